@@ -1,0 +1,36 @@
+// What every command receives. Heavy things (config stores, the HTTP client, prompts) are behind
+// async getters so a command only loads what it uses; `wxauth --help` and `errcode` load none of them.
+import type { Lang } from './ui/i18n.js';
+import type { Output } from './ui/output.js';
+import type { GlobalOptions, ResolvedConfig, ConfigField } from './store/resolve.js';
+import type { ConfigStore } from './store/config.js';
+import type { TokenStore } from './store/token-cache.js';
+import type { WechatApi } from './http/api.js';
+import type { Prompts } from './ui/prompt.js';
+
+export interface Context {
+  readonly lang: Lang;
+  readonly out: Output;
+  /** Global flags as the user gave them (undefined = not given). */
+  readonly globals: GlobalOptions;
+  /** The process environment, snapshotted by main.ts (only the resolver and a few commands read it). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** stdin and stderr are terminals and CI is not set: prompts are allowed. */
+  readonly interactive: boolean;
+  /** Milliseconds since the epoch; injectable for tests. */
+  now(): number;
+  /** Aborted on Ctrl-C. */
+  readonly signal: AbortSignal;
+  /** Settings: profiles and their values. Throws ConfigError (exit 4) if the file does not parse. */
+  configStore(): Promise<ConfigStore>;
+  /** Token cache (user tokens, basic tokens, remembered state). Throws ConfigError if it does not parse. */
+  tokenStore(): Promise<TokenStore>;
+  /** flags > env > profile > defaults. Never prints; warnings are in the result. */
+  resolveConfig(): Promise<ResolvedConfig>;
+  /** resolveConfig() plus a ConfigError naming each missing field and how to set it. */
+  requireConfig(fields: ConfigField[]): Promise<ResolvedConfig>;
+  /** The WeChat API client, aimed at the resolved api base, tracing to stderr with -v / --curl. */
+  api(config?: ResolvedConfig): Promise<WechatApi>;
+  /** @inquirer/prompts, loaded on first use; throws UsageError when not interactive. */
+  prompts(): Promise<Prompts>;
+}

@@ -1,0 +1,48 @@
+// WeChat's hosts and paths. Bases are overridable (flags, env, profile) so users and tests can aim
+// wxauth at the emulator.
+
+export const DEFAULT_OPEN_BASE = 'https://open.weixin.qq.com';
+
+/**
+ * API hosts, from WeChat's "接口域名说明" page (developers.weixin.qq.com/doc/service/Basic_Information/
+ * Interface_field_description.html): api = nearest access point; api2 = cross-region disaster recovery;
+ * sh/sz/hk = regional access points.
+ */
+export const REGIONS = {
+  default: 'https://api.weixin.qq.com',
+  api2: 'https://api2.weixin.qq.com',
+  sh: 'https://sh.api.weixin.qq.com',
+  sz: 'https://sz.api.weixin.qq.com',
+  hk: 'https://hk.api.weixin.qq.com',
+} as const;
+
+export type Region = keyof typeof REGIONS;
+
+export const DEFAULT_API_BASE = REGIONS.default;
+/** WeChat's disaster-recovery domain: where an idempotent call goes when the chosen host is unreachable. */
+export const DEFAULT_BACKUP_API_BASE = REGIONS.api2;
+
+export function isRegion(value: string): value is Region {
+  return Object.hasOwn(REGIONS, value);
+}
+
+export const PATHS = {
+  authorize: '/connect/oauth2/authorize',
+  qrconnect: '/connect/qrconnect',
+  snsAccessToken: '/sns/oauth2/access_token',
+  snsRefreshToken: '/sns/oauth2/refresh_token',
+  snsAuth: '/sns/auth',
+  snsUserinfo: '/sns/userinfo',
+  token: '/cgi-bin/token',
+  stableToken: '/cgi-bin/stable_token',
+  userInfo: '/cgi-bin/user/info',
+  quotaGet: '/cgi-bin/openapi/quota/get',
+  ridGet: '/cgi-bin/openapi/rid/get',
+  clearQuota: '/cgi-bin/clear_quota',
+  apiDomainIp: '/cgi-bin/get_api_domain_ip',
+} as const;
+
+/** Join a base URL (which may carry a path prefix) and an absolute path. */
+export function joinUrl(base: string, path: string): string {
+  return base.replace(/\/+$/, '') + path;
+}

@@ -1,0 +1,165 @@
+// One error hierarchy for the whole CLI. Commands and helpers throw; only src/main.ts turns an error
+// into an exit code. Messages are catalogue keys (src/ui/messages) plus parameters, so the language is
+// chosen once, at the edge, and code below the UI never needs to know it.
+
+export const EXIT = {
+  ok: 0,
+  checkFailed: 1,
+  usage: 2,
+  wechat: 3,
+  config: 4,
+  network: 5,
+  callback: 6,
+  internal: 70,
+  cancelled: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export type MessageParams = Record<string, string | number | undefined>;
+
+/** A catalogue key with its parameters; rendered by ui/i18n in the user's language. */
+export interface MessageRef {
+  key: string;
+  params?: MessageParams;
+}
+
+export interface WxauthErrorOptions {
+  hint?: MessageRef;
+  cause?: unknown;
+}
+
+export class WxauthError extends Error {
+  readonly exitCode: ExitCode = EXIT.internal;
+  /** Stable, machine-readable name used in --json output (`error.code`). */
+  readonly code: string = 'internal';
+  readonly messageRef: MessageRef;
+  readonly hint?: MessageRef;
+
+  constructor(message: MessageRef, options: WxauthErrorOptions = {}) {
+    super(message.key, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.messageRef = message;
+    this.hint = options.hint;
+  }
+}
+
+/** Bad or missing arguments (exit 2). */
+export class UsageError extends WxauthError {
+  override readonly exitCode = EXIT.usage;
+  override readonly code: string = 'usage';
+}
+
+/** Config or credentials missing or invalid; also config/token files that do not parse (exit 4). */
+export class ConfigError extends WxauthError {
+  override readonly exitCode = EXIT.config;
+  override readonly code: string = 'config';
+}
+
+/** A check found problems, e.g. `inspect` error-level findings (exit 1). */
+export class CheckFailedError extends WxauthError {
+  override readonly exitCode = EXIT.checkFailed;
+  override readonly code: string = 'check_failed';
+}
+
+export interface WechatApiErrorDetails {
+  errcode: number;
+  errmsg: string;
+  rid?: string;
+  /** Path of the WeChat endpoint that answered, e.g. `/sns/oauth2/access_token`. */
+  endpoint: string;
+  /** The body exactly as WeChat sent it. */
+  raw: string;
+  httpStatus?: number;
+}
+
+/** WeChat answered with errcode ≠ 0, whatever the HTTP status (exit 3). */
+export class WechatApiError extends WxauthError {
+  override readonly exitCode = EXIT.wechat;
+  override readonly code: string = 'wechat';
+  readonly errcode: number;
+  readonly errmsg: string;
+  readonly rid?: string;
+  readonly endpoint: string;
+  readonly raw: string;
+  readonly httpStatus?: number;
+
+  constructor(details: WechatApiErrorDetails, options: WxauthErrorOptions = {}) {
+    super(
+      {
+        key: 'wechat.error',
+        params: { errcode: details.errcode, errmsg: details.errmsg, endpoint: details.endpoint },
+      },
+      options,
+    );
+    this.errcode = details.errcode;
+    this.errmsg = details.errmsg;
+    this.rid = details.rid;
+    this.endpoint = details.endpoint;
+    this.raw = details.raw;
+    this.httpStatus = details.httpStatus;
+  }
+}
+
+export type NetworkFailure =
+  | 'dns'
+  | 'refused'
+  | 'reset'
+  | 'tls'
+  | 'timeout'
+  | 'http_status'
+  | 'not_json'
+  | 'too_large'
+  | 'other';
+
+/** DNS, refused, reset, TLS, timeout, or an answer that is not WeChat JSON (exit 5). */
+export class NetworkError extends WxauthError {
+  override readonly exitCode = EXIT.network;
+  override readonly code: string = 'network';
+  readonly failure: NetworkFailure;
+  /** Whether the request may have reached the server (decides whether a retry is safe). */
+  readonly mayHaveReachedServer: boolean;
+
+  constructor(
+    failure: NetworkFailure,
+    message: MessageRef,
+    options: WxauthErrorOptions & { mayHaveReachedServer: boolean },
+  ) {
+    super(message, options);
+    this.failure = failure;
+    this.mayHaveReachedServer = options.mayHaveReachedServer;
+  }
+}
+
+export type CallbackFailure = 'denied' | 'state_mismatch' | 'timeout' | 'duplicate' | 'invalid';
+
+/** The OAuth callback did not deliver a usable code (exit 6). */
+export class CallbackError extends WxauthError {
+  override readonly exitCode = EXIT.callback;
+  override readonly code: string = 'callback';
+  readonly failure: CallbackFailure;
+
+  constructor(failure: CallbackFailure, message: MessageRef, options: WxauthErrorOptions = {}) {
+    super(message, options);
+    this.failure = failure;
+  }
+}
+
+/** The user pressed Ctrl-C or aborted a prompt (exit 130). */
+export class CancelledError extends WxauthError {
+  override readonly exitCode = EXIT.cancelled;
+  override readonly code: string = 'cancelled';
+  constructor(options: WxauthErrorOptions = {}) {
+    super({ key: 'common.cancelled' }, options);
+  }
+}
+
+/** A bug in wxauth (exit 70). */
+export class InternalError extends WxauthError {
+  override readonly exitCode = EXIT.internal;
+  override readonly code: string = 'internal';
+}
+
+export function isWxauthError(error: unknown): error is WxauthError {
+  return error instanceof WxauthError;
+}

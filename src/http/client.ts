@@ -1,0 +1,290 @@
+// The one HTTP client for WeChat's API (undici). It owns transport concerns only: one keep-alive
+// agent honouring HTTP(S)_PROXY/NO_PROXY, timeouts, body cap, JSON parsing whatever the Content-Type,
+// errcode → WechatApiError, safe retries, the backup host, and -v / --curl traces with secrets redacted.
+import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import { CancelledError, NetworkError, WechatApiError, type NetworkFailure } from '../errors.js';
+import { readErrorBody, redactJsonText, redactUrl } from '../core/responses.js';
+import { joinUrl } from '../core/endpoints.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ClientOptions {
+  apiBase: string;
+  /** WeChat's disaster-recovery host; tried once when apiBase cannot be reached. */
+  backupApiBase?: string;
+  timeoutMs: number;
+  /** Receives human trace lines (-v); undefined = no trace. */
+  trace?: (line: string) => void;
+  /** Receives an equivalent curl command (--curl). */
+  curl?: (command: string) => void;
+  /** Called when a retry or fallback happens, so the CLI can say so. */
+  notice?: (event: ClientNotice) => void;
+  showSecrets?: boolean;
+  signal?: AbortSignal;
+  /** Injected for tests; defaults to a shared EnvHttpProxyAgent. */
+  dispatcher?: Dispatcher;
+  /** Backoff before retries (ms); tests set small values. */
+  retryDelaysMs?: number[];
+}
+
+export type ClientNotice =
+  | { kind: 'retry'; reason: 'unreachable' | 'busy'; attempt: number; url: string }
+  | { kind: 'fallback'; from: string; to: string };
+
+export interface ApiRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string | undefined>;
+  /** JSON body for POST. */
+  body?: unknown;
+  /**
+   * Safe to send twice. A code exchange is NOT: the code is single-use, and a retry after the request
+   * may have reached WeChat would burn it into 40163.
+   */
+  idempotent: boolean;
+}
+
+/** What was sent, with secrets redacted unless --show-secrets: the CLI shows it (oauth2c's practice). */
+export interface SentRequest {
+  method: string;
+  url: string;
+  body?: string;
+}
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  contentType: string;
+  /** The body exactly as WeChat sent it. */
+  raw: string;
+  data: T;
+  elapsedMs: number;
+  request: SentRequest;
+  /** Which base answered (differs from apiBase after a fallback). */
+  base: string;
+}
+
+let sharedAgent: Dispatcher | undefined;
+
+function defaultAgent(timeoutMs: number): Dispatcher {
+  sharedAgent ??= new EnvHttpProxyAgent({
+    connect: { timeout: timeoutMs },
+    keepAliveTimeout: 10_000,
+  });
+  return sharedAgent;
+}
+
+export class WechatHttpClient {
+  readonly options: ClientOptions;
+
+  constructor(options: ClientOptions) {
+    this.options = options;
+  }
+
+  async call<T = unknown>(req: ApiRequest): Promise<ApiResponse<T>> {
+    try {
+      return await this.callWithRetries<T>(this.options.apiBase, req);
+    } catch (error) {
+      const backup = this.options.backupApiBase;
+      if (
+        error instanceof NetworkError &&
+        !error.mayHaveReachedServer &&
+        req.idempotent &&
+        backup &&
+        backup !== this.options.apiBase
+      ) {
+        this.options.notice?.({ kind: 'fallback', from: this.options.apiBase, to: backup });
+        return await this.callWithRetries<T>(backup, req);
+      }
+      throw error;
+    }
+  }
+
+  private async callWithRetries<T>(base: string, req: ApiRequest): Promise<ApiResponse<T>> {
+    const delays = this.options.retryDelaysMs ?? [300, 1000];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.send<T>(base, req);
+      } catch (error) {
+        const delay = delays[attempt];
+        if (delay === undefined || this.options.signal?.aborted) throw error;
+        // Never reached the server: safe to resend, even a code exchange.
+        const unreachable = error instanceof NetworkError && !error.mayHaveReachedServer && attempt === 0;
+        // WeChat's "-1 system busy" on a call that may be repeated.
+        const busy = error instanceof WechatApiError && error.errcode === -1 && req.idempotent;
+        if (!unreachable && !busy) throw error;
+        this.options.notice?.({
+          kind: 'retry',
+          reason: unreachable ? 'unreachable' : 'busy',
+          attempt: attempt + 1,
+          url: redactUrl(joinUrl(base, req.path)),
+        });
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
+  private buildUrl(base: string, req: ApiRequest): string {
+    const url = new URL(joinUrl(base, req.path));
+    for (const [k, v] of Object.entries(req.query ?? {})) {
+      if (v !== undefined) url.searchParams.append(k, v);
+    }
+    return url.toString();
+  }
+
+  private shown(text: string, kind: 'url' | 'json'): string {
+    if (this.options.showSecrets) return text;
+    return kind === 'url' ? redactUrl(text) : redactJsonText(text);
+  }
+
+  private async send<T>(base: string, req: ApiRequest): Promise<ApiResponse<T>> {
+    const url = this.buildUrl(base, req);
+    const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
+    const sent: SentRequest = {
+      method: req.method,
+      url: this.shown(url, 'url'),
+      ...(bodyText === undefined ? {} : { body: this.shown(bodyText, 'json') }),
+    };
+    if (this.options.curl) this.options.curl(toCurl(sent));
+    this.options.trace?.(`→ ${sent.method} ${sent.url}${sent.body ? `\n  ${sent.body}` : ''}`);
+
+    const started = performance.now();
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
+    let status: number;
+    let contentType = '';
+    let raw: string;
+    try {
+      const res = await undiciRequest(url, {
+        method: req.method,
+        dispatcher: this.options.dispatcher ?? defaultAgent(this.options.timeoutMs),
+        signal,
+        headers: {
+          'user-agent': 'wxauth',
+          accept: 'application/json, text/plain, */*',
+          ...(bodyText === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: bodyText,
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+      });
+      status = res.statusCode;
+      const ct = res.headers['content-type'];
+      contentType = Array.isArray(ct) ? ct.join(', ') : (ct ?? '');
+      raw = await readCapped(res.body, url);
+    } catch (error) {
+      if (error instanceof NetworkError || error instanceof CancelledError) throw error;
+      throw toNetworkError(error, url, this.options, timeout.aborted);
+    }
+    const elapsedMs = Math.round(performance.now() - started);
+    this.options.trace?.(`← ${status} ${contentType || '-'} ${elapsedMs} ms\n  ${this.shown(raw, 'json')}`);
+
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      const host = new URL(url).host;
+      throw new NetworkError(
+        'not_json',
+        {
+          key: 'http.notJson',
+          params: { host, status, contentType: contentType || '-', preview: preview(this.shown(raw, 'json')) },
+        },
+        { mayHaveReachedServer: true, hint: { key: status >= 500 ? 'http.serverError.hint' : 'http.notJson.hint', params: { host } } },
+      );
+    }
+    const err = readErrorBody(data);
+    if (err) {
+      throw new WechatApiError({ ...err, endpoint: req.path, raw, httpStatus: status });
+    }
+    if (status >= 400) {
+      const host = new URL(url).host;
+      throw new NetworkError(
+        'http_status',
+        { key: 'http.status', params: { host, status, preview: preview(this.shown(raw, 'json')) } },
+        { mayHaveReachedServer: true, hint: { key: 'http.serverError.hint', params: { host } } },
+      );
+    }
+    return { status, contentType, raw, data: data as T, elapsedMs, request: sent, base };
+  }
+}
+
+function preview(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 120 ? oneLine.slice(0, 120) + '…' : oneLine || '(empty)';
+}
+
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Error) => void }, url: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      body.destroy?.();
+      throw new NetworkError(
+        'too_large',
+        { key: 'http.tooLarge', params: { host: new URL(url).host, limit: '1 MiB' } },
+        { mayHaveReachedServer: true, hint: { key: 'http.tooLarge.hint' } },
+      );
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Every `code` (and the name) along an error's cause chain: undici wraps socket errors. */
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const { code, name } = e as { code?: unknown; name?: unknown };
+    if (typeof code === 'string') codes.push(code);
+    if (typeof name === 'string') codes.push(name);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return codes;
+}
+
+function toNetworkError(error: unknown, url: string, options: ClientOptions, timedOut: boolean): Error {
+  if (options.signal?.aborted && !timedOut) return new CancelledError({ cause: error });
+  const host = new URL(url).host;
+  const codes = errorCodes(error);
+  const has = (...names: string[]) => names.some((n) => codes.includes(n));
+  const code = codes[0] ?? 'UNKNOWN';
+  let failure: NetworkFailure = 'other';
+  let reached = true;
+  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
+    failure = 'timeout';
+    reached = false;
+  } else if (timedOut || has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'TimeoutError')) {
+    failure = 'timeout';
+  } else if (has('ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH')) {
+    failure = 'refused';
+    reached = false;
+  } else if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL')) {
+    failure = 'dns';
+    reached = false;
+  } else if (codes.some((c) => /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(c))) {
+    failure = 'tls';
+    reached = false;
+  } else if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED')) {
+    failure = 'reset';
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new NetworkError(
+    failure,
+    { key: `http.${failure}`, params: { host, code, detail, timeout: options.timeoutMs } },
+    { mayHaveReachedServer: reached, cause: error, hint: { key: `http.${failure}.hint`, params: { host, timeout: options.timeoutMs } } },
+  );
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export function toCurl(req: SentRequest): string {
+  const parts = ['curl', '-sS'];
+  if (req.method !== 'GET') parts.push('-X', req.method);
+  if (req.body !== undefined) parts.push('-H', shellQuote('Content-Type: application/json'), '--data', shellQuote(req.body));
+  parts.push(shellQuote(req.url));
+  return parts.join(' ');
+}

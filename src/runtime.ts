@@ -1,0 +1,100 @@
+// Builds the Context a command receives. Every heavy dependency is imported on first use.
+import type { Context } from './context.js';
+import type { Lang } from './ui/i18n.js';
+import type { Output } from './ui/output.js';
+import { UsageError } from './errors.js';
+import { resolveConfig, requireFields, type ConfigField, type GlobalOptions, type ResolvedConfig } from './store/resolve.js';
+import type { ConfigStore } from './store/config.js';
+import type { TokenStore } from './store/token-cache.js';
+import type { WechatApi } from './http/api.js';
+import type { Prompts } from './ui/prompt.js';
+import { stateDir } from './store/files.js';
+
+export interface RuntimeOptions {
+  lang: Lang;
+  out: Output;
+  globals: GlobalOptions;
+  env: Readonly<Record<string, string | undefined>>;
+  interactive: boolean;
+  signal: AbortSignal;
+  stderr: NodeJS.WritableStream;
+  now?: () => number;
+}
+
+export function createContext(options: RuntimeOptions): Context {
+  const { out, globals, env } = options;
+  const dir = stateDir(env);
+  let configStore: ConfigStore | undefined;
+  let tokenStore: TokenStore | undefined;
+  let resolved: ResolvedConfig | undefined;
+
+  const ctx: Context = {
+    lang: options.lang,
+    out,
+    globals,
+    env,
+    interactive: options.interactive,
+    signal: options.signal,
+    now: options.now ?? (() => Date.now()),
+
+    async configStore() {
+      if (!configStore) {
+        const { ConfigStore } = await import('./store/config.js');
+        configStore = ConfigStore.open(dir);
+      }
+      return configStore;
+    },
+
+    async tokenStore() {
+      if (!tokenStore) {
+        const { TokenStore } = await import('./store/token-cache.js');
+        tokenStore = TokenStore.open(dir);
+      }
+      return tokenStore;
+    },
+
+    async resolveConfig() {
+      if (!resolved) {
+        const store = await ctx.configStore();
+        resolved = resolveConfig({
+          globals,
+          env,
+          profiles: store.profiles(),
+          currentProfile: store.currentProfile(),
+        });
+      }
+      return resolved;
+    },
+
+    async requireConfig(fields: ConfigField[]) {
+      return requireFields(await ctx.resolveConfig(), fields);
+    },
+
+    async api(config?: ResolvedConfig): Promise<WechatApi> {
+      const cfg = config ?? (await ctx.resolveConfig());
+      const { WechatApi } = await import('./http/api.js');
+      return new WechatApi({
+        apiBase: cfg.apiBase,
+        backupApiBase: cfg.backupApiBase,
+        timeoutMs: cfg.timeoutMs,
+        showSecrets: globals.showSecrets === true,
+        signal: options.signal,
+        trace: globals.verbose ? (line) => out.say(out.style.dim(line)) : undefined,
+        curl: globals.curl ? (command) => out.say(command) : undefined,
+        notice: (event) => {
+          if (event.kind === 'fallback') out.warn(out.t('http.fallback', { from: event.from, to: event.to }));
+          else out.warn(out.t(`http.retry.${event.reason}`, { attempt: event.attempt, url: event.url }));
+        },
+      });
+    },
+
+    async prompts(): Promise<Prompts> {
+      if (!options.interactive) {
+        throw new UsageError({ key: 'common.notInteractive' }, { hint: { key: 'common.notInteractive.hint' } });
+      }
+      const { loadPrompts } = await import('./ui/prompt.js');
+      return loadPrompts(options.stderr, options.signal);
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,264 @@
+// Precedence: flags > env > profile > defaults. The resolver never prints: it returns the result
+// with warnings, and the command decides how to show them. It is the only code that reads WXAUTH_* env.
+import type { MessageRef } from '../errors.js';
+import { ConfigError } from '../errors.js';
+import {
+  DEFAULT_BACKUP_API_BASE,
+  DEFAULT_OPEN_BASE,
+  REGIONS,
+  isRegion,
+  type Region,
+} from '../core/endpoints.js';
+import { isAccountType, type AccountType } from '../core/validate.js';
+
+export interface GlobalOptions {
+  profile?: string;
+  json?: boolean;
+  lang?: string;
+  verbose?: boolean;
+  showSecrets?: boolean;
+  apiBase?: string;
+  openBase?: string;
+  backupApiBase?: string;
+  region?: string;
+  timeout?: string | number;
+  color?: boolean;
+  curl?: boolean;
+  raw?: boolean;
+}
+
+/** What a profile stores. Every field optional: a profile may be filled step by step. */
+export interface ProfileData {
+  type?: AccountType;
+  appid?: string;
+  secret?: string;
+  domain?: string;
+  redirectUri?: string;
+  apiBase?: string;
+  openBase?: string;
+  backupApiBase?: string;
+  region?: Region;
+}
+
+export const PROFILE_KEYS = [
+  'type',
+  'appid',
+  'secret',
+  'domain',
+  'redirectUri',
+  'apiBase',
+  'openBase',
+  'backupApiBase',
+  'region',
+] as const satisfies ReadonlyArray<keyof ProfileData>;
+
+export type ConfigField = (typeof PROFILE_KEYS)[number];
+export type Source = 'flag' | 'env' | 'profile' | 'default';
+
+export interface ResolvedConfig {
+  profile: string;
+  profileSource: Source;
+  /** Whether the profile exists in the config file. */
+  profileExists: boolean;
+  type?: AccountType;
+  appid?: string;
+  secret?: string;
+  domain?: string;
+  redirectUri?: string;
+  region: Region;
+  apiBase: string;
+  openBase: string;
+  backupApiBase: string;
+  timeoutMs: number;
+  /** Where each value came from, e.g. for "40125: the secret came from WXAUTH_SECRET". */
+  sources: Partial<Record<ConfigField, Source>>;
+  warnings: MessageRef[];
+}
+
+export const ENV_NAMES: Record<ConfigField, string> = {
+  type: 'WXAUTH_TYPE',
+  appid: 'WXAUTH_APPID',
+  secret: 'WXAUTH_SECRET',
+  domain: 'WXAUTH_DOMAIN',
+  redirectUri: 'WXAUTH_REDIRECT_URI',
+  apiBase: 'WXAUTH_API_BASE',
+  openBase: 'WXAUTH_OPEN_BASE',
+  backupApiBase: 'WXAUTH_BACKUP_API_BASE',
+  region: 'WXAUTH_REGION',
+};
+
+export const DEFAULT_PROFILE = 'default';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface ResolveInput {
+  globals: GlobalOptions;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The profile name as chosen by flag/env (see pickProfileName) and its stored data. */
+  profiles: Record<string, ProfileData>;
+  currentProfile?: string;
+}
+
+export function pickProfileName(
+  globals: GlobalOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  currentProfile: string | undefined,
+): { name: string; source: Source } {
+  if (globals.profile) return { name: globals.profile, source: 'flag' };
+  if (env.WXAUTH_PROFILE) return { name: env.WXAUTH_PROFILE, source: 'env' };
+  if (currentProfile) return { name: currentProfile, source: 'profile' };
+  return { name: DEFAULT_PROFILE, source: 'default' };
+}
+
+export function parseTimeout(value: string | number | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n <= 0 || n > 600_000) {
+    throw new ConfigError(
+      { key: 'config.timeout.invalid', params: { value: String(value) } },
+      { hint: { key: 'config.timeout.invalid.hint' } },
+    );
+  }
+  return n;
+}
+
+export function resolveConfig(input: ResolveInput): ResolvedConfig {
+  const { globals, env } = input;
+  const picked = pickProfileName(globals, env, input.currentProfile);
+  const stored = input.profiles[picked.name];
+  const data: ProfileData = stored ?? {};
+  const sources: Partial<Record<ConfigField, Source>> = {};
+  const warnings: MessageRef[] = [];
+
+  const flagValue = (field: ConfigField): string | undefined => {
+    switch (field) {
+      case 'apiBase':
+        return globals.apiBase;
+      case 'openBase':
+        return globals.openBase;
+      case 'backupApiBase':
+        return globals.backupApiBase;
+      case 'region':
+        return globals.region;
+      default:
+        return undefined;
+    }
+  };
+
+  const pick = (field: ConfigField): string | undefined => {
+    const fromFlag = flagValue(field);
+    if (fromFlag !== undefined && fromFlag !== '') {
+      sources[field] = 'flag';
+      return fromFlag;
+    }
+    const fromEnv = env[ENV_NAMES[field]];
+    if (fromEnv !== undefined && fromEnv !== '') {
+      sources[field] = 'env';
+      return fromEnv;
+    }
+    const fromProfile = data[field];
+    if (fromProfile !== undefined && fromProfile !== '') {
+      sources[field] = 'profile';
+      return fromProfile;
+    }
+    return undefined;
+  };
+
+  const rawType = pick('type');
+  let type: AccountType | undefined;
+  if (rawType !== undefined) {
+    if (isAccountType(rawType)) type = rawType;
+    else {
+      throw new ConfigError(
+        { key: 'config.type.invalid', params: { value: rawType, source: sources.type } },
+        { hint: { key: 'config.type.invalid.hint' } },
+      );
+    }
+  }
+
+  const rawRegion = pick('region');
+  if (rawRegion === undefined) sources.region = 'default';
+  let region: Region = 'default';
+  if (rawRegion !== undefined) {
+    if (isRegion(rawRegion)) region = rawRegion;
+    else {
+      throw new ConfigError(
+        { key: 'config.region.invalid', params: { value: rawRegion } },
+        { hint: { key: 'config.region.invalid.hint' } },
+      );
+    }
+  }
+
+  let apiBase = pick('apiBase');
+  if (apiBase === undefined) {
+    apiBase = REGIONS[region];
+    sources.apiBase = rawRegion === undefined ? 'default' : sources.region;
+  }
+  let openBase = pick('openBase');
+  if (openBase === undefined) {
+    openBase = DEFAULT_OPEN_BASE;
+    sources.openBase = 'default';
+  }
+  let backupApiBase = pick('backupApiBase');
+  if (backupApiBase === undefined) {
+    backupApiBase = DEFAULT_BACKUP_API_BASE;
+    sources.backupApiBase = 'default';
+  }
+  for (const [field, value] of [
+    ['apiBase', apiBase],
+    ['openBase', openBase],
+    ['backupApiBase', backupApiBase],
+  ] as const) {
+    if (!/^https?:\/\/[^\s/]+/.test(value)) {
+      throw new ConfigError(
+        { key: 'config.base.invalid', params: { field, value } },
+        { hint: { key: 'config.base.invalid.hint' } },
+      );
+    }
+  }
+
+  if (picked.source !== 'default' && stored === undefined && picked.source !== 'profile') {
+    warnings.push({ key: 'config.profile.missing', params: { profile: picked.name } });
+  }
+
+  return {
+    profile: picked.name,
+    profileSource: picked.source,
+    profileExists: stored !== undefined,
+    type,
+    appid: pick('appid'),
+    secret: pick('secret'),
+    domain: pick('domain'),
+    redirectUri: pick('redirectUri'),
+    region,
+    apiBase: apiBase.replace(/\/+$/, ''),
+    openBase: openBase.replace(/\/+$/, ''),
+    backupApiBase: backupApiBase.replace(/\/+$/, ''),
+    timeoutMs: parseTimeout(globals.timeout),
+    sources,
+    warnings,
+  };
+}
+
+/** Throw one ConfigError naming every missing field and how to provide it. */
+export function requireFields(config: ResolvedConfig, fields: ConfigField[]): ResolvedConfig {
+  const missing = fields.filter((f) => config[f as keyof ResolvedConfig] === undefined);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      {
+        key: 'config.missing',
+        params: { fields: missing.join(', '), profile: config.profile },
+      },
+      {
+        hint: {
+          key: 'config.missing.hint',
+          params: {
+            profile: config.profile,
+            env: missing.map((f) => ENV_NAMES[f]).join(', '),
+            first: missing[0],
+          },
+        },
+      },
+    );
+  }
+  return config;
+}

@@ -1,0 +1,43 @@
+import type { MessageSection } from './types.js';
+
+// Messages shared by every command ('common.*') and the generic WeChat error line ('wechat.*').
+export const messages = {
+  'common.cancelled': { zh: '已取消。', en: 'Cancelled.' },
+  'common.notInteractive': {
+    zh: '这里不能提问：没有终端（TTY），或设置了 CI。',
+    en: 'Cannot ask here: there is no terminal (TTY), or CI is set.',
+  },
+  'common.notInteractive.hint': {
+    zh: '用命令行参数给出缺少的值（见 --help）。',
+    en: 'Give the missing values as flags (see --help).',
+  },
+  'common.lang.invalid': { zh: '--lang 不支持 "{value}"。', en: '--lang does not accept "{value}".' },
+  'common.lang.invalid.hint': { zh: '界面语言用 --lang zh 或 --lang en。', en: 'Use --lang zh or --lang en for the interface language.' },
+  'common.jsonRaw': { zh: '--json 和 --raw 不能同时使用。', en: '--json and --raw cannot be used together.' },
+  'common.jsonRaw.hint': {
+    zh: '--json 输出 wxauth 的结构化结果；--raw 原样输出微信返回的 body。二选一。',
+    en: "--json prints wxauth's structured result; --raw prints WeChat's body as it came. Pick one.",
+  },
+  'common.commander': { zh: '命令用法有误：{detail}', en: 'Usage error: {detail}' },
+  'common.commander.hint': { zh: '运行 wxauth <命令> --help 查看用法和示例。', en: 'Run wxauth <command> --help for usage and examples.' },
+  'common.internal': { zh: 'wxauth 内部错误（这是 bug）：{detail}', en: 'wxauth hit an internal error (a bug): {detail}' },
+  'common.internal.hint': {
+    zh: '请带上 -v 重新运行，并把输出（已隐去密钥）附在 issue 里报告给我们。',
+    en: 'Please run again with -v and report it with that output (secrets are redacted) in an issue.',
+  },
+  'common.source.flag': { zh: '这个 {field} 来自命令行参数（profile {profile}，appid {appid}）。', en: 'This {field} came from a command-line flag (profile {profile}, appid {appid}).' },
+  'common.source.env': { zh: '这个 {field} 来自环境变量 WXAUTH_*（profile {profile}，appid {appid}）；检查你的 shell 环境。', en: 'This {field} came from a WXAUTH_* environment variable (profile {profile}, appid {appid}); check your shell environment.' },
+  'common.source.profile': { zh: '这个 {field} 来自配置文件的 profile "{profile}"（appid {appid}）；用 wxauth config list 查看。', en: 'This {field} came from the config profile "{profile}" (appid {appid}); see wxauth config list.' },
+  'common.source.default': { zh: '{field} 使用了默认值。', en: '{field} is the default value.' },
+  'common.yes': { zh: '是', en: 'yes' },
+  'common.no': { zh: '否', en: 'no' },
+  'common.confirmNeedsYes': {
+    zh: '这一步需要确认，但这里无法提问（没有终端或设置了 CI）。',
+    en: 'This step needs confirmation, but there is no terminal to ask (or CI is set).',
+  },
+  'common.confirmNeedsYes.hint': { zh: '确认无误后加上 --yes 再运行。', en: 'Add --yes to confirm, once you are sure.' },
+  'wechat.error': {
+    zh: '微信返回错误 {errcode}：{errmsg}（{endpoint}）',
+    en: 'WeChat answered errcode {errcode}: {errmsg} ({endpoint})',
+  },
+} satisfies MessageSection;

@@ -1,0 +1,50 @@
+import type { MessageSection } from './types.js';
+
+// Messages of the HTTP client: network failures named in plain words, and what to do.
+export const messages = {
+  'http.refused': { zh: '连接 {host} 被拒绝（{code}）。', en: 'Connection to {host} was refused ({code}).' },
+  'http.refused.hint': {
+    zh: '检查 --api-base / WXAUTH_API_BASE 是否指向正在运行的服务（例如 wxauth emulator）；访问真实微信时检查网络和代理（HTTPS_PROXY）。',
+    en: 'Check that --api-base / WXAUTH_API_BASE points at a running server (e.g. wxauth emulator); for real WeChat, check your network and proxy (HTTPS_PROXY).',
+  },
+  'http.dns': { zh: '无法解析主机名 {host}（{code}）。', en: 'Could not resolve the host name {host} ({code}).' },
+  'http.dns.hint': { zh: '检查 DNS 和网络连接，或主机名是否拼错。', en: 'Check DNS and your network connection, or whether the host name is misspelt.' },
+  'http.timeout': { zh: '{host} 在 {timeout} ms 内没有响应。', en: '{host} did not answer within {timeout} ms.' },
+  'http.timeout.hint': {
+    zh: '用 --timeout <毫秒> 放宽超时，或检查网络；微信接口通常在 1 秒内返回。',
+    en: 'Allow more time with --timeout <ms>, or check the network; WeChat usually answers within a second.',
+  },
+  'http.reset': { zh: '与 {host} 的连接被中断（{code}）。', en: 'The connection to {host} was reset ({code}).' },
+  'http.reset.hint': {
+    zh: '请求可能已到达服务器：换取 code 的请求不会自动重试（code 只能用一次）。稍后重试，或重新授权拿新 code。',
+    en: 'The request may have reached the server: a code exchange is never retried automatically (a code is single-use). Try again, or authorise again for a new code.',
+  },
+  'http.tls': { zh: '与 {host} 的 TLS 握手失败（{code}）。', en: 'The TLS handshake with {host} failed ({code}).' },
+  'http.tls.hint': {
+    zh: '检查系统时间、代理证书（公司代理常替换证书）或 NODE_EXTRA_CA_CERTS。',
+    en: 'Check the system clock, your proxy certificate (corporate proxies often replace it) or NODE_EXTRA_CA_CERTS.',
+  },
+  'http.other': { zh: '请求 {host} 失败：{detail}', en: 'The request to {host} failed: {detail}' },
+  'http.other.hint': { zh: '加 -v 重新运行查看请求详情。', en: 'Run again with -v to see the request.' },
+  'http.notJson': {
+    zh: '{host} 返回的不是 JSON（HTTP {status}，Content-Type {contentType}）：{preview}',
+    en: '{host} did not answer with JSON (HTTP {status}, Content-Type {contentType}): {preview}',
+  },
+  'http.notJson.hint': {
+    zh: '确认 --api-base 指向微信接口（或 wxauth emulator），而不是网页或代理的错误页。',
+    en: "Check that --api-base points at WeChat's API (or wxauth emulator), not at a web page or a proxy's error page.",
+  },
+  'http.status': { zh: '{host} 返回 HTTP {status}：{preview}', en: '{host} answered HTTP {status}: {preview}' },
+  'http.serverError.hint': {
+    zh: '服务器端出错，稍后重试；持续出现时加 -v 查看完整响应。',
+    en: 'The server failed; try again later, and run with -v to see the whole answer if it persists.',
+  },
+  'http.tooLarge': { zh: '{host} 返回的 body 超过 {limit}，已停止读取。', en: '{host} sent a body larger than {limit}; stopped reading.' },
+  'http.tooLarge.hint': { zh: '微信接口的响应都很小；检查 --api-base 是否指向了别的服务。', en: "WeChat's answers are small; check that --api-base is not pointing at something else." },
+  'http.fallback': {
+    zh: '{from} 无法连接，改用备用域名 {to}（微信的容灾域名）重试一次。',
+    en: '{from} is unreachable; trying once more on the backup host {to} (WeChat\'s disaster-recovery domain).',
+  },
+  'http.retry.unreachable': { zh: '连接失败，请求未到达服务器，第 {attempt} 次重试：{url}', en: 'Could not connect (the request never reached the server); retry {attempt}: {url}' },
+  'http.retry.busy': { zh: '微信返回 -1 系统繁忙，第 {attempt} 次重试：{url}', en: 'WeChat answered -1 (system busy); retry {attempt}: {url}' },
+} satisfies MessageSection;

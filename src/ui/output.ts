@@ -1,0 +1,188 @@
+// The one presentation module. Commands never import chalk, qrcode-terminal or prompts; they call
+// these helpers. stdout carries data only; everything else (progress, colour, QR codes, traces) goes
+// to stderr. In --json mode stdout carries exactly one JSON document, printed by main.ts at the end.
+import type { MessageParams } from '../errors.js';
+import { t as translate, type Lang } from './i18n.js';
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+}
+
+export interface Writable {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface OutputOptions {
+  lang: Lang;
+  json: boolean;
+  color: boolean;
+  stdout: Writable;
+  stderr: Writable;
+}
+
+const plain: Style = {
+  bold: (s) => s,
+  dim: (s) => s,
+  red: (s) => s,
+  green: (s) => s,
+  yellow: (s) => s,
+  cyan: (s) => s,
+};
+
+export class Output {
+  readonly lang: Lang;
+  readonly json: boolean;
+  readonly color: boolean;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  style: Style = plain;
+  private document: Record<string, unknown> | undefined;
+  private rawPrinted = false;
+  private emitted = false;
+
+  constructor(options: OutputOptions) {
+    this.lang = options.lang;
+    this.json = options.json;
+    this.color = options.color;
+    this.stdout = options.stdout;
+    this.stderr = options.stderr;
+  }
+
+  /** Load chalk only when colour is wanted, so plain and piped runs never pay for it. */
+  async enableColor(): Promise<void> {
+    if (!this.color) return;
+    const { Chalk } = await import('chalk');
+    const chalk = new Chalk({ level: 1 });
+    this.style = {
+      bold: (s) => chalk.bold(s),
+      dim: (s) => chalk.dim(s),
+      red: (s) => chalk.red(s),
+      green: (s) => chalk.green(s),
+      yellow: (s) => chalk.yellow(s),
+      cyan: (s) => chalk.cyan(s),
+    };
+  }
+
+  /** A catalogue message in the user's language. */
+  t(key: string, params?: MessageParams): string {
+    return translate(this.lang, key, params);
+  }
+
+  /** A line of data on stdout (human mode only; in --json mode the document carries the data). */
+  data(line: string): void {
+    if (this.json || this.rawPrinted) return;
+    this.stdout.write(line + '\n');
+  }
+
+  /** A line of talk on stderr: progress, notes, explanations. Shown in --json mode too (stderr). */
+  say(line = ''): void {
+    this.stderr.write(line + '\n');
+  }
+
+  note(line: string): void {
+    this.say(this.style.dim(line));
+  }
+
+  warn(line: string): void {
+    this.say(this.style.yellow('! ' + line));
+  }
+
+  success(line: string): void {
+    this.say(this.style.green('✔ ' + line));
+  }
+
+  failure(line: string): void {
+    this.say(this.style.red('✖ ' + line));
+  }
+
+  /** `--raw`: WeChat's body exactly as it came, on stdout; later data lines are suppressed. */
+  raw(body: string): void {
+    if (this.json) return;
+    this.stdout.write(body.endsWith('\n') ? body : body + '\n');
+    this.rawPrinted = true;
+  }
+
+  /** Set (or extend) the JSON document that --json prints. */
+  result(doc: Record<string, unknown>): void {
+    this.document = { ...(this.document ?? {}), ...doc };
+  }
+
+  getDocument(): Record<string, unknown> | undefined {
+    return this.document;
+  }
+
+  /**
+   * Print one JSON document on stdout now (for long-running commands such as the emulator, whose first
+   * line must appear before they finish). main.ts then prints nothing more on stdout.
+   */
+  emit(doc: Record<string, unknown>): void {
+    this.stdout.write(JSON.stringify(doc) + '\n');
+    this.emitted = true;
+  }
+
+  get hasEmitted(): boolean {
+    return this.emitted;
+  }
+
+  get stderrIsTTY(): boolean {
+    return this.stderr.isTTY === true;
+  }
+
+  /** Aligned `label  value` lines. */
+  fields(rows: Array<[string, string | undefined]>, to: 'stdout' | 'stderr' = 'stdout'): void {
+    const shown = rows.filter((r): r is [string, string] => r[1] !== undefined);
+    const width = Math.max(0, ...shown.map(([label]) => displayWidth(label)));
+    for (const [label, value] of shown) {
+      const line = `${label}${' '.repeat(width - displayWidth(label))}  ${value}`;
+      if (to === 'stdout') this.data(line);
+      else this.say(line);
+    }
+  }
+
+  /** A table with a header row; widths count CJK characters as two columns. */
+  table(headers: string[], rows: string[][], to: 'stdout' | 'stderr' = 'stdout'): void {
+    const widths = headers.map((h, i) =>
+      Math.max(displayWidth(h), ...rows.map((r) => displayWidth(stripAnsi(r[i] ?? '')))),
+    );
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(stripAnsi(c)))))
+        .join('  ')
+        .trimEnd();
+    const emit = (s: string) => (to === 'stdout' ? this.data(s) : this.say(s));
+    emit(this.style.bold(line(headers)));
+    for (const row of rows) emit(line(row));
+  }
+
+  /** A QR code on stderr (only when stderr is a terminal). Loads qrcode-terminal lazily. */
+  async qr(text: string): Promise<boolean> {
+    if (!this.stderrIsTTY) return false;
+    const { renderQr } = await import('./qr.js');
+    this.stderr.write((await renderQr(text)) + '\n');
+    return true;
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+export function stripAnsi(s: string): string {
+  return s.replace(ANSI, '');
+}
+
+/** Terminal columns a string takes: CJK and full-width characters count two. */
+export function displayWidth(s: string): number {
+  let width = 0;
+  for (const ch of stripAnsi(s)) {
+    const cp = ch.codePointAt(0) ?? 0;
+    width += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)) ? 2 : 1;
+  }
+  return width;
+}
