@@ -1,0 +1,171 @@
+// /__emulator/* — the control surface for tests and users' own suites. Never subject to faults.
+// Answers are the emulator's own JSON (not WeChat's): `{"ok":true,…}` or `{"ok":false,"error":"…"}`.
+import type { Emulator } from './server.js';
+import { controlJson, type Reply, type Rq } from './reply.js';
+import type { ScanOptions, ScanResult } from './types.js';
+import { FaultSpecError, validateFault } from './faults.js';
+import { publicUsers } from './seed.js';
+import { appendToRedirect } from './callback.js';
+import { DEFAULT_SWITCHES } from './switches.js';
+
+function bad(error: string, status = 400): Reply {
+  return controlJson({ ok: false, error }, status);
+}
+
+function parseJson(rq: Rq): Record<string, unknown> | undefined {
+  if (rq.body.trim() === '') return {};
+  try {
+    const value: unknown = JSON.parse(rq.body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** §2.3 states: confirm -> 405 with a code, scan -> 404, cancel -> 403. */
+export function scan(emu: Emulator, options: ScanOptions): ScanResult {
+  const now = emu.now();
+  let session = options.uuid ? emu.state.qr.get(options.uuid) : undefined;
+  if (options.uuid && !session) throw new RangeError(`no QR session ${options.uuid}`);
+  if (!session) {
+    const pending = [...emu.state.qr.values()].filter(
+      (s) => (s.status === 408 || s.status === 404) && (!options.appid || s.appid === options.appid),
+    );
+    session = pending[pending.length - 1];
+  }
+  if (!session) throw new RangeError(options.appid ? `no pending QR session for ${options.appid}` : 'no pending QR session: open /connect/qrconnect first');
+  if (now - session.createdAt >= QR_TTL_MS && session.status !== 405) session.status = 402;
+  if (session.status === 402) throw new RangeError(`QR session ${session.uuid} has expired (402)`);
+  if (session.status === 405 || session.status === 403) throw new RangeError(`QR session ${session.uuid} is already finished (${session.status})`);
+  const userId = options.user ?? emu.currentUser;
+  if (!emu.user(userId)) throw new RangeError(`no seeded user ${userId}`);
+  const action = options.action ?? 'confirm';
+  session.userId = userId;
+  if (action === 'scan') {
+    session.status = 404;
+    return { uuid: session.uuid, status: 404 };
+  }
+  if (action === 'cancel') {
+    session.status = 403;
+    return { uuid: session.uuid, status: 403 };
+  }
+  session.status = 405;
+  session.code = emu.mintCode(session.appid, userId, 'snsapi_login');
+  return {
+    uuid: session.uuid,
+    status: 405,
+    code: session.code,
+    redirect: appendToRedirect(session.redirectUri, [
+      ['code', session.code],
+      ['state', session.state],
+    ]),
+  };
+}
+
+/** §2.3: a QR code expires (402) after a few minutes; the emulator uses 5. */
+export const QR_TTL_MS = 5 * 60_000;
+
+const SWITCH_VALUES: Record<string, readonly unknown[]> = {
+  contentType: ['auto', 'json', 'text'],
+  ridStyle: ['rid', 'hints', 'none'],
+  expiredCodeErrcode: [40029, 42003],
+  denyBehaviour: ['redirect-state-only', 'no-redirect'],
+  unknownPath: ['40066', '404'],
+  paramOrderCheck: [true, false],
+  loginScopeOnAuthorize: ['scope-error', '10005'],
+  silentUserinfo: ['never', 'followers'],
+  profileEra: ['2021', 'legacy'],
+  stateLengthCheck: [true, false],
+};
+
+export function handleControl(emu: Emulator, rq: Rq): Reply {
+  const path = rq.path.slice('/__emulator'.length);
+  const isPost = rq.method === 'POST';
+  if (path === '/requests' && rq.method === 'GET') return controlJson({ ok: true, requests: emu.log });
+  if (path === '/seed' && rq.method === 'GET') return controlJson({ ok: true, apps: emu.seed.apps, users: publicUsers(emu.seed) });
+  if (path === '/clock' && rq.method === 'GET') return controlJson({ ok: true, now: emu.now(), iso: new Date(emu.now()).toISOString() });
+  if (path === '/faults' && rq.method === 'GET') return controlJson({ ok: true, faults: emu.faults });
+  if (path === '/faults' && rq.method === 'DELETE') {
+    emu.faults = [];
+    return controlJson({ ok: true, faults: [] });
+  }
+  if (path === '/switches' && rq.method === 'GET') return controlJson({ ok: true, switches: emu.switches });
+  if (!isPost) return bad(`no such control endpoint: ${rq.method} ${rq.path}`, 404);
+
+  const body = parseJson(rq);
+  if (body === undefined) return bad('the body must be a JSON object');
+  switch (path) {
+    case '/clock': {
+      const advance = body.advance;
+      if (typeof advance !== 'number' || !Number.isFinite(advance)) return bad('expected {"advance": seconds}');
+      emu.advanceClock(advance);
+      return controlJson({ ok: true, now: emu.now(), iso: new Date(emu.now()).toISOString() });
+    }
+    case '/reset':
+      emu.reset();
+      return controlJson({ ok: true });
+    case '/faults': {
+      const list = Array.isArray(body.faults) ? body.faults : [body];
+      try {
+        const faults = list.map(validateFault);
+        if (body.replace === true) emu.faults = faults;
+        else emu.faults.push(...faults);
+      } catch (error) {
+        if (error instanceof FaultSpecError) return bad(error.message);
+        throw error;
+      }
+      return controlJson({ ok: true, faults: emu.faults });
+    }
+    case '/switches': {
+      const next = { ...emu.switches } as Record<string, unknown>;
+      for (const [key, value] of Object.entries(body)) {
+        if (key === 'callerIp') {
+          if (value !== null && typeof value !== 'string') return bad('callerIp must be a string or null');
+          next.callerIp = value ?? undefined;
+          continue;
+        }
+        const allowed = SWITCH_VALUES[key];
+        if (!allowed) return bad(`unknown switch ${key} (known: ${Object.keys(DEFAULT_SWITCHES).join(', ')}, callerIp)`);
+        if (!allowed.includes(value)) return bad(`${key} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+        next[key] = value;
+      }
+      emu.switches = next as unknown as typeof emu.switches;
+      return controlJson({ ok: true, switches: emu.switches });
+    }
+    case '/user': {
+      if (typeof body.user !== 'string' || !emu.user(body.user)) return bad('expected {"user": "<seeded user id>"}');
+      emu.currentUser = body.user;
+      return controlJson({ ok: true, user: body.user });
+    }
+    case '/code': {
+      try {
+        const code = emu.issueCode({
+          appid: String(body.appid ?? ''),
+          user: typeof body.user === 'string' ? body.user : undefined,
+          scope: body.scope === 'snsapi_userinfo' || body.scope === 'snsapi_login' || body.scope === 'snsapi_base' ? body.scope : undefined,
+          snapshot: body.snapshot === true,
+        });
+        return controlJson({ ok: true, code });
+      } catch (error) {
+        return bad((error as Error).message);
+      }
+    }
+    case '/scan': {
+      try {
+        const action = body.action === 'scan' || body.action === 'cancel' || body.action === 'confirm' ? body.action : undefined;
+        if (body.action !== undefined && action === undefined) return bad('action must be confirm, scan or cancel');
+        const result = scan(emu, {
+          uuid: typeof body.uuid === 'string' ? body.uuid : undefined,
+          appid: typeof body.appid === 'string' ? body.appid : undefined,
+          user: typeof body.user === 'string' ? body.user : undefined,
+          action,
+        });
+        return controlJson({ ok: true, ...result });
+      } catch (error) {
+        return bad((error as Error).message, 409);
+      }
+    }
+    default:
+      return bad(`no such control endpoint: ${rq.method} ${rq.path}`, 404);
+  }
+}

@@ -1,0 +1,95 @@
+// Fault injection: make the next N requests (or every request to a path) slow, fail, or break.
+//
+// Spec syntax (the --fault flag and `{"spec": …}` on POST /__emulator/faults):
+//   KIND[=MS][@PATH][:COUNT]
+//   KIND  = delay | 500 | 502 | busy | reset | garbage
+//   delay=2000:3                     the next 3 requests wait 2 s, then answer normally
+//   500@/sns/oauth2/access_token     every access_token call gets HTTP 500 (until cleared)
+//   busy:1                           the next request gets {"errcode":-1,"errmsg":"system error"}
+//   reset@/cgi-bin/*                 connections to /cgi-bin/… are reset
+import type { FaultKind, FaultSpec } from './types.js';
+
+const KINDS: Record<string, FaultKind> = {
+  delay: 'delay',
+  '500': 'http500',
+  http500: 'http500',
+  '502': 'http502',
+  http502: 'http502',
+  busy: 'busy',
+  '-1': 'busy',
+  reset: 'reset',
+  garbage: 'garbage',
+  'non-json': 'garbage',
+};
+
+export class FaultSpecError extends Error {
+  readonly spec: string;
+  constructor(spec: string, reason: string) {
+    super(`invalid fault "${spec}": ${reason}`);
+    this.name = 'FaultSpecError';
+    this.spec = spec;
+  }
+}
+
+const SPEC = /^([a-z0-9-]+)(?:=(\d+))?(?:@(\/[^:\s]*))?(?::(\d+))?$/i;
+
+export function parseFaultSpec(spec: string): FaultSpec {
+  const m = SPEC.exec(spec.trim());
+  if (!m) throw new FaultSpecError(spec, 'expected KIND[=MS][@PATH][:COUNT], e.g. delay=2000:3 or 500@/sns/oauth2/access_token');
+  const kind = KINDS[(m[1] ?? '').toLowerCase()];
+  if (!kind) throw new FaultSpecError(spec, `unknown kind "${m[1]}" (use delay, 500, 502, busy, reset or garbage)`);
+  const fault: FaultSpec = { kind };
+  if (kind === 'delay') {
+    if (m[2] === undefined) throw new FaultSpecError(spec, 'delay needs milliseconds, e.g. delay=2000');
+    fault.ms = Number(m[2]);
+  } else if (m[2] !== undefined) throw new FaultSpecError(spec, `only delay takes =MS`);
+  if (m[3] !== undefined) fault.path = m[3];
+  if (m[4] !== undefined) {
+    const count = Number(m[4]);
+    if (count < 1) throw new FaultSpecError(spec, 'COUNT must be at least 1');
+    fault.count = count;
+  }
+  return fault;
+}
+
+/** Check a fault object that came as JSON; returns a clean copy. */
+export function validateFault(value: unknown): FaultSpec {
+  if (typeof value === 'string') return parseFaultSpec(value);
+  if (typeof value !== 'object' || value === null) throw new FaultSpecError(String(value), 'a fault is a spec string or an object');
+  const v = value as Record<string, unknown>;
+  if (typeof v.spec === 'string') return parseFaultSpec(v.spec);
+  const kind = typeof v.kind === 'string' ? (KINDS[v.kind] ?? (Object.values(KINDS).includes(v.kind as FaultKind) ? (v.kind as FaultKind) : undefined)) : undefined;
+  if (!kind) throw new FaultSpecError(JSON.stringify(value), 'kind must be delay, http500, http502, busy, reset or garbage');
+  const fault: FaultSpec = { kind };
+  if (kind === 'delay') {
+    if (typeof v.ms !== 'number' || !(v.ms >= 0) || v.ms > 600_000) throw new FaultSpecError(JSON.stringify(value), 'delay needs ms between 0 and 600000');
+    fault.ms = v.ms;
+  }
+  if (v.path !== undefined) {
+    if (typeof v.path !== 'string' || !v.path.startsWith('/')) throw new FaultSpecError(JSON.stringify(value), 'path must start with /');
+    fault.path = v.path;
+  }
+  if (v.count !== undefined) {
+    if (typeof v.count !== 'number' || !Number.isInteger(v.count) || v.count < 1) throw new FaultSpecError(JSON.stringify(value), 'count must be a positive integer');
+    fault.count = v.count;
+  }
+  return fault;
+}
+
+export function faultMatches(fault: FaultSpec, path: string): boolean {
+  if (fault.path === undefined) return true;
+  if (fault.path.endsWith('*')) return path.startsWith(fault.path.slice(0, -1));
+  return path === fault.path;
+}
+
+/** Take the first fault matching `path`, counting it down; exhausted faults are removed. */
+export function takeFault(faults: FaultSpec[], path: string): FaultSpec | undefined {
+  const index = faults.findIndex((f) => faultMatches(f, path));
+  if (index < 0) return undefined;
+  const fault = faults[index]!;
+  if (fault.count !== undefined) {
+    fault.count -= 1;
+    if (fault.count <= 0) faults.splice(index, 1);
+  }
+  return { ...fault };
+}

@@ -1,0 +1,64 @@
+// What a route receives and returns. Routes are functions of (emulator, request) -> reply, so the
+// HTTP plumbing (limits, faults, logging) lives in one place: server.ts.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FaultKind } from './types.js';
+
+export interface Rq {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  /** The query string without `?`, as sent. */
+  rawQuery: string;
+  body: string;
+  ip: string;
+  cookies: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  /** `http://host:port` as the client addressed the emulator. */
+  origin: string;
+  /** Set when an injected fault applied to this request. */
+  fault?: FaultKind;
+}
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string;
+  errcode?: number;
+  rid?: string;
+  /** Destroy the connection instead of answering (fault injection). */
+  reset?: boolean;
+}
+
+export function html(body: string, status = 200, headers: Record<string, string | string[]> = {}): Reply {
+  return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body };
+}
+
+export function redirect(location: string, headers: Record<string, string | string[]> = {}): Reply {
+  return { status: 302, headers: { location, 'content-type': 'text/html; charset=utf-8', ...headers }, body: '' };
+}
+
+/** JSON for the emulator's own control endpoints (not WeChat's). */
+export function controlJson(doc: unknown, status = 200): Reply {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(doc) };
+}
+
+export function plain(text: string, status: number): Reply {
+  return { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text };
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    try {
+      out[name] = decodeURIComponent(value);
+    } catch {
+      out[name] = value;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,351 @@
+// The emulator: one node:http server playing both open.weixin.qq.com (pages) and api.weixin.qq.com
+// (JSON APIs). This file owns the plumbing — limits, routing, faults, the request log, rids — and the
+// routes live in sns.ts, cgi.ts, pages.ts and control.ts.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type {
+  EmulatorHandle,
+  EmulatorOptions,
+  EmulatorSwitches,
+  FaultSpec,
+  IssueCodeOptions,
+  RequestRecord,
+} from './types.js';
+import { defaultSeed, normalizeSeed, publicUsers, type NormalizedApp, type NormalizedSeed, type NormalizedUser } from './seed.js';
+import { EmulatorState, type Scope } from './state.js';
+import { ERRMSG, contentTypeFor, errorBody, newCode, newHintId, newRid, nginxErrorPage, suffix, type Family } from './wire.js';
+import { parseCookies, plain, type Reply, type Rq } from './reply.js';
+import { takeFault, validateFault } from './faults.js';
+import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
+import { handleControl, scan } from './control.js';
+import { DEFAULT_SWITCHES } from './switches.js';
+
+export { DEFAULT_SWITCHES };
+
+export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_URL_BYTES = 8 * 1024;
+
+
+/** §4/§1.6: OA codes live 5 minutes, website-app codes 10 minutes. */
+export const CODE_TTL_OA = 300;
+export const CODE_TTL_WEBSITE = 600;
+
+interface ApiRoute {
+  method: 'GET' | 'POST';
+  family: Family;
+  handle(emu: Emulator, rq: Rq): Reply;
+}
+
+const API_ROUTES: Record<string, ApiRoute> = {
+  '/sns/oauth2/access_token': { method: 'GET', family: 'sns', handle: snsAccessToken },
+  '/sns/oauth2/refresh_token': { method: 'GET', family: 'sns', handle: snsRefreshToken },
+  '/sns/auth': { method: 'GET', family: 'sns', handle: snsAuth },
+  '/sns/userinfo': { method: 'GET', family: 'sns', handle: snsUserinfo },
+};
+
+export function isApiPath(path: string): boolean {
+  return Object.hasOwn(API_ROUTES, path);
+}
+
+const SECRET_PARAMS = new Set(['secret', 'appsecret', 'access_token', 'refresh_token', 'code']);
+
+function redactQuery(query: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of query) out[k] = SECRET_PARAMS.has(k) && v !== '' ? '***' : v;
+  return out;
+}
+
+/** rid/get's `request_url` is the query string with credentials shortened, like `access_token=50_Im7xxxx` (§11). */
+function maskQuery(raw: string): string {
+  return raw.replace(/((?:^|&)(?:access_token|secret|appsecret|refresh_token)=)([^&]{0,6})[^&]*/g, '$1$2xxxx');
+}
+
+function normalizeIp(address: string | undefined): string {
+  if (!address) return '127.0.0.1';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+export class Emulator {
+  readonly seed: NormalizedSeed;
+  switches: EmulatorSwitches;
+  state = new EmulatorState();
+  faults: FaultSpec[];
+  log: RequestRecord[] = [];
+  currentUser: string;
+  private offsetMs = 0;
+  private readonly baseClock: () => number;
+  private readonly initialFaults: FaultSpec[];
+  private readonly initialSwitches: EmulatorSwitches;
+  private server?: Server;
+  url = '';
+
+  constructor(options: EmulatorOptions = {}) {
+    this.seed = normalizeSeed(options.seed ?? defaultSeed(), options.domainOverrides);
+    this.initialSwitches = { ...DEFAULT_SWITCHES, ...(options.switches ?? {}) };
+    this.switches = { ...this.initialSwitches };
+    this.baseClock = options.clock ?? Date.now;
+    this.initialFaults = (options.faults ?? []).map(validateFault);
+    this.faults = this.initialFaults.map((f) => ({ ...f }));
+    this.currentUser = this.seed.users[0]!.id;
+  }
+
+  now(): number {
+    return this.baseClock() + this.offsetMs;
+  }
+
+  advanceClock(seconds: number): void {
+    if (!Number.isFinite(seconds)) throw new RangeError('advanceClock needs a finite number of seconds');
+    this.offsetMs += seconds * 1000;
+  }
+
+  app(appid: string): NormalizedApp | undefined {
+    return this.seed.apps.find((a) => a.appid === appid);
+  }
+
+  user(id: string): NormalizedUser | undefined {
+    return this.seed.users.find((u) => u.id === id);
+  }
+
+  reset(): void {
+    this.state = new EmulatorState();
+    this.faults = this.initialFaults.map((f) => ({ ...f }));
+    this.switches = { ...this.initialSwitches };
+    this.log = [];
+    this.offsetMs = 0;
+    this.currentUser = this.seed.users[0]!.id;
+  }
+
+  /** A WeChat error: HTTP 200, `{"errcode","errmsg"}` with the rid suffix; the rid is remembered for rid/get. */
+  fail(rq: Rq, family: Family, errcode: number, appid?: string, errmsg?: string): Reply {
+    const now = this.now();
+    const style = this.switches.ridStyle;
+    const rid = style === 'hints' ? newHintId() : newRid(now);
+    const text = (errmsg ?? ERRMSG[errcode] ?? 'system error') + suffix(style, family, errcode, rid);
+    const body = errorBody(errcode, text);
+    if (style === 'rid') {
+      this.state.rids.set(rid, {
+        rid,
+        appid,
+        family,
+        invokeTime: Math.floor(now / 1000),
+        costMs: 1 + Math.floor(Math.random() * 40),
+        requestUrl: maskQuery(rq.rawQuery),
+        requestBody: rq.body,
+        responseBody: body,
+        clientIp: rq.ip,
+      });
+    }
+    return { status: 200, headers: { 'content-type': contentTypeFor(this.switches.contentType, family) }, body, errcode, rid: style === 'none' ? undefined : rid };
+  }
+
+  /** A WeChat success body (already serialised in WeChat's key order). */
+  ok(_rq: Rq, family: Family, body: string): Reply {
+    return { status: 200, headers: { 'content-type': contentTypeFor(this.switches.contentType, family) }, body, errcode: body.startsWith('{"errcode":0') ? 0 : undefined };
+  }
+
+  /** Record a code as the authorize / qrconnect pages do. */
+  mintCode(appid: string, userId: string, scope: Scope, snapshot = false): string {
+    const app = this.app(appid);
+    const ttl = app?.type === 'website' ? CODE_TTL_WEBSITE : CODE_TTL_OA;
+    const code = newCode();
+    this.state.codes.set(code, { appid, userId, scope, snapshot, expiresAt: this.now() + ttl * 1000, used: false });
+    return code;
+  }
+
+  issueCode(options: IssueCodeOptions): string {
+    const app = this.app(options.appid);
+    if (!app) throw new RangeError(`no seeded app ${options.appid}`);
+    const userId = options.user ?? this.currentUser;
+    if (!this.user(userId)) throw new RangeError(`no seeded user ${userId}`);
+    const scope = options.scope ?? (app.type === 'website' ? 'snsapi_login' : 'snsapi_base');
+    return this.mintCode(app.appid, userId, scope, options.snapshot ?? false);
+  }
+
+  private async dispatch(rq: Rq, socketReset: () => void): Promise<Reply> {
+    if (rq.path.startsWith('/__emulator/')) return handleControl(this, rq);
+    const fault = takeFault(this.faults, rq.path);
+    if (fault) rq.fault = fault.kind;
+    if (fault) {
+      const family: Family = rq.path.startsWith('/sns/') ? 'sns' : 'cgi';
+      switch (fault.kind) {
+        case 'delay':
+          await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 0));
+          break;
+        case 'http500':
+        case 'http502': {
+          const status = fault.kind === 'http500' ? 500 : 502;
+          return { status, headers: { 'content-type': 'text/html' }, body: nginxErrorPage(status) };
+        }
+        case 'busy':
+          return this.fail(rq, family, -1);
+        case 'garbage':
+          return { status: 200, headers: { 'content-type': 'text/html; charset=gbk' }, body: '<html><body>系统繁忙 service busy</body></html>' };
+        case 'reset':
+          socketReset();
+          return { status: 0, headers: {}, body: '', reset: true };
+      }
+    }
+    const route = API_ROUTES[rq.path];
+    if (route) {
+      if (rq.method !== route.method) return this.fail(rq, route.family, route.method === 'GET' ? 43001 : 43002);
+      return route.handle(this, rq);
+    }
+    if ((rq.path.startsWith('/sns/') || rq.path.startsWith('/cgi-bin/')) && this.switches.unknownPath === '40066')
+      return this.fail(rq, rq.path.startsWith('/sns/') ? 'sns' : 'cgi', 40066);
+    return { status: 404, headers: { 'content-type': 'text/html' }, body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n' };
+  }
+
+  private record(method: string, path: string, query: URLSearchParams, reply: Reply, fault?: RequestRecord['fault']): void {
+    const entry: RequestRecord = { method, path, query: redactQuery(query), status: reply.status, time: new Date(this.now()).toISOString() };
+    if (reply.errcode !== undefined) entry.errcode = reply.errcode;
+    if (reply.rid !== undefined) entry.rid = reply.rid;
+    if (fault) entry.fault = fault;
+    this.log.push(entry);
+    if (this.log.length > 5000) this.log.splice(0, this.log.length - 5000);
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const rawUrl = req.url ?? '/';
+    if (Buffer.byteLength(rawUrl) > MAX_URL_BYTES) {
+      send(res, plain('414 Request-URI Too Large', 414), true);
+      this.record(method, '(too long)', new URLSearchParams(), { status: 414, headers: {}, body: '' });
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(rawUrl.startsWith('/') ? rawUrl : '/' + rawUrl, 'http://emulator.invalid');
+    } catch {
+      send(res, plain('400 Bad Request', 400), true);
+      return;
+    }
+    const query = url.searchParams;
+    const body = await readBody(req);
+    if (body === undefined) {
+      const reply = plain('413 Request Entity Too Large', 413);
+      send(res, reply, true);
+      this.record(method, url.pathname, query, reply);
+      return;
+    }
+    const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host) ? req.headers.host : new URL(this.url).host;
+    const rq: Rq = {
+      method,
+      path: url.pathname,
+      query,
+      rawQuery: url.search.replace(/^\?/, ''),
+      body,
+      ip: this.switches.callerIp ?? normalizeIp(req.socket.remoteAddress),
+      cookies: parseCookies(req.headers.cookie),
+      headers: req.headers,
+      origin: `http://${host}`,
+    };
+    let reply: Reply;
+    try {
+      reply = await this.dispatch(rq, () => req.socket.destroy());
+    } catch (error) {
+      reply = plain(`500 emulator internal error: ${(error as Error).message}`, 500);
+    }
+    if (!reply.reset) send(res, reply, false);
+    this.record(method, rq.path, query, reply, rq.fault);
+  }
+
+  async listen(port: number, host: string): Promise<void> {
+    const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent) send(res, plain('500 emulator internal error', 500), true);
+      });
+    });
+    server.on('clientError', (_error, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      else socket.destroy();
+    });
+    server.keepAliveTimeout = 5000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    this.server = server;
+    const address = server.address() as AddressInfo;
+    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    this.url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  handleApi(): EmulatorHandle {
+    return {
+      url: this.url,
+      apps: this.seed.apps.map((a) => ({ ...a, domain: [...a.domain], ipWhitelist: a.ipWhitelist ? [...a.ipWhitelist] : null })),
+      users: publicUsers(this.seed),
+      close: () => this.close(),
+      advanceClock: (seconds) => this.advanceClock(seconds),
+      now: () => this.now(),
+      requests: () => this.log.map((r) => ({ ...r, query: { ...r.query } })),
+      issueCode: (options) => this.issueCode(options),
+      setFaults: (faults) => {
+        this.faults = faults.map(validateFault);
+      },
+      addFault: (fault) => {
+        this.faults.push(validateFault(fault));
+      },
+      configure: (switches) => {
+        this.switches = { ...this.switches, ...switches };
+      },
+      setCurrentUser: (id) => {
+        if (!this.user(id)) throw new RangeError(`no seeded user ${id}`);
+        this.currentUser = id;
+      },
+      scan: (options) => scan(this, options ?? {}),
+      reset: () => this.reset(),
+    };
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        done = true;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', () => {
+      if (done) return;
+      done = true;
+      resolve('');
+    });
+  });
+}
+
+function send(res: ServerResponse, reply: Reply, close: boolean): void {
+  if (res.headersSent || res.destroyed) return;
+  const body = Buffer.from(reply.body, 'utf8');
+  const headers: Record<string, string | string[] | number> = { ...reply.headers, 'content-length': body.length };
+  if (close) headers.connection = 'close';
+  else headers.connection = 'keep-alive';
+  res.writeHead(reply.status, headers);
+  res.end(body);
+}

@@ -1,0 +1,149 @@
+// /sns/* — user authorization tokens (API-FACTS §4–§7).
+import type { Emulator } from './server.js';
+import type { Reply, Rq } from './reply.js';
+import type { SnsGrant } from './state.js';
+import { escapeSlashes, newSnsToken } from './wire.js';
+import { openidFor, unionidFor } from './seed.js';
+
+export const SNS_ACCESS_TTL = 7200;
+export const SNS_REFRESH_TTL = 30 * 86_400;
+
+function param(rq: Rq, name: string): string {
+  return rq.query.get(name) ?? '';
+}
+
+/**
+ * GET /sns/oauth2/access_token?appid&secret&code&grant_type=authorization_code (§4).
+ * ⚠ §17.4: WeChat's check order is unknown; we check appid, secret, grant_type, then the code.
+ */
+export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
+  const appid = param(rq, 'appid');
+  const secret = param(rq, 'secret');
+  const code = param(rq, 'code');
+  if (appid === '') return emu.fail(rq, 'sns', 41002);
+  const app = emu.app(appid);
+  if (!app) return emu.fail(rq, 'sns', 40013);
+  if (secret === '') return emu.fail(rq, 'sns', 41004, app.appid);
+  if (secret !== app.secret) return emu.fail(rq, 'sns', 40125, app.appid);
+  if (param(rq, 'grant_type') !== 'authorization_code') return emu.fail(rq, 'sns', 40002, app.appid);
+  if (code === '') return emu.fail(rq, 'sns', 41008, app.appid);
+  const entry = emu.state.codes.get(code);
+  // §1.6: a code is bound to the appid that produced it; another appid sees "invalid code".
+  if (!entry || entry.appid !== app.appid) return emu.fail(rq, 'sns', 40029, app.appid);
+  if (entry.used) return emu.fail(rq, 'sns', 40163, app.appid);
+  if (emu.now() >= entry.expiresAt) return emu.fail(rq, 'sns', emu.switches.expiredCodeErrcode, app.appid);
+  entry.used = true;
+
+  const now = emu.now();
+  const grant: SnsGrant = {
+    appid: app.appid,
+    userId: entry.userId,
+    openid: openidFor(app.appid, entry.userId, entry.snapshot),
+    scope: entry.snapshot ? 'snsapi_base' : entry.scope,
+    snapshot: entry.snapshot,
+    accessToken: newSnsToken(),
+    accessExpiresAt: now + SNS_ACCESS_TTL * 1000,
+    refreshToken: newSnsToken(),
+    refreshExpiresAt: now + SNS_REFRESH_TTL * 1000,
+  };
+  emu.state.grantsByAccess.set(grant.accessToken, grant);
+  emu.state.grantsByRefresh.set(grant.refreshToken, grant);
+
+  // §4: unionid only for snsapi_userinfo / snsapi_login grants of apps bound to an open account;
+  // is_snapshotuser only (value 1) for snapshot virtual users.
+  const doc: Record<string, unknown> = {
+    access_token: grant.accessToken,
+    expires_in: SNS_ACCESS_TTL,
+    refresh_token: grant.refreshToken,
+    openid: grant.openid,
+    scope: grant.scope,
+  };
+  if (grant.snapshot) doc.is_snapshotuser = 1;
+  if (app.openAccount && grant.scope !== 'snsapi_base' && !grant.snapshot) doc.unionid = unionidFor(app.openAccount, grant.userId);
+  return emu.ok(rq, 'sns', JSON.stringify(doc));
+}
+
+/**
+ * GET /sns/oauth2/refresh_token?appid&grant_type=refresh_token&refresh_token (§5).
+ * Unexpired access_token: same string, expiry renewed (开放平台 docs); expired: a new one.
+ * ⚠ The refresh_token keeps its value and its original 30-day clock.
+ */
+export function snsRefreshToken(emu: Emulator, rq: Rq): Reply {
+  const appid = param(rq, 'appid');
+  const token = param(rq, 'refresh_token');
+  if (appid === '') return emu.fail(rq, 'sns', 41002);
+  const app = emu.app(appid);
+  if (!app) return emu.fail(rq, 'sns', 40013);
+  if (param(rq, 'grant_type') !== 'refresh_token') return emu.fail(rq, 'sns', 40002, app.appid);
+  if (token === '') return emu.fail(rq, 'sns', 41003, app.appid);
+  const grant = emu.state.grantsByRefresh.get(token);
+  if (!grant || grant.appid !== app.appid) return emu.fail(rq, 'sns', 40030, app.appid);
+  const now = emu.now();
+  if (now >= grant.refreshExpiresAt) return emu.fail(rq, 'sns', 42002, app.appid);
+  if (now >= grant.accessExpiresAt) {
+    emu.state.grantsByAccess.delete(grant.accessToken);
+    grant.accessToken = newSnsToken();
+    emu.state.grantsByAccess.set(grant.accessToken, grant);
+  }
+  grant.accessExpiresAt = now + SNS_ACCESS_TTL * 1000;
+  const doc = {
+    access_token: grant.accessToken,
+    expires_in: SNS_ACCESS_TTL,
+    refresh_token: grant.refreshToken,
+    openid: grant.openid,
+    scope: grant.scope,
+  };
+  return emu.ok(rq, 'sns', JSON.stringify(doc));
+}
+
+type TokenCheck = { grant: SnsGrant } | { reply: Reply };
+
+function checkUserToken(emu: Emulator, rq: Rq, unknownErrcode: 40014 | 40001): TokenCheck {
+  const token = param(rq, 'access_token');
+  const openid = param(rq, 'openid');
+  if (token === '') return { reply: emu.fail(rq, 'sns', 41001) };
+  if (openid === '') return { reply: emu.fail(rq, 'sns', 41009) };
+  const grant = emu.state.grantsByAccess.get(token);
+  if (!grant) return { reply: emu.fail(rq, 'sns', unknownErrcode) };
+  if (emu.now() >= grant.accessExpiresAt) return { reply: emu.fail(rq, 'sns', 42001, grant.appid) };
+  if (grant.openid !== openid) return { reply: emu.fail(rq, 'sns', 40003, grant.appid) };
+  return { grant };
+}
+
+/** GET /sns/auth?access_token&openid (§6): unknown token 40014 (observed), wrong openid 40003. */
+export function snsAuth(emu: Emulator, rq: Rq): Reply {
+  const check = checkUserToken(emu, rq, 40014);
+  if ('reply' in check) return check.reply;
+  return emu.ok(rq, 'sns', '{"errcode":0,"errmsg":"ok"}');
+}
+
+/**
+ * GET /sns/userinfo?access_token&openid&lang (§7). Base-scope and snapshot tokens -> 48001.
+ * Post-2021-10 profile: sex 0, empty region and language; raw bodies escape forward slashes.
+ */
+export function snsUserinfo(emu: Emulator, rq: Rq): Reply {
+  const check = checkUserToken(emu, rq, 40001);
+  if ('reply' in check) return check.reply;
+  const { grant } = check;
+  if (grant.scope === 'snsapi_base' || grant.snapshot) return emu.fail(rq, 'sns', 48001, grant.appid);
+  const user = emu.user(grant.userId);
+  const app = emu.app(grant.appid);
+  if (!user || !app) return emu.fail(rq, 'sns', 40003, grant.appid);
+  const legacy = emu.switches.profileEra === 'legacy';
+  const lang = param(rq, 'lang');
+  // Key order as in raw bodies (§0.3): openid, nickname, sex, language, city, province, country,
+  // headimgurl, privilege[, unionid].
+  const doc: Record<string, unknown> = {
+    openid: grant.openid,
+    nickname: user.nickname,
+    sex: legacy ? user.sex : 0,
+    language: legacy ? (['zh_CN', 'zh_TW', 'en'].includes(lang) ? lang : 'zh_CN') : '',
+    city: legacy ? user.city : '',
+    province: legacy ? user.province : '',
+    country: legacy ? user.country : '',
+    headimgurl: legacy ? user.headimgurl.replace(/^https:/, 'http:') : user.headimgurl,
+    privilege: [],
+  };
+  if (app.openAccount) doc.unionid = unionidFor(app.openAccount, grant.userId);
+  return emu.ok(rq, 'sns', escapeSlashes(JSON.stringify(doc)));
+}

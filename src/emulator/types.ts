@@ -1,0 +1,182 @@
+// Public types of the local WeChat emulator. These describe the emulator's own configuration and
+// seed data; its HTTP answers are WeChat's literal payloads (see wire.ts), never built from the
+// client's types (STYLE practice 13).
+
+/** 服务号 / 订阅号 / 公众平台测试号 / 开放平台网站应用. */
+export type AppType = 'service' | 'subscription' | 'test' | 'website';
+
+export interface SeedApp {
+  /** `wx` + 16 hex digits. */
+  appid: string;
+  /** 32 hex digits. */
+  secret: string;
+  type: AppType;
+  /** Display name shown on the consent and QR pages. */
+  name?: string;
+  /** Only verified 服务号 have web-authorization rights (default true for service accounts). */
+  verified?: boolean;
+  /**
+   * 网页授权域名 / 授权回调域: a host, optionally `host:port` (test accounts only in real WeChat; the
+   * emulator also honours an explicit port on other types so local callbacks can work). The emulator-only
+   * form `host:*` accepts any port on that host. Several domains may be given.
+   */
+  domain?: string | string[];
+  /** 开放平台 account the app is bound to; apps bound to the same one share a user's unionid. */
+  openAccount?: string | null;
+  /** Caller IPs allowed on /cgi-bin/token and /cgi-bin/stable_token; absent or null = not enforced. */
+  ipWhitelist?: string[] | null;
+  /** /cgi-bin/token calls allowed per day (default 2000; 200 for test accounts). */
+  tokenDailyQuota?: number;
+}
+
+export interface SeedUser {
+  /** Stable id used by the consent picker, the scan endpoint and `follows`; default `u1`, `u2`, … */
+  id?: string;
+  nickname: string;
+  headimgurl?: string;
+  /** Appids this user follows (关注). Test accounts require it (10006). */
+  follows?: string[];
+  /** Pre-2021 profile values, only returned with the `legacy` profile era switch. */
+  sex?: 0 | 1 | 2;
+  province?: string;
+  city?: string;
+  country?: string;
+}
+
+export interface Seed {
+  apps: SeedApp[];
+  users: SeedUser[];
+}
+
+/** Behaviour switches for facts API-FACTS.md marks uncertain (⚠), with the likelier default first. */
+export interface EmulatorSwitches {
+  /** Force one Content-Type; default `auto` = text/plain on /sns/*, `application/json; encoding=utf-8` on /cgi-bin/*. */
+  contentType: 'auto' | 'json' | 'text';
+  /** errmsg suffix: 2021+ `rid: …`, pre-2021 `hints: [ req_id: … ]` / `hint: […]`, or none. */
+  ridStyle: 'rid' | 'hints' | 'none';
+  /** What an expired code answers: 40029 (observed) or 42003 (documented). */
+  expiredCodeErrcode: 40029 | 42003;
+  /** Refusing consent: redirect with `?state=` only (old docs) or no redirect at all. */
+  denyBehaviour: 'redirect-state-only' | 'no-redirect';
+  /** Unknown /sns and /cgi-bin paths: `{"errcode":40066,"errmsg":"invalid url"}` or an HTTP 404. */
+  unknownPath: '40066' | '404';
+  /** Reject authorize links whose appid/redirect_uri/response_type/scope/state are out of order. */
+  paramOrderCheck: boolean;
+  /** snsapi_login on /connect/oauth2/authorize: the "Scope 参数错误" page or the 10005 page. */
+  loginScopeOnAuthorize: 'scope-error' | '10005';
+  /** When snsapi_userinfo skips the consent page (forcePopup always shows it). */
+  silentUserinfo: 'never' | 'followers';
+  /** userinfo profile: post-2021-10 (sex 0, empty region, empty language) or the legacy one. */
+  profileEra: '2021' | 'legacy';
+  /** Reject a state longer than 128 bytes on /connect/oauth2/authorize. */
+  stateLengthCheck: boolean;
+  /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
+  callerIp?: string;
+}
+
+export type FaultKind = 'delay' | 'http500' | 'http502' | 'busy' | 'reset' | 'garbage';
+
+export interface FaultSpec {
+  kind: FaultKind;
+  /** Milliseconds, for `delay`. */
+  ms?: number;
+  /** Only requests whose path equals this (or starts with it when it ends in `*`). */
+  path?: string;
+  /** How many matching requests it applies to; absent = until cleared. */
+  count?: number;
+}
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  seed?: Seed;
+  /** Milliseconds since the epoch; advanceClock() adds to it. Default Date.now. */
+  clock?: () => number;
+  /** Replace the domain of seeded apps: `{ [appid]: 'host[:port]' }`. */
+  domainOverrides?: Record<string, string | string[]>;
+  switches?: Partial<EmulatorSwitches>;
+  faults?: FaultSpec[];
+}
+
+export interface RequestRecord {
+  method: string;
+  path: string;
+  /** Query parameters; secrets (secret, access_token, refresh_token, code) redacted. */
+  query: Record<string, string>;
+  status: number;
+  /** ISO time on the emulator clock. */
+  time: string;
+  errcode?: number;
+  rid?: string;
+  fault?: FaultKind;
+}
+
+export interface PublicApp {
+  appid: string;
+  secret: string;
+  type: AppType;
+  name: string;
+  verified: boolean;
+  domain: string[];
+  openAccount: string | null;
+  ipWhitelist: string[] | null;
+  tokenDailyQuota: number;
+}
+
+export interface PublicUser {
+  id: string;
+  nickname: string;
+  headimgurl: string;
+  follows: string[];
+  /** The user's openid in each seeded app (openids differ per app). */
+  openids: Record<string, string>;
+  /** The user's unionid per 开放平台 account. */
+  unionids: Record<string, string>;
+}
+
+export interface ScanOptions {
+  /** QR session uuid; default the most recent pending one (of `appid` if given). */
+  uuid?: string;
+  appid?: string;
+  /** Seeded user id; default the first user. */
+  user?: string;
+  /** `confirm` (default), `scan` (scanned, awaiting confirmation) or `cancel`. */
+  action?: 'confirm' | 'scan' | 'cancel';
+}
+
+export interface ScanResult {
+  uuid: string;
+  status: number;
+  code?: string;
+  /** Where the browser is sent (confirm only). */
+  redirect?: string;
+}
+
+export interface IssueCodeOptions {
+  appid: string;
+  user?: string;
+  scope?: 'snsapi_base' | 'snsapi_userinfo' | 'snsapi_login';
+  snapshot?: boolean;
+}
+
+export interface EmulatorHandle {
+  /** `http://host:port`, no trailing slash; serves both open.weixin.qq.com and api.weixin.qq.com. */
+  url: string;
+  apps: PublicApp[];
+  users: PublicUser[];
+  close(): Promise<void>;
+  advanceClock(seconds: number): void;
+  /** Milliseconds since the epoch on the emulator clock. */
+  now(): number;
+  requests(): RequestRecord[];
+  scan(options?: ScanOptions): ScanResult;
+  /** Mint an authorization code as if the user had just authorized (skips the pages). */
+  issueCode(options: IssueCodeOptions): string;
+  setFaults(faults: FaultSpec[]): void;
+  addFault(fault: FaultSpec): void;
+  configure(switches: Partial<EmulatorSwitches>): void;
+  /** The user "you" are in the emulated WeChat client (cookie-less requests). */
+  setCurrentUser(id: string): void;
+  /** Forget codes, tokens, quotas, rids, requests and clock offset; restore the starting faults and switches; keep the seed. */
+  reset(): void;
+}

@@ -1,0 +1,144 @@
+// WeChat's wire format, written out literally from ../shared/wechat/API-FACTS.md (copied here; the
+// product never reads /work/shared). Nothing in this file comes from the wxauth client: if the client
+// misparses a body, the emulator must not mirror the mistake (STYLE practice 13).
+import { randomBytes } from 'node:crypto';
+import type { EmulatorSwitches } from './types.js';
+
+/**
+ * errmsg texts as WeChat writes them (API-FACTS §4–§13 and the global error table). The rid suffix is
+ * appended separately (§0.4).
+ */
+export const ERRMSG: Record<number, string> = {
+  [-1]: 'system error',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40002: 'invalid grant_type',
+  40003: 'invalid openid',
+  40013: 'invalid appid',
+  40014: 'invalid access_token',
+  40029: 'invalid code',
+  40030: 'invalid refresh_token',
+  40066: 'invalid url',
+  40125: 'invalid appsecret',
+  40163: 'code been used',
+  41001: 'access_token missing',
+  41002: 'appid missing',
+  41003: 'refresh_token missing',
+  41004: 'appsecret missing',
+  41008: 'missing code',
+  41009: 'missing openid',
+  42001: 'access_token expired',
+  // §5/§17: no live sample of 42002/42003; these are the global table's texts.
+  42002: 'refresh_token expired',
+  42003: 'code expired',
+  43001: 'require GET method',
+  43002: 'require POST method',
+  44002: 'empty post data',
+  45009: 'reach max api daily quota limit',
+  47001: 'data format error',
+  48001: 'api unauthorized',
+  48006: 'forbid to clear quota because of reaching the limit',
+  76001: 'rid not found, please check',
+  76002: 'rid is error',
+  76003: 'could not query this rid,no permission',
+  76021: 'cgi_path not found, please check',
+  76022: 'could not use this cgi_path, no permission',
+};
+
+/** §9: since late 2023 the 40001 text on /cgi-bin/* advertises getStableAccessToken. */
+export const ERRMSG_40001_CGI =
+  'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r';
+
+export type Family = 'sns' | 'cgi';
+
+function hex8(n: number): string {
+  return (n >>> 0).toString(16).padStart(8, '0');
+}
+
+/** §0.4: `xxxxxxxx-xxxxxxxx-xxxxxxxx`, first group = request time as hex Unix seconds. */
+export function newRid(nowMs: number): string {
+  return `${hex8(Math.floor(nowMs / 1000))}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
+}
+
+const HINT_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Pre-2021 ids such as `zp1Bma0037uth6` / `KJZfAa0644e575`. */
+export function newHintId(): string {
+  const bytes = randomBytes(14);
+  let out = '';
+  for (const b of bytes) out += HINT_ALPHABET[b % HINT_ALPHABET.length];
+  return out;
+}
+
+/**
+ * The suffix WeChat appends to errmsg (§0.4): sns mostly `, rid: …`, cgi-bin mostly ` rid: …`;
+ * 40164 has the comma (2022 sample). Pre-2021: `, hints: [ req_id: … ]` on sns, ` hint: […]` on cgi-bin.
+ */
+export function suffix(style: EmulatorSwitches['ridStyle'], family: Family, errcode: number, id: string): string {
+  if (style === 'none') return '';
+  if (style === 'hints') return family === 'sns' ? `, hints: [ req_id: ${id} ]` : ` hint: [${id}]`;
+  const comma = family === 'sns' || errcode === 40164;
+  return `${comma ? ',' : ''} rid: ${id}`;
+}
+
+/** §0.2: text/plain on /sns/*, `application/json; encoding=utf-8` on /cgi-bin/* unless forced. */
+export function contentTypeFor(mode: EmulatorSwitches['contentType'], family: Family): string {
+  const json = 'application/json; encoding=utf-8';
+  if (mode === 'json') return json;
+  if (mode === 'text') return 'text/plain';
+  return family === 'sns' ? 'text/plain' : json;
+}
+
+/** §0.3: raw /sns/userinfo bodies escape forward slashes (`https:\/\/thirdwx.qlogo.cn\/…`). */
+export function escapeSlashes(json: string): string {
+  return json.replace(/\//g, '\\/');
+}
+
+/** `{"errcode":N,"errmsg":"…"}` in WeChat's key order. */
+export function errorBody(errcode: number, errmsg: string): string {
+  return JSON.stringify({ errcode, errmsg });
+}
+
+export const OK_BODY = '{"errcode":0,"errmsg":"ok"}';
+
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+
+function randomChars(alphabet: string, length: number): string {
+  const bytes = randomBytes(length);
+  let out = '';
+  for (const b of bytes) out += alphabet[b % alphabet.length];
+  return out;
+}
+
+/** §0.5: sns tokens `NN_` + ~107 chars (110 total); the prefix is 83 in 2024. */
+export function newSnsToken(): string {
+  return '86_' + randomChars(TOKEN_ALPHABET, 107);
+}
+
+/** §0.5: basic tokens `NN_` + ~133–154 chars. */
+export function newBasicToken(): string {
+  return '86_' + randomChars(TOKEN_ALPHABET, 136);
+}
+
+/** §0.5: 32 chars [0-9A-Za-z], starting with `0`. */
+export function newCode(): string {
+  return '0' + randomChars(HINT_ALPHABET, 31);
+}
+
+/** QR session uuid as on open.weixin.qq.com/connect/qrcode/{uuid} (16 chars). */
+export function newUuid(): string {
+  return randomChars(HINT_ALPHABET, 16);
+}
+
+/** §13: a few of the documented IPs behind api.weixin.qq.com. */
+export const API_DOMAIN_IPS = [
+  '101.89.47.18',
+  '101.91.34.103',
+  '101.91.37.13',
+  '109.244.129.223',
+];
+
+/** The documented bodies of 5xx faults: nginx's error pages. */
+export function nginxErrorPage(status: 500 | 502): string {
+  const text = status === 500 ? '500 Internal Server Error' : '502 Bad Gateway';
+  return `<html>\r\n<head><title>${text}</title></head>\r\n<body>\r\n<center><h1>${text}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}

@@ -1,0 +1,260 @@
+// Conformance of /sns/* against WeChat's documented and observed payloads (API-FACTS §0, §4–§7).
+// Expected bodies are written out literally here, never produced by wxauth's client code.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { T0, T0_HEX, get, norm } from './helpers.js';
+
+const SVC = DEFAULT_APPIDS.service;
+const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
+const TEST = DEFAULT_APPIDS.test;
+const TEST_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000002';
+const WEB = DEFAULT_APPIDS.website;
+const WEB_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000003';
+
+let emu: EmulatorHandle;
+
+beforeAll(async () => {
+  emu = await startEmulator({ clock: () => T0 });
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => {
+  emu.reset();
+});
+
+function exchangePath(appid: string, secret: string, code: string): string {
+  return `/sns/oauth2/access_token?appid=${appid}&secret=${secret}&code=${code}&grant_type=authorization_code`;
+}
+
+async function exchange(appid: string, secret: string, code: string) {
+  return get(emu.url, exchangePath(appid, secret, code));
+}
+
+describe('/sns/oauth2/access_token', () => {
+  it('exchanges a snsapi_base code: 7200 s token, 28-char openid, no unionid, text/plain, HTTP 200', async () => {
+    const code = emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_base' });
+    expect(code).toMatch(/^0[0-9A-Za-z]{31}$/);
+    const r = await exchange(SVC, SVC_SECRET, code);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/plain');
+    expect(Object.keys(r.json)).toEqual(['access_token', 'expires_in', 'refresh_token', 'openid', 'scope']);
+    expect(r.json.expires_in).toBe(7200);
+    expect(r.json.scope).toBe('snsapi_base');
+    expect(r.json.access_token).toMatch(/^\d\d_[A-Za-z0-9_-]{107}$/);
+    expect(r.json.refresh_token).toMatch(/^\d\d_[A-Za-z0-9_-]{107}$/);
+    expect(r.json.openid).toBe(emu.users[0]!.openids[SVC]);
+    expect(r.json.openid).toMatch(/^o[A-Za-z0-9_-]{27}$/);
+    expect(r.text).not.toContain('token_type');
+    expect(r.text).not.toContain('errcode');
+  });
+
+  it('adds unionid for snsapi_userinfo on an app bound to an open-platform account, same across bound apps', async () => {
+    const svc = await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u2', scope: 'snsapi_userinfo' }));
+    const web = await exchange(WEB, WEB_SECRET, emu.issueCode({ appid: WEB, user: 'u2', scope: 'snsapi_login' }));
+    expect(svc.json.unionid).toMatch(/^o[A-Za-z0-9_-]{27}$/);
+    expect(web.json.unionid).toBe(svc.json.unionid);
+    expect(web.json.openid).not.toBe(svc.json.openid);
+    expect(web.json.scope).toBe('snsapi_login');
+  });
+
+  it('has no unionid when the app is not bound (test account)', async () => {
+    const r = await exchange(TEST, TEST_SECRET, emu.issueCode({ appid: TEST, user: 'u1', scope: 'snsapi_userinfo' }));
+    expect(r.json.openid).toBe(emu.users[0]!.openids[TEST]);
+    expect(r.json).not.toHaveProperty('unionid');
+    expect(r.json.openid).not.toBe(emu.users[0]!.openids[SVC]);
+  });
+
+  it('marks snapshot users with is_snapshotuser 1 and a virtual openid', async () => {
+    const r = await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo', snapshot: true }));
+    expect(r.json.is_snapshotuser).toBe(1);
+    expect(r.json.openid).not.toBe(emu.users[0]!.openids[SVC]);
+    expect(r.json).not.toHaveProperty('unionid');
+  });
+
+  it('answers a reused code with 40163 "code been used", with a rid whose first group is the clock in hex', async () => {
+    const code = emu.issueCode({ appid: SVC });
+    expect((await exchange(SVC, SVC_SECRET, code)).json).toHaveProperty('access_token');
+    const again = await exchange(SVC, SVC_SECRET, code);
+    expect(again.status).toBe(200);
+    expect(norm(again.text)).toBe('{"errcode":40163,"errmsg":"code been used, rid: RID"}');
+    expect(again.text).toContain(`rid: ${T0_HEX}-`);
+  });
+
+  it('expires official-account codes after 5 minutes with 40029 (default) or 42003 (switch)', async () => {
+    const fresh = emu.issueCode({ appid: SVC });
+    emu.advanceClock(299);
+    expect((await exchange(SVC, SVC_SECRET, fresh)).json).toHaveProperty('access_token');
+    const stale = emu.issueCode({ appid: SVC });
+    emu.advanceClock(300);
+    expect(norm((await exchange(SVC, SVC_SECRET, stale)).text)).toBe('{"errcode":40029,"errmsg":"invalid code, rid: RID"}');
+    emu.configure({ expiredCodeErrcode: 42003 });
+    const stale2 = emu.issueCode({ appid: SVC });
+    emu.advanceClock(301);
+    expect(norm((await exchange(SVC, SVC_SECRET, stale2)).text)).toBe('{"errcode":42003,"errmsg":"code expired, rid: RID"}');
+  });
+
+  it('keeps website-app codes for 10 minutes', async () => {
+    const code = emu.issueCode({ appid: WEB });
+    emu.advanceClock(599);
+    expect((await exchange(WEB, WEB_SECRET, code)).json.scope).toBe('snsapi_login');
+    const late = emu.issueCode({ appid: WEB });
+    emu.advanceClock(600);
+    expect((await exchange(WEB, WEB_SECRET, late)).json.errcode).toBe(40029);
+  });
+
+  it('binds a code to its appid: another appid gets 40029 and the code stays usable', async () => {
+    const code = emu.issueCode({ appid: SVC });
+    expect(norm((await exchange(TEST, TEST_SECRET, code)).text)).toBe('{"errcode":40029,"errmsg":"invalid code, rid: RID"}');
+    expect((await exchange(SVC, SVC_SECRET, code)).json).toHaveProperty('access_token');
+  });
+
+  it('is case-sensitive about codes (lower-cased code -> 40029)', async () => {
+    const code = emu.issueCode({ appid: SVC });
+    expect((await exchange(SVC, SVC_SECRET, code.toLowerCase())).json.errcode).toBe(40029);
+  });
+
+  it.each([
+    ['wrong secret', `/sns/oauth2/access_token?appid=${SVC}&secret=00000000000000000000000000000000&code=0abc&grant_type=authorization_code`, '{"errcode":40125,"errmsg":"invalid appsecret, rid: RID"}'],
+    ['unknown appid', `/sns/oauth2/access_token?appid=wx0000000000000000&secret=${SVC_SECRET}&code=0abc&grant_type=authorization_code`, '{"errcode":40013,"errmsg":"invalid appid, rid: RID"}'],
+    ['missing appid', `/sns/oauth2/access_token?secret=${SVC_SECRET}&code=0abc&grant_type=authorization_code`, '{"errcode":41002,"errmsg":"appid missing, rid: RID"}'],
+    ['missing secret', `/sns/oauth2/access_token?appid=${SVC}&code=0abc&grant_type=authorization_code`, '{"errcode":41004,"errmsg":"appsecret missing, rid: RID"}'],
+    ['missing code', `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&grant_type=authorization_code`, '{"errcode":41008,"errmsg":"missing code, rid: RID"}'],
+    ['bad grant_type', `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=0abc&grant_type=client_credential`, '{"errcode":40002,"errmsg":"invalid grant_type, rid: RID"}'],
+    ['unknown code', `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&grant_type=authorization_code`, '{"errcode":40029,"errmsg":"invalid code, rid: RID"}'],
+  ])('%s', async (_name, path, expected) => {
+    const r = await get(emu.url, path);
+    expect(r.status).toBe(200);
+    expect(norm(r.text)).toBe(expected);
+  });
+
+  it('POST on a GET endpoint -> 43001 require GET method', async () => {
+    const r = await get(emu.url, exchangePath(SVC, SVC_SECRET, '0abc'), { method: 'POST' });
+    expect(norm(r.text)).toBe('{"errcode":43001,"errmsg":"require GET method, rid: RID"}');
+  });
+});
+
+describe('/sns/oauth2/refresh_token', () => {
+  async function grant(scope: 'snsapi_base' | 'snsapi_userinfo' = 'snsapi_userinfo') {
+    return (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u1', scope }))).json as Record<string, string>;
+  }
+  const refreshPath = (rt: string, appid: string = SVC) => `/sns/oauth2/refresh_token?appid=${appid}&grant_type=refresh_token&refresh_token=${rt}`;
+
+  it('before expiry keeps the access_token and renews its 7200 s', async () => {
+    const g = await grant();
+    emu.advanceClock(7000);
+    const r = await get(emu.url, refreshPath(g.refresh_token!));
+    expect(Object.keys(r.json)).toEqual(['access_token', 'expires_in', 'refresh_token', 'openid', 'scope']);
+    expect(r.json.access_token).toBe(g.access_token);
+    expect(r.json.refresh_token).toBe(g.refresh_token);
+    expect(r.json.expires_in).toBe(7200);
+    // Renewed: still valid 7000 s after the refresh, past the original expiry.
+    emu.advanceClock(7000);
+    const auth = await get(emu.url, `/sns/auth?access_token=${g.access_token}&openid=${g.openid}`);
+    expect(auth.text).toBe('{"errcode":0,"errmsg":"ok"}');
+  });
+
+  it('after expiry issues a new access_token and the old one answers 42001', async () => {
+    const g = await grant();
+    emu.advanceClock(7200);
+    const r = await get(emu.url, refreshPath(g.refresh_token!));
+    expect(r.json.access_token).not.toBe(g.access_token);
+    expect(r.json.openid).toBe(g.openid);
+    const fresh = await get(emu.url, `/sns/auth?access_token=${String(r.json.access_token)}&openid=${g.openid}`);
+    expect(fresh.text).toBe('{"errcode":0,"errmsg":"ok"}');
+  });
+
+  it('refresh_token lives 30 days (then 42002); unknown -> 40030; other appid -> 40030', async () => {
+    const g = await grant();
+    expect(norm((await get(emu.url, refreshPath('86_nope'))).text)).toBe('{"errcode":40030,"errmsg":"invalid refresh_token, rid: RID"}');
+    expect(norm((await get(emu.url, refreshPath(g.refresh_token!, TEST))).text)).toBe('{"errcode":40030,"errmsg":"invalid refresh_token, rid: RID"}');
+    emu.advanceClock(30 * 86400 - 1);
+    expect((await get(emu.url, refreshPath(g.refresh_token!))).json).toHaveProperty('access_token');
+    emu.advanceClock(1);
+    expect(norm((await get(emu.url, refreshPath(g.refresh_token!))).text)).toBe('{"errcode":42002,"errmsg":"refresh_token expired, rid: RID"}');
+  });
+
+  it.each([
+    ['missing refresh_token', `/sns/oauth2/refresh_token?appid=${SVC}&grant_type=refresh_token`, '{"errcode":41003,"errmsg":"refresh_token missing, rid: RID"}'],
+    ['bad grant_type', `/sns/oauth2/refresh_token?appid=${SVC}&grant_type=authorization_code&refresh_token=x`, '{"errcode":40002,"errmsg":"invalid grant_type, rid: RID"}'],
+    ['bogus appid checked first', `/sns/oauth2/refresh_token?appid=appid&grant_type=refresh_token&refresh_token=x`, '{"errcode":40013,"errmsg":"invalid appid, rid: RID"}'],
+    ['missing appid', `/sns/oauth2/refresh_token?grant_type=refresh_token&refresh_token=x`, '{"errcode":41002,"errmsg":"appid missing, rid: RID"}'],
+  ])('%s', async (_n, path, expected) => {
+    expect(norm((await get(emu.url, path)).text)).toBe(expected);
+  });
+});
+
+describe('/sns/auth', () => {
+  it('ok, wrong openid 40003, unknown token 40014, expired 42001, missing 41001/41009', async () => {
+    const g = (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u1' }))).json as Record<string, string>;
+    const at = g.access_token!;
+    expect((await get(emu.url, `/sns/auth?access_token=${at}&openid=${g.openid}`)).text).toBe('{"errcode":0,"errmsg":"ok"}');
+    expect(norm((await get(emu.url, `/sns/auth?access_token=${at}&openid=${emu.users[1]!.openids[SVC]}`)).text)).toBe('{"errcode":40003,"errmsg":"invalid openid, rid: RID"}');
+    expect(norm((await get(emu.url, `/sns/auth?access_token=86_bogus&openid=${g.openid}`)).text)).toBe('{"errcode":40014,"errmsg":"invalid access_token, rid: RID"}');
+    expect(norm((await get(emu.url, `/sns/auth?openid=${g.openid}`)).text)).toBe('{"errcode":41001,"errmsg":"access_token missing, rid: RID"}');
+    expect(norm((await get(emu.url, `/sns/auth?access_token=${at}`)).text)).toBe('{"errcode":41009,"errmsg":"missing openid, rid: RID"}');
+    emu.advanceClock(7200);
+    expect(norm((await get(emu.url, `/sns/auth?access_token=${at}&openid=${g.openid}`)).text)).toBe('{"errcode":42001,"errmsg":"access_token expired, rid: RID"}');
+  });
+});
+
+describe('/sns/userinfo', () => {
+  it('returns the post-2021 profile in raw key order with escaped slashes and unionid', async () => {
+    const g = (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo' }))).json as Record<string, string>;
+    const r = await get(emu.url, `/sns/userinfo?access_token=${g.access_token}&openid=${g.openid}&lang=zh_CN`);
+    expect(r.headers.get('content-type')).toBe('text/plain');
+    const u1 = emu.users[0]!;
+    expect(r.text).toBe(
+      `{"openid":"${g.openid}","nickname":"张三","sex":0,"language":"","city":"","province":"","country":"",` +
+        `"headimgurl":"https:\\/\\/thirdwx.qlogo.cn\\/mmopen\\/vi_32\\/Q0j4TwGTfTKemulatorZhangSan0000000000000000000000000000000000000000000\\/132",` +
+        `"privilege":[],"unionid":"${u1.unionids['open-demo']}"}`,
+    );
+  });
+
+  it('accepts lang en / zh_TW and omits unionid for unbound apps', async () => {
+    const g = (await exchange(TEST, TEST_SECRET, emu.issueCode({ appid: TEST, user: 'u3', scope: 'snsapi_userinfo' }))).json as Record<string, string>;
+    const r = await get(emu.url, `/sns/userinfo?access_token=${g.access_token}&openid=${g.openid}&lang=en`);
+    expect(r.text).toBe(`{"openid":"${g.openid}","nickname":"Wang Wu","sex":0,"language":"","city":"","province":"","country":"","headimgurl":"","privilege":[]}`);
+  });
+
+  it('legacy profile era returns sex, region and language from lang', async () => {
+    emu.configure({ profileEra: 'legacy' });
+    const g = (await exchange(TEST, TEST_SECRET, emu.issueCode({ appid: TEST, user: 'u1', scope: 'snsapi_userinfo' }))).json as Record<string, string>;
+    const r = await get(emu.url, `/sns/userinfo?access_token=${g.access_token}&openid=${g.openid}&lang=zh_TW`);
+    expect(r.json).toMatchObject({ sex: 1, language: 'zh_TW', city: '广州', province: '广东', country: '中国' });
+    expect(String(r.json.headimgurl)).toMatch(/^http:\/\/thirdwx/);
+  });
+
+  it('snsapi_base token -> 48001 api unauthorized; snapshot user too', async () => {
+    const base = (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, scope: 'snsapi_base' }))).json as Record<string, string>;
+    expect(norm((await get(emu.url, `/sns/userinfo?access_token=${base.access_token}&openid=${base.openid}`)).text)).toBe('{"errcode":48001,"errmsg":"api unauthorized, rid: RID"}');
+    const snap = (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, scope: 'snsapi_userinfo', snapshot: true }))).json as Record<string, string>;
+    expect((await get(emu.url, `/sns/userinfo?access_token=${snap.access_token}&openid=${snap.openid}`)).json.errcode).toBe(48001);
+  });
+
+  it('token and openid that do not belong together -> 40003; garbage token -> 40001', async () => {
+    const g = (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo' }))).json as Record<string, string>;
+    const other = (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u2', scope: 'snsapi_userinfo' }))).json as Record<string, string>;
+    expect(norm((await get(emu.url, `/sns/userinfo?access_token=${g.access_token}&openid=${other.openid}`)).text)).toBe('{"errcode":40003,"errmsg":"invalid openid, rid: RID"}');
+    expect(norm((await get(emu.url, `/sns/userinfo?access_token=access_token&openid=openid`)).text)).toBe(
+      '{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: RID"}',
+    );
+  });
+});
+
+describe('wire switches', () => {
+  it('rid style hints (pre-2021) and none', async () => {
+    emu.configure({ ridStyle: 'hints' });
+    const r = await get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=0x&grant_type=authorization_code`);
+    expect(r.json.errmsg).toMatch(/^invalid code, hints: \[ req_id: [A-Za-z0-9]{14} \]$/);
+    emu.configure({ ridStyle: 'none' });
+    const n = await get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=0x&grant_type=authorization_code`);
+    expect(n.text).toBe('{"errcode":40029,"errmsg":"invalid code"}');
+  });
+
+  it('content type json forces application/json; encoding=utf-8 on /sns', async () => {
+    emu.configure({ contentType: 'json' });
+    const r = await get(emu.url, `/sns/auth?access_token=x&openid=y`);
+    expect(r.headers.get('content-type')).toBe('application/json; encoding=utf-8');
+  });
+});
