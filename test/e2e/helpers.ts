@@ -1,0 +1,112 @@
+// Spawn the built CLI as a user would: `node bin/wxauth.js …` with a throwaway state dir, CI=1 (no
+// prompts), no colour. stdout, stderr and the exit code come back separately.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = path.join(ROOT, 'bin', 'wxauth.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  /** Written to stdin, then stdin is closed. */
+  input?: string;
+  /** Kill the process after this many ms (the result then has code null). */
+  timeoutMs?: number;
+  cwd?: string;
+}
+
+/** A fresh, empty WXAUTH_CONFIG_DIR, removed at process exit. */
+export function tempConfigDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-test-'));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The environment every spawned CLI gets: nothing of the developer's own WXAUTH_* or proxies. */
+export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (k.startsWith('WXAUTH_') || /^(https?|no|all)_proxy$/i.test(k) || k === 'NO_COLOR' || k.startsWith('LC_') || k === 'LANG') continue;
+    env[k] = v;
+  }
+  Object.assign(env, { CI: '1', FORCE_COLOR: '0', LANG: 'en_US.UTF-8' });
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  if (!env.WXAUTH_CONFIG_DIR) env.WXAUTH_CONFIG_DIR = tempConfigDir();
+  return env;
+}
+
+/** Start the CLI without waiting (for long-running commands such as listen or emulator). */
+export function spawnCli(args: string[], options: RunOptions = {}): ChildProcess {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: baseEnv(options.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  if (options.input !== undefined) child.stdin?.end(options.input);
+  else child.stdin?.end();
+  return child;
+}
+
+/** Collect a spawned CLI's output until it exits. */
+export function collect(child: ChildProcess, timeoutMs = 30_000): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Run the CLI to completion. Async, so an in-process emulator keeps serving meanwhile. */
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return collect(spawnCli(args, options), options.timeoutMs);
+}
+
+/** Resolve when the child's stdout or stderr matches `pattern` (e.g. a "listening on" line). */
+export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 10_000): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const onData = (d: Buffer | string) => {
+      seen += d.toString();
+      const m = seen.match(pattern);
+      if (m) {
+        cleanup();
+        resolve(m);
+      }
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`timed out waiting for ${pattern}; saw:\n${seen}`));
+    }, timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+  });
+}
+
+/** Parse the one JSON document a --json run prints on stdout (fails the test if there is more). */
+export function parseJson(stdout: string): Record<string, unknown> {
+  return JSON.parse(stdout) as Record<string, unknown>;
+}
