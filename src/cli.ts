@@ -124,6 +124,7 @@ export const COMMANDS: CommandSpec[] = [
       ['--list', 'list'],
       ['--stage <stage>', 'stage'],
       ['--wecom', 'wecom'],
+      ['--endpoint <path>', 'endpoint'],
     ],
   },
   {

@@ -2,6 +2,10 @@
 // ./data, see ./data/SOURCES.md), the WeCom table, and hand-written causes and fixes for the
 // web-authorization flow (./errcode-knowledge.ts). Pure: no fs, no network, no process.
 
+import tableData from './data/errcodes.json' with { type: 'json' };
+import wecomData from './data/errcodes-wecom.json' with { type: 'json' };
+import { DOC, KNOWLEDGE, PAGES, type KnowledgeEntry, type KnowledgeItem, type PageEntry } from './errcode-knowledge.js';
+
 export type Stage = 'authorize' | 'token' | 'userinfo' | 'basic-token' | 'quota' | 'any' | string;
 
 export interface Bilingual {
@@ -16,6 +20,8 @@ export interface ParsedErrorBody {
   ip?: string;
   ipv6?: string;
   host?: 'qyapi' | 'api';
+  /** A WeChat path found in the pasted text (e.g. from a curl line), such as `/sns/userinfo`. */
+  endpoint?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,5 +147,560 @@ export function parseErrorBody(text: string): ParsedErrorBody | undefined {
   Object.assign(result, extractIps(errmsg));
   const host = detectHost(text, errmsg);
   if (host !== undefined) result.host = host;
+  const path = /(?:^|[\s"'(]|weixin\.qq\.com)(\/(?:sns|cgi-bin|connect)\/[A-Za-z0-9_/]*[A-Za-z0-9_])/.exec(text.replace(errmsg, ''));
+  if (path?.[1] !== undefined) result.endpoint = path[1];
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tables and the explanation.
+// ---------------------------------------------------------------------------------------------
+
+export interface ErrcodeExplanation {
+  code: number;
+  known: boolean;
+  table: 'wechat' | 'wecom';
+  /** Official meaning (from the copied tables; see `derived` / `untranslated`). */
+  meaning: Bilingual;
+  stage?: Stage;
+  endpoints?: string[];
+  /** Ranked, most likely first; tuned to the endpoint when one is given. */
+  causes: Bilingual[];
+  fixes: Bilingual[];
+  /** Official doc URL. */
+  doc?: string;
+  sources?: string[];
+  /** Languages of `meaning` written by wxauth because no source has them. */
+  derived?: Array<'zh' | 'en'>;
+  /** Languages of `meaning` for which no text exists anywhere: the other language is shown. */
+  untranslated?: Array<'zh' | 'en'>;
+  /** Whether wxauth has hand-written causes and fixes for this code. */
+  rich?: boolean;
+  /** The endpoint the explanation was tuned to (normalised path). */
+  endpoint?: string;
+  /** From a pasted body or an API error. */
+  errmsg?: string;
+  rid?: string;
+  ip?: string;
+  ipv6?: string;
+  /** What can be done with the rid (rid/get works for cgi-bin only, 7 days). */
+  ridNote?: Bilingual;
+  /** Why this table was chosen (a qyapi body or --api-base), when it was not the default. */
+  tableNote?: Bilingual;
+  /** The same number in the other table, which means something else there. */
+  otherTable?: { table: 'wechat' | 'wecom'; meaning: Bilingual };
+  /** For an error page without a number: the page, and the numbered codes for the same condition. */
+  page?: { id: string; text: Bilingual };
+  related?: number[];
+  /** For an unknown code: the nearest known codes. */
+  nearest?: Array<{ code: number; meaning: Bilingual }>;
+}
+
+interface TableRow {
+  code: number;
+  zh: string;
+  en: string;
+  sources: string[];
+}
+
+const WECOM_LOOKUP = 'https://open.work.weixin.qq.com/devtool/query?e=';
+
+let wechatTable: Map<number, TableRow> | undefined;
+let wecomTable: Map<number, TableRow> | undefined;
+let knowledge: Map<number, KnowledgeEntry> | undefined;
+
+/** Index the tables once, on first lookup. */
+function tables(): { wechat: Map<number, TableRow>; wecom: Map<number, TableRow>; knowledge: Map<number, KnowledgeEntry> } {
+  if (!wechatTable || !wecomTable || !knowledge) {
+    wechatTable = new Map((tableData as TableRow[]).map((r) => [r.code, r]));
+    wecomTable = new Map((wecomData as TableRow[]).map((r) => [r.code, r]));
+    knowledge = new Map(KNOWLEDGE.map((k) => [k.code, k]));
+  }
+  return { wechat: wechatTable, wecom: wecomTable, knowledge };
+}
+
+/** Every code of a table, sorted (for tests and --list --stage all). */
+export function allCodes(table: 'wechat' | 'wecom' = 'wechat'): number[] {
+  return [...tables()[table].keys()].sort((a, b) => a - b);
+}
+
+export function isKnownErrcode(code: number, table: 'wechat' | 'wecom' = 'wechat'): boolean {
+  return tables()[table].has(code);
+}
+
+/**
+ * `https://api.weixin.qq.com/sns/userinfo?access_token=…` or `sns/userinfo` → `/sns/userinfo`.
+ */
+export function normalizeEndpoint(endpoint: string): string {
+  let path = endpoint.trim();
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
+  if (scheme) path = path.slice(scheme[0].length);
+  path = path.replace(/[?#].*$/, '');
+  if (!path.startsWith('/')) path = '/' + path;
+  return path.replace(/\/+$/, '') || '/';
+}
+
+/** The flow stage an endpoint belongs to. */
+export function stageOfEndpoint(endpoint: string): Stage | undefined {
+  const path = normalizeEndpoint(endpoint);
+  if (path.startsWith('/connect/')) return 'authorize';
+  if (path.startsWith('/sns/oauth2/component/') || path.startsWith('/cgi-bin/component/')) return 'third-party';
+  if (path.startsWith('/sns/oauth2/') || path === '/sns/jscode2session') return 'token';
+  if (path === '/sns/userinfo' || path === '/sns/auth') return 'userinfo';
+  if (path === '/cgi-bin/token' || path === '/cgi-bin/stable_token') return 'basic-token';
+  if (path.startsWith('/cgi-bin/clear_quota') || path.startsWith('/cgi-bin/openapi/')) return 'quota';
+  return undefined;
+}
+
+function applies(item: KnowledgeItem, endpoint: string): boolean {
+  return item.on === undefined || item.on.some((prefix) => endpoint === prefix || endpoint.startsWith(prefix));
+}
+
+/** Items for an endpoint: the ones written for it first, then general ones; others dropped. */
+function rank(items: KnowledgeItem[], endpoint: string | undefined): KnowledgeItem[] {
+  if (endpoint === undefined) return items;
+  const specific = items.filter((i) => i.on !== undefined && applies(i, endpoint));
+  const general = items.filter((i) => i.on === undefined);
+  const ranked = [...specific, ...general];
+  return ranked.length > 0 ? ranked : items;
+}
+
+interface Fill {
+  ip?: string;
+}
+
+function fill(item: Bilingual, vars: Fill): Bilingual {
+  const ipZh = vars.ip ?? '报错信息里的 IP';
+  const ipEn = vars.ip ?? 'the IP shown in errmsg';
+  return { zh: item.zh.replaceAll('{ip}', ipZh), en: item.en.replaceAll('{ip}', ipEn) };
+}
+
+function meaningOf(
+  row: TableRow,
+  entry: KnowledgeEntry | undefined,
+): Pick<ErrcodeExplanation, 'meaning' | 'derived' | 'untranslated'> {
+  const derived: Array<'zh' | 'en'> = [];
+  const untranslated: Array<'zh' | 'en'> = [];
+  let zh = row.zh.trim();
+  let en = row.en.trim();
+  if (zh === '' && entry?.meaning?.zh) {
+    zh = entry.meaning.zh;
+    derived.push('zh');
+  }
+  if (en === '' && entry?.meaning?.en) {
+    en = entry.meaning.en;
+    derived.push('en');
+  }
+  if (zh === '') {
+    zh = en;
+    untranslated.push('zh');
+  }
+  if (en === '') {
+    en = zh;
+    untranslated.push('en');
+  }
+  return {
+    meaning: { zh, en },
+    ...(derived.length ? { derived } : {}),
+    ...(untranslated.length ? { untranslated } : {}),
+  };
+}
+
+function ridNoteFor(rid: string, endpoint: string | undefined): Bilingual {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/i.test(rid)) {
+    return {
+      zh: `「${rid}」是旧式的 hints/req_id，不能用 rid/get 查询；把它和完整 errmsg 一起记录，反馈给微信时提供。`,
+      en: `"${rid}" is an old-style hints/req_id; rid/get cannot look it up. Keep it with the full errmsg for a report to WeChat.`,
+    };
+  }
+  const seconds = parseInt(rid.slice(0, 8), 16);
+  const when = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  if (endpoint?.startsWith('/sns/')) {
+    return {
+      zh: `rid 产生于 ${when}。/sns/* 接口的 rid 不能用 rid/get 查询（会返回 76001/76022），请以 errcode 为准。`,
+      en: `The rid was issued at ${when}. rids of /sns/* endpoints cannot be looked up with rid/get (it answers 76001/76022); rely on the errcode.`,
+    };
+  }
+  return {
+    zh: `rid 产生于 ${when}，7 天内可以用 \`wxauth rid ${rid}\` 查询当时的请求和返回（只对 /cgi-bin/* 接口有效，且需同一个号的 token）。`,
+    en: `The rid was issued at ${when}; within 7 days \`wxauth rid ${rid}\` shows that request and response (works for /cgi-bin/* calls only, with a token of the same account).`,
+  };
+}
+
+/** The numerically nearest known codes (the unknown code's neighbours), closest first. */
+export function nearestCodes(code: number, count = 5, table: 'wechat' | 'wecom' = 'wechat'): Array<{ code: number; meaning: Bilingual }> {
+  const rows = [...tables()[table].values()];
+  rows.sort((a, b) => Math.abs(a.code - code) - Math.abs(b.code - code) || a.code - b.code);
+  return rows.slice(0, count).map((row) => ({ code: row.code, meaning: meaningOf(row, tables().knowledge.get(row.code)).meaning }));
+}
+
+export interface ExplainOptions {
+  /** The endpoint that answered (path or URL); tunes stage, causes and fixes. */
+  endpoint?: string;
+  /** Explain from the WeCom (企业微信) table. */
+  wecom?: boolean;
+  /** WeChat's errmsg, for the rid and (40164) the caller's IP. */
+  errmsg?: string;
+  /** A parsed body (overrides errmsg); its host decides the table when it is qyapi. */
+  body?: ParsedErrorBody;
+  /** The API base in use; a qyapi base selects the WeCom table. */
+  apiBase?: string;
+}
+
+function sameMeaning(a: TableRow, b: TableRow | undefined): boolean {
+  if (!b) return false;
+  const x = squash(a.zh || a.en);
+  const y = squash(b.zh || b.en);
+  return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
+}
+
+/** Explain one errcode. Never throws: an unknown code gives `known: false` and its nearest codes. */
+export function explainErrcode(code: number, options: ExplainOptions = {}): ErrcodeExplanation {
+  const { wechat, wecom, knowledge: rich } = tables();
+  const given = options.endpoint ?? options.body?.endpoint;
+  const endpoint = given !== undefined && given.trim() !== '' ? normalizeEndpoint(given) : undefined;
+  const errmsg = options.body?.errmsg ?? options.errmsg;
+  const parsed = options.body ?? (errmsg !== undefined ? parseErrorBody(JSON.stringify({ errcode: code, errmsg })) : undefined);
+
+  let table: 'wechat' | 'wecom' = 'wechat';
+  let tableNote: Bilingual | undefined;
+  if (options.wecom) {
+    table = 'wecom';
+  } else if (parsed?.host === 'qyapi') {
+    table = 'wecom';
+    tableNote = {
+      zh: '这是企业微信（qyapi.weixin.qq.com）的返回，按企业微信错误码表解释；同一数字在公众号接口里含义不同。',
+      en: 'This body comes from WeCom (qyapi.weixin.qq.com), so it is explained from the WeCom table; the same number means something else on Official Account APIs.',
+    };
+  } else if (options.apiBase !== undefined && /qyapi\.weixin\.qq\.com/i.test(options.apiBase)) {
+    table = 'wecom';
+    tableNote = {
+      zh: `--api-base 指向企业微信（${options.apiBase}），按企业微信错误码表解释。`,
+      en: `--api-base points at WeCom (${options.apiBase}), so this is explained from the WeCom table.`,
+    };
+  }
+
+  const base: Partial<ErrcodeExplanation> = {};
+  if (endpoint !== undefined) base.endpoint = endpoint;
+  if (errmsg !== undefined) base.errmsg = errmsg;
+  if (parsed?.rid !== undefined) {
+    base.rid = parsed.rid;
+    if (table === 'wechat') base.ridNote = ridNoteFor(parsed.rid, endpoint);
+  }
+  if (parsed?.ip !== undefined) base.ip = parsed.ip;
+  if (parsed?.ipv6 !== undefined) base.ipv6 = parsed.ipv6;
+  if (tableNote) base.tableNote = tableNote;
+
+  const otherRow = table === 'wechat' ? wecom.get(code) : wechat.get(code);
+  // Mention the other table only when it says something different (40029 means the same in both).
+  const other = otherRow && !sameMeaning(otherRow, (table === 'wechat' ? wechat : wecom).get(code)) ? otherRow : undefined;
+  const row = (table === 'wechat' ? wechat : wecom).get(code);
+  if (row === undefined) {
+    const unknown: ErrcodeExplanation = {
+      ...base,
+      code,
+      known: false,
+      table,
+      meaning: { zh: '未收录的错误码', en: 'not a known errcode' },
+      causes: [],
+      fixes: [],
+      doc: table === 'wecom' ? DOC.wecom : DOC.errcode,
+      nearest: nearestCodes(code, 5, table),
+    };
+    if (other) unknown.otherTable = { table: table === 'wechat' ? 'wecom' : 'wechat', meaning: meaningOf(other, rich.get(code)).meaning };
+    return unknown;
+  }
+
+  if (table === 'wecom') {
+    const explained: ErrcodeExplanation = {
+      ...base,
+      code,
+      known: true,
+      table,
+      ...meaningOf(row, undefined),
+      causes: [],
+      fixes: [
+        {
+          zh: `在企业微信的错误码查询工具里查看：${WECOM_LOOKUP}${code}`,
+          en: `Look it up in WeCom's errcode tool: ${WECOM_LOOKUP}${code}`,
+        },
+      ],
+      doc: DOC.wecom,
+      sources: row.sources,
+    };
+    if (other) explained.otherTable = { table: 'wechat', meaning: meaningOf(other, rich.get(code)).meaning };
+    return explained;
+  }
+
+  const entry = rich.get(code);
+  const vars: Fill = parsed?.ip !== undefined ? { ip: parsed.ip } : {};
+  const explained: ErrcodeExplanation = {
+    ...base,
+    code,
+    known: true,
+    table,
+    ...meaningOf(row, entry),
+    causes: entry ? rank(entry.causes, endpoint).map((i) => fill(i, vars)) : [],
+    fixes: entry ? rank(entry.fixes, endpoint).map((i) => fill(i, vars)) : [],
+    doc: entry?.doc ?? DOC.errcode,
+    sources: row.sources,
+    rich: entry !== undefined,
+  };
+  const stage = (endpoint !== undefined ? stageOfEndpoint(endpoint) : undefined) ?? entry?.stages[0];
+  if (stage !== undefined) explained.stage = stage;
+  if (entry) explained.endpoints = entry.endpoints;
+  if (other) explained.otherTable = { table: 'wecom', meaning: meaningOf(other, undefined).meaning };
+  return explained;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page texts, keywords, and the command's inputs.
+// ---------------------------------------------------------------------------------------------
+
+/** Lower case, no whitespace or punctuation (ASCII or CJK); keeps letters, digits, CJK and `_`. */
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, (m) => (m.includes('_') ? '_' : ''));
+}
+
+function explainPageEntry(page: PageEntry): ErrcodeExplanation {
+  const numbered = explainErrcode(page.code);
+  return {
+    ...numbered,
+    meaning: page.meaning,
+    derived: undefined,
+    untranslated: undefined,
+    stage: 'authorize',
+    endpoints: page.endpoints,
+    causes: page.causes.map(({ zh, en }) => ({ zh, en })),
+    fixes: page.fixes.map(({ zh, en }) => ({ zh, en })),
+    doc: page.doc,
+    page: { id: page.id, text: { zh: page.texts[0] ?? page.id, en: page.texts[0] ?? page.id } },
+    related: page.related,
+    rich: true,
+  };
+}
+
+/** An error page's text (`redirect_uri 参数错误`, `该链接无法访问`, …), matched loosely. */
+export function explainPageText(text: string): ErrcodeExplanation | undefined {
+  const input = squash(text);
+  if (input.length < 4) return undefined;
+  for (const page of PAGES) {
+    if (page.texts.some((t) => input.includes(squash(t)))) return explainPageEntry(page);
+  }
+  for (const page of PAGES) {
+    if (input.length >= 6 && page.texts.some((t) => squash(t).includes(input))) return explainPageEntry(page);
+  }
+  return undefined;
+}
+
+interface SearchDoc {
+  code: number;
+  rich: boolean;
+  text: string;
+  squashed: string;
+  meaningText: string;
+  meaningSquashed: string;
+  keywords: string[];
+}
+
+let searchIndex: { wechat: SearchDoc[]; wecom: SearchDoc[] } | undefined;
+
+function index(): { wechat: SearchDoc[]; wecom: SearchDoc[] } {
+  if (!searchIndex) {
+    const { wechat, wecom, knowledge: rich } = tables();
+    const doc = (row: TableRow, entry: KnowledgeEntry | undefined): SearchDoc => {
+      const meaning = meaningOf(row, entry).meaning;
+      const keywords = (entry?.keywords ?? []).map((k) => k.toLowerCase());
+      const text = [meaning.zh, meaning.en, ...keywords].join(' ').toLowerCase();
+      const meaningText = `${meaning.zh} ${meaning.en}`.toLowerCase();
+      return {
+        code: row.code,
+        rich: entry !== undefined,
+        text,
+        squashed: squash(text),
+        meaningText,
+        meaningSquashed: squash(meaningText),
+        keywords,
+      };
+    };
+    searchIndex = {
+      wechat: [...wechat.values()].map((row) => doc(row, rich.get(row.code))),
+      wecom: [...wecom.values()].map((row) => doc(row, undefined)),
+    };
+  }
+  return searchIndex;
+}
+
+export interface SearchHit {
+  code: number;
+  score: number;
+  rich: boolean;
+}
+
+/**
+ * Codes whose meaning or search words contain every word of the query, in either language;
+ * wxauth's hand-written (auth-flow) entries and exact search-word hits rank first.
+ */
+export function searchErrcodes(query: string, options: { wecom?: boolean; limit?: number } = {}): SearchHit[] {
+  const terms = query.toLowerCase().split(/\s+/).filter((t) => t !== '');
+  if (terms.length === 0) return [];
+  const whole = query.trim().toLowerCase();
+  const hits: SearchHit[] = [];
+  for (const doc of index()[options.wecom ? 'wecom' : 'wechat']) {
+    const matches = terms.every((t) => doc.text.includes(t) || (squash(t) !== '' && doc.squashed.includes(squash(t))));
+    if (!matches) continue;
+    let score = 0;
+    if (doc.rich) score += 5;
+    if (doc.keywords.includes(whole)) score += 10;
+    else if (terms.some((t) => doc.keywords.includes(t))) score += 4;
+    if (terms.length > 1 && doc.text.includes(whole)) score += 3;
+    if (doc.meaningText.includes(whole) || doc.meaningSquashed.includes(squash(whole))) score += 2;
+    hits.push({ code: doc.code, score, rich: doc.rich });
+  }
+  hits.sort((a, b) => b.score - a.score || a.code - b.code);
+  return hits.slice(0, options.limit ?? 12);
+}
+
+export type InputMatch = 'code' | 'body' | 'page' | 'keyword';
+
+export type ExplainedInput = ErrcodeExplanation & { input: string; match: InputMatch };
+
+export interface UnknownInput {
+  input: string;
+  /** Set when the input was a number (or a body) whose code is not in the table. */
+  code?: number;
+  table: 'wechat' | 'wecom';
+  nearest: Array<{ code: number; meaning: Bilingual }>;
+  /** The same number in the other table. */
+  otherTable?: { table: 'wechat' | 'wecom'; meaning: Bilingual };
+  /** Where else to look. */
+  where: Bilingual[];
+}
+
+export interface ExplainInputsResult {
+  results: ExplainedInput[];
+  unknown: UnknownInput[];
+}
+
+function whereToLook(table: 'wechat' | 'wecom', code: number | undefined): Bilingual[] {
+  const where: Bilingual[] = [];
+  if (table === 'wecom') {
+    where.push({
+      zh: `企业微信错误码查询：${WECOM_LOOKUP}${code ?? ''}`,
+      en: `WeCom's errcode lookup: ${WECOM_LOOKUP}${code ?? ''}`,
+    });
+    where.push({ zh: `企业微信全局错误码：${DOC.wecom}`, en: `WeCom global errcodes: ${DOC.wecom}` });
+  } else {
+    where.push({ zh: `微信全局返回码说明：${DOC.errcode}`, en: `WeChat's global errcode page: ${DOC.errcode}` });
+    where.push({
+      zh: '所调用接口的文档页底部的错误码表（不少错误码只在单个接口文档里出现）。',
+      en: 'The errcode table at the bottom of the called API\'s doc page (many codes are listed only there).',
+    });
+    where.push({
+      zh: 'errmsg 里有 rid 且是 /cgi-bin/* 接口时，7 天内可用 `wxauth rid <rid>` 查询。',
+      en: 'If errmsg has a rid and the call was to /cgi-bin/*, `wxauth rid <rid>` can look it up within 7 days.',
+    });
+  }
+  return where;
+}
+
+function unknownCode(input: string, e: ErrcodeExplanation): UnknownInput {
+  const u: UnknownInput = { input, code: e.code, table: e.table, nearest: e.nearest ?? [], where: whereToLook(e.table, e.code) };
+  if (e.otherTable) u.otherTable = e.otherTable;
+  return u;
+}
+
+const CODE_LIST_RE = /^\s*[+-]?\d+(?:\s*[,，;；\s]\s*[+-]?\d+)*\s*$/;
+const CODE_IN_TEXT_RE = /(?:错误码|errcode|error\s*code)\s*[:：=]?\s*(-?\d+)/i;
+
+/**
+ * What `wxauth errcode <inputs...>` explains, input by input: numbers (several, negative, comma
+ * separated), a pasted WeChat body, an error page's text, or a keyword in either language.
+ */
+export function explainInputs(
+  inputs: string[],
+  options: { wecom?: boolean; endpoint?: string; apiBase?: string; keywordLimit?: number } = {},
+): ExplainInputsResult {
+  const results: ExplainedInput[] = [];
+  const unknown: UnknownInput[] = [];
+  const common = { wecom: options.wecom, endpoint: options.endpoint, apiBase: options.apiBase };
+  const push = (input: string, match: InputMatch, e: ErrcodeExplanation) => {
+    if (e.known) results.push({ ...e, input, match });
+    else unknown.push(unknownCode(input, e));
+  };
+
+  for (const input of inputs) {
+    if (CODE_LIST_RE.test(input)) {
+      for (const part of input.split(/[\s,，;；]+/).filter((p) => p !== '')) {
+        push(part.trim(), 'code', explainErrcode(Number(part), common));
+      }
+      continue;
+    }
+    const body = /errcode/i.test(input) && /[{:=]/.test(input) ? parseErrorBody(input) : undefined;
+    if (body) {
+      push(input, 'body', explainErrcode(body.errcode, { ...common, body }));
+      continue;
+    }
+    const numbered = CODE_IN_TEXT_RE.exec(input);
+    if (numbered?.[1] !== undefined) {
+      push(input, 'code', explainErrcode(Number(numbered[1]), common));
+      continue;
+    }
+    const page = options.wecom ? undefined : explainPageText(input);
+    if (page) {
+      results.push({ ...page, input, match: 'page' });
+      continue;
+    }
+    const hits = searchErrcodes(input, { wecom: options.wecom, limit: options.keywordLimit ?? 12 });
+    if (hits.length === 0) {
+      unknown.push({ input, table: options.wecom ? 'wecom' : 'wechat', nearest: [], where: whereToLook(options.wecom ? 'wecom' : 'wechat', undefined) });
+      continue;
+    }
+    for (const hit of hits) push(input, 'keyword', explainErrcode(hit.code, common));
+  }
+  return { results, unknown };
+}
+
+export interface ListedErrcode {
+  code: number;
+  table: 'wechat' | 'wecom';
+  stage?: Stage;
+  stages: Stage[];
+  meaning: Bilingual;
+  endpoints: string[];
+}
+
+export const LIST_STAGES = ['authorize', 'token', 'userinfo', 'basic-token', 'quota', 'third-party', 'any', 'all'] as const;
+
+/**
+ * `--list`: the auth-flow codes wxauth knows in depth (optionally one stage); `stage: 'all'` lists
+ * the whole table. With `wecom`, the WeCom table.
+ */
+export function listErrcodes(options: { stage?: string; wecom?: boolean } = {}): ListedErrcode[] {
+  const { wechat, wecom, knowledge: rich } = tables();
+  if (options.wecom) {
+    return [...wecom.values()]
+      .sort((a, b) => a.code - b.code)
+      .map((row) => ({ code: row.code, table: 'wecom' as const, stages: [], meaning: meaningOf(row, undefined).meaning, endpoints: [] }));
+  }
+  if (options.stage === 'all') {
+    return [...wechat.values()]
+      .sort((a, b) => a.code - b.code)
+      .map((row) => {
+        const entry = rich.get(row.code);
+        const listed: ListedErrcode = { code: row.code, table: 'wechat', stages: entry?.stages ?? [], meaning: meaningOf(row, entry).meaning, endpoints: entry?.endpoints ?? [] };
+        if (entry?.stages[0] !== undefined) listed.stage = entry.stages[0];
+        return listed;
+      });
+  }
+  const listed: ListedErrcode[] = [];
+  for (const entry of [...rich.values()].sort((a, b) => a.code - b.code)) {
+    if (options.stage !== undefined && !entry.stages.includes(options.stage)) continue;
+    const row = wechat.get(entry.code);
+    if (!row) continue;
+    const item: ListedErrcode = { code: entry.code, table: 'wechat', stages: entry.stages, meaning: meaningOf(row, entry).meaning, endpoints: entry.endpoints };
+    if (entry.stages[0] !== undefined) item.stage = entry.stages[0];
+    listed.push(item);
+  }
+  return listed;
 }

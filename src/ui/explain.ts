@@ -1,0 +1,141 @@
+// Presents an errcode explanation (src/core/errcodes.ts). Used by `wxauth errcode` (full, on
+// stdout: the explanation is the command's data) and by main.ts whenever WeChat answers a command
+// with an errcode (compact, on stderr: it is talk around the error).
+import type { Bilingual, ErrcodeExplanation, UnknownInput } from '../core/errcodes.js';
+import type { Lang } from './i18n.js';
+import type { Output } from './output.js';
+
+export interface PrintExplanationOptions {
+  /** Meaning, top causes and fixes in the user's language only. */
+  compact?: boolean;
+  /** Where to print; defaults to stderr (talk), as main.ts needs. */
+  to?: 'stdout' | 'stderr';
+}
+
+function other(lang: Lang): Lang {
+  return lang === 'zh' ? 'en' : 'zh';
+}
+
+function pick(b: Bilingual, lang: Lang): string {
+  return b[lang];
+}
+
+/** The meaning in one language, with a note when that text is not the sources' own. */
+function meaningLine(out: Output, e: ErrcodeExplanation, lang: Lang): string {
+  const text = e.meaning[lang];
+  if (e.untranslated?.includes(lang)) return `${text} ${out.style.dim(out.t(`errcode.untranslated.${lang}`))}`;
+  if (e.derived?.includes(lang)) return `${text} ${out.style.dim(out.t(`errcode.derived.${lang}`))}`;
+  return text;
+}
+
+function ipLine(out: Output, e: ErrcodeExplanation): string | undefined {
+  if (e.ip !== undefined && e.ipv6 !== undefined) return out.t('errcode.ip.mapped', { ip: e.ip, ipv6: e.ipv6 });
+  if (e.ip !== undefined) return out.t('errcode.ip.value', { ip: e.ip });
+  if (e.ipv6 !== undefined) return out.t('errcode.ip.v6only', { ipv6: e.ipv6 });
+  return undefined;
+}
+
+function title(out: Output, e: ErrcodeExplanation): string {
+  if (e.page) {
+    return out.t('errcode.title.page', { text: pick(e.page.text, out.lang), related: (e.related ?? [e.code]).join(', ') });
+  }
+  const head = out.t('errcode.title.code', { code: e.code });
+  return e.table === 'wecom' ? `${head} · ${out.t('errcode.title.wecom')}` : head;
+}
+
+function numbered(items: Bilingual[], lang: Lang): string[] {
+  return items.map((item, i) => `  ${i + 1}. ${pick(item, lang)}`);
+}
+
+/** Print one explanation. */
+export function printExplanation(out: Output, e: ErrcodeExplanation, opts: PrintExplanationOptions = {}): void {
+  const to = opts.to ?? 'stderr';
+  const line = (s = '') => (to === 'stdout' ? out.data(s) : out.say(s));
+  const lang = out.lang;
+
+  if (opts.compact) {
+    line(`${out.style.bold(title(out, e))}  ${meaningLine(out, e, lang)}`);
+    if (e.tableNote) line(pick(e.tableNote, lang));
+    const causes = e.causes.slice(0, 3);
+    if (causes.length) {
+      line(out.t('errcode.label.causes'));
+      for (const l of numbered(causes, lang)) line(l);
+    }
+    const fixes = e.fixes.slice(0, 3);
+    if (fixes.length) {
+      line(out.t('errcode.label.fixes'));
+      for (const l of numbered(fixes, lang)) line(l);
+    }
+    if (e.ridNote) line(out.style.dim(pick(e.ridNote, lang)));
+    if (e.known) line(out.style.dim(out.t('errcode.compact.more', { code: e.code })));
+    return;
+  }
+
+  line(out.style.bold(title(out, e)));
+  if (e.tableNote) line(pick(e.tableNote, lang));
+  const stage = e.stage !== undefined ? out.t(`errcode.stage.${e.stage}`) : undefined;
+  out.fields(
+    [
+      [out.t('errcode.label.meaning'), meaningLine(out, e, lang)],
+      ['', meaningLine(out, e, other(lang))],
+      [out.t('errcode.label.stage'), stage !== undefined && !stage.startsWith('errcode.') ? stage : e.stage],
+      [out.t('errcode.label.endpoints'), e.endpoints?.length ? e.endpoints.join(', ') : undefined],
+      [out.t('errcode.label.endpoint'), e.endpoint],
+      [out.t('errcode.label.errmsg'), e.errmsg],
+      [out.t('errcode.label.rid'), e.rid],
+      [out.t('errcode.label.ip'), ipLine(out, e)],
+    ],
+    to,
+  );
+  if (e.ridNote) line(out.style.dim(pick(e.ridNote, lang)));
+  if (e.causes.length) {
+    line(out.style.bold(out.t('errcode.label.causes')));
+    for (const l of numbered(e.causes, lang)) line(l);
+  }
+  if (e.fixes.length) {
+    line(out.style.bold(out.t('errcode.label.fixes')));
+    for (const l of numbered(e.fixes, lang)) line(l);
+  }
+  if (!e.rich && e.table === 'wechat') line(out.style.dim(out.t('errcode.noRich')));
+  if (e.otherTable) {
+    line(
+      out.style.dim(
+        out.t(`errcode.otherTable.${e.otherTable.table}`, { code: e.code, meaning: pick(e.otherTable.meaning, lang) }),
+      ),
+    );
+  }
+  out.fields(
+    [
+      [out.t('errcode.label.doc'), e.doc],
+      [out.t('errcode.label.sources'), e.sources?.length ? e.sources.join(', ') : undefined],
+    ],
+    to,
+  );
+}
+
+/** An input that matched nothing: say so, then the nearest codes and where to look (stderr). */
+export function printUnknown(out: Output, u: UnknownInput): void {
+  if (u.code !== undefined) {
+    out.failure(out.t(u.table === 'wecom' ? 'errcode.unknown.code.wecom' : 'errcode.unknown.code', { code: u.code }));
+  } else {
+    out.failure(out.t('errcode.unknown.keyword', { input: u.input }));
+  }
+  if (u.otherTable) {
+    out.say(
+      out.t(`errcode.unknown.otherTable.${u.otherTable.table}`, {
+        code: u.code,
+        meaning: pick(u.otherTable.meaning, out.lang),
+      }),
+    );
+  }
+  if (u.nearest.length) {
+    out.say(out.t('errcode.unknown.nearest'));
+    out.table(
+      [out.t('errcode.list.code'), out.t('errcode.list.meaning')],
+      u.nearest.map((n) => [String(n.code), pick(n.meaning, out.lang)]),
+      'stderr',
+    );
+  }
+  out.say(out.t('errcode.unknown.where'));
+  for (const w of u.where) out.say(`  - ${pick(w, out.lang)}`);
+}

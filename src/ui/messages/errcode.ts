@@ -1,0 +1,109 @@
+import type { MessageSection } from './types.js';
+
+// Messages of the 'errcode' area. Keys start with 'errcode.' (common: 'common.' and 'wechat.').
+// The causes and fixes themselves are data (src/core/errcode-knowledge.ts), already bilingual.
+export const messages = {
+  // The --endpoint option of `wxauth errcode` (declared in the errcode block of src/cli.ts).
+  'cli.errcode.opt.endpoint': {
+    zh: '按出错的接口调整原因排序，例如 /sns/userinfo 或 /cgi-bin/token',
+    en: 'tune the causes to the endpoint that answered, e.g. /sns/userinfo or /cgi-bin/token',
+  },
+
+  'errcode.title.code': { zh: '错误码 {code}', en: 'errcode {code}' },
+  'errcode.title.page': {
+    zh: '错误页「{text}」（页面没有错误码；同类错误码 {related}）',
+    en: 'Error page "{text}" (no errcode on the page; related codes {related})',
+  },
+  'errcode.title.wecom': { zh: '企业微信', en: 'WeCom' },
+  'errcode.label.meaning': { zh: '含义', en: 'Meaning' },
+  'errcode.label.stage': { zh: '环节', en: 'Stage' },
+  'errcode.label.endpoints': { zh: '接口', en: 'Endpoints' },
+  'errcode.label.endpoint': { zh: '出错接口', en: 'Endpoint' },
+  'errcode.label.causes': { zh: '可能原因（按可能性排序）', en: 'Likely causes (most likely first)' },
+  'errcode.label.fixes': { zh: '解决办法', en: 'Fixes' },
+  'errcode.label.doc': { zh: '文档', en: 'Docs' },
+  'errcode.label.errmsg': { zh: 'errmsg', en: 'errmsg' },
+  'errcode.label.rid': { zh: 'rid', en: 'rid' },
+  'errcode.label.ip': { zh: '调用方 IP', en: 'Caller IP' },
+  'errcode.label.sources': { zh: '出处', en: 'Sources' },
+  'errcode.ip.value': { zh: '{ip}（加入白名单时填这个）', en: '{ip} (whitelist this one)' },
+  'errcode.ip.mapped': { zh: '{ip}（IPv6 写法 {ipv6}；白名单填 IPv4）', en: '{ip} (IPv6 form {ipv6}; whitelist the IPv4)' },
+  'errcode.ip.v6only': { zh: '{ipv6}（IPv6 地址）', en: '{ipv6} (an IPv6 address)' },
+
+  'errcode.stage.authorize': { zh: '授权页（authorize / qrconnect）', en: 'authorize page (authorize / qrconnect)' },
+  'errcode.stage.token': { zh: '换取 / 刷新网页授权 token', en: 'exchanging / refreshing the user token' },
+  'errcode.stage.userinfo': { zh: '用网页授权 token 取用户信息、校验 token', en: 'user info and token check with the user token' },
+  'errcode.stage.basic-token': { zh: '基础 access_token（/cgi-bin/token、stable_token）', en: 'basic access_token (/cgi-bin/token, stable_token)' },
+  'errcode.stage.quota': { zh: '调用额度、rid 查询', en: 'quota and rid lookup' },
+  'errcode.stage.third-party': { zh: '第三方平台代授权', en: 'third-party platform (component) flow' },
+  'errcode.stage.any': { zh: '任意接口', en: 'any endpoint' },
+
+  'errcode.untranslated.en': { zh: '（各来源都没有英文说明）', en: '(no source has English text; the Chinese is shown)' },
+  'errcode.untranslated.zh': { zh: '（各来源都没有中文说明，显示英文原文）', en: '(no source has Chinese text)' },
+  'errcode.derived.en': { zh: '（英文为 wxauth 所译，来源只有中文）', en: '(English by wxauth; the sources give only Chinese)' },
+  'errcode.derived.zh': { zh: '（中文为 wxauth 所译，来源只有英文）', en: '(Chinese by wxauth; the sources give only English)' },
+  'errcode.noRich': {
+    zh: 'wxauth 对这个错误码没有更多分析（它不属于网页授权流程）；请看官方文档。',
+    en: 'wxauth has no further notes on this code (it is outside the web-authorization flow); see the official docs.',
+  },
+  'errcode.otherTable.wecom': {
+    zh: '企业微信（qyapi）里 {code} 的含义不同：{meaning}。调用企业微信接口时加 --wecom。',
+    en: 'On WeCom (qyapi) {code} means something else: {meaning}. Add --wecom for WeCom calls.',
+  },
+  'errcode.otherTable.wechat': {
+    zh: '公众号 / 开放平台接口里 {code} 的含义：{meaning}',
+    en: 'On Official Account / Open Platform APIs {code} means: {meaning}',
+  },
+  'errcode.body.read': {
+    zh: '从粘贴的内容读出 errcode {errcode}',
+    en: 'Read errcode {errcode} from the pasted text',
+  },
+  'errcode.keyword.title': {
+    zh: '「{input}」匹配到 {count} 个错误码，最相关的：',
+    en: '"{input}" matches {count} errcodes; the most relevant:',
+  },
+  'errcode.keyword.more': { zh: '其他匹配「{input}」的错误码：', en: 'Other errcodes matching "{input}":' },
+  'errcode.compact.more': { zh: '完整说明：wxauth errcode {code}', en: 'Full explanation: wxauth errcode {code}' },
+
+  'errcode.unknown.code': { zh: '未收录的错误码：{code}', en: 'Unknown errcode: {code}' },
+  'errcode.unknown.code.wecom': { zh: '企业微信错误码表里没有 {code}', en: '{code} is not in the WeCom table' },
+  'errcode.unknown.keyword': {
+    zh: '没有找到与「{input}」相关的错误码或错误页',
+    en: 'No errcode or error page matches "{input}"',
+  },
+  'errcode.unknown.nearest': { zh: '数字最接近的已知错误码：', en: 'Nearest known codes:' },
+  'errcode.unknown.where': { zh: '可以去这里查：', en: 'Where to look:' },
+  'errcode.unknown.otherTable.wecom': {
+    zh: '企业微信错误码表里有 {code}：{meaning}（加 --wecom 按企业微信解释）',
+    en: 'The WeCom table has {code}: {meaning} (add --wecom to explain it from there)',
+  },
+  'errcode.unknown.otherTable.wechat': {
+    zh: '公众号错误码表里有 {code}：{meaning}（去掉 --wecom 按公众号解释）',
+    en: 'The WeChat table has {code}: {meaning} (drop --wecom to explain it from there)',
+  },
+  'errcode.unknown.summary': {
+    zh: '{count} 项没有找到（退出码 1）',
+    en: '{count} input(s) not found (exit code 1)',
+  },
+
+  'errcode.noInput': { zh: '没有要解释的内容', en: 'Nothing to explain' },
+  'errcode.noInput.hint': {
+    zh: '给出错误码、错误 JSON、错误页文字或关键词，例如 wxauth errcode 40029；或用 wxauth errcode --list 列出网页授权相关的错误码',
+    en: 'Give an errcode, an error body, an error-page text or a keyword, e.g. wxauth errcode 40029; or list the auth-flow codes with wxauth errcode --list',
+  },
+  'errcode.listWithInputs': { zh: '--list 不能和要解释的内容一起用', en: '--list cannot be combined with inputs to explain' },
+  'errcode.listWithInputs.hint': {
+    zh: '去掉 --list 来解释 {inputs}，或只用 wxauth errcode --list [--stage 环节]',
+    en: 'Drop --list to explain {inputs}, or run wxauth errcode --list [--stage S] alone',
+  },
+  'errcode.stage.invalid': { zh: '未知的环节：{stage}', en: 'Unknown stage: {stage}' },
+  'errcode.stage.invalid.hint': { zh: '可选：{stages}', en: 'Choose one of: {stages}' },
+  'errcode.list.code': { zh: '错误码', en: 'code' },
+  'errcode.list.stage': { zh: '环节', en: 'stage' },
+  'errcode.list.meaning': { zh: '含义', en: 'meaning' },
+  'errcode.list.count': {
+    zh: '共 {count} 个。逐个解释：wxauth errcode <错误码>；完整表：--stage all',
+    en: '{count} codes. Explain one: wxauth errcode <code>; the whole table: --stage all',
+  },
+  'errcode.list.countAll': { zh: '共 {count} 个', en: '{count} codes' },
+} satisfies MessageSection;
