@@ -18,6 +18,7 @@ import { parseCookies, plain, type Reply, type Rq } from './reply.js';
 import { takeFault, validateFault } from './faults.js';
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
 import { handleControl, scan } from './control.js';
+import { handlePage, isPagePath } from './pages.js';
 import { DEFAULT_SWITCHES } from './switches.js';
 
 export { DEFAULT_SWITCHES };
@@ -190,6 +191,7 @@ export class Emulator {
       if (rq.method !== route.method) return this.fail(rq, route.family, route.method === 'GET' ? 43001 : 43002);
       return route.handle(this, rq);
     }
+    if (isPagePath(rq.path)) return handlePage(this, rq);
     if ((rq.path.startsWith('/sns/') || rq.path.startsWith('/cgi-bin/')) && this.switches.unknownPath === '40066')
       return this.fail(rq, rq.path.startsWith('/sns/') ? 'sns' : 'cgi', 40066);
     return { status: 404, headers: { 'content-type': 'text/html' }, body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n' };

@@ -1,0 +1,319 @@
+// open.weixin.qq.com pages: /connect/oauth2/authorize (公众号 web authorization, consent page) and
+// /connect/qrconnect (网站应用 QR login). Behaviour follows API-FACTS §1–§3; WeChat's exact check
+// order is not documented, so the order below is our inference: parameters present, appid kind,
+// parameter order, scope, account rights, callback domain, state, following (test accounts).
+import { randomBytes } from 'node:crypto';
+import type { Emulator } from './server.js';
+import { html, redirect, type Reply, type Rq } from './reply.js';
+import { appendToRedirect, domainMatches, parseRedirect } from './callback.js';
+import { emulatorNote, errorPage, escapeHtml, jsonForScript, layout } from './html.js';
+import { qrSvg } from './qr-svg.js';
+import type { NormalizedApp, NormalizedUser } from './seed.js';
+import type { QrSession, Scope } from './state.js';
+import { newUuid } from './wire.js';
+import { QR_TTL_MS, scan } from './control.js';
+
+const PAGE_PATHS = new Set([
+  '/connect/oauth2/authorize',
+  '/connect/oauth2/authorize_reply',
+  '/connect/qrconnect',
+  '/connect/l/qrconnect',
+  '/connect/confirm',
+  '/connect/confirm_reply',
+]);
+
+export function isPagePath(path: string): boolean {
+  return PAGE_PATHS.has(path) || path.startsWith('/connect/qrcode/');
+}
+
+const USER_COOKIE = 'wxemu_user';
+/** §1.2: the relative order WeChat's regex expects. */
+const ORDER = ['appid', 'redirect_uri', 'response_type', 'scope', 'state'];
+const SCOPE_ERROR = 'Scope 参数错误或没有 Scope 权限';
+const TICKET_TTL_MS = 10 * 60_000;
+
+function flag(value: string | null): boolean {
+  return value === 'true' || value === '1';
+}
+
+/** Which seeded user "you" are in the emulated WeChat client: cookie, else the emulator's current user. */
+function currentUser(emu: Emulator, rq: Rq): NormalizedUser {
+  const fromCookie = rq.cookies[USER_COOKIE];
+  return (fromCookie ? emu.user(fromCookie) : undefined) ?? emu.user(emu.currentUser) ?? emu.seed.users[0]!;
+}
+
+function userCookie(id: string): string {
+  return `${USER_COOKIE}=${encodeURIComponent(id)}; Path=/; HttpOnly; SameSite=Lax`;
+}
+
+function paramsOutOfOrder(rawQuery: string): boolean {
+  const seen: number[] = [];
+  for (const part of rawQuery.split('&')) {
+    const key = part.split('=')[0] ?? '';
+    const index = ORDER.indexOf(key);
+    if (index >= 0 && !seen.includes(index)) seen.push(index);
+  }
+  return seen.some((v, i) => i > 0 && v < seen[i - 1]!);
+}
+
+function formBody(rq: Rq): URLSearchParams {
+  return new URLSearchParams(rq.body);
+}
+
+function userPicker(emu: Emulator, selected: string): string {
+  const options = emu.seed.users
+    .map((u) => `<option value="${escapeHtml(u.id)}"${u.id === selected ? ' selected' : ''}>${escapeHtml(u.nickname)} (${escapeHtml(u.id)})</option>`)
+    .join('');
+  return `<label class="desc">当前微信用户 / you are<select name="user" id="user">${options}</select></label>`;
+}
+
+function followsApp(user: NormalizedUser, app: NormalizedApp): boolean {
+  return user.follows.includes(app.appid);
+}
+
+// ---------------------------------------------------------------------------------------------
+// /connect/oauth2/authorize
+
+function authorize(emu: Emulator, rq: Rq): Reply {
+  const q = rq.query;
+  const appid = q.get('appid') ?? '';
+  const redirectUri = q.get('redirect_uri') ?? '';
+  const scopeParam = q.get('scope') ?? '';
+  const state = q.get('state') ?? '';
+  // Sibling catalogue codes 10010–10012 for empty parameters (§1.5).
+  if (appid === '') return html(errorPage('appid不能为空', 10012));
+  const app = emu.app(appid);
+  if (!app) return html(errorPage('该链接无法访问', undefined, `appid ${appid} is not in the emulator's seed`));
+  if (app.type === 'website')
+    return html(errorPage('不支持微信开放平台的Appid，请使用公众号Appid', 10016, `${appid} is a website app (网站应用); use /connect/qrconnect`));
+  if (redirectUri === '') return html(errorPage('redirect_uri不能为空', 10011));
+  if (scopeParam === '') return html(errorPage('scope不能为空', 10010));
+  if (emu.switches.paramOrderCheck && paramsOutOfOrder(rq.rawQuery))
+    return html(errorPage(SCOPE_ERROR, undefined, 'parameters must come in the order appid, redirect_uri, response_type, scope, state'));
+  if ((q.get('response_type') ?? '') !== 'code')
+    return html(errorPage('该链接无法访问', undefined, 'response_type must be code'));
+  if (scopeParam === 'snsapi_login') {
+    return emu.switches.loginScopeOnAuthorize === '10005'
+      ? html(errorPage('此公众号并没有这些scope的权限', 10005, 'snsapi_login is for website apps on /connect/qrconnect'))
+      : html(errorPage(SCOPE_ERROR, undefined, 'snsapi_login is for website apps on /connect/qrconnect'));
+  }
+  if (scopeParam !== 'snsapi_base' && scopeParam !== 'snsapi_userinfo')
+    return html(errorPage(SCOPE_ERROR, undefined, `unknown scope ${scopeParam}`));
+  const scope: Scope = scopeParam;
+  // §1.1: only verified 服务号 (and test accounts) have web-authorization rights.
+  if (app.type === 'subscription' || (app.type === 'service' && !app.verified))
+    return html(errorPage('此公众号并没有这些scope的权限', 10005, `${app.type === 'subscription' ? 'subscription accounts' : 'unverified service accounts'} have no web-authorization rights`));
+  const target = parseRedirect(redirectUri);
+  if (!target || !domainMatches(app.domain, target)) {
+    const shown = target ? (target.port ? `${target.host}:${target.port}` : target.host) : redirectUri;
+    return html(
+      errorPage('redirect_uri域名与后台配置不一致', 10003, `redirect_uri host ${shown} does not equal the configured domain (${app.domain.join(', ') || 'none'}); exact host, no subdomain or parent${app.type === 'test' ? '' : ', no port'}`),
+    );
+  }
+  // §1.3: a-zA-Z0-9, at most 128 bytes.
+  if (emu.switches.stateLengthCheck && Buffer.byteLength(state) > 128)
+    return html(errorPage('state参数过长', undefined, `state is ${Buffer.byteLength(state)} bytes; WeChat allows 128`));
+  const user = currentUser(emu, rq);
+  if (app.type === 'test' && !followsApp(user, app))
+    return html(errorPage('必须关注此测试号', 10006, `user ${user.id} does not follow the test account`));
+
+  const forcePopup = flag(q.get('forcePopup'));
+  const snapshot = flag(q.get('forceSnapShot'));
+  if (scope === 'snsapi_base') return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_base', false);
+  // §1.6: snapshot mode — a virtual user, is_snapshotuser 1 on the token, no consent page.
+  if (snapshot) return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_userinfo', true);
+  if (!forcePopup && emu.switches.silentUserinfo === 'followers' && followsApp(user, app))
+    return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_userinfo', false);
+
+  const ticket = randomBytes(12).toString('hex');
+  emu.state.tickets.set(ticket, { ticket, appid: app.appid, redirectUri, state, scope, createdAt: emu.now(), used: false });
+  return html(consentPage(emu, app, user, ticket));
+}
+
+function redirectWithCode(emu: Emulator, app: NormalizedApp, userId: string, redirectUri: string, state: string, scope: Scope, snapshot: boolean, headers: Record<string, string> = {}): Reply {
+  const code = emu.mintCode(app.appid, userId, scope, snapshot);
+  return redirect(appendToRedirect(redirectUri, [['code', code], ['state', state]]), headers);
+}
+
+function consentPage(emu: Emulator, app: NormalizedApp, user: NormalizedUser, ticket: string): string {
+  return layout(
+    '微信授权登录',
+    `<div class="page"><form method="post" action="/connect/oauth2/authorize_reply">` +
+      `<input type="hidden" name="ticket" value="${escapeHtml(ticket)}">` +
+      `<div class="icon ok">微</div><div class="app" id="app-name">${escapeHtml(app.name)}</div>` +
+      `<p class="desc">申请获取以下权限</p>` +
+      `<div class="scope">获得你的公开信息（昵称、头像等）</div>` +
+      userPicker(emu, user.id) +
+      `<div class="buttons"><button type="submit" class="primary" name="action" value="allow">允许</button>` +
+      `<button type="submit" class="default" name="action" value="deny">拒绝</button></div></form>` +
+      emulatorNote(`snsapi_userinfo consent for ${app.appid}; pick the user, then 允许 (allow) or 拒绝 (deny)`) +
+      `</div>`,
+  );
+}
+
+function authorizeReply(emu: Emulator, rq: Rq): Reply {
+  if (rq.method !== 'POST') return html(errorPage('该链接无法访问', undefined, 'the consent form is submitted with POST'), 405);
+  const form = formBody(rq);
+  const ticket = emu.state.tickets.get(form.get('ticket') ?? '');
+  if (!ticket || ticket.used || emu.now() - ticket.createdAt > TICKET_TTL_MS)
+    return html(errorPage('该链接已失效，请重新发起授权', undefined, 'this consent page was already answered or has expired; open the authorize URL again'));
+  const app = emu.app(ticket.appid);
+  const user = emu.user(form.get('user') ?? '') ?? currentUser(emu, rq);
+  if (!app) return html(errorPage('该链接无法访问', undefined));
+  ticket.used = true;
+  const cookie = { 'set-cookie': userCookie(user.id) };
+  if (form.get('action') !== 'allow') {
+    // §1.4 ⚠: old docs redirect with state only; others report no redirect at all.
+    if (emu.switches.denyBehaviour === 'redirect-state-only')
+      return redirect(appendToRedirect(ticket.redirectUri, [['state', ticket.state]]), cookie);
+    return html(
+      layout('微信授权登录', `<div class="page" data-denied><div class="icon">!</div><h2>你已拒绝授权</h2>${emulatorNote('denied; no redirect (denyBehaviour no-redirect)')}</div>`),
+      200,
+      cookie,
+    );
+  }
+  if (app.type === 'test' && !followsApp(user, app))
+    return html(errorPage('必须关注此测试号', 10006, `user ${user.id} does not follow the test account`), 200, cookie);
+  return redirectWithCode(emu, app, user.id, ticket.redirectUri, ticket.state, ticket.scope, false, cookie);
+}
+
+// ---------------------------------------------------------------------------------------------
+// /connect/qrconnect
+
+function qrconnect(emu: Emulator, rq: Rq): Reply {
+  const q = rq.query;
+  const appid = q.get('appid') ?? '';
+  const redirectUri = q.get('redirect_uri') ?? '';
+  const scopes = (q.get('scope') ?? '').split(',');
+  const english = q.get('lang') === 'en';
+  const app = emu.app(appid);
+  if (appid === '' || !app) return html(errorPage('该链接无法访问', undefined, appid === '' ? 'appid is missing' : `appid ${appid} is not in the emulator's seed`));
+  // §2: an official-account appid gets "Scope 参数错误或没有 Scope 权限".
+  if (app.type !== 'website') return html(errorPage(SCOPE_ERROR, undefined, `${appid} is not a website app (网站应用); official accounts use /connect/oauth2/authorize`));
+  if (!scopes.includes('snsapi_login')) return html(errorPage(SCOPE_ERROR, undefined, 'website apps must use scope=snsapi_login'));
+  const target = redirectUri === '' ? undefined : parseRedirect(redirectUri);
+  // §2.1: a host other than the 授权回调域, or a port, shows "redirect_uri 参数错误".
+  if (!target || !domainMatches(app.domain, target))
+    return html(errorPage('redirect_uri 参数错误', undefined, `redirect_uri must be on the configured domain (${app.domain.join(', ') || 'none'}), without a port`));
+
+  const session: QrSession = {
+    uuid: newUuid(),
+    appid: app.appid,
+    redirectUri,
+    state: q.get('state') ?? '',
+    createdAt: emu.now(),
+    status: 408,
+    selfRedirect: flag(q.get('self_redirect')),
+    jssdk: q.get('login_type') === 'jssdk',
+  };
+  emu.state.qr.set(session.uuid, session);
+  return html(qrPage(emu, rq, app, session, english, q.get('style') === 'white', q.get('href') ?? ''));
+}
+
+function qrPage(emu: Emulator, rq: Rq, app: NormalizedApp, s: QrSession, english: boolean, white: boolean, href: string): string {
+  const confirmUrl = `${rq.origin}/connect/confirm?uuid=${s.uuid}`;
+  // §2.2 href: custom CSS over https or as a data:text/css URL; anything else is ignored.
+  const css = /^https:\/\//i.test(href) || /^data:text\/css/i.test(href) ? `<link rel="stylesheet" href="${escapeHtml(href)}">` : '';
+  // self_redirect=true: navigate inside the iframe; otherwise the top window (§2.2).
+  const targetFrame = s.jssdk && !s.selfRedirect ? '_top' : '_self';
+  const script =
+    `<script>(function(){var c=${jsonForScript({ uuid: s.uuid, redirect: s.redirectUri, state: s.state, top: targetFrame === '_top' })};` +
+    `function go(code){var u=c.redirect+(c.redirect.indexOf('?')<0?'?':'&')+'code='+encodeURIComponent(code)+'&state='+encodeURIComponent(c.state);` +
+    `if(c.top){window.top.location.href=u}else{window.location.href=u}}` +
+    `function poll(){fetch('/connect/l/qrconnect?uuid='+c.uuid+'&_='+Date.now()).then(function(r){return r.text()}).then(function(t){` +
+    `var m=/wx_errcode=(\\d+);window\\.wx_code='([^']*)'/.exec(t);var s=m?+m[1]:0;var el=document.getElementById('status');` +
+    `if(s===405){el.textContent=${jsonForScript(english ? 'Confirmed, redirecting…' : '登录成功，正在跳转…')};go(m[2]);return}` +
+    `if(s===404){el.textContent=${jsonForScript(english ? 'Scanned. Confirm on your phone.' : '扫描成功，请在微信中点击确认即可登录')}}` +
+    `if(s===403){el.textContent=${jsonForScript(english ? 'You cancelled the login.' : '您已取消此次登录')};return}` +
+    `if(s===402){el.textContent=${jsonForScript(english ? 'QR code expired. Refresh the page.' : '二维码已失效，请刷新页面')};return}` +
+    `setTimeout(poll,1000)}).catch(function(){setTimeout(poll,2000)})}poll()})();</script>`;
+  return layout(
+    english ? 'WeChat Login' : '微信登录',
+    `<div class="page" style="${white ? 'color:#fff;background:#333' : ''}"><h1>${english ? 'WeChat Login' : '微信登录'}</h1>` +
+      qrSvg(confirmUrl) +
+      `<p class="desc" id="status">${english ? `Scan with WeChat to log in to “${escapeHtml(app.name)}”` : `使用微信扫一扫登录「${escapeHtml(app.name)}」`}</p>` +
+      `<form method="post" action="/connect/confirm_reply" target="${targetFrame}">` +
+      `<input type="hidden" name="uuid" value="${escapeHtml(s.uuid)}">` +
+      userPicker(emu, emu.currentUser) +
+      `<div class="buttons"><button type="submit" class="primary" name="action" value="confirm" id="simulate">模拟扫码并确认 (simulate scan &amp; confirm)</button></div></form>` +
+      emulatorNote(`QR session ${s.uuid}; POST /__emulator/scan also confirms it`) +
+      `</div>${script}`,
+    css,
+  );
+}
+
+/** §2.3 long-poll answer: `window.wx_errcode=408;window.wx_code='';` (answered at once here). */
+function longPoll(emu: Emulator, rq: Rq): Reply {
+  const session = emu.state.qr.get(rq.query.get('uuid') ?? '');
+  let status: number = 402;
+  let code = '';
+  if (session) {
+    if (session.status !== 405 && session.status !== 403 && emu.now() - session.createdAt >= QR_TTL_MS) session.status = 402;
+    status = session.status;
+    code = session.status === 405 ? (session.code ?? '') : '';
+  }
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'no-cache' },
+    body: `window.wx_errcode=${status};window.wx_code='${code}';`,
+  };
+}
+
+function qrImage(emu: Emulator, rq: Rq): Reply {
+  const uuid = rq.path.slice('/connect/qrcode/'.length);
+  if (!emu.state.qr.has(uuid)) return html(errorPage('二维码已失效', undefined), 404);
+  return { status: 200, headers: { 'content-type': 'image/svg+xml' }, body: qrSvg(`${rq.origin}/connect/confirm?uuid=${uuid}`) };
+}
+
+/** What the phone shows after scanning: a confirm page (reachable if the emulator is bound to a LAN address). */
+function confirmPage(emu: Emulator, rq: Rq): Reply {
+  const session = emu.state.qr.get(rq.query.get('uuid') ?? '');
+  if (!session) return html(errorPage('二维码已失效', undefined));
+  const app = emu.app(session.appid);
+  if (session.status === 408) session.status = 404;
+  return html(
+    layout(
+      '微信登录',
+      `<div class="page"><div class="app">${escapeHtml(app?.name ?? session.appid)}</div><p class="desc">登录确认</p>` +
+        `<form method="post" action="/connect/confirm_reply"><input type="hidden" name="uuid" value="${escapeHtml(session.uuid)}">` +
+        userPicker(emu, emu.currentUser) +
+        `<div class="buttons"><button type="submit" class="primary" name="action" value="confirm">允许</button>` +
+        `<button type="submit" class="default" name="action" value="cancel">拒绝</button></div></form></div>`,
+    ),
+  );
+}
+
+/** The simulate button (and the phone page) submit here: confirm -> 302 to redirect_uri?code&state. */
+function confirmReply(emu: Emulator, rq: Rq): Reply {
+  if (rq.method !== 'POST') return html(errorPage('该链接无法访问', undefined, 'submit this form with POST'), 405);
+  const form = formBody(rq);
+  const action = form.get('action') === 'cancel' ? 'cancel' : 'confirm';
+  const user = form.get('user') ?? undefined;
+  try {
+    const result = scan(emu, { uuid: form.get('uuid') ?? '', user: user && emu.user(user) ? user : undefined, action });
+    if (result.redirect) return redirect(result.redirect);
+    return html(layout('微信登录', `<div class="page"><div class="icon">!</div><h2>您已取消此次登录</h2></div>`));
+  } catch (error) {
+    return html(errorPage('二维码已失效', undefined, (error as Error).message));
+  }
+}
+
+export function handlePage(emu: Emulator, rq: Rq): Reply {
+  if (rq.path.startsWith('/connect/qrcode/')) return qrImage(emu, rq);
+  switch (rq.path) {
+    case '/connect/oauth2/authorize':
+      return authorize(emu, rq);
+    case '/connect/oauth2/authorize_reply':
+      return authorizeReply(emu, rq);
+    case '/connect/qrconnect':
+      return qrconnect(emu, rq);
+    case '/connect/l/qrconnect':
+      return longPoll(emu, rq);
+    case '/connect/confirm':
+      return confirmPage(emu, rq);
+    case '/connect/confirm_reply':
+      return confirmReply(emu, rq);
+    default:
+      return html(errorPage('该链接无法访问', undefined), 404);
+  }
+}

@@ -1,0 +1,247 @@
+// /connect/oauth2/authorize and the consent page, driven over HTTP like a browser would (API-FACTS §1, §3).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { T0, get, postForm } from './helpers.js';
+
+const SVC = DEFAULT_APPIDS.service;
+const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
+const TEST = DEFAULT_APPIDS.test;
+const WEB = DEFAULT_APPIDS.website;
+const SUB = DEFAULT_APPIDS.subscription;
+const PORT_TEST = 'wx0000000000007002';
+
+let emu: EmulatorHandle;
+
+beforeAll(async () => {
+  emu = await startEmulator({ clock: () => T0 });
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => emu.reset());
+
+function authorizeUrl(appid: string, redirectUri: string, scope: string, state = 'STATE', extra = ''): string {
+  return `/connect/oauth2/authorize?appid=${appid}&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code&scope=${scope}&state=${state}${extra}`;
+}
+
+function errcodeOf(page: string): string | undefined {
+  return /data-errcode="(\d*)"/.exec(page)?.[1];
+}
+
+function messageOf(page: string): string | undefined {
+  return /<p class="desc" id="errmsg">([^<]*)<\/p>/.exec(page)?.[1];
+}
+
+describe('snsapi_base', () => {
+  it('redirects at once (302) to redirect_uri?code=…&state=… and the code exchanges for the current user', async () => {
+    const r = await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_base', 'abc123'));
+    expect(r.status).toBe(302);
+    const location = r.headers.get('location')!;
+    expect(location).toMatch(/^http:\/\/localhost\/cb\?code=0[0-9A-Za-z]{31}&state=abc123$/);
+    const code = new URL(location).searchParams.get('code')!;
+    const token = await get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${code}&grant_type=authorization_code`);
+    expect(token.json.openid).toBe(emu.users[0]!.openids[SVC]);
+    expect(token.json.scope).toBe('snsapi_base');
+  });
+
+  it('appends with & when redirect_uri has a query, even inside a #fragment (plain concatenation)', async () => {
+    const r = await get(emu.url, authorizeUrl(SVC, 'https://localhost/app/#/login?from=wx', 'snsapi_base'));
+    expect(r.headers.get('location')).toMatch(/^https:\/\/localhost\/app\/#\/login\?from=wx&code=0\w{31}&state=STATE$/);
+  });
+
+  it('an absent state still comes back as state= (empty)', async () => {
+    const r = await get(emu.url, `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_base`);
+    expect(r.headers.get('location')).toMatch(/\?code=0\w{31}&state=$/);
+  });
+});
+
+describe('error pages in WeChat order', () => {
+  it.each([
+    ['subdomain of the domain', SVC, 'http://www.localhost/cb', 'snsapi_base', '10003', 'redirect_uri域名与后台配置不一致，错误码：10003'],
+    ['port on a production account', SVC, 'http://localhost:8080/cb', 'snsapi_base', '10003', 'redirect_uri域名与后台配置不一致，错误码：10003'],
+    ['other host', SVC, 'https://example.com/cb', 'snsapi_userinfo', '10003', 'redirect_uri域名与后台配置不一致，错误码：10003'],
+    ['subscription account has no scope right', SUB, 'http://localhost/cb', 'snsapi_base', '10005', '此公众号并没有这些scope的权限，错误码：10005'],
+    ['website-app appid', WEB, 'http://localhost/cb', 'snsapi_base', '10016', '不支持微信开放平台的Appid，请使用公众号Appid，错误码：10016'],
+    ['snsapi_login', SVC, 'http://localhost/cb', 'snsapi_login', '', 'Scope 参数错误或没有 Scope 权限'],
+    ['unknown scope', SVC, 'http://localhost/cb', 'snsapi_everything', '', 'Scope 参数错误或没有 Scope 权限'],
+  ])('%s', async (_n, appid, redirectUri, scope, code, message) => {
+    const r = await get(emu.url, authorizeUrl(appid, redirectUri, scope));
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(r.text).toContain('Oops! Something went wrong:(');
+    expect(errcodeOf(r.text)).toBe(code);
+    expect(messageOf(r.text)).toBe(message);
+  });
+
+  it('the parent domain is not covered either', async () => {
+    const custom = await startEmulator({ clock: () => T0, domainOverrides: { [SVC]: 'www.example.com' } });
+    try {
+      expect(errcodeOf((await get(custom.url, authorizeUrl(SVC, 'https://example.com/cb', 'snsapi_base'))).text)).toBe('10003');
+      expect((await get(custom.url, authorizeUrl(SVC, 'https://www.example.com/any/path?x=1', 'snsapi_base'))).status).toBe(302);
+    } finally {
+      await custom.close();
+    }
+  });
+
+  it('snsapi_login -> 10005 page with the loginScopeOnAuthorize switch', async () => {
+    emu.configure({ loginScopeOnAuthorize: '10005' });
+    expect(errcodeOf((await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_login'))).text)).toBe('10005');
+  });
+
+  it.each([
+    ['appid', `/connect/oauth2/authorize?redirect_uri=x&response_type=code&scope=snsapi_base`, '10012', 'appid不能为空，错误码：10012'],
+    ['redirect_uri', `/connect/oauth2/authorize?appid=${SVC}&response_type=code&scope=snsapi_base`, '10011', 'redirect_uri不能为空，错误码：10011'],
+    ['scope', `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=http%3A%2F%2Flocalhost%2F&response_type=code`, '10010', 'scope不能为空，错误码：10010'],
+  ])('missing %s', async (_n, path, code, message) => {
+    const r = await get(emu.url, path);
+    expect(errcodeOf(r.text)).toBe(code);
+    expect(messageOf(r.text)).toBe(message);
+  });
+
+  it('parameters out of order -> Scope 参数错误 page; the check can be switched off; extras are ignored', async () => {
+    const misordered = `/connect/oauth2/authorize?redirect_uri=${encodeURIComponent('http://localhost/cb')}&appid=${SVC}&response_type=code&scope=snsapi_base&state=s`;
+    expect(messageOf((await get(emu.url, misordered)).text)).toBe('Scope 参数错误或没有 Scope 权限');
+    const extras = `/connect/oauth2/authorize?client_id=x&appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_base&state=s&connect_redirect=1`;
+    expect((await get(emu.url, extras)).status).toBe(302);
+    emu.configure({ paramOrderCheck: false });
+    expect((await get(emu.url, misordered)).status).toBe(302);
+  });
+
+  it('state longer than 128 bytes is refused; 128 is fine', async () => {
+    expect((await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_base', 'a'.repeat(128)))).status).toBe(302);
+    const long = await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_base', 'a'.repeat(129)));
+    expect(messageOf(long.text)).toBe('state参数过长');
+  });
+
+  it('escapes every reflected value', async () => {
+    const r = await get(emu.url, authorizeUrl(SVC, 'http://evil"><script>alert(1)</script>/', 'snsapi_base'));
+    expect(r.text).not.toContain('<script>alert(1)');
+    expect(r.text).toContain('&lt;script&gt;');
+    const s = await get(emu.url, `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/')}&response_type=code&scope=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`);
+    expect(s.text).not.toContain('<img src=x');
+  });
+});
+
+describe('test accounts', () => {
+  it('may use IP:port; the port must match the configured one', async () => {
+    const custom = await startEmulator({ clock: () => T0, domainOverrides: { [TEST]: '127.0.0.1:7002' } });
+    try {
+      expect((await get(custom.url, authorizeUrl(TEST, 'http://127.0.0.1:7002/cb', 'snsapi_base'))).status).toBe(302);
+      expect(errcodeOf((await get(custom.url, authorizeUrl(TEST, 'http://127.0.0.1:7003/cb', 'snsapi_base'))).text)).toBe('10003');
+      expect(errcodeOf((await get(custom.url, authorizeUrl(TEST, 'http://127.0.0.1/cb', 'snsapi_base'))).text)).toBe('10003');
+    } finally {
+      await custom.close();
+    }
+  });
+
+  it('the built-in test account accepts any local port (127.0.0.1:*)', async () => {
+    expect((await get(emu.url, authorizeUrl(TEST, 'http://127.0.0.1:53127/callback', 'snsapi_base'))).status).toBe(302);
+  });
+
+  it('10006 when the current user does not follow the test account', async () => {
+    emu.setCurrentUser('u2');
+    const r = await get(emu.url, authorizeUrl(TEST, 'http://127.0.0.1:9000/cb', 'snsapi_base'));
+    expect(messageOf(r.text)).toBe('必须关注此测试号，错误码：10006');
+    // The user is also taken from the emulated client's cookie.
+    const asU1 = await get(emu.url, authorizeUrl(TEST, 'http://127.0.0.1:9000/cb', 'snsapi_base'), { headers: { cookie: 'wxemu_user=u1' } });
+    expect(asU1.status).toBe(302);
+  });
+});
+
+describe('snsapi_userinfo consent page', () => {
+  async function openConsent(appid = SVC, extra = '') {
+    const page = await get(emu.url, authorizeUrl(appid, 'http://localhost/cb', 'snsapi_userinfo', 'xyz', extra));
+    const ticket = /name="ticket" value="([0-9a-f]+)"/.exec(page.text)?.[1];
+    return { page, ticket: ticket! };
+  }
+
+  it('shows the app name, what is asked, 允许 / 拒绝 buttons and a user picker defaulting to the first user', async () => {
+    const { page } = await openConsent();
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<div class="app" id="app-name">示例服务号</div>');
+    expect(page.text).toContain('获得你的公开信息（昵称、头像等）');
+    expect(page.text).toMatch(/<button[^>]*value="allow">允许<\/button>/);
+    expect(page.text).toMatch(/<button[^>]*value="deny">拒绝<\/button>/);
+    expect(page.text).toContain('<option value="u1" selected>张三 (u1)</option>');
+    expect(page.text).toContain('<option value="u2">李四 (u2)</option>');
+  });
+
+  it('允许 -> 302 with code and state; the code is for the picked user and gives userinfo', async () => {
+    const { ticket } = await openConsent();
+    const r = await postForm(emu.url, '/connect/oauth2/authorize_reply', { ticket, user: 'u2', action: 'allow' });
+    expect(r.status).toBe(302);
+    const location = r.headers.get('location')!;
+    expect(location).toMatch(/^http:\/\/localhost\/cb\?code=0\w{31}&state=xyz$/);
+    expect(r.headers.get('set-cookie')).toContain('wxemu_user=u2');
+    const code = new URL(location).searchParams.get('code')!;
+    const token = await get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${code}&grant_type=authorization_code`);
+    expect(token.json.scope).toBe('snsapi_userinfo');
+    expect(token.json.openid).toBe(emu.users[1]!.openids[SVC]);
+    const info = await get(emu.url, `/sns/userinfo?access_token=${String(token.json.access_token)}&openid=${String(token.json.openid)}`);
+    expect(info.json.nickname).toBe('李四');
+  });
+
+  it('the consent form cannot be answered twice', async () => {
+    const { ticket } = await openConsent();
+    expect((await postForm(emu.url, '/connect/oauth2/authorize_reply', { ticket, action: 'allow' })).status).toBe(302);
+    const again = await postForm(emu.url, '/connect/oauth2/authorize_reply', { ticket, action: 'allow' });
+    expect(again.status).toBe(200);
+    expect(messageOf(again.text)).toBe('该链接已失效，请重新发起授权');
+  });
+
+  it('拒绝 -> redirect_uri?state=STATE only (default); no redirect with the switch', async () => {
+    const { ticket } = await openConsent();
+    const r = await postForm(emu.url, '/connect/oauth2/authorize_reply', { ticket, action: 'deny' });
+    expect(r.status).toBe(302);
+    expect(r.headers.get('location')).toBe('http://localhost/cb?state=xyz');
+    emu.configure({ denyBehaviour: 'no-redirect' });
+    const second = await openConsent();
+    const n = await postForm(emu.url, '/connect/oauth2/authorize_reply', { ticket: second.ticket, action: 'deny' });
+    expect(n.status).toBe(200);
+    expect(n.headers.get('location')).toBeNull();
+    expect(n.text).toContain('你已拒绝授权');
+  });
+
+  it('silent for followers with the switch, unless forcePopup', async () => {
+    emu.configure({ silentUserinfo: 'followers' });
+    expect((await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_userinfo'))).status).toBe(302);
+    const forced = await openConsent(SVC, '&forcePopup=true');
+    expect(forced.page.status).toBe(200);
+    expect(forced.ticket).toMatch(/^[0-9a-f]+$/);
+    emu.setCurrentUser('u3');
+    expect((await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_userinfo'))).status).toBe(200);
+  });
+
+  it('forceSnapShot: snapshot user, is_snapshotuser 1, userinfo 48001', async () => {
+    const r = await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_userinfo', 's', '&forceSnapShot=1'));
+    expect(r.status).toBe(302);
+    const code = new URL(r.headers.get('location')!).searchParams.get('code')!;
+    const token = await get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${code}&grant_type=authorization_code`);
+    expect(token.json.is_snapshotuser).toBe(1);
+    const info = await get(emu.url, `/sns/userinfo?access_token=${String(token.json.access_token)}&openid=${String(token.json.openid)}`);
+    expect(info.json.errcode).toBe(48001);
+  });
+
+  it('a test-account consent for a user who does not follow -> 10006', async () => {
+    const page = await get(emu.url, authorizeUrl(TEST, 'http://127.0.0.1:9000/cb', 'snsapi_userinfo'));
+    const ticket = /name="ticket" value="([0-9a-f]+)"/.exec(page.text)![1]!;
+    const r = await postForm(emu.url, '/connect/oauth2/authorize_reply', { ticket, user: 'u3', action: 'allow' });
+    expect(messageOf(r.text)).toBe('必须关注此测试号，错误码：10006');
+  });
+
+  it('escapes seeded names on the consent page', async () => {
+    const custom = await startEmulator({
+      seed: {
+        apps: [{ appid: PORT_TEST, secret: '0'.repeat(32), type: 'test', name: '<b>x</b>', domain: '127.0.0.1:7002' }],
+        users: [{ nickname: '"><script>1</script>', follows: [PORT_TEST] }],
+      },
+    });
+    try {
+      const page = await get(custom.url, authorizeUrl(PORT_TEST, 'http://127.0.0.1:7002/cb', 'snsapi_userinfo'));
+      expect(page.text).toContain('&lt;b&gt;x&lt;/b&gt;');
+      expect(page.text).not.toContain('<script>1</script>');
+    } finally {
+      await custom.close();
+    }
+  });
+});

@@ -1,0 +1,130 @@
+// /connect/qrconnect (网站应用 QR login), driven over HTTP: the simulate button's form, the
+// programmatic scan endpoint and the long-poll states (API-FACTS §2).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { qrModules } from '../../src/emulator/qr-svg.js';
+import { T0, get, post, postForm } from './helpers.js';
+
+const WEB = DEFAULT_APPIDS.website;
+const WEB_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000003';
+const SVC = DEFAULT_APPIDS.service;
+
+let emu: EmulatorHandle;
+beforeAll(async () => {
+  emu = await startEmulator({ clock: () => T0 });
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => emu.reset());
+
+function qrconnectUrl(appid: string, redirectUri = 'https://localhost/wechat/callback', scope = 'snsapi_login', extra = ''): string {
+  return `/connect/qrconnect?appid=${appid}&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code&scope=${scope}&state=3d6be0a4035d839573b04816624a415e${extra}`;
+}
+
+function uuidOf(page: string): string {
+  return /name="uuid" value="([A-Za-z0-9]{16})"/.exec(page)![1]!;
+}
+
+function messageOf(page: string): string | undefined {
+  return /<p class="desc" id="errmsg">([^<]*)<\/p>/.exec(page)?.[1];
+}
+
+describe('qrconnect page', () => {
+  it('renders a real QR code and the simulate button', async () => {
+    const r = await get(emu.url, qrconnectUrl(WEB));
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="qrcode lightBorder"');
+    expect(r.text).toMatch(/<button[^>]*>模拟扫码并确认 \(simulate scan &amp; confirm\)<\/button>/);
+    expect(r.text).toContain('使用微信扫一扫登录「示例网站应用」');
+    const uuid = uuidOf(r.text);
+    const svg = await get(emu.url, `/connect/qrcode/${uuid}`);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    // The QR encodes the phone confirm URL; compare with an independent encoding of that URL.
+    const expected = qrModules(`${emu.url}/connect/confirm?uuid=${uuid}`);
+    const dark = expected.flat().filter(Boolean).length;
+    expect(dark).toBeGreaterThan(100);
+    const runs = (svg.text.match(/h(\d+)v1h-\d+z/g) ?? []).reduce((n, m) => n + Number(/h(\d+)/.exec(m)![1]), 0);
+    expect(runs).toBe(dark);
+  });
+
+  it('the simulate button (form POST) -> 302 to redirect_uri?code&state; code exchanges with snsapi_login', async () => {
+    const page = await get(emu.url, qrconnectUrl(WEB));
+    const r = await postForm(emu.url, '/connect/confirm_reply', { uuid: uuidOf(page.text), user: 'u2', action: 'confirm' });
+    expect(r.status).toBe(302);
+    const location = r.headers.get('location')!;
+    expect(location).toMatch(/^https:\/\/localhost\/wechat\/callback\?code=0\w{31}&state=3d6be0a4035d839573b04816624a415e$/);
+    const code = new URL(location).searchParams.get('code')!;
+    const token = await get(emu.url, `/sns/oauth2/access_token?appid=${WEB}&secret=${WEB_SECRET}&code=${code}&grant_type=authorization_code`);
+    expect(token.json.scope).toBe('snsapi_login');
+    expect(token.json.openid).toBe(emu.users[1]!.openids[WEB]);
+    expect(token.json.unionid).toBe(emu.users[1]!.unionids['open-demo']);
+  });
+
+  it('long-poll states: 408 waiting, 404 scanned, 405 confirmed with the code (POST /__emulator/scan)', async () => {
+    const page = await get(emu.url, qrconnectUrl(WEB));
+    const uuid = uuidOf(page.text);
+    expect((await get(emu.url, `/connect/l/qrconnect?uuid=${uuid}&_=1`)).text).toBe("window.wx_errcode=408;window.wx_code='';");
+    const scanned = await post(emu.url, '/__emulator/scan', { uuid, action: 'scan' });
+    expect(scanned.json).toMatchObject({ ok: true, status: 404 });
+    expect((await get(emu.url, `/connect/l/qrconnect?uuid=${uuid}`)).text).toBe("window.wx_errcode=404;window.wx_code='';");
+    const confirmed = await post(emu.url, '/__emulator/scan', { appid: WEB });
+    expect(confirmed.json).toMatchObject({ ok: true, status: 405, uuid });
+    const code = String(confirmed.json.code);
+    expect(confirmed.json.redirect).toBe(`https://localhost/wechat/callback?code=${code}&state=3d6be0a4035d839573b04816624a415e`);
+    expect((await get(emu.url, `/connect/l/qrconnect?uuid=${uuid}`)).text).toBe(`window.wx_errcode=405;window.wx_code='${code}';`);
+    // A finished session cannot be confirmed again.
+    expect((await post(emu.url, '/__emulator/scan', { uuid })).status).toBe(409);
+  });
+
+  it('cancel -> 403; the QR expires after 5 minutes -> 402', async () => {
+    const a = uuidOf((await get(emu.url, qrconnectUrl(WEB))).text);
+    emu.scan({ uuid: a, action: 'cancel' });
+    expect((await get(emu.url, `/connect/l/qrconnect?uuid=${a}`)).text).toBe("window.wx_errcode=403;window.wx_code='';");
+    const b = uuidOf((await get(emu.url, qrconnectUrl(WEB))).text);
+    emu.advanceClock(300);
+    expect((await get(emu.url, `/connect/l/qrconnect?uuid=${b}`)).text).toBe("window.wx_errcode=402;window.wx_code='';");
+    expect(() => emu.scan({ uuid: b })).toThrow(/expired/);
+  });
+
+  it('the programmatic scan() returns the redirect for the latest pending session', async () => {
+    await get(emu.url, qrconnectUrl(WEB, 'https://localhost/a'));
+    await get(emu.url, qrconnectUrl(WEB, 'https://localhost/b'));
+    const result = emu.scan();
+    expect(result.redirect).toMatch(/^https:\/\/localhost\/b\?code=/);
+  });
+
+  it('the page polls and navigates: the script embeds the redirect safely', async () => {
+    const r = await get(emu.url, qrconnectUrl(WEB, 'https://localhost/cb?</script><script>alert(1)</script>'));
+    // The host is fine, the path is odd: the page must still not break out of its <script>.
+    expect(r.text).not.toContain('<script>alert(1)');
+    expect(r.text).toContain("fetch('/connect/l/qrconnect?uuid='");
+  });
+
+  it('accepts the WxLogin iframe parameters (login_type=jssdk, self_redirect, style, href)', async () => {
+    const top = await get(emu.url, qrconnectUrl(WEB, undefined, undefined, '&login_type=jssdk&style=black&self_redirect=false&href='));
+    expect(top.text).toContain('target="_top"');
+    expect(top.text).toContain('"top":true');
+    const inside = await get(emu.url, qrconnectUrl(WEB, undefined, undefined, `&login_type=jssdk&style=white&self_redirect=true&href=${encodeURIComponent('data:text/css;base64,LmltcG93ZXJCb3h7fQ==')}`));
+    expect(inside.text).toContain('target="_self"');
+    expect(inside.text).toContain('<link rel="stylesheet" href="data:text/css;base64,LmltcG93ZXJCb3h7fQ==">');
+    expect(inside.text).toContain('color:#fff');
+    const js = await get(emu.url, qrconnectUrl(WEB, undefined, undefined, `&href=${encodeURIComponent('javascript:alert(1)')}`));
+    expect(js.text).not.toContain('javascript:alert');
+  });
+});
+
+describe('qrconnect error pages', () => {
+  it('an official-account appid gets "Scope 参数错误或没有 Scope 权限"', async () => {
+    expect(messageOf((await get(emu.url, qrconnectUrl(SVC))).text)).toBe('Scope 参数错误或没有 Scope 权限');
+  });
+
+  it('scope other than snsapi_login -> Scope 参数错误', async () => {
+    expect(messageOf((await get(emu.url, qrconnectUrl(WEB, undefined, 'snsapi_userinfo'))).text)).toBe('Scope 参数错误或没有 Scope 权限');
+  });
+
+  it('callback domain mismatch or a port -> "redirect_uri 参数错误"', async () => {
+    expect(messageOf((await get(emu.url, qrconnectUrl(WEB, 'https://example.com/cb'))).text)).toBe('redirect_uri 参数错误');
+    expect(messageOf((await get(emu.url, qrconnectUrl(WEB, 'http://localhost:8101/cb'))).text)).toBe('redirect_uri 参数错误');
+  });
+});
