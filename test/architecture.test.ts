@@ -1,0 +1,106 @@
+// The layout rules of STYLE.md, kept true by a scan of the imports.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sections } from '../src/ui/messages/index.js';
+
+const SRC = path.resolve(import.meta.dirname, '..', 'src');
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const all = files(SRC).map((file) => ({ file: path.relative(SRC, file), text: fs.readFileSync(file, 'utf8') }));
+
+/** Relative imports of a file, resolved to paths under src/, with whether they are type-only. */
+function imports(f: { file: string; text: string }): Array<{ target: string; typeOnly: boolean }> {
+  const out: Array<{ target: string; typeOnly: boolean }> = [];
+  const re = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'"]*?\s+from\s+)?['"](\.[^'"]+)['"]|import\(\s*['"`](\.[^'"`]+)['"`]\s*\)/g;
+  for (const m of f.text.matchAll(re)) {
+    const spec = m[3] ?? m[4];
+    if (!spec) continue;
+    const target = path.normalize(path.join(path.dirname(f.file), spec)).replace(/\.js$/, '.ts');
+    out.push({ target, typeOnly: Boolean(m[2]) });
+  }
+  return out;
+}
+
+function packages(text: string): string[] {
+  return [...text.matchAll(/from\s+['"]([^.'"][^'"]*)['"]|import\(\s*['"]([^.'"][^'"]*)['"]\s*\)/g)].map((m) => (m[1] ?? m[2]) as string);
+}
+
+describe('architecture', () => {
+  it('core/ imports nothing of ours outside core/, and no I/O or terminal packages', () => {
+    for (const f of all.filter((f) => f.file.startsWith('core/'))) {
+      for (const i of imports(f)) expect(i.target.startsWith('core/') || i.target === 'errors.ts', `${f.file} -> ${i.target}`).toBe(true);
+      for (const p of packages(f.text)) expect(['node:fs', 'node:http', 'node:net', 'undici', 'chalk', 'node:child_process', 'conf'], `${f.file} imports ${p}`).not.toContain(p);
+    }
+  });
+
+  it('http, store, listener and emulator import only core (and errors), not each other or commands', () => {
+    for (const layer of ['http/', 'store/', 'listener/', 'emulator/']) {
+      for (const f of all.filter((f) => f.file.startsWith(layer))) {
+        for (const i of imports(f)) {
+          const ok = i.target.startsWith(layer) || i.target.startsWith('core/') || i.target === 'errors.ts' || i.typeOnly;
+          expect(ok, `${f.file} -> ${i.target}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('commands never import each other, nor chalk, qrcode-terminal or @inquirer/prompts', () => {
+    for (const f of all.filter((f) => f.file.startsWith('commands/'))) {
+      for (const i of imports(f)) expect(i.target.startsWith('commands/'), `${f.file} -> ${i.target}`).toBe(false);
+      for (const p of packages(f.text)) expect(['chalk', 'qrcode-terminal', '@inquirer/prompts'], `${f.file} imports ${p}`).not.toContain(p);
+    }
+  });
+
+  it('ui/ imports only types from other layers', () => {
+    for (const f of all.filter((f) => f.file.startsWith('ui/'))) {
+      for (const i of imports(f)) {
+        const ok = i.target.startsWith('ui/') || i.typeOnly || i.target === 'errors.ts';
+        expect(ok, `${f.file} -> ${i.target}`).toBe(true);
+      }
+    }
+  });
+
+  it('only main.ts sets the exit code or reads argv; only the resolver reads WXAUTH_* from the environment', () => {
+    for (const f of all.filter((f) => f.file !== 'main.ts')) {
+      expect(/process\.exitCode|process\.exit\(|process\.argv/.test(f.text), f.file).toBe(false);
+    }
+    for (const f of all.filter((f) => !['store/resolve.ts', 'store/files.ts', 'main.ts'].includes(f.file))) {
+      expect(/process\.env\.WXAUTH_/.test(f.text), f.file).toBe(false);
+    }
+  });
+});
+
+describe('message catalogue', () => {
+  it('has every key in both languages, and no key in two sections', () => {
+    const seen = new Map<string, string>();
+    for (const [name, section] of Object.entries(sections)) {
+      for (const [key, msg] of Object.entries(section)) {
+        expect(seen.has(key), `${key} is in ${seen.get(key)} and ${name}`).toBe(false);
+        seen.set(key, name);
+        expect(msg.zh.trim().length, `${key} zh`).toBeGreaterThan(0);
+        expect(msg.en.trim().length, `${key} en`).toBeGreaterThan(0);
+        const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        expect(params(msg.zh), `${key}: zh and en use the same parameters`).toEqual(params(msg.en));
+      }
+    }
+  });
+
+  it('has an entry for every literal catalogue key used in src/', () => {
+    const keys = new Set(Object.values(sections).flatMap((s) => Object.keys(s)));
+    const missing: string[] = [];
+    for (const f of all) {
+      for (const m of f.text.matchAll(/(?:\bkey:\s*|\.t\(\s*|\bt\(\s*\w+,\s*)'([a-z][\w-]*(?:\.[\w-]+)+)'/g)) {
+        const key = m[1] as string;
+        if (!keys.has(key)) missing.push(`${f.file}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,164 @@
+// The CLI frame as a user meets it: spawned processes, stdout / stderr / exit code checked apart.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli.js';
+import { ROOT, parseJson, runCli, tempConfigDir } from './helpers.js';
+
+const APPID = 'wx1234567890abcdef';
+const SECRET = '0123456789abcdef0123456789abcdef';
+const INIT = ['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/wechat/callback'];
+
+describe('wxauth (frame)', () => {
+  it('prints its version on stdout', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('shows examples and the exit-code table in --help, in the language of LANG', async () => {
+    const en = await runCli(['--help']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Examples:');
+    expect(en.stdout).toContain('wxauth errcode 40029');
+    expect(en.stdout).toContain('6 callback failed');
+    const zh = await runCli(['--help'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stdout).toContain('示例：');
+    const flag = await runCli(['--lang', 'zh', '--help']);
+    expect(flag.stdout).toContain('退出码');
+  });
+
+  it('gives every command an example in its --help', async () => {
+    const names = COMMANDS.flatMap((c) => [[c.name], ...(c.subcommands ?? []).map((s) => [c.name, s.name])]);
+    const results = await Promise.all(names.map((n) => runCli([...n, '--help'])));
+    results.forEach((r, i) => {
+      expect(r.code, names[i]?.join(' ')).toBe(0);
+      expect(r.stdout, names[i]?.join(' ')).toMatch(/Examples:\n {2}wxauth /);
+    });
+  });
+
+  it('does not load undici, prompts or qrcode-terminal for --help, --version or config commands', async () => {
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
+    const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.mjs');
+    for (const args of [['--help'], ['--version'], ['config', 'path'], ['url', '--help']]) {
+      fs.writeFileSync(log, '');
+      const r = await runCli(args, { env: { NODE_OPTIONS: `--import=${preload}`, WXAUTH_TEST_IMPORT_LOG: log } });
+      expect(r.code, args.join(' ')).toBe(0);
+      const loaded = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      expect(loaded, args.join(' ')).toContain('commander');
+      for (const heavy of ['undici', '@inquirer/prompts', 'qrcode-terminal']) expect(loaded, `${args.join(' ')} loaded ${heavy}`).not.toContain(heavy);
+    }
+  });
+
+  it('reports an unknown option as a usage error (exit 2), as one JSON document with --json', async () => {
+    const r = await runCli(['config', 'list', '--json', '--bogus']);
+    expect(r.code).toBe(2);
+    const doc = parseJson(r.stdout);
+    expect(doc).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining('--bogus') } });
+    expect((doc.error as { hint: string }).hint).toContain('--help');
+    const human = await runCli(['url', '--scpoe', 'snsapi_base']);
+    expect(human.code).toBe(2);
+    expect(human.stdout).toBe('');
+    expect(human.stderr).toContain('--scpoe');
+    expect(human.stderr).toContain('--scope');
+  });
+
+  it('rejects an unknown --lang value', async () => {
+    const r = await runCli(['config', 'path', '--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--lang zh');
+  });
+
+  it('prints completion scripts for bash, zsh and fish, and refuses other shells', async () => {
+    const bash = await runCli(['completion', 'bash']);
+    expect(bash.code).toBe(0);
+    expect(bash.stdout).toContain('complete -F _wxauth wxauth');
+    expect(bash.stdout).toContain('exchange');
+    expect((await runCli(['completion', 'zsh'])).stdout).toContain('#compdef wxauth');
+    expect((await runCli(['completion', 'fish'])).stdout).toContain('complete -c wxauth');
+    const bad = await runCli(['completion', 'tcsh']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bash, zsh or fish');
+  });
+});
+
+describe('wxauth init / config / profile', () => {
+  it('init without a terminal never prompts: a missing flag is a usage error naming it, and nothing is written', async () => {
+    const dir = tempConfigDir();
+    const r = await runCli(['init', '--type', 'service', '--appid', APPID], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--secret');
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+  });
+
+  it('init with flags writes a 0600 profile; listings mask the secret unless --show-secrets', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const init = await runCli([...INIT, '--yes'], { env });
+    expect(init.code).toBe(0);
+    expect(fs.statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+
+    const list = await runCli(['config', 'list'], { env });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('0123…cdef');
+    expect(list.stdout).not.toContain(SECRET);
+    const profiles = await runCli(['profile', 'list', '--json'], { env });
+    expect(JSON.stringify(parseJson(profiles.stdout))).not.toContain(SECRET);
+    const shown = await runCli(['config', 'get', 'secret', '--show-secrets'], { env });
+    expect(shown.stdout.trim()).toBe(SECRET);
+  });
+
+  it('refuses a redirect_uri outside the callback domain, the way WeChat would (10003)', async () => {
+    const dir = tempConfigDir();
+    const args = INIT.map((a) => (a === 'https://www.example.com/wechat/callback' ? 'https://api.example.com/cb' : a));
+    const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('10003');
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+  });
+
+  it('lets env override the profile and flags override env, and says where each value came from', async () => {
+    const dir = tempConfigDir();
+    await runCli(INIT, { env: { WXAUTH_CONFIG_DIR: dir } });
+    const r = await runCli(['config', 'list', '--json', '--api-base', 'http://127.0.0.1:1'], {
+      env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa', WXAUTH_API_BASE: 'http://127.0.0.1:2' },
+    });
+    const values = parseJson(r.stdout).values as Record<string, { value: string; source: string }>;
+    expect(values.appid).toEqual({ value: 'wxaaaaaaaaaaaaaaaa', source: 'env' });
+    expect(values.apiBase).toEqual({ value: 'http://127.0.0.1:1', source: 'flag' });
+    expect(values.domain).toEqual({ value: 'www.example.com', source: 'profile' });
+  });
+
+  it('config set validates, profile use switches, profile remove needs --yes off a terminal', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    await runCli(INIT, { env });
+    expect((await runCli(['--profile', 'test', 'config', 'set', 'domain', '192.168.1.10:8080'], { env })).code).toBe(0);
+    const bad = await runCli(['config', 'set', 'appid', 'wx123'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('16 hex');
+    expect((await runCli(['profile', 'use', 'test'], { env })).code).toBe(0);
+    expect((await runCli(['config', 'get', 'domain'], { env })).stdout.trim()).toBe('192.168.1.10:8080');
+    expect((await runCli(['profile', 'use', 'nope'], { env })).code).toBe(4);
+    const noYes = await runCli(['profile', 'remove', 'test'], { env });
+    expect(noYes.code).toBe(2);
+    expect(noYes.stderr).toContain('--yes');
+    expect((await runCli(['profile', 'remove', 'test', '--yes'], { env })).code).toBe(0);
+    expect(parseJson((await runCli(['profile', 'list', '--json'], { env })).stdout).profiles).toHaveLength(1);
+  });
+
+  it('never overwrites a config file that does not parse: exit 4, the file named, its bytes kept', async () => {
+    const dir = tempConfigDir();
+    const file = path.join(dir, 'config.json');
+    const broken = '{"profiles":{"default":{"appid":"wx1234567890abcdef"}}'; // one brace short
+    fs.writeFileSync(file, broken, { mode: 0o600 });
+    for (const args of [['config', 'set', 'domain', 'www.example.com'], [...INIT, '--yes'], ['config', 'list', '--json']]) {
+      const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
+      expect(r.code, args.join(' ')).toBe(4);
+      expect(r.stdout + r.stderr).toContain(file);
+      expect(fs.readFileSync(file, 'utf8')).toBe(broken);
+    }
+  });
+});

@@ -1,0 +1,219 @@
+// The HTTP client against a real node:http server on port 0 — never a mocked fetch.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WechatHttpClient, toCurl, type ClientNotice } from '../../src/http/client.js';
+import { WechatApi } from '../../src/http/api.js';
+import { NetworkError, WechatApiError } from '../../src/errors.js';
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
+
+let server: http.Server;
+let base: string;
+const routes = new Map<string, Handler>();
+const hits = new Map<string, number>();
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      hits.set(path, (hits.get(path) ?? 0) + 1);
+      const handler = routes.get(path);
+      if (handler) handler(req, res, body);
+      else {
+        res.writeHead(404);
+        res.end('not found');
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+function route(path: string, handler: Handler): void {
+  routes.set(path, handler);
+  hits.delete(path);
+}
+
+async function refusedBase(): Promise<string> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return `http://127.0.0.1:${port}`;
+}
+
+function client(overrides: Partial<ConstructorParameters<typeof WechatHttpClient>[0]> = {}) {
+  return new WechatHttpClient({ apiBase: base, timeoutMs: 2000, retryDelaysMs: [10, 10], ...overrides });
+}
+
+describe('WechatHttpClient', () => {
+  it('parses a JSON body sent as text/plain, as WeChat does on /sns/*', async () => {
+    route('/sns/oauth2/access_token', (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('{"access_token":"ACCESS","expires_in":7200,"refresh_token":"REFRESH","openid":"oABC","scope":"snsapi_base"}');
+    });
+    const api = new WechatApi(client());
+    const res = await api.exchangeCode({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32), code: 'CODE' });
+    expect(res.data.openid).toBe('oABC');
+    expect(res.contentType).toBe('text/plain');
+    expect(res.raw).toContain('"expires_in":7200');
+  });
+
+  it('turns a non-JSON body into a network error that shows the first bytes', async () => {
+    route('/cgi-bin/token', (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=gbk' });
+      res.end('<html><body>502 Bad Gateway from some proxy</body></html>');
+    });
+    const err = await client().call({ method: 'GET', path: '/cgi-bin/token', idempotent: true }).catch((e) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err.failure).toBe('not_json');
+    expect(err.messageRef.params.preview).toContain('<html><body>502 Bad Gateway');
+    expect(err.exitCode).toBe(5);
+  });
+
+  it('stops reading a body over 1 MiB', async () => {
+    route('/big', (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('"' + 'x'.repeat(1024 * 1024 + 10) + '"');
+    });
+    const err = await client().call({ method: 'GET', path: '/big', idempotent: true }).catch((e) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err.failure).toBe('too_large');
+  });
+
+  it('times out on a slow server and says so', async () => {
+    route('/slow', (_q, res) => {
+      setTimeout(() => {
+        if (!res.destroyed) res.end('{}');
+      }, 1500);
+    });
+    const started = Date.now();
+    const err = await client({ timeoutMs: 200 }).call({ method: 'GET', path: '/slow', idempotent: false }).catch((e) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err.failure).toBe('timeout');
+    expect(err.messageRef.params.timeout).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1400);
+  });
+
+  it('names a refused connection as such, with the host', async () => {
+    const dead = await refusedBase();
+    const err = await client({ apiBase: dead }).call({ method: 'GET', path: '/sns/auth', idempotent: true }).catch((e) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err.failure).toBe('refused');
+    expect(err.mayHaveReachedServer).toBe(false);
+    expect(err.messageRef.params.host).toBe(new URL(dead).host);
+  });
+
+  it('treats errcode != 0 as a WeChat error even with HTTP 200, and pulls the rid out of errmsg', async () => {
+    route('/sns/oauth2/access_token', (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('{"errcode":40029,"errmsg":"invalid code, rid: 649e76e7-618a82cc-31b5e199"}');
+    });
+    const err = await client()
+      .call({ method: 'GET', path: '/sns/oauth2/access_token', idempotent: false })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(WechatApiError);
+    expect(err.errcode).toBe(40029);
+    expect(err.rid).toBe('649e76e7-618a82cc-31b5e199');
+    expect(err.endpoint).toBe('/sns/oauth2/access_token');
+    expect(err.exitCode).toBe(3);
+  });
+
+  it('reads the older "hints: [ req_id: … ]" suffix and an errcode sent as a string, even on HTTP 500', async () => {
+    route('/sns/userinfo', (_q, res) => {
+      res.writeHead(500, { 'content-type': 'application/json; encoding=utf-8' });
+      res.end('{"errcode":"40001","errmsg":"invalid credential, access_token is invalid or not latest, hints: [ req_id: hhJAv0I2e-9Qkj4a ]"}');
+    });
+    const err = await client().call({ method: 'GET', path: '/sns/userinfo', idempotent: true }).catch((e) => e);
+    expect(err).toBeInstanceOf(WechatApiError);
+    expect(err.errcode).toBe(40001);
+    expect(err.rid).toBe('hhJAv0I2e-9Qkj4a');
+    expect(err.httpStatus).toBe(500);
+  });
+
+  it('accepts errcode 0 bodies as success (/sns/auth)', async () => {
+    route('/sns/auth', (_q, res) => res.end('{"errcode":0,"errmsg":"ok"}'));
+    const api = new WechatApi(client());
+    const res = await api.checkToken({ accessToken: 'T', openid: 'o' });
+    expect(res.data.errmsg).toBe('ok');
+  });
+
+  it('never resends a code exchange that may have reached WeChat (a reset connection)', async () => {
+    route('/sns/oauth2/access_token', (req) => req.socket.destroy());
+    const api = new WechatApi(client());
+    const err = await api.exchangeCode({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32), code: 'C' }).catch((e) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err.failure).toBe('reset');
+    expect(hits.get('/sns/oauth2/access_token')).toBe(1);
+  });
+
+  it('retries -1 "system busy" on an idempotent call, and tells the caller', async () => {
+    let n = 0;
+    route('/sns/auth', (_q, res) => {
+      n++;
+      res.end(n === 1 ? '{"errcode":-1,"errmsg":"system error"}' : '{"errcode":0,"errmsg":"ok"}');
+    });
+    const notices: ClientNotice[] = [];
+    const res = await client({ notice: (e) => notices.push(e) }).call({ method: 'GET', path: '/sns/auth', idempotent: true });
+    expect(res.data).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(hits.get('/sns/auth')).toBe(2);
+    expect(notices).toEqual([expect.objectContaining({ kind: 'retry', reason: 'busy' })]);
+  });
+
+  it('does not retry -1 on a call that is not idempotent', async () => {
+    route('/sns/oauth2/access_token', (_q, res) => res.end('{"errcode":-1,"errmsg":"system error"}'));
+    const err = await client().call({ method: 'GET', path: '/sns/oauth2/access_token', idempotent: false }).catch((e) => e);
+    expect(err.errcode).toBe(-1);
+    expect(hits.get('/sns/oauth2/access_token')).toBe(1);
+  });
+
+  it('falls back once to the backup host when the API host refuses connections', async () => {
+    route('/cgi-bin/get_api_domain_ip', (_q, res) => res.end('{"ip_list":["101.89.47.18"]}'));
+    const notices: ClientNotice[] = [];
+    const c = client({ apiBase: await refusedBase(), backupApiBase: base, notice: (e) => notices.push(e) });
+    const res = await c.call({ method: 'GET', path: '/cgi-bin/get_api_domain_ip', idempotent: true });
+    expect(res.data).toEqual({ ip_list: ['101.89.47.18'] });
+    expect(res.base).toBe(base);
+    expect(notices.some((n) => n.kind === 'fallback')).toBe(true);
+  });
+
+  it('redacts secret, code and tokens in -v traces unless asked, keeping appid', async () => {
+    route('/sns/oauth2/access_token', (_q, res) => {
+      res.end('{"access_token":"73_SECRETACCESSTOKENVALUE","expires_in":7200,"refresh_token":"73_SECRETREFRESHVALUE","openid":"oABC","scope":"snsapi_base"}');
+    });
+    const lines: string[] = [];
+    const curls: string[] = [];
+    const api = new WechatApi(client({ trace: (l) => lines.push(l), curl: (c) => curls.push(c) }));
+    const secret = '0123456789abcdef0123456789abcdef';
+    await api.exchangeCode({ appid: 'wx1234567890abcdef', secret, code: '061eY9xX08tQu02IH4wX05BjxX0eY9xA' });
+    const trace = lines.join('\n') + curls.join('\n');
+    expect(trace).toContain('appid=wx1234567890abcdef');
+    expect(trace).not.toContain(secret);
+    expect(trace).not.toContain('061eY9xX08tQu02IH4wX05BjxX0eY9xA');
+    expect(trace).not.toContain('SECRETACCESSTOKENVALUE');
+    expect(trace).not.toContain('SECRETREFRESHVALUE');
+    expect(lines[1]).toMatch(/^← 200 .* \d+ ms/);
+    expect(curls[0]).toMatch(/^curl -sS '.*\/sns\/oauth2\/access_token\?appid=wx1234567890abcdef&secret=0123\*\*\*/);
+
+    const shown: string[] = [];
+    await new WechatApi(client({ trace: (l) => shown.push(l), showSecrets: true })).exchangeCode({
+      appid: 'wx1234567890abcdef',
+      secret,
+      code: 'C0DE0000',
+    });
+    expect(shown.join('\n')).toContain(secret);
+  });
+
+  it('builds a curl command for a POST with its JSON body, redacted the same way', () => {
+    const cmd = toCurl({ method: 'POST', url: 'https://api.weixin.qq.com/cgi-bin/stable_token', body: '{"secret":"abcd***"}' });
+    expect(cmd).toBe(`curl -sS -X POST -H 'Content-Type: application/json' --data '{"secret":"abcd***"}' 'https://api.weixin.qq.com/cgi-bin/stable_token'`);
+  });
+});

@@ -1,0 +1,177 @@
+// The config store and precedence resolution, in temp dirs (never the real home directory).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fork } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ConfigStore, validateValue } from '../../src/store/config.js';
+import { TokenStore } from '../../src/store/token-cache.js';
+import { resolveConfig, requireFields } from '../../src/store/resolve.js';
+import { ConfigError, UsageError } from '../../src/errors.js';
+import { maskSecret } from '../../src/core/validate.js';
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-store-'));
+}
+
+const APPID = 'wx1234567890abcdef';
+const SECRET = '0123456789abcdef0123456789abcdef';
+
+describe('ConfigStore', () => {
+  it('writes profiles to a 0600 file in WXAUTH_CONFIG_DIR and reads them back', () => {
+    const dir = tempDir();
+    const store = ConfigStore.open(dir);
+    store.setValues('prod', { type: 'service', appid: APPID, secret: SECRET });
+    expect(store.path).toBe(path.join(dir, 'config.json'));
+    expect(fs.statSync(store.path).mode & 0o777).toBe(0o600);
+    const again = ConfigStore.open(dir);
+    expect(again.getProfile('prod')).toEqual({ type: 'service', appid: APPID, secret: SECRET });
+    expect(again.currentProfile()).toBe('prod');
+  });
+
+  it('leaves a config file that does not parse byte-for-byte as it was, and reports it as exit 4', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'config.json');
+    const broken = '{"profiles": {"prod": {"appid": "wx1234567890abcdef",, }\n';
+    fs.writeFileSync(file, broken, { mode: 0o600 });
+    const err = (() => {
+      try {
+        ConfigStore.open(dir);
+      } catch (e) {
+        return e;
+      }
+    })() as ConfigError;
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.exitCode).toBe(4);
+    expect(err.messageRef.params?.file).toBe(file);
+    expect(fs.readFileSync(file, 'utf8')).toBe(broken);
+  });
+
+  it('refuses values WeChat would never accept, explaining the expected shape', () => {
+    expect(() => validateValue('appid', 'wx123')).toThrow(UsageError);
+    expect(() => validateValue('secret', 'not-a-secret')).toThrow(UsageError);
+    expect(() => validateValue('domain', 'https://www.example.com')).toThrow(UsageError);
+    expect(() => validateValue('domain', 'www.example.com/path')).toThrow(UsageError);
+    expect(() => validateValue('domain', 'www.exa mple.com')).toThrow(UsageError);
+    expect(() => validateValue('redirectUri', '/callback')).toThrow(UsageError);
+    expect(() => validateValue('redirectUri', 'ftp://www.example.com/cb')).toThrow(UsageError);
+    expect(validateValue('domain', '192.168.1.10:8080')).toBe('192.168.1.10:8080');
+    expect(validateValue('appid', 'WX1234567890ABCDEF'.replace('WX', 'wx'))).toBe('wx1234567890abcdef');
+  });
+
+  it('masks a secret to its first and last four characters', () => {
+    expect(maskSecret(SECRET)).toBe('0123…cdef');
+  });
+});
+
+describe('resolveConfig precedence: flags > env > profile > defaults', () => {
+  const profiles = {
+    prod: { type: 'service' as const, appid: APPID, secret: SECRET, apiBase: 'http://profile.example' },
+    other: { type: 'website' as const, appid: 'wxaaaaaaaaaaaaaaaa' },
+  };
+
+  it('takes the profile, then env over profile, then flags over env', () => {
+    const fromProfile = resolveConfig({ globals: {}, env: {}, profiles, currentProfile: 'prod' });
+    expect(fromProfile.appid).toBe(APPID);
+    expect(fromProfile.apiBase).toBe('http://profile.example');
+    expect(fromProfile.sources.apiBase).toBe('profile');
+
+    const fromEnv = resolveConfig({ globals: {}, env: { WXAUTH_API_BASE: 'http://env.example', WXAUTH_APPID: 'wxbbbbbbbbbbbbbbbb' }, profiles, currentProfile: 'prod' });
+    expect(fromEnv.apiBase).toBe('http://env.example');
+    expect(fromEnv.appid).toBe('wxbbbbbbbbbbbbbbbb');
+    expect(fromEnv.sources.appid).toBe('env');
+    expect(fromEnv.secret).toBe(SECRET);
+
+    const fromFlag = resolveConfig({ globals: { apiBase: 'http://flag.example' }, env: { WXAUTH_API_BASE: 'http://env.example' }, profiles, currentProfile: 'prod' });
+    expect(fromFlag.apiBase).toBe('http://flag.example');
+    expect(fromFlag.sources.apiBase).toBe('flag');
+  });
+
+  it('picks the profile by --profile, then WXAUTH_PROFILE, then the current one, then "default"', () => {
+    expect(resolveConfig({ globals: { profile: 'other' }, env: { WXAUTH_PROFILE: 'prod' }, profiles, currentProfile: 'prod' }).appid).toBe('wxaaaaaaaaaaaaaaaa');
+    expect(resolveConfig({ globals: {}, env: { WXAUTH_PROFILE: 'other' }, profiles, currentProfile: 'prod' }).profile).toBe('other');
+    expect(resolveConfig({ globals: {}, env: {}, profiles }).profile).toBe('default');
+  });
+
+  it('falls back to WeChat hosts and maps --region to its host', () => {
+    const r = resolveConfig({ globals: { region: 'sh' }, env: {}, profiles: {} });
+    expect(r.apiBase).toBe('https://sh.api.weixin.qq.com');
+    expect(r.openBase).toBe('https://open.weixin.qq.com');
+    expect(r.backupApiBase).toBe('https://api2.weixin.qq.com');
+    expect(r.timeoutMs).toBe(10_000);
+  });
+
+  it('names every missing field and the env var that would supply it', () => {
+    const r = resolveConfig({ globals: {}, env: {}, profiles: {} });
+    const err = (() => {
+      try {
+        requireFields(r, ['appid', 'secret']);
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(err?.exitCode).toBe(4);
+    expect(err?.messageRef.params?.fields).toBe('appid, secret');
+    expect(err?.hint?.params?.env).toBe('WXAUTH_APPID, WXAUTH_SECRET');
+  });
+
+  it('rejects an unknown account type or region from any source', () => {
+    expect(() => resolveConfig({ globals: {}, env: { WXAUTH_TYPE: 'miniprogram' }, profiles: {} })).toThrow(ConfigError);
+    expect(() => resolveConfig({ globals: { region: 'bj' }, env: {}, profiles: {} })).toThrow(ConfigError);
+    expect(() => resolveConfig({ globals: { timeout: 'soon' }, env: {}, profiles: {} })).toThrow(ConfigError);
+  });
+});
+
+describe('TokenStore', () => {
+  const entry = (openid: string, obtainedAt: number) => ({
+    appid: APPID,
+    openid,
+    scope: 'snsapi_userinfo',
+    accessToken: 'AT-' + openid,
+    accessTokenExpiresAt: obtainedAt + 7_200_000,
+    refreshToken: 'RT-' + openid,
+    refreshTokenExpiresAt: obtainedAt + 30 * 86_400_000,
+    obtainedAt,
+  });
+
+  it('keeps users per profile, newest first, in a 0600 file apart from the config', () => {
+    const dir = tempDir();
+    const tokens = TokenStore.open(dir);
+    tokens.putUser('prod', entry('oAAA', 1000));
+    tokens.putUser('prod', entry('oBBB', 2000));
+    tokens.putUser('dev', entry('oCCC', 3000));
+    expect(tokens.path).toBe(path.join(dir, 'tokens.json'));
+    expect(fs.statSync(tokens.path).mode & 0o777).toBe(0o600);
+    expect(tokens.listUsers('prod').map((u) => u.openid)).toEqual(['oBBB', 'oAAA']);
+    expect(tokens.getUser('prod', APPID)?.openid).toBe('oBBB');
+    expect(tokens.removeUsers('prod', 'oAAA')).toBe(1);
+    expect(tokens.listUsers('prod').map((u) => u.openid)).toEqual(['oBBB']);
+    expect(tokens.listUsers('dev')).toHaveLength(1);
+  });
+
+  it('does not lose entries when several processes write at once', async () => {
+    const dir = tempDir();
+    const script = path.join(dir, 'writer.mjs');
+    // The writers run the compiled store (npm test builds dist/ before vitest runs).
+    const distUrl = new URL('../../dist/store/token-cache.js', import.meta.url).href;
+    fs.writeFileSync(
+      script,
+      `const { TokenStore } = await import(${JSON.stringify(distUrl)});
+       const store = TokenStore.open(process.argv[2]);
+       for (let i = 0; i < 10; i++) store.putUser('p', { appid: 'wx1234567890abcdef', openid: 'o' + process.argv[3] + '_' + i, scope: 's', accessToken: 't', accessTokenExpiresAt: 1, obtainedAt: i });`,
+    );
+    const run = (n: number) =>
+      new Promise<number | null>((resolve) => fork(script, [dir, String(n)], { stdio: 'ignore' }).on('exit', resolve));
+    const codes = await Promise.all([run(1), run(2), run(3), run(4)]);
+    expect(codes).toEqual([0, 0, 0, 0]);
+    expect(TokenStore.open(dir).listUsers('p')).toHaveLength(40);
+  });
+
+  it('reports a token cache that does not parse and leaves it untouched', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'tokens.json');
+    fs.writeFileSync(file, 'not json at all', { mode: 0o600 });
+    expect(() => TokenStore.open(dir)).toThrow(ConfigError);
+    expect(fs.readFileSync(file, 'utf8')).toBe('not json at all');
+  });
+});
