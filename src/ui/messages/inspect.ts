@@ -1,4 +1,877 @@
 import type { MessageSection } from './types.js';
 
 // Messages of the 'inspect' area. Keys start with 'inspect.' (common: 'common.' and 'wechat.').
-export const messages = {} satisfies MessageSection;
+// Each finding id of src/core/inspect.ts has three entries: `inspect.<id>` (what is wrong),
+// `inspect.<id>.effect` (what WeChat will do) and `inspect.<id>.fix` (what to do). Page texts quoted
+// in effects are WeChat's own (API-FACTS §1.5, §2.1), so users can match them with what they saw.
+
+const P10003 = '“redirect_uri 域名与后台配置不一致，错误码：10003”（PC 微信显示“redirect_uri 参数错误”）';
+const P10003_EN = '“redirect_uri 域名与后台配置不一致” (10003; PC WeChat shows “redirect_uri 参数错误”)';
+
+export const messages = {
+  // --- input -------------------------------------------------------------------------------------
+  'inspect.input.empty': { zh: '没有可检查的内容：输入为空。', en: 'Nothing to inspect: the input is empty.' },
+  'inspect.input.empty.effect': { zh: '—', en: '—' },
+  'inspect.input.empty.fix': {
+    zh: '把完整 URL 作为参数传入，并加上引号：wxauth inspect "https://open.weixin.qq.com/…"',
+    en: 'Pass the whole URL, quoted: wxauth inspect "https://open.weixin.qq.com/…"',
+  },
+  'inspect.input.unrecognised': {
+    zh: '这不是微信授权链接（authorize / qrconnect），也不是带 code 或 state 的回调地址：{input}',
+    en: 'This is neither a WeChat authorize/qrconnect URL nor a callback carrying code or state: {input}',
+  },
+  'inspect.input.unrecognised.effect': { zh: '无法判断微信会如何处理它。', en: 'There is no way to tell what WeChat would do with it.' },
+  'inspect.input.unrecognised.fix': {
+    zh: '传入 open.weixin.qq.com 的授权链接，或微信跳回后地址栏里的完整回调地址（含 ?code=…&state=…）。',
+    en: 'Pass an open.weixin.qq.com authorization URL, or the full callback address from the address bar after WeChat redirected (with ?code=…&state=…).',
+  },
+  'inspect.input.whitespace': {
+    zh: '链接中间有空白或换行（{chars}），通常是复制时带进来的。',
+    en: 'The URL contains whitespace or line breaks ({chars}), usually picked up when copying it.',
+  },
+  'inspect.input.whitespace.effect': {
+    zh: '链接在空白处被截断，微信收到的是残缺的参数，显示“该链接无法访问”或参数错误页。',
+    en: 'The link breaks at the whitespace; WeChat gets truncated parameters and shows “该链接无法访问” or a parameter error page.',
+  },
+  'inspect.input.whitespace.fix': {
+    zh: '删掉链接中的空格和换行；如果链接来自菜单 JSON 或配置文件，检查那里的原文。',
+    en: 'Remove the spaces and line breaks; if the URL comes from menu JSON or a config file, fix it there.',
+  },
+
+  // --- endpoint ----------------------------------------------------------------------------------
+  'inspect.endpoint.no_scheme': {
+    zh: '链接没有 https:// 开头。',
+    en: 'The URL does not start with https://.',
+  },
+  'inspect.endpoint.no_scheme.effect': {
+    zh: '在微信聊天或菜单里它可能不会被识别为链接，点不开。',
+    en: 'In a WeChat chat or menu it may not be recognised as a link at all.',
+  },
+  'inspect.endpoint.no_scheme.fix': { zh: '以 {expected} 开头。', en: 'Start it with {expected}.' },
+  'inspect.endpoint.http': {
+    zh: '链接用的是 http://，不是 https://。',
+    en: 'The URL uses http://, not https://.',
+  },
+  'inspect.endpoint.http.effect': {
+    zh: '多一次跳转，并可能被运营商劫持或在部分客户端中打不开。',
+    en: 'An extra redirect, open to tampering in transit, and some clients may refuse it.',
+  },
+  'inspect.endpoint.http.fix': { zh: '改用 {expected}。', en: 'Use {expected}.' },
+  'inspect.endpoint.host': {
+    zh: '主机名是 {host}，不是微信的授权域名。',
+    en: 'The host is {host}, not WeChat’s authorization host.',
+  },
+  'inspect.endpoint.host.effect': {
+    zh: '请求不会到达微信：域名解析失败，或打开的是别的网站。',
+    en: 'The request never reaches WeChat: the name does not resolve, or another site answers.',
+  },
+  'inspect.endpoint.host.fix': { zh: '使用 {expected}。', en: 'Use {expected}.' },
+  'inspect.endpoint.path': {
+    zh: '路径是 {path}，应为 {expected}。',
+    en: 'The path is {path}; it should be {expected}.',
+  },
+  'inspect.endpoint.path.effect': {
+    zh: '微信返回 404 或“该链接无法访问”。',
+    en: 'WeChat answers 404 or shows “该链接无法访问”.',
+  },
+  'inspect.endpoint.path.fix': {
+    zh: '路径改为 {expected}（大小写敏感，末尾不要加 /）。公众号用 /connect/oauth2/authorize，网站应用用 /connect/qrconnect。',
+    en: 'Use the path {expected} (case-sensitive, no trailing /). Official accounts use /connect/oauth2/authorize, website apps /connect/qrconnect.',
+  },
+
+  // --- parameters --------------------------------------------------------------------------------
+  'inspect.params.html_escaped': {
+    zh: '参数分隔符被写成了 &amp;（{names}），这是从 HTML 里复制出来的。',
+    en: 'Parameters are separated by &amp; ({names}): the URL was copied out of HTML source.',
+  },
+  'inspect.params.html_escaped.effect': {
+    zh: '微信看到的参数名是 “amp;redirect_uri” 之类，认为必需参数缺失，显示参数错误页。',
+    en: 'WeChat sees parameter names like “amp;redirect_uri”, treats the required ones as missing and shows an error page.',
+  },
+  'inspect.params.html_escaped.fix': {
+    zh: '把 &amp; 全部换成 &；在模板里输出链接时不要做 HTML 转义两次。',
+    en: 'Replace every &amp; with &; make sure the template does not HTML-escape the URL twice.',
+  },
+  'inspect.params.bad_encoding': {
+    zh: '参数 {name} 的百分号编码无法解码：{value}',
+    en: 'The percent-encoding of {name} does not decode: {value}',
+  },
+  'inspect.params.bad_encoding.effect': {
+    zh: '微信解码失败，参数被当作错误或被截断。',
+    en: 'WeChat cannot decode it; the parameter is rejected or truncated.',
+  },
+  'inspect.params.bad_encoding.fix': {
+    zh: '用 encodeURIComponent 对参数值编码一次；单独的 % 要写成 %25。',
+    en: 'Encode the value once with encodeURIComponent; a literal % must be written %25.',
+  },
+  'inspect.params.duplicate': {
+    zh: '参数 {name} 出现了 {count} 次。',
+    en: 'The parameter {name} appears {count} times.',
+  },
+  'inspect.params.duplicate.effect': {
+    zh: '微信的正则强匹配校验不通过，或取到的不是你想要的那个值（常见：回调里 state 对不上）。',
+    en: 'WeChat’s strict pattern check fails, or it picks a value you did not mean (typically: the state in the callback does not match).',
+  },
+  'inspect.params.duplicate.fix': {
+    zh: '只保留一个 {name}：检查是不是 SDK 和你的代码各拼了一次。',
+    en: 'Keep a single {name}: check whether both the SDK and your code add it.',
+  },
+  'inspect.params.unknown': {
+    zh: '微信不认识参数 {name}。',
+    en: 'WeChat does not know the parameter {name}.',
+  },
+  'inspect.params.unknown.effect': {
+    zh: '通常被忽略；但它不会起任何作用。',
+    en: 'Usually ignored, so it has no effect at all.',
+  },
+  'inspect.params.unknown.fix': {
+    zh: '删掉 {name}；需要回传的数据放进 state 或 redirect_uri 自己的参数里。',
+    en: 'Remove {name}; data you need back belongs in state or in redirect_uri’s own query.',
+  },
+  'inspect.params.misspelt': {
+    zh: '参数 {name} 拼错了，应为 {suggestion}。',
+    en: 'The parameter {name} is misspelt; it should be {suggestion}.',
+  },
+  'inspect.params.misspelt.effect': {
+    zh: '微信不认识 {name}，当作 {suggestion} 缺失处理。',
+    en: 'WeChat ignores {name} and treats {suggestion} as missing.',
+  },
+  'inspect.params.misspelt.fix': {
+    zh: '改名为 {suggestion}（参数名大小写敏感）。',
+    en: 'Rename it to {suggestion} (parameter names are case-sensitive).',
+  },
+  'inspect.params.missing': {
+    zh: '缺少必需参数 {name}。',
+    en: 'The required parameter {name} is missing.',
+  },
+  'inspect.params.missing.effect': {
+    zh: '微信显示参数错误页（scope 不能为空 10010、redirect_uri 不能为空 10011、appid 不能为空 10012，或“该链接无法访问”）。',
+    en: 'WeChat shows an error page (10010 scope不能为空, 10011 redirect_uri不能为空, 10012 appid不能为空, or “该链接无法访问”).',
+  },
+  'inspect.params.missing.fix': {
+    zh: '按顺序带上 appid、redirect_uri、response_type=code、scope、state；用 wxauth url 生成一条正确的链接作对照。',
+    en: 'Send appid, redirect_uri, response_type=code, scope, state in that order; compare with a URL built by `wxauth url`.',
+  },
+  'inspect.params.empty': {
+    zh: '参数 {name} 是空的。',
+    en: 'The parameter {name} is empty.',
+  },
+  'inspect.params.empty.effect': {
+    zh: '微信当作缺失处理，显示参数错误页（10010 / 10011 / 10012）。',
+    en: 'WeChat treats it as missing and shows an error page (10010 / 10011 / 10012).',
+  },
+  'inspect.params.empty.fix': {
+    zh: '检查生成链接的代码：环境变量或配置项是否为空。',
+    en: 'Check the code that builds the URL: an environment variable or setting is probably unset.',
+  },
+  'inspect.params.order': {
+    zh: '参数顺序是 {actual}，微信要求 {expected}。',
+    en: 'The parameters come in the order {actual}; WeChat requires {expected}.',
+  },
+  'inspect.params.order.effect': {
+    zh: '微信对授权链接做正则强匹配，顺序不对会显示“Scope 参数错误或没有 Scope 权限”或“该链接无法访问”。',
+    en: 'WeChat matches the authorization URL against a strict pattern; a wrong order shows “Scope 参数错误或没有 Scope 权限” or “该链接无法访问”.',
+  },
+  'inspect.params.order.fix': {
+    zh: '按 {expected} 的顺序手工拼接，不要用会排序或重排参数的 URL 工具（如按字母排序的 urlencode）。',
+    en: 'Concatenate them in the order {expected}; do not use URL helpers that sort or reorder parameters.',
+  },
+  'inspect.params.connect_redirect': {
+    zh: '链接带有 connect_redirect=1（未公开的参数）。',
+    en: 'The URL carries connect_redirect=1 (undocumented).',
+  },
+  'inspect.params.connect_redirect.effect': {
+    zh: '常被用来避免微信重复访问回调，但效果并不可靠。',
+    en: 'A folk remedy against WeChat hitting the callback twice; reported as unreliable.',
+  },
+  'inspect.params.connect_redirect.fix': {
+    zh: '不要依赖它：在服务端让每个 code 只换取一次，重复的请求直接复用第一次的结果。',
+    en: 'Do not rely on it: exchange each code once on the server and answer repeats with the first result.',
+  },
+  'inspect.response_type.invalid': {
+    zh: 'response_type 是 {value}，只能是 code。',
+    en: 'response_type is {value}; the only accepted value is code.',
+  },
+  'inspect.response_type.invalid.effect': {
+    zh: '微信显示参数错误页，不会跳回。',
+    en: 'WeChat shows an error page and does not redirect.',
+  },
+  'inspect.response_type.invalid.fix': { zh: '改为 response_type=code。', en: 'Use response_type=code.' },
+
+  // --- scope -------------------------------------------------------------------------------------
+  'inspect.scope.unknown': {
+    zh: 'scope {scope} 不是微信网页授权的作用域。',
+    en: 'The scope {scope} is not a WeChat web-authorization scope.',
+  },
+  'inspect.scope.unknown.effect': {
+    zh: '微信显示“Scope 参数错误或没有 Scope 权限”（10005）。',
+    en: 'WeChat shows “Scope 参数错误或没有 Scope 权限” (10005).',
+  },
+  'inspect.scope.unknown.fix': {
+    zh: '公众号（authorize）用 snsapi_base 或 snsapi_userinfo，网站应用（qrconnect）用 snsapi_login；全部小写。snsapi_privateinfo 是企业微信的，不适用。',
+    en: 'Official accounts (authorize) take snsapi_base or snsapi_userinfo, website apps (qrconnect) snsapi_login, all lower case. snsapi_privateinfo is WeCom’s and does not apply.',
+  },
+  'inspect.scope.multiple': {
+    zh: 'scope 里有多个作用域：{scope}',
+    en: 'scope lists several scopes: {scope}',
+  },
+  'inspect.scope.multiple.effect': {
+    zh: '公众号授权一次只接受一个作用域，会显示“Scope 参数错误或没有 Scope 权限”；网站应用目前只有 snsapi_login。',
+    en: 'Official-account authorization takes exactly one scope and shows “Scope 参数错误或没有 Scope 权限”; website apps only have snsapi_login.',
+  },
+  'inspect.scope.multiple.fix': {
+    zh: '只写一个：需要昵称头像用 snsapi_userinfo（它也会返回 openid），否则用 snsapi_base。',
+    en: 'Pick one: snsapi_userinfo if you need nickname and avatar (it returns the openid too), otherwise snsapi_base.',
+  },
+  'inspect.scope.login_on_authorize': {
+    zh: '{scope} 用在了公众号授权地址 /connect/oauth2/authorize 上。',
+    en: '{scope} is used on the official-account endpoint /connect/oauth2/authorize.',
+  },
+  'inspect.scope.login_on_authorize.effect': {
+    zh: '微信显示 10005“此公众号并没有这些scope的权限”。',
+    en: 'WeChat shows 10005 “此公众号并没有这些scope的权限”.',
+  },
+  'inspect.scope.login_on_authorize.fix': {
+    zh: '在微信里登录用 snsapi_base / snsapi_userinfo；PC 扫码登录用网站应用的 appid 和 /connect/qrconnect（wxauth url --qrconnect）。',
+    en: 'Inside WeChat use snsapi_base / snsapi_userinfo; for desktop QR login use the website app’s appid on /connect/qrconnect (wxauth url --qrconnect).',
+  },
+  'inspect.scope.oa_on_qrconnect': {
+    zh: '{scope} 用在了网站应用扫码地址 /connect/qrconnect 上。',
+    en: '{scope} is used on the website-app endpoint /connect/qrconnect.',
+  },
+  'inspect.scope.oa_on_qrconnect.effect': {
+    zh: '微信显示“该链接无法访问”或“Scope 参数错误或没有 Scope 权限”。',
+    en: 'WeChat shows “该链接无法访问” or “Scope 参数错误或没有 Scope 权限”.',
+  },
+  'inspect.scope.oa_on_qrconnect.fix': {
+    zh: '网站应用只用 scope=snsapi_login；snsapi_base / snsapi_userinfo 属于公众号的 /connect/oauth2/authorize。',
+    en: 'Website apps use scope=snsapi_login only; snsapi_base / snsapi_userinfo belong to the official account’s /connect/oauth2/authorize.',
+  },
+
+  // --- fragment ----------------------------------------------------------------------------------
+  'inspect.fragment.missing': {
+    zh: '链接末尾没有 #wechat_redirect。',
+    en: 'The URL does not end with #wechat_redirect.',
+  },
+  'inspect.fragment.missing.effect': {
+    zh: '微信文档要求必须带上；通过 302 跳转打开时缺少它会失败，部分客户端显示“该链接无法访问”。',
+    en: 'WeChat’s docs require it; when opened through a 302 redirect the link fails without it, and some clients show “该链接无法访问”.',
+  },
+  'inspect.fragment.missing.fix': {
+    zh: '在 state 之后加上 #wechat_redirect（它必须是链接的最后一部分）。',
+    en: 'Append #wechat_redirect after state (it must be the very end of the URL).',
+  },
+  'inspect.fragment.wrong': {
+    zh: '链接末尾是 #{fragment}，应为 #wechat_redirect。',
+    en: 'The URL ends with #{fragment}; it should be #wechat_redirect.',
+  },
+  'inspect.fragment.wrong.effect': {
+    zh: '等同于没有 #wechat_redirect：通过跳转打开时可能失败。',
+    en: 'Same as having no #wechat_redirect: the link may fail when opened through a redirect.',
+  },
+  'inspect.fragment.wrong.fix': { zh: '改为 #wechat_redirect。', en: 'Change it to #wechat_redirect.' },
+  'inspect.fragment.params_after': {
+    zh: '#wechat_redirect 后面还有内容：{after}',
+    en: 'Something follows #wechat_redirect: {after}',
+  },
+  'inspect.fragment.params_after.effect': {
+    zh: '# 之后的内容不会发给微信，这些参数等于没传。',
+    en: 'Nothing after # is sent to WeChat; those parameters are lost.',
+  },
+  'inspect.fragment.params_after.fix': {
+    zh: '把这些参数移到 # 之前（state 紧跟 scope），#wechat_redirect 放在最后。',
+    en: 'Move them before the # (state right after scope) and keep #wechat_redirect last.',
+  },
+
+  // --- redirect_uri ------------------------------------------------------------------------------
+  'inspect.redirect_uri.not_encoded': {
+    zh: 'redirect_uri 没有做 URL 编码：{value}',
+    en: 'redirect_uri is not URL-encoded: {value}',
+  },
+  'inspect.redirect_uri.not_encoded.effect': {
+    zh: '不带参数时有时能用，但一旦 redirect_uri 里有 & 或 #，就会被截断，出现“redirect_uri 参数错误”。',
+    en: 'It sometimes works without a query, but as soon as redirect_uri contains & or #, it is cut and WeChat shows “redirect_uri 参数错误”.',
+  },
+  'inspect.redirect_uri.not_encoded.fix': {
+    zh: '用 encodeURIComponent(redirectUri) 编码一次（PHP: urlencode，Java: URLEncoder.encode）。',
+    en: 'Encode it once with encodeURIComponent(redirectUri) (PHP: urlencode, Java: URLEncoder.encode).',
+  },
+  'inspect.redirect_uri.query_split': {
+    zh: 'redirect_uri 没有编码，它自己的参数被截断成了授权链接的参数：{lost}',
+    en: 'redirect_uri is not encoded, so part of its own query became parameters of the authorization URL: {lost}',
+  },
+  'inspect.redirect_uri.query_split.effect': {
+    zh: '微信跳回时这些参数丢失；参数顺序也被打乱，可能显示参数错误页。',
+    en: 'Those parameters are missing when WeChat redirects back, and the extra parameters can trip WeChat’s pattern check.',
+  },
+  'inspect.redirect_uri.query_split.fix': {
+    zh: '用 encodeURIComponent 对整个 redirect_uri 编码一次，& 会变成 %26。',
+    en: 'Encode the whole redirect_uri once with encodeURIComponent, so & becomes %26.',
+  },
+  'inspect.redirect_uri.hash_unencoded': {
+    zh: 'redirect_uri 里的 # 没有编码，后面的参数（{lost}）都落进了链接的 # 片段。',
+    en: 'The # inside redirect_uri is not encoded, so the parameters after it ({lost}) fell into the URL fragment.',
+  },
+  'inspect.redirect_uri.hash_unencoded.effect': {
+    zh: '# 之后的内容不会发给微信，它看到的参数不全，显示“该链接无法访问”或参数错误页。',
+    en: 'Nothing after # reaches WeChat; it sees missing parameters and shows “该链接无法访问” or a parameter error page.',
+  },
+  'inspect.redirect_uri.hash_unencoded.fix': {
+    zh: '用 encodeURIComponent 编码 redirect_uri（# 会变成 %23）；更稳妥的做法是回调到一个不带 # 的页面，再由它跳到前端路由。',
+    en: 'Encode redirect_uri with encodeURIComponent (# becomes %23); better still, call back to a page without # and route from there.',
+  },
+  'inspect.redirect_uri.double_encoded': {
+    zh: 'redirect_uri 被编码了两次：微信解码后得到 {value}',
+    en: 'redirect_uri is encoded twice: after decoding, WeChat sees {value}',
+  },
+  'inspect.redirect_uri.double_encoded.effect': {
+    zh: `这不是一个网址，微信显示 ${P10003}。`,
+    en: `That is not a URL, so WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.redirect_uri.double_encoded.fix': {
+    zh: '只编码一次：检查是否在拼接前已经编码、框架又编码了一遍。',
+    en: 'Encode it once: check whether you encode it and then a framework or SDK encodes it again.',
+  },
+  'inspect.redirect_uri.whitespace': {
+    zh: 'redirect_uri 里有空白字符（{chars}）：{value}',
+    en: 'redirect_uri contains whitespace ({chars}): {value}',
+  },
+  'inspect.redirect_uri.whitespace.effect': {
+    zh: `与后台配置对不上，微信显示 ${P10003}。`,
+    en: `It no longer matches the configuration; WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.redirect_uri.whitespace.fix': {
+    zh: '去掉首尾空格和 \\r\\n（常见于菜单 JSON、环境变量、Windows 换行的配置文件）。',
+    en: 'Trim spaces and \\r\\n (common in menu JSON, environment variables and config files with Windows line endings).',
+  },
+  'inspect.redirect_uri.no_scheme': {
+    zh: 'redirect_uri 没有 http:// 或 https://：{value}',
+    en: 'redirect_uri has no http:// or https://: {value}',
+  },
+  'inspect.redirect_uri.no_scheme.effect': {
+    zh: `微信显示 ${P10003}。`,
+    en: `WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.redirect_uri.no_scheme.fix': {
+    zh: '写完整的绝对地址，例如 https://www.example.com/oauth/callback，再编码一次。',
+    en: 'Use a full absolute URL such as https://www.example.com/oauth/callback, encoded once.',
+  },
+  'inspect.redirect_uri.relative': {
+    zh: 'redirect_uri 是相对路径：{value}',
+    en: 'redirect_uri is a relative path: {value}',
+  },
+  'inspect.redirect_uri.relative.effect': {
+    zh: `微信不知道跳回哪个域名，显示 ${P10003}。`,
+    en: `WeChat cannot know which host to return to and shows ${P10003_EN}.`,
+  },
+  'inspect.redirect_uri.relative.fix': {
+    zh: '加上协议和域名，例如 https://www.example.com{value}。',
+    en: 'Add the scheme and host, e.g. https://www.example.com{value}.',
+  },
+  'inspect.redirect_uri.bad_scheme': {
+    zh: 'redirect_uri 的协议是 {scheme}:，只能是 http 或 https。',
+    en: 'redirect_uri uses the scheme {scheme}:; only http and https are allowed.',
+  },
+  'inspect.redirect_uri.bad_scheme.effect': {
+    zh: '微信显示“redirect_uri 参数错误”，不会打开 App 或其他协议。',
+    en: 'WeChat shows “redirect_uri 参数错误”; it does not open apps or other schemes.',
+  },
+  'inspect.redirect_uri.bad_scheme.fix': {
+    zh: '回调到授权域名下的 https 页面，再由该页面唤起 App。',
+    en: 'Call back to an https page on the callback domain and open the app from there.',
+  },
+  'inspect.redirect_uri.fragment': {
+    zh: 'redirect_uri 带有 # 片段（{fragment}），例如前端 hash 路由。',
+    en: 'redirect_uri carries a # fragment ({fragment}), e.g. a hash route.',
+  },
+  'inspect.redirect_uri.fragment.effect': {
+    zh: '微信把 ?code=…&state=… 直接拼在后面，code 会落在 # 之后：服务端收不到，只有浏览器里的 location.hash 能读到。',
+    en: 'WeChat appends ?code=…&state=… verbatim, so the code lands after the #: your server never sees it, only location.hash in the browser does.',
+  },
+  'inspect.redirect_uri.fragment.fix': {
+    zh: '回调到一个不带 # 的地址（例如 /oauth/callback），由它处理 code 后再跳转到前端路由。',
+    en: 'Call back to an address without # (e.g. /oauth/callback) that handles the code, then route to the front end.',
+  },
+  'inspect.redirect_uri.carries_code': {
+    zh: 'redirect_uri 自己已经带着 {names} 参数（多半是把当前页面地址当作了回调地址）。',
+    en: 'redirect_uri already carries {names} (probably the current page URL reused as the callback).',
+  },
+  'inspect.redirect_uri.carries_code.effect': {
+    zh: '回调里会出现两个 code / state，服务端可能取到旧的那个，换取时报 40029 或 40163。',
+    en: 'The callback will carry two codes / states; your server may read the old one and get 40029 or 40163 when exchanging it.',
+  },
+  'inspect.redirect_uri.carries_code.fix': {
+    zh: '生成授权链接前，先从 redirect_uri 中去掉 code 和 state 参数。',
+    en: 'Strip code and state from redirect_uri before building the authorization URL.',
+  },
+  'inspect.redirect_uri.http': {
+    zh: 'redirect_uri 使用 http。',
+    en: 'redirect_uri uses http.',
+  },
+  'inspect.redirect_uri.http.effect': {
+    zh: '可以用，但 code 会以明文经过网络；微信文档建议回调使用 https。',
+    en: 'It works, but the code travels in clear text; WeChat’s docs recommend https for the callback.',
+  },
+  'inspect.redirect_uri.http.fix': {
+    zh: '生产环境改用 https；注意 http 和 https 要与账号实际使用的一致（10039）。',
+    en: 'Use https in production, and keep http/https consistent with what the account actually uses (10039).',
+  },
+  'inspect.redirect_uri.loopback_phone': {
+    zh: 'redirect_uri 指向 {host}，而公众号授权是在手机微信里完成的。',
+    en: 'redirect_uri points at {host}, but official-account authorization happens inside WeChat on the phone.',
+  },
+  'inspect.redirect_uri.loopback_phone.effect': {
+    zh: '跳回发生在手机上，{host} 指的是手机自己，回调到不了你的电脑。',
+    en: 'The redirect happens on the phone, where {host} is the phone itself; the callback never reaches your computer.',
+  },
+  'inspect.redirect_uri.loopback_phone.fix': {
+    zh: '测试号可以用电脑的局域网 IP:端口（手机和电脑在同一网络），或用内网穿透 / 中转页；也可以用 wxauth emulator 在本机完整模拟。',
+    en: 'With a test account use the computer’s LAN IP:port (phone on the same network), or a tunnel / relay page; or simulate the whole flow locally with wxauth emulator.',
+  },
+  'inspect.redirect_uri.ip': {
+    zh: 'redirect_uri 的主机是 IP 地址 {host}。',
+    en: 'redirect_uri’s host is an IP address, {host}.',
+  },
+  'inspect.redirect_uri.ip.effect': {
+    zh: `只有测试号能把 IP 配置为授权回调域；正式账号会显示 ${P10003}。`,
+    en: `Only test accounts can register an IP as the callback domain; real accounts show ${P10003_EN}.`,
+  },
+  'inspect.redirect_uri.ip.fix': {
+    zh: '正式账号请使用已备案并配置为网页授权域名的域名；本地调试用测试号（wxauth config set type test）。',
+    en: 'Real accounts need a registered (ICP-filed) domain configured as the callback domain; for local debugging use a test account (wxauth config set type test).',
+  },
+  'inspect.redirect_uri.port': {
+    zh: 'redirect_uri 带有端口 {port}。',
+    en: 'redirect_uri has the port {port}.',
+  },
+  'inspect.redirect_uri.port.effect': {
+    zh: `正式账号只能使用 80/443 默认端口，会显示 ${P10003}；测试号需要把端口一起写进授权回调域。`,
+    en: `Real accounts only accept the default ports 80/443 and show ${P10003_EN}; a test account must include the port in its configured domain.`,
+  },
+  'inspect.redirect_uri.port.fix': {
+    zh: '去掉端口，用反向代理把 80/443 转到你的服务；测试号则把“IP:端口”配置为授权回调域，并告诉 wxauth：wxauth config set domain <host:port>。',
+    en: 'Drop the port and put a reverse proxy on 80/443; on a test account configure “IP:port” as the callback domain and tell wxauth: wxauth config set domain <host:port>.',
+  },
+  'inspect.redirect_uri.scheme_mismatch': {
+    zh: 'redirect_uri 用的是 {scheme}，而此配置的回调地址用的是 {expected}。',
+    en: 'redirect_uri uses {scheme}, while this profile’s redirect URI uses {expected}.',
+  },
+  'inspect.redirect_uri.scheme_mismatch.effect': {
+    zh: '协议不一致时微信可能报 10039，或者跳到一个没有监听的端口。',
+    en: 'With mismatched schemes WeChat may show 10039, or the redirect lands on a port nothing listens on.',
+  },
+  'inspect.redirect_uri.scheme_mismatch.fix': {
+    zh: '统一使用 {expected}（或更新配置：wxauth config set redirectUri <url>）。',
+    en: 'Use {expected} consistently (or update the profile: wxauth config set redirectUri <url>).',
+  },
+
+  // --- callback domain ---------------------------------------------------------------------------
+  'inspect.domain.host': {
+    zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致。',
+    en: 'redirect_uri points at {hostport}, which is not the callback domain {domain}.',
+  },
+  'inspect.domain.host.effect': {
+    zh: `微信显示 ${P10003}；网站应用显示“该链接无法访问”或“redirect_uri 参数错误”。`,
+    en: `WeChat shows ${P10003_EN}; website apps show “该链接无法访问” or “redirect_uri 参数错误”.`,
+  },
+  'inspect.domain.host.fix': {
+    zh: '把 redirect_uri 改到 {domain} 下，或在公众平台“网页授权域名”（网站应用：授权回调域）里配置 {host}，并更新 wxauth：wxauth config set domain {host}。',
+    en: 'Move redirect_uri under {domain}, or configure {host} as the web-authorization domain (website apps: 授权回调域) and tell wxauth: wxauth config set domain {host}.',
+  },
+  'inspect.domain.subdomain': {
+    zh: 'redirect_uri 指向 {hostport}，它是授权回调域 {domain} 的子域名。',
+    en: 'redirect_uri points at {hostport}, a subdomain of the callback domain {domain}.',
+  },
+  'inspect.domain.subdomain.effect': {
+    zh: `授权回调域按完整域名匹配，子域名不包括在内：微信显示 ${P10003}。`,
+    en: `The callback domain matches the full host only; subdomains are not covered, so WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.domain.subdomain.fix': {
+    zh: '回调到 {domain} 本身，或把回调域改为 {host}。',
+    en: 'Call back to {domain} itself, or change the configured domain to {host}.',
+  },
+  'inspect.domain.parent': {
+    zh: 'redirect_uri 指向 {hostport}，而授权回调域是 {domain}（例如少了 www.）。',
+    en: 'redirect_uri points at {hostport}, but the callback domain is {domain} (e.g. a missing www.).',
+  },
+  'inspect.domain.parent.effect': {
+    zh: `配置 {domain} 不覆盖上级域名 {host}：微信显示 ${P10003}。`,
+    en: `Configuring {domain} does not cover its parent {host}; WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.domain.parent.fix': {
+    zh: '回调到 {domain}（注意 www.），或把回调域改为 {host}。',
+    en: 'Call back to {domain} (mind the www.), or change the configured domain to {host}.',
+  },
+  'inspect.domain.port': {
+    zh: 'redirect_uri 指向 {hostport}，端口与授权回调域 {domain} 不符。',
+    en: 'redirect_uri points at {hostport}; the port does not fit the callback domain {domain}.',
+  },
+  'inspect.domain.port.effect': {
+    zh: `正式账号不支持端口号；测试号的端口必须写在配置的回调域里并且一致。微信显示 ${P10003}。`,
+    en: `Real accounts do not accept ports; on test accounts the port must be in the configured domain and match. WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.domain.port.fix': {
+    zh: '正式账号：去掉端口，用 80/443。测试号：把回调域配置为与 redirect_uri 相同的“主机:端口”（wxauth config set domain <host:port>）。',
+    en: 'Real accounts: drop the port and use 80/443. Test accounts: configure the same “host:port” as the redirect_uri (wxauth config set domain <host:port>).',
+  },
+  'inspect.domain.ip': {
+    zh: '回调地址是 IP（{host}），但此账号类型不是测试号。',
+    en: 'The callback host is an IP ({host}), but this account is not a test account.',
+  },
+  'inspect.domain.ip.effect': {
+    zh: `只有测试号能使用 IP 作为授权回调域；微信显示 ${P10003}。`,
+    en: `Only test accounts can use an IP as their callback domain; WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.domain.ip.fix': {
+    zh: '使用已备案的域名；或者如果这是测试号，设置账号类型：wxauth config set type test。',
+    en: 'Use a registered domain name; or, if this is a test account, say so: wxauth config set type test.',
+  },
+  'inspect.domain.bad_config': {
+    zh: '配置的授权回调域 {domain} 不是“主机[:端口]”格式，无法比较。',
+    en: 'The configured callback domain {domain} is not of the form host[:port], so it cannot be compared.',
+  },
+  'inspect.domain.bad_config.effect': {
+    zh: '微信后台同样只接受不带协议和路径的域名。',
+    en: 'WeChat’s console likewise takes a bare domain, without scheme or path.',
+  },
+  'inspect.domain.bad_config.fix': {
+    zh: '只写域名，例如：wxauth config set domain www.example.com',
+    en: 'Give the bare domain, e.g. wxauth config set domain www.example.com',
+  },
+  'inspect.domain.unchecked': {
+    zh: '不知道此账号的授权回调域，没有检查 redirect_uri 的域名。',
+    en: 'This account’s callback domain is unknown, so redirect_uri’s host was not checked.',
+  },
+  'inspect.domain.unchecked.effect': {
+    zh: '域名不一致是 10003 最常见的原因。',
+    en: 'A host mismatch is the most common cause of 10003.',
+  },
+  'inspect.domain.unchecked.fix': {
+    zh: '告诉 wxauth 你在后台配置的域名：wxauth config set domain www.example.com（或使用 --profile）。',
+    en: 'Tell wxauth the domain configured in the console: wxauth config set domain www.example.com (or use --profile).',
+  },
+
+  // --- state -------------------------------------------------------------------------------------
+  'inspect.state.absent': {
+    zh: '没有 state 参数（或为空）。',
+    en: 'There is no state (or it is empty).',
+  },
+  'inspect.state.absent.effect': {
+    zh: '授权仍可进行，但回调没有 CSRF 保护：任何人都能把自己的 code 塞给你的用户。',
+    en: 'Authorization still works, but the callback has no CSRF protection: anyone can feed their own code to your users.',
+  },
+  'inspect.state.absent.fix': {
+    zh: '每次生成一个随机 state（a-zA-Z0-9，建议 32 位），存入会话，回调时比对；wxauth url 会自动生成并记住它。',
+    en: 'Generate a random state per request (a-zA-Z0-9, 32 characters is plenty), keep it in the session and compare it on callback; `wxauth url` does this for you.',
+  },
+  'inspect.state.charset': {
+    zh: 'state 含有 a-zA-Z0-9 以外的字符：{chars}',
+    en: 'state contains characters outside a-zA-Z0-9: {chars}',
+  },
+  'inspect.state.charset.effect': {
+    zh: '文档规定 state 只能是 a-zA-Z0-9；其他字符在微信内部跳转后可能被改写，回调时与原值对不上。',
+    en: 'The docs allow only a-zA-Z0-9; other characters can come back altered after WeChat’s internal redirect, so the callback no longer matches.',
+  },
+  'inspect.state.charset.fix': {
+    zh: '只用字母和数字；需要回传的数据（如来源页面）保存在服务端，用 state 作为键去查。',
+    en: 'Use letters and digits only; keep data you need back (such as the return page) on the server, keyed by the state.',
+  },
+  'inspect.state.too_long': {
+    zh: 'state 有 {bytes} 字节，超过了 {max} 字节的上限。',
+    en: 'state is {bytes} bytes long, over the {max}-byte limit.',
+  },
+  'inspect.state.too_long.effect': {
+    zh: '微信显示错误页（PC 端提示“state参数过长”）。',
+    en: 'WeChat shows an error page (PC WeChat says “state参数过长”).',
+  },
+  'inspect.state.too_long.fix': {
+    zh: '把数据存在服务端，state 只放一个短的随机键（32 位以内）。',
+    en: 'Keep the data on the server and put only a short random key (≤ 32 characters) in state.',
+  },
+  'inspect.state.placeholder': {
+    zh: 'state 是固定值 {state}（像是从文档示例里复制的）。',
+    en: 'state is the constant {state} (looks copied from a doc example).',
+  },
+  'inspect.state.placeholder.effect': {
+    zh: '固定的 state 起不到防 CSRF 的作用。',
+    en: 'A constant state protects against nothing.',
+  },
+  'inspect.state.placeholder.fix': {
+    zh: '每次请求生成新的随机 state，并在回调时校验。',
+    en: 'Generate a fresh random state per request and verify it on callback.',
+  },
+
+  // --- appid -------------------------------------------------------------------------------------
+  'inspect.appid.placeholder': {
+    zh: 'appid 是占位符 {appid}。',
+    en: 'appid is the placeholder {appid}.',
+  },
+  'inspect.appid.placeholder.effect': {
+    zh: '微信找不到这个应用，显示“该链接无法访问”或参数错误页。',
+    en: 'WeChat finds no such app and shows “该链接无法访问” or a parameter error page.',
+  },
+  'inspect.appid.placeholder.fix': {
+    zh: '填入真实的 AppID（公众平台“设置与开发 → 基本配置”，或开放平台的网站应用详情）。',
+    en: 'Fill in the real AppID (Official Account console: 设置与开发 → 基本配置; or the website app’s page on the Open Platform).',
+  },
+  'inspect.appid.wecom': {
+    zh: '{appid} 像是企业微信的 CorpID（ww 开头），不是微信的 AppID。',
+    en: '{appid} looks like a WeCom CorpID (starting with ww), not a WeChat AppID.',
+  },
+  'inspect.appid.wecom.effect': {
+    zh: '微信不认识它，显示“该链接无法访问”或参数错误页。',
+    en: 'WeChat does not know it and shows “该链接无法访问” or a parameter error page.',
+  },
+  'inspect.appid.wecom.fix': {
+    zh: '微信网页授权用公众号 / 网站应用的 AppID（wx 开头）；企业微信登录有自己的授权地址。',
+    en: 'WeChat web authorization takes an official account’s or website app’s AppID (starting with wx); WeCom login has its own endpoint.',
+  },
+  'inspect.appid.shape': {
+    zh: 'appid {appid} 不是 “wx + 16 位十六进制” 的格式。',
+    en: 'The appid {appid} is not “wx + 16 hex digits”.',
+  },
+  'inspect.appid.shape.effect': {
+    zh: '微信找不到这个应用，显示“该链接无法访问”或参数错误页。',
+    en: 'WeChat finds no such app and shows “该链接无法访问” or a parameter error page.',
+  },
+  'inspect.appid.shape.fix': {
+    zh: '从后台重新复制 AppID（注意不要多复制空格，也不要截断）。',
+    en: 'Copy the AppID again from the console (no extra spaces, nothing cut off).',
+  },
+  'inspect.appid.profile_mismatch': {
+    zh: '链接里的 appid 是 {appid}，而当前配置的是 {expected}。',
+    en: 'The URL’s appid is {appid}, but the profile’s is {expected}.',
+  },
+  'inspect.appid.profile_mismatch.effect': {
+    zh: 'code 只能用签发它的 appid 换取：用当前配置去换会得到 40029 invalid code。',
+    en: 'A code can only be exchanged with the appid that issued it; exchanging it with this profile gives 40029 invalid code.',
+  },
+  'inspect.appid.profile_mismatch.fix': {
+    zh: '换成正确的配置（--profile <name>），或修正链接中的 appid。',
+    en: 'Use the matching profile (--profile <name>), or fix the appid in the URL.',
+  },
+  'inspect.appid.website_on_authorize': {
+    zh: '{appid} 是网站应用的 AppID，却用在了公众号授权地址上。',
+    en: '{appid} is a website app’s AppID, used on the official-account endpoint.',
+  },
+  'inspect.appid.website_on_authorize.effect': {
+    zh: '微信显示 10016“不支持微信开放平台的Appid，请使用公众号Appid”。',
+    en: 'WeChat shows 10016 “不支持微信开放平台的Appid，请使用公众号Appid”.',
+  },
+  'inspect.appid.website_on_authorize.fix': {
+    zh: '网站应用用 /connect/qrconnect + snsapi_login（wxauth url --qrconnect）；在微信里登录需要公众号（服务号）的 AppID。',
+    en: 'Website apps use /connect/qrconnect with snsapi_login (wxauth url --qrconnect); login inside WeChat needs an official (service) account’s AppID.',
+  },
+  'inspect.appid.oa_on_qrconnect': {
+    zh: '{appid} 是公众号（{type}）的 AppID，却用在了网站应用扫码地址上。',
+    en: '{appid} is an official account’s AppID ({type}), used on the website-app endpoint.',
+  },
+  'inspect.appid.oa_on_qrconnect.effect': {
+    zh: '微信显示“Scope 参数错误或没有 Scope 权限”或“该链接无法访问”。',
+    en: 'WeChat shows “Scope 参数错误或没有 Scope 权限” or “该链接无法访问”.',
+  },
+  'inspect.appid.oa_on_qrconnect.fix': {
+    zh: 'PC 扫码登录需要在微信开放平台创建网站应用并使用它的 AppID；公众号只能在微信内用 /connect/oauth2/authorize。',
+    en: 'Desktop QR login needs a website app created on the WeChat Open Platform, with its own AppID; official accounts only work inside WeChat via /connect/oauth2/authorize.',
+  },
+  'inspect.appid.subscription': {
+    zh: '{appid} 是订阅号，订阅号没有网页授权权限。',
+    en: '{appid} is a subscription account, which has no web-authorization rights.',
+  },
+  'inspect.appid.subscription.effect': {
+    zh: '微信显示 10005“此公众号并没有这些scope的权限”。',
+    en: 'WeChat shows 10005 “此公众号并没有这些scope的权限”.',
+  },
+  'inspect.appid.subscription.fix': {
+    zh: '使用已认证的服务号，或申请一个测试号调试（wxauth config set type test）。',
+    en: 'Use a verified service account, or debug with a test account (wxauth config set type test).',
+  },
+
+  // --- callback ----------------------------------------------------------------------------------
+  'inspect.callback.denied': {
+    zh: '回调里没有 code：用户拒绝了授权，或微信没有签发 code。',
+    en: 'The callback has no code: the user refused, or WeChat issued none.',
+  },
+  'inspect.callback.denied.effect': {
+    zh: '没有 code 就无法换取 access_token。',
+    en: 'Without a code there is nothing to exchange for an access_token.',
+  },
+  'inspect.callback.denied.fix': {
+    zh: '给用户一个重新授权的入口；用 snsapi_base 可以在已关注时静默授权。',
+    en: 'Offer the user a way to try again; snsapi_base authorizes silently for followers.',
+  },
+  'inspect.callback.code_empty': { zh: '回调里的 code 是空的。', en: 'The callback’s code is empty.' },
+  'inspect.callback.code_empty.effect': {
+    zh: '换取时微信返回 41008 missing code。',
+    en: 'Exchanging it, WeChat answers 41008 missing code.',
+  },
+  'inspect.callback.code_empty.fix': {
+    zh: '复制完整的回调地址；检查是否有中间页或代理丢掉了 code 的值。',
+    en: 'Copy the whole callback address; check whether a relay page or proxy dropped the value.',
+  },
+  'inspect.callback.code_shape': {
+    zh: 'code 有 {length} 个字符，微信的 code 通常是 32 位字母数字。',
+    en: 'The code has {length} characters; WeChat codes are usually 32 letters and digits.',
+  },
+  'inspect.callback.code_shape.effect': {
+    zh: '被截断或改动过的 code 换取时得到 40029 invalid code（code 区分大小写）。',
+    en: 'A truncated or altered code gets 40029 invalid code (codes are case-sensitive).',
+  },
+  'inspect.callback.code_shape.fix': {
+    zh: '直接从地址栏或服务端日志复制原始回调地址，不要手工改动 code。',
+    en: 'Copy the original callback from the address bar or server log; do not retype the code.',
+  },
+  'inspect.callback.code_duplicate': {
+    zh: '回调里有 {count} 个 code。',
+    en: 'The callback carries {count} codes.',
+  },
+  'inspect.callback.code_duplicate.effect': {
+    zh: '多半是 redirect_uri 带着上一次的 code；服务端取到旧 code 会得到 40163 code been used 或 40029。',
+    en: 'Most likely the redirect_uri carried a previous code; a server reading the old one gets 40163 code been used or 40029.',
+  },
+  'inspect.callback.code_duplicate.fix': {
+    zh: '生成授权链接前，从 redirect_uri 中去掉 code 和 state。',
+    en: 'Strip code and state from redirect_uri before building the authorization URL.',
+  },
+  'inspect.callback.code_in_fragment': {
+    zh: 'code 在 # 片段里（hash 路由）。',
+    en: 'The code is inside the # fragment (hash route).',
+  },
+  'inspect.callback.code_in_fragment.effect': {
+    zh: '浏览器不会把 # 之后的内容发给服务器：服务端读不到 code，只有前端的 location.hash 能读到。',
+    en: 'Browsers never send the fragment to the server: your server cannot read the code, only location.hash in the page can.',
+  },
+  'inspect.callback.code_in_fragment.fix': {
+    zh: '把 redirect_uri 改为不带 # 的服务端地址；或在前端从 location.hash 解析 code 并发给后端。',
+    en: 'Point redirect_uri at a server path without #; or parse the code from location.hash in the page and send it to your back end.',
+  },
+  'inspect.callback.code_seen': {
+    zh: '这个 code 之前已经出现过（第二次回调）。',
+    en: 'This code has been seen before (a second hit).',
+  },
+  'inspect.callback.code_seen.effect': {
+    zh: 'code 只能使用一次：再次换取会得到 40163 code been used。',
+    en: 'A code works once: exchanging it again gives 40163 code been used.',
+  },
+  'inspect.callback.code_seen.fix': {
+    zh: '服务端按 code 缓存第一次换取的结果，重复请求直接返回它。',
+    en: 'Cache the first exchange’s result by code on the server and answer repeats with it.',
+  },
+  'inspect.callback.state_ok': {
+    zh: 'state 与 wxauth url 记住的一致。',
+    en: 'state matches the one wxauth url remembered.',
+  },
+  'inspect.callback.state_ok.effect': { zh: '这个回调来自你发起的那次授权。', en: 'This callback belongs to the authorization you started.' },
+  'inspect.callback.state_ok.fix': { zh: '无需处理。', en: 'Nothing to do.' },
+  'inspect.callback.state_mismatch': {
+    zh: 'state 是 {state}，与记住的 {expected} 不一致。',
+    en: 'state is {state}, not the remembered {expected}.',
+  },
+  'inspect.callback.state_mismatch.effect': {
+    zh: '这个回调不是你最近一次发起的授权（可能是旧链接、另一个标签页，或 CSRF 攻击），应当拒绝。',
+    en: 'This callback does not belong to your latest authorization (an old link, another tab, or a CSRF attempt) and should be rejected.',
+  },
+  'inspect.callback.state_mismatch.fix': {
+    zh: '重新生成链接再试：wxauth url；若 state 被改写，检查它是否只含 a-zA-Z0-9。',
+    en: 'Build a fresh URL and retry: wxauth url; if the state was altered, check that it is only a-zA-Z0-9.',
+  },
+  'inspect.callback.state_missing': {
+    zh: '回调里没有 state，而 wxauth 记住的是 {expected}。',
+    en: 'The callback has no state, but wxauth remembered {expected}.',
+  },
+  'inspect.callback.state_missing.effect': {
+    zh: '无法确认回调来自你发起的授权，应当拒绝。',
+    en: 'There is no way to tell that the callback belongs to your authorization; it should be rejected.',
+  },
+  'inspect.callback.state_missing.fix': {
+    zh: '检查授权链接是否带了 state（放在 # 之前），以及中间页是否丢掉了它。',
+    en: 'Check that the authorization URL carries state (before the #) and that no relay page drops it.',
+  },
+  'inspect.callback.state_unverified': {
+    zh: '没有可比较的 state（wxauth 没有为此配置记住过 state）。',
+    en: 'No remembered state to compare with (wxauth has not remembered one for this profile).',
+  },
+  'inspect.callback.state_unverified.effect': { zh: '无法确认回调来自你发起的授权。', en: 'The callback cannot be tied to an authorization you started.' },
+  'inspect.callback.state_unverified.fix': {
+    zh: '用 wxauth url 生成链接，它会记住 state，inspect / exchange 会自动比对。',
+    en: 'Build the URL with wxauth url: it remembers the state, and inspect / exchange compare it for you.',
+  },
+  'inspect.callback.no_state': {
+    zh: '回调里没有 state。',
+    en: 'The callback has no state.',
+  },
+  'inspect.callback.no_state.effect': {
+    zh: '没有 CSRF 保护：任何人都能把自己的 code 塞给你的用户。',
+    en: 'No CSRF protection: anyone can feed their own code to your users.',
+  },
+  'inspect.callback.no_state.fix': {
+    zh: '在授权链接中带上随机 state 并在回调时校验。',
+    en: 'Send a random state in the authorization URL and verify it on callback.',
+  },
+  'inspect.callback.state_duplicate': {
+    zh: '回调里有 {count} 个 state。',
+    en: 'The callback carries {count} states.',
+  },
+  'inspect.callback.state_duplicate.effect': {
+    zh: '不同框架取第一个或最后一个，state 校验可能莫名失败。',
+    en: 'Frameworks pick the first or the last one, so the state check may fail for no obvious reason.',
+  },
+  'inspect.callback.state_duplicate.fix': {
+    zh: '从 redirect_uri 中去掉 state 参数，只让微信带回一个。',
+    en: 'Strip state from redirect_uri so WeChat brings back only one.',
+  },
+  'inspect.callback.wechat_hop': {
+    zh: '回调里有微信内部跳转的参数：{markers}',
+    en: 'The callback carries WeChat’s internal-hop markers: {markers}',
+  },
+  'inspect.callback.wechat_hop.effect': {
+    zh: '这是微信重复访问回调的迹象：同一个 code 可能到达两次，第二次换取得到 40163 code been used。',
+    en: 'A sign that WeChat hits the callback more than once: the same code may arrive twice, and the second exchange gets 40163 code been used.',
+  },
+  'inspect.callback.wechat_hop.fix': {
+    zh: '服务端让每个 code 只换取一次，重复请求直接返回第一次的结果。',
+    en: 'Exchange each code once on the server and answer repeats with the first result.',
+  },
+  'inspect.callback.oauth_error': {
+    zh: '回调带有错误参数 error={error} {description}',
+    en: 'The callback carries error={error} {description}',
+  },
+  'inspect.callback.oauth_error.effect': {
+    zh: '微信本身不使用 error 参数；它来自中间页或代理。',
+    en: 'WeChat itself does not send error; a relay page or proxy added it.',
+  },
+  'inspect.callback.oauth_error.fix': {
+    zh: '检查回调路径上的中间页 / 代理的日志。',
+    en: 'Check the logs of the relay page or proxy on the callback path.',
+  },
+
+  // --- command output ----------------------------------------------------------------------------
+  'inspect.kind.authorize': { zh: '公众号授权链接（/connect/oauth2/authorize）', en: 'Official-account authorization URL (/connect/oauth2/authorize)' },
+  'inspect.kind.qrconnect': { zh: '网站应用扫码登录链接（/connect/qrconnect）', en: 'Website-app QR login URL (/connect/qrconnect)' },
+  'inspect.kind.qrconnect_embedded': { zh: '网站应用内嵌二维码（WxLogin iframe）链接', en: 'Website-app embedded QR (WxLogin iframe) URL' },
+  'inspect.kind.callback': { zh: '回调地址', en: 'Callback URL' },
+  'inspect.kind.unknown': { zh: '无法识别的输入', en: 'Unrecognised input' },
+  'inspect.severity.error': { zh: '错误', en: 'error' },
+  'inspect.severity.warning': { zh: '警告', en: 'warning' },
+  'inspect.severity.info': { zh: '提示', en: 'info' },
+  'inspect.label.effect': { zh: '微信会：', en: 'WeChat:' },
+  'inspect.label.fix': { zh: '怎么办：', en: 'Fix:' },
+  'inspect.label.params': { zh: '参数', en: 'Parameters' },
+  'inspect.summary.clean': { zh: '没有发现问题。', en: 'No problems found.' },
+  'inspect.summary': {
+    zh: '{errors} 个错误，{warnings} 个警告，{infos} 个提示。',
+    en: '{errors} error(s), {warnings} warning(s), {infos} note(s).',
+  },
+  'inspect.missing_url': {
+    zh: '缺少要检查的 URL。',
+    en: 'No URL to inspect.',
+  },
+  'inspect.missing_url.hint': {
+    zh: '用法：wxauth inspect "<url>"（加引号，否则 shell 会在 & 处截断）；也可以用 - 从标准输入读取。',
+    en: 'Usage: wxauth inspect "<url>" (quote it, or the shell cuts it at &); or pass - to read it from stdin.',
+  },
+  'inspect.redacted': {
+    zh: '（code 等机密值已隐藏，用 --show-secrets 显示）',
+    en: '(code and other secrets are hidden; --show-secrets shows them)',
+  },
+} satisfies MessageSection;

@@ -1,0 +1,197 @@
+// Reading what WeChat sent back to redirect_uri. Used by `inspect`, the local listener and `exchange`
+// (the user may paste the whole address bar, just the query, or a hash-route URL).
+//
+// WeChat appends `code`/`state` by plain string concatenation: `?` if the redirect_uri has none, else
+// `&`, even when the redirect_uri carries a `#fragment`, so for hash routes the code lands *inside*
+// the fragment (API-FACTS §1.4). When the user refuses, WeChat either does not redirect or redirects
+// with `state` only (§1.4). WeChat's own internal hop adds `connect_redirect=1&uin=&key=&pass_ticket=`
+// (§1.2); seeing them on a callback is a sign of a repeated hit, which burns the code (40163, §1.6).
+
+/** One `name=value` pair as written, and as decoded. */
+export interface QueryParam {
+  name: string;
+  value: string;
+  rawName: string;
+  rawValue: string;
+  /** `name` alone, without `=`. */
+  bare: boolean;
+  /** The percent-encoding did not decode (e.g. `%E4%B8` cut short, or a lone `%`). */
+  malformed: boolean;
+}
+
+export interface SplitUrl {
+  /** Everything before `?` (or before `#` when there is no `?`). */
+  base: string;
+  /** The raw query, without `?`; undefined when there is no `?`. */
+  query?: string;
+  /** The raw fragment, without `#`; undefined when there is no `#`. */
+  fragment?: string;
+}
+
+/**
+ * Split a URL into base, query and fragment exactly as written. The WHATWG parser is not used here on
+ * purpose: it silently drops tabs and line breaks, and those are exactly what we need to see.
+ */
+export function splitUrl(input: string): SplitUrl {
+  const hash = input.indexOf('#');
+  const beforeHash = hash === -1 ? input : input.slice(0, hash);
+  const fragment = hash === -1 ? undefined : input.slice(hash + 1);
+  const q = beforeHash.indexOf('?');
+  if (q === -1) return { base: beforeHash, fragment };
+  return { base: beforeHash.slice(0, q), query: beforeHash.slice(q + 1), fragment };
+}
+
+export function decodeComponent(raw: string): { text: string; ok: boolean } {
+  try {
+    return { text: decodeURIComponent(raw), ok: true };
+  } catch {
+    return { text: raw, ok: false };
+  }
+}
+
+/** Parse `a=1&b=2` keeping order, duplicates and the raw text. `+` is kept as is (WeChat does not read it as a space). */
+export function parseQuery(query: string): QueryParam[] {
+  const params: QueryParam[] = [];
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const rawName = eq === -1 ? part : part.slice(0, eq);
+    const rawValue = eq === -1 ? '' : part.slice(eq + 1);
+    const name = decodeComponent(rawName);
+    const value = decodeComponent(rawValue);
+    params.push({
+      name: name.text,
+      value: value.text,
+      rawName,
+      rawValue,
+      bare: eq === -1,
+      malformed: !name.ok || !value.ok,
+    });
+  }
+  return params;
+}
+
+/** The query-like part of a fragment: `#/login?code=…` → `code=…`; `#code=…` → `code=…`. */
+export function fragmentQuery(fragment: string): string | undefined {
+  const q = fragment.indexOf('?');
+  if (q !== -1) return fragment.slice(q + 1);
+  return fragment.includes('=') ? fragment : undefined;
+}
+
+export type ParamLocation = 'query' | 'fragment';
+
+export interface LocatedParam extends QueryParam {
+  location: ParamLocation;
+}
+
+/** Markers WeChat adds on its internal redirect hop (API-FACTS §1.2). */
+export const WECHAT_HOP_MARKERS = ['connect_redirect', 'uin', 'key', 'pass_ticket'] as const;
+
+/** A WeChat code: 32 characters of [0-9A-Za-z] in every sample seen (API-FACTS §0.5). */
+export function looksLikeCode(code: string): boolean {
+  return /^[0-9A-Za-z]{32}$/.test(code);
+}
+
+export type CallbackIssue =
+  | { kind: 'empty_input' }
+  | { kind: 'no_params' }
+  | { kind: 'code_missing' }
+  | { kind: 'code_empty' }
+  | { kind: 'code_duplicate'; count: number }
+  | { kind: 'state_duplicate'; count: number }
+  | { kind: 'oauth_error'; error: string; description?: string };
+
+export interface ParsedCallback {
+  /** What the input looked like: a full URL, or just its query (`code=…&state=…` or `?code=…`). */
+  form: 'url' | 'query';
+  /** `scheme://host/path` (or whatever came before `?`); empty for a bare query. */
+  base: string;
+  /** Every parameter: query first, then those found inside the fragment. */
+  params: LocatedParam[];
+  /** The first code (the one a server reading `req.query.code` would see). */
+  code?: string;
+  codeLocation?: ParamLocation;
+  /** All code values, in order (more than one means the redirect_uri already carried an old code). */
+  codes: string[];
+  state?: string;
+  stateLocation?: ParamLocation;
+  states: string[];
+  /** WeChat hop markers present (`uin`, `pass_ticket`, …). */
+  markers: string[];
+  issues: CallbackIssue[];
+}
+
+function looksLikeAbsoluteUrl(s: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(s) || /^[^\s?#=&]+\.[^\s?#=&]+\/[^\s?#=&]*[?#]/.test(s);
+}
+
+/**
+ * Parse a callback URL (`https://example.com/cb?code=…&state=…`), a hash-route one
+ * (`https://example.com/#/login?code=…`), or just the query (`code=…&state=…`). Never throws.
+ */
+export function parseCallbackUrl(input: string): ParsedCallback {
+  const text = input.trim();
+  const result: ParsedCallback = {
+    form: 'url',
+    base: '',
+    params: [],
+    codes: [],
+    states: [],
+    markers: [],
+    issues: [],
+  };
+  if (text === '') {
+    result.issues.push({ kind: 'empty_input' });
+    return result;
+  }
+  let query: string | undefined;
+  let fragment: string | undefined;
+  if (looksLikeAbsoluteUrl(text)) {
+    const split = splitUrl(text);
+    result.base = split.base;
+    query = split.query;
+    fragment = split.fragment;
+  } else {
+    result.form = 'query';
+    const split = splitUrl(text.startsWith('?') || text.startsWith('#') ? text : '?' + text);
+    // A bare query: whatever precedes `?` (if the user kept a path) is the base.
+    result.base = split.base.replace(/^\?/, '');
+    query = split.query ?? (split.base.includes('=') ? split.base : undefined);
+    fragment = split.fragment;
+  }
+  for (const p of parseQuery(query ?? '')) result.params.push({ ...p, location: 'query' });
+  const fq = fragment === undefined ? undefined : fragmentQuery(fragment);
+  for (const p of parseQuery(fq ?? '')) result.params.push({ ...p, location: 'fragment' });
+
+  if (result.params.length === 0) result.issues.push({ kind: 'no_params' });
+  for (const p of result.params) {
+    if (p.name === 'code') {
+      result.codes.push(p.value);
+      if (result.code === undefined) {
+        result.code = p.value;
+        result.codeLocation = p.location;
+      }
+    } else if (p.name === 'state') {
+      result.states.push(p.value);
+      if (result.state === undefined) {
+        result.state = p.value;
+        result.stateLocation = p.location;
+      }
+    } else if ((WECHAT_HOP_MARKERS as readonly string[]).includes(p.name) && !result.markers.includes(p.name)) {
+      result.markers.push(p.name);
+    }
+  }
+  const error = result.params.find((p) => p.name === 'error');
+  if (error) {
+    const description = result.params.find((p) => p.name === 'error_description')?.value;
+    result.issues.push({ kind: 'oauth_error', error: error.value, description });
+  }
+  if (result.code === undefined) {
+    if (result.params.length > 0) result.issues.push({ kind: 'code_missing' });
+  } else if (result.code === '') {
+    result.issues.push({ kind: 'code_empty' });
+  }
+  if (result.codes.length > 1) result.issues.push({ kind: 'code_duplicate', count: result.codes.length });
+  if (result.states.length > 1) result.issues.push({ kind: 'state_duplicate', count: result.states.length });
+  return result;
+}

@@ -1,0 +1,92 @@
+// Does a redirect_uri fall under the account's configured callback domain (网页授权域名 / 授权回调域)?
+// Rules (API-FACTS §3):
+// - exact host match: configuring www.qq.com covers http://www.qq.com/music.html but not pay.qq.com or
+//   qq.com — subdomains and the parent are NOT covered, and `www.` matters;
+// - any path or query under the host is fine;
+// - production accounts reject any non-default port (10003, "redirect_uri不支持带端口号") and cannot
+//   register IP addresses; test accounts (测试号) may register an IP, and if the redirect_uri has a port
+//   the configured value must include it (`82.157.150.202:7002`);
+// - the scheme is not part of the match, but it must be http or https.
+import type { AccountType } from './validate.js';
+
+export type DomainMismatchReason =
+  /** redirect_uri is not an absolute URL. */
+  | 'invalid_uri'
+  /** Not http(s). */
+  | 'scheme'
+  /** A different host altogether. */
+  | 'host'
+  /** redirect host is a subdomain of the configured one (api.example.com vs example.com). */
+  | 'subdomain'
+  /** redirect host is a parent of the configured one (example.com vs www.example.com). */
+  | 'parent'
+  /** A port where none is allowed, or not the configured one. */
+  | 'port'
+  /** An IP address on an account type that can only register domain names. */
+  | 'ip'
+  /** The configured domain itself is not a bare host[:port]. */
+  | 'bad_domain';
+
+export interface DomainMatchInput {
+  redirectUri: string;
+  /** The configured callback domain: host[:port], no scheme. */
+  domain: string;
+  accountType?: AccountType;
+}
+
+export type DomainMatch =
+  | { ok: true; host: string; port: string }
+  | {
+      ok: false;
+      reason: DomainMismatchReason;
+      /** The redirect_uri's host and port ('' = default port), when it parsed. */
+      host?: string;
+      port?: string;
+      /** The configured domain's host and port. */
+      domainHost?: string;
+      domainPort?: string;
+    };
+
+/** host[:port] of a configured domain, lower-cased; undefined if it is not that shape. */
+export function splitDomain(domain: string): { host: string; port: string } | undefined {
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/.exec(domain.trim().toLowerCase());
+  if (!m || !m[1]) return undefined;
+  return { host: m[1], port: m[2] ?? '' };
+}
+
+export function isIpHost(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
+}
+
+export function matchCallbackDomain(input: DomainMatchInput): DomainMatch {
+  let url: URL;
+  try {
+    url = new URL(input.redirectUri.trim());
+  } catch {
+    return { ok: false, reason: 'invalid_uri' };
+  }
+  const host = url.hostname.toLowerCase();
+  // WHATWG drops an explicit default port (https://a.com:443/ → ''), which is what WeChat accepts too.
+  const port = url.port;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'scheme', host, port };
+  if (host === '') return { ok: false, reason: 'invalid_uri' };
+  const configured = splitDomain(input.domain);
+  if (!configured) return { ok: false, reason: 'bad_domain', host, port };
+  const base = { host, port, domainHost: configured.host, domainPort: configured.port };
+
+  if (host !== configured.host) {
+    if (host.endsWith('.' + configured.host)) return { ok: false, reason: 'subdomain', ...base };
+    if (configured.host.endsWith('.' + host)) return { ok: false, reason: 'parent', ...base };
+    return { ok: false, reason: 'host', ...base };
+  }
+  const type = input.accountType;
+  if (type !== undefined && type !== 'test' && isIpHost(host)) return { ok: false, reason: 'ip', ...base };
+  if (type === 'test' || type === undefined) {
+    // Test accounts compare host:port as configured; an unknown type gets the same rule, which still
+    // rejects a port the configured value does not name.
+    if (port !== configured.port) return { ok: false, reason: 'port', ...base };
+  } else if (port !== '') {
+    return { ok: false, reason: 'port', ...base };
+  }
+  return { ok: true, host, port };
+}

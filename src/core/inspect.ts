@@ -1,0 +1,707 @@
+// Linting WeChat auth URLs before use. Most WeChat login failures happen before any API call: WeChat
+// shows a page (10003 "redirect_uri 参数错误", "Scope 参数错误或没有 Scope 权限", "该链接无法访问")
+// instead of redirecting. This module predicts those pages from the URL alone.
+//
+// Findings are language-neutral: a stable id, a severity and parameters. The catalogue
+// (src/ui/messages/inspect.ts, keys `inspect.<id>`, `inspect.<id>.effect`, `inspect.<id>.fix`) renders
+// them. Every rule cites the behaviour it follows in ../shared/wechat/API-FACTS.md (copied facts are
+// summarised in comments; the product never reads that file).
+import {
+  ENDPOINT_SCOPES,
+  ORDERED_PARAMS,
+  SCOPES,
+  WECHAT_REDIRECT_FRAGMENT,
+  isScope,
+  type AuthEndpoint,
+} from './authorize-url.js';
+import { parseCallbackUrl, parseQuery, splitUrl, fragmentQuery, looksLikeCode, type QueryParam } from './callback-url.js';
+import { matchCallbackDomain, isIpHost } from './domain.js';
+import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
+import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
+import { isAppid, type AccountType } from './validate.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type InspectKind = 'authorize' | 'qrconnect' | 'callback' | 'unknown';
+
+/** Every finding id, so the catalogue can be checked for completeness. */
+export const FINDING_IDS = [
+  'input.empty',
+  'input.unrecognised',
+  'input.whitespace',
+  'endpoint.no_scheme',
+  'endpoint.http',
+  'endpoint.host',
+  'endpoint.path',
+  'params.html_escaped',
+  'params.bad_encoding',
+  'params.duplicate',
+  'params.unknown',
+  'params.misspelt',
+  'params.missing',
+  'params.empty',
+  'params.order',
+  'params.connect_redirect',
+  'response_type.invalid',
+  'scope.unknown',
+  'scope.multiple',
+  'scope.login_on_authorize',
+  'scope.oa_on_qrconnect',
+  'fragment.missing',
+  'fragment.wrong',
+  'fragment.params_after',
+  'redirect_uri.not_encoded',
+  'redirect_uri.query_split',
+  'redirect_uri.hash_unencoded',
+  'redirect_uri.double_encoded',
+  'redirect_uri.whitespace',
+  'redirect_uri.no_scheme',
+  'redirect_uri.relative',
+  'redirect_uri.bad_scheme',
+  'redirect_uri.fragment',
+  'redirect_uri.carries_code',
+  'redirect_uri.http',
+  'redirect_uri.loopback_phone',
+  'redirect_uri.ip',
+  'redirect_uri.port',
+  'redirect_uri.scheme_mismatch',
+  'domain.host',
+  'domain.subdomain',
+  'domain.parent',
+  'domain.port',
+  'domain.ip',
+  'domain.bad_config',
+  'domain.unchecked',
+  'state.absent',
+  'state.charset',
+  'state.too_long',
+  'state.placeholder',
+  'appid.placeholder',
+  'appid.wecom',
+  'appid.shape',
+  'appid.profile_mismatch',
+  'appid.website_on_authorize',
+  'appid.oa_on_qrconnect',
+  'appid.subscription',
+  'callback.denied',
+  'callback.code_empty',
+  'callback.code_shape',
+  'callback.code_duplicate',
+  'callback.code_in_fragment',
+  'callback.code_seen',
+  'callback.state_ok',
+  'callback.state_mismatch',
+  'callback.state_missing',
+  'callback.state_unverified',
+  'callback.no_state',
+  'callback.state_duplicate',
+  'callback.wechat_hop',
+  'callback.oauth_error',
+] as const;
+
+export type FindingId = (typeof FINDING_IDS)[number];
+
+export type FindingParams = Record<string, string | number>;
+
+export interface Finding {
+  id: FindingId;
+  severity: Severity;
+  params: FindingParams;
+}
+
+/** Catalogue keys of a finding's three sentences. */
+export function findingKeys(id: FindingId): { message: string; effect: string; fix: string } {
+  return { message: `inspect.${id}`, effect: `inspect.${id}.effect`, fix: `inspect.${id}.fix` };
+}
+
+export interface InspectProfile {
+  appid?: string;
+  type?: AccountType;
+  /** Callback domain: host[:port], no scheme. */
+  domain?: string;
+  /** The profile's usual redirect_uri (its scheme tells http from https, 10039). */
+  redirectUri?: string;
+}
+
+export interface InspectContext {
+  profile?: InspectProfile;
+  /** The state `wxauth url` remembered for this profile. */
+  rememberedState?: string;
+  /** Codes already seen (e.g. by the listener): a repeat means WeChat hit the callback twice. */
+  seenCodes?: string[];
+  /** An open base other than open.weixin.qq.com to accept as WeChat's (the emulator). */
+  openBase?: string;
+}
+
+export interface InspectResult {
+  kind: InspectKind;
+  /** The parameters as WeChat would read them (decoded), in URL order; for callbacks, query then fragment. */
+  params: Array<[string, string]>;
+  findings: Finding[];
+  /** For auth URLs: the decoded redirect_uri. */
+  redirectUri?: string;
+  /** A WxLogin iframe URL (`login_type=jssdk`). */
+  embedded?: boolean;
+}
+
+const WECHAT_OPEN_HOST = 'open.weixin.qq.com';
+
+/** Parameters WeChat documents or is known to accept besides the five ordered ones (API-FACTS §1.1, §1.2, §2.1, §2.2). */
+const EXTRA_PARAMS: Record<AuthEndpoint, readonly string[]> = {
+  authorize: ['forcePopup', 'forceSnapShot', 'connect_redirect', 'component_appid'],
+  qrconnect: [
+    'lang',
+    'login_type',
+    'self_redirect',
+    'styletype',
+    'sizetype',
+    'bgcolor',
+    'rst',
+    'style',
+    'href',
+    'stylelite',
+    'fast_login',
+    'connect_redirect',
+  ],
+};
+
+/** WeChat's page-level codes for a missing parameter (sibling catalogue, API-FACTS §1.5). */
+const MISSING_ERRCODE: Record<string, string> = {
+  appid: '10012',
+  redirect_uri: '10011',
+  scope: '10010',
+  response_type: '',
+};
+
+/** States that are constants copied from the docs or examples: they protect against nothing. */
+const PLACEHOLDER_STATES = new Set(['state', 'status', '123', '1234', '1', '0', 'test', 'abc', 'xyz', 'stateparam']);
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 8) return Math.max(a.length, b.length);
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** The closest known name within a small distance (case-insensitive first). */
+function suggest(name: string, known: readonly string[], maxDistance = 2): string | undefined {
+  const lower = name.toLowerCase();
+  const exact = known.find((k) => k.toLowerCase() === lower);
+  if (exact) return exact;
+  let best: string | undefined;
+  let bestDistance = maxDistance + 1;
+  for (const k of known) {
+    const d = levenshtein(lower.replace(/-/g, '_'), k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Show invisible characters in a value quoted in a message. */
+export function visible(s: string, max = 120): string {
+  const shown = [...s].map((c) => (/\s/.test(c) || /[\x00-\x1f\x7f]/.test(c) ? showChar(c) : c)).join('');
+  return shown.length > max ? shown.slice(0, max - 1) + '…' : shown;
+}
+
+interface UrlParts {
+  scheme?: string;
+  host?: string;
+  path: string;
+}
+
+/** scheme, host[:port] and path of the part before `?`, tolerating a missing scheme. */
+function urlParts(base: string): UrlParts | undefined {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/.exec(base);
+  if (m) return { scheme: (m[1] ?? '').toLowerCase(), host: (m[2] ?? '').toLowerCase(), path: m[3] ?? '' };
+  const bare = /^(?:\/\/)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?)(\/.*)?$/.exec(base);
+  if (bare) return { host: (bare[1] ?? '').toLowerCase(), path: bare[2] ?? '' };
+  return undefined;
+}
+
+function openBaseHost(openBase: string | undefined): { scheme: string; host: string; path: string } | undefined {
+  if (!openBase) return undefined;
+  const parts = urlParts(openBase.replace(/\/+$/, ''));
+  if (!parts?.scheme || !parts.host) return undefined;
+  return { scheme: parts.scheme, host: parts.host, path: parts.path };
+}
+
+function looksLikeWechatHost(host: string): boolean {
+  const h = host.replace(/:\d+$/, '');
+  return levenshtein(h, WECHAT_OPEN_HOST) <= 3 || /weixin|wechat|wx\.qq/.test(h);
+}
+
+/** Which endpoint a (possibly misspelt) path points at. */
+function classifyPath(path: string): { endpoint?: AuthEndpoint; exact: boolean } {
+  if (path === PATHS.authorize) return { endpoint: 'authorize', exact: true };
+  if (path === PATHS.qrconnect) return { endpoint: 'qrconnect', exact: true };
+  const p = path.toLowerCase();
+  if (p.includes('qrconnect') || p.includes('qr_connect') || p.includes('qrlogin')) return { endpoint: 'qrconnect', exact: false };
+  if (p.includes('authorize') || p.includes('oauth')) return { endpoint: 'authorize', exact: false };
+  if (levenshtein(p, PATHS.qrconnect) <= 3) return { endpoint: 'qrconnect', exact: false };
+  if (levenshtein(p, PATHS.authorize) <= 4) return { endpoint: 'authorize', exact: false };
+  return { exact: false };
+}
+
+class Findings {
+  readonly list: Finding[] = [];
+  add(id: FindingId, severity: Severity, params: FindingParams = {}): void {
+    this.list.push({ id, severity, params });
+  }
+  has(id: FindingId): boolean {
+    return this.list.some((f) => f.id === id);
+  }
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Inspect an authorize URL, a qrconnect URL (or a WxLogin iframe URL) or a callback URL. Never throws:
+ * whatever the input, the answer is a result with findings.
+ */
+export function inspectUrl(input: string, ctx: InspectContext = {}): InspectResult {
+  let result: InspectResult;
+  try {
+    result = inspectInner(typeof input === 'string' ? input : String(input), ctx);
+  } catch {
+    // A bug in a rule must not hide the other findings from the user; report what we can.
+    result = { kind: 'unknown', params: [], findings: [{ id: 'input.unrecognised', severity: 'error', params: {} }] };
+  }
+  // Stable order: by severity, keeping rule order within a severity.
+  result.findings = result.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+  return result;
+}
+
+export function hasErrors(result: InspectResult): boolean {
+  return result.findings.some((f) => f.severity === 'error');
+}
+
+function inspectInner(input: string, ctx: InspectContext): InspectResult {
+  const findings = new Findings();
+  const text = input.trim();
+  if (text === '') {
+    findings.add('input.empty', 'error');
+    return { kind: 'unknown', params: [], findings: findings.list };
+  }
+  const split = splitUrl(text);
+  const parts = urlParts(split.base);
+  const query = parseQuery(split.query ?? '');
+  const names = new Set(query.map((p) => p.name.toLowerCase().replace(/^amp;/, '')));
+  const hasAuthParams = names.has('appid') || names.has('redirect_uri') || names.has('scope');
+  const open = openBaseHost(ctx.openBase);
+  const host = parts?.host ?? '';
+  const pathInfo = classifyPath(parts?.path ?? '');
+  const isOpenHost = host === WECHAT_OPEN_HOST || (open !== undefined && host === open.host);
+  const authLike =
+    parts !== undefined &&
+    (isOpenHost || (looksLikeWechatHost(host) && (pathInfo.endpoint !== undefined || hasAuthParams)) ||
+      (pathInfo.endpoint !== undefined && hasAuthParams && host.length > 0));
+
+  if (authLike && parts) return inspectAuthUrl(text, split, parts, query, pathInfo, ctx, findings);
+
+  const callback = parseCallbackUrl(text);
+  const cbNames = new Set(callback.params.map((p) => p.name));
+  if (cbNames.has('code') || cbNames.has('state') || cbNames.has('error')) {
+    return inspectCallback(callback, ctx, findings);
+  }
+  if (hasAuthParams && parts) return inspectAuthUrl(text, split, parts, query, pathInfo, ctx, findings);
+  findings.add('input.unrecognised', 'error', { input: visible(text, 80) });
+  return { kind: 'unknown', params: callback.params.map((p) => [p.name, p.value]), findings: findings.list };
+}
+
+function inspectAuthUrl(
+  text: string,
+  split: ReturnType<typeof splitUrl>,
+  parts: UrlParts,
+  query: QueryParam[],
+  pathInfo: { endpoint?: AuthEndpoint; exact: boolean },
+  ctx: InspectContext,
+  findings: Findings,
+): InspectResult {
+  const first = (name: string) => query.find((p) => p.name === name);
+  const scopeValue = first('scope')?.value ?? '';
+  const endpoint: AuthEndpoint =
+    pathInfo.endpoint ?? (scopeValue.includes('snsapi_login') ? 'qrconnect' : 'authorize');
+  const isAuthorize = endpoint === 'authorize';
+  const embedded = endpoint === 'qrconnect' && first('login_type')?.value === 'jssdk';
+  const open = openBaseHost(ctx.openBase);
+
+  // --- endpoint ---------------------------------------------------------------------------------
+  const expectedBase = (open ? ctx.openBase!.replace(/\/+$/, '') : DEFAULT_OPEN_BASE) + PATHS[endpoint];
+  const expectedScheme = open?.scheme ?? 'https';
+  const hostOk = parts.host === WECHAT_OPEN_HOST || (open !== undefined && parts.host === open.host);
+  if (parts.scheme === undefined) {
+    findings.add('endpoint.no_scheme', 'warning', { expected: expectedBase });
+  } else if (parts.scheme !== expectedScheme && hostOk) {
+    if (parts.scheme === 'http' && expectedScheme === 'https') findings.add('endpoint.http', 'warning', { expected: expectedBase });
+    else findings.add('endpoint.host', 'error', { host: `${parts.scheme}://${parts.host}`, expected: expectedBase });
+  }
+  if (!hostOk) findings.add('endpoint.host', 'error', { host: parts.host ?? '', expected: expectedBase });
+  const pathPrefix = open && parts.host === open.host ? open.path : '';
+  if (parts.path !== pathPrefix + PATHS[endpoint]) {
+    findings.add('endpoint.path', 'error', { path: parts.path || '/', expected: PATHS[endpoint] });
+  }
+
+  // --- whitespace outside redirect_uri ------------------------------------------------------------
+  const redirectParam = first('redirect_uri');
+  const outside = redirectParam ? text.replace(redirectParam.rawValue, '') : text;
+  if (/\s/.test(outside)) {
+    const ch = [...new Set([...outside].filter((c) => /\s/.test(c)))].map(showChar).join(' ');
+    findings.add('input.whitespace', 'error', { chars: ch });
+  }
+
+  // --- parameters --------------------------------------------------------------------------------
+  const known = [...ORDERED_PARAMS, ...EXTRA_PARAMS[endpoint]];
+  const htmlEscaped = query.filter((p) => p.name.startsWith('amp;'));
+  if (htmlEscaped.length > 0) {
+    findings.add('params.html_escaped', 'error', { names: htmlEscaped.map((p) => p.name).join(', ') });
+  }
+  for (const p of query) {
+    if (p.malformed) findings.add('params.bad_encoding', 'error', { name: p.name, value: visible(p.rawValue, 60) });
+  }
+  const counts = new Map<string, number>();
+  for (const p of query) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+  for (const [name, count] of counts) {
+    if (count > 1 && known.includes(name)) findings.add('params.duplicate', 'error', { name, count });
+  }
+
+  // An unencoded redirect_uri with its own query: `redirect_uri=https://a.com/cb?x=1&y=2&response_type=…`
+  // cuts `y=2` off into a top-level parameter that WeChat ignores (API-FACTS §1.1).
+  const lostToSplit = new Set<QueryParam>();
+  if (redirectParam && /[:/]/.test(redirectParam.rawValue) && redirectParam.rawValue.includes('?')) {
+    const index = query.indexOf(redirectParam);
+    for (const p of query.slice(index + 1)) {
+      if (known.includes(p.name) || p.name.startsWith('amp;')) break;
+      lostToSplit.add(p);
+    }
+  }
+  // An unencoded `#` in redirect_uri starts the fragment: everything after it never reaches WeChat.
+  const fq = split.fragment !== undefined ? fragmentQuery(split.fragment.replace(/#.*$/, '')) : undefined;
+  const fragmentParams = parseQuery(fq ?? (split.fragment ?? '').replace(/#.*$/, ''));
+  const fragmentHead = (split.fragment ?? '').split(/[&?]/)[0] ?? '';
+  const lostToHash =
+    fragmentHead === WECHAT_REDIRECT_FRAGMENT
+      ? []
+      : ORDERED_PARAMS.filter(
+          (name) => !query.some((p) => p.name === name) && fragmentParams.some((p) => p.name === name),
+        );
+
+  for (const p of query) {
+    if (known.includes(p.name) || lostToSplit.has(p) || p.name.startsWith('amp;')) continue;
+    if (p.name === 'code' || p.name === 'state') continue;
+    const suggestion = suggest(p.name, known);
+    if (suggestion) findings.add('params.misspelt', 'warning', { name: p.name, suggestion });
+    else findings.add('params.unknown', 'warning', { name: p.name });
+  }
+  const required = embedded ? (['appid', 'redirect_uri', 'scope'] as const) : (['appid', 'redirect_uri', 'response_type', 'scope'] as const);
+  for (const name of required) {
+    const p = first(name);
+    if (p === undefined) {
+      if ((lostToHash as readonly string[]).includes(name)) continue;
+      if (htmlEscaped.some((h) => h.name === 'amp;' + name)) continue;
+      findings.add('params.missing', 'error', { name, errcode: MISSING_ERRCODE[name] ?? '' });
+    } else if (p.value === '') {
+      findings.add('params.empty', 'error', { name, errcode: MISSING_ERRCODE[name] ?? '' });
+    }
+  }
+  if (!embedded) {
+    const positions = ORDERED_PARAMS.map((name) => ({ name, at: query.findIndex((p) => p.name === name) })).filter(
+      (x) => x.at !== -1,
+    );
+    const actual = [...positions].sort((a, b) => a.at - b.at).map((x) => x.name);
+    if (actual.join() !== positions.map((x) => x.name).join()) {
+      // WeChat regex-matches the authorize URL; website apps reportedly fail too inside the WeChat client.
+      findings.add('params.order', isAuthorize ? 'error' : 'warning', {
+        actual: actual.join(', '),
+        expected: ORDERED_PARAMS.join(', '),
+      });
+    }
+  }
+  if (first('connect_redirect')) findings.add('params.connect_redirect', 'info');
+
+  // --- response_type -----------------------------------------------------------------------------
+  const responseType = first('response_type');
+  if (responseType && responseType.value !== '' && responseType.value !== 'code') {
+    findings.add('response_type.invalid', 'error', { value: visible(responseType.value, 40) });
+  }
+
+  // --- scope -------------------------------------------------------------------------------------
+  if (scopeValue !== '') {
+    const scopes = scopeValue.split(/[,\s+]+/).filter((s) => s !== '');
+    if (scopes.length > 1) findings.add('scope.multiple', isAuthorize ? 'error' : 'warning', { scope: visible(scopeValue, 80) });
+    for (const s of new Set(scopes)) {
+      if (!isScope(s)) {
+        findings.add('scope.unknown', 'error', { scope: visible(s, 40), suggestion: suggest(s, SCOPES, 4) ?? '' });
+      } else if (!ENDPOINT_SCOPES[endpoint].includes(s)) {
+        if (isAuthorize) findings.add('scope.login_on_authorize', 'error', { scope: s });
+        else findings.add('scope.oa_on_qrconnect', 'error', { scope: s });
+      }
+    }
+  }
+
+  // --- fragment ----------------------------------------------------------------------------------
+  if (lostToHash.length > 0) {
+    findings.add('redirect_uri.hash_unencoded', 'error', { lost: lostToHash.join(', ') });
+  } else if (!embedded) {
+    const fragment = split.fragment;
+    if (fragment === undefined || fragment === '') {
+      findings.add('fragment.missing', isAuthorize ? 'error' : 'info');
+    } else if (fragment !== WECHAT_REDIRECT_FRAGMENT) {
+      const head = fragment.split(/[&?]/)[0] ?? '';
+      if (head === WECHAT_REDIRECT_FRAGMENT && /[&=]/.test(fragment)) {
+        findings.add('fragment.params_after', 'error', { after: visible(fragment.slice(head.length), 80) });
+      } else {
+        findings.add('fragment.wrong', isAuthorize ? 'error' : 'warning', { fragment: visible(fragment, 60) });
+      }
+    }
+  }
+
+  // --- redirect_uri ------------------------------------------------------------------------------
+  let redirectUri: string | undefined;
+  if (redirectParam && redirectParam.value !== '') {
+    redirectUri = redirectParam.value;
+    checkRedirectUri(redirectParam, lostToSplit, endpoint, ctx, findings);
+  }
+
+  // --- state -------------------------------------------------------------------------------------
+  const state = first('state');
+  if (state === undefined || state.value === '') {
+    if (!lostToHash.includes('state')) findings.add('state.absent', 'warning');
+  } else {
+    const check = validateState(state.value);
+    for (const issue of check.issues) {
+      if (issue.kind === 'charset') {
+        findings.add('state.charset', isAuthorize ? 'error' : 'warning', { chars: issue.chars });
+      } else if (issue.kind === 'too_long') {
+        findings.add('state.too_long', isAuthorize ? 'error' : 'warning', { bytes: issue.bytes, max: STATE_MAX_BYTES });
+      }
+    }
+    if (PLACEHOLDER_STATES.has(state.value.toLowerCase())) findings.add('state.placeholder', 'warning', { state: state.value });
+  }
+
+  // --- appid -------------------------------------------------------------------------------------
+  const appid = first('appid');
+  if (appid && appid.value !== '') checkAppid(appid.value.trim(), endpoint, ctx, findings);
+
+  return {
+    kind: endpoint,
+    params: query.map((p) => [p.name, p.value]),
+    findings: findings.list,
+    redirectUri,
+    embedded,
+  };
+}
+
+function checkRedirectUri(
+  param: QueryParam,
+  lostToSplit: Set<QueryParam>,
+  endpoint: AuthEndpoint,
+  ctx: InspectContext,
+  findings: Findings,
+): void {
+  const raw = param.rawValue;
+  const decoded = param.value;
+  if (lostToSplit.size > 0) {
+    findings.add('redirect_uri.query_split', 'error', {
+      lost: [...lostToSplit].map((p) => (p.bare ? p.rawName : `${p.rawName}=${p.rawValue}`)).join('&'),
+    });
+  } else if (/[:/?]/.test(raw)) {
+    findings.add('redirect_uri.not_encoded', 'warning', { value: visible(raw, 80) });
+  }
+  // Encoded twice: WeChat decodes once and sees `https%3A%2F%2F…`, not a URL → 10003 / redirect_uri 参数错误.
+  const doubleEncoded = /^\s*https?%3a/i.test(decoded);
+  if (doubleEncoded) findings.add('redirect_uri.double_encoded', 'error', { value: visible(decoded, 80) });
+  if (/\s/.test(decoded)) {
+    const chars = [...new Set([...decoded].filter((c) => /\s/.test(c)))].map(showChar).join(' ');
+    findings.add('redirect_uri.whitespace', 'error', { chars, value: visible(decoded, 80) });
+  }
+  if (doubleEncoded) return;
+
+  const value = decoded.trim();
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s.exec(value);
+  if (value.startsWith('//')) {
+    findings.add('redirect_uri.no_scheme', 'error', { value: visible(value, 80) });
+    return;
+  }
+  if (value.startsWith('/') || value.startsWith('.') || value.startsWith('?')) {
+    findings.add('redirect_uri.relative', 'error', { value: visible(value, 80) });
+    return;
+  }
+  if (!scheme) {
+    findings.add('redirect_uri.no_scheme', 'error', { value: visible(value, 80) });
+    return;
+  }
+  const name = (scheme[1] ?? '').toLowerCase();
+  const rest = scheme[2] ?? '';
+  if (name !== 'http' && name !== 'https') {
+    // `localhost:3000/cb` reads as scheme "localhost"; that is a missing scheme, not a foreign one.
+    if (/^\d+(\/|$)/.test(rest)) findings.add('redirect_uri.no_scheme', 'error', { value: visible(value, 80) });
+    else findings.add('redirect_uri.bad_scheme', 'error', { scheme: name });
+    return;
+  }
+  if (!rest.startsWith('//')) {
+    findings.add('redirect_uri.no_scheme', 'error', { value: visible(value, 80) });
+    return;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    findings.add('redirect_uri.no_scheme', 'error', { value: visible(value, 80) });
+    return;
+  }
+  const host = url.hostname.toLowerCase();
+  const hashAt = value.indexOf('#');
+  if (hashAt !== -1) findings.add('redirect_uri.fragment', 'warning', { fragment: visible(value.slice(hashAt), 60) });
+  const inner = parseQuery(splitUrl(value).query ?? '');
+  const carried = inner.filter((p) => p.name === 'code' || p.name === 'state').map((p) => p.name);
+  if (carried.length > 0) findings.add('redirect_uri.carries_code', 'warning', { names: [...new Set(carried)].join(', ') });
+  if (url.protocol === 'http:') findings.add('redirect_uri.http', 'info');
+
+  const type = ctx.profile?.type;
+  const loopback = host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+  if (loopback && endpoint === 'authorize') findings.add('redirect_uri.loopback_phone', 'warning', { host });
+
+  const domain = ctx.profile?.domain;
+  if (domain) {
+    const match = matchCallbackDomain({ redirectUri: value, domain, accountType: type });
+    if (!match.ok) {
+      const params = {
+        host: match.host ?? host,
+        port: match.port ?? '',
+        hostport: (match.host ?? host) + (match.port ? `:${match.port}` : ''),
+        domain,
+        type: type ?? '',
+      };
+      switch (match.reason) {
+        case 'host':
+          findings.add('domain.host', 'error', params);
+          break;
+        case 'subdomain':
+          findings.add('domain.subdomain', 'error', params);
+          break;
+        case 'parent':
+          findings.add('domain.parent', 'error', params);
+          break;
+        case 'port':
+          findings.add('domain.port', 'error', params);
+          break;
+        case 'ip':
+          findings.add('domain.ip', 'error', params);
+          break;
+        case 'bad_domain':
+          findings.add('domain.bad_config', 'warning', { domain });
+          break;
+        default:
+          break;
+      }
+    }
+  } else {
+    if (isIpHost(host) && !loopback && type !== 'test') {
+      findings.add('redirect_uri.ip', type === undefined ? 'warning' : 'error', { host });
+    }
+    if (url.port !== '' && type !== 'test') {
+      findings.add('redirect_uri.port', type === undefined ? 'warning' : 'error', { port: url.port });
+    }
+    findings.add('domain.unchecked', 'info');
+  }
+
+  // http vs https: the configured redirect_uri's scheme is what the account was set up with (10039).
+  const usual = ctx.profile?.redirectUri;
+  if (usual) {
+    try {
+      const u = new URL(usual);
+      if (u.hostname.toLowerCase() === host && u.protocol !== url.protocol) {
+        findings.add('redirect_uri.scheme_mismatch', 'warning', {
+          scheme: url.protocol.replace(':', ''),
+          expected: u.protocol.replace(':', ''),
+        });
+      }
+    } catch {
+      // An unparsable profile redirectUri is the config command's business.
+    }
+  }
+}
+
+function checkAppid(appid: string, endpoint: AuthEndpoint, ctx: InspectContext, findings: Findings): void {
+  if (/^(your_?)?app_?id$|^wx[x*]{4,}$|^x{3,}$|^[${<%]|^\{.*\}$|^<.*>$/i.test(appid)) {
+    findings.add('appid.placeholder', 'error', { appid: visible(appid, 40) });
+    return;
+  }
+  if (!isAppid(appid)) {
+    if (/^ww[0-9a-f]{16}$/i.test(appid) || /^wwl/i.test(appid)) findings.add('appid.wecom', 'error', { appid });
+    else findings.add('appid.shape', 'error', { appid: visible(appid, 40) });
+    return;
+  }
+  const profile = ctx.profile;
+  if (!profile) return;
+  if (profile.appid && profile.appid.toLowerCase() !== appid.toLowerCase()) {
+    findings.add('appid.profile_mismatch', 'warning', { appid, expected: profile.appid });
+    return;
+  }
+  if (profile.type === 'website' && endpoint === 'authorize') findings.add('appid.website_on_authorize', 'error', { appid });
+  if (profile.type && profile.type !== 'website' && endpoint === 'qrconnect') {
+    findings.add('appid.oa_on_qrconnect', 'error', { appid, type: profile.type });
+  }
+  if (profile.type === 'subscription' && endpoint === 'authorize') findings.add('appid.subscription', 'error', { appid });
+}
+
+function inspectCallback(
+  cb: ReturnType<typeof parseCallbackUrl>,
+  ctx: InspectContext,
+  findings: Findings,
+): InspectResult {
+  for (const issue of cb.issues) {
+    if (issue.kind === 'oauth_error') {
+      findings.add('callback.oauth_error', 'error', { error: visible(issue.error, 60), description: visible(issue.description ?? '', 80) });
+    }
+  }
+  if (cb.code === undefined) {
+    findings.add('callback.denied', 'error');
+  } else if (cb.code === '') {
+    findings.add('callback.code_empty', 'error');
+  } else {
+    if (!looksLikeCode(cb.code)) findings.add('callback.code_shape', 'warning', { length: cb.code.length });
+    if (cb.codeLocation === 'fragment') findings.add('callback.code_in_fragment', 'warning');
+    const seen = ctx.seenCodes ?? [];
+    if (seen.includes(cb.code)) findings.add('callback.code_seen', 'error');
+  }
+  if (cb.codes.length > 1) findings.add('callback.code_duplicate', 'error', { count: cb.codes.length });
+
+  const remembered = ctx.rememberedState;
+  if (remembered !== undefined && remembered !== '') {
+    if (cb.state === undefined || cb.state === '') findings.add('callback.state_missing', 'error', { expected: remembered });
+    else if (cb.state !== remembered) findings.add('callback.state_mismatch', 'error', { state: visible(cb.state, 60), expected: remembered });
+    else findings.add('callback.state_ok', 'info');
+  } else if (cb.state === undefined || cb.state === '') {
+    findings.add('callback.no_state', 'warning');
+  } else {
+    findings.add('callback.state_unverified', 'info');
+  }
+  if (cb.states.length > 1) findings.add('callback.state_duplicate', 'warning', { count: cb.states.length });
+  if (cb.markers.length > 0) findings.add('callback.wechat_hop', 'warning', { markers: cb.markers.join(', ') });
+
+  return { kind: 'callback', params: cb.params.map((p) => [p.name, p.value]), findings: findings.list };
+}
+
+/** Parameter names whose values are secrets (never shown without --show-secrets). */
+export const SECRET_PARAM_NAMES: readonly string[] = ['code', 'secret', 'appsecret', 'access_token', 'refresh_token'];
+
+/** Mask secret values (`code`, `secret`, tokens) in a parameter list, keeping a recognisable tail. */
+export function redactParams(params: Array<[string, string]>): Array<[string, string]> {
+  return params.map(([name, value]) =>
+    SECRET_PARAM_NAMES.includes(name) && value !== '' ? [name, value.length > 8 ? `…${value.slice(-4)}` : '…'] : [name, value],
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { matchCallbackDomain } from '../../src/core/domain.js';
+
+// The doc's own example: "配置以后此域名下面的页面 http://www.qq.com/music.html 、 http://www.qq.com/login.html
+// 都可以进行OAuth2.0鉴权。但 http://pay.qq.com 、 http://music.qq.com 、 http://qq.com 无法进行OAuth2.0鉴权".
+describe('matchCallbackDomain', () => {
+  const svc = (redirectUri: string, domain = 'www.qq.com') => matchCallbackDomain({ redirectUri, domain, accountType: 'service' });
+
+  it('accepts any path and query under the exact host', () => {
+    expect(svc('http://www.qq.com/music.html')).toMatchObject({ ok: true });
+    expect(svc('https://WWW.QQ.COM/login.html?x=1#y')).toMatchObject({ ok: true });
+    expect(svc('https://www.qq.com:443/cb')).toMatchObject({ ok: true });
+  });
+
+  it('rejects siblings, subdomains and the parent', () => {
+    expect(svc('http://pay.qq.com/')).toMatchObject({ ok: false, reason: 'host' });
+    expect(svc('http://qq.com/')).toMatchObject({ ok: false, reason: 'parent' });
+    expect(svc('http://m.www.qq.com/')).toMatchObject({ ok: false, reason: 'subdomain' });
+  });
+
+  it('rejects any port on production accounts', () => {
+    expect(svc('https://www.qq.com:8443/cb')).toMatchObject({ ok: false, reason: 'port', port: '8443' });
+    expect(matchCallbackDomain({ redirectUri: 'https://a.com:8080/', domain: 'a.com', accountType: 'website' })).toMatchObject({ ok: false, reason: 'port' });
+  });
+
+  it('lets test accounts use IP:port, matching the configured port exactly', () => {
+    const t = (redirectUri: string) => matchCallbackDomain({ redirectUri, domain: '82.157.150.202:7002', accountType: 'test' });
+    expect(t('http://82.157.150.202:7002/cb')).toMatchObject({ ok: true });
+    expect(t('http://82.157.150.202:7003/cb')).toMatchObject({ ok: false, reason: 'port' });
+    expect(t('http://82.157.150.202/cb')).toMatchObject({ ok: false, reason: 'port' });
+  });
+
+  it('refuses an IP on account types that can only register domains', () => {
+    expect(matchCallbackDomain({ redirectUri: 'http://10.0.0.1/cb', domain: '10.0.0.1', accountType: 'service' })).toMatchObject({ ok: false, reason: 'ip' });
+  });
+
+  it('rejects non-http(s) and unparsable redirect URIs', () => {
+    expect(svc('ftp://www.qq.com/x')).toMatchObject({ ok: false, reason: 'scheme' });
+    expect(svc('www.qq.com/x')).toMatchObject({ ok: false, reason: 'invalid_uri' });
+  });
+
+  it('flags a configured domain that is not host[:port]', () => {
+    expect(svc('https://www.qq.com/', 'https://www.qq.com/')).toMatchObject({ ok: false, reason: 'bad_domain' });
+  });
+});
