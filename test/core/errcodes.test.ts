@@ -1,0 +1,414 @@
+import { describe, expect, it } from 'vitest';
+import table from '../../src/core/data/errcodes.json' with { type: 'json' };
+import oauth from '../../src/core/data/errcodes-oauth.json' with { type: 'json' };
+import wecom from '../../src/core/data/errcodes-wecom.json' with { type: 'json' };
+import {
+  LIST_STAGES,
+  explainErrcode,
+  explainInputs,
+  explainPageText,
+  listErrcodes,
+  nearestCodes,
+  normalizeEndpoint,
+  searchErrcodes,
+  stageOfEndpoint,
+} from '../../src/core/errcodes.js';
+import { KNOWLEDGE } from '../../src/core/errcode-knowledge.js';
+
+interface Row {
+  code: number;
+  zh: string;
+  en: string;
+  sources: string[];
+}
+
+describe('coverage of the copied data', () => {
+  it('holds the counts SOURCES.md promises', () => {
+    expect(table).toHaveLength(1916);
+    expect(oauth).toHaveLength(61);
+    expect(wecom).toHaveLength(281);
+  });
+
+  it('resolves every WeChat code with its official meaning in both languages', () => {
+    for (const row of table as Row[]) {
+      const e = explainErrcode(row.code);
+      expect(e.known, `code ${row.code}`).toBe(true);
+      expect(e.table).toBe('wechat');
+      if (row.zh) expect(e.meaning.zh).toBe(row.zh.trim());
+      if (row.en) expect(e.meaning.en).toBe(row.en.trim());
+      expect(e.meaning.zh, `zh of ${row.code}`).not.toBe('');
+      expect(e.meaning.en, `en of ${row.code}`).not.toBe('');
+      // A language the sources lack is marked, never passed off as official.
+      if (!row.en) expect([...(e.derived ?? []), ...(e.untranslated ?? [])]).toContain('en');
+      if (!row.zh) expect([...(e.derived ?? []), ...(e.untranslated ?? [])]).toContain('zh');
+      expect(e.sources).toEqual(row.sources);
+    }
+  });
+
+  it('resolves every WeCom code from the WeCom table', () => {
+    for (const row of wecom as Row[]) {
+      const e = explainErrcode(row.code, { wecom: true });
+      expect(e.known, `wecom ${row.code}`).toBe(true);
+      expect(e.table).toBe('wecom');
+      expect(e.meaning.zh).toBe(row.zh.trim());
+      if (!row.en) expect(e.untranslated).toContain('en');
+    }
+  });
+
+  it('has causes, fixes, stage, endpoints and a doc link in both languages for every auth-flow code', () => {
+    for (const row of oauth as Row[]) {
+      const e = explainErrcode(row.code);
+      expect(e.rich, `rich entry for ${row.code}`).toBe(true);
+      expect(e.causes.length, `causes of ${row.code}`).toBeGreaterThan(0);
+      expect(e.fixes.length, `fixes of ${row.code}`).toBeGreaterThan(0);
+      for (const item of [...e.causes, ...e.fixes]) {
+        expect(item.zh.trim()).not.toBe('');
+        expect(item.en.trim()).not.toBe('');
+        // Chinese text is Chinese, English text is not.
+        expect(item.zh, `zh of ${row.code}`).toMatch(/[\u4e00-\u9fff]/);
+      }
+      expect(e.stage).toBeDefined();
+      expect(e.endpoints?.length).toBeGreaterThan(0);
+      expect(e.doc).toMatch(/^https:\/\/developers?\.weixin\.qq\.com\//);
+      // The rich entries write the English the sources lack (10003…), so nothing is untranslated.
+      expect(e.untranslated, `untranslated meaning of ${row.code}`).toBeUndefined();
+    }
+  });
+
+  it('writes knowledge only for codes the table has, once each', () => {
+    const codes = KNOWLEDGE.map((k) => k.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    const known = new Set((table as Row[]).map((r) => r.code));
+    for (const code of codes) expect(known.has(code), `knowledge for ${code}`).toBe(true);
+  });
+
+  it('marks the English it wrote itself for the authorize-page codes', () => {
+    const e = explainErrcode(10003);
+    expect(e.meaning.zh).toBe('redirect_uri域名与后台配置不一致');
+    expect(e.meaning.en).toMatch(/redirect_uri domain/);
+    expect(e.derived).toEqual(['en']);
+  });
+
+  it('shows the other language, marked, when no source has a translation and wxauth has no entry', () => {
+    const e = explainErrcode(101);
+    expect(e.meaning.en).toBe(e.meaning.zh);
+    expect(e.untranslated).toEqual(['en']);
+    expect(e.rich).toBe(false);
+    expect(e.causes).toEqual([]);
+  });
+});
+
+describe('causes tuned to the endpoint', () => {
+  it('40001 on /sns/userinfo is about the user token, not the basic one', () => {
+    const e = explainErrcode(40001, { endpoint: '/sns/userinfo' });
+    expect(e.stage).toBe('userinfo');
+    expect(e.causes[0]?.en).toMatch(/basic access_token .* was used as the user token/);
+    expect(e.causes.map((c) => c.en).join(' ')).not.toMatch(/another server/);
+    expect(e.fixes[0]?.en).toMatch(/\/sns\/oauth2\/access_token/);
+  });
+
+  it('40001 on a cgi-bin API is the basic token invalidated by another fetch: use stable_token', () => {
+    const e = explainErrcode(40001, { endpoint: 'https://api.weixin.qq.com/cgi-bin/user/info?access_token=x' });
+    expect(e.endpoint).toBe('/cgi-bin/user/info');
+    expect(e.causes[0]?.en).toMatch(/another server, process or product called \/cgi-bin\/token/);
+    expect(e.causes[0]?.zh).toMatch(/顶掉/);
+    expect(e.fixes[0]?.en).toMatch(/stable_token/);
+    expect(e.causes.map((c) => c.en).join(' ')).not.toMatch(/used as the user token/);
+  });
+
+  it('40029 on the code exchange: expiry (5 / 10 min), case, another appid, already spent', () => {
+    const causes = explainErrcode(40029, { endpoint: '/sns/oauth2/access_token' }).causes.map((c) => c.en);
+    expect(causes[0]).toMatch(/5 minutes .* 10 for website apps/);
+    expect(causes.join(' ')).toMatch(/case-sensitive/);
+    expect(causes.join(' ')).toMatch(/another appid/);
+    expect(causes.join(' ')).toMatch(/already spent the code/);
+    expect(causes.join(' ')).not.toMatch(/mini program/);
+  });
+
+  it('40163 says the callback was hit twice and to exchange each code once', () => {
+    const e = explainErrcode(40163, { endpoint: '/sns/oauth2/access_token' });
+    expect(e.causes[0]?.en).toMatch(/hit twice/);
+    expect(e.fixes[0]?.en).toMatch(/Exchange each code once/);
+  });
+
+  it('48001 on /sns/userinfo names snsapi_base and snapshot users', () => {
+    const causes = explainErrcode(48001, { endpoint: '/sns/userinfo' }).causes.map((c) => c.en);
+    expect(causes[0]).toMatch(/snsapi_base/);
+    expect(causes[1]).toMatch(/is_snapshotuser/);
+  });
+
+  it('40164 puts the caller IP from errmsg into the fix, and says where the whitelist is', () => {
+    const e = explainErrcode(40164, {
+      endpoint: '/cgi-bin/token',
+      errmsg: 'invalid ip 218.58.124.130 ipv6 ::ffff:218.58.124.130, not in whitelist rid: 611740a4-2c3d4e5f-6a7b8c9d',
+    });
+    expect(e.ip).toBe('218.58.124.130');
+    expect(e.ipv6).toBe('::ffff:218.58.124.130');
+    expect(e.rid).toBe('611740a4-2c3d4e5f-6a7b8c9d');
+    expect(e.fixes[0]?.zh).toContain('把 218.58.124.130 加入公众号的 IP 白名单');
+    expect(e.fixes[0]?.zh).toContain('设置与开发 → 基本配置 → IP白名单');
+    expect(e.fixes.map((f) => f.en).join(' ')).toMatch(/open\.weixin\.qq\.com/);
+    expect(JSON.stringify(e)).not.toContain('{ip}');
+  });
+
+  it('40164 without an errmsg points at the IP in errmsg instead of a placeholder', () => {
+    const e = explainErrcode(40164);
+    expect(e.fixes[0]?.en).toContain('the IP shown in errmsg');
+  });
+
+  it.each([
+    ['/connect/oauth2/authorize', 'authorize'],
+    ['https://open.weixin.qq.com/connect/qrconnect?appid=x#wechat_redirect', 'authorize'],
+    ['/sns/oauth2/access_token', 'token'],
+    ['sns/oauth2/refresh_token', 'token'],
+    ['/sns/userinfo', 'userinfo'],
+    ['/sns/auth', 'userinfo'],
+    ['/cgi-bin/token', 'basic-token'],
+    ['/cgi-bin/stable_token', 'basic-token'],
+    ['/cgi-bin/openapi/quota/get', 'quota'],
+    ['/cgi-bin/clear_quota/v2', 'quota'],
+    ['/cgi-bin/component/api_component_token', 'third-party'],
+    ['/cgi-bin/user/info', undefined],
+  ])('stage of %s is %s', (endpoint, stage) => {
+    expect(stageOfEndpoint(endpoint)).toBe(stage);
+  });
+
+  it.each([
+    ['https://api.weixin.qq.com/sns/userinfo?access_token=a&openid=b', '/sns/userinfo'],
+    ['sns/auth', '/sns/auth'],
+    ['/cgi-bin/token/', '/cgi-bin/token'],
+  ])('normalizeEndpoint(%s)', (input, path) => {
+    expect(normalizeEndpoint(input)).toBe(path);
+  });
+});
+
+describe('rid notes', () => {
+  it('a current rid from a cgi-bin call can be looked up, and its time is decoded', () => {
+    const e = explainErrcode(45009, { endpoint: '/cgi-bin/token', errmsg: 'reach max api daily quota limit rid: 617682e0-09059ac5-34a8e2ea' });
+    expect(e.ridNote?.en).toContain('2021-10-25T10:11:44Z');
+    expect(e.ridNote?.en).toContain('wxauth rid 617682e0-09059ac5-34a8e2ea');
+  });
+
+  it('an sns rid cannot be looked up', () => {
+    const e = explainErrcode(40163, { endpoint: '/sns/oauth2/access_token', errmsg: 'code been used, rid: 62bae58d-5bf58b34-5f8e035e' });
+    expect(e.ridNote?.en).toMatch(/cannot be looked up/);
+  });
+
+  it('an old hints/req_id cannot be looked up', () => {
+    const e = explainErrcode(40163, { errmsg: 'code been used, hints: [ req_id: zp1Bma0037uth6 ]' });
+    expect(e.rid).toBe('zp1Bma0037uth6');
+    expect(e.ridNote?.en).toMatch(/old-style hints\/req_id/);
+  });
+});
+
+describe('WeCom (企业微信)', () => {
+  it('--wecom explains from the WeCom table and notes the WeChat meaning differs', () => {
+    const e = explainErrcode(40003, { wecom: true });
+    expect(e.table).toBe('wecom');
+    expect(e.meaning.zh).toBe('无效的UserID');
+    expect(e.otherTable?.meaning.en).toBe('invalid openid');
+    expect(e.fixes[0]?.en).toContain('https://open.work.weixin.qq.com/devtool/query?e=40003');
+  });
+
+  it('a WeChat explanation mentions a colliding WeCom meaning, but not one that says the same', () => {
+    expect(explainErrcode(40013).otherTable?.meaning.zh).toMatch(/CorpID/);
+    expect(explainErrcode(40029).otherTable).toBeUndefined();
+  });
+
+  it('a body from qyapi is explained from the WeCom table, saying why', () => {
+    const [r] = explainInputs([
+      '{"errcode":40013,"errmsg":"invalid corpid, hint: [1564735853_5_d1d5], from ip: 1.2.3.4, more info at https://open.work.weixin.qq.com/devtool/query?e=40013"}',
+    ]).results;
+    expect(r?.table).toBe('wecom');
+    expect(r?.meaning.zh).toMatch(/CorpID/);
+    expect(r?.tableNote?.en).toMatch(/WeCom/);
+  });
+
+  it('an --api-base on qyapi selects the WeCom table', () => {
+    const e = explainErrcode(50001, { apiBase: 'https://qyapi.weixin.qq.com' });
+    expect(e.table).toBe('wecom');
+    expect(e.meaning.zh).toBe('redirect_url未登记可信域名');
+    expect(e.tableNote?.zh).toMatch(/企业微信/);
+  });
+
+  it('a WeCom-only code asked as WeChat is unknown there, pointing to --wecom', () => {
+    const { results, unknown } = explainInputs(['60020']);
+    expect(results).toEqual([]);
+    expect(unknown[0]?.otherTable?.table).toBe('wecom');
+    expect(unknown[0]?.otherTable?.meaning.zh).toMatch(/白名单/);
+  });
+});
+
+describe('unknown codes', () => {
+  it('gives the numerically nearest known codes, closest first', () => {
+    const e = explainErrcode(10007);
+    expect(e.known).toBe(false);
+    expect(e.nearest?.map((n) => n.code).slice(0, 2)).toEqual([10006, 10005]);
+    const distances = (e.nearest ?? []).map((n) => Math.abs(n.code - 10007));
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
+  it('nearestCodes carries meanings', () => {
+    expect(nearestCodes(40030, 1)[0]).toEqual({ code: 40030, meaning: explainErrcode(40030).meaning });
+  });
+
+  it('an unknown input says where to look, in both languages', () => {
+    const { unknown } = explainInputs(['99999']);
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]?.code).toBe(99999);
+    expect(unknown[0]?.nearest).toHaveLength(5);
+    expect(unknown[0]?.where.map((w) => w.en).join(' ')).toContain('developers.weixin.qq.com/doc/oplatform/developers/errCode/errCode.html');
+  });
+
+  it('a keyword that matches nothing is unknown without a code', () => {
+    const { results, unknown } = explainInputs(['zzqqxx']);
+    expect(results).toEqual([]);
+    expect(unknown).toEqual([expect.objectContaining({ input: 'zzqqxx', nearest: [] })]);
+    expect(unknown[0]?.code).toBeUndefined();
+  });
+});
+
+describe('inputs', () => {
+  it.each([
+    ['40029', [40029]],
+    ['-1', [-1]],
+    ['40029,40163', [40029, 40163]],
+    ['40029， 40163 42001', [40029, 40163, 42001]],
+    [' 40125 ', [40125]],
+  ])('numbers: %j', (input, codes) => {
+    const { results } = explainInputs([input]);
+    expect(results.map((r) => r.code)).toEqual(codes);
+    expect(results.every((r) => r.match === 'code')).toBe(true);
+  });
+
+  it('several arguments, in order', () => {
+    expect(explainInputs(['40163', '42001', '-1']).results.map((r) => r.code)).toEqual([40163, 42001, -1]);
+  });
+
+  it.each([
+    ['{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6392f3df-1a2b3c4d-5e6f7a8b"}', 40164],
+    ['{"errcode":40163,"errmsg":"code been used, hints: [ req_id: zp1Bma0037uth6 ]"}', 40163],
+    ['  {  "errcode" :  "40029" ,\n "errmsg" : "invalid code"  }  ', 40029],
+    ['{errcode: 48001, errmsg: "api unauthorized, rid: 62fb9bc8-078c24da-4202f278"}', 48001],
+  ])('a pasted body: %s', (input, code) => {
+    const [r] = explainInputs([input]).results;
+    expect(r?.match).toBe('body');
+    expect(r?.code).toBe(code);
+    expect(r?.errmsg).toBeDefined();
+  });
+
+  it('a body with a curl line tunes the causes to that endpoint', () => {
+    const [r] = explainInputs(['GET https://api.weixin.qq.com/sns/userinfo?access_token=x&openid=y\n{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: 1"}']).results;
+    expect(r?.endpoint).toBe('/sns/userinfo');
+    expect(r?.causes[0]?.en).toMatch(/used as the user token/);
+  });
+
+  it('a page text with its code shown on mobile ("错误码：10003") resolves to the code', () => {
+    const [r] = explainInputs(['redirect_uri 域名与后台配置不一致，错误码：10003']).results;
+    expect(r?.code).toBe(10003);
+    expect(r?.match).toBe('code');
+  });
+
+  it('--endpoint tunes every input', () => {
+    const [r] = explainInputs(['40001'], { endpoint: '/cgi-bin/token' }).results;
+    expect(r?.stage).toBe('basic-token');
+  });
+});
+
+describe('error-page texts', () => {
+  it.each([
+    ['redirect_uri 参数错误', 'redirect-uri-param', 10003],
+    ['redirect_uri参数错误', 'redirect-uri-param', 10003],
+    ['  REDIRECT_URI 参数错误！', 'redirect-uri-param', 10003],
+    ['Scope 参数错误或没有 Scope 权限', 'scope-error', 10005],
+    ['scope参数错误或没有scope权限', 'scope-error', 10005],
+    ['该链接无法访问', 'link-unreachable', 10003],
+    ['微信登录 该链接无法访问 请检查参数', 'link-unreachable', 10003],
+  ])('%j', (text, id, code) => {
+    const e = explainPageText(text);
+    expect(e?.page?.id).toBe(id);
+    expect(e?.code).toBe(code);
+    expect(e?.causes.length).toBeGreaterThan(1);
+    expect(e?.stage).toBe('authorize');
+    const [r] = explainInputs([text]).results;
+    expect(r?.match).toBe('page');
+  });
+
+  it('the redirect_uri page explains the port rule', () => {
+    expect(explainPageText('redirect_uri 参数错误')?.causes.map((c) => c.en).join(' ')).toMatch(/port/);
+  });
+
+  it('a fragment of a page text with enough Chinese is that page', () => {
+    expect(explainPageText('没有 Scope 权限')?.page?.id).toBe('scope-error');
+  });
+
+  it.each(['redirect', 'scope', '错误', '参数错误'])('short or vague text %j is not a page', (text) => {
+    expect(explainPageText(text)).toBeUndefined();
+  });
+});
+
+describe('keyword search', () => {
+  it.each([
+    ['whitelist', 40164],
+    ['白名单', 40164],
+    ['IP 白名单', 40164],
+    ['invalid code', 40029],
+    ['code been used', 40163],
+    ['已使用', 40163],
+    ['快照', 48001],
+    ['snapshot', 48001],
+    ['refresh_token expired', 42002],
+    ['not latest', 40001],
+    ['invalid appsecret', 40125],
+    ['回调域名', 10003],
+    ['测试号', 10006],
+  ])('%j finds %i first', (query, code) => {
+    expect(searchErrcodes(query)[0]?.code).toBe(code);
+  });
+
+  it('every word must match', () => {
+    for (const hit of searchErrcodes('whitelist admin')) {
+      const e = explainErrcode(hit.code);
+      expect(JSON.stringify(e).toLowerCase()).toMatch(/admin|管理员/);
+    }
+    expect(searchErrcodes('whitelist zzqqxx')).toEqual([]);
+  });
+
+  it('finds codes outside the auth flow from the table meanings too', () => {
+    expect(searchErrcodes('白名单', { limit: 50 }).map((h) => h.code)).toContain(61004);
+  });
+
+  it('searches the WeCom table with --wecom', () => {
+    const hits = searchErrcodes('白名单', { wecom: true, limit: 50 }).map((h) => h.code);
+    expect(hits).toContain(60020);
+  });
+
+  it('keyword inputs give ranked explanations tagged with the input', () => {
+    const { results } = explainInputs(['whitelist']);
+    expect(results[0]).toMatchObject({ code: 40164, input: 'whitelist', match: 'keyword' });
+    expect(results.length).toBeGreaterThan(2);
+  });
+});
+
+describe('--list', () => {
+  it('lists the auth-flow codes by default', () => {
+    const codes = listErrcodes().map((c) => c.code);
+    for (const row of oauth as Row[]) expect(codes).toContain(row.code);
+  });
+
+  it.each(['authorize', 'token', 'userinfo', 'basic-token', 'quota'])('stage %s lists only that stage', (stage) => {
+    const listed = listErrcodes({ stage });
+    expect(listed.length).toBeGreaterThan(0);
+    for (const c of listed) expect(c.stages).toContain(stage);
+  });
+
+  it('authorize is the page codes', () => {
+    expect(listErrcodes({ stage: 'authorize' }).map((c) => c.code)).toEqual([10003, 10004, 10005, 10006, 10009, 10010, 10011, 10012, 10013, 10015, 10016]);
+  });
+
+  it('all is the whole table, wecom the WeCom table', () => {
+    expect(listErrcodes({ stage: 'all' })).toHaveLength(1916);
+    expect(listErrcodes({ wecom: true })).toHaveLength(281);
+    expect(LIST_STAGES).toContain('all');
+  });
+});
