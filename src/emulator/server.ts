@@ -19,6 +19,7 @@ import { takeFault, validateFault } from './faults.js';
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
 import { handleControl, scan } from './control.js';
 import { handlePage, isPagePath } from './pages.js';
+import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo } from './cgi.js';
 import { DEFAULT_SWITCHES } from './switches.js';
 
 export { DEFAULT_SWITCHES };
@@ -42,6 +43,14 @@ const API_ROUTES: Record<string, ApiRoute> = {
   '/sns/oauth2/refresh_token': { method: 'GET', family: 'sns', handle: snsRefreshToken },
   '/sns/auth': { method: 'GET', family: 'sns', handle: snsAuth },
   '/sns/userinfo': { method: 'GET', family: 'sns', handle: snsUserinfo },
+  '/cgi-bin/token': { method: 'GET', family: 'cgi', handle: cgiToken },
+  '/cgi-bin/stable_token': { method: 'POST', family: 'cgi', handle: cgiStableToken },
+  '/cgi-bin/user/info': { method: 'GET', family: 'cgi', handle: cgiUserInfo },
+  '/cgi-bin/openapi/quota/get': { method: 'POST', family: 'cgi', handle: cgiQuotaGet },
+  '/cgi-bin/openapi/rid/get': { method: 'POST', family: 'cgi', handle: cgiRidGet },
+  '/cgi-bin/clear_quota': { method: 'POST', family: 'cgi', handle: cgiClearQuota },
+  '/cgi-bin/clear_quota/v2': { method: 'POST', family: 'cgi', handle: cgiClearQuotaV2 },
+  '/cgi-bin/get_api_domain_ip': { method: 'GET', family: 'cgi', handle: cgiApiDomainIp },
 };
 
 export function isApiPath(path: string): boolean {

@@ -29,6 +29,8 @@ export interface BasicTokenEntry {
   kind: 'basic' | 'stable';
   issuedAt: number;
   expiresAt: number;
+  /** Replaced by a newer token: once past expiresAt it answers 40001 (not latest), not 42001. */
+  superseded?: boolean;
 }
 
 export interface RidEntry {

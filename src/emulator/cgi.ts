@@ -1,0 +1,286 @@
+// /cgi-bin/* — basic (global) access_token, stable_token and the quota/rid tools (API-FACTS §8–§13).
+import type { Emulator } from './server.js';
+import type { Reply, Rq } from './reply.js';
+import type { NormalizedApp } from './seed.js';
+import { openidFor, unionidFor } from './seed.js';
+import { beijingDay, beijingMonth } from './state.js';
+import { API_DOMAIN_IPS, ERRMSG_40001_CGI, newBasicToken } from './wire.js';
+
+export const BASIC_TTL = 7200;
+/** §8: after a new /cgi-bin/token, the previous token works for at most 5 more minutes. */
+export const OVERLAP_MS = 300_000;
+/** §9: force_refresh at most 20 a day, at least 30 s apart. */
+export const STABLE_FORCE_PER_DAY = 20;
+export const STABLE_FORCE_GAP_MS = 30_000;
+/** §12: 10 clears per account per month. */
+export const CLEARS_PER_MONTH = 10;
+
+/** Daily limits quota/get reports, by cgi_path (§10, §8, §9). */
+const KNOWN_PATHS: Record<string, { daily: number; rate?: [number, number] }> = {
+  '/cgi-bin/token': { daily: -1 },
+  '/cgi-bin/stable_token': { daily: 500_000, rate: [10_000, 60] },
+  '/cgi-bin/user/info': { daily: 5_000_000 },
+  '/cgi-bin/get_api_domain_ip': { daily: 10_000 },
+  '/cgi-bin/clear_quota': { daily: 100 },
+  '/cgi-bin/openapi/quota/get': { daily: 10_000 },
+  '/cgi-bin/openapi/rid/get': { daily: 10_000 },
+  '/cgi-bin/message/custom/send': { daily: 500_000 },
+  '/cgi-bin/menu/create': { daily: 1_000 },
+  '/cgi-bin/ticket/getticket': { daily: 1_000_000 },
+};
+
+function used(emu: Emulator, appid: string, path: string): number {
+  const entry = emu.state.quota.get(`${appid} ${path}`);
+  return entry && entry.day === beijingDay(emu.now()) ? entry.used : 0;
+}
+
+function count(emu: Emulator, appid: string, path: string): void {
+  const key = `${appid} ${path}`;
+  const day = beijingDay(emu.now());
+  const entry = emu.state.quota.get(key);
+  if (entry && entry.day === day) entry.used += 1;
+  else emu.state.quota.set(key, { day, used: 1 });
+}
+
+/** §8: `invalid ip 218.58.124.130 ipv6 ::ffff:218.58.124.130, not in whitelist` (+ `, rid: …`). */
+function whitelistError(emu: Emulator, rq: Rq, app: NormalizedApp): Reply | undefined {
+  if (!app.ipWhitelist || app.ipWhitelist.includes(rq.ip)) return undefined;
+  const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(rq.ip);
+  const text = ipv4 ? `invalid ip ${rq.ip} ipv6 ::ffff:${rq.ip}, not in whitelist` : `invalid ip ${rq.ip}, not in whitelist`;
+  return emu.fail(rq, 'cgi', 40164, app.appid, text);
+}
+
+function issueBasic(emu: Emulator, appid: string, kind: 'basic' | 'stable'): string {
+  const token = newBasicToken();
+  const now = emu.now();
+  emu.state.basicTokens.set(token, { appid, kind, issuedAt: now, expiresAt: now + BASIC_TTL * 1000 });
+  return token;
+}
+
+function tokenBody(token: string, expiresIn: number): string {
+  return JSON.stringify({ access_token: token, expires_in: expiresIn });
+}
+
+/** GET /cgi-bin/token?grant_type=client_credential&appid&secret (§8). */
+export function cgiToken(emu: Emulator, rq: Rq): Reply {
+  const q = rq.query;
+  const appid = q.get('appid') ?? '';
+  if (appid === '') return emu.fail(rq, 'cgi', 41002);
+  const app = emu.app(appid);
+  if (!app) return emu.fail(rq, 'cgi', 40013);
+  if (q.get('grant_type') !== 'client_credential') return emu.fail(rq, 'cgi', 40002, app.appid);
+  const secret = q.get('secret') ?? '';
+  if (secret === '') return emu.fail(rq, 'cgi', 41004, app.appid);
+  if (secret !== app.secret) return emu.fail(rq, 'cgi', 40125, app.appid);
+  const denied = whitelistError(emu, rq, app);
+  if (denied) return denied;
+  if (used(emu, app.appid, '/cgi-bin/token') >= app.tokenDailyQuota) return emu.fail(rq, 'cgi', 45009, app.appid);
+  count(emu, app.appid, '/cgi-bin/token');
+  const now = emu.now();
+  const previous = emu.state.currentBasic.get(app.appid);
+  const old = previous ? emu.state.basicTokens.get(previous) : undefined;
+  if (old) {
+    old.expiresAt = Math.min(old.expiresAt, now + OVERLAP_MS);
+    old.superseded = true;
+  }
+  const token = issueBasic(emu, app.appid, 'basic');
+  emu.state.currentBasic.set(app.appid, token);
+  return emu.ok(rq, 'cgi', tokenBody(token, BASIC_TTL));
+}
+
+function jsonBody(rq: Rq): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(rq.body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * POST /cgi-bin/stable_token {"grant_type","appid","secret","force_refresh"} (§9). A body that is not
+ * JSON is not parsed at all, so WeChat reports the first missing field (observed: 41002).
+ */
+export function cgiStableToken(emu: Emulator, rq: Rq): Reply {
+  if (rq.body.trim() === '') return emu.fail(rq, 'cgi', 44002);
+  const body = jsonBody(rq) ?? {};
+  const appid = typeof body.appid === 'string' ? body.appid : '';
+  if (appid === '') return emu.fail(rq, 'cgi', 41002);
+  if (body.grant_type !== 'client_credential') return emu.fail(rq, 'cgi', 40002);
+  const app = emu.app(appid);
+  if (!app) return emu.fail(rq, 'cgi', 40013);
+  const secret = typeof body.secret === 'string' ? body.secret : '';
+  if (secret === '') return emu.fail(rq, 'cgi', 41004, app.appid);
+  if (secret !== app.secret) return emu.fail(rq, 'cgi', 40125, app.appid);
+  const denied = whitelistError(emu, rq, app);
+  if (denied) return denied;
+
+  const now = emu.now();
+  const currentToken = emu.state.currentStable.get(app.appid);
+  const current = currentToken ? emu.state.basicTokens.get(currentToken) : undefined;
+  const live = current && now < current.expiresAt ? current : undefined;
+  const force = body.force_refresh === true || body.force_refresh === 'true';
+  if (force) {
+    const day = beijingDay(now);
+    let f = emu.state.stableForce.get(app.appid);
+    if (!f || f.day !== day) {
+      f = { day, count: 0, lastAt: -Infinity };
+      emu.state.stableForce.set(app.appid, f);
+    }
+    if (f.count >= STABLE_FORCE_PER_DAY) return emu.fail(rq, 'cgi', 45009, app.appid);
+    // "否则不会刷新": within 30 s of the last forced refresh the same token comes back.
+    if (live && currentToken && now - f.lastAt < STABLE_FORCE_GAP_MS) {
+      count(emu, app.appid, '/cgi-bin/stable_token');
+      return emu.ok(rq, 'cgi', tokenBody(currentToken, Math.floor((live.expiresAt - now) / 1000)));
+    }
+    f.count += 1;
+    f.lastAt = now;
+    if (live) {
+      live.expiresAt = now;
+      live.superseded = true;
+    }
+  } else if (live && currentToken && live.expiresAt - now > OVERLAP_MS) {
+    count(emu, app.appid, '/cgi-bin/stable_token');
+    return emu.ok(rq, 'cgi', tokenBody(currentToken, Math.floor((live.expiresAt - now) / 1000)));
+  }
+  // Normal mode in the last 5 minutes rotates; the old token keeps working until its own expiry.
+  count(emu, app.appid, '/cgi-bin/stable_token');
+  const token = issueBasic(emu, app.appid, 'stable');
+  emu.state.currentStable.set(app.appid, token);
+  return emu.ok(rq, 'cgi', tokenBody(token, BASIC_TTL));
+}
+
+type Authed = { app: NormalizedApp } | { reply: Reply };
+
+/** access_token in the query: 41001 missing, 40001 unknown or superseded, 42001 expired. */
+function requireBasicToken(emu: Emulator, rq: Rq): Authed {
+  const token = rq.query.get('access_token') ?? '';
+  if (token === '') return { reply: emu.fail(rq, 'cgi', 41001) };
+  const entry = emu.state.basicTokens.get(token);
+  if (!entry) return { reply: emu.fail(rq, 'cgi', 40001, undefined, ERRMSG_40001_CGI) };
+  if (emu.now() >= entry.expiresAt)
+    return { reply: entry.superseded ? emu.fail(rq, 'cgi', 40001, entry.appid, ERRMSG_40001_CGI) : emu.fail(rq, 'cgi', 42001, entry.appid) };
+  const app = emu.app(entry.appid);
+  if (!app) return { reply: emu.fail(rq, 'cgi', 40001, undefined, ERRMSG_40001_CGI) };
+  count(emu, app.appid, rq.path);
+  return { app };
+}
+
+/** GET /cgi-bin/user/info?access_token&openid&lang — subscription state of a user of this account. */
+export function cgiUserInfo(emu: Emulator, rq: Rq): Reply {
+  const authed = requireBasicToken(emu, rq);
+  if ('reply' in authed) return authed.reply;
+  const { app } = authed;
+  const openid = rq.query.get('openid') ?? '';
+  if (openid === '') return emu.fail(rq, 'cgi', 41009, app.appid);
+  const user = emu.seed.users.find((u) => openidFor(app.appid, u.id) === openid);
+  if (!user) return emu.fail(rq, 'cgi', 40003, app.appid);
+  const unionid = app.openAccount ? unionidFor(app.openAccount, user.id) : undefined;
+  // Official example's key order; nickname/headimgurl are no longer returned (2021-12-27).
+  if (!user.follows.includes(app.appid))
+    return emu.ok(rq, 'cgi', JSON.stringify(unionid ? { subscribe: 0, openid, unionid } : { subscribe: 0, openid }));
+  const lang = rq.query.get('lang') ?? '';
+  const doc: Record<string, unknown> = {
+    subscribe: 1,
+    openid,
+    language: ['zh_CN', 'zh_TW', 'en'].includes(lang) ? lang : 'zh_CN',
+    subscribe_time: 1_700_000_000,
+  };
+  if (unionid) doc.unionid = unionid;
+  Object.assign(doc, { remark: '', groupid: 0, tagid_list: [], subscribe_scene: 'ADD_SCENE_QR_CODE', qr_scene: 0, qr_scene_str: '' });
+  return emu.ok(rq, 'cgi', JSON.stringify(doc));
+}
+
+/** POST /cgi-bin/openapi/quota/get?access_token {"cgi_path"} (§10). */
+export function cgiQuotaGet(emu: Emulator, rq: Rq): Reply {
+  const authed = requireBasicToken(emu, rq);
+  if ('reply' in authed) return authed.reply;
+  const { app } = authed;
+  const body = jsonBody(rq);
+  if (!body) return emu.fail(rq, 'cgi', 47001, app.appid);
+  const path = typeof body.cgi_path === 'string' ? body.cgi_path : '';
+  if (/(^|\/)sns\//.test(path)) return emu.fail(rq, 'cgi', 76022, app.appid);
+  const known = KNOWN_PATHS[path];
+  if (!known) return emu.fail(rq, 'cgi', 76021, app.appid);
+  const daily = known.daily < 0 ? app.tokenDailyQuota : known.daily;
+  const usedToday = used(emu, app.appid, path);
+  const doc = {
+    errcode: 0,
+    errmsg: 'ok',
+    quota: { daily_limit: daily, used: usedToday, remain: Math.max(0, daily - usedToday) },
+    rate_limit: { call_count: known.rate?.[0] ?? 0, refresh_second: known.rate?.[1] ?? 0 },
+    component_rate_limit: { call_count: 0, refresh_second: 0 },
+  };
+  return emu.ok(rq, 'cgi', JSON.stringify(doc));
+}
+
+/** POST /cgi-bin/openapi/rid/get?access_token {"rid"} (§11): only rids this emulator issued, 7 days. */
+export function cgiRidGet(emu: Emulator, rq: Rq): Reply {
+  const authed = requireBasicToken(emu, rq);
+  if ('reply' in authed) return authed.reply;
+  const { app } = authed;
+  const body = jsonBody(rq);
+  if (!body) return emu.fail(rq, 'cgi', 47001, app.appid);
+  const rid = typeof body.rid === 'string' ? body.rid : '';
+  if (!/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/.test(rid)) return emu.fail(rq, 'cgi', 76002, app.appid);
+  const entry = emu.state.rids.get(rid);
+  // /sns/ rids are not queryable; observed as 76001 "rid not found, please check".
+  if (!entry || entry.family === 'sns' || emu.now() - entry.invokeTime * 1000 > 7 * 86_400_000)
+    return emu.fail(rq, 'cgi', 76001, app.appid);
+  if (entry.appid !== app.appid) return emu.fail(rq, 'cgi', 76003, app.appid);
+  const doc = {
+    errcode: 0,
+    errmsg: 'ok',
+    request: {
+      invoke_time: entry.invokeTime,
+      cost_in_ms: entry.costMs,
+      request_url: entry.requestUrl,
+      request_body: entry.requestBody,
+      response_body: entry.responseBody,
+      client_ip: entry.clientIp,
+    },
+  };
+  return emu.ok(rq, 'cgi', JSON.stringify(doc));
+}
+
+function clearFor(emu: Emulator, rq: Rq, app: NormalizedApp): Reply {
+  const month = beijingMonth(emu.now());
+  const c = emu.state.clears.get(app.appid);
+  const n = c && c.month === month ? c.count : 0;
+  if (n >= CLEARS_PER_MONTH) return emu.fail(rq, 'cgi', 48006, app.appid);
+  emu.state.clears.set(app.appid, { month, count: n + 1 });
+  for (const key of [...emu.state.quota.keys()]) if (key.startsWith(`${app.appid} `)) emu.state.quota.delete(key);
+  const f = emu.state.stableForce.get(app.appid);
+  if (f) f.count = 0;
+  return emu.ok(rq, 'cgi', '{"errcode":0,"errmsg":"ok"}');
+}
+
+/** POST /cgi-bin/clear_quota?access_token {"appid"} (§12). */
+export function cgiClearQuota(emu: Emulator, rq: Rq): Reply {
+  const authed = requireBasicToken(emu, rq);
+  if ('reply' in authed) return authed.reply;
+  const body = jsonBody(rq);
+  if (!body) return emu.fail(rq, 'cgi', 47001, authed.app.appid);
+  if (body.appid !== authed.app.appid) return emu.fail(rq, 'cgi', 40013, authed.app.appid);
+  return clearFor(emu, rq, authed.app);
+}
+
+/** POST /cgi-bin/clear_quota/v2 with appid + appsecret in the URL or the body (§12 ⚠: both accepted). */
+export function cgiClearQuotaV2(emu: Emulator, rq: Rq): Reply {
+  const body = jsonBody(rq) ?? {};
+  const appid = rq.query.get('appid') ?? (typeof body.appid === 'string' ? body.appid : '');
+  const secret = rq.query.get('appsecret') ?? (typeof body.appsecret === 'string' ? body.appsecret : '');
+  if (appid === '') return emu.fail(rq, 'cgi', 41002);
+  const app = emu.app(appid);
+  if (!app) return emu.fail(rq, 'cgi', 40013);
+  if (secret === '') return emu.fail(rq, 'cgi', 41004, app.appid);
+  if (secret !== app.secret) return emu.fail(rq, 'cgi', 40125, app.appid);
+  return clearFor(emu, rq, app);
+}
+
+/** GET /cgi-bin/get_api_domain_ip?access_token (§13). */
+export function cgiApiDomainIp(emu: Emulator, rq: Rq): Reply {
+  const authed = requireBasicToken(emu, rq);
+  if ('reply' in authed) return authed.reply;
+  return emu.ok(rq, 'cgi', JSON.stringify({ ip_list: API_DOMAIN_IPS }));
+}

@@ -1,0 +1,234 @@
+// Conformance of /cgi-bin/* against WeChat's documented payloads (API-FACTS §8–§13).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { T0, T0_HEX, get, norm, post } from './helpers.js';
+
+const SVC = DEFAULT_APPIDS.service;
+const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
+const TEST = DEFAULT_APPIDS.test;
+const TEST_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000002';
+const SUB = DEFAULT_APPIDS.subscription;
+const SUB_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000004';
+
+let emu: EmulatorHandle;
+beforeAll(async () => {
+  emu = await startEmulator({ clock: () => T0 });
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => emu.reset());
+
+const tokenPath = (appid = SVC as string, secret = SVC_SECRET as string) => `/cgi-bin/token?grant_type=client_credential&appid=${appid}&secret=${secret}`;
+async function basicToken(appid: string = SVC, secret: string = SVC_SECRET): Promise<string> {
+  return String((await get(emu.url, tokenPath(appid, secret))).json.access_token);
+}
+const stable = (body: Record<string, unknown>) => post(emu.url, '/cgi-bin/stable_token', body);
+
+describe('/cgi-bin/token', () => {
+  it('returns {"access_token","expires_in":7200} as application/json; encoding=utf-8', async () => {
+    const r = await get(emu.url, tokenPath());
+    expect(r.headers.get('content-type')).toBe('application/json; encoding=utf-8');
+    expect(Object.keys(r.json)).toEqual(['access_token', 'expires_in']);
+    expect(r.json.expires_in).toBe(7200);
+    expect(String(r.json.access_token)).toMatch(/^\d\d_[A-Za-z0-9_-]{130,160}$/);
+  });
+
+  it.each([
+    ['wrong secret', tokenPath(SVC, '0'.repeat(32)), '{"errcode":40125,"errmsg":"invalid appsecret rid: RID"}'],
+    ['unknown appid', tokenPath('wx0000000000000000'), '{"errcode":40013,"errmsg":"invalid appid rid: RID"}'],
+    ['missing appid', `/cgi-bin/token?grant_type=client_credential&secret=${SVC_SECRET}`, '{"errcode":41002,"errmsg":"appid missing rid: RID"}'],
+    ['missing secret', `/cgi-bin/token?grant_type=client_credential&appid=${SVC}`, '{"errcode":41004,"errmsg":"appsecret missing rid: RID"}'],
+    ['bad grant_type', `/cgi-bin/token?grant_type=authorization_code&appid=${SVC}&secret=${SVC_SECRET}`, '{"errcode":40002,"errmsg":"invalid grant_type rid: RID"}'],
+  ])('%s', async (_n, path, expected) => {
+    const r = await get(emu.url, path);
+    expect(r.status).toBe(200);
+    expect(norm(r.text)).toBe(expected);
+  });
+
+  it('a new token leaves the previous one valid for 5 minutes, then 40001 "not latest"', async () => {
+    const first = await basicToken();
+    const second = await basicToken();
+    expect(second).not.toBe(first);
+    emu.advanceClock(299);
+    expect((await get(emu.url, `/cgi-bin/get_api_domain_ip?access_token=${first}`)).json).toHaveProperty('ip_list');
+    emu.advanceClock(1);
+    expect(norm((await get(emu.url, `/cgi-bin/get_api_domain_ip?access_token=${first}`)).text)).toBe(
+      '{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r rid: RID"}',
+    );
+    expect((await get(emu.url, `/cgi-bin/get_api_domain_ip?access_token=${second}`)).json).toHaveProperty('ip_list');
+    emu.advanceClock(7200);
+    expect(norm((await get(emu.url, `/cgi-bin/get_api_domain_ip?access_token=${second}`)).text)).toBe('{"errcode":42001,"errmsg":"access_token expired rid: RID"}');
+  });
+
+  it('daily quota per appid -> 45009 (test account 200/day); the next Beijing day resets it', async () => {
+    for (let i = 0; i < 200; i++) expect((await get(emu.url, tokenPath(TEST, TEST_SECRET))).json).toHaveProperty('access_token');
+    expect(norm((await get(emu.url, tokenPath(TEST, TEST_SECRET))).text)).toBe('{"errcode":45009,"errmsg":"reach max api daily quota limit rid: RID"}');
+    // Another appid is unaffected.
+    expect((await get(emu.url, tokenPath())).json).toHaveProperty('access_token');
+    emu.advanceClock(86400);
+    expect((await get(emu.url, tokenPath(TEST, TEST_SECRET))).json).toHaveProperty('access_token');
+  });
+
+  it('IP whitelist -> 40164 with the caller IP as WeChat writes it', async () => {
+    const custom = await startEmulator({
+      clock: () => T0,
+      seed: {
+        apps: [{ appid: 'wx00000000000000aa', secret: 'a'.repeat(32), type: 'service', domain: 'localhost', ipWhitelist: ['10.0.0.1'] }],
+        users: [{ nickname: 'x' }],
+      },
+    });
+    try {
+      const r = await get(custom.url, `/cgi-bin/token?grant_type=client_credential&appid=wx00000000000000aa&secret=${'a'.repeat(32)}`);
+      expect(norm(r.text)).toBe('{"errcode":40164,"errmsg":"invalid ip 127.0.0.1 ipv6 ::ffff:127.0.0.1, not in whitelist, rid: RID"}');
+      custom.configure({ callerIp: '10.0.0.1' });
+      expect((await get(custom.url, `/cgi-bin/token?grant_type=client_credential&appid=wx00000000000000aa&secret=${'a'.repeat(32)}`)).json).toHaveProperty('access_token');
+      custom.configure({ callerIp: '218.58.124.130' });
+      const s = await post(custom.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: 'wx00000000000000aa', secret: 'a'.repeat(32) });
+      expect(norm(s.text)).toBe('{"errcode":40164,"errmsg":"invalid ip 218.58.124.130 ipv6 ::ffff:218.58.124.130, not in whitelist, rid: RID"}');
+    } finally {
+      await custom.close();
+    }
+  });
+
+  it('POST -> 43001 require GET method', async () => {
+    expect(norm((await post(emu.url, tokenPath(), '')).text)).toBe('{"errcode":43001,"errmsg":"require GET method rid: RID"}');
+  });
+});
+
+describe('/cgi-bin/stable_token', () => {
+  it('normal mode returns the same token with the remaining life until 5 minutes before expiry', async () => {
+    const a = await stable({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET, force_refresh: false });
+    expect(Object.keys(a.json)).toEqual(['access_token', 'expires_in']);
+    expect(a.json.expires_in).toBe(7200);
+    emu.advanceClock(1000);
+    const b = await stable({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET });
+    expect(b.json.access_token).toBe(a.json.access_token);
+    expect(b.json.expires_in).toBe(6200);
+    emu.advanceClock(5900); // 300 s left: rotates
+    const c = await stable({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET });
+    expect(c.json.access_token).not.toBe(a.json.access_token);
+    expect(c.json.expires_in).toBe(7200);
+    // The old one keeps working until its own expiry.
+    expect((await get(emu.url, `/cgi-bin/get_api_domain_ip?access_token=${String(a.json.access_token)}`)).json).toHaveProperty('ip_list');
+  });
+
+  it('is isolated from /cgi-bin/token', async () => {
+    const s = await stable({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET });
+    await basicToken();
+    await basicToken();
+    emu.advanceClock(600);
+    expect((await get(emu.url, `/cgi-bin/get_api_domain_ip?access_token=${String(s.json.access_token)}`)).json).toHaveProperty('ip_list');
+  });
+
+  it('force_refresh rotates (old one dies), but not within 30 s, and at most 20 a day -> 45009', async () => {
+    const a = await stable({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET });
+    const b = await stable({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET, force_refresh: true });
+    expect(b.json.access_token).not.toBe(a.json.access_token);
+    expect((await get(emu.url, `/cgi-bin/get_api_domain_ip?access_token=${String(a.json.access_token)}`)).json.errcode).toBe(40001);
+    emu.advanceClock(10);
+    const c = await stable({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET, force_refresh: true });
+    expect(c.json.access_token).toBe(b.json.access_token);
+    for (let i = 0; i < 19; i++) {
+      emu.advanceClock(30);
+      const r = await stable({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET, force_refresh: true });
+      expect(r.json).toHaveProperty('access_token');
+    }
+    emu.advanceClock(30);
+    const over = await stable({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET, force_refresh: true });
+    expect(norm(over.text)).toBe('{"errcode":45009,"errmsg":"reach max api daily quota limit rid: RID"}');
+  });
+
+  it.each([
+    ['form body (not parsed)', `grant_type=client_credential&appid=${SVC}&secret=${SVC_SECRET}`, '{"errcode":41002,"errmsg":"appid missing rid: RID"}'],
+    ['bad grant_type', JSON.stringify({ grant_type: 'x', appid: SVC, secret: SVC_SECRET }), '{"errcode":40002,"errmsg":"invalid grant_type rid: RID"}'],
+    ['wrong secret', JSON.stringify({ grant_type: 'client_credential', appid: SVC, secret: 'x' }), '{"errcode":40125,"errmsg":"invalid appsecret rid: RID"}'],
+    ['unknown appid', JSON.stringify({ grant_type: 'client_credential', appid: 'wx1111111111111111', secret: 'x' }), '{"errcode":40013,"errmsg":"invalid appid rid: RID"}'],
+    ['empty body', '', '{"errcode":44002,"errmsg":"empty post data rid: RID"}'],
+  ])('%s', async (_n, body, expected) => {
+    expect(norm((await post(emu.url, '/cgi-bin/stable_token', body)).text)).toBe(expected);
+  });
+
+  it('GET -> 43002 require POST method', async () => {
+    expect(norm((await get(emu.url, '/cgi-bin/stable_token')).text)).toBe('{"errcode":43002,"errmsg":"require POST method rid: RID"}');
+  });
+});
+
+describe('/cgi-bin/user/info', () => {
+  it('follower: subscribe 1 with unionid; non-follower: subscribe 0; foreign openid 40003', async () => {
+    const at = await basicToken();
+    const u1 = emu.users[0]!;
+    const r = await get(emu.url, `/cgi-bin/user/info?access_token=${at}&openid=${u1.openids[SVC]}&lang=zh_CN`);
+    expect(r.text).toBe(
+      `{"subscribe":1,"openid":"${u1.openids[SVC]}","language":"zh_CN","subscribe_time":1700000000,"unionid":"${u1.unionids['open-demo']}","remark":"","groupid":0,"tagid_list":[],"subscribe_scene":"ADD_SCENE_QR_CODE","qr_scene":0,"qr_scene_str":""}`,
+    );
+    const u3 = emu.users[2]!;
+    expect((await get(emu.url, `/cgi-bin/user/info?access_token=${at}&openid=${u3.openids[SVC]}`)).text).toBe(
+      `{"subscribe":0,"openid":"${u3.openids[SVC]}","unionid":"${u3.unionids['open-demo']}"}`,
+    );
+    expect(norm((await get(emu.url, `/cgi-bin/user/info?access_token=${at}&openid=${u1.openids[TEST]}`)).text)).toBe('{"errcode":40003,"errmsg":"invalid openid rid: RID"}');
+    expect(norm((await get(emu.url, `/cgi-bin/user/info?openid=${u1.openids[SVC]}`)).text)).toBe('{"errcode":41001,"errmsg":"access_token missing rid: RID"}');
+  });
+
+  it('works for a subscription account too', async () => {
+    const at = await basicToken(SUB, SUB_SECRET);
+    const u1 = emu.users[0]!;
+    expect((await get(emu.url, `/cgi-bin/user/info?access_token=${at}&openid=${u1.openids[SUB]}`)).json.subscribe).toBe(1);
+  });
+});
+
+describe('quota/get, rid/get, clear_quota', () => {
+  it('quota/get reports /cgi-bin/token usage and rejects /sns paths with 76022', async () => {
+    await basicToken();
+    const at = await basicToken();
+    const q = await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: '/cgi-bin/token' });
+    expect(q.text).toBe('{"errcode":0,"errmsg":"ok","quota":{"daily_limit":2000,"used":2,"remain":1998},"rate_limit":{"call_count":0,"refresh_second":0},"component_rate_limit":{"call_count":0,"refresh_second":0}}');
+    expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: '/sns/jscode2session' })).text)).toBe(
+      '{"errcode":76022,"errmsg":"could not use this cgi_path, no permission rid: RID"}',
+    );
+    expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: '/cgi-bin/nope' })).text)).toBe(
+      '{"errcode":76021,"errmsg":"cgi_path not found, please check rid: RID"}',
+    );
+    expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, '{"cgi_path":')).text)).toBe('{"errcode":47001,"errmsg":"data format error rid: RID"}');
+  });
+
+  it('rid/get answers for rids the emulator issued to this account; 76001 unknown; 76002 malformed; 76003 other account', async () => {
+    const bad = await get(emu.url, tokenPath(SVC, '0'.repeat(32)));
+    const rid = /rid: (\S+)"/.exec(bad.text)![1]!;
+    expect(rid.startsWith(T0_HEX + '-')).toBe(true);
+    const at = await basicToken();
+    const r = await post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${at}`, { rid });
+    expect(r.json).toMatchObject({ errcode: 0, errmsg: 'ok' });
+    const request = r.json.request as Record<string, unknown>;
+    expect(Object.keys(request)).toEqual(['invoke_time', 'cost_in_ms', 'request_url', 'request_body', 'response_body', 'client_ip']);
+    expect(request.invoke_time).toBe(Math.floor(T0 / 1000));
+    expect(request.request_url).toBe(`grant_type=client_credential&appid=${SVC}&secret=000000xxxx`);
+    expect(request.response_body).toBe(bad.text);
+    expect(request.client_ip).toBe('127.0.0.1');
+    expect(norm((await post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${at}`, { rid: '61725984-6126f6f9-040f19c4' })).text)).toBe('{"errcode":76001,"errmsg":"rid not found, please check rid: RID"}');
+    expect(norm((await post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${at}`, { rid: 'nope' })).text)).toBe('{"errcode":76002,"errmsg":"rid is error rid: RID"}');
+    const other = await basicToken(TEST, TEST_SECRET);
+    expect((await post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${other}`, { rid })).json.errcode).toBe(76003);
+    emu.advanceClock(7 * 86400 + 1);
+    const late = await basicToken();
+    expect((await post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${late}`, { rid })).json.errcode).toBe(76001);
+  });
+
+  it('clear_quota resets the counters, 10 a month -> 48006; wrong appid 40013; v2 by appid+appsecret', async () => {
+    const at = await basicToken();
+    expect((await post(emu.url, `/cgi-bin/clear_quota?access_token=${at}`, { appid: TEST })).json.errcode).toBe(40013);
+    expect((await post(emu.url, `/cgi-bin/clear_quota?access_token=${at}`, { appid: SVC })).text).toBe('{"errcode":0,"errmsg":"ok"}');
+    const q = await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: '/cgi-bin/token' });
+    expect((q.json.quota as Record<string, number>).used).toBe(0);
+    for (let i = 0; i < 8; i++) expect((await post(emu.url, `/cgi-bin/clear_quota?access_token=${at}`, { appid: SVC })).json.errcode).toBe(0);
+    expect((await post(emu.url, `/cgi-bin/clear_quota/v2?appid=${SVC}&appsecret=${SVC_SECRET}`, '')).json.errcode).toBe(0);
+    expect(norm((await post(emu.url, `/cgi-bin/clear_quota/v2`, { appid: SVC, appsecret: SVC_SECRET })).text)).toBe(
+      '{"errcode":48006,"errmsg":"forbid to clear quota because of reaching the limit rid: RID"}',
+    );
+  });
+
+  it('get_api_domain_ip lists the documented IPs', async () => {
+    const at = await basicToken();
+    expect((await get(emu.url, `/cgi-bin/get_api_domain_ip?access_token=${at}`)).text).toBe('{"ip_list":["101.89.47.18","101.91.34.103","101.91.37.13","109.244.129.223"]}');
+  });
+});
