@@ -1,0 +1,193 @@
+// `wxauth errcode` as a user runs it: the built binary, CI=1, no colour, a throwaway config dir.
+// Needs `npm run build` first (`npm test` does it).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, parseJson, runCli } from './helpers.js';
+
+const BODY_40164 =
+  '{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6392f3df-1a2b3c4d-5e6f7a8b"}';
+
+describe('wxauth errcode', () => {
+  it('explains a known code on stdout, English first for an English locale, and exits 0', async () => {
+    const r = await runCli(['errcode', '40029']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('errcode 40029');
+    expect(lines[1]).toMatch(/^Meaning\s+invalid code$/);
+    expect(lines[2]).toMatch(/^\s+不合法的 oauth_code$/);
+    expect(r.stdout).toContain('Likely causes (most likely first)');
+    expect(r.stdout).toMatch(/1\. The code expired: 5 minutes/);
+    expect(r.stdout).toContain('https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsaccesstoken');
+  });
+
+  it('puts Chinese first for a Chinese locale, and --lang overrides the locale', async () => {
+    const zh = await runCli(['errcode', '40163'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout.split('\n')[0]).toBe('错误码 40163');
+    expect(zh.stdout).toMatch(/含义\s+oauth_code已使用\n\s+code been used/);
+    expect(zh.stdout).toContain('可能原因（按可能性排序）');
+    const en = await runCli(['errcode', '40163', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(en.stdout.split('\n')[0]).toBe('errcode 40163');
+  });
+
+  it('takes several codes, negatives included', async () => {
+    const r = await runCli(['errcode', '40163', '42001', '-1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('errcode 40163');
+    expect(r.stdout).toContain('errcode 42001');
+    expect(r.stdout).toContain('errcode -1');
+    expect(r.stdout).toMatch(/system error/);
+  });
+
+  it('reads a pasted 40164 body: IP, rid and where to whitelist it', async () => {
+    const r = await runCli(['errcode', BODY_40164]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Caller IP\s+1\.2\.3\.4 \(IPv6 form ::ffff:1\.2\.3\.4; whitelist the IPv4\)/);
+    expect(r.stdout).toMatch(/rid\s+6392f3df-1a2b3c4d-5e6f7a8b/);
+    expect(r.stdout).toContain('Add 1.2.3.4 to the Official Account\'s IP whitelist');
+    expect(r.stderr).toContain('Read errcode 40164 from the pasted text');
+  });
+
+  it('explains an error-page text that has no code', async () => {
+    const r = await runCli(['errcode', 'redirect_uri 参数错误']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Error page "redirect_uri 参数错误" (no errcode on the page; related codes 10003, 10011)');
+    expect(r.stdout).toMatch(/port/);
+  });
+
+  it('searches by keyword in either language, best match explained, the rest listed', async () => {
+    const en = await runCli(['errcode', 'whitelist']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/^"whitelist" matches \d+ errcodes; the most relevant:\nerrcode 40164\n/);
+    expect(en.stdout).toContain('Other errcodes matching "whitelist":');
+    const zh = await runCli(['errcode', '白名单', '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^「白名单」匹配到 \d+ 个错误码，最相关的：\n错误码 40164\n/);
+  });
+
+  it('an unknown code: says so on stderr with the nearest codes and where to look, exit 1', async () => {
+    const r = await runCli(['errcode', '10007']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('✖ Unknown errcode: 10007');
+    expect(r.stderr).toMatch(/Nearest known codes:\ncode\s+meaning\n10006\s+the user must follow this test account/);
+    expect(r.stderr).toContain('errCode.html');
+  });
+
+  it('known and unknown together: the known one is explained, the exit code is still 1', async () => {
+    const r = await runCli(['errcode', '40029', '99999']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('errcode 40029');
+    expect(r.stderr).toContain('Unknown errcode: 99999');
+  });
+
+  it('--json prints one document: results carrying the input, and unknown', async () => {
+    const r = await runCli(['errcode', '40029', '-1', '99999', '--json']);
+    expect(r.code).toBe(1);
+    const doc = parseJson(r.stdout) as {
+      ok: boolean;
+      results: Array<Record<string, unknown>>;
+      unknown: Array<Record<string, unknown>>;
+    };
+    expect(doc.ok).toBe(false);
+    expect(doc.results.map((x) => [x.input, x.code, x.match, x.known, x.table])).toEqual([
+      ['40029', 40029, 'code', true, 'wechat'],
+      ['-1', -1, 'code', true, 'wechat'],
+    ]);
+    expect(doc.results[0]).toMatchObject({
+      meaning: { zh: '不合法的 oauth_code', en: 'invalid code' },
+      stage: 'token',
+      doc: expect.stringMatching(/^https:\/\//),
+    });
+    expect((doc.results[0]?.causes as unknown[]).length).toBeGreaterThan(2);
+    expect(doc.unknown).toEqual([expect.objectContaining({ input: '99999', code: 99999, table: 'wechat' })]);
+    expect((doc.unknown[0]?.nearest as unknown[]).length).toBe(5);
+  });
+
+  it('--list --stage authorize prints the page codes as a table; --json gives {codes}', async () => {
+    const r = await runCli(['errcode', '--list', '--stage', 'authorize']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n');
+    expect(rows[0]).toMatch(/^code\s+stage\s+meaning$/);
+    expect(rows.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['10003', '10004', '10005', '10006', '10009', '10010', '10011', '10012', '10013', '10015', '10016']);
+    const j = await runCli(['errcode', '--list', '--stage', 'quota', '--json']);
+    expect(j.code).toBe(0);
+    const doc = parseJson(j.stdout) as { codes: Array<{ code: number; stages: string[] }> };
+    expect(doc.codes.map((c) => c.code)).toContain(45009);
+    for (const c of doc.codes) expect(c.stages).toContain('quota');
+  });
+
+  it('--wecom explains from the WeCom table', async () => {
+    const r = await runCli(['errcode', '40003', '--wecom', '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('错误码 40003 · 企业微信');
+    expect(r.stdout).toContain('无效的UserID');
+  });
+
+  it('--endpoint tunes the causes', async () => {
+    const r = await runCli(['errcode', '40001', '--endpoint', '/cgi-bin/token']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1\. The basic access_token was invalidated/);
+  });
+
+  it.each([
+    [['errcode'], 'Nothing to explain'],
+    [['errcode', '--stage', 'nope'], 'Unknown stage: nope'],
+    [['errcode', '40029', '--list'], '--list cannot be combined'],
+  ])('usage errors exit 2 with a hint: %j', async (args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+  });
+});
+
+describe('wxauth errcode loads no network or prompt modules', () => {
+  let nodeOptions = '';
+  beforeAll(() => {
+    // A module hook that refuses the modules errcode must never load; if one is imported, the
+    // command fails instead of quietly paying for it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-errcode-hooks-'));
+    fs.writeFileSync(
+      path.join(dir, 'hooks.mjs'),
+      `export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  if (/\\/node_modules\\/(undici|@inquirer|qrcode-terminal)\\//.test(result.url) ||
+      /\\/dist\\/(http|emulator|listener)\\//.test(result.url) || /\\/dist\\/ui\\/(prompt|qr)\\.js$/.test(result.url)) {
+    throw new Error('errcode loaded a forbidden module: ' + result.url);
+  }
+  return result;
+}
+`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'register.mjs'),
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`,
+    );
+    nodeOptions = `--import=${pathToFileURL(path.join(dir, 'register.mjs')).href}`;
+  });
+
+  it.each([[['errcode', '40029']], [['errcode', BODY_40164, 'whitelist', '99999']], [['errcode', '--list']]])(
+    '%j',
+    async (args) => {
+      const r = await runCli(args, { env: { NODE_OPTIONS: nodeOptions } });
+      expect(r.stderr).not.toContain('forbidden module');
+      expect(r.code === 0 || r.code === 1).toBe(true);
+    },
+  );
+
+  it('the hook does refuse a forbidden module (so the checks above can fail)', () => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('undici')"], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: nodeOptions },
+      encoding: 'utf8',
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('forbidden module');
+  });
+});
