@@ -1,4 +1,259 @@
 import type { MessageSection } from './types.js';
 
-// Messages of the 'listen' area. Keys start with 'listen.' (common: 'common.' and 'wechat.').
-export const messages = {} satisfies MessageSection;
+// Messages of the 'listen' area: the callback listener, its browser page, `listen`, `login` and `demo`.
+export const messages = {
+  // ── the page the browser shows ───────────────────────────────────────────────────────────────────
+  'listen.page.success.title': { zh: '已收到 code', en: 'Code received' },
+  'listen.page.success.detail': {
+    zh: 'wxauth 已经在终端里收到授权 code，可以关闭这个窗口了。',
+    en: 'wxauth has the authorization code in your terminal — you can close this window.',
+  },
+  'listen.page.duplicate.title': { zh: '这个回调已经收到过了', en: 'This callback was already received' },
+  'listen.page.duplicate.detail': {
+    zh: '同一个 code 第二次到达回调地址。wxauth 只用它换一次 token；你的服务器也必须这样做，否则第二次换取会得到 40163。',
+    en: 'The same code reached the callback a second time. wxauth exchanges it only once; your server must do the same, or the second exchange gets 40163.',
+  },
+  'listen.page.denied.title': { zh: '用户拒绝了授权', en: 'Authorization was refused' },
+  'listen.page.denied.detail': {
+    zh: '微信只带回了 state，没有 code：用户在授权页点了“拒绝”。回到终端查看下一步。',
+    en: 'WeChat sent back only the state, no code: the user pressed “refuse” on the consent page. See the terminal for what to do next.',
+  },
+  'listen.page.state_mismatch.title': { zh: 'state 不匹配，已拒收这个 code', en: 'State mismatch — this code was refused' },
+  'listen.page.state_mismatch.detail': {
+    zh: '回调里的 state 不是这次授权发出的那个：可能是旧的标签页，也可能是伪造的请求。请重新发起授权。',
+    en: 'The state in this callback is not the one this authorization sent: an old tab, or a forged request. Start the authorization again.',
+  },
+  'listen.page.invalid.title': { zh: '回调里没有可用的 code', en: 'No usable code in this callback' },
+  'listen.page.invalid.detail': {
+    zh: '请求到了回调地址，但 code 为空或无法读取。wxauth 还在继续等待。',
+    en: 'The request reached the callback path, but code is empty or unreadable. wxauth is still waiting.',
+  },
+  'listen.page.waiting.title': { zh: 'wxauth 正在等待微信回调', en: 'wxauth is waiting for the WeChat callback' },
+  'listen.page.waiting.detail': {
+    zh: '这个地址没有带 code。请在微信里打开授权链接，授权后微信会把你带回这里。',
+    en: 'This address carries no code. Open the authorization link in WeChat; after you agree, WeChat sends you back here.',
+  },
+  'listen.page.not_found.title': { zh: '404：不是回调地址', en: '404: not the callback path' },
+  'listen.page.not_found.detail': {
+    zh: 'wxauth 只响应回调路径，其它路径一律 404。',
+    en: 'wxauth answers only on the callback path; every other path is 404.',
+  },
+  'listen.page.wrong_host.title': { zh: 'Host 不对，请求已拒绝', en: 'Wrong Host — request refused' },
+  'listen.page.wrong_host.detail': {
+    zh: '请求的 Host 头不是这个监听地址（防 DNS 重绑定）。请直接访问终端里打印的地址。',
+    en: 'The Host header does not name this listener (DNS-rebinding guard). Use the address printed in the terminal.',
+  },
+  'listen.page.method.title': { zh: '只接受 GET', en: 'Only GET is accepted' },
+  'listen.page.method.detail': { zh: '微信回调是 GET 请求。', en: 'WeChat calls back with GET.' },
+
+  // ── errors ────────────────────────────────────────────────────────────────────────────────────────
+  'listen.timeout': { zh: '等了 {seconds} 秒，没有收到回调。', en: 'No callback arrived within {seconds} s.' },
+  'listen.timeout.hint': {
+    zh: '回调落在 redirect_uri 指向的机器上：公众号授权在手机微信里完成，手机访问不到 127.0.0.1。用 --host 0.0.0.0 让同一 Wi-Fi 的手机能连上，或用 --relay-snippet / --paste；用 wxauth inspect <链接> 检查 redirect_uri；需要更久就加 --timeout <秒>。',
+    en: 'The callback lands wherever redirect_uri points: the 公众号 flow finishes inside phone WeChat, which cannot reach 127.0.0.1. Use --host 0.0.0.0 so a phone on the same Wi-Fi can connect, or --relay-snippet / --paste; check redirect_uri with wxauth inspect <url>; wait longer with --timeout <seconds>.',
+  },
+  'listen.denied': {
+    zh: '用户拒绝了授权：回调只带了 state，没有 code。',
+    en: 'The user refused authorization: the callback carried state but no code.',
+  },
+  'listen.denied.hint': {
+    zh: '重新发起授权并点“允许”。snsapi_base 不会弹授权页；如果不需要昵称头像，可以改用 --scope snsapi_base。',
+    en: 'Start again and press “allow”. snsapi_base shows no consent page; use --scope snsapi_base if you do not need the nickname and avatar.',
+  },
+  'listen.stateMismatch': {
+    zh: 'state 不匹配：回调带来 "{got}"，期望 "{expected}"。这个 code 已拒收。',
+    en: 'State mismatch: the callback brought "{got}", expected "{expected}". The code was refused.',
+  },
+  'listen.stateMismatch.hint': {
+    zh: '通常是旧标签页或重复打开的旧链接；也可能是伪造请求。用 wxauth url 生成新链接后重新授权，或用 --state 指定期望值。',
+    en: 'Usually an old tab or an old link opened again; possibly a forged request. Build a fresh link with wxauth url and authorize again, or give the expected value with --state.',
+  },
+  'listen.port.inUse': { zh: '端口 {port} 已被占用（{host}）。', en: 'Port {port} is already in use ({host}).' },
+  'listen.port.inUse.hint': {
+    zh: '用 --port <其它端口> 换一个（--port 0 = 任意空闲端口），或查出占用者：lsof -i :{port}。注意测试号的回调域名要写同一个 IP:端口。',
+    en: 'Pick another with --port <port> (--port 0 = any free port), or find who holds it: lsof -i :{port}. A test account’s callback domain must name the same IP:port.',
+  },
+  'listen.port.denied': { zh: '没有权限监听端口 {port}（{host}）。', en: 'Not allowed to listen on port {port} ({host}).' },
+  'listen.port.denied.hint': {
+    zh: '1024 以下的端口需要管理员权限。换一个大于 1024 的端口（--port 8080），并让回调域名用同一个端口。',
+    en: 'Ports below 1024 need administrator rights. Use a port above 1024 (--port 8080) and the same port in the callback domain.',
+  },
+  'listen.host.unavailable': { zh: '这台机器上没有地址 {host}。', en: 'This machine has no address {host}.' },
+  'listen.host.unavailable.hint': {
+    zh: '用 --host 127.0.0.1（只本机）或 --host 0.0.0.0（所有网卡，手机可连）。',
+    en: 'Use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface, reachable from a phone).',
+  },
+  'listen.bind.failed': { zh: '无法监听 {host}:{port}：{detail}', en: 'Cannot listen on {host}:{port}: {detail}' },
+  'listen.port.invalid': { zh: '--port 必须是 0–65535 的整数，收到 "{value}"。', en: '--port must be an integer 0–65535, got "{value}".' },
+  'listen.port.invalid.hint': { zh: '例如 --port 8080；--port 0 表示任意空闲端口。', en: 'For example --port 8080; --port 0 means any free port.' },
+  'listen.timeout.invalid': { zh: '--timeout 必须是 1–86400 的秒数，收到 "{value}"。', en: '--timeout must be 1–86400 seconds, got "{value}".' },
+  'listen.timeout.invalid.hint': {
+    zh: '例如 --timeout 600（listen/login 的 --timeout 以秒计；全局的 HTTP 超时请写在命令名之前：wxauth --timeout 5000 listen）。',
+    en: 'For example --timeout 600 (listen/login take seconds; the global HTTP timeout goes before the command name: wxauth --timeout 5000 listen).',
+  },
+  'listen.path.invalid': { zh: '--path 必须以 / 开头且不含 ? 或 #，收到 "{value}"。', en: '--path must start with / and contain no ? or #, got "{value}".' },
+  'listen.path.invalid.hint': { zh: '例如 --path /callback（与 redirect_uri 的路径一致）。', en: 'For example --path /callback (the same path as in redirect_uri).' },
+  'listen.host.invalid': { zh: '--host 不是一个地址："{value}"。', en: '--host is not an address: "{value}".' },
+  'listen.modes.exclusive': { zh: '--relay-snippet、--paste 不能和监听同时使用，也不能彼此同时使用。', en: '--relay-snippet and --paste cannot be combined with each other.' },
+  'listen.modes.exclusive.hint': { zh: '一次只选一种：监听（默认）、--relay-snippet 或 --paste。', en: 'Pick one: listen (the default), --relay-snippet or --paste.' },
+
+  // ── listen: progress on stderr ────────────────────────────────────────────────────────────────────
+  'listen.listening': { zh: '正在监听 {url}', en: 'Listening on {url}' },
+  'listen.lan': { zh: '同一 Wi-Fi 的手机可访问：{url}', en: 'From a phone on the same Wi-Fi: {url}' },
+  'listen.lan.none': { zh: '没有找到局域网地址（这台机器没连 Wi-Fi / 以太网？）。', en: 'No LAN address found (is this machine on Wi-Fi or Ethernet?).' },
+  'listen.lan.domain': {
+    zh: '测试号的“网页授权获取用户基本信息”域名填 {host}:{port}，redirect_uri 用上面的地址。',
+    en: 'Set the test account’s web-authorization domain to {host}:{port} and use the address above as redirect_uri.',
+  },
+  'listen.waiting': { zh: '等待回调，最多 {seconds} 秒（Ctrl-C 取消）…', en: 'Waiting for the callback for up to {seconds} s (Ctrl-C to stop)…' },
+  'listen.countdown': { zh: '等待回调… 还剩 {left}', en: 'Waiting for the callback… {left} left' },
+  'listen.state.expected': { zh: '期望的 state：{state}（{source}）', en: 'Expected state: {state} ({source})' },
+  'listen.state.source.flag': { zh: '来自 --state', en: 'from --state' },
+  'listen.state.source.remembered': { zh: 'wxauth url 在 {ago} 前记下的', en: 'remembered by wxauth url {ago} ago' },
+  'listen.state.source.generated': { zh: '本次生成', en: 'generated for this run' },
+  'listen.state.unchecked': {
+    zh: '没有期望的 state（没有 --state，wxauth url 也没记下），回调的 state 不会被校验。',
+    en: 'No expected state (no --state, and wxauth url remembered none): the callback’s state will not be checked.',
+  },
+  'listen.redirect.notLocal': {
+    zh: 'profile 的 redirect_uri（{uri}）不是本机或局域网地址，端口和路径用默认值。要让回调到这里，用 --relay-snippet 或 --paste。',
+    en: 'The profile’s redirect_uri ({uri}) is not a local or LAN address, so port and path use defaults. To get the callback here, use --relay-snippet or --paste.',
+  },
+  'listen.hit.code': { zh: '#{seq} {time} 收到 code（{ua}）', en: '#{seq} {time} code received ({ua})' },
+  'listen.hit.duplicate': {
+    zh: '#{seq} {time} 同一个 code 又来了一次（{ua}）',
+    en: '#{seq} {time} the same code arrived again ({ua})',
+  },
+  'listen.hit.denied': { zh: '#{seq} {time} 只有 state，没有 code（拒绝授权）（{ua}）', en: '#{seq} {time} state only, no code (refused) ({ua})' },
+  'listen.hit.state_mismatch': { zh: '#{seq} {time} state 不匹配，已拒收（{ua}）', en: '#{seq} {time} state mismatch, refused ({ua})' },
+  'listen.hit.invalid': { zh: '#{seq} {time} 回调里没有可用的 code（{ua}）', en: '#{seq} {time} no usable code in the callback ({ua})' },
+  'listen.hit.wrong_host': { zh: '拒绝了一个 Host 为 "{host}" 的请求（防 DNS 重绑定）', en: 'Refused a request with Host "{host}" (DNS-rebinding guard)' },
+  'listen.hit.markers': { zh: '   带有微信中转参数：{markers}', en: '   carries WeChat hop markers: {markers}' },
+  'listen.duplicate': {
+    zh: '回调被调用了 {count} 次，code 相同 —— 你的服务器必须对每个 code 只换取一次（缓存 code→结果），否则第二次换取会得到 40163。',
+    en: 'The callback was called {count} times with the same code — your server must exchange each code only once (cache code → result), or the second exchange gets 40163.',
+  },
+  'listen.duplicate.markers': {
+    zh: '第二次请求带着 uin/pass_ticket 等参数：这是微信内部中转造成的重复回调。',
+    en: 'The repeated request carries uin/pass_ticket: the duplicate came from WeChat’s internal redirect hop.',
+  },
+  'listen.extraCodes': { zh: '窗口内还收到 {count} 个不同的 code（用户授权了不止一次）。', en: '{count} more distinct code(s) arrived in the window (the user authorized more than once).' },
+  'listen.received': { zh: '收到 code。', en: 'Code received.' },
+  'listen.ignored': { zh: '忽略了 {count} 个无关请求（其它路径、错误 Host 或格式错误）。', en: 'Ignored {count} unrelated request(s) (other paths, wrong Host or malformed).' },
+  'listen.exchange.start': { zh: '立即用 code 换取 token…', en: 'Exchanging the code for tokens now…' },
+  'listen.exchange.needsTokens': {
+    zh: '--exchange 需要 token 模块（src/http/user-token.ts），这个版本里没有。',
+    en: '--exchange needs the token module (src/http/user-token.ts), which this build lacks.',
+  },
+  'listen.exchange.needsTokens.hint': { zh: '先不加 --exchange，再用 wxauth exchange <code>。', en: 'Run without --exchange, then wxauth exchange <code>.' },
+  'listen.next.exchange': { zh: '下一步：wxauth exchange <code>（5 分钟内，只能用一次）', en: 'Next: wxauth exchange <code> (within 5 minutes, once only)' },
+
+  // ── listen --relay-snippet ────────────────────────────────────────────────────────────────────────
+  'listen.relay.intro': {
+    zh: '把下面这个页面放到回调域名 {domain} 上（例如 {example}），redirect_uri 指向它。它只会把 code 和 state 转发到白名单里的本机地址，不是开放跳转。',
+    en: 'Put the page below on your callback domain {domain} (for example at {example}) and point redirect_uri at it. It forwards code and state only to the allow-listed local addresses — it is not an open redirect.',
+  },
+  'listen.relay.target': { zh: '转发目标（白名单）：{targets}', en: 'Forwards to (allowlist): {targets}' },
+  'listen.relay.then': {
+    zh: '然后运行 wxauth listen --port {port} --path {path} 等待；同一 Wi-Fi 的手机请加 --host 0.0.0.0。',
+    en: 'Then run wxauth listen --port {port} --path {path} to wait; for a phone on the same Wi-Fi add --host 0.0.0.0.',
+  },
+  'listen.relay.page.title': { zh: '正在转发授权结果…', en: 'Forwarding the authorization result…' },
+  'listen.relay.page.blocked': { zh: '转发目标不在白名单内，已停止。', en: 'The forwarding target is not on the allowlist; stopped.' },
+  'listen.relay.page.noCode': { zh: '地址里没有 code 或 state。', en: 'The address carries no code or state.' },
+  'listen.relay.needsDomain': { zh: '--relay-snippet 需要回调域名，但 profile 里没有 domain 或 redirect_uri。', en: '--relay-snippet needs the callback domain, but the profile has no domain or redirect_uri.' },
+  'listen.relay.needsDomain.hint': { zh: '用 wxauth config set domain <你的域名> 设置，或 wxauth init。', en: 'Set it with wxauth config set domain <your domain>, or run wxauth init.' },
+
+  // ── listen --paste ────────────────────────────────────────────────────────────────────────────────
+  'listen.paste.prompt': { zh: '粘贴浏览器地址栏里的回调地址：', en: 'Paste the callback URL from the browser’s address bar:' },
+  'listen.paste.empty': { zh: '请粘贴完整地址（含 ?code=…）。', en: 'Paste the whole address (with ?code=…).' },
+  'listen.paste.noCode': { zh: '粘贴的地址里没有 code。', en: 'The pasted address has no code.' },
+  'listen.paste.noCode.hint': {
+    zh: '复制授权后跳转到的那个地址（?code=…&state=…）；只有 state 说明用户拒绝了授权。',
+    en: 'Copy the address WeChat redirected to after you agreed (?code=…&state=…); state alone means the user refused.',
+  },
+  'listen.paste.stdin': { zh: '从标准输入读取回调地址…', en: 'Reading the callback URL from stdin…' },
+
+  // ── login ─────────────────────────────────────────────────────────────────────────────────────────
+  'listen.login.step.url': { zh: '① 授权链接', en: '① Authorization URL' },
+  'listen.login.step.listen': { zh: '② 等待回调', en: '② Waiting for the callback' },
+  'listen.login.step.exchange': { zh: '③ 用 code 换取 access_token', en: '③ Exchanging the code for an access_token' },
+  'listen.login.step.check': { zh: '④ 校验 access_token（/sns/auth）', en: '④ Checking the access_token (/sns/auth)' },
+  'listen.login.step.userinfo': { zh: '⑤ 拉取用户信息（/sns/userinfo）', en: '⑤ Fetching userinfo (/sns/userinfo)' },
+  'listen.login.open.phone': {
+    zh: '公众号授权只能在微信里完成：用手机微信扫上面的二维码，或把链接发到微信里打开。',
+    en: 'The 公众号 flow only works inside WeChat: scan the QR code above with phone WeChat, or send the link to yourself in WeChat.',
+  },
+  'listen.login.open.browser': { zh: '正在浏览器中打开授权页…', en: 'Opening the authorization page in your browser…' },
+  'listen.login.open.manual': { zh: '在浏览器中打开上面的链接。', en: 'Open the link above in a browser.' },
+  'listen.login.open.failed': { zh: '无法自动打开浏览器：{detail}。请手动打开上面的链接。', en: 'Could not open the browser: {detail}. Open the link above yourself.' },
+  'listen.login.redirect.listener': { zh: 'redirect_uri 指向本地监听：{uri}', en: 'redirect_uri points at the local listener: {uri}' },
+  'listen.login.redirect.notLocal': {
+    zh: 'redirect_uri {uri} 不是本机或局域网地址，本地监听收不到它。',
+    en: 'redirect_uri {uri} is not a local or LAN address; the local listener cannot receive it.',
+  },
+  'listen.login.redirect.notLocal.hint': {
+    zh: '把 redirect_uri 设成本地地址（测试号可用 http://127.0.0.1:8080/callback：wxauth config set redirectUri …），或用 wxauth url + wxauth listen --relay-snippet / --paste。',
+    en: 'Set redirect_uri to a local address (a test account may use http://127.0.0.1:8080/callback: wxauth config set redirectUri …), or use wxauth url with wxauth listen --relay-snippet / --paste.',
+  },
+  'listen.login.scope.invalid': { zh: '--scope 不支持 "{value}"。', en: '--scope does not accept "{value}".' },
+  'listen.login.scope.invalid.hint': { zh: '可选 snsapi_base、snsapi_userinfo（公众号）或 snsapi_login（网站应用）。', en: 'Use snsapi_base or snsapi_userinfo (公众号), or snsapi_login (website app).' },
+  'listen.login.endpoint.conflict': { zh: '--authorize 和 --qrconnect 只能选一个。', en: '--authorize and --qrconnect are mutually exclusive.' },
+  'listen.login.endpoint.conflict.hint': { zh: '公众号用 --authorize，网站应用用 --qrconnect；都不写时按账号类型选择。', en: 'Use --authorize for a 公众号, --qrconnect for a website app; without either, the account type decides.' },
+  'listen.login.scope.mismatch': { zh: '{scope} 不能用在 {endpoint} 上。', en: '{scope} cannot be used on {endpoint}.' },
+  'listen.login.scope.mismatch.hint': { zh: 'snsapi_login 只用于 /connect/qrconnect（网站应用）；snsapi_base/snsapi_userinfo 只用于 /connect/oauth2/authorize（公众号）。', en: 'snsapi_login belongs to /connect/qrconnect (website apps); snsapi_base/snsapi_userinfo to /connect/oauth2/authorize (公众号).' },
+  'listen.login.needsModule': { zh: 'login 需要的模块 {module} 在这个版本里没有。', en: 'login needs the module {module}, which this build lacks.' },
+  'listen.login.needsModule.hint': { zh: '分步完成：wxauth url、wxauth listen、wxauth exchange。', en: 'Do it step by step: wxauth url, wxauth listen, wxauth exchange.' },
+  'listen.login.summary': { zh: '登录完成', en: 'Login complete' },
+  'listen.login.cached': { zh: 'token 已缓存到 profile "{profile}"（wxauth tokens 查看）。', en: 'Tokens cached in profile "{profile}" (see wxauth tokens).' },
+  'listen.login.userinfo.skipped': { zh: 'scope 是 {scope}，不拉取用户信息（需要 snsapi_userinfo 或 snsapi_login）。', en: 'Scope is {scope}: no userinfo (that needs snsapi_userinfo or snsapi_login).' },
+  'listen.login.check.ok': { zh: 'access_token 有效', en: 'access_token is valid' },
+  'listen.login.field.openid': { zh: 'openid', en: 'openid' },
+  'listen.login.field.unionid': { zh: 'unionid', en: 'unionid' },
+  'listen.login.field.scope': { zh: 'scope', en: 'scope' },
+  'listen.login.field.nickname': { zh: '昵称', en: 'nickname' },
+  'listen.login.field.accessExpires': { zh: 'access_token 过期', en: 'access_token expires' },
+  'listen.login.field.refreshExpires': { zh: 'refresh_token 过期', en: 'refresh_token expires' },
+  'listen.login.field.snapshot': { zh: '快照页用户', en: 'snapshot user' },
+  'listen.login.unionid.none': { zh: '（无：未绑定开放平台）', en: '(none: not bound to an Open Platform account)' },
+
+  // ── demo ──────────────────────────────────────────────────────────────────────────────────────────
+  'listen.demo.intro': {
+    zh: 'wxauth demo：在内置的微信模拟器上走一遍完整的网页授权流程。不需要任何真实凭据，不访问微信，只在临时目录里写文件。',
+    en: 'wxauth demo: the whole web-authorization flow against the built-in WeChat emulator. No real credentials, no traffic to WeChat, nothing written outside a temp dir.',
+  },
+  'listen.demo.setup': { zh: '模拟器 {emulator}  ·  测试号 {appid}  ·  回调 {redirect}', en: 'Emulator {emulator}  ·  test account {appid}  ·  callback {redirect}' },
+  'listen.demo.step.url': { zh: '① 生成授权链接（scope=snsapi_userinfo，state 随机）', en: '① Build the authorization URL (scope=snsapi_userinfo, random state)' },
+  'listen.demo.step.consent': { zh: '② 像浏览器一样打开授权页，点“允许”', en: '② Open the consent page like a browser and press “allow”' },
+  'listen.demo.step.callback': { zh: '③ 本地监听接住回调里的 code，并校验 state', en: '③ The local listener catches the code in the callback and checks state' },
+  'listen.demo.step.exchange': { zh: '④ 用 code 换取 access_token（/sns/oauth2/access_token）', en: '④ Exchange the code for an access_token (/sns/oauth2/access_token)' },
+  'listen.demo.step.check': { zh: '⑤ 校验 access_token（/sns/auth）', en: '⑤ Check the access_token (/sns/auth)' },
+  'listen.demo.step.userinfo': { zh: '⑥ 拉取用户信息（/sns/userinfo）', en: '⑥ Fetch userinfo (/sns/userinfo)' },
+  'listen.demo.step.refresh': { zh: '⑦ 刷新 access_token（/sns/oauth2/refresh_token）', en: '⑦ Refresh the access_token (/sns/oauth2/refresh_token)' },
+  'listen.demo.step.reuse': { zh: '⑧ 故意把同一个 code 再换一次', en: '⑧ Exchange the same code again, on purpose' },
+  'listen.demo.request': { zh: '→ {method} {url}', en: '→ {method} {url}' },
+  'listen.demo.response': { zh: '← {status} {body}', en: '← {status} {body}' },
+  'listen.demo.redirect': { zh: '← 302 跳转到 {location}', en: '← 302 redirect to {location}' },
+  'listen.demo.consent.page': { zh: '← 200 授权页：“{app}” 请求获取你的昵称、头像', en: '← 200 consent page: “{app}” asks for your nickname and avatar' },
+  'listen.demo.consent.allow': { zh: '点击“允许”：{method} {url}', en: 'Press “allow”: {method} {url}' },
+  'listen.demo.callback.ok': { zh: '收到 code {code}，state 与发出的一致', en: 'Got code {code}; state matches the one sent' },
+  'listen.demo.exchange.ok': { zh: 'openid {openid}，access_token 有效期 {expires} 秒，scope {scope}', en: 'openid {openid}, access_token valid for {expires} s, scope {scope}' },
+  'listen.demo.check.ok': { zh: 'access_token 有效', en: 'access_token is valid' },
+  'listen.demo.userinfo.ok': { zh: '昵称 {nickname}，unionid {unionid}', en: 'nickname {nickname}, unionid {unionid}' },
+  'listen.demo.refresh.ok': { zh: '新的 access_token（有效期 {expires} 秒）；refresh_token 不变', en: 'A new access_token (valid {expires} s); the refresh_token stays the same' },
+  'listen.demo.reuse.expected': {
+    zh: '模拟器如真实微信一样回答 40163：code 只能用一次。',
+    en: 'The emulator answers 40163, as real WeChat does: a code can be used only once.',
+  },
+  'listen.demo.reuse.unexpected': { zh: '预期 40163，但收到了别的结果：{detail}', en: 'Expected 40163, got something else: {detail}' },
+  'listen.demo.done': {
+    zh: '演示完成，用时 {seconds} 秒。接下来：wxauth init 配置你自己的公众号，然后 wxauth login。',
+    en: 'Demo complete in {seconds} s. Next: wxauth init with your own account, then wxauth login.',
+  },
+  'listen.demo.failed': { zh: '演示在第 {step} 步失败：{detail}', en: 'The demo failed at step {step}: {detail}' },
+  'listen.demo.failed.hint': {
+    zh: '这是 wxauth 自己的问题（模拟器和监听都在本机）：请带上 -v 的输出报告 issue。',
+    en: 'This is a wxauth problem (emulator and listener are both local): please report it with the -v output.',
+  },
+  'listen.demo.secretsNote': { zh: '密钥已隐去（--show-secrets 显示）。', en: 'Secrets are redacted (--show-secrets shows them).' },
+} satisfies MessageSection;

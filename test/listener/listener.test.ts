@@ -1,0 +1,223 @@
+// The callback listener over real sockets: what a browser (or WeChat, or an attacker) sending requests
+// to it would see, and what the caller gets back.
+import { describe, expect, it } from 'vitest';
+import http from 'node:http';
+import net from 'node:net';
+import { startCallbackListener, type CallbackHit, type ListenerOptions } from '../../src/listener/index.js';
+import { CallbackError, CancelledError, UsageError } from '../../src/errors.js';
+import { t } from '../../src/ui/i18n.js';
+
+interface Reply {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers }, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function options(extra: Partial<ListenerOptions> = {}): ListenerOptions {
+  return {
+    port: 0,
+    timeoutMs: 5000,
+    lang: 'en',
+    translate: (key, params) => t('en', key, params),
+    duplicateWindowMs: 150,
+    ...extra,
+  };
+}
+
+const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
+
+describe('waiting for the callback', () => {
+  it('returns the code and state, and tells the browser it can close the window', async () => {
+    const seen: CallbackHit[] = [];
+    const listener = await startCallbackListener(options({ expectedState: 'abc123', onHit: (h) => seen.push(h) }));
+    expect(listener.url).toBe(`http://127.0.0.1:${listener.port}/callback`);
+    const page = await get(listener.port, `/callback?code=${CODE}&state=abc123`, { 'user-agent': 'MicroMessenger/8.0' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('Code received');
+    expect(page.body).toContain('you can close this window');
+    expect(page.body).not.toContain(CODE);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    const result = await listener.result;
+    expect(result.code).toBe(CODE);
+    expect(result.state).toBe('abc123');
+    expect(result.stateChecked).toBe(true);
+    expect(result.duplicates).toEqual([]);
+    expect(seen.map((h) => [h.kind, h.userAgent])).toEqual([['code', 'MicroMessenger/8.0']]);
+  });
+
+  it('speaks the user language on the page', async () => {
+    const listener = await startCallbackListener(options({ lang: 'zh', translate: (key, params) => t('zh', key, params) }));
+    const page = await get(listener.port, `/callback?code=${CODE}&state=`);
+    expect(page.body).toContain('已收到 code');
+    expect(page.body).toContain('lang="zh-CN"');
+    const result = await listener.result;
+    expect(result.state).toBe('');
+    expect(result.stateChecked).toBe(false);
+  });
+
+  it('listens on the path it was given and answers 404 elsewhere, favicon quietly', async () => {
+    const listener = await startCallbackListener(options({ path: '/wx/cb' }));
+    expect((await get(listener.port, '/callback?code=' + CODE)).status).toBe(404);
+    const favicon = await get(listener.port, '/favicon.ico');
+    expect(favicon.status).toBe(204);
+    expect(favicon.body).toBe('');
+    expect((await get(listener.port, `/wx/cb?code=${CODE}&state=s`)).status).toBe(200);
+    const result = await listener.result;
+    expect(result.code).toBe(CODE);
+    expect(result.hits).toHaveLength(1);
+  });
+
+  it('a refusal (state only) ends with a denied CallbackError', async () => {
+    const listener = await startCallbackListener(options({ expectedState: 'abc' }));
+    const page = await get(listener.port, '/callback?state=abc');
+    expect(page.body).toContain('Authorization was refused');
+    const error = await listener.result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CallbackError);
+    expect((error as CallbackError).failure).toBe('denied');
+    expect((error as CallbackError).exitCode).toBe(6);
+  });
+
+  it('refuses a code whose state does not match, and says so on the page', async () => {
+    const listener = await startCallbackListener(options({ expectedState: 'expected1' }));
+    const page = await get(listener.port, `/callback?code=${CODE}&state=stale2`);
+    expect(page.status).toBe(400);
+    expect(page.body).toContain('State mismatch');
+    const error = await listener.result.catch((e: unknown) => e);
+    expect((error as CallbackError).failure).toBe('state_mismatch');
+    expect((error as CallbackError).messageRef.params).toMatchObject({ got: 'stale2', expected: 'expected1' });
+  });
+
+  it('escapes every value it echoes into the page', async () => {
+    const listener = await startCallbackListener(options({ expectedState: 'x' }));
+    const evil = '<script>alert(1)</script>"\'&';
+    const page = await get(listener.port, `/callback?code=${CODE}&state=${encodeURIComponent(evil)}`);
+    expect(page.body).not.toContain('<script>alert');
+    expect(page.body).toContain('&#60;script&#62;alert(1)&#60;/script&#62;&#34;&#39;&#38;');
+    expect(page.headers['content-security-policy']).toContain("script-src 'none'");
+    await listener.result.catch(() => undefined);
+  });
+
+  it('times out with a CallbackError that carries advice', async () => {
+    const listener = await startCallbackListener(options({ timeoutMs: 200 }));
+    const error = await listener.result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CallbackError);
+    expect((error as CallbackError).failure).toBe('timeout');
+    expect((error as CallbackError).hint?.key).toBe('listen.timeout.hint');
+    // It stopped listening.
+    await expect(get(listener.port, '/callback')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('stops with CancelledError when the signal aborts (Ctrl-C)', async () => {
+    const controller = new AbortController();
+    const listener = await startCallbackListener(options({ signal: controller.signal }));
+    controller.abort();
+    await expect(listener.result).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('names the port when it is already in use', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const error = await startCallbackListener(options({ port })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      const message = t('en', (error as UsageError).messageRef.key, (error as UsageError).messageRef.params);
+      expect(message).toContain(String(port));
+      expect(t('en', (error as UsageError).hint!.key, (error as UsageError).hint!.params)).toContain('--port');
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe('duplicate callbacks', () => {
+  it('keeps listening briefly, reports a second hit with the same code, and hands each code out once', async () => {
+    const handed: string[] = [];
+    const listener = await startCallbackListener(options({ duplicateWindowMs: 400, onCode: (h) => handed.push(h.code!) }));
+    await get(listener.port, `/callback?code=${CODE}&state=s`, { 'user-agent': 'Chrome' });
+    const second = await get(listener.port, `/callback?code=${CODE}&state=s&connect_redirect=1&uin=&key=&pass_ticket=`, {
+      'user-agent': 'MicroMessenger',
+    });
+    expect(second.status).toBe(200);
+    expect(second.body).toContain('already received');
+    const result = await listener.result;
+    expect(handed).toEqual([CODE]);
+    expect(result.duplicates).toHaveLength(1);
+    expect(result.duplicates[0]).toMatchObject({ kind: 'duplicate', firstSeq: 1, userAgent: 'MicroMessenger' });
+    expect(result.duplicates[0]!.markers).toEqual(['connect_redirect', 'uin', 'key', 'pass_ticket']);
+    expect(result.hits.map((h) => h.kind)).toEqual(['code', 'duplicate']);
+  });
+});
+
+describe('hostile or junk traffic', () => {
+  it('refuses a request whose Host names another site (DNS rebinding), then still takes the real one', async () => {
+    const seen: CallbackHit[] = [];
+    const listener = await startCallbackListener(options({ onHit: (h) => seen.push(h) }));
+    const rebound = await get(listener.port, `/callback?code=${CODE}&state=s`, { host: `evil.example:${listener.port}` });
+    expect(rebound.status).toBe(421);
+    const wrongPort = await get(listener.port, `/callback?code=${CODE}&state=s`, { host: `127.0.0.1:1` });
+    expect(wrongPort.status).toBe(421);
+    expect(seen.map((h) => h.kind)).toEqual(['wrong_host', 'wrong_host']);
+    const ok = await get(listener.port, `/callback?code=${CODE}&state=s`, { host: `localhost:${listener.port}` });
+    expect(ok.status).toBe(200);
+    const result = await listener.result;
+    expect(result.code).toBe(CODE);
+    expect(result.ignored).toBe(2);
+  });
+
+  it('a flood of junk does not stop it catching the real callback', async () => {
+    const listener = await startCallbackListener(options());
+    const junk: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 60; i++) {
+      junk.push(get(listener.port, `/x${i}?code=zzz`).catch(() => undefined));
+      junk.push(get(listener.port, '/callback?code=' + CODE, {}, 'POST').catch(() => undefined));
+      junk.push(get(listener.port, '/callback?' + 'a'.repeat(6000)).catch(() => undefined));
+      junk.push(get(listener.port, '/callback?code=&state=s').catch(() => undefined));
+      junk.push(
+        new Promise<void>((resolve) => {
+          const socket = net.connect(listener.port, '127.0.0.1', () => socket.end('GARBAGE \x00\x01\r\n\r\n'));
+          socket.on('error', () => resolve());
+          socket.on('close', () => resolve());
+          socket.resume();
+        }),
+      );
+    }
+    // Slow connections that never finish their headers must not block the real callback either.
+    const idle = Array.from({ length: 20 }, () => net.connect(listener.port, '127.0.0.1', () => undefined).on('error', () => undefined));
+    const statuses = await Promise.all(junk.slice(0, 4).map((p) => p));
+    expect(statuses[0]).toMatchObject({ status: 404 });
+    expect(statuses[1]).toMatchObject({ status: 405 });
+    expect(statuses[2]).toMatchObject({ status: 414 });
+    expect(statuses[3]).toMatchObject({ status: 400 });
+    const real = await get(listener.port, `/callback?code=${CODE}&state=s`);
+    expect(real.status).toBe(200);
+    await Promise.all(junk);
+    const result = await listener.result;
+    for (const s of idle) s.destroy();
+    expect(result.code).toBe(CODE);
+    expect(result.ignored).toBeGreaterThanOrEqual(180);
+  });
+
+  it('a bare visit gets a waiting page that can forward a hash-route code, and keeps waiting', async () => {
+    const listener = await startCallbackListener(options({ timeoutMs: 300 }));
+    const page = await get(listener.port, '/callback');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('waiting for the WeChat callback');
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'sha256-/);
+    await expect(listener.result).rejects.toMatchObject({ failure: 'timeout' });
+  });
+});
