@@ -257,7 +257,8 @@ export class Emulator {
       reply = plain(`500 emulator internal error: ${(error as Error).message}`, 500);
     }
     if (!reply.reset) send(res, reply, false);
-    this.record(method, rq.path, query, reply, rq.fault);
+    // The log is what a client under test sent; the emulator's own control calls are left out.
+    if (!rq.path.startsWith('/__emulator/')) this.record(method, rq.path, query, reply, rq.fault);
   }
 
   async listen(port: number, host: string): Promise<void> {

@@ -1,0 +1,171 @@
+// The control surface (/__emulator/*) and fault injection, over HTTP.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, parseFaultSpec, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { T0, get, norm, post } from './helpers.js';
+
+const SVC = DEFAULT_APPIDS.service;
+const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
+
+let emu: EmulatorHandle;
+beforeAll(async () => {
+  emu = await startEmulator({ clock: () => T0 });
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => emu.reset());
+
+const exchange = (code: string) => get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${code}&grant_type=authorization_code`);
+
+describe('clock', () => {
+  it('POST /__emulator/clock {"advance"} expires codes without waiting', async () => {
+    const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u2', scope: 'snsapi_userinfo' })).json.code);
+    const moved = await post(emu.url, '/__emulator/clock', { advance: 300 });
+    expect(moved.json).toMatchObject({ ok: true, now: T0 + 300_000, iso: '2026-01-15T02:05:00.000Z' });
+    expect((await exchange(code)).json.errcode).toBe(40029);
+    expect((await post(emu.url, '/__emulator/clock', { advance: 'soon' })).status).toBe(400);
+  });
+
+  it('rids follow the emulator clock', async () => {
+    emu.advanceClock(3600);
+    const r = await exchange('0nope');
+    expect(r.text).toContain(`rid: ${Math.floor(T0 / 1000 + 3600).toString(16)}-`);
+  });
+});
+
+describe('requests log', () => {
+  it('lists every request with method, path, redacted query, status, time, errcode and rid', async () => {
+    await exchange('0secretcode');
+    await get(emu.url, '/connect/oauth2/authorize?appid=' + SVC);
+    const log = (await get(emu.url, '/__emulator/requests')).json.requests as Array<Record<string, unknown>>;
+    expect(log).toHaveLength(2);
+    expect(log[0]).toMatchObject({
+      method: 'GET',
+      path: '/sns/oauth2/access_token',
+      query: { appid: SVC, secret: '***', code: '***', grant_type: 'authorization_code' },
+      status: 200,
+      time: '2026-01-15T02:00:00.000Z',
+      errcode: 40029,
+    });
+    expect(String(log[0]!.rid)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
+    expect(JSON.stringify(log)).not.toContain(SVC_SECRET);
+    expect(JSON.stringify(log)).not.toContain('0secretcode');
+    expect(log[1]).toMatchObject({ path: '/connect/oauth2/authorize', status: 200 });
+    expect(emu.requests()).toHaveLength(2);
+  });
+});
+
+describe('reset, switches, user', () => {
+  it('POST /__emulator/reset forgets tokens, codes and the log', async () => {
+    const code = emu.issueCode({ appid: SVC });
+    const token = (await exchange(code)).json;
+    expect((await post(emu.url, '/__emulator/reset', {})).json).toEqual({ ok: true });
+    expect((await get(emu.url, `/sns/auth?access_token=${String(token.access_token)}&openid=${String(token.openid)}`)).json.errcode).toBe(40014);
+    expect(emu.requests().map((r) => r.path)).toEqual(['/sns/auth']);
+  });
+
+  it('POST /__emulator/switches validates and applies', async () => {
+    expect((await post(emu.url, '/__emulator/switches', { ridStyle: 'none' })).json.ok).toBe(true);
+    expect((await exchange('0x')).text).toBe('{"errcode":40029,"errmsg":"invalid code"}');
+    const badSwitch = await post(emu.url, '/__emulator/switches', { ridStyle: 'weird' });
+    expect(badSwitch.status).toBe(400);
+    expect(String(badSwitch.json.error)).toContain('ridStyle must be one of');
+    expect((await post(emu.url, '/__emulator/switches', { nope: 1 })).status).toBe(400);
+  });
+
+  it('POST /__emulator/user changes who "you" are', async () => {
+    expect((await post(emu.url, '/__emulator/user', { user: 'u2' })).json.ok).toBe(true);
+    const r = await get(emu.url, `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/')}&response_type=code&scope=snsapi_base&state=s`);
+    const code = new URL(r.headers.get('location')!).searchParams.get('code')!;
+    expect((await exchange(code)).json.openid).toBe(emu.users[1]!.openids[SVC]);
+    expect((await post(emu.url, '/__emulator/user', { user: 'nobody' })).status).toBe(400);
+  });
+
+  it('GET /__emulator/seed lists apps and users; unknown control paths 404; junk bodies 400', async () => {
+    const seed = (await get(emu.url, '/__emulator/seed')).json;
+    expect((seed.apps as unknown[]).length).toBe(4);
+    expect((await get(emu.url, '/__emulator/nope')).status).toBe(404);
+    expect((await post(emu.url, '/__emulator/clock', '{not json')).status).toBe(400);
+  });
+});
+
+describe('faults', () => {
+  it.each([
+    ['delay=2000:3', { kind: 'delay', ms: 2000, count: 3 }],
+    ['500@/sns/oauth2/access_token', { kind: 'http500', path: '/sns/oauth2/access_token' }],
+    ['502:1', { kind: 'http502', count: 1 }],
+    ['busy', { kind: 'busy' }],
+    ['reset@/cgi-bin/*', { kind: 'reset', path: '/cgi-bin/*' }],
+    ['garbage@/sns/userinfo:2', { kind: 'garbage', path: '/sns/userinfo', count: 2 }],
+  ])('parses %s', (spec, expected) => {
+    expect(parseFaultSpec(spec)).toEqual(expected);
+  });
+
+  it.each(['delay', 'explode', '500=3', 'busy:0', '500@nopath'])('rejects %s', (spec) => {
+    expect(() => parseFaultSpec(spec)).toThrow(/invalid fault/);
+  });
+
+  it('HTTP 500/502 with nginx pages, for the next N requests only', async () => {
+    await post(emu.url, '/__emulator/faults', { faults: ['500:1', '502:1'] });
+    const a = await get(emu.url, '/sns/auth?access_token=a&openid=b');
+    expect(a.status).toBe(500);
+    expect(a.text).toContain('<center><h1>500 Internal Server Error</h1></center>');
+    const b = await get(emu.url, '/sns/auth?access_token=a&openid=b');
+    expect(b.status).toBe(502);
+    expect(b.text).toContain('502 Bad Gateway');
+    expect((await get(emu.url, '/sns/auth?access_token=a&openid=b')).json.errcode).toBe(40014);
+    expect(emu.requests().map((r) => r.fault)).toEqual(['http500', 'http502', undefined]);
+  });
+
+  it('-1 system busy, path-scoped, until cleared', async () => {
+    emu.addFault({ kind: 'busy', path: '/sns/oauth2/access_token' });
+    expect(norm((await exchange('0x')).text)).toBe('{"errcode":-1,"errmsg":"system error, rid: RID"}');
+    expect(norm((await exchange('0x')).text)).toBe('{"errcode":-1,"errmsg":"system error, rid: RID"}');
+    expect((await get(emu.url, '/sns/auth?access_token=a&openid=b')).json.errcode).toBe(40014);
+    expect((await get(emu.url, '/__emulator/faults', { method: 'DELETE' })).json).toEqual({ ok: true, faults: [] });
+    expect((await exchange('0x')).json.errcode).toBe(40029);
+  });
+
+  it('a non-JSON body', async () => {
+    emu.setFaults([{ kind: 'garbage', count: 1 }]);
+    const r = await exchange('0x');
+    expect(r.status).toBe(200);
+    expect(() => JSON.parse(r.text)).toThrow();
+  });
+
+  it('connection reset', async () => {
+    await post(emu.url, '/__emulator/faults', { spec: 'reset:1' });
+    await expect(fetch(`${emu.url}/cgi-bin/token`)).rejects.toThrow();
+    expect((await get(emu.url, '/cgi-bin/token')).json.errcode).toBe(41002);
+    expect(emu.requests()[0]!.fault).toBe('reset');
+  });
+
+  it('delay holds only the matching request (others answer first)', async () => {
+    emu.setFaults([{ kind: 'delay', ms: 400, path: '/sns/auth', count: 1 }]);
+    const order: string[] = [];
+    const slow = get(emu.url, '/sns/auth?access_token=a&openid=b').then((r) => order.push(`slow:${String(r.json.errcode)}`));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const quick = get(emu.url, '/cgi-bin/token').then((r) => order.push(`quick:${String(r.json.errcode)}`));
+    await Promise.all([slow, quick]);
+    expect(order).toEqual(['quick:41002', 'slow:40014']);
+  });
+
+  it('control endpoints are never faulted; invalid fault JSON is a 400', async () => {
+    emu.setFaults([{ kind: 'http500' }]);
+    expect((await get(emu.url, '/__emulator/requests')).status).toBe(200);
+    expect((await post(emu.url, '/__emulator/faults', { kind: 'meltdown' })).status).toBe(400);
+  });
+
+  it('faults given at start come back after reset', async () => {
+    const faulty = await startEmulator({ faults: [parseFaultSpec('busy@/cgi-bin/token')] });
+    try {
+      expect((await get(faulty.url, '/cgi-bin/token')).json.errcode).toBe(-1);
+      faulty.setFaults([]);
+      expect((await get(faulty.url, '/cgi-bin/token')).json.errcode).toBe(41002);
+      faulty.reset();
+      expect((await get(faulty.url, '/cgi-bin/token')).json.errcode).toBe(-1);
+    } finally {
+      await faulty.close();
+    }
+  });
+});

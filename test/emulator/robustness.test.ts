@@ -1,0 +1,115 @@
+// Junk input never crashes the emulator; unknown paths and limits answer as documented.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import fc from 'fast-check';
+import { startEmulator, parseSeed, EmulatorSeedError, type EmulatorHandle } from '../../src/emulator/index.js';
+import { get, norm, portOf, post, rawRequest } from './helpers.js';
+
+let emu: EmulatorHandle;
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+async function stillAlive(): Promise<void> {
+  expect((await get(emu.url, '/sns/auth?access_token=a&openid=b')).json.errcode).toBe(40014);
+}
+
+describe('unknown paths', () => {
+  it('/sns and /cgi-bin paths answer 40066 invalid url (default) or HTTP 404 (switch)', async () => {
+    expect(norm((await get(emu.url, '/cgi-bin/tools/shorturl')).text)).toBe('{"errcode":40066,"errmsg":"invalid url rid: RID"}');
+    expect(norm((await get(emu.url, '/sns/oauth2/acess_token')).text)).toBe('{"errcode":40066,"errmsg":"invalid url, rid: RID"}');
+    emu.configure({ unknownPath: '404' });
+    expect((await get(emu.url, '/cgi-bin/tools/shorturl')).status).toBe(404);
+    emu.configure({ unknownPath: '40066' });
+    const other = await get(emu.url, '/favicon.ico');
+    expect(other.status).toBe(404);
+    expect(other.text).toContain('404 Not Found');
+  });
+});
+
+describe('junk input', () => {
+  it('malformed query strings', async () => {
+    for (const path of ['/sns/auth?access_token=%zz&openid=%', '/sns/userinfo?&&&=&=', '/cgi-bin/token?appid=%E4%B8&secret', '/connect/oauth2/authorize?appid=%ff%fe&redirect_uri=%']) {
+      const r = await rawRequest(portOf(emu.url), path);
+      expect(r.status).toBeLessThan(500);
+    }
+    await stillAlive();
+  });
+
+  it('a URL over 8 KiB -> 414; one over the header limit -> 431/400; the server lives on', async () => {
+    const r = await rawRequest(portOf(emu.url), '/sns/auth?access_token=' + 'a'.repeat(9000));
+    expect(r.status).toBe(414);
+    const huge = await rawRequest(portOf(emu.url), '/sns/auth?access_token=' + 'a'.repeat(40000)).catch(() => ({ status: 0, body: '' }));
+    expect([0, 400, 431]).toContain(huge.status);
+    await stillAlive();
+  });
+
+  it('a body over 64 KiB -> 413', async () => {
+    const r = await post(emu.url, '/cgi-bin/stable_token', 'x'.repeat(70 * 1024));
+    expect(r.status).toBe(413);
+    await stillAlive();
+  });
+
+  it('raw garbage on the socket gets 400 and does not crash', async () => {
+    await new Promise<void>((resolve) => {
+      const socket = connect(portOf(emu.url), '127.0.0.1', () => socket.write('\x00\x01GARBAGE\r\n\r\n'));
+      socket.on('data', () => socket.destroy());
+      socket.on('close', () => resolve());
+      socket.on('error', () => resolve());
+    });
+    await stillAlive();
+  });
+
+  it('odd methods and paths', async () => {
+    for (const [method, path] of [['PUT', '/sns/auth'], ['DELETE', '/cgi-bin/token'], ['OPTIONS', '*'], ['GET', '//..//%2e%2e/'], ['PATCH', '/connect/oauth2/authorize']] as const) {
+      const r = await rawRequest(portOf(emu.url), path, { method });
+      expect(r.status).toBeGreaterThan(0);
+      expect(r.status).toBeLessThan(500);
+    }
+    await stillAlive();
+  });
+
+  it('property: any query string on any endpoint answers below 500', async () => {
+    const paths = ['/sns/oauth2/access_token', '/sns/oauth2/refresh_token', '/sns/auth', '/sns/userinfo', '/cgi-bin/token', '/connect/oauth2/authorize', '/connect/qrconnect', '/connect/l/qrconnect'];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), fc.string({ maxLength: 200 }), async (path, junk) => {
+        const r = await rawRequest(portOf(emu.url), path + '?' + encodeURI(junk).replace(/#/g, '%23'));
+        return r.status < 500;
+      }),
+      { numRuns: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/cgi-bin/stable_token', '/cgi-bin/openapi/quota/get?access_token=x', '/__emulator/faults', '/__emulator/scan'), fc.string({ maxLength: 300 }), async (path, body) => {
+        const r = await rawRequest(portOf(emu.url), path, { method: 'POST', body });
+        return r.status < 500;
+      }),
+      { numRuns: 60 },
+    );
+    await stillAlive();
+  });
+});
+
+describe('seed validation', () => {
+  it('reports every problem at once', () => {
+    try {
+      parseSeed(JSON.stringify({ apps: [{ appid: 'wxNOPE', secret: 'x', type: 'mini' }], users: [{ nickname: 1, follows: ['wx0000000000000000'] }] }));
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EmulatorSeedError);
+      const problems = (error as EmulatorSeedError).problems;
+      expect(problems).toContain('apps[0].appid must be "wx" followed by 16 lower-case hex digits');
+      expect(problems).toContain('users[0].nickname must be a string');
+      expect(problems).toContain('users[0].follows names wx0000000000000000, which is not a seeded app');
+    }
+    expect(() => parseSeed('{')).toThrow(/not valid JSON/);
+  });
+
+  it('accepts a minimal seed and fills defaults', async () => {
+    const seed = parseSeed(JSON.stringify({ apps: [{ appid: 'wx00000000000000ab', secret: 'b'.repeat(32), type: 'test', domain: '127.0.0.1:8080' }], users: [{ nickname: 'me' }] }));
+    expect(seed.apps[0]).toMatchObject({ verified: true, tokenDailyQuota: 200, openAccount: null, ipWhitelist: null, domain: ['127.0.0.1:8080'] });
+    expect(seed.users[0]!.id).toBe('u1');
+  });
+});
