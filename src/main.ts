@@ -1,11 +1,9 @@
 // The process edge: argv in, exit code out. The ONLY place that sets process.exitCode or reads
 // process.argv; every error becomes an exit code here (table in README.md and src/errors.ts).
 import { createRequire } from 'node:module';
-import { CommanderError } from 'commander';
 import { EXIT, UsageError, WechatApiError, WxauthError, isWxauthError } from './errors.js';
 import { detectLang, t, tr, type Lang } from './ui/i18n.js';
 import { Output } from './ui/output.js';
-import { createProgram } from './cli.js';
 import { createContext } from './runtime.js';
 import type { GlobalOptions } from './store/resolve.js';
 import type { Context } from './context.js';
@@ -31,6 +29,11 @@ function wantsColor(argv: string[], env: NodeJS.ProcessEnv): boolean {
 }
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  // Fast path: `wxauth --version` needs nothing else loaded.
+  if (argv.length === 1 && argv[0] === '--version') {
+    process.stdout.write(version + '\n');
+    return EXIT.ok;
+  }
   const env = process.env;
   const lang = pickLang(argv, env);
   const json = argv.includes('--json');
@@ -46,6 +49,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   };
   process.on('SIGINT', onSigint);
 
+  const [{ CommanderError }, { createProgram }] = await Promise.all([import('commander'), import('./cli.js')]);
   let ctx: Context | undefined;
   let exitCode: number = EXIT.ok;
   let commanderMessage = '';

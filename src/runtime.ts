@@ -3,12 +3,11 @@ import type { Context } from './context.js';
 import type { Lang } from './ui/i18n.js';
 import type { Output } from './ui/output.js';
 import { UsageError } from './errors.js';
-import { resolveConfig, requireFields, type ConfigField, type GlobalOptions, type ResolvedConfig } from './store/resolve.js';
+import { resolveConfig, requireFields, stateDir, type ConfigField, type GlobalOptions, type ResolvedConfig } from './store/resolve.js';
 import type { ConfigStore } from './store/config.js';
 import type { TokenStore } from './store/token-cache.js';
 import type { WechatApi } from './http/api.js';
 import type { Prompts } from './ui/prompt.js';
-import { stateDir } from './store/files.js';
 
 export interface RuntimeOptions {
   lang: Lang;

@@ -71,7 +71,7 @@ describe('architecture', () => {
     for (const f of all.filter((f) => f.file !== 'main.ts')) {
       expect(/process\.exitCode|process\.exit\(|process\.argv/.test(f.text), f.file).toBe(false);
     }
-    for (const f of all.filter((f) => !['store/resolve.ts', 'store/files.ts', 'main.ts'].includes(f.file))) {
+    for (const f of all.filter((f) => !['store/resolve.ts', 'main.ts'].includes(f.file))) {
       expect(/process\.env\.WXAUTH_/.test(f.text), f.file).toBe(false);
     }
   });

@@ -5,11 +5,6 @@ import path from 'node:path';
 import Conf from 'conf';
 import { ConfigError } from '../errors.js';
 
-/** All state lives here; WXAUTH_CONFIG_DIR relocates it (tests never touch the real home directory). */
-export function stateDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  return env.WXAUTH_CONFIG_DIR || undefined;
-}
-
 export type Store = Record<string, unknown>;
 
 export interface OpenedConf {

@@ -88,6 +88,14 @@ export const ENV_NAMES: Record<ConfigField, string> = {
 };
 
 export const DEFAULT_PROFILE = 'default';
+
+/**
+ * All state (config and token cache) lives here; WXAUTH_CONFIG_DIR relocates it, so tests never touch
+ * the real home directory. undefined = conf's per-user default (env-paths).
+ */
+export function stateDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return env.WXAUTH_CONFIG_DIR || undefined;
+}
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface ResolveInput {
