@@ -163,10 +163,12 @@ export interface ErrcodeExplanation {
   /** Official meaning (from the copied tables; see `derived` / `untranslated`). */
   meaning: Bilingual;
   stage?: Stage;
+  /** Every stage the code occurs in (`stage` is the one for the endpoint, or the first). */
+  stages?: Stage[];
   endpoints?: string[];
   /** Ranked, most likely first; tuned to the endpoint when one is given. */
-  causes: Bilingual[];
-  fixes: Bilingual[];
+  causes: ExplanationItem[];
+  fixes: ExplanationItem[];
   /** Official doc URL. */
   doc?: string;
   sources?: string[];
@@ -269,10 +271,17 @@ interface Fill {
   ip?: string;
 }
 
-function fill(item: Bilingual, vars: Fill): Bilingual {
+/** A cause or fix as explanations carry it: `on` lists the endpoints it is specific to. */
+export interface ExplanationItem extends Bilingual {
+  on?: string[];
+}
+
+function fill(item: KnowledgeItem, vars: Fill): ExplanationItem {
   const ipZh = vars.ip ?? '报错信息里的 IP';
   const ipEn = vars.ip ?? 'the IP shown in errmsg';
-  return { zh: item.zh.replaceAll('{ip}', ipZh), en: item.en.replaceAll('{ip}', ipEn) };
+  const filled: ExplanationItem = { zh: item.zh.replaceAll('{ip}', ipZh), en: item.en.replaceAll('{ip}', ipEn) };
+  if (item.on) filled.on = item.on;
+  return filled;
 }
 
 function meaningOf(
@@ -448,7 +457,10 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
   };
   const stage = (endpoint !== undefined ? stageOfEndpoint(endpoint) : undefined) ?? entry?.stages[0];
   if (stage !== undefined) explained.stage = stage;
-  if (entry) explained.endpoints = entry.endpoints;
+  if (entry) {
+    explained.stages = entry.stages;
+    explained.endpoints = entry.endpoints;
+  }
   if (other) explained.otherTable = { table: 'wecom', meaning: meaningOf(other, undefined).meaning };
   return explained;
 }
@@ -470,7 +482,10 @@ function explainPageEntry(page: PageEntry): ErrcodeExplanation {
     derived: undefined,
     untranslated: undefined,
     stage: 'authorize',
+    stages: ['authorize'],
     endpoints: page.endpoints,
+    sources: undefined,
+    otherTable: undefined,
     causes: page.causes.map(({ zh, en }) => ({ zh, en })),
     fixes: page.fixes.map(({ zh, en }) => ({ zh, en })),
     doc: page.doc,

@@ -1,7 +1,7 @@
 // Presents an errcode explanation (src/core/errcodes.ts). Used by `wxauth errcode` (full, on
 // stdout: the explanation is the command's data) and by main.ts whenever WeChat answers a command
 // with an errcode (compact, on stderr: it is talk around the error).
-import type { Bilingual, ErrcodeExplanation, UnknownInput } from '../core/errcodes.js';
+import type { Bilingual, ErrcodeExplanation, ExplanationItem, UnknownInput } from '../core/errcodes.js';
 import type { Lang } from './i18n.js';
 import type { Output } from './output.js';
 
@@ -43,8 +43,12 @@ function title(out: Output, e: ErrcodeExplanation): string {
   return e.table === 'wecom' ? `${head} · ${out.t('errcode.title.wecom')}` : head;
 }
 
-function numbered(items: Bilingual[], lang: Lang): string[] {
-  return items.map((item, i) => `  ${i + 1}. ${pick(item, lang)}`);
+/** Numbered items; without an endpoint, items specific to some endpoints say which. */
+function numbered(out: Output, items: ExplanationItem[], lang: Lang, showOn: boolean): string[] {
+  return items.map((item, i) => {
+    const on = showOn && item.on?.length ? ' ' + out.style.dim(out.t('errcode.on', { endpoints: item.on.map((p) => (p.endsWith('/') ? p + '*' : p)).join(', ') })) : '';
+    return `  ${i + 1}. ${pick(item, lang)}${on}`;
+  });
 }
 
 /** Print one explanation. */
@@ -59,12 +63,12 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
     const causes = e.causes.slice(0, 3);
     if (causes.length) {
       line(out.t('errcode.label.causes'));
-      for (const l of numbered(causes, lang)) line(l);
+      for (const l of numbered(out, causes, lang, e.endpoint === undefined)) line(l);
     }
     const fixes = e.fixes.slice(0, 3);
     if (fixes.length) {
       line(out.t('errcode.label.fixes'));
-      for (const l of numbered(fixes, lang)) line(l);
+      for (const l of numbered(out, fixes, lang, e.endpoint === undefined)) line(l);
     }
     if (e.ridNote) line(out.style.dim(pick(e.ridNote, lang)));
     if (e.known) line(out.style.dim(out.t('errcode.compact.more', { code: e.code })));
@@ -73,12 +77,18 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
 
   line(out.style.bold(title(out, e)));
   if (e.tableNote) line(pick(e.tableNote, lang));
-  const stage = e.stage !== undefined ? out.t(`errcode.stage.${e.stage}`) : undefined;
+  // With an endpoint, its stage; without one, every stage the code occurs in.
+  const stageNames = (e.endpoint === undefined && e.stages?.length ? e.stages : e.stage !== undefined ? [e.stage] : []).map(
+    (s) => {
+      const name = out.t(`errcode.stage.${s}`);
+      return name.startsWith('errcode.') ? s : name;
+    },
+  );
   out.fields(
     [
       [out.t('errcode.label.meaning'), meaningLine(out, e, lang)],
       ['', meaningLine(out, e, other(lang))],
-      [out.t('errcode.label.stage'), stage !== undefined && !stage.startsWith('errcode.') ? stage : e.stage],
+      [out.t('errcode.label.stage'), stageNames.length ? stageNames.join(out.lang === 'zh' ? '；' : '; ') : undefined],
       [out.t('errcode.label.endpoints'), e.endpoints?.length ? e.endpoints.join(', ') : undefined],
       [out.t('errcode.label.endpoint'), e.endpoint],
       [out.t('errcode.label.errmsg'), e.errmsg],
@@ -90,11 +100,11 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
   if (e.ridNote) line(out.style.dim(pick(e.ridNote, lang)));
   if (e.causes.length) {
     line(out.style.bold(out.t('errcode.label.causes')));
-    for (const l of numbered(e.causes, lang)) line(l);
+    for (const l of numbered(out, e.causes, lang, e.endpoint === undefined)) line(l);
   }
   if (e.fixes.length) {
     line(out.style.bold(out.t('errcode.label.fixes')));
-    for (const l of numbered(e.fixes, lang)) line(l);
+    for (const l of numbered(out, e.fixes, lang, e.endpoint === undefined)) line(l);
   }
   if (!e.rich && e.table === 'wechat') line(out.style.dim(out.t('errcode.noRich')));
   if (e.otherTable) {

@@ -26,6 +26,7 @@ export const messages = {
   'errcode.label.rid': { zh: 'rid', en: 'rid' },
   'errcode.label.ip': { zh: '调用方 IP', en: 'Caller IP' },
   'errcode.label.sources': { zh: '出处', en: 'Sources' },
+  'errcode.on': { zh: '（{endpoints}）', en: '({endpoints})' },
   'errcode.ip.value': { zh: '{ip}（加入白名单时填这个）', en: '{ip} (whitelist this one)' },
   'errcode.ip.mapped': { zh: '{ip}（IPv6 写法 {ipv6}；白名单填 IPv4）', en: '{ip} (IPv6 form {ipv6}; whitelist the IPv4)' },
   'errcode.ip.v6only': { zh: '{ipv6}（IPv6 地址）', en: '{ipv6} (an IPv6 address)' },
