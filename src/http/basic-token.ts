@@ -1,0 +1,199 @@
+// The basic (global) access_token, without breaking production. Every server of an appid shares one
+// basic token, and a fetch from `GET /cgi-bin/token` invalidates the token the others hold (they keep
+// it for at most 5 more minutes, then get 40001: API-FACTS §8). `POST /cgi-bin/stable_token` without
+// force_refresh hands back the SAME token while it is valid (§9), so it is the default here; the legacy
+// endpoint and forced refreshes are explicit choices of the command. Tokens are cached per profile and
+// appid with their expiry, and the debugging commands (user, quota, rid, domains) reuse a cached one.
+import { WechatApiError, type MessageRef } from '../errors.js';
+import { parseErrorBody } from '../core/errcodes.js';
+import { PATHS } from '../core/endpoints.js';
+import type { ApiResponse } from './client.js';
+import type { BasicTokenResponse, WechatApi } from './api.js';
+
+/** A cached basic token; the same shape as the token store's entry (src/store/token-cache.ts). */
+export interface BasicTokenEntry {
+  appid: string;
+  /** stable = /cgi-bin/stable_token; legacy = /cgi-bin/token */
+  kind: 'stable' | 'legacy';
+  accessToken: string;
+  /** ms since epoch */
+  expiresAt: number;
+  obtainedAt: number;
+}
+
+/** The part of the token store this service needs (the TokenStore satisfies it). */
+export interface BasicTokenCache {
+  getBasic(profile: string, appid: string): BasicTokenEntry | undefined;
+  putBasic(profile: string, entry: BasicTokenEntry): void;
+  removeBasic(profile: string, appid?: string): number;
+}
+
+/** A cached token this close to its expiry is not reused (the call may take a while, clocks drift). */
+export const REUSE_MARGIN_MS = 60_000;
+
+/**
+ * Errcodes that mean "this token is no longer accepted": 40001 (invalid or not latest: someone fetched
+ * a new one), 42001 (expired), 40014 (not a valid token at all). A cached token answered with one of
+ * these is dropped and a fresh stable token is fetched once (the same list wechatpy retries on, §16).
+ */
+export const REJECTED_TOKEN_ERRCODES = [40001, 42001, 40014] as const;
+
+export type BasicTokenEvent =
+  /** A cached, unexpired token is being used. */
+  | { kind: 'cached'; entry: BasicTokenEntry }
+  /** A token was fetched from WeChat (and cached). */
+  | { kind: 'fetched'; entry: BasicTokenEntry; reason: 'none-cached' | 'expired' | 'rejected' | 'requested' }
+  /** WeChat rejected the cached token; a fresh stable token is fetched once. */
+  | { kind: 'rejected'; entry: BasicTokenEntry; errcode: number };
+
+export interface BasicTokenDeps {
+  api: WechatApi;
+  store: BasicTokenCache;
+  profile: string;
+  appid: string;
+  /** Needed only to fetch; a cached token can be used without it. */
+  secret?: string;
+  now(): number;
+  onEvent?: (event: BasicTokenEvent) => void;
+  /** Called when a fetch is needed and no secret was given; must throw (a ConfigError naming the field). */
+  missingSecret?: () => never;
+}
+
+export interface FetchOptions {
+  /** `GET /cgi-bin/token`: invalidates the token other servers hold. */
+  legacy?: boolean;
+  /** stable_token with force_refresh: rotates the stable token for everyone (20 a day, ≥30 s apart). */
+  forceRefresh?: boolean;
+}
+
+export interface FetchedBasicToken {
+  entry: BasicTokenEntry;
+  response: ApiResponse<BasicTokenResponse>;
+  /** The token that was cached for this appid before, if any (to tell a rotation from a repeat). */
+  previous?: BasicTokenEntry;
+  /** force_refresh returned the token we already had: WeChat did not rotate (forced calls < 30 s apart). */
+  notRotated: boolean;
+}
+
+export type CacheStatus =
+  | { status: 'none' }
+  | { status: 'expired'; entry: BasicTokenEntry }
+  | { status: 'valid'; entry: BasicTokenEntry; remainingMs: number };
+
+/** What the cache holds for a profile and appid, judged against `now` (no network: `token --show`). */
+export function inspectBasicCache(store: Pick<BasicTokenCache, 'getBasic'>, profile: string, appid: string, now: number): CacheStatus {
+  const entry = store.getBasic(profile, appid);
+  if (!entry) return { status: 'none' };
+  const remainingMs = entry.expiresAt - now;
+  if (remainingMs <= 0) return { status: 'expired', entry };
+  return { status: 'valid', entry, remainingMs };
+}
+
+export class BasicTokenService {
+  constructor(private readonly deps: BasicTokenDeps) {}
+
+  /** What the cache holds for this profile and appid, judged against the clock (no network). */
+  inspectCache(): CacheStatus {
+    return inspectBasicCache(this.deps.store, this.deps.profile, this.deps.appid, this.deps.now());
+  }
+
+  /** Fetch a token from WeChat (stable by default) and cache it with its expiry. */
+  async fetch(options: FetchOptions = {}, reason: 'none-cached' | 'expired' | 'rejected' | 'requested' = 'requested'): Promise<FetchedBasicToken> {
+    const { api, appid } = this.deps;
+    const secret = this.deps.secret;
+    if (secret === undefined) {
+      if (this.deps.missingSecret) this.deps.missingSecret();
+      throw new Error('BasicTokenService.fetch needs the appsecret');
+    }
+    const previous = this.deps.store.getBasic(this.deps.profile, appid);
+    const kind = options.legacy ? 'legacy' : 'stable';
+    let response: ApiResponse<BasicTokenResponse>;
+    try {
+      response = options.legacy
+        ? await api.getToken({ appid, secret })
+        : await api.getStableToken({ appid, secret, forceRefresh: options.forceRefresh === true });
+    } catch (error) {
+      throw addTokenHint(error, options);
+    }
+    const obtainedAt = this.deps.now();
+    const expiresIn = Number(response.data.expires_in);
+    const entry: BasicTokenEntry = {
+      appid,
+      kind,
+      accessToken: String(response.data.access_token),
+      // WeChat's expires_in is the REMAINING life (a stable token may be returned mid-life, §9).
+      expiresAt: obtainedAt + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 7200) * 1000,
+      obtainedAt,
+    };
+    this.deps.store.putBasic(this.deps.profile, entry);
+    this.deps.onEvent?.({ kind: 'fetched', entry, reason });
+    return {
+      entry,
+      response,
+      ...(previous ? { previous } : {}),
+      notRotated: options.forceRefresh === true && previous?.kind === 'stable' && previous.accessToken === entry.accessToken,
+    };
+  }
+
+  /**
+   * Run `call` with a usable token: the cached one while it has more than REUSE_MARGIN_MS left, else
+   * a fresh stable token. When WeChat rejects a CACHED token (40001/42001/40014 — typically another
+   * server fetched a new one), the entry is dropped, the event says so, and the call is repeated once
+   * with a fresh stable token. A token fetched just now is never retried: that would loop.
+   */
+  async use<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
+    const cache = this.inspectCache();
+    if (cache.status === 'valid' && cache.remainingMs > REUSE_MARGIN_MS) {
+      this.deps.onEvent?.({ kind: 'cached', entry: cache.entry });
+      try {
+        return await call(cache.entry.accessToken);
+      } catch (error) {
+        if (!isRejectedToken(error)) throw error;
+        this.deps.store.removeBasic(this.deps.profile, this.deps.appid);
+        this.deps.onEvent?.({ kind: 'rejected', entry: cache.entry, errcode: error.errcode });
+        const fresh = await this.fetch({}, 'rejected');
+        return await call(fresh.entry.accessToken);
+      }
+    }
+    const fresh = await this.fetch({}, cache.status === 'none' ? 'none-cached' : 'expired');
+    return await call(fresh.entry.accessToken);
+  }
+}
+
+export function isRejectedToken(error: unknown): error is WechatApiError {
+  return error instanceof WechatApiError && (REJECTED_TOKEN_ERRCODES as readonly number[]).includes(error.errcode);
+}
+
+/** The same WeChat error with a hint for this situation (main prints errcode, errmsg, rid, explanation). */
+export function withHint(error: WechatApiError, hint: MessageRef): WechatApiError {
+  return new WechatApiError(
+    {
+      errcode: error.errcode,
+      errmsg: error.errmsg,
+      ...(error.rid !== undefined ? { rid: error.rid } : {}),
+      endpoint: error.endpoint,
+      raw: error.raw,
+      ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
+    },
+    { hint, cause: error },
+  );
+}
+
+/**
+ * Hints for the errors a token fetch meets in practice: 40164 names the IP WeChat saw and where to
+ * whitelist it; 45009 says which quota ran out and how to look at it.
+ */
+export function addTokenHint(error: unknown, options: FetchOptions): unknown {
+  if (!(error instanceof WechatApiError)) return error;
+  if (error.errcode === 40164) {
+    const parsed = parseErrorBody(error.raw) ?? parseErrorBody(JSON.stringify({ errcode: error.errcode, errmsg: error.errmsg }));
+    const ip = parsed?.ip ?? parsed?.ipv6;
+    return withHint(error, ip ? { key: 'basic.ip.hint', params: { ip } } : { key: 'basic.ip.unknown.hint' });
+  }
+  if (error.errcode === 45009) {
+    if (options.forceRefresh) return withHint(error, { key: 'basic.quota.force.hint' });
+    const path = options.legacy ? PATHS.token : PATHS.stableToken;
+    return withHint(error, { key: options.legacy ? 'basic.quota.legacy.hint' : 'basic.quota.stable.hint', params: { path } });
+  }
+  return error;
+}

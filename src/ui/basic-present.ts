@@ -1,0 +1,89 @@
+// Presentation shared by the basic-token commands (token, user, quota, rid, domains): remaining
+// lifetimes, times, what the token service did, and the "are you sure" gate for calls that change
+// WeChat's state for every server of the appid.
+import { CancelledError, UsageError, type MessageRef } from '../errors.js';
+import type { BasicTokenEvent } from '../http/basic-token.js';
+import type { Prompts } from './prompt.js';
+import type { Output } from './output.js';
+
+/** `1h 59m`, `4m 10s`, `45s`, `3 days` (in the user's language). */
+export function formatDuration(out: Output, ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const d = Math.floor(total / 86_400);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (d >= 2) return out.t('basic.duration.d', { d });
+  if (h > 0) return out.t('basic.duration.hm', { h, m });
+  if (m > 0) return out.t('basic.duration.ms', { m, s });
+  return out.t('basic.duration.s', { s });
+}
+
+/** `2026-01-15 10:00:00 +08:00` in the machine's time zone (WeChat's own times are Unix seconds). */
+export function formatTime(ms: number): string {
+  const date = new Date(ms);
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ` +
+    `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+  );
+}
+
+/**
+ * What the token service did, as talk on stderr: a rejected cached token always (it means another
+ * server took the token over), a fetch always (it costs quota), reuse of the cache only with -v.
+ */
+export function presentTokenEvent(out: Output, event: BasicTokenEvent, now: number, verbose: boolean): void {
+  const kind = out.t(`basic.kind.${event.entry.kind}`);
+  switch (event.kind) {
+    case 'cached':
+      if (verbose) out.note(out.t('basic.event.cached', { kind, left: formatDuration(out, event.entry.expiresAt - now) }));
+      return;
+    case 'rejected': {
+      const key = `basic.event.rejected.${event.errcode}`;
+      out.warn(
+        out.t(key, {
+          kind,
+          appid: event.entry.appid,
+          age: formatDuration(out, now - event.entry.obtainedAt),
+          left: formatDuration(out, event.entry.expiresAt - now),
+        }),
+      );
+      return;
+    }
+    case 'fetched':
+      if (event.reason === 'requested') return;
+      out.note(out.t(`basic.event.fetched.${event.reason}`, { appid: event.entry.appid, left: formatDuration(out, event.entry.expiresAt - now) }));
+      return;
+  }
+}
+
+export interface ConfirmGate {
+  interactive: boolean;
+  prompts(): Promise<Prompts>;
+}
+
+/**
+ * Ask before a call that affects every server of the appid. `--yes` skips the question; without a
+ * terminal (or with CI set) and without `--yes` it is a usage error, never a hang.
+ */
+export async function confirmOrRequireYes(
+  gate: ConfirmGate,
+  out: Output,
+  question: MessageRef,
+  options: { yes: boolean; declined: MessageRef },
+): Promise<void> {
+  if (options.yes) return;
+  if (!gate.interactive) {
+    throw new UsageError({ key: 'common.confirmNeedsYes' }, { hint: { key: 'common.confirmNeedsYes.hint' } });
+  }
+  const prompts = await gate.prompts();
+  const ok = await prompts.confirm({ message: out.t(question.key, question.params), default: false });
+  if (!ok) {
+    out.say(out.t(options.declined.key, options.declined.params));
+    throw new CancelledError();
+  }
+}
