@@ -85,7 +85,9 @@ async function ask(ctx: Context, o: InitOptions, existing: ProfileData | undefin
         validate: validator('domain'),
       }));
     data.domain = validateValue('domain', domain.trim());
-    const suggested = existing?.redirectUri ?? `https://${data.domain}/wechat/callback`;
+    // Test accounts usually point at an IP:port on a laptop, where there is no certificate.
+    const scheme = type === 'test' ? 'http' : 'https';
+    const suggested = existing?.redirectUri ?? `${scheme}://${data.domain}/wechat/callback`;
     const redirectUri =
       o.redirectUri ??
       (await p.input({
