@@ -1,4 +1,273 @@
 import type { MessageSection } from './types.js';
 
-// Messages of the 'tokens' area. Keys start with 'tokens.' (common: 'common.' and 'wechat.').
-export const messages = {} satisfies MessageSection;
+// Messages of the 'tokens' area: exchange, refresh, check, userinfo, tokens (and the shared
+// user-token service used by login/demo). Keys start with 'tokens.'.
+// `{p}` is ` --profile <name>` when the profile is not the default one (empty otherwise).
+export const messages = {
+  // --- what the user gave us ----------------------------------------------------------------
+  'tokens.exchange.input.empty': { zh: '没有给出 code。', en: 'No code given.' },
+  'tokens.exchange.input.empty.hint': {
+    zh: '把回调地址里的 code 传给我：wxauth exchange <code>，或者把整个回调地址用引号括起来粘贴进来。',
+    en: "Pass the code from the callback: wxauth exchange <code>, or paste the whole callback URL in quotes.",
+  },
+  'tokens.exchange.input.no_code': { zh: '这个地址里没有 code 参数：{input}', en: 'There is no code parameter in this URL: {input}' },
+  'tokens.exchange.input.no_code.hint': {
+    zh: '确认粘贴的是微信跳回你网站后的地址（带 ?code=…&state=…）；用 wxauth inspect <url> 看看这个地址里有什么。',
+    en: 'Make sure you pasted the address WeChat redirected back to (with ?code=…&state=…); wxauth inspect <url> shows what the URL contains.',
+  },
+  'tokens.exchange.input.code_empty': { zh: '回调地址里的 code 是空的：{input}', en: 'The code in this callback URL is empty: {input}' },
+  'tokens.exchange.input.code_empty.hint': {
+    zh: 'code 在路上丢了：检查 redirect_uri 是否做了 URL 编码、中间的跳转是否丢掉了查询参数（wxauth inspect <url>）。',
+    en: 'The code got lost on the way: check that redirect_uri was URL-encoded and that no intermediate redirect dropped the query (wxauth inspect <url>).',
+  },
+  'tokens.exchange.input.denied': {
+    zh: '这个回调只带了 state 没有 code：用户拒绝了授权。',
+    en: 'This callback carries a state but no code: the user refused the authorisation.',
+  },
+  'tokens.exchange.input.denied.hint': {
+    zh: '重新发起授权并点“允许”：wxauth url{p}（或 wxauth login{p}）。',
+    en: 'Start the authorisation again and tap Allow: wxauth url{p} (or wxauth login{p}).',
+  },
+  'tokens.exchange.state.mismatch': {
+    zh: 'state 不一致：回调带回的是 "{received}"，wxauth url 上次生成的是 "{expected}"（{ago}）。这个 code 可能来自另一次授权，也可能是伪造的回调（CSRF）。',
+    en: 'state mismatch: the callback carried "{received}" but the last wxauth url issued "{expected}" ({ago}). This code may come from another authorisation, or from a forged callback (CSRF).',
+  },
+  'tokens.exchange.state.mismatchExplicit': {
+    zh: 'state 不一致：回调带回的是 "{received}"，--state 要求的是 "{expected}"。没有去换 token（code 还没用掉）。',
+    en: 'state mismatch: the callback carried "{received}" but --state expects "{expected}". The code was not exchanged (it is still unused).',
+  },
+  'tokens.exchange.state.mismatchExplicit.hint': {
+    zh: '确认这是你发起的那次授权；如果只是想换 token，去掉 --state 再运行。',
+    en: 'Make sure this is the authorisation you started; to exchange anyway, run again without --state.',
+  },
+  'tokens.exchange.state.notReceived': {
+    zh: '回调地址里没有 state，而 wxauth url 上次生成了 "{expected}"：你的回调页没有校验 state 的机会。',
+    en: 'The callback URL has no state, but the last wxauth url issued "{expected}": your callback could not check it.',
+  },
+  'tokens.exchange.state.match': { zh: 'state 与 wxauth url 上次生成的一致。', en: 'state matches the one wxauth url issued last.' },
+  'tokens.exchange.done': {
+    zh: '已用 code 换到用户 access_token，并保存到 token 缓存（profile {profile}）。',
+    en: 'Exchanged the code for a user access_token and saved it to the token cache (profile {profile}).',
+  },
+  'tokens.exchange.doneNotSaved': {
+    zh: '已用 code 换到用户 access_token（--no-save：没有写入缓存）。',
+    en: 'Exchanged the code for a user access_token (--no-save: not written to the cache).',
+  },
+  'tokens.exchange.next': {
+    zh: '下一步：wxauth userinfo{p}（取昵称头像） · wxauth check{p}（校验 token）',
+    en: 'Next: wxauth userinfo{p} (nickname and avatar) · wxauth check{p} (validate the token)',
+  },
+  'tokens.exchange.nextBase': {
+    zh: '下一步：wxauth check{p}（校验 token）。snsapi_base 的 token 不能调用 userinfo。',
+    en: 'Next: wxauth check{p} (validate the token). A snsapi_base token cannot call userinfo.',
+  },
+  'tokens.unionid.base_scope': {
+    zh: '没有 unionid：snsapi_base 授权不返回 unionid，只有 snsapi_userinfo（网站应用为 snsapi_login）授权、且应用绑定了微信开放平台账号时才有。',
+    en: 'No unionid: snsapi_base grants never carry one; it comes only with snsapi_userinfo (snsapi_login for website apps) and only when the app is bound to a WeChat Open Platform account.',
+  },
+  'tokens.unionid.not_bound': {
+    zh: '没有 unionid：这个应用没有绑定到微信开放平台（open.weixin.qq.com）账号。绑定后同一用户在各应用下的 unionid 相同。',
+    en: 'No unionid: this app is not bound to a WeChat Open Platform (open.weixin.qq.com) account. Once bound, a user has the same unionid in every app of that account.',
+  },
+  'tokens.unionid.snapshot': {
+    zh: '没有 unionid：这是快照页的虚拟用户（见下）。',
+    en: 'No unionid: this is a snapshot-page virtual user (see below).',
+  },
+  'tokens.snapshot.explain': {
+    zh: 'is_snapshotuser=1：用户看到的是微信的“快照页”（例如从朋友圈打开的页面），并没有真正授权。openid 等信息是虚拟的，调用 /sns/userinfo 会得到 48001。用户点击页面底部的“使用完整服务”后才会真正授权；请据此处理，不要把这个 openid 当作真实用户保存。',
+    en: "is_snapshotuser=1: the user saw WeChat's snapshot page (e.g. the page was opened from Moments) and did not really authorise. The openid and profile are virtual and /sns/userinfo answers 48001. Only after the user taps \"使用完整服务\" (use the full service) at the bottom does a real authorisation happen; do not store this openid as a real user.",
+  },
+
+  // --- labels ---------------------------------------------------------------------------------
+  'tokens.label.expires': { zh: '过期时间', en: 'expires' },
+  'tokens.label.refreshExpires': { zh: 'refresh 截止', en: 'refresh until' },
+  'tokens.label.obtained': { zh: '获取时间', en: 'obtained' },
+  'tokens.label.appid': { zh: 'appid', en: 'appid' },
+  'tokens.label.snapshot': { zh: '快照用户', en: 'snapshot user' },
+  'tokens.value.none': { zh: '（无）', en: '(none)' },
+  'tokens.value.unknown': { zh: '未知', en: 'unknown' },
+  'tokens.value.expired': { zh: '已过期（{ago}）', en: 'expired ({ago})' },
+  'tokens.value.refreshUnknown': {
+    zh: '未知（这个 refresh_token 不是 wxauth 换来的）',
+    en: 'unknown (wxauth did not obtain this refresh_token)',
+  },
+
+  // --- refresh --------------------------------------------------------------------------------
+  'tokens.refresh.extended': {
+    zh: 'access_token 没有变，只是有效期被延长了（微信的“续期”）：现在 {expiry} 过期。',
+    en: 'The access_token is unchanged; its expiry was extended (WeChat "renews" an unexpired token): it now expires {expiry}.',
+  },
+  'tokens.refresh.rotated': {
+    zh: '换到了新的 access_token（旧的已过期或被替换，别再用旧的）：{expiry} 过期。',
+    en: 'Got a new access_token (the old one had expired or was replaced; stop using it): expires {expiry}.',
+  },
+  'tokens.refresh.unknown': {
+    zh: '已刷新：{expiry} 过期（缓存里没有旧 token，无法比较是否变了）。',
+    en: 'Refreshed: expires {expiry} (no cached token to tell whether it changed).',
+  },
+  'tokens.refresh.saved': { zh: '已更新 token 缓存（profile {profile}）。', en: 'Token cache updated (profile {profile}).' },
+  'tokens.refresh.localExpired': {
+    zh: 'wxauth 以为这个 refresh_token 已经超过 30 天了，但微信仍然接受了它。',
+    en: 'wxauth thought this refresh_token was past its 30 days, yet WeChat accepted it.',
+  },
+  'tokens.refresh.refreshUntil': {
+    zh: 'refresh_token 的 30 天从最初授权算起，刷新不会延长：{expiry} 之后需要用户重新授权。',
+    en: 'The refresh_token\'s 30 days count from the original authorisation and refreshing does not extend them: after {expiry} the user must authorise again.',
+  },
+  'tokens.noRefreshToken': {
+    zh: '缓存里 {openid} 的记录没有 refresh_token。',
+    en: 'The cached entry for {openid} has no refresh_token.',
+  },
+
+  // --- check ----------------------------------------------------------------------------------
+  'tokens.check.valid': { zh: '有效；{expiry} 过期。', en: 'valid; expires {expiry}.' },
+  'tokens.check.validUnknown': {
+    zh: '有效（这个 token 不在缓存里，wxauth 不知道它何时过期）。',
+    en: 'valid (this token is not in the cache, so wxauth does not know when it expires).',
+  },
+  'tokens.check.localDisagrees': {
+    zh: '缓存里记的过期时间（{when}）已经过了，但微信说它仍然有效：两边时钟可能不一致。',
+    en: 'The cache says it expired ({when}), yet WeChat says it is valid: the clocks may disagree.',
+  },
+  'tokens.check.refreshLife': { zh: 'refresh_token：{expiry} 到期。', en: 'refresh_token: good until {expiry}.' },
+
+  // --- userinfo -------------------------------------------------------------------------------
+  'tokens.userinfo.lang.invalid': { zh: 'userinfo 的 --lang 不支持 "{value}"。', en: 'userinfo --lang does not accept "{value}".' },
+  'tokens.userinfo.lang.invalid.hint': {
+    zh: '可选 zh_CN、zh_TW 或 en（目前微信只返回昵称和头像，lang 基本不起作用）。界面语言请放在命令前：wxauth --lang zh userinfo。',
+    en: 'Use zh_CN, zh_TW or en (WeChat now returns only nickname and avatar, so it hardly matters). For the interface language put it before the command: wxauth --lang en userinfo.',
+  },
+  'tokens.userinfo.refreshed.local': {
+    zh: '缓存的 access_token 已在 {ago} 过期：已用 refresh_token 刷新一次再请求。',
+    en: 'The cached access_token expired {ago}: refreshed it once with the refresh_token, then asked again.',
+  },
+  'tokens.userinfo.refreshed.errcode': {
+    zh: '微信返回 {errcode}（access_token 过期或已被替换）：已用 refresh_token 刷新一次并重试。',
+    en: 'WeChat answered {errcode} (access_token expired or replaced): refreshed it once with the refresh_token and retried.',
+  },
+  'tokens.userinfo.expiredNoRefresh': {
+    zh: '缓存的 access_token 已在 {ago} 过期；因为 --no-refresh，照样拿它去请求。',
+    en: 'The cached access_token expired {ago}; asking with it anyway because of --no-refresh.',
+  },
+  'tokens.userinfo.note.profile_fields_removed': {
+    zh: 'sex 为 0、province/city/country 为空是正常的：微信自 2021-10-20 起不再通过网页授权返回性别和地区。',
+    en: 'sex 0 and empty province/city/country are normal: WeChat stopped returning gender and region through web authorisation on 2021-10-20.',
+  },
+  'tokens.userinfo.note.no_avatar': {
+    zh: 'headimgurl 为空：用户没有设置头像。',
+    en: 'headimgurl is empty: the user has no avatar.',
+  },
+  'tokens.userinfo.note.no_unionid': {
+    zh: '没有 unionid：这个应用没有绑定到微信开放平台账号。',
+    en: 'No unionid: this app is not bound to a WeChat Open Platform account.',
+  },
+  'tokens.userinfo.note.avatar': {
+    zh: '头像 URL 最后一段是尺寸（0=640×640、46、64、96、132）；用户换头像后旧 URL 会失效。',
+    en: 'The last path segment of the avatar URL is its size (0=640×640, 46, 64, 96, 132); old URLs die when the user changes avatar.',
+  },
+
+  // --- picking a cached token ---------------------------------------------------------------
+  'tokens.openidNeeded': {
+    zh: '给了 access_token 但没有 openid，缓存里也找不到这个 token。',
+    en: 'An access_token was given without an openid, and the cache does not know this token.',
+  },
+  'tokens.openidNeeded.hint': {
+    zh: '把 openid 作为第二个参数传进来：wxauth check <access_token> <openid>（换 token 时会一起返回 openid）。',
+    en: 'Pass the openid as the second argument: wxauth check <access_token> <openid> (it came with the token from the exchange).',
+  },
+  'tokens.noCachedUser': { zh: 'profile {profile} 的 token 缓存是空的。', en: 'The token cache of profile {profile} is empty.' },
+  'tokens.noCachedOpenid': {
+    zh: 'profile {profile} 的 token 缓存里没有 openid {openid}。',
+    en: 'The token cache of profile {profile} has no openid {openid}.',
+  },
+  'tokens.noCachedUser.hint': {
+    zh: '先换一个 token：wxauth login{p}，或 wxauth exchange{p} <code>；也可以直接把 token 作为参数传入。wxauth tokens{p} 列出缓存里的用户。',
+    en: 'Get a token first: wxauth login{p}, or wxauth exchange{p} <code>; or pass the token as an argument. wxauth tokens{p} lists the cached users.',
+  },
+  'tokens.body.unexpected': {
+    zh: '{endpoint} 的回答既不是错误也不是预期的数据（{problems}）：{preview}',
+    en: '{endpoint} answered neither an error nor the expected data ({problems}): {preview}',
+  },
+  'tokens.body.unexpected.hint': {
+    zh: '用 -v 查看完整的请求和回答；如果 --api-base 指向了代理或模拟器，确认它转发的是微信的原始回答。',
+    en: "Run with -v to see the whole request and answer; if --api-base points at a proxy or emulator, make sure it passes WeChat's answer through unchanged.",
+  },
+
+  // --- next steps after an errcode (hints) ----------------------------------------------------
+  'tokens.next.new_code': {
+    zh: '重新授权拿一个新的 code 并立即换取：code 只有 5 分钟有效（网站应用 10 分钟）、区分大小写，且只能用产生它的 appid（现在是 {appid}）换取。wxauth login{p} 会一气呵成。',
+    en: 'Authorise again for a fresh code and exchange it at once: a code lives 5 minutes (10 for website apps), is case-sensitive, and only works with the appid that issued it (now {appid}). wxauth login{p} does it in one go.',
+  },
+  'tokens.next.new_code_lower': {
+    zh: '这个 code 全是小写字母：code 区分大小写，被转成小写后就是 40029。检查你的框架或路由是否把 URL 转成了小写，然后重新授权拿一个新的 code（wxauth login{p}）。',
+    en: 'This code is all lower case: codes are case-sensitive and a lower-cased one gives 40029. Check whether your framework or router lower-cases URLs, then authorise again for a fresh code (wxauth login{p}).',
+  },
+  'tokens.next.code_used': {
+    zh: '这个 code 已经换过 token 了。微信或浏览器经常把回调地址请求两次：你的回调页（或另一个 wxauth/服务器进程）可能已经用掉了它。每个 code 只换一次（服务端按 code 去重），然后重新授权拿新 code：wxauth login{p}。',
+    en: 'This code was already exchanged. WeChat or the browser often hits the callback twice: your callback page (or another wxauth / server process) may have used it. Exchange each code exactly once (de-duplicate by code on the server), then authorise again for a new one: wxauth login{p}.',
+  },
+  'tokens.next.fix_secret': {
+    zh: 'AppSecret 不对（或已重置）：到公众平台“设置与开发 → 基本配置”核对（网站应用在开放平台），然后 wxauth config set secret <secret>{p}，或修改 WXAUTH_SECRET。',
+    en: 'The AppSecret is wrong (or was reset): compare it with the one in the MP console, 设置与开发 → 基本配置 (website apps: the Open Platform), then wxauth config set secret <secret>{p}, or fix WXAUTH_SECRET.',
+  },
+  'tokens.next.fix_appid': {
+    zh: 'appid（{appid}）不对：核对后用 wxauth config set appid <appid>{p}，或修改 WXAUTH_APPID。',
+    en: 'The appid ({appid}) is wrong: check it, then wxauth config set appid <appid>{p}, or fix WXAUTH_APPID.',
+  },
+  'tokens.next.reauthorize': {
+    zh: 'refresh_token 无效或已超过 30 天（从授权时算起）：只能让用户重新授权，wxauth login{p}（或 wxauth url{p} 后 wxauth exchange）。',
+    en: 'The refresh_token is unknown or past its 30 days (counted from the authorisation): the user must authorise again, wxauth login{p} (or wxauth url{p}, then wxauth exchange).',
+  },
+  'tokens.next.refresh': {
+    zh: 'access_token 已过期或已被更新的 token 替换：用缓存的 refresh_token 刷新，wxauth refresh{p}（wxauth userinfo 会自动刷新一次）。',
+    en: 'The access_token expired or was replaced by a newer one: refresh it with the cached refresh_token, wxauth refresh{p} (wxauth userinfo refreshes once by itself).',
+  },
+  'tokens.next.reauthorize_no_refresh': {
+    zh: 'access_token 已过期或已被替换，而 wxauth 没有可用的 refresh_token：用 wxauth refresh <refresh_token>{p} 刷新，或让用户重新授权 wxauth login{p}。',
+    en: 'The access_token expired or was replaced, and wxauth has no usable refresh_token: refresh with wxauth refresh <refresh_token>{p}, or have the user authorise again with wxauth login{p}.',
+  },
+  'tokens.next.openid_mismatch': {
+    zh: '这个 openid 不属于这个 access_token：同一用户在不同 appid 下的 openid 不同。用换 token 时一起返回的 openid（wxauth tokens{p} 可以查看）。',
+    en: 'This openid does not belong to this access_token: a user has a different openid in every appid. Use the openid that came with the token (wxauth tokens{p} shows it).',
+  },
+  'tokens.next.need_userinfo_scope': {
+    zh: '这个 token 来自 snsapi_base 授权，不能获取用户信息。用 snsapi_userinfo 重新授权：wxauth url --scope snsapi_userinfo{p}（或 wxauth login --scope snsapi_userinfo{p}），再 wxauth exchange。',
+    en: 'This token came from snsapi_base, which cannot read the profile. Authorise again with snsapi_userinfo: wxauth url --scope snsapi_userinfo{p} (or wxauth login --scope snsapi_userinfo{p}), then wxauth exchange.',
+  },
+  'tokens.next.snapshot_user': {
+    zh: '这是快照页的虚拟用户（is_snapshotuser=1），微信不提供其资料。让用户点击页面底部的“使用完整服务”后重新授权：wxauth url --scope snsapi_userinfo{p}。',
+    en: 'This is a snapshot-page virtual user (is_snapshotuser=1); WeChat gives no profile for it. Have the user tap "使用完整服务" at the bottom of the page and authorise again: wxauth url --scope snsapi_userinfo{p}.',
+  },
+
+  // --- tokens list | show | clear ------------------------------------------------------------
+  'tokens.list.empty': {
+    zh: 'profile {profile} 的 token 缓存是空的。用 wxauth login 或 wxauth exchange <code> 换一个。',
+    en: 'The token cache of profile {profile} is empty. Get one with wxauth login or wxauth exchange <code>.',
+  },
+  'tokens.list.summary': {
+    zh: 'profile {profile}：{count} 个用户（{file}）。token 已隐藏，wxauth tokens show <openid> --show-secrets 可查看。',
+    en: 'profile {profile}: {count} user(s) ({file}). Tokens are hidden; wxauth tokens show <openid> --show-secrets reveals them.',
+  },
+  'tokens.col.access': { zh: 'access_token 剩余', en: 'access_token left' },
+  'tokens.col.refresh': { zh: 'refresh_token 剩余', en: 'refresh_token left' },
+  'tokens.show.openidNeeded': { zh: 'tokens show 需要一个 openid。', en: 'tokens show needs an openid.' },
+  'tokens.show.openidNeeded.hint': { zh: '用 wxauth tokens{p} 列出缓存里的 openid。', en: 'wxauth tokens{p} lists the cached openids.' },
+  'tokens.show.secretsHidden': {
+    zh: 'token 已隐藏；加 --show-secrets 显示完整值。',
+    en: 'Tokens are hidden; add --show-secrets to see them in full.',
+  },
+  'tokens.clear.confirm': {
+    zh: '从 profile {profile} 的缓存中删除 {what}？',
+    en: 'Remove {what} from the cache of profile {profile}?',
+  },
+  'tokens.clear.all': { zh: '全部 {count} 个用户的 token', en: 'the tokens of all {count} user(s)' },
+  'tokens.clear.one': { zh: '{openid} 的 token', en: 'the tokens of {openid}' },
+  'tokens.clear.done': { zh: '已删除 {count} 个用户的 token（profile {profile}）。', en: 'Removed the tokens of {count} user(s) (profile {profile}).' },
+  'tokens.clear.nothing': { zh: '没有可删除的 token（profile {profile}）。', en: 'Nothing to remove (profile {profile}).' },
+  'tokens.clear.kept': { zh: '没有删除任何东西。', en: 'Nothing was removed.' },
+  'tokens.action.invalid': { zh: '不认识 tokens 的子命令 "{action}"。', en: 'Unknown tokens action "{action}".' },
+  'tokens.action.invalid.hint': {
+    zh: '用法：wxauth tokens [list | show <openid> | clear [openid]]',
+    en: 'Usage: wxauth tokens [list | show <openid> | clear [openid]]',
+  },
+} satisfies MessageSection;

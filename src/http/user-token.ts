@@ -1,0 +1,378 @@
+// The user-token half of the flow as library functions: code → token, refresh, check, userinfo (with
+// one automatic refresh), each saving what it learns to the token cache. Shared by the exchange /
+// refresh / check / userinfo commands and by `login` and `demo`. Knows nothing of the terminal: the
+// results carry everything a presenter needs, and errors carry the next step as a hint.
+import { NetworkError, UsageError, WechatApiError, type MessageRef } from '../errors.js';
+import {
+  TOKEN_EXPIRED_ERRCODES,
+  canRefresh,
+  exchangeDeadlines,
+  looksLowerCased,
+  nextStepFor,
+  noUnionidReason,
+  readSnsTokenBody,
+  readUserinfoBody,
+  refreshDeadlineAfterRefresh,
+  refreshOutcome,
+  tokenStatus,
+  userinfoNotes,
+  type NextStep,
+  type NoUnionidReason,
+  type RefreshOutcome,
+  type SnsToken,
+  type SnsUserinfo,
+  type UserTokenEndpoint,
+  type UserinfoNote,
+} from '../core/token.js';
+import { PATHS } from '../core/endpoints.js';
+import type { ApiResponse } from './client.js';
+import type { UserinfoLang, WechatApi } from './api.js';
+import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
+
+export interface UserTokenDeps {
+  api: WechatApi;
+  /** The token cache; undefined = neither read nor write it. */
+  tokens?: TokenStore;
+  /** The profile the cache entries belong to. */
+  profile: string;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+}
+
+/** ` --profile staging` when the profile is not the default one, so hints can be pasted as they are. */
+export function profileFlag(profile: string): string {
+  return profile === 'default' ? '' : ` --profile ${/^[\w.-]+$/.test(profile) ? profile : JSON.stringify(profile)}`;
+}
+
+interface HintContext {
+  profile: string;
+  appid?: string;
+  code?: string;
+  scope?: string;
+  canRefresh?: boolean;
+  isSnapshotUser?: boolean;
+}
+
+function hintFor(step: NextStep, h: HintContext): MessageRef {
+  const params = { profile: h.profile, p: profileFlag(h.profile), appid: h.appid ?? '-' };
+  if (step === 'new_code' && h.code && looksLowerCased(h.code)) return { key: 'tokens.next.new_code_lower', params };
+  return { key: `tokens.next.${step}`, params };
+}
+
+/** Rethrow a WeChat error with the next step for this endpoint (main.ts adds the errcode knowledge base). */
+function withNextStep(error: unknown, endpoint: UserTokenEndpoint, h: HintContext): unknown {
+  if (!(error instanceof WechatApiError)) return error;
+  const step = nextStepFor(error.errcode, endpoint, { canRefresh: h.canRefresh, isSnapshotUser: h.isSnapshotUser });
+  if (!step) return error;
+  return new WechatApiError(
+    {
+      errcode: error.errcode,
+      errmsg: error.errmsg,
+      rid: error.rid,
+      endpoint: error.endpoint,
+      raw: error.raw,
+      httpStatus: error.httpStatus,
+    },
+    { hint: hintFor(step, h), cause: error },
+  );
+}
+
+/** A 200 answer without errcode that is still not a token / profile: say so (exit 5, like other non-WeChat answers). */
+function unexpectedBody(endpoint: string, problems: string[], raw: string): NetworkError {
+  return new NetworkError(
+    'not_json',
+    { key: 'tokens.body.unexpected', params: { endpoint, problems: problems.join('; '), preview: raw.slice(0, 120) } },
+    { mayHaveReachedServer: true, hint: { key: 'tokens.body.unexpected.hint' } },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// exchange
+// ---------------------------------------------------------------------------------------------
+
+export interface ExchangeParams extends UserTokenDeps {
+  appid: string;
+  secret: string;
+  code: string;
+  /** Write the result to the cache (default true when `tokens` is given). */
+  save?: boolean;
+}
+
+export interface ExchangeResult {
+  token: SnsToken;
+  /** The cache entry (also built when not saved). */
+  entry: UserTokenEntry;
+  saved: boolean;
+  /** Why the answer has no unionid (undefined when it has one). */
+  noUnionid?: NoUnionidReason;
+  /** When the request was sent: the deadlines count from here. */
+  sentAt: number;
+  response: ApiResponse<unknown>;
+}
+
+/** GET /sns/oauth2/access_token, narrowed, saved. Never retried (a code is single-use). */
+export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
+  const sentAt = p.now();
+  let response: ApiResponse<unknown>;
+  try {
+    response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
+  } catch (error) {
+    throw withNextStep(error, 'exchange', { profile: p.profile, appid: p.appid, code: p.code });
+  }
+  const narrowed = readSnsTokenBody(response.data);
+  if (!narrowed.ok) throw unexpectedBody(PATHS.snsAccessToken, narrowed.problems, response.raw);
+  const token = narrowed.value;
+  const deadlines = exchangeDeadlines(sentAt, token.expiresIn);
+  const entry: UserTokenEntry = {
+    appid: p.appid,
+    openid: token.openid,
+    ...(token.unionid ? { unionid: token.unionid } : {}),
+    scope: token.scope,
+    accessToken: token.accessToken,
+    accessTokenExpiresAt: deadlines.accessTokenExpiresAt,
+    ...(token.refreshToken ? { refreshToken: token.refreshToken, refreshTokenExpiresAt: deadlines.refreshTokenExpiresAt } : {}),
+    obtainedAt: sentAt,
+    ...(token.isSnapshotUser ? { isSnapshotUser: true } : {}),
+  };
+  const save = p.save ?? true;
+  if (save && p.tokens) p.tokens.putUser(p.profile, entry);
+  return { token, entry, saved: save && p.tokens !== undefined, noUnionid: noUnionidReason(token), sentAt, response };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Picking a cached token
+// ---------------------------------------------------------------------------------------------
+
+export interface PickedToken {
+  accessToken: string;
+  openid: string;
+  /** The cache entry this token belongs to, when wxauth knows it. */
+  entry?: UserTokenEntry;
+  source: 'cache' | 'args';
+}
+
+/**
+ * The access_token + openid to use: the arguments when given (looked up in the cache for what wxauth
+ * knows about them), else the cached token of `openid` or of the latest user.
+ */
+export function pickUserToken(
+  tokens: TokenStore | undefined,
+  q: { profile: string; appid?: string; accessToken?: string; openid?: string },
+): PickedToken {
+  if (q.accessToken) {
+    const entry = tokens?.listUsers(q.profile).find((u) => u.accessToken === q.accessToken);
+    const openid = q.openid ?? entry?.openid;
+    if (!openid) {
+      throw new UsageError({ key: 'tokens.openidNeeded' }, { hint: { key: 'tokens.openidNeeded.hint' } });
+    }
+    return { accessToken: q.accessToken, openid, entry: entry && entry.openid === openid ? entry : undefined, source: 'args' };
+  }
+  const entry = tokens?.getUser(q.profile, q.appid, q.openid);
+  if (!entry) throw noCachedUser(q.profile, q.openid);
+  return { accessToken: entry.accessToken, openid: entry.openid, entry, source: 'cache' };
+}
+
+function noCachedUser(profile: string, openid: string | undefined): UsageError {
+  return new UsageError(
+    openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } },
+    { hint: { key: 'tokens.noCachedUser.hint', params: { p: profileFlag(profile) } } },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// refresh
+// ---------------------------------------------------------------------------------------------
+
+export interface RefreshParams extends UserTokenDeps {
+  appid: string;
+  /** Given on the command line; else the cached one of `openid` or of the latest user. */
+  refreshToken?: string;
+  openid?: string;
+  save?: boolean;
+}
+
+export interface RefreshResult {
+  token: SnsToken;
+  entry: UserTokenEntry;
+  /** The cache entry before the refresh, when wxauth knew this refresh_token. */
+  previous?: UserTokenEntry;
+  /** Whether the access_token string changed or was only given a new expiry. */
+  outcome: RefreshOutcome;
+  /** wxauth believed the refresh_token was already past its 30 days (WeChat was asked anyway). */
+  refreshExpiredLocally: boolean;
+  saved: boolean;
+  sentAt: number;
+  response: ApiResponse<unknown>;
+}
+
+export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult> {
+  let previous: UserTokenEntry | undefined;
+  let refreshToken = p.refreshToken;
+  if (refreshToken) {
+    previous = p.tokens?.listUsers(p.profile).find((u) => u.refreshToken === refreshToken);
+  } else {
+    previous = p.tokens?.getUser(p.profile, p.appid, p.openid);
+    if (!previous) throw noCachedUser(p.profile, p.openid);
+    if (!previous.refreshToken) {
+      throw new UsageError(
+        { key: 'tokens.noRefreshToken', params: { openid: previous.openid } },
+        { hint: { key: 'tokens.next.reauthorize', params: { p: profileFlag(p.profile) } } },
+      );
+    }
+    refreshToken = previous.refreshToken;
+  }
+  const appid = previous?.appid ?? p.appid;
+  const before = previous ? tokenStatus(previous, p.now()) : undefined;
+  const sentAt = p.now();
+  let response: ApiResponse<unknown>;
+  try {
+    response = await p.api.refreshToken({ appid, refreshToken });
+  } catch (error) {
+    throw withNextStep(error, 'refresh', { profile: p.profile, appid, scope: previous?.scope });
+  }
+  const narrowed = readSnsTokenBody(response.data);
+  if (!narrowed.ok) throw unexpectedBody(PATHS.snsRefreshToken, narrowed.problems, response.raw);
+  const token = narrowed.value;
+  const sameUser = previous && previous.openid === token.openid ? previous : undefined;
+  const refreshTokenExpiresAt = refreshDeadlineAfterRefresh(sameUser, refreshToken);
+  const unionid = token.unionid ?? sameUser?.unionid;
+  const entry: UserTokenEntry = {
+    appid,
+    openid: token.openid,
+    ...(unionid ? { unionid } : {}),
+    scope: token.scope || sameUser?.scope || '',
+    accessToken: token.accessToken,
+    accessTokenExpiresAt: sentAt + token.expiresIn * 1000,
+    refreshToken: token.refreshToken ?? refreshToken,
+    ...(refreshTokenExpiresAt !== undefined ? { refreshTokenExpiresAt } : {}),
+    obtainedAt: sentAt,
+    ...(sameUser?.isSnapshotUser ? { isSnapshotUser: true } : {}),
+  };
+  const save = p.save ?? true;
+  if (save && p.tokens) p.tokens.putUser(p.profile, entry);
+  return {
+    token,
+    entry,
+    previous: sameUser,
+    outcome: refreshOutcome(sameUser?.accessToken, token.accessToken),
+    refreshExpiredLocally: before?.refresh?.expired ?? false,
+    saved: save && p.tokens !== undefined,
+    sentAt,
+    response,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// check
+// ---------------------------------------------------------------------------------------------
+
+export interface CheckParams extends UserTokenDeps {
+  appid?: string;
+  accessToken?: string;
+  openid?: string;
+}
+
+export interface CheckResult {
+  /** Always true: an invalid token throws a WechatApiError (exit 3) with the next step. */
+  valid: true;
+  picked: PickedToken;
+  response: ApiResponse<unknown>;
+}
+
+/** GET /sns/auth. Throws WechatApiError with the reason and the next step (refresh, or authorise again). */
+export async function checkUserToken(p: CheckParams): Promise<CheckResult> {
+  const picked = pickUserToken(p.tokens, { profile: p.profile, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
+  try {
+    const response = await p.api.checkToken({ accessToken: picked.accessToken, openid: picked.openid });
+    return { valid: true, picked, response };
+  } catch (error) {
+    throw withNextStep(error, 'check', hintContextOf(p, picked.entry));
+  }
+}
+
+function hintContextOf(p: UserTokenDeps & { appid?: string }, entry: UserTokenEntry | undefined): HintContext {
+  return {
+    profile: p.profile,
+    appid: entry?.appid ?? p.appid,
+    scope: entry?.scope,
+    canRefresh: entry ? canRefresh(tokenStatus(entry, p.now())) : false,
+    isSnapshotUser: entry?.isSnapshotUser,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// userinfo
+// ---------------------------------------------------------------------------------------------
+
+export interface UserinfoParams extends UserTokenDeps {
+  appid?: string;
+  accessToken?: string;
+  openid?: string;
+  lang?: UserinfoLang;
+  /** Refresh once when the cached access_token is expired (locally, or 42001/40001/40014). */
+  autoRefresh: boolean;
+}
+
+export interface AutoRefresh {
+  /** `local`: the cache said it had expired; a number: the errcode WeChat answered first. */
+  reason: 'local' | number;
+  result: RefreshResult;
+}
+
+export interface UserinfoResult {
+  userinfo: SnsUserinfo;
+  notes: UserinfoNote[];
+  picked: PickedToken;
+  /** The cache entry after this call (refreshed and/or with the unionid learnt). */
+  entry?: UserTokenEntry;
+  refreshed?: AutoRefresh;
+  response: ApiResponse<unknown>;
+}
+
+export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> {
+  const picked = pickUserToken(p.tokens, { profile: p.profile, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
+  let entry = picked.entry;
+  let accessToken = picked.accessToken;
+  let refreshed: AutoRefresh | undefined;
+
+  const refreshOnce = async (reason: AutoRefresh['reason'], current: UserTokenEntry): Promise<UserTokenEntry> => {
+    const result = await refreshUserToken({ ...p, appid: current.appid, refreshToken: current.refreshToken, save: true });
+    refreshed = { reason, result };
+    accessToken = result.token.accessToken;
+    return result.entry;
+  };
+
+  if (p.autoRefresh && entry) {
+    const status = tokenStatus(entry, p.now());
+    if (status.access.expired && canRefresh(status)) entry = await refreshOnce('local', entry);
+  }
+
+  let response: ApiResponse<unknown>;
+  try {
+    response = await p.api.getUserinfo({ accessToken, openid: picked.openid, lang: p.lang });
+  } catch (error) {
+    const retry =
+      error instanceof WechatApiError &&
+      TOKEN_EXPIRED_ERRCODES.includes(error.errcode) &&
+      p.autoRefresh &&
+      !refreshed &&
+      entry !== undefined &&
+      canRefresh(tokenStatus(entry, p.now()));
+    if (!retry || !entry) throw withNextStep(error, 'userinfo', hintContextOf(p, entry));
+    entry = await refreshOnce((error as WechatApiError).errcode, entry);
+    try {
+      response = await p.api.getUserinfo({ accessToken, openid: picked.openid, lang: p.lang });
+    } catch (again) {
+      throw withNextStep(again, 'userinfo', hintContextOf(p, entry));
+    }
+  }
+  const narrowed = readUserinfoBody(response.data);
+  if (!narrowed.ok) throw unexpectedBody(PATHS.snsUserinfo, narrowed.problems, response.raw);
+  const userinfo = narrowed.value;
+  // Learn the unionid when the exchange did not carry one (e.g. the token was obtained elsewhere).
+  if (entry && userinfo.unionid && entry.unionid !== userinfo.unionid && p.tokens) {
+    entry = { ...entry, unionid: userinfo.unionid };
+    p.tokens.putUser(p.profile, entry);
+  }
+  return { userinfo, notes: userinfoNotes(userinfo), picked, entry, refreshed, response };
+}
