@@ -176,6 +176,12 @@ export const COMMANDS: CommandSpec[] = [
       ['--rid-style <rid|hints|none>', 'ridStyle'],
       ['--fault <spec>', 'fault'],
       ['--expired-code-errcode <40029|42003>', 'expiredCodeErrcode'],
+      ['--domain <appid=host[:port],...>', 'domain'],
+      ['--caller-ip <ip>', 'callerIp'],
+      ['--deny-behaviour <redirect-state-only|no-redirect>', 'denyBehaviour'],
+      ['--unknown-path <40066|404>', 'unknownPath'],
+      ['--no-param-order-check', 'paramOrderCheck'],
+      ['--set <name=value,...>', 'set'],
     ],
   },
 ];

@@ -6,7 +6,7 @@ import type { ScanOptions, ScanResult } from './types.js';
 import { FaultSpecError, validateFault } from './faults.js';
 import { publicUsers } from './seed.js';
 import { appendToRedirect } from './callback.js';
-import { DEFAULT_SWITCHES } from './switches.js';
+import { DEFAULT_SWITCHES, SWITCH_VALUES } from './switches.js';
 
 function bad(error: string, status = 400): Reply {
   return controlJson({ ok: false, error }, status);
@@ -65,18 +65,6 @@ export function scan(emu: Emulator, options: ScanOptions): ScanResult {
 /** §2.3: a QR code expires (402) after a few minutes; the emulator uses 5. */
 export const QR_TTL_MS = 5 * 60_000;
 
-const SWITCH_VALUES: Record<string, readonly unknown[]> = {
-  contentType: ['auto', 'json', 'text'],
-  ridStyle: ['rid', 'hints', 'none'],
-  expiredCodeErrcode: [40029, 42003],
-  denyBehaviour: ['redirect-state-only', 'no-redirect'],
-  unknownPath: ['40066', '404'],
-  paramOrderCheck: [true, false],
-  loginScopeOnAuthorize: ['scope-error', '10005'],
-  silentUserinfo: ['never', 'followers'],
-  profileEra: ['2021', 'legacy'],
-  stateLengthCheck: [true, false],
-};
 
 export function handleControl(emu: Emulator, rq: Rq): Reply {
   const path = rq.path.slice('/__emulator'.length);

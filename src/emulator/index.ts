@@ -20,9 +20,9 @@ export type {
   SeedApp,
   SeedUser,
 } from './types.js';
-export { EmulatorSeedError, defaultSeed, parseSeed, DEFAULT_APPIDS } from './seed.js';
+export { EmulatorSeedError, defaultSeed, parseSeed, loadSeedFile, DEFAULT_APPIDS } from './seed.js';
 export { FaultSpecError, parseFaultSpec } from './faults.js';
-export { DEFAULT_SWITCHES } from './server.js';
+export { DEFAULT_SWITCHES, SWITCH_VALUES, parseSwitch } from './switches.js';
 
 /** Start the emulator on `host` (default 127.0.0.1) and `port` (default 0 = any free port). */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {

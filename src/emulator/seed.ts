@@ -1,15 +1,19 @@
 // Seed data: the apps and users the emulator knows. The built-in seed is deterministic so its appids
 // and secrets can be copied from the README; generated codes and tokens are random.
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { AppType, PublicApp, PublicUser, Seed, SeedApp, SeedUser } from './types.js';
 
 /** A seed that does not validate; `problems` lists every issue found, one sentence each (English). */
 export class EmulatorSeedError extends Error {
   readonly problems: string[];
-  constructor(problems: string[]) {
+  /** `unreadable`: the file could not be read; `invalid`: it was read but does not validate. */
+  readonly reason: 'unreadable' | 'invalid';
+  constructor(problems: string[], reason: 'unreadable' | 'invalid' = 'invalid') {
     super(`invalid emulator seed: ${problems.join('; ')}`);
     this.name = 'EmulatorSeedError';
     this.problems = problems;
+    this.reason = reason;
   }
 }
 
@@ -234,6 +238,17 @@ export function parseSeed(text: string, domainOverrides?: Record<string, string 
     throw new EmulatorSeedError([`the seed file is not valid JSON (${(error as Error).message})`]);
   }
   return normalizeSeed(value, domainOverrides);
+}
+
+/** Read and validate a seed file (JSON). Throws EmulatorSeedError (reason unreadable / invalid). */
+export async function loadSeedFile(path: string): Promise<Seed> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new EmulatorSeedError([(error as Error).message], 'unreadable');
+  }
+  return parseSeed(text);
 }
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -1,0 +1,185 @@
+// wxauth emulator: run the local WeChat emulator until Ctrl-C. Flags -> EmulatorOptions ->
+// startEmulator() -> print the base URL (stdout) and ready-to-copy app lines (stderr).
+import type { Context } from '../context.js';
+import { ConfigError, UsageError } from '../errors.js';
+import {
+  EmulatorSeedError,
+  FaultSpecError,
+  SWITCH_VALUES,
+  loadSeedFile,
+  parseFaultSpec,
+  parseSwitch,
+  startEmulator,
+  type EmulatorHandle,
+  type EmulatorOptions,
+  type EmulatorSwitches,
+  type PublicApp,
+} from '../emulator/index.js';
+
+export const DEFAULT_PORT = 3900;
+
+function invalid(option: string, value: unknown, allowed: readonly unknown[]): UsageError {
+  return new UsageError(
+    { key: 'emulator.option.invalid', params: { option, value: String(value) } },
+    { hint: { key: 'emulator.option.invalid.hint', params: { allowed: allowed.map(String).join(', ') } } },
+  );
+}
+
+function pick<T>(option: string, value: unknown, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  const found = allowed.find((a) => String(a) === String(value));
+  if (found === undefined) throw invalid(option, value, allowed);
+  return found;
+}
+
+function list(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return items.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+export interface EmulatorCommandOptions {
+  port: number;
+  host: string;
+  seedFile?: string;
+  emulator: EmulatorOptions;
+}
+
+/** Turn commander's options into typed emulator options; every bad value is a UsageError with a hint. */
+export function toOptions(opts: Record<string, unknown>): EmulatorCommandOptions {
+  const rawPort = opts.port ?? DEFAULT_PORT;
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(String(rawPort)) || !Number.isInteger(port) || port > 65535)
+    throw new UsageError({ key: 'emulator.port.invalid', params: { value: String(rawPort) } }, { hint: { key: 'emulator.port.invalid.hint' } });
+  const host = typeof opts.host === 'string' && opts.host !== '' ? opts.host : '127.0.0.1';
+
+  const switches: Partial<EmulatorSwitches> = {};
+  const assign = (name: keyof EmulatorSwitches, value: unknown) => {
+    if (value !== undefined) (switches as Record<string, unknown>)[name] = value;
+  };
+  assign('contentType', pick('--content-type', opts.contentType, ['json', 'text', 'auto'] as const));
+  assign('ridStyle', pick('--rid-style', opts.ridStyle, ['rid', 'hints', 'none'] as const));
+  assign('expiredCodeErrcode', pick('--expired-code-errcode', opts.expiredCodeErrcode, [40029, 42003] as const));
+  assign('denyBehaviour', pick('--deny-behaviour', opts.denyBehaviour, ['redirect-state-only', 'no-redirect'] as const));
+  assign('unknownPath', pick('--unknown-path', opts.unknownPath, ['40066', '404'] as const));
+  if (opts.paramOrderCheck === false) switches.paramOrderCheck = false;
+  if (typeof opts.callerIp === 'string') switches.callerIp = opts.callerIp;
+  for (const item of list(opts.set)) {
+    const eq = item.indexOf('=');
+    const parsed = eq > 0 ? parseSwitch(item.slice(0, eq), item.slice(eq + 1)) : undefined;
+    if (!parsed) {
+      const allowed = Object.entries(SWITCH_VALUES).map(([k, v]) => `${k}=${v.map(String).join('|')}`);
+      throw invalid('--set', item, [...allowed, 'callerIp=IP']);
+    }
+    assign(parsed.name, parsed.value);
+  }
+
+  const domainOverrides: Record<string, string> = {};
+  for (const item of list(opts.domain)) {
+    const m = /^(wx[0-9a-f]{16})=([A-Za-z0-9.-]+(?::(?:\d{1,5}|\*))?)$/.exec(item);
+    if (!m) throw new UsageError({ key: 'emulator.domain.invalid', params: { value: item } }, { hint: { key: 'emulator.domain.invalid.hint' } });
+    domainOverrides[m[1]!] = m[2]!;
+  }
+
+  const faults = list(opts.fault).map((spec) => {
+    try {
+      return parseFaultSpec(spec);
+    } catch (error) {
+      if (error instanceof FaultSpecError)
+        throw new UsageError({ key: 'emulator.fault.invalid', params: { detail: error.message } }, { hint: { key: 'emulator.fault.invalid.hint' } });
+      throw error;
+    }
+  });
+
+  return {
+    port,
+    host,
+    seedFile: typeof opts.seed === 'string' ? opts.seed : undefined,
+    emulator: { port, host, switches, faults, domainOverrides },
+  };
+}
+
+async function start(options: EmulatorCommandOptions): Promise<EmulatorHandle> {
+  const emulatorOptions = { ...options.emulator };
+  try {
+    if (options.seedFile) emulatorOptions.seed = await loadSeedFile(options.seedFile);
+    return await startEmulator(emulatorOptions);
+  } catch (error) {
+    if (error instanceof EmulatorSeedError) {
+      if (error.reason === 'unreadable')
+        throw new ConfigError({ key: 'emulator.seed.unreadable', params: { file: options.seedFile ?? '', detail: error.problems.join('; ') } }, { hint: { key: 'emulator.seed.unreadable.hint' }, cause: error });
+      // A bad --domain for an appid the seed lacks is reported here too.
+      throw new ConfigError({ key: 'emulator.seed.invalid', params: { file: options.seedFile ?? '(built-in)', problems: error.problems.join('; ') } }, { hint: { key: 'emulator.seed.invalid.hint' }, cause: error });
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new UsageError({ key: 'emulator.port.inUse', params: { port: options.port } }, { hint: { key: 'emulator.port.inUse.hint', params: { next: options.port + 1 } }, cause: error });
+    if (code === 'EACCES')
+      throw new UsageError({ key: 'emulator.port.denied', params: { port: options.port } }, { hint: { key: 'emulator.port.denied.hint' }, cause: error });
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      throw new UsageError({ key: 'emulator.host.invalid', params: { host: options.host, detail: code } }, { hint: { key: 'emulator.host.invalid.hint' }, cause: error });
+    throw error;
+  }
+}
+
+function envLine(url: string, app: PublicApp): string {
+  return `export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=${app.type} WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}${app.domain[0] && !app.domain[0].includes('*') ? ` WXAUTH_DOMAIN=${app.domain[0]}` : ''}`;
+}
+
+function present(ctx: Context, emu: EmulatorHandle, options: EmulatorCommandOptions): void {
+  const { out } = ctx;
+  const doc = {
+    url: emu.url,
+    control: `${emu.url}/__emulator`,
+    apps: emu.apps.map((a) => ({ ...a, env: envLine(emu.url, a) })),
+    users: emu.users,
+  };
+  out.result(doc);
+  if (out.json) {
+    out.emit(doc);
+    return;
+  }
+  out.data(emu.url);
+  out.success(out.t('emulator.started', { url: emu.url }));
+  out.note(out.t('emulator.roles'));
+  if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) out.warn(out.t('emulator.exposed', { host: options.host }));
+  out.say();
+  out.say(out.t('emulator.apps'));
+  out.table(
+    ['type', 'appid', 'secret', 'domain', 'name'],
+    emu.apps.map((a) => [a.type, a.appid, a.secret, a.domain.join(',') || '-', a.name]),
+    'stderr',
+  );
+  out.say();
+  out.say(out.t('emulator.aim'));
+  for (const app of emu.apps) out.say('  ' + out.style.cyan(envLine(emu.url, app)));
+  out.say(out.t('emulator.aim.flags', { flags: `--api-base ${emu.url} --open-base ${emu.url}` }));
+  out.say();
+  out.say(out.t('emulator.users'));
+  for (const u of emu.users) {
+    const follows = u.follows.length > 0 ? out.t('emulator.user.follows', { list: u.follows.join(', ') }) : out.t('emulator.user.followsNone');
+    out.say(`  ${u.id}  ${u.nickname}  ${out.style.dim(follows)}`);
+  }
+  const faults = options.emulator.faults ?? [];
+  if (faults.length > 0) out.warn(out.t('emulator.faults', { list: faults.map((f) => JSON.stringify(f)).join(' ') }));
+  out.say();
+  out.note(out.t('emulator.control', { url: emu.url }));
+  out.note(out.t('emulator.stopHint'));
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<number | void> {
+  const options = toOptions(opts);
+  const emu = await start(options);
+  try {
+    present(ctx, emu, options);
+    await untilAborted(ctx.signal);
+  } finally {
+    await emu.close();
+  }
+  if (!ctx.out.json) ctx.out.say(ctx.out.t('emulator.stopped'));
+  return 0;
+}

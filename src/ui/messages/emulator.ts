@@ -1,0 +1,154 @@
+import type { MessageSection } from './types.js';
+
+// Messages of the 'emulator' area. Keys start with 'emulator.' (common: 'common.' and 'wechat.').
+// The cli.emulator.opt.* keys below describe options this area added to its block in src/cli.ts.
+export const messages = {
+  'emulator.started': {
+    zh: '微信模拟器已启动：{url}',
+    en: 'WeChat emulator running at {url}',
+  },
+  'emulator.roles': {
+    zh: '这一个地址同时充当 open.weixin.qq.com（授权页、扫码页）和 api.weixin.qq.com（接口）。',
+    en: 'This one address plays both open.weixin.qq.com (authorize and QR pages) and api.weixin.qq.com (APIs).',
+  },
+  'emulator.apps': {
+    zh: '内置应用（appid、secret 均为固定的假值，可直接复制）：',
+    en: 'Seeded apps (fixed fake appids and secrets, ready to copy):',
+  },
+  'emulator.aim': {
+    zh: '让 wxauth 指向模拟器：',
+    en: 'Aim wxauth at the emulator:',
+  },
+  'emulator.aim.flags': {
+    zh: '或者每次加上参数：{flags}',
+    en: 'or pass these flags each time: {flags}',
+  },
+  'emulator.users': {
+    zh: '用户（授权页可切换“你”是谁）：',
+    en: 'Users (the authorize page lets you pick who "you" are):',
+  },
+  'emulator.user.follows': {
+    zh: '关注：{list}',
+    en: 'follows: {list}',
+  },
+  'emulator.user.followsNone': {
+    zh: '未关注任何账号',
+    en: 'follows nothing',
+  },
+  'emulator.control': {
+    zh: '控制接口：{url}/__emulator/（clock 拨快时钟、requests 请求记录、faults 故障注入、scan 模拟扫码、reset 重置）',
+    en: 'Control: {url}/__emulator/ (clock to move time, requests to see what was sent, faults, scan, reset)',
+  },
+  'emulator.faults': {
+    zh: '已注入故障：{list}',
+    en: 'Injected faults: {list}',
+  },
+  'emulator.exposed': {
+    zh: '模拟器监听在 {host}，局域网内其他机器也能访问它（包括假的 secret 和 token）。',
+    en: 'The emulator listens on {host}, so other machines on the network can reach it (fake secrets and tokens included).',
+  },
+  'emulator.stopHint': {
+    zh: '按 Ctrl-C 停止。',
+    en: 'Press Ctrl-C to stop.',
+  },
+  'emulator.stopped': {
+    zh: '微信模拟器已停止。',
+    en: 'WeChat emulator stopped.',
+  },
+  'emulator.port.inUse': {
+    zh: '端口 {port} 已被占用，模拟器无法启动。',
+    en: 'Port {port} is already in use; the emulator cannot start.',
+  },
+  'emulator.port.inUse.hint': {
+    zh: '换一个端口：wxauth emulator --port {next}，或用 --port 0 让系统挑一个空闲端口。',
+    en: 'Pick another port: wxauth emulator --port {next}, or --port 0 for any free port.',
+  },
+  'emulator.port.denied': {
+    zh: '没有权限监听端口 {port}。',
+    en: 'Not allowed to listen on port {port}.',
+  },
+  'emulator.port.denied.hint': {
+    zh: '1024 以下的端口需要管理员权限；用 --port 3900 这类更大的端口。',
+    en: 'Ports below 1024 need root; use a higher one such as --port 3900.',
+  },
+  'emulator.port.invalid': {
+    zh: '--port 必须是 0 到 65535 之间的整数，收到的是 "{value}"。',
+    en: '--port must be an integer from 0 to 65535, got "{value}".',
+  },
+  'emulator.port.invalid.hint': {
+    zh: '例如 --port 3900；--port 0 表示任意空闲端口。',
+    en: 'For example --port 3900; --port 0 means any free port.',
+  },
+  'emulator.host.invalid': {
+    zh: '无法监听地址 {host}：{detail}',
+    en: 'Cannot listen on {host}: {detail}',
+  },
+  'emulator.host.invalid.hint': {
+    zh: '用本机地址，例如 --host 127.0.0.1（默认），或 --host 0.0.0.0 让局域网可访问。',
+    en: 'Use a local address such as --host 127.0.0.1 (the default), or --host 0.0.0.0 to allow the network.',
+  },
+  'emulator.option.invalid': {
+    zh: '{option} 的值 "{value}" 无效。',
+    en: 'Invalid value "{value}" for {option}.',
+  },
+  'emulator.option.invalid.hint': {
+    zh: '可用的值：{allowed}。',
+    en: 'Allowed values: {allowed}.',
+  },
+  'emulator.fault.invalid': {
+    zh: '故障参数无效：{detail}',
+    en: 'Invalid fault: {detail}',
+  },
+  'emulator.fault.invalid.hint': {
+    zh: '格式是 KIND[=MS][@PATH][:COUNT]，例如 --fault 500@/sns/oauth2/access_token 或 --fault delay=2000:3；KIND 可以是 delay、500、502、busy、reset、garbage。',
+    en: 'The syntax is KIND[=MS][@PATH][:COUNT], e.g. --fault 500@/sns/oauth2/access_token or --fault delay=2000:3; KIND is delay, 500, 502, busy, reset or garbage.',
+  },
+  'emulator.domain.invalid': {
+    zh: '--domain 的 "{value}" 无效，应为 appid=域名[:端口]。',
+    en: 'Invalid --domain "{value}": expected appid=host[:port].',
+  },
+  'emulator.domain.invalid.hint': {
+    zh: '例如 --domain wx5e1ec0de00000001=127.0.0.1:5000；多个用逗号分隔。',
+    en: 'For example --domain wx5e1ec0de00000001=127.0.0.1:5000; separate several with commas.',
+  },
+  'emulator.seed.unreadable': {
+    zh: '读不了种子文件 {file}：{detail}',
+    en: 'Cannot read the seed file {file}: {detail}',
+  },
+  'emulator.seed.unreadable.hint': {
+    zh: '检查路径；不加 --seed 就使用内置的账号和用户。',
+    en: 'Check the path; without --seed the built-in apps and users are used.',
+  },
+  'emulator.seed.invalid': {
+    zh: '种子文件 {file} 有问题：{problems}',
+    en: 'The seed file {file} has problems: {problems}',
+  },
+  'emulator.seed.invalid.hint': {
+    zh: '格式见 README 的“模拟器”一节：{"apps":[{"appid","secret","type","domain",…}],"users":[{"nickname","follows",…}]}。',
+    en: 'See the README "emulator" section for the format: {"apps":[{"appid","secret","type","domain",…}],"users":[{"nickname","follows",…}]}.',
+  },
+  'cli.emulator.opt.domain': {
+    zh: '改写应用的授权回调域：appid=域名[:端口]，多个用逗号分隔',
+    en: "override apps' callback domains: appid=host[:port], comma-separated",
+  },
+  'cli.emulator.opt.callerIp': {
+    zh: 'IP 白名单检查时当作调用方的 IP（默认取连接的地址）',
+    en: 'caller IP for whitelist checks (default: the connection address)',
+  },
+  'cli.emulator.opt.denyBehaviour': {
+    zh: '用户点“拒绝”后：redirect-state-only（默认，只带 state 跳回）|no-redirect',
+    en: 'after 拒绝 (deny): redirect-state-only (default) | no-redirect',
+  },
+  'cli.emulator.opt.unknownPath': {
+    zh: '未知接口路径的回答：40066（默认）|404',
+    en: 'answer for unknown API paths: 40066 (default) | 404',
+  },
+  'cli.emulator.opt.paramOrderCheck': {
+    zh: '不检查授权链接的参数顺序',
+    en: 'do not check the order of authorize URL parameters',
+  },
+  'cli.emulator.opt.set': {
+    zh: '设置其他开关：name=value，多个用逗号分隔（见 README）',
+    en: 'set other switches: name=value, comma-separated (see the README)',
+  },
+} satisfies MessageSection;

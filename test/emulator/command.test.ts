@@ -1,0 +1,119 @@
+// `wxauth emulator` as a command function with a fake context: what it prints, that it serves until
+// the signal aborts, and how bad flags fail.
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { run, toOptions } from '../../src/commands/emulator.js';
+import type { Context } from '../../src/context.js';
+import { Output } from '../../src/ui/output.js';
+import { UsageError, ConfigError } from '../../src/errors.js';
+import { get } from './helpers.js';
+
+function fakeContext(json: boolean, lang: 'zh' | 'en' = 'en') {
+  let stdout = '';
+  let stderr = '';
+  const out = new Output({
+    lang,
+    json,
+    color: false,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  const controller = new AbortController();
+  const ctx = { lang, out, globals: {}, env: {}, interactive: false, now: () => Date.now(), signal: controller.signal } as unknown as Context;
+  return { ctx, controller, stdout: () => stdout, stderr: () => stderr };
+}
+
+async function waitFor(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+describe('wxauth emulator', () => {
+  it('prints the base URL on stdout, the apps and env lines on stderr, serves until aborted, returns 0', async () => {
+    const f = fakeContext(false);
+    const done = run(f.ctx, [], { port: '0' });
+    await waitFor(() => f.stdout().includes('\n'));
+    const url = f.stdout().trim();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(f.stderr()).toContain(`export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=service WXAUTH_APPID=wx5e1ec0de00000001 WXAUTH_SECRET=5e1ec0de5e1ec0de5e1ec0de00000001 WXAUTH_DOMAIN=localhost`);
+    expect(f.stderr()).toContain(`--api-base ${url} --open-base ${url}`);
+    expect(f.stderr()).toContain('u2  李四');
+    expect((await get(url, '/sns/auth?access_token=a&openid=b')).json.errcode).toBe(40014);
+    f.controller.abort();
+    expect(await done).toBe(0);
+    expect(f.stderr()).toContain('WeChat emulator stopped.');
+    await expect(fetch(url + '/sns/auth')).rejects.toThrow();
+  });
+
+  it('--json prints exactly one line first: url, apps, users', async () => {
+    const f = fakeContext(true);
+    const done = run(f.ctx, [], { port: '0', fault: ['busy@/cgi-bin/token'], domain: 'wx5e1ec0de00000001=127.0.0.1:5000' });
+    await waitFor(() => f.stdout().includes('\n'));
+    const lines = f.stdout().split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    const doc = JSON.parse(lines[0]!) as { url: string; apps: Array<Record<string, unknown>>; users: Array<Record<string, unknown>> };
+    expect(Object.keys(doc).slice(0, 1)).toEqual(['url']);
+    expect(doc.apps.map((a) => a.type)).toEqual(['service', 'test', 'website', 'subscription']);
+    expect(doc.apps[0]).toMatchObject({ appid: 'wx5e1ec0de00000001', secret: '5e1ec0de5e1ec0de5e1ec0de00000001', domain: ['127.0.0.1:5000'] });
+    expect(doc.users[0]).toMatchObject({ id: 'u1', nickname: '张三' });
+    expect(String((doc.users[0]!.openids as Record<string, string>).wx5e1ec0de00000001)).toMatch(/^o.{27}$/);
+    expect((await get(doc.url, '/cgi-bin/token')).json.errcode).toBe(-1);
+    expect(f.stderr()).toBe('');
+    f.controller.abort();
+    expect(await done).toBe(0);
+    expect(f.stdout().split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('a port in use is a usage error naming the port', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const f = fakeContext(false);
+      const error = await run(f.ctx, [], { port: String(port) }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).messageRef).toEqual({ key: 'emulator.port.inUse', params: { port } });
+      expect((error as UsageError).hint).toEqual({ key: 'emulator.port.inUse.hint', params: { next: port + 1 } });
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it.each([
+    [{ port: '-1' }, 'emulator.port.invalid'],
+    [{ port: 'abc' }, 'emulator.port.invalid'],
+    [{ contentType: 'xml' }, 'emulator.option.invalid'],
+    [{ ridStyle: 'uuid' }, 'emulator.option.invalid'],
+    [{ expiredCodeErrcode: '40163' }, 'emulator.option.invalid'],
+    [{ fault: ['delay'] }, 'emulator.fault.invalid'],
+    [{ domain: 'localhost' }, 'emulator.domain.invalid'],
+    [{ set: 'profileEra=1999' }, 'emulator.option.invalid'],
+  ])('rejects %o', (opts, key) => {
+    expect(() => toOptions(opts)).toThrow(UsageError);
+    try {
+      toOptions(opts);
+    } catch (error) {
+      expect((error as UsageError).messageRef.key).toBe(key);
+    }
+  });
+
+  it('turns flags into switches', () => {
+    const o = toOptions({ contentType: 'text', ridStyle: 'hints', expiredCodeErrcode: '42003', denyBehaviour: 'no-redirect', unknownPath: '404', paramOrderCheck: false, callerIp: '10.0.0.1', set: 'profileEra=legacy,stateLengthCheck=false' });
+    expect(o.port).toBe(3900);
+    expect(o.emulator.switches).toEqual({
+      contentType: 'text',
+      ridStyle: 'hints',
+      expiredCodeErrcode: 42003,
+      denyBehaviour: 'no-redirect',
+      unknownPath: '404',
+      paramOrderCheck: false,
+      callerIp: '10.0.0.1',
+      profileEra: 'legacy',
+      stateLengthCheck: false,
+    });
+  });
+
+  it('a domain override for an appid the seed lacks is a config error', async () => {
+    const f = fakeContext(false);
+    await expect(run(f.ctx, [], { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(ConfigError);
+  });
+});
