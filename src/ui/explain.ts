@@ -46,7 +46,7 @@ function title(out: Output, e: ErrcodeExplanation): string {
 /** Numbered items; without an endpoint, items specific to some endpoints say which. */
 function numbered(out: Output, items: ExplanationItem[], lang: Lang, showOn: boolean): string[] {
   return items.map((item, i) => {
-    const on = showOn && item.on?.length ? ' ' + out.style.dim(out.t('errcode.on', { endpoints: item.on.map((p) => (p.endsWith('/') ? p + '*' : p)).join(', ') })) : '';
+    const on = showOn && item.on?.length ? (lang === 'zh' ? '' : ' ') + out.style.dim(out.t('errcode.on', { endpoints: item.on.map((p) => (p.endsWith('/') ? p + '*' : p)).join(', ') })) : '';
     return `  ${i + 1}. ${pick(item, lang)}${on}`;
   });
 }
