@@ -92,8 +92,8 @@ export const messages = {
   },
   'basic.show.expired': { zh: '{appid} 缓存的基础 access_token 已于 {at} 过期。', en: 'The basic access_token cached for {appid} expired at {at}.' },
   'basic.show.life': {
-    zh: '{kind} token，剩余 {left}（到 {at}；获取于 {obtained}）。未向微信核实：其他服务器可能已经换了新 token。',
-    en: '{kind} token, {left} left (until {at}; obtained {obtained}). Not checked with WeChat: another server may have replaced it.',
+    zh: '来自 {kind}，剩余 {left}（到 {at}；获取于 {obtained}）。未向微信核实：其他服务器可能已经换了新 token。',
+    en: 'From {kind}: {left} left (until {at}; obtained {obtained}). Not checked with WeChat: another server may have replaced it.',
   },
 
   // Hints for token fetch errors.

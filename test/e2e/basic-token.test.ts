@@ -1,0 +1,202 @@
+// wxauth token against the emulator over real HTTP: the stable token by default, the legacy endpoint
+// only when confirmed, the 5-minute overlap after a legacy fetch, 40164 / 45009 with their hints, and
+// the backup host when the chosen one refuses connections.
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
+import { parseJson, runCli, tempConfigDir } from './helpers.js';
+
+const SERVICE = 'wx5e1ec0de00000001';
+const SERVICE_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
+/** Extra apps: one behind an IP whitelist, one whose /cgi-bin/token quota is a single call a day. */
+const WHITELISTED = { appid: 'wx5e1ec0de000000a1', secret: '5e1ec0de5e1ec0de5e1ec0de000000a1' };
+const ONE_A_DAY = { appid: 'wx5e1ec0de000000a2', secret: '5e1ec0de5e1ec0de5e1ec0de000000a2' };
+/** The caller IP the emulator pretends to see (the 2022 community sample's address). */
+const CALLER_IP = '218.58.124.130';
+
+function seed(): Seed {
+  const s = defaultSeed();
+  s.apps.push(
+    { ...WHITELISTED, type: 'service', name: 'whitelisted', verified: true, domain: 'localhost', ipWhitelist: ['203.0.113.10'] },
+    { ...ONE_A_DAY, type: 'service', name: 'one token a day', verified: true, domain: 'localhost', ipWhitelist: null, tokenDailyQuota: 1 },
+  );
+  return s;
+}
+
+let emu: EmulatorHandle;
+
+beforeAll(async () => {
+  emu = await startEmulator({ seed: seed(), switches: { callerIp: CALLER_IP } });
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+/** A server of the appid: its own state dir, so its own token cache. */
+function server(app: { appid: string; secret: string } = { appid: SERVICE, secret: SERVICE_SECRET }) {
+  const dir = tempConfigDir();
+  return (args: string[], extra: Record<string, string> = {}) =>
+    runCli(args, {
+      env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_BACKUP_API_BASE: emu.url, WXAUTH_APPID: app.appid, WXAUTH_SECRET: app.secret, ...extra },
+    });
+}
+
+const calls = (path: string) => emu.requests().filter((r) => r.path === path).length;
+const openid = (userId: string) => emu.users.find((u) => u.id === userId)?.openids[SERVICE] as string;
+
+/** A port on which nothing listens: bind, note it, close. */
+async function refusedPort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const port = (srv.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+  return port;
+}
+
+describe('wxauth token', () => {
+  it('uses stable_token, which hands back the same token on a second call, and caches it for --show', async () => {
+    const cli = server();
+    const first = await cli(['token']);
+    expect(first.code, first.stderr).toBe(0);
+    const token = first.stdout.trim();
+    expect(token).toMatch(/^\d+_[A-Za-z0-9_-]{40,}$/);
+    expect(first.stdout).toBe(token + '\n'); // only the token on stdout, for $(wxauth token)
+    expect(first.stderr).toContain("Other servers' token stays valid");
+    expect(calls('/cgi-bin/token')).toBe(0);
+
+    const second = await server()(['token']);
+    expect(second.code).toBe(0);
+    expect(second.stdout.trim()).toBe(token);
+
+    const before = calls('/cgi-bin/stable_token');
+    const shown = await cli(['token', '--show', '--json']);
+    expect(shown.code).toBe(0);
+    const doc = parseJson(shown.stdout);
+    expect(doc).toMatchObject({ ok: true, appid: SERVICE, kind: 'stable', access_token: token, from: 'cache' });
+    expect(doc.expires_in as number).toBeGreaterThan(7000);
+    expect(calls('/cgi-bin/stable_token')).toBe(before); // --show never calls WeChat
+  });
+
+  it('--show without a cached token says how to get one (exit 4)', async () => {
+    const r = await server()(['token', '--show']);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('No basic access_token cached for ' + SERVICE);
+    expect(r.stderr).toContain('wxauth token');
+  });
+
+  it('--legacy warns and refuses without --yes when there is no terminal, calling nothing', async () => {
+    const before = calls('/cgi-bin/token');
+    const r = await server()(['token', '--legacy']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('loses it within 5 minutes');
+    expect(r.stderr).toContain('--yes');
+    expect(calls('/cgi-bin/token')).toBe(before);
+  });
+
+  it('after another server runs --legacy, the previous token works for 5 minutes, then 40001; the cache recovers with a stable token', async () => {
+    const a = server();
+    const b = server();
+    const ta = await a(['token', '--legacy', '--yes']);
+    expect(ta.code, ta.stderr).toBe(0);
+    const t1 = ta.stdout.trim();
+    const u2 = openid('u2');
+    expect((await a(['user', u2])).code).toBe(0);
+
+    const tb = await b(['token', '--legacy', '--yes']);
+    expect(tb.code).toBe(0);
+    expect(tb.stdout.trim()).not.toBe(t1);
+
+    // Within the overlap server A's cached token still works, silently.
+    const within = await a(['user', u2]);
+    expect(within.code).toBe(0);
+    expect(within.stderr).not.toContain('40001');
+
+    emu.advanceClock(301);
+    const direct = (await (await fetch(`${emu.url}/cgi-bin/user/info?access_token=${t1}&openid=${u2}`)).json()) as { errcode: number };
+    expect(direct.errcode).toBe(40001);
+
+    const after = await a(['user', u2]);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stderr).toContain('rejected the cached basic access_token (40001');
+    expect(after.stderr).toContain('another server or tool using ' + SERVICE);
+    expect(after.stdout).toContain(u2);
+    const cached = parseJson((await a(['token', '--show', '--json'])).stdout);
+    expect(cached.kind).toBe('stable');
+    expect(cached.access_token).not.toBe(t1);
+  });
+
+  it('--force-refresh needs --yes, rotates the stable token, and says so when WeChat did not (30 s rule)', async () => {
+    const cli = server();
+    const current = (await cli(['token'])).stdout.trim();
+    const refused = await cli(['token', '--force-refresh']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('20 a day');
+
+    const forced = await cli(['token', '--force-refresh', '--yes', '--json']);
+    expect(forced.code, forced.stderr).toBe(0);
+    const doc = parseJson(forced.stdout);
+    expect(doc.access_token).not.toBe(current);
+    expect(doc.rotated).toBe(true);
+
+    const again = await cli(['token', '--force-refresh', '--yes']);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim()).toBe(doc.access_token);
+    expect(again.stderr).toContain('less than 30 s apart');
+  });
+
+  it('40164: prints the IP WeChat saw and where to whitelist it', async () => {
+    const cli = server(WHITELISTED);
+    const r = await cli(['token']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('40164');
+    expect(r.stderr).toContain(`WeChat saw the request coming from ${CALLER_IP}.`);
+    expect(r.stderr).toContain('设置与开发');
+    expect(r.stderr).toContain('IP白名单');
+    const json = parseJson((await cli(['token', '--json'])).stdout) as { ok: boolean; error: { errcode: number; hint: string; rid?: string } };
+    expect(json.ok).toBe(false);
+    expect(json.error.errcode).toBe(40164);
+    expect(json.error.hint).toContain(CALLER_IP);
+    expect(json.error.rid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
+  });
+
+  it('45009 on /cgi-bin/token points at wxauth quota; quota shows it, --clear (confirmed) resets it', async () => {
+    const cli = server(ONE_A_DAY);
+    expect((await cli(['token', '--legacy', '--yes'])).code).toBe(0);
+    const exhausted = await cli(['token', '--legacy', '--yes']);
+    expect(exhausted.code).toBe(3);
+    expect(exhausted.stderr).toContain('45009');
+    expect(exhausted.stderr).toContain('wxauth quota /cgi-bin/token');
+
+    const quota = await cli(['quota', '/cgi-bin/token', '--json']);
+    expect(quota.code, quota.stderr).toBe(0);
+    expect(parseJson(quota.stdout)).toMatchObject({ cgi_path: '/cgi-bin/token', quota: { daily_limit: 1, used: 1, remain: 0 } });
+
+    const unconfirmed = await cli(['quota', '/cgi-bin/token', '--clear']);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain('10 a month');
+    expect(calls('/cgi-bin/clear_quota')).toBe(0);
+
+    const cleared = await cli(['quota', '/cgi-bin/token', '--clear', '--yes']);
+    expect(cleared.code, cleared.stderr).toBe(0);
+    expect(cleared.stdout).toMatch(/used\s+1 → 0/);
+    expect(cleared.stderr).toContain('reset');
+    expect(calls('/cgi-bin/clear_quota')).toBe(1);
+    expect((await cli(['token', '--legacy', '--yes'])).code).toBe(0);
+  });
+
+  it('falls back to the backup host when the API host refuses connections, and says so', async () => {
+    const port = await refusedPort();
+    const dead = `http://127.0.0.1:${port}`;
+    const cli = server();
+    const r = await cli(['token'], { WXAUTH_API_BASE: dead, WXAUTH_BACKUP_API_BASE: emu.url });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+_/);
+    expect(r.stderr).toContain(`127.0.0.1:${port} is unreachable; trying once more on the backup host ${emu.url}`);
+    const user = await cli(['user', openid('u1')], { WXAUTH_API_BASE: dead, WXAUTH_BACKUP_API_BASE: emu.url });
+    expect(user.code).toBe(0);
+    expect(user.stdout).toContain('subscribe');
+  });
+});
