@@ -15,3 +15,17 @@ export {
 } from './server.js';
 export { escapeHtml, renderPage, type PageOutcome, type Translate } from './page.js';
 export { isLoopbackHost, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
+export {
+  DEFAULT_PORT,
+  DEFAULT_TIMEOUT_SECONDS,
+  localRedirect,
+  parseHost,
+  parsePath,
+  parsePort,
+  parseTimeoutSeconds,
+  planListener,
+  type ListenFlags,
+  type ListenPlan,
+} from './plan.js';
+export { evaluatePastedCallback } from './paste.js';
+export { buildRelaySnippet, type RelaySnippetInput } from './relay.js';

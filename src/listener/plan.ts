@@ -1,0 +1,120 @@
+// Where to listen, decided from flags and the configured redirect_uri (pure; shared by listen and login).
+import { UsageError } from '../errors.js';
+import { isLoopbackHost, isPrivateLanHost, isWildcardHost } from './addresses.js';
+import { DEFAULT_HOST, DEFAULT_PATH } from './server.js';
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_TIMEOUT_SECONDS = 300;
+export const MAX_TIMEOUT_SECONDS = 86_400;
+
+export interface ListenFlags {
+  port?: unknown;
+  host?: unknown;
+  path?: unknown;
+  timeout?: unknown;
+}
+
+export interface ListenPlan {
+  host: string;
+  port: number;
+  path: string;
+  timeoutMs: number;
+  /** Where port and path came from. */
+  source: 'flags' | 'redirect' | 'default';
+  /** The redirect_uri used for the defaults, when it was local. */
+  redirectUri?: string;
+  /** A configured redirect_uri that is not local (so it could not give the defaults). */
+  notLocal?: string;
+  /** The redirect_uri's host, accepted in the Host header (e.g. a hosts-file name pointing here). */
+  allowedHosts: string[];
+}
+
+export function parsePort(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  const n = Number(text);
+  if (!/^\d{1,5}$/.test(text) || n > 65_535) {
+    throw new UsageError({ key: 'listen.port.invalid', params: { value: text } }, { hint: { key: 'listen.port.invalid.hint' } });
+  }
+  return n;
+}
+
+export function parseTimeoutSeconds(value: unknown): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const text = String(value).trim();
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || n <= 0 || n > MAX_TIMEOUT_SECONDS) {
+    throw new UsageError({ key: 'listen.timeout.invalid', params: { value: text } }, { hint: { key: 'listen.timeout.invalid.hint' } });
+  }
+  return n;
+}
+
+export function parsePath(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!text.startsWith('/') || /[?#\s]/.test(text)) {
+    throw new UsageError({ key: 'listen.path.invalid', params: { value: text } }, { hint: { key: 'listen.path.invalid.hint' } });
+  }
+  return text;
+}
+
+export function parseHost(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  if (!/^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9.-]+)$/.test(text)) {
+    throw new UsageError({ key: 'listen.host.invalid', params: { value: text } }, { hint: { key: 'listen.host.unavailable.hint' } });
+  }
+  return text.replace(/^\[|\]$/g, '');
+}
+
+/** A redirect_uri this machine can receive: http(s) on a loopback or private-LAN host. */
+export function localRedirect(uri: string | undefined): { host: string; port: number; path: string } | undefined {
+  if (!uri) return undefined;
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:') return undefined;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!isLoopbackHost(host) && !isPrivateLanHost(host)) return undefined;
+  return { host, port: url.port === '' ? 80 : Number(url.port), path: url.pathname || '/' };
+}
+
+/**
+ * flags > the first local redirect_uri among `redirectUris` (the one `wxauth url` used, then the
+ * profile's) > defaults (127.0.0.1:8080/callback). A LAN redirect host makes the default bind 0.0.0.0
+ * so the phone that follows it can connect.
+ */
+export function planListener(flags: ListenFlags, redirectUris: Array<string | undefined>): ListenPlan {
+  const port = parsePort(flags.port);
+  const host = parseHost(flags.host);
+  const path = parsePath(flags.path);
+  const timeoutMs = Math.round(parseTimeoutSeconds(flags.timeout) * 1000);
+  let redirectUri: string | undefined;
+  let local: ReturnType<typeof localRedirect>;
+  let notLocal: string | undefined;
+  for (const uri of redirectUris) {
+    if (!uri) continue;
+    local = localRedirect(uri);
+    if (local) {
+      redirectUri = uri;
+      break;
+    }
+    notLocal ??= uri;
+  }
+  const defaultHost = local && isPrivateLanHost(local.host) ? '0.0.0.0' : DEFAULT_HOST;
+  const allowedHosts = local && !isWildcardHost(local.host) ? [local.host] : [];
+  const source: ListenPlan['source'] = port !== undefined || path !== undefined ? 'flags' : local ? 'redirect' : 'default';
+  return {
+    host: host ?? defaultHost,
+    port: port ?? local?.port ?? DEFAULT_PORT,
+    path: path ?? local?.path ?? DEFAULT_PATH,
+    timeoutMs,
+    source,
+    ...(local ? { redirectUri } : {}),
+    ...(local ? {} : notLocal ? { notLocal } : {}),
+    allowedHosts,
+  };
+}

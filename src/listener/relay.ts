@@ -1,0 +1,48 @@
+// `wxauth listen --relay-snippet`: a tiny static page for the real callback domain that forwards code
+// and state to the local listener. WeChat allows one callback domain per account, so people put relay
+// pages there (PEERS: GetWeixinCode, wechat-oauth2-proxy) — and worry about open redirects
+// (GetWeixinCode#25). This page takes no target from the URL: the targets are written into the page
+// (an allowlist), and `?to=N` only picks one of them by index.
+import { escapeHtml } from './page.js';
+
+export interface RelaySnippetInput {
+  /** Allowed forward targets, e.g. http://127.0.0.1:8080/callback; the first is the default. */
+  targets: string[];
+  lang: 'zh' | 'en';
+  texts: { title: string; blocked: string; noCode: string };
+}
+
+/** A JSON value safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function buildRelaySnippet(input: RelaySnippetInput): string {
+  const targets = input.targets.filter((t) => /^https?:\/\/[^\s"'<>]+$/.test(t));
+  const config = { targets, texts: input.texts };
+  return [
+    '<!doctype html>',
+    `<html lang="${input.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`,
+    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer">',
+    `<title>${escapeHtml(input.texts.title)}</title></head><body>`,
+    `<p id="msg">${escapeHtml(input.texts.title)}</p>`,
+    '<script>',
+    '// wxauth relay: forwards code and state to an allow-listed local listener only (no open redirect).',
+    `(function () {`,
+    `  var c = ${scriptJson(config)};`,
+    `  var q = new URLSearchParams(location.search);`,
+    `  var to = Number(q.get('to') || '0');`,
+    `  var target = (Number.isInteger(to) && to >= 0 && to < c.targets.length) ? c.targets[to] : null;`,
+    `  var msg = document.getElementById('msg');`,
+    `  if (!target) { msg.textContent = c.texts.blocked; return; }`,
+    `  var code = q.get('code'), state = q.get('state');`,
+    `  if (code === null && state === null) { msg.textContent = c.texts.noCode; return; }`,
+    `  var out = [];`,
+    `  if (code !== null) out.push('code=' + encodeURIComponent(code));`,
+    `  if (state !== null) out.push('state=' + encodeURIComponent(state));`,
+    `  location.replace(target + (target.indexOf('?') < 0 ? '?' : '&') + out.join('&'));`,
+    `})();`,
+    '</script></body></html>',
+    '',
+  ].join('\n');
+}

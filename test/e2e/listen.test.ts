@@ -1,0 +1,179 @@
+// `wxauth listen` as a user runs it: the built binary (npm run build first), a throwaway config dir,
+// real HTTP requests to the port it prints. stdout, stderr and the exit code are checked apart.
+import http from 'node:http';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { collect, parseJson, runCli, spawnCli, waitForOutput } from './helpers.js';
+
+const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
+
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers, agent: false }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Start `wxauth listen …` and return it with the URL it printed. */
+async function startListen(args: string[], env: Record<string, string> = {}) {
+  const child = spawnCli(['listen', '--port', '0', ...args], { env });
+  const done = collect(child);
+  const [, url] = await waitForOutput(child, /(?:Listening on|正在监听) (http:\/\/\S+)/);
+  return { child, done, url: url! };
+}
+
+describe('wxauth listen', () => {
+  it('prints the code and state on stdout and the conversation on stderr', async () => {
+    const { url, done } = await startListen(['--state', 'abc123']);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    const page = await get(`${url}?code=${CODE}&state=abc123`, { 'user-agent': 'TestBrowser/1.0' });
+    expect(page.body).toContain('Code received');
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`code   ${CODE}\nstate  abc123\n`);
+    expect(r.stderr).toContain('Expected state: abc123 (from --state)');
+    expect(r.stderr).toMatch(/#1 [\d:.]+ code received \(TestBrowser\/1\.0\)/);
+    expect(r.stderr).toContain('wxauth exchange');
+  });
+
+  it('reports a duplicate call with the same code instead of a bare 40163', async () => {
+    const { url, done } = await startListen(['--state', 's1']);
+    await get(`${url}?code=${CODE}&state=s1`);
+    await get(`${url}?code=${CODE}&state=s1&connect_redirect=1&uin=&key=&pass_ticket=`, { 'user-agent': 'MicroMessenger/8.0.50' });
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('the same code arrived again (MicroMessenger/8.0.50)');
+    expect(r.stderr).toContain('your server must exchange each code only once');
+    expect(r.stdout).toBe(`code   ${CODE}\nstate  s1\n`);
+  });
+
+  it('checks the state `wxauth url` remembered, and refuses a mismatch with exit 6', async () => {
+    const { url, done } = await startListen(['--state', 'fresh', '--lang', 'zh']);
+    const page = await get(`${url}?code=${CODE}&state=stale`);
+    expect(page.status).toBe(400);
+    expect(page.body).toContain('state 不匹配');
+    const r = await done;
+    expect(r.code).toBe(6);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('state 不匹配：回调带来 "stale"，期望 "fresh"');
+    expect(r.stderr).toContain('→ ');
+  });
+
+  it('explains a refusal (state only) and exits 6', async () => {
+    const { url, done } = await startListen(['--state', 'abc']);
+    await get(`${url}?state=abc`);
+    const r = await done;
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('The user refused authorization');
+    expect(r.stderr).toContain('snsapi_base');
+  });
+
+  it('gives up after --timeout seconds with exit 6 and advice', async () => {
+    const r = await runCli(['listen', '--port', '0', '--timeout', '1']);
+    expect(r.code).toBe(6);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('No callback arrived within 1 s');
+    expect(r.stderr).toContain('--host 0.0.0.0');
+  });
+
+  it('says which port is taken and how to choose another (exit 2)', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const r = await runCli(['listen', '--port', String(port), '--timeout', '5']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`Port ${port} is already in use`);
+      expect(r.stderr).toContain('--port 0');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('rejects a bad --port before binding', async () => {
+    const r = await runCli(['listen', '--port', '70000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--port must be an integer 0–65535');
+  });
+
+  it('takes port and path from a local redirect_uri', async () => {
+    const free = net.createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', () => resolve()));
+    const port = (free.address() as net.AddressInfo).port;
+    await new Promise<void>((resolve) => free.close(() => resolve()));
+    const child = spawnCli(['listen', '--timeout', '10'], { env: { WXAUTH_REDIRECT_URI: `http://127.0.0.1:${port}/wx/cb` } });
+    const done = collect(child);
+    const [, url] = await waitForOutput(child, /Listening on (http:\/\/\S+)/);
+    expect(url).toBe(`http://127.0.0.1:${port}/wx/cb`);
+    await get(`${url}?code=${CODE}&state=`);
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('will not be checked');
+  });
+
+  it('--json prints one document with the callback and every hit', async () => {
+    const { url, done } = await startListen(['--state', 'j1', '--json']);
+    await get(`${url}?code=${CODE}&state=j1`, { 'user-agent': 'UA-1' });
+    const r = await done;
+    expect(r.code).toBe(0);
+    const doc = parseJson(r.stdout) as { ok: boolean; callback: { code: string; state: string; state_checked: boolean; hits: Array<Record<string, unknown>> } };
+    expect(doc.ok).toBe(true);
+    expect(doc.callback.code).toBe(CODE);
+    expect(doc.callback.state_checked).toBe(true);
+    expect(doc.callback.hits).toEqual([expect.objectContaining({ seq: 1, kind: 'code', user_agent: 'UA-1', code: '061eY9…' })]);
+  });
+
+  it('--paste reads the callback URL from stdin when there is no terminal', async () => {
+    const r = await runCli(['listen', '--paste', '--state', 'p1'], { input: `http://localhost/cb?code=${CODE}&state=p1\n` });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`code   ${CODE}\nstate  p1\n`);
+    const bad = await runCli(['listen', '--paste', '--state', 'p1'], { input: `https://www.example.com/cb?code=${CODE}&state=other\n` });
+    expect(bad.code).toBe(6);
+    expect(bad.stderr).toContain('State mismatch');
+  });
+
+  it('--relay-snippet prints a forwarding page for the real callback domain, allowlisted targets only', async () => {
+    const r = await runCli(['listen', '--relay-snippet', '--port', '9000'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>/);
+    expect(r.stdout).toContain('"targets":["http://127.0.0.1:9000/callback"');
+    expect(r.stdout).not.toMatch(/q\.get\('(redirect|target|url)'\)/);
+    expect(r.stderr).toContain('https://www.example.com/wxauth-relay.html');
+    expect(r.stderr).toContain('wxauth listen --port 9000 --path /callback');
+  });
+});
+
+describe('wxauth listen --exchange against the emulator', () => {
+  let emu: EmulatorHandle;
+  beforeAll(async () => {
+    emu = await startEmulator();
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
+
+  it('exchanges the code at once, and only once although the callback came twice', async () => {
+    const app = emu.apps.find((a) => a.type === 'test')!;
+    const env = { WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_APPID: app.appid, WXAUTH_SECRET: app.secret, WXAUTH_TYPE: 'test' };
+    const { url, done } = await startListen(['--state', 'x1', '--exchange'], env);
+    const code = emu.issueCode({ appid: app.appid, scope: 'snsapi_userinfo' });
+    await get(`${url}?code=${code}&state=x1`);
+    await get(`${url}?code=${code}&state=x1`);
+    const r = await done;
+    expect(r.stderr).toContain('The callback was called 2 times with the same code');
+    expect(r.code).toBe(0);
+    const openid = emu.users[0]!.openids[app.appid]!;
+    expect(r.stdout).toContain(`openid`);
+    expect(r.stdout).toContain(openid);
+    const exchanges = emu.requests().filter((q) => q.path === '/sns/oauth2/access_token');
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]!.errcode).toBeUndefined();
+  });
+});
