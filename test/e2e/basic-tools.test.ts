@@ -1,0 +1,183 @@
+// wxauth user, quota, rid and domains against the emulator over real HTTP: WeChat's debugging APIs
+// with the basic token, and the explanations for the answers people find confusing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { parseJson, runCli, tempConfigDir } from './helpers.js';
+
+const APPID = 'wx5e1ec0de00000001';
+const SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
+const RID = /[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}/;
+
+let emu: EmulatorHandle;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  dir = tempConfigDir();
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+function cli(args: string[], extra: Record<string, string> = {}) {
+  return runCli(args, {
+    env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_BACKUP_API_BASE: emu.url, WXAUTH_APPID: APPID, WXAUTH_SECRET: SECRET, ...extra },
+  });
+}
+
+/** The openid of a seeded user in the service account; u1 follows it, u3 does not. */
+const openid = (userId: string, appid = APPID) => emu.users.find((u) => u.id === userId)?.openids[appid] as string;
+
+describe('wxauth user', () => {
+  it('subscribe 1: subscribe_time, unionid, remark and tags; the token is fetched once and then reused', async () => {
+    const r = await cli(['user', openid('u1')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^subscribe\s+1 \(follows the account\)$/m);
+    expect(r.stdout).toMatch(/^subscribe_time\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \(\d+\)$/m);
+    expect(r.stdout).toMatch(/^unionid\s+o[\w-]+$/m);
+    expect(r.stdout).toMatch(/^tagid_list\s+/m);
+    expect(r.stderr).toContain('No basic access_token cached');
+
+    const stable = emu.requests().filter((q) => q.path === '/cgi-bin/stable_token').length;
+    const again = await cli(['user', openid('u1'), '--json']);
+    expect(again.code).toBe(0);
+    const doc = parseJson(again.stdout) as { user: Record<string, unknown> };
+    expect(doc.user).toMatchObject({ subscribe: 1, openid: openid('u1') });
+    expect(emu.requests().filter((q) => q.path === '/cgi-bin/stable_token').length).toBe(stable);
+  });
+
+  it('subscribe 0: only openid (and unionid) come back, and that is explained', async () => {
+    const r = await cli(['user', openid('u3')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^subscribe\s+0 \(does not follow the account\)$/m);
+    expect(r.stdout).not.toContain('subscribe_time');
+    expect(r.stderr).toContain('does not follow the account');
+    expect(r.stderr).toContain('only openid');
+  });
+
+  it('--raw prints WeChat body as it came', async () => {
+    const r = await cli(['user', openid('u3'), '--raw']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ subscribe: 0, openid: openid('u3') });
+    expect(r.stdout.trim().startsWith('{"subscribe":0')).toBe(true);
+  });
+
+  it('an openid of another appid: 40003 with the per-appid explanation (exit 3)', async () => {
+    const r = await cli(['user', openid('u1', 'wx5e1ec0de00000003')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('40003');
+    expect(r.stderr).toContain('openids are per appid');
+  });
+
+  it('rejects something that is not an openid before calling WeChat (exit 2)', async () => {
+    const r = await cli(['user', 'not an openid']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not an openid');
+  });
+});
+
+describe('wxauth quota', () => {
+  it('daily_limit, used and remain of a /cgi-bin path; a pasted URL is cut to its path', async () => {
+    const r = await cli(['quota', '/cgi-bin/stable_token']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^daily_limit\s+500000$/m);
+    expect(r.stdout).toMatch(/^used\s+\d+$/m);
+    expect(r.stdout).toMatch(/^rate_limit\s+10000 calls per 60 s$/m);
+    const url = await cli(['quota', 'https://api.weixin.qq.com/cgi-bin/stable_token?x=1', '--json']);
+    expect(url.code).toBe(0);
+    expect(parseJson(url.stdout).cgi_path).toBe('/cgi-bin/stable_token');
+    expect(url.stderr).toContain('without host and query');
+  });
+
+  it('76022 for /sns/ paths, explained', async () => {
+    const r = await cli(['quota', '/sns/oauth2/access_token']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('76022');
+    expect(r.stderr).toContain('Web-authorization APIs (/sns/…) have no quota');
+  });
+});
+
+describe('wxauth rid', () => {
+  it('looks up a rid the emulator issued: time, cost, URL, bodies and client IP', async () => {
+    const failed = await cli(['quota', '/cgi-bin/no/such/api', '--json']);
+    expect(failed.code).toBe(3);
+    const rid = (parseJson(failed.stdout) as { error: { rid: string } }).error.rid;
+    expect(rid).toMatch(RID);
+
+    const r = await cli(['rid', rid]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^rid\\s+${rid}$`, 'm'));
+    expect(r.stdout).toMatch(/^invoke_time\s+\d{4}-/m);
+    expect(r.stdout).toMatch(/^cost_in_ms\s+\d+ ms$/m);
+    expect(r.stdout).toMatch(/^client_ip\s+127\.0\.0\.1$/m);
+    expect(r.stdout).toContain('{"cgi_path":"/cgi-bin/no/such/api"}');
+    expect(r.stdout).toContain('"errcode":76021');
+    expect(r.stderr).toContain('answered with errcode 76021');
+
+    // The whole errmsg can be pasted.
+    const pasted = await cli(['rid', `cgi_path not found, please check rid: ${rid}`, '--json']);
+    expect(pasted.code).toBe(0);
+    expect(parseJson(pasted.stdout)).toMatchObject({ rid, request: { client_ip: '127.0.0.1' } });
+  });
+
+  it('hides the appsecret of a looked-up stable_token request unless --show-secrets', async () => {
+    const wrong = 'ffffffffffffffffffffffffffffffff';
+    const res = await fetch(`${emu.url}/cgi-bin/stable_token`, {
+      method: 'POST',
+      body: JSON.stringify({ grant_type: 'client_credential', appid: APPID, secret: wrong, force_refresh: false }),
+    });
+    const body = (await res.json()) as { errcode: number; errmsg: string };
+    expect(body.errcode).toBe(40125);
+    const rid = RID.exec(body.errmsg)?.[0] as string;
+
+    const hidden = await cli(['rid', rid]);
+    expect(hidden.code, hidden.stderr).toBe(0);
+    expect(hidden.stdout).not.toContain(wrong);
+    expect(hidden.stdout).toContain('"secret":"ffff***"');
+    expect(hidden.stderr).toContain('--show-secrets');
+    const raw = await cli(['rid', rid, '--raw']);
+    expect(raw.stdout).not.toContain(wrong);
+
+    const shown = await cli(['rid', rid, '--show-secrets']);
+    expect(shown.stdout).toContain(wrong);
+  });
+
+  it('76001 for an unknown rid, and for rids of /sns/ answers, with both reasons explained', async () => {
+    const sns = await (await fetch(`${emu.url}/sns/auth?access_token=nope&openid=${openid('u1')}`)).text();
+    const snsRid = RID.exec(sns)?.[0] as string;
+    expect(snsRid).toBeDefined();
+    const r = await cli(['rid', snsRid]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('76001');
+    expect(r.stderr).toContain('rids of web-authorization (/sns/…) requests never');
+
+    const unknown = `${Math.floor(Date.now() / 1000).toString(16)}-00000000-00000000`;
+    const u = await cli(['rid', unknown]);
+    expect(u.code).toBe(3);
+    expect(u.stderr).toContain(`WeChat has no record of ${unknown}`);
+  });
+
+  it('rejects text without a rid (exit 2), and warns about rids older than 7 days', async () => {
+    const bad = await cli(['rid', 'hint: [KJZfAa0644e575]']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Pre-2021');
+    const old = await cli(['rid', '617682e0-09059ac5-34a8e2ea']);
+    expect(old.code).toBe(3);
+    expect(old.stderr).toContain('WeChat keeps rids for 7 days');
+    expect(old.stderr).toContain('older than the 7 days');
+  });
+});
+
+describe('wxauth domains', () => {
+  it('prints the IPs behind api.weixin.qq.com one per line', async () => {
+    const r = await cli(['domains']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^\d{1,3}(\.\d{1,3}){3}$/);
+    expect(r.stderr).toContain('getcallbackip');
+    const json = parseJson((await cli(['domains', '--json'])).stdout);
+    expect(json.ip_list).toEqual(lines);
+  });
+});
