@@ -1,0 +1,97 @@
+// The pages in a real browser (playwright-core + a system Chromium): the qrconnect page's polling
+// script, the simulate button, the WxLogin iframe's top/self redirect, and the consent buttons.
+// Skipped when no Chromium is installed (set WXAUTH_CHROMIUM to point at one).
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+
+const CHROMIUM = [process.env.WXAUTH_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+  (p): p is string => typeof p === 'string' && existsSync(p),
+);
+
+describe.skipIf(!CHROMIUM)('pages in a browser', () => {
+  let browser: Browser;
+  let emu: EmulatorHandle;
+  let callback: Server;
+  let cb = '';
+
+  beforeAll(async () => {
+    callback = createServer((req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      if (req.url?.startsWith('/host')) {
+        // A site embedding the WxLogin iframe.
+        const src = decodeURIComponent(req.url.slice('/host?src='.length));
+        res.end(`<html><body><iframe id="wx" src="${src.replace(/"/g, '&quot;')}" width="400" height="600"></iframe></body></html>`);
+        return;
+      }
+      res.end(`<html><body>CALLBACK ${req.url ?? ''}</body></html>`);
+    });
+    await new Promise<void>((resolve) => callback.listen(0, '127.0.0.1', resolve));
+    const port = (callback.address() as { port: number }).port;
+    cb = `http://127.0.0.1:${port}`;
+    emu = await startEmulator({ domainOverrides: { [DEFAULT_APPIDS.website]: `127.0.0.1:${port}`, [DEFAULT_APPIDS.service]: `127.0.0.1:${port}` } });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await emu?.close();
+    callback?.close();
+  });
+
+  const qrconnect = (state: string, extra = '') =>
+    `${emu.url}/connect/qrconnect?appid=${DEFAULT_APPIDS.website}&redirect_uri=${encodeURIComponent(cb + '/cb')}&response_type=code&scope=snsapi_login&state=${state}${extra}`;
+
+  it('the QR page polls and follows a programmatic scan to redirect_uri?code&state', async () => {
+    const page = await browser.newPage();
+    await page.goto(qrconnect('polled'));
+    await expect.poll(() => emu.requests().some((r) => r.path === '/connect/l/qrconnect')).toBe(true);
+    const result = emu.scan({ appid: DEFAULT_APPIDS.website, user: 'u2' });
+    await page.waitForURL(/\/cb\?/, { timeout: 10_000 });
+    expect(page.url()).toBe(`${cb}/cb?code=${result.code}&state=polled`);
+    await page.close();
+  });
+
+  it('the simulate button completes the login', async () => {
+    const page = await browser.newPage();
+    await page.goto(qrconnect('button'));
+    await page.getByText('模拟扫码并确认 (simulate scan & confirm)').click();
+    await page.waitForURL(/\/cb\?/);
+    expect(page.url()).toMatch(new RegExp(`^${cb}/cb\\?code=0\\w{31}&state=button$`));
+    await page.close();
+  });
+
+  it('WxLogin iframe: self_redirect=false navigates the top window, true stays in the iframe', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${cb}/host?src=${encodeURIComponent(qrconnect('top', '&login_type=jssdk&self_redirect=false&style=black&href='))}`);
+    await page.frameLocator('#wx').getByText('模拟扫码并确认 (simulate scan & confirm)').click();
+    await page.waitForURL(/\/cb\?/);
+    expect(page.url()).toMatch(/state=top$/);
+
+    await page.goto(`${cb}/host?src=${encodeURIComponent(qrconnect('inside', '&login_type=jssdk&self_redirect=true'))}`);
+    await expect.poll(() => [...emu.requests()].reverse().find((r) => r.path === '/connect/l/qrconnect') !== undefined).toBe(true);
+    emu.scan({ appid: DEFAULT_APPIDS.website });
+    await expect.poll(() => page.frames().some((f) => /\/cb\?.*state=inside$/.test(f.url())), { timeout: 10_000 }).toBe(true);
+    expect(page.url()).toMatch(/\/host\?/);
+    await page.close();
+  });
+
+  it('consent page: pick a user, click 允许', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${emu.url}/connect/oauth2/authorize?appid=${DEFAULT_APPIDS.service}&redirect_uri=${encodeURIComponent(cb + '/cb')}&response_type=code&scope=snsapi_userinfo&state=xyz`);
+    await page.selectOption('#user', 'u2');
+    await page.getByText('允许', { exact: true }).click();
+    await page.waitForURL(/\/cb\?/);
+    expect(page.url()).toMatch(new RegExp(`^${cb}/cb\\?code=0\\w{31}&state=xyz$`));
+    await page.goto(`${emu.url}/connect/oauth2/authorize?appid=${DEFAULT_APPIDS.service}&redirect_uri=${encodeURIComponent(cb + '/cb')}&response_type=code&scope=snsapi_userinfo&state=no`);
+    // The picker remembers who "you" are (cookie).
+    expect(await page.inputValue('#user')).toBe('u2');
+    await page.getByText('拒绝', { exact: true }).click();
+    await page.waitForURL(/\/cb\?/);
+    expect(page.url()).toBe(`${cb}/cb?state=no`);
+    await page.close();
+  });
+});
