@@ -126,6 +126,7 @@ function authorize(emu: Emulator, rq: Rq): Reply {
     return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_userinfo', false);
 
   const ticket = randomBytes(12).toString('hex');
+  if (emu.state.tickets.size >= 5000) emu.state.tickets.delete(emu.state.tickets.keys().next().value!);
   emu.state.tickets.set(ticket, { ticket, appid: app.appid, redirectUri, state, scope, createdAt: emu.now(), used: false });
   return html(consentPage(emu, app, user, ticket));
 }
@@ -206,6 +207,7 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
     selfRedirect: flag(q.get('self_redirect')),
     jssdk: q.get('login_type') === 'jssdk',
   };
+  if (emu.state.qr.size >= 5000) emu.state.qr.delete(emu.state.qr.keys().next().value!);
   emu.state.qr.set(session.uuid, session);
   return html(qrPage(emu, rq, app, session, english, q.get('style') === 'white', q.get('href') ?? ''));
 }

@@ -26,6 +26,16 @@ export { DEFAULT_SWITCHES };
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_URL_BYTES = 8 * 1024;
+/** Cap on remembered codes, rids and QR sessions (oldest dropped first). */
+export const MAX_ENTRIES = 20_000;
+
+function trim<K, V>(map: Map<K, V>, max: number): void {
+  while (map.size >= max) {
+    const oldest = map.keys().next();
+    if (oldest.done) return;
+    map.delete(oldest.value);
+  }
+}
 
 
 /** §4/§1.6: OA codes live 5 minutes, website-app codes 10 minutes. */
@@ -133,6 +143,7 @@ export class Emulator {
     const text = (errmsg ?? ERRMSG[errcode] ?? 'system error') + suffix(style, family, errcode, rid);
     const body = errorBody(errcode, text);
     if (style === 'rid') {
+      trim(this.state.rids, MAX_ENTRIES);
       this.state.rids.set(rid, {
         rid,
         appid,
@@ -159,6 +170,9 @@ export class Emulator {
     const ttl = app?.type === 'website' ? CODE_TTL_WEBSITE : CODE_TTL_OA;
     const code = newCode();
     this.state.codes.set(code, { appid, userId, scope, snapshot, expiresAt: this.now() + ttl * 1000, used: false });
+    // A long-running emulator must not grow without bound: drop the oldest codes beyond a cap
+    // (by then they have long expired or been used; a dropped code answers 40029 like an unknown one).
+    trim(this.state.codes, MAX_ENTRIES);
     return code;
   }
 
