@@ -258,13 +258,14 @@ function applies(item: KnowledgeItem, endpoint: string): boolean {
   return item.on === undefined || item.on.some((prefix) => endpoint === prefix || endpoint.startsWith(prefix));
 }
 
-/** Items for an endpoint: the ones written for it first, then general ones; others dropped. */
+/**
+ * Items for an endpoint: those written for other endpoints are dropped; the rest keep the order
+ * they were written in, which is most likely first.
+ */
 function rank(items: KnowledgeItem[], endpoint: string | undefined): KnowledgeItem[] {
   if (endpoint === undefined) return items;
-  const specific = items.filter((i) => i.on !== undefined && applies(i, endpoint));
-  const general = items.filter((i) => i.on === undefined);
-  const ranked = [...specific, ...general];
-  return ranked.length > 0 ? ranked : items;
+  const kept = items.filter((i) => applies(i, endpoint));
+  return kept.length > 0 ? kept : items;
 }
 
 interface Fill {

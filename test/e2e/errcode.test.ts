@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, parseJson, runCli } from './helpers.js';
+import { DEFAULT_APPIDS, startEmulator } from '../../src/emulator/index.js';
 
 const BODY_40164 =
   '{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6392f3df-1a2b3c4d-5e6f7a8b"}';
@@ -189,5 +190,28 @@ describe('wxauth errcode loads no network or prompt modules', () => {
     });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('forbidden module');
+  });
+});
+
+describe('the explanation other commands print when WeChat answers with an errcode', () => {
+  it('exchange with a bad code against the emulator: compact explanation on stderr, exit 3', async () => {
+    const emu = await startEmulator();
+    try {
+      const r = await runCli(['exchange', '061eY9xX08tQu02IH4wX05BjxX0eY9xA'], {
+        env: {
+          WXAUTH_APPID: DEFAULT_APPIDS.service,
+          WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de00000001',
+          WXAUTH_API_BASE: emu.url,
+          WXAUTH_OPEN_BASE: emu.url,
+        },
+      });
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('errcode 40029  invalid code');
+      expect(r.stderr).toMatch(/Likely causes \(most likely first\)\n {2}1\. The code expired: 5 minutes/);
+      expect(r.stderr).toContain('Full explanation: wxauth errcode 40029');
+    } finally {
+      await emu.close();
+    }
   });
 });
