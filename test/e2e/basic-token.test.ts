@@ -77,6 +77,18 @@ describe('wxauth token', () => {
     expect(calls('/cgi-bin/stable_token')).toBe(before); // --show never calls WeChat
   });
 
+  it('prints the token in full on stdout but redacts it (and the secret) in the -v trace unless --show-secrets', async () => {
+    const cli = server();
+    const r = await cli(['token', '-v']);
+    expect(r.code).toBe(0);
+    const token = r.stdout.trim();
+    expect(r.stderr).toContain('→ POST');
+    expect(r.stderr).not.toContain(token);
+    expect(r.stderr).not.toContain(SERVICE_SECRET);
+    const shown = await cli(['token', '-v', '--show-secrets']);
+    expect(shown.stderr).toContain(token);
+  });
+
   it('--show without a cached token says how to get one (exit 4)', async () => {
     const r = await server()(['token', '--show']);
     expect(r.code).toBe(4);
