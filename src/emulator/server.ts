@@ -37,7 +37,6 @@ function trim<K, V>(map: Map<K, V>, max: number): void {
   }
 }
 
-
 /** §4/§1.6: OA codes live 5 minutes, website-app codes 10 minutes. */
 export const CODE_TTL_OA = 300;
 export const CODE_TTL_WEBSITE = 600;
@@ -188,8 +187,8 @@ export class Emulator {
   private async dispatch(rq: Rq, socketReset: () => void): Promise<Reply> {
     if (rq.path.startsWith('/__emulator/')) return handleControl(this, rq);
     const fault = takeFault(this.faults, rq.path);
-    if (fault) rq.fault = fault.kind;
     if (fault) {
+      rq.fault = fault.kind;
       const family: Family = rq.path.startsWith('/sns/') ? 'sns' : 'cgi';
       switch (fault.kind) {
         case 'delay':
@@ -239,7 +238,8 @@ export class Emulator {
     }
     let url: URL;
     try {
-      url = new URL(rawUrl.startsWith('/') ? rawUrl : '/' + rawUrl, 'http://emulator.invalid');
+      // Concatenated, not resolved against a base: `//x/y` stays a path instead of becoming host x.
+      url = new URL('http://emulator.invalid' + (rawUrl.startsWith('/') ? rawUrl : '/' + rawUrl));
     } catch {
       send(res, plain('400 Bad Request', 400), true);
       return;
@@ -296,7 +296,8 @@ export class Emulator {
     this.server = server;
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    this.url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`;
+    // Bound to every interface: clients on this machine reach it on loopback.
+    this.url = `http://${shownHost === '0.0.0.0' || shownHost === '[::]' ? '127.0.0.1' : shownHost}:${address.port}`;
   }
 
   async close(): Promise<void> {
