@@ -705,3 +705,69 @@ export function redactParams(params: Array<[string, string]>): Array<[string, st
     SECRET_PARAM_NAMES.includes(name) && value !== '' ? [name, value.length > 8 ? `…${value.slice(-4)}` : '…'] : [name, value],
   );
 }
+
+/** An error page WeChat shows instead of redirecting: its text and, where it has one, its code. */
+export interface WechatPage {
+  text: string;
+  errcode?: number;
+}
+
+const PAGE_10003: WechatPage = { text: 'redirect_uri域名与后台配置不一致', errcode: 10003 };
+const PAGE_REDIRECT_PARAM: WechatPage = { text: 'redirect_uri 参数错误' };
+const PAGE_SCOPE: WechatPage = { text: 'Scope 参数错误或没有 Scope 权限' };
+const PAGE_10005: WechatPage = { text: '此公众号并没有这些scope的权限', errcode: 10005 };
+const PAGE_UNREACHABLE: WechatPage = { text: '该链接无法访问' };
+
+/**
+ * The page(s) WeChat is expected to show for an error-level finding (API-FACTS §1.5, §2.1), or
+ * undefined where WeChat does not answer with a page (or we do not know which). Several pages are
+ * given where sources disagree (⚠): PC and phone word 10003 differently; snsapi_login on authorize has
+ * been seen as both "Scope 参数错误" and 10005.
+ */
+export function predictWechatPage(finding: Finding, kind: InspectKind): WechatPage[] | undefined {
+  const qr = kind === 'qrconnect';
+  const redirectPages = qr ? [PAGE_REDIRECT_PARAM, PAGE_UNREACHABLE] : [PAGE_10003, PAGE_REDIRECT_PARAM];
+  switch (finding.id) {
+    case 'domain.host':
+    case 'domain.subdomain':
+    case 'domain.parent':
+    case 'domain.port':
+    case 'domain.ip':
+    case 'redirect_uri.no_scheme':
+    case 'redirect_uri.relative':
+    case 'redirect_uri.bad_scheme':
+    case 'redirect_uri.double_encoded':
+    case 'redirect_uri.whitespace':
+      return redirectPages;
+    case 'scope.login_on_authorize':
+      return [PAGE_SCOPE, PAGE_10005];
+    case 'scope.unknown':
+    case 'scope.multiple':
+      return qr ? [PAGE_SCOPE, PAGE_UNREACHABLE] : [PAGE_SCOPE, PAGE_10005];
+    case 'scope.oa_on_qrconnect':
+    case 'appid.oa_on_qrconnect':
+      return [PAGE_SCOPE, PAGE_UNREACHABLE];
+    case 'params.order':
+      return [PAGE_SCOPE, PAGE_UNREACHABLE];
+    case 'appid.website_on_authorize':
+      return [{ text: '不支持微信开放平台的Appid，请使用公众号Appid', errcode: 10016 }];
+    case 'appid.subscription':
+      return [PAGE_10005];
+    case 'state.too_long':
+      return qr ? undefined : [{ text: 'state参数过长' }];
+    case 'response_type.invalid':
+      return [PAGE_UNREACHABLE];
+    case 'params.missing':
+    case 'params.empty': {
+      const byName: Record<string, WechatPage> = {
+        appid: { text: 'appid不能为空', errcode: 10012 },
+        redirect_uri: { text: 'redirect_uri不能为空', errcode: 10011 },
+        scope: { text: 'scope不能为空', errcode: 10010 },
+      };
+      const page = byName[String(finding.params.name)];
+      return page ? [page, PAGE_UNREACHABLE] : [PAGE_UNREACHABLE];
+    }
+    default:
+      return undefined;
+  }
+}

@@ -854,7 +854,7 @@ export const messages = {
   'inspect.severity.error': { zh: '错误', en: 'error' },
   'inspect.severity.warning': { zh: '警告', en: 'warning' },
   'inspect.severity.info': { zh: '提示', en: 'info' },
-  'inspect.label.effect': { zh: '微信会：', en: 'WeChat:' },
+  'inspect.label.effect': { zh: '影响：', en: 'Effect:' },
   'inspect.label.fix': { zh: '怎么办：', en: 'Fix:' },
   'inspect.label.params': { zh: '参数', en: 'Parameters' },
   'inspect.summary.clean': { zh: '没有发现问题。', en: 'No problems found.' },

@@ -1,4 +1,84 @@
 import type { MessageSection } from './types.js';
 
 // Messages of the 'url' area. Keys start with 'url.' (common: 'common.' and 'wechat.').
-export const messages = {} satisfies MessageSection;
+export const messages = {
+  'url.redirectUri.missing': {
+    zh: '不知道回调地址（redirect_uri）。',
+    en: 'No redirect URI to send WeChat back to.',
+  },
+  'url.redirectUri.missing.hint': {
+    zh: '用 --redirect-uri https://www.example.com/oauth/callback 指定，或保存到配置：wxauth config set redirectUri <url>',
+    en: 'Pass --redirect-uri https://www.example.com/oauth/callback, or save it in the profile: wxauth config set redirectUri <url>',
+  },
+  'url.endpoint.both': {
+    zh: '--authorize 和 --qrconnect 只能选一个。',
+    en: '--authorize and --qrconnect cannot be used together.',
+  },
+  'url.endpoint.both.hint': {
+    zh: '公众号（在微信内打开）用 --authorize；网站应用（PC 扫码）用 --qrconnect；都不写时按配置的账号类型选择。',
+    en: 'Use --authorize for official accounts (opened inside WeChat), --qrconnect for website apps (desktop QR); with neither, the profile’s account type decides.',
+  },
+  'url.lang.invalid': {
+    zh: '--lang 的值 {value} 无效（这里指微信扫码页面的语言）。',
+    en: '--lang {value} is not valid (here it is the language of WeChat’s QR page).',
+  },
+  'url.lang.invalid.hint': {
+    zh: '用 --lang cn 或 --lang en；要切换 wxauth 自己的语言，把 --lang zh|en 写在 url 之前：wxauth --lang en url',
+    en: 'Use --lang cn or --lang en; to switch wxauth’s own language put --lang zh|en before the command: wxauth --lang en url',
+  },
+  'url.lang.authorize': {
+    zh: '--lang 只对网站应用扫码页（qrconnect）有效，公众号授权页不支持。',
+    en: '--lang only applies to the website-app QR page (qrconnect); the official-account page has no such parameter.',
+  },
+  'url.lang.authorize.hint': {
+    zh: '去掉 --lang，或加上 --qrconnect（需要网站应用的 appid）。',
+    en: 'Drop --lang, or add --qrconnect (with a website app’s appid).',
+  },
+  'url.embed.authorize': {
+    zh: '--embed（WxLogin 内嵌二维码）只适用于网站应用的 qrconnect。',
+    en: '--embed (WxLogin embedded QR) only applies to website apps on qrconnect.',
+  },
+  'url.embed.authorize.hint': {
+    zh: '加上 --qrconnect，并使用网站应用的配置（wxauth config set type website）。',
+    en: 'Add --qrconnect and use a website-app profile (wxauth config set type website).',
+  },
+  'url.refused': {
+    zh: '不生成这条链接，微信会拒绝它：{reason} {effect}',
+    en: 'Not building this URL, WeChat would reject it: {reason} {effect}',
+  },
+  'url.refused.hint': {
+    zh: '{fix} 如果就是要复现这个错误，加上 --force。',
+    en: '{fix} To build it anyway (e.g. to reproduce the error), add --force.',
+  },
+  'url.refused.other': { zh: '另外：{message}', en: 'Also: {message}' },
+  'url.forced': {
+    zh: '按 --force 生成，微信会拒绝：{message} — {effect}',
+    en: 'Built anyway (--force); WeChat will reject it: {message} — {effect}',
+  },
+  'url.warning': { zh: '{message} {fix}', en: '{message} {fix}' },
+  'url.landing.authorize': {
+    zh: '用手机微信扫码打开（公众号授权链接只能在微信内打开）；同意后，手机微信内会跳转到 {redirectUri}',
+    en: 'Scan it with WeChat on the phone (official-account links only work inside WeChat); after consent, phone WeChat is redirected to {redirectUri}',
+  },
+  'url.landing.qrconnect': {
+    zh: '在电脑浏览器中打开，用手机微信扫页面上的二维码；确认后，电脑浏览器会跳转到 {redirectUri}',
+    en: 'Open it in a desktop browser and scan the page’s QR code with WeChat; after confirming, the desktop browser is redirected to {redirectUri}',
+  },
+  'url.state.remembered': {
+    zh: 'state {state} 已记录到配置 {profile}，wxauth exchange / listen / inspect 会校验它。',
+    en: 'state {state} remembered for profile {profile}; wxauth exchange / listen / inspect will check it.',
+  },
+  'url.open.opened': { zh: '已在浏览器中打开。', en: 'Opened in the browser.' },
+  'url.open.failed': {
+    zh: '无法打开浏览器（没有 xdg-open / open / start？），请手动复制上面的链接。',
+    en: 'Could not open a browser (no xdg-open / open / start?); copy the URL above by hand.',
+  },
+  'url.open.authorizeNote': {
+    zh: '注意：公众号授权链接在电脑浏览器中只会显示“请在微信客户端打开链接”，请用手机扫码。',
+    en: 'Note: in a desktop browser an official-account link only shows “请在微信客户端打开链接”; scan it with the phone instead.',
+  },
+  'url.embed.note': {
+    zh: '把上面的片段放进登录页；WxLogin 会在 #{id} 中创建 iframe。redirect_uri 已编码，state 请每次重新生成并在回调时校验。',
+    en: 'Put the snippet above in your login page; WxLogin creates the iframe inside #{id}. redirect_uri is already encoded; generate a fresh state per visit and verify it on callback.',
+  },
+} satisfies MessageSection;

@@ -1,0 +1,128 @@
+// `wxauth inspect` as a user runs it: the built binary, a throwaway config dir, stdout / stderr / exit
+// code checked apart.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseJson, runCli, tempConfigDir } from './helpers.js';
+
+const OA = 'wx807d86fb6b3d4fd2';
+const SECRET = '0123456789abcdef0123456789abcdef';
+const CODE = '041cQ8ll2nWy5c42enol2R2DZX2cQ8ly';
+const GOOD = `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${OA}&redirect_uri=https%3A%2F%2Fwww.example.com%2Foauth%2Fcallback&response_type=code&scope=snsapi_userinfo&state=Xq3v9TzLm0aB7cD2#wechat_redirect`;
+// Written by hand, as in many forum posts: unencoded redirect_uri with its own query, scope before
+// redirect_uri, no #wechat_redirect, and the parent domain.
+const BAD = `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${OA}&scope=snsapi_userinfo&redirect_uri=https://example.com/cb?from=menu&id=7&response_type=code&state=STATE`;
+
+interface JsonFinding {
+  id: string;
+  severity: string;
+  message: string;
+  effect: string;
+  fix: string;
+  wechatPage?: Array<{ text: string; errcode?: number }>;
+}
+
+let dir: string;
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { WXAUTH_CONFIG_DIR: dir, ...env } });
+
+beforeAll(async () => {
+  dir = tempConfigDir();
+  const r = await runCli(
+    ['init', '--type', 'service', '--appid', OA, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/oauth/callback', '-y'],
+    { env: { WXAUTH_CONFIG_DIR: dir } },
+  );
+  expect(r.code, r.stderr).toBe(0);
+});
+
+describe('wxauth inspect', () => {
+  it('exits 0 on a clean URL and says so', async () => {
+    const r = await run(['inspect', GOOD]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('Official-account authorization URL');
+    expect(r.stdout).toContain('No problems found.');
+    expect(r.stdout).toMatch(/redirect_uri\s+https:\/\/www\.example\.com\/oauth\/callback/);
+  });
+
+  it('exits 1 and lists each problem with what WeChat does and the fix', async () => {
+    const r = await run(['inspect', BAD]);
+    expect(r.code).toBe(1);
+    for (const id of ['params.order', 'fragment.missing', 'redirect_uri.query_split', 'domain.parent', 'state.placeholder']) {
+      expect(r.stdout).toContain(`[${id}]`);
+    }
+    expect(r.stdout).toContain('Effect:');
+    expect(r.stdout).toContain('Fix:');
+    expect(r.stdout).toContain('id=7');
+    expect(r.stdout).toMatch(/4 error\(s\), 1 warning\(s\)/);
+  });
+
+  it('--json: kind, params and findings with rendered message, effect and fix', async () => {
+    const r = await run(['inspect', BAD, '--json']);
+    expect(r.code).toBe(1);
+    const doc = parseJson(r.stdout) as { ok: boolean; kind: string; params: string[][]; findings: JsonFinding[] };
+    expect(doc.ok).toBe(false);
+    expect(doc.kind).toBe('authorize');
+    expect(doc.params[0]).toEqual(['appid', OA]);
+    const parent = doc.findings.find((f) => f.id === 'domain.parent');
+    expect(parent).toMatchObject({ severity: 'error' });
+    expect(parent?.message).toContain('www.example.com');
+    expect(parent?.effect).toContain('10003');
+    expect(parent?.wechatPage?.[0]).toEqual({ text: 'redirect_uri域名与后台配置不一致', errcode: 10003 });
+    for (const f of doc.findings) {
+      expect(f.message.length).toBeGreaterThan(0);
+      expect(f.effect.length).toBeGreaterThan(0);
+      expect(f.fix.length).toBeGreaterThan(0);
+    }
+    expect(r.stderr).toBe('');
+  });
+
+  it('renders findings in Chinese with --lang zh', async () => {
+    const r = await run(['--lang', 'zh', 'inspect', BAD]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('参数顺序');
+    expect(r.stdout).toContain('怎么办：');
+  });
+
+  it('checks a callback against the state `wxauth url` remembered', async () => {
+    const built = await run(['url', '--json']);
+    const { state } = parseJson(built.stdout) as { state: string };
+    const ok = await run(['inspect', `https://www.example.com/oauth/callback?code=${CODE}&state=${state}`]);
+    expect(ok.code, ok.stdout).toBe(0);
+    expect(ok.stdout).toContain('[callback.state_ok]');
+    const bad = await run(['inspect', `https://www.example.com/oauth/callback?code=${CODE}&state=forged`, '--json']);
+    expect(bad.code).toBe(1);
+    const doc = parseJson(bad.stdout) as { kind: string; findings: JsonFinding[] };
+    expect(doc.kind).toBe('callback');
+    expect(doc.findings.map((f) => f.id)).toEqual(['callback.state_mismatch']);
+    expect(doc.findings[0]?.message).toContain(state);
+  });
+
+  it('hides the code unless --show-secrets', async () => {
+    const url = `https://www.example.com/oauth/callback?code=${CODE}&state=abc`;
+    const hidden = await run(['inspect', url, '--json']);
+    expect(hidden.stdout).not.toContain(CODE);
+    expect((parseJson(hidden.stdout) as { params: string[][] }).params[0]).toEqual(['code', '…Q8ly']);
+    const text = await run(['inspect', url]);
+    expect(text.stdout).not.toContain(CODE);
+    const shown = await run(['inspect', url, '--json', '--show-secrets']);
+    expect(shown.stdout).toContain(CODE);
+  });
+
+  it('reports a user who refused (no code) as an error', async () => {
+    const r = await run(['inspect', 'https://www.example.com/oauth/callback?state=abc']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[callback.denied]');
+  });
+
+  it('needs a URL: exit 2 without one', async () => {
+    const r = await run(['inspect']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.length).toBeGreaterThan(0);
+  });
+
+  it('answers even for junk: exit 1 with input.unrecognised', async () => {
+    const r = await run(['inspect', 'hello world', '--json']);
+    expect(r.code).toBe(1);
+    const doc = parseJson(r.stdout) as { kind: string; findings: JsonFinding[] };
+    expect(doc.kind).toBe('unknown');
+    expect(doc.findings[0]?.id).toBe('input.unrecognised');
+  });
+});

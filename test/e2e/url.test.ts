@@ -1,0 +1,192 @@
+// `wxauth url` as a user runs it: the built binary, a throwaway config dir, stdout / stderr / exit code
+// checked apart.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, parseJson, runCli, tempConfigDir } from './helpers.js';
+
+const OA = 'wx807d86fb6b3d4fd2';
+const WEB = 'wxbdc5610cc59c1631';
+const SECRET = '0123456789abcdef0123456789abcdef';
+const URL_LINE = /^https:\/\/open\.weixin\.qq\.com\/connect\/oauth2\/authorize\?appid=wx807d86fb6b3d4fd2&redirect_uri=https%3A%2F%2Fwww\.example\.com%2Foauth%2Fcallback&response_type=code&scope=snsapi_base&state=([A-Za-z0-9]{32})#wechat_redirect\n$/;
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = tempConfigDir();
+  const init = (profile: string, type: string, appid: string, domain: string, redirect: string) =>
+    runCli(['init', '--profile', profile, '--type', type, '--appid', appid, '--secret', SECRET, '--domain', domain, '--redirect-uri', redirect, '-y'], {
+      env: { WXAUTH_CONFIG_DIR: dir },
+    });
+  // One after the other (both write the same config file), then make `default` the current profile.
+  const results = [
+    await init('web', 'website', WEB, 'passport.example.com', 'https://passport.example.com/wechat/callback'),
+    await init('default', 'service', OA, 'www.example.com', 'https://www.example.com/oauth/callback'),
+    await runCli(['profile', 'use', 'default'], { env: { WXAUTH_CONFIG_DIR: dir } }),
+  ];
+  for (const r of results) expect(r.code, r.stderr).toBe(0);
+});
+
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { WXAUTH_CONFIG_DIR: dir, ...env } });
+
+describe('wxauth url', () => {
+  it('prints the URL alone on stdout and says where the redirect lands on stderr', async () => {
+    const r = await run(['url']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(URL_LINE);
+    expect(r.stderr).toContain('phone');
+    expect(r.stderr).toContain('https://www.example.com/oauth/callback');
+    // Not a terminal: no QR code (its block characters) anywhere.
+    expect(r.stdout + r.stderr).not.toMatch(/[▀▄█]/);
+  });
+
+  it('makes a new random state each time', async () => {
+    const [a, b] = await Promise.all([run(['url']), run(['url'])]);
+    const sa = URL_LINE.exec(a.stdout)?.[1];
+    const sb = URL_LINE.exec(b.stdout)?.[1];
+    expect(sa).toBeDefined();
+    expect(sa).not.toBe(sb);
+  });
+
+  it('--json gives url, endpoint, params, state and warnings', async () => {
+    const r = await run(['url', '--json', '--scope', 'snsapi_userinfo', '--force-popup']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = parseJson(r.stdout) as { url: string; endpoint: string; params: string[][]; state: string; warnings: unknown[] };
+    expect(doc.endpoint).toBe('authorize');
+    expect(doc.state).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(doc.url).toContain(`&scope=snsapi_userinfo&state=${doc.state}&forcePopup=true#wechat_redirect`);
+    expect(doc.params).toEqual([
+      ['appid', OA],
+      ['redirect_uri', 'https://www.example.com/oauth/callback'],
+      ['response_type', 'code'],
+      ['scope', 'snsapi_userinfo'],
+      ['state', doc.state],
+      ['forcePopup', 'true'],
+    ]);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('picks qrconnect and snsapi_login for a website app', async () => {
+    const r = await run(['url', '--profile', 'web', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^https:\/\/open\.weixin\.qq\.com\/connect\/qrconnect\?appid=wxbdc5610cc59c1631&redirect_uri=https%3A%2F%2Fpassport\.example\.com%2Fwechat%2Fcallback&response_type=code&scope=snsapi_login&state=[A-Za-z0-9]{32}&lang=en#wechat_redirect\n$/);
+    expect(r.stderr).toContain('desktop browser');
+  });
+
+  it('aims at another open base (the emulator) with --open-base', async () => {
+    const r = await run(['url', '--open-base', 'http://127.0.0.1:4999']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^http:\/\/127\.0\.0\.1:4999\/connect\/oauth2\/authorize\?appid=/);
+  });
+
+  const refusals: Array<[string, string[], RegExp]> = [
+    ['snsapi_login on authorize', ['--scope', 'snsapi_login'], /snsapi_login .*\/connect\/oauth2\/authorize/],
+    ['snsapi_base on qrconnect', ['--profile', 'web', '--scope', 'snsapi_base'], /snsapi_base .*\/connect\/qrconnect/],
+    ['a state with a dash', ['--state', 'order-42'], /outside a-zA-Z0-9: -/],
+    ['a state over 128 bytes', ['--state', 'a'.repeat(129)], /129 bytes/],
+    ['a qrconnect state with an underscore', ['--profile', 'web', '--state', 'a_b'], /outside a-zA-Z0-9: _/],
+    ['a redirect_uri on another host', ['--redirect-uri', 'https://api.example.org/cb'], /api\.example\.org.*www\.example\.com/],
+    ['a redirect_uri on the parent domain', ['--redirect-uri', 'https://example.com/cb'], /example\.com.*www\.example\.com/],
+    ['a non-http(s) redirect_uri', ['--redirect-uri', 'ftp://www.example.com/cb'], /scheme ftp:/],
+    ['a redirect_uri without a scheme', ['--redirect-uri', 'www.example.com/cb'], /no http:\/\/ or https:\/\//],
+  ];
+  for (const [name, args, reason] of refusals) {
+    it(`refuses ${name} with exit 2, the reason and the fix`, async () => {
+      const r = await run(['url', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(reason);
+      expect(r.stderr).toContain('→ ');
+      expect(r.stderr).toContain('--force');
+    });
+  }
+
+  it('--force builds a refused URL anyway and says what WeChat will do', async () => {
+    const r = await run(['url', '--redirect-uri', 'https://api.example.org/cb', '--force']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/redirect_uri=https%3A%2F%2Fapi\.example\.org%2Fcb&/);
+    expect(r.stderr).toContain('Built anyway');
+    expect(r.stderr).toContain('10003');
+  });
+
+  it('--force with --json lists the problem under warnings', async () => {
+    const r = await run(['url', '--json', '--scope', 'snsapi_login', '--force']);
+    expect(r.code).toBe(0);
+    const doc = parseJson(r.stdout) as { warnings: Array<{ id: string; severity: string; message: string; effect: string; fix: string }> };
+    expect(doc.warnings).toHaveLength(1);
+    expect(doc.warnings[0]).toMatchObject({ id: 'scope.login_on_authorize', severity: 'error' });
+    expect(doc.warnings[0]?.effect).toContain('10005');
+  });
+
+  it('refuses in the user’s language', async () => {
+    const r = await run(['url', '--state', 'a-b'], { LANG: 'zh_CN.UTF-8' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不生成这条链接');
+    expect(r.stderr).toContain('--force');
+  });
+
+  it('rejects --authorize with --qrconnect, and --lang on authorize', async () => {
+    const both = await run(['url', '--authorize', '--qrconnect']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--authorize and --qrconnect');
+    const lang = await run(['url', '--lang', 'en']);
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toContain('qrconnect');
+  });
+
+  it('asks for a redirect URI when neither the flag nor the profile has one', async () => {
+    // A fresh config dir: only the appid, from the environment.
+    const r = await runCli(['url'], { env: { WXAUTH_APPID: OA } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--redirect-uri');
+  });
+
+  it('--embed prints the WxLogin snippet with the iframe URL', async () => {
+    const r = await run(['url', '--profile', 'web', '--embed']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('<script src="https://res.wx.qq.com/connect/zh_CN/htmledition/js/wxLogin.js"></script>');
+    expect(r.stdout).toContain('new WxLogin({');
+    expect(r.stdout).toContain('redirect_uri: "https%3A%2F%2Fpassport.example.com%2Fwechat%2Fcallback"');
+    expect(r.stdout).toMatch(/iframe: https:\/\/open\.weixin\.qq\.com\/connect\/qrconnect\?appid=wxbdc5610cc59c1631&scope=snsapi_login&redirect_uri=https%3A%2F%2Fpassport\.example\.com%2Fwechat%2Fcallback&state=[A-Za-z0-9]{32}&login_type=jssdk&self_redirect=false/);
+    const json = await run(['url', '--profile', 'web', '--embed', '--json']);
+    const doc = parseJson(json.stdout) as { embed: { iframeUrl: string; config: Record<string, unknown> }; state: string };
+    expect(doc.embed.config).toMatchObject({ appid: WEB, scope: 'snsapi_login', state: doc.state });
+    expect(doc.embed.iframeUrl).toContain('login_type=jssdk');
+  });
+
+  it('--embed is refused for an official account', async () => {
+    const r = await run(['url', '--embed']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--embed');
+  });
+
+  it('--open hands the URL to xdg-open, detached', async () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-open-'));
+    const log = path.join(bin, 'opened.txt');
+    fs.writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${log}'\n`, { mode: 0o755 });
+    const r = await run(['url', '--open'], { PATH: `${bin}:${process.env.PATH ?? ''}` });
+    expect(r.code, r.stderr).toBe(0);
+    for (let i = 0; i < 50 && !fs.existsSync(log); i++) await new Promise((res) => setTimeout(res, 50));
+    expect(fs.readFileSync(log, 'utf8')).toBe(r.stdout.trim());
+    expect(r.stderr).toContain('Opened in the browser');
+  });
+
+  it('--open without any opener warns and still succeeds', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-noopen-'));
+    const r = await run(['url', '--open'], { PATH: empty });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(URL_LINE);
+    expect(r.stderr).toContain('Could not open a browser');
+  });
+
+  it('loads neither undici, prompts nor qrcode-terminal when stderr is not a terminal', async () => {
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
+    const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.mjs');
+    fs.writeFileSync(log, '');
+    const r = await run(['url'], { NODE_OPTIONS: `--import=${preload}`, WXAUTH_TEST_IMPORT_LOG: log });
+    expect(r.code, r.stderr).toBe(0);
+    const loaded = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    for (const heavy of ['undici', '@inquirer/prompts', 'qrcode-terminal']) expect(loaded).not.toContain(heavy);
+  });
+});
