@@ -1,8 +1,10 @@
 // Presentation for the callback listener (listen, login, demo): the listening banner, a countdown on
 // stderr (rewritten in place only on a terminal), one line per hit, and the duplicate warning.
 import type { CallbackHit, CallbackResult } from '../listener/index.js';
+import type { ExchangeResult } from '../http/user-token.js';
+import type { SnsUserinfo } from '../core/token.js';
 import type { Output } from './output.js';
-import { formatDuration } from './format.js';
+import { formatDeadline, formatDuration, isoTime } from './format.js';
 
 /** A code shown in a log: its first 6 characters, unless --show-secrets. */
 export function maskCode(code: string | undefined, showSecrets: boolean): string | undefined {
@@ -95,4 +97,53 @@ export function hitsForJson(hits: CallbackHit[], showSecrets: boolean): Array<Re
     ...(h.markers.length > 0 ? { markers: h.markers } : {}),
     ...(h.firstSeq !== undefined ? { first_seq: h.firstSeq } : {}),
   }));
+}
+
+export interface LoginSummary {
+  exchanged: ExchangeResult;
+  userinfo?: SnsUserinfo;
+  now: number;
+  profile: string;
+  authorizeUrl: string;
+  redirectUri: string;
+  hits: Array<Record<string, unknown>>;
+  duplicates: number;
+}
+
+/** The end of `wxauth login`: who logged in, with what scope, until when; the tokens are cached. */
+export function presentLoginSummary(out: Output, s: LoginSummary): void {
+  const { token, entry } = s.exchanged;
+  out.result({
+    login: {
+      profile: s.profile,
+      appid: entry.appid,
+      openid: token.openid,
+      unionid: token.unionid ?? s.userinfo?.unionid ?? null,
+      scope: token.scope,
+      expires_at: isoTime(entry.accessTokenExpiresAt),
+      refresh_token_expires_at: entry.refreshTokenExpiresAt === undefined ? null : isoTime(entry.refreshTokenExpiresAt),
+      is_snapshotuser: token.isSnapshotUser,
+      nickname: s.userinfo?.nickname ?? null,
+      headimgurl: s.userinfo?.headimgurl ?? null,
+      authorize_url: s.authorizeUrl,
+      redirect_uri: s.redirectUri,
+      saved: s.exchanged.saved,
+      callback: { hits: s.hits, duplicates: s.duplicates },
+    },
+  });
+  const unionid = token.unionid ?? s.userinfo?.unionid;
+  out.success(out.t('listen.login.summary'));
+  out.fields([
+    [out.t('listen.login.field.openid'), token.openid],
+    [out.t('listen.login.field.unionid'), unionid ?? out.t('listen.login.unionid.none')],
+    [out.t('listen.login.field.scope'), token.scope],
+    [out.t('listen.login.field.nickname'), s.userinfo ? s.userinfo.nickname : undefined],
+    [out.t('listen.login.field.accessExpires'), formatDeadline(entry.accessTokenExpiresAt, s.now, out.lang)],
+    [
+      out.t('listen.login.field.refreshExpires'),
+      entry.refreshTokenExpiresAt === undefined ? undefined : formatDeadline(entry.refreshTokenExpiresAt, s.now, out.lang),
+    ],
+    [out.t('listen.login.field.snapshot'), token.isSnapshotUser ? '1' : undefined],
+  ]);
+  if (s.exchanged.saved) out.note(out.t('listen.login.cached', { profile: s.profile }));
 }

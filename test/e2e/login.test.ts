@@ -1,0 +1,130 @@
+// `wxauth login` end to end against the in-process emulator, with a scripted browser (plain HTTP):
+// the URL the CLI prints first on stdout is opened, the consent form is submitted, the redirect lands
+// on the CLI's own listener. The real-browser version of this is test/browser/login.test.ts.
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { TokenStore } from '../../src/store/token-cache.js';
+import { collect, parseJson, runCli, spawnCli, tempConfigDir, waitForOutput } from './helpers.js';
+
+let emu: EmulatorHandle;
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function envFor(type: 'test' | 'website', redirectUri?: string): Record<string, string> {
+  const app = emu.apps.find((a) => a.type === type)!;
+  return {
+    WXAUTH_API_BASE: emu.url,
+    WXAUTH_OPEN_BASE: emu.url,
+    WXAUTH_APPID: app.appid,
+    WXAUTH_SECRET: app.secret,
+    WXAUTH_TYPE: type,
+    ...(redirectUri ? { WXAUTH_REDIRECT_URI: redirectUri } : {}),
+  };
+}
+
+/** What a browser does on the emulator's consent page: GET it, submit 允许 (or 拒绝), follow the redirect. */
+async function consent(url: string, action: 'allow' | 'deny'): Promise<{ status: number; text: string }> {
+  const page = await fetch(url, { redirect: 'manual' });
+  const html = await page.text();
+  const ticket = /name="ticket" value="([^"]+)"/.exec(html)?.[1];
+  expect(ticket, html).toBeDefined();
+  const reply = await fetch(new URL('/connect/oauth2/authorize_reply', url), {
+    method: 'POST',
+    body: new URLSearchParams({ ticket: ticket!, user: 'u1', action }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    redirect: 'manual',
+  });
+  expect(reply.status).toBe(302);
+  const landing = await fetch(reply.headers.get('location')!, { redirect: 'manual' });
+  return { status: landing.status, text: await landing.text() };
+}
+
+describe('wxauth login', () => {
+  it('runs the whole snsapi_userinfo flow: URL first on stdout, then a summary, tokens cached', async () => {
+    const port = await freePort();
+    const dir = tempConfigDir();
+    const env = { ...envFor('test', `http://127.0.0.1:${port}/callback`), WXAUTH_CONFIG_DIR: dir };
+    const child = spawnCli(['login', '--scope', 'snsapi_userinfo', '--no-open', '--timeout', '20'], { env });
+    const done = collect(child);
+    const [, url] = await waitForOutput(child, /(http:\/\/\S+wechat_redirect)\n/);
+    expect(url).toContain(`redirect_uri=${encodeURIComponent(`http://127.0.0.1:${port}/callback`)}`);
+    expect(url).toMatch(/&state=[A-Za-z0-9]{32}#wechat_redirect$/);
+    const landing = await consent(url!, 'allow');
+    expect(landing.text).toContain('Code received');
+    const r = await done;
+    expect(r.code).toBe(0);
+    const app = emu.apps.find((a) => a.type === 'test')!;
+    const openid = emu.users[0]!.openids[app.appid]!;
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(url);
+    expect(r.stdout).toMatch(new RegExp(`openid\\s+${openid}`));
+    expect(r.stdout).toMatch(/scope\s+snsapi_userinfo/);
+    expect(r.stdout).toMatch(/nickname\s+张三/);
+    expect(r.stdout).toMatch(/access_token expires\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(in 1h59m\)/);
+    expect(r.stderr).toContain('Login complete');
+    expect(r.stderr).toContain('Tokens cached in profile "default"');
+    // The token cache in the config dir really holds the user, and the state login issued.
+    const cached = TokenStore.open(dir).getUser('default', app.appid, openid);
+    expect(cached).toMatchObject({ openid, scope: 'snsapi_userinfo' });
+    expect(url).toContain(`state=${TokenStore.open(dir).getState('default')!.value}#`);
+    const paths = emu.requests().map((q) => q.path);
+    expect(paths).toEqual(expect.arrayContaining(['/sns/oauth2/access_token', '/sns/auth', '/sns/userinfo']));
+  });
+
+  it('with --json: one document on stdout, the URL announced as a JSON line on stderr', async () => {
+    const port = await freePort();
+    const child = spawnCli(['login', '--no-open', '--json', '--timeout', '20'], { env: envFor('test', `http://127.0.0.1:${port}/cb`) });
+    const done = collect(child);
+    const [line] = await waitForOutput(child, /\{"event":"authorize_url","url":"[^"]+"\}/);
+    const { url } = JSON.parse(line!) as { url: string };
+    // snsapi_base (the default) is silent: the emulator redirects at once.
+    const res = await fetch(url, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    await fetch(res.headers.get('location')!);
+    const r = await done;
+    expect(r.code).toBe(0);
+    const doc = parseJson(r.stdout) as { ok: boolean; login: Record<string, unknown> };
+    expect(doc.ok).toBe(true);
+    expect(doc.login).toMatchObject({ scope: 'snsapi_base', nickname: null, redirect_uri: `http://127.0.0.1:${port}/cb` });
+    expect(r.stderr).toContain('no userinfo');
+  });
+
+  it('a refusal on the consent page ends with exit 6 and advice', async () => {
+    const port = await freePort();
+    const child = spawnCli(['login', '--scope', 'snsapi_userinfo', '--no-open', '--timeout', '20'], { env: envFor('test', `http://127.0.0.1:${port}/callback`) });
+    const done = collect(child);
+    const [, url] = await waitForOutput(child, /(http:\/\/\S+wechat_redirect)\n/);
+    const landing = await consent(url!, 'deny');
+    expect(landing.text).toContain('Authorization was refused');
+    const r = await done;
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('The user refused authorization');
+  });
+
+  it('refuses a public redirect_uri it could never receive, before opening anything', async () => {
+    const r = await runCli(['login'], { env: envFor('test', 'https://www.example.com/callback') });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('https://www.example.com/callback is not a local or LAN address');
+    expect(r.stderr).toContain('--relay-snippet');
+  });
+
+  it('needs appid and secret (exit 4)', async () => {
+    const r = await runCli(['login']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('WXAUTH_APPID');
+  });
+});
