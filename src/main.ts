@@ -181,7 +181,7 @@ async function explain(error: WechatApiError): Promise<{ explanation: unknown; p
 
 /** For credential errors, say which profile/env var supplied the value WeChat rejected. */
 async function noteSources(error: WechatApiError, out: Output, ctx: Context | undefined): Promise<void> {
-  if (!ctx || ![40125, 40013, 40001, 41002, 41004, 40164].includes(error.errcode)) return;
+  if (!ctx || ![40125, 40013, 41002, 41004].includes(error.errcode)) return;
   try {
     const config = await ctx.resolveConfig();
     const field = error.errcode === 40013 || error.errcode === 41002 ? 'appid' : 'secret';
