@@ -19,7 +19,8 @@ export interface RedirectTarget {
 
 /** Parse redirect_uri as WeChat needs it: http(s) only, host and explicit port. */
 export function parseRedirect(uri: string): RedirectTarget | undefined {
-  const m = /^(https?):\/\/([^/?#:@]+|\[[0-9a-fA-F:.]+\])(?::(\d*))?([/?#].*)?$/i.exec(uri);
+  // The path and query are opaque to WeChat (any path under the host is allowed), so `s`: anything goes.
+  const m = /^(https?):\/\/([^/?#:@\s]+|\[[0-9a-fA-F:.]+\])(?::(\d*))?([/?#].*)?$/is.exec(uri);
   if (!m) return undefined;
   const scheme = (m[1] ?? '').toLowerCase();
   let port = m[3] === '' ? undefined : m[3];

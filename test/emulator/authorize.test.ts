@@ -1,6 +1,7 @@
 // /connect/oauth2/authorize and the consent page, driven over HTTP like a browser would (API-FACTS §1, §3).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { createServer } from 'node:http';
 import { T0, get, postForm } from './helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;
@@ -242,6 +243,26 @@ describe('snsapi_userinfo consent page', () => {
       expect(page.text).not.toContain('<script>1</script>');
     } finally {
       await custom.close();
+    }
+  });
+});
+
+describe('redirects followed to a real callback server', () => {
+  it('snsapi_base on the test account lands on the local callback with code and state', async () => {
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const res = await fetch(emu.url + authorizeUrl(TEST, `http://127.0.0.1:${port}/wx/callback?from=menu`, 'snsapi_base', 'S1'), { redirect: 'follow' });
+      expect(await res.text()).toBe('ok');
+      expect(hits).toHaveLength(1);
+      expect(hits[0]).toMatch(/^\/wx\/callback\?from=menu&code=0\w{31}&state=S1$/);
+    } finally {
+      server.close();
     }
   });
 });

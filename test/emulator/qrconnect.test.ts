@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { qrModules } from '../../src/emulator/qr-svg.js';
+import { createServer } from 'node:http';
 import { T0, get, post, postForm } from './helpers.js';
 
 const WEB = DEFAULT_APPIDS.website;
@@ -126,5 +127,32 @@ describe('qrconnect error pages', () => {
   it('callback domain mismatch or a port -> "redirect_uri 参数错误"', async () => {
     expect(messageOf((await get(emu.url, qrconnectUrl(WEB, 'https://example.com/cb'))).text)).toBe('redirect_uri 参数错误');
     expect(messageOf((await get(emu.url, qrconnectUrl(WEB, 'http://localhost:8101/cb'))).text)).toBe('redirect_uri 参数错误');
+  });
+});
+
+describe('followed to a real callback server', () => {
+  it('the simulate form, redirects followed, delivers code and state to the site', async () => {
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('logged in');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const site = await startEmulator({ domainOverrides: { [WEB]: `127.0.0.1:${port}` } });
+    try {
+      const page = await get(site.url, qrconnectUrl(WEB, `http://127.0.0.1:${port}/login/wechat`));
+      const res = await fetch(site.url + '/connect/confirm_reply', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ uuid: uuidOf(page.text), action: 'confirm' }).toString(),
+        redirect: 'follow',
+      });
+      expect(await res.text()).toBe('logged in');
+      expect(hits[0]).toMatch(/^\/login\/wechat\?code=0\w{31}&state=3d6be0a4035d839573b04816624a415e$/);
+    } finally {
+      await site.close();
+      server.close();
+    }
   });
 });

@@ -113,3 +113,20 @@ describe('seed validation', () => {
     expect(seed.users[0]!.id).toBe('u1');
   });
 });
+
+describe('HTML escaping (property)', () => {
+  const lt = (s: string) => (s.match(/</g) ?? []).length;
+
+  it('no reflected value adds markup to the authorize error page or the QR page', async () => {
+    const errorBaseline = lt((await get(emu.url, `/connect/oauth2/authorize?appid=wx5e1ec0de00000001&redirect_uri=${encodeURIComponent('http://example.com/')}&response_type=code&scope=snsapi_base&state=s`)).text);
+    const qrBaseline = lt((await get(emu.url, `/connect/qrconnect?appid=wx5e1ec0de00000003&redirect_uri=${encodeURIComponent('http://localhost/')}&response_type=code&scope=snsapi_login&state=s`)).text);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 40, unit: fc.constantFrom('<', '>', '"', "'", '&', '/', ' ', '\n', 'a', '张', '\u2028', 'x') }), async (junk) => {
+        const a = await get(emu.url, `/connect/oauth2/authorize?appid=wx5e1ec0de00000001&redirect_uri=${encodeURIComponent('http://' + junk + '/')}&response_type=code&scope=snsapi_base&state=s`);
+        const b = await get(emu.url, `/connect/qrconnect?appid=wx5e1ec0de00000003&redirect_uri=${encodeURIComponent('http://localhost/' + junk)}&response_type=code&scope=snsapi_login&state=${encodeURIComponent(junk)}`);
+        return lt(a.text) === errorBaseline && lt(b.text) === qrBaseline;
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
