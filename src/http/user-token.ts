@@ -311,6 +311,8 @@ export interface UserinfoParams extends UserTokenDeps {
   lang?: UserinfoLang;
   /** Refresh once when the cached access_token is expired (locally, or 42001/40001/40014). */
   autoRefresh: boolean;
+  /** Told right after an automatic refresh, before the retry (so it can be said even if the retry fails). */
+  onRefresh?: (refreshed: AutoRefresh) => void;
 }
 
 export interface AutoRefresh {
@@ -338,6 +340,7 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
   const refreshOnce = async (reason: AutoRefresh['reason'], current: UserTokenEntry): Promise<UserTokenEntry> => {
     const result = await refreshUserToken({ ...p, appid: current.appid, refreshToken: current.refreshToken, save: true });
     refreshed = { reason, result };
+    p.onRefresh?.(refreshed);
     accessToken = result.token.accessToken;
     return result.entry;
   };

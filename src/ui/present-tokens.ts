@@ -8,7 +8,7 @@
 // --curl) redact them in the HTTP client.
 import type { Output } from './output.js';
 import type { Lang } from './i18n.js';
-import type { ExchangeResult, RefreshResult, CheckResult, UserinfoResult } from '../http/user-token.js';
+import type { AutoRefresh, ExchangeResult, RefreshResult, CheckResult, UserinfoResult } from '../http/user-token.js';
 import type { LifeLevel, StateVerdict, TokenStatus, Life } from '../core/token.js';
 import type { UserTokenEntry } from '../store/token-cache.js';
 import { formatDeadline, formatLocalTime, formatRelative, isoTime } from './format.js';
@@ -197,19 +197,28 @@ export function presentCheck(out: Output, r: CheckResult, status: TokenStatus | 
 // userinfo
 // ---------------------------------------------------------------------------------------------
 
-export function presentAutoRefreshNotice(out: Output, r: UserinfoResult, c: PresentContext, previousExpiresAt?: number): void {
-  if (!r.refreshed) return;
-  if (r.refreshed.reason === 'local') {
+/** "The cached access_token expired 5m ago: refreshed it once…" (pass it as fetchUserinfo's onRefresh). */
+export function presentAutoRefresh(out: Output, refreshed: AutoRefresh, c: PresentContext, previousExpiresAt?: number): void {
+  if (refreshed.reason === 'local') {
     const ago = previousExpiresAt === undefined ? '-' : formatRelative(previousExpiresAt - c.now, out.lang);
     out.warn(out.t('tokens.userinfo.refreshed.local', { ago }));
   } else {
-    out.warn(out.t('tokens.userinfo.refreshed.errcode', { errcode: r.refreshed.reason }));
+    out.warn(out.t('tokens.userinfo.refreshed.errcode', { errcode: refreshed.reason }));
   }
-  const expiry = formatDeadline(r.refreshed.result.entry.accessTokenExpiresAt, c.now, out.lang);
-  out.note(out.t(`tokens.refresh.${r.refreshed.result.outcome}`, { expiry }));
+  const expiry = formatDeadline(refreshed.result.entry.accessTokenExpiresAt, c.now, out.lang);
+  out.note(out.t(`tokens.refresh.${refreshed.result.outcome}`, { expiry }));
 }
 
-export function presentUserinfo(out: Output, r: UserinfoResult, c: PresentContext, previousExpiresAt?: number): void {
+/**
+ * The profile. Says so when an automatic refresh happened, unless `announced` (the caller already
+ * printed it through fetchUserinfo's onRefresh).
+ */
+export function presentUserinfo(
+  out: Output,
+  r: UserinfoResult,
+  c: PresentContext,
+  options: { previousExpiresAt?: number; announced?: boolean } = {},
+): void {
   const u = r.userinfo;
   out.result({
     profile: c.profile,
@@ -231,7 +240,7 @@ export function presentUserinfo(out: Output, r: UserinfoResult, c: PresentContex
       ? { reason: r.refreshed.reason, outcome: r.refreshed.result.outcome, expires_at: isoTime(r.refreshed.result.entry.accessTokenExpiresAt) }
       : null,
   });
-  presentAutoRefreshNotice(out, r, c, previousExpiresAt);
+  if (r.refreshed && !options.announced) presentAutoRefresh(out, r.refreshed, c, options.previousExpiresAt);
   if (c.raw) out.raw(r.response.raw);
   const none = out.t('tokens.value.none');
   const blank = (s: string) => (s === '' ? '""' : s);

@@ -1,0 +1,161 @@
+// The token cache through the CLI: `wxauth tokens list | show | clear`, two concurrent exchanges
+// into one cache, and a cache file that does not parse (reported, exit 4, left byte-for-byte).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
+import { parseJson, runCli, tempConfigDir } from './helpers.js';
+
+let emu: EmulatorHandle;
+let svc: PublicApp;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  const app = emu.apps.find((a) => a.type === 'service');
+  if (!app) throw new Error('the default seed has a service account');
+  svc = app;
+});
+
+afterAll(async () => {
+  await emu.close();
+});
+
+beforeEach(() => {
+  dir = tempConfigDir();
+  emu.reset();
+});
+
+const env = (extra: Record<string, string> = {}) => ({
+  WXAUTH_CONFIG_DIR: dir,
+  WXAUTH_API_BASE: emu.url,
+  WXAUTH_OPEN_BASE: emu.url,
+  WXAUTH_BACKUP_API_BASE: emu.url,
+  WXAUTH_APPID: svc.appid,
+  WXAUTH_SECRET: svc.secret,
+  WXAUTH_TYPE: svc.type,
+  ...extra,
+});
+
+const wx = (args: string[], extra: Record<string, string> = {}) => runCli(args, { env: env(extra) });
+
+function openidOf(userId: string): string {
+  const openid = emu.users.find((u) => u.id === userId)?.openids[svc.appid];
+  if (!openid) throw new Error(`no openid for ${userId}`);
+  return openid;
+}
+
+const code = (user: string, scope: 'snsapi_base' | 'snsapi_userinfo' = 'snsapi_userinfo') => emu.issueCode({ appid: svc.appid, user, scope });
+
+describe('wxauth tokens', () => {
+  it('lists the cached users with remaining life, never the tokens', async () => {
+    const a = await wx(['exchange', code('u1'), '--json']);
+    const b = await wx(['exchange', code('u2', 'snsapi_base'), '--json']);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const tokenA = parseJson(a.stdout).access_token as string;
+
+    const r = await wx(['tokens']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^openid\s+scope\s+unionid\s+access_token left\s+refresh_token left\s+obtained$/);
+    // Most recent first.
+    expect(lines[1]).toMatch(new RegExp(`^${openidOf('u2')}\\s+snsapi_base\\s+-\\s+in 1h59m\\s+in 29d23h\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$`));
+    expect(lines[2]).toMatch(new RegExp(`^${openidOf('u1')}\\s+snsapi_userinfo\\s+o\\S+\\s+in 1h59m`));
+    expect(r.stdout + r.stderr).not.toContain(tokenA);
+
+    const json = await wx(['tokens', 'list', '--json']);
+    const doc = parseJson(json.stdout) as { users: Array<Record<string, unknown>> };
+    expect(doc.users).toHaveLength(2);
+    expect(doc.users[1]).toMatchObject({ openid: openidOf('u1'), access_token_level: 'green', refresh_token_level: 'green' });
+    expect(doc.users[1]?.access_token).toBe(`${tokenA.slice(0, 4)}…${tokenA.slice(-4)}`);
+  });
+
+  it('show masks the tokens unless --show-secrets; levels turn red once expired', async () => {
+    const ex = await wx(['exchange', code('u1'), '--json']);
+    const token = parseJson(ex.stdout).access_token as string;
+    const shown = await wx(['tokens', 'show', openidOf('u1')]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/^access_token\s+\d\d_\S…\S{4}$/m);
+    expect(shown.stdout).not.toContain(token);
+    expect(shown.stderr).toContain('--show-secrets');
+    const revealed = await wx(['tokens', 'show', openidOf('u1'), '--show-secrets']);
+    expect(revealed.stdout).toMatch(new RegExp(`^access_token\\s+${token}$`, 'm'));
+
+    // wxauth's own clock decides the colour: move the deadline into the past.
+    const file = path.join(dir, 'tokens.json');
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const u of Object.values<Record<string, number>>(data.profiles.default.users)) u.accessTokenExpiresAt = Date.now() - 60_000;
+    fs.writeFileSync(file, JSON.stringify(data));
+    const list = await wx(['tokens', '--json']);
+    expect((parseJson(list.stdout) as { users: Array<Record<string, unknown>> }).users[0]).toMatchObject({ access_token_level: 'red' });
+    const human = await wx(['tokens']);
+    expect(human.stdout).toMatch(/expired \(1m\d*s? ago\)/);
+
+    const missing = await wx(['tokens', 'show', 'oNobody']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('oNobody');
+  });
+
+  it('clear asks for --yes without a terminal, then removes one user or all', async () => {
+    await wx(['exchange', code('u1'), '--json']);
+    await wx(['exchange', code('u2'), '--json']);
+    const refused = await wx(['tokens', 'clear']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--yes');
+
+    const one = await wx(['tokens', 'clear', openidOf('u1'), '--yes', '--json']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(parseJson(one.stdout)).toMatchObject({ removed: 1, openid: openidOf('u1') });
+    const left = parseJson((await wx(['tokens', '--json'])).stdout) as { users: Array<{ openid: string }> };
+    expect(left.users.map((u) => u.openid)).toEqual([openidOf('u2')]);
+
+    const all = await wx(['tokens', 'clear', '-y']);
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stderr).toContain('Removed the tokens of 1 user');
+    const empty = await wx(['tokens']);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toContain('is empty');
+  });
+
+  it('keeps profiles apart', async () => {
+    await wx(['exchange', code('u1'), '--profile', 'staging']);
+    expect((parseJson((await wx(['tokens', '--json'])).stdout) as { users: unknown[] }).users).toHaveLength(0);
+    expect((parseJson((await wx(['tokens', '--json', '--profile', 'staging'])).stdout) as { users: unknown[] }).users).toHaveLength(1);
+  });
+
+  it('rejects an unknown action', async () => {
+    const r = await wx(['tokens', 'purge']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('list | show <openid> | clear [openid]');
+  });
+});
+
+describe('the token cache file', () => {
+  it('two exchange processes at once keep both entries', async () => {
+    const users = ['u1', 'u2', 'u3'];
+    const results = await Promise.all(users.map((u) => wx(['exchange', code(u), '--json'])));
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    const doc = parseJson((await wx(['tokens', '--json'])).stdout) as { users: Array<{ openid: string }> };
+    expect(doc.users.map((u) => u.openid).sort()).toEqual(users.map(openidOf).sort());
+  });
+
+  it('a cache that does not parse is reported (exit 4), left byte-for-byte, and the code is not spent', async () => {
+    const file = path.join(dir, 'tokens.json');
+    const broken = '{"profiles": {"default": {"users": {\n  oops\n';
+    fs.writeFileSync(file, broken, { mode: 0o600 });
+    const c = code('u1');
+    const r = await wx(['exchange', c]);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(file);
+    expect(fs.readFileSync(file, 'utf8')).toBe(broken);
+    expect(emu.requests().filter((q) => q.path === '/sns/oauth2/access_token')).toHaveLength(0);
+
+    for (const args of [['tokens'], ['check'], ['tokens', 'clear', '--yes']]) {
+      const other = await wx(args);
+      expect(other.code, args.join(' ')).toBe(4);
+    }
+    expect(fs.readFileSync(file, 'utf8')).toBe(broken);
+  });
+});

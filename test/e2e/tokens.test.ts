@@ -1,0 +1,387 @@
+// exchange / check / refresh / userinfo as a user runs them: the built CLI spawned against the
+// in-process emulator over real HTTP, a fresh config dir per test, stdout / stderr / exit code apart.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
+import { parseJson, runCli, tempConfigDir } from './helpers.js';
+
+let emu: EmulatorHandle;
+let svc: PublicApp;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  const app = emu.apps.find((a) => a.type === 'service');
+  if (!app) throw new Error('the default seed has a service account');
+  svc = app;
+});
+
+afterAll(async () => {
+  await emu.close();
+});
+
+beforeEach(() => {
+  dir = tempConfigDir();
+  emu.reset();
+});
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    WXAUTH_CONFIG_DIR: dir,
+    WXAUTH_API_BASE: emu.url,
+    WXAUTH_OPEN_BASE: emu.url,
+    // The disaster-recovery host must not be the real api2.weixin.qq.com in tests.
+    WXAUTH_BACKUP_API_BASE: emu.url,
+    WXAUTH_APPID: svc.appid,
+    WXAUTH_SECRET: svc.secret,
+    WXAUTH_TYPE: svc.type,
+    ...extra,
+  };
+}
+
+const wx = (args: string[], extra: Record<string, string> = {}) => runCli(args, { env: env(extra) });
+
+function userOpenid(userId: string): string {
+  const user = emu.users.find((u) => u.id === userId);
+  const openid = user?.openids[svc.appid];
+  if (!openid) throw new Error(`no openid for ${userId}`);
+  return openid;
+}
+
+function cacheFile(): Record<string, any> {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')) as Record<string, any>;
+}
+
+function cachedUsers(): Array<Record<string, any>> {
+  return Object.values(cacheFile().profiles?.default?.users ?? {});
+}
+
+const snsCalls = (p: string) => emu.requests().filter((r) => r.path === p);
+
+/** Exchange a fresh code of `user` (scope as given) and return the parsed --json document. */
+async function exchangeFor(user: string, scope: 'snsapi_base' | 'snsapi_userinfo' = 'snsapi_userinfo', snapshot = false): Promise<Record<string, any>> {
+  const code = emu.issueCode({ appid: svc.appid, user, scope, snapshot });
+  const r = await wx(['exchange', code, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return parseJson(r.stdout) as Record<string, any>;
+}
+
+describe('wxauth exchange', () => {
+  it('turns a code into tokens, prints them with the expiry, and saves them 0600 without the secret', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_userinfo' });
+    const r = await wx(['exchange', code]);
+    expect(r.code, r.stderr).toBe(0);
+    const openid = userOpenid('u1');
+    expect(r.stdout).toMatch(new RegExp(`^openid\\s+${openid}$`, 'm'));
+    expect(r.stdout).toMatch(/^unionid\s+o\S{27}$/m);
+    expect(r.stdout).toMatch(/^scope\s+snsapi_userinfo$/m);
+    expect(r.stdout).toMatch(/^access_token\s+\d\d_\S{100,}$/m);
+    expect(r.stdout).toMatch(/^refresh_token\s+\d\d_\S{100,}$/m);
+    expect(r.stdout).toMatch(/^expires\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(in 1h59m\)$/m);
+    expect(r.stdout).toMatch(/^refresh until\s+.*\(in 29d23h\)$/m);
+    expect(r.stderr).toContain('saved it to the token cache (profile default)');
+    expect(r.stderr).toContain('wxauth userinfo');
+
+    const file = path.join(dir, 'tokens.json');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).not.toContain(svc.secret);
+    const [entry] = cachedUsers();
+    expect(entry).toMatchObject({ appid: svc.appid, openid, scope: 'snsapi_userinfo' });
+    expect(r.stdout).toContain(entry?.accessToken);
+    // The secret travels in the query string; even -v must not show it.
+    expect(emu.requests().find((q) => q.path === '/sns/oauth2/access_token')?.query.secret).not.toBe(svc.secret);
+  });
+
+  it('--json is one document with the tokens; --raw is WeChat\'s body as it came', async () => {
+    const doc = await exchangeFor('u2', 'snsapi_base');
+    expect(doc).toMatchObject({
+      ok: true,
+      profile: 'default',
+      appid: svc.appid,
+      openid: userOpenid('u2'),
+      unionid: null,
+      scope: 'snsapi_base',
+      expires_in: 7200,
+      is_snapshotuser: false,
+      no_unionid_reason: 'base_scope',
+      saved: true,
+    });
+    expect(doc.access_token).toMatch(/^\d\d_/);
+    expect(doc.refresh_token).toMatch(/^\d\d_/);
+    expect(Date.parse(doc.expires_at) - Date.now()).toBeGreaterThan(7100_000);
+
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_userinfo' });
+    const raw = await wx(['exchange', code, '--raw']);
+    expect(raw.code, raw.stderr).toBe(0);
+    const body = JSON.parse(raw.stdout) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'openid', 'refresh_token', 'scope', 'unionid']);
+    expect(raw.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('explains a missing unionid (base scope) and a snapshot user', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u3', scope: 'snsapi_userinfo', snapshot: true });
+    const r = await wx(['exchange', code]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^is_snapshotuser\s+1$/m);
+    expect(r.stderr).toContain('snapshot page');
+    expect(r.stderr).toContain('使用完整服务');
+    expect(r.stderr).toContain('No unionid');
+  });
+
+  it('takes the callback URL pasted from the address bar and warns when its state is not the one wxauth url issued', async () => {
+    const url = await wx(['url', '--scope', 'snsapi_base', '--redirect-uri', 'http://localhost/cb', '--state', 'issued42', '--no-qr']);
+    expect(url.code, url.stderr).toBe(0);
+    // Drive the emulated authorize page like a browser: snsapi_base is silent and 302s to the callback.
+    const page = await fetch(url.stdout.trim(), { redirect: 'manual' });
+    const callback = page.headers.get('location') ?? '';
+    expect(callback).toMatch(/^http:\/\/localhost\/cb\?code=\w{32}&state=issued42$/);
+
+    const ok = await wx(['exchange', callback]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('state matches');
+
+    const forged = callback.replace('issued42', 'forged99').replace(/code=\w+/, `code=${emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' })}`);
+    const warned = await wx(['exchange', forged, '--json']);
+    expect(warned.code, warned.stderr).toBe(0);
+    expect(warned.stderr).toContain('state mismatch');
+    expect(warned.stderr).toContain('"forged99"');
+    expect(warned.stderr).toContain('"issued42"');
+    expect(parseJson(warned.stdout).state).toEqual({ received: 'forged99', expected: 'issued42', verdict: 'mismatch', source: 'remembered' });
+  });
+
+  it('refuses to spend the code when --state does not match (exit 6)', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const r = await wx(['exchange', `https://localhost/#/login?code=${code}&state=aaa`, '--state', 'bbb']);
+    expect(r.code).toBe(6);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--state expects "bbb"');
+    expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
+  });
+
+  it('40163 on a reused code: says the callback was probably hit twice', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    expect((await wx(['exchange', code])).code).toBe(0);
+    const r = await wx(['exchange', code]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/errcode\s+40163/);
+    expect(r.stderr).toMatch(/rid\s+[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}/);
+    expect(r.stderr).toContain('/sns/oauth2/access_token');
+    expect(r.stderr).toContain('hits the callback twice');
+
+    const json = await wx(['exchange', code, '--json']);
+    expect(json.code).toBe(3);
+    const doc = parseJson(json.stdout) as Record<string, any>;
+    expect(doc.ok).toBe(false);
+    expect(doc.error).toMatchObject({ code: 'wechat', errcode: 40163, endpoint: '/sns/oauth2/access_token' });
+    expect(doc.error.hint).toContain('exactly once');
+
+    const raw = await wx(['exchange', code, '--raw']);
+    expect(raw.code).toBe(3);
+    expect(JSON.parse(raw.stdout)).toMatchObject({ errcode: 40163 });
+  });
+
+  it('40029 on a code past its 5 minutes (emulator clock)', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    emu.advanceClock(301);
+    const r = await wx(['exchange', code]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/errcode\s+40029/);
+    expect(r.stderr).toContain('lives 5 minutes');
+    expect(r.stderr).toContain(svc.appid);
+  });
+
+  it('40029 on a lower-cased code says codes are case-sensitive', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const r = await wx(['exchange', code.toLowerCase()]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/errcode\s+40029/);
+    expect(r.stderr).toContain('all lower case');
+  });
+
+  it('40125 on a wrong secret names the env var that supplied it', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const r = await wx(['exchange', code], { WXAUTH_SECRET: '0'.repeat(32) });
+    expect(r.code, r.stderr + r.stdout).toBe(3);
+    expect(r.stderr).toMatch(/errcode\s+40125/);
+    expect(r.stderr).toContain('WXAUTH_');
+    expect(r.stderr).toContain('AppSecret');
+    expect(r.stderr).not.toContain('0'.repeat(32));
+  });
+
+  it('a callback with state but no code is a refusal (exit 6); garbage is a usage error (exit 2)', async () => {
+    const denied = await wx(['exchange', 'https://localhost/cb?state=abc']);
+    expect(denied.code, denied.stderr + denied.stdout).toBe(6);
+    expect(denied.stderr).toContain('refused');
+    const nothing = await wx(['exchange', 'https://localhost/cb?foo=1']);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('no code parameter');
+  });
+
+  it('names the host and the cause when WeChat cannot be reached (exit 5)', async () => {
+    const closed = 'http://127.0.0.1:9';
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const r = await wx(['exchange', code], { WXAUTH_API_BASE: closed, WXAUTH_BACKUP_API_BASE: closed });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('127.0.0.1:9');
+  });
+});
+
+describe('wxauth check', () => {
+  it('valid: exit 0 with what wxauth knows locally', async () => {
+    await exchangeFor('u1');
+    const r = await wx(['check']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/valid; expires in 1h5\dm/);
+    expect(r.stdout).toMatch(new RegExp(`^openid\\s+${userOpenid('u1')}$`, 'm'));
+    expect(r.stdout).not.toMatch(/access_token/);
+
+    const json = await wx(['check', '--json']);
+    const doc = parseJson(json.stdout);
+    expect(doc).toMatchObject({ ok: true, valid: true, openid: userOpenid('u1'), source: 'cache', level: 'green' });
+    expect(doc.remaining_seconds).toBeGreaterThan(7000);
+
+    const raw = await wx(['check', '--raw']);
+    expect(raw.stdout).toBe('{"errcode":0,"errmsg":"ok"}\n');
+  });
+
+  it('expired (emulator clock): exit 3 with 42001 and "refresh" as the next step', async () => {
+    await exchangeFor('u1');
+    emu.advanceClock(7201);
+    const r = await wx(['check']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/errcode\s+42001/);
+    expect(r.stderr).toContain('wxauth refresh');
+  });
+
+  it('40003 when the openid is not the token\'s; arguments override the cache', async () => {
+    const doc = await exchangeFor('u1');
+    const r = await wx(['check', doc.access_token, userOpenid('u2')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/errcode\s+40003/);
+    expect(r.stderr).toContain('does not belong to this access_token');
+  });
+
+  it('an empty cache is a usage error that says how to get a token', async () => {
+    const r = await wx(['check']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('wxauth login');
+  });
+});
+
+describe('wxauth refresh', () => {
+  it('extends an unexpired token, replaces an expired one, and keeps the 30-day deadline', async () => {
+    const first = await exchangeFor('u1');
+    const extended = await wx(['refresh', '--json']);
+    expect(extended.code, extended.stderr).toBe(0);
+    const a = parseJson(extended.stdout) as Record<string, any>;
+    expect(a).toMatchObject({ outcome: 'extended', access_token: first.access_token, refresh_token_expires_at: first.refresh_token_expires_at });
+
+    emu.advanceClock(7201);
+    const rotated = await wx(['refresh']);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stderr).toContain('Got a new access_token');
+    expect(rotated.stdout).not.toContain(first.access_token);
+    const [entry] = cachedUsers();
+    expect(entry?.accessToken).not.toBe(first.access_token);
+    expect(rotated.stdout).toContain(entry?.accessToken);
+  });
+
+  it('takes a refresh_token argument; 40030 for an unknown one says authorise again', async () => {
+    const r = await wx(['refresh', '86_unknownRefreshToken']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/errcode\s+40030/);
+    expect(r.stderr).toContain('wxauth login');
+  });
+
+  it('42002 once the refresh_token is past 30 days (emulator clock)', async () => {
+    await exchangeFor('u1');
+    emu.advanceClock(30 * 86_400 + 60);
+    const r = await wx(['refresh']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/errcode\s+42002/);
+    expect(r.stderr).toContain('authorise again');
+  });
+});
+
+describe('wxauth userinfo', () => {
+  it('prints the profile and explains the empty sex/province/city/country', async () => {
+    await exchangeFor('u1');
+    const r = await wx(['userinfo']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^nickname\s+张三$/m);
+    expect(r.stdout).toMatch(/^headimgurl\s+https:\/\/thirdwx\.qlogo\.cn\/\S+\/132$/m);
+    expect(r.stdout).toMatch(/^privilege\s+\[\]$/m);
+    expect(r.stdout).toMatch(/^unionid\s+o\S+$/m);
+    expect(r.stdout).toMatch(/^province\s+""$/m);
+    expect(r.stderr).toContain('2021-10-20');
+
+    const json = await wx(['userinfo', '--lang', 'en', '--json']);
+    const doc = parseJson(json.stdout) as Record<string, any>;
+    expect(doc.userinfo).toMatchObject({ openid: userOpenid('u1'), nickname: '张三', sex: 0, privilege: [] });
+    expect(doc.notes).toEqual(['profile_fields_removed']);
+    expect(doc.refreshed).toBeNull();
+
+    // --raw: WeChat escapes forward slashes; the body comes through untouched.
+    const raw = await wx(['userinfo', '--raw']);
+    expect(raw.stdout).toContain('https:\\/\\/thirdwx.qlogo.cn');
+  });
+
+  it('48001 on a snsapi_base token shows the wxauth url --scope snsapi_userinfo to run', async () => {
+    await exchangeFor('u2', 'snsapi_base');
+    const r = await wx(['userinfo']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/errcode\s+48001/);
+    expect(r.stderr).toContain('wxauth url --scope snsapi_userinfo');
+    const staging = await wx(['userinfo', '--profile', 'staging']);
+    expect(staging.code).toBe(2);
+    expect(staging.stderr).toContain('--profile staging');
+  });
+
+  it('42001 from WeChat: refreshes once with the cached refresh_token, says so, retries and saves', async () => {
+    const first = await exchangeFor('u1');
+    emu.advanceClock(7201);
+    const r = await wx(['userinfo']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('WeChat answered 42001');
+    expect(r.stderr).toContain('refreshed it once');
+    expect(r.stdout).toMatch(/^nickname\s+张三$/m);
+    const paths = emu.requests().map((q) => q.path).filter((p) => p.startsWith('/sns/') && p !== '/sns/oauth2/access_token');
+    expect(paths).toEqual(['/sns/userinfo', '/sns/oauth2/refresh_token', '/sns/userinfo']);
+    expect(cachedUsers()[0]?.accessToken).not.toBe(first.access_token);
+  });
+
+  it('--no-refresh leaves an expired token alone and points at wxauth refresh', async () => {
+    await exchangeFor('u1');
+    emu.advanceClock(7201);
+    const r = await wx(['userinfo', '--no-refresh']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/errcode\s+42001/);
+    expect(r.stderr).toContain('wxauth refresh');
+    expect(snsCalls('/sns/oauth2/refresh_token')).toHaveLength(0);
+  });
+
+  it('a token the cache knows has expired is refreshed before asking', async () => {
+    await exchangeFor('u1');
+    // Let wxauth's own clock see the token as expired: move its deadline into the past.
+    const file = cacheFile();
+    const key = Object.keys(file.profiles.default.users)[0] as string;
+    file.profiles.default.users[key].accessTokenExpiresAt = Date.now() - 10 * 60_000;
+    fs.writeFileSync(path.join(dir, 'tokens.json'), JSON.stringify(file));
+    const r = await wx(['userinfo', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/expired 10m\d*s? ago/);
+    expect(parseJson(r.stdout).refreshed).toMatchObject({ reason: 'local', outcome: 'extended' });
+    const paths = emu.requests().map((q) => q.path).filter((p) => p.startsWith('/sns/') && p !== '/sns/oauth2/access_token');
+    expect(paths).toEqual(['/sns/oauth2/refresh_token', '/sns/userinfo']);
+    expect(cachedUsers()[0]?.accessTokenExpiresAt).toBeGreaterThan(Date.now() + 7000_000);
+  });
+
+  it('rejects a --lang WeChat does not know', async () => {
+    const r = await wx(['userinfo', '--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('zh_CN');
+  });
+});
