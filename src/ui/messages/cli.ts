@@ -96,7 +96,7 @@ export const messages = {
     en: "wxauth inspect 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&redirect_uri=https%3A%2F%2Fwww.example.com%2Fcb&response_type=code&scope=snsapi_base&state=abc#wechat_redirect'\nwxauth inspect 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc' --json",
   },
   'cli.exchange.desc': { zh: '用 code 换取网页授权 access_token（可直接粘贴回调地址）', en: 'Exchange a code for a user access_token (or paste the whole callback URL)' },
-  'cli.exchange.opt.state': { zh: '期望的 state（默认：wxauth url 记下的那个）', en: 'expected state (default: the one wxauth url remembered)' },
+  'cli.exchange.opt.state': { zh: '要求回调带回这个 state，不一致就不换（默认：与 wxauth url 记下的不一致时只警告）', en: 'require this state and stop before spending the code if it differs (default: only warn when it differs from the one wxauth url remembered)' },
   'cli.exchange.opt.noSave': { zh: '不写入 token 缓存', en: 'do not save to the token cache' },
   'cli.exchange.examples': {
     zh: "wxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA\nwxauth exchange 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc'\nwxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA --json",
