@@ -264,6 +264,26 @@ describe('wxauth check', () => {
     expect(r.stderr).toContain('does not belong to this access_token');
   });
 
+  it('-v traces the request without the token or the secret', async () => {
+    const doc = await exchangeFor('u1');
+    const r = await wx(['check', '-v']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('GET http://127.0.0.1');
+    expect(r.stderr).toContain('/sns/auth?access_token=');
+    expect(r.stderr).not.toContain(doc.access_token);
+    const ex = await wx(['exchange', emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' }), '-v']);
+    expect(ex.stderr).toContain('/sns/oauth2/access_token?');
+    expect(ex.stderr).not.toContain(svc.secret);
+  });
+
+  it('speaks Chinese with --lang zh', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_userinfo' });
+    const r = await wx(['--lang', 'zh', 'exchange', code]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^过期时间\s+\S+ \S+ \(1小时59分后\)$/m);
+    expect(r.stderr).toContain('已用 code 换到用户 access_token');
+  });
+
   it('an empty cache is a usage error that says how to get a token', async () => {
     const r = await wx(['check']);
     expect(r.code).toBe(2);

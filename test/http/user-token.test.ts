@@ -1,0 +1,137 @@
+// The user-token service (shared with login/demo) against the in-process emulator over real HTTP,
+// with a real token cache in a temp dir and an injected wxauth clock.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
+import { WechatApi } from '../../src/http/api.js';
+import { TokenStore } from '../../src/store/token-cache.js';
+import { UsageError, WechatApiError } from '../../src/errors.js';
+import { exchangeCode, fetchUserinfo, pickUserToken, profileFlag, refreshUserToken, type AutoRefresh } from '../../src/http/user-token.js';
+
+let emu: EmulatorHandle;
+let svc: PublicApp;
+let tokens: TokenStore;
+let api: WechatApi;
+let clock: number;
+const now = () => clock;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  svc = emu.apps.find((a) => a.type === 'service') as PublicApp;
+  api = new WechatApi({ apiBase: emu.url, timeoutMs: 5000, retryDelaysMs: [] });
+});
+
+afterAll(async () => {
+  await emu.close();
+});
+
+beforeEach(() => {
+  emu.reset();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-usertoken-'));
+  tokens = TokenStore.open(dir);
+  clock = Date.UTC(2026, 0, 15, 2, 0, 0);
+});
+
+const deps = () => ({ api, tokens, profile: 'default', now });
+const codeFor = (user: string, scope: 'snsapi_base' | 'snsapi_userinfo' = 'snsapi_userinfo') => emu.issueCode({ appid: svc.appid, user, scope });
+
+describe('exchangeCode', () => {
+  it('saves an entry whose deadlines count from the moment the request was sent', async () => {
+    const r = await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u1') });
+    expect(r.saved).toBe(true);
+    expect(r.entry).toMatchObject({
+      appid: svc.appid,
+      scope: 'snsapi_userinfo',
+      accessTokenExpiresAt: clock + 7200_000,
+      refreshTokenExpiresAt: clock + 30 * 86_400_000,
+      obtainedAt: clock,
+    });
+    expect(tokens.getUser('default', svc.appid)).toEqual(r.entry);
+    expect(r.noUnionid).toBeUndefined();
+  });
+
+  it('--no-save leaves the cache alone', async () => {
+    const r = await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u1'), save: false });
+    expect(r.saved).toBe(false);
+    expect(tokens.listUsers('default')).toEqual([]);
+  });
+
+  it('rethrows WeChat errors with the next step as a hint, keeping errcode, rid and raw body', async () => {
+    const code = codeFor('u1');
+    await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code });
+    const error = await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WechatApiError);
+    const e = error as WechatApiError;
+    expect(e.errcode).toBe(40163);
+    expect(e.rid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
+    expect(JSON.parse(e.raw)).toMatchObject({ errcode: 40163 });
+    expect(e.hint?.key).toBe('tokens.next.code_used');
+  });
+});
+
+describe('refreshUserToken', () => {
+  it('uses the cached refresh_token and keeps the original 30-day deadline', async () => {
+    const first = await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u1') });
+    clock += 3 * 3600_000;
+    emu.advanceClock(3 * 3600);
+    const r = await refreshUserToken({ ...deps(), appid: svc.appid });
+    expect(r.outcome).toBe('rotated');
+    expect(r.entry.refreshTokenExpiresAt).toBe(first.entry.refreshTokenExpiresAt);
+    expect(r.entry.accessTokenExpiresAt).toBe(clock + 7200_000);
+    expect(r.entry.unionid).toBe(first.entry.unionid);
+    expect(tokens.getUser('default', svc.appid)?.accessToken).toBe(r.token.accessToken);
+  });
+
+  it('without a cache entry: a usage error saying how to get one', async () => {
+    const e = await refreshUserToken({ ...deps(), appid: svc.appid }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(UsageError);
+    expect((e as UsageError).messageRef.key).toBe('tokens.noCachedUser');
+  });
+});
+
+describe('fetchUserinfo', () => {
+  it('announces the automatic refresh before retrying, even when the retry fails', async () => {
+    await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u2', 'snsapi_base') });
+    emu.advanceClock(7201);
+    const seen: AutoRefresh[] = [];
+    const e = await fetchUserinfo({ ...deps(), autoRefresh: true, onRefresh: (r) => seen.push(r) }).catch((x: unknown) => x);
+    expect(seen.map((s) => s.reason)).toEqual([42001]);
+    expect((e as WechatApiError).errcode).toBe(48001);
+    expect((e as WechatApiError).hint?.key).toBe('tokens.next.need_userinfo_scope');
+  });
+
+  it('refreshes first when wxauth\'s own clock says the token expired', async () => {
+    await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u1') });
+    clock += 7201_000;
+    const r = await fetchUserinfo({ ...deps(), autoRefresh: true });
+    expect(r.refreshed?.reason).toBe('local');
+    // The emulator's clock did not move: WeChat extended the same token.
+    expect(r.refreshed?.result.outcome).toBe('extended');
+    expect(r.userinfo.nickname).toBe('张三');
+  });
+
+  it('learns the unionid from userinfo when the cache lacks it', async () => {
+    const ex = await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u1') });
+    const { unionid: _dropped, ...withoutUnionid } = ex.entry;
+    tokens.putUser('default', withoutUnionid);
+    const r = await fetchUserinfo({ ...deps(), autoRefresh: false });
+    expect(r.userinfo.unionid).toBe(ex.entry.unionid);
+    expect(tokens.getUser('default', svc.appid)?.unionid).toBe(ex.entry.unionid);
+  });
+});
+
+describe('pickUserToken and profileFlag', () => {
+  it('finds the openid of a token the cache knows; asks for it otherwise', async () => {
+    const ex = await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u1') });
+    expect(pickUserToken(tokens, { profile: 'default', accessToken: ex.token.accessToken })).toMatchObject({ openid: ex.token.openid, source: 'args' });
+    expect(() => pickUserToken(tokens, { profile: 'default', accessToken: 'unknown' })).toThrow(UsageError);
+  });
+
+  it('names the profile only when it is not the default', () => {
+    expect(profileFlag('default')).toBe('');
+    expect(profileFlag('staging')).toBe(' --profile staging');
+    expect(profileFlag('my profile')).toBe(' --profile "my profile"');
+  });
+});
