@@ -1,0 +1,167 @@
+// The flow in a real browser: headless Chromium (playwright-core) against the in-process emulator and
+// the built CLI. What is checked is what a user sees — the consent page's 允许 button, the QR page's
+// "simulate scan" button, the listener's page text in the DOM — and what the CLI prints and returns.
+// Needs `npm run build` first, and Chromium (see chromium.ts; skipped with a reason when absent).
+import http from 'node:http';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { collect, runCli, spawnCli, waitForOutput } from '../e2e/helpers.js';
+import { CHROMIUM, SKIP_REASON, launchChromium } from './chromium.js';
+
+const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
+  let emu: EmulatorHandle;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Website apps may not use ports in real WeChat; locally the callback needs one, so the emulator's
+    // website app gets a loopback callback domain for this test.
+    emu = await startEmulator({ domainOverrides: { [DEFAULT_APPIDS.website]: ['127.0.0.1:*'] } });
+    browser = await launchChromium();
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await emu?.close();
+  });
+
+  async function freshPage(): Promise<Page> {
+    await page?.context().close();
+    const context = await browser.newContext();
+    page = await context.newPage();
+    return page;
+  }
+
+  function envFor(type: 'test' | 'website', redirectUri: string): Record<string, string> {
+    const app = emu.apps.find((a) => a.type === type)!;
+    return {
+      WXAUTH_API_BASE: emu.url,
+      WXAUTH_OPEN_BASE: emu.url,
+      WXAUTH_APPID: app.appid,
+      WXAUTH_SECRET: app.secret,
+      WXAUTH_TYPE: type,
+      WXAUTH_DOMAIN: new URL(redirectUri).host,
+      WXAUTH_REDIRECT_URI: redirectUri,
+    };
+  }
+
+  it('login --scope snsapi_userinfo: 允许 on the consent page, the listener page, the openid in the terminal', async () => {
+    const port = await freePort();
+    const child = spawnCli(['login', '--scope', 'snsapi_userinfo', '--no-open', '--timeout', '30'], {
+      env: envFor('test', `http://127.0.0.1:${port}/callback`),
+    });
+    const done = collect(child, 40_000);
+    const [, url] = await waitForOutput(child, /(http:\/\/\S+wechat_redirect)\n/);
+    const p = await freshPage();
+    await p.goto(url!);
+    await expect(p.locator('#app-name').textContent()).resolves.toBe('测试号');
+    await p.getByRole('button', { name: '允许' }).click();
+    await p.waitForURL(new RegExp(`^http://127\\.0\\.0\\.1:${port}/callback\\?code=`));
+    await expect(p.locator('#title').textContent()).resolves.toBe('Code received');
+    await expect(p.locator('#detail').textContent()).resolves.toContain('you can close this window');
+    const r = await done;
+    const openid = emu.users[0]!.openids[emu.apps.find((a) => a.type === 'test')!.appid]!;
+    expect(r.stderr).toContain('Login complete');
+    expect(r.stdout).toMatch(new RegExp(`openid\\s+${openid}`));
+    expect(r.stdout).toMatch(/nickname\s+张三/);
+    expect(r.code).toBe(0);
+  }, 40_000);
+
+  it('login --qrconnect: the QR page, "simulate scan", then the listener; unionid from the Open Platform binding', async () => {
+    const port = await freePort();
+    const child = spawnCli(['login', '--qrconnect', '--no-open', '--timeout', '30', '--lang', 'zh'], {
+      env: envFor('website', `http://127.0.0.1:${port}/wx/login`),
+    });
+    const done = collect(child, 40_000);
+    const [, url] = await waitForOutput(child, /(http:\/\/\S+\/connect\/qrconnect\?\S+wechat_redirect)\n/);
+    const p = await freshPage();
+    await p.goto(url!);
+    // The QR code is really drawn (an SVG), and the phone-less way through is the button.
+    expect(await p.locator('svg').count()).toBeGreaterThan(0);
+    await p.locator('#simulate').click();
+    await p.waitForURL(new RegExp(`^http://127\\.0\\.0\\.1:${port}/wx/login\\?code=`));
+    await expect(p.locator('#title').textContent()).resolves.toBe('已收到 code');
+    const r = await done;
+    const website = emu.apps.find((a) => a.type === 'website')!;
+    const user = emu.users[0]!;
+    expect(r.stdout).toMatch(new RegExp(`openid\\s+${user.openids[website.appid]}`));
+    expect(r.stdout).toMatch(new RegExp(`unionid\\s+${user.unionids[website.openAccount!]}`));
+    expect(r.stdout).toMatch(/scope\s+snsapi_login/);
+    expect(r.code).toBe(0);
+  }, 40_000);
+
+  it('a callback whose state carries markup shows it as text: escaped, never run', async () => {
+    const child = spawnCli(['listen', '--port', '0', '--state', 'expected', '--timeout', '20']);
+    const done = collect(child, 30_000);
+    const [, url] = await waitForOutput(child, /Listening on (http:\/\/\S+)/);
+    const evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+    const p = await freshPage();
+    const dialogs: string[] = [];
+    p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await p.goto(`${url}?code=${CODE}&state=${encodeURIComponent(evil)}`);
+    await expect(p.locator('#title').textContent()).resolves.toBe('State mismatch — this code was refused');
+    await expect(p.locator('#state').textContent()).resolves.toBe(evil);
+    await expect(p.evaluate('typeof window.__pwned')).resolves.toBe('undefined');
+    await expect(p.locator('main img').count()).resolves.toBe(0);
+    await expect(p.locator('main script').count()).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
+    const r = await done;
+    expect(r.code).toBe(6);
+  }, 30_000);
+
+  it('a hash-route redirect_uri: the code in the fragment is forwarded by the waiting page', async () => {
+    const child = spawnCli(['listen', '--port', '0', '--state', 'h1', '--timeout', '20']);
+    const done = collect(child, 30_000);
+    const [, url] = await waitForOutput(child, /Listening on (http:\/\/\S+)/);
+    const p = await freshPage();
+    // WeChat appends ?code=…&state=… after the # of a hash-route redirect_uri (API-FACTS §1.4).
+    await p.goto(`${url}#/login?code=${CODE}&state=h1`);
+    await p.waitForURL(/\/callback\?code=/);
+    await expect(p.locator('#title').textContent()).resolves.toBe('Code received');
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`code   ${CODE}\nstate  h1\n`);
+  }, 30_000);
+
+  it('the --relay-snippet page forwards code and state to the listener, and only to its allowlist', async () => {
+    const port = await freePort();
+    const snippet = await runCli(['listen', '--relay-snippet', '--port', String(port)], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    expect(snippet.code).toBe(0);
+    // Stand-in for the public callback domain: a static server with the page on it.
+    const site = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(snippet.stdout));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', () => resolve()));
+    const sitePort = (site.address() as net.AddressInfo).port;
+    try {
+      const child = spawnCli(['listen', '--port', String(port), '--state', 'r1', '--timeout', '20']);
+      const done = collect(child, 30_000);
+      await waitForOutput(child, /Listening on/);
+      const p = await freshPage();
+      await p.goto(`http://127.0.0.1:${sitePort}/wxauth-relay.html?to=9&code=${CODE}&state=r1`);
+      await expect(p.locator('#msg').textContent()).resolves.toBe('The forwarding target is not on the allowlist; stopped.');
+      expect(p.url()).toContain(`127.0.0.1:${sitePort}`);
+      await p.goto(`http://127.0.0.1:${sitePort}/wxauth-relay.html?code=${CODE}&state=r1`);
+      await p.waitForURL(new RegExp(`^http://127\\.0\\.0\\.1:${port}/callback\\?code=`));
+      await expect(p.locator('#title').textContent()).resolves.toBe('Code received');
+      const r = await done;
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`code   ${CODE}\nstate  r1\n`);
+    } finally {
+      site.close();
+    }
+  }, 30_000);
+});
