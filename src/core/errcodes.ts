@@ -137,8 +137,9 @@ export function parseErrorBody(text: string): ParsedErrorBody | undefined {
     const msg =
       /["']?errmsg["']?\s*[:=]\s*"((?:[^"\\]|\\.)*)"/i.exec(text) ??
       /["']?errmsg["']?\s*[:=]\s*'((?:[^'\\]|\\.)*)'/i.exec(text) ??
-      /["']?errmsg["']?\s*[:=]\s*([^,}\n]*)/i.exec(text);
-    errmsg = msg?.[1] !== undefined ? unescapeLoose(msg[1]).trim() : '';
+      // Unquoted (quotes eaten by a shell): up to the closing brace; WeChat bodies end with errmsg.
+      /["']?errmsg["']?\s*[:=]\s*([^}\n]*)/i.exec(text);
+    errmsg = msg?.[1] !== undefined ? unescapeLoose(msg[1]).trim().replace(/^["']|["']$/g, '') : '';
   }
 
   const result: ParsedErrorBody = { errcode, errmsg };
@@ -628,6 +629,31 @@ function unknownCode(input: string, e: ErrcodeExplanation): UnknownInput {
   return u;
 }
 
+/**
+ * A body pasted without quotes reaches us split by the shell (`{errcode:40029,errmsg:invalid` and
+ * `code}`): glue arguments back together from an unbalanced `{` to the `}` that closes it.
+ */
+function joinSplitBodies(inputs: string[]): string[] {
+  const joined: string[] = [];
+  let open: string | undefined;
+  const depth = (s: string) => (s.match(/\{/g)?.length ?? 0) - (s.match(/\}/g)?.length ?? 0);
+  for (const input of inputs) {
+    if (open !== undefined) {
+      open += ' ' + input;
+      if (depth(open) <= 0) {
+        joined.push(open);
+        open = undefined;
+      }
+    } else if (depth(input) > 0) {
+      open = input;
+    } else {
+      joined.push(input);
+    }
+  }
+  if (open !== undefined) joined.push(open);
+  return joined;
+}
+
 const CODE_LIST_RE = /^\s*[+-]?\d+(?:\s*[,，;；\s]\s*[+-]?\d+)*\s*$/;
 const CODE_IN_TEXT_RE = /(?:错误码|errcode|error\s*code)\s*[:：=]?\s*(-?\d+)/i;
 
@@ -647,7 +673,7 @@ export function explainInputs(
     else unknown.push(unknownCode(input, e));
   };
 
-  for (const input of inputs) {
+  for (const input of joinSplitBodies(inputs)) {
     if (CODE_LIST_RE.test(input)) {
       for (const part of input.split(/[\s,，;；]+/).filter((p) => p !== '')) {
         push(part.trim(), 'code', explainErrcode(Number(part), common));

@@ -101,8 +101,9 @@ describe('parseErrorBody', () => {
   });
 
   it('reads a truncated body loosely', () => {
-    expect(parseErrorBody('{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest')).toMatchObject({
+    expect(parseErrorBody('{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest')).toEqual({
       errcode: 40001,
+      errmsg: 'invalid credential, access_token is invalid or not latest',
     });
   });
 

@@ -297,6 +297,17 @@ describe('inputs', () => {
     expect(r?.errmsg).toBeDefined();
   });
 
+  it('a body the shell split (pasted without quotes) is put back together', () => {
+    // bash turns {"errcode":40029,"errmsg":"invalid code, rid: x"} unquoted into these words
+    const { results, unknown } = explainInputs(['{errcode:40029,errmsg:invalid', 'code,', 'rid:', '649e76e7-618a82cc-31b5e199}', '40163']);
+    expect(unknown).toEqual([]);
+    expect(results.map((r) => [r.code, r.match])).toEqual([
+      [40029, 'body'],
+      [40163, 'code'],
+    ]);
+    expect(results[0]?.rid).toBe('649e76e7-618a82cc-31b5e199');
+  });
+
   it('a body with a curl line tunes the causes to that endpoint', () => {
     const [r] = explainInputs(['GET https://api.weixin.qq.com/sns/userinfo?access_token=x&openid=y\n{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: 1"}']).results;
     expect(r?.endpoint).toBe('/sns/userinfo');
