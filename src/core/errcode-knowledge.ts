@@ -235,7 +235,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
     causes: [
       c(
         '同一用户短时间内反复打开授权链接。常见原因是跳转死循环：回调页换 code 失败后又跳回 authorize。',
-        'The same user opened the authorize URL too often in a short time. The usual cause is a redirect loop: the callback page fails to exchange the code and sends the user back to authorize.',
+        'The same user opened the authorize URL too often in a short time. A common cause is a redirect loop: the callback page fails to exchange the code and sends the user back to authorize.',
       ),
       c('自动化测试或刷新脚本在反复请求授权页。', 'A test script or auto-refresh keeps requesting the authorize page.'),
     ],
@@ -726,7 +726,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
     fixes: [
       c('缓存 token 到 expires_in 之前，不要每次请求都重新获取；平时不要带 force_refresh。', 'Cache the token until expires_in runs out instead of fetching per request; do not send force_refresh routinely.'),
       c('用 /cgi-bin/openapi/quota/get 查看用量；急用时 /cgi-bin/clear_quota 清零（每月 10 次），token 都拿不到时用 /cgi-bin/clear_quota/v2（appid + appsecret）。', 'Check usage with /cgi-bin/openapi/quota/get; in an emergency reset it with /cgi-bin/clear_quota (10 times a month), or /cgi-bin/clear_quota/v2 with appid and appsecret when you cannot even get a token.'),
-      c('等到次日零点额度重置。', 'Wait for the quota to reset at midnight.'),
+      c('等第二天额度自动重置。', 'Wait for the daily quota to reset the next day.'),
     ],
     doc: DOC.clearQuota,
     keywords: ['quota', 'daily', 'limit', '额度', '次数', '上限', 'api freq out of limit', '限制'],
