@@ -82,7 +82,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
     if (!first) out.data('');
     first = false;
     if (head.match === 'keyword') out.data(out.t('errcode.keyword.title', { input: head.input, count: group.length }));
-    if (head.match === 'body') out.note(out.t('errcode.body.read', { errcode: head.code }));
+    if (head.match === 'body' && !out.json) out.note(out.t('errcode.body.read', { errcode: head.code }));
     printExplanation(out, head, { to: 'stdout' });
     if (rest.length) {
       out.data('');
@@ -93,7 +93,8 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
       );
     }
   }
-  for (const u of unknown) {
+  // In --json mode the document carries the unknown inputs; stderr stays quiet for scripts.
+  for (const u of out.json ? [] : unknown) {
     if (!first) out.say('');
     first = false;
     printUnknown(out, u);

@@ -96,6 +96,7 @@ describe('wxauth errcode', () => {
       unknown: Array<Record<string, unknown>>;
     };
     expect(doc.ok).toBe(false);
+    expect(r.stderr).toBe('');
     expect(doc.results.map((x) => [x.input, x.code, x.match, x.known, x.table])).toEqual([
       ['40029', 40029, 'code', true, 'wechat'],
       ['-1', -1, 'code', true, 'wechat'],
