@@ -5,8 +5,8 @@ import type { MessageSection } from './types.js';
 export const messages = {
   // The --endpoint option of `wxauth errcode` (declared in the errcode block of src/cli.ts).
   'cli.errcode.opt.endpoint': {
-    zh: '按出错的接口调整原因排序，例如 /sns/userinfo 或 /cgi-bin/token',
-    en: 'tune the causes to the endpoint that answered, e.g. /sns/userinfo or /cgi-bin/token',
+    zh: '只给出与出错接口相关的原因和办法，例如 /sns/userinfo 或 /cgi-bin/token',
+    en: 'keep only the causes and fixes for the endpoint that answered, e.g. /sns/userinfo or /cgi-bin/token',
   },
 
   'errcode.title.code': { zh: '错误码 {code}', en: 'errcode {code}' },
