@@ -185,11 +185,13 @@ export function presentCheck(out: Output, r: CheckResult, status: TokenStatus | 
     [out.t('tokens.label.expires'), status ? showLife(out, status.access, c.now) : out.t('tokens.value.unknown')],
     [out.t('tokens.label.refreshExpires'), status?.refresh ? showLife(out, status.refresh, c.now) : undefined],
   ]);
-  if (status && !status.access.expired) {
-    out.success(out.t('tokens.check.valid', { expiry: formatRelative(status.access.remainingMs, out.lang) }));
-  } else {
+  if (!status) {
     out.success(out.t('tokens.check.validUnknown'));
-    if (status?.access.expired) out.note(out.t('tokens.check.localDisagrees', { when: formatLocalTime(status.access.expiresAt) }));
+  } else if (status.access.expired) {
+    out.success(out.t('tokens.check.validPlain'));
+    out.note(out.t('tokens.check.localDisagrees', { when: formatLocalTime(status.access.expiresAt) }));
+  } else {
+    out.success(out.t('tokens.check.valid', { expiry: formatRelative(status.access.remainingMs, out.lang) }));
   }
 }
 

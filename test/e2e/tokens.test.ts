@@ -264,6 +264,18 @@ describe('wxauth check', () => {
     expect(r.stderr).toContain('does not belong to this access_token');
   });
 
+  it('valid at WeChat although the cache says expired: exit 0, and says the clocks disagree', async () => {
+    await exchangeFor('u1');
+    const file = cacheFile();
+    const key = Object.keys(file.profiles.default.users)[0] as string;
+    file.profiles.default.users[key].accessTokenExpiresAt = Date.now() - 60_000;
+    fs.writeFileSync(path.join(dir, 'tokens.json'), JSON.stringify(file));
+    const r = await wx(['check']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('WeChat says valid');
+    expect(r.stderr).toContain('clocks may disagree');
+  });
+
   it('-v traces the request without the token or the secret', async () => {
     const doc = await exchangeFor('u1');
     const r = await wx(['check', '-v']);

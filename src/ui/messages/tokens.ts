@@ -120,7 +120,8 @@ export const messages = {
   },
 
   // --- check ----------------------------------------------------------------------------------
-  'tokens.check.valid': { zh: '有效；{expiry} 过期。', en: 'valid; expires {expiry}.' },
+  'tokens.check.valid': { zh: '有效；{expiry}过期。', en: 'valid; expires {expiry}.' },
+  'tokens.check.validPlain': { zh: '微信说有效。', en: 'WeChat says valid.' },
   'tokens.check.validUnknown': {
     zh: '有效（这个 token 不在缓存里，wxauth 不知道它何时过期）。',
     en: 'valid (this token is not in the cache, so wxauth does not know when it expires).',
