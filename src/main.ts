@@ -40,6 +40,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   const out = new Output({ lang, json, color: wantsColor(argv, env), stdout: process.stdout, stderr: process.stderr });
   await out.enableColor();
 
+  // `wxauth errcode --list | head` closes stdout early; that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+
   const controller = new AbortController();
   let interrupted = false;
   const onSigint = () => {
@@ -141,7 +146,7 @@ async function reportError(error: unknown, out: Output, ctx: Context | undefined
       rid: error.rid,
       endpoint: error.endpoint,
     });
-    const explained = await explain(error);
+    const explained = await explain(error, ctx);
     if (explained) extra.explanation = explained.explanation;
     presentWechat = async () => {
       out.fields(
@@ -168,11 +173,13 @@ async function reportError(error: unknown, out: Output, ctx: Context | undefined
 }
 
 /** The errcode knowledge base, loaded only when WeChat said no. */
-async function explain(error: WechatApiError): Promise<{ explanation: unknown; print(out: Output): void } | undefined> {
+async function explain(error: WechatApiError, ctx: Context | undefined): Promise<{ explanation: unknown; print(out: Output): void } | undefined> {
   try {
     const { explainErrcode } = await import('./core/errcodes.js');
     const { printExplanation } = await import('./ui/explain.js');
-    const explanation = explainErrcode(error.errcode, { endpoint: error.endpoint });
+    // errmsg carries the caller's IP (40164) and the rid; a qyapi base means WeCom's table applies.
+    const apiBase = ctx ? await ctx.resolveConfig().then((c) => c.apiBase, () => undefined) : undefined;
+    const explanation = explainErrcode(error.errcode, { endpoint: error.endpoint, errmsg: error.errmsg, apiBase });
     return { explanation, print: (out) => printExplanation(out, explanation, { compact: true }) };
   } catch {
     return undefined;
