@@ -1,10 +1,12 @@
 // `wxauth url` as a user runs it: the built binary, a throwaway config dir, stdout / stderr / exit code
 // checked apart.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, parseJson, runCli, tempConfigDir } from './helpers.js';
+import qrcode from 'qrcode-terminal';
+import { BIN, ROOT, baseEnv, collect, parseJson, runCli, tempConfigDir } from './helpers.js';
 
 const OA = 'wx807d86fb6b3d4fd2';
 const WEB = 'wxbdc5610cc59c1631';
@@ -188,5 +190,41 @@ describe('wxauth url', () => {
     expect(r.code, r.stderr).toBe(0);
     const loaded = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
     for (const heavy of ['undici', '@inquirer/prompts', 'qrcode-terminal']) expect(loaded).not.toContain(heavy);
+  });
+});
+
+// `script` (util-linux) runs the CLI on a pseudo-terminal, so stderr is a TTY as for a real user.
+const hasScript = (() => {
+  try {
+    return fs.statSync('/usr/bin/script').isFile() && process.platform === 'linux';
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!hasScript)('wxauth url on a terminal', () => {
+  async function onTerminal(args: string[]): Promise<{ url: string; terminal: string }> {
+    const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-tty-')), 'stdout.txt');
+    const command = [process.execPath, BIN, 'url', ...args].join(' ') + ` 2>&1 1>${outFile}`;
+    const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { env: baseEnv({ WXAUTH_CONFIG_DIR: dir }), stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin?.end();
+    const r = await collect(child);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    return { url: fs.readFileSync(outFile, 'utf8'), terminal: r.stdout.replace(/\r/g, '') };
+  }
+
+  it('draws a QR code of exactly the printed URL on stderr, the URL alone on stdout', async () => {
+    const { url, terminal } = await onTerminal([]);
+    expect(url).toMatch(URL_LINE);
+    const expected = await new Promise<string>((resolve) => qrcode.generate(url.trim(), { small: true }, resolve));
+    expect(terminal).toContain(expected);
+    expect(terminal).toContain('phone');
+  });
+
+  it('--no-qr leaves it out', async () => {
+    const { url, terminal } = await onTerminal(['--no-qr']);
+    expect(url).toMatch(URL_LINE);
+    expect(terminal).not.toMatch(/[▀▄█]/);
+    expect(terminal).toContain('phone');
   });
 });
