@@ -290,7 +290,8 @@ export function hasErrors(result: InspectResult): boolean {
 
 function inspectInner(input: string, ctx: InspectContext): InspectResult {
   const findings = new Findings();
-  const text = input.trim();
+  // Quotes or angle brackets come along when a URL is copied out of JSON, logs or Markdown.
+  const text = input.trim().replace(/^["'`<]+|["'`>]+$/g, '').trim();
   if (text === '') {
     findings.add('input.empty', 'error');
     return { kind: 'unknown', params: [], findings: findings.list };
@@ -304,7 +305,11 @@ function inspectInner(input: string, ctx: InspectContext): InspectResult {
   const host = parts?.host ?? '';
   const pathInfo = classifyPath(parts?.path ?? '');
   const isOpenHost = host === WECHAT_OPEN_HOST || (open !== undefined && host === open.host);
+  // A callback on a host or path that merely sounds like WeChat (wechat.example.com/oauth/callback) is
+  // still a callback: it has a code or a state and none of the authorization parameters.
+  const callbackLike = !hasAuthParams && (names.has('code') || names.has('state') || /[#&?](code|state)=/.test(split.fragment ?? ''));
   const authLike =
+    !callbackLike &&
     parts !== undefined &&
     (isOpenHost || (looksLikeWechatHost(host) && (pathInfo.endpoint !== undefined || hasAuthParams)) ||
       (pathInfo.endpoint !== undefined && hasAuthParams && host.length > 0));

@@ -85,6 +85,13 @@ const cases: Case[] = [
     infos: ['params.connect_redirect'],
   },
   {
+    name: 'a URL copied out of JSON, quotes and all',
+    url: `"${auth(good())}"`,
+    ctx: service,
+    kind: 'authorize',
+    problems: [],
+  },
+  {
     name: 'no profile: the domain check is skipped and said so',
     url: auth(good()),
     kind: 'authorize',
@@ -631,6 +638,28 @@ const cases: Case[] = [
     ctx: { rememberedState: STATE, seenCodes: ['041cQ8ll2nWy5c42enol2R2DZX2cQ8ly'] },
     kind: 'callback',
     problems: ['callback.code_seen'],
+  },
+  {
+    name: 'a callback on a host and path that sound like WeChat',
+    url: `https://wechat.example.com/oauth/authorize/callback?code=041cQ8ll2nWy5c42enol2R2DZX2cQ8ly&state=${STATE}`,
+    ctx: { rememberedState: STATE },
+    kind: 'callback',
+    problems: [],
+    infos: ['callback.state_ok'],
+  },
+  {
+    name: "an emulator URL inspected without --open-base: the host is not WeChat's",
+    url: `http://127.0.0.1:3900/connect/oauth2/authorize?${good()}#wechat_redirect`,
+    ctx: service,
+    kind: 'authorize',
+    problems: ['endpoint.host'],
+  },
+  {
+    name: 'the same emulator URL with its open base given',
+    url: `http://127.0.0.1:3900/connect/oauth2/authorize?${good()}#wechat_redirect`,
+    ctx: { ...service, openBase: 'http://127.0.0.1:3900' },
+    kind: 'authorize',
+    problems: [],
   },
   {
     name: 'just the query, pasted from the server log',

@@ -65,7 +65,10 @@ export const messages = {
     zh: '请求不会到达微信：域名解析失败，或打开的是别的网站。',
     en: 'The request never reaches WeChat: the name does not resolve, or another site answers.',
   },
-  'inspect.endpoint.host.fix': { zh: '使用 {expected}。', en: 'Use {expected}.' },
+  'inspect.endpoint.host.fix': {
+    zh: '使用 {expected}。如果这是本地模拟器的链接，加上 --open-base <模拟器地址> 再检查。',
+    en: 'Use {expected}. If this URL points at the local emulator, inspect it with --open-base <emulator URL>.',
+  },
   'inspect.endpoint.path': {
     zh: '路径是 {path}，应为 {expected}。',
     en: 'The path is {path}; it should be {expected}.',
