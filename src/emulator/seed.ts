@@ -148,11 +148,10 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
   const rawUsers = input.users;
   if (!Array.isArray(rawApps) || rawApps.length === 0) problems.push('"apps" must be a non-empty array');
   if (!Array.isArray(rawUsers) || rawUsers.length === 0) problems.push('"users" must be a non-empty array');
-  if (problems.length > 0) throw new EmulatorSeedError(problems);
 
   const apps: NormalizedApp[] = [];
   const seen = new Set<string>();
-  (rawApps as unknown[]).forEach((raw, i) => {
+  (Array.isArray(rawApps) ? (rawApps as unknown[]) : []).forEach((raw, i) => {
     const where = `apps[${i}]`;
     if (!isRecord(raw)) {
       problems.push(`${where} must be an object`);
@@ -195,7 +194,7 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
 
   const users: NormalizedUser[] = [];
   const ids = new Set<string>();
-  (rawUsers as unknown[]).forEach((raw, i) => {
+  (Array.isArray(rawUsers) ? (rawUsers as unknown[]) : []).forEach((raw, i) => {
     const where = `users[${i}]`;
     if (!isRecord(raw)) {
       problems.push(`${where} must be an object`);

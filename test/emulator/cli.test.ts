@@ -1,0 +1,86 @@
+// `wxauth emulator` as a user runs it: the built binary, Ctrl-C (SIGINT), stdout / stderr / exit code apart.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { collect, runCli, spawnCli, waitForOutput } from '../e2e/helpers.js';
+
+describe('wxauth emulator (spawned)', () => {
+  it('--json: one JSON line on stdout, serves, and Ctrl-C exits 0 with nothing more on stdout', async () => {
+    const child = spawnCli(['emulator', '--port', '0', '--json']);
+    const done = collect(child);
+    const [line] = await waitForOutput(child, /^\{.*\}\n/);
+    const doc = JSON.parse(line) as { url: string; apps: Array<{ appid: string; type: string }> };
+    expect(doc.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${doc.url}/sns/oauth2/access_token?appid=${doc.apps[0]!.appid}&secret=x&code=y&grant_type=authorization_code`);
+    expect(await res.text()).toMatch(/^\{"errcode":40125,"errmsg":"invalid appsecret, rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}"\}$/);
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toBe('');
+  });
+
+  it('human mode: only the base URL on stdout; apps, env lines and "stopped" on stderr', async () => {
+    const child = spawnCli(['emulator', '--port', '0', '--lang', 'zh']);
+    const done = collect(child);
+    await waitForOutput(child, /Ctrl-C/);
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(r.stderr).toContain('微信模拟器已启动');
+    expect(r.stderr).toContain('WXAUTH_APPID=wx5e1ec0de00000003 WXAUTH_SECRET=5e1ec0de5e1ec0de5e1ec0de00000003');
+    expect(r.stderr).toContain('微信模拟器已停止。');
+  });
+
+  it('a busy port: exit 2, names the port and the way out', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = await runCli(['emulator', '--port', String(port)]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`Port ${port} is already in use`);
+      expect(r.stderr).toContain('--port 0');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('a bad seed file: exit 4 listing the problems; --json gives one error document', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
+    const file = path.join(dir, 'seed.json');
+    fs.writeFileSync(file, JSON.stringify({ apps: [{ appid: 'wx1', secret: 'x', type: 'service' }], users: [] }));
+    try {
+      const r = await runCli(['emulator', '--port', '0', '--seed', file]);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain('apps[0].appid must be "wx" followed by 16 lower-case hex digits');
+      const j = await runCli(['emulator', '--port', '0', '--seed', file, '--json']);
+      expect(j.code).toBe(4);
+      expect(JSON.parse(j.stdout)).toMatchObject({ ok: false, error: { code: 'config' } });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a seed file replaces the built-in apps', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
+    const file = path.join(dir, 'seed.json');
+    fs.writeFileSync(file, JSON.stringify({ apps: [{ appid: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef', type: 'test', domain: '127.0.0.1:5000' }], users: [{ nickname: '爱丽丝', follows: ['wx0123456789abcdef'] }] }));
+    const child = spawnCli(['emulator', '--port', '0', '--json', '--seed', file]);
+    const done = collect(child);
+    try {
+      const [line] = await waitForOutput(child, /^\{.*\}\n/);
+      const doc = JSON.parse(line) as { apps: Array<{ appid: string; domain: string[] }>; users: Array<{ nickname: string }> };
+      expect(doc.apps.map((a) => [a.appid, a.domain])).toEqual([['wx0123456789abcdef', ['127.0.0.1:5000']]]);
+      expect(doc.users.map((u) => u.nickname)).toEqual(['爱丽丝']);
+    } finally {
+      child.kill('SIGINT');
+      await done;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
