@@ -1,0 +1,103 @@
+// Where the listener binds, what a pasted callback yields, and what the relay page may forward to.
+import { describe, expect, it } from 'vitest';
+import { evaluatePastedCallback, planListener, buildRelaySnippet, localRedirect } from '../../src/listener/index.js';
+import { CallbackError, UsageError } from '../../src/errors.js';
+
+describe('planListener', () => {
+  it.each([
+    // [flags, redirect uris, host, port, path, source]
+    [{}, [], '127.0.0.1', 8080, '/callback', 'default'],
+    [{}, ['http://127.0.0.1:5174/wx/cb?x=1'], '127.0.0.1', 5174, '/wx/cb', 'redirect'],
+    [{}, ['http://localhost/cb'], '127.0.0.1', 80, '/cb', 'redirect'],
+    // A LAN redirect: the phone that follows it must be able to connect, so bind every interface.
+    [{}, ['http://192.168.1.20:8000/cb'], '0.0.0.0', 8000, '/cb', 'redirect'],
+    // The first local one wins: what `wxauth url` used, before the profile's.
+    [{}, [undefined, 'https://www.example.com/cb', 'http://10.0.0.5:9000/a'], '0.0.0.0', 9000, '/a', 'redirect'],
+    [{ port: '0', path: '/x' }, ['http://127.0.0.1:5174/wx/cb'], '127.0.0.1', 0, '/x', 'flags'],
+    [{ host: '0.0.0.0' }, [], '0.0.0.0', 8080, '/callback', 'default'],
+  ])('%j with %j binds %s:%s%s (%s)', (flags, uris, host, port, path, source) => {
+    const plan = planListener(flags, uris as Array<string | undefined>);
+    expect([plan.host, plan.port, plan.path, plan.source]).toEqual([host, port, path, source]);
+  });
+
+  it('names a public redirect_uri it could not use, and never takes port or path from it', () => {
+    const plan = planListener({}, ['https://www.example.com:8443/wechat/callback']);
+    expect(plan).toMatchObject({ port: 8080, path: '/callback', notLocal: 'https://www.example.com:8443/wechat/callback' });
+  });
+
+  it('accepts the redirect host in the Host header (a hosts-file name pointing here)', () => {
+    expect(planListener({}, ['http://127.0.0.1:5174/cb']).allowedHosts).toEqual(['127.0.0.1']);
+  });
+
+  it.each([
+    [{ port: '65536' }, 'listen.port.invalid'],
+    [{ port: '-1' }, 'listen.port.invalid'],
+    [{ port: '80a' }, 'listen.port.invalid'],
+    [{ timeout: '0' }, 'listen.timeout.invalid'],
+    [{ timeout: 'soon' }, 'listen.timeout.invalid'],
+    [{ timeout: '86401' }, 'listen.timeout.invalid'],
+    [{ path: 'callback' }, 'listen.path.invalid'],
+    [{ path: '/cb?x=1' }, 'listen.path.invalid'],
+    [{ host: 'a b' }, 'listen.host.invalid'],
+  ])('%j is a usage error (%s)', (flags, key) => {
+    let error: unknown;
+    try {
+      planListener(flags, []);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).messageRef.key).toBe(key);
+    expect((error as UsageError).hint).toBeDefined();
+  });
+
+  it('reads --timeout in seconds', () => {
+    expect(planListener({ timeout: '2.5' }, []).timeoutMs).toBe(2500);
+    expect(planListener({}, []).timeoutMs).toBe(300_000);
+  });
+
+  it('only http loopback / private-LAN redirect URIs are local', () => {
+    expect(localRedirect('http://[::1]:3000/cb')).toEqual({ host: '::1', port: 3000, path: '/cb' });
+    expect(localRedirect('https://127.0.0.1/cb')).toBeUndefined();
+    expect(localRedirect('http://172.32.0.1/cb')).toBeUndefined();
+    expect(localRedirect('http://172.20.0.1/cb')).toMatchObject({ host: '172.20.0.1' });
+    expect(localRedirect('not a url')).toBeUndefined();
+  });
+});
+
+describe('evaluatePastedCallback', () => {
+  const code = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
+  it('takes the code from a full URL, a hash route or a bare query', () => {
+    expect(evaluatePastedCallback(`https://www.example.com/cb?code=${code}&state=s`, 's', 0).code).toBe(code);
+    expect(evaluatePastedCallback(`https://www.example.com/#/login?code=${code}&state=s`, 's', 0).state).toBe('s');
+    expect(evaluatePastedCallback(`code=${code}&state=s`, undefined, 0).stateChecked).toBe(false);
+  });
+
+  it('refuses a mismatching state, reports a refusal, and asks again when there is no code', () => {
+    expect(() => evaluatePastedCallback(`https://a.com/cb?code=${code}&state=old`, 'new', 0)).toThrow(CallbackError);
+    const denied = (() => {
+      try {
+        evaluatePastedCallback('https://a.com/cb?state=new', 'new', 0);
+      } catch (e) {
+        return e as CallbackError;
+      }
+    })();
+    expect(denied?.failure).toBe('denied');
+    expect(() => evaluatePastedCallback('https://a.com/cb', 'new', 0)).toThrow(UsageError);
+    expect(() => evaluatePastedCallback('https://a.com/cb?code=&state=new', 'new', 0)).toThrow(UsageError);
+  });
+});
+
+describe('buildRelaySnippet', () => {
+  const texts = { title: 'Forwarding</title><script>', blocked: 'blocked', noCode: 'no code' };
+  it('writes the allowlist into the page and takes no target from the URL', () => {
+    const html = buildRelaySnippet({ targets: ['http://127.0.0.1:8080/callback', 'javascript:alert(1)', 'http://192.168.1.2:8080/callback'], lang: 'en', texts });
+    expect(html).toContain('"targets":["http://127.0.0.1:8080/callback","http://192.168.1.2:8080/callback"]');
+    expect(html).not.toContain('javascript:alert');
+    // Only `to` (an index), `code` and `state` are read from the query.
+    expect([...html.matchAll(/q\.get\('(\w+)'\)/g)].map((m) => m[1]).sort()).toEqual(['code', 'state', 'to']);
+    // Texts are escaped in HTML and in the script.
+    expect(html).toContain('<title>Forwarding&#60;/title&#62;&#60;script&#62;</title>');
+    expect(html).toContain('Forwarding\\u003c/title\\u003e\\u003cscript\\u003e');
+  });
+});
