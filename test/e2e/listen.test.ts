@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { collect, parseJson, runCli, spawnCli, waitForOutput } from './helpers.js';
+import { collect, parseJson, runCli, spawnCli, tempConfigDir, waitForOutput } from './helpers.js';
 
 const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
 
@@ -116,6 +116,32 @@ describe('wxauth listen', () => {
     const r = await done;
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('will not be checked');
+  });
+
+  it('picks up where `wxauth url` left off: its redirect_uri gives port and path, its state is checked', async () => {
+    const free = net.createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', () => resolve()));
+    const port = (free.address() as net.AddressInfo).port;
+    await new Promise<void>((resolve) => free.close(() => resolve()));
+    const env = {
+      WXAUTH_CONFIG_DIR: tempConfigDir(),
+      WXAUTH_APPID: 'wx5e1ec0de00000002',
+      WXAUTH_TYPE: 'test',
+      WXAUTH_DOMAIN: `127.0.0.1:${port}`,
+    };
+    const built = await runCli(['url', '--scope', 'snsapi_userinfo', '--redirect-uri', `http://127.0.0.1:${port}/wx/back`], { env });
+    expect(built.code).toBe(0);
+    const state = /state=([A-Za-z0-9]+)#/.exec(built.stdout)![1]!;
+    const child = spawnCli(['listen', '--timeout', '10'], { env });
+    const done = collect(child);
+    const [, url] = await waitForOutput(child, /Listening on (http:\/\/\S+)/);
+    expect(url).toBe(`http://127.0.0.1:${port}/wx/back`);
+    const stale = await get(`${url}?code=${CODE}&state=${state}x`);
+    expect(stale.status).toBe(400);
+    const r = await done;
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain(`Expected state: ${state} (remembered by wxauth url`);
+    expect(r.stderr).toContain('State mismatch');
   });
 
   it('--json prints one document with the callback and every hit', async () => {
