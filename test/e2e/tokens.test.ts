@@ -326,6 +326,24 @@ describe('wxauth refresh', () => {
     expect(r.stderr).toContain('wxauth login');
   });
 
+  it('a refresh_token wxauth never saw (exchange --no-save): refreshed, saved, deadline unknown', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_userinfo' });
+    const ex = await wx(['exchange', code, '--no-save', '--json']);
+    expect(ex.code, ex.stderr).toBe(0);
+    const doc = parseJson(ex.stdout) as Record<string, any>;
+    expect(doc.saved).toBe(false);
+    expect(ex.stderr).toContain('--no-save');
+    expect(fs.existsSync(path.join(dir, 'tokens.json')) ? cachedUsers() : []).toEqual([]);
+
+    const r = await wx(['refresh', doc.refresh_token]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('no cached token to tell whether it changed');
+    expect(r.stdout).toMatch(/^refresh until\s+unknown/m);
+    expect(cachedUsers()).toHaveLength(1);
+    expect(cachedUsers()[0]).toMatchObject({ openid: doc.openid, refreshToken: doc.refresh_token });
+    expect(cachedUsers()[0]?.refreshTokenExpiresAt).toBeUndefined();
+  });
+
   it('42002 once the refresh_token is past 30 days (emulator clock)', async () => {
     await exchangeFor('u1');
     emu.advanceClock(30 * 86_400 + 60);
