@@ -1,15 +1,12 @@
 // The pages in a real browser (playwright-core + a system Chromium): the qrconnect page's polling
 // script, the simulate button, the WxLogin iframe's top/self redirect, and the consent buttons.
-// Skipped when no Chromium is installed (set WXAUTH_CHROMIUM to point at one).
-import { existsSync } from 'node:fs';
+// Skipped, with the reason printed, when no Chromium is installed (set CHROMIUM_PATH to point at one).
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 
-const CHROMIUM = [process.env.WXAUTH_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-  (p): p is string => typeof p === 'string' && existsSync(p),
-);
+import { CHROMIUM, launchChromium } from '../browser/chromium.js';
 
 describe.skipIf(!CHROMIUM)('pages in a browser', () => {
   let browser: Browser;
@@ -32,8 +29,7 @@ describe.skipIf(!CHROMIUM)('pages in a browser', () => {
     const port = (callback.address() as { port: number }).port;
     cb = `http://127.0.0.1:${port}`;
     emu = await startEmulator({ domainOverrides: { [DEFAULT_APPIDS.website]: `127.0.0.1:${port}`, [DEFAULT_APPIDS.service]: `127.0.0.1:${port}` } });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
