@@ -15,7 +15,7 @@ import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../emulator/
 import { startCallbackListener, type CallbackListener } from '../listener/index.js';
 import { buildAuthorizeUrl } from '../core/authorize-url.js';
 import { generateState } from '../core/state.js';
-import { redactUrl } from '../core/responses.js';
+import { redactUrl, redactValue } from '../core/responses.js';
 import { WechatApi } from '../http/api.js';
 import { checkUserToken, exchangeCode, fetchUserinfo, refreshUserToken } from '../http/user-token.js';
 import { TokenStore } from '../store/token-cache.js';
@@ -135,7 +135,7 @@ export async function run(ctx: Context): Promise<number | void> {
     present.trace(`← ${landing.status} ${textOf(landing.text, 'title') ?? ''}`);
     const callback = await listener.result;
     const code = callback.code;
-    present.ok('listen.demo.callback.ok', { code: showSecrets ? code : `${code.slice(0, 6)}…` }, { state_checked: callback.stateChecked, hits: callback.hits.length });
+    present.ok('listen.demo.callback.ok', { code: showSecrets ? code : redactValue(code) }, { state_checked: callback.stateChecked, hits: callback.hits.length });
 
     // ④ code → access_token
     stepId = 'exchange';

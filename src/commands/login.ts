@@ -145,8 +145,8 @@ async function openOrShow(ctx: Context, url: string, endpoint: AuthEndpoint, ope
   const { out } = ctx;
   const realWechat = openBase.replace(/\/+$/, '') === DEFAULT_OPEN_BASE.replace(/\/+$/, '');
   if (endpoint === 'authorize') {
-    await out.qr(url);
-    out.note(out.t('listen.login.open.phone'));
+    const drawn = await out.qr(url);
+    out.note(out.t(drawn ? 'listen.login.open.phone' : 'listen.login.open.phoneLink'));
     if (realWechat || !open) return;
   } else if (!open) {
     out.note(out.t('listen.login.open.manual'));

@@ -184,6 +184,10 @@ export const messages = {
     zh: '公众号授权只能在微信里完成：用手机微信扫上面的二维码，或把链接发到微信里打开。',
     en: 'The 公众号 flow only works inside WeChat: scan the QR code above with phone WeChat, or send the link to yourself in WeChat.',
   },
+  'listen.login.open.phoneLink': {
+    zh: '公众号授权只能在微信里完成：把上面的链接发到手机微信里打开（在终端里运行可以看到二维码）。',
+    en: 'The 公众号 flow only works inside WeChat: send the link above to yourself in phone WeChat (run in a terminal to get a QR code).',
+  },
   'listen.login.open.browser': { zh: '正在浏览器中打开授权页…', en: 'Opening the authorization page in your browser…' },
   'listen.login.open.manual': { zh: '在浏览器中打开上面的链接。', en: 'Open the link above in a browser.' },
   'listen.login.open.failed': { zh: '无法自动打开浏览器：{detail}。请手动打开上面的链接。', en: 'Could not open the browser: {detail}. Open the link above yourself.' },
