@@ -3,23 +3,12 @@
 // (for outbound firewall rules). Not WeChat's push IPs (/cgi-bin/getcallbackip). WeChat asks to refresh
 // the list daily and never pin IPs (API-FACTS §13).
 import type { Context } from '../context.js';
-import { BasicTokenService } from '../http/basic-token.js';
+import { openBasicTokenService } from '../http/basic-token.js';
 import { presentTokenEvent } from '../ui/basic-present.js';
 
 export async function run(ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<number | void> {
   const { out } = ctx;
-  const config = await ctx.requireConfig(['appid', 'secret']);
-  const appid = config.appid as string;
-  const api = await ctx.api(config);
-  const service = new BasicTokenService({
-    api,
-    store: await ctx.tokenStore(),
-    profile: config.profile,
-    appid,
-    secret: config.secret,
-    now: () => ctx.now(),
-    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
-  });
+  const { service, api, appid } = await openBasicTokenService(ctx, (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true));
   const response = await service.use((accessToken) => api.getApiDomainIp({ accessToken }));
   const ipList = Array.isArray(response.data.ip_list) ? response.data.ip_list.map(String) : [];
   out.result({ appid, host: new URL(response.base).host, ip_list: ipList });

@@ -4,7 +4,7 @@
 // itself limited to 10 a month (shared with the MP console, §12), so it asks first.
 import type { Context } from '../context.js';
 import { UsageError, WechatApiError } from '../errors.js';
-import { BasicTokenService, withHint } from '../http/basic-token.js';
+import { openBasicTokenService, withHint } from '../http/basic-token.js';
 import type { QuotaGetResponse } from '../http/api.js';
 import type { Output } from '../ui/output.js';
 import { confirmOrRequireYes, presentTokenEvent } from '../ui/basic-present.js';
@@ -54,18 +54,7 @@ function quotaRows(out: Output, data: QuotaGetResponse): Array<[string, string |
 export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {
   const options = toOptions(args, opts);
   const { out } = ctx;
-  const config = await ctx.requireConfig(['appid', 'secret']);
-  const appid = config.appid as string;
-  const api = await ctx.api(config);
-  const service = new BasicTokenService({
-    api,
-    store: await ctx.tokenStore(),
-    profile: config.profile,
-    appid,
-    secret: config.secret,
-    now: () => ctx.now(),
-    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
-  });
+  const { service, api, appid } = await openBasicTokenService(ctx, (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true));
   if (options.fromUrl) out.note(out.t('basic.quota.pathFromUrl', { path: options.cgiPath }));
 
   const getQuota = async () => {

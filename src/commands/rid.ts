@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import { UsageError, WechatApiError } from '../errors.js';
 import { extractRid } from '../core/errcodes.js';
 import { readErrorBody, redactJsonText, redactUrl } from '../core/responses.js';
-import { BasicTokenService, withHint } from '../http/basic-token.js';
+import { openBasicTokenService, withHint } from '../http/basic-token.js';
 import type { RidGetResponse } from '../http/api.js';
 import { formatDuration, formatTime, presentTokenEvent } from '../ui/basic-present.js';
 
@@ -62,22 +62,11 @@ function present(request: RidGetResponse['request'], showSecrets: boolean): RidG
 export async function run(ctx: Context, args: string[], _opts: Record<string, unknown>): Promise<number | void> {
   const options = toOptions(args);
   const { out } = ctx;
-  const config = await ctx.requireConfig(['appid', 'secret']);
-  const appid = config.appid as string;
   if (options.extracted) out.note(out.t('basic.rid.extracted', { rid: options.rid }));
   const age = ctx.now() - options.issuedAt;
   if (age > RID_RETENTION_MS) out.warn(out.t('basic.rid.old', { at: formatTime(options.issuedAt), age: formatDuration(out, age) }));
 
-  const api = await ctx.api(config);
-  const service = new BasicTokenService({
-    api,
-    store: await ctx.tokenStore(),
-    profile: config.profile,
-    appid,
-    secret: config.secret,
-    now: () => ctx.now(),
-    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
-  });
+  const { service, api, appid } = await openBasicTokenService(ctx, (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true));
   let response;
   try {
     response = await service.use((accessToken) => api.getRid({ accessToken, rid: options.rid }));

@@ -5,7 +5,7 @@
 // and the emulator's logs redact it.
 import type { Context } from '../context.js';
 import { ConfigError, UsageError } from '../errors.js';
-import { BasicTokenService, inspectBasicCache, type BasicTokenEntry } from '../http/basic-token.js';
+import { inspectBasicCache, openBasicTokenService, type BasicTokenEntry } from '../http/basic-token.js';
 import { confirmOrRequireYes, formatDuration, formatTime, presentTokenEvent } from '../ui/basic-present.js';
 
 interface TokenOptions {
@@ -93,15 +93,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     });
   }
 
-  const service = new BasicTokenService({
-    api: await ctx.api(config),
-    store: await ctx.tokenStore(),
-    profile: config.profile,
-    appid,
-    secret: config.secret,
-    now: () => ctx.now(),
-    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
-  });
+  const { service } = await openBasicTokenService(ctx, (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true));
   const fetched = await service.fetch({ legacy: options.legacy, forceRefresh: options.forceRefresh });
   const { entry, response } = fetched;
   const host = new URL(response.base).host;

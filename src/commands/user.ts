@@ -3,7 +3,7 @@
 // unionid, remark and tags. Not the web-authorization profile (that is `wxauth userinfo`).
 import type { Context } from '../context.js';
 import { UsageError, WechatApiError } from '../errors.js';
-import { BasicTokenService, withHint } from '../http/basic-token.js';
+import { openBasicTokenService, withHint } from '../http/basic-token.js';
 import type { UserinfoLang } from '../http/api.js';
 import { formatTime, presentTokenEvent } from '../ui/basic-present.js';
 
@@ -30,18 +30,7 @@ function toOptions(args: string[], opts: Record<string, unknown>): UserOptions {
 export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {
   const options = toOptions(args, opts);
   const { out } = ctx;
-  const config = await ctx.requireConfig(['appid', 'secret']);
-  const appid = config.appid as string;
-  const api = await ctx.api(config);
-  const service = new BasicTokenService({
-    api,
-    store: await ctx.tokenStore(),
-    profile: config.profile,
-    appid,
-    secret: config.secret,
-    now: () => ctx.now(),
-    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
-  });
+  const { service, api, appid } = await openBasicTokenService(ctx, (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true));
 
   let response;
   try {

@@ -9,6 +9,8 @@ import { parseErrorBody } from '../core/errcodes.js';
 import { PATHS } from '../core/endpoints.js';
 import type { ApiResponse } from './client.js';
 import type { BasicTokenResponse, WechatApi } from './api.js';
+import type { Context } from '../context.js';
+import type { ResolvedConfig } from '../store/resolve.js';
 
 /** A cached basic token; the same shape as the token store's entry (src/store/token-cache.ts). */
 export interface BasicTokenEntry {
@@ -196,4 +198,27 @@ export function addTokenHint(error: unknown, options: FetchOptions): unknown {
     return withHint(error, { key: options.legacy ? 'basic.quota.legacy.hint' : 'basic.quota.stable.hint', params: { path } });
   }
   return error;
+}
+
+/**
+ * The service wired to a command's context: the profile's credentials, the token cache, the clock,
+ * and where its events (cached / fetched / rejected) are shown.
+ */
+export async function openBasicTokenService(
+  ctx: Context,
+  onEvent: (event: BasicTokenEvent) => void,
+): Promise<{ service: BasicTokenService; api: WechatApi; appid: string; config: ResolvedConfig }> {
+  const config = await ctx.requireConfig(['appid', 'secret']);
+  const appid = config.appid as string;
+  const api = await ctx.api(config);
+  const service = new BasicTokenService({
+    api,
+    store: await ctx.tokenStore(),
+    profile: config.profile,
+    appid,
+    secret: config.secret,
+    now: () => ctx.now(),
+    onEvent,
+  });
+  return { service, api, appid, config };
 }

@@ -10,7 +10,7 @@ import {
   isSecret,
 } from '../core/validate.js';
 import { isRegion, REGIONS } from '../core/endpoints.js';
-import { openConf, readStore, withFileLock, type OpenedConf } from './files.js';
+import { JsonFile } from './files.js';
 import { PROFILE_KEYS, type ConfigField, type ProfileData } from './resolve.js';
 
 interface ConfigFile {
@@ -65,35 +65,22 @@ export function validateProfileName(name: string): string {
 }
 
 export class ConfigStore {
-  private constructor(private readonly opened: OpenedConf) {}
+  private constructor(private readonly file: JsonFile<ConfigFile>) {}
 
   static open(dir: string | undefined): ConfigStore {
-    const store = new ConfigStore(openConf(dir, 'config'));
-    store.read();
-    return store;
+    return new ConfigStore(new JsonFile<ConfigFile>(dir, 'config'));
   }
 
   get path(): string {
-    return this.opened.path;
+    return this.file.path;
   }
 
   private read(): ConfigFile {
-    return readStore(this.opened) as ConfigFile;
+    return this.file.read();
   }
 
   private update(mutate: (file: ConfigFile) => void): void {
-    withFileLock(this.path, () => {
-      const file = structuredClone(this.read());
-      mutate(file);
-      try {
-        this.opened.conf.store = file as Record<string, unknown>;
-      } catch (error) {
-        throw new ConfigError(
-          { key: 'config.file.unwritable', params: { file: this.path, detail: (error as Error).message } },
-          { hint: { key: 'config.file.unwritable.hint', params: { file: this.path } }, cause: error },
-        );
-      }
-    });
+    this.file.update(mutate);
   }
 
   profiles(): Record<string, ProfileData> {

@@ -7,7 +7,7 @@ import { ConfigError } from '../errors.js';
 
 export type Store = Record<string, unknown>;
 
-export interface OpenedConf {
+interface OpenedConf {
   conf: Conf<Store>;
   path: string;
 }
@@ -16,7 +16,7 @@ export interface OpenedConf {
  * Open a conf store written 0600 (conf's default is 0666 minus umask). A file that does not parse is
  * reported as a ConfigError (exit 4) naming the file; conf never clears it (clearInvalidConfig: false).
  */
-export function openConf(dir: string | undefined, configName: string): OpenedConf {
+function openConf(dir: string | undefined, configName: string): OpenedConf {
   let conf: Conf<Store>;
   try {
     conf = new Conf<Store>({
@@ -46,12 +46,48 @@ export function brokenFileError(file: string, error: unknown): ConfigError {
   );
 }
 
-/** Read the whole store; a file that stops parsing between calls is reported, never overwritten. */
-export function readStore(opened: OpenedConf): Store {
+function readStore(opened: OpenedConf): Store {
   try {
     return opened.conf.store;
   } catch (error) {
     throw brokenFileError(opened.path, error);
+  }
+}
+
+/**
+ * One JSON file behind conf: read() parses it fresh each time; update() re-reads, mutates and writes
+ * it under the file lock, so concurrent processes keep each other's changes. Opening checks that it
+ * parses, so a broken file is reported before a command does anything else.
+ */
+export class JsonFile<T extends object> {
+  private readonly opened: OpenedConf;
+
+  constructor(dir: string | undefined, configName: string) {
+    this.opened = openConf(dir, configName);
+    this.read();
+  }
+
+  get path(): string {
+    return this.opened.path;
+  }
+
+  read(): T {
+    return readStore(this.opened) as T;
+  }
+
+  update(mutate: (file: T) => void): void {
+    withFileLock(this.path, () => {
+      const file = structuredClone(this.read());
+      mutate(file);
+      try {
+        this.opened.conf.store = file as Store;
+      } catch (error) {
+        throw new ConfigError(
+          { key: 'config.file.unwritable', params: { file: this.path, detail: (error as Error).message } },
+          { hint: { key: 'config.file.unwritable.hint', params: { file: this.path } }, cause: error },
+        );
+      }
+    });
   }
 }
 

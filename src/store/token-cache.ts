@@ -1,8 +1,7 @@
 // The token cache: user tokens (per profile, appid and openid), basic access_tokens (per profile and
 // appid) and the state `wxauth url` issued last. A file apart from the config, mode 0600; it never
 // holds the appsecret. Every write re-reads the file under a lock, so two processes keep both entries.
-import { openConf, readStore, withFileLock, type OpenedConf } from './files.js';
-import { ConfigError } from '../errors.js';
+import { JsonFile } from './files.js';
 
 export interface UserTokenEntry {
   appid: string;
@@ -50,35 +49,22 @@ interface TokenFile {
 const userKey = (appid: string, openid: string) => `${appid}:${openid}`;
 
 export class TokenStore {
-  private constructor(private readonly opened: OpenedConf) {}
+  private constructor(private readonly file: JsonFile<TokenFile>) {}
 
   static open(dir: string | undefined): TokenStore {
-    const store = new TokenStore(openConf(dir, 'tokens'));
-    store.read();
-    return store;
+    return new TokenStore(new JsonFile<TokenFile>(dir, 'tokens'));
   }
 
   get path(): string {
-    return this.opened.path;
+    return this.file.path;
   }
 
   private read(): TokenFile {
-    return readStore(this.opened) as TokenFile;
+    return this.file.read();
   }
 
   private update(mutate: (file: TokenFile) => void): void {
-    withFileLock(this.path, () => {
-      const file = structuredClone(this.read());
-      mutate(file);
-      try {
-        this.opened.conf.store = file as Record<string, unknown>;
-      } catch (error) {
-        throw new ConfigError(
-          { key: 'config.file.unwritable', params: { file: this.path, detail: (error as Error).message } },
-          { hint: { key: 'config.file.unwritable.hint', params: { file: this.path } }, cause: error },
-        );
-      }
-    });
+    this.file.update(mutate);
   }
 
   private profile(file: TokenFile, profile: string): ProfileTokens {
