@@ -51,13 +51,13 @@ export function acceptedHostNames(bound: string, extra: string[] = []): Set<stri
 
 /**
  * DNS-rebinding guard: a page on evil.example whose name resolves to 127.0.0.1 sends `Host: evil.example`;
- * only names that really denote this listener, with its port, are accepted.
+ * only names that really denote this listener are accepted. The port is not compared: behind an SSH
+ * tunnel (`ssh -L 9000:localhost:8080`) or a container port mapping the browser names another port,
+ * and the name is what a rebinding attack cannot fake.
  */
-export function hostHeaderAllowed(header: string | undefined, names: Set<string>, port: number): boolean {
+export function hostHeaderAllowed(header: string | undefined, names: Set<string>): boolean {
   if (!header) return false;
   const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(header.trim());
   if (!m || !m[1]) return false;
-  const hostPort = m[2] === undefined ? 80 : Number(m[2]);
-  if (hostPort !== port) return false;
   return names.has(m[1].toLowerCase());
 }

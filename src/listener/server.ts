@@ -275,7 +275,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
       return;
     }
     const hostHeader = req.headers.host;
-    if (!hostHeaderAllowed(hostHeader, names, port)) {
+    if (!hostHeaderAllowed(hostHeader, names)) {
       ignored++;
       record(req, 'wrong_host', { hostHeader: typeof hostHeader === 'string' ? hostHeader.slice(0, 200) : undefined });
       send(res, 421, 'wrong_host');
