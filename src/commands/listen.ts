@@ -97,6 +97,7 @@ async function listen(ctx: Context, plan: ListenPlan, expected: string | undefin
     onCode,
   });
   out.say(out.t('listen.listening', { url: out.style.bold(listener.url) }));
+  out.result({ listening: { url: listener.url, host: listener.host, port: listener.port, path: listener.path, lan_urls: listener.lanUrls } });
   if (listener.lanUrls.length > 0) {
     for (const url of listener.lanUrls) out.say(out.t('listen.lan', { url: out.style.bold(url) }));
     out.note(out.t('listen.lan.domain', { host: new URL(listener.lanUrls[0]!).hostname, port: listener.port }));

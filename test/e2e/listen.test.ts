@@ -149,8 +149,9 @@ describe('wxauth listen', () => {
     await get(`${url}?code=${CODE}&state=j1`, { 'user-agent': 'UA-1' });
     const r = await done;
     expect(r.code).toBe(0);
-    const doc = parseJson(r.stdout) as { ok: boolean; callback: { code: string; state: string; state_checked: boolean; hits: Array<Record<string, unknown>> } };
+    const doc = parseJson(r.stdout) as { ok: boolean; listening: { url: string }; callback: { code: string; state: string; state_checked: boolean; hits: Array<Record<string, unknown>> } };
     expect(doc.ok).toBe(true);
+    expect(doc.listening.url).toBe(url);
     expect(doc.callback.code).toBe(CODE);
     expect(doc.callback.state_checked).toBe(true);
     expect(doc.callback.hits).toEqual([expect.objectContaining({ seq: 1, kind: 'code', user_agent: 'UA-1', code: '061eY9…' })]);
