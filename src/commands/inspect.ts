@@ -97,13 +97,18 @@ export async function run(ctx: Context, args: string[], _opts: Record<string, un
   for (const r of rendered) {
     const severity = r.severity as keyof typeof colour;
     out.data(`${colour[severity](out.t(`inspect.severity.${severity}`))} ${style.dim(`[${r.id}]`)} ${r.message}`);
-    out.data(`  ${out.t('inspect.label.effect')} ${r.effect}`);
-    out.data(`  ${out.t('inspect.label.fix')} ${r.fix}`);
+    out.data(`  ${label(out.t('inspect.label.effect'))}${r.effect}`);
+    out.data(`  ${label(out.t('inspect.label.fix'))}${r.fix}`);
   }
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
   if (count('error') + count('warning') === 0) out.data(style.bold(out.t('inspect.summary.clean')));
   out.data(out.t('inspect.summary', { errors: count('error'), warnings: count('warning'), infos: count('info') }));
   return exit;
+}
+
+/** `Fix: ` in English; a full-width colon (怎么办：) needs no space after it. */
+function label(text: string): string {
+  return text.endsWith('：') ? text : text + ' ';
 }
 
 function id(s: string): string {

@@ -43,19 +43,19 @@ export const messages = {
     en: 'Add --qrconnect and use a website-app profile (wxauth config set type website).',
   },
   'url.refused': {
-    zh: '不生成这条链接，微信会拒绝它：{reason} {effect}',
+    zh: '不生成这条链接，微信会拒绝它：{reason}{effect}',
     en: 'Not building this URL, WeChat would reject it: {reason} {effect}',
   },
   'url.refused.hint': {
-    zh: '{fix} 如果就是要复现这个错误，加上 --force。',
+    zh: '{fix}如果就是要复现这个错误，加上 --force。',
     en: '{fix} To build it anyway (e.g. to reproduce the error), add --force.',
   },
   'url.refused.other': { zh: '另外：{message}', en: 'Also: {message}' },
   'url.forced': {
-    zh: '按 --force 生成，微信会拒绝：{message} — {effect}',
+    zh: '按 --force 生成，微信会拒绝：{message}{effect}',
     en: 'Built anyway (--force); WeChat will reject it: {message} — {effect}',
   },
-  'url.warning': { zh: '{message} {fix}', en: '{message} {fix}' },
+  'url.warning': { zh: '{message}{fix}', en: '{message} {fix}' },
   'url.landing.authorize': {
     zh: '用手机微信扫码打开（公众号授权链接只能在微信内打开）；同意后，手机微信内会跳转到 {redirectUri}',
     en: 'Scan it with WeChat on the phone (official-account links only work inside WeChat); after consent, phone WeChat is redirected to {redirectUri}',
