@@ -870,8 +870,8 @@ export const messages = {
     en: 'No URL to inspect.',
   },
   'inspect.missing_url.hint': {
-    zh: '用法：wxauth inspect "<url>"（加引号，否则 shell 会在 & 处截断）；也可以用 - 从标准输入读取。',
-    en: 'Usage: wxauth inspect "<url>" (quote it, or the shell cuts it at &); or pass - to read it from stdin.',
+    zh: '用法：wxauth inspect "<url>"（加引号，否则 shell 会在 & 处截断）。',
+    en: 'Usage: wxauth inspect "<url>" (quote it, or the shell cuts it at &).',
   },
   'inspect.redacted': {
     zh: '（code 等机密值已隐藏，用 --show-secrets 显示）',
