@@ -5,32 +5,15 @@ import { CancelledError, UsageError, type MessageRef } from '../errors.js';
 import type { BasicTokenEvent } from '../http/basic-token.js';
 import type { Prompts } from './prompt.js';
 import type { Output } from './output.js';
+import { formatDuration as formatDurationIn, formatLocalTime } from './format.js';
 
-/** `1h 59m`, `4m 10s`, `45s`, `3 days` (in the user's language). */
+/** One duration style across wxauth (`1h59m` / `1小时59分`): the shared formatter in the user's language. */
 export function formatDuration(out: Output, ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const d = Math.floor(total / 86_400);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (d >= 2) return out.t('basic.duration.d', { d });
-  if (h > 0) return out.t('basic.duration.hm', { h, m });
-  if (m > 0) return out.t('basic.duration.ms', { m, s });
-  return out.t('basic.duration.s', { s });
+  return formatDurationIn(Math.max(0, ms), out.lang);
 }
 
-/** `2026-01-15 10:00:00 +08:00` in the machine's time zone (WeChat's own times are Unix seconds). */
-export function formatTime(ms: number): string {
-  const date = new Date(ms);
-  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
-    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ` +
-    `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
-  );
-}
+/** Local wall-clock time, as every other command shows it. */
+export const formatTime = formatLocalTime;
 
 /**
  * What the token service did, as talk on stderr: a rejected cached token always (it means another

@@ -33,7 +33,7 @@ describe('wxauth user', () => {
     const r = await cli(['user', openid('u1')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^subscribe\s+1 \(follows the account\)$/m);
-    expect(r.stdout).toMatch(/^subscribe_time\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \(\d+\)$/m);
+    expect(r.stdout).toMatch(/^subscribe_time\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(\d+\)$/m);
     expect(r.stdout).toMatch(/^unionid\s+o[\w-]+$/m);
     expect(r.stdout).toMatch(/^tagid_list\s+/m);
     expect(r.stderr).toContain('No basic access_token cached');

@@ -4,10 +4,6 @@ import type { MessageSection } from './types.js';
 // (token, user, quota, rid, domains). Keys start with 'basic.'.
 export const messages = {
   // Durations and token kinds.
-  'basic.duration.d': { zh: '{d} 天', en: '{d} days' },
-  'basic.duration.hm': { zh: '{h} 小时 {m} 分', en: '{h}h {m}m' },
-  'basic.duration.ms': { zh: '{m} 分 {s} 秒', en: '{m}m {s}s' },
-  'basic.duration.s': { zh: '{s} 秒', en: '{s}s' },
   'basic.kind.stable': { zh: 'stable_token', en: 'stable_token' },
   'basic.kind.legacy': { zh: '/cgi-bin/token', en: '/cgi-bin/token' },
 
