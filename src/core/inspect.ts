@@ -28,6 +28,7 @@ export const FINDING_IDS = [
   'input.empty',
   'input.unrecognised',
   'input.whitespace',
+  'input.truncated',
   'endpoint.no_scheme',
   'endpoint.http',
   'endpoint.host',
@@ -357,6 +358,12 @@ function inspectAuthUrl(
   const pathPrefix = open && parts.host === open.host ? open.path : '';
   if (parts.path !== pathPrefix + PATHS[endpoint]) {
     findings.add('endpoint.path', 'error', { path: parts.path || '/', expected: PATHS[endpoint] });
+  }
+
+  // `wxauth inspect https://…?appid=wx…&redirect_uri=…` without quotes: the shell ends the command at
+  // the first `&`, so only the first parameter arrives.
+  if (query.length === 1 && split.fragment === undefined) {
+    findings.add('input.truncated', 'warning', { name: query[0]?.name ?? '' });
   }
 
   // --- whitespace outside redirect_uri ------------------------------------------------------------

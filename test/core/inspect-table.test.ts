@@ -185,6 +185,14 @@ const cases: Case[] = [
     params: [['params.missing', 'name', 'response_type']],
   },
   {
+    name: 'an unquoted URL cut by the shell at the first &',
+    url: `${AUTH}?appid=${OA}`,
+    ctx: service,
+    kind: 'authorize',
+    problems: ['input.truncated', 'params.missing', 'fragment.missing', 'state.absent'],
+    params: [['input.truncated', 'name', 'appid']],
+  },
+  {
     name: 'missing scope (WeChat: 10010 scope不能为空)',
     url: auth(`appid=${OA}&redirect_uri=${CB}&response_type=code&state=${STATE}`),
     ctx: service,

@@ -38,6 +38,19 @@ export const messages = {
     en: 'Remove the spaces and line breaks; if the URL comes from menu JSON or a config file, fix it there.',
   },
 
+  'inspect.input.truncated': {
+    zh: '链接在第一个参数（{name}）之后就结束了。',
+    en: 'The URL ends after its first parameter ({name}).',
+  },
+  'inspect.input.truncated.effect': {
+    zh: '如果命令行里没给链接加引号，shell 会在第一个 & 处把命令截断，后面的参数根本没有传进来。',
+    en: 'If the URL was not quoted on the command line, the shell cut the command at the first &, and the other parameters never arrived.',
+  },
+  'inspect.input.truncated.fix': {
+    zh: "用单引号把整个链接括起来：wxauth inspect '<url>'",
+    en: "Quote the whole URL with single quotes: wxauth inspect '<url>'",
+  },
+
   // --- endpoint ----------------------------------------------------------------------------------
   'inspect.endpoint.no_scheme': {
     zh: '链接没有 https:// 开头。',
