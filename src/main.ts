@@ -11,12 +11,28 @@ import type { Context } from './context.js';
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
 
-/** The UI language: --lang zh|en anywhere on the line, else LC_ALL / LC_MESSAGES / LANG. */
+/** Commands whose own --lang is WeChat's language parameter (cn|en, zh_CN|zh_TW|en), not ours. */
+const OWN_LANG_COMMANDS = new Set(['url', 'userinfo', 'user']);
+const VALUE_OPTIONS = new Set(['--profile', '--lang', '--api-base', '--open-base', '--backup-api-base', '--region', '--timeout']);
+
+/**
+ * The UI language: --lang zh|en (before the command name for url/userinfo/user, anywhere otherwise),
+ * else LC_ALL / LC_MESSAGES / LANG.
+ */
 function pickLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  let commandSeen = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
     if (value === 'zh' || value === 'en') return value;
+    if (VALUE_OPTIONS.has(arg)) {
+      i++;
+      continue;
+    }
+    if (!commandSeen && !arg.startsWith('-')) {
+      commandSeen = true;
+      if (OWN_LANG_COMMANDS.has(arg)) break;
+    }
   }
   return detectLang(env);
 }
@@ -163,7 +179,8 @@ async function reportError(error: unknown, out: Output, ctx: Context | undefined
     };
   }
   if (out.json) {
-    writeJson({ ok: false, error: { code: error.code, message, ...(hint ? { hint } : {}), ...extra } });
+    // What the command had gathered before it failed (e.g. every problem url found) stays in the document.
+    writeJson({ ok: false, ...(out.getDocument() ?? {}), error: { code: error.code, message, ...(hint ? { hint } : {}), ...extra } });
   } else {
     out.failure(message);
     if (presentWechat) await presentWechat();

@@ -66,6 +66,14 @@ describe('wxauth (frame)', () => {
     expect(human.stderr).toContain('--scope');
   });
 
+  it('reads url --lang as WeChat's page language, not the interface language', async () => {
+    const r = await runCli(['url', '--lang', 'en', '--no-qr'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('缺少配置');
+    const ui = await runCli(['--lang', 'en', 'url', '--no-qr'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(ui.stderr).toContain('Missing configuration');
+  });
+
   it('rejects an unknown --lang value', async () => {
     const r = await runCli(['config', 'path', '--lang', 'fr']);
     expect(r.code).toBe(2);
