@@ -66,7 +66,7 @@ describe('wxauth (frame)', () => {
     expect(human.stderr).toContain('--scope');
   });
 
-  it('reads url --lang as WeChat's page language, not the interface language', async () => {
+  it('reads url --lang as the WeChat page language, not the interface language', async () => {
     const r = await runCli(['url', '--lang', 'en', '--no-qr'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('缺少配置');
