@@ -1,3 +1,5 @@
+import { stripErrmsgSuffix } from './core/responses.js';
+
 // One error hierarchy for the whole CLI. Commands and helpers throw; only src/main.ts turns an error
 // into an exit code. Messages are catalogue keys (src/ui/messages) plus parameters, so the language is
 // chosen once, at the edge, and code below the UI never needs to know it.
@@ -88,7 +90,8 @@ export class WechatApiError extends WxauthError {
     super(
       {
         key: 'wechat.error',
-        params: { errcode: details.errcode, errmsg: details.errmsg, endpoint: details.endpoint },
+        // The headline carries errmsg without its rid suffix; the rid is shown on its own line.
+        params: { errcode: details.errcode, errmsg: stripErrmsgSuffix(details.errmsg), endpoint: details.endpoint },
       },
       options,
     );
