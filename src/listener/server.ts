@@ -185,14 +185,17 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   let names = new Set<string>();
   let port = options.port ?? 0;
 
-  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => handle(req, res));
-  // Slow or half-open connections must not pile up while we wait for the one real callback.
-  server.headersTimeout = 5000;
-  server.requestTimeout = 10_000;
+  // Slow or half-open connections must not pile up while we wait for the one real callback: Node only
+  // enforces the header/request timeouts when it sweeps connections, every 30 s unless told otherwise.
+  const server: Server = createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: 5000, requestTimeout: 10_000, connectionsCheckingInterval: 1000 },
+    (req, res) => handle(req, res),
+  );
   server.keepAliveTimeout = 1000;
-  server.on('clientError', (_error, socket) => {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     ignored++;
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
 

@@ -218,6 +218,30 @@ describe('hostile or junk traffic', () => {
     expect(result.ignored).toBeGreaterThanOrEqual(180);
   });
 
+  it('refuses oversized headers (431) and keeps waiting', async () => {
+    const listener = await startCallbackListener(options());
+    const big = await get(listener.port, `/callback?code=${CODE}&state=s`, { cookie: 'x'.repeat(10_000) }).catch((e: Error) => e);
+    expect(big instanceof Error ? big.message : big.status).toSatisfy((v: unknown) => v === 431 || /socket hang up|ECONNRESET/.test(String(v)));
+    expect((await get(listener.port, `/callback?code=${CODE}&state=s`)).status).toBe(200);
+    await expect(listener.result).resolves.toMatchObject({ code: CODE, ignored: 1 });
+  });
+
+  it('drops a connection that never finishes its headers (slowloris) within seconds', async () => {
+    const listener = await startCallbackListener(options({ timeoutMs: 15_000 }));
+    const started = Date.now();
+    const closed = await new Promise<string>((resolve) => {
+      let answer = '';
+      const socket = net.connect(listener.port, '127.0.0.1', () => socket.write(`GET /callback HTTP/1.1\r\nHost: 127.0.0.1:${listener.port}\r\nX-Slow: 1\r\n`));
+      socket.setEncoding('utf8');
+      socket.on('data', (d: string) => (answer += d));
+      socket.on('close', () => resolve(answer));
+      socket.on('error', () => undefined);
+    });
+    expect(Date.now() - started).toBeLessThan(9000);
+    expect(closed).toMatch(/^HTTP\/1\.1 408 Request Timeout/);
+    await listener.close();
+  });
+
   it('a bare visit gets a waiting page that can forward a hash-route code, and keeps waiting', async () => {
     const listener = await startCallbackListener(options({ timeoutMs: 300 }));
     const page = await get(listener.port, '/callback');
