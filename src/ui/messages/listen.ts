@@ -110,7 +110,6 @@ export const messages = {
   'listen.state.expected': { zh: '期望的 state：{state}（{source}）', en: 'Expected state: {state} ({source})' },
   'listen.state.source.flag': { zh: '来自 --state', en: 'from --state' },
   'listen.state.source.remembered': { zh: 'wxauth url 在 {ago} 前记下的', en: 'remembered by wxauth url {ago} ago' },
-  'listen.state.source.generated': { zh: '本次生成', en: 'generated for this run' },
   'listen.state.unchecked': {
     zh: '没有期望的 state（没有 --state，wxauth url 也没记下），回调的 state 不会被校验。',
     en: 'No expected state (no --state, and wxauth url remembered none): the callback’s state will not be checked.',
@@ -138,14 +137,8 @@ export const messages = {
     en: 'The repeated request carries uin/pass_ticket: the duplicate came from WeChat’s internal redirect hop.',
   },
   'listen.extraCodes': { zh: '窗口内还收到 {count} 个不同的 code（用户授权了不止一次）。', en: '{count} more distinct code(s) arrived in the window (the user authorized more than once).' },
-  'listen.received': { zh: '收到 code。', en: 'Code received.' },
   'listen.ignored': { zh: '忽略了 {count} 个无关请求（其它路径、错误 Host 或格式错误）。', en: 'Ignored {count} unrelated request(s) (other paths, wrong Host or malformed).' },
   'listen.exchange.start': { zh: '立即用 code 换取 token…', en: 'Exchanging the code for tokens now…' },
-  'listen.exchange.needsTokens': {
-    zh: '--exchange 需要 token 模块（src/http/user-token.ts），这个版本里没有。',
-    en: '--exchange needs the token module (src/http/user-token.ts), which this build lacks.',
-  },
-  'listen.exchange.needsTokens.hint': { zh: '先不加 --exchange，再用 wxauth exchange <code>。', en: 'Run without --exchange, then wxauth exchange <code>.' },
   'listen.next.exchange': { zh: '下一步：wxauth exchange <code>（5 分钟内，只能用一次）', en: 'Next: wxauth exchange <code> (within 5 minutes, once only)' },
 
   // ── listen --relay-snippet ────────────────────────────────────────────────────────────────────────
@@ -206,8 +199,6 @@ export const messages = {
   'listen.login.endpoint.conflict.hint': { zh: '公众号用 --authorize，网站应用用 --qrconnect；都不写时按账号类型选择。', en: 'Use --authorize for a 公众号, --qrconnect for a website app; without either, the account type decides.' },
   'listen.login.scope.mismatch': { zh: '{scope} 不能用在 {endpoint} 上。', en: '{scope} cannot be used on {endpoint}.' },
   'listen.login.scope.mismatch.hint': { zh: 'snsapi_login 只用于 /connect/qrconnect（网站应用）；snsapi_base/snsapi_userinfo 只用于 /connect/oauth2/authorize（公众号）。', en: 'snsapi_login belongs to /connect/qrconnect (website apps); snsapi_base/snsapi_userinfo to /connect/oauth2/authorize (公众号).' },
-  'listen.login.needsModule': { zh: 'login 需要的模块 {module} 在这个版本里没有。', en: 'login needs the module {module}, which this build lacks.' },
-  'listen.login.needsModule.hint': { zh: '分步完成：wxauth url、wxauth listen、wxauth exchange。', en: 'Do it step by step: wxauth url, wxauth listen, wxauth exchange.' },
   'listen.login.summary': { zh: '登录完成', en: 'Login complete' },
   'listen.login.cached': { zh: 'token 已缓存到 profile "{profile}"（wxauth tokens 查看）。', en: 'Tokens cached in profile "{profile}" (see wxauth tokens).' },
   'listen.login.userinfo.skipped': { zh: 'scope 是 {scope}，不拉取用户信息（需要 snsapi_userinfo 或 snsapi_login）。', en: 'Scope is {scope}: no userinfo (that needs snsapi_userinfo or snsapi_login).' },
@@ -235,8 +226,6 @@ export const messages = {
   'listen.demo.step.userinfo': { zh: '⑥ 拉取用户信息（/sns/userinfo）', en: '⑥ Fetch userinfo (/sns/userinfo)' },
   'listen.demo.step.refresh': { zh: '⑦ 刷新 access_token（/sns/oauth2/refresh_token）', en: '⑦ Refresh the access_token (/sns/oauth2/refresh_token)' },
   'listen.demo.step.reuse': { zh: '⑧ 故意把同一个 code 再换一次', en: '⑧ Exchange the same code again, on purpose' },
-  'listen.demo.request': { zh: '→ {method} {url}', en: '→ {method} {url}' },
-  'listen.demo.response': { zh: '← {status} {body}', en: '← {status} {body}' },
   'listen.demo.redirect': { zh: '← 302 跳转到 {location}', en: '← 302 redirect to {location}' },
   'listen.demo.consent.page': { zh: '← 200 授权页：“{app}” 请求获取你的昵称、头像', en: '← 200 consent page: “{app}” asks for your nickname and avatar' },
   'listen.demo.consent.allow': { zh: '点击“允许”：{method} {url}', en: 'Press “allow”: {method} {url}' },
@@ -249,7 +238,6 @@ export const messages = {
     zh: '模拟器如真实微信一样回答 40163：code 只能用一次。',
     en: 'The emulator answers 40163, as real WeChat does: a code can be used only once.',
   },
-  'listen.demo.reuse.unexpected': { zh: '预期 40163，但收到了别的结果：{detail}', en: 'Expected 40163, got something else: {detail}' },
   'listen.demo.done': {
     zh: '演示完成，用时 {seconds} 秒。接下来：wxauth init 配置你自己的公众号，然后 wxauth login。',
     en: 'Demo complete in {seconds} s. Next: wxauth init with your own account, then wxauth login.',
