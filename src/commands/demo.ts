@@ -168,7 +168,7 @@ export async function run(ctx: Context): Promise<number | void> {
     stepId = 'refresh';
     present.step('refresh');
     const refreshed = await refreshUserToken({ ...deps, appid: app.appid });
-    present.ok('listen.demo.refresh.ok', { expires: refreshed.token.expiresIn }, { outcome: refreshed.outcome, expires_in: refreshed.token.expiresIn });
+    present.ok(`listen.demo.refresh.${refreshed.outcome}`, { expires: refreshed.token.expiresIn }, { outcome: refreshed.outcome, expires_in: refreshed.token.expiresIn });
 
     // ⑧ the same code again: WeChat (and the emulator) answer 40163
     stepId = 'reuse';

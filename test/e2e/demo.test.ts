@@ -61,6 +61,9 @@ describe('wxauth demo', () => {
     expect(reuse.data).toMatchObject({ errcode: 40163 });
     const exchange = doc.demo.steps.find((s) => s.id === 'exchange')!;
     expect(exchange.data).toMatchObject({ scope: 'snsapi_userinfo', expires_in: 7200 });
+    // Refreshing an unexpired token extends it rather than replacing it, as WeChat documents.
+    const refresh = doc.demo.steps.find((s) => s.id === 'refresh')!;
+    expect(refresh.data).toMatchObject({ outcome: 'extended', expires_in: 7200 });
     expect(r.stdout).not.toContain(SECRET);
   });
 

@@ -233,7 +233,12 @@ export const messages = {
   'listen.demo.exchange.ok': { zh: 'openid {openid}，access_token 有效期 {expires} 秒，scope {scope}', en: 'openid {openid}, access_token valid for {expires} s, scope {scope}' },
   'listen.demo.check.ok': { zh: 'access_token 有效', en: 'access_token is valid' },
   'listen.demo.userinfo.ok': { zh: '昵称 {nickname}，unionid {unionid}', en: 'nickname {nickname}, unionid {unionid}' },
-  'listen.demo.refresh.ok': { zh: '新的 access_token（有效期 {expires} 秒）；refresh_token 不变', en: 'A new access_token (valid {expires} s); the refresh_token stays the same' },
+  'listen.demo.refresh.extended': {
+    zh: 'access_token 未过期，所以值不变、有效期续为 {expires} 秒（微信的续期行为）；refresh_token 不变',
+    en: 'The access_token had not expired, so it keeps its value and its life is renewed to {expires} s (WeChat extends it); the refresh_token stays the same',
+  },
+  'listen.demo.refresh.rotated': { zh: '新的 access_token（有效期 {expires} 秒）；refresh_token 不变', en: 'A new access_token (valid {expires} s); the refresh_token stays the same' },
+  'listen.demo.refresh.unknown': { zh: '已刷新，access_token 有效期 {expires} 秒', en: 'Refreshed; the access_token is valid for {expires} s' },
   'listen.demo.reuse.expected': {
     zh: '模拟器如真实微信一样回答 40163：code 只能用一次。',
     en: 'The emulator answers 40163, as real WeChat does: a code can be used only once.',
