@@ -3,6 +3,7 @@
 // appid, account type and callback domain, and — for callbacks — the state `wxauth url` remembered.
 // The report is the command's data, so it goes to stdout; exit 1 when an error-level finding exists.
 import type { Context } from '../context.js';
+import { renderFinding, type RenderedFinding } from '../ui/findings.js';
 import { UsageError } from '../errors.js';
 import {
   findingKeys,
@@ -16,23 +17,8 @@ import {
 } from '../core/inspect.js';
 import { DEFAULT_OPEN_BASE } from '../core/endpoints.js';
 
-interface RenderedFinding {
-  id: string;
-  severity: string;
-  message: string;
-  effect: string;
-  fix: string;
-}
-
 function render(ctx: Context, f: Finding): RenderedFinding {
-  const keys = findingKeys(f.id);
-  return {
-    id: f.id,
-    severity: f.severity,
-    message: ctx.out.t(keys.message, f.params),
-    effect: ctx.out.t(keys.effect, f.params),
-    fix: ctx.out.t(keys.fix, f.params),
-  };
+  return renderFinding(ctx.out, f, findingKeys(f.id));
 }
 
 /** What inspect compares against: the resolved profile, if there is anything in it. */

@@ -5,6 +5,7 @@
 // stdout. The QR code and the "where will the redirect land" line go to stderr.
 import { randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
+import { renderFinding, type RenderedFinding } from '../ui/findings.js';
 import { UsageError } from '../errors.js';
 import {
   buildAuthorizeUrl,
@@ -64,23 +65,8 @@ function chooseEndpoint(options: UrlOptions, config: ResolvedConfig): AuthEndpoi
   return options.scope === 'snsapi_login' ? 'qrconnect' : 'authorize';
 }
 
-interface RenderedFinding {
-  id: string;
-  severity: string;
-  message: string;
-  effect: string;
-  fix: string;
-}
-
 function render(ctx: Context, f: Finding): RenderedFinding {
-  const keys = findingKeys(f.id);
-  return {
-    id: f.id,
-    severity: f.severity,
-    message: ctx.out.t(keys.message, f.params),
-    effect: ctx.out.t(keys.effect, f.params),
-    fix: ctx.out.t(keys.fix, f.params),
-  };
+  return renderFinding(ctx.out, f, findingKeys(f.id));
 }
 
 export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<number | void> {
