@@ -67,7 +67,7 @@ export function validateProfileName(name: string): string {
 export class ConfigStore {
   private constructor(private readonly file: JsonFile<ConfigFile>) {}
 
-  static open(dir: string | undefined): ConfigStore {
+  static open(dir: string): ConfigStore {
     return new ConfigStore(new JsonFile<ConfigFile>(dir, 'config'));
   }
 

@@ -1,42 +1,13 @@
-// Shared plumbing for the two conf stores: where state lives, how a broken file is reported, and a
-// small cross-process lock so two wxauth processes never lose each other's writes.
+// Shared plumbing for the two stores (config.json and tokens.json): how they are read, how a broken
+// file is reported, how they are written (through conf: atomic, mode 0600), and a small
+// cross-process lock so two wxauth processes never lose each other's writes.
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
+import { createRequire } from 'node:module';
+import type Conf from 'conf';
 import { ConfigError } from '../errors.js';
 
 export type Store = Record<string, unknown>;
-
-interface OpenedConf {
-  conf: Conf<Store>;
-  path: string;
-}
-
-/**
- * Open a conf store written 0600 (conf's default is 0666 minus umask). A file that does not parse is
- * reported as a ConfigError (exit 4) naming the file; conf never clears it (clearInvalidConfig: false).
- */
-function openConf(dir: string | undefined, configName: string): OpenedConf {
-  let conf: Conf<Store>;
-  try {
-    conf = new Conf<Store>({
-      projectName: 'wxauth',
-      projectSuffix: '',
-      ...(dir ? { cwd: dir } : {}),
-      configName,
-      configFileMode: 0o600,
-      clearInvalidConfig: false,
-      accessPropertiesByDotNotation: false,
-    });
-  } catch (error) {
-    throw brokenFileError(filePathFor(dir, configName), error);
-  }
-  return { conf, path: conf.path };
-}
-
-function filePathFor(dir: string | undefined, configName: string): string {
-  return dir ? path.resolve(dir, `${configName}.json`) : `${configName}.json`;
-}
 
 export function brokenFileError(file: string, error: unknown): ConfigError {
   const detail = error instanceof Error ? error.message : String(error);
@@ -46,33 +17,64 @@ export function brokenFileError(file: string, error: unknown): ConfigError {
   );
 }
 
-function readStore(opened: OpenedConf): Store {
-  try {
-    return opened.conf.store;
-  } catch (error) {
-    throw brokenFileError(opened.path, error);
-  }
+// conf (with ajv) costs ~50 ms to load, and most commands only read their settings; it is loaded
+// synchronously (Node ≥ 20.19 can require an ES module) on the first write instead of at startup.
+const require = createRequire(import.meta.url);
+type ConfClass = typeof Conf<Store>;
+let ConfCtor: ConfClass | undefined;
+function loadConf(): ConfClass {
+  ConfCtor ??= (require('conf') as { default: ConfClass }).default;
+  return ConfCtor;
 }
 
 /**
- * One JSON file behind conf: read() parses it fresh each time; update() re-reads, mutates and writes
- * it under the file lock, so concurrent processes keep each other's changes. Opening checks that it
- * parses, so a broken file is reported before a command does anything else.
+ * One JSON file in the state directory. read() parses it fresh each time with plain fs (a missing
+ * file is empty); update() re-reads, mutates and writes it through conf under the file lock, so
+ * concurrent processes keep each other's changes. Opening checks that it parses, so a broken file
+ * is reported before a command does anything else — and it is never overwritten or cleared.
  */
 export class JsonFile<T extends object> {
-  private readonly opened: OpenedConf;
+  readonly path: string;
+  private conf: Conf<Store> | undefined;
 
-  constructor(dir: string | undefined, configName: string) {
-    this.opened = openConf(dir, configName);
+  constructor(
+    private readonly dir: string,
+    private readonly configName: string,
+  ) {
+    this.path = path.resolve(dir, `${configName}.json`);
     this.read();
   }
 
-  get path(): string {
-    return this.opened.path;
+  read(): T {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {} as T;
+      throw brokenFileError(this.path, error);
+    }
+    try {
+      const data: unknown = JSON.parse(text);
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new SyntaxError('the top level is not a JSON object');
+      return data as T;
+    } catch (error) {
+      throw brokenFileError(this.path, error);
+    }
   }
 
-  read(): T {
-    return readStore(this.opened) as T;
+  private writer(): Conf<Store> {
+    if (!this.conf) {
+      const Ctor = loadConf();
+      this.conf = new Ctor({
+        projectName: 'wxauth',
+        cwd: this.dir,
+        configName: this.configName,
+        configFileMode: 0o600,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+      });
+    }
+    return this.conf;
   }
 
   update(mutate: (file: T) => void): void {
@@ -80,7 +82,7 @@ export class JsonFile<T extends object> {
       const file = structuredClone(this.read());
       mutate(file);
       try {
-        this.opened.conf.store = file as Store;
+        this.writer().store = file as Store;
       } catch (error) {
         throw new ConfigError(
           { key: 'config.file.unwritable', params: { file: this.path, detail: (error as Error).message } },
@@ -104,7 +106,8 @@ function sleepSync(ms: number): void {
  */
 export function withFileLock<T>(file: string, fn: () => T): T {
   const lock = `${file}.lock`;
-  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  // The folder holds the appsecret and tokens: only the user may list it.
+  fs.mkdirSync(path.dirname(lock), { recursive: true, mode: 0o700 });
   const started = Date.now();
   for (;;) {
     try {

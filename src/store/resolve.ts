@@ -1,5 +1,7 @@
 // Precedence: flags > env > profile > defaults. The resolver never prints: it returns the result
 // with warnings, and the command decides how to show them. It is the only code that reads WXAUTH_* env.
+import os from 'node:os';
+import path from 'node:path';
 import type { MessageRef } from '../errors.js';
 import { ConfigError } from '../errors.js';
 import {
@@ -90,12 +92,22 @@ export const ENV_NAMES: Record<ConfigField, string> = {
 export const DEFAULT_PROFILE = 'default';
 
 /**
- * All state (config and token cache) lives here; WXAUTH_CONFIG_DIR relocates it, so tests never touch
- * the real home directory. undefined = conf's per-user default (env-paths).
+ * All state (config and token cache) lives here. WXAUTH_CONFIG_DIR relocates it, so tests never touch
+ * the real home directory; otherwise the per-user config directory, where conf (env-paths) puts it:
+ * $XDG_CONFIG_HOME/wxauth or ~/.config/wxauth on Linux, ~/Library/Preferences/wxauth on macOS,
+ * %APPDATA%\wxauth\Config on Windows.
  */
-export function stateDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  return env.WXAUTH_CONFIG_DIR || undefined;
+export function stateDir(
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+): string {
+  if (env.WXAUTH_CONFIG_DIR) return env.WXAUTH_CONFIG_DIR;
+  if (platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'wxauth');
+  if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'wxauth', 'Config');
+  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'wxauth');
 }
+
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface ResolveInput {

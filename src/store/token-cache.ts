@@ -51,7 +51,7 @@ const userKey = (appid: string, openid: string) => `${appid}:${openid}`;
 export class TokenStore {
   private constructor(private readonly file: JsonFile<TokenFile>) {}
 
-  static open(dir: string | undefined): TokenStore {
+  static open(dir: string): TokenStore {
     return new TokenStore(new JsonFile<TokenFile>(dir, 'tokens'));
   }
 

@@ -6,7 +6,7 @@ import { fork } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ConfigStore, validateValue } from '../../src/store/config.js';
 import { TokenStore } from '../../src/store/token-cache.js';
-import { resolveConfig, requireFields } from '../../src/store/resolve.js';
+import { resolveConfig, requireFields, stateDir } from '../../src/store/resolve.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { maskSecret } from '../../src/core/validate.js';
 
@@ -19,11 +19,12 @@ const SECRET = '0123456789abcdef0123456789abcdef';
 
 describe('ConfigStore', () => {
   it('writes profiles to a 0600 file in WXAUTH_CONFIG_DIR and reads them back', () => {
-    const dir = tempDir();
+    const dir = path.join(tempDir(), 'state');
     const store = ConfigStore.open(dir);
     store.setValues('prod', { type: 'service', appid: APPID, secret: SECRET });
     expect(store.path).toBe(path.join(dir, 'config.json'));
     expect(fs.statSync(store.path).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
     const again = ConfigStore.open(dir);
     expect(again.getProfile('prod')).toEqual({ type: 'service', appid: APPID, secret: SECRET });
     expect(again.currentProfile()).toBe('prod');
@@ -119,6 +120,15 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect(() => resolveConfig({ globals: {}, env: { WXAUTH_TYPE: 'miniprogram' }, profiles: {} })).toThrow(ConfigError);
     expect(() => resolveConfig({ globals: { region: 'bj' }, env: {}, profiles: {} })).toThrow(ConfigError);
     expect(() => resolveConfig({ globals: { timeout: 'soon' }, env: {}, profiles: {} })).toThrow(ConfigError);
+  });
+});
+
+describe('stateDir', () => {
+  it('is WXAUTH_CONFIG_DIR when set, else the per-user config directory conf would use', () => {
+    expect(stateDir({ WXAUTH_CONFIG_DIR: '/tmp/x' }, 'linux', '/home/u')).toBe('/tmp/x');
+    expect(stateDir({}, 'linux', '/home/u')).toBe('/home/u/.config/wxauth');
+    expect(stateDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/u')).toBe('/xdg/wxauth');
+    expect(stateDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Preferences/wxauth');
   });
 });
 
