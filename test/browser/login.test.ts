@@ -7,18 +7,10 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
-import { collect, runCli, spawnCli, waitForOutput } from '../e2e/helpers.js';
+import { collect, emulatorEnv, freePort, runCli, spawnCli, waitForOutput } from '../e2e/helpers.js';
 import { CHROMIUM, SKIP_REASON, launchChromium } from './chromium.js';
 
 const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
   let emu: EmulatorHandle;
@@ -46,15 +38,7 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
 
   function envFor(type: 'test' | 'website', redirectUri: string): Record<string, string> {
     const app = emu.apps.find((a) => a.type === type)!;
-    return {
-      WXAUTH_API_BASE: emu.url,
-      WXAUTH_OPEN_BASE: emu.url,
-      WXAUTH_APPID: app.appid,
-      WXAUTH_SECRET: app.secret,
-      WXAUTH_TYPE: type,
-      WXAUTH_DOMAIN: new URL(redirectUri).host,
-      WXAUTH_REDIRECT_URI: redirectUri,
-    };
+    return emulatorEnv(emu, app, { WXAUTH_DOMAIN: new URL(redirectUri).host, WXAUTH_REDIRECT_URI: redirectUri });
   }
 
   it('login --scope snsapi_userinfo: 允许 on the consent page, the listener page, the openid in the terminal', async () => {

@@ -4,7 +4,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
-import { parseJson, runCli, tempConfigDir } from './helpers.js';
+import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
 
 const SERVICE = 'wx5e1ec0de00000001';
 const SERVICE_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
@@ -37,7 +37,7 @@ function server(app: { appid: string; secret: string } = { appid: SERVICE, secre
   const dir = tempConfigDir();
   return (args: string[], extra: Record<string, string> = {}) =>
     runCli(args, {
-      env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_BACKUP_API_BASE: emu.url, WXAUTH_APPID: app.appid, WXAUTH_SECRET: app.secret, ...extra },
+      env: emulatorEnv(emu, app, { WXAUTH_CONFIG_DIR: dir, ...extra }),
     });
 }
 

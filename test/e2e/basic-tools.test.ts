@@ -2,7 +2,7 @@
 // with the basic token, and the explanations for the answers people find confusing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { parseJson, runCli, tempConfigDir } from './helpers.js';
+import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
 
 const APPID = 'wx5e1ec0de00000001';
 const SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 function cli(args: string[], extra: Record<string, string> = {}) {
   return runCli(args, {
-    env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_BACKUP_API_BASE: emu.url, WXAUTH_APPID: APPID, WXAUTH_SECRET: SECRET, ...extra },
+    env: emulatorEnv(emu, { appid: APPID, secret: SECRET }, { WXAUTH_CONFIG_DIR: dir, ...extra }),
   });
 }
 

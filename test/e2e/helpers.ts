@@ -2,6 +2,7 @@
 // prompts), no colour. stdout, stderr and the exit code come back separately.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,4 +110,33 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 
 /** Parse the one JSON document a --json run prints on stdout (fails the test if there is more). */
 export function parseJson(stdout: string): Record<string, unknown> {
   return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+/**
+ * The environment that aims the CLI at one of an emulator's apps: both WeChat roles and the backup
+ * host (so a fallback never leaves the machine), plus the app's appid, secret and account type.
+ */
+export function emulatorEnv(
+  emu: { url: string },
+  app: { appid: string; secret: string; type?: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    WXAUTH_API_BASE: emu.url,
+    WXAUTH_OPEN_BASE: emu.url,
+    WXAUTH_BACKUP_API_BASE: emu.url,
+    WXAUTH_APPID: app.appid,
+    WXAUTH_SECRET: app.secret,
+    ...(app.type ? { WXAUTH_TYPE: app.type } : {}),
+    ...extra,
+  };
+}
+
+/** A loopback port that was free a moment ago (bind port 0, note it, close). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

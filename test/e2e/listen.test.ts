@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { collect, parseJson, runCli, spawnCli, tempConfigDir, waitForOutput } from './helpers.js';
+import { collect, emulatorEnv, parseJson, runCli, spawnCli, tempConfigDir, waitForOutput } from './helpers.js';
 
 const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
 
@@ -188,7 +188,7 @@ describe('wxauth listen --exchange against the emulator', () => {
 
   it('exchanges the code at once, and only once although the callback came twice', async () => {
     const app = emu.apps.find((a) => a.type === 'test')!;
-    const env = { WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_APPID: app.appid, WXAUTH_SECRET: app.secret, WXAUTH_TYPE: 'test' };
+    const env = emulatorEnv(emu, app);
     const { url, done } = await startListen(['--state', 'x1', '--exchange'], env);
     const code = emu.issueCode({ appid: app.appid, scope: 'snsapi_userinfo' });
     await get(`${url}?code=${code}&state=x1`);

@@ -1,11 +1,10 @@
 // `wxauth login` end to end against the in-process emulator, with a scripted browser (plain HTTP):
 // the URL the CLI prints first on stdout is opened, the consent form is submitted, the redirect lands
 // on the CLI's own listener. The real-browser version of this is test/browser/login.test.ts.
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { TokenStore } from '../../src/store/token-cache.js';
-import { collect, parseJson, runCli, spawnCli, tempConfigDir, waitForOutput } from './helpers.js';
+import { collect, emulatorEnv, freePort, parseJson, runCli, spawnCli, tempConfigDir, waitForOutput } from './helpers.js';
 
 let emu: EmulatorHandle;
 beforeAll(async () => {
@@ -15,24 +14,9 @@ afterAll(async () => {
   await emu.close();
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 function envFor(type: 'test' | 'website', redirectUri?: string): Record<string, string> {
   const app = emu.apps.find((a) => a.type === type)!;
-  return {
-    WXAUTH_API_BASE: emu.url,
-    WXAUTH_OPEN_BASE: emu.url,
-    WXAUTH_APPID: app.appid,
-    WXAUTH_SECRET: app.secret,
-    WXAUTH_TYPE: type,
-    ...(redirectUri ? { WXAUTH_REDIRECT_URI: redirectUri } : {}),
-  };
+  return emulatorEnv(emu, app, redirectUri ? { WXAUTH_REDIRECT_URI: redirectUri } : {});
 }
 
 /** What a browser does on the emulator's consent page: GET it, submit 允许 (or 拒绝), follow the redirect. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
-import { parseJson, runCli, tempConfigDir } from './helpers.js';
+import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
 
 let emu: EmulatorHandle;
 let svc: PublicApp;
@@ -26,16 +26,7 @@ beforeEach(() => {
   emu.reset();
 });
 
-const env = (extra: Record<string, string> = {}) => ({
-  WXAUTH_CONFIG_DIR: dir,
-  WXAUTH_API_BASE: emu.url,
-  WXAUTH_OPEN_BASE: emu.url,
-  WXAUTH_BACKUP_API_BASE: emu.url,
-  WXAUTH_APPID: svc.appid,
-  WXAUTH_SECRET: svc.secret,
-  WXAUTH_TYPE: svc.type,
-  ...extra,
-});
+const env = (extra: Record<string, string> = {}) => emulatorEnv(emu, svc, { WXAUTH_CONFIG_DIR: dir, ...extra });
 
 const wx = (args: string[], extra: Record<string, string> = {}) => runCli(args, { env: env(extra) });
 

@@ -1,8 +1,8 @@
 // /connect/oauth2/authorize and the consent page, driven over HTTP like a browser would (API-FACTS §1, §3).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { startEmulator, DEFAULT_APPIDS } from '../../src/emulator/index.js';
 import { createServer } from 'node:http';
-import { T0, get, postForm } from './helpers.js';
+import { T0, get, postForm, useEmulator } from './helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;
 const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
@@ -11,15 +11,7 @@ const WEB = DEFAULT_APPIDS.website;
 const SUB = DEFAULT_APPIDS.subscription;
 const PORT_TEST = 'wx0000000000007002';
 
-let emu: EmulatorHandle;
-
-beforeAll(async () => {
-  emu = await startEmulator({ clock: () => T0 });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => emu.reset());
+const emu = useEmulator();
 
 function authorizeUrl(appid: string, redirectUri: string, scope: string, state = 'STATE', extra = ''): string {
   return `/connect/oauth2/authorize?appid=${appid}&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code&scope=${scope}&state=${state}${extra}`;

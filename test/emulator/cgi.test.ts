@@ -1,7 +1,7 @@
 // Conformance of /cgi-bin/* against WeChat's documented payloads (API-FACTS §8–§13).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
-import { T0, T0_HEX, get, norm, post } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { startEmulator, DEFAULT_APPIDS } from '../../src/emulator/index.js';
+import { T0, T0_HEX, get, norm, post, useEmulator } from './helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;
 const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
@@ -10,14 +10,7 @@ const TEST_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000002';
 const SUB = DEFAULT_APPIDS.subscription;
 const SUB_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000004';
 
-let emu: EmulatorHandle;
-beforeAll(async () => {
-  emu = await startEmulator({ clock: () => T0 });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => emu.reset());
+const emu = useEmulator();
 
 const tokenPath = (appid = SVC as string, secret = SVC_SECRET as string) => `/cgi-bin/token?grant_type=client_credential&appid=${appid}&secret=${secret}`;
 async function basicToken(appid: string = SVC, secret: string = SVC_SECRET): Promise<string> {

@@ -1,19 +1,12 @@
 // The control surface (/__emulator/*) and fault injection, over HTTP.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, parseFaultSpec, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
-import { T0, get, norm, post } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { startEmulator, parseFaultSpec, DEFAULT_APPIDS } from '../../src/emulator/index.js';
+import { T0, get, norm, post, useEmulator } from './helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;
 const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
 
-let emu: EmulatorHandle;
-beforeAll(async () => {
-  emu = await startEmulator({ clock: () => T0 });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => emu.reset());
+const emu = useEmulator();
 
 const exchange = (code: string) => get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${code}&grant_type=authorization_code`);
 

@@ -1,6 +1,8 @@
 // Test helpers: talk to the emulator over real sockets (global fetch, no mocks) and normalise the
 // random parts of WeChat's answers (rids) before comparing with literal payloads.
 import { request } from 'node:http';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator/index.js';
 
 /** A fixed emulator clock: 2026-01-15 02:00:00 UTC = 0x69684a20 Unix seconds. */
 export const T0 = Date.UTC(2026, 0, 15, 2, 0, 0);
@@ -66,4 +68,26 @@ export function rawRequest(port: number, path: string, options: { method?: strin
 
 export function portOf(url: string): number {
   return Number(new URL(url).port);
+}
+
+/**
+ * One emulator for a test file, on the fixed clock T0 unless told otherwise: started before the
+ * first test, reset before each, closed after the last. The returned handle forwards to it.
+ */
+export function useEmulator(options: EmulatorOptions = { clock: () => T0 }): EmulatorHandle {
+  let handle: EmulatorHandle | undefined;
+  beforeAll(async () => {
+    handle = await startEmulator(options);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  beforeEach(() => handle?.reset());
+  return new Proxy({} as EmulatorHandle, {
+    get(_target, key) {
+      if (!handle) throw new Error('the emulator starts in beforeAll; use it inside a test');
+      const value = Reflect.get(handle, key) as unknown;
+      return typeof value === 'function' ? value.bind(handle) : value;
+    },
+  });
 }

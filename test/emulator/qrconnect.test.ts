@@ -1,23 +1,16 @@
 // /connect/qrconnect (网站应用 QR login), driven over HTTP: the simulate button's form, the
 // programmatic scan endpoint and the long-poll states (API-FACTS §2).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { startEmulator, DEFAULT_APPIDS } from '../../src/emulator/index.js';
 import { qrModules } from '../../src/emulator/qr-svg.js';
 import { createServer } from 'node:http';
-import { T0, get, post, postForm } from './helpers.js';
+import { T0, get, post, postForm, useEmulator } from './helpers.js';
 
 const WEB = DEFAULT_APPIDS.website;
 const WEB_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000003';
 const SVC = DEFAULT_APPIDS.service;
 
-let emu: EmulatorHandle;
-beforeAll(async () => {
-  emu = await startEmulator({ clock: () => T0 });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => emu.reset());
+const emu = useEmulator();
 
 function qrconnectUrl(appid: string, redirectUri = 'https://localhost/wechat/callback', scope = 'snsapi_login', extra = ''): string {
   return `/connect/qrconnect?appid=${appid}&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code&scope=${scope}&state=3d6be0a4035d839573b04816624a415e${extra}`;

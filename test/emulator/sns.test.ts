@@ -1,8 +1,8 @@
 // Conformance of /sns/* against WeChat's documented and observed payloads (API-FACTS §0, §4–§7).
 // Expected bodies are written out literally here, never produced by wxauth's client code.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
-import { T0, T0_HEX, get, norm } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_APPIDS } from '../../src/emulator/index.js';
+import { T0, T0_HEX, get, norm, useEmulator } from './helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;
 const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
@@ -11,17 +11,7 @@ const TEST_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000002';
 const WEB = DEFAULT_APPIDS.website;
 const WEB_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000003';
 
-let emu: EmulatorHandle;
-
-beforeAll(async () => {
-  emu = await startEmulator({ clock: () => T0 });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => {
-  emu.reset();
-});
+const emu = useEmulator();
 
 function exchangePath(appid: string, secret: string, code: string): string {
   return `/sns/oauth2/access_token?appid=${appid}&secret=${secret}&code=${code}&grant_type=authorization_code`;
