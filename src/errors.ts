@@ -134,7 +134,7 @@ export class NetworkError extends WxauthError {
   }
 }
 
-export type CallbackFailure = 'denied' | 'state_mismatch' | 'timeout' | 'duplicate' | 'invalid';
+export type CallbackFailure = 'denied' | 'state_mismatch' | 'timeout';
 
 /** The OAuth callback did not deliver a usable code (exit 6). */
 export class CallbackError extends WxauthError {
