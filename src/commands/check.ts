@@ -3,7 +3,7 @@
 import type { Context } from '../context.js';
 import { WechatApiError } from '../errors.js';
 import { tokenStatus } from '../core/token.js';
-import { checkUserToken, profileFlag } from '../http/user-token.js';
+import { checkUserToken, profileFlag } from '../flows/user-token.js';
 import { presentCheck } from '../ui/present-tokens.js';
 
 export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {

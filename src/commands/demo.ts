@@ -17,7 +17,7 @@ import { buildAuthorizeUrl } from '../core/authorize-url.js';
 import { generateState } from '../core/state.js';
 import { redactUrl, redactValue } from '../core/responses.js';
 import { WechatApi } from '../http/api.js';
-import { checkUserToken, exchangeCode, fetchUserinfo, refreshUserToken } from '../http/user-token.js';
+import { checkUserToken, exchangeCode, fetchUserinfo, refreshUserToken } from '../flows/user-token.js';
 import { TokenStore } from '../store/token-cache.js';
 import { DemoPresenter } from '../ui/present-demo.js';
 import { tr } from '../ui/i18n.js';

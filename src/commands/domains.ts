@@ -3,7 +3,7 @@
 // (for outbound firewall rules). Not WeChat's push IPs (/cgi-bin/getcallbackip). WeChat asks to refresh
 // the list daily and never pin IPs (API-FACTS §13).
 import type { Context } from '../context.js';
-import { openBasicTokenService } from '../http/basic-token.js';
+import { openBasicTokenService } from '../flows/basic-token.js';
 import { presentTokenEvent } from '../ui/basic-present.js';
 
 export async function run(ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<number | void> {

@@ -6,7 +6,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { CallbackHit, CallbackResult, ListenPlan } from '../listener/index.js';
-import type { ExchangeResult } from '../http/user-token.js';
+import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
 import { planListener } from '../listener/plan.js';
 
@@ -56,7 +56,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
   const startExchange = (hit: CallbackHit): void => {
     if (!creds || exchanged) return;
     exchanged = (async () => {
-      const { exchangeCode } = await import('../http/user-token.js');
+      const { exchangeCode } = await import('../flows/user-token.js');
       return exchangeCode({
         api: await ctx.api(creds),
         tokens,
@@ -169,7 +169,7 @@ async function present(ctx: Context, result: CallbackResult, exchanged: Promise<
   out.say(out.t('listen.exchange.start'));
   const exchange = await exchanged;
   const { presentExchange } = await import('../ui/present-tokens.js');
-  const { profileFlag } = await import('../http/user-token.js');
+  const { profileFlag } = await import('../flows/user-token.js');
   presentExchange(out, exchange, { now: ctx.now(), profile, profileFlag: profileFlag(profile) });
 }
 

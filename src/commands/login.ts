@@ -109,7 +109,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     }
     presentAftermath(out, callback);
 
-    const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../http/user-token.js');
+    const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../flows/user-token.js');
     const api = await ctx.api(config);
     const deps = { api, tokens, profile: config.profile, now: () => ctx.now() };
     out.say(out.style.bold(out.t('listen.login.step.exchange')));

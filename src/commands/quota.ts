@@ -4,7 +4,7 @@
 // itself limited to 10 a month (shared with the MP console, §12), so it asks first.
 import type { Context } from '../context.js';
 import { UsageError, WechatApiError } from '../errors.js';
-import { openBasicTokenService, withHint } from '../http/basic-token.js';
+import { openBasicTokenService, withHint } from '../flows/basic-token.js';
 import type { QuotaGetResponse } from '../http/api.js';
 import type { Output } from '../ui/output.js';
 import { confirmOrRequireYes, presentTokenEvent } from '../ui/basic-present.js';

@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import { UsageError, WechatApiError } from '../errors.js';
 import { extractRid } from '../core/errcodes.js';
 import { readErrorBody, redactJsonText, redactUrl } from '../core/responses.js';
-import { openBasicTokenService, withHint } from '../http/basic-token.js';
+import { openBasicTokenService, withHint } from '../flows/basic-token.js';
 import type { RidGetResponse } from '../http/api.js';
 import { formatDuration, formatTime, presentTokenEvent } from '../ui/basic-present.js';
 

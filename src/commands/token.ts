@@ -5,7 +5,7 @@
 // and the emulator's logs redact it.
 import type { Context } from '../context.js';
 import { ConfigError, UsageError } from '../errors.js';
-import { inspectBasicCache, openBasicTokenService, type BasicTokenEntry } from '../http/basic-token.js';
+import { inspectBasicCache, openBasicTokenService, type BasicTokenEntry } from '../flows/basic-token.js';
 import { confirmOrRequireYes, formatDuration, formatTime, presentTokenEvent } from '../ui/basic-present.js';
 
 interface TokenOptions {

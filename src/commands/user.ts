@@ -3,7 +3,7 @@
 // unionid, remark and tags. Not the web-authorization profile (that is `wxauth userinfo`).
 import type { Context } from '../context.js';
 import { UsageError, WechatApiError } from '../errors.js';
-import { openBasicTokenService, withHint } from '../http/basic-token.js';
+import { openBasicTokenService, withHint } from '../flows/basic-token.js';
 import type { UserinfoLang } from '../http/api.js';
 import { formatTime, presentTokenEvent } from '../ui/basic-present.js';
 

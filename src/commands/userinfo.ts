@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { UsageError, WechatApiError } from '../errors.js';
 import type { UserinfoLang } from '../http/api.js';
 import { tokenStatus } from '../core/token.js';
-import { fetchUserinfo, pickUserToken, profileFlag } from '../http/user-token.js';
+import { fetchUserinfo, pickUserToken, profileFlag } from '../flows/user-token.js';
 import { presentAutoRefresh, presentUserinfo } from '../ui/present-tokens.js';
 import { formatRelative } from '../ui/format.js';
 

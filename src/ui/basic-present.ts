@@ -2,7 +2,7 @@
 // lifetimes, times, what the token service did, and the "are you sure" gate for calls that change
 // WeChat's state for every server of the appid.
 import { CancelledError, UsageError, type MessageRef } from '../errors.js';
-import type { BasicTokenEvent } from '../http/basic-token.js';
+import type { BasicTokenEvent } from '../flows/basic-token.js';
 import type { Prompts } from './prompt.js';
 import type { Output } from './output.js';
 import { formatDuration as formatDurationIn, formatLocalTime } from './format.js';

@@ -1,7 +1,7 @@
 // Presentation for the callback listener (listen, login, demo): the listening banner, a countdown on
 // stderr (rewritten in place only on a terminal), one line per hit, and the duplicate warning.
 import type { CallbackHit, CallbackResult } from '../listener/index.js';
-import type { ExchangeResult } from '../http/user-token.js';
+import type { ExchangeResult } from '../flows/user-token.js';
 import type { SnsUserinfo } from '../core/token.js';
 import type { Output } from './output.js';
 import { formatDeadline, formatDuration, isoTime } from './format.js';

@@ -8,7 +8,7 @@
 // --curl) redact them in the HTTP client.
 import type { Output } from './output.js';
 import type { Lang } from './i18n.js';
-import type { AutoRefresh, ExchangeResult, RefreshResult, CheckResult, UserinfoResult } from '../http/user-token.js';
+import type { AutoRefresh, ExchangeResult, RefreshResult, CheckResult, UserinfoResult } from '../flows/user-token.js';
 import type { LifeLevel, StateVerdict, TokenStatus, Life } from '../core/token.js';
 import type { UserTokenEntry } from '../store/token-cache.js';
 import { formatDeadline, formatLocalTime, formatRelative, isoTime } from './format.js';

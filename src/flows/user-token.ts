@@ -25,8 +25,8 @@ import {
   type UserinfoNote,
 } from '../core/token.js';
 import { PATHS } from '../core/endpoints.js';
-import type { ApiResponse } from './client.js';
-import type { UserinfoLang, WechatApi } from './api.js';
+import type { ApiResponse } from '../http/client.js';
+import type { UserinfoLang, WechatApi } from '../http/api.js';
 import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
 
 export interface UserTokenDeps {

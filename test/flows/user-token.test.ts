@@ -8,7 +8,7 @@ import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/em
 import { WechatApi } from '../../src/http/api.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { UsageError, WechatApiError } from '../../src/errors.js';
-import { exchangeCode, fetchUserinfo, pickUserToken, profileFlag, refreshUserToken, type AutoRefresh } from '../../src/http/user-token.js';
+import { exchangeCode, fetchUserinfo, pickUserToken, profileFlag, refreshUserToken, type AutoRefresh } from '../../src/flows/user-token.js';
 
 let emu: EmulatorHandle;
 let svc: PublicApp;

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WechatApi } from '../../src/http/api.js';
-import { BasicTokenService, REUSE_MARGIN_MS, type BasicTokenCache, type BasicTokenEntry, type BasicTokenEvent } from '../../src/http/basic-token.js';
+import { BasicTokenService, REUSE_MARGIN_MS, type BasicTokenCache, type BasicTokenEntry, type BasicTokenEvent } from '../../src/flows/basic-token.js';
 import { WechatApiError } from '../../src/errors.js';
 
 const APPID = 'wx5e1ec0de00000001';

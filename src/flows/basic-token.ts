@@ -7,8 +7,8 @@
 import { WechatApiError, type MessageRef } from '../errors.js';
 import { parseErrorBody } from '../core/errcodes.js';
 import { PATHS } from '../core/endpoints.js';
-import type { ApiResponse } from './client.js';
-import type { BasicTokenResponse, WechatApi } from './api.js';
+import type { ApiResponse } from '../http/client.js';
+import type { BasicTokenResponse, WechatApi } from '../http/api.js';
 import type { Context } from '../context.js';
 import type { ResolvedConfig } from '../store/resolve.js';
 
