@@ -1,67 +1,157 @@
-// createProgram(): every command and option, declared in one place. Each action lazy-imports its
-// command module, so `wxauth --help` and offline commands never load undici, prompts or qrcode-terminal.
+// Every command, declared once. Each entry names its module with a literal loader, so the compiler
+// sees every command: a declared command without a module, or a module whose parseOptions() does not
+// produce what its run() takes, or a presenter that does not take what run() returns, fails `tsc`.
+// Modules load lazily, so `wxauth --help` and offline commands never load undici, prompts or
+// qrcode-terminal. `wxauth completion` and main's pre-parse read the same tables.
 import { Command, Option } from 'commander';
+import { EXIT, type ExitCode } from './errors.js';
+import type { Context } from './context.js';
+import type { GlobalOptions } from './store/resolve.js';
+import type { Output } from './ui/output.js';
 import type { Lang } from './ui/i18n.js';
 import { t } from './ui/i18n.js';
 
-export type CommandRunner = (
-  name: string,
-  args: string[],
-  opts: Record<string, unknown>,
-  globals: Record<string, unknown>,
-) => Promise<void>;
-
-/** Options accepted by every command, before or after the subcommand name. */
-function globalOptions(lang: Lang, hidden: boolean): Option[] {
-  const d = (key: string) => t(lang, `cli.global.${key}`);
-  const opts = [
-    new Option('--profile <name>', d('profile')),
-    new Option('--json', d('json')),
-    new Option('--lang <zh|en>', d('lang')),
-    new Option('-v, --verbose', d('verbose')),
-    new Option('--show-secrets', d('showSecrets')),
-    new Option('--api-base <url>', d('apiBase')),
-    new Option('--open-base <url>', d('openBase')),
-    new Option('--backup-api-base <url>', d('backupApiBase')),
-    new Option('--region <region>', d('region')),
-    new Option('--timeout <ms>', d('timeout')),
-    new Option('--no-color', d('noColor')),
-    new Option('--curl', d('curl')),
-    new Option('--raw', d('raw')),
-  ];
-  if (hidden) for (const o of opts) o.hideHelp();
-  return opts;
+/** What commander hands a command: its positionals, its own options (globals are in ctx) and the subcommand. */
+export interface CommandInput {
+  args: string[];
+  opts: Record<string, unknown>;
+  /** For commands with subcommands (config set, profile use…): which one. */
+  sub?: string;
 }
 
-export const GLOBAL_KEYS = [
-  'profile',
-  'json',
-  'lang',
-  'verbose',
-  'showSecrets',
-  'apiBase',
-  'openBase',
-  'backupApiBase',
-  'region',
-  'timeout',
-  'color',
-  'curl',
-  'raw',
-] as const;
+/** What a command returns: a typed result for its presenter. A result with `exitCode` (1 when a check
+ * found problems) sets the exit code; otherwise a returned result means 0. */
+export type CommandResult = object | void;
 
-export interface CommandSpec {
+function exitCodeOf(result: CommandResult): ExitCode {
+  if (typeof result === 'object' && result !== null && 'exitCode' in result && typeof result.exitCode === 'number') return result.exitCode as ExitCode;
+  return EXIT.ok;
+}
+
+/** A command module: flags in, typed options out; options in, typed result out. No printing. */
+export interface CommandModule<O, R extends CommandResult> {
+  parseOptions(input: CommandInput): O;
+  run(options: O, ctx: Context): Promise<R>;
+}
+
+/** ui/present/<command>.ts: renders a result as human text and as the --json document. */
+export interface PresenterModule<R> {
+  present(result: R, out: Output): void | Promise<void>;
+}
+
+/** [flags, catalogue key suffix, default?] */
+export type OptionSpec = [string, string] | [string, string, string | boolean];
+
+export interface SubcommandSpec {
+  name: string;
+  args?: string;
+  options?: OptionSpec[];
+}
+
+interface Declaration {
   name: string;
   /** commander argument syntax, e.g. '<code>' or '[inputs...]' */
   args?: string;
-  /** Options of this command: [flags, catalogue key suffix, default?] */
-  options?: Array<[string, string] | [string, string, string | boolean]>;
-  subcommands?: CommandSpec[];
+  options?: OptionSpec[];
+  subcommands?: SubcommandSpec[];
 }
 
-/** The command table. Also used by `wxauth completion`. */
-export const COMMANDS: CommandSpec[] = [
-  {
+export interface CommandSpec<O, R extends CommandResult> extends Declaration {
+  load(): Promise<CommandModule<O, R>>;
+  present?(): Promise<PresenterModule<R>>;
+}
+
+/** A declared command, its types checked and erased: what commander, completion and main see. */
+export interface RegisteredCommand extends Declaration {
+  execute(input: CommandInput, ctx: Context): Promise<ExitCode>;
+}
+
+function command<O, R extends CommandResult>(spec: CommandSpec<O, R>): RegisteredCommand {
+  const { load, present, ...declaration } = spec;
+  return {
+    ...declaration,
+    async execute(input, ctx) {
+      const mod = await load();
+      const result = await mod.run(mod.parseOptions(input), ctx);
+      if (present) await (await present()).present(result, ctx.out);
+      return exitCodeOf(result);
+    },
+  };
+}
+
+/** A command module still in the old shape `run(ctx, args, opts)` (being moved to command()). */
+interface LegacyModule {
+  run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void>;
+}
+
+function legacy(spec: Declaration & { load(): Promise<LegacyModule> }): RegisteredCommand {
+  const { load, ...declaration } = spec;
+  return {
+    ...declaration,
+    async execute(input, ctx) {
+      const mod = await load();
+      const code = await mod.run(ctx, input.sub ? [input.sub, ...input.args] : input.args, input.opts);
+      return (typeof code === 'number' ? code : EXIT.ok) as ExitCode;
+    },
+  };
+}
+
+interface GlobalOptionSpec {
+  flags: string;
+  /** commander's attribute name, which is also the GlobalOptions field. */
+  key: keyof GlobalOptions;
+  /** cli.global.<help> is its description. */
+  help: string;
+}
+
+/** Options accepted by every command, before or after the subcommand name. */
+export const GLOBAL_OPTIONS = [
+  { flags: '--profile <name>', key: 'profile', help: 'profile' },
+  { flags: '--json', key: 'json', help: 'json' },
+  { flags: '--lang <zh|en>', key: 'lang', help: 'lang' },
+  { flags: '-v, --verbose', key: 'verbose', help: 'verbose' },
+  { flags: '--show-secrets', key: 'showSecrets', help: 'showSecrets' },
+  { flags: '--api-base <url>', key: 'apiBase', help: 'apiBase' },
+  { flags: '--open-base <url>', key: 'openBase', help: 'openBase' },
+  { flags: '--backup-api-base <url>', key: 'backupApiBase', help: 'backupApiBase' },
+  { flags: '--region <region>', key: 'region', help: 'region' },
+  { flags: '--timeout <ms>', key: 'timeout', help: 'timeout' },
+  { flags: '--no-color', key: 'color', help: 'noColor' },
+  { flags: '--curl', key: 'curl', help: 'curl' },
+  { flags: '--raw', key: 'raw', help: 'raw' },
+] as const satisfies readonly GlobalOptionSpec[];
+
+// Every GlobalOptions field has a flag above (and only those): a field added on one side fails here.
+type DeclaredGlobal = (typeof GLOBAL_OPTIONS)[number]['key'];
+const everyGlobalDeclared: Exclude<keyof GlobalOptions, DeclaredGlobal> extends never ? true : never = true;
+void everyGlobalDeclared;
+
+export const GLOBAL_KEYS: readonly DeclaredGlobal[] = GLOBAL_OPTIONS.map((o) => o.key);
+
+/** The long flag of an option's flags string: '-v, --verbose' → '--verbose'. */
+export function longFlag(flags: string): string {
+  return /--[\w-]+/.exec(flags)?.[0] ?? flags;
+}
+
+/** Global flags that take a value (main's pre-parse skips their value when looking for the command). */
+export const GLOBAL_VALUE_FLAGS: ReadonlySet<string> = new Set(GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => longFlag(o.flags)));
+
+/** Global long flags, as completion offers them. */
+export const GLOBAL_FLAGS: readonly string[] = [...GLOBAL_OPTIONS.map((o) => longFlag(o.flags)), '--help'];
+
+function globalOptions(lang: Lang, hidden: boolean): Option[] {
+  return GLOBAL_OPTIONS.map((spec) => {
+    const option = new Option(spec.flags, t(lang, `cli.global.${spec.help}`));
+    if (hidden) option.hideHelp();
+    return option;
+  });
+}
+
+/** The command table. Also read by `wxauth completion`. */
+export const COMMANDS: readonly RegisteredCommand[] = [
+  legacy({
     name: 'init',
+    load: () => import('./commands/init.js'),
     options: [
       ['--type <type>', 'type'],
       ['--appid <appid>', 'appid'],
@@ -70,9 +160,10 @@ export const COMMANDS: CommandSpec[] = [
       ['--redirect-uri <url>', 'redirectUri'],
       ['-y, --yes', 'yes'],
     ],
-  },
-  {
+  }),
+  legacy({
     name: 'config',
+    load: () => import('./commands/config.js'),
     subcommands: [
       { name: 'set', args: '<key> <value>' },
       { name: 'get', args: '<key>' },
@@ -80,14 +171,16 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'list' },
       { name: 'path' },
     ],
-  },
-  {
+  }),
+  legacy({
     name: 'profile',
+    load: () => import('./commands/profile.js'),
     subcommands: [{ name: 'list' }, { name: 'use', args: '<name>' }, { name: 'remove', args: '<name>', options: [['-y, --yes', 'yes']] }],
-  },
-  { name: 'completion', args: '<shell>' },
-  {
+  }),
+  command({ name: 'completion', args: '<shell>', load: () => import('./commands/completion.js'), present: () => import('./ui/present/completion.js') }),
+  legacy({
     name: 'url',
+    load: () => import('./commands/url.js'),
     options: [
       ['--scope <scope>', 'scope'],
       ['--redirect-uri <url>', 'redirectUri'],
@@ -102,23 +195,25 @@ export const COMMANDS: CommandSpec[] = [
       ['--embed', 'embed'],
       ['--force', 'force'],
     ],
-  },
-  { name: 'inspect', args: '<url>' },
-  { name: 'exchange', args: '<code-or-callback-url>', options: [['--state <state>', 'state'], ['--no-save', 'noSave']] },
-  { name: 'refresh', args: '[refresh_token]', options: [['--openid <openid>', 'openid']] },
-  { name: 'check', args: '[access_token] [openid]', options: [['--openid <openid>', 'openid']] },
-  {
+  }),
+  legacy({ name: 'inspect', args: '<url>' , load: () => import('./commands/inspect.js') }),
+  legacy({ name: 'exchange', args: '<code-or-callback-url>', options: [['--state <state>', 'state'], ['--no-save', 'noSave']] , load: () => import('./commands/exchange.js') }),
+  legacy({ name: 'refresh', args: '[refresh_token]', options: [['--openid <openid>', 'openid']] , load: () => import('./commands/refresh.js') }),
+  legacy({ name: 'check', args: '[access_token] [openid]', options: [['--openid <openid>', 'openid']] , load: () => import('./commands/check.js') }),
+  legacy({
     name: 'userinfo',
+    load: () => import('./commands/userinfo.js'),
     args: '[access_token] [openid]',
     options: [
       ['--openid <openid>', 'openid'],
       ['--lang <zh_CN|zh_TW|en>', 'lang'],
       ['--no-refresh', 'noRefresh'],
     ],
-  },
-  { name: 'tokens', args: '[action] [openid]', options: [['-y, --yes', 'yes']] },
-  {
+  }),
+  legacy({ name: 'tokens', args: '[action] [openid]', options: [['-y, --yes', 'yes']] , load: () => import('./commands/tokens.js') }),
+  legacy({
     name: 'errcode',
+    load: () => import('./commands/errcode.js'),
     args: '[inputs...]',
     options: [
       ['--list', 'list'],
@@ -126,22 +221,24 @@ export const COMMANDS: CommandSpec[] = [
       ['--wecom', 'wecom'],
       ['--endpoint <path>', 'endpoint'],
     ],
-  },
-  {
+  }),
+  legacy({
     name: 'token',
+    load: () => import('./commands/token.js'),
     options: [
       ['--legacy', 'legacy'],
       ['--force-refresh', 'forceRefresh'],
       ['--show', 'show'],
       ['-y, --yes', 'yes'],
     ],
-  },
-  { name: 'user', args: '<openid>', options: [['--lang <zh_CN|zh_TW|en>', 'lang']] },
-  { name: 'quota', args: '<cgi-path>', options: [['--clear', 'clear'], ['-y, --yes', 'yes']] },
-  { name: 'rid', args: '<rid>' },
-  { name: 'domains' },
-  {
+  }),
+  legacy({ name: 'user', args: '<openid>', options: [['--lang <zh_CN|zh_TW|en>', 'lang']] , load: () => import('./commands/user.js') }),
+  legacy({ name: 'quota', args: '<cgi-path>', options: [['--clear', 'clear'], ['-y, --yes', 'yes']] , load: () => import('./commands/quota.js') }),
+  legacy({ name: 'rid', args: '<rid>' , load: () => import('./commands/rid.js') }),
+  legacy({ name: 'domains' , load: () => import('./commands/domains.js') }),
+  legacy({
     name: 'listen',
+    load: () => import('./commands/listen.js'),
     options: [
       ['--port <port>', 'port'],
       ['--host <host>', 'host'],
@@ -152,9 +249,10 @@ export const COMMANDS: CommandSpec[] = [
       ['--relay-snippet', 'relaySnippet'],
       ['--paste', 'paste'],
     ],
-  },
-  {
+  }),
+  legacy({
     name: 'login',
+    load: () => import('./commands/login.js'),
     options: [
       ['--scope <scope>', 'scope'],
       ['--authorize', 'authorize'],
@@ -164,10 +262,11 @@ export const COMMANDS: CommandSpec[] = [
       ['--host <host>', 'host'],
       ['--timeout <seconds>', 'listenTimeout'],
     ],
-  },
-  { name: 'demo' },
-  {
+  }),
+  legacy({ name: 'demo' , load: () => import('./commands/demo.js') }),
+  legacy({
     name: 'emulator',
+    load: () => import('./commands/emulator.js'),
     options: [
       ['--port <port>', 'port'],
       ['--host <host>', 'host'],
@@ -183,14 +282,17 @@ export const COMMANDS: CommandSpec[] = [
       ['--no-param-order-check', 'paramOrderCheck'],
       ['--set <name=value,...>', 'set'],
     ],
-  },
+  }),
 ];
+
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function declare(parent: Command, spec: CommandSpec, lang: Lang, run: CommandRunner, path: string[]): void {
+export type CommandRunner = (command: RegisteredCommand, input: CommandInput, globals: GlobalOptions) => Promise<void>;
+
+function declare(parent: Command, spec: Declaration, lang: Lang, path: string[], onAction: (input: CommandInput, globals: GlobalOptions) => Promise<void>): void {
   const name = [...path, spec.name].join('.');
   const cmd = parent.command(spec.name + (spec.args ? ` ${spec.args}` : ''));
   cmd.description(t(lang, `cli.${name}.desc`));
@@ -202,7 +304,7 @@ function declare(parent: Command, spec: CommandSpec, lang: Lang, run: CommandRun
   }
   // A command may give a global flag its own meaning (url --lang cn|en is WeChat's page language,
   // listen --timeout is in seconds); there the global one is only accepted before the command name.
-  const own = new Set((spec.options ?? []).map(([flags]) => /--[\w-]+/.exec(flags)?.[0]));
+  const own = new Set((spec.options ?? []).map(([flags]) => longFlag(flags)));
   const overridden = new Set<string>();
   for (const option of globalOptions(lang, true)) {
     if (option.long && own.has(option.long)) {
@@ -216,7 +318,9 @@ function declare(parent: Command, spec: CommandSpec, lang: Lang, run: CommandRun
     cmd.addHelpText('after', `\n${t(lang, 'cli.examples')}\n${examples.replace(/^/gm, '  ')}\n\n${t(lang, 'cli.globalsNote')}`);
   }
   if (spec.subcommands) {
-    for (const sub of spec.subcommands) declare(cmd, sub, lang, run, [...path, spec.name]);
+    for (const sub of spec.subcommands) {
+      declare(cmd, sub, lang, [...path, spec.name], (input, globals) => onAction({ ...input, sub: sub.name }, globals));
+    }
     return;
   }
   cmd.action(async (...received: unknown[]) => {
@@ -236,7 +340,7 @@ function declare(parent: Command, spec: CommandSpec, lang: Lang, run: CommandRun
     for (const [key, value] of Object.entries(opts)) {
       if (!(GLOBAL_KEYS as readonly string[]).includes(key) || overridden.has(key)) ownOpts[key] = value;
     }
-    await run([...path, spec.name].join(' '), args, ownOpts, globals);
+    await onAction({ args, opts: ownOpts }, globals as GlobalOptions);
   });
 }
 
@@ -259,6 +363,6 @@ export function createProgram(lang: Lang, version: string, run: CommandRunner, o
   for (const option of globalOptions(lang, false)) program.addOption(option);
   program.addHelpText('after', `\n${t(lang, 'cli.examples')}\n${t(lang, 'cli.program.examples').replace(/^/gm, '  ')}\n\n${t(lang, 'cli.exitCodes')}`);
   program.addHelpCommand(true);
-  for (const spec of COMMANDS) declare(program, spec, lang, run, []);
+  for (const spec of COMMANDS) declare(program, spec, lang, [], (input, globals) => run(spec, input, globals));
   return program;
 }

@@ -21,6 +21,8 @@ export interface Context {
   now(): number;
   /** Aborted on Ctrl-C. */
   readonly signal: AbortSignal;
+  /** The process's stdin (a string stream in tests): `listen --paste` reads a piped callback from it. */
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Settings: profiles and their values. Throws ConfigError (exit 4) if the file does not parse. */
   configStore(): Promise<ConfigStore>;
   /** Token cache (user tokens, basic tokens, remembered state). Throws ConfigError if it does not parse. */

@@ -16,6 +16,7 @@ export interface RuntimeOptions {
   env: Readonly<Record<string, string | undefined>>;
   interactive: boolean;
   signal: AbortSignal;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
   now?: () => number;
 }
@@ -34,6 +35,7 @@ export function createContext(options: RuntimeOptions): Context {
     env,
     interactive: options.interactive,
     signal: options.signal,
+    stdin: options.stdin,
     now: options.now ?? (() => Date.now()),
 
     async configStore() {

@@ -1,11 +1,19 @@
 // wxauth completion bash|zsh|fish — generated from the command table in cli.ts, so it never drifts.
-import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { COMMANDS, type CommandSpec } from '../cli.js';
+import { COMMANDS, GLOBAL_FLAGS, type CommandInput, type RegisteredCommand } from '../cli.js';
 
-const GLOBAL_FLAGS = ['--profile', '--json', '--lang', '--verbose', '--show-secrets', '--api-base', '--open-base', '--backup-api-base', '--region', '--timeout', '--no-color', '--curl', '--raw', '--help'];
+export type Shell = 'bash' | 'zsh' | 'fish';
 
-function flagsOf(spec: CommandSpec): string[] {
+export interface CompletionOptions {
+  shell: Shell;
+}
+
+export interface CompletionResult {
+  shell: Shell;
+  script: string;
+}
+
+function flagsOf(spec: RegisteredCommand): string[] {
   return (spec.options ?? []).flatMap(([flags]) => flags.split(/[ ,]+/).filter((f) => f.startsWith('--')));
 }
 
@@ -65,14 +73,16 @@ function fish(): string {
   return lines.join('\n') + '\n';
 }
 
-export async function run(ctx: Context, args: string[]): Promise<number | void> {
-  const shell = args[0] ?? '';
-  const scripts: Record<string, () => string> = { bash, zsh, fish };
-  const make = scripts[shell];
-  if (!make) {
+const SCRIPTS: Record<Shell, () => string> = { bash, zsh, fish };
+
+export function parseOptions(input: CommandInput): CompletionOptions {
+  const shell = input.args[0] ?? '';
+  if (!Object.hasOwn(SCRIPTS, shell)) {
     throw new UsageError({ key: 'completion.unknownShell', params: { shell } }, { hint: { key: 'completion.unknownShell.hint' } });
   }
-  const script = make();
-  ctx.out.result({ shell, script });
-  ctx.out.data(script.trimEnd());
+  return { shell: shell as Shell };
+}
+
+export async function run(options: CompletionOptions): Promise<CompletionResult> {
+  return { shell: options.shell, script: SCRIPTS[options.shell]() };
 }

@@ -24,13 +24,19 @@ export function openerFor(url: string, platform: NodeJS.Platform = process.platf
  * Spawn the platform's opener detached and forget it. Resolves true once the opener started, false if
  * it could not be started (not installed, not executable). Never throws.
  */
-export function openInBrowser(url: string, platform: NodeJS.Platform = process.platform): Promise<boolean> {
+export function openInBrowser(
+  url: string,
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform = process.platform,
+): Promise<boolean> {
   return new Promise((resolve) => {
     try {
       const opener = openerFor(url, platform);
       const child = spawn(opener.command, opener.args, {
         detached: true,
         stdio: 'ignore',
+        // The run's environment (its PATH finds the opener), not necessarily this process's.
+        env: { ...env },
         windowsVerbatimArguments: opener.verbatim === true,
         windowsHide: true,
       });

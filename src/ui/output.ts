@@ -122,8 +122,8 @@ export class Output {
    * Print one JSON document on stdout now (for long-running commands such as the emulator, whose first
    * line must appear before they finish). main.ts then prints nothing more on stdout.
    */
-  emit(doc: Record<string, unknown>): void {
-    this.stdout.write(JSON.stringify(doc) + '\n');
+  emit(doc: Record<string, unknown>, indent?: number): void {
+    this.stdout.write(JSON.stringify(doc, null, indent) + '\n');
     this.emitted = true;
   }
 

@@ -22,12 +22,6 @@ describe('openerFor', () => {
 
 describe('openInBrowser', () => {
   it('resolves false instead of throwing when no opener exists', async () => {
-    const saved = process.env.PATH;
-    process.env.PATH = '/nonexistent-wxauth-test';
-    try {
-      await expect(openInBrowser(URL, 'linux')).resolves.toBe(false);
-    } finally {
-      process.env.PATH = saved;
-    }
+    await expect(openInBrowser(URL, { PATH: '/nonexistent-wxauth-test' }, 'linux')).resolves.toBe(false);
   });
 });

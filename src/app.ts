@@ -1,0 +1,158 @@
+// One run of wxauth: argv and the process's streams in, an exit code out. main.ts calls it with the
+// real process; tests call it in-process with string streams, their own environment and a real
+// emulator on port 0, which is as end-to-end as spawning, minus the cost of starting Node.
+import { EXIT, UsageError, WechatApiError, isWxauthError, type ExitCode } from './errors.js';
+import { detectLang, t, type Lang } from './ui/i18n.js';
+import { Output, type Writable } from './ui/output.js';
+import { createContext } from './runtime.js';
+import type { Context } from './context.js';
+import type { GlobalOptions } from './store/resolve.js';
+
+/** The streams and surroundings of one run. */
+export interface Io {
+  stdout: Writable;
+  /** A real stream: prompts draw on it. */
+  stderr: NodeJS.WritableStream & Writable;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Readonly<Record<string, string | undefined>>;
+  /** Aborted on Ctrl-C (main.ts wires SIGINT to it). */
+  signal: AbortSignal;
+  /** Milliseconds since the epoch; tests may pin it. */
+  now?: () => number;
+}
+
+/** Commands whose own --lang is WeChat's language parameter (cn|en, zh_CN|zh_TW|en), not ours. */
+const OWN_LANG_COMMANDS = new Set(['url', 'userinfo', 'user']);
+
+/**
+ * The UI language: --lang zh|en (before the command name for url/userinfo/user, anywhere otherwise),
+ * else LC_ALL / LC_MESSAGES / LANG.
+ */
+function pickLang(argv: string[], env: Io['env'], valueFlags: ReadonlySet<string>): Lang {
+  let commandSeen = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (value === 'zh' || value === 'en') return value;
+    if (valueFlags.has(arg)) {
+      i++;
+      continue;
+    }
+    if (!commandSeen && !arg.startsWith('-')) {
+      commandSeen = true;
+      if (OWN_LANG_COMMANDS.has(arg)) break;
+    }
+  }
+  return detectLang(env);
+}
+
+function wantsColor(argv: string[], io: Io): boolean {
+  if (argv.includes('--no-color') || argv.includes('--json')) return false;
+  const { env } = io;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return io.stderr.isTTY === true && env.TERM !== 'dumb';
+}
+
+export async function runCli(argv: string[], io: Io, version: string): Promise<ExitCode> {
+  const [{ CommanderError }, { createProgram, GLOBAL_VALUE_FLAGS }] = await Promise.all([import('commander'), import('./cli.js')]);
+  const lang = pickLang(argv, io.env, GLOBAL_VALUE_FLAGS);
+  const json = argv.includes('--json');
+  const out = new Output({ lang, json, color: wantsColor(argv, io), stdout: io.stdout, stderr: io.stderr });
+  await out.enableColor();
+
+  let ctx: Context | undefined;
+  let exitCode: ExitCode = EXIT.ok;
+  let commanderMessage = '';
+  const program = createProgram(
+    lang,
+    version,
+    async (command, input, globals) => {
+      checkGlobals(globals);
+      ctx = createContext({
+        lang,
+        out,
+        globals,
+        env: io.env,
+        interactive: io.stdin.isTTY === true && io.stderr.isTTY === true && !io.env.CI,
+        signal: io.signal,
+        stdin: io.stdin,
+        stderr: io.stderr,
+        now: io.now,
+      });
+      exitCode = await command.execute(input, ctx);
+    },
+    {
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s) => {
+        commanderMessage = s.replace(/^error:\s*/i, '').trim();
+      },
+    },
+  );
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    if (json && !out.hasEmitted) out.emit({ ok: exitCode === EXIT.ok, ...(out.getDocument() ?? {}) }, 2);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.ok;
+      if (error.code === 'commander.help') return EXIT.usage;
+      error = new UsageError({ key: 'common.commander', params: { detail: commanderMessage || error.message } }, { hint: { key: 'common.commander.hint' } });
+    }
+    return reportError(error, out, ctx);
+  }
+}
+
+function checkGlobals(g: GlobalOptions): void {
+  if (g.lang !== undefined && g.lang !== 'zh' && g.lang !== 'en') {
+    throw new UsageError({ key: 'common.lang.invalid', params: { value: String(g.lang) } }, { hint: { key: 'common.lang.invalid.hint' } });
+  }
+  if (g.json && g.raw) throw new UsageError({ key: 'common.jsonRaw' }, { hint: { key: 'common.jsonRaw.hint' } });
+}
+
+async function reportError(error: unknown, out: Output, ctx: Context | undefined): Promise<ExitCode> {
+  const { presentError, presentInternal } = await import('./ui/present/error.js');
+  if (!isWxauthError(error)) {
+    presentInternal(out, error, ctx?.globals.verbose === true);
+    return EXIT.internal;
+  }
+  if (!(error instanceof WechatApiError)) {
+    presentError(out, error);
+    return error.exitCode;
+  }
+  presentError(out, error, { explanation: await explain(error, ctx), source: await credentialSource(error, out.lang, ctx) });
+  return error.exitCode;
+}
+
+/** The errcode knowledge base, loaded only when WeChat said no. */
+async function explain(error: WechatApiError, ctx: Context | undefined) {
+  try {
+    const { explainErrcode } = await import('./core/errcodes.js');
+    // errmsg carries the caller's IP (40164) and the rid; a qyapi base means WeCom's table applies.
+    const apiBase = ctx ? await ctx.resolveConfig().then((c) => c.apiBase, () => undefined) : undefined;
+    return explainErrcode(error.errcode, { endpoint: error.endpoint, errmsg: error.errmsg, apiBase });
+  } catch {
+    return undefined;
+  }
+}
+
+/** For credential errors, which profile/env var supplied the value WeChat rejected. */
+async function credentialSource(error: WechatApiError, lang: Lang, ctx: Context | undefined): Promise<string | undefined> {
+  if (!ctx || ![40125, 40013, 41002, 41004].includes(error.errcode)) return undefined;
+  try {
+    const config = await ctx.resolveConfig();
+    const field = error.errcode === 40013 || error.errcode === 41002 ? 'appid' : 'secret';
+    const source = config.sources[field];
+    if (!source) return undefined;
+    return t(lang, `common.source.${source}`, { field, profile: config.profile, appid: config.appid ?? '-' });
+  } catch {
+    // The explanation is best-effort; the error itself is reported.
+    return undefined;
+  }
+}

@@ -1,0 +1,62 @@
+// How a failed command looks: the error line, WeChat's errcode/errmsg/rid/endpoint with the errcode
+// explanation, where a rejected credential came from, and the next step (`→ …`). In --json mode the
+// same facts go into the one document, after whatever the command had gathered before it failed.
+import { CancelledError, WechatApiError, type WxauthError } from '../../errors.js';
+import type { ErrcodeExplanation } from '../../core/errcodes.js';
+import { printExplanation } from '../explain.js';
+import { tr } from '../i18n.js';
+import type { Output } from '../output.js';
+
+export interface ErrorDetails {
+  /** WeChat errors: the errcode knowledge base's entry (computed by the caller, which may import core). */
+  explanation?: ErrcodeExplanation;
+  /** Credential errors: which profile or variable supplied the value WeChat rejected (a rendered sentence). */
+  source?: string;
+  /** --verbose: the stack of an internal error. */
+  verbose?: boolean;
+}
+
+/** An error that is not a WxauthError is a bug in wxauth: say so and how to report it. */
+export function presentInternal(out: Output, error: unknown, verbose: boolean): void {
+  const detail = error instanceof Error ? (verbose ? error.stack ?? error.message : error.message) : String(error);
+  const message = out.t('common.internal', { detail });
+  const hint = out.t('common.internal.hint');
+  if (out.json) out.emit({ ok: false, error: { code: 'internal', message, hint } }, 2);
+  else {
+    out.failure(message);
+    out.say(hint);
+  }
+}
+
+export function presentError(out: Output, error: WxauthError, details: ErrorDetails = {}): void {
+  const message = tr(out.lang, error.messageRef);
+  if (error instanceof CancelledError) {
+    if (out.json) out.emit({ ok: false, error: { code: error.code, message } }, 2);
+    return;
+  }
+  const hint = error.hint ? tr(out.lang, error.hint) : undefined;
+  const wechat =
+    error instanceof WechatApiError
+      ? { errcode: error.errcode, errmsg: error.errmsg, rid: error.rid, endpoint: error.endpoint, ...(details.explanation ? { explanation: details.explanation } : {}) }
+      : {};
+  if (out.json) {
+    // What the command had gathered before it failed (e.g. every problem url found) stays in the document.
+    out.emit({ ok: false, ...(out.getDocument() ?? {}), error: { code: error.code, message, ...(hint ? { hint } : {}), ...wechat } }, 2);
+    return;
+  }
+  out.failure(message);
+  if (error instanceof WechatApiError) {
+    out.fields(
+      [
+        ['errcode', String(error.errcode)],
+        ['errmsg', error.errmsg],
+        ['rid', error.rid],
+        ['endpoint', error.endpoint],
+      ],
+      'stderr',
+    );
+    if (details.explanation) printExplanation(out, details.explanation, { compact: true });
+    if (details.source) out.note(details.source);
+  }
+  if (hint) out.say(out.style.cyan('→ ') + hint);
+}
