@@ -104,6 +104,26 @@ export class WechatApiError extends WxauthError {
   }
 }
 
+/**
+ * The same WeChat error with `hint` as the next step (errcode, errmsg, rid and endpoint kept, the
+ * original as `cause`): the layer that knows the situation adds the advice, the client that met the
+ * error does not. No hint: the error itself.
+ */
+export function withHint(error: WechatApiError, hint: MessageRef | undefined): WechatApiError {
+  if (!hint) return error;
+  return new WechatApiError(
+    {
+      errcode: error.errcode,
+      errmsg: error.errmsg,
+      rid: error.rid,
+      endpoint: error.endpoint,
+      raw: error.raw,
+      httpStatus: error.httpStatus,
+    },
+    { hint, cause: error },
+  );
+}
+
 export type NetworkFailure =
   | 'dns'
   | 'refused'

@@ -1,0 +1,196 @@
+// What the user should do next after WeChat answered an errcode: ONE table for every use case, so the
+// same errcode gets the same advice wherever it is met, and the advice is tested in one place. The
+// same errcode means different things on different endpoints (76003 on quota/get is a malformed path,
+// on rid/get a rid of another account), so the situation names the call and carries the facts the
+// advice depends on. Pure: no clock, no I/O; the answer is a catalogue key (src/ui/messages) with its
+// parameters, rendered in the user's language at the edge.
+import type { MessageRef } from '../errors.js';
+import { PATHS } from './endpoints.js';
+import { DAY, TOKEN_EXPIRED_ERRCODES, looksLowerCased } from './token.js';
+
+/** rids can be looked up for 7 days (API-FACTS §11). */
+export const RID_RETENTION_MS = 7 * DAY;
+
+/** ` --profile staging` when the profile is not the default one, so hints can be pasted as they are. */
+export function profileFlag(profile: string): string {
+  return profile === 'default' ? '' : ` --profile ${/^[\w.-]+$/.test(profile) ? profile : JSON.stringify(profile)}`;
+}
+
+/** A call on a user (web-authorization) token: /sns/oauth2/access_token, refresh_token, /sns/auth, /sns/userinfo. */
+export interface UserTokenSituation {
+  use: 'exchange' | 'refresh' | 'check' | 'userinfo';
+  profile: string;
+  appid?: string;
+  /** The code sent to exchange (a lower-cased one explains 40029). */
+  code?: string;
+  /** wxauth holds a refresh_token that may still work. */
+  canRefresh?: boolean;
+  /** The token belongs to a snapshot-page virtual user (is_snapshotuser=1). */
+  isSnapshotUser?: boolean;
+}
+
+export type Situation =
+  | UserTokenSituation
+  /** Fetching the basic access_token: stable_token, stable_token with force_refresh, or legacy /cgi-bin/token. */
+  | { use: 'token'; mode: 'stable' | 'force' | 'legacy'; /** The caller IP WeChat wrote into errmsg (40164). */ ip?: string }
+  /** A CACHED basic token that WeChat refused; wxauth fetches a fresh stable token and tries once more. */
+  | { use: 'cached-token-rejected'; appid: string }
+  /** POST /cgi-bin/openapi/quota/get for one API path. */
+  | { use: 'quota-get'; cgiPath: string }
+  /** POST /cgi-bin/clear_quota. */
+  | { use: 'quota-clear'; appid: string }
+  /** POST /cgi-bin/openapi/rid/get. `at` is the rid's time as shown to the user; `ageMs` how old it is. */
+  | { use: 'rid'; rid: string; appid: string; at: string; ageMs: number }
+  /** GET /cgi-bin/user/info (the followed-account profile, `wxauth user`). */
+  | { use: 'user'; appid: string }
+  /**
+   * Any call whose appid or secret WeChat rejected: say where the rejected value came from (flag, env,
+   * profile, default), as a note next to the hint.
+   */
+  | { use: 'credentials'; profile: string; appid?: string; sources: { appid?: string; secret?: string } };
+
+/** The advice for `errcode` in `situation`, or undefined when wxauth has nothing better than the errcode explanation. */
+export function nextStep(errcode: number, situation: Situation): MessageRef | undefined {
+  switch (situation.use) {
+    case 'exchange':
+    case 'refresh':
+    case 'check':
+    case 'userinfo':
+      return userTokenStep(errcode, situation);
+    case 'token':
+      return basicTokenStep(errcode, situation.mode, situation.ip);
+    case 'cached-token-rejected':
+      // 40001: another server fetched a new token; 42001: expired early; 40014: not a token at all.
+      return TOKEN_EXPIRED_ERRCODES.includes(errcode)
+        ? { key: `basic.event.rejected.${errcode}`, params: { appid: situation.appid } }
+        : undefined;
+    case 'quota-get': {
+      const params = { path: situation.cgiPath };
+      switch (errcode) {
+        // /sns/* are limited per minute, not per day: quota/get has nothing to say about them.
+        case 76022:
+          return /^\/sns\//.test(situation.cgiPath) ? { key: 'basic.quota.sns.hint' } : { key: 'basic.quota.76022.hint', params };
+        case 76021:
+          return { key: 'basic.quota.76021.hint', params };
+        case 76003:
+          return { key: 'basic.quota.76003.hint', params };
+        default:
+          return undefined;
+      }
+    }
+    case 'quota-clear':
+      if (errcode === 48006) return { key: 'basic.clear.48006.hint' };
+      if (errcode === 40013) return { key: 'basic.clear.40013.hint', params: { appid: situation.appid } };
+      return undefined;
+    case 'rid': {
+      const params = { rid: situation.rid, at: situation.at, appid: situation.appid };
+      switch (errcode) {
+        case 76001:
+          return { key: situation.ageMs > RID_RETENTION_MS ? 'basic.rid.76001.old.hint' : 'basic.rid.76001.hint', params };
+        case 76002:
+          return { key: 'basic.rid.76002.hint', params };
+        case 76003:
+          return { key: 'basic.rid.76003.hint', params };
+        case 76022:
+          return { key: 'basic.rid.76022.hint', params };
+        default:
+          return undefined;
+      }
+    }
+    case 'user':
+      if (errcode === 40003) return { key: 'basic.user.40003.hint', params: { appid: situation.appid } };
+      if (errcode === 48001) return { key: 'basic.user.48001.hint', params: { appid: situation.appid } };
+      return undefined;
+    case 'credentials': {
+      const field = credentialOf(errcode);
+      const source = field && situation.sources[field];
+      if (!field || !source) return undefined;
+      return { key: `common.source.${source}`, params: { field, profile: situation.profile, appid: situation.appid ?? '-' } };
+    }
+  }
+}
+
+/** Which credential an errcode blames: 40013/41002 the appid (invalid/missing), 40125/41004 the secret. */
+function credentialOf(errcode: number): 'appid' | 'secret' | undefined {
+  if (errcode === 40013 || errcode === 41002) return 'appid';
+  if (errcode === 40125 || errcode === 41004) return 'secret';
+  return undefined;
+}
+
+/** The user-token steps; each is a `tokens.next.<step>` message taking {profile, p, appid}. */
+type UserTokenStep =
+  /** 40029 / 42003 / 41008: get a fresh code and exchange it at once. */
+  | 'new_code'
+  /** 40029 with an all-lower-case code: something lower-cased the URL (codes are case-sensitive, §0.5). */
+  | 'new_code_lower'
+  /** 40163: the code was already exchanged (often a doubled callback). */
+  | 'code_used'
+  /** 40125 / 41004: the appsecret is wrong or missing. */
+  | 'fix_secret'
+  /** 40013 / 41002: the appid is wrong or missing. */
+  | 'fix_appid'
+  /** 40030 / 42002 / 42007 / 41003: the refresh_token is dead: authorise again. */
+  | 'reauthorize'
+  /** 42001 / 40001 / 40014 with a usable refresh_token: refresh. */
+  | 'refresh'
+  /** 42001 / 40001 / 40014 without one: authorise again. */
+  | 'reauthorize_no_refresh'
+  /** 40003: the openid does not belong to this access_token. */
+  | 'openid_mismatch'
+  /** 48001 on userinfo: the token is snsapi_base. */
+  | 'need_userinfo_scope'
+  /** 48001 on userinfo for a snapshot user. */
+  | 'snapshot_user';
+
+function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | undefined {
+  const step = userTokenStepName(errcode, s);
+  if (!step) return undefined;
+  return { key: `tokens.next.${step}`, params: { profile: s.profile, p: profileFlag(s.profile), appid: s.appid ?? '-' } };
+}
+
+function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenStep | undefined {
+  switch (errcode) {
+    case 40029:
+    case 42003:
+    case 41008:
+      if (s.use !== 'exchange') return undefined;
+      return s.code && looksLowerCased(s.code) ? 'new_code_lower' : 'new_code';
+    case 40163:
+      return 'code_used';
+    case 40125:
+    case 41004:
+      return 'fix_secret';
+    case 40013:
+    case 41002:
+      return 'fix_appid';
+    case 40030:
+    case 42002:
+    case 42007:
+    case 41003:
+      return 'reauthorize';
+    case 40003:
+      return 'openid_mismatch';
+    case 48001:
+      return s.use === 'userinfo' ? (s.isSnapshotUser ? 'snapshot_user' : 'need_userinfo_scope') : undefined;
+    default:
+      if (TOKEN_EXPIRED_ERRCODES.includes(errcode) && (s.use === 'check' || s.use === 'userinfo')) {
+        return s.canRefresh ? 'refresh' : 'reauthorize_no_refresh';
+      }
+      return undefined;
+  }
+}
+
+/**
+ * Fetching the basic token: 40164 names the IP WeChat saw and where to whitelist it; 45009 says which
+ * quota ran out (legacy 2000/day, stable 10 000/min, force_refresh 20/day) and how to look at it.
+ */
+function basicTokenStep(errcode: number, mode: 'stable' | 'force' | 'legacy', ip: string | undefined): MessageRef | undefined {
+  if (errcode === 40164) return ip ? { key: 'basic.ip.hint', params: { ip } } : { key: 'basic.ip.unknown.hint' };
+  if (errcode === 45009) {
+    if (mode === 'force') return { key: 'basic.quota.force.hint' };
+    return mode === 'legacy'
+      ? { key: 'basic.quota.legacy.hint', params: { path: PATHS.token } }
+      : { key: 'basic.quota.stable.hint', params: { path: PATHS.stableToken } };
+  }
+  return undefined;
+}

@@ -1,0 +1,129 @@
+// The one errcode → next-step table, as a table: the same errcode gets different advice on different
+// calls, and the facts of the situation (profile, code, refresh possible, rid age…) shape it.
+import { describe, expect, it } from 'vitest';
+import { RID_RETENTION_MS, nextStep, profileFlag, type Situation, type UserTokenSituation } from '../../src/core/next-step.js';
+import { sections } from '../../src/ui/messages/index.js';
+
+const user = (use: UserTokenSituation['use'], facts: Omit<Partial<UserTokenSituation>, 'use'> = {}): UserTokenSituation => ({
+  use,
+  profile: 'default',
+  appid: 'wx1',
+  ...facts,
+});
+const LOWER_CODE = '061ey9xx08tqu02ih4wx05bjxx0ey9xa';
+const MIXED_CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
+const userParams = { profile: 'default', p: '', appid: 'wx1' };
+
+describe('nextStep', () => {
+  it.each<[string, number, Situation, string | undefined]>([
+    // user-token calls
+    ['new code after 40029', 40029, user('exchange', { code: MIXED_CODE }), 'tokens.next.new_code'],
+    ['lower-cased code', 40029, user('exchange', { code: LOWER_CODE }), 'tokens.next.new_code_lower'],
+    ['expired code', 42003, user('exchange'), 'tokens.next.new_code'],
+    ['missing code', 41008, user('exchange'), 'tokens.next.new_code'],
+    ['40029 is not about a code on refresh', 40029, user('refresh'), undefined],
+    ['code used twice', 40163, user('exchange'), 'tokens.next.code_used'],
+    ['wrong secret', 40125, user('exchange'), 'tokens.next.fix_secret'],
+    ['missing secret', 41004, user('exchange'), 'tokens.next.fix_secret'],
+    ['wrong appid', 40013, user('refresh'), 'tokens.next.fix_appid'],
+    ['missing appid', 41002, user('exchange'), 'tokens.next.fix_appid'],
+    ['dead refresh_token', 40030, user('refresh'), 'tokens.next.reauthorize'],
+    ['refresh_token past 30 days', 42002, user('refresh'), 'tokens.next.reauthorize'],
+    ['refresh_token revoked', 42007, user('refresh'), 'tokens.next.reauthorize'],
+    ['refresh_token missing', 41003, user('refresh'), 'tokens.next.reauthorize'],
+    ['expired, refreshable', 42001, user('check', { canRefresh: true }), 'tokens.next.refresh'],
+    ['replaced, not refreshable', 40001, user('userinfo', { canRefresh: false }), 'tokens.next.reauthorize_no_refresh'],
+    ['invalid, refreshable', 40014, user('check', { canRefresh: true }), 'tokens.next.refresh'],
+    ['42001 on exchange says nothing', 42001, user('exchange'), undefined],
+    ['openid of another app', 40003, user('check'), 'tokens.next.openid_mismatch'],
+    ['snsapi_base token', 48001, user('userinfo'), 'tokens.next.need_userinfo_scope'],
+    ['snapshot user', 48001, user('userinfo', { isSnapshotUser: true }), 'tokens.next.snapshot_user'],
+    ['48001 on check says nothing', 48001, user('check'), undefined],
+    ['busy', -1, user('exchange'), undefined],
+    // the basic token
+    ['IP not whitelisted, IP known', 40164, { use: 'token', mode: 'stable', ip: '203.0.113.7' }, 'basic.ip.hint'],
+    ['IP not whitelisted, IP unknown', 40164, { use: 'token', mode: 'legacy' }, 'basic.ip.unknown.hint'],
+    ['legacy quota', 45009, { use: 'token', mode: 'legacy' }, 'basic.quota.legacy.hint'],
+    ['stable quota', 45009, { use: 'token', mode: 'stable' }, 'basic.quota.stable.hint'],
+    ['force_refresh quota', 45009, { use: 'token', mode: 'force' }, 'basic.quota.force.hint'],
+    ['other token errors', 40125, { use: 'token', mode: 'stable' }, undefined],
+    ['cached token replaced', 40001, { use: 'cached-token-rejected', appid: 'wx1' }, 'basic.event.rejected.40001'],
+    ['cached token expired early', 42001, { use: 'cached-token-rejected', appid: 'wx1' }, 'basic.event.rejected.42001'],
+    ['cached token invalid', 40014, { use: 'cached-token-rejected', appid: 'wx1' }, 'basic.event.rejected.40014'],
+    ['not a token rejection', 48001, { use: 'cached-token-rejected', appid: 'wx1' }, undefined],
+    // quota
+    ['/sns/ has no quota', 76022, { use: 'quota-get', cgiPath: '/sns/userinfo' }, 'basic.quota.sns.hint'],
+    ['no right to query', 76022, { use: 'quota-get', cgiPath: '/cgi-bin/message/custom/send' }, 'basic.quota.76022.hint'],
+    ['unknown path', 76021, { use: 'quota-get', cgiPath: '/cgi-bin/nope' }, 'basic.quota.76021.hint'],
+    ['malformed path', 76003, { use: 'quota-get', cgiPath: 'cgi-bin/token' }, 'basic.quota.76003.hint'],
+    ['clears used up', 48006, { use: 'quota-clear', appid: 'wx1' }, 'basic.clear.48006.hint'],
+    ['clear with the wrong appid', 40013, { use: 'quota-clear', appid: 'wx1' }, 'basic.clear.40013.hint'],
+    ['40013 on quota/get says nothing', 40013, { use: 'quota-get', cgiPath: '/cgi-bin/token' }, undefined],
+    // rid
+    ['no such rid', 76001, { use: 'rid', rid: 'r', appid: 'wx1', at: 't', ageMs: 1000 }, 'basic.rid.76001.hint'],
+    ['rid past 7 days', 76001, { use: 'rid', rid: 'r', appid: 'wx1', at: 't', ageMs: RID_RETENTION_MS + 1 }, 'basic.rid.76001.old.hint'],
+    ['malformed rid', 76002, { use: 'rid', rid: 'r', appid: 'wx1', at: 't', ageMs: 0 }, 'basic.rid.76002.hint'],
+    ['rid of another account', 76003, { use: 'rid', rid: 'r', appid: 'wx1', at: 't', ageMs: 0 }, 'basic.rid.76003.hint'],
+    ['rid of a /sns/ call', 76022, { use: 'rid', rid: 'r', appid: 'wx1', at: 't', ageMs: 0 }, 'basic.rid.76022.hint'],
+    // cgi-bin/user/info
+    ['openid of another app (user)', 40003, { use: 'user', appid: 'wx1' }, 'basic.user.40003.hint'],
+    ['no user/info permission', 48001, { use: 'user', appid: 'wx1' }, 'basic.user.48001.hint'],
+    // where a rejected credential came from
+    ['secret from env', 40125, { use: 'credentials', profile: 'p', appid: 'wx1', sources: { secret: 'env' } }, 'common.source.env'],
+    ['appid from the profile', 41002, { use: 'credentials', profile: 'p', sources: { appid: 'profile' } }, 'common.source.profile'],
+    ['source unknown', 40013, { use: 'credentials', profile: 'p', sources: {} }, undefined],
+    ['not a credential errcode', 40029, { use: 'credentials', profile: 'p', sources: { appid: 'flag', secret: 'flag' } }, undefined],
+  ])('%s: %d', (_name, errcode, situation, key) => {
+    expect(nextStep(errcode, situation)?.key).toBe(key);
+  });
+
+  it('carries the facts the message needs', () => {
+    expect(nextStep(40163, user('exchange'))).toEqual({ key: 'tokens.next.code_used', params: userParams });
+    expect(nextStep(40030, { use: 'refresh', profile: 'staging' })).toEqual({
+      key: 'tokens.next.reauthorize',
+      params: { profile: 'staging', p: ' --profile staging', appid: '-' },
+    });
+    expect(nextStep(40164, { use: 'token', mode: 'stable', ip: '203.0.113.7' })).toEqual({ key: 'basic.ip.hint', params: { ip: '203.0.113.7' } });
+    expect(nextStep(45009, { use: 'token', mode: 'legacy' })?.params).toEqual({ path: '/cgi-bin/token' });
+    expect(nextStep(45009, { use: 'token', mode: 'stable' })?.params).toEqual({ path: '/cgi-bin/stable_token' });
+    expect(nextStep(76021, { use: 'quota-get', cgiPath: '/cgi-bin/x' })?.params).toEqual({ path: '/cgi-bin/x' });
+    expect(nextStep(76003, { use: 'rid', rid: 'r', appid: 'wx1', at: 't', ageMs: 0 })?.params).toEqual({ rid: 'r', appid: 'wx1', at: 't' });
+    expect(nextStep(40013, { use: 'credentials', profile: 'p', sources: { appid: 'flag' } })).toEqual({
+      key: 'common.source.flag',
+      params: { field: 'appid', profile: 'p', appid: '-' },
+    });
+  });
+
+  it('only names keys the catalogue has', () => {
+    const keys = new Set(Object.values(sections).flatMap((s) => Object.keys(s)));
+    const situations: Situation[] = [
+      user('exchange', { code: LOWER_CODE }),
+      user('refresh'),
+      user('check', { canRefresh: true }),
+      user('userinfo', { isSnapshotUser: true }),
+      { use: 'token', mode: 'force' },
+      { use: 'cached-token-rejected', appid: 'wx1' },
+      { use: 'quota-get', cgiPath: '/sns/auth' },
+      { use: 'quota-clear', appid: 'wx1' },
+      { use: 'rid', rid: 'r', appid: 'wx1', at: 't', ageMs: 0 },
+      { use: 'user', appid: 'wx1' },
+      ...['flag', 'env', 'profile', 'default'].map((source): Situation => ({ use: 'credentials', profile: 'p', sources: { appid: source, secret: source } })),
+    ];
+    // Every errcode WeChat documents for these calls, and then some: whatever comes back must exist.
+    const errcodes = [-1, 40001, 40003, 40013, 40014, 40029, 40030, 40125, 40163, 40164, 41002, 41003, 41004, 41008, 42001, 42002, 42003, 42007, 45009, 48001, 48006, 76001, 76002, 76003, 76021, 76022];
+    for (const situation of situations) {
+      for (const errcode of errcodes) {
+        const ref = nextStep(errcode, situation);
+        if (ref) expect(keys.has(ref.key), `${situation.use} ${errcode} → ${ref.key}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('profileFlag', () => {
+  it('names the profile only when it is not the default, quoted when it has to be', () => {
+    expect(profileFlag('default')).toBe('');
+    expect(profileFlag('staging')).toBe(' --profile staging');
+    expect(profileFlag('my profile')).toBe(' --profile "my profile"');
+  });
+});
