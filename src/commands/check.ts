@@ -3,7 +3,8 @@
 import type { Context } from '../context.js';
 import { WechatApiError } from '../errors.js';
 import { tokenStatus } from '../core/token.js';
-import { checkUserToken, profileFlag } from '../flows/user-token.js';
+import { profileFlag } from '../core/next-step.js';
+import { checkUserToken } from '../flows/user-token.js';
 import { presentCheck } from '../ui/present-tokens.js';
 
 export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {

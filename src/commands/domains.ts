@@ -8,7 +8,15 @@ import { presentTokenEvent } from '../ui/basic-present.js';
 
 export async function run(ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<number | void> {
   const { out } = ctx;
-  const { service, api, appid } = await openBasicTokenService(ctx, (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true));
+  const config = await ctx.requireConfig(['appid', 'secret']);
+  const api = await ctx.api(config);
+  const { service, appid } = openBasicTokenService({
+    config,
+    api,
+    store: await ctx.tokenStore(),
+    now: () => ctx.now(),
+    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
+  });
   const response = await service.use((accessToken) => api.getApiDomainIp({ accessToken }));
   const ipList = Array.isArray(response.data.ip_list) ? response.data.ip_list.map(String) : [];
   out.result({ appid, host: new URL(response.base).host, ip_list: ipList });

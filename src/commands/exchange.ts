@@ -2,7 +2,8 @@
 import type { Context } from '../context.js';
 import { CallbackError, UsageError, WechatApiError } from '../errors.js';
 import { compareState, readExchangeInput } from '../core/token.js';
-import { exchangeCode, profileFlag } from '../flows/user-token.js';
+import { profileFlag } from '../core/next-step.js';
+import { exchangeCode } from '../flows/user-token.js';
 import { presentExchange, presentStateCheck, type StateReport } from '../ui/present-tokens.js';
 import type { TokenStore } from '../store/token-cache.js';
 

@@ -169,7 +169,7 @@ async function present(ctx: Context, result: CallbackResult, exchanged: Promise<
   out.say(out.t('listen.exchange.start'));
   const exchange = await exchanged;
   const { presentExchange } = await import('../ui/present-tokens.js');
-  const { profileFlag } = await import('../flows/user-token.js');
+  const { profileFlag } = await import('../core/next-step.js');
   presentExchange(out, exchange, { now: ctx.now(), profile, profileFlag: profileFlag(profile) });
 }
 

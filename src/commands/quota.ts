@@ -3,8 +3,9 @@
 // --clear resets the call counts of EVERY API of the account with POST /cgi-bin/clear_quota, which is
 // itself limited to 10 a month (shared with the MP console, §12), so it asks first.
 import type { Context } from '../context.js';
-import { UsageError, WechatApiError } from '../errors.js';
-import { openBasicTokenService, withHint } from '../flows/basic-token.js';
+import { UsageError, WechatApiError, withHint } from '../errors.js';
+import { nextStep } from '../core/next-step.js';
+import { openBasicTokenService } from '../flows/basic-token.js';
 import type { QuotaGetResponse } from '../http/api.js';
 import type { Output } from '../ui/output.js';
 import { confirmOrRequireYes, presentTokenEvent } from '../ui/basic-present.js';
@@ -54,19 +55,22 @@ function quotaRows(out: Output, data: QuotaGetResponse): Array<[string, string |
 export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {
   const options = toOptions(args, opts);
   const { out } = ctx;
-  const { service, api, appid } = await openBasicTokenService(ctx, (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true));
+  const config = await ctx.requireConfig(['appid', 'secret']);
+  const api = await ctx.api(config);
+  const { service, appid } = openBasicTokenService({
+    config,
+    api,
+    store: await ctx.tokenStore(),
+    now: () => ctx.now(),
+    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
+  });
   if (options.fromUrl) out.note(out.t('basic.quota.pathFromUrl', { path: options.cgiPath }));
 
   const getQuota = async () => {
     try {
       return await service.use((accessToken) => api.getQuota({ accessToken, cgiPath: options.cgiPath }));
     } catch (error) {
-      if (error instanceof WechatApiError) {
-        if (error.errcode === 76022 && /^\/sns\//.test(options.cgiPath)) throw withHint(error, { key: 'basic.quota.sns.hint' });
-        if (error.errcode === 76022) throw withHint(error, { key: 'basic.quota.76022.hint', params: { path: options.cgiPath } });
-        if (error.errcode === 76021) throw withHint(error, { key: 'basic.quota.76021.hint', params: { path: options.cgiPath } });
-        if (error.errcode === 76003) throw withHint(error, { key: 'basic.quota.76003.hint', params: { path: options.cgiPath } });
-      }
+      if (error instanceof WechatApiError) throw withHint(error, nextStep(error.errcode, { use: 'quota-get', cgiPath: options.cgiPath }));
       throw error;
     }
   };
@@ -97,8 +101,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
   try {
     await service.use((accessToken) => api.clearQuota({ accessToken, appid }));
   } catch (error) {
-    if (error instanceof WechatApiError && error.errcode === 48006) throw withHint(error, { key: 'basic.clear.48006.hint' });
-    if (error instanceof WechatApiError && error.errcode === 40013) throw withHint(error, { key: 'basic.clear.40013.hint', params: { appid } });
+    if (error instanceof WechatApiError) throw withHint(error, nextStep(error.errcode, { use: 'quota-clear', appid }));
     throw error;
   }
   out.success(out.t('basic.clear.done', { appid }));

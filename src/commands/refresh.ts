@@ -2,7 +2,8 @@
 // cached refresh_token of the latest user (or --openid) is used; the cache is updated.
 import type { Context } from '../context.js';
 import { WechatApiError } from '../errors.js';
-import { profileFlag, refreshUserToken } from '../flows/user-token.js';
+import { profileFlag } from '../core/next-step.js';
+import { refreshUserToken } from '../flows/user-token.js';
 import { presentRefresh } from '../ui/present-tokens.js';
 
 export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {

@@ -6,15 +6,14 @@
 // the URL or the answer): they are redacted in every output mode unless --show-secrets, because rid
 // output is exactly what people paste into forum posts.
 import type { Context } from '../context.js';
-import { UsageError, WechatApiError } from '../errors.js';
+import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { extractRid } from '../core/errcodes.js';
 import { readErrorBody, redactJsonText, redactUrl } from '../core/responses.js';
-import { openBasicTokenService, withHint } from '../flows/basic-token.js';
+import { RID_RETENTION_MS, nextStep } from '../core/next-step.js';
+import { openBasicTokenService } from '../flows/basic-token.js';
 import type { RidGetResponse } from '../http/api.js';
 import { formatDuration, formatTime, presentTokenEvent } from '../ui/basic-present.js';
 
-/** rids live 7 days (§11). */
-const RID_RETENTION_MS = 7 * 86_400_000;
 /** 2021+ rid: three groups of 8 hex digits; the first is the request time in hex Unix seconds (§0.4). */
 const RID_RE = /^([0-9a-f]{8})-[0-9a-f]{8}-[0-9a-f]{8}$/i;
 
@@ -66,17 +65,21 @@ export async function run(ctx: Context, args: string[], _opts: Record<string, un
   const age = ctx.now() - options.issuedAt;
   if (age > RID_RETENTION_MS) out.warn(out.t('basic.rid.old', { at: formatTime(options.issuedAt), age: formatDuration(out, age) }));
 
-  const { service, api, appid } = await openBasicTokenService(ctx, (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true));
+  const config = await ctx.requireConfig(['appid', 'secret']);
+  const api = await ctx.api(config);
+  const { service, appid } = openBasicTokenService({
+    config,
+    api,
+    store: await ctx.tokenStore(),
+    now: () => ctx.now(),
+    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
+  });
   let response;
   try {
     response = await service.use((accessToken) => api.getRid({ accessToken, rid: options.rid }));
   } catch (error) {
     if (error instanceof WechatApiError) {
-      const params = { rid: options.rid, at: formatTime(options.issuedAt), appid };
-      if (error.errcode === 76001) throw withHint(error, { key: age > RID_RETENTION_MS ? 'basic.rid.76001.old.hint' : 'basic.rid.76001.hint', params });
-      if (error.errcode === 76002) throw withHint(error, { key: 'basic.rid.76002.hint', params });
-      if (error.errcode === 76003) throw withHint(error, { key: 'basic.rid.76003.hint', params });
-      if (error.errcode === 76022) throw withHint(error, { key: 'basic.rid.76022.hint', params });
+      throw withHint(error, nextStep(error.errcode, { use: 'rid', rid: options.rid, appid, at: formatTime(options.issuedAt), ageMs: age }));
     }
     throw error;
   }

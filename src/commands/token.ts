@@ -5,7 +5,8 @@
 // and the emulator's logs redact it.
 import type { Context } from '../context.js';
 import { ConfigError, UsageError } from '../errors.js';
-import { inspectBasicCache, openBasicTokenService, type BasicTokenEntry } from '../flows/basic-token.js';
+import { inspectBasicCache, openBasicTokenService } from '../flows/basic-token.js';
+import type { BasicTokenEntry } from '../store/token-cache.js';
 import { confirmOrRequireYes, formatDuration, formatTime, presentTokenEvent } from '../ui/basic-present.js';
 
 interface TokenOptions {
@@ -93,7 +94,13 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     });
   }
 
-  const { service } = await openBasicTokenService(ctx, (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true));
+  const { service } = openBasicTokenService({
+    config,
+    api: await ctx.api(config),
+    store: await ctx.tokenStore(),
+    now: () => ctx.now(),
+    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
+  });
   const fetched = await service.fetch({ legacy: options.legacy, forceRefresh: options.forceRefresh });
   const { entry, response } = fetched;
   const host = new URL(response.base).host;

@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { tokenStatus } from '../core/token.js';
 import { maskSecret } from '../core/validate.js';
-import { profileFlag } from '../flows/user-token.js';
+import { profileFlag } from '../core/next-step.js';
 import type { UserTokenEntry } from '../store/token-cache.js';
 import { presentTokenClear, presentTokenList, presentTokenShow, type CachedUserView } from '../ui/present-tokens.js';
 

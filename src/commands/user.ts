@@ -2,8 +2,9 @@
 // GET /cgi-bin/user/info with the basic token: whether the user follows the account, since when,
 // unionid, remark and tags. Not the web-authorization profile (that is `wxauth userinfo`).
 import type { Context } from '../context.js';
-import { UsageError, WechatApiError } from '../errors.js';
-import { openBasicTokenService, withHint } from '../flows/basic-token.js';
+import { UsageError, WechatApiError, withHint } from '../errors.js';
+import { nextStep } from '../core/next-step.js';
+import { openBasicTokenService } from '../flows/basic-token.js';
 import type { UserinfoLang } from '../http/api.js';
 import { formatTime, presentTokenEvent } from '../ui/basic-present.js';
 
@@ -30,14 +31,21 @@ function toOptions(args: string[], opts: Record<string, unknown>): UserOptions {
 export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {
   const options = toOptions(args, opts);
   const { out } = ctx;
-  const { service, api, appid } = await openBasicTokenService(ctx, (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true));
+  const config = await ctx.requireConfig(['appid', 'secret']);
+  const api = await ctx.api(config);
+  const { service, appid } = openBasicTokenService({
+    config,
+    api,
+    store: await ctx.tokenStore(),
+    now: () => ctx.now(),
+    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
+  });
 
   let response;
   try {
     response = await service.use((accessToken) => api.getUserInfo({ accessToken, openid: options.openid, lang: options.lang }));
   } catch (error) {
-    if (error instanceof WechatApiError && error.errcode === 40003) throw withHint(error, { key: 'basic.user.40003.hint', params: { appid } });
-    if (error instanceof WechatApiError && error.errcode === 48001) throw withHint(error, { key: 'basic.user.48001.hint', params: { appid } });
+    if (error instanceof WechatApiError) throw withHint(error, nextStep(error.errcode, { use: 'user', appid }));
     throw error;
   }
   const user = response.data;

@@ -5,7 +5,8 @@ import type { Context } from '../context.js';
 import { UsageError, WechatApiError } from '../errors.js';
 import type { UserinfoLang } from '../http/api.js';
 import { tokenStatus } from '../core/token.js';
-import { fetchUserinfo, pickUserToken, profileFlag } from '../flows/user-token.js';
+import { profileFlag } from '../core/next-step.js';
+import { fetchUserinfo, pickUserToken } from '../flows/user-token.js';
 import { presentAutoRefresh, presentUserinfo } from '../ui/present-tokens.js';
 import { formatRelative } from '../ui/format.js';
 

@@ -1,6 +1,6 @@
 // User (web-authorization) tokens, as pure functions: narrowing WeChat's raw /sns/* bodies into typed
-// results, expiry maths and what to do next after an errcode. No fs, no network, no clock: `now` is
-// always passed in (milliseconds since the epoch).
+// results and expiry maths (the advice after an errcode is in next-step.ts). No fs, no network, no
+// clock: `now` is always passed in (milliseconds since the epoch).
 import { parseCallbackUrl, type ParsedCallback } from './callback-url.js';
 
 export const SECOND = 1000;
@@ -299,67 +299,8 @@ export function looksLowerCased(code: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What to do next after an errcode on the user-token endpoints.
+// Errcodes the flows act on (what to tell the user is in next-step.ts).
 // ---------------------------------------------------------------------------------------------
-
-export type UserTokenEndpoint = 'exchange' | 'refresh' | 'check' | 'userinfo';
-
-export type NextStep =
-  /** 40029 / 42003: get a fresh code and exchange it at once. */
-  | 'new_code'
-  /** 40163: the code was already exchanged (often a doubled callback). */
-  | 'code_used'
-  /** 40125 / 41004: the appsecret is wrong or missing. */
-  | 'fix_secret'
-  /** 40013 / 41002: the appid is wrong or missing. */
-  | 'fix_appid'
-  /** 40030 / 42002 / 42007: the refresh_token is dead: authorise again. */
-  | 'reauthorize'
-  /** 42001 / 40001 / 40014 with a usable refresh_token: refresh. */
-  | 'refresh'
-  /** 42001 / 40001 / 40014 without one: authorise again. */
-  | 'reauthorize_no_refresh'
-  /** 40003: the openid does not belong to this access_token. */
-  | 'openid_mismatch'
-  /** 48001 on userinfo: the token is snsapi_base. */
-  | 'need_userinfo_scope'
-  /** 48001 on userinfo for a snapshot user. */
-  | 'snapshot_user';
 
 /** Token-expired errcodes: 42001 expired, 40001 invalid or replaced, 40014 invalid (seen for expired too, §6). */
 export const TOKEN_EXPIRED_ERRCODES: readonly number[] = [42001, 40001, 40014];
-
-export function nextStepFor(
-  errcode: number,
-  endpoint: UserTokenEndpoint,
-  known: { canRefresh?: boolean; isSnapshotUser?: boolean } = {},
-): NextStep | undefined {
-  switch (errcode) {
-    case 40029:
-    case 42003:
-    case 41008:
-      return endpoint === 'exchange' ? 'new_code' : undefined;
-    case 40163:
-      return 'code_used';
-    case 40125:
-    case 41004:
-      return 'fix_secret';
-    case 40013:
-    case 41002:
-      return 'fix_appid';
-    case 40030:
-    case 42002:
-    case 42007:
-    case 41003:
-      return 'reauthorize';
-    case 40003:
-      return 'openid_mismatch';
-    case 48001:
-      return endpoint === 'userinfo' ? (known.isSnapshotUser ? 'snapshot_user' : 'need_userinfo_scope') : undefined;
-    default:
-      if (TOKEN_EXPIRED_ERRCODES.includes(errcode) && (endpoint === 'check' || endpoint === 'userinfo')) {
-        return known.canRefresh ? 'refresh' : 'reauthorize_no_refresh';
-      }
-      return undefined;
-  }
-}

@@ -4,24 +4,14 @@
 // force_refresh hands back the SAME token while it is valid (§9), so it is the default here; the legacy
 // endpoint and forced refreshes are explicit choices of the command. Tokens are cached per profile and
 // appid with their expiry, and the debugging commands (user, quota, rid, domains) reuse a cached one.
-import { WechatApiError, type MessageRef } from '../errors.js';
+import { WechatApiError, withHint, type MessageRef } from '../errors.js';
 import { parseErrorBody } from '../core/errcodes.js';
-import { PATHS } from '../core/endpoints.js';
+import { nextStep } from '../core/next-step.js';
+import { TOKEN_EXPIRED_ERRCODES } from '../core/token.js';
 import type { ApiResponse } from '../http/client.js';
 import type { BasicTokenResponse, WechatApi } from '../http/api.js';
-import type { Context } from '../context.js';
+import type { BasicTokenEntry } from '../store/token-cache.js';
 import type { ResolvedConfig } from '../store/resolve.js';
-
-/** A cached basic token; the same shape as the token store's entry (src/store/token-cache.ts). */
-export interface BasicTokenEntry {
-  appid: string;
-  /** stable = /cgi-bin/stable_token; legacy = /cgi-bin/token */
-  kind: 'stable' | 'legacy';
-  accessToken: string;
-  /** ms since epoch */
-  expiresAt: number;
-  obtainedAt: number;
-}
 
 /** The part of the token store this service needs (the TokenStore satisfies it). */
 export interface BasicTokenCache {
@@ -33,20 +23,13 @@ export interface BasicTokenCache {
 /** A cached token this close to its expiry is not reused (the call may take a while, clocks drift). */
 export const REUSE_MARGIN_MS = 60_000;
 
-/**
- * Errcodes that mean "this token is no longer accepted": 40001 (invalid or not latest: someone fetched
- * a new one), 42001 (expired), 40014 (not a valid token at all). A cached token answered with one of
- * these is dropped and a fresh stable token is fetched once (the same list wechatpy retries on, §16).
- */
-export const REJECTED_TOKEN_ERRCODES = [40001, 42001, 40014] as const;
-
 export type BasicTokenEvent =
   /** A cached, unexpired token is being used. */
   | { kind: 'cached'; entry: BasicTokenEntry }
   /** A token was fetched from WeChat (and cached). */
   | { kind: 'fetched'; entry: BasicTokenEntry; reason: 'none-cached' | 'expired' | 'rejected' | 'requested' }
-  /** WeChat rejected the cached token; a fresh stable token is fetched once. */
-  | { kind: 'rejected'; entry: BasicTokenEntry; errcode: number };
+  /** WeChat rejected the cached token; a fresh stable token is fetched once. `message` says why (next-step.ts). */
+  | { kind: 'rejected'; entry: BasicTokenEntry; errcode: number; message?: MessageRef };
 
 export interface BasicTokenDeps {
   api: WechatApi;
@@ -115,7 +98,9 @@ export class BasicTokenService {
         ? await api.getToken({ appid, secret })
         : await api.getStableToken({ appid, secret, forceRefresh: options.forceRefresh === true });
     } catch (error) {
-      throw addTokenHint(error, options);
+      if (!(error instanceof WechatApiError)) throw error;
+      const mode = options.forceRefresh ? 'force' : options.legacy ? 'legacy' : 'stable';
+      throw withHint(error, nextStep(error.errcode, { use: 'token', mode, ip: callerIp(error) }));
     }
     const obtainedAt = this.deps.now();
     const expiresIn = Number(response.data.expires_in);
@@ -152,7 +137,8 @@ export class BasicTokenService {
       } catch (error) {
         if (!isRejectedToken(error)) throw error;
         this.deps.store.removeBasic(this.deps.profile, this.deps.appid);
-        this.deps.onEvent?.({ kind: 'rejected', entry: cache.entry, errcode: error.errcode });
+        const message = nextStep(error.errcode, { use: 'cached-token-rejected', appid: this.deps.appid });
+        this.deps.onEvent?.({ kind: 'rejected', entry: cache.entry, errcode: error.errcode, message });
         const fresh = await this.fetch({}, 'rejected');
         return await call(fresh.entry.accessToken);
       }
@@ -162,63 +148,42 @@ export class BasicTokenService {
   }
 }
 
+/**
+ * Errcodes that mean "this token is no longer accepted": 40001 (invalid or not latest: someone fetched
+ * a new one), 42001 (expired), 40014 (not a valid token at all). A cached token answered with one of
+ * these is dropped and a fresh stable token is fetched once (the same list wechatpy retries on, §16).
+ */
 export function isRejectedToken(error: unknown): error is WechatApiError {
-  return error instanceof WechatApiError && (REJECTED_TOKEN_ERRCODES as readonly number[]).includes(error.errcode);
+  return error instanceof WechatApiError && TOKEN_EXPIRED_ERRCODES.includes(error.errcode);
 }
 
-/** The same WeChat error with a hint for this situation (main prints errcode, errmsg, rid, explanation). */
-export function withHint(error: WechatApiError, hint: MessageRef): WechatApiError {
-  return new WechatApiError(
-    {
-      errcode: error.errcode,
-      errmsg: error.errmsg,
-      ...(error.rid !== undefined ? { rid: error.rid } : {}),
-      endpoint: error.endpoint,
-      raw: error.raw,
-      ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
-    },
-    { hint, cause: error },
-  );
+/** The caller IP WeChat wrote into errmsg (40164: "invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist"). */
+function callerIp(error: WechatApiError): string | undefined {
+  const parsed = parseErrorBody(error.raw) ?? parseErrorBody(JSON.stringify({ errcode: error.errcode, errmsg: error.errmsg }));
+  return parsed?.ip ?? parsed?.ipv6;
 }
 
-/**
- * Hints for the errors a token fetch meets in practice: 40164 names the IP WeChat saw and where to
- * whitelist it; 45009 says which quota ran out and how to look at it.
- */
-export function addTokenHint(error: unknown, options: FetchOptions): unknown {
-  if (!(error instanceof WechatApiError)) return error;
-  if (error.errcode === 40164) {
-    const parsed = parseErrorBody(error.raw) ?? parseErrorBody(JSON.stringify({ errcode: error.errcode, errmsg: error.errmsg }));
-    const ip = parsed?.ip ?? parsed?.ipv6;
-    return withHint(error, ip ? { key: 'basic.ip.hint', params: { ip } } : { key: 'basic.ip.unknown.hint' });
-  }
-  if (error.errcode === 45009) {
-    if (options.forceRefresh) return withHint(error, { key: 'basic.quota.force.hint' });
-    const path = options.legacy ? PATHS.token : PATHS.stableToken;
-    return withHint(error, { key: options.legacy ? 'basic.quota.legacy.hint' : 'basic.quota.stable.hint', params: { path } });
-  }
-  return error;
+/** What a command hands over to get the service: the resolved profile, the API client, the cache and the clock. */
+export interface BasicTokenSetup {
+  config: Pick<ResolvedConfig, 'profile' | 'appid' | 'secret'>;
+  api: WechatApi;
+  store: BasicTokenCache;
+  now(): number;
+  /** Where its events (cached / fetched / rejected) are shown. */
+  onEvent?: (event: BasicTokenEvent) => void;
 }
 
-/**
- * The service wired to a command's context: the profile's credentials, the token cache, the clock,
- * and where its events (cached / fetched / rejected) are shown.
- */
-export async function openBasicTokenService(
-  ctx: Context,
-  onEvent: (event: BasicTokenEvent) => void,
-): Promise<{ service: BasicTokenService; api: WechatApi; appid: string; config: ResolvedConfig }> {
-  const config = await ctx.requireConfig(['appid', 'secret']);
-  const appid = config.appid as string;
-  const api = await ctx.api(config);
+/** The service for the profile's appid (the caller has required appid and secret). */
+export function openBasicTokenService(setup: BasicTokenSetup): { service: BasicTokenService; appid: string } {
+  const appid = setup.config.appid as string;
   const service = new BasicTokenService({
-    api,
-    store: await ctx.tokenStore(),
-    profile: config.profile,
+    api: setup.api,
+    store: setup.store,
+    profile: setup.config.profile,
     appid,
-    secret: config.secret,
-    now: () => ctx.now(),
-    onEvent,
+    secret: setup.config.secret,
+    now: setup.now,
+    onEvent: setup.onEvent,
   });
-  return { service, api, appid, config };
+  return { service, appid };
 }

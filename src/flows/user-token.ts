@@ -2,13 +2,11 @@
 // one automatic refresh), each saving what it learns to the token cache. Shared by the exchange /
 // refresh / check / userinfo commands and by `login` and `demo`. Knows nothing of the terminal: the
 // results carry everything a presenter needs, and errors carry the next step as a hint.
-import { NetworkError, UsageError, WechatApiError, type MessageRef } from '../errors.js';
+import { NetworkError, UsageError, WechatApiError, withHint } from '../errors.js';
 import {
   TOKEN_EXPIRED_ERRCODES,
   canRefresh,
   exchangeDeadlines,
-  looksLowerCased,
-  nextStepFor,
   noUnionidReason,
   readSnsTokenBody,
   readUserinfoBody,
@@ -16,14 +14,13 @@ import {
   refreshOutcome,
   tokenStatus,
   userinfoNotes,
-  type NextStep,
   type NoUnionidReason,
   type RefreshOutcome,
   type SnsToken,
   type SnsUserinfo,
-  type UserTokenEndpoint,
   type UserinfoNote,
 } from '../core/token.js';
+import { nextStep, profileFlag, type UserTokenSituation } from '../core/next-step.js';
 import { PATHS } from '../core/endpoints.js';
 import type { ApiResponse } from '../http/client.js';
 import type { UserinfoLang, WechatApi } from '../http/api.js';
@@ -39,42 +36,9 @@ export interface UserTokenDeps {
   now: () => number;
 }
 
-/** ` --profile staging` when the profile is not the default one, so hints can be pasted as they are. */
-export function profileFlag(profile: string): string {
-  return profile === 'default' ? '' : ` --profile ${/^[\w.-]+$/.test(profile) ? profile : JSON.stringify(profile)}`;
-}
-
-interface HintContext {
-  profile: string;
-  appid?: string;
-  code?: string;
-  scope?: string;
-  canRefresh?: boolean;
-  isSnapshotUser?: boolean;
-}
-
-function hintFor(step: NextStep, h: HintContext): MessageRef {
-  const params = { profile: h.profile, p: profileFlag(h.profile), appid: h.appid ?? '-' };
-  if (step === 'new_code' && h.code && looksLowerCased(h.code)) return { key: 'tokens.next.new_code_lower', params };
-  return { key: `tokens.next.${step}`, params };
-}
-
-/** Rethrow a WeChat error with the next step for this endpoint (main.ts adds the errcode knowledge base). */
-function withNextStep(error: unknown, endpoint: UserTokenEndpoint, h: HintContext): unknown {
-  if (!(error instanceof WechatApiError)) return error;
-  const step = nextStepFor(error.errcode, endpoint, { canRefresh: h.canRefresh, isSnapshotUser: h.isSnapshotUser });
-  if (!step) return error;
-  return new WechatApiError(
-    {
-      errcode: error.errcode,
-      errmsg: error.errmsg,
-      rid: error.rid,
-      endpoint: error.endpoint,
-      raw: error.raw,
-      httpStatus: error.httpStatus,
-    },
-    { hint: hintFor(step, h), cause: error },
-  );
+/** Rethrow a WeChat error with the next step for this call (main.ts adds the errcode knowledge base). */
+function advised(error: unknown, situation: UserTokenSituation): unknown {
+  return error instanceof WechatApiError ? withHint(error, nextStep(error.errcode, situation)) : error;
 }
 
 /** A 200 answer without errcode that is still not a token / profile: say so (exit 5, like other non-WeChat answers). */
@@ -117,7 +81,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   try {
     response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
   } catch (error) {
-    throw withNextStep(error, 'exchange', { profile: p.profile, appid: p.appid, code: p.code });
+    throw advised(error, { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code });
   }
   const narrowed = readSnsTokenBody(response.data);
   if (!narrowed.ok) throw unexpectedBody(PATHS.snsAccessToken, narrowed.problems, response.raw);
@@ -228,7 +192,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
   try {
     response = await p.api.refreshToken({ appid, refreshToken });
   } catch (error) {
-    throw withNextStep(error, 'refresh', { profile: p.profile, appid, scope: previous?.scope });
+    throw advised(error, { use: 'refresh', profile: p.profile, appid });
   }
   const narrowed = readSnsTokenBody(response.data);
   if (!narrowed.ok) throw unexpectedBody(PATHS.snsRefreshToken, narrowed.problems, response.raw);
@@ -286,15 +250,20 @@ export async function checkUserToken(p: CheckParams): Promise<CheckResult> {
     const response = await p.api.checkToken({ accessToken: picked.accessToken, openid: picked.openid });
     return { valid: true, picked, response };
   } catch (error) {
-    throw withNextStep(error, 'check', hintContextOf(p, picked.entry));
+    throw advised(error, situationOf('check', p, picked.entry));
   }
 }
 
-function hintContextOf(p: UserTokenDeps & { appid?: string }, entry: UserTokenEntry | undefined): HintContext {
+/** What the advice after a check / userinfo error depends on: whether wxauth could still refresh. */
+function situationOf(
+  use: 'check' | 'userinfo',
+  p: UserTokenDeps & { appid?: string },
+  entry: UserTokenEntry | undefined,
+): UserTokenSituation {
   return {
+    use,
     profile: p.profile,
     appid: entry?.appid ?? p.appid,
-    scope: entry?.scope,
     canRefresh: entry ? canRefresh(tokenStatus(entry, p.now())) : false,
     isSnapshotUser: entry?.isSnapshotUser,
   };
@@ -361,12 +330,12 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
       !refreshed &&
       entry !== undefined &&
       canRefresh(tokenStatus(entry, p.now()));
-    if (!retry || !entry) throw withNextStep(error, 'userinfo', hintContextOf(p, entry));
+    if (!retry || !entry) throw advised(error, situationOf('userinfo', p, entry));
     entry = await refreshOnce((error as WechatApiError).errcode, entry);
     try {
       response = await p.api.getUserinfo({ accessToken, openid: picked.openid, lang: p.lang });
     } catch (again) {
-      throw withNextStep(again, 'userinfo', hintContextOf(p, entry));
+      throw advised(again, situationOf('userinfo', p, entry));
     }
   }
   const narrowed = readUserinfoBody(response.data);

@@ -18,11 +18,13 @@ export interface UserTokenEntry {
   isSnapshotUser?: boolean;
 }
 
+/** A cached basic token (src/flows/basic-token.ts reads and writes these). */
 export interface BasicTokenEntry {
   appid: string;
   /** stable = /cgi-bin/stable_token; legacy = /cgi-bin/token */
   kind: 'stable' | 'legacy';
   accessToken: string;
+  /** ms since epoch */
   expiresAt: number;
   obtainedAt: number;
 }

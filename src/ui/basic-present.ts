@@ -26,11 +26,12 @@ export function presentTokenEvent(out: Output, event: BasicTokenEvent, now: numb
       if (verbose) out.note(out.t('basic.event.cached', { kind, left: formatDuration(out, event.entry.expiresAt - now) }));
       return;
     case 'rejected': {
-      const key = `basic.event.rejected.${event.errcode}`;
+      // Which errcode means what is decided in core/next-step.ts; the durations are shown here.
+      if (!event.message) return;
       out.warn(
-        out.t(key, {
+        out.t(event.message.key, {
+          ...event.message.params,
           kind,
-          appid: event.entry.appid,
           age: formatDuration(out, now - event.entry.obtainedAt),
           left: formatDuration(out, event.entry.expiresAt - now),
         }),

@@ -9,7 +9,6 @@ import {
   exchangeDeadlines,
   lifeLevel,
   looksLowerCased,
-  nextStepFor,
   noUnionidReason,
   readExchangeInput,
   readSnsTokenBody,
@@ -174,27 +173,6 @@ describe('compareState and looksLowerCased', () => {
     expect(looksLowerCased('061ey9xx08tqu02ih4wx05bjxx0ey9xa')).toBe(true);
     expect(looksLowerCased('061eY9xX08tQu02IH4wX05BjxX0eY9xA')).toBe(false);
     expect(looksLowerCased('0123456789abcdef0123456789abcdef')).toBe(false);
-  });
-});
-
-describe('nextStepFor', () => {
-  it.each([
-    [40029, 'exchange', {}, 'new_code'],
-    [42003, 'exchange', {}, 'new_code'],
-    [40163, 'exchange', {}, 'code_used'],
-    [40125, 'exchange', {}, 'fix_secret'],
-    [40013, 'refresh', {}, 'fix_appid'],
-    [40030, 'refresh', {}, 'reauthorize'],
-    [42002, 'refresh', {}, 'reauthorize'],
-    [42001, 'check', { canRefresh: true }, 'refresh'],
-    [40001, 'userinfo', { canRefresh: false }, 'reauthorize_no_refresh'],
-    [40014, 'check', { canRefresh: true }, 'refresh'],
-    [40003, 'check', {}, 'openid_mismatch'],
-    [48001, 'userinfo', {}, 'need_userinfo_scope'],
-    [48001, 'userinfo', { isSnapshotUser: true }, 'snapshot_user'],
-    [-1, 'exchange', {}, undefined],
-  ] as const)('%d on %s → %s', (code, endpoint, known, step) => {
-    expect(nextStepFor(code, endpoint, known)).toBe(step);
   });
 });
 

@@ -4,7 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WechatApi } from '../../src/http/api.js';
-import { BasicTokenService, REUSE_MARGIN_MS, type BasicTokenCache, type BasicTokenEntry, type BasicTokenEvent } from '../../src/flows/basic-token.js';
+import { BasicTokenService, REUSE_MARGIN_MS, type BasicTokenCache, type BasicTokenEvent } from '../../src/flows/basic-token.js';
+import type { BasicTokenEntry } from '../../src/store/token-cache.js';
 import { WechatApiError } from '../../src/errors.js';
 
 const APPID = 'wx5e1ec0de00000001';
@@ -103,7 +104,7 @@ describe('BasicTokenService.use', () => {
     expect(hits).toEqual(['/cgi-bin/user/info', '/cgi-bin/stable_token', '/cgi-bin/user/info']);
     expect(hits).not.toContain('/cgi-bin/token');
     expect(events.map((e) => e.kind)).toEqual(['cached', 'rejected', 'fetched']);
-    expect(events[1]).toMatchObject({ kind: 'rejected', errcode: 40001 });
+    expect(events[1]).toMatchObject({ kind: 'rejected', errcode: 40001, message: { key: 'basic.event.rejected.40001', params: { appid: APPID } } });
   });
 
   it('lets other errors through untouched, keeping the cached token', async () => {

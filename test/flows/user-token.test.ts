@@ -8,7 +8,7 @@ import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/em
 import { WechatApi } from '../../src/http/api.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { UsageError, WechatApiError } from '../../src/errors.js';
-import { exchangeCode, fetchUserinfo, pickUserToken, profileFlag, refreshUserToken, type AutoRefresh } from '../../src/flows/user-token.js';
+import { exchangeCode, fetchUserinfo, pickUserToken, refreshUserToken, type AutoRefresh } from '../../src/flows/user-token.js';
 
 let emu: EmulatorHandle;
 let svc: PublicApp;
@@ -122,16 +122,10 @@ describe('fetchUserinfo', () => {
   });
 });
 
-describe('pickUserToken and profileFlag', () => {
+describe('pickUserToken', () => {
   it('finds the openid of a token the cache knows; asks for it otherwise', async () => {
     const ex = await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u1') });
     expect(pickUserToken(tokens, { profile: 'default', accessToken: ex.token.accessToken })).toMatchObject({ openid: ex.token.openid, source: 'args' });
     expect(() => pickUserToken(tokens, { profile: 'default', accessToken: 'unknown' })).toThrow(UsageError);
-  });
-
-  it('names the profile only when it is not the default', () => {
-    expect(profileFlag('default')).toBe('');
-    expect(profileFlag('staging')).toBe(' --profile staging');
-    expect(profileFlag('my profile')).toBe(' --profile "my profile"');
   });
 });
