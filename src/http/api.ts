@@ -1,6 +1,7 @@
 // Typed calls to WeChat's API. Each returns the parsed body, the raw text and the request it sent,
 // so commands can show exactly what happened (-v, --raw). Types mirror WeChat's wire names.
 import { PATHS } from '../core/endpoints.js';
+import type { SnsUserinfo } from '../core/token.js';
 import { WechatHttpClient, type ApiResponse, type ClientOptions } from './client.js';
 
 /** GET /sns/oauth2/access_token and /sns/oauth2/refresh_token (API-FACTS §4, §5). */
@@ -20,20 +21,12 @@ export interface SnsAuthResponse {
   errmsg: string;
 }
 
-/** GET /sns/userinfo (§7). Since 2021-10-20 sex is 0 and province/city/country are empty. */
-export interface SnsUserinfoResponse {
-  openid: string;
-  nickname: string;
-  sex: number;
-  language?: string;
-  province: string;
-  city: string;
-  country: string;
-  headimgurl: string;
-  privilege: string[];
-  unionid?: string;
-  is_snapshotuser?: number;
-}
+/**
+ * GET /sns/userinfo (§7): the fields core/token.ts declares (and readUserinfoBody narrows the body
+ * into), as WeChat names them, plus is_snapshotuser. Since 2021-10-20 sex is 0 and
+ * province/city/country are empty.
+ */
+export type SnsUserinfoResponse = Omit<SnsUserinfo, 'extra'> & { is_snapshotuser?: number };
 
 /** GET /cgi-bin/token and POST /cgi-bin/stable_token (§8, §9). */
 export interface BasicTokenResponse {
