@@ -124,24 +124,24 @@ async function readPasted(ctx: Context, expected: string | undefined): Promise<C
     text = await prompts.input({ message: out.t('listen.paste.prompt'), validate: (v) => (v.trim() === '' ? out.t('listen.paste.empty') : true) });
   } else {
     out.note(out.t('listen.paste.stdin'));
-    text = await readStdin(64 * 1024);
+    text = await readStdin(ctx.stdin, 64 * 1024);
   }
   if (text.trim() === '') throw new UsageError({ key: 'listen.paste.empty' }, { hint: { key: 'listen.paste.noCode.hint' } });
   return evaluatePastedCallback(text.trim().split(/\r?\n/)[0] ?? '', expected, ctx.now());
 }
 
-function readStdin(limit: number): Promise<string> {
+function readStdin(stdin: Context['stdin'], limit: number): Promise<string> {
   return new Promise((resolve) => {
-    if (process.stdin.isTTY) return resolve('');
+    if (stdin.isTTY) return resolve('');
     let text = '';
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (d: string) => {
-      text += d;
-      if (text.length > limit) process.stdin.destroy();
+    stdin.setEncoding('utf8');
+    stdin.on('data', (d: string | Buffer) => {
+      text += d.toString();
+      if (text.length > limit) (stdin as NodeJS.ReadableStream & { destroy?(): void }).destroy?.();
     });
-    process.stdin.on('end', () => resolve(text.slice(0, limit)));
-    process.stdin.on('close', () => resolve(text.slice(0, limit)));
-    process.stdin.on('error', () => resolve(text.slice(0, limit)));
+    stdin.on('end', () => resolve(text.slice(0, limit)));
+    stdin.on('close', () => resolve(text.slice(0, limit)));
+    stdin.on('error', () => resolve(text.slice(0, limit)));
   });
 }
 

@@ -154,5 +154,5 @@ async function openOrShow(ctx: Context, url: string, endpoint: AuthEndpoint, ope
   }
   const { openInBrowser } = await import('../ui/browser.js');
   out.note(out.t('listen.login.open.browser'));
-  if (!(await openInBrowser(url))) out.warn(out.t('listen.login.open.failed', { detail: 'xdg-open / open / start' }));
+  if (!(await openInBrowser(url, ctx.env))) out.warn(out.t('listen.login.open.failed', { detail: 'xdg-open / open / start' }));
 }

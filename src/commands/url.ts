@@ -166,7 +166,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
 async function openTarget(ctx: Context, target: string, endpoint: AuthEndpoint, openBase: string): Promise<void> {
   const { out } = ctx;
   const { openInBrowser } = await import('../ui/browser.js');
-  if (await openInBrowser(target)) out.note(out.t('url.open.opened'));
+  if (await openInBrowser(target, ctx.env)) out.note(out.t('url.open.opened'));
   else out.warn(out.t('url.open.failed'));
   // WeChat's real authorize page refuses desktop browsers; the emulator (another open base) does not.
   if (endpoint === 'authorize' && /^https:\/\/open\.weixin\.qq\.com\/?$/.test(openBase)) out.note(out.t('url.open.authorizeNote'));

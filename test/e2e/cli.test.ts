@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli.js';
-import { ROOT, parseJson, runCli, tempConfigDir } from './helpers.js';
+import { ROOT, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
 
 const APPID = 'wx1234567890abcdef';
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -44,7 +44,7 @@ describe('wxauth (frame)', () => {
     const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.mjs');
     for (const args of [['--help'], ['--version'], ['config', 'path'], ['url', '--help']]) {
       fs.writeFileSync(log, '');
-      const r = await runCli(args, { env: { NODE_OPTIONS: `--import=${preload}`, WXAUTH_TEST_IMPORT_LOG: log } });
+      const r = await runSpawned(args, { env: { NODE_OPTIONS: `--import=${preload}`, WXAUTH_TEST_IMPORT_LOG: log } });
       expect(r.code, args.join(' ')).toBe(0);
       const loaded = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
       // The recorder works: every run but the --version fast path loads commander.

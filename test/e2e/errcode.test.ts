@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, parseJson, runCli } from './helpers.js';
+import { ROOT, parseJson, runCli, runSpawned } from './helpers.js';
 import { DEFAULT_APPIDS, startEmulator } from '../../src/emulator/index.js';
 
 const BODY_40164 =
@@ -177,7 +177,7 @@ describe('wxauth errcode loads no network or prompt modules', () => {
   it.each([[['errcode', '40029']], [['errcode', BODY_40164, 'whitelist', '99999']], [['errcode', '--list']]])(
     '%j',
     async (args) => {
-      const r = await runCli(args, { env: { NODE_OPTIONS: nodeOptions } });
+      const r = await runSpawned(args, { env: { NODE_OPTIONS: nodeOptions } });
       expect(r.stderr).not.toContain('forbidden module');
       expect(r.code === 0 || r.code === 1).toBe(true);
     },

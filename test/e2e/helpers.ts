@@ -1,6 +1,9 @@
-// Spawn the built CLI as a user would: `node bin/wxauth.js …` with a throwaway state dir, CI=1 (no
-// prompts), no colour. stdout, stderr and the exit code come back separately.
+// Run the CLI as a user would, with a throwaway state dir, CI=1 (no prompts), no colour; stdout,
+// stderr and the exit code come back separately. runCli() runs it in this process (src/app.ts with
+// string streams: the same code path as bin/wxauth.js minus starting Node); runSpawned()/spawnCli()
+// start `node bin/wxauth.js` for what only a real process shows (signals, the import graph, pipes).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Readable, Writable } from 'node:stream';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -76,10 +79,41 @@ export function collect(child: ChildProcess, timeoutMs = 30_000): Promise<CliRes
   });
 }
 
-/** Run the CLI to completion. Async, so an in-process emulator keeps serving meanwhile. */
-export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+/** Run the built CLI in a child process to completion. */
+export function runSpawned(args: string[], options: RunOptions = {}): Promise<CliResult> {
   return collect(spawnCli(args, options), options.timeoutMs);
 }
+
+/** A stream that keeps what is written to it (not a terminal, like a pipe). */
+class Sink extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/**
+ * Run the CLI in this process to completion, with its own environment and stdin. An emulator started
+ * by the test keeps serving meanwhile (everything is async). `timeoutMs` aborts the run as Ctrl-C would
+ * (the result then has code 130).
+ */
+export async function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  const { runCli: run } = await import('../../src/app.js');
+  const stdout = new Sink();
+  const stderr = new Sink();
+  const stdin = Readable.from(options.input === undefined ? [] : [options.input]);
+  const controller = new AbortController();
+  const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(), options.timeoutMs);
+  try {
+    const code = await run(args, { stdout, stderr, stdin, env: baseEnv(options.env), signal: controller.signal }, VERSION);
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Resolve when the child's stdout or stderr matches `pattern` (e.g. a "listening on" line). */
 export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 10_000): Promise<RegExpMatchArray> {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import qrcode from 'qrcode-terminal';
-import { BIN, ROOT, baseEnv, collect, parseJson, runCli, tempConfigDir } from './helpers.js';
+import { BIN, ROOT, baseEnv, collect, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
 
 const OA = 'wx807d86fb6b3d4fd2';
 const WEB = 'wxbdc5610cc59c1631';
@@ -186,7 +186,7 @@ describe('wxauth url', () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
     const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.mjs');
     fs.writeFileSync(log, '');
-    const r = await run(['url'], { NODE_OPTIONS: `--import=${preload}`, WXAUTH_TEST_IMPORT_LOG: log });
+    const r = await runSpawned(['url'], { env: { WXAUTH_CONFIG_DIR: dir, NODE_OPTIONS: `--import=${preload}`, WXAUTH_TEST_IMPORT_LOG: log } });
     expect(r.code, r.stderr).toBe(0);
     const loaded = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
     for (const heavy of ['undici', '@inquirer/prompts', 'qrcode-terminal']) expect(loaded).not.toContain(heavy);
