@@ -2,8 +2,10 @@
 // came from the request is HTML-escaped; the page carries no external resources and a strict CSP, and
 // `Referrer-Policy: no-referrer` so the code in the address bar never leaks to another origin.
 import { createHash } from 'node:crypto';
+import type { PageOutcome } from '../core/callback-decision.js';
 
-export type PageOutcome = 'success' | 'duplicate' | 'denied' | 'state_mismatch' | 'invalid' | 'waiting' | 'not_found' | 'wrong_host' | 'method';
+// Which page to show is core's decision (core/callback-decision.ts); the type is re-exported for the old importers.
+export type { PageOutcome };
 
 export type Translate = (key: string, params?: Record<string, string | number | undefined>) => string;
 

@@ -1,58 +1,40 @@
 // The local callback listener as a library function (STYLE practice 11): bind, wait for WeChat's
-// redirect, check state, hand back the code — or throw a typed error. It knows nothing of the terminal:
-// progress goes out through callbacks, page texts through an injected translator.
+// redirect, hand back the code — or throw a typed error. It knows nothing of the terminal: progress goes
+// out through callbacks, page texts through an injected translator.
 //
-// Duplicate awareness (PEERS (c)3, API-FACTS §1.6): WeChat sometimes calls redirect_uri twice with the
-// same code, and the second exchange answers 40163. After the first code the listener keeps serving
-// for a short window, records every hit (time, User-Agent, WeChat's `uin`/`pass_ticket` markers) and
-// reports a repeated code as a duplicate instead of exchanging it again.
+// This file is the node:http adapter: it reads each request and the clock, asks core's
+// decideCallbackHit (core/callback-decision.ts) what to answer and what to do next, then writes the page
+// and runs the timers and sockets. Every timing is an option, so tests need not wait for real.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { CallbackError, CancelledError, UsageError } from '../errors.js';
-import { parseCallbackUrl } from '../core/callback-url.js';
-import { renderPage, securityHeaders, type PageOutcome, type Translate } from './page.js';
+import {
+  DEFAULT_DUPLICATE_WINDOW_MS,
+  NOTHING_SEEN,
+  decideCallbackHit,
+  describeTimeout,
+  type CallbackAnswer,
+  type CallbackDecisionOptions,
+  type CallbackFailureReport,
+  type CallbackHit,
+  type CallbackProgress,
+} from '../core/callback-decision.js';
+import { renderPage, securityHeaders, type Translate } from './page.js';
 import { acceptedHostNames, hostHeaderAllowed, isWildcardHost, lanAddresses } from './addresses.js';
+
+// The types and limits moved to core with the decisions; re-exported so existing importers keep working.
+export { DEFAULT_DUPLICATE_WINDOW_MS, MAX_URL_BYTES, type CallbackHit, type HitKind } from '../core/callback-decision.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PATH = '/callback';
-export const DEFAULT_DUPLICATE_WINDOW_MS = 2000;
-/** A callback URL is short; anything longer is junk (WeChat codes are 32 chars, states ≤ 128 bytes). */
-export const MAX_URL_BYTES = 4096;
 export const MAX_HEADER_BYTES = 8192;
-
-export type HitKind =
-  /** The first (or another distinct) code with a matching state. */
-  | 'code'
-  /** The same code again: the callback was called twice. */
-  | 'duplicate'
-  /** state only: the user refused consent. */
-  | 'denied'
-  | 'state_mismatch'
-  /** The callback path, but `code=` empty or otherwise unusable. */
-  | 'invalid'
-  /** Host header names another site (DNS rebinding) — refused. */
-  | 'wrong_host';
-
-export interface CallbackHit {
-  /** 1, 2, 3… in arrival order. */
-  seq: number;
-  /** ISO time the request arrived. */
-  time: string;
-  at: number;
-  method: string;
-  userAgent?: string;
-  remoteAddress?: string;
-  kind: HitKind;
-  code?: string;
-  state?: string;
-  /** WeChat's internal-hop markers seen on the request (`connect_redirect`, `uin`, `key`, `pass_ticket`). */
-  markers: string[];
-  /** For a duplicate: the seq of the hit that first brought this code. */
-  firstSeq?: number;
-  /** For wrong_host: the Host header sent. */
-  hostHeader?: string;
-}
+// Slow or half-open connections must not pile up while we wait for the one real callback. Node enforces
+// the header and request timeouts only when it sweeps its connections, every 30 s unless told otherwise.
+export const DEFAULT_HEADERS_TIMEOUT_MS = 5000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+export const DEFAULT_CONNECTIONS_CHECK_INTERVAL_MS = 1000;
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 1000;
 
 export interface ListenerOptions {
   /** Address to bind; default 127.0.0.1. `0.0.0.0` also serves the LAN (a phone on the same Wi-Fi). */
@@ -73,8 +55,16 @@ export interface ListenerOptions {
   onHit?: (hit: CallbackHit) => void;
   /** Each distinct accepted code, once — the place to start an exchange. */
   onCode?: (hit: CallbackHit) => void;
-  /** How long to keep listening after the first code, to catch a duplicate call. */
+  /** How long to keep listening after the first code, to catch a duplicate call; default 2 s. */
   duplicateWindowMs?: number;
+  /** How long a client may take to send its request headers before it is answered 408; default 5 s. */
+  headersTimeoutMs?: number;
+  /** How long a client may take to send its whole request; default 10 s (or headersTimeoutMs, if longer). */
+  requestTimeoutMs?: number;
+  /** How often the two timeouts above are enforced (Node's connection sweep); default 1 s. */
+  connectionsCheckIntervalMs?: number;
+  /** How long an idle keep-alive connection stays open; default 1 s. */
+  keepAliveTimeoutMs?: number;
   /** Extra Host names to accept, e.g. the redirect_uri's host when a hosts-file entry points it here. */
   allowedHosts?: string[];
   now?: () => number;
@@ -158,18 +148,20 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   const host = options.host ?? DEFAULT_HOST;
   const path = normalizePath(options.path);
   const now = options.now ?? (() => Date.now());
-  const windowMs = options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS;
-  const t = options.translate;
-
   if (options.signal?.aborted) throw new CancelledError();
 
+  const acceptedNames = acceptedHostNames(host, options.allowedHosts ?? []);
+  const decisionOptions: CallbackDecisionOptions = {
+    path,
+    expectedState: options.expectedState,
+    duplicateWindowMs: options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS,
+    hostAllowed: (header) => hostHeaderAllowed(header, acceptedNames),
+    statesEqual,
+  };
+  let progress: CallbackProgress = NOTHING_SEEN;
+  // Kept here rather than in `progress`: appending to an immutable list on every hit would make a flood quadratic.
   const hits: CallbackHit[] = [];
-  const duplicates: CallbackHit[] = [];
-  const codes = new Map<string, number>();
   let ignored = 0;
-  let seq = 0;
-  let first: CallbackHit | undefined;
-  let settled = false;
   let closing = false;
   let resolveResult!: (r: CallbackResult) => void;
   let rejectResult!: (e: unknown) => void;
@@ -182,16 +174,20 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
 
   let timeoutTimer: NodeJS.Timeout | undefined;
   let windowTimer: NodeJS.Timeout | undefined;
-  let names = new Set<string>();
   let port = options.port ?? 0;
 
-  // Slow or half-open connections must not pile up while we wait for the one real callback: Node only
-  // enforces the header/request timeouts when it sweeps connections, every 30 s unless told otherwise.
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const server: Server = createServer(
-    { maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: 5000, requestTimeout: 10_000, connectionsCheckingInterval: 1000 },
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      headersTimeout,
+      // Node refuses a request timeout shorter than the headers timeout, so the default grows with it.
+      requestTimeout: options.requestTimeoutMs ?? Math.max(DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout),
+      connectionsCheckingInterval: options.connectionsCheckIntervalMs ?? DEFAULT_CONNECTIONS_CHECK_INTERVAL_MS,
+    },
     (req, res) => handle(req, res),
   );
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     ignored++;
     const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
@@ -212,8 +208,8 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     });
 
   const settle = (outcome: { ok: true } | { ok: false; error: unknown }) => {
-    if (settled) return;
-    settled = true;
+    if (progress.settled) return;
+    progress = { ...progress, settled: true };
     clearTimeout(timeoutTimer);
     clearTimeout(windowTimer);
     // Let the response that settled things reach the browser before the sockets are closed.
@@ -221,169 +217,78 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
       void shutdown().then(() => {
         if (outcome.ok) {
           resolveResult({
-            code: first!.code!,
-            state: first!.state,
+            code: progress.first!.code!,
+            state: progress.first!.state,
             stateChecked: options.expectedState !== undefined,
             hits: [...hits],
-            duplicates: [...duplicates],
-            codes: [...codes.keys()],
+            duplicates: hits.filter((h) => h.kind === 'duplicate'),
+            codes: [...progress.codes.keys()],
             ignored,
           });
         } else rejectResult(outcome.error);
       });
     });
   };
+  const fail = (report: CallbackFailureReport) => settle({ ok: false, error: new CallbackError(report.failure, report.message, { hint: report.hint }) });
 
   const onAbort = () => settle({ ok: false, error: new CancelledError() });
 
-  const send = (res: ServerResponse, status: number, outcome: PageOutcome, extra: { state?: string; codePrefix?: string; withScript?: boolean } = {}) => {
-    const body = renderPage({ outcome, lang: options.lang, t, ...extra });
-    res.writeHead(status, {
+  const answer = (res: ServerResponse, a: CallbackAnswer) => {
+    if (a.kind === 'empty') {
+      const cache = a.status === 204 ? { 'cache-control': `max-age=${a.maxAgeSeconds}` } : { 'content-length': 0 };
+      res.writeHead(a.status, { connection: 'close', ...cache }).end();
+      return;
+    }
+    const body = renderPage({ outcome: a.outcome, lang: options.lang, t: options.translate, state: a.state, codePrefix: a.codePrefix, withScript: a.withScript });
+    if (a.allow !== undefined) res.setHeader('allow', a.allow);
+    res.writeHead(a.status, {
       'content-type': 'text/html; charset=utf-8',
       'content-length': Buffer.byteLength(body),
       connection: 'close',
-      ...securityHeaders(extra.withScript === true),
+      ...securityHeaders(a.withScript === true),
     });
     res.end(res.req.method === 'HEAD' ? undefined : body);
   };
 
-  const record = (req: IncomingMessage, kind: HitKind, extra: Partial<CallbackHit> = {}): CallbackHit => {
-    const at = now();
-    const ua = req.headers['user-agent'];
-    const hit: CallbackHit = {
-      seq: ++seq,
-      time: new Date(at).toISOString(),
-      at,
-      method: req.method ?? 'GET',
-      userAgent: typeof ua === 'string' ? ua.slice(0, 300) : undefined,
-      remoteAddress: req.socket.remoteAddress?.replace(/^::ffff:/, ''),
-      kind,
-      markers: [],
-      ...extra,
-    };
-    if (kind !== 'wrong_host') hits.push(hit);
+  // A presenter or an exchange failing must not take the listener down; the caller sees its own failure.
+  const notify = (callback: ((hit: CallbackHit) => void) | undefined, hit: CallbackHit) => {
     try {
-      options.onHit?.(hit);
+      callback?.(hit);
     } catch {
-      // A presenter failing must not take the listener down.
+      // Deliberately ignored: see above.
     }
-    return hit;
   };
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    const rawUrl = req.url ?? '/';
-    if (Buffer.byteLength(rawUrl) > MAX_URL_BYTES) {
-      ignored++;
-      res.writeHead(414, { connection: 'close', 'content-length': 0 }).end();
-      return;
+    const ua = req.headers['user-agent'];
+    const decision = decideCallbackHit(
+      {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        host: req.headers.host,
+        userAgent: typeof ua === 'string' ? ua : undefined,
+        remoteAddress: req.socket.remoteAddress,
+        at: now(),
+      },
+      progress,
+      decisionOptions,
+    );
+    progress = decision.progress;
+    if (decision.ignored) ignored++;
+    const { hit, next } = decision;
+    if (hit) {
+      if (decision.keepHit) hits.push(hit);
+      notify(options.onHit, hit);
     }
-    const hostHeader = req.headers.host;
-    if (!hostHeaderAllowed(hostHeader, names)) {
-      ignored++;
-      record(req, 'wrong_host', { hostHeader: typeof hostHeader === 'string' ? hostHeader.slice(0, 200) : undefined });
-      send(res, 421, 'wrong_host');
-      return;
+    answer(res, decision.answer);
+    // Each distinct accepted code, once: the place to start an exchange while the window is still open.
+    if (hit?.kind === 'code') notify(options.onCode, hit);
+    if (next.kind === 'resolve_after_window') {
+      clearTimeout(timeoutTimer);
+      windowTimer = setTimeout(() => settle({ ok: true }), next.windowMs);
+    } else if (next.kind === 'settle_error') {
+      fail(next);
     }
-    const q = rawUrl.indexOf('?');
-    const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
-    if (pathname === '/favicon.ico') {
-      res.writeHead(204, { connection: 'close', 'cache-control': 'max-age=86400' }).end();
-      return;
-    }
-    if (pathname !== path) {
-      ignored++;
-      send(res, 404, 'not_found');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      ignored++;
-      res.setHeader('allow', 'GET, HEAD');
-      send(res, 405, 'method');
-      return;
-    }
-    // The WHATWG-free parser of core keeps duplicates and WeChat's hop markers visible.
-    const parsed = parseCallbackUrl('http://listener.invalid' + rawUrl);
-    const code = parsed.code;
-    const state = parsed.state;
-    const markers = parsed.markers;
-    const stateOk = options.expectedState === undefined || (state !== undefined && statesEqual(state, options.expectedState));
-
-    if (parsed.params.length === 0) {
-      // A bare visit (or a hash route whose code sits in the fragment): serve the forwarding page.
-      ignored++;
-      send(res, 200, 'waiting', { withScript: true });
-      return;
-    }
-    if (code !== undefined && code !== '') {
-      if (!stateOk) {
-        record(req, 'state_mismatch', { code, state, markers });
-        send(res, 400, 'state_mismatch', { state });
-        // A forged or stale-tab request after the real code was caught is logged, not fatal.
-        if (!first) {
-          settle({
-            ok: false,
-            error: new CallbackError(
-              'state_mismatch',
-              { key: 'listen.stateMismatch', params: { got: state ?? '', expected: options.expectedState } },
-              { hint: { key: 'listen.stateMismatch.hint' } },
-            ),
-          });
-        }
-        return;
-      }
-      const firstSeq = codes.get(code);
-      if (firstSeq !== undefined) {
-        const hit = record(req, 'duplicate', { code, state, markers, firstSeq });
-        duplicates.push(hit);
-        send(res, 200, 'duplicate', { state, codePrefix: code.slice(0, 6) });
-        return;
-      }
-      if (settled) {
-        // After the window (a straggler racing the shutdown): nothing more to do for it.
-        send(res, 200, 'duplicate', { state });
-        return;
-      }
-      const hit = record(req, 'code', { code, state, markers });
-      codes.set(code, hit.seq);
-      send(res, 200, 'success', { state, codePrefix: code.slice(0, 6) });
-      try {
-        options.onCode?.(hit);
-      } catch {
-        // Starting an exchange must not take the listener down; the caller sees its own failure.
-      }
-      if (!first) {
-        first = hit;
-        clearTimeout(timeoutTimer);
-        windowTimer = setTimeout(() => settle({ ok: true }), windowMs);
-      }
-      return;
-    }
-    if (code === undefined && state !== undefined) {
-      // WeChat's refusal: `redirect_uri?state=STATE` without code (API-FACTS §1.4).
-      if (!stateOk) {
-        record(req, 'state_mismatch', { state, markers });
-        send(res, 400, 'state_mismatch', { state });
-        if (!first) {
-          settle({
-            ok: false,
-            error: new CallbackError(
-              'state_mismatch',
-              { key: 'listen.stateMismatch', params: { got: state, expected: options.expectedState } },
-              { hint: { key: 'listen.stateMismatch.hint' } },
-            ),
-          });
-        }
-        return;
-      }
-      record(req, 'denied', { state, markers });
-      send(res, 200, 'denied', { state });
-      if (!first) {
-        settle({ ok: false, error: new CallbackError('denied', { key: 'listen.denied' }, { hint: { key: 'listen.denied.hint' } }) });
-      }
-      return;
-    }
-    record(req, 'invalid', { code, state, markers });
-    send(res, 400, 'invalid', state === undefined ? {} : { state });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -401,18 +306,8 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   });
   server.on('error', () => undefined);
   port = (server.address() as AddressInfo).port;
-  names = acceptedHostNames(host, options.allowedHosts ?? []);
 
-  timeoutTimer = setTimeout(() => {
-    settle({
-      ok: false,
-      error: new CallbackError(
-        'timeout',
-        { key: 'listen.timeout', params: { seconds: Math.round(options.timeoutMs / 1000) } },
-        { hint: { key: 'listen.timeout.hint' } },
-      ),
-    });
-  }, options.timeoutMs);
+  timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs)), options.timeoutMs);
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   const shownHost = isWildcardHost(host) ? '127.0.0.1' : formatHost(host);

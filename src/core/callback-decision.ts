@@ -1,0 +1,261 @@
+// What the local callback listener does with one request, as a pure function (STYLE practice 11): the
+// request's facts plus what the listener has seen so far go in; the page to answer, the hit to record and
+// what to do next come out. listener/server.ts is the node:http adapter around it: it reads the clock,
+// owns the sockets and timers, and renders the page. Keeping the decisions here lets them be tested as a
+// table, without sockets and without waiting.
+//
+// Duplicate awareness (PEERS (c)3, API-FACTS §1.6): WeChat sometimes calls redirect_uri twice with the
+// same code, and the second exchange answers 40163. So the first code does not end the wait at once: the
+// listener keeps serving for a short window, records every hit (time, User-Agent, WeChat's
+// `uin`/`pass_ticket` markers) and reports a repeated code as a duplicate instead of handing it out again.
+import type { CallbackFailure, MessageRef } from '../errors.js';
+import { parseCallbackUrl } from './callback-url.js';
+
+/** Long enough to see WeChat's second call, short enough not to keep the user waiting. */
+export const DEFAULT_DUPLICATE_WINDOW_MS = 2000;
+/** A callback URL is short; anything longer is junk (WeChat codes are 32 chars, states ≤ 128 bytes). */
+export const MAX_URL_BYTES = 4096;
+
+export type HitKind =
+  /** The first (or another distinct) code with a matching state. */
+  | 'code'
+  /** The same code again: the callback was called twice. */
+  | 'duplicate'
+  /** state only: the user refused consent. */
+  | 'denied'
+  | 'state_mismatch'
+  /** The callback path, but `code=` empty or otherwise unusable. */
+  | 'invalid'
+  /** Host header names another site (DNS rebinding) — refused. */
+  | 'wrong_host';
+
+export interface CallbackHit {
+  /** 1, 2, 3… in arrival order. */
+  seq: number;
+  /** ISO time the request arrived. */
+  time: string;
+  at: number;
+  method: string;
+  userAgent?: string;
+  remoteAddress?: string;
+  kind: HitKind;
+  code?: string;
+  state?: string;
+  /** WeChat's internal-hop markers seen on the request (`connect_redirect`, `uin`, `key`, `pass_ticket`). */
+  markers: string[];
+  /** For a duplicate: the seq of the hit that first brought this code. */
+  firstSeq?: number;
+  /** For wrong_host: the Host header sent. */
+  hostHeader?: string;
+}
+
+/** Which page the browser is shown (listener/page.ts renders it in the user's language). */
+export type PageOutcome = 'success' | 'duplicate' | 'denied' | 'state_mismatch' | 'invalid' | 'waiting' | 'not_found' | 'wrong_host' | 'method';
+
+/** One request, as the adapter read it off the socket. */
+export interface CallbackRequest {
+  method: string;
+  /** The request target as sent: path and query, e.g. `/callback?code=…&state=…`. */
+  url: string;
+  /** The Host header, if any. */
+  host?: string;
+  userAgent?: string;
+  remoteAddress?: string;
+  /** When it arrived (ms since the epoch): the adapter reads the clock, not this module. */
+  at: number;
+}
+
+/** What the listener has seen so far: all a decision depends on besides the request. */
+export interface CallbackProgress {
+  /** The seq of the last hit recorded (wrong-Host ones included); the next hit is seq + 1. */
+  seq: number;
+  /** Each accepted code, with the seq of the hit that first brought it. */
+  codes: ReadonlyMap<string, number>;
+  /** The first accepted code: its arrival opened the duplicate window (`first.at` is when). */
+  first?: CallbackHit;
+  /**
+   * The wait is over (window closed, refusal, timeout, Ctrl-C) and the server is shutting down. Set by
+   * the adapter when it settles, whatever the reason; requests racing the shutdown still get a page.
+   */
+  settled: boolean;
+}
+
+export const NOTHING_SEEN: CallbackProgress = { seq: 0, codes: new Map(), settled: false };
+
+export interface CallbackDecisionOptions {
+  /** The callback path (normalised, with its leading `/`); every other path answers 404. */
+  path: string;
+  /** When set, a callback whose state differs is refused. */
+  expectedState?: string;
+  duplicateWindowMs: number;
+  /**
+   * Whether a Host header names this listener: the DNS-rebinding guard. Passed in because the accepted
+   * names depend on the machine's interfaces (listener/addresses.ts).
+   */
+  hostAllowed: (hostHeader: string | undefined) => boolean;
+  /** Compares the received state with the expected one in constant time (that needs node:crypto, which core does not import). */
+  statesEqual: (received: string, expected: string) => boolean;
+}
+
+/** The answer to write: an HTML page, or a bare status line. */
+export type CallbackAnswer =
+  | {
+      kind: 'page';
+      status: 200 | 400 | 404 | 405 | 421;
+      outcome: PageOutcome;
+      /** The state as received (the page shows it escaped). */
+      state?: string;
+      /** The first characters of the code: the whole code is a secret until it is exchanged. */
+      codePrefix?: string;
+      /** The page carries the script that forwards a hash-route code (page.ts HASH_FORWARD_SCRIPT). */
+      withScript?: boolean;
+      /** The methods a 405 names in its Allow header. */
+      allow?: string;
+    }
+  /** 414: a URL too long to be a callback. */
+  | { kind: 'empty'; status: 414 }
+  /** 204: the browser's favicon probe, cacheable so it does not come back on every page. */
+  | { kind: 'empty'; status: 204; maxAgeSeconds: number };
+
+/** Why the wait failed: the adapter turns this into a CallbackError. */
+export interface CallbackFailureReport {
+  failure: CallbackFailure;
+  message: MessageRef;
+  hint: MessageRef;
+}
+
+export type CallbackNext =
+  /** Nothing changes: still waiting for a code, or inside the duplicate window, or already settling. */
+  | { kind: 'keep_waiting' }
+  /** The first code: stop the overall timeout, keep serving `windowMs` for a duplicate, then resolve with it. */
+  | { kind: 'resolve_after_window'; windowMs: number }
+  /** End the wait now with this failure. */
+  | ({ kind: 'settle_error' } & CallbackFailureReport);
+
+export interface CallbackDecision {
+  answer: CallbackAnswer;
+  /** The hit to report as it happens (onHit); absent for requests that are no callback attempt. */
+  hit?: CallbackHit;
+  /** Whether `hit` belongs in the result's hits (a wrong-Host request is reported, not kept). */
+  keepHit: boolean;
+  /** Whether the request counts in the result's `ignored` (refused, another path, a bare visit). */
+  ignored: boolean;
+  next: CallbackNext;
+  /** What has been seen, this request included. */
+  progress: CallbackProgress;
+}
+
+/**
+ * Hits that end the wait when no code has been caught yet; after the first code every hit is logged and
+ * the wait goes on. A wrong state is here today: STYLE 11 (and issue 13) want a forged or stale-tab hit
+ * refused and logged but not the end of the wait, which is deleting `'state_mismatch'` from this list.
+ */
+const ENDS_THE_WAIT: ReadonlySet<HitKind> = new Set<HitKind>(['denied', 'state_mismatch']);
+
+const KEEP_WAITING: CallbackNext = { kind: 'keep_waiting' };
+const ALLOWED_METHODS = ['GET', 'HEAD'];
+const CODE_PREFIX_LENGTH = 6;
+const utf8 = new TextEncoder();
+
+/** The failure of a wait that saw no code in time. */
+export function describeTimeout(timeoutMs: number): CallbackFailureReport {
+  return {
+    failure: 'timeout',
+    message: { key: 'listen.timeout', params: { seconds: Math.round(timeoutMs / 1000) } },
+    hint: { key: 'listen.timeout.hint' },
+  };
+}
+
+function describeFailure(hit: CallbackHit, expectedState: string | undefined): CallbackFailureReport {
+  if (hit.kind === 'denied') return { failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint' } };
+  return {
+    failure: 'state_mismatch',
+    message: { key: 'listen.stateMismatch', params: { got: hit.state ?? '', expected: expectedState } },
+    hint: { key: 'listen.stateMismatch.hint' },
+  };
+}
+
+/** Decide what one request to the listener gets, and what it changes. Pure: time comes in `request.at`. */
+export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgress, options: CallbackDecisionOptions): CallbackDecision {
+  const refuse = (answer: CallbackAnswer): CallbackDecision => ({ answer, keepHit: false, ignored: true, next: KEEP_WAITING, progress: soFar });
+  const page = (status: 200 | 400 | 404 | 405 | 421, outcome: PageOutcome, extra: Partial<Extract<CallbackAnswer, { kind: 'page' }>> = {}): CallbackAnswer => ({
+    kind: 'page',
+    status,
+    outcome,
+    ...extra,
+  });
+  const hitOf = (kind: HitKind, extra: Partial<CallbackHit>): CallbackHit => ({
+    seq: soFar.seq + 1,
+    time: new Date(request.at).toISOString(),
+    at: request.at,
+    method: request.method,
+    userAgent: request.userAgent?.slice(0, 300),
+    remoteAddress: request.remoteAddress?.replace(/^::ffff:/, ''),
+    kind,
+    markers: [],
+    ...extra,
+  });
+
+  if (utf8.encode(request.url).length > MAX_URL_BYTES) return refuse({ kind: 'empty', status: 414 });
+  if (!options.hostAllowed(request.host)) {
+    const hit = hitOf('wrong_host', { hostHeader: request.host?.slice(0, 200) });
+    return { ...refuse(page(421, 'wrong_host')), hit, progress: { ...soFar, seq: hit.seq } };
+  }
+  const q = request.url.indexOf('?');
+  const pathname = q === -1 ? request.url : request.url.slice(0, q);
+  if (pathname === '/favicon.ico') {
+    return { answer: { kind: 'empty', status: 204, maxAgeSeconds: 86_400 }, keepHit: false, ignored: false, next: KEEP_WAITING, progress: soFar };
+  }
+  if (pathname !== options.path) return refuse(page(404, 'not_found'));
+  if (!ALLOWED_METHODS.includes(request.method)) return refuse(page(405, 'method', { allow: ALLOWED_METHODS.join(', ') }));
+
+  // core's own parser (not WHATWG) keeps duplicates and WeChat's hop markers visible.
+  const { code, state, markers, params } = parseCallbackUrl('http://listener.invalid' + request.url);
+  // A bare visit, or a hash route whose code sits in the fragment the browser never sends: serve the
+  // page whose script moves the fragment's query into the real one.
+  if (params.length === 0) return refuse(page(200, 'waiting', { withScript: true }));
+
+  const expected = options.expectedState;
+  const stateOk = expected === undefined || (state !== undefined && options.statesEqual(state, expected));
+  let hit: CallbackHit;
+  let answer: CallbackAnswer;
+  let progress: CallbackProgress;
+  if (code !== undefined && code !== '') {
+    const firstSeq = soFar.codes.get(code);
+    if (!stateOk) {
+      hit = hitOf('state_mismatch', { code, state, markers });
+      answer = page(400, 'state_mismatch', { state });
+      progress = { ...soFar, seq: hit.seq };
+    } else if (firstSeq !== undefined) {
+      hit = hitOf('duplicate', { code, state, markers, firstSeq });
+      answer = page(200, 'duplicate', { state, codePrefix: code.slice(0, CODE_PREFIX_LENGTH) });
+      progress = { ...soFar, seq: hit.seq };
+    } else if (soFar.settled) {
+      // A new code racing the shutdown (after the window, a timeout or Ctrl-C): nothing more to do for it.
+      return { answer: page(200, 'duplicate', { state }), keepHit: false, ignored: false, next: KEEP_WAITING, progress: soFar };
+    } else {
+      hit = hitOf('code', { code, state, markers });
+      answer = page(200, 'success', { state, codePrefix: code.slice(0, CODE_PREFIX_LENGTH) });
+      progress = { ...soFar, seq: hit.seq, codes: new Map(soFar.codes).set(code, hit.seq), first: soFar.first ?? hit };
+    }
+  } else if (code === undefined && state !== undefined) {
+    // WeChat's refusal: `redirect_uri?state=STATE` without code (API-FACTS §1.4).
+    hit = hitOf(stateOk ? 'denied' : 'state_mismatch', { state, markers });
+    answer = stateOk ? page(200, 'denied', { state }) : page(400, 'state_mismatch', { state });
+    progress = { ...soFar, seq: hit.seq };
+  } else {
+    hit = hitOf('invalid', { code, state, markers });
+    answer = page(400, 'invalid', state === undefined ? {} : { state });
+    progress = { ...soFar, seq: hit.seq };
+  }
+  return { answer, hit, keepHit: true, ignored: false, next: nextAfter(hit, soFar, options), progress };
+}
+
+/** What a recorded hit does to the wait, given what came before it. */
+function nextAfter(hit: CallbackHit, soFar: CallbackProgress, options: CallbackDecisionOptions): CallbackNext {
+  // Once a code is caught (or the wait is over) the rest is logged only: the code is what the user came for.
+  if (soFar.first !== undefined || soFar.settled) return KEEP_WAITING;
+  if (hit.kind === 'code') return { kind: 'resolve_after_window', windowMs: options.duplicateWindowMs };
+  if (ENDS_THE_WAIT.has(hit.kind)) return { kind: 'settle_error', ...describeFailure(hit, options.expectedState) };
+  return KEEP_WAITING;
+}
