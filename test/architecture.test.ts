@@ -40,14 +40,41 @@ describe('architecture', () => {
     }
   });
 
-  it('http, store, listener and emulator import only core (and errors), not each other or commands', () => {
+  it('sees type-only imports, so a type cannot smuggle a dependency past these rules', () => {
+    const sample = {
+      file: 'flows/x.ts',
+      text: "import type { Context } from '../context.js';\nimport { a, type B } from './y.js';\nlet c: import('../ui/output.js').Output;\n",
+    };
+    expect(imports(sample)).toEqual([
+      { target: 'context.ts', typeOnly: true },
+      { target: 'flows/y.ts', typeOnly: false },
+      { target: 'ui/output.ts', typeOnly: false },
+    ]);
+  });
+
+  // Type-only imports count: a layer that names another layer's types depends on it all the same.
+  it('http, store, listener and emulator import only core (and errors), not each other, flows or commands', () => {
     for (const layer of ['http/', 'store/', 'listener/', 'emulator/']) {
       for (const f of all.filter((f) => f.file.startsWith(layer))) {
         for (const i of imports(f)) {
-          const ok = i.target.startsWith(layer) || i.target.startsWith('core/') || i.target === 'errors.ts' || i.typeOnly;
-          expect(ok, `${f.file} -> ${i.target}`).toBe(true);
+          const ok = i.target.startsWith(layer) || i.target.startsWith('core/') || i.target === 'errors.ts';
+          expect(ok, `${f.file} -> ${i.target}${i.typeOnly ? ' (type-only)' : ''}`).toBe(true);
         }
       }
+    }
+  });
+
+  it('flows/ import core, http, store, listener, emulator, errors and each other: never commands, ui, Context or the process edge', () => {
+    const flows = all.filter((f) => f.file.startsWith('flows/'));
+    expect(flows.length).toBeGreaterThan(0);
+    const allowed = ['core/', 'http/', 'store/', 'listener/', 'emulator/', 'flows/'];
+    for (const f of flows) {
+      for (const i of imports(f)) {
+        const ok = allowed.some((layer) => i.target.startsWith(layer)) || i.target === 'errors.ts';
+        expect(ok, `${f.file} -> ${i.target}${i.typeOnly ? ' (type-only)' : ''}`).toBe(true);
+      }
+      // Flows are shared by commands that print differently (or not at all, --json): no terminal.
+      for (const p of packages(f.text)) expect(['chalk', 'qrcode-terminal', '@inquirer/prompts'], `${f.file} imports ${p}`).not.toContain(p);
     }
   });
 
