@@ -2,7 +2,7 @@
 // real process; tests call it in-process with string streams, their own environment and a real
 // emulator on port 0, which is as end-to-end as spawning, minus the cost of starting Node.
 import { EXIT, UsageError, WechatApiError, isWxauthError, type ExitCode } from './errors.js';
-import { detectLang, t, type Lang } from './ui/i18n.js';
+import { detectLang, tr, type Lang } from './ui/i18n.js';
 import { Output, type Writable } from './ui/output.js';
 import { createContext } from './runtime.js';
 import type { Context } from './context.js';
@@ -142,15 +142,14 @@ async function explain(error: WechatApiError, ctx: Context | undefined) {
   }
 }
 
-/** For credential errors, which profile/env var supplied the value WeChat rejected. */
+/** For credential errors, which profile/env var supplied the value WeChat rejected (core's next-step table). */
 async function credentialSource(error: WechatApiError, lang: Lang, ctx: Context | undefined): Promise<string | undefined> {
-  if (!ctx || ![40125, 40013, 41002, 41004].includes(error.errcode)) return undefined;
+  if (!ctx) return undefined;
   try {
+    const { nextStep } = await import('./core/next-step.js');
     const config = await ctx.resolveConfig();
-    const field = error.errcode === 40013 || error.errcode === 41002 ? 'appid' : 'secret';
-    const source = config.sources[field];
-    if (!source) return undefined;
-    return t(lang, `common.source.${source}`, { field, profile: config.profile, appid: config.appid ?? '-' });
+    const ref = nextStep(error.errcode, { use: 'credentials', profile: config.profile, appid: config.appid, sources: config.sources });
+    return ref && tr(lang, ref);
   } catch {
     // The explanation is best-effort; the error itself is reported.
     return undefined;
