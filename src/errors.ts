@@ -58,12 +58,6 @@ export class ConfigError extends WxauthError {
   override readonly code: string = 'config';
 }
 
-/** A check found problems, e.g. `inspect` error-level findings (exit 1). */
-export class CheckFailedError extends WxauthError {
-  override readonly exitCode = EXIT.checkFailed;
-  override readonly code: string = 'check_failed';
-}
-
 export interface WechatApiErrorDetails {
   errcode: number;
   errmsg: string;
