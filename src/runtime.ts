@@ -73,8 +73,10 @@ export function createContext(options: RuntimeOptions): Context {
 
     async api(config?: ResolvedConfig): Promise<WechatApi> {
       const cfg = config ?? (await ctx.resolveConfig());
-      const { WechatApi } = await import('./http/api.js');
+      const [{ WechatApi }, { proxySettingsFrom }] = await Promise.all([import('./http/api.js'), import('./http/client.js')]);
       return new WechatApi({
+        // The run's proxy variables, not this process's (they differ for in-process runs).
+        proxy: proxySettingsFrom(env),
         apiBase: cfg.apiBase,
         backupApiBase: cfg.backupApiBase,
         timeoutMs: cfg.timeoutMs,

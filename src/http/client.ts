@@ -21,10 +21,30 @@ export interface ClientOptions {
   notice?: (event: ClientNotice) => void;
   showSecrets?: boolean;
   signal?: AbortSignal;
-  /** Injected for tests; defaults to a shared EnvHttpProxyAgent. */
+  /** Injected for tests; defaults to a shared EnvHttpProxyAgent built from `proxy`. */
   dispatcher?: Dispatcher;
+  /**
+   * HTTP(S)_PROXY / NO_PROXY of the run (the CLI passes its own environment, which in-process runs do
+   * not share with this process). Undefined: undici reads process.env itself.
+   */
+  proxy?: ProxySettings;
   /** Backoff before retries (ms); tests set small values. */
   retryDelaysMs?: number[];
+}
+
+export interface ProxySettings {
+  httpProxy: string;
+  httpsProxy: string;
+  noProxy: string;
+}
+
+/** The proxy variables as curl and undici read them: lower case first, then upper case; '' = none. */
+export function proxySettingsFrom(env: Readonly<Record<string, string | undefined>>): ProxySettings {
+  return {
+    httpProxy: env.http_proxy ?? env.HTTP_PROXY ?? '',
+    httpsProxy: env.https_proxy ?? env.HTTPS_PROXY ?? '',
+    noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
+  };
 }
 
 export type ClientNotice =
@@ -63,14 +83,17 @@ export interface ApiResponse<T = unknown> {
   base: string;
 }
 
-let sharedAgent: Dispatcher | undefined;
+/** One keep-alive agent per proxy setting (a CLI run has one; in-process test runs may differ). */
+const sharedAgents = new Map<string, Dispatcher>();
 
-function defaultAgent(timeoutMs: number): Dispatcher {
-  sharedAgent ??= new EnvHttpProxyAgent({
-    connect: { timeout: timeoutMs },
-    keepAliveTimeout: 10_000,
-  });
-  return sharedAgent;
+function defaultAgent(timeoutMs: number, proxy: ProxySettings | undefined): Dispatcher {
+  const key = JSON.stringify(proxy ?? null);
+  let agent = sharedAgents.get(key);
+  if (!agent) {
+    agent = new EnvHttpProxyAgent({ connect: { timeout: timeoutMs }, keepAliveTimeout: 10_000, ...(proxy ?? {}) });
+    sharedAgents.set(key, agent);
+  }
+  return agent;
 }
 
 export class WechatHttpClient {
@@ -156,7 +179,7 @@ export class WechatHttpClient {
     try {
       const res = await undiciRequest(url, {
         method: req.method,
-        dispatcher: this.options.dispatcher ?? defaultAgent(this.options.timeoutMs),
+        dispatcher: this.options.dispatcher ?? defaultAgent(this.options.timeoutMs, this.options.proxy),
         signal,
         headers: {
           'user-agent': 'wxauth',
