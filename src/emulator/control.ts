@@ -7,6 +7,7 @@ import { FaultSpecError, validateFault } from './faults.js';
 import { publicUsers } from './seed.js';
 import { appendToRedirect } from './callback.js';
 import { DEFAULT_SWITCHES, SWITCH_VALUES } from './switches.js';
+import { hostHeaderAllowed, isJsonContentType } from './host-guard.js';
 
 function bad(error: string, status = 400): Reply {
   return controlJson({ ok: false, error }, status);
@@ -66,7 +67,25 @@ export function scan(emu: Emulator, options: ScanOptions): ScanResult {
 export const QR_TTL_MS = 5 * 60_000;
 
 
+/**
+ * Why a control request is refused before it is read (issue 13 item 11): the seed holds secrets and
+ * faults change what clients see, so only this machine's own addresses, and only JSON POSTs.
+ */
+function refusal(emu: Emulator, rq: Rq): Reply | undefined {
+  const host = typeof rq.headers.host === 'string' ? rq.headers.host : undefined;
+  if (!hostHeaderAllowed(host, emu.controlHosts))
+    return bad(
+      `refused: Host ${JSON.stringify((host ?? '').slice(0, 100))} is not an address of this emulator; the control API answers only requests sent to the URL the emulator printed (a guard against DNS rebinding)`,
+      403,
+    );
+  if (rq.method === 'POST' && !isJsonContentType(rq.headers['content-type']))
+    return bad('control POSTs need Content-Type: application/json (other types are refused so that web pages cannot post here)', 415);
+  return undefined;
+}
+
 export function handleControl(emu: Emulator, rq: Rq): Reply {
+  const refused = refusal(emu, rq);
+  if (refused) return refused;
   const path = rq.path.slice('/__emulator'.length);
   const isPost = rq.method === 'POST';
   if (path === '/requests' && rq.method === 'GET') return controlJson({ ok: true, requests: emu.log });
@@ -78,6 +97,9 @@ export function handleControl(emu: Emulator, rq: Rq): Reply {
     return controlJson({ ok: true, faults: [] });
   }
   if (path === '/switches' && rq.method === 'GET') return controlJson({ ok: true, switches: emu.switches });
+  // What the emulator holds in memory, so tests can check the caps without measuring RSS (issue 13 item 7).
+  if (path === '/stats' && rq.method === 'GET')
+    return controlJson({ ok: true, rids: emu.state.rids.stats(), codes: emu.state.codes.size, requests: emu.log.length });
   if (!isPost) return bad(`no such control endpoint: ${rq.method} ${rq.path}`, 404);
 
   const body = parseJson(rq);
@@ -86,7 +108,12 @@ export function handleControl(emu: Emulator, rq: Rq): Reply {
     case '/clock': {
       const advance = body.advance;
       if (typeof advance !== 'number' || !Number.isFinite(advance)) return bad('expected {"advance": seconds}');
-      emu.advanceClock(advance);
+      try {
+        emu.advanceClock(advance);
+      } catch (error) {
+        if (error instanceof RangeError) return bad(error.message);
+        throw error;
+      }
       return controlJson({ ok: true, now: emu.now(), iso: new Date(emu.now()).toISOString() });
     }
     case '/reset':

@@ -31,6 +31,14 @@ export class FaultSpecError extends Error {
   }
 }
 
+/**
+ * Ranges (issue 13 item 11): Node's timers hold at most 2^31-1 ms and fire at once beyond it
+ * (TimeoutOverflowWarning), so a long delay silently became none. Ten minutes outlasts any client
+ * timeout worth testing.
+ */
+export const MAX_DELAY_MS = 600_000;
+export const MAX_COUNT = 1_000_000_000;
+
 const SPEC = /^([a-z0-9-]+)(?:=(\d+))?(?:@(\/[^:\s]*))?(?::(\d+))?$/i;
 
 export function parseFaultSpec(spec: string): FaultSpec {
@@ -42,11 +50,12 @@ export function parseFaultSpec(spec: string): FaultSpec {
   if (kind === 'delay') {
     if (m[2] === undefined) throw new FaultSpecError(spec, 'delay needs milliseconds, e.g. delay=2000');
     fault.ms = Number(m[2]);
+    if (fault.ms > MAX_DELAY_MS) throw new FaultSpecError(spec, `delay is at most ${MAX_DELAY_MS} ms (10 minutes)`);
   } else if (m[2] !== undefined) throw new FaultSpecError(spec, `only delay takes =MS`);
   if (m[3] !== undefined) fault.path = m[3];
   if (m[4] !== undefined) {
     const count = Number(m[4]);
-    if (count < 1) throw new FaultSpecError(spec, 'COUNT must be at least 1');
+    if (count < 1 || count > MAX_COUNT) throw new FaultSpecError(spec, `COUNT must be between 1 and ${MAX_COUNT}`);
     fault.count = count;
   }
   return fault;
@@ -62,7 +71,8 @@ export function validateFault(value: unknown): FaultSpec {
   if (!kind) throw new FaultSpecError(JSON.stringify(value), 'kind must be delay, http500, http502, busy, reset or garbage');
   const fault: FaultSpec = { kind };
   if (kind === 'delay') {
-    if (typeof v.ms !== 'number' || !(v.ms >= 0) || v.ms > 600_000) throw new FaultSpecError(JSON.stringify(value), 'delay needs ms between 0 and 600000');
+    if (typeof v.ms !== 'number' || !(v.ms >= 0) || v.ms > MAX_DELAY_MS)
+      throw new FaultSpecError(JSON.stringify(value), `delay needs ms from 0 to ${MAX_DELAY_MS}: a delay is at most ${MAX_DELAY_MS} ms (10 minutes)`);
     fault.ms = v.ms;
   }
   if (v.path !== undefined) {
@@ -70,7 +80,8 @@ export function validateFault(value: unknown): FaultSpec {
     fault.path = v.path;
   }
   if (v.count !== undefined) {
-    if (typeof v.count !== 'number' || !Number.isInteger(v.count) || v.count < 1) throw new FaultSpecError(JSON.stringify(value), 'count must be a positive integer');
+    if (typeof v.count !== 'number' || !Number.isInteger(v.count) || v.count < 1 || v.count > MAX_COUNT)
+      throw new FaultSpecError(JSON.stringify(value), `count must be an integer from 1 to ${MAX_COUNT}`);
     fault.count = v.count;
   }
   return fault;

@@ -21,13 +21,21 @@ import { handleControl, scan } from './control.js';
 import { handlePage, isPagePath } from './pages.js';
 import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo } from './cgi.js';
 import { DEFAULT_SWITCHES } from './switches.js';
+import { acceptedHostNames } from './host-guard.js';
 
 export { DEFAULT_SWITCHES };
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_URL_BYTES = 8 * 1024;
-/** Cap on remembered codes, rids and QR sessions (oldest dropped first). */
+/** Cap on remembered codes (oldest dropped first); rids have their own byte cap (state.ts RidStore). */
 export const MAX_ENTRIES = 20_000;
+
+/**
+ * The emulator clock must stay where a rid can carry it: the first rid group is the Unix time in
+ * 8 hex digits (API-FACTS §0.4), so 1970-01-01 up to 2106-02-07. Beyond it `new Date()` and the rids
+ * break (issue 13 item 11: an advance of 1e308 made every later request fail).
+ */
+export const MAX_CLOCK_MS = 0xffffffff * 1000;
 
 function trim<K, V>(map: Map<K, V>, max: number): void {
   while (map.size >= max) {
@@ -97,6 +105,8 @@ export class Emulator {
   private readonly initialSwitches: EmulatorSwitches;
   private server?: Server;
   url = '';
+  /** Host names the control API answers to (host-guard.ts); filled in by listen(). */
+  controlHosts = new Set<string>();
 
   constructor(options: EmulatorOptions = {}) {
     this.seed = normalizeSeed(options.seed ?? defaultSeed(), options.domainOverrides);
@@ -113,7 +123,12 @@ export class Emulator {
   }
 
   advanceClock(seconds: number): void {
-    if (!Number.isFinite(seconds)) throw new RangeError('advanceClock needs a finite number of seconds');
+    if (!Number.isFinite(seconds)) throw new RangeError('advance needs a finite number of seconds');
+    const next = this.baseClock() + this.offsetMs + seconds * 1000;
+    if (!(next >= 0 && next <= MAX_CLOCK_MS))
+      throw new RangeError(
+        `advance ${seconds} would move the emulator clock outside 1970-01-01 … 2106-02-07 (rids carry the time as 8 hex digits of Unix seconds, API-FACTS §0.4)`,
+      );
     this.offsetMs += seconds * 1000;
   }
 
@@ -141,9 +156,10 @@ export class Emulator {
     const rid = style === 'hints' ? newHintId() : newRid(now);
     const text = (errmsg ?? ERRMSG[errcode] ?? 'system error') + suffix(style, family, errcode, rid);
     const body = errorBody(errcode, text);
-    if (style === 'rid') {
-      trim(this.state.rids, MAX_ENTRIES);
-      this.state.rids.set(rid, {
+    // Only /cgi-bin rids are kept: rid/get does not serve /sns rids (§11: 76001 for them), so keeping
+    // their bodies would only cost memory.
+    if (style === 'rid' && family === 'cgi') {
+      this.state.rids.add({
         rid,
         appid,
         family,
@@ -294,6 +310,7 @@ export class Emulator {
       });
     });
     this.server = server;
+    this.controlHosts = acceptedHostNames(host);
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     // Bound to every interface: clients on this machine reach it on loopback.

@@ -69,6 +69,57 @@ export interface ConsentTicket {
   used: boolean;
 }
 
+/**
+ * What rid records may hold at most. rid/get echoes the request body (§11), so a record can carry up
+ * to 64 KiB: counting entries alone let 20,000 of them reach ~1.3 GB (issue 13 item 7). The cap is on
+ * the bytes their strings hold; the oldest records go first, as they would age out of WeChat's 7 days.
+ */
+export const MAX_RID_BYTES = 8 * 1024 * 1024;
+export const MAX_RID_ENTRIES = 20_000;
+
+/** The UTF-8 size of a record's strings: what it keeps alive, near enough to budget by. */
+function ridEntryBytes(entry: RidEntry): number {
+  let n = 0;
+  for (const s of [entry.rid, entry.appid ?? '', entry.requestUrl, entry.requestBody, entry.responseBody, entry.clientIp]) n += Buffer.byteLength(s);
+  return n;
+}
+
+/** rid records in arrival order, bounded by total bytes and by count. */
+export class RidStore {
+  private readonly entries = new Map<string, { entry: RidEntry; bytes: number }>();
+  private total = 0;
+
+  constructor(
+    readonly maxBytes = MAX_RID_BYTES,
+    readonly maxEntries = MAX_RID_ENTRIES,
+  ) {}
+
+  get(rid: string): RidEntry | undefined {
+    return this.entries.get(rid)?.entry;
+  }
+
+  add(entry: RidEntry): void {
+    const bytes = ridEntryBytes(entry);
+    const previous = this.entries.get(entry.rid);
+    if (previous) {
+      this.total -= previous.bytes;
+      this.entries.delete(entry.rid);
+    }
+    this.entries.set(entry.rid, { entry, bytes });
+    this.total += bytes;
+    while ((this.total > this.maxBytes || this.entries.size > this.maxEntries) && this.entries.size > 1) {
+      const [oldest, record] = this.entries.entries().next().value!;
+      this.entries.delete(oldest);
+      this.total -= record.bytes;
+    }
+  }
+
+  /** For GET /__emulator/stats. */
+  stats(): { count: number; bytes: number; maxBytes: number; maxCount: number } {
+    return { count: this.entries.size, bytes: this.total, maxBytes: this.maxBytes, maxCount: this.maxEntries };
+  }
+}
+
 export class EmulatorState {
   codes = new Map<string, CodeEntry>();
   /** By access_token and by refresh_token (the same grant object). */
@@ -82,7 +133,7 @@ export class EmulatorState {
   /** `${appid} ${cgi_path}` -> calls today. */
   quota = new Map<string, { day: number; used: number }>();
   clears = new Map<string, { month: string; count: number }>();
-  rids = new Map<string, RidEntry>();
+  rids = new RidStore();
   qr = new Map<string, QrSession>();
   tickets = new Map<string, ConsentTicket>();
 }

@@ -1,7 +1,7 @@
 // The control surface (/__emulator/*) and fault injection, over HTTP.
 import { describe, expect, it } from 'vitest';
 import { startEmulator, parseFaultSpec, DEFAULT_APPIDS } from '../../src/emulator/index.js';
-import { T0, get, norm, post, useEmulator } from './helpers.js';
+import { T0, get, norm, portOf, post, rawRequest, useEmulator } from './helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;
 const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
@@ -160,5 +160,91 @@ describe('faults', () => {
     } finally {
       await faulty.close();
     }
+  });
+});
+
+describe('rid memory is capped by bytes (issue 13 item 7)', () => {
+  const stats = async () => (await get(emu.url, '/__emulator/stats')).json.rids as { count: number; bytes: number; maxBytes: number };
+
+  it('large request bodies never push the retained rid bytes over the cap; the oldest go first; reset releases them', async () => {
+    const token = String((await get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${SVC_SECRET}`)).json.access_token);
+    const big = 'x'.repeat(60 * 1024);
+    const rids: string[] = [];
+    // 200 × 60 KB: more than the cap, few enough to stay fast. Not JSON, so quota/get answers 47001 with a rid.
+    for (let batch = 0; batch < 20; batch++) {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${token}`, big)),
+      );
+      for (const a of answers) {
+        expect(a.json.errcode).toBe(47001);
+        rids.push(/rid: (\S+)$/.exec(String(a.json.errmsg))![1]!);
+      }
+    }
+    const capped = await stats();
+    expect(capped.maxBytes).toBeLessThanOrEqual(8 * 1024 * 1024);
+    expect(capped.bytes).toBeGreaterThan(0);
+    expect(capped.bytes).toBeLessThanOrEqual(capped.maxBytes);
+    expect(capped.count).toBeLessThan(200);
+
+    const ridGet = (rid: string) => post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${token}`, { rid });
+    const newest = await ridGet(rids[rids.length - 1]!);
+    expect(newest.json.errcode).toBe(0);
+    expect(String((newest.json.request as Record<string, unknown>).request_body)).toHaveLength(60 * 1024);
+    expect(norm((await ridGet(rids[0]!)).text)).toBe('{"errcode":76001,"errmsg":"rid not found, please check rid: RID"}');
+
+    expect((await post(emu.url, '/__emulator/reset', {})).json).toEqual({ ok: true });
+    expect(await stats()).toMatchObject({ count: 0, bytes: 0 });
+  });
+});
+
+describe('control API ranges and guards (issue 13 item 11)', () => {
+  it('a clock advance that would leave the rid range is a 400, and later requests still answer', async () => {
+    for (const advance of [1e308, -1e308, 1e12, -(T0 / 1000) - 1]) {
+      const r = await post(emu.url, '/__emulator/clock', { advance });
+      expect(r.status, String(advance)).toBe(400);
+      expect(String(r.json.error)).toMatch(/advance/);
+    }
+    expect((await get(emu.url, '/__emulator/clock')).json.now).toBe(T0);
+    expect((await get(emu.url, '/sns/auth?access_token=a&openid=b')).json.errcode).toBe(40014);
+    expect(() => emu.advanceClock(1e308)).toThrow(RangeError);
+    expect((await post(emu.url, '/__emulator/clock', { advance: 86_400 * 365 })).status).toBe(200);
+  });
+
+  it('a delay beyond 10 minutes is refused (Node would overflow the timer and never delay)', async () => {
+    expect(() => parseFaultSpec('delay=99999999999')).toThrow(/at most 600000/);
+    const r = await post(emu.url, '/__emulator/faults', { spec: 'delay=99999999999' });
+    expect(r.status).toBe(400);
+    expect(r.json).toEqual({ ok: false, error: expect.stringMatching(/delay=99999999999.*at most 600000 ms/) as unknown });
+    expect((await post(emu.url, '/__emulator/faults', { kind: 'delay', ms: 1e12 })).status).toBe(400);
+    expect((await get(emu.url, '/__emulator/faults')).json.faults).toEqual([]);
+    expect(parseFaultSpec('delay=600000')).toEqual({ kind: 'delay', ms: 600000 });
+  });
+
+  it('control calls with a Host that is not this emulator (DNS rebinding) are refused with 403', async () => {
+    const port = portOf(emu.url);
+    const seed = await rawRequest(port, '/__emulator/seed', { headers: { host: `evil.example:${port}` } });
+    expect(seed.status).toBe(403);
+    expect(seed.body).not.toContain(SVC_SECRET);
+    expect(JSON.parse(seed.body)).toEqual({ ok: false, error: expect.stringContaining('Host') as unknown });
+    const arm = await rawRequest(port, '/__emulator/faults', { method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/json' }, body: '{"spec":"busy"}' });
+    expect(arm.status).toBe(403);
+    expect(emu.requests()).toEqual([]);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST`]) expect((await rawRequest(port, '/__emulator/seed', { headers: { host } })).status, host).toBe(200);
+    // WeChat's own endpoints keep answering whatever the Host (SDKs may send api.weixin.qq.com).
+    expect(JSON.parse((await rawRequest(port, '/sns/auth?access_token=a&openid=b', { headers: { host: 'api.weixin.qq.com' } })).body).errcode).toBe(40014);
+  });
+
+  it('control POSTs need Content-Type: application/json (a cross-origin text/plain or form POST is refused with 415)', async () => {
+    const port = portOf(emu.url);
+    for (const type of ['text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', undefined]) {
+      const r = await rawRequest(port, '/__emulator/faults', { method: 'POST', headers: type ? { 'content-type': type } : {}, body: '{"spec":"busy"}' });
+      expect(r.status, String(type)).toBe(415);
+      expect(JSON.parse(r.body)).toEqual({ ok: false, error: expect.stringContaining('application/json') as unknown });
+    }
+    expect((await rawRequest(port, '/__emulator/reset', { method: 'POST' })).status).toBe(415);
+    expect((await get(emu.url, '/__emulator/faults')).json.faults).toEqual([]);
+    const ok = await rawRequest(port, '/__emulator/faults', { method: 'POST', headers: { 'content-type': 'Application/JSON; charset=utf-8' }, body: '{"spec":"busy:1"}' });
+    expect(ok.status).toBe(200);
+    expect((await rawRequest(port, '/__emulator/reset', { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(200);
   });
 });

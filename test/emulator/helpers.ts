@@ -30,9 +30,13 @@ export async function get(base: string, path: string, init: RequestInit = {}): P
   return toAnswer(await fetch(base + path, { redirect: 'manual', ...init }));
 }
 
+/**
+ * POST with `Content-Type: application/json` unless `init.headers` says otherwise: what real clients
+ * send to stable_token and what the control API requires (issue 13 item 11).
+ */
 export async function post(base: string, path: string, body: unknown, init: RequestInit = {}): Promise<Answer> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return toAnswer(await fetch(base + path, { method: 'POST', body: text, redirect: 'manual', ...init }));
+  return toAnswer(await fetch(base + path, { method: 'POST', body: text, redirect: 'manual', headers: { 'content-type': 'application/json' }, ...init }));
 }
 
 export async function postForm(base: string, path: string, form: Record<string, string>, init: RequestInit = {}): Promise<Answer> {
