@@ -196,7 +196,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['--force', 'force'],
     ],
   }),
-  legacy({ name: 'inspect', args: '<url>' , load: () => import('./commands/inspect.js') }),
+  command({ name: 'inspect', args: '<url>', load: () => import('./commands/inspect.js'), present: () => import('./ui/present/inspect.js') }),
   legacy({ name: 'exchange', args: '<code-or-callback-url>', options: [['--state <state>', 'state'], ['--no-save', 'noSave']] , load: () => import('./commands/exchange.js') }),
   legacy({ name: 'refresh', args: '[refresh_token]', options: [['--openid <openid>', 'openid']] , load: () => import('./commands/refresh.js') }),
   legacy({ name: 'check', args: '[access_token] [openid]', options: [['--openid <openid>', 'openid']] , load: () => import('./commands/check.js') }),
@@ -211,9 +211,10 @@ export const COMMANDS: readonly RegisteredCommand[] = [
     ],
   }),
   legacy({ name: 'tokens', args: '[action] [openid]', options: [['-y, --yes', 'yes']] , load: () => import('./commands/tokens.js') }),
-  legacy({
+  command({
     name: 'errcode',
     load: () => import('./commands/errcode.js'),
+    present: () => import('./ui/present/errcode.js'),
     args: '[inputs...]',
     options: [
       ['--list', 'list'],

@@ -1,28 +1,42 @@
 // wxauth errcode [inputs...] [--list] [--stage S] [--wecom] [--endpoint PATH]
 // Offline: loads only the pure errcode core and the presenter, never the network or prompts.
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
-import { LIST_STAGES, explainInputs, listErrcodes, type ExplainedInput } from '../core/errcodes.js';
-import { printExplanation, printUnknown } from '../ui/explain.js';
+import type { CommandInput } from '../cli.js';
+import { EXIT, UsageError } from '../errors.js';
+import { LIST_STAGES, explainInputs, listErrcodes, type ExplainedInput, type ListedErrcode, type UnknownInput } from '../core/errcodes.js';
 
-interface ErrcodeOptions {
+export interface ErrcodeOptions {
   inputs: string[];
   list: boolean;
   stage?: string;
   wecom: boolean;
   endpoint?: string;
-  apiBase?: string;
 }
 
-function toOptions(ctx: Context, args: string[], opts: Record<string, unknown>): ErrcodeOptions {
+export type ErrcodeResult =
+  | {
+      mode: 'list';
+      codes: ListedErrcode[];
+      /** Every table entry was asked for (--wecom or --stage all), which the count line says. */
+      all: boolean;
+    }
+  | {
+      mode: 'explain';
+      results: ExplainedInput[];
+      unknown: UnknownInput[];
+      /** "A check found problems": some inputs are not in the tables. errcode never calls WeChat. */
+      exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
+    };
+
+export function parseOptions(input: CommandInput): ErrcodeOptions {
+  const { opts } = input;
   const options: ErrcodeOptions = {
-    inputs: args.filter((a) => a.trim() !== ''),
+    inputs: input.args.filter((a) => a.trim() !== ''),
     list: opts.list === true,
     wecom: opts.wecom === true,
   };
   if (typeof opts.stage === 'string') options.stage = opts.stage;
   if (typeof opts.endpoint === 'string') options.endpoint = opts.endpoint;
-  if (typeof ctx.globals.apiBase === 'string') options.apiBase = ctx.globals.apiBase;
   if (options.stage !== undefined && !(LIST_STAGES as readonly string[]).includes(options.stage)) {
     throw new UsageError(
       { key: 'errcode.stage.invalid', params: { stage: options.stage } },
@@ -43,65 +57,16 @@ function toOptions(ctx: Context, args: string[], opts: Record<string, unknown>):
   return options;
 }
 
-function list(ctx: Context, options: ErrcodeOptions): number {
-  const { out } = ctx;
-  const codes = listErrcodes({ stage: options.stage, wecom: options.wecom });
-  out.result({ codes });
-  out.table(
-    [out.t('errcode.list.code'), out.t('errcode.list.stage'), out.t('errcode.list.meaning')],
-    codes.map((c) => [String(c.code), c.stages.join(', ') || '-', c.meaning[out.lang]]),
-  );
-  const all = options.wecom || options.stage === 'all';
-  out.note(out.t(all ? 'errcode.list.countAll' : 'errcode.list.count', { count: codes.length }));
-  return 0;
-}
-
-export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {
-  const options = toOptions(ctx, args, opts);
-  if (options.list) return list(ctx, options);
-
-  const { out } = ctx;
-  const { results, unknown } = explainInputs(options.inputs, {
-    wecom: options.wecom,
-    endpoint: options.endpoint,
-    apiBase: options.apiBase,
-  });
-  out.result({ results, unknown });
-
-  // Group keyword hits by input: the best one in full, the rest as a short table.
-  const groups: ExplainedInput[][] = [];
-  for (const r of results) {
-    const last = groups[groups.length - 1];
-    if (r.match === 'keyword' && last?.[0]?.match === 'keyword' && last[0].input === r.input) last.push(r);
-    else groups.push([r]);
+export async function run(options: ErrcodeOptions, ctx: Context): Promise<ErrcodeResult> {
+  if (options.list) {
+    return {
+      mode: 'list',
+      codes: listErrcodes({ stage: options.stage, wecom: options.wecom }),
+      all: options.wecom || options.stage === 'all',
+    };
   }
-  let first = true;
-  for (const group of groups) {
-    const [head, ...rest] = group;
-    if (!head) continue;
-    if (!first) out.data('');
-    first = false;
-    if (head.match === 'keyword') out.data(out.t('errcode.keyword.title', { input: head.input, count: group.length }));
-    if (head.match === 'body' && !out.json) out.note(out.t('errcode.body.read', { errcode: head.code }));
-    printExplanation(out, head, { to: 'stdout' });
-    if (rest.length) {
-      out.data('');
-      out.data(out.t('errcode.keyword.more', { input: head.input }));
-      out.table(
-        [out.t('errcode.list.code'), out.t('errcode.list.meaning')],
-        rest.map((r) => [String(r.code), r.meaning[out.lang]]),
-      );
-    }
-  }
-  // In --json mode the document carries the unknown inputs; stderr stays quiet for scripts.
-  for (const u of out.json ? [] : unknown) {
-    if (!first) out.say('');
-    first = false;
-    printUnknown(out, u);
-  }
-  if (unknown.length > 0) {
-    // "A check found problems": some inputs are not in the tables. errcode never calls WeChat.
-    return 1;
-  }
-  return 0;
+  // A qyapi --api-base means WeCom's table applies.
+  const apiBase = typeof ctx.globals.apiBase === 'string' ? ctx.globals.apiBase : undefined;
+  const { results, unknown } = explainInputs(options.inputs, { wecom: options.wecom, endpoint: options.endpoint, apiBase });
+  return { mode: 'explain', results, unknown, exitCode: unknown.length > 0 ? EXIT.checkFailed : EXIT.ok };
 }

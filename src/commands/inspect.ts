@@ -1,10 +1,10 @@
 // wxauth inspect <url>
 // Lints an authorize / qrconnect URL (or a WxLogin iframe URL) or a callback URL against the profile's
 // appid, account type and callback domain, and — for callbacks — the state `wxauth url` remembered.
-// The report is the command's data, so it goes to stdout; exit 1 when an error-level finding exists.
+// Exit 1 when an error-level finding exists.
 import type { Context } from '../context.js';
-import { renderFinding, type RenderedFinding } from '../ui/findings.js';
-import { UsageError } from '../errors.js';
+import type { CommandInput } from '../cli.js';
+import { EXIT, UsageError } from '../errors.js';
 import {
   findingKeys,
   hasErrors,
@@ -13,12 +13,41 @@ import {
   redactParams,
   type Finding,
   type InspectContext,
-  type InspectResult,
+  type InspectKind,
+  type WechatPage,
 } from '../core/inspect.js';
 import { DEFAULT_OPEN_BASE } from '../core/endpoints.js';
 
-function render(ctx: Context, f: Finding): RenderedFinding {
-  return renderFinding(ctx.out, f, findingKeys(f.id));
+export interface InspectOptions {
+  input: string;
+}
+
+export interface InspectedFinding {
+  finding: Finding;
+  /** Catalogue keys of its message, effect and fix. */
+  keys: { message: string; effect: string; fix: string };
+  /** The page WeChat is expected to show for it, where known. */
+  wechatPage?: WechatPage[];
+}
+
+export interface InspectCommandResult {
+  kind: InspectKind;
+  /** A WxLogin iframe URL (`login_type=jssdk`). */
+  embedded: boolean;
+  /** The parameters as WeChat reads them, secrets redacted unless --show-secrets. */
+  params: Array<[string, string]>;
+  /** Some value above was redacted (the report then says how to see it). */
+  redacted: boolean;
+  findings: InspectedFinding[];
+  exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
+}
+
+export function parseOptions(input: CommandInput): InspectOptions {
+  const url = input.args.join(' ');
+  if (url.trim() === '') {
+    throw new UsageError({ key: 'inspect.missing_url' }, { hint: { key: 'inspect.missing_url.hint' } });
+  }
+  return { input: url };
 }
 
 /** What inspect compares against: the resolved profile, if there is anything in it. */
@@ -32,17 +61,8 @@ async function inspectContext(ctx: Context): Promise<InspectContext> {
   };
 }
 
-function kindLabel(result: InspectResult): string {
-  if (result.kind === 'qrconnect' && result.embedded) return 'inspect.kind.qrconnect_embedded';
-  return `inspect.kind.${result.kind}`;
-}
-
-export async function run(ctx: Context, args: string[], _opts: Record<string, unknown>): Promise<number | void> {
-  const { out } = ctx;
-  const input = args.join(' ');
-  if (input.trim() === '') {
-    throw new UsageError({ key: 'inspect.missing_url' }, { hint: { key: 'inspect.missing_url.hint' } });
-  }
+export async function run(options: InspectOptions, ctx: Context): Promise<InspectCommandResult> {
+  const { input } = options;
   const context = await inspectContext(ctx);
   let result = inspectUrl(input, context);
   if (result.kind === 'callback') {
@@ -55,48 +75,15 @@ export async function run(ctx: Context, args: string[], _opts: Record<string, un
 
   const showSecrets = ctx.globals.showSecrets === true;
   const params = showSecrets ? result.params : redactParams(result.params);
-  const rendered = result.findings.map((f) => render(ctx, f));
-  out.result({
+  return {
     kind: result.kind,
-    ...(result.embedded ? { embedded: true } : {}),
+    embedded: result.embedded === true,
     params,
-    findings: result.findings.map((f, i) => {
-      const page = predictWechatPage(f, result.kind);
-      return { ...rendered[i], params: f.params, ...(page ? { wechatPage: page } : {}) };
+    redacted: !showSecrets && params.some(([name], i) => result.params[i]?.[1] !== params[i]?.[1] && name !== ''),
+    findings: result.findings.map((finding) => {
+      const page = predictWechatPage(finding, result.kind);
+      return { finding, keys: findingKeys(finding.id), ...(page ? { wechatPage: page } : {}) };
     }),
-  });
-  const exit = hasErrors(result) ? 1 : 0;
-  if (out.json) return exit;
-
-  // Colour only where the report is read on a terminal: stdout may be a file.
-  const style = out.stdout.isTTY === true ? out.style : { bold: id, red: id, yellow: id, cyan: id, dim: id };
-  out.data(style.bold(out.t(kindLabel(result))));
-  if (params.length > 0) {
-    const width = Math.max(...params.map(([name]) => name.length));
-    for (const [name, value] of params) out.data(`  ${name.padEnd(width)}  ${JSON.stringify(value).slice(1, -1)}`);
-    if (!showSecrets && params.some(([name], i) => result.params[i]?.[1] !== params[i]?.[1] && name !== '')) {
-      out.data(style.dim('  ' + out.t('inspect.redacted')));
-    }
-  }
-  out.data('');
-  const colour = { error: style.red, warning: style.yellow, info: style.cyan } as const;
-  for (const r of rendered) {
-    const severity = r.severity as keyof typeof colour;
-    out.data(`${colour[severity](out.t(`inspect.severity.${severity}`))} ${style.dim(`[${r.id}]`)} ${r.message}`);
-    out.data(`  ${label(out.t('inspect.label.effect'))}${r.effect}`);
-    out.data(`  ${label(out.t('inspect.label.fix'))}${r.fix}`);
-  }
-  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
-  if (count('error') + count('warning') === 0) out.data(style.bold(out.t('inspect.summary.clean')));
-  out.data(out.t('inspect.summary', { errors: count('error'), warnings: count('warning'), infos: count('info') }));
-  return exit;
-}
-
-/** `Fix: ` in English; a full-width colon (怎么办：) needs no space after it. */
-function label(text: string): string {
-  return text.endsWith('：') ? text : text + ' ';
-}
-
-function id(s: string): string {
-  return s;
+    exitCode: hasErrors(result) ? EXIT.checkFailed : EXIT.ok,
+  };
 }

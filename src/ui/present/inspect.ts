@@ -1,0 +1,50 @@
+// wxauth inspect: the report is the command's data, so it goes to stdout.
+import type { InspectCommandResult } from '../../commands/inspect.js';
+import { renderFinding } from '../findings.js';
+import type { Output } from '../output.js';
+
+function kindLabel(result: InspectCommandResult): string {
+  if (result.kind === 'qrconnect' && result.embedded) return 'inspect.kind.qrconnect_embedded';
+  return `inspect.kind.${result.kind}`;
+}
+
+/** `Fix: ` in English; a full-width colon (怎么办：) needs no space after it. */
+function label(text: string): string {
+  return text.endsWith('：') ? text : text + ' ';
+}
+
+function id(s: string): string {
+  return s;
+}
+
+export function present(result: InspectCommandResult, out: Output): void {
+  const { params } = result;
+  const rendered = result.findings.map((f) => renderFinding(out, f.finding, f.keys));
+  out.result({
+    kind: result.kind,
+    ...(result.embedded ? { embedded: true } : {}),
+    params,
+    findings: result.findings.map((f, i) => ({ ...rendered[i], params: f.finding.params, ...(f.wechatPage ? { wechatPage: f.wechatPage } : {}) })),
+  });
+  if (out.json) return;
+
+  // Colour only where the report is read on a terminal: stdout may be a file.
+  const style = out.stdout.isTTY === true ? out.style : { bold: id, red: id, yellow: id, cyan: id, dim: id };
+  out.data(style.bold(out.t(kindLabel(result))));
+  if (params.length > 0) {
+    const width = Math.max(...params.map(([name]) => name.length));
+    for (const [name, value] of params) out.data(`  ${name.padEnd(width)}  ${JSON.stringify(value).slice(1, -1)}`);
+    if (result.redacted) out.data(style.dim('  ' + out.t('inspect.redacted')));
+  }
+  out.data('');
+  const colour = { error: style.red, warning: style.yellow, info: style.cyan } as const;
+  for (const r of rendered) {
+    const severity = r.severity as keyof typeof colour;
+    out.data(`${colour[severity](out.t(`inspect.severity.${severity}`))} ${style.dim(`[${r.id}]`)} ${r.message}`);
+    out.data(`  ${label(out.t('inspect.label.effect'))}${r.effect}`);
+    out.data(`  ${label(out.t('inspect.label.fix'))}${r.fix}`);
+  }
+  const count = (s: string) => result.findings.filter((f) => f.finding.severity === s).length;
+  if (count('error') + count('warning') === 0) out.data(style.bold(out.t('inspect.summary.clean')));
+  out.data(out.t('inspect.summary', { errors: count('error'), warnings: count('warning'), infos: count('info') }));
+}
