@@ -149,9 +149,10 @@ function globalOptions(lang: Lang, hidden: boolean): Option[] {
 
 /** The command table. Also read by `wxauth completion`. */
 export const COMMANDS: readonly RegisteredCommand[] = [
-  legacy({
+  command({
     name: 'init',
     load: () => import('./commands/init.js'),
+    present: () => import('./ui/present/init.js'),
     options: [
       ['--type <type>', 'type'],
       ['--appid <appid>', 'appid'],
@@ -161,9 +162,10 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['-y, --yes', 'yes'],
     ],
   }),
-  legacy({
+  command({
     name: 'config',
     load: () => import('./commands/config.js'),
+    present: () => import('./ui/present/config.js'),
     subcommands: [
       { name: 'set', args: '<key> <value>' },
       { name: 'get', args: '<key>' },
@@ -172,9 +174,10 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       { name: 'path' },
     ],
   }),
-  legacy({
+  command({
     name: 'profile',
     load: () => import('./commands/profile.js'),
+    present: () => import('./ui/present/profile.js'),
     subcommands: [{ name: 'list' }, { name: 'use', args: '<name>' }, { name: 'remove', args: '<name>', options: [['-y, --yes', 'yes']] }],
   }),
   command({ name: 'completion', args: '<shell>', load: () => import('./commands/completion.js'), present: () => import('./ui/present/completion.js') }),

@@ -1,9 +1,32 @@
 // wxauth config set|get|unset|list|path
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import type { CommandInput } from '../cli.js';
+import { EXIT, UsageError, type MessageRef } from '../errors.js';
 import { maskSecret } from '../core/validate.js';
-import { PROFILE_KEYS, pickProfileName, type ConfigField } from '../store/resolve.js';
+import { PROFILE_KEYS, pickProfileName, type ConfigField, type Source } from '../store/resolve.js';
 import { isConfigField, validateValue } from '../store/config.js';
+
+export type ConfigOptions =
+  | { sub: 'set'; key: ConfigField; value: string }
+  | { sub: 'get' | 'unset'; key: ConfigField }
+  | { sub: 'list' | 'path' };
+
+/** Values are as shown: the secret masked unless --show-secrets. */
+export type ConfigResult =
+  | { sub: 'set'; profile: string; key: ConfigField; value: string; file: string }
+  | { sub: 'get'; profile: string; key: ConfigField; value?: string; source?: Source; exitCode: typeof EXIT.ok | typeof EXIT.checkFailed }
+  | { sub: 'unset'; profile: string; key: ConfigField; removed: boolean }
+  | {
+      sub: 'list';
+      profile: string;
+      exists: boolean;
+      file: string;
+      /** Every settable key, in PROFILE_KEYS order, with its value and where it came from (if set). */
+      entries: Array<{ key: ConfigField; value?: string; source?: Source }>;
+      timeoutMs: number;
+      warnings: MessageRef[];
+    }
+  | { sub: 'path'; config: string; tokens: string };
 
 function field(key: string | undefined): ConfigField {
   // Accept the wire spelling too (redirect_uri), since that is what WeChat's docs call it.
@@ -17,69 +40,66 @@ function field(key: string | undefined): ConfigField {
   return normalised;
 }
 
-export async function run(ctx: Context, args: string[]): Promise<number | void> {
-  const [action, key, value] = args;
+export function parseOptions(input: CommandInput): ConfigOptions {
+  const [key, value] = input.args;
+  switch (input.sub) {
+    case 'set': {
+      const k = field(key);
+      return { sub: 'set', key: k, value: validateValue(k, value ?? '') };
+    }
+    case 'get':
+    case 'unset':
+      return { sub: input.sub, key: field(key) };
+    case 'list':
+    case 'path':
+      return { sub: input.sub };
+    default:
+      throw new UsageError({ key: 'common.commander', params: { detail: `config ${input.sub ?? ''}` } }, { hint: { key: 'common.commander.hint' } });
+  }
+}
+
+export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigResult> {
   const store = await ctx.configStore();
-  const { out } = ctx;
   const profile = pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name;
   const show = (k: ConfigField, v: string | undefined) =>
     v !== undefined && k === 'secret' && !ctx.globals.showSecrets ? maskSecret(v) : v;
 
-  switch (action) {
+  switch (options.sub) {
     case 'set': {
-      const k = field(key);
-      const v = validateValue(k, value ?? '');
-      store.setValues(profile, { [k]: v });
-      out.result({ profile, key: k, value: show(k, v), file: store.path });
-      out.success(out.t('config.set.done', { key: k, profile, file: store.path }));
-      return;
+      const { key, value } = options;
+      store.setValues(profile, { [key]: value });
+      return { sub: 'set', profile, key, value: show(key, value) ?? '', file: store.path };
     }
     case 'get': {
-      const k = field(key);
+      const { key } = options;
       const config = await ctx.resolveConfig();
-      const v = config[k as keyof typeof config] as string | undefined;
-      out.result({ profile, key: k, value: show(k, v) ?? null, source: config.sources[k] ?? null });
-      if (v === undefined) {
-        out.warn(out.t('config.get.none', { key: k, profile }));
-        return 1;
-      }
-      out.data(show(k, v) ?? '');
-      return;
+      const value = config[key as keyof typeof config] as string | undefined;
+      return {
+        sub: 'get',
+        profile,
+        key,
+        value: show(key, value),
+        source: config.sources[key],
+        exitCode: value === undefined ? EXIT.checkFailed : EXIT.ok,
+      };
     }
-    case 'unset': {
-      const k = field(key);
-      const removed = store.unsetValue(profile, k);
-      out.result({ profile, key: k, removed });
-      out.say(out.t(removed ? 'config.unset.done' : 'config.unset.none', { key: k, profile }));
-      return;
-    }
+    case 'unset':
+      return { sub: 'unset', profile, key: options.key, removed: store.unsetValue(profile, options.key) };
     case 'list': {
       const config = await ctx.resolveConfig();
-      const rows: Array<[string, string, string]> = [];
-      const values: Record<string, unknown> = {};
-      for (const k of PROFILE_KEYS) {
-        const v = config[k as keyof typeof config] as string | undefined;
-        const source = config.sources[k];
-        values[k] = v === undefined ? null : { value: show(k, v), source };
-        if (v !== undefined) rows.push([k, show(k, v) ?? '', source ?? '']);
-      }
-      out.result({ profile: config.profile, exists: config.profileExists, file: store.path, values, timeoutMs: config.timeoutMs });
-      out.say(out.style.dim(out.t('config.list.header', { profile: config.profile, file: store.path })));
-      if (!config.profileExists && rows.every((r) => r[2] === 'default')) {
-        out.say(out.t('config.list.empty'));
-      }
-      out.table(['key', 'value', out.t('config.list.source')], rows);
-      for (const w of config.warnings) out.warn(out.t(w.key, w.params));
-      return;
+      return {
+        sub: 'list',
+        profile: config.profile,
+        exists: config.profileExists,
+        file: store.path,
+        entries: PROFILE_KEYS.map((key) => ({ key, value: show(key, config[key as keyof typeof config] as string | undefined), source: config.sources[key] })),
+        timeoutMs: config.timeoutMs,
+        warnings: config.warnings,
+      };
     }
     case 'path': {
       const tokens = await ctx.tokenStore();
-      out.result({ config: store.path, tokens: tokens.path });
-      out.data(store.path);
-      out.data(tokens.path);
-      return;
+      return { sub: 'path', config: store.path, tokens: tokens.path };
     }
-    default:
-      throw new UsageError({ key: 'common.commander', params: { detail: `config ${action ?? ''}` } }, { hint: { key: 'common.commander.hint' } });
   }
 }

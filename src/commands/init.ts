@@ -1,19 +1,27 @@
 // wxauth init: an interactive wizard on a terminal; flags only (never a prompt) without one or in CI.
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import type { CommandInput } from '../cli.js';
+import { CancelledError, UsageError } from '../errors.js';
 import { ACCOUNT_TYPES, isAccountType, type AccountType } from '../core/validate.js';
 import { matchCallbackDomain } from '../core/domain.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName, validateValue } from '../store/config.js';
+import { presentWizardIntro } from '../ui/present/init.js';
 
-interface InitOptions {
-  profile: string;
+export interface InitOptions {
   type?: string;
   appid?: string;
   secret?: string;
   domain?: string;
   redirectUri?: string;
   yes: boolean;
+}
+
+export interface InitResult {
+  profile: string;
+  /** The settings file written. */
+  file: string;
+  data: ProfileData;
 }
 
 const FLAGS = { type: '--type', appid: '--appid', secret: '--secret', domain: '--domain', redirectUri: '--redirect-uri' } as const;
@@ -52,7 +60,7 @@ function fromFlags(o: InitOptions): ProfileData {
   return data;
 }
 
-async function ask(ctx: Context, o: InitOptions, existing: ProfileData | undefined): Promise<ProfileData | undefined> {
+async function ask(ctx: Context, o: InitOptions, profile: string, existing: ProfileData | undefined): Promise<ProfileData> {
   const { out } = ctx;
   const p = await ctx.prompts();
   const validator = (key: 'appid' | 'secret' | 'domain' | 'redirectUri') => (v: string) => {
@@ -64,7 +72,7 @@ async function ask(ctx: Context, o: InitOptions, existing: ProfileData | undefin
       return `${out.t(e.messageRef.key, e.messageRef.params)} ${e.hint ? out.t(e.hint.key, e.hint.params) : ''}`;
     }
   };
-  out.say(out.t('init.intro', { profile: o.profile }));
+  presentWizardIntro(out, profile);
   const type =
     o.type && isAccountType(o.type)
       ? o.type
@@ -103,17 +111,17 @@ async function ask(ctx: Context, o: InitOptions, existing: ProfileData | undefin
     data.redirectUri = validateValue('redirectUri', redirectUri.trim());
     checkRedirect(type, data.domain, data.redirectUri);
   }
-  if (!o.yes && !(await p.confirm({ message: out.t('init.confirm', { profile: o.profile }), default: true }))) {
-    return undefined;
+  // Declining is the same outcome as Ctrl-C at any prompt: nothing written, exit 130.
+  if (!o.yes && !(await p.confirm({ message: out.t('init.confirm', { profile }), default: true }))) {
+    throw new CancelledError();
   }
   return data;
 }
 
-export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<number | void> {
-  const store = await ctx.configStore();
+export function parseOptions(input: CommandInput): InitOptions {
+  const { opts } = input;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const options: InitOptions = {
-    profile: validateProfileName(pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name),
+  return {
     type: str(opts.type),
     appid: str(opts.appid),
     secret: str(opts.secret),
@@ -121,22 +129,12 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     redirectUri: str(opts.redirectUri),
     yes: opts.yes === true,
   };
-  const data = ctx.interactive ? await ask(ctx, options, store.getProfile(options.profile)) : fromFlags(options);
-  if (!data) {
-    ctx.out.result({ written: false, profile: options.profile });
-    return 130;
-  }
-  store.setValues(options.profile, data);
-  const { out } = ctx;
-  out.result({
-    written: true,
-    profile: options.profile,
-    file: store.path,
-    type: data.type,
-    appid: data.appid,
-    domain: data.domain ?? null,
-    redirectUri: data.redirectUri ?? null,
-  });
-  out.success(out.t('init.done', { profile: options.profile, file: store.path }));
-  out.say(out.t('init.next'));
+}
+
+export async function run(options: InitOptions, ctx: Context): Promise<InitResult> {
+  const store = await ctx.configStore();
+  const profile = validateProfileName(pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name);
+  const data = ctx.interactive ? await ask(ctx, options, profile, store.getProfile(profile)) : fromFlags(options);
+  store.setValues(profile, data);
+  return { profile, file: store.path, data };
 }

@@ -1,63 +1,75 @@
 // wxauth profile list|use|remove
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import type { CommandInput } from '../cli.js';
+import { CancelledError, UsageError } from '../errors.js';
 import { maskSecret } from '../core/validate.js';
 import { pickProfileName } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 
-export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {
-  const [action, name] = args;
+export type ProfileOptions = { sub: 'list' } | { sub: 'use'; name: string } | { sub: 'remove'; name: string; yes: boolean };
+
+export interface ListedProfile {
+  name: string;
+  current: boolean;
+  type: string | null;
+  appid: string | null;
+  /** Masked unless --show-secrets. */
+  secret: string | null;
+  domain: string | null;
+}
+
+export type ProfileResult =
+  | { sub: 'list'; current: string; profiles: ListedProfile[] }
+  | { sub: 'use'; current: string }
+  | { sub: 'remove'; profile: string };
+
+export function parseOptions(input: CommandInput): ProfileOptions {
+  const [name] = input.args;
+  switch (input.sub) {
+    case 'list':
+      return { sub: 'list' };
+    case 'use':
+      return { sub: 'use', name: validateProfileName(name ?? '') };
+    case 'remove':
+      return { sub: 'remove', name: validateProfileName(name ?? ''), yes: input.opts.yes === true };
+    default:
+      throw new UsageError({ key: 'common.commander', params: { detail: `profile ${input.sub ?? ''}` } }, { hint: { key: 'common.commander.hint' } });
+  }
+}
+
+export async function run(options: ProfileOptions, ctx: Context): Promise<ProfileResult> {
   const store = await ctx.configStore();
-  const { out } = ctx;
-  switch (action) {
+  switch (options.sub) {
     case 'list': {
       const current = pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name;
-      const profiles = store.profiles();
-      const list = Object.entries(profiles).map(([profile, data]) => ({
-        name: profile,
-        current: profile === current,
+      const profiles = Object.entries(store.profiles()).map(([name, data]) => ({
+        name,
+        current: name === current,
         type: data.type ?? null,
         appid: data.appid ?? null,
         secret: data.secret ? (ctx.globals.showSecrets ? data.secret : maskSecret(data.secret)) : null,
         domain: data.domain ?? null,
       }));
-      out.result({ current, profiles: list });
-      if (list.length === 0) {
-        out.say(out.t('profile.list.empty'));
-        return;
-      }
-      out.table(
-        ['', 'profile', 'type', 'appid', 'secret', 'domain'],
-        list.map((p) => [p.current ? '*' : '', p.name, p.type ?? '-', p.appid ?? '-', p.secret ?? '-', p.domain ?? '-']),
-      );
-      return;
+      return { sub: 'list', current, profiles };
     }
-    case 'use': {
-      const profile = validateProfileName(name ?? '');
-      store.useProfile(profile);
-      out.result({ current: profile });
-      out.success(out.t('profile.use.done', { profile }));
-      return;
-    }
+    case 'use':
+      store.useProfile(options.name);
+      return { sub: 'use', current: options.name };
     case 'remove': {
-      const profile = validateProfileName(name ?? '');
+      const profile = options.name;
       if (!store.getProfile(profile)) store.removeProfile(profile); // throws the "unknown profile" error
-      if (!opts.yes) {
+      if (!options.yes) {
         if (!ctx.interactive) {
           throw new UsageError({ key: 'common.confirmNeedsYes' }, { hint: { key: 'common.confirmNeedsYes.hint' } });
         }
         const prompts = await ctx.prompts();
-        if (!(await prompts.confirm({ message: out.t('profile.remove.confirm', { profile }), default: false }))) {
-          out.result({ removed: false, profile });
-          return;
+        // Declining is the same outcome as Ctrl-C at the prompt: nothing removed, exit 130.
+        if (!(await prompts.confirm({ message: ctx.out.t('profile.remove.confirm', { profile }), default: false }))) {
+          throw new CancelledError();
         }
       }
       store.removeProfile(profile);
-      out.result({ removed: true, profile });
-      out.success(out.t('profile.remove.done', { profile }));
-      return;
+      return { sub: 'remove', profile };
     }
-    default:
-      throw new UsageError({ key: 'common.commander', params: { detail: `profile ${action ?? ''}` } }, { hint: { key: 'common.commander.hint' } });
   }
 }

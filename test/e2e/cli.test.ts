@@ -1,13 +1,24 @@
 // The CLI frame as a user meets it: spawned processes, stdout / stderr / exit code checked apart.
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli.js';
-import { ROOT, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
+import { BIN, ROOT, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
 
 const APPID = 'wx1234567890abcdef';
 const SECRET = '0123456789abcdef0123456789abcdef';
+const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const INIT = ['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/wechat/callback'];
 
 describe('wxauth (frame)', () => {
@@ -156,6 +167,31 @@ describe('wxauth init / config / profile', () => {
     expect(noYes.stderr).toContain('--yes');
     expect((await runCli(['profile', 'remove', 'test', '--yes'], { env })).code).toBe(0);
     expect(parseJson((await runCli(['profile', 'list', '--json'], { env })).stdout).profiles).toHaveLength(1);
+  });
+
+  // A real terminal (tmux, on its own socket), because only a TTY makes wxauth ask: declining is the
+  // same outcome as Ctrl-C at the prompt, exit 130, and nothing removed.
+  it.skipIf(!HAS_TMUX)('declining a confirmation in a terminal exits 130 and changes nothing (profile remove, "n")', async () => {
+    const dir = tempConfigDir();
+    await runCli(INIT, { env: { WXAUTH_CONFIG_DIR: dir } });
+    const socket = `wxauth-test-${process.pid}`;
+    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+    const exitFile = path.join(dir, 'exit-code');
+    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    tmux(
+      'new-session', '-d', '-x', '100', '-y', '20',
+      `env -u CI WXAUTH_CONFIG_DIR=${q(dir)} LANG=en_US.UTF-8 ${q(process.execPath)} ${q(BIN)} profile remove default; echo $? > ${q(exitFile)}`,
+    );
+    try {
+      await until(() => tmux('capture-pane', '-p').includes('Remove profile "default"?'));
+      tmux('send-keys', 'n', 'Enter');
+      await until(() => fs.existsSync(exitFile) && fs.readFileSync(exitFile, 'utf8').endsWith('\n'));
+      expect(fs.readFileSync(exitFile, 'utf8').trim()).toBe('130');
+      expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).profiles).toHaveProperty('default');
+    } finally {
+      // The session ends with the command, and the server with it; a server still running is ours to stop.
+      spawnSync('tmux', ['-L', socket, 'kill-server']);
+    }
   });
 
   it('never overwrites a config file that does not parse: exit 4, the file named, its bytes kept', async () => {
