@@ -12,6 +12,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   silentUserinfo: 'never',
   profileEra: '2021',
   stateLengthCheck: true,
+  whitelistErrmsg: '2021',
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -26,6 +27,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   silentUserinfo: ['never', 'followers'],
   profileEra: ['2021', 'legacy'],
   stateLengthCheck: [true, false],
+  whitelistErrmsg: ['2021', '2022'],
 };
 
 /**

@@ -70,6 +70,8 @@ export interface EmulatorSwitches {
   profileEra: '2021' | 'legacy';
   /** Reject a state longer than 128 bytes on /connect/oauth2/authorize. */
   stateLengthCheck: boolean;
+  /** 40164's errmsg: `…, not in whitelist rid: …` (2021 and §8 samples) or `…, not in whitelist, rid: …` (2022 sample), §0.4 ⚠. */
+  whitelistErrmsg: '2021' | '2022';
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

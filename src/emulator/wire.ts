@@ -70,13 +70,21 @@ export function newHintId(): string {
 }
 
 /**
- * The suffix WeChat appends to errmsg (§0.4): sns mostly `, rid: …`, cgi-bin mostly ` rid: …`;
- * 40164 has the comma (2022 sample). Pre-2021: `, hints: [ req_id: … ]` on sns, ` hint: […]` on cgi-bin.
+ * The suffix WeChat appends to errmsg (§0.4): sns mostly `, rid: …`, cgi-bin mostly ` rid: …`.
+ * 40164 ⚠ (§0.4, §8): `…, not in whitelist rid: …` in 2021 and in §8's sample — the text public parsers
+ * match with /not in whitelist rid:/ — but `…, not in whitelist, rid: …` in a 2022 sample; the
+ * `whitelistErrmsg` switch picks one. Pre-2021: `, hints: [ req_id: … ]` on sns, ` hint: […]` on cgi-bin.
  */
-export function suffix(style: EmulatorSwitches['ridStyle'], family: Family, errcode: number, id: string): string {
+export function suffix(
+  style: EmulatorSwitches['ridStyle'],
+  family: Family,
+  errcode: number,
+  id: string,
+  whitelistErrmsg: EmulatorSwitches['whitelistErrmsg'] = '2021',
+): string {
   if (style === 'none') return '';
   if (style === 'hints') return family === 'sns' ? `, hints: [ req_id: ${id} ]` : ` hint: [${id}]`;
-  const comma = family === 'sns' || errcode === 40164;
+  const comma = family === 'sns' || (errcode === 40164 && whitelistErrmsg === '2022');
   return `${comma ? ',' : ''} rid: ${id}`;
 }
 

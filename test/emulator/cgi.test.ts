@@ -73,12 +73,18 @@ describe('/cgi-bin/token', () => {
     });
     try {
       const r = await get(custom.url, `/cgi-bin/token?grant_type=client_credential&appid=wx00000000000000aa&secret=${'a'.repeat(32)}`);
-      expect(norm(r.text)).toBe('{"errcode":40164,"errmsg":"invalid ip 127.0.0.1 ipv6 ::ffff:127.0.0.1, not in whitelist, rid: RID"}');
+      // §8 / §0.4 (2021 sample): no comma before rid; public parsers match /not in whitelist rid:/.
+      expect(norm(r.text)).toBe('{"errcode":40164,"errmsg":"invalid ip 127.0.0.1 ipv6 ::ffff:127.0.0.1, not in whitelist rid: RID"}');
+      expect(r.text).toMatch(/not in whitelist rid:/);
       custom.configure({ callerIp: '10.0.0.1' });
       expect((await get(custom.url, `/cgi-bin/token?grant_type=client_credential&appid=wx00000000000000aa&secret=${'a'.repeat(32)}`)).json).toHaveProperty('access_token');
       custom.configure({ callerIp: '218.58.124.130' });
       const s = await post(custom.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: 'wx00000000000000aa', secret: 'a'.repeat(32) });
-      expect(norm(s.text)).toBe('{"errcode":40164,"errmsg":"invalid ip 218.58.124.130 ipv6 ::ffff:218.58.124.130, not in whitelist, rid: RID"}');
+      expect(norm(s.text)).toBe('{"errcode":40164,"errmsg":"invalid ip 218.58.124.130 ipv6 ::ffff:218.58.124.130, not in whitelist rid: RID"}');
+      // §0.4 ⚠: a 2022 sample had the comma; the whitelistErrmsg switch gives it.
+      custom.configure({ whitelistErrmsg: '2022' });
+      const t = await get(custom.url, `/cgi-bin/token?grant_type=client_credential&appid=wx00000000000000aa&secret=${'a'.repeat(32)}`);
+      expect(norm(t.text)).toBe('{"errcode":40164,"errmsg":"invalid ip 218.58.124.130 ipv6 ::ffff:218.58.124.130, not in whitelist, rid: RID"}');
     } finally {
       await custom.close();
     }
