@@ -268,9 +268,10 @@ export const COMMANDS: readonly RegisteredCommand[] = [
     ],
   }),
   legacy({ name: 'demo' , load: () => import('./commands/demo.js') }),
-  legacy({
+  command({
     name: 'emulator',
     load: () => import('./commands/emulator.js'),
+    present: () => import('./ui/present/emulator.js'),
     options: [
       ['--port <port>', 'port'],
       ['--host <host>', 'host'],

@@ -1,6 +1,8 @@
 // wxauth emulator: run the local WeChat emulator until Ctrl-C. Flags -> EmulatorOptions ->
-// startEmulator() -> print the base URL (stdout) and ready-to-copy app lines (stderr).
+// startEmulator() -> the presenter's `started` hook prints the base URL (stdout) and ready-to-copy app
+// lines (stderr) while it serves; the result, once stopped, says so.
 import type { Context } from '../context.js';
+import type { CommandInput } from '../cli.js';
 import { ConfigError, UsageError } from '../errors.js';
 import {
   EmulatorSeedError,
@@ -13,8 +15,8 @@ import {
   type EmulatorHandle,
   type EmulatorOptions,
   type EmulatorSwitches,
-  type PublicApp,
 } from '../emulator/index.js';
+import { emulatorHooks } from '../ui/present/emulator.js';
 
 export const DEFAULT_PORT = 3900;
 
@@ -44,8 +46,14 @@ export interface EmulatorCommandOptions {
   emulator: EmulatorOptions;
 }
 
+export interface EmulatorResult {
+  /** The base URL it served on, until stopped. */
+  url: string;
+}
+
 /** Turn commander's options into typed emulator options; every bad value is a UsageError with a hint. */
-export function toOptions(opts: Record<string, unknown>): EmulatorCommandOptions {
+export function parseOptions(input: CommandInput): EmulatorCommandOptions {
+  const { opts } = input;
   const rawPort = opts.port ?? DEFAULT_PORT;
   const port = Number(rawPort);
   if (!/^\d+$/.test(String(rawPort)) || !Number.isInteger(port) || port > 65535)
@@ -121,65 +129,20 @@ async function start(options: EmulatorCommandOptions): Promise<EmulatorHandle> {
   }
 }
 
-function envLine(url: string, app: PublicApp): string {
-  return `export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=${app.type} WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}${app.domain[0] && !app.domain[0].includes('*') ? ` WXAUTH_DOMAIN=${app.domain[0]}` : ''}`;
-}
-
-function present(ctx: Context, emu: EmulatorHandle, options: EmulatorCommandOptions): void {
-  const { out } = ctx;
-  const doc = {
-    url: emu.url,
-    control: `${emu.url}/__emulator`,
-    apps: emu.apps.map((a) => ({ ...a, env: envLine(emu.url, a) })),
-    users: emu.users,
-  };
-  out.result(doc);
-  if (out.json) {
-    out.emit(doc);
-    return;
-  }
-  out.data(emu.url);
-  out.success(out.t('emulator.started', { url: emu.url }));
-  out.note(out.t('emulator.roles'));
-  if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) out.warn(out.t('emulator.exposed', { host: options.host }));
-  out.say();
-  out.say(out.t('emulator.apps'));
-  out.table(
-    ['type', 'appid', 'secret', 'domain', 'name'],
-    emu.apps.map((a) => [a.type, a.appid, a.secret, a.domain.join(',') || '-', a.name]),
-    'stderr',
-  );
-  out.say();
-  out.say(out.t('emulator.aim'));
-  for (const app of emu.apps) out.say('  ' + out.style.cyan(envLine(emu.url, app)));
-  out.say(out.t('emulator.aim.flags', { flags: `--api-base ${emu.url} --open-base ${emu.url}` }));
-  out.say();
-  out.say(out.t('emulator.users'));
-  for (const u of emu.users) {
-    const follows = u.follows.length > 0 ? out.t('emulator.user.follows', { list: u.follows.join(', ') }) : out.t('emulator.user.followsNone');
-    out.say(`  ${u.id}  ${u.nickname}  ${out.style.dim(follows)}`);
-  }
-  const faults = options.emulator.faults ?? [];
-  if (faults.length > 0) out.warn(out.t('emulator.faults', { list: faults.map((f) => JSON.stringify(f)).join(' ') }));
-  out.say();
-  out.note(out.t('emulator.control', { url: emu.url }));
-  out.note(out.t('emulator.stopHint'));
-}
-
 function untilAborted(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
-export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<number | void> {
-  const options = toOptions(opts);
+export async function run(options: EmulatorCommandOptions, ctx: Context): Promise<EmulatorResult> {
+  const hooks = emulatorHooks(ctx.out);
   const emu = await start(options);
   try {
-    present(ctx, emu, options);
+    // Printed now, not by the presenter: the emulator serves until Ctrl-C, and the URL is needed meanwhile.
+    hooks.started({ url: emu.url, apps: emu.apps, users: emu.users, host: options.host, faults: options.emulator.faults ?? [] });
     await untilAborted(ctx.signal);
   } finally {
     await emu.close();
   }
-  if (!ctx.out.json) ctx.out.say(ctx.out.t('emulator.stopped'));
-  return 0;
+  return { url: emu.url };
 }

@@ -1,8 +1,9 @@
-// `wxauth emulator` as a command function with a fake context: what it prints, that it serves until
-// the signal aborts, and how bad flags fail.
+// `wxauth emulator` as the registry runs it (options parser, run, presenter) with a fake context: what
+// it prints, that it serves until the signal aborts, and how bad flags fail.
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { run, toOptions } from '../../src/commands/emulator.js';
+import { COMMANDS } from '../../src/cli.js';
+import { parseOptions } from '../../src/commands/emulator.js';
 import type { Context } from '../../src/context.js';
 import { Output } from '../../src/ui/output.js';
 import { UsageError, ConfigError } from '../../src/errors.js';
@@ -23,6 +24,16 @@ function fakeContext(json: boolean, lang: 'zh' | 'en' = 'en') {
   return { ctx, controller, stdout: () => stdout, stderr: () => stderr };
 }
 
+const emulator = COMMANDS.find((c) => c.name === 'emulator')!;
+
+function run(ctx: Context, opts: Record<string, unknown>) {
+  return emulator.execute({ args: [], opts }, ctx);
+}
+
+function toOptions(opts: Record<string, unknown>) {
+  return parseOptions({ args: [], opts });
+}
+
 async function waitFor(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
 }
@@ -30,7 +41,7 @@ async function waitFor(check: () => boolean): Promise<void> {
 describe('wxauth emulator', () => {
   it('prints the base URL on stdout, the apps and env lines on stderr, serves until aborted, returns 0', async () => {
     const f = fakeContext(false);
-    const done = run(f.ctx, [], { port: '0' });
+    const done = run(f.ctx, { port: '0' });
     await waitFor(() => f.stdout().includes('\n'));
     const url = f.stdout().trim();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -46,7 +57,7 @@ describe('wxauth emulator', () => {
 
   it('--json prints exactly one line first: url, apps, users', async () => {
     const f = fakeContext(true);
-    const done = run(f.ctx, [], { port: '0', fault: ['busy@/cgi-bin/token'], domain: 'wx5e1ec0de00000001=127.0.0.1:5000' });
+    const done = run(f.ctx, { port: '0', fault: ['busy@/cgi-bin/token'], domain: 'wx5e1ec0de00000001=127.0.0.1:5000' });
     await waitFor(() => f.stdout().includes('\n'));
     const lines = f.stdout().split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
@@ -69,7 +80,7 @@ describe('wxauth emulator', () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       const f = fakeContext(false);
-      const error = await run(f.ctx, [], { port: String(port) }).catch((e: unknown) => e);
+      const error = await run(f.ctx, { port: String(port) }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UsageError);
       expect((error as UsageError).messageRef).toEqual({ key: 'emulator.port.inUse', params: { port } });
       expect((error as UsageError).hint).toEqual({ key: 'emulator.port.inUse.hint', params: { next: port + 1 } });
@@ -114,6 +125,6 @@ describe('wxauth emulator', () => {
 
   it('a domain override for an appid the seed lacks is a config error', async () => {
     const f = fakeContext(false);
-    await expect(run(f.ctx, [], { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(ConfigError);
+    await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(ConfigError);
   });
 });
