@@ -265,9 +265,12 @@ export function openidFor(appid: string, userId: string, snapshot = false): stri
   return 'o' + digest27(`openid:${snapshot ? 'snapshot:' : ''}${appid}:${userId}`);
 }
 
-/** unionid: same for every app bound to one 开放平台 account. */
-export function unionidFor(openAccount: string, userId: string): string {
-  return 'o' + digest27(`unionid:${openAccount}:${userId}`);
+/**
+ * unionid: same for every app bound to one 开放平台 account. A snapshot user's is virtual, like its
+ * openid (API-FACTS §1.6), so it never equals the real user's.
+ */
+export function unionidFor(openAccount: string, userId: string, snapshot = false): string {
+  return 'o' + digest27(`unionid:${snapshot ? 'snapshot:' : ''}${openAccount}:${userId}`);
 }
 
 export function publicUsers(seed: NormalizedSeed): PublicUser[] {

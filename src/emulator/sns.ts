@@ -39,7 +39,8 @@ export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
     appid: app.appid,
     userId: entry.userId,
     openid: openidFor(app.appid, entry.userId, entry.snapshot),
-    scope: entry.snapshot ? 'snsapi_base' : entry.scope,
+    // §4's example keeps the requested scope next to is_snapshotuser (issue 12 item 15).
+    scope: entry.scope,
     snapshot: entry.snapshot,
     accessToken: newSnsToken(),
     accessExpiresAt: now + SNS_ACCESS_TTL * 1000,
@@ -50,7 +51,8 @@ export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
   emu.state.grantsByRefresh.set(grant.refreshToken, grant);
 
   // §4: unionid only for snsapi_userinfo / snsapi_login grants of apps bound to an open account;
-  // is_snapshotuser only (value 1) for snapshot virtual users.
+  // is_snapshotuser only (value 1) for snapshot virtual users, whose unionid is virtual too (§1.6).
+  // Key order as the official example: …, scope, is_snapshotuser, unionid.
   const doc: Record<string, unknown> = {
     access_token: grant.accessToken,
     expires_in: SNS_ACCESS_TTL,
@@ -59,7 +61,7 @@ export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
     scope: grant.scope,
   };
   if (grant.snapshot) doc.is_snapshotuser = 1;
-  if (app.openAccount && grant.scope !== 'snsapi_base' && !grant.snapshot) doc.unionid = unionidFor(app.openAccount, grant.userId);
+  if (app.openAccount && grant.scope !== 'snsapi_base') doc.unionid = unionidFor(app.openAccount, grant.userId, grant.snapshot);
   return emu.ok(rq, 'sns', JSON.stringify(doc));
 }
 

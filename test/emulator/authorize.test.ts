@@ -211,6 +211,8 @@ describe('snsapi_userinfo consent page', () => {
     const code = new URL(r.headers.get('location')!).searchParams.get('code')!;
     const token = await get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${code}&grant_type=authorization_code`);
     expect(token.json.is_snapshotuser).toBe(1);
+    // The requested scope is kept (§4 example; issue 12 item 15).
+    expect(token.json.scope).toBe('snsapi_userinfo');
     const info = await get(emu.url, `/sns/userinfo?access_token=${String(token.json.access_token)}&openid=${String(token.json.openid)}`);
     expect(info.json.errcode).toBe(48001);
   });

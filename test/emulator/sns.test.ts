@@ -55,10 +55,24 @@ describe('/sns/oauth2/access_token', () => {
     expect(r.json.openid).not.toBe(emu.users[0]!.openids[SVC]);
   });
 
-  it('marks snapshot users with is_snapshotuser 1 and a virtual openid', async () => {
+  it('marks snapshot users with is_snapshotuser 1, the requested scope and virtual openid/unionid, in the official example order', async () => {
+    // §4 success example: access_token, expires_in, refresh_token, openid, scope, is_snapshotuser, unionid;
+    // §1.6: a snapshot user's openid and unionid are virtual (issue 12 item 15).
     const r = await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo', snapshot: true }));
+    expect(Object.keys(r.json)).toEqual(['access_token', 'expires_in', 'refresh_token', 'openid', 'scope', 'is_snapshotuser', 'unionid']);
+    expect(r.json.scope).toBe('snsapi_userinfo');
     expect(r.json.is_snapshotuser).toBe(1);
     expect(r.json.openid).not.toBe(emu.users[0]!.openids[SVC]);
+    expect(r.json.unionid).toMatch(/^o[A-Za-z0-9_-]{27}$/);
+    expect(r.json.unionid).not.toBe(emu.users[0]!.unionids['open-demo']);
+    // The refreshed token keeps the scope.
+    const refreshed = await get(emu.url, `/sns/oauth2/refresh_token?appid=${SVC}&grant_type=refresh_token&refresh_token=${String(r.json.refresh_token)}`);
+    expect(refreshed.json.scope).toBe('snsapi_userinfo');
+  });
+
+  it('a snapshot user of an unbound app has no unionid', async () => {
+    const r = await exchange(TEST, TEST_SECRET, emu.issueCode({ appid: TEST, user: 'u1', scope: 'snsapi_userinfo', snapshot: true }));
+    expect(r.json).toMatchObject({ scope: 'snsapi_userinfo', is_snapshotuser: 1 });
     expect(r.json).not.toHaveProperty('unionid');
   });
 
