@@ -166,7 +166,13 @@ function requireBasicToken(emu: Emulator, rq: Rq): Authed {
   return { app };
 }
 
-/** GET /cgi-bin/user/info?access_token&openid&lang — subscription state of a user of this account. */
+/**
+ * GET /cgi-bin/user/info?access_token&openid&lang — subscription state of a user of this account.
+ * API-FACTS has no section on it; the sources are the official example and the issue 12 item 16 note:
+ * a user who does not follow still gets `"tagid_list":[]`, and the current doc marks `language` as no
+ * longer provided — an era switch (`userInfoEra`), like profileEra on /sns/userinfo, defaulting to
+ * today's body (with language) until a real capture shows it gone.
+ */
 export function cgiUserInfo(emu: Emulator, rq: Rq): Reply {
   const authed = requireBasicToken(emu, rq);
   if ('reply' in authed) return authed.reply;
@@ -178,14 +184,11 @@ export function cgiUserInfo(emu: Emulator, rq: Rq): Reply {
   const unionid = app.openAccount ? unionidFor(app.openAccount, user.id) : undefined;
   // Official example's key order; nickname/headimgurl are no longer returned (2021-12-27).
   if (!user.follows.includes(app.appid))
-    return emu.ok(rq, 'cgi', JSON.stringify(unionid ? { subscribe: 0, openid, unionid } : { subscribe: 0, openid }));
+    return emu.ok(rq, 'cgi', JSON.stringify(unionid ? { subscribe: 0, openid, unionid, tagid_list: [] } : { subscribe: 0, openid, tagid_list: [] }));
   const lang = rq.query.get('lang') ?? '';
-  const doc: Record<string, unknown> = {
-    subscribe: 1,
-    openid,
-    language: ['zh_CN', 'zh_TW', 'en'].includes(lang) ? lang : 'zh_CN',
-    subscribe_time: 1_700_000_000,
-  };
+  const doc: Record<string, unknown> = { subscribe: 1, openid };
+  if (emu.switches.userInfoEra !== 'current') doc.language = ['zh_CN', 'zh_TW', 'en'].includes(lang) ? lang : 'zh_CN';
+  doc.subscribe_time = 1_700_000_000;
   if (unionid) doc.unionid = unionid;
   Object.assign(doc, { remark: '', groupid: 0, tagid_list: [], subscribe_scene: 'ADD_SCENE_QR_CODE', qr_scene: 0, qr_scene_str: '' });
   return emu.ok(rq, 'cgi', JSON.stringify(doc));

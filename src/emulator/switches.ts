@@ -13,6 +13,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   profileEra: '2021',
   stateLengthCheck: true,
   whitelistErrmsg: '2021',
+  userInfoEra: '2021',
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -28,6 +29,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   profileEra: ['2021', 'legacy'],
   stateLengthCheck: [true, false],
   whitelistErrmsg: ['2021', '2022'],
+  userInfoEra: ['2021', 'current'],
 };
 
 /**

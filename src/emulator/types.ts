@@ -72,6 +72,8 @@ export interface EmulatorSwitches {
   stateLengthCheck: boolean;
   /** 40164's errmsg: `…, not in whitelist rid: …` (2021 and §8 samples) or `…, not in whitelist, rid: …` (2022 sample), §0.4 ⚠. */
   whitelistErrmsg: '2021' | '2022';
+  /** /cgi-bin/user/info: `2021` (after the 2021-12-27 change: no nickname/avatar, language kept) or `current` (the current doc: no language). */
+  userInfoEra: '2021' | 'current';
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

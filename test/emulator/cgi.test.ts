@@ -162,11 +162,27 @@ describe('/cgi-bin/user/info', () => {
       `{"subscribe":1,"openid":"${u1.openids[SVC]}","language":"zh_CN","subscribe_time":1700000000,"unionid":"${u1.unionids['open-demo']}","remark":"","groupid":0,"tagid_list":[],"subscribe_scene":"ADD_SCENE_QR_CODE","qr_scene":0,"qr_scene_str":""}`,
     );
     const u3 = emu.users[2]!;
+    // A user who does not follow still gets an empty tagid_list (issue 12 item 16).
     expect((await get(emu.url, `/cgi-bin/user/info?access_token=${at}&openid=${u3.openids[SVC]}`)).text).toBe(
-      `{"subscribe":0,"openid":"${u3.openids[SVC]}","unionid":"${u3.unionids['open-demo']}"}`,
+      `{"subscribe":0,"openid":"${u3.openids[SVC]}","unionid":"${u3.unionids['open-demo']}","tagid_list":[]}`,
     );
     expect(norm((await get(emu.url, `/cgi-bin/user/info?access_token=${at}&openid=${u1.openids[TEST]}`)).text)).toBe('{"errcode":40003,"errmsg":"invalid openid rid: RID"}');
     expect(norm((await get(emu.url, `/cgi-bin/user/info?openid=${u1.openids[SVC]}`)).text)).toBe('{"errcode":41001,"errmsg":"access_token missing rid: RID"}');
+  });
+
+  it('non-follower of an unbound app: openid and tagid_list only', async () => {
+    const at = await basicToken(TEST, TEST_SECRET);
+    const u3 = emu.users[2]!;
+    expect((await get(emu.url, `/cgi-bin/user/info?access_token=${at}&openid=${u3.openids[TEST]}`)).text).toBe(`{"subscribe":0,"openid":"${u3.openids[TEST]}","tagid_list":[]}`);
+  });
+
+  it('userInfoEra current: language is no longer provided, the rest keeps its order', async () => {
+    emu.configure({ userInfoEra: 'current' });
+    const at = await basicToken();
+    const u1 = emu.users[0]!;
+    expect((await get(emu.url, `/cgi-bin/user/info?access_token=${at}&openid=${u1.openids[SVC]}&lang=en`)).text).toBe(
+      `{"subscribe":1,"openid":"${u1.openids[SVC]}","subscribe_time":1700000000,"unionid":"${u1.unionids['open-demo']}","remark":"","groupid":0,"tagid_list":[],"subscribe_scene":"ADD_SCENE_QR_CODE","qr_scene":0,"qr_scene_str":""}`,
+    );
   });
 
   it('works for a subscription account too', async () => {
