@@ -36,6 +36,7 @@ button.default{background:#f2f2f2;color:#06ae56}
 select{font-size:15px;padding:6px;margin-left:8px}
 .emu{margin-top:32px;font-size:12px;color:#999;line-height:1.5}
 .qrcode{background:#fff;padding:6px;border:1px solid #e2e2e2}
+img.qrcode{width:220px;height:220px}
 `;
 
 export function layout(title: string, body: string, extraHead = ''): string {

@@ -209,11 +209,10 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
   };
   if (emu.state.qr.size >= 5000) emu.state.qr.delete(emu.state.qr.keys().next().value!);
   emu.state.qr.set(session.uuid, session);
-  return html(qrPage(emu, rq, app, session, english, q.get('style') === 'white', q.get('href') ?? ''));
+  return html(qrPage(emu, app, session, english, q.get('style') === 'white', q.get('href') ?? ''));
 }
 
-function qrPage(emu: Emulator, rq: Rq, app: NormalizedApp, s: QrSession, english: boolean, white: boolean, href: string): string {
-  const confirmUrl = `${rq.origin}/connect/confirm?uuid=${s.uuid}`;
+function qrPage(emu: Emulator, app: NormalizedApp, s: QrSession, english: boolean, white: boolean, href: string): string {
   // §2.2 href: custom CSS over https or as a data:text/css URL; anything else is ignored.
   const css = /^https:\/\//i.test(href) || /^data:text\/css/i.test(href) ? `<link rel="stylesheet" href="${escapeHtml(href)}">` : '';
   // self_redirect=true: navigate inside the iframe; otherwise the top window (§2.2).
@@ -232,7 +231,9 @@ function qrPage(emu: Emulator, rq: Rq, app: NormalizedApp, s: QrSession, english
   return layout(
     english ? 'WeChat Login' : '微信登录',
     `<div class="page" style="${white ? 'color:#fff;background:#333' : ''}"><h1>${english ? 'WeChat Login' : '微信登录'}</h1>` +
-      qrSvg(confirmUrl) +
+      // §2.3: WeChat's page references the QR as an image by uuid, exactly this tag; scrapers read the
+      // uuid from it (issue 12 item 17). The image itself is drawn by /connect/qrcode/{uuid}.
+      `<img class="qrcode lightBorder" src="/connect/qrcode/${escapeHtml(s.uuid)}">` +
       `<p class="desc" id="status">${english ? `Scan with WeChat to log in to “${escapeHtml(app.name)}”` : `使用微信扫一扫登录「${escapeHtml(app.name)}」`}</p>` +
       `<form method="post" action="/connect/confirm_reply" target="${targetFrame}">` +
       `<input type="hidden" name="uuid" value="${escapeHtml(s.uuid)}">` +

@@ -28,10 +28,13 @@ describe('qrconnect page', () => {
   it('renders a real QR code and the simulate button', async () => {
     const r = await get(emu.url, qrconnectUrl(WEB));
     expect(r.status).toBe(200);
-    expect(r.text).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="qrcode lightBorder"');
     expect(r.text).toMatch(/<button[^>]*>模拟扫码并确认 \(simulate scan &amp; confirm\)<\/button>/);
     expect(r.text).toContain('使用微信扫一扫登录「示例网站应用」');
     const uuid = uuidOf(r.text);
+    // §2.3: WeChat's page references the QR image by uuid; scrapers take the uuid from this tag (issue 12 item 17).
+    expect(r.text).toContain(`<img class="qrcode lightBorder" src="/connect/qrcode/${uuid}">`);
+    expect(/<img class="qrcode lightBorder" src="\/connect\/qrcode\/([^"]+)">/.exec(r.text)![1]).toBe(uuid);
+    expect(r.text).not.toContain('<svg');
     const svg = await get(emu.url, `/connect/qrcode/${uuid}`);
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');
     // The QR encodes the phone confirm URL; compare with an independent encoding of that URL.
