@@ -6,7 +6,7 @@ import type { ScanOptions, ScanResult } from './types.js';
 import { FaultSpecError, validateFault } from './faults.js';
 import { publicUsers } from './seed.js';
 import { appendToRedirect } from './callback.js';
-import { DEFAULT_SWITCHES, SWITCH_VALUES } from './switches.js';
+import { DEFAULT_SWITCHES, SWITCH_VALUES, coerceSwitch } from './switches.js';
 import { hostHeaderAllowed, isJsonContentType } from './host-guard.js';
 
 function bad(error: string, status = 400): Reply {
@@ -139,10 +139,11 @@ export function handleControl(emu: Emulator, rq: Rq): Reply {
           next.callerIp = value ?? undefined;
           continue;
         }
-        const allowed = SWITCH_VALUES[key];
+        const allowed = Object.hasOwn(SWITCH_VALUES, key) ? SWITCH_VALUES[key] : undefined;
         if (!allowed) return bad(`unknown switch ${key} (known: ${Object.keys(DEFAULT_SWITCHES).join(', ')}, callerIp)`);
-        if (!allowed.includes(value)) return bad(`${key} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
-        next[key] = value;
+        const canonical = coerceSwitch(key, value);
+        if (canonical === undefined) return bad(`${key} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+        next[key] = canonical;
       }
       emu.switches = next as unknown as typeof emu.switches;
       return controlJson({ ok: true, switches: emu.switches });

@@ -87,6 +87,12 @@ function maskQuery(raw: string): string {
   return raw.replace(/((?:^|&)(?:access_token|secret|appsecret|refresh_token)=)([^&]{0,6})[^&]*/g, '$1$2xxxx');
 }
 
+function forwardedHttps(rq: Rq): boolean {
+  const proto = rq.headers['x-forwarded-proto'];
+  const first = (Array.isArray(proto) ? proto[0] : proto)?.split(',')[0]?.trim().toLowerCase();
+  return first === 'https';
+}
+
 function normalizeIp(address: string | undefined): string {
   if (!address) return '127.0.0.1';
   return address.startsWith('::ffff:') ? address.slice(7) : address;
@@ -171,12 +177,12 @@ export class Emulator {
         clientIp: rq.ip,
       });
     }
-    return { status: 200, headers: { 'content-type': contentTypeFor(this.switches.contentType, family) }, body, errcode, rid: style === 'none' ? undefined : rid };
+    return { status: 200, headers: { 'content-type': contentTypeFor(this.switches.contentType, family, 'error') }, body, errcode, rid: style === 'none' ? undefined : rid };
   }
 
   /** A WeChat success body (already serialised in WeChat's key order). */
   ok(_rq: Rq, family: Family, body: string): Reply {
-    return { status: 200, headers: { 'content-type': contentTypeFor(this.switches.contentType, family) }, body, errcode: body.startsWith('{"errcode":0') ? 0 : undefined };
+    return { status: 200, headers: { 'content-type': contentTypeFor(this.switches.contentType, family, 'ok') }, body, errcode: body.startsWith('{"errcode":0') ? 0 : undefined };
   }
 
   /** Record a code as the authorize / qrconnect pages do. */
@@ -224,6 +230,9 @@ export class Emulator {
           return { status: 0, headers: {}, body: '', reset: true };
       }
     }
+    // §0.1 global table: 43003 "require https". The emulator itself speaks only http; behind a
+    // TLS-terminating proxy X-Forwarded-Proto says the client did use https.
+    if (rq.path.startsWith('/sns/') && this.switches.httpOnSns === '43003' && !forwardedHttps(rq)) return this.fail(rq, 'sns', 43003);
     const route = API_ROUTES[rq.path];
     if (route) {
       if (rq.method !== route.method) return this.fail(rq, route.family, route.method === 'GET' ? 43001 : 43002);

@@ -14,11 +14,12 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   stateLengthCheck: true,
   whitelistErrmsg: '2021',
   userInfoEra: '2021',
+  httpOnSns: 'allow',
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
 export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
-  contentType: ['auto', 'json', 'text'],
+  contentType: ['auto', 'json', 'text', 'outcome'],
   ridStyle: ['rid', 'hints', 'none'],
   expiredCodeErrcode: [40029, 42003],
   denyBehaviour: ['redirect-state-only', 'no-redirect'],
@@ -30,7 +31,20 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   stateLengthCheck: [true, false],
   whitelistErrmsg: ['2021', '2022'],
   userInfoEra: ['2021', 'current'],
+  httpOnSns: ['allow', '43003'],
 };
+
+/**
+ * The allowed value of switch `name` that `given` stands for, as JSON or as text: `42003` or
+ * `"42003"`, `"404"` or `404`, `false` or `"false"` — GET /__emulator/switches shows some values as
+ * numbers and some as strings, and a caller should not have to know which (issue 12 item 18).
+ * Undefined when the name or the value is not allowed.
+ */
+export function coerceSwitch(name: string, given: unknown): unknown {
+  if (!Object.hasOwn(SWITCH_VALUES, name)) return undefined;
+  if (typeof given !== 'string' && typeof given !== 'number' && typeof given !== 'boolean') return undefined;
+  return SWITCH_VALUES[name]!.find((v) => v === given || String(v) === String(given));
+}
 
 /**
  * A switch value given as text (CLI `--set name=value`): numbers and booleans are converted, then
@@ -38,8 +52,6 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
  */
 export function parseSwitch(name: string, raw: string): { name: keyof EmulatorSwitches; value: unknown } | undefined {
   if (name === 'callerIp') return raw === '' ? undefined : { name, value: raw };
-  const allowed = SWITCH_VALUES[name];
-  if (!allowed) return undefined;
-  const value = allowed.find((v) => String(v) === raw);
+  const value = coerceSwitch(name, raw);
   return value === undefined ? undefined : { name: name as keyof EmulatorSwitches, value };
 }

@@ -50,8 +50,12 @@ export interface Seed {
 
 /** Behaviour switches for facts API-FACTS.md marks uncertain (⚠), with the likelier default first. */
 export interface EmulatorSwitches {
-  /** Force one Content-Type; default `auto` = text/plain on /sns/*, `application/json; encoding=utf-8` on /cgi-bin/*. */
-  contentType: 'auto' | 'json' | 'text';
+  /**
+   * Force one Content-Type; default `auto` = text/plain on /sns/*, `application/json; encoding=utf-8` on
+   * /cgi-bin/* (§0.2). `outcome`: as auto, except /sns/* errors are `application/json; encoding=utf-8`
+   * (a 2026 capture, issue 12 item 18).
+   */
+  contentType: 'auto' | 'json' | 'text' | 'outcome';
   /** errmsg suffix: 2021+ `rid: …`, pre-2021 `hints: [ req_id: … ]` / `hint: […]`, or none. */
   ridStyle: 'rid' | 'hints' | 'none';
   /** What an expired code answers: 40029 (observed) or 42003 (documented). */
@@ -74,6 +78,8 @@ export interface EmulatorSwitches {
   whitelistErrmsg: '2021' | '2022';
   /** /cgi-bin/user/info: `2021` (after the 2021-12-27 change: no nickname/avatar, language kept) or `current` (the current doc: no language). */
   userInfoEra: '2021' | 'current';
+  /** /sns/* over plain http: answered (`allow`) or `{"errcode":43003,"errmsg":"require https"}` (§0.1's global table). */
+  httpOnSns: 'allow' | '43003';
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

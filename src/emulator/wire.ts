@@ -32,6 +32,7 @@ export const ERRMSG: Record<number, string> = {
   42003: 'code expired',
   43001: 'require GET method',
   43002: 'require POST method',
+  43003: 'require https',
   44002: 'empty post data',
   45009: 'reach max api daily quota limit',
   47001: 'data format error',
@@ -88,11 +89,16 @@ export function suffix(
   return `${comma ? ',' : ''} rid: ${id}`;
 }
 
-/** §0.2: text/plain on /sns/*, `application/json; encoding=utf-8` on /cgi-bin/* unless forced. */
-export function contentTypeFor(mode: EmulatorSwitches['contentType'], family: Family): string {
+/**
+ * §0.2 ⚠: text/plain on /sns/*, `application/json; encoding=utf-8` on /cgi-bin/* unless forced.
+ * `outcome` follows a 2026 capture (issue 12 item 18) where /sns/* errors came as
+ * `application/json; encoding=utf-8` while its successes stayed text/plain.
+ */
+export function contentTypeFor(mode: EmulatorSwitches['contentType'], family: Family, outcome: 'ok' | 'error' = 'ok'): string {
   const json = 'application/json; encoding=utf-8';
   if (mode === 'json') return json;
   if (mode === 'text') return 'text/plain';
+  if (mode === 'outcome' && outcome === 'error') return json;
   return family === 'sns' ? 'text/plain' : json;
 }
 

@@ -248,3 +248,16 @@ describe('control API ranges and guards (issue 13 item 11)', () => {
     expect((await rawRequest(port, '/__emulator/reset', { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(200);
   });
 });
+
+describe('switches take a value as text or as JSON, as GET shows it (issue 12 item 18)', () => {
+  it('accepts "42003" for a number switch, 404 for a text one, "false" for a boolean, and stores the canonical value', async () => {
+    const r = await post(emu.url, '/__emulator/switches', { expiredCodeErrcode: '42003', unknownPath: 404, paramOrderCheck: 'false' });
+    expect(r.status).toBe(200);
+    expect(r.json.switches).toMatchObject({ expiredCodeErrcode: 42003, unknownPath: '404', paramOrderCheck: false });
+    const shown = (await get(emu.url, '/__emulator/switches')).json.switches as Record<string, unknown>;
+    // What GET shows can be POSTed back unchanged.
+    expect((await post(emu.url, '/__emulator/switches', shown)).json.switches).toEqual(shown);
+    expect((await post(emu.url, '/__emulator/switches', { expiredCodeErrcode: '42004' })).status).toBe(400);
+    expect((await post(emu.url, '/__emulator/switches', { paramOrderCheck: 'yes' })).status).toBe(400);
+  });
+});

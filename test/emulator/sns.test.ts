@@ -256,6 +256,33 @@ describe('wire switches', () => {
     expect(n.text).toBe('{"errcode":40029,"errmsg":"invalid code"}');
   });
 
+  it('content type outcome: /sns errors application/json; encoding=utf-8, /sns successes text/plain (2026 capture)', async () => {
+    emu.configure({ contentType: 'outcome' });
+    const error = await get(emu.url, `/sns/auth?access_token=x&openid=y`);
+    expect(error.headers.get('content-type')).toBe('application/json; encoding=utf-8');
+    const ok = await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC }));
+    expect(ok.json).toHaveProperty('access_token');
+    expect(ok.headers.get('content-type')).toBe('text/plain');
+    const valid = await get(emu.url, `/sns/auth?access_token=${String(ok.json.access_token)}&openid=${String(ok.json.openid)}`);
+    expect(valid.text).toBe('{"errcode":0,"errmsg":"ok"}');
+    expect(valid.headers.get('content-type')).toBe('text/plain');
+    expect((await get(emu.url, '/cgi-bin/token')).headers.get('content-type')).toBe('application/json; encoding=utf-8');
+  });
+
+  it('httpOnSns 43003: /sns/* over plain http answers "require https"; https (behind a TLS proxy) and /cgi-bin are unaffected', async () => {
+    const code = emu.issueCode({ appid: SVC });
+    expect((await get(emu.url, '/sns/auth?access_token=x&openid=y')).json.errcode).toBe(40014);
+    emu.configure({ httpOnSns: '43003' });
+    const r = await exchange(SVC, SVC_SECRET, code);
+    expect(r.status).toBe(200);
+    expect(norm(r.text)).toBe('{"errcode":43003,"errmsg":"require https, rid: RID"}');
+    expect(norm((await get(emu.url, '/sns/userinfo?access_token=x&openid=y')).text)).toBe('{"errcode":43003,"errmsg":"require https, rid: RID"}');
+    expect((await get(emu.url, '/cgi-bin/token')).json.errcode).toBe(41002);
+    // The code was not spent by the refused call.
+    const viaTls = await get(emu.url, exchangePath(SVC, SVC_SECRET, code), { headers: { 'x-forwarded-proto': 'https' } });
+    expect(viaTls.json).toHaveProperty('access_token');
+  });
+
   it('content type json forces application/json; encoding=utf-8 on /sns', async () => {
     emu.configure({ contentType: 'json' });
     const r = await get(emu.url, `/sns/auth?access_token=x&openid=y`);
