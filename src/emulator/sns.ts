@@ -1,7 +1,7 @@
 // /sns/* — user authorization tokens (API-FACTS §4–§7).
 import type { Emulator } from './server.js';
 import type { Reply, Rq } from './reply.js';
-import type { SnsGrant } from './state.js';
+import type { CodeEntry, SnsGrant } from './state.js';
 import { escapeSlashes, newSnsToken } from './wire.js';
 import { openidFor, unionidFor } from './seed.js';
 
@@ -14,7 +14,9 @@ function param(rq: Rq, name: string): string {
 
 /**
  * GET /sns/oauth2/access_token?appid&secret&code&grant_type=authorization_code (§4).
- * ⚠ §17.4: WeChat's check order is unknown; we check appid, secret, grant_type, then the code.
+ * ⚠ §4 / §17.4: WeChat's check order is unknown. Default (`codeCheckOrder` secret-first): appid, secret,
+ * grant_type, then the code. One 2026 report saw 40029 for a wrong secret AND an invalid code, i.e. the
+ * code checked before the secret: `code-first` does that. See docs/emulator-notes.md.
  */
 export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
   const appid = param(rq, 'appid');
@@ -23,15 +25,36 @@ export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
   if (appid === '') return emu.fail(rq, 'sns', 41002);
   const app = emu.app(appid);
   if (!app) return emu.fail(rq, 'sns', 40013);
-  if (secret === '') return emu.fail(rq, 'sns', 41004, app.appid);
-  if (secret !== app.secret) return emu.fail(rq, 'sns', 40125, app.appid);
-  if (param(rq, 'grant_type') !== 'authorization_code') return emu.fail(rq, 'sns', 40002, app.appid);
-  if (code === '') return emu.fail(rq, 'sns', 41008, app.appid);
-  const entry = emu.state.codes.get(code);
-  // §1.6: a code is bound to the appid that produced it; another appid sees "invalid code".
-  if (!entry || entry.appid !== app.appid) return emu.fail(rq, 'sns', 40029, app.appid);
-  if (entry.used) return emu.fail(rq, 'sns', 40163, app.appid);
-  if (emu.now() >= entry.expiresAt) return emu.fail(rq, 'sns', emu.switches.expiredCodeErrcode, app.appid);
+
+  const checkCredentials = (): Reply | undefined => {
+    if (secret === '') return emu.fail(rq, 'sns', 41004, app.appid);
+    if (secret !== app.secret) return emu.fail(rq, 'sns', 40125, app.appid);
+    if (param(rq, 'grant_type') !== 'authorization_code') return emu.fail(rq, 'sns', 40002, app.appid);
+    return undefined;
+  };
+  const checkCode = (): { reply: Reply } | { entry: CodeEntry } => {
+    if (code === '') return { reply: emu.fail(rq, 'sns', 41008, app.appid) };
+    const entry = emu.state.codes.get(code);
+    // §1.6: a code is bound to the appid that produced it; another appid sees "invalid code".
+    if (!entry || entry.appid !== app.appid) return { reply: emu.fail(rq, 'sns', 40029, app.appid) };
+    if (entry.used) return { reply: emu.fail(rq, 'sns', 40163, app.appid) };
+    if (emu.now() >= entry.expiresAt) return { reply: emu.fail(rq, 'sns', emu.switches.expiredCodeErrcode, app.appid) };
+    return { entry };
+  };
+
+  const codeFirst = emu.switches.codeCheckOrder === 'code-first';
+  if (!codeFirst) {
+    const refused = checkCredentials();
+    if (refused) return refused;
+  }
+  const checked = checkCode();
+  if ('reply' in checked) return checked.reply;
+  if (codeFirst) {
+    // A good code met with a wrong secret is refused without being spent.
+    const refused = checkCredentials();
+    if (refused) return refused;
+  }
+  const entry = checked.entry;
   entry.used = true;
 
   const now = emu.now();

@@ -15,6 +15,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   whitelistErrmsg: '2021',
   userInfoEra: '2021',
   httpOnSns: 'allow',
+  codeCheckOrder: 'secret-first',
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -32,6 +33,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   whitelistErrmsg: ['2021', '2022'],
   userInfoEra: ['2021', 'current'],
   httpOnSns: ['allow', '43003'],
+  codeCheckOrder: ['secret-first', 'code-first'],
 };
 
 /**

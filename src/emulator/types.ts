@@ -80,6 +80,8 @@ export interface EmulatorSwitches {
   userInfoEra: '2021' | 'current';
   /** /sns/* over plain http: answered (`allow`) or `{"errcode":43003,"errmsg":"require https"}` (§0.1's global table). */
   httpOnSns: 'allow' | '43003';
+  /** /sns/oauth2/access_token check order (§4 ⚠, §17.4): secret before the code, or the code first (one 2026 report). */
+  codeCheckOrder: 'secret-first' | 'code-first';
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

@@ -132,6 +132,21 @@ describe('/sns/oauth2/access_token', () => {
     expect(norm(r.text)).toBe(expected);
   });
 
+  it('a wrong secret AND an invalid code: 40125 by default, 40029 with codeCheckOrder code-first (§4 ⚠, §17.4)', async () => {
+    const both = `/sns/oauth2/access_token?appid=${SVC}&secret=${'0'.repeat(32)}&code=0nope&grant_type=authorization_code`;
+    expect(norm((await get(emu.url, both)).text)).toBe('{"errcode":40125,"errmsg":"invalid appsecret, rid: RID"}');
+    emu.configure({ codeCheckOrder: 'code-first' });
+    expect(norm((await get(emu.url, both)).text)).toBe('{"errcode":40029,"errmsg":"invalid code, rid: RID"}');
+    expect(norm((await get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${'0'.repeat(32)}&grant_type=authorization_code`)).text)).toBe(
+      '{"errcode":41008,"errmsg":"missing code, rid: RID"}',
+    );
+    // A good code with a wrong secret is refused without being spent.
+    const code = emu.issueCode({ appid: SVC });
+    expect((await exchange(SVC, '0'.repeat(32), code)).json.errcode).toBe(40125);
+    expect((await exchange(SVC, SVC_SECRET, code)).json).toHaveProperty('access_token');
+    expect((await exchange(SVC, '0'.repeat(32), code)).json.errcode).toBe(40163);
+  });
+
   it('POST on a GET endpoint -> 43001 require GET method', async () => {
     const r = await get(emu.url, exchangePath(SVC, SVC_SECRET, '0abc'), { method: 'POST' });
     expect(norm(r.text)).toBe('{"errcode":43001,"errmsg":"require GET method, rid: RID"}');
