@@ -64,6 +64,8 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
   let ctx: Context | undefined;
   let exitCode: ExitCode = EXIT.ok;
   let commanderMessage = '';
+  // With --json, commander's help and version text become the document instead of loose stdout text.
+  let captured = '';
   const program = createProgram(
     lang,
     version,
@@ -83,8 +85,8 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
       exitCode = await command.execute(input, ctx);
     },
     {
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeOut: (s) => (json ? (captured += s) : io.stdout.write(s)),
+      writeErr: (s) => (json ? (captured += s) : io.stderr.write(s)),
       outputError: (s) => {
         commanderMessage = s.replace(/^error:\s*/i, '').trim();
       },
@@ -101,8 +103,16 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
+      if (json && error.code === 'commander.version') out.emit({ ok: true, version }, 2);
+      else if (json && error.code === 'commander.helpDisplayed') out.emit({ ok: true, help: captured }, 2);
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.ok;
-      if (error.code === 'commander.help') return EXIT.usage;
+      if (error.code === 'commander.help') {
+        // No command given (only global flags): commander printed the help on stderr.
+        if (!json) return EXIT.usage;
+        out.result({ help: captured });
+        error = new UsageError({ key: 'common.noCommand' }, { hint: { key: 'common.noCommand.hint' } });
+        return reportError(error, out, ctx);
+      }
       error = new UsageError({ key: 'common.commander', params: { detail: commanderMessage || error.message } }, { hint: { key: 'common.commander.hint' } });
     }
     return reportError(error, out, ctx);

@@ -40,4 +40,6 @@ export const messages = {
     zh: '微信返回错误 {errcode}：{errmsg}（{endpoint}）',
     en: 'WeChat answered errcode {errcode}: {errmsg} ({endpoint})',
   },
+  'common.noCommand': { zh: '没有指定命令。', en: 'No command given.' },
+  'common.noCommand.hint': { zh: '运行 wxauth --help 查看所有命令，例如 wxauth demo。', en: 'Run wxauth --help for the list of commands, e.g. wxauth demo.' },
 } satisfies MessageSection;
