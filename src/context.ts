@@ -7,6 +7,16 @@ import type { ConfigStore } from './store/config.js';
 import type { TokenStore } from './store/token-cache.js';
 import type { WechatApi } from './http/api.js';
 import type { Prompts } from './ui/prompt.js';
+import type { BasicTokenEvent, BasicTokenService } from './flows/basic-token.js';
+
+/** What Context.basicTokenService() hands back: the service and what it was built from. */
+export interface BasicTokenWiring {
+  service: BasicTokenService;
+  /** The profile's appid the service works for. */
+  appid: string;
+  api: WechatApi;
+  config: ResolvedConfig;
+}
 
 export interface Context {
   readonly lang: Lang;
@@ -33,6 +43,12 @@ export interface Context {
   requireConfig(fields: ConfigField[]): Promise<ResolvedConfig>;
   /** The WeChat API client, aimed at the resolved api base, tracing to stderr with -v / --curl. */
   api(config?: ResolvedConfig): Promise<WechatApi>;
+  /**
+   * The basic access_token service of the profile's appid (token, user, quota, rid and domains share
+   * it): requires appid and secret (ConfigError naming what is missing), then the API client and the
+   * token cache. `onEvent` hears what the service does (cached / fetched / rejected).
+   */
+  basicTokenService(onEvent?: (event: BasicTokenEvent) => void): Promise<BasicTokenWiring>;
   /** @inquirer/prompts, loaded on first use; throws UsageError when not interactive. */
   prompts(): Promise<Prompts>;
 }

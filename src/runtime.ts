@@ -91,6 +91,15 @@ export function createContext(options: RuntimeOptions): Context {
       });
     },
 
+    async basicTokenService(onEvent) {
+      const config = await ctx.requireConfig(['appid', 'secret']);
+      const api = await ctx.api(config);
+      const store = await ctx.tokenStore();
+      const { openBasicTokenService } = await import('./flows/basic-token.js');
+      const { service, appid } = openBasicTokenService({ config, api, store, now: () => ctx.now(), onEvent });
+      return { service, appid, api, config };
+    },
+
     async prompts(): Promise<Prompts> {
       if (!options.interactive) {
         throw new UsageError({ key: 'common.notInteractive' }, { hint: { key: 'common.notInteractive.hint' } });
