@@ -200,12 +200,31 @@ export const COMMANDS: readonly RegisteredCommand[] = [
     ],
   }),
   command({ name: 'inspect', args: '<url>', load: () => import('./commands/inspect.js'), present: () => import('./ui/present/inspect.js') }),
-  legacy({ name: 'exchange', args: '<code-or-callback-url>', options: [['--state <state>', 'state'], ['--no-save', 'noSave']] , load: () => import('./commands/exchange.js') }),
-  legacy({ name: 'refresh', args: '[refresh_token]', options: [['--openid <openid>', 'openid']] , load: () => import('./commands/refresh.js') }),
-  legacy({ name: 'check', args: '[access_token] [openid]', options: [['--openid <openid>', 'openid']] , load: () => import('./commands/check.js') }),
-  legacy({
+  command({
+    name: 'exchange',
+    args: '<code-or-callback-url>',
+    options: [['--state <state>', 'state'], ['--no-save', 'noSave']],
+    load: () => import('./commands/exchange.js'),
+    present: () => import('./ui/present/exchange.js'),
+  }),
+  command({
+    name: 'refresh',
+    args: '[refresh_token]',
+    options: [['--openid <openid>', 'openid']],
+    load: () => import('./commands/refresh.js'),
+    present: () => import('./ui/present/refresh.js'),
+  }),
+  command({
+    name: 'check',
+    args: '[access_token] [openid]',
+    options: [['--openid <openid>', 'openid']],
+    load: () => import('./commands/check.js'),
+    present: () => import('./ui/present/check.js'),
+  }),
+  command({
     name: 'userinfo',
     load: () => import('./commands/userinfo.js'),
+    present: () => import('./ui/present/userinfo.js'),
     args: '[access_token] [openid]',
     options: [
       ['--openid <openid>', 'openid'],

@@ -1,18 +1,37 @@
 // wxauth exchange <code | callback-url>: GET /sns/oauth2/access_token, then save to the token cache.
 import type { Context } from '../context.js';
-import { CallbackError, UsageError, WechatApiError } from '../errors.js';
-import { compareState, readExchangeInput } from '../core/token.js';
+import type { CommandInput } from '../cli.js';
+import { CallbackError, UsageError } from '../errors.js';
+import { compareState, readExchangeInput, type ExchangeInput } from '../core/token.js';
 import { profileFlag } from '../core/next-step.js';
 import { exchangeCode } from '../flows/user-token.js';
-import { presentExchange, presentStateCheck, type StateReport } from '../ui/present-tokens.js';
 import type { TokenStore } from '../store/token-cache.js';
+import { announceStateCheck, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
+import { withRawOnWechatError } from '../ui/present/tokens-common.js';
 
-export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {
+export interface ExchangeOptions {
+  /** The argument as given (quoted back, shortened, when it holds no usable code). */
+  input: string;
+  parsed: ExchangeInput;
+  save: boolean;
+  /** --state: the state the callback must carry (else the one `wxauth url` remembered). */
+  state?: string;
+}
+
+export function parseOptions({ args, opts }: CommandInput): ExchangeOptions {
   const input = args[0] ?? '';
-  const save = opts.save !== false;
-  const explicitState = typeof opts.state === 'string' ? opts.state : undefined;
+  return {
+    input,
+    parsed: readExchangeInput(input),
+    save: opts.save !== false,
+    ...(typeof opts.state === 'string' ? { state: opts.state } : {}),
+  };
+}
 
-  const parsed = readExchangeInput(input);
+export async function run(options: ExchangeOptions, ctx: Context): Promise<ExchangeCommandResult> {
+  const { input, parsed, save } = options;
+  const explicitState = options.state;
+  // The input is judged after the config resolves: the refusal's hint names the profile.
   const config = await ctx.resolveConfig();
   const p = profileFlag(config.profile);
   if (!parsed.ok) {
@@ -56,24 +75,13 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         { hint: { key: 'tokens.exchange.state.mismatchExplicit.hint' } },
       );
     }
-    presentStateCheck(ctx.out, state, ctx.now());
+    // Said before the code is sent: once sent it is spent, whatever WeChat answers.
+    announceStateCheck(ctx, state);
   }
 
   const api = await ctx.api(required);
-  try {
-    const result = await exchangeCode({
-      api,
-      tokens,
-      profile: required.profile,
-      appid,
-      secret,
-      code: parsed.code,
-      now: () => ctx.now(),
-      save,
-    });
-    presentExchange(ctx.out, result, { now: ctx.now(), profile: required.profile, profileFlag: p, raw: ctx.globals.raw === true }, state);
-  } catch (error) {
-    if (error instanceof WechatApiError && ctx.globals.raw) ctx.out.raw(error.raw);
-    throw error;
-  }
+  const exchange = await withRawOnWechatError(ctx, () =>
+    exchangeCode({ api, tokens, profile: required.profile, appid, secret, code: parsed.code, now: () => ctx.now(), save }),
+  );
+  return { exchange, state, now: ctx.now(), profile: required.profile, profileFlag: p, raw: ctx.globals.raw === true };
 }

@@ -1,24 +1,32 @@
 // wxauth refresh [refresh_token] [--openid]: GET /sns/oauth2/refresh_token. Without an argument the
 // cached refresh_token of the latest user (or --openid) is used; the cache is updated.
 import type { Context } from '../context.js';
-import { WechatApiError } from '../errors.js';
+import type { CommandInput } from '../cli.js';
 import { profileFlag } from '../core/next-step.js';
 import { refreshUserToken } from '../flows/user-token.js';
-import { presentRefresh } from '../ui/present-tokens.js';
+import type { RefreshCommandResult } from '../ui/present/refresh.js';
+import { withRawOnWechatError } from '../ui/present/tokens-common.js';
 
-export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {
-  const refreshToken = args[0];
-  const openid = typeof opts.openid === 'string' ? opts.openid : undefined;
+export interface RefreshOptions {
+  refreshToken?: string;
+  openid?: string;
+}
+
+export function parseOptions({ args, opts }: CommandInput): RefreshOptions {
+  return {
+    ...(args[0] !== undefined ? { refreshToken: args[0] } : {}),
+    ...(typeof opts.openid === 'string' ? { openid: opts.openid } : {}),
+  };
+}
+
+export async function run(options: RefreshOptions, ctx: Context): Promise<RefreshCommandResult> {
   // /sns/oauth2/refresh_token needs the appid but not the secret (API-FACTS §5).
   const config = await ctx.requireConfig(['appid']);
   const appid = config.appid as string;
   const tokens = await ctx.tokenStore();
   const api = await ctx.api(config);
-  try {
-    const result = await refreshUserToken({ api, tokens, profile: config.profile, appid, refreshToken, openid, now: () => ctx.now() });
-    presentRefresh(ctx.out, result, { now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: ctx.globals.raw === true });
-  } catch (error) {
-    if (error instanceof WechatApiError && ctx.globals.raw) ctx.out.raw(error.raw);
-    throw error;
-  }
+  const refresh = await withRawOnWechatError(ctx, () =>
+    refreshUserToken({ api, tokens, profile: config.profile, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now() }),
+  );
+  return { refresh, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: ctx.globals.raw === true };
 }

@@ -2,51 +2,63 @@
 // A cached access_token that has expired (known locally, or 42001/40001 from WeChat) is refreshed
 // once with the cached refresh_token, and the call retried; --no-refresh turns that off.
 import type { Context } from '../context.js';
-import { UsageError, WechatApiError } from '../errors.js';
+import type { CommandInput } from '../cli.js';
+import { UsageError } from '../errors.js';
 import type { UserinfoLang } from '../http/api.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/next-step.js';
 import { fetchUserinfo, pickUserToken } from '../flows/user-token.js';
-import { presentAutoRefresh, presentUserinfo } from '../ui/present-tokens.js';
-import { formatRelative } from '../ui/format.js';
+import { userinfoAnnouncements, type UserinfoCommandResult } from '../ui/present/userinfo.js';
+import { withRawOnWechatError } from '../ui/present/tokens-common.js';
 
 const LANGS: readonly UserinfoLang[] = ['zh_CN', 'zh_TW', 'en'];
 
-export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {
+export interface UserinfoOptions {
+  accessToken?: string;
+  openid?: string;
+  lang?: UserinfoLang;
+  autoRefresh: boolean;
+}
+
+export function parseOptions({ args, opts }: CommandInput): UserinfoOptions {
   const [accessToken, positionalOpenid] = args;
   const openid = positionalOpenid ?? (typeof opts.openid === 'string' ? opts.openid : undefined);
   const lang = typeof opts.lang === 'string' ? opts.lang : undefined;
   if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {
     throw new UsageError({ key: 'tokens.userinfo.lang.invalid', params: { value: lang } }, { hint: { key: 'tokens.userinfo.lang.invalid.hint' } });
   }
-  const autoRefresh = opts.refresh !== false;
+  return {
+    ...(accessToken !== undefined ? { accessToken } : {}),
+    ...(openid !== undefined ? { openid } : {}),
+    ...(lang !== undefined ? { lang: lang as UserinfoLang } : {}),
+    autoRefresh: opts.refresh !== false,
+  };
+}
+
+export async function run(options: UserinfoOptions, ctx: Context): Promise<UserinfoCommandResult> {
+  const { autoRefresh } = options;
   const config = await ctx.resolveConfig();
   const tokens = await ctx.tokenStore();
-  const query = { profile: config.profile, appid: config.appid, accessToken, openid };
+  const query = { profile: config.profile, appid: config.appid, accessToken: options.accessToken, openid: options.openid };
+  const announce = userinfoAnnouncements(ctx);
   // What the cache said before the call, for the "expired 5m ago, refreshed" line.
   const before = pickUserToken(tokens, query).entry;
-  const out = ctx.out;
   if (!autoRefresh && before) {
     const status = tokenStatus(before, ctx.now());
-    if (status.access.expired) {
-      out.warn(out.t('tokens.userinfo.expiredNoRefresh', { ago: formatRelative(status.access.remainingMs, out.lang) }));
-    }
+    if (status.access.expired) announce.expiredNoRefresh(status.access.remainingMs);
   }
   const api = await ctx.api(config);
-  const present = { now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: ctx.globals.raw === true };
-  try {
-    const result = await fetchUserinfo({
+  const userinfo = await withRawOnWechatError(ctx, () =>
+    fetchUserinfo({
       api,
       tokens,
       ...query,
-      lang: lang as UserinfoLang | undefined,
+      lang: options.lang,
       autoRefresh,
       now: () => ctx.now(),
-      onRefresh: (refreshed) => presentAutoRefresh(out, refreshed, present, before?.accessTokenExpiresAt),
-    });
-    presentUserinfo(out, result, { ...present, now: ctx.now() }, { announced: true });
-  } catch (error) {
-    if (error instanceof WechatApiError && ctx.globals.raw) out.raw(error.raw);
-    throw error;
-  }
+      // Said when it happens, before the retry, so it is shown even if the retry fails.
+      onRefresh: (refreshed) => announce.refreshed(refreshed, before?.accessTokenExpiresAt),
+    }),
+  );
+  return { userinfo, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: ctx.globals.raw === true };
 }

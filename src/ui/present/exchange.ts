@@ -1,0 +1,81 @@
+// wxauth exchange (and listen --exchange): the tokens on stdout, what to do next on stderr, one --json
+// document, or WeChat's body as it came with --raw.
+import type { Context } from '../../context.js';
+import type { StateVerdict } from '../../core/token.js';
+import type { ExchangeResult } from '../../flows/user-token.js';
+import type { Output } from '../output.js';
+import { formatDeadline, formatRelative, isoTime } from '../format.js';
+import { iso, type UserTokenScene } from './tokens-common.js';
+
+export interface StateReport {
+  received?: string;
+  expected?: string;
+  verdict: StateVerdict;
+  /** Where `expected` came from: the state `wxauth url` remembered, or --state. */
+  source: 'remembered' | 'flag';
+  issuedAt?: number;
+}
+
+export interface ExchangeCommandResult extends UserTokenScene {
+  exchange: ExchangeResult;
+  /** How the callback's state compared (already said by announceStateCheck); undefined for a bare code. */
+  state?: StateReport;
+}
+
+/** Talk about the state before the exchange (the code is spent either way once sent). */
+export function announceStateCheck(ctx: Pick<Context, 'out' | 'now'>, state: StateReport): void {
+  const { out } = ctx;
+  if (state.verdict === 'mismatch') {
+    const ago = state.issuedAt === undefined ? '-' : formatRelative(state.issuedAt - ctx.now(), out.lang);
+    out.warn(out.t('tokens.exchange.state.mismatch', { received: state.received, expected: state.expected, ago }));
+  } else if (state.verdict === 'not_received' && state.source === 'remembered') {
+    out.warn(out.t('tokens.exchange.state.notReceived', { expected: state.expected }));
+  } else if (state.verdict === 'match') {
+    out.note(out.t('tokens.exchange.state.match'));
+  }
+}
+
+function stateDocument(state: StateReport | undefined): Record<string, unknown> | null {
+  if (!state) return null;
+  return { received: state.received ?? null, expected: state.expected ?? null, verdict: state.verdict, source: state.source };
+}
+
+export function present(result: ExchangeCommandResult, out: Output): void {
+  const { exchange: r, now } = result;
+  out.result({
+    profile: result.profile,
+    appid: r.entry.appid,
+    openid: r.token.openid,
+    unionid: r.token.unionid ?? null,
+    scope: r.token.scope,
+    access_token: r.token.accessToken,
+    refresh_token: r.token.refreshToken ?? null,
+    expires_in: r.token.expiresIn,
+    expires_at: isoTime(r.entry.accessTokenExpiresAt),
+    refresh_token_expires_at: iso(r.entry.refreshTokenExpiresAt),
+    is_snapshotuser: r.token.isSnapshotUser,
+    no_unionid_reason: r.noUnionid ?? null,
+    saved: r.saved,
+    state: stateDocument(result.state),
+  });
+  if (result.raw) out.raw(r.response.raw);
+  const none = out.t('tokens.value.none');
+  out.fields([
+    ['openid', r.token.openid],
+    ['unionid', r.token.unionid ?? none],
+    ['scope', r.token.scope],
+    ['access_token', r.token.accessToken],
+    ['refresh_token', r.token.refreshToken ?? none],
+    [out.t('tokens.label.expires'), formatDeadline(r.entry.accessTokenExpiresAt, now, out.lang)],
+    [
+      out.t('tokens.label.refreshExpires'),
+      r.entry.refreshTokenExpiresAt === undefined ? undefined : formatDeadline(r.entry.refreshTokenExpiresAt, now, out.lang),
+    ],
+    ['is_snapshotuser', r.token.isSnapshotUser ? '1' : undefined],
+  ]);
+  out.success(out.t(r.saved ? 'tokens.exchange.done' : 'tokens.exchange.doneNotSaved', { profile: result.profile }));
+  if (r.noUnionid) out.note(out.t(`tokens.unionid.${r.noUnionid}`));
+  if (r.token.isSnapshotUser) out.warn(out.t('tokens.snapshot.explain'));
+  const base = !r.token.scopes.includes('snsapi_userinfo') && !r.token.scopes.includes('snsapi_login');
+  out.note(out.t(base ? 'tokens.exchange.nextBase' : 'tokens.exchange.next', { p: result.profileFlag }));
+}
