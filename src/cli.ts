@@ -232,7 +232,13 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['--no-refresh', 'noRefresh'],
     ],
   }),
-  legacy({ name: 'tokens', args: '[action] [openid]', options: [['-y, --yes', 'yes']] , load: () => import('./commands/tokens.js') }),
+  command({
+    name: 'tokens',
+    args: '[action] [openid]',
+    options: [['-y, --yes', 'yes']],
+    load: () => import('./commands/tokens.js'),
+    present: () => import('./ui/present/tokens.js'),
+  }),
   command({
     name: 'errcode',
     load: () => import('./commands/errcode.js'),

@@ -1,23 +1,38 @@
 // wxauth tokens [list | show <openid> | clear [openid]]: the user-token cache of the profile.
 // Tokens are never listed; `show` masks them unless --show-secrets.
 import type { Context } from '../context.js';
+import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { tokenStatus } from '../core/token.js';
 import { maskSecret } from '../core/validate.js';
 import { profileFlag } from '../core/next-step.js';
 import type { UserTokenEntry } from '../store/token-cache.js';
-import { presentTokenClear, presentTokenList, presentTokenShow, type CachedUserView } from '../ui/present-tokens.js';
+import { confirmClear, type TokensCommandResult } from '../ui/present/tokens.js';
+import type { CachedUserView } from '../ui/present/tokens-common.js';
 
-export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void> {
+export interface TokensOptions {
+  action: 'list' | 'show' | 'clear';
+  openid?: string;
+  yes: boolean;
+}
+
+export function parseOptions({ args, opts }: CommandInput): TokensOptions {
   const [action = 'list', openid] = args;
+  if (action !== 'list' && action !== 'show' && action !== 'clear') {
+    throw new UsageError({ key: 'tokens.action.invalid', params: { action } }, { hint: { key: 'tokens.action.invalid.hint' } });
+  }
+  // `tokens <openid>` and `tokens list <openid>` show that user.
+  return { action: action === 'list' && openid !== undefined ? 'show' : action, ...(openid !== undefined ? { openid } : {}), yes: opts.yes === true };
+}
+
+export async function run(options: TokensOptions, ctx: Context): Promise<TokensCommandResult> {
+  const { openid } = options;
   const config = await ctx.resolveConfig();
   const tokens = await ctx.tokenStore();
-  const { out } = ctx;
   const profile = config.profile;
   const p = profileFlag(profile);
   const reveal = ctx.globals.showSecrets === true;
   const now = ctx.now();
-  const base = { now, profile, profileFlag: p };
   const view = (entry: UserTokenEntry): CachedUserView => ({
     entry,
     status: tokenStatus(entry, now),
@@ -25,43 +40,21 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
     refreshToken: entry.refreshToken === undefined ? undefined : reveal ? entry.refreshToken : maskSecret(entry.refreshToken),
   });
 
-  switch (action) {
-    case 'list': {
-      if (openid !== undefined) return run(ctx, ['show', openid], opts);
-      presentTokenList(out, tokens.listUsers(profile).map(view), { ...base, file: tokens.path });
-      return;
-    }
+  switch (options.action) {
+    case 'list':
+      return { action: 'list', profile, now, file: tokens.path, users: tokens.listUsers(profile).map(view) };
     case 'show': {
       if (!openid) throw new UsageError({ key: 'tokens.show.openidNeeded' }, { hint: { key: 'tokens.show.openidNeeded.hint', params: { p } } });
       const entry = tokens.listUsers(profile).find((u) => u.openid === openid);
       if (!entry) {
         throw new UsageError({ key: 'tokens.noCachedOpenid', params: { profile, openid } }, { hint: { key: 'tokens.noCachedUser.hint', params: { p } } });
       }
-      presentTokenShow(out, view(entry), { ...base, revealed: reveal });
-      return;
+      return { action: 'show', profile, now, user: view(entry), revealed: reveal };
     }
     case 'clear': {
       const count = tokens.listUsers(profile).filter((u) => !openid || u.openid === openid).length;
-      if (count === 0) {
-        presentTokenClear(out, 0, { ...base, openid });
-        return;
-      }
-      if (!opts.yes) {
-        if (!ctx.interactive) {
-          throw new UsageError({ key: 'common.confirmNeedsYes' }, { hint: { key: 'common.confirmNeedsYes.hint' } });
-        }
-        const prompts = await ctx.prompts();
-        const what = openid ? out.t('tokens.clear.one', { openid }) : out.t('tokens.clear.all', { count });
-        if (!(await prompts.confirm({ message: out.t('tokens.clear.confirm', { what, profile }), default: false }))) {
-          out.result({ profile, openid: openid ?? null, removed: 0 });
-          out.say(out.t('tokens.clear.kept'));
-          return;
-        }
-      }
-      presentTokenClear(out, tokens.removeUsers(profile, openid), { ...base, openid });
-      return;
+      if (count > 0) await confirmClear(ctx, { yes: options.yes, count, openid, profile });
+      return { action: 'clear', profile, openid, removed: count > 0 ? tokens.removeUsers(profile, openid) : 0 };
     }
-    default:
-      throw new UsageError({ key: 'tokens.action.invalid', params: { action } }, { hint: { key: 'tokens.action.invalid.hint' } });
   }
 }

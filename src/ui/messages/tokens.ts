@@ -265,7 +265,6 @@ export const messages = {
   'tokens.clear.one': { zh: '{openid} 的 token', en: 'the tokens of {openid}' },
   'tokens.clear.done': { zh: '已删除 {count} 个用户的 token（profile {profile}）。', en: 'Removed the tokens of {count} user(s) (profile {profile}).' },
   'tokens.clear.nothing': { zh: '没有可删除的 token（profile {profile}）。', en: 'Nothing to remove (profile {profile}).' },
-  'tokens.clear.kept': { zh: '没有删除任何东西。', en: 'Nothing was removed.' },
   'tokens.action.invalid': { zh: '不认识 tokens 的子命令 "{action}"。', en: 'Unknown tokens action "{action}".' },
   'tokens.action.invalid.hint': {
     zh: '用法：wxauth tokens [list | show <openid> | clear [openid]]',

@@ -1,0 +1,30 @@
+// The "are you sure" gate before a command changes something that cannot be undone (clearing cached
+// tokens, resetting WeChat's call counts, fetching a token that invalidates other servers' one).
+// Declining ends the run like Ctrl-C at the same prompt: CancelledError, exit 130, nothing printed
+// (--json: one document with error.code "cancelled").
+import { CancelledError, UsageError, type MessageRef } from '../../errors.js';
+import type { Context } from '../../context.js';
+import { tr } from '../i18n.js';
+
+export interface Confirmation {
+  /** --yes / -y: go ahead without asking. */
+  yes: boolean;
+  question: MessageRef;
+  /** Said first, whether or not we then ask (the risk is worth reading even with --yes). */
+  warning?: MessageRef;
+}
+
+/**
+ * Ask before going on. `--yes` skips the question; without a terminal (or with CI set) and without
+ * `--yes` it is a usage error, never a hang.
+ */
+export async function confirmOrCancel(ctx: Pick<Context, 'out' | 'interactive' | 'prompts'>, c: Confirmation): Promise<void> {
+  const { out } = ctx;
+  if (c.warning) out.warn(tr(out.lang, c.warning));
+  if (c.yes) return;
+  if (!ctx.interactive) {
+    throw new UsageError({ key: 'common.confirmNeedsYes' }, { hint: { key: 'common.confirmNeedsYes.hint' } });
+  }
+  const prompts = await ctx.prompts();
+  if (!(await prompts.confirm({ message: tr(out.lang, c.question), default: false }))) throw new CancelledError();
+}

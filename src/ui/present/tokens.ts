@@ -1,0 +1,87 @@
+// wxauth tokens list | show | clear: the cached users with how long their tokens live (never the
+// tokens in a list; masked in `show` unless --show-secrets), and what `clear` removed.
+import type { Context } from '../../context.js';
+import type { Output } from '../output.js';
+import { formatLocalTime } from '../format.js';
+import { confirmOrCancel } from './confirm.js';
+import { shortLife, showLife, userDocument, type CachedUserView } from './tokens-common.js';
+
+export type TokensCommandResult =
+  | { action: 'list'; profile: string; now: number; file: string; users: CachedUserView[] }
+  | { action: 'show'; profile: string; now: number; user: CachedUserView; revealed: boolean }
+  | { action: 'clear'; profile: string; openid?: string; removed: number };
+
+/** Ask before removing `count` cached users (all of the profile, or the one of `openid`). */
+export async function confirmClear(
+  ctx: Pick<Context, 'out' | 'interactive' | 'prompts'>,
+  c: { yes: boolean; count: number; openid?: string; profile: string },
+): Promise<void> {
+  const what = c.openid ? ctx.out.t('tokens.clear.one', { openid: c.openid }) : ctx.out.t('tokens.clear.all', { count: c.count });
+  await confirmOrCancel(ctx, { yes: c.yes, question: { key: 'tokens.clear.confirm', params: { what, profile: c.profile } } });
+}
+
+export function present(result: TokensCommandResult, out: Output): void {
+  switch (result.action) {
+    case 'list':
+      return presentList(out, result);
+    case 'show':
+      return presentShow(out, result);
+    case 'clear':
+      out.result({ profile: result.profile, openid: result.openid ?? null, removed: result.removed });
+      if (result.removed === 0) out.say(out.t('tokens.clear.nothing', { profile: result.profile }));
+      else out.success(out.t('tokens.clear.done', { count: result.removed, profile: result.profile }));
+      return;
+  }
+}
+
+function presentList(out: Output, r: Extract<TokensCommandResult, { action: 'list' }>): void {
+  const { users } = r;
+  out.result({ profile: r.profile, file: r.file, users: users.map(userDocument) });
+  if (users.length === 0) {
+    out.say(out.t('tokens.list.empty', { profile: r.profile }));
+    return;
+  }
+  const manyApps = new Set(users.map((u) => u.entry.appid)).size > 1;
+  const headers = [
+    ...(manyApps ? ['appid'] : []),
+    'openid',
+    'scope',
+    'unionid',
+    out.t('tokens.col.access'),
+    out.t('tokens.col.refresh'),
+    out.t('tokens.label.obtained'),
+  ];
+  out.table(
+    headers,
+    users.map((u) => [
+      ...(manyApps ? [u.entry.appid] : []),
+      u.entry.openid,
+      u.entry.scope || '-',
+      u.entry.unionid ?? '-',
+      shortLife(out, u.status.access, r.now),
+      shortLife(out, u.status.refresh, r.now),
+      formatLocalTime(u.entry.obtainedAt),
+    ]),
+  );
+  out.note(out.t('tokens.list.summary', { profile: r.profile, count: users.length, file: r.file }));
+}
+
+function presentShow(out: Output, r: Extract<TokensCommandResult, { action: 'show' }>): void {
+  const v = r.user;
+  out.result({ profile: r.profile, user: userDocument(v) });
+  const { entry, status } = v;
+  out.fields([
+    ['appid', entry.appid],
+    ['openid', entry.openid],
+    ['unionid', entry.unionid ?? out.t('tokens.value.none')],
+    ['scope', entry.scope],
+    ['access_token', v.accessToken],
+    [out.t('tokens.label.expires'), showLife(out, status.access, r.now)],
+    ['refresh_token', v.refreshToken ?? out.t('tokens.value.none')],
+    [out.t('tokens.label.refreshExpires'), status.refresh ? showLife(out, status.refresh, r.now) : undefined],
+    [out.t('tokens.label.obtained'), formatLocalTime(entry.obtainedAt)],
+    ['is_snapshotuser', entry.isSnapshotUser ? '1' : undefined],
+  ]);
+  if (!r.revealed) out.note(out.t('tokens.show.secretsHidden'));
+  if (entry.isSnapshotUser) out.warn(out.t('tokens.snapshot.explain'));
+}
