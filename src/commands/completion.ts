@@ -1,6 +1,15 @@
 // wxauth completion bash|zsh|fish — generated from the command table in cli.ts, so it never drifts.
+// It completes command names (also after global flags such as `--profile prod`), each command's
+// flags once, the values of flags that take one (scopes, account types, regions, `<a|b>` choices
+// from the flag itself), setting keys after `config set|get|unset`, and profile names after
+// `--profile`, `profile use` and `profile remove` (read from `wxauth profile list --json` at TAB time).
 import { UsageError } from '../errors.js';
-import { COMMANDS, GLOBAL_FLAGS, type CommandInput, type RegisteredCommand } from '../cli.js';
+import { COMMANDS, GLOBAL_OPTIONS, longFlag, type CommandInput, type OptionSpec } from '../cli.js';
+import { SCOPES } from '../core/authorize-url.js';
+import { REGIONS } from '../core/endpoints.js';
+import { LIST_STAGES } from '../core/errcodes.js';
+import { ACCOUNT_TYPES } from '../core/validate.js';
+import { PROFILE_KEYS } from '../store/resolve.js';
 
 export type Shell = 'bash' | 'zsh' | 'fish';
 
@@ -13,63 +22,163 @@ export interface CompletionResult {
   script: string;
 }
 
-function flagsOf(spec: RegisteredCommand): string[] {
-  return (spec.options ?? []).flatMap(([flags]) => flags.split(/[ ,]+/).filter((f) => f.startsWith('--')));
+/** Where a flag's value comes from: a fixed list, the saved profiles, a file, or free text. */
+type ValueSource = { words: readonly string[] } | 'profiles' | 'file' | 'free';
+
+/** Values whose list lives in the code rather than in the flag's `<a|b>` text. */
+const KNOWN_VALUES: Record<string, ValueSource> = {
+  '--scope': { words: SCOPES },
+  '--type': { words: ACCOUNT_TYPES },
+  '--region': { words: Object.keys(REGIONS) },
+  '--stage': { words: LIST_STAGES },
+  '--profile': 'profiles',
+  '--seed': 'file',
+};
+
+/** What follows a flag: nothing (a switch), or a value from `valueSource`. */
+function valueOf(flags: string): ValueSource | undefined {
+  const arg = /<([^>]+)>/.exec(flags)?.[1];
+  if (arg === undefined) return undefined;
+  const known = KNOWN_VALUES[longFlag(flags)];
+  if (known) return known;
+  return arg.includes('|') ? { words: arg.split('|') } : 'free';
+}
+
+interface Flag {
+  long: string;
+  value?: ValueSource;
+}
+
+const GLOBALS: Flag[] = GLOBAL_OPTIONS.map((o) => ({ long: longFlag(o.flags), value: valueOf(o.flags) }));
+
+function flagsOf(options: OptionSpec[] | undefined): Flag[] {
+  return (options ?? []).map(([flags]) => ({ long: longFlag(flags), value: valueOf(flags) }));
+}
+
+/** A command's flags: its own, then the globals it does not redefine (url's --lang is WeChat's, listed once). */
+function commandFlags(options: OptionSpec[] | undefined): Flag[] {
+  const own = flagsOf(options);
+  return [...own, ...GLOBALS.filter((g) => !own.some((o) => o.long === g.long)), { long: '--help' }];
+}
+
+/** Positional words: [command, subcommand or ''] → the words to offer for the next positional. */
+function positionals(): Array<{ command: string; sub: string; index: number; value: ValueSource }> {
+  const list: Array<{ command: string; sub: string; index: number; value: ValueSource }> = [];
+  for (const c of COMMANDS) {
+    if (c.subcommands) list.push({ command: c.name, sub: '', index: 0, value: { words: c.subcommands.map((s) => s.name) } });
+  }
+  for (const sub of ['set', 'get', 'unset']) list.push({ command: 'config', sub, index: 1, value: { words: PROFILE_KEYS } });
+  list.push({ command: 'config', sub: 'set', index: 2, value: 'free' });
+  for (const sub of ['use', 'remove']) list.push({ command: 'profile', sub, index: 1, value: 'profiles' });
+  list.push({ command: 'tokens', sub: '', index: 0, value: { words: ['list', 'show', 'clear'] } });
+  list.push({ command: 'completion', sub: '', index: 0, value: { words: ['bash', 'zsh', 'fish'] } });
+  list.push({ command: 'help', sub: '', index: 0, value: { words: COMMANDS.map((c) => c.name) } });
+  return list;
+}
+
+const COMMAND_NAMES = [...COMMANDS.map((c) => c.name), 'help'];
+const PROFILES_SH = `wxauth profile list --json 2>/dev/null | sed -n 's/^ *"name": "\\([^"]*\\)".*/\\1/p'`;
+
+/** One bash `case` body that sets COMPREPLY for a value source. */
+function bashReply(value: ValueSource): string {
+  if (value === 'profiles') return `COMPREPLY=( $(compgen -W "$(${PROFILES_SH})" -- "$cur") )`;
+  if (value === 'file') return 'COMPREPLY=( $(compgen -f -- "$cur") )';
+  if (value === 'free') return 'COMPREPLY=()';
+  return `COMPREPLY=( $(compgen -W "${value.words.join(' ')}" -- "$cur") )`;
 }
 
 function bash(): string {
-  const cases = COMMANDS.map((c) => {
-    const words = [...(c.subcommands ?? []).map((s) => s.name), ...flagsOf(c), ...GLOBAL_FLAGS].join(' ');
-    return `    ${c.name}) words="${words}" ;;`;
-  }).join('\n');
+  const valueFlags = new Set<string>();
+  const valueCases: string[] = [];
+  const flagCases: string[] = [];
+  for (const c of COMMANDS) {
+    const all = [c, ...(c.subcommands ?? [])];
+    const flags = all.flatMap((s) => commandFlags(s.options));
+    // Own flags only: the globals' values are the `*:` cases below (an own flag of the same name wins).
+    for (const f of all.flatMap((s) => flagsOf(s.options))) {
+      if (!f.value) continue;
+      valueFlags.add(f.long);
+      valueCases.push(`    ${c.name}:${f.long}) ${bashReply(f.value)}; return ;;`);
+    }
+    flagCases.push(`    ${c.name}) words="${[...new Set(flags.map((f) => f.long))].join(' ')}" ;;`);
+  }
+  for (const g of GLOBALS) {
+    if (!g.value) continue;
+    valueFlags.add(g.long);
+    valueCases.push(`    *:${g.long}) ${bashReply(g.value)}; return ;;`);
+  }
+  const positionalCases = positionals().map((p) => `    ${p.command}:${p.sub}:${p.index}) ${bashReply(p.value)} ;;`);
   return `# wxauth bash completion. Install: wxauth completion bash >> ~/.bashrc
 _wxauth() {
-  local cur cmd words
+  local cur prev cmd sub w i npos
   cur="\${COMP_WORDS[COMP_CWORD]}"
-  cmd="\${COMP_WORDS[1]}"
-  if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "${COMMANDS.map((c) => c.name).join(' ')} help ${GLOBAL_FLAGS.join(' ')}" -- "$cur") )
+  prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  cmd="" sub="" npos=0
+  # The command is the first word that is neither a flag nor the value of one (wxauth --profile p url …).
+  for (( i = 1; i < COMP_CWORD; i++ )); do
+    w="\${COMP_WORDS[i]}"
+    case "$w" in
+      -*) case " ${[...valueFlags].join(' ')} " in *" $w "*) (( i++ )) ;; esac; continue ;;
+    esac
+    if [ -z "$cmd" ]; then cmd="$w"
+    else
+      [ "$npos" -eq 0 ] && sub="$w"
+      (( npos++ ))
+    fi
+  done
+  case "$cmd:$prev" in
+${valueCases.join('\n')}
+  esac
+  if [[ "$cur" == -* ]]; then
+    local words="${GLOBALS.map((g) => g.long).join(' ')} --help"
+    case "$cmd" in
+${flagCases.join('\n')}
+    esac
+    COMPREPLY=( $(compgen -W "$words" -- "$cur") )
     return
   fi
-  case "$cmd" in
-${cases}
-    *) words="${GLOBAL_FLAGS.join(' ')}" ;;
+  if [ -z "$cmd" ]; then
+    COMPREPLY=( $(compgen -W "${COMMAND_NAMES.join(' ')}" -- "$cur") )
+    return
+  fi
+  [ "$npos" -eq 0 ] && sub=""
+  case "$cmd:$sub:$npos" in
+${positionalCases.join('\n')}
+    *) COMPREPLY=() ;;
   esac
-  COMPREPLY=( $(compgen -W "$words" -- "$cur") )
 }
 complete -F _wxauth wxauth
 `;
 }
 
+/** zsh runs the bash function through bashcompinit: one logic, two shells. */
 function zsh(): string {
-  const cases = COMMANDS.map((c) => {
-    const words = [...(c.subcommands ?? []).map((s) => s.name), ...flagsOf(c), ...GLOBAL_FLAGS].join(' ');
-    return `    ${c.name}) compadd -- ${words} ;;`;
-  }).join('\n');
   return `#compdef wxauth
-# wxauth zsh completion. Install: wxauth completion zsh > "\${fpath[1]}/_wxauth"
-_wxauth() {
-  if (( CURRENT == 2 )); then
-    compadd -- ${COMMANDS.map((c) => c.name).join(' ')} help
-    return
-  fi
-  case "$words[2]" in
-${cases}
-    *) compadd -- ${GLOBAL_FLAGS.join(' ')} ;;
-  esac
+# wxauth zsh completion. Install: wxauth completion zsh > "\${fpath[1]}/_wxauth" (or eval it in ~/.zshrc)
+autoload -U +X bashcompinit && bashcompinit
+${bash().split('\n').slice(1).join('\n')}`;
 }
-compdef _wxauth wxauth
-`;
+
+function fishValue(value: ValueSource): string {
+  if (value === 'profiles') return ` -x -a '(wxauth profile list --json 2>/dev/null | string match -rg \\'"name": "([^"]*)"\\')'`;
+  if (value === 'file') return ' -r -F';
+  if (value === 'free') return ' -x';
+  return ` -x -a '${value.words.join(' ')}'`;
 }
 
 function fish(): string {
   const lines = ['# wxauth fish completion. Install: wxauth completion fish > ~/.config/fish/completions/wxauth.fish', 'complete -c wxauth -f'];
+  const none = `__fish_use_subcommand`;
   for (const c of COMMANDS) {
-    lines.push(`complete -c wxauth -n '__fish_use_subcommand' -a ${c.name}`);
-    for (const s of c.subcommands ?? []) lines.push(`complete -c wxauth -n '__fish_seen_subcommand_from ${c.name}' -a ${s.name}`);
-    for (const f of flagsOf(c)) lines.push(`complete -c wxauth -n '__fish_seen_subcommand_from ${c.name}' -l ${f.slice(2)}`);
+    const seen = `__fish_seen_subcommand_from ${c.name}`;
+    lines.push(`complete -c wxauth -n '${none}' -a ${c.name}`);
+    for (const s of c.subcommands ?? []) lines.push(`complete -c wxauth -n '${seen}' -a ${s.name}`);
+    const own = [c, ...(c.subcommands ?? [])].flatMap((s) => flagsOf(s.options));
+    for (const f of own) lines.push(`complete -c wxauth -n '${seen}' -l ${f.long.slice(2)}${f.value ? fishValue(f.value) : ''}`);
   }
-  for (const f of GLOBAL_FLAGS) lines.push(`complete -c wxauth -l ${f.slice(2)}`);
+  lines.push(`complete -c wxauth -n '__fish_seen_subcommand_from set get unset' -a '${PROFILE_KEYS.join(' ')}'`);
+  lines.push(`complete -c wxauth -n '__fish_seen_subcommand_from use remove'${fishValue('profiles').replace(' -x', '')}`);
+  for (const g of GLOBALS) lines.push(`complete -c wxauth -l ${g.long.slice(2)}${g.value ? fishValue(g.value) : ''}`);
   return lines.join('\n') + '\n';
 }
 

@@ -1,0 +1,80 @@
+// Shell completion, exercised the way bash calls it: COMP_WORDS/COMP_CWORD set, _wxauth run, COMPREPLY read.
+// The script calls `wxauth` at TAB time for profile names; here that is the built CLI.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runCli, tempConfigDir } from './helpers.js';
+
+const hasBash = spawnSync('bash', ['--version']).status === 0;
+
+describe.skipIf(!hasBash)('completion bash', () => {
+  const dir = tempConfigDir();
+  let script = '';
+
+  beforeAll(async () => {
+    script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-comp-')), 'wxauth.bash');
+    const r = await runCli(['completion', 'bash']);
+    expect(r.code).toBe(0);
+    fs.writeFileSync(script, r.stdout);
+    for (const profile of ['default', 'staging']) {
+      const init = await runCli(
+        ['--profile', profile, 'init', '--type', 'test', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', '127.0.0.1:8080', '--redirect-uri', 'http://127.0.0.1:8080/callback', '--yes'],
+        { env: { WXAUTH_CONFIG_DIR: dir } },
+      );
+      expect(init.code, init.stderr).toBe(0);
+    }
+  });
+
+  /** What TAB offers after `words` (the last word is the one being completed). */
+  function complete(...words: string[]): string[] {
+    const program = [
+      `source ${JSON.stringify(script)}`,
+      `wxauth() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }`,
+      `COMP_WORDS=(wxauth ${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length}; _wxauth; printf '%s\\n' "\${COMPREPLY[@]}"`,
+    ].join('\n');
+    const r = spawnSync('bash', ['-c', program], { encoding: 'utf8', env: { ...process.env, WXAUTH_CONFIG_DIR: dir } });
+    expect(r.stderr).toBe('');
+    return r.stdout.split('\n').filter(Boolean);
+  }
+
+  it('offers the scopes after url --scope, not option names', () => {
+    expect(complete('url', '--scope', '')).toEqual(['snsapi_base', 'snsapi_userinfo', 'snsapi_login']);
+  });
+
+  it("offers url's own --lang values (WeChat's page language) and the interface languages before the command", () => {
+    expect(complete('url', '--lang', '')).toEqual(['cn', 'en']);
+    expect(complete('--lang', '')).toEqual(['zh', 'en']);
+  });
+
+  it('offers the saved profile names after --profile, profile use and profile remove', () => {
+    expect(complete('--profile', '')).toEqual(['default', 'staging']);
+    expect(complete('profile', 'use', '')).toEqual(['default', 'staging']);
+    expect(complete('profile', 'remove', 's')).toEqual(['staging']);
+  });
+
+  it('offers setting keys after config set, not the subcommands again', () => {
+    expect(complete('config', 'set', '')).toContain('redirectUri');
+    expect(complete('config', 'set', '')).not.toContain('set');
+    expect(complete('config', '')).toEqual(['set', 'get', 'unset', 'list', 'path']);
+  });
+
+  it('lists each flag once and still finds the command after a global flag', () => {
+    const flags = complete('url', '--');
+    expect(flags.filter((f) => f === '--lang')).toHaveLength(1);
+    expect(complete('--profile', 'staging', 'url', '--sc')).toEqual(['--scope']);
+    expect(complete('--profile', 'staging', '')).toContain('login');
+  });
+});
+
+describe('completion zsh and fish', () => {
+  it('zsh reuses the bash logic through bashcompinit; fish completes flag values and profiles', async () => {
+    const zsh = await runCli(['completion', 'zsh']);
+    expect(zsh.stdout).toContain('bashcompinit');
+    expect(zsh.stdout).toContain('complete -F _wxauth wxauth');
+    const fish = await runCli(['completion', 'fish']);
+    expect(fish.stdout).toContain("-l scope -x -a 'snsapi_base snsapi_userinfo snsapi_login'");
+    expect(fish.stdout).toMatch(/-l profile -x -a '\(wxauth profile list --json/);
+  });
+});
