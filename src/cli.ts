@@ -251,9 +251,10 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['--endpoint <path>', 'endpoint'],
     ],
   }),
-  legacy({
+  command({
     name: 'token',
     load: () => import('./commands/token.js'),
+    present: () => import('./ui/present/token.js'),
     options: [
       ['--legacy', 'legacy'],
       ['--force-refresh', 'forceRefresh'],
@@ -261,10 +262,22 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['-y, --yes', 'yes'],
     ],
   }),
-  legacy({ name: 'user', args: '<openid>', options: [['--lang <zh_CN|zh_TW|en>', 'lang']] , load: () => import('./commands/user.js') }),
-  legacy({ name: 'quota', args: '<cgi-path>', options: [['--clear', 'clear'], ['-y, --yes', 'yes']] , load: () => import('./commands/quota.js') }),
-  legacy({ name: 'rid', args: '<rid>' , load: () => import('./commands/rid.js') }),
-  legacy({ name: 'domains' , load: () => import('./commands/domains.js') }),
+  command({
+    name: 'user',
+    args: '<openid>',
+    options: [['--lang <zh_CN|zh_TW|en>', 'lang']],
+    load: () => import('./commands/user.js'),
+    present: () => import('./ui/present/user.js'),
+  }),
+  command({
+    name: 'quota',
+    args: '<cgi-path>',
+    options: [['--clear', 'clear'], ['-y, --yes', 'yes']],
+    load: () => import('./commands/quota.js'),
+    present: () => import('./ui/present/quota.js'),
+  }),
+  command({ name: 'rid', args: '<rid>', load: () => import('./commands/rid.js'), present: () => import('./ui/present/rid.js') }),
+  command({ name: 'domains', load: () => import('./commands/domains.js'), present: () => import('./ui/present/domains.js') }),
   legacy({
     name: 'listen',
     load: () => import('./commands/listen.js'),

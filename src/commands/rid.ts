@@ -6,18 +6,20 @@
 // the URL or the answer): they are redacted in every output mode unless --show-secrets, because rid
 // output is exactly what people paste into forum posts.
 import type { Context } from '../context.js';
+import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { extractRid } from '../core/errcodes.js';
 import { readErrorBody, redactJsonText, redactUrl } from '../core/responses.js';
 import { RID_RETENTION_MS, nextStep } from '../core/next-step.js';
-import { openBasicTokenService } from '../flows/basic-token.js';
 import type { RidGetResponse } from '../http/api.js';
-import { formatDuration, formatTime, presentTokenEvent } from '../ui/basic-present.js';
+import { formatLocalTime } from '../ui/format.js';
+import { basicTokenEvents } from '../ui/present/basic-common.js';
+import { announceRid, type RidCommandResult } from '../ui/present/rid.js';
 
 /** 2021+ rid: three groups of 8 hex digits; the first is the request time in hex Unix seconds (§0.4). */
 const RID_RE = /^([0-9a-f]{8})-[0-9a-f]{8}-[0-9a-f]{8}$/i;
 
-interface RidOptions {
+export interface RidOptions {
   rid: string;
   /** The request time encoded in the rid, ms since epoch. */
   issuedAt: number;
@@ -25,7 +27,7 @@ interface RidOptions {
   extracted: boolean;
 }
 
-function toOptions(args: string[]): RidOptions {
+export function parseOptions({ args }: CommandInput): RidOptions {
   const input = (args[0] ?? '').trim();
   let rid = input;
   let extracted = false;
@@ -48,7 +50,7 @@ function redactQuery(query: string): string {
 }
 
 /** The looked-up request with secrets hidden (unless --show-secrets). */
-function present(request: RidGetResponse['request'], showSecrets: boolean): RidGetResponse['request'] {
+function shown(request: RidGetResponse['request'], showSecrets: boolean): RidGetResponse['request'] {
   if (showSecrets) return request;
   return {
     ...request,
@@ -58,56 +60,38 @@ function present(request: RidGetResponse['request'], showSecrets: boolean): RidG
   };
 }
 
-export async function run(ctx: Context, args: string[], _opts: Record<string, unknown>): Promise<number | void> {
-  const options = toOptions(args);
-  const { out } = ctx;
-  if (options.extracted) out.note(out.t('basic.rid.extracted', { rid: options.rid }));
-  const age = ctx.now() - options.issuedAt;
-  if (age > RID_RETENTION_MS) out.warn(out.t('basic.rid.old', { at: formatTime(options.issuedAt), age: formatDuration(out, age) }));
-
-  const config = await ctx.requireConfig(['appid', 'secret']);
-  const api = await ctx.api(config);
-  const { service, appid } = openBasicTokenService({
-    config,
-    api,
-    store: await ctx.tokenStore(),
-    now: () => ctx.now(),
-    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
-  });
-  let response;
-  try {
-    response = await service.use((accessToken) => api.getRid({ accessToken, rid: options.rid }));
-  } catch (error) {
-    if (error instanceof WechatApiError) {
-      throw withHint(error, nextStep(error.errcode, { use: 'rid', rid: options.rid, appid, at: formatTime(options.issuedAt), ageMs: age }));
-    }
-    throw error;
-  }
-  const showSecrets = ctx.globals.showSecrets === true;
-  const request = present(response.data.request, showSecrets);
-  out.result({ appid, rid: options.rid, request });
-  const redacted = JSON.stringify(request) !== JSON.stringify(response.data.request);
-  // --raw is WeChat's body as it came; when secrets had to be hidden it is re-serialised without them.
-  if (ctx.globals.raw) out.raw(redacted ? JSON.stringify({ ...response.data, request }) : response.raw);
-
-  const answer = parseAnswer(request.response_body);
-  out.fields([
-    ['rid', options.rid],
-    ['invoke_time', request.invoke_time ? `${formatTime(request.invoke_time * 1000)} (${request.invoke_time})` : undefined],
-    ['cost_in_ms', request.cost_in_ms === undefined ? undefined : `${request.cost_in_ms} ms`],
-    ['client_ip', request.client_ip],
-    ['request_url', request.request_url || out.t('basic.rid.empty')],
-    ['request_body', request.request_body || out.t('basic.rid.empty')],
-    ['response_body', request.response_body || out.t('basic.rid.empty')],
-  ]);
-  if (answer) out.note(out.t('basic.rid.answerError', { errcode: answer.errcode, errmsg: answer.errmsg }));
-  if (redacted) out.note(out.t('basic.rid.redacted'));
-}
-
 function parseAnswer(body: string): { errcode: number; errmsg: string } | undefined {
   try {
     return readErrorBody(JSON.parse(body));
   } catch {
     return undefined;
   }
+}
+
+export async function run(options: RidOptions, ctx: Context): Promise<RidCommandResult> {
+  const age = ctx.now() - options.issuedAt;
+  // Said before anything can fail: a too-old rid explains the 76001 that follows.
+  announceRid(ctx, { rid: options.rid, extracted: options.extracted, issuedAt: options.issuedAt, ageMs: age, expired: age > RID_RETENTION_MS });
+
+  const { service, appid, api } = await ctx.basicTokenService(basicTokenEvents(ctx));
+  let response;
+  try {
+    response = await service.use((accessToken) => api.getRid({ accessToken, rid: options.rid }));
+  } catch (error) {
+    if (error instanceof WechatApiError) {
+      throw withHint(error, nextStep(error.errcode, { use: 'rid', rid: options.rid, appid, at: formatLocalTime(options.issuedAt), ageMs: age }));
+    }
+    throw error;
+  }
+  const request = shown(response.data.request, ctx.globals.showSecrets === true);
+  const redacted = JSON.stringify(request) !== JSON.stringify(response.data.request);
+  return {
+    appid,
+    rid: options.rid,
+    request,
+    redacted,
+    // --raw is WeChat's body as it came; when secrets had to be hidden it is re-serialised without them.
+    rawBody: ctx.globals.raw ? (redacted ? JSON.stringify({ ...response.data, request }) : response.raw) : undefined,
+    answer: parseAnswer(request.response_body),
+  };
 }

@@ -4,19 +4,22 @@
 // The token is printed in full on stdout (that is what the user asked for, e.g. for piping); -v traces
 // and the emulator's logs redact it.
 import type { Context } from '../context.js';
+import type { CommandInput } from '../cli.js';
 import { ConfigError, UsageError } from '../errors.js';
-import { inspectBasicCache, openBasicTokenService } from '../flows/basic-token.js';
-import type { BasicTokenEntry } from '../store/token-cache.js';
-import { confirmOrRequireYes, formatDuration, formatTime, presentTokenEvent } from '../ui/basic-present.js';
+import { inspectBasicCache } from '../flows/basic-token.js';
+import { formatLocalTime } from '../ui/format.js';
+import { basicTokenEvents } from '../ui/present/basic-common.js';
+import { confirmOrCancel } from '../ui/present/confirm.js';
+import type { TokenCommandResult } from '../ui/present/token.js';
 
-interface TokenOptions {
+export interface TokenOptions {
   legacy: boolean;
   forceRefresh: boolean;
   show: boolean;
   yes: boolean;
 }
 
-function toOptions(opts: Record<string, unknown>): TokenOptions {
+export function parseOptions({ opts }: CommandInput): TokenOptions {
   const o: TokenOptions = {
     legacy: opts.legacy === true,
     forceRefresh: opts.forceRefresh === true,
@@ -32,25 +35,9 @@ function toOptions(opts: Record<string, unknown>): TokenOptions {
   return o;
 }
 
-function describe(entry: BasicTokenEntry, profile: string, now: number, from: 'wechat' | 'cache', host?: string): Record<string, unknown> {
-  return {
-    appid: entry.appid,
-    profile,
-    kind: entry.kind,
-    access_token: entry.accessToken,
-    expires_in: Math.max(0, Math.floor((entry.expiresAt - now) / 1000)),
-    expires_at: new Date(entry.expiresAt).toISOString(),
-    obtained_at: new Date(entry.obtainedAt).toISOString(),
-    from,
-    ...(host ? { host } : {}),
-  };
-}
-
-export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<number | void> {
-  const options = toOptions(opts);
-  const { out } = ctx;
-
+export async function run(options: TokenOptions, ctx: Context): Promise<TokenCommandResult> {
   if (options.show) {
+    // No network and no secret needed: what the cache holds, for scripts.
     const config = await ctx.requireConfig(['appid']);
     const cache = inspectBasicCache(await ctx.tokenStore(), config.profile, config.appid as string, ctx.now());
     if (cache.status === 'none') {
@@ -61,63 +48,22 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     }
     if (cache.status === 'expired') {
       throw new ConfigError(
-        { key: 'basic.show.expired', params: { appid: config.appid, at: formatTime(cache.entry.expiresAt) } },
+        { key: 'basic.show.expired', params: { appid: config.appid, at: formatLocalTime(cache.entry.expiresAt) } },
         { hint: { key: 'basic.show.none.hint' } },
       );
     }
-    out.result(describe(cache.entry, config.profile, ctx.now(), 'cache'));
-    out.data(cache.entry.accessToken);
-    out.say(
-      out.t('basic.show.life', {
-        kind: out.t(`basic.kind.${cache.entry.kind}`),
-        left: formatDuration(out, cache.remainingMs),
-        at: formatTime(cache.entry.expiresAt),
-        obtained: formatTime(cache.entry.obtainedAt),
-      }),
-    );
-    return;
+    return { mode: 'show', entry: cache.entry, remainingMs: cache.remainingMs, profile: config.profile, now: ctx.now() };
   }
 
-  const config = await ctx.requireConfig(['appid', 'secret']);
-  const appid = config.appid as string;
+  // Both endpoints below cut the token other servers hold: say so and ask before spending anything.
+  const { appid } = await ctx.requireConfig(['appid', 'secret']);
   if (options.legacy) {
-    out.warn(out.t('basic.legacy.warn', { appid }));
-    await confirmOrRequireYes(ctx, out, { key: 'basic.legacy.confirm', params: { appid } }, {
-      yes: options.yes,
-      declined: { key: 'basic.declined' },
-    });
+    await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'basic.legacy.warn', params: { appid } }, question: { key: 'basic.legacy.confirm', params: { appid } } });
   } else if (options.forceRefresh) {
-    out.warn(out.t('basic.force.warn', { appid }));
-    await confirmOrRequireYes(ctx, out, { key: 'basic.force.confirm', params: { appid } }, {
-      yes: options.yes,
-      declined: { key: 'basic.declined' },
-    });
+    await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'basic.force.warn', params: { appid } }, question: { key: 'basic.force.confirm', params: { appid } } });
   }
 
-  const { service } = openBasicTokenService({
-    config,
-    api: await ctx.api(config),
-    store: await ctx.tokenStore(),
-    now: () => ctx.now(),
-    onEvent: (event) => presentTokenEvent(out, event, ctx.now(), ctx.globals.verbose === true),
-  });
+  const { service, config } = await ctx.basicTokenService(basicTokenEvents(ctx));
   const fetched = await service.fetch({ legacy: options.legacy, forceRefresh: options.forceRefresh });
-  const { entry, response } = fetched;
-  const host = new URL(response.base).host;
-
-  out.result({ ...describe(entry, config.profile, ctx.now(), 'wechat', host), ...(options.forceRefresh ? { rotated: !fetched.notRotated } : {}) });
-  if (ctx.globals.raw) out.raw(response.raw);
-  out.data(entry.accessToken);
-
-  const left = formatDuration(out, entry.expiresAt - ctx.now());
-  out.success(out.t(`basic.token.done.${entry.kind}`, { left, host, at: formatTime(entry.expiresAt) }));
-  if (options.forceRefresh) {
-    if (fetched.notRotated) out.warn(out.t('basic.force.notRotated'));
-    else out.note(out.t('basic.force.limits'));
-  }
-  if (entry.kind === 'legacy') {
-    const replaced = fetched.previous?.kind === 'legacy' && fetched.previous.accessToken !== entry.accessToken;
-    out.note(out.t(replaced ? 'basic.legacy.replaced' : 'basic.legacy.after'));
-  }
-  out.note(out.t('basic.token.cached', { profile: config.profile }));
+  return { mode: 'fetch', fetched, forceRefresh: options.forceRefresh, profile: config.profile, now: ctx.now(), raw: ctx.globals.raw === true };
 }

@@ -80,7 +80,6 @@ export const messages = {
     zh: '微信返回了同一个 token：两次强制刷新间隔不足 30 秒时不会换新。确实需要新 token 请 30 秒后再试。',
     en: 'WeChat returned the same token: forced refreshes less than 30 s apart do not rotate it. Wait 30 s if you really need a new one.',
   },
-  'basic.declined': { zh: '没有获取 token。', en: 'Nothing fetched.' },
   'basic.show.none': { zh: '{appid}（profile {profile}）没有缓存的基础 access_token。', en: 'No basic access_token cached for {appid} (profile {profile}).' },
   'basic.show.none.hint': {
     zh: '运行 wxauth token 获取（stable_token，不影响其他服务器）。',
@@ -178,7 +177,6 @@ export const messages = {
     en: 'clear_quota resets the call counts of ALL APIs of {appid}. It is itself limited to 10 a month, shared with the reset button in the MP console.',
   },
   'basic.clear.confirm': { zh: '现在清零 {appid} 所有接口的调用次数？', en: 'Reset all API call counts of {appid} now?' },
-  'basic.clear.declined': { zh: '没有清零。', en: 'Not cleared.' },
   'basic.clear.done': { zh: '{appid} 的接口调用次数已清零。', en: 'API call counts of {appid} reset.' },
   'basic.clear.48006.hint': {
     zh: '本月 10 次清零已经用完，只能等下个月。如果用完的是 /cgi-bin/token 的额度，stable_token（wxauth token）仍然可用。',

@@ -1,0 +1,38 @@
+// wxauth user: the follower record on stdout, what a missing field means on stderr, one --json
+// document, or WeChat's body with --raw.
+import type { ApiResponse } from '../../http/client.js';
+import type { CgiUserInfoResponse } from '../../http/api.js';
+import type { Output } from '../output.js';
+import { formatTime } from './basic-common.js';
+
+export interface UserCommandResult {
+  appid: string;
+  response: ApiResponse<CgiUserInfoResponse>;
+  raw: boolean;
+}
+
+export function present(result: UserCommandResult, out: Output): void {
+  const user = result.response.data;
+  out.result({ appid: result.appid, user });
+  if (result.raw) out.raw(result.response.raw);
+
+  const following = Number(user.subscribe) === 1;
+  out.fields([
+    ['openid', user.openid],
+    ['subscribe', `${user.subscribe} (${out.t(following ? 'basic.user.follows' : 'basic.user.notFollowing')})`],
+    ['subscribe_time', user.subscribe_time ? `${formatTime(user.subscribe_time * 1000)} (${user.subscribe_time})` : undefined],
+    ['unionid', user.unionid],
+    ['remark', user.remark === undefined ? undefined : user.remark === '' ? out.t('basic.user.empty') : user.remark],
+    ['tagid_list', user.tagid_list === undefined ? undefined : user.tagid_list.length > 0 ? user.tagid_list.join(', ') : out.t('basic.user.empty')],
+    ['groupid', user.groupid === undefined ? undefined : String(user.groupid)],
+    ['language', user.language || undefined],
+    ['subscribe_scene', user.subscribe_scene],
+    ['qr_scene', user.qr_scene === undefined || user.qr_scene === 0 ? undefined : String(user.qr_scene)],
+    ['qr_scene_str', user.qr_scene_str || undefined],
+  ]);
+  if (!following) {
+    out.note(out.t('basic.user.subscribe0'));
+  } else if (user.unionid === undefined) {
+    out.note(out.t('basic.user.noUnionid'));
+  }
+}
