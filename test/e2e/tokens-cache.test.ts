@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
 import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
+import { seedUserToken, type SeedOptions } from './seed-tokens.js';
 
 let emu: EmulatorHandle;
 let svc: PublicApp;
@@ -38,13 +39,15 @@ function openidOf(userId: string): string {
 
 const code = (user: string, scope: 'snsapi_base' | 'snsapi_userinfo' = 'snsapi_userinfo') => emu.issueCode({ appid: svc.appid, user, scope });
 
+/** A cached token of `user`, put in the store directly: these tests are about the cache, not exchange. */
+const seed = (user: string, options: SeedOptions = {}) => seedUserToken(emu, dir, svc, user, options);
+
 describe('wxauth tokens', () => {
   it('lists the cached users with remaining life, never the tokens', async () => {
-    const a = await wx(['exchange', code('u1'), '--json']);
-    const b = await wx(['exchange', code('u2', 'snsapi_base'), '--json']);
-    expect(a.code, a.stderr).toBe(0);
-    expect(b.code, b.stderr).toBe(0);
-    const tokenA = parseJson(a.stdout).access_token as string;
+    const tokenA = (await seed('u1')).entry.accessToken;
+    // Listed most recent first: make sure the second one is obtained later.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await seed('u2', { scope: 'snsapi_base' });
 
     const r = await wx(['tokens']);
     expect(r.code, r.stderr).toBe(0);
@@ -63,8 +66,7 @@ describe('wxauth tokens', () => {
   });
 
   it('show masks the tokens unless --show-secrets; levels turn red once expired', async () => {
-    const ex = await wx(['exchange', code('u1'), '--json']);
-    const token = parseJson(ex.stdout).access_token as string;
+    const token = (await seed('u1')).entry.accessToken;
     const shown = await wx(['tokens', 'show', openidOf('u1')]);
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toMatch(/^access_token\s+\d\d_\S…\S{4}$/m);
@@ -89,8 +91,8 @@ describe('wxauth tokens', () => {
   });
 
   it('clear asks for --yes without a terminal, then removes one user or all', async () => {
-    await wx(['exchange', code('u1'), '--json']);
-    await wx(['exchange', code('u2'), '--json']);
+    await seed('u1');
+    await seed('u2');
     const refused = await wx(['tokens', 'clear']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--yes');
@@ -110,7 +112,7 @@ describe('wxauth tokens', () => {
   });
 
   it('keeps profiles apart', async () => {
-    await wx(['exchange', code('u1'), '--profile', 'staging']);
+    await seed('u1', { profile: 'staging' });
     expect((parseJson((await wx(['tokens', '--json'])).stdout) as { users: unknown[] }).users).toHaveLength(0);
     expect((parseJson((await wx(['tokens', '--json', '--profile', 'staging'])).stdout) as { users: unknown[] }).users).toHaveLength(1);
   });

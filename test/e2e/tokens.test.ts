@@ -1,10 +1,12 @@
-// exchange / check / refresh / userinfo as a user runs them: the built CLI spawned against the
+// exchange / check / refresh / userinfo as a user runs them: the CLI run in-process against the
 // in-process emulator over real HTTP, a fresh config dir per test, stdout / stderr / exit code apart.
+// Tests that are not about exchange start from a cache seeded through the store (seed-tokens.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
 import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
+import { seedUserToken } from './seed-tokens.js';
 
 let emu: EmulatorHandle;
 let svc: PublicApp;
@@ -49,13 +51,8 @@ function cachedUsers(): Array<Record<string, any>> {
 
 const snsCalls = (p: string) => emu.requests().filter((r) => r.path === p);
 
-/** Exchange a fresh code of `user` (scope as given) and return the parsed --json document. */
-async function exchangeFor(user: string, scope: 'snsapi_base' | 'snsapi_userinfo' = 'snsapi_userinfo', snapshot = false): Promise<Record<string, any>> {
-  const code = emu.issueCode({ appid: svc.appid, user, scope, snapshot });
-  const r = await wx(['exchange', code, '--json']);
-  expect(r.code, r.stderr).toBe(0);
-  return parseJson(r.stdout) as Record<string, any>;
-}
+/** Cache a token of `user` (scope as given) for the service account, as a finished exchange would. */
+const seed = (user: string, scope: 'snsapi_base' | 'snsapi_userinfo' = 'snsapi_userinfo') => seedUserToken(emu, dir, svc, user, { scope });
 
 describe('wxauth exchange', () => {
   it('turns a code into tokens, prints them with the expiry, and saves them 0600 without the secret', async () => {
@@ -83,7 +80,9 @@ describe('wxauth exchange', () => {
   });
 
   it('--json is one document with the tokens; --raw is WeChat\'s body as it came', async () => {
-    const doc = await exchangeFor('u2', 'snsapi_base');
+    const ex = await wx(['exchange', emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' }), '--json']);
+    expect(ex.code, ex.stderr).toBe(0);
+    const doc = parseJson(ex.stdout) as Record<string, any>;
     expect(doc).toMatchObject({
       ok: true,
       profile: 'default',
@@ -115,7 +114,10 @@ describe('wxauth exchange', () => {
     expect(r.stdout).toMatch(/^is_snapshotuser\s+1$/m);
     expect(r.stderr).toContain('snapshot page');
     expect(r.stderr).toContain('使用完整服务');
-    expect(r.stderr).toContain('No unionid');
+    // A snapshot user's unionid is virtual but present (API-FACTS §1.6, §4); a base-scope grant has none.
+    const base = await wx(['exchange', emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' })]);
+    expect(base.code, base.stderr).toBe(0);
+    expect(base.stderr).toContain('No unionid');
   });
 
   it('takes the callback URL pasted from the address bar and warns when its state is not the one wxauth url issued', async () => {
@@ -219,7 +221,7 @@ describe('wxauth exchange', () => {
 
 describe('wxauth check', () => {
   it('valid: exit 0 with what wxauth knows locally', async () => {
-    await exchangeFor('u1');
+    await seed('u1');
     const r = await wx(['check']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/valid; expires in 1h5\dm/);
@@ -236,7 +238,7 @@ describe('wxauth check', () => {
   });
 
   it('expired (emulator clock): exit 3 with 42001 and "refresh" as the next step', async () => {
-    await exchangeFor('u1');
+    await seed('u1');
     emu.advanceClock(7201);
     const r = await wx(['check']);
     expect(r.code).toBe(3);
@@ -245,15 +247,15 @@ describe('wxauth check', () => {
   });
 
   it('40003 when the openid is not the token\'s; arguments override the cache', async () => {
-    const doc = await exchangeFor('u1');
-    const r = await wx(['check', doc.access_token, userOpenid('u2')]);
+    const seeded = await seed('u1');
+    const r = await wx(['check', seeded.entry.accessToken, userOpenid('u2')]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/errcode\s+40003/);
     expect(r.stderr).toContain('does not belong to this access_token');
   });
 
   it('valid at WeChat although the cache says expired: exit 0, and says the clocks disagree', async () => {
-    await exchangeFor('u1');
+    await seed('u1');
     const file = cacheFile();
     const key = Object.keys(file.profiles.default.users)[0] as string;
     file.profiles.default.users[key].accessTokenExpiresAt = Date.now() - 60_000;
@@ -265,12 +267,12 @@ describe('wxauth check', () => {
   });
 
   it('-v traces the request without the token or the secret', async () => {
-    const doc = await exchangeFor('u1');
+    const seeded = await seed('u1');
     const r = await wx(['check', '-v']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('GET http://127.0.0.1');
     expect(r.stderr).toContain('/sns/auth?access_token=');
-    expect(r.stderr).not.toContain(doc.access_token);
+    expect(r.stderr).not.toContain(seeded.entry.accessToken);
     const ex = await wx(['exchange', emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' }), '-v']);
     expect(ex.stderr).toContain('/sns/oauth2/access_token?');
     expect(ex.stderr).not.toContain(svc.secret);
@@ -293,19 +295,23 @@ describe('wxauth check', () => {
 
 describe('wxauth refresh', () => {
   it('extends an unexpired token, replaces an expired one, and keeps the 30-day deadline', async () => {
-    const first = await exchangeFor('u1');
+    const first = (await seed('u1')).entry;
     const extended = await wx(['refresh', '--json']);
     expect(extended.code, extended.stderr).toBe(0);
     const a = parseJson(extended.stdout) as Record<string, any>;
-    expect(a).toMatchObject({ outcome: 'extended', access_token: first.access_token, refresh_token_expires_at: first.refresh_token_expires_at });
+    expect(a).toMatchObject({
+      outcome: 'extended',
+      access_token: first.accessToken,
+      refresh_token_expires_at: new Date(first.refreshTokenExpiresAt as number).toISOString(),
+    });
 
     emu.advanceClock(7201);
     const rotated = await wx(['refresh']);
     expect(rotated.code, rotated.stderr).toBe(0);
     expect(rotated.stderr).toContain('Got a new access_token');
-    expect(rotated.stdout).not.toContain(first.access_token);
+    expect(rotated.stdout).not.toContain(first.accessToken);
     const [entry] = cachedUsers();
-    expect(entry?.accessToken).not.toBe(first.access_token);
+    expect(entry?.accessToken).not.toBe(first.accessToken);
     expect(rotated.stdout).toContain(entry?.accessToken);
   });
 
@@ -335,7 +341,7 @@ describe('wxauth refresh', () => {
   });
 
   it('42002 once the refresh_token is past 30 days (emulator clock)', async () => {
-    await exchangeFor('u1');
+    await seed('u1');
     emu.advanceClock(30 * 86_400 + 60);
     const r = await wx(['refresh']);
     expect(r.code).toBe(3);
@@ -346,7 +352,7 @@ describe('wxauth refresh', () => {
 
 describe('wxauth userinfo', () => {
   it('prints the profile and explains the empty sex/province/city/country', async () => {
-    await exchangeFor('u1');
+    await seed('u1');
     const r = await wx(['userinfo']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^nickname\s+张三$/m);
@@ -368,7 +374,7 @@ describe('wxauth userinfo', () => {
   });
 
   it('48001 on a snsapi_base token shows the wxauth url --scope snsapi_userinfo to run', async () => {
-    await exchangeFor('u2', 'snsapi_base');
+    await seed('u2', 'snsapi_base');
     const r = await wx(['userinfo']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/errcode\s+48001/);
@@ -379,7 +385,7 @@ describe('wxauth userinfo', () => {
   });
 
   it('42001 from WeChat: refreshes once with the cached refresh_token, says so, retries and saves', async () => {
-    const first = await exchangeFor('u1');
+    const first = (await seed('u1')).entry;
     emu.advanceClock(7201);
     const r = await wx(['userinfo']);
     expect(r.code, r.stderr).toBe(0);
@@ -388,11 +394,11 @@ describe('wxauth userinfo', () => {
     expect(r.stdout).toMatch(/^nickname\s+张三$/m);
     const paths = emu.requests().map((q) => q.path).filter((p) => p.startsWith('/sns/') && p !== '/sns/oauth2/access_token');
     expect(paths).toEqual(['/sns/userinfo', '/sns/oauth2/refresh_token', '/sns/userinfo']);
-    expect(cachedUsers()[0]?.accessToken).not.toBe(first.access_token);
+    expect(cachedUsers()[0]?.accessToken).not.toBe(first.accessToken);
   });
 
   it('--no-refresh leaves an expired token alone and points at wxauth refresh', async () => {
-    await exchangeFor('u1');
+    await seed('u1');
     emu.advanceClock(7201);
     const r = await wx(['userinfo', '--no-refresh']);
     expect(r.code).toBe(3);
@@ -402,7 +408,7 @@ describe('wxauth userinfo', () => {
   });
 
   it('a token the cache knows has expired is refreshed before asking', async () => {
-    await exchangeFor('u1');
+    await seed('u1');
     // Let wxauth's own clock see the token as expired: move its deadline into the past.
     const file = cacheFile();
     const key = Object.keys(file.profiles.default.users)[0] as string;
