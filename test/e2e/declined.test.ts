@@ -4,6 +4,7 @@
 // the built CLI (bin/wxauth.js → dist/) inside a private tmux server and type the answer into it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
@@ -12,8 +13,9 @@ import { BIN, ROOT, emulatorEnv, tempConfigDir } from './helpers.js';
 import { seedUserToken } from './seed-tokens.js';
 
 const canRun = spawnSync('tmux', ['-V']).status === 0 && fs.existsSync(path.join(ROOT, 'dist', 'main.js'));
-/** A tmux server of our own: never the developer's, never another test file's. */
-const SOCKET = `wxauth-declined-${process.pid}`;
+/** A tmux server of our own (its socket in a temp dir removed afterwards): never the developer's. */
+const SOCKET_DIR = canRun ? fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-tmux-')) : '';
+const SOCKET = path.join(SOCKET_DIR, 'sock');
 
 let emu: EmulatorHandle;
 let svc: PublicApp;
@@ -21,7 +23,7 @@ let dir: string;
 let session = 0;
 
 function tmux(...args: string[]): string {
-  const r = spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+  const r = spawnSync('tmux', ['-S', SOCKET, ...args], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }
@@ -95,7 +97,8 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
     svc = emu.apps.find((a) => a.type === 'service') as PublicApp;
   });
   afterAll(async () => {
-    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    spawnSync('tmux', ['-S', SOCKET, 'kill-server']);
+    fs.rmSync(SOCKET_DIR, { recursive: true, force: true });
     await emu?.close();
   });
   beforeEach(() => {
