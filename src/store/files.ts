@@ -1,13 +1,23 @@
-// Shared plumbing for the two stores (config.json and tokens.json): how they are read, how a broken
-// file is reported, how they are written (through conf: atomic, mode 0600), and a small
-// cross-process lock so two wxauth processes never lose each other's writes.
+// Shared plumbing for the two stores (config.json and tokens.json): how they are read (regular files
+// only, bounded in size, narrowed to the shape wxauth writes), how a broken file is reported, how
+// they are written (through conf: atomic, mode 0600), and a cross-process lock so two wxauth
+// processes never lose each other's writes.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type Conf from 'conf';
-import { ConfigError } from '../errors.js';
+import { ConfigError, type MessageRef } from '../errors.js';
 
 export type Store = Record<string, unknown>;
+
+/**
+ * The largest config or token file wxauth reads: 4 MiB. A token entry is ~400 bytes, so this is
+ * thousands of cached users; anything bigger is not a file wxauth wrote, and reading it whole (a
+ * symlink to /dev/zero never ends) would only exhaust memory.
+ */
+export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024;
 
 export function brokenFileError(file: string, error: unknown): ConfigError {
   const detail = error instanceof Error ? error.message : String(error);
@@ -15,6 +25,193 @@ export function brokenFileError(file: string, error: unknown): ConfigError {
     { key: 'config.file.unreadable', params: { file, detail } },
     { hint: { key: 'config.file.unreadable.hint', params: { file } }, cause: error },
   );
+}
+
+function notRegularFileError(file: string, stats: fs.Stats): ConfigError {
+  const kind = stats.isDirectory()
+    ? 'directory'
+    : stats.isFIFO()
+      ? 'FIFO (named pipe)'
+      : stats.isCharacterDevice()
+        ? 'character device'
+        : stats.isBlockDevice()
+          ? 'block device'
+          : stats.isSocket()
+            ? 'socket'
+            : 'special file';
+  return new ConfigError(
+    { key: 'config.file.notRegular', params: { file, kind } },
+    { hint: { key: 'config.file.notRegular.hint', params: { file } } },
+  );
+}
+
+function tooLargeError(file: string, size: number): ConfigError {
+  return new ConfigError(
+    { key: 'config.file.tooLarge', params: { file, size, limit: MAX_STATE_FILE_BYTES } },
+    { hint: { key: 'config.file.tooLarge.hint', params: { file } } },
+  );
+}
+
+/** `0644`: how `ls -l` and chmod spell a mode, so the user can compare and fix it. */
+export function formatMode(mode: number): string {
+  return `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
+}
+
+interface FileSnapshot {
+  text: string;
+  mode: number;
+}
+
+/**
+ * Read a state file, or undefined if there is none. Only a regular file of at most `limit` bytes is
+ * read: a FIFO would block the read until some writer appears (forever, for every command) and a
+ * device such as /dev/zero never ends. stat() first so such a file is never even opened; O_NONBLOCK
+ * and fstat() after opening cover a file swapped in between.
+ */
+export function readStateFile(file: string, limit = MAX_STATE_FILE_BYTES): FileSnapshot | undefined {
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw brokenFileError(file, error);
+  }
+  if (!stats.isFile()) throw notRegularFileError(file, stats);
+  if (stats.size > limit) throw tooLargeError(file, stats.size);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw brokenFileError(file, error);
+  }
+  try {
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) throw notRegularFileError(file, opened);
+    // Read until EOF, but never past the limit: the file may have grown since fstat.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size + 1, 4096), 64 * 1024));
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw tooLargeError(file, total);
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return { text: Buffer.concat(chunks).toString('utf8'), mode: opened.mode };
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw brokenFileError(file, error);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * A JSON value that parses but is not what wxauth wrote there. `where` is the path inside the file
+ * (`profiles.default.users["wx…:o…"]`), so the user can find and fix that one entry.
+ */
+export class ShapeError extends Error {
+  constructor(
+    readonly where: string,
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(`${where}: expected ${expected}, found ${found}`);
+  }
+}
+
+/** What a JSON value is, for "expects object, found null" (a string shows its start). */
+export function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'string') {
+    const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    return `string ${shown}`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  return typeof value;
+}
+
+/** `profiles.default`, or `profiles["my-app"]` when the key is not a plain identifier. */
+export function childPath(parent: string, key: string): string {
+  const step = /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+  return parent ? `${parent}${step}` : step.replace(/^\./, '');
+}
+
+/**
+ * A copy of a JSON object without a prototype: a key such as "__proto__", "constructor" or
+ * "toString" read from a file (or chosen as a profile name) is then just a key, never
+ * Object.prototype's member.
+ */
+export function narrowObject(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ShapeError(where || '(top level)', 'object', describeJson(value));
+  }
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const [key, entry] of Object.entries(value)) copy[key] = entry;
+  return copy;
+}
+
+/** An object whose every value is narrowed by `entry` (profiles by name, users by key…). */
+export function narrowMap<T>(value: unknown, where: string, entry: (value: unknown, where: string) => T): Record<string, T> {
+  const object = narrowObject(value, where);
+  const out = Object.create(null) as Record<string, T>;
+  for (const [key, item] of Object.entries(object)) out[key] = entry(item, childPath(where, key));
+  return out;
+}
+
+export type FieldRule = 'string' | 'number' | 'boolean' | readonly string[];
+
+/** Check the fields wxauth reads; `optional` ones may be absent (never null). Other keys are kept. */
+export function checkFields(
+  object: Record<string, unknown>,
+  where: string,
+  required: Record<string, FieldRule>,
+  optional: Record<string, FieldRule> = {},
+): void {
+  const check = (key: string, rule: FieldRule, isRequired: boolean) => {
+    if (!(key in object) && !isRequired) return;
+    const value = object[key];
+    const ok = Array.isArray(rule)
+      ? typeof value === 'string' && rule.includes(value)
+      : rule === 'number'
+        ? typeof value === 'number' && Number.isFinite(value)
+        : typeof value === rule;
+    if (!ok) {
+      const expected = Array.isArray(rule) ? rule.map((r) => JSON.stringify(r)).join(' or ') : (rule as string);
+      throw new ShapeError(childPath(where, key), expected, key in object ? describeJson(value) : 'nothing (missing)');
+    }
+  };
+  for (const [key, rule] of Object.entries(required)) check(key, rule, true);
+  for (const [key, rule] of Object.entries(optional)) check(key, rule, false);
+}
+
+/** Create the state folder if needed: it holds the appsecret and tokens, so only the user may list it. */
+function ensureStateDir(dir: string, lock: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw lockFailedError(lock, error);
+  }
+}
+
+/**
+ * Warnings about the state folder: group or world write access lets another user replace
+ * config.json (aiming wxauth at their own server, to collect the appsecret) or the token cache.
+ * Returned, never printed: the command decides how to show them. (Windows has no such mode bits.)
+ */
+export function checkStateDir(dir: string): MessageRef[] {
+  if (process.platform === 'win32') return [];
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(dir);
+  } catch {
+    return [];
+  }
+  if (!stats.isDirectory() || (stats.mode & 0o022) === 0) return [];
+  return [{ key: 'config.dir.writableByOthers', params: { dir, mode: formatMode(stats.mode) } }];
 }
 
 // conf (with ajv) costs ~50 ms to load, and most commands only read their settings; it is loaded
@@ -27,62 +224,114 @@ function loadConf(): ConfClass {
   return ConfCtor;
 }
 
+export interface JsonFileOptions<T> {
+  /** The file's top-level object, checked and copied into the shape the store works on. */
+  narrow: (data: Record<string, unknown>) => T;
+  /** Hint for a file that parses but has the wrong shape (params: file, where). */
+  wrongShapeHint: string;
+}
+
 /**
  * One JSON file in the state directory. read() parses it fresh each time with plain fs (a missing
- * file is empty); update() re-reads, mutates and writes it through conf under the file lock, so
- * concurrent processes keep each other's changes. Opening checks that it parses, so a broken file
- * is reported before a command does anything else — and it is never overwritten or cleared.
+ * file is empty) and narrows it to the shape wxauth writes; update() re-reads, mutates and writes it
+ * through conf under the file lock, so concurrent processes keep each other's changes. Opening
+ * checks the file, so a broken one is reported before a command does anything else — and it is
+ * never overwritten or cleared.
  */
 export class JsonFile<T extends object> {
   readonly path: string;
+  /** Problems worth telling the user that do not stop anything (see checkStateDir). */
+  readonly warnings: MessageRef[];
   private conf: Conf<Store> | undefined;
+  private readonly options: JsonFileOptions<T>;
 
   constructor(
     private readonly dir: string,
     private readonly configName: string,
+    options?: JsonFileOptions<T>,
   ) {
     this.path = path.resolve(dir, `${configName}.json`);
+    this.options = options ?? { narrow: (data) => data as T, wrongShapeHint: 'config.file.wrongShape.hint' };
     this.read();
+    this.warnings = checkStateDir(path.dirname(this.path));
   }
 
   read(): T {
-    let text: string;
+    return this.parse(readStateFile(this.path));
+  }
+
+  private parse(snapshot: FileSnapshot | undefined): T {
+    if (!snapshot) return this.options.narrow(Object.create(null) as Record<string, unknown>);
+    let data: unknown;
     try {
-      text = fs.readFileSync(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {} as T;
-      throw brokenFileError(this.path, error);
-    }
-    try {
-      const data: unknown = JSON.parse(text);
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new SyntaxError('the top level is not a JSON object');
-      return data as T;
+      data = JSON.parse(snapshot.text);
     } catch (error) {
       throw brokenFileError(this.path, error);
     }
+    try {
+      return this.options.narrow(narrowObject(data, ''));
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      throw new ConfigError(
+        { key: 'config.file.wrongShape', params: { file: this.path, where: error.where, expected: error.expected, found: error.found } },
+        { hint: { key: this.options.wrongShapeHint, params: { file: this.path, where: error.where } }, cause: error },
+      );
+    }
+  }
+
+  /**
+   * A file the user made read-only is kept as it is: conf writes a new file and renames it over the
+   * old one, which needs only the folder's permission, so the 0400 would silently become 0600.
+   */
+  private refuseReadOnly(snapshot: FileSnapshot | undefined): void {
+    if (!snapshot || process.platform === 'win32' || (snapshot.mode & 0o200) !== 0) return;
+    throw new ConfigError(
+      { key: 'config.file.readOnly', params: { file: this.path, mode: formatMode(snapshot.mode) } },
+      { hint: { key: 'config.file.readOnly.hint', params: { file: this.path } } },
+    );
   }
 
   private writer(): Conf<Store> {
     if (!this.conf) {
       const Ctor = loadConf();
-      this.conf = new Ctor({
-        projectName: 'wxauth',
-        cwd: this.dir,
-        configName: this.configName,
-        configFileMode: 0o600,
-        clearInvalidConfig: false,
-        accessPropertiesByDotNotation: false,
-      });
+      try {
+        this.conf = new Ctor({
+          projectName: 'wxauth',
+          cwd: this.dir,
+          configName: this.configName,
+          configFileMode: 0o600,
+          clearInvalidConfig: false,
+          accessPropertiesByDotNotation: false,
+        });
+      } catch (error) {
+        throw brokenFileError(this.path, error);
+      }
     }
     return this.conf;
   }
 
+  /**
+   * Re-read, mutate, write. `mutate` may run more than once (when this process's lock was taken
+   * over before it could write, the whole read-modify-write is redone), so it must only change the
+   * file it is given and set its results afresh each time.
+   */
   update(mutate: (file: T) => void): void {
-    withFileLock(this.path, () => {
-      const file = structuredClone(this.read());
+    // Everything slow or likely to fail happens before the lock: checking the file, creating the
+    // folder 0700 (before conf, which would create it 0755), loading conf (~50–300 ms). Holding the
+    // lock through those made other writers time out on a busy machine.
+    const before = readStateFile(this.path);
+    this.parse(before);
+    this.refuseReadOnly(before);
+    ensureStateDir(path.dirname(this.path), `${this.path}.lock`);
+    const writer = this.writer();
+    withFileLock(this.path, (lock) => {
+      const snapshot = readStateFile(this.path);
+      const file = this.parse(snapshot);
+      this.refuseReadOnly(snapshot);
       mutate(file);
+      lock.assertHeld();
       try {
-        this.writer().store = file as Store;
+        writer.store = file as Store;
       } catch (error) {
         throw new ConfigError(
           { key: 'config.file.unwritable', params: { file: this.path, detail: (error as Error).message } },
@@ -93,51 +342,275 @@ export class JsonFile<T extends object> {
   }
 }
 
+// --- the lock -------------------------------------------------------------------------------------
+
+/** A lock whose owner cannot be checked (another host, an older wxauth, unreadable) is stale after this. */
 const LOCK_STALE_MS = 10_000;
-const LOCK_WAIT_MS = 5_000;
+/** A lock whose owner is alive on this host is only taken after this: that process is stuck (suspended). */
+const LOCK_STUCK_MS = 20_000;
+/** How long a writer waits: longer than LOCK_STALE_MS, so it outlasts a crashed writer's lock. */
+const LOCK_WAIT_MS = 30_000;
+const LOCK_MAX_BACKOFF_MS = 120;
 
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**
- * Run `fn` holding an exclusive lock file next to `file` (O_EXCL create). The read-modify-write inside
- * therefore sees every earlier writer's entry. A lock older than 10 s is a crashed process's: taken over.
+ * Exponential backoff with jitter, 2–4 ms growing to 60–120 ms: waiters neither spin nor march in
+ * step, and a freed lock is picked up within ~100 ms even by the unluckiest waiter.
  */
-export function withFileLock<T>(file: string, fn: () => T): T {
-  const lock = `${file}.lock`;
-  // The folder holds the appsecret and tokens: only the user may list it.
-  fs.mkdirSync(path.dirname(lock), { recursive: true, mode: 0o700 });
-  const started = Date.now();
-  for (;;) {
-    try {
-      const fd = fs.openSync(lock, 'wx', 0o600);
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      try {
-        const age = Date.now() - fs.statSync(lock).mtimeMs;
-        if (age > LOCK_STALE_MS) {
-          fs.rmSync(lock, { force: true });
-          continue;
-        }
-      } catch {
-        continue;
-      }
-      if (Date.now() - started > LOCK_WAIT_MS) {
-        throw new ConfigError(
-          { key: 'config.file.locked', params: { file: lock } },
-          { hint: { key: 'config.file.locked.hint', params: { file: lock } } },
-        );
-      }
-      sleepSync(15 + Math.floor(Math.random() * 20));
-    }
+function backoff(attempt: number): number {
+  const ceiling = Math.min(LOCK_MAX_BACKOFF_MS, 4 * 1.5 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function lockFailedError(lock: string, error: unknown): ConfigError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ConfigError(
+    { key: 'config.file.lockFailed', params: { file: lock, detail } },
+    { hint: { key: 'config.file.lockFailed.hint', params: { dir: path.dirname(lock) } }, cause: error },
+  );
+}
+
+function lockedError(lock: string): ConfigError {
+  return new ConfigError(
+    { key: 'config.file.locked', params: { file: lock, seconds: LOCK_WAIT_MS / 1000 } },
+    { hint: { key: 'config.file.locked.hint', params: { file: lock } } },
+  );
+}
+
+interface LockHolder {
+  /** undefined: unreadable or over 4 KiB, not a lock wxauth wrote. */
+  text: string | undefined;
+  dev: number;
+  ino: number;
+  mtimeMs: number;
+  /** Parsed from the text; host is unknown for an older wxauth's lock (a bare pid). */
+  owner?: { pid: number; host?: string };
+}
+
+/** Who holds the lock, or undefined when there is none (any more). */
+function inspectLock(lock: string): LockHolder | undefined {
+  let stats: fs.Stats;
+  try {
+    stats = fs.lstatSync(lock);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw lockFailedError(lock, error);
+  }
+  // A directory or a pipe where the lock goes can never be taken over: say what to remove.
+  if (!stats.isFile()) throw notRegularFileError(lock, stats);
+  const text = readLockText(lock);
+  return { text, dev: stats.dev, ino: stats.ino, mtimeMs: stats.mtimeMs, owner: text === undefined ? undefined : parseOwner(text) };
+}
+
+function parseOwner(text: string): LockHolder['owner'] {
+  if (/^\d+$/.test(text.trim())) return { pid: Number(text.trim()) };
+  try {
+    const data = JSON.parse(text) as { pid?: unknown; host?: unknown };
+    if (typeof data.pid === 'number') return { pid: data.pid, host: typeof data.host === 'string' ? data.host : undefined };
+  } catch {
+    // not ours: unknown owner
+  }
+  return undefined;
+}
+
+function isAlive(pid: number): boolean {
+  // pid 0 and negative pids would signal whole process groups.
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function isStale(holder: LockHolder, now: number): boolean {
+  const age = now - holder.mtimeMs;
+  if (holder.owner?.host === os.hostname()) {
+    // A killed writer's lock is free at once; a live one only when it is clearly stuck.
+    return !isAlive(holder.owner.pid) || age > LOCK_STUCK_MS;
+  }
+  return age > LOCK_STALE_MS;
+}
+
+function readLockText(file: string): string | undefined {
+  try {
+    return readStateFile(file, 4096)?.text;
+  } catch {
+    return undefined;
+  }
+}
+
+const FS_WITHOUT_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/**
+ * Create the lock holding `token`, atomically: link(2) of a file already holding the token fails
+ * with EEXIST if any lock exists, and a lock never exists half-written (a reader always sees whose
+ * it is). The file linked from lives only for this attempt, so a writer killed while it waits
+ * leaves nothing behind. On a file system without hard links: an O_EXCL create and a short write.
+ */
+function tryCreateLock(lock: string, token: string): boolean {
+  const tmp = uniqueName(lock, 'new');
+  try {
+    fs.writeFileSync(tmp, token, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    throw lockFailedError(lock, error);
   }
   try {
-    return fn();
+    fs.linkSync(tmp, lock);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!FS_WITHOUT_HARD_LINKS.has(code)) throw lockFailedError(lock, error);
   } finally {
-    fs.rmSync(lock, { force: true });
+    fs.rmSync(tmp, { force: true });
+  }
+  let fd: number;
+  try {
+    fd = fs.openSync(lock, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw lockFailedError(lock, error);
+  }
+  try {
+    fs.writeSync(fd, token);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return true;
+}
+
+/**
+ * Remove what killed writers left next to the lock (a `.new`, `.stale` or `.done` file lives for
+ * microseconds, so one older than LOCK_STALE_MS is abandoned). Run after taking over a lock: that
+ * is when a writer is known to have died.
+ */
+function sweepLeftovers(lock: string): void {
+  const dir = path.dirname(lock);
+  const prefix = `${path.basename(lock)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/\.(new|stale|done)$/.test(name)) continue;
+    const leftover = path.join(dir, name);
+    try {
+      if (Date.now() - fs.lstatSync(leftover).mtimeMs > LOCK_STALE_MS) fs.rmSync(leftover, { force: true });
+    } catch {
+      // gone already
+    }
+  }
+}
+
+const uniqueName = (lock: string, what: string) => `${lock}.${process.pid}-${randomBytes(6).toString('hex')}.${what}`;
+
+/**
+ * Remove a stale lock — but only the one judged stale. Several waiters may judge the same lock
+ * stale at once; a plain "remove" by the slower one would delete the lock the faster one has just
+ * created. rename(2) moves whatever is there atomically, so the mover then checks it moved the file
+ * it judged (same inode, same text) and, if not, puts the other process's live lock back.
+ */
+function takeOver(lock: string, stale: LockHolder): void {
+  const aside = uniqueName(lock, 'stale');
+  try {
+    fs.renameSync(lock, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // another waiter took it over
+    throw lockFailedError(lock, error);
+  }
+  try {
+    const moved = fs.lstatSync(aside);
+    const same = moved.ino === stale.ino && moved.dev === stale.dev && readLockText(aside) === stale.text;
+    if (!same) restoreLock(aside, lock);
+  } finally {
+    fs.rmSync(aside, { force: true });
+  }
+  sweepLeftovers(lock);
+}
+
+/**
+ * Put a lock moved aside by mistake back in place. link(2) never replaces: if a third process has
+ * locked in between, its lock stays and the owner of the moved one finds out at its ownership check
+ * before writing (and redoes its write under a new lock).
+ */
+function restoreLock(aside: string, lock: string): void {
+  try {
+    fs.linkSync(aside, lock);
+  } catch {
+    // see above
+  }
+}
+
+/** Remove our lock, and only ours: if it was taken over (we were judged stuck), leave the new owner's. */
+function release(lock: string, token: string): void {
+  if (readLockText(lock) !== token) return;
+  const aside = uniqueName(lock, 'done');
+  try {
+    fs.renameSync(lock, aside);
+  } catch {
+    return;
+  }
+  try {
+    if (readLockText(aside) !== token) restoreLock(aside, lock);
+  } finally {
+    fs.rmSync(aside, { force: true });
+  }
+}
+
+function acquire(lock: string, deadline: number): string {
+  const token = JSON.stringify({ pid: process.pid, host: os.hostname(), token: randomBytes(12).toString('hex') });
+  for (let attempt = 0; ; attempt++) {
+    if (tryCreateLock(lock, token)) return token;
+    const holder = inspectLock(lock);
+    if (!holder) continue; // released in between: try again at once
+    if (isStale(holder, Date.now())) {
+      takeOver(lock, holder);
+      continue;
+    }
+    if (Date.now() >= deadline) throw lockedError(lock);
+    sleepSync(backoff(attempt));
+  }
+}
+
+/** Handed to the locked function: checks, just before it writes, that the lock is still its own. */
+export interface HeldLock {
+  assertHeld(): void;
+}
+
+class LockLost extends Error {}
+
+/**
+ * Run `fn` holding an exclusive lock file next to `file`, so the read-modify-write inside sees every
+ * earlier writer's change. The lock file holds a unique token (pid, host, random); a lock whose
+ * process is gone is taken over at once, one of unknown owner after 10 s, a live but stuck one after
+ * 20 s; a writer waits up to 30 s with backoff. If the lock was taken over while `fn` ran, the
+ * assertHeld() before its write notices, and `fn` runs again under a new lock.
+ */
+export function withFileLock<T>(file: string, fn: (lock: HeldLock) => T): T {
+  const lock = `${file}.lock`;
+  ensureStateDir(path.dirname(lock), lock);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    const token = acquire(lock, deadline);
+    const held: HeldLock = {
+      assertHeld() {
+        if (readLockText(lock) !== token) throw new LockLost();
+      },
+    };
+    try {
+      return fn(held);
+    } catch (error) {
+      if (!(error instanceof LockLost)) throw error;
+      if (Date.now() >= deadline) throw lockedError(lock);
+    } finally {
+      release(lock, token);
+    }
   }
 }

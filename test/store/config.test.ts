@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fork } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigStore, validateValue } from '../../src/store/config.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { resolveConfig, requireFields, stateDir } from '../../src/store/resolve.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { maskSecret } from '../../src/core/validate.js';
+import { compileStore } from './compile-store.js';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-store-'));
@@ -162,8 +164,8 @@ describe('TokenStore', () => {
   it('does not lose entries when several processes write at once', async () => {
     const dir = tempDir();
     const script = path.join(dir, 'writer.mjs');
-    // The writers run the compiled store (npm test builds dist/ before vitest runs).
-    const distUrl = new URL('../../dist/store/token-cache.js', import.meta.url).href;
+    // The writers run the store as compiled from src/ now, not whatever dist/ holds.
+    const distUrl = pathToFileURL(path.join(compileStore(), 'store', 'token-cache.js')).href;
     fs.writeFileSync(
       script,
       `const { TokenStore } = await import(${JSON.stringify(distUrl)});

@@ -35,10 +35,58 @@ export const messages = {
     zh: '检查目录权限和磁盘空间；原文件保持不变。可用 WXAUTH_CONFIG_DIR 换一个目录。',
     en: 'Check the directory permissions and free space; the old file is unchanged. WXAUTH_CONFIG_DIR moves all state elsewhere.',
   },
-  'config.file.locked': { zh: '{file} 被另一个 wxauth 进程占用超过 5 秒。', en: '{file} has been held by another wxauth process for over 5 seconds.' },
+  'config.file.locked': {
+    zh: '{file} 被另一个 wxauth 进程持有，已等待 {seconds} 秒。',
+    en: '{file} has been held by another wxauth process for {seconds} seconds.',
+  },
   'config.file.locked.hint': {
     zh: '等另一个 wxauth 结束后重试；如果没有其他 wxauth 在运行，删除 {file}。',
     en: 'Retry once the other wxauth finishes; if none is running, delete {file}.',
+  },
+  'config.file.lockFailed': { zh: '无法创建锁文件 {file}：{detail}', en: 'Cannot create the lock file {file}: {detail}' },
+  'config.file.lockFailed.hint': {
+    zh: 'wxauth 没有改动任何文件。保存需要在 {dir} 中创建文件：确认这个目录属于你且可写（ls -ld {dir}），或用 WXAUTH_CONFIG_DIR 换一个目录。',
+    en: 'wxauth changed nothing. Saving needs to create files in {dir}: check that the folder is yours and writable (ls -ld {dir}), or point WXAUTH_CONFIG_DIR at another folder.',
+  },
+  'config.file.wrongShape': {
+    zh: '{file} 是合法的 JSON，但不是 wxauth 写入的格式：{where} 处应为 {expected}，实际为 {found}。',
+    en: '{file} is valid JSON but not in the shape wxauth writes: at {where} it expects {expected}, found {found}.',
+  },
+  'config.file.wrongShape.hint': {
+    zh: 'wxauth 没有改动这个文件。手动修正或删除 {file} 中的 {where}（或把文件移走后重新 wxauth init），再重试。',
+    en: 'wxauth left the file untouched. Correct or delete {where} in {file} by hand (or move the file away and run wxauth init again), then retry.',
+  },
+  'config.file.wrongShape.tokens.hint': {
+    zh: 'wxauth 没有改动这个文件。它只是令牌缓存：手动修正或删除其中的 {where}，或整个删除 {file}（之后用 wxauth login 或 exchange 重新获取令牌），再重试。',
+    en: 'wxauth left the file untouched. It only caches tokens: correct or delete {where} by hand, or delete {file} altogether (then get tokens again with wxauth login or exchange), and retry.',
+  },
+  'config.file.notRegular': {
+    zh: '{file} 不是普通文件（而是 {kind}）；wxauth 只读取普通文件，不会在管道上等待或读取设备。',
+    en: '{file} is not a regular file (it is a {kind}); wxauth reads only regular files, so it never waits on a pipe or reads a device.',
+  },
+  'config.file.notRegular.hint': {
+    zh: '删除或移走 {file}（wxauth 会在下次保存时新建它），或用 WXAUTH_CONFIG_DIR 换一个目录。',
+    en: 'Remove or move {file} away (wxauth creates it on the next save), or point WXAUTH_CONFIG_DIR at another folder.',
+  },
+  'config.file.tooLarge': {
+    zh: '{file} 有 {size} 字节；wxauth 读取的状态文件最大 {limit} 字节。',
+    en: '{file} is {size} bytes; wxauth reads state files of at most {limit} bytes.',
+  },
+  'config.file.tooLarge.hint': {
+    zh: '这不是 wxauth 写出的文件大小。检查它是什么，然后把 {file} 移走（wxauth 会新建它），或用 WXAUTH_CONFIG_DIR 换一个目录。',
+    en: 'wxauth never writes a file that large. Check what it is, then move {file} away (wxauth creates a new one), or point WXAUTH_CONFIG_DIR at another folder.',
+  },
+  'config.file.readOnly': {
+    zh: '{file} 是只读的（权限 {mode}）；wxauth 不会用一个可写的新文件替换它。',
+    en: '{file} is read-only (mode {mode}); wxauth will not replace it with a writable copy.',
+  },
+  'config.file.readOnly.hint': {
+    zh: '文件保持原样。如果是有意设为只读，请改用参数或 WXAUTH_* 环境变量传值；要让 wxauth 保存，运行 chmod 600 {file}。',
+    en: 'The file is kept as it is. If you made it read-only on purpose, pass values by flags or WXAUTH_* env instead; to let wxauth save, run chmod 600 {file}.',
+  },
+  'config.dir.writableByOthers': {
+    zh: '状态目录 {dir} 其他用户可写（权限 {mode}）：他们可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）或令牌缓存。运行 chmod 700 {dir}。',
+    en: 'The state folder {dir} is writable by other users (mode {mode}): they can replace config.json (e.g. aim wxauth at their own server to collect your AppSecret) or the token cache. Run chmod 700 {dir}.',
   },
   'config.invalid.type': { zh: '账号类型 "{value}" 无效。', en: 'Account type "{value}" is not valid.' },
   'config.invalid.type.hint': {
@@ -75,6 +123,14 @@ export const messages = {
   'config.invalid.region.hint': { zh: '可选：{regions}。', en: 'Use one of: {regions}.' },
   'config.profile.badName': { zh: 'profile 名 "{name}" 无效。', en: 'Profile name "{name}" is not valid.' },
   'config.profile.badName.hint': { zh: '只用字母、数字、- 和 _，最长 64 个字符。', en: 'Use letters, digits, - and _ only, up to 64 characters.' },
+  'config.profile.reserved': {
+    zh: 'profile 名 "{name}" 是 JavaScript 对象的内置属性名，wxauth 不接受它（它会与对象自身的属性混淆）。',
+    en: 'Profile name "{name}" is the name of a built-in property of every JavaScript object; wxauth refuses it so it is never confused with one.',
+  },
+  'config.profile.reserved.hint': {
+    zh: '换一个名字，例如 dev 或 prod（字母、数字、- 和 _），用 --profile 或 WXAUTH_PROFILE 传入。',
+    en: 'Choose another name, e.g. dev or prod (letters, digits, - and _), and pass it with --profile or WXAUTH_PROFILE.',
+  },
   'config.profile.unknown': { zh: '没有名为 "{profile}" 的 profile。', en: 'There is no profile named "{profile}".' },
   'config.profile.unknown.hint': { zh: '现有 profile：{profiles}。用 wxauth init --profile <名字> 新建。', en: 'Existing profiles: {profiles}. Create one with wxauth init --profile <name>.' },
   'config.key.unknown': { zh: '没有名为 "{key}" 的配置项。', en: 'There is no setting named "{key}".' },

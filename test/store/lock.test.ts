@@ -1,0 +1,181 @@
+// The cross-process lock around every store write (issue 13, item 5): racing processes, crashed
+// writers' leftover locks and kill -9 must never lose a write that was reported as saved.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { ConfigStore } from '../../src/store/config.js';
+import { JsonFile, withFileLock } from '../../src/store/files.js';
+import { compileStore } from './compile-store.js';
+
+const made: string[] = [];
+process.on('exit', () => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-lock-'));
+  made.push(dir);
+  return dir;
+}
+
+/** A lock file as a crashed writer leaves it: some content, an old mtime. */
+function plantStaleLock(lock: string, content: string, ageMs: number, flag: 'w' | 'wx' = 'w'): boolean {
+  try {
+    fs.writeFileSync(lock, content, { flag, mode: 0o600 });
+  } catch {
+    return false; // 'wx': a live writer holds it right now; leave it be
+  }
+  const then = (Date.now() - ageMs) / 1000;
+  try {
+    fs.utimesSync(lock, then, then);
+  } catch {
+    // released and gone in between: nothing planted
+  }
+  return true;
+}
+
+/** The pid of a process that has exited (so no process answers to it, barring reuse). */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(r.stdout);
+}
+
+let storeJs: string;
+beforeAll(() => {
+  storeJs = compileStore();
+});
+
+describe('store lock', () => {
+  it('loses no acknowledged write among 20 racing processes, with crashed writers\' locks and kill -9', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'config.json');
+    const lock = `${file}.lock`;
+    const writer = path.join(dir, 'writer.mjs');
+    // Each write is acknowledged on stdout only after setValues returned, as `config set` prints "Saved".
+    fs.writeFileSync(
+      writer,
+      `const { ConfigStore } = await import(${JSON.stringify(pathToFileURL(path.join(storeJs, 'store', 'config.js')).href)});
+       const [dir, id, count] = process.argv.slice(2);
+       const store = ConfigStore.open(dir);
+       for (let j = 0; j < Number(count); j++) {
+         const name = 'w' + id + '_' + j;
+         try {
+           store.setValues(name, { domain: name + '.example.com' });
+           process.stdout.write('ok ' + name + '\\n');
+         } catch (e) {
+           process.stdout.write('fail ' + name + ' ' + (e.messageRef?.key ?? e.message) + '\\n');
+         }
+       }`,
+    );
+    // A lock left by a writer that crashed a minute ago, in the format of an older wxauth (a bare pid).
+    plantStaleLock(lock, '4242', 60_000);
+
+    const PROCESSES = 20;
+    const WRITES = 5;
+    const acked = new Set<string>();
+    const failures: string[] = [];
+    const children = Array.from({ length: PROCESSES }, (_, id) => {
+      const child = spawn(process.execPath, [writer, dir, String(id), String(WRITES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let buffer = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        buffer += d;
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines) {
+          if (line.startsWith('ok ')) acked.add(line.slice(3));
+          else failures.push(line);
+        }
+      });
+      return { child, exited: new Promise<void>((resolve) => child.on('close', () => resolve())) };
+    });
+
+    // While they run: more crashed writers' leftovers (only where no lock is held: 'wx'), and kill -9
+    // a few writers wherever they are, in or out of the lock.
+    const planter = setInterval(() => plantStaleLock(lock, 'garbage', 60_000, 'wx'), 30);
+    const kills = [250, 400, 550].map((ms, i) =>
+      setTimeout(() => children[(i * 11 + 3) % PROCESSES]?.child.kill('SIGKILL'), ms),
+    );
+    const guard = setTimeout(() => children.forEach((c) => c.child.kill('SIGKILL')), 15_000);
+    await Promise.all(children.map((c) => c.exited));
+    clearInterval(planter);
+    kills.forEach(clearTimeout);
+    clearTimeout(guard);
+
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { profiles: Record<string, { domain?: string }> };
+    const lost = [...acked].filter((name) => saved.profiles[name]?.domain !== `${name}.example.com`);
+    expect(lost, `acknowledged but not in config.json (of ${acked.size} acknowledged)`).toEqual([]);
+    // Not vacuous: nearly every write got through (only the killed writers' later ones may be missing).
+    expect(acked.size).toBeGreaterThanOrEqual(PROCESSES * WRITES - 3 * WRITES);
+    expect(failures).toEqual([]);
+  }, 30_000);
+
+  it('takes over at once the lock of a process that is gone, instead of waiting for it to age', () => {
+    const dir = tempDir();
+    const lock = path.join(dir, 'config.json.lock');
+    plantStaleLock(lock, JSON.stringify({ pid: deadPid(), host: os.hostname(), token: 'crashed' }), 0);
+    const started = Date.now();
+    ConfigStore.open(dir).setValues('prod', { domain: 'www.example.com' });
+    // The old lock waited for it to age: 5 s, then gave up. Loading conf takes a few hundred ms.
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(ConfigStore.open(dir).getProfile('prod')).toEqual({ domain: 'www.example.com' });
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  // A waiter that gives up before the lock it waits on turns stale never gets to take it over.
+  it('waits for a lock of unknown owner until it is stale (10 s) rather than giving up after 5 s', () => {
+    const dir = tempDir();
+    const lock = path.join(dir, 'config.json.lock');
+    plantStaleLock(lock, 'not a wxauth lock', 4_500);
+    ConfigStore.open(dir).setValues('prod', { domain: 'www.example.com' });
+    expect(ConfigStore.open(dir).getProfile('prod')).toEqual({ domain: 'www.example.com' });
+  }, 15_000);
+
+  // conf takes ~50 ms to load on an idle machine and ~300 ms on a busy one; loaded under the lock,
+  // it made every other writer wait that long, and 5–13 of 20 timed out.
+  it('loads conf before taking the lock, so only the read-modify-write is inside it', () => {
+    const dir = tempDir();
+    ConfigStore.open(dir).setValues('prod', { appid: 'wx1234567890abcdef' });
+    const store = ConfigStore.open(dir); // a fresh store: its conf is not constructed yet
+    const lock = `${store.path}.lock`;
+    const original = fs.readFileSync;
+    const lockedAtRead: boolean[] = [];
+    // conf's constructor reads the file with fs.readFileSync (the store's own reads do not).
+    const spy = vi.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
+      if (file === store.path) lockedAtRead.push(fs.existsSync(lock));
+      return original(file, options as BufferEncoding);
+    }) as typeof fs.readFileSync);
+    try {
+      store.setValues('prod', { domain: 'www.example.com' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lockedAtRead[0], 'the first read of config.json during the write (conf loading) happened under the lock').toBe(false);
+    expect(ConfigStore.open(dir).getProfile('prod')).toEqual({ appid: 'wx1234567890abcdef', domain: 'www.example.com' });
+  });
+
+  it('removes only its own lock: one another process took over meanwhile stays', () => {
+    const file = path.join(tempDir(), 'config.json');
+    const lock = `${file}.lock`;
+    const foreign = JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'someone-else' });
+    // Stands for another process judging this one stuck and taking its lock over.
+    withFileLock(file, () => fs.writeFileSync(lock, foreign));
+    expect(fs.readFileSync(lock, 'utf8')).toBe(foreign);
+  });
+
+  it('redoes its read-modify-write when its lock was taken over before it wrote, keeping the other write', () => {
+    const dir = tempDir();
+    const file = new JsonFile<{ profiles?: Record<string, unknown> }>(dir, 'config');
+    let runs = 0;
+    file.update((data) => {
+      runs++;
+      if (runs === 1) {
+        // Meanwhile another process took the lock over, saved its profile, and died holding it.
+        fs.writeFileSync(`${file.path}.lock`, JSON.stringify({ pid: deadPid(), host: os.hostname(), token: 'other' }));
+        fs.writeFileSync(file.path, JSON.stringify({ profiles: { other: { appid: 'wxaaaaaaaaaaaaaaaa' } } }));
+      }
+      data.profiles = { ...data.profiles, mine: { appid: 'wx1234567890abcdef' } };
+    });
+    expect(runs).toBe(2);
+    expect(Object.keys(file.read().profiles ?? {}).sort()).toEqual(['mine', 'other']);
+  });
+});
