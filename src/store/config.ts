@@ -10,12 +10,35 @@ import {
   isSecret,
 } from '../core/validate.js';
 import { isRegion, REGIONS } from '../core/endpoints.js';
-import { JsonFile } from './files.js';
-import { PROFILE_KEYS, type ConfigField, type ProfileData } from './resolve.js';
+import type { MessageRef } from '../errors.js';
+import { checkFields, describeJson, JsonFile, narrowMap, narrowObject, ShapeError, type FieldRule } from './files.js';
+import { isReservedName, PROFILE_KEYS, type ConfigField, type ProfileData } from './resolve.js';
 
 interface ConfigFile {
   currentProfile?: string;
   profiles?: Record<string, ProfileData>;
+}
+
+const PROFILE_FIELDS: Record<string, FieldRule> = Object.fromEntries(PROFILE_KEYS.map((key) => [key, 'string']));
+
+/**
+ * config.json as wxauth wrote it: a currentProfile string and profiles of string fields (what a
+ * value means, e.g. a valid account type, the resolver checks). Unknown keys are kept as they are.
+ * Every object is prototype-free, so a profile named "constructor" in the file is just a name.
+ */
+function narrowConfigFile(data: Record<string, unknown>): ConfigFile {
+  checkFields(data, '', {}, { currentProfile: 'string' });
+  if (typeof data.currentProfile === 'string' && isReservedName(data.currentProfile)) {
+    throw new ShapeError('currentProfile', 'a profile name that is not a built-in JavaScript property name', describeJson(data.currentProfile));
+  }
+  if ('profiles' in data) {
+    data.profiles = narrowMap(data.profiles, 'profiles', (value, where) => {
+      const profile = narrowObject(value, where);
+      checkFields(profile, where, {}, PROFILE_FIELDS);
+      return profile as ProfileData;
+    });
+  }
+  return data as ConfigFile;
 }
 
 export function isConfigField(key: string): key is ConfigField {
@@ -57,7 +80,20 @@ export function validateValue(key: ConfigField, value: string): string {
   return key === 'appid' ? value.toLowerCase() : value;
 }
 
+/**
+ * "__proto__", "constructor", "toString"…: names every JavaScript object already has. As profile
+ * names they were silently lost ("__proto__" set the object's prototype instead of a key) or found
+ * where there was no profile (profiles["constructor"] is Object): refused everywhere a name comes in.
+ */
+export function refuseReservedName(name: string): string {
+  if (isReservedName(name)) {
+    throw new UsageError({ key: 'config.profile.reserved', params: { name } }, { hint: { key: 'config.profile.reserved.hint' } });
+  }
+  return name;
+}
+
 export function validateProfileName(name: string): string {
+  refuseReservedName(name);
   if (!isProfileName(name)) {
     throw new UsageError({ key: 'config.profile.badName', params: { name } }, { hint: { key: 'config.profile.badName.hint' } });
   }
@@ -68,11 +104,18 @@ export class ConfigStore {
   private constructor(private readonly file: JsonFile<ConfigFile>) {}
 
   static open(dir: string): ConfigStore {
-    return new ConfigStore(new JsonFile<ConfigFile>(dir, 'config'));
+    return new ConfigStore(
+      new JsonFile<ConfigFile>(dir, 'config', { narrow: narrowConfigFile, wrongShapeHint: 'config.file.wrongShape.hint' }),
+    );
   }
 
   get path(): string {
     return this.file.path;
+  }
+
+  /** Worth showing the user, never fatal (e.g. a state folder other users can write): pass to resolveConfig. */
+  warnings(): MessageRef[] {
+    return [...this.file.warnings];
   }
 
   private read(): ConfigFile {
@@ -83,8 +126,9 @@ export class ConfigStore {
     this.file.update(mutate);
   }
 
+  /** Profiles by name, in an object without a prototype (profiles()["toString"] is a profile or nothing). */
   profiles(): Record<string, ProfileData> {
-    return { ...(this.read().profiles ?? {}) };
+    return Object.assign(Object.create(null) as Record<string, ProfileData>, this.read().profiles);
   }
 
   currentProfile(): string | undefined {
@@ -92,21 +136,24 @@ export class ConfigStore {
   }
 
   getProfile(name: string): ProfileData | undefined {
-    return this.read().profiles?.[name];
+    const profiles = this.read().profiles;
+    return profiles && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
   }
 
   setValues(profile: string, values: Partial<ProfileData>): void {
     validateProfileName(profile);
     this.update((file) => {
-      file.profiles ??= {};
-      file.profiles[profile] = { ...(file.profiles[profile] ?? {}), ...values };
+      file.profiles ??= Object.create(null) as Record<string, ProfileData>;
+      file.profiles[profile] = Object.assign(Object.create(null) as ProfileData, file.profiles[profile], values);
       file.currentProfile ??= profile;
     });
   }
 
   unsetValue(profile: string, key: ConfigField): boolean {
+    refuseReservedName(profile);
     let removed = false;
     this.update((file) => {
+      removed = false;
       const data = file.profiles?.[profile];
       if (data && key in data) {
         delete data[key];
@@ -117,6 +164,7 @@ export class ConfigStore {
   }
 
   useProfile(name: string): void {
+    refuseReservedName(name);
     if (!this.getProfile(name)) {
       throw new ConfigError(
         { key: 'config.profile.unknown', params: { profile: name } },
@@ -129,6 +177,7 @@ export class ConfigStore {
   }
 
   removeProfile(name: string): void {
+    refuseReservedName(name);
     if (!this.getProfile(name)) {
       throw new ConfigError(
         { key: 'config.profile.unknown', params: { profile: name } },

@@ -3,7 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { MessageRef } from '../errors.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import {
   DEFAULT_BACKUP_API_BASE,
   DEFAULT_OPEN_BASE,
@@ -92,6 +92,30 @@ export const ENV_NAMES: Record<ConfigField, string> = {
 export const DEFAULT_PROFILE = 'default';
 
 /**
+ * Names every JavaScript object already has (Object.prototype's members, plus "prototype"). As
+ * profile names they collide with the object holding the profiles, so they are refused.
+ */
+const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+
+export function isReservedName(name: string): boolean {
+  return RESERVED_NAMES.has(name);
+}
+
+/**
  * All state (config and token cache) lives here. WXAUTH_CONFIG_DIR relocates it, so tests never touch
  * the real home directory; otherwise the per-user config directory, where conf (env-paths) puts it:
  * $XDG_CONFIG_HOME/wxauth or ~/.config/wxauth on Linux, ~/Library/Preferences/wxauth on macOS,
@@ -116,6 +140,8 @@ export interface ResolveInput {
   /** The profile name as chosen by flag/env (see pickProfileName) and its stored data. */
   profiles: Record<string, ProfileData>;
   currentProfile?: string;
+  /** The stores' own warnings (ConfigStore.warnings()), passed on in the result's warnings. */
+  warnings?: MessageRef[];
 }
 
 export function pickProfileName(
@@ -123,10 +149,19 @@ export function pickProfileName(
   env: Readonly<Record<string, string | undefined>>,
   currentProfile: string | undefined,
 ): { name: string; source: Source } {
-  if (globals.profile) return { name: globals.profile, source: 'flag' };
-  if (env.WXAUTH_PROFILE) return { name: env.WXAUTH_PROFILE, source: 'env' };
-  if (currentProfile) return { name: currentProfile, source: 'profile' };
-  return { name: DEFAULT_PROFILE, source: 'default' };
+  const picked = ((): { name: string; source: Source } => {
+    if (globals.profile) return { name: globals.profile, source: 'flag' };
+    if (env.WXAUTH_PROFILE) return { name: env.WXAUTH_PROFILE, source: 'env' };
+    if (currentProfile) return { name: currentProfile, source: 'profile' };
+    return { name: DEFAULT_PROFILE, source: 'default' };
+  })();
+  if (isReservedName(picked.name)) {
+    throw new UsageError(
+      { key: 'config.profile.reserved', params: { name: picked.name } },
+      { hint: { key: 'config.profile.reserved.hint' } },
+    );
+  }
+  return picked;
 }
 
 export function parseTimeout(value: string | number | undefined): number {
@@ -144,10 +179,11 @@ export function parseTimeout(value: string | number | undefined): number {
 export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const { globals, env } = input;
   const picked = pickProfileName(globals, env, input.currentProfile);
-  const stored = input.profiles[picked.name];
+  // Own keys only: the profiles object may be a plain one whose prototype has "constructor" etc.
+  const stored = Object.hasOwn(input.profiles, picked.name) ? input.profiles[picked.name] : undefined;
   const data: ProfileData = stored ?? {};
   const sources: Partial<Record<ConfigField, Source>> = {};
-  const warnings: MessageRef[] = [];
+  const warnings: MessageRef[] = [...(input.warnings ?? [])];
 
   const flagValue = (field: ConfigField): string | undefined => {
     switch (field) {

@@ -1,7 +1,9 @@
 // The token cache: user tokens (per profile, appid and openid), basic access_tokens (per profile and
 // appid) and the state `wxauth url` issued last. A file apart from the config, mode 0600; it never
 // holds the appsecret. Every write re-reads the file under a lock, so two processes keep both entries.
-import { JsonFile } from './files.js';
+import { UsageError, type MessageRef } from '../errors.js';
+import { checkFields, JsonFile, narrowMap, narrowObject, type FieldRule } from './files.js';
+import { isReservedName } from './resolve.js';
 
 export interface UserTokenEntry {
   appid: string;
@@ -50,15 +52,86 @@ interface TokenFile {
 
 const userKey = (appid: string, openid: string) => `${appid}:${openid}`;
 
+const USER_REQUIRED: Record<string, FieldRule> = {
+  appid: 'string',
+  openid: 'string',
+  scope: 'string',
+  accessToken: 'string',
+  accessTokenExpiresAt: 'number',
+  obtainedAt: 'number',
+};
+const USER_OPTIONAL: Record<string, FieldRule> = {
+  unionid: 'string',
+  refreshToken: 'string',
+  refreshTokenExpiresAt: 'number',
+  isSnapshotUser: 'boolean',
+};
+const BASIC_REQUIRED: Record<string, FieldRule> = {
+  appid: 'string',
+  kind: ['stable', 'legacy'],
+  accessToken: 'string',
+  expiresAt: 'number',
+  obtainedAt: 'number',
+};
+const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'number' };
+const STATE_OPTIONAL: Record<string, FieldRule> = {
+  redirectUri: 'string',
+  scope: 'string',
+  endpoint: ['authorize', 'qrconnect'],
+  appid: 'string',
+};
+
+function narrowEntry<T>(required: Record<string, FieldRule>, optional: Record<string, FieldRule> = {}) {
+  return (value: unknown, where: string): T => {
+    const entry = narrowObject(value, where);
+    checkFields(entry, where, required, optional);
+    return entry as T;
+  };
+}
+
+/**
+ * tokens.json as wxauth wrote it, every entry checked: code that lists users or refreshes a token
+ * then never meets a null entry or a number where a token should be (those were exit 70). Every
+ * object is prototype-free. Unknown keys are kept as they are.
+ */
+function narrowTokenFile(data: Record<string, unknown>): TokenFile {
+  if ('profiles' in data) {
+    data.profiles = narrowMap(data.profiles, 'profiles', (value, where): ProfileTokens => {
+      const profile = narrowObject(value, where);
+      if ('users' in profile) profile.users = narrowMap(profile.users, `${where}.users`, narrowEntry<UserTokenEntry>(USER_REQUIRED, USER_OPTIONAL));
+      if ('basic' in profile) profile.basic = narrowMap(profile.basic, `${where}.basic`, narrowEntry<BasicTokenEntry>(BASIC_REQUIRED));
+      if ('state' in profile) profile.state = narrowEntry<StateEntry>(STATE_REQUIRED, STATE_OPTIONAL)(profile.state, `${where}.state`);
+      return profile as ProfileTokens;
+    });
+  }
+  return data as TokenFile;
+}
+
+/** Tokens are kept under the profile name: one that is a built-in property name is refused (see config.ts). */
+function refuseReservedProfile(profile: string): void {
+  if (isReservedName(profile)) {
+    throw new UsageError({ key: 'config.profile.reserved', params: { name: profile } }, { hint: { key: 'config.profile.reserved.hint' } });
+  }
+}
+
+const emptyMap = <T>() => Object.create(null) as Record<string, T>;
+
 export class TokenStore {
   private constructor(private readonly file: JsonFile<TokenFile>) {}
 
   static open(dir: string): TokenStore {
-    return new TokenStore(new JsonFile<TokenFile>(dir, 'tokens'));
+    return new TokenStore(
+      new JsonFile<TokenFile>(dir, 'tokens', { narrow: narrowTokenFile, wrongShapeHint: 'config.file.wrongShape.tokens.hint' }),
+    );
   }
 
   get path(): string {
     return this.file.path;
+  }
+
+  /** Worth showing the user, never fatal (e.g. a state folder other users can write). */
+  warnings(): MessageRef[] {
+    return [...this.file.warnings];
   }
 
   private read(): TokenFile {
@@ -70,13 +143,19 @@ export class TokenStore {
   }
 
   private profile(file: TokenFile, profile: string): ProfileTokens {
-    file.profiles ??= {};
-    return (file.profiles[profile] ??= {});
+    refuseReservedProfile(profile);
+    file.profiles ??= emptyMap<ProfileTokens>();
+    return (file.profiles[profile] ??= Object.create(null) as ProfileTokens);
+  }
+
+  /** The profile's tokens, if any (own keys only: never Object.prototype's "constructor"). */
+  private find(file: TokenFile, profile: string): ProfileTokens | undefined {
+    return file.profiles && Object.hasOwn(file.profiles, profile) ? file.profiles[profile] : undefined;
   }
 
   /** Users of a profile, most recently obtained first (optionally only those of one appid). */
   listUsers(profile: string, appid?: string): UserTokenEntry[] {
-    const users = Object.values(this.read().profiles?.[profile]?.users ?? {});
+    const users = Object.values(this.find(this.read(), profile)?.users ?? {});
     return users.filter((u) => !appid || u.appid === appid).sort((a, b) => b.obtainedAt - a.obtainedAt);
   }
 
@@ -89,7 +168,7 @@ export class TokenStore {
   putUser(profile: string, entry: UserTokenEntry): void {
     this.update((file) => {
       const p = this.profile(file, profile);
-      p.users ??= {};
+      p.users ??= emptyMap<UserTokenEntry>();
       p.users[userKey(entry.appid, entry.openid)] = entry;
     });
   }
@@ -98,7 +177,8 @@ export class TokenStore {
   removeUsers(profile: string, openid?: string): number {
     let removed = 0;
     this.update((file) => {
-      const users = file.profiles?.[profile]?.users;
+      removed = 0;
+      const users = this.find(file, profile)?.users;
       if (!users) return;
       for (const [key, entry] of Object.entries(users)) {
         if (!openid || entry.openid === openid) {
@@ -111,13 +191,14 @@ export class TokenStore {
   }
 
   getBasic(profile: string, appid: string): BasicTokenEntry | undefined {
-    return this.read().profiles?.[profile]?.basic?.[appid];
+    const basic = this.find(this.read(), profile)?.basic;
+    return basic && Object.hasOwn(basic, appid) ? basic[appid] : undefined;
   }
 
   putBasic(profile: string, entry: BasicTokenEntry): void {
     this.update((file) => {
       const p = this.profile(file, profile);
-      p.basic ??= {};
+      p.basic ??= emptyMap<BasicTokenEntry>();
       p.basic[entry.appid] = entry;
     });
   }
@@ -125,7 +206,8 @@ export class TokenStore {
   removeBasic(profile: string, appid?: string): number {
     let removed = 0;
     this.update((file) => {
-      const basic = file.profiles?.[profile]?.basic;
+      removed = 0;
+      const basic = this.find(file, profile)?.basic;
       if (!basic) return;
       for (const key of Object.keys(basic)) {
         if (!appid || key === appid) {
@@ -138,7 +220,7 @@ export class TokenStore {
   }
 
   getState(profile: string): StateEntry | undefined {
-    return this.read().profiles?.[profile]?.state;
+    return this.find(this.read(), profile)?.state;
   }
 
   putState(profile: string, state: StateEntry): void {

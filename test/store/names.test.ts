@@ -1,0 +1,119 @@
+// Profile names that every JavaScript object already has (issue 13, item 8): "__proto__" set the
+// profiles object's prototype instead of adding a key (so `config set` printed "Saved" and wrote
+// nothing), "constructor" and "toString" were found where there was no profile. Refused everywhere a
+// name comes in; the stores hold profiles in objects without a prototype.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigStore, validateProfileName } from '../../src/store/config.js';
+import { TokenStore } from '../../src/store/token-cache.js';
+import { pickProfileName, resolveConfig } from '../../src/store/resolve.js';
+import { UsageError } from '../../src/errors.js';
+import { runCli } from '../e2e/helpers.js';
+
+const made: string[] = [];
+process.on('exit', () => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-names-'));
+  made.push(dir);
+  return dir;
+}
+
+function thrown(fn: () => unknown): UsageError {
+  try {
+    fn();
+  } catch (error) {
+    return error as UsageError;
+  }
+  throw new Error('expected a throw');
+}
+
+const APPID = 'wx1234567890abcdef';
+const RESERVED = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+
+describe.each(RESERVED)('the profile name %s', (name) => {
+  const refused = (fn: () => unknown) => {
+    const err = thrown(fn);
+    expect(err).toBeInstanceOf(UsageError);
+    expect(err.exitCode).toBe(2);
+    expect(err.messageRef).toEqual({ key: 'config.profile.reserved', params: { name } });
+    expect(err.hint?.key).toBe('config.profile.reserved.hint');
+  };
+
+  it('is refused by validation, by the config store and by profile selection', () => {
+    const dir = tempDir();
+    const store = ConfigStore.open(dir);
+    store.setValues('prod', { appid: APPID });
+    const before = fs.readFileSync(store.path, 'utf8');
+    refused(() => validateProfileName(name));
+    refused(() => store.setValues(name, { appid: APPID }));
+    refused(() => store.useProfile(name));
+    refused(() => store.removeProfile(name));
+    refused(() => store.unsetValue(name, 'appid'));
+    refused(() => pickProfileName({ profile: name }, {}, undefined));
+    refused(() => pickProfileName({}, { WXAUTH_PROFILE: name }, undefined));
+    refused(() => resolveConfig({ globals: { profile: name }, env: {}, profiles: store.profiles() }));
+    expect(fs.readFileSync(store.path, 'utf8')).toBe(before);
+    expect(store.getProfile(name)).toBeUndefined();
+  });
+
+  it('is refused by the token cache, and no object prototype is touched', () => {
+    const tokens = TokenStore.open(tempDir());
+    const user = { appid: APPID, openid: 'o1', scope: 'snsapi_base', accessToken: 'AT', accessTokenExpiresAt: 1, obtainedAt: 1 };
+    refused(() => tokens.putUser(name, user));
+    refused(() => tokens.putState(name, { value: 's', issuedAt: 1 }));
+    expect(tokens.listUsers(name)).toEqual([]);
+    expect(tokens.getBasic(name, APPID)).toBeUndefined();
+    expect(tokens.getState(name)).toBeUndefined();
+    expect(({} as Record<string, unknown>).users).toBeUndefined();
+  });
+});
+
+describe('profiles held without a prototype', () => {
+  it('a hand-written profile named "constructor" is data, and absent names are absent', () => {
+    const dir = tempDir();
+    fs.writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ profiles: { constructor: { appid: APPID }, prod: { appid: APPID } } }),
+      { mode: 0o600 },
+    );
+    const store = ConfigStore.open(dir);
+    expect(Object.keys(store.profiles()).sort()).toEqual(['constructor', 'prod']);
+    expect(store.getProfile('toString')).toBeUndefined();
+    expect(store.getProfile('valueOf')).toBeUndefined();
+    expect(resolveConfig({ globals: { profile: 'prod' }, env: {}, profiles: store.profiles() }).appid).toBe(APPID);
+  });
+
+  it('a token cache with "__proto__" in it reads as data and pollutes nothing', () => {
+    const dir = tempDir();
+    const text = `{"profiles":{"__proto__":{"users":{}},"dev":{"users":{}}}}`;
+    fs.writeFileSync(path.join(dir, 'tokens.json'), text, { mode: 0o600 });
+    const tokens = TokenStore.open(dir);
+    expect(tokens.listUsers('dev')).toEqual([]);
+    tokens.putState('dev', { value: 's', issuedAt: 1 });
+    expect(tokens.getState('dev')).toEqual({ value: 's', issuedAt: 1 });
+    expect(({} as Record<string, unknown>).users).toBeUndefined();
+  });
+});
+
+describe('through the CLI', () => {
+  it('`--profile __proto__ config set`, `profile use constructor` and `profile remove toString` are usage errors', async () => {
+    const dir = tempDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['config', 'set', 'appid', APPID], { env })).code).toBe(0);
+    const file = path.join(dir, 'config.json');
+    const before = fs.readFileSync(file, 'utf8');
+    for (const args of [
+      ['--profile', '__proto__', 'config', 'set', 'appid', APPID],
+      ['profile', 'use', 'constructor'],
+      ['profile', 'remove', 'toString', '--yes'],
+    ]) {
+      const r = await runCli(args, { env });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(args.find((a) => RESERVED.includes(a))!);
+      expect(r.stderr).not.toMatch(/Saved|✔/);
+      expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    }
+  });
+});
