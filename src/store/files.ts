@@ -567,9 +567,13 @@ function release(lock: string, token: string): void {
 function acquire(lock: string, deadline: number): string {
   const token = JSON.stringify({ pid: process.pid, host: os.hostname(), token: randomBytes(12).toString('hex') });
   for (let attempt = 0; ; attempt++) {
-    if (tryCreateLock(lock, token)) return token;
+    // Look before creating: a waiter polls an existing lock with a stat and a small read, instead
+    // of creating and removing a file each time (with a hundred waiters, that was most of the work).
     const holder = inspectLock(lock);
-    if (!holder) continue; // released in between: try again at once
+    if (!holder) {
+      if (tryCreateLock(lock, token)) return token;
+      continue; // another waiter was first: look at its lock
+    }
     if (isStale(holder, Date.now())) {
       takeOver(lock, holder);
       continue;
