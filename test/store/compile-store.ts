@@ -9,10 +9,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The directory holding store/config.js, store/token-cache.js, errors.js and core/; removed at exit. */
+/**
+ * The directory holding store/config.js, store/token-cache.js, errors.js and core/. The caller
+ * removes it in afterAll: vitest's fork workers end without an 'exit' event, so exit hooks leave
+ * temp dirs behind.
+ */
 export function compileStore(): string {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-store-js-'));
-  process.on('exit', () => fs.rmSync(out, { recursive: true, force: true }));
   const tsc = path.join(ROOT, 'node_modules', '.bin', 'tsc');
   execFileSync(
     tsc,

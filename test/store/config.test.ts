@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fork } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigStore, validateValue } from '../../src/store/config.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { resolveConfig, requireFields, stateDir } from '../../src/store/resolve.js';
@@ -12,8 +12,13 @@ import { ConfigError, UsageError } from '../../src/errors.js';
 import { maskSecret } from '../../src/core/validate.js';
 import { compileStore } from './compile-store.js';
 
+// Removed in afterAll: vitest's fork workers end without an 'exit' event.
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-store-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-store-'));
+  made.push(dir);
+  return dir;
 }
 
 const APPID = 'wx1234567890abcdef';
@@ -165,7 +170,9 @@ describe('TokenStore', () => {
     const dir = tempDir();
     const script = path.join(dir, 'writer.mjs');
     // The writers run the store as compiled from src/ now, not whatever dist/ holds.
-    const distUrl = pathToFileURL(path.join(compileStore(), 'store', 'token-cache.js')).href;
+    const storeJs = compileStore();
+    made.push(storeJs);
+    const distUrl = pathToFileURL(path.join(storeJs, 'store', 'token-cache.js')).href;
     fs.writeFileSync(
       script,
       `const { TokenStore } = await import(${JSON.stringify(distUrl)});

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../src/store/config.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { MAX_STATE_FILE_BYTES } from '../../src/store/files.js';
@@ -15,8 +15,9 @@ import { ConfigError } from '../../src/errors.js';
 import { runCli } from '../e2e/helpers.js';
 import { compileStore, runWithStore } from './compile-store.js';
 
+// Removed in afterAll: vitest's fork workers end without an 'exit' event.
 const made: string[] = [];
-process.on('exit', () => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-files-'));
   made.push(dir);
@@ -38,6 +39,7 @@ const posix = process.platform !== 'win32';
 let storeJs: string;
 beforeAll(() => {
   storeJs = compileStore();
+  made.push(storeJs);
 });
 
 describe('a state file that parses but is not in the shape wxauth writes (item 6)', () => {
@@ -114,6 +116,7 @@ describe('a state file that parses but is not in the shape wxauth writes (item 6
     expect(r.error?.params?.detail).toContain('EACCES');
     expect(r.error?.hint).toMatchObject({ key: 'config.file.lockFailed.hint', params: { dir } });
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    fs.chmodSync(dir, 0o755); // so afterAll can remove it
   });
 });
 

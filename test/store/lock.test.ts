@@ -5,13 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigStore } from '../../src/store/config.js';
 import { JsonFile, withFileLock } from '../../src/store/files.js';
 import { compileStore } from './compile-store.js';
 
+// Removed in afterAll: vitest's fork workers end without an 'exit' event.
 const made: string[] = [];
-process.on('exit', () => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-lock-'));
   made.push(dir);
@@ -43,6 +44,7 @@ function deadPid(): number {
 let storeJs: string;
 beforeAll(() => {
   storeJs = compileStore();
+  made.push(storeJs);
 });
 
 describe('store lock', () => {

@@ -5,15 +5,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigStore, validateProfileName } from '../../src/store/config.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { pickProfileName, resolveConfig } from '../../src/store/resolve.js';
 import { UsageError } from '../../src/errors.js';
 import { runCli } from '../e2e/helpers.js';
 
+// Removed in afterAll: vitest's fork workers end without an 'exit' event.
 const made: string[] = [];
-process.on('exit', () => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-names-'));
   made.push(dir);
