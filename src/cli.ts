@@ -181,9 +181,10 @@ export const COMMANDS: readonly RegisteredCommand[] = [
     subcommands: [{ name: 'list' }, { name: 'use', args: '<name>' }, { name: 'remove', args: '<name>', options: [['-y, --yes', 'yes']] }],
   }),
   command({ name: 'completion', args: '<shell>', load: () => import('./commands/completion.js'), present: () => import('./ui/present/completion.js') }),
-  legacy({
+  command({
     name: 'url',
     load: () => import('./commands/url.js'),
+    present: () => import('./ui/present/url.js'),
     options: [
       ['--scope <scope>', 'scope'],
       ['--redirect-uri <url>', 'redirectUri'],

@@ -2,23 +2,15 @@
 //            [--lang cn|en] [--qr|--no-qr] [--open] [--embed] [--force]
 // Builds the authorize / qrconnect URL, lints it with the same rules as `inspect`, refuses what WeChat
 // would reject (unless --force), remembers the state for exchange/listen, and prints the URL alone on
-// stdout. The QR code and the "where will the redirect land" line go to stderr.
-import { randomBytes } from 'node:crypto';
+// stdout (ui/present/url.ts). The QR code and the "where will the redirect land" line go to stderr.
 import type { Context } from '../context.js';
-import { renderFinding, type RenderedFinding } from '../ui/findings.js';
+import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
-import {
-  buildAuthorizeUrl,
-  buildWxLoginEmbed,
-  type AuthEndpoint,
-  type QrLang,
-  type WxLoginEmbed,
-} from '../core/authorize-url.js';
-import { generateState } from '../core/state.js';
-import { findingKeys, inspectUrl, type Finding, type FindingId } from '../core/inspect.js';
-import type { ResolvedConfig } from '../store/resolve.js';
+import type { AuthEndpoint, QrLang } from '../core/authorize-url.js';
+import { authorize, type AuthorizePlan } from '../flows/authorize.js';
+import { authorizeHooks } from '../ui/present/url.js';
 
-interface UrlOptions {
+export interface UrlOptions {
   endpoint?: AuthEndpoint;
   scope?: string;
   redirectUri?: string;
@@ -31,10 +23,17 @@ interface UrlOptions {
   force: boolean;
 }
 
-/** What `url` refuses on every endpoint even where `inspect` only warns: the issue's explicit rules. */
-const ALWAYS_BLOCKING: readonly FindingId[] = ['state.charset', 'state.too_long', 'state.absent'];
+export interface UrlResult {
+  plan: AuthorizePlan;
+  profile: string;
+  qr: boolean;
+  /** --open: whether a browser opener started; undefined without --open. */
+  opened?: boolean;
+  /** WeChat's real authorize page refuses desktop browsers (the emulator, another open base, does not). */
+  desktopRefused: boolean;
+}
 
-function toOptions(opts: Record<string, unknown>): UrlOptions {
+export function parseOptions({ opts }: CommandInput): UrlOptions {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   if (opts.authorize === true && opts.qrconnect === true) {
     throw new UsageError({ key: 'url.endpoint.both' }, { hint: { key: 'url.endpoint.both.hint' } });
@@ -57,117 +56,34 @@ function toOptions(opts: Record<string, unknown>): UrlOptions {
   };
 }
 
-/** The endpoint: forced by a flag, else by the account type, else by the scope. */
-function chooseEndpoint(options: UrlOptions, config: ResolvedConfig): AuthEndpoint {
-  if (options.endpoint) return options.endpoint;
-  if (config.type === 'website') return 'qrconnect';
-  if (config.type !== undefined) return 'authorize';
-  return options.scope === 'snsapi_login' ? 'qrconnect' : 'authorize';
-}
-
-function render(ctx: Context, f: Finding): RenderedFinding {
-  return renderFinding(ctx.out, f, findingKeys(f.id));
-}
-
-export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<number | void> {
-  const { out } = ctx;
-  const options = toOptions(opts);
+export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult> {
   const config = await ctx.requireConfig(['appid']);
-  const appid = config.appid ?? '';
-  const endpoint = chooseEndpoint(options, config);
-  if (options.lang !== undefined && endpoint === 'authorize') {
-    throw new UsageError({ key: 'url.lang.authorize' }, { hint: { key: 'url.lang.authorize.hint' } });
+  const plan = await authorize(
+    {
+      config,
+      endpoint: options.endpoint,
+      scope: options.scope,
+      redirectUri: options.redirectUri,
+      state: options.state,
+      forcePopup: options.forcePopup,
+      lang: options.lang,
+      embed: options.embed,
+      force: options.force,
+      forceFlag: true,
+    },
+    { hooks: authorizeHooks(ctx.out), openStore: () => ctx.tokenStore(), now: () => ctx.now() },
+  );
+  let opened: boolean | undefined;
+  // --open: hand the URL (the iframe's, for --embed) to the desktop browser; failing is a warning, never an error.
+  if (options.open) {
+    const { openInBrowser } = await import('../ui/browser.js');
+    opened = await openInBrowser(plan.embed ? plan.embed.iframeUrl : plan.url, ctx.env);
   }
-  if (options.embed && endpoint !== 'qrconnect') {
-    throw new UsageError({ key: 'url.embed.authorize' }, { hint: { key: 'url.embed.authorize.hint' } });
-  }
-  const redirectUri = options.redirectUri ?? config.redirectUri;
-  if (redirectUri === undefined || redirectUri === '') {
-    throw new UsageError({ key: 'url.redirectUri.missing' }, { hint: { key: 'url.redirectUri.missing.hint' } });
-  }
-  const scope = options.scope ?? (endpoint === 'qrconnect' ? 'snsapi_login' : 'snsapi_base');
-  const state = options.state ?? generateState((n) => randomBytes(n));
-
-  const built = buildAuthorizeUrl({
-    openBase: config.openBase,
-    endpoint,
-    appid,
-    redirectUri,
-    scope,
-    state,
-    forcePopup: options.forcePopup,
-    lang: options.lang,
-  });
-  const embed: WxLoginEmbed | undefined = options.embed
-    ? buildWxLoginEmbed({ openBase: config.openBase, appid, redirectUri, state, lang: options.lang })
-    : undefined;
-
-  // The same rules as `wxauth inspect`, so every URL built here inspects cleanly.
-  const inspected = inspectUrl(built.url, {
-    profile: { appid, type: config.type, domain: config.domain, redirectUri: config.redirectUri },
-    openBase: config.openBase,
-  });
-  const blocking = inspected.findings.filter((f) => f.severity === 'error' || ALWAYS_BLOCKING.includes(f.id));
-  const warnings = inspected.findings.filter((f) => f.severity === 'warning' && !blocking.includes(f));
-  const notes = inspected.findings.filter((f) => f.severity === 'info');
-
-  if (blocking.length > 0 && !options.force) {
-    const [first, ...rest] = blocking.map((f) => render(ctx, f));
-    if (!out.json) for (const other of rest) out.failure(out.t('url.refused.other', { message: `${other.message} ${other.fix}` }));
-    throw new UsageError(
-      { key: 'url.refused', params: { reason: first?.message ?? '', effect: first?.effect ?? '' } },
-      { hint: { key: 'url.refused.hint', params: { fix: first?.fix ?? '' } } },
-    );
-  }
-
-  const store = await ctx.tokenStore();
-  store.putState(config.profile, { value: state, issuedAt: ctx.now(), redirectUri, scope, endpoint, appid });
-
-  const reported = [...blocking, ...warnings].map((f) => render(ctx, f));
-  out.result({
-    url: built.url,
-    endpoint,
-    params: built.params,
-    state,
-    warnings: reported,
-    ...(embed ? { embed: { script: embed.script, config: embed.config, iframeUrl: embed.iframeUrl, html: embed.html } } : {}),
-  });
-
-  if (embed) out.data(embed.html);
-  else out.data(built.url);
-  if (out.json) {
-    if (options.open) await openTarget(ctx, embed ? embed.iframeUrl : built.url, endpoint, config.openBase);
-    return 0;
-  }
-
-  for (const f of blocking) {
-    const r = render(ctx, f);
-    out.warn(out.t('url.forced', { message: r.message, effect: r.effect }));
-  }
-  for (const f of warnings) {
-    const r = render(ctx, f);
-    out.warn(out.t('url.warning', { message: r.message, fix: r.fix }));
-  }
-  for (const f of notes) out.note(render(ctx, f).message);
-
-  if (embed) {
-    out.note(out.t('url.embed.note', { id: String(embed.config.id) }));
-  } else {
-    if (options.qr) await out.qr(built.url);
-    out.say(out.t(endpoint === 'authorize' ? 'url.landing.authorize' : 'url.landing.qrconnect', { redirectUri }));
-  }
-  out.note(out.t('url.state.remembered', { state, profile: config.profile }));
-
-  if (options.open) await openTarget(ctx, embed ? embed.iframeUrl : built.url, endpoint, config.openBase);
-  return 0;
-}
-
-/** --open: hand the URL to the desktop browser; failing to do so is a warning, never an error. */
-async function openTarget(ctx: Context, target: string, endpoint: AuthEndpoint, openBase: string): Promise<void> {
-  const { out } = ctx;
-  const { openInBrowser } = await import('../ui/browser.js');
-  if (await openInBrowser(target, ctx.env)) out.note(out.t('url.open.opened'));
-  else out.warn(out.t('url.open.failed'));
-  // WeChat's real authorize page refuses desktop browsers; the emulator (another open base) does not.
-  if (endpoint === 'authorize' && /^https:\/\/open\.weixin\.qq\.com\/?$/.test(openBase)) out.note(out.t('url.open.authorizeNote'));
+  return {
+    plan,
+    profile: config.profile,
+    qr: options.qr,
+    opened,
+    desktopRefused: plan.endpoint === 'authorize' && /^https:\/\/open\.weixin\.qq\.com\/?$/.test(config.openBase),
+  };
 }

@@ -50,6 +50,10 @@ export const messages = {
     zh: '{fix}如果就是要复现这个错误，加上 --force。',
     en: '{fix} To build it anyway (e.g. to reproduce the error), add --force.',
   },
+  'url.refused.hint.noForce': {
+    zh: '{fix}如果就是要复现这个错误，用 wxauth url --force 生成链接。',
+    en: '{fix} To build it anyway (e.g. to reproduce the error), use wxauth url --force.',
+  },
   'url.refused.other': { zh: '另外：{message}', en: 'Also: {message}' },
   'url.forced': {
     zh: '按 --force 生成，微信会拒绝：{message}{effect}',

@@ -1,0 +1,180 @@
+// The authorize step as a use case: which endpoint, which scope, the URL, `inspect`'s verdict on it, and
+// the state remembered for exchange / listen / inspect. Shared by `url` (which prints the URL) and
+// `login` (which opens it and waits for the callback), so both refuse the same URLs with the same words:
+// a URL WeChat rejects shows its error page on the phone, long after the terminal could have said why.
+import { randomBytes } from 'node:crypto';
+import { UsageError } from '../errors.js';
+import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
+import { generateState, type RandomBytes } from '../core/state.js';
+import { findingKeys, inspectUrl, type Finding, type FindingId } from '../core/inspect.js';
+import type { AccountType } from '../core/validate.js';
+import type { ResolvedConfig } from '../store/resolve.js';
+import type { StateEntry } from '../store/token-cache.js';
+
+/** What `url` refuses on every endpoint even where `inspect` only warns: a state outside a-zA-Z0-9 or
+ * over 128 bytes comes back altered (or not at all) after WeChat's internal redirect (API-FACTS §1.3). */
+export const ALWAYS_BLOCKING: readonly FindingId[] = ['state.charset', 'state.too_long', 'state.absent'];
+
+/** A lint finding with the catalogue keys of its three sentences, so a presenter can word it without core. */
+export interface LintFinding extends Finding {
+  keys: { message: string; effect: string; fix: string };
+}
+
+/** A finding in the user's words. */
+export interface FindingText {
+  message: string;
+  effect: string;
+  fix: string;
+}
+
+/** Presentation hooks: the flow knows no language, so the words of a refusal come from the caller's UI. */
+export interface AuthorizeHooks {
+  /** The finding in the user's language (the refusal quotes the first blocking one). */
+  describe(finding: LintFinding): FindingText;
+  /** Called just before a refusal is thrown, with the blocking findings after the first (the error names one). */
+  onRefused?(others: LintFinding[]): void;
+}
+
+/** The profile settings an authorize URL and its lint depend on. */
+export type AuthorizeConfig = Pick<ResolvedConfig, 'profile' | 'appid' | 'type' | 'domain' | 'redirectUri' | 'openBase'>;
+
+export interface AuthorizeRequest {
+  config: AuthorizeConfig;
+  /** --authorize / --qrconnect; undefined: the account type decides, then the scope. */
+  endpoint?: AuthEndpoint;
+  scope?: string;
+  /** Where WeChat sends the user back; undefined: the profile's redirectUri. */
+  redirectUri?: string;
+  /** undefined: a fresh random one. */
+  state?: string;
+  forcePopup?: boolean;
+  /** qrconnect's page language. */
+  lang?: QrLang;
+  /** Also build the WxLogin embed (qrconnect only). */
+  embed?: boolean;
+  /** Build it even when WeChat would reject it: the blocking findings come back with the plan. */
+  force?: boolean;
+  /** Whether the caller has a --force flag the refusal may suggest. `login` has none (a URL WeChat
+   * rejects can never complete a login), so its refusal points at `wxauth url --force` instead. */
+  forceFlag: boolean;
+}
+
+export interface AuthorizeDeps {
+  hooks: AuthorizeHooks;
+  /** Randomness for the state; node:crypto's by default. */
+  random?: RandomBytes;
+}
+
+/** A URL that passed the lint (or was forced), with everything a presenter or a listener needs. */
+export interface AuthorizePlan {
+  appid: string;
+  endpoint: AuthEndpoint;
+  scope: string;
+  state: string;
+  redirectUri: string;
+  url: string;
+  /** The query parameters in URL order, decoded. */
+  params: Array<[string, string]>;
+  embed?: WxLoginEmbed;
+  /** What WeChat would reject: empty unless forced. */
+  blocking: LintFinding[];
+  warnings: LintFinding[];
+  notes: LintFinding[];
+}
+
+/** The endpoint: forced by a flag, else by the account type (website apps scan on qrconnect), else by the scope. */
+export function chooseEndpoint(flag: AuthEndpoint | undefined, type: AccountType | undefined, scope: string | undefined): AuthEndpoint {
+  if (flag) return flag;
+  if (type === 'website') return 'qrconnect';
+  if (type !== undefined) return 'authorize';
+  return scope === 'snsapi_login' ? 'qrconnect' : 'authorize';
+}
+
+/** The scope when none is given: snsapi_login is qrconnect's only scope; on authorize the silent one. */
+export function defaultScope(endpoint: AuthEndpoint): Scope {
+  return endpoint === 'qrconnect' ? 'snsapi_login' : 'snsapi_base';
+}
+
+function keyed(f: Finding): LintFinding {
+  return { ...f, keys: findingKeys(f.id) };
+}
+
+/**
+ * Choose, build and lint, without side effects. Throws UsageError when the options contradict the
+ * endpoint, when there is no redirect_uri, and ('url.refused') when WeChat would reject the URL and
+ * `force` is not set.
+ */
+export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): AuthorizePlan {
+  const { config } = request;
+  const appid = config.appid ?? '';
+  const endpoint = chooseEndpoint(request.endpoint, config.type, request.scope);
+  if (request.lang !== undefined && endpoint === 'authorize') {
+    throw new UsageError({ key: 'url.lang.authorize' }, { hint: { key: 'url.lang.authorize.hint' } });
+  }
+  if (request.embed && endpoint !== 'qrconnect') {
+    throw new UsageError({ key: 'url.embed.authorize' }, { hint: { key: 'url.embed.authorize.hint' } });
+  }
+  const redirectUri = request.redirectUri ?? config.redirectUri;
+  if (redirectUri === undefined || redirectUri === '') {
+    throw new UsageError({ key: 'url.redirectUri.missing' }, { hint: { key: 'url.redirectUri.missing.hint' } });
+  }
+  const scope = request.scope ?? defaultScope(endpoint);
+  const state = request.state ?? generateState(deps.random ?? ((n) => randomBytes(n)));
+
+  const built = buildAuthorizeUrl({
+    openBase: config.openBase,
+    endpoint,
+    appid,
+    redirectUri,
+    scope,
+    state,
+    forcePopup: request.forcePopup,
+    lang: request.lang,
+  });
+  const embed = request.embed ? buildWxLoginEmbed({ openBase: config.openBase, appid, redirectUri, state, lang: request.lang }) : undefined;
+
+  // The same rules as `wxauth inspect`, so every URL built here inspects cleanly.
+  const inspected = inspectUrl(built.url, {
+    profile: { appid, type: config.type, domain: config.domain, redirectUri: config.redirectUri },
+    openBase: config.openBase,
+  });
+  const findings = inspected.findings.map(keyed);
+  const blocking = findings.filter((f) => f.severity === 'error' || ALWAYS_BLOCKING.includes(f.id));
+  const warnings = findings.filter((f) => f.severity === 'warning' && !blocking.includes(f));
+  const notes = findings.filter((f) => f.severity === 'info');
+
+  if (blocking.length > 0 && !request.force) {
+    const [first, ...rest] = blocking;
+    deps.hooks.onRefused?.(rest);
+    const text = first ? deps.hooks.describe(first) : { message: '', effect: '', fix: '' };
+    throw new UsageError(
+      { key: 'url.refused', params: { reason: text.message, effect: text.effect } },
+      { hint: { key: request.forceFlag ? 'url.refused.hint' : 'url.refused.hint.noForce', params: { fix: text.fix } } },
+    );
+  }
+
+  return { appid, endpoint, scope, state, redirectUri, url: built.url, params: built.params, embed, blocking, warnings, notes };
+}
+
+/** Where the state is remembered: the token cache (a narrow view, so tests can pass a plain object). */
+export interface StateStore {
+  putState(profile: string, state: StateEntry): void;
+}
+
+/** Remember the plan's state for the profile: exchange, listen and inspect check the callback against it. */
+export function rememberState(store: StateStore, profile: string, plan: AuthorizePlan, now: number): void {
+  store.putState(profile, { value: plan.state, issuedAt: now, redirectUri: plan.redirectUri, scope: plan.scope, endpoint: plan.endpoint, appid: plan.appid });
+}
+
+/**
+ * planAuthorize, then remember the state. The store is opened only once the URL is accepted, so a
+ * refusal is reported as such even when the token cache is unreadable.
+ */
+export async function authorize(
+  request: AuthorizeRequest,
+  deps: AuthorizeDeps & { openStore: () => Promise<StateStore>; now: () => number },
+): Promise<AuthorizePlan> {
+  const plan = planAuthorize(request, deps);
+  rememberState(await deps.openStore(), request.config.profile, plan, deps.now());
+  return plan;
+}

@@ -1,0 +1,61 @@
+// wxauth url: the URL (or the WxLogin snippet) alone on stdout, so `wxauth url > f` leaves only it in f;
+// what WeChat will do with it, the QR code and the remembered state on stderr. --json: one document
+// with the URL, its parameters, the state and every problem (as `warnings`, when forced).
+import type { UrlResult } from '../../commands/url.js';
+import type { AuthorizeHooks, LintFinding } from '../../flows/authorize.js';
+import { renderFinding, type RenderedFinding } from '../findings.js';
+import type { Output } from '../output.js';
+
+function render(out: Output, f: LintFinding): RenderedFinding {
+  return renderFinding(out, f, f.keys);
+}
+
+/** The words of a refusal, and its other reasons as "Also: …" lines (the error itself names the first). */
+export function authorizeHooks(out: Output): AuthorizeHooks {
+  return {
+    describe: (f) => render(out, f),
+    onRefused: (others) => {
+      if (out.json) return;
+      for (const other of others.map((f) => render(out, f))) out.failure(out.t('url.refused.other', { message: `${other.message} ${other.fix}` }));
+    },
+  };
+}
+
+export async function present(result: UrlResult, out: Output): Promise<void> {
+  const { plan } = result;
+  const { embed } = plan;
+  out.result({
+    url: plan.url,
+    endpoint: plan.endpoint,
+    params: plan.params,
+    state: plan.state,
+    warnings: [...plan.blocking, ...plan.warnings].map((f) => render(out, f)),
+    ...(embed ? { embed: { script: embed.script, config: embed.config, iframeUrl: embed.iframeUrl, html: embed.html } } : {}),
+  });
+
+  out.data(embed ? embed.html : plan.url);
+  if (!out.json) {
+    for (const f of plan.blocking) {
+      const r = render(out, f);
+      out.warn(out.t('url.forced', { message: r.message, effect: r.effect }));
+    }
+    for (const f of plan.warnings) {
+      const r = render(out, f);
+      out.warn(out.t('url.warning', { message: r.message, fix: r.fix }));
+    }
+    for (const f of plan.notes) out.note(render(out, f).message);
+
+    if (embed) {
+      out.note(out.t('url.embed.note', { id: String(embed.config.id) }));
+    } else {
+      if (result.qr) await out.qr(plan.url);
+      out.say(out.t(plan.endpoint === 'authorize' ? 'url.landing.authorize' : 'url.landing.qrconnect', { redirectUri: plan.redirectUri }));
+    }
+    out.note(out.t('url.state.remembered', { state: plan.state, profile: result.profile }));
+  }
+
+  if (result.opened === undefined) return;
+  if (result.opened) out.note(out.t('url.open.opened'));
+  else out.warn(out.t('url.open.failed'));
+  if (result.desktopRefused) out.note(out.t('url.open.authorizeNote'));
+}
