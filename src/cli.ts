@@ -279,9 +279,10 @@ export const COMMANDS: readonly RegisteredCommand[] = [
   }),
   command({ name: 'rid', args: '<rid>', load: () => import('./commands/rid.js'), present: () => import('./ui/present/rid.js') }),
   command({ name: 'domains', load: () => import('./commands/domains.js'), present: () => import('./ui/present/domains.js') }),
-  legacy({
+  command({
     name: 'listen',
     load: () => import('./commands/listen.js'),
+    present: () => import('./ui/present/listen.js'),
     options: [
       ['--port <port>', 'port'],
       ['--host <host>', 'host'],

@@ -1,55 +1,89 @@
 // wxauth listen [--port N] [--host H] [--path P] [--timeout S] [--state S] [--exchange]
 //               [--relay-snippet] [--paste]
-// Catch the code on this machine: a one-shot HTTP listener on the callback path (src/listener), the
-// state checked against --state or the one `wxauth url` remembered. stdout gets the code and state;
-// the listening address, countdown and every hit go to stderr.
+// Catch the code on this machine: a one-shot HTTP listener on the callback path (flows/callback.ts),
+// the state checked against --state or the one `wxauth url` remembered. stdout gets the code and state;
+// the listening address, countdown and every hit go to stderr (ui/present/listen.ts, through hooks).
 import type { Context } from '../context.js';
+import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
-import type { CallbackHit, CallbackResult, ListenPlan } from '../listener/index.js';
+import { planListener, type CallbackHit, type CallbackResult, type ListenFlags } from '../listener/index.js';
+import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
-import { planListener } from '../listener/plan.js';
+import { t } from '../ui/i18n.js';
+import { listenHooks } from '../ui/present/listen.js';
+import type { ExchangeCommandResult } from '../ui/present/exchange.js';
 
-interface ListenOptions {
-  plan: ListenPlan;
+export interface ListenOptions {
+  flags: ListenFlags;
   state?: string;
   exchange: boolean;
   mode: 'listen' | 'relay' | 'paste';
 }
 
-function toOptions(opts: Record<string, unknown>, redirectUris: Array<string | undefined>): ListenOptions {
+/** The state the callback is checked against, and where it came from. */
+export type ExpectedState = { state: string; source: 'flag' } | { state: string; source: 'remembered'; issuedAt: number; now: number };
+
+/** What `listen` tells its presenter while it runs, besides the listener's own hooks. */
+export interface ListenHooks extends CallbackHooks {
+  /** Before anything else: which state will be checked (undefined: none, so none is). */
+  onExpectedState(expected: ExpectedState | undefined): void;
+  /** The configured redirect_uri is public, so the defaults were used instead of its port and path. */
+  onNotLocal(uri: string): void;
+  /** --paste without a terminal: the callback URL is read from stdin. */
+  onReadingStdin(): void;
+  /** The code is here (shown at once, while an --exchange may still be running). */
+  onCallback(callback: CallbackResult, how: { showSecrets: boolean; exchanging: boolean }): void;
+}
+
+export interface RelaySnippet {
+  mode: 'relay';
+  domain: string;
+  targets: string[];
+  /** Where the page would live on the callback domain: the redirect_uri to use. */
+  redirectUri: string;
+  html: string;
+  port: number;
+  path: string;
+}
+
+export type ListenResult = RelaySnippet | { mode: 'callback'; exchange?: ExchangeCommandResult };
+
+export function parseOptions({ opts }: CommandInput): ListenOptions {
   const relay = opts.relaySnippet === true;
   const paste = opts.paste === true;
   if (relay && paste) {
     throw new UsageError({ key: 'listen.modes.exclusive' }, { hint: { key: 'listen.modes.exclusive.hint' } });
   }
+  const flags: ListenFlags = { port: opts.port, host: opts.host, path: opts.path, timeout: opts.timeout };
+  // Bad --port/--host/--path/--timeout fail here, before anything is read or bound.
+  planListener(flags, []);
   return {
-    plan: planListener({ port: opts.port, host: opts.host, path: opts.path, timeout: opts.timeout }, redirectUris),
+    flags,
     state: typeof opts.state === 'string' ? opts.state : undefined,
     exchange: opts.exchange === true,
     mode: relay ? 'relay' : paste ? 'paste' : 'listen',
   };
 }
 
-export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<number | void> {
-  const { out } = ctx;
+export async function run(options: ListenOptions, ctx: Context): Promise<ListenResult> {
   const config = await ctx.resolveConfig();
   const tokens = await ctx.tokenStore();
   const remembered = tokens.getState(config.profile);
-  const options = toOptions(opts, [remembered?.redirectUri, config.redirectUri]);
+  // Port and path from the redirect_uri `wxauth url` last used, else the profile's (when local).
+  const plan = planListener(options.flags, [remembered?.redirectUri, config.redirectUri]);
 
-  if (options.mode === 'relay') return printRelaySnippet(ctx, options.plan, config);
+  if (options.mode === 'relay') return relaySnippet(ctx, plan.port, plan.path, config);
 
+  const hooks = listenHooks(ctx.out);
   const expected = options.state ?? remembered?.value;
-  const { formatDuration } = await import('../ui/format.js');
-  if (options.state !== undefined) {
-    out.note(out.t('listen.state.expected', { state: options.state, source: out.t('listen.state.source.flag') }));
-  } else if (remembered) {
-    const ago = formatDuration(ctx.now() - remembered.issuedAt, out.lang);
-    out.note(out.t('listen.state.expected', { state: remembered.value, source: out.t('listen.state.source.remembered', { ago }) }));
-  } else {
-    out.warn(out.t('listen.state.unchecked'));
-  }
+  hooks.onExpectedState(
+    options.state !== undefined
+      ? { state: options.state, source: 'flag' }
+      : remembered
+        ? { state: remembered.value, source: 'remembered', issuedAt: remembered.issuedAt, now: ctx.now() }
+        : undefined,
+  );
   // Fail before listening, not after the code has arrived, when --exchange cannot work.
   const creds = options.exchange ? await ctx.requireConfig(['appid', 'secret']) : undefined;
   let exchanged: Promise<ExchangeResult> | undefined;
@@ -67,63 +101,49 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
         code: hit.code!,
       });
     })();
+    // Awaited below; until then a failure must not count as unhandled.
     exchanged.catch(() => undefined);
   };
 
-  const result = options.mode === 'paste' ? await readPasted(ctx, expected) : await listen(ctx, options.plan, expected, startExchange);
-  if (options.mode === 'paste') startExchange(result.hits[0]!);
-  await present(ctx, result, exchanged, config.profile);
-}
-
-/** Bind, show where, count down, log each hit; resolves with the callback or throws CallbackError. */
-async function listen(ctx: Context, plan: ListenPlan, expected: string | undefined, onCode: (hit: CallbackHit) => void): Promise<CallbackResult> {
-  const { out } = ctx;
-  const { startCallbackListener } = await import('../listener/index.js');
-  const { Countdown, presentHit } = await import('../ui/present-listen.js');
-  if (plan.notLocal && plan.source === 'default') out.note(out.t('listen.redirect.notLocal', { uri: plan.notLocal }));
-  let countdown: InstanceType<typeof Countdown> | undefined;
-  const listener = await startCallbackListener({
-    host: plan.host,
-    port: plan.port,
-    path: plan.path,
-    expectedState: expected,
-    timeoutMs: plan.timeoutMs,
-    signal: ctx.signal,
-    lang: out.lang,
-    translate: (key, params) => out.t(key, params),
-    allowedHosts: plan.allowedHosts,
-    onHit: (hit) => presentHit(out, hit, countdown),
-    // Each code is exchanged once, at once, while the listener still watches for a duplicate call.
-    onCode,
-  });
-  out.say(out.t('listen.listening', { url: out.style.bold(listener.url) }));
-  out.result({ listening: { url: listener.url, host: listener.host, port: listener.port, path: listener.path, lan_urls: listener.lanUrls } });
-  if (listener.lanUrls.length > 0) {
-    for (const url of listener.lanUrls) out.say(out.t('listen.lan', { url: out.style.bold(url) }));
-    out.note(out.t('listen.lan.domain', { host: new URL(listener.lanUrls[0]!).hostname, port: listener.port }));
-  } else if (plan.host === '0.0.0.0' || plan.host === '::') {
-    out.warn(out.t('listen.lan.none'));
+  let callback: CallbackResult;
+  if (options.mode === 'paste') {
+    callback = await readPasted(ctx, expected, hooks);
+    startExchange(callback.hits[0]!);
+  } else {
+    if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal);
+    callback = await catchCallback(
+      {
+        plan,
+        expectedState: expected,
+        signal: ctx.signal,
+        lang: ctx.lang,
+        translate: (key, params) => t(ctx.lang, key, params),
+        now: () => ctx.now(),
+        // Each code is exchanged once, at once, while the listener still watches for a duplicate call.
+        onCode: startExchange,
+      },
+      hooks,
+    );
   }
-  out.say(out.t('listen.waiting', { seconds: Math.round(plan.timeoutMs / 1000) }));
-  countdown = new Countdown(out, ctx.now() + plan.timeoutMs, () => ctx.now());
-  countdown.start();
-  try {
-    return await listener.result;
-  } finally {
-    countdown.stop();
-  }
+  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined });
+  if (!exchanged) return { mode: 'callback' };
+  const exchange = await exchanged;
+  const { profileFlag } = await import('../core/next-step.js');
+  return { mode: 'callback', exchange: { exchange, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: false } };
 }
 
 /** --paste: prompt for the callback URL on a terminal, else read it from piped stdin. */
-async function readPasted(ctx: Context, expected: string | undefined): Promise<CallbackResult> {
-  const { out } = ctx;
+async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
   let text: string;
   if (ctx.interactive) {
     const prompts = await ctx.prompts();
-    text = await prompts.input({ message: out.t('listen.paste.prompt'), validate: (v) => (v.trim() === '' ? out.t('listen.paste.empty') : true) });
+    text = await prompts.input({
+      message: t(ctx.lang, 'listen.paste.prompt'),
+      validate: (v) => (v.trim() === '' ? t(ctx.lang, 'listen.paste.empty') : true),
+    });
   } else {
-    out.note(out.t('listen.paste.stdin'));
+    hooks.onReadingStdin();
     text = await readStdin(ctx.stdin, 64 * 1024);
   }
   if (text.trim() === '') throw new UsageError({ key: 'listen.paste.empty' }, { hint: { key: 'listen.paste.noCode.hint' } });
@@ -145,37 +165,8 @@ function readStdin(stdin: Context['stdin'], limit: number): Promise<string> {
   });
 }
 
-async function present(ctx: Context, result: CallbackResult, exchanged: Promise<ExchangeResult> | undefined, profile: string): Promise<void> {
-  const { out } = ctx;
-  const { presentAftermath, hitsForJson } = await import('../ui/present-listen.js');
-  const callback = {
-    code: result.code,
-    state: result.state ?? null,
-    state_checked: result.stateChecked,
-    hits: hitsForJson(result.hits, ctx.globals.showSecrets === true),
-    duplicates: result.duplicates.length,
-    ignored: result.ignored,
-  };
-  out.result({ callback });
-  out.fields([
-    ['code', result.code],
-    ['state', result.state ?? ''],
-  ]);
-  presentAftermath(out, result);
-  if (!exchanged) {
-    out.note(out.t('listen.next.exchange'));
-    return;
-  }
-  out.say(out.t('listen.exchange.start'));
-  const exchange = await exchanged;
-  const { presentExchange } = await import('../ui/present-tokens.js');
-  const { profileFlag } = await import('../core/next-step.js');
-  presentExchange(out, exchange, { now: ctx.now(), profile, profileFlag: profileFlag(profile) });
-}
-
-/** --relay-snippet: the page for the real callback domain, on stdout; how to use it, on stderr. */
-async function printRelaySnippet(ctx: Context, plan: ListenPlan, config: ResolvedConfig): Promise<void> {
-  const { out } = ctx;
+/** --relay-snippet: the page for the real callback domain, which forwards code and state to this machine. */
+async function relaySnippet(ctx: Context, planPort: number, path: string, config: ResolvedConfig): Promise<RelaySnippet> {
   const { buildRelaySnippet } = await import('../listener/relay.js');
   const { lanAddresses } = await import('../listener/addresses.js');
   let domain = config.domain;
@@ -187,18 +178,14 @@ async function printRelaySnippet(ctx: Context, plan: ListenPlan, config: Resolve
     }
   }
   if (!domain) throw new UsageError({ key: 'listen.relay.needsDomain' }, { hint: { key: 'listen.relay.needsDomain.hint' } });
-  const port = plan.port === 0 ? 8080 : plan.port;
+  // The page is written before anything listens, so "any free port" cannot be known: use the default.
+  const port = planPort === 0 ? 8080 : planPort;
   const portPart = port === 80 ? '' : `:${port}`;
-  const targets = [`http://127.0.0.1${portPart}${plan.path}`, ...lanAddresses().map((a) => `http://${a}${portPart}${plan.path}`)];
+  const targets = [`http://127.0.0.1${portPart}${path}`, ...lanAddresses().map((a) => `http://${a}${portPart}${path}`)];
   const html = buildRelaySnippet({
     targets,
-    lang: out.lang,
-    texts: { title: out.t('listen.relay.page.title'), blocked: out.t('listen.relay.page.blocked'), noCode: out.t('listen.relay.page.noCode') },
+    lang: ctx.lang,
+    texts: { title: t(ctx.lang, 'listen.relay.page.title'), blocked: t(ctx.lang, 'listen.relay.page.blocked'), noCode: t(ctx.lang, 'listen.relay.page.noCode') },
   });
-  const example = `https://${domain}/wxauth-relay.html`;
-  out.result({ domain, targets, redirect_uri: example, html });
-  out.say(out.t('listen.relay.intro', { domain, example }));
-  out.say(out.t('listen.relay.target', { targets: targets.map((t, i) => `${t} (?to=${i})`).join(', ') }));
-  out.data(html.trimEnd());
-  out.note(out.t('listen.relay.then', { port, path: plan.path }));
+  return { mode: 'relay', domain, targets, redirectUri: `https://${domain}/wxauth-relay.html`, html, port, path };
 }

@@ -1,0 +1,117 @@
+// Catching the callback as a use case: bind the local listener (src/listener), wait for WeChat's
+// redirect with a deadline, report every hit as it comes, stop. Shared by `listen`, `login` and `demo`,
+// which differ only in what they show meanwhile — so the showing is done by hooks the caller passes.
+//
+// The listener is bound before the wait starts: `login` needs its real address (port 0, a LAN address)
+// to put in redirect_uri before the link goes out, and only then starts the countdown.
+import {
+  startCallbackListener,
+  type CallbackHit,
+  type CallbackResult,
+  type ListenPlan,
+  type Translate,
+} from '../listener/index.js';
+
+/** Where the listener ended up. */
+export interface ListenerAddress {
+  /** The callback URL on this machine (its path included). */
+  url: string;
+  host: string;
+  port: number;
+  path: string;
+  /** With a wildcard bind (0.0.0.0): one URL per LAN address, for a phone on the same Wi-Fi. */
+  lanUrls: string[];
+}
+
+/** The wait, as a countdown sees it. */
+export interface CallbackWait {
+  listener: ListenerAddress;
+  timeoutMs: number;
+  /** Milliseconds since the epoch, on `now`. */
+  deadline: number;
+  /** The caller's clock. */
+  now: () => number;
+}
+
+/** Presentation hooks: everything the flow tells its caller while it runs. All optional. */
+export interface CallbackHooks {
+  /** The listener is bound. */
+  onListening?(listener: ListenerAddress): void;
+  /** Every request on the callback path (and every wrong-Host request), as it happens. */
+  onHit?(hit: CallbackHit): void;
+  /** The wait for the callback starts now. */
+  onWaiting?(wait: CallbackWait): void;
+  /** The wait is over, however it ended (code, failure, Ctrl-C): stop a countdown before anything else is printed. */
+  onWaitOver?(): void;
+}
+
+export interface CallbackRequest {
+  /** Where and how long to listen (listener/plan.ts). */
+  plan: Pick<ListenPlan, 'host' | 'port' | 'path' | 'timeoutMs' | 'allowedHosts'>;
+  /** A callback with another state is refused and the wait goes on; undefined: not checked. */
+  expectedState?: string;
+  /** Aborted on Ctrl-C: the wait ends with CancelledError. */
+  signal: AbortSignal;
+  /** The browser page's language and words (the listener answers the phone in the user's language). */
+  lang: 'zh' | 'en';
+  translate: Translate;
+  now: () => number;
+  /** Each distinct accepted code, once, while the listener still watches for a duplicate call: where an
+   * exchange starts, so it runs once even when WeChat calls the callback twice. */
+  onCode?: (hit: CallbackHit) => void;
+  /** How long to keep listening after the code for a duplicate call; the listener's default (2 s) otherwise. */
+  duplicateWindowMs?: number;
+}
+
+/** A bound listener, waiting to be waited on. */
+export interface CallbackSession extends ListenerAddress {
+  /** Count down and wait: resolves with the callback, or throws CallbackError (denied, state mismatch,
+   * timeout) or CancelledError. */
+  wait(): Promise<CallbackResult>;
+  /** Stop listening (idempotent; safe after the wait). */
+  close(): Promise<void>;
+}
+
+/** Bind the listener. Throws UsageError when the port is taken or the host is not this machine's. */
+export async function openCallback(request: CallbackRequest, hooks: CallbackHooks = {}): Promise<CallbackSession> {
+  const { plan } = request;
+  const listener = await startCallbackListener({
+    host: plan.host,
+    port: plan.port,
+    path: plan.path,
+    expectedState: request.expectedState,
+    timeoutMs: plan.timeoutMs,
+    signal: request.signal,
+    lang: request.lang,
+    translate: request.translate,
+    allowedHosts: plan.allowedHosts,
+    onHit: hooks.onHit,
+    onCode: request.onCode,
+    duplicateWindowMs: request.duplicateWindowMs,
+    now: request.now,
+  });
+  const address: ListenerAddress = { url: listener.url, host: listener.host, port: listener.port, path: listener.path, lanUrls: listener.lanUrls };
+  hooks.onListening?.(address);
+  return {
+    ...address,
+    async wait() {
+      hooks.onWaiting?.({ listener: address, timeoutMs: plan.timeoutMs, deadline: request.now() + plan.timeoutMs, now: request.now });
+      try {
+        return await listener.result;
+      } finally {
+        hooks.onWaitOver?.();
+      }
+    },
+    close: () => listener.close(),
+  };
+}
+
+/** Bind, wait, stop: the whole of `wxauth listen`. */
+export async function catchCallback(request: CallbackRequest, hooks: CallbackHooks = {}): Promise<CallbackResult> {
+  const session = await openCallback(request, hooks);
+  try {
+    return await session.wait();
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,192 @@
+// wxauth listen, and the callback listener wherever it runs (listen, login): the listening banner, a
+// countdown on stderr (rewritten in place only on a terminal), one line per hit, the duplicate warning,
+// then the code and state on stdout — or, with --relay-snippet, the forwarding page on stdout.
+import type { ExpectedState, ListenHooks, ListenResult } from '../../commands/listen.js';
+import type { CallbackWait } from '../../flows/callback.js';
+import type { CallbackHit, CallbackResult } from '../../listener/index.js';
+import type { Output } from '../output.js';
+import { formatDuration } from '../format.js';
+import { present as presentExchange } from './exchange.js';
+
+/** A code shown in a log: its first 6 characters, unless --show-secrets. */
+export function maskCode(code: string | undefined, showSecrets: boolean): string | undefined {
+  if (code === undefined) return undefined;
+  if (showSecrets || code.length <= 6) return code;
+  return code.slice(0, 6) + '…';
+}
+
+/** A line that rewrites itself on a terminal ("Waiting… 4m59s left"); silent when stderr is not a TTY. */
+export class Countdown {
+  private timer: NodeJS.Timeout | undefined;
+  private shown = false;
+
+  constructor(
+    private readonly out: Output,
+    private readonly deadline: number,
+    private readonly now: () => number,
+  ) {}
+
+  start(): void {
+    if (!this.out.stderrIsTTY || this.out.json) return;
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((this.deadline - this.now()) / 1000) * 1000);
+      this.out.stderr.write('\r\u001b[K' + this.out.style.dim(this.out.t('listen.countdown', { left: formatDuration(left, this.out.lang) })));
+      this.shown = true;
+    };
+    tick();
+    this.timer = setInterval(tick, 1000);
+    this.timer.unref();
+  }
+
+  /** Clear the countdown line so a normal line can be printed; the next tick redraws it. */
+  clear(): void {
+    if (this.shown) {
+      this.out.stderr.write('\r\u001b[K');
+      this.shown = false;
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.clear();
+  }
+}
+
+/** The countdown and the hit lines of one wait, shared by listen and login: a hit clears the countdown
+ * line before it is printed; the end of the wait stops it. */
+export class WaitDisplay {
+  private countdown: Countdown | undefined;
+
+  constructor(private readonly out: Output) {}
+
+  start(wait: CallbackWait): void {
+    this.countdown = new Countdown(this.out, wait.deadline, wait.now);
+    this.countdown.start();
+  }
+
+  hit(hit: CallbackHit): void {
+    presentHit(this.out, hit, this.countdown);
+  }
+
+  stop(): void {
+    this.countdown?.stop();
+  }
+}
+
+/** Local wall-clock time with milliseconds: two hits of one duplicate are often milliseconds apart. */
+function clock(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+}
+
+/** One line per hit on stderr, with WeChat's hop markers when present. */
+export function presentHit(out: Output, hit: CallbackHit, countdown?: Countdown): void {
+  countdown?.clear();
+  if (hit.kind === 'wrong_host') {
+    out.warn(out.t('listen.hit.wrong_host', { host: hit.hostHeader ?? '' }));
+    return;
+  }
+  const line = out.t(`listen.hit.${hit.kind}`, { seq: hit.seq, time: clock(hit.at), ua: hit.userAgent ?? '-' });
+  if (hit.kind === 'code') out.success(line);
+  else if (hit.kind === 'duplicate' || hit.kind === 'invalid') out.warn(line);
+  else out.failure(line);
+  if (hit.markers.length > 0) out.note(out.t('listen.hit.markers', { markers: hit.markers.join(', ') }));
+}
+
+/** What happened besides the one code: duplicates (the 40163 trap), extra codes, ignored junk. */
+export function presentAftermath(out: Output, result: CallbackResult): void {
+  if (result.duplicates.length > 0) {
+    out.warn(out.t('listen.duplicate', { count: result.duplicates.length + 1 }));
+    if (result.duplicates.some((d) => d.markers.some((m) => m === 'uin' || m === 'pass_ticket'))) {
+      out.note(out.t('listen.duplicate.markers'));
+    }
+  }
+  if (result.codes.length > 1) out.warn(out.t('listen.extraCodes', { count: result.codes.length - 1 }));
+  if (result.ignored > 0) out.note(out.t('listen.ignored', { count: result.ignored }));
+}
+
+/** Hits for --json, codes masked unless --show-secrets. */
+export function hitsForJson(hits: CallbackHit[], showSecrets: boolean): Array<Record<string, unknown>> {
+  return hits.map((h) => ({
+    seq: h.seq,
+    time: h.time,
+    kind: h.kind,
+    user_agent: h.userAgent,
+    remote_address: h.remoteAddress,
+    ...(h.code !== undefined ? { code: maskCode(h.code, showSecrets) } : {}),
+    ...(h.state !== undefined ? { state: h.state } : {}),
+    ...(h.markers.length > 0 ? { markers: h.markers } : {}),
+    ...(h.firstSeq !== undefined ? { first_seq: h.firstSeq } : {}),
+  }));
+}
+
+function expectedStateLine(out: Output, expected: ExpectedState | undefined): void {
+  if (!expected) {
+    out.warn(out.t('listen.state.unchecked'));
+    return;
+  }
+  const source =
+    expected.source === 'flag'
+      ? out.t('listen.state.source.flag')
+      : out.t('listen.state.source.remembered', { ago: formatDuration(expected.now - expected.issuedAt, out.lang) });
+  out.note(out.t('listen.state.expected', { state: expected.state, source }));
+}
+
+/** What `listen` shows while it runs. */
+export function listenHooks(out: Output): ListenHooks {
+  const display = new WaitDisplay(out);
+  return {
+    onExpectedState: (expected) => expectedStateLine(out, expected),
+    onNotLocal: (uri) => out.note(out.t('listen.redirect.notLocal', { uri })),
+    onReadingStdin: () => out.note(out.t('listen.paste.stdin')),
+    onListening: (listener) => {
+      out.say(out.t('listen.listening', { url: out.style.bold(listener.url) }));
+      out.result({ listening: { url: listener.url, host: listener.host, port: listener.port, path: listener.path, lan_urls: listener.lanUrls } });
+      if (listener.lanUrls.length > 0) {
+        for (const url of listener.lanUrls) out.say(out.t('listen.lan', { url: out.style.bold(url) }));
+        out.note(out.t('listen.lan.domain', { host: new URL(listener.lanUrls[0]!).hostname, port: listener.port }));
+      } else if (listener.host === '0.0.0.0' || listener.host === '::') {
+        out.warn(out.t('listen.lan.none'));
+      }
+    },
+    onWaiting: (wait) => {
+      out.say(out.t('listen.waiting', { seconds: Math.round(wait.timeoutMs / 1000) }));
+      display.start(wait);
+    },
+    onHit: (hit) => display.hit(hit),
+    onWaitOver: () => display.stop(),
+    onCallback: (result, how) => {
+      out.result({
+        callback: {
+          code: result.code,
+          state: result.state ?? null,
+          state_checked: result.stateChecked,
+          hits: hitsForJson(result.hits, how.showSecrets),
+          duplicates: result.duplicates.length,
+          ignored: result.ignored,
+        },
+      });
+      out.fields([
+        ['code', result.code],
+        ['state', result.state ?? ''],
+      ]);
+      presentAftermath(out, result);
+      if (how.exchanging) out.say(out.t('listen.exchange.start'));
+      else out.note(out.t('listen.next.exchange'));
+    },
+  };
+}
+
+export function present(result: ListenResult, out: Output): void {
+  if (result.mode === 'callback') {
+    if (result.exchange) presentExchange(result.exchange, out);
+    return;
+  }
+  out.result({ domain: result.domain, targets: result.targets, redirect_uri: result.redirectUri, html: result.html });
+  out.say(out.t('listen.relay.intro', { domain: result.domain, example: result.redirectUri }));
+  out.say(out.t('listen.relay.target', { targets: result.targets.map((t, i) => `${t} (?to=${i})`).join(', ') }));
+  out.data(result.html.trimEnd());
+  out.note(out.t('listen.relay.then', { port: result.port, path: result.path }));
+}
