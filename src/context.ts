@@ -8,6 +8,7 @@ import type { TokenStore } from './store/token-cache.js';
 import type { WechatApi } from './http/api.js';
 import type { Prompts } from './ui/prompt.js';
 import type { BasicTokenEvent, BasicTokenService } from './flows/basic-token.js';
+import type { KnownSecrets } from './core/responses.js';
 
 /** What Context.basicTokenService() hands back: the service and what it was built from. */
 export interface BasicTokenWiring {
@@ -31,6 +32,12 @@ export interface Context {
   now(): number;
   /** Aborted on Ctrl-C. */
   readonly signal: AbortSignal;
+  /**
+   * The secret values this run knows (the resolved appsecret, the cached tokens of the profile, every
+   * secret the API client sent or received): mask text from outside with `secrets.redact()` before
+   * showing it, unless --show-secrets.
+   */
+  readonly secrets: KnownSecrets;
   /** The process's stdin (a string stream in tests): `listen --paste` reads a piped callback from it. */
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Settings: profiles and their values. Throws ConfigError (exit 4) if the file does not parse. */

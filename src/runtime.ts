@@ -8,6 +8,7 @@ import type { ConfigStore } from './store/config.js';
 import type { TokenStore } from './store/token-cache.js';
 import type { WechatApi } from './http/api.js';
 import type { Prompts } from './ui/prompt.js';
+import { KnownSecrets } from './core/responses.js';
 
 export interface RuntimeOptions {
   lang: Lang;
@@ -27,6 +28,8 @@ export function createContext(options: RuntimeOptions): Context {
   let configStore: ConfigStore | undefined;
   let tokenStore: TokenStore | undefined;
   let resolved: ResolvedConfig | undefined;
+  // Every secret value this run comes to know, masked in traces and error reports (issue 13 item 2).
+  const secrets = new KnownSecrets();
 
   const ctx: Context = {
     lang: options.lang,
@@ -37,6 +40,7 @@ export function createContext(options: RuntimeOptions): Context {
     signal: options.signal,
     stdin: options.stdin,
     now: options.now ?? (() => Date.now()),
+    secrets,
 
     async configStore() {
       if (!configStore) {
@@ -50,6 +54,7 @@ export function createContext(options: RuntimeOptions): Context {
       if (!tokenStore) {
         const { TokenStore } = await import('./store/token-cache.js');
         tokenStore = TokenStore.open(dir);
+        await learnCachedTokens(tokenStore);
       }
       return tokenStore;
     },
@@ -63,6 +68,7 @@ export function createContext(options: RuntimeOptions): Context {
           profiles: store.profiles(),
           currentProfile: store.currentProfile(),
         });
+        secrets.add(resolved.secret);
       }
       return resolved;
     },
@@ -73,6 +79,7 @@ export function createContext(options: RuntimeOptions): Context {
 
     async api(config?: ResolvedConfig): Promise<WechatApi> {
       const cfg = config ?? (await ctx.resolveConfig());
+      secrets.add(cfg.secret);
       const [{ WechatApi }, { proxySettingsFrom }] = await Promise.all([import('./http/api.js'), import('./http/client.js')]);
       return new WechatApi({
         // The run's proxy variables, not this process's (they differ for in-process runs).
@@ -81,6 +88,7 @@ export function createContext(options: RuntimeOptions): Context {
         backupApiBase: cfg.backupApiBase,
         timeoutMs: cfg.timeoutMs,
         showSecrets: globals.showSecrets === true,
+        secrets,
         signal: options.signal,
         trace: globals.verbose ? (line) => out.say(out.style.dim(line)) : undefined,
         curl: globals.curl ? (command) => out.say(command) : undefined,
@@ -108,5 +116,21 @@ export function createContext(options: RuntimeOptions): Context {
       return loadPrompts(options.stderr, options.signal);
     },
   };
+
+  /**
+   * The tokens the cache holds for this profile become known secrets as soon as the cache is opened,
+   * so an answer quoting one is masked even when this run never sends it. Best effort: a cache that
+   * cannot be read is reported by the command's own read, not here.
+   */
+  async function learnCachedTokens(store: TokenStore): Promise<void> {
+    try {
+      const config = await ctx.resolveConfig();
+      for (const user of store.listUsers(config.profile)) secrets.add(user.accessToken, user.refreshToken);
+      if (config.appid) secrets.add(store.getBasic(config.profile, config.appid)?.accessToken);
+    } catch {
+      // Nothing learnt; nothing lost either.
+    }
+  }
+
   return ctx;
 }

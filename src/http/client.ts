@@ -1,9 +1,11 @@
 // The one HTTP client for WeChat's API (undici). It owns transport concerns only: one keep-alive
 // agent honouring HTTP(S)_PROXY/NO_PROXY, timeouts, body cap, JSON parsing whatever the Content-Type,
-// errcode → WechatApiError, safe retries, the backup host, and -v / --curl traces with secrets redacted.
+// errcode → WechatApiError, safe retries, the backup host, and -v / --curl traces. Secrets are masked
+// by name AND by value in everything it shows or puts in an error: the values it sends (appsecret,
+// code, tokens) and those the caller registered in `secrets`.
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import { CancelledError, NetworkError, WechatApiError, type NetworkFailure } from '../errors.js';
-import { readErrorBody, redactJsonText, redactUrl } from '../core/responses.js';
+import { KnownSecrets, SECRET_NAMES, readErrorBody, redactUrl } from '../core/responses.js';
 import { joinUrl } from '../core/endpoints.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -20,6 +22,11 @@ export interface ClientOptions {
   /** Called when a retry or fallback happens, so the CLI can say so. */
   notice?: (event: ClientNotice) => void;
   showSecrets?: boolean;
+  /**
+   * Secret values to mask wherever they show up (the run's appsecret, cached tokens). The client adds
+   * every secret it sends or receives. Default: a set of its own.
+   */
+  secrets?: KnownSecrets;
   signal?: AbortSignal;
   /** Injected for tests; defaults to a shared EnvHttpProxyAgent built from `proxy`. */
   dispatcher?: Dispatcher;
@@ -98,9 +105,12 @@ function defaultAgent(timeoutMs: number, proxy: ProxySettings | undefined): Disp
 
 export class WechatHttpClient {
   readonly options: ClientOptions;
+  /** What this client masks: shared with the caller when given, so errors built elsewhere can use it. */
+  readonly secrets: KnownSecrets;
 
   constructor(options: ClientOptions) {
     this.options = options;
+    this.secrets = options.secrets ?? new KnownSecrets();
   }
 
   async call<T = unknown>(req: ApiRequest): Promise<ApiResponse<T>> {
@@ -139,7 +149,7 @@ export class WechatHttpClient {
           kind: 'retry',
           reason: unreachable ? 'unreachable' : 'busy',
           attempt: attempt + 1,
-          url: redactUrl(joinUrl(base, req.path)),
+          url: this.masked(redactUrl(joinUrl(base, req.path))),
         });
         await new Promise((r) => setTimeout(r, delay));
       }
@@ -154,18 +164,31 @@ export class WechatHttpClient {
     return url.toString();
   }
 
-  private shown(text: string, kind: 'url' | 'json'): string {
+  /** Text for the user: secrets hidden by name (URL query, JSON, JSON in strings, quoted queries) and by value. */
+  private shown(text: string, kind: 'url' | 'text'): string {
     if (this.options.showSecrets) return text;
-    return kind === 'url' ? redactUrl(text) : redactJsonText(text);
+    return kind === 'url' ? this.secrets.mask(redactUrl(text)) : this.secrets.redact(text);
+  }
+
+  /** Text that is ours but may quote a secret (an undici message, a URL): known values only. */
+  private masked(text: string): string {
+    return this.options.showSecrets ? text : this.secrets.mask(text);
+  }
+
+  /** Everything this request carries under a secret's name becomes a known secret before it is sent. */
+  private learnSent(req: ApiRequest): void {
+    for (const [name, value] of Object.entries(req.query ?? {})) if (SECRET_NAMES.includes(name)) this.secrets.add(value);
+    this.secrets.addFields(req.body);
   }
 
   private async send<T>(base: string, req: ApiRequest): Promise<ApiResponse<T>> {
+    this.learnSent(req);
     const url = this.buildUrl(base, req);
     const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
     const sent: SentRequest = {
       method: req.method,
       url: this.shown(url, 'url'),
-      ...(bodyText === undefined ? {} : { body: this.shown(bodyText, 'json') }),
+      ...(bodyText === undefined ? {} : { body: this.shown(bodyText, 'text') }),
     };
     if (this.options.curl) this.options.curl(toCurl(sent));
     this.options.trace?.(`→ ${sent.method} ${sent.url}${sent.body ? `\n  ${sent.body}` : ''}`);
@@ -196,10 +219,10 @@ export class WechatHttpClient {
       raw = await readCapped(res.body, url);
     } catch (error) {
       if (error instanceof NetworkError || error instanceof CancelledError) throw error;
-      throw toNetworkError(error, url, this.options, timeout.aborted);
+      throw toNetworkError(error, url, this.options, timeout.aborted, (text) => this.masked(text));
     }
     const elapsedMs = Math.round(performance.now() - started);
-    this.options.trace?.(`← ${status} ${contentType || '-'} ${elapsedMs} ms\n  ${this.shown(raw, 'json')}`);
+    this.options.trace?.(`← ${status} ${contentType || '-'} ${elapsedMs} ms\n  ${this.shown(raw, 'text')}`);
 
     let data: unknown;
     try {
@@ -210,23 +233,26 @@ export class WechatHttpClient {
         'not_json',
         {
           key: 'http.notJson',
-          params: { host, status, contentType: contentType || '-', preview: preview(this.shown(raw, 'json')) },
+          params: { host, status, contentType: contentType || '-', preview: preview(this.shown(raw, 'text')) },
         },
         { mayHaveReachedServer: true, hint: { key: status >= 500 ? 'http.serverError.hint' : 'http.notJson.hint', params: { host } } },
       );
     }
     const err = readErrorBody(data);
     if (err) {
-      throw new WechatApiError({ ...err, endpoint: req.path, raw, httpStatus: status });
+      // errmsg and the body are shown in the report (and by --raw): an errmsg may quote the request.
+      throw new WechatApiError({ ...err, errmsg: this.shown(err.errmsg, 'text'), endpoint: req.path, raw: this.shown(raw, 'text'), httpStatus: status });
     }
     if (status >= 400) {
       const host = new URL(url).host;
       throw new NetworkError(
         'http_status',
-        { key: 'http.status', params: { host, status, preview: preview(this.shown(raw, 'json')) } },
+        { key: 'http.status', params: { host, status, preview: preview(this.shown(raw, 'text')) } },
         { mayHaveReachedServer: true, hint: { key: 'http.serverError.hint', params: { host } } },
       );
     }
+    // Tokens WeChat just handed out are secrets from now on (a later trace or error may quote them).
+    this.secrets.addFields(data);
     return { status, contentType, raw, data: data as T, elapsedMs, request: sent, base };
   }
 }
@@ -267,7 +293,7 @@ function errorCodes(error: unknown): string[] {
   return codes;
 }
 
-function toNetworkError(error: unknown, url: string, options: ClientOptions, timedOut: boolean): Error {
+function toNetworkError(error: unknown, url: string, options: ClientOptions, timedOut: boolean, mask: (text: string) => string): Error {
   if (options.signal?.aborted && !timedOut) return new CancelledError({ cause: error });
   const host = new URL(url).host;
   const codes = errorCodes(error);
@@ -292,7 +318,7 @@ function toNetworkError(error: unknown, url: string, options: ClientOptions, tim
   } else if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED')) {
     failure = 'reset';
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = mask(error instanceof Error ? error.message : String(error));
   return new NetworkError(
     failure,
     { key: `http.${failure}`, params: { host, code, detail, timeout: options.timeoutMs } },

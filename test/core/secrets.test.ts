@@ -1,0 +1,49 @@
+// Secret masking by name and by value (core/responses.ts), as tables.
+import { describe, expect, it } from 'vitest';
+import { KnownSecrets, maskSecretValues, redactJsonText, redactText } from '../../src/core/responses.js';
+
+const SECRET = '0123456789abcdef0123456789abcdef';
+
+describe('redaction by name', () => {
+  it('finds secret fields in JSON, and in JSON inside JSON strings at any depth', () => {
+    expect(redactJsonText(`{"secret":"${SECRET}"}`)).toBe('{"secret":"0123***"}');
+    // rid/get: request_body is JSON inside a JSON string.
+    const once = JSON.stringify({ request_body: JSON.stringify({ appid: 'wx1', secret: SECRET }) });
+    expect(redactJsonText(once)).toBe('{"request_body":"{\\"appid\\":\\"wx1\\",\\"secret\\":\\"0123***\\"}"}');
+    const twice = JSON.stringify({ outer: once });
+    expect(redactJsonText(twice)).not.toContain(SECRET);
+    // appid and empty values are left alone.
+    expect(redactJsonText('{"appid":"wx1","code":""}')).toBe('{"appid":"wx1","code":""}');
+  });
+
+  it('finds query parameters quoted in any text (a proxy page), HTML-escaped ampersands included', () => {
+    const page = `<pre>GET /cgi-bin/token?grant_type=client_credential&amp;appid=wx1&amp;secret=${SECRET} HTTP/1.1</pre>`;
+    expect(redactText(page)).toBe('<pre>GET /cgi-bin/token?grant_type=client_credential&amp;appid=wx1&amp;secret=0123*** HTTP/1.1</pre>');
+    expect(redactText(`errmsg: see /sns/oauth2/access_token?appid=wx1&code=${SECRET}`)).not.toContain(SECRET);
+    // A word that merely looks like a name is not a parameter.
+    expect(redactText('the code=ok path')).toBe('the code=ok path');
+  });
+});
+
+describe('masking by value', () => {
+  it('masks a value however it is spelt: plain, URL-encoded, JSON-escaped, nested', () => {
+    const odd = 'tok/en+with"quote';
+    const texts = [odd, encodeURIComponent(odd), JSON.stringify(odd), JSON.stringify(JSON.stringify(odd))];
+    for (const text of texts) expect(maskSecretValues(`[${text}]`, [odd]), text).not.toContain('en+with');
+  });
+
+  it('keeps a short prefix, ignores values too short to be secrets, and masks the longest value first', () => {
+    expect(maskSecretValues(`x ${SECRET} y`, [SECRET])).toBe('x 0123*** y');
+    expect(maskSecretValues('ok 1 ok', ['ok', '1'])).toBe('ok 1 ok');
+    expect(maskSecretValues(`${SECRET}XYZ`, [SECRET.slice(0, 10), `${SECRET}XYZ`])).toBe('0123***');
+  });
+
+  it('KnownSecrets learns values and the secret-named fields of a body, and redacts names then values', () => {
+    const known = new KnownSecrets();
+    known.add(undefined, 42, 'short', SECRET);
+    known.addFields({ access_token: '73_accessTokenValue', refresh_token: '73_refreshTokenValue', openid: 'oOPENIDvalue' });
+    expect(known.size).toBe(3);
+    const text = `errmsg quoting ${SECRET}, 73_accessTokenValue and oOPENIDvalue; {"code":"0abcdefgh123"}`;
+    expect(known.redact(text)).toBe('errmsg quoting 0123***, 73_a*** and oOPENIDvalue; {"code":"0abc***"}');
+  });
+});
