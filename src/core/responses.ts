@@ -175,3 +175,253 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Narrowing success bodies. A 200 answer without errcode is still only WeChat's if it has the shape
+// its docs give (API-FACTS §4–§13): anything else (a token that is an object, rid/get without
+// `request`) is reported as an answer wxauth cannot use, never cached and never printed as
+// `[object Object]`. Types mirror WeChat's wire names.
+// ---------------------------------------------------------------------------------------------
+
+export type Narrowed<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** How a value is described in a problem: its JSON type, never its content (it may be a secret). */
+export function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/** A number WeChat may send as a number or a numeric string. */
+export function readNumber(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  return undefined;
+}
+
+/** Reads the fields of one object, collecting what does not match the docs. */
+export class FieldReader {
+  constructor(
+    private readonly record: Record<string, unknown>,
+    /** `request.` for the fields of a nested object. */
+    private readonly where = '',
+    /** Shared with the readers of nested objects, so one list says everything that is off. */
+    readonly problems: string[] = [],
+  ) {}
+
+  private wrong(name: string, expected: string, value: unknown): undefined {
+    this.problems.push(
+      value === undefined ? `${this.where}${name} is missing` : `${this.where}${name} is ${kindOf(value)}, not ${expected}`,
+    );
+    return undefined;
+  }
+
+  string(name: string, options: { nonEmpty?: boolean } = {}): string | undefined {
+    const v = this.record[name];
+    if (typeof v === 'string' && (!options.nonEmpty || v !== '')) return v;
+    return this.wrong(name, options.nonEmpty ? 'a non-empty string' : 'a string', v === '' ? undefined : v);
+  }
+
+  optionalString(name: string): string | undefined {
+    return this.record[name] === undefined ? undefined : this.string(name);
+  }
+
+  number(name: string): number | undefined {
+    const v = this.record[name];
+    return readNumber(v) ?? this.wrong(name, 'a number', v);
+  }
+
+  optionalNumber(name: string): number | undefined {
+    return this.record[name] === undefined ? undefined : this.number(name);
+  }
+
+  object(name: string): FieldReader | undefined {
+    const v = this.record[name];
+    return isRecord(v) ? this.nested(name, v) : this.wrong(name, 'an object', v);
+  }
+
+  optionalObject(name: string): FieldReader | undefined {
+    return this.record[name] === undefined ? undefined : this.object(name);
+  }
+
+  list<T>(name: string, item: (v: unknown) => T | undefined, expected: string): T[] | undefined {
+    const v = this.record[name];
+    if (!Array.isArray(v)) return this.wrong(name, `a list of ${expected}`, v);
+    const items = v.map(item);
+    const bad = items.findIndex((i) => i === undefined);
+    if (bad === -1) return items as T[];
+    this.problems.push(`${this.where}${name}[${bad}] is ${kindOf(v[bad])}, in a list of ${expected}`);
+    return undefined;
+  }
+
+  optionalList<T>(name: string, item: (v: unknown) => T | undefined, expected: string): T[] | undefined {
+    return this.record[name] === undefined ? undefined : this.list(name, item, expected);
+  }
+
+  private nested(name: string, record: Record<string, unknown>): FieldReader {
+    return new FieldReader(record, `${this.where}${name}.`, this.problems);
+  }
+
+  done<T>(value: () => T): Narrowed<T> {
+    return this.problems.length > 0 ? { ok: false, problems: this.problems } : { ok: true, value: value() };
+  }
+}
+
+/** Start narrowing a body: it must be a JSON object. */
+export function readFields(body: unknown): FieldReader | undefined {
+  return isRecord(body) ? new FieldReader(body) : undefined;
+}
+
+const NOT_AN_OBJECT = { ok: false as const, problems: ['the body is not a JSON object'] };
+
+/** GET /cgi-bin/token and POST /cgi-bin/stable_token (§8, §9). */
+export interface BasicTokenResponse {
+  access_token: string;
+  /** Seconds left (a stable token may be handed out mid-life); 7200 when WeChat leaves it out. */
+  expires_in: number;
+}
+
+export function readBasicTokenBody(body: unknown): Narrowed<BasicTokenResponse> {
+  const f = readFields(body);
+  if (!f) return NOT_AN_OBJECT;
+  const access_token = f.string('access_token', { nonEmpty: true });
+  const expires_in = f.optionalNumber('expires_in');
+  return f.done(() => ({ access_token: access_token as string, expires_in: expires_in !== undefined && expires_in > 0 ? expires_in : 7200 }));
+}
+
+/** `{"errcode":0,"errmsg":"ok"}`: /sns/auth (§6) and /cgi-bin/clear_quota (§12). */
+export interface OkResponse {
+  errcode: number;
+  errmsg: string;
+}
+
+/** A body whose only news is errcode 0 (errcode ≠ 0 was already turned into an error). */
+export function readOkBody(body: unknown): Narrowed<OkResponse> {
+  const f = readFields(body);
+  if (!f) return NOT_AN_OBJECT;
+  const errcode = f.number('errcode');
+  const errmsg = f.optionalString('errmsg');
+  return f.done(() => ({ errcode: errcode as number, errmsg: errmsg ?? '' }));
+}
+
+/** GET /cgi-bin/user/info: with subscribe 0 only openid (and unionid when bound) come back. */
+export interface CgiUserInfoResponse {
+  subscribe: number;
+  openid: string;
+  language?: string;
+  subscribe_time?: number;
+  unionid?: string;
+  remark?: string;
+  groupid?: number;
+  tagid_list?: number[];
+  subscribe_scene?: string;
+  qr_scene?: number;
+  qr_scene_str?: string;
+}
+
+const asNumber = (v: unknown) => readNumber(v);
+
+export function readCgiUserInfoBody(body: unknown): Narrowed<CgiUserInfoResponse> {
+  const f = readFields(body);
+  if (!f) return NOT_AN_OBJECT;
+  const known = {
+    subscribe: f.number('subscribe'),
+    openid: f.string('openid', { nonEmpty: true }),
+    language: f.optionalString('language'),
+    subscribe_time: f.optionalNumber('subscribe_time'),
+    unionid: f.optionalString('unionid'),
+    remark: f.optionalString('remark'),
+    groupid: f.optionalNumber('groupid'),
+    tagid_list: f.optionalList('tagid_list', asNumber, 'numbers'),
+    subscribe_scene: f.optionalString('subscribe_scene'),
+    qr_scene: f.optionalNumber('qr_scene'),
+    qr_scene_str: f.optionalString('qr_scene_str'),
+  };
+  // Fields WeChat may add later are kept (the --json document shows them); the known ones as read.
+  return f.done(() => ({ ...(body as Record<string, unknown>), ...withoutUndefined(known) }) as CgiUserInfoResponse);
+}
+
+/** POST /cgi-bin/openapi/quota/get (§10). */
+export interface QuotaGetResponse {
+  errcode: number;
+  errmsg: string;
+  quota: { daily_limit: number; used: number; remain: number };
+  rate_limit?: { call_count: number; refresh_second: number };
+  component_rate_limit?: { call_count: number; refresh_second: number };
+}
+
+function readRate(f: FieldReader | undefined): { call_count: number; refresh_second: number } | undefined {
+  if (!f) return undefined;
+  const call_count = f.number('call_count');
+  const refresh_second = f.number('refresh_second');
+  return call_count === undefined || refresh_second === undefined ? undefined : { call_count, refresh_second };
+}
+
+export function readQuotaGetBody(body: unknown): Narrowed<QuotaGetResponse> {
+  const f = readFields(body);
+  if (!f) return NOT_AN_OBJECT;
+  const errmsg = f.optionalString('errmsg');
+  const q = f.object('quota');
+  const quota = q && { daily_limit: q.number('daily_limit'), used: q.number('used'), remain: q.number('remain') };
+  const rate_limit = readRate(f.optionalObject('rate_limit'));
+  const component_rate_limit = readRate(f.optionalObject('component_rate_limit'));
+  return f.done(() => ({
+    errcode: 0,
+    errmsg: errmsg ?? 'ok',
+    quota: quota as QuotaGetResponse['quota'],
+    ...(rate_limit ? { rate_limit } : {}),
+    ...(component_rate_limit ? { component_rate_limit } : {}),
+  }));
+}
+
+/** POST /cgi-bin/openapi/rid/get (§11). */
+export interface RidGetResponse {
+  errcode: number;
+  errmsg: string;
+  request: {
+    invoke_time: number;
+    cost_in_ms: number;
+    /** The query string only, credentials shortened by WeChat (`access_token=50_Im7xxxx`). */
+    request_url: string;
+    /** The request's body as text (JSON inside this JSON string). */
+    request_body: string;
+    /** The request's answer as text. */
+    response_body: string;
+    client_ip: string;
+  };
+}
+
+export function readRidGetBody(body: unknown): Narrowed<RidGetResponse> {
+  const f = readFields(body);
+  if (!f) return NOT_AN_OBJECT;
+  const errmsg = f.optionalString('errmsg');
+  const r = f.object('request');
+  const request = r && {
+    invoke_time: r.number('invoke_time'),
+    cost_in_ms: r.number('cost_in_ms'),
+    request_url: r.string('request_url'),
+    request_body: r.string('request_body'),
+    response_body: r.string('response_body'),
+    client_ip: r.string('client_ip'),
+  };
+  return f.done(() => ({ errcode: 0, errmsg: errmsg ?? 'ok', request: request as RidGetResponse['request'] }));
+}
+
+/** GET /cgi-bin/get_api_domain_ip (§13). */
+export interface ApiDomainIpResponse {
+  ip_list: string[];
+}
+
+export function readApiDomainIpBody(body: unknown): Narrowed<ApiDomainIpResponse> {
+  const f = readFields(body);
+  if (!f) return NOT_AN_OBJECT;
+  const ip_list = f.list('ip_list', (v) => (typeof v === 'string' && v !== '' ? v : undefined), 'IP addresses');
+  return f.done(() => ({ ip_list: ip_list as string[] }));
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

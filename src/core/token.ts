@@ -2,6 +2,9 @@
 // results and expiry maths (the advice after an errcode is in next-step.ts). No fs, no network, no
 // clock: `now` is always passed in (milliseconds since the epoch).
 import { parseCallbackUrl, type ParsedCallback } from './callback-url.js';
+import { readFields, type Narrowed } from './responses.js';
+
+export type { Narrowed } from './responses.js';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -36,19 +39,6 @@ export interface SnsToken {
   isSnapshotUser: boolean;
 }
 
-export type Narrowed<T> = { ok: true; value: T } | { ok: false; problems: string[] };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A number WeChat may send as a number or a numeric string. */
-function readNumber(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
-  return undefined;
-}
-
 function readString(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
@@ -60,34 +50,63 @@ export function splitScopes(scope: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** GET /sns/oauth2/access_token and /sns/oauth2/refresh_token (API-FACTS §4, §5), as WeChat names them. */
+export interface SnsAccessTokenResponse {
+  access_token: string;
+  /** 7200 when WeChat leaves it out. */
+  expires_in: number;
+  refresh_token?: string;
+  openid: string;
+  scope: string;
+  is_snapshotuser?: number;
+  unionid?: string;
+}
+
 /**
- * Narrow a token body (errcode already ruled out by the client). Missing `access_token` or `openid`
- * is a problem; a missing `expires_in` falls back to WeChat's documented 7200 s.
+ * Narrow a token body (errcode already ruled out by the client), in WeChat's names. Missing
+ * `access_token` or `openid` is a problem, and so is any documented field of the wrong type (a token
+ * that is an object would be cached and printed as `[object Object]`); a missing `expires_in` falls
+ * back to WeChat's documented 7200 s.
  */
-export function readSnsTokenBody(body: unknown): Narrowed<SnsToken> {
-  if (!isRecord(body)) return { ok: false, problems: ['the body is not a JSON object'] };
-  const problems: string[] = [];
-  const accessToken = readString(body.access_token);
-  const openid = readString(body.openid);
-  if (!accessToken) problems.push('access_token is missing');
-  if (!openid) problems.push('openid is missing');
-  if (!accessToken || !openid) return { ok: false, problems };
-  const expiresIn = readNumber(body.expires_in) ?? DEFAULT_ACCESS_TOKEN_TTL_S;
-  const scope = typeof body.scope === 'string' ? body.scope : '';
-  const snapshot = readNumber(body.is_snapshotuser);
+export function readSnsAccessTokenResponse(body: unknown): Narrowed<SnsAccessTokenResponse> {
+  const f = readFields(body);
+  if (!f) return { ok: false, problems: ['the body is not a JSON object'] };
+  const accessToken = f.string('access_token', { nonEmpty: true });
+  const openid = f.string('openid', { nonEmpty: true });
+  const expiresIn = f.optionalNumber('expires_in');
+  const refreshToken = readString(f.optionalString('refresh_token'));
+  const scope = f.optionalString('scope') ?? '';
+  const unionid = readString(f.optionalString('unionid'));
+  const snapshot = f.optionalNumber('is_snapshotuser');
+  return f.done(() => ({
+    access_token: accessToken as string,
+    expires_in: expiresIn !== undefined && expiresIn > 0 ? expiresIn : DEFAULT_ACCESS_TOKEN_TTL_S,
+    ...(refreshToken ? { refresh_token: refreshToken } : {}),
+    openid: openid as string,
+    scope,
+    ...(snapshot !== undefined ? { is_snapshotuser: snapshot } : {}),
+    ...(unionid ? { unionid } : {}),
+  }));
+}
+
+/** A narrowed token answer in wxauth's terms. */
+export function toSnsToken(r: SnsAccessTokenResponse): SnsToken {
   return {
-    ok: true,
-    value: {
-      accessToken,
-      expiresIn,
-      refreshToken: readString(body.refresh_token),
-      openid,
-      scope,
-      scopes: splitScopes(scope),
-      unionid: readString(body.unionid),
-      isSnapshotUser: snapshot === 1,
-    },
+    accessToken: r.access_token,
+    expiresIn: r.expires_in,
+    refreshToken: r.refresh_token,
+    openid: r.openid,
+    scope: r.scope,
+    scopes: splitScopes(r.scope),
+    unionid: r.unionid,
+    isSnapshotUser: r.is_snapshotuser === 1,
   };
+}
+
+/** Narrow a raw token body straight into wxauth's terms. */
+export function readSnsTokenBody(body: unknown): Narrowed<SnsToken> {
+  const read = readSnsAccessTokenResponse(body);
+  return read.ok ? { ok: true, value: toSnsToken(read.value) } : read;
 }
 
 /** A successful /sns/userinfo body, narrowed. Unknown fields are kept in `extra`. */
@@ -108,29 +127,65 @@ export interface SnsUserinfo {
 
 const USERINFO_FIELDS = ['openid', 'nickname', 'sex', 'language', 'province', 'city', 'country', 'headimgurl', 'privilege', 'unionid'];
 
-export function readUserinfoBody(body: unknown): Narrowed<SnsUserinfo> {
-  if (!isRecord(body)) return { ok: false, problems: ['the body is not a JSON object'] };
-  const openid = readString(body.openid);
-  if (!openid) return { ok: false, problems: ['openid is missing'] };
+/**
+ * GET /sns/userinfo (§7) as WeChat names it: the known fields narrowed, any others (is_snapshotuser,
+ * fields WeChat may add) kept beside them.
+ */
+export type SnsUserinfoResponse = Omit<SnsUserinfo, 'extra'> & { is_snapshotuser?: number } & Record<string, unknown>;
+
+export function readUserinfoResponse(body: unknown): Narrowed<SnsUserinfoResponse> {
+  const f = readFields(body);
+  if (!f) return { ok: false, problems: ['the body is not a JSON object'] };
+  const openid = f.string('openid', { nonEmpty: true });
+  // A missing profile field reads as empty (WeChat has emptied them since 2021-10-20); one of another
+  // type is not WeChat's answer.
+  const nickname = f.optionalString('nickname');
+  // wechatpy's fixture has "sex":"1" (a string); the live API sends a number (API-FACTS §7).
+  const sex = f.optionalNumber('sex');
+  const language = f.optionalString('language');
+  const province = f.optionalString('province');
+  const city = f.optionalString('city');
+  const country = f.optionalString('country');
+  const headimgurl = f.optionalString('headimgurl');
+  const privilege = f.optionalList('privilege', (v) => (typeof v === 'string' ? v : undefined), 'strings');
+  const unionid = readString(f.optionalString('unionid'));
+  return f.done(() => ({
+    ...(body as Record<string, unknown>),
+    openid: openid as string,
+    nickname: nickname ?? '',
+    sex: sex ?? 0,
+    language,
+    province: province ?? '',
+    city: city ?? '',
+    country: country ?? '',
+    headimgurl: headimgurl ?? '',
+    privilege: privilege ?? [],
+    unionid,
+  }));
+}
+
+/** A narrowed userinfo answer in wxauth's terms: the known fields, the rest in `extra`. */
+export function toSnsUserinfo(r: SnsUserinfoResponse): SnsUserinfo {
   const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(body)) if (!USERINFO_FIELDS.includes(k)) extra[k] = v;
+  for (const [k, v] of Object.entries(r)) if (!USERINFO_FIELDS.includes(k)) extra[k] = v;
   return {
-    ok: true,
-    value: {
-      openid,
-      nickname: typeof body.nickname === 'string' ? body.nickname : '',
-      // wechatpy's fixture has "sex":"1" (a string); the live API sends a number (API-FACTS §7).
-      sex: readNumber(body.sex) ?? 0,
-      language: typeof body.language === 'string' ? body.language : undefined,
-      province: typeof body.province === 'string' ? body.province : '',
-      city: typeof body.city === 'string' ? body.city : '',
-      country: typeof body.country === 'string' ? body.country : '',
-      headimgurl: typeof body.headimgurl === 'string' ? body.headimgurl : '',
-      privilege: Array.isArray(body.privilege) ? body.privilege.map(String) : [],
-      unionid: readString(body.unionid),
-      extra,
-    },
+    openid: r.openid,
+    nickname: r.nickname,
+    sex: r.sex,
+    language: r.language,
+    province: r.province,
+    city: r.city,
+    country: r.country,
+    headimgurl: r.headimgurl,
+    privilege: r.privilege,
+    unionid: r.unionid,
+    extra,
   };
+}
+
+export function readUserinfoBody(body: unknown): Narrowed<SnsUserinfo> {
+  const read = readUserinfoResponse(body);
+  return read.ok ? { ok: true, value: toSnsUserinfo(read.value) } : read;
 }
 
 export type UserinfoNote =

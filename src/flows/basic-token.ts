@@ -103,13 +103,13 @@ export class BasicTokenService {
       throw withHint(error, nextStep(error.errcode, { use: 'token', mode, ip: callerIp(error) }));
     }
     const obtainedAt = this.deps.now();
-    const expiresIn = Number(response.data.expires_in);
+    // The client narrowed the body: a token that is not a string never gets here, so never into the cache.
     const entry: BasicTokenEntry = {
       appid,
       kind,
-      accessToken: String(response.data.access_token),
+      accessToken: response.data.access_token,
       // WeChat's expires_in is the REMAINING life (a stable token may be returned mid-life, §9).
-      expiresAt: obtainedAt + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 7200) * 1000,
+      expiresAt: obtainedAt + response.data.expires_in * 1000,
       obtainedAt,
     };
     this.deps.store.putBasic(this.deps.profile, entry);

@@ -8,10 +8,10 @@ import {
   canRefresh,
   exchangeDeadlines,
   noUnionidReason,
-  readSnsTokenBody,
-  readUserinfoBody,
   refreshDeadlineAfterRefresh,
   refreshOutcome,
+  toSnsToken,
+  toSnsUserinfo,
   tokenStatus,
   userinfoNotes,
   type NoUnionidReason,
@@ -21,9 +21,8 @@ import {
   type UserinfoNote,
 } from '../core/token.js';
 import { nextStep, profileFlag, type UserTokenSituation } from '../core/next-step.js';
-import { PATHS } from '../core/endpoints.js';
 import type { ApiResponse } from '../http/client.js';
-import type { UserinfoLang, WechatApi } from '../http/api.js';
+import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
 import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
 
 export interface UserTokenDeps {
@@ -39,15 +38,6 @@ export interface UserTokenDeps {
 /** Rethrow a WeChat error with the next step for this call (main.ts adds the errcode knowledge base). */
 function advised(error: unknown, situation: UserTokenSituation): unknown {
   return error instanceof WechatApiError ? withHint(error, nextStep(error.errcode, situation)) : error;
-}
-
-/** A 200 answer without errcode that is still not a token / profile: say so (exit 5, like other non-WeChat answers). */
-function unexpectedBody(endpoint: string, problems: string[], raw: string): NetworkError {
-  return new NetworkError(
-    'not_json',
-    { key: 'tokens.body.unexpected', params: { endpoint, problems: problems.join('; '), preview: raw.slice(0, 120) } },
-    { mayHaveReachedServer: true, hint: { key: 'tokens.body.unexpected.hint' } },
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -71,21 +61,20 @@ export interface ExchangeResult {
   noUnionid?: NoUnionidReason;
   /** When the request was sent: the deadlines count from here. */
   sentAt: number;
-  response: ApiResponse<unknown>;
+  response: ApiResponse<SnsAccessTokenResponse>;
 }
 
 /** GET /sns/oauth2/access_token, narrowed, saved. Never retried (a code is single-use). */
 export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   const sentAt = p.now();
-  let response: ApiResponse<unknown>;
+  let response: ApiResponse<SnsAccessTokenResponse>;
   try {
     response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
   } catch (error) {
     throw advised(error, { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code });
   }
-  const narrowed = readSnsTokenBody(response.data);
-  if (!narrowed.ok) throw unexpectedBody(PATHS.snsAccessToken, narrowed.problems, response.raw);
-  const token = narrowed.value;
+  // The client narrowed the body (a malformed one is a NetworkError, never cached).
+  const token = toSnsToken(response.data);
   const deadlines = exchangeDeadlines(sentAt, token.expiresIn);
   const entry: UserTokenEntry = {
     appid: p.appid,
@@ -166,7 +155,7 @@ export interface RefreshResult {
   refreshExpiredLocally: boolean;
   saved: boolean;
   sentAt: number;
-  response: ApiResponse<unknown>;
+  response: ApiResponse<SnsAccessTokenResponse>;
 }
 
 export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult> {
@@ -188,15 +177,13 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
   const appid = previous?.appid ?? p.appid;
   const before = previous ? tokenStatus(previous, p.now()) : undefined;
   const sentAt = p.now();
-  let response: ApiResponse<unknown>;
+  let response: ApiResponse<SnsAccessTokenResponse>;
   try {
     response = await p.api.refreshToken({ appid, refreshToken });
   } catch (error) {
     throw advised(error, { use: 'refresh', profile: p.profile, appid });
   }
-  const narrowed = readSnsTokenBody(response.data);
-  if (!narrowed.ok) throw unexpectedBody(PATHS.snsRefreshToken, narrowed.problems, response.raw);
-  const token = narrowed.value;
+  const token = toSnsToken(response.data);
   const sameUser = previous && previous.openid === token.openid ? previous : undefined;
   const refreshTokenExpiresAt = refreshDeadlineAfterRefresh(sameUser, refreshToken);
   const unionid = token.unionid ?? sameUser?.unionid;
@@ -240,7 +227,7 @@ export interface CheckResult {
   /** Always true: an invalid token throws a WechatApiError (exit 3) with the next step. */
   valid: true;
   picked: PickedToken;
-  response: ApiResponse<unknown>;
+  response: ApiResponse<SnsAuthResponse>;
 }
 
 /** GET /sns/auth. Throws WechatApiError with the reason and the next step (refresh, or authorise again). */
@@ -297,7 +284,7 @@ export interface UserinfoResult {
   /** The cache entry after this call (refreshed and/or with the unionid learnt). */
   entry?: UserTokenEntry;
   refreshed?: AutoRefresh;
-  response: ApiResponse<unknown>;
+  response: ApiResponse<SnsUserinfoResponse>;
 }
 
 export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> {
@@ -319,7 +306,7 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
     if (status.access.expired && canRefresh(status)) entry = await refreshOnce('local', entry);
   }
 
-  let response: ApiResponse<unknown>;
+  let response: ApiResponse<SnsUserinfoResponse>;
   try {
     response = await p.api.getUserinfo({ accessToken, openid: picked.openid, lang: p.lang });
   } catch (error) {
@@ -338,9 +325,7 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
       throw advised(again, situationOf('userinfo', p, entry));
     }
   }
-  const narrowed = readUserinfoBody(response.data);
-  if (!narrowed.ok) throw unexpectedBody(PATHS.snsUserinfo, narrowed.problems, response.raw);
-  const userinfo = narrowed.value;
+  const userinfo = toSnsUserinfo(response.data);
   // Learn the unionid when the exchange did not carry one (e.g. the token was obtained elsewhere).
   if (entry && userinfo.unionid && entry.unionid !== userinfo.unionid && p.tokens) {
     entry = { ...entry, unionid: userinfo.unionid };

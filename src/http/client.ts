@@ -1,11 +1,11 @@
 // The one HTTP client for WeChat's API (undici). It owns transport concerns only: one keep-alive
 // agent honouring HTTP(S)_PROXY/NO_PROXY, timeouts, body cap, JSON parsing whatever the Content-Type,
-// errcode → WechatApiError, safe retries, the backup host, and -v / --curl traces. Secrets are masked
-// by name AND by value in everything it shows or puts in an error: the values it sends (appsecret,
-// code, tokens) and those the caller registered in `secrets`.
+// errcode → WechatApiError, narrowing success bodies, safe retries, the backup host, and -v / --curl
+// traces. Secrets are masked by name AND by value in everything it shows or puts in an error: the
+// values it sends (appsecret, code, tokens) and those the caller registered in `secrets`.
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import { CancelledError, NetworkError, WechatApiError, type NetworkFailure } from '../errors.js';
-import { KnownSecrets, SECRET_NAMES, readErrorBody, redactUrl } from '../core/responses.js';
+import { KnownSecrets, SECRET_NAMES, readErrorBody, redactUrl, type Narrowed } from '../core/responses.js';
 import { joinUrl } from '../core/endpoints.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -103,6 +103,9 @@ function defaultAgent(timeoutMs: number, proxy: ProxySettings | undefined): Disp
   return agent;
 }
 
+/** Turns a parsed success body into the type WeChat documents, or says what is off. */
+export type Narrow<T> = (body: unknown) => Narrowed<T>;
+
 export class WechatHttpClient {
   readonly options: ClientOptions;
   /** What this client masks: shared with the caller when given, so errors built elsewhere can use it. */
@@ -113,9 +116,13 @@ export class WechatHttpClient {
     this.secrets = options.secrets ?? new KnownSecrets();
   }
 
-  async call<T = unknown>(req: ApiRequest): Promise<ApiResponse<T>> {
+  /**
+   * Send `req`; with `narrow`, a success body that is not what WeChat's docs say is a NetworkError
+   * (exit 5) showing the body masked, so no caller ever caches or prints a malformed answer.
+   */
+  async call<T = unknown>(req: ApiRequest, narrow?: Narrow<T>): Promise<ApiResponse<T>> {
     try {
-      return await this.callWithRetries<T>(this.options.apiBase, req);
+      return await this.callWithRetries<T>(this.options.apiBase, req, narrow);
     } catch (error) {
       const backup = this.options.backupApiBase;
       if (
@@ -126,17 +133,17 @@ export class WechatHttpClient {
         backup !== this.options.apiBase
       ) {
         this.options.notice?.({ kind: 'fallback', from: this.options.apiBase, to: backup });
-        return await this.callWithRetries<T>(backup, req);
+        return await this.callWithRetries<T>(backup, req, narrow);
       }
       throw error;
     }
   }
 
-  private async callWithRetries<T>(base: string, req: ApiRequest): Promise<ApiResponse<T>> {
+  private async callWithRetries<T>(base: string, req: ApiRequest, narrow: Narrow<T> | undefined): Promise<ApiResponse<T>> {
     const delays = this.options.retryDelaysMs ?? [300, 1000];
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.send<T>(base, req);
+        return await this.send<T>(base, req, narrow);
       } catch (error) {
         const delay = delays[attempt];
         if (delay === undefined || this.options.signal?.aborted) throw error;
@@ -181,7 +188,7 @@ export class WechatHttpClient {
     this.secrets.addFields(req.body);
   }
 
-  private async send<T>(base: string, req: ApiRequest): Promise<ApiResponse<T>> {
+  private async send<T>(base: string, req: ApiRequest, narrow: Narrow<T> | undefined): Promise<ApiResponse<T>> {
     this.learnSent(req);
     const url = this.buildUrl(base, req);
     const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
@@ -251,9 +258,24 @@ export class WechatHttpClient {
         { mayHaveReachedServer: true, hint: { key: 'http.serverError.hint', params: { host } } },
       );
     }
+    let value = data as T;
+    if (narrow) {
+      const narrowed = narrow(data);
+      if (!narrowed.ok) {
+        throw new NetworkError(
+          'not_json',
+          {
+            key: 'http.unexpected',
+            params: { host: new URL(url).host, endpoint: req.path, problems: narrowed.problems.join('; '), preview: preview(this.shown(raw, 'text')) },
+          },
+          { mayHaveReachedServer: true, hint: { key: 'http.unexpected.hint', params: { endpoint: req.path } } },
+        );
+      }
+      value = narrowed.value;
+    }
     // Tokens WeChat just handed out are secrets from now on (a later trace or error may quote them).
-    this.secrets.addFields(data);
-    return { status, contentType, raw, data: data as T, elapsedMs, request: sent, base };
+    this.secrets.addFields(value);
+    return { status, contentType, raw, data: value, elapsedMs, request: sent, base };
   }
 }
 

@@ -34,6 +34,14 @@ export const messages = {
     zh: '确认 --api-base 指向微信接口（或 wxauth emulator），而不是网页或代理的错误页。',
     en: "Check that --api-base points at WeChat's API (or wxauth emulator), not at a web page or a proxy's error page.",
   },
+  'http.unexpected': {
+    zh: '{host} 对 {endpoint} 的回答不是微信文档描述的样子（{problems}）：{preview}',
+    en: "{host}'s answer to {endpoint} is not what WeChat's docs say it is ({problems}): {preview}",
+  },
+  'http.unexpected.hint': {
+    zh: '没有使用也没有缓存这个回答。加 -v 查看完整的请求和回答；如果 --api-base 指向代理或模拟器，确认它原样转发微信的回答。',
+    en: "Nothing from this answer was used or cached. Run with -v to see the whole request and answer; if --api-base points at a proxy or emulator, make sure it passes WeChat's answer through unchanged.",
+  },
   'http.status': { zh: '{host} 返回 HTTP {status}：{preview}', en: '{host} answered HTTP {status}: {preview}' },
   'http.serverError.hint': {
     zh: '服务器端出错，稍后重试；持续出现时加 -v 查看完整响应。',

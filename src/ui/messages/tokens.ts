@@ -185,14 +185,6 @@ export const messages = {
     zh: '先换一个 token：wxauth login{p}，或 wxauth exchange{p} <code>；也可以直接把 token 作为参数传入。wxauth tokens{p} 列出缓存里的用户。',
     en: 'Get a token first: wxauth login{p}, or wxauth exchange{p} <code>; or pass the token as an argument. wxauth tokens{p} lists the cached users.',
   },
-  'tokens.body.unexpected': {
-    zh: '{endpoint} 的回答既不是错误也不是预期的数据（{problems}）：{preview}',
-    en: '{endpoint} answered neither an error nor the expected data ({problems}): {preview}',
-  },
-  'tokens.body.unexpected.hint': {
-    zh: '用 -v 查看完整的请求和回答；如果 --api-base 指向了代理或模拟器，确认它转发的是微信的原始回答。',
-    en: "Run with -v to see the whole request and answer; if --api-base points at a proxy or emulator, make sure it passes WeChat's answer through unchanged.",
-  },
 
   // --- next steps after an errcode (hints) ----------------------------------------------------
   'tokens.next.new_code': {

@@ -1,0 +1,65 @@
+// Narrowing WeChat's success bodies into the types its docs give (core/responses.ts, core/token.ts):
+// what is off is named with its path and JSON type, never its value.
+import { describe, expect, it } from 'vitest';
+import {
+  readApiDomainIpBody,
+  readBasicTokenBody,
+  readCgiUserInfoBody,
+  readOkBody,
+  readQuotaGetBody,
+  readRidGetBody,
+} from '../../src/core/responses.js';
+import { readSnsTokenBody, readUserinfoBody } from '../../src/core/token.js';
+
+describe('narrowing success bodies', () => {
+  it('basic token: a string token and a numeric lifetime (7200 when left out)', () => {
+    expect(readBasicTokenBody({ access_token: 'T0KEN', expires_in: '7000' })).toEqual({ ok: true, value: { access_token: 'T0KEN', expires_in: 7000 } });
+    expect(readBasicTokenBody({ access_token: 'T0KEN' })).toEqual({ ok: true, value: { access_token: 'T0KEN', expires_in: 7200 } });
+    expect(readBasicTokenBody({ access_token: { v: 1 }, expires_in: 'soon' })).toEqual({
+      ok: false,
+      problems: ['access_token is an object, not a non-empty string', 'expires_in is a string, not a number'],
+    });
+    expect(readBasicTokenBody('x')).toEqual({ ok: false, problems: ['the body is not a JSON object'] });
+  });
+
+  it('rid/get: request and its six fields, named with their path', () => {
+    const request = { invoke_time: 1635156704, cost_in_ms: 30, request_url: 'access_token=50_Im7xxxx', request_body: '', response_body: '{}', client_ip: '113.0.70.51' };
+    expect(readRidGetBody({ errcode: 0, errmsg: 'ok', request })).toEqual({ ok: true, value: { errcode: 0, errmsg: 'ok', request } });
+    expect(readRidGetBody({ errcode: 0, errmsg: 'ok' })).toEqual({ ok: false, problems: ['request is missing'] });
+    expect(readRidGetBody({ request: { ...request, request_body: { secret: 'x' }, cost_in_ms: null } })).toEqual({
+      ok: false,
+      problems: ['request.cost_in_ms is null, not a number', 'request.request_body is an object, not a string'],
+    });
+  });
+
+  it('quota/get, user/info, get_api_domain_ip, and the errcode-0 bodies', () => {
+    expect(readQuotaGetBody({ errcode: 0, errmsg: 'ok', quota: { daily_limit: 10, used: 1, remain: 9 }, rate_limit: { call_count: 0, refresh_second: 0 } })).toMatchObject({
+      ok: true,
+      value: { quota: { daily_limit: 10, used: 1, remain: 9 }, rate_limit: { call_count: 0, refresh_second: 0 } },
+    });
+    expect(readQuotaGetBody({ errcode: 0, quota: { daily_limit: 10, used: '1' } })).toEqual({ ok: false, problems: ['quota.remain is missing'] });
+
+    // Unknown fields are kept for the --json document; numbers sent as strings are read.
+    expect(readCgiUserInfoBody({ subscribe: '0', openid: 'oX', brand_new: true })).toEqual({ ok: true, value: { subscribe: 0, openid: 'oX', brand_new: true } });
+    expect(readCgiUserInfoBody({ subscribe: 1, openid: 'oX', tagid_list: [1, 'two'] })).toEqual({
+      ok: false,
+      problems: ['tagid_list[1] is a string, in a list of numbers'],
+    });
+
+    expect(readApiDomainIpBody({ ip_list: ['101.89.47.18'] })).toEqual({ ok: true, value: { ip_list: ['101.89.47.18'] } });
+    expect(readApiDomainIpBody({})).toEqual({ ok: false, problems: ['ip_list is missing'] });
+    expect(readOkBody({ errcode: 0, errmsg: 'ok' })).toEqual({ ok: true, value: { errcode: 0, errmsg: 'ok' } });
+    expect(readOkBody({})).toEqual({ ok: false, problems: ['errcode is missing'] });
+  });
+
+  it('sns token and userinfo: documented fields of the wrong type are problems, not silently dropped', () => {
+    expect(readSnsTokenBody({ access_token: 'A', openid: 'o', refresh_token: 5, unionid: {} })).toEqual({
+      ok: false,
+      problems: ['refresh_token is a number, not a string', 'unionid is an object, not a string'],
+    });
+    expect(readUserinfoBody({ openid: 'o', privilege: ['A', 1], headimgurl: null })).toEqual({
+      ok: false,
+      problems: ['headimgurl is null, not a string', 'privilege[1] is a number, in a list of strings'],
+    });
+  });
+});

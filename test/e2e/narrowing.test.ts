@@ -1,0 +1,152 @@
+// Every WeChat body is narrowed before use (issue 13 item 10): a success body that is not what WeChat's
+// docs say — a token that is an object, rid/get without `request` — is exit 5 with the body shown
+// (masked), never exit 70, never `[object Object]`, never cached. The stand-in for WeChat is a plain
+// node:http server on port 0 answering the odd bodies; the CLI is aimed at it with WXAUTH_API_BASE.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseJson, runCli, tempConfigDir } from './helpers.js';
+
+const APPID = 'wx5e1ec0de00000001';
+const SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
+const OPENID = 'oLDegwLanAyzhdUfaBqh6Dt4MqtY';
+const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
+const GOOD_TOKEN = JSON.stringify({ access_token: '86_basicTokenFromTheStandInServer0123456789', expires_in: 7200 });
+
+let server: http.Server;
+let base = '';
+/** path → body the stand-in answers with HTTP 200. */
+let bodies: Record<string, string> = {};
+let dir = '';
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const body = bodies[new URL(req.url ?? '/', 'http://x').pathname];
+      res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json; encoding=utf-8' });
+      res.end(body ?? '{"errcode":40066,"errmsg":"invalid url"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+beforeEach(() => {
+  dir = tempConfigDir();
+  bodies = {};
+});
+
+const cli = (args: string[]) =>
+  runCli(args, {
+    env: { WXAUTH_API_BASE: base, WXAUTH_BACKUP_API_BASE: base, WXAUTH_APPID: APPID, WXAUTH_SECRET: SECRET, WXAUTH_CONFIG_DIR: dir },
+  });
+
+/** The token cache as the run left it ({} when it never wrote one). */
+function cache(): Record<string, any> {
+  const file = path.join(dir, 'tokens.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>) : {};
+}
+
+describe('odd success bodies', () => {
+  it('token: an access_token that is an object is exit 5, not printed, not cached; the body is shown masked', async () => {
+    // `debug` quotes the secret under a name redaction does not know: only masking by value hides it.
+    bodies['/cgi-bin/stable_token'] = JSON.stringify({ access_token: { value: 'x' }, expires_in: 7200, debug: SECRET });
+    const r = await cli(['token']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stdout).toBe('');
+    expect(r.stdout + r.stderr).not.toContain('[object Object]');
+    expect(r.stderr).toContain("not what WeChat's docs say");
+    expect(r.stderr).toContain('access_token is an object');
+    expect(r.stderr).toContain('"debug"');
+    expect(r.stderr).not.toContain(SECRET);
+    expect(cache().profiles?.default?.basic ?? {}).toEqual({});
+
+    const json = await cli(['token', '--json']);
+    expect(json.code).toBe(5);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'network' } });
+    expect(json.stdout).not.toContain(SECRET);
+  });
+
+  it('token: expires_in that is not a number is refused the same way', async () => {
+    bodies['/cgi-bin/stable_token'] = JSON.stringify({ access_token: '86_tokenWithAnOddLifetime0123456789', expires_in: 'soon' });
+    const r = await cli(['token']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stderr).toContain('expires_in is a string, not a number');
+    expect(cache().profiles?.default?.basic ?? {}).toEqual({});
+  });
+
+  it('rid: a rid/get success without `request` is exit 5, not 70', async () => {
+    bodies['/cgi-bin/stable_token'] = GOOD_TOKEN;
+    bodies['/cgi-bin/openapi/rid/get'] = '{"errcode":0,"errmsg":"ok"}';
+    const r = await cli(['rid', '6357a1b2-0a0b0c0d-01020304']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stderr).toContain('request is missing');
+  });
+
+  it('rid: a request_body that is not a string is exit 5 too', async () => {
+    bodies['/cgi-bin/stable_token'] = GOOD_TOKEN;
+    bodies['/cgi-bin/openapi/rid/get'] = JSON.stringify({
+      errcode: 0,
+      errmsg: 'ok',
+      request: { invoke_time: 1635156704, cost_in_ms: 30, request_url: '', request_body: { secret: SECRET }, response_body: '', client_ip: '1.2.3.4' },
+    });
+    const r = await cli(['rid', '6357a1b2-0a0b0c0d-01020304']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stderr).toContain('request.request_body is an object, not a string');
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+  });
+
+  it('user: a tagid_list that is not a list is exit 5, not 70', async () => {
+    bodies['/cgi-bin/stable_token'] = GOOD_TOKEN;
+    bodies['/cgi-bin/user/info'] = JSON.stringify({ subscribe: 1, openid: OPENID, tagid_list: 'none' });
+    const r = await cli(['user', OPENID]);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stderr).toContain('tagid_list is a string, not a list of numbers');
+  });
+
+  it('quota: an answer without `quota` is exit 5, not a table of dashes', async () => {
+    bodies['/cgi-bin/stable_token'] = GOOD_TOKEN;
+    bodies['/cgi-bin/openapi/quota/get'] = '{"errcode":0,"errmsg":"ok"}';
+    const r = await cli(['quota', '/cgi-bin/message/custom/send']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('quota is missing');
+  });
+
+  it('domains: an ip_list that is not a list is exit 5, not an empty list', async () => {
+    bodies['/cgi-bin/stable_token'] = GOOD_TOKEN;
+    bodies['/cgi-bin/get_api_domain_ip'] = '{"ip_list":"101.89.47.18"}';
+    const r = await cli(['domains']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stderr).toContain('ip_list is a string, not a list of IP addresses');
+  });
+
+  it('exchange: a refresh_token that is not a string is exit 5 and nothing is cached', async () => {
+    bodies['/sns/oauth2/access_token'] = JSON.stringify({
+      access_token: '73_userTokenFromTheStandInServer0123456789',
+      expires_in: 7200,
+      refresh_token: ['73_refresh'],
+      openid: OPENID,
+      scope: 'snsapi_base',
+    });
+    const r = await cli(['exchange', CODE]);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('refresh_token is an array, not a string');
+    expect(cache().profiles?.default?.users ?? {}).toEqual({});
+  });
+
+  it('userinfo: a nickname that is an object is exit 5, never printed as [object Object]', async () => {
+    bodies['/sns/userinfo'] = JSON.stringify({ openid: OPENID, nickname: { name: 'x' }, sex: 0, headimgurl: '', privilege: [] });
+    const r = await cli(['userinfo', '73_userTokenGivenOnTheCommandLine0123456789', OPENID, '--no-refresh']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stdout + r.stderr).not.toContain('[object Object]');
+    expect(r.stderr).toContain('nickname is an object, not a string');
+  });
+});
