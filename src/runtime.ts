@@ -80,12 +80,18 @@ export function createContext(options: RuntimeOptions): Context {
     async api(config?: ResolvedConfig): Promise<WechatApi> {
       const cfg = config ?? (await ctx.resolveConfig());
       secrets.add(cfg.secret);
-      const [{ WechatApi }, { proxySettingsFrom }] = await Promise.all([import('./http/api.js'), import('./http/client.js')]);
+      const [{ WechatApi }, { backupFor, proxySettingsFrom }] = await Promise.all([import('./http/api.js'), import('./http/client.js')]);
       return new WechatApi({
         // The run's proxy variables, not this process's (they differ for in-process runs).
         proxy: proxySettingsFrom(env),
         apiBase: cfg.apiBase,
-        backupApiBase: cfg.backupApiBase,
+        // The default backup is WeChat's api2 host: never where a request aimed at the user's own
+        // server (an emulator, a proxy) goes with the appid and secret (issue 13 item 15).
+        backupApiBase: backupFor({
+          apiBase: cfg.apiBase,
+          backupApiBase: cfg.backupApiBase,
+          backupChosen: cfg.sources.backupApiBase !== undefined && cfg.sources.backupApiBase !== 'default',
+        }),
         timeoutMs: cfg.timeoutMs,
         showSecrets: globals.showSecrets === true,
         secrets,

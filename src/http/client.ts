@@ -6,13 +6,17 @@
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import { CancelledError, NetworkError, WechatApiError, type NetworkFailure } from '../errors.js';
 import { KnownSecrets, SECRET_NAMES, readErrorBody, redactUrl, type Narrowed } from '../core/responses.js';
-import { joinUrl } from '../core/endpoints.js';
+import { REGIONS, joinUrl } from '../core/endpoints.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface ClientOptions {
   apiBase: string;
-  /** WeChat's disaster-recovery host; tried once when apiBase cannot be reached. */
+  /**
+   * Tried once when apiBase cannot be reached. Only a host the user chose, or WeChat's own
+   * disaster-recovery host when apiBase is WeChat's (see backupFor): the request carries the appid
+   * and often the secret.
+   */
   backupApiBase?: string;
   timeoutMs: number;
   /** Receives human trace lines (-v); undefined = no trace. */
@@ -43,6 +47,26 @@ export interface ProxySettings {
   httpProxy: string;
   httpsProxy: string;
   noProxy: string;
+}
+
+/**
+ * Where an idempotent call may go when apiBase cannot be reached: a backup the user chose, or WeChat's
+ * default disaster-recovery host only when apiBase is one of WeChat's own hosts. A request aimed at an
+ * emulator or a proxy of the user's must never leave for api2.weixin.qq.com with the appid and secret.
+ */
+export function backupFor(c: { apiBase: string; backupApiBase?: string; backupChosen: boolean }): string | undefined {
+  if (!c.backupApiBase) return undefined;
+  return c.backupChosen || isWechatApiBase(c.apiBase) ? c.backupApiBase : undefined;
+}
+
+/** One of WeChat's API hosts (api, api2, sh, sz, hk: API-FACTS §0.6), with no path of its own. */
+export function isWechatApiBase(base: string): boolean {
+  try {
+    const url = new URL(base);
+    return (url.pathname === '/' || url.pathname === '') && url.search === '' && Object.values(REGIONS).includes(url.origin as never);
+  } catch {
+    return false;
+  }
 }
 
 /** The proxy variables as curl and undici read them: lower case first, then upper case; '' = none. */

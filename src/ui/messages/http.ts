@@ -50,8 +50,8 @@ export const messages = {
   'http.tooLarge': { zh: '{host} 返回的 body 超过 {limit}，已停止读取。', en: '{host} sent a body larger than {limit}; stopped reading.' },
   'http.tooLarge.hint': { zh: '微信接口的响应都很小；检查 --api-base 是否指向了别的服务。', en: "WeChat's answers are small; check that --api-base is not pointing at something else." },
   'http.fallback': {
-    zh: '{from} 无法连接，改用备用域名 {to}（微信的容灾域名）重试一次。',
-    en: '{from} is unreachable; trying once more on the backup host {to} (WeChat\'s disaster-recovery domain).',
+    zh: '{from} 无法连接，改用备用地址 {to} 重试一次。',
+    en: '{from} is unreachable; trying once more on the backup host {to}.',
   },
   'http.retry.unreachable': { zh: '连接失败，请求未到达服务器，第 {attempt} 次重试：{url}', en: 'Could not connect (the request never reached the server); retry {attempt}: {url}' },
   'http.retry.busy': { zh: '微信返回 -1 系统繁忙，第 {attempt} 次重试：{url}', en: 'WeChat answered -1 (system busy); retry {attempt}: {url}' },
