@@ -4,7 +4,7 @@
 // traces. Secrets are masked by name AND by value in everything it shows or puts in an error: the
 // values it sends (appsecret, code, tokens) and those the caller registered in `secrets`.
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
-import { CancelledError, NetworkError, WechatApiError, type NetworkFailure } from '../errors.js';
+import { CancelledError, NetworkError, WechatApiError, type MessageRef, type NetworkFailure } from '../errors.js';
 import { KnownSecrets, SECRET_NAMES, readErrorBody, redactUrl, type Narrowed } from '../core/responses.js';
 import { REGIONS, joinUrl } from '../core/endpoints.js';
 
@@ -339,12 +339,75 @@ function errorCodes(error: unknown): string[] {
   return codes;
 }
 
+/** Every `address`/`hostname` and `port` along an error's cause chain (what a socket error names). */
+function errorEndpoints(error: unknown): Array<{ host?: string; port?: string }> {
+  const found: Array<{ host?: string; port?: string }> = [];
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const { address, hostname, port } = e as { address?: unknown; hostname?: unknown; port?: unknown };
+    const host = typeof address === 'string' ? address : typeof hostname === 'string' ? hostname : undefined;
+    if (host !== undefined) found.push({ host, port: port === undefined ? undefined : String(port) });
+    e = (e as { cause?: unknown }).cause;
+  }
+  return found;
+}
+
+/** undici's words when the proxy answers CONNECT with anything but 200. */
+const TUNNEL_RE = /Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/;
+
+export interface ProxyInUse {
+  /** The proxy URL as it may be shown: its password (or a lone user name, often a token) masked. */
+  shown: string;
+  /** The variable it came from. */
+  variable: 'HTTPS_PROXY' | 'HTTP_PROXY';
+  hostname: string;
+  port: string;
+}
+
+/** The proxy undici's EnvHttpProxyAgent picks for `url`: HTTPS_PROXY (else HTTP_PROXY) for https, HTTP_PROXY for http. */
+export function proxyFor(url: string, proxy: ProxySettings | undefined): ProxyInUse | undefined {
+  if (!proxy) return undefined;
+  const useHttps = url.startsWith('https:') && proxy.httpsProxy !== '';
+  const value = useHttps ? proxy.httpsProxy : proxy.httpProxy;
+  if (!value) return undefined;
+  const variable = useHttps ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+  try {
+    const u = new URL(value);
+    const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+    return { shown: showProxyUrl(value), variable, hostname: u.hostname.replace(/^\[|\]$/g, ''), port };
+  } catch {
+    return { shown: showProxyUrl(value), variable, hostname: '', port: '' };
+  }
+}
+
+/** `http://user:pass@proxy:3128` → `http://user:***@proxy:3128`; a user name alone is masked too. */
+export function showProxyUrl(value: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i.exec(value);
+  if (!m) return value;
+  const userinfo = m[2] ?? '';
+  const colon = userinfo.indexOf(':');
+  const masked = colon === -1 ? '***' : `${userinfo.slice(0, colon)}:***`;
+  return `${m[1]}${masked}@${value.slice(m[0].length)}`;
+}
+
 function toNetworkError(error: unknown, url: string, options: ClientOptions, timedOut: boolean, mask: (text: string) => string): Error {
   if (options.signal?.aborted && !timedOut) return new CancelledError({ cause: error });
-  const host = new URL(url).host;
+  const target = new URL(url);
+  const host = target.host;
   const codes = errorCodes(error);
   const has = (...names: string[]) => names.some((n) => codes.includes(n));
   const code = codes[0] ?? 'UNKNOWN';
+  const detail = mask(error instanceof Error ? error.message : String(error));
+
+  // A proxy between us and WeChat failed: name it (and where it was configured) instead of undici's words.
+  const proxy = proxyFor(url, options.proxy);
+  const tunnel = TUNNEL_RE.exec(detail);
+  if (tunnel) {
+    const params = { proxy: proxy?.shown ?? '-', variable: proxy?.variable ?? 'HTTPS_PROXY / HTTP_PROXY', host, hostname: target.hostname, status: tunnel[1] };
+    // CONNECT was refused, so the request itself never left: safe to retry and to fall back.
+    return new NetworkError('other', { key: 'http.proxy.tunnel', params }, { mayHaveReachedServer: false, cause: error, hint: { key: 'http.proxy.tunnel.hint', params } });
+  }
+
   let failure: NetworkFailure = 'other';
   let reached = true;
   if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
@@ -364,11 +427,19 @@ function toNetworkError(error: unknown, url: string, options: ClientOptions, tim
   } else if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED')) {
     failure = 'reset';
   }
-  const detail = mask(error instanceof Error ? error.message : String(error));
+  const proxyDown =
+    proxy !== undefined &&
+    !reached &&
+    errorEndpoints(error).some((e) => e.host === proxy.hostname && (e.port === undefined || e.port === proxy.port));
+  if (proxyDown) {
+    const params = { proxy: proxy.shown, variable: proxy.variable, host, hostname: target.hostname, code };
+    return new NetworkError(failure, { key: 'http.proxy.unreachable', params }, { mayHaveReachedServer: false, cause: error, hint: { key: 'http.proxy.unreachable.hint', params } });
+  }
+  const hint: MessageRef = { key: `http.${failure}.hint`, params: { host, timeout: options.timeoutMs } };
   return new NetworkError(
     failure,
     { key: `http.${failure}`, params: { host, code, detail, timeout: options.timeoutMs } },
-    { mayHaveReachedServer: reached, cause: error, hint: { key: `http.${failure}.hint`, params: { host, timeout: options.timeoutMs } } },
+    { mayHaveReachedServer: reached, cause: error, hint },
   );
 }
 

@@ -86,3 +86,50 @@ describe('the backup host', () => {
     expect(backupHits).toHaveLength(2);
   });
 });
+
+describe('a proxy that fails', () => {
+  let proxy: http.Server;
+  let proxyPort = 0;
+  const connects: string[] = [];
+
+  beforeAll(async () => {
+    // Answers every CONNECT with 502, as a corporate proxy does when it cannot (or will not) reach the host.
+    proxy = http.createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
+      connects.push(req.url ?? '');
+      socket.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
+    });
+    proxyPort = Number(new URL(await listen(proxy)).port);
+  });
+  afterAll(() => close(proxy));
+
+  const api = { WXAUTH_API_BASE: 'http://api.wechat.test', WXAUTH_BACKUP_API_BASE: 'http://api.wechat.test', WXAUTH_CONFIG_DIR: '' };
+
+  it('502 to CONNECT: names the proxy and its variable, password masked, and what to check; not undici\'s words', async () => {
+    const HTTP_PROXY = `http://wxuser:hunter22@127.0.0.1:${proxyPort}`;
+    const r = await runCli(['check', TOKEN, OPENID], { env: { ...api, WXAUTH_CONFIG_DIR: tempConfigDir(), HTTP_PROXY } });
+    expect(r.code, r.stderr).toBe(5);
+    expect(connects).toContain('api.wechat.test:80');
+    expect(r.stderr).toContain(`http://wxuser:***@127.0.0.1:${proxyPort}`);
+    expect(r.stderr).toContain('HTTP_PROXY');
+    expect(r.stderr).toContain('HTTP 502 to CONNECT');
+    expect(r.stderr).toContain('NO_PROXY');
+    expect(r.stderr).not.toContain('hunter22');
+    expect(r.stderr).not.toContain('Proxy response');
+
+    const json = await runCli(['check', TOKEN, OPENID, '--json'], { env: { ...api, WXAUTH_CONFIG_DIR: tempConfigDir(), HTTP_PROXY } });
+    expect(json.code).toBe(5);
+    const doc = parseJson(json.stdout) as { error: { message: string; hint: string } };
+    expect(doc.error.message).toContain(`http://wxuser:***@127.0.0.1:${proxyPort}`);
+    expect(doc.error.hint).toContain('NO_PROXY');
+    expect(json.stdout).not.toContain('hunter22');
+  });
+
+  it('a proxy nobody listens on: names it instead of blaming the API host', async () => {
+    const HTTP_PROXY = `http://127.0.0.1:${await freePort()}`;
+    const r = await runCli(['check', TOKEN, OPENID], { env: { ...api, WXAUTH_CONFIG_DIR: tempConfigDir(), HTTP_PROXY } });
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stderr).toContain(`Could not reach the proxy ${HTTP_PROXY} (from HTTP_PROXY`);
+    expect(r.stderr).not.toContain('Connection to api.wechat.test was refused');
+  });
+});

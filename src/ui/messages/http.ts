@@ -42,6 +42,22 @@ export const messages = {
     zh: '没有使用也没有缓存这个回答。加 -v 查看完整的请求和回答；如果 --api-base 指向代理或模拟器，确认它原样转发微信的回答。',
     en: "Nothing from this answer was used or cached. Run with -v to see the whole request and answer; if --api-base points at a proxy or emulator, make sure it passes WeChat's answer through unchanged.",
   },
+  'http.proxy.tunnel': {
+    zh: '代理 {proxy}（来自 {variable}）没有为 {host} 建立连接：它对 CONNECT 回答了 HTTP {status}。',
+    en: 'The proxy {proxy} (from {variable}) would not open a connection to {host}: it answered HTTP {status} to CONNECT.',
+  },
+  'http.proxy.tunnel.hint': {
+    zh: '检查代理是否在运行、是否允许 CONNECT 到 {host}；407 表示代理要账号密码（http://用户:密码@代理:端口）；或者把 {hostname} 加进 NO_PROXY 直接连接。',
+    en: 'Check that the proxy is running and allows CONNECT to {host}; 407 means it wants credentials (http://user:password@proxy:port); or add {hostname} to NO_PROXY to connect directly.',
+  },
+  'http.proxy.unreachable': {
+    zh: '连不上代理 {proxy}（来自 {variable}，{code}），请求没有发往 {host}。',
+    en: 'Could not reach the proxy {proxy} (from {variable}, {code}); nothing was sent to {host}.',
+  },
+  'http.proxy.unreachable.hint': {
+    zh: '检查代理地址和端口、代理是否在运行；不需要代理时取消 {variable}，或把 {hostname} 加进 NO_PROXY。',
+    en: "Check the proxy's address and port and that it is running; if you need no proxy, unset {variable} or add {hostname} to NO_PROXY.",
+  },
   'http.status': { zh: '{host} 返回 HTTP {status}：{preview}', en: '{host} answered HTTP {status}: {preview}' },
   'http.serverError.hint': {
     zh: '服务器端出错，稍后重试；持续出现时加 -v 查看完整响应。',
