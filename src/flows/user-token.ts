@@ -40,6 +40,22 @@ function advised(error: unknown, situation: UserTokenSituation): unknown {
   return error instanceof WechatApiError ? withHint(error, nextStep(error.errcode, situation)) : error;
 }
 
+/**
+ * A code exchange whose answer was lost (timed out, reset, cut): the request went out, so WeChat may
+ * have spent the code. The advice says so and what to do (try the same code once: 40163 means it was
+ * spent), instead of only "allow more time". The request was never resent (the client does not retry it).
+ */
+function lostExchange(error: unknown, profile: string): unknown {
+  if (!(error instanceof NetworkError) || !error.mayHaveReachedServer) return error;
+  if (error.failure !== 'timeout' && error.failure !== 'reset' && error.failure !== 'other') return error;
+  const p = profileFlag(profile);
+  const hint =
+    error.failure === 'timeout'
+      ? { key: 'tokens.exchange.maybeSpent.timeout.hint', params: { p, timeout: error.messageRef.params?.timeout } }
+      : { key: 'tokens.exchange.maybeSpent.hint', params: { p } };
+  return new NetworkError(error.failure, error.messageRef, { mayHaveReachedServer: true, cause: error, hint });
+}
+
 // ---------------------------------------------------------------------------------------------
 // exchange
 // ---------------------------------------------------------------------------------------------
@@ -71,7 +87,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   try {
     response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
   } catch (error) {
-    throw advised(error, { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code });
+    throw lostExchange(advised(error, { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code }), p.profile);
   }
   // The client narrowed the body (a malformed one is a NetworkError, never cached).
   const token = toSnsToken(response.data);

@@ -133,3 +133,38 @@ describe('a proxy that fails', () => {
     expect(r.stderr).not.toContain('Connection to api.wechat.test was refused');
   });
 });
+
+describe('an exchange whose answer never came', () => {
+  let silent: http.Server;
+  let silentBase = '';
+  let hits = 0;
+
+  beforeAll(async () => {
+    // Takes the request and never answers: WeChat may well have spent the code meanwhile.
+    silent = http.createServer((req) => {
+      if (req.url?.startsWith('/sns/oauth2/access_token')) hits++;
+      req.resume();
+    });
+    silentBase = await listen(silent);
+  });
+  afterAll(() => close(silent));
+
+  const env = () => ({ WXAUTH_API_BASE: silentBase, WXAUTH_BACKUP_API_BASE: silentBase, WXAUTH_APPID: APPID, WXAUTH_SECRET: SECRET, WXAUTH_CONFIG_DIR: tempConfigDir() });
+
+  it('says the code may already be spent and what to do, not only "allow more time"; sent once', async () => {
+    hits = 0;
+    const r = await runCli(['exchange', CODE, '--timeout', '300'], { env: env() });
+    expect(r.code, r.stderr).toBe(5);
+    expect(hits).toBe(1);
+    expect(r.stderr).toContain('did not answer within 300 ms');
+    expect(r.stderr).toContain('WeChat may already have received and spent it');
+    expect(r.stderr).toContain('40163');
+    expect(r.stderr).toContain('wxauth login');
+    expect(r.stderr).toContain('--timeout <ms> (now 300 ms)');
+
+    const json = await runCli(['exchange', CODE, '--timeout', '300', '--json'], { env: env() });
+    expect(json.code).toBe(5);
+    const doc = parseJson(json.stdout) as { error: { hint: string } };
+    expect(doc.error.hint).toContain('may already have received and spent it');
+  });
+});

@@ -45,6 +45,14 @@ export const messages = {
     en: 'The callback URL has no state, but the last wxauth url issued "{expected}": your callback could not check it.',
   },
   'tokens.exchange.state.match': { zh: 'state 与 wxauth url 上次生成的一致。', en: 'state matches the one wxauth url issued last.' },
+  'tokens.exchange.maybeSpent.timeout.hint': {
+    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} <code>。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：wxauth login{p}。如果只是微信慢，加 --timeout <毫秒>（现在是 {timeout} ms）。',
+    en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} <code>. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one with wxauth login{p}. If WeChat is only slow, add --timeout <ms> (now {timeout} ms).',
+  },
+  'tokens.exchange.maybeSpent.hint': {
+    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} <code>。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：wxauth login{p}。',
+    en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} <code>. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one with wxauth login{p}.',
+  },
   'tokens.exchange.done': {
     zh: '已用 code 换到用户 access_token，并保存到 token 缓存（profile {profile}）。',
     en: 'Exchanged the code for a user access_token and saved it to the token cache (profile {profile}).',
