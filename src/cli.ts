@@ -294,9 +294,10 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['--paste', 'paste'],
     ],
   }),
-  legacy({
+  command({
     name: 'login',
     load: () => import('./commands/login.js'),
+    present: () => import('./ui/present/login.js'),
     options: [
       ['--scope <scope>', 'scope'],
       ['--authorize', 'authorize'],

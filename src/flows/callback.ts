@@ -5,6 +5,8 @@
 // The listener is bound before the wait starts: `login` needs its real address (port 0, a LAN address)
 // to put in redirect_uri before the link goes out, and only then starts the countdown.
 import {
+  isWildcardHost,
+  lanAddresses,
   startCallbackListener,
   type CallbackHit,
   type CallbackResult,
@@ -70,6 +72,28 @@ export interface CallbackSession extends ListenerAddress {
   wait(): Promise<CallbackResult>;
   /** Stop listening (idempotent; safe after the wait). */
   close(): Promise<void>;
+}
+
+/**
+ * The URL a listener on `plan` will be reached on, when it is known before binding (not with port 0):
+ * its first LAN URL on a wildcard bind (where a phone can follow it), else its own. The same shape as
+ * the listener's `lanUrls[0] ?? url`, so login can lint the redirect_uri before anything listens; login
+ * compares it with the bound listener's afterwards, so a wrong guess is caught, never trusted.
+ */
+export function expectedCallbackUrl(plan: Pick<ListenPlan, 'host' | 'port' | 'path'>): string | undefined {
+  if (plan.port === 0) return undefined;
+  const portPart = plan.port === 80 ? '' : `:${plan.port}`;
+  if (isWildcardHost(plan.host)) {
+    const lan = lanAddresses()[0];
+    return `http://${lan ?? '127.0.0.1'}${portPart}${plan.path}`;
+  }
+  const host = plan.host.includes(':') && !plan.host.startsWith('[') ? `[${plan.host}]` : plan.host;
+  return `http://${host}${portPart}${plan.path}`;
+}
+
+/** The URL to send WeChat back to: a LAN URL when bound to every interface, else the listener's own. */
+export function callbackUrlOf(listener: ListenerAddress): string {
+  return listener.lanUrls[0] ?? listener.url;
 }
 
 /** Bind the listener. Throws UsageError when the port is taken or the host is not this machine's. */

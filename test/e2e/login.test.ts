@@ -1,6 +1,7 @@
 // `wxauth login` end to end against the in-process emulator, with a scripted browser (plain HTTP):
 // the URL the CLI prints first on stdout is opened, the consent form is submitted, the redirect lands
 // on the CLI's own listener. The real-browser version of this is test/browser/login.test.ts.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { TokenStore } from '../../src/store/token-cache.js';
@@ -14,7 +15,7 @@ afterAll(async () => {
   await emu.close();
 });
 
-function envFor(type: 'test' | 'website', redirectUri?: string): Record<string, string> {
+function envFor(type: 'test' | 'website' | 'service', redirectUri?: string): Record<string, string> {
   const app = emu.apps.find((a) => a.type === type)!;
   return emulatorEnv(emu, app, redirectUri ? { WXAUTH_REDIRECT_URI: redirectUri } : {});
 }
@@ -104,6 +105,34 @@ describe('wxauth login', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('https://www.example.com/callback is not a local or LAN address');
     expect(r.stderr).toContain('--relay-snippet');
+  });
+
+  // The one behaviour login changed in issue 11: it lints its URL as `wxauth url` does. A service
+  // account whose callback domain is `localhost` would get redirect_uri=http://127.0.0.1:8080/callback,
+  // which WeChat rejects (10003) on the phone; login now refuses it before anything listens.
+  it('refuses what `wxauth url` refuses, with url’s words and exit 2, before anything listens', async () => {
+    const dir = tempConfigDir();
+    const env = { ...envFor('service'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: dir };
+    const r = await runCli(['login', '--no-open'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Not building this URL, WeChat would reject it: redirect_uri points at 127.0.0.1:8080, which is not the callback domain localhost.');
+    expect(r.stderr).toContain('wxauth url --force');
+    expect(r.stderr).not.toContain('Listening on');
+    expect(TokenStore.open(dir).getState('default')).toBeUndefined();
+
+    // The port it would have used is taken: still the refusal, not "port in use" — it never tried to bind.
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const busy = await runCli(['login', '--no-open', '--port', String(port)], { env });
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toContain(`redirect_uri points at 127.0.0.1:${port}, which is not the callback domain localhost`);
+      expect(busy.stderr).not.toContain('already in use');
+    } finally {
+      blocker.close();
+    }
   });
 
   it('needs appid and secret (exit 4)', async () => {

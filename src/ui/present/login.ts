@@ -1,0 +1,80 @@
+// wxauth login: numbered steps on stderr as they happen (the URL itself first on stdout, alone), the
+// listener's countdown and hits, then who logged in, with what scope, until when — and the tokens cached.
+import type { LoginHooks, LoginResult } from '../../commands/login.js';
+import type { Output } from '../output.js';
+import { formatDeadline, isoTime } from '../format.js';
+import { WaitDisplay, hitsForJson, presentAftermath } from './listen.js';
+import { authorizeHooks } from './url.js';
+
+export function loginHooks(out: Output): LoginHooks {
+  const display = new WaitDisplay(out);
+  const step = (key: string) => out.say(out.style.bold(out.t(key)));
+  return {
+    // A URL `wxauth url` would refuse is refused here too, in the same words.
+    ...authorizeHooks(out),
+    onLink: async (link) => {
+      step('listen.login.step.url');
+      if (out.json) out.say(JSON.stringify({ event: 'authorize_url', url: link.url }));
+      else out.data(link.url);
+      out.note(out.t('listen.login.redirect.listener', { uri: link.redirectUri }));
+      if (link.endpoint === 'authorize') {
+        const drawn = await out.qr(link.url);
+        out.note(out.t(drawn ? 'listen.login.open.phone' : 'listen.login.open.phoneLink'));
+      } else if (!link.openBrowser) {
+        out.note(out.t('listen.login.open.manual'));
+      }
+      if (link.openBrowser) out.note(out.t('listen.login.open.browser'));
+    },
+    onBrowserFailed: () => out.warn(out.t('listen.login.open.failed', { detail: 'xdg-open / open / start' })),
+    onHit: (hit) => display.hit(hit),
+    onWaiting: (wait) => {
+      step('listen.login.step.listen');
+      out.say(out.t('listen.listening', { url: out.style.bold(wait.listener.url) }));
+      out.say(out.t('listen.waiting', { seconds: Math.round(wait.timeoutMs / 1000) }));
+      display.start(wait);
+    },
+    onWaitOver: () => display.stop(),
+    onCallback: (callback) => presentAftermath(out, callback),
+    onStep: (id) => step(`listen.login.step.${id}`),
+    onChecked: () => out.success(out.t('listen.login.check.ok')),
+    onUserinfoSkipped: (scope) => out.note(out.t('listen.login.userinfo.skipped', { scope })),
+  };
+}
+
+/** The end of `wxauth login`: who logged in, with what scope, until when; the tokens are cached. */
+export function present(s: LoginResult, out: Output): void {
+  const { token, entry } = s.exchanged;
+  out.result({
+    login: {
+      profile: s.profile,
+      appid: entry.appid,
+      openid: token.openid,
+      unionid: token.unionid ?? s.userinfo?.unionid ?? null,
+      scope: token.scope,
+      expires_at: isoTime(entry.accessTokenExpiresAt),
+      refresh_token_expires_at: entry.refreshTokenExpiresAt === undefined ? null : isoTime(entry.refreshTokenExpiresAt),
+      is_snapshotuser: token.isSnapshotUser,
+      nickname: s.userinfo?.nickname ?? null,
+      headimgurl: s.userinfo?.headimgurl ?? null,
+      authorize_url: s.authorizeUrl,
+      redirect_uri: s.redirectUri,
+      saved: s.exchanged.saved,
+      callback: { hits: hitsForJson(s.hits, s.showSecrets), duplicates: s.duplicates },
+    },
+  });
+  const unionid = token.unionid ?? s.userinfo?.unionid;
+  out.success(out.t('listen.login.summary'));
+  out.fields([
+    [out.t('listen.login.field.openid'), token.openid],
+    [out.t('listen.login.field.unionid'), unionid ?? out.t('listen.login.unionid.none')],
+    [out.t('listen.login.field.scope'), token.scope],
+    [out.t('listen.login.field.nickname'), s.userinfo ? s.userinfo.nickname : undefined],
+    [out.t('listen.login.field.accessExpires'), formatDeadline(entry.accessTokenExpiresAt, s.now, out.lang)],
+    [
+      out.t('listen.login.field.refreshExpires'),
+      entry.refreshTokenExpiresAt === undefined ? undefined : formatDeadline(entry.refreshTokenExpiresAt, s.now, out.lang),
+    ],
+    [out.t('listen.login.field.snapshot'), token.isSnapshotUser ? '1' : undefined],
+  ]);
+  if (s.exchanged.saved) out.note(out.t('listen.login.cached', { profile: s.profile }));
+}

@@ -1,0 +1,196 @@
+// The authorize flow that `url` and `login` share: which endpoint and scope it picks, what it refuses
+// (a table, without the CLI), that --force turns refusals into findings, that the state is remembered
+// only for an accepted URL — and, through the CLI, that url and login refuse with the same words.
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import type { StateEntry } from '../../src/store/token-cache.js';
+import {
+  authorize,
+  chooseEndpoint,
+  defaultScope,
+  planAuthorize,
+  type AuthorizeConfig,
+  type AuthorizeHooks,
+  type AuthorizeRequest,
+  type LintFinding,
+} from '../../src/flows/authorize.js';
+import { runCli, tempConfigDir } from '../e2e/helpers.js';
+
+const OA = 'wx807d86fb6b3d4fd2';
+const WEB = 'wxbdc5610cc59c1631';
+const TEST = 'wx5e1ec0de00000002';
+const OPEN = 'https://open.weixin.qq.com';
+
+const service: AuthorizeConfig = { profile: 'default', appid: OA, type: 'service', domain: 'www.example.com', redirectUri: 'https://www.example.com/oauth/callback', openBase: OPEN };
+const website: AuthorizeConfig = { profile: 'web', appid: WEB, type: 'website', domain: 'passport.example.com', redirectUri: 'https://passport.example.com/cb', openBase: OPEN };
+const testAccount: AuthorizeConfig = { profile: 'test', appid: TEST, type: 'test', openBase: OPEN };
+
+/** Words that name the finding, so a test can see which one the refusal quotes. */
+function recordingHooks(): AuthorizeHooks & { others: LintFinding[][] } {
+  const others: LintFinding[][] = [];
+  return {
+    others,
+    describe: (f) => ({ message: `<${f.id}>`, effect: `<${f.keys.effect}>`, fix: `<${f.keys.fix}>` }),
+    onRefused: (rest) => others.push(rest),
+  };
+}
+
+function refusal(request: AuthorizeRequest): { error: UsageError; others: LintFinding[][] } {
+  const hooks = recordingHooks();
+  try {
+    planAuthorize(request, { hooks });
+  } catch (error) {
+    if (error instanceof UsageError) return { error, others: hooks.others };
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+describe('chooseEndpoint and defaultScope', () => {
+  const table: Array<[Parameters<typeof chooseEndpoint>, string]> = [
+    [['qrconnect', 'service', undefined], 'qrconnect'],
+    [['authorize', 'website', 'snsapi_login'], 'authorize'],
+    [[undefined, 'website', undefined], 'qrconnect'],
+    [[undefined, 'service', 'snsapi_login'], 'authorize'],
+    [[undefined, 'test', undefined], 'authorize'],
+    [[undefined, undefined, 'snsapi_login'], 'qrconnect'],
+    [[undefined, undefined, 'snsapi_userinfo'], 'authorize'],
+    [[undefined, undefined, undefined], 'authorize'],
+  ];
+  for (const [args, expected] of table) {
+    it(`flag ${args[0] ?? '-'}, type ${args[1] ?? '-'}, scope ${args[2] ?? '-'} → ${expected}`, () => {
+      expect(chooseEndpoint(...args)).toBe(expected);
+    });
+  }
+  it('defaults to the silent scope on authorize and to snsapi_login on qrconnect', () => {
+    expect(defaultScope('authorize')).toBe('snsapi_base');
+    expect(defaultScope('qrconnect')).toBe('snsapi_login');
+  });
+});
+
+describe('planAuthorize refuses what WeChat rejects', () => {
+  const refused: Array<[string, AuthorizeRequest, string]> = [
+    ['snsapi_login on authorize', { config: service, scope: 'snsapi_login', forceFlag: true }, 'scope.login_on_authorize'],
+    ['snsapi_base on qrconnect', { config: website, scope: 'snsapi_base', forceFlag: true }, 'scope.oa_on_qrconnect'],
+    ['a state with a dash (authorize: an error)', { config: service, state: 'order-42', forceFlag: true }, 'state.charset'],
+    ['a qrconnect state with an underscore (inspect only warns; url refuses)', { config: website, state: 'a_b', forceFlag: true }, 'state.charset'],
+    ['a state over 128 bytes', { config: service, state: 'a'.repeat(129), forceFlag: true }, 'state.too_long'],
+    ['a redirect_uri on another host', { config: service, redirectUri: 'https://api.example.org/cb', forceFlag: true }, 'domain.host'],
+    ['a redirect_uri on the parent domain', { config: service, redirectUri: 'https://example.com/cb', forceFlag: true }, 'domain.parent'],
+    ['a port on a production account', { config: service, redirectUri: 'https://www.example.com:8443/cb', forceFlag: true }, 'domain.port'],
+    ['the local listener on a service account whose domain is localhost', { config: { ...service, domain: 'localhost' }, redirectUri: 'http://127.0.0.1:8080/callback', forceFlag: false }, 'domain.host'],
+    ['a port on a service account without a domain', { config: { ...service, domain: undefined }, redirectUri: 'http://127.0.0.1:8080/callback', forceFlag: false }, 'redirect_uri.port'],
+    ['a website app on authorize', { config: website, endpoint: 'authorize', scope: 'snsapi_base', forceFlag: true }, 'appid.website_on_authorize'],
+    ['a non-http(s) redirect_uri', { config: service, redirectUri: 'ftp://www.example.com/cb', forceFlag: true }, 'redirect_uri.bad_scheme'],
+  ];
+  for (const [name, request, id] of refused) {
+    it(`${name} → ${id}, exit 2`, () => {
+      const { error } = refusal(request);
+      expect(error.exitCode).toBe(2);
+      expect(error.messageRef).toEqual({ key: 'url.refused', params: { reason: `<${id}>`, effect: `<inspect.${id}.effect>` } });
+      expect(error.hint?.params).toEqual({ fix: `<inspect.${id}.fix>` });
+    });
+  }
+
+  it('quotes the first problem and hands the others to onRefused', () => {
+    const { error, others } = refusal({ config: service, state: 'a-b', redirectUri: 'https://api.example.org/cb', forceFlag: true });
+    expect(error.messageRef.params?.reason).toBe('<domain.host>');
+    expect(others.map((list) => list.map((f) => f.id))).toEqual([['state.charset']]);
+  });
+
+  it('suggests --force to url, and `wxauth url --force` to a caller without the flag', () => {
+    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: true }).error.hint?.key).toBe('url.refused.hint');
+    expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false }).error.hint?.key).toBe('url.refused.hint.noForce');
+  });
+
+  it('accepts what WeChat accepts: a test account on its local listener, with a port', () => {
+    const plan = planAuthorize({ config: testAccount, redirectUri: 'http://127.0.0.1:8080/callback', state: 'Abc123', forceFlag: false }, { hooks: recordingHooks() });
+    expect(plan.url).toBe(`${OPEN}/connect/oauth2/authorize?appid=${TEST}&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2Fcallback&response_type=code&scope=snsapi_base&state=Abc123#wechat_redirect`);
+    expect(plan.blocking).toEqual([]);
+    // The phone cannot reach 127.0.0.1: a warning, not a refusal (a LAN address or a relay fixes it).
+    expect(plan.warnings.map((f) => f.id)).toEqual(['redirect_uri.loopback_phone']);
+  });
+
+  it('builds a refused URL with force, the problems kept as blocking findings', () => {
+    const plan = planAuthorize({ config: service, scope: 'snsapi_login', force: true, forceFlag: true }, { hooks: recordingHooks() });
+    expect(plan.blocking.map((f) => f.id)).toEqual(['scope.login_on_authorize']);
+    expect(plan.blocking[0]?.keys).toEqual({ message: 'inspect.scope.login_on_authorize', effect: 'inspect.scope.login_on_authorize.effect', fix: 'inspect.scope.login_on_authorize.fix' });
+  });
+
+  it('makes a fresh 32-character state from the randomness it is given', () => {
+    const bytes = (n: number) => new Uint8Array(n).fill(1);
+    const plan = planAuthorize({ config: service, forceFlag: true }, { hooks: recordingHooks(), random: bytes });
+    expect(plan.state).toBe('B'.repeat(32));
+  });
+
+  it('asks for a redirect_uri, and refuses --lang / --embed where they mean nothing, before linting', () => {
+    const noRedirect = refusal({ config: { ...service, redirectUri: undefined }, forceFlag: true }).error;
+    expect(noRedirect.messageRef.key).toBe('url.redirectUri.missing');
+    expect(refusal({ config: service, lang: 'en', forceFlag: true }).error.messageRef.key).toBe('url.lang.authorize');
+    expect(refusal({ config: service, embed: true, forceFlag: true }).error.messageRef.key).toBe('url.embed.authorize');
+  });
+});
+
+describe('authorize remembers the state of an accepted URL only', () => {
+  function store() {
+    const saved: Array<[string, StateEntry]> = [];
+    let opened = 0;
+    return {
+      saved,
+      opened: () => opened,
+      open: async () => {
+        opened++;
+        return { putState: (profile: string, entry: StateEntry) => saved.push([profile, entry]) };
+      },
+    };
+  }
+
+  it('remembers value, time, redirect_uri, scope, endpoint and appid for the profile', async () => {
+    const s = store();
+    const plan = await authorize({ config: website, state: 'S1', forceFlag: true }, { hooks: recordingHooks(), openStore: s.open, now: () => 42 });
+    expect(s.saved).toEqual([['web', { value: 'S1', issuedAt: 42, redirectUri: 'https://passport.example.com/cb', scope: 'snsapi_login', endpoint: 'qrconnect', appid: WEB }]]);
+    expect(plan.endpoint).toBe('qrconnect');
+  });
+
+  it('does not even open the token cache for a refused URL', async () => {
+    const s = store();
+    await expect(authorize({ config: service, scope: 'snsapi_login', forceFlag: true }, { hooks: recordingHooks(), openStore: s.open, now: () => 42 })).rejects.toBeInstanceOf(UsageError);
+    expect(s.opened()).toBe(0);
+  });
+});
+
+describe('url and login refuse the same URL in the same words', () => {
+  it('a service profile whose domain is localhost: the listener’s 127.0.0.1:8080 is refused by both', async () => {
+    const env = {
+      WXAUTH_CONFIG_DIR: tempConfigDir(),
+      WXAUTH_APPID: OA,
+      WXAUTH_SECRET: '0123456789abcdef0123456789abcdef',
+      WXAUTH_TYPE: 'service',
+      WXAUTH_DOMAIN: 'localhost',
+    };
+    const url = await runCli(['url', '--redirect-uri', 'http://127.0.0.1:8080/callback'], { env });
+    const login = await runCli(['login', '--no-open'], { env });
+    expect(url.code).toBe(2);
+    expect(login.code).toBe(2);
+    const headline = (stderr: string) => stderr.split('\n').find((l) => l.startsWith('✖ '));
+    expect(headline(login.stderr)).toBe(headline(url.stderr));
+    expect(headline(url.stderr)).toContain('redirect_uri points at 127.0.0.1:8080, which is not the callback domain localhost');
+    // Only the way around differs: login has no --force, so it points at url's.
+    expect(url.stderr).toContain('add --force');
+    expect(login.stderr).toContain('use wxauth url --force');
+    expect(login.stdout).toBe('');
+  });
+
+  it('in --json, both documents carry the same error message', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: OA, WXAUTH_SECRET: '0123456789abcdef0123456789abcdef', WXAUTH_TYPE: 'service' };
+    const url = await runCli(['url', '--json', '--redirect-uri', 'http://127.0.0.1:8080/callback'], { env });
+    const login = await runCli(['login', '--json', '--no-open'], { env });
+    const error = (stdout: string) => {
+      const { code, message } = (JSON.parse(stdout) as { error: { code: string; message: string } }).error;
+      return { code, message };
+    };
+    expect(error(login.stdout)).toEqual(error(url.stdout));
+    expect(error(url.stdout).code).toBe('usage');
+    expect(error(url.stdout).message).toContain('port 8080');
+  });
+});
