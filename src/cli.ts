@@ -308,7 +308,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['--timeout <seconds>', 'listenTimeout'],
     ],
   }),
-  legacy({ name: 'demo' , load: () => import('./commands/demo.js') }),
+  command({ name: 'demo', load: () => import('./commands/demo.js'), present: () => import('./ui/present/demo.js') }),
   command({
     name: 'emulator',
     load: () => import('./commands/emulator.js'),

@@ -1,31 +1,61 @@
 // wxauth demo — the whole flow on an embedded default: the emulator in-process on a free port, the
-// listener on another, a throwaway token cache in a temp dir, and a scripted browser that follows the
-// consent page over HTTP. Every step shows the real request and response (secrets redacted unless
-// --show-secrets). Nothing is written outside the temp dir, no real credentials are involved.
+// listener on another (flows/callback.ts), a throwaway token cache in a temp dir, and a scripted
+// browser that follows the consent page over HTTP. Every step shows the real request and response
+// (secrets redacted unless --show-secrets), through hooks made by ui/present/demo.ts. Nothing is
+// written outside the temp dir, no real credentials are involved.
 //
-// The orchestration lives here, not in a library, because it is the one place allowed to combine the
-// emulator, the listener and the HTTP client (STYLE: layers below commands never import each other).
+// The orchestration lives here, not in a flow, because this is the one place that starts the emulator
+// on purpose; the URL, the listener and the token calls are the same flows url, login and exchange use.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
-import { InternalError, WechatApiError, isWxauthError } from '../errors.js';
+import type { CommandInput } from '../cli.js';
+import { InternalError, WechatApiError, isWxauthError, type MessageParams, type MessageRef } from '../errors.js';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../emulator/index.js';
-import { startCallbackListener, type CallbackListener } from '../listener/index.js';
-import { buildAuthorizeUrl } from '../core/authorize-url.js';
 import { generateState } from '../core/state.js';
 import { redactUrl, redactValue } from '../core/responses.js';
+import type { ErrcodeExplanation } from '../core/errcodes.js';
 import { WechatApi } from '../http/api.js';
+import { planAuthorize, type AuthorizeHooks } from '../flows/authorize.js';
+import { openCallback, type CallbackSession } from '../flows/callback.js';
 import { checkUserToken, exchangeCode, fetchUserinfo, refreshUserToken } from '../flows/user-token.js';
 import { TokenStore } from '../store/token-cache.js';
-import { DemoPresenter } from '../ui/present-demo.js';
-import { tr } from '../ui/i18n.js';
+import { t, tr } from '../ui/i18n.js';
+import { demoHooks, type DemoStepRecord } from '../ui/present/demo.js';
 
 const PROFILE = 'demo';
 const SCOPE = 'snsapi_userinfo';
 /** The demo needs no long duplicate window: nothing calls the callback twice here. */
 const DUPLICATE_WINDOW_MS = 200;
+
+export type DemoStepId = 'url' | 'consent' | 'callback' | 'exchange' | 'check' | 'userinfo' | 'refresh' | 'reuse';
+
+/** What the demo shows as it goes. Each step's lines are kept for the --json document (`steps`). */
+export interface DemoHooks extends AuthorizeHooks {
+  intro(setup: { emulator: string; appid: string; redirect: string }): void;
+  step(id: DemoStepId): void;
+  /** A line of the conversation (`→ request`, `← response`, or what the browser did). */
+  trace(line: string | MessageRef): void;
+  /** The step's subject, shown as it is (the authorize URL). */
+  line(text: string): void;
+  /** What the step established. */
+  ok(summary: MessageRef, data?: Record<string, unknown>): void;
+  /** A failure the step set out to provoke, with WeChat's errcode explained. */
+  expectedFailure(summary: MessageRef, data: Record<string, unknown>, explanation: ErrcodeExplanation): void;
+  /** The steps so far, as shown. */
+  readonly steps: DemoStepRecord[];
+}
+
+export interface DemoResult {
+  emulator: string;
+  appid: string;
+  redirectUri: string;
+  steps: DemoStepRecord[];
+  elapsedMs: number;
+  showSecrets: boolean;
+}
 
 interface Browser {
   get(url: string): Promise<{ status: number; location?: string; text: string }>;
@@ -63,16 +93,25 @@ function textOf(html: string, id: string): string | undefined {
   return m?.[1];
 }
 
-export async function run(ctx: Context): Promise<number | void> {
-  const { out } = ctx;
+const ref = (key: string, params?: MessageParams): MessageRef => ({ key, params });
+
+export function parseOptions(_input: CommandInput): Record<string, never> {
+  return {};
+}
+
+export async function run(_options: Record<string, never>, ctx: Context): Promise<DemoResult> {
   const started = ctx.now();
   const showSecrets = ctx.globals.showSecrets === true;
   const show = (url: string) => (showSecrets ? url : redactUrl(url));
-  const present = new DemoPresenter(out);
+  const hooks = demoHooks(ctx.out);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-demo-'));
   let emulator: EmulatorHandle | undefined;
-  let listener: CallbackListener | undefined;
+  let listener: CallbackSession | undefined;
   let stepId = 'setup';
+  const step = (id: DemoStepId) => {
+    stepId = id;
+    hooks.step(id);
+  };
   const { Agent } = await import('undici');
   // A direct connection: HTTP(S)_PROXY must not capture traffic to 127.0.0.1.
   const dispatcher = new Agent({ keepAliveTimeout: 1000 });
@@ -81,15 +120,13 @@ export async function run(ctx: Context): Promise<number | void> {
     emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
     const app = emulator.apps.find((a) => a.appid === DEFAULT_APPIDS.test) ?? emulator.apps.find((a) => a.type === 'test')!;
     const state = generateState((n) => randomBytes(n));
-    listener = await startCallbackListener({
-      host: '127.0.0.1',
-      port: 0,
-      path: '/callback',
+    listener = await openCallback({
+      plan: { host: '127.0.0.1', port: 0, path: '/callback', timeoutMs: 15_000, allowedHosts: [] },
       expectedState: state,
-      timeoutMs: 15_000,
       signal: ctx.signal,
-      lang: out.lang,
-      translate: (key, params) => out.t(key, params),
+      lang: ctx.lang,
+      translate: (key, params) => t(ctx.lang, key, params),
+      now: () => ctx.now(),
       duplicateWindowMs: DUPLICATE_WINDOW_MS,
     });
     const tokens = TokenStore.open(dir);
@@ -100,104 +137,91 @@ export async function run(ctx: Context): Promise<number | void> {
       signal: ctx.signal,
       dispatcher,
       retryDelaysMs: [],
-      trace: (line) => present.trace(line),
+      trace: (line) => hooks.trace(line),
     });
     const deps = { api, tokens, profile: PROFILE, now: () => ctx.now() };
     const browser = scriptedBrowser(ctx.signal);
-    present.intro({ emulator: emulator.url, appid: app.appid, redirect: listener.url });
+    hooks.intro({ emulator: emulator.url, appid: app.appid, redirect: listener.url });
 
-    // ① the authorize URL, built exactly as `wxauth url` builds it
-    stepId = 'url';
-    present.step('url');
-    const authorize = buildAuthorizeUrl({ endpoint: 'authorize', openBase: emulator.url, appid: app.appid, redirectUri: listener.url, scope: SCOPE, state });
-    present.line(authorize.url);
+    // ① the authorize URL, built and linted exactly as `wxauth url` does it
+    step('url');
+    const authorize = planAuthorize(
+      {
+        config: { profile: PROFILE, appid: app.appid, type: 'test', openBase: emulator.url },
+        endpoint: 'authorize',
+        scope: SCOPE,
+        redirectUri: listener.url,
+        state,
+        forceFlag: false,
+      },
+      { hooks },
+    );
+    hooks.line(authorize.url);
 
     // ② the consent page, as a browser would see and submit it
-    stepId = 'consent';
-    present.step('consent');
-    present.trace(`→ GET ${authorize.url}`);
+    step('consent');
+    hooks.trace(`→ GET ${authorize.url}`);
     const page = await browser.get(authorize.url);
     const ticket = formField(page.text, 'ticket');
     if (page.status !== 200 || !ticket) throw new Error(`the consent page did not come (HTTP ${page.status}): ${page.text.slice(0, 200)}`);
-    present.trace(out.t('listen.demo.consent.page', { app: textOf(page.text, 'app-name') ?? app.name }));
+    hooks.trace(ref('listen.demo.consent.page', { app: textOf(page.text, 'app-name') ?? app.name }));
     const replyUrl = `${emulator.url}/connect/oauth2/authorize_reply`;
-    present.trace(out.t('listen.demo.consent.allow', { method: 'POST', url: replyUrl }));
-    present.trace(`  ticket=${ticket}&user=${emulator.users[0]!.id}&action=allow`);
+    hooks.trace(ref('listen.demo.consent.allow', { method: 'POST', url: replyUrl }));
+    hooks.trace(`  ticket=${ticket}&user=${emulator.users[0]!.id}&action=allow`);
     const reply = await browser.postForm(replyUrl, { ticket, user: emulator.users[0]!.id, action: 'allow' });
     if (reply.status !== 302 || !reply.location) throw new Error(`the consent form did not redirect (HTTP ${reply.status})`);
-    present.trace(out.t('listen.demo.redirect', { location: show(reply.location) }));
+    hooks.trace(ref('listen.demo.redirect', { location: show(reply.location) }));
 
     // ③ the browser lands on the listener, which checks state and keeps the code
-    stepId = 'callback';
-    present.step('callback');
-    present.trace(`→ GET ${show(reply.location)}`);
+    step('callback');
+    hooks.trace(`→ GET ${show(reply.location)}`);
     const landing = await browser.get(reply.location);
-    present.trace(`← ${landing.status} ${textOf(landing.text, 'title') ?? ''}`);
-    const callback = await listener.result;
+    hooks.trace(`← ${landing.status} ${textOf(landing.text, 'title') ?? ''}`);
+    const callback = await listener.wait();
     const code = callback.code;
-    present.ok('listen.demo.callback.ok', { code: showSecrets ? code : redactValue(code) }, { state_checked: callback.stateChecked, hits: callback.hits.length });
+    hooks.ok(ref('listen.demo.callback.ok', { code: showSecrets ? code : redactValue(code) }), { state_checked: callback.stateChecked, hits: callback.hits.length });
 
     // ④ code → access_token
-    stepId = 'exchange';
-    present.step('exchange');
+    step('exchange');
     const exchanged = await exchangeCode({ ...deps, appid: app.appid, secret: app.secret, code });
-    present.ok(
-      'listen.demo.exchange.ok',
-      { openid: exchanged.token.openid, expires: exchanged.token.expiresIn, scope: exchanged.token.scope },
+    hooks.ok(
+      ref('listen.demo.exchange.ok', { openid: exchanged.token.openid, expires: exchanged.token.expiresIn, scope: exchanged.token.scope }),
       { openid: exchanged.token.openid, unionid: exchanged.token.unionid ?? null, scope: exchanged.token.scope, expires_in: exchanged.token.expiresIn },
     );
 
     // ⑤ /sns/auth
-    stepId = 'check';
-    present.step('check');
+    step('check');
     await checkUserToken({ ...deps, appid: app.appid });
-    present.ok('listen.demo.check.ok', {}, { valid: true });
+    hooks.ok(ref('listen.demo.check.ok'), { valid: true });
 
     // ⑥ /sns/userinfo
-    stepId = 'userinfo';
-    present.step('userinfo');
+    step('userinfo');
     const info = await fetchUserinfo({ ...deps, appid: app.appid, autoRefresh: false });
-    const none = out.t('listen.login.unionid.none');
-    present.ok(
-      'listen.demo.userinfo.ok',
-      { nickname: info.userinfo.nickname, unionid: info.userinfo.unionid ?? none },
+    hooks.ok(
+      ref('listen.demo.userinfo.ok', { nickname: info.userinfo.nickname, unionid: info.userinfo.unionid ?? t(ctx.lang, 'listen.login.unionid.none') }),
       { nickname: info.userinfo.nickname, unionid: info.userinfo.unionid ?? null },
     );
 
     // ⑦ /sns/oauth2/refresh_token
-    stepId = 'refresh';
-    present.step('refresh');
+    step('refresh');
     const refreshed = await refreshUserToken({ ...deps, appid: app.appid });
-    present.ok(`listen.demo.refresh.${refreshed.outcome}`, { expires: refreshed.token.expiresIn }, { outcome: refreshed.outcome, expires_in: refreshed.token.expiresIn });
+    hooks.ok(ref(`listen.demo.refresh.${refreshed.outcome}`, { expires: refreshed.token.expiresIn }), { outcome: refreshed.outcome, expires_in: refreshed.token.expiresIn });
 
     // ⑧ the same code again: WeChat (and the emulator) answer 40163
-    stepId = 'reuse';
-    present.step('reuse');
+    step('reuse');
     try {
       await exchangeCode({ ...deps, appid: app.appid, secret: app.secret, code, save: false });
       throw new Error('the second exchange of one code succeeded');
     } catch (error) {
       if (!(error instanceof WechatApiError) || error.errcode !== 40163) throw error;
-      present.expectedFailure('listen.demo.reuse.expected', {}, { errcode: error.errcode, errmsg: error.errmsg });
       const { explainErrcode } = await import('../core/errcodes.js');
-      const { printExplanation } = await import('../ui/explain.js');
-      printExplanation(out, explainErrcode(40163, { endpoint: error.endpoint }), { compact: true, to: 'stdout' });
+      hooks.expectedFailure(ref('listen.demo.reuse.expected'), { errcode: error.errcode, errmsg: error.errmsg }, explainErrcode(40163, { endpoint: error.endpoint }));
     }
 
-    const elapsed = ctx.now() - started;
-    present.done({ seconds: (elapsed / 1000).toFixed(1) }, showSecrets);
-    out.result({
-      demo: {
-        emulator: emulator.url,
-        appid: app.appid,
-        redirect_uri: listener.url,
-        steps: present.steps,
-        elapsed_ms: elapsed,
-      },
-    });
+    return { emulator: emulator.url, appid: app.appid, redirectUri: listener.url, steps: hooks.steps, elapsedMs: ctx.now() - started, showSecrets };
   } catch (error) {
     if (isWxauthError(error) && error.exitCode === 130) throw error;
-    const detail = isWxauthError(error) ? tr(out.lang, error.messageRef) : error instanceof Error ? error.message : String(error);
+    const detail = isWxauthError(error) ? tr(ctx.lang, error.messageRef) : error instanceof Error ? error.message : String(error);
     throw new InternalError({ key: 'listen.demo.failed', params: { step: stepId, detail } }, { hint: { key: 'listen.demo.failed.hint' }, cause: error });
   } finally {
     await listener?.close().catch(() => undefined);
