@@ -13,6 +13,59 @@ function bad(error: string, status = 400): Reply {
   return controlJson({ ok: false, error }, status);
 }
 
+function decodeSegment(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * GET /__emulator/requests[?since=N]: the log, and `total` (how many requests were ever recorded), so a
+ * client can ask for only what happened after it looked (`since` = the `total` it saw then).
+ */
+function requests(emu: Emulator, rq: Rq): Reply {
+  const sinceParam = rq.query.get('since');
+  if (sinceParam === null) return controlJson({ ok: true, requests: emu.log, total: emu.logTotal });
+  const since = Number(sinceParam);
+  if (!Number.isInteger(since) || since < 0) return bad('since must be a whole number (the total of an earlier answer)');
+  const firstKept = emu.logTotal - emu.log.length;
+  const from = Math.max(0, since - firstKept);
+  return controlJson({ ok: true, requests: emu.log.slice(from), total: emu.logTotal, ...(since < firstKept ? { truncated: true } : {}) });
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * GET /__emulator/codes/<code>: whether a code was exchanged, when and from where (issue 14). The request
+ * log masks codes, so this is how `wxauth probe` tells whether the app exchanged a code it should have
+ * refused (a forged state). `unused` / `exchanged` / `expired` (§1.6: single use, 5 min for 公众号 codes,
+ * 10 min for website apps); every attempt with its errcode (a second one is 40163). The tokens the
+ * exchange produced are included, so a probe can look for them in what the app shows the browser; the
+ * control API answers only this machine (host-guard.ts), like /seed, which holds the appsecrets.
+ */
+function codeStatus(emu: Emulator, code: string): Reply {
+  const entry = emu.state.codes.get(code);
+  if (!entry) return bad('unknown code (never issued by this emulator, or forgotten after a reset)', 404);
+  const status = entry.used ? 'exchanged' : emu.now() >= entry.expiresAt ? 'expired' : 'unused';
+  const success = entry.attempts.find((a) => a.errcode === 0);
+  return controlJson({
+    ok: true,
+    code: {
+      status,
+      appid: entry.appid,
+      scope: entry.scope,
+      user: entry.userId,
+      issuedAt: iso(entry.issuedAt),
+      expiresAt: iso(entry.expiresAt),
+      ...(success ? { exchangedAt: iso(success.time), exchangedFrom: success.ip } : {}),
+      attempts: entry.attempts.map((a) => ({ time: iso(a.time), ip: a.ip, errcode: a.errcode })),
+      ...(entry.grant ? { tokens: { access_token: entry.grant.accessToken, refresh_token: entry.grant.refreshToken, openid: entry.grant.openid } } : {}),
+    },
+  });
+}
+
 function parseJson(rq: Rq): Record<string, unknown> | undefined {
   if (rq.body.trim() === '') return {};
   try {
@@ -88,7 +141,8 @@ export function handleControl(emu: Emulator, rq: Rq): Reply {
   if (refused) return refused;
   const path = rq.path.slice('/__emulator'.length);
   const isPost = rq.method === 'POST';
-  if (path === '/requests' && rq.method === 'GET') return controlJson({ ok: true, requests: emu.log });
+  if (path === '/requests' && rq.method === 'GET') return requests(emu, rq);
+  if (path.startsWith('/codes/') && rq.method === 'GET') return codeStatus(emu, decodeSegment(path.slice('/codes/'.length)));
   if (path === '/seed' && rq.method === 'GET') return controlJson({ ok: true, apps: emu.seed.apps, users: publicUsers(emu.seed) });
   if (path === '/clock' && rq.method === 'GET') return controlJson({ ok: true, now: emu.now(), iso: new Date(emu.now()).toISOString() });
   if (path === '/faults' && rq.method === 'GET') return controlJson({ ok: true, faults: emu.faults });

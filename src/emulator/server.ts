@@ -104,6 +104,8 @@ export class Emulator {
   state = new EmulatorState();
   faults: FaultSpec[];
   log: RequestRecord[] = [];
+  /** How many requests were ever recorded (the log keeps the last 5000): `GET /__emulator/requests?since=N`. */
+  logTotal = 0;
   currentUser: string;
   private offsetMs = 0;
   private readonly baseClock: () => number;
@@ -151,6 +153,7 @@ export class Emulator {
     this.faults = this.initialFaults.map((f) => ({ ...f }));
     this.switches = { ...this.initialSwitches };
     this.log = [];
+    this.logTotal = 0;
     this.offsetMs = 0;
     this.currentUser = this.seed.users[0]!.id;
   }
@@ -190,7 +193,7 @@ export class Emulator {
     const app = this.app(appid);
     const ttl = app?.type === 'website' ? CODE_TTL_WEBSITE : CODE_TTL_OA;
     const code = newCode();
-    this.state.codes.set(code, { appid, userId, scope, snapshot, expiresAt: this.now() + ttl * 1000, used: false });
+    this.state.codes.set(code, { appid, userId, scope, snapshot, expiresAt: this.now() + ttl * 1000, used: false, issuedAt: this.now(), attempts: [] });
     // A long-running emulator must not grow without bound: drop the oldest codes beyond a cap
     // (by then they have long expired or been used; a dropped code answers 40029 like an unknown one).
     trim(this.state.codes, MAX_ENTRIES);
@@ -250,6 +253,7 @@ export class Emulator {
     if (reply.rid !== undefined) entry.rid = reply.rid;
     if (fault) entry.fault = fault;
     this.log.push(entry);
+    this.logTotal += 1;
     if (this.log.length > 5000) this.log.splice(0, this.log.length - 5000);
   }
 

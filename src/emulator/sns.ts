@@ -19,6 +19,17 @@ function param(rq: Rq, name: string): string {
  * code checked before the secret: `code-first` does that. See docs/emulator-notes.md.
  */
 export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
+  const reply = answerAccessToken(emu, rq);
+  // Remember who presented a known code and what WeChat's answer was; the answer itself is unchanged.
+  const entry = emu.state.codes.get(param(rq, 'code'));
+  if (entry && entry.appid === param(rq, 'appid')) {
+    entry.attempts.push({ time: emu.now(), ip: rq.ip, errcode: reply.errcode ?? 0 });
+    if (entry.attempts.length > 20) entry.attempts.splice(0, entry.attempts.length - 20);
+  }
+  return reply;
+}
+
+function answerAccessToken(emu: Emulator, rq: Rq): Reply {
   const appid = param(rq, 'appid');
   const secret = param(rq, 'secret');
   const code = param(rq, 'code');
@@ -72,6 +83,7 @@ export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
   };
   emu.state.grantsByAccess.set(grant.accessToken, grant);
   emu.state.grantsByRefresh.set(grant.refreshToken, grant);
+  entry.grant = grant;
 
   // §4: unionid only for snsapi_userinfo / snsapi_login grants of apps bound to an open account;
   // is_snapshotuser only (value 1) for snapshot virtual users, whose unionid is virtual too (§1.6).

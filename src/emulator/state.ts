@@ -10,6 +10,25 @@ export interface CodeEntry {
   snapshot: boolean;
   expiresAt: number;
   used: boolean;
+  /** When the code was minted (emulator clock), for GET /__emulator/codes/<code>. */
+  issuedAt: number;
+  /**
+   * Every /sns/oauth2/access_token call that presented this code for its appid, with what it was answered:
+   * the request log masks codes (issue 14), so this is how a probe learns whether THIS code was exchanged,
+   * when and from where (§1.6: a code is single use; a repeat gets 40163).
+   */
+  attempts: CodeAttempt[];
+  /** The grant the successful exchange produced. */
+  grant?: SnsGrant;
+}
+
+export interface CodeAttempt {
+  /** Emulator clock, ms. */
+  time: number;
+  /** The caller's address (the socket's, or the callerIp switch). */
+  ip: string;
+  /** 0 for success, else the errcode WeChat's answer carried. */
+  errcode: number;
 }
 
 export interface SnsGrant {

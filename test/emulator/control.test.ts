@@ -261,3 +261,37 @@ describe('switches take a value as text or as JSON, as GET shows it (issue 12 it
     expect((await post(emu.url, '/__emulator/switches', { paramOrderCheck: 'yes' })).status).toBe(400);
   });
 });
+
+describe('a code’s status: unused, exchanged when and from where (issue 14)', () => {
+  it('GET /__emulator/codes/<code> follows one code through its exchanges, the log masking it meanwhile', async () => {
+    const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_base' })).json.code);
+    const before = await get(emu.url, `/__emulator/codes/${code}`);
+    expect(before.json).toMatchObject({ ok: true, code: { status: 'unused', appid: SVC, scope: 'snsapi_base', issuedAt: '2026-01-15T02:00:00.000Z', expiresAt: '2026-01-15T02:05:00.000Z', attempts: [] } });
+    const first = await exchange(code);
+    expect(first.json.access_token).toEqual(expect.any(String));
+    expect((await exchange(code)).json.errcode).toBe(40163);
+    const after = (await get(emu.url, `/__emulator/codes/${code}`)).json.code as Record<string, unknown>;
+    expect(after).toMatchObject({ status: 'exchanged', exchangedAt: '2026-01-15T02:00:00.000Z', exchangedFrom: expect.any(String) as unknown });
+    expect((after.attempts as Array<{ errcode: number }>).map((a) => a.errcode)).toEqual([0, 40163]);
+    expect(after.tokens).toMatchObject({ access_token: first.json.access_token, refresh_token: first.json.refresh_token });
+    expect((await get(emu.url, '/__emulator/codes/0nosuchcode')).status).toBe(404);
+  });
+
+  it('a code presented with another appid is not counted as an attempt; an old code shows expired', async () => {
+    const code = String((await post(emu.url, '/__emulator/code', { appid: SVC })).json.code);
+    await get(emu.url, `/sns/oauth2/access_token?appid=${DEFAULT_APPIDS.test}&secret=x&code=${code}&grant_type=authorization_code`);
+    emu.advanceClock(301);
+    expect((await get(emu.url, `/__emulator/codes/${code}`)).json.code).toMatchObject({ status: 'expired', attempts: [] });
+  });
+
+  it('GET /__emulator/requests?since=N answers only what came after an earlier total', async () => {
+    await exchange('0one');
+    const { total } = (await get(emu.url, '/__emulator/requests')).json as { total: number };
+    expect(total).toBe(1);
+    await exchange('0two');
+    const later = (await get(emu.url, `/__emulator/requests?since=${total}`)).json as { requests: unknown[]; total: number };
+    expect(later.total).toBe(2);
+    expect(later.requests).toHaveLength(1);
+    expect((await get(emu.url, '/__emulator/requests?since=x')).status).toBe(400);
+  });
+});
