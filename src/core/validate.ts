@@ -1,5 +1,10 @@
 // Shapes WeChat uses for credentials and callback settings. Pure functions, shared by the config
-// store (validation on write) and by url/inspect.
+// store (validation on write), the resolver (WXAUTH_* variables and flags), init and url/inspect.
+// checkSetting() is the ONE verdict on a setting, wherever it comes from: a value init or config set
+// would refuse is refused from the environment too, with the same words.
+import type { MessageParams, MessageRef } from '../errors.js';
+import { isIpHost, matchCallbackDomain, splitDomain } from './domain.js';
+import { isRegion, REGIONS } from './endpoints.js';
 
 export const ACCOUNT_TYPES = ['service', 'subscription', 'test', 'website'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
@@ -8,7 +13,10 @@ export function isAccountType(value: string): value is AccountType {
   return (ACCOUNT_TYPES as readonly string[]).includes(value);
 }
 
-/** appid: `wx` followed by 16 lower-case hex digits (WeChat prints them lower-case; accept either case). */
+/**
+ * The shape of an appid, `wx` and 16 hex digits, in either case: inspect uses it to tell a mistyped
+ * appid in a URL from something else. Settings go through checkSetting, which wants lower case.
+ */
 export function isAppid(value: string): boolean {
   return /^wx[0-9a-fA-F]{16}$/.test(value);
 }
@@ -54,4 +62,107 @@ export function isProfileName(value: string): boolean {
 export function maskSecret(value: string): string {
   if (value.length <= 8) return '…';
   return `${value.slice(0, 4)}…${value.slice(-4)}`;
+}
+
+/** The settings a profile holds (store/resolve.ts declares its PROFILE_KEYS from this list). */
+export const SETTING_KEYS = ['type', 'appid', 'secret', 'domain', 'redirectUri', 'apiBase', 'openBase', 'backupApiBase', 'region'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+export type Checked = { ok: true; value: string } | { ok: false; problem: MessageRef; hint: MessageRef };
+
+export interface CheckContext {
+  /**
+   * How the user knows this value: `--appid`, `WXAUTH_APPID`, `appid` (config set). Messages name it,
+   * so a refused environment variable is found without guessing. Defaults to the setting's key.
+   */
+  name?: string;
+  /** The account type the value is for, when known: only test accounts take a port or an IP. */
+  type?: AccountType;
+}
+
+/** A refusal: catalogue keys are written out in full, so a test can check that each one exists. */
+const refuse = (key: string, params: MessageParams, hint: string, hintParams?: MessageParams): Checked => ({
+  ok: false,
+  problem: { key, params },
+  hint: hintParams ? { key: hint, params: hintParams } : { key: hint },
+});
+
+/**
+ * The verdict on one setting. Nothing is silently changed: a value WeChat would not take is refused
+ * with what is wrong and what is right. The secret never appears in a message (its length does).
+ */
+export function checkSetting(key: SettingKey, value: string, context: CheckContext = {}): Checked {
+  const name = context.name ?? key;
+  // A space from a .env file or a copied web page is invisible in most output, and WeChat compares
+  // values exactly (a secret with one gets 40125, an appid 40013): call it out before anything else.
+  if (value !== value.trim()) return refuse('config.invalid.space', { name }, 'config.invalid.space.hint', { name });
+  const url = (problem: string, hint: string): Checked => (isHttpUrl(value) ? { ok: true, value } : refuse(problem, { name, value }, hint));
+  switch (key) {
+    case 'type':
+      return isAccountType(value)
+        ? { ok: true, value }
+        : refuse('config.invalid.type', { name, value }, 'config.invalid.type.hint', { types: ACCOUNT_TYPES.join(', ') });
+    case 'appid':
+      return checkAppid(value, name);
+    case 'secret':
+      return /^[0-9a-fA-F]{32}$/.test(value) ? { ok: true, value } : refuse('config.invalid.secret', { name, length: value.length }, 'config.invalid.secret.hint');
+    case 'domain':
+      return checkDomain(value, name, context.type);
+    case 'redirectUri':
+      return url('config.invalid.redirectUri', 'config.invalid.redirectUri.hint');
+    case 'apiBase':
+      return url('config.invalid.apiBase', 'config.invalid.apiBase.hint');
+    case 'openBase':
+      return url('config.invalid.openBase', 'config.invalid.openBase.hint');
+    case 'backupApiBase':
+      return url('config.invalid.backupApiBase', 'config.invalid.backupApiBase.hint');
+    case 'region':
+      return isRegion(value)
+        ? { ok: true, value }
+        : refuse('config.invalid.region', { name, value }, 'config.invalid.region.hint', { regions: Object.keys(REGIONS).join(', ') });
+  }
+}
+
+function checkAppid(value: string, name: string): Checked {
+  if (/^wx[0-9a-f]{16}$/.test(value)) return { ok: true, value };
+  // Same length and prefix letter as an appid: pasted from the WeCom admin console by mistake.
+  if (/^ww[0-9a-f]{16}$/i.test(value)) return refuse('config.invalid.appid.wecom', { name, value }, 'config.invalid.appid.wecom.hint');
+  // WeChat shows appids in lower case. Refused rather than lower-cased, so every way a value comes in
+  // (flags, wizard, config set, WXAUTH_APPID) gets the same answer and the user's own copy is fixed too.
+  if (/^wx[0-9a-f]{16}$/i.test(value)) {
+    const lower = value.toLowerCase();
+    return refuse('config.invalid.appid.upper', { name, value, lower }, 'config.invalid.appid.upper.hint', { lower });
+  }
+  return refuse('config.invalid.appid', { name, value }, 'config.invalid.appid.hint');
+}
+
+function checkDomain(value: string, name: string, type: AccountType | undefined): Checked {
+  if (!isCallbackDomain(value)) return refuse('config.invalid.domain', { name, value }, 'config.invalid.domain.hint');
+  const parts = splitDomain(value);
+  // A production account's 网页授权域名 / 授权回调域 is a registered domain on port 80/443: WeChat answers
+  // 10003 ("redirect_uri不支持带端口号") for a port, and cannot register an IP. Test accounts (测试号) can.
+  if (parts && type !== undefined && type !== 'test') {
+    if (parts.port !== '') return refuse('config.invalid.domain.port', { name, value, type }, 'config.invalid.domain.port.hint', { host: parts.host });
+    if (isIpHost(parts.host)) return refuse('config.invalid.domain.ip', { name, value, type }, 'config.invalid.domain.ip.hint');
+  }
+  return { ok: true, value };
+}
+
+/** Is the redirect_uri under the callback domain, by WeChat's rules (core/domain.ts)? */
+export function checkCallbackPair(type: AccountType | undefined, domain: string, redirectUri: string): Checked {
+  const match = matchCallbackDomain({ redirectUri, domain, accountType: type });
+  if (match.ok) return { ok: true, value: redirectUri };
+  const host = match.host ? match.host + (match.port ? `:${match.port}` : '') : redirectUri;
+  return refuse('config.redirectOutsideDomain', { redirectUri, host, domain }, 'config.redirectOutsideDomain.hint');
+}
+
+/**
+ * The redirect_uri the wizard offers: the previous one while it is still under the domain, else a
+ * path under the domain. Test accounts usually point at an IP:port on a laptop, without a
+ * certificate, hence http there. Always passes checkCallbackPair for a domain checkSetting accepted.
+ */
+export function suggestRedirectUri(type: AccountType, domain: string, previous?: string): string {
+  if (previous !== undefined && checkSetting('redirectUri', previous).ok && checkCallbackPair(type, domain, previous).ok) return previous;
+  const scheme = type === 'test' ? 'http' : 'https';
+  return `${scheme}://${domain.toLowerCase()}/wechat/callback`;
 }

@@ -1,15 +1,6 @@
 // Settings: named profiles of credentials and callback settings, in config.json (mode 0600).
 import { ConfigError, UsageError } from '../errors.js';
-import {
-  ACCOUNT_TYPES,
-  isAccountType,
-  isAppid,
-  isCallbackDomain,
-  isHttpUrl,
-  isProfileName,
-  isSecret,
-} from '../core/validate.js';
-import { isRegion, REGIONS } from '../core/endpoints.js';
+import { checkSetting, isProfileName, type CheckContext } from '../core/validate.js';
 import type { MessageRef } from '../errors.js';
 import { checkFields, describeJson, JsonFile, narrowMap, narrowObject, ShapeError, type FieldRule } from './files.js';
 import { isReservedName, PROFILE_KEYS, type ConfigField, type ProfileData } from './resolve.js';
@@ -45,39 +36,14 @@ export function isConfigField(key: string): key is ConfigField {
   return (PROFILE_KEYS as readonly string[]).includes(key);
 }
 
-/** Validation on write: refuse values WeChat would never accept, explaining the expected shape. */
-export function validateValue(key: ConfigField, value: string): string {
-  const ok = (() => {
-    switch (key) {
-      case 'type':
-        return isAccountType(value);
-      case 'appid':
-        return isAppid(value);
-      case 'secret':
-        return isSecret(value);
-      case 'domain':
-        return isCallbackDomain(value);
-      case 'redirectUri':
-      case 'apiBase':
-      case 'openBase':
-      case 'backupApiBase':
-        return isHttpUrl(value);
-      case 'region':
-        return isRegion(value);
-    }
-  })();
-  if (!ok) {
-    throw new UsageError(
-      { key: `config.invalid.${key}`, params: { value: key === 'secret' ? '' : value } },
-      {
-        hint: {
-          key: `config.invalid.${key}.hint`,
-          params: { types: ACCOUNT_TYPES.join(', '), regions: Object.keys(REGIONS).join(', ') },
-        },
-      },
-    );
-  }
-  return key === 'appid' ? value.toLowerCase() : value;
+/**
+ * Validation on write: the one verdict on a setting (core/validate.ts checkSetting), as a usage
+ * error that says what is wrong and what is right. Returns the value to store.
+ */
+export function validateValue(key: ConfigField, value: string, context: CheckContext = {}): string {
+  const checked = checkSetting(key, value, context);
+  if (!checked.ok) throw new UsageError(checked.problem, { hint: checked.hint });
+  return checked.value;
 }
 
 /**

@@ -1,5 +1,8 @@
 // Precedence: flags > env > profile > defaults. The resolver never prints: it returns the result
-// with warnings, and the command decides how to show them. It is the only code that reads WXAUTH_* env.
+// with warnings and errors, and the command decides how to show them. It is the only code that reads
+// WXAUTH_* env. Every credential and callback value goes through the same check as init and config
+// set (core/validate.ts): one that fails is left out of the result and reported in `errors`, so it
+// never reaches WeChat, and requireFields() stops the command with it (exit 4, naming its source).
 import os from 'node:os';
 import path from 'node:path';
 import type { MessageRef } from '../errors.js';
@@ -11,7 +14,7 @@ import {
   isRegion,
   type Region,
 } from '../core/endpoints.js';
-import { isAccountType, type AccountType } from '../core/validate.js';
+import { checkSetting, isAccountType, SETTING_KEYS, type AccountType } from '../core/validate.js';
 
 export interface GlobalOptions {
   profile?: string;
@@ -42,26 +45,25 @@ export interface ProfileData {
   region?: Region;
 }
 
-export const PROFILE_KEYS = [
-  'type',
-  'appid',
-  'secret',
-  'domain',
-  'redirectUri',
-  'apiBase',
-  'openBase',
-  'backupApiBase',
-  'region',
-] as const satisfies ReadonlyArray<keyof ProfileData>;
+export const PROFILE_KEYS = SETTING_KEYS satisfies ReadonlyArray<keyof ProfileData>;
 
 export type ConfigField = (typeof PROFILE_KEYS)[number];
 export type Source = 'flag' | 'env' | 'profile' | 'default';
+
+/** A value the resolver refused: left out of the config, kept here for the command to show or throw. */
+export interface ConfigProblem {
+  field: ConfigField;
+  source: Source;
+  error: ConfigError;
+}
 
 export interface ResolvedConfig {
   profile: string;
   profileSource: Source;
   /** Whether the profile exists in the config file. */
   profileExists: boolean;
+  /** The profiles the config file has, for "no profile named …; these exist". */
+  profileNames: string[];
   type?: AccountType;
   appid?: string;
   secret?: string;
@@ -75,6 +77,8 @@ export interface ResolvedConfig {
   /** Where each value came from, e.g. for "40125: the secret came from WXAUTH_SECRET". */
   sources: Partial<Record<ConfigField, Source>>;
   warnings: MessageRef[];
+  /** Values refused by the one validation (core/validate.ts), in PROFILE_KEYS order; requireFields throws the first. */
+  errors: ConfigProblem[];
 }
 
 export const ENV_NAMES: Record<ConfigField, string> = {
@@ -276,15 +280,30 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     warnings.push({ key: 'config.profile.missing', params: { profile: picked.name } });
   }
 
+  const errors: ConfigProblem[] = [];
+  /** The value if it passes the one validation; otherwise undefined, and the refusal in `errors`. */
+  const checked = (field: 'appid' | 'secret' | 'domain' | 'redirectUri'): string | undefined => {
+    const value = pick(field);
+    const source = sources[field];
+    if (value === undefined || source === undefined) return undefined;
+    const name = source === 'env' ? ENV_NAMES[field] : `${field} (profile ${picked.name})`;
+    const verdict = checkSetting(field, value, { name, type });
+    if (verdict.ok) return verdict.value;
+    delete sources[field];
+    errors.push({ field, source, error: new ConfigError(verdict.problem, { hint: verdict.hint }) });
+    return undefined;
+  };
+
   return {
     profile: picked.name,
     profileSource: picked.source,
     profileExists: stored !== undefined,
+    profileNames: Object.keys(input.profiles),
     type,
-    appid: pick('appid'),
-    secret: pick('secret'),
-    domain: pick('domain'),
-    redirectUri: pick('redirectUri'),
+    appid: checked('appid'),
+    secret: checked('secret'),
+    domain: checked('domain'),
+    redirectUri: checked('redirectUri'),
     region,
     apiBase: apiBase.replace(/\/+$/, ''),
     openBase: openBase.replace(/\/+$/, ''),
@@ -292,12 +311,40 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     timeoutMs: parseTimeout(globals.timeout),
     sources,
     warnings,
+    errors,
   };
 }
 
-/** Throw one ConfigError naming every missing field and how to provide it. */
+/** --profile or WXAUTH_PROFILE named a profile the config file does not have. */
+export function isUnknownProfile(config: ResolvedConfig): boolean {
+  return !config.profileExists && (config.profileSource === 'flag' || config.profileSource === 'env');
+}
+
+/** "No profile named nope", with the profiles that exist and how to create this one. */
+export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'profileNames'>): ConfigError {
+  const profiles = config.profileNames.join(', ');
+  return new ConfigError(
+    { key: 'config.profile.unknown', params: { profile: config.profile } },
+    {
+      hint: profiles
+        ? { key: 'config.profile.unknown.create.hint', params: { profile: config.profile, profiles } }
+        : { key: 'config.profile.none.hint', params: { profile: config.profile } },
+    },
+  );
+}
+
+/**
+ * Stop a command that cannot run with this configuration: first a value the validation refused
+ * (the fields the command needs first, then any other: a command does not run on a configuration
+ * with a value WeChat would refuse), then a profile chosen by --profile or WXAUTH_PROFILE that does
+ * not exist, then one ConfigError naming every missing field and how to provide it.
+ */
 export function requireFields(config: ResolvedConfig, fields: ConfigField[]): ResolvedConfig {
+  const problem = config.errors.find((p) => fields.includes(p.field)) ?? config.errors[0];
+  if (problem) throw problem.error;
   const missing = fields.filter((f) => config[f as keyof ResolvedConfig] === undefined);
+  // "Missing appid" would send the user to fill in a profile they only misspelt.
+  if (missing.length > 0 && isUnknownProfile(config)) throw unknownProfileError(config);
   if (missing.length > 0) {
     throw new ConfigError(
       {

@@ -64,7 +64,12 @@ describe('ConfigStore', () => {
     expect(() => validateValue('redirectUri', '/callback')).toThrow(UsageError);
     expect(() => validateValue('redirectUri', 'ftp://www.example.com/cb')).toThrow(UsageError);
     expect(validateValue('domain', '192.168.1.10:8080')).toBe('192.168.1.10:8080');
-    expect(validateValue('appid', 'WX1234567890ABCDEF'.replace('WX', 'wx'))).toBe('wx1234567890abcdef');
+    // The type decides whether a port is allowed: only test accounts register one.
+    expect(() => validateValue('domain', '192.168.1.10:8080', { type: 'service' })).toThrow(UsageError);
+    expect(validateValue('domain', '192.168.1.10:8080', { type: 'test' })).toBe('192.168.1.10:8080');
+    // Refused, not lower-cased behind the user's back: the message gives the lower-case spelling.
+    expect(() => validateValue('appid', 'wx1234567890ABCDEF')).toThrow(expect.objectContaining({ messageRef: expect.objectContaining({ params: expect.objectContaining({ lower: APPID }) }) }));
+    expect(validateValue('appid', APPID)).toBe(APPID);
   });
 
   it('masks a secret to its first and last four characters', () => {
@@ -127,6 +132,65 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect(() => resolveConfig({ globals: {}, env: { WXAUTH_TYPE: 'miniprogram' }, profiles: {} })).toThrow(ConfigError);
     expect(() => resolveConfig({ globals: { region: 'bj' }, env: {}, profiles: {} })).toThrow(ConfigError);
     expect(() => resolveConfig({ globals: { timeout: 'soon' }, env: {}, profiles: {} })).toThrow(ConfigError);
+  });
+});
+
+describe('resolveConfig: the one validation on every source (issue 12 item 4)', () => {
+  const thrown = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return e as ConfigError;
+    }
+    throw new Error('did not throw');
+  };
+
+  it('leaves a refused WXAUTH_* value out of the config, reports it in errors, and requireFields throws it (exit 4)', () => {
+    const r = resolveConfig({ globals: {}, env: { WXAUTH_APPID: 'ww1234567890abcdef', WXAUTH_SECRET: ` ${SECRET}` }, profiles: {} });
+    expect(r.appid).toBeUndefined();
+    expect(r.secret).toBeUndefined();
+    expect(r.sources.appid).toBeUndefined();
+    expect(r.errors.map((e) => [e.field, e.source, e.error.messageRef.key])).toEqual([
+      ['appid', 'env', 'config.invalid.appid.wecom'],
+      ['secret', 'env', 'config.invalid.space'],
+    ]);
+    const err = thrown(() => requireFields(r, ['secret']));
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.exitCode).toBe(4);
+    // The field the command needs comes first, and the variable is named.
+    expect(err.messageRef).toMatchObject({ key: 'config.invalid.space', params: { name: 'WXAUTH_SECRET' } });
+    expect(JSON.stringify(err.messageRef)).not.toContain(SECRET);
+  });
+
+  it('an env value that is refused does not fall back to the profile’s value', () => {
+    const r = resolveConfig({ globals: {}, env: { WXAUTH_APPID: 'wx1234567890ABCDEF' }, profiles: { p: { appid: APPID } }, currentProfile: 'p' });
+    expect(r.appid).toBeUndefined();
+    expect(r.errors[0]?.error.messageRef.params).toMatchObject({ name: 'WXAUTH_APPID', lower: APPID });
+  });
+
+  it('checks the domain for the resolved account type, and names a profile value by its profile', () => {
+    const r = resolveConfig({ globals: {}, env: {}, profiles: { prod: { type: 'service', appid: APPID, secret: SECRET, domain: 'www.example.com:8443' } }, currentProfile: 'prod' });
+    expect(r.domain).toBeUndefined();
+    expect(r.errors[0]?.error.messageRef).toMatchObject({ key: 'config.invalid.domain.port', params: { name: 'domain (profile prod)' } });
+    // A command that needs only the credentials still does not run on a configuration WeChat would refuse.
+    expect(() => requireFields(r, ['appid', 'secret'])).toThrow(ConfigError);
+    const test = resolveConfig({ globals: {}, env: { WXAUTH_TYPE: 'test' }, profiles: { prod: { type: 'service', domain: 'www.example.com:8443' } }, currentProfile: 'prod' });
+    expect(test.domain).toBe('www.example.com:8443');
+    expect(test.errors).toEqual([]);
+  });
+
+  it('--profile or WXAUTH_PROFILE naming a profile that does not exist: "no profile named", with the ones that exist', () => {
+    const profiles = { prod: { appid: APPID }, staging: { appid: APPID } };
+    const err = thrown(() => requireFields(resolveConfig({ globals: { profile: 'nope' }, env: {}, profiles }), ['appid']));
+    expect(err.messageRef).toEqual({ key: 'config.profile.unknown', params: { profile: 'nope' } });
+    expect(err.hint).toEqual({ key: 'config.profile.unknown.create.hint', params: { profile: 'nope', profiles: 'prod, staging' } });
+    const none = thrown(() => requireFields(resolveConfig({ globals: {}, env: { WXAUTH_PROFILE: 'nope' }, profiles: {} }), ['appid']));
+    expect(none.hint?.key).toBe('config.profile.none.hint');
+    // The default profile, never created: still "missing", pointing at init.
+    const fresh = thrown(() => requireFields(resolveConfig({ globals: {}, env: {}, profiles: {} }), ['appid']));
+    expect(fresh.messageRef.key).toBe('config.missing');
+    // Everything from the environment: an unsaved profile name is fine.
+    expect(requireFields(resolveConfig({ globals: { profile: 'ci' }, env: { WXAUTH_APPID: APPID }, profiles }), ['appid']).appid).toBe(APPID);
   });
 });
 

@@ -30,6 +30,18 @@ export const messages = {
     zh: 'wxauth 没有改动这个文件。手动修复 JSON（或把它移走后重新 wxauth init），再重试。',
     en: 'wxauth left the file untouched. Fix the JSON by hand (or move the file away and run wxauth init again), then retry.',
   },
+  'config.file.unreadable.tokens.hint': {
+    zh: 'wxauth 没有改动这个文件。它只是令牌缓存：删除 {file} 即可（之后用 wxauth login 或 exchange 重新获取令牌），或手动修复其中的 JSON，再重试。',
+    en: 'wxauth left the file untouched. It only caches tokens: delete {file} (then get tokens again with wxauth login or exchange), or fix its JSON by hand, and retry.',
+  },
+  'config.dir.notFolder': {
+    zh: '{dir} 是一个文件，不是文件夹：wxauth 需要在这里有一个文件夹，用来存放状态（config.json 和 tokens.json）。',
+    en: '{dir} is a file, not a folder: wxauth keeps its state (config.json and tokens.json) in a folder there.',
+  },
+  'config.dir.notFolder.hint': {
+    zh: 'wxauth 没有改动它。把 {dir} 移走，或让 WXAUTH_CONFIG_DIR 指向一个文件夹（不设置则用默认位置）。',
+    en: 'wxauth left it untouched. Move {dir} away, or point WXAUTH_CONFIG_DIR at a folder (unset, it uses the default one).',
+  },
   'config.file.unwritable': { zh: '无法写入 {file}：{detail}', en: 'Cannot write {file}: {detail}' },
   'config.file.unwritable.hint': {
     zh: '检查目录权限和磁盘空间；原文件保持不变。可用 WXAUTH_CONFIG_DIR 换一个目录。',
@@ -88,39 +100,105 @@ export const messages = {
     zh: '状态目录 {dir} 其他用户可写（权限 {mode}）：他们可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）或令牌缓存。运行 chmod 700 {dir}。',
     en: 'The state folder {dir} is writable by other users (mode {mode}): they can replace config.json (e.g. aim wxauth at their own server to collect your AppSecret) or the token cache. Run chmod 700 {dir}.',
   },
-  'config.invalid.type': { zh: '账号类型 "{value}" 无效。', en: 'Account type "{value}" is not valid.' },
+  // Settings refused by core/validate.ts checkSetting. {name} is where the value came from: the
+  // setting (config set), a flag (--appid), a variable (WXAUTH_APPID) or a profile.
+  'config.invalid.space': { zh: '{name}：值的开头或结尾有空白字符。', en: '{name}: the value begins or ends with whitespace.' },
+  'config.invalid.space.hint': {
+    zh: '删掉空白后再给出 {name}：微信逐字比较（带空格的 AppSecret 得到 40125，appid 得到 40013）。从 .env 文件或网页复制的值常带着它。',
+    en: 'Give {name} without it: WeChat compares values character by character (a secret with a space gets 40125, an appid 40013). Values from .env files and copied web pages often carry one.',
+  },
+  'config.invalid.type': { zh: '{name}：账号类型 "{value}" 无效。', en: '{name}: account type "{value}" is not valid.' },
   'config.invalid.type.hint': {
     zh: '可选：{types}（service 服务号，subscription 订阅号，test 测试号，website 网站应用）。',
     en: 'Use one of: {types} (service 服务号, subscription 订阅号, test 测试号, website 网站应用).',
   },
-  'config.invalid.appid': { zh: 'appid "{value}" 格式不对。', en: 'appid "{value}" has the wrong shape.' },
+  'config.invalid.appid': { zh: '{name}："{value}" 不是 appid。', en: '{name}: "{value}" is not an appid.' },
   'config.invalid.appid.hint': {
-    zh: 'appid 是 wx 加 16 位十六进制，例如 wx1234567890abcdef；在 mp.weixin.qq.com → 设置与开发 → 基本配置 中复制。',
-    en: 'An appid is wx followed by 16 hex digits, e.g. wx1234567890abcdef; copy it from mp.weixin.qq.com → 设置与开发 → 基本配置.',
+    zh: 'appid 是 wx 加 16 位十六进制（小写），例如 wx1234567890abcdef；在 mp.weixin.qq.com → 设置与开发 → 基本配置 中复制（网站应用在 open.weixin.qq.com）。',
+    en: 'An appid is wx followed by 16 hex digits in lower case, e.g. wx1234567890abcdef; copy it from mp.weixin.qq.com → 设置与开发 → 基本配置 (website apps: open.weixin.qq.com).',
   },
-  'config.invalid.secret': { zh: 'AppSecret 格式不对。', en: 'The AppSecret has the wrong shape.' },
+  'config.invalid.appid.wecom': {
+    zh: '{name}："{value}" 是企业微信的 CorpID（ww 开头），不是微信的 AppID。',
+    en: '{name}: "{value}" is a WeCom (企业微信) CorpID, starting with ww, not a WeChat AppID.',
+  },
+  'config.invalid.appid.wecom.hint': {
+    zh: 'wxauth 调试的是公众号和网站应用的网页授权，它们的 AppID 以 wx 开头（mp.weixin.qq.com → 设置与开发 → 基本配置，或 open.weixin.qq.com）。企业微信登录有自己的接口和凭据。',
+    en: 'wxauth debugs the web authorization of official accounts (公众号) and website apps (网站应用), whose AppIDs start with wx (mp.weixin.qq.com → 设置与开发 → 基本配置, or open.weixin.qq.com). WeCom login has its own endpoints and credentials.',
+  },
+  'config.invalid.appid.upper': {
+    zh: '{name}："{value}" 含大写字母；微信的 AppID 都是小写：{lower}。',
+    en: '{name}: "{value}" has upper-case letters; WeChat’s AppIDs are lower case: {lower}.',
+  },
+  'config.invalid.appid.upper.hint': {
+    zh: '改用 {lower}（与公众平台显示的一致）。wxauth 不会替你改写，以免你别处的副本仍是错的。',
+    en: 'Use {lower}, as the console shows it. wxauth does not rewrite it for you, so your other copies of it get fixed too.',
+  },
+  'config.invalid.secret': {
+    zh: '{name}：AppSecret 不是 32 位十六进制（它有 {length} 个字符）。',
+    en: '{name}: the AppSecret is not 32 hex digits (it has {length} characters).',
+  },
   'config.invalid.secret.hint': {
     zh: 'AppSecret 是 32 位十六进制；在 mp.weixin.qq.com → 设置与开发 → 基本配置 中重置或查看（网站应用在 open.weixin.qq.com）。',
     en: 'An AppSecret is 32 hex digits; view or reset it at mp.weixin.qq.com → 设置与开发 → 基本配置 (website apps: open.weixin.qq.com).',
   },
-  'config.invalid.domain': { zh: '回调域名 "{value}" 格式不对。', en: 'Callback domain "{value}" has the wrong shape.' },
+  'config.invalid.domain': { zh: '{name}："{value}" 不是单纯的主机名。', en: '{name}: "{value}" is not a bare host name.' },
   'config.invalid.domain.hint': {
     zh: '只写主机名（可带端口，仅测试号支持端口），不要 http://、路径或空格，例如 www.example.com 或 192.168.1.10:8080。',
     en: 'Write the host only (a port only works on test accounts), without http://, a path or spaces, e.g. www.example.com or 192.168.1.10:8080.',
   },
-  'config.invalid.redirectUri': { zh: 'redirect_uri "{value}" 不是完整的 http(s) 地址。', en: 'redirect_uri "{value}" is not an absolute http(s) URL.' },
+  'config.invalid.domain.port': {
+    zh: '{name}："{value}" 带端口，只有测试号（test）能登记端口；{type} 账号的回调域名不能带（微信会返回 10003 redirect_uri不支持带端口号）。',
+    en: '{name}: "{value}" has a port, which only a test account (测试号) can register; the callback domain of a {type} account cannot have one (WeChat answers 10003 "redirect_uri不支持带端口号").',
+  },
+  'config.invalid.domain.port.hint': {
+    zh: '改用 {host}，让回调在 443 或 80 端口上提供（例如放在反向代理后面）；要用端口，请用测试号（type test）。',
+    en: 'Use {host} and serve the callback on port 443 or 80 (e.g. behind a reverse proxy); for a port, use a test account (type test).',
+  },
+  'config.invalid.domain.ip': {
+    zh: '{name}："{value}" 是 IP 地址，只有测试号（test）能登记 IP；{type} 账号需要已备案的域名。',
+    en: '{name}: "{value}" is an IP address, which only a test account (测试号) can register; a {type} account needs a registered domain name.',
+  },
+  'config.invalid.domain.ip.hint': {
+    zh: '填写在公众平台或开放平台登记的域名；要用 IP，请用测试号（type test）。',
+    en: 'Use the domain name registered in the console; for an IP, use a test account (type test).',
+  },
+  'config.invalid.redirectUri': { zh: '{name}："{value}" 不是完整的 http(s) 地址。', en: '{name}: "{value}" is not an absolute http(s) URL.' },
   'config.invalid.redirectUri.hint': {
     zh: '写成完整地址，例如 https://www.example.com/wechat/callback。',
     en: 'Write the full address, e.g. https://www.example.com/wechat/callback.',
   },
-  'config.invalid.apiBase': { zh: 'apiBase "{value}" 不是 http(s) 地址。', en: 'apiBase "{value}" is not an http(s) URL.' },
+  'config.invalid.apiBase': { zh: '{name}："{value}" 不是 http(s) 地址。', en: '{name}: "{value}" is not an http(s) URL.' },
   'config.invalid.apiBase.hint': { zh: '例如 https://api.weixin.qq.com 或 http://127.0.0.1:3900。', en: 'E.g. https://api.weixin.qq.com or http://127.0.0.1:3900.' },
-  'config.invalid.openBase': { zh: 'openBase "{value}" 不是 http(s) 地址。', en: 'openBase "{value}" is not an http(s) URL.' },
+  'config.invalid.openBase': { zh: '{name}："{value}" 不是 http(s) 地址。', en: '{name}: "{value}" is not an http(s) URL.' },
   'config.invalid.openBase.hint': { zh: '例如 https://open.weixin.qq.com 或 http://127.0.0.1:3900。', en: 'E.g. https://open.weixin.qq.com or http://127.0.0.1:3900.' },
-  'config.invalid.backupApiBase': { zh: 'backupApiBase "{value}" 不是 http(s) 地址。', en: 'backupApiBase "{value}" is not an http(s) URL.' },
+  'config.invalid.backupApiBase': { zh: '{name}："{value}" 不是 http(s) 地址。', en: '{name}: "{value}" is not an http(s) URL.' },
   'config.invalid.backupApiBase.hint': { zh: '例如 https://api2.weixin.qq.com。', en: 'E.g. https://api2.weixin.qq.com.' },
-  'config.invalid.region': { zh: '区域 "{value}" 无效。', en: 'Region "{value}" is not valid.' },
+  'config.invalid.region': { zh: '{name}：区域 "{value}" 无效。', en: '{name}: region "{value}" is not valid.' },
   'config.invalid.region.hint': { zh: '可选：{regions}。', en: 'Use one of: {regions}.' },
+  'config.redirectOutsideDomain': {
+    zh: 'redirect_uri 的主机 {host} 与回调域名 {domain} 不一致：微信会显示 10003 redirect_uri 参数错误。',
+    en: 'The redirect_uri host {host} differs from the callback domain {domain}: WeChat would show 10003 "redirect_uri 参数错误".',
+  },
+  'config.redirectOutsideDomain.hint': {
+    zh: '让 redirect_uri 使用完全相同的主机（子域名和上级域名都不算），或改正回调域名。',
+    en: 'Use exactly the same host in redirect_uri (subdomains and the parent domain do not count), or fix the domain.',
+  },
+  'config.set.redirectMismatch': {
+    zh: '已保存的 redirect_uri {redirectUri} 不再位于回调域名 {domain} 下：微信会显示 10003 redirect_uri 参数错误。',
+    en: 'The saved redirect_uri {redirectUri} is no longer under the callback domain {domain}: WeChat would show 10003 "redirect_uri 参数错误".',
+  },
+  'config.set.redirectMismatch.hint': {
+    zh: '先删除它（wxauth{p} config unset redirectUri），再设置域名和该域名下的 redirect_uri；或加 --yes 照样保存。',
+    en: 'Unset it first (wxauth{p} config unset redirectUri), then set the domain and a redirect_uri under it; or add --yes to save anyway.',
+  },
+  'config.set.redirectOutside.hint': {
+    zh: '让 redirect_uri 使用完全相同的主机，或先改域名（wxauth{p} config set domain <主机>）；加 --yes 照样保存。',
+    en: 'Use exactly that host in the redirect_uri, or change the domain first (wxauth{p} config set domain <host>); --yes saves it anyway.',
+  },
+  'config.set.domainUnfit.hint': {
+    zh: '先改域名（wxauth{p} config set domain <主机>），或保留原来的账号类型；加 --yes 照样保存。',
+    en: 'Change the domain first (wxauth{p} config set domain <host>), or keep the account type; --yes saves it anyway.',
+  },
   'config.profile.badName': { zh: 'profile 名 "{name}" 无效。', en: 'Profile name "{name}" is not valid.' },
   'config.profile.badName.hint': { zh: '只用字母、数字、- 和 _，最长 64 个字符。', en: 'Use letters, digits, - and _ only, up to 64 characters.' },
   'config.profile.reserved': {
@@ -133,6 +211,14 @@ export const messages = {
   },
   'config.profile.unknown': { zh: '没有名为 "{profile}" 的 profile。', en: 'There is no profile named "{profile}".' },
   'config.profile.unknown.hint': { zh: '现有 profile：{profiles}。用 wxauth init --profile <名字> 新建。', en: 'Existing profiles: {profiles}. Create one with wxauth init --profile <name>.' },
+  'config.profile.unknown.create.hint': {
+    zh: '现有 profile：{profiles}。用 --profile 选其中一个，或用 wxauth init --profile {profile} 新建 "{profile}"。',
+    en: 'Existing profiles: {profiles}. Pick one of them with --profile, or create "{profile}" with wxauth init --profile {profile}.',
+  },
+  'config.profile.none.hint': {
+    zh: '还没有任何 profile：用 wxauth init --profile {profile} 新建，或用 WXAUTH_* 环境变量给出这些值。',
+    en: 'There are no profiles yet: create one with wxauth init --profile {profile}, or give the values as WXAUTH_* variables.',
+  },
   'config.key.unknown': { zh: '没有名为 "{key}" 的配置项。', en: 'There is no setting named "{key}".' },
   'config.key.unknown.hint': { zh: '可用的配置项：{keys}。', en: 'Settings: {keys}.' },
   'config.set.done': { zh: '已保存 {key}（profile "{profile}"）到 {file}', en: 'Saved {key} (profile "{profile}") to {file}' },
@@ -141,10 +227,29 @@ export const messages = {
   'config.get.none': { zh: '{key} 没有设置（profile "{profile}"）。', en: '{key} is not set (profile "{profile}").' },
   'config.list.empty': { zh: '还没有任何配置。运行 wxauth init 开始。', en: 'Nothing configured yet. Run wxauth init to start.' },
   'config.list.header': { zh: 'profile "{profile}"（{file}）', en: 'Profile "{profile}" ({file})' },
+  'config.list.key': { zh: '配置项', en: 'key' },
+  'config.list.value': { zh: '值', en: 'value' },
   'config.list.source': { zh: '来源', en: 'source' },
+  'config.list.source.flag': { zh: '参数', en: 'flag' },
+  'config.list.source.env': { zh: '环境变量', en: 'env' },
+  'config.list.source.profile': { zh: '配置文件', en: 'profile' },
+  'config.list.source.default': { zh: '默认', en: 'default' },
+  'profile.list.name': { zh: '名称', en: 'profile' },
+  'profile.list.type': { zh: '类型', en: 'type' },
+  'profile.list.appid': { zh: 'AppID', en: 'appid' },
+  'profile.list.secret': { zh: 'AppSecret', en: 'secret' },
+  'profile.list.domain': { zh: '回调域名', en: 'domain' },
   'profile.list.empty': { zh: '还没有 profile。运行 wxauth init 创建。', en: 'No profiles yet. Run wxauth init to create one.' },
   'profile.use.done': { zh: '当前 profile 切换为 "{profile}"。', en: 'Now using profile "{profile}".' },
-  'profile.remove.done': { zh: '已删除 profile "{profile}"（缓存的 token 不受影响，可用 wxauth tokens clear 清除）。', en: 'Removed profile "{profile}" (cached tokens stay; clear them with wxauth tokens clear).' },
+  'profile.remove.done': { zh: '已删除 profile "{profile}"。', en: 'Removed profile "{profile}".' },
+  'profile.remove.tokensLeft': {
+    zh: '它缓存的 {count} 个用户 token 仍在令牌缓存中；用 wxauth --profile {profile} tokens clear 清除。',
+    en: 'Its {count} cached user token(s) stay in the token cache; clear them with wxauth --profile {profile} tokens clear.',
+  },
+  'profile.remove.tokensMaybe': {
+    zh: '它缓存的用户 token（如果有）仍在令牌缓存中；用 wxauth --profile {profile} tokens clear 清除。',
+    en: 'Its cached user tokens, if any, stay in the token cache; clear them with wxauth --profile {profile} tokens clear.',
+  },
   'profile.remove.confirm': { zh: '删除 profile "{profile}"？', en: 'Remove profile "{profile}"?' },
   'init.intro': { zh: '为 profile "{profile}" 配置微信账号。按 Ctrl-C 取消，不会写入任何东西。', en: 'Setting up a WeChat account for profile "{profile}". Ctrl-C cancels without writing anything.' },
   'init.ask.type': { zh: '账号类型', en: 'Account type' },
@@ -170,9 +275,42 @@ export const messages = {
     zh: '让 redirect_uri 使用完全相同的主机（子域名和上级域名都不算），或改正回调域名。',
     en: 'Use exactly the same host in redirect_uri (subdomains and the parent domain do not count), or fix the domain.',
   },
+  'init.exists': {
+    zh: 'profile "{profile}" 已存在（{type}，appid {appid}），位于 {file}。',
+    en: 'Profile "{profile}" already exists ({type}, appid {appid}) in {file}.',
+  },
+  'init.exists.hint': {
+    zh: '加 --yes 替换它（包括 AppSecret），或用 --profile <名字> 写入另一个 profile；只改一项用 wxauth config set。',
+    en: 'Add --yes to replace it (its secret included), or write another profile with --profile <name>; wxauth config set changes one value.',
+  },
+  'init.exists.confirm': {
+    zh: 'profile "{profile}" 已存在（{type}，appid {appid}）。替换它吗？',
+    en: 'Profile "{profile}" already exists ({type}, appid {appid}). Replace it?',
+  },
+  'init.ask.secret.keep': {
+    zh: 'AppSecret（输入不回显；留空则保留已保存的 {masked}）',
+    en: 'AppSecret (not echoed; leave empty to keep the saved one, {masked})',
+  },
+  'init.secret.kept': { zh: '保留了已保存的 AppSecret（{masked}）。', en: 'The saved AppSecret ({masked}) was kept.' },
+  'init.dropped': {
+    zh: '{flags} 没有保存：订阅号没有网页授权权限，微信会拒绝它的任何授权链接。',
+    en: '{flags} not saved: subscription accounts (订阅号) have no web authorization (网页授权), so WeChat refuses any authorization URL for them.',
+  },
+  'init.dropped.hint': {
+    zh: '想试网页授权，可以用测试号（mp.weixin.qq.com/debug/cgi-bin/sandbox，--type test），或已认证的服务号（--type service）。',
+    en: 'To try web authorization, use a test account (测试号, mp.weixin.qq.com/debug/cgi-bin/sandbox) with --type test, or a verified service account (服务号) with --type service.',
+  },
   'init.confirm': { zh: '写入 profile "{profile}"？', en: 'Write profile "{profile}"?' },
   'init.done': { zh: '已保存 profile "{profile}" 到 {file}（权限 0600）。', en: 'Saved profile "{profile}" to {file} (mode 0600).' },
   'init.next': { zh: '下一步：wxauth url --scope snsapi_userinfo，或 wxauth login。', en: 'Next: wxauth url --scope snsapi_userinfo, or wxauth login.' },
+  'init.next.website': {
+    zh: '下一步：wxauth{p} url --scope snsapi_login（在电脑浏览器打开的扫码登录页），或 wxauth{p} login。',
+    en: 'Next: wxauth{p} url --scope snsapi_login (the QR-connect page, for a desktop browser), or wxauth{p} login.',
+  },
+  'init.next.subscription': {
+    zh: '下一步：wxauth{p} token（获取基础 access_token）。订阅号没有网页授权，url 和 login 不适用。',
+    en: 'Next: wxauth{p} token (a basic access_token). Subscription accounts have no web authorization, so url and login do not apply.',
+  },
   'completion.unknownShell': { zh: '不支持的 shell "{shell}"。', en: 'Unsupported shell "{shell}".' },
   'completion.unknownShell.hint': {
     zh: '可选 bash、zsh、fish，例如：wxauth completion bash >> ~/.bashrc',

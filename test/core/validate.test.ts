@@ -1,0 +1,151 @@
+// The one validation of settings (issue 12 item 4): the same verdict whether a value comes from
+// `init` (flags or wizard), `config set`, a WXAUTH_* variable or a flag. Table tests of the pure rules.
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT_TYPES, checkCallbackPair, checkSetting, suggestRedirectUri } from '../../src/core/validate.js';
+import { matchCallbackDomain } from '../../src/core/domain.js';
+import { catalogue } from '../../src/ui/messages/index.js';
+
+const APPID = 'wx1234567890abcdef';
+const SECRET = '0123456789abcdef0123456789abcdef';
+
+/** The catalogue key of the verdict, or 'ok'. */
+function verdict(...args: Parameters<typeof checkSetting>): string {
+  const r = checkSetting(...args);
+  return r.ok ? 'ok' : r.problem.key;
+}
+
+describe('checkSetting: appid', () => {
+  it.each([
+    [APPID, 'ok'],
+    ['wx123', 'config.invalid.appid'],
+    ['wx1234567890abcdeg', 'config.invalid.appid'],
+    // A WeCom corpid is the same length and looks right at a glance: it gets its own message.
+    ['ww1234567890abcdef', 'config.invalid.appid.wecom'],
+    // Upper case is refused everywhere, with the lower-case spelling in the message (WeChat prints appids lower case).
+    ['wx1234567890ABCDEF', 'config.invalid.appid.upper'],
+    ['WX1234567890abcdef', 'config.invalid.appid.upper'],
+    [` ${APPID}`, 'config.invalid.space'],
+    [`${APPID}\n`, 'config.invalid.space'],
+  ])('%j → %s', (value, expected) => {
+    expect(verdict('appid', value)).toBe(expected);
+  });
+
+  it('names the value as the caller calls it (a flag, a variable) and gives the lower-case spelling', () => {
+    const r = checkSetting('appid', 'wx1234567890ABCDEF', { name: 'WXAUTH_APPID' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.params).toMatchObject({ name: 'WXAUTH_APPID', value: 'wx1234567890ABCDEF', lower: APPID });
+  });
+});
+
+describe('checkSetting: secret', () => {
+  it.each([
+    [SECRET, 'ok'],
+    [SECRET.slice(1), 'config.invalid.secret'],
+    ['not-a-secret', 'config.invalid.secret'],
+    [` ${SECRET}`, 'config.invalid.space'],
+    [`${SECRET} `, 'config.invalid.space'],
+  ])('%j → %s', (value, expected) => {
+    expect(verdict('secret', value)).toBe(expected);
+  });
+
+  it('never puts the secret into the message', () => {
+    const r = checkSetting('secret', `${SECRET} `);
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+    const short = checkSetting('secret', SECRET.slice(1));
+    expect(JSON.stringify(short)).not.toContain(SECRET.slice(1));
+    if (!short.ok) expect(short.problem.params?.length).toBe(31);
+  });
+});
+
+describe('checkSetting: domain', () => {
+  it.each([
+    ['www.example.com', undefined, 'ok'],
+    ['www.example.com', 'service', 'ok'],
+    ['https://www.example.com', 'service', 'config.invalid.domain'],
+    ['www.example.com/path', 'test', 'config.invalid.domain'],
+    ['www.example.com ', 'service', 'config.invalid.space'],
+    // Only test accounts (测试号) register a port or an IP: production accounts get 10003 for either.
+    ['www.example.com:8443', 'service', 'config.invalid.domain.port'],
+    ['www.example.com:8443', 'website', 'config.invalid.domain.port'],
+    ['www.example.com:8443', 'subscription', 'config.invalid.domain.port'],
+    ['www.example.com:8443', 'test', 'ok'],
+    ['192.168.1.10:8080', 'test', 'ok'],
+    ['192.168.1.10', 'service', 'config.invalid.domain.ip'],
+    // Type unknown (a profile filled step by step): the shape is all that can be judged.
+    ['192.168.1.10:8080', undefined, 'ok'],
+  ] as const)('%j on %s → %s', (value, type, expected) => {
+    expect(verdict('domain', value, { type })).toBe(expected);
+  });
+});
+
+describe('checkSetting: the other settings', () => {
+  it.each([
+    ['type', 'service', 'ok'],
+    ['type', 'miniprogram', 'config.invalid.type'],
+    ['redirectUri', 'https://www.example.com/cb', 'ok'],
+    ['redirectUri', '/cb', 'config.invalid.redirectUri'],
+    ['redirectUri', 'ftp://www.example.com/cb', 'config.invalid.redirectUri'],
+    ['redirectUri', ' https://www.example.com/cb', 'config.invalid.space'],
+    ['apiBase', 'http://127.0.0.1:3900', 'ok'],
+    ['apiBase', '127.0.0.1:3900', 'config.invalid.apiBase'],
+    ['region', 'sh', 'ok'],
+    ['region', 'bj', 'config.invalid.region'],
+  ] as const)('%s %j → %s', (key, value, expected) => {
+    expect(verdict(key, value)).toBe(expected);
+  });
+});
+
+describe('checkCallbackPair: redirect_uri under the callback domain', () => {
+  it('accepts the same host and refuses another one, a subdomain or a port the domain does not name', () => {
+    expect(checkCallbackPair('service', 'www.example.com', 'https://www.example.com/wechat/cb').ok).toBe(true);
+    expect(checkCallbackPair('service', 'www.example.com', 'https://api.example.com/cb').ok).toBe(false);
+    expect(checkCallbackPair('test', '1.2.3.4:8080', 'http://1.2.3.4/cb').ok).toBe(false);
+    const r = checkCallbackPair('service', 'www.example.com', 'https://other.example.org/cb');
+    if (!r.ok) expect(r.problem.params).toMatchObject({ host: 'other.example.org', domain: 'www.example.com' });
+  });
+});
+
+describe('suggestRedirectUri', () => {
+  // The wizard offers this as the default answer; it used to offer one its own check then refused
+  // (a service domain with a port), so the prompt could only be left with Ctrl-C.
+  const domains = ['www.example.com', 'www.example.com:8443', '192.168.1.10:8080', 'localhost'];
+  it('suggests, for every account type and domain that type accepts, a redirect_uri that passes the check', () => {
+    for (const type of ACCOUNT_TYPES) {
+      for (const domain of domains) {
+        if (!checkSetting('domain', domain, { type }).ok) continue;
+        const suggested = suggestRedirectUri(type, domain);
+        expect(checkSetting('redirectUri', suggested).ok, suggested).toBe(true);
+        expect(matchCallbackDomain({ redirectUri: suggested, domain, accountType: type }).ok, `${type} ${domain} ${suggested}`).toBe(true);
+      }
+    }
+  });
+
+  it('keeps the previous redirect_uri only while it is still under the domain', () => {
+    expect(suggestRedirectUri('service', 'www.example.com', 'https://www.example.com/oauth')).toBe('https://www.example.com/oauth');
+    expect(suggestRedirectUri('service', 'www.new.com', 'https://www.example.com/oauth')).toBe('https://www.new.com/wechat/callback');
+    expect(suggestRedirectUri('test', '1.2.3.4:8080')).toBe('http://1.2.3.4:8080/wechat/callback');
+  });
+});
+
+describe('every refusal', () => {
+  // Keys are written out in validate.ts; this keeps each one (problem and hint) in the catalogue,
+  // with every parameter its text uses supplied, so no user ever reads a raw key or a "{name}".
+  const samples: Array<Parameters<typeof checkSetting>> = [
+    ['type', 'x'], ['appid', 'x'], ['appid', 'ww1234567890abcdef'], ['appid', 'wx1234567890ABCDEF'], ['appid', ' x'],
+    ['secret', 'x'], ['domain', 'http://x'], ['domain', 'a.com:1', { type: 'service' }], ['domain', '1.2.3.4', { type: 'website' }],
+    ['redirectUri', 'x'], ['apiBase', 'x'], ['openBase', 'x'], ['backupApiBase', 'x'], ['region', 'x'],
+  ];
+  const refusals = [
+    ...samples.map((args) => checkSetting(...args)),
+    checkCallbackPair('service', 'a.com', 'https://b.com/cb'),
+  ];
+  it.each(refusals.map((r) => [r.ok ? 'ok' : r.problem.key, r] as const))('%s', (_key, r) => {
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    for (const ref of [r.problem, r.hint]) {
+      const entry = catalogue[ref.key];
+      expect(entry, ref.key).toBeDefined();
+      for (const [, param] of (entry?.en ?? '').matchAll(/\{(\w+)\}/g)) expect(ref.params ?? {}, `${ref.key} {${param}}`).toHaveProperty(param as string);
+    }
+  });
+});
