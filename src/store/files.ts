@@ -19,12 +19,30 @@ export type Store = Record<string, unknown>;
  */
 export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024;
 
-export function brokenFileError(file: string, error: unknown): ConfigError {
+/** `hint`: what to do about this file (the token cache can simply be deleted; the config cannot). */
+export function brokenFileError(file: string, error: unknown, hint = 'config.file.unreadable.hint'): ConfigError {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOTDIR') return notAFolderError(file, error);
   const detail = error instanceof Error ? error.message : String(error);
   return new ConfigError(
     { key: 'config.file.unreadable', params: { file, detail } },
-    { hint: { key: 'config.file.unreadable.hint', params: { file } }, cause: error },
+    { hint: { key: hint, params: { file } }, cause: error },
   );
+}
+
+/**
+ * ENOTDIR: the state folder (WXAUTH_CONFIG_DIR, or a folder above it) is a file. "Fix the JSON"
+ * would send the user to the wrong thing: name the file that stands where a folder should be.
+ */
+function notAFolderError(file: string, error: unknown): ConfigError {
+  let dir = path.dirname(file);
+  for (let at = dir; path.dirname(at) !== at; at = path.dirname(at)) {
+    try {
+      if (!fs.statSync(at).isDirectory()) dir = at;
+    } catch {
+      // missing or unreadable: keep looking further up
+    }
+  }
+  return new ConfigError({ key: 'config.dir.notFolder', params: { dir } }, { hint: { key: 'config.dir.notFolder.hint', params: { dir } }, cause: error });
 }
 
 function notRegularFileError(file: string, stats: fs.Stats): ConfigError {
@@ -229,6 +247,8 @@ export interface JsonFileOptions<T> {
   narrow: (data: Record<string, unknown>) => T;
   /** Hint for a file that parses but has the wrong shape (params: file, where). */
   wrongShapeHint: string;
+  /** Hint for a file that does not parse (params: file); the default says to fix the JSON. */
+  unreadableHint?: string;
 }
 
 /**
@@ -266,7 +286,7 @@ export class JsonFile<T extends object> {
     try {
       data = JSON.parse(snapshot.text);
     } catch (error) {
-      throw brokenFileError(this.path, error);
+      throw brokenFileError(this.path, error, this.options.unreadableHint);
     }
     try {
       return this.options.narrow(narrowObject(data, ''));

@@ -121,7 +121,11 @@ export class TokenStore {
 
   static open(dir: string): TokenStore {
     return new TokenStore(
-      new JsonFile<TokenFile>(dir, 'tokens', { narrow: narrowTokenFile, wrongShapeHint: 'config.file.wrongShape.tokens.hint' }),
+      new JsonFile<TokenFile>(dir, 'tokens', {
+        narrow: narrowTokenFile,
+        wrongShapeHint: 'config.file.wrongShape.tokens.hint',
+        unreadableHint: 'config.file.unreadable.tokens.hint',
+      }),
     );
   }
 
