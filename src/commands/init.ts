@@ -1,11 +1,21 @@
 // wxauth init: an interactive wizard on a terminal; flags only (never a prompt) without one or in CI.
+// Every value, typed or given as a flag, goes through the one validation (core/validate.ts) that
+// config set and the resolver use, so the wizard never accepts what it will refuse a step later.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, UsageError } from '../errors.js';
-import { ACCOUNT_TYPES, isAccountType, type AccountType } from '../core/validate.js';
-import { matchCallbackDomain } from '../core/domain.js';
+import {
+  ACCOUNT_TYPES,
+  checkCallbackPair,
+  checkSetting,
+  maskSecret,
+  suggestRedirectUri,
+  type AccountType,
+  type Checked,
+  type SettingKey,
+} from '../core/validate.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
-import { validateProfileName, validateValue } from '../store/config.js';
+import { validateProfileName } from '../store/config.js';
 import { presentWizardIntro } from '../ui/present/init.js';
 
 export interface InitOptions {
@@ -17,105 +27,146 @@ export interface InitOptions {
   yes: boolean;
 }
 
+type CallbackFlag = 'domain' | 'redirectUri';
+
 export interface InitResult {
   profile: string;
   /** The settings file written. */
   file: string;
   data: ProfileData;
+  /** The profile existed and was replaced. */
+  replaced: boolean;
+  /** The wizard kept the saved secret (an empty answer); the masked secret. */
+  keptSecret?: string;
+  /** Values given but not saved, because the account type has no use for them (subscription). */
+  dropped: CallbackFlag[];
+  /** The profile commands use when no --profile is given, after this write. */
+  currentProfile?: string;
 }
 
 const FLAGS = { type: '--type', appid: '--appid', secret: '--secret', domain: '--domain', redirectUri: '--redirect-uri' } as const;
 
-/** Subscription accounts have no web-auth rights, so they need no callback settings. */
+/** Subscription accounts (订阅号) have no web authorization, so they need no callback settings. */
 function needsCallback(type: AccountType): boolean {
   return type !== 'subscription';
 }
 
-function checkRedirect(type: AccountType, domain: string, redirectUri: string): void {
-  const match = matchCallbackDomain({ redirectUri, domain, accountType: type });
-  if (!match.ok) {
-    throw new UsageError(
-      { key: 'init.redirectOutsideDomain', params: { host: match.host ? match.host + (match.port ? `:${match.port}` : '') : redirectUri, domain } },
-      { hint: { key: 'init.redirectOutsideDomain.hint' } },
-    );
-  }
+function orThrow(checked: Checked): string {
+  if (!checked.ok) throw new UsageError(checked.problem, { hint: checked.hint });
+  return checked.value;
+}
+
+/** A flag's value through the one validation, named by its flag in the message. */
+function flag(key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string {
+  return orThrow(checkSetting(key, value, { name: FLAGS[key], type }));
+}
+
+/** Callback flags a subscription account has no use for: dropped, and the result says so. */
+function droppedFlags(o: InitOptions, type: AccountType): CallbackFlag[] {
+  if (needsCallback(type)) return [];
+  return (['domain', 'redirectUri'] as const).filter((k) => o[k] !== undefined);
 }
 
 function fromFlags(o: InitOptions): ProfileData {
   const missing = (name: keyof typeof FLAGS) =>
     new UsageError({ key: 'init.missingFlag', params: { flag: FLAGS[name] } }, { hint: { key: 'init.missingFlag.hint' } });
   if (!o.type) throw missing('type');
-  const type = validateValue('type', o.type) as AccountType;
+  const type = flag('type', o.type) as AccountType;
   if (!o.appid) throw missing('appid');
-  const appid = validateValue('appid', o.appid);
+  const appid = flag('appid', o.appid);
   if (!o.secret) throw missing('secret');
-  const data: ProfileData = { type, appid, secret: validateValue('secret', o.secret) };
+  const data: ProfileData = { type, appid, secret: flag('secret', o.secret) };
   if (needsCallback(type)) {
     if (!o.domain) throw missing('domain');
     if (!o.redirectUri) throw missing('redirectUri');
-    data.domain = validateValue('domain', o.domain);
-    data.redirectUri = validateValue('redirectUri', o.redirectUri);
-    checkRedirect(type, data.domain, data.redirectUri);
+    data.domain = flag('domain', o.domain, type);
+    data.redirectUri = flag('redirectUri', o.redirectUri);
+    orThrow(checkCallbackPair(type, data.domain, data.redirectUri));
   }
   return data;
 }
 
-async function ask(ctx: Context, o: InitOptions, profile: string, existing: ProfileData | undefined): Promise<ProfileData> {
+interface Answers {
+  data: ProfileData;
+  keptSecret?: string;
+}
+
+async function ask(ctx: Context, o: InitOptions, profile: string, existing: ProfileData | undefined): Promise<Answers> {
   const { out } = ctx;
   const p = await ctx.prompts();
-  const validator = (key: 'appid' | 'secret' | 'domain' | 'redirectUri') => (v: string) => {
-    try {
-      validateValue(key, v.trim());
-      return true as const;
-    } catch (error) {
-      const e = error as UsageError;
-      return `${out.t(e.messageRef.key, e.messageRef.params)} ${e.hint ? out.t(e.hint.key, e.hint.params) : ''}`;
-    }
-  };
+  // A prompt shows a refusal in one line: what is wrong, then what is right.
+  const shown = (checked: Checked): true | string =>
+    checked.ok ? true : `${out.t(checked.problem.key, checked.problem.params)} ${out.t(checked.hint.key, checked.hint.params)}`;
+  // Flags given alongside the wizard are checked as flags (exit 2), before anything is asked.
+  const type = o.type !== undefined ? (flag('type', o.type) as AccountType) : undefined;
+  if (o.appid !== undefined) flag('appid', o.appid);
+  if (o.secret !== undefined) flag('secret', o.secret);
+
   presentWizardIntro(out, profile);
-  const type =
-    o.type && isAccountType(o.type)
-      ? o.type
-      : await p.select<AccountType>({
-          message: out.t('init.ask.type'),
-          choices: ACCOUNT_TYPES.map((value) => ({ value, name: out.t(`init.type.${value}`) })),
-          default: existing?.type,
-        });
-  const appid = o.appid ?? (await p.input({ message: out.t('init.ask.appid'), default: existing?.appid, validate: validator('appid') }));
-  const secret = o.secret ?? (await p.password({ message: out.t('init.ask.secret'), validate: validator('secret') }));
-  const data: ProfileData = { type, appid: validateValue('appid', appid.trim()), secret: validateValue('secret', secret.trim()) };
-  if (needsCallback(type)) {
+  const chosenType =
+    type ??
+    (await p.select<AccountType>({
+      message: out.t('init.ask.type'),
+      choices: ACCOUNT_TYPES.map((value) => ({ value, name: out.t(`init.type.${value}`) })),
+      default: existing?.type,
+    }));
+  const appid =
+    o.appid ??
+    (await p.input({
+      message: out.t('init.ask.appid'),
+      default: existing?.appid,
+      validate: (v) => shown(checkSetting('appid', v)),
+    }));
+
+  // The saved secret belongs to the saved appid: it is offered only while the appid stays the same.
+  const keepable = existing?.secret !== undefined && existing.appid === appid ? existing.secret : undefined;
+  let keptSecret: string | undefined;
+  let secret = o.secret;
+  if (secret === undefined) {
+    const answer = await p.password({
+      message: keepable ? out.t('init.ask.secret.keep', { masked: maskSecret(keepable) }) : out.t('init.ask.secret'),
+      validate: (v) => (v === '' && keepable ? true : shown(checkSetting('secret', v))),
+    });
+    if (answer === '' && keepable) keptSecret = maskSecret(keepable);
+    secret = answer === '' && keepable ? keepable : answer;
+  }
+  const data: ProfileData = { type: chosenType, appid, secret };
+
+  if (needsCallback(chosenType)) {
+    if (o.domain !== undefined) flag('domain', o.domain, chosenType);
+    // The saved domain is offered only if this account type can take it (a test account's IP:port
+    // cannot become a service account's domain).
+    const savedDomain = existing?.domain !== undefined && checkSetting('domain', existing.domain, { type: chosenType }).ok ? existing.domain : undefined;
     const domain =
       o.domain ??
       (await p.input({
-        message: out.t(type === 'website' ? 'init.ask.domain.website' : 'init.ask.domain.oa'),
-        default: existing?.domain,
-        validate: validator('domain'),
+        message: out.t(chosenType === 'website' ? 'init.ask.domain.website' : 'init.ask.domain.oa'),
+        default: savedDomain,
+        // Checked for this account type, so a service domain with a port is refused here, not at the
+        // redirect_uri prompt, whose every answer would then be refused.
+        validate: (v) => shown(checkSetting('domain', v, { type: chosenType })),
       }));
-    data.domain = validateValue('domain', domain.trim());
-    // Test accounts usually point at an IP:port on a laptop, where there is no certificate.
-    const scheme = type === 'test' ? 'http' : 'https';
-    const suggested = existing?.redirectUri ?? `${scheme}://${data.domain}/wechat/callback`;
-    const redirectUri =
+    data.domain = domain;
+    if (o.redirectUri !== undefined) {
+      flag('redirectUri', o.redirectUri);
+      orThrow(checkCallbackPair(chosenType, domain, o.redirectUri));
+    }
+    data.redirectUri =
       o.redirectUri ??
       (await p.input({
         message: out.t('init.ask.redirectUri'),
-        default: suggested,
+        default: suggestRedirectUri(chosenType, domain, existing?.redirectUri),
         validate: (v) => {
-          const shape = validator('redirectUri')(v.trim());
-          if (shape !== true) return shape;
-          const match = matchCallbackDomain({ redirectUri: v.trim(), domain: data.domain ?? '', accountType: type });
-          return match.ok ? true : out.t('init.redirectOutsideDomain', { host: match.host ?? v, domain: data.domain ?? '' });
+          const shape = checkSetting('redirectUri', v);
+          return shape.ok ? shown(checkCallbackPair(chosenType, domain, v)) : shown(shape);
         },
       }));
-    data.redirectUri = validateValue('redirectUri', redirectUri.trim());
-    checkRedirect(type, data.domain, data.redirectUri);
   }
   // Declining is the same outcome as Ctrl-C at any prompt: nothing written, exit 130.
   if (!o.yes && !(await p.confirm({ message: out.t('init.confirm', { profile }), default: true }))) {
     throw new CancelledError();
   }
-  return data;
+  return { data, keptSecret };
 }
 
 export function parseOptions(input: CommandInput): InitOptions {
@@ -134,7 +185,31 @@ export function parseOptions(input: CommandInput): InitOptions {
 export async function run(options: InitOptions, ctx: Context): Promise<InitResult> {
   const store = await ctx.configStore();
   const profile = validateProfileName(pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name);
-  const data = ctx.interactive ? await ask(ctx, options, profile, store.getProfile(profile)) : fromFlags(options);
-  store.setValues(profile, data);
-  return { profile, file: store.path, data };
+  const existing = store.getProfile(profile);
+  if (existing && !options.yes) {
+    const about = { profile, type: existing.type ?? '-', appid: existing.appid ?? '-' };
+    // Replacing a profile replaces its secret: as with profile remove and tokens clear, that takes
+    // --yes without a terminal, and a question on one (asked before any value is typed).
+    if (!ctx.interactive) {
+      throw new UsageError({ key: 'init.exists', params: { ...about, file: store.path } }, { hint: { key: 'init.exists.hint' } });
+    }
+    const prompts = await ctx.prompts();
+    if (!(await prompts.confirm({ message: ctx.out.t('init.exists.confirm', about), default: false }))) throw new CancelledError();
+  }
+  const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options), keptSecret: undefined };
+  const type = data.type as AccountType;
+  // init writes the whole account: callback settings the new type has no use for are removed (an
+  // undefined value is not written), so a service profile re-initialised as subscription keeps no
+  // domain. Endpoint overrides (apiBase…) are not asked and stay.
+  const written: ProfileData = needsCallback(type) ? data : { ...data, domain: undefined, redirectUri: undefined };
+  store.setValues(profile, written);
+  return {
+    profile,
+    file: store.path,
+    data,
+    replaced: existing !== undefined,
+    ...(keptSecret ? { keptSecret } : {}),
+    dropped: droppedFlags(options, type),
+    currentProfile: store.currentProfile(),
+  };
 }

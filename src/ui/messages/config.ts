@@ -267,14 +267,6 @@ export const messages = {
     zh: '例如：wxauth init --type service --appid wx1234567890abcdef --secret <32位> --domain www.example.com --redirect-uri https://www.example.com/callback --yes',
     en: 'For example: wxauth init --type service --appid wx1234567890abcdef --secret <32 hex> --domain www.example.com --redirect-uri https://www.example.com/callback --yes',
   },
-  'init.redirectOutsideDomain': {
-    zh: 'redirect_uri 的主机 {host} 与回调域名 {domain} 不一致：微信会显示 10003 redirect_uri 参数错误。',
-    en: 'The redirect_uri host {host} differs from the callback domain {domain}: WeChat would show 10003 "redirect_uri 参数错误".',
-  },
-  'init.redirectOutsideDomain.hint': {
-    zh: '让 redirect_uri 使用完全相同的主机（子域名和上级域名都不算），或改正回调域名。',
-    en: 'Use exactly the same host in redirect_uri (subdomains and the parent domain do not count), or fix the domain.',
-  },
   'init.exists': {
     zh: 'profile "{profile}" 已存在（{type}，appid {appid}），位于 {file}。',
     en: 'Profile "{profile}" already exists ({type}, appid {appid}) in {file}.',
@@ -302,7 +294,7 @@ export const messages = {
   },
   'init.confirm': { zh: '写入 profile "{profile}"？', en: 'Write profile "{profile}"?' },
   'init.done': { zh: '已保存 profile "{profile}" 到 {file}（权限 0600）。', en: 'Saved profile "{profile}" to {file} (mode 0600).' },
-  'init.next': { zh: '下一步：wxauth url --scope snsapi_userinfo，或 wxauth login。', en: 'Next: wxauth url --scope snsapi_userinfo, or wxauth login.' },
+  'init.next': { zh: '下一步：wxauth{p} url --scope snsapi_userinfo，或 wxauth{p} login。', en: 'Next: wxauth{p} url --scope snsapi_userinfo, or wxauth{p} login.' },
   'init.next.website': {
     zh: '下一步：wxauth{p} url --scope snsapi_login（在电脑浏览器打开的扫码登录页），或 wxauth{p} login。',
     en: 'Next: wxauth{p} url --scope snsapi_login (the QR-connect page, for a desktop browser), or wxauth{p} login.',

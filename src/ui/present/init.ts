@@ -2,9 +2,28 @@
 import type { InitResult } from '../../commands/init.js';
 import type { Output } from '../output.js';
 
+const FLAG_NAMES = { domain: '--domain', redirectUri: '--redirect-uri' } as const;
+
 /** The wizard's first line, before its prompts. */
 export function presentWizardIntro(out: Output, profile: string): void {
   out.say(out.t('init.intro', { profile }));
+}
+
+/**
+ * The next command for this account type: web authorization for service and test accounts, the
+ * QR-connect page (snsapi_login) for website apps, and for subscription accounts, which have no web
+ * authorization, a basic token. With --profile when the profile written is not the one used by default.
+ */
+function nextStep(result: InitResult): { key: string; params: { p: string } } {
+  const p = result.currentProfile === result.profile ? '' : ` --profile ${result.profile}`;
+  switch (result.data.type) {
+    case 'subscription':
+      return { key: 'init.next.subscription', params: { p } };
+    case 'website':
+      return { key: 'init.next.website', params: { p } };
+    default:
+      return { key: 'init.next', params: { p } };
+  }
 }
 
 export function present(result: InitResult, out: Output): void {
@@ -13,11 +32,20 @@ export function present(result: InitResult, out: Output): void {
     written: true,
     profile,
     file,
+    replaced: result.replaced,
     type: data.type,
     appid: data.appid,
     domain: data.domain ?? null,
     redirectUri: data.redirectUri ?? null,
+    secretKept: result.keptSecret !== undefined,
+    dropped: result.dropped,
   });
+  if (result.dropped.length > 0) {
+    out.warn(out.t('init.dropped', { flags: result.dropped.map((k) => FLAG_NAMES[k]).join(', ') }));
+    out.say(out.style.cyan('→ ') + out.t('init.dropped.hint'));
+  }
+  if (result.keptSecret) out.note(out.t('init.secret.kept', { masked: result.keptSecret }));
   out.success(out.t('init.done', { profile, file }));
-  out.say(out.t('init.next'));
+  const next = nextStep(result);
+  out.say(out.t(next.key, next.params));
 }

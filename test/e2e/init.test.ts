@@ -1,0 +1,406 @@
+// wxauth init as a user meets it (issue 12 items 1, 4, 5): without a terminal it never replaces an
+// existing profile unless told to (--yes); on a terminal it asks, and an empty secret keeps the one
+// saved; the wizard never accepts a value it will then refuse; a subscription account is told what
+// was not saved and why; the next-step hint fits the account type.
+// Most cases run in-process: flags through runCli, the wizard through the command registry with
+// scripted answers that go through the prompts' own validate(), as @inquirer/prompts does. Two cases
+// type into a real terminal (tmux on a socket of our own) with the built CLI.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli.js';
+import type { Context } from '../../src/context.js';
+import { CancelledError, EXIT } from '../../src/errors.js';
+import { createContext } from '../../src/runtime.js';
+import type { Prompts } from '../../src/ui/prompt.js';
+import { Output } from '../../src/ui/output.js';
+import { BIN, ROOT, parseJson, runCli, tempConfigDir } from './helpers.js';
+
+const APPID = 'wx1234567890abcdef';
+const SECRET = '0123456789abcdef0123456789abcdef';
+const OTHER_SECRET = 'fedcba9876543210fedcba9876543210';
+const SERVICE = ['--type', 'service', '--appid', APPID, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/wechat/callback'];
+
+const readConfig = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as {
+  currentProfile?: string;
+  profiles: Record<string, Record<string, string>>;
+};
+
+// --- the wizard, in-process -------------------------------------------------------------------------
+
+type Answer = string | boolean;
+
+interface Asked {
+  kind: 'input' | 'password' | 'select' | 'confirm';
+  message: string;
+  default?: string | boolean;
+  /** What validate() said about each answer it refused. */
+  refused: string[];
+}
+
+/**
+ * Prompts that take their answers from a list, in order. input/password answers go through the
+ * prompt's validate() like a real prompt: a refused answer is recorded and the next one is typed.
+ * An empty input answer takes the default, as @inquirer/prompts does. Running out of answers
+ * means the wizard kept asking (the trap this guards against), and fails the test.
+ */
+function scripted(answers: Answer[], asked: Asked[]): Prompts {
+  const next = (what: string): Answer => {
+    if (answers.length === 0) throw new Error(`no answer left for: ${what} (asked so far: ${JSON.stringify(asked)})`);
+    return answers.shift() as Answer;
+  };
+  const text = async (kind: 'input' | 'password', o: { message: string; default?: string; validate?: (v: string) => true | string }) => {
+    const entry: Asked = { kind, message: o.message, default: o.default, refused: [] };
+    asked.push(entry);
+    for (;;) {
+      let value = String(next(o.message));
+      if (value === '' && o.default !== undefined) value = o.default;
+      const verdict = o.validate ? o.validate(value) : true;
+      if (verdict === true) return value;
+      entry.refused.push(verdict);
+    }
+  };
+  return {
+    input: (o) => text('input', o),
+    password: (o) => text('password', o),
+    select: async (o) => {
+      asked.push({ kind: 'select', message: o.message, default: o.default, refused: [] });
+      return next(o.message) as never;
+    },
+    confirm: async (o) => {
+      asked.push({ kind: 'confirm', message: o.message, default: o.default, refused: [] });
+      return next(o.message) as boolean;
+    },
+  };
+}
+
+function terminal(dir: string, answers: Answer[], globals: Record<string, unknown> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const out = new Output({ lang: 'en', json: false, color: false, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  const asked: Asked[] = [];
+  const base = createContext({
+    lang: 'en',
+    out,
+    globals,
+    env: { WXAUTH_CONFIG_DIR: dir },
+    interactive: true,
+    signal: new AbortController().signal,
+    stdin: process.stdin,
+    stderr: process.stderr,
+  });
+  const ctx: Context = { ...base, prompts: async () => scripted(answers, asked) };
+  return { ctx, asked, answers, stdout: () => stdout, stderr: () => stderr };
+}
+
+function init(ctx: Context, opts: Record<string, unknown> = {}) {
+  const command = COMMANDS.find((c) => c.name === 'init')!;
+  return command.execute({ args: [], opts }, ctx);
+}
+
+async function seedProfile(dir: string, extra: string[] = []) {
+  const r = await runCli(['init', ...SERVICE, '--secret', SECRET, ...extra], { env: { WXAUTH_CONFIG_DIR: dir } });
+  expect(r.code, r.stderr).toBe(0);
+}
+
+describe('init on an existing profile (issue 12 item 1)', () => {
+  it('without a terminal and without --yes: exit 2, says what exists and how to replace it or use another profile; nothing changes', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli(['init', '--type', 'test', '--appid', 'wxaaaaaaaaaaaaaaaa', '--secret', OTHER_SECRET, '--domain', '1.2.3.4:8080', '--redirect-uri', 'http://1.2.3.4:8080/cb'], {
+      env: { WXAUTH_CONFIG_DIR: dir },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('"default" already exists');
+    expect(r.stderr).toContain(APPID);
+    expect(r.stderr).toContain('--yes');
+    expect(r.stderr).toContain('--profile');
+    expect(r.stderr).not.toContain(SECRET);
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  it('--json: one document with the usage error', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const r = await runCli(['init', ...SERVICE, '--secret', OTHER_SECRET, '--json'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(2);
+    expect(parseJson(r.stdout)).toMatchObject({ ok: false, error: { code: 'usage' } });
+  });
+
+  it('with --yes: replaced, secret included', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const r = await runCli(['init', ...SERVICE, '--secret', OTHER_SECRET, '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default?.secret).toBe(OTHER_SECRET);
+  });
+
+  it('another --profile is a new profile: no question, no refusal', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const r = await runCli(['init', '--profile', 'staging', ...SERVICE, '--secret', OTHER_SECRET], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default?.secret).toBe(SECRET);
+  });
+
+  it('on a terminal: asks first; "no" is CancelledError (exit 130) and nothing changes', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const t = terminal(dir, [false]);
+    const error = await init(t.ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CancelledError);
+    expect((error as CancelledError).exitCode).toBe(EXIT.cancelled);
+    expect(t.asked.map((a) => a.kind)).toEqual(['confirm']);
+    expect(t.asked[0]?.message).toContain('"default"');
+    expect(t.asked[0]?.message).toContain(APPID);
+    expect(t.asked[0]?.default).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  it('on a terminal: an empty secret keeps the saved one; the prompt says so', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    // replace? yes · type · appid (Enter: the saved one) · secret (empty: keep) · domain · redirect_uri · write? yes
+    const t = terminal(dir, [true, 'service', '', '', 'www.example.com', '', true]);
+    expect(await init(t.ctx)).toBe(EXIT.ok);
+    const secretPrompt = t.asked.find((a) => a.kind === 'password');
+    expect(secretPrompt?.message).toMatch(/empty.*keep|keep.*empty/i);
+    expect(secretPrompt?.refused).toEqual([]);
+    expect(readConfig(dir).profiles.default).toMatchObject({ appid: APPID, secret: SECRET });
+    expect(t.stderr()).toContain('kept');
+  });
+
+  it('on a terminal: a secret typed over it replaces it; a different appid must come with its own secret', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const typed = terminal(dir, [true, 'service', '', OTHER_SECRET, '', '', true]);
+    expect(await init(typed.ctx)).toBe(EXIT.ok);
+    expect(readConfig(dir).profiles.default?.secret).toBe(OTHER_SECRET);
+
+    // The saved secret belongs to the saved appid: with another appid an empty answer is refused.
+    const t = terminal(dir, [true, 'service', 'wxaaaaaaaaaaaaaaaa', '', SECRET, '', '', true]);
+    expect(await init(t.ctx)).toBe(EXIT.ok);
+    const secretPrompt = t.asked.find((a) => a.kind === 'password');
+    expect(secretPrompt?.refused).toHaveLength(1);
+    expect(readConfig(dir).profiles.default).toMatchObject({ appid: 'wxaaaaaaaaaaaaaaaa', secret: SECRET });
+  });
+
+  it('on a terminal with --yes: no question about the existing profile, the wizard still offers to keep the secret', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const t = terminal(dir, ['service', '', '', '', '']);
+    expect(await init(t.ctx, { yes: true })).toBe(EXIT.ok);
+    expect(t.asked.some((a) => a.kind === 'confirm')).toBe(false);
+    expect(readConfig(dir).profiles.default?.secret).toBe(SECRET);
+  });
+});
+
+describe('init validation (issue 12 item 4)', () => {
+  it.each([
+    [['--appid', 'ww1234567890abcdef'], 'WeCom'],
+    [['--appid', 'wx1234567890ABCDEF'], 'wx1234567890abcdef'],
+    [['--secret', ` ${SECRET}`], 'space'],
+    [['--domain', 'www.example.com:8443', '--redirect-uri', 'https://www.example.com:8443/cb'], 'test account'],
+  ])('flags %j: exit 2 naming the flag and the problem (%s), nothing written', async (override, expected) => {
+    const dir = tempConfigDir();
+    const args = ['--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'];
+    for (let i = 0; i < override.length; i += 2) args[args.indexOf(override[i] as string) + 1] = override[i + 1] as string;
+    const r = await runCli(['init', ...args], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(override[0]);
+    expect(r.stderr).toContain(expected);
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+  });
+
+  it('the wizard refuses a port on a service domain at the domain prompt, then its suggested redirect_uri is accepted', async () => {
+    const dir = tempConfigDir();
+    // type · appid · secret · domain with a port (refused) · domain · redirect_uri (Enter: the suggestion) · write? yes
+    const t = terminal(dir, ['service', APPID, SECRET, 'www.example.com:8443', 'www.example.com', '', true]);
+    expect(await init(t.ctx)).toBe(EXIT.ok);
+    const domain = t.asked.find((a) => /domain/i.test(a.message) && a.kind === 'input');
+    expect(domain?.refused).toHaveLength(1);
+    expect(domain?.refused[0]).toContain('port');
+    const redirect = t.asked.find((a) => /redirect_uri/.test(a.message));
+    expect(redirect?.default).toBe('https://www.example.com/wechat/callback');
+    expect(redirect?.refused).toEqual([]);
+    expect(readConfig(dir).profiles.default).toMatchObject({ domain: 'www.example.com', redirectUri: 'https://www.example.com/wechat/callback' });
+  });
+
+  it('the wizard does not suggest the saved redirect_uri once the domain has changed', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const t = terminal(dir, [true, 'service', '', '', 'www.example.org', '', true]);
+    expect(await init(t.ctx)).toBe(EXIT.ok);
+    const redirect = t.asked.find((a) => /redirect_uri/.test(a.message));
+    expect(redirect?.default).toBe('https://www.example.org/wechat/callback');
+    expect(redirect?.refused).toEqual([]);
+  });
+
+  it('the wizard checks an appid the way config set does (upper case, WeCom corpid)', async () => {
+    const dir = tempConfigDir();
+    const t = terminal(dir, ['test', 'ww1234567890abcdef', 'wx1234567890ABCDEF', APPID, SECRET, '127.0.0.1:8080', '', true]);
+    expect(await init(t.ctx)).toBe(EXIT.ok);
+    const appid = t.asked.find((a) => /AppID/.test(a.message));
+    expect(appid?.refused).toHaveLength(2);
+    expect(appid?.refused[0]).toContain('WeCom');
+    expect(appid?.refused[1]).toContain(APPID);
+  });
+});
+
+describe('init per account type (issue 12 item 5)', () => {
+  it('subscription: --domain and --redirect-uri are not saved, and the warning says why and what to use instead', async () => {
+    const dir = tempConfigDir();
+    const r = await runCli(['init', '--type', 'subscription', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'], {
+      env: { WXAUTH_CONFIG_DIR: dir },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('--domain');
+    expect(r.stderr).toContain('--redirect-uri');
+    expect(r.stderr).toMatch(/web authori[sz]ation/i);
+    expect(r.stderr).toContain('--type test');
+    expect(r.stderr).toContain('--type service');
+    // `wxauth url` would fail for a subscription account: never suggested.
+    expect(r.stderr).not.toContain('wxauth url');
+    expect(r.stderr).not.toContain('wxauth login');
+    expect(readConfig(dir).profiles.default).toEqual({ type: 'subscription', appid: APPID, secret: SECRET });
+    const json = await runCli(['init', '--type', 'subscription', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--yes', '--json'], {
+      env: { WXAUTH_CONFIG_DIR: dir },
+    });
+    expect(parseJson(json.stdout)).toMatchObject({ ok: true, dropped: ['domain'] });
+  });
+
+  it('subscription replacing a service profile: its callback settings do not linger', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const r = await runCli(['init', '--type', 'subscription', '--appid', APPID, '--secret', SECRET, '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default).toEqual({ type: 'subscription', appid: APPID, secret: SECRET });
+  });
+
+  it('website: the next step is a QR-connect URL (snsapi_login), for the profile just written', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const r = await runCli(['init', '--profile', 'web', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'], {
+      env: { WXAUTH_CONFIG_DIR: dir },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('wxauth --profile web url --scope snsapi_login');
+    expect(r.stderr).not.toContain('snsapi_userinfo');
+  });
+
+  it('service: the next step is an snsapi_userinfo URL, without --profile for the current profile', async () => {
+    const dir = tempConfigDir();
+    const r = await runCli(['init', ...SERVICE, '--secret', SECRET], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.stderr).toContain('wxauth url --scope snsapi_userinfo');
+  });
+});
+
+// --- the wizard on a real terminal ---------------------------------------------------------------
+
+const canRun = spawnSync('tmux', ['-V']).status === 0 && fs.existsSync(path.join(ROOT, 'dist', 'main.js'));
+const SOCKET_DIR = canRun ? fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-tmux-')) : '';
+const SOCKET = path.join(SOCKET_DIR, 'sock');
+
+function tmux(...args: string[]): string {
+  const r = spawnSync('tmux', ['-S', SOCKET, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function screenMatching(name: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const screen = tmux('capture-pane', '-p', '-t', name);
+    if (pattern.test(screen)) return screen;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
+    await sleep(50);
+  }
+}
+
+/** Start `wxauth init` on a terminal of its own; the exit code lands in a file. */
+function startInit(dir: string, name: string, args: string[] = []): { exitCode: () => string | undefined } {
+  const exitFile = path.join(dir, `exit-${name}`);
+  const env = { PATH: process.env.PATH ?? '', HOME: dir, TERM: 'xterm-256color', LANG: 'en_US.UTF-8', NO_COLOR: '1', WXAUTH_CONFIG_DIR: dir };
+  const script = [
+    `cd ${quote(ROOT)}`,
+    `env -i ${Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`).join(' ')} ${quote(process.execPath)} ${quote(BIN)} init ${args.map(quote).join(' ')}`,
+    `echo $? > ${quote(exitFile)}`,
+    'exec sleep 60',
+  ].join('\n');
+  const scriptFile = path.join(dir, `run-${name}.sh`);
+  fs.writeFileSync(scriptFile, script);
+  tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '50', `sh ${quote(scriptFile)}`);
+  return { exitCode: () => (fs.existsSync(exitFile) ? fs.readFileSync(exitFile, 'utf8').trim() || undefined : undefined) };
+}
+
+async function exited(run: { exitCode: () => string | undefined }): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const code = run.exitCode();
+    if (code !== undefined) return code;
+    if (Date.now() > deadline) throw new Error('timed out waiting for init to exit');
+    await sleep(50);
+  }
+}
+
+describe.skipIf(!canRun)('init on a terminal', () => {
+  afterAll(() => {
+    spawnSync('tmux', ['-S', SOCKET, 'kill-server']);
+    fs.rmSync(SOCKET_DIR, { recursive: true, force: true });
+  });
+
+  it('an existing profile: asks before replacing, and Enter at the secret keeps the saved one', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const run = startInit(dir, 'keep', ['--type', 'service']);
+    try {
+      await screenMatching('keep', /already exists.*\(y\/N\)/);
+      tmux('send-keys', '-t', 'keep', 'y', 'Enter');
+      await screenMatching('keep', /AppID/);
+      tmux('send-keys', '-t', 'keep', 'Enter');
+      await screenMatching('keep', /AppSecret.*keep/i);
+      tmux('send-keys', '-t', 'keep', 'Enter');
+      await screenMatching('keep', /domain/i);
+      tmux('send-keys', '-t', 'keep', 'Enter');
+      await screenMatching('keep', /redirect_uri/);
+      tmux('send-keys', '-t', 'keep', 'Enter');
+      await screenMatching('keep', /Write profile/);
+      tmux('send-keys', '-t', 'keep', 'y', 'Enter');
+      expect(await exited(run)).toBe('0');
+      expect(readConfig(dir).profiles.default).toMatchObject({ appid: APPID, secret: SECRET });
+    } finally {
+      spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'keep']);
+    }
+  });
+
+  it('a service domain with a port is refused at the domain prompt, so the redirect_uri prompt is never a dead end', async () => {
+    const dir = tempConfigDir();
+    const run = startInit(dir, 'port', ['--type', 'service', '--appid', APPID, '--secret', SECRET]);
+    try {
+      await screenMatching('port', /domain/i);
+      tmux('send-keys', '-t', 'port', '-l', 'www.example.com:8443');
+      tmux('send-keys', '-t', 'port', 'Enter');
+      await screenMatching('port', /test account/);
+      // Clear the refused answer and type a bare host.
+      tmux('send-keys', '-t', 'port', 'C-u');
+      tmux('send-keys', '-t', 'port', '-l', 'www.example.com');
+      tmux('send-keys', '-t', 'port', 'Enter');
+      await screenMatching('port', /redirect_uri.*https:\/\/www\.example\.com\/wechat\/callback/);
+      tmux('send-keys', '-t', 'port', 'Enter');
+      await screenMatching('port', /Write profile/);
+      tmux('send-keys', '-t', 'port', 'y', 'Enter');
+      expect(await exited(run)).toBe('0');
+      expect(readConfig(dir).profiles.default).toMatchObject({ domain: 'www.example.com', redirectUri: 'https://www.example.com/wechat/callback' });
+    } finally {
+      spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'port']);
+    }
+  });
+});
