@@ -1,8 +1,8 @@
 // Builds the Context a command receives. Every heavy dependency is imported on first use.
 import type { Context } from './context.js';
-import type { Lang } from './ui/i18n.js';
+import { tr, type Lang } from './ui/i18n.js';
 import type { Output } from './ui/output.js';
-import { UsageError } from './errors.js';
+import { UsageError, type MessageRef } from './errors.js';
 import { resolveConfig, requireFields, stateDir, type ConfigField, type GlobalOptions, type ResolvedConfig } from './store/resolve.js';
 import type { ConfigStore } from './store/config.js';
 import type { TokenStore } from './store/token-cache.js';
@@ -30,6 +30,16 @@ export function createContext(options: RuntimeOptions): Context {
   let resolved: ResolvedConfig | undefined;
   // Every secret value this run comes to know, masked in traces and error reports (issue 13 item 2).
   const secrets = new KnownSecrets();
+  // The stores' warnings (e.g. a state folder others can write to) are about the folder, so they are
+  // said once per run, whichever store opened it first.
+  const warned = new Set<string>();
+  const sayStoreWarnings = (warnings: MessageRef[]) => {
+    for (const w of warnings) {
+      if (warned.has(w.key)) continue;
+      warned.add(w.key);
+      out.warn(tr(out.lang, w));
+    }
+  };
 
   const ctx: Context = {
     lang: options.lang,
@@ -46,6 +56,7 @@ export function createContext(options: RuntimeOptions): Context {
       if (!configStore) {
         const { ConfigStore } = await import('./store/config.js');
         configStore = ConfigStore.open(dir);
+        sayStoreWarnings(configStore.warnings());
       }
       return configStore;
     },
@@ -54,6 +65,7 @@ export function createContext(options: RuntimeOptions): Context {
       if (!tokenStore) {
         const { TokenStore } = await import('./store/token-cache.js');
         tokenStore = TokenStore.open(dir);
+        sayStoreWarnings(tokenStore.warnings());
         await learnCachedTokens(tokenStore);
       }
       return tokenStore;
