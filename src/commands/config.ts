@@ -1,19 +1,40 @@
 // wxauth config set|get|unset|list|path
+// set runs the value through the one validation init and the resolver use (core/validate.ts); a
+// type, domain or redirect_uri is also checked against the other two as saved, so a change cannot
+// quietly leave a redirect_uri WeChat would refuse (10003).
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, type MessageRef } from '../errors.js';
-import { maskSecret } from '../core/validate.js';
-import { PROFILE_KEYS, pickProfileName, type ConfigField, type Source } from '../store/resolve.js';
+import { checkCallbackPair, checkSetting, maskSecret, type AccountType } from '../core/validate.js';
+import {
+  PROFILE_KEYS,
+  isUnknownProfile,
+  pickProfileName,
+  unknownProfileError,
+  type ConfigField,
+  type ConfigProblem,
+  type ProfileData,
+  type Source,
+} from '../store/resolve.js';
 import { isConfigField, validateValue } from '../store/config.js';
 
 export type ConfigOptions =
-  | { sub: 'set'; key: ConfigField; value: string }
+  /** yes: save a type, domain or redirect_uri even though the saved ones no longer fit it. */
+  | { sub: 'set'; key: ConfigField; value: string; yes: boolean }
   | { sub: 'get' | 'unset'; key: ConfigField }
   | { sub: 'list' | 'path' };
 
 /** Values are as shown: the secret masked unless --show-secrets. */
 export type ConfigResult =
-  | { sub: 'set'; profile: string; key: ConfigField; value: string; file: string }
+  | {
+      sub: 'set';
+      profile: string;
+      key: ConfigField;
+      value: string;
+      file: string;
+      /** Saved with --yes although the saved settings no longer fit together: what does not. */
+      warnings: MessageRef[];
+    }
   | { sub: 'get'; profile: string; key: ConfigField; value?: string; source?: Source; exitCode: typeof EXIT.ok | typeof EXIT.checkFailed }
   | { sub: 'unset'; profile: string; key: ConfigField; removed: boolean }
   | {
@@ -25,6 +46,8 @@ export type ConfigResult =
       entries: Array<{ key: ConfigField; value?: string; source?: Source }>;
       timeoutMs: number;
       warnings: MessageRef[];
+      /** Values the validation refused (left out of the entries above). */
+      problems: ConfigProblem[];
     }
   | { sub: 'path'; config: string; tokens: string };
 
@@ -45,7 +68,7 @@ export function parseOptions(input: CommandInput): ConfigOptions {
   switch (input.sub) {
     case 'set': {
       const k = field(key);
-      return { sub: 'set', key: k, value: validateValue(k, value ?? '') };
+      return { sub: 'set', key: k, value: validateValue(k, value ?? ''), yes: input.opts.yes === true };
     }
     case 'get':
     case 'unset':
@@ -58,22 +81,64 @@ export function parseOptions(input: CommandInput): ConfigOptions {
   }
 }
 
+/**
+ * What no longer fits after setting `key` in the saved profile: the domain for the account type
+ * (only test accounts take a port or an IP), the redirect_uri under the domain. A domain refused for
+ * the profile's type is the value's own fault and always an error; the rest can be saved with --yes.
+ */
+function conflicts(key: ConfigField, next: ProfileData, p: string): { fatal?: UsageError; found: Array<{ problem: MessageRef; hint: MessageRef }> } {
+  const found: Array<{ problem: MessageRef; hint: MessageRef }> = [];
+  if (key !== 'type' && key !== 'domain' && key !== 'redirectUri') return { found };
+  const type = next.type as AccountType | undefined;
+  if (next.domain !== undefined) {
+    const domain = checkSetting('domain', next.domain, { type, name: 'domain' });
+    if (!domain.ok) {
+      if (key === 'domain') return { fatal: new UsageError(domain.problem, { hint: domain.hint }), found };
+      if (key === 'type') found.push({ problem: domain.problem, hint: { key: 'config.set.domainUnfit.hint', params: { p } } });
+    }
+  }
+  if (next.domain !== undefined && next.redirectUri !== undefined && found.length === 0) {
+    const pair = checkCallbackPair(type, next.domain, next.redirectUri);
+    if (!pair.ok) {
+      found.push(
+        key === 'redirectUri'
+          ? { problem: pair.problem, hint: { key: 'config.set.redirectOutside.hint', params: { p } } }
+          : {
+              problem: { key: 'config.set.redirectMismatch', params: { redirectUri: next.redirectUri, domain: next.domain } },
+              hint: { key: 'config.set.redirectMismatch.hint', params: { p } },
+            },
+      );
+    }
+  }
+  return { found };
+}
+
 export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigResult> {
   const store = await ctx.configStore();
-  const profile = pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name;
+  const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile());
+  const profile = picked.name;
   const show = (k: ConfigField, v: string | undefined) =>
     v !== undefined && k === 'secret' && !ctx.globals.showSecrets ? maskSecret(v) : v;
 
   switch (options.sub) {
     case 'set': {
       const { key, value } = options;
+      const next: ProfileData = { ...store.getProfile(profile), [key]: value };
+      // The hints name commands to run next: with --profile when that is how this one was chosen.
+      const { fatal, found } = conflicts(key, next, picked.source === 'flag' ? ` --profile ${profile}` : '');
+      if (fatal) throw fatal;
+      const first = found[0];
+      if (first && !options.yes) throw new UsageError(first.problem, { hint: first.hint });
       store.setValues(profile, { [key]: value });
-      return { sub: 'set', profile, key, value: show(key, value) ?? '', file: store.path };
+      return { sub: 'set', profile, key, value: show(key, value) ?? '', file: store.path, warnings: found.map((f) => f.problem) };
     }
     case 'get': {
       const { key } = options;
       const config = await ctx.resolveConfig();
+      const problem = config.errors.find((p) => p.field === key);
+      if (problem) throw problem.error;
       const value = config[key as keyof typeof config] as string | undefined;
+      if (value === undefined && isUnknownProfile(config)) throw unknownProfileError(config);
       return {
         sub: 'get',
         profile,
@@ -95,6 +160,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
         entries: PROFILE_KEYS.map((key) => ({ key, value: show(key, config[key as keyof typeof config] as string | undefined), source: config.sources[key] })),
         timeoutMs: config.timeoutMs,
         warnings: config.warnings,
+        problems: config.errors,
       };
     }
     case 'path': {

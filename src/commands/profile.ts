@@ -21,7 +21,8 @@ export interface ListedProfile {
 export type ProfileResult =
   | { sub: 'list'; current: string; profiles: ListedProfile[] }
   | { sub: 'use'; current: string }
-  | { sub: 'remove'; profile: string };
+  /** cachedUsers: user tokens the token cache still holds for the removed profile (undefined: unknown). */
+  | { sub: 'remove'; profile: string; cachedUsers?: number };
 
 export function parseOptions(input: CommandInput): ProfileOptions {
   const [name] = input.args;
@@ -34,6 +35,15 @@ export function parseOptions(input: CommandInput): ProfileOptions {
       return { sub: 'remove', name: validateProfileName(name ?? ''), yes: input.opts.yes === true };
     default:
       throw new UsageError({ key: 'common.commander', params: { detail: `profile ${input.sub ?? ''}` } }, { hint: { key: 'common.commander.hint' } });
+  }
+}
+
+/** How many user tokens the cache holds for `profile`; undefined if the cache cannot be read (it is not ours to report here). */
+async function cachedUsers(ctx: Context, profile: string): Promise<number | undefined> {
+  try {
+    return (await ctx.tokenStore()).listUsers(profile).length;
+  } catch {
+    return undefined;
   }
 }
 
@@ -69,7 +79,7 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
         }
       }
       store.removeProfile(profile);
-      return { sub: 'remove', profile };
+      return { sub: 'remove', profile, cachedUsers: await cachedUsers(ctx, profile) };
     }
   }
 }

@@ -1,11 +1,22 @@
 // wxauth config: values and paths on stdout (scripts read them); confirmations and warnings on stderr.
 import type { ConfigResult } from '../../commands/config.js';
+import { tr } from '../i18n.js';
 import type { Output } from '../output.js';
+
+/** How the source column reads in the user's language (--json keeps flag/env/profile/default). */
+const SOURCE_LABELS = {
+  flag: 'config.list.source.flag',
+  env: 'config.list.source.env',
+  profile: 'config.list.source.profile',
+  default: 'config.list.source.default',
+} as const;
 
 export function present(result: ConfigResult, out: Output): void {
   switch (result.sub) {
     case 'set':
-      out.result({ profile: result.profile, key: result.key, value: result.value, file: result.file });
+      out.result({ profile: result.profile, key: result.key, value: result.value, file: result.file, warnings: result.warnings.map((w) => tr(out.lang, w)) });
+      // Saved with --yes although the settings no longer fit together: say what does not, once more.
+      for (const w of result.warnings) out.warn(tr(out.lang, w));
       out.success(out.t('config.set.done', { key: result.key, profile: result.profile, file: result.file }));
       return;
     case 'get':
@@ -22,14 +33,25 @@ export function present(result: ConfigResult, out: Output): void {
       const rows: Array<[string, string, string]> = [];
       for (const { key, value, source } of result.entries) {
         values[key] = value === undefined ? null : { value, source };
-        if (value !== undefined) rows.push([key, value, source ?? '']);
+        if (value !== undefined) rows.push([key, value, source ? out.t(SOURCE_LABELS[source]) : '']);
       }
-      out.result({ profile: result.profile, exists: result.exists, file: result.file, values, timeoutMs: result.timeoutMs });
+      const problems = result.problems.map((p) => ({
+        field: p.field,
+        source: p.source,
+        message: tr(out.lang, p.error.messageRef),
+        hint: p.error.hint ? tr(out.lang, p.error.hint) : null,
+      }));
+      out.result({ profile: result.profile, exists: result.exists, file: result.file, values, problems, timeoutMs: result.timeoutMs });
       out.say(out.style.dim(out.t('config.list.header', { profile: result.profile, file: result.file })));
       // Nothing stored and nothing from flags or env: only the built-in defaults are listed.
-      if (!result.exists && rows.every((r) => r[2] === 'default')) out.say(out.t('config.list.empty'));
-      out.table(['key', 'value', out.t('config.list.source')], rows);
+      if (!result.exists && result.entries.every((e) => e.value === undefined || e.source === 'default')) out.say(out.t('config.list.empty'));
+      out.table([out.t('config.list.key'), out.t('config.list.value'), out.t('config.list.source')], rows);
       for (const w of result.warnings) out.warn(out.t(w.key, w.params));
+      // A refused value is not in the table (nothing uses it): say which and why.
+      for (const p of problems) {
+        out.warn(p.message);
+        if (p.hint) out.say(out.style.cyan('→ ') + p.hint);
+      }
       return;
     }
     case 'path':

@@ -11,7 +11,7 @@ export function present(result: ProfileResult, out: Output): void {
         return;
       }
       out.table(
-        ['', 'profile', 'type', 'appid', 'secret', 'domain'],
+        ['', out.t('profile.list.name'), out.t('profile.list.type'), out.t('profile.list.appid'), out.t('profile.list.secret'), out.t('profile.list.domain')],
         result.profiles.map((p) => [p.current ? '*' : '', p.name, p.type ?? '-', p.appid ?? '-', p.secret ?? '-', p.domain ?? '-']),
       );
       return;
@@ -20,8 +20,12 @@ export function present(result: ProfileResult, out: Output): void {
       out.success(out.t('profile.use.done', { profile: result.current }));
       return;
     case 'remove':
-      out.result({ removed: true, profile: result.profile });
+      out.result({ removed: true, profile: result.profile, cachedUsers: result.cachedUsers ?? null });
       out.success(out.t('profile.remove.done', { profile: result.profile }));
+      // Tokens are kept per profile name: the command that clears them names this profile, which is
+      // no longer (if it ever was) the one used without --profile.
+      if (result.cachedUsers === undefined) out.say(out.style.cyan('→ ') + out.t('profile.remove.tokensMaybe', { profile: result.profile }));
+      else if (result.cachedUsers > 0) out.say(out.style.cyan('→ ') + out.t('profile.remove.tokensLeft', { profile: result.profile, count: result.cachedUsers }));
       return;
   }
 }

@@ -1,0 +1,243 @@
+// One validation for every way a setting arrives (issue 12 item 4): WXAUTH_* variables are checked
+// before anything reaches WeChat; config set refuses what init refuses; changing the domain (or the
+// type) re-checks the saved redirect_uri. And the hints around profiles and state files point the
+// right way (item 11), in the user's language (item 10).
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli.js';
+import { EXIT, UsageError } from '../../src/errors.js';
+import { createContext } from '../../src/runtime.js';
+import { TokenStore } from '../../src/store/token-cache.js';
+import { Output } from '../../src/ui/output.js';
+import { parseJson, runCli, tempConfigDir } from './helpers.js';
+
+const APPID = 'wx1234567890abcdef';
+const SECRET = '0123456789abcdef0123456789abcdef';
+const INIT = ['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/wechat/callback'];
+
+/** A stand-in for WeChat that counts what reaches it: a value refused up front sends nothing. */
+let hits = 0;
+let base = '';
+const server = http.createServer((_req, res) => {
+  hits++;
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify({ errcode: 40013, errmsg: 'invalid appid' }));
+});
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const aimed = (extra: Record<string, string>) => ({ WXAUTH_API_BASE: base, WXAUTH_BACKUP_API_BASE: base, WXAUTH_OPEN_BASE: base, WXAUTH_CONFIG_DIR: tempConfigDir(), ...extra });
+
+async function initialised(extra: string[] = []): Promise<{ dir: string; env: Record<string, string> }> {
+  const dir = tempConfigDir();
+  const env = { WXAUTH_CONFIG_DIR: dir };
+  const r = await runCli([...INIT, ...extra], { env });
+  expect(r.code, r.stderr).toBe(0);
+  return { dir, env };
+}
+
+describe('WXAUTH_* values are checked before any call to WeChat (exit 4, the variable named)', () => {
+  it.each([
+    ['WXAUTH_APPID', 'ww1234567890abcdef', 'WeCom'],
+    ['WXAUTH_APPID', 'wx1234567890ABCDEF', 'wx1234567890abcdef'],
+    ['WXAUTH_SECRET', ` ${SECRET}`, 'space'],
+    ['WXAUTH_SECRET', SECRET.slice(2), '32 hex'],
+  ])('%s=%j', async (name, value, expected) => {
+    hits = 0;
+    const r = await runCli(['token'], { env: aimed({ WXAUTH_APPID: APPID, WXAUTH_SECRET: SECRET, [name]: value }) });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toContain(name);
+    expect(r.stderr).toContain(expected);
+    expect(r.stderr).not.toContain(SECRET);
+    expect(hits).toBe(0);
+  });
+
+  it('a port in WXAUTH_DOMAIN of a service account is refused before a URL is built', async () => {
+    const r = await runCli(['url', '--no-qr'], {
+      env: aimed({ WXAUTH_TYPE: 'service', WXAUTH_APPID: APPID, WXAUTH_DOMAIN: 'www.example.com:8443', WXAUTH_REDIRECT_URI: 'https://www.example.com:8443/cb' }),
+    });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('WXAUTH_DOMAIN');
+    expect(r.stderr).toContain('test account');
+  });
+
+  it('config list shows the refused value as a problem instead of using it', async () => {
+    const r = await runCli(['config', 'list', '--json'], { env: aimed({ WXAUTH_APPID: 'ww1234567890abcdef' }) });
+    const doc = parseJson(r.stdout) as { values: Record<string, unknown>; problems: Array<{ field: string; source: string; message: string }> };
+    expect(doc.values.appid).toBeNull();
+    expect(doc.problems).toEqual([expect.objectContaining({ field: 'appid', source: 'env', message: expect.stringContaining('WXAUTH_APPID') })]);
+    const human = await runCli(['config', 'list'], { env: aimed({ WXAUTH_APPID: 'ww1234567890abcdef' }) });
+    expect(human.stderr).toContain('WXAUTH_APPID');
+  });
+});
+
+describe('config set: the same rules as init', () => {
+  it('refuses an upper-case appid (and names the lower-case one) instead of changing it silently', async () => {
+    const { dir, env } = await initialised();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli(['config', 'set', 'appid', 'wx1234567890ABCDEF'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('wx1234567890abcdef');
+    expect(r.stderr).toMatch(/lower.case/);
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a WeCom corpid and a secret with a space, saying which', async () => {
+    const { env } = await initialised();
+    const corp = await runCli(['config', 'set', 'appid', 'ww1234567890abcdef'], { env });
+    expect(corp.code).toBe(2);
+    expect(corp.stderr).toContain('WeCom');
+    const spaced = await runCli(['config', 'set', 'secret', `${SECRET} `], { env });
+    expect(spaced.code).toBe(2);
+    expect(spaced.stderr).toContain('space');
+  });
+
+  it('refuses host:port as the domain of a production account, accepts it on a test account', async () => {
+    const { env } = await initialised();
+    const r = await runCli(['config', 'set', 'domain', 'www.example.com:8443'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('test account');
+    const t = await runCli(['--profile', 'lab', 'init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', '10.0.0.2:8080', '--redirect-uri', 'http://10.0.0.2:8080/cb'], { env });
+    expect(t.code, t.stderr).toBe(0);
+    const ok = await runCli(['--profile', 'lab', 'config', 'set', 'domain', '10.0.0.2:9090'], { env });
+    // The saved redirect_uri names port 8080: re-checked below; here only the shape matters.
+    expect(ok.stderr).not.toContain('test account');
+  });
+
+  it('a new domain that the saved redirect_uri is not under: exit 2, says so and how to go on; nothing saved', async () => {
+    const { dir, env } = await initialised();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli(['config', 'set', 'domain', 'www.example.org'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('https://www.example.com/wechat/callback');
+    expect(r.stderr).toContain('www.example.org');
+    expect(r.stderr).toContain('10003');
+    expect(r.stderr).toContain('config unset redirectUri');
+    expect(r.stderr).toContain('--yes');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+
+    // The way out that needs no flag: drop the redirect_uri, change the domain, set a new one.
+    expect((await runCli(['config', 'unset', 'redirectUri'], { env })).code).toBe(0);
+    expect((await runCli(['config', 'set', 'domain', 'www.example.org'], { env })).code).toBe(0);
+    const outside = await runCli(['config', 'set', 'redirectUri', 'https://www.example.com/cb'], { env });
+    expect(outside.code).toBe(2);
+    expect((await runCli(['config', 'set', 'redirectUri', 'https://www.example.org/cb'], { env })).code).toBe(0);
+  });
+
+  it('a type that the saved domain does not fit (service with a test account\'s IP:port) is re-checked too', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    await runCli(['init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', '10.0.0.2:8080', '--redirect-uri', 'http://10.0.0.2:8080/cb'], { env });
+    const r = await runCli(['config', 'set', 'type', 'service'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('10.0.0.2:8080');
+  });
+
+  it('--yes saves it anyway and says the redirect_uri no longer matches', async () => {
+    const { dir } = await initialised();
+    let stderr = '';
+    const out = new Output({ lang: 'en', json: false, color: false, stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) } });
+    const ctx = createContext({
+      lang: 'en', out, globals: {}, env: { WXAUTH_CONFIG_DIR: dir }, interactive: false,
+      signal: new AbortController().signal, stdin: process.stdin, stderr: process.stderr,
+    });
+    const config = COMMANDS.find((c) => c.name === 'config')!;
+    const refused = await config.execute({ sub: 'set', args: ['domain', 'www.example.org'], opts: {} }, ctx).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UsageError);
+    expect(await config.execute({ sub: 'set', args: ['domain', 'www.example.org'], opts: { yes: true } }, ctx)).toBe(EXIT.ok);
+    expect(stderr).toContain('no longer');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).profiles.default.domain).toBe('www.example.org');
+  });
+});
+
+describe('hints that point the right way (issue 12 item 11)', () => {
+  it('--profile nope: "no such profile", listing the ones that exist, not "missing appid"', async () => {
+    const { env } = await initialised();
+    await runCli(['--profile', 'staging', ...INIT], { env });
+    const r = await runCli(['--profile', 'nope', 'token'], { env });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('nope');
+    expect(r.stderr).not.toContain('Missing configuration');
+    expect(r.stderr).toContain('default, staging');
+    expect(r.stderr).toContain('wxauth init --profile nope');
+    const viaEnv = await runCli(['url'], { env: { ...env, WXAUTH_PROFILE: 'nope' } });
+    expect(viaEnv.stderr).toContain('default, staging');
+    const get = await runCli(['--profile', 'nope', 'config', 'get', 'appid'], { env });
+    expect(get.code).toBe(4);
+    expect(get.stderr).toContain('default, staging');
+    // Creating it is still how a profile comes to exist.
+    expect((await runCli(['--profile', 'nope', ...INIT], { env })).code).toBe(0);
+    expect((await runCli(['--profile', 'nope', 'config', 'get', 'appid'], { env })).stdout.trim()).toBe(APPID);
+  });
+
+  it('a profile with every value from the environment still works without being saved', async () => {
+    const r = await runCli(['--profile', 'ci', 'config', 'get', 'appid'], { env: { WXAUTH_APPID: APPID } });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(APPID);
+  });
+
+  it('profile remove p4: the tokens it leaves are cleared with --profile p4, not the current profile', async () => {
+    const { dir, env } = await initialised();
+    await runCli(['--profile', 'p4', ...INIT], { env });
+    TokenStore.open(dir).putUser('p4', {
+      appid: APPID, openid: 'o1', scope: 'snsapi_base', accessToken: 'AT', accessTokenExpiresAt: Date.now() + 7_200_000, obtainedAt: Date.now(),
+    });
+    const r = await runCli(['profile', 'remove', 'p4', '--yes'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('wxauth --profile p4 tokens clear');
+    // And that command does clear them, though the profile is gone.
+    const clear = await runCli(['--profile', 'p4', 'tokens', 'clear', '--yes'], { env });
+    expect(clear.code, clear.stderr).toBe(0);
+    expect(TokenStore.open(dir).listUsers('p4')).toHaveLength(0);
+    // Nothing cached: nothing to clear, nothing said about it.
+    await runCli(['--profile', 'p5', ...INIT], { env });
+    const none = await runCli(['profile', 'remove', 'p5', '--yes'], { env });
+    expect(none.stderr).not.toContain('tokens clear');
+  });
+
+  it('a tokens.json that does not parse: says the cache can be deleted, not "run init"', async () => {
+    const { dir, env } = await initialised();
+    fs.writeFileSync(path.join(dir, 'tokens.json'), '{', { mode: 0o600 });
+    const r = await runCli(['tokens'], { env });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(path.join(dir, 'tokens.json'));
+    expect(r.stderr).not.toContain('init');
+    expect(r.stderr).toMatch(/delete/i);
+    expect(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')).toBe('{');
+  });
+
+  it('a config folder that is a file: says so, not "fix the JSON"', async () => {
+    const file = path.join(tempConfigDir(), 'not-a-folder');
+    fs.writeFileSync(file, 'hello');
+    for (const args of [['config', 'list'], ['tokens'], ['config', 'set', 'domain', 'www.example.com']]) {
+      const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: file } });
+      expect(r.code, args.join(' ')).toBe(4);
+      expect(r.stderr, args.join(' ')).toContain(file);
+      expect(r.stderr, args.join(' ')).toMatch(/is a file, not a folder/);
+      expect(r.stderr, args.join(' ')).not.toContain('JSON');
+      expect(fs.readFileSync(file, 'utf8')).toBe('hello');
+    }
+  });
+});
+
+describe('table headers in Chinese (issue 12 item 10)', () => {
+  it('config list and profile list', async () => {
+    const { env } = await initialised();
+    const list = await runCli(['--lang', 'zh', 'config', 'list'], { env });
+    const header = list.stdout.split('\n').find((l) => l.includes('来源')) ?? '';
+    expect(header).toMatch(/^配置项\s+值\s+来源$/);
+    const profiles = await runCli(['--lang', 'zh', 'profile', 'list'], { env });
+    const head = profiles.stdout.split('\n')[0] ?? '';
+    expect(head).not.toMatch(/profile|type|domain/);
+    expect(head).toContain('类型');
+    const en = await runCli(['profile', 'list'], { env });
+    expect(en.stdout.split('\n')[0]).toMatch(/profile\s+type\s+appid\s+secret\s+domain/);
+  });
+});
