@@ -8,6 +8,9 @@ import path from 'node:path';
 export default function setup(): () => void {
   const previous = process.env.TMPDIR;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-test-run-'));
+  // Like /tmp itself, others may pass through (tests that drop to `nobody` reach their own folders);
+  // each test's folder inside is still created 0700 by mkdtemp.
+  fs.chmodSync(root, 0o755);
   process.env.TMPDIR = root;
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;
