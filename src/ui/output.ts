@@ -1,8 +1,9 @@
 // The one presentation module. Commands never import chalk, qrcode-terminal or prompts; they call
 // these helpers. stdout carries data only; everything else (progress, colour, QR codes, traces) goes
 // to stderr. In --json mode stdout carries exactly one JSON document, printed by main.ts at the end.
-import type { MessageParams } from '../errors.js';
+import type { MessageParams, MessageRef } from '../errors.js';
 import { t as translate, type Lang } from './i18n.js';
+import { sanitize } from './sanitize.js';
 
 export interface Style {
   bold(s: string): string;
@@ -44,6 +45,8 @@ export class Output {
   readonly stderr: Writable;
   style: Style = plain;
   private document: Record<string, unknown> | undefined;
+  /** The exact SGR sequences our own styles produce: the only escape sequences human output keeps. */
+  private ownCodes: ReadonlySet<string> = new Set();
   private rawPrinted = false;
   private emitted = false;
 
@@ -68,22 +71,56 @@ export class Output {
       yellow: (s) => chalk.yellow(s),
       cyan: (s) => chalk.cyan(s),
     };
+    const codes = new Set<string>();
+    for (const paint of Object.values(this.style)) {
+      // eslint-disable-next-line no-control-regex
+      for (const code of paint('x').match(/\u001b\[[0-9;]*m/g) ?? []) codes.add(code);
+    }
+    this.ownCodes = codes;
   }
 
-  /** A catalogue message in the user's language. */
+  /**
+   * A value from outside (WeChat's answer, a callback's state, the user's input echoed back), made safe
+   * to interpolate into a human line: control characters shown escaped, newlines included.
+   */
+  safe(value: string): string {
+    return sanitize(value);
+  }
+
+  /**
+   * A catalogue message in the user's language. In human output its string params are values from
+   * outside as often as not, so they are escaped (our own colour codes survive, so a param may be
+   * styled); in --json mode messages are part of the document and stay exact.
+   */
   t(key: string, params?: MessageParams): string {
-    return translate(this.lang, key, params);
+    if (this.json || !params) return translate(this.lang, key, params);
+    const clean: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(params)) clean[name] = typeof value === 'string' ? sanitize(value, { keep: this.ownCodes }) : value;
+    return translate(this.lang, key, clean as MessageParams);
+  }
+
+  /** A message reference (an error's, a warning's), rendered as t() renders. */
+  tr(ref: MessageRef): string {
+    return this.t(ref.key, ref.params);
+  }
+
+  /**
+   * The last line of defence for everything printed for humans: a line keeps its newlines, tabs and our
+   * own colour codes; any other control character is shown escaped, whoever forgot to call safe().
+   */
+  private terminalLine(line: string): string {
+    return sanitize(line, { allow: '\n\t', keep: this.ownCodes });
   }
 
   /** A line of data on stdout (human mode only; in --json mode the document carries the data). */
   data(line: string): void {
     if (this.json || this.rawPrinted) return;
-    this.stdout.write(line + '\n');
+    this.stdout.write(this.terminalLine(line) + '\n');
   }
 
   /** A line of talk on stderr: progress, notes, explanations. Shown in --json mode too (stderr). */
   say(line = ''): void {
-    this.stderr.write(line + '\n');
+    this.stderr.write(this.terminalLine(line) + '\n');
   }
 
   note(line: string): void {
@@ -135,9 +172,11 @@ export class Output {
     return this.stderr.isTTY === true;
   }
 
-  /** Aligned `label  value` lines. */
+  /** Aligned `label  value` lines. Values are one line each, escaped as safe() does (our colours kept). */
   fields(rows: Array<[string, string | undefined]>, to: 'stdout' | 'stderr' = 'stdout'): void {
-    const shown = rows.filter((r): r is [string, string] => r[1] !== undefined);
+    const shown = rows
+      .filter((r): r is [string, string] => r[1] !== undefined)
+      .map(([label, value]): [string, string] => [label, sanitize(value, { keep: this.ownCodes })]);
     const width = Math.max(0, ...shown.map(([label]) => displayWidth(label)));
     for (const [label, value] of shown) {
       const line = `${label}${' '.repeat(width - displayWidth(label))}  ${value}`;
@@ -147,7 +186,9 @@ export class Output {
   }
 
   /** A table with a header row; widths count CJK characters as two columns. */
-  table(headers: string[], rows: string[][], to: 'stdout' | 'stderr' = 'stdout'): void {
+  table(headers: string[], cells: string[][], to: 'stdout' | 'stderr' = 'stdout'): void {
+    // Cells are escaped before measuring, so the columns line up with what the terminal shows.
+    const rows = cells.map((row) => row.map((c) => sanitize(c, { keep: this.ownCodes })));
     const widths = headers.map((h, i) =>
       Math.max(displayWidth(h), ...rows.map((r) => displayWidth(stripAnsi(r[i] ?? '')))),
     );

@@ -19,11 +19,13 @@ export interface ErrorDetails {
 /** An error that is not a WxauthError is a bug in wxauth: say so and how to report it. */
 export function presentInternal(out: Output, error: unknown, verbose: boolean): void {
   const detail = error instanceof Error ? (verbose ? error.stack ?? error.message : error.message) : String(error);
-  const message = out.t('common.internal', { detail });
   const hint = out.t('common.internal.hint');
-  if (out.json) out.emit({ ok: false, error: { code: 'internal', message, hint } }, 2);
+  if (out.json) out.emit({ ok: false, error: { code: 'internal', message: out.t('common.internal', { detail }), hint } }, 2);
   else {
-    out.failure(message);
+    // A stack is several lines: each is printed as a line (escaped params would fold it into one).
+    const [first = '', ...stack] = detail.split('\n');
+    out.failure(out.t('common.internal', { detail: first }));
+    for (const line of stack) out.say(line);
     out.say(hint);
   }
 }
@@ -44,7 +46,8 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
     out.emit({ ok: false, ...(out.getDocument() ?? {}), error: { code: error.code, message, ...(hint ? { hint } : {}), ...wechat } }, 2);
     return;
   }
-  out.failure(message);
+  // Human output: the message's params (an errmsg, a state, a path) are escaped by out.tr.
+  out.failure(out.tr(error.messageRef));
   if (error instanceof WechatApiError) {
     out.fields(
       [
@@ -58,5 +61,5 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
     if (details.explanation) printExplanation(out, details.explanation, { compact: true });
     if (details.source) out.note(details.source);
   }
-  if (hint) out.say(out.style.cyan('→ ') + hint);
+  if (error.hint) out.say(out.style.cyan('→ ') + out.tr(error.hint));
 }

@@ -1,0 +1,40 @@
+// The one sanitiser for text from outside (WeChat's fields, errmsg, a callback's state, a pasted URL,
+// the user's own arguments echoed back). A terminal acts on control characters: ESC starts cursor
+// moves, screen clears, title changes and OSC 52 clipboard writes; C1 (U+0080–U+009F) does the same
+// on terminals that honour 8-bit controls; CR and backspace overwrite what was printed; bidi overrides
+// make text read differently from what it is ("Trojan Source", CVE-2021-42574). They are shown
+// escaped (`\x1b`, `\u009b`), so the user sees what arrived and the terminal acts on none of it.
+// --json documents are data for programs and keep the exact values; this is for human output only.
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_SGR = /\u001b\[[0-9;]*m|[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escapeOne(ch: string): string {
+  const named = NAMED[ch];
+  if (named) return named;
+  const cp = ch.codePointAt(0) ?? 0;
+  return cp < 0x80 ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+}
+
+export interface SanitizeOptions {
+  /** Leave these characters as they are (a whole line may keep its newlines and tabs). */
+  allow?: string;
+  /** Exact SGR sequences to keep: our own colour codes, so styled text stays styled. */
+  keep?: ReadonlySet<string>;
+}
+
+/**
+ * `value` with every control character shown escaped. With `keep`, exactly those SGR colour
+ * sequences survive (ours); any other escape sequence, an attacker's colour included, is escaped.
+ */
+export function sanitize(value: string, options: SanitizeOptions = {}): string {
+  const { allow = '', keep } = options;
+  return value.replace(keep ? CONTROL_OR_SGR : CONTROL, (match) => {
+    if (match.length > 1) return keep?.has(match) ? match : [...match].map((c) => (c === '\u001b' ? '\\x1b' : c)).join('');
+    return allow.includes(match) ? match : escapeOne(match);
+  });
+}

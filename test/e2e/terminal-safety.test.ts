@@ -1,0 +1,176 @@
+// Terminal escape injection (issue 13 item 4): whatever comes from outside — WeChat's fields, an
+// errmsg, a pasted callback's state, a URL's parameter names, errcode's input — is printed with its
+// control characters shown escaped (`\x1b`, `\u009b`), so an OSC 52 in a nickname cannot write the
+// clipboard and an ESC[2J cannot clear the screen. --json stays exact: it is data for programs.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable, Writable } from 'node:stream';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseEnv, parseJson, runCli } from './helpers.js';
+
+/** Control bytes a terminal acts on: C0 but \n and \t, DEL, C1, and the bidi overrides. */
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+const OSC52 = '\u001b]52;c;ZXZpbA==\u0007';
+const CLEAR = '\u001b[2J';
+const CSI8 = '\u009b31m';
+
+const APP = { WXAUTH_APPID: 'wx1234567890abcdef', WXAUTH_SECRET: '0123456789abcdef0123456789abcdef' };
+
+let server: http.Server;
+let base = '';
+/** What the fake WeChat answers next on /sns/userinfo. */
+let userinfoBody: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify(userinfoBody));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const wx = (args: string[], input?: string) =>
+  runCli(args, { env: { ...APP, WXAUTH_API_BASE: base, WXAUTH_OPEN_BASE: base, WXAUTH_BACKUP_API_BASE: base }, input });
+
+describe('values from outside reach the terminal escaped', () => {
+  it('userinfo: nickname, headimgurl, unionid and openid as WeChat sent them are escaped; --json is exact', async () => {
+    userinfoBody = {
+      openid: 'o' + CSI8,
+      nickname: 'Eve' + OSC52,
+      sex: 0,
+      province: '',
+      city: '',
+      country: '',
+      headimgurl: 'https://x/' + CLEAR,
+      privilege: [],
+      unionid: 'u\u202eevil',
+    };
+    const r = await wx(['userinfo', 'ACCESS_TOKEN', 'oOPENID']);
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stdout).toMatch(/^nickname\s+Eve\\x1b\]52;c;ZXZpbA==\\x07$/m);
+    expect(r.stdout).toContain('https://x/\\x1b[2J');
+    expect(r.stdout).toContain('o\\u009b31m');
+    expect(r.stdout).toContain('u\\u202eevil');
+
+    const j = await wx(['userinfo', 'ACCESS_TOKEN', 'oOPENID', '--json']);
+    const doc = parseJson(j.stdout) as { userinfo: Record<string, unknown> };
+    expect(doc.userinfo.nickname).toBe('Eve' + OSC52);
+    expect(doc.userinfo.openid).toBe('o' + CSI8);
+    expect(j.stderr).not.toMatch(RAW_CONTROL);
+  });
+
+  it("an API error's errmsg is escaped in the error report", async () => {
+    userinfoBody = { errcode: 40001, errmsg: 'invalid credential' + OSC52 + ' rid: 1-2-3' };
+    const r = await wx(['userinfo', 'ACCESS_TOKEN', 'oOPENID']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stderr).toContain('\\x1b]52;c;ZXZpbA==\\x07');
+  });
+
+  it("errcode's echo of unknown input and a decoded errmsg are escaped", async () => {
+    const unknown = await wx(['errcode', 'zz' + OSC52]);
+    expect(unknown.stdout + unknown.stderr).not.toMatch(RAW_CONTROL);
+    expect(unknown.stderr).toContain('zz\\x1b]52');
+
+    const body = await wx(['errcode', JSON.stringify({ errcode: 40029, errmsg: 'invalid code' + CLEAR })]);
+    expect(body.stdout + body.stderr).not.toMatch(RAW_CONTROL);
+  });
+
+  it("inspect's decoded parameter names and values are escaped", async () => {
+    const r = await wx(['inspect', 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&%1b%5d52%3bc%3bZXZp%07=1&state=%1b%5b2J#wechat_redirect']);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stdout + r.stderr).toContain('\\x1b]52');
+  });
+
+  it("listen --paste: the pasted callback's state is escaped where it is echoed", async () => {
+    const r = await wx(['listen', '--paste', '--state', 'expected'], `http://127.0.0.1/cb?code=CODE&state=${encodeURIComponent('x' + OSC52)}\n`);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stdout + r.stderr).toContain('\\x1b]52');
+  });
+
+  it('with colour on a terminal, our own colour codes still work and the attacker\'s do not', async () => {
+    const { runCli: run } = await import('../../src/app.js');
+    class Tty extends Writable {
+      text = '';
+      isTTY = true;
+      columns = 100;
+      override _write(chunk: Buffer | string, _e: BufferEncoding, done: () => void): void {
+        this.text += chunk.toString();
+        done();
+      }
+    }
+    const stdout = new Tty();
+    const stderr = new Tty();
+    const code = await run(
+      ['errcode', 'zz' + OSC52],
+      { stdout, stderr, stdin: Readable.from([]), env: baseEnv({ ...APP, FORCE_COLOR: '1' }), signal: new AbortController().signal },
+      '0.0.0',
+    );
+    expect(code).not.toBe(70);
+    const out = stdout.text + stderr.text;
+    expect(out).toContain('\\x1b]52');
+    expect(out).not.toContain(OSC52);
+    // Only SGR colour codes (ESC [ digits m) remain, and only from our palette.
+    // eslint-disable-next-line no-control-regex
+    expect(out).toMatch(/\u001b\[\d+m/);
+    // eslint-disable-next-line no-control-regex
+    expect(out.replace(/\u001b\[(?:1|2|22|31|32|33|36|39)m/g, '')).not.toMatch(RAW_CONTROL);
+  });
+});
+
+/** Strings that are mostly the dangerous part: control characters, escapes, quotes and URL syntax. */
+const hostile = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('\u001b', '\u001b]52;c;', '\u0007', '\u009b', '\u001b[2J', '\r', '\n', '\t', '\u0000', '\u007f', '\u202e', '%1b', '%07', '%9b', '&', '=', '?', '#', '{', '}', '"', '\\'),
+      fc.string({ maxLength: 4 }),
+      fc.integer({ min: 0, max: 0x10ffff }).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCodePoint(c)),
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('bounded fuzz: inspect, errcode and pasted callbacks never crash, hang or emit a raw control byte', () => {
+  // Each run is in-process and quick; the time limit keeps the suite bounded on a slow machine.
+  const settings = { numRuns: 40, interruptAfterTimeLimit: 8_000 };
+  const check = (r: { code: number | null; stdout: string; stderr: string }) => {
+    expect(r.code).not.toBe(70);
+    expect(r.code).not.toBeNull();
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+  };
+
+  it('inspect', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, async (name, value) => {
+        check(await wx(['inspect', `https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&${name}=${value}&state=${value}#wechat_redirect`]));
+        check(await wx(['inspect', name + value]));
+      }),
+      settings,
+    );
+  }, 30_000);
+
+  it('errcode', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, async (input) => {
+        check(await wx(['errcode', input]));
+        check(await wx(['errcode', JSON.stringify({ errcode: 40029, errmsg: input })]));
+      }),
+      settings,
+    );
+  }, 30_000);
+
+  it('listen --paste', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, async (code, state) => {
+        check(await wx(['listen', '--paste', '--state', 'expected'], `http://127.0.0.1/cb?code=${code}&state=${state}\n`));
+      }),
+      settings,
+    );
+  }, 30_000);
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { sanitize } from '../../src/ui/sanitize.js';
+
+describe('sanitize', () => {
+  it('shows C0, DEL, C1 and bidi controls escaped', () => {
+    expect(sanitize('a\u001b]52;c;eA==\u0007b')).toBe('a\\x1b]52;c;eA==\\x07b');
+    expect(sanitize('\u009b2J\u007f\u0000')).toBe('\\u009b2J\\x7f\\x00');
+    expect(sanitize('x\u202ey\u2066')).toBe('x\\u202ey\\u2066');
+    expect(sanitize('1\n2\r3\t4')).toBe('1\\n2\\r3\\t4');
+  });
+
+  it('leaves ordinary text, CJK and emoji alone', () => {
+    expect(sanitize('张三 🐼 https://a.com/?q=1&s=2')).toBe('张三 🐼 https://a.com/?q=1&s=2');
+  });
+
+  it('keeps allowed characters and exactly the SGR sequences it is told to keep', () => {
+    const keep = new Set(['\u001b[31m', '\u001b[39m']);
+    expect(sanitize('\u001b[31mred\u001b[39m\n', { keep, allow: '\n' })).toBe('\u001b[31mred\u001b[39m\n');
+    expect(sanitize('\u001b[8mhidden\u001b[2J', { keep })).toBe('\\x1b[8mhidden\\x1b[2J');
+  });
+});
