@@ -39,6 +39,10 @@ export const messages = {
     zh: '已从 {host} 获取 stable_token：剩余 {left}（到 {at}）。其他服务器正在用的 token 不受影响。',
     en: "Stable access_token from {host}: {left} left (until {at}). Other servers' token stays valid.",
   },
+  'basic.token.done.forced': {
+    zh: '已从 {host} 强制刷新 stable_token：剩余 {left}（到 {at}）。之前的 stable_token 已失效，仍在用它的服务器需要重新获取。',
+    en: 'Forced a new stable access_token from {host}: {left} left (until {at}). The previous stable token no longer works: servers still using it must fetch again.',
+  },
   'basic.token.done.legacy': {
     zh: '已从 {host} 的 /cgi-bin/token 获取 access_token：剩余 {left}（到 {at}）。',
     en: 'access_token from {host} via /cgi-bin/token: {left} left (until {at}).',

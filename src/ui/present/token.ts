@@ -48,7 +48,10 @@ export function present(result: TokenCommandResult, out: Output): void {
   out.data(entry.accessToken);
 
   const left = formatDuration(out, entry.expiresAt - now);
-  out.success(out.t(`basic.token.done.${entry.kind}`, { left, host, at: formatTime(entry.expiresAt) }));
+  // force_refresh invalidates the previous stable token (API-FACTS, stable_token "Force mode"), unless
+  // WeChat handed the same one back (forced calls < 30 s apart): only then do other servers keep theirs.
+  const rotatedByForce = entry.kind === 'stable' && result.forceRefresh && !fetched.notRotated;
+  out.success(out.t(rotatedByForce ? 'basic.token.done.forced' : `basic.token.done.${entry.kind}`, { left, host, at: formatTime(entry.expiresAt) }));
   if (result.forceRefresh) {
     if (fetched.notRotated) out.warn(out.t('basic.force.notRotated'));
     else out.note(out.t('basic.force.limits'));
