@@ -308,6 +308,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['--timeout <seconds>', 'listenTimeout'],
     ],
   }),
+  command({ name: 'probe', args: '<start-url>', options: [['--emulator <url>', 'emulator'], ['--only <ids>', 'only'], ['--skip <ids>', 'skip'], ['--return-param <name>', 'returnParam'], ['--reload-delay <ms>', 'reloadDelay'], ['--html <file>', 'html']], load: () => import('./commands/probe.js'), present: () => import('./ui/present/probe.js') }),
   command({ name: 'demo', load: () => import('./commands/demo.js'), present: () => import('./ui/present/demo.js') }),
   command({
     name: 'emulator',

@@ -1,0 +1,91 @@
+// wxauth probe <start-url>: test the user's own WeChat login against the emulator (issue 14). Flags in,
+// typed options out; the scenarios and checks live in flows/probe/; ui/present/probe.ts renders the
+// report card, the --json document and the --html page.
+import { writeFile } from 'node:fs/promises';
+import type { Context } from '../context.js';
+import type { CommandInput } from '../cli.js';
+import { EXIT, UsageError } from '../errors.js';
+import { CHECK_IDS, isCheckId, type CheckId } from '../flows/probe/checks.js';
+import { runProbe, type ProbeReport } from '../flows/probe/run.js';
+import { probeHooks, renderProbeHtml } from '../ui/present/probe.js';
+
+export const DEFAULT_EMULATOR = 'http://127.0.0.1:3900';
+
+export interface ProbeCommandOptions {
+  target: string;
+  /** undefined: WXAUTH_API_BASE, else DEFAULT_EMULATOR (decided in run, where the env is). */
+  emulator?: string;
+  only?: CheckId[];
+  skip?: CheckId[];
+  returnParam?: string;
+  reloadDelayMs: number;
+  html?: string;
+}
+
+export interface ProbeResult extends ProbeReport {
+  html?: string;
+  showSecrets: boolean;
+  exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
+}
+
+function httpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function checkList(value: unknown): CheckId[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const id of ids) if (!isCheckId(id)) throw new UsageError({ key: 'probe.bad_check', params: { id } }, { hint: { key: 'probe.bad_check.hint', params: { ids: CHECK_IDS.join(', ') } } });
+  return ids as CheckId[];
+}
+
+export function parseOptions(input: CommandInput): ProbeCommandOptions {
+  const target = input.args[0] ?? '';
+  if (target.trim() === '') throw new UsageError({ key: 'probe.missing_url' }, { hint: { key: 'probe.missing_url.hint' } });
+  if (!httpUrl(target)) throw new UsageError({ key: 'probe.bad_url', params: { url: target } }, { hint: { key: 'probe.missing_url.hint' } });
+  const emulator = typeof input.opts.emulator === 'string' ? input.opts.emulator : undefined;
+  if (emulator !== undefined && !httpUrl(emulator)) throw new UsageError({ key: 'probe.bad_emulator', params: { url: emulator } }, { hint: { key: 'probe.emulator_down.hint', params: { url: emulator } } });
+  let reloadDelayMs = 2000;
+  if (input.opts.reloadDelay !== undefined) {
+    reloadDelayMs = Number(input.opts.reloadDelay);
+    if (!Number.isInteger(reloadDelayMs) || reloadDelayMs < 0 || reloadDelayMs > 60_000) throw new UsageError({ key: 'probe.bad_delay' });
+  }
+  return {
+    target,
+    emulator,
+    only: checkList(input.opts.only),
+    skip: checkList(input.opts.skip),
+    returnParam: typeof input.opts.returnParam === 'string' ? input.opts.returnParam : undefined,
+    reloadDelayMs,
+    html: typeof input.opts.html === 'string' ? input.opts.html : undefined,
+  };
+}
+
+export async function run(options: ProbeCommandOptions, ctx: Context): Promise<ProbeResult> {
+  // The emulator is the API base the user's app is aimed at: --emulator, else WXAUTH_API_BASE (as the
+  // other commands read it), else the emulator's default address.
+  const emulator = options.emulator ?? ctx.env.WXAUTH_API_BASE ?? DEFAULT_EMULATOR;
+  const timeout = ctx.globals.timeout !== undefined ? Number(ctx.globals.timeout) : NaN;
+  const report = await runProbe(
+    {
+      target: options.target,
+      emulator,
+      only: options.only,
+      skip: options.skip,
+      returnParam: options.returnParam,
+      reloadDelayMs: options.reloadDelayMs,
+      timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 10_000,
+      signal: ctx.signal,
+    },
+    probeHooks(ctx.out, options.target, emulator),
+  );
+  const failed = report.checks.some((c) => c.status === 'fail');
+  // The page is written here, where files are; the presenter only says where it went.
+  if (options.html) await writeFile(options.html, renderProbeHtml(report, ctx.lang));
+  return { ...report, html: options.html, showSecrets: ctx.globals.showSecrets === true, exitCode: failed ? EXIT.checkFailed : EXIT.ok };
+}

@@ -1,0 +1,220 @@
+// The scripted phone-WeChat browser `wxauth probe` drives: a MicroMessenger User-Agent, a cookie jar,
+// redirects followed one hop at a time and recorded. It talks only to the hosts it is given (the app
+// and the emulator): a Location pointing anywhere else is recorded and NOT fetched, so a probe never
+// sends anything to a foreign host, and a redirect to open.weixin.qq.com is sent to the emulator
+// instead (issue 14), with a note on the hop.
+import { redactUrl } from '../../core/responses.js';
+
+/**
+ * What WeChat's in-app browser on Android sends (the `MicroMessenger/` token is what apps sniff to tell
+ * the WeChat browser from others; API-FACTS §1.4: the 公众号 flow only works inside WeChat).
+ */
+export const MICROMESSENGER_UA =
+  'Mozilla/5.0 (Linux; Android 13; Pixel 7 Build/TQ3A.230901.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+
+export const WECHAT_OPEN_ORIGIN = 'https://open.weixin.qq.com';
+
+export type HopTarget = 'app' | 'emulator' | 'blocked';
+
+/** One request the browser made (or refused to make), as the report shows it. */
+export interface Hop {
+  method: 'GET' | 'POST';
+  /** Secrets masked by name (code, tokens, secret). */
+  url: string;
+  to: HopTarget;
+  /** HTTP status; 0 when nothing came back (timeout, refused, blocked). */
+  status: number;
+  location?: string;
+  /** Names of cookies the answer set. */
+  setCookies?: string[];
+  /** Milliseconds since the scenario started. */
+  startMs: number;
+  durationMs: number;
+  /** timeout | network | blocked-foreign-host */
+  error?: string;
+  /** The original Location pointed at open.weixin.qq.com and was sent to the emulator instead. */
+  rewritten?: boolean;
+  /** This hit repeats the callback the way WeChat's second hit does (uin/pass_ticket markers). */
+  duplicate?: boolean;
+}
+
+/** What the browser saw, unmasked, for the leak and stack-trace checks (never shown as it is). */
+export interface Seen {
+  url: string;
+  status: number;
+  headers: string;
+  body: string;
+}
+
+export interface Page {
+  url: string;
+  status: number;
+  location?: string;
+  body: string;
+  hop: Hop;
+}
+
+export interface BrowserOptions {
+  /** Origins the browser may send requests to (the app's, the emulator's). */
+  allowedOrigins: string[];
+  emulatorOrigin: string;
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** Shared by every session of one probe run: the leak check reads it. */
+  seen: Seen[];
+}
+
+/** Minimal cookie jar: per host name, name → value; Max-Age=0 or a past Expires deletes. */
+class CookieJar {
+  private readonly jar = new Map<string, Map<string, string>>();
+
+  store(host: string, setCookies: string[]): string[] {
+    const names: string[] = [];
+    let cookies = this.jar.get(host);
+    if (!cookies) this.jar.set(host, (cookies = new Map()));
+    for (const line of setCookies) {
+      const [pair = '', ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      names.push(name);
+      const expired = attrs.some((a) => {
+        const [k = '', v = ''] = a.split('=').map((s) => s.trim());
+        if (k.toLowerCase() === 'max-age') return Number(v) <= 0;
+        if (k.toLowerCase() === 'expires') return Date.parse(v) < Date.now();
+        return false;
+      });
+      if (expired) cookies.delete(name);
+      else cookies.set(name, value);
+    }
+    return names;
+  }
+
+  header(host: string): string | undefined {
+    const cookies = this.jar.get(host);
+    if (!cookies || cookies.size === 0) return undefined;
+    return [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  /** Cookies set by hosts other than the emulator's. */
+  count(exceptHost: string): number {
+    let n = 0;
+    for (const [host, cookies] of this.jar) if (host !== exceptHost) n += cookies.size;
+    return n;
+  }
+}
+
+export function isLoopbackHostname(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** One browser session: its own cookies; hops are recorded into `hops` as they happen. */
+export class ProbeBrowser {
+  readonly hops: Hop[] = [];
+  private readonly cookies = new CookieJar();
+  private readonly started = Date.now();
+
+  constructor(private readonly options: BrowserOptions) {}
+
+  /** Cookies the app (not the emulator) has set in this session. */
+  appCookieCount(): number {
+    return this.cookies.count(new URL(this.options.emulatorOrigin).host);
+  }
+
+  /** Where a URL goes: open.weixin.qq.com → the emulator; otherwise as given. */
+  route(url: string): { url: string; rewritten: boolean } {
+    if (url.startsWith(WECHAT_OPEN_ORIGIN + '/')) return { url: this.options.emulatorOrigin + url.slice(WECHAT_OPEN_ORIGIN.length), rewritten: true };
+    return { url, rewritten: false };
+  }
+
+  targetOf(url: string): HopTarget {
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      return 'blocked';
+    }
+    if (origin === this.options.emulatorOrigin) return 'emulator';
+    return this.options.allowedOrigins.includes(origin) ? 'app' : 'blocked';
+  }
+
+  /** One request, no redirect followed. A foreign host is recorded as blocked and never contacted. */
+  async request(method: 'GET' | 'POST', rawUrl: string, extra: { form?: Record<string, string>; duplicate?: boolean } = {}): Promise<Page> {
+    const { url, rewritten } = this.route(rawUrl);
+    // The fragment (#wechat_redirect) is never sent to a server.
+    const sent = url.split('#')[0]!;
+    const to = this.targetOf(sent);
+    const startMs = Date.now() - this.started;
+    const hop: Hop = { method, url: redactUrl(sent), to, status: 0, startMs, durationMs: 0 };
+    if (rewritten) hop.rewritten = true;
+    if (extra.duplicate) hop.duplicate = true;
+    this.hops.push(hop);
+    if (to === 'blocked') {
+      hop.error = 'blocked-foreign-host';
+      return { url: sent, status: 0, body: '', hop };
+    }
+    const host = new URL(sent).host;
+    const headers: Record<string, string> = { 'user-agent': MICROMESSENGER_UA, accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-language': 'zh-CN,zh;q=0.9' };
+    const cookie = this.cookies.header(host);
+    if (cookie) headers.cookie = cookie;
+    let body: string | undefined;
+    if (extra.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(extra.form).toString();
+    }
+    const signal = AbortSignal.any([this.options.signal, AbortSignal.timeout(this.options.timeoutMs)]);
+    try {
+      const res = await fetch(sent, { method, headers, body, redirect: 'manual', signal });
+      const text = await res.text();
+      hop.status = res.status;
+      hop.durationMs = Date.now() - this.started - startMs;
+      const location = res.headers.get('location') ?? undefined;
+      const setCookies = res.headers.getSetCookie();
+      if (setCookies.length > 0) hop.setCookies = this.cookies.store(host, setCookies);
+      let absolute: string | undefined;
+      if (location !== undefined) {
+        try {
+          absolute = new URL(location, sent).toString();
+        } catch {
+          absolute = location;
+        }
+        hop.location = redactUrl(absolute);
+      }
+      if (to === 'app') {
+        const headerText = [...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n') + setCookies.map((c) => `\nset-cookie: ${c}`).join('');
+        this.options.seen.push({ url: sent, status: res.status, headers: headerText, body: text });
+      }
+      return { url: sent, status: res.status, location: absolute, body: text, hop };
+    } catch (error) {
+      hop.durationMs = Date.now() - this.started - startMs;
+      if (this.options.signal.aborted) throw error;
+      hop.error = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
+      return { url: sent, status: 0, body: '', hop };
+    }
+  }
+
+  /**
+   * GET `url` and follow redirects one hop at a time while `keepGoing(nextUrl)` says so (at most 15).
+   * Returns the last page fetched and, when it stopped on a redirect, the URL it did not follow.
+   */
+  async follow(url: string, keepGoing: (next: string) => boolean = () => true, extra: { duplicate?: boolean } = {}): Promise<{ page: Page; pending?: string }> {
+    let page = await this.request('GET', url, extra);
+    for (let i = 0; i < 15 && page.status >= 300 && page.status < 400 && page.location; i++) {
+      if (!keepGoing(page.location)) return { page, pending: page.location };
+      const next = page.location;
+      if (this.targetOf(this.route(next).url) === 'blocked') {
+        // Record it, but do not contact it.
+        await this.request('GET', next);
+        return { page, pending: next };
+      }
+      page = await this.request('GET', next);
+    }
+    return { page };
+  }
+
+  postForm(url: string, form: Record<string, string>): Promise<Page> {
+    return this.request('POST', url, { form });
+  }
+}

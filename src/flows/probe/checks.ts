@@ -1,0 +1,154 @@
+// What `wxauth probe` checks (issue 14's table) and the pure judgements it makes on what the browser saw.
+import type { MessageRef } from '../../errors.js';
+import type { Hop } from './browser.js';
+
+/** Every check, in report order. Every id appears in every report (skipped ones with the reason). */
+export const CHECK_IDS = [
+  'authorize.url',
+  'login.completes',
+  'code.exchanged_once',
+  'callback.duplicate',
+  'callback.reload',
+  'url.code_left',
+  'state.forged',
+  'state.missing',
+  'consent.denied',
+  'code.expired',
+  'wechat.busy',
+  'secrets.leak',
+  'redirect.open',
+  'basic_token.per_login',
+  'userinfo.scope',
+] as const;
+
+export type CheckId = (typeof CHECK_IDS)[number];
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
+
+export function isCheckId(value: string): value is CheckId {
+  return (CHECK_IDS as readonly string[]).includes(value);
+}
+
+/** A WeChat API call the app made, as the emulator's log shows it (secrets already masked there). */
+export interface WechatCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  time: string;
+  errcode?: number;
+  fault?: string;
+}
+
+export interface Evidence {
+  /** Scenarios whose hops and WeChat calls back this check up (see the report's `scenarios`). */
+  scenarios?: ScenarioId[];
+  hops?: Hop[];
+  wechat?: WechatCall[];
+  /** inspect's findings on the authorize URL. */
+  findings?: Array<{ id: string; severity: string; params: Record<string, string | number> }>;
+  /** Facts worth showing as they are: masked excerpts, what probe did instead of WeChat. */
+  details?: Record<string, string | number | boolean>;
+}
+
+export interface ProbeCheck {
+  id: CheckId;
+  status: CheckStatus;
+  message: MessageRef;
+  fix?: MessageRef;
+  evidence: Evidence;
+}
+
+export type ScenarioId =
+  | 'happy'
+  | 'reload'
+  | 'duplicate'
+  | 'state_forged'
+  | 'state_missing'
+  | 'denied'
+  | 'expired'
+  | 'busy_errcode'
+  | 'busy_http500'
+  | 'open_redirect';
+
+export interface ScenarioRecord {
+  id: ScenarioId;
+  hops: Hop[];
+  wechat: WechatCall[];
+  /** Wall time of the scenario, ms. */
+  elapsedMs: number;
+  /** What probe did that WeChat would have done (delivered a state-only callback, moved the clock…). */
+  notes: MessageRef[];
+}
+
+/** Which scenarios each check needs (the happy path always runs: it finds the authorize URL). */
+export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
+  'authorize.url': ['happy'],
+  'login.completes': ['happy'],
+  'code.exchanged_once': ['happy'],
+  'callback.duplicate': ['duplicate'],
+  'callback.reload': ['happy', 'reload'],
+  'url.code_left': ['happy'],
+  'state.forged': ['state_forged'],
+  'state.missing': ['state_missing'],
+  'consent.denied': ['denied'],
+  'code.expired': ['expired'],
+  'wechat.busy': ['busy_errcode', 'busy_http500'],
+  'secrets.leak': [],
+  'redirect.open': ['open_redirect'],
+  'basic_token.per_login': ['happy'],
+  'userinfo.scope': ['happy'],
+};
+
+/**
+ * The marks a stack trace leaves in a page, for the common runtimes: Node, Python, Java, PHP, Go, .NET.
+ * A page showing one tells an attacker the code layout and usually means an unhandled error.
+ */
+const STACK_MARKS: Array<[string, RegExp]> = [
+  ['node', /\n\s+at (?:async )?[^\n]*\(?(?:file:\/\/|node:|\/)[^\n]*:\d+:\d+\)?/],
+  ['python', /Traceback \(most recent call last\):/],
+  ['java', /(?:Exception|Error)(?::[^\n]*)?\n\s*at [\w$.<>]+\([\w$]+\.(?:java|kt):\d+\)/],
+  ['php', /(?:PHP )?(?:Fatal error|Uncaught [\w\\]+)[^\n]*(?:on line \d+|Stack trace:)|Stack trace:\s*\n?\s*#0 /],
+  ['go', /goroutine \d+ \[running\]:|panic: [^\n]+\n\n?goroutine/],
+  ['dotnet', /\bat [\w.`<>]+\([^)]*\) in [^\n]+:line \d+|System\.\w+Exception:/],
+];
+
+/** The runtime whose stack trace the text shows, if any. */
+export function stackTraceIn(text: string): string | undefined {
+  // HTML pages escape newlines as <br> or keep them inside <pre>; both keep the line shape enough.
+  const plain = text.replace(/<br\s*\/?>/gi, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"');
+  for (const [runtime, re] of STACK_MARKS) if (re.test(plain)) return runtime;
+  return undefined;
+}
+
+/** What went wrong with the answer the user ends up seeing, if anything the checks count as a failure. */
+export type PageProblem = { kind: 'no_answer'; error: string } | { kind: '5xx'; status: number } | { kind: 'stack'; runtime: string; status: number };
+
+export function pageProblem(page: { status: number; body: string; hop: Hop }): PageProblem | undefined {
+  if (page.status === 0) return { kind: 'no_answer', error: page.hop.error ?? 'network' };
+  const runtime = stackTraceIn(page.body);
+  if (runtime) return { kind: 'stack', runtime, status: page.status };
+  if (page.status >= 500) return { kind: '5xx', status: page.status };
+  return undefined;
+}
+
+/** The page shows WeChat's "code been used" failure to the user (§1.6: 40163 on the second exchange). */
+export function showsCodeUsed(body: string): boolean {
+  return /40163|code been used/i.test(body);
+}
+
+/** Return-to parameter names apps commonly take on their login start URL (redirect.open). */
+export const RETURN_PARAM_NAMES = ['redirect', 'redirect_url', 'redirectUrl', 'returnTo', 'return_to', 'returnUrl', 'return_url', 'return', 'next', 'back', 'backUrl', 'from', 'target', 'continue', 'goto', 'url'];
+
+/** The foreign address probe puts into the return-to parameter; never contacted (the browser blocks foreign hosts). */
+export const FOREIGN_RETURN_URL = 'https://evil.example/after-login';
+
+/** The callback carries a code in its query or fragment (§1.4: the code can land inside the fragment). */
+export function urlHasCode(url: string): boolean {
+  try {
+    const u = new URL(url);
+    if (u.searchParams.has('code')) return true;
+    return /(?:^#|[?&#])code=/.test(u.hash);
+  } catch {
+    return /[?&#]code=/.test(url);
+  }
+}

@@ -1,0 +1,86 @@
+// The emulator's control API (/__emulator/*), as probe uses it: the seed (which apps, which secrets),
+// the request log since a point, a code's status, the clock and faults. Control POSTs carry
+// Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
+import { NetworkError } from '../../errors.js';
+import type { FaultSpec, PublicApp, RequestRecord } from '../../emulator/index.js';
+
+export interface CodeStatus {
+  status: 'unused' | 'exchanged' | 'expired';
+  appid: string;
+  scope: string;
+  issuedAt: string;
+  exchangedAt?: string;
+  exchangedFrom?: string;
+  attempts: Array<{ time: string; ip: string; errcode: number }>;
+  tokens?: { access_token: string; refresh_token: string; openid: string };
+}
+
+export class EmulatorControl {
+  constructor(
+    readonly origin: string,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Record<string, unknown>> {
+    let res: Response;
+    try {
+      res = await fetch(this.origin + '/__emulator' + path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.any([this.signal, AbortSignal.timeout(10_000)]),
+      });
+    } catch (error) {
+      if (this.signal.aborted) throw error;
+      throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint: { key: 'probe.emulator_down.hint', params: { url: this.origin } }, cause: error, mayHaveReachedServer: false });
+    }
+    const text = await res.text();
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      doc = undefined;
+    }
+    if (typeof doc !== 'object' || doc === null || (res.status !== 404 && (doc as { ok?: unknown }).ok !== true))
+      throw new NetworkError('not_json', { key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_down.hint', params: { url: this.origin } }, mayHaveReachedServer: true });
+    return doc as Record<string, unknown>;
+  }
+
+  async apps(): Promise<PublicApp[]> {
+    return (await this.call('GET', '/seed')).apps as PublicApp[];
+  }
+
+  /** The running total of recorded requests: pass it to `requestsSince` later. */
+  async mark(): Promise<number> {
+    return Number((await this.call('GET', '/requests')).total ?? 0);
+  }
+
+  async requestsSince(mark: number): Promise<RequestRecord[]> {
+    return (await this.call('GET', `/requests?since=${mark}`)).requests as RequestRecord[];
+  }
+
+  async codeStatus(code: string): Promise<CodeStatus | undefined> {
+    const doc = await this.call('GET', `/codes/${encodeURIComponent(code)}`);
+    return doc.ok === true ? (doc.code as CodeStatus) : undefined;
+  }
+
+  async issueCode(appid: string, scope: string): Promise<string> {
+    return String((await this.call('POST', '/code', { appid, scope })).code);
+  }
+
+  async advanceClock(seconds: number): Promise<void> {
+    await this.call('POST', '/clock', { advance: seconds });
+  }
+
+  async faults(): Promise<FaultSpec[]> {
+    return (await this.call('GET', '/faults')).faults as FaultSpec[];
+  }
+
+  async setFaults(faults: FaultSpec[]): Promise<void> {
+    await this.call('POST', '/faults', { faults, replace: true });
+  }
+
+  async scan(uuid: string, action: 'confirm' | 'cancel'): Promise<{ redirect?: string }> {
+    return (await this.call('POST', '/scan', { uuid, action })) as { redirect?: string };
+  }
+}

@@ -1,0 +1,576 @@
+// `wxauth probe`: play phone WeChat's browser against the user's own login, with the emulator as
+// WeChat, and check what their server does in the situations WeChat really produces (issue 14). Each
+// scenario runs in a fresh browser session; what the app asked WeChat comes from the emulator's log.
+import { randomBytes } from 'node:crypto';
+import { NetworkError, type MessageRef } from '../../errors.js';
+import { inspectUrl } from '../../core/inspect.js';
+import { maskSecretValues } from '../../core/responses.js';
+import type { PublicApp } from '../../emulator/index.js';
+import { ProbeBrowser, WECHAT_OPEN_ORIGIN, isLoopbackHostname, type Page, type Seen } from './browser.js';
+import { EmulatorControl } from './control.js';
+import {
+  CHECK_IDS,
+  FOREIGN_RETURN_URL,
+  RETURN_PARAM_NAMES,
+  SCENARIOS_OF,
+  pageProblem,
+  showsCodeUsed,
+  urlHasCode,
+  type CheckId,
+  type Evidence,
+  type ProbeCheck,
+  type ScenarioId,
+  type ScenarioRecord,
+  type WechatCall,
+} from './checks.js';
+
+export interface ProbeOptions {
+  /** The URL that starts the app's WeChat login, host exactly as given (cookies are bound to it). */
+  target: string;
+  /** The emulator's origin (its control API). */
+  emulator: string;
+  only?: CheckId[];
+  skip?: CheckId[];
+  /** The login start's return-to parameter (redirect.open). */
+  returnParam?: string;
+  /** How long after the login the reload comes (callback.reload). */
+  reloadDelayMs: number;
+  /** Per request: an app that does not answer in this time "hangs". */
+  timeoutMs: number;
+  signal: AbortSignal;
+}
+
+export interface ProbeHooks {
+  /** A scenario starts. */
+  scenario(id: ScenarioId): void;
+  /** Something probe did instead of WeChat, or had to assume. */
+  note(ref: MessageRef): void;
+}
+
+export interface ProbeReport {
+  target: string;
+  emulator: string;
+  appid?: string;
+  scope?: string;
+  /** authorize (公众号) or qrconnect (网站应用). */
+  endpoint?: 'authorize' | 'qrconnect';
+  /** The app sent the browser to the real open.weixin.qq.com; probe used the emulator's pages instead. */
+  rewroteOpenHost: boolean;
+  checks: ProbeCheck[];
+  scenarios: ScenarioRecord[];
+}
+
+interface AuthorizeInfo {
+  /** As the app gave it (maybe on open.weixin.qq.com). */
+  original: string;
+  /** On the emulator. */
+  url: string;
+  endpoint: 'authorize' | 'qrconnect';
+  appid: string;
+  redirectUri: string;
+  scope: string;
+  state?: string;
+  rewritten: boolean;
+}
+
+const AUTH_PATHS: Record<string, 'authorize' | 'qrconnect'> = { '/connect/oauth2/authorize': 'authorize', '/connect/qrconnect': 'qrconnect' };
+
+function authorizeEndpoint(url: string, emulator: string): 'authorize' | 'qrconnect' | undefined {
+  try {
+    const u = new URL(url);
+    if (u.origin !== emulator && u.origin !== WECHAT_OPEN_ORIGIN) return undefined;
+    return AUTH_PATHS[u.pathname];
+  } catch {
+    return undefined;
+  }
+}
+
+/** An authorize link in a page that sends the browser on with script or a meta refresh instead of a 302. */
+function authorizeLinkIn(body: string, emulator: string): string | undefined {
+  const re = /https?:\/\/[^\s"'<>()]+\/connect\/(?:oauth2\/authorize|qrconnect)\?[^\s"'<>()]+/g;
+  for (const m of body.matchAll(re)) {
+    const url = m[0].replace(/&amp;/g, '&').replace(/\\u0026/g, '&').replace(/\\\//g, '/');
+    if (authorizeEndpoint(url, emulator)) return url;
+  }
+  return undefined;
+}
+
+/** §1.4: WeChat appends with `?` or `&` by plain concatenation. */
+function appendParams(uri: string, params: Array<[string, string]>): string {
+  return uri + (uri.includes('?') ? '&' : '?') + params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+}
+
+function codeOf(url: string): string | undefined {
+  const m = /[?&#]code=([^&#]*)/.exec(url);
+  return m ? decodeURIComponent(m[1]!) : undefined;
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return x.origin === y.origin && x.pathname === y.pathname;
+  } catch {
+    return false;
+  }
+}
+
+function wechatCalls(records: Array<{ method: string; path: string; query: Record<string, string>; status: number; time: string; errcode?: number; fault?: string }>): WechatCall[] {
+  return records
+    .filter((r) => r.path.startsWith('/sns/') || r.path.startsWith('/cgi-bin/'))
+    .map((r) => ({ method: r.method, path: r.path, query: r.query, status: r.status, time: r.time, ...(r.errcode !== undefined ? { errcode: r.errcode } : {}), ...(r.fault ? { fault: r.fault } : {}) }));
+}
+
+const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: Record<string, string | number> = {}, evidence: Evidence = {}, fix = status === 'fail' || status === 'warn'): ProbeCheck => ({
+  id,
+  status,
+  message: { key: `probe.${id}.${key}`, params },
+  ...(fix ? { fix: { key: `probe.${id}.fix`, params } } : {}),
+  evidence,
+});
+
+function problemParams(p: NonNullable<ReturnType<typeof pageProblem>>): Record<string, string | number> {
+  if (p.kind === 'no_answer') return { problem: p.error };
+  if (p.kind === 'stack') return { problem: `stack trace (${p.runtime}), HTTP ${p.status}`, runtime: p.runtime, status: p.status };
+  return { problem: `HTTP ${p.status}`, status: p.status };
+}
+
+export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promise<ProbeReport> {
+  const emulator = options.emulator.replace(/\/+$/, '');
+  const control = new EmulatorControl(emulator, options.signal);
+  const apps = await control.apps(); // throws NetworkError (exit 5) when the emulator is not running
+
+  const targetUrl = new URL(options.target);
+  const seen: Seen[] = [];
+  const allowed = new Set([targetUrl.origin]);
+  const selected = (id: CheckId) => (!options.only || options.only.includes(id)) && !(options.skip ?? []).includes(id);
+  const wanted = new Set<ScenarioId>(['happy']);
+  for (const id of CHECK_IDS) if (selected(id)) for (const s of SCENARIOS_OF[id]) wanted.add(s);
+
+  const report: ProbeReport = { target: options.target, emulator, rewroteOpenHost: false, checks: [], scenarios: [] };
+  const results = new Map<CheckId, ProbeCheck>();
+  const put = (c: ProbeCheck) => results.set(c.id, c);
+  const browser = () => new ProbeBrowser({ allowedOrigins: [...allowed], emulatorOrigin: emulator, timeoutMs: options.timeoutMs, signal: options.signal, seen });
+  const codesSeen = new Set<string>();
+
+  /** Run a scenario, recording its hops (from `b`, from the hop index it starts at) and the WeChat calls meanwhile. */
+  const scenario = async <T>(id: ScenarioId, b: ProbeBrowser, body: (notes: MessageRef[]) => Promise<T>): Promise<{ value: T; record: ScenarioRecord }> => {
+    hooks.scenario(id);
+    const mark = await control.mark();
+    const firstHop = b.hops.length;
+    const started = Date.now();
+    const notes: MessageRef[] = [];
+    const value = await body(notes);
+    const record: ScenarioRecord = { id, hops: b.hops.slice(firstHop), wechat: wechatCalls(await control.requestsSince(mark)), elapsedMs: Date.now() - started, notes };
+    report.scenarios.push(record);
+    return { value, record };
+  };
+
+  /** Start the login; stop before the browser reaches WeChat's authorize page. */
+  const startLogin = async (b: ProbeBrowser, start: string): Promise<{ auth?: AuthorizeInfo; page: Page }> => {
+    const { page, pending } = await b.follow(start, (next) => authorizeEndpoint(next, emulator) === undefined);
+    if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'network' && b.hops.length === 1)
+      throw new NetworkError('refused', { key: 'probe.app_down', params: { url: start } }, { hint: { key: 'probe.app_down.hint' }, mayHaveReachedServer: false });
+    const original = pending && authorizeEndpoint(pending, emulator) ? pending : page.status === 200 ? authorizeLinkIn(page.body, emulator) : undefined;
+    if (!original) return { page };
+    const endpoint = authorizeEndpoint(original, emulator)!;
+    const u = new URL(original);
+    const routed = b.route(original);
+    const auth: AuthorizeInfo = {
+      original,
+      url: routed.url,
+      endpoint,
+      appid: u.searchParams.get('appid') ?? '',
+      redirectUri: u.searchParams.get('redirect_uri') ?? '',
+      scope: u.searchParams.get('scope') ?? '',
+      state: u.searchParams.get('state') ?? undefined,
+      rewritten: routed.rewritten,
+    };
+    return { auth, page };
+  };
+
+  /** WeChat's part: the authorize page, consent (or refusal), and the callback URL it would send the browser to. */
+  const wechatStep = async (b: ProbeBrowser, auth: AuthorizeInfo, decision: 'allow' | 'deny', notes: MessageRef[]): Promise<{ callback?: string; refused?: string }> => {
+    const stateOnly = () => appendParams(auth.redirectUri, [['state', auth.state ?? '']]);
+    if (decision === 'deny' && auth.scope === 'snsapi_base') {
+      // snsapi_base shows no consent page: probe delivers the refusal WeChat's docs describe (§1.4).
+      notes.push({ key: 'probe.note.deny_delivered' });
+      return { callback: stateOnly() };
+    }
+    const page = await b.request('GET', auth.url);
+    if (page.status >= 300 && page.status < 400 && page.location) return { callback: page.location };
+    const ticket = /name="ticket" value="([^"]+)"/.exec(page.body)?.[1];
+    if (ticket) {
+      const reply = await b.postForm(new URL('/connect/oauth2/authorize_reply', emulator).toString(), { ticket, action: decision });
+      if (reply.status >= 300 && reply.status < 400 && reply.location) return { callback: reply.location };
+      if (decision === 'deny') {
+        notes.push({ key: 'probe.note.deny_delivered' });
+        return { callback: stateOnly() };
+      }
+      return { refused: textOf(reply.body) };
+    }
+    const uuid = /\/connect\/qrcode\/([\w-]+)/.exec(page.body)?.[1];
+    if (uuid) {
+      // 网站应用: the phone scans and confirms (§2.3); a refusal does not redirect, so probe delivers the state-only callback.
+      if (decision === 'deny') {
+        await control.scan(uuid, 'cancel');
+        notes.push({ key: 'probe.note.deny_delivered' });
+        return { callback: stateOnly() };
+      }
+      const scanned = await control.scan(uuid, 'confirm');
+      notes.push({ key: 'probe.note.scanned' });
+      return scanned.redirect ? { callback: scanned.redirect } : { refused: 'no redirect after scan' };
+    }
+    return { refused: textOf(page.body) };
+  };
+
+  const deliver = (b: ProbeBrowser, callback: string, duplicate = false) => b.follow(callback, () => true, { duplicate });
+
+  // ── the happy path ──────────────────────────────────────────────────────────────────────────────
+  const hb = browser();
+  let auth: AuthorizeInfo | undefined;
+  let app: PublicApp | undefined;
+  let happyCode: string | undefined;
+  let happyCallback: string | undefined;
+  let happyFinal: { page: Page; pending?: string } | undefined;
+  let happyRefused: string | undefined;
+  const happyRun = await scenario('happy', hb, async (notes) => {
+    const started = await startLogin(hb, options.target);
+    auth = started.auth;
+    if (!auth) return;
+    app = apps.find((a) => a.appid === auth!.appid);
+    if (!app) return;
+    let redirectOrigin: string | undefined;
+    try {
+      const r = new URL(auth.redirectUri);
+      redirectOrigin = r.origin;
+      // The callback may name the app by another loopback name (localhost vs 127.0.0.1): still the app.
+      if (isLoopbackHostname(r.hostname) && isLoopbackHostname(targetUrl.hostname)) allowed.add(r.origin);
+    } catch {
+      redirectOrigin = undefined;
+    }
+    if (!redirectOrigin || !allowed.has(redirectOrigin)) {
+      happyRefused = 'foreign-callback';
+      return;
+    }
+    if (auth.rewritten) {
+      report.rewroteOpenHost = true;
+      hooks.note({ key: 'probe.note.rewrote', params: { emulator } });
+      notes.push({ key: 'probe.note.rewrote', params: { emulator } });
+    }
+    const step = await wechatStep(hb, auth, 'allow', notes);
+    if (!step.callback) {
+      happyRefused = step.refused ?? '';
+      return;
+    }
+    happyCallback = step.callback;
+    happyCode = codeOf(step.callback);
+    if (happyCode) codesSeen.add(happyCode);
+    happyFinal = await deliver(hb, step.callback);
+  });
+  report.appid = auth?.appid;
+  report.scope = auth?.scope;
+  report.endpoint = auth?.endpoint;
+
+  // authorize.url
+  if (!auth) {
+    put(check('authorize.url', 'fail', 'none', { url: options.target }, { scenarios: ['happy'], hops: happyRun.record.hops }));
+  } else if (!app) {
+    put(check('authorize.url', 'fail', 'unknown_appid', { appid: auth.appid, emulator }, { scenarios: ['happy'] }));
+  } else {
+    const redirectHost = (() => {
+      try {
+        return new URL(auth.redirectUri).host;
+      } catch {
+        return '';
+      }
+    })();
+    // The app's own callback domain, as the emulator's seed has it; `host:*` (an emulator convenience for
+    // test accounts) stands for the host with the callback's port.
+    const domain =
+      app.domain.map((d) => (d.endsWith(':*') ? (redirectHost.startsWith(d.slice(0, -2)) ? redirectHost : d.slice(0, -2)) : d)).find((d) => d === redirectHost || d === redirectHost.split(':')[0]) ?? app.domain[0];
+    const inspected = inspectUrl(auth.original, {
+      profile: { appid: app.appid, type: app.type, ...(domain ? { domain } : {}), redirectUri: auth.redirectUri },
+      ...(auth.rewritten ? {} : { openBase: emulator }),
+    });
+    // The phone here is probe's browser on this machine, so "a phone cannot reach a loopback callback"
+    // does not apply to this run; every other finding is inspect's, as `wxauth inspect` shows it.
+    const findings = inspected.findings.filter((f) => f.severity !== 'info' && f.id !== 'redirect_uri.loopback_phone').map((f) => ({ id: f.id, severity: f.severity, params: f.params }));
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    const status = errors > 0 ? 'fail' : warnings > 0 ? 'warn' : happyRefused && happyRefused !== 'foreign-callback' ? 'fail' : 'pass';
+    const key = errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : status === 'fail' ? 'refused' : 'ok';
+    put(check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '' }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } }));
+  }
+
+  if (!auth || !app || !happyFinal || !happyCode) {
+    const reason = happyRefused === 'foreign-callback' ? 'foreign_callback' : 'no_login';
+    for (const id of CHECK_IDS) {
+      if (results.has(id)) continue;
+      if (id === 'login.completes') {
+        put(check(id, 'fail', reason === 'foreign_callback' ? 'foreign_callback' : 'not_started', { callback: auth?.redirectUri ?? '', page: happyRefused ?? '' }, { scenarios: ['happy'], hops: happyRun.record.hops }));
+        continue;
+      }
+      results.set(id, { id, status: 'skip', message: { key: 'probe.skip.no_login' }, evidence: {} });
+    }
+    return finish(report, results, selected);
+  }
+  const callbackUrl = happyCallback!;
+  const appSecret = app.secret;
+
+  // login.completes
+  {
+    const { page, pending } = happyFinal;
+    const problem = pageProblem(page);
+    const evidence: Evidence = { scenarios: ['happy'], hops: happyRun.record.hops, wechat: happyRun.record.wechat };
+    const leftCallback = !samePath(page.url, callbackUrl);
+    const session = hb.appCookieCount() > 0 || leftCallback;
+    if (pending) put(check('login.completes', 'fail', 'foreign_redirect', { url: new URL(pending).origin }, evidence));
+    else if (problem) put(check('login.completes', 'fail', 'error_page', problemParams(problem), evidence));
+    else if (page.status >= 400) put(check('login.completes', 'fail', 'error_status', { status: page.status }, evidence));
+    else if (!session) put(check('login.completes', 'fail', 'no_session', {}, evidence));
+    else put(check('login.completes', 'pass', 'ok', { status: page.status, cookies: hb.appCookieCount() }, evidence));
+  }
+
+  // code.exchanged_once
+  const happyStatus = await control.codeStatus(happyCode);
+  {
+    const attempts = happyStatus?.attempts.length ?? 0;
+    const evidence: Evidence = { scenarios: ['happy'], wechat: happyRun.record.wechat.filter((c) => c.path === '/sns/oauth2/access_token'), details: { attempts } };
+    if (attempts === 1) put(check('code.exchanged_once', 'pass', 'ok', { attempts }, evidence));
+    else if (attempts === 0) put(check('code.exchanged_once', 'fail', 'never', { attempts }, evidence));
+    else put(check('code.exchanged_once', 'fail', 'twice', { attempts }, evidence));
+  }
+
+  // url.code_left
+  {
+    const finalUrl = happyFinal.page.url;
+    const evidence: Evidence = { scenarios: ['happy'], details: { final: happyFinal.page.hop.url } };
+    put(urlHasCode(finalUrl) ? check('url.code_left', 'fail', 'left', {}, evidence) : check('url.code_left', 'pass', 'ok', {}, evidence));
+  }
+
+  // basic_token.per_login
+  {
+    const tokenCalls = happyRun.record.wechat.filter((c) => c.path === '/cgi-bin/token');
+    put(tokenCalls.length > 0
+      ? check('basic_token.per_login', 'warn', 'fetched', { count: tokenCalls.length }, { scenarios: ['happy'], wechat: tokenCalls })
+      : check('basic_token.per_login', 'pass', 'ok', {}, { scenarios: ['happy'] }));
+  }
+
+  // callback.reload: the same browser, a little later, the same callback URL.
+  if (selected('callback.reload')) {
+    if (options.reloadDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, options.reloadDelayMs));
+    const before = happyStatus?.attempts.length ?? 0;
+    const { value: final, record } = await scenario('reload', hb, async () => deliver(hb, callbackUrl));
+    const after = (await control.codeStatus(happyCode))?.attempts.length ?? 0;
+    const problem = pageProblem(final.page);
+    const evidence: Evidence = { scenarios: ['reload'], hops: record.hops, wechat: record.wechat, details: { exchangesBefore: before, exchangesAfter: after } };
+    if (problem) put(check('callback.reload', 'fail', 'error_page', problemParams(problem), evidence));
+    else if (after > before && (final.page.status >= 400 || showsCodeUsed(final.page.body))) put(check('callback.reload', 'fail', 'code_used_shown', { status: final.page.status }, evidence));
+    else put(check('callback.reload', 'pass', after > before ? 'ok_reexchanged' : 'ok', { status: final.page.status }, evidence));
+  }
+
+  /** A fresh session up to the callback WeChat would deliver (not delivered). */
+  const upToCallback = async (b: ProbeBrowser, decision: 'allow' | 'deny', notes: MessageRef[], start = options.target) => {
+    const started = await startLogin(b, start);
+    if (!started.auth) return undefined;
+    const step = await wechatStep(b, started.auth, decision, notes);
+    if (step.callback) {
+      const code = codeOf(step.callback);
+      if (code) codesSeen.add(code);
+    }
+    return step.callback ? { auth: started.auth, callback: step.callback } : undefined;
+  };
+  const lost = (id: CheckId, scenarioId: ScenarioId) => put({ id, status: 'skip', message: { key: 'probe.skip.scenario_lost' }, evidence: { scenarios: [scenarioId] } });
+
+  // callback.duplicate: WeChat's double hit, same cookies, the second within ~100 ms (§1.6).
+  if (selected('callback.duplicate')) {
+    const b = browser();
+    const { value, record } = await scenario('duplicate', b, async (notes) => {
+      const got = await upToCallback(b, 'allow', notes);
+      if (!got) return undefined;
+      // WeChat's own second hop adds connect_redirect/uin/key/pass_ticket (§1.2, PEERS (b) 4).
+      const second = got.callback + `&uin=${encodeURIComponent(Buffer.from(String(1_000_000_000 + Math.floor(Math.random() * 1e9))).toString('base64'))}&key=&pass_ticket=${randomBytes(24).toString('base64url')}`;
+      const first = deliver(b, got.callback);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      const last = deliver(b, second, true);
+      const [a, z] = await Promise.all([first, last]);
+      return { code: codeOf(got.callback)!, a, z };
+    });
+    if (!value) lost('callback.duplicate', 'duplicate');
+    else {
+      const attempts = (await control.codeStatus(value.code))?.attempts ?? [];
+      const problem = pageProblem(value.z.page) ?? pageProblem(value.a.page);
+      const evidence: Evidence = { scenarios: ['duplicate'], hops: record.hops, wechat: record.wechat, details: { exchanges: attempts.length, secondHitStatus: value.z.page.status } };
+      if (attempts.length > 1) put(check('callback.duplicate', 'fail', 'twice', { attempts: attempts.length }, evidence));
+      else if (problem) put(check('callback.duplicate', 'fail', 'error_page', problemParams(problem), evidence));
+      else if (value.z.page.status >= 400 || showsCodeUsed(value.z.page.body)) put(check('callback.duplicate', 'fail', 'error_shown', { status: value.z.page.status }, evidence));
+      else put(check('callback.duplicate', 'pass', 'ok', {}, evidence));
+    }
+  }
+
+  // state.forged / state.missing: a code the app never asked for, delivered to this session's callback.
+  for (const [id, scenarioId] of [['state.forged', 'state_forged'], ['state.missing', 'state_missing']] as const) {
+    if (!selected(id)) continue;
+    const b = browser();
+    const { value, record } = await scenario(scenarioId, b, async (notes) => {
+      const started = await startLogin(b, options.target);
+      if (!started.auth) return undefined;
+      const code = await control.issueCode(started.auth.appid, started.auth.scope === 'snsapi_login' ? 'snsapi_login' : started.auth.scope);
+      codesSeen.add(code);
+      const params: Array<[string, string]> = [['code', code]];
+      if (id === 'state.forged') params.push(['state', 'forged' + randomBytes(9).toString('hex')]);
+      notes.push({ key: id === 'state.forged' ? 'probe.note.forged' : 'probe.note.missing' });
+      const final = await deliver(b, appendParams(started.auth.redirectUri, params));
+      return { code, final, hadState: Boolean(started.auth.state) };
+    });
+    if (!value) {
+      lost(id, scenarioId);
+      continue;
+    }
+    const status = await control.codeStatus(value.code);
+    const evidence: Evidence = { scenarios: [scenarioId], hops: record.hops, wechat: record.wechat, details: { code: status?.status ?? 'unknown', ...(status?.exchangedAt ? { exchangedAt: status.exchangedAt } : {}) } };
+    if ((status?.attempts.length ?? 0) > 0) put(check(id, 'fail', value.hadState ? 'exchanged' : 'exchanged_no_state', { at: status?.exchangedAt ?? '' }, evidence));
+    else put(check(id, 'pass', 'ok', {}, evidence));
+  }
+
+  /** The app's answer to one callback, judged: no 5xx, no stack trace, no hang. */
+  const judged = (id: CheckId, scenarioId: ScenarioId, final: { page: Page } | undefined, record: ScenarioRecord, extra: Record<string, string | number> = {}) => {
+    if (!final) return lost(id, scenarioId);
+    const problem = pageProblem(final.page);
+    const evidence: Evidence = { scenarios: [scenarioId], hops: record.hops, wechat: record.wechat };
+    put(problem ? check(id, 'fail', 'error_page', { ...problemParams(problem), ...extra }, evidence) : check(id, 'pass', 'ok', { status: final.page.status, ...extra }, evidence));
+  };
+
+  // consent.denied: 拒绝 → redirect_uri?state=… only (§1.4).
+  if (selected('consent.denied')) {
+    const b = browser();
+    const { value, record } = await scenario('denied', b, async (notes) => {
+      const got = await upToCallback(b, 'deny', notes);
+      return got ? await deliver(b, got.callback) : undefined;
+    });
+    judged('consent.denied', 'denied', value, record);
+  }
+
+  // code.expired: 5 minutes on the emulator clock (10 for website apps, §1.6); WeChat answers 40029.
+  if (selected('code.expired')) {
+    const b = browser();
+    const seconds = (auth.endpoint === 'qrconnect' ? 600 : 300) + 1;
+    const { value, record } = await scenario('expired', b, async (notes) => {
+      const got = await upToCallback(b, 'allow', notes);
+      if (!got) return undefined;
+      await control.advanceClock(seconds);
+      notes.push({ key: 'probe.note.clock', params: { seconds } });
+      try {
+        return await deliver(b, got.callback);
+      } finally {
+        await control.advanceClock(-seconds);
+      }
+    });
+    judged('code.expired', 'expired', value, record);
+  }
+
+  // wechat.busy: -1 system busy, then HTTP 500, once each on the exchange (§0.1; faults.ts).
+  if (selected('wechat.busy')) {
+    const outcomes: Array<{ kind: string; final?: { page: Page }; record: ScenarioRecord }> = [];
+    for (const [scenarioId, kind] of [['busy_errcode', 'busy'], ['busy_http500', 'http500']] as const) {
+      const b = browser();
+      const previous = await control.faults();
+      const { value, record } = await scenario(scenarioId, b, async (notes) => {
+        const got = await upToCallback(b, 'allow', notes);
+        if (!got) return undefined;
+        await control.setFaults([...previous, { kind, path: '/sns/oauth2/access_token', count: 1 }]);
+        notes.push({ key: 'probe.note.fault', params: { kind: kind === 'busy' ? '{"errcode":-1}' : 'HTTP 500' } });
+        try {
+          return await deliver(b, got.callback);
+        } finally {
+          await control.setFaults(previous);
+        }
+      });
+      outcomes.push({ kind, final: value, record });
+    }
+    const bad = outcomes.find((o) => o.final && pageProblem(o.final.page));
+    const evidence: Evidence = { scenarios: ['busy_errcode', 'busy_http500'], hops: outcomes.flatMap((o) => o.record.hops), wechat: outcomes.flatMap((o) => o.record.wechat) };
+    if (outcomes.some((o) => !o.final)) lost('wechat.busy', 'busy_errcode');
+    else if (bad) put(check('wechat.busy', 'fail', 'error_page', { ...problemParams(pageProblem(bad.final!.page)!), fault: bad.kind === 'busy' ? '-1' : 'HTTP 500' }, evidence));
+    else put(check('wechat.busy', 'pass', 'ok', {}, evidence));
+  }
+
+  // redirect.open: a foreign absolute URL in the return-to parameter must not be followed after login.
+  if (selected('redirect.open')) {
+    const param = options.returnParam ?? RETURN_PARAM_NAMES.find((n) => targetUrl.searchParams.has(n));
+    if (!param) put(check('redirect.open', 'skip', 'skip_no_param', { names: RETURN_PARAM_NAMES.slice(0, 8).join(', ') }));
+    else {
+      const b = browser();
+      const start = new URL(options.target);
+      start.searchParams.set(param, FOREIGN_RETURN_URL);
+      const { value, record } = await scenario('open_redirect', b, async (notes) => {
+        const got = await upToCallback(b, 'allow', notes, start.toString());
+        return got ? await deliver(b, got.callback) : undefined;
+      });
+      const foreign = record.hops.find((h) => h.to === 'blocked' && h.url.startsWith(new URL(FOREIGN_RETURN_URL).origin));
+      const evidence: Evidence = { scenarios: ['open_redirect'], hops: record.hops, details: { param, planted: FOREIGN_RETURN_URL } };
+      if (!value) lost('redirect.open', 'open_redirect');
+      else if (foreign) put(check('redirect.open', 'fail', 'followed', { param, url: FOREIGN_RETURN_URL }, evidence));
+      else put(check('redirect.open', 'pass', 'ok', { param }, evidence));
+    }
+  }
+
+  // userinfo.scope: /sns/userinfo with a snsapi_base token → 48001 (§7), in any scenario.
+  {
+    const calls = report.scenarios.flatMap((s) => s.wechat).filter((c) => c.path === '/sns/userinfo');
+    const refused = calls.filter((c) => c.errcode === 48001);
+    if (refused.length > 0) put(check('userinfo.scope', 'fail', 'base_token', { count: refused.length, scope: auth.scope }, { scenarios: ['happy'], wechat: refused }));
+    else put(check('userinfo.scope', 'pass', calls.length > 0 ? 'ok' : 'ok_not_called', { scope: auth.scope }, { scenarios: ['happy'] }));
+  }
+
+  // secrets.leak: the appsecret and every user token the emulator issued in this run, anywhere the app answered the browser.
+  if (selected('secrets.leak')) {
+    const values = new Map<string, string>([[appSecret, 'appsecret']]);
+    for (const code of codesSeen) {
+      const s = await control.codeStatus(code);
+      if (s?.tokens) {
+        values.set(s.tokens.access_token, 'access_token');
+        values.set(s.tokens.refresh_token, 'refresh_token');
+      }
+    }
+    const spellings = (v: string) => [v, encodeURIComponent(v), JSON.stringify(v).slice(1, -1)];
+    const leaks: Array<{ what: string; where: string; url: string; excerpt: string }> = [];
+    for (const s of seen) {
+      for (const [value, what] of values) {
+        for (const [where, text] of [['headers', s.headers], ['body', s.body]] as const) {
+          const spelled = spellings(value).find((sp) => text.includes(sp));
+          if (!spelled) continue;
+          const at = text.indexOf(spelled);
+          const excerpt = maskSecretValues(text.slice(Math.max(0, at - 60), at + spelled.length + 40), values.keys()).replace(/\s+/g, ' ');
+          leaks.push({ what, where, url: maskSecretValues(s.url, values.keys()), excerpt });
+        }
+      }
+    }
+    const unique = leaks.filter((l, i) => leaks.findIndex((m) => m.what === l.what && m.url === l.url && m.where === l.where) === i);
+    if (unique.length > 0) {
+      const first = unique[0]!;
+      put(check('secrets.leak', 'fail', 'leaked', { what: first.what, where: first.where, url: first.url, count: unique.length }, { details: { excerpt: first.excerpt, kinds: [...new Set(unique.map((l) => l.what))].join(', ') } }));
+    } else put(check('secrets.leak', 'pass', 'ok', { responses: seen.length }, { details: { responses: seen.length, tokens: values.size - 1 } }));
+  }
+
+  return finish(report, results, selected);
+}
+
+function finish(report: ProbeReport, results: Map<CheckId, ProbeCheck>, selected: (id: CheckId) => boolean): ProbeReport {
+  report.checks = CHECK_IDS.map((id) => {
+    if (!selected(id)) return { id, status: 'skip', message: { key: 'probe.skip.not_selected' }, evidence: {} } satisfies ProbeCheck;
+    return results.get(id) ?? ({ id, status: 'skip', message: { key: 'probe.skip.lost' }, evidence: {} } satisfies ProbeCheck);
+  });
+  return report;
+}
+
+/** The words of an HTML page WeChat (the emulator) showed instead of redirecting: its error, for the report. */
+function textOf(body: string): string {
+  return body
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 160);
+}

@@ -1,0 +1,235 @@
+import type { MessageSection } from './types.js';
+
+// Messages of `wxauth probe` (issue 14): its help, its report card, its HTML page and its errors.
+export const messages = {
+  // ── help ──────────────────────────────────────────────────────────────────────────────────────
+  'cli.probe.desc': {
+    zh: '用本地模拟器扮演微信，测试你自己的服务器的微信登录：重复回调、伪造 state、拒绝授权、code 过期、微信繁忙、泄露密钥……',
+    en: 'Test your own server’s WeChat login against the emulator: duplicate callbacks, forged state, refused consent, expired codes, WeChat busy, leaked secrets…',
+  },
+  'cli.probe.opt.emulator': {
+    zh: '模拟器地址，probe 通过它的控制接口拨时钟、注入故障、读请求日志（默认 WXAUTH_API_BASE 或 http://127.0.0.1:3900）',
+    en: 'the emulator whose control API probe uses for the clock, faults and the request log (default WXAUTH_API_BASE or http://127.0.0.1:3900)',
+  },
+  'cli.probe.opt.only': { zh: '只运行这些检查（逗号分隔的 id）', en: 'run only these checks (comma-separated ids)' },
+  'cli.probe.opt.skip': { zh: '跳过这些检查（逗号分隔的 id）', en: 'skip these checks (comma-separated ids)' },
+  'cli.probe.opt.returnParam': {
+    zh: '登录入口接收“登录后跳回”地址的参数名（redirect.open 检查用；默认在入口 URL 里找 redirect、returnTo、next、back 等）',
+    en: 'the login start’s return-to parameter (for redirect.open; default: a common name such as redirect, returnTo, next or back found in the start URL)',
+  },
+  'cli.probe.opt.reloadDelay': { zh: '登录完成多少毫秒后刷新回调页（callback.reload，默认 2000）', en: 'how many ms after the login the callback page is reloaded (callback.reload, default 2000)' },
+  'cli.probe.opt.html': { zh: '另写一份自包含的 HTML 报告，每个场景一张时序图', en: 'also write a self-contained HTML report with a sequence diagram per scenario' },
+  'cli.probe.examples': {
+    zh: '# 终端 1：启动模拟器\nwxauth emulator\n# 终端 2：启动你的应用（API 指向模拟器），然后：\nwxauth probe http://localhost:3000/auth/wechat\nwxauth probe http://localhost:3000/auth/wechat?next=/me --json\nwxauth probe http://localhost:3000/login --only state.forged,callback.duplicate --html probe.html',
+    en: '# terminal 1: start the emulator\nwxauth emulator\n# terminal 2: start your app (its API base aimed at the emulator), then:\nwxauth probe http://localhost:3000/auth/wechat\nwxauth probe http://localhost:3000/auth/wechat?next=/me --json\nwxauth probe http://localhost:3000/login --only state.forged,callback.duplicate --html probe.html',
+  },
+
+  // ── usage and connection errors ───────────────────────────────────────────────────────────────
+  'probe.missing_url': { zh: '缺少登录入口地址。', en: 'The login start URL is missing.' },
+  'probe.missing_url.hint': {
+    zh: '给出浏览器开始微信登录时打开的地址，例如：wxauth probe http://localhost:3000/auth/wechat',
+    en: 'Give the URL a browser opens to start your WeChat login, e.g. wxauth probe http://localhost:3000/auth/wechat',
+  },
+  'probe.bad_url': { zh: '“{url}”不是 http(s) 地址。', en: '“{url}” is not an http(s) URL.' },
+  'probe.bad_emulator': { zh: '模拟器地址“{url}”不是 http(s) 地址。', en: 'The emulator URL “{url}” is not an http(s) URL.' },
+  'probe.bad_check': { zh: '没有叫“{id}”的检查。', en: 'There is no check called “{id}”.' },
+  'probe.bad_check.hint': { zh: '可用的检查：{ids}', en: 'The checks are: {ids}' },
+  'probe.bad_delay': { zh: '--reload-delay 需要 0 到 60000 之间的毫秒数。', en: '--reload-delay takes a number of milliseconds from 0 to 60000.' },
+  'probe.emulator_down': { zh: '连不上模拟器 {url}。', en: 'Cannot reach the emulator at {url}.' },
+  'probe.emulator_down.hint': {
+    zh: '先在另一个终端运行 wxauth emulator（默认监听 http://127.0.0.1:3900），或用 --emulator 指定它的地址。',
+    en: 'Start it in another terminal with `wxauth emulator` (it listens on http://127.0.0.1:3900), or name its address with --emulator.',
+  },
+  'probe.emulator_not_control': {
+    zh: '{url} 的 {path} 没有按模拟器控制接口应答（HTTP {status}）：这不是 wxauth 模拟器，或者它的版本太旧。',
+    en: '{url} did not answer {path} as the emulator’s control API does (HTTP {status}): this is not a wxauth emulator, or an older one.',
+  },
+  'probe.app_down': { zh: '连不上你的应用 {url}。', en: 'Cannot reach your app at {url}.' },
+  'probe.app_down.hint': {
+    zh: '确认应用已经启动、端口正确，并且它调用的是模拟器而不是 api.weixin.qq.com（见 docs/probe.md）。',
+    en: 'Check that the app is running on that port and calls the emulator instead of api.weixin.qq.com (see docs/probe.md).',
+  },
+
+  // ── progress (stderr) ─────────────────────────────────────────────────────────────────────────
+  'probe.progress.start': { zh: '正在测试 {target}（模拟器 {emulator}）', en: 'Probing {target} (emulator {emulator})' },
+  'probe.progress.scenario': { zh: '· {title}', en: '· {title}' },
+  'probe.scenario.happy': { zh: '正常登录', en: 'happy path' },
+  'probe.scenario.reload': { zh: '刷新回调页', en: 'reload of the callback' },
+  'probe.scenario.duplicate': { zh: '微信重复回调', en: 'WeChat’s duplicate callback' },
+  'probe.scenario.state_forged': { zh: '伪造的 state', en: 'forged state' },
+  'probe.scenario.state_missing': { zh: '没有 state', en: 'missing state' },
+  'probe.scenario.denied': { zh: '用户拒绝授权', en: 'consent refused' },
+  'probe.scenario.expired': { zh: 'code 已过期', en: 'expired code' },
+  'probe.scenario.busy_errcode': { zh: '微信繁忙（errcode -1）', en: 'WeChat busy (errcode -1)' },
+  'probe.scenario.busy_http500': { zh: '微信 HTTP 500', en: 'WeChat HTTP 500' },
+  'probe.scenario.open_redirect': { zh: '外站跳回地址', en: 'foreign return-to URL' },
+  'probe.note.rewrote': {
+    zh: '应用把浏览器送往真正的 open.weixin.qq.com；probe 改用模拟器 {emulator} 的授权页。',
+    en: 'The app sends the browser to the real open.weixin.qq.com; probe used the emulator’s pages at {emulator} instead.',
+  },
+  'probe.note.deny_delivered': {
+    zh: '这一步没有微信的拒绝跳转（snsapi_base 不弹授权页，或网站应用拒绝后不跳转），probe 按文档自己送出 redirect_uri?state=…。',
+    en: 'No refusal redirect from WeChat here (snsapi_base shows no consent page, or a website app does not redirect on refusal): probe delivered redirect_uri?state=… itself, as the docs describe.',
+  },
+  'probe.note.scanned': { zh: '通过模拟器控制接口扫码并确认。', en: 'Scanned and confirmed through the emulator’s control API.' },
+  'probe.note.forged': { zh: 'probe 用模拟器签发一个 code，配上这个会话从未拿到过的 state 送到回调。', en: 'probe minted a code on the emulator and delivered it with a state this session was never given.' },
+  'probe.note.missing': { zh: 'probe 用模拟器签发一个 code，不带 state 送到回调。', en: 'probe minted a code on the emulator and delivered it with no state.' },
+  'probe.note.clock': { zh: '模拟器时钟拨快 {seconds} 秒，然后拨回。', en: 'Moved the emulator clock {seconds} s forward, then back.' },
+  'probe.note.fault': { zh: '下一次换取 token 时，模拟器回答 {kind}。', en: 'The emulator answered the next exchange with {kind}.' },
+
+  // ── the report card ───────────────────────────────────────────────────────────────────────────
+  'probe.report.title': { zh: 'wxauth probe：{target}', en: 'wxauth probe: {target}' },
+  'probe.report.app': { zh: 'appid {appid}，{endpoint}，scope {scope}', en: 'appid {appid}, {endpoint}, scope {scope}' },
+  'probe.report.fix': { zh: '怎么办：', en: 'Fix:' },
+  'probe.report.summary': {
+    zh: '{pass} 项通过，{fail} 项失败，{warn} 项警告，{skip} 项跳过。',
+    en: '{pass} passed, {fail} failed, {warn} warnings, {skip} skipped.',
+  },
+  'probe.report.html': { zh: 'HTML 报告已写入 {file}', en: 'HTML report written to {file}' },
+  'probe.report.evidence': { zh: '证据：', en: 'Evidence:' },
+  'probe.html.title': { zh: 'wxauth probe 报告', en: 'wxauth probe report' },
+  'probe.html.browser': { zh: '浏览器', en: 'Browser' },
+  'probe.html.app': { zh: '你的应用', en: 'Your app' },
+  'probe.html.wechat': { zh: '微信（模拟器）', en: 'WeChat (emulator)' },
+  'probe.html.checks': { zh: '检查结果', en: 'Checks' },
+  'probe.html.scenarios': { zh: '场景时序图', en: 'Scenarios' },
+  'probe.html.blocked': { zh: '（外站，未访问）', en: '(foreign host, not contacted)' },
+
+  // ── skips ─────────────────────────────────────────────────────────────────────────────────────
+  'probe.skip.not_selected': { zh: '未选中（--only / --skip）。', en: 'Not selected (--only / --skip).' },
+  'probe.skip.no_login': { zh: '正常登录没能走到回调，这项无法测试。', en: 'The happy path never reached the callback, so this cannot be tested.' },
+  'probe.skip.scenario_lost': { zh: '这个场景没能走到回调（见证据里的请求），这项无法判断。', en: 'This scenario never reached the callback (see the hops), so this cannot be judged.' },
+  'probe.skip.lost': { zh: '没有运行。', en: 'Not run.' },
+
+  // ── authorize.url ─────────────────────────────────────────────────────────────────────────────
+  'probe.authorize.url.ok': { zh: '登录入口跳到微信接受的 {endpoint} 链接（appid {appid}，scope {scope}）。', en: 'The login start redirects to an {endpoint} URL WeChat accepts (appid {appid}, scope {scope}).' },
+  'probe.authorize.url.warnings': { zh: '授权链接微信会接受，但有 {warnings} 条警告（见 inspect 的发现）。', en: 'WeChat accepts the authorize URL, with {warnings} warnings (inspect’s findings attached).' },
+  'probe.authorize.url.errors': { zh: '授权链接有 {errors} 处错误，微信会拒绝它（见 inspect 的发现）。', en: 'The authorize URL has {errors} errors WeChat refuses (inspect’s findings attached).' },
+  'probe.authorize.url.refused': { zh: '模拟器拒绝了授权链接，显示：{page}', en: 'The emulator refused the authorize URL and showed: {page}' },
+  'probe.authorize.url.none': { zh: '{url} 没有跳到微信的授权页（oauth2/authorize 或 qrconnect）。', en: '{url} never sent the browser to WeChat’s authorize page (oauth2/authorize or qrconnect).' },
+  'probe.authorize.url.unknown_appid': { zh: 'appid {appid} 不在模拟器 {emulator} 的种子数据里。', en: 'appid {appid} is not in the seed of the emulator at {emulator}.' },
+  'probe.authorize.url.fix': {
+    zh: '用 wxauth inspect 查看链接逐条的问题；本地测试请用模拟器的测试号 wx5e1ec0de00000002（回调域 localhost:* 与 127.0.0.1:*），或用 wxauth emulator --domain 配置你的回调域。',
+    en: 'Run wxauth inspect on the link for each finding; to test locally use the emulator’s test account wx5e1ec0de00000002 (callback domains localhost:* and 127.0.0.1:*), or set your callback domain with wxauth emulator --domain.',
+  },
+
+  // ── login.completes ───────────────────────────────────────────────────────────────────────────
+  'probe.login.completes.ok': { zh: '登录完成：最后一页 HTTP {status}，应用设置了 {cookies} 个 cookie。', en: 'The login completes: the last page is HTTP {status}, and the app set {cookies} cookies.' },
+  'probe.login.completes.error_page': { zh: '登录以错误结束：{problem}。', en: 'The login ends in an error: {problem}.' },
+  'probe.login.completes.error_status': { zh: '登录以 HTTP {status} 结束。', en: 'The login ends on HTTP {status}.' },
+  'probe.login.completes.no_session': { zh: '回调页没有设置 cookie，也没有离开回调地址：看不出建立了会话。', en: 'The callback set no cookie and did not redirect away from the callback: no session is visible.' },
+  'probe.login.completes.foreign_redirect': { zh: '登录后应用把浏览器送到了外站 {url}（probe 没有访问它）。', en: 'After the login the app sent the browser to a foreign host, {url} (probe did not contact it).' },
+  'probe.login.completes.foreign_callback': { zh: '回调地址 {callback} 不在应用的主机上，probe 只访问应用和模拟器。', en: 'The callback {callback} is not on the app’s host; probe talks only to the app and the emulator.' },
+  'probe.login.completes.not_started': { zh: '登录没有走到回调。{page}', en: 'The login never reached the callback. {page}' },
+  'probe.login.completes.fix': {
+    zh: '回调里用 code 换到 openid 后，建立会话（设置 cookie）并重定向到登录后的页面；换取失败时给用户一个可以重试的页面，而不是 5xx。',
+    en: 'After the callback exchanges the code for an openid, start a session (set a cookie) and redirect to the signed-in page; when the exchange fails, show a page the user can retry from, not a 5xx.',
+  },
+
+  // ── code.exchanged_once ───────────────────────────────────────────────────────────────────────
+  'probe.code.exchanged_once.ok': { zh: '正常登录时 code 只换取了一次。', en: 'On the happy path the code was exchanged exactly once.' },
+  'probe.code.exchanged_once.never': { zh: '应用没有用这个 code 调用 /sns/oauth2/access_token。', en: 'The app never called /sns/oauth2/access_token with this code.' },
+  'probe.code.exchanged_once.twice': { zh: '同一个 code 被换取了 {attempts} 次；第二次起微信都回答 40163。', en: 'The same code was exchanged {attempts} times; from the second on WeChat answers 40163.' },
+  'probe.code.exchanged_once.fix': {
+    zh: 'code 只能用一次（5 分钟内有效）：每次回调只换取一次，换到的结果按 code 缓存几分钟；确认应用调用的是模拟器（见 docs/probe.md）。',
+    en: 'A code is single use (valid 5 minutes): exchange it once per callback and cache the result by code for a few minutes; check the app calls the emulator (see docs/probe.md).',
+  },
+
+  // ── callback.duplicate ────────────────────────────────────────────────────────────────────────
+  'probe.callback.duplicate.ok': { zh: '微信重复回调时只换取了一次，用户看到的页面不是错误页。', en: 'WeChat’s duplicate callback was exchanged once, and the page the user sees is not an error.' },
+  'probe.callback.duplicate.twice': { zh: '重复回调让应用把同一个 code 换取了 {attempts} 次（第二次得到 40163）。', en: 'The duplicate callback made the app exchange the same code {attempts} times (the second gets 40163).' },
+  'probe.callback.duplicate.error_page': { zh: '重复回调以错误结束：{problem}。', en: 'The duplicate callback ends in an error: {problem}.' },
+  'probe.callback.duplicate.error_shown': { zh: '用户最终看到的是错误页（HTTP {status}，或提示 code 已被使用）。', en: 'The page the user ends up seeing is an error (HTTP {status}, or “code been used”).' },
+  'probe.callback.duplicate.fix': {
+    zh: '微信有时会用同一个 code 访问回调两次（第二次带 uin、pass_ticket 参数）：按 code 记住正在进行和已完成的换取，第二次请求等待同一个结果并照常登录，不要再换取。',
+    en: 'WeChat sometimes hits the callback twice with the same code (the second with uin and pass_ticket): remember in-flight and finished exchanges by code, and let the second request wait for the same result and log in as usual, without exchanging again.',
+  },
+
+  // ── callback.reload ───────────────────────────────────────────────────────────────────────────
+  'probe.callback.reload.ok': { zh: '刷新回调页没有再次换取，也没有报错（HTTP {status}）。', en: 'Reloading the callback did not exchange again and shows no error (HTTP {status}).' },
+  'probe.callback.reload.ok_reexchanged': { zh: '刷新回调页时应用又换取了一次，但没有把 40163 显示成错误（HTTP {status}）。', en: 'Reloading the callback exchanged again, but the 40163 is not shown as an error (HTTP {status}).' },
+  'probe.callback.reload.error_page': { zh: '刷新回调页以错误结束：{problem}。', en: 'Reloading the callback ends in an error: {problem}.' },
+  'probe.callback.reload.code_used_shown': { zh: '刷新回调页时再次换取，并把 40163 显示成错误（HTTP {status}）。', en: 'Reloading the callback exchanged again and shows the 40163 as an error (HTTP {status}).' },
+  'probe.callback.reload.fix': {
+    zh: '登录成功后立刻重定向到不带 code 的地址；再次收到已用过的 code 时，如果会话已登录就直接跳转，而不是显示错误。',
+    en: 'Redirect to an address without the code right after the login; when a used code comes back and the session is already signed in, just redirect instead of showing an error.',
+  },
+
+  // ── url.code_left ─────────────────────────────────────────────────────────────────────────────
+  'probe.url.code_left.ok': { zh: '登录后的地址里没有 code。', en: 'The page the user ends on has no code in its URL.' },
+  'probe.url.code_left.left': { zh: '登录后的地址里还留着 code：刷新或分享这个地址都会再用一次它。', en: 'The page the user ends on still has the code in its URL: a reload or a shared link uses it again.' },
+  'probe.url.code_left.fix': {
+    zh: '回调处理完后用 302 重定向到一个不带 code、state 的地址。',
+    en: 'After handling the callback, 302-redirect to an address without code and state.',
+  },
+
+  // ── state.forged / state.missing ──────────────────────────────────────────────────────────────
+  'probe.state.forged.ok': { zh: '带伪造 state 的回调被拒绝，code 没有被换取。', en: 'The callback with a forged state was refused before the code was exchanged.' },
+  'probe.state.forged.exchanged': { zh: '应用换取了一个带伪造 state 的 code（{at}）：登录 CSRF，攻击者能让受害者登进攻击者的账号。', en: 'The app exchanged a code that came with a forged state ({at}): login CSRF — an attacker can sign the victim into the attacker’s account.' },
+  'probe.state.forged.exchanged_no_state': { zh: '授权链接根本没有 state，应用换取了带伪造 state 的 code（{at}）。', en: 'The authorize URL carries no state at all, and the app exchanged a code with a forged state ({at}).' },
+  'probe.state.forged.fix': {
+    zh: '发起授权时生成随机 state 存进会话；回调时先比较 state，不一致就拒绝，不要去换取 code。',
+    en: 'Generate a random state per login and keep it in the session; on the callback compare it first and refuse a mismatch without exchanging the code.',
+  },
+  'probe.state.missing.ok': { zh: '不带 state 的回调被拒绝，code 没有被换取。', en: 'The callback without a state was refused before the code was exchanged.' },
+  'probe.state.missing.exchanged': { zh: '应用换取了一个不带 state 的 code（{at}）。', en: 'The app exchanged a code that came without any state ({at}).' },
+  'probe.state.missing.exchanged_no_state': { zh: '授权链接根本没有 state，应用换取了不带 state 的 code（{at}）。', en: 'The authorize URL carries no state at all, and the app exchanged a code that came without one ({at}).' },
+  'probe.state.missing.fix': {
+    zh: '缺少 state 和 state 不一致同样处理：拒绝，不换取 code。',
+    en: 'Treat a missing state like a wrong one: refuse it, do not exchange the code.',
+  },
+
+  // ── consent.denied / code.expired / wechat.busy ───────────────────────────────────────────────
+  'probe.consent.denied.ok': { zh: '用户拒绝授权时应用正常应答（HTTP {status}）。', en: 'When the user refuses consent the app answers normally (HTTP {status}).' },
+  'probe.consent.denied.error_page': { zh: '用户拒绝授权（回调只有 state）时应用出错：{problem}。', en: 'When the user refuses consent (a callback with state only) the app fails: {problem}.' },
+  'probe.consent.denied.fix': {
+    zh: '回调没有 code 时说明用户拒绝了：显示“已取消登录”并提供重新登录的入口。',
+    en: 'A callback without a code means the user refused: show “login cancelled” with a way to try again.',
+  },
+  'probe.code.expired.ok': { zh: 'code 过期（微信回答 40029）时应用正常应答（HTTP {status}）。', en: 'With an expired code (WeChat answers 40029) the app answers normally (HTTP {status}).' },
+  'probe.code.expired.error_page': { zh: 'code 过期（微信回答 40029）时应用出错：{problem}。', en: 'With an expired code (WeChat answers 40029) the app fails: {problem}.' },
+  'probe.code.expired.fix': {
+    zh: '换取失败（40029、40163 等）时不要抛异常到 5xx：重新发起授权，或显示可重试的页面。',
+    en: 'When the exchange fails (40029, 40163…), do not let it become a 5xx: start the authorization again or show a page to retry from.',
+  },
+  'probe.wechat.busy.ok': { zh: '微信繁忙（-1）和 HTTP 500 时应用都正常应答。', en: 'The app answers normally both when WeChat is busy (-1) and on its HTTP 500.' },
+  'probe.wechat.busy.error_page': { zh: '微信回答 {fault} 时应用出错：{problem}。', en: 'When WeChat answers {fault}, the app fails: {problem}.' },
+  'probe.wechat.busy.fix': {
+    zh: '给换取请求设超时，errcode -1 或 HTTP 5xx 时最多重试一次，仍失败就显示“微信繁忙，请稍后再试”。',
+    en: 'Give the exchange a timeout, retry at most once on errcode -1 or HTTP 5xx, and otherwise show “WeChat is busy, try again”.',
+  },
+
+  // ── secrets.leak ──────────────────────────────────────────────────────────────────────────────
+  'probe.secrets.leak.ok': { zh: '在应用给浏览器的 {responses} 个应答里没有找到 appsecret 或 token。', en: 'No appsecret or token in any of the {responses} answers the app gave the browser.' },
+  'probe.secrets.leak.leaked': { zh: '{what} 出现在应用给浏览器的应答里（{where}，{url}）；共 {count} 处。', en: 'The {what} appears in what the app sent the browser ({where}, {url}); {count} places in all.' },
+  'probe.secrets.leak.fix': {
+    zh: '错误页只给用户一句话和一个 rid，不要输出请求 URL、异常详情或 token；立刻在公众平台重置 appsecret。',
+    en: 'Error pages should give the user a sentence and a rid, never the request URL, the exception or tokens; reset the appsecret in the WeChat console now.',
+  },
+
+  // ── redirect.open ─────────────────────────────────────────────────────────────────────────────
+  'probe.redirect.open.ok': { zh: '登录后没有跟随 {param} 里的外站地址。', en: 'After the login the foreign URL in {param} was not followed.' },
+  'probe.redirect.open.followed': { zh: '登录后应用跳到了 {param} 里的外站地址 {url}：开放重定向，可被用来钓鱼。', en: 'After the login the app redirected to the foreign URL in {param}, {url}: an open redirect phishers can use.' },
+  'probe.redirect.open.skip_no_param': { zh: '登录入口没有跳回参数（如 {names}）；有的话用 --return-param 指明。', en: 'The login start has no return-to parameter (such as {names}); name it with --return-param.' },
+  'probe.redirect.open.fix': {
+    zh: '只接受以单个 / 开头的站内路径（拒绝 //host 和绝对地址），或按白名单校验主机。',
+    en: 'Accept only same-site paths starting with a single / (refuse //host and absolute URLs), or check the host against an allow-list.',
+  },
+
+  // ── basic_token.per_login ─────────────────────────────────────────────────────────────────────
+  'probe.basic_token.per_login.ok': { zh: '登录过程中没有调用 /cgi-bin/token。', en: 'The login did not call /cgi-bin/token.' },
+  'probe.basic_token.per_login.fetched': { zh: '每次登录都调用了 /cgi-bin/token（{count} 次）：会让其它服务器手里的 token 失效（40001），并消耗每日 2000 次的额度。', en: 'Each login calls /cgi-bin/token ({count} times): it knocks out the token your other servers hold (40001) and eats the 2000-a-day quota.' },
+  'probe.basic_token.per_login.fix': {
+    zh: '网页授权不需要基础 access_token。需要它时集中获取并缓存 7200 秒，或改用 /cgi-bin/stable_token（不带 force_refresh）。',
+    en: 'Web authorization needs no basic access_token. When you need one, fetch it in one place and cache it for 7200 s, or use /cgi-bin/stable_token without force_refresh.',
+  },
+
+  // ── userinfo.scope ────────────────────────────────────────────────────────────────────────────
+  'probe.userinfo.scope.ok': { zh: '/sns/userinfo 只在 snsapi_userinfo 授权下调用。', en: '/sns/userinfo is called only with snsapi_userinfo tokens.' },
+  'probe.userinfo.scope.ok_not_called': { zh: '应用没有调用 /sns/userinfo（scope {scope}）。', en: 'The app does not call /sns/userinfo (scope {scope}).' },
+  'probe.userinfo.scope.base_token': { zh: '应用用 {scope} 的 token 调用 /sns/userinfo，微信回答 48001（{count} 次）。', en: 'The app calls /sns/userinfo with a {scope} token, and WeChat answers 48001 ({count} times).' },
+  'probe.userinfo.scope.fix': {
+    zh: 'snsapi_base 只拿得到 openid；需要昵称头像时用 scope=snsapi_userinfo 发起授权，或检查换取结果里的 scope 再决定是否调用。',
+    en: 'snsapi_base gives only the openid; to get nickname and avatar authorize with scope=snsapi_userinfo, or check the scope in the exchange result before calling.',
+  },
+} satisfies MessageSection;

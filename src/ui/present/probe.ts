@@ -1,0 +1,121 @@
+// wxauth probe: the report card on stdout (✔ ✖ ! per check, the fix under each failure), progress on
+// stderr through the hooks, the --json document `{ target, emulator, appid, checks: [...] }`, and the
+// self-contained --html page with a sequence diagram of browser ↔ app ↔ WeChat per scenario.
+import type { ProbeResult } from '../../commands/probe.js';
+import type { ProbeReport, ProbeHooks } from '../../flows/probe/run.js';
+import type { ProbeCheck, ScenarioRecord } from '../../flows/probe/checks.js';
+import type { Output } from '../output.js';
+import { t, tr, type Lang } from '../i18n.js';
+
+export function probeHooks(out: Output, target: string, emulator: string): ProbeHooks {
+  let started = false;
+  return {
+    scenario: (id) => {
+      if (!started) {
+        started = true;
+        out.say(out.t('probe.progress.start', { target, emulator }));
+      }
+      out.note(out.t('probe.progress.scenario', { title: out.t(`probe.scenario.${id}`) }));
+    },
+    note: (ref) => out.note(tr(out.lang, ref)),
+  };
+}
+
+const MARK = { pass: '✔', fail: '✖', warn: '!', skip: '-' } as const;
+
+function checkDoc(lang: Lang, c: ProbeCheck): Record<string, unknown> {
+  return { id: c.id, status: c.status, message: tr(lang, c.message), fix: c.fix ? tr(lang, c.fix) : null, evidence: c.evidence };
+}
+
+export function present(result: ProbeResult, out: Output): void {
+  out.result({
+    target: result.target,
+    emulator: result.emulator,
+    appid: result.appid ?? null,
+    scope: result.scope ?? null,
+    endpoint: result.endpoint ?? null,
+    rewroteOpenHost: result.rewroteOpenHost,
+    checks: result.checks.map((c) => checkDoc(out.lang, c)),
+    scenarios: result.scenarios.map((s) => ({ ...s, notes: s.notes.map((n) => tr(out.lang, n)) })),
+    ...(result.html ? { html: result.html } : {}),
+  });
+  if (result.html) out.note(out.t('probe.report.html', { file: result.html }));
+  if (out.json) return;
+  const id = (s: string) => s;
+  const style = out.stdout.isTTY === true ? out.style : { bold: id, red: id, yellow: id, green: id, dim: id, cyan: id };
+  const colour = { pass: style.green, fail: style.red, warn: style.yellow, skip: style.dim } as const;
+  out.data(style.bold(out.t('probe.report.title', { target: result.target })));
+  if (result.appid) out.data(out.t('probe.report.app', { appid: result.appid, endpoint: result.endpoint ?? '', scope: result.scope ?? '' }));
+  out.data('');
+  const width = Math.max(...result.checks.map((c) => c.id.length));
+  for (const c of result.checks) {
+    out.data(`${colour[c.status](MARK[c.status])} ${c.id.padEnd(width)}  ${tr(out.lang, c.message)}`);
+    if (c.fix && c.status !== 'pass') out.data(`    ${style.dim(out.t('probe.report.fix'))}${out.lang === 'en' ? ' ' : ''}${tr(out.lang, c.fix)}`);
+    if (c.status === 'fail' && c.evidence.details?.excerpt) out.data(`    ${style.dim(out.t('probe.report.evidence'))}${out.lang === 'en' ? ' ' : ''}${String(c.evidence.details.excerpt)}`);
+  }
+  const count = (s: ProbeCheck['status']) => result.checks.filter((c) => c.status === s).length;
+  out.data('');
+  out.data(out.t('probe.report.summary', { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip') }));
+}
+
+// ── the HTML page ───────────────────────────────────────────────────────────────────────────────
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const LANE = { browser: 90, app: 330, wechat: 570 } as const;
+
+/** One SVG sequence diagram: each hop is an arrow browser → app/WeChat and its answer back; WeChat calls app → WeChat. */
+function diagram(lang: Lang, s: ScenarioRecord): string {
+  type Row = { from: keyof typeof LANE; to: keyof typeof LANE; label: string; back?: string; ms: number; bad?: boolean };
+  const rows: Row[] = [];
+  for (const h of s.hops) {
+    const to = h.to === 'emulator' ? 'wechat' : 'app';
+    const path = h.url.replace(/^https?:\/\/[^/]+/, '');
+    rows.push({
+      from: 'browser',
+      to,
+      label: `${h.method} ${path.length > 60 ? path.slice(0, 57) + '…' : path}${h.to === 'blocked' ? ' ' + t(lang, 'probe.html.blocked') : ''}`,
+      back: h.to === 'blocked' ? undefined : `${h.status || h.error || ''}${h.location ? ' → ' + h.location.replace(/^https?:\/\/[^/]+/, '').slice(0, 40) : ''} (${h.durationMs} ms)`,
+      ms: h.startMs,
+      bad: h.status >= 500 || h.status === 0,
+    });
+  }
+  for (const c of s.wechat) rows.push({ from: 'app', to: 'wechat', label: `${c.method} ${c.path}`, back: `${c.status}${c.errcode !== undefined ? ' errcode ' + c.errcode : ''}${c.fault ? ' [' + c.fault + ']' : ''}`, ms: Number.POSITIVE_INFINITY, bad: c.errcode !== undefined && c.errcode !== 0 });
+  const step = 44;
+  const height = 60 + rows.length * step + 20;
+  const parts: string[] = [];
+  for (const [lane, x] of Object.entries(LANE)) {
+    const title = lane === 'browser' ? t(lang, 'probe.html.browser') : lane === 'app' ? t(lang, 'probe.html.app') : t(lang, 'probe.html.wechat');
+    parts.push(`<text x="${x}" y="20" text-anchor="middle" class="lane">${esc(title)}</text><line x1="${x}" y1="30" x2="${x}" y2="${height - 10}" class="life"/>`);
+  }
+  rows.forEach((r, i) => {
+    const y = 56 + i * step;
+    const x1 = LANE[r.from];
+    const x2 = LANE[r.to];
+    const time = Number.isFinite(r.ms) ? `+${r.ms} ms ` : '';
+    parts.push(`<line x1="${x1}" y1="${y}" x2="${x2}" y2="${y}" class="req${r.bad ? ' bad' : ''}" marker-end="url(#arrow)"/>`);
+    parts.push(`<text x="${Math.min(x1, x2) + 6}" y="${y - 5}" class="lbl">${esc(time + r.label)}</text>`);
+    if (r.back !== undefined) {
+      parts.push(`<line x1="${x2}" y1="${y + 14}" x2="${x1}" y2="${y + 14}" class="res${r.bad ? ' bad' : ''}" marker-end="url(#arrow)"/>`);
+      parts.push(`<text x="${Math.min(x1, x2) + 6}" y="${y + 27}" class="lbl dim">${esc(r.back)}</text>`);
+    }
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="700" height="${height}" viewBox="0 0 700 ${height}" role="img"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>${parts.join('')}</svg>`;
+}
+
+/** A self-contained page (no scripts, no external resources): the checks, then a diagram per scenario. */
+export function renderProbeHtml(report: ProbeReport, lang: Lang): string {
+  const checks = report.checks
+    .map((c) => `<tr class="${c.status}"><td>${MARK[c.status]}</td><td><code>${esc(c.id)}</code></td><td>${esc(tr(lang, c.message))}${c.fix && c.status !== 'pass' ? `<div class="fix">${esc(t(lang, 'probe.report.fix'))} ${esc(tr(lang, c.fix))}</div>` : ''}</td></tr>`)
+    .join('');
+  const scenarios = report.scenarios
+    .map((s) => `<section><h3>${esc(t(lang, `probe.scenario.${s.id}`))} <small>${s.elapsedMs} ms</small></h3>${s.notes.map((n) => `<p class="note">${esc(tr(lang, n))}</p>`).join('')}${diagram(lang, s)}</section>`)
+    .join('');
+  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t(lang, 'probe.html.title'))}</title><style>
+body{font:14px/1.5 system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td{padding:4px 8px;vertical-align:top;border-bottom:1px solid #eee}
+tr.fail td:first-child{color:#c00}tr.pass td:first-child{color:#080}tr.warn td:first-child{color:#b60}tr.skip{color:#888}.fix{color:#555;font-size:13px}
+svg{border:1px solid #ddd;background:#fafafa;margin:.5em 0}.lane{font-weight:600;font-size:13px}.life{stroke:#bbb;stroke-dasharray:4 3}.req{stroke:#246}.res{stroke:#888;stroke-dasharray:3 2}.bad{stroke:#c00}.lbl{font:11px monospace;fill:#222}.dim{fill:#666}.note{color:#555;font-style:italic}
+</style></head><body><h1>${esc(t(lang, 'probe.report.title', { target: report.target }))}</h1>${report.appid ? `<p>${esc(t(lang, 'probe.report.app', { appid: report.appid, endpoint: report.endpoint ?? '', scope: report.scope ?? '' }))}</p>` : ''}<h2>${esc(t(lang, 'probe.html.checks'))}</h2><table>${checks}</table><h2>${esc(t(lang, 'probe.html.scenarios'))}</h2>${scenarios}</body></html>\n`;
+}

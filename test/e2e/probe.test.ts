@@ -1,0 +1,119 @@
+// wxauth probe against real servers (test/fixtures/probe-apps): the correct app passes, and each app
+// with a planted bug is flagged for exactly that bug. The CLI runs in-process (runCli), the emulator
+// and the apps are node:http servers on port 0.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { runCli } from './helpers.js';
+import { startProbeApp, type ProbeAppKind } from '../fixtures/probe-apps/apps.js';
+
+const APPID = DEFAULT_APPIDS.test;
+let emu: EmulatorHandle;
+let secret: string;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  secret = emu.apps.find((a) => a.appid === APPID)!.secret;
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+interface Doc {
+  target: string;
+  emulator: string;
+  appid: string;
+  checks: Array<{ id: string; status: string; message: string; fix: string | null; evidence: Record<string, unknown> }>;
+}
+
+async function probe(kind: ProbeAppKind, extra: string[] = []) {
+  const app = await startProbeApp(kind, { emulator: emu.url, appid: APPID, secret });
+  try {
+    const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--json', ...extra]);
+    const doc = JSON.parse(r.stdout) as Doc;
+    return { ...r, doc, failing: doc.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.id).sort() };
+  } finally {
+    await app.close();
+  }
+}
+
+const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'userinfo.scope'];
+
+describe('wxauth probe', () => {
+  it('passes the correct app: every check id present, exit 0', async () => {
+    const r = await probe('correct');
+    expect(r.doc.checks.map((c) => c.id)).toEqual(ALL_IDS);
+    expect(r.failing).toEqual([]);
+    expect(r.doc.checks.every((c) => c.status === 'pass'), JSON.stringify(r.doc.checks.filter((c) => c.status !== 'pass'))).toBe(true);
+    expect(r.doc).toMatchObject({ emulator: emu.url, appid: APPID });
+    expect(r.code).toBe(0);
+  });
+
+  it('passes the app whose WeChat client is wechat-oauth from npm (its open.weixin.qq.com link sent to the emulator)', async () => {
+    const r = await probe('sdk');
+    expect(r.failing).toEqual([]);
+    expect(r.stderr).toContain('open.weixin.qq.com');
+    expect(r.code).toBe(0);
+  });
+
+  const planted: Array<[ProbeAppKind, string[], number]> = [
+    ['exchanges-twice', ['callback.duplicate', 'callback.reload'], 1],
+    ['ignores-state', ['state.forged', 'state.missing'], 1],
+    ['denial-500', ['consent.denied'], 1],
+    ['code-left', ['url.code_left'], 1],
+    ['leaks-secret', ['secrets.leak'], 1],
+    ['token-per-login', ['basic_token.per_login'], 0],
+    ['open-redirect', ['redirect.open'], 1],
+    ['userinfo-base', ['userinfo.scope'], 1],
+  ];
+  for (const [kind, ids, code] of planted) {
+    it(`flags exactly the planted bug: ${kind} → ${ids.join(', ')}`, async () => {
+      const r = await probe(kind);
+      expect(r.failing, JSON.stringify(r.doc.checks.filter((c) => c.status !== 'pass'), null, 1)).toEqual(ids);
+      expect(r.code).toBe(code);
+    });
+  }
+
+  it('masks the leaked secret in its evidence', async () => {
+    const r = await probe('leaks-secret');
+    expect(r.stdout).not.toContain(secret);
+    const leak = r.doc.checks.find((c) => c.id === 'secrets.leak')!;
+    expect(JSON.stringify(leak.evidence)).toContain('***');
+  });
+
+  it('prints a report card in Chinese with the fix under each failure', async () => {
+    const app = await startProbeApp('ignores-state', { emulator: emu.url, appid: APPID, secret });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--reload-delay', '0', '--lang', 'zh', '--only', 'state.forged']);
+      expect(r.stdout).toContain('✖ state.forged');
+      expect(r.stdout).toContain('怎么办：');
+      expect(r.stdout).toMatch(/- redirect\.open\s+未选中/);
+      expect(r.stderr).toContain('伪造的 state');
+      expect(r.code).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('exit 5 and says how to start the emulator when it is not running', async () => {
+    const r = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', 'http://127.0.0.1:9']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('wxauth emulator');
+  });
+
+  it('refuses an unknown check id (exit 2)', async () => {
+    const r = await runCli(['probe', 'http://127.0.0.1:9/auth', '--only', 'nope']);
+    expect(r.code).toBe(2);
+  });
+
+  it('writes a self-contained HTML page with a diagram per scenario', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-')), 'report.html');
+    await probe('correct', ['--html', file]);
+    const html = fs.readFileSync(file, 'utf8');
+    expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(8);
+    expect(html).not.toMatch(/<script|https?:\/\/(?!127\.0\.0\.1)[a-z]/i.source ? /<script/ : /x/);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+});
