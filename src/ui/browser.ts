@@ -1,5 +1,6 @@
 // Open a URL in the desktop browser. Best effort: on a headless box, over SSH or in a container there
-// may be no opener at all, and that must never fail the command — the URL is on stdout anyway.
+// may be no opener at all, or one that fails, and that must never fail the command — the URL is on
+// stdout anyway — but it must be reported as a failure, not as "opened".
 import { spawn } from 'node:child_process';
 
 export interface OpenerCommand {
@@ -20,15 +21,25 @@ export function openerFor(url: string, platform: NodeJS.Platform = process.platf
   return { command: 'xdg-open', args: [url] };
 }
 
+export interface OpenOptions {
+  /** How long to wait for the opener's exit status before taking "still running" as opened. */
+  waitMs?: number;
+}
+
 /**
- * Spawn the platform's opener detached and forget it. Resolves true once the opener started, false if
- * it could not be started (not installed, not executable). Never throws.
+ * Start the platform's opener and report honestly whether it worked. Openers exit quickly (xdg-open,
+ * open and `start` hand the URL over and return), and their status is the only sign of failure:
+ * xdg-open exits 3 when it finds no browser on a headless box. So wait briefly for the exit: 0 is
+ * opened, anything else is not; an opener still running after `waitMs` has most likely become or
+ * started the browser, which counts as opened. False also when it cannot be started. Never throws.
  */
 export function openInBrowser(
   url: string,
   env: Readonly<Record<string, string | undefined>>,
   platform: NodeJS.Platform = process.platform,
+  options: OpenOptions = {},
 ): Promise<boolean> {
+  const waitMs = options.waitMs ?? 1500;
   return new Promise((resolve) => {
     try {
       const opener = openerFor(url, platform);
@@ -40,10 +51,17 @@ export function openInBrowser(
         windowsVerbatimArguments: opener.verbatim === true,
         windowsHide: true,
       });
-      child.once('error', () => resolve(false));
-      child.once('spawn', () => {
+      let timer: NodeJS.Timeout | undefined;
+      const settle = (opened: boolean) => {
+        clearTimeout(timer);
+        child.removeAllListeners();
         child.unref();
-        resolve(true);
+        resolve(opened);
+      };
+      child.once('error', () => settle(false));
+      child.once('exit', (code) => settle(code === 0));
+      child.once('spawn', () => {
+        timer = setTimeout(() => settle(true), waitMs);
       });
     } catch {
       resolve(false);

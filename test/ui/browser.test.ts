@@ -1,5 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openInBrowser, openerFor } from '../../src/ui/browser.js';
+
+/** A folder holding a fake `xdg-open` with this shell body, to put first on PATH. */
+const dirs: string[] = [];
+function fakeOpener(body: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-opener-'));
+  dirs.push(dir);
+  fs.writeFileSync(path.join(dir, 'xdg-open'), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const URL = 'https://open.weixin.qq.com/connect/qrconnect?appid=wx1&redirect_uri=https%3A%2F%2Fa.com&response_type=code&scope=snsapi_login&state=s#wechat_redirect';
 
@@ -24,4 +39,20 @@ describe('openInBrowser', () => {
   it('resolves false instead of throwing when no opener exists', async () => {
     await expect(openInBrowser(URL, { PATH: '/nonexistent-wxauth-test' }, 'linux')).resolves.toBe(false);
   });
+
+  // xdg-open exits 3 when it finds no browser (headless box, no DE): that is not "opened".
+  it('resolves false when the opener exits with a failure status', async () => {
+    await expect(openInBrowser(URL, { PATH: fakeOpener('exit 3') }, 'linux')).resolves.toBe(false);
+  });
+
+  it('resolves true when the opener exits 0', async () => {
+    await expect(openInBrowser(URL, { PATH: fakeOpener('exit 0') }, 'linux')).resolves.toBe(true);
+  });
+
+  it('resolves true when the opener is still running after the wait (it handed over to a browser)', async () => {
+    const started = Date.now();
+    await expect(openInBrowser(URL, { PATH: fakeOpener('exec /bin/sleep 2') }, 'linux', { waitMs: 200 })).resolves.toBe(true);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
 });
+
