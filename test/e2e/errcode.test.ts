@@ -124,6 +124,14 @@ describe('wxauth errcode', () => {
     for (const c of doc.codes) expect(c.stages).toContain('quota');
   });
 
+  // Issue 12 item 9: the count only restates the document; a script reading stderr wants it quiet.
+  it('--list --json keeps stderr quiet', async () => {
+    const j = await runCli(['errcode', '--list', '--json']);
+    expect(j.code).toBe(0);
+    expect(j.stderr).toBe('');
+    expect((parseJson(j.stdout) as { codes: unknown[] }).codes.length).toBeGreaterThan(10);
+  });
+
   it('--wecom explains from the WeCom table', async () => {
     const r = await runCli(['errcode', '40003', '--wecom', '--lang', 'zh']);
     expect(r.code).toBe(0);

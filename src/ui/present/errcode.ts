@@ -11,7 +11,8 @@ export function present(result: ErrcodeResult, out: Output): void {
       [out.t('errcode.list.code'), out.t('errcode.list.stage'), out.t('errcode.list.meaning')],
       result.codes.map((c) => [String(c.code), c.stages.join(', ') || '-', c.meaning[out.lang]]),
     );
-    out.note(out.t(result.all ? 'errcode.list.countAll' : 'errcode.list.count', { count: result.codes.length }));
+    // The count restates the document: with --json, stderr stays quiet for scripts.
+    if (!out.json) out.note(out.t(result.all ? 'errcode.list.countAll' : 'errcode.list.count', { count: result.codes.length }));
     return;
   }
 
