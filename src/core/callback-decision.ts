@@ -74,6 +74,12 @@ export interface CallbackProgress {
   /** The first accepted code: its arrival opened the duplicate window (`first.at` is when). */
   first?: CallbackHit;
   /**
+   * Callbacks refused for their state before a code was caught: how many, and the last state seen.
+   * They no longer end the wait (see ENDS_THE_WAIT); a timeout names them, so the user learns that
+   * something did arrive — an old tab, or someone else's request.
+   */
+  refused?: { count: number; lastState: string };
+  /**
    * The wait is over (window closed, refusal, timeout, Ctrl-C) and the server is shutting down. Set by
    * the adapter when it settles, whatever the reason; requests racing the shutdown still get a page.
    */
@@ -147,21 +153,36 @@ export interface CallbackDecision {
 
 /**
  * Hits that end the wait when no code has been caught yet; after the first code every hit is logged and
- * the wait goes on. A wrong state is here today: STYLE 11 (and issue 13) want a forged or stale-tab hit
- * refused and logged but not the end of the wait, which is deleting `'state_mismatch'` from this list.
+ * the wait goes on. Only WeChat's refusal (state only, with OUR state: API-FACTS §1.4) is here. A wrong
+ * state is not: RFC 9700 §4.7 asks the client to reject a response it did not ask for — a stale tab,
+ * or a cross-site `<img src="http://127.0.0.1:P/callback?state=old">` from any page — and RFC 8252
+ * §8.3 closes the loopback listener once *the* authorization response has arrived, which a forged one
+ * is not. So it is refused (400) and logged, and the real callback can still come (STYLE 11).
  */
-const ENDS_THE_WAIT: ReadonlySet<HitKind> = new Set<HitKind>(['denied', 'state_mismatch']);
+const ENDS_THE_WAIT: ReadonlySet<HitKind> = new Set<HitKind>(['denied']);
 
 const KEEP_WAITING: CallbackNext = { kind: 'keep_waiting' };
 const ALLOWED_METHODS = ['GET', 'HEAD'];
 const CODE_PREFIX_LENGTH = 6;
 const utf8 = new TextEncoder();
 
-/** The failure of a wait that saw no code in time. */
-export function describeTimeout(timeoutMs: number): CallbackFailureReport {
+/**
+ * The failure of a wait that saw no code in time. When callbacks with another state were refused on
+ * the way, that is what the user needs to hear (exit 6 as a state mismatch, naming them), not only
+ * "nothing arrived".
+ */
+export function describeTimeout(timeoutMs: number, soFar: Pick<CallbackProgress, 'refused'> = NOTHING_SEEN, expectedState?: string): CallbackFailureReport {
+  const seconds = Math.round(timeoutMs / 1000);
+  if (soFar.refused && soFar.refused.count > 0) {
+    return {
+      failure: 'state_mismatch',
+      message: { key: 'listen.timeout.refused', params: { seconds, count: soFar.refused.count, got: soFar.refused.lastState, expected: expectedState ?? '' } },
+      hint: { key: 'listen.stateMismatch.hint' },
+    };
+  }
   return {
     failure: 'timeout',
-    message: { key: 'listen.timeout', params: { seconds: Math.round(timeoutMs / 1000) } },
+    message: { key: 'listen.timeout', params: { seconds } },
     hint: { key: 'listen.timeout.hint' },
   };
 }
@@ -225,7 +246,7 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
     if (!stateOk) {
       hit = hitOf('state_mismatch', { code, state, markers });
       answer = page(400, 'state_mismatch', { state });
-      progress = { ...soFar, seq: hit.seq };
+      progress = refusedOne(soFar, hit);
     } else if (firstSeq !== undefined) {
       hit = hitOf('duplicate', { code, state, markers, firstSeq });
       answer = page(200, 'duplicate', { state, codePrefix: code.slice(0, CODE_PREFIX_LENGTH) });
@@ -242,13 +263,19 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
     // WeChat's refusal: `redirect_uri?state=STATE` without code (API-FACTS §1.4).
     hit = hitOf(stateOk ? 'denied' : 'state_mismatch', { state, markers });
     answer = stateOk ? page(200, 'denied', { state }) : page(400, 'state_mismatch', { state });
-    progress = { ...soFar, seq: hit.seq };
+    progress = stateOk ? { ...soFar, seq: hit.seq } : refusedOne(soFar, hit);
   } else {
     hit = hitOf('invalid', { code, state, markers });
     answer = page(400, 'invalid', state === undefined ? {} : { state });
     progress = { ...soFar, seq: hit.seq };
   }
   return { answer, hit, keepHit: true, ignored: false, next: nextAfter(hit, soFar, options), progress };
+}
+
+/** A callback refused for its state: counted (once a code is caught, it is only logged). */
+function refusedOne(soFar: CallbackProgress, hit: CallbackHit): CallbackProgress {
+  if (soFar.first !== undefined || soFar.settled) return { ...soFar, seq: hit.seq };
+  return { ...soFar, seq: hit.seq, refused: { count: (soFar.refused?.count ?? 0) + 1, lastState: hit.state ?? '' } };
 }
 
 /** What a recorded hit does to the wait, given what came before it. */

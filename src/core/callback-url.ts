@@ -7,6 +7,8 @@
 // with `state` only (§1.4). WeChat's own internal hop adds `connect_redirect=1&uin=&key=&pass_ticket=`
 // (§1.2); seeing them on a callback is a sign of a repeated hit, which burns the code (40163, §1.6).
 
+import type { MessageRef } from '../errors.js';
+
 /** One `name=value` pair as written, and as decoded. */
 export interface QueryParam {
   name: string;
@@ -194,4 +196,50 @@ export function parseCallbackUrl(input: string): ParsedCallback {
   if (result.codes.length > 1) result.issues.push({ kind: 'code_duplicate', count: result.codes.length });
   if (result.states.length > 1) result.issues.push({ kind: 'state_duplicate', count: result.states.length });
   return result;
+}
+
+/**
+ * A callback with a state and no code, as `exchange` and `listen --paste` report it (the same words and
+ * exit for both). WeChat's refusal is `redirect_uri?state=STATE` (API-FACTS §1.4) — but when the state is
+ * the ONLY parameter, the URL may as well have been cut at its first `&`: unquoted on a command line,
+ * `…/cb?state=abc&code=…` reaches wxauth as `…/cb?state=abc` (inspect's `input.truncated`). Saying
+ * "the user refused" then sends the user the wrong way; so the message names both.
+ */
+export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state'>): { message: MessageRef; hint: MessageRef } {
+  if (parsed.params.length === 1) {
+    return { message: { key: 'listen.stateOnly.cut', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.hint' } };
+  }
+  return { message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint' } };
+}
+
+/** What cleanPastedCode removed from the input. */
+export type PasteCleanup = 'quotes' | 'whitespace';
+
+/**
+ * A code or callback URL as the user pasted it, quotes and stray whitespace removed. A code copied with
+ * its quotes (`"061eY9…"`, `“061eY9…”`) or split by a line break went to WeChat as it was and came back
+ * 40029 "invalid code" with the advice to authorise again — for a code that was fine (codes are
+ * [0-9A-Za-z], API-FACTS §0.5, so neither can be part of one). Whitespace inside is removed only from
+ * something that is not a URL; a URL's own whitespace is inspect's business.
+ */
+export function cleanPastedCode(input: string): { text: string; removed: PasteCleanup[] } {
+  const removed: PasteCleanup[] = [];
+  // Whitespace around the input is trimmed silently (a pasted line's newline is no news).
+  let text = input.trim();
+  const pairs: Array<[string, string]> = [['"', '"'], ["'", "'"], ['`', '`'], ['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['<', '>']];
+  for (let again = true; again; ) {
+    again = false;
+    for (const [open, close] of pairs) {
+      if (text.length >= 2 && text.startsWith(open) && text.endsWith(close)) {
+        text = text.slice(open.length, text.length - close.length).trim();
+        if (!removed.includes('quotes')) removed.push('quotes');
+        again = true;
+      }
+    }
+  }
+  if (!/[=?#/&]/.test(text) && /\s/.test(text)) {
+    text = text.replace(/\s+/g, '');
+    if (!removed.includes('whitespace')) removed.push('whitespace');
+  }
+  return { text, removed };
 }

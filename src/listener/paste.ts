@@ -1,43 +1,51 @@
 // `wxauth listen --paste`: the callback URL copied from the browser's address bar instead of a socket
-// (for a callback domain that is a real public domain this machine cannot serve). Same verdicts as the
-// listener: a code with a matching state, a refusal, or a mismatch.
+// (for a callback domain that is a real public domain this machine cannot serve). The verdict is the
+// listener's own (core/callback-decision.ts decideCallbackHit), so a pasted callback and one caught on
+// the port can never be judged differently; only the ending differs, as there is nothing more to wait
+// for: a refused state or a refusal ends the paste at once.
 import { CallbackError, UsageError } from '../errors.js';
-import { parseCallbackUrl } from '../core/callback-url.js';
-import { statesEqual, type CallbackHit, type CallbackResult } from './server.js';
+import { cleanPastedCode, describeStateOnly, parseCallbackUrl } from '../core/callback-url.js';
+import { NOTHING_SEEN, decideCallbackHit } from '../core/callback-decision.js';
+import { statesEqual, type CallbackResult } from './server.js';
+
+const PASTE_PATH = '/paste';
 
 export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number): CallbackResult {
-  const parsed = parseCallbackUrl(text);
-  const hit: CallbackHit = {
-    seq: 1,
-    time: new Date(now).toISOString(),
-    at: now,
-    method: 'PASTE',
-    kind: 'code',
-    markers: parsed.markers,
-    ...(parsed.code !== undefined ? { code: parsed.code } : {}),
-    ...(parsed.state !== undefined ? { state: parsed.state } : {}),
-  };
-  const stateOk = expectedState === undefined || (parsed.state !== undefined && statesEqual(parsed.state, expectedState));
-  if (parsed.code === undefined || parsed.code === '') {
-    if (parsed.state !== undefined && parsed.code === undefined && stateOk) {
-      throw new CallbackError('denied', { key: 'listen.denied' }, { hint: { key: 'listen.denied.hint' } });
+  const parsed = parseCallbackUrl(cleanPastedCode(text).text);
+  // The listener reads a request target; rebuild one from the pasted parameters, the fragment's included
+  // (a hash route's code sits there), in their order and as written.
+  const query = parsed.params.map((p) => (p.bare ? p.rawName : `${p.rawName}=${p.rawValue}`)).join('&');
+  const decision = decideCallbackHit(
+    { method: 'GET', url: query === '' ? PASTE_PATH : `${PASTE_PATH}?${query}`, host: 'paste', at: now },
+    NOTHING_SEEN,
+    { path: PASTE_PATH, expectedState, duplicateWindowMs: 0, hostAllowed: () => true, statesEqual },
+  );
+  const hit = decision.hit && { ...decision.hit, method: 'PASTE', userAgent: undefined, remoteAddress: undefined };
+  switch (hit?.kind) {
+    case 'code':
+      return {
+        code: hit.code!,
+        state: hit.state,
+        stateChecked: expectedState !== undefined,
+        hits: [hit],
+        counts: { code: 1 },
+        hitsOmitted: 0,
+        duplicates: [],
+        codes: [hit.code!],
+        ignored: 0,
+      };
+    case 'denied': {
+      // The same words and exit as `wxauth exchange` for a state-only callback.
+      const { message, hint } = describeStateOnly(parsed);
+      throw new CallbackError('denied', message, { hint });
     }
-    throw new UsageError({ key: 'listen.paste.noCode' }, { hint: { key: 'listen.paste.noCode.hint' } });
+    case 'state_mismatch':
+      throw new CallbackError(
+        'state_mismatch',
+        { key: 'listen.stateMismatch', params: { got: hit.state ?? '', expected: expectedState } },
+        { hint: { key: 'listen.stateMismatch.hint' } },
+      );
+    default:
+      throw new UsageError({ key: 'listen.paste.noCode' }, { hint: { key: 'listen.paste.noCode.hint' } });
   }
-  if (!stateOk) {
-    throw new CallbackError(
-      'state_mismatch',
-      { key: 'listen.stateMismatch', params: { got: parsed.state ?? '', expected: expectedState } },
-      { hint: { key: 'listen.stateMismatch.hint' } },
-    );
-  }
-  return {
-    code: parsed.code,
-    state: parsed.state,
-    stateChecked: expectedState !== undefined,
-    hits: [hit],
-    duplicates: [],
-    codes: [parsed.code],
-    ignored: 0,
-  };
 }

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { CallbackError, CancelledError, UsageError } from '../errors.js';
 import {
+  type HitKind,
   DEFAULT_DUPLICATE_WINDOW_MS,
   NOTHING_SEEN,
   decideCallbackHit,
@@ -35,6 +36,13 @@ export const DEFAULT_HEADERS_TIMEOUT_MS = 5000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 export const DEFAULT_CONNECTIONS_CHECK_INTERVAL_MS = 1000;
 export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 1000;
+/**
+ * How many hits the result keeps, besides the first code: the last 20. A page (or a script) can hit the
+ * listener thousands of times in a wait; a result that listed every hit grew without bound and buried
+ * the one that mattered in a 1,000-entry --json document (issue 13 item 14). Every hit is still counted
+ * by kind, and reported through onHit as it happens.
+ */
+export const KEPT_HITS = 20;
 
 export interface ListenerOptions {
   /** Address to bind; default 127.0.0.1. `0.0.0.0` also serves the LAN (a phone on the same Wi-Fi). */
@@ -76,9 +84,13 @@ export interface CallbackResult {
   state?: string;
   /** Whether the state was compared with an expected one. */
   stateChecked: boolean;
-  /** Every hit on the callback path, in order. */
+  /** The first code's hit and the last KEPT_HITS hits on the callback path, in order. */
   hits: CallbackHit[];
-  /** Hits that repeated an already-received code. */
+  /** Every hit on the callback path (and every wrong-Host request), counted by kind. */
+  counts: Partial<Record<HitKind, number>>;
+  /** Hits counted but no longer listed in `hits` (only the last KEPT_HITS are kept). */
+  hitsOmitted: number;
+  /** Kept hits that repeated an already-received code (`counts.duplicate` has them all). */
   duplicates: CallbackHit[];
   /** Distinct accepted codes, in order (normally one). */
   codes: string[];
@@ -159,8 +171,11 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     statesEqual,
   };
   let progress: CallbackProgress = NOTHING_SEEN;
-  // Kept here rather than in `progress`: appending to an immutable list on every hit would make a flood quadratic.
-  const hits: CallbackHit[] = [];
+  // Kept here rather than in `progress`: appending to an immutable list on every hit would make a flood
+  // quadratic. Only the last KEPT_HITS are kept (plus the first code, in `progress.first`); all are counted.
+  const recent: CallbackHit[] = [];
+  const counts: Partial<Record<HitKind, number>> = {};
+  let kept = 0;
   let ignored = 0;
   let closing = false;
   let resolveResult!: (r: CallbackResult) => void;
@@ -216,11 +231,15 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     setImmediate(() => {
       void shutdown().then(() => {
         if (outcome.ok) {
+          const first = progress.first!;
+          const hits = recent[0] !== undefined && recent[0].seq <= first.seq ? [...recent] : [first, ...recent];
           resolveResult({
             code: progress.first!.code!,
             state: progress.first!.state,
             stateChecked: options.expectedState !== undefined,
-            hits: [...hits],
+            hits,
+            counts: { ...counts },
+            hitsOmitted: kept - hits.length,
             duplicates: hits.filter((h) => h.kind === 'duplicate'),
             codes: [...progress.codes.keys()],
             ignored,
@@ -277,7 +296,12 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     if (decision.ignored) ignored++;
     const { hit, next } = decision;
     if (hit) {
-      if (decision.keepHit) hits.push(hit);
+      counts[hit.kind] = (counts[hit.kind] ?? 0) + 1;
+      if (decision.keepHit) {
+        kept++;
+        recent.push(hit);
+        if (recent.length > KEPT_HITS) recent.shift();
+      }
       notify(options.onHit, hit);
     }
     answer(res, decision.answer);
@@ -307,7 +331,8 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   server.on('error', () => undefined);
   port = (server.address() as AddressInfo).port;
 
-  timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs)), options.timeoutMs);
+  // Callbacks refused for their state on the way are named in the timeout's failure.
+  timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs, progress, options.expectedState)), options.timeoutMs);
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   const shownHost = isWildcardHost(host) ? '127.0.0.1' : formatHost(host);

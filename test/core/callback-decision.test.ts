@@ -46,13 +46,6 @@ const SETTLED_WITH_CODE: CallbackProgress = { ...CAUGHT, settled: true };
 
 const KEEP = { kind: 'keep_waiting' };
 const DENIED = { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint' } };
-const mismatch = (got: string) => ({
-  kind: 'settle_error',
-  failure: 'state_mismatch',
-  message: { key: 'listen.stateMismatch', params: { got, expected: 'abc' } },
-  hint: { key: 'listen.stateMismatch.hint' },
-});
-
 describe('decideCallbackHit', () => {
   it.each([
     // [what, request, so far, answer, hit kind (undefined: no hit), kept, ignored, next]
@@ -67,12 +60,13 @@ describe('decideCallbackHit', () => {
       { kind: 'page', status: 200, outcome: 'denied', state: 'abc' }, 'denied', true, false, DENIED],
     ['a refusal after the code was caught', request('/callback?state=abc'), CAUGHT,
       { kind: 'page', status: 200, outcome: 'denied', state: 'abc' }, 'denied', true, false, KEEP],
-    ['a code with another state', request(`/callback?code=${CODE}&state=stale`), NOTHING_SEEN,
-      { kind: 'page', status: 400, outcome: 'state_mismatch', state: 'stale' }, 'state_mismatch', true, false, mismatch('stale')],
+    // A wrong state is refused and logged, and the wait goes on (RFC 9700 §4.7, RFC 8252 §8.3; issue 13 item 3).
+    ['a code with another state (a stale tab)', request(`/callback?code=${CODE}&state=stale`), NOTHING_SEEN,
+      { kind: 'page', status: 400, outcome: 'state_mismatch', state: 'stale' }, 'state_mismatch', true, false, KEEP],
     ['a code without state when one is expected', request(`/callback?code=${CODE}`), NOTHING_SEEN,
-      { kind: 'page', status: 400, outcome: 'state_mismatch' }, 'state_mismatch', true, false, mismatch('')],
-    ['a refusal with another state', request('/callback?state=stale'), NOTHING_SEEN,
-      { kind: 'page', status: 400, outcome: 'state_mismatch', state: 'stale' }, 'state_mismatch', true, false, mismatch('stale')],
+      { kind: 'page', status: 400, outcome: 'state_mismatch' }, 'state_mismatch', true, false, KEEP],
+    ['a refusal with another state (a forged <img>)', request('/callback?state=stale'), NOTHING_SEEN,
+      { kind: 'page', status: 400, outcome: 'state_mismatch', state: 'stale' }, 'state_mismatch', true, false, KEEP],
     ['a forged state after the code was caught (logged only)', request(`/callback?code=${OTHER_CODE}&state=forged`), CAUGHT,
       { kind: 'page', status: 400, outcome: 'state_mismatch', state: 'forged' }, 'state_mismatch', true, false, KEEP],
     ['an empty code', request('/callback?code=&state=abc'), NOTHING_SEEN,
@@ -192,7 +186,42 @@ describe('decideCallbackHit', () => {
   });
 });
 
+describe('a forged or stale-tab callback', () => {
+  it('is counted, and the real code after it is still caught', () => {
+    let soFar = NOTHING_SEEN;
+    const kinds = [
+      request('/callback?state=old'),
+      request(`/callback?code=${OTHER_CODE}&state=forged`),
+      request(`/callback?code=${CODE}&state=abc`),
+    ].map((req) => {
+      const d = decideCallbackHit(req, soFar, OPTIONS);
+      soFar = d.progress;
+      return [d.hit?.kind, d.answer.kind === 'page' ? d.answer.status : undefined, d.next.kind];
+    });
+    expect(kinds).toEqual([
+      ['state_mismatch', 400, 'keep_waiting'],
+      ['state_mismatch', 400, 'keep_waiting'],
+      ['code', 200, 'resolve_after_window'],
+    ]);
+    expect(soFar.refused).toEqual({ count: 2, lastState: 'forged' });
+    expect(soFar.first).toMatchObject({ code: CODE });
+  });
+
+  it('is only logged once the code is caught (not counted against the wait)', () => {
+    const d = decideCallbackHit(request(`/callback?code=${OTHER_CODE}&state=forged`), CAUGHT, OPTIONS);
+    expect(d.progress.refused).toBeUndefined();
+  });
+});
+
 describe('describeTimeout', () => {
+  it('names the callbacks refused on the way: a state mismatch, exit 6', () => {
+    expect(describeTimeout(5000, { refused: { count: 3, lastState: 'old' } }, 'abc')).toEqual({
+      failure: 'state_mismatch',
+      message: { key: 'listen.timeout.refused', params: { seconds: 5, count: 3, got: 'old', expected: 'abc' } },
+      hint: { key: 'listen.stateMismatch.hint' },
+    });
+  });
+
   it('names the wait in seconds and gives advice', () => {
     expect(describeTimeout(120_000)).toEqual({
       failure: 'timeout',

@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { collect, emulatorEnv, parseJson, runCli, spawnCli, tempConfigDir, waitForOutput } from './helpers.js';
+import { collect, emulatorEnv, freePort, parseJson, runCli, spawnCli, tempConfigDir, waitForOutput } from './helpers.js';
 
 const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
 
@@ -27,6 +27,30 @@ async function startListen(args: string[], env: Record<string, string> = {}) {
   const done = collect(child);
   const [, url] = await waitForOutput(child, /(?:Listening on|正在监听) (http:\/\/\S+)/);
   return { child, done, url: url! };
+}
+
+/** Resolve once something listens on the port (a TCP connect, so no request is counted as a hit). */
+async function portOpen(port: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`nothing listens on ${port}`);
+}
+
+/** `wxauth listen …` run in this process on a free port; resolves once it listens. */
+async function listenInProcess(args: string[], env: Record<string, string> = {}) {
+  const port = await freePort();
+  const done = runCli(['listen', '--port', String(port), ...args], { env });
+  await portOpen(port);
+  return { url: `http://127.0.0.1:${port}/callback`, done };
 }
 
 describe('wxauth listen', () => {
@@ -54,16 +78,41 @@ describe('wxauth listen', () => {
     expect(r.stdout).toBe(`code   ${CODE}\nstate  s1\n`);
   });
 
-  it('checks the state `wxauth url` remembered, and refuses a mismatch with exit 6', async () => {
-    const { url, done } = await startListen(['--state', 'fresh', '--lang', 'zh']);
+  it('refuses a stale-tab callback (400) and keeps waiting: the real one that follows is caught', async () => {
+    const { url, done } = await listenInProcess(['--state', 'fresh', '--timeout', '20']);
+    const stale = await get(`${url}?code=${CODE}&state=stale`);
+    expect(stale.status).toBe(400);
+    // A cross-site <img src="…/callback?state=old"> from any web page: refused, ends nothing.
+    expect((await get(`${url}?state=old`)).status).toBe(400);
+    expect((await get(`${url}?code=${CODE}&state=fresh`)).status).toBe(200);
+    const r = await done;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`code   ${CODE}\nstate  fresh\n`);
+    expect(r.stderr).toMatch(/#1 [\d:.]+ state mismatch, refused; still waiting/);
+  });
+
+  it('a forged callback and then nothing: exit 6 at the timeout, naming what was refused', async () => {
+    const { url, done } = await listenInProcess(['--state', 'fresh', '--timeout', '1', '--lang', 'zh']);
     const page = await get(`${url}?code=${CODE}&state=stale`);
     expect(page.status).toBe(400);
     expect(page.body).toContain('state 不匹配');
     const r = await done;
     expect(r.code).toBe(6);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('state 不匹配：回调带来 "stale"，期望 "fresh"');
+    expect(r.stderr).toContain('拒收了 1 个 state 不对的回调（最后一个带来 "stale"，期望 "fresh"）');
     expect(r.stderr).toContain('→ ');
+  });
+
+  it('--json keeps counts of a flood of junk hits and lists the last few only', async () => {
+    const { url, done } = await listenInProcess(['--state', 'j2', '--json', '--timeout', '20']);
+    for (let i = 0; i < 40; i++) await get(`${url}?state=forged${i}`);
+    await get(`${url}?code=${CODE}&state=j2`);
+    const r = await done;
+    expect(r.code, r.stderr).toBe(0);
+    const doc = parseJson(r.stdout) as { callback: { hits: unknown[]; hit_counts: Record<string, number>; hits_omitted: number } };
+    expect(doc.callback.hit_counts).toEqual({ state_mismatch: 40, code: 1 });
+    expect(doc.callback.hits).toHaveLength(20);
+    expect(doc.callback.hits_omitted).toBe(21);
   });
 
   it('explains a refusal (state only) and exits 6', async () => {
@@ -132,16 +181,16 @@ describe('wxauth listen', () => {
     const built = await runCli(['url', '--scope', 'snsapi_userinfo', '--redirect-uri', `http://127.0.0.1:${port}/wx/back`], { env });
     expect(built.code).toBe(0);
     const state = /state=([A-Za-z0-9]+)#/.exec(built.stdout)![1]!;
-    const child = spawnCli(['listen', '--timeout', '10'], { env });
-    const done = collect(child);
-    const [, url] = await waitForOutput(child, /Listening on (http:\/\/\S+)/);
-    expect(url).toBe(`http://127.0.0.1:${port}/wx/back`);
+    const done = runCli(['listen', '--timeout', '1'], { env });
+    await portOpen(port);
+    const url = `http://127.0.0.1:${port}/wx/back`;
     const stale = await get(`${url}?code=${CODE}&state=${state}x`);
     expect(stale.status).toBe(400);
     const r = await done;
     expect(r.code).toBe(6);
+    expect(r.stderr).toContain(`Listening on http://127.0.0.1:${port}/wx/back`);
     expect(r.stderr).toContain(`Expected state: ${state} (remembered by wxauth url`);
-    expect(r.stderr).toContain('State mismatch');
+    expect(r.stderr).toContain(`callback(s) with another state were refused (the last brought "${state}x"`);
   });
 
   it('--json prints one document with the callback and every hit', async () => {

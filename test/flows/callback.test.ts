@@ -71,7 +71,7 @@ describe('openCallback / catchCallback', () => {
     expect(await portIsFree(session.port)).toBe(true);
   });
 
-  it('stops the countdown when the wait fails: a state mismatch', async () => {
+  it('refuses a state mismatch and keeps waiting; the timeout names it, the countdown stopped', async () => {
     const hooks = logged();
     const run = catchCallback(request({ expectedState: 'fresh' }, { timeoutMs: 300 }), hooks);
     const failure = run.catch((e: unknown) => e);
@@ -81,7 +81,8 @@ describe('openCallback / catchCallback', () => {
     const error = await failure;
     expect(error).toBeInstanceOf(CallbackError);
     expect((error as CallbackError).failure).toBe('state_mismatch');
-    expect(hooks.log.at(-1)).toBe('over');
+    expect((error as CallbackError).messageRef.key).toBe('listen.timeout.refused');
+    expect(hooks.log.slice(-2)).toEqual(['hit 1 state_mismatch', 'over']);
   });
 
   it('stops the countdown when the wait fails: nothing arrived in time', async () => {

@@ -91,18 +91,48 @@ describe('waiting for the callback', () => {
     expect((error as CallbackError).exitCode).toBe(6);
   });
 
-  it('refuses a code whose state does not match, and says so on the page', async () => {
-    const listener = await startCallbackListener(options({ expectedState: 'expected1' }));
+  it('refuses a code whose state does not match, says so on the page, and keeps waiting for the real one', async () => {
+    const seen: string[] = [];
+    const listener = await startCallbackListener(options({ expectedState: 'expected1', onHit: (h) => seen.push(h.kind) }));
     const page = await get(listener.port, `/callback?code=${CODE}&state=stale2`);
     expect(page.status).toBe(400);
     expect(page.body).toContain('State mismatch');
+    expect(page.body).toContain('still waiting');
+    // A cross-site <img src=".../callback?state=old"> (state only) is refused too, and ends nothing.
+    expect((await get(listener.port, '/callback?state=old')).status).toBe(400);
+    const real = await get(listener.port, `/callback?code=${CODE}&state=expected1`);
+    expect(real.status).toBe(200);
+    const result = await listener.result;
+    expect(result.code).toBe(CODE);
+    expect(seen).toEqual(['state_mismatch', 'state_mismatch', 'code']);
+    expect(result.counts).toEqual({ state_mismatch: 2, code: 1 });
+  });
+
+  it('times out naming the callbacks it refused (exit 6, a state mismatch)', async () => {
+    const listener = await startCallbackListener(options({ expectedState: 'expected1', timeoutMs: 300 }));
+    await get(listener.port, `/callback?code=${CODE}&state=stale2`);
     const error = await listener.result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CallbackError);
     expect((error as CallbackError).failure).toBe('state_mismatch');
-    expect((error as CallbackError).messageRef.params).toMatchObject({ got: 'stale2', expected: 'expected1' });
+    expect((error as CallbackError).exitCode).toBe(6);
+    expect((error as CallbackError).messageRef).toEqual({ key: 'listen.timeout.refused', params: { seconds: 0, count: 1, got: 'stale2', expected: 'expected1' } });
+  });
+
+  it('keeps counts of every hit but only the first code and the last 20 hits', async () => {
+    const listener = await startCallbackListener(options({ expectedState: 's', timeoutMs: 10_000 }));
+    for (let i = 0; i < 30; i++) await get(listener.port, `/callback?foo=${i}`);
+    await get(listener.port, `/callback?code=${CODE}&state=s`);
+    for (let i = 0; i < 30; i++) await get(listener.port, `/callback?state=forged${i}`);
+    const result = await listener.result;
+    expect(result.counts).toEqual({ invalid: 30, code: 1, state_mismatch: 30 });
+    expect(result.hits).toHaveLength(21);
+    expect(result.hits[0]).toMatchObject({ kind: 'code', seq: 31 });
+    expect(result.hits.at(-1)).toMatchObject({ kind: 'state_mismatch', seq: 61 });
+    expect(result.hitsOmitted).toBe(40);
   });
 
   it('escapes every value it echoes into the page', async () => {
-    const listener = await startCallbackListener(options({ expectedState: 'x' }));
+    const listener = await startCallbackListener(options({ expectedState: 'x', timeoutMs: 300 }));
     const evil = '<script>alert(1)</script>"\'&';
     const page = await get(listener.port, `/callback?code=${CODE}&state=${encodeURIComponent(evil)}`);
     expect(page.body).not.toContain('<script>alert');

@@ -86,6 +86,33 @@ describe('evaluatePastedCallback', () => {
     expect(() => evaluatePastedCallback('https://a.com/cb', 'new', 0)).toThrow(UsageError);
     expect(() => evaluatePastedCallback('https://a.com/cb?code=&state=new', 'new', 0)).toThrow(UsageError);
   });
+
+  it('judges as the listener does (decideCallbackHit): a state-only callback with another state is a mismatch', () => {
+    const error = (() => {
+      try {
+        evaluatePastedCallback('https://a.com/cb?state=old&uin=', 'new', 0);
+      } catch (e) {
+        return e as CallbackError;
+      }
+    })();
+    expect(error).toBeInstanceOf(CallbackError);
+    expect(error?.failure).toBe('state_mismatch');
+  });
+
+  it('says a state-only callback may have been cut at "&", as exchange does', () => {
+    const error = (() => {
+      try {
+        evaluatePastedCallback('https://a.com/cb?state=new', 'new', 0);
+      } catch (e) {
+        return e as CallbackError;
+      }
+    })();
+    expect(error?.messageRef).toEqual({ key: 'listen.stateOnly.cut', params: { state: 'new' } });
+  });
+
+  it('strips quotes around a pasted URL', () => {
+    expect(evaluatePastedCallback(`"https://a.com/cb?code=${code}&state=s"`, 's', 0).code).toBe(code);
+  });
 });
 
 describe('buildRelaySnippet', () => {

@@ -20,8 +20,8 @@ export const messages = {
   },
   'listen.page.state_mismatch.title': { zh: 'state 不匹配，已拒收这个 code', en: 'State mismatch — this code was refused' },
   'listen.page.state_mismatch.detail': {
-    zh: '回调里的 state 不是这次授权发出的那个：可能是旧的标签页，也可能是伪造的请求。请重新发起授权。',
-    en: 'The state in this callback is not the one this authorization sent: an old tab, or a forged request. Start the authorization again.',
+    zh: '回调里的 state 不是这次授权发出的那个：可能是旧的标签页，也可能是伪造的请求。wxauth 拒收了它，还在等待这次授权的回调：请打开终端里这次打印的链接。',
+    en: 'The state in this callback is not the one this authorization sent: an old tab, or a forged request. wxauth refused it and is still waiting for this authorization’s callback: open the link the terminal printed this time.',
   },
   'listen.page.invalid.title': { zh: '回调里没有可用的 code', en: 'No usable code in this callback' },
   'listen.page.invalid.detail': {
@@ -59,6 +59,18 @@ export const messages = {
   'listen.denied.hint': {
     zh: '重新发起授权并点“允许”。snsapi_base 不会弹授权页；如果不需要昵称头像，可以改用 --scope snsapi_base。',
     en: 'Start again and press “allow”. snsapi_base shows no consent page; use --scope snsapi_base if you do not need the nickname and avatar.',
+  },
+  'listen.timeout.refused': {
+    zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个带来 "{got}"，期望 "{expected}"）。',
+    en: 'No callback with the expected state arrived within {seconds} s; {count} callback(s) with another state were refused (the last brought "{got}", expected "{expected}").',
+  },
+  'listen.stateOnly.cut': {
+    zh: '这个回调只有 state="{state}"，没有 code：要么用户拒绝了授权（微信只带回 state），要么地址在第一个 & 处被截断了——命令行里没加引号时，…?state=…&code=… 到 & 就断了。',
+    en: 'This callback has state="{state}" and no code: either the user refused authorization (WeChat then sends back the state alone), or the URL was cut at its first "&" — unquoted on a command line, …?state=…&code=… stops there.',
+  },
+  'listen.stateOnly.cut.hint': {
+    zh: "把整个地址用单引号括起来再试：wxauth exchange '<回调地址>'；如果用户确实拒绝了，重新发起授权并点“允许”（snsapi_base 不弹授权页）。",
+    en: "Quote the whole URL and try again: wxauth exchange '<callback URL>'; if the user did refuse, start again and press “allow” (snsapi_base shows no consent page).",
   },
   'listen.stateMismatch': {
     zh: 'state 不匹配：回调带来 "{got}"，期望 "{expected}"。这个 code 已拒收。',
@@ -124,7 +136,10 @@ export const messages = {
     en: '#{seq} {time} the same code arrived again ({ua})',
   },
   'listen.hit.denied': { zh: '#{seq} {time} 只有 state，没有 code（拒绝授权）（{ua}）', en: '#{seq} {time} state only, no code (refused) ({ua})' },
-  'listen.hit.state_mismatch': { zh: '#{seq} {time} state 不匹配，已拒收（{ua}）', en: '#{seq} {time} state mismatch, refused ({ua})' },
+  'listen.hit.state_mismatch': {
+    zh: '#{seq} {time} state 不匹配，已拒收，继续等待（{ua}）',
+    en: '#{seq} {time} state mismatch, refused; still waiting ({ua})',
+  },
   'listen.hit.invalid': { zh: '#{seq} {time} 回调里没有可用的 code（{ua}）', en: '#{seq} {time} no usable code in the callback ({ua})' },
   'listen.hit.wrong_host': { zh: '拒绝了一个 Host 为 "{host}" 的请求（防 DNS 重绑定）', en: 'Refused a request with Host "{host}" (DNS-rebinding guard)' },
   'listen.hit.markers': { zh: '   带有微信中转参数：{markers}', en: '   carries WeChat hop markers: {markers}' },
@@ -137,6 +152,10 @@ export const messages = {
     en: 'The repeated request carries uin/pass_ticket: the duplicate came from WeChat’s internal redirect hop.',
   },
   'listen.extraCodes': { zh: '窗口内还收到 {count} 个不同的 code（用户授权了不止一次）。', en: '{count} more distinct code(s) arrived in the window (the user authorized more than once).' },
+  'listen.hitsOmitted': {
+    zh: '共 {total} 次回调（{counts}）；--json 里只列出第一个 code 和最近 {kept} 次。',
+    en: '{total} callback hits ({counts}); --json lists the first code and the last {kept} only.',
+  },
   'listen.ignored': { zh: '忽略了 {count} 个无关请求（其它路径、错误 Host 或格式错误）。', en: 'Ignored {count} unrelated request(s) (other paths, wrong Host or malformed).' },
   'listen.exchange.start': { zh: '立即用 code 换取 token…', en: 'Exchanging the code for tokens now…' },
   'listen.next.exchange': { zh: '下一步：wxauth exchange <code>（5 分钟内，只能用一次）', en: 'Next: wxauth exchange <code> (within 5 minutes, once only)' },

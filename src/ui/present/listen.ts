@@ -97,14 +97,25 @@ export function presentHit(out: Output, hit: CallbackHit, countdown?: Countdown)
 
 /** What happened besides the one code: duplicates (the 40163 trap), extra codes, ignored junk. */
 export function presentAftermath(out: Output, result: CallbackResult): void {
-  if (result.duplicates.length > 0) {
-    out.warn(out.t('listen.duplicate', { count: result.duplicates.length + 1 }));
+  const duplicates = result.counts.duplicate ?? result.duplicates.length;
+  if (duplicates > 0) {
+    out.warn(out.t('listen.duplicate', { count: duplicates + 1 }));
     if (result.duplicates.some((d) => d.markers.some((m) => m === 'uin' || m === 'pass_ticket'))) {
       out.note(out.t('listen.duplicate.markers'));
     }
   }
   if (result.codes.length > 1) out.warn(out.t('listen.extraCodes', { count: result.codes.length - 1 }));
   if (result.ignored > 0) out.note(out.t('listen.ignored', { count: result.ignored }));
+  if (result.hitsOmitted > 0) {
+    const counts = Object.entries(result.counts).map(([kind, n]) => `${kind} ${n}`).join(', ');
+    const total = Object.values(result.counts).reduce((a, n) => a + (n ?? 0), 0);
+    out.note(out.t('listen.hitsOmitted', { total, counts, kept: result.hits.length }));
+  }
+}
+
+/** The hit counts for --json: every hit counted by kind, and how many are not listed. */
+export function hitCountsForJson(result: CallbackResult): Record<string, unknown> {
+  return { hit_counts: { ...result.counts }, hits_omitted: result.hitsOmitted };
 }
 
 /** Hits for --json, codes masked unless --show-secrets. */
@@ -164,7 +175,8 @@ export function listenHooks(out: Output): ListenHooks {
           state: result.state ?? null,
           state_checked: result.stateChecked,
           hits: hitsForJson(result.hits, how.showSecrets),
-          duplicates: result.duplicates.length,
+          ...hitCountsForJson(result),
+          duplicates: result.counts.duplicate ?? result.duplicates.length,
           ignored: result.ignored,
         },
       });
