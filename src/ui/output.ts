@@ -202,11 +202,23 @@ export class Output {
     for (const row of rows) emit(line(row));
   }
 
-  /** A QR code on stderr (only when stderr is a terminal). Loads qrcode-terminal lazily. */
-  async qr(text: string): Promise<boolean> {
-    if (!this.stderrIsTTY) return false;
-    const { renderQr } = await import('./qr.js');
-    this.stderr.write((await renderQr(text)) + '\n');
+  /**
+   * A QR code on stderr: only on a terminal, unless `force` (url --qr, for a terminal that does not say
+   * it is one, or a file to look at later). A code wider than the terminal wraps into noise no phone
+   * can scan, so one that does not fit is replaced by a line saying so; false then, and callers offer
+   * the link another way. Loads qrcode-terminal lazily.
+   */
+  async qr(text: string, options: { force?: boolean } = {}): Promise<boolean> {
+    if (!this.stderrIsTTY && options.force !== true) return false;
+    const { renderQr, qrWidth } = await import('./qr.js');
+    const rendered = await renderQr(text);
+    const columns = this.stderr.columns;
+    const width = qrWidth(rendered);
+    if (columns !== undefined && columns > 0 && width > columns) {
+      this.note(this.t('common.qr.tooWide', { width, columns }));
+      return false;
+    }
+    this.stderr.write(rendered + '\n');
     return true;
   }
 }
