@@ -20,8 +20,8 @@ export const messages = {
   'cli.probe.opt.reloadDelay': { zh: '登录完成多少毫秒后刷新回调页（callback.reload，默认 2000）', en: 'how many ms after the login the callback page is reloaded (callback.reload, default 2000)' },
   'cli.probe.opt.html': { zh: '另写一份自包含的 HTML 报告，每个场景一张时序图', en: 'also write a self-contained HTML report with a sequence diagram per scenario' },
   'cli.probe.examples': {
-    zh: '# 终端 1：启动模拟器\nwxauth emulator\n# 终端 2：启动你的应用（API 指向模拟器），然后：\nwxauth probe http://localhost:3000/auth/wechat\nwxauth probe http://localhost:3000/auth/wechat?next=/me --json\nwxauth probe http://localhost:3000/login --only state.forged,callback.duplicate --html probe.html',
-    en: '# terminal 1: start the emulator\nwxauth emulator\n# terminal 2: start your app (its API base aimed at the emulator), then:\nwxauth probe http://localhost:3000/auth/wechat\nwxauth probe http://localhost:3000/auth/wechat?next=/me --json\nwxauth probe http://localhost:3000/login --only state.forged,callback.duplicate --html probe.html',
+    zh: 'wxauth probe http://127.0.0.1:3000/auth/wechat?next=/me   # 先在另一个终端运行 wxauth emulator\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html',
+    en: 'wxauth probe http://127.0.0.1:3000/auth/wechat?next=/me   # run wxauth emulator in another terminal first\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html',
   },
 
   // ── usage and connection errors ───────────────────────────────────────────────────────────────
