@@ -46,8 +46,8 @@ export const messages = {
   },
   'probe.app_down': { zh: '连不上你的应用 {url}。', en: 'Cannot reach your app at {url}.' },
   'probe.app_down.hint': {
-    zh: '确认应用已经启动、端口正确，并且它调用的是模拟器而不是 api.weixin.qq.com（见 docs/probe.md）。',
-    en: 'Check that the app is running on that port and calls the emulator instead of api.weixin.qq.com (see docs/probe.md).',
+    zh: '确认应用已经启动、端口正确，并且它调用的是模拟器而不是 api.weixin.qq.com（见 README 的 probe 一节）。',
+    en: 'Check that the app is running on that port and calls the emulator instead of api.weixin.qq.com (see the probe section of the README).',
   },
 
   // ── progress (stderr) ─────────────────────────────────────────────────────────────────────────
@@ -131,8 +131,8 @@ export const messages = {
   'probe.code.exchanged_once.never': { zh: '应用没有用这个 code 调用 /sns/oauth2/access_token。', en: 'The app never called /sns/oauth2/access_token with this code.' },
   'probe.code.exchanged_once.twice': { zh: '同一个 code 被换取了 {attempts} 次；第二次起微信都回答 40163。', en: 'The same code was exchanged {attempts} times; from the second on WeChat answers 40163.' },
   'probe.code.exchanged_once.fix': {
-    zh: 'code 只能用一次（5 分钟内有效）：每次回调只换取一次，换到的结果按 code 缓存几分钟；确认应用调用的是模拟器（见 docs/probe.md）。',
-    en: 'A code is single use (valid 5 minutes): exchange it once per callback and cache the result by code for a few minutes; check the app calls the emulator (see docs/probe.md).',
+    zh: 'code 只能用一次（5 分钟内有效）：每次回调只换取一次，换到的结果按 code 缓存几分钟；确认应用调用的是模拟器（见 README 的 probe 一节）。',
+    en: 'A code is single use (valid 5 minutes): exchange it once per callback and cache the result by code for a few minutes; check the app calls the emulator (see the probe section of the README).',
   },
 
   // ── callback.duplicate ────────────────────────────────────────────────────────────────────────
