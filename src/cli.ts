@@ -310,6 +310,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
   }),
   command({ name: 'probe', args: '<start-url>', options: [['--emulator <url>', 'emulator'], ['--only <ids>', 'only'], ['--skip <ids>', 'skip'], ['--return-param <name>', 'returnParam'], ['--reload-delay <ms>', 'reloadDelay'], ['--html <file>', 'html']], load: () => import('./commands/probe.js'), present: () => import('./ui/present/probe.js') }),
   command({ name: 'demo', load: () => import('./commands/demo.js'), present: () => import('./ui/present/demo.js') }),
+  command({ name: 'proxy', options: [['--port <port>', 'port'], ['--host <host>', 'host'], ['--upstream <url>', 'upstream'], ['--har <file>', 'har'], ['--quota <path=n,...>', 'quota']], load: () => import('./commands/proxy.js'), present: () => import('./ui/present/proxy.js') }),
   command({
     name: 'emulator',
     load: () => import('./commands/emulator.js'),

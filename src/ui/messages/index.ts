@@ -13,6 +13,7 @@ import { messages as tokens } from './tokens.js';
 import { messages as basic } from './basic.js';
 import { messages as listen } from './listen.js';
 import { messages as cli } from './cli.js';
+import { messages as proxy } from './proxy.js';
 import { messages as probe } from './probe.js';
 
 export const sections: Record<string, MessageSection> = {
@@ -28,6 +29,7 @@ export const sections: Record<string, MessageSection> = {
   listen,
   cli,
   probe,
+  proxy,
 };
 
 export const catalogue: MessageSection = Object.assign({}, ...Object.values(sections));

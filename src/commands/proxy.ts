@@ -1,0 +1,138 @@
+// wxauth proxy (issue 15): sit between the user's servers and WeChat until Ctrl-C. Flags ->
+// ProxyCommandOptions -> flows/proxy/server.ts; the presenter's hooks print each call and detector hit
+// as it happens; the result, once stopped, is the summary (and the HAR file, if asked for).
+import { createRequire } from 'node:module';
+import type { Context } from '../context.js';
+import type { CommandInput } from '../cli.js';
+import { UsageError } from '../errors.js';
+import { REGIONS, isRegion } from '../core/endpoints.js';
+import type { ProxySummary } from '../core/proxy-stats.js';
+import { parseTimeout } from '../store/resolve.js';
+import { startProxy, type ProxyHandle } from '../flows/proxy/server.js';
+import { writeHarFile } from '../flows/proxy/har-file.js';
+import { proxyHooks } from '../ui/present/proxy.js';
+
+export const DEFAULT_PORT = 3901;
+
+export interface ProxyCommandOptions {
+  port: number;
+  host: string;
+  /** Set by --upstream; otherwise the global --region (or the default host) decides in run(). */
+  upstream?: string;
+  har?: string;
+  quotas: Record<string, number>;
+}
+
+export interface ProxyResult {
+  url: string;
+  upstream: string;
+  summary: ProxySummary;
+  har?: { file: string; count: number; error?: string };
+}
+
+function parseUpstream(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '')
+    throw new UsageError({ key: 'proxy.upstream.invalid', params: { value } }, { hint: { key: 'proxy.upstream.invalid.hint' } });
+  return value.replace(/\/+$/, '');
+}
+
+export function parseOptions(input: CommandInput): ProxyCommandOptions {
+  const { opts } = input;
+  const rawPort = opts.port ?? DEFAULT_PORT;
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(String(rawPort)) || port > 65535)
+    throw new UsageError({ key: 'proxy.port.invalid', params: { value: String(rawPort) } }, { hint: { key: 'proxy.port.invalid.hint' } });
+  const quotas: Record<string, number> = {};
+  const items = (Array.isArray(opts.quota) ? opts.quota : opts.quota === undefined ? [] : [opts.quota]).flatMap((v) => String(v).split(','));
+  for (const item of items.map((s) => s.trim()).filter((s) => s !== '')) {
+    const m = /^(\/[\w/.-]+)=(\d+)$/.exec(item);
+    if (!m || Number(m[2]) < 1) throw new UsageError({ key: 'proxy.quota.invalid', params: { value: item } }, { hint: { key: 'proxy.quota.invalid.hint' } });
+    quotas[m[1]!] = Number(m[2]);
+  }
+  return {
+    port,
+    host: typeof opts.host === 'string' && opts.host !== '' ? opts.host : '127.0.0.1',
+    ...(typeof opts.upstream === 'string' ? { upstream: parseUpstream(opts.upstream) } : {}),
+    ...(typeof opts.har === 'string' && opts.har !== '' ? { har: opts.har } : {}),
+    quotas,
+  };
+}
+
+/**
+ * The upstream: --upstream, else the global --region, else WeChat's default host. Not the profile's or
+ * WXAUTH_API_BASE: that is where the user's own tools are aimed, very likely at this proxy itself.
+ */
+function chooseUpstream(options: ProxyCommandOptions, region: string | undefined): string {
+  if (options.upstream) return options.upstream;
+  if (region === undefined || region === '') return REGIONS.default;
+  if (!isRegion(region))
+    throw new UsageError({ key: 'proxy.region.invalid', params: { value: region } }, { hint: { key: 'proxy.region.invalid.hint', params: { allowed: Object.keys(REGIONS).join(', ') } } });
+  return REGIONS[region];
+}
+
+async function start(options: ProxyCommandOptions, open: () => Promise<ProxyHandle>): Promise<ProxyHandle> {
+  try {
+    return await open();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new UsageError({ key: 'proxy.port.inUse', params: { port: options.port } }, { hint: { key: 'proxy.port.inUse.hint', params: { next: options.port + 1 } }, cause: error });
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      throw new UsageError({ key: 'proxy.host.invalid', params: { host: options.host, detail: code } }, { hint: { key: 'proxy.host.invalid.hint' }, cause: error });
+    throw error;
+  }
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+function version(): string {
+  // Same file main.ts reads, from src/commands or dist/commands alike.
+  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+}
+
+export async function run(options: ProxyCommandOptions, ctx: Context): Promise<ProxyResult> {
+  const upstream = chooseUpstream(options, ctx.globals.region);
+  const timeoutMs = parseTimeout(ctx.globals.timeout);
+  const showSecrets = ctx.globals.showSecrets === true;
+  const hooks = proxyHooks(ctx.out, { verbose: ctx.globals.verbose === true });
+  const proxy = await start(options, () =>
+    startProxy({
+      host: options.host,
+      port: options.port,
+      upstream,
+      timeoutMs,
+      showSecrets,
+      quotas: options.quotas,
+      keepHar: options.har !== undefined,
+      hooks,
+      now: () => ctx.now(),
+    }),
+  );
+  let har: ProxyResult['har'];
+  try {
+    hooks.started({ url: proxy.url, upstream, host: options.host, showSecrets });
+    await untilAborted(ctx.signal);
+  } finally {
+    await proxy.close();
+    // Written on every way out (Ctrl-C included), after the last call in flight has been recorded.
+    if (options.har) {
+      const entries = proxy.harEntries();
+      har = { file: options.har, count: entries.length };
+      try {
+        writeHarFile(options.har, entries, version());
+      } catch (error) {
+        har.error = (error as NodeJS.ErrnoException).code ?? String(error);
+      }
+    }
+  }
+  return { url: proxy.url, upstream, summary: proxy.summary(), ...(har ? { har } : {}) };
+}

@@ -1,0 +1,182 @@
+// What `wxauth proxy` knows about one call that went through it, and how it is shown without its
+// secrets. Pure: the node:http adapter (flows/proxy/server.ts) hands over what it saw on the wire; this
+// file reads the WeChat parts (endpoint, appid, errcode, rid) and masks codes, secrets and tokens.
+// WeChat reports failures as HTTP 200 + errcode whatever the Content-Type (API-FACTS §0.1, §0.2), so
+// the answer is read as JSON whenever it parses, text/plain included.
+import { redactText, redactUrl, redactValue, maskSecretValues, readErrorBody, isRecord, SECRET_NAMES, MIN_SECRET_LENGTH } from './responses.js';
+
+/** How a call ended, as the caller saw it. */
+export type ProxyOutcome =
+  /** The upstream answered; its status, headers and bytes went back unchanged. */
+  | 'answered'
+  /** The upstream could not be reached (refused, DNS, TLS…): the caller got a 502 with a short text. */
+  | 'unreachable'
+  /** The upstream stayed silent for --timeout: the caller got a 504 (or a reset, mid-answer). */
+  | 'timeout'
+  /** The upstream reset or dropped the connection: the caller's connection was reset too. */
+  | 'reset'
+  /** The caller went away before the answer was complete. */
+  | 'aborted';
+
+/** One call as the adapter saw it on the wire. Bodies are the first bytes only (see *Truncated). */
+export interface ProxyExchange {
+  id: number;
+  /** Milliseconds since the epoch, when the request arrived. */
+  startedAt: number;
+  latencyMs: number;
+  /** The caller's address and port, e.g. `127.0.0.1:53422`. */
+  caller: string;
+  method: string;
+  /** Path and query exactly as the caller sent them. */
+  target: string;
+  /** The upstream base the call went to (for the HAR's absolute URL). */
+  upstream: string;
+  httpVersion: string;
+  requestHeaders: Array<[string, string]>;
+  requestBody: string;
+  requestBodySize: number;
+  requestBodyTruncated: boolean;
+  outcome: ProxyOutcome;
+  /** The network error code behind a failed outcome (ECONNREFUSED, ECONNRESET…). */
+  failure?: string;
+  status?: number;
+  statusText?: string;
+  responseHeaders: Array<[string, string]>;
+  /** The answer's text for reading (decompressed when the upstream compressed it). */
+  responseBody: string;
+  /** Bytes the caller received, as sent (compressed if the upstream compressed). */
+  responseBodySize: number;
+  responseBodyTruncated: boolean;
+}
+
+/** The WeChat reading of a call. */
+export interface CallFacts {
+  /** The path without query, e.g. `/sns/oauth2/access_token`. */
+  endpoint: string;
+  query: Record<string, string>;
+  /** The request body when it is a JSON object or a form (stable_token, quota/get, rid/get…). */
+  body?: Record<string, unknown>;
+  /** The answer when it is a JSON object. */
+  answer?: Record<string, unknown>;
+  errcode?: number;
+  errmsg?: string;
+  rid?: string;
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{')) return undefined;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    return isRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function headerValue(headers: Array<[string, string]>, name: string): string | undefined {
+  return headers.find(([k]) => k.toLowerCase() === name)?.[1];
+}
+
+/** Split a request target into its path and its query parameters (the last value of a repeated name wins, as WeChat reads them). */
+export function splitTarget(target: string): { endpoint: string; query: Record<string, string> } {
+  const q = target.indexOf('?');
+  const path = q === -1 ? target : target.slice(0, q);
+  const query: Record<string, string> = {};
+  if (q !== -1) for (const [k, v] of new URLSearchParams(target.slice(q + 1).replace(/#.*$/, ''))) query[k] = v;
+  return { endpoint: path === '' ? '/' : path, query };
+}
+
+export function readCall(exchange: ProxyExchange): CallFacts {
+  const { endpoint, query } = splitTarget(exchange.target);
+  const facts: CallFacts = { endpoint, query };
+  const body = parseObject(exchange.requestBody);
+  if (body) facts.body = body;
+  else if (/application\/x-www-form-urlencoded/i.test(headerValue(exchange.requestHeaders, 'content-type') ?? '')) {
+    facts.body = Object.fromEntries(new URLSearchParams(exchange.requestBody));
+  }
+  if (exchange.outcome === 'answered') {
+    const answer = parseObject(exchange.responseBody);
+    if (answer) {
+      facts.answer = answer;
+      const error = readErrorBody(answer);
+      if (error) {
+        facts.errcode = error.errcode;
+        facts.errmsg = error.errmsg;
+        if (error.rid !== undefined) facts.rid = error.rid;
+      }
+    }
+  }
+  return facts;
+}
+
+/** The secret values a call carries (sent or received): masked by value in everything shown later. */
+export function secretValuesOf(facts: CallFacts): string[] {
+  const values: string[] = [];
+  const take = (record: Record<string, unknown> | undefined) => {
+    if (!record) return;
+    for (const name of SECRET_NAMES) {
+      const v = record[name];
+      if (typeof v === 'string' && v.length >= MIN_SECRET_LENGTH) values.push(v);
+    }
+  };
+  take(facts.query);
+  take(facts.body);
+  take(facts.answer);
+  // wx.login's code travels as js_code (/sns/jscode2session); session_key is a secret too.
+  for (const v of [facts.query.js_code, facts.answer?.session_key]) if (typeof v === 'string' && v.length >= MIN_SECRET_LENGTH) values.push(v);
+  return values;
+}
+
+/** Headers whose values are credentials of the caller (never WeChat's, but they pass through all the same). */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+/**
+ * Masks what the proxy shows: secrets by name (query parameters, JSON fields, JSON nested in strings),
+ * then by value the secrets recently seen in traffic (an errmsg or a page quoting a token). The set of
+ * values is bounded: a proxy runs for days, and an unbounded set would slow every line down.
+ */
+export class ProxyMasker {
+  private readonly recent = new Map<string, true>();
+
+  constructor(
+    readonly showSecrets: boolean,
+    private readonly limit = 2000,
+  ) {}
+
+  learn(values: Iterable<string>): void {
+    if (this.showSecrets) return;
+    for (const v of values) {
+      this.recent.delete(v);
+      this.recent.set(v, true);
+      if (this.recent.size > this.limit) this.recent.delete(this.recent.keys().next().value as string);
+    }
+  }
+
+  private byValue(text: string): string {
+    return this.recent.size === 0 ? text : maskSecretValues(text, this.recent.keys());
+  }
+
+  /** A path and query: secret parameters keep a short prefix so two tokens can be told apart. */
+  target(target: string): string {
+    if (this.showSecrets) return target;
+    return this.byValue(redactUrl(target));
+  }
+
+  /** A body (JSON, form, text, an HTML page quoting a URL). */
+  text(text: string): string {
+    if (this.showSecrets) return text;
+    const form = /^[\w.%-]+=[^\s]*$/.test(text.trim()) ? redactUrl('?' + text).slice(1) : text;
+    return this.byValue(redactText(form));
+  }
+
+  header(name: string, value: string): string {
+    if (this.showSecrets) return value;
+    return SECRET_HEADERS.has(name.toLowerCase()) ? redactValue(value) : this.byValue(value);
+  }
+
+  /** One value known to be secret (a code or token named in a detector's evidence). */
+  value(value: string): string {
+    return this.showSecrets ? value : redactValue(value);
+  }
+}

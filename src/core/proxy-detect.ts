@@ -1,0 +1,358 @@
+// What `wxauth proxy` concludes from the calls it sees: the live line's facts for each call, and the
+// detectors — patterns that only show across several calls or several servers, each with a stable
+// id, the evidence and the fix. Pure: time comes in with each call; state is bounded so a proxy can run
+// for days. The WeChat behaviour each detector relies on is cited where it is checked (API-FACTS.md).
+import type { MessageRef } from '../errors.js';
+import { explainErrcode, parseErrorBody, type Bilingual } from './errcodes.js';
+import { ProxyMasker, readCall, secretValuesOf, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
+
+export const DETECTOR_IDS = [
+  'code.reused',
+  'basic_token.refetched',
+  'token.not_latest',
+  'quota.high',
+  'ip.whitelist',
+  'userinfo.base_scope',
+  'refresh.expired',
+] as const;
+
+export type DetectorId = (typeof DETECTOR_IDS)[number];
+
+/** One call as the live line, --json and the HAR show it: secrets already masked (unless --show-secrets). */
+export interface ObservedCall {
+  id: number;
+  /** Milliseconds since the epoch, when the request arrived. */
+  time: number;
+  caller: string;
+  method: string;
+  endpoint: string;
+  appid?: string;
+  outcome: ProxyOutcome;
+  failure?: string;
+  status?: number;
+  errcode?: number;
+  errmsg?: string;
+  /** The errcode's one-line meaning, from the errcode knowledge base. */
+  meaning?: Bilingual;
+  rid?: string;
+  latencyMs: number;
+  /** The query string, masked ('' when there is none). */
+  query: string;
+  requestBody: string;
+  responseBody: string;
+  requestBodySize: number;
+  responseBodySize: number;
+}
+
+export interface DetectorHit {
+  id: DetectorId;
+  /** When the call that triggered it arrived. */
+  time: number;
+  /** The call that triggered it. */
+  callId: number;
+  endpoint: string;
+  appid?: string;
+  evidence: MessageRef;
+  fix: MessageRef;
+}
+
+export interface ObserveResult {
+  call: ObservedCall;
+  hits: DetectorHit[];
+}
+
+export interface ProxyObserverOptions {
+  showSecrets: boolean;
+  /** Daily quotas by path, over the defaults (QUOTA_DEFAULTS). */
+  quotas?: Record<string, number>;
+}
+
+/**
+ * Daily quotas WeChat documents (API-FACTS §8, §9, §14): /cgi-bin/token 2000 a day for an Official
+ * Account (200 on test accounts: --quota), stable_token 500 000 a day. quota/get answers that pass
+ * through replace these with the account's real numbers.
+ */
+export const QUOTA_DEFAULTS: Readonly<Record<string, number>> = {
+  '/cgi-bin/token': 2000,
+  '/cgi-bin/stable_token': 500_000,
+};
+
+/** A detector fires when a path passes this share of its daily quota. */
+export const QUOTA_ALERT_SHARE = 0.8;
+
+/** A basic token's life when the answer does not say (API-FACTS §8: 7200 s). */
+const BASIC_TOKEN_SECONDS = 7200;
+/** How long a code is worth remembering: it lives 5 minutes, 10 for website apps (API-FACTS §14). */
+const CODE_MEMORY_MS = 30 * 60_000;
+/** Tokens remembered for appid lookups and evidence; the oldest are forgotten first. */
+const TOKEN_MEMORY = 20_000;
+
+const EXCHANGE_PATHS = new Set(['/sns/oauth2/access_token', '/sns/oauth2/component/access_token']);
+const REFRESH_PATHS = new Set(['/sns/oauth2/refresh_token', '/sns/oauth2/component/refresh_token']);
+
+/** WeChat counts quotas per Beijing day (UTC+8, no daylight saving). */
+export function beijingDay(time: number): string {
+  return new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function iso(time: number): string {
+  return new Date(time).toISOString();
+}
+
+/** A Map that forgets its oldest entries past `limit`. */
+class Bounded<K, V> extends Map<K, V> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override set(key: K, value: V): this {
+    super.delete(key);
+    super.set(key, value);
+    if (this.size > this.limit) super.delete(this.keys().next().value as K);
+    return this;
+  }
+}
+
+interface Sighting {
+  time: number;
+  caller: string;
+  callId: number;
+}
+
+interface UserToken extends Sighting {
+  appid?: string;
+  scope?: string;
+}
+
+interface BasicToken extends Sighting {
+  appid: string;
+  token: string;
+  expiresAt: number;
+}
+
+interface Superseded {
+  appid: string;
+  issued: Sighting;
+  by: Sighting;
+}
+
+interface QuotaCount {
+  day: string;
+  count: number;
+  limit: number;
+  fired: boolean;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+export class ProxyObserver {
+  readonly masker: ProxyMasker;
+  private readonly quotas: Record<string, number>;
+  private readonly codes = new Bounded<string, Sighting & { appid?: string }>(TOKEN_MEMORY);
+  private readonly userTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
+  private readonly refreshTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
+  private readonly basicTokens = new Map<string, BasicToken>();
+  private readonly basicAppids = new Bounded<string, string>(TOKEN_MEMORY);
+  private readonly superseded = new Bounded<string, Superseded>(TOKEN_MEMORY);
+  private readonly quotaCounts = new Map<string, QuotaCount>();
+  /** Limits learnt from quota/get answers, by `appid path`. */
+  private readonly learntLimits = new Map<string, { limit: number; used: number; day: string }>();
+
+  constructor(options: ProxyObserverOptions) {
+    this.masker = new ProxyMasker(options.showSecrets);
+    this.quotas = { ...QUOTA_DEFAULTS, ...(options.quotas ?? {}) };
+  }
+
+  observe(exchange: ProxyExchange): ObserveResult {
+    const facts = readCall(exchange);
+    this.masker.learn(secretValuesOf(facts));
+    const appid = this.appidOf(facts);
+    const call = this.describe(exchange, facts, appid);
+    const hits: DetectorHit[] = [];
+    const hit = (id: DetectorId, evidence: MessageRef, fix: MessageRef) =>
+      hits.push({ id, time: exchange.startedAt, callId: exchange.id, endpoint: facts.endpoint, ...(appid ? { appid } : {}), evidence, fix });
+    const me: Sighting = { time: exchange.startedAt, caller: exchange.caller, callId: exchange.id };
+
+    this.detectCodeReuse(facts, appid, me, hit);
+    this.detectNotLatest(facts, appid, hit);
+    if (facts.errcode === 40164) {
+      // The errmsg names the address WeChat saw (API-FACTS §8): that, not the caller's, is what to whitelist.
+      const parsed = parseErrorBody(JSON.stringify({ errcode: 40164, errmsg: facts.errmsg ?? '' }));
+      const ip = parsed?.ip ?? parsed?.ipv6 ?? '?';
+      hit('ip.whitelist', { key: 'proxy.hit.ip.whitelist', params: { ip, caller: exchange.caller, appid: appid ?? '?', endpoint: facts.endpoint } }, { key: 'proxy.fix.ip.whitelist', params: { ip } });
+    }
+    if (facts.endpoint === '/sns/userinfo' && facts.errcode === 48001) {
+      // 48001 on /sns/userinfo means the token lacks snsapi_userinfo (API-FACTS §7); a snapshot user's
+      // userinfo token gets it too, so only a token seen being issued as snsapi_base is named.
+      const token = this.userTokens.get(facts.query.access_token ?? '');
+      if (token?.scope !== undefined && token.scope.split(',').includes('snsapi_base') && !token.scope.includes('snsapi_userinfo')) {
+        hit('userinfo.base_scope', { key: 'proxy.hit.userinfo.base_scope', params: { issued: iso(token.time), issuer: token.caller, appid: appid ?? '?' } }, { key: 'proxy.fix.userinfo.base_scope' });
+      }
+    }
+    if (REFRESH_PATHS.has(facts.endpoint) && facts.errcode === 42002) {
+      // refresh_token lives 30 days (API-FACTS §5, §14); after that only a new authorization helps.
+      const seen = this.refreshTokens.get(facts.query.refresh_token ?? '');
+      const evidence: MessageRef = seen
+        ? { key: 'proxy.hit.refresh.expired.seen', params: { issued: iso(seen.time), issuer: seen.caller, appid: appid ?? '?' } }
+        : { key: 'proxy.hit.refresh.expired', params: { appid: appid ?? '?' } };
+      hit('refresh.expired', evidence, { key: 'proxy.fix.refresh.expired' });
+    }
+    this.learnTokens(facts, appid, me, hit);
+    this.countQuota(facts, appid, exchange.startedAt, hit);
+    return { call, hits };
+  }
+
+  /** The appid a call is for: named in the query or body, else known from the token it carries. */
+  private appidOf(facts: CallFacts): string | undefined {
+    const named = str(facts.query.appid) ?? str(facts.body?.appid);
+    if (named) return named;
+    const token = facts.query.access_token;
+    if (token) return this.userTokens.get(token)?.appid ?? this.basicAppids.get(token);
+    const refresh = facts.query.refresh_token;
+    if (refresh) return this.refreshTokens.get(refresh)?.appid;
+    return undefined;
+  }
+
+  private describe(exchange: ProxyExchange, facts: CallFacts, appid: string | undefined): ObservedCall {
+    const q = exchange.target.indexOf('?');
+    const call: ObservedCall = {
+      id: exchange.id,
+      time: exchange.startedAt,
+      caller: exchange.caller,
+      method: exchange.method,
+      endpoint: facts.endpoint,
+      outcome: exchange.outcome,
+      latencyMs: exchange.latencyMs,
+      query: q === -1 ? '' : this.masker.target(exchange.target.slice(q)).slice(1),
+      requestBody: this.masker.text(exchange.requestBody),
+      responseBody: this.masker.text(exchange.responseBody),
+      requestBodySize: exchange.requestBodySize,
+      responseBodySize: exchange.responseBodySize,
+    };
+    if (appid) call.appid = appid;
+    if (exchange.failure) call.failure = exchange.failure;
+    if (exchange.status !== undefined) call.status = exchange.status;
+    if (facts.errcode !== undefined) {
+      call.errcode = facts.errcode;
+      call.errmsg = this.masker.text(facts.errmsg ?? '');
+      call.meaning = explainErrcode(facts.errcode, { endpoint: facts.endpoint }).meaning;
+    }
+    if (facts.rid) call.rid = facts.rid;
+    return call;
+  }
+
+  private detectCodeReuse(facts: CallFacts, appid: string | undefined, me: Sighting, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
+    if (!EXCHANGE_PATHS.has(facts.endpoint)) return;
+    const code = facts.query.code;
+    if (!code) return;
+    for (const [k, v] of this.codes) if (me.time - v.time > CODE_MEMORY_MS) this.codes.delete(k);
+      else break;
+    const first = this.codes.get(code);
+    const answer = facts.errcode !== undefined ? String(facts.errcode) : 'ok';
+    if (first) {
+      // A code is single-use: the second exchange gets 40163 (API-FACTS §1.6, §4).
+      hit(
+        'code.reused',
+        { key: 'proxy.hit.code.reused', params: { code: this.masker.value(code), first: iso(first.time), firstCaller: first.caller, second: iso(me.time), secondCaller: me.caller, answer } },
+        { key: 'proxy.fix.code.reused' },
+      );
+      return;
+    }
+    this.codes.set(code, { ...me, ...(appid ? { appid } : {}) });
+    if (facts.errcode === 40163) {
+      hit('code.reused', { key: 'proxy.hit.code.reused.unseen', params: { code: this.masker.value(code), caller: me.caller } }, { key: 'proxy.fix.code.reused' });
+    }
+  }
+
+  private detectNotLatest(facts: CallFacts, appid: string | undefined, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
+    if (facts.errcode !== 40001) return;
+    const token = facts.query.access_token;
+    const old = token ? this.superseded.get(token) : undefined;
+    if (!old) return;
+    // A new /cgi-bin/token invalidates the previous one after at most 5 minutes (API-FACTS §8).
+    hit(
+      'token.not_latest',
+      {
+        key: 'proxy.hit.token.not_latest',
+        params: { appid: appid ?? old.appid, issued: iso(old.issued.time), issuer: old.issued.caller, refetched: iso(old.by.time), refetcher: old.by.caller, call: old.by.callId },
+      },
+      { key: 'proxy.fix.basic_token' },
+    );
+  }
+
+  private learnTokens(facts: CallFacts, appid: string | undefined, me: Sighting, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
+    const answer = facts.answer;
+    const accessToken = str(answer?.access_token);
+    if (!answer || facts.errcode !== undefined || !accessToken) return;
+    if (EXCHANGE_PATHS.has(facts.endpoint) || REFRESH_PATHS.has(facts.endpoint)) {
+      const scope = str(answer.scope) ?? (REFRESH_PATHS.has(facts.endpoint) ? this.refreshTokens.get(facts.query.refresh_token ?? '')?.scope : undefined);
+      const info: UserToken = { ...me, ...(appid ? { appid } : {}), ...(scope ? { scope } : {}) };
+      this.userTokens.set(accessToken, info);
+      const refresh = str(answer.refresh_token);
+      // A refresh keeps the refresh_token's age: it is the first sighting that dates it.
+      if (refresh && !this.refreshTokens.has(refresh)) this.refreshTokens.set(refresh, info);
+      return;
+    }
+    if (facts.endpoint === '/cgi-bin/stable_token' && appid) {
+      this.basicAppids.set(accessToken, appid);
+      return;
+    }
+    if (facts.endpoint !== '/cgi-bin/token' || !appid) return;
+    this.basicAppids.set(accessToken, appid);
+    const expiresIn = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : BASIC_TOKEN_SECONDS;
+    const previous = this.basicTokens.get(appid);
+    if (previous && previous.token !== accessToken) {
+      this.superseded.set(previous.token, { appid, issued: previous, by: me });
+      if (me.time < previous.expiresAt) {
+        hit(
+          'basic_token.refetched',
+          {
+            key: 'proxy.hit.basic_token.refetched',
+            params: { appid, issued: iso(previous.time), issuer: previous.caller, caller: me.caller, left: Math.max(1, Math.round((previous.expiresAt - me.time) / 60_000)) },
+          },
+          { key: 'proxy.fix.basic_token' },
+        );
+      }
+    }
+    this.basicTokens.set(appid, { ...me, appid, token: accessToken, expiresAt: me.time + expiresIn * 1000 });
+  }
+
+  private countQuota(facts: CallFacts, appid: string | undefined, time: number, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
+    const day = beijingDay(time);
+    // quota/get tells the real limit and how much was used before the proxy saw anything (API-FACTS §10).
+    if (facts.endpoint === '/cgi-bin/openapi/quota/get' && facts.errcode === undefined && appid) {
+      const path = str(facts.body?.cgi_path);
+      const quota = facts.answer?.quota;
+      if (path && typeof quota === 'object' && quota !== null) {
+        const { daily_limit: limit, used } = quota as Record<string, unknown>;
+        if (typeof limit === 'number' && limit > 0 && typeof used === 'number') {
+          this.learntLimits.set(`${appid} ${path}`, { limit, used, day });
+          const key = `${appid} ${path}`;
+          const count = this.quotaCounts.get(key);
+          this.quotaCounts.set(key, { day, count: used, limit, fired: count?.day === day ? count.fired : false });
+          this.checkQuota(key, path, appid, hit);
+        }
+      }
+    }
+    const learnt = appid ? this.learntLimits.get(`${appid} ${facts.endpoint}`) : undefined;
+    const limit = learnt?.day === day ? learnt.limit : this.quotas[facts.endpoint];
+    if (limit === undefined) return;
+    const key = `${appid ?? '?'} ${facts.endpoint}`;
+    const count = this.quotaCounts.get(key);
+    const next: QuotaCount = count?.day === day ? { ...count, count: count.count + 1, limit } : { day, count: 1, limit, fired: false };
+    this.quotaCounts.set(key, next);
+    this.checkQuota(key, facts.endpoint, appid, hit);
+  }
+
+  private checkQuota(key: string, path: string, appid: string | undefined, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
+    const count = this.quotaCounts.get(key);
+    if (!count || count.fired || count.count <= count.limit * QUOTA_ALERT_SHARE) return;
+    count.fired = true;
+    hit(
+      'quota.high',
+      { key: 'proxy.hit.quota.high', params: { path, appid: appid ?? '?', count: count.count, limit: count.limit, percent: Math.floor((count.count / count.limit) * 100), day: count.day } },
+      { key: path === '/cgi-bin/token' ? 'proxy.fix.quota.token' : 'proxy.fix.quota' },
+    );
+  }
+}

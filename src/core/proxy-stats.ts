@@ -1,0 +1,75 @@
+// The Ctrl-C summary of `wxauth proxy`: per endpoint, how many calls, which errcodes, p50/p95
+// latency; and how often each detector fired. Pure.
+import type { DetectorHit, DetectorId, ObservedCall } from './proxy-detect.js';
+
+export interface EndpointSummary {
+  endpoint: string;
+  calls: number;
+  /** Answers with errcode ≠ 0, by errcode. */
+  errcodes: Record<string, number>;
+  /** Calls that got no WeChat answer (unreachable, timeout, reset, aborted), by outcome. */
+  failures: Record<string, number>;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+export interface ProxySummary {
+  calls: number;
+  endpoints: EndpointSummary[];
+  detectors: Partial<Record<DetectorId, number>>;
+}
+
+/** Latency samples kept per endpoint: enough for stable percentiles, bounded for a proxy left running. */
+const MAX_SAMPLES = 50_000;
+
+/** Nearest-rank percentile of sorted samples. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+interface Tally {
+  calls: number;
+  errcodes: Record<string, number>;
+  failures: Record<string, number>;
+  latencies: number[];
+}
+
+export class ProxyStats {
+  private readonly endpoints = new Map<string, Tally>();
+  private readonly detectors: Partial<Record<DetectorId, number>> = {};
+  private total = 0;
+
+  addCall(call: ObservedCall): void {
+    this.total++;
+    let tally = this.endpoints.get(call.endpoint);
+    if (!tally) {
+      tally = { calls: 0, errcodes: {}, failures: {}, latencies: [] };
+      this.endpoints.set(call.endpoint, tally);
+    }
+    tally.calls++;
+    if (call.errcode !== undefined) tally.errcodes[call.errcode] = (tally.errcodes[call.errcode] ?? 0) + 1;
+    if (call.outcome !== 'answered') tally.failures[call.outcome] = (tally.failures[call.outcome] ?? 0) + 1;
+    // Past the cap, replace a random sample (reservoir sampling) so the percentiles still cover the whole run.
+    if (tally.latencies.length < MAX_SAMPLES) tally.latencies.push(call.latencyMs);
+    else {
+      const i = Math.floor(Math.random() * tally.calls);
+      if (i < MAX_SAMPLES) tally.latencies[i] = call.latencyMs;
+    }
+  }
+
+  addHit(hit: DetectorHit): void {
+    this.detectors[hit.id] = (this.detectors[hit.id] ?? 0) + 1;
+  }
+
+  summary(): ProxySummary {
+    const endpoints = [...this.endpoints.entries()]
+      .map(([endpoint, t]): EndpointSummary => {
+        const sorted = [...t.latencies].sort((a, b) => a - b);
+        return { endpoint, calls: t.calls, errcodes: { ...t.errcodes }, failures: { ...t.failures }, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+      })
+      .sort((a, b) => b.calls - a.calls || a.endpoint.localeCompare(b.endpoint));
+    return { calls: this.total, endpoints, detectors: { ...this.detectors } };
+  }
+}

@@ -1,0 +1,137 @@
+import type { MessageSection } from './types.js';
+
+// Messages of `wxauth proxy` (issue 15): its help, the start and stop lines, the live line's words,
+// the detectors' evidence and fixes. Keys start with 'proxy.' and 'cli.proxy.'.
+export const messages = {
+  'cli.proxy.desc': {
+    zh: '在你的服务器和微信之间做反向代理：逐条显示每次调用（已解释、已脱敏），并指出跨进程才看得出的问题',
+    en: 'Reverse proxy between your servers and WeChat: every call shown live, explained and masked, with the problems only visible across processes',
+  },
+  'cli.proxy.opt.port': { zh: '端口（默认 3901）', en: 'port (default 3901)' },
+  'cli.proxy.opt.host': { zh: '绑定地址（默认 127.0.0.1；其他地址会给出警告）', en: 'address to bind (default 127.0.0.1; anything else is warned about)' },
+  'cli.proxy.opt.upstream': {
+    zh: '转发到哪里（默认 https://api.weixin.qq.com，或全局 --region 选的地域；也可以是模拟器）',
+    en: 'where calls go (default https://api.weixin.qq.com, or the global --region; the emulator works too)',
+  },
+  'cli.proxy.opt.har': { zh: '退出时（包括 Ctrl-C）把所有调用写成 HAR 1.2 文件（已脱敏，除非 --show-secrets）', en: 'on exit (Ctrl-C included) write every call to this HAR 1.2 file (masked unless --show-secrets)' },
+  'cli.proxy.opt.quota': {
+    zh: '接口每日额度，覆盖默认值，例如 /cgi-bin/token=200（测试号）；可用逗号分隔多个',
+    en: 'daily quota of a path over the defaults, e.g. /cgi-bin/token=200 (test accounts); comma-separate several',
+  },
+  'cli.proxy.examples': {
+    zh: 'wxauth proxy --port 3901\nWECHAT_API_BASE=http://127.0.0.1:3901 npm start     # 你的服务改为指向代理\nwxauth proxy --region sh --har calls.har\nwxauth proxy --upstream http://127.0.0.1:3900 --json | jq .',
+    en: 'wxauth proxy --port 3901\nWECHAT_API_BASE=http://127.0.0.1:3901 npm start     # your servers, aimed at the proxy\nwxauth proxy --region sh --har calls.har\nwxauth proxy --upstream http://127.0.0.1:3900 --json | jq .',
+  },
+
+  'proxy.started': { zh: '代理已启动：{url} → {upstream}', en: 'Proxy running: {url} → {upstream}' },
+  'proxy.aim': {
+    zh: '把服务器里 api.weixin.qq.com 的地址换成 {url}（各 SDK 的设置见 docs/proxy.md；有的 SDK 把部分接口写死成 https://api.weixin.qq.com，只改基础地址覆盖不到）。',
+    en: 'Point your servers\' api.weixin.qq.com base at {url} (SDK settings in docs/proxy.md; some SDKs hard-code https://api.weixin.qq.com for some calls, which a base-URL setting does not reach).',
+  },
+  'proxy.masked': { zh: 'secret、code、access_token、refresh_token 均已打码；要看原文请加 --show-secrets。', en: 'Secrets, codes, access and refresh tokens are masked; --show-secrets shows them.' },
+  'proxy.unmasked': { zh: '已加 --show-secrets：屏幕上和 HAR 文件里都是明文的 secret 和 token，注意别外传。', en: '--show-secrets: secrets and tokens appear in clear on screen and in the HAR file; do not share them.' },
+  'proxy.exposed': {
+    zh: '代理监听在 {host}，局域网里的其他机器也能通过它调用微信接口，并在这里看到你的调用。',
+    en: 'The proxy listens on {host}: other machines on the network can call WeChat through it and their calls show here.',
+  },
+  'proxy.stopHint': { zh: '按 Ctrl-C 停止，并显示各接口的汇总。', en: 'Press Ctrl-C to stop and see a summary per endpoint.' },
+  'proxy.stopped': { zh: '代理已停止，共转发 {calls} 次调用。', en: 'Proxy stopped after {calls} calls.' },
+  'proxy.summary.none': { zh: '没有调用经过代理。', en: 'No calls went through the proxy.' },
+  'proxy.summary.endpoint': { zh: '接口', en: 'endpoint' },
+  'proxy.summary.calls': { zh: '调用', en: 'calls' },
+  'proxy.summary.errors': { zh: '错误（errcode×次数）', en: 'errors (errcode×count)' },
+  'proxy.summary.p50': { zh: 'p50', en: 'p50' },
+  'proxy.summary.p95': { zh: 'p95', en: 'p95' },
+  'proxy.summary.detectors': { zh: '检测结果：{list}', en: 'Detectors: {list}' },
+  'proxy.summary.noDetectors': { zh: '没有检测到问题。', en: 'No detector fired.' },
+  'proxy.har.written': { zh: '已写入 HAR：{file}（{count} 条调用）', en: 'HAR written: {file} ({count} calls)' },
+  'proxy.har.failed': { zh: '无法写入 HAR 文件 {file}：{detail}', en: 'Could not write the HAR file {file}: {detail}' },
+
+  'proxy.line.ok': { zh: '成功', en: 'ok' },
+  'proxy.line.unreachable': { zh: '上游连不上（{failure}），已回 502', en: 'upstream unreachable ({failure}), answered 502' },
+  'proxy.line.timeout': { zh: '上游超时（{failure}）', en: 'upstream timed out ({failure})' },
+  'proxy.line.reset': { zh: '上游断开连接（{failure}），调用方的连接也已断开', en: 'upstream reset ({failure}); the caller\'s connection was reset too' },
+  'proxy.line.aborted': { zh: '调用方在收到完整应答前断开了', en: 'the caller went away before the answer was complete' },
+  'proxy.line.fix': { zh: '怎么办：{fix}', en: 'fix: {fix}' },
+
+  'proxy.port.invalid': { zh: '端口无效：{value}', en: 'Invalid port: {value}' },
+  'proxy.port.invalid.hint': { zh: '用 0 到 65535 之间的整数，0 表示随便找一个空闲端口。', en: 'Use a whole number from 0 to 65535; 0 picks any free port.' },
+  'proxy.port.inUse': { zh: '端口 {port} 已被占用，代理无法启动。', en: 'Port {port} is already in use; the proxy cannot start.' },
+  'proxy.port.inUse.hint': { zh: '换一个端口，例如 --port {next}。', en: 'Pick another port, e.g. --port {next}.' },
+  'proxy.host.invalid': { zh: '无法绑定地址 {host}（{detail}）。', en: 'Cannot bind to {host} ({detail}).' },
+  'proxy.host.invalid.hint': { zh: '用本机的地址，例如 127.0.0.1。', en: 'Use an address of this machine, such as 127.0.0.1.' },
+  'proxy.upstream.invalid': { zh: '上游地址无效：{value}', en: 'Invalid upstream: {value}' },
+  'proxy.upstream.invalid.hint': {
+    zh: '用 http:// 或 https:// 开头的地址，例如 https://api.weixin.qq.com 或模拟器的 http://127.0.0.1:3900。',
+    en: 'Use an http:// or https:// URL, such as https://api.weixin.qq.com or the emulator\'s http://127.0.0.1:3900.',
+  },
+  'proxy.region.invalid': { zh: '未知地域：{value}', en: 'Unknown region: {value}' },
+  'proxy.region.invalid.hint': { zh: '可选：{allowed}。', en: 'Choose one of: {allowed}.' },
+  'proxy.quota.invalid': { zh: '额度设置无效：{value}', en: 'Invalid quota: {value}' },
+  'proxy.quota.invalid.hint': { zh: '格式是 路径=每日次数，例如 /cgi-bin/token=200。', en: 'The form is path=calls-per-day, e.g. /cgi-bin/token=200.' },
+
+  'proxy.hit.code.reused': {
+    zh: '同一个 code（{code}）被换了两次：第一次 {first} 来自 {firstCaller}，第二次 {second} 来自 {secondCaller}（结果：{answer}）。code 只能用一次，第二次会得到 40163。',
+    en: 'The same code ({code}) was exchanged twice: first at {first} by {firstCaller}, again at {second} by {secondCaller} (answer: {answer}). A code is single-use; the second exchange gets 40163.',
+  },
+  'proxy.hit.code.reused.unseen': {
+    zh: '{caller} 换取的 code（{code}）已经被用过（40163），而第一次使用没有经过代理：另一个进程或另一台机器抢先换掉了它。',
+    en: '{caller} exchanged a code ({code}) that was already used (40163), and its first use did not go through the proxy: another process or machine exchanged it first.',
+  },
+  'proxy.fix.code.reused': {
+    zh: '回调只换一次 code：按 state 去重，换到的 token 存进会话；微信偶尔会把同一个 code 回调两次，第二次直接忽略。',
+    en: 'Exchange each code once: de-duplicate callbacks by state and keep the token in the session; WeChat sometimes calls back twice with the same code, so ignore the second.',
+  },
+  'proxy.hit.basic_token.refetched': {
+    zh: '{caller} 为 {appid} 重新获取了 /cgi-bin/token，而 {issuer} 在 {issued} 拿到的 token 还有约 {left} 分钟才过期：持有旧 token 的进程最多 5 分钟后就会收到 40001。',
+    en: '{caller} fetched a new /cgi-bin/token for {appid} while the one {issuer} got at {issued} had about {left} minutes left: every process holding the old token gets 40001 within 5 minutes.',
+  },
+  'proxy.fix.basic_token': {
+    zh: '改用 POST /cgi-bin/stable_token（不带 force_refresh），有效期内每次返回同一个 token；或者只让一个服务获取并缓存 token，其他进程都向它取。',
+    en: 'Switch to POST /cgi-bin/stable_token without force_refresh, which returns the same token while it is valid; or let one service fetch and cache the token and have every other process ask it.',
+  },
+  'proxy.hit.token.not_latest': {
+    zh: '{appid} 的这次 40001 用的是 {issuer} 在 {issued} 拿到的 token，它已被 {refetcher} 在 {refetched} 的重新获取（第 {call} 次调用）顶掉。',
+    en: 'This 40001 for {appid} used the token {issuer} got at {issued}, which was knocked out by the new fetch {refetcher} made at {refetched} (call {call}).',
+  },
+  'proxy.hit.quota.high': {
+    zh: '{appid} 的 {path} 今天（北京时间 {day}）已调用 {count} 次，达到每日额度 {limit} 的 {percent}%。',
+    en: '{path} for {appid} has been called {count} times today (Beijing day {day}): {percent}% of its daily quota of {limit}.',
+  },
+  'proxy.fix.quota.token': {
+    zh: 'access_token 有效期 2 小时，缓存起来到期前再取，不要每个请求都调 /cgi-bin/token；额度用完后可在公众平台或用 clear_quota 清零（每月 10 次）。',
+    en: 'The access_token lasts 2 hours: cache it and fetch again only near expiry instead of calling /cgi-bin/token per request; once exhausted, clear_quota (10 a month) or the MP console resets it.',
+  },
+  'proxy.fix.quota': {
+    zh: '减少调用或加缓存；额度用完后可以在公众平台或用 clear_quota 清零（每月 10 次）。',
+    en: 'Call less or cache the answers; once exhausted, clear_quota (10 a month) or the MP console resets it.',
+  },
+  'proxy.hit.ip.whitelist': {
+    zh: '{appid} 调用 {endpoint} 被拒（40164）：微信看到的来源 IP 是 {ip}，它不在 IP 白名单里（调用方：{caller}）。',
+    en: '{endpoint} for {appid} was refused (40164): WeChat saw the call coming from {ip}, which is not in the IP whitelist (caller: {caller}).',
+  },
+  'proxy.fix.ip.whitelist': {
+    zh: '把 {ip} 加入 IP 白名单：公众号在 mp.weixin.qq.com → 设置与开发 → 基本配置 → IP白名单；网站应用在 open.weixin.qq.com → 管理中心 → 该应用的开发配置。',
+    en: 'Add {ip} to the IP whitelist: for an Official Account at mp.weixin.qq.com → 设置与开发 → 基本配置 → IP白名单; for a website app at open.weixin.qq.com → 管理中心 → the app\'s development settings.',
+  },
+  'proxy.hit.userinfo.base_scope': {
+    zh: '{appid} 的 /sns/userinfo 返回 48001：这个 access_token 是 {issuer} 在 {issued} 用 snsapi_base 授权换来的，只能拿到 openid。',
+    en: '/sns/userinfo for {appid} answered 48001: this access_token came from a snsapi_base authorization ({issuer} at {issued}), which gives the openid only.',
+  },
+  'proxy.fix.userinfo.base_scope': {
+    zh: '需要昵称头像时，授权链接用 scope=snsapi_userinfo；只要 openid 就不必调用 /sns/userinfo。',
+    en: 'Authorize with scope=snsapi_userinfo when you need the nickname and avatar; with only the openid needed, skip /sns/userinfo.',
+  },
+  'proxy.hit.refresh.expired': {
+    zh: '{appid} 的 refresh_token 已过期（42002），它的签发没有经过代理。',
+    en: 'The refresh_token for {appid} has expired (42002); it was not issued through the proxy.',
+  },
+  'proxy.hit.refresh.expired.seen': {
+    zh: '{appid} 的 refresh_token 已过期（42002），它是 {issuer} 在 {issued} 拿到的。',
+    en: 'The refresh_token for {appid} has expired (42002); {issuer} got it at {issued}.',
+  },
+  'proxy.fix.refresh.expired': {
+    zh: 'refresh_token 有效期 30 天，过期后无法续期：让用户重新授权拿新的 code。',
+    en: 'A refresh_token lives 30 days and cannot be renewed after that: send the user through authorization again for a new code.',
+  },
+} satisfies MessageSection;
