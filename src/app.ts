@@ -1,7 +1,7 @@
 // One run of wxauth: argv and the process's streams in, an exit code out. main.ts calls it with the
 // real process; tests call it in-process with string streams, their own environment and a real
 // emulator on port 0, which is as end-to-end as spawning, minus the cost of starting Node.
-import { EXIT, UsageError, WechatApiError, isWxauthError, type ExitCode } from './errors.js';
+import { EXIT, UsageError, WechatApiError, isWxauthError, type ExitCode, type MessageRef } from './errors.js';
 import { detectLang, tr, type Lang } from './ui/i18n.js';
 import { Output, type Writable } from './ui/output.js';
 import { createContext } from './runtime.js';
@@ -113,10 +113,44 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
         error = new UsageError({ key: 'common.noCommand' }, { hint: { key: 'common.noCommand.hint' } });
         return reportError(error, out, ctx);
       }
-      error = new UsageError({ key: 'common.commander', params: { detail: commanderMessage || error.message } }, { hint: { key: 'common.commander.hint' } });
+      error = new UsageError(commanderMessageRef(error.code, commanderMessage || error.message, lang), { hint: { key: 'common.commander.hint' } });
     }
     return reportError(error, out, ctx);
   }
+}
+
+/**
+ * commander's usage errors in the user's language. commander words them in English only; its error
+ * codes say which one it is and its message carries the names, so each known code is re-worded from
+ * the catalogue. An unknown code keeps commander's text.
+ */
+function commanderMessageRef(code: string, text: string, lang: Lang): MessageRef {
+  // "(Did you mean --scope?)" / "(Did you mean one of a, b?)"
+  const suggested = /\(Did you mean (?:one of )?(.+)\?\)/.exec(text)?.[1];
+  const suggestion = suggested && (lang === 'zh' ? suggested.split(', ').join(' 或 ') : /one of /.test(text) ? `one of ${suggested}` : suggested);
+  const quoted = /'([^']+)'/.exec(text)?.[1];
+  const withSuggestion = (key: string, params: Record<string, string>): MessageRef =>
+    suggestion ? { key: `${key}.suggest`, params: { ...params, suggestion } } : { key, params };
+  switch (code) {
+    case 'commander.unknownOption':
+      if (quoted) return withSuggestion('common.commander.unknownOption', { option: quoted });
+      break;
+    case 'commander.unknownCommand':
+      if (quoted) return withSuggestion('common.commander.unknownCommand', { command: quoted });
+      break;
+    case 'commander.missingArgument':
+      if (quoted) return { key: 'common.commander.missingArgument', params: { name: quoted } };
+      break;
+    case 'commander.optionMissingArgument':
+      if (quoted) return { key: 'common.commander.optionMissingArgument', params: { option: quoted } };
+      break;
+    case 'commander.excessArguments': {
+      const m = /too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)/.exec(text);
+      if (m) return { key: 'common.commander.excessArguments', params: { command: m[1] ?? 'wxauth', expected: m[2] ?? '', received: m[3] ?? '' } };
+      break;
+    }
+  }
+  return { key: 'common.commander', params: { detail: text } };
 }
 
 function checkGlobals(g: GlobalOptions): void {

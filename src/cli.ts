@@ -3,7 +3,7 @@
 // produce what its run() takes, or a presenter that does not take what run() returns, fails `tsc`.
 // Modules load lazily, so `wxauth --help` and offline commands never load undici, prompts or
 // qrcode-terminal. `wxauth completion` and main's pre-parse read the same tables.
-import { Command, Option } from 'commander';
+import { Command, Help, Option } from 'commander';
 import { EXIT, type ExitCode } from './errors.js';
 import type { Context } from './context.js';
 import type { GlobalOptions } from './store/resolve.js';
@@ -398,10 +398,29 @@ export interface ProgramOutput {
   outputError(str: string, write: (str: string) => void): void;
 }
 
+/** commander's help titles ('Usage:', 'Options:'…) in the user's language; subcommands inherit it. */
+function localHelp(lang: Lang): Partial<Help> {
+  const titles: Record<string, string> = {
+    'Usage:': t(lang, 'cli.help.usage'),
+    'Options:': t(lang, 'cli.help.options'),
+    'Commands:': t(lang, 'cli.help.commands'),
+    'Arguments:': t(lang, 'cli.help.arguments'),
+    'Global Options:': t(lang, 'cli.help.globalOptions'),
+  };
+  return {
+    styleTitle: (title: string) => titles[title] ?? title,
+    // commander puts a space after the usage title; a full-width colon already carries its own.
+    formatHelp(cmd: Command, helper: Help): string {
+      return Help.prototype.formatHelp.call(helper, cmd, helper).replace(/^(\S*：) /, '$1');
+    },
+  };
+}
+
 export function createProgram(lang: Lang, version: string, run: CommandRunner, output: ProgramOutput): Command {
   const program = new Command('wxauth');
   program
     .configureOutput(output)
+    .configureHelp(localHelp(lang))
     .description(t(lang, 'cli.program.desc'))
     .version(version, '--version', t(lang, 'cli.global.version'))
     .helpOption('-h, --help', t(lang, 'cli.global.help'))
@@ -410,7 +429,7 @@ export function createProgram(lang: Lang, version: string, run: CommandRunner, o
     .exitOverride();
   for (const option of globalOptions(lang, false)) program.addOption(option);
   program.addHelpText('after', `\n${t(lang, 'cli.examples')}\n${t(lang, 'cli.program.examples').replace(/^/gm, '  ')}\n\n${t(lang, 'cli.exitCodes')}`);
-  program.addHelpCommand(true);
+  program.helpCommand('help [command]', t(lang, 'cli.help.command'));
   for (const spec of COMMANDS) declare(program, spec, lang, [], (input, globals) => run(spec, input, globals));
   return program;
 }

@@ -11,6 +11,12 @@ export const messages = {
     en: 'wxauth demo                              # the whole flow against the built-in emulator\nwxauth init                              # set appid / secret / callback domain\nwxauth url --scope snsapi_userinfo       # build the authorize URL (QR code in the terminal)\nwxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA\nwxauth check                             # validate the cached access_token + openid\nwxauth errcode 40029                     # explain an errcode',
   },
   'cli.examples': { zh: '示例：', en: 'Examples:' },
+  'cli.help.usage': { zh: '用法：', en: 'Usage:' },
+  'cli.help.options': { zh: '选项：', en: 'Options:' },
+  'cli.help.commands': { zh: '命令：', en: 'Commands:' },
+  'cli.help.arguments': { zh: '参数：', en: 'Arguments:' },
+  'cli.help.globalOptions': { zh: '全局选项：', en: 'Global Options:' },
+  'cli.help.command': { zh: '显示某个命令的帮助', en: 'display help for command' },
   'cli.globalsNote': { zh: '全局选项（--profile、--json、-v 等）见 wxauth --help。', en: 'Global options (--profile, --json, -v, …): see wxauth --help.' },
   'cli.exitCodes': {
     zh: '退出码：0 成功 · 1 检查发现问题 · 2 用法错误 · 3 微信返回 errcode · 4 配置/凭据问题 · 5 网络 · 6 回调失败 · 70 内部错误 · 130 已取消',

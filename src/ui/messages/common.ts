@@ -19,6 +19,22 @@ export const messages = {
     en: "--json prints wxauth's structured result; --raw prints WeChat's body as it came. Pick one.",
   },
   'common.commander': { zh: '命令用法有误：{detail}', en: 'Usage error: {detail}' },
+  'common.commander.unknownOption': { zh: '未知选项 {option}。', en: "Usage error: unknown option '{option}'." },
+  'common.commander.unknownOption.suggest': {
+    zh: '未知选项 {option}，是不是想用 {suggestion}？',
+    en: "Usage error: unknown option '{option}'. Did you mean {suggestion}?",
+  },
+  'common.commander.unknownCommand': { zh: '未知命令 {command}。', en: "Usage error: unknown command '{command}'." },
+  'common.commander.unknownCommand.suggest': {
+    zh: '未知命令 {command}，是不是想用 {suggestion}？',
+    en: "Usage error: unknown command '{command}'. Did you mean {suggestion}?",
+  },
+  'common.commander.missingArgument': { zh: '缺少必需的参数 {name}。', en: "Usage error: missing required argument '{name}'." },
+  'common.commander.optionMissingArgument': { zh: '选项 {option} 缺少值。', en: "Usage error: option '{option}' argument missing." },
+  'common.commander.excessArguments': {
+    zh: '参数过多：{command} 需要 {expected} 个参数，收到 {received} 个。',
+    en: "Usage error: too many arguments for '{command}'. Expected {expected} argument(s) but got {received}.",
+  },
   'common.commander.hint': { zh: '运行 wxauth <命令> --help 查看用法和示例。', en: 'Run wxauth <command> --help for usage and examples.' },
   'common.internal': { zh: 'wxauth 内部错误（这是 bug）：{detail}', en: 'wxauth hit an internal error (a bug): {detail}' },
   'common.internal.hint': {

@@ -15,6 +15,9 @@ export const messages = {
     zh: '内置应用（appid、secret 均为固定的假值，可直接复制）：',
     en: 'Seeded apps (fixed fake appids and secrets, ready to copy):',
   },
+  'emulator.apps.type': { zh: '类型', en: 'type' },
+  'emulator.apps.domain': { zh: '域名', en: 'domain' },
+  'emulator.apps.name': { zh: '名称', en: 'name' },
   'emulator.aim': {
     zh: '让 wxauth 指向模拟器：',
     en: 'Aim wxauth at the emulator:',

@@ -44,7 +44,7 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       out.say();
       out.say(out.t('emulator.apps'));
       out.table(
-        ['type', 'appid', 'secret', 'domain', 'name'],
+        [out.t('emulator.apps.type'), 'appid', 'secret', out.t('emulator.apps.domain'), out.t('emulator.apps.name')],
         apps.map((a) => [a.type, a.appid, a.secret, a.domain.join(',') || '-', a.name]),
         'stderr',
       );
