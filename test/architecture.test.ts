@@ -130,4 +130,21 @@ describe('message catalogue', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  // Chinese typography (issue 12 item 10): full-width brackets around Chinese text, no space after a
+  // full-width punctuation mark (it already carries its own space), no space between a number-and-unit
+  // parameter and 前/后 ("12分 前"). Code, flags and URLs inside brackets are fine half-width.
+  it('writes zh texts with full-width brackets around Chinese and no space after full-width punctuation', () => {
+    const cjk = /[\u3400-\u9fff]/;
+    const problems: string[] = [];
+    for (const section of Object.values(sections)) {
+      for (const [key, msg] of Object.entries(section)) {
+        const zh = msg.zh;
+        for (const m of zh.matchAll(/\(([^()\n]*)\)/g)) if (cjk.test(m[1] ?? '')) problems.push(`${key}: half-width brackets around Chinese: ${m[0]}`);
+        for (const m of zh.matchAll(/[，。：；！？、）】」] +(?=\S)/g)) problems.push(`${key}: space after "${m[0].trim()}": …${zh.slice(Math.max(0, (m.index ?? 0) - 8), (m.index ?? 0) + 10)}…`);
+        for (const m of zh.matchAll(/\{(ago|left|age|in|when)\} +[前后]/g)) problems.push(`${key}: space before 前/后: ${m[0]}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });

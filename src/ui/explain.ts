@@ -4,6 +4,7 @@
 import type { Bilingual, ErrcodeExplanation, ExplanationItem, UnknownInput } from '../core/errcodes.js';
 import type { Lang } from './i18n.js';
 import type { Output } from './output.js';
+import { joinText } from './format.js';
 
 export interface PrintExplanationOptions {
   /** Meaning, top causes and fixes in the user's language only. */
@@ -23,8 +24,9 @@ function pick(b: Bilingual, lang: Lang): string {
 /** The meaning in one language, with a note when that text is not the sources' own. */
 function meaningLine(out: Output, e: ErrcodeExplanation, lang: Lang): string {
   const text = e.meaning[lang];
-  if (e.untranslated?.includes(lang)) return `${text} ${out.style.dim(out.t(`errcode.untranslated.${lang}`))}`;
-  if (e.derived?.includes(lang)) return `${text} ${out.style.dim(out.t(`errcode.derived.${lang}`))}`;
+  // The note is in the user's language (out.lang), whichever language the meaning is in.
+  if (e.untranslated?.includes(lang)) return joinText(out.lang, text, out.style.dim(out.t(`errcode.untranslated.${lang}`)));
+  if (e.derived?.includes(lang)) return joinText(out.lang, text, out.style.dim(out.t(`errcode.derived.${lang}`)));
   return text;
 }
 

@@ -53,3 +53,19 @@ export function formatDeadline(expiresAt: number, now: number, lang: Lang): stri
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
 }
+
+/**
+ * Two pieces of text as one line. English puts a space between them; Chinese puts none next to a
+ * full-width mark or between Chinese characters (a full-width mark carries its own spacing, and
+ * "格式不对。 appid" reads as a stray gap). Our own colour codes at either edge are looked through.
+ */
+export function joinText(lang: Lang, a: string, b: string): string {
+  if (a === '' || b === '') return a + b;
+  if (lang !== 'zh') return `${a} ${b}`;
+  // eslint-disable-next-line no-control-regex
+  const plainEnd = a.replace(/(?:\u001b\[[0-9;]*m)+$/, '').slice(-1);
+  // eslint-disable-next-line no-control-regex
+  const plainStart = b.replace(/^(?:\u001b\[[0-9;]*m)+/, '').slice(0, 1);
+  const tight = /[\u3000-\u303f\uff00-\uffef\u3400-\u9fff]/;
+  return tight.test(plainEnd) || tight.test(plainStart) ? a + b : `${a} ${b}`;
+}

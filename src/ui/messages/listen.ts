@@ -121,7 +121,7 @@ export const messages = {
   'listen.countdown': { zh: '等待回调… 还剩 {left}', en: 'Waiting for the callback… {left} left' },
   'listen.state.expected': { zh: '期望的 state：{state}（{source}）', en: 'Expected state: {state} ({source})' },
   'listen.state.source.flag': { zh: '来自 --state', en: 'from --state' },
-  'listen.state.source.remembered': { zh: 'wxauth url 在 {ago} 前记下的', en: 'remembered by wxauth url {ago} ago' },
+  'listen.state.source.remembered': { zh: 'wxauth url 在 {ago}前记下的', en: 'remembered by wxauth url {ago} ago' },
   'listen.state.unchecked': {
     zh: '没有期望的 state（没有 --state，wxauth url 也没记下），回调的 state 不会被校验。',
     en: 'No expected state (no --state, and wxauth url remembered none): the callback’s state will not be checked.',

@@ -62,7 +62,7 @@ export const messages = {
     en: 'Exchanged the code for a user access_token (--no-save: not written to the cache).',
   },
   'tokens.exchange.next': {
-    zh: '下一步：wxauth userinfo{p}（取昵称头像） · wxauth check{p}（校验 token）',
+    zh: '下一步：wxauth userinfo{p}（取昵称头像）；wxauth check{p}（校验 token）',
     en: 'Next: wxauth userinfo{p} (nickname and avatar) · wxauth check{p} (validate the token)',
   },
   'tokens.exchange.nextBase': {
