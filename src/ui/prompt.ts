@@ -1,6 +1,7 @@
 // Prompts are optional and TTY-gated: every prompt has a flag or env equivalent. @inquirer/prompts is
 // loaded only when a prompt is really shown; Ctrl-C inside a prompt becomes CancelledError (exit 130).
 import { CancelledError } from '../errors.js';
+import type { Lang } from './i18n.js';
 
 export interface Prompts {
   input(options: { message: string; default?: string; validate?: (v: string) => true | string }): Promise<string>;
@@ -14,8 +15,31 @@ function isExitPrompt(error: unknown): boolean {
   return name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError';
 }
 
-export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSignal): Promise<Prompts> {
+/** inquirer's own words for its keys, in Chinese. */
+const KEY_ACTIONS_ZH: Record<string, string> = {
+  navigate: '移动',
+  select: '选择',
+  submit: '确认',
+  all: '全选',
+  invert: '反选',
+  toggle: '勾选',
+};
+
+/**
+ * inquirer writes its key hints ("↑↓ navigate • ⏎ select") in English; its theme lets us word them.
+ * Plain text: the prompt's own colours are inquirer's business, the words are ours.
+ */
+export function promptTheme(lang: Lang): { style: { keysHelpTip(keys: Array<[string, string]>): string } } {
+  return {
+    style: {
+      keysHelpTip: (keys) => keys.map(([key, action]) => `${key} ${lang === 'zh' ? KEY_ACTIONS_ZH[action] ?? action : action}`).join(' • '),
+    },
+  };
+}
+
+export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSignal, lang: Lang = 'en'): Promise<Prompts> {
   const inquirer = await import('@inquirer/prompts');
+  const theme = promptTheme(lang);
   const ctx = { output, signal, clearPromptOnDone: false };
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
@@ -28,7 +52,8 @@ export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSi
   return {
     input: (o) => guard(() => inquirer.input(o, ctx)),
     password: (o) => guard(() => inquirer.password({ ...o, mask: '*' }, ctx)),
-    select: (o) => guard(() => inquirer.select(o, ctx)),
+    // English keeps inquirer's own (styled) hints; only other languages need our words.
+    select: (o) => guard(() => inquirer.select(lang === 'en' ? o : { ...o, theme }, ctx)),
     confirm: (o) => guard(() => inquirer.confirm(o, ctx)),
   };
 }

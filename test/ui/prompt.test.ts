@@ -1,0 +1,15 @@
+// inquirer's key hints ("↑↓ navigate • ⏎ select") in the user's language (issue 12 item 10).
+import { describe, expect, it } from 'vitest';
+import { promptTheme } from '../../src/ui/prompt.js';
+
+describe('promptTheme', () => {
+  it('zh: the select prompt key hints are Chinese', () => {
+    const tip = promptTheme('zh').style.keysHelpTip([['↑↓', 'navigate'], ['⏎', 'select']]);
+    expect(tip).toBe('↑↓ 移动 • ⏎ 选择');
+  });
+
+  it('en: the hints stay as inquirer words them; unknown actions pass through', () => {
+    expect(promptTheme('en').style.keysHelpTip([['↑↓', 'navigate'], ['⏎', 'select']])).toBe('↑↓ navigate • ⏎ select');
+    expect(promptTheme('zh').style.keysHelpTip([['x', 'frobnicate']])).toBe('x frobnicate');
+  });
+});
