@@ -4,15 +4,18 @@ import type { CommandInput } from '../cli.js';
 import { CallbackError, UsageError } from '../errors.js';
 import { compareState, readExchangeInput, type ExchangeInput } from '../core/token.js';
 import { profileFlag } from '../core/next-step.js';
-import { exchangeCode } from '../flows/user-token.js';
+import { cleanPastedCode, describeStateOnly, type PasteCleanup } from '../core/callback-url.js';
+import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
-import { announceStateCheck, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
+import { announceCleanedInput, announceStateCheck, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
 import { withRawOnWechatError } from '../ui/present/tokens-common.js';
 
 export interface ExchangeOptions {
   /** The argument as given (quoted back, shortened, when it holds no usable code). */
   input: string;
   parsed: ExchangeInput;
+  /** What was stripped from the input before reading it (quotes, whitespace inside a code). */
+  cleaned: PasteCleanup[];
   save: boolean;
   /** --state: the state the callback must carry (else the one `wxauth url` remembered). */
   state?: string;
@@ -20,9 +23,13 @@ export interface ExchangeOptions {
 
 export function parseOptions({ args, opts }: CommandInput): ExchangeOptions {
   const input = args[0] ?? '';
+  // A code pasted with its quotes or split by a space went to WeChat as it was: 40029, and the advice to
+  // authorise again for a code that was fine (issue 12 item 3).
+  const { text, removed } = cleanPastedCode(input);
   return {
     input,
-    parsed: readExchangeInput(input),
+    parsed: readExchangeInput(text),
+    cleaned: removed,
     save: opts.save !== false,
     ...(typeof opts.state === 'string' ? { state: opts.state } : {}),
   };
@@ -37,7 +44,9 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   if (!parsed.ok) {
     const shown = input.length > 200 ? input.slice(0, 200) + '…' : input;
     if (parsed.reason === 'denied') {
-      throw new CallbackError('denied', { key: 'tokens.exchange.input.denied' }, { hint: { key: 'tokens.exchange.input.denied.hint', params: { p } } });
+      // State and no code: a refusal, or a URL the shell cut at `&` — in the words `listen --paste` uses.
+      const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined });
+      throw new CallbackError('denied', message, { hint });
     }
     throw new UsageError(
       { key: `tokens.exchange.input.${parsed.reason}`, params: { input: shown } },
@@ -79,9 +88,21 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     announceStateCheck(ctx, state);
   }
 
+  // Last thing before the code is spent: can its tokens be saved? (exit 4 with the code unused if not)
+  if (save && tokens) checkTokensSavable(tokens, required.profile);
+  announceCleanedInput(ctx, options.cleaned);
+
   const api = await ctx.api(required);
   const exchange = await withRawOnWechatError(ctx, () =>
     exchangeCode({ api, tokens, profile: required.profile, appid, secret, code: parsed.code, now: () => ctx.now(), save }),
   );
-  return { exchange, state, now: ctx.now(), profile: required.profile, profileFlag: p, raw: ctx.globals.raw === true };
+  return {
+    exchange,
+    state,
+    now: ctx.now(),
+    profile: required.profile,
+    profileFlag: p,
+    raw: ctx.globals.raw === true,
+    ...(exchange.saveError ? { exitCode: exchange.saveError.exitCode } : {}),
+  };
 }

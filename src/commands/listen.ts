@@ -47,7 +47,7 @@ export interface RelaySnippet {
   path: string;
 }
 
-export type ListenResult = RelaySnippet | { mode: 'callback'; exchange?: ExchangeCommandResult };
+export type ListenResult = RelaySnippet | { mode: 'callback'; exchange?: ExchangeCommandResult; exitCode?: number };
 
 export function parseOptions({ opts }: CommandInput): ListenOptions {
   const relay = opts.relaySnippet === true;
@@ -86,6 +86,11 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   );
   // Fail before listening, not after the code has arrived, when --exchange cannot work.
   const creds = options.exchange ? await ctx.requireConfig(['appid', 'secret']) : undefined;
+  // Likewise a cache that could not take the tokens: the code would be spent and its tokens lost.
+  if (creds) {
+    const { checkTokensSavable } = await import('../flows/user-token.js');
+    checkTokensSavable(tokens, config.profile);
+  }
   let exchanged: Promise<ExchangeResult> | undefined;
   const startExchange = (hit: CallbackHit): void => {
     if (!creds || exchanged) return;
@@ -129,7 +134,12 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   if (!exchanged) return { mode: 'callback' };
   const exchange = await exchanged;
   const { profileFlag } = await import('../core/next-step.js');
-  return { mode: 'callback', exchange: { exchange, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: false } };
+  const exitCode = exchange.saveError?.exitCode;
+  return {
+    mode: 'callback',
+    exchange: { exchange, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: false, ...(exitCode ? { exitCode } : {}) },
+    ...(exitCode ? { exitCode } : {}),
+  };
 }
 
 /** --paste: prompt for the callback URL on a terminal, else read it from piped stdin. */

@@ -61,7 +61,12 @@ export interface LoginResult {
   redirectUri: string;
   hits: CallbackHit[];
   duplicates: number;
+  /** Every hit counted by kind, and how many are not listed in `hits`. */
+  counts: CallbackResult['counts'];
+  hitsOmitted: number;
   showSecrets: boolean;
+  /** 4 when the tokens could not be saved after WeChat answered (they are printed all the same). */
+  exitCode?: number;
 }
 
 export function parseOptions({ opts }: CommandInput): LoginOptions {
@@ -108,6 +113,10 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   const early: AuthorizePlan | undefined = expected === undefined ? undefined : planAuthorize({ ...request, redirectUri: expected }, { hooks });
 
   const tokens = await ctx.tokenStore();
+  // Before any code can arrive: a cache that cannot take the tokens stops login here (exit 4), not after
+  // WeChat has answered for a code that cannot be exchanged twice (issue 13 item 1).
+  const { checkTokensSavable } = await import('../flows/user-token.js');
+  checkTokensSavable(tokens, config.profile);
   const session = await openCallback(
     {
       plan,
@@ -140,9 +149,11 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
 
     const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../flows/user-token.js');
     const api = await ctx.api(config);
-    const deps = { api, tokens, profile: config.profile, now: () => ctx.now() };
     hooks.onStep('exchange');
-    const exchanged = await exchangeCode({ ...deps, appid: config.appid!, secret: config.secret!, code: callback.code });
+    const exchanged = await exchangeCode({ api, tokens, profile: config.profile, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code });
+    // A cache that refused the tokens is not read or written again in this run: the check and userinfo
+    // still run on the tokens in hand, and the presenter prints them before saying they were not saved.
+    const deps = { api, tokens: exchanged.saveError ? undefined : tokens, profile: config.profile, now: () => ctx.now() };
     hooks.onStep('check');
     await checkUserToken({ ...deps, appid: config.appid, openid: exchanged.token.openid, accessToken: exchanged.token.accessToken });
     hooks.onChecked();
@@ -162,8 +173,11 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
       authorizeUrl: link.url,
       redirectUri,
       hits: callback.hits,
-      duplicates: callback.duplicates.length,
+      duplicates: callback.counts.duplicate ?? callback.duplicates.length,
+      counts: callback.counts,
+      hitsOmitted: callback.hitsOmitted,
       showSecrets: ctx.globals.showSecrets === true,
+      ...(exchanged.saveError ? { exitCode: exchanged.saveError.exitCode } : {}),
     };
   } finally {
     await session.close();

@@ -2,7 +2,7 @@
 // one automatic refresh), each saving what it learns to the token cache. Shared by the exchange /
 // refresh / check / userinfo commands and by `login` and `demo`. Knows nothing of the terminal: the
 // results carry everything a presenter needs, and errors carry the next step as a hint.
-import { NetworkError, UsageError, WechatApiError, withHint } from '../errors.js';
+import { ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, withHint } from '../errors.js';
 import {
   TOKEN_EXPIRED_ERRCODES,
   canRefresh,
@@ -73,6 +73,11 @@ export interface ExchangeResult {
   /** The cache entry (also built when not saved). */
   entry: UserTokenEntry;
   saved: boolean;
+  /**
+   * The save failed after WeChat answered: the code is spent, so these tokens exist only in this result.
+   * The presenter prints them first, then this error, and the command exits with its code (4).
+   */
+  saveError?: WxauthError;
   /** Why the answer has no unionid (undefined when it has one). */
   noUnionid?: NoUnionidReason;
   /** When the request was sent: the deadlines count from here. */
@@ -104,8 +109,46 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     ...(token.isSnapshotUser ? { isSnapshotUser: true } : {}),
   };
   const save = p.save ?? true;
-  if (save && p.tokens) p.tokens.putUser(p.profile, entry);
-  return { token, entry, saved: save && p.tokens !== undefined, noUnionid: noUnionidReason(token), sentAt, response };
+  let saveError: WxauthError | undefined;
+  if (save && p.tokens) {
+    // Never let a failed save swallow the tokens: the code behind them cannot be exchanged again.
+    try {
+      p.tokens.putUser(p.profile, entry);
+    } catch (error) {
+      saveError = asStoreError(error, p.tokens.path);
+    }
+  }
+  return {
+    token,
+    entry,
+    saved: save && p.tokens !== undefined && saveError === undefined,
+    ...(saveError ? { saveError } : {}),
+    noUnionid: noUnionidReason(token),
+    sentAt,
+    response,
+  };
+}
+
+/** A store failure as a WxauthError (exit 4), whatever threw it: fs errors reach here raw at times. */
+function asStoreError(error: unknown, file: string): WxauthError {
+  if (error instanceof WxauthError) return error;
+  return new ConfigError(
+    { key: 'config.file.unwritable', params: { file, detail: error instanceof Error ? error.message : String(error) } },
+    { hint: { key: 'config.file.unwritable.hint', params: { file } }, cause: error },
+  );
+}
+
+/**
+ * Before a code is sent: can its tokens be saved? A code is single-use (a second exchange is 40163), so
+ * a cache that would refuse them — not our shape, read-only, a folder that takes no write, a lock held
+ * by another live process — stops the command here, exit 4, with the code still unused (issue 13 item 1).
+ */
+export function checkTokensSavable(tokens: TokenStore, profile: string): void {
+  try {
+    tokens.assertWritable(profile);
+  } catch (error) {
+    throw asStoreError(error, tokens.path);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -232,4 +232,17 @@ export class TokenStore {
       this.profile(file, profile).state = state;
     });
   }
+
+  /**
+   * Prove, before a code is spent, that a token can be saved for `profile`: the file reads and has
+   * wxauth's shape, is not read-only, the folder exists and takes a write, and the lock can be taken
+   * (waiting for other writers as a save would). A code is single-use (40163 on a second try), so a
+   * cache that would refuse the tokens must stop `exchange`, `listen --exchange` and `login` while the
+   * code is still unused (issue 13 item 1). It rewrites the file as it is, under the lock: the same
+   * path the save takes, so what passes here fails later only if something changes in between.
+   */
+  assertWritable(profile: string): void {
+    refuseReservedProfile(profile);
+    this.update(() => undefined);
+  }
 }

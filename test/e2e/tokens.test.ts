@@ -210,6 +210,36 @@ describe('wxauth exchange', () => {
     expect(nothing.stderr).toContain('no code parameter');
   });
 
+  it('a code pasted with quotes or split by a space is cleaned, and says so (not sent as-is for a 40029)', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const quoted = await wx(['exchange', `"${code}"`]);
+    expect(quoted.code, quoted.stderr).toBe(0);
+    expect(quoted.stderr).toContain('Removed the quotes around the code');
+    const code2 = emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' });
+    const split = await wx(['exchange', `“${code2.slice(0, 10)} ${code2.slice(10)}”`]);
+    expect(split.code, split.stderr).toBe(0);
+    expect(split.stderr).toContain('Removed the quotes around the code and the whitespace inside it');
+    expect(snsCalls('/sns/oauth2/access_token').every((q) => q.errcode === undefined)).toBe(true);
+  });
+
+  it('a state-only callback cut at "&" by the shell says so; listen --paste agrees (same words, exit 6)', async () => {
+    const cut = 'https://localhost/cb?state=abc';
+    const exchange = await wx(['exchange', cut]);
+    const pasted = await runCli(['listen', '--paste', '--state', 'abc'], { env: env(), input: cut + '\n' });
+    expect(exchange.code).toBe(6);
+    expect(pasted.code).toBe(6);
+    expect(exchange.stderr).toContain('cut at its first "&"');
+    const line = (r: { stderr: string }) => r.stderr.split('\n').find((l) => l.includes('no code'));
+    expect(line(pasted)).toBe(line(exchange));
+    // With other parameters it is WeChat's refusal, and both still agree.
+    const refused = 'https://localhost/cb?state=abc&connect_redirect=1';
+    const a = await wx(['exchange', refused]);
+    const b = await runCli(['listen', '--paste', '--state', 'abc'], { env: env(), input: refused + '\n' });
+    expect([a.code, b.code]).toEqual([6, 6]);
+    expect(a.stderr).toContain('The user refused authorization');
+    expect(b.stderr).toContain('The user refused authorization');
+  });
+
   it('names the host and the cause when WeChat cannot be reached (exit 5)', async () => {
     const closed = 'http://127.0.0.1:9';
     const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });

@@ -57,6 +57,22 @@ export const messages = {
     zh: '已用 code 换到用户 access_token，并保存到 token 缓存（profile {profile}）。',
     en: 'Exchanged the code for a user access_token and saved it to the token cache (profile {profile}).',
   },
+  'tokens.exchange.saveFailed': {
+    zh: '上面的 token 没有保存到 token 缓存（code 已经用掉，不能再换一次）：请现在就把它们复制下来。',
+    en: 'The tokens above were NOT saved to the token cache (the code is spent and cannot be exchanged again): copy them now.',
+  },
+  'tokens.exchange.input.cleaned.quotes': {
+    zh: '去掉了 code 两边的引号（code 只含字母和数字）。',
+    en: 'Removed the quotes around the code (a code is letters and digits only).',
+  },
+  'tokens.exchange.input.cleaned.whitespace': {
+    zh: '去掉了 code 里的空白（code 只含字母和数字）。',
+    en: 'Removed the whitespace inside the code (a code is letters and digits only).',
+  },
+  'tokens.exchange.input.cleaned.both': {
+    zh: '去掉了 code 两边的引号和里面的空白（code 只含字母和数字）。',
+    en: 'Removed the quotes around the code and the whitespace inside it (a code is letters and digits only).',
+  },
   'tokens.exchange.doneNotSaved': {
     zh: '已用 code 换到用户 access_token（--no-save：没有写入缓存）。',
     en: 'Exchanged the code for a user access_token (--no-save: not written to the cache).',

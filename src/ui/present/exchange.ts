@@ -1,10 +1,12 @@
 // wxauth exchange (and listen --exchange): the tokens on stdout, what to do next on stderr, one --json
 // document, or WeChat's body as it came with --raw.
 import type { Context } from '../../context.js';
+import type { WxauthError } from '../../errors.js';
 import type { StateVerdict } from '../../core/token.js';
 import type { ExchangeResult } from '../../flows/user-token.js';
 import type { Output } from '../output.js';
 import { formatDeadline, formatRelative, isoTime } from '../format.js';
+import { tr } from '../i18n.js';
 import { iso, type UserTokenScene } from './tokens-common.js';
 
 export interface StateReport {
@@ -20,6 +22,27 @@ export interface ExchangeCommandResult extends UserTokenScene {
   exchange: ExchangeResult;
   /** How the callback's state compared (already said by announceStateCheck); undefined for a bare code. */
   state?: StateReport;
+  /** 4 when the tokens could not be saved after WeChat answered (they are printed all the same). */
+  exitCode?: number;
+}
+
+/** What the input lost before it was sent (quotes, whitespace), said before the code is spent. */
+export function announceCleanedInput(ctx: Pick<Context, 'out'>, removed: readonly string[]): void {
+  if (removed.length === 0) return;
+  const { out } = ctx;
+  out.note(out.t(removed.includes('quotes') ? (removed.includes('whitespace') ? 'tokens.exchange.input.cleaned.both' : 'tokens.exchange.input.cleaned.quotes') : 'tokens.exchange.input.cleaned.whitespace'));
+}
+
+/** The error document of a save that failed after WeChat answered (in --json, beside the tokens). */
+export function saveErrorDocument(out: Output, error: WxauthError): Record<string, unknown> {
+  return { code: error.code, message: tr(out.lang, error.messageRef), ...(error.hint ? { hint: tr(out.lang, error.hint) } : {}) };
+}
+
+/** Said AFTER the tokens were printed: they were not saved, why, and what to do. */
+export function presentSaveFailure(out: Output, error: WxauthError): void {
+  out.failure(out.t('tokens.exchange.saveFailed'));
+  out.say(tr(out.lang, error.messageRef));
+  if (error.hint) out.say(out.style.cyan('→ ') + tr(out.lang, error.hint));
 }
 
 /** Talk about the state before the exchange (the code is spent either way once sent). */
@@ -57,6 +80,7 @@ export function present(result: ExchangeCommandResult, out: Output): void {
     no_unionid_reason: r.noUnionid ?? null,
     saved: r.saved,
     state: stateDocument(result.state),
+    ...(r.saveError ? { error: saveErrorDocument(out, r.saveError) } : {}),
   });
   if (result.raw) out.raw(r.response.raw);
   const none = out.t('tokens.value.none');
@@ -73,6 +97,11 @@ export function present(result: ExchangeCommandResult, out: Output): void {
     ],
     ['is_snapshotuser', r.token.isSnapshotUser ? '1' : undefined],
   ]);
+  // The tokens are on stdout by now: a failed save is said after them, never instead of them.
+  if (r.saveError) {
+    presentSaveFailure(out, r.saveError);
+    return;
+  }
   out.success(out.t(r.saved ? 'tokens.exchange.done' : 'tokens.exchange.doneNotSaved', { profile: result.profile }));
   if (r.noUnionid) out.note(out.t(`tokens.unionid.${r.noUnionid}`));
   if (r.token.isSnapshotUser) out.warn(out.t('tokens.snapshot.explain'));

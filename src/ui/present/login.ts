@@ -4,6 +4,7 @@ import type { LoginHooks, LoginResult } from '../../commands/login.js';
 import type { Output } from '../output.js';
 import { formatDeadline, isoTime } from '../format.js';
 import { WaitDisplay, hitsForJson, presentAftermath } from './listen.js';
+import { presentSaveFailure, saveErrorDocument } from './exchange.js';
 import { authorizeHooks } from './url.js';
 
 export function loginHooks(out: Output): LoginHooks {
@@ -59,8 +60,11 @@ export function present(s: LoginResult, out: Output): void {
       authorize_url: s.authorizeUrl,
       redirect_uri: s.redirectUri,
       saved: s.exchanged.saved,
-      callback: { hits: hitsForJson(s.hits, s.showSecrets), duplicates: s.duplicates },
+      callback: { hits: hitsForJson(s.hits, s.showSecrets), hit_counts: { ...s.counts }, hits_omitted: s.hitsOmitted, duplicates: s.duplicates },
+      // Not saved: the tokens themselves, since this document is the only place they are left.
+      ...(s.exchanged.saveError ? { access_token: token.accessToken, refresh_token: token.refreshToken ?? null } : {}),
     },
+    ...(s.exchanged.saveError ? { error: saveErrorDocument(out, s.exchanged.saveError) } : {}),
   });
   const unionid = token.unionid ?? s.userinfo?.unionid;
   out.success(out.t('listen.login.summary'));
@@ -76,5 +80,15 @@ export function present(s: LoginResult, out: Output): void {
     ],
     [out.t('listen.login.field.snapshot'), token.isSnapshotUser ? '1' : undefined],
   ]);
+  if (s.exchanged.saveError) {
+    // The cache refused them and the code is spent: the tokens are printed (normally login keeps them
+    // in the cache only), then the failure.
+    out.fields([
+      ['access_token', token.accessToken],
+      ['refresh_token', token.refreshToken],
+    ]);
+    presentSaveFailure(out, s.exchanged.saveError);
+    return;
+  }
   if (s.exchanged.saved) out.note(out.t('listen.login.cached', { profile: s.profile }));
 }

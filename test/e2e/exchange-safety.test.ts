@@ -1,0 +1,162 @@
+// A code is single-use: once WeChat has answered, the tokens exist nowhere but in this run. So the
+// token cache is checked (readable, well-formed, lockable, writable) BEFORE the code is sent, and when
+// the save still fails after WeChat answered, the tokens are printed first, then the failure, exit 4
+// (issue 13 item 1). The CLI runs in-process against the in-process emulator over real HTTP.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
+import { TokenStore } from '../../src/store/token-cache.js';
+import { emulatorEnv, freePort, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
+
+let emu: EmulatorHandle;
+let svc: PublicApp;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  svc = emu.apps.find((a) => a.type === 'service')!;
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => {
+  dir = tempConfigDir();
+  emu.reset();
+});
+
+const env = (extra: Record<string, string> = {}) => emulatorEnv(emu, svc, { WXAUTH_CONFIG_DIR: dir, ...extra });
+const tokensFile = () => path.join(dir, 'tokens.json');
+const exchanges = () => emu.requests().filter((r) => r.path === '/sns/oauth2/access_token');
+const mint = () => emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_userinfo' });
+
+/** Seed a valid cache file, then make it read-only (0400): wxauth keeps such a file as it is. */
+function readOnlyCache(): void {
+  fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
+  fs.chmodSync(tokensFile(), 0o400);
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('the cache is checked before the code is spent', () => {
+  it('a read-only tokens.json: exit 4 and the code is still unused', async () => {
+    readOnlyCache();
+    const code = mint();
+    const r = await runCli(['exchange', code], { env: env() });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('read-only');
+    expect(exchanges()).toHaveLength(0);
+    // The code still works once the cache is writable again.
+    fs.chmodSync(tokensFile(), 0o600);
+    const again = await runCli(['exchange', code], { env: env() });
+    expect(again.code, again.stderr).toBe(0);
+  });
+
+  it('a tokens.json of the wrong shape: exit 4, the file untouched, the code unused', async () => {
+    fs.writeFileSync(tokensFile(), '{"profiles":"oops"}', { mode: 0o600 });
+    const r = await runCli(['exchange', mint()], { env: env() });
+    expect(r.code).toBe(4);
+    expect(fs.readFileSync(tokensFile(), 'utf8')).toBe('{"profiles":"oops"}');
+    expect(exchanges()).toHaveLength(0);
+  });
+
+  it('a state folder that cannot be written (a path component is a file): exit 4, the code unused', async () => {
+    const file = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(file, '');
+    const r = await runCli(['exchange', mint()], { env: env({ WXAUTH_CONFIG_DIR: path.join(file, 'state') }) });
+    expect(r.code).toBe(4);
+    expect(exchanges()).toHaveLength(0);
+  });
+
+  it('listen --exchange refuses before listening when the cache is read-only', async () => {
+    readOnlyCache();
+    const port = await freePort();
+    const r = await runCli(['listen', '--port', String(port), '--exchange', '--state', 's', '--timeout', '5'], { env: env() });
+    expect(r.code).toBe(4);
+    expect(r.stderr).not.toContain('Listening on');
+  });
+});
+
+describe('a save that fails after WeChat answered', () => {
+  /**
+   * Run exchange; while WeChat "thinks" (an answer delayed 2 s), make the cache read-only. The moment:
+   * right after the check before sending (it rewrites the file, so its inode changes), or after 1 s.
+   */
+  async function exchangeWhileCacheBreaks(args: string[]) {
+    fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
+    const before = fs.statSync(tokensFile()).ino;
+    emu.addFault({ kind: 'delay', ms: 2000, path: '/sns/oauth2/access_token', count: 1 });
+    const started = Date.now();
+    const run = runCli(['exchange', mint(), ...args], { env: env() });
+    await until(() => fs.statSync(tokensFile()).ino !== before || Date.now() - started > 1000, 'the check before sending');
+    fs.chmodSync(tokensFile(), 0o400);
+    return run;
+  }
+
+  it('prints the tokens first, then the failure, exit 4', async () => {
+    const r = await exchangeWhileCacheBreaks([]);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/^access_token\s+\d\d_\S{100,}$/m);
+    expect(r.stdout).toMatch(/^refresh_token\s+\d\d_\S{100,}$/m);
+    expect(r.stderr).toContain('NOT saved');
+    expect(r.stderr).toContain('read-only');
+  });
+
+  it('--json: one document with the tokens and the error, ok false, exit 4', async () => {
+    const r = await exchangeWhileCacheBreaks(['--json']);
+    expect(r.code).toBe(4);
+    const doc = parseJson(r.stdout) as Record<string, any>;
+    expect(doc.ok).toBe(false);
+    expect(doc.saved).toBe(false);
+    expect(doc.access_token).toMatch(/^\d\d_\S{100,}$/);
+    expect(doc.refresh_token).toMatch(/^\d\d_\S{100,}$/);
+    expect(doc.error).toMatchObject({ code: 'config' });
+    expect(doc.error.message).toContain('read-only');
+  });
+});
+
+describe('a lock held by another live process', () => {
+  let holder: ChildProcess | undefined;
+  afterAll(() => {
+    holder?.kill('SIGKILL');
+  });
+
+  it('waits for it, then stops with exit 4 BEFORE the code is sent', async () => {
+    fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
+    const lock = `${tokensFile()}.lock`;
+    // Another process holding the lock, alive and not stuck: it keeps the lock fresh.
+    holder = spawn(process.execPath, [
+      '-e',
+      `const fs=require('fs');const l=${JSON.stringify(lock)};` +
+        `fs.writeFileSync(l, JSON.stringify({pid:process.pid,host:require('os').hostname(),token:'held'}));` +
+        `setInterval(()=>{const t=new Date();fs.utimesSync(l,t,t)},1000);`,
+    ]);
+    await until(() => fs.existsSync(lock), 'the lock');
+    const r = await runCli(['exchange', mint()], { env: env() });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('lock');
+    expect(exchanges()).toHaveLength(0);
+  }, 60_000);
+});
+
+describe('concurrent exchanges', () => {
+  it('20 concurrent `--json exchange` processes, each with its own code: none loses its tokens', async () => {
+    const codes = Array.from({ length: 20 }, () => mint());
+    const runs = await Promise.all(codes.map((code) => runSpawned(['--json', 'exchange', code], { env: env(), timeoutMs: 60_000 })));
+    for (const r of runs) {
+      expect(r.code, r.stderr).toBe(0);
+      expect((parseJson(r.stdout) as Record<string, any>).access_token).toMatch(/^\d\d_/);
+    }
+    const cached = TokenStore.open(dir).listUsers('default');
+    // One user, so one entry: the last writer's; every run printed its own tokens.
+    expect(cached.length).toBeGreaterThan(0);
+    expect(new Set(runs.map((r) => (parseJson(r.stdout) as Record<string, any>).access_token)).size).toBe(20);
+  }, 90_000);
+});
