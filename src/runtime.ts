@@ -131,7 +131,7 @@ export function createContext(options: RuntimeOptions): Context {
         throw new UsageError({ key: 'common.notInteractive' }, { hint: { key: 'common.notInteractive.hint' } });
       }
       const { loadPrompts } = await import('./ui/prompt.js');
-      return loadPrompts(options.stderr, options.signal);
+      return loadPrompts(options.stderr, options.signal, options.lang);
     },
   };
 
