@@ -1,0 +1,420 @@
+// The JS-SDK permission signature (公众号 `wx.config`), as pure functions: which URL WeChat wants
+// signed, the string that is hashed, and — when a page reports `config:invalid signature` — which of
+// the well-known mistakes reproduces the signature the server produced. No hashing here (core has no
+// node:crypto): callers pass a sha1 function (flows/jssdk.ts passes node:crypto's).
+// Facts: ../shared/wechat/JSSDK-FACTS.md §2 (algorithm, URL rules), §2.2 (wx.config), §3 (failures).
+
+/** Lower-case hex sha1 of a UTF-8 string. */
+export type Sha1 = (text: string) => string;
+
+/** The four signed values, under the names wx.config uses. */
+export interface SignInput {
+  ticket: string;
+  nonceStr: string;
+  timestamp: string;
+  url: string;
+}
+
+/**
+ * string1 of JSSDK-FACTS §2: the four fields sorted by name (ASCII), `key=value` joined with `&`, all
+ * names lower case (so `noncestr`, although wx.config spells it `nonceStr`), raw values, no URL escaping.
+ * Sorted, the order is always jsapi_ticket, noncestr, timestamp, url ("不要改变参数顺序", WeCom 96909).
+ * `nonceKey` exists only to reproduce the `nonceStr` mistake; the sort order is the same either way.
+ */
+export function stringToSign(input: SignInput, nonceKey: 'noncestr' | 'nonceStr' = 'noncestr'): string {
+  const fields: Array<[string, string]> = [
+    ['jsapi_ticket', input.ticket],
+    [nonceKey, input.nonceStr],
+    ['timestamp', input.timestamp],
+    ['url', input.url],
+  ];
+  fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return fields.map(([k, v]) => `${k}=${v}`).join('&');
+}
+
+export interface Signed {
+  string1: string;
+  signature: string;
+}
+
+export function signJsapi(input: SignInput, sha1: Sha1): Signed {
+  const string1 = stringToSign(input);
+  return { string1, signature: sha1(string1).toLowerCase() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page URL
+// ---------------------------------------------------------------------------------------------
+
+/** What normalisation changed, so the user is told (never silently). */
+export type UrlChange =
+  /** §2 / 附录5: "不包含#及其后面部分" — location.href.split('#')[0]. */
+  | { kind: 'fragment-dropped'; fragment: string }
+  /** §2: a page sends the URL encodeURIComponent'd; the server decodes once, then signs the decoded string. */
+  | { kind: 'decoded'; from: string }
+  | { kind: 'trimmed' };
+
+/** Worth saying about a URL that is kept as it is. */
+export type UrlNote =
+  /** §2 [unverified blog]: browsers report `http://qq.com/` for `http://qq.com`; sign what location.href says. */
+  | { kind: 'no-path'; withSlash: string };
+
+export type PageUrl =
+  | { ok: true; url: string; input: string; changes: UrlChange[]; notes: UrlNote[] }
+  | { ok: false; input: string; problem: 'not-http-url' };
+
+const ENCODED_URL = /^https?%3A%2F%2F/i;
+
+/**
+ * The URL as WeChat compares it: the page's full URL with scheme, host, path and query, without `#…`.
+ * Nothing else is rewritten (no case folding, no default-port or trailing-slash fixes): WeChat hashes
+ * the exact string the page's location.href gives, so a "cleaned" URL would sign a different page.
+ */
+export function normalizePageUrl(input: string): PageUrl {
+  const changes: UrlChange[] = [];
+  let url = input;
+  if (url.trim() !== url) {
+    url = url.trim();
+    changes.push({ kind: 'trimmed' });
+  }
+  if (ENCODED_URL.test(url)) {
+    try {
+      const decoded = decodeURIComponent(url);
+      changes.push({ kind: 'decoded', from: url });
+      url = decoded;
+    } catch {
+      return { ok: false, input, problem: 'not-http-url' };
+    }
+  }
+  const hash = url.indexOf('#');
+  if (hash >= 0) {
+    changes.push({ kind: 'fragment-dropped', fragment: url.slice(hash) });
+    url = url.slice(0, hash);
+  }
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return { ok: false, input, problem: 'not-http-url' };
+  const notes: UrlNote[] = [];
+  if (parsed.path === '') notes.push({ kind: 'no-path', withSlash: `${parsed.scheme}://${parsed.authority}/${parsed.rest}` });
+  return { ok: true, url, input, changes, notes };
+}
+
+interface UrlParts {
+  scheme: string;
+  /** host[:port] as written */
+  authority: string;
+  host: string;
+  /** explicit port, undefined for the scheme's default */
+  port: string | undefined;
+  /** the path as written, '' when absent */
+  path: string;
+  /** `?query` as written, '' when absent */
+  rest: string;
+}
+
+/** Split an http(s) URL as written (the WHATWG parser would normalise it, which changes the signature). */
+function parseHttpUrl(url: string): UrlParts | undefined {
+  const m = /^(https?):\/\/([^/?#@\s]+)([^?#\s]*)(\?[^#\s]*)?$/i.exec(url);
+  if (!m) return undefined;
+  const authority = m[2] ?? '';
+  const hp = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(authority);
+  if (!hp) return undefined;
+  const scheme = (m[1] ?? '').toLowerCase();
+  let port = hp[2];
+  if ((scheme === 'http' && port === '80') || (scheme === 'https' && port === '443')) port = undefined;
+  return { scheme, authority, host: (hp[1] ?? '').toLowerCase(), port, path: m[3] ?? '', rest: m[4] ?? '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// JS接口安全域名
+// ---------------------------------------------------------------------------------------------
+
+export type DomainVerdict =
+  | { ok: true; host: string; domain: string }
+  /** The host is not one of the domains and not under one (§3 invalid url domain). */
+  | { ok: false; host: string; problem: 'not-listed'; domains: string[] }
+  /** §3: JS-SDK pages are served on 80/443 only, so the domain is entered without a port. */
+  | { ok: false; host: string; problem: 'port'; port: string; domains: string[] }
+  /** No domains configured for the profile: nothing to check against. */
+  | { ok: false; host: string; problem: 'none-configured'; domains: string[] };
+
+/**
+ * Is the page's host one of the JS-safe domains? A bound parent domain covers its subdomains (附录5
+ * "绑定父级域名"). The current rule is 80/443 only, with no port entered; an older revision said to
+ * include the port (§3 ⚠), so a domain entered with a port matches that port exactly.
+ */
+export function checkJsDomain(pageUrl: string, domains: readonly string[]): DomainVerdict {
+  const parts = parseHttpUrl(pageUrl.split('#')[0] ?? '');
+  const host = parts?.host ?? pageUrl;
+  if (domains.length === 0) return { ok: false, host, problem: 'none-configured', domains: [] };
+  if (!parts) return { ok: false, host, problem: 'not-listed', domains: [...domains] };
+  let portOnly: string | undefined;
+  for (const raw of domains) {
+    const entry = raw.trim().toLowerCase();
+    const colon = entry.lastIndexOf(':');
+    const hasPort = colon > 0 && !entry.endsWith(']');
+    const domain = hasPort ? entry.slice(0, colon) : entry;
+    const port = hasPort ? entry.slice(colon + 1) : undefined;
+    if (parts.host !== domain && !parts.host.endsWith(`.${domain}`)) continue;
+    if (port !== undefined ? port === parts.port : parts.port === undefined) return { ok: true, host: parts.host, domain: raw };
+    portOnly = parts.port;
+  }
+  if (portOnly !== undefined) return { ok: false, host: parts.host, problem: 'port', port: portOnly, domains: [...domains] };
+  return { ok: false, host: parts.host, problem: 'not-listed', domains: [...domains] };
+}
+
+/** `a.com, b.com` → ['a.com', 'b.com'] (the jsDomains setting). */
+export function splitJsDomains(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[,，\s]+/)
+    .map((d) => d.trim())
+    .filter((d) => d !== '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diagnosing `config:invalid signature`
+// ---------------------------------------------------------------------------------------------
+
+/** What the page's wx.config carried (or the server printed). */
+export interface SignatureClaim {
+  /** The page's URL as the user knows it (location.href); may still carry #…. */
+  url: string;
+  signature: string;
+  timestamp: string;
+  nonceStr: string;
+}
+
+/** What wxauth knows independently. */
+export interface SignatureFacts {
+  /** The jsapi_ticket WeChat checks against (the cached or freshly fetched one, or --ticket). */
+  ticket: string;
+  /** The basic access_token of the appid, to recognise "signed the access_token instead" (§3 [OBS]). */
+  accessToken?: string;
+  /** Tickets held before the current one (an old cache, another server's copy, §1.3). */
+  staleTickets?: string[];
+  /** Other URLs of the same page: the landing URL (iOS, §3.1), the URL before an OAuth hop (§2). */
+  otherUrls?: string[];
+}
+
+/** The mistakes of JSSDK-FACTS §2–§3, most common first (the order they are tried in). */
+export const MISTAKES = [
+  'fragment',
+  'encoded',
+  'other-url',
+  'scheme',
+  'trailing-slash',
+  'nonce-key',
+  'timestamp-ms',
+  'access-token',
+  'stale-ticket',
+] as const;
+export type MistakeId = (typeof MISTAKES)[number];
+
+/** What to check when no known mistake reproduces the signature (附录5's list, in its order). */
+export const CHECKS = ['algorithm', 'nonce-timestamp', 'full-url', 'appid', 'ticket-cache', 'dynamic-url', 'ios-landing'] as const;
+export type CheckId = (typeof CHECKS)[number];
+
+/** One reconstruction of what the server may have signed. */
+export interface Attempt {
+  mistake: MistakeId;
+  string1: string;
+  /** The URL that was signed in this attempt (when it differs from the page's). */
+  url?: string;
+  /** The timestamp that was signed (timestamp-ms). */
+  timestamp?: string;
+  /** Which ticket was signed: the access_token, or the index of a stale ticket. */
+  ticket?: 'access-token' | { stale: number };
+}
+
+export type Diagnosis =
+  | { verdict: 'match'; url: string; string1: string; expected: string; warnings: DiagnosisWarning[] }
+  | { verdict: 'mistake'; url: string; string1: string; expected: string; found: Attempt; warnings: DiagnosisWarning[] }
+  | { verdict: 'unknown'; url: string; string1: string; expected: string; tried: number; checks: CheckId[]; warnings: DiagnosisWarning[] };
+
+export type DiagnosisWarning =
+  /** §2.1: every SDK emits lower case; whether WeChat accepts upper case is unverified. */
+  | { kind: 'upper-case-signature' }
+  /** §2: "timestamp in seconds"; 13 digits is Date.now(). */
+  | { kind: 'timestamp-ms'; timestamp: string }
+  | { kind: 'url-changed'; changes: UrlChange[] }
+  | { kind: 'no-path'; withSlash: string };
+
+function withoutParams(url: string, names: string[]): string | undefined {
+  const q = url.indexOf('?');
+  if (q < 0) return undefined;
+  const kept = url
+    .slice(q + 1)
+    .split('&')
+    .filter((pair) => !names.includes(pair.split('=')[0] ?? ''));
+  const next = url.slice(0, q) + (kept.length > 0 ? `?${kept.join('&')}` : '');
+  return next === url ? undefined : next;
+}
+
+/** The URL variants each URL mistake would have signed instead of `url` (the page's, without #). */
+function urlVariants(claim: SignatureClaim, url: string, facts: SignatureFacts): Array<{ mistake: MistakeId; url: string }> {
+  const out: Array<{ mistake: MistakeId; url: string }> = [];
+  const add = (mistake: MistakeId, candidate: string | undefined) => {
+    if (candidate !== undefined && candidate !== url && !out.some((o) => o.url === candidate)) out.push({ mistake, url: candidate });
+  };
+  // fragment: the URL as given (when it had one), else the usual hash-router fragments.
+  const given = claim.url.trim();
+  if (given.includes('#')) add('fragment', ENCODED_URL.test(given) ? safeDecode(given) : given);
+  for (const f of ['#/', '#']) add('fragment', url + f);
+  for (const other of facts.otherUrls ?? []) if (other.includes('#')) add('fragment', other);
+  // encoded: sent with encodeURIComponent and never decoded (§2), or encodeURI'd.
+  add('encoded', encodeURIComponent(url));
+  add('encoded', encodeURI(url));
+  // another URL: the landing URL (iOS history mode, §3.1), the page before the OAuth hop (without
+  // code/state, §2 "通过a链接…跳转到b链接"), the path without its query, the site root.
+  for (const other of facts.otherUrls ?? []) add('other-url', other.split('#')[0]);
+  add('other-url', withoutParams(url, ['code', 'state']));
+  const q = url.indexOf('?');
+  if (q >= 0) add('other-url', url.slice(0, q));
+  const root = /^(https?:\/\/[^/?#]+)/i.exec(url)?.[1];
+  if (root) {
+    add('other-url', `${root}/`);
+    add('other-url', root);
+  }
+  // http vs https.
+  if (/^https:/i.test(url)) add('scheme', 'http:' + url.slice(6));
+  else if (/^http:/i.test(url)) add('scheme', 'https:' + url.slice(5));
+  // A trailing slash added or dropped on the path.
+  const [base = url, query] = q >= 0 ? [url.slice(0, q), url.slice(q)] : [url, ''];
+  add('trailing-slash', base.endsWith('/') ? base.slice(0, -1) + query : `${base}/${query}`);
+  return out;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Recompute the signature; if it differs, try each known mistake alone and name the first that
+ * reproduces the given signature; else say what to check (附录5 order). Pure: the hash is passed in.
+ */
+export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, sha1: Sha1): Diagnosis {
+  const warnings: DiagnosisWarning[] = [];
+  const normalized = normalizePageUrl(claim.url);
+  const url = normalized.ok ? normalized.url : claim.url.split('#')[0] ?? claim.url;
+  if (normalized.ok && normalized.changes.length > 0) warnings.push({ kind: 'url-changed', changes: normalized.changes });
+  if (normalized.ok) for (const note of normalized.notes) warnings.push(note);
+  const given = claim.signature.trim();
+  if (given !== given.toLowerCase()) warnings.push({ kind: 'upper-case-signature' });
+  if (/^\d{13}$/.test(claim.timestamp.trim())) warnings.push({ kind: 'timestamp-ms', timestamp: claim.timestamp.trim() });
+  const wanted = given.toLowerCase();
+  const base: SignInput = { ticket: facts.ticket, nonceStr: claim.nonceStr, timestamp: claim.timestamp.trim(), url };
+  const { string1, signature: expected } = signJsapi(base, sha1);
+  if (expected === wanted) return { verdict: 'match', url, string1, expected, warnings };
+
+  let tried = 0;
+  const attempt = (a: Attempt): Attempt | undefined => {
+    tried += 1;
+    return sha1(a.string1).toLowerCase() === wanted ? a : undefined;
+  };
+  const found = ((): Attempt | undefined => {
+    for (const v of urlVariants(claim, url, facts)) {
+      const hit = attempt({ mistake: v.mistake, url: v.url, string1: stringToSign({ ...base, url: v.url }) });
+      if (hit) return hit;
+    }
+    const nonceKey = attempt({ mistake: 'nonce-key', string1: stringToSign(base, 'nonceStr') });
+    if (nonceKey) return nonceKey;
+    // Milliseconds: signed Date.now() while wx.config got seconds (any of the 1000 ms in that second),
+    // or wx.config got the milliseconds while the server signed seconds.
+    const ts = base.timestamp;
+    if (/^\d{1,11}$/.test(ts)) {
+      for (let ms = 0; ms < 1000; ms++) {
+        const signedTs = String(Number(ts) * 1000 + ms);
+        const hit = attempt({ mistake: 'timestamp-ms', timestamp: signedTs, string1: stringToSign({ ...base, timestamp: signedTs }) });
+        if (hit) return hit;
+      }
+    } else if (/^\d{13}$/.test(ts)) {
+      const seconds = String(Math.floor(Number(ts) / 1000));
+      const hit = attempt({ mistake: 'timestamp-ms', timestamp: seconds, string1: stringToSign({ ...base, timestamp: seconds }) });
+      if (hit) return hit;
+    }
+    if (facts.accessToken) {
+      const hit = attempt({ mistake: 'access-token', ticket: 'access-token', string1: stringToSign({ ...base, ticket: facts.accessToken }) });
+      if (hit) return hit;
+    }
+    for (const [i, stale] of (facts.staleTickets ?? []).entries()) {
+      if (stale === facts.ticket) continue;
+      const hit = attempt({ mistake: 'stale-ticket', ticket: { stale: i }, string1: stringToSign({ ...base, ticket: stale }) });
+      if (hit) return hit;
+    }
+    return undefined;
+  })();
+  if (found) return { verdict: 'mistake', url, string1, expected, found, warnings };
+  return { verdict: 'unknown', url, string1, expected, tried, checks: [...CHECKS], warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// wx.config
+// ---------------------------------------------------------------------------------------------
+
+export interface WxConfig {
+  appId?: string;
+  timestamp?: string;
+  nonceStr?: string;
+  signature?: string;
+  jsApiList?: string[];
+  /** `noncestr` written in lower case inside wx.config (a mistake of its own: §2.2 wants nonceStr). */
+  lowerNonceKey?: boolean;
+}
+
+/**
+ * Read a pasted `wx.config({...})` (or its object, or the debug alert's JSON): JavaScript object
+ * syntax with unquoted keys and single quotes is common, so fields are picked by pattern rather than
+ * with JSON.parse. Unknown or missing fields are simply absent.
+ */
+export function parseWxConfig(text: string): WxConfig {
+  const pick = (key: string): string | undefined => {
+    const re = new RegExp(`["']?\\b${key}\\b["']?\\s*:\\s*(?:"([^"]*)"|'([^']*)'|\`([^\`]*)\`|([^,}\\s]+))`);
+    const m = re.exec(text);
+    return m ? (m[1] ?? m[2] ?? m[3] ?? m[4]) : undefined;
+  };
+  const out: WxConfig = {};
+  const appId = pick('appId');
+  if (appId !== undefined) out.appId = appId;
+  const timestamp = pick('timestamp');
+  if (timestamp !== undefined) out.timestamp = timestamp;
+  const nonceStr = pick('nonceStr');
+  if (nonceStr !== undefined) out.nonceStr = nonceStr;
+  else {
+    const lower = pick('noncestr');
+    if (lower !== undefined) {
+      out.nonceStr = lower;
+      out.lowerNonceKey = true;
+    }
+  }
+  const signature = pick('signature');
+  if (signature !== undefined) out.signature = signature;
+  const list = /["']?\bjsApiList\b["']?\s*:\s*\[([^\]]*)\]/.exec(text);
+  if (list) out.jsApiList = [...(list[1] ?? '').matchAll(/["'`]([^"'`]+)["'`]/g)].map((m) => m[1] ?? '');
+  return out;
+}
+
+/** A nonceStr like the official sample's: 16 characters of [A-Za-z0-9] (JSSDK-FACTS §1.3, §4). */
+export function nonceFromBytes(bytes: Uint8Array, length = 16): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[(bytes[i] ?? 0) % alphabet.length];
+  return out;
+}
+
+/** The `wx.config({...})` snippet for a page (jsApiList is the page's choice; a placeholder list here). */
+export function wxConfigSnippet(p: { appId: string; timestamp: number | string; nonceStr: string; signature: string; jsApiList: string[] }): string {
+  const list = p.jsApiList.map((api) => `'${api}'`).join(', ');
+  return [
+    'wx.config({',
+    '  debug: false,',
+    `  appId: '${p.appId}',`,
+    `  timestamp: ${p.timestamp},`,
+    `  nonceStr: '${p.nonceStr}',`,
+    `  signature: '${p.signature}',`,
+    `  jsApiList: [${list}],`,
+    '});',
+  ].join('\n');
+}

@@ -1,0 +1,148 @@
+// The JS-SDK signature core: the official example, URL normalisation, the JS-safe domain rule and the
+// diagnosis of every known mistake. node:crypto's sha1 is passed in, as flows/jssdk.ts does.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  MISTAKES,
+  checkJsDomain,
+  diagnoseSignature,
+  normalizePageUrl,
+  parseWxConfig,
+  signJsapi,
+  stringToSign,
+  type MistakeId,
+  type SignInput,
+} from '../../src/core/jssdk.js';
+
+const sha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest('hex');
+
+// The official example of WeChat's JS-SDK doc, 附录1 "JS-SDK使用权限签名算法" (OA page
+// developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html#62, current revision, quoted at
+// https://www.cnblogs.com/wugh8726254/p/13352503.html), and the same inputs and signature on WeCom's
+// official "JS-SDK 签名算法" page https://developer.work.weixin.qq.com/document/path/96909 (found with
+// the search tool; JSSDK-FACTS §2.1).
+const OFFICIAL = {
+  noncestr: 'Wm3WZYTPz0wzccnW',
+  jsapi_ticket: 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg',
+  timestamp: '1414587457',
+  url: 'http://mp.weixin.qq.com?params=value',
+  string1:
+    'jsapi_ticket=sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg&noncestr=Wm3WZYTPz0wzccnW&timestamp=1414587457&url=http://mp.weixin.qq.com?params=value',
+  signature: '0f9de62fce790f9a083d5c99e95740ceb90c27ed',
+};
+
+describe('the signature algorithm', () => {
+  it('reproduces the official 附录1 example: string1 and sha1', () => {
+    const input: SignInput = { ticket: OFFICIAL.jsapi_ticket, nonceStr: OFFICIAL.noncestr, timestamp: OFFICIAL.timestamp, url: OFFICIAL.url };
+    expect(stringToSign(input)).toBe(OFFICIAL.string1);
+    expect(signJsapi(input, sha1)).toEqual({ string1: OFFICIAL.string1, signature: OFFICIAL.signature });
+  });
+
+  it("reproduces the older revision's example (url without query; cnblogs.com/txw1958/p/weixin-jsapi-signature.html)", () => {
+    const input = { ticket: OFFICIAL.jsapi_ticket, nonceStr: OFFICIAL.noncestr, timestamp: OFFICIAL.timestamp, url: 'http://mp.weixin.qq.com' };
+    expect(signJsapi(input, sha1).signature).toBe('f4d90daf4b3bca3078ab155816175ba34c443a7b');
+  });
+
+  it("reproduces EasyWeChat's test vector (JSSDK-FACTS §2.1)", () => {
+    const input = { ticket: 'mock-ticket', nonceStr: 'mock-nonce', timestamp: '1601234567', url: 'https://www.easywechat.com/' };
+    expect(signJsapi(input, sha1).signature).toBe('22772d2fb393ab9f7f6a5a54168a566fbf1ab767');
+  });
+});
+
+describe('normalizePageUrl', () => {
+  it('drops the fragment and says so', () => {
+    const r = normalizePageUrl('https://h5.example.com/shop?id=1#/order/2');
+    expect(r).toMatchObject({ ok: true, url: 'https://h5.example.com/shop?id=1', changes: [{ kind: 'fragment-dropped', fragment: '#/order/2' }] });
+  });
+  it('decodes an encodeURIComponent-ed URL once, then drops the fragment', () => {
+    const r = normalizePageUrl(encodeURIComponent('https://h5.example.com/a?x=1#/b'));
+    expect(r.ok && r.url).toBe('https://h5.example.com/a?x=1');
+    expect(r.ok && r.changes.map((c) => c.kind)).toEqual(['decoded', 'fragment-dropped']);
+  });
+  it('keeps everything else as written (no slash added, no case folding)', () => {
+    const r = normalizePageUrl('http://mp.weixin.qq.com?params=value');
+    expect(r).toMatchObject({ ok: true, url: 'http://mp.weixin.qq.com?params=value', changes: [] });
+    expect(r.ok && r.notes).toEqual([{ kind: 'no-path', withSlash: 'http://mp.weixin.qq.com/?params=value' }]);
+  });
+  it('refuses what is not an http(s) URL', () => {
+    expect(normalizePageUrl('ftp://x.com/').ok).toBe(false);
+    expect(normalizePageUrl('/order').ok).toBe(false);
+  });
+});
+
+describe('checkJsDomain', () => {
+  it('accepts the host and its subdomains (a bound parent domain covers them)', () => {
+    expect(checkJsDomain('https://a.com/x', ['a.com'])).toMatchObject({ ok: true });
+    expect(checkJsDomain('https://m.a.com/x', ['b.com', 'a.com'])).toMatchObject({ ok: true, domain: 'a.com' });
+  });
+  it('refuses another host, a port, or an empty list', () => {
+    expect(checkJsDomain('https://evil-a.com/', ['a.com'])).toMatchObject({ ok: false, problem: 'not-listed' });
+    expect(checkJsDomain('https://a.com:8443/', ['a.com'])).toMatchObject({ ok: false, problem: 'port', port: '8443' });
+    expect(checkJsDomain('https://a.com:8443/', ['a.com:8443'])).toMatchObject({ ok: true });
+    expect(checkJsDomain('https://a.com/', [])).toMatchObject({ ok: false, problem: 'none-configured' });
+  });
+});
+
+describe('diagnoseSignature', () => {
+  const TICKET = 'HoagFKDcsGMVCIY2vOjf9gp11nBxu1ZVWX1bM9QbYpUNdZTTe6Tpy9mA-aKZ1xDQc93LJX9MhsLf1Al1F7yBhA';
+  const STALE = 'kgt8ON7yVITDhtdwci0qeZWDYY9lXgWr0SfbNNRrJFP1Mq1Lv2xwT9mE7yTaHhN9YJ0kl1YfKLn1eM5x8Ztv3A';
+  const TOKEN = '86_AccessTokenNotATicket0123456789';
+  const PAGE = 'https://h5.example.com/shop/list?from=menu';
+  const NONCE = 'Wm3WZYTPz0wzccnW';
+  const TS = '1714587457';
+  const facts = { ticket: TICKET, accessToken: TOKEN, staleTickets: [STALE], otherUrls: ['https://h5.example.com/entry?from=share'] };
+  const sign = (over: Partial<SignInput>, nonceKey: 'noncestr' | 'nonceStr' = 'noncestr') =>
+    sha1(stringToSign({ ticket: TICKET, nonceStr: NONCE, timestamp: TS, url: PAGE, ...over }, nonceKey));
+
+  it('says match when the recomputed signature is the given one', () => {
+    const d = diagnoseSignature({ url: PAGE, signature: sign({}), timestamp: TS, nonceStr: NONCE }, facts, sha1);
+    expect(d.verdict).toBe('match');
+  });
+
+  // Each row: what the server really signed; the diagnosis must name that mistake.
+  const table: Array<[MistakeId, string, () => string, string?]> = [
+    ['fragment', 'the URL with #/order', () => sign({ url: `${PAGE}#/order` }), `${PAGE}#/order`],
+    ['fragment', 'a hash-router #/ it was not told about', () => sign({ url: `${PAGE}#/` })],
+    ['encoded', 'the URL encodeURIComponent-ed', () => sign({ url: encodeURIComponent(PAGE) })],
+    ['other-url', 'the landing URL (iOS history mode)', () => sign({ url: 'https://h5.example.com/entry?from=share' })],
+    ['other-url', 'the URL before the OAuth hop', () => sign({ url: PAGE }), `${PAGE}&code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc`],
+    ['scheme', 'http instead of https', () => sign({ url: PAGE.replace('https:', 'http:') })],
+    ['trailing-slash', 'a trailing slash on the path', () => sign({ url: 'https://h5.example.com/shop/list/?from=menu' })],
+    ['nonce-key', 'nonceStr as the key in the string', () => sign({}, 'nonceStr')],
+    ['timestamp-ms', 'Date.now() signed, seconds in wx.config', () => sign({ timestamp: `${TS}123` })],
+    ['access-token', 'the access_token signed as the ticket', () => sign({ ticket: TOKEN })],
+    ['stale-ticket', 'an old ticket', () => sign({ ticket: STALE })],
+  ];
+
+  it.each(table)('names %s (%s)', (mistake, _why, signature, url = PAGE) => {
+    const d = diagnoseSignature({ url, signature: signature(), timestamp: TS, nonceStr: NONCE }, facts, sha1);
+    expect(d.verdict).toBe('mistake');
+    expect(d.verdict === 'mistake' && d.found.mistake).toBe(mistake);
+  });
+
+  it('covers every mistake it knows', () => {
+    expect(new Set(table.map(([m]) => m))).toEqual(new Set(MISTAKES));
+  });
+
+  it('signed ms in wx.config too: the timestamp warning, seconds recognised', () => {
+    const d = diagnoseSignature({ url: PAGE, signature: sign({ timestamp: TS }), timestamp: `${TS}000`, nonceStr: NONCE }, facts, sha1);
+    expect(d).toMatchObject({ verdict: 'mistake', found: { mistake: 'timestamp-ms', timestamp: TS } });
+    expect(d.warnings).toContainEqual({ kind: 'timestamp-ms', timestamp: `${TS}000` });
+  });
+
+  it('lists what to check when nothing reproduces it', () => {
+    const d = diagnoseSignature({ url: PAGE, signature: 'f'.repeat(40), timestamp: TS, nonceStr: NONCE }, facts, sha1);
+    expect(d.verdict).toBe('unknown');
+    expect(d.verdict === 'unknown' && d.checks).toContain('appid');
+  });
+});
+
+describe('parseWxConfig', () => {
+  it('reads a pasted wx.config with JS syntax', () => {
+    const c = parseWxConfig(`wx.config({ debug: true, appId: 'wx5e1ec0de00000001', timestamp: 1414587457, nonceStr: "abc", signature: '0f9d', jsApiList: ['chooseImage', "scanQRCode"] })`);
+    expect(c).toEqual({ appId: 'wx5e1ec0de00000001', timestamp: '1414587457', nonceStr: 'abc', signature: '0f9d', jsApiList: ['chooseImage', 'scanQRCode'] });
+  });
+  it('notices noncestr spelt in lower case inside wx.config', () => {
+    expect(parseWxConfig('{"noncestr":"abc"}')).toEqual({ nonceStr: 'abc', lowerNonceKey: true });
+  });
+});
