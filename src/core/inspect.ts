@@ -75,6 +75,7 @@ export const FINDING_IDS = [
   'domain.unchecked',
   'state.absent',
   'state.charset',
+  'state.charset_unreserved',
   'state.too_long',
   'state.placeholder',
   'appid.placeholder',
@@ -175,6 +176,8 @@ const MISSING_ERRCODE: Record<string, string> = {
 };
 
 /** States that are constants copied from the docs or examples: they protect against nothing. */
+/** Outside WeChat's documented a-zA-Z0-9, but unreserved in URLs (RFC 3986 §2.3) and seen to survive. */
+const URL_SAFE_STATE_CHARS = ['-', '_', '.'];
 const PLACEHOLDER_STATES = new Set(['state', 'status', '123', '1234', '1', '0', 'test', 'abc', 'xyz', 'stateparam']);
 
 export function levenshtein(a: string, b: string): number {
@@ -496,7 +499,14 @@ function inspectAuthUrl(
     const check = validateState(state.value);
     for (const issue of check.issues) {
       if (issue.kind === 'charset') {
-        findings.add('state.charset', isAuthorize ? 'error' : 'warning', { chars: issue.chars });
+        // `-`, `_` and `.` (a UUID, base64url) need no percent-encoding and have not been seen altered:
+        // API-FACTS §1.3 reports only `{a:1,b:2}`-style values coming back changed, and WeChat accepts
+        // them today. So they are a warning everywhere (what WeChat may do), the rest an error on authorize.
+        const outside = [...new Set([...state.value].filter((c) => !/^[A-Za-z0-9]$/.test(c)))];
+        const unreserved = outside.filter((c) => URL_SAFE_STATE_CHARS.includes(c));
+        const others = outside.filter((c) => !URL_SAFE_STATE_CHARS.includes(c));
+        if (others.length > 0) findings.add('state.charset', isAuthorize ? 'error' : 'warning', { chars: others.map(showChar).join(' ') });
+        if (unreserved.length > 0) findings.add('state.charset_unreserved', 'warning', { chars: unreserved.join(' ') });
       } else if (issue.kind === 'too_long') {
         findings.add('state.too_long', isAuthorize ? 'error' : 'warning', { bytes: issue.bytes, max: STATE_MAX_BYTES });
       }

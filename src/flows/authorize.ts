@@ -11,8 +11,10 @@ import type { AccountType } from '../core/validate.js';
 import type { ResolvedConfig } from '../store/resolve.js';
 import type { StateEntry } from '../store/token-cache.js';
 
-/** What `url` refuses on every endpoint even where `inspect` only warns: a state outside a-zA-Z0-9 or
- * over 128 bytes comes back altered (or not at all) after WeChat's internal redirect (API-FACTS §1.3). */
+/** What `url` refuses on every endpoint even where `inspect` only warns: a state with characters such as
+ * `{ : ,` or over 128 bytes comes back altered (or not at all) after WeChat's internal redirect
+ * (API-FACTS §1.3). Not `state.charset_unreserved` (`-`, `_`, `.`: a UUID, base64url), which WeChat
+ * accepts today: `url` builds it and warns. */
 export const ALWAYS_BLOCKING: readonly FindingId[] = ['state.charset', 'state.too_long', 'state.absent'];
 
 /** A lint finding with the catalogue keys of its three sentences, so a presenter can word it without core. */

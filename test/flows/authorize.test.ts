@@ -72,8 +72,8 @@ describe('planAuthorize refuses what WeChat rejects', () => {
   const refused: Array<[string, AuthorizeRequest, string]> = [
     ['snsapi_login on authorize', { config: service, scope: 'snsapi_login', forceFlag: true }, 'scope.login_on_authorize'],
     ['snsapi_base on qrconnect', { config: website, scope: 'snsapi_base', forceFlag: true }, 'scope.oa_on_qrconnect'],
-    ['a state with a dash (authorize: an error)', { config: service, state: 'order-42', forceFlag: true }, 'state.charset'],
-    ['a qrconnect state with an underscore (inspect only warns; url refuses)', { config: website, state: 'a_b', forceFlag: true }, 'state.charset'],
+    ['a JSON-style state (authorize: an error)', { config: service, state: '{a:1}', forceFlag: true }, 'state.charset'],
+    ['a qrconnect state with a brace (inspect only warns; url refuses)', { config: website, state: 'a{b', forceFlag: true }, 'state.charset'],
     ['a state over 128 bytes', { config: service, state: 'a'.repeat(129), forceFlag: true }, 'state.too_long'],
     ['a redirect_uri on another host', { config: service, redirectUri: 'https://api.example.org/cb', forceFlag: true }, 'domain.host'],
     ['a redirect_uri on the parent domain', { config: service, redirectUri: 'https://example.com/cb', forceFlag: true }, 'domain.parent'],
@@ -93,7 +93,7 @@ describe('planAuthorize refuses what WeChat rejects', () => {
   }
 
   it('quotes the first problem and hands the others to onRefused', () => {
-    const { error, others } = refusal({ config: service, state: 'a-b', redirectUri: 'https://api.example.org/cb', forceFlag: true });
+    const { error, others } = refusal({ config: service, state: 'a+b', redirectUri: 'https://api.example.org/cb', forceFlag: true });
     expect(error.messageRef.params?.reason).toBe('<domain.host>');
     expect(others.map((list) => list.map((f) => f.id))).toEqual([['state.charset']]);
   });
@@ -101,6 +101,14 @@ describe('planAuthorize refuses what WeChat rejects', () => {
   it('suggests --force to url, and `wxauth url --force` to a caller without the flag', () => {
     expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: true }).error.hint?.key).toBe('url.refused.hint');
     expect(refusal({ config: service, scope: 'snsapi_login', forceFlag: false }).error.hint?.key).toBe('url.refused.hint.noForce');
+  });
+
+  it('builds a UUID or base64url state (WeChat accepts it), with a warning (issue 12 item 2)', () => {
+    for (const [config, state] of [[service, '3f2b8c1e-9d4a-4e7b-8c2d-1a2b3c4d5e6f'], [website, 'eyJh_bGc.iOi']] as const) {
+      const plan = planAuthorize({ config, state, forceFlag: true }, { hooks: recordingHooks() });
+      expect(plan.blocking).toEqual([]);
+      expect(plan.warnings.map((f) => f.id)).toEqual(['state.charset_unreserved']);
+    }
   });
 
   it('accepts what WeChat accepts: a test account on its local listener, with a port', () => {

@@ -592,6 +592,18 @@ export const messages = {
     zh: '只用字母和数字；需要回传的数据（如来源页面）保存在服务端，用 state 作为键去查。',
     en: 'Use letters and digits only; keep data you need back (such as the return page) on the server, keyed by the state.',
   },
+  'inspect.state.charset_unreserved': {
+    zh: 'state 含有 {chars}：不在文档写明的 a-zA-Z0-9 之内；微信目前接受，但将来可能拒绝或改写它',
+    en: 'state contains {chars}: outside the documented a-zA-Z0-9; WeChat accepts it today but may refuse or alter it one day',
+  },
+  'inspect.state.charset_unreserved.effect': {
+    zh: '微信目前接受这样的 state（UUID、base64url），也没有见到被改写的报告（被改写的是 {a:1,b:2} 这类值）；但文档只允许字母和数字，微信将来可能按文档拒绝或改写它。',
+    en: 'WeChat accepts such a state today (a UUID, base64url) and no alteration has been reported (the values seen altered were {a:1,b:2}-style); but the docs allow letters and digits only, so WeChat may one day refuse or alter it.',
+  },
+  'inspect.state.charset_unreserved.fix': {
+    zh: '现在可以不改；想完全稳妥就只用字母和数字（例如去掉 UUID 里的 -）。',
+    en: 'Nothing needs to change today; to be fully safe use letters and digits only (e.g. drop the dashes of a UUID).',
+  },
   'inspect.state.too_long': {
     zh: 'state 有 {bytes} 字节，超过了 {max} 字节的上限。',
     en: 'state is {bytes} bytes long, over the {max}-byte limit.',
