@@ -114,6 +114,8 @@ function resetCaller(socket: Socket): void {
   else socket.destroy();
 }
 
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection']);
+
 /** Errors that mean the upstream was never reached: answered with a 502. Anything after connecting is a reset. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ECONNABORTED']);
 
@@ -187,11 +189,15 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       }
     };
 
-    // The caller's headers as sent (order, case, repeats); only Host becomes the upstream's.
+    // The caller's headers as sent (order, case, repeats); only Host becomes the upstream's, and the
+    // hop-by-hop Connection and Keep-Alive stay on the caller's hop (RFC 9110 §7.6.1): the connection to
+    // the upstream is the proxy's pool, and a caller's `Connection: close` must not close it.
     const headers: string[] = [];
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
       const name = req.rawHeaders[i]!;
-      headers.push(name, name.toLowerCase() === 'host' ? upstream.host : req.rawHeaders[i + 1]!);
+      const lower = name.toLowerCase();
+      if (HOP_BY_HOP.has(lower)) continue;
+      headers.push(name, lower === 'host' ? upstream.host : req.rawHeaders[i + 1]!);
     }
     if (!has(headers, 'host')) headers.push('Host', upstream.host);
 

@@ -1,0 +1,505 @@
+// wxauth proxy (issue 15) with the emulator (or a plain node:http server) as upstream and real clients
+// behind it: wxauth itself, the wechat-oauth SDK from npm, and raw node:http requests for the bytes.
+// Loopback only; no mocked fetch. The command runs in-process with its own abort controller (Ctrl-C).
+import http from 'node:http';
+import net from 'node:net';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { Readable, Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, defaultSeed, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { startProxy, type ProxyHandle } from '../../src/flows/proxy/server.js';
+import type { DetectorHit, ObservedCall } from '../../src/core/proxy-detect.js';
+import { baseEnv, freePort, runCli } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+const SERVICE: string = DEFAULT_APPIDS.service;
+
+interface Raw {
+  status: number;
+  statusMessage: string;
+  rawHeaders: string[];
+  body: Buffer;
+}
+
+function request(base: string, target: string, options: { method?: string; headers?: Record<string, string> | string[]; body?: Buffer | string; agent?: http.Agent } = {}): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(base);
+    const req = http.request({ host: url.hostname, port: url.port, method: options.method ?? 'GET', path: target, headers: options.headers, agent: options.agent ?? false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? '', rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** Raw headers without Date (its second may tick between two calls). */
+function withoutDate(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() !== 'date') out.push(raw[i]!, raw[i + 1]!);
+  return out;
+}
+
+interface Recorded {
+  calls: ObservedCall[];
+  hits: DetectorHit[];
+}
+
+async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean } = {}): Promise<ProxyHandle & Recorded> {
+  const rec: Recorded = { calls: [], hits: [] };
+  const handle = await startProxy({
+    host: '127.0.0.1',
+    port: 0,
+    upstream,
+    timeoutMs: extra.timeoutMs ?? 5000,
+    showSecrets: extra.showSecrets ?? false,
+    quotas: extra.quotas,
+    keepHar: true,
+    hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h) },
+  });
+  return Object.assign(handle, rec);
+}
+
+/** Wait until the hooks have seen `n` calls (they report when the answer has been sent). */
+async function calls(p: Recorded, n: number): Promise<void> {
+  for (let i = 0; i < 200 && p.calls.length < n; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(p.calls.length).toBeGreaterThanOrEqual(n);
+}
+
+let emu: EmulatorHandle;
+beforeAll(async () => {
+  const seed = defaultSeed();
+  // The subscription app only answers from a whitelisted IP: its /cgi-bin/token gives 40164.
+  seed.apps.find((a) => a.appid === DEFAULT_APPIDS.subscription)!.ipWhitelist = ['198.51.100.7'];
+  emu = await startEmulator({ seed, switches: { ridStyle: 'none' } });
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+const app = () => emu.apps.find((a) => a.appid === SERVICE)!;
+const tokenPath = (appid: string = SERVICE, secret: string = app().secret) => `/cgi-bin/token?grant_type=client_credential&appid=${appid}&secret=${secret}`;
+const exchangePath = (code: string) => `/sns/oauth2/access_token?appid=${SERVICE}&secret=${app().secret}&code=${code}&grant_type=authorization_code`;
+
+describe('pass-through', () => {
+  it('answers byte for byte what the upstream answers directly: status, raw headers (order and case), body', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      for (const target of ['/sns/oauth2/access_token?appid=wx5e1ec0de00000001&code=nope', '/cgi-bin/nowhere', '/sns/auth?access_token=x&openid=y']) {
+        const direct = await request(emu.url, target);
+        const proxied = await request(p.url, target);
+        expect(proxied.status).toBe(direct.status);
+        expect(proxied.statusMessage).toBe(direct.statusMessage);
+        expect(withoutDate(proxied.rawHeaders)).toEqual(withoutDate(direct.rawHeaders));
+        expect(proxied.rawHeaders.filter((h) => h.toLowerCase() === 'date')).toHaveLength(direct.rawHeaders.filter((h) => h.toLowerCase() === 'date').length);
+        expect(proxied.body.equals(direct.body)).toBe(true);
+      }
+    } finally {
+      await p.close();
+    }
+  });
+
+  describe('against an echo server', () => {
+    let echo: http.Server;
+    let echoUrl: string;
+    beforeAll(async () => {
+      echo = http.createServer((req, res) => {
+        const hash = crypto.createHash('sha256');
+        let size = 0;
+        req.on('data', (c: Buffer) => {
+          hash.update(c);
+          size += c.length;
+        });
+        req.on('end', () => {
+          if (req.url?.startsWith('/big')) {
+            // A 12 MiB answer with a header in odd case, chunked.
+            res.writeHead(200, ['X-Odd-Case', 'Yes', 'Content-Type', 'application/octet-stream']);
+            const block = Buffer.alloc(1024 * 1024, 7);
+            for (let i = 0; i < 12; i++) res.write(block);
+            res.end();
+            return;
+          }
+          const body = JSON.stringify({ method: req.method, url: req.url, raw: req.rawHeaders, size, sha: hash.digest('hex') });
+          res.writeHead(201, 'Made Up', { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+          res.end(body);
+        });
+      });
+      await new Promise<void>((r) => echo.listen(0, '127.0.0.1', () => r()));
+      echoUrl = `http://127.0.0.1:${(echo.address() as { port: number }).port}`;
+    });
+    afterAll(() => new Promise<void>((r) => echo.close(() => r())));
+
+    it('forwards method, path, query, headers (order, case, repeats) and a 20 MiB body unchanged; only Host names the upstream', async () => {
+      const p = await proxyTo(echoUrl);
+      try {
+        const body = crypto.randomBytes(20 * 1024 * 1024);
+        // Written by hand on a socket: node's client mis-frames a body sent with an array of raw headers.
+        const head = ['PUT /cgi-bin/stable_token?a=1&a=2&b=%E4%B8%AD HTTP/1.1', `Host: ${new URL(p.url).host}`, 'X-Trace: one', 'x-trace: two', 'Content-Type: application/json', `Content-Length: ${body.length}`, 'Connection: close', '', ''].join('\r\n');
+        const reply = await new Promise<Buffer>((resolve, reject) => {
+          const socket = net.connect(Number(new URL(p.url).port), '127.0.0.1');
+          const chunks: Buffer[] = [];
+          socket.on('data', (c: Buffer) => chunks.push(c));
+          socket.on('end', () => resolve(Buffer.concat(chunks)));
+          socket.on('error', reject);
+          // Not end(): a half-closed caller is a caller gone away, to node's server as to most.
+          socket.write(head);
+          socket.write(body);
+        });
+        const split = reply.indexOf('\r\n\r\n');
+        const res = { status: Number(/^HTTP\/1\.1 (\d+)/.exec(reply.toString('latin1'))?.[1]), statusMessage: /^HTTP\/1\.1 \d+ ([^\r]*)/.exec(reply.toString('latin1'))?.[1], body: reply.subarray(split + 4) };
+        expect(res.status).toBe(201);
+        expect(res.statusMessage).toBe('Made Up');
+        const seen = JSON.parse(res.body.toString()) as { method: string; url: string; raw: string[]; size: number; sha: string };
+        expect(seen.method).toBe('PUT');
+        expect(seen.url).toBe('/cgi-bin/stable_token?a=1&a=2&b=%E4%B8%AD');
+        expect(seen.size).toBe(body.length);
+        expect(seen.sha).toBe(crypto.createHash('sha256').update(body).digest('hex'));
+        const names = seen.raw.filter((_, i) => i % 2 === 0);
+        expect(names.filter((n) => n !== 'Host' && n !== 'Connection')).toEqual(['X-Trace', 'x-trace', 'Content-Type', 'Content-Length']);
+        expect(seen.raw[seen.raw.indexOf('Host') + 1]).toBe(new URL(echoUrl).host);
+        await calls(p, 1);
+        expect(p.calls[0]!.requestBodySize).toBe(body.length);
+        const har = p.harEntries()[0]!;
+        expect(har.comment).toMatch(/truncated/);
+      } finally {
+        await p.close();
+      }
+    });
+
+    it('streams a 12 MiB answer back unchanged', async () => {
+      const p = await proxyTo(echoUrl);
+      try {
+        // Both with keep-alive: Connection and Keep-Alive describe the hop, and the proxy's hop to the upstream is always kept alive.
+        const agent = new http.Agent({ keepAlive: true });
+        const direct = await request(echoUrl, '/big', { agent });
+        const proxied = await request(p.url, '/big', { agent });
+        agent.destroy();
+        expect(proxied.body.length).toBe(12 * 1024 * 1024);
+        expect(proxied.body.equals(direct.body)).toBe(true);
+        expect(withoutDate(proxied.rawHeaders)).toEqual(withoutDate(direct.rawHeaders));
+      } finally {
+        await p.close();
+      }
+    });
+  });
+
+  it('serves concurrent callers: 60 at once, each gets its own answer', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const targets = Array.from({ length: 60 }, (_, i) => `/sns/auth?access_token=t${i}&openid=o${i}`);
+      const [direct, proxied] = await Promise.all([Promise.all(targets.map((t) => request(emu.url, t))), Promise.all(targets.map((t) => request(p.url, t)))]);
+      proxied.forEach((r, i) => expect(r.body.toString()).toBe(direct[i]!.body.toString()));
+      await calls(p, 60);
+      expect(p.summary().endpoints).toEqual([expect.objectContaining({ endpoint: '/sns/auth', calls: 60 })]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('upstream failures', () => {
+  it('an upstream that cannot be reached is a 502 with a short text body, never a WeChat body', async () => {
+    const port = await freePort();
+    const p = await proxyTo(`http://127.0.0.1:${port}`);
+    try {
+      const res = await request(p.url, tokenPath());
+      expect(res.status).toBe(502);
+      expect(res.body.toString()).toMatch(/^wxauth proxy: cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\n$/);
+      expect(res.body.toString()).not.toMatch(/errcode/);
+      await calls(p, 1);
+      expect(p.calls[0]).toMatchObject({ outcome: 'unreachable', failure: 'ECONNREFUSED', status: 502 });
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('an upstream that resets resets the caller too, as it would directly', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      emu.addFault({ kind: 'reset', count: 1 });
+      const direct = await request(emu.url, '/sns/auth').then(() => 'answered', (e: NodeJS.ErrnoException) => e.code);
+      emu.addFault({ kind: 'reset', count: 1 });
+      const proxied = await request(p.url, '/sns/auth').then(() => 'answered', (e: NodeJS.ErrnoException) => e.code);
+      expect(direct).toBe('ECONNRESET');
+      expect(proxied).toBe('ECONNRESET');
+      await calls(p, 1);
+      expect(p.calls[0]!.outcome).toBe('reset');
+    } finally {
+      emu.setFaults([]);
+      await p.close();
+    }
+  });
+
+  it('an upstream silent past --timeout is a 504 with a short text body; a quick one passes', async () => {
+    const p = await proxyTo(emu.url, { timeoutMs: 200 });
+    try {
+      emu.addFault({ kind: 'delay', ms: 1500, count: 1 });
+      const slow = await request(p.url, '/sns/auth');
+      expect(slow.status).toBe(504);
+      expect(slow.body.toString()).toBe(`wxauth proxy: ${emu.url} did not answer within 200 ms\n`);
+      const quick = await request(p.url, '/sns/auth');
+      expect(quick.status).toBe(200);
+      await calls(p, 2);
+      expect(p.calls.map((c) => c.outcome).sort()).toEqual(['answered', 'timeout']);
+    } finally {
+      emu.setFaults([]);
+      await p.close();
+    }
+  });
+});
+
+describe('detectors', () => {
+  const ids = (p: Recorded) => p.hits.map((h) => h.id);
+
+  it('code.reused: the same code twice names both callers; two codes do not', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_userinfo' });
+      await request(p.url, exchangePath(code));
+      await request(p.url, exchangePath(code));
+      await calls(p, 2);
+      expect(p.calls[1]!.errcode).toBe(40163);
+      expect(ids(p)).toEqual(['code.reused']);
+      const params = p.hits[0]!.evidence.params!;
+      expect(params.firstCaller).toMatch(/^127\.0\.0\.1:\d+$/);
+      expect(params.secondCaller).toMatch(/^127\.0\.0\.1:\d+$/);
+      expect(params.answer).toBe('40163');
+      expect(String(params.code)).not.toContain(code);
+
+      await request(p.url, exchangePath(emu.issueCode({ appid: SERVICE })));
+      await request(p.url, exchangePath(emu.issueCode({ appid: SERVICE })));
+      await calls(p, 4);
+      expect(ids(p)).toEqual(['code.reused']);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('basic_token.refetched and token.not_latest: a refetch while valid, then the old token is refused and the refetch is named', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const first = JSON.parse((await request(p.url, tokenPath())).body.toString()) as { access_token: string };
+      await request(p.url, `/cgi-bin/get_api_domain_ip?access_token=${first.access_token}`);
+      await calls(p, 2);
+      expect(ids(p)).toEqual([]);
+      await request(p.url, tokenPath());
+      await calls(p, 3);
+      expect(ids(p)).toEqual(['basic_token.refetched']);
+      emu.advanceClock(301);
+      await request(p.url, `/cgi-bin/get_api_domain_ip?access_token=${first.access_token}`);
+      await calls(p, 4);
+      expect(p.calls[3]!.errcode).toBe(40001);
+      expect(ids(p)).toEqual(['basic_token.refetched', 'token.not_latest']);
+      expect(p.hits[1]!.evidence.params!.call).toBe(p.calls[2]!.id);
+      // A 40001 for a token nobody fetched through the proxy is not blamed on a refetch.
+      await request(p.url, '/cgi-bin/get_api_domain_ip?access_token=made-up-token-123');
+      await calls(p, 5);
+      expect(p.calls[4]!.errcode).toBe(40001);
+      expect(ids(p)).toHaveLength(2);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('quota.high past 80% of the daily quota, once; not below', async () => {
+    const p = await proxyTo(emu.url, { quotas: { '/cgi-bin/token': 5 } });
+    try {
+      for (let i = 0; i < 4; i++) await request(p.url, tokenPath(DEFAULT_APPIDS.test, emu.apps.find((a) => a.appid === DEFAULT_APPIDS.test)!.secret));
+      await calls(p, 4);
+      expect(ids(p).filter((id) => id === 'quota.high')).toEqual([]);
+      await request(p.url, tokenPath(DEFAULT_APPIDS.test, emu.apps.find((a) => a.appid === DEFAULT_APPIDS.test)!.secret));
+      await request(p.url, tokenPath(DEFAULT_APPIDS.test, emu.apps.find((a) => a.appid === DEFAULT_APPIDS.test)!.secret));
+      await calls(p, 6);
+      const quota = p.hits.filter((h) => h.id === 'quota.high');
+      expect(quota).toHaveLength(1);
+      expect(quota[0]!.evidence.params).toMatchObject({ path: '/cgi-bin/token', count: 5, limit: 5, percent: 100 });
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('ip.whitelist names the IP WeChat saw; another error does not', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const sub = emu.apps.find((a) => a.appid === DEFAULT_APPIDS.subscription)!;
+      await request(p.url, tokenPath(sub.appid, sub.secret));
+      await request(p.url, tokenPath(sub.appid, 'f'.repeat(32)));
+      await calls(p, 2);
+      expect(p.calls[0]!.errcode).toBe(40164);
+      expect(p.hits.map((h) => h.id)).toEqual(['ip.whitelist']);
+      expect(p.hits[0]!.evidence.params!.ip).toBe('127.0.0.1');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('userinfo.base_scope on a snsapi_base token; not on a snsapi_userinfo one', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      for (const scope of ['snsapi_base', 'snsapi_userinfo'] as const) {
+        const code = emu.issueCode({ appid: SERVICE, scope });
+        const token = JSON.parse((await request(p.url, exchangePath(code))).body.toString()) as { access_token: string; openid: string };
+        await request(p.url, `/sns/userinfo?access_token=${token.access_token}&openid=${token.openid}&lang=zh_CN`);
+      }
+      await calls(p, 4);
+      expect(p.calls[1]!.errcode).toBe(48001);
+      expect(p.calls[3]!.errcode).toBeUndefined();
+      expect(ids(p)).toEqual(['userinfo.base_scope']);
+      expect(p.hits[0]!.appid).toBe(SERVICE);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('refresh.expired on 42002, dating the refresh_token; a fresh refresh passes', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const token = JSON.parse((await request(p.url, exchangePath(emu.issueCode({ appid: SERVICE })))).body.toString()) as { refresh_token: string };
+      const refresh = `/sns/oauth2/refresh_token?appid=${SERVICE}&grant_type=refresh_token&refresh_token=${token.refresh_token}`;
+      await request(p.url, refresh);
+      await calls(p, 2);
+      expect(ids(p)).toEqual([]);
+      emu.advanceClock(31 * 86400);
+      await request(p.url, refresh);
+      await calls(p, 3);
+      expect(p.calls[2]!.errcode).toBe(42002);
+      expect(ids(p)).toEqual(['refresh.expired']);
+      expect(p.hits[0]!.evidence.key).toBe('proxy.hit.refresh.expired.seen');
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('wechat-oauth (npm) behind the proxy', () => {
+  it('exchanges a code and gets the user through the proxy; its second exchange of the same code is caught', async () => {
+    const p = await proxyTo(emu.url);
+    const OAuth = require('wechat-oauth') as new (appid: string, secret: string) => {
+      getAccessToken(code: string, cb: (err: Error | null, result: { data: { access_token: string; openid: string } }) => void): void;
+      getUser(openid: string, cb: (err: Error | null, user: { nickname: string }) => void): void;
+      request(url: string, opts: unknown, cb: unknown): void;
+    };
+    // As SDK-HOSTS.md §6: the SDK hard-codes https://api.weixin.qq.com, so its one request() is re-aimed.
+    const proto = (OAuth as unknown as { prototype: { request: (url: string, opts: unknown, cb: unknown) => void } }).prototype;
+    const original = proto.request;
+    proto.request = function (this: unknown, url: string, opts: unknown, cb: unknown) {
+      return original.call(this, url.replace('https://api.weixin.qq.com', p.url), opts, cb);
+    };
+    try {
+      const client = new OAuth(SERVICE, app().secret);
+      const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_userinfo' });
+      const first = await new Promise<{ access_token: string; openid: string }>((resolve, reject) => client.getAccessToken(code, (err, r) => (err ? reject(err) : resolve(r.data))));
+      expect(first.openid).toMatch(/^o/);
+      const user = await new Promise<{ nickname: string }>((resolve, reject) => client.getUser(first.openid, (err, u) => (err ? reject(err) : resolve(u))));
+      expect(user.nickname).toBeTruthy();
+      const again = await new Promise<Error & { code?: number }>((resolve) => client.getAccessToken(code, (err) => resolve(err as Error & { code?: number })));
+      expect(again.code).toBe(40163);
+      await calls(p, 3);
+      expect(p.calls.map((c) => c.endpoint)).toEqual(['/sns/oauth2/access_token', '/sns/userinfo', '/sns/oauth2/access_token']);
+      expect(p.calls[1]!.appid).toBe(SERVICE);
+      expect(p.hits.map((h) => h.id)).toEqual(['code.reused']);
+    } finally {
+      proto.request = original;
+      await p.close();
+    }
+  });
+});
+
+/** A string stream that keeps what is written (not a terminal). */
+class Sink extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _e: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/** `wxauth proxy …` in this process until stop() (Ctrl-C), like helpers.runCli but with the abort in hand. */
+async function runProxyCommand(args: string[], env: Record<string, string> = {}) {
+  const { runCli: run } = await import('../../src/app.js');
+  const stdout = new Sink();
+  const stderr = new Sink();
+  const controller = new AbortController();
+  const port = await freePort();
+  const done = run(['proxy', '--port', String(port), ...args], { stdout, stderr, stdin: Readable.from([]), env: baseEnv(env), signal: controller.signal }, '0.0.0-test');
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (stdout.text.includes('"started"') || stderr.text.includes(url)) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return {
+    url,
+    stdout,
+    stderr,
+    async stop() {
+      controller.abort();
+      return done;
+    },
+  };
+}
+
+describe('wxauth proxy (the command)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-proxy-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('wxauth itself behind it: live lines on stderr, the summary on stdout, a HAR on Ctrl-C; no secret in any of them', async () => {
+    const har = path.join(dir, 'calls.har');
+    const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '-v']);
+    const env = { WXAUTH_API_BASE: px.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_BACKUP_API_BASE: px.url, WXAUTH_APPID: SERVICE, WXAUTH_SECRET: app().secret, WXAUTH_TYPE: 'service' };
+    const configDir = fs.mkdtempSync(path.join(dir, 'cfg-'));
+    // wxauth token asks stable_token: the appsecret travels in a JSON body (masked below too).
+    const token = await runCli(['token', '--json', '--show-secrets'], { env: { ...env, WXAUTH_CONFIG_DIR: configDir } });
+    expect(token.code).toBe(0);
+    const basic = String((JSON.parse(token.stdout) as Record<string, unknown>).access_token ?? '');
+    const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_userinfo' });
+    const exchange = await runCli(['exchange', code, '--json', '--show-secrets'], { env: { ...env, WXAUTH_CONFIG_DIR: configDir } });
+    expect(exchange.code).toBe(0);
+    const user = JSON.parse(exchange.stdout) as Record<string, unknown>;
+    const again = await runCli(['exchange', code], { env: { ...env, WXAUTH_CONFIG_DIR: configDir } });
+    expect(again.code).toBe(3);
+    expect(await px.stop()).toBe(0);
+
+    expect(px.stderr.text).toMatch(/POST \/cgi-bin\/stable_token {2}wx5e1ec0de00000001 {2}200 {2}ok/);
+    expect(px.stderr.text).toMatch(/> \{.*"secret":"5e1e\*\*\*"/);
+    expect(px.stderr.text).toMatch(/GET \/sns\/oauth2\/access_token {2}wx5e1ec0de00000001 {2}200 {2}40163 /);
+    expect(px.stderr.text).toContain('[code.reused]');
+    expect(px.stdout.text).toMatch(/\/sns\/oauth2\/access_token +2 +40163×1/);
+    const harText = fs.readFileSync(har, 'utf8');
+    const log = JSON.parse(harText) as { log: { version: string; entries: Array<{ request: { url: string } }> } };
+    expect(log.log.version).toBe('1.2');
+    expect(log.log.entries).toHaveLength(3);
+    expect(fs.statSync(har).mode & 0o777).toBe(0o600);
+    const secrets = [app().secret, code, basic, String(user.access_token ?? ''), String(user.refresh_token ?? '')];
+    for (const s of secrets) expect(s.length).toBeGreaterThan(8);
+    for (const text of [px.stdout.text, px.stderr.text, harText]) for (const s of secrets) expect(text).not.toContain(s);
+  });
+
+  it('--json prints one JSON object per line: started, each call, each hit, the summary; --show-secrets shows them', async () => {
+    const px = await runProxyCommand(['--upstream', emu.url, '--json', '--show-secrets']);
+    const code = emu.issueCode({ appid: SERVICE });
+    await request(px.url, exchangePath(code));
+    await request(px.url, exchangePath(code));
+    for (let i = 0; i < 100 && !px.stdout.text.includes('"hit"'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await px.stop()).toBe(0);
+    const lines = px.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.type)).toEqual(['started', 'call', 'call', 'hit', 'summary']);
+    expect(lines[3]).toMatchObject({ id: 'code.reused', endpoint: '/sns/oauth2/access_token', appid: SERVICE });
+    expect(lines[1]!.query).toContain(app().secret);
+    expect(lines[4]).toMatchObject({ calls: 2, detectors: { 'code.reused': 1 } });
+  });
+
+  it('speaks Chinese, and refuses a bad upstream (exit 2)', async () => {
+    const px = await runProxyCommand(['--upstream', emu.url], { LANG: 'zh_CN.UTF-8' });
+    expect(await px.stop()).toBe(0);
+    expect(px.stderr.text).toContain('代理已启动');
+    const bad = await runCli(['proxy', '--upstream', 'ftp://x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('ftp://x');
+  });
+});
