@@ -21,6 +21,7 @@ import { handleControl, scan } from './control.js';
 import { handlePage, isPagePath } from './pages.js';
 import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo } from './cgi.js';
 import { DEFAULT_SWITCHES } from './switches.js';
+import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isJssdkPagePath } from './jssdk.js';
 import { acceptedHostNames } from './host-guard.js';
 
 export { DEFAULT_SWITCHES };
@@ -68,6 +69,7 @@ const API_ROUTES: Record<string, ApiRoute> = {
   '/cgi-bin/clear_quota': { method: 'POST', family: 'cgi', handle: cgiClearQuota },
   '/cgi-bin/clear_quota/v2': { method: 'POST', family: 'cgi', handle: cgiClearQuotaV2 },
   '/cgi-bin/get_api_domain_ip': { method: 'GET', family: 'cgi', handle: cgiApiDomainIp },
+  [TICKET_PATH]: { method: 'GET', family: 'cgi', handle: cgiGetTicket },
 };
 
 export function isApiPath(path: string): boolean {
@@ -210,6 +212,7 @@ export class Emulator {
   }
 
   private async dispatch(rq: Rq, socketReset: () => void): Promise<Reply> {
+    if (isJssdkPagePath(rq.path)) return handleJssdkPage(this, rq);
     if (rq.path.startsWith('/__emulator/')) return handleControl(this, rq);
     const fault = takeFault(this.faults, rq.path);
     if (fault) {

@@ -1,0 +1,226 @@
+// The JS-SDK side of the emulator: GET /cgi-bin/ticket/getticket (the jsapi_ticket) and a test page,
+// GET /__emulator/jssdk?url=…, that checks a wx.config the way WeChat's JS does and answers with
+// wx.error's / wx.ready's message (config:ok, config:invalid signature, config:invalid url domain).
+// Facts: ../shared/wechat/JSSDK-FACTS.md (copied here as literals; the product never reads /work/shared).
+// The signature is recomputed here from the doc's formula, not with the client's core/jssdk.ts, so a
+// bug in the client's signing cannot be mirrored (STYLE practice 13).
+import { createHash, randomBytes } from 'node:crypto';
+import type { Emulator } from './server.js';
+import type { EmulatorState } from './state.js';
+import { beijingDay } from './state.js';
+import { controlJson, html, type Reply, type Rq } from './reply.js';
+import { parseRedirect } from './callback.js';
+import { escapeHtml, jsonForScript } from './html.js';
+import { hostHeaderAllowed } from './host-guard.js';
+import { ERRMSG_40001_CGI } from './wire.js';
+
+export const TICKET_PATH = '/cgi-bin/ticket/getticket';
+/** JSSDK-FACTS §1.3: 7200 s; a re-fetch within it returns the same ticket, `expires_in` always 7200. */
+export const TICKET_TTL = 7200;
+/** §1.4: "目前为了方便测试提供了1w的获取量，超过阀值后，服务将不再可用"; 45009 seen after 10,000 a day. */
+export const TICKET_DAILY_QUOTA = 10_000;
+
+interface TicketEntry {
+  ticket: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+// Tickets live beside the emulator's state without changing state.ts: keyed by the state object, so
+// `reset()` (which makes a new EmulatorState) forgets them too.
+const ticketsOf = new WeakMap<EmulatorState, Map<string, TicketEntry>>();
+
+function tickets(emu: Emulator): Map<string, TicketEntry> {
+  let map = ticketsOf.get(emu.state);
+  if (!map) {
+    map = new Map();
+    ticketsOf.set(emu.state, map);
+  }
+  return map;
+}
+
+/** §1.1 [OBS]: 86 chars of [A-Za-z0-9_-], i.e. 64 bytes base64url without padding. */
+function newTicket(): string {
+  return randomBytes(64).toString('base64url');
+}
+
+/** The live jsapi_ticket of an appid, if one was issued and has not expired (what WeChat verifies against). */
+export function liveTicket(emu: Emulator, appid: string, type = 'jsapi'): string | undefined {
+  const entry = tickets(emu).get(`${appid} ${type}`);
+  return entry && emu.now() < entry.expiresAt ? entry.ticket : undefined;
+}
+
+function usedToday(emu: Emulator, appid: string): number {
+  const entry = emu.state.quota.get(`${appid} ${TICKET_PATH}`);
+  return entry && entry.day === beijingDay(emu.now()) ? entry.used : 0;
+}
+
+// Counted under the same `${appid} ${cgi_path}` key cgi.ts uses, so quota/get and clear_quota see it.
+function countCall(emu: Emulator, appid: string): void {
+  const key = `${appid} ${TICKET_PATH}`;
+  const day = beijingDay(emu.now());
+  const entry = emu.state.quota.get(key);
+  if (entry && entry.day === day) entry.used += 1;
+  else emu.state.quota.set(key, { day, used: 1 });
+}
+
+/**
+ * GET /cgi-bin/ticket/getticket?access_token=ACCESS_TOKEN&type=jsapi (§1). The token is checked as on
+ * every /cgi-bin call (41001 missing, 40001 unknown or superseded, 42001 expired — the same rules as
+ * cgi.ts requireBasicToken, repeated here because that one is private to cgi.ts), then the quota
+ * (45009, §1.4), then `type` (40097 "invalid args", ⚠ §1.2: what a bad type returns is unverified).
+ */
+export function cgiGetTicket(emu: Emulator, rq: Rq): Reply {
+  const token = rq.query.get('access_token') ?? '';
+  if (token === '') return emu.fail(rq, 'cgi', 41001);
+  const entry = emu.state.basicTokens.get(token);
+  if (!entry) return emu.fail(rq, 'cgi', 40001, undefined, ERRMSG_40001_CGI);
+  if (emu.now() >= entry.expiresAt)
+    return entry.superseded ? emu.fail(rq, 'cgi', 40001, entry.appid, ERRMSG_40001_CGI) : emu.fail(rq, 'cgi', 42001, entry.appid);
+  const appid = entry.appid;
+  if (usedToday(emu, appid) >= TICKET_DAILY_QUOTA) return emu.fail(rq, 'cgi', 45009, appid);
+  countCall(emu, appid);
+  const type = rq.query.get('type') ?? '';
+  if (type !== 'jsapi' && type !== 'wx_card') return emu.fail(rq, 'cgi', 40097, appid, 'invalid args');
+  // §1.3 [OBS]: one ticket per (appid, type) until its hidden expiry; re-fetching, or fetching with a
+  // new access_token, hands back the same ticket, and expires_in says 7200 every time.
+  const now = emu.now();
+  const map = tickets(emu);
+  const key = `${appid} ${type}`;
+  let current = map.get(key);
+  if (!current || now >= current.expiresAt) {
+    current = { ticket: newTicket(), issuedAt: now, expiresAt: now + TICKET_TTL * 1000 };
+    map.set(key, current);
+  }
+  // §1.1: the success body carries errcode 0 and errmsg "ok", in this key order.
+  return emu.ok(rq, 'cgi', `{"errcode":0,"errmsg":"ok","ticket":${JSON.stringify(current.ticket)},"expires_in":${TICKET_TTL}}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The wx.config test page
+// ---------------------------------------------------------------------------------------------
+
+export const JSSDK_PAGE = '/__emulator/jssdk';
+
+export function isJssdkPagePath(path: string): boolean {
+  return path === JSSDK_PAGE || path === `${JSSDK_PAGE}/check`;
+}
+
+/** What wx.config reports (§3): wx.ready's `config:ok`, or wx.error's errMsg. */
+export type ConfigVerdict = 'config:ok' | 'config:fail' | 'config:invalid signature' | 'config:invalid url domain';
+
+interface ConfigInput {
+  url: string;
+  appId: string;
+  timestamp: string;
+  nonceStr: string;
+  signature: string;
+}
+
+/**
+ * A bound JS-safe domain covers itself and its subdomains (附录5 "绑定父级域名"); JS-SDK pages are
+ * served on 80/443 only (§3), so an entry without a port matches only the default port. The seed's
+ * `host:port` and emulator-only `host:*` entries (used by the test account for local servers) match
+ * that port / any port. The emulator's apps have one domain list, used for both 网页授权域名 and
+ * JS接口安全域名.
+ */
+function jsDomainAllowed(domains: string[], url: string): boolean {
+  const target = parseRedirect(url);
+  if (!target) return false;
+  for (const raw of domains) {
+    const entry = raw.split('/')[0] ?? raw;
+    const colon = entry.lastIndexOf(':');
+    const host = (colon >= 0 ? entry.slice(0, colon) : entry).toLowerCase();
+    const port = colon >= 0 ? entry.slice(colon + 1) : undefined;
+    if (target.host !== host && !target.host.endsWith(`.${host}`)) continue;
+    if (port === '*' || port === target.port) return true;
+  }
+  return false;
+}
+
+/**
+ * WeChat's verdict on a wx.config for the page at `url` [INF order]: incomplete parameters
+ * (附录5 config:fail), the page's domain (invalid url domain), then the signature over
+ * `jsapi_ticket=…&noncestr=…&timestamp=…&url=…` (§2, url without `#…`) with the appid's live ticket.
+ * An unknown appid or one with no live ticket cannot have a valid signature.
+ */
+export function checkConfig(emu: Emulator, input: ConfigInput): ConfigVerdict {
+  if (!input.appId || !input.timestamp || !input.nonceStr || !input.signature || !input.url) return 'config:fail';
+  const url = input.url.split('#')[0] ?? '';
+  const app = emu.app(input.appId);
+  if (app && !jsDomainAllowed(app.domain, url)) return 'config:invalid url domain';
+  const ticket = app ? liveTicket(emu, app.appid) : undefined;
+  if (!ticket) return 'config:invalid signature';
+  const string1 = `jsapi_ticket=${ticket}&noncestr=${input.nonceStr}&timestamp=${input.timestamp}&url=${url}`;
+  const expected = createHash('sha1').update(string1, 'utf8').digest('hex');
+  // §2.1: WeChat's own example is lower case; whether upper case passes is unverified, so it is let through.
+  return expected === input.signature.toLowerCase() ? 'config:ok' : 'config:invalid signature';
+}
+
+function inputFrom(q: URLSearchParams): ConfigInput {
+  return {
+    url: q.get('url') ?? '',
+    appId: q.get('appId') ?? '',
+    timestamp: q.get('timestamp') ?? '',
+    nonceStr: q.get('nonceStr') ?? '',
+    signature: q.get('signature') ?? '',
+  };
+}
+
+/**
+ * GET /__emulator/jssdk?url=PAGE[&appId&timestamp&nonceStr&signature] — a page whose script calls a
+ * stand-in `wx.config` with those values, which asks /__emulator/jssdk/check for the verdict and calls
+ * wx.ready or wx.error as jweixin does; the result is written to #result. Without the values it shows
+ * a form. GET /__emulator/jssdk/check answers `{"errMsg": …}`. Both answer only this machine (host-guard).
+ */
+export function handleJssdkPage(emu: Emulator, rq: Rq): Reply {
+  const host = typeof rq.headers.host === 'string' ? rq.headers.host : undefined;
+  if (!hostHeaderAllowed(host, emu.controlHosts)) return controlJson({ ok: false, error: 'refused: not an address of this emulator (DNS-rebinding guard)' }, 403);
+  if (rq.method !== 'GET') return controlJson({ ok: false, error: `no such control endpoint: ${rq.method} ${rq.path}` }, 404);
+  const input = inputFrom(rq.query);
+  if (rq.path === `${JSSDK_PAGE}/check`) return controlJson({ errMsg: checkConfig(emu, input) });
+  return html(page(input, rq.query.has('signature')));
+}
+
+function page(input: ConfigInput, run: boolean): string {
+  const field = (name: keyof ConfigInput, label: string) =>
+    `<label>${label}<input name="${name}" value="${escapeHtml(input[name])}"></label>`;
+  const config = { debug: false, appId: input.appId, timestamp: input.timestamp, nonceStr: input.nonceStr, signature: input.signature, jsApiList: [] as string[] };
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>wx.config 检查 (wxauth emulator)</title>
+<style>body{font-family:-apple-system,"PingFang SC",sans-serif;max-width:640px;margin:24px auto;padding:0 16px;color:#191919}
+label{display:block;margin:8px 0;font-size:14px}input{width:100%;font:14px monospace;padding:4px}
+#result{font:16px monospace;padding:12px;margin:16px 0;border-radius:6px;background:#f2f2f2}
+#result.ok{background:#e7f8ee;color:#06ae56}#result.error{background:#fdecec;color:#fa5151}
+.note{font-size:12px;color:#888;line-height:1.5}</style></head>
+<body><h1>wx.config 检查</h1>
+<p class="note">本页按微信 JS-SDK 的规则检查 wx.config：url 是调用 JS 接口的页面地址（# 之后不参与签名），签名用模拟器为该 appId 签发的 jsapi_ticket 验证。<br>
+Checks a wx.config as WeChat's JS-SDK does: <code>url</code> is the page that calls the JS APIs (nothing after # is signed); the signature is verified with the jsapi_ticket this emulator issued to the appId.</p>
+<form method="get" action="${JSSDK_PAGE}">
+${field('url', 'url')}${field('appId', 'appId')}${field('timestamp', 'timestamp')}${field('nonceStr', 'nonceStr')}${field('signature', 'signature')}
+<button type="submit">wx.config</button></form>
+<div id="result">${run ? '…' : ''}</div>
+<script>
+(function () {
+  var readyFns = [], errorFns = [], done = null;
+  // A stand-in for jweixin's wx: config() is verified by the emulator, then ready() or error() fire.
+  var wx = window.wx = {
+    config: function (c) {
+      var q = new URLSearchParams({ url: ${jsonForScript(input.url)}, appId: String(c.appId || ''), timestamp: String(c.timestamp || ''), nonceStr: String(c.nonceStr || ''), signature: String(c.signature || '') });
+      fetch(${jsonForScript(`${JSSDK_PAGE}/check`)} + '?' + q.toString()).then(function (r) { return r.json(); }).then(function (v) {
+        done = v.errMsg;
+        if (done === 'config:ok') readyFns.forEach(function (f) { f(); });
+        else errorFns.forEach(function (f) { f({ errMsg: done }); });
+      });
+    },
+    ready: function (f) { readyFns.push(f); if (done === 'config:ok') f(); },
+    error: function (f) { errorFns.push(f); if (done && done !== 'config:ok') f({ errMsg: done }); }
+  };
+  var result = document.getElementById('result');
+  wx.ready(function () { result.textContent = 'config:ok'; result.className = 'ok'; });
+  wx.error(function (res) { result.textContent = res.errMsg; result.className = 'error'; });
+  if (${run ? 'true' : 'false'}) wx.config(${jsonForScript(config)});
+})();
+</script></body></html>`;
+}

@@ -1,0 +1,118 @@
+// The emulator's JS-SDK: GET /cgi-bin/ticket/getticket (JSSDK-FACTS §1: literal body, same ticket for
+// 7200 s, errcodes, the 10,000-a-day quota) and the wx.config check behind /__emulator/jssdk (§2, §3).
+// The expected signatures are computed here from the doc's formula with node:crypto, not with the
+// client's core, so client and emulator are checked independently.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_APPIDS } from '../../src/emulator/index.js';
+import { Emulator } from '../../src/emulator/server.js';
+import { TICKET_DAILY_QUOTA, cgiGetTicket } from '../../src/emulator/jssdk.js';
+import type { Rq } from '../../src/emulator/reply.js';
+import { T0, get, norm, portOf, post, rawRequest, useEmulator } from './helpers.js';
+
+const SVC = DEFAULT_APPIDS.service;
+const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
+const TEST = DEFAULT_APPIDS.test;
+const TEST_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000002';
+
+const emu = useEmulator();
+
+async function stableToken(appid = SVC, secret = SVC_SECRET): Promise<string> {
+  const r = await post(emu.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid, secret });
+  return r.json.access_token as string;
+}
+
+async function ticket(appid = SVC, secret = SVC_SECRET): Promise<string> {
+  const r = await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${await stableToken(appid, secret)}&type=jsapi`);
+  return r.json.ticket as string;
+}
+
+const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+
+describe('GET /cgi-bin/ticket/getticket', () => {
+  it("answers the doc's body shape: errcode 0, errmsg ok, an 86-char ticket, expires_in 7200", async () => {
+    const token = await stableToken();
+    const r = await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${token}&type=jsapi`);
+    expect(r.status).toBe(200);
+    expect(r.text).toMatch(/^\{"errcode":0,"errmsg":"ok","ticket":"[A-Za-z0-9_-]{86}","expires_in":7200\}$/);
+  });
+
+  it('hands back the same ticket on a re-fetch and with a new access_token; expires_in stays 7200; a new one after 7200 s', async () => {
+    const first = await ticket();
+    emu.advanceClock(3600);
+    const legacy = await get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${SVC_SECRET}`);
+    const again = await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${legacy.json.access_token as string}&type=jsapi`);
+    expect(again.json).toMatchObject({ ticket: first, expires_in: 7200 });
+    emu.advanceClock(3601);
+    expect(await ticket()).not.toBe(first);
+  });
+
+  it('answers 41001, 40001 and 40097 (bad type) with WeChat errmsgs', async () => {
+    expect(norm((await get(emu.url, '/cgi-bin/ticket/getticket?type=jsapi')).text)).toBe('{"errcode":41001,"errmsg":"access_token missing rid: RID"}');
+    const bad = await get(emu.url, '/cgi-bin/ticket/getticket?access_token=nope&type=jsapi');
+    expect(bad.json.errcode).toBe(40001);
+    expect(bad.json.errmsg).toMatch(/^invalid credential, access_token is invalid or not latest/);
+    const type = await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${await stableToken()}&type=card`);
+    expect(norm(type.text)).toBe('{"errcode":40097,"errmsg":"invalid args rid: RID"}');
+  });
+
+  it('counts calls where quota/get sees them', async () => {
+    const token = await stableToken();
+    await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${token}&type=jsapi`);
+    const quota = await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${token}`, { cgi_path: '/cgi-bin/ticket/getticket' });
+    expect((quota.json.quota as { used: number }).used).toBe(1);
+  });
+
+  it('answers 45009 once 10,000 tickets were asked for in a Beijing day, and again the next day', () => {
+    // 10,000 HTTP round trips would dominate the suite: the route is called directly (the same
+    // function the router calls), with a token put into the emulator's state as stable_token would.
+    const e = new Emulator({ clock: () => T0 });
+    e.state.basicTokens.set('TOKEN', { appid: SVC, kind: 'stable', issuedAt: T0, expiresAt: T0 + 7_200_000 });
+    const rq: Rq = { method: 'GET', path: '/cgi-bin/ticket/getticket', query: new URLSearchParams('access_token=TOKEN&type=jsapi'), rawQuery: 'access_token=TOKEN&type=jsapi', body: '', ip: '127.0.0.1', cookies: {}, headers: {}, origin: 'http://127.0.0.1' };
+    for (let i = 0; i < TICKET_DAILY_QUOTA; i++) expect(cgiGetTicket(e, rq).errcode).toBe(0);
+    const over = cgiGetTicket(e, rq);
+    expect(over.errcode).toBe(45009);
+    expect(norm(over.body)).toBe('{"errcode":45009,"errmsg":"reach max api daily quota limit rid: RID"}');
+  });
+});
+
+describe('GET /__emulator/jssdk/check (what the test page asks)', () => {
+  const PAGE = 'http://localhost/shop?id=1';
+
+  async function check(params: Record<string, string>): Promise<string> {
+    const r = await get(emu.url, `/__emulator/jssdk/check?${new URLSearchParams(params).toString()}`);
+    return r.json.errMsg as string;
+  }
+
+  it('config:ok for a correct signature (url without #), invalid signature otherwise', async () => {
+    const t = await ticket();
+    const signature = sha1(`jsapi_ticket=${t}&noncestr=abc&timestamp=1714587457&url=${PAGE}`);
+    expect(await check({ url: `${PAGE}#/order`, appId: SVC, timestamp: '1714587457', nonceStr: 'abc', signature })).toBe('config:ok');
+    const withFragment = sha1(`jsapi_ticket=${t}&noncestr=abc&timestamp=1714587457&url=${PAGE}#/order`);
+    expect(await check({ url: `${PAGE}#/order`, appId: SVC, timestamp: '1714587457', nonceStr: 'abc', signature: withFragment })).toBe('config:invalid signature');
+  });
+
+  it('config:invalid url domain for a page outside the JS-safe domains; config:fail when a field is missing', async () => {
+    await ticket();
+    expect(await check({ url: 'https://evil.example/', appId: SVC, timestamp: '1', nonceStr: 'a', signature: 'x' })).toBe('config:invalid url domain');
+    // Production accounts: 80/443 only (the test account's 127.0.0.1:* takes any port).
+    expect(await check({ url: 'http://localhost:3000/', appId: SVC, timestamp: '1', nonceStr: 'a', signature: 'x' })).toBe('config:invalid url domain');
+    const t = await ticket(TEST, TEST_SECRET);
+    const url = 'http://127.0.0.1:3000/page';
+    expect(await check({ url, appId: TEST, timestamp: '1', nonceStr: 'a', signature: sha1(`jsapi_ticket=${t}&noncestr=a&timestamp=1&url=${url}`) })).toBe('config:ok');
+    expect(await check({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'a' })).toBe('config:fail');
+  });
+
+  it('config:invalid signature when the appid has no live ticket (expired)', async () => {
+    const t = await ticket();
+    emu.advanceClock(7201);
+    const signature = sha1(`jsapi_ticket=${t}&noncestr=abc&timestamp=1&url=${PAGE}`);
+    expect(await check({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'abc', signature })).toBe('config:invalid signature');
+  });
+
+  it('answers only this machine (the control API guard)', async () => {
+    // fetch may not set Host; a raw request can, as a DNS-rebinding page's browser would.
+    const r = await rawRequest(portOf(emu.url), '/__emulator/jssdk?url=x', { headers: { host: 'evil.example' } });
+    expect(r.status).toBe(403);
+  });
+});
