@@ -5,8 +5,8 @@
 // a summary and the tokens cached. What it shows on the way comes from ui/present/login.ts's hooks.
 //
 // Machine-readable progress: in human mode the authorize URL is the FIRST line on stdout, alone (like
-// `wxauth url`), and the summary follows; with --json, stdout keeps its single document and the URL is
-// announced on stderr as one JSON line `{"event":"authorize_url","url":"…"}`.
+// `wxauth url`), and the summary follows; with --json, stdout keeps its single document and stderr
+// carries JSON Lines only: `{"event":"authorize_url","url":"…"}` first, then waiting, hit, step… events.
 import { randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';

@@ -7,6 +7,10 @@ import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js'
 import { TokenStore } from '../../src/store/token-cache.js';
 import { collect, emulatorEnv, freePort, parseJson, runCli, spawnCli, tempConfigDir, waitForOutput } from './helpers.js';
 
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
 let emu: EmulatorHandle;
 beforeAll(async () => {
   emu = await startEmulator();
@@ -73,7 +77,7 @@ describe('wxauth login', () => {
     const port = await freePort();
     const child = spawnCli(['login', '--no-open', '--json', '--timeout', '20'], { env: envFor('test', `http://127.0.0.1:${port}/cb`) });
     const done = collect(child);
-    const [line] = await waitForOutput(child, /\{"event":"authorize_url","url":"[^"]+"\}/);
+    const [line] = await waitForOutput(child, /\{"event":"authorize_url","url":"[^"]+".*\}(?=\n)/);
     const { url } = JSON.parse(line!) as { url: string };
     // snsapi_base (the default) is silent: the emulator redirects at once.
     const res = await fetch(url, { redirect: 'manual' });
@@ -84,7 +88,29 @@ describe('wxauth login', () => {
     const doc = parseJson(r.stdout) as { ok: boolean; login: Record<string, unknown> };
     expect(doc.ok).toBe(true);
     expect(doc.login).toMatchObject({ scope: 'snsapi_base', nickname: null, redirect_uri: `http://127.0.0.1:${port}/cb` });
-    expect(r.stderr).toContain('no userinfo');
+    expect(r.stderr).toContain('"event":"userinfo_skipped"');
+  });
+
+  it('with --json, stderr carries only JSON event lines, one per line (issue 12 item 9)', async () => {
+    const port = await freePort();
+    const dir = tempConfigDir();
+    const app = emu.apps.find((a) => a.type === 'test')!;
+    const env = { ...envFor('test', `http://127.0.0.1:${port}/cb`), WXAUTH_CONFIG_DIR: dir };
+    const run = runCli(['login', '--no-open', '--json', '--timeout', '20'], { env });
+    // The state login issued is remembered before the link goes out: answer as WeChat would.
+    let state: string | undefined;
+    await until(() => (state = (() => { try { return TokenStore.open(dir).getState('default')?.value; } catch { return undefined; } })()) !== undefined);
+    await new Promise((r) => setTimeout(r, 100));
+    const code = emu.issueCode({ appid: app.appid, scope: 'snsapi_base' });
+    await fetch(`http://127.0.0.1:${port}/cb?code=${code}&state=${state}`);
+    const r = await run;
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines.length).toBeGreaterThan(0);
+    const events = lines.map((l) => JSON.parse(l) as { event: string });
+    expect(events[0]).toMatchObject({ event: 'authorize_url' });
+    expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['authorize_url', 'waiting', 'hit', 'step']));
+    expect((parseJson(r.stdout) as { ok: boolean }).ok).toBe(true);
   });
 
   it('a refusal on the consent page ends with exit 6 and advice', async () => {

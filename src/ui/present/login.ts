@@ -8,6 +8,10 @@ import { presentSaveFailure, saveErrorDocument } from './exchange.js';
 import { authorizeHooks } from './url.js';
 
 export function loginHooks(out: Output): LoginHooks {
+  // With --json, stderr carries JSON Lines only — one `{"event":…}` object per line, for a script that
+  // must follow the URL while stdout waits for its single document (issue 12 item 9). The human steps,
+  // countdown and hit lines are left out: the final document has the same facts.
+  if (out.json) return jsonLoginHooks(out);
   const display = new WaitDisplay(out);
   const step = (key: string) => out.say(out.style.bold(out.t(key)));
   return {
@@ -15,8 +19,7 @@ export function loginHooks(out: Output): LoginHooks {
     ...authorizeHooks(out),
     onLink: async (link) => {
       step('listen.login.step.url');
-      if (out.json) out.say(JSON.stringify({ event: 'authorize_url', url: link.url }));
-      else out.data(link.url);
+      out.data(link.url);
       out.note(out.t('listen.login.redirect.listener', { uri: link.redirectUri }));
       if (link.endpoint === 'authorize') {
         const drawn = await out.qr(link.url);
@@ -39,6 +42,23 @@ export function loginHooks(out: Output): LoginHooks {
     onStep: (id) => step(`listen.login.step.${id}`),
     onChecked: () => out.success(out.t('listen.login.check.ok')),
     onUserinfoSkipped: (scope) => out.note(out.t('listen.login.userinfo.skipped', { scope })),
+  };
+}
+
+/** login --json: every step as one JSON line on stderr (codes masked: stderr is often a log file). */
+function jsonLoginHooks(out: Output): LoginHooks {
+  const event = (doc: Record<string, unknown>) => out.say(JSON.stringify(doc));
+  return {
+    ...authorizeHooks(out),
+    onLink: async (link) => event({ event: 'authorize_url', url: link.url, redirect_uri: link.redirectUri, endpoint: link.endpoint }),
+    onBrowserFailed: () => event({ event: 'browser_failed' }),
+    onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time }),
+    onWaiting: (wait) => event({ event: 'waiting', url: wait.listener.url, timeout_seconds: Math.round(wait.timeoutMs / 1000) }),
+    onWaitOver: () => undefined,
+    onCallback: () => undefined,
+    onStep: (id) => event({ event: 'step', step: id }),
+    onChecked: () => event({ event: 'checked' }),
+    onUserinfoSkipped: (scope) => event({ event: 'userinfo_skipped', scope }),
   };
 }
 
@@ -66,6 +86,8 @@ export function present(s: LoginResult, out: Output): void {
     },
     ...(s.exchanged.saveError ? { error: saveErrorDocument(out, s.exchanged.saveError) } : {}),
   });
+  // --json: the document is all; stderr keeps to its JSON event lines.
+  if (out.json) return;
   const unionid = token.unionid ?? s.userinfo?.unionid;
   out.success(out.t('listen.login.summary'));
   out.fields([
