@@ -54,3 +54,58 @@ for (const r of results) {
   console.log(r.name.padEnd(26) + r.median.toFixed(1).padStart(10) + r.min.toFixed(1).padStart(9) + `${ratio.toFixed(2)}×`.padStart(8) + r.rssMiB.toFixed(1).padStart(14) + flag);
 }
 fs.rmSync(stateDir, { recursive: true, force: true });
+
+// wxauth proxy (issue 15): requests/s through the proxy against direct requests to the emulator, with
+// the same keep-alive client and concurrency. The emulator and the proxy each run as their own process,
+// as they would for a user (the proxy printing its live line per call); the client runs here.
+// Target: proxied ≥ 0.7× direct. Reported, never asserted.
+{
+  const http = await import('node:http');
+  const { spawn } = await import('node:child_process');
+  const started = (args, pattern) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, ...args], { env: { ...env, LANG: 'en_US.UTF-8', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let seen = '';
+      const look = (d) => {
+        seen += d;
+        const m = pattern.exec(seen);
+        if (m) resolve({ child, url: m[1] });
+      };
+      child.stdout.setEncoding('utf8').on('data', look);
+      child.stderr.setEncoding('utf8').on('data', look);
+      child.on('exit', (code) => reject(new Error(`${args[0]} exited ${code}: ${seen}`)));
+    });
+  const emu = await started(['emulator', '--port', '0'], /^(http:\/\/127\.0\.0\.1:\d+)$/m);
+  const proxy = await started(['proxy', '--port', '0', '--upstream', emu.url], /Proxy running: (http:\/\/127\.0\.0\.1:\d+)/);
+  const total = Number(process.env.BENCH_PROXY_REQUESTS ?? 4000);
+  const concurrency = 32;
+  const rate = async (base) => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+    const { hostname, port } = new URL(base);
+    const one = () =>
+      new Promise((resolve, reject) => {
+        http.get({ hostname, port, path: '/sns/auth?access_token=bench&openid=bench', agent }, (res) => res.resume().on('end', resolve)).on('error', reject);
+      });
+    let left = total;
+    const worker = async () => {
+      while (left-- > 0) await one();
+    };
+    const start = process.hrtime.bigint();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    agent.destroy();
+    return total / seconds;
+  };
+  await rate(emu.url); // warm-up, both processes
+  await rate(proxy.url);
+  const direct = await rate(emu.url);
+  const proxied = await rate(proxy.url);
+  const ratio = proxied / direct;
+  console.log(`\nwxauth proxy, ${total} GET /sns/auth, ${concurrency} at a time, keep-alive (emulator and proxy in their own processes)`);
+  console.log(`direct to the emulator  ${direct.toFixed(0).padStart(7)} req/s`);
+  console.log(`through wxauth proxy    ${proxied.toFixed(0).padStart(7)} req/s  ${ratio.toFixed(2)}×${ratio >= 0.7 ? '  ok' : '  below 0.7× target'}`);
+  for (const p of [proxy, emu]) {
+    p.child.removeAllListeners('exit');
+    p.child.kill('SIGINT');
+  }
+}

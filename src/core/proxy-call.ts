@@ -138,10 +138,14 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
  */
 export class ProxyMasker {
   private readonly recent = new Map<string, true>();
+  /** The values as maskSecretValues wants them, rebuilt only after learn() changed the set. */
+  private values: string[] = [];
+  private stale = false;
 
   constructor(
     readonly showSecrets: boolean,
-    private readonly limit = 2000,
+    // Each shown text is searched for every value: a few hundred keeps a line well under a millisecond.
+    private readonly limit = 256,
   ) {}
 
   learn(values: Iterable<string>): void {
@@ -150,11 +154,16 @@ export class ProxyMasker {
       this.recent.delete(v);
       this.recent.set(v, true);
       if (this.recent.size > this.limit) this.recent.delete(this.recent.keys().next().value as string);
+      this.stale = true;
     }
   }
 
   private byValue(text: string): string {
-    return this.recent.size === 0 ? text : maskSecretValues(text, this.recent.keys());
+    if (this.stale) {
+      this.values = [...this.recent.keys()];
+      this.stale = false;
+    }
+    return this.values.length === 0 ? text : maskSecretValues(text, this.values);
   }
 
   /** A path and query: secret parameters keep a short prefix so two tokens can be told apart. */

@@ -156,6 +156,7 @@ export class ProxyObserver {
   private readonly basicAppids = new Bounded<string, string>(TOKEN_MEMORY);
   private readonly superseded = new Bounded<string, Superseded>(TOKEN_MEMORY);
   private readonly quotaCounts = new Map<string, QuotaCount>();
+  private readonly meanings = new Bounded<string, Bilingual>(1000);
   /** Limits learnt from quota/get answers, by `appid path`. */
   private readonly learntLimits = new Map<string, { limit: number; used: number; day: string }>();
 
@@ -236,10 +237,21 @@ export class ProxyObserver {
     if (facts.errcode !== undefined) {
       call.errcode = facts.errcode;
       call.errmsg = this.masker.text(facts.errmsg ?? '');
-      call.meaning = explainErrcode(facts.errcode, { endpoint: facts.endpoint }).meaning;
+      call.meaning = this.meaningOf(facts.errcode, facts.endpoint);
     }
     if (facts.rid) call.rid = facts.rid;
     return call;
+  }
+
+  /** The errcode's meaning, looked up once per errcode and endpoint: the lookup costs more than the rest of a line. */
+  private meaningOf(errcode: number, endpoint: string): Bilingual {
+    const key = `${errcode} ${endpoint}`;
+    let meaning = this.meanings.get(key);
+    if (!meaning) {
+      meaning = explainErrcode(errcode, { endpoint }).meaning;
+      this.meanings.set(key, meaning);
+    }
+    return meaning;
   }
 
   private detectCodeReuse(facts: CallFacts, appid: string | undefined, me: Sighting, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
