@@ -1,0 +1,70 @@
+// The pure parts of wxauth proxy: masking, the Beijing day, percentiles, and a quota/get answer
+// teaching the quota detector the account's real numbers.
+import { describe, expect, it } from 'vitest';
+import { ProxyMasker, readCall, type ProxyExchange } from '../../src/core/proxy-call.js';
+import { ProxyObserver, beijingDay } from '../../src/core/proxy-detect.js';
+import { percentile } from '../../src/core/proxy-stats.js';
+
+const SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
+
+function exchange(over: Partial<ProxyExchange>): ProxyExchange {
+  return {
+    id: 1, startedAt: Date.UTC(2026, 0, 1, 3), latencyMs: 5, caller: '127.0.0.1:1', method: 'GET', target: '/', upstream: 'https://api.weixin.qq.com',
+    httpVersion: '1.1', requestHeaders: [], requestBody: '', requestBodySize: 0, requestBodyTruncated: false, outcome: 'answered', status: 200,
+    responseHeaders: [], responseBody: '', responseBodySize: 0, responseBodyTruncated: false, ...over,
+  };
+}
+
+describe('ProxyMasker', () => {
+  const m = new ProxyMasker(false);
+  it('masks secrets by name in queries, JSON, nested JSON and forms, and by value once seen', () => {
+    expect(m.target(`/cgi-bin/token?appid=wx1&secret=${SECRET}`)).toBe('/cgi-bin/token?appid=wx1&secret=5e1e***');
+    expect(m.text(`{"grant_type":"client_credential","appid":"wx1","secret":"${SECRET}"}`)).not.toContain(SECRET);
+    expect(m.text(`appid=wx1&appsecret=${SECRET}`)).toBe('appid=wx1&appsecret=5e1e***');
+    expect(m.text(`{"response_body":"{\\"access_token\\":\\"${SECRET}\\"}"}`)).not.toContain(SECRET);
+    m.learn([SECRET]);
+    expect(m.text(`invalid secret ${SECRET}`)).toBe('invalid secret 5e1e***');
+    expect(m.header('Cookie', 'sid=abcdefghijkl')).toBe('sid=***');
+  });
+  it('shows everything with --show-secrets', () => {
+    const clear = new ProxyMasker(true);
+    expect(clear.target(`/x?secret=${SECRET}`)).toContain(SECRET);
+  });
+});
+
+describe('readCall', () => {
+  it('reads errcode and rid from a text/plain answer, and a form body', () => {
+    const facts = readCall(exchange({ target: '/sns/oauth2/access_token?code=abc', responseHeaders: [['Content-Type', 'text/plain']], responseBody: '{"errcode":40163,"errmsg":"code been used, rid: 6b105a9b-cc9ecac2-0ef2b18d"}' }));
+    expect(facts).toMatchObject({ endpoint: '/sns/oauth2/access_token', errcode: 40163, rid: '6b105a9b-cc9ecac2-0ef2b18d', query: { code: 'abc' } });
+    const form = readCall(exchange({ method: 'POST', requestHeaders: [['content-type', 'application/x-www-form-urlencoded']], requestBody: 'appid=wx1&appsecret=s' }));
+    expect(form.body).toEqual({ appid: 'wx1', appsecret: 's' });
+  });
+});
+
+describe('quota and time', () => {
+  it('counts per Beijing day: 16:00 UTC is already the next day in Beijing', () => {
+    expect(beijingDay(Date.UTC(2026, 0, 1, 15, 59))).toBe('2026-01-01');
+    expect(beijingDay(Date.UTC(2026, 0, 1, 16, 0))).toBe('2026-01-02');
+  });
+  it('nearest-rank percentiles', () => {
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBe(10);
+    expect(percentile([], 50)).toBe(0);
+  });
+  it('a quota/get answer passing through sets the limit and the use so far', () => {
+    const o = new ProxyObserver({ showSecrets: false });
+    const got = o.observe(exchange({
+      method: 'POST', target: '/cgi-bin/openapi/quota/get?access_token=tok', requestBody: '{"cgi_path":"/cgi-bin/token"}',
+      responseBody: '{"errcode":0,"errmsg":"ok","quota":{"daily_limit":2000,"used":1700,"remain":300}}',
+      requestHeaders: [['content-type', 'application/json']],
+    }));
+    // The appid of quota/get is only known from its token: unknown here, so nothing is learnt.
+    expect(got.hits).toEqual([]);
+    const named = o.observe(exchange({
+      method: 'POST', target: '/cgi-bin/openapi/quota/get?access_token=tok', requestBody: '{"cgi_path":"/cgi-bin/token","appid":"wx1"}',
+      responseBody: '{"errcode":0,"errmsg":"ok","quota":{"daily_limit":2000,"used":1700,"remain":300}}',
+    }));
+    expect(named.hits.map((h) => h.id)).toEqual(['quota.high']);
+    expect(named.hits[0]!.evidence.params).toMatchObject({ count: 1700, limit: 2000, percent: 85 });
+  });
+});
