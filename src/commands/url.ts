@@ -18,6 +18,8 @@ export interface UrlOptions {
   forcePopup: boolean;
   lang?: QrLang;
   qr: boolean;
+  /** --qr given: draw the QR code even when stderr is not a terminal. */
+  qrForced: boolean;
   open: boolean;
   embed: boolean;
   force: boolean;
@@ -27,6 +29,7 @@ export interface UrlResult {
   plan: AuthorizePlan;
   profile: string;
   qr: boolean;
+  qrForced: boolean;
   /** --open: whether a browser opener started; undefined without --open. */
   opened?: boolean;
   /** WeChat's real authorize page refuses desktop browsers (the emulator, another open base, does not). */
@@ -50,6 +53,8 @@ export function parseOptions({ opts }: CommandInput): UrlOptions {
     forcePopup: opts.forcePopup === true,
     lang: lang as QrLang | undefined,
     qr: opts.qr !== false,
+    // commander leaves `qr` undefined unless --qr or --no-qr was given.
+    qrForced: opts.qr === true,
     open: opts.open === true,
     embed: opts.embed === true,
     force: opts.force === true,
@@ -83,6 +88,7 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
     plan,
     profile: config.profile,
     qr: options.qr,
+    qrForced: options.qrForced,
     opened,
     desktopRefused: plan.endpoint === 'authorize' && /^https:\/\/open\.weixin\.qq\.com\/?$/.test(config.openBase),
   };

@@ -240,3 +240,18 @@ describe.skipIf(!hasScript)('wxauth url on a terminal', () => {
     expect(terminal).toContain('phone');
   });
 });
+
+describe('wxauth url --qr', () => {
+  it('forces the QR code onto stderr when stderr is not a terminal (issue 12 item 8)', async () => {
+    const dir = tempConfigDir();
+    const init = await runCli(['init', '--type', 'test', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', '127.0.0.1:8080', '--redirect-uri', 'http://127.0.0.1:8080/callback', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(init.code, init.stderr).toBe(0);
+    const plain = await runCli(['url'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    const forced = await runCli(['url', '--qr'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(plain.stderr).not.toMatch(/[▀▄█]/);
+    expect(forced.stderr).toMatch(/[▀▄█]{10}/);
+    // The URL alone stays on stdout either way.
+    expect(forced.stdout.trim().split('\n')).toHaveLength(1);
+  });
+});

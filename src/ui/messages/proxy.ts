@@ -26,7 +26,7 @@ export const messages = {
   'proxy.started': { zh: '代理已启动：{url} → {upstream}', en: 'Proxy running: {url} → {upstream}' },
   'proxy.aim': {
     zh: '把服务器里 api.weixin.qq.com 的地址换成 {url}（各 SDK 的设置见 README 的 proxy 一节；有的 SDK 把部分接口写死成 https://api.weixin.qq.com，只改基础地址覆盖不到）。',
-    en: 'Point your servers\' api.weixin.qq.com base at {url} (SDK settings in the README's proxy section; some SDKs hard-code https://api.weixin.qq.com for some calls, which a base-URL setting does not reach).',
+    en: 'Point your servers\' api.weixin.qq.com base at {url} (SDK settings in the proxy section of the README; some SDKs hard-code https://api.weixin.qq.com for some calls, which a base-URL setting does not reach).',
   },
   'proxy.masked': { zh: 'secret、code、access_token、refresh_token 均已打码；要看原文请加 --show-secrets。', en: 'Secrets, codes, access and refresh tokens are masked; --show-secrets shows them.' },
   'proxy.unmasked': { zh: '已加 --show-secrets：屏幕上和 HAR 文件里都是明文的 secret 和 token，注意别外传。', en: '--show-secrets: secrets and tokens appear in clear on screen and in the HAR file; do not share them.' },

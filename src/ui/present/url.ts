@@ -48,7 +48,7 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
     if (embed) {
       out.note(out.t('url.embed.note', { id: String(embed.config.id) }));
     } else {
-      if (result.qr) await out.qr(plan.url);
+      if (result.qr) await out.qr(plan.url, { force: result.qrForced });
       out.say(out.t(plan.endpoint === 'authorize' ? 'url.landing.authorize' : 'url.landing.qrconnect', { redirectUri: plan.redirectUri }));
     }
     out.note(out.t('url.state.remembered', { state: plan.state, profile: result.profile }));
