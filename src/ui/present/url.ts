@@ -4,6 +4,7 @@
 import type { UrlResult } from '../../commands/url.js';
 import type { AuthorizeHooks, LintFinding } from '../../flows/authorize.js';
 import { renderFinding, type RenderedFinding } from '../findings.js';
+import { joinText } from '../format.js';
 import type { Output } from '../output.js';
 
 function render(out: Output, f: LintFinding): RenderedFinding {
@@ -16,7 +17,7 @@ export function authorizeHooks(out: Output): AuthorizeHooks {
     describe: (f) => render(out, f),
     onRefused: (others) => {
       if (out.json) return;
-      for (const other of others.map((f) => render(out, f))) out.failure(out.t('url.refused.other', { message: `${other.message} ${other.fix}` }));
+      for (const other of others.map((f) => render(out, f))) out.failure(out.t('url.refused.other', { message: joinText(out.lang, other.message, other.fix) }));
     },
   };
 }
