@@ -65,7 +65,7 @@ export function maskSecret(value: string): string {
 }
 
 /** The settings a profile holds (store/resolve.ts declares its PROFILE_KEYS from this list). */
-export const SETTING_KEYS = ['type', 'appid', 'secret', 'domain', 'redirectUri', 'apiBase', 'openBase', 'backupApiBase', 'region'] as const;
+export const SETTING_KEYS = ['type', 'appid', 'secret', 'domain', 'redirectUri', 'apiBase', 'openBase', 'backupApiBase', 'region', 'jsDomains'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export type Checked = { ok: true; value: string } | { ok: false; problem: MessageRef; hint: MessageRef };
@@ -120,7 +120,23 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
       return isRegion(value)
         ? { ok: true, value }
         : refuse('config.invalid.region', { name, value }, 'config.invalid.region.hint', { regions: Object.keys(REGIONS).join(', ') });
+    case 'jsDomains':
+      return checkJsDomains(value, name);
   }
+}
+
+/**
+ * JS接口安全域名 (`jssdk verify` checks a page's host against them): bare domains, comma-separated. The
+ * console wants no `http(s)://` and no path (JSSDK-FACTS §3); a port is accepted because an older
+ * revision of the doc asked for one (§3 ⚠), and core/jssdk.ts checkJsDomain then matches it exactly.
+ */
+function checkJsDomains(value: string, name: string): Checked {
+  const entries = value.split(/[,，\s]+/).filter((d) => d !== '');
+  if (entries.length === 0) return refuse('jssdk.invalid.jsDomains.empty', { name }, 'jssdk.invalid.jsDomains.hint');
+  for (const entry of entries) {
+    if (!isCallbackDomain(entry)) return refuse('jssdk.invalid.jsDomains', { name, entry }, 'jssdk.invalid.jsDomains.hint');
+  }
+  return { ok: true, value };
 }
 
 function checkAppid(value: string, name: string): Checked {

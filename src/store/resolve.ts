@@ -43,6 +43,8 @@ export interface ProfileData {
   openBase?: string;
   backupApiBase?: string;
   region?: Region;
+  /** JS接口安全域名, comma-separated (jssdk verify). */
+  jsDomains?: string;
 }
 
 export const PROFILE_KEYS = SETTING_KEYS satisfies ReadonlyArray<keyof ProfileData>;
@@ -69,6 +71,8 @@ export interface ResolvedConfig {
   secret?: string;
   domain?: string;
   redirectUri?: string;
+  /** JS接口安全域名 as set (comma-separated), for `jssdk verify`. */
+  jsDomains?: string;
   region: Region;
   apiBase: string;
   openBase: string;
@@ -91,6 +95,7 @@ export const ENV_NAMES: Record<ConfigField, string> = {
   openBase: 'WXAUTH_OPEN_BASE',
   backupApiBase: 'WXAUTH_BACKUP_API_BASE',
   region: 'WXAUTH_REGION',
+  jsDomains: 'WXAUTH_JS_DOMAINS',
 };
 
 export const DEFAULT_PROFILE = 'default';
@@ -282,7 +287,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
 
   const errors: ConfigProblem[] = [];
   /** The value if it passes the one validation; otherwise undefined, and the refusal in `errors`. */
-  const checked = (field: 'appid' | 'secret' | 'domain' | 'redirectUri'): string | undefined => {
+  const checked = (field: 'appid' | 'secret' | 'domain' | 'redirectUri' | 'jsDomains'): string | undefined => {
     const value = pick(field);
     const source = sources[field];
     if (value === undefined || source === undefined) return undefined;
@@ -304,6 +309,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     secret: checked('secret'),
     domain: checked('domain'),
     redirectUri: checked('redirectUri'),
+    jsDomains: checked('jsDomains'),
     region,
     apiBase: apiBase.replace(/\/+$/, ''),
     openBase: openBase.replace(/\/+$/, ''),

@@ -146,3 +146,21 @@ describe('parseWxConfig', () => {
     expect(parseWxConfig('{"noncestr":"abc"}')).toEqual({ nonceStr: 'abc', lowerNonceKey: true });
   });
 });
+
+describe('the jsDomains setting (core/validate.ts)', () => {
+  it('takes bare domains, comma-separated; refuses a URL or nothing, with catalogued words', async () => {
+    const { checkSetting } = await import('../../src/core/validate.js');
+    const { catalogue } = await import('../../src/ui/messages/index.js');
+    expect(checkSetting('jsDomains', 'a.com,m.b.com')).toEqual({ ok: true, value: 'a.com,m.b.com' });
+    for (const value of ['https://a.com/x', ',']) {
+      const r = checkSetting('jsDomains', value);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      for (const ref of [r.problem, r.hint]) {
+        const entry = catalogue[ref.key];
+        expect(entry, ref.key).toBeDefined();
+        for (const [, param] of (entry?.en ?? '').matchAll(/\{(\w+)\}/g)) expect(ref.params ?? {}, `${ref.key} {${param}}`).toHaveProperty(param as string);
+      }
+    }
+  });
+});

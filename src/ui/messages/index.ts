@@ -13,6 +13,7 @@ import { messages as tokens } from './tokens.js';
 import { messages as basic } from './basic.js';
 import { messages as listen } from './listen.js';
 import { messages as cli } from './cli.js';
+import { messages as jssdk } from './jssdk.js';
 import { messages as proxy } from './proxy.js';
 import { messages as probe } from './probe.js';
 
@@ -28,6 +29,7 @@ export const sections: Record<string, MessageSection> = {
   basic,
   listen,
   cli,
+  jssdk,
   probe,
   proxy,
 };

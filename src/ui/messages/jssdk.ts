@@ -1,0 +1,209 @@
+import type { MessageSection } from './types.js';
+
+// Messages of `wxauth jssdk` (issue 17): the jsapi_ticket, wx.config signing, and the diagnosis of a
+// refused signature. Facts behind the wording: ../shared/wechat/JSSDK-FACTS.md §1–§3.
+export const messages = {
+  // ── help ──────────────────────────────────────────────────────────────────────────────────────
+  'cli.jssdk.desc': {
+    zh: '公众号 JS-SDK：获取 jsapi_ticket、为页面签名、查出 wx.config 报 invalid signature 的原因',
+    en: 'Official Account JS-SDK: get the jsapi_ticket, sign a page, find why wx.config says invalid signature',
+  },
+  'cli.jssdk.examples': {
+    zh: 'wxauth jssdk ticket\nwxauth jssdk sign "https://h5.example.com/shop?id=1#/cart"\nwxauth jssdk verify --url https://h5.example.com/shop?id=1 --signature 0f9d… --timestamp 1714587457 --nonce Wm3WZYTPz0wzccnW\nwxauth config set jsDomains h5.example.com,example.com',
+    en: 'wxauth jssdk ticket\nwxauth jssdk sign "https://h5.example.com/shop?id=1#/cart"\nwxauth jssdk verify --url https://h5.example.com/shop?id=1 --signature 0f9d… --timestamp 1714587457 --nonce Wm3WZYTPz0wzccnW\nwxauth config set jsDomains h5.example.com,example.com',
+  },
+  'cli.jssdk.ticket.desc': {
+    zh: '获取 jsapi_ticket（GET /cgi-bin/ticket/getticket?type=jsapi，经缓存的基础 access_token），连同过期时间一起缓存',
+    en: 'Get the jsapi_ticket (GET /cgi-bin/ticket/getticket?type=jsapi, through the cached basic access_token) and cache it with its expiry',
+  },
+  'cli.jssdk.ticket.opt.show': { zh: '只显示缓存的 ticket，不请求微信', en: 'show the cached ticket without calling WeChat' },
+  'cli.jssdk.ticket.examples': { zh: 'wxauth jssdk ticket\nwxauth jssdk ticket --show --json', en: 'wxauth jssdk ticket\nwxauth jssdk ticket --show --json' },
+  'cli.jssdk.sign.desc': {
+    zh: '为页面 URL 生成 wx.config 签名：时间戳（秒）、nonceStr、被哈希的字符串、签名和可直接粘贴的 wx.config',
+    en: 'Sign a page URL for wx.config: timestamp (seconds), nonceStr, the string hashed, the signature and a ready wx.config snippet',
+  },
+  'cli.jssdk.sign.opt.ticket': { zh: '用这个 jsapi_ticket 签名（不请求微信）', en: 'sign with this jsapi_ticket (no call to WeChat)' },
+  'cli.jssdk.sign.opt.timestamp': { zh: '指定时间戳（秒），默认当前时间', en: 'the timestamp in seconds (default: now)' },
+  'cli.jssdk.sign.opt.nonce': { zh: '指定 nonceStr，默认随机 16 位', en: 'the nonceStr (default: 16 random characters)' },
+  'cli.jssdk.sign.opt.api': {
+    zh: 'wx.config 片段里的 jsApiList（逗号分隔），默认 updateAppMessageShareData,updateTimelineShareData',
+    en: 'the jsApiList of the snippet (comma-separated; default updateAppMessageShareData,updateTimelineShareData)',
+  },
+  'cli.jssdk.sign.examples': {
+    zh: 'wxauth jssdk sign https://h5.example.com/shop?id=1\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json',
+    en: 'wxauth jssdk sign https://h5.example.com/shop?id=1\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json',
+  },
+  'cli.jssdk.verify.desc': {
+    zh: '重新计算签名；不一致时逐一尝试常见错误，指出是哪一个；并检查页面域名是否在 JS 接口安全域名里',
+    en: 'Recompute a signature; on mismatch try each known mistake and name the one that reproduces it; check the page host against the JS-safe domains',
+  },
+  'cli.jssdk.verify.opt.url': { zh: '调用 JS 接口的页面 URL（location.href）', en: 'the URL of the page calling the JS APIs (location.href)' },
+  'cli.jssdk.verify.opt.signature': { zh: 'wx.config 里的 signature', en: 'the signature in wx.config' },
+  'cli.jssdk.verify.opt.timestamp': { zh: 'wx.config 里的 timestamp', en: 'the timestamp in wx.config' },
+  'cli.jssdk.verify.opt.nonce': { zh: 'wx.config 里的 nonceStr', en: 'the nonceStr in wx.config' },
+  'cli.jssdk.verify.opt.ticket': { zh: '用这个 jsapi_ticket 验证（默认用缓存或新获取的）', en: 'verify with this jsapi_ticket (default: the cached or a fetched one)' },
+  'cli.jssdk.verify.opt.landingUrl': {
+    zh: '用户首次进入的 URL（iOS 上 history 路由的单页应用要用它签名）',
+    en: 'the URL the user first landed on (what iOS WeChat verifies for history-mode SPAs)',
+  },
+  'cli.jssdk.verify.examples': {
+    zh: 'wxauth jssdk verify --url https://h5.example.com/shop?id=1 --signature 0f9d… --timestamp 1714587457 --nonce Wm3WZYTPz0wzccnW\nwxauth jssdk verify "wx.config({appId:\'wx…\',timestamp:1714587457,nonceStr:\'Wm3W…\',signature:\'0f9d…\'})" --url https://h5.example.com/shop',
+    en: 'wxauth jssdk verify --url https://h5.example.com/shop?id=1 --signature 0f9d… --timestamp 1714587457 --nonce Wm3WZYTPz0wzccnW\nwxauth jssdk verify "wx.config({appId:\'wx…\',timestamp:1714587457,nonceStr:\'Wm3W…\',signature:\'0f9d…\'})" --url https://h5.example.com/shop',
+  },
+
+  // ── usage ─────────────────────────────────────────────────────────────────────────────────────
+  'jssdk.usage.timestamp': { zh: '{flag} 应是整数秒，收到的是 {value}。', en: '{flag} must be whole seconds; got {value}.' },
+  'jssdk.usage.timestamp.hint': {
+    zh: '微信要的是秒（10 位），例如 Math.floor(Date.now() / 1000)。',
+    en: 'WeChat wants seconds (10 digits), e.g. Math.floor(Date.now() / 1000).',
+  },
+  'jssdk.usage.verifyMissing': { zh: '缺少 {flags}。', en: 'Missing {flags}.' },
+  'jssdk.usage.verifyMissing.hint': {
+    zh: '给出页面的 --url，以及 wx.config 的 signature、timestamp、nonceStr（用选项，或把整段 wx.config({...}) 作为参数粘贴进来）。',
+    en: 'Give the page --url, and the wx.config signature, timestamp and nonceStr (as options, or paste the whole wx.config({...}) as an argument).',
+  },
+  'jssdk.usage.url': { zh: '{url} 不是 http(s) 开头的完整 URL。', en: '{url} is not a full http(s) URL.' },
+  'jssdk.usage.url.hint': {
+    zh: '签名用的是调用 JS 接口页面的完整 URL：协议、域名、路径和查询参数，例如 https://h5.example.com/shop?id=1。',
+    en: 'The signature covers the full URL of the page calling the JS APIs: scheme, host, path and query, e.g. https://h5.example.com/shop?id=1.',
+  },
+
+  // ── settings ──────────────────────────────────────────────────────────────────────────────────
+  'jssdk.invalid.jsDomains': { zh: '{name} 里的 {entry} 不是域名。', en: '{entry} in {name} is not a domain.' },
+  'jssdk.invalid.jsDomains.empty': { zh: '{name} 是空的。', en: '{name} is empty.' },
+  'jssdk.invalid.jsDomains.hint': {
+    zh: '填公众号后台「JS接口安全域名」里的域名，逗号分隔，不带 http(s):// 和路径，例如：wxauth config set jsDomains h5.example.com,example.com',
+    en: 'Enter the domains of the account\'s JS接口安全域名 (JS-safe domains), comma-separated, without http(s):// or a path, e.g. wxauth config set jsDomains h5.example.com,example.com',
+  },
+
+  // ── ticket ────────────────────────────────────────────────────────────────────────────────────
+  'jssdk.ticket.fetched': { zh: '已从 {host} 获取 jsapi_ticket，还剩 {left}（{at} 过期），已缓存。', en: 'Got the jsapi_ticket from {host}: {left} left (expires {at}); cached.' },
+  'jssdk.ticket.same': {
+    zh: '微信返回的仍是缓存里那张 ticket：有效期内重复获取会得到同一张，expires_in 却总是 7200，所以保留了原来的过期时间。',
+    en: 'WeChat returned the ticket already cached: within its life a re-fetch gives the same ticket with expires_in 7200 again, so its first expiry is kept.',
+  },
+  'jssdk.ticket.cached': { zh: '使用缓存的 jsapi_ticket，还剩 {left}（{at} 过期），没有调用微信。', en: 'Using the cached jsapi_ticket: {left} left (expires {at}); WeChat was not called.' },
+  'jssdk.ticket.cacheNote': {
+    zh: '获取 jsapi_ticket 的次数很有限（测试额度约每天 1 万次）：服务端应全局缓存 ticket，不要每次请求都获取，也不要缓存签名。',
+    en: 'Ticket fetches are few (about 10,000 a day): cache the ticket globally on the server, never fetch it per request, and never cache the signature.',
+  },
+  'jssdk.show.none': { zh: 'profile {profile} 没有 {appid} 的 jsapi_ticket 缓存。', en: 'No jsapi_ticket cached for {appid} in profile {profile}.' },
+  'jssdk.show.expired': { zh: '{appid} 缓存的 jsapi_ticket 已过期（profile {profile}）。', en: 'The cached jsapi_ticket of {appid} has expired (profile {profile}).' },
+  'jssdk.show.none.hint': { zh: '运行 wxauth jssdk ticket 获取一张。', en: 'Run wxauth jssdk ticket to get one.' },
+
+  // ── the page URL ──────────────────────────────────────────────────────────────────────────────
+  'jssdk.url.fragment': {
+    zh: '已去掉 {fragment}：# 及其后的部分不参与签名（页面里用 location.href.split(\'#\')[0]）。',
+    en: 'Dropped {fragment}: nothing from # on is signed (the page uses location.href.split(\'#\')[0]).',
+  },
+  'jssdk.url.decoded': {
+    zh: '这个 URL 是 encodeURIComponent 编码过的，已解码一次再签名（服务端应先解码，再签解码后的 URL）。',
+    en: 'The URL was encodeURIComponent-ed; it was decoded once before signing (the server must decode it, then sign the decoded URL).',
+  },
+  'jssdk.url.trimmed': { zh: '已去掉 URL 首尾的空白。', en: 'Removed whitespace around the URL.' },
+  'jssdk.url.noPath': {
+    zh: '这个 URL 没有路径；浏览器的 location.href 会是 {withSlash}（带 /），要签页面实际报告的那个。',
+    en: 'This URL has no path; a browser\'s location.href reads {withSlash} (with /): sign what the page reports.',
+  },
+  'jssdk.sign.ticketOption': { zh: '用 --ticket 给出的 ticket 签名，没有调用微信。', en: 'Signed with the --ticket given; WeChat was not called.' },
+
+  // ── verify ────────────────────────────────────────────────────────────────────────────────────
+  'jssdk.verify.match': { zh: '签名正确：与用当前 jsapi_ticket 对 {url} 计算的一致。', en: 'The signature is right: it equals the one computed for {url} with the current jsapi_ticket.' },
+  'jssdk.verify.mistake.fragment': {
+    zh: '找到了：这个签名签的是带 # 的 URL（{signed}）。去掉 # 及其后的部分再签：location.href.split(\'#\')[0]。',
+    en: 'Found it: this signature is for the URL with its fragment ({signed}). Drop the # and what follows before signing: location.href.split(\'#\')[0].',
+  },
+  'jssdk.verify.mistake.encoded': {
+    zh: '找到了：这个签名签的是编码后的 URL（{signed}）。服务端先 decodeURIComponent，再签原始 URL；签名时不做 URL 编码。',
+    en: 'Found it: this signature is for the encoded URL ({signed}). Decode it on the server first and sign the raw URL; no URL encoding in the signed string.',
+  },
+  'jssdk.verify.mistake.other-url': {
+    zh: '找到了：这个签名签的是另一个 URL（{signed}）。要签调用 JS 接口的当前页面；iOS 上 history 路由的单页应用签首次进入的 URL；网页授权跳转后签跳转后的 URL（带 code、state）。',
+    en: 'Found it: this signature is for another URL ({signed}). Sign the page that calls the JS APIs; on iOS, history-mode SPAs sign the landing URL; after the OAuth redirect sign the URL it landed on (with code and state).',
+  },
+  'jssdk.verify.mistake.scheme': {
+    zh: '找到了：这个签名签的是 {signed}，协议不同（http 与 https）。按页面实际的协议签名；经反向代理时用 X-Forwarded-Proto 取得原始协议。',
+    en: 'Found it: this signature is for {signed}, with the other scheme (http vs https). Sign the scheme the page really uses; behind a proxy take it from X-Forwarded-Proto.',
+  },
+  'jssdk.verify.mistake.trailing-slash': {
+    zh: '找到了：这个签名签的是 {signed}，末尾的 / 不同。URL 要与 location.href 逐字相同。',
+    en: 'Found it: this signature is for {signed}, which differs by a trailing slash. The URL must equal location.href character for character.',
+  },
+  'jssdk.verify.mistake.nonce-key': {
+    zh: '找到了：被哈希的字符串里写成了 nonceStr=…。签名串里的参数名全部小写：noncestr（wx.config 里才是 nonceStr）。',
+    en: 'Found it: the hashed string says nonceStr=…. Names in the signed string are all lower case: noncestr (only wx.config spells it nonceStr).',
+  },
+  'jssdk.verify.mistake.timestamp-ms': {
+    zh: '找到了：签名用的时间戳是 {timestamp}，与 wx.config 的不同（毫秒和秒混用）。两处都用同一个秒级时间戳。',
+    en: 'Found it: the signature used timestamp {timestamp}, not the one in wx.config (milliseconds mixed with seconds). Use the same timestamp, in seconds, in both.',
+  },
+  'jssdk.verify.mistake.access-token': {
+    zh: '找到了：签名里用的是 access_token，不是 jsapi_ticket。用 access_token 调 /cgi-bin/ticket/getticket?type=jsapi 换 ticket，再签名。',
+    en: 'Found it: the access_token was signed instead of the jsapi_ticket. Exchange the access_token for a ticket with /cgi-bin/ticket/getticket?type=jsapi, then sign.',
+  },
+  'jssdk.verify.mistake.stale-ticket': {
+    zh: '找到了：签名用的是旧的 jsapi_ticket。服务端缓存的 ticket 已失效（或来自另一台服务器）：按真实过期时间缓存，到期前重新获取，多台服务器共用一份。',
+    en: 'Found it: an old jsapi_ticket was signed. The server\'s cached ticket is dead (or another server\'s): cache it by its real expiry, refetch before it, and share one copy between servers.',
+  },
+  'jssdk.verify.unknown': {
+    zh: '签名不一致，试了 {tried} 种常见错误都对不上。请逐项检查：',
+    en: 'The signature does not match, and none of {tried} known mistakes reproduces it. Check in turn:',
+  },
+  'jssdk.verify.check.algorithm': {
+    zh: '签名算法：四个参数按名字排序、key=value 用 & 连接、不做 URL 编码、sha1；可用微信的签名校验工具 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=jsapisign 对照。',
+    en: 'The algorithm: four fields sorted by name, key=value joined with &, no URL encoding, sha1; compare with WeChat\'s checker mp.weixin.qq.com/debug/cgi-bin/sandbox?t=jsapisign.',
+  },
+  'jssdk.verify.check.nonce-timestamp': {
+    zh: 'wx.config 的 nonceStr、timestamp 与签名用的 noncestr、timestamp 完全相同。',
+    en: 'wx.config\'s nonceStr and timestamp equal the noncestr and timestamp that were signed.',
+  },
+  'jssdk.verify.check.full-url': { zh: 'URL 是页面完整地址：协议、域名、路径、查询参数，不含 #。', en: 'The URL is the page\'s full address: scheme, host, path and query, without #.' },
+  'jssdk.verify.check.appid': {
+    zh: 'wx.config 的 appId 与获取 jsapi_ticket 的 appid 是同一个。',
+    en: 'wx.config\'s appId is the appid the jsapi_ticket was fetched for.',
+  },
+  'jssdk.verify.check.ticket-cache': {
+    zh: 'access_token 和 jsapi_ticket 都已缓存，没有被另一台服务器或另一次获取换掉；可用 --ticket 传入服务端实际用的 ticket 再验证。',
+    en: 'access_token and jsapi_ticket are cached and not replaced by another server or fetch; pass the ticket the server really used with --ticket and verify again.',
+  },
+  'jssdk.verify.check.dynamic-url': {
+    zh: 'URL 是页面动态取得的（微信会在分享链接后追加参数）；从静态页发给服务端时用 encodeURIComponent，服务端解码后再签。',
+    en: 'The URL is read by the page at run time (WeChat appends parameters to shared links); a static page sends it encodeURIComponent-ed and the server decodes before signing.',
+  },
+  'jssdk.verify.check.ios-landing': {
+    zh: 'iOS 上 history 路由的单页应用：用 --landing-url 给出用户首次进入的 URL 再验证。',
+    en: 'iOS and a history-mode SPA: give the URL the user first landed on with --landing-url and verify again.',
+  },
+  'jssdk.verify.expected': { zh: '应为', en: 'expected' },
+  'jssdk.verify.given': { zh: '收到', en: 'given' },
+  'jssdk.verify.warn.upperCase': {
+    zh: '签名是大写的：微信示例和各 SDK 都输出小写十六进制，大写能否通过未经证实。',
+    en: 'The signature is upper case: WeChat\'s example and every SDK emit lower-case hex; whether upper case passes is unverified.',
+  },
+  'jssdk.verify.warn.timestampMs': {
+    zh: 'timestamp {timestamp} 是毫秒（13 位）；微信要的是秒。',
+    en: 'timestamp {timestamp} is in milliseconds (13 digits); WeChat wants seconds.',
+  },
+  'jssdk.verify.otherAppId': {
+    zh: 'wx.config 的 appId 是 {configAppId}，而 ticket 属于 {appid}：两者必须是同一个公众号。',
+    en: 'wx.config\'s appId is {configAppId} but the ticket belongs to {appid}: they must be the same account.',
+  },
+  'jssdk.verify.lowerNonceKey': {
+    zh: 'wx.config 里写成了 noncestr（全小写）：wx.config 要的是 nonceStr（大写 S），只有签名串里才是小写。',
+    en: 'wx.config says noncestr (all lower case): wx.config wants nonceStr (capital S); only the signed string uses lower case.',
+  },
+  'jssdk.verify.ticketOption': { zh: '用 --ticket 给出的 ticket 验证。', en: 'Verified with the --ticket given.' },
+  'jssdk.domain.ok': { zh: '域名 {host} 在 JS 接口安全域名里（{domain}）。', en: 'Host {host} is within the JS-safe domains ({domain}).' },
+  'jssdk.domain.notListed': {
+    zh: '域名 {host} 不在 JS 接口安全域名（{domains}）里：页面会报 invalid url domain。在公众号后台「设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名」添加它或它的上级域名，然后 wxauth config set jsDomains 同步。',
+    en: 'Host {host} is not within the JS-safe domains ({domains}): the page gets invalid url domain. Add it or a parent domain under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名, then update wxauth config set jsDomains.',
+  },
+  'jssdk.domain.port': {
+    zh: '页面用了端口 {port}（{host}）：JS-SDK 页面只能在 80/443 端口，会报 invalid url domain。',
+    en: 'The page uses port {port} ({host}): JS-SDK pages must be on port 80/443, or they get invalid url domain.',
+  },
+  'jssdk.domain.unset': {
+    zh: '没有检查域名：profile 里没有 jsDomains。设置后可一并检查：wxauth config set jsDomains h5.example.com',
+    en: 'The domain was not checked: the profile has no jsDomains. Set them to have it checked: wxauth config set jsDomains h5.example.com',
+  },
+} satisfies MessageSection;
