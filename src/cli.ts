@@ -310,6 +310,27 @@ export const COMMANDS: readonly RegisteredCommand[] = [
   }),
   command({ name: 'probe', args: '<start-url>', options: [['--emulator <url>', 'emulator'], ['--only <ids>', 'only'], ['--skip <ids>', 'skip'], ['--return-param <name>', 'returnParam'], ['--reload-delay <ms>', 'reloadDelay'], ['--html <file>', 'html']], load: () => import('./commands/probe.js'), present: () => import('./ui/present/probe.js') }),
   command({ name: 'demo', load: () => import('./commands/demo.js'), present: () => import('./ui/present/demo.js') }),
+  command({
+    name: 'jssdk',
+    load: () => import('./commands/jssdk.js'),
+    present: () => import('./ui/present/jssdk.js'),
+    subcommands: [
+      { name: 'ticket', options: [['--show', 'show']] },
+      { name: 'sign', args: '<page-url>', options: [['--ticket <ticket>', 'ticket'], ['--timestamp <seconds>', 'timestamp'], ['--nonce <nonceStr>', 'nonce'], ['--api <list>', 'api']] },
+      {
+        name: 'verify',
+        args: '[wx-config...]',
+        options: [
+          ['--url <page-url>', 'url'],
+          ['--signature <sha1>', 'signature'],
+          ['--timestamp <seconds>', 'timestamp'],
+          ['--nonce <nonceStr>', 'nonce'],
+          ['--ticket <ticket>', 'ticket'],
+          ['--landing-url <url>', 'landingUrl'],
+        ],
+      },
+    ],
+  }),
   command({ name: 'proxy', options: [['--port <port>', 'port'], ['--host <host>', 'host'], ['--upstream <url>', 'upstream'], ['--har <file>', 'har'], ['--quota <path=n,...>', 'quota']], load: () => import('./commands/proxy.js'), present: () => import('./ui/present/proxy.js') }),
   command({
     name: 'emulator',

@@ -3,6 +3,7 @@
 // the well-known mistakes reproduces the signature the server produced. No hashing here (core has no
 // node:crypto): callers pass a sha1 function (flows/jssdk.ts passes node:crypto's).
 // Facts: ../shared/wechat/JSSDK-FACTS.md §2 (algorithm, URL rules), §2.2 (wx.config), §3 (failures).
+import { readFields, type Narrowed } from './responses.js';
 
 /** Lower-case hex sha1 of a UTF-8 string. */
 export type Sha1 = (text: string) => string;
@@ -417,4 +418,36 @@ export function wxConfigSnippet(p: { appId: string; timestamp: number | string; 
     `  jsApiList: [${list}],`,
     '});',
   ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /cgi-bin/ticket/getticket
+// ---------------------------------------------------------------------------------------------
+
+export const TICKET_PATH = '/cgi-bin/ticket/getticket';
+
+/** JSSDK-FACTS §1.1: `{"errcode":0,"errmsg":"ok","ticket":"…","expires_in":7200}`. */
+export interface TicketResponse {
+  ticket: string;
+  expires_in: number;
+}
+
+/** Narrow a success body (errcode ≠ 0 never gets here: the client turns it into a WechatApiError). */
+export function readTicketBody(body: unknown): Narrowed<TicketResponse> {
+  const f = readFields(body);
+  if (!f) return { ok: false, problems: ['the body is not a JSON object'] };
+  const ticket = f.string('ticket', { nonEmpty: true });
+  const expires = f.optionalNumber('expires_in');
+  return f.done(() => ({ ticket: ticket as string, expires_in: expires !== undefined && expires > 0 ? expires : 7200 }));
+}
+
+/**
+ * When a fetched ticket expires. §1.3 [OBS]: a re-fetch within the lifetime returns the SAME ticket
+ * with `expires_in: 7200` again, not its remaining life; re-stamping "7200 s from now" keeps a dead
+ * ticket in the cache (invalid signature until it is cleared, w7corp/easywechat#1580). So when the
+ * ticket is the one already cached, its first expiry is kept.
+ */
+export function ticketExpiry(fetched: TicketResponse, obtainedAt: number, cached?: { ticket: string; expiresAt: number }): number {
+  const fresh = obtainedAt + fetched.expires_in * 1000;
+  return cached && cached.ticket === fetched.ticket ? Math.min(cached.expiresAt, fresh) : fresh;
 }

@@ -245,4 +245,38 @@ export class TokenStore {
     refuseReservedProfile(profile);
     this.update(() => undefined);
   }
+
+  /**
+   * The cached jsapi_ticket of an appid (jssdk ticket/sign/verify). An entry that is not the shape
+   * putTicket writes is treated as absent, so a hand-edited file never hands a non-string to a signer.
+   */
+  getTicket(profile: string, appid: string): JsapiTicketEntry | undefined {
+    const tickets = (this.find(this.read(), profile) as WithTickets | undefined)?.tickets;
+    const entry: unknown = tickets && Object.hasOwn(tickets, appid) ? tickets[appid] : undefined;
+    if (typeof entry !== 'object' || entry === null) return undefined;
+    const e = entry as Record<string, unknown>;
+    const ok = e.appid === appid && typeof e.ticket === 'string' && typeof e.expiresAt === 'number' && typeof e.obtainedAt === 'number';
+    return ok ? (entry as JsapiTicketEntry) : undefined;
+  }
+
+  putTicket(profile: string, entry: JsapiTicketEntry): void {
+    this.update((file) => {
+      const p = this.profile(file, profile) as WithTickets;
+      p.tickets ??= emptyMap<JsapiTicketEntry>();
+      p.tickets[entry.appid] = entry;
+    });
+  }
 }
+
+/** A cached jsapi_ticket (JSSDK-FACTS §1.3: cache the ticket, never the signature). */
+export interface JsapiTicketEntry {
+  appid: string;
+  ticket: string;
+  /** ms since epoch */
+  expiresAt: number;
+  obtainedAt: number;
+  /** The ticket cached before this one, if it differed: `jssdk verify` tries it as a stale ticket. */
+  previous?: string;
+}
+
+type WithTickets = ProfileTokens & { tickets?: Record<string, JsapiTicketEntry> };

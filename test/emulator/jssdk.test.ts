@@ -17,12 +17,12 @@ const TEST_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000002';
 
 const emu = useEmulator();
 
-async function stableToken(appid = SVC, secret = SVC_SECRET): Promise<string> {
+async function stableToken(appid: string = SVC, secret: string = SVC_SECRET): Promise<string> {
   const r = await post(emu.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid, secret });
   return r.json.access_token as string;
 }
 
-async function ticket(appid = SVC, secret = SVC_SECRET): Promise<string> {
+async function ticket(appid: string = SVC, secret: string = SVC_SECRET): Promise<string> {
   const r = await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${await stableToken(appid, secret)}&type=jsapi`);
   return r.json.ticket as string;
 }

@@ -1,0 +1,157 @@
+// The JS-SDK use cases: the jsapi_ticket (fetched through the cached basic token, cached with its
+// expiry), signing a page URL, and diagnosing a signature a page was refused with. The hashing and
+// randomness live here (core/jssdk.ts is pure and takes them as arguments).
+// Facts: ../shared/wechat/JSSDK-FACTS.md §1 (ticket), §2 (signature), §3 (failures).
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  TICKET_PATH,
+  checkJsDomain,
+  diagnoseSignature,
+  nonceFromBytes,
+  normalizePageUrl,
+  readTicketBody,
+  signJsapi,
+  splitJsDomains,
+  ticketExpiry,
+  wxConfigSnippet,
+  type Diagnosis,
+  type DomainVerdict,
+  type SignatureClaim,
+  type UrlChange,
+  type UrlNote,
+} from '../core/jssdk.js';
+import type { ApiResponse } from '../http/client.js';
+import type { WechatApi } from '../http/api.js';
+import type { JsapiTicketEntry } from '../store/token-cache.js';
+import type { BasicTokenService } from './basic-token.js';
+import { REUSE_MARGIN_MS } from './basic-token.js';
+import type { TicketResponse } from '../core/jssdk.js';
+
+export const sha1 = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex');
+
+/** The part of the token store the ticket needs (TokenStore satisfies it). */
+export interface TicketCache {
+  getTicket(profile: string, appid: string): JsapiTicketEntry | undefined;
+  putTicket(profile: string, entry: JsapiTicketEntry): void;
+}
+
+export type TicketStatus =
+  | { status: 'none' }
+  | { status: 'expired'; entry: JsapiTicketEntry }
+  | { status: 'valid'; entry: JsapiTicketEntry; remainingMs: number };
+
+export function inspectTicketCache(store: Pick<TicketCache, 'getTicket'>, profile: string, appid: string, now: number): TicketStatus {
+  const entry = store.getTicket(profile, appid);
+  if (!entry) return { status: 'none' };
+  const remainingMs = entry.expiresAt - now;
+  return remainingMs > 0 ? { status: 'valid', entry, remainingMs } : { status: 'expired', entry };
+}
+
+export interface TicketDeps {
+  api: WechatApi;
+  /** The basic-token service of the same profile and appid (stable_token first, cached). */
+  basic: BasicTokenService;
+  store: TicketCache;
+  profile: string;
+  appid: string;
+  now(): number;
+}
+
+export interface ObtainedTicket {
+  entry: JsapiTicketEntry;
+  /** cached: no call to WeChat (§1.3: the quota is small; cache the ticket globally). */
+  source: 'cached' | 'fetched';
+  response?: ApiResponse<TicketResponse>;
+  /** WeChat handed back the ticket already cached (§1.3: same ticket within its life). */
+  same?: boolean;
+}
+
+/**
+ * The appid's jsapi_ticket: the cached one while it has more than a minute left, else one fetched
+ * with `GET /cgi-bin/ticket/getticket?type=jsapi` through the basic-token service (a cached basic
+ * token, refreshed once if WeChat rejects it), then cached with its expiry (ticketExpiry, §1.3).
+ */
+export async function obtainTicket(deps: TicketDeps): Promise<ObtainedTicket> {
+  const cache = inspectTicketCache(deps.store, deps.profile, deps.appid, deps.now());
+  if (cache.status === 'valid' && cache.remainingMs > REUSE_MARGIN_MS) return { entry: cache.entry, source: 'cached' };
+  const response = await deps.basic.use((accessToken) =>
+    deps.api.http.call({ method: 'GET', path: TICKET_PATH, query: { access_token: accessToken, type: 'jsapi' }, idempotent: true }, readTicketBody),
+  );
+  const obtainedAt = deps.now();
+  const cached = cache.status === 'none' ? undefined : cache.entry;
+  const entry: JsapiTicketEntry = {
+    appid: deps.appid,
+    ticket: response.data.ticket,
+    expiresAt: ticketExpiry(response.data, obtainedAt, cached),
+    obtainedAt: cached && cached.ticket === response.data.ticket ? cached.obtainedAt : obtainedAt,
+    ...(cached && cached.ticket !== response.data.ticket ? { previous: cached.ticket } : cached?.previous ? { previous: cached.previous } : {}),
+  };
+  deps.store.putTicket(deps.profile, entry);
+  return { entry, source: 'fetched', response, same: cached?.ticket === entry.ticket };
+}
+
+export interface SignedPage {
+  /** The URL as given, and the one signed (fragment dropped, decoded), with what changed. */
+  input: string;
+  url: string;
+  changes: UrlChange[];
+  notes: UrlNote[];
+  timestamp: number;
+  nonceStr: string;
+  string1: string;
+  signature: string;
+  snippet: string;
+}
+
+/** Sign a page for wx.config: timestamp in seconds (§2), a 16-character nonce, sha1 of string1. */
+export function signPage(p: {
+  url: string;
+  appid: string;
+  ticket: string;
+  now: number;
+  timestamp?: number;
+  nonceStr?: string;
+  jsApiList: string[];
+}): SignedPage | { problem: 'not-http-url'; input: string } {
+  const page = normalizePageUrl(p.url);
+  if (!page.ok) return { problem: 'not-http-url', input: p.url };
+  const timestamp = p.timestamp ?? Math.floor(p.now / 1000);
+  const nonceStr = p.nonceStr ?? nonceFromBytes(randomBytes(16));
+  const { string1, signature } = signJsapi({ ticket: p.ticket, nonceStr, timestamp: String(timestamp), url: page.url }, sha1);
+  return {
+    input: p.url,
+    url: page.url,
+    changes: page.changes,
+    notes: page.notes,
+    timestamp,
+    nonceStr,
+    string1,
+    signature,
+    snippet: wxConfigSnippet({ appId: p.appid, timestamp, nonceStr, signature, jsApiList: p.jsApiList }),
+  };
+}
+
+export interface VerifyFacts {
+  ticket: string;
+  accessToken?: string;
+  staleTickets: string[];
+  otherUrls: string[];
+  jsDomains?: string;
+}
+
+export interface VerifiedSignature {
+  diagnosis: Diagnosis;
+  /** Undefined when the profile has no jsDomains set (nothing to check against). */
+  domain?: DomainVerdict;
+}
+
+/** Recompute and diagnose (core/jssdk.ts), and check the page's host against the JS-safe domains. */
+export function verifySignature(claim: SignatureClaim, facts: VerifyFacts): VerifiedSignature {
+  const diagnosis = diagnoseSignature(
+    claim,
+    { ticket: facts.ticket, accessToken: facts.accessToken, staleTickets: facts.staleTickets, otherUrls: facts.otherUrls },
+    sha1,
+  );
+  const domains = splitJsDomains(facts.jsDomains);
+  return { diagnosis, ...(domains.length > 0 ? { domain: checkJsDomain(diagnosis.url, domains) } : {}) };
+}
