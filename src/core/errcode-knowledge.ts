@@ -69,6 +69,9 @@ const SNS_USER = ['/sns/userinfo', '/sns/auth'];
 const BASIC = ['/cgi-bin/token', '/cgi-bin/stable_token'];
 const STABLE = '/cgi-bin/stable_token';
 const CODE2SESSION = '/sns/jscode2session';
+/** wx.config on a 公众号 page (JSSDK-FACTS §2.2, §3): not an HTTP endpoint, the JS-SDK's own check. */
+const JSSDK_CONFIG = 'wx.config (JS-SDK)';
+const JSSDK_DOC = 'https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html';
 
 function c(zh: string, en: string, on?: string[]): KnowledgeItem {
   return on ? { zh, en, on } : { zh, en };
@@ -970,6 +973,42 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
     doc: DOC.token,
     keywords: ['ip', 'admin', 'rejected', '拒绝', '管理员'],
   },
+  // JS-SDK (wx.config) failures, JSSDK-FACTS §3: the page's wx.error shows them as text
+  // (`config:invalid signature`, `config:fail,Error: 系统错误，错误码：40048,invalid url domain`); the
+  // numbered forms 63002 / 40048 appear in some client versions, so the text is found by keyword.
+  {
+    code: 63002,
+    stages: ['jssdk'],
+    endpoints: [JSSDK_CONFIG],
+    meaning: { en: 'invalid signature: wx.config\'s signature is not the one WeChat computes for this page' },
+    causes: [
+      c('签名用的 URL 与页面不一致：带了 # 及其后的部分、被 URL 编码、http/https 或末尾 / 不同，或签的是另一个页面（单页应用切换路由后、iOS 上 history 路由要签首次进入的 URL、网页授权跳转前的 URL）。', 'The URL signed is not the page\'s: it kept the #fragment, was URL-encoded, differs in http/https or a trailing slash, or is another page (an SPA route change, the landing URL iOS keeps for history-mode routes, the URL before the OAuth redirect).'),
+      c('wx.config 的 nonceStr、timestamp 与签名时用的不同（例如签名用毫秒、wx.config 用秒），或签名串里把 noncestr 写成了 nonceStr。', 'wx.config\'s nonceStr or timestamp differs from the signed ones (e.g. milliseconds signed, seconds configured), or the signed string says nonceStr instead of noncestr.'),
+      c('签的不是当前有效的 jsapi_ticket：用了 access_token、过期或被另一台服务器换掉的 ticket，或另一个 appid 的 ticket。', 'The ticket signed is not the live jsapi_ticket: the access_token was signed, or a stale ticket, another server\'s, or another appid\'s.'),
+    ],
+    fixes: [
+      c('用 `wxauth jssdk verify --url <页面> --signature … --timestamp … --nonce …` 重算签名，它会指出是哪一种错误。', 'Run `wxauth jssdk verify --url <page> --signature … --timestamp … --nonce …`: it recomputes the signature and names the mistake.'),
+      c('页面用 location.href.split(\'#\')[0] 取 URL，encodeURIComponent 后发给服务端，服务端解码后签名；时间戳用秒；全局缓存 jsapi_ticket。', 'Take the URL with location.href.split(\'#\')[0], send it encodeURIComponent-ed, decode and sign it on the server; timestamps in seconds; cache the jsapi_ticket globally.'),
+    ],
+    doc: JSSDK_DOC,
+    keywords: ['invalid signature', 'config:invalid signature', 'config:fail,error: invalid signature', 'wx.config', 'jssdk', 'js-sdk', '签名错误', '签名无效', '无效的签名'],
+  },
+  {
+    code: 40048,
+    stages: ['jssdk'],
+    endpoints: [JSSDK_CONFIG],
+    causes: [
+      c('页面的域名不在公众号后台的「JS接口安全域名」里（绑定上级域名可覆盖子域名）。', 'The page\'s domain is not among the account\'s JS接口安全域名 (JS-safe domains); a bound parent domain covers its subdomains.'),
+      c('页面用了 80/443 以外的端口：JS-SDK 页面只能用默认端口，后台也不填端口。', 'The page uses a port other than 80/443: JS-SDK pages use default ports only, and the console takes no port.'),
+      c('后台填成了 URL（带 http(s):// 或路径），或域名的备案信息还没同步（次日再绑定）。', 'The console entry is a URL (with http(s):// or a path), or the domain\'s ICP record has not synced yet (bind it the next day).'),
+    ],
+    fixes: [
+      c('在「设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名」添加页面的域名（不带协议和端口）。', 'Add the page\'s domain (no scheme, no port) under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名.'),
+      c('`wxauth config set jsDomains a.com,b.com` 后用 `wxauth jssdk verify` 检查页面域名。', 'Set `wxauth config set jsDomains a.com,b.com`, then `wxauth jssdk verify` checks the page\'s host.'),
+    ],
+    doc: JSSDK_DOC,
+    keywords: ['invalid url domain', 'config:invalid url domain', 'url domain', 'js接口安全域名', 'jssdk', 'js-sdk', 'wx.config'],
+  },
 ];
 
 export const PAGES: PageEntry[] = [
@@ -1036,5 +1075,46 @@ export const PAGES: PageEntry[] = [
       c('用 `wxauth inspect <url>` 逐项检查参数，对照开放平台里该应用的授权回调域。', 'Check each parameter with `wxauth inspect <url>` against the callback domain registered on the Open Platform.'),
     ],
     doc: DOC.qrconnect,
+  },
+  // JS-SDK messages without a number of their own (JSSDK-FACTS §3). `code` is the numbered code of the
+  // closest condition: 48001 (the account lacks the API right), 63002 (wx.config has not succeeded).
+  {
+    id: 'jssdk-permission-denied',
+    texts: ['config:permission denied', 'permission denied'],
+    code: 48001,
+    related: [48001],
+    meaning: {
+      zh: 'JS-SDK 提示「permission denied」：这个公众号没有该接口的权限，或接口不在 wx.config 的 jsApiList 里。',
+      en: 'The JS-SDK says "permission denied": the account has no right to this API, or the API is not in wx.config\'s jsApiList.',
+    },
+    endpoints: [JSSDK_CONFIG],
+    causes: [
+      c('账号没有该接口权限：部分接口要求认证，未认证的订阅号无法使用分享等接口。', 'The account lacks the API right: some APIs need a verified account; unverified subscription accounts cannot use the share APIs.'),
+      c('调用的接口没有写进 wx.config 的 jsApiList。', 'The API called is not listed in wx.config\'s jsApiList.'),
+    ],
+    fixes: [
+      c('在公众号后台「接口权限」确认该接口已获得；把它加入 jsApiList。', 'Check the API under 接口权限 (API rights) in the console, and add it to jsApiList.'),
+    ],
+    doc: JSSDK_DOC,
+  },
+  {
+    id: 'jssdk-offline-verifying',
+    texts: ['the permission value is offline verifying', 'permission value is offline verifying'],
+    code: 63002,
+    related: [63002],
+    meaning: {
+      zh: 'JS-SDK 提示「the permission value is offline verifying」：接口在 wx.config 验证成功之前被调用，或 wx.config 没有成功。',
+      en: 'The JS-SDK says "the permission value is offline verifying": an API was called before wx.config succeeded, or wx.config failed.',
+    },
+    endpoints: [JSSDK_CONFIG],
+    causes: [
+      c('页面加载时就调用的接口没有放在 wx.ready 回调里，wx.config 的验证还没完成。', 'An API called on page load is not inside wx.ready, so wx.config has not finished verifying.'),
+      c('wx.config 本身失败了（通常是 invalid signature），或接口不在 jsApiList 里。', 'wx.config itself failed (usually invalid signature), or the API is not in jsApiList.'),
+      c('支付等接口在真机微信以外的环境（开发者工具、普通浏览器）调用。', 'A payment API ran outside a real WeChat client (the devtools, a plain browser).'),
+    ],
+    fixes: [
+      c('把调用放进 wx.ready(function () { … })；打开 debug: true 看 wx.config 的结果；签名问题用 `wxauth jssdk verify` 查。', 'Move the calls into wx.ready(function () { … }); set debug: true to see wx.config\'s result; check a signature with `wxauth jssdk verify`.'),
+    ],
+    doc: JSSDK_DOC,
   },
 ];
