@@ -129,14 +129,14 @@ function commanderMessageRef(code: string, text: string, lang: Lang): MessageRef
   const suggested = /\(Did you mean (?:one of )?(.+)\?\)/.exec(text)?.[1];
   const suggestion = suggested && (lang === 'zh' ? suggested.split(', ').join(' 或 ') : /one of /.test(text) ? `one of ${suggested}` : suggested);
   const quoted = /'([^']+)'/.exec(text)?.[1];
-  const withSuggestion = (key: string, params: Record<string, string>): MessageRef =>
-    suggestion ? { key: `${key}.suggest`, params: { ...params, suggestion } } : { key, params };
   switch (code) {
     case 'commander.unknownOption':
-      if (quoted) return withSuggestion('common.commander.unknownOption', { option: quoted });
+      if (quoted && suggestion) return { key: 'common.commander.unknownOption.suggest', params: { option: quoted, suggestion } };
+      if (quoted) return { key: 'common.commander.unknownOption', params: { option: quoted } };
       break;
     case 'commander.unknownCommand':
-      if (quoted) return withSuggestion('common.commander.unknownCommand', { command: quoted });
+      if (quoted && suggestion) return { key: 'common.commander.unknownCommand.suggest', params: { command: quoted, suggestion } };
+      if (quoted) return { key: 'common.commander.unknownCommand', params: { command: quoted } };
       break;
     case 'commander.missingArgument':
       if (quoted) return { key: 'common.commander.missingArgument', params: { name: quoted } };

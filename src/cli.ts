@@ -9,7 +9,7 @@ import type { Context } from './context.js';
 import type { GlobalOptions } from './store/resolve.js';
 import type { Output } from './ui/output.js';
 import type { Lang } from './ui/i18n.js';
-import { t } from './ui/i18n.js';
+import { t, tOptional } from './ui/i18n.js';
 
 /** What commander hands a command: its positionals, its own options (globals are in ctx) and the subcommand. */
 export interface CommandInput {
@@ -364,9 +364,9 @@ export type CommandRunner = (command: RegisteredCommand, input: CommandInput, gl
 function declare(parent: Command, spec: Declaration, lang: Lang, path: string[], onAction: (input: CommandInput, globals: GlobalOptions) => Promise<void>): void {
   const name = [...path, spec.name].join('.');
   const cmd = parent.command(spec.name + (spec.args ? ` ${spec.args}` : ''));
-  cmd.description(t(lang, `cli.${name}.desc`));
+  cmd.description(tOptional(lang, `cli.${name}.desc`) ?? '');
   for (const [flags, key, def] of spec.options ?? []) {
-    const option = new Option(flags, t(lang, `cli.${name}.opt.${key}`));
+    const option = new Option(flags, tOptional(lang, `cli.${name}.opt.${key}`) ?? '');
     if (def !== undefined) option.default(def);
     if (flags === '--fault <spec>') option.argParser(collect);
     cmd.addOption(option);
@@ -382,8 +382,8 @@ function declare(parent: Command, spec: Declaration, lang: Lang, path: string[],
     }
     cmd.addOption(option);
   }
-  const examples = t(lang, `cli.${name}.examples`);
-  if (examples !== `cli.${name}.examples`) {
+  const examples = tOptional(lang, `cli.${name}.examples`);
+  if (examples !== undefined) {
     cmd.addHelpText('after', `\n${t(lang, 'cli.examples')}\n${examples.replace(/^/gm, '  ')}\n\n${t(lang, 'cli.globalsNote')}`);
   }
   if (spec.subcommands) {

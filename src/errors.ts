@@ -18,13 +18,30 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+import type { MessageKey, ParamsOf } from './ui/messages/index.js';
+
+/** Every catalogue key (the catalogue is data in ui/messages; layers below ui may name its keys). */
+export type { MessageKey };
+
 export type MessageParams = Record<string, string | number | undefined>;
 
 /** A catalogue key with its parameters; rendered by ui/i18n in the user's language. */
-export interface MessageRef {
-  key: string;
-  params?: MessageParams;
+/**
+ * A reference whose key the compiler checks but whose params it cannot: for keys chosen at run time
+ * (an outcome, an errcode, a finding id) whose params are shared by the whole set. Prefer a literal
+ * `{ key, params }`, which is checked in full.
+ */
+export function messageRef(key: MessageKey, params?: MessageParams): MessageRef {
+  return { key, params } as MessageRef;
 }
+
+/**
+ * A catalogue key with exactly the parameters its text uses; rendered by ui/i18n in the user's language.
+ * A union over every key, so `{ key: 'url.refused', params: {…} }` is checked against that key's text.
+ */
+export type MessageRef = {
+  [K in MessageKey]: keyof ParamsOf<K> extends never ? { key: K; params?: Record<string, never> } : { key: K; params: ParamsOf<K> };
+}[MessageKey];
 
 export interface WxauthErrorOptions {
   hint?: MessageRef;
@@ -35,8 +52,9 @@ export class WxauthError extends Error {
   readonly exitCode: ExitCode = EXIT.internal;
   /** Stable, machine-readable name used in --json output (`error.code`). */
   readonly code: string = 'internal';
-  readonly messageRef: MessageRef;
-  readonly hint?: MessageRef;
+  /** Read as a plain key/params pair (the constructor took a checked MessageRef). */
+  readonly messageRef: MessageRef & { readonly params?: MessageParams };
+  readonly hint?: MessageRef & { readonly params?: MessageParams };
 
   constructor(message: MessageRef, options: WxauthErrorOptions = {}) {
     super(message.key, options.cause === undefined ? undefined : { cause: options.cause });

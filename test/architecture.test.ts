@@ -105,6 +105,20 @@ describe('architecture', () => {
 });
 
 describe('message catalogue', () => {
+  it('has the help texts of every registered command, subcommand and option (they are looked up by name)', async () => {
+    const { COMMANDS } = await import('../src/cli.js');
+    const keys = new Set(Object.values(sections).flatMap((s) => Object.keys(s)));
+    const missing: string[] = [];
+    for (const c of COMMANDS) {
+      for (const spec of [{ ...c, path: c.name }, ...(c.subcommands ?? []).map((sub) => ({ ...sub, path: `${c.name}.${sub.name}` }))]) {
+        if (!(spec.path === c.name && c.subcommands) && !keys.has(`cli.${spec.path}.desc`)) missing.push(`cli.${spec.path}.desc`);
+        for (const [, key] of spec.options ?? []) if (!keys.has(`cli.${spec.path}.opt.${key}`)) missing.push(`cli.${spec.path}.opt.${key}`);
+      }
+      if (!keys.has(`cli.${c.name}.desc`)) missing.push(`cli.${c.name}.desc`);
+    }
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
   it('has every key in both languages, and no key in two sections', () => {
     const seen = new Map<string, string>();
     for (const [name, section] of Object.entries(sections)) {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { InternalError, WechatApiError, isWxauthError, type MessageParams, type MessageRef } from '../errors.js';
+import { InternalError, WechatApiError, isWxauthError, type MessageKey, type MessageRef } from '../errors.js';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../emulator/index.js';
 import { generateState } from '../core/state.js';
 import { redactUrl, redactValue } from '../core/responses.js';
@@ -22,7 +22,7 @@ import { planAuthorize, type AuthorizeHooks } from '../flows/authorize.js';
 import { openCallback, type CallbackSession } from '../flows/callback.js';
 import { checkUserToken, exchangeCode, fetchUserinfo, refreshUserToken } from '../flows/user-token.js';
 import { TokenStore } from '../store/token-cache.js';
-import { t, tr } from '../ui/i18n.js';
+import { t, tKey, tr, type ParamArgs } from '../ui/i18n.js';
 import { demoHooks, type DemoStepRecord } from '../ui/present/demo.js';
 
 const PROFILE = 'demo';
@@ -93,7 +93,10 @@ function textOf(html: string, id: string): string | undefined {
   return m?.[1];
 }
 
-const ref = (key: string, params?: MessageParams): MessageRef => ({ key, params });
+/** A step's message, checked like t(): the key exists and gets exactly its parameters. */
+function ref<K extends MessageKey>(key: K, ...params: ParamArgs<K>): MessageRef {
+  return { key, params: params[0] } as MessageRef;
+}
 
 export function parseOptions(_input: CommandInput): Record<string, never> {
   return {};
@@ -125,7 +128,7 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
       expectedState: state,
       signal: ctx.signal,
       lang: ctx.lang,
-      translate: (key, params) => t(ctx.lang, key, params),
+      translate: (key, params) => tKey(ctx.lang, key, params),
       now: () => ctx.now(),
       duplicateWindowMs: DUPLICATE_WINDOW_MS,
     });

@@ -48,10 +48,9 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
       const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined });
       throw new CallbackError('denied', message, { hint });
     }
-    throw new UsageError(
-      { key: `tokens.exchange.input.${parsed.reason}`, params: { input: shown } },
-      { hint: { key: `tokens.exchange.input.${parsed.reason}.hint` } },
-    );
+    const hint = { key: `tokens.exchange.input.${parsed.reason}.hint` } as const;
+    if (parsed.reason === 'empty') throw new UsageError({ key: 'tokens.exchange.input.empty' }, { hint });
+    throw new UsageError({ key: `tokens.exchange.input.${parsed.reason}`, params: { input: shown } }, { hint });
   }
   const required = await ctx.requireConfig(['appid', 'secret']);
   // requireConfig throws when either is missing.

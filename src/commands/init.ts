@@ -96,7 +96,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   const p = await ctx.prompts();
   // A prompt shows a refusal in one line: what is wrong, then what is right.
   const shown = (checked: Checked): true | string =>
-    checked.ok ? true : `${out.t(checked.problem.key, checked.problem.params)} ${out.t(checked.hint.key, checked.hint.params)}`;
+    checked.ok ? true : `${out.tr(checked.problem)} ${out.tr(checked.hint)}`;
   // Flags given alongside the wizard are checked as flags (exit 2), before anything is asked.
   const type = o.type !== undefined ? (flag('type', o.type) as AccountType) : undefined;
   if (o.appid !== undefined) flag('appid', o.appid);

@@ -7,6 +7,7 @@ import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError } from '../errors.js';
 import {
   findingKeys,
+  type FindingKeys,
   hasErrors,
   inspectUrl,
   predictWechatPage,
@@ -25,7 +26,7 @@ export interface InspectOptions {
 export interface InspectedFinding {
   finding: Finding;
   /** Catalogue keys of its message, effect and fix. */
-  keys: { message: string; effect: string; fix: string };
+  keys: FindingKeys;
   /** The page WeChat is expected to show for it, where known. */
   wechatPage?: WechatPage[];
 }

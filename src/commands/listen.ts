@@ -10,7 +10,7 @@ import { planListener, type CallbackHit, type CallbackResult, type ListenFlags }
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
-import { t } from '../ui/i18n.js';
+import { t, tKey } from '../ui/i18n.js';
 import { listenHooks } from '../ui/present/listen.js';
 import type { ExchangeCommandResult } from '../ui/present/exchange.js';
 
@@ -122,7 +122,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         expectedState: expected,
         signal: ctx.signal,
         lang: ctx.lang,
-        translate: (key, params) => t(ctx.lang, key, params),
+        translate: (key, params) => tKey(ctx.lang, key, params),
         now: () => ctx.now(),
         // Each code is exchanged once, at once, while the listener still watches for a duplicate call.
         onCode: startExchange,

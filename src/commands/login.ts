@@ -19,7 +19,7 @@ import { planListener, type CallbackHit, type CallbackResult, type ListenFlags }
 import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest } from '../flows/authorize.js';
 import { callbackUrlOf, expectedCallbackUrl, openCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
-import { t } from '../ui/i18n.js';
+import { t, tKey } from '../ui/i18n.js';
 import { loginHooks } from '../ui/present/login.js';
 
 export interface LoginOptions {
@@ -123,7 +123,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
       expectedState: request.state,
       signal: ctx.signal,
       lang: ctx.lang,
-      translate: (key, params) => t(ctx.lang, key, params),
+      translate: (key, params) => tKey(ctx.lang, key, params),
       now: () => ctx.now(),
     },
     hooks,

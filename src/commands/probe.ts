@@ -49,7 +49,7 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
   if (target.trim() === '') throw new UsageError({ key: 'probe.missing_url' }, { hint: { key: 'probe.missing_url.hint' } });
   if (!httpUrl(target)) throw new UsageError({ key: 'probe.bad_url', params: { url: target } }, { hint: { key: 'probe.missing_url.hint' } });
   const emulator = typeof input.opts.emulator === 'string' ? input.opts.emulator : undefined;
-  if (emulator !== undefined && !httpUrl(emulator)) throw new UsageError({ key: 'probe.bad_emulator', params: { url: emulator } }, { hint: { key: 'probe.emulator_down.hint', params: { url: emulator } } });
+  if (emulator !== undefined && !httpUrl(emulator)) throw new UsageError({ key: 'probe.bad_emulator', params: { url: emulator } }, { hint: { key: 'probe.emulator_down.hint' } });
   let reloadDelayMs = 2000;
   if (input.opts.reloadDelay !== undefined) {
     reloadDelayMs = Number(input.opts.reloadDelay);

@@ -111,8 +111,15 @@ export interface Finding {
   params: FindingParams;
 }
 
+/** A finding's three catalogue keys, as types: ui/findings.ts hands them to t(), so a finding id without its texts fails tsc. */
+export interface FindingKeys<I extends FindingId = FindingId> {
+  message: `inspect.${I}`;
+  effect: `inspect.${I}.effect`;
+  fix: `inspect.${I}.fix`;
+}
+
 /** Catalogue keys of a finding's three sentences. */
-export function findingKeys(id: FindingId): { message: string; effect: string; fix: string } {
+export function findingKeys<I extends FindingId>(id: I): FindingKeys<I> {
   return { message: `inspect.${id}`, effect: `inspect.${id}.effect`, fix: `inspect.${id}.fix` };
 }
 

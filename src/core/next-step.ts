@@ -4,7 +4,7 @@
 // on rid/get a rid of another account), so the situation names the call and carries the facts the
 // advice depends on. Pure: no clock, no I/O; the answer is a catalogue key (src/ui/messages) with its
 // parameters, rendered in the user's language at the edge.
-import type { MessageRef } from '../errors.js';
+import { messageRef, type MessageRef } from '../errors.js';
 import { PATHS } from './endpoints.js';
 import { DAY, TOKEN_EXPIRED_ERRCODES, looksLowerCased } from './token.js';
 
@@ -61,9 +61,9 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
       return basicTokenStep(errcode, situation.mode, situation.ip);
     case 'cached-token-rejected':
       // 40001: another server fetched a new token; 42001: expired early; 40014: not a token at all.
-      return TOKEN_EXPIRED_ERRCODES.includes(errcode)
-        ? { key: `basic.event.rejected.${errcode}`, params: { appid: situation.appid } }
-        : undefined;
+      if (!TOKEN_EXPIRED_ERRCODES.includes(errcode)) return undefined;
+      // The presenter adds the kind and how old the token was; these texts need more than appid.
+      return messageRef(`basic.event.rejected.${errcode as 40001 | 42001 | 40014}`, { appid: situation.appid });
     case 'quota-get': {
       const params = { path: situation.cgiPath };
       switch (errcode) {
@@ -86,13 +86,13 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
       const params = { rid: situation.rid, at: situation.at, appid: situation.appid };
       switch (errcode) {
         case 76001:
-          return { key: situation.ageMs > RID_RETENTION_MS ? 'basic.rid.76001.old.hint' : 'basic.rid.76001.hint', params };
+          return messageRef(situation.ageMs > RID_RETENTION_MS ? 'basic.rid.76001.old.hint' : 'basic.rid.76001.hint', params);
         case 76002:
-          return { key: 'basic.rid.76002.hint', params };
+          return messageRef('basic.rid.76002.hint', params);
         case 76003:
-          return { key: 'basic.rid.76003.hint', params };
+          return messageRef('basic.rid.76003.hint', params);
         case 76022:
-          return { key: 'basic.rid.76022.hint', params };
+          return messageRef('basic.rid.76022.hint', params);
         default:
           return undefined;
       }
@@ -105,7 +105,7 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
       const field = credentialOf(errcode);
       const source = field && situation.sources[field];
       if (!field || !source) return undefined;
-      return { key: `common.source.${source}`, params: { field, profile: situation.profile, appid: situation.appid ?? '-' } };
+      return messageRef(`common.source.${source as 'flag' | 'env' | 'profile' | 'default'}`, { field, profile: situation.profile, appid: situation.appid ?? '-' });
     }
   }
 }
@@ -145,7 +145,8 @@ type UserTokenStep =
 function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | undefined {
   const step = userTokenStepName(errcode, s);
   if (!step) return undefined;
-  return { key: `tokens.next.${step}`, params: { profile: s.profile, p: profileFlag(s.profile), appid: s.appid ?? '-' } };
+  // The tokens.next.* texts share these params; each uses the ones it needs.
+  return messageRef(`tokens.next.${step}`, { profile: s.profile, p: profileFlag(s.profile), appid: s.appid ?? '-' });
 }
 
 function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenStep | undefined {

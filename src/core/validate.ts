@@ -2,7 +2,7 @@
 // store (validation on write), the resolver (WXAUTH_* variables and flags), init and url/inspect.
 // checkSetting() is the ONE verdict on a setting, wherever it comes from: a value init or config set
 // would refuse is refused from the environment too, with the same words.
-import type { MessageParams, MessageRef } from '../errors.js';
+import { messageRef, type MessageKey, type MessageParams, type MessageRef } from '../errors.js';
 import { isIpHost, matchCallbackDomain, splitDomain } from './domain.js';
 import { isRegion, REGIONS } from './endpoints.js';
 
@@ -81,10 +81,10 @@ export interface CheckContext {
 }
 
 /** A refusal: catalogue keys are written out in full, so a test can check that each one exists. */
-const refuse = (key: string, params: MessageParams, hint: string, hintParams?: MessageParams): Checked => ({
+const refuse = (key: MessageKey, params: MessageParams, hint: MessageKey, hintParams?: MessageParams): Checked => ({
   ok: false,
-  problem: { key, params },
-  hint: hintParams ? { key: hint, params: hintParams } : { key: hint },
+  problem: messageRef(key, params),
+  hint: messageRef(hint, hintParams),
 });
 
 /**
@@ -96,7 +96,7 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
   // A space from a .env file or a copied web page is invisible in most output, and WeChat compares
   // values exactly (a secret with one gets 40125, an appid 40013): call it out before anything else.
   if (value !== value.trim()) return refuse('config.invalid.space', { name }, 'config.invalid.space.hint', { name });
-  const url = (problem: string, hint: string): Checked => (isHttpUrl(value) ? { ok: true, value } : refuse(problem, { name, value }, hint));
+  const url = (problem: MessageKey, hint: MessageKey): Checked => (isHttpUrl(value) ? { ok: true, value } : refuse(problem, { name, value }, hint));
   switch (key) {
     case 'type':
       return isAccountType(value)

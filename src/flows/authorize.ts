@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
 import { generateState, type RandomBytes } from '../core/state.js';
-import { findingKeys, inspectUrl, type Finding, type FindingId } from '../core/inspect.js';
+import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
 import type { AccountType } from '../core/validate.js';
 import type { ResolvedConfig } from '../store/resolve.js';
 import type { StateEntry } from '../store/token-cache.js';
@@ -19,7 +19,7 @@ export const ALWAYS_BLOCKING: readonly FindingId[] = ['state.charset', 'state.to
 
 /** A lint finding with the catalogue keys of its three sentences, so a presenter can word it without core. */
 export interface LintFinding extends Finding {
-  keys: { message: string; effect: string; fix: string };
+  keys: FindingKeys;
 }
 
 /** A finding in the user's words. */

@@ -2,7 +2,7 @@
 // one automatic refresh), each saving what it learns to the token cache. Shared by the exchange /
 // refresh / check / userinfo commands and by `login` and `demo`. Knows nothing of the terminal: the
 // results carry everything a presenter needs, and errors carry the next step as a hint.
-import { ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, withHint } from '../errors.js';
+import { ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, withHint, type MessageRef } from '../errors.js';
 import {
   TOKEN_EXPIRED_ERRCODES,
   canRefresh,
@@ -49,7 +49,7 @@ function lostExchange(error: unknown, profile: string): unknown {
   if (!(error instanceof NetworkError) || !error.mayHaveReachedServer) return error;
   if (error.failure !== 'timeout' && error.failure !== 'reset' && error.failure !== 'other') return error;
   const p = profileFlag(profile);
-  const hint =
+  const hint: MessageRef =
     error.failure === 'timeout'
       ? { key: 'tokens.exchange.maybeSpent.timeout.hint', params: { p, timeout: error.messageRef.params?.timeout } }
       : { key: 'tokens.exchange.maybeSpent.hint', params: { p } };
@@ -134,7 +134,7 @@ function asStoreError(error: unknown, file: string): WxauthError {
   if (error instanceof WxauthError) return error;
   return new ConfigError(
     { key: 'config.file.unwritable', params: { file, detail: error instanceof Error ? error.message : String(error) } },
-    { hint: { key: 'config.file.unwritable.hint', params: { file } }, cause: error },
+    { hint: { key: 'config.file.unwritable.hint' }, cause: error },
   );
 }
 

@@ -4,7 +4,7 @@
 // traces. Secrets are masked by name AND by value in everything it shows or puts in an error: the
 // values it sends (appsecret, code, tokens) and those the caller registered in `secrets`.
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
-import { CancelledError, NetworkError, WechatApiError, type MessageRef, type NetworkFailure } from '../errors.js';
+import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { KnownSecrets, SECRET_NAMES, readErrorBody, redactUrl, type Narrowed } from '../core/responses.js';
 import { REGIONS, joinUrl } from '../core/endpoints.js';
 
@@ -266,7 +266,7 @@ export class WechatHttpClient {
           key: 'http.notJson',
           params: { host, status, contentType: contentType || '-', preview: preview(this.shown(raw, 'text')) },
         },
-        { mayHaveReachedServer: true, hint: { key: status >= 500 ? 'http.serverError.hint' : 'http.notJson.hint', params: { host } } },
+        { mayHaveReachedServer: true, hint: { key: status >= 500 ? 'http.serverError.hint' : 'http.notJson.hint' } },
       );
     }
     const err = readErrorBody(data);
@@ -279,7 +279,7 @@ export class WechatHttpClient {
       throw new NetworkError(
         'http_status',
         { key: 'http.status', params: { host, status, preview: preview(this.shown(raw, 'text')) } },
-        { mayHaveReachedServer: true, hint: { key: 'http.serverError.hint', params: { host } } },
+        { mayHaveReachedServer: true, hint: { key: 'http.serverError.hint' } },
       );
     }
     let value = data as T;
@@ -292,7 +292,7 @@ export class WechatHttpClient {
             key: 'http.unexpected',
             params: { host: new URL(url).host, endpoint: req.path, problems: narrowed.problems.join('; '), preview: preview(this.shown(raw, 'text')) },
           },
-          { mayHaveReachedServer: true, hint: { key: 'http.unexpected.hint', params: { endpoint: req.path } } },
+          { mayHaveReachedServer: true, hint: { key: 'http.unexpected.hint' } },
         );
       }
       value = narrowed.value;
@@ -435,10 +435,11 @@ function toNetworkError(error: unknown, url: string, options: ClientOptions, tim
     const params = { proxy: proxy.shown, variable: proxy.variable, host, hostname: target.hostname, code };
     return new NetworkError(failure, { key: 'http.proxy.unreachable', params }, { mayHaveReachedServer: false, cause: error, hint: { key: 'http.proxy.unreachable.hint', params } });
   }
-  const hint: MessageRef = { key: `http.${failure}.hint`, params: { host, timeout: options.timeoutMs } };
+  // One params object for the whole family of http.<failure> texts; each uses the ones it needs.
+  const hint = messageRef(`http.${failure}.hint`, { host, timeout: options.timeoutMs });
   return new NetworkError(
     failure,
-    { key: `http.${failure}`, params: { host, code, detail, timeout: options.timeoutMs } },
+    messageRef(`http.${failure}`, { host, code, detail, timeout: options.timeoutMs }),
     { mayHaveReachedServer: reached, cause: error, hint },
   );
 }

@@ -2,12 +2,14 @@
 // came from the request is HTML-escaped; the page carries no external resources and a strict CSP, and
 // `Referrer-Policy: no-referrer` so the code in the address bar never leaks to another origin.
 import { createHash } from 'node:crypto';
+import type { MessageKey } from '../errors.js';
 import type { PageOutcome } from '../core/callback-decision.js';
 
 // Which page to show is core's decision (core/callback-decision.ts); the type is re-exported for the old importers.
 export type { PageOutcome };
 
-export type Translate = (key: string, params?: Record<string, string | number | undefined>) => string;
+/** Renders a page text in the visitor's language: a catalogue key, with the params its outcome carries. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number | undefined>) => string;
 
 /** Escape text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {

@@ -133,7 +133,7 @@ function bindError(error: NodeJS.ErrnoException, host: string, port: number): Er
     case 'EACCES':
       return new UsageError(
         { key: 'listen.port.denied', params: { port, host } },
-        { hint: { key: 'listen.port.denied.hint', params: { port } }, cause: error },
+        { hint: { key: 'listen.port.denied.hint' }, cause: error },
       );
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type Conf from 'conf';
-import { ConfigError, type MessageRef } from '../errors.js';
+import { ConfigError, messageRef, type MessageKey, type MessageRef } from '../errors.js';
 
 export type Store = Record<string, unknown>;
 
@@ -20,12 +20,12 @@ export type Store = Record<string, unknown>;
 export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024;
 
 /** `hint`: what to do about this file (the token cache can simply be deleted; the config cannot). */
-export function brokenFileError(file: string, error: unknown, hint = 'config.file.unreadable.hint'): ConfigError {
+export function brokenFileError(file: string, error: unknown, hint: MessageKey = 'config.file.unreadable.hint'): ConfigError {
   if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOTDIR') return notAFolderError(file, error);
   const detail = error instanceof Error ? error.message : String(error);
   return new ConfigError(
     { key: 'config.file.unreadable', params: { file, detail } },
-    { hint: { key: hint, params: { file } }, cause: error },
+    { hint: messageRef(hint, { file }), cause: error },
   );
 }
 
@@ -246,9 +246,11 @@ export interface JsonFileOptions<T> {
   /** The file's top-level object, checked and copied into the shape the store works on. */
   narrow: (data: Record<string, unknown>) => T;
   /** Hint for a file that parses but has the wrong shape (params: file, where). */
-  wrongShapeHint: string;
+  wrongShapeHint: MessageKey;
   /** Hint for a file that does not parse (params: file); the default says to fix the JSON. */
-  unreadableHint?: string;
+  unreadableHint?: MessageKey;
+  /** How long a writer waits for another process's lock (default 30 s; WXAUTH_LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 /**
@@ -294,7 +296,7 @@ export class JsonFile<T extends object> {
       if (!(error instanceof ShapeError)) throw error;
       throw new ConfigError(
         { key: 'config.file.wrongShape', params: { file: this.path, where: error.where, expected: error.expected, found: error.found } },
-        { hint: { key: this.options.wrongShapeHint, params: { file: this.path, where: error.where } }, cause: error },
+        { hint: messageRef(this.options.wrongShapeHint, { file: this.path, where: error.where }), cause: error },
       );
     }
   }
@@ -344,21 +346,25 @@ export class JsonFile<T extends object> {
     this.refuseReadOnly(before);
     ensureStateDir(path.dirname(this.path), `${this.path}.lock`);
     const writer = this.writer();
-    withFileLock(this.path, (lock) => {
-      const snapshot = readStateFile(this.path);
-      const file = this.parse(snapshot);
-      this.refuseReadOnly(snapshot);
-      mutate(file);
-      lock.assertHeld();
-      try {
-        writer.store = file as Store;
-      } catch (error) {
-        throw new ConfigError(
-          { key: 'config.file.unwritable', params: { file: this.path, detail: (error as Error).message } },
-          { hint: { key: 'config.file.unwritable.hint', params: { file: this.path } }, cause: error },
-        );
-      }
-    });
+    withFileLock(
+      this.path,
+      (lock) => {
+        const snapshot = readStateFile(this.path);
+        const file = this.parse(snapshot);
+        this.refuseReadOnly(snapshot);
+        mutate(file);
+        lock.assertHeld();
+        try {
+          writer.store = file as Store;
+        } catch (error) {
+          throw new ConfigError(
+            { key: 'config.file.unwritable', params: { file: this.path, detail: (error as Error).message } },
+            { hint: { key: 'config.file.unwritable.hint' }, cause: error },
+          );
+        }
+      },
+      this.options.lockWaitMs,
+    );
   }
 }
 
@@ -393,9 +399,9 @@ function lockFailedError(lock: string, error: unknown): ConfigError {
   );
 }
 
-function lockedError(lock: string): ConfigError {
+function lockedError(lock: string, waitMs: number): ConfigError {
   return new ConfigError(
-    { key: 'config.file.locked', params: { file: lock, seconds: LOCK_WAIT_MS / 1000 } },
+    { key: 'config.file.locked', params: { file: lock, seconds: Math.round(waitMs / 100) / 10 } },
     { hint: { key: 'config.file.locked.hint', params: { file: lock } } },
   );
 }
@@ -584,7 +590,7 @@ function release(lock: string, token: string): void {
   }
 }
 
-function acquire(lock: string, deadline: number): string {
+function acquire(lock: string, deadline: number, waitMs: number): string {
   const token = JSON.stringify({ pid: process.pid, host: os.hostname(), token: randomBytes(12).toString('hex') });
   for (let attempt = 0; ; attempt++) {
     // Look before creating: a waiter polls an existing lock with a stat and a small read, instead
@@ -598,7 +604,7 @@ function acquire(lock: string, deadline: number): string {
       takeOver(lock, holder);
       continue;
     }
-    if (Date.now() >= deadline) throw lockedError(lock);
+    if (Date.now() >= deadline) throw lockedError(lock, waitMs);
     sleepSync(backoff(attempt));
   }
 }
@@ -617,12 +623,12 @@ class LockLost extends Error {}
  * 20 s; a writer waits up to 30 s with backoff. If the lock was taken over while `fn` ran, the
  * assertHeld() before its write notices, and `fn` runs again under a new lock.
  */
-export function withFileLock<T>(file: string, fn: (lock: HeldLock) => T): T {
+export function withFileLock<T>(file: string, fn: (lock: HeldLock) => T, waitMs: number = LOCK_WAIT_MS): T {
   const lock = `${file}.lock`;
   ensureStateDir(path.dirname(lock), lock);
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  const deadline = Date.now() + waitMs;
   for (;;) {
-    const token = acquire(lock, deadline);
+    const token = acquire(lock, deadline, waitMs);
     const held: HeldLock = {
       assertHeld() {
         if (readLockText(lock) !== token) throw new LockLost();
@@ -632,7 +638,7 @@ export function withFileLock<T>(file: string, fn: (lock: HeldLock) => T): T {
       return fn(held);
     } catch (error) {
       if (!(error instanceof LockLost)) throw error;
-      if (Date.now() >= deadline) throw lockedError(lock);
+      if (Date.now() >= deadline) throw lockedError(lock, waitMs);
     } finally {
       release(lock, token);
     }

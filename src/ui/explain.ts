@@ -2,7 +2,7 @@
 // stdout: the explanation is the command's data) and by main.ts whenever WeChat answers a command
 // with an errcode (compact, on stderr: it is talk around the error).
 import type { Bilingual, ErrcodeExplanation, ExplanationItem, UnknownInput } from '../core/errcodes.js';
-import type { Lang } from './i18n.js';
+import { tOptional, type Lang } from './i18n.js';
 import type { Output } from './output.js';
 import { joinText } from './format.js';
 
@@ -82,8 +82,7 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
   // With an endpoint, its stage; without one, every stage the code occurs in.
   const stageNames = (e.endpoint === undefined && e.stages?.length ? e.stages : e.stage !== undefined ? [e.stage] : []).map(
     (s) => {
-      const name = out.t(`errcode.stage.${s}`);
-      return name.startsWith('errcode.') ? s : name;
+      return tOptional(out.lang, `errcode.stage.${s}`) ?? s;
     },
   );
   out.fields(

@@ -1,5 +1,5 @@
 // A lint finding in the user's language: what `inspect` lists and what `url` refuses with.
-import type { Finding } from '../core/inspect.js';
+import type { Finding, FindingKeys } from '../core/inspect.js';
 import type { Output } from './output.js';
 
 export interface RenderedFinding {
@@ -11,12 +11,13 @@ export interface RenderedFinding {
 }
 
 /** `keys` are the finding's catalogue keys (core's findingKeys(id)). */
-export function renderFinding(out: Output, f: Finding, keys: { message: string; effect: string; fix: string }): RenderedFinding {
+export function renderFinding(out: Output, f: Finding, keys: FindingKeys): RenderedFinding {
   return {
     id: f.id,
     severity: f.severity,
-    message: out.t(keys.message, f.params),
-    effect: out.t(keys.effect, f.params),
-    fix: out.t(keys.fix, f.params),
+    // The keys are checked (every finding id has its three texts); the params travel with the finding.
+    message: out.tKey(keys.message, f.params),
+    effect: out.tKey(keys.effect, f.params),
+    fix: out.tKey(keys.fix, f.params),
   };
 }

@@ -1,5 +1,5 @@
 import type { MessageParams, MessageRef } from '../errors.js';
-import { catalogue } from './messages/index.js';
+import { catalogue, type MessageKey, type ParamsOf } from './messages/index.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -12,18 +12,41 @@ export function detectLang(env: Record<string, string | undefined>): Lang {
   return value.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-/** Render a catalogue message. An unknown key is a bug; it renders as the key so the text is never lost. */
-export function t(lang: Lang, key: string, params: MessageParams = {}): string {
-  const entry = catalogue[key];
-  const template = entry ? entry[lang] : key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+/** The parameters `key` needs: none, or exactly the `{names}` its text uses. */
+export type ParamArgs<K extends MessageKey> = keyof ParamsOf<K> extends never ? [params?: Record<string, never>] : [params: ParamsOf<K>];
+
+/** Render a catalogue message in `lang`. Keys and parameters are checked by the compiler. */
+export function t<K extends MessageKey>(lang: Lang, key: K, ...args: ParamArgs<K>): string {
+  return renderMessage(lang, key, args[0]);
+}
+
+/**
+ * A key the compiler knows, with parameters it cannot check: for keys chosen at run time from data
+ * (inspect's finding ids, an outcome) whose parameters travel with that data.
+ */
+export function tKey(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  return renderMessage(lang, key, params);
+}
+
+/**
+ * A key built from data that may have no text (`cli.<command>.examples`, an errcode stage): undefined
+ * when the catalogue has none, so the caller can skip it or fall back. The command table's texts are
+ * checked by a test.
+ */
+export function tOptional(lang: Lang, key: string): string | undefined {
+  return Object.hasOwn(catalogue, key) ? renderMessage(lang, key as MessageKey) : undefined;
+}
+
+/** The untyped core of t(): for refs whose key/params pair was checked where it was built. */
+export function renderMessage(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  return catalogue[key][lang].replace(/\{(\w+)\}/g, (whole: string, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
 }
 
 export function tr(lang: Lang, ref: MessageRef): string {
-  return t(lang, ref.key, ref.params);
+  return renderMessage(lang, ref.key, ref.params);
 }
 
 export function hasMessage(key: string): boolean {

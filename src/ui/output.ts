@@ -2,7 +2,8 @@
 // these helpers. stdout carries data only; everything else (progress, colour, QR codes, traces) goes
 // to stderr. In --json mode stdout carries exactly one JSON document, printed by main.ts at the end.
 import type { MessageParams, MessageRef } from '../errors.js';
-import { t as translate, type Lang } from './i18n.js';
+import { renderMessage, type Lang, type ParamArgs } from './i18n.js';
+import type { MessageKey } from './messages/index.js';
 import { sanitize } from './sanitize.js';
 
 export interface Style {
@@ -92,16 +93,25 @@ export class Output {
    * outside as often as not, so they are escaped (our own colour codes survive, so a param may be
    * styled); in --json mode messages are part of the document and stay exact.
    */
-  t(key: string, params?: MessageParams): string {
-    if (this.json || !params) return translate(this.lang, key, params);
-    const clean: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(params)) clean[name] = typeof value === 'string' ? sanitize(value, { keep: this.ownCodes }) : value;
-    return translate(this.lang, key, clean as MessageParams);
+  t<K extends MessageKey>(key: K, ...params: ParamArgs<K>): string {
+    return this.render(key, params[0]);
+  }
+
+  /** A key chosen at run time from data (a finding id, an outcome); its params travel with the data. */
+  tKey(key: MessageKey, params?: MessageParams): string {
+    return this.render(key, params);
   }
 
   /** A message reference (an error's, a warning's), rendered as t() renders. */
   tr(ref: MessageRef): string {
-    return this.t(ref.key, ref.params);
+    return this.render(ref.key, ref.params);
+  }
+
+  private render(key: MessageKey, params: MessageParams | undefined): string {
+    if (this.json || !params) return renderMessage(this.lang, key, params);
+    const clean: MessageParams = {};
+    for (const [name, value] of Object.entries(params)) clean[name] = typeof value === 'string' ? sanitize(value, { keep: this.ownCodes }) : value;
+    return renderMessage(this.lang, key, clean);
   }
 
   /**

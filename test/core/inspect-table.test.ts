@@ -3,7 +3,7 @@
 // asserted, so a new rule that adds noise to a clean URL fails here too.
 import { describe, expect, it } from 'vitest';
 import { inspectUrl, hasErrors, findingKeys, type InspectContext, type InspectKind } from '../../src/core/inspect.js';
-import { t } from '../../src/ui/i18n.js';
+import { tKey } from '../../src/ui/i18n.js';
 
 const OA = 'wx807d86fb6b3d4fd2';
 const WEB = 'wxbdc5610cc59c1631';
@@ -759,7 +759,7 @@ describe('inspectUrl table', () => {
       // Every finding renders completely: no placeholder left unfilled, in either language.
       for (const f of result.findings) {
         for (const key of Object.values(findingKeys(f.id))) {
-          for (const lang of ['zh', 'en'] as const) expect(t(lang, key, f.params), `${key} (${lang})`).not.toMatch(/\{\w+\}/);
+          for (const lang of ['zh', 'en'] as const) expect(tKey(lang, key, f.params), `${key} (${lang})`).not.toMatch(/\{\w+\}/);
         }
       }
       const errors = result.findings.some((f) => f.severity === 'error');

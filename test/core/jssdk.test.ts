@@ -156,8 +156,10 @@ describe('the jsDomains setting (core/validate.ts)', () => {
       const r = checkSetting('jsDomains', value);
       expect(r.ok).toBe(false);
       if (r.ok) continue;
-      for (const ref of [r.problem, r.hint]) {
-        const entry = catalogue[ref.key];
+      // Plain key/params pairs: an array of the MessageRef union is too big for the compiler to spell.
+      type Plain = { key: string; params?: Record<string, unknown> };
+      for (const ref of [r.problem as Plain, r.hint as Plain]) {
+        const entry = (catalogue as Record<string, { en: string } | undefined>)[ref.key];
         expect(entry, ref.key).toBeDefined();
         for (const [, param] of (entry?.en ?? '').matchAll(/\{(\w+)\}/g)) expect(ref.params ?? {}, `${ref.key} {${param}}`).toHaveProperty(param as string);
       }

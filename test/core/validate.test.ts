@@ -1,7 +1,9 @@
 // The one validation of settings (issue 12 item 4): the same verdict whether a value comes from
 // `init` (flags or wizard), `config set`, a WXAUTH_* variable or a flag. Table tests of the pure rules.
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_TYPES, checkCallbackPair, checkSetting, suggestRedirectUri } from '../../src/core/validate.js';
+import { ACCOUNT_TYPES, checkCallbackPair, checkSetting, suggestRedirectUri, type Checked } from '../../src/core/validate.js';
+import type { MessageParams } from '../../src/errors.js';
+import type { Message } from '../../src/ui/messages/types.js';
 import { matchCallbackDomain } from '../../src/core/domain.js';
 import { catalogue } from '../../src/ui/messages/index.js';
 
@@ -53,7 +55,7 @@ describe('checkSetting: secret', () => {
     expect(JSON.stringify(r)).not.toContain(SECRET);
     const short = checkSetting('secret', SECRET.slice(1));
     expect(JSON.stringify(short)).not.toContain(SECRET.slice(1));
-    if (!short.ok) expect(short.problem.params?.length).toBe(31);
+    if (!short.ok) expect((short.problem.params as MessageParams | undefined)?.length).toBe(31);
   });
 });
 
@@ -135,17 +137,18 @@ describe('every refusal', () => {
     ['secret', 'x'], ['domain', 'http://x'], ['domain', 'a.com:1', { type: 'service' }], ['domain', '1.2.3.4', { type: 'website' }],
     ['redirectUri', 'x'], ['apiBase', 'x'], ['openBase', 'x'], ['backupApiBase', 'x'], ['region', 'x'],
   ];
-  const refusals = [
-    ...samples.map((args) => checkSetting(...args)),
-    checkCallbackPair('service', 'a.com', 'https://b.com/cb'),
-  ];
-  it.each(refusals.map((r) => [r.ok ? 'ok' : r.problem.key, r] as const))('%s', (_key, r) => {
+  const refusals: Checked[] = [...samples.map((args) => checkSetting(...args)), checkCallbackPair('service', 'a.com', 'https://b.com/cb')];
+  // Indexes, not the refusals themselves: vitest's types would expand the whole MessageRef union.
+  const labels = refusals.map((r, i): [string, number] => [r.ok ? 'ok' : String(r.problem.key), i]);
+  it.each(labels)('%s', (_key, i) => {
+    const r = refusals[i]!;
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    for (const ref of [r.problem, r.hint]) {
-      const entry = catalogue[ref.key];
+    type Plain = { key: string; params?: MessageParams };
+    for (const ref of [r.problem as Plain, r.hint as Plain]) {
+      const entry = (catalogue as Record<string, Message | undefined>)[ref.key];
       expect(entry, ref.key).toBeDefined();
-      for (const [, param] of (entry?.en ?? '').matchAll(/\{(\w+)\}/g)) expect(ref.params ?? {}, `${ref.key} {${param}}`).toHaveProperty(param as string);
+      for (const [, param] of (entry?.en ?? '').matchAll(/\{(\w+)\}/g)) expect((ref.params ?? {}) as MessageParams, `${ref.key} {${param}}`).toHaveProperty(param as string);
     }
   });
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageParams } from '../../src/errors.js';
 import { startEmulator, defaultSeed, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { startProxy, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import type { DetectorHit, ObservedCall } from '../../src/core/proxy-detect.js';
@@ -266,7 +267,7 @@ describe('detectors', () => {
       await calls(p, 2);
       expect(p.calls[1]!.errcode).toBe(40163);
       expect(ids(p)).toEqual(['code.reused']);
-      const params = p.hits[0]!.evidence.params!;
+      const params = p.hits[0]!.evidence.params as MessageParams;
       expect(params.firstCaller).toMatch(/^127\.0\.0\.1:\d+$/);
       expect(params.secondCaller).toMatch(/^127\.0\.0\.1:\d+$/);
       expect(params.answer).toBe('40163');
@@ -296,7 +297,7 @@ describe('detectors', () => {
       await calls(p, 4);
       expect(p.calls[3]!.errcode).toBe(40001);
       expect(ids(p)).toEqual(['basic_token.refetched', 'token.not_latest']);
-      expect(p.hits[1]!.evidence.params!.call).toBe(p.calls[2]!.id);
+      expect((p.hits[1]!.evidence.params as MessageParams).call).toBe(p.calls[2]!.id);
       // A 40001 for a token nobody fetched through the proxy is not blamed on a refetch.
       await request(p.url, '/cgi-bin/get_api_domain_ip?access_token=made-up-token-123');
       await calls(p, 5);
@@ -333,7 +334,7 @@ describe('detectors', () => {
       await calls(p, 2);
       expect(p.calls[0]!.errcode).toBe(40164);
       expect(p.hits.map((h) => h.id)).toEqual(['ip.whitelist']);
-      expect(p.hits[0]!.evidence.params!.ip).toBe('127.0.0.1');
+      expect((p.hits[0]!.evidence.params as MessageParams).ip).toBe('127.0.0.1');
     } finally {
       await p.close();
     }

@@ -5,7 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { startCallbackListener, type CallbackHit, type ListenerOptions } from '../../src/listener/index.js';
 import { CallbackError, CancelledError, UsageError } from '../../src/errors.js';
-import { t } from '../../src/ui/i18n.js';
+import { tKey, tr } from '../../src/ui/i18n.js';
 
 interface Reply {
   status: number;
@@ -31,7 +31,7 @@ function options(extra: Partial<ListenerOptions> = {}): ListenerOptions {
     port: 0,
     timeoutMs: 5000,
     lang: 'en',
-    translate: (key, params) => t('en', key, params),
+    translate: (key, params) => tKey('en', key, params),
     duplicateWindowMs: 150,
     ...extra,
   };
@@ -60,7 +60,7 @@ describe('waiting for the callback', () => {
   });
 
   it('speaks the user language on the page', async () => {
-    const listener = await startCallbackListener(options({ lang: 'zh', translate: (key, params) => t('zh', key, params) }));
+    const listener = await startCallbackListener(options({ lang: 'zh', translate: (key, params) => tKey('zh', key, params) }));
     const page = await get(listener.port, `/callback?code=${CODE}&state=`);
     expect(page.body).toContain('已收到 code');
     expect(page.body).toContain('lang="zh-CN"');
@@ -165,9 +165,9 @@ describe('waiting for the callback', () => {
     try {
       const error = await startCallbackListener(options({ port })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UsageError);
-      const message = t('en', (error as UsageError).messageRef.key, (error as UsageError).messageRef.params);
+      const message = tr('en', (error as UsageError).messageRef);
       expect(message).toContain(String(port));
-      expect(t('en', (error as UsageError).hint!.key, (error as UsageError).hint!.params)).toContain('--port');
+      expect(tr('en', (error as UsageError).hint!)).toContain('--port');
     } finally {
       blocker.close();
     }

@@ -32,7 +32,7 @@ export class EmulatorControl {
       });
     } catch (error) {
       if (this.signal.aborted) throw error;
-      throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint: { key: 'probe.emulator_down.hint', params: { url: this.origin } }, cause: error, mayHaveReachedServer: false });
+      throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint: { key: 'probe.emulator_down.hint' }, cause: error, mayHaveReachedServer: false });
     }
     const text = await res.text();
     let doc: unknown;
@@ -42,7 +42,7 @@ export class EmulatorControl {
       doc = undefined;
     }
     if (typeof doc !== 'object' || doc === null || (res.status !== 404 && (doc as { ok?: unknown }).ok !== true))
-      throw new NetworkError('not_json', { key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_down.hint', params: { url: this.origin } }, mayHaveReachedServer: true });
+      throw new NetworkError('not_json', { key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_down.hint' }, mayHaveReachedServer: true });
     return doc as Record<string, unknown>;
   }
 

@@ -2,7 +2,7 @@
 // WeChat, and check what their server does in the situations WeChat really produces (issue 14). Each
 // scenario runs in a fresh browser session; what the app asked WeChat comes from the emulator's log.
 import { randomBytes } from 'node:crypto';
-import { NetworkError, type MessageRef } from '../../errors.js';
+import { NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { inspectUrl } from '../../core/inspect.js';
 import { maskSecretValues } from '../../core/responses.js';
 import type { PublicApp } from '../../emulator/index.js';
@@ -124,8 +124,9 @@ function wechatCalls(records: Array<{ method: string; path: string; query: Recor
 const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: Record<string, string | number> = {}, evidence: Evidence = {}, fix = status === 'fail' || status === 'warn'): ProbeCheck => ({
   id,
   status,
-  message: { key: `probe.${id}.${key}`, params },
-  ...(fix ? { fix: { key: `probe.${id}.fix`, params } } : {}),
+  // Each check's outcome keys are built from its id; a test runs every check and renders every key.
+  message: messageRef(`probe.${id}.${key}` as MessageKey, params),
+  ...(fix ? { fix: messageRef(`probe.${id}.fix` as MessageKey, params) } : {}),
   evidence,
 });
 

@@ -45,8 +45,6 @@ export const messages = {
   'common.source.env': { zh: '这个 {field} 来自环境变量 WXAUTH_*（profile {profile}，appid {appid}）；检查你的 shell 环境。', en: 'This {field} came from a WXAUTH_* environment variable (profile {profile}, appid {appid}); check your shell environment.' },
   'common.source.profile': { zh: '这个 {field} 来自配置文件的 profile "{profile}"（appid {appid}）；用 wxauth config list 查看。', en: 'This {field} came from the config profile "{profile}" (appid {appid}); see wxauth config list.' },
   'common.source.default': { zh: '{field} 使用了默认值。', en: '{field} is the default value.' },
-  'common.yes': { zh: '是', en: 'yes' },
-  'common.no': { zh: '否', en: 'no' },
   'common.confirmNeedsYes': {
     zh: '这一步需要确认，但这里无法提问（没有终端或设置了 CI）。',
     en: 'This step needs confirmation, but there is no terminal to ask (or CI is set).',
@@ -62,4 +60,4 @@ export const messages = {
   },
   'common.noCommand': { zh: '没有指定命令。', en: 'No command given.' },
   'common.noCommand.hint': { zh: '运行 wxauth --help 查看所有命令，例如 wxauth demo。', en: 'Run wxauth --help for the list of commands, e.g. wxauth demo.' },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

@@ -308,4 +308,4 @@ export const messages = {
     zh: '可选 bash、zsh、fish，例如：wxauth completion bash >> ~/.bashrc',
     en: 'Use bash, zsh or fish, e.g. wxauth completion bash >> ~/.bashrc',
   },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

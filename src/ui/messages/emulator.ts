@@ -154,4 +154,4 @@ export const messages = {
     zh: '设置其他开关：name=value，多个用逗号分隔（见 README）',
     en: 'set other switches: name=value, comma-separated (see the README)',
   },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

@@ -82,10 +82,6 @@ export const messages = {
     zh: '公众号错误码表里有 {code}：{meaning}（去掉 --wecom 按公众号解释）',
     en: 'The WeChat table has {code}: {meaning} (drop --wecom to explain it from there)',
   },
-  'errcode.unknown.summary': {
-    zh: '{count} 项没有找到（退出码 1）',
-    en: '{count} input(s) not found (exit code 1)',
-  },
 
   'errcode.noInput': { zh: '没有要解释的内容', en: 'Nothing to explain' },
   'errcode.noInput.hint': {
@@ -107,4 +103,4 @@ export const messages = {
     en: '{count} codes. Explain one: wxauth errcode <code>; the whole table: --stage all',
   },
   'errcode.list.countAll': { zh: '共 {count} 个', en: '{count} codes' },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

@@ -71,4 +71,4 @@ export const messages = {
   },
   'http.retry.unreachable': { zh: '连接失败，请求未到达服务器，第 {attempt} 次重试：{url}', en: 'Could not connect (the request never reached the server); retry {attempt}: {url}' },
   'http.retry.busy': { zh: '微信返回 -1 系统繁忙，第 {attempt} 次重试：{url}', en: 'WeChat answered -1 (system busy); retry {attempt}: {url}' },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

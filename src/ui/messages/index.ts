@@ -1,7 +1,7 @@
 // The message catalogue: every human-facing sentence in zh and en. One section per area so that
 // people working on different commands do not edit the same file; keys are unique across sections
 // (a test checks it).
-import type { MessageSection } from './types.js';
+import type { Message, MessageSection } from './types.js';
 import { messages as common } from './common.js';
 import { messages as config } from './config.js';
 import { messages as http } from './http.js';
@@ -17,7 +17,7 @@ import { messages as jssdk } from './jssdk.js';
 import { messages as proxy } from './proxy.js';
 import { messages as probe } from './probe.js';
 
-export const sections: Record<string, MessageSection> = {
+export const sections = {
   common,
   config,
   http,
@@ -32,6 +32,25 @@ export const sections: Record<string, MessageSection> = {
   jssdk,
   probe,
   proxy,
+} satisfies Record<string, MessageSection>;
+
+// Keys and parameters are types: a typo'd key, or a missing or unknown parameter, fails `tsc`.
+type Sections = typeof sections;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type AllMessages = UnionToIntersection<Sections[keyof Sections]>;
+
+/** Every catalogue key. */
+export type MessageKey = keyof AllMessages & string;
+type WordChar =
+  | 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z'
+  | 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L' | 'M' | 'N' | 'O' | 'P' | 'Q' | 'R' | 'S' | 'T' | 'U' | 'V' | 'W' | 'X' | 'Y' | 'Z'
+  | '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '_';
+/** `{name}` is a parameter only when name is \w+, as t() replaces it (`{"apps":…}` in a text is not). */
+type IsWord<S> = S extends `${infer C}${infer R}` ? (C extends WordChar ? (R extends '' ? true : IsWord<R>) : false) : false;
+type ParamNames<S> = S extends `${string}{${infer P}}${infer Rest}` ? (IsWord<P> extends true ? P : never) | ParamNames<Rest> : never;
+/** The parameters a key's text uses (zh and en use the same ones; a test checks it). */
+export type ParamsOf<K extends MessageKey> = {
+  [P in ParamNames<AllMessages[K] extends { en: infer E } ? E : never>]: string | number | undefined;
 };
 
-export const catalogue: MessageSection = Object.assign({}, ...Object.values(sections));
+export const catalogue = Object.assign({}, ...Object.values(sections)) as Readonly<Record<MessageKey, Message>>;

@@ -902,4 +902,4 @@ export const messages = {
     zh: '（code 等机密值已隐藏，用 --show-secrets 显示）',
     en: '(code and other secrets are hidden; --show-secrets shows them)',
   },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

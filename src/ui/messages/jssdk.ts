@@ -175,7 +175,6 @@ export const messages = {
     en: 'iOS and a history-mode SPA: give the URL the user first landed on with --landing-url and verify again.',
   },
   'jssdk.verify.expected': { zh: '应为', en: 'expected' },
-  'jssdk.verify.given': { zh: '收到', en: 'given' },
   'jssdk.verify.warn.upperCase': {
     zh: '签名是大写的：微信示例和各 SDK 都输出小写十六进制，大写能否通过未经证实。',
     en: 'The signature is upper case: WeChat\'s example and every SDK emit lower-case hex; whether upper case passes is unverified.',
@@ -206,4 +205,4 @@ export const messages = {
     zh: '没有检查域名：profile 里没有 jsDomains。设置后可一并检查：wxauth config set jsDomains h5.example.com',
     en: 'The domain was not checked: the profile has no jsDomains. Set them to have it checked: wxauth config set jsDomains h5.example.com',
   },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

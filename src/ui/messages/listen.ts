@@ -272,4 +272,4 @@ export const messages = {
     en: 'This is a wxauth problem (emulator and listener are both local): please report it with the -v output.',
   },
   'listen.demo.secretsNote': { zh: '密钥已隐去（--show-secrets 显示）。', en: 'Secrets are redacted (--show-secrets shows them).' },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

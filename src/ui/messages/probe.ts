@@ -232,4 +232,4 @@ export const messages = {
     zh: 'snsapi_base 只拿得到 openid；需要昵称头像时用 scope=snsapi_userinfo 发起授权，或检查换取结果里的 scope 再决定是否调用。',
     en: 'snsapi_base gives only the openid; to get nickname and avatar authorize with scope=snsapi_userinfo, or check the scope in the exchange result before calling.',
   },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

@@ -134,4 +134,4 @@ export const messages = {
     zh: 'refresh_token 有效期 30 天，过期后无法续期：让用户重新授权拿新的 code。',
     en: 'A refresh_token lives 30 days and cannot be renewed after that: send the user through authorization again for a new code.',
   },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

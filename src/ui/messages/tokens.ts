@@ -106,8 +106,6 @@ export const messages = {
   'tokens.label.expires': { zh: '过期时间', en: 'expires' },
   'tokens.label.refreshExpires': { zh: 'refresh 截止', en: 'refresh until' },
   'tokens.label.obtained': { zh: '获取时间', en: 'obtained' },
-  'tokens.label.appid': { zh: 'appid', en: 'appid' },
-  'tokens.label.snapshot': { zh: '快照用户', en: 'snapshot user' },
   'tokens.value.none': { zh: '（无）', en: '(none)' },
   'tokens.value.unknown': { zh: '未知', en: 'unknown' },
   'tokens.value.expired': { zh: '已过期（{ago}）', en: 'expired ({ago})' },
@@ -154,7 +152,6 @@ export const messages = {
     zh: '缓存里记的过期时间（{when}）已经过了，但微信说它仍然有效：两边时钟可能不一致。',
     en: 'The cache says it expired ({when}), yet WeChat says it is valid: the clocks may disagree.',
   },
-  'tokens.check.refreshLife': { zh: 'refresh_token：{expiry} 到期。', en: 'refresh_token: good until {expiry}.' },
 
   // --- userinfo -------------------------------------------------------------------------------
   'tokens.userinfo.lang.invalid': { zh: 'userinfo 的 --lang 不支持 "{value}"。', en: 'userinfo --lang does not accept "{value}".' },
@@ -286,4 +283,4 @@ export const messages = {
     zh: '用法：wxauth tokens [list | show <openid> | clear [openid]]',
     en: 'Usage: wxauth tokens [list | show <openid> | clear [openid]]',
   },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

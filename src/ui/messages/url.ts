@@ -85,4 +85,4 @@ export const messages = {
     zh: '把上面的片段放进登录页；WxLogin 会在 #{id} 中创建 iframe。redirect_uri 已编码，state 请每次重新生成并在回调时校验。',
     en: 'Put the snippet above in your login page; WxLogin creates the iframe inside #{id}. redirect_uri is already encoded; generate a fresh state per visit and verify it on callback.',
   },
-} satisfies MessageSection;
+} as const satisfies MessageSection;

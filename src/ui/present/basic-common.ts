@@ -32,7 +32,7 @@ export function basicTokenEvents(ctx: Pick<Context, 'out' | 'now' | 'globals'>):
         // Which errcode means what is decided in core/next-step.ts; the durations are shown here.
         if (!event.message) return;
         out.warn(
-          out.t(event.message.key, {
+          out.tKey(event.message.key, {
             ...event.message.params,
             kind,
             age: formatDuration(out, now - event.entry.obtainedAt),

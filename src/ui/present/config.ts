@@ -46,7 +46,7 @@ export function present(result: ConfigResult, out: Output): void {
       // Nothing stored and nothing from flags or env: only the built-in defaults are listed.
       if (!result.exists && result.entries.every((e) => e.value === undefined || e.source === 'default')) out.say(out.t('config.list.empty'));
       out.table([out.t('config.list.key'), out.t('config.list.value'), out.t('config.list.source')], rows);
-      for (const w of result.warnings) out.warn(out.t(w.key, w.params));
+      for (const w of result.warnings) out.warn(out.tr(w));
       // A refused value is not in the table (nothing uses it): say which and why.
       for (const p of problems) {
         out.warn(p.message);

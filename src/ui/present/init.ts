@@ -1,5 +1,6 @@
 // wxauth init: what was written, and what to run next (stderr: the profile itself is in the file).
 import type { InitResult } from '../../commands/init.js';
+import type { MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
 
 const FLAG_NAMES = { domain: '--domain', redirectUri: '--redirect-uri' } as const;
@@ -14,7 +15,7 @@ export function presentWizardIntro(out: Output, profile: string): void {
  * QR-connect page (snsapi_login) for website apps, and for subscription accounts, which have no web
  * authorization, a basic token. With --profile when the profile written is not the one used by default.
  */
-function nextStep(result: InitResult): { key: string; params: { p: string } } {
+function nextStep(result: InitResult): MessageRef {
   const p = result.currentProfile === result.profile ? '' : ` --profile ${result.profile}`;
   switch (result.data.type) {
     case 'subscription':
@@ -47,5 +48,5 @@ export function present(result: InitResult, out: Output): void {
   if (result.keptSecret) out.note(out.t('init.secret.kept', { masked: result.keptSecret }));
   out.success(out.t('init.done', { profile, file }));
   const next = nextStep(result);
-  out.say(out.t(next.key, next.params));
+  out.say(out.tr(next));
 }

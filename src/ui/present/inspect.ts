@@ -3,7 +3,7 @@ import type { InspectCommandResult } from '../../commands/inspect.js';
 import { renderFinding } from '../findings.js';
 import type { Output } from '../output.js';
 
-function kindLabel(result: InspectCommandResult): string {
+function kindLabel(result: InspectCommandResult): `inspect.kind.${InspectCommandResult['kind'] | 'qrconnect_embedded'}` {
   if (result.kind === 'qrconnect' && result.embedded) return 'inspect.kind.qrconnect_embedded';
   return `inspect.kind.${result.kind}`;
 }

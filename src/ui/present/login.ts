@@ -13,7 +13,7 @@ export function loginHooks(out: Output): LoginHooks {
   // countdown and hit lines are left out: the final document has the same facts.
   if (out.json) return jsonLoginHooks(out);
   const display = new WaitDisplay(out);
-  const step = (key: string) => out.say(out.style.bold(out.t(key)));
+  const step = (key: `listen.login.step.${'url' | 'listen' | 'exchange' | 'check' | 'userinfo'}`) => out.say(out.style.bold(out.t(key)));
   return {
     // A URL `wxauth url` would refuse is refused here too, in the same words.
     ...authorizeHooks(out),

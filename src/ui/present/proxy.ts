@@ -83,8 +83,8 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
     },
 
     hit(hit) {
-      const evidence = out.t(hit.evidence.key, hit.evidence.params);
-      const fix = out.t(hit.fix.key, hit.fix.params);
+      const evidence = out.tr(hit.evidence);
+      const fix = out.tr(hit.fix);
       if (out.json) {
         out.emit({ type: 'hit', id: hit.id, time: new Date(hit.time).toISOString(), call: hit.callId, endpoint: hit.endpoint, appid: hit.appid, evidence, fix, params: hit.evidence.params ?? {} });
         return;
