@@ -3,7 +3,7 @@ import type { Context } from './context.js';
 import { tr, type Lang } from './ui/i18n.js';
 import type { Output } from './ui/output.js';
 import { UsageError, type MessageRef } from './errors.js';
-import { resolveConfig, requireFields, stateDir, type ConfigField, type GlobalOptions, type ResolvedConfig } from './store/resolve.js';
+import { lockWaitFromEnv, resolveConfig, requireFields, stateDir, type ConfigField, type GlobalOptions, type ResolvedConfig } from './store/resolve.js';
 import type { ConfigStore } from './store/config.js';
 import type { TokenStore } from './store/token-cache.js';
 import type { WechatApi } from './http/api.js';
@@ -55,7 +55,7 @@ export function createContext(options: RuntimeOptions): Context {
     async configStore() {
       if (!configStore) {
         const { ConfigStore } = await import('./store/config.js');
-        configStore = ConfigStore.open(dir);
+        configStore = ConfigStore.open(dir, { lockWaitMs: lockWaitFromEnv(env) });
         sayStoreWarnings(configStore.warnings());
       }
       return configStore;
@@ -64,7 +64,7 @@ export function createContext(options: RuntimeOptions): Context {
     async tokenStore() {
       if (!tokenStore) {
         const { TokenStore } = await import('./store/token-cache.js');
-        tokenStore = TokenStore.open(dir);
+        tokenStore = TokenStore.open(dir, { lockWaitMs: lockWaitFromEnv(env) });
         sayStoreWarnings(tokenStore.warnings());
         await learnCachedTokens(tokenStore);
       }

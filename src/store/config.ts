@@ -69,9 +69,10 @@ export function validateProfileName(name: string): string {
 export class ConfigStore {
   private constructor(private readonly file: JsonFile<ConfigFile>) {}
 
-  static open(dir: string): ConfigStore {
+  /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
+  static open(dir: string, options: { lockWaitMs?: number } = {}): ConfigStore {
     return new ConfigStore(
-      new JsonFile<ConfigFile>(dir, 'config', { narrow: narrowConfigFile, wrongShapeHint: 'config.file.wrongShape.hint' }),
+      new JsonFile<ConfigFile>(dir, 'config', { narrow: narrowConfigFile, wrongShapeHint: 'config.file.wrongShape.hint', lockWaitMs: options.lockWaitMs }),
     );
   }
 

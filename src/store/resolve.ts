@@ -371,3 +371,14 @@ export function requireFields(config: ResolvedConfig, fields: ConfigField[]): Re
   }
   return config;
 }
+
+/**
+ * WXAUTH_LOCK_WAIT_MS: how long a write waits for another wxauth process's lock on the state files
+ * (default 30000). A CI job that would rather fail fast sets it lower. An invalid value is ignored.
+ */
+export function lockWaitFromEnv(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const raw = env.WXAUTH_LOCK_WAIT_MS;
+  if (raw === undefined || !/^\d+$/.test(raw)) return undefined;
+  const ms = Number(raw);
+  return ms > 0 && ms <= 600_000 ? ms : undefined;
+}

@@ -119,12 +119,14 @@ const emptyMap = <T>() => Object.create(null) as Record<string, T>;
 export class TokenStore {
   private constructor(private readonly file: JsonFile<TokenFile>) {}
 
-  static open(dir: string): TokenStore {
+  /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
+  static open(dir: string, options: { lockWaitMs?: number } = {}): TokenStore {
     return new TokenStore(
       new JsonFile<TokenFile>(dir, 'tokens', {
         narrow: narrowTokenFile,
         wrongShapeHint: 'config.file.wrongShape.tokens.hint',
         unreadableHint: 'config.file.unreadable.tokens.hint',
+        lockWaitMs: options.lockWaitMs,
       }),
     );
   }

@@ -139,11 +139,13 @@ describe('a lock held by another live process', () => {
         `setInterval(()=>{const t=new Date();fs.utimesSync(l,t,t)},1000);`,
     ]);
     await until(() => fs.existsSync(lock), 'the lock');
-    const r = await runCli(['exchange', mint()], { env: env() });
+    // WXAUTH_LOCK_WAIT_MS shortens the 30 s a writer waits by default; the outcome is the same.
+    const r = await runCli(['exchange', mint()], { env: env({ WXAUTH_LOCK_WAIT_MS: '1500' }) });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('lock');
+    expect(r.stderr).toContain('1.5');
     expect(exchanges()).toHaveLength(0);
-  }, 60_000);
+  });
 });
 
 describe('concurrent exchanges', () => {
