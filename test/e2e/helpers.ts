@@ -3,7 +3,8 @@
 // string streams: the same code path as bin/wxauth.js minus starting Node); runSpawned()/spawnCli()
 // start `node bin/wxauth.js` for what only a real process shows (signals, the import graph, pipes).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Readable, Writable } from 'node:stream';
+import { EventEmitter } from 'node:events';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -111,6 +112,36 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Start the CLI in this process without waiting, for long-running commands (listen, login): the
+ * handle looks enough like a ChildProcess for collect() and waitForOutput() — stdout and stderr
+ * streams, `close` with the exit code — and kill() aborts the run as Ctrl-C does (exit 130).
+ * Signals and the real process edge stay with spawnCli().
+ */
+export function startCli(args: string[], options: RunOptions = {}): ChildProcess {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const controller = new AbortController();
+  const child = Object.assign(new EventEmitter(), {
+    stdout,
+    stderr,
+    kill: () => {
+      controller.abort();
+      return true;
+    },
+  });
+  void (async () => {
+    const { runCli: run } = await import('../../src/app.js');
+    const stdin = Readable.from(options.input === undefined ? [] : [options.input]);
+    const code = await run(args, { stdout, stderr, stdin, env: baseEnv(options.env), signal: controller.signal }, VERSION);
+    stdout.end();
+    stderr.end();
+    // Let the readers drain what was written before they hear the end.
+    setImmediate(() => child.emit('close', code));
+  })().catch((error: unknown) => child.emit('error', error));
+  return child as unknown as ChildProcess;
 }
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { collect, emulatorEnv, freePort, parseJson, runCli, spawnCli, tempConfigDir, waitForOutput } from './helpers.js';
+import { collect, emulatorEnv, freePort, parseJson, runCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
 
 const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
 
@@ -23,7 +23,7 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 
 /** Start `wxauth listen …` and return it with the URL it printed. */
 async function startListen(args: string[], env: Record<string, string> = {}) {
-  const child = spawnCli(['listen', '--port', '0', ...args], { env });
+  const child = startCli(['listen', '--port', '0', ...args], { env });
   const done = collect(child);
   const [, url] = await waitForOutput(child, /(?:Listening on|正在监听) (http:\/\/\S+)/);
   return { child, done, url: url! };
@@ -157,7 +157,7 @@ describe('wxauth listen', () => {
     await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', () => resolve()));
     const port = (free.address() as net.AddressInfo).port;
     await new Promise<void>((resolve) => free.close(() => resolve()));
-    const child = spawnCli(['listen', '--timeout', '10'], { env: { WXAUTH_REDIRECT_URI: `http://127.0.0.1:${port}/wx/cb` } });
+    const child = startCli(['listen', '--timeout', '10'], { env: { WXAUTH_REDIRECT_URI: `http://127.0.0.1:${port}/wx/cb` } });
     const done = collect(child);
     const [, url] = await waitForOutput(child, /Listening on (http:\/\/\S+)/);
     expect(url).toBe(`http://127.0.0.1:${port}/wx/cb`);

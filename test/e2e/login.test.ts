@@ -5,7 +5,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { TokenStore } from '../../src/store/token-cache.js';
-import { collect, emulatorEnv, freePort, parseJson, runCli, spawnCli, tempConfigDir, waitForOutput } from './helpers.js';
+import { collect, emulatorEnv, freePort, parseJson, runCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
 
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -46,7 +46,7 @@ describe('wxauth login', () => {
     const port = await freePort();
     const dir = tempConfigDir();
     const env = { ...envFor('test', `http://127.0.0.1:${port}/callback`), WXAUTH_CONFIG_DIR: dir };
-    const child = spawnCli(['login', '--scope', 'snsapi_userinfo', '--no-open', '--timeout', '20'], { env });
+    const child = startCli(['login', '--scope', 'snsapi_userinfo', '--no-open', '--timeout', '20'], { env });
     const done = collect(child);
     const [, url] = await waitForOutput(child, /(http:\/\/\S+wechat_redirect)\n/);
     expect(url).toContain(`redirect_uri=${encodeURIComponent(`http://127.0.0.1:${port}/callback`)}`);
@@ -75,7 +75,7 @@ describe('wxauth login', () => {
 
   it('with --json: one document on stdout, the URL announced as a JSON line on stderr', async () => {
     const port = await freePort();
-    const child = spawnCli(['login', '--no-open', '--json', '--timeout', '20'], { env: envFor('test', `http://127.0.0.1:${port}/cb`) });
+    const child = startCli(['login', '--no-open', '--json', '--timeout', '20'], { env: envFor('test', `http://127.0.0.1:${port}/cb`) });
     const done = collect(child);
     const [line] = await waitForOutput(child, /\{"event":"authorize_url","url":"[^"]+".*\}(?=\n)/);
     const { url } = JSON.parse(line!) as { url: string };
@@ -115,7 +115,7 @@ describe('wxauth login', () => {
 
   it('a refusal on the consent page ends with exit 6 and advice', async () => {
     const port = await freePort();
-    const child = spawnCli(['login', '--scope', 'snsapi_userinfo', '--no-open', '--timeout', '20'], { env: envFor('test', `http://127.0.0.1:${port}/callback`) });
+    const child = startCli(['login', '--scope', 'snsapi_userinfo', '--no-open', '--timeout', '20'], { env: envFor('test', `http://127.0.0.1:${port}/callback`) });
     const done = collect(child);
     const [, url] = await waitForOutput(child, /(http:\/\/\S+wechat_redirect)\n/);
     const landing = await consent(url!, 'deny');
