@@ -73,7 +73,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   // Port and path from the redirect_uri `wxauth url` last used, else the profile's (when local).
   const plan = planListener(options.flags, [remembered?.redirectUri, config.redirectUri]);
 
-  if (options.mode === 'relay') return relaySnippet(ctx, plan.port, plan.path, config);
+  if (options.mode === 'relay') return relaySnippet(ctx, plan.port, options.flags.port !== undefined, plan.path, config);
 
   const hooks = listenHooks(ctx.out);
   const expected = options.state ?? remembered?.value;
@@ -176,7 +176,7 @@ function readStdin(stdin: Context['stdin'], limit: number): Promise<string> {
 }
 
 /** --relay-snippet: the page for the real callback domain, which forwards code and state to this machine. */
-async function relaySnippet(ctx: Context, planPort: number, path: string, config: ResolvedConfig): Promise<RelaySnippet> {
+async function relaySnippet(ctx: Context, planPort: number, portFlag: boolean, path: string, config: ResolvedConfig): Promise<RelaySnippet> {
   const { buildRelaySnippet } = await import('../listener/relay.js');
   const { lanAddresses } = await import('../listener/addresses.js');
   let domain = config.domain;
@@ -189,7 +189,9 @@ async function relaySnippet(ctx: Context, planPort: number, path: string, config
   }
   if (!domain) throw new UsageError({ key: 'listen.relay.needsDomain' }, { hint: { key: 'listen.relay.needsDomain.hint' } });
   // The page is written before anything listens, so "any free port" cannot be known: use the default.
-  const port = planPort === 0 ? 8080 : planPort;
+  // A port taken from a redirect_uri without one (80) would need root to listen on: the relay makes
+  // the port free to choose, so suggest the default unless --port asked for it.
+  const port = planPort === 0 || (planPort < 1024 && !portFlag) ? 8080 : planPort;
   const portPart = port === 80 ? '' : `:${port}`;
   const targets = [`http://127.0.0.1${portPart}${path}`, ...lanAddresses().map((a) => `http://${a}${portPart}${path}`)];
   const html = buildRelaySnippet({

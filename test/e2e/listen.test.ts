@@ -224,6 +224,14 @@ describe('wxauth listen', () => {
     expect(r.stderr).toContain('https://www.example.com/wxauth-relay.html');
     expect(r.stderr).toContain('wxauth listen --port 9000 --path /callback');
   });
+
+  it('--relay-snippet does not suggest port 80 taken from a redirect_uri without a port (issue 12 item 11)', async () => {
+    const r = await runCli(['listen', '--relay-snippet'], { env: { WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1', WXAUTH_REDIRECT_URI: 'http://127.0.0.1/callback' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('"targets":["http://127.0.0.1:8080/callback"');
+    expect(r.stderr).toContain('wxauth listen --port 8080 --path /callback');
+    expect(r.stderr).not.toContain('--port 80 ');
+  });
 });
 
 describe('wxauth listen --exchange against the emulator', () => {
