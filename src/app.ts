@@ -180,7 +180,7 @@ async function explain(error: WechatApiError, ctx: Context | undefined) {
     const { explainErrcode } = await import('./core/errcodes.js');
     // errmsg carries the caller's IP (40164) and the rid; a qyapi base means WeCom's table applies.
     const apiBase = ctx ? await ctx.resolveConfig().then((c) => c.apiBase, () => undefined) : undefined;
-    return explainErrcode(error.errcode, { endpoint: error.endpoint, errmsg: error.errmsg, apiBase });
+    return explainErrcode(error.errcode, { endpoint: error.endpoint, errmsg: error.errmsg, apiBase, now: ctx?.now() });
   } catch {
     return undefined;
   }

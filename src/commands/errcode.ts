@@ -67,6 +67,6 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
   }
   // A qyapi --api-base means WeCom's table applies.
   const apiBase = typeof ctx.globals.apiBase === 'string' ? ctx.globals.apiBase : undefined;
-  const { results, unknown } = explainInputs(options.inputs, { wecom: options.wecom, endpoint: options.endpoint, apiBase });
+  const { results, unknown } = explainInputs(options.inputs, { wecom: options.wecom, endpoint: options.endpoint, apiBase, now: ctx.now() });
   return { mode: 'explain', results, unknown, exitCode: unknown.length > 0 ? EXIT.checkFailed : EXIT.ok };
 }

@@ -279,7 +279,10 @@ function meaningOf(
   };
 }
 
-function ridNoteFor(rid: string, endpoint: string | undefined): Bilingual {
+/** rid/get looks a rid up for 7 days only (API-FACTS §11). */
+const RID_LOOKUP_DAYS = 7;
+
+function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now: number | undefined): Bilingual {
   if (!/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/i.test(rid)) {
     return {
       zh: `「${rid}」是旧式的 hints/req_id，不能用 rid/get 查询；把它和完整 errmsg 一起记录，反馈给微信时提供。`,
@@ -288,6 +291,19 @@ function ridNoteFor(rid: string, endpoint: string | undefined): Bilingual {
   }
   const seconds = parseInt(rid.slice(0, 8), 16);
   const when = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  // rid/get needs a basic token of the same account, which a rejected appid or secret cannot get.
+  if (code === 40013 || code === 40125) {
+    return {
+      zh: `rid 产生于 ${when}。appid 或 secret 被拒时拿不到该账号的 token，rid/get 也就查不了这个 rid：先按上面的办法改好 appid/secret。`,
+      en: `The rid was issued at ${when}. With the appid or secret refused there is no token of that account, so rid/get cannot look this rid up: fix the appid/secret as above first.`,
+    };
+  }
+  if (now !== undefined && now - seconds * 1000 > RID_LOOKUP_DAYS * 86_400_000) {
+    return {
+      zh: `rid 产生于 ${when}，已超过 ${RID_LOOKUP_DAYS} 天，rid/get 查不到了；把它和完整 errmsg 一起记录，反馈给微信时提供。`,
+      en: `The rid was issued at ${when}, more than ${RID_LOOKUP_DAYS} days ago: rid/get no longer finds it. Keep it with the full errmsg for a report to WeChat.`,
+    };
+  }
   if (endpoint?.startsWith('/sns/')) {
     return {
       zh: `rid 产生于 ${when}。/sns/* 接口的 rid 不能用 rid/get 查询（会返回 76001/76022），请以 errcode 为准。`,
@@ -314,6 +330,8 @@ export interface ExplainOptions {
   wecom?: boolean;
   /** WeChat's errmsg, for the rid and (40164) the caller's IP. */
   errmsg?: string;
+  /** Milliseconds since the epoch, to tell whether a rid is still within rid/get's 7 days. */
+  now?: number;
   /** A parsed body (overrides errmsg); its host decides the table when it is qyapi. */
   body?: ParsedErrorBody;
   /** The API base in use; a qyapi base selects the WeCom table. */
@@ -358,7 +376,7 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
   if (errmsg !== undefined) base.errmsg = errmsg;
   if (parsed?.rid !== undefined) {
     base.rid = parsed.rid;
-    if (table === 'wechat') base.ridNote = ridNoteFor(parsed.rid, endpoint);
+    if (table === 'wechat') base.ridNote = ridNoteFor(parsed.rid, endpoint, code, options.now);
   }
   if (parsed?.ip !== undefined) base.ip = parsed.ip;
   if (parsed?.ipv6 !== undefined) base.ipv6 = parsed.ipv6;
@@ -625,11 +643,11 @@ const CODE_IN_TEXT_RE = /(?:错误码|errcode|error\s*code)\s*[:：=]?\s*(-?\d+)
  */
 export function explainInputs(
   inputs: string[],
-  options: { wecom?: boolean; endpoint?: string; apiBase?: string; keywordLimit?: number } = {},
+  options: { wecom?: boolean; endpoint?: string; apiBase?: string; keywordLimit?: number; now?: number } = {},
 ): ExplainInputsResult {
   const results: ExplainedInput[] = [];
   const unknown: UnknownInput[] = [];
-  const common = { wecom: options.wecom, endpoint: options.endpoint, apiBase: options.apiBase };
+  const common = { wecom: options.wecom, endpoint: options.endpoint, apiBase: options.apiBase, now: options.now };
   const push = (input: string, match: InputMatch, e: ErrcodeExplanation) => {
     if (e.known) results.push({ ...e, input, match });
     else unknown.push(unknownCode(input, e));

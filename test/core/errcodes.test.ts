@@ -423,3 +423,28 @@ describe('--list', () => {
     expect(LIST_STAGES).toContain('all');
   });
 });
+
+describe('the rid note (issue 12 item 11)', () => {
+  // 0x617682e0 = 2021-10-25T12:00:00Z
+  const errmsg = (code: string) => `${code} rid: 617682e0-09059ac5-34a8e2ea`;
+  const issued = 0x617682e0 * 1000;
+
+  it('offers wxauth rid within 7 days of the rid', () => {
+    const e = explainErrcode(45009, { endpoint: '/cgi-bin/token', errmsg: errmsg('reach max api daily quota limit'), now: issued + 86_400_000 });
+    expect(e.ridNote?.en).toContain('wxauth rid 617682e0-09059ac5-34a8e2ea');
+  });
+
+  it('says a rid older than 7 days can no longer be looked up', () => {
+    const e = explainErrcode(45009, { endpoint: '/cgi-bin/token', errmsg: errmsg('reach max api daily quota limit'), now: issued + 8 * 86_400_000 });
+    expect(e.ridNote?.en).toContain('no longer finds it');
+    expect(e.ridNote?.en).not.toContain('wxauth rid');
+  });
+
+  it('does not send a rejected appid or secret to rid/get', () => {
+    for (const code of [40013, 40125]) {
+      const e = explainErrcode(code, { endpoint: '/cgi-bin/token', errmsg: errmsg('invalid appsecret'), now: issued });
+      expect(e.ridNote?.en, String(code)).toContain('fix the appid/secret');
+      expect(e.ridNote?.en, String(code)).not.toContain('wxauth rid');
+    }
+  });
+});
