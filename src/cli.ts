@@ -79,23 +79,6 @@ function command<O, R extends CommandResult>(spec: CommandSpec<O, R>): Registere
   };
 }
 
-/** A command module still in the old shape `run(ctx, args, opts)` (being moved to command()). */
-interface LegacyModule {
-  run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<number | void>;
-}
-
-function legacy(spec: Declaration & { load(): Promise<LegacyModule> }): RegisteredCommand {
-  const { load, ...declaration } = spec;
-  return {
-    ...declaration,
-    async execute(input, ctx) {
-      const mod = await load();
-      const code = await mod.run(ctx, input.sub ? [input.sub, ...input.args] : input.args, input.opts);
-      return (typeof code === 'number' ? code : EXIT.ok) as ExitCode;
-    },
-  };
-}
-
 interface GlobalOptionSpec {
   flags: string;
   /** commander's attribute name, which is also the GlobalOptions field. */
