@@ -1,12 +1,9 @@
 // Which addresses the listener can be reached on, and which Host headers it accepts.
 import { networkInterfaces } from 'node:os';
+import { acceptedHostNames as acceptedNamesFor, hostHeaderAllowed, isLoopbackHost, isWildcardHost } from '../core/host-names.js';
 
-const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]', '::1'];
-
-export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
-}
+// The Host rules are core's (shared with the emulator's control API); here they meet this machine.
+export { hostHeaderAllowed, isLoopbackHost, isWildcardHost };
 
 /** RFC 1918 / link-local IPv4: where a phone on the same Wi-Fi can reach this machine. */
 export function isPrivateLanHost(host: string): boolean {
@@ -15,10 +12,6 @@ export function isPrivateLanHost(host: string): boolean {
   const a = Number(m[1]);
   const b = Number(m[2]);
   return a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31) || (a === 169 && b === 254);
-}
-
-export function isWildcardHost(host: string): boolean {
-  return host === '0.0.0.0' || host === '::' || host === '[::]';
 }
 
 /** The machine's non-internal IPv4 addresses (what `--host 0.0.0.0` can be reached on from the LAN). */
@@ -34,30 +27,5 @@ export function lanAddresses(): string[] {
 
 /** Host names (without port) a request's Host header may carry for a listener bound on `bound`. */
 export function acceptedHostNames(bound: string, extra: string[] = []): Set<string> {
-  const names = new Set<string>();
-  const add = (h: string) => names.add(h.toLowerCase());
-  if (isWildcardHost(bound)) {
-    for (const n of LOOPBACK_NAMES) add(n);
-    for (const list of Object.values(networkInterfaces())) {
-      for (const info of list ?? []) add(info.family === 'IPv6' ? `[${info.address}]` : info.address);
-    }
-  } else {
-    add(bound.includes(':') && !bound.startsWith('[') ? `[${bound}]` : bound);
-    if (isLoopbackHost(bound)) for (const n of LOOPBACK_NAMES) add(n);
-  }
-  for (const h of extra) add(h);
-  return names;
-}
-
-/**
- * DNS-rebinding guard: a page on evil.example whose name resolves to 127.0.0.1 sends `Host: evil.example`;
- * only names that really denote this listener are accepted. The port is not compared: behind an SSH
- * tunnel (`ssh -L 9000:localhost:8080`) or a container port mapping the browser names another port,
- * and the name is what a rebinding attack cannot fake.
- */
-export function hostHeaderAllowed(header: string | undefined, names: Set<string>): boolean {
-  if (!header) return false;
-  const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(header.trim());
-  if (!m || !m[1]) return false;
-  return names.has(m[1].toLowerCase());
+  return acceptedNamesFor(bound, Object.values(networkInterfaces()).flatMap((list) => list ?? []), extra);
 }

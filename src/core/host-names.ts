@@ -1,0 +1,48 @@
+// Which Host headers a local server (the callback listener, the emulator's control API) answers.
+// A DNS-rebinding page on evil.example whose name resolves to 127.0.0.1 sends `Host: evil.example`;
+// only names that really denote this server are accepted. The port is not compared: behind an SSH
+// tunnel (`ssh -L 9000:localhost:8080`) or a container port mapping the browser names another port,
+// and the name is what a rebinding attack cannot fake. Pure: the machine's addresses are passed in.
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]', '::1'];
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+export function isWildcardHost(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '[::]';
+}
+
+/** One address of this machine, as node:os networkInterfaces() lists it. */
+export interface InterfaceAddress {
+  address: string;
+  family: string;
+}
+
+/**
+ * Host names (without port) a request's Host header may carry for a server bound on `bound`:
+ * a wildcard bind answers every address of the machine (`interfaces`), a loopback bind every
+ * loopback name, plus `extra` names the caller trusts.
+ */
+export function acceptedHostNames(bound: string, interfaces: InterfaceAddress[], extra: string[] = []): Set<string> {
+  const names = new Set<string>();
+  const add = (h: string) => names.add(h.toLowerCase());
+  if (isWildcardHost(bound)) {
+    for (const n of LOOPBACK_NAMES) add(n);
+    for (const info of interfaces) add(info.family === 'IPv6' ? `[${info.address}]` : info.address);
+  } else {
+    add(bound.includes(':') && !bound.startsWith('[') ? `[${bound}]` : bound);
+    if (isLoopbackHost(bound)) for (const n of LOOPBACK_NAMES) add(n);
+  }
+  for (const h of extra) add(h);
+  return names;
+}
+
+export function hostHeaderAllowed(header: string | undefined, names: Set<string>): boolean {
+  if (!header) return false;
+  const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(header.trim());
+  if (!m || !m[1]) return false;
+  return names.has(m[1].toLowerCase());
+}

@@ -1,0 +1,29 @@
+// The Host rules shared by the callback listener and the emulator's control API (DNS-rebinding guard).
+import { describe, expect, it } from 'vitest';
+import { acceptedHostNames, hostHeaderAllowed } from '../../src/core/host-names.js';
+
+const LAN = [
+  { address: '192.168.1.20', family: 'IPv4' },
+  { address: 'fe80::1', family: 'IPv6' },
+];
+
+describe('host names', () => {
+  it.each([
+    ['127.0.0.1', '127.0.0.1:8080', true],
+    ['127.0.0.1', 'localhost:8080', true],
+    ['127.0.0.1', '[::1]:8080', true],
+    ['127.0.0.1', 'evil.example', false],
+    ['127.0.0.1', '192.168.1.20:8080', false],
+    ['0.0.0.0', '192.168.1.20:8080', true],
+    ['0.0.0.0', '[fe80::1]:8080', true],
+    ['0.0.0.0', 'evil.example:8080', false],
+    ['127.0.0.1', undefined, false],
+    ['127.0.0.1', 'localhost:8080 evil', false],
+  ] as const)('bound on %s, Host %s → %s', (bound, header, ok) => {
+    expect(hostHeaderAllowed(header, acceptedHostNames(bound, LAN))).toBe(ok);
+  });
+
+  it('accepts the extra names the caller trusts (a LAN redirect_uri host)', () => {
+    expect(hostHeaderAllowed('wx.test:3000', acceptedHostNames('127.0.0.1', [], ['wx.test']))).toBe(true);
+  });
+});
