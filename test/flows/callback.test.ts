@@ -73,7 +73,7 @@ describe('openCallback / catchCallback', () => {
 
   it('refuses a state mismatch and keeps waiting; the timeout names it, the countdown stopped', async () => {
     const hooks = logged();
-    const run = catchCallback(request({ expectedState: 'fresh' }, { timeoutMs: 300 }), hooks);
+    const run = catchCallback(request({ expectedState: 'fresh' }, { timeoutMs: 1500 }), hooks);
     const failure = run.catch((e: unknown) => e);
     for (let i = 0; i < 50 && !hooks.log.some((l) => l.startsWith('waiting')); i++) await new Promise((r) => setTimeout(r, 10));
     const url = hooks.log[0]!.replace('listening ', '');

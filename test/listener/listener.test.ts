@@ -109,13 +109,13 @@ describe('waiting for the callback', () => {
   });
 
   it('times out naming the callbacks it refused (exit 6, a state mismatch)', async () => {
-    const listener = await startCallbackListener(options({ expectedState: 'expected1', timeoutMs: 300 }));
+    const listener = await startCallbackListener(options({ expectedState: 'expected1', timeoutMs: 1500 }));
     await get(listener.port, `/callback?code=${CODE}&state=stale2`);
     const error = await listener.result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CallbackError);
     expect((error as CallbackError).failure).toBe('state_mismatch');
     expect((error as CallbackError).exitCode).toBe(6);
-    expect((error as CallbackError).messageRef).toEqual({ key: 'listen.timeout.refused', params: { seconds: 0, count: 1, got: 'stale2', expected: 'expected1' } });
+    expect((error as CallbackError).messageRef).toEqual({ key: 'listen.timeout.refused', params: { seconds: 2, count: 1, got: 'stale2', expected: 'expected1' } });
   });
 
   it('keeps counts of every hit but only the first code and the last 20 hits', async () => {
@@ -133,7 +133,7 @@ describe('waiting for the callback', () => {
   });
 
   it('escapes every value it echoes into the page', async () => {
-    const listener = await startCallbackListener(options({ expectedState: 'x', timeoutMs: 300 }));
+    const listener = await startCallbackListener(options({ expectedState: 'x', timeoutMs: 1500 }));
     const evil = '<script>alert(1)</script>"\'&';
     const page = await get(listener.port, `/callback?code=${CODE}&state=${encodeURIComponent(evil)}`);
     expect(page.body).not.toContain('<script>alert');
@@ -275,7 +275,7 @@ describe('hostile or junk traffic', () => {
   });
 
   it('a bare visit gets a waiting page that can forward a hash-route code, and keeps waiting', async () => {
-    const listener = await startCallbackListener(options({ timeoutMs: 300 }));
+    const listener = await startCallbackListener(options({ timeoutMs: 1500 }));
     const page = await get(listener.port, '/callback');
     expect(page.status).toBe(200);
     expect(page.body).toContain('waiting for the WeChat callback');
