@@ -111,7 +111,14 @@ describe('a state file that parses but is not in the shape wxauth writes (item 6
     fs.writeFileSync(file, text, { mode: 0o644 });
     if (process.getuid?.() !== 0) fs.chmodSync(dir, 0o555);
     const drop = process.getuid?.() === 0 ? 'process.setgid(65534); process.setuid(65534);' : '';
-    const r = runWithStore(storeJs, dir, `${drop} ConfigStore.open(dir).setValues('default', { domain: 'www.example.com' });`);
+    // One write elsewhere first, still as root, so conf (loaded lazily from node_modules) is in memory:
+    // `nobody` may not be able to read the checkout itself (CI clones into a 0700 folder).
+    const warm = tempDir();
+    const r = runWithStore(
+      storeJs,
+      dir,
+      `ConfigStore.open(${JSON.stringify(warm)}).setValues('default', { domain: 'warm.example.com' }); ${drop} ConfigStore.open(dir).setValues('default', { domain: 'www.example.com' });`,
+    );
     expect(r.error).toMatchObject({ name: 'ConfigError', exitCode: 4, key: 'config.file.lockFailed', params: { file: `${file}.lock` } });
     expect(r.error?.params?.detail).toContain('EACCES');
     expect(r.error?.hint).toMatchObject({ key: 'config.file.lockFailed.hint', params: { dir } });
