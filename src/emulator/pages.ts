@@ -219,9 +219,12 @@ function qrPage(emu: Emulator, app: NormalizedApp, s: QrSession, english: boolea
   const targetFrame = s.jssdk && !s.selfRedirect ? '_top' : '_self';
   const script =
     `<script>(function(){var c=${jsonForScript({ uuid: s.uuid, redirect: s.redirectUri, state: s.state, top: targetFrame === '_top' })};` +
-    `function go(code){var u=c.redirect+(c.redirect.indexOf('?')<0?'?':'&')+'code='+encodeURIComponent(code)+'&state='+encodeURIComponent(c.state);` +
+    // One navigation per login: the simulate button's form submit and the poll seeing 405 would
+    // otherwise both deliver the code, a double callback that WeChat's page does not make.
+    `var f=document.getElementById('simulate');if(f&&f.form)f.form.addEventListener('submit',function(){c.done=true});` +
+    `function go(code){if(c.done)return;c.done=true;var u=c.redirect+(c.redirect.indexOf('?')<0?'?':'&')+'code='+encodeURIComponent(code)+'&state='+encodeURIComponent(c.state);` +
     `if(c.top){window.top.location.href=u}else{window.location.href=u}}` +
-    `function poll(){fetch('/connect/l/qrconnect?uuid='+c.uuid+'&_='+Date.now()).then(function(r){return r.text()}).then(function(t){` +
+    `function poll(){if(c.done)return;fetch('/connect/l/qrconnect?uuid='+c.uuid+'&_='+Date.now()).then(function(r){return r.text()}).then(function(t){` +
     `var m=/wx_errcode=(\\d+);window\\.wx_code='([^']*)'/.exec(t);var s=m?+m[1]:0;var el=document.getElementById('status');` +
     `if(s===405){el.textContent=${jsonForScript(english ? 'Confirmed, redirecting…' : '登录成功，正在跳转…')};go(m[2]);return}` +
     `if(s===404){el.textContent=${jsonForScript(english ? 'Scanned. Confirm on your phone.' : '扫描成功，请在微信中点击确认即可登录')}}` +
