@@ -119,9 +119,6 @@ export function longFlag(flags: string): string {
 /** Global flags that take a value (main's pre-parse skips their value when looking for the command). */
 export const GLOBAL_VALUE_FLAGS: ReadonlySet<string> = new Set(GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => longFlag(o.flags)));
 
-/** Global long flags, as completion offers them. */
-export const GLOBAL_FLAGS: readonly string[] = [...GLOBAL_OPTIONS.map((o) => longFlag(o.flags)), '--help'];
-
 function globalOptions(lang: Lang, hidden: boolean): Option[] {
   return GLOBAL_OPTIONS.map((spec) => {
     const option = new Option(spec.flags, t(lang, `cli.global.${spec.help}`));

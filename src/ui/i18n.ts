@@ -48,7 +48,3 @@ export function renderMessage(lang: Lang, key: MessageKey, params: MessageParams
 export function tr(lang: Lang, ref: MessageRef): string {
   return renderMessage(lang, ref.key, ref.params);
 }
-
-export function hasMessage(key: string): boolean {
-  return Object.hasOwn(catalogue, key);
-}
