@@ -12,14 +12,14 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { isScope, ENDPOINT_SCOPES, type AuthEndpoint, type Scope } from '../core/authorize-url.js';
-import { DEFAULT_OPEN_BASE } from '../core/endpoints.js';
+import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
-import type { SnsUserinfo } from '../core/token.js';
+import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
 import { planListener, type CallbackHit, type CallbackResult, type ListenFlags } from '../listener/index.js';
 import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest } from '../flows/authorize.js';
 import { callbackUrlOf, expectedCallbackUrl, openCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
-import { t, tKey } from '../ui/i18n.js';
+import { tKey } from '../ui/i18n.js';
 import { loginHooks } from '../ui/present/login.js';
 
 export interface LoginOptions {
@@ -136,7 +136,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
 
     // authorize: a QR code for phone WeChat; the desktop browser only when aimed at an emulator, since
     // WeChat's real authorize page refuses desktop browsers. qrconnect: the browser.
-    const realWechat = config.openBase.replace(/\/+$/, '') === DEFAULT_OPEN_BASE.replace(/\/+$/, '');
+    const realWechat = isWechatOpenBase(config.openBase);
     const openBrowser = options.open && !(endpoint === 'authorize' && realWechat);
     await hooks.onLink({ url: link.url, redirectUri, endpoint, openBrowser });
     if (openBrowser) {
@@ -157,7 +157,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     hooks.onStep('check');
     await checkUserToken({ ...deps, appid: config.appid, openid: exchanged.token.openid, accessToken: exchanged.token.accessToken });
     hooks.onChecked();
-    const wantsUserinfo = exchanged.token.scopes.includes('snsapi_userinfo') || exchanged.token.scopes.includes('snsapi_login');
+    const wantsUserinfo = grantsUserinfo(exchanged.token.scopes);
     let userinfo: SnsUserinfo | undefined;
     if (wantsUserinfo) {
       hooks.onStep('userinfo');

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
 import type { AuthEndpoint, QrLang } from '../core/authorize-url.js';
+import { isWechatOpenBase } from '../core/endpoints.js';
 import { authorize, type AuthorizePlan } from '../flows/authorize.js';
 import { authorizeHooks } from '../ui/present/url.js';
 
@@ -90,6 +91,6 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
     qr: options.qr,
     qrForced: options.qrForced,
     opened,
-    desktopRefused: plan.endpoint === 'authorize' && /^https:\/\/open\.weixin\.qq\.com\/?$/.test(config.openBase),
+    desktopRefused: plan.endpoint === 'authorize' && isWechatOpenBase(config.openBase),
   };
 }

@@ -3,6 +3,11 @@
 
 export const DEFAULT_OPEN_BASE = 'https://open.weixin.qq.com';
 
+/** Whether an open base is WeChat's own page host (whose authorize page refuses desktop browsers), not an emulator. */
+export function isWechatOpenBase(base: string): boolean {
+  return base.replace(/\/+$/, '') === DEFAULT_OPEN_BASE;
+}
+
 /**
  * API hosts, from WeChat's "接口域名说明" page (developers.weixin.qq.com/doc/service/Basic_Information/
  * Interface_field_description.html): api = nearest access point; api2 = cross-region disaster recovery;

@@ -213,11 +213,16 @@ export function avatarSize(headimgurl: string): number | undefined {
 /** Why an exchange/refresh answer carries no unionid (§4). */
 export type NoUnionidReason = 'base_scope' | 'snapshot' | 'not_bound';
 
+/** snsapi_userinfo (公众号) and snsapi_login (网站应用) grants may read /sns/userinfo; snsapi_base may not (48001). */
+export function grantsUserinfo(scopes: readonly string[]): boolean {
+  return scopes.includes('snsapi_userinfo') || scopes.includes('snsapi_login');
+}
+
 export function noUnionidReason(token: Pick<SnsToken, 'unionid' | 'scopes' | 'isSnapshotUser'>): NoUnionidReason | undefined {
   if (token.unionid) return undefined;
   if (token.isSnapshotUser) return 'snapshot';
   // unionid only comes with snsapi_userinfo (公众号) or snsapi_login (网站应用) grants.
-  if (!token.scopes.includes('snsapi_userinfo') && !token.scopes.includes('snsapi_login')) return 'base_scope';
+  if (!grantsUserinfo(token.scopes)) return 'base_scope';
   return 'not_bound';
 }
 
