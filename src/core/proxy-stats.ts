@@ -41,6 +41,9 @@ export class ProxyStats {
   private readonly detectors: Partial<Record<DetectorId, number>> = {};
   private total = 0;
 
+  /** `random` in [0, 1) picks which latency sample a full reservoir replaces (core reads no randomness itself). */
+  constructor(private readonly random: () => number = () => 0) {}
+
   addCall(call: ObservedCall): void {
     this.total++;
     let tally = this.endpoints.get(call.endpoint);
@@ -54,7 +57,7 @@ export class ProxyStats {
     // Past the cap, replace a random sample (reservoir sampling) so the percentiles still cover the whole run.
     if (tally.latencies.length < MAX_SAMPLES) tally.latencies.push(call.latencyMs);
     else {
-      const i = Math.floor(Math.random() * tally.calls);
+      const i = Math.floor(this.random() * tally.calls);
       if (i < MAX_SAMPLES) tally.latencies[i] = call.latencyMs;
     }
   }

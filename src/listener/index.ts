@@ -13,7 +13,7 @@ export {
   type HitKind,
   type ListenerOptions,
 } from './server.js';
-export { escapeHtml, renderPage, type PageOutcome, type Translate } from './page.js';
+export { escapeHtml, renderPage, type Translate } from './page.js';
 export { isLoopbackHost, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
 export {
   DEFAULT_PORT,

@@ -5,9 +5,6 @@ import { createHash } from 'node:crypto';
 import type { MessageKey } from '../errors.js';
 import type { PageOutcome } from '../core/callback-decision.js';
 
-// Which page to show is core's decision (core/callback-decision.ts); the type is re-exported for the old importers.
-export type { PageOutcome };
-
 /** Renders a page text in the visitor's language: a catalogue key, with the params its outcome carries. */
 export type Translate = (key: MessageKey, params?: Record<string, string | number | undefined>) => string;
 

@@ -25,7 +25,7 @@ import { renderPage, securityHeaders, type Translate } from './page.js';
 import { acceptedHostNames, hostHeaderAllowed, isWildcardHost, lanAddresses } from './addresses.js';
 
 // The types and limits moved to core with the decisions; re-exported so existing importers keep working.
-export { DEFAULT_DUPLICATE_WINDOW_MS, MAX_URL_BYTES, type CallbackHit, type HitKind } from '../core/callback-decision.js';
+export { DEFAULT_DUPLICATE_WINDOW_MS, type CallbackHit, type HitKind } from '../core/callback-decision.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PATH = '/callback';

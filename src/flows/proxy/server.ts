@@ -129,7 +129,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const now = options.now ?? (() => Date.now());
   const limit = options.captureBytes ?? DEFAULT_CAPTURE_BYTES;
   const observer = new ProxyObserver({ showSecrets: options.showSecrets, quotas: options.quotas });
-  const stats = new ProxyStats();
+  const stats = new ProxyStats(Math.random);
   const har: HarEntry[] = [];
   let nextId = 1;
 
