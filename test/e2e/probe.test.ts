@@ -14,7 +14,8 @@ let emu: EmulatorHandle;
 let secret: string;
 
 beforeAll(async () => {
-  emu = await startEmulator();
+  // The website app's callback domain is localhost:* here, as a user would set with `wxauth emulator --domain`.
+  emu = await startEmulator({ domainOverrides: { [DEFAULT_APPIDS.website]: 'localhost:*' } });
   secret = emu.apps.find((a) => a.appid === APPID)!.secret;
 });
 afterAll(async () => {
@@ -28,8 +29,9 @@ interface Doc {
   checks: Array<{ id: string; status: string; message: string; fix: string | null; evidence: Record<string, unknown> }>;
 }
 
-async function probe(kind: ProbeAppKind, extra: string[] = []) {
-  const app = await startProbeApp(kind, { emulator: emu.url, appid: APPID, secret });
+async function probe(kind: ProbeAppKind, extra: string[] = [], appid: string = APPID) {
+  const appSecret = emu.apps.find((a) => a.appid === appid)!.secret;
+  const app = await startProbeApp(kind, { emulator: emu.url, appid, secret: appSecret, hostname: appid === DEFAULT_APPIDS.website ? 'localhost' : undefined });
   try {
     const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--json', ...extra]);
     const doc = JSON.parse(r.stdout) as Doc;
@@ -56,6 +58,23 @@ describe('wxauth probe', () => {
     expect(r.failing).toEqual([]);
     expect(r.stderr).toContain('open.weixin.qq.com');
     expect(r.code).toBe(0);
+  });
+
+  it('passes a correct website app (网站应用): QR login on /connect/qrconnect, scanned and confirmed through the emulator', async () => {
+    const r = await probe('website', [], DEFAULT_APPIDS.website);
+    expect(r.failing, JSON.stringify(r.doc.checks.filter((c) => c.status !== 'pass'), null, 1)).toEqual([]);
+    const authorize = r.doc.checks.find((c) => c.id === 'authorize.url')!;
+    expect(JSON.stringify(authorize.evidence)).toContain('/connect/qrconnect');
+    expect(r.code).toBe(0);
+  });
+
+  it('an app that never answers the refusal callback is flagged, and probe still ends (after --timeout)', async () => {
+    const r = await probe('hangs-on-denial', ['--timeout', '1500', '--only', 'consent.denied']);
+    expect(r.failing).toEqual(['consent.denied']);
+    const denied = r.doc.checks.find((c) => c.id === 'consent.denied')!;
+    expect(denied.status).toBe('fail');
+    expect(JSON.stringify(denied)).toMatch(/timeout|timed out|超时/i);
+    expect(r.code).toBe(1);
   });
 
   const planted: Array<[ProbeAppKind, string[], number]> = [
