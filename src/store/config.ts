@@ -130,7 +130,8 @@ export class ConfigStore {
     return removed;
   }
 
-  useProfile(name: string): void {
+  /** A saved profile of that name, or a ConfigError that lists the ones there are. */
+  private requireProfile(name: string): void {
     refuseReservedName(name);
     if (!this.getProfile(name)) {
       throw new ConfigError(
@@ -138,19 +139,17 @@ export class ConfigStore {
         { hint: { key: 'config.profile.unknown.hint', params: { profiles: Object.keys(this.profiles()).join(', ') || '-' } } },
       );
     }
+  }
+
+  useProfile(name: string): void {
+    this.requireProfile(name);
     this.update((file) => {
       file.currentProfile = name;
     });
   }
 
   removeProfile(name: string): void {
-    refuseReservedName(name);
-    if (!this.getProfile(name)) {
-      throw new ConfigError(
-        { key: 'config.profile.unknown', params: { profile: name } },
-        { hint: { key: 'config.profile.unknown.hint', params: { profiles: Object.keys(this.profiles()).join(', ') || '-' } } },
-      );
-    }
+    this.requireProfile(name);
     this.update((file) => {
       delete file.profiles?.[name];
       if (file.currentProfile === name) delete file.currentProfile;
