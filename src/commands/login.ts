@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
-import { isScope, ENDPOINT_SCOPES, type AuthEndpoint, type Scope } from '../core/authorize-url.js';
+import { isScope, type AuthEndpoint, type Scope } from '../core/authorize-url.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
 import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
@@ -95,9 +95,6 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   const plan = planListener(options.flags, options.listenerDecides ? [] : [config.redirectUri]);
   const endpoint = chooseEndpoint(options.endpoint, config.type, options.scope);
   const scope = options.scope ?? defaultScope(endpoint);
-  if (!ENDPOINT_SCOPES[endpoint].some((s) => s === scope)) {
-    throw new UsageError({ key: 'listen.login.scope.mismatch', params: { scope, endpoint } }, { hint: { key: 'listen.login.scope.mismatch.hint' } });
-  }
   // A configured public redirect_uri cannot reach this machine; say so before anything is opened.
   if (!options.listenerDecides && plan.notLocal) {
     throw new UsageError({ key: 'listen.login.redirect.notLocal', params: { uri: plan.notLocal } }, { hint: { key: 'listen.login.redirect.notLocal.hint' } });

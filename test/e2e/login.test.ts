@@ -161,6 +161,20 @@ describe('wxauth login', () => {
     }
   });
 
+  it('a scope on the wrong endpoint gets url’s refusal naming what WeChat shows (10005), with or without --port 0', async () => {
+    const env = { ...envFor('test'), WXAUTH_CONFIG_DIR: tempConfigDir() };
+    for (const extra of [[], ['--port', '0']]) {
+      const r = await runCli(['login', '--no-open', '--scope', 'snsapi_login', '--authorize', ...extra], { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('snsapi_login is used on the official-account endpoint /connect/oauth2/authorize');
+      expect(r.stderr).toContain('10005');
+      expect(r.stdout).toBe('');
+    }
+    const zh = await runCli(['login', '--no-open', '--scope', 'snsapi_base', '--qrconnect', '--lang', 'zh'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('snsapi_base 用在了网站应用扫码地址 /connect/qrconnect 上');
+  });
+
   it('needs appid and secret (exit 4)', async () => {
     const r = await runCli(['login']);
     expect(r.code).toBe(4);

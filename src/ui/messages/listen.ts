@@ -216,8 +216,6 @@ export const messages = {
   'listen.login.scope.invalid.hint': { zh: '可选 snsapi_base、snsapi_userinfo（公众号）或 snsapi_login（网站应用）。', en: 'Use snsapi_base or snsapi_userinfo (公众号), or snsapi_login (website app).' },
   'listen.login.endpoint.conflict': { zh: '--authorize 和 --qrconnect 只能选一个。', en: '--authorize and --qrconnect are mutually exclusive.' },
   'listen.login.endpoint.conflict.hint': { zh: '公众号用 --authorize，网站应用用 --qrconnect；都不写时按账号类型选择。', en: 'Use --authorize for a 公众号, --qrconnect for a website app; without either, the account type decides.' },
-  'listen.login.scope.mismatch': { zh: '{scope} 不能用在 {endpoint} 上。', en: '{scope} cannot be used on {endpoint}.' },
-  'listen.login.scope.mismatch.hint': { zh: 'snsapi_login 只用于 /connect/qrconnect（网站应用）；snsapi_base/snsapi_userinfo 只用于 /connect/oauth2/authorize（公众号）。', en: 'snsapi_login belongs to /connect/qrconnect (website apps); snsapi_base/snsapi_userinfo to /connect/oauth2/authorize (公众号).' },
   'listen.login.summary': { zh: '登录完成', en: 'Login complete' },
   'listen.login.cached': { zh: 'token 已缓存到 profile "{profile}"（wxauth tokens 查看）。', en: 'Tokens cached in profile "{profile}" (see wxauth tokens).' },
   'listen.login.userinfo.skipped': { zh: 'scope 是 {scope}，不拉取用户信息（需要 snsapi_userinfo 或 snsapi_login）。', en: 'Scope is {scope}: no userinfo (that needs snsapi_userinfo or snsapi_login).' },
