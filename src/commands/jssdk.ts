@@ -6,8 +6,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError } from '../errors.js';
 import { parseWxConfig, type SignatureClaim } from '../core/jssdk.js';
-import { inspectTicketCache, obtainTicket, signPage, verifySignature, type ObtainedTicket, type SignedPage, type VerifiedSignature } from '../flows/jssdk.js';
-import { REUSE_MARGIN_MS } from '../flows/basic-token.js';
+import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifySignature, type ObtainedTicket, type SignedPage, type VerifiedSignature } from '../flows/jssdk.js';
 import type { JsapiTicketEntry } from '../store/token-cache.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 
@@ -107,8 +106,8 @@ export function parseOptions(input: CommandInput): JssdkOptions {
  */
 async function ticketOf(ctx: Context, profile: string, appid: string): Promise<ObtainedTicket> {
   const store = await ctx.tokenStore();
-  const cache = inspectTicketCache(store, profile, appid, ctx.now());
-  if (cache.status === 'valid' && cache.remainingMs > REUSE_MARGIN_MS) return { entry: cache.entry, source: 'cached' };
+  const cached = reusableTicket(store, profile, appid, ctx.now());
+  if (cached) return cached;
   const { service, api, config } = await ctx.basicTokenService(basicTokenEvents(ctx));
   return obtainTicket({ api, basic: service, store, profile: config.profile, appid: config.appid as string, now: () => ctx.now() });
 }

@@ -47,6 +47,12 @@ export function inspectTicketCache(store: Pick<TicketCache, 'getTicket'>, profil
   return remainingMs > 0 ? { status: 'valid', entry, remainingMs } : { status: 'expired', entry };
 }
 
+/** The cached ticket while it has more than a minute left (no secret, no call needed), else undefined. */
+export function reusableTicket(store: Pick<TicketCache, 'getTicket'>, profile: string, appid: string, now: number): ObtainedTicket | undefined {
+  const cache = inspectTicketCache(store, profile, appid, now);
+  return cache.status === 'valid' && cache.remainingMs > REUSE_MARGIN_MS ? { entry: cache.entry, source: 'cached' } : undefined;
+}
+
 export interface TicketDeps {
   api: WechatApi;
   /** The basic-token service of the same profile and appid (stable_token first, cached). */
@@ -72,22 +78,23 @@ export interface ObtainedTicket {
  * token, refreshed once if WeChat rejects it), then cached with its expiry (ticketExpiry, §1.3).
  */
 export async function obtainTicket(deps: TicketDeps): Promise<ObtainedTicket> {
-  const cache = inspectTicketCache(deps.store, deps.profile, deps.appid, deps.now());
-  if (cache.status === 'valid' && cache.remainingMs > REUSE_MARGIN_MS) return { entry: cache.entry, source: 'cached' };
+  const reusable = reusableTicket(deps.store, deps.profile, deps.appid, deps.now());
+  if (reusable) return reusable;
+  // What the cache held (expired, or under a minute left): its ticket may come back the same (§1.3).
+  const before = deps.store.getTicket(deps.profile, deps.appid);
   const response = await deps.basic.use((accessToken) =>
     deps.api.http.call({ method: 'GET', path: TICKET_PATH, query: { access_token: accessToken, type: 'jsapi' }, idempotent: true }, readTicketBody),
   );
   const obtainedAt = deps.now();
-  const cached = cache.status === 'none' ? undefined : cache.entry;
   const entry: JsapiTicketEntry = {
     appid: deps.appid,
     ticket: response.data.ticket,
-    expiresAt: ticketExpiry(response.data, obtainedAt, cached),
-    obtainedAt: cached && cached.ticket === response.data.ticket ? cached.obtainedAt : obtainedAt,
-    ...(cached && cached.ticket !== response.data.ticket ? { previous: cached.ticket } : cached?.previous ? { previous: cached.previous } : {}),
+    expiresAt: ticketExpiry(response.data, obtainedAt, before),
+    obtainedAt: before && before.ticket === response.data.ticket ? before.obtainedAt : obtainedAt,
+    ...(before && before.ticket !== response.data.ticket ? { previous: before.ticket } : before?.previous ? { previous: before.previous } : {}),
   };
   deps.store.putTicket(deps.profile, entry);
-  return { entry, source: 'fetched', response, same: cached?.ticket === entry.ticket };
+  return { entry, source: 'fetched', response, same: before?.ticket === entry.ticket };
 }
 
 export interface SignedPage {
