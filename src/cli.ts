@@ -291,6 +291,12 @@ export const COMMANDS: readonly RegisteredCommand[] = [
   command({ name: 'probe', args: '<start-url>', options: [['--emulator <url>', 'emulator'], ['--only <ids>', 'only'], ['--skip <ids>', 'skip'], ['--return-param <name>', 'returnParam'], ['--reload-delay <ms>', 'reloadDelay'], ['--html <file>', 'html']], load: () => import('./commands/probe.js'), present: () => import('./ui/present/probe.js') }),
   command({ name: 'demo', load: () => import('./commands/demo.js'), present: () => import('./ui/present/demo.js') }),
   command({
+    name: 'doctor',
+    options: [['--verify-file <MP_verify_xxx.txt|path>', 'verifyFile'], ['--connect-to <HOST:PORT:ADDR:PORT2>', 'connectTo']],
+    load: () => import('./commands/doctor.js'),
+    present: () => import('./ui/present/doctor.js'),
+  }),
+  command({
     name: 'jssdk',
     load: () => import('./commands/jssdk.js'),
     present: () => import('./ui/present/jssdk.js'),
@@ -348,7 +354,7 @@ function declare(parent: Command, spec: Declaration, lang: Lang, path: string[],
   for (const [flags, key, def] of spec.options ?? []) {
     const option = new Option(flags, tOptional(lang, `cli.${name}.opt.${key}`) ?? '');
     if (def !== undefined) option.default(def);
-    if (flags === '--fault <spec>') option.argParser(collect);
+    if (flags === '--fault <spec>' || flags.startsWith('--connect-to ')) option.argParser(collect);
     cmd.addOption(option);
   }
   // A command may give a global flag its own meaning (url --lang cn|en is WeChat's page language,

@@ -53,6 +53,14 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * The 网页授权域名 ownership file the 公众号 console hands out: `MP_verify_<token>.txt`, served at the
+ * domain root (API-FACTS §3). A name, not a path: `wxauth doctor` fetches https://DOMAIN/<name>.
+ */
+export function isVerifyFileName(value: string): boolean {
+  return /^MP_verify_[A-Za-z0-9]{1,64}\.txt$/.test(value);
+}
+
 /** Profile names become keys in the config file; keep them simple. */
 export function isProfileName(value: string): boolean {
   return /^[A-Za-z0-9_-]{1,64}$/.test(value);
@@ -65,7 +73,7 @@ export function maskSecret(value: string): string {
 }
 
 /** The settings a profile holds (store/resolve.ts declares its PROFILE_KEYS from this list). */
-export const SETTING_KEYS = ['type', 'appid', 'secret', 'domain', 'redirectUri', 'apiBase', 'openBase', 'backupApiBase', 'region', 'jsDomains'] as const;
+export const SETTING_KEYS = ['type', 'appid', 'secret', 'domain', 'redirectUri', 'apiBase', 'openBase', 'backupApiBase', 'region', 'jsDomains', 'verifyFile'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export type Checked = { ok: true; value: string } | { ok: false; problem: MessageRef; hint: MessageRef };
@@ -122,6 +130,8 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
         : refuse('config.invalid.region', { name, value }, 'config.invalid.region.hint', { regions: Object.keys(REGIONS).join(', ') });
     case 'jsDomains':
       return checkJsDomains(value, name);
+    case 'verifyFile':
+      return isVerifyFileName(value) ? { ok: true, value } : refuse('doctor.invalid.verifyFile', { name, value }, 'doctor.invalid.verifyFile.hint');
   }
 }
 

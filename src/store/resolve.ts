@@ -45,6 +45,8 @@ export interface ProfileData {
   region?: Region;
   /** JS接口安全域名, comma-separated (jssdk verify). */
   jsDomains?: string;
+  /** The 网页授权域名 ownership file's name, MP_verify_xxx.txt (doctor fetches it from the domain root). */
+  verifyFile?: string;
 }
 
 export const PROFILE_KEYS = SETTING_KEYS satisfies ReadonlyArray<keyof ProfileData>;
@@ -73,6 +75,8 @@ export interface ResolvedConfig {
   redirectUri?: string;
   /** JS接口安全域名 as set (comma-separated), for `jssdk verify`. */
   jsDomains?: string;
+  /** MP_verify_xxx.txt as set, for `doctor`. */
+  verifyFile?: string;
   region: Region;
   apiBase: string;
   openBase: string;
@@ -96,6 +100,7 @@ export const ENV_NAMES: Record<ConfigField, string> = {
   backupApiBase: 'WXAUTH_BACKUP_API_BASE',
   region: 'WXAUTH_REGION',
   jsDomains: 'WXAUTH_JS_DOMAINS',
+  verifyFile: 'WXAUTH_VERIFY_FILE',
 };
 
 export const DEFAULT_PROFILE = 'default';
@@ -287,7 +292,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
 
   const errors: ConfigProblem[] = [];
   /** The value if it passes the one validation; otherwise undefined, and the refusal in `errors`. */
-  const checked = (field: 'appid' | 'secret' | 'domain' | 'redirectUri' | 'jsDomains'): string | undefined => {
+  const checked = (field: 'appid' | 'secret' | 'domain' | 'redirectUri' | 'jsDomains' | 'verifyFile'): string | undefined => {
     const value = pick(field);
     const source = sources[field];
     if (value === undefined || source === undefined) return undefined;
@@ -310,6 +315,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     domain: checked('domain'),
     redirectUri: checked('redirectUri'),
     jsDomains: checked('jsDomains'),
+    verifyFile: checked('verifyFile'),
     region,
     apiBase: apiBase.replace(/\/+$/, ''),
     openBase: openBase.replace(/\/+$/, ''),

@@ -16,6 +16,7 @@ import { messages as cli } from './cli.js';
 import { messages as jssdk } from './jssdk.js';
 import { messages as proxy } from './proxy.js';
 import { messages as probe } from './probe.js';
+import { messages as doctor } from './doctor.js';
 
 export const sections = {
   common,
@@ -32,6 +33,7 @@ export const sections = {
   jssdk,
   probe,
   proxy,
+  doctor,
 } satisfies Record<string, MessageSection>;
 
 // Keys and parameters are types: a typo'd key, or a missing or unknown parameter, fails `tsc`.

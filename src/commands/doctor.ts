@@ -1,0 +1,90 @@
+// wxauth doctor [--verify-file MP_verify_xxx.txt | ./path/to/it] [--connect-to HOST:PORT:ADDR:PORT2 ...]
+// Checks a deployment end to end before anyone scans: the verdicts are core/doctor.ts's, the probes
+// src/flows/doctor/'s. Exit 1 when a check fails (warnings alone: 0); a profile that cannot be
+// resolved is a failed check too, so the report still says what Node and the rest look like.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import type { CommandInput } from '../cli.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { isVerifyFileName } from '../core/validate.js';
+import type { ConnectRule, DoctorReport, VerifyExpectation } from '../core/doctor.js';
+import { parseConnectTo, runDoctor } from '../flows/doctor/index.js';
+import { proxySettingsFrom, showProxyUrl } from '../http/client.js';
+import { DEFAULT_PROFILE, pickProfileName, type ResolvedConfig } from '../store/resolve.js';
+
+/** Per-check deadline unless --timeout says otherwise: doctor should answer in seconds. */
+export const DOCTOR_TIMEOUT_MS = 5_000;
+
+export interface DoctorOptions {
+  /** --verify-file as given: a file name, or a path to the local file. */
+  verifyFile?: string;
+  connectTo: ConnectRule[];
+}
+
+export type DoctorResult = DoctorReport;
+
+export function parseOptions(input: CommandInput): DoctorOptions {
+  const raw = input.opts.connectTo;
+  const specs = raw === undefined ? [] : Array.isArray(raw) ? (raw as string[]) : [String(raw)];
+  const connectTo = specs.map((spec) => {
+    const rule = parseConnectTo(spec);
+    if (!rule) throw new UsageError({ key: 'doctor.connectTo.invalid', params: { value: spec } }, { hint: { key: 'doctor.connectTo.invalid.hint' } });
+    return rule;
+  });
+  const verifyFile = typeof input.opts.verifyFile === 'string' ? input.opts.verifyFile : undefined;
+  return { connectTo, ...(verifyFile !== undefined ? { verifyFile } : {}) };
+}
+
+/**
+ * The verify file to look for: a local file (its name, and its content to compare) when the flag
+ * names one that exists, else a bare MP_verify_xxx.txt name, else the profile's verifyFile.
+ */
+function verifyExpectation(flag: string | undefined, profile: string | undefined): VerifyExpectation | undefined {
+  if (flag === undefined) return profile ? { name: profile } : undefined;
+  const refuse = () => new UsageError({ key: 'doctor.verifyFile.notFound', params: { value: flag } }, { hint: { key: 'doctor.verifyFile.notFound.hint' } });
+  let content: string | undefined;
+  try {
+    if (fs.statSync(flag).isFile()) content = fs.readFileSync(flag, 'utf8');
+  } catch {
+    content = undefined;
+  }
+  const name = path.basename(flag);
+  if (!isVerifyFileName(name)) throw refuse();
+  if (content === undefined && name !== flag) throw refuse();
+  return { name, ...(content !== undefined ? { content } : {}) };
+}
+
+export async function run(options: DoctorOptions, ctx: Context): Promise<DoctorResult> {
+  let config: ResolvedConfig | { error: ConfigError; profile: string };
+  try {
+    config = await ctx.resolveConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    let profile = DEFAULT_PROFILE;
+    try {
+      profile = pickProfileName(ctx.globals, ctx.env, undefined).name;
+    } catch {
+      // The name itself is the problem; the error says so.
+    }
+    config = { error, profile };
+  }
+  const resolved = 'error' in config ? undefined : config;
+  const verify = verifyExpectation(options.verifyFile, resolved?.verifyFile);
+  const timeoutMs = ctx.globals.timeout !== undefined && resolved ? resolved.timeoutMs : DOCTOR_TIMEOUT_MS;
+  return await runDoctor(
+    { config, connectTo: options.connectTo, ...(verify ? { verify } : {}) },
+    {
+      now: () => ctx.now(),
+      timeoutMs,
+      proxy: proxySettingsFrom(ctx.env),
+      showProxy: showProxyUrl,
+      openTokenStore: () => ctx.tokenStore(),
+      secrets: ctx.secrets,
+      showSecrets: ctx.globals.showSecrets === true,
+      signal: ctx.signal,
+      ...(ctx.globals.verbose ? { trace: (line: string) => ctx.out.note(line) } : {}),
+      ...(ctx.globals.curl ? { curl: (command: string) => ctx.out.say(command) } : {}),
+    },
+  );
+}

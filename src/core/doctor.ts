@@ -1,0 +1,570 @@
+// `wxauth doctor`'s verdicts: pure functions from facts (a resolved profile, a lint, what a probe
+// saw) to one check each, and the report model. No I/O: src/flows/doctor/ gathers the facts (DNS,
+// TLS, HTTP, stable_token) and hands them here, so every verdict is table-testable.
+import type { MessageRef } from '../errors.js';
+import { messageRef } from '../errors.js';
+import { findingKeys, type Finding } from './inspect.js';
+import { checkCallbackPair, isVerifyFileName, type AccountType } from './validate.js';
+import { matchCallbackDomain } from './domain.js';
+
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
+
+/** Stable ids, in report order: the offline checks, then the online ones. */
+export const CHECK_IDS = [
+  'profile',
+  'authorize',
+  'domain',
+  'token-cache',
+  'node',
+  'proxy',
+  'dns.api',
+  'dns.callback',
+  'verify-file',
+  'redirect',
+  'tls',
+  'scheme',
+  'credentials',
+  'clock',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export const OFFLINE_CHECKS: readonly CheckId[] = ['profile', 'authorize', 'domain', 'token-cache', 'node', 'proxy'];
+
+/** What a check saw, as plain values: printed under --json, never a secret. */
+export type Evidence = Record<string, string | number | boolean | null>;
+
+export interface DoctorCheck {
+  id: CheckId;
+  status: CheckStatus;
+  message: MessageRef;
+  /** What to do, for a warning or a failure (and how to enable a skipped check). */
+  fix?: MessageRef;
+  evidence: Evidence;
+}
+
+export interface DoctorReport {
+  profile: string;
+  /** In CHECK_IDS order, each with its phase (offline checks read only this machine). */
+  checks: Array<DoctorCheck & { phase: 'offline' | 'online' }>;
+  /** 1 when any check failed; warnings alone leave 0. */
+  exitCode: 0 | 1;
+}
+
+/** Checks in CHECK_IDS order, and the exit code: a failure is 1, warnings and skips are 0. */
+export function buildReport(profile: string, checks: DoctorCheck[]): DoctorReport {
+  const order = (c: DoctorCheck) => CHECK_IDS.indexOf(c.id);
+  const sorted = [...checks].sort((a, b) => order(a) - order(b)).map((c) => ({ ...c, phase: OFFLINE_CHECKS.includes(c.id) ? ('offline' as const) : ('online' as const) }));
+  return { profile, checks: sorted, exitCode: sorted.some((c) => c.status === 'fail') ? 1 : 0 };
+}
+
+const check = (id: CheckId, status: CheckStatus, message: MessageRef, evidence: Evidence = {}, fix?: MessageRef): DoctorCheck => ({
+  id,
+  status,
+  message,
+  ...(fix ? { fix } : {}),
+  evidence,
+});
+
+/** A check that cannot run without some settings. */
+export function skipNeeds(id: CheckId, fields: string[]): DoctorCheck {
+  // No fix of its own: the profile check names what is missing and how to set it.
+  return check(id, 'skip', { key: 'doctor.skip.needs', params: { fields: fields.join(', ') } }, { needs: fields.join(',') });
+}
+
+// ── profile ──────────────────────────────────────────────────────────────────────────────────────
+
+/** What the resolver made of the profile (secret reduced to "set or not"). */
+export interface ProfileFacts {
+  profile: string;
+  appid?: string;
+  secretSet: boolean;
+  type?: AccountType;
+  domain?: string;
+  redirectUri?: string;
+  verifyFile?: string;
+  /** A value the one validation refused, an unknown --profile, or a missing field: the resolver's own words. */
+  problem?: { message: MessageRef; hint?: MessageRef };
+  /** Fields the checks need that are not set, in this order: appid, secret, domain, redirectUri. */
+  missing: string[];
+  /** For the "missing" message: the env variables of the missing fields. */
+  missingEnv: string;
+}
+
+export function evaluateProfile(f: ProfileFacts): DoctorCheck {
+  const evidence: Evidence = {
+    profile: f.profile,
+    appid: f.appid ?? null,
+    secret: f.secretSet ? 'set' : null,
+    type: f.type ?? null,
+    domain: f.domain ?? null,
+    redirectUri: f.redirectUri ?? null,
+    verifyFile: f.verifyFile ?? null,
+  };
+  if (f.problem) return check('profile', 'fail', f.problem.message, evidence, f.problem.hint);
+  if (f.missing.length > 0) {
+    return check('profile', 'fail', { key: 'config.missing', params: { fields: f.missing.join(', '), profile: f.profile } }, evidence, {
+      key: 'config.missing.hint',
+      params: { profile: f.profile, env: f.missingEnv, first: f.missing[0] ?? '' },
+    });
+  }
+  if (!f.type) return check('profile', 'warn', { key: 'doctor.profile.noType', params: { profile: f.profile } }, evidence, { key: 'doctor.profile.noType.fix' });
+  return check(
+    'profile',
+    'ok',
+    { key: 'doctor.profile.ok', params: { profile: f.profile, appid: f.appid ?? '', type: f.type, domain: f.domain ?? '', redirectUri: f.redirectUri ?? '' } },
+    evidence,
+  );
+}
+
+// ── authorize URL: account type vs endpoint vs scope ─────────────────────────────────────────────
+
+/** Lint findings the domain check reports in its own words (and the state doctor made up itself). */
+const NOT_AUTHORIZE = /^(domain\.|state\.)/;
+
+/**
+ * inspect's verdict on the authorize URL the profile makes (flows/authorize.ts planAuthorize, the one
+ * `url` and `login` build): the first error fails, else the first warning warns. Domain findings are
+ * the domain check's.
+ */
+export function evaluateAuthorize(a: { type?: AccountType; endpoint: string; scope: string; url: string; findings: Finding[] }): DoctorCheck {
+  const relevant = a.findings.filter((f) => !NOT_AUTHORIZE.test(f.id) && f.severity !== 'info');
+  const evidence: Evidence = { endpoint: a.endpoint, scope: a.scope, findings: relevant.map((f) => f.id).join(',') || null };
+  const first = relevant.find((f) => f.severity === 'error') ?? relevant[0];
+  if (first) {
+    const keys = findingKeys(first.id);
+    return check('authorize', first.severity === 'error' ? 'fail' : 'warn', messageRef(keys.message, first.params), evidence, messageRef(keys.fix, first.params));
+  }
+  return check('authorize', 'ok', { key: 'doctor.authorize.ok', params: { type: a.type ?? '-', endpoint: a.endpoint, scope: a.scope } }, evidence);
+}
+
+// ── redirect_uri vs 网页授权域名 ──────────────────────────────────────────────────────────────────
+
+export function evaluateDomain(type: AccountType | undefined, domain: string, redirectUri: string): DoctorCheck {
+  const match = matchCallbackDomain({ redirectUri, domain, accountType: type });
+  if (match.ok) return check('domain', 'ok', { key: 'doctor.domain.ok', params: { host: match.host + (match.port ? `:${match.port}` : ''), domain } }, { domain, host: match.host });
+  // checkCallbackPair words a mismatch as config set and init do (it runs the same matchCallbackDomain).
+  const pair = checkCallbackPair(type, domain, redirectUri);
+  const evidence: Evidence = { domain, host: match.host ?? null, reason: match.reason };
+  return pair.ok ? check('domain', 'ok', { key: 'doctor.domain.ok', params: { host: match.host ?? '', domain } }, evidence) : check('domain', 'fail', pair.problem, evidence, pair.hint);
+}
+
+// ── token cache ──────────────────────────────────────────────────────────────────────────────────
+
+export type TokenCacheFacts =
+  | { readable: true; basic: { status: 'none' } | { status: 'expired' } | { status: 'valid'; kind: string; remainingMs: number }; users: number }
+  | { readable: false; message: MessageRef; hint?: MessageRef };
+
+export function evaluateTokenCache(f: TokenCacheFacts): DoctorCheck {
+  if (!f.readable) return check('token-cache', 'fail', f.message, {}, f.hint);
+  const evidence: Evidence = { basic: f.basic.status, users: f.users };
+  switch (f.basic.status) {
+    case 'none':
+      return check('token-cache', 'ok', { key: 'doctor.tokenCache.none', params: { users: f.users } }, evidence);
+    case 'expired':
+      return check('token-cache', 'ok', { key: 'doctor.tokenCache.expired', params: { users: f.users } }, evidence);
+    case 'valid': {
+      const minutes = Math.floor(f.basic.remainingMs / 60_000);
+      return check('token-cache', 'ok', { key: 'doctor.tokenCache.valid', params: { kind: f.basic.kind, minutes, users: f.users } }, { ...evidence, kind: f.basic.kind, remainingSeconds: Math.floor(f.basic.remainingMs / 1000) });
+    }
+  }
+}
+
+// ── Node ─────────────────────────────────────────────────────────────────────────────────────────
+
+function parseVersion(v: string): number[] | undefined {
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(v.trim());
+  return m ? [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)] : undefined;
+}
+
+/** Does `version` satisfy package.json's engines.node? Only the `>=X.Y.Z` form wxauth uses is judged. */
+export function satisfiesEngines(version: string, engines: string): boolean | undefined {
+  const m = /^>=\s*(\S+)$/.exec(engines.trim());
+  const want = m ? parseVersion(m[1] ?? '') : undefined;
+  const have = parseVersion(version);
+  if (!want || !have) return undefined;
+  for (let i = 0; i < 3; i++) {
+    if ((have[i] ?? 0) !== (want[i] ?? 0)) return (have[i] ?? 0) > (want[i] ?? 0);
+  }
+  return true;
+}
+
+export function evaluateNode(version: string, engines: string): DoctorCheck {
+  const evidence: Evidence = { version, engines };
+  const ok = satisfiesEngines(version, engines);
+  if (ok === false) return check('node', 'fail', { key: 'doctor.node.old', params: { version, engines } }, evidence, { key: 'doctor.node.old.fix', params: { engines } });
+  return check('node', 'ok', { key: 'doctor.node.ok', params: { version, engines } }, evidence);
+}
+
+// ── proxy ────────────────────────────────────────────────────────────────────────────────────────
+
+export interface ProxyVariables {
+  httpProxy: string;
+  httpsProxy: string;
+  noProxy: string;
+}
+
+export type ProxyRoute = { via: 'direct'; reason: 'none' | 'no_proxy' } | { via: 'proxy'; variable: 'HTTPS_PROXY' | 'HTTP_PROXY'; proxy: string };
+
+/**
+ * Where undici's EnvHttpProxyAgent (the API client's dispatcher, src/http/client.ts) sends a request
+ * to `url`: its NO_PROXY rules mirrored (entries split on commas and spaces, `*` for all, a leading
+ * `.` or `*.` dropped, a suffix match on a dot boundary, an optional :port), then HTTPS_PROXY for https
+ * (else HTTP_PROXY), HTTP_PROXY for http. `shown` masks the proxy's password.
+ */
+export function routeFor(url: string, v: ProxyVariables, shown: (proxy: string) => string = (p) => p): ProxyRoute {
+  const u = new URL(url);
+  const https = u.protocol === 'https:';
+  const proxy = https ? v.httpsProxy || v.httpProxy : v.httpProxy;
+  if (!proxy) return { via: 'direct', reason: 'none' };
+  const hostname = u.host.replace(/:\d*$/, '').toLowerCase();
+  const port = Number(u.port) || (https ? 443 : 80);
+  const entries = v.noProxy.split(/[,\s]/).filter((e) => e !== '');
+  if (v.noProxy === '*') return { via: 'direct', reason: 'no_proxy' };
+  for (const entry of entries) {
+    const m = /^(.+):(\d+)$/.exec(entry);
+    const host = (m ? (m[1] ?? '') : entry).replace(/^\*?\./, '').toLowerCase();
+    const entryPort = m ? Number(m[2]) : 0;
+    if (entryPort && entryPort !== port) continue;
+    if (hostname === host || hostname.endsWith(`.${host}`)) return { via: 'direct', reason: 'no_proxy' };
+  }
+  return { via: 'proxy', variable: https && v.httpsProxy ? 'HTTPS_PROXY' : 'HTTP_PROXY', proxy: shown(proxy) };
+}
+
+/**
+ * The proxy variables in effect and what they do: the WeChat API client honours them (undici's
+ * EnvHttpProxyAgent, fed the run's environment); doctor's probes of the callback domain do not, and
+ * say so. A proxy on the API path while WeChat was unreachable is the likely culprit: a warning.
+ */
+export function evaluateProxy(apiUrl: string, v: ProxyVariables, apiReached: boolean | undefined, shown: (proxy: string) => string): DoctorCheck {
+  const host = new URL(apiUrl).host;
+  const hostname = new URL(apiUrl).hostname;
+  const route = routeFor(apiUrl, v, shown);
+  const evidence: Evidence = {
+    HTTPS_PROXY: v.httpsProxy ? shown(v.httpsProxy) : null,
+    HTTP_PROXY: v.httpProxy ? shown(v.httpProxy) : null,
+    NO_PROXY: v.noProxy || null,
+    api: route.via,
+    callback: 'direct',
+  };
+  if (route.via === 'direct') {
+    if (route.reason === 'none' && !v.httpProxy && !v.httpsProxy) return check('proxy', 'ok', { key: 'doctor.proxy.none' }, evidence);
+    // HTTPS_PROXY alone does not apply to an http:// API base (an emulator, a relay).
+    if (route.reason === 'none') return check('proxy', 'ok', { key: 'doctor.proxy.otherScheme', params: { host } }, evidence);
+    return check('proxy', 'ok', { key: 'doctor.proxy.bypassed', params: { noProxy: v.noProxy, host } }, evidence);
+  }
+  const params = { host, proxy: route.proxy, variable: route.variable };
+  if (apiReached === false) {
+    return check('proxy', 'warn', { key: 'doctor.proxy.apiFailed', params }, evidence, { key: 'doctor.proxy.apiFailed.fix', params: { hostname } });
+  }
+  return check('proxy', 'ok', { key: 'doctor.proxy.api', params }, evidence);
+}
+
+// ── --connect-to ─────────────────────────────────────────────────────────────────────────────────
+
+/** curl's --connect-to HOST1:PORT1:HOST2:PORT2: an empty HOST1/PORT1 matches any, an empty HOST2/PORT2 keeps the original. */
+export interface ConnectRule {
+  spec: string;
+  host: string;
+  port?: number;
+  toHost: string;
+  toPort?: number;
+}
+
+const PART = String.raw`(\[[0-9A-Fa-f:.]*\]|[^:\[\]]*)`;
+const CONNECT_TO = new RegExp(`^${PART}:(\\d*):${PART}:(\\d*)$`);
+
+export function parseConnectTo(spec: string): ConnectRule | undefined {
+  const m = CONNECT_TO.exec(spec.trim());
+  if (!m) return undefined;
+  const port = (s: string | undefined): number | undefined | null => {
+    if (!s) return undefined;
+    const n = Number(s);
+    return n >= 1 && n <= 65535 ? n : null;
+  };
+  const p1 = port(m[2]);
+  const p2 = port(m[4]);
+  if (p1 === null || p2 === null) return undefined;
+  const unbracket = (h: string) => h.replace(/^\[|\]$/g, '').toLowerCase();
+  const rule: ConnectRule = { spec, host: unbracket(m[1] ?? ''), toHost: unbracket(m[3] ?? '') };
+  if (p1 !== undefined) rule.port = p1;
+  if (p2 !== undefined) rule.toPort = p2;
+  return rule;
+}
+
+export interface ConnectTarget {
+  host: string;
+  port: number;
+  /** The rule that mapped it; undefined: not mapped. */
+  rule?: ConnectRule;
+}
+
+/** Where a connection to host:port really goes: the first matching rule, as curl does. */
+export function mapConnect(rules: readonly ConnectRule[], host: string, port: number): ConnectTarget {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  for (const rule of rules) {
+    if ((rule.host === '' || rule.host === h) && (rule.port === undefined || rule.port === port)) {
+      return { host: rule.toHost || h, port: rule.toPort ?? port, rule };
+    }
+  }
+  return { host: h, port };
+}
+
+/** `host:port` as one writes it (IPv6 in brackets). */
+export function hostPort(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+// ── DNS ──────────────────────────────────────────────────────────────────────────────────────────
+
+export type DnsFacts =
+  | { kind: 'ip'; host: string }
+  | { kind: 'mapped'; host: string; port: number; target: string }
+  | { kind: 'resolved'; host: string; addresses: string[] }
+  | { kind: 'failed'; host: string; code: string };
+
+export function evaluateDns(id: 'dns.api' | 'dns.callback', f: DnsFacts): DoctorCheck {
+  switch (f.kind) {
+    case 'ip':
+      return check(id, 'ok', { key: 'doctor.dns.ip', params: { host: f.host } }, { host: f.host });
+    case 'mapped':
+      return check(id, 'ok', { key: 'doctor.dns.mapped', params: { host: f.host, port: f.port, target: f.target } }, { host: f.host, mappedTo: f.target, lookedUp: false });
+    case 'resolved':
+      return check(id, 'ok', { key: 'doctor.dns.ok', params: { host: f.host, addresses: f.addresses.join(', ') } }, { host: f.host, addresses: f.addresses.join(',') });
+    case 'failed':
+      return check(id, 'fail', { key: 'doctor.dns.fail', params: { host: f.host, code: f.code } }, { host: f.host, code: f.code }, { key: 'doctor.dns.fail.fix', params: { host: f.host } });
+  }
+}
+
+// ── HTTP answers (verify file, redirect_uri) ─────────────────────────────────────────────────────
+
+/** What one GET saw: an answer (body capped by the probe) or why there was none. */
+export type HttpFacts = { url: string; answered: true; status: number; location?: string; body: string } | { url: string; answered: false; error: string };
+
+/** What the verify file must contain: the local file's content, or else the token in its name. */
+export interface VerifyExpectation {
+  name: string;
+  /** The local file's content, when --verify-file named a file that exists. */
+  content?: string;
+}
+
+/** The MP_verify file's content as the console hands it out: the token between `MP_verify_` and `.txt`. */
+export function expectedVerifyContent(v: VerifyExpectation): string {
+  if (v.content !== undefined) return v.content.trim();
+  return isVerifyFileName(v.name) ? v.name.slice('MP_verify_'.length, -'.txt'.length) : v.name;
+}
+
+function excerpt(body: string, max = 40): string {
+  const one = body.replace(/\s+/g, ' ').trim();
+  if (one === '') return '(empty)';
+  return one.length > max ? `${one.slice(0, max)}…` : one;
+}
+
+function describeHttp(f: HttpFacts): string {
+  return f.answered ? String(f.status) : f.error;
+}
+
+/** Only 公众号 accounts (service, subscription) verify a 网页授权域名 with a file; test accounts and website apps don't. */
+export function needsVerifyFile(type: AccountType | undefined): boolean {
+  return type !== 'test' && type !== 'website';
+}
+
+/**
+ * `https://DOMAIN/MP_verify_xxx.txt`, and `http://` when https gave no right answer: 200 with the
+ * expected content passes (saying which scheme answered); otherwise what the better attempt saw.
+ */
+export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, https: HttpFacts, http: HttpFacts | undefined): DoctorCheck {
+  const want = expectedVerifyContent(expected);
+  const right = (f: HttpFacts | undefined) => f?.answered === true && f.status === 200 && f.body.trim() === want;
+  const evidence: Evidence = { name: expected.name, https: describeHttp(https), http: http ? describeHttp(http) : null, comparedWith: expected.content !== undefined ? 'local file' : 'name' };
+  if (right(https)) return check('verify-file', 'ok', { key: 'doctor.verify.ok', params: { url: https.url } }, { ...evidence, answeredBy: 'https' });
+  if (http && right(http)) {
+    return check('verify-file', 'ok', { key: 'doctor.verify.okHttp', params: { url: http.url, https: describeHttp(https) } }, { ...evidence, answeredBy: 'http' });
+  }
+  // The most telling attempt: one that answered 200, else one that answered, else https.
+  const attempts = [https, ...(http ? [http] : [])];
+  const shown = attempts.find((f) => f.answered && f.status === 200) ?? attempts.find((f) => f.answered) ?? https;
+  const name = expected.name;
+  if (!shown.answered) {
+    return check('verify-file', 'fail', { key: 'doctor.verify.unreachable', params: { url: shown.url, error: shown.error } }, evidence, { key: 'doctor.verify.unreachable.fix', params: { domain, name } });
+  }
+  if (shown.status === 200) {
+    return check('verify-file', 'fail', { key: 'doctor.verify.content', params: { url: shown.url, expected: want, got: excerpt(shown.body) } }, { ...evidence, got: excerpt(shown.body) }, {
+      key: 'doctor.verify.content.fix',
+      params: { name },
+    });
+  }
+  return check('verify-file', 'fail', { key: 'doctor.verify.status', params: { url: shown.url, status: shown.status } }, evidence, { key: 'doctor.verify.upload.fix', params: { domain, name } });
+}
+
+/** No verify file check: not needed for this account type, or no name to look for. */
+export function skipVerifyFile(type: AccountType | undefined): DoctorCheck {
+  if (!needsVerifyFile(type)) return check('verify-file', 'skip', { key: 'doctor.verify.notNeeded', params: { type: type ?? '' } }, { type: type ?? null });
+  return check('verify-file', 'skip', { key: 'doctor.verify.noName' }, {}, { key: 'doctor.verify.noName.fix' });
+}
+
+/**
+ * The redirect_uri fetched as WeChat's redirect will fetch it (GET, redirects not followed): a 5xx
+ * fails, a 404/405-like 4xx warns (400/401/403 are a callback refusing a hit without a code), the
+ * rest passes saying what it answered.
+ */
+export function evaluateRedirect(f: HttpFacts): DoctorCheck {
+  const host = new URL(f.url).host;
+  if (!f.answered) {
+    return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.redirect.unreachable.fix', params: { host } });
+  }
+  const evidence: Evidence = { url: f.url, status: f.status, location: f.location ?? null };
+  if (f.status >= 500) return check('redirect', 'fail', { key: 'doctor.redirect.5xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.5xx.fix' });
+  if (f.status >= 400 && ![400, 401, 403].includes(f.status)) {
+    return check('redirect', 'warn', { key: 'doctor.redirect.4xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.4xx.fix' });
+  }
+  if (f.location) return check('redirect', 'ok', { key: 'doctor.redirect.okRedirect', params: { url: f.url, status: f.status, location: f.location } }, evidence);
+  return check('redirect', 'ok', { key: 'doctor.redirect.ok', params: { url: f.url, status: f.status } }, evidence);
+}
+
+// ── TLS ──────────────────────────────────────────────────────────────────────────────────────────
+
+export type TlsFacts =
+  | {
+      handshake: true;
+      host: string;
+      port: number;
+      /** Node's authorizationError code (CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID…); undefined: trusted and for this name. */
+      error?: string;
+      subject: string;
+      /** DNS names and IPs the certificate is for. */
+      names: string[];
+      issuer: string;
+      selfSigned: boolean;
+      validFrom: number;
+      validTo: number;
+    }
+  | { handshake: false; host: string; port: number; error: string };
+
+export const EXPIRY_WARNING_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function evaluateTls(f: TlsFacts, now: number): DoctorCheck {
+  const host = f.host;
+  if (!f.handshake) {
+    return check('tls', 'fail', { key: 'doctor.tls.unreachable', params: { host, port: f.port, error: f.error } }, { host, port: f.port, error: f.error }, {
+      key: 'doctor.tls.unreachable.fix',
+      params: { host, port: f.port },
+    });
+  }
+  const days = Math.floor((f.validTo - now) / DAY_MS);
+  const expires = isoDay(f.validTo);
+  const evidence: Evidence = {
+    host,
+    port: f.port,
+    subject: f.subject,
+    names: f.names.join(',') || null,
+    issuer: f.issuer,
+    validFrom: new Date(f.validFrom).toISOString(),
+    validTo: new Date(f.validTo).toISOString(),
+    daysLeft: days,
+    verifyError: f.error ?? null,
+  };
+  // Expiry first: an expired certificate is also "untrusted", and its date is what the user must act on.
+  if (f.error === 'CERT_HAS_EXPIRED' || f.validTo <= now) {
+    return check('tls', 'fail', { key: 'doctor.tls.expired', params: { host, expires } }, evidence, { key: 'doctor.tls.expired.fix' });
+  }
+  if (f.error === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return check('tls', 'fail', { key: 'doctor.tls.name', params: { host, names: f.names.join(', ') || f.subject } }, evidence, { key: 'doctor.tls.name.fix', params: { host } });
+  }
+  if (f.error === 'DEPTH_ZERO_SELF_SIGNED_CERT' || (f.error !== undefined && f.selfSigned)) {
+    return check('tls', 'fail', { key: 'doctor.tls.selfSigned', params: { host, issuer: f.issuer } }, evidence, { key: 'doctor.tls.selfSigned.fix' });
+  }
+  if (f.error !== undefined) {
+    return check('tls', 'fail', { key: 'doctor.tls.untrusted', params: { host, code: f.error, issuer: f.issuer } }, evidence, { key: 'doctor.tls.untrusted.fix' });
+  }
+  if (days < EXPIRY_WARNING_DAYS) return check('tls', 'warn', { key: 'doctor.tls.expiring', params: { host, expires, days } }, evidence, { key: 'doctor.tls.expiring.fix' });
+  return check('tls', 'ok', { key: 'doctor.tls.ok', params: { host, issuer: f.issuer, expires, days } }, evidence);
+}
+
+export function skipTlsForHttp(url: string): DoctorCheck {
+  return check('tls', 'skip', { key: 'doctor.tls.http' }, { url });
+}
+
+// ── http vs https (10039) ────────────────────────────────────────────────────────────────────────
+
+/**
+ * The authorize URL carries the profile's redirect_uri as is, so its scheme is the one WeChat sends
+ * users back on. It must be the one the server serves: an https redirect_uri on a host that only
+ * answers http, or an http one the server bounces to https, is WeChat's 10039 (protocol mismatch).
+ * `same` is the redirect_uri's GET; `other` the same URL on the other scheme (only probed when
+ * https could not be reached).
+ */
+export function evaluateScheme(redirectUri: string, same: HttpFacts, other: HttpFacts | undefined): DoctorCheck {
+  const u = new URL(redirectUri);
+  const scheme = u.protocol.replace(':', '');
+  const evidence: Evidence = { scheme, answered: describeHttp(same), other: other ? describeHttp(other) : null };
+  if (scheme === 'https' && !same.answered && other?.answered) {
+    const http = `http://${u.host}${u.pathname}${u.search}`;
+    return check('scheme', 'fail', { key: 'doctor.scheme.httpsDown' }, evidence, { key: 'doctor.scheme.httpsDown.fix', params: { host: u.host, http } });
+  }
+  if (scheme === 'http' && same.answered && same.location) {
+    let target: URL | undefined;
+    try {
+      target = new URL(same.location, redirectUri);
+    } catch {
+      target = undefined;
+    }
+    if (target && target.protocol === 'https:' && target.hostname === u.hostname) {
+      const https = `https://${u.hostname}${u.pathname}${u.search}`;
+      return check('scheme', 'warn', { key: 'doctor.scheme.upgrade', params: { location: same.location } }, evidence, { key: 'doctor.scheme.upgrade.fix', params: { https } });
+    }
+  }
+  return check('scheme', 'ok', { key: 'doctor.scheme.ok', params: { scheme } }, evidence);
+}
+
+// ── credentials through stable_token ─────────────────────────────────────────────────────────────
+
+export type CredentialFacts =
+  | { outcome: 'ok'; host: string; appid: string; expiresIn: number }
+  | { outcome: 'errcode'; host: string; appid: string; errcode: number; errmsg: string; rid?: string; ip?: string; hint?: MessageRef }
+  | { outcome: 'network'; host: string; message: MessageRef; hint?: MessageRef; failure: string };
+
+export function evaluateCredentials(f: CredentialFacts): DoctorCheck {
+  switch (f.outcome) {
+    case 'ok':
+      return check('credentials', 'ok', { key: 'doctor.credentials.ok', params: { host: f.host, appid: f.appid, expiresIn: f.expiresIn } }, { host: f.host, endpoint: '/cgi-bin/stable_token', expiresIn: f.expiresIn });
+    case 'errcode': {
+      const evidence: Evidence = { host: f.host, endpoint: '/cgi-bin/stable_token', errcode: f.errcode, errmsg: f.errmsg, rid: f.rid ?? null, ip: f.ip ?? null };
+      if (f.errcode === 40013) return check('credentials', 'fail', { key: 'doctor.credentials.40013', params: { appid: f.appid } }, evidence, { key: 'doctor.credentials.40013.fix' });
+      if (f.errcode === 40125) return check('credentials', 'fail', { key: 'doctor.credentials.40125', params: { appid: f.appid } }, evidence, { key: 'doctor.credentials.40125.fix' });
+      if (f.errcode === 40164) {
+        const ip = f.ip ?? '?';
+        return check('credentials', 'fail', { key: 'doctor.credentials.40164', params: { ip } }, evidence, { key: 'doctor.credentials.40164.fix', params: { ip } });
+      }
+      let fix: MessageRef = { key: 'doctor.credentials.errcode.fix', params: { errcode: f.errcode } };
+      if (f.hint) fix = f.hint;
+      return check('credentials', 'fail', { key: 'doctor.credentials.errcode', params: { errcode: f.errcode, errmsg: f.errmsg } }, evidence, fix);
+    }
+    case 'network':
+      return check('credentials', 'fail', f.message, { host: f.host, endpoint: '/cgi-bin/stable_token', failure: f.failure }, f.hint);
+  }
+}
+
+// ── clock skew ───────────────────────────────────────────────────────────────────────────────────
+
+/** Beyond this, JS-SDK signatures and token expiry maths go wrong in ways that are hard to see. */
+export const CLOCK_SKEW_WARNING_S = 60;
+
+/**
+ * This machine's clock against the Date header of WeChat's answer (second resolution, so ±1 s is
+ * noise). `localMs` is our clock when the answer arrived.
+ */
+export function evaluateClock(date: string | undefined, localMs: number | undefined): DoctorCheck {
+  if (localMs === undefined) return check('clock', 'skip', { key: 'doctor.clock.noAnswer' }, {});
+  const server = date === undefined ? NaN : Date.parse(date);
+  if (Number.isNaN(server)) return check('clock', 'skip', { key: 'doctor.clock.noDate' }, { date: date ?? null });
+  const skewS = Math.round((localMs - server) / 1000);
+  const evidence: Evidence = { date: date ?? null, local: new Date(localMs).toISOString(), skewSeconds: skewS };
+  if (Math.abs(skewS) > CLOCK_SKEW_WARNING_S) {
+    const message: MessageRef = skewS > 0 ? { key: 'doctor.clock.ahead', params: { skew: skewS } } : { key: 'doctor.clock.behind', params: { skew: -skewS } };
+    return check('clock', 'warn', message, evidence, { key: 'doctor.clock.fix' });
+  }
+  return check('clock', 'ok', { key: 'doctor.clock.ok', params: { skew: Math.max(1, Math.abs(skewS)) } }, evidence);
+}

@@ -1,0 +1,248 @@
+// wxauth doctor as a use case: gather the facts about a deployment and hand them to core/doctor.ts for
+// the verdicts. Offline facts first (the resolved profile, the authorize URL's lint, the callback
+// domain rule, the token cache, Node, the proxy variables), then the online probes, all at once: DNS,
+// the verify file, the redirect_uri, its certificate, and stable_token (reachability, credentials,
+// IP whitelist, and WeChat's Date header for the clock). Takes a clock, a resolver and extra CAs, so
+// tests need no sleeps and trust their own certificates; never Context, never the terminal.
+import fs from 'node:fs';
+import { ConfigError, type MessageRef } from '../../errors.js';
+import {
+  buildReport,
+  evaluateAuthorize,
+  evaluateClock,
+  evaluateCredentials,
+  evaluateDns,
+  evaluateDomain,
+  evaluateNode,
+  evaluateProfile,
+  evaluateProxy,
+  evaluateRedirect,
+  evaluateScheme,
+  evaluateTls,
+  evaluateTokenCache,
+  evaluateVerifyFile,
+  needsVerifyFile,
+  skipNeeds,
+  skipTlsForHttp,
+  skipVerifyFile,
+  type ConnectRule,
+  type DoctorCheck,
+  type DoctorReport,
+  type HttpFacts,
+  type ProxyVariables,
+  type TokenCacheFacts,
+  type VerifyExpectation,
+} from '../../core/doctor.js';
+import { splitDomain } from '../../core/domain.js';
+import type { KnownSecrets } from '../../core/responses.js';
+import { ENV_NAMES, isUnknownProfile, unknownProfileError, type ResolvedConfig } from '../../store/resolve.js';
+import type { BasicTokenEntry, UserTokenEntry } from '../../store/token-cache.js';
+import { inspectBasicCache } from '../basic-token.js';
+import { planAuthorize } from '../authorize.js';
+import { probeDns, probeGet, probeTls, systemLookup, type Lookup, type ProbeOptions } from './probes.js';
+import { probeCredentials, type CredentialProbe } from './wechat.js';
+
+export { parseConnectTo } from '../../core/doctor.js';
+export type { Lookup } from './probes.js';
+
+/** The part of the token store doctor reads (it never writes). */
+export interface DoctorTokenStore {
+  getBasic(profile: string, appid: string): BasicTokenEntry | undefined;
+  listUsers(profile: string, appid?: string): UserTokenEntry[];
+}
+
+export interface DoctorInput {
+  /** The resolved profile, or the ConfigError the resolver threw (a file that does not parse, a bad type). */
+  config: ResolvedConfig | { error: ConfigError; profile: string };
+  /** The verify file: from --verify-file (a name, or a local file read by the command) or the profile. */
+  verify?: VerifyExpectation;
+  connectTo: readonly ConnectRule[];
+}
+
+export interface DoctorDeps {
+  now(): number;
+  /** Per-check deadline (ms). */
+  timeoutMs: number;
+  /** The run's HTTP(S)_PROXY / NO_PROXY (the API client honours them). */
+  proxy: ProxyVariables;
+  /** Shows a proxy URL without its password. */
+  showProxy(url: string): string;
+  openTokenStore(): Promise<DoctorTokenStore>;
+  lookup?: Lookup;
+  /** CAs to trust besides Node's: tests' own; the CLI relies on Node's (and NODE_EXTRA_CA_CERTS). */
+  ca?: string | string[];
+  nodeVersion?: string;
+  /** package.json's engines.node; read from the package when not given. */
+  engines?: string;
+  secrets?: KnownSecrets;
+  showSecrets?: boolean;
+  signal?: AbortSignal;
+  trace?: (line: string) => void;
+  curl?: (command: string) => void;
+}
+
+const CHECKED_FIELDS = ['appid', 'secret', 'domain', 'redirectUri'] as const;
+
+/** engines.node of this package (src/flows/doctor and dist/flows/doctor are both three levels down). */
+export function packageEngines(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { engines?: { node?: string } };
+    return pkg.engines?.node ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function profileCheck(config: ResolvedConfig): DoctorCheck {
+  const missing = CHECKED_FIELDS.filter((f) => config[f] === undefined);
+  const first = config.errors[0];
+  let problem: { message: MessageRef; hint?: MessageRef } | undefined;
+  if (first) problem = { message: first.error.messageRef, ...(first.error.hint ? { hint: first.error.hint } : {}) };
+  else if (missing.length > 0 && isUnknownProfile(config)) {
+    const error = unknownProfileError(config);
+    problem = { message: error.messageRef, ...(error.hint ? { hint: error.hint } : {}) };
+  }
+  return evaluateProfile({
+    profile: config.profile,
+    ...(config.appid ? { appid: config.appid } : {}),
+    secretSet: config.secret !== undefined,
+    ...(config.type ? { type: config.type } : {}),
+    ...(config.domain ? { domain: config.domain } : {}),
+    ...(config.redirectUri ? { redirectUri: config.redirectUri } : {}),
+    ...(config.verifyFile ? { verifyFile: config.verifyFile } : {}),
+    ...(problem ? { problem } : {}),
+    missing: [...missing],
+    missingEnv: missing.map((f) => ENV_NAMES[f]).join(', '),
+  });
+}
+
+function authorizeCheck(config: ResolvedConfig): DoctorCheck {
+  if (!config.appid || !config.redirectUri) return skipNeeds('authorize', [...(config.appid ? [] : ['appid']), ...(config.redirectUri ? [] : ['redirectUri'])]);
+  // The URL `wxauth url` would build for this profile; forced, so the findings come back instead of a
+  // refusal, with a fixed state (doctor remembers nothing).
+  const plan = planAuthorize(
+    { config, force: true, forceFlag: false, state: 'wxauthdoctor' },
+    { hooks: { describe: () => ({ message: '', effect: '', fix: '' }) } },
+  );
+  return evaluateAuthorize({
+    ...(config.type ? { type: config.type } : {}),
+    endpoint: plan.endpoint,
+    scope: plan.scope,
+    url: plan.url,
+    findings: [...plan.blocking, ...plan.warnings, ...plan.notes],
+  });
+}
+
+async function tokenCacheCheck(config: ResolvedConfig, deps: DoctorDeps): Promise<DoctorCheck> {
+  let facts: TokenCacheFacts;
+  try {
+    const store = await deps.openTokenStore();
+    const basic = config.appid ? inspectBasicCache(store, config.profile, config.appid, deps.now()) : { status: 'none' as const };
+    facts = {
+      readable: true,
+      basic: basic.status === 'valid' ? { status: 'valid', kind: basic.entry.kind, remainingMs: basic.remainingMs } : { status: basic.status },
+      users: store.listUsers(config.profile).length,
+    };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    facts = { readable: false, message: error.messageRef, ...(error.hint ? { hint: error.hint } : {}) };
+  }
+  return evaluateTokenCache(facts);
+}
+
+/** The callback domain's host and the port a browser would use for it (the redirect_uri's, when it is that host). */
+function callbackHost(config: ResolvedConfig): { host: string; port: number } | undefined {
+  const redirect = config.redirectUri ? new URL(config.redirectUri) : undefined;
+  const redirectPort = redirect ? Number(redirect.port) || (redirect.protocol === 'https:' ? 443 : 80) : 443;
+  const domain = config.domain ? splitDomain(config.domain) : undefined;
+  if (domain) return { host: domain.host, port: domain.port ? Number(domain.port) : redirect && redirect.hostname.toLowerCase() === domain.host ? redirectPort : 443 };
+  if (redirect) return { host: redirect.hostname, port: redirectPort };
+  return undefined;
+}
+
+async function verifyFileCheck(config: ResolvedConfig, verify: VerifyExpectation | undefined, probe: ProbeOptions): Promise<DoctorCheck> {
+  if (!config.domain) return skipNeeds('verify-file', ['domain']);
+  if (!needsVerifyFile(config.type) || !verify) return skipVerifyFile(config.type);
+  const https = await probeGet(`https://${config.domain}/${verify.name}`, probe);
+  const right = https.answered && https.status === 200;
+  // http only when https did not give a 200: WeChat's check accepts either scheme.
+  const http = right ? undefined : await probeGet(`http://${config.domain}/${verify.name}`, probe);
+  return evaluateVerifyFile(config.domain, verify, https, http);
+}
+
+async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, now: () => number): Promise<DoctorCheck[]> {
+  const redirectUri = config.redirectUri;
+  if (!redirectUri) return [skipNeeds('redirect', ['redirectUri']), skipNeeds('tls', ['redirectUri']), skipNeeds('scheme', ['redirectUri'])];
+  const u = new URL(redirectUri);
+  const secure = u.protocol === 'https:';
+  const [answer, tlsFacts] = await Promise.all([probeGet(redirectUri, probe), secure ? probeTls(u.hostname, Number(u.port) || 443, probe) : Promise.resolve(undefined)]);
+  // https that did not answer at all: does the same host answer on http? That is 10039's shape.
+  let other: HttpFacts | undefined;
+  if (secure && !answer.answered) other = await probeGet(`http://${u.host}${u.pathname}${u.search}`, probe);
+  return [evaluateRedirect(answer), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other)];
+}
+
+export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<DoctorReport> {
+  const nodeCheck = evaluateNode(deps.nodeVersion ?? process.versions.node, deps.engines ?? packageEngines());
+  if ('error' in input.config) {
+    // Nothing else can be judged without a profile: say why, and what Node is.
+    const { error, profile } = input.config;
+    return buildReport(profile, [
+      { id: 'profile', status: 'fail', message: error.messageRef, ...(error.hint ? { fix: error.hint } : {}), evidence: {} },
+      nodeCheck,
+    ]);
+  }
+  const config = input.config;
+  const probe: ProbeOptions = { connectTo: input.connectTo, timeoutMs: deps.timeoutMs, ...(deps.ca ? { ca: deps.ca } : {}) };
+  const lookup = deps.lookup ?? systemLookup;
+
+  const offline: DoctorCheck[] = [
+    profileCheck(config),
+    authorizeCheck(config),
+    config.domain && config.redirectUri ? evaluateDomain(config.type, config.domain, config.redirectUri) : skipNeeds('domain', [...(config.domain ? [] : ['domain']), ...(config.redirectUri ? [] : ['redirectUri'])]),
+    await tokenCacheCheck(config, deps),
+    nodeCheck,
+  ];
+
+  const api = new URL(config.apiBase);
+  const apiPort = Number(api.port) || (api.protocol === 'https:' ? 443 : 80);
+  const callback = callbackHost(config);
+  const credentials: Promise<CredentialProbe | undefined> =
+    config.appid && config.secret
+      ? probeCredentials({
+          apiBase: config.apiBase,
+          appid: config.appid,
+          secret: config.secret,
+          timeoutMs: deps.timeoutMs,
+          connectTo: input.connectTo,
+          proxy: deps.proxy,
+          now: deps.now,
+          ...(deps.ca ? { ca: deps.ca } : {}),
+          ...(deps.secrets ? { secrets: deps.secrets } : {}),
+          ...(deps.showSecrets ? { showSecrets: true } : {}),
+          ...(deps.signal ? { signal: deps.signal } : {}),
+          ...(deps.trace ? { trace: deps.trace } : {}),
+          ...(deps.curl ? { curl: deps.curl } : {}),
+        })
+      : Promise.resolve(undefined);
+  const [dnsApi, dnsCallback, verify, redirect, wechat] = await Promise.all([
+    probeDns(api.hostname, apiPort, lookup, probe).then((f) => evaluateDns('dns.api', f)),
+    callback ? probeDns(callback.host, callback.port, lookup, probe).then((f) => evaluateDns('dns.callback', f)) : Promise.resolve(skipNeeds('dns.callback', ['domain'])),
+    verifyFileCheck(config, input.verify, probe),
+    redirectChecks(config, probe, deps.now),
+    credentials,
+  ]);
+  const missingCredentials = [...(config.appid ? [] : ['appid']), ...(config.secret ? [] : ['secret'])];
+  const online: DoctorCheck[] = [
+    dnsApi,
+    dnsCallback,
+    verify,
+    ...redirect,
+    wechat ? evaluateCredentials(wechat.facts) : skipNeeds('credentials', missingCredentials),
+    wechat ? evaluateClock(wechat.date, wechat.localMs) : skipNeeds('clock', missingCredentials),
+  ];
+  // Whether WeChat answered at all tells a proxy that swallows the calls from one that works.
+  const reached = wechat === undefined ? undefined : wechat.localMs !== undefined;
+  offline.push(evaluateProxy(config.apiBase, deps.proxy, reached, deps.showProxy));
+  return buildReport(config.profile, [...offline, ...online]);
+}

@@ -1,0 +1,246 @@
+import type { MessageSection } from './types.js';
+
+// Messages of `wxauth doctor` (issue 18): its help, one sentence and one fix per check outcome, the
+// report's frame, and its usage errors.
+export const messages = {
+  // ── help ──────────────────────────────────────────────────────────────────────────────────────
+  'cli.doctor.desc': {
+    zh: '扫码之前检查整套部署：profile、授权链接、回调域名的校验文件、证书、回调地址、DNS、IP 白名单、时钟、代理和 Node 版本',
+    en: 'Check a real deployment before anyone scans: profile, authorize URL, the domain’s verify file, certificate, callback, DNS, IP whitelist, clock, proxy and Node version',
+  },
+  'cli.doctor.opt.verifyFile': {
+    zh: '网页授权域名的校验文件名 MP_verify_xxx.txt（或本地文件的路径，此时比较内容；默认 profile 的 verifyFile）',
+    en: 'the 网页授权域名 verify file name MP_verify_xxx.txt (or a path to the local file, whose content is then compared; default: the profile’s verifyFile)',
+  },
+  'cli.doctor.opt.connectTo': {
+    zh: '连 HOST:PORT 时改连 ADDR:PORT2，同 curl --connect-to（可重复；被映射的主机不做 DNS 查询）',
+    en: 'connect to ADDR:PORT2 instead of HOST:PORT, as curl --connect-to (repeatable; a mapped host is not looked up)',
+  },
+  'cli.doctor.examples': {
+    zh: 'wxauth doctor\nwxauth doctor --profile prod --verify-file MP_verify_AbC123xyz.txt\nwxauth doctor --verify-file ./MP_verify_AbC123xyz.txt --json\nwxauth doctor --connect-to www.example.com:443:10.0.0.5:443   # 在新服务器切 DNS 之前检查它',
+    en: 'wxauth doctor\nwxauth doctor --profile prod --verify-file MP_verify_AbC123xyz.txt\nwxauth doctor --verify-file ./MP_verify_AbC123xyz.txt --json\nwxauth doctor --connect-to www.example.com:443:10.0.0.5:443   # check a new server before DNS points at it',
+  },
+
+  // ── usage errors ──────────────────────────────────────────────────────────────────────────────
+  'doctor.connectTo.invalid': { zh: '--connect-to {value} 的格式不对。', en: '--connect-to {value} is not HOST:PORT:ADDR:PORT2.' },
+  'doctor.connectTo.invalid.hint': {
+    zh: '格式同 curl：HOST:PORT:ADDR:PORT2，例如 --connect-to www.example.com:443:127.0.0.1:8443；IPv6 地址用方括号。',
+    en: 'As curl’s: HOST:PORT:ADDR:PORT2, e.g. --connect-to www.example.com:443:127.0.0.1:8443; IPv6 addresses in brackets.',
+  },
+  'doctor.verifyFile.notFound': { zh: '--verify-file {value} 既不是 MP_verify_xxx.txt 形式的文件名，也不是能读取的文件。', en: '--verify-file {value} is neither a file name like MP_verify_xxx.txt nor a file that can be read.' },
+  'doctor.verifyFile.notFound.hint': {
+    zh: '给出公众号后台下载的文件名（例如 MP_verify_AbC123xyz.txt），或它在本机的路径。',
+    en: 'Give the name of the file the 公众号 console handed out (e.g. MP_verify_AbC123xyz.txt), or its path on this machine.',
+  },
+  'doctor.invalid.verifyFile': { zh: '{name} 的值 {value} 不是 MP_verify_xxx.txt 形式的文件名。', en: '{name} {value} is not a file name like MP_verify_xxx.txt.' },
+  'doctor.invalid.verifyFile.hint': {
+    zh: '填公众号后台「网页授权域名」处下载的文件名，不带路径，例如：wxauth config set verifyFile MP_verify_AbC123xyz.txt',
+    en: 'Enter the name of the file offered under 网页授权域名 in the 公众号 console, without a path, e.g. wxauth config set verifyFile MP_verify_AbC123xyz.txt',
+  },
+
+  // ── the report ────────────────────────────────────────────────────────────────────────────────
+  'doctor.report.title': { zh: 'wxauth doctor：profile {profile}', en: 'wxauth doctor: profile {profile}' },
+  'doctor.report.offline': { zh: '本机检查', en: 'Offline checks' },
+  'doctor.report.online': { zh: '联网检查', en: 'Online checks' },
+  'doctor.report.fix': { zh: '修复：', en: 'Fix:' },
+  'doctor.report.summary': {
+    zh: '{ok} 项通过，{warn} 项警告，{fail} 项失败，{skip} 项跳过。',
+    en: '{ok} passed, {warn} warnings, {fail} failed, {skip} skipped.',
+  },
+  'doctor.skip.needs': { zh: '跳过：需要 {fields}。', en: 'Skipped: needs {fields}.' },
+
+  // ── profile ───────────────────────────────────────────────────────────────────────────────────
+  'doctor.profile.ok': {
+    zh: 'profile {profile} 完整：appid {appid}，类型 {type}，域名 {domain}，redirect_uri {redirectUri}，secret 已设置。',
+    en: 'Profile {profile} is complete: appid {appid}, type {type}, domain {domain}, redirect_uri {redirectUri}, secret set.',
+  },
+  'doctor.profile.noType': { zh: 'profile {profile} 没有账号类型：无法判断该用哪个授权入口和 scope。', en: 'Profile {profile} has no account type: the authorize endpoint and scope cannot be checked against it.' },
+  'doctor.profile.noType.fix': {
+    zh: 'wxauth config set type service（服务号）、subscription（订阅号）、test（测试号）或 website（网站应用）',
+    en: 'wxauth config set type service, subscription, test or website',
+  },
+
+  // ── authorize URL ─────────────────────────────────────────────────────────────────────────────
+  'doctor.authorize.ok': {
+    zh: '授权链接合规：类型 {type} 用 {endpoint}，scope {scope}，微信会接受。',
+    en: 'The authorize URL is sound: type {type} uses {endpoint} with scope {scope}; WeChat would accept it.',
+  },
+
+  // ── callback domain ───────────────────────────────────────────────────────────────────────────
+  'doctor.domain.ok': { zh: 'redirect_uri 的主机 {host} 在网页授权域名 {domain} 之内。', en: 'The redirect_uri host {host} is within the callback domain {domain}.' },
+
+  // ── token cache ───────────────────────────────────────────────────────────────────────────────
+  'doctor.tokenCache.none': { zh: '令牌缓存：没有 basic access_token，{users} 个用户令牌。', en: 'Token cache: no basic access_token, {users} user tokens.' },
+  'doctor.tokenCache.valid': {
+    zh: '令牌缓存：basic access_token（{kind}）还有 {minutes} 分钟有效，{users} 个用户令牌。',
+    en: 'Token cache: the basic access_token ({kind}) is valid for {minutes} more minutes, {users} user tokens.',
+  },
+  'doctor.tokenCache.expired': {
+    zh: '令牌缓存：basic access_token 已过期（下个命令会取新的），{users} 个用户令牌。',
+    en: 'Token cache: the basic access_token has expired (the next command fetches a new one), {users} user tokens.',
+  },
+
+  // ── Node ──────────────────────────────────────────────────────────────────────────────────────
+  'doctor.node.ok': { zh: 'Node {version} 满足 {engines}。', en: 'Node {version} satisfies {engines}.' },
+  'doctor.node.old': { zh: 'Node {version} 不满足 wxauth 要求的 {engines}。', en: 'Node {version} does not satisfy {engines}, which wxauth needs.' },
+  'doctor.node.old.fix': { zh: '升级 Node 到 {engines}（例如用 nvm install 20）。', en: 'Upgrade Node to {engines} (e.g. nvm install 20).' },
+
+  // ── proxy ─────────────────────────────────────────────────────────────────────────────────────
+  'doctor.proxy.none': { zh: '没有设置 HTTP(S)_PROXY：所有检查都直连。', en: 'No HTTP(S)_PROXY set: every check connects directly.' },
+  'doctor.proxy.api': {
+    zh: '调用 {host} 经过代理 {proxy}（{variable}）；检查回调域名时直连，和微信服务器、手机一样。',
+    en: 'Calls to {host} go through the proxy {proxy} ({variable}); the callback domain checks connect directly, as WeChat’s servers and phones do.',
+  },
+  'doctor.proxy.apiFailed': {
+    zh: '调用 {host} 经过代理 {proxy}（{variable}），而微信没有连通：可能是代理挡住了请求。',
+    en: 'Calls to {host} go through the proxy {proxy} ({variable}), and WeChat could not be reached: the proxy may be swallowing the calls.',
+  },
+  'doctor.proxy.apiFailed.fix': {
+    zh: '不用代理试一次：NO_PROXY={hostname} wxauth doctor；或检查代理是否允许访问 {hostname}:443。',
+    en: 'Try without the proxy: NO_PROXY={hostname} wxauth doctor; or check that the proxy lets {hostname}:443 through.',
+  },
+  'doctor.proxy.otherScheme': {
+    zh: '只设置了 HTTPS_PROXY，它不管 http 的 {host}：调用直连；检查回调域名时也直连。',
+    en: 'Only HTTPS_PROXY is set, which does not apply to http://{host}: calls go direct; the callback domain checks connect directly too.',
+  },
+  'doctor.proxy.bypassed': {
+    zh: '设置了代理，但 NO_PROXY（{noProxy}）放行了 {host}：调用直连；检查回调域名时也直连。',
+    en: 'A proxy is set, but NO_PROXY ({noProxy}) exempts {host}: calls go direct; the callback domain checks connect directly too.',
+  },
+
+  // ── DNS ───────────────────────────────────────────────────────────────────────────────────────
+  'doctor.dns.ok': { zh: '{host} 解析为 {addresses}。', en: '{host} resolves to {addresses}.' },
+  'doctor.dns.ip': { zh: '{host} 是 IP 地址，无需解析。', en: '{host} is an IP address: nothing to look up.' },
+  'doctor.dns.mapped': { zh: '{host}:{port} 被 --connect-to 映射到 {target}，没有做 DNS 查询。', en: '{host}:{port} is mapped to {target} by --connect-to: not looked up.' },
+  'doctor.dns.fail': { zh: '{host} 解析失败（{code}）。', en: '{host} does not resolve ({code}).' },
+  'doctor.dns.fail.fix': {
+    zh: '检查 {host} 的拼写和 DNS 记录（dig {host}），以及本机的 DNS 设置（/etc/resolv.conf）。',
+    en: 'Check the spelling and DNS records of {host} (dig {host}) and this machine’s resolver (/etc/resolv.conf).',
+  },
+  'doctor.dns.noDomain': { zh: '跳过：profile 没有网页授权域名。', en: 'Skipped: the profile has no callback domain.' },
+
+  // ── verify file ───────────────────────────────────────────────────────────────────────────────
+  'doctor.verify.ok': { zh: '{url} 返回 200，内容正确。', en: '{url} answers 200 with the right content.' },
+  'doctor.verify.okHttp': {
+    zh: '{url} 返回 200，内容正确（https 没有给出：{https}）。',
+    en: '{url} answers 200 with the right content (https did not: {https}).',
+  },
+  'doctor.verify.status': { zh: '{url} 返回 {status}，不是 200：微信校验不了域名的归属。', en: '{url} answers {status}, not 200: WeChat cannot verify that you own the domain.' },
+  'doctor.verify.upload.fix': {
+    zh: '把公众号后台下载的 {name} 原样放到 {domain} 的网站根目录，让 https://{domain}/{name} 能直接访问（不跳转、不要登录）。',
+    en: 'Put {name}, as downloaded from the 公众号 console, in the web root of {domain}, so that https://{domain}/{name} is served directly (no redirect, no login).',
+  },
+  'doctor.verify.content': { zh: '{url} 返回 200，但内容不是 {expected}（收到 {got}）。', en: '{url} answers 200, but the content is not {expected} (got {got}).' },
+  'doctor.verify.content.fix': {
+    zh: '上传公众号后台下载的原文件 {name}，不要改动内容；检查是否被框架的首页或 404 页面代替了。',
+    en: 'Upload the original {name} from the 公众号 console, unchanged; check that a framework’s index or 404 page is not served in its place.',
+  },
+  'doctor.verify.unreachable': { zh: '{url} 连不上：{error}。', en: '{url} cannot be reached: {error}.' },
+  'doctor.verify.unreachable.fix': {
+    zh: '确认 {domain} 的 80 或 443 端口对外开放，并把 {name} 放到网站根目录。',
+    en: 'Make sure {domain} is served on port 80 or 443, with {name} in the web root.',
+  },
+  'doctor.verify.noName': { zh: '跳过：不知道校验文件名。', en: 'Skipped: the verify file name is not known.' },
+  'doctor.verify.noName.fix': {
+    zh: '加上 --verify-file MP_verify_xxx.txt，或保存下来：wxauth config set verifyFile MP_verify_xxx.txt',
+    en: 'Add --verify-file MP_verify_xxx.txt, or save it: wxauth config set verifyFile MP_verify_xxx.txt',
+  },
+  'doctor.verify.notNeeded': { zh: '跳过：{type} 账号的回调域名不需要 MP_verify 校验文件。', en: 'Skipped: a {type} account’s callback domain needs no MP_verify file.' },
+
+  // ── redirect_uri ──────────────────────────────────────────────────────────────────────────────
+  'doctor.redirect.ok': { zh: '{url} 返回 {status}。', en: '{url} answers {status}.' },
+  'doctor.redirect.okRedirect': { zh: '{url} 返回 {status}，跳转到 {location}（没有跟随）。', en: '{url} answers {status}, redirecting to {location} (not followed).' },
+  'doctor.redirect.4xx': { zh: '{url} 返回 {status}：微信带着 code 回来时，用户会看到这个错误。', en: '{url} answers {status}: that is what users will see when WeChat sends them back with a code.' },
+  'doctor.redirect.4xx.fix': {
+    zh: '确认回调路由存在并接受 GET（带 ?code=…&state=…）；没有 code 时返回 400 也可以。',
+    en: 'Make sure the callback route exists and takes GET (with ?code=…&state=…); a 400 when the code is missing is fine.',
+  },
+  'doctor.redirect.5xx': { zh: '{url} 返回 {status}：服务器出错。', en: '{url} answers {status}: a server error.' },
+  'doctor.redirect.5xx.fix': {
+    zh: '看服务器日志；回调在没有 code 时也不应该崩溃（应返回 400 或跳回登录页）。',
+    en: 'Read the server’s log; the callback should not crash without a code (answer 400 or send the user back to the login page).',
+  },
+  'doctor.redirect.unreachable': { zh: '{url} 连不上：{error}。', en: '{url} cannot be reached: {error}.' },
+  'doctor.redirect.unreachable.fix': {
+    zh: '确认服务器在运行，{host} 的端口对外开放，防火墙和安全组放行。',
+    en: 'Make sure the server is running and {host} is reachable on its port through firewalls and security groups.',
+  },
+
+  // ── TLS ───────────────────────────────────────────────────────────────────────────────────────
+  'doctor.tls.ok': { zh: '{host} 的证书有效：签发者 {issuer}，{expires} 到期（还有 {days} 天）。', en: 'The certificate of {host} is valid: issued by {issuer}, expires {expires} ({days} days left).' },
+  'doctor.tls.expiring': { zh: '{host} 的证书 {expires} 就要到期（只剩 {days} 天）。', en: 'The certificate of {host} expires {expires}, in {days} days.' },
+  'doctor.tls.expiring.fix': { zh: '现在续期证书（例如 certbot renew），并确认自动续期在工作。', en: 'Renew the certificate now (e.g. certbot renew) and make sure automatic renewal works.' },
+  'doctor.tls.expired': { zh: '{host} 的证书已于 {expires} 过期：微信内置浏览器会拦下回调。', en: 'The certificate of {host} expired {expires}: WeChat’s browser will stop the callback.' },
+  'doctor.tls.expired.fix': { zh: '续期并部署新证书（例如 certbot renew），然后重启 Web 服务器。', en: 'Renew and install a new certificate (e.g. certbot renew), then reload the web server.' },
+  'doctor.tls.name': { zh: '{host} 的证书不是为这个名字签发的（证书上是 {names}）。', en: 'The certificate of {host} is not for that name (it names {names}).' },
+  'doctor.tls.name.fix': {
+    zh: '为 {host} 申请证书（或把它加进证书的 SAN），并确认服务器按 SNI 给出了正确的证书。',
+    en: 'Get a certificate for {host} (or add it to the certificate’s SANs) and make sure the server picks it by SNI.',
+  },
+  'doctor.tls.selfSigned': { zh: '{host} 的证书是自签名的（{issuer}）：手机和微信不信任它。', en: 'The certificate of {host} is self-signed ({issuer}): phones and WeChat do not trust it.' },
+  'doctor.tls.selfSigned.fix': {
+    zh: '换成公开 CA 签发的证书（例如 Let’s Encrypt）；测试号可以改用 http 回调。',
+    en: 'Use a certificate from a public CA (e.g. Let’s Encrypt); a test account can use an http callback instead.',
+  },
+  'doctor.tls.untrusted': { zh: '{host} 的证书不受信任（{code}，签发者 {issuer}）。', en: 'The certificate of {host} is not trusted ({code}, issued by {issuer}).' },
+  'doctor.tls.untrusted.fix': {
+    zh: '安装完整的证书链（fullchain.pem，而不只是证书本身），并使用公开 CA 签发的证书。',
+    en: 'Install the full chain (fullchain.pem, not the certificate alone) and use a certificate from a public CA.',
+  },
+  'doctor.tls.unreachable': { zh: '{host}:{port} 上的 TLS 握手失败：{error}。', en: 'The TLS handshake with {host}:{port} failed: {error}.' },
+  'doctor.tls.unreachable.fix': {
+    zh: '确认 {host} 在 {port} 端口提供 HTTPS（配置了证书的 server 块 / 虚拟主机）。',
+    en: 'Make sure {host} serves HTTPS on port {port} (a server block / virtual host with a certificate).',
+  },
+  'doctor.tls.http': { zh: '跳过：redirect_uri 用的是 http，没有证书可查。', en: 'Skipped: the redirect_uri is http, there is no certificate to check.' },
+
+  // ── scheme (10039) ────────────────────────────────────────────────────────────────────────────
+  'doctor.scheme.ok': { zh: '授权链接里的 redirect_uri 用 {scheme}，服务器也用 {scheme} 应答。', en: 'The authorize URL’s redirect_uri uses {scheme}, and the server answers on {scheme}.' },
+  'doctor.scheme.httpsDown': {
+    zh: 'redirect_uri 用 https，但服务器只在 http 上应答：协议不一致（10039）。',
+    en: 'The redirect_uri uses https, but the server only answers on http: the schemes differ (10039).',
+  },
+  'doctor.scheme.httpsDown.fix': {
+    zh: '给 {host} 配好 HTTPS；或者（仅测试号）把 redirectUri 改成 http：wxauth config set redirectUri {http}',
+    en: 'Set up HTTPS on {host}; or (test accounts only) make the redirectUri http: wxauth config set redirectUri {http}',
+  },
+  'doctor.scheme.upgrade': {
+    zh: 'redirect_uri 用 http，服务器却跳转到 {location}：协议不一致（10039），code 可能在跳转中丢失。',
+    en: 'The redirect_uri uses http, but the server redirects to {location}: the schemes differ (10039) and the code may be lost on the way.',
+  },
+  'doctor.scheme.upgrade.fix': { zh: '改用 https 的回调地址：wxauth config set redirectUri {https}', en: 'Use the https callback: wxauth config set redirectUri {https}' },
+
+  // ── credentials (stable_token) ────────────────────────────────────────────────────────────────
+  'doctor.credentials.ok': {
+    zh: '{host} 可达，appid {appid} 和 secret 正确（stable_token，还有 {expiresIn} 秒有效；令牌没有显示，也没有写入缓存）。',
+    en: '{host} is reachable and appid {appid} and its secret are right (stable_token, valid for {expiresIn} s; the token is neither shown nor cached).',
+  },
+  'doctor.credentials.40013': { zh: '微信不认识 appid {appid}（40013 invalid appid）。', en: 'WeChat does not know appid {appid} (40013 invalid appid).' },
+  'doctor.credentials.40013.fix': {
+    zh: '从公众号后台「设置与开发 → 基本配置」复制开发者ID（AppID）：wxauth config set appid wx…',
+    en: 'Copy the AppID from the 公众号 console, 设置与开发 → 基本配置: wxauth config set appid wx…',
+  },
+  'doctor.credentials.40125': { zh: 'appid {appid} 的 AppSecret 不对（40125 invalid appsecret）。', en: 'The AppSecret of appid {appid} is wrong (40125 invalid appsecret).' },
+  'doctor.credentials.40125.fix': {
+    zh: '在「设置与开发 → 基本配置」查看或重置 AppSecret（重置会让旧的立即失效），再 wxauth config set secret <新值>。',
+    en: 'Look up or reset the AppSecret under 设置与开发 → 基本配置 (a reset invalidates the old one at once), then wxauth config set secret <new value>.',
+  },
+  'doctor.credentials.40164': { zh: '本机的出口 IP {ip} 不在 IP 白名单里（40164）。', en: 'This machine’s egress IP {ip} is not in the IP whitelist (40164).' },
+  'doctor.credentials.40164.fix': {
+    zh: '在公众号后台「设置与开发 → 基本配置 → IP白名单」添加 {ip}（微信看到的地址，不一定是服务器网卡上的地址）。',
+    en: 'Add {ip} under 设置与开发 → 基本配置 → IP白名单 in the 公众号 console (the address WeChat saw, which may differ from the server’s own).',
+  },
+  'doctor.credentials.errcode': { zh: 'stable_token 返回 {errcode}：{errmsg}', en: 'stable_token answered {errcode}: {errmsg}' },
+  'doctor.credentials.errcode.fix': { zh: '查看解释：wxauth errcode {errcode}', en: 'See the explanation: wxauth errcode {errcode}' },
+
+  // ── clock ─────────────────────────────────────────────────────────────────────────────────────
+  'doctor.clock.ok': { zh: '本机时钟与微信相差 {skew} 秒以内。', en: 'This machine’s clock is within {skew} s of WeChat’s.' },
+  'doctor.clock.ahead': { zh: '本机时钟比微信快 {skew} 秒。', en: 'This machine’s clock is {skew} s ahead of WeChat’s.' },
+  'doctor.clock.behind': { zh: '本机时钟比微信慢 {skew} 秒。', en: 'This machine’s clock is {skew} s behind WeChat’s.' },
+  'doctor.clock.fix': {
+    zh: '开启时间同步（timedatectl set-ntp true 或 chronyd）：JS-SDK 签名的时间戳和令牌的过期时间都依赖准确的时钟。',
+    en: 'Turn on time sync (timedatectl set-ntp true, or chronyd): JS-SDK signature timestamps and token expiry depend on an accurate clock.',
+  },
+  'doctor.clock.noDate': { zh: '跳过：微信的应答没有 Date 头。', en: 'Skipped: WeChat’s answer had no Date header.' },
+  'doctor.clock.noAnswer': { zh: '跳过：微信没有应答，无法比较时钟。', en: 'Skipped: WeChat did not answer, so there is no clock to compare with.' },
+} as const satisfies MessageSection;

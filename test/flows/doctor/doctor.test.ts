@@ -1,0 +1,352 @@
+// The doctor flow in-process, over real sockets: the emulator as WeChat (--api-base), local https and
+// http sites with certificates made here, --connect-to aiming www.example.com at them, an injected
+// resolver and clock, and the test CA trusted through the flow's `ca` option (NODE_EXTRA_CA_CERTS is
+// only read at process start; test/e2e/doctor.test.ts proves that path with a spawned run).
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../../src/emulator/index.js';
+import { parseConnectTo, runDoctor, type DoctorDeps } from '../../../src/flows/doctor/index.js';
+import type { CheckId, ConnectRule, DoctorReport } from '../../../src/core/doctor.js';
+import { resolveConfig } from '../../../src/store/resolve.js';
+import { issue, makeCa, startHttpSite, startHttpsSite, type Site, type TestCa } from './fixtures.js';
+
+const SERVICE = { appid: DEFAULT_APPIDS.service, secret: '5e1ec0de5e1ec0de5e1ec0de00000001' };
+const WHITELISTED = { appid: 'wx5e1ec0de000000a1', secret: '5e1ec0de5e1ec0de5e1ec0de000000a1' };
+const CALLER_IP = '218.58.124.130';
+const DOMAIN = 'www.example.com';
+const VERIFY = { name: 'MP_verify_Tok123abc.txt' };
+
+const GOOD_ROUTES = () => ({
+  '/MP_verify_Tok123abc.txt': { status: 200, body: 'Tok123abc' },
+  '/wechat/callback': { status: 400, body: 'missing code' },
+});
+
+let emu: EmulatorHandle;
+let ca: TestCa;
+const sites: Record<'good' | 'expiring' | 'expired' | 'wrongName' | 'selfSigned', Site> = {} as never;
+let plain: Site;
+/** A loopback port nothing listens on. */
+let closedPort: number;
+
+async function unusedPort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const port = (srv.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+  return port;
+}
+
+beforeAll(async () => {
+  const seed: Seed = defaultSeed();
+  seed.apps.push({ ...WHITELISTED, type: 'service', name: 'whitelisted', verified: true, domain: 'localhost', ipWhitelist: ['203.0.113.10'] });
+  emu = await startEmulator({ seed, switches: { callerIp: CALLER_IP } });
+  ca = makeCa();
+  sites.good = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), GOOD_ROUTES());
+  sites.expiring = await startHttpsSite(issue({ names: [DOMAIN], toDays: 5, ca }), GOOD_ROUTES());
+  sites.expired = await startHttpsSite(issue({ names: [DOMAIN], fromDays: -100, toDays: -1, ca }), GOOD_ROUTES());
+  sites.wrongName = await startHttpsSite(issue({ names: ['other.example.org'], toDays: 90, ca }), GOOD_ROUTES());
+  sites.selfSigned = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90 }), GOOD_ROUTES());
+  plain = await startHttpSite(GOOD_ROUTES());
+  closedPort = await unusedPort();
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([emu?.close(), ...Object.values(sites).map((s) => s.close()), plain?.close()]);
+});
+
+const rules = (...specs: string[]): ConnectRule[] => specs.map((s) => parseConnectTo(s)!);
+const to = (site: Site | number, port = 443) => `${DOMAIN}:${port}:127.0.0.1:${typeof site === 'number' ? site : site.port}`;
+
+interface Run {
+  env?: Record<string, string>;
+  connectTo?: string[];
+  verify?: { name: string; content?: string } | null;
+  deps?: Partial<DoctorDeps>;
+  app?: { appid: string; secret: string };
+}
+
+const looked: string[] = [];
+
+async function doctor(run: Run = {}): Promise<DoctorReport> {
+  const app = run.app ?? SERVICE;
+  const config = resolveConfig({
+    globals: {},
+    env: {
+      WXAUTH_API_BASE: emu.url,
+      WXAUTH_APPID: app.appid,
+      WXAUTH_SECRET: app.secret,
+      WXAUTH_TYPE: 'service',
+      WXAUTH_DOMAIN: DOMAIN,
+      WXAUTH_REDIRECT_URI: `https://${DOMAIN}/wechat/callback`,
+      ...run.env,
+    },
+    profiles: {},
+  });
+  return runDoctor(
+    {
+      config,
+      connectTo: rules(...(run.connectTo ?? [to(sites.good), to(plain, 80)])),
+      ...(run.verify === null ? {} : { verify: run.verify ?? VERIFY }),
+    },
+    {
+      now: () => Date.now(),
+      timeoutMs: 5_000,
+      proxy: { httpProxy: '', httpsProxy: '', noProxy: '' },
+      showProxy: (p) => p,
+      openTokenStore: async () => ({ getBasic: () => undefined, listUsers: () => [] }),
+      lookup: async (host) => {
+        looked.push(host);
+        throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+      },
+      ca: ca.certPem,
+      ...run.deps,
+    },
+  );
+}
+
+const byId = (report: DoctorReport, id: CheckId) => {
+  const c = report.checks.find((x) => x.id === id);
+  if (!c) throw new Error(`no check ${id}`);
+  return c;
+};
+
+describe('doctor flow: a healthy deployment', () => {
+  it('passes every check, with evidence, and exit code 0', async () => {
+    looked.length = 0;
+    const report = await doctor();
+    const statuses = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
+    expect(statuses).toEqual({
+      profile: 'ok',
+      authorize: 'ok',
+      domain: 'ok',
+      'token-cache': 'ok',
+      node: 'ok',
+      proxy: 'ok',
+      'dns.api': 'ok',
+      'dns.callback': 'ok',
+      'verify-file': 'ok',
+      redirect: 'ok',
+      tls: 'ok',
+      scheme: 'ok',
+      credentials: 'ok',
+      clock: 'ok',
+    });
+    expect(report.exitCode).toBe(0);
+    // The mapped callback host is not looked up (the resolver would have failed it); the API base is an IP.
+    expect(looked).toEqual([]);
+    expect(byId(report, 'dns.callback').evidence).toMatchObject({ host: DOMAIN, mappedTo: `127.0.0.1:${sites.good.port}`, lookedUp: false });
+    expect(byId(report, 'dns.api').message).toMatchObject({ key: 'doctor.dns.ip' });
+    expect(byId(report, 'tls').evidence).toMatchObject({ issuer: 'wxauth doctor test CA, wxauth tests', names: DOMAIN, verifyError: null });
+    expect(Number(byId(report, 'tls').evidence.daysLeft)).toBeGreaterThanOrEqual(88);
+    expect(byId(report, 'verify-file').evidence).toMatchObject({ answeredBy: 'https', https: '200' });
+    expect(byId(report, 'redirect').evidence).toMatchObject({ status: 400 });
+    // SNI and Host carry the real name, not the --connect-to target.
+    expect(sites.good.hits.map((h) => h.host)).toContain(DOMAIN);
+  });
+
+  it('calls POST /cgi-bin/stable_token, never /cgi-bin/token', async () => {
+    const before = emu.requests().length;
+    await doctor();
+    const paths = emu.requests().slice(before).map((r) => `${r.method} ${r.path}`);
+    expect(paths).toContain('POST /cgi-bin/stable_token');
+    expect(paths.some((p) => p.endsWith('/cgi-bin/token'))).toBe(false);
+  });
+});
+
+describe('doctor flow: the certificate', () => {
+  it('warns (exit 0) when it expires within 14 days', async () => {
+    const report = await doctor({ connectTo: [to(sites.expiring), to(plain, 80)] });
+    const tls = byId(report, 'tls');
+    expect(tls.status).toBe('warn');
+    expect(tls.message).toMatchObject({ key: 'doctor.tls.expiring' });
+    expect(Number(tls.evidence.daysLeft)).toBeLessThanOrEqual(5);
+    expect(tls.fix).toMatchObject({ key: 'doctor.tls.expiring.fix' });
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('fails an expired one, naming the day it expired', async () => {
+    const report = await doctor({ connectTo: [to(sites.expired), to(plain, 80)] });
+    const tls = byId(report, 'tls');
+    expect(tls.status).toBe('fail');
+    expect(tls.message).toMatchObject({ key: 'doctor.tls.expired' });
+    expect(tls.evidence.verifyError).toBe('CERT_HAS_EXPIRED');
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('fails one for another name, listing the names it is for', async () => {
+    const report = await doctor({ connectTo: [to(sites.wrongName), to(plain, 80)] });
+    const tls = byId(report, 'tls');
+    expect(tls.status).toBe('fail');
+    expect(tls.message).toMatchObject({ key: 'doctor.tls.name', params: { host: DOMAIN, names: 'other.example.org' } });
+    expect(tls.evidence.verifyError).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
+  });
+
+  it('fails a self-signed one', async () => {
+    const report = await doctor({ connectTo: [to(sites.selfSigned), to(plain, 80)] });
+    const tls = byId(report, 'tls');
+    expect(tls.status).toBe('fail');
+    expect(tls.message).toMatchObject({ key: 'doctor.tls.selfSigned' });
+    expect(tls.evidence.verifyError).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+  });
+
+  it('does not trust the test CA unless told to (Node’s own roots only)', async () => {
+    const report = await doctor({ deps: { ca: undefined } });
+    const tls = byId(report, 'tls');
+    expect(tls.status).toBe('fail');
+    expect(tls.message).toMatchObject({ key: 'doctor.tls.untrusted' });
+  });
+});
+
+describe('doctor flow: the verify file', () => {
+  it('fails when neither https nor http serves it, saying what each answered', async () => {
+    const report = await doctor({ verify: { name: 'MP_verify_Absent999.txt' } });
+    const v = byId(report, 'verify-file');
+    expect(v.status).toBe('fail');
+    expect(v.message).toMatchObject({ key: 'doctor.verify.status', params: { url: `https://${DOMAIN}/MP_verify_Absent999.txt`, status: 404 } });
+    expect(v.evidence).toMatchObject({ https: '404', http: '404' });
+    expect(v.fix).toMatchObject({ key: 'doctor.verify.upload.fix', params: { domain: DOMAIN, name: 'MP_verify_Absent999.txt' } });
+  });
+
+  it('fails a 200 with other content (an SPA index page), quoting what came', async () => {
+    const site = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), { '/MP_verify_Tok123abc.txt': { status: 200, body: '<!doctype html><div id="app"></div>' } });
+    try {
+      const report = await doctor({ connectTo: [to(site), to(closedPort, 80)] });
+      const v = byId(report, 'verify-file');
+      expect(v.status).toBe('fail');
+      expect(v.message).toMatchObject({ key: 'doctor.verify.content', params: { expected: 'Tok123abc' } });
+      expect(String(v.evidence.got)).toContain('<!doctype html>');
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('compares with the local file when one was given', async () => {
+    const report = await doctor({ verify: { name: 'MP_verify_Tok123abc.txt', content: 'SomethingElse\n' } });
+    const v = byId(report, 'verify-file');
+    expect(v.status).toBe('fail');
+    expect(v.message).toMatchObject({ key: 'doctor.verify.content', params: { expected: 'SomethingElse', got: 'Tok123abc' } });
+    expect(v.evidence.comparedWith).toBe('local file');
+  });
+
+  it('falls back to http and says that http answered', async () => {
+    const site = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), { '/wechat/callback': { status: 400 } });
+    try {
+      const report = await doctor({ connectTo: [to(site), to(plain, 80)] });
+      const v = byId(report, 'verify-file');
+      expect(v.status).toBe('ok');
+      expect(v.message).toMatchObject({ key: 'doctor.verify.okHttp', params: { url: `http://${DOMAIN}/MP_verify_Tok123abc.txt`, https: '404' } });
+      expect(v.evidence.answeredBy).toBe('http');
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('is skipped, with how to enable it, without a name; and not needed for test accounts', async () => {
+    const none = byId(await doctor({ verify: null }), 'verify-file');
+    expect(none).toMatchObject({ status: 'skip', message: { key: 'doctor.verify.noName' }, fix: { key: 'doctor.verify.noName.fix' } });
+    const test = byId(await doctor({ env: { WXAUTH_TYPE: 'test' } }), 'verify-file');
+    expect(test).toMatchObject({ status: 'skip', message: { key: 'doctor.verify.notNeeded', params: { type: 'test' } } });
+  });
+});
+
+describe('doctor flow: the redirect_uri and its scheme', () => {
+  it('fails a redirect_uri that answers 500', async () => {
+    const site = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), { ...GOOD_ROUTES(), '/wechat/callback': { status: 500, body: 'TypeError: cannot read code' } });
+    try {
+      const report = await doctor({ connectTo: [to(site), to(plain, 80)] });
+      const r = byId(report, 'redirect');
+      expect(r.status).toBe('fail');
+      expect(r.message).toMatchObject({ key: 'doctor.redirect.5xx', params: { url: `https://${DOMAIN}/wechat/callback`, status: 500 } });
+      expect(report.exitCode).toBe(1);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('reports a redirect without following it', async () => {
+    const site = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), { ...GOOD_ROUTES(), '/wechat/callback': { status: 302, headers: { location: '/login' } } });
+    try {
+      const r = byId(await doctor({ connectTo: [to(site), to(plain, 80)] }), 'redirect');
+      expect(r).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect', params: { status: 302, location: '/login' } } });
+      expect(site.hits.filter((h) => h.path === '/login')).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('fails an https redirect_uri on a host that only answers http (10039)', async () => {
+    const report = await doctor({ connectTo: [to(closedPort), to(plain, 80)] });
+    expect(byId(report, 'scheme')).toMatchObject({ status: 'fail', message: { key: 'doctor.scheme.httpsDown' } });
+    expect(byId(report, 'scheme').fix).toMatchObject({ params: { http: `http://${DOMAIN}/wechat/callback` } });
+    expect(byId(report, 'tls').status).toBe('fail');
+    expect(byId(report, 'redirect').status).toBe('fail');
+  });
+
+  it('warns when an http redirect_uri is bounced to https (10039)', async () => {
+    const site = await startHttpSite({ '/wechat/callback': { status: 301, headers: { location: `https://${DOMAIN}/wechat/callback` } } });
+    try {
+      const report = await doctor({ env: { WXAUTH_REDIRECT_URI: `http://${DOMAIN}/wechat/callback` }, connectTo: [to(sites.good), to(site, 80)] });
+      expect(byId(report, 'scheme')).toMatchObject({ status: 'warn', message: { key: 'doctor.scheme.upgrade' } });
+      expect(byId(report, 'tls').status).toBe('skip');
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+describe('doctor flow: WeChat', () => {
+  it('names a wrong secret (40125) and an unknown appid (40013)', async () => {
+    const secret = byId(await doctor({ app: { appid: SERVICE.appid, secret: 'f'.repeat(32) } }), 'credentials');
+    expect(secret).toMatchObject({ status: 'fail', message: { key: 'doctor.credentials.40125' }, fix: { key: 'doctor.credentials.40125.fix' } });
+    expect(secret.evidence.errcode).toBe(40125);
+    const appid = byId(await doctor({ app: { appid: 'wx0123456789abcdef', secret: 'f'.repeat(32) } }), 'credentials');
+    expect(appid).toMatchObject({ status: 'fail', message: { key: 'doctor.credentials.40013' } });
+  });
+
+  it('gives the IP WeChat saw for 40164, and where to whitelist it', async () => {
+    const c = byId(await doctor({ app: WHITELISTED }), 'credentials');
+    expect(c).toMatchObject({
+      status: 'fail',
+      message: { key: 'doctor.credentials.40164', params: { ip: CALLER_IP } },
+      fix: { key: 'doctor.credentials.40164.fix', params: { ip: CALLER_IP } },
+    });
+    expect(c.evidence.ip).toBe(CALLER_IP);
+  });
+
+  it('warns about a clock 5 minutes ahead of the Date header of WeChat’s answer', async () => {
+    const report = await doctor({ deps: { now: () => Date.now() + 300_000 } });
+    const clock = byId(report, 'clock');
+    expect(clock.status).toBe('warn');
+    expect(clock.message).toMatchObject({ key: 'doctor.clock.ahead' });
+    expect(Math.abs(Number(clock.evidence.skewSeconds) - 300)).toBeLessThanOrEqual(3);
+    const behind = byId(await doctor({ deps: { now: () => Date.now() - 120_000 } }), 'clock');
+    expect(behind.message).toMatchObject({ key: 'doctor.clock.behind' });
+  });
+
+  it('sends the API call through HTTP_PROXY (a dead proxy: unreachable, and the proxy check says so); NO_PROXY exempts it', async () => {
+    const proxy = { httpProxy: `http://127.0.0.1:${closedPort}`, httpsProxy: '', noProxy: '' };
+    const report = await doctor({ deps: { proxy } });
+    expect(byId(report, 'credentials').status).toBe('fail');
+    expect(byId(report, 'proxy')).toMatchObject({ status: 'warn', message: { key: 'doctor.proxy.apiFailed' } });
+    expect(byId(report, 'clock').status).toBe('skip');
+    // The callback probes do not use the proxy: they still reach the sites.
+    expect(byId(report, 'redirect').status).toBe('ok');
+    const exempt = await doctor({ deps: { proxy: { ...proxy, noProxy: '127.0.0.1' } } });
+    expect(byId(exempt, 'credentials').status).toBe('ok');
+    expect(byId(exempt, 'proxy')).toMatchObject({ status: 'ok', message: { key: 'doctor.proxy.bypassed' } });
+  });
+});
+
+describe('doctor flow: DNS', () => {
+  it('looks up a callback domain that is not mapped, and fails when it does not resolve', async () => {
+    looked.length = 0;
+    const report = await doctor({ connectTo: [] });
+    expect(looked).toContain(DOMAIN);
+    expect(byId(report, 'dns.callback')).toMatchObject({ status: 'fail', message: { key: 'doctor.dns.fail', params: { host: DOMAIN, code: 'ENOTFOUND' } } });
+  });
+
+  it('reports the addresses a working resolver gives', async () => {
+    const report = await doctor({ connectTo: [to(plain, 80)], deps: { lookup: async () => ['127.0.0.1'] } });
+    expect(byId(report, 'dns.callback')).toMatchObject({ status: 'ok', message: { key: 'doctor.dns.ok', params: { addresses: '127.0.0.1' } } });
+  });
+});
