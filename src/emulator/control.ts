@@ -8,6 +8,9 @@ import { publicUsers } from './seed.js';
 import { appendToRedirect } from './callback.js';
 import { DEFAULT_SWITCHES, SWITCH_VALUES, coerceSwitch } from './switches.js';
 import { hostHeaderAllowed, isJsonContentType } from './host-guard.js';
+import { UI_PATH, uiPage } from './ui-page.js';
+import { announce, requestDetail, subscriberCount } from './ui-events.js';
+import { currentUser, exportLine, pendingQr } from './ui-api.js';
 
 function bad(error: string, status = 400): Reply {
   return controlJson({ ok: false, error }, status);
@@ -36,6 +39,11 @@ function requests(emu: Emulator, rq: Rq): Reply {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The emulator time, and `offset`: how many seconds advances have moved it (0 after {"reset": true}). */
+function clockAnswer(emu: Emulator): Reply {
+  return controlJson({ ok: true, now: emu.now(), iso: iso(emu.now()), offset: emu.clockOffsetMs / 1000 });
+}
 
 /**
  * GET /__emulator/codes/<code>: whether a code was exchanged, when and from where (issue 14). The request
@@ -124,7 +132,7 @@ export const QR_TTL_MS = 5 * 60_000;
  * Why a control request is refused before it is read (issue 13 item 11): the seed holds secrets and
  * faults change what clients see, so only this machine's own addresses, and only JSON POSTs.
  */
-function refusal(emu: Emulator, rq: Rq): Reply | undefined {
+export function refusal(emu: Emulator, rq: Rq): Reply | undefined {
   const host = typeof rq.headers.host === 'string' ? rq.headers.host : undefined;
   if (!hostHeaderAllowed(host, emu.controlHosts))
     return bad(
@@ -136,39 +144,61 @@ function refusal(emu: Emulator, rq: Rq): Reply | undefined {
   return undefined;
 }
 
-export function handleControl(emu: Emulator, rq: Rq): Reply {
+/**
+ * One control call. A call that changed something is announced to /__emulator/events subscribers
+ * (ui-events.ts), so the page shows what a script did.
+ */
+export function handleControl(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
+  const reply = route(emu, rq);
+  if (rq.method !== 'GET' && !(reply instanceof Promise) && reply.status < 300) announce(emu, rq.path === '/__emulator/reset' ? 'reset' : 'state');
+  return reply;
+}
+
+function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   const refused = refusal(emu, rq);
   if (refused) return refused;
   const path = rq.path.slice('/__emulator'.length);
   const isPost = rq.method === 'POST';
+  if (rq.method === 'GET') {
+    // The page (GET / is routed here too, by server.ts) and the endpoints it added (issue 16).
+    if (rq.path === UI_PATH) return uiPage(emu, rq);
+    if (path === '/user') return currentUser(emu);
+    if (path === '/qr') return pendingQr(emu);
+    if (path.startsWith('/requests/')) return requestDetail(emu, path.slice('/requests/'.length));
+  }
   if (path === '/requests' && rq.method === 'GET') return requests(emu, rq);
   if (path.startsWith('/codes/') && rq.method === 'GET') return codeStatus(emu, decodeSegment(path.slice('/codes/'.length)));
-  if (path === '/seed' && rq.method === 'GET') return controlJson({ ok: true, apps: emu.seed.apps, users: publicUsers(emu.seed) });
-  if (path === '/clock' && rq.method === 'GET') return controlJson({ ok: true, now: emu.now(), iso: new Date(emu.now()).toISOString() });
+  if (path === '/seed' && rq.method === 'GET')
+    return controlJson({ ok: true, apps: emu.seed.apps.map((a) => ({ ...a, env: exportLine(emu.url, a) })), users: publicUsers(emu.seed) });
+  if (path === '/clock' && rq.method === 'GET') return clockAnswer(emu);
   if (path === '/faults' && rq.method === 'GET') return controlJson({ ok: true, faults: emu.faults });
   if (path === '/faults' && rq.method === 'DELETE') {
     emu.faults = [];
     return controlJson({ ok: true, faults: [] });
   }
-  if (path === '/switches' && rq.method === 'GET') return controlJson({ ok: true, switches: emu.switches });
+  if (path === '/switches' && rq.method === 'GET') return controlJson({ ok: true, switches: emu.switches, values: SWITCH_VALUES });
   // What the emulator holds in memory, so tests can check the caps without measuring RSS (issue 13 item 7).
   if (path === '/stats' && rq.method === 'GET')
-    return controlJson({ ok: true, rids: emu.state.rids.stats(), codes: emu.state.codes.size, requests: emu.log.length });
+    return controlJson({ ok: true, rids: emu.state.rids.stats(), codes: emu.state.codes.size, requests: emu.log.length, subscribers: subscriberCount(emu) });
   if (!isPost) return bad(`no such control endpoint: ${rq.method} ${rq.path}`, 404);
 
   const body = parseJson(rq);
   if (body === undefined) return bad('the body must be a JSON object');
   switch (path) {
     case '/clock': {
+      if (body.reset === true) {
+        emu.resetClock();
+        return clockAnswer(emu);
+      }
       const advance = body.advance;
-      if (typeof advance !== 'number' || !Number.isFinite(advance)) return bad('expected {"advance": seconds}');
+      if (typeof advance !== 'number' || !Number.isFinite(advance)) return bad('expected {"advance": seconds} or {"reset": true}');
       try {
         emu.advanceClock(advance);
       } catch (error) {
         if (error instanceof RangeError) return bad(error.message);
         throw error;
       }
-      return controlJson({ ok: true, now: emu.now(), iso: new Date(emu.now()).toISOString() });
+      return clockAnswer(emu);
     }
     case '/reset':
       emu.reset();

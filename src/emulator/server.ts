@@ -22,7 +22,9 @@ import { handlePage, isPagePath } from './pages.js';
 import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo } from './cgi.js';
 import { DEFAULT_SWITCHES } from './switches.js';
 import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isJssdkPagePath } from './jssdk.js';
-import { acceptedHostNames } from './host-guard.js';
+import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
+import { EVENTS_PATH, openEventStream, type LogTap } from './ui-events.js';
+import { UI_PATH } from './ui-page.js';
 
 export { DEFAULT_SWITCHES };
 
@@ -117,6 +119,8 @@ export class Emulator {
   url = '';
   /** Host names the control API answers to (host-guard.ts); filled in by listen(). */
   controlHosts = new Set<string>();
+  /** Set only while someone follows the log (GET /__emulator/events, ui-events.ts): with nobody subscribed, recording does nothing more. */
+  logTap: LogTap | undefined = undefined;
 
   constructor(options: EmulatorOptions = {}) {
     this.seed = normalizeSeed(options.seed ?? defaultSeed(), options.domainOverrides);
@@ -130,6 +134,16 @@ export class Emulator {
 
   now(): number {
     return this.baseClock() + this.offsetMs;
+  }
+
+  /** How far advanceClock() has moved the clock, in ms (GET /__emulator/clock shows it). */
+  get clockOffsetMs(): number {
+    return this.offsetMs;
+  }
+
+  /** Back to the base clock (POST /__emulator/clock {"reset": true}). */
+  resetClock(): void {
+    this.offsetMs = 0;
   }
 
   advanceClock(seconds: number): void {
@@ -250,7 +264,7 @@ export class Emulator {
     return { status: 404, headers: { 'content-type': 'text/html' }, body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n' };
   }
 
-  private record(method: string, path: string, query: URLSearchParams, reply: Reply, fault?: RequestRecord['fault']): void {
+  private record(method: string, path: string, query: URLSearchParams, reply: Reply, fault?: RequestRecord['fault'], rq?: Rq): void {
     const entry: RequestRecord = { method, path, query: redactQuery(query), status: reply.status, time: new Date(this.now()).toISOString() };
     if (reply.errcode !== undefined) entry.errcode = reply.errcode;
     if (reply.rid !== undefined) entry.rid = reply.rid;
@@ -258,6 +272,7 @@ export class Emulator {
     this.log.push(entry);
     this.logTotal += 1;
     if (this.log.length > 5000) this.log.splice(0, this.log.length - 5000);
+    if (this.logTap !== undefined) this.logTap(entry, this.logTotal, rq, reply);
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -287,7 +302,8 @@ export class Emulator {
     const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host) ? req.headers.host : new URL(this.url).host;
     const rq: Rq = {
       method,
-      path: url.pathname,
+      // `/` on the emulator's own address is its page (issue 16); on any other Host it stays WeChat's 404.
+      path: url.pathname === '/' && hostHeaderAllowed(req.headers.host, this.controlHosts) ? UI_PATH : url.pathname,
       query,
       rawQuery: url.search.replace(/^\?/, ''),
       body,
@@ -296,6 +312,7 @@ export class Emulator {
       headers: req.headers,
       origin: `http://${host}`,
     };
+    if (rq.path === EVENTS_PATH) return openEventStream(this, rq, res);
     let reply: Reply;
     try {
       reply = await this.dispatch(rq, () => req.socket.destroy());
@@ -304,7 +321,7 @@ export class Emulator {
     }
     if (!reply.reset) send(res, reply, false);
     // The log is what a client under test sent; the emulator's own control calls are left out.
-    if (!rq.path.startsWith('/__emulator/')) this.record(method, rq.path, query, reply, rq.fault);
+    if (!rq.path.startsWith('/__emulator/')) this.record(method, rq.path, query, reply, rq.fault, rq);
   }
 
   async listen(port: number, host: string): Promise<void> {

@@ -1,0 +1,686 @@
+// The script of the emulator's page (ui-page.ts), sent inline under the page's CSP nonce. It reads its
+// texts from the JSON block #boot, talks only to the control API (/__emulator/*: fetch for reads and
+// controls, an EventSource on /__emulator/events for the live log) and builds every element with
+// createElement + textContent: no innerHTML, no inline handlers, so a logged value such as a state of
+// `<img src=x onerror=alert(1)>` is shown as text. Written without template literals (the whole script
+// is one String.raw template) and for current browsers only.
+export const UI_SCRIPT = String.raw`
+(function () {
+  'use strict';
+  var boot = JSON.parse(document.getElementById('boot').textContent);
+  var LANG_KEY = 'wxauth-emulator-lang';
+  var MAX_ROWS = 500;
+  var S = {
+    lang: initialLang(),
+    seed: null,
+    user: '',
+    clock: null,
+    faults: [],
+    switches: {},
+    values: {},
+    qr: [],
+    rows: [],
+    maxSeq: 0,
+    filterAppid: '',
+    filterErrcode: '',
+    switchesBuilt: false,
+    renderedUser: null
+  };
+
+  function initialLang() {
+    var fromUrl = new URLSearchParams(location.search).get('lang');
+    if (fromUrl === 'zh' || fromUrl === 'en') return fromUrl;
+    try {
+      var saved = localStorage.getItem(LANG_KEY);
+      if (saved === 'zh' || saved === 'en') return saved;
+    } catch (e) { /* storage may be off */ }
+    return boot.lang === 'zh' ? 'zh' : 'en';
+  }
+
+  function T(key, params) {
+    var text = boot.texts[S.lang][key];
+    if (text === undefined) text = boot.texts.en[key];
+    if (text === undefined) return key;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole;
+    });
+  }
+
+  function byId(id) { return document.getElementById(id); }
+
+  // The only way this script makes elements: properties and attributes are set one by one, text goes
+  // through text nodes, and an attribute named on* is refused outright.
+  var PROPS = { value: 1, checked: 1, disabled: 1, hidden: 1, selected: 1, open: 1 };
+  function h(tag, props, children) {
+    var el = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (key) {
+        var value = props[key];
+        if (value === undefined || value === null || value === false) return;
+        if (/^on/i.test(key)) throw new Error('no inline handlers');
+        if (key === 'class') el.className = value;
+        else if (key === 'text') el.textContent = String(value);
+        else if (PROPS[key]) el[key] = value;
+        else el.setAttribute(key, value === true ? '' : String(value));
+      });
+    }
+    (children || []).forEach(function (child) {
+      if (child === undefined || child === null || child === false) return;
+      el.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    });
+    return el;
+  }
+
+  function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); }
+
+  // ---------------------------------------------------------------------------------------------
+  // the control API
+
+  function api(method, path, body) {
+    var init = { method: method, headers: {} };
+    if (method !== 'GET') {
+      init.headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body || {});
+    }
+    return fetch('/__emulator' + path, init).then(function (res) {
+      return res.json().then(function (doc) { return doc; }, function () { return { ok: false, error: 'HTTP ' + res.status }; });
+    }, function () {
+      throw new Error(T('status.offline'));
+    }).then(function (doc) {
+      if (!doc || doc.ok !== true) throw new Error((doc && doc.error) || 'failed');
+      return doc;
+    });
+  }
+
+  var statusTimer;
+  function say(text, isError) {
+    var el = byId('status');
+    el.textContent = text;
+    el.className = isError ? 'status error' : 'status';
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(function () { el.textContent = ''; el.className = 'status'; }, isError ? 12000 : 5000);
+  }
+
+  /** Run a control call; on success say what happened and read the state back. */
+  function act(promise, okText) {
+    return promise.then(function (doc) {
+      if (okText) say(typeof okText === 'function' ? okText(doc) : okText);
+      return refresh().then(function () { return doc; });
+    }).catch(function (error) {
+      say(T('status.error', { detail: error.message }), true);
+      return undefined;
+    });
+  }
+
+  var refreshing = null;
+  var refreshAgain = false;
+  function refresh() {
+    if (refreshing) { refreshAgain = true; return refreshing; }
+    refreshing = Promise.all([api('GET', '/user'), api('GET', '/clock'), api('GET', '/faults'), api('GET', '/switches'), api('GET', '/qr')])
+      .then(function (r) {
+        S.user = r[0].user;
+        S.clock = { now: r[1].now, offset: r[1].offset, at: Date.now() };
+        S.faults = r[2].faults;
+        S.switches = r[3].switches;
+        S.values = r[3].values;
+        S.qr = r[4].sessions;
+        renderState();
+      })
+      .catch(function (error) { say(T('status.error', { detail: error.message }), true); })
+      .then(function () {
+        refreshing = null;
+        if (refreshAgain) { refreshAgain = false; return refresh(); }
+        return undefined;
+      });
+    return refreshing;
+  }
+
+  var refreshTimer;
+  function refreshSoon() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(refresh, 250);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // small pieces
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = h('textarea', { class: 'offscreen', readonly: true });
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error('copy'));
+    });
+  }
+
+  function copyButton(value, what) {
+    var button = h('button', { type: 'button', class: 'copy', 'data-copy': what, 'aria-label': T('copy') + ' ' + what, text: T('copy') });
+    button.addEventListener('click', function () {
+      copyText(value).then(function () { flash(button, T('copied')); }, function () { flash(button, T('copyFailed')); });
+    });
+    return button;
+  }
+
+  function flash(button, text) {
+    button.textContent = text;
+    setTimeout(function () { button.textContent = T('copy'); }, 1500);
+  }
+
+  function maskSecret(secret) {
+    return secret.length > 4 ? '\u2022\u2022\u2022\u2022' + secret.slice(-4) : '\u2022\u2022\u2022\u2022';
+  }
+
+  function kv(label, valueNode, extra) {
+    return h('div', { class: 'kv' }, [h('span', { class: 'k', text: label }), valueNode, extra]);
+  }
+
+  function duration(seconds) {
+    var s = Math.abs(Math.round(seconds));
+    var parts = [];
+    var d = Math.floor(s / 86400); s -= d * 86400;
+    var hh = Math.floor(s / 3600); s -= hh * 3600;
+    var m = Math.floor(s / 60); s -= m * 60;
+    if (d) parts.push(T('unit.d', { n: d }));
+    if (hh) parts.push(T('unit.h', { n: hh }));
+    if (m) parts.push(T('unit.min', { n: m }));
+    if (s || parts.length === 0) parts.push(T('unit.s', { n: s }));
+    return (seconds < 0 ? '-' : '') + parts.join(' ');
+  }
+
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  function localTime(ms) {
+    var d = new Date(ms);
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds());
+  }
+
+  function appName(appid) {
+    var apps = S.seed ? S.seed.apps : [];
+    for (var i = 0; i < apps.length; i++) if (apps[i].appid === appid) return apps[i].name;
+    return appid;
+  }
+
+  function userName(id) {
+    var users = S.seed ? S.seed.users : [];
+    for (var i = 0; i < users.length; i++) if (users[i].id === id) return users[i].nickname + ' (' + id + ')';
+    return id;
+  }
+
+  function faultSpec(f) {
+    var kind = f.kind === 'http500' ? '500' : f.kind === 'http502' ? '502' : f.kind;
+    return kind + (f.kind === 'delay' ? '=' + f.ms : '') + (f.path ? '@' + f.path : '') + (f.count !== undefined ? ':' + f.count : '');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // rendering the state
+
+  function renderSeed() {
+    var apps = byId('app-list');
+    clear(apps);
+    S.seed.apps.forEach(function (app) {
+      var maskedEnv = app.env.split(app.secret).join(maskSecret(app.secret));
+      apps.appendChild(h('li', { class: 'item', 'data-appid': app.appid }, [
+        h('div', { class: 'app-head' }, [h('strong', { text: app.name }), h('span', { class: 'badge', text: T('type.' + app.type) })]),
+        kv('appid', h('code', { class: 'v', text: app.appid }), copyButton(app.appid, 'appid')),
+        kv('secret', h('code', { class: 'v', text: maskSecret(app.secret) }), copyButton(app.secret, 'secret')),
+        kv(T('apps.domain'), h('code', { class: 'v', text: app.domain.length ? app.domain.join(', ') : T('apps.noDomain') })),
+        h('div', { class: 'small', text: T('apps.export') }),
+        h('div', { class: 'export' }, [h('code', { text: maskedEnv }), copyButton(app.env, 'export')])
+      ]));
+    });
+
+    var filter = byId('filter-appid');
+    var chosen = S.filterAppid;
+    clear(filter);
+    filter.appendChild(new Option(T('log.filter.all'), ''));
+    S.seed.apps.forEach(function (app) { filter.appendChild(new Option(app.name + ' \u00b7 ' + app.appid, app.appid)); });
+    filter.value = chosen;
+
+    var you = byId('you');
+    clear(you);
+    S.seed.users.forEach(function (u) { you.appendChild(new Option(u.nickname + ' (' + u.id + ')', u.id)); });
+    renderUsers();
+  }
+
+  function renderUsers() {
+    var list = byId('user-list');
+    clear(list);
+    S.seed.users.forEach(function (u) {
+      var follows = u.follows.length ? T('users.follows', { list: u.follows.map(appName).join(', ') }) : T('users.followsNone');
+      var ids = h('details', null, [h('summary', { class: 'small', text: T('users.openids') })]);
+      Object.keys(u.openids).forEach(function (appid) {
+        ids.appendChild(kv(appName(appid), h('code', { class: 'v', text: u.openids[appid] }), copyButton(u.openids[appid], 'openid')));
+      });
+      Object.keys(u.unionids).forEach(function (account) {
+        ids.appendChild(kv('unionid \u00b7 ' + account, h('code', { class: 'v', text: u.unionids[account] }), copyButton(u.unionids[account], 'unionid')));
+      });
+      list.appendChild(h('li', { class: 'item', 'data-user': u.id }, [
+        h('div', { class: 'user-head' }, [
+          h('strong', { text: u.nickname }),
+          h('code', { text: u.id }),
+          copyButton(u.id, 'user id'),
+          u.id === S.user ? h('span', { class: 'badge green', text: T('users.you') }) : null
+        ]),
+        h('div', { class: 'small', text: follows }),
+        ids
+      ]));
+    });
+  }
+
+  function renderState() {
+    byId('you').value = S.user;
+    // The users list only marks who "you" are; rebuilding it would close an open openid list.
+    if (S.seed && S.renderedUser !== S.user) {
+      S.renderedUser = S.user;
+      renderUsers();
+    }
+    renderClock();
+    renderQr();
+    renderFaults();
+    renderSwitches();
+  }
+
+  function renderClock() {
+    if (!S.clock) return;
+    var now = S.clock.now + (Date.now() - S.clock.at);
+    byId('clock-now').textContent = localTime(now);
+    byId('clock-iso').textContent = new Date(now).toISOString();
+    byId('clock-ahead').textContent = S.clock.offset ? T('clock.ahead', { d: duration(S.clock.offset) }) : T('clock.real');
+  }
+
+  function renderQr() {
+    var list = byId('qr-list');
+    clear(list);
+    byId('qr-none').hidden = S.qr.length > 0;
+    var now = S.clock ? S.clock.now : Date.now();
+    S.qr.forEach(function (s) {
+      var confirm = h('button', { type: 'button', class: 'primary', 'data-action': 'confirm', text: T('qr.confirm', { user: userName(S.user) }) });
+      var cancel = h('button', { type: 'button', 'data-action': 'cancel', text: T('qr.cancel') });
+      confirm.addEventListener('click', function () {
+        act(api('POST', '/scan', { uuid: s.uuid, action: 'confirm', user: S.user }), T('qr.confirmed'));
+      });
+      cancel.addEventListener('click', function () {
+        act(api('POST', '/scan', { uuid: s.uuid, action: 'cancel' }), T('qr.cancelled'));
+      });
+      list.appendChild(h('li', { class: 'item', 'data-uuid': s.uuid }, [
+        h('div', { class: 'app-head' }, [
+          h('strong', { text: s.name }),
+          h('span', { class: 'badge ' + (s.status === 404 ? 'orange' : ''), text: s.status === 404 ? T('qr.scanned') : T('qr.waiting') }),
+          h('span', { class: 'small', text: T('qr.age', { d: duration((now - Date.parse(s.createdAt)) / 1000) }) })
+        ]),
+        kv('appid', h('code', { class: 'v', text: s.appid })),
+        kv('state', h('code', { class: 'v', text: s.state })),
+        kv('redirect_uri', h('code', { class: 'v', text: s.redirectUri })),
+        h('div', { class: 'btns' }, [confirm, cancel])
+      ]));
+    });
+  }
+
+  function renderFaults() {
+    var list = byId('fault-list');
+    clear(list);
+    byId('faults-none').hidden = S.faults.length > 0;
+    byId('faults-clear').hidden = S.faults.length === 0;
+    S.faults.forEach(function (f, index) {
+      var remove = h('button', { type: 'button', class: 'danger', text: T('faults.remove') });
+      remove.addEventListener('click', function () {
+        var rest = S.faults.filter(function (_f, i) { return i !== index; });
+        act(api('POST', '/faults', { faults: rest, replace: true }));
+      });
+      var scope = (f.path ? f.path : T('faults.every')) + ' \u00b7 ' + (f.count !== undefined ? T('faults.left', { n: f.count }) : T('faults.until'));
+      list.appendChild(h('li', { class: 'item kv', 'data-fault': faultSpec(f) }, [
+        h('code', { class: 'v', text: faultSpec(f) }),
+        h('span', { class: 'small', text: scope }),
+        remove
+      ]));
+    });
+  }
+
+  function switchRow(name) {
+    var row = h('div', { class: 'switch', 'data-switch': name }, [
+      h('div', { class: 'name', text: name }),
+      h('div', { class: 'small', 'data-switch-text': name, text: (boot.switches[name] || {})[S.lang] || '' })
+    ]);
+    var seg = h('div', { class: 'seg', role: 'group', 'aria-label': name });
+    S.values[name].forEach(function (value) {
+      var button = h('button', { type: 'button', 'data-value': String(value), 'aria-pressed': 'false', text: String(value) });
+      button.addEventListener('click', function () {
+        var change = {};
+        change[name] = value;
+        act(api('POST', '/switches', change), T('switches.changed', { name: name, value: String(value) }));
+      });
+      seg.appendChild(button);
+    });
+    row.appendChild(seg);
+    return row;
+  }
+
+  function callerIpRow() {
+    var input = h('input', { type: 'text', id: 'caller-ip', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'callerIp', placeholder: T('switches.callerIp.placeholder') });
+    var set = h('button', { type: 'button', id: 'caller-ip-set', text: T('switches.set') });
+    var unset = h('button', { type: 'button', id: 'caller-ip-clear', text: T('switches.clear') });
+    set.addEventListener('click', function () {
+      var ip = input.value.trim();
+      act(api('POST', '/switches', { callerIp: ip === '' ? null : ip }), T('switches.changed', { name: 'callerIp', value: ip || '-' }));
+    });
+    unset.addEventListener('click', function () {
+      input.value = '';
+      act(api('POST', '/switches', { callerIp: null }), T('switches.changed', { name: 'callerIp', value: '-' }));
+    });
+    return h('div', { class: 'switch', 'data-switch': 'callerIp' }, [
+      h('div', { class: 'name', text: 'callerIp' }),
+      h('div', { class: 'small', 'data-switch-text': 'callerIp', text: boot.switches.callerIp[S.lang] }),
+      h('div', { class: 'btns' }, [input, set, unset])
+    ]);
+  }
+
+  function renderSwitches() {
+    var list = byId('switch-list');
+    if (!S.switchesBuilt) {
+      clear(list);
+      Object.keys(S.values).forEach(function (name) { list.appendChild(switchRow(name)); });
+      list.appendChild(callerIpRow());
+      S.switchesBuilt = true;
+    }
+    Object.keys(S.values).forEach(function (name) {
+      var row = list.querySelector('[data-switch="' + name + '"]');
+      if (!row) return;
+      Array.prototype.forEach.call(row.querySelectorAll('button[data-value]'), function (button) {
+        button.setAttribute('aria-pressed', String(button.getAttribute('data-value') === String(S.switches[name])));
+      });
+    });
+    var ip = byId('caller-ip');
+    if (ip && document.activeElement !== ip) ip.value = S.switches.callerIp || '';
+    // Collapsed, the card still says how many switches differ from their default (the first value).
+    var changed = Object.keys(S.values).filter(function (name) { return String(S.switches[name]) !== String(S.values[name][0]); }).length +
+      (S.switches.callerIp ? 1 : 0);
+    var badge = byId('switches-changed');
+    badge.hidden = changed === 0;
+    badge.textContent = T('switches.changedCount', { n: changed });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // the request log
+
+  function rowMatches(ev) {
+    if (S.filterAppid !== '' && ev.appid !== S.filterAppid) return false;
+    if (S.filterErrcode !== '' && String(ev.errcode) !== S.filterErrcode) return false;
+    return true;
+  }
+
+  // What a row says: WeChat's errcode and its meaning when the answer had one, else the HTTP status
+  // (0 = the connection was reset by a fault); an injected fault is a separate mark.
+  function describe(ev) {
+    var fault = ev.fault ? T('log.fault', { kind: ev.fault }) : '';
+    if (ev.errcode !== undefined) {
+      var meaning = ev.meaning ? ev.meaning[S.lang] || ev.meaning.en : '';
+      return { code: String(ev.errcode), cls: ev.errcode === 0 ? 'ok' : 'bad', text: ev.errcode === 0 ? T('log.ok') : meaning, fault: fault };
+    }
+    if (ev.status === 0) return { code: 'RST', cls: 'bad', text: '', fault: fault };
+    return { code: T('log.http', { status: ev.status }), cls: ev.status >= 400 ? 'bad' : 'ok', text: '', fault: fault };
+  }
+
+  function buildRow(ev) {
+    var d = describe(ev);
+    var time = ev.time.length >= 19 ? ev.time.slice(11, 19) : ev.time;
+    var details = h('details', { class: 'req' + (d.cls === 'bad' ? ' err' : d.fault ? ' warn' : ''), 'data-seq': ev.seq, 'data-errcode': ev.errcode === undefined ? '' : ev.errcode });
+    var summary = h('summary', null, [
+      h('span', { class: 't', title: ev.time, text: time }),
+      h('span', { class: 'm', text: ev.method }),
+      h('span', { class: 'p', text: ev.path }),
+      h('span', { class: 'line2' }, [
+        h('span', { class: 'c ' + d.cls, text: d.code }),
+        d.text ? h('span', { class: 'mean', title: d.text, text: d.text }) : null,
+        d.fault ? h('span', { class: 'badge orange', text: d.fault }) : null,
+        ev.appid ? h('span', { class: 'a', text: ev.appid }) : null
+      ])
+    ]);
+    details.appendChild(summary);
+    var body = h('div', { class: 'detail' });
+    details.appendChild(body);
+    var loaded = false;
+    details.addEventListener('toggle', function () {
+      if (!details.open || loaded) return;
+      loaded = true;
+      body.appendChild(h('p', { class: 'small', text: T('log.loading') }));
+      api('GET', '/requests/' + ev.seq).then(function (doc) { renderDetail(body, doc); }, function (error) {
+        loaded = false;
+        clear(body);
+        body.appendChild(h('p', { class: 'small', text: T('status.error', { detail: error.message }) }));
+      });
+    });
+    details.hidden = !rowMatches(ev);
+    return details;
+  }
+
+  function pre(text) { return h('pre', { text: text }); }
+
+  function headerText(pairs) { return pairs.map(function (p) { return p[0] + ': ' + p[1]; }).join('\n'); }
+
+  function bodyText(part) {
+    if (part.body === '') return T('log.noBody');
+    var text = part.body;
+    try {
+      if (/^\s*[\[{]/.test(text)) text = JSON.stringify(JSON.parse(text), null, 2);
+    } catch (e) { /* not JSON: shown as sent */ }
+    return part.truncated ? text + '\n' + T('log.truncated', { n: part.truncated }) : text;
+  }
+
+  function renderDetail(body, doc) {
+    clear(body);
+    var r = doc.request;
+    var d = describe(r);
+    if (r.errcode !== undefined && r.errcode !== 0) body.appendChild(h('p', null, [h('strong', { text: String(r.errcode) + ' ' }), d.text]));
+    if (!doc.detail) {
+      var query = Object.keys(r.query).map(function (k) { return k + '=' + r.query[k]; }).join('&');
+      body.appendChild(h('h3', { text: T('log.request') }));
+      body.appendChild(pre(r.method + ' ' + r.path + (query ? '?' + query : '')));
+      body.appendChild(h('h3', { text: T('log.answer') }));
+      body.appendChild(pre('HTTP ' + r.status + (r.rid ? '\nrid: ' + r.rid : '')));
+      body.appendChild(h('p', { class: 'small', text: T('log.noDetail') }));
+      return;
+    }
+    var req = doc.detail.request;
+    var ans = doc.detail.answer;
+    body.appendChild(h('h3', { text: T('log.request') }));
+    body.appendChild(pre(req.method + ' ' + req.url));
+    body.appendChild(h('div', { class: 'small', text: T('log.headers') }));
+    body.appendChild(pre(headerText(req.headers)));
+    if (req.body !== '') {
+      body.appendChild(h('div', { class: 'small', text: T('log.body') }));
+      body.appendChild(pre(bodyText(req)));
+    }
+    body.appendChild(h('h3', { text: T('log.answer') }));
+    if (ans.reset) {
+      body.appendChild(h('p', { class: 'small', text: T('log.connectionReset') }));
+      return;
+    }
+    body.appendChild(pre('HTTP ' + ans.status + (r.rid ? '   rid: ' + r.rid : '')));
+    body.appendChild(h('div', { class: 'small', text: T('log.answerHeaders') }));
+    body.appendChild(pre(headerText(ans.headers)));
+    body.appendChild(h('div', { class: 'small', text: T('log.body') }));
+    body.appendChild(pre(bodyText(ans)));
+  }
+
+  function addRow(ev) {
+    // Numbers restart after a reset: a lower one means the log was emptied meanwhile.
+    if (ev.seq <= S.maxSeq) clearLog();
+    S.maxSeq = ev.seq;
+    var row = buildRow(ev);
+    S.rows.push({ ev: ev, row: row });
+    var list = byId('log-list');
+    list.insertBefore(row, list.firstChild);
+    while (S.rows.length > MAX_ROWS) {
+      var old = S.rows.shift();
+      if (old.row.parentNode) old.row.parentNode.removeChild(old.row);
+    }
+    logCounts();
+  }
+
+  function clearLog() {
+    S.rows = [];
+    S.maxSeq = 0;
+    clear(byId('log-list'));
+    logCounts();
+  }
+
+  function rebuildLog() {
+    var list = byId('log-list');
+    clear(list);
+    S.rows.forEach(function (r) {
+      r.row = buildRow(r.ev);
+      list.insertBefore(r.row, list.firstChild);
+    });
+    logCounts();
+  }
+
+  function applyFilter() {
+    S.rows.forEach(function (r) { r.row.hidden = !rowMatches(r.ev); });
+    logCounts();
+  }
+
+  function logCounts() {
+    var hidden = 0;
+    S.rows.forEach(function (r) { if (r.row.hidden) hidden += 1; });
+    var hiddenEl = byId('log-hidden');
+    hiddenEl.hidden = hidden === 0;
+    hiddenEl.textContent = hidden ? T('log.hidden', { n: hidden }) : '';
+    var empty = byId('log-empty');
+    empty.hidden = S.rows.length > 0;
+    empty.textContent = T('log.empty', { url: boot.url });
+  }
+
+  function setLive(on) {
+    var el = byId('live');
+    el.className = on ? 'live on' : 'live';
+    el.textContent = on ? T('log.live') : T('log.offline');
+    el.setAttribute('data-live', on ? 'on' : 'off');
+  }
+
+  function follow() {
+    var source = new EventSource('/__emulator/events');
+    source.addEventListener('open', function () { setLive(true); });
+    source.addEventListener('error', function () { setLive(false); });
+    source.addEventListener('request', function (e) {
+      addRow(JSON.parse(e.data));
+      refreshSoon();
+    });
+    source.addEventListener('state', refreshSoon);
+    source.addEventListener('reset', function () {
+      clearLog();
+      refreshSoon();
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // language
+
+  function applyLang() {
+    document.documentElement.lang = S.lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = T('title');
+    Array.prototype.forEach.call(document.querySelectorAll('[data-t]'), function (el) { el.textContent = T(el.getAttribute('data-t')); });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-t-placeholder]'), function (el) { el.placeholder = T(el.getAttribute('data-t-placeholder')); });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-t-aria]'), function (el) { el.setAttribute('aria-label', T(el.getAttribute('data-t-aria'))); });
+    Array.prototype.forEach.call(document.querySelectorAll('button[data-lang]'), function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === S.lang)); });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-switch-text]'), function (el) {
+      var name = el.getAttribute('data-switch-text');
+      el.textContent = (boot.switches[name] || {})[S.lang] || '';
+    });
+    var ip = byId('caller-ip');
+    if (ip) {
+      ip.placeholder = T('switches.callerIp.placeholder');
+      byId('caller-ip-set').textContent = T('switches.set');
+      byId('caller-ip-clear').textContent = T('switches.clear');
+    }
+    if (S.seed) renderSeed();
+    if (S.clock) {
+      S.renderedUser = null;
+      renderState();
+    }
+    rebuildLog();
+    setLive(byId('live').getAttribute('data-live') === 'on');
+    resetArmed = false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // wiring
+
+  var resetArmed = false;
+  var resetTimer;
+
+  function wire() {
+    Array.prototype.forEach.call(document.querySelectorAll('button[data-lang]'), function (b) {
+      b.addEventListener('click', function () {
+        S.lang = b.getAttribute('data-lang') === 'zh' ? 'zh' : 'en';
+        try { localStorage.setItem(LANG_KEY, S.lang); } catch (e) { /* not kept */ }
+        applyLang();
+      });
+    });
+    byId('reset-all').addEventListener('click', function () {
+      var button = byId('reset-all');
+      if (!resetArmed) {
+        resetArmed = true;
+        button.textContent = T('resetAll.confirm');
+        clearTimeout(resetTimer);
+        resetTimer = setTimeout(function () { resetArmed = false; button.textContent = T('resetAll'); }, 4000);
+        return;
+      }
+      resetArmed = false;
+      clearTimeout(resetTimer);
+      button.textContent = T('resetAll');
+      act(api('POST', '/reset', {}), T('resetAll.done')).then(clearLog);
+    });
+    byId('you').addEventListener('change', function (e) {
+      var id = e.target.value;
+      act(api('POST', '/user', { user: id }), T('you.changed', { user: userName(id) }));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('button[data-advance]'), function (b) {
+      b.addEventListener('click', function () { act(api('POST', '/clock', { advance: Number(b.getAttribute('data-advance')) })); });
+    });
+    byId('clock-reset').addEventListener('click', function () { act(api('POST', '/clock', { reset: true })); });
+    byId('fault-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var input = byId('fault-spec');
+      var spec = input.value.trim();
+      if (spec === '') { input.setAttribute('aria-invalid', 'true'); input.focus(); return; }
+      api('POST', '/faults', { spec: spec }).then(function () {
+        input.value = '';
+        input.removeAttribute('aria-invalid');
+        say(T('faults.armed', { spec: spec }));
+        return refresh();
+      }).catch(function (error) {
+        input.setAttribute('aria-invalid', 'true');
+        say(T('status.error', { detail: error.message }), true);
+      });
+    });
+    byId('faults-clear').addEventListener('click', function () { act(api('DELETE', '/faults', {}), T('faults.cleared')); });
+    byId('filter-appid').addEventListener('change', function (e) { S.filterAppid = e.target.value; applyFilter(); });
+    byId('filter-errcode').addEventListener('input', function (e) {
+      var value = e.target.value.trim();
+      var valid = value === '' || /^-?\d+$/.test(value);
+      e.target.setAttribute('aria-invalid', String(!valid));
+      if (!valid) return;
+      S.filterErrcode = value === '' ? '' : String(Number(value));
+      applyFilter();
+    });
+    setInterval(renderClock, 1000);
+    // Open on a wide screen; on a phone the fourteen switches would push the log far down.
+    if (window.matchMedia('(min-width: 960px)').matches) byId('switches-card').open = true;
+  }
+
+  wire();
+  applyLang();
+  setLive(false);
+  api('GET', '/seed').then(function (doc) {
+    S.seed = doc;
+    renderSeed();
+    return refresh();
+  }).catch(function (error) { say(T('status.error', { detail: error.message }), true); }).then(follow);
+})();
+`;

@@ -1,0 +1,176 @@
+// Every sentence of the emulator's page (issue 16), in Chinese and English. The emulator may import only
+// core, so its page carries its own texts instead of ui/messages; the page switches between them
+// without a reload. `{name}` marks a value filled in by the page script.
+
+export type UiLang = 'zh' | 'en';
+
+export const UI_TEXT = {
+  title: { zh: 'wxauth 微信模拟器', en: 'wxauth WeChat emulator' },
+  subtitle: {
+    zh: '这一个地址同时充当 open.weixin.qq.com 和 api.weixin.qq.com。本页的每个操作都通过 /__emulator/ 控制接口完成，脚本也能做同样的事。',
+    en: 'This one address plays both open.weixin.qq.com and api.weixin.qq.com. Everything on this page goes through the control API at /__emulator/, so scripts can do the same.',
+  },
+  'lang.label': { zh: '语言', en: 'Language' },
+  resetAll: { zh: '重置模拟器', en: 'Reset emulator' },
+  'resetAll.confirm': { zh: '再点一次确认重置', en: 'Click again to reset' },
+  'resetAll.done': {
+    zh: '已重置：code、token、额度、rid、请求记录和时钟偏移都已清空，故障和开关恢复为启动时的设置。',
+    en: 'Reset: codes, tokens, quotas, rids, the log and the clock offset are gone; faults and switches are back to how the emulator started.',
+  },
+  copy: { zh: '复制', en: 'Copy' },
+  copied: { zh: '已复制', en: 'Copied' },
+  copyFailed: { zh: '复制失败', en: 'Copy failed' },
+  'status.error': { zh: '操作失败：{detail}', en: 'Failed: {detail}' },
+  'status.offline': { zh: '连不上模拟器（它还在运行吗？）', en: 'Cannot reach the emulator (is it still running?)' },
+
+  'you.title': { zh: '你是谁', en: 'Who you are' },
+  'you.desc': {
+    zh: '授权页和扫码确认以这个微信用户的身份进行（授权页上选过的用户会记在 cookie 里，优先于这里）。',
+    en: 'The WeChat user the authorize and QR pages act as (a user picked on the consent page is kept in a cookie and wins over this).',
+  },
+  'you.changed': { zh: '现在你是 {user}。', en: 'You are now {user}.' },
+
+  'clock.title': { zh: '模拟器时钟', en: 'Emulator clock' },
+  'clock.ahead': { zh: '比真实时间快 {d}', en: '{d} ahead of real time' },
+  'clock.real': { zh: '与基准时间一致', en: 'on the base clock (not moved)' },
+  'clock.plus5m': { zh: '+5 分钟', en: '+5 min' },
+  'clock.plus2h': { zh: '+2 小时', en: '+2 h' },
+  'clock.plus30d': { zh: '+30 天', en: '+30 days' },
+  'clock.reset': { zh: '时钟复原', en: 'Reset clock' },
+  'clock.note': {
+    zh: 'code 5 分钟后过期（网站应用 10 分钟），access_token 2 小时，refresh_token 30 天：拨快时钟即可立即看到过期。',
+    en: 'Codes expire after 5 minutes (10 for website apps), access tokens after 2 hours, refresh tokens after 30 days: move the clock to see it now.',
+  },
+  'unit.d': { zh: '{n} 天', en: '{n} d' },
+  'unit.h': { zh: '{n} 小时', en: '{n} h' },
+  'unit.min': { zh: '{n} 分钟', en: '{n} min' },
+  'unit.s': { zh: '{n} 秒', en: '{n} s' },
+
+  'qr.title': { zh: '待确认的扫码登录', en: 'Pending QR logins' },
+  'qr.none': {
+    zh: '暂无。在浏览器里打开网站应用的 /connect/qrconnect 链接（例如 wxauth url --open），它会出现在这里。',
+    en: 'None. Open a website app’s /connect/qrconnect link in a browser (for example wxauth url --open) and it shows up here.',
+  },
+  'qr.waiting': { zh: '等待扫码', en: 'waiting for a scan' },
+  'qr.scanned': { zh: '已扫码，等待确认', en: 'scanned, waiting for confirmation' },
+  'qr.confirm': { zh: '以 {user} 确认登录', en: 'Confirm as {user}' },
+  'qr.cancel': { zh: '取消登录', en: 'Cancel' },
+  'qr.confirmed': { zh: '已确认：扫码页会带着 code 跳到 redirect_uri。', en: 'Confirmed: the QR page now goes on to the redirect_uri with a code.' },
+  'qr.cancelled': { zh: '已取消：扫码页显示“您已取消此次登录”。', en: 'Cancelled: the QR page says the login was cancelled.' },
+  'qr.age': { zh: '{d}前', en: '{d} ago' },
+
+  'faults.title': { zh: '故障注入', en: 'Faults' },
+  'faults.desc': {
+    zh: '语法与 --fault 相同：KIND[=MS][@PATH][:COUNT]，KIND 可以是 delay、500、502、busy、reset、garbage。例如 delay=2000:3、500@/sns/oauth2/access_token。',
+    en: 'The same syntax as --fault: KIND[=MS][@PATH][:COUNT], KIND is delay, 500, 502, busy, reset or garbage. For example delay=2000:3 or 500@/sns/oauth2/access_token.',
+  },
+  'faults.label': { zh: '故障', en: 'Fault' },
+  'faults.arm': { zh: '注入', en: 'Arm' },
+  'faults.armed': { zh: '已注入 {spec}。', en: 'Armed {spec}.' },
+  'faults.none': { zh: '没有注入的故障。', en: 'No faults armed.' },
+  'faults.clear': { zh: '全部清除', en: 'Clear all' },
+  'faults.cleared': { zh: '故障已全部清除。', en: 'All faults cleared.' },
+  'faults.remove': { zh: '移除', en: 'Remove' },
+  'faults.left': { zh: '还剩 {n} 次', en: '{n} left' },
+  'faults.until': { zh: '直到清除', en: 'until cleared' },
+  'faults.every': { zh: '所有路径', en: 'every path' },
+
+  'switches.title': { zh: '行为开关', en: 'Switches' },
+  'switches.desc': {
+    zh: '微信行为不确定或随时间变化的地方可以在这里切换；每行第一个值是默认值。',
+    en: 'Where WeChat’s behaviour is uncertain or changed over time, choose here; the first value of each row is the default.',
+  },
+  'switches.changedCount': { zh: '{n} 个不是默认值', en: '{n} not default' },
+  'switches.set': { zh: '设置', en: 'Set' },
+  'switches.clear': { zh: '清除', en: 'Clear' },
+  'switches.changed': { zh: '{name} = {value}', en: '{name} = {value}' },
+  'switches.callerIp.placeholder': { zh: '默认取连接的地址', en: 'default: the connection’s address' },
+
+  'apps.title': { zh: '应用', en: 'Apps' },
+  'apps.domain': { zh: '授权回调域', en: 'callback domain' },
+  'apps.export': { zh: '让 wxauth 使用这个应用（与 wxauth emulator 打印的一样）', en: 'Aim wxauth at this app (the line wxauth emulator prints)' },
+  'apps.noDomain': { zh: '无', en: 'none' },
+  'type.service': { zh: '服务号', en: 'service account' },
+  'type.subscription': { zh: '订阅号', en: 'subscription account' },
+  'type.test': { zh: '测试号', en: 'test account' },
+  'type.website': { zh: '网站应用', en: 'website app' },
+
+  'users.title': { zh: '用户', en: 'Users' },
+  'users.you': { zh: '你', en: 'you' },
+  'users.follows': { zh: '关注：{list}', en: 'follows: {list}' },
+  'users.followsNone': { zh: '未关注任何账号', en: 'follows nothing' },
+  'users.openids': { zh: '各应用的 openid / unionid', en: 'openid per app / unionid' },
+
+  'log.title': { zh: '请求记录', en: 'Requests' },
+  'log.desc': {
+    zh: '客户端发给模拟器的请求（控制接口的调用不记录），最新的在最上面；secret、token、code、ticket 都已遮盖。点一行看完整的请求和应答。',
+    en: 'What clients sent to the emulator (control calls are not logged), newest first; secrets, tokens, codes and tickets are masked. Open a row for the full request and answer.',
+  },
+  'log.filter.appid': { zh: '应用', en: 'App' },
+  'log.filter.all': { zh: '全部', en: 'all' },
+  'log.filter.errcode': { zh: 'errcode', en: 'errcode' },
+  'log.filter.any': { zh: '任意', en: 'any' },
+  'log.empty': { zh: '还没有请求。把客户端指向 {url} 即可（见上面应用的 export 行）。', en: 'No requests yet. Aim a client at {url} (see the export lines of the apps above).' },
+  'log.hidden': { zh: '有 {n} 条被筛选条件隐藏。', en: '{n} hidden by the filter.' },
+  'log.live': { zh: '实时', en: 'live' },
+  'log.offline': { zh: '正在重连…', en: 'reconnecting…' },
+  'log.ok': { zh: '成功', en: 'ok' },
+  'log.http': { zh: 'HTTP {status}', en: 'HTTP {status}' },
+  'log.fault': { zh: '故障 {kind}', en: 'fault: {kind}' },
+  'log.request': { zh: '请求', en: 'Request' },
+  'log.answer': { zh: '应答', en: 'Answer' },
+  'log.headers': { zh: '请求头', en: 'Headers' },
+  'log.answerHeaders': { zh: '应答头', en: 'Headers' },
+  'log.body': { zh: '正文', en: 'Body' },
+  'log.noBody': { zh: '（无正文）', en: '(no body)' },
+  'log.truncated': { zh: '（共 {n} 字节，只显示开头）', en: '({n} bytes, only the start is shown)' },
+  'log.connectionReset': { zh: '连接被重置（注入的 reset 故障），没有应答。', en: 'The connection was reset (an injected reset fault): no answer.' },
+  'log.noDetail': {
+    zh: '完整的请求和应答只为本页（或其他 /__emulator/events 订阅者）打开期间到达的请求保留。',
+    en: 'The full request and answer are kept only for requests that arrived while this page (or another /__emulator/events subscriber) was open.',
+  },
+  'log.loading': { zh: '加载中…', en: 'Loading…' },
+  'log.query': { zh: '查询参数', en: 'Query' },
+} as const satisfies Record<string, Record<UiLang, string>>;
+
+export type UiTextKey = keyof typeof UI_TEXT;
+
+/** What each switch changes (the README's switch table, one line each). */
+export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
+  contentType: {
+    zh: 'Content-Type：auto = /sns 用 text/plain，/cgi-bin 用 application/json；outcome = /sns 的错误用 JSON',
+    en: 'Content-Type: auto = text/plain on /sns, application/json on /cgi-bin; outcome = JSON for /sns errors',
+  },
+  ridStyle: { zh: 'errmsg 后缀：2021 年后的 rid、之前的 hints，或没有', en: 'errmsg suffix: the 2021+ rid, the older hints, or none' },
+  expiredCodeErrcode: { zh: '过期 code 的错误码：实测 40029，文档 42003', en: 'errcode for an expired code: 40029 observed, 42003 documented' },
+  denyBehaviour: { zh: '用户点“拒绝”后：只带 state 跳回，或不跳转', en: 'after 拒绝 (deny): redirect with state only, or no redirect' },
+  unknownPath: { zh: '未知的 /sns、/cgi-bin 路径：40066 invalid url，或 HTTP 404', en: 'unknown /sns and /cgi-bin paths: 40066 invalid url, or HTTP 404' },
+  paramOrderCheck: { zh: '检查授权链接参数顺序 appid、redirect_uri、response_type、scope、state', en: 'check the authorize link’s parameter order appid, redirect_uri, response_type, scope, state' },
+  loginScopeOnAuthorize: { zh: 'snsapi_login 用在 /connect/oauth2/authorize 上时显示的页面', en: 'the page for snsapi_login on /connect/oauth2/authorize' },
+  silentUserinfo: { zh: 'followers = 已关注的用户 snsapi_userinfo 不弹授权页（forcePopup 除外）', en: 'followers = snsapi_userinfo skips the consent page for followers (unless forcePopup)' },
+  profileEra: { zh: 'userinfo：2021 年后（性别 0、地区为空）或之前的资料', en: 'userinfo: after 2021 (sex 0, empty region) or the legacy profile' },
+  stateLengthCheck: { zh: '拒绝超过 128 字节的 state', en: 'refuse a state longer than 128 bytes' },
+  whitelistErrmsg: { zh: '40164 的 errmsg：2021 年（rid 前无逗号）或 2022 年的样例', en: '40164 errmsg: the 2021 form (no comma before rid) or the 2022 sample' },
+  userInfoEra: { zh: '/cgi-bin/user/info：保留 language（2021）或按当前文档去掉', en: '/cgi-bin/user/info: keep language (2021) or drop it as the current doc does' },
+  httpOnSns: { zh: '通过 http 调 /sns/*：照常回答，或 43003 require https', en: '/sns/* over plain http: answered, or 43003 require https' },
+  codeCheckOrder: { zh: 'secret 和 code 都错时先检查哪个', en: 'which is checked first when both the secret and the code are wrong' },
+  callerIp: { zh: 'IP 白名单检查时当作调用方的 IP', en: 'the caller IP used for whitelist checks' },
+};
+
+/**
+ * The page's language: `?lang=` if given, else the first of zh/en in Accept-Language by its q values
+ * (`zh-CN,zh;q=0.9,en;q=0.8` → zh), else English.
+ */
+export function pickUiLang(param: string | null, acceptLanguage: string | undefined): UiLang {
+  if (param === 'zh' || param === 'en') return param;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((l) => l.q > 0 && (l.tag === 'zh' || l.tag.startsWith('zh-') || l.tag === 'en' || l.tag.startsWith('en-')))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0]?.tag.startsWith('zh') ? 'zh' : 'en';
+}

@@ -1,0 +1,325 @@
+// The emulator's page and the control endpoints it added (issue 16), over HTTP without a browser: where
+// the page is served and how it is locked down, GET /__emulator/user, /qr, the clock offset and reset,
+// the switches' allowed values, the seed's export lines, and the live log (GET /__emulator/events, a
+// server-sent event stream) with GET /__emulator/requests/<n>'s masked full request and answer.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_APPIDS } from '../../src/emulator/index.js';
+import { maskSecrets } from '../../src/emulator/ui-events.js';
+import { pickUiLang } from '../../src/emulator/ui-text.js';
+import { T0, get, portOf, post, rawRequest, useEmulator } from './helpers.js';
+
+const SVC = DEFAULT_APPIDS.service;
+const WEB = DEFAULT_APPIDS.website;
+const SVC_SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
+
+const emu = useEmulator();
+
+const exchange = (code: string, headers: Record<string, string> = {}) =>
+  get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${code}&grant_type=authorization_code`, { headers });
+
+const qrconnect = (state = 'st') =>
+  get(emu.url, `/connect/qrconnect?appid=${WEB}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_login&state=${state}`);
+
+interface SseEvent {
+  event: string;
+  id?: string;
+  data: Record<string, unknown>;
+}
+
+/** A real subscription to /__emulator/events, read frame by frame. */
+async function subscribe(headers: Record<string, string> = {}) {
+  const controller = new AbortController();
+  const res = await fetch(`${emu.url}/__emulator/events`, { headers, signal: controller.signal });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: SseEvent[] = [];
+  let buffer = '';
+  let done = false;
+  const pump = (async () => {
+    try {
+      for (;;) {
+        const { value, done: end } = await reader.read();
+        if (end) break;
+        buffer += decoder.decode(value, { stream: true });
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const fields = Object.fromEntries(block.split('\n').filter((l) => /^(event|id|data):/.test(l)).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+          if (fields.event) events.push({ event: fields.event, id: fields.id, data: JSON.parse(fields.data ?? '{}') as Record<string, unknown> });
+        }
+      }
+    } catch {
+      // aborted
+    } finally {
+      done = true;
+    }
+  })();
+  /** Resolve once `count` events satisfy `match` (polling the buffer; the stream itself is the event). */
+  const waitFor = async (match: (e: SseEvent) => boolean, count = 1): Promise<SseEvent[]> => {
+    for (let i = 0; i < 500; i++) {
+      const found = events.filter(match);
+      if (found.length >= count) return found;
+      if (done) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`no such event; saw ${JSON.stringify(events)}`);
+  };
+  // Until the emulator has seen the subscriber go, it still keeps details of new requests.
+  const close = async () => {
+    controller.abort();
+    await pump;
+    for (let i = 0; i < 500 && (await get(emu.url, '/__emulator/stats')).json.subscribers !== 0; i++) await new Promise((r) => setTimeout(r, 10));
+  };
+  return { events, waitFor, close };
+}
+
+describe('the page: GET / and GET /__emulator/ui', () => {
+  it('is one self-contained document under a strict CSP whose nonce is the only way in', async () => {
+    for (const path of ['/', '/__emulator/ui']) {
+      const page = await get(emu.url, path);
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      const csp = page.headers.get('content-security-policy')!;
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("connect-src 'self'");
+      const nonce = /script-src 'nonce-([^']+)'/.exec(csp)![1]!;
+      expect(csp).toContain(`style-src 'nonce-${nonce}'`);
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+      // Every executable script and every style carries the nonce; nothing is loaded from elsewhere.
+      const scripts = [...page.text.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!);
+      expect(scripts.filter((a) => !a.includes('type="application/json"'))).toEqual([` nonce="${nonce}"`]);
+      expect([...page.text.matchAll(/<style([^>]*)>/g)].map((m) => m[1])).toEqual([` nonce="${nonce}"`]);
+      expect(page.text).not.toMatch(/\s(src|href)="(https?:)?\/\//);
+      expect(page.text).not.toMatch(/\son[a-z]+=/i);
+      expect(page.text).not.toContain('innerHTML');
+    }
+    // A fresh nonce each time.
+    const a = (await get(emu.url, '/')).headers.get('content-security-policy');
+    const b = (await get(emu.url, '/')).headers.get('content-security-policy');
+    expect(a).not.toBe(b);
+  });
+
+  it('is the emulator\'s own: not logged, not subject to faults', async () => {
+    expect((await post(emu.url, '/__emulator/faults', { spec: '500' })).json.ok).toBe(true);
+    expect((await get(emu.url, '/')).status).toBe(200);
+    expect((await get(emu.url, '/__emulator/ui')).status).toBe(200);
+    expect(emu.requests()).toEqual([]);
+  });
+
+  it('is served only on the emulator\'s address: `/` for another Host stays WeChat\'s 404, the ui path is refused', async () => {
+    const port = portOf(emu.url);
+    const root = await rawRequest(port, '/', { headers: { host: 'open.weixin.qq.com' } });
+    expect(root.status).toBe(404);
+    expect(root.body).toContain('nginx');
+    expect(root.body).not.toContain('wxauth');
+    const ui = await rawRequest(port, '/__emulator/ui', { headers: { host: `evil.example:${port}` } });
+    expect(ui.status).toBe(403);
+    expect(ui.body).not.toContain('<script');
+    const events = await rawRequest(port, '/__emulator/events', { headers: { host: `evil.example:${port}` } });
+    expect(events.status).toBe(403);
+    // The refused `/` is a client request like any other, and is logged as before.
+    expect(emu.requests().map((r) => r.path)).toEqual(['/']);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await rawRequest(port, '/', { headers: { host } })).status, host).toBe(200);
+  });
+
+  it('speaks the language of Accept-Language, or of ?lang=', async () => {
+    const zh = await get(emu.url, '/', { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } });
+    expect(zh.text).toContain('<html lang="zh-CN">');
+    expect(zh.text).toContain('<title>wxauth 微信模拟器</title>');
+    const en = await get(emu.url, '/', { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(en.text).toContain('<html lang="en">');
+    expect(en.text).toContain('<title>wxauth WeChat emulator</title>');
+    expect((await get(emu.url, '/?lang=zh', { headers: { 'accept-language': 'en' } })).text).toContain('<html lang="zh-CN">');
+  });
+
+  it.each([
+    [null, undefined, 'en'],
+    [null, 'zh-CN,zh;q=0.9,en;q=0.8', 'zh'],
+    [null, 'en-US,en;q=0.9,zh-CN;q=0.8', 'en'],
+    [null, 'fr-FR,zh-TW;q=0.7,en;q=0.5', 'zh'],
+    [null, 'en;q=0.3,zh;q=0.6', 'zh'],
+    [null, 'zh;q=0', 'en'],
+    ['en', 'zh-CN', 'en'],
+    ['de', 'zh-CN', 'zh'],
+  ] as const)('pickUiLang(%s, %s) = %s', (param, header, lang) => {
+    expect(pickUiLang(param, header)).toBe(lang);
+  });
+});
+
+describe('control endpoints the page uses', () => {
+  it('GET /__emulator/user says who "you" are', async () => {
+    expect((await get(emu.url, '/__emulator/user')).json).toEqual({ ok: true, user: 'u1' });
+    await post(emu.url, '/__emulator/user', { user: 'u3' });
+    expect((await get(emu.url, '/__emulator/user')).json).toEqual({ ok: true, user: 'u3' });
+  });
+
+  it('GET /__emulator/qr lists QR logins waiting for a scan until they are confirmed, cancelled or expire', async () => {
+    expect((await get(emu.url, '/__emulator/qr')).json).toEqual({ ok: true, sessions: [] });
+    await qrconnect('first');
+    await qrconnect('second');
+    const sessions = (await get(emu.url, '/__emulator/qr')).json.sessions as Array<Record<string, unknown>>;
+    expect(sessions.map((s) => s.state)).toEqual(['second', 'first']);
+    expect(sessions[0]).toMatchObject({ appid: WEB, name: '示例网站应用', redirectUri: 'http://localhost/cb', status: 408, createdAt: new Date(T0).toISOString() });
+    expect((await post(emu.url, '/__emulator/scan', { uuid: sessions[0]!.uuid, action: 'confirm' })).json.status).toBe(405);
+    expect(((await get(emu.url, '/__emulator/qr')).json.sessions as unknown[]).length).toBe(1);
+    await post(emu.url, '/__emulator/clock', { advance: 300 });
+    expect((await get(emu.url, '/__emulator/qr')).json.sessions).toEqual([]);
+  });
+
+  it('GET /__emulator/clock says how far the clock was moved; POST {"reset": true} puts it back', async () => {
+    expect((await get(emu.url, '/__emulator/clock')).json).toEqual({ ok: true, now: T0, iso: new Date(T0).toISOString(), offset: 0 });
+    await post(emu.url, '/__emulator/clock', { advance: 300 });
+    await post(emu.url, '/__emulator/clock', { advance: 86_400 * 30 });
+    expect((await get(emu.url, '/__emulator/clock')).json).toMatchObject({ now: T0 + 300_000 + 86_400_000 * 30, offset: 300 + 86_400 * 30 });
+    expect((await post(emu.url, '/__emulator/clock', { reset: true })).json).toEqual({ ok: true, now: T0, iso: new Date(T0).toISOString(), offset: 0 });
+    expect((await post(emu.url, '/__emulator/clock', { reset: 'yes' })).status).toBe(400);
+  });
+
+  it('GET /__emulator/switches lists the values each switch takes, and the seed each app\'s export line', async () => {
+    const switches = (await get(emu.url, '/__emulator/switches')).json;
+    expect((switches.values as Record<string, unknown[]>).ridStyle).toEqual(['rid', 'hints', 'none']);
+    expect(Object.keys(switches.values as object)).toEqual(Object.keys(switches.switches as object));
+    const apps = (await get(emu.url, '/__emulator/seed')).json.apps as Array<Record<string, unknown>>;
+    expect(apps[0]!.env).toBe(
+      `export WXAUTH_API_BASE=${emu.url} WXAUTH_OPEN_BASE=${emu.url} WXAUTH_TYPE=service WXAUTH_APPID=${SVC} WXAUTH_SECRET=${SVC_SECRET} WXAUTH_DOMAIN=localhost`,
+    );
+    // The test account's domain is a pattern (127.0.0.1:*), which wxauth cannot use: left out.
+    expect(apps[1]!.env).not.toContain('WXAUTH_DOMAIN');
+  });
+});
+
+describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>', () => {
+  it('streams each request with its number, app and errcode meaning; the detail has the full request and answer, secrets masked', async () => {
+    const sub = await subscribe();
+    try {
+      await exchange('0somecode', { 'user-agent': '<img src=x onerror=alert(1)>', cookie: 'session=abc123; wxemu_user=u2' });
+      const [event] = await sub.waitFor((e) => e.event === 'request');
+      expect(event!.id).toBe('1');
+      expect(event!.data).toMatchObject({
+        seq: 1,
+        method: 'GET',
+        path: '/sns/oauth2/access_token',
+        errcode: 40029,
+        appid: SVC,
+        meaning: { zh: '不合法的 oauth_code', en: 'invalid code' },
+        detail: true,
+      });
+      const one = (await get(emu.url, '/__emulator/requests/1')).json as { request: Record<string, unknown>; detail: { request: Record<string, unknown>; answer: Record<string, unknown> } };
+      expect(one.request).toMatchObject({ seq: 1, errcode: 40029 });
+      expect(one.detail.request.url).toBe(`/sns/oauth2/access_token?appid=${SVC}&secret=***&code=***&grant_type=authorization_code`);
+      const headers = Object.fromEntries(one.detail.request.headers as Array<[string, string]>);
+      expect(headers['user-agent']).toBe('<img src=x onerror=alert(1)>');
+      expect(headers.cookie).toBe('session=***; wxemu_user=u2');
+      expect(one.detail.answer).toMatchObject({ status: 200, headers: [['content-type', 'text/plain']] });
+      expect(String(one.detail.answer.body)).toMatch(/^\{"errcode":40029,"errmsg":"invalid code, rid: /);
+      const text = JSON.stringify(one);
+      for (const secret of [SVC_SECRET, '0somecode', 'abc123']) expect(text).not.toContain(secret);
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it('masks the tokens and codes of successful answers and redirects', async () => {
+    const sub = await subscribe();
+    try {
+      const code = emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo' });
+      const token = (await exchange(code)).json;
+      await get(emu.url, `/sns/userinfo?access_token=${String(token.access_token)}&openid=${String(token.openid)}`);
+      const basic = (await get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${SVC_SECRET}`)).json;
+      const ticket = (await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${String(basic.access_token)}&type=jsapi`)).json;
+      const redirect = await get(emu.url, `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_base&state=s`);
+      const issued = new URL(redirect.headers.get('location')!).searchParams.get('code')!;
+      const events = await sub.waitFor((e) => e.event === 'request', 5);
+      // userinfo and getticket carry no appid: the token tells which app they were for.
+      expect(events.map((e) => [e.data.path, e.data.appid])).toEqual([
+        ['/sns/oauth2/access_token', SVC],
+        ['/sns/userinfo', SVC],
+        ['/cgi-bin/token', SVC],
+        ['/cgi-bin/ticket/getticket', SVC],
+        ['/connect/oauth2/authorize', SVC],
+      ]);
+      const details = await Promise.all(events.map(async (e) => JSON.stringify((await get(emu.url, `/__emulator/requests/${String(e.data.seq)}`)).json)));
+      const all = details.join('\n');
+      for (const secret of [code, String(token.access_token), String(token.refresh_token), String(basic.access_token), String(ticket.ticket), issued, SVC_SECRET])
+        expect(all).not.toContain(secret);
+      expect(details[0]).toContain('\\"access_token\\":\\"***\\"');
+      expect(details[4]).toContain('http://localhost/cb?code=***&state=s');
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it('sends the last requests first, then only what a reconnecting client (Last-Event-ID) missed', async () => {
+    await exchange('0a');
+    await exchange('0b');
+    const first = await subscribe();
+    expect((await get(emu.url, '/__emulator/stats')).json.subscribers).toBe(1);
+    const backlog = await first.waitFor((e) => e.event === 'request', 2);
+    expect(backlog.map((e) => e.id)).toEqual(['1', '2']);
+    // Requests made while nobody followed the log have no kept detail.
+    expect(backlog[0]!.data.detail).toBe(false);
+    expect((await get(emu.url, '/__emulator/requests/1')).json).toMatchObject({ ok: true, request: { seq: 1, appid: SVC }, detail: null });
+    await first.close();
+    expect((await get(emu.url, '/__emulator/stats')).json.subscribers).toBe(0);
+    await exchange('0c');
+    const again = await subscribe({ 'last-event-id': '2' });
+    try {
+      const missed = await again.waitFor((e) => e.event === 'request');
+      expect(missed.map((e) => e.id)).toEqual(['3']);
+      await exchange('0d');
+      await again.waitFor((e) => e.event === 'request', 2);
+      expect(again.events.filter((e) => e.event === 'request').map((e) => e.id)).toEqual(['3', '4']);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('announces control changes (state) and resets (reset); a client that saw more than the log now holds is told it was reset', async () => {
+    const sub = await subscribe();
+    try {
+      await post(emu.url, '/__emulator/faults', { spec: 'busy:1' });
+      await sub.waitFor((e) => e.event === 'state');
+      await exchange('0x');
+      await post(emu.url, '/__emulator/reset', {});
+      await sub.waitFor((e) => e.event === 'reset');
+      // A refused control call changes nothing and is not announced.
+      await post(emu.url, '/__emulator/faults', { spec: 'nonsense' });
+      await post(emu.url, '/__emulator/user', { user: 'u2' });
+      await sub.waitFor((e) => e.event === 'state', 2);
+      expect(sub.events.map((e) => e.event)).toEqual(['state', 'request', 'reset', 'state']);
+    } finally {
+      await sub.close();
+    }
+    const stale = await subscribe({ 'last-event-id': '40' });
+    try {
+      await stale.waitFor((e) => e.event === 'reset');
+    } finally {
+      await stale.close();
+    }
+  });
+
+  it('GET /__emulator/requests/<n> refuses numbers that are not in the log', async () => {
+    expect((await get(emu.url, '/__emulator/requests/1')).status).toBe(404);
+    expect((await get(emu.url, '/__emulator/requests/abc')).status).toBe(400);
+    expect((await get(emu.url, '/__emulator/requests/0')).status).toBe(400);
+  });
+});
+
+describe('maskSecrets', () => {
+  it.each([
+    ['{"access_token":"ACCESS","expires_in":7200,"refresh_token":"REFRESH","openid":"o1"}', '{"access_token":"***","expires_in":7200,"refresh_token":"***","openid":"o1"}'],
+    ['{"errcode":0,"errmsg":"ok","ticket":"T-1","expires_in":7200}', '{"errcode":0,"errmsg":"ok","ticket":"***","expires_in":7200}'],
+    // rid/get echoes the request and the answer as escaped JSON (§11).
+    ['"response_body":"{\\"access_token\\":\\"ACCESS\\"}"', '"response_body":"{\\"access_token\\":\\"***\\"}"'],
+    ['{"grant_type":"client_credential","appid":"wx1","secret":"S3CRET"}', '{"grant_type":"client_credential","appid":"wx1","secret":"***"}'],
+    ['appid=wx1&secret=S3CRET&code=C0DE&grant_type=authorization_code', 'appid=wx1&secret=***&code=***&grant_type=authorization_code'],
+    ['http://localhost/cb?code=C0DE&state=s', 'http://localhost/cb?code=***&state=s'],
+    ["window.wx_errcode=405;window.wx_code='C0DE';", "window.wx_errcode=405;window.wx_code='***';"],
+    ['{"errcode":40029,"errmsg":"invalid code"}', '{"errcode":40029,"errmsg":"invalid code"}'],
+  ])('%s', (input, masked) => {
+    expect(maskSecrets(input)).toBe(masked);
+  });
+});
