@@ -1,13 +1,17 @@
 // wxauth proxy (issue 15): sit between the user's servers and WeChat until Ctrl-C. Flags ->
 // ProxyCommandOptions -> flows/proxy/server.ts; the presenter's hooks print each call and detector hit
 // as it happens; the result, once stopped, is the summary (and the HAR file, if asked for).
+// --intercept adds the HTTPS forward proxy with the local CA (store/ca.ts, flows/proxy/certs.ts);
+// --print-ca only prints that CA's certificate.
 import { createRequire } from 'node:module';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { REGIONS, isRegion } from '../core/endpoints.js';
 import type { ProxySummary } from '../core/proxy-stats.js';
-import { parseTimeout } from '../store/resolve.js';
+import { INTERCEPTED_HOSTS } from '../core/proxy-route.js';
+import { parseTimeout, stateDir } from '../store/resolve.js';
+import { proxySettingsFrom } from '../http/client.js';
 import { startProxy, type ProxyHandle } from '../flows/proxy/server.js';
 import { writeHarFile } from '../flows/proxy/har-file.js';
 import { proxyHooks } from '../ui/present/proxy.js';
@@ -21,9 +25,23 @@ export interface ProxyCommandOptions {
   upstream?: string;
   har?: string;
   quotas: Record<string, number>;
+  intercept: boolean;
+  printCa: boolean;
 }
 
-export interface ProxyResult {
+/** `--print-ca`: the CA certificate (public) and where it is. */
+export interface ProxyCaResult {
+  kind: 'ca';
+  certPath: string;
+  keyPath: string;
+  certPem: string;
+  created: boolean;
+}
+
+export type ProxyResult = ProxyRunResult | ProxyCaResult;
+
+export interface ProxyRunResult {
+  kind: 'run';
   url: string;
   upstream: string;
   summary: ProxySummary;
@@ -61,6 +79,8 @@ export function parseOptions(input: CommandInput): ProxyCommandOptions {
     ...(typeof opts.upstream === 'string' ? { upstream: parseUpstream(opts.upstream) } : {}),
     ...(typeof opts.har === 'string' && opts.har !== '' ? { har: opts.har } : {}),
     quotas,
+    intercept: opts.intercept === true,
+    printCa: opts.printCa === true,
   };
 }
 
@@ -100,10 +120,14 @@ function version(): string {
 }
 
 export async function run(options: ProxyCommandOptions, ctx: Context): Promise<ProxyResult> {
+  // Loaded only for --intercept / --print-ca: the CA store pulls in node-forge.
+  const ca = options.intercept || options.printCa ? await (await import('../store/ca.js')).openProxyCa(stateDir(ctx.env), new Date(ctx.now())) : undefined;
+  if (options.printCa && ca) return { kind: 'ca', certPath: ca.certPath, keyPath: ca.keyPath, certPem: ca.certPem, created: ca.created };
   const upstream = chooseUpstream(options, ctx.globals.region);
   const timeoutMs = parseTimeout(ctx.globals.timeout);
   const showSecrets = ctx.globals.showSecrets === true;
   const hooks = proxyHooks(ctx.out, { verbose: ctx.globals.verbose === true });
+  const contexts = ca ? await (await import('../flows/proxy/certs.js')).hostCertificates(ca, () => ctx.now()) : undefined;
   const proxy = await start(options, () =>
     startProxy({
       host: options.host,
@@ -115,13 +139,25 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       keepHar: options.har !== undefined,
       hooks,
       now: () => ctx.now(),
+      // The run's HTTP(S)_PROXY / NO_PROXY, not this process's (they differ for in-process runs).
+      upstreamProxy: proxySettingsFrom(ctx.env),
+      // Decrypted calls go where the client meant them unless --upstream says otherwise (--region
+      // does not: a call to sh.api.weixin.qq.com stays there).
+      ...(contexts ? { intercept: { contexts, ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
     }),
   );
-  let har: ProxyResult['har'];
+  let har: ProxyRunResult['har'];
   try {
-    hooks.started({ url: proxy.url, upstream, host: options.host, showSecrets });
+    hooks.started({
+      url: proxy.url,
+      upstream,
+      host: options.host,
+      showSecrets,
+      ...(ca ? { intercept: { certPath: ca.certPath, keyPath: ca.keyPath, created: ca.created, hosts: [...INTERCEPTED_HOSTS], ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
+    });
     await untilAborted(ctx.signal);
   } finally {
+    hooks.flush();
     await proxy.close();
     // Written on every way out (Ctrl-C included), after the last call in flight has been recorded.
     if (options.har) {
@@ -134,5 +170,6 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       }
     }
   }
-  return { url: proxy.url, upstream, summary: proxy.summary(), ...(har ? { har } : {}) };
+  hooks.flush();
+  return { kind: 'run', url: proxy.url, upstream, summary: proxy.summary(), ...(har ? { har } : {}) };
 }

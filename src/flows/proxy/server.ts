@@ -9,21 +9,51 @@
 // (refused, DNS, TLS) is a 502 with a one-line text body; one that stays silent for --timeout is a
 // 504 (or a reset when the answer had begun). Never a made-up WeChat body: a client must not mistake
 // the proxy's trouble for WeChat's errcode.
+//
+// With --intercept it is also a forward proxy (HTTPS_PROXY / HTTP_PROXY of the user's servers): a
+// CONNECT to one of WeChat's hosts on 443 is answered with a TLS handshake under a certificate from the
+// local CA, and the requests inside go through the same path as above; a CONNECT to any other host is
+// a raw TCP pipe, never decrypted. A client that does not trust the CA fails its handshake: it never
+// gets plaintext, and the proxy never falls back to tunnelling a WeChat host. Plain-HTTP requests in
+// absolute form (`GET http://api.weixin.qq.com/…`) are forwarded too, observed when the host is WeChat's.
 import http from 'node:http';
-import https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import net, { type AddressInfo, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import tls from 'node:tls';
 import zlib from 'node:zlib';
 import type { ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
+import { interceptsConnect, isInterceptedHost, parseConnectTarget, type HostPort, type UpstreamProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
+import type { HostContexts } from './certs.js';
+import { upstreamAgents } from './upstream-agent.js';
 
 export interface ProxyHooks {
   /** A call is complete (answered or failed); secrets already masked unless --show-secrets. */
   call(call: ObservedCall): void;
   /** A detector fired on that call. */
   hit(hit: DetectorHit, call: ObservedCall): void;
+  /** --intercept: a connection or request passed on without being read (another host than WeChat's). */
+  passed?(info: PassedThrough): void;
+  /** --intercept: a client's TLS handshake for a WeChat host failed (it does not trust the CA, or gave up). */
+  refused?(info: { host: string; caller: string; detail: string }): void;
+}
+
+export interface PassedThrough {
+  kind: 'tunnel' | 'http';
+  /** `host:port` of a tunnel, or the absolute URL's origin. */
+  target: string;
+  caller: string;
+  /** The tunnel could not be opened (the caller got a 502). */
+  failure?: string;
+}
+
+export interface InterceptOptions {
+  /** The certificate each intercepted host's handshake is answered with. */
+  contexts: HostContexts;
+  /** Where decrypted calls go: --upstream (the emulator), or undefined for the host the client asked for. */
+  upstream?: string;
 }
 
 export interface ProxyOptions {
@@ -42,6 +72,12 @@ export interface ProxyOptions {
   now?: () => number;
   /** Bytes of each body kept for reading and the HAR; the rest streams through unread. */
   captureBytes?: number;
+  /** HTTP(S)_PROXY / NO_PROXY of the run: the upstream is reached through them, as wxauth's client does. */
+  upstreamProxy?: UpstreamProxySettings;
+  /** Also a forward proxy that decrypts WeChat's hosts (`wxauth proxy --intercept`). */
+  intercept?: InterceptOptions;
+  /** Tests only: where a tunnelled CONNECT target is really dialled (a local server for `example.test:443`). */
+  connectTo?: (target: HostPort) => HostPort;
 }
 
 export interface ProxyHandle {
@@ -117,15 +153,63 @@ function resetCaller(socket: Socket): void {
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection']);
 
 /** Errors that mean the upstream was never reached: answered with a 502. Anything after connecting is a reset. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ECONNABORTED']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ECONNABORTED', 'EPROXY']);
+
+/** Headers meant for the proxy itself when a client uses it as a forward proxy: never passed on. */
+const PROXY_ONLY = new Set(['proxy-authorization']);
+
+interface Upstream {
+  /** As given: the HAR's URLs and the failure texts name it. */
+  base: string;
+  url: URL;
+  secure: boolean;
+  prefix: string;
+}
+
+/** Where one request goes, and whether the proxy reads it (WeChat's calls) or only passes it on. */
+interface Route {
+  upstream: Upstream;
+  target: string;
+  observe: boolean;
+}
 
 export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
-  const upstream = new URL(options.upstream);
-  const secure = upstream.protocol === 'https:';
-  const transport = secure ? https : http;
-  // Keep-alive to the upstream: a new TLS handshake per call would make every call slower than direct.
-  const agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
-  const prefix = upstream.pathname.replace(/\/+$/, '');
+  const upstreams = new Map<string, Upstream>();
+  const upstreamOf = (base: string): Upstream => {
+    let u = upstreams.get(base);
+    if (!u) {
+      const url = new URL(base);
+      u = { base, url, secure: url.protocol === 'https:', prefix: url.pathname.replace(/\/+$/, '') };
+      // Bounded: absolute-URI requests may name any host; the WeChat ones and --upstream are what stay.
+      if (upstreams.size > 256) upstreams.clear();
+      upstreams.set(base, u);
+    }
+    return u;
+  };
+  const main = upstreamOf(options.upstream);
+  const agents = upstreamAgents(options.upstreamProxy, options.timeoutMs);
+  /** Sockets of intercepted CONNECTs (decrypted) → the host the client asked for and its own address. */
+  const intercepted = new WeakMap<Socket, { host: string; caller: string }>();
+  /** Raw CONNECT sockets (both kinds), cut on close: node's server no longer tracks them. */
+  const tunnels = new Set<Socket>();
+
+  const routeOf = (req: http.IncomingMessage): Route => {
+    const raw = req.url ?? '/';
+    const meta = intercepted.get(req.socket);
+    if (meta) {
+      const target = raw.startsWith('/') ? raw : new URL(raw).pathname + new URL(raw).search;
+      return { upstream: upstreamOf(options.intercept?.upstream ?? `https://${meta.host}`), target, observe: true };
+    }
+    if (options.intercept && /^https?:\/\//i.test(raw)) {
+      const url = new URL(raw);
+      const target = url.pathname + url.search;
+      if (isInterceptedHost(url.hostname)) return { upstream: upstreamOf(options.intercept.upstream ?? url.origin), target, observe: true };
+      return { upstream: upstreamOf(url.origin), target, observe: false };
+    }
+    return { upstream: main, target: raw, observe: true };
+  };
+  const callerOf = (req: http.IncomingMessage): string => intercepted.get(req.socket)?.caller ?? address(req.socket);
+
   const now = options.now ?? (() => Date.now());
   const limit = options.captureBytes ?? DEFAULT_CAPTURE_BYTES;
   const observer = new ProxyObserver({ showSecrets: options.showSecrets, quotas: options.quotas });
@@ -145,10 +229,19 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   }
 
   const server = http.createServer((req, res) => {
-    const id = nextId++;
+    let route: Route;
+    try {
+      route = routeOf(req);
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': 30 });
+      res.end('wxauth proxy: malformed URL.\n');
+      return;
+    }
+    const { upstream, target, observe } = route;
+    if (!observe) options.hooks.passed?.({ kind: 'http', target: upstream.url.origin, caller: callerOf(req) });
+    const id = observe ? nextId++ : 0;
     const startedAt = now();
     const t0 = performance.now();
-    const target = req.url ?? '/';
     const sent = new Capture(limit);
     const received = new Capture(limit);
     let responseHeaders: string[] = [];
@@ -160,14 +253,15 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     const finish = (outcome: ProxyOutcome, failure?: string) => {
       if (done) return;
       done = true;
+      if (!observe) return;
       const exchange: ProxyExchange = {
         id,
         startedAt,
         latencyMs: Math.round(performance.now() - t0),
-        caller: address(req.socket),
+        caller: callerOf(req),
         method: req.method ?? 'GET',
         target,
-        upstream: options.upstream,
+        upstream: upstream.base,
         httpVersion: req.httpVersion,
         requestHeaders: pairs(req.rawHeaders),
         requestBody: sent.buffer().toString('utf8'),
@@ -196,20 +290,20 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
       const name = req.rawHeaders[i]!;
       const lower = name.toLowerCase();
-      if (HOP_BY_HOP.has(lower)) continue;
-      headers.push(name, lower === 'host' ? upstream.host : req.rawHeaders[i + 1]!);
+      if (HOP_BY_HOP.has(lower) || PROXY_ONLY.has(lower)) continue;
+      headers.push(name, lower === 'host' ? upstream.url.host : req.rawHeaders[i + 1]!);
     }
-    if (!has(headers, 'host')) headers.push('Host', upstream.host);
+    if (!has(headers, 'host')) headers.push('Host', upstream.url.host);
 
-    const upReq = transport.request({
-      protocol: upstream.protocol,
-      hostname: upstream.hostname.replace(/^\[|\]$/g, ''),
-      port: upstream.port || (secure ? 443 : 80),
+    const upReq = http.request({
+      protocol: upstream.url.protocol,
+      hostname: upstream.url.hostname.replace(/^\[|\]$/g, ''),
+      port: upstream.url.port || (upstream.secure ? 443 : 80),
       method: req.method,
-      path: prefix + target,
+      path: upstream.prefix + target,
       headers,
       setHost: false,
-      agent,
+      agent: agents.agentFor(upstream.url),
     });
     upReq.setTimeout(options.timeoutMs, () => {
       timedOut = true;
@@ -225,7 +319,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       if (!has(responseHeaders, 'connection')) res.removeHeader('connection');
       if (!has(responseHeaders, 'transfer-encoding') && !has(responseHeaders, 'content-length')) res.removeHeader('transfer-encoding');
       res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, responseHeaders);
-      upRes.on('data', (chunk: Buffer) => received.add(chunk));
+      if (observe) upRes.on('data', (chunk: Buffer) => received.add(chunk));
       upRes.pipe(res);
       upRes.on('error', () => undefined);
       upRes.on('close', () => {
@@ -244,14 +338,14 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       req.resume();
       const code = timedOut ? 'ETIMEDOUT' : (error.code ?? 'EPROTO');
       if (timedOut) {
-        const body = `wxauth proxy: ${options.upstream} did not answer within ${options.timeoutMs} ms\n`;
+        const body = `wxauth proxy: ${upstream.base} did not answer within ${options.timeoutMs} ms\n`;
         res.writeHead(504, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
         res.end(body);
         finishFailed('timeout', code, 504, body);
         return;
       }
       if (UNREACHABLE.has(code) || /CERT|SSL|TLS|ERR_TLS/.test(code)) {
-        const body = `wxauth proxy: cannot reach ${options.upstream} (${code})\n`;
+        const body = `wxauth proxy: cannot reach ${upstream.base} (${code})\n`;
         res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
         res.end(body);
         finishFailed('unreachable', code, 502, body);
@@ -270,7 +364,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       finish(outcome, code);
     }
 
-    req.on('data', (chunk: Buffer) => sent.add(chunk));
+    if (observe) req.on('data', (chunk: Buffer) => sent.add(chunk));
     req.pipe(upReq);
     // The caller went away first: stop the upstream call too, as a direct caller's close would.
     res.on('close', () => {
@@ -280,7 +374,96 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     });
   });
   server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
+    // Inside an intercepted tunnel nothing is written back: an HTTP error page is not what a client
+    // mid-way through TLS should get. It is cut, as a server that cannot read it would.
+    if (intercepted.has(socket as Socket)) socket.destroy();
+    else if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  /** What the proxy itself answers on a CONNECT it cannot serve: a short text, never anything from WeChat. */
+  const refuseConnect = (socket: Socket, status: string, text: string) => {
+    const body = `wxauth proxy: ${text}\n`;
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  };
+
+  /** A CONNECT to a WeChat host: the handshake uses the local CA's certificate, and what is inside is served as above. */
+  const intercept = (socket: Socket, head: Buffer, host: string, caller: string, contexts: HostContexts) => {
+    let context: tls.SecureContext;
+    try {
+      context = contexts(host);
+    } catch (error) {
+      refuseConnect(socket, '500 Internal Server Error', `cannot make a certificate for ${host} (${(error as Error).message})`);
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (head.length > 0) socket.unshift(head);
+    const secure = new tls.TLSSocket(socket, { isServer: true, secureContext: context, ALPNProtocols: ['http/1.1'] });
+    intercepted.set(secure, { host, caller });
+    let ready = false;
+    // A client that never finishes its handshake does not hold the socket forever.
+    const handshake = setTimeout(() => secure.destroy(), Math.max(options.timeoutMs, 10_000));
+    secure.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(handshake);
+      // Fail closed: a client that refused the certificate gets nothing else, and is told nothing in clear.
+      if (!ready) options.hooks.refused?.({ host, caller, detail: error.code ?? error.message });
+      secure.destroy();
+    });
+    secure.once('secure', () => {
+      ready = true;
+      clearTimeout(handshake);
+      server.emit('connection', secure);
+    });
+  };
+
+  /** A CONNECT to any other host: a raw TCP pipe, never decrypted, never read. */
+  const passOn = (socket: Socket, head: Buffer, target: HostPort, caller: string) => {
+    const authority = target.host.includes(':') ? `[${target.host}]:${target.port}` : `${target.host}:${target.port}`;
+    const dial = options.connectTo ? options.connectTo(target) : target;
+    const remote = net.connect(dial.port, dial.host);
+    tunnels.add(remote);
+    remote.once('close', () => tunnels.delete(remote));
+    let open = false;
+    remote.setTimeout(options.timeoutMs, () => {
+      if (!open) remote.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }));
+    });
+    remote.once('connect', () => {
+      open = true;
+      remote.setTimeout(0);
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) remote.write(head);
+      remote.pipe(socket);
+      socket.pipe(remote);
+      options.hooks.passed?.({ kind: 'tunnel', target: authority, caller });
+    });
+    remote.on('error', (error: NodeJS.ErrnoException) => {
+      if (open) {
+        resetCaller(socket);
+        return;
+      }
+      const code = error.code ?? 'EPROTO';
+      options.hooks.passed?.({ kind: 'tunnel', target: authority, caller, failure: code });
+      refuseConnect(socket, code === 'ETIMEDOUT' ? '504 Gateway Timeout' : '502 Bad Gateway', `cannot reach ${authority} (${code})`);
+    });
+    socket.on('error', () => remote.destroy());
+    socket.on('close', () => remote.destroy());
+  };
+
+  server.on('connect', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
+    tunnels.add(socket);
+    socket.once('close', () => tunnels.delete(socket));
+    socket.on('error', () => socket.destroy());
+    const caller = address(socket);
+    const target = parseConnectTarget(req.url ?? '');
+    if (!options.intercept) {
+      refuseConnect(socket, '405 Method Not Allowed', 'CONNECT needs --intercept (this proxy is a reverse proxy).');
+      return;
+    }
+    if (!target) {
+      refuseConnect(socket, '400 Bad Request', 'CONNECT needs host:port.');
+      return;
+    }
+    if (interceptsConnect(target)) intercept(socket, head, target.host, caller, options.intercept.contexts);
+    else passOn(socket, head, target, caller);
   });
   // The caller's keep-alive window: longer than a WeChat call, shorter than the SDKs' pools keep sockets.
   server.keepAliveTimeout = 5_000;
@@ -296,6 +479,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
   const bound = server.address() as AddressInfo;
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  agents.setSelf(bound.address, bound.port);
 
   return {
     url: `http://${host}:${bound.port}`,
@@ -305,10 +489,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Calls in flight get a moment to finish; then whatever is left is cut, as Ctrl-C on any server would.
-      const cut = setTimeout(() => server.closeAllConnections(), 1_000);
+      const cut = setTimeout(() => {
+        server.closeAllConnections();
+        for (const socket of tunnels) socket.destroy();
+      }, 1_000);
       await closed;
       clearTimeout(cut);
-      agent.destroy();
+      agents.destroy();
     },
   };
 }

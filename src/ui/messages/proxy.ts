@@ -18,10 +18,67 @@ export const messages = {
     zh: '接口每日额度，覆盖默认值，例如 /cgi-bin/token=200（测试号）；可用逗号分隔多个',
     en: 'daily quota of a path over the defaults, e.g. /cgi-bin/token=200 (test accounts); comma-separate several',
   },
-  'cli.proxy.examples': {
-    zh: 'wxauth proxy --port 3901\nWECHAT_API_BASE=http://127.0.0.1:3901 npm start     # 你的服务改为指向代理\nwxauth proxy --region sh --har calls.har\nwxauth proxy --upstream http://127.0.0.1:3900 --json | jq .',
-    en: 'wxauth proxy --port 3901\nWECHAT_API_BASE=http://127.0.0.1:3901 npm start     # your servers, aimed at the proxy\nwxauth proxy --region sh --har calls.har\nwxauth proxy --upstream http://127.0.0.1:3900 --json | jq .',
+  'cli.proxy.opt.intercept': {
+    zh: '同时做 HTTPS 正向代理（HTTPS_PROXY）：用本地 CA 解密 api.weixin.qq.com 各地域域名和 open.weixin.qq.com，其他域名原样转发不解密',
+    en: 'also an HTTPS forward proxy (HTTPS_PROXY): decrypts api.weixin.qq.com, its regional hosts and open.weixin.qq.com with a local CA; every other host is tunnelled untouched',
   },
+  'cli.proxy.opt.printCa': { zh: '把本地 CA 证书（PEM，公开部分）打印到 stdout 后退出；没有就先生成', en: 'print the local CA certificate (PEM, the public part) on stdout and exit; creates it if needed' },
+  'cli.proxy.examples': {
+    zh: 'wxauth proxy --port 3901\nWECHAT_API_BASE=http://127.0.0.1:3901 npm start     # 你的服务改为指向代理\nwxauth proxy --region sh --har calls.har\nwxauth proxy --upstream http://127.0.0.1:3900 --json | jq .\nwxauth proxy --intercept --upstream http://127.0.0.1:3900     # SDK 写死了 https://api.weixin.qq.com 时\nwxauth proxy --print-ca > wxauth-ca.pem',
+    en: 'wxauth proxy --port 3901\nWECHAT_API_BASE=http://127.0.0.1:3901 npm start     # your servers, aimed at the proxy\nwxauth proxy --region sh --har calls.har\nwxauth proxy --upstream http://127.0.0.1:3900 --json | jq .\nwxauth proxy --intercept --upstream http://127.0.0.1:3900     # for SDKs that hard-code https://api.weixin.qq.com\nwxauth proxy --print-ca > wxauth-ca.pem',
+  },
+
+  'proxy.intercept.started': {
+    zh: '拦截模式：发往 {hosts} 的 HTTPS 调用会被解密并逐条显示，然后转发到{where}；其他域名原样转发，不解密。',
+    en: 'Intercepting: HTTPS calls to {hosts} are decrypted, shown and sent on to {where}; every other host is tunnelled untouched.',
+  },
+  'proxy.intercept.realHosts': { zh: '它们原本要去的微信服务器', en: 'the WeChat host each was meant for' },
+  'proxy.intercept.ca.created': {
+    zh: '已生成本地 CA 证书：{cert}（私钥 {key} 权限 0600，只留在本机，不会打印也不会发送）。',
+    en: 'Created the local CA certificate: {cert} (its key, {key}, is mode 0600 and never leaves this machine; it is never printed or sent).',
+  },
+  'proxy.intercept.ca.reused': {
+    zh: '沿用本地 CA 证书：{cert}（私钥 {key} 只留在本机）。',
+    en: 'Using the local CA certificate: {cert} (its key, {key}, never leaves this machine).',
+  },
+  'proxy.intercept.env': { zh: '在要观察的服务的环境里设置代理：', en: 'In the environment of the servers to watch, set the proxy:' },
+  'proxy.intercept.trust': {
+    zh: '并让它们信任这个 CA（只对这些进程生效；不信任的客户端会握手失败，代理绝不会退回明文或直通）：',
+    en: 'and make them trust the CA (for those processes only; a client that does not trust it fails its handshake, never falls back to clear text or a tunnel):',
+  },
+  'proxy.intercept.trust.node': { zh: '  Node    NODE_EXTRA_CA_CERTS={cert}（fetch/undici 还需要 EnvHttpProxyAgent 才会走 HTTPS_PROXY）', en: '  Node    NODE_EXTRA_CA_CERTS={cert} (fetch/undici also need an EnvHttpProxyAgent to use HTTPS_PROXY)' },
+  'proxy.intercept.trust.java': {
+    zh: '  Java    cp $JAVA_HOME/lib/security/cacerts wxauth.jks && keytool -importcert -noprompt -alias wxauth-proxy -file {cert} -keystore wxauth.jks -storepass changeit，启动时加 -Djavax.net.ssl.trustStore=wxauth.jks -Dhttps.proxyHost={host} -Dhttps.proxyPort={port}',
+    en: '  Java    cp $JAVA_HOME/lib/security/cacerts wxauth.jks && keytool -importcert -noprompt -alias wxauth-proxy -file {cert} -keystore wxauth.jks -storepass changeit, then start with -Djavax.net.ssl.trustStore=wxauth.jks -Dhttps.proxyHost={host} -Dhttps.proxyPort={port}',
+  },
+  'proxy.intercept.trust.php': { zh: '  PHP     php -d curl.cainfo={bundle} -d openssl.cafile={bundle}', en: '  PHP     php -d curl.cainfo={bundle} -d openssl.cafile={bundle}' },
+  'proxy.intercept.trust.python': { zh: '  Python  REQUESTS_CA_BUNDLE={bundle}（requests），SSL_CERT_FILE={bundle}（httpx、urllib）', en: '  Python  REQUESTS_CA_BUNDLE={bundle} (requests), SSL_CERT_FILE={bundle} (httpx, urllib)' },
+  'proxy.intercept.trust.go': { zh: '  Go      SSL_CERT_FILE={bundle}', en: '  Go      SSL_CERT_FILE={bundle}' },
+  'proxy.intercept.bundle': {
+    zh: 'PHP、Python、Go 的这些设置会替换系统的证书列表，而其他域名是直通的、用真实证书：先合并一份，例如 cat /etc/ssl/certs/ca-certificates.crt {cert} > {bundle}',
+    en: 'The PHP, Python and Go settings replace the system\'s list, and other hosts are tunnelled with their real certificates: build a bundle of both first, e.g. cat /etc/ssl/certs/ca-certificates.crt {cert} > {bundle}',
+  },
+  'proxy.intercept.passed': { zh: '{caller} → {target}：原样转发（未解密）', en: '{caller} → {target}: tunnelled untouched (not decrypted)' },
+  'proxy.intercept.passedHttp': { zh: '{caller} → {target}：非微信域名，原样转发', en: '{caller} → {target}: not a WeChat host, passed on as is' },
+  'proxy.intercept.passedFailed': { zh: '{caller} → {target}：连不上（{failure}），已回 502', en: '{caller} → {target}: unreachable ({failure}), answered 502' },
+  'proxy.intercept.refused': {
+    zh: '{caller} 与 {host} 的 TLS 握手失败（{detail}）：这个客户端还不信任 wxauth 的 CA，按上面的说明设置后重启它。',
+    en: '{caller} failed its TLS handshake for {host} ({detail}): that client does not trust wxauth\'s CA yet; set it up as shown above and restart it.',
+  },
+  'proxy.ca.keyMode': { zh: 'CA 私钥文件 {file} 的权限是 {mode}，其他用户也能读取，拒绝使用。', en: 'The CA key file {file} has mode {mode}: other users can read it, so it is not used.' },
+  'proxy.ca.keyMode.hint': {
+    zh: '确认没有别人拿到过它后执行 chmod 600 {file}；不放心就删掉它和证书，重新生成并重新信任。',
+    en: 'If nobody else can have read it, chmod 600 {file}; if unsure, delete it and the certificate to make a new CA, and trust that one instead.',
+  },
+  'proxy.ca.corrupt': { zh: 'CA 文件 {file} 无法使用：{detail}', en: 'The CA file {file} cannot be used: {detail}' },
+  'proxy.ca.corrupt.hint': {
+    zh: 'wxauth 不会覆盖它。删除 {key} 和 {cert} 后重新运行即可生成新的 CA（之前信任过旧 CA 的地方需要换成新的）。',
+    en: 'wxauth does not overwrite it. Delete {key} and {cert} and run again to make a new CA (wherever the old one was trusted, trust the new one instead).',
+  },
+  'proxy.ca.certMissing': { zh: '找到了 CA 私钥 {key}，但缺少它的证书 {cert}。', en: 'Found the CA key {key} but not its certificate {cert}.' },
+  'proxy.ca.expired': { zh: 'CA 证书 {file} 已于 {date} 过期。', en: 'The CA certificate {file} expired on {date}.' },
+  'proxy.ca.unwritable': { zh: '无法写入 CA 文件 {file}：{detail}', en: 'Could not write the CA file {file}: {detail}' },
+  'proxy.ca.unwritable.hint': { zh: '检查状态目录的权限，或用 WXAUTH_CONFIG_DIR 指定一个可写的目录。', en: 'Check the state folder\'s permissions, or point WXAUTH_CONFIG_DIR at a writable folder.' },
 
   'proxy.started': { zh: '代理已启动：{url} → {upstream}', en: 'Proxy running: {url} → {upstream}' },
   'proxy.aim': {

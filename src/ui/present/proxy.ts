@@ -2,8 +2,13 @@
 // highlighted line per detector hit with its fix, and on Ctrl-C the summary table on stdout (the run's
 // data). With --json, stdout carries JSON lines instead: one per call, per hit, and the summary, for jq.
 // Everything shown arrives masked from the flow (unless --show-secrets); this module only lays it out.
+//
+// The live lines are written once per turn of the event loop, not once per call: under load a write
+// per line to a piped stderr (synchronous in Node) cost the proxy a third of its throughput.
+import path from 'node:path';
 import type { ProxyResult } from '../../commands/proxy.js';
 import type { DetectorHit, ObservedCall } from '../../core/proxy-detect.js';
+import type { PassedThrough } from '../../flows/proxy/server.js';
 import type { Output } from '../output.js';
 
 export interface ProxyStarted {
@@ -12,12 +17,18 @@ export interface ProxyStarted {
   /** The address it listens on: anything but loopback is worth a warning. */
   host: string;
   showSecrets: boolean;
+  /** --intercept: the CA and the hosts it decrypts. */
+  intercept?: { certPath: string; keyPath: string; created: boolean; hosts: string[]; upstream?: string };
 }
 
 export interface ProxyHooks {
   started(info: ProxyStarted): void;
   call(call: ObservedCall): void;
   hit(hit: DetectorHit, call: ObservedCall): void;
+  passed(info: PassedThrough): void;
+  refused(info: { host: string; caller: string; detail: string }): void;
+  /** Write what is still queued (before the summary, and on the way out). */
+  flush(): void;
 }
 
 /** A body or query on one line, cut to a length a terminal can take. */
@@ -45,23 +56,95 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
     return out.style.red(`${call.errcode}${meaning}`);
   };
 
+  // Lines (human mode) or JSON lines (--json) waiting for the end of this turn of the event loop.
+  let talk: string[] = [];
+  let data: string[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (talk.length > 0) {
+      const lines = talk;
+      talk = [];
+      out.say(lines.join('\n'));
+    }
+    if (data.length > 0) {
+      const lines = data;
+      data = [];
+      out.stdout.write(lines.join(''));
+    }
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  };
+  const say = (line: string) => {
+    talk.push(line);
+    schedule();
+  };
+  /** A JSON line now queued; emit() would write each at once. The first goes through emit() so the run knows stdout has its data. */
+  const emitLine = (doc: Record<string, unknown>) => {
+    if (!out.hasEmitted) {
+      out.emit(doc);
+      return;
+    }
+    data.push(JSON.stringify(doc) + '\n');
+    schedule();
+  };
+
   return {
-    started({ url, upstream, host, showSecrets }) {
+    flush,
+
+    started({ url, upstream, host, showSecrets, intercept }) {
       if (out.json) {
-        out.emit({ type: 'started', url, upstream });
+        out.emit({ type: 'started', url, upstream, ...(intercept ? { intercept: { ca: intercept.certPath, created: intercept.created, hosts: intercept.hosts, upstream: intercept.upstream ?? null } } : {}) });
         return;
       }
       out.success(out.t('proxy.started', { url, upstream }));
-      out.say(out.t('proxy.aim', { url }));
+      if (intercept) {
+        const u = new URL(url);
+        const bundle = path.join(path.dirname(intercept.certPath), 'proxy-ca-bundle.pem');
+        out.say(out.t('proxy.intercept.started', { hosts: intercept.hosts.join(', '), where: intercept.upstream ?? out.t('proxy.intercept.realHosts') }));
+        out.say(out.t(intercept.created ? 'proxy.intercept.ca.created' : 'proxy.intercept.ca.reused', { cert: intercept.certPath, key: intercept.keyPath }));
+        out.say(out.t('proxy.intercept.env'));
+        out.say(`  export HTTPS_PROXY=${url} HTTP_PROXY=${url} NO_PROXY=localhost,127.0.0.1`);
+        out.say(out.t('proxy.intercept.trust'));
+        out.say(out.t('proxy.intercept.trust.node', { cert: intercept.certPath }));
+        out.say(out.t('proxy.intercept.trust.java', { cert: intercept.certPath, host: u.hostname, port: u.port }));
+        out.say(out.t('proxy.intercept.trust.php', { bundle }));
+        out.say(out.t('proxy.intercept.trust.python', { bundle }));
+        out.say(out.t('proxy.intercept.trust.go', { bundle }));
+        out.note(out.t('proxy.intercept.bundle', { cert: intercept.certPath, bundle }));
+      } else out.say(out.t('proxy.aim', { url }));
       if (showSecrets) out.warn(out.t('proxy.unmasked'));
       else out.note(out.t('proxy.masked'));
       if (!['127.0.0.1', 'localhost', '::1'].includes(host)) out.warn(out.t('proxy.exposed', { host }));
       out.note(out.t('proxy.stopHint'));
     },
 
+    passed(info) {
+      if (!options.verbose && !info.failure) return;
+      if (out.json) {
+        emitLine({ type: 'passed', ...info });
+        return;
+      }
+      const line = info.failure
+        ? out.t('proxy.intercept.passedFailed', { caller: info.caller, target: info.target, failure: info.failure })
+        : out.t(info.kind === 'tunnel' ? 'proxy.intercept.passed' : 'proxy.intercept.passedHttp', { caller: info.caller, target: info.target });
+      say(out.style.dim(line));
+    },
+
+    refused(info) {
+      if (out.json) {
+        emitLine({ type: 'refused', ...info });
+        return;
+      }
+      say(out.style.yellow('! ' + out.t('proxy.intercept.refused', info)));
+    },
+
     call(call) {
       if (out.json) {
-        out.emit({ type: 'call', ...call, time: new Date(call.time).toISOString() });
+        emitLine({ type: 'call', ...call, time: new Date(call.time).toISOString() });
         return;
       }
       const parts = [
@@ -74,11 +157,11 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         `${call.latencyMs} ms`,
       ];
       if (call.rid) parts.push(`rid ${call.rid}`);
-      out.say(parts.join('  '));
+      say(parts.join('  '));
       if (options.verbose) {
-        if (call.query) out.say(out.style.dim(`    ? ${oneLine(call.query)}`));
-        if (call.requestBody) out.say(out.style.dim(`    > ${oneLine(call.requestBody)}`));
-        if (call.responseBody) out.say(out.style.dim(`    < ${oneLine(call.responseBody)}`));
+        if (call.query) say(out.style.dim(`    ? ${oneLine(call.query)}`));
+        if (call.requestBody) say(out.style.dim(`    > ${oneLine(call.requestBody)}`));
+        if (call.responseBody) say(out.style.dim(`    < ${oneLine(call.responseBody)}`));
       }
     },
 
@@ -86,17 +169,26 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
       const evidence = out.tr(hit.evidence);
       const fix = out.tr(hit.fix);
       if (out.json) {
-        out.emit({ type: 'hit', id: hit.id, time: new Date(hit.time).toISOString(), call: hit.callId, endpoint: hit.endpoint, appid: hit.appid, evidence, fix, params: hit.evidence.params ?? {} });
+        emitLine({ type: 'hit', id: hit.id, time: new Date(hit.time).toISOString(), call: hit.callId, endpoint: hit.endpoint, appid: hit.appid, evidence, fix, params: hit.evidence.params ?? {} });
         return;
       }
-      out.say(out.style.yellow(out.style.bold(`  ⚑ [${hit.id}] `) + evidence));
-      out.say(out.style.yellow(`    ${out.t('proxy.line.fix', { fix })}`));
+      say(out.style.yellow(out.style.bold(`  ⚑ [${hit.id}] `) + evidence));
+      say(out.style.yellow(`    ${out.t('proxy.line.fix', { fix })}`));
     },
   };
 }
 
 /** After Ctrl-C: the summary per endpoint and the detector counts. */
 export function present(result: ProxyResult, out: Output): void {
+  if (result.kind === 'ca') {
+    // The certificate only: `wxauth proxy --print-ca > ca.pem` leaves a PEM file and nothing else.
+    if (out.json) out.emit({ type: 'ca', path: result.certPath, created: result.created, pem: result.certPem });
+    else {
+      out.data(result.certPem.trimEnd());
+      out.note(out.t(result.created ? 'proxy.intercept.ca.created' : 'proxy.intercept.ca.reused', { cert: result.certPath, key: result.keyPath }));
+    }
+    return;
+  }
   const { summary } = result;
   if (out.json) {
     out.emit({ type: 'summary', url: result.url, upstream: result.upstream, ...summary, ...(result.har ? { har: result.har } : {}) });

@@ -1,0 +1,77 @@
+// Where `wxauth proxy` sends what it receives, as pure decisions: which CONNECT targets --intercept
+// decrypts (WeChat's API hosts and open.weixin.qq.com on 443) and which it tunnels untouched, how a
+// CONNECT target or an absolute-URI request names its host, and whether the proxy's own upstream goes
+// through the HTTP(S)_PROXY of the run (NO_PROXY read as undici's EnvHttpProxyAgent reads it, so the
+// proxy and the rest of wxauth agree on which hosts go direct).
+import { DEFAULT_OPEN_BASE, REGIONS } from './endpoints.js';
+
+/** The hosts --intercept decrypts: the API hosts (api, api2, sh/sz/hk: API-FACTS §0.6) and the page host. */
+export const INTERCEPTED_HOSTS: readonly string[] = [...Object.values(REGIONS), DEFAULT_OPEN_BASE].map((base) => new URL(base).hostname);
+
+/** TLS is only terminated on 443: anything else to these hosts is not HTTPS as an SDK speaks it, and is tunnelled. */
+export const INTERCEPTED_PORT = 443;
+
+export function isInterceptedHost(host: string): boolean {
+  return INTERCEPTED_HOSTS.includes(host.toLowerCase().replace(/\.$/, ''));
+}
+
+export interface HostPort {
+  host: string;
+  port: number;
+}
+
+/** `api.weixin.qq.com:443`, `[::1]:8443` → host and port; anything else (no port, a path) → undefined. */
+export function parseConnectTarget(target: string): HostPort | undefined {
+  const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+):(\d{1,5})$/.exec(target.trim());
+  if (!m) return undefined;
+  const port = Number(m[2]);
+  if (port < 1 || port > 65535) return undefined;
+  return { host: m[1]!.replace(/^\[|\]$/g, '').toLowerCase(), port };
+}
+
+/** Whether CONNECT `target` is decrypted (true) or tunnelled untouched (false). */
+export function interceptsConnect(target: HostPort): boolean {
+  return target.port === INTERCEPTED_PORT && isInterceptedHost(target.host);
+}
+
+/** The proxy variables of the run; '' = not set (the shape http/client.ts's proxySettingsFrom returns). */
+export interface UpstreamProxySettings {
+  httpProxy: string;
+  httpsProxy: string;
+  noProxy: string;
+}
+
+interface NoProxyEntry {
+  hostname: string;
+  port: number;
+}
+
+function parseNoProxy(value: string): NoProxyEntry[] {
+  const entries: NoProxyEntry[] = [];
+  for (const entry of value.split(/[,\s]/)) {
+    if (!entry) continue;
+    const parsed = /^(.+):(\d+)$/.exec(entry);
+    entries.push({ hostname: (parsed ? parsed[1]! : entry).replace(/^\*?\./, '').toLowerCase(), port: parsed ? Number(parsed[2]) : 0 });
+  }
+  return entries;
+}
+
+/**
+ * The proxy URL a request to `url` goes through, or undefined for a direct connection. The rules are
+ * undici's EnvHttpProxyAgent's (lib/dispatcher/env-http-proxy-agent.js): https URLs use HTTPS_PROXY,
+ * http URLs HTTP_PROXY, and a NO_PROXY entry (`*`, a host, `.host` or `*.host` for its subdomains,
+ * optionally `:port`) sends matching hosts direct.
+ */
+export function upstreamProxyFor(url: URL, settings: UpstreamProxySettings): string | undefined {
+  const proxy = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
+  if (!proxy) return undefined;
+  const noProxy = settings.noProxy.trim();
+  if (noProxy === '*') return undefined;
+  const hostname = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  for (const entry of parseNoProxy(noProxy)) {
+    if (entry.port && entry.port !== port) continue;
+    if (hostname === entry.hostname || hostname.endsWith(`.${entry.hostname}`)) return undefined;
+  }
+  return proxy;
+}

@@ -1,0 +1,126 @@
+// The local certificate authority of `wxauth proxy --intercept`: created once in the state folder
+// (next to config.json), reused by every later run. The private key is mode 0600 and is only ever
+// read by this process to sign per-host certificates; it is never printed or sent anywhere. The
+// certificate is public (0644): the user hands it to the runtimes that should trust the proxy.
+//
+// A key file that is readable by others, does not parse, or does not match the certificate is
+// refused with the reason and left byte for byte as it was: replacing it would silently invalidate
+// every trust store the user already put the old certificate in. Only a certificate without its key
+// (a run killed between the two writes; the certificate is written first) is simply made again.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+import { formatMode, readStateFile, withFileLock } from './files.js';
+
+export const CA_CERT_FILE = 'proxy-ca.pem';
+export const CA_KEY_FILE = 'proxy-ca-key.pem';
+
+/** Ten years: the user trusts it once; a proxy CA that expires mid-debugging helps nobody. */
+const CA_YEARS = 10;
+
+export interface ProxyCa {
+  certPath: string;
+  keyPath: string;
+  certPem: string;
+  /** In memory only, for signing host certificates. */
+  keyPem: string;
+  /** True when this run made it (the user has not trusted it anywhere yet). */
+  created: boolean;
+}
+
+function keyModeError(file: string, mode: number): ConfigError {
+  return new ConfigError({ key: 'proxy.ca.keyMode', params: { file, mode: formatMode(mode) } }, { hint: { key: 'proxy.ca.keyMode.hint', params: { file } } });
+}
+
+function corruptError(file: string, detail: string, cert: string, key: string): ConfigError {
+  return new ConfigError({ key: 'proxy.ca.corrupt', params: { file, detail } }, { hint: { key: 'proxy.ca.corrupt.hint', params: { cert, key } } });
+}
+
+/** Write `text` to `file` through a temporary file renamed over it, so no reader sees half a PEM. */
+function writeAtomic(file: string, text: string, mode: number): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.writeFileSync(temp, text, { mode, flag: 'wx' });
+    // The umask may have narrowed the mode; the certificate must be readable by the runtimes that trust it.
+    fs.chmodSync(temp, mode);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw new ConfigError({ key: 'proxy.ca.unwritable', params: { file, detail: (error as Error).message } }, { hint: { key: 'proxy.ca.unwritable.hint' }, cause: error });
+  }
+}
+
+async function createCa(now: Date): Promise<{ certPem: string; keyPem: string }> {
+  const { default: forge } = await import('node-forge');
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  // A positive serial (leading byte < 0x80), unique per CA made.
+  cert.serialNumber = '01' + crypto.randomBytes(15).toString('hex');
+  cert.validity.notBefore = new Date(now.getTime() - 86_400_000);
+  cert.validity.notAfter = new Date(now.getTime() + CA_YEARS * 365 * 86_400_000);
+  const name = [
+    { name: 'commonName', value: `wxauth proxy local CA (${os.hostname().slice(0, 40)}, ${now.toISOString().slice(0, 10)})` },
+    { name: 'organizationName', value: 'wxauth (local, not a public CA)' },
+  ];
+  cert.setSubject(name);
+  cert.setIssuer(name);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true, pathLenConstraint: 0 },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  const forgeKey = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  cert.sign(forgeKey, forge.md.sha256.create());
+  return { certPem: forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n'), keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+}
+
+function load(certPath: string, keyPath: string, now: Date): Omit<ProxyCa, 'created'> | undefined {
+  const keyFile = readStateFile(keyPath, 64 * 1024);
+  if (!keyFile) return undefined;
+  if (process.platform !== 'win32' && (keyFile.mode & 0o077) !== 0) throw keyModeError(keyPath, keyFile.mode);
+  let key: crypto.KeyObject;
+  try {
+    key = crypto.createPrivateKey(keyFile.text);
+  } catch (error) {
+    throw corruptError(keyPath, (error as Error).message, certPath, keyPath);
+  }
+  const certFile = readStateFile(certPath, 64 * 1024);
+  if (!certFile) throw new ConfigError({ key: 'proxy.ca.certMissing', params: { cert: certPath, key: keyPath } }, { hint: { key: 'proxy.ca.corrupt.hint', params: { cert: certPath, key: keyPath } } });
+  let cert: crypto.X509Certificate;
+  try {
+    cert = new crypto.X509Certificate(certFile.text);
+  } catch (error) {
+    throw corruptError(certPath, (error as Error).message, certPath, keyPath);
+  }
+  if (!cert.checkPrivateKey(key)) throw corruptError(certPath, 'the certificate does not belong to the key', certPath, keyPath);
+  if (!cert.ca) throw corruptError(certPath, 'not a CA certificate', certPath, keyPath);
+  if (new Date(cert.validTo).getTime() <= now.getTime())
+    throw new ConfigError({ key: 'proxy.ca.expired', params: { file: certPath, date: cert.validTo } }, { hint: { key: 'proxy.ca.corrupt.hint', params: { cert: certPath, key: keyPath } } });
+  return { certPath, keyPath, certPem: certFile.text, keyPem: keyFile.text };
+}
+
+/** The CA in `dir`: loaded when there, created (under the state folder's lock) when not. */
+export async function openProxyCa(dir: string, now: Date = new Date()): Promise<ProxyCa> {
+  const certPath = path.resolve(dir, CA_CERT_FILE);
+  const keyPath = path.resolve(dir, CA_KEY_FILE);
+  const existing = load(certPath, keyPath, now);
+  if (existing) return { ...existing, created: false };
+  // Key generation and signing take a moment: done outside the lock (in memory only), published
+  // inside it, and only if no other run published one meanwhile (then its CA is the one to trust).
+  const fresh = await createCa(now);
+  const created = withFileLock(keyPath, () => {
+    if (readStateFile(keyPath, 64 * 1024)) return false;
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Certificate first: a run killed in between leaves a certificate without its key, which the next
+    // run makes again; the other order would leave a key that must never be overwritten.
+    writeAtomic(certPath, fresh.certPem, 0o644);
+    writeAtomic(keyPath, fresh.keyPem, 0o600);
+    return true;
+  });
+  const ca = load(certPath, keyPath, now);
+  if (!ca) throw corruptError(keyPath, 'missing after it was written', certPath, keyPath);
+  return { ...ca, created };
+}
