@@ -189,7 +189,8 @@ export function satisfiesEngines(version: string, engines: string): boolean | un
 }
 
 export function evaluateNode(version: string, engines: string): DoctorCheck {
-  const evidence: Evidence = { version, engines };
+  const evidence: Evidence = { version, engines: engines || null };
+  if (engines === '') return check('node', 'ok', { key: 'doctor.node.unknown', params: { version } }, evidence);
   const ok = satisfiesEngines(version, engines);
   if (ok === false) return check('node', 'fail', { key: 'doctor.node.old', params: { version, engines } }, evidence, { key: 'doctor.node.old.fix', params: { engines } });
   return check('node', 'ok', { key: 'doctor.node.ok', params: { version, engines } }, evidence);
@@ -500,6 +501,7 @@ export function evaluateScheme(redirectUri: string, same: HttpFacts, other: Http
   const u = new URL(redirectUri);
   const scheme = u.protocol.replace(':', '');
   const evidence: Evidence = { scheme, answered: describeHttp(same), other: other ? describeHttp(other) : null };
+  if (!same.answered && !other?.answered) return check('scheme', 'skip', { key: 'doctor.scheme.noAnswer' }, evidence);
   if (scheme === 'https' && !same.answered && other?.answered) {
     const http = `http://${u.host}${u.pathname}${u.search}`;
     return check('scheme', 'fail', { key: 'doctor.scheme.httpsDown' }, evidence, { key: 'doctor.scheme.httpsDown.fix', params: { host: u.host, http } });
@@ -566,5 +568,5 @@ export function evaluateClock(date: string | undefined, localMs: number | undefi
     const message: MessageRef = skewS > 0 ? { key: 'doctor.clock.ahead', params: { skew: skewS } } : { key: 'doctor.clock.behind', params: { skew: -skewS } };
     return check('clock', 'warn', message, evidence, { key: 'doctor.clock.fix' });
   }
-  return check('clock', 'ok', { key: 'doctor.clock.ok', params: { skew: Math.max(1, Math.abs(skewS)) } }, evidence);
+  return check('clock', 'ok', { key: 'doctor.clock.ok', params: { skew: Math.abs(skewS), limit: CLOCK_SKEW_WARNING_S } }, evidence);
 }

@@ -83,14 +83,22 @@ export interface DoctorDeps {
 
 const CHECKED_FIELDS = ['appid', 'secret', 'domain', 'redirectUri'] as const;
 
-/** engines.node of this package (src/flows/doctor and dist/flows/doctor are both three levels down). */
-export function packageEngines(): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { engines?: { node?: string } };
-    return pkg.engines?.node ?? '';
-  } catch {
-    return '';
+/**
+ * engines.node of this package: the nearest package.json named wxauth above this module (src/flows/
+ * doctor, dist/flows/doctor, or a bundle's chunk in dist/cli all find it). '' when it cannot be read.
+ */
+export function packageEngines(from: string = import.meta.url): string {
+  let dir = new URL('.', from);
+  for (let depth = 0; depth < 6; depth++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; engines?: { node?: string } };
+      if (pkg.name === 'wxauth') return pkg.engines?.node ?? '';
+    } catch {
+      // Not here; look one folder up.
+    }
+    dir = new URL('..', dir);
   }
+  return '';
 }
 
 function profileCheck(config: ResolvedConfig): DoctorCheck {

@@ -45,7 +45,7 @@ export const messages = {
   'doctor.report.fix': { zh: '修复：', en: 'Fix:' },
   'doctor.report.summary': {
     zh: '{ok} 项通过，{warn} 项警告，{fail} 项失败，{skip} 项跳过。',
-    en: '{ok} passed, {warn} warnings, {fail} failed, {skip} skipped.',
+    en: '{ok} passed, {warn} warned, {fail} failed, {skip} skipped.',
   },
   'doctor.skip.needs': { zh: '跳过：需要 {fields}。', en: 'Skipped: needs {fields}.' },
 
@@ -82,6 +82,7 @@ export const messages = {
 
   // ── Node ──────────────────────────────────────────────────────────────────────────────────────
   'doctor.node.ok': { zh: 'Node {version} 满足 {engines}。', en: 'Node {version} satisfies {engines}.' },
+  'doctor.node.unknown': { zh: 'Node {version}（读不到 wxauth 的 engines 要求）。', en: 'Node {version} (wxauth’s engines requirement could not be read).' },
   'doctor.node.old': { zh: 'Node {version} 不满足 wxauth 要求的 {engines}。', en: 'Node {version} does not satisfy {engines}, which wxauth needs.' },
   'doctor.node.old.fix': { zh: '升级 Node 到 {engines}（例如用 nvm install 20）。', en: 'Upgrade Node to {engines} (e.g. nvm install 20).' },
 
@@ -196,6 +197,7 @@ export const messages = {
 
   // ── scheme (10039) ────────────────────────────────────────────────────────────────────────────
   'doctor.scheme.ok': { zh: '授权链接里的 redirect_uri 用 {scheme}，服务器也用 {scheme} 应答。', en: 'The authorize URL’s redirect_uri uses {scheme}, and the server answers on {scheme}.' },
+  'doctor.scheme.noAnswer': { zh: '跳过：回调地址没有应答，无法判断它用 http 还是 https。', en: 'Skipped: the callback did not answer, so its scheme cannot be compared.' },
   'doctor.scheme.httpsDown': {
     zh: 'redirect_uri 用 https，但服务器只在 http 上应答：协议不一致（10039）。',
     en: 'The redirect_uri uses https, but the server only answers on http: the schemes differ (10039).',
@@ -234,7 +236,7 @@ export const messages = {
   'doctor.credentials.errcode.fix': { zh: '查看解释：wxauth errcode {errcode}', en: 'See the explanation: wxauth errcode {errcode}' },
 
   // ── clock ─────────────────────────────────────────────────────────────────────────────────────
-  'doctor.clock.ok': { zh: '本机时钟与微信相差 {skew} 秒以内。', en: 'This machine’s clock is within {skew} s of WeChat’s.' },
+  'doctor.clock.ok': { zh: '本机时钟与微信相差 {skew} 秒（不超过 {limit} 秒）。', en: 'This machine’s clock is {skew} s off WeChat’s (within {limit} s).' },
   'doctor.clock.ahead': { zh: '本机时钟比微信快 {skew} 秒。', en: 'This machine’s clock is {skew} s ahead of WeChat’s.' },
   'doctor.clock.behind': { zh: '本机时钟比微信慢 {skew} 秒。', en: 'This machine’s clock is {skew} s behind WeChat’s.' },
   'doctor.clock.fix': {

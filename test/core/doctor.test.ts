@@ -1,0 +1,150 @@
+// core/doctor.ts as tables: --connect-to parsing and mapping (curl's rules), undici's NO_PROXY rules
+// mirrored, engines, the clock threshold, verify-file content, which answers of a callback pass, and
+// the order of certificate verdicts.
+import { describe, expect, it } from 'vitest';
+import {
+  buildReport,
+  evaluateClock,
+  evaluateRedirect,
+  evaluateTls,
+  expectedVerifyContent,
+  mapConnect,
+  parseConnectTo,
+  routeFor,
+  satisfiesEngines,
+  type TlsFacts,
+} from '../../src/core/doctor.js';
+
+describe('--connect-to', () => {
+  it('parses curl’s HOST1:PORT1:HOST2:PORT2, empty parts and bracketed IPv6', () => {
+    expect(parseConnectTo('www.example.com:443:127.0.0.1:8443')).toMatchObject({ host: 'www.example.com', port: 443, toHost: '127.0.0.1', toPort: 8443 });
+    expect(parseConnectTo('::127.0.0.1:')).toMatchObject({ host: '', toHost: '127.0.0.1' });
+    expect(parseConnectTo('::127.0.0.1:')?.port).toBeUndefined();
+    expect(parseConnectTo('WWW.Example.com:443:[::1]:8443')).toMatchObject({ host: 'www.example.com', toHost: '::1', toPort: 8443 });
+    for (const bad of ['www.example.com:443:127.0.0.1', 'a:b:c:d', 'h:70000:x:1', 'h:443:x:0', '']) expect(parseConnectTo(bad), bad).toBeUndefined();
+  });
+
+  it('maps with the first matching rule, keeping what the rule leaves empty', () => {
+    const rules = ['a.com:443:10.0.0.1:8443', '::10.0.0.2:', 'a.com:80::8080'].map((s) => parseConnectTo(s)!);
+    expect(mapConnect(rules, 'a.com', 443)).toMatchObject({ host: '10.0.0.1', port: 8443 });
+    expect(mapConnect(rules, 'A.COM', 80)).toMatchObject({ host: '10.0.0.2', port: 80 });
+    expect(mapConnect([parseConnectTo('a.com:80::8080')!], 'a.com', 80)).toMatchObject({ host: 'a.com', port: 8080 });
+    expect(mapConnect([parseConnectTo('a.com:80::8080')!], 'a.com', 443).rule).toBeUndefined();
+  });
+});
+
+describe('routeFor (undici EnvHttpProxyAgent’s choice)', () => {
+  const v = (noProxy: string, httpsProxy = 'http://proxy:3128', httpProxy = '') => ({ httpProxy, httpsProxy, noProxy });
+  it.each([
+    ['https://api.weixin.qq.com/', v(''), 'proxy'],
+    ['https://api.weixin.qq.com/', v('*'), 'direct'],
+    ['https://api.weixin.qq.com/', v('weixin.qq.com'), 'direct'],
+    ['https://api.weixin.qq.com/', v('.qq.com'), 'direct'],
+    ['https://api.weixin.qq.com/', v('*.qq.com'), 'direct'],
+    ['https://api.weixin.qq.com/', v('eixin.qq.com'), 'proxy'],
+    ['https://api.weixin.qq.com/', v('api.weixin.qq.com:8443'), 'proxy'],
+    ['https://api.weixin.qq.com/', v('api.weixin.qq.com:443'), 'direct'],
+    ['https://api.weixin.qq.com/', v('localhost, api.weixin.qq.com'), 'direct'],
+    ['http://127.0.0.1:3900/', v(''), 'direct'],
+    ['http://127.0.0.1:3900/', v('', '', 'http://proxy:3128'), 'proxy'],
+    ['https://api.weixin.qq.com/', v('', '', 'http://proxy:3128'), 'proxy'],
+  ])('%s with %o → %s', (url, vars, via) => {
+    expect(routeFor(url, vars).via).toBe(via);
+  });
+
+  it('names the variable that applies', () => {
+    expect(routeFor('https://api.weixin.qq.com/', v('', '', 'http://p:1'))).toMatchObject({ via: 'proxy', variable: 'HTTP_PROXY' });
+    expect(routeFor('https://api.weixin.qq.com/', v(''))).toMatchObject({ via: 'proxy', variable: 'HTTPS_PROXY' });
+  });
+});
+
+describe('satisfiesEngines', () => {
+  it.each([
+    ['20.20.2', '>=20.19', true],
+    ['v20.19.0', '>=20.19', true],
+    ['20.18.9', '>=20.19', false],
+    ['22.0.0', '>=20.19', true],
+    ['18.20.0', '>=20.19.1', false],
+    ['20.19.0', '^20', undefined],
+  ])('%s vs %s → %s', (version, engines, ok) => {
+    expect(satisfiesEngines(version, engines)).toBe(ok);
+  });
+});
+
+describe('evaluateClock', () => {
+  const date = 'Wed, 02 Dec 2026 20:00:00 GMT';
+  const at = Date.parse(date);
+  it('passes within 60 s either way, warns beyond, skips without a Date or an answer', () => {
+    expect(evaluateClock(date, at + 60_000).status).toBe('ok');
+    expect(evaluateClock(date, at - 60_000).status).toBe('ok');
+    expect(evaluateClock(date, at + 61_000)).toMatchObject({ status: 'warn', message: { key: 'doctor.clock.ahead', params: { skew: 61 } } });
+    expect(evaluateClock(date, at - 3_600_000)).toMatchObject({ status: 'warn', message: { key: 'doctor.clock.behind', params: { skew: 3600 } } });
+    expect(evaluateClock(undefined, at).status).toBe('skip');
+    expect(evaluateClock('yesterday-ish', at).status).toBe('skip');
+    expect(evaluateClock(date, undefined)).toMatchObject({ status: 'skip', message: { key: 'doctor.clock.noAnswer' } });
+  });
+});
+
+describe('verify file content', () => {
+  it('is the token in the name, or the local file’s content without trailing whitespace', () => {
+    expect(expectedVerifyContent({ name: 'MP_verify_AbC123.txt' })).toBe('AbC123');
+    expect(expectedVerifyContent({ name: 'MP_verify_AbC123.txt', content: 'AbC123\r\n' })).toBe('AbC123');
+  });
+});
+
+describe('evaluateRedirect', () => {
+  const at = (status: number, location?: string) => evaluateRedirect({ url: 'https://a.com/cb', answered: true, status, body: '', ...(location ? { location } : {}) });
+  it.each([
+    [200, 'ok'],
+    [302, 'ok'],
+    [400, 'ok'],
+    [401, 'ok'],
+    [403, 'ok'],
+    [404, 'warn'],
+    [405, 'warn'],
+    [500, 'fail'],
+    [502, 'fail'],
+  ])('%i → %s', (status, verdict) => {
+    expect(at(status).status).toBe(verdict);
+  });
+  it('fails when nothing answered', () => {
+    expect(evaluateRedirect({ url: 'https://a.com/cb', answered: false, error: 'ECONNREFUSED' })).toMatchObject({ status: 'fail', message: { key: 'doctor.redirect.unreachable' } });
+  });
+});
+
+describe('evaluateTls', () => {
+  const now = Date.parse('2026-12-02T00:00:00Z');
+  const day = 86_400_000;
+  const cert = (over: Partial<Extract<TlsFacts, { handshake: true }>>): TlsFacts => ({
+    handshake: true,
+    host: 'a.com',
+    port: 443,
+    subject: 'a.com',
+    names: ['a.com'],
+    issuer: 'R11, Let’s Encrypt',
+    selfSigned: false,
+    validFrom: now - 30 * day,
+    validTo: now + 60 * day,
+    ...over,
+  });
+  it('orders verdicts: expired, wrong name, self-signed, untrusted, expiring (warn), ok', () => {
+    expect(evaluateTls(cert({ error: 'CERT_HAS_EXPIRED', validTo: now - day }), now).message.key).toBe('doctor.tls.expired');
+    expect(evaluateTls(cert({ error: 'ERR_TLS_CERT_ALTNAME_INVALID', names: ['b.com'] }), now).message).toMatchObject({ key: 'doctor.tls.name', params: { names: 'b.com' } });
+    expect(evaluateTls(cert({ error: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true }), now).message.key).toBe('doctor.tls.selfSigned');
+    expect(evaluateTls(cert({ error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }), now).message.key).toBe('doctor.tls.untrusted');
+    expect(evaluateTls(cert({ validTo: now + 13 * day }), now)).toMatchObject({ status: 'warn', message: { params: { days: 13 } } });
+    expect(evaluateTls(cert({ validTo: now + 14 * day }), now).status).toBe('ok');
+  });
+});
+
+describe('buildReport', () => {
+  it('orders checks by id, and only a failure makes exit code 1', () => {
+    const c = (id: 'clock' | 'profile', status: 'ok' | 'warn' | 'fail' | 'skip') => ({ id, status, message: { key: 'doctor.clock.noAnswer' as const }, evidence: {} });
+    expect(buildReport('p', [c('clock', 'warn'), c('profile', 'ok')]).checks.map((x) => [x.id, x.phase])).toEqual([
+      ['profile', 'offline'],
+      ['clock', 'online'],
+    ]);
+    expect(buildReport('p', [c('clock', 'warn'), c('profile', 'skip')]).exitCode).toBe(0);
+    expect(buildReport('p', [c('clock', 'fail')]).exitCode).toBe(1);
+  });
+});

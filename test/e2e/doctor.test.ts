@@ -1,0 +1,234 @@
+// wxauth doctor as a user runs it: in-process (runCli) against the emulator as WeChat and local sites,
+// the report in en and zh, --json, exit codes (1 on a failure, 0 with warnings only), the verifyFile
+// setting, usage errors, and one spawned run that trusts a test CA through NODE_EXTRA_CA_CERTS (Node
+// reads it at process start, so only a real process shows that the CLI keeps Node's trust store).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
+import { emulatorEnv, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
+import { issue, makeCa, startHttpSite, startHttpsSite, writeTemp, type Site, type TestCa } from '../flows/doctor/fixtures.js';
+
+const TEST_APP = { appid: DEFAULT_APPIDS.test, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', type: 'test' };
+const SERVICE = { appid: DEFAULT_APPIDS.service, secret: '5e1ec0de5e1ec0de5e1ec0de00000001', type: 'service' };
+const WHITELISTED = { appid: 'wx5e1ec0de000000a1', secret: '5e1ec0de5e1ec0de5e1ec0de000000a1', type: 'service' as const };
+const CALLER_IP = '218.58.124.130';
+const DOMAIN = 'www.example.com';
+const VERIFY_NAME = 'MP_verify_Tok123abc.txt';
+
+let emu: EmulatorHandle;
+let ca: TestCa;
+/** http sites for test accounts (an IP:port domain, no certificate). */
+let ok400: Site;
+let broken: Site;
+let missing: Site;
+/** https sites for www.example.com, reached through --connect-to. */
+let selfSigned: Site;
+let trusted: Site;
+let plain: Site;
+
+beforeAll(async () => {
+  const seed: Seed = defaultSeed();
+  seed.apps.push({ ...WHITELISTED, name: 'whitelisted', verified: true, domain: 'localhost', ipWhitelist: ['203.0.113.10'] });
+  emu = await startEmulator({ seed, switches: { callerIp: CALLER_IP } });
+  ca = makeCa();
+  const routes = (callback: number) => ({
+    [`/${VERIFY_NAME}`]: { status: 200, body: 'Tok123abc' },
+    '/wechat/callback': { status: callback, body: callback === 500 ? 'Internal Server Error' : 'missing code' },
+  });
+  ok400 = await startHttpSite(routes(400));
+  broken = await startHttpSite(routes(500));
+  missing = await startHttpSite({});
+  selfSigned = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90 }), routes(400));
+  trusted = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), routes(400));
+  plain = await startHttpSite(routes(400));
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([emu, ok400, broken, missing, selfSigned, trusted, plain].map((s) => s?.close()));
+});
+
+/** A test account whose callback is the http site on 127.0.0.1:port. */
+function testAccount(site: Site, extra: Record<string, string> = {}): Record<string, string> {
+  return emulatorEnv(emu, TEST_APP, {
+    WXAUTH_DOMAIN: `127.0.0.1:${site.port}`,
+    WXAUTH_REDIRECT_URI: `http://127.0.0.1:${site.port}/wechat/callback`,
+    WXAUTH_CONFIG_DIR: tempConfigDir(),
+    ...extra,
+  });
+}
+
+/** A service account on www.example.com, which --connect-to sends to local sites. */
+function serviceAccount(app: { appid: string; secret: string; type: string } = SERVICE, extra: Record<string, string> = {}): Record<string, string> {
+  return emulatorEnv(emu, app, {
+    WXAUTH_DOMAIN: DOMAIN,
+    WXAUTH_REDIRECT_URI: `https://${DOMAIN}/wechat/callback`,
+    WXAUTH_CONFIG_DIR: tempConfigDir(),
+    ...extra,
+  });
+}
+
+const connect = (https: Site) => ['--connect-to', `${DOMAIN}:443:127.0.0.1:${https.port}`, '--connect-to', `${DOMAIN}:80:127.0.0.1:${plain.port}`];
+
+/** The report line of one check (its mark and id, then the text). */
+const lineOf = (stdout: string, id: string) => stdout.split('\n').find((l) => new RegExp(`^. ${id.replace('.', '\\.')}\\s`).test(l)) ?? '';
+
+describe('wxauth doctor (text)', () => {
+  it('fails (exit 1) on a redirect_uri that answers 500, with the fix under it, in English', async () => {
+    const r = await runCli(['doctor'], { env: testAccount(broken) });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^wxauth doctor: profile default$/m);
+    expect(r.stdout).toMatch(/^Offline checks$/m);
+    expect(r.stdout).toMatch(/^Online checks$/m);
+    expect(lineOf(r.stdout, 'redirect')).toMatch(new RegExp(`^✖ redirect\\s+http://127\\.0\\.0\\.1:${broken.port}/wechat/callback answers 500: a server error\\.$`));
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('✖ redirect'));
+    expect(lines[at + 1]).toMatch(/^\s+Fix: Read the server’s log/);
+    expect(lineOf(r.stdout, 'credentials')).toMatch(/^✔ credentials\s+127\.0\.0\.1:\d+ is reachable and appid wx\w+ and its secret are right/);
+    expect(lineOf(r.stdout, 'tls')).toMatch(/^- tls\s+Skipped: the redirect_uri is http/);
+    expect(lineOf(r.stdout, 'verify-file')).toMatch(/^- verify-file\s+Skipped: a test account’s callback domain needs no MP_verify file\.$/);
+    expect(r.stdout).toMatch(/^\d+ passed, \d+ warned, 1 failed, \d+ skipped\.$/m);
+  });
+
+  it('says the same in Chinese', async () => {
+    const r = await runCli(['doctor', '--lang', 'zh'], { env: testAccount(broken) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^本机检查$/m);
+    expect(lineOf(r.stdout, 'redirect')).toMatch(/^✖ redirect\s+http:\/\/127\.0\.0\.1:\d+\/wechat\/callback 返回 500：服务器出错。$/);
+    expect(r.stdout).toMatch(/^\s+修复：看服务器日志/m);
+    expect(r.stdout).toMatch(/项失败/);
+  });
+
+  it('exits 0 when there are only warnings (a callback path that answers 404)', async () => {
+    const r = await runCli(['doctor'], { env: testAccount(missing) });
+    expect(r.code, r.stdout).toBe(0);
+    expect(lineOf(r.stdout, 'redirect')).toMatch(/^! redirect\s+.* answers 404: that is what users will see/);
+    expect(r.stdout).not.toMatch(/^✖/m);
+  });
+
+  it('names the IP WeChat saw for 40164 and where to whitelist it (zh)', async () => {
+    const r = await runCli(['doctor', '--lang', 'zh', ...connect(trusted)], { env: serviceAccount(WHITELISTED) });
+    expect(r.code).toBe(1);
+    expect(lineOf(r.stdout, 'credentials')).toContain(`本机的出口 IP ${CALLER_IP} 不在 IP 白名单里（40164）`);
+    expect(r.stdout).toContain(`设置与开发 → 基本配置 → IP白名单」添加 ${CALLER_IP}`);
+  });
+
+  it('names a wrong secret (40125) and never prints it', async () => {
+    const secret = 'ab'.repeat(16);
+    const r = await runCli(['doctor', ...connect(trusted)], { env: serviceAccount({ ...SERVICE, secret }) });
+    expect(r.code).toBe(1);
+    expect(lineOf(r.stdout, 'credentials')).toContain('The AppSecret of appid');
+    expect(lineOf(r.stdout, 'credentials')).toContain('(40125 invalid appsecret)');
+    expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+});
+
+describe('wxauth doctor --connect-to', () => {
+  it('aims www.example.com at a local site: not looked up, Host and SNI kept, the self-signed certificate failed', async () => {
+    const before = selfSigned.hits.length;
+    const r = await runCli(['doctor', '--verify-file', VERIFY_NAME, ...connect(selfSigned)], { env: serviceAccount() });
+    expect(r.code).toBe(1);
+    expect(lineOf(r.stdout, 'dns.callback')).toMatch(new RegExp(`^✔ dns\\.callback\\s+www\\.example\\.com:443 is mapped to 127\\.0\\.0\\.1:${selfSigned.port} by --connect-to: not looked up\\.$`));
+    expect(lineOf(r.stdout, 'tls')).toMatch(/^✖ tls\s+The certificate of www\.example\.com is self-signed/);
+    expect(lineOf(r.stdout, 'verify-file')).toMatch(/^✔ verify-file\s+https:\/\/www\.example\.com\/MP_verify_Tok123abc\.txt answers 200 with the right content\.$/);
+    const hits = selfSigned.hits.slice(before);
+    expect(hits.map((h) => h.path)).toEqual(expect.arrayContaining([`/${VERIFY_NAME}`, '/wechat/callback']));
+    expect(new Set(hits.map((h) => h.host))).toEqual(new Set([DOMAIN]));
+  });
+
+  it('refuses a malformed mapping (exit 2)', async () => {
+    const r = await runCli(['doctor', '--connect-to', 'www.example.com:443:127.0.0.1'], { env: serviceAccount() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--connect-to www.example.com:443:127.0.0.1 is not HOST:PORT:ADDR:PORT2.');
+    expect(r.stderr).toContain('As curl’s');
+  });
+});
+
+describe('wxauth doctor --json', () => {
+  it('prints one document: every check with a stable id, status, message, fix and evidence; nothing cached', async () => {
+    const env = serviceAccount();
+    const before = emu.requests().length;
+    const r = await runCli(['doctor', '--json', '--verify-file', VERIFY_NAME, ...connect(trusted)], { env });
+    const doc = parseJson(r.stdout) as { checks: Array<Record<string, unknown>>; exitCode: number; profile: string; summary: Record<string, number> };
+    expect(doc.checks.map((c) => c.id)).toEqual([
+      'profile',
+      'authorize',
+      'domain',
+      'token-cache',
+      'node',
+      'proxy',
+      'dns.api',
+      'dns.callback',
+      'verify-file',
+      'redirect',
+      'tls',
+      'scheme',
+      'credentials',
+      'clock',
+    ]);
+    for (const c of doc.checks) expect(Object.keys(c).sort()).toEqual(['evidence', 'fix', 'id', 'message', 'phase', 'status']);
+    // The test CA is not trusted in-process: the TLS check fails, so the document says exit 1.
+    const tls = doc.checks.find((c) => c.id === 'tls')!;
+    expect(tls.status).toBe('fail');
+    expect(tls.evidence).toMatchObject({ issuer: 'wxauth doctor test CA, wxauth tests', verifyError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    expect(doc.exitCode).toBe(1);
+    expect(r.code).toBe(1);
+    expect(doc.summary.fail).toBe(1);
+    expect(doc.checks.find((c) => c.id === 'credentials')).toMatchObject({ status: 'ok', fix: null });
+    // stable_token only, and the token it got is neither printed nor cached.
+    const paths = emu.requests().slice(before).map((q) => q.path);
+    expect(paths).toEqual(['/cgi-bin/stable_token']);
+    // The token stable_token hands out (the same one again while it is valid, API-FACTS §9).
+    const res = await fetch(`${emu.url}/cgi-bin/stable_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credential', appid: SERVICE.appid, secret: SERVICE.secret }),
+    });
+    const token = ((await res.json()) as { access_token: string }).access_token;
+    expect(token.length).toBeGreaterThan(20);
+    expect(r.stdout + r.stderr).not.toContain(token);
+    expect(r.stdout).not.toContain(SERVICE.secret);
+    const again = await runCli(['doctor', '--json', ...connect(trusted)], { env });
+    const cache = (parseJson(again.stdout) as typeof doc).checks.find((c) => c.id === 'token-cache')!;
+    expect(cache.evidence).toMatchObject({ basic: 'none' });
+  });
+});
+
+describe('the verifyFile setting and --verify-file', () => {
+  it('config set verifyFile refuses a path or another name (exit 2), saves a name, and doctor uses it', async () => {
+    const env = serviceAccount();
+    const bad = await runCli(['config', 'set', 'verifyFile', '/var/www/MP_verify_Tok123abc.txt'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not a file name like MP_verify_xxx.txt');
+    const set = await runCli(['config', 'set', 'verifyFile', VERIFY_NAME], { env });
+    expect(set.code, set.stderr).toBe(0);
+    const before = trusted.hits.length;
+    const r = await runCli(['doctor', ...connect(trusted)], { env });
+    expect(lineOf(r.stdout, 'verify-file')).toMatch(/^✔ verify-file/);
+    expect(trusted.hits.slice(before).map((h) => h.path)).toContain(`/${VERIFY_NAME}`);
+  });
+
+  it('compares the served file with a local one given by path', async () => {
+    const local = writeTemp(VERIFY_NAME, 'NotWhatIsServed');
+    const r = await runCli(['doctor', '--verify-file', local, ...connect(trusted)], { env: serviceAccount() });
+    expect(lineOf(r.stdout, 'verify-file')).toBe(`✖ verify-file   https://www.example.com/${VERIFY_NAME} answers 200, but the content is not NotWhatIsServed (got Tok123abc).`);
+  });
+
+  it('refuses something that is neither a verify file name nor a file (exit 2)', async () => {
+    const r = await runCli(['doctor', '--verify-file', 'verify.txt'], { env: serviceAccount() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--verify-file verify.txt is neither a file name like MP_verify_xxx.txt nor a file that can be read.');
+  });
+
+  it('completes verifyFile as a config key', async () => {
+    const r = await runCli(['completion', 'bash'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.stdout).toContain('verifyFile');
+  });
+});
+
+describe('wxauth doctor in a real process', () => {
+  it('trusts a CA from NODE_EXTRA_CA_CERTS, as Node does at start: the certificate passes with its issuer and expiry', async () => {
+    const caFile = writeTemp('ca.pem', ca.certPem);
+    const r = await runSpawned(['doctor', '--verify-file', VERIFY_NAME, ...connect(trusted)], { env: { ...serviceAccount(), NODE_EXTRA_CA_CERTS: caFile } });
+    expect(lineOf(r.stdout, 'tls')).toMatch(/^✔ tls\s+The certificate of www\.example\.com is valid: issued by wxauth doctor test CA, wxauth tests, expires \d{4}-\d\d-\d\d \((89|90) days left\)\.$/);
+    expect(r.code, r.stdout).toBe(0);
+  });
+});
