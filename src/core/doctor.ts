@@ -320,6 +320,8 @@ export function hostPort(host: string, port: number): string {
 export type DnsFacts =
   | { kind: 'ip'; host: string }
   | { kind: 'mapped'; host: string; port: number; target: string }
+  /** Calls to this host go through a proxy, which resolves the name itself. */
+  | { kind: 'proxied'; host: string; proxy: string }
   | { kind: 'resolved'; host: string; addresses: string[] }
   | { kind: 'failed'; host: string; code: string };
 
@@ -329,6 +331,8 @@ export function evaluateDns(id: 'dns.api' | 'dns.callback', f: DnsFacts): Doctor
       return check(id, 'ok', { key: 'doctor.dns.ip', params: { host: f.host } }, { host: f.host });
     case 'mapped':
       return check(id, 'ok', { key: 'doctor.dns.mapped', params: { host: f.host, port: f.port, target: f.target } }, { host: f.host, mappedTo: f.target, lookedUp: false });
+    case 'proxied':
+      return check(id, 'ok', { key: 'doctor.dns.proxied', params: { host: f.host, proxy: f.proxy } }, { host: f.host, proxy: f.proxy, lookedUp: false });
     case 'resolved':
       return check(id, 'ok', { key: 'doctor.dns.ok', params: { host: f.host, addresses: f.addresses.join(', ') } }, { host: f.host, addresses: f.addresses.join(',') });
     case 'failed':

@@ -22,6 +22,7 @@ import {
   evaluateTokenCache,
   evaluateVerifyFile,
   needsVerifyFile,
+  routeFor,
   skipNeeds,
   skipTlsForHttp,
   skipVerifyFile,
@@ -215,6 +216,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
   const api = new URL(config.apiBase);
   const apiPort = Number(api.port) || (api.protocol === 'https:' ? 443 : 80);
   const callback = callbackHost(config);
+  const apiRoute = routeFor(config.apiBase, deps.proxy, deps.showProxy);
   const credentials: Promise<CredentialProbe | undefined> =
     config.appid && config.secret
       ? probeCredentials({
@@ -234,7 +236,9 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
         })
       : Promise.resolve(undefined);
   const [dnsApi, dnsCallback, verify, redirect, wechat] = await Promise.all([
-    probeDns(api.hostname, apiPort, lookup, probe).then((f) => evaluateDns('dns.api', f)),
+    apiRoute.via === 'proxy'
+      ? Promise.resolve(evaluateDns('dns.api', { kind: 'proxied', host: api.hostname, proxy: apiRoute.proxy }))
+      : probeDns(api.hostname, apiPort, lookup, probe).then((f) => evaluateDns('dns.api', f)),
     callback ? probeDns(callback.host, callback.port, lookup, probe).then((f) => evaluateDns('dns.callback', f)) : Promise.resolve(skipNeeds('dns.callback', ['domain'])),
     verifyFileCheck(config, input.verify, probe),
     redirectChecks(config, probe, deps.now),

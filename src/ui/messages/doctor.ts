@@ -113,6 +113,7 @@ export const messages = {
   'doctor.dns.ok': { zh: '{host} 解析为 {addresses}。', en: '{host} resolves to {addresses}.' },
   'doctor.dns.ip': { zh: '{host} 是 IP 地址，无需解析。', en: '{host} is an IP address: nothing to look up.' },
   'doctor.dns.mapped': { zh: '{host}:{port} 被 --connect-to 映射到 {target}，没有做 DNS 查询。', en: '{host}:{port} is mapped to {target} by --connect-to: not looked up.' },
+  'doctor.dns.proxied': { zh: '{host} 经代理 {proxy} 访问，由代理解析，本机没有查询。', en: '{host} is reached through the proxy {proxy}, which resolves it: not looked up here.' },
   'doctor.dns.fail': { zh: '{host} 解析失败（{code}）。', en: '{host} does not resolve ({code}).' },
   'doctor.dns.fail.fix': {
     zh: '检查 {host} 的拼写和 DNS 记录（dig {host}），以及本机的 DNS 设置（/etc/resolv.conf）。',

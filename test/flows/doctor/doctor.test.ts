@@ -329,6 +329,8 @@ describe('doctor flow: WeChat', () => {
     expect(byId(report, 'credentials').status).toBe('fail');
     expect(byId(report, 'proxy')).toMatchObject({ status: 'warn', message: { key: 'doctor.proxy.apiFailed' } });
     expect(byId(report, 'clock').status).toBe('skip');
+    // The proxy resolves the API host, so it is not looked up here.
+    expect(byId(report, 'dns.api')).toMatchObject({ status: 'ok', message: { key: 'doctor.dns.proxied' } });
     // The callback probes do not use the proxy: they still reach the sites.
     expect(byId(report, 'redirect').status).toBe('ok');
     const exempt = await doctor({ deps: { proxy: { ...proxy, noProxy: '127.0.0.1' } } });
