@@ -336,6 +336,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['--unknown-path <40066|404>', 'unknownPath'],
       ['--no-param-order-check', 'paramOrderCheck'],
       ['--set <name=value,...>', 'set'],
+      ['--open', 'open'],
     ],
   }),
 ];

@@ -1,6 +1,7 @@
 // wxauth emulator: run the local WeChat emulator until Ctrl-C. Flags -> EmulatorOptions ->
 // startEmulator() -> the presenter's `started` hook prints the base URL (stdout) and ready-to-copy app
-// lines (stderr) while it serves; the result, once stopped, says so.
+// lines (stderr) while it serves; the result, once stopped, says so. --open then shows the emulator's
+// own page (GET /, src/emulator/ui-page.ts) in the desktop browser, or says its URL when it cannot.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -16,6 +17,7 @@ import {
   type EmulatorOptions,
   type EmulatorSwitches,
 } from '../emulator/index.js';
+import { exportLine } from '../emulator/ui-api.js';
 import { emulatorHooks } from '../ui/present/emulator.js';
 
 export const DEFAULT_PORT = 3900;
@@ -43,6 +45,8 @@ export interface EmulatorCommandOptions {
   port: number;
   host: string;
   seedFile?: string;
+  /** --open: show the emulator's page in the desktop browser once it listens. */
+  open: boolean;
   emulator: EmulatorOptions;
 }
 
@@ -102,6 +106,7 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
     port,
     host,
     seedFile: typeof opts.seed === 'string' ? opts.seed : undefined,
+    open: opts.open === true,
     emulator: { port, host, switches, faults, domainOverrides },
   };
 }
@@ -134,12 +139,39 @@ function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
+/**
+ * Whether a browser window can appear at all. On Linux and the BSDs a desktop browser needs an X11 or
+ * Wayland display; without one (SSH, a container, CI) xdg-open could only fail or start a text browser
+ * on the terminal the emulator is printing to, so the URL is shown instead. macOS and Windows always
+ * have their desktop.
+ */
+export function hasDisplay(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform === 'darwin' || platform === 'win32') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+/** --open: hand the page to the platform's opener (ui/browser.ts, which checks its exit status). */
+async function openPage(url: string, env: Readonly<Record<string, string | undefined>>): Promise<'opened' | 'failed' | 'noDisplay'> {
+  if (!hasDisplay(env)) return 'noDisplay';
+  const { openInBrowser } = await import('../ui/browser.js');
+  return (await openInBrowser(url, env)) ? 'opened' : 'failed';
+}
+
 export async function run(options: EmulatorCommandOptions, ctx: Context): Promise<EmulatorResult> {
   const hooks = emulatorHooks(ctx.out);
   const emu = await start(options);
   try {
     // Printed now, not by the presenter: the emulator serves until Ctrl-C, and the URL is needed meanwhile.
-    hooks.started({ url: emu.url, apps: emu.apps, users: emu.users, host: options.host, faults: options.emulator.faults ?? [] });
+    const page = `${emu.url}/`;
+    hooks.started({
+      url: emu.url,
+      page,
+      apps: emu.apps.map((a) => ({ ...a, env: exportLine(emu.url, a) })),
+      users: emu.users,
+      host: options.host,
+      faults: options.emulator.faults ?? [],
+    });
+    if (options.open) hooks.opened({ page, outcome: await openPage(page, ctx.env) });
     await untilAborted(ctx.signal);
   } finally {
     await emu.close();

@@ -42,6 +42,22 @@ export const messages = {
     zh: '控制接口：{url}/__emulator/（clock 拨快时钟、requests 请求记录、faults 故障注入、scan 模拟扫码、reset 重置）',
     en: 'Control: {url}/__emulator/ (clock to move time, requests to see what was sent, faults, scan, reset)',
   },
+  'emulator.page': {
+    zh: '模拟器页面：{page}（应用、用户、时钟、故障、开关、待确认的扫码和实时请求记录；wxauth emulator --open 可直接打开）',
+    en: 'Emulator page: {page} (apps, users, clock, faults, switches, pending QR logins and the live request log; wxauth emulator --open opens it)',
+  },
+  'emulator.open.opened': {
+    zh: '已在浏览器中打开模拟器页面：{page}',
+    en: 'Opened the emulator page in the browser: {page}',
+  },
+  'emulator.open.noDisplay': {
+    zh: '没有图形界面（未设置 DISPLAY / WAYLAND_DISPLAY），无法打开浏览器；请在浏览器中打开 {page}',
+    en: 'No display (DISPLAY / WAYLAND_DISPLAY unset) to open a browser on; open {page} in a browser.',
+  },
+  'emulator.open.failed': {
+    zh: '无法打开浏览器（xdg-open / open / start 失败）；请手动在浏览器中打开 {page}',
+    en: 'Could not open a browser (xdg-open / open / start failed); open {page} in a browser yourself.',
+  },
   'emulator.faults': {
     zh: '已注入故障：{list}',
     en: 'Injected faults: {list}',
@@ -149,6 +165,10 @@ export const messages = {
   'cli.emulator.opt.paramOrderCheck': {
     zh: '不检查授权链接的参数顺序',
     en: 'do not check the order of authorize URL parameters',
+  },
+  'cli.emulator.opt.open': {
+    zh: '启动后在浏览器中打开模拟器页面（没有图形界面时只显示地址）',
+    en: "open the emulator's page in the browser once it runs (without a display, say its URL)",
   },
   'cli.emulator.opt.set': {
     zh: '设置其他开关：name=value，多个用逗号分隔（见 README）',

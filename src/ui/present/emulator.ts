@@ -7,7 +7,10 @@ import type { Output } from '../output.js';
 
 export interface EmulatorStarted {
   url: string;
-  apps: PublicApp[];
+  /** The emulator's own page (GET /): apps, users, clock, faults, switches, QR logins, the live log. */
+  page: string;
+  /** Each app with its `export …` line (emulator/ui-api.ts exportLine, the same line the page copies). */
+  apps: Array<PublicApp & { env: string }>;
   users: PublicUser[];
   /** The address it listens on: anything but loopback is worth a warning. */
   host: string;
@@ -15,21 +18,26 @@ export interface EmulatorStarted {
   faults: FaultSpec[];
 }
 
-export interface EmulatorHooks {
-  started(info: EmulatorStarted): void;
+export interface EmulatorOpened {
+  page: string;
+  /** `noDisplay`: no X11/Wayland display, so no browser was started. */
+  outcome: 'opened' | 'failed' | 'noDisplay';
 }
 
-function envLine(url: string, app: PublicApp): string {
-  return `export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=${app.type} WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}${app.domain[0] && !app.domain[0].includes('*') ? ` WXAUTH_DOMAIN=${app.domain[0]}` : ''}`;
+export interface EmulatorHooks {
+  started(info: EmulatorStarted): void;
+  /** --open, after trying the browser. Silent with --json (its one document was already printed). */
+  opened(info: EmulatorOpened): void;
 }
 
 export function emulatorHooks(out: Output): EmulatorHooks {
   return {
-    started({ url, apps, users, host, faults }) {
+    started({ url, page, apps, users, host, faults }) {
       const doc = {
         url,
+        page,
         control: `${url}/__emulator`,
-        apps: apps.map((a) => ({ ...a, env: envLine(url, a) })),
+        apps,
         users,
       };
       out.result(doc);
@@ -50,7 +58,7 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       );
       out.say();
       out.say(out.t('emulator.aim'));
-      for (const app of apps) out.say('  ' + out.style.cyan(envLine(url, app)));
+      for (const app of apps) out.say('  ' + out.style.cyan(app.env));
       out.say(out.t('emulator.aim.flags', { flags: `--api-base ${url} --open-base ${url}` }));
       out.say();
       out.say(out.t('emulator.users'));
@@ -60,8 +68,15 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       }
       if (faults.length > 0) out.warn(out.t('emulator.faults', { list: faults.map((f) => JSON.stringify(f)).join(' ') }));
       out.say();
+      out.note(out.t('emulator.page', { page }));
       out.note(out.t('emulator.control', { url }));
       out.note(out.t('emulator.stopHint'));
+    },
+    opened({ page, outcome }) {
+      if (out.json) return;
+      if (outcome === 'opened') out.note(out.t('emulator.open.opened', { page }));
+      else if (outcome === 'noDisplay') out.say(out.t('emulator.open.noDisplay', { page }));
+      else out.warn(out.t('emulator.open.failed', { page }));
     },
   };
 }

@@ -1,0 +1,311 @@
+// The emulator's own page (issue 16) in real Chromium: every control changes the emulator as read back
+// through the control API; a request made by `wxauth exchange` (the real command, in-process) shows up
+// in the live log within a second, with its errcode meaning and a masked detail view; logged values
+// carrying markup are shown as text and never run; the page fits 375 px; the language switch works;
+// and the strict CSP leaves no violation in the console.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { emulatorEnv, runCli } from '../e2e/helpers.js';
+import { CHROMIUM, SKIP_REASON, launchChromium } from './chromium.js';
+
+const SVC = DEFAULT_APPIDS.service;
+const WEB = DEFAULT_APPIDS.website;
+
+describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
+  let emu: EmulatorHandle;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  /** Console errors, page errors and dialogs of the current page: each test ends with none. */
+  let problems: string[] = [];
+  /** Console errors a test expects (Chromium logs every 4xx answer to a fetch as one). */
+  let expected: RegExp[] = [];
+
+  beforeAll(async () => {
+    emu = await startEmulator();
+    browser = await launchChromium();
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await emu?.close();
+  });
+
+  beforeEach(() => {
+    emu.reset();
+    problems = [];
+    expected = [];
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    expect(problems).toEqual([]);
+  });
+
+  /** Open the page and wait until it follows the log and has read the seed. */
+  async function open(options: { locale?: string; width?: number } = {}): Promise<Page> {
+    context = await browser.newContext({
+      locale: options.locale ?? 'en-US',
+      viewport: { width: options.width ?? 1280, height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if ((m.type() === 'error' || m.type() === 'warning') && !expected.some((re) => re.test(m.text()))) problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    const response = await page.goto(`${emu.url}/`);
+    expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'none'; script-src 'nonce-/);
+    await page.locator('#live.on').waitFor();
+    await page.locator('#app-list li').first().waitFor();
+    await page.locator('#you option').first().waitFor({ state: 'attached' });
+    return page;
+  }
+
+  async function control(path: string): Promise<Record<string, unknown>> {
+    return (await (await fetch(`${emu.url}/__emulator${path}`)).json()) as Record<string, unknown>;
+  }
+
+  /** Wait until a control API read satisfies `check` (the page's POST has landed). */
+  async function until<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+    let value = await read();
+    for (let i = 0; i < 200 && !check(value); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      value = await read();
+    }
+    return value;
+  }
+
+  const qrconnect = (state: string, redirect = 'http://localhost/cb') =>
+    fetch(`${emu.url}/connect/qrconnect?appid=${WEB}&redirect_uri=${encodeURIComponent(redirect)}&response_type=code&scope=snsapi_login&state=${encodeURIComponent(state)}`);
+
+  it('the "you" picker and the clock buttons change the emulator', async () => {
+    const page = await open();
+    await page.locator('#you').selectOption('u2');
+    expect((await until(() => control('/user'), (v) => v.user === 'u2')).user).toBe('u2');
+    const offset = () => until(() => control('/clock'), () => true).then((v) => v.offset as number);
+    const click = async (name: string, expected: number) => {
+      await page.getByRole('button', { name, exact: true }).click();
+      expect((await until(() => control('/clock'), (v) => v.offset === expected)).offset).toBe(expected);
+    };
+    await click('+5 min', 300);
+    await click('+2 h', 300 + 7200);
+    await click('+30 days', 300 + 7200 + 30 * 86_400);
+    await expect.poll(() => page.locator('#clock-ahead').textContent()).toBe('30 d 2 h 5 min ahead of real time');
+    await click('Reset clock', 0);
+    expect(await offset()).toBe(0);
+    await expect.poll(() => page.locator('#clock-ahead').textContent()).toBe('on the base clock (not moved)');
+  });
+
+  it('faults: armed with the --fault syntax, listed, removed one by one and cleared; a bad spec is refused with the reason', async () => {
+    const page = await open();
+    const spec = page.locator('#fault-spec');
+    await spec.fill('busy@/cgi-bin/token:2');
+    await page.getByRole('button', { name: 'Arm' }).click();
+    expect((await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 1)).faults).toEqual([{ kind: 'busy', path: '/cgi-bin/token', count: 2 }]);
+    await page.locator('#fault-list li[data-fault="busy@/cgi-bin/token:2"]').waitFor();
+    // The fault works: the next token call is -1.
+    const busy = (await (await fetch(`${emu.url}/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=x`)).json()) as { errcode: number };
+    expect(busy.errcode).toBe(-1);
+    await page.locator('#fault-list li[data-fault="busy@/cgi-bin/token:1"]').waitFor();
+
+    // The control API refuses it with 400, which Chromium logs; nothing else may reach the console.
+    expected = [/^Failed to load resource: the server responded with a status of 400/];
+    await spec.fill('explode');
+    await page.getByRole('button', { name: 'Arm' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('unknown kind "explode"');
+    expect(await spec.getAttribute('aria-invalid')).toBe('true');
+    expect((await control('/faults')).faults).toEqual([{ kind: 'busy', path: '/cgi-bin/token', count: 1 }]);
+
+    await spec.fill('delay=50:3');
+    await spec.press('Enter');
+    await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 2);
+    await page.locator('#fault-list li[data-fault="busy@/cgi-bin/token:1"] button').click();
+    expect((await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 1)).faults).toEqual([{ kind: 'delay', ms: 50, count: 3 }]);
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    expect((await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 0)).faults).toEqual([]);
+    await page.locator('#faults-none').waitFor();
+  });
+
+  it('switches: each shows its current value and a click sets another; callerIp is set and cleared', async () => {
+    const page = await open();
+    const ridNone = page.locator('[data-switch="ridStyle"] button[data-value="none"]');
+    expect(await page.locator('[data-switch="ridStyle"] button[data-value="rid"]').getAttribute('aria-pressed')).toBe('true');
+    await ridNone.click();
+    expect(((await until(() => control('/switches'), (v) => (v.switches as Record<string, unknown>).ridStyle === 'none')).switches as Record<string, unknown>).ridStyle).toBe('none');
+    await expect.poll(() => ridNone.getAttribute('aria-pressed')).toBe('true');
+    await page.locator('[data-switch="paramOrderCheck"] button[data-value="false"]').click();
+    await until(() => control('/switches'), (v) => (v.switches as Record<string, unknown>).paramOrderCheck === false);
+    await page.locator('[data-switch="expiredCodeErrcode"] button[data-value="42003"]').click();
+    expect(((await until(() => control('/switches'), (v) => (v.switches as Record<string, unknown>).expiredCodeErrcode === 42003)).switches as Record<string, unknown>).expiredCodeErrcode).toBe(42003);
+    await page.locator('#caller-ip').fill('10.1.2.3');
+    await page.locator('#caller-ip-set').click();
+    await until(() => control('/switches'), (v) => (v.switches as Record<string, unknown>).callerIp === '10.1.2.3');
+    await page.locator('#caller-ip-clear').click();
+    expect((await until(() => control('/switches'), (v) => !('callerIp' in (v.switches as object)))).switches).not.toHaveProperty('callerIp');
+    await expect.poll(() => page.locator('#switches-changed').textContent()).toBe('3 not default');
+  });
+
+  it('pending QR logins appear as they are opened, and confirm / cancel answer the QR page', async () => {
+    const page = await open();
+    await qrconnect('first');
+    await qrconnect('second');
+    const sessions = (await until(() => control('/qr'), (v) => (v.sessions as unknown[]).length === 2)).sessions as Array<{ uuid: string; state: string }>;
+    const second = sessions.find((s) => s.state === 'second')!;
+    const first = sessions.find((s) => s.state === 'first')!;
+    await page.locator('#you').selectOption('u2');
+    await until(() => control('/user'), (v) => v.user === 'u2');
+    const confirm = page.locator(`#qr-list li[data-uuid="${second.uuid}"] button[data-action="confirm"]`);
+    await expect.poll(() => confirm.textContent()).toBe('Confirm as 李四 (u2)');
+    await confirm.click();
+    await until(() => control('/qr'), (v) => (v.sessions as unknown[]).length === 1);
+    // What the QR page's long poll now hears: 405 and a code, minted for u2.
+    const poll = await (await fetch(`${emu.url}/connect/l/qrconnect?uuid=${second.uuid}`)).text();
+    const code = /wx_code='([^']+)'/.exec(poll)![1]!;
+    expect(poll).toContain('window.wx_errcode=405;');
+    expect(((await control(`/codes/${code}`)).code as Record<string, unknown>).user).toBe('u2');
+    await page.locator(`#qr-list li[data-uuid="${first.uuid}"] button[data-action="cancel"]`).click();
+    await until(() => control('/qr'), (v) => (v.sessions as unknown[]).length === 0);
+    expect(await (await fetch(`${emu.url}/connect/l/qrconnect?uuid=${first.uuid}`)).text()).toContain('window.wx_errcode=403;');
+    await page.locator('#qr-none').waitFor();
+  });
+
+  it('copy buttons copy the full appid, secret and the export line the emulator command prints; the reset button resets', async () => {
+    const page = await open();
+    const app = emu.apps.find((a) => a.appid === SVC)!;
+    const item = page.locator(`#app-list li[data-appid="${SVC}"]`);
+    const copied = async (what: string) => {
+      await item.locator(`button[data-copy="${what}"]`).click();
+      return page.evaluate<string>('navigator.clipboard.readText()');
+    };
+    expect(await copied('appid')).toBe(SVC);
+    expect(await copied('secret')).toBe(app.secret);
+    expect(await copied('export')).toBe(
+      `export WXAUTH_API_BASE=${emu.url} WXAUTH_OPEN_BASE=${emu.url} WXAUTH_TYPE=service WXAUTH_APPID=${SVC} WXAUTH_SECRET=${app.secret} WXAUTH_DOMAIN=localhost`,
+    );
+    // Shown masked, copied whole.
+    expect(await item.textContent()).not.toContain(app.secret);
+
+    emu.advanceClock(600);
+    await fetch(`${emu.url}/sns/auth?access_token=a&openid=b`);
+    await page.locator('#log-list details').first().waitFor();
+    const reset = page.locator('#reset-all');
+    await reset.click();
+    expect(await reset.textContent()).toBe('Click again to reset');
+    expect((await control('/clock')).offset).toBe(600);
+    await reset.click();
+    expect((await until(() => control('/clock'), (v) => v.offset === 0)).offset).toBe(0);
+    expect((await control('/requests')).requests).toEqual([]);
+    await expect.poll(() => page.locator('#log-list details').count()).toBe(0);
+  });
+
+  it('the log shows a request made by wxauth exchange within a second, with its errcode meaning, a masked detail view and filters', async () => {
+    const page = await open();
+    const app = emu.apps.find((a) => a.appid === SVC)!;
+    const r = await runCli(['exchange', '0badcode42', '--api-base', emu.url], { env: emulatorEnv(emu, app) });
+    expect(r.code, r.stderr).toBe(3);
+    const row = page.locator('#log-list details.req', { has: page.locator('.p', { hasText: '/sns/oauth2/access_token' }) }).first();
+    await row.waitFor({ timeout: 1000 });
+    expect(await row.locator('.c').textContent()).toBe('40029');
+    expect(await row.locator('.mean').textContent()).toBe('invalid code');
+    expect(await row.locator('.a').textContent()).toBe(SVC);
+
+    await row.locator('summary').click();
+    const detail = row.locator('.detail pre').first();
+    await detail.waitFor();
+    expect(await detail.textContent()).toBe(`GET /sns/oauth2/access_token?appid=${SVC}&secret=***&code=***&grant_type=authorization_code`);
+    await expect.poll(() => row.locator('.detail').textContent()).toContain('"errcode": 40029');
+    const text = (await page.locator('body').textContent()) ?? '';
+    expect(text).not.toContain(app.secret);
+    expect(text).not.toContain('0badcode42');
+
+    // Filters: by errcode and by app.
+    await fetch(`${emu.url}/sns/auth?access_token=a&openid=b`);
+    await expect.poll(() => page.locator('#log-list details.req').count()).toBe(2);
+    const visible = () => page.locator('#log-list details.req:not([hidden])').count();
+    await page.locator('#filter-errcode').fill('40029');
+    expect(await visible()).toBe(1);
+    await page.locator('#filter-errcode').fill('40014');
+    expect(await visible()).toBe(1);
+    expect(await page.locator('#log-list details.req:not([hidden]) .p').textContent()).toBe('/sns/auth');
+    await page.locator('#filter-errcode').fill('');
+    expect(await visible()).toBe(2);
+    await page.locator('#filter-appid').selectOption(SVC);
+    expect(await visible()).toBe(1);
+    await page.locator('#filter-appid').selectOption(WEB);
+    expect(await visible()).toBe(0);
+    expect(await page.locator('#log-hidden').textContent()).toBe('2 hidden by the filter.');
+  });
+
+  it('shows markup in logged values (state, redirect_uri, User-Agent) as text and never runs it', async () => {
+    const page = await open();
+    const ua = '<img src=x onerror="window.__xss=1;alert(1)">';
+    const state = '<script>window.__xss=2;alert(2)</script>';
+    const redirect = 'http://localhost/cb?x=<img src=x onerror=alert(3)>';
+    await fetch(`${emu.url}/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent(redirect)}&response_type=code&scope=snsapi_base&state=${encodeURIComponent(state)}`, {
+      headers: { 'user-agent': ua },
+      redirect: 'manual',
+    });
+    await qrconnect(state, redirect);
+    await fetch(`${emu.url}/sns/auth?access_token=${encodeURIComponent('<svg onload=alert(4)>')}&openid=${encodeURIComponent('"><img src=x onerror=alert(5)>')}`, { headers: { 'user-agent': ua } });
+    await expect.poll(() => page.locator('#log-list details.req').count()).toBe(3);
+    await page.locator('#qr-list li').first().waitFor();
+    for (const row of await page.locator('#log-list details.req').all()) {
+      await row.locator('summary').click();
+      await row.locator('.detail pre').first().waitFor();
+    }
+    const authorize = page.locator('#log-list details.req', { has: page.locator('.p', { hasText: '/connect/oauth2/authorize' }) });
+    await expect.poll(() => authorize.locator('.detail').textContent()).toContain(`user-agent: ${ua}`);
+    const shown = (await authorize.locator('.detail').textContent()) ?? '';
+    expect(shown).toContain(`state=${encodeURIComponent(state)}`);
+    // The answer's Location carries the redirect_uri back as given (WeChat appends by concatenation).
+    expect(shown).toContain(`location: http://localhost/cb?x=<img src=x onerror=alert(3)>&code=***&state=${encodeURIComponent(state)}`);
+    expect(await page.locator('#qr-list li').first().textContent()).toContain(`state${state}redirect_uri${redirect}`);
+    // Nothing became markup: no img, svg or script elements in what the page built, no flag, no dialog.
+    expect(await page.locator('#log-list img, #log-list svg, #log-list script, #qr-list img, #qr-list script').count()).toBe(0);
+    expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
+  });
+
+  it('fits a 375 px wide phone: no horizontal scroll, with long values and an open detail', async () => {
+    const page = await open({ width: 375 });
+    await qrconnect('s'.repeat(120), `http://localhost/callback/${'very-long-path-segment-'.repeat(8)}?next=${'x'.repeat(200)}`);
+    const app = emu.apps.find((a) => a.appid === SVC)!;
+    await runCli(['exchange', '0badcode', '--api-base', emu.url], { env: emulatorEnv(emu, app) });
+    await page.locator('#log-list details.req').first().waitFor();
+    await page.locator('#log-list details.req summary').first().click();
+    await page.locator('#log-list .detail pre').first().waitFor();
+    await page.locator('#qr-list li').first().waitFor();
+    await page.locator('#switches-card summary').click();
+    await page.locator('#users-card details summary').first().click();
+    expect(await page.evaluate<number>('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(375);
+  });
+
+  it('switches language without a reload and remembers it; Accept-Language sets the first one', async () => {
+    const page = await open();
+    await fetch(`${emu.url}/sns/oauth2/access_token?appid=${SVC}&secret=x&code=y&grant_type=authorization_code`);
+    const mean = page.locator('#log-list details.req .mean').first();
+    await expect.poll(() => mean.textContent()).toBe('invalid appsecret');
+    expect(await page.locator('h1').textContent()).toBe('wxauth WeChat emulator');
+    await page.getByRole('button', { name: '中文' }).click();
+    expect(await page.locator('h1').textContent()).toBe('wxauth 微信模拟器');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.title()).toBe('wxauth 微信模拟器');
+    expect(await mean.textContent()).toBe('无效的appsecret，请检查appsecret的正确性');
+    expect(await page.getByRole('button', { name: '+30 天' }).count()).toBe(1);
+    await page.reload();
+    await page.locator('#live.on').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('wxauth 微信模拟器');
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('h1').textContent()).toBe('wxauth WeChat emulator');
+    await context!.close();
+
+    const zh = await open({ locale: 'zh-CN' });
+    expect(await zh.locator('h1').textContent()).toBe('wxauth 微信模拟器');
+    expect(await zh.locator('#log-title').textContent()).toBe('请求记录');
+  });
+});
