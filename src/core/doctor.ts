@@ -236,7 +236,13 @@ export function routeFor(url: string, v: ProxyVariables, shown: (proxy: string) 
  * EnvHttpProxyAgent, fed the run's environment); doctor's probes of the callback domain do not, and
  * say so. A proxy on the API path while WeChat was unreachable is the likely culprit: a warning.
  */
-export function evaluateProxy(apiUrl: string, v: ProxyVariables, apiReached: boolean | undefined, shown: (proxy: string) => string): DoctorCheck {
+export function evaluateProxy(
+  apiUrl: string,
+  v: ProxyVariables,
+  apiReached: boolean | undefined,
+  shown: (proxy: string) => string,
+  callbackUrl?: string,
+): DoctorCheck {
   const host = new URL(apiUrl).host;
   const hostname = new URL(apiUrl).hostname;
   const route = routeFor(apiUrl, v, shown);
@@ -245,7 +251,10 @@ export function evaluateProxy(apiUrl: string, v: ProxyVariables, apiReached: boo
     HTTP_PROXY: v.httpProxy ? shown(v.httpProxy) : null,
     NO_PROXY: v.noProxy || null,
     api: route.via,
+    // doctor's own callback probes always connect directly; this says whether the variables would
+    // send a request to the callback host through the proxy (for code on this machine that honours them).
     callback: 'direct',
+    callbackMatchesProxy: callbackUrl ? routeFor(callbackUrl, v).via === 'proxy' : null,
   };
   if (route.via === 'direct') {
     if (route.reason === 'none' && !v.httpProxy && !v.httpsProxy) return check('proxy', 'ok', { key: 'doctor.proxy.none' }, evidence);

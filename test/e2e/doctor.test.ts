@@ -121,6 +121,18 @@ describe('wxauth doctor (text)', () => {
   });
 });
 
+describe('wxauth doctor and the run’s proxy variables', () => {
+  it('sends the WeChat call through HTTP_PROXY of the run (a dead one here) and says the proxy is the likely culprit', async () => {
+    const r = await runCli(['doctor'], { env: testAccount(ok400, { HTTP_PROXY: 'http://user:pw@127.0.0.1:1' }) });
+    expect(r.code).toBe(1);
+    expect(lineOf(r.stdout, 'proxy')).toMatch(/^! proxy\s+Calls to 127\.0\.0\.1:\d+ go through the proxy http:\/\/user:\*\*\*@127\.0\.0\.1:1 \(HTTP_PROXY\), and WeChat could not be reached/);
+    expect(lineOf(r.stdout, 'credentials')).toMatch(/^✖ credentials\s+Could not reach the proxy/);
+    // The callback is reached directly all the same.
+    expect(lineOf(r.stdout, 'redirect')).toMatch(/^✔ redirect/);
+    expect(r.stdout).not.toContain(':pw@');
+  });
+});
+
 describe('wxauth doctor --connect-to', () => {
   it('aims www.example.com at a local site: not looked up, Host and SNI kept, the self-signed certificate failed', async () => {
     const before = selfSigned.hits.length;
@@ -228,7 +240,7 @@ describe('wxauth doctor in a real process', () => {
   it('trusts a CA from NODE_EXTRA_CA_CERTS, as Node does at start: the certificate passes with its issuer and expiry', async () => {
     const caFile = writeTemp('ca.pem', ca.certPem);
     const r = await runSpawned(['doctor', '--verify-file', VERIFY_NAME, ...connect(trusted)], { env: { ...serviceAccount(), NODE_EXTRA_CA_CERTS: caFile } });
-    expect(lineOf(r.stdout, 'tls')).toMatch(/^✔ tls\s+The certificate of www\.example\.com is valid: issued by wxauth doctor test CA, wxauth tests, expires \d{4}-\d\d-\d\d \((89|90) days left\)\.$/);
+    expect(lineOf(r.stdout, 'tls'), r.stderr).toMatch(/^✔ tls\s+The certificate of www\.example\.com is valid: issued by wxauth doctor test CA, wxauth tests, expires \d{4}-\d\d-\d\d \((89|90) days left\)\.$/);
     expect(r.code, r.stdout).toBe(0);
   });
 });

@@ -255,6 +255,6 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
   ];
   // Whether WeChat answered at all tells a proxy that swallows the calls from one that works.
   const reached = wechat === undefined ? undefined : wechat.localMs !== undefined;
-  offline.push(evaluateProxy(config.apiBase, deps.proxy, reached, deps.showProxy));
+  offline.push(evaluateProxy(config.apiBase, deps.proxy, reached, deps.showProxy, config.redirectUri));
   return buildReport(config.profile, [...offline, ...online]);
 }
