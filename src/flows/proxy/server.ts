@@ -37,7 +37,19 @@ export interface ProxyHooks {
   /** --intercept: a connection or request passed on without being read (another host than WeChat's). */
   passed?(info: PassedThrough): void;
   /** --intercept: a client's TLS handshake for a WeChat host failed (it does not trust the CA, or gave up). */
-  refused?(info: { host: string; caller: string; detail: string }): void;
+  refused?(info: RefusedHandshake): void;
+}
+
+export interface RefusedHandshake {
+  host: string;
+  caller: string;
+  /** The TLS alert or error, e.g. ERR_SSL_TLSV1_ALERT_UNKNOWN_CA; or 'closed' (see closed). */
+  detail: string;
+  /**
+   * No alert, just a close before any request: Node clients that reject the certificate drop the
+   * connection without telling the server why (curl and Java send an alert: `detail` names it).
+   */
+  closed: boolean;
 }
 
 export interface PassedThrough {
@@ -189,7 +201,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const main = upstreamOf(options.upstream);
   const agents = upstreamAgents(options.upstreamProxy, options.timeoutMs);
   /** Sockets of intercepted CONNECTs (decrypted) → the host the client asked for and its own address. */
-  const intercepted = new WeakMap<Socket, { host: string; caller: string }>();
+  const intercepted = new WeakMap<Socket, { host: string; caller: string; requests: number }>();
   /** Raw CONNECT sockets (both kinds), cut on close: node's server no longer tracks them. */
   const tunnels = new Set<Socket>();
 
@@ -197,6 +209,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     const raw = req.url ?? '/';
     const meta = intercepted.get(req.socket);
     if (meta) {
+      meta.requests++;
       const target = raw.startsWith('/') ? raw : new URL(raw).pathname + new URL(raw).search;
       return { upstream: upstreamOf(options.intercept?.upstream ?? `https://${meta.host}`), target, observe: true };
     }
@@ -398,15 +411,32 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     if (head.length > 0) socket.unshift(head);
     const secure = new tls.TLSSocket(socket, { isServer: true, secureContext: context, ALPNProtocols: ['http/1.1'] });
-    intercepted.set(secure, { host, caller });
+    const meta = { host, caller, requests: 0 };
+    intercepted.set(secure, meta);
     let ready = false;
+    let reported = false;
     // A client that never finishes its handshake does not hold the socket forever.
     const handshake = setTimeout(() => secure.destroy(), Math.max(options.timeoutMs, 10_000));
     secure.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(handshake);
       // Fail closed: a client that refused the certificate gets nothing else, and is told nothing in clear.
-      if (!ready) options.hooks.refused?.({ host, caller, detail: error.code ?? error.message });
+      if (!ready && !reported) {
+        reported = true;
+        options.hooks.refused?.({ host, caller, detail: error.code ?? error.message, closed: false });
+      }
       secure.destroy();
+    });
+    // Until the handshake is done the socket is the proxy's (node's server takes it after): a client
+    // that hangs up mid-handshake (a Node client rejecting the certificate does) is closed here.
+    secure.on('end', () => {
+      if (!ready) secure.destroy();
+    });
+    secure.once('close', () => {
+      clearTimeout(handshake);
+      if (meta.requests === 0 && !reported) {
+        reported = true;
+        options.hooks.refused?.({ host, caller, detail: 'closed', closed: true });
+      }
     });
     secure.once('secure', () => {
       ready = true;

@@ -65,6 +65,10 @@ export const messages = {
     zh: '{caller} 与 {host} 的 TLS 握手失败（{detail}）：这个客户端还不信任 wxauth 的 CA，按上面的说明设置后重启它。',
     en: '{caller} failed its TLS handshake for {host} ({detail}): that client does not trust wxauth\'s CA yet; set it up as shown above and restart it.',
   },
+  'proxy.intercept.closed': {
+    zh: '{caller} 在 {host} 的 TLS 握手期间或之后没发请求就断开了：如果它报了证书错误，说明它还不信任 wxauth 的 CA，按上面的说明设置后重启它。',
+    en: '{caller} closed its connection for {host} during or right after the TLS handshake, without a request: if it reports a certificate error, it does not trust wxauth\'s CA yet; set it up as shown above and restart it.',
+  },
   'proxy.ca.keyMode': { zh: 'CA 私钥文件 {file} 的权限是 {mode}，其他用户也能读取，拒绝使用。', en: 'The CA key file {file} has mode {mode}: other users can read it, so it is not used.' },
   'proxy.ca.keyMode.hint': {
     zh: '确认没有别人拿到过它后执行 chmod 600 {file}；不放心就删掉它和证书，重新生成并重新信任。',

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { ProxyResult } from '../../commands/proxy.js';
 import type { DetectorHit, ObservedCall } from '../../core/proxy-detect.js';
-import type { PassedThrough } from '../../flows/proxy/server.js';
+import type { PassedThrough, RefusedHandshake } from '../../flows/proxy/server.js';
 import type { Output } from '../output.js';
 
 export interface ProxyStarted {
@@ -26,7 +26,7 @@ export interface ProxyHooks {
   call(call: ObservedCall): void;
   hit(hit: DetectorHit, call: ObservedCall): void;
   passed(info: PassedThrough): void;
-  refused(info: { host: string; caller: string; detail: string }): void;
+  refused(info: RefusedHandshake): void;
   /** Write what is still queued (before the summary, and on the way out). */
   flush(): void;
 }
@@ -139,7 +139,8 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         emitLine({ type: 'refused', ...info });
         return;
       }
-      say(out.style.yellow('! ' + out.t('proxy.intercept.refused', info)));
+      const { host, caller, detail } = info;
+      say(out.style.yellow('! ' + (info.closed ? out.t('proxy.intercept.closed', { host, caller }) : out.t('proxy.intercept.refused', { host, caller, detail }))));
     },
 
     call(call) {

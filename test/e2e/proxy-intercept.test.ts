@@ -1,0 +1,470 @@
+// wxauth proxy --intercept (issue 15): the HTTPS forward proxy with the local CA, over real sockets.
+// Clients that trust the CA (node:https through a CONNECT tunnel, undici's ProxyAgent, a spawned node
+// with NODE_EXTRA_CA_CERTS + EnvHttpProxyAgent, curl) reach the emulator through it and get its exact
+// bytes; a client that does not trust the CA fails its handshake; other hosts are tunnelled untouched
+// (a local TLS server with its own CA stands in for them, dialled through the flow's connectTo).
+// Also: the CA store (0600 key, reuse, refusal of a corrupt or exposed key) and the upstream through
+// the run's HTTP_PROXY / NO_PROXY.
+import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import tls from 'node:tls';
+import { ProxyAgent, request as undiciRequest } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { startProxy, type PassedThrough, type ProxyHandle } from '../../src/flows/proxy/server.js';
+import { hostCertificates, type HostContexts } from '../../src/flows/proxy/certs.js';
+import { openProxyCa, type ProxyCa } from '../../src/store/ca.js';
+import type { DetectorHit, ObservedCall } from '../../src/core/proxy-detect.js';
+import { ROOT, baseEnv, freePort, runCli } from './helpers.js';
+
+const SERVICE: string = DEFAULT_APPIDS.service;
+
+interface Raw {
+  status: number;
+  rawHeaders: string[];
+  body: Buffer;
+}
+
+function collect(res: http.IncomingMessage): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
+    res.on('error', reject);
+  });
+}
+
+function plain(base: string, target: string): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(base);
+    http.get({ host: url.hostname, port: url.port, path: target, agent: false }, (res) => collect(res).then(resolve, reject)).on('error', reject);
+  });
+}
+
+/** CONNECT host:port through the proxy; resolves with the tunnel once the proxy said 200. */
+function connect(proxy: string, authority: string): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(proxy);
+    const req = http.request({ host: url.hostname, port: url.port, method: 'CONNECT', path: authority, agent: false });
+    req.on('connect', (res, socket) => (res.statusCode === 200 ? resolve(socket) : reject(Object.assign(new Error(`CONNECT ${res.statusCode}`), { status: res.statusCode }))));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** An HTTPS request through a CONNECT tunnel, as HTTPS_PROXY clients send it; `ca` = what the client trusts. */
+async function viaTunnel(proxy: string, host: string, target: string, ca: string | undefined, port = 443): Promise<Raw> {
+  const socket = await connect(proxy, `${host}:${port}`);
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      { host, path: target, createConnection: () => tls.connect({ socket, servername: host, ...(ca ? { ca } : {}) }) },
+      (res) => collect(res).then(resolve, reject),
+    );
+    req.on('error', (error) => {
+      // As a client's pool would: the tunnel goes with the failed TLS connection.
+      socket.destroy();
+      reject(error);
+    });
+    req.end();
+  });
+}
+
+/** Raw headers without Date (its second may tick between two calls). */
+function withoutDate(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() !== 'date') out.push(raw[i]!, raw[i + 1]!);
+  return out;
+}
+
+interface Recorded {
+  calls: ObservedCall[];
+  hits: DetectorHit[];
+  passed: PassedThrough[];
+  refused: Array<{ host: string; caller: string; detail: string }>;
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check(), what).toBe(true);
+}
+
+let emu: EmulatorHandle;
+let dir: string;
+let ca: ProxyCa;
+let contexts: HostContexts;
+/** A stand-in for any other HTTPS site: its own CA, which the proxy's CA has nothing to do with. */
+let other: tls.Server;
+let otherCa: ProxyCa;
+const otherSeen: string[] = [];
+
+beforeAll(async () => {
+  emu = await startEmulator({ switches: { ridStyle: 'none' } });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-intercept-'));
+  ca = await openProxyCa(path.join(dir, 'state'));
+  contexts = await hostCertificates(ca);
+  otherCa = await openProxyCa(path.join(dir, 'other-ca'));
+  const otherContexts = await hostCertificates(otherCa);
+  other = tls.createServer({ SNICallback: (name, cb) => cb(null, otherContexts(name)) }, (socket) => {
+    socket.once('data', (d: Buffer) => {
+      otherSeen.push(d.toString('latin1').split('\r\n')[0]!);
+      socket.end('HTTP/1.1 200 OK\r\nContent-Length: 13\r\nConnection: close\r\n\r\nnot intercept');
+    });
+  });
+  await new Promise<void>((r) => other.listen(0, '127.0.0.1', () => r()));
+});
+afterAll(async () => {
+  await emu.close();
+  await new Promise<void>((r) => other.close(() => r()));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function interceptProxy(extra: { upstream?: string } = {}): Promise<ProxyHandle & Recorded> {
+  const rec: Recorded = { calls: [], hits: [], passed: [], refused: [] };
+  const otherPort = (other.address() as AddressInfo).port;
+  const handle = await startProxy({
+    host: '127.0.0.1',
+    port: 0,
+    upstream: emu.url,
+    timeoutMs: 5000,
+    showSecrets: false,
+    keepHar: true,
+    hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h), passed: (p) => rec.passed.push(p), refused: (r) => rec.refused.push(r) },
+    intercept: { contexts, upstream: extra.upstream ?? emu.url },
+    // The stand-in for other sites: example.test:443 is dialled at the local TLS server.
+    connectTo: (t) => (t.host === 'example.test' ? { host: '127.0.0.1', port: otherPort } : t),
+  });
+  return Object.assign(handle, rec);
+}
+
+const app = () => emu.apps.find((a) => a.appid === SERVICE)!;
+const exchangePath = (code: string) => `/sns/oauth2/access_token?appid=${SERVICE}&secret=${app().secret}&code=${code}&grant_type=authorization_code`;
+
+describe('a client that trusts the CA', () => {
+  it('reaches the emulator through CONNECT api.weixin.qq.com:443 and gets its exact bytes; the call is shown and code.reused fires', async () => {
+    const p = await interceptProxy();
+    try {
+      const target = '/sns/auth?access_token=x&openid=y';
+      const direct = await plain(emu.url, target);
+      const proxied = await viaTunnel(p.url, 'api.weixin.qq.com', target, ca.certPem);
+      expect(proxied.status).toBe(direct.status);
+      expect(withoutDate(proxied.rawHeaders)).toEqual(withoutDate(direct.rawHeaders));
+      expect(proxied.body.equals(direct.body)).toBe(true);
+
+      const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_userinfo' });
+      const first = await viaTunnel(p.url, 'api.weixin.qq.com', exchangePath(code), ca.certPem);
+      expect(JSON.parse(first.body.toString())).toHaveProperty('access_token');
+      const again = await viaTunnel(p.url, 'sh.api.weixin.qq.com', exchangePath(code), ca.certPem);
+      expect(JSON.parse(again.body.toString())).toMatchObject({ errcode: 40163 });
+      await until(() => p.calls.length >= 3 && p.hits.length >= 1, 'three calls and a hit');
+      expect(p.calls.map((c) => c.endpoint)).toEqual(['/sns/auth', '/sns/oauth2/access_token', '/sns/oauth2/access_token']);
+      expect(p.calls[2]).toMatchObject({ appid: SERVICE, errcode: 40163 });
+      expect(p.hits.map((h) => h.id)).toEqual(['code.reused']);
+      // Masked like the reverse proxy's: neither the secret nor the code in what is shown.
+      for (const c of p.calls) expect(JSON.stringify(c)).not.toContain(app().secret);
+      expect(JSON.stringify(p.calls[1])).not.toContain(code);
+      expect(p.refused).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('undici ProxyAgent (what EnvHttpProxyAgent uses for HTTPS_PROXY) trusting the CA gets the same bytes as direct', async () => {
+    const p = await interceptProxy();
+    const agent = new ProxyAgent({ uri: p.url, requestTls: { ca: ca.certPem } });
+    try {
+      const target = `/cgi-bin/token?grant_type=client_credential&appid=${SERVICE}&secret=${'f'.repeat(32)}`;
+      const direct = await plain(emu.url, target);
+      const res = await undiciRequest(`https://api.weixin.qq.com${target}`, { dispatcher: agent });
+      const body = Buffer.from(await res.body.arrayBuffer());
+      expect(res.statusCode).toBe(direct.status);
+      expect(body.equals(direct.body)).toBe(true);
+      await until(() => p.calls.length >= 1, 'the call');
+      expect(p.calls[0]).toMatchObject({ endpoint: '/cgi-bin/token', errcode: 40125 });
+    } finally {
+      await agent.close();
+      await p.close();
+    }
+  });
+
+  it('plain-HTTP requests in absolute form (HTTP_PROXY clients) to WeChat are observed; to other hosts only passed on', async () => {
+    const p = await interceptProxy();
+    try {
+      const target = '/sns/auth?access_token=abc&openid=def';
+      const direct = await plain(emu.url, target);
+      const proxied = await plain(p.url, `http://api.weixin.qq.com${target}`);
+      expect(proxied.body.equals(direct.body)).toBe(true);
+      const passedOn = await plain(p.url, `${emu.url}${target}`);
+      expect(passedOn.body.equals(direct.body)).toBe(true);
+      await until(() => p.calls.length >= 1 && p.passed.length >= 1, 'one call, one pass');
+      expect(p.calls).toHaveLength(1);
+      expect(p.passed[0]).toMatchObject({ kind: 'http', target: emu.url });
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('fail closed', () => {
+  it('a client that does not trust the CA fails with a certificate error; nothing reaches WeChat, the refusal is reported', async () => {
+    const p = await interceptProxy();
+    try {
+      const error = await viaTunnel(p.url, 'api.weixin.qq.com', '/sns/auth?access_token=x&openid=y', undefined).then(
+        () => undefined,
+        (e: NodeJS.ErrnoException) => e,
+      );
+      expect(error?.code).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT/);
+      // A client trusting only the other site's CA is no better off.
+      const wrong = await viaTunnel(p.url, 'api.weixin.qq.com', '/sns/auth', otherCa.certPem).then(
+        () => undefined,
+        (e: NodeJS.ErrnoException) => e,
+      );
+      expect(wrong?.code).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|CERT/);
+      await until(() => p.refused.length >= 2, `two refusals: ${JSON.stringify(p.refused)}`);
+      expect(p.refused[0]).toMatchObject({ host: 'api.weixin.qq.com', caller: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
+      expect(p.calls).toEqual([]);
+      expect(p.passed).toEqual([]);
+      // A client that trusts the CA, served the same way, adds no refusal.
+      await viaTunnel(p.url, 'api.weixin.qq.com', '/sns/auth', ca.certPem);
+      await until(() => p.calls.length === 1, 'the trusted call');
+      expect(p.refused).toHaveLength(2);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('speaking plain HTTP inside a tunnel to a WeChat host gets no answer in clear', async () => {
+    const p = await interceptProxy();
+    try {
+      const socket = await connect(p.url, 'api.weixin.qq.com:443');
+      const got = await new Promise<string>((resolve) => {
+        let text = '';
+        socket.on('data', (d: Buffer) => (text += d.toString('latin1')));
+        socket.on('close', () => resolve(text));
+        socket.on('error', () => undefined);
+        socket.write('GET /sns/auth?access_token=x&openid=y HTTP/1.1\r\nHost: api.weixin.qq.com\r\n\r\n');
+      });
+      expect(got).not.toMatch(/errcode|HTTP\/1\.1/);
+      expect(p.calls).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('other hosts', () => {
+  it('are tunnelled untouched: the site presents its own certificate, which a client trusting only that site accepts', async () => {
+    const p = await interceptProxy();
+    try {
+      otherSeen.length = 0;
+      const res = await viaTunnel(p.url, 'example.test', '/anything', otherCa.certPem);
+      expect(res.body.toString()).toBe('not intercept');
+      expect(otherSeen).toEqual(['GET /anything HTTP/1.1']);
+      // The proxy's CA would not do for it: nothing was re-signed.
+      const refused = await viaTunnel(p.url, 'example.test', '/anything', ca.certPem).then(
+        () => undefined,
+        (e: NodeJS.ErrnoException) => e,
+      );
+      expect(refused?.code).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|CERT/);
+      await until(() => p.passed.length >= 2, 'two tunnels');
+      expect(p.passed[0]).toMatchObject({ kind: 'tunnel', target: 'example.test:443' });
+      expect(p.calls).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('a WeChat host on another port than 443 is tunnelled, not decrypted; an unreachable one is a 502', async () => {
+    const p = await interceptProxy();
+    try {
+      const port = await freePort();
+      const failure = await connect(p.url, `localhost:${port}`).then(
+        () => undefined,
+        (e: Error & { status?: number }) => e,
+      );
+      expect(failure?.status).toBe(502);
+      await until(() => p.passed.some((x) => x.failure === 'ECONNREFUSED'), 'the failed tunnel');
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('the CA store', () => {
+  it('creates the CA once (key 0600, certificate 0644) and reuses it', async () => {
+    const state = path.join(dir, 'fresh');
+    const first = await openProxyCa(state);
+    expect(first.created).toBe(true);
+    expect(fs.statSync(first.keyPath).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(first.certPath).mode & 0o777).toBe(0o644);
+    expect(first.keyPath).toBe(path.join(state, 'proxy-ca-key.pem'));
+    const second = await openProxyCa(state);
+    expect(second.created).toBe(false);
+    expect(second.certPem).toBe(first.certPem);
+    expect(fs.readFileSync(second.keyPath, 'utf8')).toBe(first.keyPem);
+  });
+
+  it('refuses a key others can read, and a corrupt key, leaving it byte for byte as it was (exit 4)', async () => {
+    const state = path.join(dir, 'broken');
+    const made = await openProxyCa(state);
+    fs.chmodSync(made.keyPath, 0o644);
+    const exposed = await runCli(['proxy', '--intercept', '--port', '0'], { env: { WXAUTH_CONFIG_DIR: state } });
+    expect(exposed.code).toBe(4);
+    expect(exposed.stderr).toContain(made.keyPath);
+    expect(exposed.stderr).toContain('0644');
+    expect(fs.readFileSync(made.keyPath, 'utf8')).toBe(made.keyPem);
+    expect(fs.statSync(made.keyPath).mode & 0o777).toBe(0o644);
+
+    fs.chmodSync(made.keyPath, 0o600);
+    const garbage = '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n';
+    fs.writeFileSync(made.keyPath, garbage);
+    const corrupt = await runCli(['proxy', '--intercept', '--port', '0', '--lang', 'zh'], { env: { WXAUTH_CONFIG_DIR: state } });
+    expect(corrupt.code).toBe(4);
+    expect(corrupt.stderr).toContain(made.keyPath);
+    expect(corrupt.stderr).toContain('不会覆盖');
+    expect(fs.readFileSync(made.keyPath, 'utf8')).toBe(garbage);
+    expect(fs.readFileSync(made.certPath, 'utf8')).toBe(made.certPem);
+  });
+});
+
+describe('the upstream honours the run\'s HTTP_PROXY / NO_PROXY', () => {
+  let forward: http.Server;
+  let forwardUrl = '';
+  const seen: string[] = [];
+  beforeAll(async () => {
+    const emuPort = Number(new URL(emu.url).port);
+    forward = http.createServer((_req, res) => res.writeHead(405).end());
+    forward.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
+      seen.push(`CONNECT ${req.url ?? ''}`);
+      // Every tunnel leads to the emulator, whatever host was asked for.
+      const upstream = net.connect(emuPort, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => forward.listen(0, '127.0.0.1', () => r()));
+    forwardUrl = `http://127.0.0.1:${(forward.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    forward.closeAllConnections();
+    await new Promise<void>((r) => forward.close(() => r()));
+  });
+
+  async function reverse(noProxy: string): Promise<ProxyHandle & { calls: ObservedCall[] }> {
+    const calls: ObservedCall[] = [];
+    const handle = await startProxy({
+      host: '127.0.0.1',
+      port: 0,
+      upstream: 'http://api.wechat.test',
+      timeoutMs: 5000,
+      showSecrets: false,
+      keepHar: false,
+      hooks: { call: (c) => calls.push(c), hit: () => undefined },
+      upstreamProxy: { httpProxy: forwardUrl, httpsProxy: '', noProxy },
+    });
+    return Object.assign(handle, { calls });
+  }
+
+  it('reaches the upstream through the forward proxy (CONNECT), and the answer passes unchanged', async () => {
+    seen.length = 0;
+    const p = await reverse('');
+    try {
+      const target = '/sns/auth?access_token=x&openid=y';
+      const direct = await plain(emu.url, target);
+      const res = await plain(p.url, target);
+      expect(res.body.equals(direct.body)).toBe(true);
+      expect(seen).toEqual(['CONNECT api.wechat.test:80']);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('goes direct for a NO_PROXY host (here: a name that does not resolve, so a 502)', async () => {
+    seen.length = 0;
+    const p = await reverse('localhost,.wechat.test');
+    try {
+      const res = await plain(p.url, '/sns/auth');
+      expect(res.status).toBe(502);
+      expect(res.body.toString()).toMatch(/^wxauth proxy: cannot reach http:\/\/api\.wechat\.test \((ENOTFOUND|EAI_AGAIN)\)\n$/);
+      expect(seen).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+/** A string stream that keeps what is written (not a terminal). */
+class Sink extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _e: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+describe('wxauth proxy --intercept (the command) with real clients in their own processes', () => {
+  it('prints the CA and how to trust it; curl and a node with NODE_EXTRA_CA_CERTS + HTTPS_PROXY reach the emulator; the key is never shown', async () => {
+    const state = path.join(dir, 'cli');
+    const { runCli: run } = await import('../../src/app.js');
+    const stdout = new Sink();
+    const stderr = new Sink();
+    const controller = new AbortController();
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const done = run(['proxy', '--intercept', '--port', String(port), '--upstream', emu.url], { stdout, stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: state }), signal: controller.signal }, '0.0.0-test');
+    try {
+      await until(() => stderr.text.includes('Ctrl-C'), 'the start lines');
+      const cert = path.join(state, 'proxy-ca.pem');
+      for (const s of [cert, `HTTPS_PROXY=${url}`, `NODE_EXTRA_CA_CERTS=${cert}`, 'keytool -importcert', 'curl.cainfo=', 'openssl.cafile=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=']) expect(stderr.text).toContain(s);
+
+      const target = '/sns/auth?access_token=from-a-process&openid=o1';
+      const direct = (await plain(emu.url, target)).body.toString();
+      // curl: --proxy and --cacert, as a PHP or shell client would be set up.
+      const hasCurl = spawnSync('curl', ['--version']).status === 0;
+      if (hasCurl) {
+        const curl = await new Promise<string>((resolve, reject) =>
+          execFile('curl', ['-sS', '--proxy', url, '--cacert', cert, `https://api.weixin.qq.com${target}`], (e, out, err) => (e ? reject(new Error(`${e.message} ${err}`)) : resolve(out))),
+        );
+        expect(curl).toBe(direct);
+      }
+      // A node process configured only through its environment, as a user's server would be.
+      const script = `import { EnvHttpProxyAgent, setGlobalDispatcher } from 'undici';
+setGlobalDispatcher(new EnvHttpProxyAgent());
+const res = await fetch('https://api.weixin.qq.com${target}');
+process.stdout.write(await res.text());`;
+      const child = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const env = baseEnv({ HTTPS_PROXY: url, NODE_EXTRA_CA_CERTS: cert });
+        execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env }, (e, out, err) => resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, out, err }));
+      });
+      expect(child.err).toBe('');
+      expect(child.out).toBe(direct);
+      // The same node without the CA: refused, never answered.
+      const untrusting = await new Promise<{ out: string; err: string }>((resolve) => {
+        execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: baseEnv({ HTTPS_PROXY: url }) }, (_e, out, err) => resolve({ out, err }));
+      });
+      expect(untrusting.out).toBe('');
+      expect(untrusting.err).toMatch(/certificate|UNABLE_TO_VERIFY/i);
+      await until(() => stderr.text.split('GET /sns/auth').length - 1 >= (hasCurl ? 2 : 1), 'the live lines');
+      expect(stderr.text).toContain('does not trust');
+    } finally {
+      controller.abort();
+      expect(await done).toBe(0);
+    }
+    const key = fs.readFileSync(path.join(state, 'proxy-ca-key.pem'), 'utf8');
+    const keyBody = key.split('\n')[1]!;
+    expect(stdout.text + stderr.text).not.toContain(keyBody);
+    expect(stdout.text).toMatch(/\/sns\/auth/);
+
+    const printed = await runCli(['proxy', '--print-ca'], { env: { WXAUTH_CONFIG_DIR: state } });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toBe(fs.readFileSync(path.join(state, 'proxy-ca.pem'), 'utf8'));
+    expect(printed.stdout + printed.stderr).not.toContain(keyBody);
+  });
+});
