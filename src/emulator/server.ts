@@ -303,7 +303,7 @@ export class Emulator {
     const rq: Rq = {
       method,
       // `/` on the emulator's own address is its page (issue 16); on any other Host it stays WeChat's 404.
-      path: url.pathname === '/' && hostHeaderAllowed(req.headers.host, this.controlHosts) ? UI_PATH : url.pathname,
+      path: url.pathname === '/' && method === 'GET' && hostHeaderAllowed(req.headers.host, this.controlHosts) ? UI_PATH : url.pathname,
       query,
       rawQuery: url.search.replace(/^\?/, ''),
       body,

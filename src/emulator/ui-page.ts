@@ -113,8 +113,8 @@ details.req[open]>summary{background:#fafafa;border-bottom:1px solid var(--line)
 .req .c{font-family:var(--mono);font-size:12px;font-weight:600;flex:none}
 .req .c.ok{color:var(--green-dark)}
 .req .c.bad{color:var(--red)}
-.req .mean{min-width:0;max-width:100%;flex:1 1 auto;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;color:#444}
-.req .a{flex:none;font-family:var(--mono);font-size:11.5px;color:var(--muted)}
+.req .mean{min-width:0;max-width:100%;flex:0 1 auto;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;color:#444}
+.req .a{flex:none;margin-left:auto;font-family:var(--mono);font-size:11.5px;color:var(--muted)}
 @media (min-width:960px){.req .line2{flex:1 1 320px}}
 .detail{padding:8px 10px;display:grid;gap:6px;min-width:0}
 .detail h3{font-size:13px;margin:6px 0 0}

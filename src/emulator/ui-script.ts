@@ -136,10 +136,15 @@ export const UI_SCRIPT = String.raw`
     return refreshing;
   }
 
-  var refreshTimer;
+  // At most one read-back per 250 ms however fast requests arrive (a debounce would never fire under
+  // steady traffic).
+  var refreshTimer = null;
   function refreshSoon() {
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(refresh, 250);
+    if (refreshTimer !== null) return;
+    refreshTimer = setTimeout(function () {
+      refreshTimer = null;
+      refresh();
+    }, 250);
   }
 
   // ---------------------------------------------------------------------------------------------

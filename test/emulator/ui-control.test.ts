@@ -107,6 +107,12 @@ describe('the page: GET / and GET /__emulator/ui', () => {
     expect((await get(emu.url, '/')).status).toBe(200);
     expect((await get(emu.url, '/__emulator/ui')).status).toBe(200);
     expect(emu.requests()).toEqual([]);
+    // Only GET / is the page; anything else sent to / is a client's request, answered and logged as before.
+    await post(emu.url, '/__emulator/faults', { faults: [], replace: true });
+    const posted = await post(emu.url, '/', {});
+    expect(posted.status).toBe(404);
+    expect(posted.text).toContain('nginx');
+    expect(emu.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /']);
   });
 
   it('is served only on the emulator\'s address: `/` for another Host stays WeChat\'s 404, the ui path is refused', async () => {
