@@ -433,7 +433,9 @@ export const UI_SCRIPT = String.raw`
 
   function buildRow(ev) {
     var d = describe(ev);
-    var time = ev.time.length >= 19 ? ev.time.slice(11, 19) : ev.time;
+    // Emulator time, in the browser's time zone like the clock card (the full ISO time is the tooltip).
+    var ms = Date.parse(ev.time);
+    var time = isNaN(ms) ? ev.time : localTime(ms).slice(11);
     var details = h('details', { class: 'req' + (d.cls === 'bad' ? ' err' : d.fault ? ' warn' : ''), 'data-seq': ev.seq, 'data-errcode': ev.errcode === undefined ? '' : ev.errcode });
     var summary = h('summary', null, [
       h('span', { class: 't', title: ev.time, text: time }),
