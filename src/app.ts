@@ -1,7 +1,9 @@
 // One run of wxauth: argv and the process's streams in, an exit code out. main.ts calls it with the
 // real process; tests call it in-process with string streams, their own environment and a real
 // emulator on port 0, which is as end-to-end as spawning, minus the cost of starting Node.
+import { CommanderError } from 'commander';
 import { EXIT, UsageError, WechatApiError, isWxauthError, type ExitCode, type MessageRef } from './errors.js';
+import { createProgram, GLOBAL_VALUE_FLAGS } from './cli.js';
 import { detectLang, tr, type Lang } from './ui/i18n.js';
 import { Output, type Writable } from './ui/output.js';
 import { createContext } from './runtime.js';
@@ -46,6 +48,28 @@ function pickLang(argv: string[], env: Io['env'], valueFlags: ReadonlySet<string
   return detectLang(env);
 }
 
+/**
+ * The command argv names: the first word that is not an option (nor a global option's value); for
+ * `help <command>`, that command. '' when there is none.
+ */
+function namedCommand(argv: string[], valueFlags: ReadonlySet<string>): string {
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (valueFlags.has(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    if (arg === 'help' && !help) {
+      help = true;
+      continue;
+    }
+    return arg;
+  }
+  return '';
+}
+
 function wantsColor(argv: string[], io: Io): boolean {
   if (argv.includes('--no-color') || argv.includes('--json')) return false;
   const { env } = io;
@@ -55,7 +79,6 @@ function wantsColor(argv: string[], io: Io): boolean {
 }
 
 export async function runCli(argv: string[], io: Io, version: string): Promise<ExitCode> {
-  const [{ CommanderError }, { createProgram, GLOBAL_VALUE_FLAGS }] = await Promise.all([import('commander'), import('./cli.js')]);
   const lang = pickLang(argv, io.env, GLOBAL_VALUE_FLAGS);
   const json = argv.includes('--json');
   const out = new Output({ lang, json, color: wantsColor(argv, io), stdout: io.stdout, stderr: io.stderr });
@@ -91,6 +114,7 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
         commanderMessage = s.replace(/^error:\s*/i, '').trim();
       },
     },
+    namedCommand(argv, GLOBAL_VALUE_FLAGS),
   );
 
   try {

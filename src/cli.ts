@@ -119,12 +119,23 @@ export function longFlag(flags: string): string {
 /** Global flags that take a value (main's pre-parse skips their value when looking for the command). */
 export const GLOBAL_VALUE_FLAGS: ReadonlySet<string> = new Set(GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => longFlag(o.flags)));
 
+/**
+ * The hidden copies every command carries are made once per language and shared: commander never
+ * changes an Option it is given, and building 13 of them for each command was most of commander's
+ * share of a start (issue 19).
+ */
+const hiddenGlobals = new Map<Lang, Option[]>();
+
 function globalOptions(lang: Lang, hidden: boolean): Option[] {
-  return GLOBAL_OPTIONS.map((spec) => {
+  const shared = hidden ? hiddenGlobals.get(lang) : undefined;
+  if (shared) return shared;
+  const options = GLOBAL_OPTIONS.map((spec) => {
     const option = new Option(spec.flags, t(lang, `cli.global.${spec.help}`));
     if (hidden) option.hideHelp();
     return option;
   });
+  if (hidden) hiddenGlobals.set(lang, options);
+  return options;
 }
 
 /** The command table. Also read by `wxauth completion`. */
@@ -417,6 +428,14 @@ function localHelp(lang: Lang): Partial<Help> {
   };
   return {
     styleTitle: (title: string) => titles[title] ?? title,
+    // Each of our commands takes options (the global ones at least), also one declared only by name
+    // below (createProgram); commander's own `help` takes none.
+    subcommandTerm: (cmd: Command) =>
+      [
+        cmd.name(),
+        ...(cmd.options.length > 0 || COMMANDS.some((c) => c.name === cmd.name()) ? ['[options]'] : []),
+        ...cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`)),
+      ].join(' '),
     // commander puts a space after the usage title; a full-width colon already carries its own.
     formatHelp(cmd: Command, helper: Help): string {
       return Help.prototype.formatHelp.call(helper, cmd, helper).replace(/^(\S*：) /, '$1');
@@ -424,7 +443,13 @@ function localHelp(lang: Lang): Partial<Help> {
   };
 }
 
-export function createProgram(lang: Lang, version: string, run: CommandRunner, output: ProgramOutput): Command {
+/**
+ * `named` is the command this run names (app.ts finds it before parsing; '' for none). Only that one is
+ * declared with its options, subcommands and help; the others get their name, arguments and
+ * description, which is all the root help, `help` and "did you mean" read. Declaring every command's
+ * options was the larger part of a start (issue 19). Without `named`, every command is declared in full.
+ */
+export function createProgram(lang: Lang, version: string, run: CommandRunner, output: ProgramOutput, named?: string): Command {
   const program = new Command('wxauth');
   program
     .configureOutput(output)
@@ -438,6 +463,9 @@ export function createProgram(lang: Lang, version: string, run: CommandRunner, o
   for (const option of globalOptions(lang, false)) program.addOption(option);
   program.addHelpText('after', `\n${t(lang, 'cli.examples')}\n${t(lang, 'cli.program.examples').replace(/^/gm, '  ')}\n\n${t(lang, 'cli.exitCodes')}`);
   program.helpCommand('help [command]', t(lang, 'cli.help.command'));
-  for (const spec of COMMANDS) declare(program, spec, lang, [], (input, globals) => run(spec, input, globals));
+  for (const spec of COMMANDS) {
+    if (named === undefined || named === spec.name) declare(program, spec, lang, [], (input, globals) => run(spec, input, globals));
+    else program.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(tOptional(lang, `cli.${spec.name}.desc`) ?? '');
+  }
   return program;
 }

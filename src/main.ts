@@ -3,8 +3,9 @@
 import { createRequire } from 'node:module';
 import { EXIT } from './errors.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../package.json') as { version: string };
+/** Written in by the bundle (scripts/bundle.mjs); tsc's dist/main.js reads package.json instead. */
+declare const WXAUTH_VERSION: string | undefined;
+const version = typeof WXAUTH_VERSION === 'string' ? WXAUTH_VERSION : (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 async function main(argv: string[]): Promise<number> {
   // Fast path: `wxauth --version` needs nothing else loaded.

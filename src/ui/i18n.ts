@@ -1,5 +1,6 @@
 import type { MessageParams, MessageRef } from '../errors.js';
-import { catalogue, type MessageKey, type ParamsOf } from './messages/index.js';
+import type { MessageKey, ParamsOf } from './messages/index.js';
+import { lookup } from './messages/lookup.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -34,12 +35,19 @@ export function tKey(lang: Lang, key: MessageKey, params?: MessageParams): strin
  * checked by a test.
  */
 export function tOptional(lang: Lang, key: string): string | undefined {
-  return Object.hasOwn(catalogue, key) ? renderMessage(lang, key as MessageKey) : undefined;
+  const text = lookup(lang, key);
+  return text === undefined ? undefined : fill(text, {});
 }
 
 /** The untyped core of t(): for refs whose key/params pair was checked where it was built. */
 export function renderMessage(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
-  return catalogue[key][lang].replace(/\{(\w+)\}/g, (whole: string, name: string) => {
+  // A typed key always has a text; the key itself is a readable last resort should a build lose one.
+  return fill(lookup(lang, key) ?? key, params);
+}
+
+function fill(text: string, params: MessageParams): string {
+  if (!text.includes('{')) return text;
+  return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });

@@ -1,0 +1,81 @@
+// What the start-up work of issue 19 must not change: the bundle bin/wxauth.js runs
+// (scripts/bundle.mjs) says what src/ says, and a program that declares only the named command in
+// full shows the same help as one that declares them all. Speed itself is measured by `npm run bench`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createProgram } from '../src/cli.js';
+import { sections } from '../src/ui/messages/index.js';
+import type { Lang } from '../src/ui/i18n.js';
+import { ROOT, runCli, runSpawned } from './e2e/helpers.js';
+
+const BUNDLE = path.join(ROOT, 'dist', 'cli');
+
+function helpOf(lang: Lang, named: string | undefined, sub: string[] = []): string {
+  let text = '';
+  const out = { writeOut: (s: string) => (text += s), writeErr: (s: string) => (text += s), outputError: () => undefined };
+  const program = createProgram(lang, '9.9.9', async () => undefined, out, named);
+  let cmd = program;
+  for (const name of sub) cmd = cmd.commands.find((c) => c.name() === name)!;
+  cmd.outputHelp();
+  return text;
+}
+
+describe('declaring only the named command', () => {
+  it('shows the same root help as declaring every command, in both languages', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const full = helpOf(lang, undefined);
+      expect(full).toContain('errcode [options] [inputs...]');
+      expect(helpOf(lang, '')).toBe(full);
+      expect(helpOf(lang, 'errcode')).toBe(full);
+    }
+  });
+
+  it("shows the named command's own help in full", () => {
+    expect(helpOf('en', 'config', ['config'])).toBe(helpOf('en', undefined, ['config']));
+    expect(helpOf('en', 'config', ['config', 'set'])).toBe(helpOf('en', undefined, ['config', 'set']));
+    expect(helpOf('zh', 'emulator', ['emulator'])).toBe(helpOf('zh', undefined, ['emulator']));
+  });
+
+  it('still suggests a command for a typo and reads `help <command>`', async () => {
+    const typo = await runCli(['errcod', '40029']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('errcode');
+    const help = await runCli(['help', 'errcode']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--wecom');
+  });
+});
+
+describe('the CLI bundle (dist/cli)', () => {
+  it('carries every catalogue message, in both languages, in the files its lookup reads', () => {
+    expect(fs.existsSync(path.join(BUNDLE, 'wxauth.js')), 'dist/cli/wxauth.js: run npm run build').toBe(true);
+    for (const section of Object.values(sections)) {
+      for (const [key, message] of Object.entries(section)) {
+        for (const lang of ['zh', 'en'] as const) {
+          const file = path.join(BUNDLE, 'messages', lang, `${key.slice(0, key.indexOf('.'))}.json`);
+          const texts = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+          expect(texts[key], `${lang} ${key}`).toBe(message[lang]);
+        }
+      }
+    }
+  });
+
+  it('prints what the in-process CLI prints (help, errcode, a usage error), as a process', async () => {
+    for (const args of [['--help'], ['--lang', 'zh', 'errcode', '40029'], ['errcode', '--json', '40163'], ['url', '--scpoe', 'x']]) {
+      const [spawned, inProcess] = await Promise.all([runSpawned(args), runCli(args)]);
+      expect(spawned.code, args.join(' ')).toBe(inProcess.code);
+      expect(spawned.stdout, args.join(' ')).toBe(inProcess.stdout);
+      expect(spawned.stderr, args.join(' ')).toBe(inProcess.stderr);
+    }
+  });
+
+  it('imports undici by name when a command needs the network (the import recorder can see it)', async () => {
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
+    const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.mjs');
+    const r = await runSpawned(['domains', '--api-base', 'http://127.0.0.1:9', '--timeout', '2000'], { env: { NODE_OPTIONS: `--import=${preload}`, WXAUTH_TEST_IMPORT_LOG: log, WXAUTH_APPID: 'wx1234567890abcdef', WXAUTH_SECRET: '0123456789abcdef0123456789abcdef' } });
+    expect(r.code, r.stderr).not.toBe(0);
+    expect(fs.readFileSync(log, 'utf8').split('\n')).toContain('undici');
+  });
+});
