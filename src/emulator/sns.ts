@@ -81,8 +81,7 @@ function answerAccessToken(emu: Emulator, rq: Rq): Reply {
     refreshToken: newSnsToken(),
     refreshExpiresAt: now + SNS_REFRESH_TTL * 1000,
   };
-  emu.state.grantsByAccess.set(grant.accessToken, grant);
-  emu.state.grantsByRefresh.set(grant.refreshToken, grant);
+  emu.state.addGrant(grant);
   entry.grant = grant;
 
   // §4: unionid only for snsapi_userinfo / snsapi_login grants of apps bound to an open account;

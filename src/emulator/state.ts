@@ -139,11 +139,29 @@ export class RidStore {
   }
 }
 
+/** How many user grants are remembered; beyond it the oldest go, and their tokens answer as unknown ones. */
+export const MAX_GRANTS = 20_000;
+
 export class EmulatorState {
   codes = new Map<string, CodeEntry>();
   /** By access_token and by refresh_token (the same grant object). */
   grantsByAccess = new Map<string, SnsGrant>();
   grantsByRefresh = new Map<string, SnsGrant>();
+
+  /**
+   * Remember a new grant under both its tokens. A long-running emulator exchanging code after code
+   * must not grow without bound (issue 19): past MAX_GRANTS the oldest grant is forgotten, as codes
+   * are past their own cap (a refreshed grant keeps its place: its refresh_token is its first key).
+   */
+  addGrant(grant: SnsGrant): void {
+    this.grantsByAccess.set(grant.accessToken, grant);
+    this.grantsByRefresh.set(grant.refreshToken, grant);
+    while (this.grantsByRefresh.size > MAX_GRANTS) {
+      const oldest = this.grantsByRefresh.values().next().value!;
+      this.grantsByRefresh.delete(oldest.refreshToken);
+      if (this.grantsByAccess.get(oldest.accessToken) === oldest) this.grantsByAccess.delete(oldest.accessToken);
+    }
+  }
   basicTokens = new Map<string, BasicTokenEntry>();
   /** Latest /cgi-bin/token and /cgi-bin/stable_token token per appid. */
   currentBasic = new Map<string, string>();

@@ -51,23 +51,40 @@ export const ERRMSG_40001_CGI =
 
 export type Family = 'sns' | 'cgi';
 
+/**
+ * Random bytes drawn from a pool that is refilled 4 KiB at a time. The emulator needs a few dozen per
+ * request (codes, tokens, rids); one randomBytes() call per draw was the largest single cost of its
+ * request path (issue 19). The bytes are the same CSPRNG's, only fetched in bulk. The returned view is
+ * valid until the next draw.
+ */
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
+function randomDraw(n: number): Buffer {
+  if (poolOffset + n > pool.length) {
+    pool = randomBytes(Math.max(POOL_BYTES, n));
+    poolOffset = 0;
+  }
+  poolOffset += n;
+  return pool.subarray(poolOffset - n, poolOffset);
+}
+
 function hex8(n: number): string {
   return (n >>> 0).toString(16).padStart(8, '0');
 }
 
 /** §0.4: `xxxxxxxx-xxxxxxxx-xxxxxxxx`, first group = request time as hex Unix seconds. */
 export function newRid(nowMs: number): string {
-  return `${hex8(Math.floor(nowMs / 1000))}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
+  const random = randomDraw(8).toString('hex');
+  return `${hex8(Math.floor(nowMs / 1000))}-${random.slice(0, 8)}-${random.slice(8)}`;
 }
 
 const HINT_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Pre-2021 ids such as `zp1Bma0037uth6` / `KJZfAa0644e575`. */
 export function newHintId(): string {
-  const bytes = randomBytes(14);
-  let out = '';
-  for (const b of bytes) out += HINT_ALPHABET[b % HINT_ALPHABET.length];
-  return out;
+  return randomChars(HINT_ALPHABET, 14);
 }
 
 /**
@@ -116,11 +133,12 @@ export const OK_BODY = '{"errcode":0,"errmsg":"ok"}';
 
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 
+/** `length` characters of `alphabet` (ASCII), each picked by one random byte. */
 function randomChars(alphabet: string, length: number): string {
-  const bytes = randomBytes(length);
-  let out = '';
-  for (const b of bytes) out += alphabet[b % alphabet.length];
-  return out;
+  const bytes = randomDraw(length);
+  const out = Buffer.allocUnsafe(length);
+  for (let i = 0; i < length; i++) out[i] = alphabet.charCodeAt(bytes[i]! % alphabet.length);
+  return out.toString('latin1');
 }
 
 /** §0.5: sns tokens `NN_` + ~107 chars (110 total); the prefix is 83 in 2024. */

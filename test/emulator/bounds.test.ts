@@ -1,0 +1,54 @@
+// The emulator's request path after issue 19's speed work: pooled randomness still gives well-formed,
+// distinct codes, tokens and rids, and what a long run accumulates stays bounded (grants, the log).
+import { describe, expect, it } from 'vitest';
+import { EmulatorState, MAX_GRANTS, type SnsGrant } from '../../src/emulator/state.js';
+import { newCode, newRid, newSnsToken, newHintId } from '../../src/emulator/wire.js';
+import { startEmulator } from '../../src/emulator/index.js';
+import { LOG_KEPT } from '../../src/emulator/server.js';
+
+describe('emulator bounds', () => {
+  it('draws well-formed, distinct codes, tokens and rids across many pool refills', () => {
+    const codes = new Set<string>();
+    for (let i = 0; i < 5000; i++) {
+      const code = newCode();
+      expect(code).toMatch(/^0[0-9A-Za-z]{31}$/);
+      codes.add(code);
+      expect(newSnsToken()).toMatch(/^86_[0-9A-Za-z_-]{107}$/);
+      expect(newHintId()).toMatch(/^[0-9A-Za-z]{14}$/);
+    }
+    expect(codes.size).toBe(5000);
+    const rid = newRid(Date.UTC(2026, 0, 1));
+    expect(rid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
+    expect(rid.slice(0, 8)).toBe((Date.UTC(2026, 0, 1) / 1000).toString(16));
+  });
+
+  it('forgets the oldest user grants beyond MAX_GRANTS, under both their tokens', () => {
+    const state = new EmulatorState();
+    const grant = (i: number): SnsGrant => ({ appid: 'wx', userId: 'u1', openid: 'o', scope: 'snsapi_base', snapshot: false, accessToken: `a${i}`, accessExpiresAt: 0, refreshToken: `r${i}`, refreshExpiresAt: 0 });
+    for (let i = 0; i <= MAX_GRANTS; i++) state.addGrant(grant(i));
+    expect(state.grantsByRefresh.size).toBe(MAX_GRANTS);
+    expect(state.grantsByAccess.size).toBe(MAX_GRANTS);
+    expect(state.grantsByAccess.has('a0')).toBe(false);
+    expect(state.grantsByRefresh.has('r0')).toBe(false);
+    expect(state.grantsByAccess.get(`a${MAX_GRANTS}`)?.refreshToken).toBe(`r${MAX_GRANTS}`);
+  });
+
+  it('keeps the last requests in its log, at most 500 more than LOG_KEPT, and counts them all', async () => {
+    const emu = await startEmulator({ port: 0 });
+    try {
+      const total = LOG_KEPT + 700;
+      const agentless = async (n: number) => {
+        for (let i = 0; i < n; i++) await fetch(`${emu.url}/sns/auth?access_token=x&openid=${i}`).then((r) => r.text());
+      };
+      await Promise.all(Array.from({ length: 10 }, () => agentless(total / 10)));
+      const log = emu.requests();
+      expect(log.length).toBeGreaterThanOrEqual(LOG_KEPT);
+      expect(log.length).toBeLessThanOrEqual(LOG_KEPT + 500);
+      const doc = (await (await fetch(`${emu.url}/__emulator/requests?since=${total - 3}`)).json()) as { total: number; requests: unknown[] };
+      expect(doc.total).toBe(total);
+      expect(doc.requests).toHaveLength(3);
+    } finally {
+      await emu.close();
+    }
+  });
+});
