@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ProxyMasker, readCall, type ProxyExchange } from '../../src/core/proxy-call.js';
 import { ProxyObserver, beijingDay } from '../../src/core/proxy-detect.js';
 import { percentile } from '../../src/core/proxy-stats.js';
+import { interceptsConnect, parseConnectTarget, upstreamProxyFor } from '../../src/core/proxy-route.js';
 
 const SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
 
@@ -66,5 +67,34 @@ describe('quota and time', () => {
     }));
     expect(named.hits.map((h) => h.id)).toEqual(['quota.high']);
     expect(named.hits[0]!.evidence.params).toMatchObject({ count: 1700, limit: 2000, percent: 85 });
+  });
+});
+
+describe('proxy routing (--intercept and the upstream proxy)', () => {
+  it('decrypts only WeChat API hosts and open.weixin.qq.com on 443', () => {
+    for (const host of ['api.weixin.qq.com', 'api2.weixin.qq.com', 'sh.api.weixin.qq.com', 'sz.api.weixin.qq.com', 'hk.api.weixin.qq.com', 'open.weixin.qq.com', 'API.WEIXIN.QQ.COM'])
+      expect(interceptsConnect(parseConnectTarget(`${host}:443`)!), host).toBe(true);
+    expect(interceptsConnect(parseConnectTarget('api.weixin.qq.com:80')!)).toBe(false);
+    for (const host of ['mp.weixin.qq.com', 'weixin.qq.com', 'api.weixin.qq.com.evil.example', 'evilapi.weixin.qq.com', 'example.test'])
+      expect(interceptsConnect(parseConnectTarget(`${host}:443`)!), host).toBe(false);
+  });
+
+  it('reads CONNECT targets as host:port only', () => {
+    expect(parseConnectTarget('api.weixin.qq.com:443')).toEqual({ host: 'api.weixin.qq.com', port: 443 });
+    expect(parseConnectTarget('[::1]:8443')).toEqual({ host: '::1', port: 8443 });
+    for (const bad of ['api.weixin.qq.com', 'http://api.weixin.qq.com:443', 'a.b:0', 'a.b:70000', '/path:1']) expect(parseConnectTarget(bad), bad).toBeUndefined();
+  });
+
+  it('picks the upstream proxy as undici EnvHttpProxyAgent does, NO_PROXY included', () => {
+    const s = { httpProxy: 'http://p:1', httpsProxy: 'http://ps:2', noProxy: '' };
+    expect(upstreamProxyFor(new URL('https://api.weixin.qq.com'), s)).toBe('http://ps:2');
+    expect(upstreamProxyFor(new URL('http://127.0.0.1:3900'), s)).toBe('http://p:1');
+    expect(upstreamProxyFor(new URL('https://api.weixin.qq.com'), { ...s, httpsProxy: '' })).toBeUndefined();
+    expect(upstreamProxyFor(new URL('https://api.weixin.qq.com'), { ...s, noProxy: '*' })).toBeUndefined();
+    expect(upstreamProxyFor(new URL('https://sh.api.weixin.qq.com'), { ...s, noProxy: '.weixin.qq.com' })).toBeUndefined();
+    expect(upstreamProxyFor(new URL('https://api.weixin.qq.com'), { ...s, noProxy: 'localhost, *.qq.com' })).toBeUndefined();
+    expect(upstreamProxyFor(new URL('http://127.0.0.1:3900'), { ...s, noProxy: '127.0.0.1:3900' })).toBeUndefined();
+    expect(upstreamProxyFor(new URL('http://127.0.0.1:3901'), { ...s, noProxy: '127.0.0.1:3900' })).toBe('http://p:1');
+    expect(upstreamProxyFor(new URL('https://notweixin.qq.com'), { ...s, noProxy: 'weixin.qq.com' })).toBe('http://ps:2');
   });
 });
