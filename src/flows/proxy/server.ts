@@ -300,9 +300,12 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     // hop-by-hop Connection and Keep-Alive stay on the caller's hop (RFC 9110 §7.6.1): the connection to
     // the upstream is the proxy's pool, and a caller's `Connection: close` must not close it.
     const headers: string[] = [];
+    // No Content-Length (or 0) and no Transfer-Encoding: no body (RFC 9112 §6.3), nothing to stream.
+    let bodiless = true;
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
       const name = req.rawHeaders[i]!;
       const lower = name.toLowerCase();
+      if (lower === 'transfer-encoding' || (lower === 'content-length' && req.rawHeaders[i + 1]!.trim() !== '0')) bodiless = false;
       if (HOP_BY_HOP.has(lower) || PROXY_ONLY.has(lower)) continue;
       headers.push(name, lower === 'host' ? upstream.url.host : req.rawHeaders[i + 1]!);
     }
@@ -377,8 +380,14 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       finish(outcome, code);
     }
 
-    if (observe) req.on('data', (chunk: Buffer) => sent.add(chunk));
-    req.pipe(upReq);
+    if (bodiless) {
+      // Most WeChat calls are GETs: end the upstream request at once instead of piping an empty stream.
+      upReq.end();
+      req.resume();
+    } else {
+      if (observe) req.on('data', (chunk: Buffer) => sent.add(chunk));
+      req.pipe(upReq);
+    }
     // The caller went away first: stop the upstream call too, as a direct caller's close would.
     res.on('close', () => {
       if (res.writableFinished) return;
