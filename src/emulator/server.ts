@@ -228,7 +228,8 @@ export class Emulator {
     return this.mintCode(app.appid, userId, scope, options.snapshot ?? false);
   }
 
-  private async dispatch(rq: Rq, socketReset: () => void): Promise<Reply> {
+  /** The reply: a promise only when it waits (a `delay` fault, some control calls); the usual path stays synchronous. */
+  private dispatch(rq: Rq, socketReset: () => void): Reply | Promise<Reply> {
     if (isJssdkPagePath(rq.path)) return handleJssdkPage(this, rq);
     if (rq.path.startsWith('/__emulator/')) return handleControl(this, rq);
     const fault = takeFault(this.faults, rq.path);
@@ -237,8 +238,7 @@ export class Emulator {
       const family: Family = rq.path.startsWith('/sns/') ? 'sns' : 'cgi';
       switch (fault.kind) {
         case 'delay':
-          await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 0));
-          break;
+          return new Promise((resolve) => setTimeout(resolve, fault.ms ?? 0)).then(() => this.route(rq));
         case 'http500':
         case 'http502': {
           const status = fault.kind === 'http500' ? 500 : 502;
@@ -253,6 +253,11 @@ export class Emulator {
           return { status: 0, headers: {}, body: '', reset: true };
       }
     }
+    return this.route(rq);
+  }
+
+  /** WeChat's answer to a request no fault intercepted. */
+  private route(rq: Rq): Reply {
     // §0.1 global table: 43003 "require https". The emulator itself speaks only http; behind a
     // TLS-terminating proxy X-Forwarded-Proto says the client did use https.
     if (rq.path.startsWith('/sns/') && this.switches.httpOnSns === '43003' && !forwardedHttps(rq)) return this.fail(rq, 'sns', 43003);
@@ -311,7 +316,7 @@ export class Emulator {
       // `/` on the emulator's own address is its page (issue 16); on any other Host it stays WeChat's 404.
       path: url.pathname === '/' && method === 'GET' && hostHeaderAllowed(req.headers.host, this.controlHosts) ? UI_PATH : url.pathname,
       query,
-      rawQuery: url.search.replace(/^\?/, ''),
+      rawQuery: url.search.slice(1),
       body,
       ip: this.switches.callerIp ?? normalizeIp(req.socket.remoteAddress),
       cookies: parseCookies(req.headers.cookie),
@@ -321,7 +326,8 @@ export class Emulator {
     if (rq.path === EVENTS_PATH) return openEventStream(this, rq, res);
     let reply: Reply;
     try {
-      reply = await this.dispatch(rq, () => req.socket.destroy());
+      const answer = this.dispatch(rq, () => req.socket.destroy());
+      reply = answer instanceof Promise ? await answer : answer;
     } catch (error) {
       reply = plain(`500 emulator internal error: ${(error as Error).message}`, 500);
     }
