@@ -175,7 +175,10 @@ export class ProxyObserver {
       hits.push({ id, time: exchange.startedAt, callId: exchange.id, endpoint: facts.endpoint, ...(appid ? { appid } : {}), evidence, fix });
     const me: Sighting = { time: exchange.startedAt, caller: exchange.caller, callId: exchange.id };
 
-    this.detectCodeReuse(facts, appid, me, hit);
+    // WeChat consumed the code unless the exchange failed before it was read: a -1 (全局返回码: 系统繁忙，
+    // 此时请开发者稍候再试) or an HTTP 5xx. Retrying with the same code then is right, not a reuse.
+    const consumed = exchange.outcome === 'answered' && (exchange.status ?? 0) < 500 && facts.errcode !== -1;
+    this.detectCodeReuse(facts, appid, me, consumed, hit);
     this.detectNotLatest(facts, appid, hit);
     if (facts.errcode === 40164) {
       // The errmsg names the address WeChat saw (API-FACTS §8): that, not the caller's, is what to whitelist.
@@ -254,7 +257,7 @@ export class ProxyObserver {
     return meaning;
   }
 
-  private detectCodeReuse(facts: CallFacts, appid: string | undefined, me: Sighting, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
+  private detectCodeReuse(facts: CallFacts, appid: string | undefined, me: Sighting, consumed: boolean, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
     if (!EXCHANGE_PATHS.has(facts.endpoint)) return;
     const code = facts.query.code;
     if (!code) return;
@@ -271,7 +274,7 @@ export class ProxyObserver {
       );
       return;
     }
-    this.codes.set(code, { ...me, ...(appid ? { appid } : {}) });
+    if (consumed) this.codes.set(code, { ...me, ...(appid ? { appid } : {}) });
     if (facts.errcode === 40163) {
       hit('code.reused', { key: 'proxy.hit.code.reused.unseen', params: { code: this.masker.value(code), caller: me.caller } }, { key: 'proxy.fix.code.reused' });
     }

@@ -277,9 +277,31 @@ describe('detectors', () => {
       await request(p.url, exchangePath(emu.issueCode({ appid: SERVICE })));
       await calls(p, 4);
       expect(ids(p)).toEqual(['code.reused']);
+
+      // A retry after WeChat was busy (-1) or answered HTTP 500 is right: the code was not consumed.
+      for (const kind of ['busy', 'http500'] as const) {
+        const retried = emu.issueCode({ appid: SERVICE });
+        emu.addFault({ kind, path: '/sns/oauth2/access_token', count: 1 });
+        await request(p.url, exchangePath(retried));
+        const ok = await request(p.url, exchangePath(retried));
+        expect(JSON.parse(ok.body.toString())).toHaveProperty('access_token');
+      }
+      await calls(p, 8);
+      expect(ids(p)).toEqual(['code.reused']);
     } finally {
+      emu.setFaults([]);
       await p.close();
     }
+  });
+
+  it('an HTTP error without a WeChat body is not shown as ok', async () => {
+    const px = await runProxyCommand(['--upstream', emu.url]);
+    emu.addFault({ kind: 'http500', path: '/sns/auth', count: 1 });
+    await request(px.url, '/sns/auth?access_token=x&openid=y');
+    for (let i = 0; i < 200 && !px.stderr.text.includes('/sns/auth'); i++) await new Promise((r) => setTimeout(r, 10));
+    emu.setFaults([]);
+    expect(await px.stop()).toBe(0);
+    expect(px.stderr.text).toMatch(/GET \/sns\/auth {2}- {2}500 {2}HTTP 500, no errcode/);
   });
 
   it('basic_token.refetched and token.not_latest: a refetch while valid, then the old token is refused and the refetch is named', async () => {

@@ -109,6 +109,7 @@ export const messages = {
   'proxy.har.failed': { zh: '无法写入 HAR 文件 {file}：{detail}', en: 'Could not write the HAR file {file}: {detail}' },
 
   'proxy.line.ok': { zh: '成功', en: 'ok' },
+  'proxy.line.httpError': { zh: 'HTTP {status}，没有 errcode', en: 'HTTP {status}, no errcode' },
   'proxy.line.unreachable': { zh: '上游连不上（{failure}），已回 502', en: 'upstream unreachable ({failure}), answered 502' },
   'proxy.line.timeout': { zh: '上游超时（{failure}）', en: 'upstream timed out ({failure})' },
   'proxy.line.reset': { zh: '上游断开连接（{failure}），调用方的连接也已断开', en: 'upstream reset ({failure}); the caller\'s connection was reset too' },

@@ -56,7 +56,8 @@ function firstSentence(text: string): string {
 export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHooks {
   const outcomeText = (call: ObservedCall): string => {
     if (call.outcome !== 'answered') return out.t(`proxy.line.${call.outcome}`, { failure: call.failure ?? '' });
-    if (call.errcode === undefined) return out.style.green(out.t('proxy.line.ok'));
+    // An HTTP error without a WeChat body (a 502 from a gateway, a bare 500) is not "ok".
+    if (call.errcode === undefined) return (call.status ?? 200) >= 400 ? out.style.red(out.t('proxy.line.httpError', { status: call.status ?? 0 })) : out.style.green(out.t('proxy.line.ok'));
     const meaning = call.meaning ? ` ${firstSentence(call.meaning[out.lang])}` : '';
     return out.style.red(`${call.errcode}${meaning}`);
   };
