@@ -93,6 +93,10 @@ for (const [id, texts] of files) {
   fs.writeFileSync(path.join(out, 'messages', `${id}.json`), JSON.stringify(texts));
 }
 
+// The bundle's own package scope: Node looks up the "type" of every module it loads, and without this
+// file it walked up from dist/cli/ to the project's package.json for each chunk.
+fs.writeFileSync(path.join(out, 'package.json'), '{"type":"module"}\n');
+
 if (process.env.BUNDLE_REPORT) {
   for (const [file, meta] of Object.entries(result.metafile.outputs)) console.log(`${String(meta.bytes).padStart(8)}  ${path.relative(root, file)}`);
 }
