@@ -5,7 +5,7 @@
 // (a local TLS server with its own CA stands in for them, dialled through the flow's connectTo).
 // Also: the CA store (0600 key, reuse, refusal of a corrupt or exposed key) and the upstream through
 // the run's HTTP_PROXY / NO_PROXY.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -466,5 +466,43 @@ process.stdout.write(await res.text());`;
     expect(printed.code).toBe(0);
     expect(printed.stdout).toBe(fs.readFileSync(path.join(state, 'proxy-ca.pem'), 'utf8'));
     expect(printed.stdout + printed.stderr).not.toContain(keyBody);
+  });
+});
+
+describe('wxauth probe through --intercept', () => {
+  it('probes an app that keeps https://api.weixin.qq.com and https://open.weixin.qq.com, re-aimed only by HTTPS_PROXY and the CA', async () => {
+    const p = await interceptProxy();
+    // The example app with WeChat's real hosts; Node 20's fetch needs EnvHttpProxyAgent to read
+    // HTTPS_PROXY (newer Node: NODE_USE_ENV_PROXY=1), so a preload installs it, as a user's app would.
+    const preload = path.join(dir, 'env-proxy.mjs');
+    fs.writeFileSync(preload, `import { EnvHttpProxyAgent, setGlobalDispatcher } from ${JSON.stringify(path.join(ROOT, 'node_modules', 'undici', 'index.js'))};\nsetGlobalDispatcher(new EnvHttpProxyAgent());\n`);
+    const port = await freePort();
+    const appEnv = baseEnv({
+      HTTPS_PROXY: p.url,
+      NODE_EXTRA_CA_CERTS: ca.certPath,
+      WECHAT_API_BASE: 'https://api.weixin.qq.com',
+      WECHAT_OPEN_BASE: 'https://open.weixin.qq.com',
+      PORT: String(port),
+    });
+    const app = spawn(process.execPath, ['--import', preload, path.join(ROOT, 'examples', 'wechat-login-app', 'server.mjs')], { env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let seen = '';
+        app.stdout!.on('data', (d: Buffer) => {
+          seen += d.toString();
+          if (seen.includes(`127.0.0.1:${port}`)) resolve();
+        });
+        app.on('exit', (code) => reject(new Error(`the app exited ${code}: ${seen}`)));
+      });
+      const probe = await runCli(['probe', `http://127.0.0.1:${port}/auth/wechat?next=/me`, '--emulator', emu.url]);
+      expect(probe.code, probe.stdout + probe.stderr).toBe(0);
+      expect(probe.stdout + probe.stderr).toMatch(/✔ login\.completes/);
+      // Every exchange the app made went through the proxy to the emulator.
+      expect(p.calls.filter((c) => c.endpoint === '/sns/oauth2/access_token').length).toBeGreaterThan(3);
+      expect(p.refused).toEqual([]);
+    } finally {
+      app.kill();
+      await p.close();
+    }
   });
 });
