@@ -29,7 +29,7 @@ export const messages = {
   },
 
   'proxy.intercept.started': {
-    zh: '拦截模式：发往 {hosts} 的 HTTPS 调用会被解密并逐条显示，然后转发到{where}；其他域名原样转发，不解密。',
+    zh: '拦截模式：发往 {hosts} 的 HTTPS 调用会被解密并逐条显示，然后转发到 {where}；其他域名原样转发，不解密。',
     en: 'Intercepting: HTTPS calls to {hosts} are decrypted, shown and sent on to {where}; every other host is tunnelled untouched.',
   },
   'proxy.intercept.realHosts': { zh: '它们原本要去的微信服务器', en: 'the WeChat host each was meant for' },
