@@ -52,6 +52,24 @@ const jsonBeside = {
   },
 };
 
+/**
+ * commander requires node:child_process at load time, for stand-alone executable subcommands, which
+ * wxauth does not declare; loading that built-in cost every run ~3 ms. Its `spawn` is looked up only
+ * if such a subcommand ever runs.
+ */
+const childProcessWhenUsed = {
+  name: 'child-process-when-used',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}commander${path.sep}`) ? { path: 'child_process', namespace: 'when-used' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'when-used' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { wxauth: 'src/main.ts' },
@@ -66,7 +84,7 @@ const result = await build({
   define: { WXAUTH_VERSION: JSON.stringify(pkg.version) },
   // commander is CommonJS and requires Node's built-ins: give its chunks a require() to do it with.
   banner: { js: "import { createRequire as __wxauthCreateRequire } from 'node:module';\nconst require = __wxauthCreateRequire(import.meta.url);" },
-  plugins: [lookupFromFiles, jsonBeside],
+  plugins: [lookupFromFiles, jsonBeside, childProcessWhenUsed],
   legalComments: 'none',
   minifyWhitespace: true,
   minifySyntax: true,
