@@ -13,7 +13,7 @@
 // 4. The proxy (issue 15): proxied against direct requests/s.
 // Every server, the bare one and the load generator (scripts/bench-load.mjs) run in their own processes.
 //
-// Knobs: BENCH_RUNS (pairs per start-up case, 15), BENCH_RATE_SECONDS (each timed window, 5),
+// Knobs: BENCH_PARTS (which parts: startup,emulator,listener,proxy; all by default), BENCH_RUNS (pairs per start-up case, 15), BENCH_RATE_SECONDS (each timed window, 5),
 // BENCH_ROUNDS (windows per server and side, 3), BENCH_LOAD_SECONDS (soak, 60), BENCH_CONNECTIONS (20),
 // BENCH_CODES (fresh codes per access_token window, 6000), BENCH_PROXY_REQUESTS (4000).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -32,6 +32,7 @@ const rounds = num('BENCH_ROUNDS', 3);
 const loadSeconds = num('BENCH_LOAD_SECONDS', 60);
 const connections = num('BENCH_CONNECTIONS', 20);
 const codesPerWindow = num('BENCH_CODES', 6000);
+const parts = new Set((process.env.BENCH_PARTS ?? 'startup,emulator,listener,proxy').split(','));
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-bench-'));
 const usageFile = path.join(stateDir, 'usage');
 const preload = path.join(root, 'scripts', 'bench-usage.cjs');
@@ -73,9 +74,9 @@ function measure(args) {
   return { wallMs, cpuMs, rssKiB, status: r.status };
 }
 
-console.log(`start-up: ${runs} pairs per case, each paired with \`node -e 0\` (alternating which runs first); medians`);
-console.log('case'.padEnd(24) + 'CPU ms'.padStart(8) + 'node'.padStart(7) + 'CPU×'.padStart(7) + 'wall ms'.padStart(9) + 'node'.padStart(7) + 'wall×'.padStart(7) + 'RSS MiB'.padStart(9) + 'node'.padStart(6) + 'RSS×'.padStart(7));
-for (const c of cases) {
+if (parts.has('startup')) console.log(`start-up: ${runs} pairs per case, each paired with \`node -e 0\` (alternating which runs first); medians`);
+if (parts.has('startup')) console.log('case'.padEnd(24) + 'CPU ms'.padStart(8) + 'node'.padStart(7) + 'CPU×'.padStart(7) + 'wall ms'.padStart(9) + 'node'.padStart(7) + 'wall×'.padStart(7) + 'RSS MiB'.padStart(9) + 'node'.padStart(6) + 'RSS×'.padStart(7));
+for (const c of parts.has('startup') ? cases : []) {
   // Warm-up, so the OS file cache is equally warm for both sides.
   measure(baseline);
   measure(c.args);
@@ -220,7 +221,7 @@ const header = () => console.log('path'.padEnd(50) + 'req/s'.padStart(8) + 'bare
 // ---------------------------------------------------------------------------------------------------
 // 2. The emulator
 // ---------------------------------------------------------------------------------------------------
-{
+if (parts.has('emulator')) {
   const emu = await started([bin, 'emulator', '--port', '0'], /^(http:\/\/127\.0\.0\.1:\d+)$/m);
   const post = async (p, doc) => JSON.parse((await request(emu.url, p, { method: 'POST', body: JSON.stringify(doc) })).body);
   const seed = JSON.parse((await request(emu.url, '/__emulator/seed')).body);
@@ -294,7 +295,7 @@ const header = () => console.log('path'.padEnd(50) + 'req/s'.padStart(8) + 'bare
 // replay) gets the "state does not match" page and is logged on stderr. That is what is timed here,
 // against a bare server replaying the same page. The listener closes every connection after its answer
 // (Connection: close), so each request is a new connection, for both sides.
-{
+if (parts.has('listener')) {
   const listener = await started([bin, 'listen', '--port', '0', '--state', 'bench-expected', '--timeout', String(24 * 3600)], /Listening on (http:\/\/127\.0\.0\.1:\d+)\/callback/);
   const callbackPath = '/callback?code=0benchcodebenchcodebenchcodebenc&state=bench-stale';
   const reply = await request(listener.url, callbackPath);
@@ -314,7 +315,7 @@ const header = () => console.log('path'.padEnd(50) + 'req/s'.padStart(8) + 'bare
 // the same keep-alive client and concurrency. The emulator and the proxy each run as their own process,
 // as they would for a user (the proxy printing its live line per call); the client runs here.
 // Target: proxied ≥ 0.7× direct. Reported, never asserted.
-{
+if (parts.has('proxy')) {
   const http = await import('node:http');
   const { spawn } = await import('node:child_process');
   const started = (args, pattern) =>

@@ -272,8 +272,21 @@ export class Emulator {
     return { status: 404, headers: { 'content-type': 'text/html' }, body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n' };
   }
 
+  private isoAt = NaN;
+  private iso = '';
+
+  /** now() as ISO text; requests in the same millisecond share one string (the log stamps every request). */
+  private isoNow(): string {
+    const now = this.now();
+    if (now !== this.isoAt) {
+      this.isoAt = now;
+      this.iso = new Date(now).toISOString();
+    }
+    return this.iso;
+  }
+
   private record(method: string, path: string, query: URLSearchParams, reply: Reply, fault?: RequestRecord['fault'], rq?: Rq): void {
-    const entry: RequestRecord = { method, path, query: redactQuery(query), status: reply.status, time: new Date(this.now()).toISOString() };
+    const entry: RequestRecord = { method, path, query: redactQuery(query), status: reply.status, time: this.isoNow() };
     if (reply.errcode !== undefined) entry.errcode = reply.errcode;
     if (reply.rid !== undefined) entry.rid = reply.rid;
     if (fault) entry.fault = fault;
