@@ -386,6 +386,30 @@ describe('the upstream honours the run\'s HTTP_PROXY / NO_PROXY', () => {
     }
   });
 
+  it('ignores a proxy variable that points at the proxy itself (the export line it prints), instead of looping', async () => {
+    const port = await freePort();
+    const calls: ObservedCall[] = [];
+    const p = await startProxy({
+      host: '127.0.0.1',
+      port,
+      upstream: emu.url,
+      timeoutMs: 3000,
+      showSecrets: false,
+      keepHar: false,
+      hooks: { call: (c) => calls.push(c), hit: () => undefined },
+      upstreamProxy: { httpProxy: `http://localhost:${port}`, httpsProxy: `http://127.0.0.1:${port}`, noProxy: '' },
+    });
+    try {
+      const target = '/sns/auth?access_token=x&openid=y';
+      const res = await plain(p.url, target);
+      expect(res.body.equals((await plain(emu.url, target)).body)).toBe(true);
+      await until(() => calls.length === 1, 'one call, not a loop');
+      expect(calls[0]!.outcome).toBe('answered');
+    } finally {
+      await p.close();
+    }
+  });
+
   it('goes direct for a NO_PROXY host (here: a name that does not resolve, so a 502)', async () => {
     seen.length = 0;
     const p = await reverse('localhost,.wechat.test');

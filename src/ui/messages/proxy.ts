@@ -58,6 +58,10 @@ export const messages = {
     zh: 'PHP、Python、Go 的这些设置会替换系统的证书列表，而其他域名是直通的、用真实证书：先合并一份，例如 cat /etc/ssl/certs/ca-certificates.crt {cert} > {bundle}',
     en: 'The PHP, Python and Go settings replace the system\'s list, and other hosts are tunnelled with their real certificates: build a bundle of both first, e.g. cat /etc/ssl/certs/ca-certificates.crt {cert} > {bundle}',
   },
+  'proxy.intercept.exposed': {
+    zh: '代理监听在 {host} 且开启了 --intercept：局域网里的其他机器可以把它当作任意网站的代理，它们发往微信的 HTTPS 调用也会在这里解密显示。',
+    en: 'The proxy listens on {host} with --intercept: other machines on the network can use it as a proxy to any site, and their HTTPS calls to WeChat are decrypted and shown here.',
+  },
   'proxy.intercept.passed': { zh: '{caller} → {target}：原样转发（未解密）', en: '{caller} → {target}: tunnelled untouched (not decrypted)' },
   'proxy.intercept.passedHttp': { zh: '{caller} → {target}：非微信域名，原样转发', en: '{caller} → {target}: not a WeChat host, passed on as is' },
   'proxy.intercept.passedFailed': { zh: '{caller} → {target}：连不上（{failure}），已回 502', en: '{caller} → {target}: unreachable ({failure}), answered 502' },

@@ -130,7 +130,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
       } else out.say(out.t('proxy.aim', { url }));
       if (showSecrets) out.warn(out.t('proxy.unmasked'));
       else out.note(out.t('proxy.masked'));
-      if (!['127.0.0.1', 'localhost', '::1'].includes(host)) out.warn(out.t('proxy.exposed', { host }));
+      if (!['127.0.0.1', 'localhost', '::1'].includes(host)) out.warn(out.t(intercept ? 'proxy.intercept.exposed' : 'proxy.exposed', { host }));
       out.note(out.t('proxy.stopHint'));
     },
 
