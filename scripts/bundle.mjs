@@ -7,7 +7,7 @@
 // - commander, which every run needs, is bundled in: importing it from node_modules (CommonJS through
 //   the ES module loader) cost more CPU than all of wxauth's own modules. The other npm packages stay
 //   external, imported from node_modules when a run needs them (undici, @inquirer/prompts,
-//   qrcode-terminal, conf…), so test/fixtures/record-imports.mjs still sees each of them.
+//   qrcode-terminal…), so test/fixtures/record-imports.mjs still sees each of them.
 // - The message catalogue is written as one JSON file per language and key area
 //   (dist/cli/messages/en/cli.json …), and src/ui/messages/lookup-files.ts takes the place of
 //   lookup.ts, so a run parses only the sentences of the areas it uses.

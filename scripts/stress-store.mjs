@@ -128,7 +128,7 @@ clearInterval(killer);
 
 const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
 const lost = [...acked.keys()].filter((name) => saved.profiles?.[name]?.domain !== `${name}.example.com`);
-// A process's first write also loads conf, which on a machine this busy takes seconds: shown apart.
+// A process's first write also loads its modules, which on a machine this busy takes seconds: shown apart.
 const sorted = (list) => list.sort((a, b) => a - b);
 const first = sorted([...acked].filter(([name]) => name.endsWith('_0')).map(([, ms]) => ms));
 const later = sorted([...acked].filter(([name]) => !name.endsWith('_0')).map(([, ms]) => ms));

@@ -1,13 +1,11 @@
 // Shared plumbing for the two stores (config.json and tokens.json): how they are read (regular files
 // only, bounded in size, narrowed to the shape wxauth writes), how a broken file is reported, how
-// they are written (through conf: atomic, mode 0600), and a cross-process lock so two wxauth
+// they are written (atomically: a 0600 temporary file, fsync, rename), and a cross-process lock so two wxauth
 // processes never lose each other's writes.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type Conf from 'conf';
 import { ConfigError, messageRef, type MessageKey, type MessageRef } from '../errors.js';
 
 export type Store = Record<string, unknown>;
@@ -232,14 +230,28 @@ export function checkStateDir(dir: string): MessageRef[] {
   return [{ key: 'config.dir.writableByOthers', params: { dir, mode: formatMode(stats.mode) } }];
 }
 
-// conf (with ajv) costs ~50 ms to load, and most commands only read their settings; it is loaded
-// synchronously (Node ≥ 20.19 can require an ES module) on the first write instead of at startup.
-const require = createRequire(import.meta.url);
-type ConfClass = typeof Conf<Store>;
-let ConfCtor: ConfClass | undefined;
-function loadConf(): ConfClass {
-  ConfCtor ??= (require('conf') as { default: ConfClass }).default;
-  return ConfCtor;
+/**
+ * Replace `file` with `text` so that a reader sees the old file or the new one, never a part: the text
+ * goes to a new 0600 file beside it (same folder, so the rename stays on one file system), is flushed
+ * to disk, then renamed over the old one. On any failure the temporary file is removed and the old
+ * file is untouched. (conf did this before, through `atomically`; loading conf and ajv for it cost
+ * `wxauth url` ~170 ms of CPU per run, issue 19. The lock, the checks and the 0700 folder were ours.)
+ */
+export function writeFileAtomic(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o600);
+    fs.writeFileSync(fd, text, 'utf8');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, file);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 export interface JsonFileOptions<T> {
@@ -256,7 +268,7 @@ export interface JsonFileOptions<T> {
 /**
  * One JSON file in the state directory. read() parses it fresh each time with plain fs (a missing
  * file is empty) and narrows it to the shape wxauth writes; update() re-reads, mutates and writes it
- * through conf under the file lock, so concurrent processes keep each other's changes. Opening
+ * atomically under the file lock, so concurrent processes keep each other's changes. Opening
  * checks the file, so a broken one is reported before a command does anything else — and it is
  * never overwritten or cleared.
  */
@@ -264,7 +276,6 @@ export class JsonFile<T extends object> {
   readonly path: string;
   /** Problems worth telling the user that do not stop anything (see checkStateDir). */
   readonly warnings: MessageRef[];
-  private conf: Conf<Store> | undefined;
   private readonly options: JsonFileOptions<T>;
 
   constructor(
@@ -302,7 +313,7 @@ export class JsonFile<T extends object> {
   }
 
   /**
-   * A file the user made read-only is kept as it is: conf writes a new file and renames it over the
+   * A file the user made read-only is kept as it is: the write makes a new file and renames it over the
    * old one, which needs only the folder's permission, so the 0400 would silently become 0600.
    */
   private refuseReadOnly(snapshot: FileSnapshot | undefined): void {
@@ -313,25 +324,6 @@ export class JsonFile<T extends object> {
     );
   }
 
-  private writer(): Conf<Store> {
-    if (!this.conf) {
-      const Ctor = loadConf();
-      try {
-        this.conf = new Ctor({
-          projectName: 'wxauth',
-          cwd: this.dir,
-          configName: this.configName,
-          configFileMode: 0o600,
-          clearInvalidConfig: false,
-          accessPropertiesByDotNotation: false,
-        });
-      } catch (error) {
-        throw brokenFileError(this.path, error);
-      }
-    }
-    return this.conf;
-  }
-
   /**
    * Re-read, mutate, write. `mutate` may run more than once (when this process's lock was taken
    * over before it could write, the whole read-modify-write is redone), so it must only change the
@@ -339,13 +331,11 @@ export class JsonFile<T extends object> {
    */
   update(mutate: (file: T) => void): void {
     // Everything slow or likely to fail happens before the lock: checking the file, creating the
-    // folder 0700 (before conf, which would create it 0755), loading conf (~50–300 ms). Holding the
-    // lock through those made other writers time out on a busy machine.
+    // folder 0700. Holding the lock through those made other writers time out on a busy machine.
     const before = readStateFile(this.path);
     this.parse(before);
     this.refuseReadOnly(before);
     ensureStateDir(path.dirname(this.path), `${this.path}.lock`);
-    const writer = this.writer();
     withFileLock(
       this.path,
       (lock) => {
@@ -355,7 +345,8 @@ export class JsonFile<T extends object> {
         mutate(file);
         lock.assertHeld();
         try {
-          writer.store = file as Store;
+          // Tab-indented, as conf wrote it before: files written by older versions diff cleanly.
+          writeFileAtomic(this.path, JSON.stringify(file, undefined, '\t'));
         } catch (error) {
           throw new ConfigError(
             { key: 'config.file.unwritable', params: { file: this.path, detail: (error as Error).message } },

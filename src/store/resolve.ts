@@ -131,7 +131,7 @@ export function isReservedName(name: string): boolean {
 
 /**
  * All state (config and token cache) lives here. WXAUTH_CONFIG_DIR relocates it, so tests never touch
- * the real home directory; otherwise the per-user config directory, where conf (env-paths) puts it:
+ * the real home directory; otherwise the per-user config directory, where earlier versions (through conf) put it:
  * $XDG_CONFIG_HOME/wxauth or ~/.config/wxauth on Linux, ~/Library/Preferences/wxauth on macOS,
  * %APPDATA%\wxauth\Config on Windows.
  */

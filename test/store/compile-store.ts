@@ -35,7 +35,7 @@ export function compileStore(): string {
     ],
     { cwd: ROOT, stdio: 'pipe', timeout: 60_000 },
   );
-  // files.ts loads conf with require(): let it find the project's node_modules from the temp dir.
+  // Let any package the store imports be found from the temp dir.
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(out, 'node_modules'), 'dir');
   // Readable by an unprivileged user too (a test drops to `nobody` to meet a real EACCES).
   fs.chmodSync(out, 0o755);

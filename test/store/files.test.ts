@@ -111,7 +111,7 @@ describe('a state file that parses but is not in the shape wxauth writes (item 6
     fs.writeFileSync(file, text, { mode: 0o644 });
     if (process.getuid?.() !== 0) fs.chmodSync(dir, 0o555);
     const drop = process.getuid?.() === 0 ? 'process.setgid(65534); process.setuid(65534);' : '';
-    // One write elsewhere first, still as root, so conf (loaded lazily from node_modules) is in memory:
+    // One write elsewhere first, still as root, so every module a write needs is already loaded:
     // `nobody` may not be able to read the checkout itself (CI clones into a 0700 folder).
     const warm = tempDir();
     const r = runWithStore(

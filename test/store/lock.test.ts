@@ -119,7 +119,7 @@ describe('store lock', () => {
     plantStaleLock(lock, JSON.stringify({ pid: deadPid(), host: os.hostname(), token: 'crashed' }), 0);
     const started = Date.now();
     ConfigStore.open(dir).setValues('prod', { domain: 'www.example.com' });
-    // The old lock waited for it to age: 5 s, then gave up. Loading conf takes a few hundred ms.
+    // The old lock waited for it to age: 5 s, then gave up.
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(ConfigStore.open(dir).getProfile('prod')).toEqual({ domain: 'www.example.com' });
     expect(fs.existsSync(lock)).toBe(false);
@@ -134,27 +134,34 @@ describe('store lock', () => {
     expect(ConfigStore.open(dir).getProfile('prod')).toEqual({ domain: 'www.example.com' });
   }, 15_000);
 
-  // conf takes ~50 ms to load on an idle machine and ~300 ms on a busy one; loaded under the lock,
-  // it made every other writer wait that long, and 5–13 of 20 timed out.
-  it('loads conf before taking the lock, so only the read-modify-write is inside it', () => {
+  // The write is atomic: a failure part-way (disk full) leaves the old file whole and no stray file.
+  it('a write that fails part-way (ENOSPC) keeps the old file as it was, mode 0600, and leaves no temporary file', () => {
     const dir = tempDir();
     ConfigStore.open(dir).setValues('prod', { appid: 'wx1234567890abcdef' });
-    const store = ConfigStore.open(dir); // a fresh store: its conf is not constructed yet
-    const lock = `${store.path}.lock`;
-    const original = fs.readFileSync;
-    const lockedAtRead: boolean[] = [];
-    // conf's constructor reads the file with fs.readFileSync (the store's own reads do not).
-    const spy = vi.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
-      if (file === store.path) lockedAtRead.push(fs.existsSync(lock));
-      return original(file, options as BufferEncoding);
-    }) as typeof fs.readFileSync);
+    const store = ConfigStore.open(dir);
+    const before = fs.readFileSync(store.path, 'utf8');
+    const spy = vi.spyOn(fs, 'fsyncSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, fsync'), { code: 'ENOSPC' });
+    });
     try {
-      store.setValues('prod', { domain: 'www.example.com' });
+      let thrown: unknown;
+      try {
+        store.setValues('prod', { domain: 'www.example.com' });
+      } catch (error) {
+        thrown = error;
+      }
+      // exit 4 naming the file and what the system said
+      expect(thrown).toMatchObject({ exitCode: 4, messageRef: { key: 'config.file.unwritable', params: { file: store.path } } });
+      expect(String((thrown as { messageRef: { params: { detail: string } } }).messageRef.params.detail)).toContain('ENOSPC');
     } finally {
       spy.mockRestore();
     }
-    expect(lockedAtRead[0], 'the first read of config.json during the write (conf loading) happened under the lock').toBe(false);
+    expect(fs.readFileSync(store.path, 'utf8')).toBe(before);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    store.setValues('prod', { domain: 'www.example.com' });
     expect(ConfigStore.open(dir).getProfile('prod')).toEqual({ appid: 'wx1234567890abcdef', domain: 'www.example.com' });
+    expect(fs.statSync(store.path).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('removes only its own lock: one another process took over meanwhile stays', () => {
