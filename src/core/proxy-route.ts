@@ -58,12 +58,14 @@ function parseNoProxy(value: string): NoProxyEntry[] {
 
 /**
  * The proxy URL a request to `url` goes through, or undefined for a direct connection. The rules are
- * undici's EnvHttpProxyAgent's (lib/dispatcher/env-http-proxy-agent.js): https URLs use HTTPS_PROXY,
- * http URLs HTTP_PROXY, and a NO_PROXY entry (`*`, a host, `.host` or `*.host` for its subdomains,
+ * undici's EnvHttpProxyAgent's (lib/dispatcher/env-http-proxy-agent.js): https URLs use HTTPS_PROXY
+ * (or HTTP_PROXY when HTTPS_PROXY is unset), http URLs HTTP_PROXY, and a NO_PROXY entry (`*`, a host, `.host` or `*.host` for its subdomains,
  * optionally `:port`) sends matching hosts direct.
  */
 export function upstreamProxyFor(url: URL, settings: UpstreamProxySettings): string | undefined {
-  const proxy = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
+  // As undici: an https URL with no HTTPS_PROXY goes through HTTP_PROXY (kHttpsProxyAgent falls back to
+  // kHttpProxyAgent), which is how machines with only http_proxy set reach the outside.
+  const proxy = url.protocol === 'https:' ? settings.httpsProxy || settings.httpProxy : settings.httpProxy;
   if (!proxy) return undefined;
   const noProxy = settings.noProxy.trim();
   if (noProxy === '*') return undefined;

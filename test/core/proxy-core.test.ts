@@ -89,7 +89,9 @@ describe('proxy routing (--intercept and the upstream proxy)', () => {
     const s = { httpProxy: 'http://p:1', httpsProxy: 'http://ps:2', noProxy: '' };
     expect(upstreamProxyFor(new URL('https://api.weixin.qq.com'), s)).toBe('http://ps:2');
     expect(upstreamProxyFor(new URL('http://127.0.0.1:3900'), s)).toBe('http://p:1');
-    expect(upstreamProxyFor(new URL('https://api.weixin.qq.com'), { ...s, httpsProxy: '' })).toBeUndefined();
+    // Only HTTP_PROXY set (common behind a corporate proxy): https goes through it too, as in undici.
+    expect(upstreamProxyFor(new URL('https://api.weixin.qq.com'), { ...s, httpsProxy: '' })).toBe('http://p:1');
+    expect(upstreamProxyFor(new URL('https://api.weixin.qq.com'), { ...s, httpProxy: '', httpsProxy: '' })).toBeUndefined();
     expect(upstreamProxyFor(new URL('https://api.weixin.qq.com'), { ...s, noProxy: '*' })).toBeUndefined();
     expect(upstreamProxyFor(new URL('https://sh.api.weixin.qq.com'), { ...s, noProxy: '.weixin.qq.com' })).toBeUndefined();
     expect(upstreamProxyFor(new URL('https://api.weixin.qq.com'), { ...s, noProxy: 'localhost, *.qq.com' })).toBeUndefined();
