@@ -237,7 +237,15 @@ export function checkStateDir(dir: string): MessageRef[] {
  * file is untouched. (conf did this before, through `atomically`; loading conf and ajv for it cost
  * `wxauth url` ~170 ms of CPU per run, issue 19. The lock, the checks and the 0700 folder were ours.)
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(link: string, text: string): void {
+  // A config.json that is a symlink (dotfiles kept in a repository) stays one: the new file replaces
+  // the link's target, as conf's `atomically` did, instead of cutting the link loose.
+  let file = link;
+  try {
+    file = fs.realpathSync(link);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   let fd: number | undefined;
   try {

@@ -164,6 +164,18 @@ describe('store lock', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it.skipIf(process.platform === 'win32')('a config.json that is a symlink stays one: the write lands in its target', () => {
+    const dir = tempDir();
+    const dotfiles = tempDir();
+    const target = path.join(dotfiles, 'wxauth-config.json');
+    fs.writeFileSync(target, '{}', { mode: 0o600 });
+    fs.symlinkSync(target, path.join(dir, 'config.json'));
+    ConfigStore.open(dir).setValues('prod', { appid: 'wx1234567890abcdef' });
+    expect(fs.lstatSync(path.join(dir, 'config.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(fs.readFileSync(target, 'utf8'))).toMatchObject({ profiles: { prod: { appid: 'wx1234567890abcdef' } } });
+    expect(fs.readdirSync(dotfiles).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('removes only its own lock: one another process took over meanwhile stays', () => {
     const file = path.join(tempDir(), 'config.json');
     const lock = `${file}.lock`;
