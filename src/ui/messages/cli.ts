@@ -189,5 +189,5 @@ export const messages = {
   'cli.emulator.opt.ridStyle': { zh: 'errmsg 后缀风格：rid|hints|none', en: 'errmsg suffix style: rid|hints|none' },
   'cli.emulator.opt.fault': { zh: '注入故障（可重复），格式见 README', en: 'inject a fault (repeatable); syntax in the README' },
   'cli.emulator.opt.expiredCodeErrcode': { zh: '过期 code 返回的错误码：40029|42003', en: 'errcode for an expired code: 40029|42003' },
-  'cli.emulator.examples': { zh: 'wxauth emulator\nwxauth emulator --open\nwxauth emulator --port 3901 --json\nwxauth emulator --fault 500@/sns/oauth2/access_token', en: 'wxauth emulator\nwxauth emulator --open\nwxauth emulator --port 3901 --json\nwxauth emulator --fault 500@/sns/oauth2/access_token' },
+  'cli.emulator.examples': { zh: 'wxauth emulator\nwxauth emulator --open\nwxauth emulator --port 0 --json\nwxauth emulator --fault 500@/sns/oauth2/access_token', en: 'wxauth emulator\nwxauth emulator --open\nwxauth emulator --port 0 --json\nwxauth emulator --fault 500@/sns/oauth2/access_token' },
 } as const satisfies MessageSection;
