@@ -77,3 +77,29 @@ export function upstreamProxyFor(url: URL, settings: UpstreamProxySettings): str
   }
   return proxy;
 }
+
+/**
+ * Whether a request path reaches the emulator's control API (`/__emulator/…`: its seed holds the
+ * appsecrets, and it arms faults). The proxy is for WeChat's API and never forwards these. Read as a
+ * server might: percent-decoded, backslashes as slashes, dot segments resolved, any case.
+ */
+export function reachesEmulatorControl(path: string): boolean {
+  let text = path;
+  for (let i = 0; i < 3; i++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(text);
+    } catch {
+      break;
+    }
+    if (decoded === text) break;
+    text = decoded;
+  }
+  text = text.replace(/\\/g, '/').toLowerCase();
+  if (/\/__emulator(?:[/?#;]|$)/.test(text)) return true;
+  try {
+    return new URL(text.startsWith('/') ? text : `/${text}`, 'http://x').pathname.startsWith('/__emulator');
+  } catch {
+    return false;
+  }
+}

@@ -204,6 +204,47 @@ describe('pass-through', () => {
   });
 });
 
+describe('DNS rebinding and the emulator\'s control API', () => {
+  it('answers only its own addresses in Host: a rebound name is refused (403) before anything reaches the upstream', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const port = new URL(p.url).port;
+      const seed = await request(p.url, '/__emulator/seed', { headers: { Host: `evil.attacker.test:${port}` } });
+      expect(seed.status).toBe(403);
+      expect(seed.body.toString()).toMatch(/^wxauth proxy: refused: Host "evil\.attacker\.test:\d+" is not an address of this proxy.*DNS rebinding/);
+      expect(seed.body.toString()).not.toContain(app().secret);
+      const token = await request(p.url, tokenPath(), { headers: { Host: `evil.attacker.test:${port}` } });
+      expect(token.status).toBe(403);
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
+        const ok = await request(p.url, tokenPath(), { headers: { Host: host } });
+        expect(ok.status, host).toBe(200);
+        expect(JSON.parse(ok.body.toString())).toHaveProperty('access_token');
+      }
+      // Only the answered calls were seen and forwarded.
+      await calls(p, 3);
+      expect(p.calls).toHaveLength(3);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('never forwards /__emulator/ paths, however they are spelled, even from this machine', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const before = await request(emu.url, '/__emulator/seed');
+      expect(before.status).toBe(200);
+      for (const target of ['/__emulator/seed', '/__EMULATOR/seed', '/%5F%5Femulator/seed', '/x/../__emulator/seed', '/./__emulator/faults', '/__emulator']) {
+        const res = await request(p.url, target, { method: target.endsWith('faults') ? 'POST' : 'GET', headers: { 'Content-Type': 'application/json' }, body: target.endsWith('faults') ? '{}' : undefined });
+        expect(res.status, target).toBe(403);
+        expect(res.body.toString(), target).toMatch(/control API/);
+        expect(res.body.toString(), target).not.toContain(app().secret);
+      }
+    } finally {
+      await p.close();
+    }
+  });
+});
+
 describe('upstream failures', () => {
   it('an upstream that cannot be reached is a 502 with a short text body, never a WeChat body', async () => {
     const port = await freePort();

@@ -18,13 +18,15 @@
 // absolute form (`GET http://api.weixin.qq.com/…`) are forwarded too, observed when the host is WeChat's.
 import http from 'node:http';
 import net, { type AddressInfo, type Socket } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
+import { acceptedHostNames, hostHeaderAllowed } from '../../core/host-names.js';
 import type { ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
-import { interceptsConnect, isInterceptedHost, parseConnectTarget, type HostPort, type UpstreamProxySettings } from '../../core/proxy-route.js';
+import { interceptsConnect, isInterceptedHost, parseConnectTarget, reachesEmulatorControl, type HostPort, type UpstreamProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
@@ -222,6 +224,24 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     return { upstream: main, target: raw, observe: true };
   };
   const callerOf = (req: http.IncomingMessage): string => intercepted.get(req.socket)?.caller ?? address(req.socket);
+  /** Host names (no port) the reverse proxy answers: its own addresses; set once it listens. */
+  let ownNames = new Set<string>();
+
+  /**
+   * Why a request is refused before anything is forwarded, or undefined. A DNS-rebinding page whose
+   * name resolves to 127.0.0.1 sends `Host: evil.example`: only the proxy's own addresses are answered
+   * (the name, not the port: see core/host-names.ts), except inside a decrypted WeChat tunnel and for
+   * absolute-form requests (--intercept), which a browser page cannot make. The emulator's control API
+   * is never forwarded: its seed holds the appsecrets.
+   */
+  const refusalOf = (req: http.IncomingMessage, route: Route): string | undefined => {
+    const absolute = options.intercept !== undefined && /^https?:\/\//i.test(req.url ?? '');
+    if (!intercepted.has(req.socket) && !absolute && !hostHeaderAllowed(req.headers.host, ownNames))
+      return `refused: Host ${JSON.stringify((req.headers.host ?? '').slice(0, 100))} is not an address of this proxy; it answers only requests sent to the URL it printed (a guard against DNS rebinding)`;
+    if (route.observe && reachesEmulatorControl(route.target))
+      return 'refused: /__emulator/ is the emulator\'s control API; the proxy forwards only WeChat\'s API';
+    return undefined;
+  };
 
   const now = options.now ?? (() => Date.now());
   const limit = options.captureBytes ?? DEFAULT_CAPTURE_BYTES;
@@ -248,6 +268,14 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     } catch {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': 30 });
       res.end('wxauth proxy: malformed URL.\n');
+      return;
+    }
+    const refusal = refusalOf(req, route);
+    if (refusal) {
+      const body = `wxauth proxy: ${refusal}\n`;
+      req.resume();
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+      res.end(body);
       return;
     }
     const { upstream, target, observe } = route;
@@ -519,6 +547,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const bound = server.address() as AddressInfo;
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
   agents.setSelf(bound.address, bound.port);
+  // Loopback names always (callers on this machine); the bound address, or every address of the
+  // machine for a wildcard bind (callers on the network name one of them).
+  ownNames = acceptedHostNames(options.host, Object.values(networkInterfaces()).flatMap((list) => list ?? []), ['127.0.0.1', 'localhost', '[::1]', host]);
 
   return {
     url: `http://${host}:${bound.port}`,
