@@ -118,21 +118,34 @@ export function evaluateProfile(f: ProfileFacts): DoctorCheck {
 
 // ── authorize URL: account type vs endpoint vs scope ─────────────────────────────────────────────
 
-/** Lint findings the domain check reports in its own words (and the state doctor made up itself). */
-const NOT_AUTHORIZE = /^(domain\.|state\.)/;
+/** The state doctor made up itself (the URL `url` builds carries a fresh one). */
+const DOCTOR_STATE = /^state\./;
+const DOMAIN = /^domain\./;
 
 /**
  * inspect's verdict on the authorize URL the profile makes (flows/authorize.ts planAuthorize, the one
- * `url` and `login` build): the first error fails, else the first warning warns. Domain findings are
- * the domain check's.
+ * `url` and `login` build, with the same lint): any error fails, as `wxauth url` refuses the URL; else
+ * the first warning warns. A domain error the domain check already fails on is named, not repeated:
+ * `domainFailed` says the domain check failed.
  */
-export function evaluateAuthorize(a: { type?: AccountType; endpoint: string; scope: string; url: string; findings: Finding[] }): DoctorCheck {
-  const relevant = a.findings.filter((f) => !NOT_AUTHORIZE.test(f.id) && f.severity !== 'info');
+export function evaluateAuthorize(a: { type?: AccountType; endpoint: string; scope: string; url: string; findings: Finding[]; domainFailed?: boolean }): DoctorCheck {
+  const relevant = a.findings.filter((f) => !DOCTOR_STATE.test(f.id) && f.severity !== 'info');
   const evidence: Evidence = { endpoint: a.endpoint, scope: a.scope, findings: relevant.map((f) => f.id).join(',') || null };
-  const first = relevant.find((f) => f.severity === 'error') ?? relevant[0];
-  if (first) {
-    const keys = findingKeys(first.id);
-    return check('authorize', first.severity === 'error' ? 'fail' : 'warn', messageRef(keys.message, first.params), evidence, messageRef(keys.fix, first.params));
+  const errors = relevant.filter((f) => f.severity === 'error');
+  // Findings the domain check words itself, when it failed: named by id only.
+  const byDomain = (f: Finding) => a.domainFailed === true && DOMAIN.test(f.id);
+  const own = errors.find((f) => !byDomain(f));
+  if (own) {
+    const keys = findingKeys(own.id);
+    return check('authorize', 'fail', messageRef(keys.message, own.params), evidence, messageRef(keys.fix, own.params));
+  }
+  if (errors.length > 0) {
+    return check('authorize', 'fail', { key: 'doctor.authorize.refusedDomain', params: { findings: errors.map((f) => f.id).join(', ') } }, evidence, { key: 'doctor.authorize.refusedDomain.fix' });
+  }
+  const warning = relevant.find((f) => !byDomain(f));
+  if (warning) {
+    const keys = findingKeys(warning.id);
+    return check('authorize', 'warn', messageRef(keys.message, warning.params), evidence, messageRef(keys.fix, warning.params));
   }
   return check('authorize', 'ok', { key: 'doctor.authorize.ok', params: { type: a.type ?? '-', endpoint: a.endpoint, scope: a.scope } }, evidence);
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildReport,
+  evaluateAuthorize,
   evaluateClock,
   evaluateRedirect,
   evaluateTls,
@@ -146,5 +147,20 @@ describe('buildReport', () => {
     ]);
     expect(buildReport('p', [c('clock', 'warn'), c('profile', 'skip')]).exitCode).toBe(0);
     expect(buildReport('p', [c('clock', 'fail')]).exitCode).toBe(1);
+  });
+});
+
+describe('evaluateAuthorize (the lint wxauth url runs)', () => {
+  const base = { type: 'service' as const, endpoint: 'authorize', scope: 'snsapi_base', url: 'https://open.weixin.qq.com/connect/oauth2/authorize' };
+  const parent = { id: 'domain.parent', severity: 'error', params: { host: 'example.com', domain: 'www.example.com' } } as never;
+  const scope = { id: 'scope.multiple', severity: 'error', params: { scope: 'a,b' } } as never;
+  it('fails on a domain error, naming it when the domain check already explains it, in full when not', () => {
+    const named = evaluateAuthorize({ ...base, findings: [parent], domainFailed: true });
+    expect(named).toMatchObject({ status: 'fail', message: { key: 'doctor.authorize.refusedDomain', params: { findings: 'domain.parent' } } });
+    expect(evaluateAuthorize({ ...base, findings: [parent], domainFailed: false })).toMatchObject({ status: 'fail', message: { key: 'inspect.domain.parent' } });
+  });
+  it('words an error of its own first, and passes only without errors', () => {
+    expect(evaluateAuthorize({ ...base, findings: [parent, scope], domainFailed: true }).message.key).toBe('inspect.scope.multiple');
+    expect(evaluateAuthorize({ ...base, findings: [] })).toMatchObject({ status: 'ok', message: { key: 'doctor.authorize.ok' } });
   });
 });

@@ -121,6 +121,34 @@ describe('wxauth doctor (text)', () => {
   });
 });
 
+describe('wxauth doctor agrees with wxauth url', () => {
+  // The user trial: domain www.example.com, redirect_uri on example.com (a missing www.).
+  const parentEnv = () => serviceAccount(SERVICE, { WXAUTH_REDIRECT_URI: 'https://example.com/wechat/callback' });
+  const parentConnect = () => [...connect(trusted), '--connect-to', `example.com:443:127.0.0.1:${trusted.port}`];
+
+  it('fails the authorize URL that url refuses (10003), naming the finding once, and calls no profile complete', async () => {
+    const url = await runCli(['url'], { env: parentEnv() });
+    expect(url.code).toBe(2);
+    const r = await runCli(['doctor', ...parentConnect()], { env: parentEnv() });
+    expect(r.code).toBe(1);
+    expect(lineOf(r.stdout, 'authorize')).toMatch(/^✖ authorize\s+wxauth url would refuse to build this authorize URL \(domain\.parent\): .*the domain check below/);
+    expect(r.stdout).not.toContain('WeChat would accept it');
+    expect(lineOf(r.stdout, 'domain')).toMatch(/^✖ domain\s+The redirect_uri host example\.com differs from the callback domain www\.example\.com/);
+    // The 10003 explanation is said once, by the domain check.
+    expect(r.stdout.match(/10003/g)).toHaveLength(1);
+    expect(lineOf(r.stdout, 'profile')).toMatch(/^✔ profile\s+Profile default has every setting the checks need:/);
+    expect(r.stdout).not.toMatch(/is complete/);
+  });
+
+  it('says so in Chinese', async () => {
+    const r = await runCli(['doctor', '--lang', 'zh', ...parentConnect()], { env: parentEnv() });
+    expect(r.code).toBe(1);
+    expect(lineOf(r.stdout, 'authorize')).toMatch(/^✖ authorize\s+wxauth url 会拒绝生成这个授权链接（domain\.parent）/);
+    expect(r.stdout).not.toContain('微信会接受');
+    expect(lineOf(r.stdout, 'profile')).not.toContain('完整');
+  });
+});
+
 describe('wxauth doctor and the run’s proxy variables', () => {
   it('sends the WeChat call through HTTP_PROXY of the run (a dead one here) and says the proxy is the likely culprit', async () => {
     const r = await runCli(['doctor'], { env: testAccount(ok400, { HTTP_PROXY: 'http://user:pw@127.0.0.1:1' }) });

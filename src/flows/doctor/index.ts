@@ -125,7 +125,7 @@ function profileCheck(config: ResolvedConfig): DoctorCheck {
   });
 }
 
-function authorizeCheck(config: ResolvedConfig): DoctorCheck {
+function authorizeCheck(config: ResolvedConfig, domain: DoctorCheck): DoctorCheck {
   if (!config.appid || !config.redirectUri) return skipNeeds('authorize', [...(config.appid ? [] : ['appid']), ...(config.redirectUri ? [] : ['redirectUri'])]);
   // The URL `wxauth url` would build for this profile; forced, so the findings come back instead of a
   // refusal, with a fixed state (doctor remembers nothing).
@@ -139,6 +139,7 @@ function authorizeCheck(config: ResolvedConfig): DoctorCheck {
     scope: plan.scope,
     url: plan.url,
     findings: [...plan.blocking, ...plan.warnings, ...plan.notes],
+    domainFailed: domain.status === 'fail',
   });
 }
 
@@ -205,10 +206,12 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
   const probe: ProbeOptions = { connectTo: input.connectTo, timeoutMs: deps.timeoutMs, ...(deps.ca ? { ca: deps.ca } : {}) };
   const lookup = deps.lookup ?? systemLookup;
 
+  const domain =
+    config.domain && config.redirectUri ? evaluateDomain(config.type, config.domain, config.redirectUri) : skipNeeds('domain', [...(config.domain ? [] : ['domain']), ...(config.redirectUri ? [] : ['redirectUri'])]);
   const offline: DoctorCheck[] = [
     profileCheck(config),
-    authorizeCheck(config),
-    config.domain && config.redirectUri ? evaluateDomain(config.type, config.domain, config.redirectUri) : skipNeeds('domain', [...(config.domain ? [] : ['domain']), ...(config.redirectUri ? [] : ['redirectUri'])]),
+    authorizeCheck(config, domain),
+    domain,
     await tokenCacheCheck(config, deps),
     nodeCheck,
   ];

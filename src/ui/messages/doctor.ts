@@ -51,8 +51,8 @@ export const messages = {
 
   // ── profile ───────────────────────────────────────────────────────────────────────────────────
   'doctor.profile.ok': {
-    zh: 'profile {profile} 完整：appid {appid}，类型 {type}，域名 {domain}，redirect_uri {redirectUri}，secret 已设置。',
-    en: 'Profile {profile} is complete: appid {appid}, type {type}, domain {domain}, redirect_uri {redirectUri}, secret set.',
+    zh: 'profile {profile} 设置齐全（是否正确见下面各项）：appid {appid}，类型 {type}，域名 {domain}，redirect_uri {redirectUri}，secret 已设置。',
+    en: 'Profile {profile} has every setting the checks need: appid {appid}, type {type}, domain {domain}, redirect_uri {redirectUri}, secret set.',
   },
   'doctor.profile.noType': { zh: 'profile {profile} 没有账号类型：无法判断该用哪个授权入口和 scope。', en: 'Profile {profile} has no account type: the authorize endpoint and scope cannot be checked against it.' },
   'doctor.profile.noType.fix': {
@@ -64,6 +64,14 @@ export const messages = {
   'doctor.authorize.ok': {
     zh: '授权链接合规：类型 {type} 用 {endpoint}，scope {scope}，微信会接受。',
     en: 'The authorize URL is sound: type {type} uses {endpoint} with scope {scope}; WeChat would accept it.',
+  },
+  'doctor.authorize.refusedDomain': {
+    zh: 'wxauth url 会拒绝生成这个授权链接（{findings}）：微信会因回调域名拒绝它，原因见下面的 domain 检查。',
+    en: 'wxauth url would refuse to build this authorize URL ({findings}): WeChat would reject it over the callback domain, as the domain check below explains.',
+  },
+  'doctor.authorize.refusedDomain.fix': {
+    zh: '按 domain 检查的修复改好域名或 redirect_uri，再用 wxauth url 生成链接。',
+    en: 'Fix the domain or the redirect_uri as the domain check says, then build the link with wxauth url.',
   },
 
   // ── callback domain ───────────────────────────────────────────────────────────────────────────
