@@ -277,7 +277,10 @@ export function evaluateProxy(
   }
   const params = { host, proxy: route.proxy, variable: route.variable };
   if (apiReached === false) {
-    return check('proxy', 'warn', { key: 'doctor.proxy.apiFailed', params }, evidence, { key: 'doctor.proxy.apiFailed.fix', params: { hostname } });
+    const url = new URL(apiUrl);
+    // url.host keeps IPv6 brackets and drops a default port: put the port back.
+    const target = url.port ? url.host : `${url.host}:${url.protocol === 'https:' ? 443 : 80}`;
+    return check('proxy', 'warn', { key: 'doctor.proxy.apiFailed', params }, evidence, { key: 'doctor.proxy.apiFailed.fix', params: { hostname, target } });
   }
   return check('proxy', 'ok', { key: 'doctor.proxy.api', params }, evidence);
 }

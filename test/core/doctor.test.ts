@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildReport,
   evaluateAuthorize,
+  evaluateProxy,
   evaluateClock,
   evaluateRedirect,
   evaluateTls,
@@ -162,5 +163,14 @@ describe('evaluateAuthorize (the lint wxauth url runs)', () => {
   it('words an error of its own first, and passes only without errors', () => {
     expect(evaluateAuthorize({ ...base, findings: [parent, scope], domainFailed: true }).message.key).toBe('inspect.scope.multiple');
     expect(evaluateAuthorize({ ...base, findings: [] })).toMatchObject({ status: 'ok', message: { key: 'doctor.authorize.ok' } });
+  });
+});
+
+describe('evaluateProxy', () => {
+  it('names the API’s real port in the fix when WeChat was unreachable through the proxy', () => {
+    const v = { httpProxy: 'http://proxy:3128', httpsProxy: '', noProxy: '' };
+    expect(evaluateProxy('http://127.0.0.1:3900/', v, false, (p) => p).fix).toMatchObject({ params: { target: '127.0.0.1:3900' } });
+    expect(evaluateProxy('https://api.weixin.qq.com/', v, false, (p) => p).fix).toMatchObject({ params: { target: 'api.weixin.qq.com:443' } });
+    expect(evaluateProxy('http://[::1]:3900/', v, false, (p) => p).fix).toMatchObject({ params: { target: '[::1]:3900' } });
   });
 });

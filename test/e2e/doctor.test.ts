@@ -155,6 +155,9 @@ describe('wxauth doctor and the run’s proxy variables', () => {
     expect(r.code).toBe(1);
     expect(lineOf(r.stdout, 'proxy')).toMatch(/^! proxy\s+Calls to 127\.0\.0\.1:\d+ go through the proxy http:\/\/user:\*\*\*@127\.0\.0\.1:1 \(HTTP_PROXY\), and WeChat could not be reached/);
     expect(lineOf(r.stdout, 'credentials')).toMatch(/^✖ credentials\s+Could not reach the proxy/);
+    // The fix names the API's real port (the emulator's), not 443.
+    const port = new URL(emu.url).port;
+    expect(r.stdout).toContain(`check that the proxy lets 127.0.0.1:${port} through.`);
     // The callback is reached directly all the same.
     expect(lineOf(r.stdout, 'redirect')).toMatch(/^✔ redirect/);
     expect(r.stdout).not.toContain(':pw@');

@@ -105,8 +105,8 @@ export const messages = {
     en: 'Calls to {host} go through the proxy {proxy} ({variable}), and WeChat could not be reached: the proxy may be swallowing the calls.',
   },
   'doctor.proxy.apiFailed.fix': {
-    zh: '不用代理试一次：NO_PROXY={hostname} wxauth doctor；或检查代理是否允许访问 {hostname}:443。',
-    en: 'Try without the proxy: NO_PROXY={hostname} wxauth doctor; or check that the proxy lets {hostname}:443 through.',
+    zh: '不用代理试一次：NO_PROXY={hostname} wxauth doctor；或检查代理是否允许访问 {target}。',
+    en: 'Try without the proxy: NO_PROXY={hostname} wxauth doctor; or check that the proxy lets {target} through.',
   },
   'doctor.proxy.otherScheme': {
     zh: '只设置了 HTTPS_PROXY，它不管 http 的 {host}：调用直连；检查回调域名时也直连。',
