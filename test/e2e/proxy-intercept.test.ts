@@ -124,16 +124,17 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function interceptProxy(extra: { upstream?: string } = {}): Promise<ProxyHandle & Recorded> {
+async function interceptProxy(extra: { upstream?: string; host?: string; localCaller?: (ip: string) => boolean } = {}): Promise<ProxyHandle & Recorded> {
   const rec: Recorded = { calls: [], hits: [], passed: [], refused: [] };
   const otherPort = (other.address() as AddressInfo).port;
   const handle = await startProxy({
-    host: '127.0.0.1',
+    host: extra.host ?? '127.0.0.1',
     port: 0,
     upstream: emu.url,
     timeoutMs: 5000,
     showSecrets: false,
     keepHar: true,
+    ...(extra.localCaller ? { localCaller: extra.localCaller } : {}),
     hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h), passed: (p) => rec.passed.push(p), refused: (r) => rec.refused.push(r) },
     intercept: { contexts, upstream: extra.upstream ?? emu.url },
     // The stand-in for other sites: example.test:443 is dialled at the local TLS server.
@@ -204,6 +205,75 @@ describe('a client that trusts the CA', () => {
       await until(() => p.calls.length >= 1 && p.passed.length >= 1, 'one call, one pass');
       expect(p.calls).toHaveLength(1);
       expect(p.passed[0]).toMatchObject({ kind: 'http', target: emu.url });
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('callers from the network (--host 0.0.0.0)', () => {
+  // A real non-loopback address of this machine to call from, when it has one; otherwise the flow is
+  // told that every caller is from the network.
+  const lan = Object.values(os.networkInterfaces()).flatMap((l) => l ?? []).find((i) => !i.internal && i.family === 'IPv4')?.address;
+
+  function from(proxyUrl: string, options: http.RequestOptions): Promise<http.ClientRequest> {
+    const url = new URL(proxyUrl);
+    return Promise.resolve(http.request({ host: lan ?? '127.0.0.1', port: url.port, agent: false, ...(lan ? { localAddress: lan } : {}), ...options }));
+  }
+
+  it('reach only WeChat\'s hosts: a tunnel or an absolute-form request to this machine\'s loopback is 403, and says to use NO_PROXY', async () => {
+    const p = await interceptProxy({ host: '0.0.0.0', ...(lan ? {} : { localCaller: () => false }) });
+    try {
+      const emuPort = new URL(emu.url).port;
+      // CONNECT 127.0.0.1:<emulator> from the network: refused, never dialled.
+      const tunnel = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        void from(p.url, { method: 'CONNECT', path: `127.0.0.1:${emuPort}` }).then((req) => {
+          req.on('connect', (res, socket, head) => {
+            const chunks: Buffer[] = [head];
+            socket.on('data', (c: Buffer) => chunks.push(c));
+            socket.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+            socket.on('error', reject);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      });
+      expect(tunnel.status).toBe(403);
+      expect(tunnel.body).toMatch(/^wxauth proxy: refused: .* is not on this machine.*add 127\.0\.0\.1 to NO_PROXY/);
+      // GET http://127.0.0.1:<emulator>/__emulator/clock in absolute form: refused too.
+      const absolute = await new Promise<Raw>((resolve, reject) => {
+        void from(p.url, { path: `http://127.0.0.1:${emuPort}/__emulator/clock`, headers: { Host: `127.0.0.1:${emuPort}` } }).then((req) => {
+          req.on('response', (res) => collect(res).then(resolve, reject));
+          req.on('error', reject);
+          req.end();
+        });
+      });
+      expect(absolute.status).toBe(403);
+      expect(absolute.body.toString()).toMatch(/NO_PROXY/);
+      expect(absolute.body.toString()).not.toMatch(/now|offset/);
+      expect(p.passed).toHaveLength(0);
+      // WeChat's hosts still work from the network: absolute form to api.weixin.qq.com is observed.
+      const wechat = await new Promise<Raw>((resolve, reject) => {
+        void from(p.url, { path: 'http://api.weixin.qq.com/sns/auth?access_token=abc&openid=def', headers: { Host: 'api.weixin.qq.com' } }).then((req) => {
+          req.on('response', (res) => collect(res).then(resolve, reject));
+          req.on('error', reject);
+          req.end();
+        });
+      });
+      expect(wechat.status).toBe(200);
+      expect(JSON.parse(wechat.body.toString())).toHaveProperty('errcode');
+      await until(() => p.calls.length >= 1, 'the WeChat call');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('a caller on this machine keeps reaching other hosts (a tunnel to a loopback port is opened)', async () => {
+    const p = await interceptProxy({ host: '0.0.0.0' });
+    try {
+      const socket = await connect(`http://127.0.0.1:${new URL(p.url).port}`, `127.0.0.1:${new URL(emu.url).port}`);
+      socket.destroy();
+      await until(() => p.passed.some((x) => x.kind === 'tunnel' && !x.failure), 'the tunnel');
     } finally {
       await p.close();
     }

@@ -91,6 +91,11 @@ export interface ProxyOptions {
   /** Also a forward proxy that decrypts WeChat's hosts (`wxauth proxy --intercept`). */
   intercept?: InterceptOptions;
   /** Tests only: where a tunnelled CONNECT target is really dialled (a local server for `example.test:443`). */
+  /**
+   * Tests only: whether a caller's address is on this machine (default: loopback). Callers that are not
+   * may reach only WeChat's hosts through the forward proxy.
+   */
+  localCaller?: (ip: string) => boolean;
   connectTo?: (target: HostPort) => HostPort;
 }
 
@@ -164,6 +169,20 @@ function resetCaller(socket: Socket): void {
   else socket.destroy();
 }
 
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (`::ffff:127.0.0.1`, how a dual-stack socket reports them). */
+function isLoopbackAddress(ip: string): boolean {
+  const bare = ip.replace(/^::ffff:/i, '');
+  return bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+
+/**
+ * Why a caller from the network may not open a tunnel or send an absolute-form request to `target`:
+ * the proxy would be a bridge into this machine's loopback (the emulator, databases) and its network.
+ */
+function bridgeRefusal(caller: string, target: string): string {
+  return `refused: ${caller} is not on this machine, and callers from the network reach only WeChat's hosts through this proxy; add ${target} to NO_PROXY on that machine so it is called directly`;
+}
+
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection']);
 
 /** Errors that mean the upstream was never reached: answered with a 502. Anything after connecting is a reset. */
@@ -204,6 +223,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const agents = upstreamAgents(options.upstreamProxy, options.timeoutMs);
   /** Sockets of intercepted CONNECTs (decrypted) → the host the client asked for and its own address. */
   const intercepted = new WeakMap<Socket, { host: string; caller: string; requests: number }>();
+  const isLocal = options.localCaller ?? isLoopbackAddress;
   /** Raw CONNECT sockets (both kinds), cut on close: node's server no longer tracks them. */
   const tunnels = new Set<Socket>();
 
@@ -238,6 +258,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     const absolute = options.intercept !== undefined && /^https?:\/\//i.test(req.url ?? '');
     if (!intercepted.has(req.socket) && !absolute && !hostHeaderAllowed(req.headers.host, ownNames))
       return `refused: Host ${JSON.stringify((req.headers.host ?? '').slice(0, 100))} is not an address of this proxy; it answers only requests sent to the URL it printed (a guard against DNS rebinding)`;
+    // Only absolute-form requests to other hosts than WeChat's are not observed.
+    if (!route.observe && !isLocal(req.socket.remoteAddress ?? '')) return bridgeRefusal(callerOf(req), route.upstream.url.host);
     if (route.observe && reachesEmulatorControl(route.target))
       return 'refused: /__emulator/ is the emulator\'s control API; the proxy forwards only WeChat\'s API';
     return undefined;
@@ -530,6 +552,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       return;
     }
     if (interceptsConnect(target)) intercept(socket, head, target.host, caller, options.intercept.contexts);
+    else if (!isLocal(socket.remoteAddress ?? '')) refuseConnect(socket, '403 Forbidden', bridgeRefusal(caller, target.host.includes(':') ? `[${target.host}]` : target.host));
     else passOn(socket, head, target, caller);
   });
   // The caller's keep-alive window: longer than a WeChat call, shorter than the SDKs' pools keep sockets.

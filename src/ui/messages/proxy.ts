@@ -59,8 +59,8 @@ export const messages = {
     en: 'The PHP, Python and Go settings replace the system\'s list, and other hosts are tunnelled with their real certificates: build a bundle of both first, e.g. cat /etc/ssl/certs/ca-certificates.crt {cert} > {bundle}',
   },
   'proxy.intercept.exposed': {
-    zh: '代理监听在 {host} 且开启了 --intercept：局域网里的其他机器可以把它当作任意网站的代理，它们发往微信的 HTTPS 调用也会在这里解密显示。',
-    en: 'The proxy listens on {host} with --intercept: other machines on the network can use it as a proxy to any site, and their HTTPS calls to WeChat are decrypted and shown here.',
+    zh: '代理监听在 {host} 且开启了 --intercept：局域网里的其他机器可以通过它调用微信的域名，它们发往微信的 HTTPS 调用会在这里解密显示；它们经由代理访问其他任何地址（包括本机的 127.0.0.1 和内网）都会被拒绝（403），请让它们把那些地址加入 NO_PROXY。',
+    en: 'The proxy listens on {host} with --intercept: other machines on the network can reach WeChat\'s hosts through it, and their HTTPS calls to WeChat are decrypted and shown here. Anything else they ask it for (this machine\'s 127.0.0.1, your network, any other site) is refused with a 403: have them put those hosts in NO_PROXY.',
   },
   'proxy.intercept.passed': { zh: '{caller} → {target}：原样转发（未解密）', en: '{caller} → {target}: tunnelled untouched (not decrypted)' },
   'proxy.intercept.passedHttp': { zh: '{caller} → {target}：非微信域名，原样转发', en: '{caller} → {target}: not a WeChat host, passed on as is' },
