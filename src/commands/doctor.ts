@@ -11,6 +11,7 @@ import { isVerifyFileName } from '../core/validate.js';
 import type { ConnectRule, DoctorReport, VerifyExpectation } from '../core/doctor.js';
 import { parseConnectTo, runDoctor } from '../flows/doctor/index.js';
 import { proxySettingsFrom, showProxyUrl } from '../http/client.js';
+import { doctorHooks } from '../ui/present/doctor.js';
 import { DEFAULT_PROFILE, pickProfileName, type ResolvedConfig } from '../store/resolve.js';
 
 /** Per-check deadline unless --timeout says otherwise: doctor should answer in seconds. */
@@ -83,8 +84,7 @@ export async function run(options: DoctorOptions, ctx: Context): Promise<DoctorR
       secrets: ctx.secrets,
       showSecrets: ctx.globals.showSecrets === true,
       signal: ctx.signal,
-      ...(ctx.globals.verbose ? { trace: (line: string) => ctx.out.note(line) } : {}),
-      ...(ctx.globals.curl ? { curl: (command: string) => ctx.out.say(command) } : {}),
+      ...doctorHooks(ctx.out, { verbose: ctx.globals.verbose === true, curl: ctx.globals.curl === true }),
     },
   );
 }

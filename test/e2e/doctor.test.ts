@@ -149,6 +149,18 @@ describe('wxauth doctor agrees with wxauth url', () => {
   });
 });
 
+describe('wxauth doctor -v --curl', () => {
+  it('traces the stable_token call and its curl command on stderr, the secret masked, the report on stdout', async () => {
+    const secret = SERVICE.secret;
+    const r = await runCli(['doctor', '-v', '--curl', ...connect(trusted)], { env: serviceAccount() });
+    expect(r.stderr).toMatch(/POST .*\/cgi-bin\/stable_token/);
+    expect(r.stderr).toMatch(/^curl .*\/cgi-bin\/stable_token/m);
+    expect(r.stderr).not.toContain(secret);
+    expect(r.stdout).not.toMatch(/^curl /m);
+    expect(lineOf(r.stdout, 'credentials')).toMatch(/^✔ credentials/);
+  });
+});
+
 describe('wxauth doctor and the run’s proxy variables', () => {
   it('sends the WeChat call through HTTP_PROXY of the run (a dead one here) and says the proxy is the likely culprit', async () => {
     const r = await runCli(['doctor'], { env: testAccount(ok400, { HTTP_PROXY: 'http://user:pw@127.0.0.1:1' }) });

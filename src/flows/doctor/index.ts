@@ -82,6 +82,9 @@ export interface DoctorDeps {
   curl?: (command: string) => void;
 }
 
+/** What doctor tells as it goes: -v's request and response lines, --curl's commands (secrets masked by the API client). */
+export type DoctorHooks = Pick<DoctorDeps, 'trace' | 'curl'>;
+
 const CHECKED_FIELDS = ['appid', 'secret', 'domain', 'redirectUri'] as const;
 
 /**

@@ -3,9 +3,18 @@
 // `{ profile, checks: [{ id, status, message, fix, evidence }], summary, exitCode }`.
 import type { DoctorResult } from '../../commands/doctor.js';
 import type { CheckStatus } from '../../core/doctor.js';
+import type { DoctorHooks } from '../../flows/doctor/index.js';
 import type { Output } from '../output.js';
 
 const MARK: Record<CheckStatus, string> = { ok: '✔', warn: '!', fail: '✖', skip: '-' };
+
+/** -v and --curl on stderr, as the API client traces them for every other command (runtime.ts). */
+export function doctorHooks(out: Output, flags: { verbose?: boolean; curl?: boolean }): DoctorHooks {
+  return {
+    ...(flags.verbose ? { trace: (line: string) => out.note(line) } : {}),
+    ...(flags.curl ? { curl: (command: string) => out.say(command) } : {}),
+  };
+}
 
 export function present(result: DoctorResult, out: Output): void {
   const count = (s: CheckStatus) => result.checks.filter((c) => c.status === s).length;
