@@ -5,14 +5,15 @@
 //
 // A key file that is readable by others, does not parse, or does not match the certificate is
 // refused with the reason and left byte for byte as it was: replacing it would silently invalidate
-// every trust store the user already put the old certificate in. Only a certificate without its key
-// (a run killed between the two writes; the certificate is written first) is simply made again.
-import crypto from 'node:crypto';
+// every trust store the user already put the old certificate in. The same goes for a certificate
+// without its key, and a key without its certificate: the user restores the missing file or deletes
+// both to start over; wxauth never decides for them.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../errors.js';
-import { formatMode, readStateFile, withFileLock } from './files.js';
+import crypto from 'node:crypto';
+import { ConfigError, type MessageRef } from '../errors.js';
+import { formatMode, readStateFile, withFileLock, writeFileAtomic } from './files.js';
 
 export const CA_CERT_FILE = 'proxy-ca.pem';
 export const CA_KEY_FILE = 'proxy-ca-key.pem';
@@ -34,21 +35,23 @@ function keyModeError(file: string, mode: number): ConfigError {
   return new ConfigError({ key: 'proxy.ca.keyMode', params: { file, mode: formatMode(mode) } }, { hint: { key: 'proxy.ca.keyMode.hint', params: { file } } });
 }
 
-function corruptError(file: string, detail: string, cert: string, key: string): ConfigError {
-  return new ConfigError({ key: 'proxy.ca.corrupt', params: { file, detail } }, { hint: { key: 'proxy.ca.corrupt.hint', params: { cert, key } } });
+/** A CA file that cannot be used (said in the user's language), with the way out. */
+function corruptError(reason: MessageRef, paths: { cert: string; key: string }): ConfigError {
+  return new ConfigError(reason, { hint: { key: 'proxy.ca.corrupt.hint', params: paths } });
 }
 
-/** Write `text` to `file` through a temporary file renamed over it, so no reader sees half a PEM. */
+/**
+ * Write `text` to `file` through a synced temporary file renamed over it (store/files.ts), so no reader
+ * sees half a PEM and a crash cannot leave an empty one. writeFileAtomic makes it 0600: the
+ * certificate is then opened to `mode`, since the runtimes that trust it must read it.
+ */
 function writeAtomic(file: string, text: string, mode: number): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
-    fs.writeFileSync(temp, text, { mode, flag: 'wx' });
-    // The umask may have narrowed the mode; the certificate must be readable by the runtimes that trust it.
-    fs.chmodSync(temp, mode);
-    fs.renameSync(temp, file);
+    writeFileAtomic(file, text);
+    if (mode !== 0o600) fs.chmodSync(file, mode);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw new ConfigError({ key: 'proxy.ca.unwritable', params: { file, detail: (error as Error).message } }, { hint: { key: 'proxy.ca.unwritable.hint' }, cause: error });
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ConfigError({ key: 'proxy.ca.unwritable', params: { file, detail: code } }, { hint: { key: 'proxy.ca.unwritable.hint' }, cause: error });
   }
 }
 
@@ -78,14 +81,20 @@ async function createCa(now: Date): Promise<{ certPem: string; keyPem: string }>
 }
 
 function load(certPath: string, keyPath: string, now: Date): Omit<ProxyCa, 'created'> | undefined {
+  const paths = { cert: certPath, key: keyPath };
   const keyFile = readStateFile(keyPath, 64 * 1024);
-  if (!keyFile) return undefined;
+  if (!keyFile) {
+    // A certificate without its key may already be trusted somewhere: never replaced by a new CA.
+    if (readStateFile(certPath, 64 * 1024))
+      throw new ConfigError({ key: 'proxy.ca.keyMissing', params: paths }, { hint: { key: 'proxy.ca.keyMissing.hint', params: paths } });
+    return undefined;
+  }
   if (process.platform !== 'win32' && (keyFile.mode & 0o077) !== 0) throw keyModeError(keyPath, keyFile.mode);
   let key: crypto.KeyObject;
   try {
     key = crypto.createPrivateKey(keyFile.text);
   } catch (error) {
-    throw corruptError(keyPath, (error as Error).message, certPath, keyPath);
+    throw corruptError({ key: 'proxy.ca.keyUnreadable', params: { file: keyPath, code: (error as NodeJS.ErrnoException).code ?? '-' } }, paths);
   }
   const certFile = readStateFile(certPath, 64 * 1024);
   if (!certFile) throw new ConfigError({ key: 'proxy.ca.certMissing', params: { cert: certPath, key: keyPath } }, { hint: { key: 'proxy.ca.corrupt.hint', params: { cert: certPath, key: keyPath } } });
@@ -93,10 +102,10 @@ function load(certPath: string, keyPath: string, now: Date): Omit<ProxyCa, 'crea
   try {
     cert = new crypto.X509Certificate(certFile.text);
   } catch (error) {
-    throw corruptError(certPath, (error as Error).message, certPath, keyPath);
+    throw corruptError({ key: 'proxy.ca.certUnreadable', params: { file: certPath, code: (error as NodeJS.ErrnoException).code ?? '-' } }, paths);
   }
-  if (!cert.checkPrivateKey(key)) throw corruptError(certPath, 'the certificate does not belong to the key', certPath, keyPath);
-  if (!cert.ca) throw corruptError(certPath, 'not a CA certificate', certPath, keyPath);
+  if (!cert.checkPrivateKey(key)) throw corruptError({ key: 'proxy.ca.mismatch', params: paths }, paths);
+  if (!cert.ca) throw corruptError({ key: 'proxy.ca.notCa', params: { file: certPath } }, paths);
   if (new Date(cert.validTo).getTime() <= now.getTime())
     throw new ConfigError({ key: 'proxy.ca.expired', params: { file: certPath, date: cert.validTo } }, { hint: { key: 'proxy.ca.corrupt.hint', params: { cert: certPath, key: keyPath } } });
   return { certPath, keyPath, certPem: certFile.text, keyPem: keyFile.text };
@@ -115,12 +124,12 @@ export async function openProxyCa(dir: string, now: Date = new Date()): Promise<
     if (readStateFile(keyPath, 64 * 1024)) return false;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     // Certificate first: a run killed in between leaves a certificate without its key, which the next
-    // run makes again; the other order would leave a key that must never be overwritten.
+    // run refuses to replace (nobody trusts it yet, but wxauth cannot know that): the user deletes it.
     writeAtomic(certPath, fresh.certPem, 0o644);
     writeAtomic(keyPath, fresh.keyPem, 0o600);
     return true;
   });
   const ca = load(certPath, keyPath, now);
-  if (!ca) throw corruptError(keyPath, 'missing after it was written', certPath, keyPath);
+  if (!ca) throw corruptError({ key: 'proxy.ca.vanished', params: { file: keyPath } }, { cert: certPath, key: keyPath });
   return { ...ca, created };
 }

@@ -400,6 +400,37 @@ describe('the CA store', () => {
     expect(fs.readFileSync(made.keyPath, 'utf8')).toBe(garbage);
     expect(fs.readFileSync(made.certPath, 'utf8')).toBe(made.certPem);
   });
+
+  it('a certificate without its key is refused (exit 4), never replaced by a new CA: restore the key or delete both', async () => {
+    const state = path.join(dir, 'keyless');
+    const made = await openProxyCa(state);
+    fs.rmSync(made.keyPath);
+    for (const lang of ['en', 'zh']) {
+      const run = await runCli(['proxy', '--intercept', '--port', '0', '--lang', lang], { env: { WXAUTH_CONFIG_DIR: state } });
+      expect(run.code, lang).toBe(4);
+      expect(run.stderr).toContain(made.certPath);
+      expect(run.stderr).toContain(made.keyPath);
+      expect(run.stderr).toMatch(lang === 'en' ? /does not replace it[\s\S]*delete both/ : /不会替换它[\s\S]*删除/);
+      expect(fs.readFileSync(made.certPath, 'utf8')).toBe(made.certPem);
+      expect(fs.existsSync(made.keyPath)).toBe(false);
+    }
+    await expect(openProxyCa(state)).rejects.toMatchObject({ exitCode: 4 });
+    expect(fs.readFileSync(made.certPath, 'utf8')).toBe(made.certPem);
+    expect(fs.readdirSync(state).sort()).toEqual(['proxy-ca.pem']);
+  });
+
+  it('a certificate that does not belong to the key is refused in the user\'s language, not with an English detail', async () => {
+    const state = path.join(dir, 'mismatch');
+    const made = await openProxyCa(state);
+    fs.writeFileSync(made.certPath, otherCa.certPem);
+    const zh = await runCli(['proxy', '--intercept', '--port', '0', '--lang', 'zh'], { env: { WXAUTH_CONFIG_DIR: state } });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('不是一对');
+    expect(zh.stderr).not.toMatch(/does not belong|certificate/i);
+    const en = await runCli(['proxy', '--intercept', '--port', '0'], { env: { WXAUTH_CONFIG_DIR: state } });
+    expect(en.stderr).toContain(`The CA certificate ${made.certPath} does not belong to the key ${made.keyPath}.`);
+    expect(fs.readFileSync(made.certPath, 'utf8')).toBe(otherCa.certPem);
+  });
 });
 
 describe('the upstream honours the run\'s HTTP_PROXY / NO_PROXY', () => {

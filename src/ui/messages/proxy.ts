@@ -78,7 +78,19 @@ export const messages = {
     zh: '确认没有别人拿到过它后执行 chmod 600 {file}；不放心就删掉它和证书，重新生成并重新信任。',
     en: 'If nobody else can have read it, chmod 600 {file}; if unsure, delete it and the certificate to make a new CA, and trust that one instead.',
   },
-  'proxy.ca.corrupt': { zh: 'CA 文件 {file} 无法使用：{detail}', en: 'The CA file {file} cannot be used: {detail}' },
+  'proxy.ca.keyUnreadable': { zh: 'CA 私钥文件 {file} 不是可用的私钥（{code}）。', en: 'The CA key file {file} is not a private key wxauth can read ({code}).' },
+  'proxy.ca.certUnreadable': { zh: 'CA 证书文件 {file} 不是可用的证书（{code}）。', en: 'The CA certificate file {file} is not a certificate wxauth can read ({code}).' },
+  'proxy.ca.mismatch': { zh: 'CA 证书 {cert} 与私钥 {key} 不是一对。', en: 'The CA certificate {cert} does not belong to the key {key}.' },
+  'proxy.ca.notCa': { zh: '证书 {file} 不是 CA 证书，不能用来签发证书。', en: 'The certificate {file} is not a CA certificate, so it cannot sign certificates.' },
+  'proxy.ca.vanished': { zh: 'CA 私钥 {file} 刚写入就不见了（可能被别的程序删除）。', en: 'The CA key {file} was missing right after it was written (another program may have removed it).' },
+  'proxy.ca.keyMissing': {
+    zh: '找到了 CA 证书 {cert}，但缺少它的私钥 {key}。这个证书可能已经被某些地方信任，wxauth 不会替换它。',
+    en: 'Found the CA certificate {cert} but not its key {key}. That certificate may already be trusted somewhere, so wxauth does not replace it.',
+  },
+  'proxy.ca.keyMissing.hint': {
+    zh: '从备份恢复 {key}；或者删除 {cert} 和 {key} 两个文件后重新运行，生成新的 CA（之前信任过旧证书的地方需要换成新的）。',
+    en: 'Restore {key} from a backup; or delete both {cert} and {key} and run again to make a new CA (wherever the old certificate was trusted, trust the new one instead).',
+  },
   'proxy.ca.corrupt.hint': {
     zh: 'wxauth 不会覆盖它。删除 {key} 和 {cert} 后重新运行即可生成新的 CA（之前信任过旧 CA 的地方需要换成新的）。',
     en: 'wxauth does not overwrite it. Delete {key} and {cert} and run again to make a new CA (wherever the old one was trusted, trust the new one instead).',
