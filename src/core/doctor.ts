@@ -6,6 +6,7 @@ import { messageRef } from '../errors.js';
 import { findingKeys, type Finding } from './inspect.js';
 import { checkCallbackPair, isVerifyFileName, type AccountType } from './validate.js';
 import { matchCallbackDomain } from './domain.js';
+import { profileFlag } from './next-step.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -557,17 +558,56 @@ export type CredentialFacts =
   | { outcome: 'errcode'; host: string; appid: string; errcode: number; errmsg: string; rid?: string; ip?: string; hint?: MessageRef }
   | { outcome: 'network'; host: string; message: MessageRef; hint?: MessageRef; failure: string };
 
-export function evaluateCredentials(f: CredentialFacts): DoctorCheck {
+/** Whose credentials: the account type says where the console keeps them, the source how to change them. */
+export interface CredentialOwner {
+  profile: string;
+  type?: AccountType;
+  /** The value came from WXAUTH_APPID / WXAUTH_SECRET, which override the profile: `config set` would not help. */
+  appidFromEnv: boolean;
+  secretFromEnv: boolean;
+}
+
+type Console = 'oa' | 'website' | 'test';
+const consoleOf = (type: AccountType | undefined): Console => (type === 'website' ? 'website' : type === 'test' ? 'test' : 'oa');
+
+/** Where to copy the AppID from (the account type's console), and how to set it (profile or WXAUTH_APPID). */
+function appidFix(o: CredentialOwner): MessageRef {
+  const p = profileFlag(o.profile);
+  switch (consoleOf(o.type)) {
+    case 'website':
+      return o.appidFromEnv ? { key: 'doctor.credentials.40013.fix.website.env' } : { key: 'doctor.credentials.40013.fix.website', params: { p } };
+    case 'test':
+      return o.appidFromEnv ? { key: 'doctor.credentials.40013.fix.test.env' } : { key: 'doctor.credentials.40013.fix.test', params: { p } };
+    case 'oa':
+      return o.appidFromEnv ? { key: 'doctor.credentials.40013.fix.env' } : { key: 'doctor.credentials.40013.fix', params: { p } };
+  }
+}
+
+function secretFix(o: CredentialOwner): MessageRef {
+  const p = profileFlag(o.profile);
+  switch (consoleOf(o.type)) {
+    case 'website':
+      return o.secretFromEnv ? { key: 'doctor.credentials.40125.fix.website.env' } : { key: 'doctor.credentials.40125.fix.website', params: { p } };
+    case 'test':
+      return o.secretFromEnv ? { key: 'doctor.credentials.40125.fix.test.env' } : { key: 'doctor.credentials.40125.fix.test', params: { p } };
+    case 'oa':
+      return o.secretFromEnv ? { key: 'doctor.credentials.40125.fix.env' } : { key: 'doctor.credentials.40125.fix', params: { p } };
+  }
+}
+
+export function evaluateCredentials(f: CredentialFacts, owner: CredentialOwner = { profile: 'default', appidFromEnv: false, secretFromEnv: false }): DoctorCheck {
   switch (f.outcome) {
     case 'ok':
       return check('credentials', 'ok', { key: 'doctor.credentials.ok', params: { host: f.host, appid: f.appid, expiresIn: f.expiresIn } }, { host: f.host, endpoint: '/cgi-bin/stable_token', expiresIn: f.expiresIn });
     case 'errcode': {
       const evidence: Evidence = { host: f.host, endpoint: '/cgi-bin/stable_token', errcode: f.errcode, errmsg: f.errmsg, rid: f.rid ?? null, ip: f.ip ?? null };
-      if (f.errcode === 40013) return check('credentials', 'fail', { key: 'doctor.credentials.40013', params: { appid: f.appid } }, evidence, { key: 'doctor.credentials.40013.fix' });
-      if (f.errcode === 40125) return check('credentials', 'fail', { key: 'doctor.credentials.40125', params: { appid: f.appid } }, evidence, { key: 'doctor.credentials.40125.fix' });
+      if (f.errcode === 40013) return check('credentials', 'fail', { key: 'doctor.credentials.40013', params: { appid: f.appid } }, { ...evidence, appidSource: owner.appidFromEnv ? 'env' : 'profile' }, appidFix(owner));
+      if (f.errcode === 40125) return check('credentials', 'fail', { key: 'doctor.credentials.40125', params: { appid: f.appid } }, { ...evidence, secretSource: owner.secretFromEnv ? 'env' : 'profile' }, secretFix(owner));
       if (f.errcode === 40164) {
         const ip = f.ip ?? '?';
-        return check('credentials', 'fail', { key: 'doctor.credentials.40164', params: { ip } }, evidence, { key: 'doctor.credentials.40164.fix', params: { ip } });
+        // A website app keeps its whitelist on the Open Platform (errcode-knowledge's WHITELIST_OPEN).
+        const fix: MessageRef = consoleOf(owner.type) === 'website' ? { key: 'doctor.credentials.40164.fix.website', params: { ip } } : { key: 'doctor.credentials.40164.fix', params: { ip } };
+        return check('credentials', 'fail', { key: 'doctor.credentials.40164', params: { ip } }, evidence, fix);
       }
       let fix: MessageRef = { key: 'doctor.credentials.errcode.fix', params: { errcode: f.errcode } };
       if (f.hint) fix = f.hint;

@@ -118,6 +118,25 @@ describe('wxauth doctor (text)', () => {
     expect(lineOf(r.stdout, 'credentials')).toContain('The AppSecret of appid');
     expect(lineOf(r.stdout, 'credentials')).toContain('(40125 invalid appsecret)');
     expect(r.stdout + r.stderr).not.toContain(secret);
+    // The secret came from WXAUTH_SECRET, which overrides the profile: config set would not help.
+    expect(r.stdout).toContain('fix the WXAUTH_SECRET environment variable: this secret came from it');
+    expect(r.stdout).not.toContain('wxauth config set secret');
+  });
+
+  it('sends a website app to the Open Platform for its AppSecret, and a saved secret to config set (zh)', async () => {
+    const dir = tempConfigDir();
+    // Everything saved in profile web; only the emulator's addresses come from the environment.
+    const rest = { WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_BACKUP_API_BASE: emu.url, WXAUTH_CONFIG_DIR: dir };
+    const saved = { type: 'website', appid: DEFAULT_APPIDS.website, secret: 'ab'.repeat(16), domain: DOMAIN, redirectUri: `https://${DOMAIN}/wechat/callback` };
+    for (const [k, v] of Object.entries(saved)) {
+      expect((await runCli(['config', 'set', k, v, '--profile', 'web'], { env: rest })).code).toBe(0);
+    }
+    const r = await runCli(['doctor', '--lang', 'zh', '--profile', 'web', ...connect(trusted)], { env: rest });
+    expect(r.code).toBe(1);
+    expect(lineOf(r.stdout, 'credentials')).toContain('（40125 invalid appsecret）');
+    expect(r.stdout).toContain('open.weixin.qq.com → 管理中心 → 网站应用 → 查看');
+    expect(r.stdout).toContain('wxauth config set secret <新值> --profile web');
+    expect(r.stdout).not.toContain('设置与开发');
   });
 });
 

@@ -256,7 +256,14 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
     dnsCallback,
     verify,
     ...redirect,
-    wechat ? evaluateCredentials(wechat.facts) : skipNeeds('credentials', missingCredentials),
+    wechat
+      ? evaluateCredentials(wechat.facts, {
+          profile: config.profile,
+          ...(config.type ? { type: config.type } : {}),
+          appidFromEnv: config.sources.appid === 'env',
+          secretFromEnv: config.sources.secret === 'env',
+        })
+      : skipNeeds('credentials', missingCredentials),
     wechat ? evaluateClock(wechat.date, wechat.localMs) : skipNeeds('clock', missingCredentials),
   ];
   // Whether WeChat answered at all tells a proxy that swallows the calls from one that works.

@@ -228,18 +228,62 @@ export const messages = {
   },
   'doctor.credentials.40013': { zh: '微信不认识 appid {appid}（40013 invalid appid）。', en: 'WeChat does not know appid {appid} (40013 invalid appid).' },
   'doctor.credentials.40013.fix': {
-    zh: '从公众号后台「设置与开发 → 基本配置」复制开发者ID（AppID）：wxauth config set appid wx…',
-    en: 'Copy the AppID from the 公众号 console, 设置与开发 → 基本配置: wxauth config set appid wx…',
+    zh: '从公众号后台「设置与开发 → 基本配置」复制开发者ID（AppID）：wxauth config set appid wx…{p}',
+    en: 'Copy the AppID from the 公众号 console, 设置与开发 → 基本配置: wxauth config set appid wx…{p}',
+  },
+  'doctor.credentials.40013.fix.env': {
+    zh: '从公众号后台「设置与开发 → 基本配置」复制开发者ID（AppID），改正环境变量 WXAUTH_APPID：这个 appid 来自它，它优先于 profile（wxauth config set 改不了）。',
+    en: 'Copy the AppID from the 公众号 console, 设置与开发 → 基本配置, and fix the WXAUTH_APPID environment variable: this appid came from it, and it overrides the profile (wxauth config set would not help).',
+  },
+  'doctor.credentials.40013.fix.website': {
+    zh: '在开放平台 open.weixin.qq.com → 管理中心 → 网站应用 → 查看 复制 AppID：wxauth config set appid wx…{p}',
+    en: 'Copy the AppID from the Open Platform, open.weixin.qq.com → 管理中心 → 网站应用 → 查看: wxauth config set appid wx…{p}',
+  },
+  'doctor.credentials.40013.fix.website.env': {
+    zh: '在开放平台 open.weixin.qq.com → 管理中心 → 网站应用 → 查看 复制 AppID，改正环境变量 WXAUTH_APPID：这个 appid 来自它，它优先于 profile（wxauth config set 改不了）。',
+    en: 'Copy the AppID from the Open Platform, open.weixin.qq.com → 管理中心 → 网站应用 → 查看, and fix the WXAUTH_APPID environment variable: this appid came from it, and it overrides the profile (wxauth config set would not help).',
+  },
+  'doctor.credentials.40013.fix.test': {
+    zh: '在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox 的「测试号信息」复制 appID：wxauth config set appid wx…{p}',
+    en: 'Copy the appID from 测试号信息 on the test account page, mp.weixin.qq.com/debug/cgi-bin/sandbox: wxauth config set appid wx…{p}',
+  },
+  'doctor.credentials.40013.fix.test.env': {
+    zh: '在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox 的「测试号信息」复制 appID，改正环境变量 WXAUTH_APPID：这个 appid 来自它，它优先于 profile（wxauth config set 改不了）。',
+    en: 'Copy the appID from 测试号信息 on the test account page, mp.weixin.qq.com/debug/cgi-bin/sandbox, and fix the WXAUTH_APPID environment variable: this appid came from it, and it overrides the profile (wxauth config set would not help).',
   },
   'doctor.credentials.40125': { zh: 'appid {appid} 的 AppSecret 不对（40125 invalid appsecret）。', en: 'The AppSecret of appid {appid} is wrong (40125 invalid appsecret).' },
   'doctor.credentials.40125.fix': {
-    zh: '在「设置与开发 → 基本配置」查看或重置 AppSecret（重置会让旧的立即失效），再 wxauth config set secret <新值>。',
-    en: 'Look up or reset the AppSecret under 设置与开发 → 基本配置 (a reset invalidates the old one at once), then wxauth config set secret <new value>.',
+    zh: '在公众号后台「设置与开发 → 基本配置」查看或重置 AppSecret（重置会让旧的立即失效），再 wxauth config set secret <新值>{p}。',
+    en: 'Look up or reset the AppSecret in the 公众号 console, 设置与开发 → 基本配置 (a reset invalidates the old one at once), then wxauth config set secret <new value>{p}.',
+  },
+  'doctor.credentials.40125.fix.env': {
+    zh: '在公众号后台「设置与开发 → 基本配置」查看或重置 AppSecret（重置会让旧的立即失效），再改正环境变量 WXAUTH_SECRET：这个 secret 来自它，它优先于 profile（wxauth config set 改不了）。',
+    en: 'Look up or reset the AppSecret in the 公众号 console, 设置与开发 → 基本配置 (a reset invalidates the old one at once), then fix the WXAUTH_SECRET environment variable: this secret came from it, and it overrides the profile (wxauth config set would not help).',
+  },
+  'doctor.credentials.40125.fix.website': {
+    zh: '在开放平台 open.weixin.qq.com → 管理中心 → 网站应用 → 查看 中查看或重置 AppSecret（重置会让旧的立即失效），再 wxauth config set secret <新值>{p}。',
+    en: 'Look up or reset the AppSecret on the Open Platform, open.weixin.qq.com → 管理中心 → 网站应用 → 查看 (a reset invalidates the old one at once), then wxauth config set secret <new value>{p}.',
+  },
+  'doctor.credentials.40125.fix.website.env': {
+    zh: '在开放平台 open.weixin.qq.com → 管理中心 → 网站应用 → 查看 中查看或重置 AppSecret（重置会让旧的立即失效），再改正环境变量 WXAUTH_SECRET：这个 secret 来自它，它优先于 profile（wxauth config set 改不了）。',
+    en: 'Look up or reset the AppSecret on the Open Platform, open.weixin.qq.com → 管理中心 → 网站应用 → 查看 (a reset invalidates the old one at once), then fix the WXAUTH_SECRET environment variable: this secret came from it, and it overrides the profile (wxauth config set would not help).',
+  },
+  'doctor.credentials.40125.fix.test': {
+    zh: '在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox 的「测试号信息」复制 appsecret，再 wxauth config set secret <新值>{p}。',
+    en: 'Copy the appsecret from 测试号信息 on the test account page, mp.weixin.qq.com/debug/cgi-bin/sandbox, then wxauth config set secret <new value>{p}.',
+  },
+  'doctor.credentials.40125.fix.test.env': {
+    zh: '在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox 的「测试号信息」复制 appsecret，再改正环境变量 WXAUTH_SECRET：这个 secret 来自它，它优先于 profile（wxauth config set 改不了）。',
+    en: 'Copy the appsecret from 测试号信息 on the test account page, mp.weixin.qq.com/debug/cgi-bin/sandbox, then fix the WXAUTH_SECRET environment variable: this secret came from it, and it overrides the profile (wxauth config set would not help).',
   },
   'doctor.credentials.40164': { zh: '本机的出口 IP {ip} 不在 IP 白名单里（40164）。', en: 'This machine’s egress IP {ip} is not in the IP whitelist (40164).' },
   'doctor.credentials.40164.fix': {
     zh: '在公众号后台「设置与开发 → 基本配置 → IP白名单」添加 {ip}（微信看到的地址，不一定是服务器网卡上的地址）。',
     en: 'Add {ip} under 设置与开发 → 基本配置 → IP白名单 in the 公众号 console (the address WeChat saw, which may differ from the server’s own).',
+  },
+  'doctor.credentials.40164.fix.website': {
+    zh: '在开放平台 open.weixin.qq.com → 管理中心 → 网站应用 → 该应用的开发配置里，把 {ip} 加入 IP 白名单（微信看到的地址，不一定是服务器网卡上的地址）。',
+    en: 'Add {ip} to the IP whitelist on the Open Platform, open.weixin.qq.com → 管理中心 → 网站应用 → the app’s development settings (the address WeChat saw, which may differ from the server’s own).',
   },
   'doctor.credentials.errcode': { zh: 'stable_token 返回 {errcode}：{errmsg}', en: 'stable_token answered {errcode}: {errmsg}' },
   'doctor.credentials.errcode.fix': { zh: '查看解释：wxauth errcode {errcode}', en: 'See the explanation: wxauth errcode {errcode}' },

@@ -8,10 +8,12 @@ import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type S
 import { parseConnectTo, runDoctor, type DoctorDeps } from '../../../src/flows/doctor/index.js';
 import type { CheckId, ConnectRule, DoctorReport } from '../../../src/core/doctor.js';
 import { resolveConfig } from '../../../src/store/resolve.js';
+import type { AccountType } from '../../../src/core/validate.js';
 import { issue, makeCa, startHttpSite, startHttpsSite, type Site, type TestCa } from './fixtures.js';
 
 const SERVICE = { appid: DEFAULT_APPIDS.service, secret: '5e1ec0de5e1ec0de5e1ec0de00000001' };
 const WHITELISTED = { appid: 'wx5e1ec0de000000a1', secret: '5e1ec0de5e1ec0de5e1ec0de000000a1' };
+const WHITELISTED_WEB = { appid: 'wx5e1ec0de000000a3', secret: '5e1ec0de5e1ec0de5e1ec0de000000a3' };
 const CALLER_IP = '218.58.124.130';
 const DOMAIN = 'www.example.com';
 const VERIFY = { name: 'MP_verify_Tok123abc.txt' };
@@ -39,6 +41,7 @@ async function unusedPort(): Promise<number> {
 beforeAll(async () => {
   const seed: Seed = defaultSeed();
   seed.apps.push({ ...WHITELISTED, type: 'service', name: 'whitelisted', verified: true, domain: 'localhost', ipWhitelist: ['203.0.113.10'] });
+  seed.apps.push({ ...WHITELISTED_WEB, type: 'website', name: 'whitelisted web', verified: true, domain: 'localhost', ipWhitelist: ['203.0.113.10'] });
   emu = await startEmulator({ seed, switches: { callerIp: CALLER_IP } });
   ca = makeCa();
   sites.good = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), GOOD_ROUTES());
@@ -63,24 +66,25 @@ interface Run {
   verify?: { name: string; content?: string } | null;
   deps?: Partial<DoctorDeps>;
   app?: { appid: string; secret: string };
+  /** Save appid, secret and type in a profile of this name (the rest stays in WXAUTH_*), instead of WXAUTH_APPID/SECRET. */
+  profile?: { name: string; type: AccountType };
 }
 
 const looked: string[] = [];
 
 async function doctor(run: Run = {}): Promise<DoctorReport> {
   const app = run.app ?? SERVICE;
+  const saved = run.profile;
   const config = resolveConfig({
-    globals: {},
+    globals: saved ? { profile: saved.name } : {},
     env: {
       WXAUTH_API_BASE: emu.url,
-      WXAUTH_APPID: app.appid,
-      WXAUTH_SECRET: app.secret,
-      WXAUTH_TYPE: 'service',
+      ...(saved ? {} : { WXAUTH_APPID: app.appid, WXAUTH_SECRET: app.secret, WXAUTH_TYPE: 'service' }),
       WXAUTH_DOMAIN: DOMAIN,
       WXAUTH_REDIRECT_URI: `https://${DOMAIN}/wechat/callback`,
       ...run.env,
     },
-    profiles: {},
+    profiles: saved ? { [saved.name]: { appid: app.appid, secret: app.secret, type: saved.type } } : {},
   });
   return runDoctor(
     {
@@ -297,10 +301,26 @@ describe('doctor flow: the redirect_uri and its scheme', () => {
 describe('doctor flow: WeChat', () => {
   it('names a wrong secret (40125) and an unknown appid (40013)', async () => {
     const secret = byId(await doctor({ app: { appid: SERVICE.appid, secret: 'f'.repeat(32) } }), 'credentials');
-    expect(secret).toMatchObject({ status: 'fail', message: { key: 'doctor.credentials.40125' }, fix: { key: 'doctor.credentials.40125.fix' } });
+    // WXAUTH_SECRET overrides the profile: the fix says to change it, not to run config set.
+    expect(secret).toMatchObject({ status: 'fail', message: { key: 'doctor.credentials.40125' }, fix: { key: 'doctor.credentials.40125.fix.env' } });
+    expect(secret.evidence.secretSource).toBe('env');
     expect(secret.evidence.errcode).toBe(40125);
     const appid = byId(await doctor({ app: { appid: 'wx0123456789abcdef', secret: 'f'.repeat(32) } }), 'credentials');
     expect(appid).toMatchObject({ status: 'fail', message: { key: 'doctor.credentials.40013' } });
+  });
+
+  it('words the credential fixes by account type and by where the value came from', async () => {
+    const wrong = 'f'.repeat(32);
+    const oa = byId(await doctor({ app: { appid: SERVICE.appid, secret: wrong }, profile: { name: 'prod', type: 'service' } }), 'credentials');
+    expect(oa.fix).toEqual({ key: 'doctor.credentials.40125.fix', params: { p: ' --profile prod' } });
+    const web = byId(await doctor({ app: { appid: DEFAULT_APPIDS.website, secret: wrong }, profile: { name: 'web', type: 'website' } }), 'credentials');
+    expect(web).toMatchObject({ message: { key: 'doctor.credentials.40125' }, fix: { key: 'doctor.credentials.40125.fix.website', params: { p: ' --profile web' } } });
+    const webAppid = byId(await doctor({ app: { appid: 'wx0123456789abcdef', secret: wrong }, profile: { name: 'web', type: 'website' } }), 'credentials');
+    expect(webAppid.fix).toMatchObject({ key: 'doctor.credentials.40013.fix.website' });
+    const envAppid = byId(await doctor({ app: { appid: 'wx0123456789abcdef', secret: wrong }, env: { WXAUTH_TYPE: 'test' } }), 'credentials');
+    expect(envAppid.fix).toEqual({ key: 'doctor.credentials.40013.fix.test.env' });
+    const whitelist = byId(await doctor({ app: WHITELISTED_WEB, profile: { name: 'web', type: 'website' } }), 'credentials');
+    expect(whitelist).toMatchObject({ message: { key: 'doctor.credentials.40164' }, fix: { key: 'doctor.credentials.40164.fix.website', params: { ip: CALLER_IP } } });
   });
 
   it('gives the IP WeChat saw for 40164, and where to whitelist it', async () => {
