@@ -3,7 +3,7 @@
 // file reads the WeChat parts (endpoint, appid, errcode, rid) and masks codes, secrets and tokens.
 // WeChat reports failures as HTTP 200 + errcode whatever the Content-Type (API-FACTS §0.1, §0.2), so
 // the answer is read as JSON whenever it parses, text/plain included.
-import { redactText, redactUrl, redactValue, maskSecretValues, readErrorBody, isRecord, SECRET_NAMES, MIN_SECRET_LENGTH } from './responses.js';
+import { redactText, redactUrl, redactValue, maskSecretValues, readErrorBody, isRecord, isSecretName, MIN_SECRET_LENGTH } from './responses.js';
 
 /** How a call ended, as the caller saw it. */
 export type ProxyOutcome =
@@ -115,16 +115,11 @@ export function secretValuesOf(facts: CallFacts): string[] {
   const values: string[] = [];
   const take = (record: Record<string, unknown> | undefined) => {
     if (!record) return;
-    for (const name of SECRET_NAMES) {
-      const v = record[name];
-      if (typeof v === 'string' && v.length >= MIN_SECRET_LENGTH) values.push(v);
-    }
+    for (const [name, v] of Object.entries(record)) if (isSecretName(name) && typeof v === 'string' && v.length >= MIN_SECRET_LENGTH) values.push(v);
   };
   take(facts.query);
   take(facts.body);
   take(facts.answer);
-  // wx.login's code travels as js_code (/sns/jscode2session); session_key is a secret too.
-  for (const v of [facts.query.js_code, facts.answer?.session_key]) if (typeof v === 'string' && v.length >= MIN_SECRET_LENGTH) values.push(v);
   return values;
 }
 

@@ -63,12 +63,32 @@ export function readErrorBody(body: unknown): ErrorBody | undefined {
 /** Query parameter and JSON field names whose values are secrets in WeChat's APIs. */
 export const SECRET_NAMES = ['secret', 'appsecret', 'access_token', 'refresh_token', 'code', 'component_access_token'];
 
-const NAME_ALTERNATION = SECRET_NAMES.join('|');
+/** Names that end like a secret's but are not one: WeChat's error code and other plain codes. */
+const NOT_SECRET_NAMES = new Set(['errcode', 'error_code', 'errorcode', 'ret_code', 'retcode', 'status_code', 'statuscode', 'country_code', 'countrycode', 'zip_code', 'zipcode', 'postal_code', 'postalcode']);
+
+/**
+ * Whether a query parameter or JSON field holds a secret: the names above, and any name ending like
+ * one (`component_appsecret`, `component_verify_ticket`, `authorizer_refresh_token`, `pre_auth_code`,
+ * `js_code`, `session_key`): the open platform and the mini-program APIs add new ones, and a name
+ * list always misses the next. errcode and a few plain codes are not.
+ */
+export function isSecretName(name: string): boolean {
+  const n = name.toLowerCase();
+  if (SECRET_NAMES.includes(n)) return true;
+  if (NOT_SECRET_NAMES.has(n)) return false;
+  return /(?:secret|ticket|token|code|session_?key)$/.test(n);
+}
+
+/**
+ * A name shaped like a secret's, for the text patterns: only those are matched, so a pattern never
+ * swallows a plain field that holds a nested JSON text with a secret in it. isSecretName decides.
+ */
+const SECRET_NAME_SHAPE = '[A-Za-z0-9_$.-]{0,60}(?:secret|ticket|token|code|session_?key)';
 
 /** Hide secret values in a URL's query string: `secret=***`. */
 export function redactUrl(url: string): string {
   return url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string, value: string) =>
-    SECRET_NAMES.includes(decodeURIComponentSafe(name)) && value !== '' ? `${sep}${name}=${redactValue(value)}` : whole,
+    isSecretName(decodeURIComponentSafe(name)) && value !== '' ? `${sep}${name}=${redactValue(value)}` : whole,
   );
 }
 
@@ -77,24 +97,32 @@ export function redactUrl(url: string): string {
  * rid/get returns the looked-up request_body as JSON inside a JSON string (API-FACTS §11), so a
  * pattern that only knows plain JSON lets the appsecret of a stable_token call through.
  */
-const JSON_FIELD_RE = new RegExp(`(\\\\*)"(${NAME_ALTERNATION})\\1"(\\s*:\\s*)\\1"((?:(?!\\1")[^"])*)\\1"`, 'g');
+const JSON_FIELD_RE = new RegExp(`(\\\\*)"(${SECRET_NAME_SHAPE})\\1"(\\s*:\\s*)\\1"((?:(?!\\1")[^"])*)\\1"`, 'gi');
 
 /** Hide secret values inside a JSON text (request or response body), nested JSON strings included. */
 export function redactJsonText(text: string): string {
   return text.replace(JSON_FIELD_RE, (whole, bs: string, name: string, colon: string, value: string) =>
-    value === '' ? whole : `${bs}"${name}${bs}"${colon}${bs}"${redactValue(value)}${bs}"`,
+    value === '' || !isSecretName(name) ? whole : `${bs}"${name}${bs}"${colon}${bs}"${redactValue(value)}${bs}"`,
   );
 }
 
 /** `secret=…` after `?` or `&` anywhere in a text: a proxy or WAF page quoting the request line. */
-const QUERY_FIELD_RE = new RegExp(`([?&](?:amp;)?)(${NAME_ALTERNATION})=([^&#\\s"'<>\\\\]+)`, 'g');
+const QUERY_FIELD_RE = new RegExp(`([?&](?:amp;)?)(${SECRET_NAME_SHAPE})=([^&#\\s"'<>\\\\]+)`, 'gi');
+
+/**
+ * `WXAUTH_SECRET=…` (and any `NAME_SECRET=`, `_TOKEN=`, `_TICKET=`, `_KEY=`) in a shell line inside a
+ * text: the emulator's seed carries `export … WXAUTH_SECRET=…` lines for each app.
+ */
+const ENV_SECRET_RE = /\b([A-Z][A-Z0-9_]*(?:SECRET|TOKEN|TICKET|_KEY))=([^\s"'&\\]+)/g;
 
 /**
  * Hide secrets by name in any text WeChat (or something in between) sent: JSON fields, JSON nested in
  * strings, and query parameters quoted in an HTML error page.
  */
 export function redactText(text: string): string {
-  return redactJsonText(text).replace(QUERY_FIELD_RE, (_w, sep: string, name: string, value: string) => `${sep}${name}=${redactValue(value)}`);
+  return redactJsonText(text)
+    .replace(QUERY_FIELD_RE, (whole, sep: string, name: string, value: string) => (isSecretName(decodeURIComponentSafe(name)) ? `${sep}${name}=${redactValue(value)}` : whole))
+    .replace(ENV_SECRET_RE, (_w, name: string, value: string) => `${name}=${redactValue(value)}`);
 }
 
 /** Keep a short prefix so two tokens can still be told apart in a trace. */
@@ -149,7 +177,7 @@ export class KnownSecrets {
   /** Remember the values of the secret-named fields of an object (a request body, a token answer). */
   addFields(record: unknown): void {
     if (typeof record !== 'object' || record === null) return;
-    for (const name of SECRET_NAMES) this.add((record as Record<string, unknown>)[name]);
+    for (const [name, value] of Object.entries(record)) if (isSecretName(name)) this.add(value);
   }
 
   get size(): number {

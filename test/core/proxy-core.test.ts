@@ -27,6 +27,36 @@ describe('ProxyMasker', () => {
     expect(m.text(`invalid secret ${SECRET}`)).toBe('invalid secret 5e1e***');
     expect(m.header('Cookie', 'sid=abcdefghijkl')).toBe('sid=***');
   });
+  it('masks the open platform\'s secrets and any field named like one (…secret, …ticket, …_token, …code), in bodies, queries and forms', () => {
+    const names = ['component_appsecret', 'component_verify_ticket', 'authorizer_refresh_token', 'authorizer_access_token', 'component_access_token', 'pre_auth_code', 'auth_code', 'js_code', 'session_key', 'ticket', 'suite_ticket', 'my_secret'];
+    for (const name of names) {
+      const value = `${SECRET}-${name}`;
+      const fresh = new ProxyMasker(false);
+      expect(fresh.text(JSON.stringify({ [name]: value })), name).not.toContain(SECRET);
+      expect(fresh.text(JSON.stringify({ body: JSON.stringify({ [name]: value }) })), name).not.toContain(SECRET);
+      expect(fresh.target(`/cgi-bin/component/api_query_auth?${name}=${value}`), name).not.toContain(SECRET);
+      expect(fresh.text(`appid=wx1&${name}=${value}`), name).not.toContain(SECRET);
+    }
+    // Not secrets: errcode and the other fields stay readable.
+    expect(m.text('{"errcode":40001,"errmsg":"invalid credential","expires_in":7200,"component_appid":"wx9"}')).toBe('{"errcode":40001,"errmsg":"invalid credential","expires_in":7200,"component_appid":"wx9"}');
+    expect(m.target('/cgi-bin/component/api_component_token?component_appid=wx9&errcode=1&country_code=86')).toBe('/cgi-bin/component/api_component_token?component_appid=wx9&errcode=1&country_code=86');
+  });
+
+  it('masks WXAUTH_SECRET=… inside string values (the emulator seed\'s export lines), and learns open-platform values for later', () => {
+    const fresh = new ProxyMasker(false);
+    const seed = JSON.stringify({ apps: [{ appid: 'wx1', env: `export WXAUTH_API_BASE=http://127.0.0.1:3900 WXAUTH_APPID=wx1 WXAUTH_SECRET=${SECRET} WXAUTH_DOMAIN=a.test` }] });
+    const shown = fresh.text(seed);
+    expect(shown).not.toContain(SECRET);
+    expect(shown).toContain('WXAUTH_APPID=wx1');
+    expect(shown).toContain('WXAUTH_DOMAIN=a.test');
+    const o = new ProxyObserver({ showSecrets: false });
+    const ticket = 'ticket@@@' + SECRET;
+    o.observe(exchange({ method: 'POST', target: '/cgi-bin/component/api_component_token', requestHeaders: [['content-type', 'application/json']], requestBody: JSON.stringify({ component_appid: 'wx9', component_appsecret: SECRET, component_verify_ticket: ticket }) }));
+    // Quoted later in an errmsg: masked by value.
+    const later = o.observe(exchange({ target: '/x', responseBody: `{"errcode":61006,"errmsg":"component ticket ${ticket} is invalid"}` }));
+    expect(JSON.stringify(later.call)).not.toContain(SECRET);
+  });
+
   it('shows everything with --show-secrets', () => {
     const clear = new ProxyMasker(true);
     expect(clear.target(`/x?secret=${SECRET}`)).toContain(SECRET);
