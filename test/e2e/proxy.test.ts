@@ -261,6 +261,20 @@ describe('upstream failures', () => {
     }
   });
 
+  it('an https upstream whose TLS handshake fails (EPROTO: it speaks plain HTTP) is the documented 502, not a reset', async () => {
+    const p = await proxyTo(emu.url.replace(/^http:/, 'https:'));
+    try {
+      const res = await request(p.url, tokenPath());
+      expect(res.status).toBe(502);
+      expect(res.body.toString()).toMatch(/^wxauth proxy: cannot reach https:\/\/127\.0\.0\.1:\d+ \(EPROTO\)\n$/);
+      await calls(p, 1);
+      expect(p.calls[0]).toMatchObject({ outcome: 'unreachable', failure: 'EPROTO', status: 502 });
+      expect(p.calls[0]!.caller).toMatch(/^127\.0\.0\.1:\d+$/);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('an upstream that resets resets the caller too, as it would directly', async () => {
     const p = await proxyTo(emu.url);
     try {
@@ -272,6 +286,8 @@ describe('upstream failures', () => {
       expect(proxied).toBe('ECONNRESET');
       await calls(p, 1);
       expect(p.calls[0]!.outcome).toBe('reset');
+      // The caller is named even though its socket was gone by the time the call was reported.
+      expect(p.calls[0]!.caller).toMatch(/^127\.0\.0\.1:\d+$/);
     } finally {
       emu.setFaults([]);
       await p.close();

@@ -186,7 +186,9 @@ function bridgeRefusal(caller: string, target: string): string {
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection']);
 
 /** Errors that mean the upstream was never reached: answered with a 502. Anything after connecting is a reset. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ECONNABORTED', 'EPROXY']);
+// EPROTO: a TLS handshake that failed before any answer (an https upstream that speaks plain HTTP, or
+// no common protocol version), which is a TLS failure like the CERT_* ones.
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ECONNABORTED', 'EPROXY', 'EPROTO']);
 
 /** Headers meant for the proxy itself when a client uses it as a forward proxy: never passed on. */
 const PROXY_ONLY = new Set(['proxy-authorization']);
@@ -301,7 +303,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       return;
     }
     const { upstream, target, observe } = route;
-    if (!observe) options.hooks.passed?.({ kind: 'http', target: upstream.url.origin, caller: callerOf(req) });
+    // Read now: once the caller's socket is destroyed (a reset, an abort) its address is gone.
+    const caller = callerOf(req);
+    if (!observe) options.hooks.passed?.({ kind: 'http', target: upstream.url.origin, caller });
     const id = observe ? nextId++ : 0;
     const startedAt = now();
     const t0 = performance.now();
@@ -321,7 +325,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         id,
         startedAt,
         latencyMs: Math.round(performance.now() - t0),
-        caller: callerOf(req),
+        caller,
         method: req.method ?? 'GET',
         target,
         upstream: upstream.base,
