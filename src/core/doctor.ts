@@ -18,6 +18,7 @@ export const CHECK_IDS = [
   'token-cache',
   'node',
   'proxy',
+  'connect-to',
   'dns.api',
   'dns.callback',
   'verify-file',
@@ -334,6 +335,43 @@ export function mapConnect(rules: readonly ConnectRule[], host: string, port: nu
     }
   }
   return { host: h, port };
+}
+
+/**
+ * The --connect-to rules against the host:port pairs doctor aimed at (before mapping). A rule that
+ * mapped nothing warns when it looks like a mistake: its host is one doctor never dialled (a typo), or
+ * doctor dialled that host unmapped on another port (the wrong port); the warning names what was
+ * dialled as named (and so looked up in DNS), so the failures that follow are not blamed on the
+ * server. A rule that was merely not needed this run (the http fallback for port 80 when https
+ * answered) is listed in the evidence as unused. Evidence lists every rule and what it mapped.
+ */
+export function evaluateConnectTo(rules: readonly ConnectRule[], aimed: ReadonlyArray<{ host: string; port: number }>): DoctorCheck {
+  const seen = new Map<string, { host: string; port: number }>();
+  for (const a of aimed) seen.set(hostPort(a.host.toLowerCase(), a.port), { host: a.host.toLowerCase(), port: a.port });
+  const used = new Map<ConnectRule, string[]>();
+  const direct: Array<{ host: string; port: number }> = [];
+  for (const t of seen.values()) {
+    const mapped = mapConnect(rules, t.host, t.port);
+    if (mapped.rule) used.set(mapped.rule, [...(used.get(mapped.rule) ?? []), `${hostPort(t.host, t.port)} → ${hostPort(mapped.host, mapped.port)}`]);
+    else direct.push(t);
+  }
+  const idle = rules.filter((r) => !used.has(r));
+  const mistaken = idle.filter((r) => r.host === '' || ![...seen.values()].some((t) => t.host === r.host) || direct.some((t) => t.host === r.host));
+  // In the rules' order, and the unmapped ones sorted: the probes run at once, so their order is not.
+  const mappings = rules.flatMap((r) => used.get(r) ?? []);
+  const directText = direct.map((t) => hostPort(t.host, t.port)).sort().join(', ');
+  const evidence: Evidence = {
+    rules: rules.map((r) => r.spec).join(' '),
+    mapped: mappings.join(', ') || null,
+    unmatched: mistaken.map((r) => r.spec).join(' ') || null,
+    unused: idle.filter((r) => !mistaken.includes(r)).map((r) => r.spec).join(' ') || null,
+    direct: directText || null,
+  };
+  if (mistaken.length > 0) {
+    const params = { rules: mistaken.map((r) => r.spec).join(', '), direct: directText || '-' };
+    return check('connect-to', 'warn', { key: 'doctor.connectTo.unmatched', params }, evidence, { key: 'doctor.connectTo.unmatched.fix', params });
+  }
+  return check('connect-to', 'ok', { key: 'doctor.connectTo.ok', params: { mappings: mappings.join(', ') || '-' } }, evidence);
 }
 
 /** `host:port` as one writes it (IPv6 in brackets). */

@@ -7,6 +7,7 @@ import {
   evaluateAuthorize,
   evaluateProxy,
   evaluateClock,
+  evaluateConnectTo,
   evaluateRedirect,
   evaluateTls,
   expectedVerifyContent,
@@ -172,5 +173,33 @@ describe('evaluateProxy', () => {
     expect(evaluateProxy('http://127.0.0.1:3900/', v, false, (p) => p).fix).toMatchObject({ params: { target: '127.0.0.1:3900' } });
     expect(evaluateProxy('https://api.weixin.qq.com/', v, false, (p) => p).fix).toMatchObject({ params: { target: 'api.weixin.qq.com:443' } });
     expect(evaluateProxy('http://[::1]:3900/', v, false, (p) => p).fix).toMatchObject({ params: { target: '[::1]:3900' } });
+  });
+});
+
+describe('evaluateConnectTo', () => {
+  const rule = (spec: string) => parseConnectTo(spec)!;
+  const aimed = [
+    { host: 'www.example.com', port: 443 },
+    { host: 'www.example.com', port: 443 },
+    { host: 'www.example.com', port: 80 },
+    { host: 'api.weixin.qq.com', port: 443 },
+  ];
+  it('warns about a rule that matched nothing, naming it and what was dialled as named', () => {
+    const typo = rule('www.exmaple.com:443:127.0.0.1:39443');
+    const c = evaluateConnectTo([typo], aimed);
+    expect(c).toMatchObject({ status: 'warn', message: { key: 'doctor.connectTo.unmatched', params: { rules: typo.spec, direct: 'api.weixin.qq.com:443, www.example.com:443, www.example.com:80' } } });
+    expect(c.evidence).toMatchObject({ rules: typo.spec, unmatched: typo.spec, mapped: null });
+  });
+  it('counts a rule an earlier one shadows, or on another port, as unmatched; passes when every rule mapped something', () => {
+    const first = rule('www.example.com:443:127.0.0.1:1');
+    expect(evaluateConnectTo([first, rule('www.example.com:443:127.0.0.1:2')], aimed).message).toMatchObject({ params: { rules: 'www.example.com:443:127.0.0.1:2' } });
+    // The wrong port: www.example.com was dialled on 443 and 80 unmapped.
+    expect(evaluateConnectTo([rule('www.example.com:8443:127.0.0.1:2')], aimed).status).toBe('warn');
+    const ok = evaluateConnectTo([first, rule('www.example.com:80:127.0.0.1:3')], aimed);
+    expect(ok).toMatchObject({ status: 'ok', evidence: { mapped: 'www.example.com:443 → 127.0.0.1:1, www.example.com:80 → 127.0.0.1:3', direct: 'api.weixin.qq.com:443', unmatched: null } });
+  });
+  it('does not warn about a standby rule for a port this run did not need (http when https answered)', () => {
+    const c = evaluateConnectTo([rule('www.example.com:443:127.0.0.1:1'), rule('www.example.com:80:127.0.0.1:3')], [{ host: 'www.example.com', port: 443 }]);
+    expect(c).toMatchObject({ status: 'ok', evidence: { unused: 'www.example.com:80:127.0.0.1:3', unmatched: null } });
   });
 });

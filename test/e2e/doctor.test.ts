@@ -208,6 +208,23 @@ describe('wxauth doctor --connect-to', () => {
     expect(new Set(hits.map((h) => h.host))).toEqual(new Set([DOMAIN]));
   });
 
+  it('warns about a rule that matched no connection (a typo), in en and zh, and lists the rules in --json', async () => {
+    const typo = `www.exmaple.com:443:127.0.0.1:${trusted.port}`;
+    const args = ['doctor', ...connect(trusted), '--connect-to', typo];
+    const en = await runCli(args, { env: serviceAccount() });
+    expect(lineOf(en.stdout, 'connect-to')).toContain(`! connect-to`);
+    expect(lineOf(en.stdout, 'connect-to')).toContain(`--connect-to ${typo} matched no connection, so doctor connected to 127.0.0.1:${new URL(emu.url).port} as named`);
+    // The standby http rule (https answered, so port 80 was not needed) is not called a mistake.
+    expect(lineOf(en.stdout, 'connect-to')).not.toContain(':80:');
+    const zh = await runCli([...args, '--lang', 'zh'], { env: serviceAccount() });
+    expect(lineOf(zh.stdout, 'connect-to')).toContain(`--connect-to ${typo} 没有匹配任何连接，doctor 按原名连接了`);
+    const json = parseJson((await runCli([...args, '--json'], { env: serviceAccount() })).stdout) as { checks: Array<{ id: string; status: string; evidence: Record<string, unknown> }> };
+    const c = json.checks.find((x) => x.id === 'connect-to')!;
+    expect(c.status).toBe('warn');
+    expect(String(c.evidence.rules)).toContain(typo);
+    expect(c.evidence.unmatched).toBe(typo);
+  });
+
   it('refuses a malformed mapping (exit 2)', async () => {
     const r = await runCli(['doctor', '--connect-to', 'www.example.com:443:127.0.0.1'], { env: serviceAccount() });
     expect(r.code).toBe(2);
@@ -229,6 +246,7 @@ describe('wxauth doctor --json', () => {
       'token-cache',
       'node',
       'proxy',
+      'connect-to',
       'dns.api',
       'dns.callback',
       'verify-file',

@@ -10,6 +10,7 @@ import {
   buildReport,
   evaluateAuthorize,
   evaluateClock,
+  evaluateConnectTo,
   evaluateCredentials,
   evaluateDns,
   evaluateDomain,
@@ -206,7 +207,10 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
     ]);
   }
   const config = input.config;
-  const probe: ProbeOptions = { connectTo: input.connectTo, timeoutMs: deps.timeoutMs, ...(deps.ca ? { ca: deps.ca } : {}) };
+  // Every host:port the probes aim at, so a --connect-to rule that matched none of them is reported.
+  const aimedAt: Array<{ host: string; port: number }> = [];
+  const aimed = (host: string, port: number) => void aimedAt.push({ host, port });
+  const probe: ProbeOptions = { connectTo: input.connectTo, timeoutMs: deps.timeoutMs, aimed, ...(deps.ca ? { ca: deps.ca } : {}) };
   const lookup = deps.lookup ?? systemLookup;
 
   const domain =
@@ -231,6 +235,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
           secret: config.secret,
           timeoutMs: deps.timeoutMs,
           connectTo: input.connectTo,
+          aimed,
           proxy: deps.proxy,
           now: deps.now,
           ...(deps.ca ? { ca: deps.ca } : {}),
@@ -252,6 +257,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
   ]);
   const missingCredentials = [...(config.appid ? [] : ['appid']), ...(config.secret ? [] : ['secret'])];
   const online: DoctorCheck[] = [
+    ...(input.connectTo.length > 0 ? [evaluateConnectTo(input.connectTo, aimedAt)] : []),
     dnsApi,
     dnsCallback,
     verify,

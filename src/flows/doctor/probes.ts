@@ -22,6 +22,8 @@ export interface ProbeOptions {
   timeoutMs: number;
   /** Extra CAs to trust besides Node's (tests trust their own CA this way; the CLI passes none). */
   ca?: string | string[];
+  /** Told every host:port a probe aims at, before --connect-to maps it (so doctor can say which rules matched nothing). */
+  aimed?: (host: string, port: number) => void;
 }
 
 function errorCode(error: unknown): string {
@@ -35,6 +37,7 @@ const bare = (host: string) => host.replace(/^\[|\]$/g, '');
 /** DNS for `host` as a connection to host:port would need it: none for an IP or a --connect-to mapping. */
 export async function probeDns(host: string, port: number, lookup: Lookup, options: ProbeOptions): Promise<DnsFacts> {
   const h = bare(host);
+  options.aimed?.(h, port);
   const target = mapConnect(options.connectTo, h, port);
   if (target.rule) return { kind: 'mapped', host: h, port, target: hostPort(target.host, target.port) };
   if (net.isIP(h)) return { kind: 'ip', host: h };
@@ -78,6 +81,7 @@ function certNames(cert: PeerCert): string[] {
  */
 export function probeTls(host: string, port: number, options: ProbeOptions): Promise<TlsFacts> {
   const h = bare(host);
+  options.aimed?.(h, port);
   const target = mapConnect(options.connectTo, h, port);
   return new Promise((resolve) => {
     let settled = false;
@@ -140,6 +144,7 @@ export function probeGet(url: string, options: ProbeOptions): Promise<HttpFacts>
   const secure = u.protocol === 'https:';
   const host = bare(u.hostname);
   const port = Number(u.port) || (secure ? 443 : 80);
+  options.aimed?.(host, port);
   const target = mapConnect(options.connectTo, host, port);
   return new Promise((resolve) => {
     let settled = false;

@@ -27,6 +27,8 @@ export interface CredentialOptions {
   secret: string;
   timeoutMs: number;
   connectTo: readonly ConnectRule[];
+  /** Told every host:port dialled, before --connect-to maps it. */
+  aimed?: (host: string, port: number) => void;
   proxy: ProxyVariables;
   ca?: string | string[];
   now(): number;
@@ -62,12 +64,13 @@ function observeDate(seen: (date: string | undefined) => void): Dispatcher.Dispa
 }
 
 /** undici's connector, dialling a --connect-to target instead of the URL's host (SNI keeps the name). */
-function connector(rules: readonly ConnectRule[], timeoutMs: number, ca: string | string[] | undefined): buildConnector.connector {
+function connector(rules: readonly ConnectRule[], timeoutMs: number, ca: string | string[] | undefined, aimed?: (host: string, port: number) => void): buildConnector.connector {
   const base = buildConnector({ timeout: timeoutMs, ...(ca ? { ca: [...tls.rootCertificates, ...(Array.isArray(ca) ? ca : [ca])] } : {}) });
   return (opts, callback) => {
     // Through a proxy tunnel the proxy dials; nothing to map.
     if (opts.httpSocket) return base(opts, callback);
     const defaultPort = opts.protocol === 'https:' ? 443 : 80;
+    aimed?.(opts.hostname.replace(/^\[|\]$/g, ''), Number(opts.port) || defaultPort);
     const target = mapConnect(rules, opts.hostname, Number(opts.port) || defaultPort);
     if (!target.rule) return base(opts, callback);
     return base({ ...opts, hostname: target.host, port: String(target.port), servername: opts.servername ?? opts.hostname }, callback);
@@ -77,7 +80,7 @@ function connector(rules: readonly ConnectRule[], timeoutMs: number, ca: string 
 export async function probeCredentials(o: CredentialOptions): Promise<CredentialProbe> {
   let date: string | undefined;
   let localMs: number | undefined;
-  const agent = new EnvHttpProxyAgent({ ...o.proxy, connect: connector(o.connectTo, o.timeoutMs, o.ca) });
+  const agent = new EnvHttpProxyAgent({ ...o.proxy, connect: connector(o.connectTo, o.timeoutMs, o.ca, o.aimed) });
   const dispatcher = agent.compose(
     observeDate((d) => {
       date = d;

@@ -118,6 +118,17 @@ export const messages = {
   },
 
   // ── DNS ───────────────────────────────────────────────────────────────────────────────────────
+  // ── --connect-to ──────────────────────────────────────────────────────────────────────────────
+  'doctor.connectTo.ok': { zh: '--connect-to 生效：{mappings}。', en: '--connect-to in effect: {mappings}.' },
+  'doctor.connectTo.unmatched': {
+    zh: '--connect-to {rules} 没有匹配任何连接，doctor 按原名连接了 {direct}（域名走了 DNS 查询）：下面的失败可能不是服务器的问题。',
+    en: '--connect-to {rules} matched no connection, so doctor connected to {direct} as named (names looked up in DNS): failures below may not be the server’s fault.',
+  },
+  'doctor.connectTo.unmatched.fix': {
+    zh: '规则的 HOST:PORT 要和 doctor 连接的主机和端口完全一致（{direct}）：检查拼写和端口。',
+    en: 'A rule’s HOST:PORT must be exactly a host and port doctor connects to ({direct}): check the spelling and the port.',
+  },
+
   'doctor.dns.ok': { zh: '{host} 解析为 {addresses}。', en: '{host} resolves to {addresses}.' },
   'doctor.dns.ip': { zh: '{host} 是 IP 地址，无需解析。', en: '{host} is an IP address: nothing to look up.' },
   'doctor.dns.mapped': { zh: '{host}:{port} 被 --connect-to 映射到 {target}，没有做 DNS 查询。', en: '{host}:{port} is mapped to {target} by --connect-to: not looked up.' },

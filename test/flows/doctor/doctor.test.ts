@@ -126,6 +126,7 @@ describe('doctor flow: a healthy deployment', () => {
       'token-cache': 'ok',
       node: 'ok',
       proxy: 'ok',
+      'connect-to': 'ok',
       'dns.api': 'ok',
       'dns.callback': 'ok',
       'verify-file': 'ok',
@@ -356,6 +357,29 @@ describe('doctor flow: WeChat', () => {
     const exempt = await doctor({ deps: { proxy: { ...proxy, noProxy: '127.0.0.1' } } });
     expect(byId(exempt, 'credentials').status).toBe('ok');
     expect(byId(exempt, 'proxy')).toMatchObject({ status: 'ok', message: { key: 'doctor.proxy.bypassed' } });
+  });
+});
+
+describe('doctor flow: --connect-to', () => {
+  it('warns when a mistyped rule matched nothing, naming the host that was looked up instead', async () => {
+    looked.length = 0;
+    const typo = `www.exmaple.com:443:127.0.0.1:${sites.good.port}`;
+    const report = await doctor({ connectTo: [typo] });
+    const c = byId(report, 'connect-to');
+    expect(c.status).toBe('warn');
+    expect(c.message).toMatchObject({ key: 'doctor.connectTo.unmatched', params: { rules: typo } });
+    expect(String((c.message as { params: { direct: string } }).params.direct)).toContain(`${DOMAIN}:443`);
+    expect(c.evidence).toMatchObject({ rules: typo, unmatched: typo });
+    // What follows went to DNS, as the warning says.
+    expect(looked).toContain(DOMAIN);
+    expect(byId(report, 'dns.callback').status).toBe('fail');
+  });
+
+  it('passes, listing the mappings, when every rule was used; no check without rules', async () => {
+    const c = byId(await doctor(), 'connect-to');
+    expect(c).toMatchObject({ status: 'ok', message: { key: 'doctor.connectTo.ok' } });
+    expect(String(c.evidence.mapped)).toContain(`${DOMAIN}:443 → 127.0.0.1:${sites.good.port}`);
+    expect((await doctor({ connectTo: [] })).checks.map((x) => x.id)).not.toContain('connect-to');
   });
 });
 
