@@ -150,6 +150,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   try {
     hooks.started({
       url: proxy.url,
+      ...(proxy.reachUrl !== proxy.url ? { reach: proxy.reachUrl } : {}),
       upstream,
       host: options.host,
       showSecrets,

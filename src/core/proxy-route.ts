@@ -83,8 +83,9 @@ export function upstreamProxyFor(url: URL, settings: UpstreamProxySettings): str
  * appsecrets, and it arms faults). The proxy is for WeChat's API and never forwards these. Read as a
  * server might: percent-decoded, backslashes as slashes, dot segments resolved, any case.
  */
-export function reachesEmulatorControl(path: string): boolean {
-  let text = path;
+export function reachesEmulatorControl(target: string): boolean {
+  // The query is not a path: a server splits it off before decoding.
+  let text = target.split(/[?#]/, 1)[0]!;
   for (let i = 0; i < 3; i++) {
     let decoded: string;
     try {
@@ -96,10 +97,23 @@ export function reachesEmulatorControl(path: string): boolean {
     text = decoded;
   }
   text = text.replace(/\\/g, '/').toLowerCase();
-  if (/\/__emulator(?:[/?#;]|$)/.test(text)) return true;
+  const control = /\/__emulator(?:[/?#;]|$)/;
+  if (control.test(text)) return true;
   try {
-    return new URL(text.startsWith('/') ? text : `/${text}`, 'http://x').pathname.startsWith('/__emulator');
+    return control.test(new URL(text.startsWith('/') ? text : `/${text}`, 'http://x').pathname);
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a caller's address is this machine: loopback (also IPv4-mapped, `::ffff:127.0.0.1`, as a
+ * dual-stack socket reports it), or one of the machine's own addresses (`own`: a server here that was
+ * given the LAN address the proxy printed). A TCP peer on the network cannot take those addresses.
+ */
+export function isThisMachine(ip: string, own: Iterable<string>): boolean {
+  const bare = ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').replace(/%.*$/, '').toLowerCase();
+  if (bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare)) return true;
+  for (const address of own) if (address.replace(/%.*$/, '').toLowerCase() === bare) return true;
+  return false;
 }

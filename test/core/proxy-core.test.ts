@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ProxyMasker, readCall, type ProxyExchange } from '../../src/core/proxy-call.js';
 import { ProxyObserver, beijingDay } from '../../src/core/proxy-detect.js';
 import { percentile } from '../../src/core/proxy-stats.js';
-import { interceptsConnect, parseConnectTarget, upstreamProxyFor } from '../../src/core/proxy-route.js';
+import { interceptsConnect, isThisMachine, parseConnectTarget, reachesEmulatorControl, upstreamProxyFor } from '../../src/core/proxy-route.js';
 
 const SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
 
@@ -128,5 +128,17 @@ describe('proxy routing (--intercept and the upstream proxy)', () => {
     expect(upstreamProxyFor(new URL('http://127.0.0.1:3900'), { ...s, noProxy: '127.0.0.1:3900' })).toBeUndefined();
     expect(upstreamProxyFor(new URL('http://127.0.0.1:3901'), { ...s, noProxy: '127.0.0.1:3900' })).toBe('http://p:1');
     expect(upstreamProxyFor(new URL('https://notweixin.qq.com'), { ...s, noProxy: 'weixin.qq.com' })).toBe('http://ps:2');
+  });
+});
+
+describe('who the proxy serves', () => {
+  it('a caller is this machine when it is loopback (also IPv4-mapped) or one of the machine\'s own addresses', () => {
+    const own = ['127.0.0.1', '::1', '192.0.2.2', 'fd00::2'];
+    for (const ip of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1', '192.0.2.2', '::ffff:192.0.2.2', 'FD00::2']) expect(isThisMachine(ip, own), ip).toBe(true);
+    for (const ip of ['192.0.2.3', '10.0.0.1', '::ffff:10.0.0.1', 'fd00::3', '', '0.0.0.0']) expect(isThisMachine(ip, own), ip).toBe(false);
+  });
+  it('the emulator\'s control paths, however spelled; WeChat paths pass', () => {
+    for (const p of ['/__emulator/seed', '/__EMULATOR', '/%5f%5femulator/seed', '/%255F%255Femulator/seed', '/a/../__emulator/x', '\\__emulator\\seed', '/__emulator?x']) expect(reachesEmulatorControl(p), p).toBe(true);
+    for (const p of ['/cgi-bin/token?grant_type=client_credential', '/sns/oauth2/access_token', '/__emulatorish', '/x?note=/__emulator']) expect(reachesEmulatorControl(p), p).toBe(false);
   });
 });

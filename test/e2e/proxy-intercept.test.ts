@@ -20,6 +20,7 @@ import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/em
 import { startProxy, type PassedThrough, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import { hostCertificates, type HostContexts } from '../../src/flows/proxy/certs.js';
 import { openProxyCa, type ProxyCa } from '../../src/store/ca.js';
+import { isThisMachine } from '../../src/core/proxy-route.js';
 import type { DetectorHit, ObservedCall } from '../../src/core/proxy-detect.js';
 import { ROOT, baseEnv, freePort, runCli } from './helpers.js';
 
@@ -212,9 +213,11 @@ describe('a client that trusts the CA', () => {
 });
 
 describe('callers from the network (--host 0.0.0.0)', () => {
-  // A real non-loopback address of this machine to call from, when it has one; otherwise the flow is
-  // told that every caller is from the network.
+  // A real non-loopback address of this machine to call from, when it has one. The proxy counts this
+  // machine's own addresses as local, so the refusal test tells it to count loopback only: the caller
+  // is then a real socket from a non-loopback address. Without such an address, every caller is remote.
   const lan = Object.values(os.networkInterfaces()).flatMap((l) => l ?? []).find((i) => !i.internal && i.family === 'IPv4')?.address;
+  const loopbackOnly = (ip: string) => (lan ? isThisMachine(ip, []) : false);
 
   function from(proxyUrl: string, options: http.RequestOptions): Promise<http.ClientRequest> {
     const url = new URL(proxyUrl);
@@ -222,7 +225,7 @@ describe('callers from the network (--host 0.0.0.0)', () => {
   }
 
   it('reach only WeChat\'s hosts: a tunnel or an absolute-form request to this machine\'s loopback is 403, and says to use NO_PROXY', async () => {
-    const p = await interceptProxy({ host: '0.0.0.0', ...(lan ? {} : { localCaller: () => false }) });
+    const p = await interceptProxy({ host: '0.0.0.0', localCaller: loopbackOnly });
     try {
       const emuPort = new URL(emu.url).port;
       // CONNECT 127.0.0.1:<emulator> from the network: refused, never dialled.
@@ -268,14 +271,50 @@ describe('callers from the network (--host 0.0.0.0)', () => {
     }
   });
 
-  it('a caller on this machine keeps reaching other hosts (a tunnel to a loopback port is opened)', async () => {
+  it('a caller on this machine keeps reaching other hosts, through 127.0.0.1 or the LAN address the proxy prints', async () => {
     const p = await interceptProxy({ host: '0.0.0.0' });
     try {
-      const socket = await connect(`http://127.0.0.1:${new URL(p.url).port}`, `127.0.0.1:${new URL(emu.url).port}`);
+      const port = new URL(p.url).port;
+      const socket = await connect(`http://127.0.0.1:${port}`, `127.0.0.1:${new URL(emu.url).port}`);
       socket.destroy();
-      await until(() => p.passed.some((x) => x.kind === 'tunnel' && !x.failure), 'the tunnel');
+      await until(() => p.passed.filter((x) => x.kind === 'tunnel' && !x.failure).length === 1, 'the tunnel');
+      if (lan) {
+        expect(p.reachUrl).toBe(`http://${lan}:${port}`);
+        const viaLan = await new Promise<number>((resolve, reject) => {
+          const req = http.request({ host: lan, port, localAddress: lan, method: 'CONNECT', path: `127.0.0.1:${new URL(emu.url).port}`, agent: false });
+          req.on('connect', (res, s) => {
+            s.destroy();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+        expect(viaLan).toBe(200);
+      }
     } finally {
       await p.close();
+    }
+  });
+
+  it('wxauth proxy --intercept --host 0.0.0.0 prints a real address of this machine in the lines to copy, never 0.0.0.0', async () => {
+    const state = path.join(dir, 'lan-lines');
+    const { runCli: run } = await import('../../src/app.js');
+    const stdout = new Sink();
+    const stderr = new Sink();
+    const controller = new AbortController();
+    const port = await freePort();
+    const done = run(['proxy', '--intercept', '--host', '0.0.0.0', '--port', String(port), '--upstream', emu.url], { stdout, stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: state }), signal: controller.signal }, '0.0.0-test');
+    try {
+      await until(() => stderr.text.includes('Ctrl-C'), 'the start lines');
+      const where = lan ?? '0.0.0.0';
+      expect(stderr.text).toContain(`export HTTPS_PROXY=http://${where}:${port} HTTP_PROXY=http://${where}:${port}`);
+      expect(stderr.text).toContain(`-Dhttps.proxyHost=${where} -Dhttps.proxyPort=${port}`);
+      if (lan) expect(stderr.text).not.toMatch(/HTTPS_PROXY=http:\/\/0\.0\.0\.0|proxyHost=0\.0\.0\.0/);
+      // What other machines may do through it is said.
+      expect(stderr.text).toMatch(/reach WeChat's hosts through it[\s\S]*NO_PROXY/);
+    } finally {
+      controller.abort();
+      expect(await done).toBe(0);
     }
   });
 });
@@ -482,6 +521,32 @@ describe('the upstream honours the run\'s HTTP_PROXY / NO_PROXY', () => {
       const res = await plain(p.url, target);
       expect(res.body.equals(direct.body)).toBe(true);
       expect(seen).toEqual(['CONNECT api.wechat.test:80']);
+    } finally {
+      await p.close();
+    }
+  });
+
+  const lanAddress = Object.values(os.networkInterfaces()).flatMap((l) => l ?? []).find((i) => !i.internal && i.family === 'IPv4')?.address;
+  it.skipIf(!lanAddress)('with --host 0.0.0.0, also ignores the LAN address it prints for itself', async () => {
+    const port = await freePort();
+    const calls: ObservedCall[] = [];
+    const p = await startProxy({
+      host: '0.0.0.0',
+      port,
+      upstream: emu.url,
+      timeoutMs: 3000,
+      showSecrets: false,
+      keepHar: false,
+      hooks: { call: (c) => calls.push(c), hit: () => undefined },
+      upstreamProxy: { httpProxy: `http://${lanAddress}:${port}`, httpsProxy: `http://${lanAddress}:${port}`, noProxy: '' },
+    });
+    try {
+      expect(p.reachUrl).toBe(`http://${lanAddress}:${port}`);
+      const target = '/sns/auth?access_token=x&openid=y';
+      const res = await plain(`http://127.0.0.1:${port}`, target);
+      expect(res.body.equals((await plain(emu.url, target)).body)).toBe(true);
+      await until(() => calls.length === 1, 'one call, not a loop');
+      expect(calls[0]!.outcome).toBe('answered');
     } finally {
       await p.close();
     }

@@ -22,11 +22,11 @@ import { networkInterfaces } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
-import { acceptedHostNames, hostHeaderAllowed } from '../../core/host-names.js';
+import { acceptedHostNames, hostHeaderAllowed, isWildcardHost } from '../../core/host-names.js';
 import type { ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
-import { interceptsConnect, isInterceptedHost, parseConnectTarget, reachesEmulatorControl, type HostPort, type UpstreamProxySettings } from '../../core/proxy-route.js';
+import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine, reachesEmulatorControl, type HostPort, type UpstreamProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
@@ -92,8 +92,8 @@ export interface ProxyOptions {
   intercept?: InterceptOptions;
   /** Tests only: where a tunnelled CONNECT target is really dialled (a local server for `example.test:443`). */
   /**
-   * Tests only: whether a caller's address is on this machine (default: loopback). Callers that are not
-   * may reach only WeChat's hosts through the forward proxy.
+   * Tests only: whether a caller's address is on this machine (default: loopback or one of the
+   * machine's own addresses). Callers that are not may reach only WeChat's hosts through the forward proxy.
    */
   localCaller?: (ip: string) => boolean;
   connectTo?: (target: HostPort) => HostPort;
@@ -102,6 +102,8 @@ export interface ProxyOptions {
 export interface ProxyHandle {
   /** `http://host:port`: where callers send what they would send to the upstream. */
   url: string;
+  /** The URL to give callers: `url`, or with a wildcard bind a real address of this machine (the first LAN one). */
+  reachUrl: string;
   summary(): ProxySummary;
   harEntries(): HarEntry[];
   /** Stop accepting, wait for calls in flight (briefly), and free the upstream connections. */
@@ -169,12 +171,6 @@ function resetCaller(socket: Socket): void {
   else socket.destroy();
 }
 
-/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (`::ffff:127.0.0.1`, how a dual-stack socket reports them). */
-function isLoopbackAddress(ip: string): boolean {
-  const bare = ip.replace(/^::ffff:/i, '');
-  return bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
-}
-
 /**
  * Why a caller from the network may not open a tunnel or send an absolute-form request to `target`:
  * the proxy would be a bridge into this machine's loopback (the emulator, databases) and its network.
@@ -225,7 +221,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const agents = upstreamAgents(options.upstreamProxy, options.timeoutMs);
   /** Sockets of intercepted CONNECTs (decrypted) → the host the client asked for and its own address. */
   const intercepted = new WeakMap<Socket, { host: string; caller: string; requests: number }>();
-  const isLocal = options.localCaller ?? isLoopbackAddress;
+  const interfaces = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
+  const ownAddresses = interfaces.map((info) => info.address);
+  const isLocal = options.localCaller ?? ((ip: string) => isThisMachine(ip, ownAddresses));
   /** Raw CONNECT sockets (both kinds), cut on close: node's server no longer tracks them. */
   const tunnels = new Set<Socket>();
 
@@ -573,13 +571,17 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
   const bound = server.address() as AddressInfo;
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
-  agents.setSelf(bound.address, bound.port);
   // Loopback names always (callers on this machine); the bound address, or every address of the
   // machine for a wildcard bind (callers on the network name one of them).
-  ownNames = acceptedHostNames(options.host, Object.values(networkInterfaces()).flatMap((list) => list ?? []), ['127.0.0.1', 'localhost', '[::1]', host]);
+  agents.setSelf(bound.address, bound.port, ownAddresses);
+  ownNames = acceptedHostNames(options.host, interfaces, ['127.0.0.1', 'localhost', '[::1]', host]);
+  // Bound on every address: other machines need a real one (0.0.0.0 is not an address to dial).
+  const lan = isWildcardHost(bound.address) ? (interfaces.find((i) => !i.internal && i.family === 'IPv4') ?? interfaces.find((i) => !i.internal && i.family === 'IPv6' && !i.address.startsWith('fe80'))) : undefined;
+  const url = `http://${host}:${bound.port}`;
 
   return {
-    url: `http://${host}:${bound.port}`,
+    url,
+    reachUrl: lan ? `http://${lan.family === 'IPv6' ? `[${lan.address}]` : lan.address}:${bound.port}` : url,
     summary: () => stats.summary(),
     harEntries: () => har,
     async close() {

@@ -87,13 +87,13 @@ export interface UpstreamAgents {
   /** The agent for requests to `origin`: direct, or tunnelled through the run's forward proxy. */
   agentFor(origin: URL): http.Agent;
   /** The proxy's own address once it listens: a forward proxy pointing back at it is ignored (a loop). */
-  setSelf(host: string, port: number): void;
+  setSelf(host: string, port: number, own?: string[]): void;
   destroy(): void;
 }
 
 export function upstreamAgents(settings: UpstreamProxySettings | undefined, timeoutMs: number): UpstreamAgents {
   const agents = new Map<string, http.Agent>();
-  let self: { host: string; port: number } | undefined;
+  let self: { host: string; port: number; own: string[] } | undefined;
 
   /**
    * The shell that runs `wxauth proxy --intercept` may well have exported the HTTPS_PROXY line the
@@ -103,7 +103,9 @@ export function upstreamAgents(settings: UpstreamProxySettings | undefined, time
     if (!self) return false;
     const port = Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80);
     const host = proxy.hostname.replace(/^\[|\]$/g, '');
-    return port === self.port && (host === self.host || (isLoopbackHost(host) && (isLoopbackHost(self.host) || self.host === '0.0.0.0' || self.host === '::')));
+    const wildcard = self.host === '0.0.0.0' || self.host === '::';
+    // With a wildcard bind the printed line names a LAN address of this machine (`own`): that is itself too.
+    return port === self.port && (host === self.host || (isLoopbackHost(host) && (isLoopbackHost(self.host) || wildcard)) || (wildcard && self.own.includes(host.toLowerCase())));
   };
 
   return {
@@ -128,8 +130,8 @@ export function upstreamAgents(settings: UpstreamProxySettings | undefined, time
       }
       return agent;
     },
-    setSelf(host, port) {
-      self = { host: host.replace(/^\[|\]$/g, ''), port };
+    setSelf(host, port, own = []) {
+      self = { host: host.replace(/^\[|\]$/g, ''), port, own: own.map((a) => a.toLowerCase()) };
     },
     destroy() {
       for (const agent of agents.values()) agent.destroy();

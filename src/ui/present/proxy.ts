@@ -15,6 +15,8 @@ import type { Output } from '../output.js';
 
 export interface ProxyStarted {
   url: string;
+  /** With --host 0.0.0.0: a real address of this machine for the lines callers copy (0.0.0.0 cannot be dialled). */
+  reach?: string;
   upstream: string;
   /** The address it listens on: anything but loopback is worth a warning. */
   host: string;
@@ -107,19 +109,19 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
   return {
     flush,
 
-    started({ url, upstream, host, showSecrets, intercept }) {
+    started({ url, reach, upstream, host, showSecrets, intercept }) {
       if (out.json) {
         out.emit({ type: 'started', url, upstream, ...(intercept ? { intercept: { ca: intercept.certPath, created: intercept.created, hosts: intercept.hosts, upstream: intercept.upstream ?? null } } : {}) });
         return;
       }
       out.success(out.t('proxy.started', { url, upstream }));
       if (intercept) {
-        const u = new URL(url);
+        const u = new URL(reach ?? url);
         const bundle = path.join(path.dirname(intercept.certPath), 'proxy-ca-bundle.pem');
         out.say(out.t('proxy.intercept.started', { hosts: intercept.hosts.join(', '), where: intercept.upstream ?? out.t('proxy.intercept.realHosts') }));
         out.say(out.t(intercept.created ? 'proxy.intercept.ca.created' : 'proxy.intercept.ca.reused', { cert: intercept.certPath, key: intercept.keyPath }));
         out.say(out.t('proxy.intercept.env'));
-        out.say(`  export HTTPS_PROXY=${url} HTTP_PROXY=${url} NO_PROXY=localhost,127.0.0.1`);
+        out.say(`  export HTTPS_PROXY=${u.origin} HTTP_PROXY=${u.origin} NO_PROXY=localhost,127.0.0.1`);
         out.say(out.t('proxy.intercept.trust'));
         out.say(out.t('proxy.intercept.trust.node', { cert: intercept.certPath }));
         out.say(out.t('proxy.intercept.trust.java', { cert: intercept.certPath, host: u.hostname, port: u.port }));
@@ -127,7 +129,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         out.say(out.t('proxy.intercept.trust.python', { bundle }));
         out.say(out.t('proxy.intercept.trust.go', { bundle }));
         out.note(out.t('proxy.intercept.bundle', { cert: intercept.certPath, bundle }));
-      } else out.say(out.t('proxy.aim', { url }));
+      } else out.say(out.t('proxy.aim', { url: reach ?? url }));
       if (showSecrets) out.warn(out.t('proxy.unmasked'));
       else out.note(out.t('proxy.masked'));
       if (!['127.0.0.1', 'localhost', '::1'].includes(host)) out.warn(out.t(intercept ? 'proxy.intercept.exposed' : 'proxy.exposed', { host }));
