@@ -17,7 +17,7 @@ import tls from 'node:tls';
 import { ProxyAgent, request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
-import { startProxy, type PassedThrough, type ProxyHandle } from '../../src/flows/proxy/server.js';
+import { startProxy, type Blocked, type PassedThrough, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import { hostCertificates, type HostContexts } from '../../src/flows/proxy/certs.js';
 import { openProxyCa, type ProxyCa } from '../../src/store/ca.js';
 import { isThisMachine } from '../../src/core/proxy-route.js';
@@ -88,6 +88,7 @@ interface Recorded {
   hits: DetectorHit[];
   passed: PassedThrough[];
   refused: Array<{ host: string; caller: string; detail: string }>;
+  blocked: Blocked[];
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -126,7 +127,7 @@ afterAll(async () => {
 });
 
 async function interceptProxy(extra: { upstream?: string; host?: string; localCaller?: (ip: string) => boolean } = {}): Promise<ProxyHandle & Recorded> {
-  const rec: Recorded = { calls: [], hits: [], passed: [], refused: [] };
+  const rec: Recorded = { calls: [], hits: [], passed: [], refused: [], blocked: [] };
   const otherPort = (other.address() as AddressInfo).port;
   const handle = await startProxy({
     host: extra.host ?? '127.0.0.1',
@@ -136,7 +137,7 @@ async function interceptProxy(extra: { upstream?: string; host?: string; localCa
     showSecrets: false,
     keepHar: true,
     ...(extra.localCaller ? { localCaller: extra.localCaller } : {}),
-    hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h), passed: (p) => rec.passed.push(p), refused: (r) => rec.refused.push(r) },
+    hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h), passed: (p) => rec.passed.push(p), refused: (r) => rec.refused.push(r), blocked: (b) => rec.blocked.push(b) },
     intercept: { contexts, upstream: extra.upstream ?? emu.url },
     // The stand-in for other sites: example.test:443 is dialled at the local TLS server.
     connectTo: (t) => (t.host === 'example.test' ? { host: '127.0.0.1', port: otherPort } : t),
@@ -255,6 +256,10 @@ describe('callers from the network (--host 0.0.0.0)', () => {
       expect(absolute.body.toString()).toMatch(/NO_PROXY/);
       expect(absolute.body.toString()).not.toMatch(/now|offset/);
       expect(p.passed).toHaveLength(0);
+      expect(p.blocked).toEqual([
+        { reason: 'network', caller: expect.any(String) as unknown as string, target: '127.0.0.1' },
+        { reason: 'network', caller: expect.any(String) as unknown as string, target: `127.0.0.1:${emuPort}` },
+      ]);
       // WeChat's hosts still work from the network: absolute form to api.weixin.qq.com is observed.
       const wechat = await new Promise<Raw>((resolve, reject) => {
         void from(p.url, { path: 'http://api.weixin.qq.com/sns/auth?access_token=abc&openid=def', headers: { Host: 'api.weixin.qq.com' } }).then((req) => {

@@ -12,7 +12,7 @@ import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageParams } from '../../src/errors.js';
 import { startEmulator, defaultSeed, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
-import { startProxy, type ProxyHandle } from '../../src/flows/proxy/server.js';
+import { startProxy, type Blocked, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import type { DetectorHit, ObservedCall } from '../../src/core/proxy-detect.js';
 import { baseEnv, freePort, runCli } from './helpers.js';
 
@@ -50,10 +50,11 @@ function withoutDate(raw: string[]): string[] {
 interface Recorded {
   calls: ObservedCall[];
   hits: DetectorHit[];
+  blocked: Blocked[];
 }
 
 async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean } = {}): Promise<ProxyHandle & Recorded> {
-  const rec: Recorded = { calls: [], hits: [] };
+  const rec: Recorded = { calls: [], hits: [], blocked: [] };
   const handle = await startProxy({
     host: '127.0.0.1',
     port: 0,
@@ -62,7 +63,7 @@ async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: R
     showSecrets: extra.showSecrets ?? false,
     quotas: extra.quotas,
     keepHar: true,
-    hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h) },
+    hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h), blocked: (b) => rec.blocked.push(b) },
   });
   return Object.assign(handle, rec);
 }
@@ -220,9 +221,13 @@ describe('DNS rebinding and the emulator\'s control API', () => {
         expect(ok.status, host).toBe(200);
         expect(JSON.parse(ok.body.toString())).toHaveProperty('access_token');
       }
-      // Only the answered calls were seen and forwarded.
+      // Only the answered calls were seen and forwarded; the refusals were reported as such.
       await calls(p, 3);
       expect(p.calls).toHaveLength(3);
+      expect(p.blocked).toEqual([
+        { reason: 'host', caller: expect.stringMatching(/^127\.0\.0\.1:\d+$/) as unknown as string, target: `evil.attacker.test:${port}` },
+        { reason: 'host', caller: expect.stringMatching(/^127\.0\.0\.1:\d+$/) as unknown as string, target: `evil.attacker.test:${port}` },
+      ]);
     } finally {
       await p.close();
     }
@@ -239,9 +244,28 @@ describe('DNS rebinding and the emulator\'s control API', () => {
         expect(res.body.toString(), target).toMatch(/control API/);
         expect(res.body.toString(), target).not.toContain(app().secret);
       }
+      expect(p.blocked.map((b) => b.reason)).toEqual(Array(6).fill('control'));
     } finally {
       await p.close();
     }
+  });
+
+  it('wxauth proxy says on screen (both languages) and in --json why it refused a call', async () => {
+    for (const [args, expected] of [
+      [[], /refused \(403\): Host "evil\.attacker\.test:\d+" is not an address of this proxy/],
+      [['--lang', 'zh'], /已拒绝（403），Host「evil\.attacker\.test:\d+」不是代理自己的地址/],
+    ] as const) {
+      const px = await runProxyCommand(['--upstream', emu.url, ...args]);
+      const res = await request(px.url, '/__emulator/seed', { headers: { Host: `evil.attacker.test:${new URL(px.url).port}` } });
+      expect(res.status).toBe(403);
+      expect(await px.stop()).toBe(0);
+      expect(px.stderr.text).toMatch(expected);
+    }
+    const px = await runProxyCommand(['--upstream', emu.url, '--json']);
+    await request(px.url, '/__emulator/seed');
+    expect(await px.stop()).toBe(0);
+    const lines = px.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.type === 'blocked')).toMatchObject({ reason: 'control', target: '/__emulator/seed' });
   });
 });
 

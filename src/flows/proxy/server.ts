@@ -38,8 +38,21 @@ export interface ProxyHooks {
   hit(hit: DetectorHit, call: ObservedCall): void;
   /** --intercept: a connection or request passed on without being read (another host than WeChat's). */
   passed?(info: PassedThrough): void;
+  /** A request or tunnel the proxy refused with a 403 before anything was forwarded (see Blocked). */
+  blocked?(info: Blocked): void;
   /** --intercept: a client's TLS handshake for a WeChat host failed (it does not trust the CA, or gave up). */
   refused?(info: RefusedHandshake): void;
+}
+
+export interface Blocked {
+  /**
+   * host: the Host header is not an address of the proxy (the DNS-rebinding guard); control: a path
+   * under /__emulator/; network: a caller not on this machine asked for another host than WeChat's.
+   */
+  reason: 'host' | 'control' | 'network';
+  caller: string;
+  /** The Host header (host), the path (control), or the host asked for (network); at most 100 characters. */
+  target: string;
 }
 
 export interface RefusedHandshake {
@@ -254,14 +267,17 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
    * absolute-form requests (--intercept), which a browser page cannot make. The emulator's control API
    * is never forwarded: its seed holds the appsecrets.
    */
-  const refusalOf = (req: http.IncomingMessage, route: Route): string | undefined => {
+  const refusalOf = (req: http.IncomingMessage, route: Route): { reason: Blocked['reason']; target: string; text: string } | undefined => {
     const absolute = options.intercept !== undefined && /^https?:\/\//i.test(req.url ?? '');
-    if (!intercepted.has(req.socket) && !absolute && !hostHeaderAllowed(req.headers.host, ownNames))
-      return `refused: Host ${JSON.stringify((req.headers.host ?? '').slice(0, 100))} is not an address of this proxy; it answers only requests sent to the URL it printed (a guard against DNS rebinding)`;
+    if (!intercepted.has(req.socket) && !absolute && !hostHeaderAllowed(req.headers.host, ownNames)) {
+      const target = (req.headers.host ?? '').slice(0, 100);
+      return { reason: 'host', target, text: `refused: Host ${JSON.stringify(target)} is not an address of this proxy; it answers only requests sent to the URL it printed (a guard against DNS rebinding)` };
+    }
     // Only absolute-form requests to other hosts than WeChat's are not observed.
-    if (!route.observe && !isLocal(req.socket.remoteAddress ?? '')) return bridgeRefusal(callerOf(req), route.upstream.url.host);
+    if (!route.observe && !isLocal(req.socket.remoteAddress ?? ''))
+      return { reason: 'network', target: route.upstream.url.host, text: bridgeRefusal(callerOf(req), route.upstream.url.host) };
     if (route.observe && reachesEmulatorControl(route.target))
-      return 'refused: /__emulator/ is the emulator\'s control API; the proxy forwards only WeChat\'s API';
+      return { reason: 'control', target: route.target.split('?')[0]!.slice(0, 100), text: 'refused: /__emulator/ is the emulator\'s control API; the proxy forwards only WeChat\'s API' };
     return undefined;
   };
 
@@ -294,10 +310,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     }
     const refusal = refusalOf(req, route);
     if (refusal) {
-      const body = `wxauth proxy: ${refusal}\n`;
+      const body = `wxauth proxy: ${refusal.text}\n`;
       req.resume();
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
       res.end(body);
+      options.hooks.blocked?.({ reason: refusal.reason, caller: callerOf(req), target: refusal.target });
       return;
     }
     const { upstream, target, observe } = route;
@@ -554,7 +571,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       return;
     }
     if (interceptsConnect(target)) intercept(socket, head, target.host, caller, options.intercept.contexts);
-    else if (!isLocal(socket.remoteAddress ?? '')) refuseConnect(socket, '403 Forbidden', bridgeRefusal(caller, target.host.includes(':') ? `[${target.host}]` : target.host));
+    else if (!isLocal(socket.remoteAddress ?? '')) {
+      const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+      refuseConnect(socket, '403 Forbidden', bridgeRefusal(caller, host));
+      options.hooks.blocked?.({ reason: 'network', caller, target: host });
+    }
     else passOn(socket, head, target, caller);
   });
   // The caller's keep-alive window: longer than a WeChat call, shorter than the SDKs' pools keep sockets.

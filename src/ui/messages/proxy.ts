@@ -62,6 +62,18 @@ export const messages = {
     zh: '代理监听在 {host} 且开启了 --intercept：局域网里的其他机器可以通过它调用微信的域名，它们发往微信的 HTTPS 调用会在这里解密显示；它们经由代理访问其他任何地址（包括本机的 127.0.0.1 和内网）都会被拒绝（403），请让它们把那些地址加入 NO_PROXY。',
     en: 'The proxy listens on {host} with --intercept: other machines on the network can reach WeChat\'s hosts through it, and their HTTPS calls to WeChat are decrypted and shown here. Anything else they ask it for (this machine\'s 127.0.0.1, your network, any other site) is refused with a 403: have them put those hosts in NO_PROXY.',
   },
+  'proxy.blocked.host': {
+    zh: '{caller}：已拒绝（403），Host「{target}」不是代理自己的地址（防止 DNS 重绑定）；请把请求发到代理打印的地址。',
+    en: '{caller}: refused (403): Host "{target}" is not an address of this proxy (a guard against DNS rebinding); send calls to the URL the proxy printed.',
+  },
+  'proxy.blocked.control': {
+    zh: '{caller} → {target}：已拒绝（403），代理从不转发模拟器的控制接口（/__emulator/）。',
+    en: '{caller} → {target}: refused (403): the proxy never forwards the emulator\'s control API (/__emulator/).',
+  },
+  'proxy.blocked.network': {
+    zh: '{caller} → {target}：已拒绝（403），来自其他机器的调用只能经代理访问微信的域名；请在那台机器的 NO_PROXY 里加上 {target}。',
+    en: '{caller} → {target}: refused (403): callers from other machines reach only WeChat\'s hosts through this proxy; add {target} to NO_PROXY on that machine.',
+  },
   'proxy.intercept.passed': { zh: '{caller} → {target}：原样转发（未解密）', en: '{caller} → {target}: tunnelled untouched (not decrypted)' },
   'proxy.intercept.passedHttp': { zh: '{caller} → {target}：非微信域名，原样转发', en: '{caller} → {target}: not a WeChat host, passed on as is' },
   'proxy.intercept.passedFailed': { zh: '{caller} → {target}：连不上（{failure}），已回 502', en: '{caller} → {target}: unreachable ({failure}), answered 502' },

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ProxyResult } from '../../commands/proxy.js';
 import type { DetectorHit, ObservedCall } from '../../core/proxy-detect.js';
-import type { PassedThrough, RefusedHandshake } from '../../flows/proxy/server.js';
+import type { Blocked, PassedThrough, RefusedHandshake } from '../../flows/proxy/server.js';
 import type { Output } from '../output.js';
 
 export interface ProxyStarted {
@@ -31,6 +31,7 @@ export interface ProxyHooks {
   hit(hit: DetectorHit, call: ObservedCall): void;
   passed(info: PassedThrough): void;
   refused(info: RefusedHandshake): void;
+  blocked(info: Blocked): void;
   /** Write what is still queued (before the summary, and on the way out). */
   flush(): void;
 }
@@ -146,6 +147,15 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         ? out.t('proxy.intercept.passedFailed', { caller: info.caller, target: info.target, failure: info.failure })
         : out.t(info.kind === 'tunnel' ? 'proxy.intercept.passed' : 'proxy.intercept.passedHttp', { caller: info.caller, target: info.target });
       say(out.style.dim(line));
+    },
+
+    blocked(info) {
+      if (out.json) {
+        emitLine({ type: 'blocked', ...info });
+        return;
+      }
+      const key = info.reason === 'host' ? 'proxy.blocked.host' : info.reason === 'control' ? 'proxy.blocked.control' : 'proxy.blocked.network';
+      say(out.style.yellow('! ' + out.t(key, { caller: info.caller, target: info.target })));
     },
 
     refused(info) {
