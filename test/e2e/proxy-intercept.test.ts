@@ -255,10 +255,20 @@ describe('callers from the network (--host 0.0.0.0)', () => {
       expect(absolute.status).toBe(403);
       expect(absolute.body.toString()).toMatch(/NO_PROXY/);
       expect(absolute.body.toString()).not.toMatch(/now|offset/);
+      // A WeChat name with a port of its own is not WeChat's API: refused too.
+      const ported = await new Promise<Raw>((resolve, reject) => {
+        void from(p.url, { path: `http://api.weixin.qq.com:${emuPort}/sns/auth?access_token=abc&openid=def`, headers: { Host: `api.weixin.qq.com:${emuPort}` } }).then((req) => {
+          req.on('response', (res) => collect(res).then(resolve, reject));
+          req.on('error', reject);
+          req.end();
+        });
+      });
+      expect(ported.status).toBe(403);
       expect(p.passed).toHaveLength(0);
       expect(p.blocked).toEqual([
         { reason: 'network', caller: expect.any(String) as unknown as string, target: '127.0.0.1' },
         { reason: 'network', caller: expect.any(String) as unknown as string, target: `127.0.0.1:${emuPort}` },
+        { reason: 'network', caller: expect.any(String) as unknown as string, target: `api.weixin.qq.com:${emuPort}` },
       ]);
       // WeChat's hosts still work from the network: absolute form to api.weixin.qq.com is observed.
       const wechat = await new Promise<Raw>((resolve, reject) => {

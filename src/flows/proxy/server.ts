@@ -273,9 +273,14 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       const target = (req.headers.host ?? '').slice(0, 100);
       return { reason: 'host', target, text: `refused: Host ${JSON.stringify(target)} is not an address of this proxy; it answers only requests sent to the URL it printed (a guard against DNS rebinding)` };
     }
-    // Only absolute-form requests to other hosts than WeChat's are not observed.
-    if (!route.observe && !isLocal(req.socket.remoteAddress ?? ''))
-      return { reason: 'network', target: route.upstream.url.host, text: bridgeRefusal(callerOf(req), route.upstream.url.host) };
+    // Only absolute-form requests to other hosts than WeChat's are not observed. A WeChat name with a
+    // port of its own (`http://api.weixin.qq.com:3977/`) is not WeChat's API either: where a hosts file
+    // maps the name to 127.0.0.1 it would reach any local port.
+    const named = absolute && !intercepted.has(req.socket) ? new URL(req.url!) : undefined;
+    if ((!route.observe || (named && named.port !== '')) && !isLocal(req.socket.remoteAddress ?? '')) {
+      const host = named?.host ?? route.upstream.url.host;
+      return { reason: 'network', target: host, text: bridgeRefusal(callerOf(req), host) };
+    }
     if (route.observe && reachesEmulatorControl(route.target))
       return { reason: 'control', target: route.target.split('?')[0]!.slice(0, 100), text: 'refused: /__emulator/ is the emulator\'s control API; the proxy forwards only WeChat\'s API' };
     return undefined;
