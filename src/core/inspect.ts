@@ -19,7 +19,7 @@ import { matchCallbackDomain, isIpHost } from './domain.js';
 import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
 import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
 import { isAppid, type AccountType } from './validate.js';
-import { SECRET_NAMES } from './responses.js';
+import { isSecretName } from './responses.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type InspectKind = 'authorize' | 'qrconnect' | 'callback' | 'unknown';
@@ -726,11 +726,10 @@ function inspectCallback(
   return { kind: 'callback', params: cb.params.map((p) => [p.name, p.value]), findings: findings.list };
 }
 
-/** Parameter names whose values are secrets (never shown without --show-secrets). */
 /** Mask secret values (`code`, `secret`, tokens) in a parameter list, keeping a recognisable tail. */
 export function redactParams(params: Array<[string, string]>): Array<[string, string]> {
   return params.map(([name, value]) =>
-    SECRET_NAMES.includes(name) && value !== '' ? [name, value.length > 8 ? `…${value.slice(-4)}` : '…'] : [name, value],
+    isSecretName(name) && value !== '' ? [name, value.length > 8 ? `…${value.slice(-4)}` : '…'] : [name, value],
   );
 }
 

@@ -5,7 +5,7 @@
 // values it sends (appsecret, code, tokens) and those the caller registered in `secrets`.
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
-import { KnownSecrets, SECRET_NAMES, readErrorBody, redactUrl, type Narrowed } from '../core/responses.js';
+import { KnownSecrets, isSecretName, readErrorBody, redactUrl, type Narrowed } from '../core/responses.js';
 import { REGIONS, joinUrl } from '../core/endpoints.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -208,7 +208,7 @@ export class WechatHttpClient {
 
   /** Everything this request carries under a secret's name becomes a known secret before it is sent. */
   private learnSent(req: ApiRequest): void {
-    for (const [name, value] of Object.entries(req.query ?? {})) if (SECRET_NAMES.includes(name)) this.secrets.add(value);
+    for (const [name, value] of Object.entries(req.query ?? {})) if (isSecretName(name)) this.secrets.add(value);
     this.secrets.addFields(req.body);
   }
 

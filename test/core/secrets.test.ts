@@ -47,3 +47,22 @@ describe('masking by value', () => {
     expect(known.redact(text)).toBe('errmsg quoting 0123***, 73_a*** and oOPENIDvalue; {"code":"0abc***"}');
   });
 });
+
+describe('one rule for secret names everywhere (inspect and the client use isSecretName too)', () => {
+  it('inspect masks an open-platform ticket or pre_auth_code pasted in a URL, not errcode or state', async () => {
+    const { redactParams } = await import('../../src/core/inspect.js');
+    expect(
+      redactParams([
+        ['pre_auth_code', 'preauthcode@@@0123456789'],
+        ['component_verify_ticket', 'ticket@@@abcdefgh1234'],
+        ['state', 'abc'],
+        ['errcode', '40029'],
+      ]),
+    ).toEqual([
+      ['pre_auth_code', '…6789'],
+      ['component_verify_ticket', '…1234'],
+      ['state', 'abc'],
+      ['errcode', '40029'],
+    ]);
+  });
+});
