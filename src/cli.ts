@@ -328,7 +328,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       },
     ],
   }),
-  command({ name: 'proxy', options: [['--port <port>', 'port'], ['--host <host>', 'host'], ['--upstream <url>', 'upstream'], ['--har <file>', 'har'], ['--quota <path=n,...>', 'quota'], ['--intercept', 'intercept'], ['--print-ca', 'printCa']], load: () => import('./commands/proxy.js'), present: () => import('./ui/present/proxy.js') }),
+  command({ name: 'proxy', options: [['--port <port>', 'port'], ['--host <host>', 'host'], ['--upstream <url>', 'upstream'], ['--har <file>', 'har'], ['--quota <path=n,...>', 'quota'], ['--intercept', 'intercept'], ['--print-ca', 'printCa'], ['--allow-host <name>', 'allowHost']], load: () => import('./commands/proxy.js'), present: () => import('./ui/present/proxy.js') }),
   command({
     name: 'emulator',
     load: () => import('./commands/emulator.js'),
@@ -366,7 +366,7 @@ function declare(parent: Command, spec: Declaration, lang: Lang, path: string[],
   for (const [flags, key, def] of spec.options ?? []) {
     const option = new Option(flags, tOptional(lang, `cli.${name}.opt.${key}`) ?? '');
     if (def !== undefined) option.default(def);
-    if (flags === '--fault <spec>' || flags.startsWith('--connect-to ')) option.argParser(collect);
+    if (flags === '--fault <spec>' || flags.startsWith('--connect-to ') || flags.startsWith('--allow-host ')) option.argParser(collect);
     cmd.addOption(option);
   }
   // A command may give a global flag its own meaning (url --lang cn|en is WeChat's page language,

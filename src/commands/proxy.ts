@@ -20,6 +20,8 @@ export const DEFAULT_PORT = 3901;
 
 export interface ProxyCommandOptions {
   port: number;
+  /** --allow-host: more Host names the proxy answers to (its own addresses always). */
+  allowHosts: string[];
   host: string;
   /** Set by --upstream; otherwise the global --region (or the default host) decides in run(). */
   upstream?: string;
@@ -73,8 +75,17 @@ export function parseOptions(input: CommandInput): ProxyCommandOptions {
     if (!m || Number(m[2]) < 1) throw new UsageError({ key: 'proxy.quota.invalid', params: { value: item } }, { hint: { key: 'proxy.quota.invalid.hint' } });
     quotas[m[1]!] = Number(m[2]);
   }
+  const allowHosts: string[] = [];
+  const names = (Array.isArray(opts.allowHost) ? opts.allowHost : opts.allowHost === undefined ? [] : [opts.allowHost]).flatMap((v) => String(v).split(','));
+  for (const name of names.map((s) => s.trim()).filter((s) => s !== '')) {
+    // A host name or an IP literal, no scheme, port or path: it is compared with the Host header's name.
+    if (!/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/i.test(name))
+      throw new UsageError({ key: 'proxy.allowHost.invalid', params: { value: name } }, { hint: { key: 'proxy.allowHost.invalid.hint' } });
+    allowHosts.push(name.toLowerCase());
+  }
   return {
     port,
+    allowHosts,
     host: typeof opts.host === 'string' && opts.host !== '' ? opts.host : '127.0.0.1',
     ...(typeof opts.upstream === 'string' ? { upstream: parseUpstream(opts.upstream) } : {}),
     ...(typeof opts.har === 'string' && opts.har !== '' ? { har: opts.har } : {}),
@@ -131,6 +142,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   const proxy = await start(options, () =>
     startProxy({
       host: options.host,
+      allowHosts: options.allowHosts,
       port: options.port,
       upstream,
       timeoutMs,

@@ -233,6 +233,18 @@ describe('DNS rebinding and the emulator\'s control API', () => {
     }
   });
 
+  it('--allow-host adds a name of yours (host.docker.internal from a container); other names stay refused', async () => {
+    const px = await runProxyCommand(['--upstream', emu.url, '--allow-host', 'host.docker.internal']);
+    const port = new URL(px.url).port;
+    const ok = await request(px.url, tokenPath(), { headers: { Host: `host.docker.internal:${port}` } });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body.toString())).toHaveProperty('access_token');
+    const still = await request(px.url, tokenPath(), { headers: { Host: `evil.attacker.test:${port}` } });
+    expect(still.status).toBe(403);
+    expect(await px.stop()).toBe(0);
+    expect(px.stderr.text).toContain('--allow-host');
+  });
+
   it('never forwards /__emulator/ paths, however they are spelled, even from this machine', async () => {
     const p = await proxyTo(emu.url);
     try {

@@ -85,6 +85,8 @@ export interface InterceptOptions {
 
 export interface ProxyOptions {
   host: string;
+  /** Further Host names callers may use (--allow-host): host.docker.internal, a LAN DNS name. */
+  allowHosts?: string[];
   /** 0 = any free port. */
   port: number;
   /** `https://api.weixin.qq.com`, a regional host, or the emulator; may carry a path prefix. */
@@ -600,7 +602,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   // Loopback names always (callers on this machine); the bound address, or every address of the
   // machine for a wildcard bind (callers on the network name one of them).
   agents.setSelf(bound.address, bound.port, ownAddresses);
-  ownNames = acceptedHostNames(options.host, interfaces, ['127.0.0.1', 'localhost', '[::1]', host]);
+  ownNames = acceptedHostNames(options.host, interfaces, ['127.0.0.1', 'localhost', '[::1]', host, ...(options.allowHosts ?? [])]);
   // Bound on every address: other machines need a real one (0.0.0.0 is not an address to dial).
   const lan = isWildcardHost(bound.address) ? (interfaces.find((i) => !i.internal && i.family === 'IPv4') ?? interfaces.find((i) => !i.internal && i.family === 'IPv6' && !i.address.startsWith('fe80'))) : undefined;
   const url = `http://${host}:${bound.port}`;

@@ -22,10 +22,19 @@ export const messages = {
     zh: '同时做 HTTPS 正向代理（HTTPS_PROXY）：用本地 CA 解密 api.weixin.qq.com 各地域域名和 open.weixin.qq.com，其他域名原样转发不解密',
     en: 'also an HTTPS forward proxy (HTTPS_PROXY): decrypts api.weixin.qq.com, its regional hosts and open.weixin.qq.com with a local CA; every other host is tunnelled untouched',
   },
+  'cli.proxy.opt.allowHost': {
+    zh: '再接受一个 Host 名（可重复，或用逗号分隔），如容器里用的 host.docker.internal；默认只接受代理自己的地址',
+    en: 'also answer requests whose Host is this name (repeatable or comma-separated), e.g. host.docker.internal from a container; by default only the proxy\'s own addresses',
+  },
+  'proxy.allowHost.invalid': { zh: '--allow-host 的值“{value}”不是主机名。', en: '--allow-host "{value}" is not a host name.' },
+  'proxy.allowHost.invalid.hint': {
+    zh: '只写主机名或 IP，不带协议、端口和路径，例如 --allow-host host.docker.internal。',
+    en: 'Give only the name or IP, without scheme, port or path, e.g. --allow-host host.docker.internal.',
+  },
   'cli.proxy.opt.printCa': { zh: '把本地 CA 证书（PEM，公开部分）打印到 stdout 后退出；没有就先生成', en: 'print the local CA certificate (PEM, the public part) on stdout and exit; creates it if needed' },
   'cli.proxy.examples': {
-    zh: 'wxauth proxy --port 3901\nWECHAT_API_BASE=http://127.0.0.1:3901 npm start     # 你的服务改为指向代理\nwxauth proxy --region sh --har calls.har\nwxauth proxy --upstream http://127.0.0.1:3900 --json | jq .\nwxauth proxy --intercept --upstream http://127.0.0.1:3900     # SDK 写死了 https://api.weixin.qq.com 时\nwxauth proxy --print-ca > wxauth-ca.pem',
-    en: 'wxauth proxy --port 3901\nWECHAT_API_BASE=http://127.0.0.1:3901 npm start     # your servers, aimed at the proxy\nwxauth proxy --region sh --har calls.har\nwxauth proxy --upstream http://127.0.0.1:3900 --json | jq .\nwxauth proxy --intercept --upstream http://127.0.0.1:3900     # for SDKs that hard-code https://api.weixin.qq.com\nwxauth proxy --print-ca > wxauth-ca.pem',
+    zh: 'wxauth proxy --port 3901\nWECHAT_API_BASE=http://127.0.0.1:3901 npm start     # 你的服务改为指向代理\nwxauth proxy --region sh --har calls.har\nwxauth proxy --upstream http://127.0.0.1:3900 --json | jq .\nwxauth proxy --intercept --upstream http://127.0.0.1:3900     # SDK 写死了 https://api.weixin.qq.com 时\nwxauth proxy --host 0.0.0.0 --allow-host host.docker.internal     # 服务跑在 Docker 容器里时\nwxauth proxy --print-ca > wxauth-ca.pem',
+    en: 'wxauth proxy --port 3901\nWECHAT_API_BASE=http://127.0.0.1:3901 npm start     # your servers, aimed at the proxy\nwxauth proxy --region sh --har calls.har\nwxauth proxy --upstream http://127.0.0.1:3900 --json | jq .\nwxauth proxy --intercept --upstream http://127.0.0.1:3900     # for SDKs that hard-code https://api.weixin.qq.com\nwxauth proxy --host 0.0.0.0 --allow-host host.docker.internal     # servers in Docker containers\nwxauth proxy --print-ca > wxauth-ca.pem',
   },
 
   'proxy.intercept.started': {
@@ -63,8 +72,8 @@ export const messages = {
     en: 'The proxy listens on {host} with --intercept: other machines on the network can reach WeChat\'s hosts through it, and their HTTPS calls to WeChat are decrypted and shown here. Anything else they ask it for (this machine\'s 127.0.0.1, your network, any other site) is refused with a 403: have them put those hosts in NO_PROXY.',
   },
   'proxy.blocked.host': {
-    zh: '{caller}：已拒绝（403），Host「{target}」不是代理自己的地址（防止 DNS 重绑定）；请把请求发到代理打印的地址。',
-    en: '{caller}: refused (403): Host "{target}" is not an address of this proxy (a guard against DNS rebinding); send calls to the URL the proxy printed.',
+    zh: '{caller}：已拒绝（403），Host「{target}」不是代理自己的地址（防止 DNS 重绑定）；请把请求发到代理打印的地址，或者这是你自己的名字（如容器里的 host.docker.internal）就加上 --allow-host。',
+    en: '{caller}: refused (403): Host "{target}" is not an address of this proxy (a guard against DNS rebinding); send calls to the URL the proxy printed, or, if it is a name of yours (host.docker.internal from a container), add --allow-host.',
   },
   'proxy.blocked.control': {
     zh: '{caller} → {target}：已拒绝（403），代理从不转发模拟器的控制接口（/__emulator/）。',
