@@ -55,6 +55,25 @@ function writeAtomic(file: string, text: string, mode: number): void {
   }
 }
 
+/** The only names this CA may vouch for: weixin.qq.com and its subdomains (RFC 5280 §4.2.1.10). */
+export const CA_PERMITTED_DOMAIN = 'weixin.qq.com';
+
+/**
+ * A critical nameConstraints extension: DNS names under weixin.qq.com only, and no IP address (a null
+ * v4 and v6 subtree). A TLS client that trusts this CA then refuses any certificate it signs for another
+ * site, so even a stolen key cannot impersonate anything but WeChat's API to the processes told to trust
+ * it. Built with node-forge's ASN.1 writer; forge parses but does not build this extension by name.
+ */
+function nameConstraints(forge: typeof import('node-forge')): { id: string; critical: boolean; value: string } {
+  const a = forge.asn1;
+  const seq = (items: import('node-forge').asn1.Asn1[]) => a.create(a.Class.UNIVERSAL, a.Type.SEQUENCE, true, items);
+  const subtree = (base: import('node-forge').asn1.Asn1) => seq([base]);
+  const dns = a.create(a.Class.CONTEXT_SPECIFIC, 2, false, CA_PERMITTED_DOMAIN);
+  const ip = (bytes: number) => a.create(a.Class.CONTEXT_SPECIFIC, 7, false, '\0'.repeat(bytes));
+  const permitted = a.create(a.Class.CONTEXT_SPECIFIC, 0, true, [subtree(dns), subtree(ip(8)), subtree(ip(32))]);
+  return { id: '2.5.29.30', critical: true, value: a.toDer(seq([permitted])).getBytes() };
+}
+
 async function createCa(now: Date): Promise<{ certPem: string; keyPem: string }> {
   const { default: forge } = await import('node-forge');
   const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -74,6 +93,7 @@ async function createCa(now: Date): Promise<{ certPem: string; keyPem: string }>
     { name: 'basicConstraints', cA: true, critical: true, pathLenConstraint: 0 },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
+    nameConstraints(forge),
   ]);
   const forgeKey = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
   cert.sign(forgeKey, forge.md.sha256.create());

@@ -6,6 +6,7 @@
 // Also: the CA store (0600 key, reuse, refusal of a corrupt or exposed key) and the upstream through
 // the run's HTTP_PROXY / NO_PROXY.
 import { execFile, spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -100,9 +101,30 @@ let emu: EmulatorHandle;
 let dir: string;
 let ca: ProxyCa;
 let contexts: HostContexts;
+/**
+ * A CA like any public one (no name constraints, unlike wxauth's), made here with node-forge: the other
+ * sites' certificates come from it.
+ */
+async function plainCa(): Promise<{ certPem: string; keyPem: string }> {
+  const { default: forge } = await import('node-forge');
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  cert.serialNumber = '01';
+  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
+  cert.validity.notAfter = new Date(Date.now() + 86_400_000 * 30);
+  const name = [{ name: 'commonName', value: 'some public CA (test)' }];
+  cert.setSubject(name);
+  cert.setIssuer(name);
+  cert.setExtensions([{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, critical: true }, { name: 'subjectKeyIdentifier' }]);
+  const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
+  return { certPem: forge.pki.certificateToPem(cert), keyPem };
+}
+
 /** A stand-in for any other HTTPS site: its own CA, which the proxy's CA has nothing to do with. */
 let other: tls.Server;
-let otherCa: ProxyCa;
+let otherCa: { certPem: string; keyPem: string };
 const otherSeen: string[] = [];
 
 beforeAll(async () => {
@@ -110,7 +132,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-intercept-'));
   ca = await openProxyCa(path.join(dir, 'state'));
   contexts = await hostCertificates(ca);
-  otherCa = await openProxyCa(path.join(dir, 'other-ca'));
+  otherCa = await plainCa();
   const otherContexts = await hostCertificates(otherCa);
   other = tls.createServer({ SNICallback: (name, cb) => cb(null, otherContexts(name)) }, (socket) => {
     socket.once('data', (d: Buffer) => {
@@ -431,6 +453,30 @@ describe('the CA store', () => {
     expect(second.created).toBe(false);
     expect(second.certPem).toBe(first.certPem);
     expect(fs.readFileSync(second.keyPath, 'utf8')).toBe(first.keyPem);
+  });
+
+  it('the CA can vouch only for weixin.qq.com: a client that trusts it still refuses a certificate it signed for another site', async () => {
+    // What a stolen proxy-ca-key.pem could do: sign www.example.com. The CA's nameConstraints forbid it.
+    const handshake = (servername: string) =>
+      new Promise<string>((resolve) => {
+        const server = tls.createServer({ SNICallback: (name, cb) => cb(null, contexts(name)) }, (socket) => socket.end());
+        server.listen(0, '127.0.0.1', () => {
+          const { port } = server.address() as AddressInfo;
+          const client = tls.connect({ host: '127.0.0.1', port, servername, ca: ca.certPem }, () => {
+            client.end();
+            server.close();
+            resolve('ok');
+          });
+          client.on('error', (error: NodeJS.ErrnoException) => {
+            server.close();
+            resolve(`${error.code ?? ''} ${error.message}`);
+          });
+        });
+      });
+    expect(await handshake('api.weixin.qq.com')).toBe('ok');
+    expect(await handshake('open.weixin.qq.com')).toBe('ok');
+    // The leaf names www.example.com correctly; only the CA's constraint makes OpenSSL refuse it.
+    expect(await handshake('www.example.com')).toMatch(/permitted subtree violation/);
   });
 
   it('refuses a key others can read, and a corrupt key, leaving it byte for byte as it was (exit 4)', async () => {
