@@ -91,6 +91,9 @@ export interface UpstreamAgents {
   destroy(): void;
 }
 
+/** Origins the proxy keeps keep-alive connections to at once (the upstream, WeChat's hosts, and some others). */
+export const MAX_AGENTS = 32;
+
 export function upstreamAgents(settings: UpstreamProxySettings | undefined, timeoutMs: number): UpstreamAgents {
   const agents = new Map<string, http.Agent>();
   let self: { host: string; port: number; own: string[] } | undefined;
@@ -123,10 +126,22 @@ export function upstreamAgents(settings: UpstreamProxySettings | undefined, time
       }
       const key = `${origin.protocol}//${origin.host} ${proxy?.href ?? ''}`;
       let agent = agents.get(key);
-      if (!agent) {
-        // Keep-alive to the upstream: a new TLS handshake per call would make every call slower than direct.
-        agent = proxy ? tunnelledAgent(proxy, secure, timeoutMs) : secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+      if (agent) {
+        // Most recently used last, so the oldest origin is the first to go.
+        agents.delete(key);
         agents.set(key, agent);
+        return agent;
+      }
+      // Keep-alive to the upstream: a new TLS handshake per call would make every call slower than direct.
+      agent = proxy ? tunnelledAgent(proxy, secure, timeoutMs) : secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+      agents.set(key, agent);
+      if (agents.size > MAX_AGENTS) {
+        // A long --intercept run passing HTTP_PROXY clients on to many hosts would otherwise keep an agent
+        // and its idle sockets per host forever. The least recently used one lets its idle sockets go;
+        // calls still in flight on it finish normally.
+        const [oldestKey, oldest] = agents.entries().next().value as [string, http.Agent];
+        agents.delete(oldestKey);
+        for (const sockets of Object.values(oldest.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
       }
       return agent;
     },
