@@ -92,7 +92,7 @@ export function createContext(options: RuntimeOptions): Context {
     async api(config?: ResolvedConfig): Promise<WechatApi> {
       const cfg = config ?? (await ctx.resolveConfig());
       secrets.add(cfg.secret);
-      const [{ WechatApi }, { backupFor, proxySettingsFrom }] = await Promise.all([import('./http/api.js'), import('./http/client.js')]);
+      const [{ WechatApi }, { backupFor }, { proxySettingsFrom }] = await Promise.all([import('./http/api.js'), import('./http/client.js'), import('./core/proxy-route.js')]);
       return new WechatApi({
         // The run's proxy variables, not this process's (they differ for in-process runs).
         proxy: proxySettingsFrom(env),

@@ -10,7 +10,8 @@ import { ConfigError, UsageError } from '../errors.js';
 import { isVerifyFileName } from '../core/validate.js';
 import type { ConnectRule, DoctorReport, VerifyExpectation } from '../core/doctor.js';
 import { parseConnectTo, runDoctor } from '../flows/doctor/index.js';
-import { proxySettingsFrom, showProxyUrl } from '../http/client.js';
+import { showProxyUrl } from '../http/client.js';
+import { proxySettingsFrom } from '../core/proxy-route.js';
 import { doctorHooks } from '../ui/present/doctor.js';
 import { DEFAULT_PROFILE, pickProfileName, type ResolvedConfig } from '../store/resolve.js';
 

@@ -1,6 +1,7 @@
 // `wxauth doctor`'s verdicts: pure functions from facts (a resolved profile, a lint, what a probe
 // saw) to one check each, and the report model. No I/O: src/flows/doctor/ gathers the facts (DNS,
 // TLS, HTTP, stable_token) and hands them here, so every verdict is table-testable.
+import { proxyRoute, type ProxyRoute, type ProxySettings } from './proxy-route.js';
 import type { MessageRef } from '../errors.js';
 import { messageRef } from '../errors.js';
 import { findingKeys, type Finding } from './inspect.js';
@@ -213,37 +214,17 @@ export function evaluateNode(version: string, engines: string): DoctorCheck {
 
 // ── proxy ────────────────────────────────────────────────────────────────────────────────────────
 
-export interface ProxyVariables {
-  httpProxy: string;
-  httpsProxy: string;
-  noProxy: string;
-}
-
-export type ProxyRoute = { via: 'direct'; reason: 'none' | 'no_proxy' } | { via: 'proxy'; variable: 'HTTPS_PROXY' | 'HTTP_PROXY'; proxy: string };
+/** The run's proxy variables (core/proxy-route.ts ProxySettings). */
+export type ProxyVariables = ProxySettings;
+export type { ProxyRoute };
 
 /**
- * Where undici's EnvHttpProxyAgent (the API client's dispatcher, src/http/client.ts) sends a request
- * to `url`: its NO_PROXY rules mirrored (entries split on commas and spaces, `*` for all, a leading
- * `.` or `*.` dropped, a suffix match on a dot boundary, an optional :port), then HTTPS_PROXY for https
- * (else HTTP_PROXY), HTTP_PROXY for http. `shown` masks the proxy's password.
+ * Where the API client (undici's EnvHttpProxyAgent) sends a request to `url`: core/proxy-route.ts's
+ * proxyRoute, which wxauth proxy uses too; `shown` masks the proxy's password.
  */
 export function routeFor(url: string, v: ProxyVariables, shown: (proxy: string) => string = (p) => p): ProxyRoute {
-  const u = new URL(url);
-  const https = u.protocol === 'https:';
-  const proxy = https ? v.httpsProxy || v.httpProxy : v.httpProxy;
-  if (!proxy) return { via: 'direct', reason: 'none' };
-  const hostname = u.host.replace(/:\d*$/, '').toLowerCase();
-  const port = Number(u.port) || (https ? 443 : 80);
-  const entries = v.noProxy.split(/[,\s]/).filter((e) => e !== '');
-  if (v.noProxy === '*') return { via: 'direct', reason: 'no_proxy' };
-  for (const entry of entries) {
-    const m = /^(.+):(\d+)$/.exec(entry);
-    const host = (m ? (m[1] ?? '') : entry).replace(/^\*?\./, '').toLowerCase();
-    const entryPort = m ? Number(m[2]) : 0;
-    if (entryPort && entryPort !== port) continue;
-    if (hostname === host || hostname.endsWith(`.${host}`)) return { via: 'direct', reason: 'no_proxy' };
-  }
-  return { via: 'proxy', variable: https && v.httpsProxy ? 'HTTPS_PROXY' : 'HTTP_PROXY', proxy: shown(proxy) };
+  const route = proxyRoute(new URL(url), v);
+  return route.via === 'proxy' ? { ...route, proxy: shown(route.proxy) } : route;
 }
 
 /**

@@ -34,48 +34,55 @@ export function interceptsConnect(target: HostPort): boolean {
   return target.port === INTERCEPTED_PORT && isInterceptedHost(target.host);
 }
 
-/** The proxy variables of the run; '' = not set (the shape http/client.ts's proxySettingsFrom returns). */
-export interface UpstreamProxySettings {
+/** The proxy variables of a run; '' = not set. */
+export interface ProxySettings {
   httpProxy: string;
   httpsProxy: string;
   noProxy: string;
 }
+/** The name the proxy's flow has used for them. */
+export type UpstreamProxySettings = ProxySettings;
 
-interface NoProxyEntry {
-  hostname: string;
-  port: number;
+/** The proxy variables as curl and undici read them: lower case first, then upper case; '' = none. */
+export function proxySettingsFrom(env: Readonly<Record<string, string | undefined>>): ProxySettings {
+  return {
+    httpProxy: env.http_proxy ?? env.HTTP_PROXY ?? '',
+    httpsProxy: env.https_proxy ?? env.HTTPS_PROXY ?? '',
+    noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
+  };
 }
 
-function parseNoProxy(value: string): NoProxyEntry[] {
-  const entries: NoProxyEntry[] = [];
-  for (const entry of value.split(/[,\s]/)) {
-    if (!entry) continue;
-    const parsed = /^(.+):(\d+)$/.exec(entry);
-    entries.push({ hostname: (parsed ? parsed[1]! : entry).replace(/^\*?\./, '').toLowerCase(), port: parsed ? Number(parsed[2]) : 0 });
-  }
-  return entries;
-}
+export type ProxyRoute = { via: 'direct'; reason: 'none' | 'no_proxy' } | { via: 'proxy'; variable: 'HTTPS_PROXY' | 'HTTP_PROXY'; proxy: string };
 
 /**
- * The proxy URL a request to `url` goes through, or undefined for a direct connection. The rules are
- * undici's EnvHttpProxyAgent's (lib/dispatcher/env-http-proxy-agent.js): https URLs use HTTPS_PROXY
- * (or HTTP_PROXY when HTTPS_PROXY is unset), http URLs HTTP_PROXY, and a NO_PROXY entry (`*`, a host, `.host` or `*.host` for its subdomains,
- * optionally `:port`) sends matching hosts direct.
+ * Where undici's EnvHttpProxyAgent (lib/dispatcher/env-http-proxy-agent.js) sends a request to `url`,
+ * the rules mirrored so wxauth proxy, doctor and the API client agree: https URLs use HTTPS_PROXY, or
+ * HTTP_PROXY when HTTPS_PROXY is unset (how machines with only http_proxy reach the outside); http URLs
+ * HTTP_PROXY; NO_PROXY entries split on commas and spaces, `*` alone for every host, a leading `.` or
+ * `*.` for subdomains, an optional `:port`; the host compared with IPv6 brackets kept.
  */
-export function upstreamProxyFor(url: URL, settings: UpstreamProxySettings): string | undefined {
-  // As undici: an https URL with no HTTPS_PROXY goes through HTTP_PROXY (kHttpsProxyAgent falls back to
-  // kHttpProxyAgent), which is how machines with only http_proxy set reach the outside.
-  const proxy = url.protocol === 'https:' ? settings.httpsProxy || settings.httpProxy : settings.httpProxy;
-  if (!proxy) return undefined;
-  const noProxy = settings.noProxy.trim();
-  if (noProxy === '*') return undefined;
-  const hostname = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
-  for (const entry of parseNoProxy(noProxy)) {
-    if (entry.port && entry.port !== port) continue;
-    if (hostname === entry.hostname || hostname.endsWith(`.${entry.hostname}`)) return undefined;
+export function proxyRoute(url: URL, settings: ProxySettings): ProxyRoute {
+  const https = url.protocol === 'https:';
+  const proxy = https ? settings.httpsProxy || settings.httpProxy : settings.httpProxy;
+  if (!proxy) return { via: 'direct', reason: 'none' };
+  if (settings.noProxy === '*') return { via: 'direct', reason: 'no_proxy' };
+  const hostname = url.host.replace(/:\d*$/, '').toLowerCase();
+  const port = Number(url.port) || (https ? 443 : 80);
+  for (const entry of settings.noProxy.split(/[,\s]/)) {
+    if (!entry) continue;
+    const parsed = /^(.+):(\d+)$/.exec(entry);
+    const host = (parsed ? parsed[1]! : entry).replace(/^\*?\./, '').toLowerCase();
+    const entryPort = parsed ? Number(parsed[2]) : 0;
+    if (entryPort && entryPort !== port) continue;
+    if (hostname === host || hostname.endsWith(`.${host}`)) return { via: 'direct', reason: 'no_proxy' };
   }
-  return proxy;
+  return { via: 'proxy', variable: https && settings.httpsProxy ? 'HTTPS_PROXY' : 'HTTP_PROXY', proxy };
+}
+
+/** The proxy URL a request to `url` goes through, or undefined for a direct connection (proxyRoute). */
+export function upstreamProxyFor(url: URL, settings: ProxySettings): string | undefined {
+  const route = proxyRoute(url, settings);
+  return route.via === 'proxy' ? route.proxy : undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'un
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { KnownSecrets, isSecretName, readErrorBody, redactUrl, type Narrowed } from '../core/responses.js';
 import { REGIONS, joinUrl } from '../core/endpoints.js';
+import type { ProxySettings } from '../core/proxy-route.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -43,11 +44,6 @@ export interface ClientOptions {
   retryDelaysMs?: number[];
 }
 
-export interface ProxySettings {
-  httpProxy: string;
-  httpsProxy: string;
-  noProxy: string;
-}
 
 /**
  * Where an idempotent call may go when apiBase cannot be reached: a backup the user chose, or WeChat's
@@ -69,14 +65,6 @@ export function isWechatApiBase(base: string): boolean {
   }
 }
 
-/** The proxy variables as curl and undici read them: lower case first, then upper case; '' = none. */
-export function proxySettingsFrom(env: Readonly<Record<string, string | undefined>>): ProxySettings {
-  return {
-    httpProxy: env.http_proxy ?? env.HTTP_PROXY ?? '',
-    httpsProxy: env.https_proxy ?? env.HTTPS_PROXY ?? '',
-    noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
-  };
-}
 
 export type ClientNotice =
   | { kind: 'retry'; reason: 'unreachable' | 'busy'; attempt: number; url: string }
