@@ -589,29 +589,27 @@ export interface CredentialOwner {
 type Console = 'oa' | 'website' | 'test';
 const consoleOf = (type: AccountType | undefined): Console => (type === 'website' ? 'website' : type === 'test' ? 'test' : 'oa');
 
-/** Where to copy the AppID from (the account type's console), and how to set it (profile or WXAUTH_APPID). */
-function appidFix(o: CredentialOwner): MessageRef {
-  const p = profileFlag(o.profile);
-  switch (consoleOf(o.type)) {
-    case 'website':
-      return o.appidFromEnv ? { key: 'doctor.credentials.40013.fix.website.env' } : { key: 'doctor.credentials.40013.fix.website', params: { p } };
-    case 'test':
-      return o.appidFromEnv ? { key: 'doctor.credentials.40013.fix.test.env' } : { key: 'doctor.credentials.40013.fix.test', params: { p } };
-    case 'oa':
-      return o.appidFromEnv ? { key: 'doctor.credentials.40013.fix.env' } : { key: 'doctor.credentials.40013.fix', params: { p } };
-  }
-}
+/**
+ * The fix for a wrong AppID (40013) or AppSecret (40125): where to copy it from (the account type's
+ * console) and how to set it — `config set` for a saved value, the WXAUTH_* variable that overrides it.
+ */
+const CREDENTIAL_FIXES = {
+  40013: {
+    oa: { saved: 'doctor.credentials.40013.fix', env: 'doctor.credentials.40013.fix.env' },
+    website: { saved: 'doctor.credentials.40013.fix.website', env: 'doctor.credentials.40013.fix.website.env' },
+    test: { saved: 'doctor.credentials.40013.fix.test', env: 'doctor.credentials.40013.fix.test.env' },
+  },
+  40125: {
+    oa: { saved: 'doctor.credentials.40125.fix', env: 'doctor.credentials.40125.fix.env' },
+    website: { saved: 'doctor.credentials.40125.fix.website', env: 'doctor.credentials.40125.fix.website.env' },
+    test: { saved: 'doctor.credentials.40125.fix.test', env: 'doctor.credentials.40125.fix.test.env' },
+  },
+} as const;
 
-function secretFix(o: CredentialOwner): MessageRef {
-  const p = profileFlag(o.profile);
-  switch (consoleOf(o.type)) {
-    case 'website':
-      return o.secretFromEnv ? { key: 'doctor.credentials.40125.fix.website.env' } : { key: 'doctor.credentials.40125.fix.website', params: { p } };
-    case 'test':
-      return o.secretFromEnv ? { key: 'doctor.credentials.40125.fix.test.env' } : { key: 'doctor.credentials.40125.fix.test', params: { p } };
-    case 'oa':
-      return o.secretFromEnv ? { key: 'doctor.credentials.40125.fix.env' } : { key: 'doctor.credentials.40125.fix', params: { p } };
-  }
+function credentialFix(errcode: 40013 | 40125, o: CredentialOwner): MessageRef {
+  const keys = CREDENTIAL_FIXES[errcode][consoleOf(o.type)];
+  const fromEnv = errcode === 40013 ? o.appidFromEnv : o.secretFromEnv;
+  return fromEnv ? { key: keys.env } : { key: keys.saved, params: { p: profileFlag(o.profile) } };
 }
 
 export function evaluateCredentials(f: CredentialFacts, owner: CredentialOwner = { profile: 'default', appidFromEnv: false, secretFromEnv: false }): DoctorCheck {
@@ -620,8 +618,8 @@ export function evaluateCredentials(f: CredentialFacts, owner: CredentialOwner =
       return check('credentials', 'ok', { key: 'doctor.credentials.ok', params: { host: f.host, appid: f.appid, expiresIn: f.expiresIn } }, { host: f.host, endpoint: '/cgi-bin/stable_token', expiresIn: f.expiresIn });
     case 'errcode': {
       const evidence: Evidence = { host: f.host, endpoint: '/cgi-bin/stable_token', errcode: f.errcode, errmsg: f.errmsg, rid: f.rid ?? null, ip: f.ip ?? null };
-      if (f.errcode === 40013) return check('credentials', 'fail', { key: 'doctor.credentials.40013', params: { appid: f.appid } }, { ...evidence, appidSource: owner.appidFromEnv ? 'env' : 'profile' }, appidFix(owner));
-      if (f.errcode === 40125) return check('credentials', 'fail', { key: 'doctor.credentials.40125', params: { appid: f.appid } }, { ...evidence, secretSource: owner.secretFromEnv ? 'env' : 'profile' }, secretFix(owner));
+      if (f.errcode === 40013) return check('credentials', 'fail', { key: 'doctor.credentials.40013', params: { appid: f.appid } }, { ...evidence, appidSource: owner.appidFromEnv ? 'env' : 'profile' }, credentialFix(40013, owner));
+      if (f.errcode === 40125) return check('credentials', 'fail', { key: 'doctor.credentials.40125', params: { appid: f.appid } }, { ...evidence, secretSource: owner.secretFromEnv ? 'env' : 'profile' }, credentialFix(40125, owner));
       if (f.errcode === 40164) {
         const ip = f.ip ?? '?';
         // A website app keeps its whitelist on the Open Platform (errcode-knowledge's WHITELIST_OPEN).
