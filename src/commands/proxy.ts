@@ -169,8 +169,9 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
     });
     await untilAborted(ctx.signal);
   } finally {
-    hooks.flush();
     await proxy.close();
+    // The lines of every call, the ones still in flight when Ctrl-C came included, before the summary.
+    hooks.flush();
     // Written on every way out (Ctrl-C included), after the last call in flight has been recorded.
     if (options.har) {
       const entries = proxy.harEntries();
@@ -182,6 +183,5 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       }
     }
   }
-  hooks.flush();
   return { kind: 'run', url: proxy.url, upstream, summary: proxy.summary(), ...(har ? { har } : {}) };
 }

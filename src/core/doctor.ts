@@ -214,15 +214,12 @@ export function evaluateNode(version: string, engines: string): DoctorCheck {
 
 // ── proxy ────────────────────────────────────────────────────────────────────────────────────────
 
-/** The run's proxy variables (core/proxy-route.ts ProxySettings). */
-export type ProxyVariables = ProxySettings;
-export type { ProxyRoute };
 
 /**
  * Where the API client (undici's EnvHttpProxyAgent) sends a request to `url`: core/proxy-route.ts's
  * proxyRoute, which wxauth proxy uses too; `shown` masks the proxy's password.
  */
-export function routeFor(url: string, v: ProxyVariables, shown: (proxy: string) => string = (p) => p): ProxyRoute {
+export function routeFor(url: string, v: ProxySettings, shown: (proxy: string) => string = (p) => p): ProxyRoute {
   const route = proxyRoute(new URL(url), v);
   return route.via === 'proxy' ? { ...route, proxy: shown(route.proxy) } : route;
 }
@@ -234,7 +231,7 @@ export function routeFor(url: string, v: ProxyVariables, shown: (proxy: string) 
  */
 export function evaluateProxy(
   apiUrl: string,
-  v: ProxyVariables,
+  v: ProxySettings,
   apiReached: boolean | undefined,
   shown: (proxy: string) => string,
   callbackUrl?: string,

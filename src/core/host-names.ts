@@ -16,7 +16,7 @@ export function isWildcardHost(host: string): boolean {
 }
 
 /** One address of this machine, as node:os networkInterfaces() lists it. */
-export interface InterfaceAddress {
+interface InterfaceAddress {
   address: string;
   family: string;
 }

@@ -4,12 +4,13 @@
 // through the HTTP(S)_PROXY of the run (NO_PROXY read as undici's EnvHttpProxyAgent reads it, so the
 // proxy and the rest of wxauth agree on which hosts go direct).
 import { DEFAULT_OPEN_BASE, REGIONS } from './endpoints.js';
+import { isLoopbackHost } from './host-names.js';
 
 /** The hosts --intercept decrypts: the API hosts (api, api2, sh/sz/hk: API-FACTS §0.6) and the page host. */
 export const INTERCEPTED_HOSTS: readonly string[] = [...Object.values(REGIONS), DEFAULT_OPEN_BASE].map((base) => new URL(base).hostname);
 
 /** TLS is only terminated on 443: anything else to these hosts is not HTTPS as an SDK speaks it, and is tunnelled. */
-export const INTERCEPTED_PORT = 443;
+const INTERCEPTED_PORT = 443;
 
 export function isInterceptedHost(host: string): boolean {
   return INTERCEPTED_HOSTS.includes(host.toLowerCase().replace(/\.$/, ''));
@@ -40,8 +41,6 @@ export interface ProxySettings {
   httpsProxy: string;
   noProxy: string;
 }
-/** The name the proxy's flow has used for them. */
-export type UpstreamProxySettings = ProxySettings;
 
 /** The proxy variables as curl and undici read them: lower case first, then upper case; '' = none. */
 export function proxySettingsFrom(env: Readonly<Record<string, string | undefined>>): ProxySettings {
@@ -120,7 +119,7 @@ export function reachesEmulatorControl(target: string): boolean {
  */
 export function isThisMachine(ip: string, own: Iterable<string>): boolean {
   const bare = ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').replace(/%.*$/, '').toLowerCase();
-  if (bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare)) return true;
+  if (isLoopbackHost(bare)) return true;
   for (const address of own) if (address.replace(/%.*$/, '').toLowerCase() === bare) return true;
   return false;
 }

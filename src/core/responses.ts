@@ -61,7 +61,7 @@ export function readErrorBody(body: unknown): ErrorBody | undefined {
 }
 
 /** Query parameter and JSON field names whose values are secrets in WeChat's APIs. */
-export const SECRET_NAMES = ['secret', 'appsecret', 'access_token', 'refresh_token', 'code', 'component_access_token'];
+const SECRET_NAMES = ['secret', 'appsecret', 'access_token', 'refresh_token', 'code', 'component_access_token'];
 
 /** Names that end like a secret's but are not one: WeChat's error code and other plain codes. */
 const NOT_SECRET_NAMES = new Set(['errcode', 'error_code', 'errorcode', 'ret_code', 'retcode', 'status_code', 'statuscode', 'country_code', 'countrycode', 'zip_code', 'zipcode', 'postal_code', 'postalcode']);

@@ -15,8 +15,10 @@ import crypto from 'node:crypto';
 import { ConfigError, type MessageRef } from '../errors.js';
 import { formatMode, readStateFile, withFileLock, writeFileAtomic } from './files.js';
 
-export const CA_CERT_FILE = 'proxy-ca.pem';
-export const CA_KEY_FILE = 'proxy-ca-key.pem';
+/** A PEM file wxauth wrote is a few KiB; anything larger is not one of ours. */
+const MAX_PEM_BYTES = 64 * 1024;
+const CA_CERT_FILE = 'proxy-ca.pem';
+const CA_KEY_FILE = 'proxy-ca-key.pem';
 
 /** Ten years: the user trusts it once; a proxy CA that expires mid-debugging helps nobody. */
 const CA_YEARS = 10;
@@ -42,13 +44,12 @@ function corruptError(reason: MessageRef, paths: { cert: string; key: string }):
 
 /**
  * Write `text` to `file` through a synced temporary file renamed over it (store/files.ts), so no reader
- * sees half a PEM and a crash cannot leave an empty one. writeFileAtomic makes it 0600: the
- * certificate is then opened to `mode`, since the runtimes that trust it must read it.
+ * sees half a PEM and a crash cannot leave an empty one; the certificate is 0644, since the runtimes
+ * that trust it must read it.
  */
 function writeAtomic(file: string, text: string, mode: number): void {
   try {
-    writeFileAtomic(file, text);
-    if (mode !== 0o600) fs.chmodSync(file, mode);
+    writeFileAtomic(file, text, mode);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new ConfigError({ key: 'proxy.ca.unwritable', params: { file, detail: code } }, { hint: { key: 'proxy.ca.unwritable.hint' }, cause: error });
@@ -56,7 +57,7 @@ function writeAtomic(file: string, text: string, mode: number): void {
 }
 
 /** The only names this CA may vouch for: weixin.qq.com and its subdomains (RFC 5280 §4.2.1.10). */
-export const CA_PERMITTED_DOMAIN = 'weixin.qq.com';
+const CA_PERMITTED_DOMAIN = 'weixin.qq.com';
 
 /**
  * A critical nameConstraints extension: DNS names under weixin.qq.com only, and no IP address (a null
@@ -102,10 +103,10 @@ async function createCa(now: Date): Promise<{ certPem: string; keyPem: string }>
 
 function load(certPath: string, keyPath: string, now: Date): Omit<ProxyCa, 'created'> | undefined {
   const paths = { cert: certPath, key: keyPath };
-  const keyFile = readStateFile(keyPath, 64 * 1024);
+  const keyFile = readStateFile(keyPath, MAX_PEM_BYTES);
   if (!keyFile) {
     // A certificate without its key may already be trusted somewhere: never replaced by a new CA.
-    if (readStateFile(certPath, 64 * 1024))
+    if (readStateFile(certPath, MAX_PEM_BYTES))
       throw new ConfigError({ key: 'proxy.ca.keyMissing', params: paths }, { hint: { key: 'proxy.ca.keyMissing.hint', params: paths } });
     return undefined;
   }
@@ -116,8 +117,8 @@ function load(certPath: string, keyPath: string, now: Date): Omit<ProxyCa, 'crea
   } catch (error) {
     throw corruptError({ key: 'proxy.ca.keyUnreadable', params: { file: keyPath, code: (error as NodeJS.ErrnoException).code ?? '-' } }, paths);
   }
-  const certFile = readStateFile(certPath, 64 * 1024);
-  if (!certFile) throw new ConfigError({ key: 'proxy.ca.certMissing', params: { cert: certPath, key: keyPath } }, { hint: { key: 'proxy.ca.corrupt.hint', params: { cert: certPath, key: keyPath } } });
+  const certFile = readStateFile(certPath, MAX_PEM_BYTES);
+  if (!certFile) throw corruptError({ key: 'proxy.ca.certMissing', params: paths }, paths);
   let cert: crypto.X509Certificate;
   try {
     cert = new crypto.X509Certificate(certFile.text);
@@ -127,7 +128,7 @@ function load(certPath: string, keyPath: string, now: Date): Omit<ProxyCa, 'crea
   if (!cert.checkPrivateKey(key)) throw corruptError({ key: 'proxy.ca.mismatch', params: paths }, paths);
   if (!cert.ca) throw corruptError({ key: 'proxy.ca.notCa', params: { file: certPath } }, paths);
   if (new Date(cert.validTo).getTime() <= now.getTime())
-    throw new ConfigError({ key: 'proxy.ca.expired', params: { file: certPath, date: cert.validTo } }, { hint: { key: 'proxy.ca.corrupt.hint', params: { cert: certPath, key: keyPath } } });
+    throw corruptError({ key: 'proxy.ca.expired', params: { file: certPath, date: cert.validTo } }, paths);
   return { certPath, keyPath, certPem: certFile.text, keyPem: keyFile.text };
 }
 
@@ -141,8 +142,7 @@ export async function openProxyCa(dir: string, now: Date = new Date()): Promise<
   // inside it, and only if no other run published one meanwhile (then its CA is the one to trust).
   const fresh = await createCa(now);
   const created = withFileLock(keyPath, () => {
-    if (readStateFile(keyPath, 64 * 1024)) return false;
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (readStateFile(keyPath, MAX_PEM_BYTES)) return false;
     // Certificate first: a run killed in between leaves a certificate without its key, which the next
     // run refuses to replace (nobody trusts it yet, but wxauth cannot know that): the user deletes it.
     writeAtomic(certPath, fresh.certPem, 0o644);

@@ -232,12 +232,12 @@ export function checkStateDir(dir: string): MessageRef[] {
 
 /**
  * Replace `file` with `text` so that a reader sees the old file or the new one, never a part: the text
- * goes to a new 0600 file beside it (same folder, so the rename stays on one file system), is flushed
+ * goes to a new file beside it (0600 unless `mode` says otherwise) (same folder, so the rename stays on one file system), is flushed
  * to disk, then renamed over the old one. On any failure the temporary file is removed and the old
  * file is untouched. (conf did this before, through `atomically`; loading conf and ajv for it cost
  * `wxauth url` ~170 ms of CPU per run, issue 19. The lock, the checks and the 0700 folder were ours.)
  */
-export function writeFileAtomic(link: string, text: string): void {
+export function writeFileAtomic(link: string, text: string, mode = 0o600): void {
   // A config.json that is a symlink (dotfiles kept in a repository) stays one: the new file replaces
   // the link's target, as conf's `atomically` did, instead of cutting the link loose.
   let file = link;
@@ -249,7 +249,7 @@ export function writeFileAtomic(link: string, text: string): void {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   let fd: number | undefined;
   try {
-    fd = fs.openSync(temp, 'wx', 0o600);
+    fd = fs.openSync(temp, 'wx', mode);
     fs.writeFileSync(fd, text, 'utf8');
     fs.fsyncSync(fd);
     fs.closeSync(fd);

@@ -4,6 +4,7 @@
 // the verify file, the redirect_uri, its certificate, and stable_token (reachability, credentials,
 // IP whitelist, and WeChat's Date header for the clock). Takes a clock, a resolver and extra CAs, so
 // tests need no sleeps and trust their own certificates; never Context, never the terminal.
+import type { ProxySettings } from '../../core/proxy-route.js';
 import fs from 'node:fs';
 import { ConfigError, type MessageRef } from '../../errors.js';
 import {
@@ -31,7 +32,6 @@ import {
   type DoctorCheck,
   type DoctorReport,
   type HttpFacts,
-  type ProxyVariables,
   type TokenCacheFacts,
   type VerifyExpectation,
 } from '../../core/doctor.js';
@@ -66,7 +66,7 @@ export interface DoctorDeps {
   /** Per-check deadline (ms). */
   timeoutMs: number;
   /** The run's HTTP(S)_PROXY / NO_PROXY (the API client honours them). */
-  proxy: ProxyVariables;
+  proxy: ProxySettings;
   /** Shows a proxy URL without its password. */
   showProxy(url: string): string;
   openTokenStore(): Promise<DoctorTokenStore>;

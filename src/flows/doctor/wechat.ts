@@ -9,7 +9,8 @@ import { buildConnector, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import tls from 'node:tls';
 import { NetworkError, WechatApiError, type MessageRef } from '../../errors.js';
 import { parseErrorBody } from '../../core/errcodes.js';
-import { mapConnect, type ConnectRule, type CredentialFacts, type ProxyVariables } from '../../core/doctor.js';
+import { mapConnect, type ConnectRule, type CredentialFacts } from '../../core/doctor.js';
+import type { ProxySettings } from '../../core/proxy-route.js';
 import type { KnownSecrets } from '../../core/responses.js';
 import { WechatApi } from '../../http/api.js';
 import { BasicTokenService, type BasicTokenCache } from '../basic-token.js';
@@ -29,7 +30,7 @@ export interface CredentialOptions {
   connectTo: readonly ConnectRule[];
   /** Told every host:port dialled, before --connect-to maps it. */
   aimed?: (host: string, port: number) => void;
-  proxy: ProxyVariables;
+  proxy: ProxySettings;
   ca?: string | string[];
   now(): number;
   secrets?: KnownSecrets;

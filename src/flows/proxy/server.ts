@@ -26,7 +26,7 @@ import { acceptedHostNames, hostHeaderAllowed, isWildcardHost } from '../../core
 import type { ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
-import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine, reachesEmulatorControl, type HostPort, type UpstreamProxySettings } from '../../core/proxy-route.js';
+import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine, reachesEmulatorControl, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
@@ -102,7 +102,7 @@ export interface ProxyOptions {
   /** Bytes of each body kept for reading and the HAR; the rest streams through unread. */
   captureBytes?: number;
   /** HTTP(S)_PROXY / NO_PROXY of the run: the upstream is reached through them, as wxauth's client does. */
-  upstreamProxy?: UpstreamProxySettings;
+  upstreamProxy?: ProxySettings;
   /** Also a forward proxy that decrypts WeChat's hosts (`wxauth proxy --intercept`). */
   intercept?: InterceptOptions;
   /** Tests only: where a tunnelled CONNECT target is really dialled (a local server for `example.test:443`). */

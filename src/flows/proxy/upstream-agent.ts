@@ -11,8 +11,8 @@ import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import { isLoopbackHost } from '../../core/host-names.js';
-import { upstreamProxyFor, type UpstreamProxySettings } from '../../core/proxy-route.js';
+import { isLoopbackHost, isWildcardHost } from '../../core/host-names.js';
+import { upstreamProxyFor, type ProxySettings } from '../../core/proxy-route.js';
 
 /** Open a CONNECT tunnel to host:port through `proxy`; the socket is ready for the upstream's bytes. */
 function tunnel(proxy: URL, host: string, port: number, timeoutMs: number, done: (error: Error | null, socket?: Duplex) => void): void {
@@ -94,7 +94,7 @@ export interface UpstreamAgents {
 /** Origins the proxy keeps keep-alive connections to at once (the upstream, WeChat's hosts, and some others). */
 export const MAX_AGENTS = 32;
 
-export function upstreamAgents(settings: UpstreamProxySettings | undefined, timeoutMs: number): UpstreamAgents {
+export function upstreamAgents(settings: ProxySettings | undefined, timeoutMs: number): UpstreamAgents {
   const agents = new Map<string, http.Agent>();
   let self: { host: string; port: number; own: string[] } | undefined;
 
@@ -106,7 +106,7 @@ export function upstreamAgents(settings: UpstreamProxySettings | undefined, time
     if (!self) return false;
     const port = Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80);
     const host = proxy.hostname.replace(/^\[|\]$/g, '');
-    const wildcard = self.host === '0.0.0.0' || self.host === '::';
+    const wildcard = isWildcardHost(self.host);
     // With a wildcard bind the printed line names a LAN address of this machine (`own`): that is itself too.
     return port === self.port && (host === self.host || (isLoopbackHost(host) && (isLoopbackHost(self.host) || wildcard)) || (wildcard && self.own.includes(host.toLowerCase())));
   };
