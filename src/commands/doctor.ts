@@ -8,15 +8,14 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { isVerifyFileName } from '../core/validate.js';
-import type { ConnectRule, DoctorReport, VerifyExpectation } from '../core/doctor.js';
-import { parseConnectTo, runDoctor } from '../flows/doctor/index.js';
-import { showProxyUrl } from '../http/client.js';
-import { proxySettingsFrom } from '../core/proxy-route.js';
+import { parseConnectTo, type ConnectRule, type DoctorReport, type VerifyExpectation } from '../core/doctor.js';
+import { runDoctor } from '../flows/doctor/index.js';
+import { proxySettingsFrom, showProxyUrl } from '../core/proxy-route.js';
 import { doctorHooks } from '../ui/present/doctor.js';
 import { DEFAULT_PROFILE, pickProfileName, type ResolvedConfig } from '../store/resolve.js';
 
 /** Per-check deadline unless --timeout says otherwise: doctor should answer in seconds. */
-export const DOCTOR_TIMEOUT_MS = 5_000;
+const DOCTOR_TIMEOUT_MS = 5_000;
 
 export interface DoctorOptions {
   /** --verify-file as given: a file name, or a path to the local file. */

@@ -2,6 +2,7 @@
 // saw) to one check each, and the report model. No I/O: src/flows/doctor/ gathers the facts (DNS,
 // TLS, HTTP, stable_token) and hands them here, so every verdict is table-testable.
 import { proxyRoute, type ProxyRoute, type ProxySettings } from './proxy-route.js';
+import { PATHS } from './endpoints.js';
 import type { MessageRef } from '../errors.js';
 import { messageRef } from '../errors.js';
 import { findingKeys, type Finding } from './inspect.js';
@@ -31,7 +32,7 @@ export const CHECK_IDS = [
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
-export const OFFLINE_CHECKS: readonly CheckId[] = ['profile', 'authorize', 'domain', 'token-cache', 'node', 'proxy'];
+const OFFLINE_CHECKS: readonly CheckId[] = ['profile', 'authorize', 'domain', 'token-cache', 'node', 'proxy'];
 
 /** What a check saw, as plain values: printed under --json, never a secret. */
 export type Evidence = Record<string, string | number | boolean | null>;
@@ -487,7 +488,7 @@ export type TlsFacts =
     }
   | { handshake: false; host: string; port: number; error: string };
 
-export const EXPIRY_WARNING_DAYS = 14;
+const EXPIRY_WARNING_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -612,9 +613,9 @@ function credentialFix(errcode: 40013 | 40125, o: CredentialOwner): MessageRef {
 export function evaluateCredentials(f: CredentialFacts, owner: CredentialOwner = { profile: 'default', appidFromEnv: false, secretFromEnv: false }): DoctorCheck {
   switch (f.outcome) {
     case 'ok':
-      return check('credentials', 'ok', { key: 'doctor.credentials.ok', params: { host: f.host, appid: f.appid, expiresIn: f.expiresIn } }, { host: f.host, endpoint: '/cgi-bin/stable_token', expiresIn: f.expiresIn });
+      return check('credentials', 'ok', { key: 'doctor.credentials.ok', params: { host: f.host, appid: f.appid, expiresIn: f.expiresIn } }, { host: f.host, endpoint: PATHS.stableToken, expiresIn: f.expiresIn });
     case 'errcode': {
-      const evidence: Evidence = { host: f.host, endpoint: '/cgi-bin/stable_token', errcode: f.errcode, errmsg: f.errmsg, rid: f.rid ?? null, ip: f.ip ?? null };
+      const evidence: Evidence = { host: f.host, endpoint: PATHS.stableToken, errcode: f.errcode, errmsg: f.errmsg, rid: f.rid ?? null, ip: f.ip ?? null };
       if (f.errcode === 40013) return check('credentials', 'fail', { key: 'doctor.credentials.40013', params: { appid: f.appid } }, { ...evidence, appidSource: owner.appidFromEnv ? 'env' : 'profile' }, credentialFix(40013, owner));
       if (f.errcode === 40125) return check('credentials', 'fail', { key: 'doctor.credentials.40125', params: { appid: f.appid } }, { ...evidence, secretSource: owner.secretFromEnv ? 'env' : 'profile' }, credentialFix(40125, owner));
       if (f.errcode === 40164) {
@@ -628,14 +629,14 @@ export function evaluateCredentials(f: CredentialFacts, owner: CredentialOwner =
       return check('credentials', 'fail', { key: 'doctor.credentials.errcode', params: { errcode: f.errcode, errmsg: f.errmsg } }, evidence, fix);
     }
     case 'network':
-      return check('credentials', 'fail', f.message, { host: f.host, endpoint: '/cgi-bin/stable_token', failure: f.failure }, f.hint);
+      return check('credentials', 'fail', f.message, { host: f.host, endpoint: PATHS.stableToken, failure: f.failure }, f.hint);
   }
 }
 
 // ── clock skew ───────────────────────────────────────────────────────────────────────────────────
 
 /** Beyond this, JS-SDK signatures and token expiry maths go wrong in ways that are hard to see. */
-export const CLOCK_SKEW_WARNING_S = 60;
+const CLOCK_SKEW_WARNING_S = 60;
 
 /**
  * This machine's clock against the Date header of WeChat's answer (second resolution, so ±1 s is

@@ -158,7 +158,7 @@ export function isRejectedToken(error: unknown): error is WechatApiError {
 }
 
 /** The caller IP WeChat wrote into errmsg (40164: "invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist"). */
-function callerIp(error: WechatApiError): string | undefined {
+export function callerIp(error: WechatApiError): string | undefined {
   const parsed = parseErrorBody(error.raw) ?? parseErrorBody(JSON.stringify({ errcode: error.errcode, errmsg: error.errmsg }));
   return parsed?.ip ?? parsed?.ipv6;
 }

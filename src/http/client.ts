@@ -7,7 +7,7 @@ import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'un
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { KnownSecrets, isSecretName, readErrorBody, redactUrl, type Narrowed } from '../core/responses.js';
 import { REGIONS, joinUrl } from '../core/endpoints.js';
-import type { ProxySettings } from '../core/proxy-route.js';
+import { showProxyUrl, type ProxySettings } from '../core/proxy-route.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -368,15 +368,6 @@ export function proxyFor(url: string, proxy: ProxySettings | undefined): ProxyIn
   }
 }
 
-/** `http://user:pass@proxy:3128` → `http://user:***@proxy:3128`; a user name alone is masked too. */
-export function showProxyUrl(value: string): string {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i.exec(value);
-  if (!m) return value;
-  const userinfo = m[2] ?? '';
-  const colon = userinfo.indexOf(':');
-  const masked = colon === -1 ? '***' : `${userinfo.slice(0, colon)}:***`;
-  return `${m[1]}${masked}@${value.slice(m[0].length)}`;
-}
 
 function toNetworkError(error: unknown, url: string, options: ClientOptions, timedOut: boolean, mask: (text: string) => string): Error {
   if (options.signal?.aborted && !timedOut) return new CancelledError({ cause: error });

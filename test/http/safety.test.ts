@@ -3,7 +3,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WechatHttpClient, backupFor, isWechatApiBase, proxyFor, showProxyUrl } from '../../src/http/client.js';
+import { WechatHttpClient, backupFor, isWechatApiBase, proxyFor } from '../../src/http/client.js';
+import { showProxyUrl } from '../../src/core/proxy-route.js';
 import { KnownSecrets } from '../../src/core/responses.js';
 import { NetworkError, WechatApiError } from '../../src/errors.js';
 

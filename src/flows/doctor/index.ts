@@ -42,10 +42,8 @@ import type { BasicTokenEntry, UserTokenEntry } from '../../store/token-cache.js
 import { inspectBasicCache } from '../basic-token.js';
 import { planAuthorize } from '../authorize.js';
 import { probeDns, probeGet, probeTls, systemLookup, type Lookup, type ProbeOptions } from './probes.js';
-import { probeCredentials, type CredentialProbe } from './wechat.js';
+import type { CredentialProbe } from './wechat.js';
 
-export { parseConnectTo } from '../../core/doctor.js';
-export type { Lookup } from './probes.js';
 
 /** The part of the token store doctor reads (it never writes). */
 export interface DoctorTokenStore {
@@ -92,7 +90,7 @@ const CHECKED_FIELDS = ['appid', 'secret', 'domain', 'redirectUri'] as const;
  * engines.node of this package: the nearest package.json named wxauth above this module (src/flows/
  * doctor, dist/flows/doctor, or a bundle's chunk in dist/cli all find it). '' when it cannot be read.
  */
-export function packageEngines(from: string = import.meta.url): string {
+function packageEngines(from: string = import.meta.url): string {
   let dir = new URL('.', from);
   for (let depth = 0; depth < 6; depth++) {
     try {
@@ -227,24 +225,28 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
   const apiPort = Number(api.port) || (api.protocol === 'https:' ? 443 : 80);
   const callback = callbackHost(config);
   const apiRoute = routeFor(config.apiBase, deps.proxy, deps.showProxy);
+  const { appid, secret } = config;
   const credentials: Promise<CredentialProbe | undefined> =
-    config.appid && config.secret
-      ? probeCredentials({
-          apiBase: config.apiBase,
-          appid: config.appid,
-          secret: config.secret,
-          timeoutMs: deps.timeoutMs,
-          connectTo: input.connectTo,
-          aimed,
-          proxy: deps.proxy,
-          now: deps.now,
-          ...(deps.ca ? { ca: deps.ca } : {}),
-          ...(deps.secrets ? { secrets: deps.secrets } : {}),
-          ...(deps.showSecrets ? { showSecrets: true } : {}),
-          ...(deps.signal ? { signal: deps.signal } : {}),
-          ...(deps.trace ? { trace: deps.trace } : {}),
-          ...(deps.curl ? { curl: deps.curl } : {}),
-        })
+    appid && secret
+      ? // Loaded only when there is something to check: it brings the API client (undici).
+        import('./wechat.js').then(({ probeCredentials }) =>
+          probeCredentials({
+            apiBase: config.apiBase,
+            appid,
+            secret,
+            timeoutMs: deps.timeoutMs,
+            connectTo: input.connectTo,
+            aimed,
+            proxy: deps.proxy,
+            now: deps.now,
+            ...(deps.ca ? { ca: deps.ca } : {}),
+            ...(deps.secrets ? { secrets: deps.secrets } : {}),
+            ...(deps.showSecrets ? { showSecrets: true } : {}),
+            ...(deps.signal ? { signal: deps.signal } : {}),
+            ...(deps.trace ? { trace: deps.trace } : {}),
+            ...(deps.curl ? { curl: deps.curl } : {}),
+          }),
+        )
       : Promise.resolve(undefined);
   const [dnsApi, dnsCallback, verify, redirect, wechat] = await Promise.all([
     apiRoute.via === 'proxy'

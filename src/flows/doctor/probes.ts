@@ -133,7 +133,7 @@ function withSystemRoots(ca: string | string[]): string[] {
 }
 
 /** How much of a body a probe keeps: a verify file is a few bytes, a callback page is only described. */
-export const MAX_PROBE_BODY = 64 * 1024;
+const MAX_PROBE_BODY = 64 * 1024;
 
 /**
  * One GET, as a browser following WeChat's redirect would send it: no redirects followed, Host and

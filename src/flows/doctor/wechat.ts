@@ -8,12 +8,11 @@
 import { buildConnector, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import tls from 'node:tls';
 import { NetworkError, WechatApiError, type MessageRef } from '../../errors.js';
-import { parseErrorBody } from '../../core/errcodes.js';
 import { mapConnect, type ConnectRule, type CredentialFacts } from '../../core/doctor.js';
 import type { ProxySettings } from '../../core/proxy-route.js';
 import type { KnownSecrets } from '../../core/responses.js';
 import { WechatApi } from '../../http/api.js';
-import { BasicTokenService, type BasicTokenCache } from '../basic-token.js';
+import { BasicTokenService, callerIp, type BasicTokenCache } from '../basic-token.js';
 
 export interface CredentialProbe {
   facts: CredentialFacts;
@@ -109,7 +108,7 @@ export async function probeCredentials(o: CredentialOptions): Promise<Credential
     return { facts: { outcome: 'ok', host, appid: o.appid, expiresIn: fetched.response.data.expires_in }, ...seen() };
   } catch (error) {
     if (error instanceof WechatApiError) {
-      const parsed = parseErrorBody(error.raw);
+      const ip = callerIp(error);
       return {
         facts: {
           outcome: 'errcode',
@@ -118,7 +117,7 @@ export async function probeCredentials(o: CredentialOptions): Promise<Credential
           errcode: error.errcode,
           errmsg: error.errmsg,
           ...(error.rid ? { rid: error.rid } : {}),
-          ...((parsed?.ip ?? parsed?.ipv6) ? { ip: parsed?.ip ?? parsed?.ipv6 } : {}),
+          ...(ip ? { ip } : {}),
           ...(error.hint ? { hint: error.hint as MessageRef } : {}),
         },
         ...seen(),

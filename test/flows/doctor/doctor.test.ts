@@ -5,7 +5,8 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../../src/emulator/index.js';
-import { parseConnectTo, runDoctor, type DoctorDeps } from '../../../src/flows/doctor/index.js';
+import { runDoctor, type DoctorDeps } from '../../../src/flows/doctor/index.js';
+import { parseConnectTo } from '../../../src/core/doctor.js';
 import type { CheckId, ConnectRule, DoctorReport } from '../../../src/core/doctor.js';
 import { resolveConfig } from '../../../src/store/resolve.js';
 import type { AccountType } from '../../../src/core/validate.js';
