@@ -23,6 +23,7 @@ import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaGet, cgiRidGet,
 import { DEFAULT_SWITCHES } from './switches.js';
 import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isJssdkPagePath } from './jssdk.js';
 import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
+import { isSecretName } from '../core/responses.js';
 import { EVENTS_PATH, openEventStream, type LogTap } from './ui-events.js';
 import { UI_PATH } from './ui-page.js';
 
@@ -81,11 +82,9 @@ export function isApiPath(path: string): boolean {
   return Object.hasOwn(API_ROUTES, path);
 }
 
-const SECRET_PARAMS = new Set(['secret', 'appsecret', 'access_token', 'refresh_token', 'code']);
-
 function redactQuery(query: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of query) out[k] = SECRET_PARAMS.has(k) && v !== '' ? '***' : v;
+  for (const [k, v] of query) out[k] = isSecretName(k) && v !== '' ? '***' : v;
   return out;
 }
 

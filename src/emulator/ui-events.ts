@@ -12,6 +12,7 @@ import type { Bilingual } from '../core/errcodes.js';
 import type { Emulator } from './server.js';
 import { controlJson, type Reply, type Rq } from './reply.js';
 import type { RequestRecord } from './types.js';
+import { isSecretName } from '../core/responses.js';
 import { refusal } from './control.js';
 
 export const EVENTS_PATH = '/__emulator/events';
@@ -56,20 +57,21 @@ export function meaningOf(code: number | undefined): Bilingual | undefined {
 // ---------------------------------------------------------------------------------------------
 // masking
 
-// Credentials a WeChat request or answer may carry (API-FACTS §1–§11: the appsecret, user and basic
-// tokens, refresh tokens, codes, jsapi tickets; the open-platform names for completeness).
-const SECRET_KEYS =
-  'access_token|refresh_token|secret|appsecret|code|ticket|component_access_token|component_appsecret|authorizer_access_token|authorizer_refresh_token|pre_auth_code|session_key';
+// Credentials a WeChat request or answer may carry, by name: core's isSecretName decides, as for the
+// CLI's traces and the proxy (the appsecret, tokens, codes, tickets, session keys…).
+// A field name isSecretName may say yes to (no dots: `window.wx_errcode` in the QR page's script is no field).
+const NAME = '[A-Za-z0-9_]{0,60}(?:secret|ticket|token|code|session_?key)';
 // "key":"value" in JSON, also inside a JSON string (rid/get echoes bodies as escaped JSON: \"key\":\"value\").
-const JSON_SECRET = new RegExp(`(\\\\?"(?:${SECRET_KEYS})\\\\?"\\s*:\\s*\\\\?")[^"\\\\]+`, 'g');
+const JSON_SECRET = new RegExp(`(\\\\?"(${NAME})\\\\?"\\s*:\\s*\\\\?")[^"\\\\]+`, 'gi');
 // key=value in a query string, form body or URL (Location headers carry the code).
-const FORM_SECRET = new RegExp(`((?:^|[?&;\\s"'])(?:${SECRET_KEYS})=)[^&#\\s"']+`, 'g');
+const FORM_SECRET = new RegExp(`((?:^|[?&;\\s"'])(${NAME})=)[^&#\\s"']+`, 'gi');
 // The QR page's long poll answers `window.wx_code='…'` (pages.ts).
 const WX_CODE = /(wx_code=')[^']+/g;
 
 /** Replace every credential's value by `***` (names and structure stay, so the text still reads). */
 export function maskSecrets(text: string): string {
-  return text.replace(JSON_SECRET, '$1***').replace(FORM_SECRET, '$1***').replace(WX_CODE, '$1***');
+  const mask = (whole: string, kept: string, name: string) => (isSecretName(name) ? `${kept}***` : whole);
+  return text.replace(JSON_SECRET, mask).replace(FORM_SECRET, mask).replace(WX_CODE, '$1***');
 }
 
 /**
