@@ -139,21 +139,10 @@ function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
-/**
- * Whether a browser window can appear at all. On Linux and the BSDs a desktop browser needs an X11 or
- * Wayland display; without one (SSH, a container, CI) xdg-open could only fail or start a text browser
- * on the terminal the emulator is printing to, so the URL is shown instead. macOS and Windows always
- * have their desktop.
- */
-export function hasDisplay(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): boolean {
-  if (platform === 'darwin' || platform === 'win32') return true;
-  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
-}
-
 /** --open: hand the page to the platform's opener (ui/browser.ts, which checks its exit status). */
 async function openPage(url: string, env: Readonly<Record<string, string | undefined>>): Promise<'opened' | 'failed' | 'noDisplay'> {
+  const { hasDisplay, openInBrowser } = await import('../ui/browser.js');
   if (!hasDisplay(env)) return 'noDisplay';
-  const { openInBrowser } = await import('../ui/browser.js');
   return (await openInBrowser(url, env)) ? 'opened' : 'failed';
 }
 

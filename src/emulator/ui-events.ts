@@ -21,11 +21,11 @@ export const EVENTS_PATH = '/__emulator/events';
 export type LogTap = (entry: RequestRecord, seq: number, rq: Rq | undefined, reply: Reply) => void;
 
 /** How many past requests a new subscriber is sent first. */
-export const BACKLOG = 200;
+const BACKLOG = 200;
 /** How many full requests and answers are kept (oldest dropped first). */
-export const MAX_DETAILS = 300;
+const MAX_DETAILS = 300;
 /** Bodies longer than this are cut in the detail view (request bodies may be 64 KiB). */
-export const MAX_SHOWN_BODY = 16 * 1024;
+const MAX_SHOWN_BODY = 16 * 1024;
 /** A subscriber that stops reading is dropped once this much is waiting for it; it reconnects with Last-Event-ID. */
 const MAX_BUFFERED = 1024 * 1024;
 
@@ -36,7 +36,7 @@ let explain: ((code: number) => Bilingual) | undefined;
 let loading: Promise<void> | undefined;
 const meanings = new Map<number, Bilingual>();
 
-export function loadMeanings(): Promise<void> {
+function loadMeanings(): Promise<void> {
   loading ??= import('../core/errcodes.js').then((m) => {
     explain = (code) => m.explainErrcode(code).meaning;
   });
@@ -44,7 +44,7 @@ export function loadMeanings(): Promise<void> {
 }
 
 /** The one-line meaning of an errcode, once the table is loaded (undefined before). */
-export function meaningOf(code: number | undefined): Bilingual | undefined {
+function meaningOf(code: number | undefined): Bilingual | undefined {
   if (code === undefined || explain === undefined) return undefined;
   let meaning = meanings.get(code);
   if (!meaning) {
@@ -115,6 +115,8 @@ function headerPairs(headers: Record<string, string | string[] | number | undefi
 interface Detail {
   /** The log entry this belongs to: a reset restarts numbering, so the number alone could point at an older request. */
   entry: RequestRecord;
+  /** The app it was for, as the request named it (a POST body's appid too). */
+  appid?: string;
   request: { method: string; url: string; headers: Array<[string, string]>; body: string; truncated?: number };
   answer: { status: number; headers: Array<[string, string]>; body: string; truncated?: number; reset?: boolean };
 }
@@ -122,7 +124,6 @@ interface Detail {
 interface Hub {
   clients: Set<ServerResponse>;
   details: Map<number, Detail>;
-  appids: Map<number, string>;
   tap: LogTap;
 }
 
@@ -134,12 +135,11 @@ function hubOf(emu: Emulator): Hub {
     const created: Hub = {
       clients: new Set(),
       details: new Map(),
-      appids: new Map(),
       tap: (entry, seq, rq, reply) => {
         // Runs after the answer was sent; a slip here must not turn into a failed request.
         try {
           const appid = rq ? appidOf(emu, rq) : entry.query.appid;
-          if (rq) keep(created, seq, { entry, request: requestOf(rq), answer: answerOf(reply) }, appid);
+          if (rq) keep(created, seq, { entry, ...(appid !== undefined ? { appid } : {}), request: requestOf(rq), answer: answerOf(reply) });
           broadcast(created, frame('request', seq, summary(entry, seq, appid, rq !== undefined)));
         } catch {
           // the page misses one row; the log itself is intact
@@ -152,16 +152,10 @@ function hubOf(emu: Emulator): Hub {
   return hub;
 }
 
-function keep(hub: Hub, seq: number, detail: Detail, appid: string | undefined): void {
+function keep(hub: Hub, seq: number, detail: Detail): void {
   hub.details.delete(seq);
   hub.details.set(seq, detail);
-  hub.appids.delete(seq);
-  if (appid !== undefined) hub.appids.set(seq, appid);
-  while (hub.details.size > MAX_DETAILS) {
-    const oldest = hub.details.keys().next().value!;
-    hub.details.delete(oldest);
-    hub.appids.delete(oldest);
-  }
+  while (hub.details.size > MAX_DETAILS) hub.details.delete(hub.details.keys().next().value!);
 }
 
 function requestOf(rq: Rq): Detail['request'] {
@@ -235,8 +229,8 @@ function backlogFrames(emu: Emulator, hub: Hub, after: number): string {
     const entry = emu.log[i]!;
     const seq = seqAt(emu, i);
     const kept = hub.details.get(seq);
-    const detail = kept !== undefined && kept.entry === entry;
-    out += frame('request', seq, summary(entry, seq, (detail ? hub.appids.get(seq) : undefined) ?? entry.query.appid, detail));
+    const detail = kept !== undefined && kept.entry === entry ? kept : undefined;
+    out += frame('request', seq, summary(entry, seq, detail?.appid ?? entry.query.appid, detail !== undefined));
   }
   return out;
 }
@@ -291,10 +285,7 @@ export function subscriberCount(emu: Emulator): number {
 export function announce(emu: Emulator, kind: 'state' | 'reset'): void {
   const hub = hubs.get(emu);
   if (!hub) return;
-  if (kind === 'reset') {
-    hub.details.clear();
-    hub.appids.clear();
-  }
+  if (kind === 'reset') hub.details.clear();
   if (hub.clients.size > 0) broadcast(hub, frame(kind, undefined, {}));
 }
 
@@ -315,7 +306,7 @@ export async function requestDetail(emu: Emulator, raw: string): Promise<Reply> 
   const detail = kept !== undefined && kept.entry === entry ? kept : undefined;
   return controlJson({
     ok: true,
-    request: summary(entry, seq, (detail ? hub?.appids.get(seq) : undefined) ?? entry.query.appid, detail !== undefined),
+    request: summary(entry, seq, detail?.appid ?? entry.query.appid, detail !== undefined),
     detail: detail ? { request: detail.request, answer: detail.answer } : null,
   });
 }

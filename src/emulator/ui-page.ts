@@ -14,7 +14,7 @@ import { UI_SCRIPT } from './ui-script.js';
 export const UI_PATH = '/__emulator/ui';
 
 /** The page's Content-Security-Policy: only its own nonce'd style and script, fetches to itself. */
-export function uiCsp(nonce: string): string {
+function uiCsp(nonce: string): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,

@@ -21,6 +21,17 @@ export function openerFor(url: string, platform: NodeJS.Platform = process.platf
   return { command: 'xdg-open', args: [url] };
 }
 
+/**
+ * Whether a browser window can appear at all. On Linux and the BSDs a desktop browser needs an X11 or
+ * Wayland display; without one (SSH, a container, CI) xdg-open could only fail or start a text browser
+ * on the terminal the emulator is printing to, so the URL is shown instead. macOS and Windows always
+ * have their desktop.
+ */
+export function hasDisplay(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform === 'darwin' || platform === 'win32') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
 export interface OpenOptions {
   /** How long to wait for the opener's exit status before taking "still running" as opened. */
   waitMs?: number;

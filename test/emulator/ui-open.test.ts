@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasDisplay } from '../../src/commands/emulator.js';
+import { hasDisplay } from '../../src/ui/browser.js';
 import { collect, startCli, waitForOutput } from '../e2e/helpers.js';
 import { get } from './helpers.js';
 
