@@ -286,10 +286,11 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
         return '';
       }
     })();
-    // The app's own callback domain, as the emulator's seed has it; `host:*` (an emulator convenience for
-    // test accounts) stands for the host with the callback's port.
-    const domain =
-      app.domain.map((d) => (d.endsWith(':*') ? (redirectHost.startsWith(d.slice(0, -2)) ? redirectHost : d.slice(0, -2)) : d)).find((d) => d === redirectHost || d === redirectHost.split(':')[0]) ?? app.domain[0];
+    // The app's own callback domain, as the emulator's seed has it. `host:*` (an emulator convenience:
+    // `wxauth emulator --domain appid=localhost:*`) stands for that host with the callback's port.
+    const redirectName = redirectHost.split(':')[0];
+    const anyPort = app.domain.some((d) => d.endsWith(':*') && d.slice(0, -2) === redirectName);
+    const domain = anyPort ? redirectHost : (app.domain.find((d) => d === redirectHost || d === redirectName) ?? app.domain[0]);
     const inspected = inspectUrl(auth.original, {
       profile: { appid: app.appid, type: app.type, ...(domain ? { domain } : {}), redirectUri: auth.redirectUri },
       ...(auth.rewritten ? {} : { openBase: emulator }),
@@ -299,7 +300,6 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
     // A port on a production account's callback is refused by real WeChat, but when the emulator's domain is
     // `host:*` the user chose any port for this local run (`wxauth emulator --domain appid=localhost:*`, the
     // only way to probe a 网站应用 on localhost:3000): the port is the test setup's, not the app's bug.
-    const anyPort = app.domain.some((d) => d.endsWith(':*') && redirectHost.split(':')[0] === d.slice(0, -2));
     const findings = inspected.findings
       .filter((f) => f.severity !== 'info' && f.id !== 'redirect_uri.loopback_phone' && !(anyPort && f.id === 'domain.port')).map((f) => ({ id: f.id, severity: f.severity, params: f.params }));
     const errors = findings.filter((f) => f.severity === 'error').length;
