@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'bin', 'wxauth.js');
+const bin = path.join(root, 'bin', 'wxauth.cjs');
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const runs = num('BENCH_RUNS', 15);
 const rateSeconds = num('BENCH_RATE_SECONDS', 5);

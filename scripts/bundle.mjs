@@ -1,19 +1,25 @@
 #!/usr/bin/env node
-// npm run build, second step (after tsc): the CLI as one ES module entry, dist/cli/wxauth.js, plus the
-// chunks each command loads lazily, so that a run reads a few files instead of compiling ~40 modules
-// one by one (issue 19). bin/wxauth.js imports it. tsc's dist/ stays as it is: dist/index.js is the
-// library entry of package.json "exports", and its .d.ts files the types.
+// npm run build, second step (after tsc): the CLI as one entry, dist/cli/wxauth.js, plus the chunks
+// each command loads lazily, so that a run reads a few files instead of compiling ~40 modules one by
+// one (issue 19). bin/wxauth.cjs requires it. tsc's dist/ stays as it is: dist/index.js is the library
+// entry of package.json "exports" (ES modules), and its .d.ts files the types.
 //
-// - commander, which every run needs, is bundled in: importing it from node_modules (CommonJS through
-//   the ES module loader) cost more CPU than all of wxauth's own modules. The other npm packages stay
-//   external, imported from node_modules when a run needs them (undici, @inquirer/prompts,
-//   qrcode-terminal…), so test/fixtures/record-imports.mjs still sees each of them.
+// - The bundle is CommonJS, although src/ is ES modules: on Node 20 the first ES module a process
+//   loads starts Node's ES module loader, which costs ~9 ms of CPU per run (its own modules plus
+//   fs/promises, readline and streams) — a tenth of `node -e 0`, paid by every `wxauth --version`.
+//   esbuild splits only ES modules into chunks, so the chunks are built as ES modules first and each is
+//   then turned into CommonJS (toCommonJs below): imports become require(), and import() a require()
+//   on the next tick, so lazy chunks stay lazy.
+// - commander, which every run needs, is bundled in: importing it from node_modules cost more CPU than
+//   all of wxauth's own modules. The other npm packages stay external, required from node_modules when
+//   a run needs them (undici, @inquirer/prompts, qrcode-terminal…), so test/fixtures/record-imports.cjs
+//   still sees each of them. chalk is an ES module: Node ≥ 20.19 (package.json "engines") require()s it.
 // - The message catalogue is written as one JSON file per language and key area
 //   (dist/cli/messages/en/cli.json …), and src/ui/messages/lookup-files.ts takes the place of
 //   lookup.ts, so a run parses only the sentences of the areas it uses.
 // - JSON data (the errcode tables) stays JSON, minified, beside the bundle (jsonBeside below).
 // - The version is written in (main.ts would otherwise look for package.json beside the bundle).
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,9 +41,11 @@ const lookupFromFiles = {
 };
 
 /**
- * A JSON import (the errcode tables, core/data/*.json) stays a JSON module beside the bundle,
- * dist/cli/data/<name>.json, minified: Node reads it with JSON.parse, whereas inlined into a chunk the
- * same data had to be compiled as JavaScript on every `wxauth errcode` (a fifth of its start).
+ * A JSON import (the errcode tables, core/data/*.json) stays JSON beside the bundle,
+ * dist/cli/data/<name>.json, minified, read by require() (JSON.parse), whereas inlined into a chunk the
+ * same data had to be compiled as JavaScript on every `wxauth errcode` (a fifth of its start). It is
+ * required from a small ES module of its own rather than marked external: an external default import
+ * becomes __toESM(require(…)) in CommonJS, which copies the 1,916-entry table into getters (~5 ms).
  */
 const jsonBeside = {
   name: 'json-beside',
@@ -47,8 +55,13 @@ const jsonBeside = {
       const name = path.basename(source);
       fs.mkdirSync(path.join(out, 'data'), { recursive: true });
       fs.writeFileSync(path.join(out, 'data', name), JSON.stringify(JSON.parse(fs.readFileSync(source, 'utf8'))));
-      return { path: `./data/${name}`, external: true };
+      return { path: name, namespace: 'json-beside' };
     });
+    // Every chunk sits in dist/cli/, so ./data/<name> is right from whichever chunk holds this module.
+    b.onLoad({ filter: /.*/, namespace: 'json-beside' }, (args) => ({
+      contents: `import { createRequire } from 'node:module';\nexport default createRequire(import.meta.url)(${JSON.stringify(`./data/${args.path}`)});\n`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -82,8 +95,6 @@ const result = await build({
   target: 'node20.19',
   external: Object.keys(pkg.dependencies).filter((name) => name !== 'commander'),
   define: { WXAUTH_VERSION: JSON.stringify(pkg.version) },
-  // commander is CommonJS and requires Node's built-ins: give its chunks a require() to do it with.
-  banner: { js: "import { createRequire as __wxauthCreateRequire } from 'node:module';\nconst require = __wxauthCreateRequire(import.meta.url);" },
   plugins: [lookupFromFiles, jsonBeside, childProcessWhenUsed],
   legalComments: 'none',
   minifyWhitespace: true,
@@ -111,10 +122,42 @@ for (const [id, texts] of files) {
   fs.writeFileSync(path.join(out, 'messages', `${id}.json`), JSON.stringify(texts));
 }
 
-// The bundle's own package scope: Node looks up the "type" of every module it loads, and without this
-// file it walked up from dist/cli/ to the project's package.json for each chunk.
-fs.writeFileSync(path.join(out, 'package.json'), '{"type":"module"}\n');
+// Each chunk from an ES module into CommonJS (see the top of this file). `dynamic-import: false` is what
+// makes esbuild write import() as Promise.resolve().then(() => require(…)); import.meta.url, which
+// lookup-files.ts and a few others resolve files against, becomes the chunk's own file URL.
+const TO_ESM = 'var __wxauthToESM=(m)=>m!=null&&m.__esModule?m:Object.create(m,{default:{value:m,enumerable:true}});';
+for (const file of Object.keys(result.metafile.outputs)) {
+  if (!file.endsWith('.js')) continue;
+  const full = path.join(root, file);
+  const code = fs.readFileSync(full, 'utf8');
+  const usesUrl = code.includes('import.meta.url');
+  const cjs = await transform(code, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20.19',
+    supported: { 'dynamic-import': false },
+    define: usesUrl ? { 'import.meta.url': '__wxauthFileUrl' } : {},
+    banner: usesUrl ? "var __wxauthFileUrl=require('node:url').pathToFileURL(__filename).href;" : '',
+    minifyWhitespace: true,
+    logLevel: 'warning',
+  });
+  if (/\bimport\.meta\b/.test(cjs.code)) throw new Error(`${file}: import.meta left in a CommonJS chunk`);
+  // esbuild's __toESM(require(x)) copies every export of x into a getter of a new object: for
+  // `import fs from 'node:fs'` that is ~100 closures per chunk per run. Reading through the module
+  // instead (an object whose prototype is the module, plus `default`) gives the same values for free.
+  const calls = /\b__toESM\((require\("[^"]+"\))\)/g;
+  const light = cjs.code.replace(calls, '__wxauthToESM($1)');
+  fs.writeFileSync(full, light === cjs.code ? light : `${TO_ESM}\n${light}`);
+}
+
+// The bundle's own package scope: it says the chunks are CommonJS (the project's package.json says
+// "module"), and without it Node walked up from dist/cli/ to the project's package.json for each chunk.
+fs.writeFileSync(path.join(out, 'package.json'), '{"type":"commonjs"}\n');
 
 if (process.env.BUNDLE_REPORT) {
-  for (const [file, meta] of Object.entries(result.metafile.outputs)) console.log(`${String(meta.bytes).padStart(8)}  ${path.relative(root, file)}`);
+  // Each output's size and, with BUNDLE_REPORT=inputs, the source modules it holds.
+  for (const [file, meta] of Object.entries(result.metafile.outputs)) {
+    console.log(`${String(meta.bytes).padStart(8)}  ${path.relative(root, file)}`);
+    if (process.env.BUNDLE_REPORT === 'inputs') for (const input of Object.keys(meta.inputs)) console.log(`          ${input}`);
+  }
 }

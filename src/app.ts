@@ -99,9 +99,15 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
         out,
         globals,
         env: io.env,
-        interactive: io.stdin.isTTY === true && io.stderr.isTTY === true && !io.env.CI,
+        // Getters: reading process.stdin builds it (main.ts), and a run that never prompts or reads
+        // stdin should not pay for that.
+        get interactive() {
+          return io.stdin.isTTY === true && io.stderr.isTTY === true && !io.env.CI;
+        },
         signal: io.signal,
-        stdin: io.stdin,
+        get stdin() {
+          return io.stdin;
+        },
         stderr: io.stderr,
         now: io.now,
       });

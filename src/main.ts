@@ -29,10 +29,24 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onSigint);
   try {
     const { runCli } = await import('./app.js');
-    return await runCli(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: controller.signal }, version);
+    const io = {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      // Made on first read: building process.stdin loads Node's stream, readline and fs/promises
+      // modules (~5 ms), which the commands that never read stdin (most of them) need not pay for.
+      get stdin() {
+        return process.stdin;
+      },
+      env: process.env,
+      signal: controller.signal,
+    };
+    return await runCli(argv, io, version);
   } finally {
     process.off('SIGINT', onSigint);
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Not a top-level await: the CLI bundle is CommonJS (scripts/bundle.mjs says why), which has none.
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

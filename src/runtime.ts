@@ -46,9 +46,14 @@ export function createContext(options: RuntimeOptions): Context {
     out,
     globals,
     env,
-    interactive: options.interactive,
+    // Read through: the options may compute these on first use (app.ts does, to leave stdin unbuilt).
+    get interactive() {
+      return options.interactive;
+    },
     signal: options.signal,
-    stdin: options.stdin,
+    get stdin() {
+      return options.stdin;
+    },
     now: options.now ?? (() => Date.now()),
     secrets,
 

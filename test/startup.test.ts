@@ -1,4 +1,4 @@
-// What the start-up work of issue 19 must not change: the bundle bin/wxauth.js runs
+// What the start-up work of issue 19 must not change: the bundle bin/wxauth.cjs runs
 // (scripts/bundle.mjs) says what src/ says, and a program that declares only the named command in
 // full shows the same help as one that declares them all. Speed itself is measured by `npm run bench`.
 import fs from 'node:fs';
@@ -73,8 +73,8 @@ describe('the CLI bundle (dist/cli)', () => {
 
   it('imports undici by name when a command needs the network (the import recorder can see it)', async () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
-    const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.mjs');
-    const r = await runSpawned(['domains', '--api-base', 'http://127.0.0.1:9', '--timeout', '2000'], { env: { NODE_OPTIONS: `--import=${preload}`, WXAUTH_TEST_IMPORT_LOG: log, WXAUTH_APPID: 'wx1234567890abcdef', WXAUTH_SECRET: '0123456789abcdef0123456789abcdef' } });
+    const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.cjs');
+    const r = await runSpawned(['domains', '--api-base', 'http://127.0.0.1:9', '--timeout', '2000'], { env: { NODE_OPTIONS: `--require=${preload}`, WXAUTH_TEST_IMPORT_LOG: log, WXAUTH_APPID: 'wx1234567890abcdef', WXAUTH_SECRET: '0123456789abcdef0123456789abcdef' } });
     expect(r.code, r.stderr).not.toBe(0);
     expect(fs.readFileSync(log, 'utf8').split('\n')).toContain('undici');
   });

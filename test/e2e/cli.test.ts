@@ -52,13 +52,13 @@ describe('wxauth (frame)', () => {
 
   it('does not load undici, prompts or qrcode-terminal for --help, --version or config commands', async () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
-    const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.mjs');
+    const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.cjs');
     for (const args of [['--help'], ['--version'], ['config', 'path'], ['url', '--help']]) {
       fs.writeFileSync(log, '');
-      const r = await runSpawned(args, { env: { NODE_OPTIONS: `--import=${preload}`, WXAUTH_TEST_IMPORT_LOG: log } });
+      const r = await runSpawned(args, { env: { NODE_OPTIONS: `--require=${preload}`, WXAUTH_TEST_IMPORT_LOG: log } });
       expect(r.code, args.join(' ')).toBe(0);
       const loaded = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
-      // The recorder works: it saw bin/wxauth.js import the bundle (commander is bundled in, so it is
+      // The recorder works: it saw bin/wxauth.cjs import the bundle (commander is bundled in, so it is
       // no longer imported by name).
       expect(loaded, args.join(' ')).toContain('../dist/cli/wxauth.js');
       for (const heavy of ['undici', '@inquirer/prompts', 'qrcode-terminal']) expect(loaded, `${args.join(' ')} loaded ${heavy}`).not.toContain(heavy);

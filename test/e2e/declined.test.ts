@@ -1,7 +1,7 @@
 // Answering "no" to a confirmation ends the run one way, whichever command asked: CancelledError,
 // exit 130, nothing more printed, nothing changed — the same as Ctrl-C at that prompt.
 // A prompt needs a terminal, and @inquirer/prompts reads the process's own stdin, so these cases run
-// the built CLI (bin/wxauth.js → dist/) inside a private tmux server and type the answer into it.
+// the built CLI (bin/wxauth.cjs → dist/) inside a private tmux server and type the answer into it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -160,26 +160,22 @@ describe('wxauth errcode', () => {
 describe('wxauth errcode loads no network or prompt modules', () => {
   let nodeOptions = '';
   beforeAll(() => {
-    // A module hook that refuses the modules errcode must never load; if one is imported, the
-    // command fails instead of quietly paying for it.
+    // A preload that refuses the modules errcode must never load; if one is required, the command
+    // fails instead of quietly paying for it. The CLI bundle is CommonJS (scripts/bundle.mjs), so every
+    // module it loads is resolved by Module._resolveFilename.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-errcode-hooks-'));
     fs.writeFileSync(
-      path.join(dir, 'hooks.mjs'),
-      `export async function resolve(specifier, context, next) {
-  const result = await next(specifier, context);
-  if (/\\/node_modules\\/(undici|@inquirer|qrcode-terminal)\\//.test(result.url) ||
-      /\\/dist\\/(http|emulator|listener)\\//.test(result.url) || /\\/dist\\/ui\\/(prompt|qr)\\.js$/.test(result.url)) {
-    throw new Error('errcode loaded a forbidden module: ' + result.url);
-  }
-  return result;
-}
+      path.join(dir, 'refuse.cjs'),
+      `const Module = require('node:module');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (...args) {
+  const file = resolve.apply(this, args);
+  if (/[\\/]node_modules[\\/](undici|@inquirer|qrcode-terminal)[\\/]/.test(file)) throw new Error('errcode loaded a forbidden module: ' + file);
+  return file;
+};
 `,
     );
-    fs.writeFileSync(
-      path.join(dir, 'register.mjs'),
-      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`,
-    );
-    nodeOptions = `--import=${pathToFileURL(path.join(dir, 'register.mjs')).href}`;
+    nodeOptions = `--require=${path.join(dir, 'refuse.cjs')}`;
   });
 
   it.each([[['errcode', '40029']], [['errcode', BODY_40164, 'whitelist', '99999']], [['errcode', '--list']]])(
@@ -192,7 +188,7 @@ describe('wxauth errcode loads no network or prompt modules', () => {
   );
 
   it('the hook does refuse a forbidden module (so the checks above can fail)', () => {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('undici')"], {
+    const r = spawnSync(process.execPath, ['-e', "require('undici')"], {
       cwd: ROOT,
       env: { ...process.env, NODE_OPTIONS: nodeOptions },
       encoding: 'utf8',

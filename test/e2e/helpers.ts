@@ -1,7 +1,7 @@
 // Run the CLI as a user would, with a throwaway state dir, CI=1 (no prompts), no colour; stdout,
 // stderr and the exit code come back separately. runCli() runs it in this process (src/app.ts with
-// string streams: the same code path as bin/wxauth.js minus starting Node); runSpawned()/spawnCli()
-// start `node bin/wxauth.js` for what only a real process shows (signals, the import graph, pipes).
+// string streams: the same code path as bin/wxauth.cjs minus starting Node); runSpawned()/spawnCli()
+// start `node bin/wxauth.cjs` for what only a real process shows (signals, the import graph, pipes).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { PassThrough, Readable, Writable } from 'node:stream';
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BIN = path.join(ROOT, 'bin', 'wxauth.js');
+export const BIN = path.join(ROOT, 'bin', 'wxauth.cjs');
 
 export interface CliResult {
   code: number | null;

@@ -11,10 +11,10 @@ describe('process edge', () => {
     // A copy of bin/ without a dist/ beside it: what `npm install --ignore-scripts` leaves.
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-nodist-'));
     fs.mkdirSync(path.join(root, 'bin'));
-    fs.copyFileSync(BIN, path.join(root, 'bin', 'wxauth.js'));
+    fs.copyFileSync(BIN, path.join(root, 'bin', 'wxauth.cjs'));
     fs.writeFileSync(path.join(root, 'package.json'), '{"type":"module"}');
     for (const [lang, text] of [['en_US.UTF-8', 'Run npm run build'], ['zh_CN.UTF-8', '运行 npm run build']] as const) {
-      const r = spawnSync(process.execPath, [path.join(root, 'bin', 'wxauth.js'), 'demo'], { encoding: 'utf8', env: { ...process.env, LANG: lang, LC_ALL: '' } });
+      const r = spawnSync(process.execPath, [path.join(root, 'bin', 'wxauth.cjs'), 'demo'], { encoding: 'utf8', env: { ...process.env, LANG: lang, LC_ALL: '' } });
       expect(r.status).toBe(70);
       expect(r.stderr).toContain(text);
       expect(r.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|at async/);

@@ -196,9 +196,9 @@ describe('wxauth url', () => {
 
   it('loads neither undici, prompts nor qrcode-terminal when stderr is not a terminal', async () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
-    const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.mjs');
+    const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.cjs');
     fs.writeFileSync(log, '');
-    const r = await runSpawned(['url'], { env: { WXAUTH_CONFIG_DIR: dir, NODE_OPTIONS: `--import=${preload}`, WXAUTH_TEST_IMPORT_LOG: log } });
+    const r = await runSpawned(['url'], { env: { WXAUTH_CONFIG_DIR: dir, NODE_OPTIONS: `--require=${preload}`, WXAUTH_TEST_IMPORT_LOG: log } });
     expect(r.code, r.stderr).toBe(0);
     const loaded = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
     for (const heavy of ['undici', '@inquirer/prompts', 'qrcode-terminal']) expect(loaded).not.toContain(heavy);

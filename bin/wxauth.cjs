@@ -1,16 +1,22 @@
 #!/usr/bin/env node
-// Tiny shim: cache compiled modules between runs where this Node supports it (22.1+; Node 20 has no
-// compile cache), then hand over to the bundle (scripts/bundle.mjs; `npm run build` makes it).
-import module from 'node:module';
-if (typeof module.enableCompileCache === 'function') {
-  try { module.enableCompileCache(); } catch { /* a read-only cache dir must not stop the CLI */ }
+// Tiny shim, CommonJS like the bundle it runs (scripts/bundle.mjs says why): cache compiled modules
+// between runs where this Node supports it (22.1+; Node 20 has no compile cache), then hand over to
+// the bundle (`npm run build` makes it).
+'use strict';
+const { enableCompileCache } = require('node:module');
+if (typeof enableCompileCache === 'function') {
+  try {
+    enableCompileCache();
+  } catch {
+    // A read-only cache folder must not stop the CLI.
+  }
 }
 try {
-  await import('../dist/cli/wxauth.js');
+  require('../dist/cli/wxauth.js');
 } catch (error) {
   // `npm install --ignore-scripts` (or a fresh clone without `npm install`) leaves no dist/: say how to
   // build instead of a stack trace. Any other failure is a real error and keeps its trace.
-  const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('/dist/cli/wxauth.js');
+  const missing = error && error.code === 'MODULE_NOT_FOUND' && /Cannot find module '[^']*dist\/cli\/wxauth\.js'/.test(String(error.message));
   if (!missing) throw error;
   const zh = /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
   process.stderr.write(
