@@ -66,6 +66,38 @@ const jsonBeside = {
 };
 
 /**
+ * Modules of src/ that are pure data (objects, arrays, strings — no functions), written as JSON beside
+ * the bundle and required from a small module of their own, for the same reason as the tables above:
+ * the errcode knowledge (causes and fixes, ~80 KB of zh/en text) cost `wxauth errcode` more to compile
+ * as JavaScript than to JSON.parse. The data is taken from tsc's output of the module (the first build
+ * step), and the build stops if it does not survive the trip through JSON unchanged.
+ */
+const DATA_MODULES = ['core/errcode-knowledge'];
+const { isDeepStrictEqual } = await import('node:util');
+const dataAsJson = {
+  name: 'data-as-json',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+      const target = path.relative(path.join(root, 'src'), path.resolve(args.resolveDir, args.path)).replace(/\.js$/, '');
+      return DATA_MODULES.includes(target) ? { path: target, namespace: 'data-as-json' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'data-as-json' }, async (args) => {
+      const data = { ...(await import(pathToFileURL(path.join(root, 'dist', `${args.path}.js`)).href)) };
+      const json = JSON.stringify(data);
+      if (!isDeepStrictEqual(JSON.parse(json), data)) throw new Error(`src/${args.path}.ts: its exports do not survive JSON; take it out of DATA_MODULES`);
+      const name = `${path.basename(args.path)}.json`;
+      fs.mkdirSync(path.join(out, 'data'), { recursive: true });
+      fs.writeFileSync(path.join(out, 'data', name), json);
+      const names = Object.keys(data);
+      return {
+        contents: `import { createRequire } from 'node:module';\nconst data = createRequire(import.meta.url)(${JSON.stringify(`./data/${name}`)});\n${names.map((n) => `export const ${n} = data.${n};`).join('\n')}\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
  * commander requires node:child_process at load time, for stand-alone executable subcommands, which
  * wxauth does not declare; loading that built-in cost every run ~3 ms. Its `spawn` is looked up only
  * if such a subcommand ever runs.
@@ -95,7 +127,7 @@ const result = await build({
   target: 'node20.19',
   external: Object.keys(pkg.dependencies).filter((name) => name !== 'commander'),
   define: { WXAUTH_VERSION: JSON.stringify(pkg.version) },
-  plugins: [lookupFromFiles, jsonBeside, childProcessWhenUsed],
+  plugins: [lookupFromFiles, dataAsJson, jsonBeside, childProcessWhenUsed],
   legalComments: 'none',
   minifyWhitespace: true,
   minifySyntax: true,

@@ -2,11 +2,18 @@
 // only, bounded in size, narrowed to the shape wxauth writes), how a broken file is reported, how
 // they are written (atomically: a 0600 temporary file, fsync, rename), and a cross-process lock so two wxauth
 // processes never lose each other's writes.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, messageRef, type MessageKey, type MessageRef } from '../errors.js';
+
+/**
+ * Random hex for temporary and lock file names. node:crypto is loaded on the first write: loading it
+ * cost ~4 ms, and most runs (inspect, errcode, config list) only read.
+ */
+function randomHex(bytes: number): string {
+  return process.getBuiltinModule('node:crypto').randomBytes(bytes).toString('hex');
+}
 
 export type Store = Record<string, unknown>;
 
@@ -246,7 +253,7 @@ export function writeFileAtomic(link: string, text: string, mode = 0o600): void 
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = `${file}.${process.pid}.${randomHex(4)}.tmp`;
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', mode);
@@ -534,7 +541,7 @@ function sweepLeftovers(lock: string): void {
   }
 }
 
-const uniqueName = (lock: string, what: string) => `${lock}.${process.pid}-${randomBytes(6).toString('hex')}.${what}`;
+const uniqueName = (lock: string, what: string) => `${lock}.${process.pid}-${randomHex(6)}.${what}`;
 
 /**
  * Remove a stale lock — but only the one judged stale. Several waiters may judge the same lock
@@ -590,7 +597,7 @@ function release(lock: string, token: string): void {
 }
 
 function acquire(lock: string, deadline: number, waitMs: number): string {
-  const token = JSON.stringify({ pid: process.pid, host: os.hostname(), token: randomBytes(12).toString('hex') });
+  const token = JSON.stringify({ pid: process.pid, host: os.hostname(), token: randomHex(12) });
   for (let attempt = 0; ; attempt++) {
     // Look before creating: a waiter polls an existing lock with a stat and a small read, instead
     // of creating and removing a file each time (with a hundred waiters, that was most of the work).
