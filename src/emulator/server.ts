@@ -44,14 +44,6 @@ export const MAX_ENTRIES = 20_000;
  */
 export const MAX_CLOCK_MS = 0xffffffff * 1000;
 
-function trim<K, V>(map: Map<K, V>, max: number): void {
-  while (map.size >= max) {
-    const oldest = map.keys().next();
-    if (oldest.done) return;
-    map.delete(oldest.value);
-  }
-}
-
 /** §4/§1.6: OA codes live 5 minutes, website-app codes 10 minutes. */
 export const CODE_TTL_OA = 300;
 export const CODE_TTL_WEBSITE = 600;
@@ -82,9 +74,25 @@ export function isApiPath(path: string): boolean {
   return Object.hasOwn(API_ROUTES, path);
 }
 
+/**
+ * isSecretName per parameter name, remembered: the log masks every request's query, and the same few
+ * names come again and again (for speed). At most SECRET_NAMES_KEPT names, so junk cannot grow it.
+ */
+const secretNames = new Map<string, boolean>();
+const SECRET_NAMES_KEPT = 1000;
+
+function isSecretParam(name: string): boolean {
+  let secret = secretNames.get(name);
+  if (secret === undefined) {
+    secret = isSecretName(name);
+    if (secretNames.size < SECRET_NAMES_KEPT) secretNames.set(name, secret);
+  }
+  return secret;
+}
+
 function redactQuery(query: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of query) out[k] = isSecretName(k) && v !== '' ? '***' : v;
+  for (const [k, v] of query) out[k] = isSecretParam(k) && v !== '' ? '***' : v;
   return out;
 }
 
@@ -214,7 +222,7 @@ export class Emulator {
     this.state.codes.set(code, { appid, userId, scope, snapshot, expiresAt: this.now() + ttl * 1000, used: false, issuedAt: this.now(), attempts: [] });
     // A long-running emulator must not grow without bound: drop the oldest codes beyond a cap
     // (by then they have long expired or been used; a dropped code answers 40029 like an unknown one).
-    trim(this.state.codes, MAX_ENTRIES);
+    while (this.state.codes.size >= MAX_ENTRIES) this.state.codes.shift();
     return code;
   }
 
@@ -297,7 +305,11 @@ export class Emulator {
     if (this.logTap !== undefined) this.logTap(entry, this.logTotal, rq, reply);
   }
 
-  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /**
+   * One request. Synchronous unless it must wait (a request body, a `delay` fault, a control call that
+   * awaits): a promise per request was a measurable share of the request path under load (issue 19).
+   */
+  handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
     const method = req.method ?? 'GET';
     const rawUrl = req.url ?? '/';
     if (Buffer.byteLength(rawUrl) > MAX_URL_BYTES) {
@@ -305,30 +317,31 @@ export class Emulator {
       this.record(method, '(too long)', new URLSearchParams(), { status: 414, headers: {}, body: '' });
       return;
     }
-    let url: URL;
-    try {
-      // Concatenated, not resolved against a base: `//x/y` stays a path instead of becoming host x.
-      url = new URL('http://emulator.invalid' + (rawUrl.startsWith('/') ? rawUrl : '/' + rawUrl));
-    } catch {
+    const target = parseTarget(rawUrl);
+    if (!target) {
       send(res, plain('400 Bad Request', 400), true);
       return;
     }
-    const query = url.searchParams;
     // Most requests (every GET WeChat's APIs take) have no body: no stream to wait for.
-    const body = req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined ? '' : await readBody(req);
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return this.serve(req, res, method, target, '');
+    return readBody(req).then((body) => this.serve(req, res, method, target, body));
+  }
+
+  private serve(req: IncomingMessage, res: ServerResponse, method: string, target: Target, body: string | undefined): void | Promise<void> {
+    const { pathname, query } = target;
     if (body === undefined) {
       const reply = plain('413 Request Entity Too Large', 413);
       send(res, reply, true);
-      this.record(method, url.pathname, query, reply);
+      this.record(method, pathname, query, reply);
       return;
     }
     const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host) ? req.headers.host : new URL(this.url).host;
     const rq: Rq = {
       method,
       // `/` on the emulator's own address is its page (issue 16); on any other Host it stays WeChat's 404.
-      path: url.pathname === '/' && method === 'GET' && hostHeaderAllowed(req.headers.host, this.controlHosts) ? UI_PATH : url.pathname,
+      path: pathname === '/' && method === 'GET' && hostHeaderAllowed(req.headers.host, this.controlHosts) ? UI_PATH : pathname,
       query,
-      rawQuery: url.search.slice(1),
+      rawQuery: target.rawQuery,
       body,
       ip: this.switches.callerIp ?? normalizeIp(req.socket.remoteAddress),
       cookies: parseCookies(req.headers.cookie),
@@ -336,23 +349,32 @@ export class Emulator {
       origin: `http://${host}`,
     };
     if (rq.path === EVENTS_PATH) return openEventStream(this, rq, res);
-    let reply: Reply;
+    let answer: Reply | Promise<Reply>;
     try {
-      const answer = this.dispatch(rq, () => req.socket.destroy());
-      reply = answer instanceof Promise ? await answer : answer;
+      answer = this.dispatch(rq, () => req.socket.destroy());
     } catch (error) {
-      reply = plain(`500 emulator internal error: ${(error as Error).message}`, 500);
+      answer = internalError(error);
     }
+    if (answer instanceof Promise) return answer.then((reply) => this.finish(rq, res, reply), (error: unknown) => this.finish(rq, res, internalError(error)));
+    this.finish(rq, res, answer);
+  }
+
+  private finish(rq: Rq, res: ServerResponse, reply: Reply): void {
     if (!reply.reset) send(res, reply, false);
     // The log is what a client under test sent; the emulator's own control calls are left out.
-    if (!rq.path.startsWith('/__emulator/')) this.record(method, rq.path, query, reply, rq.fault, rq);
+    if (!rq.path.startsWith('/__emulator/')) this.record(rq.method, rq.path, rq.query, reply, rq.fault, rq);
   }
 
   async listen(port: number, host: string): Promise<void> {
     const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
-      this.handle(req, res).catch(() => {
+      const failed = () => {
         if (!res.headersSent) send(res, plain('500 emulator internal error', 500), true);
-      });
+      };
+      try {
+        this.handle(req, res)?.catch(failed);
+      } catch {
+        failed();
+      }
     });
     server.on('clientError', (_error, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -413,6 +435,44 @@ export class Emulator {
   }
 }
 
+function internalError(error: unknown): Reply {
+  return plain(`500 emulator internal error: ${(error as Error).message}`, 500);
+}
+
+/** A request target split into what the routes read. */
+export interface Target {
+  pathname: string;
+  query: URLSearchParams;
+  /** The query string without `?`, as `new URL` keeps it. */
+  rawQuery: string;
+}
+
+// Targets `new URL` would give back unchanged: a path of plain characters without `.`/`..` segments,
+// and a query of printable ASCII other than the characters the URL parser percent-encodes in a query
+// (space " # < > '). For those the path and query are taken as sent — the same pathname, search and
+// searchParams, without the URL parser's cost on every request (issue 19); anything else goes through
+// `new URL` as before.
+const PLAIN_PATH = /^\/[A-Za-z0-9_.~\/-]*$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+const PLAIN_QUERY = /^[\x21\x24-\x26\x28-\x3b\x3d\x3f-\x7e]*$/;
+
+export function parseTarget(rawUrl: string): Target | undefined {
+  const mark = rawUrl.indexOf('?');
+  const path = mark < 0 ? rawUrl : rawUrl.slice(0, mark);
+  const rawQuery = mark < 0 ? '' : rawUrl.slice(mark + 1);
+  // The search with its `?`: URLSearchParams drops one leading `?`, and a query that itself starts with
+  // `?` must keep it, as `new URL(…).searchParams` does.
+  if (PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path) && PLAIN_QUERY.test(rawQuery))
+    return { pathname: path, query: new URLSearchParams(mark < 0 ? '' : rawUrl.slice(mark)), rawQuery };
+  try {
+    // Concatenated, not resolved against a base: `//x/y` stays a path instead of becoming host x.
+    const url = new URL('http://emulator.invalid' + (rawUrl.startsWith('/') ? rawUrl : '/' + rawUrl));
+    return { pathname: url.pathname, query: url.searchParams, rawQuery: url.search.slice(1) };
+  } catch {
+    return undefined;
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -441,9 +501,15 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
+/**
+ * The reply on the wire: its headers, then Content-Length and Connection. They go to writeHead as one
+ * flat name, value, … list rather than a copy of the reply's object (for speed: every request).
+ */
 function send(res: ServerResponse, reply: Reply, close: boolean): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string | string[] | number> = { ...reply.headers, 'content-length': Buffer.byteLength(reply.body), connection: close ? 'close' : 'keep-alive' };
-  res.writeHead(reply.status, headers);
+  const headers: Array<string | string[] | number> = [];
+  for (const name in reply.headers) headers.push(name, reply.headers[name]!);
+  headers.push('content-length', Buffer.byteLength(reply.body), 'connection', close ? 'close' : 'keep-alive');
+  res.writeHead(reply.status, headers as string[]);
   res.end(reply.body);
 }
