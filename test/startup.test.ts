@@ -63,7 +63,9 @@ describe('the CLI bundle (dist/cli)', () => {
   });
 
   it('prints what the in-process CLI prints (help, errcode, a usage error), as a process', async () => {
-    for (const args of [['--help'], ['--lang', 'zh', 'errcode', '40029'], ['errcode', '--json', '40163'], ['url', '--scpoe', 'x']]) {
+    // errcode: the bundle reads its tables and knowledge from files of its own (scripts/bundle.mjs).
+    const errcodes = [['errcode', '99999'], ['errcode', 'whitelist'], ['--lang', 'zh', 'errcode', '--wecom', '40001'], ['errcode', '--list', '--stage', 'all', '--json']];
+    for (const args of [['--help'], ['--lang', 'zh', 'errcode', '40029'], ['errcode', '--json', '40163'], ['url', '--scpoe', 'x'], ...errcodes]) {
       const [spawned, inProcess] = await Promise.all([runSpawned(args), runCli(args)]);
       expect(spawned.code, args.join(' ')).toBe(inProcess.code);
       expect(spawned.stdout, args.join(' ')).toBe(inProcess.stdout);

@@ -1,9 +1,9 @@
 // The errcode knowledge base: WeChat's errcode table (1,916 codes, copied with provenance into
-// ./data, see ./data/SOURCES.md), the WeCom table, and hand-written causes and fixes for the
-// web-authorization flow (./errcode-knowledge.ts). Pure: no fs, no network, no process.
+// ./data, see ./data/SOURCES.md), the WeCom table (both read through ./errcode-tables.ts), and
+// hand-written causes and fixes for the web-authorization flow (./errcode-knowledge.ts). Pure: no fs,
+// no network, no process.
 
-import tableData from './data/errcodes.json' with { type: 'json' };
-import wecomData from './data/errcodes-wecom.json' with { type: 'json' };
+import { errcodeTable, type ErrcodeTable, type TableRow } from './errcode-tables.js';
 import { DOC, KNOWLEDGE, PAGES, type KnowledgeEntry, type KnowledgeItem, type PageEntry } from './errcode-knowledge.js';
 
 export type Stage = 'authorize' | 'token' | 'userinfo' | 'basic-token' | 'quota' | 'any' | string;
@@ -161,27 +161,14 @@ export interface ErrcodeExplanation {
   nearest?: Array<{ code: number; meaning: Bilingual }>;
 }
 
-interface TableRow {
-  code: number;
-  zh: string;
-  en: string;
-  sources: string[];
-}
-
 const WECOM_LOOKUP = 'https://open.work.weixin.qq.com/devtool/query?e=';
 
-let wechatTable: Map<number, TableRow> | undefined;
-let wecomTable: Map<number, TableRow> | undefined;
 let knowledge: Map<number, KnowledgeEntry> | undefined;
 
-/** Index the tables once, on first lookup. */
-function tables(): { wechat: Map<number, TableRow>; wecom: Map<number, TableRow>; knowledge: Map<number, KnowledgeEntry> } {
-  if (!wechatTable || !wecomTable || !knowledge) {
-    wechatTable = new Map((tableData as TableRow[]).map((r) => [r.code, r]));
-    wecomTable = new Map((wecomData as TableRow[]).map((r) => [r.code, r]));
-    knowledge = new Map(KNOWLEDGE.map((k) => [k.code, k]));
-  }
-  return { wechat: wechatTable, wecom: wecomTable, knowledge };
+/** The tables, and the knowledge indexed once, on first lookup. */
+function tables(): { wechat: ErrcodeTable; wecom: ErrcodeTable; knowledge: Map<number, KnowledgeEntry> } {
+  knowledge ??= new Map(KNOWLEDGE.map((k) => [k.code, k]));
+  return { wechat: errcodeTable('wechat'), wecom: errcodeTable('wecom'), knowledge };
 }
 
 /** Every code of a table, sorted (for tests and --list --stage all). */
