@@ -114,10 +114,35 @@ export interface CallbackListener {
 
 /** Compare states without leaking, through timing, how many leading characters matched. */
 export function statesEqual(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a, 'utf8').digest();
-  const hb = createHash('sha256').update(b, 'utf8').digest();
-  return timingSafeEqual(ha, hb);
+  return timingSafeEqual(digestOf(a), digestOf(b));
 }
+
+function digestOf(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/**
+ * statesEqual for one expected state: its digest is made once, not on every callback (for speed: a
+ * listener answering a flood of stale callbacks hashes only what arrives).
+ */
+function statesEqualTo(expected: string | undefined): (received: string, expected: string) => boolean {
+  const expectedDigest = expected === undefined ? undefined : digestOf(expected);
+  return (received, other) => timingSafeEqual(digestOf(received), other === expected && expectedDigest ? expectedDigest : digestOf(other));
+}
+
+/** A page ready to send: its bytes and headers. */
+interface RenderedPage {
+  body: Buffer;
+  /** Flat name, value, … list for writeHead. */
+  headers: Array<string | number>;
+}
+
+/**
+ * The last pages rendered, by everything that shapes them. A listener answers the same page again and
+ * again (stale tabs, replays, probes): rendering, translating and UTF-8-encoding it once is what a
+ * static server would do (for speed, issue 19). Bounded: the state in a page comes from the request.
+ */
+const KEPT_PAGES = 32;
 
 function formatHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
@@ -168,7 +193,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     expectedState: options.expectedState,
     duplicateWindowMs: options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS,
     hostAllowed: (header) => hostHeaderAllowed(header, acceptedNames),
-    statesEqual,
+    statesEqual: statesEqualTo(options.expectedState),
   };
   let progress: CallbackProgress = NOTHING_SEEN;
   // Kept here rather than in `progress`: appending to an immutable list on every hit would make a flood
@@ -258,15 +283,25 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
       res.writeHead(a.status, { connection: 'close', ...cache }).end();
       return;
     }
-    const body = renderPage({ outcome: a.outcome, lang: options.lang, t: options.translate, state: a.state, codePrefix: a.codePrefix, withScript: a.withScript });
+    const page = pageFor(a);
     if (a.allow !== undefined) res.setHeader('allow', a.allow);
-    res.writeHead(a.status, {
-      'content-type': 'text/html; charset=utf-8',
-      'content-length': Buffer.byteLength(body),
-      connection: 'close',
-      ...securityHeaders(a.withScript === true),
-    });
-    res.end(res.req.method === 'HEAD' ? undefined : body);
+    res.writeHead(a.status, page.headers as string[]);
+    res.end(res.req.method === 'HEAD' ? undefined : page.body);
+  };
+
+  const pages = new Map<string, RenderedPage>();
+  const pageFor = (a: Extract<CallbackAnswer, { outcome: unknown }>): RenderedPage => {
+    const key = JSON.stringify([a.outcome, a.state, a.codePrefix, a.withScript === true]);
+    let page = pages.get(key);
+    if (page === undefined) {
+      const body = Buffer.from(renderPage({ outcome: a.outcome, lang: options.lang, t: options.translate, state: a.state, codePrefix: a.codePrefix, withScript: a.withScript }), 'utf8');
+      const headers: Array<string | number> = ['content-type', 'text/html; charset=utf-8', 'content-length', body.length, 'connection', 'close'];
+      for (const [name, value] of Object.entries(securityHeaders(a.withScript === true))) headers.push(name, value);
+      page = { body, headers };
+      if (pages.size >= KEPT_PAGES) pages.delete(pages.keys().next().value!);
+      pages.set(key, page);
+    }
+    return page;
   };
 
   // A presenter or an exchange failing must not take the listener down; the caller sees its own failure.
