@@ -6,7 +6,6 @@ import { EXIT, UsageError, WechatApiError, isWxauthError, type ExitCode, type Me
 import { createProgram, GLOBAL_VALUE_FLAGS } from './cli.js';
 import { detectLang, tr, type Lang } from './ui/i18n.js';
 import { Output, type Writable } from './ui/output.js';
-import { createContext } from './runtime.js';
 import type { Context } from './context.js';
 import type { GlobalOptions } from './store/resolve.js';
 
@@ -94,6 +93,9 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
     version,
     async (command, input, globals) => {
       checkGlobals(globals);
+      // Loaded here, not at the top: --help and usage errors never build a context (nor load the
+      // config resolution it brings).
+      const { createContext } = await import('./runtime.js');
       ctx = createContext({
         lang,
         out,

@@ -1,4 +1,4 @@
-import { stripErrmsgSuffix } from './core/responses.js';
+import { stripErrmsgSuffix } from './core/errmsg.js';
 
 // One error hierarchy for the whole CLI. Commands and helpers throw; only src/main.ts turns an error
 // into an exit code. Messages are catalogue keys (src/ui/messages) plus parameters, so the language is
