@@ -7,7 +7,7 @@ import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'un
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { KnownSecrets, isSecretName, readErrorBody, redactUrl, type Narrowed } from '../core/responses.js';
 import { REGIONS, joinUrl } from '../core/endpoints.js';
-import { showProxyUrl, type ProxySettings } from '../core/proxy-route.js';
+import { proxyRoute, showProxyUrl, type ProxySettings } from '../core/proxy-route.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -352,13 +352,12 @@ export interface ProxyInUse {
   port: string;
 }
 
-/** The proxy undici's EnvHttpProxyAgent picks for `url`: HTTPS_PROXY (else HTTP_PROXY) for https, HTTP_PROXY for http. */
+/** The proxy undici's EnvHttpProxyAgent sends `url` through (proxyRoute: NO_PROXY included), if any. */
 export function proxyFor(url: string, proxy: ProxySettings | undefined): ProxyInUse | undefined {
   if (!proxy) return undefined;
-  const useHttps = url.startsWith('https:') && proxy.httpsProxy !== '';
-  const value = useHttps ? proxy.httpsProxy : proxy.httpProxy;
-  if (!value) return undefined;
-  const variable = useHttps ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+  const route = proxyRoute(new URL(url), proxy);
+  if (route.via !== 'proxy') return undefined;
+  const { proxy: value, variable } = route;
   try {
     const u = new URL(value);
     const port = u.port || (u.protocol === 'https:' ? '443' : '80');
@@ -367,7 +366,6 @@ export function proxyFor(url: string, proxy: ProxySettings | undefined): ProxyIn
     return { shown: showProxyUrl(value), variable, hostname: '', port: '' };
   }
 }
-
 
 function toNetworkError(error: unknown, url: string, options: ClientOptions, timedOut: boolean, mask: (text: string) => string): Error {
   if (options.signal?.aborted && !timedOut) return new CancelledError({ cause: error });
