@@ -9,16 +9,15 @@
 // (core/errcodes.ts, ~300 KB of JSON) is imported on the first subscription or detail request, once.
 import type { ServerResponse } from 'node:http';
 import type { Bilingual } from '../core/errcodes.js';
-import type { Emulator } from './server.js';
+import type { Emulator, LoggedRequest } from './server.js';
 import { controlJson, type Reply, type Rq } from './reply.js';
-import type { RequestRecord } from './types.js';
 import { isSecretName } from '../core/responses.js';
 import { refusal } from './control.js';
 
 export const EVENTS_PATH = '/__emulator/events';
 
 /** Called by the server for every logged request while someone follows the log. */
-export type LogTap = (entry: RequestRecord, seq: number, rq: Rq | undefined, reply: Reply) => void;
+export type LogTap = (entry: LoggedRequest, seq: number, rq: Rq | undefined, reply: Reply) => void;
 
 /** How many past requests a new subscriber is sent first. */
 const BACKLOG = 200;
@@ -114,7 +113,7 @@ function headerPairs(headers: Record<string, string | string[] | number | undefi
 
 interface Detail {
   /** The log entry this belongs to: a reset restarts numbering, so the number alone could point at an older request. */
-  entry: RequestRecord;
+  entry: LoggedRequest;
   /** The app it was for, as the request named it (a POST body's appid too). */
   appid?: string;
   request: { method: string; url: string; headers: Array<[string, string]>; body: string; truncated?: number };
@@ -196,9 +195,9 @@ function appidOf(emu: Emulator, rq: Rq): string | undefined {
 }
 
 /** One log row as the page shows it: the record, its number, the app, the errcode's meaning. */
-function summary(entry: RequestRecord, seq: number, appid: string | undefined, detail: boolean) {
+function summary(entry: LoggedRequest, seq: number, appid: string | undefined, detail: boolean) {
   const meaning = meaningOf(entry.errcode);
-  return { seq, ...entry, ...(appid ? { appid } : {}), ...(meaning ? { meaning } : {}), detail };
+  return { seq, ...entry.toJSON(), ...(appid ? { appid } : {}), ...(meaning ? { meaning } : {}), detail };
 }
 
 function frame(event: string, id: number | undefined, data: unknown): string {
