@@ -261,3 +261,29 @@ describe('wxauth listen --exchange against the emulator', () => {
     expect(exchanges[0]!.errcode).toBeUndefined();
   });
 });
+
+// Hit lines are written together, at most every 50 ms (ui/live-lines.ts, issue 19): none may be lost or
+// reordered, the code's line must come before what follows it, and Ctrl-C must not swallow the queue.
+describe('wxauth listen: hit lines under a flood', () => {
+  it('every refused callback gets its line, in order, before the code line and the result', async () => {
+    const { url, done } = await startListen(['--state', 'good1']);
+    for (let i = 0; i < 40; i++) await get(`${url}?code=${CODE}&state=stale${i}`);
+    await get(`${url}?code=${CODE}&state=good1`);
+    const r = await done;
+    expect(r.code).toBe(0);
+    const seqs = [...r.stderr.matchAll(/#(\d+) [\d:.]+ /g)].map((m) => Number(m[1]));
+    expect(seqs).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
+    expect(r.stderr.indexOf('#41 ')).toBeGreaterThan(r.stderr.indexOf('#40 '));
+    expect(r.stderr.indexOf('#41 ')).toBeLessThan(r.stderr.indexOf('wxauth exchange'));
+  });
+
+  it('Ctrl-C right after a burst still prints every line it received', async () => {
+    const { child, url, done } = await startListen(['--state', 'good1']);
+    for (let i = 0; i < 25; i++) await get(`${url}?code=${CODE}&state=stale${i}`);
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.code).toBe(130);
+    const seqs = [...r.stderr.matchAll(/#(\d+) [\d:.]+ /g)].map((m) => Number(m[1]));
+    expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+  });
+});

@@ -6,6 +6,7 @@ import type { CallbackWait } from '../../flows/callback.js';
 import type { CallbackHit, CallbackResult } from '../../listener/index.js';
 import type { Output } from '../output.js';
 import { formatDuration } from '../format.js';
+import { liveLines, type LiveLines } from '../live-lines.js';
 import { present as presentExchange } from './exchange.js';
 
 /** A code shown in a log: its first 6 characters, unless --show-secrets. */
@@ -53,12 +54,17 @@ export class Countdown {
   }
 }
 
-/** The countdown and the hit lines of one wait, shared by listen and login: a hit clears the countdown
- * line before it is printed; the end of the wait stops it. */
+/** The countdown and the hit lines of one wait, shared by listen and login. Hit lines are written
+ * together, at most every 50 ms (../live-lines.ts: a listener flooded with stale callbacks spent much
+ * of its time on one stderr write per hit), the countdown line cleared first; a code's line is written
+ * at once, and the end of the wait writes what is left, then stops the countdown. */
 export class WaitDisplay {
   private countdown: Countdown | undefined;
+  private readonly lines: LiveLines;
 
-  constructor(private readonly out: Output) {}
+  constructor(private readonly out: Output) {
+    this.lines = liveLines(out, { beforeWrite: () => this.countdown?.clear() });
+  }
 
   start(wait: CallbackWait): void {
     this.countdown = new Countdown(this.out, wait.deadline, wait.now);
@@ -66,10 +72,13 @@ export class WaitDisplay {
   }
 
   hit(hit: CallbackHit): void {
-    presentHit(this.out, hit, this.countdown);
+    for (const line of hitLines(this.out, hit)) this.lines.say(line);
+    // The code is what the user waits for, and an exchange may print right after it.
+    if (hit.kind === 'code') this.lines.flush();
   }
 
   stop(): void {
+    this.lines.flush();
     this.countdown?.stop();
   }
 }
@@ -81,18 +90,14 @@ function clock(ms: number): string {
   return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
-/** One line per hit on stderr, with WeChat's hop markers when present. */
-export function presentHit(out: Output, hit: CallbackHit, countdown?: Countdown): void {
-  countdown?.clear();
-  if (hit.kind === 'wrong_host') {
-    out.warn(out.t('listen.hit.wrong_host', { host: hit.hostHeader ?? '' }));
-    return;
-  }
+/** One line per hit (styled as out.success / warn / failure would), with WeChat's hop markers when present. */
+export function hitLines(out: Output, hit: CallbackHit): string[] {
+  const { style } = out;
+  if (hit.kind === 'wrong_host') return [style.yellow('! ' + out.t('listen.hit.wrong_host', { host: hit.hostHeader ?? '' }))];
   const line = out.t(`listen.hit.${hit.kind}`, { seq: hit.seq, time: clock(hit.at), ua: hit.userAgent ?? '-' });
-  if (hit.kind === 'code') out.success(line);
-  else if (hit.kind === 'duplicate' || hit.kind === 'invalid') out.warn(line);
-  else out.failure(line);
-  if (hit.markers.length > 0) out.note(out.t('listen.hit.markers', { markers: hit.markers.join(', ') }));
+  const lines = [hit.kind === 'code' ? style.green('✔ ' + line) : hit.kind === 'duplicate' || hit.kind === 'invalid' ? style.yellow('! ' + line) : style.red('✖ ' + line)];
+  if (hit.markers.length > 0) lines.push(style.dim(out.t('listen.hit.markers', { markers: hit.markers.join(', ') })));
+  return lines;
 }
 
 /** What happened besides the one code: duplicates (the 40163 trap), extra codes, ignored junk. */

@@ -3,15 +3,13 @@
 // data). With --json, stdout carries JSON lines instead: one per call, per hit, and the summary, for jq.
 // Everything shown arrives masked from the flow (unless --show-secrets); this module only lays it out.
 //
-// The live lines are written together, at most every FLUSH_EVERY_MS, not once per call: a write per
-// line to a piped stderr is a synchronous syscall in Node, and under load it cost the proxy (and
-// whatever reads the pipe) a large share of its throughput. A lone call still shows at once.
+// The live lines are written together, at most every 50 ms, not once per call (../live-lines.ts).
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { ProxyResult } from '../../commands/proxy.js';
 import type { DetectorHit, ObservedCall } from '../../core/proxy-detect.js';
 import type { Blocked, PassedThrough, RefusedHandshake } from '../../flows/proxy/server.js';
 import type { Output } from '../output.js';
+import { liveLines } from '../live-lines.js';
 
 export interface ProxyStarted {
   url: string;
@@ -48,9 +46,6 @@ function clock(time: number): string {
   return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
 }
 
-/** 20 lines a second at most: as live as a terminal can be read, and one write per batch under load. */
-const FLUSH_EVERY_MS = 50;
-
 function firstSentence(text: string): string {
   const cut = text.split(/(?<=[。；;.])\s*/)[0] ?? text;
   return cut.length > 80 ? cut.slice(0, 79) + '…' : cut;
@@ -65,47 +60,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
     return out.style.red(`${call.errcode}${meaning}`);
   };
 
-  // Lines (human mode) or JSON lines (--json) waiting to be written.
-  let talk: string[] = [];
-  let data: string[] = [];
-  let scheduled: NodeJS.Timeout | NodeJS.Immediate | undefined;
-  let lastFlush = -Infinity;
-  const flush = () => {
-    if (scheduled) {
-      clearTimeout(scheduled as NodeJS.Timeout);
-      clearImmediate(scheduled as NodeJS.Immediate);
-      scheduled = undefined;
-    }
-    lastFlush = performance.now();
-    if (talk.length > 0) {
-      const lines = talk;
-      talk = [];
-      out.say(lines.join('\n'));
-    }
-    if (data.length > 0) {
-      const lines = data;
-      data = [];
-      out.stdout.write(lines.join(''));
-    }
-  };
-  const schedule = () => {
-    if (scheduled) return;
-    const wait = lastFlush + FLUSH_EVERY_MS - performance.now();
-    scheduled = wait <= 0 ? setImmediate(flush) : setTimeout(flush, wait);
-  };
-  const say = (line: string) => {
-    talk.push(line);
-    schedule();
-  };
-  /** A JSON line now queued; emit() would write each at once. The first goes through emit() so the run knows stdout has its data. */
-  const emitLine = (doc: Record<string, unknown>) => {
-    if (!out.hasEmitted) {
-      out.emit(doc);
-      return;
-    }
-    data.push(JSON.stringify(doc) + '\n');
-    schedule();
-  };
+  const { say, emitLine, flush } = liveLines(out);
 
   return {
     flush,
