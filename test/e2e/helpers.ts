@@ -29,11 +29,10 @@ export interface RunOptions {
   cwd?: string;
 }
 
-/** A fresh, empty WXAUTH_CONFIG_DIR, removed at process exit. */
+/** A fresh, empty WXAUTH_CONFIG_DIR, under the run's TMPDIR (test/global-setup.ts removes it at the end;
+ * an exit listener per folder did nothing in vitest's workers but warn of a listener leak). */
 export function tempConfigDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-test-'));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-test-'));
 }
 
 /** The environment every spawned CLI gets: nothing of the developer's own WXAUTH_* or proxies. */

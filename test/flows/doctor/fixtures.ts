@@ -153,8 +153,8 @@ export async function startHttpSite(routes: Routes): Promise<Site> {
 
 /** A PEM file in a temp folder (NODE_EXTRA_CA_CERTS, --verify-file paths). */
 export function writeTemp(name: string, content: string): string {
+  // Under the run's TMPDIR, which test/global-setup.ts removes at the end.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-doctor-'));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;
