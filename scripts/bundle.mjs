@@ -18,7 +18,7 @@
 //   (dist/cli/messages/en/cli.json …), and src/ui/messages/lookup-files.ts takes the place of
 //   lookup.ts, so a run parses only the sentences of the areas it uses.
 // - Data stays data beside the bundle (dist/cli/data/): the errcode tables as a compact text decoded a
-//   row at a time, the errcode knowledge as JSON (errcodeTablesAsText, dataAsJson, jsonBeside below).
+//   row at a time, the errcode knowledge as JSON (errcodeTablesAsText, dataAsJson below).
 // - The version is written in (main.ts would otherwise look for package.json beside the bundle).
 import { build, transform } from 'esbuild';
 import fs from 'node:fs';
@@ -42,35 +42,9 @@ const lookupFromFiles = {
 };
 
 /**
- * A JSON import (the errcode tables, core/data/*.json) stays JSON beside the bundle,
- * dist/cli/data/<name>.json, minified, read by require() (JSON.parse), whereas inlined into a chunk the
- * same data had to be compiled as JavaScript on every `wxauth errcode` (a fifth of its start). It is
- * required from a small ES module of its own rather than marked external: an external default import
- * becomes __toESM(require(…)) in CommonJS, which copies the 1,916-entry table into getters (~5 ms).
- */
-const jsonBeside = {
-  name: 'json-beside',
-  setup(b) {
-    b.onResolve({ filter: /\.json$/ }, (args) => {
-      const source = path.resolve(args.resolveDir, args.path);
-      const name = path.basename(source);
-      fs.mkdirSync(path.join(out, 'data'), { recursive: true });
-      fs.writeFileSync(path.join(out, 'data', name), JSON.stringify(JSON.parse(fs.readFileSync(source, 'utf8'))));
-      return { path: name, namespace: 'json-beside' };
-    });
-    // Every chunk sits in dist/cli/, so ./data/<name> is right from whichever chunk holds this module.
-    b.onLoad({ filter: /.*/, namespace: 'json-beside' }, (args) => ({
-      contents: `import { createRequire } from 'node:module';\nexport default createRequire(import.meta.url)(${JSON.stringify(`./data/${args.path}`)});\n`,
-      loader: 'js',
-    }));
-  },
-};
-
-/**
  * Modules of src/ that are pure data (objects, arrays, strings — no functions), written as JSON beside
- * the bundle and required from a small module of their own, for the same reason as the tables above:
- * the errcode knowledge (causes and fixes, ~80 KB of zh/en text) cost `wxauth errcode` more to compile
- * as JavaScript than to JSON.parse. The data is taken from tsc's output of the module (the first build
+ * the bundle and required from a small module of their own: the errcode knowledge (causes and fixes,
+ * ~80 KB of zh/en text) cost `wxauth errcode` more to compile as JavaScript than to JSON.parse. The data is taken from tsc's output of the module (the first build
  * step), and the build stops if it does not survive the trip through JSON unchanged.
  */
 const DATA_MODULES = ['core/errcode-knowledge'];
@@ -164,7 +138,7 @@ const result = await build({
   target: 'node20.19',
   external: Object.keys(pkg.dependencies).filter((name) => name !== 'commander'),
   define: { WXAUTH_VERSION: JSON.stringify(pkg.version) },
-  plugins: [lookupFromFiles, dataAsJson, errcodeTablesAsText, jsonBeside, childProcessWhenUsed],
+  plugins: [lookupFromFiles, dataAsJson, errcodeTablesAsText, childProcessWhenUsed],
   legalComments: 'none',
   minifyWhitespace: true,
   minifySyntax: true,

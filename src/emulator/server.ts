@@ -75,25 +75,9 @@ export function isApiPath(path: string): boolean {
   return Object.hasOwn(API_ROUTES, path);
 }
 
-/**
- * isSecretName per parameter name, remembered: the log masks every request's query, and the same few
- * names come again and again (for speed). At most SECRET_NAMES_KEPT names, so junk cannot grow it.
- */
-const secretNames = new Map<string, boolean>();
-const SECRET_NAMES_KEPT = 1000;
-
-function isSecretParam(name: string): boolean {
-  let secret = secretNames.get(name);
-  if (secret === undefined) {
-    secret = isSecretName(name);
-    if (secretNames.size < SECRET_NAMES_KEPT) secretNames.set(name, secret);
-  }
-  return secret;
-}
-
 function redactQuery(query: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of query) out[k] = isSecretParam(k) && v !== '' ? '***' : v;
+  for (const [k, v] of query) out[k] = isSecretName(k) && v !== '' ? '***' : v;
   return out;
 }
 

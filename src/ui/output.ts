@@ -134,19 +134,33 @@ export class Output {
   }
 
   note(line: string): void {
-    this.say(this.style.dim(line));
+    this.say(this.marked('note', line));
   }
 
   warn(line: string): void {
-    this.say(this.style.yellow('! ' + line));
+    this.say(this.marked('warn', line));
   }
 
   success(line: string): void {
-    this.say(this.style.green('✔ ' + line));
+    this.say(this.marked('success', line));
   }
 
   failure(line: string): void {
-    this.say(this.style.red('✖ ' + line));
+    this.say(this.marked('failure', line));
+  }
+
+  /** A line as note/warn/success/failure print it, for callers that queue their lines (live-lines.ts). */
+  marked(kind: 'note' | 'warn' | 'success' | 'failure', line: string): string {
+    switch (kind) {
+      case 'note':
+        return this.style.dim(line);
+      case 'warn':
+        return this.style.yellow('! ' + line);
+      case 'success':
+        return this.style.green('✔ ' + line);
+      case 'failure':
+        return this.style.red('✖ ' + line);
+    }
   }
 
   /** `--raw`: WeChat's body exactly as it came, on stdout; later data lines are suppressed. */

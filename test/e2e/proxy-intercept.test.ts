@@ -588,53 +588,51 @@ describe('the upstream honours the run\'s HTTP_PROXY / NO_PROXY', () => {
   });
 
   const lanAddress = Object.values(os.networkInterfaces()).flatMap((l) => l ?? []).find((i) => !i.internal && i.family === 'IPv4')?.address;
-  it.skipIf(!lanAddress)('with --host 0.0.0.0, also ignores the LAN address it prints for itself', async () => {
+
+  /**
+   * A reverse proxy whose upstream-proxy variables point back at itself (`self` names its own port),
+   * and the one call /sns/auth makes through it: answered as if the variables were unset, not looped.
+   */
+  async function throughProxyPointingAtItself(host: string, self: (port: number) => { httpProxy: string; httpsProxy: string }, via: (p: { url: string }, port: number) => string, check?: (p: { reachUrl: string }, port: number) => void): Promise<void> {
     const port = await freePort();
     const calls: ObservedCall[] = [];
     const p = await startProxy({
-      host: '0.0.0.0',
+      host,
       port,
       upstream: emu.url,
       timeoutMs: 3000,
       showSecrets: false,
       keepHar: false,
       hooks: { call: (c) => calls.push(c), hit: () => undefined },
-      upstreamProxy: { httpProxy: `http://${lanAddress}:${port}`, httpsProxy: `http://${lanAddress}:${port}`, noProxy: '' },
+      upstreamProxy: { ...self(port), noProxy: '' },
     });
     try {
-      expect(p.reachUrl).toBe(`http://${lanAddress}:${port}`);
+      check?.(p, port);
       const target = '/sns/auth?access_token=x&openid=y';
-      const res = await plain(`http://127.0.0.1:${port}`, target);
+      const res = await plain(via(p, port), target);
       expect(res.body.equals((await plain(emu.url, target)).body)).toBe(true);
       await until(() => calls.length === 1, 'one call, not a loop');
       expect(calls[0]!.outcome).toBe('answered');
     } finally {
       await p.close();
     }
+  }
+
+  it.skipIf(!lanAddress)('with --host 0.0.0.0, also ignores the LAN address it prints for itself', async () => {
+    await throughProxyPointingAtItself(
+      '0.0.0.0',
+      (port) => ({ httpProxy: `http://${lanAddress}:${port}`, httpsProxy: `http://${lanAddress}:${port}` }),
+      (_p, port) => `http://127.0.0.1:${port}`,
+      (p, port) => expect(p.reachUrl).toBe(`http://${lanAddress}:${port}`),
+    );
   });
 
   it('ignores a proxy variable that points at the proxy itself (the export line it prints), instead of looping', async () => {
-    const port = await freePort();
-    const calls: ObservedCall[] = [];
-    const p = await startProxy({
-      host: '127.0.0.1',
-      port,
-      upstream: emu.url,
-      timeoutMs: 3000,
-      showSecrets: false,
-      keepHar: false,
-      hooks: { call: (c) => calls.push(c), hit: () => undefined },
-      upstreamProxy: { httpProxy: `http://localhost:${port}`, httpsProxy: `http://127.0.0.1:${port}`, noProxy: '' },
-    });
-    try {
-      const target = '/sns/auth?access_token=x&openid=y';
-      const res = await plain(p.url, target);
-      expect(res.body.equals((await plain(emu.url, target)).body)).toBe(true);
-      await until(() => calls.length === 1, 'one call, not a loop');
-      expect(calls[0]!.outcome).toBe('answered');
-    } finally {
-      await p.close();
-    }
+    await throughProxyPointingAtItself(
+      '127.0.0.1',
+      (port) => ({ httpProxy: `http://localhost:${port}`, httpsProxy: `http://127.0.0.1:${port}` }),
+      (p) => p.url,
+    );
   });
 
   it('goes direct for a NO_PROXY host (here: a name that does not resolve, so a 502)', async () => {

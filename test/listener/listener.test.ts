@@ -6,25 +6,9 @@ import net from 'node:net';
 import { startCallbackListener, type CallbackHit, type ListenerOptions } from '../../src/listener/index.js';
 import { CallbackError, CancelledError, UsageError } from '../../src/errors.js';
 import { tKey, tr } from '../../src/ui/i18n.js';
+import { get } from './http.js';
 
-interface Reply {
-  status: number;
-  body: string;
-  headers: http.IncomingHttpHeaders;
-}
 
-function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers }, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 function options(extra: Partial<ListenerOptions> = {}): ListenerOptions {
   return {

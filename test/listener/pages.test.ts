@@ -2,30 +2,17 @@
 // static server would). What a browser sees must not change: each page shows the state that request
 // carried, the same request gets the same bytes, and HEAD gets the headers without the page.
 import { describe, expect, it } from 'vitest';
-import http from 'node:http';
 import { startCallbackListener } from '../../src/listener/index.js';
 import { tKey } from '../../src/ui/i18n.js';
-
-function send(port: number, path: string, method = 'GET'): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}` }, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { get } from './http.js';
 
 describe('pages answered again and again', () => {
   it('show each request its own state, the same bytes for the same request, and only headers to HEAD', async () => {
     const listener = await startCallbackListener({ port: 0, timeoutMs: 10_000, lang: 'zh', translate: (key, params) => tKey('zh', key, params), expectedState: 'expected1' });
     try {
-      const first = await send(listener.port, '/callback?code=0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&state=stale%3Cone%3E');
-      const again = await send(listener.port, '/callback?code=0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&state=stale%3Cone%3E');
-      const other = await send(listener.port, '/callback?code=0bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb&state=stale-two');
+      const first = await get(listener.port, '/callback?code=0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&state=stale%3Cone%3E');
+      const again = await get(listener.port, '/callback?code=0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&state=stale%3Cone%3E');
+      const other = await get(listener.port, '/callback?code=0bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb&state=stale-two');
       expect(first.status).toBe(400);
       expect(first.body).toContain('<code id="state">stale&#60;one&#62;</code>');
       expect(again.body).toBe(first.body);
@@ -35,7 +22,7 @@ describe('pages answered again and again', () => {
       // The Chinese page, byte for byte as long as its Content-Length says.
       expect(other.body).toMatch(/[\u4e00-\u9fff]/);
       expect(Number(other.headers['content-length'])).toBe(Buffer.byteLength(other.body));
-      const head = await send(listener.port, '/callback?code=0bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb&state=stale-two', 'HEAD');
+      const head = await get(listener.port, '/callback?code=0bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb&state=stale-two', {}, 'HEAD');
       expect(head.status).toBe(400);
       expect(head.body).toBe('');
       expect(head.headers['content-length']).toBe(other.headers['content-length']);

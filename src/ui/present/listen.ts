@@ -90,13 +90,12 @@ function clock(ms: number): string {
   return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
-/** One line per hit (styled as out.success / warn / failure would), with WeChat's hop markers when present. */
+/** One line per hit, marked as out.success / warn / failure mark theirs, with WeChat's hop markers when present. */
 export function hitLines(out: Output, hit: CallbackHit): string[] {
-  const { style } = out;
-  if (hit.kind === 'wrong_host') return [style.yellow('! ' + out.t('listen.hit.wrong_host', { host: hit.hostHeader ?? '' }))];
+  if (hit.kind === 'wrong_host') return [out.marked('warn', out.t('listen.hit.wrong_host', { host: hit.hostHeader ?? '' }))];
   const line = out.t(`listen.hit.${hit.kind}`, { seq: hit.seq, time: clock(hit.at), ua: hit.userAgent ?? '-' });
-  const lines = [hit.kind === 'code' ? style.green('✔ ' + line) : hit.kind === 'duplicate' || hit.kind === 'invalid' ? style.yellow('! ' + line) : style.red('✖ ' + line)];
-  if (hit.markers.length > 0) lines.push(style.dim(out.t('listen.hit.markers', { markers: hit.markers.join(', ') })));
+  const lines = [out.marked(hit.kind === 'code' ? 'success' : hit.kind === 'duplicate' || hit.kind === 'invalid' ? 'warn' : 'failure', line)];
+  if (hit.markers.length > 0) lines.push(out.marked('note', out.t('listen.hit.markers', { markers: hit.markers.join(', ') })));
   return lines;
 }
 

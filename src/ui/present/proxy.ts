@@ -110,7 +110,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         return;
       }
       const key = info.reason === 'host' ? 'proxy.blocked.host' : info.reason === 'control' ? 'proxy.blocked.control' : 'proxy.blocked.network';
-      say(out.style.yellow('! ' + out.t(key, { caller: info.caller, target: info.target })));
+      say(out.marked('warn', out.t(key, { caller: info.caller, target: info.target })));
     },
 
     refused(info) {
@@ -119,7 +119,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         return;
       }
       const { host, caller, detail } = info;
-      say(out.style.yellow('! ' + (info.closed ? out.t('proxy.intercept.closed', { host, caller }) : out.t('proxy.intercept.refused', { host, caller, detail }))));
+      say(out.marked('warn', info.closed ? out.t('proxy.intercept.closed', { host, caller }) : out.t('proxy.intercept.refused', { host, caller, detail })));
     },
 
     call(call) {
