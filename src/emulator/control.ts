@@ -30,12 +30,11 @@ function decodeSegment(s: string): string {
  */
 function requests(emu: Emulator, rq: Rq): Reply {
   const sinceParam = rq.query.get('since');
-  if (sinceParam === null) return controlJson({ ok: true, requests: emu.log, total: emu.logTotal });
+  if (sinceParam === null) return controlJson({ ok: true, requests: emu.log.entries(), total: emu.log.total });
   const since = Number(sinceParam);
   if (!Number.isInteger(since) || since < 0) return bad('since must be a whole number (the total of an earlier answer)');
-  const firstKept = emu.logTotal - emu.log.length;
-  const from = Math.max(0, since - firstKept);
-  return controlJson({ ok: true, requests: emu.log.slice(from), total: emu.logTotal, ...(since < firstKept ? { truncated: true } : {}) });
+  const firstKept = emu.log.first - 1;
+  return controlJson({ ok: true, requests: emu.log.entries(since + 1), total: emu.log.total, ...(since < firstKept ? { truncated: true } : {}) });
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -179,7 +178,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   if (path === '/switches' && rq.method === 'GET') return controlJson({ ok: true, switches: emu.switches, values: SWITCH_VALUES });
   // What the emulator holds in memory, so tests can check the caps without measuring RSS (issue 13 item 7).
   if (path === '/stats' && rq.method === 'GET')
-    return controlJson({ ok: true, rids: emu.state.rids.stats(), codes: emu.state.codes.size, requests: emu.log.length, subscribers: subscriberCount(emu) });
+    return controlJson({ ok: true, rids: emu.state.rids.stats(), codes: emu.state.codes.size, requests: emu.log.size, subscribers: subscriberCount(emu) });
   if (!isPost) return bad(`no such control endpoint: ${rq.method} ${rq.path}`, 404);
 
   const body = parseJson(rq);

@@ -13,6 +13,7 @@ import { parseRedirect } from './callback.js';
 import { escapeHtml, jsonForScript } from './html.js';
 import { hostHeaderAllowed } from './host-guard.js';
 import { ERRMSG_40001_CGI } from './wire.js';
+import type { QueryParams } from './target.js';
 
 export const TICKET_PATH = '/cgi-bin/ticket/getticket';
 /** JSSDK-FACTS §1.3: 7200 s; a re-fetch within it returns the same ticket, `expires_in` always 7200. */
@@ -157,7 +158,7 @@ export function checkConfig(emu: Emulator, input: ConfigInput): ConfigVerdict {
   return expected === input.signature.toLowerCase() ? 'config:ok' : 'config:invalid signature';
 }
 
-function inputFrom(q: URLSearchParams): ConfigInput {
+function inputFrom(q: QueryParams): ConfigInput {
   return {
     url: q.get('url') ?? '',
     appId: q.get('appId') ?? '',

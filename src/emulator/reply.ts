@@ -2,13 +2,16 @@
 // HTTP plumbing (limits, faults, logging) lives in one place: server.ts.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FaultKind } from './types.js';
+import type { QueryParams } from './target.js';
 
 export interface Rq {
   method: string;
   path: string;
-  query: URLSearchParams;
+  query: QueryParams;
   /** The query string without `?`, as sent. */
   rawQuery: string;
+  /** The request target as sent (path and query), which the request log keeps. */
+  url: string;
   body: string;
   ip: string;
   cookies: Record<string, string>;

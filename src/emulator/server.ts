@@ -7,10 +7,8 @@ import type {
   EmulatorHandle,
   EmulatorOptions,
   EmulatorSwitches,
-  FaultKind,
   FaultSpec,
   IssueCodeOptions,
-  RequestRecord,
 } from './types.js';
 import { defaultSeed, normalizeSeed, publicUsers, type NormalizedApp, type NormalizedSeed, type NormalizedUser } from './seed.js';
 import { EmulatorState, type Scope } from './state.js';
@@ -24,17 +22,15 @@ import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaGet, cgiRidGet,
 import { DEFAULT_SWITCHES } from './switches.js';
 import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isJssdkPagePath } from './jssdk.js';
 import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
-import { isSecretName } from '../core/responses.js';
 import { EVENTS_PATH, openEventStream, type LogTap } from './ui-events.js';
 import { UI_PATH } from './ui-page.js';
+import { parseTarget, type Target } from './target.js';
+import { LOG_KEPT, LoggedRequest, RequestLog } from './request-log.js';
 
-export { DEFAULT_SWITCHES };
+export { DEFAULT_SWITCHES, LOG_KEPT, LoggedRequest, parseTarget };
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_URL_BYTES = 8 * 1024;
-/** The request log keeps the last LOG_KEPT requests (up to LOG_SLACK more between trims). */
-export const LOG_KEPT = 5000;
-const LOG_SLACK = 500;
 /** Cap on remembered codes (oldest dropped first); rids have their own byte cap (state.ts RidStore). */
 export const MAX_ENTRIES = 20_000;
 
@@ -75,52 +71,6 @@ export function isApiPath(path: string): boolean {
   return Object.hasOwn(API_ROUTES, path);
 }
 
-function redactQuery(query: URLSearchParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of query) out[k] = isSecretName(k) && v !== '' ? '***' : v;
-  return out;
-}
-
-/**
- * One request in the log. It keeps the query string as sent and the time as a number; the masked
- * parameters and the ISO time are made when the log is read (GET /__emulator/requests, the page,
- * requests()), not for each of the thousands of requests a client under load sends (for speed: building
- * them cost the /sns/auth path about a tenth of its throughput, issue 19). toJSON() is the record.
- */
-export class LoggedRequest {
-  errcode?: number;
-  rid?: string;
-  fault?: FaultKind;
-
-  constructor(
-    readonly method: string,
-    readonly path: string,
-    /** As `new URL(…).search` without `?` (parseTarget's rawQuery). */
-    private readonly rawQuery: string,
-    readonly status: number,
-    /** Emulator clock, ms. */
-    private readonly at: number,
-  ) {}
-
-  /** Query parameters, secrets masked. */
-  get query(): Record<string, string> {
-    // With its `?`: URLSearchParams drops one, and a query that itself starts with `?` keeps it.
-    return redactQuery(new URLSearchParams('?' + this.rawQuery));
-  }
-
-  get time(): string {
-    return new Date(this.at).toISOString();
-  }
-
-  toJSON(): RequestRecord {
-    const record: RequestRecord = { method: this.method, path: this.path, query: this.query, status: this.status, time: this.time };
-    if (this.errcode !== undefined) record.errcode = this.errcode;
-    if (this.rid !== undefined) record.rid = this.rid;
-    if (this.fault) record.fault = this.fault;
-    return record;
-  }
-}
-
 /** rid/get's `request_url` is the query string with credentials shortened, like `access_token=50_Im7xxxx` (§11). */
 function maskQuery(raw: string): string {
   return raw.replace(/((?:^|&)(?:access_token|secret|appsecret|refresh_token)=)([^&]{0,6})[^&]*/g, '$1$2xxxx');
@@ -142,9 +92,8 @@ export class Emulator {
   switches: EmulatorSwitches;
   state = new EmulatorState();
   faults: FaultSpec[];
-  log: LoggedRequest[] = [];
-  /** How many requests were ever recorded (the log keeps the last LOG_KEPT): `GET /__emulator/requests?since=N`. */
-  logTotal = 0;
+  /** What clients sent (the emulator's own control calls left out): `GET /__emulator/requests`, the page's live log. */
+  log = new RequestLog();
   currentUser: string;
   private offsetMs = 0;
   private readonly baseClock: () => number;
@@ -203,8 +152,7 @@ export class Emulator {
     this.state = new EmulatorState();
     this.faults = this.initialFaults.map((f) => ({ ...f }));
     this.switches = { ...this.initialSwitches };
-    this.log = [];
-    this.logTotal = 0;
+    this.log = new RequestLog();
     this.offsetMs = 0;
     this.currentUser = this.seed.users[0]!.id;
   }
@@ -304,17 +252,10 @@ export class Emulator {
     return { status: 404, headers: { 'content-type': 'text/html' }, body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n' };
   }
 
-  private record(method: string, path: string, rawQuery: string, reply: Reply, fault?: FaultKind, rq?: Rq): void {
-    const entry = new LoggedRequest(method, path, rawQuery, reply.status, this.now());
-    if (reply.errcode !== undefined) entry.errcode = reply.errcode;
-    if (reply.rid !== undefined) entry.rid = reply.rid;
-    if (fault) entry.fault = fault;
-    this.log.push(entry);
-    this.logTotal += 1;
-    // Trimmed in batches: cutting one entry off the front on every request moved 5000 others each time,
-    // the largest cost of a request under load (issue 19). Between trims it holds up to 500 more.
-    if (this.log.length > LOG_KEPT + LOG_SLACK) this.log.splice(0, this.log.length - LOG_KEPT);
-    if (this.logTap !== undefined) this.logTap(entry, this.logTotal, rq, reply);
+  /** Log a request; `path` only where it is not what parseTarget(url) gives (request-log.ts). */
+  private record(method: string, url: string, path: string | undefined, reply: Reply, rq?: Rq): void {
+    const seq = this.log.add(method, url, path, reply.status, this.now(), reply.errcode, reply.rid, rq?.fault);
+    if (this.logTap !== undefined) this.logTap(this.log.get(seq)!, seq, rq, reply);
   }
 
   /**
@@ -326,7 +267,7 @@ export class Emulator {
     const rawUrl = req.url ?? '/';
     if (Buffer.byteLength(rawUrl) > MAX_URL_BYTES) {
       send(res, plain('414 Request-URI Too Large', 414), true);
-      this.record(method, '(too long)', '', { status: 414, headers: {}, body: '' });
+      this.record(method, '', '(too long)', { status: 414, headers: {}, body: '' });
       return;
     }
     const target = parseTarget(rawUrl);
@@ -335,16 +276,16 @@ export class Emulator {
       return;
     }
     // Most requests (every GET WeChat's APIs take) have no body: no stream to wait for.
-    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return this.serve(req, res, method, target, '');
-    return readBody(req).then((body) => this.serve(req, res, method, target, body));
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return this.serve(req, res, method, rawUrl, target, '');
+    return readBody(req).then((body) => this.serve(req, res, method, rawUrl, target, body));
   }
 
-  private serve(req: IncomingMessage, res: ServerResponse, method: string, target: Target, body: string | undefined): void | Promise<void> {
+  private serve(req: IncomingMessage, res: ServerResponse, method: string, rawUrl: string, target: Target, body: string | undefined): void | Promise<void> {
     const { pathname, query } = target;
     if (body === undefined) {
       const reply = plain('413 Request Entity Too Large', 413);
       send(res, reply, true);
-      this.record(method, pathname, target.rawQuery, reply);
+      this.record(method, rawUrl, undefined, reply);
       return;
     }
     const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host) ? req.headers.host : new URL(this.url).host;
@@ -354,6 +295,7 @@ export class Emulator {
       path: pathname === '/' && method === 'GET' && hostHeaderAllowed(req.headers.host, this.controlHosts) ? UI_PATH : pathname,
       query,
       rawQuery: target.rawQuery,
+      url: rawUrl,
       body,
       ip: this.switches.callerIp ?? normalizeIp(req.socket.remoteAddress),
       cookies: parseCookies(req.headers.cookie),
@@ -374,7 +316,7 @@ export class Emulator {
   private finish(rq: Rq, res: ServerResponse, reply: Reply): void {
     if (!reply.reset) send(res, reply, false);
     // The log is what a client under test sent; the emulator's own control calls are left out.
-    if (!rq.path.startsWith('/__emulator/')) this.record(rq.method, rq.path, rq.rawQuery, reply, rq.fault, rq);
+    if (!rq.path.startsWith('/__emulator/')) this.record(rq.method, rq.url, undefined, reply, rq);
   }
 
   async listen(port: number, host: string): Promise<void> {
@@ -426,7 +368,7 @@ export class Emulator {
       close: () => this.close(),
       advanceClock: (seconds) => this.advanceClock(seconds),
       now: () => this.now(),
-      requests: () => this.log.map((r) => r.toJSON()),
+      requests: () => this.log.entries().map((r) => r.toJSON()),
       issueCode: (options) => this.issueCode(options),
       setFaults: (faults) => {
         this.faults = faults.map(validateFault);
@@ -449,40 +391,6 @@ export class Emulator {
 
 function internalError(error: unknown): Reply {
   return plain(`500 emulator internal error: ${(error as Error).message}`, 500);
-}
-
-/** A request target split into what the routes read. */
-export interface Target {
-  pathname: string;
-  query: URLSearchParams;
-  /** The query string without `?`, as `new URL` keeps it. */
-  rawQuery: string;
-}
-
-// Targets `new URL` would give back unchanged: a path of plain characters without `.`/`..` segments,
-// and a query of printable ASCII other than the characters the URL parser percent-encodes in a query
-// (space " # < > '). For those the path and query are taken as sent — the same pathname, search and
-// searchParams, without the URL parser's cost on every request (issue 19); anything else goes through
-// `new URL` as before.
-const PLAIN_PATH = /^\/[A-Za-z0-9_.~\/-]*$/;
-const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
-const PLAIN_QUERY = /^[\x21\x24-\x26\x28-\x3b\x3d\x3f-\x7e]*$/;
-
-export function parseTarget(rawUrl: string): Target | undefined {
-  const mark = rawUrl.indexOf('?');
-  const path = mark < 0 ? rawUrl : rawUrl.slice(0, mark);
-  const rawQuery = mark < 0 ? '' : rawUrl.slice(mark + 1);
-  // The search with its `?`: URLSearchParams drops one leading `?`, and a query that itself starts with
-  // `?` must keep it, as `new URL(…).searchParams` does.
-  if (PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path) && PLAIN_QUERY.test(rawQuery))
-    return { pathname: path, query: new URLSearchParams(mark < 0 ? '' : rawUrl.slice(mark)), rawQuery };
-  try {
-    // Concatenated, not resolved against a base: `//x/y` stays a path instead of becoming host x.
-    const url = new URL('http://emulator.invalid' + (rawUrl.startsWith('/') ? rawUrl : '/' + rawUrl));
-    return { pathname: url.pathname, query: url.searchParams, rawQuery: url.search.slice(1) };
-  } catch {
-    return undefined;
-  }
 }
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {

@@ -9,7 +9,8 @@
 // (core/errcodes.ts, ~300 KB of JSON) is imported on the first subscription or detail request, once.
 import type { ServerResponse } from 'node:http';
 import type { Bilingual } from '../core/errcodes.js';
-import type { Emulator, LoggedRequest } from './server.js';
+import type { Emulator } from './server.js';
+import type { LoggedRequest, RequestLog } from './request-log.js';
 import { controlJson, type Reply, type Rq } from './reply.js';
 import { isSecretName } from '../core/responses.js';
 import { refusal } from './control.js';
@@ -112,8 +113,8 @@ function headerPairs(headers: Record<string, string | string[] | number | undefi
 // per-emulator subscribers and kept details
 
 interface Detail {
-  /** The log entry this belongs to: a reset restarts numbering, so the number alone could point at an older request. */
-  entry: LoggedRequest;
+  /** The log this belongs to: a reset starts a new log and restarts numbering, so the number alone could point at an older request. */
+  log: RequestLog;
   /** The app it was for, as the request named it (a POST body's appid too). */
   appid?: string;
   request: { method: string; url: string; headers: Array<[string, string]>; body: string; truncated?: number };
@@ -138,7 +139,7 @@ function hubOf(emu: Emulator): Hub {
         // Runs after the answer was sent; a slip here must not turn into a failed request.
         try {
           const appid = rq ? appidOf(emu, rq) : entry.query.appid;
-          if (rq) keep(created, seq, { entry, ...(appid !== undefined ? { appid } : {}), request: requestOf(rq), answer: answerOf(reply) });
+          if (rq) keep(created, seq, { log: emu.log, ...(appid !== undefined ? { appid } : {}), request: requestOf(rq), answer: answerOf(reply) });
           broadcast(created, frame('request', seq, summary(entry, seq, appid, rq !== undefined)));
         } catch {
           // the page misses one row; the log itself is intact
@@ -216,19 +217,13 @@ function broadcast(hub: Hub, chunk: string): void {
   }
 }
 
-/** The sequence number (1 = first request since start or reset) of the entry at `index` in emu.log. */
-function seqAt(emu: Emulator, index: number): number {
-  return emu.logTotal - emu.log.length + index + 1;
-}
-
 function backlogFrames(emu: Emulator, hub: Hub, after: number): string {
-  const first = Math.max(0, emu.log.length - BACKLOG, after - (emu.logTotal - emu.log.length));
   let out = '';
-  for (let i = first; i < emu.log.length; i++) {
-    const entry = emu.log[i]!;
-    const seq = seqAt(emu, i);
+  // Numbers run from 1 (the first request since start or reset); the last BACKLOG after `after`.
+  for (let seq = Math.max(emu.log.first, emu.log.total - BACKLOG + 1, after + 1); seq <= emu.log.total; seq++) {
+    const entry = emu.log.get(seq)!;
     const kept = hub.details.get(seq);
-    const detail = kept !== undefined && kept.entry === entry ? kept : undefined;
+    const detail = kept !== undefined && kept.log === emu.log ? kept : undefined;
     out += frame('request', seq, summary(entry, seq, detail?.appid ?? entry.query.appid, detail !== undefined));
   }
   return out;
@@ -262,7 +257,7 @@ export async function openEventStream(emu: Emulator, rq: Rq, res: ServerResponse
   let after = Number.isInteger(lastSeen) && lastSeen > 0 ? lastSeen : 0;
   let first = 'retry: 1000\n\n';
   // Numbers restart after a reset: a client that saw more than there now are missed one.
-  if (after > emu.logTotal) {
+  if (after > emu.log.total) {
     first += frame('reset', undefined, {});
     after = 0;
   }
@@ -296,13 +291,12 @@ export async function requestDetail(emu: Emulator, raw: string): Promise<Reply> 
   const seq = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(seq) || seq < 1)
     return controlJson({ ok: false, error: 'expected /__emulator/requests/<n>, n a request number from /__emulator/events' }, 400);
-  const index = seq - (emu.logTotal - emu.log.length) - 1;
-  const entry = index >= 0 ? emu.log[index] : undefined;
+  const entry = emu.log.get(seq);
   if (!entry) return controlJson({ ok: false, error: `no request ${seq} in the log (it keeps the last 5000; a reset empties it)` }, 404);
   await loadMeanings();
   const hub = hubs.get(emu);
   const kept = hub?.details.get(seq);
-  const detail = kept !== undefined && kept.entry === entry ? kept : undefined;
+  const detail = kept !== undefined && kept.log === emu.log ? kept : undefined;
   return controlJson({
     ok: true,
     request: summary(entry, seq, detail?.appid ?? entry.query.appid, detail !== undefined),

@@ -34,6 +34,22 @@ describe('request targets', () => {
     );
   });
 
+  it('each parameter a route reads is what URLSearchParams reads, for any target and name', () => {
+    // Query.get finds plain parameters in the raw string instead of parsing them all (issue 19).
+    const name = fc.constantFrom('appid', 'code', 'a', '', '?code', '?', 'co', 'code=', '%61', 'a+', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), name, (parts, n) => {
+        const rawUrl = '/' + parts.join('');
+        const params = new URL('http://emulator.invalid' + rawUrl).searchParams;
+        const query = parseTarget(rawUrl)!.query;
+        expect([query.get(n), query.has(n)]).toEqual([params.get(n), params.has(n)]);
+      }),
+      { numRuns: 5000 },
+    );
+    const query = parseTarget('/sns/auth?access_token=a&openid=&openid=b&code&x=1=2&&appid=wx1')!.query;
+    expect([query.get('access_token'), query.get('openid'), query.get('code'), query.get('x'), query.get('appid'), query.get('acc')]).toEqual(['a', '', '', '1=2', 'wx1', null]);
+  });
+
   it('a query that itself starts with ? keeps it, and dot segments are resolved', () => {
     expect(viaTarget('/sns/auth??access_token=a')).toEqual({ pathname: '/sns/auth', rawQuery: '?access_token=a', params: [['?access_token', 'a']] });
     expect(viaTarget('/x/../sns/auth?a=1')?.pathname).toBe('/sns/auth');
