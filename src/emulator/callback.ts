@@ -5,8 +5,14 @@
  * `#fragment` (the code then lands inside the fragment, as observed).
  */
 export function appendToRedirect(redirectUri: string, params: Array<[string, string]>): string {
-  const query = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-  return redirectUri + (redirectUri.includes('?') ? '&' : '?') + query;
+  // A loop, not map/join: every authorize redirect passes here (issue 19).
+  let url = redirectUri;
+  let separator = redirectUri.includes('?') ? '&' : '?';
+  for (const [k, v] of params) {
+    url += `${separator}${k}=${encodeURIComponent(v)}`;
+    separator = '&';
+  }
+  return url;
 }
 
 export interface RedirectTarget {

@@ -56,7 +56,8 @@ function codeStatus(emu: Emulator, code: string): Reply {
   const entry = emu.state.codes.get(code);
   if (!entry) return bad('unknown code (never issued by this emulator, or forgotten after a reset)', 404);
   const status = entry.used ? 'exchanged' : emu.now() >= entry.expiresAt ? 'expired' : 'unused';
-  const success = entry.attempts.find((a) => a.errcode === 0);
+  const attempts = entry.attempts ?? [];
+  const success = attempts.find((a) => a.errcode === 0);
   return controlJson({
     ok: true,
     code: {
@@ -67,7 +68,7 @@ function codeStatus(emu: Emulator, code: string): Reply {
       issuedAt: iso(entry.issuedAt),
       expiresAt: iso(entry.expiresAt),
       ...(success ? { exchangedAt: iso(success.time), exchangedFrom: success.ip } : {}),
-      attempts: entry.attempts.map((a) => ({ time: iso(a.time), ip: a.ip, errcode: a.errcode })),
+      attempts: attempts.map((a) => ({ time: iso(a.time), ip: a.ip, errcode: a.errcode })),
       ...(entry.grant ? { tokens: { access_token: entry.grant.accessToken, refresh_token: entry.grant.refreshToken, openid: entry.grant.openid } } : {}),
     },
   });

@@ -143,7 +143,7 @@ function authorize(emu: Emulator, rq: Rq): Reply {
   return html(consentPage(emu, app, user, ticket));
 }
 
-function redirectWithCode(emu: Emulator, app: NormalizedApp, userId: string, redirectUri: string, state: string, scope: Scope, snapshot: boolean, headers: Record<string, string> = {}): Reply {
+function redirectWithCode(emu: Emulator, app: NormalizedApp, userId: string, redirectUri: string, state: string, scope: Scope, snapshot: boolean, headers?: Record<string, string>): Reply {
   const code = emu.mintCode(app.appid, userId, scope, snapshot);
   return redirect(appendToRedirect(redirectUri, [['code', code], ['state', state]]), headers);
 }

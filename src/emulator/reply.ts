@@ -36,8 +36,10 @@ export function html(body: string, status = 200, headers: Record<string, string 
   return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body };
 }
 
-export function redirect(location: string, headers: Record<string, string | string[]> = {}): Reply {
-  return { status: 302, headers: { location, 'content-type': 'text/html; charset=utf-8', ...headers }, body: '' };
+export function redirect(location: string, headers?: Record<string, string | string[]>): Reply {
+  // Without extra headers no spread: the authorize redirect is on the hot path (issue 19).
+  const head = { location, 'content-type': 'text/html; charset=utf-8' };
+  return { status: 302, headers: headers ? { ...head, ...headers } : head, body: '' };
 }
 
 /** JSON for the emulator's own control endpoints (not WeChat's). */

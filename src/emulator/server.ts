@@ -192,7 +192,10 @@ export class Emulator {
     const app = this.app(appid);
     const ttl = app?.type === 'website' ? CODE_TTL_WEBSITE : CODE_TTL_OA;
     const code = newCode();
-    this.state.codes.set(code, { appid, userId, scope, snapshot, expiresAt: this.now() + ttl * 1000, used: false, issuedAt: this.now(), attempts: [] });
+    const now = this.now();
+    // No `attempts` list until the code is presented: most codes under load never are, and each list
+    // would live as long as its code (up to MAX_ENTRIES of them).
+    this.state.codes.set(code, { appid, userId, scope, snapshot, expiresAt: now + ttl * 1000, used: false, issuedAt: now, attempts: undefined });
     // A long-running emulator must not grow without bound: drop the oldest codes beyond a cap
     // (by then they have long expired or been used; a dropped code answers 40029 like an unknown one).
     while (this.state.codes.size >= MAX_ENTRIES) this.state.codes.shift();

@@ -23,8 +23,9 @@ export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
   // Remember who presented a known code and what WeChat's answer was; the answer itself is unchanged.
   const entry = emu.state.codes.get(param(rq, 'code'));
   if (entry && entry.appid === param(rq, 'appid')) {
-    entry.attempts.push({ time: emu.now(), ip: rq.ip, errcode: reply.errcode ?? 0 });
-    if (entry.attempts.length > 20) entry.attempts.splice(0, entry.attempts.length - 20);
+    const attempts = (entry.attempts ??= []);
+    attempts.push({ time: emu.now(), ip: rq.ip, errcode: reply.errcode ?? 0 });
+    if (attempts.length > 20) attempts.splice(0, attempts.length - 20);
   }
   return reply;
 }

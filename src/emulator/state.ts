@@ -43,7 +43,7 @@ export interface CodeEntry {
    * the request log masks codes (issue 14), so this is how a probe learns whether THIS code was exchanged,
    * when and from where (§1.6: a code is single use; a repeat gets 40163).
    */
-  attempts: CodeAttempt[];
+  attempts?: CodeAttempt[];
   /** The grant the successful exchange produced. */
   grant?: SnsGrant;
 }
