@@ -167,6 +167,17 @@ const CODE_PREFIX_LENGTH = 6;
 const utf8 = new TextEncoder();
 
 /**
+ * Whether `text` is more than `limit` bytes in UTF-8. A UTF-16 unit is 1 to 3 bytes (a surrogate pair,
+ * two units, is 4), so most URLs are settled by their length alone, without encoding them (for speed:
+ * every hit on the listener, issue 19).
+ */
+function utf8LongerThan(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return utf8.encode(text).length > limit;
+}
+
+/**
  * The failure of a wait that saw no code in time. When callbacks with another state were refused on
  * the way, that is what the user needs to hear (exit 6 as a state mismatch, naming them), not only
  * "nothing arrived".
@@ -217,7 +228,7 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
     ...extra,
   });
 
-  if (utf8.encode(request.url).length > MAX_URL_BYTES) return refuse({ kind: 'empty', status: 414 });
+  if (utf8LongerThan(request.url, MAX_URL_BYTES)) return refuse({ kind: 'empty', status: 414 });
   if (!options.hostAllowed(request.host)) {
     const hit = hitOf('wrong_host', { hostHeader: request.host?.slice(0, 200) });
     return { ...refuse(page(421, 'wrong_host')), hit, progress: { ...soFar, seq: hit.seq } };

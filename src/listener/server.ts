@@ -7,7 +7,7 @@
 // and runs the timers and sockets. Every timing is an option, so tests need not wait for real.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { CallbackError, CancelledError, UsageError } from '../errors.js';
 import {
   type HitKind,
@@ -118,7 +118,8 @@ export function statesEqual(a: string, b: string): boolean {
 }
 
 function digestOf(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
+  // One call, not createHash().update().digest(): half the cost, on every callback (issue 19).
+  return hash('sha256', text, 'buffer');
 }
 
 /**
