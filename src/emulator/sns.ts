@@ -19,9 +19,11 @@ function param(rq: Rq, name: string): string {
  * code checked before the secret: `code-first` does that. See docs/emulator-notes.md.
  */
 export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
-  const reply = answerAccessToken(emu, rq);
+  // The code is looked up once, here, for the answer and for the record of attempts.
+  const code = param(rq, 'code');
+  const entry = code === '' ? undefined : emu.state.codes.get(code);
+  const reply = answerAccessToken(emu, rq, entry);
   // Remember who presented a known code and what WeChat's answer was; the answer itself is unchanged.
-  const entry = emu.state.codes.get(param(rq, 'code'));
   if (entry && entry.appid === param(rq, 'appid')) {
     const attempts = (entry.attempts ??= []);
     attempts.push({ time: emu.now(), ip: rq.ip, errcode: reply.errcode ?? 0 });
@@ -30,7 +32,8 @@ export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
   return reply;
 }
 
-function answerAccessToken(emu: Emulator, rq: Rq): Reply {
+/** `known`: the entry of the code presented, if this emulator issued it. */
+function answerAccessToken(emu: Emulator, rq: Rq, known: CodeEntry | undefined): Reply {
   const appid = param(rq, 'appid');
   const secret = param(rq, 'secret');
   const code = param(rq, 'code');
@@ -46,7 +49,7 @@ function answerAccessToken(emu: Emulator, rq: Rq): Reply {
   };
   const checkCode = (): { reply: Reply } | { entry: CodeEntry } => {
     if (code === '') return { reply: emu.fail(rq, 'sns', 41008, app.appid) };
-    const entry = emu.state.codes.get(code);
+    const entry = known;
     // §1.6: a code is bound to the appid that produced it; another appid sees "invalid code".
     if (!entry || entry.appid !== app.appid) return { reply: emu.fail(rq, 'sns', 40029, app.appid) };
     if (entry.used) return { reply: emu.fail(rq, 'sns', 40163, app.appid) };

@@ -132,8 +132,6 @@ export function errorBody(errcode: number, errmsg: string): string {
 
 export const OK_BODY = '{"errcode":0,"errmsg":"ok"}';
 
-const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-
 /** `length` characters of `alphabet` (ASCII), each picked by one random byte. */
 function randomChars(alphabet: string, length: number): string {
   const bytes = randomDraw(length);
@@ -142,14 +140,24 @@ function randomChars(alphabet: string, length: number): string {
   return out.toString('latin1');
 }
 
+/**
+ * `length` characters of [A-Za-z0-9_-], a token's alphabet, which is base64url's: random bytes in
+ * base64url, 6 bits a character, encoded natively rather than picked one by one (for speed: two
+ * tokens per code exchange, issue 19). `length` is a multiple of 4 (every character uniform) or one
+ * less than one (all but the last, which carries the last 4 bits).
+ */
+function randomTokenChars(length: number): string {
+  return randomDraw(Math.floor((length * 3) / 4)).toString('base64url');
+}
+
 /** §0.5: sns tokens `NN_` + ~107 chars (110 total); the prefix is 83 in 2024. */
 export function newSnsToken(): string {
-  return '86_' + randomChars(TOKEN_ALPHABET, 107);
+  return '86_' + randomTokenChars(107);
 }
 
 /** §0.5: basic tokens `NN_` + ~133–154 chars. */
 export function newBasicToken(): string {
-  return '86_' + randomChars(TOKEN_ALPHABET, 136);
+  return '86_' + randomTokenChars(136);
 }
 
 /** §0.5: 32 chars [0-9A-Za-z], starting with `0`. */
