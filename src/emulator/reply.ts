@@ -51,9 +51,12 @@ export function plain(text: string, status: number): Reply {
   return { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text };
 }
 
+/** The cookies of a request without a Cookie header (most of them): one object, only ever read. */
+const NO_COOKIES: Record<string, string> = Object.freeze({});
+
 export function parseCookies(header: string | undefined): Record<string, string> {
+  if (!header) return NO_COOKIES;
   const out: Record<string, string> = {};
-  if (!header) return out;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq <= 0) continue;

@@ -82,6 +82,20 @@ function forwardedHttps(rq: Rq): boolean {
   return first === 'https';
 }
 
+/**
+ * `{'content-type': type}`, one object per type for every API answer: a reply's headers are only read,
+ * so they are shared rather than made for each request (issue 19). Frozen, so that stays true.
+ */
+const typeHeaderObjects = new Map<string, Record<string, string>>();
+function typeHeaders(type: string): Record<string, string> {
+  let headers = typeHeaderObjects.get(type);
+  if (headers === undefined) {
+    headers = Object.freeze({ 'content-type': type });
+    typeHeaderObjects.set(type, headers);
+  }
+  return headers;
+}
+
 function normalizeIp(address: string | undefined): string {
   if (!address) return '127.0.0.1';
   return address.startsWith('::ffff:') ? address.slice(7) : address;
@@ -179,12 +193,12 @@ export class Emulator {
         clientIp: rq.ip,
       });
     }
-    return { status: 200, headers: { 'content-type': contentTypeFor(this.switches.contentType, family, 'error') }, body, errcode, rid: style === 'none' ? undefined : rid };
+    return { status: 200, headers: typeHeaders(contentTypeFor(this.switches.contentType, family, 'error')), body, errcode, rid: style === 'none' ? undefined : rid };
   }
 
   /** A WeChat success body (already serialised in WeChat's key order). */
   ok(_rq: Rq, family: Family, body: string): Reply {
-    return { status: 200, headers: { 'content-type': contentTypeFor(this.switches.contentType, family, 'ok') }, body, errcode: body.startsWith('{"errcode":0') ? 0 : undefined };
+    return { status: 200, headers: typeHeaders(contentTypeFor(this.switches.contentType, family, 'ok')), body, errcode: body.startsWith('{"errcode":0') ? 0 : undefined };
   }
 
   /** Record a code as the authorize / qrconnect pages do. */
@@ -212,7 +226,8 @@ export class Emulator {
   }
 
   /** The reply: a promise only when it waits (a `delay` fault, some control calls); the usual path stays synchronous. */
-  private dispatch(rq: Rq, socketReset: () => void): Reply | Promise<Reply> {
+  /** `socket`: destroyed by a `reset` fault. */
+  private dispatch(rq: Rq, socket: { destroy(): void }): Reply | Promise<Reply> {
     if (isJssdkPagePath(rq.path)) return handleJssdkPage(this, rq);
     if (rq.path.startsWith('/__emulator/')) return handleControl(this, rq);
     const fault = takeFault(this.faults, rq.path);
@@ -232,7 +247,7 @@ export class Emulator {
         case 'garbage':
           return { status: 200, headers: { 'content-type': 'text/html; charset=gbk' }, body: '<html><body>系统繁忙 service busy</body></html>' };
         case 'reset':
-          socketReset();
+          socket.destroy();
           return { status: 0, headers: {}, body: '', reset: true };
       }
     }
@@ -268,7 +283,8 @@ export class Emulator {
   handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
     const method = req.method ?? 'GET';
     const rawUrl = req.url ?? '/';
-    if (Buffer.byteLength(rawUrl) > MAX_URL_BYTES) {
+    // A URL of at most a third of the limit in UTF-16 units is within it in bytes: no count needed.
+    if (rawUrl.length * 3 > MAX_URL_BYTES && Buffer.byteLength(rawUrl) > MAX_URL_BYTES) {
       send(res, plain('414 Request-URI Too Large', 414), true);
       this.record(method, '', '(too long)', { status: 414, headers: {}, body: '' });
       return;
@@ -308,7 +324,7 @@ export class Emulator {
     if (rq.path === EVENTS_PATH) return openEventStream(this, rq, res);
     let answer: Reply | Promise<Reply>;
     try {
-      answer = this.dispatch(rq, () => req.socket.destroy());
+      answer = this.dispatch(rq, req.socket);
     } catch (error) {
       answer = internalError(error);
     }
