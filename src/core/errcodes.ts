@@ -3,8 +3,8 @@
 // hand-written causes and fixes for the web-authorization flow (./errcode-knowledge.ts). Pure: no fs,
 // no network, no process.
 
-import { errcodeTable, type ErrcodeTable, type TableRow } from './errcode-tables.js';
-import { DOC, KNOWLEDGE, PAGES, type KnowledgeEntry, type KnowledgeItem, type PageEntry } from './errcode-knowledge.js';
+import { errcodeTable, knowledgeTable, type ErrcodeTable, type KnowledgeTable, type TableRow } from './errcode-tables.js';
+import { DOC, PAGES, type KnowledgeEntry, type KnowledgeItem, type PageEntry } from './errcode-knowledge.js';
 
 export type Stage = 'authorize' | 'token' | 'userinfo' | 'basic-token' | 'quota' | 'any' | string;
 
@@ -163,12 +163,9 @@ export interface ErrcodeExplanation {
 
 const WECOM_LOOKUP = 'https://open.work.weixin.qq.com/devtool/query?e=';
 
-let knowledge: Map<number, KnowledgeEntry> | undefined;
-
-/** The tables, and the knowledge indexed once, on first lookup. */
-function tables(): { wechat: ErrcodeTable; wecom: ErrcodeTable; knowledge: Map<number, KnowledgeEntry> } {
-  knowledge ??= new Map(KNOWLEDGE.map((k) => [k.code, k]));
-  return { wechat: errcodeTable('wechat'), wecom: errcodeTable('wecom'), knowledge };
+/** The tables and the knowledge, each read on first lookup. */
+function tables(): { wechat: ErrcodeTable; wecom: ErrcodeTable; knowledge: KnowledgeTable } {
+  return { wechat: errcodeTable('wechat'), wecom: errcodeTable('wecom'), knowledge: knowledgeTable() };
 }
 
 /** Every code of a table, sorted (for tests and --list --stage all). */
