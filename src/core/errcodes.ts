@@ -25,8 +25,8 @@ export interface ParsedErrorBody {
 }
 
 // The errmsg suffix parsers live in ./responses.ts (the HTTP client needs them without this table).
-export { extractRid, stripErrmsgSuffix } from './responses.js';
-import { extractRid } from './responses.js';
+export { extractRid, stripErrmsgSuffix } from './errmsg.js';
+import { extractRid } from './errmsg.js';
 
 // IPv4, or an IPv6 literal (which includes the IPv4-mapped form ::ffff:1.2.3.4).
 const IP_TOKEN = '([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]+)';

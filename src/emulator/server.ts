@@ -24,7 +24,7 @@ import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaGet, cgiRidGet,
 import { DEFAULT_SWITCHES } from './switches.js';
 import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isJssdkPagePath } from './jssdk.js';
 import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
-import { isSecretName } from '../core/responses.js';
+import { isSecretName } from '../core/secrets.js';
 import { EVENTS_PATH, openEventStream, type LogTap } from './ui-events.js';
 import { UI_PATH } from './ui-page.js';
 

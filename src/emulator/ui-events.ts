@@ -11,7 +11,7 @@ import type { ServerResponse } from 'node:http';
 import type { Bilingual } from '../core/errcodes.js';
 import type { Emulator, LoggedRequest } from './server.js';
 import { controlJson, type Reply, type Rq } from './reply.js';
-import { isSecretName } from '../core/responses.js';
+import { isSecretName } from '../core/secrets.js';
 import { refusal } from './control.js';
 
 export const EVENTS_PATH = '/__emulator/events';
