@@ -203,7 +203,12 @@ for (const file of Object.keys(result.metafile.outputs)) {
   // `import fs from 'node:fs'` that is ~100 closures per chunk per run. Reading through the module
   // instead (an object whose prototype is the module, plus `default`) gives the same values for free.
   const calls = /\b__toESM\((require\("[^"]+"\))\)/g;
-  const light = cjs.code.replace(calls, '__wxauthToESM($1)');
+  // And its __toCommonJS(exports) copies the chunk's exports object, getter by getter, into another
+  // one (a closure and a property descriptor per export, ~130 chunks): the object itself, marked as an
+  // ES module, has the same live getters.
+  const light = cjs.code
+    .replace(calls, '__wxauthToESM($1)')
+    .replace('module.exports=__toCommonJS(stdin_exports);', 'module.exports=__defProp(stdin_exports,"__esModule",{value:true});');
   fs.writeFileSync(full, light === cjs.code ? light : `${TO_ESM}\n${light}`);
 }
 
