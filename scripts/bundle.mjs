@@ -17,8 +17,9 @@
 // - The message catalogue is written as one JSON file per language and key area
 //   (dist/cli/messages/en/cli.json …), and src/ui/messages/lookup-files.ts takes the place of
 //   lookup.ts, so a run parses only the sentences of the areas it uses.
-// - Data stays data beside the bundle (dist/cli/data/): the errcode tables as a compact text decoded a
-//   row at a time, the errcode knowledge as JSON (errcodeTablesAsText, dataAsJson below).
+// - Data stays data beside the bundle (dist/cli/data/): the errcode tables and knowledge entries as
+//   compact texts decoded a row at a time, the rest of the knowledge as JSON (errcodeTablesAsText,
+//   dataAsJson below).
 // - The version is written in (main.ts would otherwise look for package.json beside the bundle).
 import { build, transform } from 'esbuild';
 import fs from 'node:fs';
@@ -43,21 +44,24 @@ const lookupFromFiles = {
 
 /**
  * Modules of src/ that are pure data (objects, arrays, strings — no functions), written as JSON beside
- * the bundle and required from a small module of their own: the errcode knowledge (causes and fixes,
- * ~80 KB of zh/en text) cost `wxauth errcode` more to compile as JavaScript than to JSON.parse. The data is taken from tsc's output of the module (the first build
- * step), and the build stops if it does not survive the trip through JSON unchanged.
+ * the bundle and required from a small module of their own, with the exports the bundle imports: the
+ * errcode knowledge's DOC and PAGES (its KNOWLEDGE entries are a text read an entry at a time, below);
+ * as JavaScript, compiling the ~80 KB of zh/en text cost `wxauth errcode` more than JSON.parse. The
+ * data is taken from tsc's output of the module (the first build step), and the build stops if it
+ * does not survive the trip through JSON unchanged.
  */
-const DATA_MODULES = ['core/errcode-knowledge'];
+const DATA_MODULES = { 'core/errcode-knowledge': ['DOC', 'PAGES'] };
 const { isDeepStrictEqual } = await import('node:util');
 const dataAsJson = {
   name: 'data-as-json',
   setup(b) {
     b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
       const target = path.relative(path.join(root, 'src'), path.resolve(args.resolveDir, args.path)).replace(/\.js$/, '');
-      return DATA_MODULES.includes(target) ? { path: target, namespace: 'data-as-json' } : undefined;
+      return Object.hasOwn(DATA_MODULES, target) ? { path: target, namespace: 'data-as-json' } : undefined;
     });
     b.onLoad({ filter: /.*/, namespace: 'data-as-json' }, async (args) => {
-      const data = { ...(await import(pathToFileURL(path.join(root, 'dist', `${args.path}.js`)).href)) };
+      const exports = await import(pathToFileURL(path.join(root, 'dist', `${args.path}.js`)).href);
+      const data = Object.fromEntries(DATA_MODULES[args.path].map((n) => [n, exports[n]]));
       const json = JSON.stringify(data);
       if (!isDeepStrictEqual(JSON.parse(json), data)) throw new Error(`src/${args.path}.ts: its exports do not survive JSON; take it out of DATA_MODULES`);
       const name = `${path.basename(args.path)}.json`;
@@ -73,12 +77,13 @@ const dataAsJson = {
 };
 
 /**
- * The errcode tables: core/errcode-tables.ts gives src/ and the tests Maps over the JSON arrays; the
- * bundle gets core/errcode-table-text.ts over a compact text instead (data/<table>.txt, one line per
- * row, read on the first lookup), so `wxauth errcode 40029` decodes one row rather than parsing and
- * indexing 1,916 (~3 ms, and a garbage collection or two).
+ * The errcode tables and knowledge: core/errcode-tables.ts gives src/ and the tests Maps; the bundle
+ * gets core/errcode-table-text.ts over compact texts instead (data/<name>.txt, one line per row, the
+ * file's bytes read on the first lookup), so `wxauth errcode 40029` decodes one row and one entry
+ * rather than parsing and indexing 1,916 rows and 65 entries (~3 ms, and a garbage collection).
  */
-const { tableText } = await import(pathToFileURL(path.join(root, 'dist', 'core', 'errcode-table-text.js')).href);
+const { tableText, rowsText, textRows } = await import(pathToFileURL(path.join(root, 'dist', 'core', 'errcode-table-text.js')).href);
+const { KNOWLEDGE } = await import(pathToFileURL(path.join(root, 'dist', 'core', 'errcode-knowledge.js')).href);
 const errcodeTablesAsText = {
   name: 'errcode-tables-as-text',
   setup(b) {
@@ -91,14 +96,23 @@ const errcodeTablesAsText = {
         const rows = JSON.parse(fs.readFileSync(path.join(root, 'src', 'core', 'data', `${name}.json`), 'utf8'));
         fs.writeFileSync(path.join(out, 'data', `${name}.txt`), tableText(rows));
       }
+      const knowledge = rowsText(KNOWLEDGE, (entry) => entry);
+      const read = textRows(knowledge, (code, json) => json);
+      if (!isDeepStrictEqual([...read.values()], [...KNOWLEDGE].sort((a, b) => a.code - b.code))) throw new Error('errcode knowledge: the entries do not survive the text');
+      fs.writeFileSync(path.join(out, 'data', 'errcode-knowledge.txt'), knowledge);
       return {
         contents: [
           `import { readFileSync } from 'node:fs';`,
-          `import { textTable } from ${JSON.stringify(path.join(root, 'src', 'core', 'errcode-table-text.ts'))};`,
+          `import { textRows, textTable } from ${JSON.stringify(path.join(root, 'src', 'core', 'errcode-table-text.ts'))};`,
           `const FILES = { wechat: 'errcodes.txt', wecom: 'errcodes-wecom.txt' };`,
+          `const bytes = (file) => readFileSync(new URL('./data/' + file, import.meta.url));`,
           `const tables = {};`,
+          `let knowledge;`,
           `export function errcodeTable(name) {`,
-          `  return (tables[name] ??= textTable(readFileSync(new URL('./data/' + FILES[name], import.meta.url), 'utf8')));`,
+          `  return (tables[name] ??= textTable(bytes(FILES[name])));`,
+          `}`,
+          `export function knowledgeTable() {`,
+          `  return (knowledge ??= textRows(bytes('errcode-knowledge.txt'), (code, entry) => entry));`,
           `}`,
         ].join('\n'),
         loader: 'js',
@@ -189,7 +203,12 @@ for (const file of Object.keys(result.metafile.outputs)) {
   // `import fs from 'node:fs'` that is ~100 closures per chunk per run. Reading through the module
   // instead (an object whose prototype is the module, plus `default`) gives the same values for free.
   const calls = /\b__toESM\((require\("[^"]+"\))\)/g;
-  const light = cjs.code.replace(calls, '__wxauthToESM($1)');
+  // And its __toCommonJS(exports) copies the chunk's exports object, getter by getter, into another
+  // one (a closure and a property descriptor per export, ~130 chunks): the object itself, marked as an
+  // ES module, has the same live getters.
+  const light = cjs.code
+    .replace(calls, '__wxauthToESM($1)')
+    .replace('module.exports=__toCommonJS(stdin_exports);', 'module.exports=__defProp(stdin_exports,"__esModule",{value:true});');
   fs.writeFileSync(full, light === cjs.code ? light : `${TO_ESM}\n${light}`);
 }
 

@@ -1,9 +1,10 @@
 // One run of wxauth: argv and the process's streams in, an exit code out. main.ts calls it with the
 // real process; tests call it in-process with string streams, their own environment and a real
 // emulator on port 0, which is as end-to-end as spawning, minus the cost of starting Node.
-import { CommanderError } from 'commander';
 import { EXIT, UsageError, WechatApiError, isWxauthError, type ExitCode, type MessageRef } from './errors.js';
-import { createProgram, GLOBAL_VALUE_FLAGS } from './cli.js';
+import { GLOBAL_VALUE_FLAGS } from './cli.js';
+import { parseQuickly } from './argv.js';
+import type { CommandRunner } from './program.js';
 import { detectLang, tr, type Lang } from './ui/i18n.js';
 import { Output, type Writable } from './ui/output.js';
 import type { Context } from './context.js';
@@ -49,7 +50,8 @@ function pickLang(argv: string[], env: Io['env'], valueFlags: ReadonlySet<string
 
 /**
  * The command argv names: the first word that is not an option (nor a global option's value); for
- * `help <command>`, that command. '' when there is none.
+ * `help <command>`, that command. '' when there is none, or when -h/--help comes first (`wxauth --help
+ * url` shows the root help, which lists every command).
  */
 function namedCommand(argv: string[], valueFlags: ReadonlySet<string>): string {
   let help = false;
@@ -59,6 +61,7 @@ function namedCommand(argv: string[], valueFlags: ReadonlySet<string>): string {
       i++;
       continue;
     }
+    if (arg === '--help' || /^-[^-]*h/.test(arg)) return '';
     if (arg.startsWith('-')) continue;
     if (arg === 'help' && !help) {
       help = true;
@@ -85,36 +88,54 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
 
   let ctx: Context | undefined;
   let exitCode: ExitCode = EXIT.ok;
+  const run: CommandRunner = async (command, input, globals) => {
+    checkGlobals(globals);
+    // Loaded here, not at the top: --help and usage errors never build a context (nor load the
+    // config resolution it brings).
+    const { createContext } = await import('./runtime.js');
+    ctx = createContext({
+      lang,
+      out,
+      globals,
+      env: io.env,
+      // Getters: reading process.stdin builds it (main.ts), and a run that never prompts or reads
+      // stdin should not pay for that.
+      get interactive() {
+        return io.stdin.isTTY === true && io.stderr.isTTY === true && !io.env.CI;
+      },
+      signal: io.signal,
+      get stdin() {
+        return io.stdin;
+      },
+      stderr: io.stderr,
+      now: io.now,
+    });
+    exitCode = await command.execute(input, ctx);
+  };
+  const finish = (): ExitCode => {
+    if (json && !out.hasEmitted) out.emit({ ok: exitCode === EXIT.ok, ...(out.getDocument() ?? {}) }, 2);
+    return exitCode;
+  };
+
+  // The usual command line needs no commander (src/argv.ts says when it does).
+  const quick = argv.length > 0 ? parseQuickly(argv) : undefined;
+  if (quick) {
+    try {
+      await run(quick.command, quick.input, quick.globals);
+      return finish();
+    } catch (error) {
+      return reportError(error, out, ctx);
+    }
+  }
+
+  const { createProgram, CommanderError } = await import('./program.js');
   let commanderMessage = '';
   // With --json, commander's help and version text become the document instead of loose stdout text.
   let captured = '';
   const program = createProgram(
     lang,
     version,
-    async (command, input, globals) => {
-      checkGlobals(globals);
-      // Loaded here, not at the top: --help and usage errors never build a context (nor load the
-      // config resolution it brings).
-      const { createContext } = await import('./runtime.js');
-      ctx = createContext({
-        lang,
-        out,
-        globals,
-        env: io.env,
-        // Getters: reading process.stdin builds it (main.ts), and a run that never prompts or reads
-        // stdin should not pay for that.
-        get interactive() {
-          return io.stdin.isTTY === true && io.stderr.isTTY === true && !io.env.CI;
-        },
-        signal: io.signal,
-        get stdin() {
-          return io.stdin;
-        },
-        stderr: io.stderr,
-        now: io.now,
-      });
-      exitCode = await command.execute(input, ctx);
-    },
+    run,
     {
       writeOut: (s) => (json ? (captured += s) : io.stdout.write(s)),
       writeErr: (s) => (json ? (captured += s) : io.stderr.write(s)),
@@ -131,8 +152,7 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
       return EXIT.ok;
     }
     await program.parseAsync(argv, { from: 'user' });
-    if (json && !out.hasEmitted) out.emit({ ok: exitCode === EXIT.ok, ...(out.getDocument() ?? {}) }, 2);
-    return exitCode;
+    return finish();
   } catch (error) {
     if (error instanceof CommanderError) {
       if (json && error.code === 'commander.version') out.emit({ ok: true, version }, 2);

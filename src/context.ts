@@ -8,7 +8,7 @@ import type { TokenStore } from './store/token-cache.js';
 import type { WechatApi } from './http/api.js';
 import type { Prompts } from './ui/prompt.js';
 import type { BasicTokenEvent, BasicTokenService } from './flows/basic-token.js';
-import type { KnownSecrets } from './core/responses.js';
+import type { KnownSecrets } from './core/secrets.js';
 
 /** What Context.basicTokenService() hands back: the service and what it was built from. */
 export interface BasicTokenWiring {

@@ -3,12 +3,12 @@ import type { Context } from './context.js';
 import { tr, type Lang } from './ui/i18n.js';
 import type { Output } from './ui/output.js';
 import { UsageError, type MessageRef } from './errors.js';
-import { lockWaitFromEnv, resolveConfig, requireFields, stateDir, type ConfigField, type GlobalOptions, type ResolvedConfig } from './store/resolve.js';
+import type { ConfigField, GlobalOptions, ResolvedConfig } from './store/resolve.js';
 import type { ConfigStore } from './store/config.js';
 import type { TokenStore } from './store/token-cache.js';
 import type { WechatApi } from './http/api.js';
 import type { Prompts } from './ui/prompt.js';
-import { KnownSecrets } from './core/responses.js';
+import { KnownSecrets } from './core/secrets.js';
 
 export interface RuntimeOptions {
   lang: Lang;
@@ -24,7 +24,9 @@ export interface RuntimeOptions {
 
 export function createContext(options: RuntimeOptions): Context {
   const { out, globals, env } = options;
-  const dir = stateDir(env);
+  // The config resolution (store/resolve.ts and the validation it brings) loads on first use: errcode,
+  // rid and completion never read a profile (issue 19).
+  const resolution = () => import('./store/resolve.js');
   let configStore: ConfigStore | undefined;
   let tokenStore: TokenStore | undefined;
   let resolved: ResolvedConfig | undefined;
@@ -59,8 +61,8 @@ export function createContext(options: RuntimeOptions): Context {
 
     async configStore() {
       if (!configStore) {
-        const { ConfigStore } = await import('./store/config.js');
-        configStore = ConfigStore.open(dir, { lockWaitMs: lockWaitFromEnv(env) });
+        const [{ ConfigStore }, { stateDir, lockWaitFromEnv }] = await Promise.all([import('./store/config.js'), resolution()]);
+        configStore = ConfigStore.open(stateDir(env), { lockWaitMs: lockWaitFromEnv(env) });
         sayStoreWarnings(configStore.warnings());
       }
       return configStore;
@@ -68,8 +70,8 @@ export function createContext(options: RuntimeOptions): Context {
 
     async tokenStore() {
       if (!tokenStore) {
-        const { TokenStore } = await import('./store/token-cache.js');
-        tokenStore = TokenStore.open(dir, { lockWaitMs: lockWaitFromEnv(env) });
+        const [{ TokenStore }, { stateDir, lockWaitFromEnv }] = await Promise.all([import('./store/token-cache.js'), resolution()]);
+        tokenStore = TokenStore.open(stateDir(env), { lockWaitMs: lockWaitFromEnv(env) });
         sayStoreWarnings(tokenStore.warnings());
         await learnCachedTokens(tokenStore);
       }
@@ -78,7 +80,7 @@ export function createContext(options: RuntimeOptions): Context {
 
     async resolveConfig() {
       if (!resolved) {
-        const store = await ctx.configStore();
+        const [store, { resolveConfig }] = await Promise.all([ctx.configStore(), resolution()]);
         resolved = resolveConfig({
           globals,
           env,
@@ -91,7 +93,8 @@ export function createContext(options: RuntimeOptions): Context {
     },
 
     async requireConfig(fields: ConfigField[]) {
-      return requireFields(await ctx.resolveConfig(), fields);
+      const [config, { requireFields }] = await Promise.all([ctx.resolveConfig(), resolution()]);
+      return requireFields(config, fields);
     },
 
     async api(config?: ResolvedConfig): Promise<WechatApi> {

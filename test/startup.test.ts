@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createProgram } from '../src/cli.js';
+import { createProgram } from '../src/program.js';
 import { sections } from '../src/ui/messages/index.js';
 import type { Lang } from '../src/ui/i18n.js';
 import { ROOT, runCli, runSpawned } from './e2e/helpers.js';
@@ -28,7 +28,16 @@ describe('declaring only the named command', () => {
       const full = helpOf(lang, undefined);
       expect(full).toContain('errcode [options] [inputs...]');
       expect(helpOf(lang, '')).toBe(full);
-      expect(helpOf(lang, 'errcode')).toBe(full);
+    }
+  });
+
+  it('lists every command when --help comes before a command name', async () => {
+    const full = helpOf('en', undefined);
+    for (const args of [['--help', 'errcode'], ['-vh', 'url'], ['--json', '-h', 'inspect']]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      if (args.includes('--json')) expect(JSON.parse(r.stdout).help).toBe(full);
+      else expect(r.stdout, args.join(' ')).toBe(full);
     }
   });
 

@@ -15,7 +15,7 @@ import type { CommandInput } from '../cli.js';
 import { InternalError, WechatApiError, isWxauthError, type MessageKey, type MessageRef } from '../errors.js';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../emulator/index.js';
 import { generateState } from '../core/state.js';
-import { redactUrl, redactValue } from '../core/responses.js';
+import { redactUrl, redactValue } from '../core/secrets.js';
 import type { ErrcodeExplanation } from '../core/errcodes.js';
 import { WechatApi } from '../http/api.js';
 import { planAuthorize, type AuthorizeHooks } from '../flows/authorize.js';

@@ -1,11 +1,13 @@
 // The two errcode tables (WeChat's and WeCom's, copied with provenance into ./data, see
-// ./data/SOURCES.md), as errcodes.ts reads them: a row by code, and every row on demand. Pure.
+// ./data/SOURCES.md) and the hand-written knowledge (./errcode-knowledge.ts), as errcodes.ts reads
+// them: a row or an entry by code, and all of them on demand. Pure.
 //
-// src/ and the tests read the JSON arrays into Maps. The CLI bundle puts this module's place to
-// errcode-table-text.ts over a compact text it writes beside itself (scripts/bundle.mjs): `wxauth
-// errcode 40029` then decodes the one row it explains instead of all 1,916 (issue 19).
+// src/ and the tests read them into Maps. The CLI bundle puts errcode-table-text.ts in this module's
+// place, over compact texts it writes beside itself (scripts/bundle.mjs): `wxauth errcode 40029` then
+// decodes the one row and the one entry it explains instead of all of them (issue 19).
 import tableData from './data/errcodes.json' with { type: 'json' };
 import wecomData from './data/errcodes-wecom.json' with { type: 'json' };
+import { KNOWLEDGE, type KnowledgeEntry } from './errcode-knowledge.js';
 
 export interface TableRow {
   code: number;
@@ -24,4 +26,14 @@ const tables: Partial<Record<TableName, ErrcodeTable>> = {};
 /** One table, indexed on first use. */
 export function errcodeTable(name: TableName): ErrcodeTable {
   return (tables[name] ??= new Map(((name === 'wechat' ? tableData : wecomData) as TableRow[]).map((r) => [r.code, r])));
+}
+
+/** The knowledge entries by code. */
+export type KnowledgeTable = Pick<ReadonlyMap<number, KnowledgeEntry>, 'get' | 'values'>;
+
+let knowledge: KnowledgeTable | undefined;
+
+/** The knowledge, indexed on first use. */
+export function knowledgeTable(): KnowledgeTable {
+  return (knowledge ??= new Map(KNOWLEDGE.map((k) => [k.code, k])));
 }

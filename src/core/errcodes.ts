@@ -3,8 +3,8 @@
 // hand-written causes and fixes for the web-authorization flow (./errcode-knowledge.ts). Pure: no fs,
 // no network, no process.
 
-import { errcodeTable, type ErrcodeTable, type TableRow } from './errcode-tables.js';
-import { DOC, KNOWLEDGE, PAGES, type KnowledgeEntry, type KnowledgeItem, type PageEntry } from './errcode-knowledge.js';
+import { errcodeTable, knowledgeTable, type ErrcodeTable, type KnowledgeTable, type TableRow } from './errcode-tables.js';
+import { DOC, PAGES, type KnowledgeEntry, type KnowledgeItem, type PageEntry } from './errcode-knowledge.js';
 
 export type Stage = 'authorize' | 'token' | 'userinfo' | 'basic-token' | 'quota' | 'any' | string;
 
@@ -25,8 +25,8 @@ export interface ParsedErrorBody {
 }
 
 // The errmsg suffix parsers live in ./responses.ts (the HTTP client needs them without this table).
-export { extractRid, stripErrmsgSuffix } from './responses.js';
-import { extractRid } from './responses.js';
+export { extractRid, stripErrmsgSuffix } from './errmsg.js';
+import { extractRid } from './errmsg.js';
 
 // IPv4, or an IPv6 literal (which includes the IPv4-mapped form ::ffff:1.2.3.4).
 const IP_TOKEN = '([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]+)';
@@ -163,12 +163,9 @@ export interface ErrcodeExplanation {
 
 const WECOM_LOOKUP = 'https://open.work.weixin.qq.com/devtool/query?e=';
 
-let knowledge: Map<number, KnowledgeEntry> | undefined;
-
-/** The tables, and the knowledge indexed once, on first lookup. */
-function tables(): { wechat: ErrcodeTable; wecom: ErrcodeTable; knowledge: Map<number, KnowledgeEntry> } {
-  knowledge ??= new Map(KNOWLEDGE.map((k) => [k.code, k]));
-  return { wechat: errcodeTable('wechat'), wecom: errcodeTable('wecom'), knowledge };
+/** The tables and the knowledge, each read on first lookup. */
+function tables(): { wechat: ErrcodeTable; wecom: ErrcodeTable; knowledge: KnowledgeTable } {
+  return { wechat: errcodeTable('wechat'), wecom: errcodeTable('wecom'), knowledge: knowledgeTable() };
 }
 
 /** Every code of a table, sorted (for tests and --list --stage all). */

@@ -19,7 +19,7 @@ import { matchCallbackDomain, isIpHost } from './domain.js';
 import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
 import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
 import { isAppid, type AccountType } from './validate.js';
-import { isSecretName } from './responses.js';
+import { isSecretName } from './secrets.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type InspectKind = 'authorize' | 'qrconnect' | 'callback' | 'unknown';

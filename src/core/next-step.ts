@@ -7,6 +7,7 @@
 import { messageRef, type MessageRef } from '../errors.js';
 import { PATHS } from './endpoints.js';
 import { DAY, TOKEN_EXPIRED_ERRCODES, looksLowerCased } from './token.js';
+import type { AccountType } from './validate.js';
 
 /** rids can be looked up for 7 days (API-FACTS §11). */
 export const RID_RETENTION_MS = 7 * DAY;
@@ -32,7 +33,14 @@ export interface UserTokenSituation {
 export type Situation =
   | UserTokenSituation
   /** Fetching the basic access_token: stable_token, stable_token with force_refresh, or legacy /cgi-bin/token. */
-  | { use: 'token'; mode: 'stable' | 'force' | 'legacy'; /** The caller IP WeChat wrote into errmsg (40164). */ ip?: string }
+  | {
+      use: 'token';
+      mode: 'stable' | 'force' | 'legacy';
+      /** The caller IP WeChat wrote into errmsg (40164). */
+      ip?: string;
+      /** The profile's account type: a website app's whitelist is on the Open Platform, not the 公众号 console. */
+      type?: AccountType;
+    }
   /** A CACHED basic token that WeChat refused; wxauth fetches a fresh stable token and tries once more. */
   | { use: 'cached-token-rejected'; appid: string }
   /** POST /cgi-bin/openapi/quota/get for one API path. */
@@ -58,7 +66,7 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
     case 'userinfo':
       return userTokenStep(errcode, situation);
     case 'token':
-      return basicTokenStep(errcode, situation.mode, situation.ip);
+      return basicTokenStep(errcode, situation.mode, situation.ip, situation.type);
     case 'cached-token-rejected':
       // 40001: another server fetched a new token; 42001: expired early; 40014: not a token at all.
       if (!TOKEN_EXPIRED_ERRCODES.includes(errcode)) return undefined;
@@ -182,11 +190,15 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
 }
 
 /**
- * Fetching the basic token: 40164 names the IP WeChat saw and where to whitelist it; 45009 says which
+ * Fetching the basic token: 40164 names the IP WeChat saw and where to whitelist it (a website app's
+ * whitelist is on the Open Platform, a 公众号's in its own console); 45009 says which
  * quota ran out (legacy 2000/day, stable 10 000/min, force_refresh 20/day) and how to look at it.
  */
-function basicTokenStep(errcode: number, mode: 'stable' | 'force' | 'legacy', ip: string | undefined): MessageRef | undefined {
-  if (errcode === 40164) return ip ? { key: 'basic.ip.hint', params: { ip } } : { key: 'basic.ip.unknown.hint' };
+function basicTokenStep(errcode: number, mode: 'stable' | 'force' | 'legacy', ip: string | undefined, type: AccountType | undefined): MessageRef | undefined {
+  if (errcode === 40164) {
+    if (type === 'website') return ip ? { key: 'basic.ip.website.hint', params: { ip } } : { key: 'basic.ip.website.unknown.hint' };
+    return ip ? { key: 'basic.ip.hint', params: { ip } } : { key: 'basic.ip.unknown.hint' };
+  }
   if (errcode === 45009) {
     if (mode === 'force') return { key: 'basic.quota.force.hint' };
     return mode === 'legacy'

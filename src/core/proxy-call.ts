@@ -3,7 +3,8 @@
 // file reads the WeChat parts (endpoint, appid, errcode, rid) and masks codes, secrets and tokens.
 // WeChat reports failures as HTTP 200 + errcode whatever the Content-Type (API-FACTS §0.1, §0.2), so
 // the answer is read as JSON whenever it parses, text/plain included.
-import { redactText, redactUrl, redactValue, maskSecretValues, readErrorBody, isRecord, isSecretName, MIN_SECRET_LENGTH } from './responses.js';
+import { readErrorBody, isRecord } from './responses.js';
+import { redactText, redactUrl, redactValue, maskSecretValues, isSecretName, MIN_SECRET_LENGTH } from './secrets.js';
 
 /** How a call ended, as the caller saw it. */
 export type ProxyOutcome =

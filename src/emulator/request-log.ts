@@ -1,6 +1,6 @@
 // The request log: what a client under test sent the emulator, the last LOG_KEPT requests, numbered from
 // 1 since start or reset (GET /__emulator/requests, the events of the emulator's page, requests()).
-import { isSecretName } from '../core/responses.js';
+import { isSecretName } from '../core/secrets.js';
 import type { FaultKind, RequestRecord } from './types.js';
 import { parseTarget } from './target.js';
 

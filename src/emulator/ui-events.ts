@@ -12,7 +12,7 @@ import type { Bilingual } from '../core/errcodes.js';
 import type { Emulator } from './server.js';
 import type { LoggedRequest, RequestLog } from './request-log.js';
 import { controlJson, type Reply, type Rq } from './reply.js';
-import { isSecretName } from '../core/responses.js';
+import { isSecretName } from '../core/secrets.js';
 import { refusal } from './control.js';
 
 export const EVENTS_PATH = '/__emulator/events';

@@ -12,6 +12,7 @@ import type { ApiResponse } from '../http/client.js';
 import type { BasicTokenResponse, WechatApi } from '../http/api.js';
 import type { BasicTokenEntry } from '../store/token-cache.js';
 import type { ResolvedConfig } from '../store/resolve.js';
+import type { AccountType } from '../core/validate.js';
 
 /** The part of the token store this service needs (the TokenStore satisfies it). */
 export interface BasicTokenCache {
@@ -42,6 +43,8 @@ export interface BasicTokenDeps {
   onEvent?: (event: BasicTokenEvent) => void;
   /** Called when a fetch is needed and no secret was given; must throw (a ConfigError naming the field). */
   missingSecret?: () => never;
+  /** The profile's account type, for where to whitelist an IP (40164). */
+  type?: AccountType;
 }
 
 export interface FetchOptions {
@@ -100,7 +103,7 @@ export class BasicTokenService {
     } catch (error) {
       if (!(error instanceof WechatApiError)) throw error;
       const mode = options.forceRefresh ? 'force' : options.legacy ? 'legacy' : 'stable';
-      throw withHint(error, nextStep(error.errcode, { use: 'token', mode, ip: callerIp(error) }));
+      throw withHint(error, nextStep(error.errcode, { use: 'token', mode, ip: callerIp(error), type: this.deps.type }));
     }
     const obtainedAt = this.deps.now();
     // The client narrowed the body: a token that is not a string never gets here, so never into the cache.
@@ -165,7 +168,7 @@ export function callerIp(error: WechatApiError): string | undefined {
 
 /** What a command hands over to get the service: the resolved profile, the API client, the cache and the clock. */
 export interface BasicTokenSetup {
-  config: Pick<ResolvedConfig, 'profile' | 'appid' | 'secret'>;
+  config: Pick<ResolvedConfig, 'profile' | 'appid' | 'secret' | 'type'>;
   api: WechatApi;
   store: BasicTokenCache;
   now(): number;
@@ -182,6 +185,7 @@ export function openBasicTokenService(setup: BasicTokenSetup): { service: BasicT
     profile: setup.config.profile,
     appid,
     secret: setup.config.secret,
+    type: setup.config.type,
     now: setup.now,
     onEvent: setup.onEvent,
   });

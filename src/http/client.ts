@@ -5,7 +5,8 @@
 // values it sends (appsecret, code, tokens) and those the caller registered in `secrets`.
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
-import { KnownSecrets, isSecretName, readErrorBody, redactUrl, type Narrowed } from '../core/responses.js';
+import { readErrorBody, type Narrowed } from '../core/responses.js';
+import { KnownSecrets, isSecretName, redactUrl } from '../core/secrets.js';
 import { REGIONS, joinUrl } from '../core/endpoints.js';
 import { proxyRoute, showProxyUrl, type ProxySettings } from '../core/proxy-route.js';
 

@@ -7,12 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, messageRef, type MessageKey, type MessageRef } from '../errors.js';
 
+let made = 0;
 /**
- * Random hex for temporary and lock file names. node:crypto is loaded on the first write: loading it
- * cost ~4 ms, and most runs (inspect, errcode, config list) only read.
+ * A name part no other write makes, for temporary and lock files and a lock's owner token: the pid,
+ * the time, a count within this process and a few random digits (against a pid reused after a crash).
+ * They need to be unique, not secret (the files are opened exclusively), so not node:crypto, whose
+ * loading cost ~5 ms of every run that writes (issue 19).
  */
-function randomHex(bytes: number): string {
-  return process.getBuiltinModule('node:crypto').randomBytes(bytes).toString('hex');
+function uniqueId(): string {
+  return `${process.pid}-${Date.now().toString(36)}-${(made++).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 export type Store = Record<string, unknown>;
@@ -253,7 +256,7 @@ export function writeFileAtomic(link: string, text: string, mode = 0o600): void 
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const temp = `${file}.${process.pid}.${randomHex(4)}.tmp`;
+  const temp = `${file}.${uniqueId()}.tmp`;
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', mode);
@@ -541,7 +544,7 @@ function sweepLeftovers(lock: string): void {
   }
 }
 
-const uniqueName = (lock: string, what: string) => `${lock}.${process.pid}-${randomHex(6)}.${what}`;
+const uniqueName = (lock: string, what: string) => `${lock}.${uniqueId()}.${what}`;
 
 /**
  * Remove a stale lock — but only the one judged stale. Several waiters may judge the same lock
@@ -597,7 +600,7 @@ function release(lock: string, token: string): void {
 }
 
 function acquire(lock: string, deadline: number, waitMs: number): string {
-  const token = JSON.stringify({ pid: process.pid, host: os.hostname(), token: randomHex(12) });
+  const token = JSON.stringify({ pid: process.pid, host: os.hostname(), token: uniqueId() });
   for (let attempt = 0; ; attempt++) {
     // Look before creating: a waiter polls an existing lock with a stat and a small read, instead
     // of creating and removing a file each time (with a hundred waiters, that was most of the work).

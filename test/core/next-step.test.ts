@@ -43,6 +43,9 @@ describe('nextStep', () => {
     // the basic token
     ['IP not whitelisted, IP known', 40164, { use: 'token', mode: 'stable', ip: '203.0.113.7' }, 'basic.ip.hint'],
     ['IP not whitelisted, IP unknown', 40164, { use: 'token', mode: 'legacy' }, 'basic.ip.unknown.hint'],
+    ['a website app, IP known: the Open Platform', 40164, { use: 'token', mode: 'stable', ip: '203.0.113.7', type: 'website' }, 'basic.ip.website.hint'],
+    ['a website app, IP unknown', 40164, { use: 'token', mode: 'stable', type: 'website' }, 'basic.ip.website.unknown.hint'],
+    ['a 公众号 profile keeps the console hint', 40164, { use: 'token', mode: 'stable', ip: '203.0.113.7', type: 'service' }, 'basic.ip.hint'],
     ['legacy quota', 45009, { use: 'token', mode: 'legacy' }, 'basic.quota.legacy.hint'],
     ['stable quota', 45009, { use: 'token', mode: 'stable' }, 'basic.quota.stable.hint'],
     ['force_refresh quota', 45009, { use: 'token', mode: 'force' }, 'basic.quota.force.hint'],

@@ -1,6 +1,6 @@
 // Secret masking by name and by value (core/responses.ts), as tables.
 import { describe, expect, it } from 'vitest';
-import { KnownSecrets, maskSecretValues, redactJsonText, redactText } from '../../src/core/responses.js';
+import { KnownSecrets, maskSecretValues, redactJsonText, redactText } from '../../src/core/secrets.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 

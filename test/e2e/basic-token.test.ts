@@ -174,6 +174,20 @@ describe('wxauth token', () => {
     expect(json.error.rid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
   });
 
+  it('40164 for a website app: its whitelist is on the Open Platform, not in a 公众号 console', async () => {
+    const cli = server(WHITELISTED);
+    const r = await cli(['token'], { WXAUTH_TYPE: 'website' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`WeChat saw the request coming from ${CALLER_IP}.`);
+    expect(r.stderr).toContain('open.weixin.qq.com → 管理中心');
+    // The next step names the Open Platform only (the errcode explanation below it lists both consoles).
+    const json = parseJson((await cli(['token', '--json'], { WXAUTH_TYPE: 'website' })).stdout) as { error: { hint: string } };
+    expect(json.error.hint).toContain('open.weixin.qq.com');
+    expect(json.error.hint).not.toContain('mp.weixin.qq.com');
+    const zh = await cli(['--lang', 'zh', 'token'], { WXAUTH_TYPE: 'website' });
+    expect(zh.stderr).toContain(`微信看到的请求来源 IP 是 ${CALLER_IP}。网站应用的 IP 白名单在开放平台`);
+  });
+
   it('45009 on /cgi-bin/token points at wxauth quota; quota shows it, --clear (confirmed) resets it', async () => {
     const cli = server(ONE_A_DAY);
     expect((await cli(['token', '--legacy', '--yes'])).code).toBe(0);

@@ -131,6 +131,14 @@ describe('planAuthorize refuses what WeChat rejects', () => {
     expect(plan.state).toBe('B'.repeat(32));
   });
 
+  it("makes it from the system's randomness by default: a different state every time", () => {
+    const states = new Set(Array.from({ length: 50 }, () => planAuthorize({ config: service, forceFlag: true }, { hooks: recordingHooks() }).state));
+    expect(states.size).toBe(50);
+    for (const state of states) expect(state).toMatch(/^[A-Za-z0-9]{32}$/);
+    // Every character of the alphabet turns up in 1,600 (a source stuck on a few bytes would not do that).
+    expect(new Set([...states].join('')).size).toBe(62);
+  });
+
   it('asks for a redirect_uri, and refuses --lang / --embed where they mean nothing, before linting', () => {
     const noRedirect = refusal({ config: { ...service, redirectUri: undefined }, forceFlag: true }).error;
     expect(noRedirect.messageRef.key).toBe('url.redirectUri.missing');

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WechatHttpClient, backupFor, isWechatApiBase, proxyFor } from '../../src/http/client.js';
 import { showProxyUrl } from '../../src/core/proxy-route.js';
-import { KnownSecrets } from '../../src/core/responses.js';
+import { KnownSecrets } from '../../src/core/secrets.js';
 import { NetworkError, WechatApiError } from '../../src/errors.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';

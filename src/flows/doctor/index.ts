@@ -36,7 +36,7 @@ import {
   type VerifyExpectation,
 } from '../../core/doctor.js';
 import { splitDomain } from '../../core/domain.js';
-import type { KnownSecrets } from '../../core/responses.js';
+import type { KnownSecrets } from '../../core/secrets.js';
 import { ENV_NAMES, isUnknownProfile, unknownProfileError, type ResolvedConfig } from '../../store/resolve.js';
 import type { BasicTokenEntry, UserTokenEntry } from '../../store/token-cache.js';
 import { inspectBasicCache } from '../basic-token.js';

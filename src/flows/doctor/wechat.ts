@@ -10,7 +10,7 @@ import tls from 'node:tls';
 import { NetworkError, WechatApiError, type MessageRef } from '../../errors.js';
 import { mapConnect, type ConnectRule, type CredentialFacts } from '../../core/doctor.js';
 import type { ProxySettings } from '../../core/proxy-route.js';
-import type { KnownSecrets } from '../../core/responses.js';
+import type { KnownSecrets } from '../../core/secrets.js';
 import { WechatApi } from '../../http/api.js';
 import { BasicTokenService, callerIp, type BasicTokenCache } from '../basic-token.js';
 

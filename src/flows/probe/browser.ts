@@ -3,7 +3,7 @@
 // and the emulator): a Location pointing anywhere else is recorded and NOT fetched, so a probe never
 // sends anything to a foreign host, and a redirect to open.weixin.qq.com is sent to the emulator
 // instead (issue 14), with a note on the hop.
-import { redactUrl } from '../../core/responses.js';
+import { redactUrl } from '../../core/secrets.js';
 
 /**
  * What WeChat's in-app browser on Android sends (the `MicroMessenger/` token is what apps sniff to tell

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { inspectUrl } from '../../core/inspect.js';
-import { maskSecretValues } from '../../core/responses.js';
+import { maskSecretValues } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
 import { ProbeBrowser, WECHAT_OPEN_ORIGIN, isLoopbackHostname, type Page, type Seen } from './browser.js';
 import { EmulatorControl } from './control.js';

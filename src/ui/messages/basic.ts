@@ -100,6 +100,14 @@ export const messages = {
     zh: '微信看到的请求来源 IP 是 {ip}。把它加到 IP 白名单：mp.weixin.qq.com → 设置与开发 → 基本配置 → IP白名单（需管理员扫码确认）。这是出口 IP：在 NAT、代理或 frp 后面时不是本机内网地址。网页授权（/sns/*）不需要白名单，只有基础 access_token 需要。',
     en: 'WeChat saw the request coming from {ip}. Add it to the IP whitelist: mp.weixin.qq.com → 设置与开发 (Settings & Development) → 基本配置 (Basic Configuration) → IP白名单 (IP whitelist); an admin confirms by scanning. It is your exit address: behind NAT, a proxy or frp it is not your LAN address. Web authorization (/sns/*) needs no whitelist; only the basic access_token does.',
   },
+  'basic.ip.website.hint': {
+    zh: '微信看到的请求来源 IP 是 {ip}。网站应用的 IP 白名单在开放平台：open.weixin.qq.com → 管理中心 → 网站应用 → 该应用的开发配置。这是出口 IP：在 NAT、代理或 frp 后面时不是本机内网地址。扫码登录（/sns/*）不需要白名单，只有基础 access_token 需要。',
+    en: 'WeChat saw the request coming from {ip}. A website app’s IP whitelist is on the Open Platform: open.weixin.qq.com → 管理中心 (Management Center) → 网站应用 (Website Apps) → the app’s development settings. It is your exit address: behind NAT, a proxy or frp it is not your LAN address. QR login (/sns/*) needs no whitelist; only the basic access_token does.',
+  },
+  'basic.ip.website.unknown.hint': {
+    zh: '微信没有说明它看到的 IP：在这台机器上查出口 IP（例如 curl ifconfig.me），加到开放平台 open.weixin.qq.com → 管理中心 → 网站应用 → 该应用开发配置里的 IP 白名单。',
+    en: 'WeChat did not say which IP it saw: find this machine\'s exit IP (e.g. curl ifconfig.me) and add it to the IP whitelist on the Open Platform, open.weixin.qq.com → 管理中心 → 网站应用 → the app’s development settings.',
+  },
   'basic.ip.unknown.hint': {
     zh: '微信没有说明它看到的 IP：在这台机器上查出口 IP（例如 curl ifconfig.me），加到 mp.weixin.qq.com → 设置与开发 → 基本配置 → IP白名单。',
     en: 'WeChat did not say which IP it saw: find this machine\'s exit IP (e.g. curl ifconfig.me) and add it at mp.weixin.qq.com → 设置与开发 → 基本配置 → IP白名单 (IP whitelist).',

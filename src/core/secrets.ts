@@ -1,0 +1,147 @@
+// Secrets in what wxauth shows: which names carry one (query parameters, JSON fields, environment
+// variables), redacting them by name in URLs and texts, and masking the values a run has come to know
+// (KnownSecrets) wherever they turn up. Pure. Apart from ./responses.ts (narrowing WeChat's bodies) so
+// that a run which only prints (errcode, inspect) loads the masking without the narrowing.
+
+/** Query parameter and JSON field names whose values are secrets in WeChat's APIs. */
+const SECRET_NAMES = ['secret', 'appsecret', 'access_token', 'refresh_token', 'code', 'component_access_token'];
+
+/** Names that end like a secret's but are not one: WeChat's error code and other plain codes. */
+const NOT_SECRET_NAMES = new Set(['errcode', 'error_code', 'errorcode', 'ret_code', 'retcode', 'status_code', 'statuscode', 'country_code', 'countrycode', 'zip_code', 'zipcode', 'postal_code', 'postalcode']);
+
+/**
+ * Whether a query parameter or JSON field holds a secret: the names above, and any name ending like
+ * one (`component_appsecret`, `component_verify_ticket`, `authorizer_refresh_token`, `pre_auth_code`,
+ * `js_code`, `session_key`): the open platform and the mini-program APIs add new ones, and a name
+ * list always misses the next. errcode and a few plain codes are not.
+ */
+export function isSecretName(name: string): boolean {
+  const n = name.toLowerCase();
+  if (SECRET_NAMES.includes(n)) return true;
+  if (NOT_SECRET_NAMES.has(n)) return false;
+  return /(?:secret|ticket|token|code|session_?key)$/.test(n);
+}
+
+/**
+ * A name shaped like a secret's, for the text patterns: only those are matched, so a pattern never
+ * swallows a plain field that holds a nested JSON text with a secret in it. isSecretName decides.
+ */
+const SECRET_NAME_SHAPE = '[A-Za-z0-9_$.-]{0,60}(?:secret|ticket|token|code|session_?key)';
+
+/** Hide secret values in a URL's query string: `secret=***`. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string, value: string) =>
+    isSecretName(decodeURIComponentSafe(name)) && value !== '' ? `${sep}${name}=${redactValue(value)}` : whole,
+  );
+}
+
+/**
+ * `"secret":"…"` in JSON, and the same inside a JSON string at any depth (`\"secret\":\"…\"`):
+ * rid/get returns the looked-up request_body as JSON inside a JSON string (API-FACTS §11), so a
+ * pattern that only knows plain JSON lets the appsecret of a stable_token call through.
+ */
+const JSON_FIELD_RE = new RegExp(`(\\\\*)"(${SECRET_NAME_SHAPE})\\1"(\\s*:\\s*)\\1"((?:(?!\\1")[^"])*)\\1"`, 'gi');
+
+/** Hide secret values inside a JSON text (request or response body), nested JSON strings included. */
+export function redactJsonText(text: string): string {
+  return text.replace(JSON_FIELD_RE, (whole, bs: string, name: string, colon: string, value: string) =>
+    value === '' || !isSecretName(name) ? whole : `${bs}"${name}${bs}"${colon}${bs}"${redactValue(value)}${bs}"`,
+  );
+}
+
+/** `secret=…` after `?` or `&` anywhere in a text: a proxy or WAF page quoting the request line. */
+const QUERY_FIELD_RE = new RegExp(`([?&](?:amp;)?)(${SECRET_NAME_SHAPE})=([^&#\\s"'<>\\\\]+)`, 'gi');
+
+/**
+ * `WXAUTH_SECRET=…` (and any `NAME_SECRET=`, `_TOKEN=`, `_TICKET=`, `_KEY=`) in a shell line inside a
+ * text: the emulator's seed carries `export … WXAUTH_SECRET=…` lines for each app.
+ */
+const ENV_SECRET_RE = /\b([A-Z][A-Z0-9_]*(?:SECRET|TOKEN|TICKET|_KEY))=([^\s"'&\\]+)/g;
+
+/**
+ * Hide secrets by name in any text WeChat (or something in between) sent: JSON fields, JSON nested in
+ * strings, and query parameters quoted in an HTML error page.
+ */
+export function redactText(text: string): string {
+  return redactJsonText(text)
+    .replace(QUERY_FIELD_RE, (whole, sep: string, name: string, value: string) => (isSecretName(decodeURIComponentSafe(name)) ? `${sep}${name}=${redactValue(value)}` : whole))
+    .replace(ENV_SECRET_RE, (_w, name: string, value: string) => `${name}=${redactValue(value)}`);
+}
+
+/** Keep a short prefix so two tokens can still be told apart in a trace. */
+export function redactValue(value: string): string {
+  if (value.length <= 8) return '***';
+  return `${value.slice(0, 4)}***`;
+}
+
+/**
+ * Shorter values are not masked by value: a one-letter "secret" would mask every such letter. Real
+ * ones are far longer (appsecret 32, code 32, tokens 100+ characters, API-FACTS §0.5).
+ */
+export const MIN_SECRET_LENGTH = 6;
+
+/** The spellings a value takes in a URL query, in JSON and in JSON nested in a JSON string. */
+function spellings(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1);
+  const nested = JSON.stringify(json).slice(1, -1);
+  return [...new Set([value, encodeURIComponent(value), json, nested])];
+}
+
+/**
+ * Mask every occurrence of each value, whatever surrounds it (redaction by name misses a secret
+ * quoted in an errmsg, an HTML page or an escaped JSON string). Longest values first, so a value
+ * that contains another is masked whole.
+ */
+export function maskSecretValues(text: string, values: Iterable<string>): string {
+  const sorted = [...values].filter((v) => v.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+  let masked = text;
+  for (const value of sorted) {
+    const replacement = redactValue(value);
+    for (const spelling of spellings(value)) {
+      if (masked.includes(spelling)) masked = masked.split(spelling).join(replacement);
+    }
+  }
+  return masked;
+}
+
+/**
+ * The secret values one run knows: the appsecret it resolved, the codes and tokens it sent or
+ * received, the tokens its cache holds. Whatever shows text that came from outside (traces, errmsg,
+ * error reports) masks them here unless the user asked for --show-secrets.
+ */
+export class KnownSecrets {
+  private readonly values = new Set<string>();
+
+  /** Remember values (non-strings and short strings are ignored). */
+  add(...values: unknown[]): void {
+    for (const value of values) if (typeof value === 'string' && value.length >= MIN_SECRET_LENGTH) this.values.add(value);
+  }
+
+  /** Remember the values of the secret-named fields of an object (a request body, a token answer). */
+  addFields(record: unknown): void {
+    if (typeof record !== 'object' || record === null) return;
+    for (const [name, value] of Object.entries(record)) if (isSecretName(name)) this.add(value);
+  }
+
+  get size(): number {
+    return this.values.size;
+  }
+
+  /** Only the values this run knows. */
+  mask(text: string): string {
+    return maskSecretValues(text, this.values);
+  }
+
+  /** Secrets by name (JSON, nested JSON, query parameters), then every known value. */
+  redact(text: string): string {
+    return this.mask(redactText(text));
+  }
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
