@@ -3,8 +3,8 @@
 // sorted by code, `<code>\t<JSON>`. A lookup finds the row's line and decodes that line alone, so
 // explaining one code allocates one row instead of the whole table, and JSON keeps tabs and newlines
 // inside texts escaped. The bundle hands over the file's bytes (a Buffer), not a string: decoding
-// 160 KB of tables into a string was a quarter of what `wxauth errcode 40029` allocated, enough to
-// cost it a garbage collection (issue 19). Pure.
+// 160 KB of tables into a string was a quarter of what `wxauth errcode 40029` allocated, and fresh
+// memory is start-up time (issue 19). Pure.
 import type { ErrcodeTable, TableRow } from './errcode-tables.js';
 
 /** A text from rowsText, as a string or as its UTF-8 bytes (a Buffer: offsets are then byte offsets). */
