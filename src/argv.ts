@@ -8,7 +8,7 @@
 // argument, `--`, an option value that starts with '-' — gets `undefined`, and app.ts hands argv to
 // commander (src/program.ts), which prints the help or the usage error.
 import { parseArgs } from 'node:util';
-import { COMMANDS, GLOBAL_KEYS, GLOBAL_OPTIONS, isRepeatable, longFlag, type CommandInput, type OptionSpec, type RegisteredCommand } from './cli.js';
+import { COMMANDS, GLOBAL_KEYS, GLOBAL_OPTIONS, GLOBAL_VALUE_FLAGS, isRepeatable, type CommandInput, type OptionSpec, type RegisteredCommand } from './cli.js';
 import type { GlobalOptions } from './store/resolve.js';
 
 export interface QuickParse {
@@ -87,12 +87,11 @@ function arity(syntax: string | undefined): { min: number; max: number } {
 }
 
 const globalFlags = GLOBAL_OPTIONS.map((o) => flagOf(o.flags)!);
-const VALUE_GLOBALS = new Set(GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => longFlag(o.flags)));
 
 export function parseQuickly(argv: readonly string[]): QuickParse | undefined {
   // Global flags before the command name (commander's positional options: only the global ones).
   let at = 0;
-  while (at < argv.length && argv[at]!.startsWith('-')) at += VALUE_GLOBALS.has(argv[at]!) ? 2 : 1;
+  while (at < argv.length && argv[at]!.startsWith('-')) at += GLOBAL_VALUE_FLAGS.has(argv[at]!) ? 2 : 1;
   const command = COMMANDS.find((c) => c.name === argv[at]);
   if (!command) return undefined;
   const program = read(argv.slice(0, at), globalFlags, false);

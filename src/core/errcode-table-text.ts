@@ -5,13 +5,10 @@
 // inside texts escaped. The bundle hands over the file's bytes (a Buffer), not a string: decoding
 // 160 KB of tables into a string was a quarter of what `wxauth errcode 40029` allocated, and fresh
 // memory is start-up time (issue 19). Pure.
-import type { ErrcodeTable, TableRow } from './errcode-tables.js';
+import type { CodeTable, ErrcodeTable, TableRow } from './errcode-tables.js';
 
 /** A text from rowsText, as a string or as its UTF-8 bytes (a Buffer: offsets are then byte offsets). */
 export type RowsText = string | { indexOf(needle: string, from?: number): number; toString(encoding: 'utf8', start: number, end?: number): string };
-
-/** What a reader of rows gives (a Map has it all). */
-export type Rows<T> = Pick<ReadonlyMap<number, T>, 'get' | 'has' | 'keys' | 'values'>;
 
 /** The text of rows (starting with a newline, so every line can be found as `\n<code>\t`). */
 export function rowsText<T extends { code: number }>(rows: readonly T[], encode: (row: T) => unknown): string {
@@ -22,7 +19,7 @@ export function rowsText<T extends { code: number }>(rows: readonly T[], encode:
 }
 
 /** Rows over `text` (from rowsText) that are decoded as they are asked for, each once. */
-export function textRows<T>(text: RowsText, decodeRow: (code: number, json: unknown) => T): Rows<T> {
+export function textRows<T>(text: RowsText, decodeRow: (code: number, json: unknown) => T): CodeTable<T> {
   const slice = (start: number, end: number): string => (typeof text === 'string' ? text.slice(start, end === -1 ? undefined : end) : text.toString('utf8', start, end === -1 ? undefined : end));
   const decoded = new Map<number, T | undefined>();
   let all: Map<number, T> | undefined;

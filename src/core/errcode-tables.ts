@@ -19,7 +19,10 @@ export interface TableRow {
 export type TableName = 'wechat' | 'wecom';
 
 /** What errcodes.ts asks of a table (a Map has it all). */
-export type ErrcodeTable = Pick<ReadonlyMap<number, TableRow>, 'get' | 'has' | 'keys' | 'values'>;
+export type CodeTable<T> = Pick<ReadonlyMap<number, T>, 'get' | 'has' | 'keys' | 'values'>;
+
+/** An errcode table. */
+export type ErrcodeTable = CodeTable<TableRow>;
 
 const tables: Partial<Record<TableName, ErrcodeTable>> = {};
 
@@ -29,7 +32,7 @@ export function errcodeTable(name: TableName): ErrcodeTable {
 }
 
 /** The knowledge entries by code. */
-export type KnowledgeTable = Pick<ReadonlyMap<number, KnowledgeEntry>, 'get' | 'values'>;
+export type KnowledgeTable = CodeTable<KnowledgeEntry>;
 
 let knowledge: KnowledgeTable | undefined;
 
