@@ -142,7 +142,7 @@ const childProcessWhenUsed = {
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { wxauth: 'src/main.ts' },
+  entryPoints: { main: 'src/main.ts' },
   outdir: out,
   bundle: true,
   splitting: true,
@@ -211,6 +211,14 @@ for (const file of Object.keys(result.metafile.outputs)) {
     .replace('module.exports=__toCommonJS(stdin_exports);', 'module.exports=__defProp(stdin_exports,"__esModule",{value:true});');
   fs.writeFileSync(full, light === cjs.code ? light : `${TO_ESM}\n${light}`);
 }
+
+// The entry, dist/cli/wxauth.js: loads main.js and the chunks it asks for without Node's path
+// resolution (scripts/bundle-entry.cjs says why). The chunks' require() of a sibling ("./x.js") must be
+// the only way they reach each other, and nothing may be left to import() (the loader gives none).
+for (const file of Object.keys(result.metafile.outputs)) {
+  if (file.endsWith('.js') && /\bimport\(/.test(fs.readFileSync(path.join(root, file), 'utf8'))) throw new Error(`${file}: import() left in a chunk`);
+}
+fs.copyFileSync(path.join(root, 'scripts', 'bundle-entry.cjs'), path.join(out, 'wxauth.js'));
 
 // The bundle's own package scope: it says the chunks are CommonJS (the project's package.json says
 // "module"), and without it Node walked up from dist/cli/ to the project's package.json for each chunk.

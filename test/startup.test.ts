@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createProgram } from '../src/program.js';
 import { sections } from '../src/ui/messages/index.js';
 import type { Lang } from '../src/ui/i18n.js';
-import { ROOT, runCli, runSpawned } from './e2e/helpers.js';
+import { BIN, ROOT, runCli, runSpawned } from './e2e/helpers.js';
 
 const BUNDLE = path.join(ROOT, 'dist', 'cli');
 
@@ -79,6 +79,24 @@ describe('the CLI bundle (dist/cli)', () => {
       expect(spawned.code, args.join(' ')).toBe(inProcess.code);
       expect(spawned.stdout, args.join(' ')).toBe(inProcess.stdout);
       expect(spawned.stderr, args.join(' ')).toBe(inProcess.stderr);
+    }
+  });
+
+  it('runs where npm installs it, under a home folder with spaces and Chinese characters', async () => {
+    // The entry loads its chunks from its own folder (scripts/bundle-entry.cjs), not through Node's
+    // resolver: that must hold for any folder a user's home or npm prefix can be.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-用户 目录-'));
+    const pkg = path.join(home, '.nvm', 'versions', 'node', process.version, 'lib', 'node_modules', 'wxauth');
+    fs.mkdirSync(pkg, { recursive: true });
+    for (const part of ['bin', 'dist', 'package.json']) fs.cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
+    const installed = path.join(pkg, 'bin', 'wxauth.cjs');
+    expect(installed).not.toBe(BIN);
+    for (const args of [['--lang', 'zh', 'errcode', '40163'], ['url', '--appid', 'wx1234567890abcdef', '--redirect-uri', 'https://www.example.com/cb', '--state', 'abc', '--no-qr'], ['inspect', 'https://open.weixin.qq.com/connect/qrconnect?appid=wx1234567890abcdef']]) {
+      const [there, here] = await Promise.all([runSpawned(args, { bin: installed }), runSpawned(args)]);
+      expect(there.code, args.join(' ')).toBe(here.code);
+      expect(there.stdout, args.join(' ')).toBe(here.stdout);
+      expect(there.stderr, args.join(' ')).toBe(here.stderr);
     }
   });
 

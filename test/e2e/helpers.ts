@@ -27,6 +27,8 @@ export interface RunOptions {
   /** Kill the process after this many ms (the result then has code null). */
   timeoutMs?: number;
   cwd?: string;
+  /** The CLI to run (spawned runs only): bin/wxauth.cjs of this checkout unless given. */
+  bin?: string;
 }
 
 /** A fresh, empty WXAUTH_CONFIG_DIR, under the run's TMPDIR (test/global-setup.ts removes it at the end;
@@ -53,7 +55,7 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 
 /** Start the CLI without waiting (for long-running commands such as listen or emulator). */
 export function spawnCli(args: string[], options: RunOptions = {}): ChildProcess {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: baseEnv(options.env),
     stdio: ['pipe', 'pipe', 'pipe'],

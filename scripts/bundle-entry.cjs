@@ -1,0 +1,46 @@
+// dist/cli/wxauth.js, the CLI bundle's entry (scripts/bundle.mjs copies this file there; bin/wxauth.cjs
+// requires it). It loads the bundle's own files, main.js and the chunks it asks for, without Node's
+// module resolution.
+//
+// Why (issue 19): Node resolves every require() through path.resolve, and its normalizeString walks
+// each character of the absolute path several times per module. A run loads 10–30 chunks, and from
+// where npm installs wxauth (~/.nvm/versions/node/v20.x/lib/node_modules/wxauth/dist/cli/…) that is
+// enough character steps for V8 to optimise normalizeString with TurboFan: 7–18 ms of CPU in every
+// run, `--help` included, more than all of wxauth's own code for `errcode`. Here a chunk is a name
+// in a folder already known: read it, compile it as Node would wrap it, run it once, keep its exports.
+//
+// Everything else (node:fs, undici, chalk…) goes through Node's require, from this folder, as before.
+// On Node 22+ the chunks are not in Node's compile cache (bin/wxauth.cjs enables it for this file only).
+'use strict';
+const { readFileSync } = require('node:fs');
+const { compileFunction } = require('node:vm');
+
+const PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname'];
+/** The bundle's chunks, by file name, as CommonJS modules: `{ exports, filename, loaded }`. */
+const chunks = new Map();
+
+/** What a chunk's require() does: a sibling chunk ("./chunk-AB12CD34.js") from here, the rest as Node would. */
+function chunkRequire(request) {
+  const sibling = request.startsWith('./') && request.endsWith('.js') && request.indexOf('/', 2) === -1;
+  return sibling ? loadChunk(request.slice(2)) : require(request);
+}
+
+function loadChunk(name) {
+  const known = chunks.get(name);
+  if (known) return known.exports; // also a cycle's partial exports, as Node gives
+  const filename = `${__dirname}/${name}`;
+  const module = { exports: {}, filename, id: filename, loaded: false };
+  chunks.set(name, module);
+  try {
+    const run = compileFunction(readFileSync(filename, 'utf8'), PARAMETERS, { filename });
+    run.call(module.exports, module.exports, chunkRequire, module, filename, __dirname);
+  } catch (error) {
+    // As Node does: a chunk that failed is not kept, so a later require() tries again.
+    chunks.delete(name);
+    throw error;
+  }
+  module.loaded = true;
+  return module.exports;
+}
+
+loadChunk('main.js');
