@@ -13,7 +13,7 @@
 // - commander, which every run needs, is bundled in: importing it from node_modules cost more CPU than
 //   all of wxauth's own modules. The other npm packages stay external, required from node_modules when
 //   a run needs them (undici, @inquirer/prompts, qrcode-terminal…), so test/fixtures/record-imports.cjs
-//   still sees each of them. chalk is an ES module: Node ≥ 20.19 (package.json "engines") require()s it.
+//   still sees each of them.
 // - The message catalogue is written as one JSON file per language and key area
 //   (dist/cli/messages/en/cli.json …), and src/ui/messages/lookup-files.ts takes the place of
 //   lookup.ts, so a run parses only the sentences of the areas it uses.

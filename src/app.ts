@@ -84,7 +84,6 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
   const lang = pickLang(argv, io.env, GLOBAL_VALUE_FLAGS);
   const json = argv.includes('--json');
   const out = new Output({ lang, json, color: wantsColor(argv, io), stdout: io.stdout, stderr: io.stderr });
-  await out.enableColor();
 
   let ctx: Context | undefined;
   let exitCode: ExitCode = EXIT.ok;

@@ -5,6 +5,7 @@ import type { MessageParams, MessageRef } from '../errors.js';
 import { renderMessage, type Lang, type ParamArgs } from './i18n.js';
 import type { MessageKey } from './messages/index.js';
 import { sanitize } from './sanitize.js';
+import { ansiStyle } from './ansi.js';
 
 export interface Style {
   bold(s: string): string;
@@ -38,6 +39,10 @@ const plain: Style = {
   cyan: (s) => s,
 };
 
+/** Every escape sequence ansiStyle write: the only ones human output keeps. */
+// eslint-disable-next-line no-control-regex
+const OWN_CODES: ReadonlySet<string> = new Set(Object.values(ansiStyle).flatMap((paint: (s: string) => string) => paint('x').match(/\u001b\[[0-9;]*m/g) ?? []));
+
 export class Output {
   readonly lang: Lang;
   readonly json: boolean;
@@ -57,27 +62,10 @@ export class Output {
     this.color = options.color;
     this.stdout = options.stdout;
     this.stderr = options.stderr;
-  }
-
-  /** Load chalk only when colour is wanted, so plain and piped runs never pay for it. */
-  async enableColor(): Promise<void> {
-    if (!this.color) return;
-    const { Chalk } = await import('chalk');
-    const chalk = new Chalk({ level: 1 });
-    this.style = {
-      bold: (s) => chalk.bold(s),
-      dim: (s) => chalk.dim(s),
-      red: (s) => chalk.red(s),
-      green: (s) => chalk.green(s),
-      yellow: (s) => chalk.yellow(s),
-      cyan: (s) => chalk.cyan(s),
-    };
-    const codes = new Set<string>();
-    for (const paint of Object.values(this.style)) {
-      // eslint-disable-next-line no-control-regex
-      for (const code of paint('x').match(/\u001b\[[0-9;]*m/g) ?? []) codes.add(code);
+    if (options.color) {
+      this.style = ansiStyle;
+      this.ownCodes = OWN_CODES;
     }
-    this.ownCodes = codes;
   }
 
   /**
