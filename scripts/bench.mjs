@@ -82,7 +82,8 @@ delete startupEnv.NODE_EXTRA_CA_CERTS;
 function measure(args) {
   fs.writeFileSync(usageFile, '');
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', preload, ...args], { env: startupEnv, stdio: 'ignore' });
+  // Output into pipes, as in CI, a script or `| jq` (a terminal costs Node's tty stream on top; README).
+  const r = spawnSync(process.execPath, ['-r', preload, ...args], { env: startupEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const [cpuMs, rssKiB, faults] = fs.readFileSync(usageFile, 'utf8').trim().split(' ').map(Number);
   return { wallMs, cpuMs, rssKiB, faults, status: r.status };

@@ -13,8 +13,9 @@ import type { GlobalOptions } from './store/resolve.js';
 /** The streams and surroundings of one run. */
 export interface Io {
   stdout: Writable;
-  /** A real stream: prompts draw on it. */
-  stderr: NodeJS.WritableStream & Writable;
+  stderr: Writable;
+  /** The real stream behind stderr, which prompts draw on; asked for only when a prompt is shown. */
+  promptOutput: () => NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
   /** Aborted on Ctrl-C (main.ts wires SIGINT to it). */
@@ -106,7 +107,7 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
       get stdin() {
         return io.stdin;
       },
-      stderr: io.stderr,
+      promptOutput: io.promptOutput,
       now: io.now,
     });
     exitCode = await command.execute(input, ctx);

@@ -18,7 +18,8 @@ export interface RuntimeOptions {
   interactive: boolean;
   signal: AbortSignal;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
+  /** Where prompts draw (the stream behind stderr). */
+  promptOutput: () => NodeJS.WritableStream;
   now?: () => number;
 }
 
@@ -139,7 +140,7 @@ export function createContext(options: RuntimeOptions): Context {
         throw new UsageError({ key: 'common.notInteractive' }, { hint: { key: 'common.notInteractive.hint' } });
       }
       const { loadPrompts } = await import('./ui/prompt.js');
-      return loadPrompts(options.stderr, options.signal, options.lang);
+      return loadPrompts(options.promptOutput(), options.signal, options.lang);
     },
   };
 

@@ -44,7 +44,7 @@ function terminal(dir: string, answer: boolean) {
     interactive: true,
     signal: new AbortController().signal,
     stdin: process.stdin,
-    stderr: process.stderr,
+    promptOutput: () => process.stderr,
   });
   const ctx: Context = { ...base, prompts: async () => scripted(answer, asked) };
   return { ctx, asked, stdout: () => stdout, stderr: () => stderr };

@@ -146,7 +146,7 @@ describe('config set: the same rules as init', () => {
     const out = new Output({ lang: 'en', json: false, color: false, stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) } });
     const ctx = createContext({
       lang: 'en', out, globals: {}, env: { WXAUTH_CONFIG_DIR: dir }, interactive: false,
-      signal: new AbortController().signal, stdin: process.stdin, stderr: process.stderr,
+      signal: new AbortController().signal, stdin: process.stdin, promptOutput: () => process.stderr,
     });
     const config = COMMANDS.find((c) => c.name === 'config')!;
     const refused = await config.execute({ sub: 'set', args: ['domain', 'www.example.org'], opts: {} }, ctx).catch((e: unknown) => e);

@@ -108,7 +108,7 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
   const controller = new AbortController();
   const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(), options.timeoutMs);
   try {
-    const code = await run(args, { stdout, stderr, stdin, env: baseEnv(options.env), signal: controller.signal }, VERSION);
+    const code = await run(args, { stdout, stderr, promptOutput: () => stderr, stdin, env: baseEnv(options.env), signal: controller.signal }, VERSION);
     return { code, stdout: stdout.text, stderr: stderr.text };
   } finally {
     clearTimeout(timer);
@@ -136,7 +136,7 @@ export function startCli(args: string[], options: RunOptions = {}): ChildProcess
   void (async () => {
     const { runCli: run } = await import('../../src/app.js');
     const stdin = Readable.from(options.input === undefined ? [] : [options.input]);
-    const code = await run(args, { stdout, stderr, stdin, env: baseEnv(options.env), signal: controller.signal }, VERSION);
+    const code = await run(args, { stdout, stderr, promptOutput: () => stderr, stdin, env: baseEnv(options.env), signal: controller.signal }, VERSION);
     stdout.end();
     stderr.end();
     // Let the readers drain what was written before they hear the end.

@@ -89,7 +89,7 @@ function terminal(dir: string, answers: Answer[], globals: Record<string, unknow
     interactive: true,
     signal: new AbortController().signal,
     stdin: process.stdin,
-    stderr: process.stderr,
+    promptOutput: () => process.stderr,
   });
   const ctx: Context = { ...base, prompts: async () => scripted(answers, asked) };
   return { ctx, asked, answers, stdout: () => stdout, stderr: () => stderr };

@@ -340,7 +340,7 @@ describe('callers from the network (--host 0.0.0.0)', () => {
     const stderr = new Sink();
     const controller = new AbortController();
     const port = await freePort();
-    const done = run(['proxy', '--intercept', '--host', '0.0.0.0', '--port', String(port), '--upstream', emu.url], { stdout, stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: state }), signal: controller.signal }, '0.0.0-test');
+    const done = run(['proxy', '--intercept', '--host', '0.0.0.0', '--port', String(port), '--upstream', emu.url], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: state }), signal: controller.signal }, '0.0.0-test');
     try {
       await until(() => stderr.text.includes('Ctrl-C'), 'the start lines');
       const where = lan ?? '0.0.0.0';
@@ -667,7 +667,7 @@ describe('wxauth proxy --intercept (the command) with real clients in their own 
     const controller = new AbortController();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const done = run(['proxy', '--intercept', '--port', String(port), '--upstream', emu.url], { stdout, stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: state }), signal: controller.signal }, '0.0.0-test');
+    const done = run(['proxy', '--intercept', '--port', String(port), '--upstream', emu.url], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: state }), signal: controller.signal }, '0.0.0-test');
     try {
       await until(() => stderr.text.includes('Ctrl-C'), 'the start lines');
       const cert = path.join(state, 'proxy-ca.pem');

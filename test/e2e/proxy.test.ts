@@ -543,7 +543,7 @@ async function runProxyCommand(args: string[], env: Record<string, string> = {})
   const stderr = new Sink();
   const controller = new AbortController();
   const port = await freePort();
-  const done = run(['proxy', '--port', String(port), ...args], { stdout, stderr, stdin: Readable.from([]), env: baseEnv(env), signal: controller.signal }, '0.0.0-test');
+  const done = run(['proxy', '--port', String(port), ...args], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv(env), signal: controller.signal }, '0.0.0-test');
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (stdout.text.includes('"started"') || stderr.text.includes(url)) break;

@@ -30,7 +30,7 @@ async function url(columns: number | undefined, lang = 'en') {
   const { runCli } = await import('../../src/app.js');
   const stdout = new Tty(columns);
   const stderr = new Tty(columns);
-  const code = await runCli(['--lang', lang, 'url'], { stdout, stderr, stdin: Readable.from([]), env: baseEnv({ ...ENV, FORCE_COLOR: '0' }), signal: new AbortController().signal }, '0.0.0');
+  const code = await runCli(['--lang', lang, 'url'], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ ...ENV, FORCE_COLOR: '0' }), signal: new AbortController().signal }, '0.0.0');
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

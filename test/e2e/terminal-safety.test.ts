@@ -109,7 +109,7 @@ describe('values from outside reach the terminal escaped', () => {
     const stderr = new Tty();
     const code = await run(
       ['errcode', 'zz' + OSC52],
-      { stdout, stderr, stdin: Readable.from([]), env: baseEnv({ ...APP, FORCE_COLOR: '1' }), signal: new AbortController().signal },
+      { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ ...APP, FORCE_COLOR: '1' }), signal: new AbortController().signal },
       '0.0.0',
     );
     expect(code).not.toBe(70);

@@ -1,0 +1,69 @@
+// This process's stdout or stderr, as Output writes to them (main.ts makes one of each).
+//
+// Node builds process.stdout and process.stderr on first use as streams, and building one loads its
+// stream modules (~20 of them, ~3 ms of CPU per run; issue 19) although a CLI that prints a few lines
+// and exits needs none of it. Into a pipe, a file or a socket Node's streams write synchronously on
+// POSIX anyway, so here a line goes straight to the descriptor. A terminal, Windows, or anything else
+// gets Node's own stream, built on the first write: it knows the terminal (isTTY, columns, Windows'
+// console encoding) and prompts draw on it.
+import { fstatSync, writeSync } from 'node:fs';
+import type { Writable } from './output.js';
+
+export class ProcessOutput implements Writable {
+  private readonly direct: boolean;
+  private built: NodeJS.WriteStream | undefined;
+  /** The reader went away (`wxauth errcode --list | head`): later lines go nowhere, quietly. */
+  private readerGone = false;
+
+  /** `stream` builds Node's stream for this descriptor (process.stdout or process.stderr). */
+  constructor(
+    private readonly fd: number,
+    private readonly makeStream: () => NodeJS.WriteStream,
+    platform: NodeJS.Platform = process.platform,
+  ) {
+    this.direct = platform !== 'win32' && isPipeFileOrSocket(fd);
+  }
+
+  /** Node's stream (built now if it was not): what prompts draw on. */
+  get stream(): NodeJS.WriteStream {
+    return (this.built ??= this.makeStream());
+  }
+
+  get isTTY(): boolean {
+    return !this.direct && this.stream.isTTY === true;
+  }
+
+  get columns(): number | undefined {
+    return this.direct ? undefined : this.stream.columns;
+  }
+
+  write(text: string): boolean {
+    // Once the stream exists every line goes through it, so lines keep their order.
+    if (!this.direct || this.built) return this.stream.write(text);
+    if (this.readerGone) return false;
+    const bytes = Buffer.from(text);
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(this.fd, bytes, done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A non-blocking pipe that is full (its reader is slow): Node's stream waits for it.
+      if (code === 'EAGAIN') return this.stream.write(bytes.subarray(done));
+      if (code === 'EPIPE') {
+        this.readerGone = true;
+        return false;
+      }
+      throw error;
+    }
+    return true;
+  }
+}
+
+function isPipeFileOrSocket(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFIFO() || stat.isFile() || stat.isSocket();
+  } catch {
+    return false; // closed or unknown: let Node's stream deal with it
+  }
+}
