@@ -142,6 +142,11 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
       outputError: (s) => {
         commanderMessage = s.replace(/^error:\s*/i, '').trim();
       },
+      // A terminal's width, else 80 (commander's own default).
+      getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
+      getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
+      getOutHasColors: () => out.color,
+      getErrHasColors: () => out.color,
     },
     namedCommand(argv, GLOBAL_VALUE_FLAGS),
   );

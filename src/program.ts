@@ -91,6 +91,11 @@ export interface ProgramOutput {
   writeOut(str: string): void;
   writeErr(str: string): void;
   outputError(str: string, write: (str: string) => void): void;
+  /** Without these commander reads process.stdout and process.stderr, which builds them (ui/process-output.ts). */
+  getOutHelpWidth?(): number;
+  getErrHelpWidth?(): number;
+  getOutHasColors?(): boolean;
+  getErrHasColors?(): boolean;
 }
 
 /** commander's help titles ('Usage:', 'Options:'…) in the user's language; subcommands inherit it. */

@@ -41,6 +41,26 @@ describe('declaring only the named command', () => {
     }
   });
 
+  it('wraps help to the terminal it is printed on, and to 80 columns into a pipe', async () => {
+    const { runCli: run } = await import('../src/app.js');
+    const { Readable, Writable } = await import('node:stream');
+    const help = async (tty: boolean, columns?: number) => {
+      let text = '';
+      const stdout = Object.assign(new Writable({ write: (c, _e, done) => ((text += String(c)), done()) }), { isTTY: tty, columns });
+      const stderr = Object.assign(new Writable({ write: (_c, _e, done) => done() }), { isTTY: false });
+      await run(['url', '--help'], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: { CI: '1', LANG: 'en_US.UTF-8' }, signal: new AbortController().signal }, '0.0.0');
+      // The options table is what commander wraps (the description and examples are ours, as written).
+      return text.slice(text.indexOf('Options:'), text.indexOf('\n\n', text.indexOf('Options:')));
+    };
+    const widest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+    // (commander wraps a description only if at least 40 columns are left beside the option names)
+    expect(widest(await help(true, 70))).toBeLessThanOrEqual(70);
+    expect(widest(await help(true, 160))).toBeGreaterThan(80);
+    const piped = await help(false, 160);
+    expect(widest(piped)).toBeLessThanOrEqual(80);
+    expect(widest(piped)).toBeGreaterThan(70);
+  });
+
   it("shows the named command's own help in full", () => {
     expect(helpOf('en', 'config', ['config'])).toBe(helpOf('en', undefined, ['config']));
     expect(helpOf('en', 'config', ['config', 'set'])).toBe(helpOf('en', undefined, ['config', 'set']));
