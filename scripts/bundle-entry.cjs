@@ -15,7 +15,21 @@
 const { readFileSync } = require('node:fs');
 const { compileFunction } = require('node:vm');
 
-const PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname'];
+// The helpers esbuild's CommonJS output declares at the top of every chunk, declared once here and
+// given to each chunk instead (scripts/bundle.mjs strips these exact lines from the chunks: ~800
+// bytes less to compile, and a few closures less to make, per chunk). One declaration per line.
+// helpers:begin
+var __defProp=Object.defineProperty;
+var __getOwnPropDesc=Object.getOwnPropertyDescriptor;
+var __getOwnPropNames=Object.getOwnPropertyNames;
+var __hasOwnProp=Object.prototype.hasOwnProperty;
+var __export=(target,all)=>{for(var name in all)__defProp(target,name,{get:all[name],enumerable:true})};
+var __copyProps=(to,from,except,desc)=>{if(from&&typeof from==="object"||typeof from==="function"){for(let key of __getOwnPropNames(from))if(!__hasOwnProp.call(to,key)&&key!==except)__defProp(to,key,{get:()=>from[key],enumerable:!(desc=__getOwnPropDesc(from,key))||desc.enumerable})}return to};
+var __toCommonJS=mod=>__copyProps(__defProp({},"__esModule",{value:true}),mod);
+var __wxauthToESM=(m)=>m!=null&&m.__esModule?m:Object.create(m,{default:{value:m,enumerable:true}});
+// helpers:end
+const HELPERS = [__defProp, __getOwnPropDesc, __getOwnPropNames, __hasOwnProp, __export, __copyProps, __toCommonJS, __wxauthToESM];
+const PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', '__defProp', '__getOwnPropDesc', '__getOwnPropNames', '__hasOwnProp', '__export', '__copyProps', '__toCommonJS', '__wxauthToESM'];
 /** The bundle's chunks, by file name, as CommonJS modules: `{ exports, filename, loaded }`. */
 const chunks = new Map();
 
@@ -33,13 +47,13 @@ function loadChunk(name) {
   chunks.set(name, module);
   try {
     const run = compileFunction(readFileSync(filename, 'utf8'), PARAMETERS, { filename });
-    run.call(module.exports, module.exports, chunkRequire, module, filename, __dirname);
-  } catch (error) {
-    // As Node does: a chunk that failed is not kept, so a later require() tries again.
-    chunks.delete(name);
-    throw error;
+    run.call(module.exports, module.exports, chunkRequire, module, filename, __dirname, ...HELPERS);
+    module.loaded = true;
+  } finally {
+    // As Node does: a chunk that failed is not kept, so a later require() tries again. (No catch and
+    // rethrow: an uncaught error keeps pointing at the line that threw it.)
+    if (!module.loaded) chunks.delete(name);
   }
-  module.loaded = true;
   return module.exports;
 }
 

@@ -213,11 +213,26 @@ for (const file of Object.keys(result.metafile.outputs)) {
 }
 
 // The entry, dist/cli/wxauth.js: loads main.js and the chunks it asks for without Node's path
-// resolution (scripts/bundle-entry.cjs says why). The chunks' require() of a sibling ("./x.js") must be
-// the only way they reach each other, and nothing may be left to import() (the loader gives none).
+// resolution, and gives every chunk esbuild's helpers (scripts/bundle-entry.cjs says why), so each
+// chunk's own copy of them, at its top, goes. Only these exact lines: a chunk whose helpers read
+// otherwise keeps its own, which still works (a later esbuild makes the build say so, below).
+const entry = fs.readFileSync(path.join(root, 'scripts', 'bundle-entry.cjs'), 'utf8');
+const shared = entry.slice(entry.indexOf('// helpers:begin\n') + 17, entry.indexOf('// helpers:end')).trim().split('\n');
+let stripped = 0;
 for (const file of Object.keys(result.metafile.outputs)) {
-  if (file.endsWith('.js') && /\bimport\(/.test(fs.readFileSync(path.join(root, file), 'utf8'))) throw new Error(`${file}: import() left in a chunk`);
+  if (!file.endsWith('.js')) continue;
+  const full = path.join(root, file);
+  let code = fs.readFileSync(full, 'utf8');
+  // The chunk's own code starts where its exports are declared (or, without exports, its first require).
+  const top = Math.max(code.indexOf('var stdin_exports='), 0) || code.length;
+  let head = code.slice(0, top);
+  for (const line of shared) head = head.replace(line, '');
+  if (head.length < top) stripped++;
+  code = head.replace(/^\n+/, '') + code.slice(top);
+  if (/\bimport\(/.test(code)) throw new Error(`${file}: import() left in a chunk (the entry gives chunks no import())`);
+  fs.writeFileSync(full, code);
 }
+if (stripped === 0) throw new Error("no chunk starts with the helpers scripts/bundle-entry.cjs declares: copy esbuild's new ones there");
 fs.copyFileSync(path.join(root, 'scripts', 'bundle-entry.cjs'), path.join(out, 'wxauth.js'));
 
 // The bundle's own package scope: it says the chunks are CommonJS (the project's package.json says
