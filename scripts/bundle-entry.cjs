@@ -3,13 +3,13 @@
 // module resolution.
 //
 // Why (issue 19): Node resolves every require() through path.resolve, and its normalizeString walks
-// each character of the absolute path several times per module. A run loads 10–30 chunks, and from
-// where npm installs wxauth (~/.nvm/versions/node/v20.x/lib/node_modules/wxauth/dist/cli/…) that is
-// enough character steps for V8 to optimise normalizeString with TurboFan: 7–18 ms of CPU in every
+// each character of the absolute path several times per module. A run loads 10-30 chunks, and from
+// where npm installs wxauth (~/.nvm/versions/node/v20.x/lib/node_modules/wxauth/dist/cli/...) that is
+// enough character steps for V8 to optimise normalizeString with TurboFan: 7-18 ms of CPU in every
 // run, `--help` included, more than all of wxauth's own code for `errcode`. Here a chunk is a name
 // in a folder already known: read it, compile it as Node would wrap it, run it once, keep its exports.
 //
-// Everything else (node:fs, undici, chalk…) goes through Node's require, from this folder, as before.
+// Everything else (node:fs, undici, qrcode-terminal...) goes through Node's require, from this folder, as before.
 // On Node 22+ the chunks are not in Node's compile cache (bin/wxauth.cjs enables it for this file only).
 'use strict';
 const { readFileSync } = require('node:fs');

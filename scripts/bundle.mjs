@@ -140,6 +140,11 @@ const childProcessWhenUsed = {
   },
 };
 
+/** Text with every character outside ASCII written as a \uXXXX escape (valid in JSON, and in JavaScript strings and regular expressions). */
+function asciiOnly(text) {
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { main: 'src/main.ts' },
@@ -176,7 +181,10 @@ for (const section of Object.values(sections)) {
 }
 for (const [id, texts] of files) {
   fs.mkdirSync(path.dirname(path.join(out, 'messages', id)), { recursive: true });
-  fs.writeFileSync(path.join(out, 'messages', `${id}.json`), JSON.stringify(texts));
+  // English as ASCII (its few “”’→… as \u escapes): V8 keeps a file of ASCII as one byte per character
+  // and anything else as two, from the moment the run reads it. Chinese stays UTF-8 (two bytes either way).
+  const json = JSON.stringify(texts);
+  fs.writeFileSync(path.join(out, 'messages', `${id}.json`), id.startsWith('en/') ? asciiOnly(json) : json);
 }
 
 // Each chunk from an ES module into CommonJS (see the top of this file). `dynamic-import: false` is what
@@ -219,6 +227,10 @@ for (const file of Object.keys(result.metafile.outputs)) {
 const entry = fs.readFileSync(path.join(root, 'scripts', 'bundle-entry.cjs'), 'utf8');
 const shared = entry.slice(entry.indexOf('// helpers:begin\n') + 17, entry.indexOf('// helpers:end')).trim().split('\n');
 let stripped = 0;
+// Every chunk as ASCII: one character outside it (a '，' in a regular expression) made V8 hold the whole
+// chunk's source at two bytes a character (`--help` read commander's 62 KB chunk as 121 KB). esbuild
+// escapes strings but not regular expressions; there a \uXXXX means the same character.
+const nonAscii = (text) => /[^\x00-\x7f]/.test(text);
 for (const file of Object.keys(result.metafile.outputs)) {
   if (!file.endsWith('.js')) continue;
   const full = path.join(root, file);
@@ -228,10 +240,11 @@ for (const file of Object.keys(result.metafile.outputs)) {
   let head = code.slice(0, top);
   for (const line of shared) head = head.replace(line, '');
   if (head.length < top) stripped++;
-  code = head.replace(/^\n+/, '') + code.slice(top);
+  code = asciiOnly(head.replace(/^\n+/, '') + code.slice(top));
   if (/\bimport\(/.test(code)) throw new Error(`${file}: import() left in a chunk (the entry gives chunks no import())`);
   fs.writeFileSync(full, code);
 }
+if (nonAscii(entry)) throw new Error('scripts/bundle-entry.cjs: keep it ASCII (see asciiOnly)');
 if (stripped === 0) throw new Error("no chunk starts with the helpers scripts/bundle-entry.cjs declares: copy esbuild's new ones there");
 fs.copyFileSync(path.join(root, 'scripts', 'bundle-entry.cjs'), path.join(out, 'wxauth.js'));
 
