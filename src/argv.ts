@@ -1,13 +1,12 @@
 // The quick parser: reads the command lines people type most (`wxauth errcode 40029`, `wxauth url
-// --scope snsapi_base`, `wxauth --profile prod exchange CODE`) from the tables in src/cli.ts, with
-// Node's own util.parseArgs, so that a run which goes well never loads commander. Loading commander and
+// --scope snsapi_base`, `wxauth --profile prod exchange CODE`) from the tables in src/cli.ts, so that
+// a run which goes well never loads commander. Loading commander and
 // declaring the program was about a tenth of every start on a 2-core machine (issue 19).
 //
 // It answers only when it reads argv exactly as commander would (test/argv.test.ts compares the two on
 // every declared command and option); anything else — help, --version, a typo, a missing or extra
 // argument, `--`, an option value that starts with '-' — gets `undefined`, and app.ts hands argv to
 // commander (src/program.ts), which prints the help or the usage error.
-import { parseArgs } from 'node:util';
 import { COMMANDS, GLOBAL_KEYS, GLOBAL_OPTIONS, GLOBAL_VALUE_FLAGS, isRepeatable, type CommandInput, type OptionSpec, type RegisteredCommand } from './cli.js';
 import type { GlobalOptions } from './store/resolve.js';
 
@@ -54,27 +53,42 @@ function defaults(flags: Flag[]): Values {
   return values;
 }
 
-/** The flags read from `args` onto their defaults, or undefined when util.parseArgs (strict) refuses them. */
+/**
+ * The flags read from `args` onto their defaults, or undefined for anything but the plain forms:
+ * `--name`, `--name value`, `--name=value`, `-x`, `-x value` and positionals. Short groups (`-vh`),
+ * `-xvalue`, `--`, a lone `-`, an unknown flag, a value that starts with '-' or is missing are left
+ * to commander, which reads them or says what is wrong. (Node's util.parseArgs did this job; its
+ * modules and validation cost every run ~1.3 ms.)
+ */
 function read(args: string[], flags: Flag[], allowPositionals: boolean): { values: Values; positionals: string[] } | undefined {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
-  for (const flag of flags) options[flag.name] = flag.short ? { type: flag.takesValue ? 'string' : 'boolean', short: flag.short } : { type: flag.takesValue ? 'string' : 'boolean' };
-  let tokens;
-  try {
-    ({ tokens } = parseArgs({ args, options, strict: true, allowPositionals, tokens: true }));
-  } catch {
-    return undefined;
-  }
   const values = defaults(flags);
   const positionals: string[] = [];
-  for (const token of tokens) {
-    if (token.kind === 'positional') positionals.push(token.value);
-    else if (token.kind === 'option-terminator') return undefined;
-    else {
-      const flag = flags.find((f) => f.name === token.name)!;
-      if (!flag.takesValue) values[flag.key] = !flag.negate;
-      else if (flag.repeatable) values[flag.key] = [...((values[flag.key] as string[] | undefined) ?? []), token.value];
-      else values[flag.key] = token.value;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('-')) {
+      if (!allowPositionals) return undefined;
+      positionals.push(arg);
+      continue;
     }
+    let flag: Flag | undefined;
+    let inline: string | undefined;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+      if (eq !== -1) inline = arg.slice(eq + 1);
+      flag = name === '' ? undefined : flags.find((f) => f.name === name);
+    } else if (arg.length === 2) {
+      flag = flags.find((f) => f.short === arg[1]);
+    }
+    if (!flag) return undefined;
+    if (!flag.takesValue) {
+      if (inline !== undefined) return undefined;
+      values[flag.key] = !flag.negate;
+      continue;
+    }
+    const value = inline ?? args[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('-'))) return undefined;
+    values[flag.key] = flag.repeatable ? [...((values[flag.key] as string[] | undefined) ?? []), value] : value;
   }
   return { values, positionals };
 }
