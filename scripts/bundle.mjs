@@ -44,7 +44,7 @@ const lookupFromFiles = {
 
 /**
  * Modules of src/ that are pure data (objects, arrays, strings — no functions), written as JSON beside
- * the bundle and required from a small module of their own, with the exports the bundle imports: the
+ * the bundle and read (JSON.parse) by a small module of their own, with the exports the bundle imports: the
  * errcode knowledge's DOC and PAGES (its KNOWLEDGE entries are a text read an entry at a time, below);
  * as JavaScript, compiling the ~80 KB of zh/en text cost `wxauth errcode` more than JSON.parse. The
  * data is taken from tsc's output of the module (the first build step), and the build stops if it
@@ -69,7 +69,7 @@ const dataAsJson = {
       fs.writeFileSync(path.join(out, 'data', name), json);
       const names = Object.keys(data);
       return {
-        contents: `import { createRequire } from 'node:module';\nconst data = createRequire(import.meta.url)(${JSON.stringify(`./data/${name}`)});\n${names.map((n) => `export const ${n} = data.${n};`).join('\n')}\n`,
+        contents: `import { readFileSync } from 'node:fs';\nconst data = JSON.parse(readFileSync(import.meta.dirname + ${JSON.stringify(`/data/${name}`)}, 'utf8'));\n${names.map((n) => `export const ${n} = data.${n};`).join('\n')}\n`,
         loader: 'js',
       };
     });
@@ -105,7 +105,7 @@ const errcodeTablesAsText = {
           `import { readFileSync } from 'node:fs';`,
           `import { textRows, textTable } from ${JSON.stringify(path.join(root, 'src', 'core', 'errcode-table-text.ts'))};`,
           `const FILES = { wechat: 'errcodes.txt', wecom: 'errcodes-wecom.txt' };`,
-          `const bytes = (file) => readFileSync(new URL('./data/' + file, import.meta.url));`,
+          `const bytes = (file) => readFileSync(import.meta.dirname + '/data/' + file);`,
           `const tables = {};`,
           `let knowledge;`,
           `export function errcodeTable(name) {`,
@@ -188,8 +188,9 @@ for (const [id, texts] of files) {
 }
 
 // Each chunk from an ES module into CommonJS (see the top of this file). `dynamic-import: false` is what
-// makes esbuild write import() as Promise.resolve().then(() => require(…)); import.meta.url, which
-// lookup-files.ts and a few others resolve files against, becomes the chunk's own file URL.
+// makes esbuild write import() as Promise.resolve().then(() => require(…)); import.meta.dirname
+// becomes __dirname, and import.meta.url, which a few modules resolve files against, the chunk's own
+// file URL (made when the chunk loads, so the modules every run loads use import.meta.dirname).
 const TO_ESM = 'var __wxauthToESM=(m)=>m!=null&&m.__esModule?m:Object.create(m,{default:{value:m,enumerable:true}});';
 for (const file of Object.keys(result.metafile.outputs)) {
   if (!file.endsWith('.js')) continue;
@@ -201,7 +202,7 @@ for (const file of Object.keys(result.metafile.outputs)) {
     platform: 'node',
     target: 'node20.19',
     supported: { 'dynamic-import': false },
-    define: usesUrl ? { 'import.meta.url': '__wxauthFileUrl' } : {},
+    define: { ...(usesUrl ? { 'import.meta.url': '__wxauthFileUrl' } : {}), 'import.meta.dirname': '__dirname' },
     banner: usesUrl ? "var __wxauthFileUrl=require('node:url').pathToFileURL(__filename).href;" : '',
     minifyWhitespace: true,
     logLevel: 'warning',

@@ -13,7 +13,9 @@ function area(lang: Lang, name: string): Readonly<Record<string, string>> {
   if (!texts) {
     // An area with no file has no keys: the caller treats the key as unknown, as lookup.ts would.
     try {
-      texts = JSON.parse(readFileSync(new URL(`./messages/${id}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+      // A path by hand, not new URL(…, import.meta.url): every run reads an area, and building the URL
+      // of this file and a file's URL from it was ~0.5 ms of CPU (issue 19).
+      texts = JSON.parse(readFileSync(`${import.meta.dirname}/messages/${id}.json`, 'utf8')) as Record<string, string>;
     } catch {
       texts = {};
     }
