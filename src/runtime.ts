@@ -82,12 +82,7 @@ export function createContext(options: RuntimeOptions): Context {
     async resolveConfig() {
       if (!resolved) {
         const [store, { resolveConfig }] = await Promise.all([ctx.configStore(), resolution()]);
-        resolved = resolveConfig({
-          globals,
-          env,
-          profiles: store.profiles(),
-          currentProfile: store.currentProfile(),
-        });
+        resolved = resolveConfig({ globals, env, ...store.snapshot() });
         secrets.add(resolved.secret);
       }
       return resolved;
@@ -152,8 +147,7 @@ export function createContext(options: RuntimeOptions): Context {
   async function learnCachedTokens(store: TokenStore): Promise<void> {
     try {
       const config = await ctx.resolveConfig();
-      for (const user of store.listUsers(config.profile)) secrets.add(user.accessToken, user.refreshToken);
-      if (config.appid) secrets.add(store.getBasic(config.profile, config.appid)?.accessToken);
+      secrets.add(...store.secretsOf(config.profile));
     } catch {
       // Nothing learnt; nothing lost either.
     }

@@ -102,6 +102,12 @@ export class ConfigStore {
     return this.read().currentProfile;
   }
 
+  /** profiles() and currentProfile() from one read of the file. */
+  snapshot(): { profiles: Record<string, ProfileData>; currentProfile: string | undefined } {
+    const file = this.read();
+    return { profiles: Object.assign(Object.create(null) as Record<string, ProfileData>, file.profiles), currentProfile: file.currentProfile };
+  }
+
   getProfile(name: string): ProfileData | undefined {
     const profiles = this.read().profiles;
     return profiles && Object.hasOwn(profiles, name) ? profiles[name] : undefined;

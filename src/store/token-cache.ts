@@ -196,6 +196,13 @@ export class TokenStore {
     return removed;
   }
 
+  /** Every token the cache holds for a profile (users' access and refresh tokens, basic tokens), from one read. */
+  secretsOf(profile: string): string[] {
+    const p = this.find(this.read(), profile);
+    const users = Object.values(p?.users ?? {}).flatMap((u) => [u.accessToken, u.refreshToken]);
+    return [...users, ...Object.values(p?.basic ?? {}).map((b) => b.accessToken)].filter((t): t is string => typeof t === 'string' && t !== '');
+  }
+
   getBasic(profile: string, appid: string): BasicTokenEntry | undefined {
     const basic = this.find(this.read(), profile)?.basic;
     return basic && Object.hasOwn(basic, appid) ? basic[appid] : undefined;
