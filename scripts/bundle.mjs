@@ -179,12 +179,21 @@ for (const section of Object.values(sections)) {
     }
   }
 }
+// One line per key, `key<TAB>"text as JSON"` (lookup-files.ts decodes only the line it needs). English
+// as ASCII (its few “”’→… as \u escapes): V8 keeps a file of ASCII as one byte per character and
+// anything else as two, from the moment the run reads it. Chinese stays UTF-8 (two bytes either way).
+const { findMessage } = await import(pathToFileURL(path.join(root, 'dist', 'ui', 'messages', 'lookup-files.js')).href);
 for (const [id, texts] of files) {
   fs.mkdirSync(path.dirname(path.join(out, 'messages', id)), { recursive: true });
-  // English as ASCII (its few “”’→… as \u escapes): V8 keeps a file of ASCII as one byte per character
-  // and anything else as two, from the moment the run reads it. Chinese stays UTF-8 (two bytes either way).
-  const json = JSON.stringify(texts);
-  fs.writeFileSync(path.join(out, 'messages', `${id}.json`), id.startsWith('en/') ? asciiOnly(json) : json);
+  const lines = Object.entries(texts).map(([key, text]) => {
+    if (!/^[\w.-]+$/.test(key)) throw new Error(`message key ${key}: lookup-files.ts needs keys of letters, digits, '_', '-' and '.'`);
+    return `${key}\t${id.startsWith('en/') ? asciiOnly(JSON.stringify(text)) : JSON.stringify(text)}`;
+  });
+  const file = lines.join('\n') + '\n';
+  for (const [key, text] of Object.entries(texts)) {
+    if (findMessage('\n' + file, key) !== text) throw new Error(`message ${key} (${id}) does not survive lookup-files.ts`);
+  }
+  fs.writeFileSync(path.join(out, 'messages', `${id}.txt`), file);
 }
 
 // Each chunk from an ES module into CommonJS (see the top of this file). `dynamic-import: false` is what

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../src/program.js';
 import { sections } from '../src/ui/messages/index.js';
+import { findMessage } from '../src/ui/messages/lookup-files.js';
 import type { Lang } from '../src/ui/i18n.js';
 import { BIN, ROOT, runCli, runSpawned } from './e2e/helpers.js';
 
@@ -83,9 +84,8 @@ describe('the CLI bundle (dist/cli)', () => {
     for (const section of Object.values(sections)) {
       for (const [key, message] of Object.entries(section)) {
         for (const lang of ['zh', 'en'] as const) {
-          const file = path.join(BUNDLE, 'messages', lang, `${key.slice(0, key.indexOf('.'))}.json`);
-          const texts = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
-          expect(texts[key], `${lang} ${key}`).toBe(message[lang]);
+          const file = path.join(BUNDLE, 'messages', lang, `${key.slice(0, key.indexOf('.'))}.txt`);
+          expect(findMessage('\n' + fs.readFileSync(file, 'utf8'), key), `${lang} ${key}`).toBe(message[lang]);
         }
       }
     }
