@@ -128,6 +128,15 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
     }
   }
 
+  // `wxauth` and `wxauth --help`: the root page, written without loading commander (src/root-help.ts).
+  if (isRootHelp(argv)) {
+    const { rootHelp } = await import('./root-help.js');
+    const page = rootHelp(lang, (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80);
+    if (json) out.emit({ ok: true, help: page }, 2);
+    else io.stdout.write(page);
+    return EXIT.ok;
+  }
+
   const { createProgram, CommanderError } = await import('./program.js');
   let commanderMessage = '';
   // With --json, commander's help and version text become the document instead of loose stdout text.
@@ -174,6 +183,18 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
     }
     return reportError(error, out, ctx);
   }
+}
+
+/** No command, only -h/--help and flags that change how the page is shown (--lang zh|en, --json, --no-color). */
+function isRootHelp(argv: readonly string[]): boolean {
+  let help = argv.length === 0;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--lang' && (argv[i + 1] === 'zh' || argv[i + 1] === 'en')) i++;
+    else if (arg !== '--json' && arg !== '--no-color' && arg !== '--lang=zh' && arg !== '--lang=en') return false;
+  }
+  return help;
 }
 
 /**

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../src/program.js';
+import { rootHelp } from '../src/root-help.js';
 import { sections } from '../src/ui/messages/index.js';
 import { findMessage } from '../src/ui/messages/lookup-files.js';
 import type { Lang } from '../src/ui/i18n.js';
@@ -13,9 +14,9 @@ import { BIN, ROOT, runCli, runSpawned } from './e2e/helpers.js';
 
 const BUNDLE = path.join(ROOT, 'dist', 'cli');
 
-function helpOf(lang: Lang, named: string | undefined, sub: string[] = []): string {
+function helpOf(lang: Lang, named: string | undefined, sub: string[] = [], width = 80): string {
   let text = '';
-  const out = { writeOut: (s: string) => (text += s), writeErr: (s: string) => (text += s), outputError: () => undefined };
+  const out = { writeOut: (s: string) => (text += s), writeErr: (s: string) => (text += s), outputError: () => undefined, getOutHelpWidth: () => width, getErrHelpWidth: () => width };
   const program = createProgram(lang, '9.9.9', async () => undefined, out, named);
   let cmd = program;
   for (const name of sub) cmd = cmd.commands.find((c) => c.name() === name)!;
@@ -30,6 +31,20 @@ describe('declaring only the named command', () => {
       expect(full).toContain('errcode [options] [inputs...]');
       expect(helpOf(lang, '')).toBe(full);
     }
+  });
+
+  it('writes the root help without commander exactly as commander does, in both languages, at any width', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (let width = 20; width <= 200; width += 3) expect(rootHelp(lang, width), `${lang} ${width}`).toBe(helpOf(lang, '', [], width));
+    }
+    const zh = await runCli(['--lang', 'zh', '--help']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toBe(helpOf('zh', ''));
+    const bare = await runCli([]);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toBe(helpOf('en', ''));
+    const json = await runCli(['-h', '--json']);
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, help: helpOf('en', '') });
   });
 
   it('lists every command when --help comes before a command name', async () => {

@@ -1,0 +1,81 @@
+// `wxauth --help`: the root help, written from the tables in src/cli.ts without loading commander.
+// Loading commander (~60 KB) and declaring every command for this one page was most of `--help`'s
+// start (issue 19). The page is exactly the one commander prints from src/program.ts: the same layout
+// rules (the term column as wide as the widest term, descriptions wrapped at the terminal's width when
+// at least 40 columns are left beside the terms, else left as they are), ported from commander's
+// Help.formatHelp (lib/help.js, commander 14, MIT). test/startup.test.ts compares the two pages for
+// both languages at widths from 20 to 200 columns.
+import { COMMANDS, GLOBAL_OPTIONS } from './cli.js';
+import { t, tOptional, type Lang } from './ui/i18n.js';
+
+/** commander's Help.minWidthToWrap. */
+const MIN_WIDTH_TO_WRAP = 40;
+
+/** commander's boxWrap: a text wrapped at whitespace to `width`, keeping its own line breaks. */
+function boxWrap(text: string, width: number): string {
+  if (width < MIN_WIDTH_TO_WRAP) return text;
+  const wrapped: string[] = [];
+  for (const line of text.split(/\r\n|\n/)) {
+    const chunks = line.match(/[\s]*[^\s]+/g);
+    if (chunks === null) {
+      wrapped.push('');
+      continue;
+    }
+    let sum = [chunks[0]!];
+    let sumWidth = chunks[0]!.length;
+    for (const chunk of chunks.slice(1)) {
+      if (sumWidth + chunk.length <= width) {
+        sum.push(chunk);
+        sumWidth += chunk.length;
+        continue;
+      }
+      wrapped.push(sum.join(''));
+      const next = chunk.trimStart();
+      sum = [next];
+      sumWidth = next.length;
+    }
+    wrapped.push(sum.join(''));
+  }
+  return wrapped.join('\n');
+}
+
+/** commander's formatItem: the term padded to the column, the description wrapped beside it. */
+function item(term: string, termWidth: number, description: string, helpWidth: number): string {
+  if (!description) return '  ' + term;
+  const remaining = helpWidth - termWidth - 2 - 2;
+  const text =
+    remaining < MIN_WIDTH_TO_WRAP || /\n[^\S\r\n]/.test(description)
+      ? description
+      : boxWrap(description, remaining).replace(/\n/g, '\n' + ' '.repeat(termWidth + 2));
+  return '  ' + term.padEnd(termWidth) + '  ' + text.replace(/\n/g, '\n  ');
+}
+
+/** The root help page in `lang`, wrapped for a terminal `width` columns wide (80 when not a terminal). */
+export function rootHelp(lang: Lang, width = 80): string {
+  const options: Array<[string, string]> = [
+    ['--version', t(lang, 'cli.global.version')],
+    ...GLOBAL_OPTIONS.map((spec): [string, string] => [spec.flags, t(lang, `cli.global.${spec.help}`)]),
+    ['-h, --help', t(lang, 'cli.global.help')],
+  ];
+  const commands: Array<[string, string]> = [
+    ...COMMANDS.map((spec): [string, string] => [[spec.name, '[options]', ...(spec.args ? spec.args.split(/\s+/) : [])].join(' '), tOptional(lang, `cli.${spec.name}.desc`) ?? '']),
+    ['help [command]', t(lang, 'cli.help.command')],
+  ];
+  const termWidth = Math.max(...options.map(([term]) => term.length), ...commands.map(([term]) => term.length));
+  // commander puts a space after the usage title; a full-width colon already carries its own.
+  const usage = t(lang, 'cli.help.usage');
+  const page = [
+    `${usage}${usage.endsWith('：') ? '' : ' '}wxauth [options] [command]`,
+    '',
+    boxWrap(t(lang, 'cli.program.desc'), width),
+    '',
+    t(lang, 'cli.help.options'),
+    ...options.map(([term, description]) => item(term, termWidth, description, width)),
+    '',
+    t(lang, 'cli.help.commands'),
+    ...commands.map(([term, description]) => item(term, termWidth, description, width)),
+    '',
+  ].join('\n');
+  const after = `\n${t(lang, 'cli.examples')}\n${t(lang, 'cli.program.examples').replace(/^/gm, '  ')}\n\n${t(lang, 'cli.exitCodes')}`;
+  return `${page}${after}\n`;
+}
