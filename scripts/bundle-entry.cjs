@@ -46,7 +46,7 @@ function loadChunk(name) {
   const module = { exports: {}, filename, id: filename, loaded: false };
   chunks.set(name, module);
   try {
-    const run = compileFunction(readFileSync(filename, 'utf8'), PARAMETERS, { filename });
+    const run = compileFunction(readSource(name, filename), PARAMETERS, { filename });
     run.call(module.exports, module.exports, chunkRequire, module, filename, __dirname, ...HELPERS);
     module.loaded = true;
   } finally {
@@ -55,6 +55,20 @@ function loadChunk(name) {
     if (!module.loaded) chunks.delete(name);
   }
   return module.exports;
+}
+
+/**
+ * A chunk's source. One that is not there means the files on disk are no longer the ones this process
+ * started from (npm update or npm run build while a listener ran) or an install is incomplete: said
+ * as such by ui/present/error.ts, not as a bug.
+ */
+function readSource(name, filename) {
+  try {
+    return readFileSync(filename, 'utf8');
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+    throw Object.assign(new Error(`dist/cli/${name}`), { code: 'WXAUTH_BUNDLE_CHANGED', cause: error });
+  }
 }
 
 loadChunk('main.js');

@@ -135,6 +135,28 @@ describe('the CLI bundle (dist/cli)', () => {
     }
   });
 
+  it('says that part of wxauth is missing, not that it hit a bug, when a chunk is gone', async () => {
+    // As when `npm update -g` or `npm run build` replaces dist/ under a running listener: here the
+    // chunks errcode loads when it runs are deleted from a copy of the bundle.
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-partial-')), 'wxauth');
+    for (const part of ['bin', 'dist', 'package.json']) fs.cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+    const chunks = path.join(copy, 'dist', 'cli');
+    for (const name of fs.readdirSync(chunks).filter((n) => n.startsWith('errcode-'))) fs.rmSync(path.join(chunks, name));
+    const bin = path.join(copy, 'bin', 'wxauth.cjs');
+    const en = await runSpawned(['errcode', '40029'], { bin });
+    expect(en.code).toBe(70);
+    expect(en.stderr).toMatch(/Part of wxauth is missing \(dist\/cli\/errcode-\w+\.js\)/);
+    expect(en.stderr).toContain('Run the command again');
+    expect(en.stderr).not.toContain('(a bug)');
+    const zh = await runSpawned(['--lang', 'zh', 'errcode', '40029', '--json'], { bin });
+    expect(zh.code).toBe(70);
+    const doc = JSON.parse(zh.stdout) as { ok: boolean; error: { code: string; message: string; hint: string } };
+    expect(doc.ok).toBe(false);
+    expect(doc.error.message).toContain('wxauth 的部分文件不见了');
+    expect(doc.error.hint).toContain('重新运行这条命令');
+  });
+
   it('imports undici by name when a command needs the network (the import recorder can see it)', async () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
     const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.cjs');

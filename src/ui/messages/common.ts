@@ -37,6 +37,14 @@ export const messages = {
   },
   'common.commander.hint': { zh: '运行 wxauth <命令> --help 查看用法和示例。', en: 'Run wxauth <command> --help for usage and examples.' },
   'common.internal': { zh: 'wxauth 内部错误（这是 bug）：{detail}', en: 'wxauth hit an internal error (a bug): {detail}' },
+  'common.bundleChanged': {
+    zh: 'wxauth 的部分文件不见了（{detail}）：这条命令运行期间 wxauth 被更新、重新构建或删除了，或者安装不完整。',
+    en: "Part of wxauth is missing ({detail}): wxauth was updated, rebuilt or removed while this command ran, or the install is incomplete.",
+  },
+  'common.bundleChanged.hint': {
+    zh: '重新运行这条命令；如果每次都这样，重新安装 wxauth（npm install -g wxauth，或在源码目录运行 npm run build）。',
+    en: 'Run the command again; if it happens every time, reinstall wxauth (npm install -g wxauth, or npm run build in its source folder).',
+  },
   'common.internal.hint': {
     zh: '请带上 -v 重新运行，并把输出（已隐去密钥）附在 issue 里报告给我们。',
     en: 'Please run again with -v and report it with that output (secrets are redacted) in an issue.',

@@ -18,6 +18,16 @@ export interface ErrorDetails {
 
 /** An error that is not a WxauthError is a bug in wxauth: say so and how to report it. */
 export function presentInternal(out: Output, error: unknown, verbose: boolean): void {
+  // The bundle's entry (scripts/bundle-entry.cjs) could not find one of wxauth's own files.
+  if ((error as { code?: unknown } | undefined)?.code === 'WXAUTH_BUNDLE_CHANGED') {
+    const message = out.t('common.bundleChanged', { detail: (error as Error).message });
+    if (out.json) out.emit({ ok: false, error: { code: 'internal', message, hint: out.t('common.bundleChanged.hint') } }, 2);
+    else {
+      out.failure(message);
+      out.say(out.t('common.bundleChanged.hint'));
+    }
+    return;
+  }
   const detail = error instanceof Error ? (verbose ? error.stack ?? error.message : error.message) : String(error);
   const hint = out.t('common.internal.hint');
   if (out.json) out.emit({ ok: false, error: { code: 'internal', message: out.t('common.internal', { detail }), hint } }, 2);
