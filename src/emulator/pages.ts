@@ -129,9 +129,9 @@ function authorize(emu: Emulator, rq: Rq): Reply {
   if (app.type === 'test' && !followsApp(user, app))
     return html(errorPage('必须关注此测试号', 10006, `user ${user.id} does not follow the test account`));
 
+  if (scope === 'snsapi_base') return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_base', false);
   const forcePopup = flag(q.get('forcePopup'));
   const snapshot = flag(q.get('forceSnapShot'));
-  if (scope === 'snsapi_base') return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_base', false);
   // §1.6: snapshot mode — a virtual user, is_snapshotuser 1 on the token, no consent page.
   if (snapshot) return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_userinfo', true);
   if (!forcePopup && emu.switches.silentUserinfo === 'followers' && followsApp(user, app))

@@ -6,6 +6,11 @@ import { parseTarget } from './target.js';
 
 /** The log keeps the last LOG_KEPT requests. */
 export const LOG_KEPT = 5000;
+/** Bytes per URL cell: WeChat's request targets (a code exchange, /sns/auth, authorize) are 150–250 characters. */
+const URL_CELL_BYTES = 512;
+/** In `urlLengths`: the slot's URL is in `longUrls`, not its cell. */
+const URL_NOT_IN_CELL = -1;
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
 
 function redactQuery(query: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -55,16 +60,25 @@ export class LoggedRequest {
  * The log as a ring of parallel arrays, one slot per request. Under load a request's entry outlived
  * every other object the request made: an entry object, a boxed time and two strings cut from the
  * URL, each copied by the young-generation GC and promoted, then dropped 5,000 requests later — about
- * a tenth of the /sns/auth path's CPU (issue 19). Here a request adds no object: its URL string (which
- * exists anyway) and numbers go into arrays made once, and its path and query are cut from the URL
+ * a tenth of the /sns/auth path's CPU (issue 19). Here a request adds no object: its numbers go into
+ * typed arrays, and its URL's characters are copied into the slot's cell of one buffer made at start
+ * (a URL string kept in an array was still a young object promoted and dropped per request, plus a
+ * remembered old-to-new pointer: about 1.5 µs of GC and write barrier per request in a perf profile
+ * of the authorize redirect). A URL longer than a cell, or with characters beyond Latin-1 (node's
+ * parser gives neither for what it parses), is kept as a string. Path and query are cut from the URL
  * again, by the same parseTarget, when the log is read.
  */
 export class RequestLog {
   /** How many requests were ever recorded (since start or reset); entry n (1-based) is in slot (n - 1) % capacity. */
   total = 0;
   private readonly methods: string[];
-  /** The request target as sent (req.url); '' with a `paths` entry for a target that was not parsed. */
-  private readonly urls: string[];
+  /**
+   * The request target as sent (req.url; '' with a `paths` entry for a target that was not parsed):
+   * Latin-1 characters at slot * URL_CELL_BYTES, urlLengths[slot] of them, or in longUrls[slot].
+   */
+  private readonly urlCells: Buffer;
+  private readonly urlLengths: Int16Array;
+  private readonly longUrls: Array<string | undefined>;
   /** Set only where the logged path is not parseTarget(url)'s: `(too long)` for a refused URL. */
   private readonly paths: Array<string | undefined>;
   private readonly statuses: Uint16Array;
@@ -76,7 +90,9 @@ export class RequestLog {
 
   constructor(readonly capacity = LOG_KEPT) {
     this.methods = new Array<string>(capacity).fill('');
-    this.urls = new Array<string>(capacity).fill('');
+    this.urlCells = Buffer.alloc(capacity * URL_CELL_BYTES);
+    this.urlLengths = new Int16Array(capacity);
+    this.longUrls = new Array<string | undefined>(capacity).fill(undefined);
     this.paths = new Array<string | undefined>(capacity).fill(undefined);
     this.statuses = new Uint16Array(capacity);
     this.times = new Float64Array(capacity);
@@ -99,7 +115,13 @@ export class RequestLog {
   add(method: string, url: string, path: string | undefined, status: number, at: number, errcode: number | undefined, rid: string | undefined, fault: FaultKind | undefined): number {
     const slot = this.total % this.capacity;
     this.methods[slot] = method;
-    this.urls[slot] = url;
+    if (url.length <= URL_CELL_BYTES && !BEYOND_LATIN1.test(url)) {
+      this.urlLengths[slot] = this.urlCells.write(url, slot * URL_CELL_BYTES, 'latin1');
+      if (this.longUrls[slot] !== undefined) this.longUrls[slot] = undefined;
+    } else {
+      this.urlLengths[slot] = URL_NOT_IN_CELL;
+      this.longUrls[slot] = url;
+    }
     this.paths[slot] = path;
     this.statuses[slot] = status;
     this.times[slot] = at;
@@ -114,7 +136,8 @@ export class RequestLog {
   get(n: number): LoggedRequest | undefined {
     if (!Number.isInteger(n) || n < this.first || n > this.total) return undefined;
     const slot = (n - 1) % this.capacity;
-    const url = this.urls[slot]!;
+    const length = this.urlLengths[slot]!;
+    const url = length === URL_NOT_IN_CELL ? this.longUrls[slot]! : this.urlCells.toString('latin1', slot * URL_CELL_BYTES, slot * URL_CELL_BYTES + length);
     const target = this.paths[slot] === undefined ? parseTarget(url) : undefined;
     const errcode = this.errcodes[slot]!;
     return new LoggedRequest(

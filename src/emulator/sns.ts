@@ -3,7 +3,7 @@ import type { Emulator } from './server.js';
 import type { Reply, Rq } from './reply.js';
 import type { CodeEntry, SnsGrant } from './state.js';
 import { escapeSlashes, newSnsToken } from './wire.js';
-import { openidFor, unionidFor } from './seed.js';
+import { openidFor, unionidFor, type NormalizedApp } from './seed.js';
 
 export const SNS_ACCESS_TTL = 7200;
 export const SNS_REFRESH_TTL = 30 * 86_400;
@@ -19,60 +19,57 @@ function param(rq: Rq, name: string): string {
  * code checked before the secret: `code-first` does that. See docs/emulator-notes.md.
  */
 export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
-  // The code is looked up once, here, for the answer and for the record of attempts.
+  const appid = param(rq, 'appid');
+  // The code is looked up once, here, for the answer and for the record of attempts; the clock is read
+  // once too: one request, one instant.
   const code = param(rq, 'code');
   const entry = code === '' ? undefined : emu.state.codes.get(code);
-  const reply = answerAccessToken(emu, rq, entry);
+  const now = emu.now();
+  const reply = answerAccessToken(emu, rq, appid, code, entry, now);
   // Remember who presented a known code and what WeChat's answer was; the answer itself is unchanged.
-  if (entry && entry.appid === param(rq, 'appid')) {
+  if (entry && entry.appid === appid) {
     const attempts = (entry.attempts ??= []);
-    attempts.push({ time: emu.now(), ip: rq.ip, errcode: reply.errcode ?? 0 });
+    attempts.push({ time: now, ip: rq.ip, errcode: reply.errcode ?? 0 });
     if (attempts.length > 20) attempts.splice(0, attempts.length - 20);
   }
   return reply;
 }
 
-/** `known`: the entry of the code presented, if this emulator issued it. */
-function answerAccessToken(emu: Emulator, rq: Rq, known: CodeEntry | undefined): Reply {
-  const appid = param(rq, 'appid');
+/** The secret and grant_type checks: WeChat's refusal, or undefined when both pass. */
+function credentialsRefusal(emu: Emulator, rq: Rq, app: NormalizedApp): Reply | undefined {
   const secret = param(rq, 'secret');
-  const code = param(rq, 'code');
+  if (secret === '') return emu.fail(rq, 'sns', 41004, app.appid);
+  if (secret !== app.secret) return emu.fail(rq, 'sns', 40125, app.appid);
+  if (param(rq, 'grant_type') !== 'authorization_code') return emu.fail(rq, 'sns', 40002, app.appid);
+  return undefined;
+}
+
+/** The code checks (`known`: its entry, if this emulator issued it): WeChat's refusal, or undefined when it can be spent. */
+function codeRefusal(emu: Emulator, rq: Rq, app: NormalizedApp, code: string, known: CodeEntry | undefined, now: number): Reply | undefined {
+  if (code === '') return emu.fail(rq, 'sns', 41008, app.appid);
+  // §1.6: a code is bound to the appid that produced it; another appid sees "invalid code".
+  if (!known || known.appid !== app.appid) return emu.fail(rq, 'sns', 40029, app.appid);
+  if (known.used) return emu.fail(rq, 'sns', 40163, app.appid);
+  if (now >= known.expiresAt) return emu.fail(rq, 'sns', emu.switches.expiredCodeErrcode, app.appid);
+  return undefined;
+}
+
+/** `known`: the entry of the code presented, if this emulator issued it. */
+function answerAccessToken(emu: Emulator, rq: Rq, appid: string, code: string, known: CodeEntry | undefined, now: number): Reply {
   if (appid === '') return emu.fail(rq, 'sns', 41002);
   const app = emu.app(appid);
   if (!app) return emu.fail(rq, 'sns', 40013);
-
-  const checkCredentials = (): Reply | undefined => {
-    if (secret === '') return emu.fail(rq, 'sns', 41004, app.appid);
-    if (secret !== app.secret) return emu.fail(rq, 'sns', 40125, app.appid);
-    if (param(rq, 'grant_type') !== 'authorization_code') return emu.fail(rq, 'sns', 40002, app.appid);
-    return undefined;
-  };
-  const checkCode = (): { reply: Reply } | { entry: CodeEntry } => {
-    if (code === '') return { reply: emu.fail(rq, 'sns', 41008, app.appid) };
-    const entry = known;
-    // §1.6: a code is bound to the appid that produced it; another appid sees "invalid code".
-    if (!entry || entry.appid !== app.appid) return { reply: emu.fail(rq, 'sns', 40029, app.appid) };
-    if (entry.used) return { reply: emu.fail(rq, 'sns', 40163, app.appid) };
-    if (emu.now() >= entry.expiresAt) return { reply: emu.fail(rq, 'sns', emu.switches.expiredCodeErrcode, app.appid) };
-    return { entry };
-  };
-
-  const codeFirst = emu.switches.codeCheckOrder === 'code-first';
-  if (!codeFirst) {
-    const refused = checkCredentials();
-    if (refused) return refused;
-  }
-  const checked = checkCode();
-  if ('reply' in checked) return checked.reply;
-  if (codeFirst) {
-    // A good code met with a wrong secret is refused without being spent.
-    const refused = checkCredentials();
-    if (refused) return refused;
-  }
-  const entry = checked.entry;
+  // The first check that fails answers; with `code-first` a good code met with a wrong secret is
+  // refused without being spent, as the code is spent only once every check has passed.
+  const refused =
+    emu.switches.codeCheckOrder === 'code-first'
+      ? (codeRefusal(emu, rq, app, code, known, now) ?? credentialsRefusal(emu, rq, app))
+      : (credentialsRefusal(emu, rq, app) ?? codeRefusal(emu, rq, app, code, known, now));
+  if (refused) return refused;
+  // codeRefusal passed: the code is this emulator's, for this app, unused and unexpired.
+  const entry = known!;
   entry.used = true;
 
-  const now = emu.now();
   const grant: SnsGrant = {
     appid: app.appid,
     userId: entry.userId,

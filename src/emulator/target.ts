@@ -15,17 +15,19 @@ export interface Target {
 
 /**
  * A request's query parameters, read as URLSearchParams reads them (get: the first value, or null).
- * A route reads two to five parameters of a handful of plain `name=value` pairs: those are found by
- * walking the raw string, without building URLSearchParams' list of every pair on each request (for
- * speed: about a microsecond per request, issue 19). A query with `%` or `+` — where decoding changes
- * what a parameter says — is handed to URLSearchParams the first time it is read, as is any listing of
- * all the pairs. (Decoding only the pair asked for was tried: with the seven lookups of an authorize
- * request it cost more than URLSearchParams' one parse.)
+ * A route reads two to five parameters of a handful of `name=value` pairs: those are found by walking
+ * the raw string, without building URLSearchParams' list of every pair on each request (for speed:
+ * about a microsecond per request, issue 19). Only the value found is decoded, when it has `%` or `+`
+ * (authorize's redirect_uri always has). A query whose names themselves carry `%` or `+`, a value
+ * decodeURIComponent refuses (a lone `%`, bytes that are not UTF-8, which URLSearchParams keeps or
+ * replaces), and any listing of all the pairs go to URLSearchParams.
  */
 export class Query {
   private parsed: URLSearchParams | undefined;
   /** No `%` or `+`: every name and value reads as written. */
   private readonly literal: boolean;
+  /** No `%` or `+` in any name (worked out on the first read of a query that is not literal). */
+  private literalNames: boolean | undefined;
 
   /** `raw`: the query string without its `?` (a second `?` belongs to the first name, as in URLSearchParams). */
   constructor(private readonly raw: string) {
@@ -34,7 +36,7 @@ export class Query {
 
   get(name: string): string | null {
     // A name with `=` or `&` can only come from a decoded pair (`a%3Db=…`).
-    if (!this.literal || /[&=]/.test(name)) return this.params().get(name);
+    if (/[&=]/.test(name) || !(this.literal || (this.literalNames ??= !/(?:^|&)[^=&]*[%+]/.test(this.raw)))) return this.params().get(name);
     const raw = this.raw;
     for (let start = 0; start < raw.length; ) {
       let end = raw.indexOf('&', start);
@@ -43,7 +45,7 @@ export class Query {
       if (end > start && raw.startsWith(name, start)) {
         const after = start + name.length;
         if (after === end) return '';
-        if (raw.charCodeAt(after) === 0x3d /* = */) return raw.slice(after + 1, end);
+        if (raw.charCodeAt(after) === 0x3d /* = */) return this.literal ? raw.slice(after + 1, end) : this.decoded(raw.slice(after + 1, end), name);
       }
       start = end + 1;
     }
@@ -57,6 +59,16 @@ export class Query {
   /** Every pair, in order (URLSearchParams' own parse). */
   [Symbol.iterator](): IterableIterator<[string, string]> {
     return this.params()[Symbol.iterator]();
+  }
+
+  /** `value` (of the first pair called `name`) decoded as URLSearchParams decodes it: `+` a space, `%XX` a byte of UTF-8. */
+  private decoded(value: string, name: string): string {
+    if (!/[%+]/.test(value)) return value;
+    try {
+      return decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      return this.params().get(name)!;
+    }
   }
 
   private params(): URLSearchParams {

@@ -81,11 +81,9 @@ export function newRid(nowMs: number): string {
   return `${hex8(Math.floor(nowMs / 1000))}-${random.slice(0, 8)}-${random.slice(8)}`;
 }
 
-const HINT_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
 /** Pre-2021 ids such as `zp1Bma0037uth6` / `KJZfAa0644e575`. */
 export function newHintId(): string {
-  return randomChars(HINT_ALPHABET, 14);
+  return randomAlphanumerics(14);
 }
 
 /**
@@ -132,12 +130,27 @@ export function errorBody(errcode: number, errmsg: string): string {
 
 export const OK_BODY = '{"errcode":0,"errmsg":"ok"}';
 
-/** `length` characters of `alphabet` (ASCII), each picked by one random byte. */
-function randomChars(alphabet: string, length: number): string {
-  const bytes = randomDraw(length);
-  const out = Buffer.allocUnsafe(length);
-  for (let i = 0; i < length; i++) out[i] = alphabet.charCodeAt(bytes[i]! % alphabet.length);
-  return out.toString('latin1');
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** Byte value -> the character it picks: ALPHANUMERIC[byte % 62]. */
+const ALPHANUMERIC_BY_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => ALPHANUMERIC.charCodeAt(byte % ALPHANUMERIC.length));
+
+/**
+ * Random [A-Za-z0-9] characters, each picked by one random byte, from a pool of characters mapped from
+ * random bytes 64 KiB at a time. A code is then one slice of the pool rather than a draw, a loop over
+ * its characters and a buffer of its own (for speed: every authorize redirect mints a code, issue 19).
+ */
+let alphanumericPool = Buffer.alloc(0);
+let alphanumericOffset = 0;
+
+/** `length` random characters of [A-Za-z0-9]. */
+function randomAlphanumerics(length: number): string {
+  if (alphanumericOffset + length > alphanumericPool.length) {
+    alphanumericPool = randomBytes(Math.max(POOL_BYTES, length));
+    for (let i = 0; i < alphanumericPool.length; i++) alphanumericPool[i] = ALPHANUMERIC_BY_BYTE[alphanumericPool[i]!]!;
+    alphanumericOffset = 0;
+  }
+  alphanumericOffset += length;
+  return alphanumericPool.toString('latin1', alphanumericOffset - length, alphanumericOffset);
 }
 
 /**
@@ -162,12 +175,12 @@ export function newBasicToken(): string {
 
 /** §0.5: 32 chars [0-9A-Za-z], starting with `0`. */
 export function newCode(): string {
-  return '0' + randomChars(HINT_ALPHABET, 31);
+  return '0' + randomAlphanumerics(31);
 }
 
 /** QR session uuid as on open.weixin.qq.com/connect/qrcode/{uuid} (16 chars). */
 export function newUuid(): string {
-  return randomChars(HINT_ALPHABET, 16);
+  return randomAlphanumerics(16);
 }
 
 /** §13: a few of the documented IPs behind api.weixin.qq.com. */

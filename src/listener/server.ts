@@ -292,7 +292,9 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
 
   const pages = new Map<string, RenderedPage>();
   const pageFor = (a: Extract<CallbackAnswer, { outcome: unknown }>): RenderedPage => {
-    const key = JSON.stringify([a.outcome, a.state, a.codePrefix, a.withScript === true]);
+    // Unambiguous without JSON.stringify on every hit: fixed fields first, the code prefix with its
+    // length, the state (anything a request sent) last, running to the end.
+    const key = `${a.outcome} ${a.withScript === true ? 1 : 0} ${a.codePrefix === undefined ? '-' : `${a.codePrefix.length}:${a.codePrefix}`} ${a.state === undefined ? '-' : `=${a.state}`}`;
     let page = pages.get(key);
     if (page === undefined) {
       const body = Buffer.from(renderPage({ outcome: a.outcome, lang: options.lang, t: options.translate, state: a.state, codePrefix: a.codePrefix, withScript: a.withScript }), 'utf8');
