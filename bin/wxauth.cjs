@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Tiny shim, CommonJS like the bundle it runs (scripts/bundle.mjs says why): cache compiled modules
-// between runs where this Node supports it (22.1+; Node 20 has no compile cache), then hand over to
-// the bundle (`npm run build` makes it).
+// Tiny shim, CommonJS like the bundle it runs (scripts/bundle.mjs says why): turn on Node's compile
+// cache where this Node has one (22.1+; Node 20 has none), which then covers what Node's own loader
+// compiles (this shim, the bundle's entry, npm packages such as undici; the entry compiles the
+// bundle's chunks itself, see scripts/bundle-entry.cjs), then hand over to the bundle (`npm run build`
+// makes it).
 'use strict';
 const { enableCompileCache } = require('node:module');
 if (typeof enableCompileCache === 'function') {
