@@ -30,8 +30,10 @@ var __copyProps=(to,from,except,desc)=>{if(from&&typeof from==="object"||typeof 
 var __toCommonJS=mod=>__copyProps(__defProp({},"__esModule",{value:true}),mod);
 var __wxauthToESM=(m)=>m!=null&&m.__esModule?m:Object.create(m,{default:{value:m,enumerable:true}});
 // helpers:end
-const HELPERS = [__defProp, __getOwnPropDesc, __getOwnPropNames, __hasOwnProp, __export, __copyProps, __toCommonJS, __wxauthToESM];
-const PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', '__defProp', '__getOwnPropDesc', '__getOwnPropNames', '__hasOwnProp', '__export', '__copyProps', '__toCommonJS', '__wxauthToESM'];
+const HELPERS = { __defProp, __getOwnPropDesc, __getOwnPropNames, __hasOwnProp, __export, __copyProps, __toCommonJS, __wxauthToESM };
+/** A chunk's parameters: Node's CommonJS wrapper's, then the helpers by name. */
+const PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', ...Object.keys(HELPERS)];
+const HELPER_VALUES = Object.values(HELPERS);
 /** The bundle's chunks, by file name, as CommonJS modules: `{ exports, filename, loaded }`. */
 const chunks = new Map();
 
@@ -49,7 +51,7 @@ function loadChunk(name) {
   chunks.set(name, module);
   try {
     const run = compileFunction(readSource(name, filename), PARAMETERS, { filename });
-    run.call(module.exports, module.exports, chunkRequire, module, filename, __dirname, ...HELPERS);
+    run.call(module.exports, module.exports, chunkRequire, module, filename, __dirname, ...HELPER_VALUES);
     module.loaded = true;
   } finally {
     // As Node does: a chunk that failed is not kept, so a later require() tries again. (No catch and

@@ -200,7 +200,15 @@ for (const [id, texts] of files) {
 // makes esbuild write import() as Promise.resolve().then(() => require(…)); import.meta.dirname
 // becomes __dirname, and import.meta.url, which a few modules resolve files against, the chunk's own
 // file URL (made when the chunk loads, so the modules every run loads use import.meta.dirname).
-const TO_ESM = 'var __wxauthToESM=(m)=>m!=null&&m.__esModule?m:Object.create(m,{default:{value:m,enumerable:true}});';
+//
+// The entry, dist/cli/wxauth.js, loads main.js and the chunks it asks for without Node's path
+// resolution and gives every chunk esbuild's helpers (scripts/bundle-entry.cjs says why), so each
+// chunk's own copy of them, at its top, goes. Only those exact lines: a chunk whose helpers read
+// otherwise keeps its own, which still works (a later esbuild makes the build say so, below).
+const entry = fs.readFileSync(path.join(root, 'scripts', 'bundle-entry.cjs'), 'utf8');
+if (/[^\x00-\x7f]/.test(entry)) throw new Error('scripts/bundle-entry.cjs: keep it ASCII (see asciiOnly)');
+const shared = entry.slice(entry.indexOf('// helpers:begin\n') + 17, entry.indexOf('// helpers:end')).trim().split('\n');
+let stripped = 0;
 for (const file of Object.keys(result.metafile.outputs)) {
   if (!file.endsWith('.js')) continue;
   const full = path.join(root, file);
@@ -219,42 +227,26 @@ for (const file of Object.keys(result.metafile.outputs)) {
   if (/\bimport\.meta\b/.test(cjs.code)) throw new Error(`${file}: import.meta left in a CommonJS chunk`);
   // esbuild's __toESM(require(x)) copies every export of x into a getter of a new object: for
   // `import fs from 'node:fs'` that is ~100 closures per chunk per run. Reading through the module
-  // instead (an object whose prototype is the module, plus `default`) gives the same values for free.
-  const calls = /\b__toESM\((require\("[^"]+"\))\)/g;
-  // And its __toCommonJS(exports) copies the chunk's exports object, getter by getter, into another
-  // one (a closure and a property descriptor per export, ~130 chunks): the object itself, marked as an
-  // ES module, has the same live getters.
+  // instead (the entry's __wxauthToESM: an object whose prototype is the module, plus `default`) gives
+  // the same values for free. And its __toCommonJS(exports) copies the chunk's exports object, getter
+  // by getter, into another one (a closure and a property descriptor per export, ~130 chunks): the
+  // object itself, marked as an ES module, has the same live getters.
   const light = cjs.code
-    .replace(calls, '__wxauthToESM($1)')
+    .replace(/\b__toESM\((require\("[^"]+"\))\)/g, '__wxauthToESM($1)')
     .replace('module.exports=__toCommonJS(stdin_exports);', 'module.exports=__defProp(stdin_exports,"__esModule",{value:true});');
-  fs.writeFileSync(full, light === cjs.code ? light : `${TO_ESM}\n${light}`);
-}
-
-// The entry, dist/cli/wxauth.js: loads main.js and the chunks it asks for without Node's path
-// resolution, and gives every chunk esbuild's helpers (scripts/bundle-entry.cjs says why), so each
-// chunk's own copy of them, at its top, goes. Only these exact lines: a chunk whose helpers read
-// otherwise keeps its own, which still works (a later esbuild makes the build say so, below).
-const entry = fs.readFileSync(path.join(root, 'scripts', 'bundle-entry.cjs'), 'utf8');
-const shared = entry.slice(entry.indexOf('// helpers:begin\n') + 17, entry.indexOf('// helpers:end')).trim().split('\n');
-let stripped = 0;
-// Every chunk as ASCII: one character outside it (a '，' in a regular expression) made V8 hold the whole
-// chunk's source at two bytes a character (`--help` read commander's 62 KB chunk as 121 KB). esbuild
-// escapes strings but not regular expressions; there a \uXXXX means the same character.
-const nonAscii = (text) => /[^\x00-\x7f]/.test(text);
-for (const file of Object.keys(result.metafile.outputs)) {
-  if (!file.endsWith('.js')) continue;
-  const full = path.join(root, file);
-  let code = fs.readFileSync(full, 'utf8');
-  // The chunk's own code starts where its exports are declared (or, without exports, its first require).
-  const top = Math.max(code.indexOf('var stdin_exports='), 0) || code.length;
-  let head = code.slice(0, top);
+  // The helpers are declared before the chunk's own code, which starts where its exports are declared
+  // (the whole chunk is searched when it has none; only a first occurrence is taken out).
+  const top = Math.max(light.indexOf('var stdin_exports='), 0) || light.length;
+  let head = light.slice(0, top);
   for (const line of shared) head = head.replace(line, '');
   if (head.length < top) stripped++;
-  code = asciiOnly(head.replace(/^\n+/, '') + code.slice(top));
-  if (/\bimport\(/.test(code)) throw new Error(`${file}: import() left in a chunk (the entry gives chunks no import())`);
-  fs.writeFileSync(full, code);
+  // Every chunk as ASCII: one character outside it (a '，' in a regular expression) made V8 hold the
+  // whole chunk's source at two bytes a character (`--help` read commander's 62 KB chunk as 121 KB).
+  // esbuild escapes strings but not regular expressions; there a \uXXXX means the same character.
+  const chunk = asciiOnly(head + light.slice(top));
+  if (/\bimport\(/.test(chunk)) throw new Error(`${file}: import() left in a chunk (the entry gives chunks no import())`);
+  fs.writeFileSync(full, chunk);
 }
-if (nonAscii(entry)) throw new Error('scripts/bundle-entry.cjs: keep it ASCII (see asciiOnly)');
 if (stripped === 0) throw new Error("no chunk starts with the helpers scripts/bundle-entry.cjs declares: copy esbuild's new ones there");
 fs.copyFileSync(path.join(root, 'scripts', 'bundle-entry.cjs'), path.join(out, 'wxauth.js'));
 

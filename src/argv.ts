@@ -1,7 +1,7 @@
 // The quick parser: reads the command lines people type most (`wxauth errcode 40029`, `wxauth url
 // --scope snsapi_base`, `wxauth --profile prod exchange CODE`) from the tables in src/cli.ts, so that
-// a run which goes well never loads commander. Loading commander and
-// declaring the program was about a tenth of every start on a 2-core machine (issue 19).
+// a run which goes well never loads commander. Loading commander and declaring the program was about
+// a tenth of every start on a 2-core machine (issue 19).
 //
 // It answers only when it reads argv exactly as commander would (test/argv.test.ts compares the two on
 // every declared command and option); anything else — help, --version, a typo, a missing or extra
@@ -17,7 +17,7 @@ export interface QuickParse {
 }
 
 interface Flag {
-  /** util.parseArgs's name for it: the long flag without '--' ('no-qr', 'redirect-uri'). */
+  /** The long flag without '--' ('no-qr', 'redirect-uri'). */
   name: string;
   short?: string;
   /** commander's attribute name: camelCase, without 'no-' ('qr', 'redirectUri'). */

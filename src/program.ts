@@ -6,6 +6,7 @@ import { COMMANDS, GLOBAL_KEYS, GLOBAL_OPTIONS, isRepeatable, longFlag, type Com
 import type { GlobalOptions } from './store/resolve.js';
 import type { Lang } from './ui/i18n.js';
 import { t, tOptional } from './ui/i18n.js';
+import { rootHelpEnd } from './root-help.js';
 
 export { CommanderError };
 
@@ -27,7 +28,6 @@ function globalOptions(lang: Lang, hidden: boolean): Option[] {
   if (hidden) hiddenGlobals.set(lang, options);
   return options;
 }
-
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -143,7 +143,7 @@ export function createProgram(lang: Lang, version: string, run: CommandRunner, o
     .showSuggestionAfterError(true)
     .exitOverride();
   for (const option of globalOptions(lang, false)) program.addOption(option);
-  program.addHelpText('after', `\n${t(lang, 'cli.examples')}\n${t(lang, 'cli.program.examples').replace(/^/gm, '  ')}\n\n${t(lang, 'cli.exitCodes')}`);
+  program.addHelpText('after', rootHelpEnd(lang));
   program.helpCommand('help [command]', t(lang, 'cli.help.command'));
   const alone = named !== undefined && COMMANDS.some((spec) => spec.name === named);
   for (const spec of COMMANDS) {

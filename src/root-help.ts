@@ -76,6 +76,10 @@ export function rootHelp(lang: Lang, width = 80): string {
     ...commands.map(([term, description]) => item(term, termWidth, description, width)),
     '',
   ].join('\n');
-  const after = `\n${t(lang, 'cli.examples')}\n${t(lang, 'cli.program.examples').replace(/^/gm, '  ')}\n\n${t(lang, 'cli.exitCodes')}`;
-  return `${page}${after}\n`;
+  return `${page}${rootHelpEnd(lang)}\n`;
+}
+
+/** What follows the root page's lists: the examples and the exit codes (src/program.ts adds it to commander's page too). */
+export function rootHelpEnd(lang: Lang): string {
+  return `\n${t(lang, 'cli.examples')}\n${t(lang, 'cli.program.examples').replace(/^/gm, '  ')}\n\n${t(lang, 'cli.exitCodes')}`;
 }

@@ -24,7 +24,7 @@ export interface ParsedErrorBody {
   endpoint?: string;
 }
 
-// The errmsg suffix parsers live in ./responses.ts (the HTTP client needs them without this table).
+// The errmsg suffix parsers live in ./errmsg.ts (the HTTP client and errors.ts need them without this table).
 export { extractRid, stripErrmsgSuffix } from './errmsg.js';
 import { extractRid } from './errmsg.js';
 

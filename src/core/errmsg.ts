@@ -1,5 +1,5 @@
-// errmsg suffixes, apart from responses.ts (which re-exports them) so that errors.ts, loaded by every
-// run including --version, does not bring the rest of it along. Pure.
+// errmsg suffixes, apart from responses.ts (which uses them) so that errors.ts, loaded by every run
+// including --version, does not bring the rest of it along; errcodes.ts re-exports them. Pure.
 // ---------------------------------------------------------------------------------------------
 // WeChat appends a request id to errmsg; the shape changed over the years
 // (API-FACTS §0.4):

@@ -4,7 +4,6 @@
 
 // errmsg suffixes (API-FACTS §0.4) live in ./errmsg.ts.
 import { extractRid } from './errmsg.js';
-export { extractRid, stripErrmsgSuffix } from './errmsg.js';
 
 export interface ErrorBody {
   errcode: number;

@@ -158,9 +158,4 @@ export class RequestLog {
     for (let n = Math.max(from, this.first); n <= this.total; n++) out.push(this.get(n)!);
     return out;
   }
-
-  /** JSON.stringify of the log is its entries, as when it was an array. */
-  toJSON(): LoggedRequest[] {
-    return this.entries();
-  }
 }

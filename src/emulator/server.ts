@@ -25,9 +25,7 @@ import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
 import { EVENTS_PATH, openEventStream, type LogTap } from './ui-events.js';
 import { UI_PATH } from './ui-page.js';
 import { parseTarget, type Target } from './target.js';
-import { LOG_KEPT, LoggedRequest, RequestLog } from './request-log.js';
-
-export { DEFAULT_SWITCHES, LOG_KEPT, LoggedRequest, parseTarget };
+import { RequestLog } from './request-log.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_URL_BYTES = 8 * 1024;

@@ -59,16 +59,41 @@ export type Family = 'sns' | 'cgi';
  * until the next draw.
  */
 const POOL_BYTES = 64 * 1024;
-let pool = Buffer.alloc(0);
-let poolOffset = 0;
+
+class RandomPool {
+  private pool = Buffer.alloc(0);
+  private offset = 0;
+
+  /** `fill` may rewrite each refill in place (as the alphanumeric pool maps bytes to characters). */
+  constructor(private readonly fill?: (bytes: Buffer) => void) {}
+
+  /** Where the next `n` bytes start, refilling first when fewer are left. */
+  private take(n: number): number {
+    if (this.offset + n > this.pool.length) {
+      this.pool = randomBytes(Math.max(POOL_BYTES, n));
+      this.fill?.(this.pool);
+      this.offset = 0;
+    }
+    this.offset += n;
+    return this.offset - n;
+  }
+
+  bytes(n: number): Buffer {
+    const start = this.take(n);
+    return this.pool.subarray(start, start + n);
+  }
+
+  /** `n` pooled bytes as Latin-1 text, without a view of their own. */
+  latin1(n: number): string {
+    const start = this.take(n);
+    return this.pool.toString('latin1', start, start + n);
+  }
+}
+
+const randomPool = new RandomPool();
 
 function randomDraw(n: number): Buffer {
-  if (poolOffset + n > pool.length) {
-    pool = randomBytes(Math.max(POOL_BYTES, n));
-    poolOffset = 0;
-  }
-  poolOffset += n;
-  return pool.subarray(poolOffset - n, poolOffset);
+  return randomPool.bytes(n);
 }
 
 function hex8(n: number): string {
@@ -139,18 +164,13 @@ const ALPHANUMERIC_BY_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => ALPHA
  * random bytes 64 KiB at a time. A code is then one slice of the pool rather than a draw, a loop over
  * its characters and a buffer of its own (for speed: every authorize redirect mints a code, issue 19).
  */
-let alphanumericPool = Buffer.alloc(0);
-let alphanumericOffset = 0;
+const alphanumericPool = new RandomPool((bytes) => {
+  for (let i = 0; i < bytes.length; i++) bytes[i] = ALPHANUMERIC_BY_BYTE[bytes[i]!]!;
+});
 
 /** `length` random characters of [A-Za-z0-9]. */
 function randomAlphanumerics(length: number): string {
-  if (alphanumericOffset + length > alphanumericPool.length) {
-    alphanumericPool = randomBytes(Math.max(POOL_BYTES, length));
-    for (let i = 0; i < alphanumericPool.length; i++) alphanumericPool[i] = ALPHANUMERIC_BY_BYTE[alphanumericPool[i]!]!;
-    alphanumericOffset = 0;
-  }
-  alphanumericOffset += length;
-  return alphanumericPool.toString('latin1', alphanumericOffset - length, alphanumericOffset);
+  return alphanumericPool.latin1(length);
 }
 
 /**

@@ -26,3 +26,6 @@ export const ansiStyle: Style = {
   yellow: paint(sgr(33), sgr(39)),
   cyan: paint(sgr(36), sgr(39)),
 };
+
+/** Every escape sequence ansiStyle writes: the only ones human output keeps (Output, sanitize). */
+export const ANSI_CODES: ReadonlySet<string> = new Set(Object.values(ansiStyle).flatMap((paint) => paint('x').match(/\u001b\[[0-9;]*m/g) ?? []));

@@ -5,7 +5,7 @@ import type { MessageParams, MessageRef } from '../errors.js';
 import { renderMessage, type Lang, type ParamArgs } from './i18n.js';
 import type { MessageKey } from './messages/index.js';
 import { sanitize } from './sanitize.js';
-import { ansiStyle } from './ansi.js';
+import { ANSI_CODES, ansiStyle } from './ansi.js';
 
 export interface Style {
   bold(s: string): string;
@@ -39,10 +39,6 @@ const plain: Style = {
   cyan: (s) => s,
 };
 
-/** Every escape sequence ansiStyle write: the only ones human output keeps. */
-// eslint-disable-next-line no-control-regex
-const OWN_CODES: ReadonlySet<string> = new Set(Object.values(ansiStyle).flatMap((paint: (s: string) => string) => paint('x').match(/\u001b\[[0-9;]*m/g) ?? []));
-
 export class Output {
   readonly lang: Lang;
   readonly json: boolean;
@@ -64,7 +60,7 @@ export class Output {
     this.stderr = options.stderr;
     if (options.color) {
       this.style = ansiStyle;
-      this.ownCodes = OWN_CODES;
+      this.ownCodes = ANSI_CODES;
     }
   }
 

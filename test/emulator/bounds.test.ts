@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EmulatorState, MAX_GRANTS, type SnsGrant } from '../../src/emulator/state.js';
 import { newCode, newRid, newSnsToken, newHintId } from '../../src/emulator/wire.js';
 import { startEmulator } from '../../src/emulator/index.js';
-import { LOG_KEPT } from '../../src/emulator/server.js';
+import { LOG_KEPT } from '../../src/emulator/request-log.js';
 
 describe('emulator bounds', () => {
   it('draws well-formed, distinct codes, tokens and rids across many pool refills', () => {

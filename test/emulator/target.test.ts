@@ -4,7 +4,7 @@
 // would change an answer.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseTarget } from '../../src/emulator/server.js';
+import { parseTarget } from '../../src/emulator/target.js';
 import { FifoMap } from '../../src/emulator/state.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { portOf, rawRequest } from './helpers.js';
