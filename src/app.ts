@@ -18,8 +18,8 @@ export interface Io {
   promptOutput: () => NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
-  /** Aborted on Ctrl-C (main.ts wires SIGINT to it). */
-  signal: AbortSignal;
+  /** Aborted on Ctrl-C (main.ts wires SIGINT to it). Read only when needed: main.ts makes it on first read. */
+  readonly signal: AbortSignal;
   /** Milliseconds since the epoch; tests may pin it. */
   now?: () => number;
 }
@@ -103,7 +103,9 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
       get interactive() {
         return io.stdin.isTTY === true && io.stderr.isTTY === true && !io.env.CI;
       },
-      signal: io.signal,
+      get signal() {
+        return io.signal;
+      },
       get stdin() {
         return io.stdin;
       },

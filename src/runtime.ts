@@ -16,7 +16,8 @@ export interface RuntimeOptions {
   globals: GlobalOptions;
   env: Readonly<Record<string, string | undefined>>;
   interactive: boolean;
-  signal: AbortSignal;
+  /** Read when a command first needs it (main.ts makes the controller then). */
+  readonly signal: AbortSignal;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Where prompts draw (the stream behind stderr). */
   promptOutput: () => NodeJS.WritableStream;
@@ -49,11 +50,13 @@ export function createContext(options: RuntimeOptions): Context {
     out,
     globals,
     env,
-    // Read through: the options may compute these on first use (app.ts does, to leave stdin unbuilt).
+    // Read through: the options may compute these on first use (app.ts and main.ts do, to leave stdin and the AbortController unbuilt).
     get interactive() {
       return options.interactive;
     },
-    signal: options.signal,
+    get signal() {
+      return options.signal;
+    },
     get stdin() {
       return options.stdin;
     },
