@@ -157,6 +157,19 @@ describe('the CLI bundle (dist/cli)', () => {
     expect(doc.error.hint).toContain('重新运行这条命令');
   });
 
+  it("says how to build, in the user's language, when dist/ was never built (npm install --ignore-scripts)", async () => {
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-unbuilt-')), 'wxauth');
+    for (const part of ['bin', 'package.json']) fs.cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
+    const bin = path.join(copy, 'bin', 'wxauth.cjs');
+    const en = await runSpawned(['errcode', '40029'], { bin, env: { LANG: 'en_US.UTF-8' } });
+    expect(en.code).toBe(70);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe('✖ wxauth is not built: dist/cli/wxauth.js is missing.\n→ Run npm run build in the wxauth folder (or npm install again, without --ignore-scripts).\n');
+    const zh = await runSpawned(['--version'], { bin, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(70);
+    expect(zh.stderr).toContain('运行 npm run build');
+  });
+
   it('imports undici by name when a command needs the network (the import recorder can see it)', async () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
     const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.cjs');
