@@ -5,6 +5,7 @@ import type { Output } from './ui/output.js';
 import type { GlobalOptions, ResolvedConfig, ConfigField } from './store/resolve.js';
 import type { ConfigStore } from './store/config.js';
 import type { TokenStore } from './store/token-cache.js';
+import type { StateEntry, StateFiles } from './store/state.js';
 import type { WechatApi } from './http/api.js';
 import type { Prompts } from './ui/prompt.js';
 import type { BasicTokenEvent, BasicTokenService } from './flows/basic-token.js';
@@ -42,8 +43,15 @@ export interface Context {
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Settings: profiles and their values. Throws ConfigError (exit 4) if the file does not parse. */
   configStore(): Promise<ConfigStore>;
-  /** Token cache (user tokens, basic tokens, remembered state). Throws ConfigError if it does not parse. */
+  /** Token cache (user tokens, basic tokens). Throws ConfigError if it does not parse. */
   tokenStore(): Promise<TokenStore>;
+  /** Where `url` and `login` remember the state they issued (store/state.ts). */
+  stateFiles(): Promise<StateFiles>;
+  /**
+   * The state remembered for `profile`: its state file, else the entry an older wxauth kept in
+   * tokens.json. A file that cannot be used is reported on stderr and counts as none.
+   */
+  rememberedState(profile: string): Promise<StateEntry | undefined>;
   /** flags > env > profile > defaults. Never prints; warnings are in the result. */
   resolveConfig(): Promise<ResolvedConfig>;
   /** resolveConfig() plus a ConfigError naming each missing field and how to set it. */

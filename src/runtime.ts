@@ -6,6 +6,7 @@ import { UsageError, type MessageRef } from './errors.js';
 import type { ConfigField, GlobalOptions, ResolvedConfig } from './store/resolve.js';
 import type { ConfigStore } from './store/config.js';
 import type { TokenStore } from './store/token-cache.js';
+import type { StateFiles } from './store/state.js';
 import type { WechatApi } from './http/api.js';
 import type { Prompts } from './ui/prompt.js';
 import { KnownSecrets } from './core/secrets.js';
@@ -31,6 +32,7 @@ export function createContext(options: RuntimeOptions): Context {
   const resolution = () => import('./store/resolve.js');
   let configStore: ConfigStore | undefined;
   let tokenStore: TokenStore | undefined;
+  let stateFiles: StateFiles | undefined;
   let resolved: ResolvedConfig | undefined;
   // Every secret value this run comes to know, masked in traces and error reports (issue 13 item 2).
   const secrets = new KnownSecrets();
@@ -80,6 +82,31 @@ export function createContext(options: RuntimeOptions): Context {
         await learnCachedTokens(tokenStore);
       }
       return tokenStore;
+    },
+
+    async stateFiles() {
+      if (!stateFiles) {
+        const [{ StateFiles }, { stateDir }] = await Promise.all([import('./store/state.js'), resolution()]);
+        stateFiles = new StateFiles(stateDir(env));
+      }
+      return stateFiles;
+    },
+
+    async rememberedState(profile) {
+      const read = (await ctx.stateFiles()).get(profile);
+      if (read.problem) {
+        out.warn(out.tr(read.problem));
+        out.warn(out.t('config.state.ignored', { file: (await ctx.stateFiles()).pathOf(profile) }));
+        return undefined;
+      }
+      if (read.entry) return read.entry;
+      // No file yet: the state an older wxauth remembered in the token cache, if it can be read
+      // (a broken cache is the token commands' to report, not this check's).
+      try {
+        return (await ctx.tokenStore()).legacyState(profile);
+      } catch {
+        return undefined;
+      }
     },
 
     async resolveConfig() {

@@ -66,7 +66,7 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   let state: StateReport | undefined;
   if (parsed.form === 'url' || explicitState !== undefined) {
     const received = parsed.form === 'url' ? parsed.state : undefined;
-    const remembered = explicitState === undefined ? tokens?.getState(required.profile) : undefined;
+    const remembered = explicitState === undefined ? await ctx.rememberedState(required.profile) : undefined;
     const rememberedForApp = remembered && (!remembered.appid || remembered.appid === appid) ? remembered : undefined;
     const expected = explicitState ?? rememberedForApp?.value;
     state = {

@@ -68,9 +68,8 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   let result = inspectUrl(input, context);
   if (result.kind === 'callback') {
     // Only a callback needs the remembered state; a URL lint never touches the token cache.
-    const store = await ctx.tokenStore();
     const config = await ctx.resolveConfig();
-    const remembered = store.getState(config.profile)?.value;
+    const remembered = (await ctx.rememberedState(config.profile))?.value;
     if (remembered !== undefined) result = inspectUrl(input, { ...context, rememberedState: remembered });
   }
 

@@ -68,8 +68,7 @@ export function parseOptions({ opts }: CommandInput): ListenOptions {
 
 export async function run(options: ListenOptions, ctx: Context): Promise<ListenResult> {
   const config = await ctx.resolveConfig();
-  const tokens = await ctx.tokenStore();
-  const remembered = tokens.getState(config.profile);
+  const remembered = await ctx.rememberedState(config.profile);
   // Port and path from the redirect_uri `wxauth url` last used, else the profile's (when local).
   const plan = planListener(options.flags, [remembered?.redirectUri, config.redirectUri]);
 
@@ -87,13 +86,15 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   // Fail before listening, not after the code has arrived, when --exchange cannot work.
   const creds = options.exchange ? await ctx.requireConfig(['appid', 'secret']) : undefined;
   // Likewise a cache that could not take the tokens: the code would be spent and its tokens lost.
-  if (creds) {
+  // (Without --exchange the token cache is never opened.)
+  const tokens = creds ? await ctx.tokenStore() : undefined;
+  if (tokens) {
     const { checkTokensSavable } = await import('../flows/user-token.js');
     checkTokensSavable(tokens, config.profile);
   }
   let exchanged: Promise<ExchangeResult> | undefined;
   const startExchange = (hit: CallbackHit): void => {
-    if (!creds || exchanged) return;
+    if (!creds || !tokens || exchanged) return;
     exchanged = (async () => {
       const { exchangeCode } = await import('../flows/user-token.js');
       return exchangeCode({

@@ -129,7 +129,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     const redirectUri = configured ?? callbackUrlOf(session);
     // Where the listener really is (port 0, a LAN address that changed): linted again, refused likewise.
     const link = early?.redirectUri === redirectUri ? early : planAuthorize({ ...request, redirectUri }, { hooks });
-    rememberState(tokens, config.profile, link, ctx.now());
+    rememberState(await ctx.stateFiles(), config.profile, link, ctx.now());
 
     // authorize: a QR code for phone WeChat; the desktop browser only when aimed at an emulator, since
     // WeChat's real authorize page refuses desktop browsers. qrconnect: the browser.

@@ -77,7 +77,7 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
       force: options.force,
       forceFlag: true,
     },
-    { hooks: authorizeHooks(ctx.out), openStore: () => ctx.tokenStore(), now: () => ctx.now() },
+    { hooks: authorizeHooks(ctx.out), openStore: () => ctx.stateFiles(), now: () => ctx.now() },
   );
   let opened: boolean | undefined;
   // --open: hand the URL (the iframe's, for --embed) to the desktop browser; failing is a warning, never an error.

@@ -9,7 +9,7 @@ import { generateState, type RandomBytes } from '../core/state.js';
 import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
 import type { AccountType } from '../core/validate.js';
 import type { ResolvedConfig } from '../store/resolve.js';
-import type { StateEntry } from '../store/token-cache.js';
+import type { StateEntry } from '../store/state.js';
 
 /** What `url` refuses on every endpoint even where `inspect` only warns: a state with characters such as
  * `{ : ,` or over 128 bytes comes back altered (or not at all) after WeChat's internal redirect
@@ -181,19 +181,19 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
   return { appid, endpoint, scope, state, redirectUri, url: built.url, params: built.params, embed, blocking, warnings, notes };
 }
 
-/** Where the state is remembered: the token cache (a narrow view, so tests can pass a plain object). */
+/** Where the state is remembered: the profile's state file (store/state.ts; a narrow view, so tests can pass a plain object). */
 export interface StateStore {
-  putState(profile: string, state: StateEntry): void;
+  put(profile: string, state: StateEntry): void;
 }
 
 /** Remember the plan's state for the profile: exchange, listen and inspect check the callback against it. */
 export function rememberState(store: StateStore, profile: string, plan: AuthorizePlan, now: number): void {
-  store.putState(profile, { value: plan.state, issuedAt: now, redirectUri: plan.redirectUri, scope: plan.scope, endpoint: plan.endpoint, appid: plan.appid });
+  store.put(profile, { value: plan.state, issuedAt: now, redirectUri: plan.redirectUri, scope: plan.scope, endpoint: plan.endpoint, appid: plan.appid });
 }
 
 /**
  * planAuthorize, then remember the state. The store is opened only once the URL is accepted, so a
- * refusal is reported as such even when the token cache is unreadable.
+ * refusal is reported as such even when the state folder cannot be written.
  */
 export async function authorize(
   request: AuthorizeRequest,

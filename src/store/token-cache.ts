@@ -1,9 +1,12 @@
 // The token cache: user tokens (per profile, appid and openid), basic access_tokens (per profile and
-// appid) and the state `wxauth url` issued last. A file apart from the config, mode 0600; it never
-// holds the appsecret. Every write re-reads the file under a lock, so two processes keep both entries.
+// appid) and jsapi_tickets. A file apart from the config, mode 0600; it never holds the appsecret.
+// Every write re-reads the file under a lock, so two processes keep both entries. The state `wxauth
+// url` issued last has a file of its own now (store/state.ts); one an older wxauth wrote here is still
+// read (legacyState) and kept as it is.
 import { UsageError, type MessageRef } from '../errors.js';
 import { checkFields, JsonFile, narrowMap, narrowObject, type FieldRule } from './files.js';
 import { isReservedName } from './resolve.js';
+import { STATE_OPTIONAL, STATE_REQUIRED, type StateEntry } from './state.js';
 
 export interface UserTokenEntry {
   appid: string;
@@ -29,15 +32,6 @@ export interface BasicTokenEntry {
   /** ms since epoch */
   expiresAt: number;
   obtainedAt: number;
-}
-
-export interface StateEntry {
-  value: string;
-  issuedAt: number;
-  redirectUri?: string;
-  scope?: string;
-  endpoint?: 'authorize' | 'qrconnect';
-  appid?: string;
 }
 
 interface ProfileTokens {
@@ -73,14 +67,6 @@ const BASIC_REQUIRED: Record<string, FieldRule> = {
   expiresAt: 'number',
   obtainedAt: 'number',
 };
-const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'number' };
-const STATE_OPTIONAL: Record<string, FieldRule> = {
-  redirectUri: 'string',
-  scope: 'string',
-  endpoint: ['authorize', 'qrconnect'],
-  appid: 'string',
-};
-
 function narrowEntry<T>(required: Record<string, FieldRule>, optional: Record<string, FieldRule> = {}) {
   return (value: unknown, where: string): T => {
     const entry = narrowObject(value, where);
@@ -232,14 +218,9 @@ export class TokenStore {
     return removed;
   }
 
-  getState(profile: string): StateEntry | undefined {
+  /** The state an older wxauth remembered here (store/state.ts has today's). */
+  legacyState(profile: string): StateEntry | undefined {
     return this.find(this.read(), profile)?.state;
-  }
-
-  putState(profile: string, state: StateEntry): void {
-    this.update((file) => {
-      this.profile(file, profile).state = state;
-    });
   }
 
   /**

@@ -4,6 +4,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { StateFiles } from '../../src/store/state.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { collect, emulatorEnv, freePort, parseJson, runCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
 
@@ -68,7 +69,7 @@ describe('wxauth login', () => {
     // The token cache in the config dir really holds the user, and the state login issued.
     const cached = TokenStore.open(dir).getUser('default', app.appid, openid);
     expect(cached).toMatchObject({ openid, scope: 'snsapi_userinfo' });
-    expect(url).toContain(`state=${TokenStore.open(dir).getState('default')!.value}#`);
+    expect(url).toContain(`state=${new StateFiles(dir).get('default').entry!.value}#`);
     const paths = emu.requests().map((q) => q.path);
     expect(paths).toEqual(expect.arrayContaining(['/sns/oauth2/access_token', '/sns/auth', '/sns/userinfo']));
   });
@@ -99,7 +100,7 @@ describe('wxauth login', () => {
     const run = runCli(['login', '--no-open', '--json', '--timeout', '20'], { env });
     // The state login issued is remembered before the link goes out: answer as WeChat would.
     let state: string | undefined;
-    await until(() => (state = (() => { try { return TokenStore.open(dir).getState('default')?.value; } catch { return undefined; } })()) !== undefined);
+    await until(() => (state = (() => { try { return new StateFiles(dir).get('default').entry?.value; } catch { return undefined; } })()) !== undefined);
     await new Promise((r) => setTimeout(r, 100));
     const code = emu.issueCode({ appid: app.appid, scope: 'snsapi_base' });
     await fetch(`http://127.0.0.1:${port}/cb?code=${code}&state=${state}`);
@@ -145,7 +146,7 @@ describe('wxauth login', () => {
     expect(r.stderr).toContain('Not building this URL, WeChat would reject it: redirect_uri points at 127.0.0.1:8080, which is not the callback domain localhost.');
     expect(r.stderr).toContain('wxauth url --force');
     expect(r.stderr).not.toContain('Listening on');
-    expect(TokenStore.open(dir).getState('default')).toBeUndefined();
+    expect(new StateFiles(dir).get('default')).toEqual({});
 
     // The port it would have used is taken: still the refusal, not "port in use" — it never tried to bind.
     const blocker = net.createServer();

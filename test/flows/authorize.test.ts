@@ -3,7 +3,7 @@
 // only for an accepted URL — and, through the CLI, that url and login refuse with the same words.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import type { StateEntry } from '../../src/store/token-cache.js';
+import type { StateEntry } from '../../src/store/state.js';
 import {
   authorize,
   chooseEndpoint,
@@ -156,7 +156,7 @@ describe('authorize remembers the state of an accepted URL only', () => {
       opened: () => opened,
       open: async () => {
         opened++;
-        return { putState: (profile: string, entry: StateEntry) => saved.push([profile, entry]) };
+        return { put: (profile: string, entry: StateEntry) => saved.push([profile, entry]) };
       },
     };
   }

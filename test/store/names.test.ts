@@ -63,10 +63,9 @@ describe.each(RESERVED)('the profile name %s', (name) => {
     const tokens = TokenStore.open(tempDir());
     const user = { appid: APPID, openid: 'o1', scope: 'snsapi_base', accessToken: 'AT', accessTokenExpiresAt: 1, obtainedAt: 1 };
     refused(() => tokens.putUser(name, user));
-    refused(() => tokens.putState(name, { value: 's', issuedAt: 1 }));
     expect(tokens.listUsers(name)).toEqual([]);
     expect(tokens.getBasic(name, APPID)).toBeUndefined();
-    expect(tokens.getState(name)).toBeUndefined();
+    expect(tokens.legacyState(name)).toBeUndefined();
     expect(({} as Record<string, unknown>).users).toBeUndefined();
   });
 });
@@ -88,12 +87,11 @@ describe('profiles held without a prototype', () => {
 
   it('a token cache with "__proto__" in it reads as data and pollutes nothing', () => {
     const dir = tempDir();
-    const text = `{"profiles":{"__proto__":{"users":{}},"dev":{"users":{}}}}`;
+    const text = `{"profiles":{"__proto__":{"users":{}},"dev":{"users":{},"state":{"value":"s","issuedAt":1}}}}`;
     fs.writeFileSync(path.join(dir, 'tokens.json'), text, { mode: 0o600 });
     const tokens = TokenStore.open(dir);
     expect(tokens.listUsers('dev')).toEqual([]);
-    tokens.putState('dev', { value: 's', issuedAt: 1 });
-    expect(tokens.getState('dev')).toEqual({ value: 's', issuedAt: 1 });
+    expect(tokens.legacyState('dev')).toEqual({ value: 's', issuedAt: 1 });
     expect(({} as Record<string, unknown>).users).toBeUndefined();
   });
 });

@@ -42,6 +42,10 @@ export const messages = {
     zh: 'wxauth 没有改动它。把 {dir} 移走，或让 WXAUTH_CONFIG_DIR 指向一个文件夹（不设置则用默认位置）。',
     en: 'wxauth left it untouched. Move {dir} away, or point WXAUTH_CONFIG_DIR at a folder (unset, it uses the default one).',
   },
+  'config.state.ignored': {
+    zh: '因此忽略 {file}，当作没有记录 state；下一次 wxauth url 会替换它。',
+    en: 'So {file} is ignored, as if no state were remembered; the next wxauth url replaces it.',
+  },
   'config.file.unwritable': { zh: '无法写入 {file}：{detail}', en: 'Cannot write {file}: {detail}' },
   'config.file.unwritable.hint': {
     zh: '检查目录权限和磁盘空间；原文件保持不变。可用 WXAUTH_CONFIG_DIR 换一个目录。',

@@ -1,0 +1,90 @@
+// The state `wxauth url` and `wxauth login` issued last, one small file per profile in the state
+// folder: state-<profile>.json, mode 0600. exchange, listen and inspect check a callback's state
+// against it.
+//
+// It used to be an entry of tokens.json. It has a file of its own because `url` writes it on every
+// run: rewriting the whole token cache under its lock for one value cost `url` ~4% of its CPU (issue
+// 19), and `url` now never rewrites the file that holds users' tokens. No lock is needed: the file is
+// replaced whole (writeFileAtomic), never read-modified-written, so the last writer wins, as it did
+// under the lock: the remembered state is the one the newest URL carries. A state an older wxauth
+// kept in tokens.json is still read for a profile that has no file yet (runtime.ts).
+//
+// The state is only worth its few minutes: a file that cannot be read or is not what wxauth writes is
+// reported and ignored (as if nothing were remembered), and the next `url` replaces it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, type MessageRef } from '../errors.js';
+import { checkFields, narrowObject, readStateFile, writeFileAtomic, type FieldRule } from './files.js';
+
+export interface StateEntry {
+  value: string;
+  issuedAt: number;
+  redirectUri?: string;
+  scope?: string;
+  endpoint?: 'authorize' | 'qrconnect';
+  appid?: string;
+}
+
+export const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'number' };
+export const STATE_OPTIONAL: Record<string, FieldRule> = {
+  redirectUri: 'string',
+  scope: 'string',
+  endpoint: ['authorize', 'qrconnect'],
+  appid: 'string',
+};
+
+/** What a profile's state file gave: the entry, nothing (no file), or why it was ignored. */
+export interface StateRead {
+  entry?: StateEntry;
+  /** Why the file was ignored (the reader says so, then 'config.state.ignored'). */
+  problem?: MessageRef;
+}
+
+/**
+ * The file's name for a profile. A profile name as `init` and `profile` allow (letters, digits, _ and
+ * -) is used as it is; any other (--profile and WXAUTH_PROFILE take any text) as the hex of its UTF-8
+ * after a `%`, which no allowed name has: no separator, dot or character Windows refuses can reach the
+ * path, and two names never share a file.
+ */
+export function stateFileName(profile: string): string {
+  const name = /^[A-Za-z0-9_-]{1,64}$/.test(profile) ? profile : `%${Buffer.from(profile, 'utf8').toString('hex').slice(0, 200)}`;
+  return `state-${name}.json`;
+}
+
+export class StateFiles {
+  constructor(private readonly dir: string) {}
+
+  pathOf(profile: string): string {
+    return path.join(this.dir, stateFileName(profile));
+  }
+
+  get(profile: string): StateRead {
+    const file = this.pathOf(profile);
+    try {
+      const snapshot = readStateFile(file);
+      if (!snapshot) return {};
+      const entry = narrowObject(JSON.parse(snapshot.text), '');
+      checkFields(entry, '', STATE_REQUIRED, STATE_OPTIONAL);
+      return { entry: entry as unknown as StateEntry };
+    } catch (error) {
+      // A folder, FIFO or device in its place, a file too large (readStateFile's errors), or text
+      // that is not JSON, or not the shape above.
+      if (error instanceof ConfigError) return { problem: error.messageRef };
+      return { problem: { key: 'config.file.unreadable', params: { file, detail: error instanceof Error ? error.message : String(error) } } };
+    }
+  }
+
+  /** Replace the profile's state (the folder is made 0700 if it is not there). */
+  put(profile: string, entry: StateEntry): void {
+    const file = this.pathOf(profile);
+    try {
+      fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      writeFileAtomic(file, JSON.stringify(entry, undefined, '\t'));
+    } catch (error) {
+      throw new ConfigError(
+        { key: 'config.file.unwritable', params: { file, detail: (error as Error).message } },
+        { hint: { key: 'config.file.unwritable.hint' }, cause: error },
+      );
+    }
+  }
+}
