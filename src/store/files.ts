@@ -1,4 +1,4 @@
-// Shared plumbing for the two stores (config.json and tokens.json): how they are read (regular files
+// Shared plumbing for the stores (config.json, tokens.json and the state files): how they are read (regular files
 // only, bounded in size, narrowed to the shape wxauth writes), how a broken file is reported, how
 // they are written (atomically: a 0600 temporary file, fsync, rename), and a cross-process lock so two wxauth
 // processes never lose each other's writes.
@@ -250,9 +250,11 @@ export function checkStateDir(dir: string): MessageRef[] {
 export function writeFileAtomic(link: string, text: string, mode = 0o600): void {
   // A config.json that is a symlink (dotfiles kept in a repository) stays one: the new file replaces
   // the link's target, as conf's `atomically` did, instead of cutting the link loose.
+  // Resolved only when the file itself is a link (a linked folder on the way leads to the same folder
+  // either way): realpathSync lstats every folder of the path, and throws for a file not there yet.
   let file = link;
   try {
-    file = fs.realpathSync(link);
+    if (fs.lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) file = fs.realpathSync(link);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
