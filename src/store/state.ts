@@ -44,7 +44,7 @@ export interface StateRead {
  * The file's name for a profile. A profile name as `init` and `profile` allow (letters, digits, _ and
  * -) is used as it is; any other (--profile and WXAUTH_PROFILE take any text) as the hex of its UTF-8
  * after a `%`, which no allowed name has: no separator, dot or character Windows refuses can reach the
- * path, and two names never share a file.
+ * path, and two names share a file only if both are over 100 bytes and start with the same 100.
  */
 export function stateFileName(profile: string): string {
   const name = /^[A-Za-z0-9_-]{1,64}$/.test(profile) ? profile : `%${Buffer.from(profile, 'utf8').toString('hex').slice(0, 200)}`;
