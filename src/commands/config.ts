@@ -49,7 +49,7 @@ export type ConfigResult =
       /** Values the validation refused (left out of the entries above). */
       problems: ConfigProblem[];
     }
-  | { sub: 'path'; config: string; tokens: string };
+  | { sub: 'path'; config: string; tokens: string; state: string };
 
 function field(key: string | undefined): ConfigField {
   // Accept the wire spelling too (redirect_uri), since that is what WeChat's docs call it.
@@ -165,7 +165,9 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
     }
     case 'path': {
       const tokens = await ctx.tokenStore();
-      return { sub: 'path', config: store.path, tokens: tokens.path };
+      // The file holding the state `wxauth url` last remembered for the profile in use.
+      const [config, states] = await Promise.all([ctx.resolveConfig(), ctx.stateFiles()]);
+      return { sub: 'path', config: store.path, tokens: tokens.path, state: states.pathOf(config.profile) };
     }
   }
 }

@@ -1,5 +1,6 @@
 // A state folder that others can write to is said once, on stderr, by whatever command opens it.
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJson, runCli, tempConfigDir } from './helpers.js';
 
@@ -20,5 +21,9 @@ describe('store warnings', () => {
     const r = await runCli(['config', 'path'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('chmod');
+    // Every file wxauth keeps there, the state file of the profile in use last.
+    expect(r.stdout).toBe(['config.json', 'tokens.json', 'state-default.json'].map((f) => path.join(dir, f) + '\n').join(''));
+    const prod = await runCli(['--profile', 'prod', 'config', 'path', '--json'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(parseJson(prod.stdout).state).toBe(path.join(dir, 'state-prod.json'));
   });
 });

@@ -63,7 +63,10 @@ export const messages = {
   'cli.config.unset.examples': { zh: 'wxauth config unset redirectUri', en: 'wxauth config unset redirectUri' },
   'cli.config.list.desc': { zh: '列出当前 profile 的生效配置及来源', en: 'List the effective settings of the profile and where each comes from' },
   'cli.config.list.examples': { zh: 'wxauth config list\nwxauth config list --json', en: 'wxauth config list\nwxauth config list --json' },
-  'cli.config.path.desc': { zh: '打印配置文件和 token 缓存的路径', en: 'Print the paths of the config file and the token cache' },
+  'cli.config.path.desc': {
+    zh: '打印配置文件、token 缓存和当前 profile 的 state 文件的路径',
+    en: "Print the paths of the config file, the token cache and the profile's state file",
+  },
   'cli.config.path.examples': { zh: 'wxauth config path', en: 'wxauth config path' },
   'cli.profile.desc': { zh: '管理 profile', en: 'Manage profiles' },
   'cli.profile.examples': { zh: 'wxauth profile list\nwxauth profile use prod\nwxauth profile remove old --yes', en: 'wxauth profile list\nwxauth profile use prod\nwxauth profile remove old --yes' },

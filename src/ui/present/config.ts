@@ -55,9 +55,10 @@ export function present(result: ConfigResult, out: Output): void {
       return;
     }
     case 'path':
-      out.result({ config: result.config, tokens: result.tokens });
+      out.result({ config: result.config, tokens: result.tokens, state: result.state });
       out.data(result.config);
       out.data(result.tokens);
+      out.data(result.state);
       return;
   }
 }
