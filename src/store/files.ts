@@ -3,7 +3,6 @@
 // they are written (atomically: a 0600 temporary file, fsync, rename), and a cross-process lock so two wxauth
 // processes never lose each other's writes.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, messageRef, type MessageKey, type MessageRef } from '../errors.js';
 
@@ -16,6 +15,14 @@ let made = 0;
  */
 function uniqueId(): string {
   return `${process.pid}-${Date.now().toString(36)}-${(made++).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * This host's name, for a lock's owner. node:os is loaded here, on first use, not at import: only a
+ * locked write needs it, and `url`, `inspect` and other readers never lock (issue 19).
+ */
+function hostname(): string {
+  return process.getBuiltinModule('node:os').hostname();
 }
 
 export type Store = Record<string, unknown>;
@@ -479,7 +486,7 @@ function isAlive(pid: number): boolean {
 
 function isStale(holder: LockHolder, now: number): boolean {
   const age = now - holder.mtimeMs;
-  if (holder.owner?.host === os.hostname()) {
+  if (holder.owner?.host === hostname()) {
     // A killed writer's lock is free at once; a live one only when it is clearly stuck.
     return !isAlive(holder.owner.pid) || age > LOCK_STUCK_MS;
   }
@@ -615,7 +622,7 @@ function release(lock: string, token: string): void {
 }
 
 function acquire(lock: string, deadline: number, waitMs: number): string {
-  const token = JSON.stringify({ pid: process.pid, host: os.hostname(), token: uniqueId() });
+  const token = JSON.stringify({ pid: process.pid, host: hostname(), token: uniqueId() });
   for (let attempt = 0; ; attempt++) {
     // Look before creating: a waiter polls an existing lock with a stat and a small read, instead
     // of creating and removing a file each time (with a hundred waiters, that was most of the work).
