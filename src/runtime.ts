@@ -52,7 +52,8 @@ export function createContext(options: RuntimeOptions): Context {
     out,
     globals,
     env,
-    // Read through: the options may compute these on first use (app.ts and main.ts do, to leave stdin and the AbortController unbuilt).
+    // Read through: the options may compute these on first use (app.ts and main.ts do, to leave stdin
+    // and the AbortController unbuilt).
     get interactive() {
       return options.interactive;
     },
@@ -93,10 +94,11 @@ export function createContext(options: RuntimeOptions): Context {
     },
 
     async rememberedState(profile) {
-      const read = (await ctx.stateFiles()).get(profile);
+      const files = await ctx.stateFiles();
+      const read = files.get(profile);
       if (read.problem) {
         out.warn(out.tr(read.problem));
-        out.warn(out.t('config.state.ignored', { file: (await ctx.stateFiles()).pathOf(profile) }));
+        out.warn(out.t('config.state.ignored', { file: files.pathOf(profile) }));
         return undefined;
       }
       if (read.entry) return read.entry;
