@@ -73,7 +73,7 @@ describe('the remembered state (state-<profile>.json)', () => {
     const en = await run(['inspect', callback('abc')]);
     expect(en.code, en.stderr).toBe(0);
     expect(en.stderr).toContain(`Cannot read ${file}`);
-    expect(en.stderr).toContain(`So ${file} is ignored, as if no state were remembered; the next wxauth url replaces it.`);
+    expect(en.stderr).toContain(`So ${file} is ignored, as if no state were remembered. Running wxauth url again writes a new one`);
     expect(en.stdout).not.toContain('[callback.state_mismatch]');
     const zh = await run(['--lang', 'zh', 'inspect', callback('abc')]);
     expect(zh.stderr).toContain(`因此忽略 ${file}，当作没有记录 state`);
@@ -93,6 +93,22 @@ describe('the remembered state (state-<profile>.json)', () => {
     expect(r.stderr).toContain(`So ${file} is ignored`);
     expect(r.stderr).toContain('value');
     expect(r.stderr).not.toContain('Expected state: 42');
+  });
+
+  it('a folder where the state file should be: ignored by readers, and url says it cannot write there (exit 4)', async () => {
+    const { dir, run } = setUp();
+    await init(run);
+    const file = path.join(dir, 'state-default.json');
+    fs.mkdirSync(file);
+    const read = await run(['inspect', callback('abc')]);
+    expect(read.code).toBe(0);
+    expect(read.stderr).toContain('is not a regular file (it is a directory)');
+    const write = await run(['url', '--no-qr']);
+    expect(write.code).toBe(4);
+    expect(write.stdout).toBe('');
+    expect(write.stderr).toContain(`Cannot write ${file}`);
+    expect(fs.statSync(file).isDirectory()).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('names a file inside the state folder for any profile text, one file per name', () => {

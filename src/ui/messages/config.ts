@@ -43,8 +43,8 @@ export const messages = {
     en: 'wxauth left it untouched. Move {dir} away, or point WXAUTH_CONFIG_DIR at a folder (unset, it uses the default one).',
   },
   'config.state.ignored': {
-    zh: '因此忽略 {file}，当作没有记录 state；下一次 wxauth url 会替换它。',
-    en: 'So {file} is ignored, as if no state were remembered; the next wxauth url replaces it.',
+    zh: '因此忽略 {file}，当作没有记录 state。再运行一次 wxauth url 会写入新的；如果写入失败，先删除它。',
+    en: 'So {file} is ignored, as if no state were remembered. Running wxauth url again writes a new one; if that fails, remove it first.',
   },
   'config.file.unwritable': { zh: '无法写入 {file}：{detail}', en: 'Cannot write {file}: {detail}' },
   'config.file.unwritable.hint': {
