@@ -204,10 +204,11 @@ export class Emulator {
     const code = newCode();
     const now = this.now();
     // No `attempts` list until the code is presented: most codes under load never are, and each list
-    // would live as long as its code. A long-running emulator must not grow without bound: the codes
+    // would live as long as its code. Every field is in the literal, `grant` too, so the exchange that
+    // sets it does not give the entry a second properties store. A long-running emulator must not grow without bound: the codes
     // are kept a generation at a time (state.ts CODES_KEPT; by the time a code is dropped it has long
     // expired or been used).
-    this.state.codes.add(code, { appid, userId, scope, snapshot, expiresAt: now + ttl * 1000, used: false, issuedAt: now, attempts: undefined });
+    this.state.codes.add(code, { appid, userId, scope, snapshot, expiresAt: now + ttl * 1000, used: false, issuedAt: now, attempts: undefined, grant: undefined });
     return code;
   }
 

@@ -28,9 +28,13 @@ export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
   const reply = answerAccessToken(emu, rq, appid, code, entry, now);
   // Remember who presented a known code and what WeChat's answer was; the answer itself is unchanged.
   if (entry && entry.appid === appid) {
-    const attempts = (entry.attempts ??= []);
-    attempts.push({ time: now, ip: rq.ip, errcode: reply.errcode ?? 0 });
-    if (attempts.length > 20) attempts.splice(0, attempts.length - 20);
+    const attempt = { time: now, ip: rq.ip, errcode: reply.errcode ?? 0 };
+    // Most codes are presented once: a list of one, not one with room for 16 (it lives as long as the code).
+    if (entry.attempts === undefined) entry.attempts = [attempt];
+    else {
+      entry.attempts.push(attempt);
+      if (entry.attempts.length > 20) entry.attempts.splice(0, entry.attempts.length - 20);
+    }
   }
   return reply;
 }
