@@ -90,9 +90,14 @@ const TOKEN_MEMORY = 20_000;
 const EXCHANGE_PATHS = new Set(['/sns/oauth2/access_token', '/sns/oauth2/component/access_token']);
 const REFRESH_PATHS = new Set(['/sns/oauth2/refresh_token', '/sns/oauth2/component/refresh_token']);
 
+/** The last day beijingDay() wrote out: calls come in by the thousand on the same day. */
+let lastDay = { index: NaN, text: '' };
+
 /** WeChat counts quotas per Beijing day (UTC+8, no daylight saving). */
 export function beijingDay(time: number): string {
-  return new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
+  const index = Math.floor((time + 8 * 3600_000) / 86_400_000);
+  if (index !== lastDay.index) lastDay = { index, text: new Date(index * 86_400_000).toISOString().slice(0, 10) };
+  return lastDay.text;
 }
 
 function iso(time: number): string {

@@ -5,6 +5,7 @@ import { controlJson, type Reply, type Rq } from './reply.js';
 import type { ScanOptions, ScanResult } from './types.js';
 import { FaultSpecError, validateFault } from './faults.js';
 import { publicUsers } from './seed.js';
+import { CODES_KEPT } from './state.js';
 import { appendToRedirect } from './callback.js';
 import { DEFAULT_SWITCHES, SWITCH_VALUES, coerceSwitch } from './switches.js';
 import { hostHeaderAllowed, isJsonContentType } from './host-guard.js';
@@ -54,7 +55,7 @@ function clockAnswer(emu: Emulator): Reply {
  */
 function codeStatus(emu: Emulator, code: string): Reply {
   const entry = emu.state.codes.get(code);
-  if (!entry) return bad('unknown code (never issued by this emulator, or forgotten after a reset)', 404);
+  if (!entry) return bad(`unknown code (never issued by this emulator, forgotten after a reset, or dropped after at least ${CODES_KEPT} newer ones)`, 404);
   const status = entry.used ? 'exchanged' : emu.now() >= entry.expiresAt ? 'expired' : 'unused';
   const attempts = entry.attempts ?? [];
   const success = attempts.find((a) => a.errcode === 0);

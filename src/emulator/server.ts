@@ -29,8 +29,6 @@ import { RequestLog } from './request-log.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_URL_BYTES = 8 * 1024;
-/** Cap on remembered codes (oldest dropped first); rids have their own byte cap (state.ts RidStore). */
-export const MAX_ENTRIES = 20_000;
 
 /**
  * The emulator clock must stay where a rid can carry it: the first rid group is the Unix time in
@@ -206,11 +204,11 @@ export class Emulator {
     const code = newCode();
     const now = this.now();
     // No `attempts` list until the code is presented: most codes under load never are, and each list
-    // would live as long as its code (up to MAX_ENTRIES of them).
-    this.state.codes.set(code, { appid, userId, scope, snapshot, expiresAt: now + ttl * 1000, used: false, issuedAt: now, attempts: undefined });
-    // A long-running emulator must not grow without bound: drop the oldest codes beyond a cap
-    // (by then they have long expired or been used; a dropped code answers 40029 like an unknown one).
-    while (this.state.codes.size >= MAX_ENTRIES) this.state.codes.shift();
+    // would live as long as its code. Every field is in the literal, `grant` too, so the exchange that
+    // sets it does not give the entry a second properties store. A long-running emulator must not grow without bound: the codes
+    // are kept a generation at a time (state.ts CODES_KEPT; by the time a code is dropped it has long
+    // expired or been used).
+    this.state.codes.add(code, { appid, userId, scope, snapshot, expiresAt: now + ttl * 1000, used: false, issuedAt: now, attempts: undefined, grant: undefined });
     return code;
   }
 

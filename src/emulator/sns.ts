@@ -28,9 +28,13 @@ export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
   const reply = answerAccessToken(emu, rq, appid, code, entry, now);
   // Remember who presented a known code and what WeChat's answer was; the answer itself is unchanged.
   if (entry && entry.appid === appid) {
-    const attempts = (entry.attempts ??= []);
-    attempts.push({ time: now, ip: rq.ip, errcode: reply.errcode ?? 0 });
-    if (attempts.length > 20) attempts.splice(0, attempts.length - 20);
+    const attempt = { time: now, ip: rq.ip, errcode: reply.errcode ?? 0 };
+    // Most codes are presented once: a list of one, not one with room for 16 (it lives as long as the code).
+    if (entry.attempts === undefined) entry.attempts = [attempt];
+    else {
+      entry.attempts.push(attempt);
+      if (entry.attempts.length > 20) entry.attempts.splice(0, entry.attempts.length - 20);
+    }
   }
   return reply;
 }
@@ -82,7 +86,7 @@ function answerAccessToken(emu: Emulator, rq: Rq, appid: string, code: string, k
     refreshToken: newSnsToken(),
     refreshExpiresAt: now + SNS_REFRESH_TTL * 1000,
   };
-  emu.state.addGrant(grant);
+  emu.state.grants.add(grant);
   entry.grant = grant;
 
   // §4: unionid only for snsapi_userinfo / snsapi_login grants of apps bound to an open account;
@@ -109,15 +113,11 @@ export function snsRefreshToken(emu: Emulator, rq: Rq): Reply {
   if (!app) return emu.fail(rq, 'sns', 40013);
   if (param(rq, 'grant_type') !== 'refresh_token') return emu.fail(rq, 'sns', 40002, app.appid);
   if (token === '') return emu.fail(rq, 'sns', 41003, app.appid);
-  const grant = emu.state.grantsByRefresh.get(token);
+  const grant = emu.state.grants.byRefresh(token);
   if (!grant || grant.appid !== app.appid) return emu.fail(rq, 'sns', 40030, app.appid);
   const now = emu.now();
   if (now >= grant.refreshExpiresAt) return emu.fail(rq, 'sns', 42002, app.appid);
-  if (now >= grant.accessExpiresAt) {
-    emu.state.grantsByAccess.delete(grant.accessToken);
-    grant.accessToken = newSnsToken();
-    emu.state.grantsByAccess.set(grant.accessToken, grant);
-  }
+  if (now >= grant.accessExpiresAt) emu.state.grants.renewAccess(grant, newSnsToken());
   grant.accessExpiresAt = now + SNS_ACCESS_TTL * 1000;
   const doc = {
     access_token: grant.accessToken,
@@ -136,7 +136,7 @@ function checkUserToken(emu: Emulator, rq: Rq, unknownErrcode: 40014 | 40001): T
   const openid = param(rq, 'openid');
   if (token === '') return { reply: emu.fail(rq, 'sns', 41001) };
   if (openid === '') return { reply: emu.fail(rq, 'sns', 41009) };
-  const grant = emu.state.grantsByAccess.get(token);
+  const grant = emu.state.grants.byAccess(token);
   if (!grant) return { reply: emu.fail(rq, 'sns', unknownErrcode) };
   if (emu.now() >= grant.accessExpiresAt) return { reply: emu.fail(rq, 'sns', 42001, grant.appid) };
   if (grant.openid !== openid) return { reply: emu.fail(rq, 'sns', 40003, grant.appid) };

@@ -29,6 +29,43 @@ export class FifoMap<K, V> extends Map<K, V> {
   }
 }
 
+/**
+ * A map that forgets in bulk, for what the emulator keeps of a stream of fresh random keys (codes,
+ * grants): entries go into the newer of two generations; once it holds `generation` entries it becomes
+ * the older one, and the older one is dropped whole. So the last `generation` entries are always kept,
+ * and at most twice as many. Dropping the oldest entry as each new one came in (FifoMap) cost every
+ * insert a delete in a table of 20,000 entries, each a cache miss once the kernel's networking has run
+ * between two requests (issue 19); here an insert is one set, and a dropped generation is one object
+ * for the garbage collector.
+ */
+export class Generations<K, V> {
+  private newer = new Map<K, V>();
+  private older = new Map<K, V>();
+
+  constructor(readonly generation: number) {}
+
+  get size(): number {
+    return this.newer.size + this.older.size;
+  }
+
+  get(key: K): V | undefined {
+    return this.newer.get(key) ?? this.older.get(key);
+  }
+
+  has(key: K): boolean {
+    return this.newer.has(key) || this.older.has(key);
+  }
+
+  /** Add an entry under a key not in the map (a fresh random one); a key added twice finds the later value. */
+  add(key: K, value: V): void {
+    if (this.newer.size >= this.generation) {
+      this.older = this.newer;
+      this.newer = new Map();
+    }
+    this.newer.set(key, value);
+  }
+}
+
 export interface CodeEntry {
   appid: string;
   userId: string;
@@ -163,28 +200,68 @@ export class RidStore {
   }
 }
 
-/** How many user grants are remembered; beyond it the oldest go, and their tokens answer as unknown ones. */
+/**
+ * User grants are forgotten a generation at a time (see Generations): the last MAX_GRANTS grants are
+ * always remembered, at most twice as many; a forgotten grant's tokens answer as unknown ones.
+ */
 export const MAX_GRANTS = 20_000;
 
-export class EmulatorState {
-  codes = new FifoMap<string, CodeEntry>();
-  /** By access_token and by refresh_token (the same grant object). */
-  grantsByAccess = new Map<string, SnsGrant>();
-  grantsByRefresh = new FifoMap<string, SnsGrant>();
+interface GrantGeneration {
+  byAccess: Map<string, SnsGrant>;
+  byRefresh: Map<string, SnsGrant>;
+}
 
-  /**
-   * Remember a new grant under both its tokens. A long-running emulator exchanging code after code
-   * must not grow without bound (issue 19): past MAX_GRANTS the oldest grant is forgotten, as codes
-   * are past their own cap (a refreshed grant keeps its place: its refresh_token is its first key).
-   */
-  addGrant(grant: SnsGrant): void {
-    this.grantsByAccess.set(grant.accessToken, grant);
-    this.grantsByRefresh.set(grant.refreshToken, grant);
-    while (this.grantsByRefresh.size > MAX_GRANTS) {
-      const oldest = this.grantsByRefresh.shift()![1];
-      if (this.grantsByAccess.get(oldest.accessToken) === oldest) this.grantsByAccess.delete(oldest.accessToken);
-    }
+const grantGeneration = (): GrantGeneration => ({ byAccess: new Map(), byRefresh: new Map() });
+
+/**
+ * User grants by access_token and by refresh_token, in two generations like Generations. A grant
+ * stays in the generation it was made in under both its tokens (a refreshed grant keeps its place),
+ * so it is forgotten whole: never known by one token and not the other.
+ */
+export class GrantStore {
+  private newer = grantGeneration();
+  private older = grantGeneration();
+
+  constructor(readonly generation = MAX_GRANTS) {}
+
+  /** How many grants are remembered. */
+  get size(): number {
+    return this.newer.byRefresh.size + this.older.byRefresh.size;
   }
+
+  byAccess(token: string): SnsGrant | undefined {
+    return this.newer.byAccess.get(token) ?? this.older.byAccess.get(token);
+  }
+
+  byRefresh(token: string): SnsGrant | undefined {
+    return this.newer.byRefresh.get(token) ?? this.older.byRefresh.get(token);
+  }
+
+  /** Remember a new grant (fresh random tokens) under both its tokens. */
+  add(grant: SnsGrant): void {
+    if (this.newer.byRefresh.size >= this.generation) {
+      this.older = this.newer;
+      this.newer = grantGeneration();
+    }
+    this.newer.byAccess.set(grant.accessToken, grant);
+    this.newer.byRefresh.set(grant.refreshToken, grant);
+  }
+
+  /** A refresh gave the grant a new access_token: it is found by that one from now on, no longer by the old. */
+  renewAccess(grant: SnsGrant, accessToken: string): void {
+    const home = this.newer.byRefresh.get(grant.refreshToken) === grant ? this.newer : this.older;
+    home.byAccess.delete(grant.accessToken);
+    grant.accessToken = accessToken;
+    home.byAccess.set(accessToken, grant);
+  }
+}
+
+/** Codes are kept like grants: the last CODES_KEPT always (a dropped code answers 40029 like an unknown one), at most twice as many. */
+export const CODES_KEPT = 20_000;
+
+export class EmulatorState {
+  codes = new Generations<string, CodeEntry>(CODES_KEPT);
+  grants = new GrantStore();
   basicTokens = new Map<string, BasicTokenEntry>();
   /** Latest /cgi-bin/token and /cgi-bin/stable_token token per appid. */
   currentBasic = new Map<string, string>();

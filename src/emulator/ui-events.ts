@@ -176,12 +176,12 @@ function appidOf(emu: Emulator, rq: Rq): string | undefined {
   if (fromQuery) return fromQuery;
   const token = rq.query.get('access_token');
   if (token) {
-    const owner = emu.state.grantsByAccess.get(token)?.appid ?? emu.state.basicTokens.get(token)?.appid;
+    const owner = emu.state.grants.byAccess(token)?.appid ?? emu.state.basicTokens.get(token)?.appid;
     if (owner) return owner;
   }
   const refresh = rq.query.get('refresh_token');
   if (refresh) {
-    const owner = emu.state.grantsByRefresh.get(refresh)?.appid;
+    const owner = emu.state.grants.byRefresh(refresh)?.appid;
     if (owner) return owner;
   }
   if (rq.body.startsWith('{')) {

@@ -83,10 +83,16 @@ class RandomPool {
     return this.pool.subarray(start, start + n);
   }
 
-  /** `n` pooled bytes as Latin-1 text, without a view of their own. */
-  latin1(n: number): string {
-    const start = this.take(n);
-    return this.pool.toString('latin1', start, start + n);
+  /**
+   * `prefix` (Latin-1) followed by pooled bytes, `length` characters in all, as one Latin-1 string: the
+   * prefix is written over the bytes it replaces, so the string is made in one piece. `'0' + text`
+   * would be a V8 cons string, which every Map lookup, hash and write has to flatten first — codes and
+   * tokens are Map keys and go on the wire (issue 19: ~0.5 µs a code exchange).
+   */
+  latin1(length: number, prefix = ''): string {
+    const start = this.take(length);
+    if (prefix !== '') this.pool.write(prefix, start, 'latin1');
+    return this.pool.toString('latin1', start, start + length);
   }
 }
 
@@ -158,14 +164,21 @@ export const OK_BODY = '{"errcode":0,"errmsg":"ok"}';
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** Byte value -> the character it picks: ALPHANUMERIC[byte % 62]. */
 const ALPHANUMERIC_BY_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => ALPHANUMERIC.charCodeAt(byte % ALPHANUMERIC.length));
+/** A token's alphabet, base64url's: 64 characters, so `byte % 64` picks each one uniformly. */
+const TOKEN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const TOKEN_CHAR_BY_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => TOKEN_CHARS.charCodeAt(byte % TOKEN_CHARS.length));
 
 /**
- * Random [A-Za-z0-9] characters, each picked by one random byte, from a pool of characters mapped from
- * random bytes 64 KiB at a time. A code is then one slice of the pool rather than a draw, a loop over
- * its characters and a buffer of its own (for speed: every authorize redirect mints a code, issue 19).
+ * Pools of random characters, each picked by one random byte, mapped from random bytes 64 KiB at a
+ * time. A code or a token is then one slice of its pool, in one piece with its prefix, rather than a
+ * draw, a loop over its characters and a buffer of its own (for speed: every authorize redirect mints
+ * a code, every code exchange two tokens; issue 19).
  */
 const alphanumericPool = new RandomPool((bytes) => {
   for (let i = 0; i < bytes.length; i++) bytes[i] = ALPHANUMERIC_BY_BYTE[bytes[i]!]!;
+});
+const tokenPool = new RandomPool((bytes) => {
+  for (let i = 0; i < bytes.length; i++) bytes[i] = TOKEN_CHAR_BY_BYTE[bytes[i]!]!;
 });
 
 /** `length` random characters of [A-Za-z0-9]. */
@@ -173,29 +186,19 @@ function randomAlphanumerics(length: number): string {
   return alphanumericPool.latin1(length);
 }
 
-/**
- * `length` characters of [A-Za-z0-9_-], a token's alphabet, which is base64url's: random bytes in
- * base64url, 6 bits a character, encoded natively rather than picked one by one (for speed: two
- * tokens per code exchange, issue 19). `length` is a multiple of 4 (every character uniform) or one
- * less than one (all but the last, which carries the last 4 bits).
- */
-function randomTokenChars(length: number): string {
-  return randomDraw(Math.floor((length * 3) / 4)).toString('base64url');
-}
-
 /** §0.5: sns tokens `NN_` + ~107 chars (110 total); the prefix is 83 in 2024. */
 export function newSnsToken(): string {
-  return '86_' + randomTokenChars(107);
+  return tokenPool.latin1(110, '86_');
 }
 
 /** §0.5: basic tokens `NN_` + ~133–154 chars. */
 export function newBasicToken(): string {
-  return '86_' + randomTokenChars(136);
+  return tokenPool.latin1(139, '86_');
 }
 
 /** §0.5: 32 chars [0-9A-Za-z], starting with `0`. */
 export function newCode(): string {
-  return '0' + randomAlphanumerics(31);
+  return alphanumericPool.latin1(32, '0');
 }
 
 /** QR session uuid as on open.weixin.qq.com/connect/qrcode/{uuid} (16 chars). */

@@ -138,7 +138,7 @@ describe('who the proxy serves', () => {
     for (const ip of ['192.0.2.3', '10.0.0.1', '::ffff:10.0.0.1', 'fd00::3', '', '0.0.0.0']) expect(isThisMachine(ip, own), ip).toBe(false);
   });
   it('the emulator\'s control paths, however spelled; WeChat paths pass', () => {
-    for (const p of ['/__emulator/seed', '/__EMULATOR', '/%5f%5femulator/seed', '/%255F%255Femulator/seed', '/a/../__emulator/x', '\\__emulator\\seed', '/__emulator?x']) expect(reachesEmulatorControl(p), p).toBe(true);
+    for (const p of ['/__emulator/seed', '/__EMULATOR', '/%5f%5femulator/seed', '/%255F%255Femulator/seed', '/a/../__emulator/x', '\\__emulator\\seed', '/__emulator?x', '/__emu\tlator/seed', '/a/%25252e%25252e/__emulator/x']) expect(reachesEmulatorControl(p), p).toBe(true);
     for (const p of ['/cgi-bin/token?grant_type=client_credential', '/sns/oauth2/access_token', '/__emulatorish', '/x?note=/__emulator']) expect(reachesEmulatorControl(p), p).toBe(false);
   });
 });

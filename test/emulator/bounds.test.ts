@@ -1,7 +1,7 @@
 // The emulator's request path after issue 19's speed work: pooled randomness still gives well-formed,
 // distinct codes, tokens and rids, and what a long run accumulates stays bounded (grants, the log).
 import { describe, expect, it } from 'vitest';
-import { EmulatorState, MAX_GRANTS, type SnsGrant } from '../../src/emulator/state.js';
+import { CODES_KEPT, EmulatorState, MAX_GRANTS, type SnsGrant } from '../../src/emulator/state.js';
 import { newCode, newRid, newSnsToken, newHintId } from '../../src/emulator/wire.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { LOG_KEPT } from '../../src/emulator/request-log.js';
@@ -22,15 +22,45 @@ describe('emulator bounds', () => {
     expect(rid.slice(0, 8)).toBe((Date.UTC(2026, 0, 1) / 1000).toString(16));
   });
 
-  it('forgets the oldest user grants beyond MAX_GRANTS, under both their tokens', () => {
+  it('remembers at least the last MAX_GRANTS user grants, at most twice as many, each forgotten under both its tokens at once', () => {
     const state = new EmulatorState();
     const grant = (i: number): SnsGrant => ({ appid: 'wx', userId: 'u1', openid: 'o', scope: 'snsapi_base', snapshot: false, accessToken: `a${i}`, accessExpiresAt: 0, refreshToken: `r${i}`, refreshExpiresAt: 0 });
-    for (let i = 0; i <= MAX_GRANTS; i++) state.addGrant(grant(i));
-    expect(state.grantsByRefresh.size).toBe(MAX_GRANTS);
-    expect(state.grantsByAccess.size).toBe(MAX_GRANTS);
-    expect(state.grantsByAccess.has('a0')).toBe(false);
-    expect(state.grantsByRefresh.has('r0')).toBe(false);
-    expect(state.grantsByAccess.get(`a${MAX_GRANTS}`)?.refreshToken).toBe(`r${MAX_GRANTS}`);
+    for (let i = 0; i < 2 * MAX_GRANTS; i++) state.grants.add(grant(i));
+    // Still all known: the first one, refreshed to a new access_token, is found by it and not by the old one.
+    expect(state.grants.size).toBe(2 * MAX_GRANTS);
+    state.grants.renewAccess(state.grants.byRefresh('r0')!, 'a0-renewed');
+    expect(state.grants.byAccess('a0')).toBeUndefined();
+    expect(state.grants.byAccess('a0-renewed')?.refreshToken).toBe('r0');
+    // One more: the oldest MAX_GRANTS go, under both their tokens (the renewed one too), the rest stay.
+    state.grants.add(grant(2 * MAX_GRANTS));
+    expect(state.grants.size).toBe(MAX_GRANTS + 1);
+    for (const i of [0, 1, MAX_GRANTS - 1]) {
+      expect(state.grants.byAccess(`a${i}`)).toBeUndefined();
+      expect(state.grants.byRefresh(`r${i}`)).toBeUndefined();
+    }
+    expect(state.grants.byAccess('a0-renewed')).toBeUndefined();
+    for (const i of [MAX_GRANTS, 2 * MAX_GRANTS - 1, 2 * MAX_GRANTS]) {
+      expect(state.grants.byAccess(`a${i}`)?.refreshToken).toBe(`r${i}`);
+      expect(state.grants.byRefresh(`r${i}`)?.accessToken).toBe(`a${i}`);
+    }
+  });
+
+  it('keeps every one of the last CODES_KEPT codes it issued, and forgets older ones a generation at a time', async () => {
+    const emu = await startEmulator({ port: 0 });
+    try {
+      const appid = emu.apps.find((a) => a.type === 'service' && a.domain.length > 0)!.appid;
+      const state = (n: number) => fetch(`${emu.url}/__emulator/codes/${codes[n]}`).then((r) => r.status);
+      const codes: string[] = [];
+      for (let i = 0; i < 3 * CODES_KEPT; i++) codes.push(emu.issueCode({ appid }));
+      const stats = (await (await fetch(`${emu.url}/__emulator/stats`)).json()) as { codes: number };
+      expect(stats.codes).toBeGreaterThanOrEqual(CODES_KEPT);
+      expect(stats.codes).toBeLessThanOrEqual(2 * CODES_KEPT);
+      expect(await state(codes.length - CODES_KEPT)).toBe(200);
+      expect(await state(codes.length - 1)).toBe(200);
+      expect(await state(0)).toBe(404);
+    } finally {
+      await emu.close();
+    }
   });
 
   it('keeps the last requests in its log, at most 500 more than LOG_KEPT, and counts them all', async () => {

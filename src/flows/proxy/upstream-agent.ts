@@ -111,46 +111,61 @@ export function upstreamAgents(settings: ProxySettings | undefined, timeoutMs: n
     return port === self.port && (host === self.host || (isLoopbackHost(host) && (isLoopbackHost(self.host) || wildcard)) || (wildcard && self.own.includes(host.toLowerCase())));
   };
 
+  /** The last answer of agentFor(): nearly every call goes to the same upstream (the same URL object). */
+  let last: { origin: URL; key: string; agent: http.Agent } | undefined;
+
+  /** The agent for `origin` and its key in `agents`: kept, made, or the least recently used one let go. */
+  const agentOf = (origin: URL): { key: string; agent: http.Agent } => {
+    const secure = origin.protocol === 'https:';
+    let proxy: URL | undefined;
+    const via = settings ? upstreamProxyFor(origin, settings) : undefined;
+    if (via) {
+      try {
+        proxy = new URL(via.includes('://') ? via : `http://${via}`);
+      } catch {
+        proxy = undefined;
+      }
+      if (proxy && pointsAtSelf(proxy)) proxy = undefined;
+    }
+    const key = `${origin.protocol}//${origin.host} ${proxy?.href ?? ''}`;
+    let agent = agents.get(key);
+    if (agent) {
+      // Most recently used last, so the oldest origin is the first to go.
+      agents.delete(key);
+      agents.set(key, agent);
+      return { key, agent };
+    }
+    // Keep-alive to the upstream: a new TLS handshake per call would make every call slower than direct.
+    agent = proxy ? tunnelledAgent(proxy, secure, timeoutMs) : secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+    agents.set(key, agent);
+    if (agents.size > MAX_AGENTS) {
+      // A long --intercept run passing HTTP_PROXY clients on to many hosts would otherwise keep an agent
+      // and its idle sockets per host forever. The least recently used one lets its idle sockets go;
+      // calls still in flight on it finish normally.
+      const [oldestKey, oldest] = agents.entries().next().value as [string, http.Agent];
+      agents.delete(oldestKey);
+      for (const sockets of Object.values(oldest.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
+    }
+    return { key, agent };
+  };
+
   return {
     agentFor(origin) {
-      const secure = origin.protocol === 'https:';
-      let proxy: URL | undefined;
-      const via = settings ? upstreamProxyFor(origin, settings) : undefined;
-      if (via) {
-        try {
-          proxy = new URL(via.includes('://') ? via : `http://${via}`);
-        } catch {
-          proxy = undefined;
-        }
-        if (proxy && pointsAtSelf(proxy)) proxy = undefined;
-      }
-      const key = `${origin.protocol}//${origin.host} ${proxy?.href ?? ''}`;
-      let agent = agents.get(key);
-      if (agent) {
-        // Most recently used last, so the oldest origin is the first to go.
-        agents.delete(key);
-        agents.set(key, agent);
-        return agent;
-      }
-      // Keep-alive to the upstream: a new TLS handshake per call would make every call slower than direct.
-      agent = proxy ? tunnelledAgent(proxy, secure, timeoutMs) : secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
-      agents.set(key, agent);
-      if (agents.size > MAX_AGENTS) {
-        // A long --intercept run passing HTTP_PROXY clients on to many hosts would otherwise keep an agent
-        // and its idle sockets per host forever. The least recently used one lets its idle sockets go;
-        // calls still in flight on it finish normally.
-        const [oldestKey, oldest] = agents.entries().next().value as [string, http.Agent];
-        agents.delete(oldestKey);
-        for (const sockets of Object.values(oldest.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
-      }
+      // The same origin again, its agent still kept (and so already the most recently used): no need to
+      // read HTTP(S)_PROXY / NO_PROXY for it again (for speed: every proxied call, issue 19).
+      if (last?.origin === origin && agents.get(last.key) === last.agent) return last.agent;
+      const { key, agent } = agentOf(origin);
+      last = { origin, key, agent };
       return agent;
     },
     setSelf(host, port, own = []) {
       self = { host: host.replace(/^\[|\]$/g, ''), port, own: own.map((a) => a.toLowerCase()) };
+      last = undefined;
     },
     destroy() {
       for (const agent of agents.values()) agent.destroy();
       agents.clear();
+      last = undefined;
     },
   };
 }
