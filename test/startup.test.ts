@@ -127,8 +127,11 @@ describe('the CLI bundle (dist/cli)', () => {
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
     const installed = path.join(pkg, 'bin', 'wxauth.cjs');
     expect(installed).not.toBe(BIN);
-    for (const args of [['--lang', 'zh', 'errcode', '40163'], ['url', '--appid', 'wx1234567890abcdef', '--redirect-uri', 'https://www.example.com/cb', '--state', 'abc', '--no-qr'], ['inspect', 'https://open.weixin.qq.com/connect/qrconnect?appid=wx1234567890abcdef']]) {
-      const [there, here] = await Promise.all([runSpawned(args, { bin: installed }), runSpawned(args)]);
+    // url with its settings from the environment, so it builds, lints and remembers a URL in both.
+    const env = { WXAUTH_APPID: 'wx1234567890abcdef', WXAUTH_TYPE: 'service', WXAUTH_DOMAIN: 'www.example.com' };
+    for (const args of [['--lang', 'zh', 'errcode', '40163'], ['url', '--redirect-uri', 'https://www.example.com/cb', '--state', 'abc', '--no-qr'], ['inspect', 'https://open.weixin.qq.com/connect/qrconnect?appid=wx1234567890abcdef']]) {
+      const [there, here] = await Promise.all([runSpawned(args, { bin: installed, env }), runSpawned(args, { env })]);
+      if (args[0] === 'url') expect(here.stdout, here.stderr).toContain('state=abc#wechat_redirect');
       expect(there.code, args.join(' ')).toBe(here.code);
       expect(there.stdout, args.join(' ')).toBe(here.stdout);
       expect(there.stderr, args.join(' ')).toBe(here.stderr);

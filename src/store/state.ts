@@ -77,9 +77,17 @@ export class StateFiles {
   /** Replace the profile's state (the folder is made 0700 if it is not there). */
   put(profile: string, entry: StateEntry): void {
     const file = this.pathOf(profile);
+    const text = JSON.stringify(entry, undefined, '\t');
     try {
-      fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileAtomic(file, JSON.stringify(entry, undefined, '\t'));
+      try {
+        writeFileAtomic(file, text);
+      } catch (error) {
+        // The folder is usually there (the profile was read from it): made only when the write says it
+        // is missing, which saves every url a recursive mkdir (issue 19).
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+        writeFileAtomic(file, text);
+      }
     } catch (error) {
       throw new ConfigError(
         { key: 'config.file.unwritable', params: { file, detail: (error as Error).message } },

@@ -111,6 +111,15 @@ describe('the remembered state (state-<profile>.json)', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('url with no state folder yet (settings from the environment) makes it, 0700, and remembers the state there', async () => {
+    const dir = path.join(tempConfigDir(), 'not', 'yet');
+    const env = { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: APPID, WXAUTH_TYPE: 'service', WXAUTH_DOMAIN: 'www.example.com' };
+    const r = await runCli(['url', '--redirect-uri', 'https://www.example.com/oauth/callback', '--state', 'fromFlags42', '--no-qr'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'state-default.json'), 'utf8')).value).toBe('fromFlags42');
+    if (posix) expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
   it('names a file inside the state folder for any profile text, one file per name', () => {
     const names = ['default', 'my app', '../../etc/passwd', 'a/b', 'C:\\x', '中文', 'CON', 'a'.repeat(64), '%61', '__proto__'];
     const files = names.map(stateFileName);
