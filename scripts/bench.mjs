@@ -412,17 +412,17 @@ if (parts.has('proxy')) {
   const bare = await started([path.join(root, 'scripts', 'bench-bare-proxy.mjs'), emu.url], /^(http:\/\/127\.0\.0\.1:\d+)$/m);
   const callPath = '/sns/auth?access_token=bench&openid=bench';
   const sides = [
-    { name: 'direct to the emulator', p: emu, cpuOf: emu },
-    { name: 'through wxauth proxy', p: proxy, cpuOf: proxy },
-    { name: 'through a bare node:http proxy', p: bare, cpuOf: bare },
+    { name: 'direct to the emulator', p: emu },
+    { name: 'through wxauth proxy', p: proxy },
+    { name: 'through a bare node:http proxy', p: bare },
   ].map((side) => ({ ...side, rps: [], ms: 0, requests: 0, seconds: 0 }));
   for (const side of sides) await load(side.p.url, [callPath], { seconds: 1 }); // warm-up, every process
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < sides.length; i++) {
       const side = sides[(round + i) % sides.length];
-      const before = cpuMsOf(side.cpuOf.child.pid);
+      const before = cpuMsOf(side.p.child.pid);
       const r = await load(side.p.url, [callPath]);
-      side.ms += cpuMsOf(side.cpuOf.child.pid) - before;
+      side.ms += cpuMsOf(side.p.child.pid) - before;
       side.requests += r.requests;
       side.seconds += r.seconds;
       side.rps.push(r.rps);

@@ -1,5 +1,5 @@
 // dist/cli/wxauth.js, the CLI bundle's entry (scripts/bundle.mjs copies this file there; bin/wxauth.cjs
-// requires it). It loads the bundle's own files, main.js and the chunks it asks for, without Node's
+// compiles it). It loads the bundle's own files, main.js and the chunks it asks for, without Node's
 // module resolution.
 //
 // Why (issue 19): Node resolves every require() through path.resolve, and its normalizeString walks

@@ -14,9 +14,9 @@
 //   all of wxauth's own modules. The other npm packages stay external, required from node_modules when
 //   a run needs them (undici, @inquirer/prompts, qrcode-terminal…), so test/fixtures/record-imports.cjs
 //   still sees each of them.
-// - The message catalogue is written as one JSON file per language and key area
-//   (dist/cli/messages/en/cli.json …), and src/ui/messages/lookup-files.ts takes the place of
-//   lookup.ts, so a run parses only the sentences of the areas it uses.
+// - The message catalogue is written as one file per language and key area, a line per key
+//   (dist/cli/messages/en/cli.txt …), and src/ui/messages/lookup-files.ts takes the place of
+//   lookup.ts, so a run reads only the areas it uses and decodes only the lines it needs.
 // - Data stays data beside the bundle (dist/cli/data/): the errcode tables and knowledge entries as
 //   compact texts decoded a row at a time, the rest of the knowledge as JSON (errcodeTablesAsText,
 //   dataAsJson below).

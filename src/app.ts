@@ -133,7 +133,7 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
   // `wxauth` and `wxauth --help`: the root page, written without loading commander (src/root-help.ts).
   if (isRootHelp(argv)) {
     const { rootHelp } = await import('./root-help.js');
-    const page = rootHelp(lang, (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80);
+    const page = rootHelp(lang, helpWidth(io.stdout));
     if (json) out.emit({ ok: true, help: page }, 2);
     else io.stdout.write(page);
     return EXIT.ok;
@@ -153,9 +153,8 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
       outputError: (s) => {
         commanderMessage = s.replace(/^error:\s*/i, '').trim();
       },
-      // A terminal's width, else 80 (commander's own default).
-      getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
-      getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
+      getOutHelpWidth: () => helpWidth(io.stdout),
+      getErrHelpWidth: () => helpWidth(io.stderr),
       getOutHasColors: () => out.color,
       getErrHasColors: () => out.color,
     },
@@ -185,6 +184,11 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
     }
     return reportError(error, out, ctx);
   }
+}
+
+/** How wide help is wrapped on `stream`: a terminal's width, else 80 (commander's own default). */
+function helpWidth(stream: Writable): number {
+  return (stream.isTTY ? stream.columns : undefined) ?? 80;
 }
 
 /** No command, only -h/--help and flags that change how the page is shown (--lang zh|en, --json, --no-color). */

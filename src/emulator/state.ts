@@ -30,39 +30,59 @@ export class FifoMap<K, V> extends Map<K, V> {
 }
 
 /**
- * A map that forgets in bulk, for what the emulator keeps of a stream of fresh random keys (codes,
- * grants): entries go into the newer of two generations; once it holds `generation` entries it becomes
- * the older one, and the older one is dropped whole. So the last `generation` entries are always kept,
- * and at most twice as many. Dropping the oldest entry as each new one came in (FifoMap) cost every
- * insert a delete in a table of 20,000 entries, each a cache miss once the kernel's networking has run
- * between two requests (issue 19); here an insert is one set, and a dropped generation is one object
- * for the garbage collector.
+ * Two generations of what the emulator keeps of a stream of fresh random keys (codes, grants): entries
+ * go into the newer one; once it holds `generation` entries it becomes the older one, and the older one
+ * is dropped whole. So the last `generation` entries are always kept, and at most twice as many.
+ * Dropping the oldest entry as each new one came in (FifoMap) cost every insert a delete in a table of
+ * 20,000 entries, each a cache miss once the kernel's networking has run between two requests (issue
+ * 19); here an insert is one set, and a dropped generation is one object for the garbage collector.
  */
-export class Generations<K, V> {
-  private newer = new Map<K, V>();
-  private older = new Map<K, V>();
+class GenerationPair<G> {
+  newer: G;
+  older: G;
 
-  constructor(readonly generation: number) {}
+  constructor(
+    private readonly make: () => G,
+    private readonly sizeOf: (generation: G) => number,
+    readonly generation: number,
+  ) {
+    this.newer = make();
+    this.older = make();
+  }
 
   get size(): number {
-    return this.newer.size + this.older.size;
+    return this.sizeOf(this.newer) + this.sizeOf(this.older);
+  }
+
+  /** The generation a new entry goes into: the newer one, turned into the older one first when full. */
+  forNewEntry(): G {
+    if (this.sizeOf(this.newer) >= this.generation) {
+      this.older = this.newer;
+      this.newer = this.make();
+    }
+    return this.newer;
+  }
+}
+
+/** A map that forgets a generation at a time (see GenerationPair). */
+export class Generations<K, V> {
+  private readonly pair: GenerationPair<Map<K, V>>;
+
+  constructor(generation: number) {
+    this.pair = new GenerationPair(() => new Map<K, V>(), (map) => map.size, generation);
+  }
+
+  get size(): number {
+    return this.pair.size;
   }
 
   get(key: K): V | undefined {
-    return this.newer.get(key) ?? this.older.get(key);
-  }
-
-  has(key: K): boolean {
-    return this.newer.has(key) || this.older.has(key);
+    return this.pair.newer.get(key) ?? this.pair.older.get(key);
   }
 
   /** Add an entry under a key not in the map (a fresh random one); a key added twice finds the later value. */
   add(key: K, value: V): void {
-    if (this.newer.size >= this.generation) {
-      this.older = this.newer;
-      this.newer = new Map();
-    }
-    this.newer.set(key, value);
+    this.pair.forNewEntry().set(key, value);
   }
 }
 
@@ -201,7 +221,7 @@ export class RidStore {
 }
 
 /**
- * User grants are forgotten a generation at a time (see Generations): the last MAX_GRANTS grants are
+ * User grants are forgotten a generation at a time (see GenerationPair): the last MAX_GRANTS grants are
  * always remembered, at most twice as many; a forgotten grant's tokens answer as unknown ones.
  */
 export const MAX_GRANTS = 20_000;
@@ -211,45 +231,42 @@ interface GrantGeneration {
   byRefresh: Map<string, SnsGrant>;
 }
 
-const grantGeneration = (): GrantGeneration => ({ byAccess: new Map(), byRefresh: new Map() });
-
 /**
- * User grants by access_token and by refresh_token, in two generations like Generations. A grant
+ * User grants by access_token and by refresh_token, in two generations (see GenerationPair). A grant
  * stays in the generation it was made in under both its tokens (a refreshed grant keeps its place),
  * so it is forgotten whole: never known by one token and not the other.
  */
 export class GrantStore {
-  private newer = grantGeneration();
-  private older = grantGeneration();
+  private readonly pair: GenerationPair<GrantGeneration>;
 
-  constructor(readonly generation = MAX_GRANTS) {}
+  constructor(generation = MAX_GRANTS) {
+    this.pair = new GenerationPair((): GrantGeneration => ({ byAccess: new Map(), byRefresh: new Map() }), (g) => g.byRefresh.size, generation);
+  }
 
   /** How many grants are remembered. */
   get size(): number {
-    return this.newer.byRefresh.size + this.older.byRefresh.size;
+    return this.pair.size;
   }
 
   byAccess(token: string): SnsGrant | undefined {
-    return this.newer.byAccess.get(token) ?? this.older.byAccess.get(token);
+    return this.pair.newer.byAccess.get(token) ?? this.pair.older.byAccess.get(token);
   }
 
   byRefresh(token: string): SnsGrant | undefined {
-    return this.newer.byRefresh.get(token) ?? this.older.byRefresh.get(token);
+    return this.pair.newer.byRefresh.get(token) ?? this.pair.older.byRefresh.get(token);
   }
 
   /** Remember a new grant (fresh random tokens) under both its tokens. */
   add(grant: SnsGrant): void {
-    if (this.newer.byRefresh.size >= this.generation) {
-      this.older = this.newer;
-      this.newer = grantGeneration();
-    }
-    this.newer.byAccess.set(grant.accessToken, grant);
-    this.newer.byRefresh.set(grant.refreshToken, grant);
+    const generation = this.pair.forNewEntry();
+    generation.byAccess.set(grant.accessToken, grant);
+    generation.byRefresh.set(grant.refreshToken, grant);
   }
 
   /** A refresh gave the grant a new access_token: it is found by that one from now on, no longer by the old. */
   renewAccess(grant: SnsGrant, accessToken: string): void {
-    const home = this.newer.byRefresh.get(grant.refreshToken) === grant ? this.newer : this.older;
+    const { newer, older } = this.pair;
+    const home = newer.byRefresh.get(grant.refreshToken) === grant ? newer : older;
     home.byAccess.delete(grant.accessToken);
     grant.accessToken = accessToken;
     home.byAccess.set(accessToken, grant);

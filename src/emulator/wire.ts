@@ -64,7 +64,7 @@ class RandomPool {
   private pool = Buffer.alloc(0);
   private offset = 0;
 
-  /** `fill` may rewrite each refill in place (as the alphanumeric pool maps bytes to characters). */
+  /** `fill` may rewrite each refill in place (as characterPool maps bytes to characters). */
   constructor(private readonly fill?: (bytes: Buffer) => void) {}
 
   /** Where the next `n` bytes start, refilling first when fewer are left. */
@@ -98,23 +98,19 @@ class RandomPool {
 
 const randomPool = new RandomPool();
 
-function randomDraw(n: number): Buffer {
-  return randomPool.bytes(n);
-}
-
 function hex8(n: number): string {
   return (n >>> 0).toString(16).padStart(8, '0');
 }
 
 /** §0.4: `xxxxxxxx-xxxxxxxx-xxxxxxxx`, first group = request time as hex Unix seconds. */
 export function newRid(nowMs: number): string {
-  const random = randomDraw(8).toString('hex');
+  const random = randomPool.bytes(8).toString('hex');
   return `${hex8(Math.floor(nowMs / 1000))}-${random.slice(0, 8)}-${random.slice(8)}`;
 }
 
 /** Pre-2021 ids such as `zp1Bma0037uth6` / `KJZfAa0644e575`. */
 export function newHintId(): string {
-  return randomAlphanumerics(14);
+  return alphanumericPool.latin1(14);
 }
 
 /**
@@ -161,30 +157,22 @@ export function errorBody(errcode: number, errmsg: string): string {
 
 export const OK_BODY = '{"errcode":0,"errmsg":"ok"}';
 
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** Byte value -> the character it picks: ALPHANUMERIC[byte % 62]. */
-const ALPHANUMERIC_BY_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => ALPHANUMERIC.charCodeAt(byte % ALPHANUMERIC.length));
-/** A token's alphabet, base64url's: 64 characters, so `byte % 64` picks each one uniformly. */
-const TOKEN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const TOKEN_CHAR_BY_BYTE = Uint8Array.from({ length: 256 }, (_, byte) => TOKEN_CHARS.charCodeAt(byte % TOKEN_CHARS.length));
-
 /**
- * Pools of random characters, each picked by one random byte, mapped from random bytes 64 KiB at a
- * time. A code or a token is then one slice of its pool, in one piece with its prefix, rather than a
- * draw, a loop over its characters and a buffer of its own (for speed: every authorize redirect mints
- * a code, every code exchange two tokens; issue 19).
+ * A pool of random characters of `alphabet` (ASCII), each picked by one random byte (`byte %
+ * alphabet.length`), mapped from random bytes 64 KiB at a time. A code or a token is then one slice of
+ * its pool, in one piece with its prefix, rather than a draw, a loop over its characters and a buffer
+ * of its own (for speed: every authorize redirect mints a code, every code exchange two tokens; issue 19).
  */
-const alphanumericPool = new RandomPool((bytes) => {
-  for (let i = 0; i < bytes.length; i++) bytes[i] = ALPHANUMERIC_BY_BYTE[bytes[i]!]!;
-});
-const tokenPool = new RandomPool((bytes) => {
-  for (let i = 0; i < bytes.length; i++) bytes[i] = TOKEN_CHAR_BY_BYTE[bytes[i]!]!;
-});
-
-/** `length` random characters of [A-Za-z0-9]. */
-function randomAlphanumerics(length: number): string {
-  return alphanumericPool.latin1(length);
+function characterPool(alphabet: string): RandomPool {
+  const byByte = Uint8Array.from({ length: 256 }, (_, byte) => alphabet.charCodeAt(byte % alphabet.length));
+  return new RandomPool((bytes) => {
+    for (let i = 0; i < bytes.length; i++) bytes[i] = byByte[bytes[i]!]!;
+  });
 }
+
+const alphanumericPool = characterPool('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
+/** A token's alphabet, base64url's: 64 characters, so `byte % 64` picks each one uniformly. */
+const tokenPool = characterPool('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
 
 /** §0.5: sns tokens `NN_` + ~107 chars (110 total); the prefix is 83 in 2024. */
 export function newSnsToken(): string {
@@ -203,7 +191,7 @@ export function newCode(): string {
 
 /** QR session uuid as on open.weixin.qq.com/connect/qrcode/{uuid} (16 chars). */
 export function newUuid(): string {
-  return randomAlphanumerics(16);
+  return alphanumericPool.latin1(16);
 }
 
 /** §13: a few of the documented IPs behind api.weixin.qq.com. */

@@ -221,6 +221,15 @@ export function checkFields(
   for (const [key, rule] of Object.entries(optional)) check(key, rule, false);
 }
 
+/** A checker for one entry: an object with the `required` fields and, if present, the `optional` ones, of their types. */
+export function narrowEntry<T>(required: Record<string, FieldRule>, optional: Record<string, FieldRule> = {}) {
+  return (value: unknown, where: string): T => {
+    const entry = narrowObject(value, where);
+    checkFields(entry, where, required, optional);
+    return entry as T;
+  };
+}
+
 /** Create the state folder if needed: it holds the appsecret and tokens, so only the user may list it. */
 function ensureStateDir(dir: string, lock: string): void {
   try {

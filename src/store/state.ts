@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type MessageRef } from '../errors.js';
-import { checkFields, narrowObject, readStateFile, writeFileAtomic, type FieldRule } from './files.js';
+import { narrowEntry, readStateFile, writeFileAtomic, type FieldRule } from './files.js';
 
 export interface StateEntry {
   value: string;
@@ -25,13 +25,16 @@ export interface StateEntry {
   appid?: string;
 }
 
-export const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'number' };
-export const STATE_OPTIONAL: Record<string, FieldRule> = {
+const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'number' };
+const STATE_OPTIONAL: Record<string, FieldRule> = {
   redirectUri: 'string',
   scope: 'string',
   endpoint: ['authorize', 'qrconnect'],
   appid: 'string',
 };
+
+/** A state entry as wxauth writes it (here, and in tokens.json before it had this file). */
+export const narrowStateEntry = narrowEntry<StateEntry>(STATE_REQUIRED, STATE_OPTIONAL);
 
 /** What a profile's state file gave: the entry, nothing (no file), or why it was ignored. */
 export interface StateRead {
@@ -63,9 +66,7 @@ export class StateFiles {
     try {
       const snapshot = readStateFile(file);
       if (!snapshot) return {};
-      const entry = narrowObject(JSON.parse(snapshot.text), '');
-      checkFields(entry, '', STATE_REQUIRED, STATE_OPTIONAL);
-      return { entry: entry as unknown as StateEntry };
+      return { entry: narrowStateEntry(JSON.parse(snapshot.text), '') };
     } catch (error) {
       // A folder, FIFO or device in its place, a file too large (readStateFile's errors), or text
       // that is not JSON, or not the shape above.

@@ -4,9 +4,9 @@
 // url` issued last has a file of its own now (store/state.ts); one an older wxauth wrote here is still
 // read (legacyState) and kept as it is.
 import { UsageError, type MessageRef } from '../errors.js';
-import { checkFields, JsonFile, narrowMap, narrowObject, type FieldRule } from './files.js';
+import { JsonFile, narrowEntry, narrowMap, narrowObject, type FieldRule } from './files.js';
 import { isReservedName } from './resolve.js';
-import { STATE_OPTIONAL, STATE_REQUIRED, type StateEntry } from './state.js';
+import { narrowStateEntry, type StateEntry } from './state.js';
 
 export interface UserTokenEntry {
   appid: string;
@@ -67,13 +67,6 @@ const BASIC_REQUIRED: Record<string, FieldRule> = {
   expiresAt: 'number',
   obtainedAt: 'number',
 };
-function narrowEntry<T>(required: Record<string, FieldRule>, optional: Record<string, FieldRule> = {}) {
-  return (value: unknown, where: string): T => {
-    const entry = narrowObject(value, where);
-    checkFields(entry, where, required, optional);
-    return entry as T;
-  };
-}
 
 /**
  * tokens.json as wxauth wrote it, every entry checked: code that lists users or refreshes a token
@@ -86,7 +79,7 @@ function narrowTokenFile(data: Record<string, unknown>): TokenFile {
       const profile = narrowObject(value, where);
       if ('users' in profile) profile.users = narrowMap(profile.users, `${where}.users`, narrowEntry<UserTokenEntry>(USER_REQUIRED, USER_OPTIONAL));
       if ('basic' in profile) profile.basic = narrowMap(profile.basic, `${where}.basic`, narrowEntry<BasicTokenEntry>(BASIC_REQUIRED));
-      if ('state' in profile) profile.state = narrowEntry<StateEntry>(STATE_REQUIRED, STATE_OPTIONAL)(profile.state, `${where}.state`);
+      if ('state' in profile) profile.state = narrowStateEntry(profile.state, `${where}.state`);
       return profile as ProfileTokens;
     });
   }

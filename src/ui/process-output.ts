@@ -15,7 +15,7 @@ export class ProcessOutput implements Writable {
   /** The reader went away (`wxauth errcode --list | head`): later lines go nowhere, quietly. */
   private readerGone = false;
 
-  /** `stream` builds Node's stream for this descriptor (process.stdout or process.stderr). */
+  /** `makeStream` builds Node's stream for this descriptor (process.stdout or process.stderr). */
   constructor(
     private readonly fd: number,
     private readonly makeStream: () => NodeJS.WriteStream,
