@@ -1,6 +1,6 @@
 // wxauth proxy --intercept (issue 15): the HTTPS forward proxy with the local CA, over real sockets.
 // Clients that trust the CA (node:https through a CONNECT tunnel, undici's ProxyAgent, a spawned node
-// with NODE_EXTRA_CA_CERTS + EnvHttpProxyAgent, curl) reach the emulator through it and get its exact
+// with NODE_EXTRA_CA_CERTS + EnvHttpProxyAgent, curl, and the printed Java and Python lines run as printed) reach the emulator through it and get its exact
 // bytes; a client that does not trust the CA fails its handshake; other hosts are tunnelled untouched
 // (a local TLS server with its own CA stands in for them, dialled through the flow's connectTo).
 // Also: the CA store (0600 key, reuse, refusal of a corrupt or exposed key) and the upstream through
@@ -715,6 +715,74 @@ process.stdout.write(await res.text());`;
     expect(printed.code).toBe(0);
     expect(printed.stdout).toBe(fs.readFileSync(path.join(state, 'proxy-ca.pem'), 'utf8'));
     expect(printed.stdout + printed.stderr).not.toContain(keyBody);
+  });
+});
+
+/** What a program printed, or the error's output: [exit code, stdout, stderr]. */
+function runProgram(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(file, args, { ...options, timeout: 60_000 }, (e, out, err) => resolve({ code: e ? (typeof e.code === 'number' ? e.code : 1) : 0, out, err }));
+  });
+}
+
+const hasJava = spawnSync('java', ['-version']).status === 0 && spawnSync('keytool', ['-help']).status === 0;
+const hasPython = spawnSync('python3', ['-c', 'import ssl, urllib.request']).status === 0;
+const systemBundle = '/etc/ssl/certs/ca-certificates.crt';
+
+// The trust lines `proxy --intercept` prints for other languages, run as printed: a JVM (HttpURLConnection,
+// what -Dhttps.proxyHost reaches) and python3's urllib. Machines without them skip their half.
+describe.skipIf(!hasJava && !hasPython)('wxauth proxy --intercept: the Java and Python lines it prints, run as printed', () => {
+  it('a JVM started with the printed trust store and flags, and python3 with the printed bundle, get the emulator\'s bytes; python3 without the bundle, a certificate error', { timeout: 120_000 }, async () => {
+    const state = path.join(dir, 'cli-langs');
+    const work = fs.mkdtempSync(path.join(dir, 'langs-'));
+    const { runCli: run } = await import('../../src/app.js');
+    const stdout = new Sink();
+    const stderr = new Sink();
+    const controller = new AbortController();
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const done = run(['proxy', '--intercept', '--port', String(port), '--upstream', emu.url], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: state }), signal: controller.signal }, '0.0.0-test');
+    try {
+      await until(() => stderr.text.includes('Ctrl-C'), 'the start lines');
+      const target = '/sns/auth?access_token=from-another-language&openid=o1';
+      const direct = (await plain(emu.url, target)).body.toString();
+      const wechat = `https://api.weixin.qq.com${target}`;
+
+      if (hasJava) {
+        const line = /^ {2}Java {4}(.+), then start with (.+?) \(WxJava/m.exec(stderr.text);
+        expect(line, stderr.text).not.toBeNull();
+        const [, setup, flags] = line!;
+        const javaHome = /java\.home = (.+)/.exec(spawnSync('java', ['-XshowSettings:properties', '-version'], { encoding: 'utf8' }).stderr)![1]!.trim();
+        const made = await runProgram('sh', ['-c', setup!], { cwd: work, env: { ...process.env, JAVA_HOME: javaHome } });
+        expect(made.code, made.err).toBe(0);
+        fs.writeFileSync(
+          path.join(work, 'Get.java'),
+          'public class Get { public static void main(String[] a) throws Exception { System.out.print(new String(new java.net.URL(a[0]).openConnection().getInputStream().readAllBytes(), "UTF-8")); } }\n',
+        );
+        const java = await runProgram('java', [...flags!.split(' '), 'Get.java', wechat], { cwd: work });
+        expect(java.err).toBe('');
+        expect(java.out).toBe(direct);
+      }
+
+      if (hasPython && fs.existsSync(systemBundle)) {
+        const bundleLine = /e\.g\. (cat \S+ \S+ > \S+)$/m.exec(stderr.text);
+        expect(bundleLine, stderr.text).not.toBeNull();
+        expect((await runProgram('sh', ['-c', bundleLine![1]!])).code).toBe(0);
+        const bundle = /^ {2}Python {2}REQUESTS_CA_BUNDLE=\S+ \(requests\), SSL_CERT_FILE=(\S+) \(httpx, urllib\)$/m.exec(stderr.text)![1]!;
+        const script = 'import sys, urllib.request\nsys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())';
+        const env = { ...baseEnv({ HTTPS_PROXY: url }), SSL_CERT_FILE: bundle };
+        const python = await runProgram('python3', ['-c', script, wechat], { env });
+        expect(python.err).toBe('');
+        expect(python.out).toBe(direct);
+        const untrusting = await runProgram('python3', ['-c', script, wechat], { env: baseEnv({ HTTPS_PROXY: url }) });
+        expect(untrusting.out).toBe('');
+        expect(untrusting.err).toContain('CERTIFICATE_VERIFY_FAILED');
+      }
+      await until(() => stderr.text.split('GET /sns/auth').length - 1 >= Number(hasJava) + Number(hasPython), 'the live lines');
+    } finally {
+      controller.abort();
+      expect(await done).toBe(0);
+    }
   });
 });
 

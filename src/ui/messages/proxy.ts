@@ -57,10 +57,13 @@ export const messages = {
   },
   'proxy.intercept.trust.node': { zh: '  Node    NODE_EXTRA_CA_CERTS={cert}（fetch/undici 还需要 EnvHttpProxyAgent 才会走 HTTPS_PROXY）', en: '  Node    NODE_EXTRA_CA_CERTS={cert} (fetch/undici also need an EnvHttpProxyAgent to use HTTPS_PROXY)' },
   'proxy.intercept.trust.java': {
-    zh: '  Java    cp $JAVA_HOME/lib/security/cacerts wxauth.jks && keytool -importcert -noprompt -alias wxauth-proxy -file {cert} -keystore wxauth.jks -storepass changeit，启动时加 -Djavax.net.ssl.trustStore=wxauth.jks -Dhttps.proxyHost={host} -Dhttps.proxyPort={port}',
-    en: '  Java    cp $JAVA_HOME/lib/security/cacerts wxauth.jks && keytool -importcert -noprompt -alias wxauth-proxy -file {cert} -keystore wxauth.jks -storepass changeit, then start with -Djavax.net.ssl.trustStore=wxauth.jks -Dhttps.proxyHost={host} -Dhttps.proxyPort={port}',
+    zh: '  Java    cp $JAVA_HOME/lib/security/cacerts wxauth.jks && keytool -importcert -noprompt -alias wxauth-proxy -file {cert} -keystore wxauth.jks -storepass changeit，启动时加 -Djavax.net.ssl.trustStore=wxauth.jks -Dhttps.proxyHost={host} -Dhttps.proxyPort={port}（WxJava 不读这两个代理属性：还要在它的 ConfigStorage 上 setHttpProxyHost("{host}") 和 setHttpProxyPort({port})）',
+    en: '  Java    cp $JAVA_HOME/lib/security/cacerts wxauth.jks && keytool -importcert -noprompt -alias wxauth-proxy -file {cert} -keystore wxauth.jks -storepass changeit, then start with -Djavax.net.ssl.trustStore=wxauth.jks -Dhttps.proxyHost={host} -Dhttps.proxyPort={port} (WxJava reads neither proxy property: also call setHttpProxyHost("{host}") and setHttpProxyPort({port}) on its config storage)',
   },
-  'proxy.intercept.trust.php': { zh: '  PHP     php -d curl.cainfo={bundle} -d openssl.cafile={bundle}', en: '  PHP     php -d curl.cainfo={bundle} -d openssl.cafile={bundle}' },
+  'proxy.intercept.trust.php': {
+    zh: '  PHP     php -d curl.cainfo={bundle} -d openssl.cafile={bundle}（curl 扩展和 Guzzle 会走 HTTPS_PROXY；file_get_contents/fopen 不会，要在 stream context 里设 proxy）',
+    en: '  PHP     php -d curl.cainfo={bundle} -d openssl.cafile={bundle} (the curl extension and Guzzle use HTTPS_PROXY; file_get_contents/fopen do not: give their stream context a proxy)',
+  },
   'proxy.intercept.trust.python': { zh: '  Python  REQUESTS_CA_BUNDLE={bundle}（requests），SSL_CERT_FILE={bundle}（httpx、urllib）', en: '  Python  REQUESTS_CA_BUNDLE={bundle} (requests), SSL_CERT_FILE={bundle} (httpx, urllib)' },
   'proxy.intercept.trust.go': { zh: '  Go      SSL_CERT_FILE={bundle}', en: '  Go      SSL_CERT_FILE={bundle}' },
   'proxy.intercept.bundle': {
