@@ -31,13 +31,13 @@ interface Flag {
 type Values = Record<string, unknown>;
 
 /** '-y, --yes' | '--scope <scope>' | '--no-qr' → a Flag; undefined for a form this parser does not read. */
-function flagOf(flags: string, defaultValue?: string | boolean): Flag | undefined {
+function flagOf(flags: string, defaultValue?: string | boolean, repeatable = false): Flag | undefined {
   const m = /^(?:-(\w), )?--([a-z][\w-]*)( <[^>]+>)?$/.exec(flags);
   if (!m) return undefined;
   const name = m[2]!;
   const negate = name.startsWith('no-');
   const key = (negate ? name.slice(3) : name).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-  return { name, short: m[1], key, takesValue: m[3] !== undefined, negate, repeatable: isRepeatable(flags), default: defaultValue };
+  return { name, short: m[1], key, takesValue: m[3] !== undefined, negate, repeatable, default: defaultValue };
 }
 
 /** commander's values before any flag is read: declared defaults, and `true` for a --no-x not declared after an --x. */
@@ -125,8 +125,8 @@ export function parseQuickly(argv: readonly string[]): QuickParse | undefined {
     levels.push(defaults(globalFlags));
   }
   const own: Flag[] = [];
-  for (const [flags, , defaultValue] of declaration.options ?? []) {
-    const flag = flagOf(flags, defaultValue);
+  for (const option of declaration.options ?? []) {
+    const flag = flagOf(option[0], option[2], isRepeatable(option));
     if (!flag) return undefined;
     own.push(flag);
   }

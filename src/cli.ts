@@ -37,8 +37,13 @@ export interface PresenterModule<R> {
   present(result: R, out: Output): void | Promise<void>;
 }
 
-/** [flags, catalogue key suffix, default?] */
-export type OptionSpec = [string, string] | [string, string, string | boolean];
+/** [flags, catalogue key suffix, default?]; a repeatable option is declared with repeatable(). */
+export type OptionSpec = [string, string] | [string, string, string | boolean] | [string, string, undefined, 'repeatable'];
+
+/** An option whose every use adds a value (`--fault a --fault b`); the others keep their last value. */
+function repeatable(flags: string, key: string): OptionSpec {
+  return [flags, key, undefined, 'repeatable'];
+}
 
 export interface SubcommandSpec {
   name: string;
@@ -114,9 +119,9 @@ export function longFlag(flags: string): string {
   return /--[\w-]+/.exec(flags)?.[0] ?? flags;
 }
 
-/** Options whose every use adds a value (`--fault a --fault b`); the others keep their last value. */
-export function isRepeatable(flags: string): boolean {
-  return flags === '--fault <spec>' || flags.startsWith('--connect-to ') || flags.startsWith('--allow-host ');
+/** Whether an option was declared with repeatable(). */
+export function isRepeatable(option: OptionSpec): boolean {
+  return option[3] === 'repeatable';
 }
 
 /** Global flags that take a value (main's pre-parse skips their value when looking for the command). */
@@ -287,7 +292,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
   command({ name: 'demo', load: () => import('./commands/demo.js'), present: () => import('./ui/present/demo.js') }),
   command({
     name: 'doctor',
-    options: [['--verify-file <MP_verify_xxx.txt|path>', 'verifyFile'], ['--connect-to <HOST:PORT:ADDR:PORT2>', 'connectTo']],
+    options: [['--verify-file <MP_verify_xxx.txt|path>', 'verifyFile'], repeatable('--connect-to <HOST:PORT:ADDR:PORT2>', 'connectTo')],
     load: () => import('./commands/doctor.js'),
     present: () => import('./ui/present/doctor.js'),
   }),
@@ -312,7 +317,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       },
     ],
   }),
-  command({ name: 'proxy', options: [['--port <port>', 'port'], ['--host <host>', 'host'], ['--upstream <url>', 'upstream'], ['--har <file>', 'har'], ['--quota <path=n,...>', 'quota'], ['--intercept', 'intercept'], ['--print-ca', 'printCa'], ['--allow-host <name>', 'allowHost']], load: () => import('./commands/proxy.js'), present: () => import('./ui/present/proxy.js') }),
+  command({ name: 'proxy', options: [['--port <port>', 'port'], ['--host <host>', 'host'], ['--upstream <url>', 'upstream'], ['--har <file>', 'har'], ['--quota <path=n,...>', 'quota'], ['--intercept', 'intercept'], ['--print-ca', 'printCa'], repeatable('--allow-host <name>', 'allowHost')], load: () => import('./commands/proxy.js'), present: () => import('./ui/present/proxy.js') }),
   command({
     name: 'emulator',
     load: () => import('./commands/emulator.js'),
@@ -323,7 +328,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['--seed <file>', 'seed'],
       ['--content-type <json|text>', 'contentType'],
       ['--rid-style <rid|hints|none>', 'ridStyle'],
-      ['--fault <spec>', 'fault'],
+      repeatable('--fault <spec>', 'fault'),
       ['--expired-code-errcode <40029|42003>', 'expiredCodeErrcode'],
       ['--domain <appid=host[:port],...>', 'domain'],
       ['--caller-ip <ip>', 'callerIp'],

@@ -39,10 +39,11 @@ function declare(parent: Command, spec: Declaration, lang: Lang, path: string[],
   const name = [...path, spec.name].join('.');
   const cmd = parent.command(spec.name + (spec.args ? ` ${spec.args}` : ''));
   cmd.description(tOptional(lang, `cli.${name}.desc`) ?? '');
-  for (const [flags, key, def] of spec.options ?? []) {
+  for (const declared of spec.options ?? []) {
+    const [flags, key, def] = declared;
     const option = new Option(flags, tOptional(lang, `cli.${name}.opt.${key}`) ?? '');
     if (def !== undefined) option.default(def);
-    if (isRepeatable(flags)) option.argParser(collect);
+    if (isRepeatable(declared)) option.argParser(collect);
     cmd.addOption(option);
   }
   // A command may give a global flag its own meaning (url --lang cn|en is WeChat's page language,
