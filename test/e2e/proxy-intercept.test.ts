@@ -658,18 +658,29 @@ class Sink extends Writable {
   }
 }
 
+/** `wxauth proxy --intercept --upstream <emulator>` run in-process until its start lines are out; abort `controller` to stop it. */
+async function interceptCommand(state: string) {
+  const { runCli: run } = await import('../../src/app.js');
+  const stdout = new Sink();
+  const stderr = new Sink();
+  const controller = new AbortController();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const done = run(['proxy', '--intercept', '--port', String(port), '--upstream', emu.url], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: state }), signal: controller.signal }, '0.0.0-test');
+  try {
+    await until(() => stderr.text.includes('Ctrl-C'), 'the start lines');
+  } catch (error) {
+    controller.abort();
+    throw error;
+  }
+  return { stdout, stderr, controller, url, done };
+}
+
 describe('wxauth proxy --intercept (the command) with real clients in their own processes', () => {
   it('prints the CA and how to trust it; curl and a node with NODE_EXTRA_CA_CERTS + HTTPS_PROXY reach the emulator; the key is never shown', async () => {
     const state = path.join(dir, 'cli');
-    const { runCli: run } = await import('../../src/app.js');
-    const stdout = new Sink();
-    const stderr = new Sink();
-    const controller = new AbortController();
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const done = run(['proxy', '--intercept', '--port', String(port), '--upstream', emu.url], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: state }), signal: controller.signal }, '0.0.0-test');
+    const { stdout, stderr, controller, url, done } = await interceptCommand(state);
     try {
-      await until(() => stderr.text.includes('Ctrl-C'), 'the start lines');
       const cert = path.join(state, 'proxy-ca.pem');
       for (const s of [cert, `HTTPS_PROXY=${url}`, `NODE_EXTRA_CA_CERTS=${cert}`, 'keytool -importcert', 'curl.cainfo=', 'openssl.cafile=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=']) expect(stderr.text).toContain(s);
 
@@ -735,15 +746,8 @@ describe.skipIf(!hasJava && !hasPython)('wxauth proxy --intercept: the Java and 
   it('a JVM started with the printed trust store and flags, and python3 with the printed bundle, get the emulator\'s bytes; python3 without the bundle, a certificate error', { timeout: 120_000 }, async () => {
     const state = path.join(dir, 'cli-langs');
     const work = fs.mkdtempSync(path.join(dir, 'langs-'));
-    const { runCli: run } = await import('../../src/app.js');
-    const stdout = new Sink();
-    const stderr = new Sink();
-    const controller = new AbortController();
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const done = run(['proxy', '--intercept', '--port', String(port), '--upstream', emu.url], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ WXAUTH_CONFIG_DIR: state }), signal: controller.signal }, '0.0.0-test');
+    const { stderr, controller, url, done } = await interceptCommand(state);
     try {
-      await until(() => stderr.text.includes('Ctrl-C'), 'the start lines');
       const target = '/sns/auth?access_token=from-another-language&openid=o1';
       const direct = (await plain(emu.url, target)).body.toString();
       const wechat = `https://api.weixin.qq.com${target}`;
