@@ -162,11 +162,13 @@ class SlotCipher {
   }
 }
 
-/** Whether `text` is exactly the `length` Latin-1 characters at `offset` of `cells`. */
+/**
+ * Whether `text` is exactly the `length` Latin-1 characters at `offset` of `cells`. A string made of
+ * the cell and compared whole: a loop over the characters of `text` (a slice of the request's URL) took
+ * three times as long (issue 19: ~310 against ~105 ns for a token).
+ */
 function inCell(cells: Buffer, offset: number, length: number, text: string): boolean {
-  if (text.length !== length) return false;
-  for (let i = 0; i < length; i++) if (text.charCodeAt(i) !== cells[offset + i]) return false;
-  return true;
+  return text.length === length && cells.toString('latin1', offset, offset + length) === text;
 }
 
 /** A code as GET /__emulator/codes/<code> shows it (CodeStore.get: a copy made when asked). */
@@ -372,7 +374,9 @@ const TOKEN_BYTES = SNS_TOKEN_LENGTH;
  */
 export class GrantStore {
   private readonly slots: SlotGenerations;
-  private readonly cipher = new SlotCipher(18, TOKEN_ALPHABET, Math.random);
+  /** One per kind of token, so a grant's access_token and refresh_token do not end alike. */
+  private readonly accessCipher = new SlotCipher(18, TOKEN_ALPHABET, Math.random);
+  private readonly refreshCipher = new SlotCipher(18, TOKEN_ALPHABET, Math.random);
   private readonly accessCells: Buffer;
   private readonly refreshCells: Buffer;
   readonly appids: string[];
@@ -413,9 +417,9 @@ export class GrantStore {
   /** Remember a new grant under two fresh tokens that carry its slot. */
   create(appid: string, userId: string, openid: string, scope: Scope, snapshot: boolean, accessExpiresAt: number, refreshExpiresAt: number): StoredGrant {
     const slot = this.take(appid, userId, openid, scope, snapshot, accessExpiresAt, refreshExpiresAt);
-    const access = newSnsToken(this.cipher.encode(slot));
+    const access = newSnsToken(this.accessCipher.encode(slot));
     this.accessCells.write(access, slot * TOKEN_BYTES, 'latin1');
-    const refresh = newSnsToken(this.cipher.encode(slot));
+    const refresh = newSnsToken(this.refreshCipher.encode(slot));
     this.refreshCells.write(refresh, slot * TOKEN_BYTES, 'latin1');
     if (this.foreignAccess[slot] !== undefined) this.foreignAccess[slot] = undefined;
     if (this.foreignRefresh[slot] !== undefined) this.foreignRefresh[slot] = undefined;
@@ -433,12 +437,12 @@ export class GrantStore {
   }
 
   byAccess(token: string): SnsGrant | undefined {
-    const slot = this.find(token, this.accessCells, this.foreignAccess);
+    const slot = this.find(token, this.accessCipher, this.accessCells, this.foreignAccess);
     return slot < 0 ? undefined : new StoredGrant(this, slot);
   }
 
   byRefresh(token: string): SnsGrant | undefined {
-    const slot = this.find(token, this.refreshCells, this.foreignRefresh);
+    const slot = this.find(token, this.refreshCipher, this.refreshCells, this.foreignRefresh);
     return slot < 0 ? undefined : new StoredGrant(this, slot);
   }
 
@@ -453,13 +457,13 @@ export class GrantStore {
    * that one from now on, no longer by the old.
    */
   renewAccess(grant: SnsGrant, accessToken?: string): void {
-    const slot = grant instanceof StoredGrant ? grant.slot : this.find(grant.refreshToken, this.refreshCells, this.foreignRefresh);
+    const slot = grant instanceof StoredGrant ? grant.slot : this.find(grant.refreshToken, this.refreshCipher, this.refreshCells, this.foreignRefresh);
     if (slot < 0) return;
     const old = this.foreignAccess[slot];
     if (old !== undefined) this.foreign[this.half(slot)]!.delete(old);
     let token = accessToken;
     if (token === undefined) {
-      token = newSnsToken(this.cipher.encode(slot));
+      token = newSnsToken(this.accessCipher.encode(slot));
       this.accessCells.write(token, slot * TOKEN_BYTES, 'latin1');
       this.foreignAccess[slot] = undefined;
     } else {
@@ -503,9 +507,9 @@ export class GrantStore {
   }
 
   /** The slot of the remembered grant `token` names (in `cells`, or among the foreign ones), or -1. */
-  private find(token: string, cells: Buffer, foreignTokens: Array<string | undefined>): number {
+  private find(token: string, cipher: SlotCipher, cells: Buffer, foreignTokens: Array<string | undefined>): number {
     if (token.length === TOKEN_BYTES) {
-      const slot = this.cipher.decode(token);
+      const slot = cipher.decode(token);
       if (slot >= 0 && slot < this.slots.capacity && foreignTokens[slot] === undefined && this.slots.live(slot) && inCell(cells, slot * TOKEN_BYTES, TOKEN_BYTES, token)) return slot;
     }
     if (this.foreign[0]!.size === 0 && this.foreign[1]!.size === 0) return -1;
