@@ -54,10 +54,10 @@ function clockAnswer(emu: Emulator): Reply {
  * control API answers only this machine (host-guard.ts), like /seed, which holds the appsecrets.
  */
 function codeStatus(emu: Emulator, code: string): Reply {
-  const entry = emu.state.codes.get(code);
+  const entry = emu.state.codes.get(code, emu.state.grants);
   if (!entry) return bad(`unknown code (never issued by this emulator, forgotten after a reset, or dropped after at least ${CODES_KEPT} newer ones)`, 404);
   const status = entry.used ? 'exchanged' : emu.now() >= entry.expiresAt ? 'expired' : 'unused';
-  const attempts = entry.attempts ?? [];
+  const attempts = entry.attempts;
   const success = attempts.find((a) => a.errcode === 0);
   return controlJson({
     ok: true,

@@ -12,7 +12,7 @@ import type {
 } from './types.js';
 import { defaultSeed, normalizeSeed, publicUsers, type NormalizedApp, type NormalizedSeed, type NormalizedUser } from './seed.js';
 import { EmulatorState, type Scope } from './state.js';
-import { ERRMSG, contentTypeFor, errorBody, newCode, newHintId, newRid, nginxErrorPage, suffix, type Family } from './wire.js';
+import { ERRMSG, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, type Family } from './wire.js';
 import { parseCookies, plain, type Reply, type Rq } from './reply.js';
 import { takeFault, validateFault } from './faults.js';
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
@@ -201,15 +201,10 @@ export class Emulator {
   mintCode(appid: string, userId: string, scope: Scope, snapshot = false): string {
     const app = this.app(appid);
     const ttl = app?.type === 'website' ? CODE_TTL_WEBSITE : CODE_TTL_OA;
-    const code = newCode();
     const now = this.now();
-    // No `attempts` list until the code is presented: most codes under load never are, and each list
-    // would live as long as its code. Every field is in the literal, `grant` too, so the exchange that
-    // sets it does not give the entry a second properties store. A long-running emulator must not grow without bound: the codes
-    // are kept a generation at a time (state.ts CODES_KEPT; by the time a code is dropped it has long
-    // expired or been used).
-    this.state.codes.add(code, { appid, userId, scope, snapshot, expiresAt: now + ttl * 1000, used: false, issuedAt: now, attempts: undefined, grant: undefined });
-    return code;
+    // A long-running emulator must not grow without bound: the codes are kept a generation at a time
+    // (state.ts CODES_KEPT; by the time a code is dropped it has long expired or been used).
+    return this.state.codes.mint(appid, userId, scope, snapshot, now, now + ttl * 1000);
   }
 
   issueCode(options: IssueCodeOptions): string {

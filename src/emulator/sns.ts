@@ -1,8 +1,8 @@
 // /sns/* — user authorization tokens (API-FACTS §4–§7).
 import type { Emulator } from './server.js';
 import type { Reply, Rq } from './reply.js';
-import type { CodeEntry, SnsGrant } from './state.js';
-import { escapeSlashes, newSnsToken } from './wire.js';
+import type { SnsGrant } from './state.js';
+import { escapeSlashes } from './wire.js';
 import { openidFor, unionidFor, type NormalizedApp } from './seed.js';
 
 export const SNS_ACCESS_TTL = 7200;
@@ -23,19 +23,11 @@ export function snsAccessToken(emu: Emulator, rq: Rq): Reply {
   // The code is looked up once, here, for the answer and for the record of attempts; the clock is read
   // once too: one request, one instant.
   const code = param(rq, 'code');
-  const entry = code === '' ? undefined : emu.state.codes.get(code);
+  const slot = code === '' ? -1 : emu.state.codes.find(code);
   const now = emu.now();
-  const reply = answerAccessToken(emu, rq, appid, code, entry, now);
+  const reply = answerAccessToken(emu, rq, appid, code, slot, now);
   // Remember who presented a known code and what WeChat's answer was; the answer itself is unchanged.
-  if (entry && entry.appid === appid) {
-    const attempt = { time: now, ip: rq.ip, errcode: reply.errcode ?? 0 };
-    // Most codes are presented once: a list of one, not one with room for 16 (it lives as long as the code).
-    if (entry.attempts === undefined) entry.attempts = [attempt];
-    else {
-      entry.attempts.push(attempt);
-      if (entry.attempts.length > 20) entry.attempts.splice(0, entry.attempts.length - 20);
-    }
-  }
+  if (slot >= 0 && emu.state.codes.appid(slot) === appid) emu.state.codes.addAttempt(slot, now, rq.ip, reply.errcode ?? 0);
   return reply;
 }
 
@@ -48,18 +40,19 @@ function credentialsRefusal(emu: Emulator, rq: Rq, app: NormalizedApp): Reply | 
   return undefined;
 }
 
-/** The code checks (`known`: its entry, if this emulator issued it): WeChat's refusal, or undefined when it can be spent. */
-function codeRefusal(emu: Emulator, rq: Rq, app: NormalizedApp, code: string, known: CodeEntry | undefined, now: number): Reply | undefined {
+/** The code checks (`slot`: where the code is kept, if this emulator issued it, else -1): WeChat's refusal, or undefined when it can be spent. */
+function codeRefusal(emu: Emulator, rq: Rq, app: NormalizedApp, code: string, slot: number, now: number): Reply | undefined {
   if (code === '') return emu.fail(rq, 'sns', 41008, app.appid);
+  const codes = emu.state.codes;
   // §1.6: a code is bound to the appid that produced it; another appid sees "invalid code".
-  if (!known || known.appid !== app.appid) return emu.fail(rq, 'sns', 40029, app.appid);
-  if (known.used) return emu.fail(rq, 'sns', 40163, app.appid);
-  if (now >= known.expiresAt) return emu.fail(rq, 'sns', emu.switches.expiredCodeErrcode, app.appid);
+  if (slot < 0 || codes.appid(slot) !== app.appid) return emu.fail(rq, 'sns', 40029, app.appid);
+  if (codes.used(slot)) return emu.fail(rq, 'sns', 40163, app.appid);
+  if (now >= codes.expiresAt(slot)) return emu.fail(rq, 'sns', emu.switches.expiredCodeErrcode, app.appid);
   return undefined;
 }
 
-/** `known`: the entry of the code presented, if this emulator issued it. */
-function answerAccessToken(emu: Emulator, rq: Rq, appid: string, code: string, known: CodeEntry | undefined, now: number): Reply {
+/** `slot`: where the code presented is kept, if this emulator issued it, else -1. */
+function answerAccessToken(emu: Emulator, rq: Rq, appid: string, code: string, slot: number, now: number): Reply {
   if (appid === '') return emu.fail(rq, 'sns', 41002);
   const app = emu.app(appid);
   if (!app) return emu.fail(rq, 'sns', 40013);
@@ -67,36 +60,27 @@ function answerAccessToken(emu: Emulator, rq: Rq, appid: string, code: string, k
   // refused without being spent, as the code is spent only once every check has passed.
   const refused =
     emu.switches.codeCheckOrder === 'code-first'
-      ? (codeRefusal(emu, rq, app, code, known, now) ?? credentialsRefusal(emu, rq, app))
-      : (credentialsRefusal(emu, rq, app) ?? codeRefusal(emu, rq, app, code, known, now));
+      ? (codeRefusal(emu, rq, app, code, slot, now) ?? credentialsRefusal(emu, rq, app))
+      : (credentialsRefusal(emu, rq, app) ?? codeRefusal(emu, rq, app, code, slot, now));
   if (refused) return refused;
   // codeRefusal passed: the code is this emulator's, for this app, unused and unexpired.
-  const entry = known!;
-  entry.used = true;
-
-  const grant: SnsGrant = {
-    appid: app.appid,
-    userId: entry.userId,
-    openid: openidFor(app.appid, entry.userId, entry.snapshot),
-    // §4's example keeps the requested scope next to is_snapshotuser (issue 12 item 15).
-    scope: entry.scope,
-    snapshot: entry.snapshot,
-    accessToken: newSnsToken(),
-    accessExpiresAt: now + SNS_ACCESS_TTL * 1000,
-    refreshToken: newSnsToken(),
-    refreshExpiresAt: now + SNS_REFRESH_TTL * 1000,
-  };
-  emu.state.grants.add(grant);
-  entry.grant = grant;
+  const codes = emu.state.codes;
+  const userId = codes.userId(slot);
+  const snapshot = codes.snapshot(slot);
+  // §4's example keeps the requested scope next to is_snapshotuser (issue 12 item 15).
+  const scope = codes.scope(slot);
+  const openid = openidFor(app.appid, userId, snapshot);
+  const grant = emu.state.grants.create(app.appid, userId, openid, scope, snapshot, now + SNS_ACCESS_TTL * 1000, now + SNS_REFRESH_TTL * 1000);
+  codes.spend(slot, grant.serial);
 
   // §4: unionid only for snsapi_userinfo / snsapi_login grants of apps bound to an open account;
   // is_snapshotuser only (value 1) for snapshot virtual users, whose unionid is virtual too (§1.6).
   // Key order as the official example: …, scope, is_snapshotuser, unionid. Written as text, not
   // JSON.stringify of an object (for speed: every exchange, issue 19): every value is the emulator's
   // own — tokens and ids in [0-9A-Za-z_-], a scope from a fixed list — so none needs escaping.
-  let body = `{"access_token":"${grant.accessToken}","expires_in":${SNS_ACCESS_TTL},"refresh_token":"${grant.refreshToken}","openid":"${grant.openid}","scope":"${grant.scope}"`;
-  if (grant.snapshot) body += ',"is_snapshotuser":1';
-  if (app.openAccount && grant.scope !== 'snsapi_base') body += `,"unionid":"${unionidFor(app.openAccount, grant.userId, grant.snapshot)}"`;
+  let body = `{"access_token":"${grant.accessToken}","expires_in":${SNS_ACCESS_TTL},"refresh_token":"${grant.refreshToken}","openid":"${openid}","scope":"${scope}"`;
+  if (snapshot) body += ',"is_snapshotuser":1';
+  if (app.openAccount && scope !== 'snsapi_base') body += `,"unionid":"${unionidFor(app.openAccount, userId, snapshot)}"`;
   return emu.ok(rq, 'sns', body + '}');
 }
 
@@ -117,7 +101,7 @@ export function snsRefreshToken(emu: Emulator, rq: Rq): Reply {
   if (!grant || grant.appid !== app.appid) return emu.fail(rq, 'sns', 40030, app.appid);
   const now = emu.now();
   if (now >= grant.refreshExpiresAt) return emu.fail(rq, 'sns', 42002, app.appid);
-  if (now >= grant.accessExpiresAt) emu.state.grants.renewAccess(grant, newSnsToken());
+  if (now >= grant.accessExpiresAt) emu.state.grants.renewAccess(grant);
   grant.accessExpiresAt = now + SNS_ACCESS_TTL * 1000;
   const doc = {
     access_token: grant.accessToken,

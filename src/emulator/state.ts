@@ -1,5 +1,6 @@
 // The emulator's memory: codes, user tokens, basic tokens, quotas, rids, QR and consent sessions.
 // Times are milliseconds on the emulator clock, passed in by the caller.
+import { CODE_ALPHABET, CODE_LENGTH, SNS_TOKEN_LENGTH, TOKEN_ALPHABET, newCode, newSnsToken } from './wire.js';
 
 export type Scope = 'snsapi_base' | 'snsapi_userinfo' | 'snsapi_login';
 
@@ -30,62 +31,147 @@ export class FifoMap<K, V> extends Map<K, V> {
 }
 
 /**
- * Two generations of what the emulator keeps of a stream of fresh random keys (codes, grants): entries
- * go into the newer one; once it holds `generation` entries it becomes the older one, and the older one
- * is dropped whole. So the last `generation` entries are always kept, and at most twice as many.
- * Dropping the oldest entry as each new one came in (FifoMap) cost every insert a delete in a table of
- * 20,000 entries, each a cache miss once the kernel's networking has run between two requests (issue
- * 19); here an insert is one set, and a dropped generation is one object for the garbage collector.
+ * The slots of two generations of what the emulator keeps of a stream of fresh entries (codes, grants):
+ * entries go into the newer generation; once it holds `generation` entries it becomes the older one, and
+ * the older one is dropped whole. So the last `generation` entries are always kept, and at most twice as
+ * many. Generation n fills slots from (n % 2) * generation on, so a new generation reuses the slots of
+ * the one it drops; a slot's entry is kept while the generation it was written in is one of the last two.
+ * (Before: two Maps per generation, whose inserts, growth and the objects they kept alive were about half
+ * of the code exchange's own work; issue 19.)
  */
-class GenerationPair<G> {
-  newer: G;
-  older: G;
+class SlotGenerations {
+  /** The generation each slot's entry was written in (-2: none yet). */
+  private readonly born: Float64Array;
+  /** The generation being filled, and how many entries it holds. */
+  private current = 0;
+  private filled = 0;
 
-  constructor(
-    private readonly make: () => G,
-    private readonly sizeOf: (generation: G) => number,
-    readonly generation: number,
-  ) {
-    this.newer = make();
-    this.older = make();
+  constructor(readonly generation: number) {
+    this.born = new Float64Array(2 * generation).fill(-2);
+  }
+
+  get capacity(): number {
+    return 2 * this.generation;
   }
 
   get size(): number {
-    return this.sizeOf(this.newer) + this.sizeOf(this.older);
+    return this.filled + (this.current > 0 ? this.generation : 0);
   }
 
-  /** The generation a new entry goes into: the newer one, turned into the older one first when full. */
-  forNewEntry(): G {
-    if (this.sizeOf(this.newer) >= this.generation) {
-      this.older = this.newer;
-      this.newer = this.make();
+  /** Whether `slot` holds a kept entry. */
+  live(slot: number): boolean {
+    const born = this.born[slot]!;
+    return born === this.current || born === this.current - 1;
+  }
+
+  /** The slot of a new entry (when it starts a generation, the entries the older one held are dropped). */
+  next(): number {
+    if (this.filled === this.generation) {
+      this.current += 1;
+      this.filled = 0;
     }
-    return this.newer;
+    const slot = (this.current % 2) * this.generation + this.filled;
+    this.filled += 1;
+    this.born[slot] = this.current;
+    return slot;
+  }
+
+  /** A number naming the entry in `slot` for as long as it is kept, never reused. */
+  serial(slot: number): number {
+    return this.born[slot]! * this.generation + (slot % this.generation);
+  }
+
+  /** The slot of the entry `serial` names, or -1 once it is dropped. */
+  slotOf(serial: number): number {
+    const born = Math.floor(serial / this.generation);
+    const slot = (born % 2) * this.generation + (serial % this.generation);
+    return this.born[slot] === born && this.live(slot) ? slot : -1;
   }
 }
 
-/** A map that forgets a generation at a time (see GenerationPair). */
-export class Generations<K, V> {
-  private readonly pair: GenerationPair<Map<K, V>>;
+/**
+ * Codes and tokens carry the number of the slot they are kept in, in their last three characters: a
+ * lookup reads the slot from them and compares the characters kept there, with no hash table and no
+ * object kept per entry (issue 19). The slot is mixed with a multiplier and an offset drawn per process
+ * (an odd multiplier is a bijection mod 2^bits), so that the characters still look random and
+ * consecutive entries do not show consecutive numbers.
+ */
+class SlotCipher {
+  private readonly mask: number;
+  private readonly multiplier: number;
+  private readonly inverse: number;
+  private readonly offset: number;
+  /** Character code -> digit, -1 for a character outside the alphabet. */
+  private readonly digits = new Int16Array(128).fill(-1);
+  /** The encoded slot's characters, written by encode() (read at once by the caller). */
+  readonly tail = new Uint8Array(3);
 
-  constructor(generation: number) {
-    this.pair = new GenerationPair(() => new Map<K, V>(), (map) => map.size, generation);
+  /**
+   * `bits`: slots are below 2^bits; `alphabet`: the characters (at least 2^(bits/3) of them); `random`:
+   * a source of uniform numbers in [0, 1).
+   */
+  constructor(
+    private readonly bits: number,
+    private readonly alphabet: string,
+    random: () => number,
+  ) {
+    const size = 2 ** bits;
+    this.mask = size - 1;
+    this.multiplier = (Math.floor(random() * size) | 1) & this.mask;
+    // The inverse of an odd number mod 2^32 (Newton's iteration doubles the correct bits each step), cut to `bits`.
+    let inverse = this.multiplier;
+    for (let i = 0; i < 5; i++) inverse = Math.imul(inverse, 2 - Math.imul(this.multiplier, inverse));
+    this.inverse = inverse & this.mask;
+    this.offset = Math.floor(random() * size) & this.mask;
+    for (let i = 0; i < alphabet.length; i++) this.digits[alphabet.charCodeAt(i)] = i;
   }
 
-  get size(): number {
-    return this.pair.size;
+  /**
+   * Write `slot` as three characters into `tail`. With an alphabet of more than 2^(bits/3) characters
+   * (62 for codes, against 2^17 slots) the value may be written as itself or plus 2^bits, picked at
+   * random, so the first character covers most of the alphabet.
+   */
+  encode(slot: number): Uint8Array {
+    const base = this.alphabet.length;
+    let value = (Math.imul(slot, this.multiplier) + this.offset) & this.mask;
+    if (value + this.mask + 1 < base * base * base && Math.random() < 0.5) value += this.mask + 1;
+    const tail = this.tail;
+    tail[2] = this.alphabet.charCodeAt(value % base);
+    value = Math.floor(value / base);
+    tail[1] = this.alphabet.charCodeAt(value % base);
+    tail[0] = this.alphabet.charCodeAt(Math.floor(value / base));
+    return tail;
   }
 
-  get(key: K): V | undefined {
-    return this.pair.newer.get(key) ?? this.pair.older.get(key);
+  /** The slot written in the last three characters of `text`, or -1 when they are not one. */
+  decode(text: string): number {
+    const end = text.length;
+    const a = this.digitAt(text, end - 3);
+    const b = this.digitAt(text, end - 2);
+    const c = this.digitAt(text, end - 1);
+    if (a < 0 || b < 0 || c < 0) return -1;
+    const base = this.alphabet.length;
+    const value = (a * base + b) * base + c;
+    if (value > 2 * this.mask + 1) return -1;
+    return Math.imul((value & this.mask) - this.offset, this.inverse) & this.mask;
   }
 
-  /** Add an entry under a key not in the map (a fresh random one); a key added twice finds the later value. */
-  add(key: K, value: V): void {
-    this.pair.forNewEntry().set(key, value);
+  private digitAt(text: string, index: number): number {
+    const code = text.charCodeAt(index);
+    return code < 128 ? this.digits[code]! : -1;
   }
 }
 
+/**
+ * Whether `text` is exactly the `length` Latin-1 characters at `offset` of `cells`. A string made of
+ * the cell and compared whole: a loop over the characters of `text` (a slice of the request's URL) took
+ * three times as long (issue 19: ~310 against ~105 ns for a token).
+ */
+function inCell(cells: Buffer, offset: number, length: number, text: string): boolean {
+  return text.length === length && cells.toString('latin1', offset, offset + length) === text;
+}
+
+/** A code as GET /__emulator/codes/<code> shows it (CodeStore.get: a copy made when asked). */
 export interface CodeEntry {
   appid: string;
   userId: string;
@@ -96,12 +182,12 @@ export interface CodeEntry {
   /** When the code was minted (emulator clock), for GET /__emulator/codes/<code>. */
   issuedAt: number;
   /**
-   * Every /sns/oauth2/access_token call that presented this code for its appid, with what it was answered:
-   * the request log masks codes (issue 14), so this is how a probe learns whether THIS code was exchanged,
-   * when and from where (§1.6: a code is single use; a repeat gets 40163).
+   * Every /sns/oauth2/access_token call that presented this code for its appid, with what it was answered
+   * (the last 20): the request log masks codes (issue 14), so this is how a probe learns whether THIS code
+   * was exchanged, when and from where (§1.6: a code is single use; a repeat gets 40163).
    */
-  attempts?: CodeAttempt[];
-  /** The grant the successful exchange produced. */
+  attempts: CodeAttempt[];
+  /** The grant the successful exchange produced, while it is remembered. */
   grant?: SnsGrant;
 }
 
@@ -221,64 +307,367 @@ export class RidStore {
 }
 
 /**
- * User grants are forgotten a generation at a time (see GenerationPair): the last MAX_GRANTS grants are
+ * User grants are forgotten a generation at a time (see SlotGenerations): the last MAX_GRANTS grants are
  * always remembered, at most twice as many; a forgotten grant's tokens answer as unknown ones.
  */
 export const MAX_GRANTS = 20_000;
 
-interface GrantGeneration {
-  byAccess: Map<string, SnsGrant>;
-  byRefresh: Map<string, SnsGrant>;
+/** A grant as the store keeps it, read (and its access_token's expiry written) through its slot. */
+class StoredGrant implements SnsGrant {
+  constructor(
+    private readonly store: GrantStore,
+    readonly slot: number,
+    private access?: string,
+    private refresh?: string,
+  ) {}
+
+  get appid(): string {
+    return this.store.appids[this.slot]!;
+  }
+  get userId(): string {
+    return this.store.userIds[this.slot]!;
+  }
+  get openid(): string {
+    return this.store.openids[this.slot]!;
+  }
+  get scope(): Scope {
+    return this.store.scopes[this.slot]!;
+  }
+  get snapshot(): boolean {
+    return this.store.snapshots[this.slot] === 1;
+  }
+  get accessToken(): string {
+    return (this.access ??= this.store.accessTokenAt(this.slot));
+  }
+  set accessToken(token: string) {
+    this.access = token;
+  }
+  get refreshToken(): string {
+    return (this.refresh ??= this.store.refreshTokenAt(this.slot));
+  }
+  get accessExpiresAt(): number {
+    return this.store.accessExpiresAt[this.slot]!;
+  }
+  set accessExpiresAt(ms: number) {
+    this.store.accessExpiresAt[this.slot] = ms;
+  }
+  get refreshExpiresAt(): number {
+    return this.store.refreshExpiresAt[this.slot]!;
+  }
+  /** Names this grant for as long as it is remembered (CodeStore keeps it for the code that made it). */
+  get serial(): number {
+    return this.store.serialOf(this.slot);
+  }
 }
 
+const TOKEN_BYTES = SNS_TOKEN_LENGTH;
+
 /**
- * User grants by access_token and by refresh_token, in two generations (see GenerationPair). A grant
- * stays in the generation it was made in under both its tokens (a refreshed grant keeps its place),
- * so it is forgotten whole: never known by one token and not the other.
+ * User grants in slots of two generations (SlotGenerations), found by access_token and by refresh_token.
+ * The tokens the store makes (create, renewAccess) carry their grant's slot (SlotCipher), and their
+ * characters are kept in the slot's cells of two buffers; a grant's other fields are typed arrays and
+ * arrays of strings the emulator already holds (appid, user, openid, scope). An exchange then adds no
+ * hash-table entry and no object that outlives the request (issue 19). A grant stays in the slot it was
+ * made in under both its tokens (a refreshed grant keeps its place), so it is forgotten whole: never
+ * known by one token and not the other. Grants added with tokens the store did not make (add(); tests)
+ * are found through a Map per generation.
  */
 export class GrantStore {
-  private readonly pair: GenerationPair<GrantGeneration>;
+  private readonly slots: SlotGenerations;
+  /** One per kind of token, so a grant's access_token and refresh_token do not end alike. */
+  private readonly accessCipher = new SlotCipher(18, TOKEN_ALPHABET, Math.random);
+  private readonly refreshCipher = new SlotCipher(18, TOKEN_ALPHABET, Math.random);
+  private readonly accessCells: Buffer;
+  private readonly refreshCells: Buffer;
+  readonly appids: string[];
+  readonly userIds: string[];
+  readonly openids: string[];
+  readonly scopes: Scope[];
+  readonly snapshots: Uint8Array;
+  readonly accessExpiresAt: Float64Array;
+  readonly refreshExpiresAt: Float64Array;
+  /** Tokens the store did not make, each generation's (by the half of the slots it fills) token -> slot. */
+  private readonly foreign = [new Map<string, number>(), new Map<string, number>()];
+  /** Per slot, the access_token / refresh_token when the store did not make it (not in its cell). */
+  private readonly foreignAccess: Array<string | undefined>;
+  private readonly foreignRefresh: Array<string | undefined>;
 
   constructor(generation = MAX_GRANTS) {
-    this.pair = new GenerationPair((): GrantGeneration => ({ byAccess: new Map(), byRefresh: new Map() }), (g) => g.byRefresh.size, generation);
+    this.slots = new SlotGenerations(generation);
+    const capacity = this.slots.capacity;
+    if (capacity > 2 ** 18) throw new RangeError('a GrantStore keeps at most 2^18 grants');
+    this.accessCells = Buffer.alloc(capacity * TOKEN_BYTES);
+    this.refreshCells = Buffer.alloc(capacity * TOKEN_BYTES);
+    this.appids = new Array<string>(capacity).fill('');
+    this.userIds = new Array<string>(capacity).fill('');
+    this.openids = new Array<string>(capacity).fill('');
+    this.scopes = new Array<Scope>(capacity).fill('snsapi_base');
+    this.snapshots = new Uint8Array(capacity);
+    this.accessExpiresAt = new Float64Array(capacity);
+    this.refreshExpiresAt = new Float64Array(capacity);
+    this.foreignAccess = new Array<string | undefined>(capacity).fill(undefined);
+    this.foreignRefresh = new Array<string | undefined>(capacity).fill(undefined);
   }
 
   /** How many grants are remembered. */
   get size(): number {
-    return this.pair.size;
+    return this.slots.size;
+  }
+
+  /** Remember a new grant under two fresh tokens that carry its slot. */
+  create(appid: string, userId: string, openid: string, scope: Scope, snapshot: boolean, accessExpiresAt: number, refreshExpiresAt: number): StoredGrant {
+    const slot = this.take(appid, userId, openid, scope, snapshot, accessExpiresAt, refreshExpiresAt);
+    const access = newSnsToken(this.accessCipher.encode(slot));
+    this.accessCells.write(access, slot * TOKEN_BYTES, 'latin1');
+    const refresh = newSnsToken(this.refreshCipher.encode(slot));
+    this.refreshCells.write(refresh, slot * TOKEN_BYTES, 'latin1');
+    if (this.foreignAccess[slot] !== undefined) this.foreignAccess[slot] = undefined;
+    if (this.foreignRefresh[slot] !== undefined) this.foreignRefresh[slot] = undefined;
+    return new StoredGrant(this, slot, access, refresh);
+  }
+
+  /** Remember a new grant under the tokens it has (fresh random ones, not known already). */
+  add(grant: SnsGrant): void {
+    const slot = this.take(grant.appid, grant.userId, grant.openid, grant.scope, grant.snapshot, grant.accessExpiresAt, grant.refreshExpiresAt);
+    const half = this.foreign[this.half(slot)]!;
+    this.foreignAccess[slot] = grant.accessToken;
+    this.foreignRefresh[slot] = grant.refreshToken;
+    half.set(grant.accessToken, slot);
+    half.set(grant.refreshToken, slot);
   }
 
   byAccess(token: string): SnsGrant | undefined {
-    return this.pair.newer.byAccess.get(token) ?? this.pair.older.byAccess.get(token);
+    const slot = this.find(token, this.accessCipher, this.accessCells, this.foreignAccess);
+    return slot < 0 ? undefined : new StoredGrant(this, slot);
   }
 
   byRefresh(token: string): SnsGrant | undefined {
-    return this.pair.newer.byRefresh.get(token) ?? this.pair.older.byRefresh.get(token);
+    const slot = this.find(token, this.refreshCipher, this.refreshCells, this.foreignRefresh);
+    return slot < 0 ? undefined : new StoredGrant(this, slot);
   }
 
-  /** Remember a new grant (fresh random tokens) under both its tokens. */
-  add(grant: SnsGrant): void {
-    const generation = this.pair.forNewEntry();
-    generation.byAccess.set(grant.accessToken, grant);
-    generation.byRefresh.set(grant.refreshToken, grant);
+  /** The grant `serial` (StoredGrant.serial) names, while it is remembered. */
+  bySerial(serial: number): SnsGrant | undefined {
+    const slot = this.slots.slotOf(serial);
+    return slot < 0 ? undefined : new StoredGrant(this, slot);
   }
 
-  /** A refresh gave the grant a new access_token: it is found by that one from now on, no longer by the old. */
-  renewAccess(grant: SnsGrant, accessToken: string): void {
-    const { newer, older } = this.pair;
-    const home = newer.byRefresh.get(grant.refreshToken) === grant ? newer : older;
-    home.byAccess.delete(grant.accessToken);
-    grant.accessToken = accessToken;
-    home.byAccess.set(accessToken, grant);
+  /**
+   * A refresh gives the grant a new access_token (`accessToken`, or one the store makes): it is found by
+   * that one from now on, no longer by the old.
+   */
+  renewAccess(grant: SnsGrant, accessToken?: string): void {
+    const slot = grant instanceof StoredGrant ? grant.slot : this.find(grant.refreshToken, this.refreshCipher, this.refreshCells, this.foreignRefresh);
+    if (slot < 0) return;
+    const old = this.foreignAccess[slot];
+    if (old !== undefined) this.foreign[this.half(slot)]!.delete(old);
+    let token = accessToken;
+    if (token === undefined) {
+      token = newSnsToken(this.accessCipher.encode(slot));
+      this.accessCells.write(token, slot * TOKEN_BYTES, 'latin1');
+      this.foreignAccess[slot] = undefined;
+    } else {
+      this.foreignAccess[slot] = token;
+      this.foreign[this.half(slot)]!.set(token, slot);
+    }
+    grant.accessToken = token;
+  }
+
+  accessTokenAt(slot: number): string {
+    return this.foreignAccess[slot] ?? this.accessCells.toString('latin1', slot * TOKEN_BYTES, (slot + 1) * TOKEN_BYTES);
+  }
+
+  refreshTokenAt(slot: number): string {
+    return this.foreignRefresh[slot] ?? this.refreshCells.toString('latin1', slot * TOKEN_BYTES, (slot + 1) * TOKEN_BYTES);
+  }
+
+  serialOf(slot: number): number {
+    return this.slots.serial(slot);
+  }
+
+  private half(slot: number): number {
+    return slot < this.slots.generation ? 0 : 1;
+  }
+
+  /** A new slot with the grant's fields; a slot that starts a generation first forgets the foreign tokens of the one it drops. */
+  private take(appid: string, userId: string, openid: string, scope: Scope, snapshot: boolean, accessExpiresAt: number, refreshExpiresAt: number): number {
+    const slot = this.slots.next();
+    if (slot % this.slots.generation === 0) {
+      const half = this.foreign[this.half(slot)]!;
+      if (half.size > 0) half.clear();
+    }
+    this.appids[slot] = appid;
+    this.userIds[slot] = userId;
+    this.openids[slot] = openid;
+    this.scopes[slot] = scope;
+    this.snapshots[slot] = snapshot ? 1 : 0;
+    this.accessExpiresAt[slot] = accessExpiresAt;
+    this.refreshExpiresAt[slot] = refreshExpiresAt;
+    return slot;
+  }
+
+  /** The slot of the remembered grant `token` names (in `cells`, or among the foreign ones), or -1. */
+  private find(token: string, cipher: SlotCipher, cells: Buffer, foreignTokens: Array<string | undefined>): number {
+    if (token.length === TOKEN_BYTES) {
+      const slot = cipher.decode(token);
+      if (slot >= 0 && slot < this.slots.capacity && foreignTokens[slot] === undefined && this.slots.live(slot) && inCell(cells, slot * TOKEN_BYTES, TOKEN_BYTES, token)) return slot;
+    }
+    if (this.foreign[0]!.size === 0 && this.foreign[1]!.size === 0) return -1;
+    const slot = this.foreign[0]!.get(token) ?? this.foreign[1]!.get(token);
+    return slot !== undefined && foreignTokens[slot] === token && this.slots.live(slot) ? slot : -1;
   }
 }
 
 /** Codes are kept like grants: the last CODES_KEPT always (a dropped code answers 40029 like an unknown one), at most twice as many. */
 export const CODES_KEPT = 20_000;
 
+const SNAPSHOT = 1;
+const USED = 2;
+/** A code keeps the last MAX_ATTEMPTS attempts made with it. */
+const MAX_ATTEMPTS = 20;
+
+/**
+ * Codes in slots of two generations (SlotGenerations), found as GrantStore finds tokens: a code carries
+ * its slot in its last three characters, and its characters and fields are kept in the slot (issue 19:
+ * every authorize redirect mints one, every exchange looks one up). The first attempt to exchange a
+ * code is kept in typed arrays too (most codes are presented once at most); later ones in a list.
+ */
+export class CodeStore {
+  private readonly slots: SlotGenerations;
+  private readonly cipher = new SlotCipher(17, CODE_ALPHABET, Math.random);
+  private readonly cells: Buffer;
+  private readonly appids: string[];
+  private readonly userIds: string[];
+  private readonly scopes: Scope[];
+  /** SNAPSHOT, USED. */
+  private readonly flags: Uint8Array;
+  private readonly expiresAts: Float64Array;
+  private readonly issuedAts: Float64Array;
+  /** The serial of the grant the code's exchange made (GrantStore.bySerial), NaN for none. */
+  private readonly grants: Float64Array;
+  /** The first attempt kept (NaN: none), then the others in order. */
+  private readonly firstAttemptAt: Float64Array;
+  private readonly firstAttemptErrcode: Float64Array;
+  private readonly firstAttemptIp: Array<string | undefined>;
+  private readonly laterAttempts: Array<CodeAttempt[] | undefined>;
+
+  constructor(generation = CODES_KEPT) {
+    this.slots = new SlotGenerations(generation);
+    const capacity = this.slots.capacity;
+    if (capacity > 2 ** 17) throw new RangeError('a CodeStore keeps at most 2^17 codes');
+    this.cells = Buffer.alloc(capacity * CODE_LENGTH);
+    this.appids = new Array<string>(capacity).fill('');
+    this.userIds = new Array<string>(capacity).fill('');
+    this.scopes = new Array<Scope>(capacity).fill('snsapi_base');
+    this.flags = new Uint8Array(capacity);
+    this.expiresAts = new Float64Array(capacity);
+    this.issuedAts = new Float64Array(capacity);
+    this.grants = new Float64Array(capacity);
+    this.firstAttemptAt = new Float64Array(capacity);
+    this.firstAttemptErrcode = new Float64Array(capacity);
+    this.firstAttemptIp = new Array<string | undefined>(capacity).fill(undefined);
+    this.laterAttempts = new Array<CodeAttempt[] | undefined>(capacity).fill(undefined);
+  }
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** A new code, unused, with no attempts. */
+  mint(appid: string, userId: string, scope: Scope, snapshot: boolean, issuedAt: number, expiresAt: number): string {
+    const slot = this.slots.next();
+    const code = newCode(this.cipher.encode(slot));
+    this.cells.write(code, slot * CODE_LENGTH, 'latin1');
+    this.appids[slot] = appid;
+    this.userIds[slot] = userId;
+    this.scopes[slot] = scope;
+    this.flags[slot] = snapshot ? SNAPSHOT : 0;
+    this.issuedAts[slot] = issuedAt;
+    this.expiresAts[slot] = expiresAt;
+    this.grants[slot] = NaN;
+    this.firstAttemptAt[slot] = NaN;
+    if (this.firstAttemptIp[slot] !== undefined) this.firstAttemptIp[slot] = undefined;
+    if (this.laterAttempts[slot] !== undefined) this.laterAttempts[slot] = undefined;
+    return code;
+  }
+
+  /** The slot of `code` while it is kept, else -1. */
+  find(code: string): number {
+    if (code.length !== CODE_LENGTH) return -1;
+    const slot = this.cipher.decode(code);
+    return slot >= 0 && slot < this.slots.capacity && this.slots.live(slot) && inCell(this.cells, slot * CODE_LENGTH, CODE_LENGTH, code) ? slot : -1;
+  }
+
+  appid(slot: number): string {
+    return this.appids[slot]!;
+  }
+  userId(slot: number): string {
+    return this.userIds[slot]!;
+  }
+  scope(slot: number): Scope {
+    return this.scopes[slot]!;
+  }
+  snapshot(slot: number): boolean {
+    return (this.flags[slot]! & SNAPSHOT) !== 0;
+  }
+  used(slot: number): boolean {
+    return (this.flags[slot]! & USED) !== 0;
+  }
+  expiresAt(slot: number): number {
+    return this.expiresAts[slot]!;
+  }
+
+  /** The code was exchanged for grant `grantSerial` (StoredGrant.serial). */
+  spend(slot: number, grantSerial: number): void {
+    this.flags[slot] = this.flags[slot]! | USED;
+    this.grants[slot] = grantSerial;
+  }
+
+  /** Remember an attempt to exchange the code (the last MAX_ATTEMPTS are kept). */
+  addAttempt(slot: number, time: number, ip: string, errcode: number): void {
+    let later = this.laterAttempts[slot];
+    if (later === undefined && Number.isNaN(this.firstAttemptAt[slot]!)) {
+      this.firstAttemptAt[slot] = time;
+      this.firstAttemptErrcode[slot] = errcode;
+      this.firstAttemptIp[slot] = ip;
+      return;
+    }
+    if (later === undefined) later = this.laterAttempts[slot] = [];
+    later.push({ time, ip, errcode });
+    if (Number.isNaN(this.firstAttemptAt[slot]!)) {
+      if (later.length > MAX_ATTEMPTS) later.splice(0, later.length - MAX_ATTEMPTS);
+    } else if (later.length + 1 > MAX_ATTEMPTS) {
+      this.firstAttemptAt[slot] = NaN;
+      this.firstAttemptIp[slot] = undefined;
+    }
+  }
+
+  /** What GET /__emulator/codes/<code> shows of a kept code, resolving its grant in `grants`. */
+  get(code: string, grants?: GrantStore): CodeEntry | undefined {
+    const slot = this.find(code);
+    if (slot < 0) return undefined;
+    const attempts: CodeAttempt[] = [];
+    if (!Number.isNaN(this.firstAttemptAt[slot]!)) attempts.push({ time: this.firstAttemptAt[slot]!, ip: this.firstAttemptIp[slot]!, errcode: this.firstAttemptErrcode[slot]! });
+    attempts.push(...(this.laterAttempts[slot] ?? []));
+    const serial = this.grants[slot]!;
+    const grant = Number.isNaN(serial) || grants === undefined ? undefined : grants.bySerial(serial);
+    return {
+      appid: this.appids[slot]!,
+      userId: this.userIds[slot]!,
+      scope: this.scopes[slot]!,
+      snapshot: this.snapshot(slot),
+      expiresAt: this.expiresAts[slot]!,
+      used: this.used(slot),
+      issuedAt: this.issuedAts[slot]!,
+      attempts,
+      ...(grant ? { grant } : {}),
+    };
+  }
+}
+
 export class EmulatorState {
-  codes = new Generations<string, CodeEntry>(CODES_KEPT);
   grants = new GrantStore();
+  codes = new CodeStore(CODES_KEPT);
   basicTokens = new Map<string, BasicTokenEntry>();
   /** Latest /cgi-bin/token and /cgi-bin/stable_token token per appid. */
   currentBasic = new Map<string, string>();

@@ -86,12 +86,13 @@ class RandomPool {
   /**
    * `prefix` (Latin-1) followed by pooled bytes, `length` characters in all, as one Latin-1 string: the
    * prefix is written over the bytes it replaces, so the string is made in one piece. `'0' + text`
-   * would be a V8 cons string, which every Map lookup, hash and write has to flatten first — codes and
-   * tokens are Map keys and go on the wire (issue 19: ~0.5 µs a code exchange).
+   * would be a V8 cons string, which every Map lookup, hash and write has to flatten first (issue 19:
+   * ~0.5 µs a code exchange). `tail`: character codes written over the last bytes the same way.
    */
-  latin1(length: number, prefix = ''): string {
+  latin1(length: number, prefix = '', tail?: Uint8Array): string {
     const start = this.take(length);
     if (prefix !== '') this.pool.write(prefix, start, 'latin1');
+    if (tail !== undefined) this.pool.set(tail, start + length - tail.length);
     return this.pool.toString('latin1', start, start + length);
   }
 }
@@ -157,6 +158,13 @@ export function errorBody(errcode: number, errmsg: string): string {
 
 export const OK_BODY = '{"errcode":0,"errmsg":"ok"}';
 
+/** The characters of a code: `0`, then [0-9A-Za-z]. */
+export const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** The characters of an sns token after its `NN_` (base64url's). */
+export const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+export const SNS_TOKEN_LENGTH = 110;
+export const CODE_LENGTH = 32;
+
 /**
  * A pool of random characters of `alphabet` (ASCII), each picked by one random byte (`byte %
  * alphabet.length`), mapped from random bytes 64 KiB at a time. A code or a token is then one slice of
@@ -170,13 +178,16 @@ function characterPool(alphabet: string): RandomPool {
   });
 }
 
-const alphanumericPool = characterPool('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
+const alphanumericPool = characterPool(CODE_ALPHABET);
 /** A token's alphabet, base64url's: 64 characters, so `byte % 64` picks each one uniformly. */
-const tokenPool = characterPool('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
+const tokenPool = characterPool(TOKEN_ALPHABET);
 
-/** §0.5: sns tokens `NN_` + ~107 chars (110 total); the prefix is 83 in 2024. */
-export function newSnsToken(): string {
-  return tokenPool.latin1(110, '86_');
+/**
+ * §0.5: sns tokens `NN_` + ~107 chars (110 total); the prefix is 83 in 2024. `tail`: its last
+ * characters (character codes), when the caller chooses them (state.ts GrantStore writes a grant's slot there).
+ */
+export function newSnsToken(tail?: Uint8Array): string {
+  return tokenPool.latin1(SNS_TOKEN_LENGTH, '86_', tail);
 }
 
 /** §0.5: basic tokens `NN_` + ~133–154 chars. */
@@ -184,9 +195,9 @@ export function newBasicToken(): string {
   return tokenPool.latin1(139, '86_');
 }
 
-/** §0.5: 32 chars [0-9A-Za-z], starting with `0`. */
-export function newCode(): string {
-  return alphanumericPool.latin1(32, '0');
+/** §0.5: 32 chars [0-9A-Za-z], starting with `0`. `tail`: its last characters (character codes), when the caller chooses them (state.ts CodeStore). */
+export function newCode(tail?: Uint8Array): string {
+  return alphanumericPool.latin1(CODE_LENGTH, '0', tail);
 }
 
 /** QR session uuid as on open.weixin.qq.com/connect/qrcode/{uuid} (16 chars). */
