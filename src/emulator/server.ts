@@ -159,7 +159,7 @@ export class Emulator {
   }
 
   reset(): void {
-    this.state = new EmulatorState();
+    this.state = new EmulatorState(this.state);
     this.faults = this.initialFaults.map((f) => ({ ...f }));
     this.switches = { ...this.initialSwitches };
     this.log = new RequestLog();
