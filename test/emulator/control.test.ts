@@ -52,9 +52,16 @@ describe('reset, switches, user', () => {
   it('POST /__emulator/reset forgets tokens, codes and the log', async () => {
     const code = emu.issueCode({ appid: SVC });
     const token = (await exchange(code)).json;
+    const unspent = emu.issueCode({ appid: SVC });
     expect((await post(emu.url, '/__emulator/reset', {})).json).toEqual({ ok: true });
     expect((await get(emu.url, `/sns/auth?access_token=${String(token.access_token)}&openid=${String(token.openid)}`)).json.errcode).toBe(40014);
     expect(emu.requests().map((r) => r.path)).toEqual(['/sns/auth']);
+    expect((await exchange(unspent)).json.errcode).toBe(40029);
+    // The first code and grant after the reset take the places the forgotten ones had: only theirs answer.
+    const fresh = (await exchange(emu.issueCode({ appid: SVC }))).json;
+    expect((await get(emu.url, `/sns/auth?access_token=${String(fresh.access_token)}&openid=${String(fresh.openid)}`)).json.errcode).toBe(0);
+    expect((await get(emu.url, `/sns/auth?access_token=${String(token.access_token)}&openid=${String(token.openid)}`)).json.errcode).toBe(40014);
+    expect((await exchange(code)).json.errcode).toBe(40029);
   });
 
   it('POST /__emulator/switches validates and applies', async () => {
