@@ -120,7 +120,7 @@ class SlotCipher {
    * a source of uniform numbers in [0, 1).
    */
   constructor(
-    private readonly bits: number,
+    bits: number,
     private readonly alphabet: string,
     random: () => number,
   ) {
@@ -322,7 +322,7 @@ export class RidStore {
 export const MAX_GRANTS = 20_000;
 
 /** A grant as the store keeps it, read (and its access_token's expiry written) through its slot. */
-class StoredGrant implements SnsGrant {
+export class StoredGrant implements SnsGrant {
   constructor(
     private readonly store: GrantStore,
     readonly slot: number,
@@ -378,8 +378,7 @@ const TOKEN_BYTES = SNS_TOKEN_LENGTH;
  * arrays of strings the emulator already holds (appid, user, openid, scope). An exchange then adds no
  * hash-table entry and no object that outlives the request (issue 19). A grant stays in the slot it was
  * made in under both its tokens (a refreshed grant keeps its place), so it is forgotten whole: never
- * known by one token and not the other. Grants added with tokens the store did not make (add(); tests)
- * are found through a Map per generation.
+ * known by one token and not the other.
  */
 export class GrantStore {
   private readonly slots: SlotGenerations;
@@ -395,11 +394,6 @@ export class GrantStore {
   readonly snapshots: Uint8Array;
   readonly accessExpiresAt: Float64Array;
   readonly refreshExpiresAt: Float64Array;
-  /** Tokens the store did not make, each generation's (by the half of the slots it fills) token -> slot. */
-  private readonly foreign = [new Map<string, number>(), new Map<string, number>()];
-  /** Per slot, the access_token / refresh_token when the store did not make it (not in its cell). */
-  private readonly foreignAccess: Array<string | undefined>;
-  private readonly foreignRefresh: Array<string | undefined>;
 
   constructor(generation = MAX_GRANTS) {
     this.slots = new SlotGenerations(generation);
@@ -415,8 +409,6 @@ export class GrantStore {
     this.snapshots = new Uint8Array(capacity);
     this.accessExpiresAt = new Float64Array(capacity);
     this.refreshExpiresAt = new Float64Array(capacity);
-    this.foreignAccess = new Array<string | undefined>(capacity);
-    this.foreignRefresh = new Array<string | undefined>(capacity);
   }
 
   /** How many grants are remembered. */
@@ -427,8 +419,6 @@ export class GrantStore {
   /** Forget every grant (the emulator's reset), keeping the slots' memory for the grants to come. */
   clear(): this {
     this.slots.clear();
-    this.foreign[0]!.clear();
-    this.foreign[1]!.clear();
     return this;
   }
 
@@ -439,81 +429,47 @@ export class GrantStore {
     this.accessCells.write(access, slot * TOKEN_BYTES, 'latin1');
     const refresh = newSnsToken(this.refreshCipher.encode(slot));
     this.refreshCells.write(refresh, slot * TOKEN_BYTES, 'latin1');
-    if (this.foreignAccess[slot] !== undefined) this.foreignAccess[slot] = undefined;
-    if (this.foreignRefresh[slot] !== undefined) this.foreignRefresh[slot] = undefined;
     return new StoredGrant(this, slot, access, refresh);
   }
 
-  /** Remember a new grant under the tokens it has (fresh random ones, not known already). */
-  add(grant: SnsGrant): void {
-    const slot = this.take(grant.appid, grant.userId, grant.openid, grant.scope, grant.snapshot, grant.accessExpiresAt, grant.refreshExpiresAt);
-    const half = this.foreign[this.half(slot)]!;
-    this.foreignAccess[slot] = grant.accessToken;
-    this.foreignRefresh[slot] = grant.refreshToken;
-    half.set(grant.accessToken, slot);
-    half.set(grant.refreshToken, slot);
-  }
-
-  byAccess(token: string): SnsGrant | undefined {
-    const slot = this.find(token, this.accessCipher, this.accessCells, this.foreignAccess);
+  byAccess(token: string): StoredGrant | undefined {
+    const slot = this.find(token, this.accessCipher, this.accessCells);
     return slot < 0 ? undefined : new StoredGrant(this, slot);
   }
 
-  byRefresh(token: string): SnsGrant | undefined {
-    const slot = this.find(token, this.refreshCipher, this.refreshCells, this.foreignRefresh);
+  byRefresh(token: string): StoredGrant | undefined {
+    const slot = this.find(token, this.refreshCipher, this.refreshCells);
     return slot < 0 ? undefined : new StoredGrant(this, slot);
   }
 
   /** The grant `serial` (StoredGrant.serial) names, while it is remembered. */
-  bySerial(serial: number): SnsGrant | undefined {
+  bySerial(serial: number): StoredGrant | undefined {
     const slot = this.slots.slotOf(serial);
     return slot < 0 ? undefined : new StoredGrant(this, slot);
   }
 
-  /**
-   * A refresh gives the grant a new access_token (`accessToken`, or one the store makes): it is found by
-   * that one from now on, no longer by the old.
-   */
-  renewAccess(grant: SnsGrant, accessToken?: string): void {
-    const slot = grant instanceof StoredGrant ? grant.slot : this.find(grant.refreshToken, this.refreshCipher, this.refreshCells, this.foreignRefresh);
-    if (slot < 0) return;
-    const old = this.foreignAccess[slot];
-    if (old !== undefined) this.foreign[this.half(slot)]!.delete(old);
-    let token = accessToken;
-    if (token === undefined) {
-      token = newSnsToken(this.accessCipher.encode(slot));
-      this.accessCells.write(token, slot * TOKEN_BYTES, 'latin1');
-      this.foreignAccess[slot] = undefined;
-    } else {
-      this.foreignAccess[slot] = token;
-      this.foreign[this.half(slot)]!.set(token, slot);
-    }
+  /** A refresh gives the grant a new access_token: it is found by that one from now on, no longer by the old. */
+  renewAccess(grant: StoredGrant): void {
+    const token = newSnsToken(this.accessCipher.encode(grant.slot));
+    this.accessCells.write(token, grant.slot * TOKEN_BYTES, 'latin1');
     grant.accessToken = token;
   }
 
   accessTokenAt(slot: number): string {
-    return this.foreignAccess[slot] ?? this.accessCells.toString('latin1', slot * TOKEN_BYTES, (slot + 1) * TOKEN_BYTES);
+    return this.accessCells.toString('latin1', slot * TOKEN_BYTES, (slot + 1) * TOKEN_BYTES);
   }
 
   refreshTokenAt(slot: number): string {
-    return this.foreignRefresh[slot] ?? this.refreshCells.toString('latin1', slot * TOKEN_BYTES, (slot + 1) * TOKEN_BYTES);
+    return this.refreshCells.toString('latin1', slot * TOKEN_BYTES, (slot + 1) * TOKEN_BYTES);
   }
 
   serialOf(slot: number): number {
     return this.slots.serial(slot);
   }
 
-  private half(slot: number): number {
-    return slot < this.slots.generation ? 0 : 1;
-  }
-
-  /** A new slot with the grant's fields; a slot that starts a generation first forgets the foreign tokens of the one it drops. */
+  /** A new slot with the grant's fields. */
   private take(appid: string, userId: string, openid: string, scope: Scope, snapshot: boolean, accessExpiresAt: number, refreshExpiresAt: number): number {
     const slot = this.slots.next();
-    if (slot % this.slots.generation === 0) {
-      const half = this.foreign[this.half(slot)]!;
-      if (half.size > 0) half.clear();
-    }
     this.appids[slot] = appid;
     this.userIds[slot] = userId;
     this.openids[slot] = openid;
@@ -524,15 +480,11 @@ export class GrantStore {
     return slot;
   }
 
-  /** The slot of the remembered grant `token` names (in `cells`, or among the foreign ones), or -1. */
-  private find(token: string, cipher: SlotCipher, cells: Buffer, foreignTokens: Array<string | undefined>): number {
-    if (token.length === TOKEN_BYTES) {
-      const slot = cipher.decode(token);
-      if (slot >= 0 && slot < this.slots.capacity && foreignTokens[slot] === undefined && this.slots.live(slot) && inCell(cells, slot * TOKEN_BYTES, TOKEN_BYTES, token)) return slot;
-    }
-    if (this.foreign[0]!.size === 0 && this.foreign[1]!.size === 0) return -1;
-    const slot = this.foreign[0]!.get(token) ?? this.foreign[1]!.get(token);
-    return slot !== undefined && foreignTokens[slot] === token && this.slots.live(slot) ? slot : -1;
+  /** The slot of the remembered grant `token` names (its characters in `cells`), or -1. */
+  private find(token: string, cipher: SlotCipher, cells: Buffer): number {
+    if (token.length !== TOKEN_BYTES) return -1;
+    const slot = cipher.decode(token);
+    return slot >= 0 && slot < this.slots.capacity && this.slots.live(slot) && inCell(cells, slot * TOKEN_BYTES, TOKEN_BYTES, token) ? slot : -1;
   }
 }
 
@@ -563,11 +515,14 @@ export class CodeStore {
   private readonly issuedAts: Float64Array;
   /** The serial of the grant the code's exchange made (GrantStore.bySerial), NaN for none. */
   private readonly grants: Float64Array;
-  /** The first attempt kept (NaN: none), then the others in order. */
+  /**
+   * A code's only attempt, in the slot's arrays (NaN time: none): most codes are presented once, and
+   * this keeps no object for them. From the second attempt on, all of them are in `attemptLists`.
+   */
   private readonly firstAttemptAt: Float64Array;
   private readonly firstAttemptErrcode: Float64Array;
   private readonly firstAttemptIp: Array<string | undefined>;
-  private readonly laterAttempts: Array<CodeAttempt[] | undefined>;
+  private readonly attemptLists: Array<CodeAttempt[] | undefined>;
 
   constructor(generation = CODES_KEPT) {
     this.slots = new SlotGenerations(generation);
@@ -585,7 +540,7 @@ export class CodeStore {
     this.firstAttemptAt = new Float64Array(capacity);
     this.firstAttemptErrcode = new Float64Array(capacity);
     this.firstAttemptIp = new Array<string | undefined>(capacity);
-    this.laterAttempts = new Array<CodeAttempt[] | undefined>(capacity);
+    this.attemptLists = new Array<CodeAttempt[] | undefined>(capacity);
   }
 
   get size(): number {
@@ -612,7 +567,7 @@ export class CodeStore {
     this.grants[slot] = NaN;
     this.firstAttemptAt[slot] = NaN;
     if (this.firstAttemptIp[slot] !== undefined) this.firstAttemptIp[slot] = undefined;
-    if (this.laterAttempts[slot] !== undefined) this.laterAttempts[slot] = undefined;
+    if (this.attemptLists[slot] !== undefined) this.attemptLists[slot] = undefined;
     return code;
   }
 
@@ -650,30 +605,32 @@ export class CodeStore {
 
   /** Remember an attempt to exchange the code (the last MAX_ATTEMPTS are kept). */
   addAttempt(slot: number, time: number, ip: string, errcode: number): void {
-    let later = this.laterAttempts[slot];
-    if (later === undefined && Number.isNaN(this.firstAttemptAt[slot]!)) {
+    const list = this.attemptLists[slot];
+    if (list !== undefined) {
+      list.push({ time, ip, errcode });
+      if (list.length > MAX_ATTEMPTS) list.splice(0, list.length - MAX_ATTEMPTS);
+    } else if (Number.isNaN(this.firstAttemptAt[slot]!)) {
       this.firstAttemptAt[slot] = time;
       this.firstAttemptErrcode[slot] = errcode;
       this.firstAttemptIp[slot] = ip;
-      return;
-    }
-    if (later === undefined) later = this.laterAttempts[slot] = [];
-    later.push({ time, ip, errcode });
-    if (Number.isNaN(this.firstAttemptAt[slot]!)) {
-      if (later.length > MAX_ATTEMPTS) later.splice(0, later.length - MAX_ATTEMPTS);
-    } else if (later.length + 1 > MAX_ATTEMPTS) {
+    } else {
+      // The second attempt: both go into a list.
+      this.attemptLists[slot] = [this.firstAttempt(slot), { time, ip, errcode }];
       this.firstAttemptAt[slot] = NaN;
       this.firstAttemptIp[slot] = undefined;
     }
+  }
+
+  private firstAttempt(slot: number): CodeAttempt {
+    return { time: this.firstAttemptAt[slot]!, ip: this.firstAttemptIp[slot]!, errcode: this.firstAttemptErrcode[slot]! };
   }
 
   /** What GET /__emulator/codes/<code> shows of a kept code, resolving its grant in `grants`. */
   get(code: string, grants?: GrantStore): CodeEntry | undefined {
     const slot = this.find(code);
     if (slot < 0) return undefined;
-    const attempts: CodeAttempt[] = [];
-    if (!Number.isNaN(this.firstAttemptAt[slot]!)) attempts.push({ time: this.firstAttemptAt[slot]!, ip: this.firstAttemptIp[slot]!, errcode: this.firstAttemptErrcode[slot]! });
-    attempts.push(...(this.laterAttempts[slot] ?? []));
+    const list = this.attemptLists[slot];
+    const attempts = list ? [...list] : Number.isNaN(this.firstAttemptAt[slot]!) ? [] : [this.firstAttempt(slot)];
     const serial = this.grants[slot]!;
     const grant = Number.isNaN(serial) || grants === undefined ? undefined : grants.bySerial(serial);
     return {

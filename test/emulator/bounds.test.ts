@@ -1,7 +1,7 @@
 // The emulator's request path after issue 19's speed work: pooled randomness still gives well-formed,
 // distinct codes, tokens and rids, and what a long run accumulates stays bounded (grants, the log).
 import { describe, expect, it } from 'vitest';
-import { CODES_KEPT, EmulatorState, MAX_GRANTS, type SnsGrant } from '../../src/emulator/state.js';
+import { CODES_KEPT, EmulatorState, MAX_GRANTS } from '../../src/emulator/state.js';
 import { newCode, newRid, newSnsToken, newHintId } from '../../src/emulator/wire.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { LOG_KEPT } from '../../src/emulator/request-log.js';
@@ -24,24 +24,33 @@ describe('emulator bounds', () => {
 
   it('remembers at least the last MAX_GRANTS user grants, at most twice as many, each forgotten under both its tokens at once', () => {
     const state = new EmulatorState();
-    const grant = (i: number): SnsGrant => ({ appid: 'wx', userId: 'u1', openid: 'o', scope: 'snsapi_base', snapshot: false, accessToken: `a${i}`, accessExpiresAt: 0, refreshToken: `r${i}`, refreshExpiresAt: 0 });
-    for (let i = 0; i < 2 * MAX_GRANTS; i++) state.grants.add(grant(i));
+    // The tokens of grant i, in the order made.
+    const access: string[] = [];
+    const refresh: string[] = [];
+    const grant = (): void => {
+      const made = state.grants.create('wx', 'u1', 'o', 'snsapi_base', false, 0, 0);
+      access.push(made.accessToken);
+      refresh.push(made.refreshToken);
+    };
+    for (let i = 0; i < 2 * MAX_GRANTS; i++) grant();
     // Still all known: the first one, refreshed to a new access_token, is found by it and not by the old one.
     expect(state.grants.size).toBe(2 * MAX_GRANTS);
-    state.grants.renewAccess(state.grants.byRefresh('r0')!, 'a0-renewed');
-    expect(state.grants.byAccess('a0')).toBeUndefined();
-    expect(state.grants.byAccess('a0-renewed')?.refreshToken).toBe('r0');
+    const first = state.grants.byRefresh(refresh[0]!)!;
+    state.grants.renewAccess(first);
+    const renewed = first.accessToken;
+    expect(state.grants.byAccess(access[0]!)).toBeUndefined();
+    expect(state.grants.byAccess(renewed)?.refreshToken).toBe(refresh[0]);
     // One more: the oldest MAX_GRANTS go, under both their tokens (the renewed one too), the rest stay.
-    state.grants.add(grant(2 * MAX_GRANTS));
+    grant();
     expect(state.grants.size).toBe(MAX_GRANTS + 1);
     for (const i of [0, 1, MAX_GRANTS - 1]) {
-      expect(state.grants.byAccess(`a${i}`)).toBeUndefined();
-      expect(state.grants.byRefresh(`r${i}`)).toBeUndefined();
+      expect(state.grants.byAccess(access[i]!)).toBeUndefined();
+      expect(state.grants.byRefresh(refresh[i]!)).toBeUndefined();
     }
-    expect(state.grants.byAccess('a0-renewed')).toBeUndefined();
+    expect(state.grants.byAccess(renewed)).toBeUndefined();
     for (const i of [MAX_GRANTS, 2 * MAX_GRANTS - 1, 2 * MAX_GRANTS]) {
-      expect(state.grants.byAccess(`a${i}`)?.refreshToken).toBe(`r${i}`);
-      expect(state.grants.byRefresh(`r${i}`)?.accessToken).toBe(`a${i}`);
+      expect(state.grants.byAccess(access[i]!)?.refreshToken).toBe(refresh[i]);
+      expect(state.grants.byRefresh(refresh[i]!)?.accessToken).toBe(access[i]);
     }
   });
 
