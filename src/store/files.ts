@@ -102,13 +102,15 @@ interface FileSnapshot {
  * and fstat() after opening cover a file swapped in between.
  */
 export function readStateFile(file: string, limit = MAX_STATE_FILE_BYTES): FileSnapshot | undefined {
-  let stats: fs.Stats | undefined;
+  let stats: fs.Stats;
   try {
-    stats = fs.statSync(file, { throwIfNoEntry: false });
+    // Not `throwIfNoEntry: false`: from Node 22 on it answers undefined for ENOTDIR too, so a state
+    // folder that is a file read as "nothing configured yet" (exit 0) instead of saying so.
+    stats = fs.statSync(file);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw brokenFileError(file, error);
   }
-  if (!stats) return undefined;
   if (!stats.isFile()) throw notRegularFileError(file, stats);
   if (stats.size > limit) throw tooLargeError(file, stats.size);
   let fd: number;

@@ -54,8 +54,9 @@ export interface StoreRun {
 /**
  * Run `body` in a child process with ConfigStore and TokenStore (compiled by compileStore) and
  * `dir` in scope, and report what it threw. The child is bounded: killed after `timeoutMs`, and on
- * POSIX limited to 1 GB of address space, so a store that reads /dev/zero whole or waits on a FIFO
- * fails the test instead of hanging it or exhausting the machine.
+ * POSIX limited to 2 GB of address space, so a store that reads /dev/zero whole or waits on a FIFO
+ * fails the test instead of hanging it or exhausting the machine. (Not 1 GB: Node 24 reserves more
+ * than that before running any code, and dies with SIGTRAP under it; Node 20 and 22 start in less.)
  */
 export function runWithStore(storeJs: string, dir: string, body: string, timeoutMs = 5_000): StoreRun {
   const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-store-run-')), 'run.mjs');
@@ -76,7 +77,7 @@ export function runWithStore(storeJs: string, dir: string, body: string, timeout
   const r =
     process.platform === 'win32'
       ? spawnSync(process.execPath, [script, dir], { encoding: 'utf8', timeout: timeoutMs })
-      : spawnSync('sh', ['-c', 'ulimit -v 1000000; exec "$0" "$@"', process.execPath, script, dir], { encoding: 'utf8', timeout: timeoutMs });
+      : spawnSync('sh', ['-c', 'ulimit -v 2000000; exec "$0" "$@"', process.execPath, script, dir], { encoding: 'utf8', timeout: timeoutMs });
   fs.rmSync(path.dirname(script), { recursive: true, force: true });
   const last = r.stdout.trim().split('\n').at(-1) ?? '';
   const parsed = last.startsWith('{') ? (JSON.parse(last) as Pick<StoreRun, 'ok' | 'error'>) : {};
