@@ -172,12 +172,50 @@ class SlotCipher {
 }
 
 /**
- * Whether `text` is exactly the `length` Latin-1 characters at `offset` of `cells`. A string made of
- * the cell and compared whole: a loop over the characters of `text` (a slice of the request's URL) took
- * three times as long (issue 19: ~310 against ~105 ns for a token).
+ * The texts of one kind (codes, access_tokens, refresh_tokens) that a store keeps in its slots: each is
+ * made carrying its slot in its last three characters (SlotCipher), and its characters are kept in the
+ * slot's cell of one buffer, so a lookup decodes the slot and compares the cell.
  */
-function inCell(cells: Buffer, offset: number, length: number, text: string): boolean {
-  return text.length === length && cells.toString('latin1', offset, offset + length) === text;
+class SlotTexts {
+  private readonly cipher: SlotCipher;
+  private readonly cells: Buffer;
+
+  /** `bits`: slots are below 2^bits; `make`: a fresh text of `length` characters ending with the given ones (wire.ts). */
+  constructor(
+    bits: number,
+    alphabet: string,
+    private readonly length: number,
+    capacity: number,
+    private readonly make: (tail: Uint8Array) => string,
+  ) {
+    if (capacity > 2 ** bits) throw new RangeError(`at most 2^${bits} slots`);
+    this.cipher = new SlotCipher(bits, alphabet, Math.random);
+    // Not filled: a cell is read only while its slot is live (see SlotGenerations).
+    this.cells = Buffer.allocUnsafeSlow(capacity * length);
+  }
+
+  /** A fresh text for `slot`, kept there (it replaces the slot's earlier one). */
+  issue(slot: number): string {
+    const text = this.make(this.cipher.encode(slot));
+    this.cells.write(text, slot * this.length, 'latin1');
+    return text;
+  }
+
+  /** The text kept in `slot`. */
+  at(slot: number): string {
+    return this.cells.toString('latin1', slot * this.length, (slot + 1) * this.length);
+  }
+
+  /**
+   * The slot of `text` while `slots` keeps it, else -1. The cell is made a string and compared whole: a
+   * loop over the characters of `text` (a slice of the request's URL) took three times as long (issue 19:
+   * ~310 against ~105 ns for a token).
+   */
+  find(text: string, slots: SlotGenerations): number {
+    if (text.length !== this.length) return -1;
+    const slot = this.cipher.decode(text);
+    return slot >= 0 && slot < slots.capacity && slots.live(slot) && this.at(slot) === text ? slot : -1;
+  }
 }
 
 /** A code as GET /__emulator/codes/<code> shows it (CodeStore.get: a copy made when asked). */
@@ -369,8 +407,6 @@ export class StoredGrant implements SnsGrant {
   }
 }
 
-const TOKEN_BYTES = SNS_TOKEN_LENGTH;
-
 /**
  * User grants in slots of two generations (SlotGenerations), found by access_token and by refresh_token.
  * The tokens the store makes (create, renewAccess) carry their grant's slot (SlotCipher), and their
@@ -382,11 +418,9 @@ const TOKEN_BYTES = SNS_TOKEN_LENGTH;
  */
 export class GrantStore {
   private readonly slots: SlotGenerations;
-  /** One per kind of token, so a grant's access_token and refresh_token do not end alike. */
-  private readonly accessCipher = new SlotCipher(18, TOKEN_ALPHABET, Math.random);
-  private readonly refreshCipher = new SlotCipher(18, TOKEN_ALPHABET, Math.random);
-  private readonly accessCells: Buffer;
-  private readonly refreshCells: Buffer;
+  /** Each with a cipher of its own, so a grant's access_token and refresh_token do not end alike. */
+  private readonly accessTokens: SlotTexts;
+  private readonly refreshTokens: SlotTexts;
   readonly appids: string[];
   readonly userIds: string[];
   readonly openids: string[];
@@ -398,10 +432,9 @@ export class GrantStore {
   constructor(generation = MAX_GRANTS) {
     this.slots = new SlotGenerations(generation);
     const capacity = this.slots.capacity;
-    if (capacity > 2 ** 18) throw new RangeError('a GrantStore keeps at most 2^18 grants');
-    // Not filled: a slot's cells and fields are read only while it is live (see SlotGenerations).
-    this.accessCells = Buffer.allocUnsafeSlow(capacity * TOKEN_BYTES);
-    this.refreshCells = Buffer.allocUnsafeSlow(capacity * TOKEN_BYTES);
+    this.accessTokens = new SlotTexts(18, TOKEN_ALPHABET, SNS_TOKEN_LENGTH, capacity, newSnsToken);
+    this.refreshTokens = new SlotTexts(18, TOKEN_ALPHABET, SNS_TOKEN_LENGTH, capacity, newSnsToken);
+    // Not filled: a slot's fields are read only while it is live (see SlotGenerations).
     this.appids = new Array<string>(capacity);
     this.userIds = new Array<string>(capacity);
     this.openids = new Array<string>(capacity);
@@ -425,20 +458,16 @@ export class GrantStore {
   /** Remember a new grant under two fresh tokens that carry its slot. */
   create(appid: string, userId: string, openid: string, scope: Scope, snapshot: boolean, accessExpiresAt: number, refreshExpiresAt: number): StoredGrant {
     const slot = this.take(appid, userId, openid, scope, snapshot, accessExpiresAt, refreshExpiresAt);
-    const access = newSnsToken(this.accessCipher.encode(slot));
-    this.accessCells.write(access, slot * TOKEN_BYTES, 'latin1');
-    const refresh = newSnsToken(this.refreshCipher.encode(slot));
-    this.refreshCells.write(refresh, slot * TOKEN_BYTES, 'latin1');
-    return new StoredGrant(this, slot, access, refresh);
+    return new StoredGrant(this, slot, this.accessTokens.issue(slot), this.refreshTokens.issue(slot));
   }
 
   byAccess(token: string): StoredGrant | undefined {
-    const slot = this.find(token, this.accessCipher, this.accessCells);
+    const slot = this.accessTokens.find(token, this.slots);
     return slot < 0 ? undefined : new StoredGrant(this, slot);
   }
 
   byRefresh(token: string): StoredGrant | undefined {
-    const slot = this.find(token, this.refreshCipher, this.refreshCells);
+    const slot = this.refreshTokens.find(token, this.slots);
     return slot < 0 ? undefined : new StoredGrant(this, slot);
   }
 
@@ -450,17 +479,15 @@ export class GrantStore {
 
   /** A refresh gives the grant a new access_token: it is found by that one from now on, no longer by the old. */
   renewAccess(grant: StoredGrant): void {
-    const token = newSnsToken(this.accessCipher.encode(grant.slot));
-    this.accessCells.write(token, grant.slot * TOKEN_BYTES, 'latin1');
-    grant.accessToken = token;
+    grant.accessToken = this.accessTokens.issue(grant.slot);
   }
 
   accessTokenAt(slot: number): string {
-    return this.accessCells.toString('latin1', slot * TOKEN_BYTES, (slot + 1) * TOKEN_BYTES);
+    return this.accessTokens.at(slot);
   }
 
   refreshTokenAt(slot: number): string {
-    return this.refreshCells.toString('latin1', slot * TOKEN_BYTES, (slot + 1) * TOKEN_BYTES);
+    return this.refreshTokens.at(slot);
   }
 
   serialOf(slot: number): number {
@@ -478,13 +505,6 @@ export class GrantStore {
     this.accessExpiresAt[slot] = accessExpiresAt;
     this.refreshExpiresAt[slot] = refreshExpiresAt;
     return slot;
-  }
-
-  /** The slot of the remembered grant `token` names (its characters in `cells`), or -1. */
-  private find(token: string, cipher: SlotCipher, cells: Buffer): number {
-    if (token.length !== TOKEN_BYTES) return -1;
-    const slot = cipher.decode(token);
-    return slot >= 0 && slot < this.slots.capacity && this.slots.live(slot) && inCell(cells, slot * TOKEN_BYTES, TOKEN_BYTES, token) ? slot : -1;
   }
 }
 
@@ -504,8 +524,7 @@ const MAX_ATTEMPTS = 20;
  */
 export class CodeStore {
   private readonly slots: SlotGenerations;
-  private readonly cipher = new SlotCipher(17, CODE_ALPHABET, Math.random);
-  private readonly cells: Buffer;
+  private readonly codes: SlotTexts;
   private readonly appids: string[];
   private readonly userIds: string[];
   private readonly scopes: Scope[];
@@ -527,9 +546,8 @@ export class CodeStore {
   constructor(generation = CODES_KEPT) {
     this.slots = new SlotGenerations(generation);
     const capacity = this.slots.capacity;
-    if (capacity > 2 ** 17) throw new RangeError('a CodeStore keeps at most 2^17 codes');
-    // Not filled: a slot's cells and fields are read only while it is live (see SlotGenerations).
-    this.cells = Buffer.allocUnsafeSlow(capacity * CODE_LENGTH);
+    this.codes = new SlotTexts(17, CODE_ALPHABET, CODE_LENGTH, capacity, newCode);
+    // Not filled: a slot's fields are read only while it is live (see SlotGenerations).
     this.appids = new Array<string>(capacity);
     this.userIds = new Array<string>(capacity);
     this.scopes = new Array<Scope>(capacity);
@@ -556,8 +574,7 @@ export class CodeStore {
   /** A new code, unused, with no attempts. */
   mint(appid: string, userId: string, scope: Scope, snapshot: boolean, issuedAt: number, expiresAt: number): string {
     const slot = this.slots.next();
-    const code = newCode(this.cipher.encode(slot));
-    this.cells.write(code, slot * CODE_LENGTH, 'latin1');
+    const code = this.codes.issue(slot);
     this.appids[slot] = appid;
     this.userIds[slot] = userId;
     this.scopes[slot] = scope;
@@ -573,9 +590,7 @@ export class CodeStore {
 
   /** The slot of `code` while it is kept, else -1. */
   find(code: string): number {
-    if (code.length !== CODE_LENGTH) return -1;
-    const slot = this.cipher.decode(code);
-    return slot >= 0 && slot < this.slots.capacity && this.slots.live(slot) && inCell(this.cells, slot * CODE_LENGTH, CODE_LENGTH, code) ? slot : -1;
+    return this.codes.find(code, this.slots);
   }
 
   appid(slot: number): string {

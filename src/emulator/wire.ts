@@ -86,8 +86,9 @@ class RandomPool {
   /**
    * `prefix` (Latin-1) followed by pooled bytes, `length` characters in all, as one Latin-1 string: the
    * prefix is written over the bytes it replaces, so the string is made in one piece. `'0' + text`
-   * would be a V8 cons string, which every Map lookup, hash and write has to flatten first (issue 19:
-   * ~0.5 µs a code exchange). `tail`: character codes written over the last bytes the same way.
+   * would be a V8 cons string, which every comparison, hash and write has to flatten first (issue 19:
+   * ~0.5 µs a code exchange, when codes were Map keys). `tail`: character codes written over the last
+   * bytes the same way.
    */
   latin1(length: number, prefix = '', tail?: Uint8Array): string {
     const start = this.take(length);

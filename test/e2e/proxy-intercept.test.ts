@@ -699,16 +699,11 @@ describe('wxauth proxy --intercept (the command) with real clients in their own 
 setGlobalDispatcher(new EnvHttpProxyAgent());
 const res = await fetch('https://api.weixin.qq.com${target}');
 process.stdout.write(await res.text());`;
-      const child = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const env = baseEnv({ HTTPS_PROXY: url, NODE_EXTRA_CA_CERTS: cert });
-        execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env }, (e, out, err) => resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, out, err }));
-      });
+      const child = await runProgram(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: baseEnv({ HTTPS_PROXY: url, NODE_EXTRA_CA_CERTS: cert }) });
       expect(child.err).toBe('');
       expect(child.out).toBe(direct);
       // The same node without the CA: refused, never answered.
-      const untrusting = await new Promise<{ out: string; err: string }>((resolve) => {
-        execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: baseEnv({ HTTPS_PROXY: url }) }, (_e, out, err) => resolve({ out, err }));
-      });
+      const untrusting = await runProgram(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: baseEnv({ HTTPS_PROXY: url }) });
       expect(untrusting.out).toBe('');
       expect(untrusting.err).toMatch(/certificate|UNABLE_TO_VERIFY/i);
       await until(() => stderr.text.split('GET /sns/auth').length - 1 >= (hasCurl ? 2 : 1), 'the live lines');
@@ -729,7 +724,7 @@ process.stdout.write(await res.text());`;
   });
 });
 
-/** What a program printed, or the error's output: [exit code, stdout, stderr]. */
+/** A program's exit code (1 when it was killed or could not start), stdout and stderr. */
 function runProgram(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
     execFile(file, args, { ...options, timeout: 60_000 }, (e, out, err) => resolve({ code: e ? (typeof e.code === 'number' ? e.code : 1) : 0, out, err }));
