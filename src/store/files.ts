@@ -519,13 +519,14 @@ const FS_WITHOUT_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS
  * with EEXIST if any lock exists, and a lock never exists half-written (a reader always sees whose
  * it is). The file linked from lives only for this attempt, so a writer killed while it waits
  * leaves nothing behind. On a file system without hard links: an O_EXCL create and a short write.
+ * `named`: the file an error names.
  */
-function tryCreateLock(lock: string, token: string): boolean {
+function tryCreateLock(lock: string, token: string, named = lock): boolean {
   const tmp = uniqueName(lock, 'new');
   try {
     fs.writeFileSync(tmp, token, { flag: 'wx', mode: 0o600 });
   } catch (error) {
-    throw lockFailedError(lock, error);
+    throw lockFailedError(named, error);
   }
   try {
     fs.linkSync(tmp, lock);
@@ -533,7 +534,7 @@ function tryCreateLock(lock: string, token: string): boolean {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code === 'EEXIST') return false;
-    if (!FS_WITHOUT_HARD_LINKS.has(code)) throw lockFailedError(lock, error);
+    if (!FS_WITHOUT_HARD_LINKS.has(code)) throw lockFailedError(named, error);
   } finally {
     removeFile(tmp);
   }
@@ -542,7 +543,7 @@ function tryCreateLock(lock: string, token: string): boolean {
     fd = fs.openSync(lock, 'wx', 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw lockFailedError(lock, error);
+    throw lockFailedError(named, error);
   }
   try {
     fs.writeSync(fd, token);
@@ -580,10 +581,10 @@ function sweepLeftovers(lock: string): void {
 const uniqueName = (lock: string, what: string) => `${lock}.${uniqueId()}.${what}`;
 
 /**
- * Remove a stale lock — but only the one judged stale. Several waiters may judge the same lock
- * stale at once; a plain "remove" by the slower one would delete the lock the faster one has just
- * created. rename(2) moves whatever is there atomically, so the mover then checks it moved the file
- * it judged (same inode, same text) and, if not, puts the other process's live lock back.
+ * Remove a stale gate (see withGate) — but only the one judged stale. Several waiters may judge the
+ * same gate stale at once; a plain "remove" by the slower one would delete the gate the faster one has
+ * just made. rename(2) moves whatever is there atomically, so the mover then checks it moved the file
+ * it judged (same inode, same text) and, if not, puts the other process's gate back.
  */
 function takeOver(lock: string, stale: LockHolder): void {
   const aside = uniqueName(lock, 'stale');
@@ -604,9 +605,9 @@ function takeOver(lock: string, stale: LockHolder): void {
 }
 
 /**
- * Put a lock moved aside by mistake back in place. link(2) never replaces: if a third process has
- * locked in between, its lock stays and the owner of the moved one finds out at its ownership check
- * before writing (and redoes its write under a new lock).
+ * Put a gate moved aside by mistake back in place. link(2) never replaces: if a third process has
+ * taken the gate in between, its gate stays (the gate is held for a few system calls, so this needs a
+ * writer killed inside them and two waiters taking its gate over at the same moment).
  */
 function restoreLock(aside: string, lock: string): void {
   try {
@@ -616,8 +617,8 @@ function restoreLock(aside: string, lock: string): void {
   }
 }
 
-/** Remove our lock, and only ours: if it was taken over (we were judged stuck), leave the new owner's. */
-function release(lock: string, token: string): void {
+/** Remove our gate, and only ours: if it was taken over (we were judged stuck), leave the new owner's. */
+function releaseGate(lock: string, token: string): void {
   if (readLockText(lock) !== token) return;
   const aside = uniqueName(lock, 'done');
   try {
@@ -632,22 +633,70 @@ function release(lock: string, token: string): void {
   }
 }
 
+/** What a lock or a gate holds: whose it is (pid, host) and a token no other holder has. */
+function ownerToken(): string {
+  return JSON.stringify({ pid: process.pid, host: hostname(), token: uniqueId() });
+}
+
+/**
+ * Run `fn` holding the gate, `<lock>.gate`: every change to the lock file (creating it, removing a
+ * stale one, releasing it) is made under the gate, a few system calls long, after looking at the lock
+ * again, so no change can hit a lock another process made in between. (Before, a waiter that had
+ * judged a lock stale moved aside whatever lock was there by the time it acted, and put it back only if
+ * nobody had locked meanwhile: on a busy machine a live writer could lose its lock after its last check
+ * and overwrite the next writer's saved change; test/store/lock.test.ts caught it about once in ten runs
+ * with the cores busy, on Node 20 and 24.) A gate left by a writer killed inside it is taken over like
+ * any stale lock (takeOver).
+ */
+function withGate<T>(lock: string, deadline: number, waitMs: number, fn: () => T): T {
+  const gate = `${lock}.gate`;
+  const token = ownerToken();
+  // A folder where the gate cannot be made is reported as one where the lock cannot be.
+  for (let attempt = 0; !tryCreateLock(gate, token, lock); attempt++) {
+    const holder = inspectLock(gate);
+    if (holder && isStale(holder, Date.now())) takeOver(gate, holder);
+    else if (Date.now() >= deadline) throw lockedError(lock, waitMs);
+    else if (holder) sleepSync(backoff(attempt));
+  }
+  try {
+    return fn();
+  } finally {
+    releaseGate(gate, token);
+  }
+}
+
 function acquire(lock: string, deadline: number, waitMs: number): string {
-  const token = JSON.stringify({ pid: process.pid, host: hostname(), token: uniqueId() });
+  const token = ownerToken();
   for (let attempt = 0; ; attempt++) {
-    // Look before creating: a waiter polls an existing lock with a stat and a small read, instead
-    // of creating and removing a file each time (with a hundred waiters, that was most of the work).
+    // Look before taking the gate: a waiter polls a held lock with a stat and a small read.
     const holder = inspectLock(lock);
-    if (!holder) {
-      if (tryCreateLock(lock, token)) return token;
-      continue; // another waiter was first: look at its lock
-    }
-    if (isStale(holder, Date.now())) {
-      takeOver(lock, holder);
+    if (!holder || isStale(holder, Date.now())) {
+      // Judged again under the gate: the lock may have been released, taken or made since.
+      const outcome = withGate(lock, deadline, waitMs, () => {
+        const current = inspectLock(lock);
+        if (current && !isStale(current, Date.now())) return 'held';
+        if (current) removeFile(lock);
+        if (!tryCreateLock(lock, token)) return 'held';
+        return current ? 'taken over' : 'made';
+      });
+      if (outcome === 'taken over') sweepLeftovers(lock);
+      if (outcome !== 'held') return token;
       continue;
     }
     if (Date.now() >= deadline) throw lockedError(lock, waitMs);
     sleepSync(backoff(attempt));
+  }
+}
+
+/** Remove our lock, and only ours: if it was taken over (we were judged stuck), the new owner's stays. */
+function release(lock: string, token: string, waitMs: number): void {
+  if (readLockText(lock) !== token) return;
+  try {
+    withGate(lock, Date.now() + waitMs, waitMs, () => {
+      if (readLockText(lock) === token) removeFile(lock);
+    });
+  } catch {
+    // Left in place: once this process is gone, the next writer takes it over at once.
   }
 }
 
@@ -682,7 +731,7 @@ export function withFileLock<T>(file: string, fn: (lock: HeldLock) => T, waitMs:
       if (!(error instanceof LockLost)) throw error;
       if (Date.now() >= deadline) throw lockedError(lock, waitMs);
     } finally {
-      release(lock, token);
+      release(lock, token, waitMs);
     }
   }
 }
