@@ -556,11 +556,16 @@ function tryCreateLock(lock: string, token: string, named = lock): boolean {
 /**
  * Remove what killed writers left next to the lock (a `.new`, `.stale` or `.done` file lives for
  * microseconds, so one older than LOCK_STALE_MS is abandoned). Run after taking over a lock: that
- * is when a writer is known to have died.
+ * is when a writer is known to have died. `dead`: the holder taken over, when it is a process of this
+ * host that is gone; the temporary files of the file the lock guards that it was writing
+ * (`config.json.<its pid>-….tmp`, writeFileAtomic) can then never be renamed into place, however new.
  */
-function sweepLeftovers(lock: string): void {
+function sweepLeftovers(lock: string, dead?: LockHolder): void {
   const dir = path.dirname(lock);
   const prefix = `${path.basename(lock)}.`;
+  const deadPid = dead?.owner !== undefined && dead.owner.host === hostname() && !isAlive(dead.owner.pid) ? dead.owner.pid : undefined;
+  // The lock is `${file}.lock`, and a temporary file `${file}.${uniqueId()}.tmp`, uniqueId starting with the pid.
+  const deadTemp = deadPid === undefined ? undefined : `${path.basename(lock.slice(0, -'.lock'.length))}.${deadPid}-`;
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -568,6 +573,10 @@ function sweepLeftovers(lock: string): void {
     return;
   }
   for (const name of names) {
+    if (deadTemp !== undefined && name.startsWith(deadTemp) && name.endsWith('.tmp')) {
+      removeFile(path.join(dir, name));
+      continue;
+    }
     if (!name.startsWith(prefix) || !/\.(new|stale|done)$/.test(name)) continue;
     const leftover = path.join(dir, name);
     try {
@@ -672,14 +681,15 @@ function acquire(lock: string, deadline: number, waitMs: number): string {
     const holder = inspectLock(lock);
     if (!holder || isStale(holder, Date.now())) {
       // Judged again under the gate: the lock may have been released, taken or made since.
+      let previous: LockHolder | undefined;
       const outcome = withGate(lock, deadline, waitMs, () => {
-        const current = inspectLock(lock);
-        if (current && !isStale(current, Date.now())) return 'held';
-        if (current) removeFile(lock);
+        previous = inspectLock(lock);
+        if (previous && !isStale(previous, Date.now())) return 'held';
+        if (previous) removeFile(lock);
         if (!tryCreateLock(lock, token)) return 'held';
-        return current ? 'taken over' : 'made';
+        return previous ? 'taken over' : 'made';
       });
-      if (outcome === 'taken over') sweepLeftovers(lock);
+      if (outcome === 'taken over') sweepLeftovers(lock, previous);
       if (outcome !== 'held') return token;
       continue;
     }

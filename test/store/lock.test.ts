@@ -125,6 +125,23 @@ describe('store lock', () => {
     expect(fs.existsSync(lock)).toBe(false);
   });
 
+  // A writer killed between creating its temporary file and renaming it leaves both behind.
+  it('after taking over a dead writer\'s lock, removes the half-written temporary file it left, and nothing else', () => {
+    const dir = tempDir();
+    const pid = deadPid();
+    const lock = path.join(dir, 'config.json.lock');
+    plantStaleLock(lock, JSON.stringify({ pid, host: os.hostname(), token: 'crashed' }), 0);
+    const leftover = path.join(dir, `config.json.${pid}-mfx1-0-abc123.tmp`);
+    fs.writeFileSync(leftover, '{"profiles":{"half', { mode: 0o600 });
+    // Not the dead writer's: another writer's temporary file, and a file of the user's own.
+    const others = [path.join(dir, `config.json.${process.pid}-mfx1-0-def456.tmp`), path.join(dir, 'config.json.old.tmp'), path.join(dir, `tokens.json.${pid}-mfx1-0-abc123.tmp`)];
+    for (const file of others) fs.writeFileSync(file, 'x');
+    ConfigStore.open(dir).setValues('prod', { domain: 'www.example.com' });
+    expect(ConfigStore.open(dir).getProfile('prod')).toEqual({ domain: 'www.example.com' });
+    expect(fs.existsSync(leftover)).toBe(false);
+    for (const file of others) expect(fs.existsSync(file)).toBe(true);
+  });
+
   // A waiter that gives up before the lock it waits on turns stale never gets to take it over.
   it('waits for a lock of unknown owner until it is stale (10 s) rather than giving up after 5 s', () => {
     const dir = tempDir();
