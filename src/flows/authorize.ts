@@ -126,8 +126,8 @@ function keyed(f: Finding): LintFinding {
 
 /**
  * Choose, build and lint, without side effects. Throws UsageError when the options contradict the
- * endpoint, when there is no redirect_uri, and ('url.refused') when WeChat would reject the URL and
- * `force` is not set.
+ * endpoint, when there is no redirect_uri, and, unless `force` is set, when WeChat would reject the URL
+ * ('url.refused') or it has a state wxauth will not build (ALWAYS_BLOCKING; 'url.refused.policy').
  */
 export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): AuthorizePlan {
   const { config } = request;
@@ -172,9 +172,16 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
     const [first, ...rest] = blocking;
     deps.hooks.onRefused?.(rest);
     const text = first ? deps.hooks.describe(first) : { message: '', effect: '', fix: '' };
+    // An error is what WeChat rejects; the rest of ALWAYS_BLOCKING is wxauth's own refusal.
+    const wechat = first?.severity === 'error';
     throw new UsageError(
-      { key: 'url.refused', params: { reason: text.message, effect: text.effect } },
-      { hint: { key: request.forceFlag ? 'url.refused.hint' : 'url.refused.hint.noForce', params: { fix: text.fix } } },
+      { key: wechat ? 'url.refused' : 'url.refused.policy', params: { reason: text.message, effect: text.effect } },
+      {
+        hint: {
+          key: wechat ? (request.forceFlag ? 'url.refused.hint' : 'url.refused.hint.noForce') : request.forceFlag ? 'url.refused.hint.policy' : 'url.refused.hint.policy.noForce',
+          params: { fix: text.fix },
+        },
+      },
     );
   }
 

@@ -124,6 +124,22 @@ describe('wxauth url', () => {
     expect(r.stderr).toContain('10003');
   });
 
+  // WeChat calls back with an empty state (API-FACTS §1.3): the refusal is wxauth's, not WeChat's.
+  it('refuses an empty state as its own choice, without claiming WeChat would reject the URL', async () => {
+    const r = await run(['url', '--state', '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Not building this URL (WeChat would accept it; wxauth refuses): There is no state');
+    expect(r.stderr).not.toContain('WeChat would reject');
+    expect(r.stderr).toContain('To build it anyway, add --force.');
+    const forced = await run(['url', '--state', '', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain('Built anyway (--force); WeChat accepts it, but: There is no state');
+    expect(forced.stderr).not.toContain('WeChat will reject');
+    expect(forced.stderr).toContain('This URL has no state: wxauth exchange / listen / inspect have nothing to check the callback against.');
+    const zh = await run(['url', '--state', ''], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.stderr).toContain('微信会接受它，但 wxauth 不生成');
+  });
+
   it('--force with --json lists the problem under warnings', async () => {
     const r = await run(['url', '--json', '--scope', 'snsapi_login', '--force']);
     expect(r.code).toBe(0);

@@ -46,9 +46,23 @@ export const messages = {
     zh: '不生成这条链接，微信会拒绝它：{reason}{effect}',
     en: 'Not building this URL, WeChat would reject it: {reason} {effect}',
   },
+  // The ALWAYS_BLOCKING findings WeChat itself lets through (no state; a state it may alter): wxauth's
+  // own refusal, so it must not be worded as WeChat's.
+  'url.refused.policy': {
+    zh: '不生成这条链接（微信会接受它，但 wxauth 不生成）：{reason}{effect}',
+    en: 'Not building this URL (WeChat would accept it; wxauth refuses): {reason} {effect}',
+  },
   'url.refused.hint': {
     zh: '{fix}如果就是要复现这个错误，加上 --force。',
     en: '{fix} To build it anyway (e.g. to reproduce the error), add --force.',
+  },
+  'url.refused.hint.policy': {
+    zh: '{fix}如果就是要生成它，加上 --force。',
+    en: '{fix} To build it anyway, add --force.',
+  },
+  'url.refused.hint.policy.noForce': {
+    zh: '{fix}如果就是要生成它，用 wxauth url --force。',
+    en: '{fix} To build it anyway, use wxauth url --force.',
   },
   'url.refused.hint.noForce': {
     zh: '{fix}如果就是要复现这个错误，用 wxauth url --force 生成链接。',
@@ -59,6 +73,10 @@ export const messages = {
     zh: '按 --force 生成，微信会拒绝：{message}{effect}',
     en: 'Built anyway (--force); WeChat will reject it: {message} — {effect}',
   },
+  'url.forced.policy': {
+    zh: '按 --force 生成；微信会接受，但：{message}{effect}',
+    en: 'Built anyway (--force); WeChat accepts it, but: {message} — {effect}',
+  },
   'url.warning': { zh: '{message}{fix}', en: '{message} {fix}' },
   'url.landing.authorize': {
     zh: '用手机微信扫码打开（公众号授权链接只能在微信内打开）；同意后，手机微信内会跳转到 {redirectUri}',
@@ -67,6 +85,10 @@ export const messages = {
   'url.landing.qrconnect': {
     zh: '在电脑浏览器中打开，用手机微信扫页面上的二维码；确认后，电脑浏览器会跳转到 {redirectUri}',
     en: 'Open it in a desktop browser and scan the page’s QR code with WeChat; after confirming, the desktop browser is redirected to {redirectUri}',
+  },
+  'url.state.none': {
+    zh: '这条链接没有 state：wxauth exchange / listen / inspect 无从校验回调。',
+    en: 'This URL has no state: wxauth exchange / listen / inspect have nothing to check the callback against.',
   },
   'url.state.remembered': {
     zh: 'state {state} 已记录到配置 {profile}，wxauth exchange / listen / inspect 会校验它。',

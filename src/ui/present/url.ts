@@ -38,7 +38,7 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
   if (!out.json) {
     for (const f of plan.blocking) {
       const r = render(out, f);
-      out.warn(out.t('url.forced', { message: r.message, effect: r.effect }));
+      out.warn(out.t(f.severity === 'error' ? 'url.forced' : 'url.forced.policy', { message: r.message, effect: r.effect }));
     }
     for (const f of plan.warnings) {
       const r = render(out, f);
@@ -52,7 +52,7 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
       if (result.qr) await out.qr(plan.url, { force: result.qrForced });
       out.say(out.t(plan.endpoint === 'authorize' ? 'url.landing.authorize' : 'url.landing.qrconnect', { redirectUri: plan.redirectUri }));
     }
-    out.note(out.t('url.state.remembered', { state: plan.state, profile: result.profile }));
+    out.note(plan.state === '' ? out.t('url.state.none') : out.t('url.state.remembered', { state: plan.state, profile: result.profile }));
   }
 
   if (result.opened === undefined) return;
