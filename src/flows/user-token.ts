@@ -180,11 +180,24 @@ export function pickUserToken(
     return { accessToken: q.accessToken, openid, entry: entry && entry.openid === openid ? entry : undefined, source: 'args' };
   }
   const entry = tokens?.getUser(q.profile, q.appid, q.openid);
-  if (!entry) throw noCachedUser(q.profile, q.openid);
+  if (!entry) throw noCachedUser(q.profile, q.openid, tokens, q.appid);
   return { accessToken: entry.accessToken, openid: entry.openid, entry, source: 'cache' };
 }
 
-function noCachedUser(profile: string, openid: string | undefined): UsageError {
+/**
+ * No cached token to use. When the profile does hold tokens, but of another appid (its appid was
+ * changed, or WXAUTH_APPID points elsewhere), saying "empty" would send the user to `wxauth tokens`,
+ * which lists them: name the appids instead.
+ */
+function noCachedUser(profile: string, openid: string | undefined, tokens?: TokenStore, appid?: string): UsageError {
+  const others = appid === undefined ? [] : (tokens?.listUsers(profile) ?? []).filter((u) => u.appid !== appid && (openid === undefined || u.openid === openid));
+  if (appid !== undefined && others.length > 0) {
+    const appids = [...new Set(others.map((u) => u.appid))].join(', ');
+    return new UsageError(
+      openid ? { key: 'tokens.otherAppidOpenid', params: { profile, appid, others: appids, openid } } : { key: 'tokens.otherAppid', params: { profile, appid, others: appids } },
+      { hint: { key: 'tokens.otherAppid.hint', params: { p: profileFlag(profile), appid } } },
+    );
+  }
   return new UsageError(
     openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } },
     { hint: { key: 'tokens.noCachedUser.hint', params: { p: profileFlag(profile) } } },
@@ -224,7 +237,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     previous = p.tokens?.listUsers(p.profile).find((u) => u.refreshToken === refreshToken);
   } else {
     previous = p.tokens?.getUser(p.profile, p.appid, p.openid);
-    if (!previous) throw noCachedUser(p.profile, p.openid);
+    if (!previous) throw noCachedUser(p.profile, p.openid, p.tokens, p.appid);
     if (!previous.refreshToken) {
       throw new UsageError(
         { key: 'tokens.noRefreshToken', params: { openid: previous.openid } },

@@ -202,6 +202,18 @@ export const messages = {
     zh: 'profile {profile} 的 token 缓存里没有 openid {openid}。',
     en: 'The token cache of profile {profile} has no openid {openid}.',
   },
+  'tokens.otherAppid': {
+    zh: 'profile {profile} 的 token 缓存里没有 appid {appid} 的用户：缓存的 token 属于 {others}（profile 的 appid 改过，或 WXAUTH_APPID 指向了别的 appid）。',
+    en: 'The token cache of profile {profile} has no user of appid {appid}: its tokens are of {others} (the profile’s appid was changed, or WXAUTH_APPID points elsewhere).',
+  },
+  'tokens.otherAppidOpenid': {
+    zh: 'profile {profile} 的 token 缓存里，openid {openid} 的 token 属于 {others}，不属于现在的 appid {appid}（openid 按 appid 区分）。',
+    en: 'In the token cache of profile {profile}, openid {openid} has tokens of {others}, not of the current appid {appid} (openids are per appid).',
+  },
+  'tokens.otherAppid.hint': {
+    zh: 'token 只能用签发它的 appid：为 {appid} 重新授权（wxauth login{p}），或换回签发这些 token 的 appid。wxauth tokens show <openid>{p} 显示每个 token 的 appid。',
+    en: 'A token only works with the appid that issued it: authorise again for {appid} (wxauth login{p}), or switch back to the appid that issued them. wxauth tokens show <openid>{p} shows each token’s appid.',
+  },
   'tokens.noCachedUser.hint': {
     zh: '先换一个 token：wxauth login{p}，或 wxauth exchange{p} <code>；也可以直接把 token 作为参数传入。wxauth tokens{p} 列出缓存里的用户。',
     en: 'Get a token first: wxauth login{p}, or wxauth exchange{p} <code>; or pass the token as an argument. wxauth tokens{p} lists the cached users.',

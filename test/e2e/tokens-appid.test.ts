@@ -1,0 +1,56 @@
+// check / refresh / userinfo when the profile's cache holds tokens of another appid (the profile's
+// appid was changed, or WXAUTH_APPID points elsewhere): said as such, not as an empty cache while
+// `wxauth tokens` lists the users.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
+import { emulatorEnv, runCli, tempConfigDir } from './helpers.js';
+import { seedUserToken } from './seed-tokens.js';
+
+let emu: EmulatorHandle;
+let svc: PublicApp;
+let other: PublicApp;
+let dir: string;
+let openid: string;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  const [a, b] = emu.apps.filter((app) => app.type !== 'website');
+  if (!a || !b) throw new Error('the default seed has two official accounts');
+  [svc, other] = [a, b];
+  dir = tempConfigDir();
+  openid = (await seedUserToken(emu, dir, svc, 'u1')).entry.openid;
+});
+
+afterAll(async () => {
+  await emu.close();
+});
+
+/** The CLI with the other account's appid: the cached token is svc's. */
+const wx = (args: string[], extra: Record<string, string> = {}) => runCli(args, { env: emulatorEnv(emu, other, { WXAUTH_CONFIG_DIR: dir, ...extra }) });
+
+describe('a cache holding tokens of another appid', () => {
+  it('check, refresh and userinfo name the appid the tokens are of, not "empty"', async () => {
+    for (const command of ['check', 'refresh', 'userinfo']) {
+      const r = await wx([command]);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toContain(`The token cache of profile default has no user of appid ${other.appid}: its tokens are of ${svc.appid}`);
+      expect(r.stderr, command).not.toContain('is empty');
+    }
+    const listed = await wx(['tokens']);
+    expect(listed.stdout).toContain(openid);
+  });
+
+  it('with an openid, says that openid has tokens of the other appid (in zh too)', async () => {
+    const r = await wx(['check', '--openid', openid]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`openid ${openid} has tokens of ${svc.appid}, not of the current appid ${other.appid}`);
+    const zh = await wx(['check', '--openid', openid], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.stderr).toContain(`openid ${openid} 的 token 属于 ${svc.appid}，不属于现在的 appid ${other.appid}`);
+  });
+
+  it('an openid cached for no appid at all is still "has no openid"', async () => {
+    const r = await wx(['check', '--openid', 'oNoSuchOpenid0000000000000000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has no openid oNoSuchOpenid0000000000000000');
+  });
+});
