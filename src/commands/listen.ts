@@ -6,7 +6,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
-import { planListener, type CallbackHit, type CallbackResult, type ListenFlags } from '../listener/index.js';
+import { planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
@@ -30,6 +30,8 @@ export interface ListenHooks extends CallbackHooks {
   onExpectedState(expected: ExpectedState | undefined): void;
   /** The configured redirect_uri is public, so the defaults were used instead of its port and path. */
   onNotLocal(uri: string): void;
+  /** --port/--path differ from the local redirect_uri the callback will go to. */
+  onMismatch(mismatch: NonNullable<ListenPlan['mismatch']>, listening: { port: number; path: string }): void;
   /** --paste without a terminal: the callback URL is read from stdin. */
   onReadingStdin(): void;
   /** The code is here (shown at once, while an --exchange may still be running). */
@@ -117,6 +119,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     startExchange(callback.hits[0]!);
   } else {
     if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal);
+    if (plan.mismatch) hooks.onMismatch(plan.mismatch, { port: plan.port, path: plan.path });
     callback = await catchCallback(
       {
         plan,

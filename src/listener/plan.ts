@@ -27,6 +27,11 @@ export interface ListenPlan {
   notLocal?: string;
   /** The redirect_uri's host, accepted in the Host header (e.g. a hosts-file name pointing here). */
   allowedHosts: string[];
+  /**
+   * --port or --path differ from the local redirect_uri's: WeChat sends the browser to that
+   * redirect_uri, so nothing arrives here unless something forwards it.
+   */
+  mismatch?: { redirectUri: string; port?: number; path?: string };
 }
 
 export function parsePort(value: unknown): number | undefined {
@@ -107,6 +112,12 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
   const defaultHost = local && isPrivateLanHost(local.host) ? '0.0.0.0' : DEFAULT_HOST;
   const allowedHosts = local && !isWildcardHost(local.host) ? [local.host] : [];
   const source: ListenPlan['source'] = port !== undefined || path !== undefined ? 'flags' : local ? 'redirect' : 'default';
+  const portDiffers = local !== undefined && port !== undefined && port !== local.port;
+  const pathDiffers = local !== undefined && path !== undefined && path !== local.path;
+  const mismatch =
+    redirectUri !== undefined && (portDiffers || pathDiffers)
+      ? { redirectUri, ...(portDiffers ? { port: local!.port } : {}), ...(pathDiffers ? { path: local!.path } : {}) }
+      : undefined;
   return {
     host: host ?? defaultHost,
     port: port ?? local?.port ?? DEFAULT_PORT,
@@ -116,5 +127,6 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
     ...(local ? { redirectUri } : {}),
     ...(local ? {} : notLocal ? { notLocal } : {}),
     allowedHosts,
+    ...(mismatch ? { mismatch } : {}),
   };
 }

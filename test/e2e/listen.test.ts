@@ -193,6 +193,14 @@ describe('wxauth listen', () => {
     expect(r.stderr).toContain(`callback(s) with another state were refused (the last brought "${state}x"`);
   });
 
+  it('warns when --port differs from the port the remembered redirect_uri sends the callback to', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:47310' };
+    expect((await runCli(['url', '--redirect-uri', 'http://127.0.0.1:47310/callback'], { env })).code).toBe(0);
+    const r = await runCli(['listen', '--port', '0', '--timeout', '1'], { env });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/The callback goes where redirect_uri \(http:\/\/127\.0\.0\.1:47310\/callback\) points, port and path :47310\/callback, but this listens on \/callback on a random port: nothing arrives here/);
+  });
+
   it('--json prints one document with the callback and every hit', async () => {
     const { url, done } = await startListen(['--state', 'j1', '--json']);
     await get(`${url}?code=${CODE}&state=j1`, { 'user-agent': 'UA-1' });

@@ -25,6 +25,15 @@ describe('planListener', () => {
     expect(plan).toMatchObject({ port: 8080, path: '/callback', notLocal: 'https://www.example.com:8443/wechat/callback' });
   });
 
+  // WeChat sends the browser to the redirect_uri: a listener on another port or path never sees it.
+  it('names the port or path the redirect_uri sends the callback to when --port / --path differ', () => {
+    const uri = 'http://127.0.0.1:5174/wx/cb';
+    expect(planListener({ port: '5175' }, [uri]).mismatch).toEqual({ redirectUri: uri, port: 5174 });
+    expect(planListener({ path: '/cb' }, [uri]).mismatch).toEqual({ redirectUri: uri, path: '/wx/cb' });
+    expect(planListener({ port: '5174', path: '/wx/cb' }, [uri]).mismatch).toBeUndefined();
+    expect(planListener({ port: '5175' }, ['https://www.example.com/cb']).mismatch).toBeUndefined();
+  });
+
   it('accepts the redirect host in the Host header (a hosts-file name pointing here)', () => {
     expect(planListener({}, ['http://127.0.0.1:5174/cb']).allowedHosts).toEqual(['127.0.0.1']);
   });

@@ -181,6 +181,14 @@ export function listenHooks(out: Output): ListenHooks {
   return {
     onExpectedState: (expected) => expectedStateLine(out, expected),
     onNotLocal: (uri) => out.note(out.t('listen.redirect.notLocal', { uri })),
+    onMismatch: (m, here) =>
+      out.warn(
+        out.t('listen.redirect.mismatch', {
+          uri: m.redirectUri,
+          there: `:${m.port ?? here.port}${m.path ?? here.path}`,
+          here: here.port === 0 ? out.t('listen.port.random', { path: here.path }) : `:${here.port}${here.path}`,
+        }),
+      ),
     onReadingStdin: () => out.note(out.t('listen.paste.stdin')),
     onListening: (listener) => {
       out.say(out.t('listen.listening', { url: out.style.bold(listener.url) }));
