@@ -102,10 +102,14 @@ export class ConfigStore {
     return this.read().currentProfile;
   }
 
-  /** profiles() and currentProfile() from one read of the file. */
-  snapshot(): { profiles: Record<string, ProfileData>; currentProfile: string | undefined } {
+  /** profiles() and currentProfile() from one read of the file, and the file's path (resolveConfig names it). */
+  snapshot(): { profiles: Record<string, ProfileData>; currentProfile: string | undefined; configFile: string } {
     const file = this.read();
-    return { profiles: Object.assign(Object.create(null) as Record<string, ProfileData>, file.profiles), currentProfile: file.currentProfile };
+    return {
+      profiles: Object.assign(Object.create(null) as Record<string, ProfileData>, file.profiles),
+      currentProfile: file.currentProfile,
+      configFile: this.path,
+    };
   }
 
   getProfile(name: string): ProfileData | undefined {

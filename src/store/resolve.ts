@@ -5,7 +5,7 @@
 // never reaches WeChat, and requireFields() stops the command with it (exit 4, naming its source).
 import path from 'node:path';
 import type { MessageRef } from '../errors.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, UsageError, type WxauthError } from '../errors.js';
 import {
   DEFAULT_BACKUP_API_BASE,
   DEFAULT_OPEN_BASE,
@@ -102,6 +102,14 @@ export const ENV_NAMES: Record<ConfigField, string> = {
   verifyFile: 'WXAUTH_VERIFY_FILE',
 };
 
+/** The global flags that set a profile value (the others come only from env or the profile). */
+export const FLAG_NAMES: Partial<Record<ConfigField, string>> = {
+  apiBase: '--api-base',
+  openBase: '--open-base',
+  backupApiBase: '--backup-api-base',
+  region: '--region',
+};
+
 export const DEFAULT_PROFILE = 'default';
 
 /**
@@ -157,6 +165,8 @@ export interface ResolveInput {
   currentProfile?: string;
   /** The stores' own warnings (ConfigStore.warnings()), passed on in the result's warnings. */
   warnings?: MessageRef[];
+  /** config.json's path, named with a profile value that is refused, so the user knows where to fix it. */
+  configFile?: string;
 }
 
 export function pickProfileName(
@@ -179,11 +189,15 @@ export function pickProfileName(
   return picked;
 }
 
+/**
+ * --timeout: only ever a flag, so a bad value is a usage error (exit 2), as every refused flag is
+ * (README "A refused flag … is exit 2"); it was exit 4 as if the configuration were at fault.
+ */
 export function parseTimeout(value: string | number | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUT_MS;
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isInteger(n) || n <= 0 || n > 600_000) {
-    throw new ConfigError(
+    throw new UsageError(
       { key: 'config.timeout.invalid', params: { value: String(value) } },
       { hint: { key: 'config.timeout.invalid.hint' } },
     );
@@ -234,58 +248,55 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     return undefined;
   };
 
+  // Flags first: a refused flag is the command line's fault (exit 2) whatever else is wrong.
+  const timeoutMs = parseTimeout(globals.timeout);
+
+  /**
+   * How the user knows where a value came from, so a refusal says what to change: the flag, the
+   * variable, or the profile and the file that holds it.
+   */
+  const nameOf = (field: ConfigField): string => {
+    const source = sources[field];
+    if (source === 'flag') return FLAG_NAMES[field] ?? field;
+    if (source === 'env') return ENV_NAMES[field];
+    return input.configFile ? `${field} (profile ${picked.name}, ${input.configFile})` : `${field} (profile ${picked.name})`;
+  };
+  /** A value the one validation refuses: a usage error when a flag gave it, a config error otherwise. */
+  const refusals: WxauthError[] = [];
+  const verdict = (field: 'type' | 'region' | 'apiBase' | 'openBase' | 'backupApiBase', value: string): boolean => {
+    const checked = checkSetting(field, value, { name: nameOf(field) });
+    if (checked.ok) return true;
+    const Refusal = sources[field] === 'flag' ? UsageError : ConfigError;
+    refusals.push(new Refusal(checked.problem, { hint: checked.hint }));
+    return false;
+  };
+
   const rawType = pick('type');
   let type: AccountType | undefined;
-  if (rawType !== undefined) {
-    if (isAccountType(rawType)) type = rawType;
-    else {
-      throw new ConfigError(
-        { key: 'config.type.invalid', params: { value: rawType, source: sources.type } },
-        { hint: { key: 'config.type.invalid.hint' } },
-      );
-    }
-  }
+  if (rawType !== undefined && verdict('type', rawType) && isAccountType(rawType)) type = rawType;
 
   const rawRegion = pick('region');
   if (rawRegion === undefined) sources.region = 'default';
   let region: Region = 'default';
-  if (rawRegion !== undefined) {
-    if (isRegion(rawRegion)) region = rawRegion;
-    else {
-      throw new ConfigError(
-        { key: 'config.region.invalid', params: { value: rawRegion } },
-        { hint: { key: 'config.region.invalid.hint' } },
-      );
-    }
-  }
+  if (rawRegion !== undefined && verdict('region', rawRegion) && isRegion(rawRegion)) region = rawRegion;
 
   let apiBase = pick('apiBase');
   if (apiBase === undefined) {
     apiBase = REGIONS[region];
     sources.apiBase = rawRegion === undefined ? 'default' : sources.region;
-  }
+  } else verdict('apiBase', apiBase);
   let openBase = pick('openBase');
   if (openBase === undefined) {
     openBase = DEFAULT_OPEN_BASE;
     sources.openBase = 'default';
-  }
+  } else verdict('openBase', openBase);
   let backupApiBase = pick('backupApiBase');
   if (backupApiBase === undefined) {
     backupApiBase = DEFAULT_BACKUP_API_BASE;
     sources.backupApiBase = 'default';
-  }
-  for (const [field, value] of [
-    ['apiBase', apiBase],
-    ['openBase', openBase],
-    ['backupApiBase', backupApiBase],
-  ] as const) {
-    if (!/^https?:\/\/[^\s/]+/.test(value)) {
-      throw new ConfigError(
-        { key: 'config.base.invalid', params: { field, value } },
-        { hint: { key: 'config.base.invalid.hint' } },
-      );
-    }
-  }
+  } else verdict('backupApiBase', backupApiBase);
+  const refused = refusals.find((r) => r instanceof UsageError) ?? refusals[0];
+  if (refused) throw refused;
 
   if (picked.source !== 'default' && stored === undefined && picked.source !== 'profile') {
     warnings.push({ key: 'config.profile.missing', params: { profile: picked.name } });
@@ -297,8 +308,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     const value = pick(field);
     const source = sources[field];
     if (value === undefined || source === undefined) return undefined;
-    const name = source === 'env' ? ENV_NAMES[field] : `${field} (profile ${picked.name})`;
-    const verdict = checkSetting(field, value, { name, type });
+    const verdict = checkSetting(field, value, { name: nameOf(field), type });
     if (verdict.ok) return verdict.value;
     delete sources[field];
     errors.push({ field, source, error: new ConfigError(verdict.problem, { hint: verdict.hint }) });
@@ -321,7 +331,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     apiBase: apiBase.replace(/\/+$/, ''),
     openBase: openBase.replace(/\/+$/, ''),
     backupApiBase: backupApiBase.replace(/\/+$/, ''),
-    timeoutMs: parseTimeout(globals.timeout),
+    timeoutMs,
     sources,
     warnings,
     errors,

@@ -128,10 +128,12 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect(err?.hint?.params?.env).toBe('WXAUTH_APPID, WXAUTH_SECRET');
   });
 
-  it('rejects an unknown account type or region from any source', () => {
+  it('rejects an unknown account type or region from any source: a flag as a usage error, env or a profile as a config error', () => {
     expect(() => resolveConfig({ globals: {}, env: { WXAUTH_TYPE: 'miniprogram' }, profiles: {} })).toThrow(ConfigError);
-    expect(() => resolveConfig({ globals: { region: 'bj' }, env: {}, profiles: {} })).toThrow(ConfigError);
-    expect(() => resolveConfig({ globals: { timeout: 'soon' }, env: {}, profiles: {} })).toThrow(ConfigError);
+    expect(() => resolveConfig({ globals: {}, env: { WXAUTH_REGION: 'bj' }, profiles: {} })).toThrow(ConfigError);
+    expect(() => resolveConfig({ globals: {}, env: {}, profiles: { p: { region: 'bj' as never } }, currentProfile: 'p' })).toThrow(ConfigError);
+    expect(() => resolveConfig({ globals: { region: 'bj' }, env: {}, profiles: {} })).toThrow(UsageError);
+    expect(() => resolveConfig({ globals: { timeout: 'soon' }, env: {}, profiles: {} })).toThrow(UsageError);
   });
 });
 

@@ -4,18 +4,6 @@ import type { MessageSection } from './types.js';
 export const messages = {
   'config.timeout.invalid': { zh: '--timeout "{value}" 不是有效的毫秒数。', en: '--timeout "{value}" is not a valid number of milliseconds.' },
   'config.timeout.invalid.hint': { zh: '给一个 1 到 600000 之间的整数，例如 --timeout 5000。', en: 'Give a whole number from 1 to 600000, e.g. --timeout 5000.' },
-  'config.type.invalid': { zh: '账号类型 "{value}" 无效（来源：{source}）。', en: 'Account type "{value}" is not valid (from: {source}).' },
-  'config.type.invalid.hint': {
-    zh: '可选：service（服务号）、subscription（订阅号）、test（测试号）、website（网站应用）。',
-    en: 'Use one of: service (服务号), subscription (订阅号), test (测试号), website (网站应用).',
-  },
-  'config.region.invalid': { zh: '区域 "{value}" 无效。', en: 'Region "{value}" is not valid.' },
-  'config.region.invalid.hint': {
-    zh: '可选：default（api.weixin.qq.com）、api2（容灾）、sh、sz、hk。',
-    en: 'Use one of: default (api.weixin.qq.com), api2 (disaster recovery), sh, sz, hk.',
-  },
-  'config.base.invalid': { zh: '{field} "{value}" 不是 http(s) 地址。', en: '{field} "{value}" is not an http(s) URL.' },
-  'config.base.invalid.hint': { zh: '写成完整地址，例如 http://127.0.0.1:3900。', en: 'Write the full address, e.g. http://127.0.0.1:3900.' },
   'config.profile.missing': {
     zh: 'profile "{profile}" 不在配置文件里；只使用环境变量和参数中的值。',
     en: 'Profile "{profile}" is not in the config file; only values from env and flags are used.',

@@ -1,0 +1,125 @@
+// A bad value of a global flag (--timeout, --api-base, --open-base, --backup-api-base, --region) is
+// the command line's fault: a usage error (exit 2) naming the flag, as a refused `config set` value
+// is. The same value from WXAUTH_* or a profile stays a configuration error (exit 4), and the message
+// names where it came from — the variable, or the profile and its config.json — so the user knows
+// what to change. Nothing reaches WeChat either way.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseJson, runCli, tempConfigDir } from './helpers.js';
+
+const APPID = 'wx1234567890abcdef';
+const SECRET = '0123456789abcdef0123456789abcdef';
+
+/** A stand-in for WeChat that counts what reaches it. */
+let hits = 0;
+let base = '';
+const server = http.createServer((_req, res) => {
+  hits++;
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify({ errcode: 40013, errmsg: 'invalid appid' }));
+});
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** A config folder with profile "prod" (aimed at the counting server) and `extra` in it. */
+function withProfile(extra: Record<string, string> = {}): { dir: string; file: string } {
+  const dir = tempConfigDir();
+  const file = path.join(dir, 'config.json');
+  const prod = { type: 'service', appid: APPID, secret: SECRET, apiBase: base, openBase: base, backupApiBase: base, ...extra };
+  fs.writeFileSync(file, JSON.stringify({ currentProfile: 'prod', profiles: { prod } }), { mode: 0o600 });
+  return { dir, file };
+}
+
+describe('a refused global flag is a usage error (exit 2) naming the flag', () => {
+  it.each([
+    [['--timeout', '0', 'token'], '--timeout "0"'],
+    [['token', '--timeout', 'abc'], '--timeout "abc"'],
+    [['--api-base', 'notaurl', 'token'], '--api-base: "notaurl"'],
+    [['--open-base', 'ftp://x', 'token'], '--open-base: "ftp://x"'],
+    [['--backup-api-base', 'nope', 'token'], '--backup-api-base: "nope"'],
+    [['--region', 'xx', 'token'], '--region: region "xx"'],
+  ])('%j', async (args, named) => {
+    hits = 0;
+    const { dir } = withProfile();
+    const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(named);
+    expect(r.stdout).toBe('');
+    expect(hits).toBe(0);
+  });
+
+  it('in the --json document too: error.code "usage"', async () => {
+    const r = await runCli(['--json', '--region', 'xx', 'token'], { env: { WXAUTH_CONFIG_DIR: withProfile().dir } });
+    expect(r.code).toBe(2);
+    expect(parseJson(r.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining('--region') } });
+  });
+
+  it('in Chinese', async () => {
+    const r = await runCli(['--lang', 'zh', '--api-base', 'notaurl', 'token'], { env: { WXAUTH_CONFIG_DIR: withProfile().dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--api-base："notaurl" 不是 http(s) 地址');
+  });
+
+  it('a flag is refused even when the profile has its own bad value (the flag is what the user just typed)', async () => {
+    const r = await runCli(['--timeout', '0', 'token'], { env: { WXAUTH_CONFIG_DIR: withProfile({ region: 'xx' }).dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--timeout');
+  });
+
+  it('doctor stops before any check runs, as with a bad --connect-to', async () => {
+    hits = 0;
+    const r = await runCli(['doctor', '--profile', 'prod', '--timeout', '0'], { env: { WXAUTH_CONFIG_DIR: withProfile().dir } });
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr).toContain('--timeout "0"');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/node|passed|failed/i);
+    expect(hits).toBe(0);
+  });
+});
+
+describe('the same value from WXAUTH_* or a profile is a config error (exit 4) naming its source', () => {
+  it.each([
+    ['WXAUTH_API_BASE', 'notaurl'],
+    ['WXAUTH_OPEN_BASE', 'ftp://x'],
+    ['WXAUTH_BACKUP_API_BASE', 'nope'],
+    ['WXAUTH_REGION', 'xx'],
+    ['WXAUTH_TYPE', 'corp'],
+  ])('%s=%s', async (name, value) => {
+    hits = 0;
+    const r = await runCli(['token'], { env: { WXAUTH_CONFIG_DIR: withProfile().dir, [name]: value } });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toContain(`${name}: `);
+    expect(r.stderr).toContain(`"${value}"`);
+    expect(hits).toBe(0);
+  });
+
+  it.each([
+    ['region', 'xx'],
+    ['apiBase', 'notaurl'],
+    ['type', 'corp'],
+  ])('profile %s=%s: the profile and config.json are named', async (key, value) => {
+    hits = 0;
+    const { dir, file } = withProfile({ [key]: value });
+    const r = await runCli(['token'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toContain(`${key} (profile prod, ${file}): `);
+    expect(r.stderr).toContain(`"${value}"`);
+    expect(hits).toBe(0);
+    const zh = await runCli(['--lang', 'zh', 'token'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain(`${key} (profile prod, ${file})：`);
+  });
+
+  it('doctor reports a bad profile value under its profile check (exit 1), naming where it is', async () => {
+    const { dir, file } = withProfile({ region: 'xx' });
+    const r = await runCli(['doctor'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout + r.stderr).toContain(`region (profile prod, ${file})`);
+  });
+});
