@@ -152,6 +152,12 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       return { sub: 'unset', profile, key: options.key, removed: store.unsetValue(profile, options.key) };
     case 'list': {
       const config = await ctx.resolveConfig();
+      // --profile/WXAUTH_PROFILE naming a profile that is not there: say so and list the ones that
+      // are, as url and config get do ("nothing configured yet" sent users with three profiles to
+      // init). Unless env or flags give it values: then they are listed, with the warning.
+      if (isUnknownProfile(config) && !PROFILE_KEYS.some((key) => config.sources[key] === 'env' || config.sources[key] === 'flag')) {
+        throw unknownProfileError(config);
+      }
       return {
         sub: 'list',
         profile: config.profile,

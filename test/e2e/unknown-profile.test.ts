@@ -1,0 +1,98 @@
+// --profile / WXAUTH_PROFILE naming a profile that does not exist "says so and lists the ones that
+// exist" (README), in config list and tokens as in url and config get: exit 4, not "Nothing
+// configured yet. Run wxauth init" (exit 0) beside three profiles. A new user with no config file
+// and no --profile still gets the friendly first-run answer.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseJson, runCli, tempConfigDir } from './helpers.js';
+
+const APPID = 'wx1234567890abcdef';
+const SECRET = '0123456789abcdef0123456789abcdef';
+
+/** A config folder with the profiles default, svc and web. */
+function threeProfiles(): string {
+  const dir = tempConfigDir();
+  const profile = { type: 'service', appid: APPID, secret: SECRET, domain: 'www.example.com' };
+  fs.writeFileSync(
+    path.join(dir, 'config.json'),
+    JSON.stringify({ currentProfile: 'default', profiles: { default: profile, svc: profile, web: profile } }),
+    { mode: 0o600 },
+  );
+  return dir;
+}
+
+describe('a profile that does not exist, named by --profile or WXAUTH_PROFILE', () => {
+  it.each([
+    ['--profile nope config list', ['--profile', 'nope', 'config', 'list'], {}],
+    ['WXAUTH_PROFILE=nope config list', ['config', 'list'], { WXAUTH_PROFILE: 'nope' }],
+    ['--profile nope tokens', ['--profile', 'nope', 'tokens'], {}],
+    ['WXAUTH_PROFILE=nope tokens', ['tokens'], { WXAUTH_PROFILE: 'nope' }],
+    ['WXAUTH_PROFILE=nope tokens list', ['tokens', 'list'], { WXAUTH_PROFILE: 'nope' }],
+    ['--profile nope tokens show o1', ['--profile', 'nope', 'tokens', 'show', 'o1'], {}],
+  ])('%s: exit 4, "no profile named nope", the ones that exist', async (_name, args, env) => {
+    const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: threeProfiles(), ...env } });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('There is no profile named "nope"');
+    expect(r.stderr).toContain('default, svc, web');
+    expect(r.stderr).not.toContain('Nothing configured yet');
+    expect(r.stderr).not.toContain('is empty');
+  });
+
+  it('the same answer as url gives, in Chinese and in --json', async () => {
+    const dir = threeProfiles();
+    const url = await runCli(['--lang', 'zh', '--profile', 'nope', 'url', '--no-qr'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    const list = await runCli(['--lang', 'zh', '--profile', 'nope', 'config', 'list'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    const tokens = await runCli(['--lang', 'zh', '--profile', 'nope', 'tokens'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(list).toEqual({ code: url.code, stdout: '', stderr: url.stderr });
+    expect(tokens).toEqual({ code: url.code, stdout: '', stderr: url.stderr });
+    expect(list.stderr).toContain('没有名为 "nope" 的 profile');
+    const json = await runCli(['--json', '--profile', 'nope', 'config', 'list'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(json.code).toBe(4);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'config', hint: expect.stringContaining('default, svc, web') } });
+  });
+
+  it('with no config file at all: says there is none and how to create it', async () => {
+    const r = await runCli(['--profile', 'nope', 'config', 'list'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('There is no profile named "nope"');
+    expect(r.stderr).toContain('wxauth init --profile nope');
+  });
+
+  it('a profile given its values by WXAUTH_* alone is still listed, with the warning', async () => {
+    const r = await runCli(['config', 'list'], { env: { WXAUTH_CONFIG_DIR: threeProfiles(), WXAUTH_PROFILE: 'ci', WXAUTH_APPID: APPID } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/appid\s+wx1234567890abcdef\s+env/);
+    expect(r.stderr).toContain('Profile "ci" is not in the config file');
+  });
+
+  it('tokens of a profile used through WXAUTH_* alone are still listed', async () => {
+    const dir = threeProfiles();
+    const user = { appid: APPID, openid: 'oCI1', scope: 'snsapi_base', accessToken: 'AT-ci', accessTokenExpiresAt: Date.now() + 3_600_000, obtainedAt: Date.now() };
+    fs.writeFileSync(path.join(dir, 'tokens.json'), JSON.stringify({ profiles: { ci: { users: { [`${APPID}:oCI1`]: user } } } }), { mode: 0o600 });
+    const r = await runCli(['tokens'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_PROFILE: 'ci' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('oCI1');
+  });
+});
+
+describe('first run: no config file, no --profile', () => {
+  it('config list is the friendly "Nothing configured yet" (exit 0)', async () => {
+    const r = await runCli(['config', 'list'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain('Nothing configured yet. Run wxauth init to start.');
+  });
+
+  it('tokens says the cache is empty (exit 0)', async () => {
+    const r = await runCli(['tokens'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain('The token cache of profile default is empty');
+  });
+
+  it('an existing profile that is empty of tokens still says so', async () => {
+    const r = await runCli(['--profile', 'svc', 'tokens'], { env: { WXAUTH_CONFIG_DIR: threeProfiles() } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain('The token cache of profile svc is empty');
+  });
+});
