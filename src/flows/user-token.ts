@@ -80,6 +80,11 @@ export interface ExchangeResult {
   saveError?: WxauthError;
   /** Why the answer has no unionid (undefined when it has one). */
   noUnionid?: NoUnionidReason;
+  /**
+   * A snsapi_base token replaced this user's cached snsapi_userinfo one that was still usable (the cache
+   * keeps one token per user): `userinfo` now needs a new snsapi_userinfo authorization.
+   */
+  replacedUserinfo?: { accessTokenExpiresAt: number };
   /** When the request was sent: the deadlines count from here. */
   sentAt: number;
   response: ApiResponse<SnsAccessTokenResponse>;
@@ -110,9 +115,14 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   };
   const save = p.save ?? true;
   let saveError: WxauthError | undefined;
+  let replacedUserinfo: ExchangeResult['replacedUserinfo'];
   if (save && p.tokens) {
     // Never let a failed save swallow the tokens: the code behind them cannot be exchanged again.
     try {
+      const before = p.tokens.getUser(p.profile, p.appid, token.openid);
+      if (before && !token.scopes.includes('snsapi_userinfo') && before.scope.split(',').includes('snsapi_userinfo') && before.accessTokenExpiresAt > sentAt) {
+        replacedUserinfo = { accessTokenExpiresAt: before.accessTokenExpiresAt };
+      }
       p.tokens.putUser(p.profile, entry);
     } catch (error) {
       saveError = asStoreError(error, p.tokens.path);
@@ -124,6 +134,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     saved: save && p.tokens !== undefined && saveError === undefined,
     ...(saveError ? { saveError } : {}),
     noUnionid: noUnionidReason(token),
+    ...(replacedUserinfo && saveError === undefined ? { replacedUserinfo } : {}),
     sentAt,
     response,
   };

@@ -202,6 +202,10 @@ export const messages = {
     zh: 'profile {profile} 的 token 缓存里没有 openid {openid}。',
     en: 'The token cache of profile {profile} has no openid {openid}.',
   },
+  'tokens.exchange.replacedUserinfo': {
+    zh: '这个用户缓存里原来的 snsapi_userinfo token（{left}）已被这个 snsapi_base token 替换（缓存每个用户只存一个 token）：微信那边旧 token 仍有效，但 wxauth userinfo 现在需要重新做一次 snsapi_userinfo 授权：wxauth login --scope snsapi_userinfo{p}。',
+    en: 'This user’s cached snsapi_userinfo token (expires {left}) was replaced by this snsapi_base one (the cache keeps one token per user): WeChat still honours the old one, but wxauth userinfo now needs a new snsapi_userinfo authorization: wxauth login --scope snsapi_userinfo{p}.',
+  },
   'tokens.otherAppid': {
     zh: 'profile {profile} 的 token 缓存里没有 appid {appid} 的用户：缓存的 token 属于 {others}（profile 的 appid 改过，或 WXAUTH_APPID 指向了别的 appid）。',
     en: 'The token cache of profile {profile} has no user of appid {appid}: its tokens are of {others} (the profile’s appid was changed, or WXAUTH_APPID points elsewhere).',

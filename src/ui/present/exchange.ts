@@ -78,6 +78,7 @@ export function present(result: ExchangeCommandResult, out: Output): void {
     refresh_token_expires_at: iso(r.entry.refreshTokenExpiresAt),
     is_snapshotuser: r.token.isSnapshotUser,
     no_unionid_reason: r.noUnionid ?? null,
+    replaced_userinfo_token: r.replacedUserinfo !== undefined,
     saved: r.saved,
     state: stateDocument(result.state),
     ...(r.saveError ? { error: saveErrorDocument(out, r.saveError) } : {}),
@@ -104,6 +105,9 @@ export function present(result: ExchangeCommandResult, out: Output): void {
   }
   out.success(out.t(r.saved ? 'tokens.exchange.done' : 'tokens.exchange.doneNotSaved', { profile: result.profile }));
   if (r.noUnionid) out.note(out.t(`tokens.unionid.${r.noUnionid}`));
+  if (r.replacedUserinfo) {
+    out.warn(out.t('tokens.exchange.replacedUserinfo', { left: formatDeadline(r.replacedUserinfo.accessTokenExpiresAt, now, out.lang), p: result.profileFlag }));
+  }
   if (r.token.isSnapshotUser) out.warn(out.t('tokens.snapshot.explain'));
   const base = !r.token.scopes.includes('snsapi_userinfo') && !r.token.scopes.includes('snsapi_login');
   out.note(out.t(base ? 'tokens.exchange.nextBase' : 'tokens.exchange.next', { p: result.profileFlag }));
