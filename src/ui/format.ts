@@ -55,6 +55,17 @@ export function isoTime(ms: number): string {
 }
 
 /**
+ * `text` as a sentence another follows on the same line: a full stop added when it ends in a value
+ * (`…WeChat sees http%3A%2F%2F…`) rather than in punctuation, so the next sentence does not run on.
+ */
+export function asSentence(lang: Lang, text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = text.replace(/(?:\u001b\[[0-9;]*m)+$/, '');
+  if (plain === '' || /[.!?。！？…:：;；)）」』”"']$/.test(plain)) return text;
+  return text + (lang === 'zh' ? '。' : '.');
+}
+
+/**
  * Two pieces of text as one line. English puts a space between them; Chinese puts none next to a
  * full-width mark or between Chinese characters (a full-width mark carries its own spacing, and
  * "格式不对。 appid" reads as a stray gap). Our own colour codes at either edge are looked through.

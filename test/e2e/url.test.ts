@@ -124,6 +124,14 @@ describe('wxauth url', () => {
     expect(r.stderr).toContain('10003');
   });
 
+  it('ends a reason that closes on a value with a full stop before the next sentence', async () => {
+    const r = await run(['url', '--redirect-uri', 'https%3A%2F%2Fwww.example.com%2Fcb']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('WeChat sees https%3A%2F%2Fwww.example.com%2Fcb. That is not a URL');
+    const zh = await run(['url', '--state', 'a{b'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.stderr).toContain('以外的字符：{。文档规定');
+  });
+
   // WeChat calls back with an empty state (API-FACTS §1.3): the refusal is wxauth's, not WeChat's.
   it('refuses an empty state as its own choice, without claiming WeChat would reject the URL', async () => {
     const r = await run(['url', '--state', '']);

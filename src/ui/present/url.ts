@@ -4,11 +4,13 @@
 import type { UrlResult } from '../../commands/url.js';
 import type { AuthorizeHooks, LintFinding } from '../../flows/authorize.js';
 import { renderFinding, type RenderedFinding } from '../findings.js';
-import { joinText } from '../format.js';
+import { asSentence, joinText } from '../format.js';
 import type { Output } from '../output.js';
 
+/** A finding's words; its message ends as a sentence, since url puts the effect or the fix after it on one line. */
 function render(out: Output, f: LintFinding): RenderedFinding {
-  return renderFinding(out, f, f.keys);
+  const r = renderFinding(out, f, f.keys);
+  return { ...r, message: asSentence(out.lang, r.message) };
 }
 
 /** The words of a refusal, and its other reasons as "Also: …" lines (the error itself names the first). */
