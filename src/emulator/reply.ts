@@ -36,9 +36,32 @@ export function html(body: string, status = 200, headers: Record<string, string 
   return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body };
 }
 
-export function redirect(location: string, headers?: Record<string, string | string[]>): Reply {
+/** A character a Location header cannot carry as it is: anything outside printable ASCII. */
+const OUTSIDE_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+const OUTSIDE_PRINTABLE_ASCII_RUNS = /[^\x20-\x7e]+/g;
+
+function percentEncodeUtf8(run: string): string {
+  // Buffer.from writes a lone surrogate as U+FFFD's bytes, where encodeURIComponent would throw.
+  let out = '';
+  for (const byte of Buffer.from(run, 'utf8')) out += (byte < 16 ? '%0' : '%') + byte.toString(16).toUpperCase();
+  return out;
+}
+
+/**
+ * The URL as a Location header value: characters outside printable ASCII percent-encoded as UTF-8, as a
+ * browser sends them; ASCII and existing %XX stay as they are. node:http refuses a header character above
+ * U+00FF (ERR_INVALID_CHAR: the redirect became a 500 and the code was lost) and writes U+0080–U+00FF as
+ * one Latin-1 byte (`café` reached the callback as `caf%E9`). A redirect_uri is decoded from the query,
+ * so any text can come back here. Only a test when there is nothing to encode: the authorize redirect is
+ * on the hot path (issue 19).
+ */
+export function locationHeader(url: string): string {
+  return OUTSIDE_PRINTABLE_ASCII.test(url) ? url.replace(OUTSIDE_PRINTABLE_ASCII_RUNS, percentEncodeUtf8) : url;
+}
+
+export function redirect(url: string, headers?: Record<string, string | string[]>): Reply {
   // Without extra headers no spread: the authorize redirect is on the hot path (issue 19).
-  const head = { location, 'content-type': 'text/html; charset=utf-8' };
+  const head = { location: locationHeader(url), 'content-type': 'text/html; charset=utf-8' };
   return { status: 302, headers: headers ? { ...head, ...headers } : head, body: '' };
 }
 

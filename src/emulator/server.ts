@@ -324,15 +324,16 @@ export class Emulator {
   }
 
   private finish(rq: Rq, res: ServerResponse, reply: Reply): void {
-    if (!reply.reset) send(res, reply, false);
+    // What went out is logged: the reply, or the 500 that replaced it if it could not be sent.
+    const sent = reply.reset ? reply : sendReply(res, reply, false);
     // The log is what a client under test sent; the emulator's own control calls are left out.
-    if (!rq.path.startsWith('/__emulator/')) this.record(rq.method, rq.url, undefined, reply, rq);
+    if (!rq.path.startsWith('/__emulator/')) this.record(rq.method, rq.url, undefined, sent, rq);
   }
 
   async listen(port: number, host: string): Promise<void> {
     const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
       const failed = () => {
-        if (!res.headersSent) send(res, plain('500 emulator internal error', 500), true);
+        if (!res.headersSent) sendInstead(res, plain('500 emulator internal error', 500));
       };
       try {
         this.handle(req, res)?.catch(failed);
@@ -442,4 +443,30 @@ function send(res: ServerResponse, reply: Reply, close: boolean): void {
   headers.push('content-length', Buffer.byteLength(reply.body), 'connection', close ? 'close' : 'keep-alive');
   res.writeHead(reply.status, headers as string[]);
   res.end(reply.body);
+}
+
+/**
+ * send(), and when node:http refuses the reply (a header it cannot write throws in writeHead), a 500
+ * saying why instead. Returns what was answered, so the request log keeps the request either way.
+ */
+export function sendReply(res: ServerResponse, reply: Reply, close: boolean): Reply {
+  try {
+    send(res, reply, close);
+    return reply;
+  } catch (error) {
+    const instead = internalError(error);
+    sendInstead(res, instead);
+    return instead;
+  }
+}
+
+/**
+ * A reply in place of one whose writeHead threw: that call had already set the status line's reason
+ * (a 500 went out as `500 Found`) and some of its headers (its cookies with them). Both are cleared.
+ */
+function sendInstead(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  res.statusMessage = '';
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  send(res, reply, true);
 }
