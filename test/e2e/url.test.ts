@@ -124,6 +124,12 @@ describe('wxauth url', () => {
     expect(r.stderr).toContain('10003');
   });
 
+  it('says what a note means, not only the fact (redirect_uri on http)', async () => {
+    const r = await run(['url', '--profile', 'web', '--redirect-uri', 'http://passport.example.com/wechat/callback']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('redirect_uri uses http. It works, but the code travels in clear text');
+  });
+
   it('ends a reason that closes on a value with a full stop before the next sentence', async () => {
     const r = await run(['url', '--redirect-uri', 'https%3A%2F%2Fwww.example.com%2Fcb']);
     expect(r.code).toBe(2);

@@ -133,8 +133,8 @@ export const messages = {
     en: 'wxauth thought this refresh_token was past its 30 days, yet WeChat accepted it.',
   },
   'tokens.refresh.refreshUntil': {
-    zh: 'refresh_token 的 30 天从最初授权算起，刷新不会延长：{expiry} 之后需要用户重新授权。',
-    en: 'The refresh_token\'s 30 days count from the original authorisation and refreshing does not extend them: after {expiry} the user must authorise again.',
+    zh: 'wxauth 按 refresh_token 的 30 天从最初授权算起（刷新是否会延长，微信文档没有说清，社区说法相互矛盾；移动应用文档说无法续期）：{expiry} 之后预计需要用户重新授权。',
+    en: 'wxauth counts the refresh_token\'s 30 days from the original authorisation (whether a refresh extends them is not documented for official accounts, community reports contradict each other, and the mobile-app doc says they cannot be renewed): expect the user to authorise again after {expiry}.',
   },
   'tokens.noRefreshToken': {
     zh: '缓存里 {openid} 的记录没有 refresh_token。',

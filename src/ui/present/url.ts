@@ -46,7 +46,10 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
       const r = render(out, f);
       out.warn(out.t('url.warning', { message: r.message, fix: r.fix }));
     }
-    for (const f of plan.notes) out.note(render(out, f).message);
+    for (const f of plan.notes) {
+      const r = render(out, f);
+      out.note(joinText(out.lang, r.message, r.effect));
+    }
 
     if (embed) {
       out.note(out.t('url.embed.note', { id: String(embed.config.id) }));
