@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, messageRef, type MessageKey, type MessageRef } from '../errors.js';
+import { findJsonFault } from './json-syntax.js';
 
 let made = 0;
 /**
@@ -42,6 +43,21 @@ export function brokenFileError(file: string, error: unknown, hint: MessageKey =
     { key: 'config.file.unreadable', params: { file, detail } },
     { hint: messageRef(hint, { file }), cause: error },
   );
+}
+
+/**
+ * A state file that is not JSON: where (line and column) and what kind of fault, in the catalogue's
+ * words. Never JSON.parse's message, which quotes the text around the fault (part of the appsecret,
+ * in config.json) in English whatever the user's language.
+ */
+function notJsonError(file: string, text: string, hint: MessageKey = 'config.file.unreadable.hint'): ConfigError {
+  const refuse = (message: MessageRef) => new ConfigError(message, { hint: messageRef(hint, { file }) });
+  const found = findJsonFault(text);
+  if (!found) return refuse({ key: 'config.file.json.invalid', params: { file } });
+  const { fault, line, column, char } = found;
+  if (fault === 'empty' || fault === 'bom') return refuse(messageRef(`config.file.json.${fault}`, { file }));
+  if (char !== undefined) return refuse({ key: 'config.file.json.char', params: { file, line, column, char } });
+  return refuse(messageRef(`config.file.json.${fault}`, { file, line, column }));
 }
 
 /**
@@ -336,8 +352,8 @@ export class JsonFile<T extends object> {
     let data: unknown;
     try {
       data = JSON.parse(snapshot.text);
-    } catch (error) {
-      throw brokenFileError(this.path, error, this.options.unreadableHint);
+    } catch {
+      throw notJsonError(this.path, snapshot.text, this.options.unreadableHint);
     }
     try {
       return this.options.narrow(narrowObject(data, ''));

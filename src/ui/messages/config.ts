@@ -22,6 +22,38 @@ export const messages = {
     zh: 'wxauth 没有改动这个文件。它只是令牌缓存：删除 {file} 即可（之后用 wxauth login 或 exchange 重新获取令牌），或手动修复其中的 JSON，再重试。',
     en: 'wxauth left the file untouched. It only caches tokens: delete {file} (then get tokens again with wxauth login or exchange), or fix its JSON by hand, and retry.',
   },
+  // A config.json or tokens.json that is not JSON (store/json-syntax.ts finds where); never the
+  // engine's message, which quotes the text around the fault (the appsecret, in config.json).
+  'config.file.json.invalid': { zh: '{file} 不是有效的 JSON。', en: '{file} is not valid JSON.' },
+  'config.file.json.empty': { zh: '{file} 是空的，里面没有 JSON。', en: '{file} is empty: there is no JSON in it.' },
+  'config.file.json.bom': {
+    zh: '{file} 以字节顺序标记（BOM）开头，JSON 不允许（Windows 上的一些编辑器会加上它）；请保存为不带 BOM 的 UTF-8。',
+    en: '{file} begins with a byte order mark (BOM), which JSON does not allow (some Windows editors add one); save it as UTF-8 without a BOM.',
+  },
+  'config.file.json.end': {
+    zh: '{file} 不是有效的 JSON：在第 {line} 行第 {column} 列意外结束，值还没写完（缺少右引号、右方括号或右花括号）。',
+    en: '{file} is not valid JSON: it ends at line {line}, column {column} in the middle of a value (a closing quote, bracket or brace is missing).',
+  },
+  'config.file.json.char': {
+    zh: '{file} 不是有效的 JSON：第 {line} 行第 {column} 列出现不该出现的字符 {char}。',
+    en: '{file} is not valid JSON: unexpected {char} at line {line}, column {column}.',
+  },
+  'config.file.json.character': {
+    zh: '{file} 不是有效的 JSON：第 {line} 行第 {column} 列出现不该出现的字符。',
+    en: '{file} is not valid JSON: unexpected character at line {line}, column {column}.',
+  },
+  'config.file.json.control': {
+    zh: '{file} 不是有效的 JSON：第 {line} 行第 {column} 列的字符串里有控制字符（如制表符或换行）；JSON 里要写成 \\t 或 \\n。',
+    en: '{file} is not valid JSON: a control character (such as a tab or a line break) inside a string at line {line}, column {column}; JSON writes them as \\t and \\n.',
+  },
+  'config.file.json.escape': {
+    zh: '{file} 不是有效的 JSON：第 {line} 行第 {column} 列是 JSON 没有的转义（\\ 后面的字符）；反斜杠本身要写成 \\\\。',
+    en: '{file} is not valid JSON: an escape JSON does not have (the character after a \\) at line {line}, column {column}; a backslash itself is written \\\\.',
+  },
+  'config.file.json.trailing': {
+    zh: '{file} 不是有效的 JSON：JSON 值在第 {line} 行第 {column} 列之前已结束，后面还有多余的内容。',
+    en: '{file} is not valid JSON: more text follows the end of the JSON value, at line {line}, column {column}.',
+  },
   'config.dir.notFolder': {
     zh: '{dir} 是一个文件，不是文件夹：wxauth 需要在这里有一个文件夹，用来存放状态（config.json 和 tokens.json）。',
     en: '{dir} is a file, not a folder: wxauth keeps its state (config.json and tokens.json) in a folder there.',
