@@ -305,10 +305,16 @@ function confirmPage(emu: Emulator, rq: Rq): Reply {
 function confirmReply(emu: Emulator, rq: Rq): Reply {
   if (rq.method !== 'POST') return html(errorPage('该链接无法访问', undefined, 'submit this form with POST'), 405);
   const form = formBody(rq);
+  // The form names its QR session. Without one, scan() would take the newest pending session (a
+  // convenience of the control API, POST /__emulator/scan), and any site could confirm someone's
+  // login as a user it picks with a cross-site form POST.
+  const uuid = form.get('uuid') ?? '';
+  if (uuid === '')
+    return html(errorPage('该链接无法访问', undefined, 'the form carries no uuid: confirm or cancel from the QR page or the phone page of that login'), 400);
   const action = form.get('action') === 'cancel' ? 'cancel' : 'confirm';
   const user = form.get('user') ?? undefined;
   try {
-    const result = scan(emu, { uuid: form.get('uuid') ?? '', user: user && emu.user(user) ? user : undefined, action });
+    const result = scan(emu, { uuid, user: user && emu.user(user) ? user : undefined, action });
     if (result.redirect) return redirect(result.redirect);
     return html(layout('微信登录', `<div class="page"><div class="icon">!</div><h2>您已取消此次登录</h2></div>`));
   } catch (error) {

@@ -111,6 +111,25 @@ describe('qrconnect page', () => {
   });
 });
 
+describe('the confirm form needs its session', () => {
+  it('a cross-site POST without a uuid is refused (400) and leaves the pending login waiting', async () => {
+    const page = await get(emu.url, qrconnectUrl(WEB));
+    const uuid = uuidOf(page.text);
+    for (const form of [{ action: 'confirm', user: 'u3' }, { uuid: '', action: 'confirm', user: 'u3' }, { action: 'cancel' }]) {
+      const r = await postForm(emu.url, '/connect/confirm_reply', form, {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' },
+      });
+      expect(r.status).toBe(400);
+      expect(r.headers.get('location')).toBeNull();
+      expect(r.text).toContain('the form carries no uuid');
+    }
+    const poll = await get(emu.url, `/connect/l/qrconnect?uuid=${uuid}`);
+    expect(poll.text).toBe("window.wx_errcode=408;window.wx_code='';");
+    // The control API keeps its documented convenience: no uuid means the newest pending session.
+    expect((await post(emu.url, '/__emulator/scan', { action: 'scan' })).json).toMatchObject({ ok: true, uuid, status: 404 });
+  });
+});
+
 describe('qrconnect error pages', () => {
   it('an official-account appid gets "Scope 参数错误或没有 Scope 权限"', async () => {
     expect(messageOf((await get(emu.url, qrconnectUrl(SVC))).text)).toBe('Scope 参数错误或没有 Scope 权限');
