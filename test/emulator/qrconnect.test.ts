@@ -115,7 +115,8 @@ describe('the confirm form needs its session', () => {
   it('a cross-site POST without a uuid is refused (400) and leaves the pending login waiting', async () => {
     const page = await get(emu.url, qrconnectUrl(WEB));
     const uuid = uuidOf(page.text);
-    for (const form of [{ action: 'confirm', user: 'u3' }, { uuid: '', action: 'confirm', user: 'u3' }, { action: 'cancel' }]) {
+    const forms: Array<Record<string, string>> = [{ action: 'confirm', user: 'u3' }, { uuid: '', action: 'confirm', user: 'u3' }, { action: 'cancel' }];
+    for (const form of forms) {
       const r = await postForm(emu.url, '/connect/confirm_reply', form, {
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' },
       });
