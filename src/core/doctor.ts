@@ -432,6 +432,9 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
   const attempts = [https, ...(http ? [http] : [])];
   const shown = attempts.find((f) => f.answered && f.status === 200) ?? attempts.find((f) => f.answered) ?? https;
   const name = expected.name;
+  if (!shown.answered && isMalformedReply(shown.error)) {
+    return check('verify-file', 'fail', { key: 'doctor.http.malformed', params: { url: shown.url, error: shown.error } }, evidence, { key: 'doctor.http.malformed.fix' });
+  }
   if (!shown.answered) {
     return check('verify-file', 'fail', { key: 'doctor.verify.unreachable', params: { url: shown.url, error: shown.error } }, evidence, { key: 'doctor.verify.unreachable.fix', params: { domain, name } });
   }
@@ -457,6 +460,9 @@ export function skipVerifyFile(type: AccountType | undefined): DoctorCheck {
  */
 export function evaluateRedirect(f: HttpFacts): DoctorCheck {
   const host = new URL(f.url).host;
+  if (!f.answered && isMalformedReply(f.error)) {
+    return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.http.malformed.fix' });
+  }
   if (!f.answered) {
     return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.redirect.unreachable.fix', params: { host } });
   }
@@ -493,8 +499,25 @@ const DAY_MS = 86_400_000;
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/**
+ * The server was reached but its answer is not HTTP (llhttp's HPE_* codes: a bad header, a TLS port
+ * spoken to in plain http, a crashed handler writing garbage): not "cannot be reached".
+ */
+function isMalformedReply(error: string): boolean {
+  return error.startsWith('HPE_');
+}
+
+/** Errors where nothing took the TCP connection, so no TLS handshake ever began. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
 export function evaluateTls(f: TlsFacts, now: number): DoctorCheck {
   const host = f.host;
+  if (!f.handshake && NOT_CONNECTED.has(f.error)) {
+    return check('tls', 'fail', { key: 'doctor.tls.noConnection', params: { host, port: f.port, error: f.error } }, { host, port: f.port, error: f.error }, {
+      key: 'doctor.tls.noConnection.fix',
+      params: { host, port: f.port },
+    });
+  }
   if (!f.handshake) {
     return check('tls', 'fail', { key: 'doctor.tls.unreachable', params: { host, port: f.port, error: f.error } }, { host, port: f.port, error: f.error }, {
       key: 'doctor.tls.unreachable.fix',

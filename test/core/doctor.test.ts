@@ -113,11 +113,23 @@ describe('evaluateRedirect', () => {
   it('fails when nothing answered', () => {
     expect(evaluateRedirect({ url: 'https://a.com/cb', answered: false, error: 'ECONNREFUSED' })).toMatchObject({ status: 'fail', message: { key: 'doctor.redirect.unreachable' } });
   });
+  // The server was reached: "make sure it is running" would send the user the wrong way.
+  it('a reply that is not HTTP is a malformed answer, not an unreachable server', () => {
+    expect(evaluateRedirect({ url: 'https://a.com/cb', answered: false, error: 'HPE_INVALID_HEADER_TOKEN' })).toMatchObject({
+      status: 'fail',
+      message: { key: 'doctor.http.malformed', params: { error: 'HPE_INVALID_HEADER_TOKEN' } },
+      fix: { key: 'doctor.http.malformed.fix' },
+    });
+  });
 });
 
 describe('evaluateTls', () => {
   const now = Date.parse('2026-12-02T00:00:00Z');
   const day = 86_400_000;
+  it('a refused connection is no connection, not a failed TLS handshake', () => {
+    expect(evaluateTls({ handshake: false, host: 'a.com', port: 443, error: 'ECONNREFUSED' }, now).message.key).toBe('doctor.tls.noConnection');
+    expect(evaluateTls({ handshake: false, host: 'a.com', port: 443, error: 'ECONNRESET' }, now).message.key).toBe('doctor.tls.unreachable');
+  });
   const cert = (over: Partial<Extract<TlsFacts, { handshake: true }>>): TlsFacts => ({
     handshake: true,
     host: 'a.com',

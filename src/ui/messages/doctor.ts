@@ -187,6 +187,15 @@ export const messages = {
     en: 'Make sure the server is running and {host} is reachable on its port through firewalls and security groups.',
   },
 
+  'doctor.http.malformed': {
+    zh: '{url} 有回应，但不是合法的 HTTP 响应（{error}）。',
+    en: '{url} answered, but not with a valid HTTP response ({error}).',
+  },
+  'doctor.http.malformed.fix': {
+    zh: '服务器在运行，问题在它的响应：检查回调处理程序和前面的代理（是否把 https 端口当 http 用、写出了非法的响应头）。',
+    en: 'The server is running; its answer is the problem: check the handler and any proxy in front of it (an https port spoken to as http, an invalid header written).',
+  },
+
   // ── TLS ───────────────────────────────────────────────────────────────────────────────────────
   'doctor.tls.ok': { zh: '{host} 的证书有效：签发者 {issuer}，{expires} 到期（还有 {days} 天）。', en: 'The certificate of {host} is valid: issued by {issuer}, expires {expires} ({days} days left).' },
   'doctor.tls.expiring': { zh: '{host} 的证书 {expires} 就要到期（只剩 {days} 天）。', en: 'The certificate of {host} expires {expires}, in {days} days.' },
@@ -207,6 +216,11 @@ export const messages = {
   'doctor.tls.untrusted.fix': {
     zh: '安装完整的证书链（fullchain.pem，而不只是证书本身），并使用公开 CA 签发的证书。',
     en: 'Install the full chain (fullchain.pem, not the certificate alone) and use a certificate from a public CA.',
+  },
+  'doctor.tls.noConnection': { zh: '{host}:{port} 连不上（{error}），TLS 握手没有开始。', en: 'Nothing accepted a connection on {host}:{port} ({error}), so no TLS handshake began.' },
+  'doctor.tls.noConnection.fix': {
+    zh: '确认服务器在运行并监听 {port} 端口，{host} 解析到它，防火墙和安全组放行。',
+    en: 'Make sure the server is running and listening on port {port}, that {host} resolves to it, and that firewalls and security groups let it through.',
   },
   'doctor.tls.unreachable': { zh: '{host}:{port} 上的 TLS 握手失败：{error}。', en: 'The TLS handshake with {host}:{port} failed: {error}.' },
   'doctor.tls.unreachable.fix': {
