@@ -302,7 +302,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
     present: () => import('./ui/present/jssdk.js'),
     subcommands: [
       { name: 'ticket', options: [['--show', 'show']] },
-      { name: 'sign', args: '<page-url>', options: [['--ticket <ticket>', 'ticket'], ['--timestamp <seconds>', 'timestamp'], ['--nonce <nonceStr>', 'nonce'], ['--api <list>', 'api']] },
+      { name: 'sign', args: '<page-url>', options: [['--ticket <ticket>', 'ticket'], ['--timestamp <seconds>', 'timestamp'], ['--nonce <nonceStr>', 'nonce'], ['--api <list>', 'api'], ['--exact-url', 'exactUrl']] },
       {
         name: 'verify',
         args: '[wx-config...]',

@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError } from '../errors.js';
-import { parseWxConfig, type SignatureClaim } from '../core/jssdk.js';
+import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, type SignatureClaim } from '../core/jssdk.js';
 import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifySignature, type ObtainedTicket, type SignedPage, type VerifiedSignature } from '../flows/jssdk.js';
 import type { JsapiTicketEntry } from '../store/token-cache.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
@@ -15,7 +15,7 @@ export const DEFAULT_JS_API_LIST = ['updateAppMessageShareData', 'updateTimeline
 
 export type JssdkOptions =
   | { sub: 'ticket'; show: boolean }
-  | { sub: 'sign'; url: string; ticket?: string; timestamp?: number; nonceStr?: string; jsApiList: string[] }
+  | { sub: 'sign'; url: string; ticket?: string; timestamp?: number; nonceStr?: string; jsApiList: string[]; exactUrl: boolean }
   | {
       sub: 'verify';
       claim: SignatureClaim;
@@ -29,21 +29,52 @@ export type JssdkOptions =
 export type TicketFrom = 'option' | 'cached' | 'fetched';
 
 export type JssdkResult =
-  | { sub: 'ticket'; profile: string; now: number; entry: JsapiTicketEntry; from: 'cached' | 'fetched'; same: boolean; host?: string; raw?: string }
-  | { sub: 'sign'; profile: string; appid: string; signed: SignedPage; ticketFrom: TicketFrom }
+  | {
+      sub: 'ticket';
+      profile: string;
+      now: number;
+      entry: JsapiTicketEntry;
+      from: 'cached' | 'fetched';
+      same: boolean;
+      /** With `same`: the first expiry was kept (still ahead); otherwise the fresh one was stamped. */
+      kept: boolean;
+      host?: string;
+      raw?: string;
+    }
+  | {
+      sub: 'sign';
+      profile: string;
+      /** Undefined when none is configured and --ticket made one unnecessary: the snippet has a placeholder. */
+      appid?: string;
+      appidPlaceholder?: string;
+      /** string1's ticket is masked unless showSecrets. */
+      signed: SignedPage;
+      ticketFrom: TicketFrom;
+      /** §2: WeChat wants seconds; 13 digits is Date.now() (verify warns about the same). */
+      timestampMs: boolean;
+      showSecrets: boolean;
+    }
   | {
       sub: 'verify';
       profile: string;
-      appid: string;
+      /** Undefined when none is configured and --ticket made one unnecessary. */
+      appid?: string;
+      /** Its string1s masked unless showSecrets. */
       verified: VerifiedSignature;
       ticketFrom: TicketFrom;
       /** The pasted wx.config's appId when it is not the profile's (附录5: the ticket's appid must be the config's). */
       otherAppId?: string;
       lowerNonceKey: boolean;
+      showSecrets: boolean;
       exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
     };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** An option given explicitly empty (`--nonce ''`) is a mistake, not "use the default". */
+function notEmpty(value: unknown, flag: string): void {
+  if (value === '') throw new UsageError({ key: 'jssdk.usage.empty', params: { flag } }, { hint: { key: 'jssdk.usage.empty.hint', params: { flag } } });
+}
 
 function seconds(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -59,7 +90,10 @@ export function parseOptions(input: CommandInput): JssdkOptions {
     case 'sign': {
       const url = args[0] ?? '';
       const apis = str(opts.api)?.split(/[,\s]+/).filter((a) => a !== '');
-      const o: JssdkOptions = { sub: 'sign', url, jsApiList: apis ?? DEFAULT_JS_API_LIST };
+      const o: JssdkOptions = { sub: 'sign', url, jsApiList: apis ?? DEFAULT_JS_API_LIST, exactUrl: opts.exactUrl === true };
+      notEmpty(opts.ticket, '--ticket');
+      notEmpty(opts.nonce, '--nonce');
+      notEmpty(opts.timestamp, '--timestamp');
       const ticket = str(opts.ticket);
       if (ticket) o.ticket = ticket;
       const ts = seconds(str(opts.timestamp), '--timestamp');
@@ -71,6 +105,7 @@ export function parseOptions(input: CommandInput): JssdkOptions {
     case 'verify': {
       // A pasted wx.config (or the debug alert's JSON) gives the fields; flags win over it.
       const pasted = args.length > 0 ? parseWxConfig(args.join(' ')) : {};
+      for (const [flag, value] of [['--url', opts.url], ['--signature', opts.signature], ['--timestamp', opts.timestamp], ['--nonce', opts.nonce], ['--ticket', opts.ticket], ['--landing-url', opts.landingUrl]] as const) notEmpty(value, flag);
       const url = str(opts.url);
       const signature = str(opts.signature) ?? pasted.signature;
       const timestamp = str(opts.timestamp) ?? pasted.timestamp;
@@ -113,24 +148,29 @@ async function ticketOf(ctx: Context, profile: string, appid: string): Promise<O
 }
 
 export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkResult> {
-  const config = await ctx.requireConfig(['appid']);
-  const appid = config.appid as string;
+  // With --ticket, sign and verify are offline sums: no appid needed (the snippet gets a placeholder).
+  const offline = options.sub !== 'ticket' && options.ticket !== undefined;
+  const config = offline ? await ctx.resolveConfig() : await ctx.requireConfig(['appid']);
+  // requireConfig made sure of it unless offline (sign/verify --ticket), where it may be undefined.
+  const appid: string | undefined = config.appid;
   const profile = config.profile;
+  const showSecrets = ctx.globals.showSecrets === true;
 
   switch (options.sub) {
     case 'ticket': {
+      const id = appid as string;
       if (options.show) {
         // No network and no secret: what the cache holds, for scripts.
-        const cache = inspectTicketCache(await ctx.tokenStore(), profile, appid, ctx.now());
+        const cache = inspectTicketCache(await ctx.tokenStore(), profile, id, ctx.now());
         if (cache.status !== 'valid') {
           throw new ConfigError(
-            { key: cache.status === 'none' ? 'jssdk.show.none' : 'jssdk.show.expired', params: { appid, profile } },
+            { key: cache.status === 'none' ? 'jssdk.show.none' : 'jssdk.show.expired', params: { appid: id, profile } },
             { hint: { key: 'jssdk.show.none.hint' } },
           );
         }
-        return { sub: 'ticket', profile, now: ctx.now(), entry: cache.entry, from: 'cached', same: true };
+        return { sub: 'ticket', profile, now: ctx.now(), entry: cache.entry, from: 'cached', same: true, kept: true };
       }
-      const got = await ticketOf(ctx, profile, appid);
+      const got = await ticketOf(ctx, profile, id);
       return {
         sub: 'ticket',
         profile,
@@ -138,48 +178,69 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         entry: got.entry,
         from: got.source,
         same: got.same === true,
+        kept: got.kept !== false,
         ...(got.response ? { host: new URL(got.response.base).host, ...(ctx.globals.raw ? { raw: got.response.raw } : {}) } : {}),
       };
     }
     case 'sign': {
-      const ticket = options.ticket ? { ticket: options.ticket, from: 'option' as const } : await ticketOf(ctx, profile, appid).then((t) => ({ ticket: t.entry.ticket, from: t.source }));
-      const signed = signPage({ url: options.url, appid, ticket: ticket.ticket, now: ctx.now(), timestamp: options.timestamp, nonceStr: options.nonceStr, jsApiList: options.jsApiList });
+      const ticket = options.ticket ? { ticket: options.ticket, from: 'option' as const } : await ticketOf(ctx, profile, appid as string).then((t) => ({ ticket: t.entry.ticket, from: t.source }));
+      const signed = signPage({
+        url: options.url,
+        appid: appid ?? APPID_PLACEHOLDER,
+        ticket: ticket.ticket,
+        now: ctx.now(),
+        timestamp: options.timestamp,
+        nonceStr: options.nonceStr,
+        jsApiList: options.jsApiList,
+        exact: options.exactUrl,
+      });
       if ('problem' in signed) throw new UsageError({ key: 'jssdk.usage.url', params: { url: signed.input } }, { hint: { key: 'jssdk.usage.url.hint' } });
-      return { sub: 'sign', profile, appid, signed, ticketFrom: ticket.from };
+      const timestampMs = options.timestamp !== undefined && String(options.timestamp).length === 13;
+      return {
+        sub: 'sign',
+        profile,
+        ...(appid ? { appid } : { appidPlaceholder: APPID_PLACEHOLDER }),
+        signed: showSecrets ? signed : { ...signed, string1: maskString1(signed.string1) },
+        ticketFrom: ticket.from,
+        timestampMs,
+        showSecrets,
+      };
     }
     case 'verify': {
       const store = await ctx.tokenStore();
-      const cached = store.getTicket(profile, appid);
+      const cached = appid ? store.getTicket(profile, appid) : undefined;
       let ticket: string;
       let ticketFrom: TicketFrom;
       if (options.ticket) {
         ticket = options.ticket;
         ticketFrom = 'option';
       } else {
-        const got = await ticketOf(ctx, profile, appid);
+        const got = await ticketOf(ctx, profile, appid as string);
         ticket = got.entry.ticket;
         ticketFrom = got.source;
       }
       // Stale candidates: what the cache held before (§1.3), and the cached ticket when --ticket overrides it.
-      const after = store.getTicket(profile, appid);
+      const after = appid ? store.getTicket(profile, appid) : undefined;
       const stale = [cached?.ticket, cached?.previous, after?.previous].filter((t): t is string => t !== undefined && t !== ticket);
       const verified = verifySignature(options.claim, {
         ticket,
-        accessToken: store.getBasic(profile, appid)?.accessToken,
+        accessToken: appid ? store.getBasic(profile, appid)?.accessToken : undefined,
         staleTickets: [...new Set(stale)],
         otherUrls: options.landingUrls,
         jsDomains: config.jsDomains,
       });
-      const otherAppId = options.configAppId && options.configAppId !== appid ? options.configAppId : undefined;
+      const otherAppId = appid && options.configAppId && options.configAppId !== appid ? options.configAppId : undefined;
       const ok = verified.diagnosis.verdict === 'match' && (verified.domain === undefined || verified.domain.ok) && !otherAppId && !options.lowerNonceKey;
       return {
         sub: 'verify',
         profile,
-        appid,
-        verified,
+        ...(appid ? { appid } : {}),
+        // Every string1 carries a ticket or token: masked unless --show-secrets.
+        verified: showSecrets ? verified : { ...verified, diagnosis: maskDiagnosis(verified.diagnosis) },
         ticketFrom,
         ...(otherAppId ? { otherAppId } : {}),
         lowerNonceKey: options.lowerNonceKey,
+        showSecrets,
         exitCode: ok ? EXIT.ok : EXIT.checkFailed,
       };
     }

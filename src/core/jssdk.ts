@@ -4,6 +4,7 @@
 // node:crypto): callers pass a sha1 function (flows/jssdk.ts passes node:crypto's).
 // Facts: ../shared/wechat/JSSDK-FACTS.md §2 (algorithm, URL rules), §2.2 (wx.config), §3 (failures).
 import { readFields, type Narrowed } from './responses.js';
+import { redactValue } from './secrets.js';
 
 /** Lower-case hex sha1 of a UTF-8 string. */
 export type Sha1 = (text: string) => string;
@@ -38,6 +39,24 @@ export interface Signed {
   signature: string;
 }
 
+/**
+ * string1 with its ticket masked as traces mask secrets (`jsapi_ticket=83dG***&noncestr=…`): the
+ * signed ticket (or the access_token or old ticket a mistake signed) is a secret; the rest is not.
+ */
+export function maskString1(string1: string): string {
+  const m = /^jsapi_ticket=(.*?)(&nonce[sS]tr=.*)$/s.exec(string1);
+  if (!m) return string1;
+  return `jsapi_ticket=${redactValue(m[1] ?? '')}${m[2] ?? ''}`;
+}
+
+/** A diagnosis with every string1 in it masked (maskString1), for output without --show-secrets. */
+export function maskDiagnosis(d: Diagnosis): Diagnosis {
+  const string1 = maskString1(d.string1);
+  if (d.verdict === 'mistake') return { ...d, string1, found: { ...d.found, string1: maskString1(d.found.string1) } };
+  if (d.verdict === 'ios-only') return { ...d, string1, landingString1: maskString1(d.landingString1) };
+  return { ...d, string1 };
+}
+
 export function signJsapi(input: SignInput, sha1: Sha1): Signed {
   const string1 = stringToSign(input);
   return { string1, signature: sha1(string1).toLowerCase() };
@@ -53,23 +72,35 @@ export type UrlChange =
   | { kind: 'fragment-dropped'; fragment: string }
   /** §2: a page sends the URL encodeURIComponent'd; the server decodes once, then signs the decoded string. */
   | { kind: 'decoded'; from: string }
-  | { kind: 'trimmed' };
-
-/** Worth saying about a URL that is kept as it is. */
-export type UrlNote =
-  /** §2 [unverified blog]: browsers report `http://qq.com/` for `http://qq.com`; sign what location.href says. */
-  | { kind: 'no-path'; withSlash: string };
+  | { kind: 'trimmed' }
+  /**
+   * The URL as written is not what the page's location.href reports (WHATWG serialisation: non-ASCII
+   * in path and query percent-encoded as UTF-8, host in lower case, default port dropped, `/` for an
+   * empty path, `.`/`..` segments resolved). The page signs location.href, so that form is signed.
+   */
+  | { kind: 'href'; from: string; to: string };
 
 export type PageUrl =
-  | { ok: true; url: string; input: string; changes: UrlChange[]; notes: UrlNote[] }
+  | {
+      ok: true;
+      /** location.href.split('#')[0]: what the page reports and signs. */
+      url: string;
+      input: string;
+      /** The URL as written (trimmed, decoded once, without #…) before the location.href rewrite. */
+      written: string;
+      changes: UrlChange[];
+    }
   | { ok: false; input: string; problem: 'not-http-url' };
 
 const ENCODED_URL = /^https?%3A%2F%2F/i;
 
 /**
- * The URL as WeChat compares it: the page's full URL with scheme, host, path and query, without `#…`.
- * Nothing else is rewritten (no case folding, no default-port or trailing-slash fixes): WeChat hashes
- * the exact string the page's location.href gives, so a "cleaned" URL would sign a different page.
+ * The URL as WeChat compares it: what the page's `location.href.split('#')[0]` gives (§2, 附录5), i.e.
+ * the WHATWG-serialised URL (`new URL(u).href`) without the fragment. A browser never reports a URL
+ * as typed: it percent-encodes non-ASCII in path and query as UTF-8, lower-cases the host, drops the
+ * default port and turns an empty path into `/` (so `http://qq.com` reads `http://qq.com/`, §2 host-only
+ * URLs). A URL sent encodeURIComponent'd is decoded once first (§2). Every rewrite is a change the
+ * user is told about; nothing else (query order, percent-escapes already there) is touched.
  */
 export function normalizePageUrl(input: string): PageUrl {
   const changes: UrlChange[] = [];
@@ -92,11 +123,25 @@ export function normalizePageUrl(input: string): PageUrl {
     changes.push({ kind: 'fragment-dropped', fragment: url.slice(hash) });
     url = url.slice(0, hash);
   }
-  const parsed = parseHttpUrl(url);
-  if (!parsed) return { ok: false, input, problem: 'not-http-url' };
-  const notes: UrlNote[] = [];
-  if (parsed.path === '') notes.push({ kind: 'no-path', withSlash: `${parsed.scheme}://${parsed.authority}/${parsed.rest}` });
-  return { ok: true, url, input, changes, notes };
+  const href = locationHref(url);
+  if (href === undefined || !parseHttpUrl(href)) return { ok: false, input, problem: 'not-http-url' };
+  if (href !== url) changes.push({ kind: 'href', from: url, to: href });
+  return { ok: true, url: href, input, written: url, changes };
+}
+
+/** `new URL(url).href` for an absolute http(s) URL without credentials; undefined for anything else. */
+function locationHref(url: string): string | undefined {
+  if (!/^https?:\/\//i.test(url)) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  if (parsed.username !== '' || parsed.password !== '') return undefined;
+  parsed.hash = '';
+  return parsed.href;
 }
 
 interface UrlParts {
@@ -112,7 +157,7 @@ interface UrlParts {
   rest: string;
 }
 
-/** Split an http(s) URL as written (the WHATWG parser would normalise it, which changes the signature). */
+/** Split an http(s) URL (normalizePageUrl's location.href form, or a URL as written) into its parts. */
 function parseHttpUrl(url: string): UrlParts | undefined {
   const m = /^(https?):\/\/([^/?#@\s]+)([^?#\s]*)(\?[^#\s]*)?$/i.exec(url);
   if (!m) return undefined;
@@ -192,13 +237,14 @@ export interface SignatureFacts {
   accessToken?: string;
   /** Tickets held before the current one (an old cache, another server's copy, §1.3). */
   staleTickets?: string[];
-  /** Other URLs of the same page: the landing URL (iOS, §3.1), the URL before an OAuth hop (§2). */
+  /** The URLs the user first landed on (--landing-url): what iOS verifies for a history-mode SPA (§3.1). */
   otherUrls?: string[];
 }
 
 /** The mistakes of JSSDK-FACTS §2–§3, most common first (the order they are tried in). */
 export const MISTAKES = [
   'fragment',
+  'as-written',
   'encoded',
   'other-url',
   'scheme',
@@ -228,6 +274,12 @@ export interface Attempt {
 
 export type Diagnosis =
   | { verdict: 'match'; url: string; string1: string; expected: string; warnings: DiagnosisWarning[] }
+  /**
+   * The signature is the landing URL's (--landing-url): what iOS WeChat verifies for a history-mode SPA,
+   * while Android verifies the current URL (JSSDK-FACTS §3.1 ⚠: practice reports, not the official text;
+   * may vary by client version). Right on iOS, wrong on Android — unless the page signs per platform.
+   */
+  | { verdict: 'ios-only'; url: string; string1: string; expected: string; landingUrl: string; landingString1: string; warnings: DiagnosisWarning[] }
   | { verdict: 'mistake'; url: string; string1: string; expected: string; found: Attempt; warnings: DiagnosisWarning[] }
   | { verdict: 'unknown'; url: string; string1: string; expected: string; tried: number; checks: CheckId[]; warnings: DiagnosisWarning[] };
 
@@ -236,8 +288,7 @@ export type DiagnosisWarning =
   | { kind: 'upper-case-signature' }
   /** §2: "timestamp in seconds"; 13 digits is Date.now(). */
   | { kind: 'timestamp-ms'; timestamp: string }
-  | { kind: 'url-changed'; changes: UrlChange[] }
-  | { kind: 'no-path'; withSlash: string };
+  | { kind: 'url-changed'; changes: UrlChange[] };
 
 function withoutParams(url: string, names: string[]): string | undefined {
   const q = url.indexOf('?');
@@ -251,22 +302,29 @@ function withoutParams(url: string, names: string[]): string | undefined {
 }
 
 /** The URL variants each URL mistake would have signed instead of `url` (the page's, without #). */
-function urlVariants(claim: SignatureClaim, url: string, facts: SignatureFacts): Array<{ mistake: MistakeId; url: string }> {
+function urlVariants(claim: SignatureClaim, url: string, written: string, facts: SignatureFacts): Array<{ mistake: MistakeId; url: string }> {
   const out: Array<{ mistake: MistakeId; url: string }> = [];
   const add = (mistake: MistakeId, candidate: string | undefined) => {
     if (candidate !== undefined && candidate !== url && !out.some((o) => o.url === candidate)) out.push({ mistake, url: candidate });
   };
   // fragment: the URL as given (when it had one), else the usual hash-router fragments.
   const given = claim.url.trim();
-  if (given.includes('#')) add('fragment', ENCODED_URL.test(given) ? safeDecode(given) : given);
+  if (given.includes('#')) {
+    const raw = ENCODED_URL.test(given) ? safeDecode(given) : given;
+    add('fragment', hrefOf(raw));
+    add('fragment', raw);
+  }
   for (const f of ['#/', '#']) add('fragment', url + f);
-  for (const other of facts.otherUrls ?? []) if (other.includes('#')) add('fragment', other);
+  for (const other of facts.otherUrls ?? []) if (other.includes('#')) add('fragment', hrefOf(other.trim()));
+  // as written: the URL as typed when location.href reports it otherwise (non-ASCII not encoded, no
+  // `/` for an empty path, upper-case host, default port), or the href with its escapes decoded.
+  add('as-written', written);
+  add('as-written', safeDecodeUri(url));
   // encoded: sent with encodeURIComponent and never decoded (§2), or encodeURI'd.
   add('encoded', encodeURIComponent(url));
   add('encoded', encodeURI(url));
   // another URL: the landing URL (iOS history mode, §3.1), the page before the OAuth hop (without
   // code/state, §2 "通过a链接…跳转到b链接"), the path without its query, the site root.
-  for (const other of facts.otherUrls ?? []) add('other-url', other.split('#')[0]);
   add('other-url', withoutParams(url, ['code', 'state']));
   const q = url.indexOf('?');
   if (q >= 0) add('other-url', url.slice(0, q));
@@ -282,6 +340,23 @@ function urlVariants(claim: SignatureClaim, url: string, facts: SignatureFacts):
   const [base = url, query] = q >= 0 ? [url.slice(0, q), url.slice(q)] : [url, ''];
   add('trailing-slash', base.endsWith('/') ? base.slice(0, -1) + query : `${base}/${query}`);
   return out;
+}
+
+function safeDecodeUri(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
+}
+
+/** location.href of a URL (with its fragment), or the URL itself when it does not parse. */
+function hrefOf(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
 }
 
 function safeDecode(s: string): string {
@@ -300,8 +375,8 @@ export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, 
   const warnings: DiagnosisWarning[] = [];
   const normalized = normalizePageUrl(claim.url);
   const url = normalized.ok ? normalized.url : claim.url.split('#')[0] ?? claim.url;
+  const written = normalized.ok ? normalized.written : url;
   if (normalized.ok && normalized.changes.length > 0) warnings.push({ kind: 'url-changed', changes: normalized.changes });
-  if (normalized.ok) for (const note of normalized.notes) warnings.push(note);
   const given = claim.signature.trim();
   if (given !== given.toLowerCase()) warnings.push({ kind: 'upper-case-signature' });
   if (/^\d{13}$/.test(claim.timestamp.trim())) warnings.push({ kind: 'timestamp-ms', timestamp: claim.timestamp.trim() });
@@ -309,6 +384,14 @@ export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, 
   const base: SignInput = { ticket: facts.ticket, nonceStr: claim.nonceStr, timestamp: claim.timestamp.trim(), url };
   const { string1, signature: expected } = signJsapi(base, sha1);
   if (expected === wanted) return { verdict: 'match', url, string1, expected, warnings };
+  // The landing URL (iOS history-mode SPA, §3.1), in the form its location.href had.
+  for (const landing of facts.otherUrls ?? []) {
+    const page = normalizePageUrl(landing);
+    const landingUrl = page.ok ? page.url : landing.split('#')[0] ?? landing;
+    if (landingUrl === url) continue;
+    const landingString1 = stringToSign({ ...base, url: landingUrl });
+    if (sha1(landingString1).toLowerCase() === wanted) return { verdict: 'ios-only', url, string1, expected, landingUrl, landingString1, warnings };
+  }
 
   let tried = 0;
   const attempt = (a: Attempt): Attempt | undefined => {
@@ -316,7 +399,7 @@ export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, 
     return sha1(a.string1).toLowerCase() === wanted ? a : undefined;
   };
   const found = ((): Attempt | undefined => {
-    for (const v of urlVariants(claim, url, facts)) {
+    for (const v of urlVariants(claim, url, written, facts)) {
       const hit = attempt({ mistake: v.mistake, url: v.url, string1: stringToSign({ ...base, url: v.url }) });
       if (hit) return hit;
     }
@@ -405,6 +488,9 @@ export function nonceFromBytes(bytes: Uint8Array, length = 16): string {
   return out;
 }
 
+/** The wx.config appId when no appid is configured (sign/verify --ticket need none): clearly not one. */
+export const APPID_PLACEHOLDER = '<YOUR_APPID>';
+
 /** The `wx.config({...})` snippet for a page (jsApiList is the page's choice; a placeholder list here). */
 export function wxConfigSnippet(p: { appId: string; timestamp: number | string; nonceStr: string; signature: string; jsApiList: string[] }): string {
   const list = p.jsApiList.map((api) => `'${api}'`).join(', ');
@@ -445,9 +531,16 @@ export function readTicketBody(body: unknown): Narrowed<TicketResponse> {
  * When a fetched ticket expires. §1.3 [OBS]: a re-fetch within the lifetime returns the SAME ticket
  * with `expires_in: 7200` again, not its remaining life; re-stamping "7200 s from now" keeps a dead
  * ticket in the cache (invalid signature until it is cleared, w7corp/easywechat#1580). So when the
- * ticket is the one already cached, its first expiry is kept.
+ * ticket is the one already cached and its first expiry is still ahead, that expiry is kept. Once it
+ * has passed, WeChat handing the same ticket back means it lives on: the fresh expiry is stamped
+ * (keeping a past one would leave the ticket "expired" for good and re-fetch it on every call).
  */
 export function ticketExpiry(fetched: TicketResponse, obtainedAt: number, cached?: { ticket: string; expiresAt: number }): number {
   const fresh = obtainedAt + fetched.expires_in * 1000;
-  return cached && cached.ticket === fetched.ticket ? Math.min(cached.expiresAt, fresh) : fresh;
+  return keepsFirstExpiry(fetched, obtainedAt, cached) ? Math.min((cached as { expiresAt: number }).expiresAt, fresh) : fresh;
+}
+
+/** Whether ticketExpiry keeps the cached entry's expiry (same ticket, expiry still in the future). */
+export function keepsFirstExpiry(fetched: { ticket: string }, obtainedAt: number, cached?: { ticket: string; expiresAt: number }): boolean {
+  return cached !== undefined && cached.ticket === fetched.ticket && cached.expiresAt > obtainedAt;
 }

@@ -17,8 +17,8 @@ import {
   type Diagnosis,
   type DomainVerdict,
   type SignatureClaim,
+  keepsFirstExpiry,
   type UrlChange,
-  type UrlNote,
 } from '../core/jssdk.js';
 import type { ApiResponse } from '../http/client.js';
 import type { WechatApi } from '../http/api.js';
@@ -70,6 +70,8 @@ export interface ObtainedTicket {
   response?: ApiResponse<TicketResponse>;
   /** WeChat handed back the ticket already cached (§1.3: same ticket within its life). */
   same?: boolean;
+  /** The cached entry's first expiry was kept (same ticket, expiry still ahead); else stamped afresh. */
+  kept?: boolean;
 }
 
 /**
@@ -86,23 +88,25 @@ export async function obtainTicket(deps: TicketDeps): Promise<ObtainedTicket> {
     deps.api.http.call({ method: 'GET', path: TICKET_PATH, query: { access_token: accessToken, type: 'jsapi' }, idempotent: true }, readTicketBody),
   );
   const obtainedAt = deps.now();
+  const kept = keepsFirstExpiry(response.data, obtainedAt, before);
   const entry: JsapiTicketEntry = {
     appid: deps.appid,
     ticket: response.data.ticket,
     expiresAt: ticketExpiry(response.data, obtainedAt, before),
-    obtainedAt: before && before.ticket === response.data.ticket ? before.obtainedAt : obtainedAt,
+    obtainedAt: kept && before ? before.obtainedAt : obtainedAt,
     ...(before && before.ticket !== response.data.ticket ? { previous: before.ticket } : before?.previous ? { previous: before.previous } : {}),
   };
   deps.store.putTicket(deps.profile, entry);
-  return { entry, source: 'fetched', response, same: before?.ticket === entry.ticket };
+  return { entry, source: 'fetched', response, same: before?.ticket === entry.ticket, kept };
 }
 
 export interface SignedPage {
-  /** The URL as given, and the one signed (fragment dropped, decoded), with what changed. */
+  /** The URL as given, and the one signed (fragment dropped, decoded, location.href form), with what changed. */
   input: string;
   url: string;
   changes: UrlChange[];
-  notes: UrlNote[];
+  /** Signed exactly as given (--exact-url): no location.href form, no fragment drop. */
+  exact: boolean;
   timestamp: number;
   nonceStr: string;
   string1: string;
@@ -110,7 +114,11 @@ export interface SignedPage {
   snippet: string;
 }
 
-/** Sign a page for wx.config: timestamp in seconds (§2), a 16-character nonce, sha1 of string1. */
+/**
+ * Sign a page for wx.config: timestamp in seconds (§2), a 16-character nonce, sha1 of string1. The URL
+ * is signed in the form the page's location.href reports it, unless `exact` (a test vector, or a
+ * server's string to reproduce byte for byte).
+ */
 export function signPage(p: {
   url: string;
   appid: string;
@@ -119,17 +127,19 @@ export function signPage(p: {
   timestamp?: number;
   nonceStr?: string;
   jsApiList: string[];
+  exact?: boolean;
 }): SignedPage | { problem: 'not-http-url'; input: string } {
   const page = normalizePageUrl(p.url);
   if (!page.ok) return { problem: 'not-http-url', input: p.url };
+  const url = p.exact ? p.url : page.url;
   const timestamp = p.timestamp ?? Math.floor(p.now / 1000);
   const nonceStr = p.nonceStr ?? nonceFromBytes(randomBytes(16));
-  const { string1, signature } = signJsapi({ ticket: p.ticket, nonceStr, timestamp: String(timestamp), url: page.url }, sha1);
+  const { string1, signature } = signJsapi({ ticket: p.ticket, nonceStr, timestamp: String(timestamp), url }, sha1);
   return {
     input: p.url,
-    url: page.url,
-    changes: page.changes,
-    notes: page.notes,
+    url,
+    changes: p.exact ? [] : page.changes,
+    exact: p.exact === true,
     timestamp,
     nonceStr,
     string1,

@@ -56,6 +56,23 @@ describe.skipIf(!CHROMIUM)(`wx.config page in Chromium${CHROMIUM ? '' : ` (skipp
     expect(await verdict({ url, ...config, signature: 'f'.repeat(40) })).toBe('config:invalid signature');
   });
 
+  it("wxauth signs the URL the page's location.href reports (non-ASCII encoded, host lower-cased, / for an empty path)", async () => {
+    const { normalizePageUrl } = await import('../../src/core/jssdk.js');
+    const port = new URL(emu.url).port;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      for (const typed of [`http://LocalHost:${port}/商品/详情?name=手机#/cart`, `http://localhost:${port}?x=1`, `http://localhost:${port}/a b/?q="c"`]) {
+        await page.goto(typed);
+        const href = await page.evaluate<string>("location.href.split('#')[0]");
+        const ours = normalizePageUrl(typed);
+        expect(ours.ok && ours.url, typed).toBe(href);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a page outside the JS-safe domains: config:invalid url domain', async () => {
     const url = 'https://evil.example/shop';
     expect(await verdict({ url, ...(await sign(url)) })).toBe('config:invalid url domain');

@@ -6,7 +6,9 @@ import {
   MISTAKES,
   checkJsDomain,
   diagnoseSignature,
+  maskString1,
   normalizePageUrl,
+  ticketExpiry,
   parseWxConfig,
   signJsapi,
   stringToSign,
@@ -59,10 +61,24 @@ describe('normalizePageUrl', () => {
     expect(r.ok && r.url).toBe('https://h5.example.com/a?x=1');
     expect(r.ok && r.changes.map((c) => c.kind)).toEqual(['decoded', 'fragment-dropped']);
   });
-  it('keeps everything else as written (no slash added, no case folding)', () => {
+  it('gives what location.href reports: / for an empty path, and says so', () => {
     const r = normalizePageUrl('http://mp.weixin.qq.com?params=value');
-    expect(r).toMatchObject({ ok: true, url: 'http://mp.weixin.qq.com?params=value', changes: [] });
-    expect(r.ok && r.notes).toEqual([{ kind: 'no-path', withSlash: 'http://mp.weixin.qq.com/?params=value' }]);
+    expect(r).toMatchObject({
+      ok: true,
+      url: 'http://mp.weixin.qq.com/?params=value',
+      written: 'http://mp.weixin.qq.com?params=value',
+      changes: [{ kind: 'href', from: 'http://mp.weixin.qq.com?params=value', to: 'http://mp.weixin.qq.com/?params=value' }],
+    });
+  });
+  it('percent-encodes non-ASCII as UTF-8, lower-cases the host, drops the default port (WHATWG, as location.href)', () => {
+    expect(normalizePageUrl('https://h5.example.com/商品/详情?name=手机')).toMatchObject({
+      ok: true,
+      url: 'https://h5.example.com/%E5%95%86%E5%93%81/%E8%AF%A6%E6%83%85?name=%E6%89%8B%E6%9C%BA',
+    });
+    expect(normalizePageUrl('HTTPS://H5.Example.COM:443/Shop?Id=1#/x')).toMatchObject({ ok: true, url: 'https://h5.example.com/Shop?Id=1' });
+  });
+  it('leaves a URL already in location.href form alone (no change to report)', () => {
+    expect(normalizePageUrl('https://h5.example.com/a%20b/?q=%E6%89%8B&x=1')).toMatchObject({ ok: true, url: 'https://h5.example.com/a%20b/?q=%E6%89%8B&x=1', changes: [] });
   });
   it('refuses what is not an http(s) URL', () => {
     expect(normalizePageUrl('ftp://x.com/').ok).toBe(false);
@@ -103,8 +119,11 @@ describe('diagnoseSignature', () => {
   const table: Array<[MistakeId, string, () => string, string?]> = [
     ['fragment', 'the URL with #/order', () => sign({ url: `${PAGE}#/order` }), `${PAGE}#/order`],
     ['fragment', 'a hash-router #/ it was not told about', () => sign({ url: `${PAGE}#/` })],
+    ['as-written', 'the URL as written, not location.href (host-only, no /)', () => sign({ url: 'https://h5.example.com?from=menu' }), 'https://h5.example.com?from=menu'],
+    ['as-written', 'the raw Chinese path where location.href has it percent-encoded', () => sign({ url: 'https://h5.example.com/商品?name=手机' }), 'https://h5.example.com/商品?name=手机'],
+    ['as-written', 'the decoded form, the page URL given as location.href reports it', () => sign({ url: 'https://h5.example.com/商品' }), 'https://h5.example.com/%E5%95%86%E5%93%81'],
     ['encoded', 'the URL encodeURIComponent-ed', () => sign({ url: encodeURIComponent(PAGE) })],
-    ['other-url', 'the landing URL (iOS history mode)', () => sign({ url: 'https://h5.example.com/entry?from=share' })],
+    ['other-url', 'the site root', () => sign({ url: 'https://h5.example.com/' })],
     ['other-url', 'the URL before the OAuth hop', () => sign({ url: PAGE }), `${PAGE}&code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc`],
     ['scheme', 'http instead of https', () => sign({ url: PAGE.replace('https:', 'http:') })],
     ['trailing-slash', 'a trailing slash on the path', () => sign({ url: 'https://h5.example.com/shop/list/?from=menu' })],
@@ -118,6 +137,24 @@ describe('diagnoseSignature', () => {
     const d = diagnoseSignature({ url, signature: signature(), timestamp: TS, nonceStr: NONCE }, facts, sha1);
     expect(d.verdict).toBe('mistake');
     expect(d.verdict === 'mistake' && d.found.mistake).toBe(mistake);
+  });
+
+  it('a signature of the href form is a match, however the URL was typed', () => {
+    for (const [typed, href] of [
+      ['https://h5.example.com/商品/详情?name=手机', 'https://h5.example.com/%E5%95%86%E5%93%81/%E8%AF%A6%E6%83%85?name=%E6%89%8B%E6%9C%BA'],
+      ['https://h5.example.com?x=1', 'https://h5.example.com/?x=1'],
+      ['https://H5.EXAMPLE.com:443/p', 'https://h5.example.com/p'],
+    ]) {
+      const d = diagnoseSignature({ url: typed as string, signature: sign({ url: href }), timestamp: TS, nonceStr: NONCE }, facts, sha1);
+      expect(d.verdict, typed).toBe('match');
+      expect(d.url).toBe(href);
+    }
+  });
+
+  it("the landing URL's signature is right on iOS only (JSSDK-FACTS §3.1), not a plain mistake", () => {
+    const landing = 'https://h5.example.com/entry?from=share';
+    const d = diagnoseSignature({ url: PAGE, signature: sign({ url: landing }), timestamp: TS, nonceStr: NONCE }, facts, sha1);
+    expect(d).toMatchObject({ verdict: 'ios-only', landingUrl: landing, url: PAGE });
   });
 
   it('covers every mistake it knows', () => {
@@ -134,6 +171,27 @@ describe('diagnoseSignature', () => {
     const d = diagnoseSignature({ url: PAGE, signature: 'f'.repeat(40), timestamp: TS, nonceStr: NONCE }, facts, sha1);
     expect(d.verdict).toBe('unknown');
     expect(d.verdict === 'unknown' && d.checks).toContain('appid');
+  });
+});
+
+describe('maskString1', () => {
+  it('masks the ticket as traces do and keeps the rest', () => {
+    expect(maskString1(OFFICIAL.string1)).toBe('jsapi_ticket=sM4A***&noncestr=Wm3WZYTPz0wzccnW&timestamp=1414587457&url=http://mp.weixin.qq.com?params=value');
+    expect(maskString1('jsapi_ticket=86_AccessToken0123456789&nonceStr=n&timestamp=1&url=u')).toBe('jsapi_ticket=86_A***&nonceStr=n&timestamp=1&url=u');
+  });
+});
+
+describe('ticketExpiry', () => {
+  const T = { ticket: 'same-ticket', expires_in: 7200 };
+  it('keeps the first expiry of the same ticket while it is ahead', () => {
+    expect(ticketExpiry(T, 1_000_000, { ticket: 'same-ticket', expiresAt: 2_000_000 })).toBe(2_000_000);
+  });
+  it('stamps the fresh expiry once the cached one has passed (the same ticket handed back lives on)', () => {
+    expect(ticketExpiry(T, 1_000_000, { ticket: 'same-ticket', expiresAt: 1 })).toBe(1_000_000 + 7_200_000);
+    expect(ticketExpiry(T, 1_000_000, { ticket: 'same-ticket', expiresAt: 1_000_000 })).toBe(1_000_000 + 7_200_000);
+  });
+  it('a new ticket gets its own expiry', () => {
+    expect(ticketExpiry(T, 5, { ticket: 'old', expiresAt: 9_999_999_999 })).toBe(5 + 7_200_000);
   });
 });
 

@@ -2,6 +2,8 @@
 // token and its cache, sign's string and snippet (checked against the emulator's own verdict), verify
 // naming the mistake, the jsDomains setting and the domain check.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
@@ -64,14 +66,14 @@ describe('wxauth jssdk sign', () => {
     const signature = /signature\s+([0-9a-f]{40})/.exec(r.stdout)?.[1];
     const ts = /timestamp\s+(\d{10})/.exec(r.stdout)?.[1];
     const nonce = /nonceStr\s+([A-Za-z0-9]{16})/.exec(r.stdout)?.[1];
-    expect(r.stdout).toMatch(/string1\s+jsapi_ticket=[A-Za-z0-9_-]{86}&noncestr=[A-Za-z0-9]{16}&timestamp=\d{10}&url=http:\/\/localhost\/shop\?id=1\n/);
+    expect(r.stdout).toMatch(/string1\s+jsapi_ticket=[A-Za-z0-9_-]{4}\*\*\*&noncestr=[A-Za-z0-9]{16}&timestamp=\d{10}&url=http:\/\/localhost\/shop\?id=1\n/);
     expect(r.stdout).toContain(`wx.config({\n  debug: false,\n  appId: '${SERVICE.appid}',`);
     expect(await emulatorVerdict({ url: 'http://localhost/shop?id=1#/cart', appId: SERVICE.appid, timestamp: ts!, nonceStr: nonce!, signature: signature! })).toBe('config:ok');
   });
 
-  it('--json with a given ticket, timestamp and nonce reproduces the official example', async () => {
+  it('--json with a given ticket, timestamp and nonce reproduces the official example (--exact-url: its URL has no /)', async () => {
     const r = await server()([
-      'jssdk', 'sign', 'http://mp.weixin.qq.com?params=value', '--json',
+      'jssdk', 'sign', 'http://mp.weixin.qq.com?params=value', '--json', '--exact-url',
       '--ticket', 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg',
       '--timestamp', '1414587457', '--nonce', 'Wm3WZYTPz0wzccnW',
     ]);
@@ -143,5 +145,141 @@ describe('wxauth errcode knows the JS-SDK messages', () => {
     const r = await runCli(['errcode', text]);
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).toMatch(pattern);
+  });
+});
+
+// What a tester found running `wxauth jssdk` as a new user (each fixed with this test).
+describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', () => {
+  const OFFICIAL_TICKET = 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg';
+  const TS = '1714587457';
+  const signed = (ticket: string, url: string, nonce = 'abc') => sha1(`jsapi_ticket=${ticket}&noncestr=${nonce}&timestamp=${TS}&url=${url}`);
+
+  it('verify never prints the access_token or the ticket (human or --json) unless --show-secrets, and says how to see them', async () => {
+    const cli = server();
+    const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();
+    const token = (await cli(['token', '--show'])).stdout.trim();
+    const page = 'https://h5.example.com/shop?id=1';
+    const args = ['jssdk', 'verify', '--url', page, '--signature', signed(token, page), '--timestamp', TS, '--nonce', 'abc'];
+    const json = await cli([...args, '--json']);
+    expect(json.code).toBe(1);
+    expect(parseJson(json.stdout)).toMatchObject({ mistake: { id: 'access-token', string1: `jsapi_ticket=${token.slice(0, 4)}***&noncestr=abc&timestamp=${TS}&url=${page}` } });
+    const human = await cli(args);
+    for (const r of [json, human]) {
+      expect(r.stdout + r.stderr).not.toContain(token);
+      expect(r.stdout + r.stderr).not.toContain(ticket);
+    }
+    expect(human.stdout).toContain(`jsapi_ticket=${ticket.slice(0, 4)}***&noncestr=abc`);
+    expect(human.stderr).toContain('--show-secrets shows the full string1');
+    const shown = await cli([...args, '--json', '--show-secrets']);
+    expect(parseJson(shown.stdout)).toMatchObject({ string1: `jsapi_ticket=${ticket}&noncestr=abc&timestamp=${TS}&url=${page}`, mistake: { string1: `jsapi_ticket=${token}&noncestr=abc&timestamp=${TS}&url=${page}` } });
+  });
+
+  it('sign signs what location.href reports (non-ASCII percent-encoded), says so, and the emulator accepts it', async () => {
+    const cli = server();
+    const typed = 'http://localhost/商品/详情?name=手机';
+    const href = 'http://localhost/%E5%95%86%E5%93%81/%E8%AF%A6%E6%83%85?name=%E6%89%8B%E6%9C%BA';
+    const r = await cli(['jssdk', 'sign', typed, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = parseJson(r.stdout) as { url: string; signature: string; timestamp: number; nonceStr: string };
+    expect(doc.url).toBe(href);
+    expect(r.stderr).toContain(`The browser reports this page as ${href}`);
+    expect(await emulatorVerdict({ url: href, appId: SERVICE.appid, timestamp: String(doc.timestamp), nonceStr: doc.nonceStr, signature: doc.signature })).toBe('config:ok');
+    const zh = await cli(['jssdk', 'sign', 'http://localhost?x=1', '--lang', 'zh']);
+    expect(zh.stderr).toContain('浏览器报告这个页面为 http://localhost/?x=1');
+  });
+
+  it('verify: the href form is a match; the URL as written (raw Chinese, no /) is the named mistake, en and zh', async () => {
+    const cli = server();
+    const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();
+    const typed = 'https://h5.example.com/商品/详情?name=手机';
+    const href = 'https://h5.example.com/%E5%95%86%E5%93%81/%E8%AF%A6%E6%83%85?name=%E6%89%8B%E6%9C%BA';
+    const ok = await cli(['jssdk', 'verify', '--url', typed, '--signature', signed(ticket, href), '--timestamp', TS, '--nonce', 'abc']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('The signature is right');
+    const raw = await cli(['jssdk', 'verify', '--url', typed, '--signature', signed(ticket, typed), '--timestamp', TS, '--nonce', 'abc', '--json']);
+    expect(raw.code).toBe(1);
+    expect(parseJson(raw.stdout)).toMatchObject({ url: href, mistake: { id: 'as-written', signed_url: typed } });
+    expect(raw.stderr).toContain('not as location.href reports it');
+
+    const noSlash = 'https://h5.example.com?x=1';
+    const slashOk = await cli(['jssdk', 'verify', '--url', noSlash, '--signature', signed(ticket, 'https://h5.example.com/?x=1'), '--timestamp', TS, '--nonce', 'abc']);
+    expect(slashOk.code, slashOk.stderr).toBe(0);
+    expect(slashOk.stderr).not.toContain('trailing slash');
+    const asTyped = await cli(['jssdk', 'verify', '--url', noSlash, '--signature', signed(ticket, noSlash), '--timestamp', TS, '--nonce', 'abc', '--lang', 'zh']);
+    expect(asTyped.code).toBe(1);
+    expect(asTyped.stdout).toMatch(/结论\s+常见错误：as-written/);
+    expect(asTyped.stderr).toContain('而不是 location.href 报告的 https://h5.example.com/?x=1');
+  });
+
+  it('the verdict line is in Chinese under zh', async () => {
+    const cli = server();
+    const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();
+    const page = 'https://h5.example.com/shop?id=1';
+    const r = await cli(['jssdk', 'verify', '--url', `${page}#/o`, '--signature', signed(ticket, `${page}#/o`), '--timestamp', TS, '--nonce', 'abc'], { LANG: 'zh_CN.UTF-8' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/结论\s+常见错误：fragment/);
+    expect(r.stdout).not.toContain('verdict');
+  });
+
+  it('a ticket WeChat hands back after its cached expiry is cached afresh (not "expired" for good, not re-fetched each run)', async () => {
+    const dir = tempConfigDir();
+    const cli = (args: string[]) => runCli(args, { env: emulatorEnv(emu, SERVICE, { WXAUTH_CONFIG_DIR: dir }) });
+    const first = await cli(['jssdk', 'ticket']);
+    expect(first.code, first.stderr).toBe(0);
+    const file = path.join(dir, 'tokens.json');
+    const tokens = JSON.parse(fs.readFileSync(file, 'utf8')) as { profiles: Record<string, { tickets: Record<string, { expiresAt: number }> }> };
+    for (const profile of Object.values(tokens.profiles)) for (const t of Object.values(profile.tickets ?? {})) t.expiresAt = 1;
+    fs.writeFileSync(file, JSON.stringify(tokens));
+    const again = await cli(['jssdk', 'ticket']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stderr).toMatch(/: (1h59m|2h) left/);
+    expect(again.stderr).toContain('after the cached expiry had passed');
+    const fetches = calls('/cgi-bin/ticket/getticket');
+    const show = await cli(['jssdk', 'ticket', '--show', '--json']);
+    expect(show.code, show.stderr).toBe(0);
+    expect((parseJson(show.stdout) as { expires_in: number }).expires_in).toBeGreaterThan(7000);
+    expect((await cli(['jssdk', 'ticket'])).stderr).toContain('WeChat was not called');
+    expect(calls('/cgi-bin/ticket/getticket')).toBe(fetches);
+  });
+
+  it('sign and verify with --ticket need no appid: a marked placeholder and a note (en, zh)', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const r = await runCli(['jssdk', 'sign', 'http://mp.weixin.qq.com?params=value', '--exact-url', '--ticket', OFFICIAL_TICKET, '--timestamp', '1414587457', '--nonce', 'Wm3WZYTPz0wzccnW'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/signature\s+0f9de62fce790f9a083d5c99e95740ceb90c27ed/);
+    expect(r.stdout).toContain("appId: '<YOUR_APPID>',");
+    expect(r.stderr).toContain('No appid is configured');
+    const zh = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--lang', 'zh'], { env });
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain('没有配置 appid');
+    const v = await runCli(['jssdk', 'verify', '--url', 'http://mp.weixin.qq.com/?params=value', '--ticket', OFFICIAL_TICKET, '--signature', sha1(`jsapi_ticket=${OFFICIAL_TICKET}&noncestr=n&timestamp=${TS}&url=http://mp.weixin.qq.com/?params=value`), '--timestamp', TS, '--nonce', 'n', '--json'], { env });
+    expect(v.code, v.stderr).toBe(0);
+    expect(parseJson(v.stdout)).toMatchObject({ ok: true, appid: null, verdict: 'match' });
+  });
+
+  it("--landing-url: the landing URL's signature is right on iOS, wrong on Android; exit 1 with the per-platform fix", async () => {
+    const cli = server();
+    const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();
+    const landing = 'https://h5.example.com/entry?from=share';
+    const page = 'https://h5.example.com/order/2';
+    const r = await cli(['jssdk', 'verify', '--url', page, '--landing-url', landing, '--signature', signed(ticket, landing), '--timestamp', TS, '--nonce', 'abc', '--json']);
+    expect(r.code).toBe(1);
+    expect(parseJson(r.stdout)).toMatchObject({ verdict: 'ios-only', landing: { signed_url: landing, ios: 'right', android: 'wrong' } });
+    const human = await cli(['jssdk', 'verify', '--url', page, '--landing-url', landing, '--signature', signed(ticket, landing), '--timestamp', TS, '--nonce', 'abc']);
+    expect(human.stderr).toContain('so it is right on iOS');
+    expect(human.stderr).toContain('Sign per platform');
+    expect(human.stderr).not.toContain('Found it');
+  });
+
+  it('sign warns about a millisecond timestamp as verify does; an explicitly empty --nonce is a usage error', async () => {
+    const r = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '1714587457000', '--json'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('is in milliseconds (13 digits); WeChat wants seconds');
+    expect(parseJson(r.stdout)).toMatchObject({ warnings: [{ kind: 'timestamp-ms', timestamp: '1714587457000' }] });
+    const empty = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--nonce', ''], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--nonce is empty');
+    expect(empty.stdout).toBe('');
   });
 });

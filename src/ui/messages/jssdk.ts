@@ -29,9 +29,13 @@ export const messages = {
     zh: 'wx.config 片段里的 jsApiList（逗号分隔），默认 updateAppMessageShareData,updateTimelineShareData',
     en: 'the jsApiList of the snippet (comma-separated; default updateAppMessageShareData,updateTimelineShareData)',
   },
+  'cli.jssdk.sign.opt.exactUrl': {
+    zh: '按给出的 URL 逐字签名，不换成 location.href 的形式（用于复现官方示例或服务端的字符串；页面用的签名不要加它）',
+    en: 'sign the URL exactly as given, not in its location.href form (to reproduce a test vector or a server\'s string; not for a page\'s wx.config)',
+  },
   'cli.jssdk.sign.examples': {
-    zh: 'wxauth jssdk sign https://h5.example.com/shop?id=1\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json',
-    en: 'wxauth jssdk sign https://h5.example.com/shop?id=1\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json',
+    zh: 'wxauth jssdk sign https://h5.example.com/shop?id=1\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json\nwxauth jssdk sign "http://mp.weixin.qq.com?params=value" --exact-url --ticket sM4AOVdW… --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW',
+    en: 'wxauth jssdk sign https://h5.example.com/shop?id=1\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json\nwxauth jssdk sign "http://mp.weixin.qq.com?params=value" --exact-url --ticket sM4AOVdW… --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW',
   },
   'cli.jssdk.verify.desc': {
     zh: '重新计算签名；不一致时逐一尝试常见错误，指出是哪一个；并检查页面域名是否在 JS 接口安全域名里',
@@ -56,6 +60,11 @@ export const messages = {
   'jssdk.usage.timestamp.hint': {
     zh: '微信要的是秒（10 位），例如 Math.floor(Date.now() / 1000)。',
     en: 'WeChat wants seconds (10 digits), e.g. Math.floor(Date.now() / 1000).',
+  },
+  'jssdk.usage.empty': { zh: '{flag} 是空的。', en: '{flag} is empty.' },
+  'jssdk.usage.empty.hint': {
+    zh: '给 {flag} 一个值，或者去掉这个选项（sign 会用当前时间和随机 16 位 nonceStr）；wx.config 里的这些字段不能为空。',
+    en: 'Give {flag} a value, or leave the option out (sign then uses the current time and a random 16-character nonceStr); these wx.config fields cannot be empty.',
   },
   'jssdk.usage.verifyMissing': { zh: '缺少 {flags}。', en: 'Missing {flags}.' },
   'jssdk.usage.verifyMissing.hint': {
@@ -82,6 +91,10 @@ export const messages = {
     zh: '微信返回的仍是缓存里那张 ticket：有效期内重复获取会得到同一张，expires_in 却总是 7200，所以保留了原来的过期时间。',
     en: 'WeChat returned the ticket already cached: within its life a re-fetch gives the same ticket with expires_in 7200 again, so its first expiry is kept.',
   },
+  'jssdk.ticket.sameRestamped': {
+    zh: '微信返回的仍是缓存里那张 ticket，但缓存记录的过期时间已经过了：微信仍在发它，所以按这次的 expires_in 重新计算过期时间。',
+    en: 'WeChat returned the ticket already cached, after the cached expiry had passed: WeChat still hands it out, so its expiry was stamped afresh from this expires_in.',
+  },
   'jssdk.ticket.cached': { zh: '使用缓存的 jsapi_ticket，还剩 {left}（{at} 过期），没有调用微信。', en: 'Using the cached jsapi_ticket: {left} left (expires {at}); WeChat was not called.' },
   'jssdk.ticket.cacheNote': {
     zh: '获取 jsapi_ticket 的次数很有限（测试额度约每天 1 万次）：服务端应全局缓存 ticket，不要每次请求都获取，也不要缓存签名。',
@@ -101,9 +114,21 @@ export const messages = {
     en: 'The URL was encodeURIComponent-ed; it was decoded once before signing (the server must decode it, then sign the decoded URL).',
   },
   'jssdk.url.trimmed': { zh: '已去掉 URL 首尾的空白。', en: 'Removed whitespace around the URL.' },
-  'jssdk.url.noPath': {
-    zh: '这个 URL 没有路径；浏览器的 location.href 会是 {withSlash}（带 /），要签页面实际报告的那个。',
-    en: 'This URL has no path; a browser\'s location.href reads {withSlash} (with /): sign what the page reports.',
+  'jssdk.url.href': {
+    zh: '浏览器报告这个页面为 {to}（location.href：非 ASCII 字符按 UTF-8 百分号编码、域名小写、去掉默认端口、空路径写成 /），签的就是它，而不是 {from}。',
+    en: 'The browser reports this page as {to} (location.href: non-ASCII percent-encoded as UTF-8, host in lower case, no default port, / for an empty path); that is what is signed, not {from}.',
+  },
+  'jssdk.string1.masked': {
+    zh: 'string1 里的 ticket 已打码；加 --show-secrets 显示完整的 string1，便于与服务端的逐字对比。',
+    en: 'The ticket in string1 is masked; --show-secrets shows the full string1 to compare with your server\'s.',
+  },
+  'jssdk.sign.exact': {
+    zh: '按给出的 URL 逐字签名（--exact-url）：页面的 location.href 若与它不同，这个签名在页面上会失败。',
+    en: 'Signed the URL exactly as given (--exact-url): if the page\'s location.href differs from it, this signature fails on the page.',
+  },
+  'jssdk.sign.noAppid': {
+    zh: '没有配置 appid：wx.config 片段里的 appId 是占位符 {placeholder}，换成获取这个 ticket 的公众号 appid。',
+    en: 'No appid is configured: the snippet\'s appId is the placeholder {placeholder}; put the appid the ticket was fetched for.',
   },
   'jssdk.sign.ticketOption': { zh: '用 --ticket 给出的 ticket 签名，没有调用微信。', en: 'Signed with the --ticket given; WeChat was not called.' },
 
@@ -112,6 +137,10 @@ export const messages = {
   'jssdk.verify.mistake.fragment': {
     zh: '找到了：这个签名签的是带 # 的 URL（{signed}）。去掉 # 及其后的部分再签：location.href.split(\'#\')[0]。',
     en: 'Found it: this signature is for the URL with its fragment ({signed}). Drop the # and what follows before signing: location.href.split(\'#\')[0].',
+  },
+  'jssdk.verify.mistake.as-written': {
+    zh: '找到了：这个签名签的是按原样书写的 URL（{signed}），而不是 location.href 报告的 {url}。签页面里 location.href.split(\'#\')[0] 的值（非 ASCII 按 UTF-8 百分号编码、域名小写、无默认端口、空路径为 /），不要在服务端自己拼 URL 或先解码。',
+    en: 'Found it: this signature is for the URL as written ({signed}), not as location.href reports it ({url}). Sign what the page reads from location.href.split(\'#\')[0] (non-ASCII percent-encoded as UTF-8, host in lower case, no default port, / for an empty path); don\'t rebuild or decode it on the server.',
   },
   'jssdk.verify.mistake.encoded': {
     zh: '找到了：这个签名签的是编码后的 URL（{signed}）。服务端先 decodeURIComponent，再签原始 URL；签名时不做 URL 编码。',
@@ -175,6 +204,23 @@ export const messages = {
     en: 'iOS and a history-mode SPA: give the URL the user first landed on with --landing-url and verify again.',
   },
   'jssdk.verify.expected': { zh: '应为', en: 'expected' },
+  'jssdk.verify.verdict': { zh: '结论', en: 'verdict' },
+  'jssdk.verify.verdict.match': { zh: '一致', en: 'match' },
+  'jssdk.verify.verdict.mistake': { zh: '常见错误：{id}', en: 'mistake: {id}' },
+  'jssdk.verify.verdict.unknown': { zh: '不一致，原因未知', en: 'unknown' },
+  'jssdk.verify.verdict.ios-only': { zh: '只在 iOS 上正确（首次进入的 URL）', en: 'right on iOS only (the landing URL)' },
+  'jssdk.verify.iosOnly': {
+    zh: '这是首次进入的 URL（{landing}）的签名：在 iOS 微信里，history 路由的单页应用验证的正是它，所以 iOS 上正确；Android 验证的是当前 URL（{url}），所以 Android 上会报 invalid signature。（这来自实践报告，官方文档没有写明，可能随微信版本变化。）',
+    en: 'This is the signature of the landing URL ({landing}): iOS WeChat verifies that URL for a history-mode SPA, so it is right on iOS; Android verifies the current URL ({url}), so Android gets invalid signature. (From practice reports, not the official doc; it may vary by client version.)',
+  },
+  'jssdk.verify.iosOnly.fix': {
+    zh: '按平台签名：页面首次加载时保存 entryUrl = location.href.split(\'#\')[0]；iOS 上签 entryUrl，Android 上签当前 URL，路由变化后在 Android 上重新 wx.config。或者在 iOS 上路由变化时整页跳转（location.assign），让当前 URL 就是首次进入的 URL。',
+    en: 'Sign per platform: save entryUrl = location.href.split(\'#\')[0] on first load; sign entryUrl on iOS and the current URL on Android, calling wx.config again after each route change on Android. Or, on iOS, make route changes real navigations (location.assign) so the current URL is the landing URL.',
+  },
+  'jssdk.verify.noAppid': {
+    zh: '没有配置 appid：不检查 wx.config 的 appId，也不尝试 access_token 和旧 ticket 这两种错误。',
+    en: 'No appid is configured: wx.config\'s appId is not checked, and the access_token and old-ticket mistakes are not tried.',
+  },
   'jssdk.verify.warn.upperCase': {
     zh: '签名是大写的：微信示例和各 SDK 都输出小写十六进制，大写能否通过未经证实。',
     en: 'The signature is upper case: WeChat\'s example and every SDK emit lower-case hex; whether upper case passes is unverified.',

@@ -1,25 +1,26 @@
 // wxauth jssdk: the ticket alone on stdout (for piping); sign's fields and the wx.config snippet on
 // stdout; verify's verdict on stdout and the explanation on stderr; one --json document for each.
+// string1 carries the ticket (or, for a mistake, the access_token or an old ticket): the command masks
+// it as traces mask secrets unless --show-secrets; one line here says how to see it whole.
 import type { JssdkResult } from '../../commands/jssdk.js';
-import type { DiagnosisWarning, UrlChange, UrlNote } from '../../core/jssdk.js';
+import type { DiagnosisWarning, UrlChange } from '../../core/jssdk.js';
 import type { Output } from '../output.js';
 import { formatDuration, formatTime } from './basic-common.js';
 
-function sayUrlChanges(out: Output, changes: UrlChange[], notes: UrlNote[]): void {
+function sayUrlChanges(out: Output, changes: UrlChange[]): void {
   for (const c of changes) {
     if (c.kind === 'fragment-dropped') out.note(out.t('jssdk.url.fragment', { fragment: c.fragment }));
     else if (c.kind === 'decoded') out.note(out.t('jssdk.url.decoded'));
+    else if (c.kind === 'href') out.note(out.t('jssdk.url.href', { from: c.from, to: c.to }));
     else out.note(out.t('jssdk.url.trimmed'));
   }
-  for (const n of notes) out.note(out.t('jssdk.url.noPath', { withSlash: n.withSlash }));
 }
 
 function sayWarnings(out: Output, warnings: DiagnosisWarning[]): void {
   for (const w of warnings) {
     if (w.kind === 'upper-case-signature') out.warn(out.t('jssdk.verify.warn.upperCase'));
     else if (w.kind === 'timestamp-ms') out.warn(out.t('jssdk.verify.warn.timestampMs', { timestamp: w.timestamp }));
-    else if (w.kind === 'url-changed') sayUrlChanges(out, w.changes, []);
-    else out.note(out.t('jssdk.url.noPath', { withSlash: w.withSlash }));
+    else sayUrlChanges(out, w.changes);
   }
 }
 
@@ -43,7 +44,7 @@ export function present(result: JssdkResult, out: Output): void {
       const at = formatTime(entry.expiresAt);
       if (result.from === 'fetched') {
         out.success(out.t('jssdk.ticket.fetched', { host: result.host ?? '', left, at }));
-        if (result.same) out.note(out.t('jssdk.ticket.same'));
+        if (result.same) out.note(out.t(result.kept ? 'jssdk.ticket.same' : 'jssdk.ticket.sameRestamped'));
         out.note(out.t('jssdk.ticket.cacheNote'));
       } else {
         out.say(out.t('jssdk.ticket.cached', { left, at }));
@@ -52,28 +53,36 @@ export function present(result: JssdkResult, out: Output): void {
     }
     case 'sign': {
       const s = result.signed;
+      const string1 = s.string1;
       out.result({
-        appid: result.appid,
+        appid: result.appid ?? null,
         profile: result.profile,
         input: s.input,
         url: s.url,
         url_changes: s.changes,
+        exact_url: s.exact,
         timestamp: s.timestamp,
         nonceStr: s.nonceStr,
-        string1: s.string1,
+        string1,
+        string1_masked: !result.showSecrets,
         signature: s.signature,
         ticket_from: result.ticketFrom,
+        warnings: result.timestampMs ? [{ kind: 'timestamp-ms', timestamp: String(s.timestamp) }] : [],
         snippet: s.snippet,
       });
-      sayUrlChanges(out, s.changes, s.notes);
+      sayUrlChanges(out, s.changes);
+      if (s.exact) out.note(out.t('jssdk.sign.exact'));
+      if (result.timestampMs) out.warn(out.t('jssdk.verify.warn.timestampMs', { timestamp: String(s.timestamp) }));
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.sign.ticketOption'));
+      if (result.appidPlaceholder) out.note(out.t('jssdk.sign.noAppid', { placeholder: result.appidPlaceholder }));
       out.fields([
         ['url', s.url],
         ['timestamp', String(s.timestamp)],
         ['nonceStr', s.nonceStr],
-        ['string1', s.string1],
+        ['string1', string1],
         ['signature', s.signature],
       ]);
+      if (!result.showSecrets) out.note(out.t('jssdk.string1.masked'));
       out.data('');
       for (const line of s.snippet.split('\n')) out.data(line);
       return;
@@ -82,16 +91,18 @@ export function present(result: JssdkResult, out: Output): void {
       const { diagnosis: d, domain } = result.verified;
       const doc: Record<string, unknown> = {
         ok: result.exitCode === 0,
-        appid: result.appid,
+        appid: result.appid ?? null,
         profile: result.profile,
         verdict: d.verdict,
         url: d.url,
         expected: d.expected,
         string1: d.string1,
+        string1_masked: !result.showSecrets,
         ticket_from: result.ticketFrom,
         warnings: d.warnings,
       };
       if (d.verdict === 'mistake') doc.mistake = { id: d.found.mistake, ...(d.found.url ? { signed_url: d.found.url } : {}), ...(d.found.timestamp ? { signed_timestamp: d.found.timestamp } : {}), ...(d.found.ticket ? { signed_ticket: d.found.ticket } : {}), string1: d.found.string1 };
+      if (d.verdict === 'ios-only') doc.landing = { signed_url: d.landingUrl, string1: d.landingString1, ios: 'right', android: 'wrong' };
       if (d.verdict === 'unknown') doc.checks = d.checks;
       doc.domain = domain ?? null;
       if (result.otherAppId) doc.config_app_id = result.otherAppId;
@@ -100,20 +111,28 @@ export function present(result: JssdkResult, out: Output): void {
 
       sayWarnings(out, d.warnings);
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.verify.ticketOption'));
+      if (!result.appid) out.note(out.t('jssdk.verify.noAppid'));
       out.fields([
         ['url', d.url],
         ['string1', d.string1],
         [out.t('jssdk.verify.expected'), d.expected],
-        ['verdict', d.verdict === 'mistake' ? `mistake: ${d.found.mistake}` : d.verdict],
+        [
+          out.t('jssdk.verify.verdict'),
+          d.verdict === 'mistake' ? out.t('jssdk.verify.verdict.mistake', { id: d.found.mistake }) : out.t(`jssdk.verify.verdict.${d.verdict}`),
+        ],
       ]);
+      if (!result.showSecrets) out.note(out.t('jssdk.string1.masked'));
       if (d.verdict === 'match') out.success(out.t('jssdk.verify.match', { url: d.url }));
-      else if (d.verdict === 'mistake') {
-        out.failure(out.t(`jssdk.verify.mistake.${d.found.mistake}`, { signed: d.found.url ?? d.url, timestamp: d.found.timestamp ?? '' }));
+      else if (d.verdict === 'ios-only') {
+        out.warn(out.t('jssdk.verify.iosOnly', { landing: d.landingUrl, url: d.url }));
+        out.say(out.t('jssdk.verify.iosOnly.fix'));
+      } else if (d.verdict === 'mistake') {
+        out.failure(out.t(`jssdk.verify.mistake.${d.found.mistake}`, { signed: d.found.url ?? d.url, timestamp: d.found.timestamp ?? '', url: d.url }));
       } else {
         out.failure(out.t('jssdk.verify.unknown', { tried: d.tried }));
         d.checks.forEach((c, i) => out.say(`  ${i + 1}. ${out.t(`jssdk.verify.check.${c}`)}`));
       }
-      if (result.otherAppId) out.failure(out.t('jssdk.verify.otherAppId', { configAppId: result.otherAppId, appid: result.appid }));
+      if (result.otherAppId) out.failure(out.t('jssdk.verify.otherAppId', { configAppId: result.otherAppId, appid: result.appid ?? '' }));
       if (result.lowerNonceKey) out.failure(out.t('jssdk.verify.lowerNonceKey'));
       if (!domain) out.note(out.t('jssdk.domain.unset'));
       else if (domain.ok) out.success(out.t('jssdk.domain.ok', { host: domain.host, domain: domain.domain }));
