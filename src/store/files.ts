@@ -77,21 +77,19 @@ function notAFolderError(file: string, error: unknown): ConfigError {
 }
 
 function notRegularFileError(file: string, stats: fs.Stats): ConfigError {
+  // A key per kind, not an English noun in a parameter: the kind is named in the user's language.
   const kind = stats.isDirectory()
     ? 'directory'
     : stats.isFIFO()
-      ? 'FIFO (named pipe)'
+      ? 'fifo'
       : stats.isCharacterDevice()
-        ? 'character device'
+        ? 'charDevice'
         : stats.isBlockDevice()
-          ? 'block device'
+          ? 'blockDevice'
           : stats.isSocket()
             ? 'socket'
-            : 'special file';
-  return new ConfigError(
-    { key: 'config.file.notRegular', params: { file, kind } },
-    { hint: { key: 'config.file.notRegular.hint', params: { file } } },
-  );
+            : 'special';
+  return new ConfigError(messageRef(`config.file.notRegular.${kind}`, { file }), { hint: { key: 'config.file.notRegular.hint', params: { file } } });
 }
 
 function tooLargeError(file: string, size: number): ConfigError {

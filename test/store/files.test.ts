@@ -135,7 +135,7 @@ describe('a state path that is not a regular file (item 9)', () => {
     const started = Date.now();
     const r = runWithStore(storeJs, dir, 'ConfigStore.open(dir);', 5_000);
     expect(r.signal, 'the store hung on the FIFO').toBeNull();
-    expect(r.error).toMatchObject({ exitCode: 4, key: 'config.file.notRegular', params: { file, kind: 'FIFO (named pipe)' } });
+    expect(r.error).toMatchObject({ exitCode: 4, key: 'config.file.notRegular.fifo', params: { file } });
     expect(Date.now() - started).toBeLessThan(4_000);
   });
 
@@ -145,7 +145,7 @@ describe('a state path that is not a regular file (item 9)', () => {
     fs.symlinkSync('/dev/zero', file);
     const r = runWithStore(storeJs, dir, 'TokenStore.open(dir);', 5_000);
     expect(r.signal, 'the store read /dev/zero').toBeNull();
-    expect(r.error).toMatchObject({ exitCode: 4, key: 'config.file.notRegular', params: { file, kind: 'character device' } });
+    expect(r.error).toMatchObject({ exitCode: 4, key: 'config.file.notRegular.charDevice', params: { file } });
     expect(fs.readlinkSync(file)).toBe('/dev/zero');
   });
 
@@ -153,8 +153,25 @@ describe('a state path that is not a regular file (item 9)', () => {
     const dir = tempDir();
     fs.symlinkSync('/dev/null', path.join(dir, 'config.json'));
     const err = thrown(() => ConfigStore.open(dir));
-    expect(err.messageRef).toMatchObject({ key: 'config.file.notRegular', params: { kind: 'character device' } });
+    expect(err.messageRef).toMatchObject({ key: 'config.file.notRegular.charDevice' });
     expect(err.hint?.key).toBe('config.file.notRegular.hint');
+  });
+
+  it('the kind of file is named in the user’s language: no English word in zh output', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'config.json'));
+    const zh = await runCli(['--lang', 'zh', 'config', 'list'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain(`${path.join(dir, 'config.json')} 不是普通文件（而是目录）`);
+    expect(zh.stderr.replaceAll(dir, '')).not.toMatch(/directory/);
+    const en = await runCli(['config', 'list'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(en.stderr).toContain('is not a regular file (it is a directory)');
+    if (!posix) return;
+    const fifo = tempDir();
+    execFileSync('mkfifo', [path.join(fifo, 'tokens.json')]);
+    const pipe = await runCli(['--lang', 'zh', 'tokens'], { env: { WXAUTH_CONFIG_DIR: fifo } });
+    expect(pipe.code).toBe(4);
+    expect(pipe.stderr).toContain('不是普通文件（而是命名管道（FIFO））');
   });
 
   it('a config.json over 4 MiB is refused, not read', () => {

@@ -96,9 +96,30 @@ export const messages = {
     zh: 'wxauth 没有改动这个文件。它只是令牌缓存：手动修正或删除其中的 {where}，或整个删除 {file}（之后用 wxauth login 或 exchange 重新获取令牌），再重试。',
     en: 'wxauth left the file untouched. It only caches tokens: correct or delete {where} by hand, or delete {file} altogether (then get tokens again with wxauth login or exchange), and retry.',
   },
-  'config.file.notRegular': {
-    zh: '{file} 不是普通文件（而是 {kind}）；wxauth 只读取普通文件，不会在管道上等待或读取设备。',
-    en: '{file} is not a regular file (it is a {kind}); wxauth reads only regular files, so it never waits on a pipe or reads a device.',
+  // What stands where config.json, tokens.json or a lock goes, one key per kind (named in the user's language).
+  'config.file.notRegular.directory': {
+    zh: '{file} 不是普通文件（而是目录）；wxauth 只读取普通文件，不会在管道上等待或读取设备。',
+    en: '{file} is not a regular file (it is a directory); wxauth reads only regular files, so it never waits on a pipe or reads a device.',
+  },
+  'config.file.notRegular.fifo': {
+    zh: '{file} 不是普通文件（而是命名管道（FIFO））；wxauth 只读取普通文件，不会在管道上等待或读取设备。',
+    en: '{file} is not a regular file (it is a FIFO (named pipe)); wxauth reads only regular files, so it never waits on a pipe or reads a device.',
+  },
+  'config.file.notRegular.charDevice': {
+    zh: '{file} 不是普通文件（而是字符设备）；wxauth 只读取普通文件，不会在管道上等待或读取设备。',
+    en: '{file} is not a regular file (it is a character device); wxauth reads only regular files, so it never waits on a pipe or reads a device.',
+  },
+  'config.file.notRegular.blockDevice': {
+    zh: '{file} 不是普通文件（而是块设备）；wxauth 只读取普通文件，不会在管道上等待或读取设备。',
+    en: '{file} is not a regular file (it is a block device); wxauth reads only regular files, so it never waits on a pipe or reads a device.',
+  },
+  'config.file.notRegular.socket': {
+    zh: '{file} 不是普通文件（而是套接字（socket））；wxauth 只读取普通文件，不会在管道上等待或读取设备。',
+    en: '{file} is not a regular file (it is a socket); wxauth reads only regular files, so it never waits on a pipe or reads a device.',
+  },
+  'config.file.notRegular.special': {
+    zh: '{file} 不是普通文件（而是特殊文件）；wxauth 只读取普通文件，不会在管道上等待或读取设备。',
+    en: '{file} is not a regular file (it is a special file); wxauth reads only regular files, so it never waits on a pipe or reads a device.',
   },
   'config.file.notRegular.hint': {
     zh: '删除或移走 {file}（wxauth 会在下次保存时新建它），或用 WXAUTH_CONFIG_DIR 换一个目录。',
