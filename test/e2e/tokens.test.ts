@@ -199,6 +199,12 @@ describe('wxauth exchange', () => {
     expect(r.stderr).toContain('WXAUTH_');
     expect(r.stderr).toContain('AppSecret');
     expect(r.stderr).not.toContain('0'.repeat(32));
+    // --json carries the same sentence about where the secret came from.
+    const json = await wx(['exchange', '--json', emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' })], { WXAUTH_SECRET: '0'.repeat(32) });
+    const doc = parseJson(json.stdout) as { error: { errcode: number; source?: string } };
+    expect(doc.error.errcode).toBe(40125);
+    expect(doc.error.source).toContain('came from a WXAUTH_* environment variable');
+    expect(json.stdout).not.toContain('0'.repeat(32));
   });
 
   it('a callback with state but no code is a refusal (exit 6); garbage is a usage error (exit 2)', async () => {

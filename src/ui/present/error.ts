@@ -49,7 +49,15 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
   const hint = error.hint ? tr(out.lang, error.hint) : undefined;
   const wechat =
     error instanceof WechatApiError
-      ? { errcode: error.errcode, errmsg: error.errmsg, rid: error.rid, endpoint: error.endpoint, ...(details.explanation ? { explanation: details.explanation } : {}) }
+      ? {
+          errcode: error.errcode,
+          errmsg: error.errmsg,
+          rid: error.rid,
+          endpoint: error.endpoint,
+          ...(details.explanation ? { explanation: details.explanation } : {}),
+          // Where the refused value came from (a WXAUTH_* variable, the profile, a flag): the human output's last line.
+          ...(details.source ? { source: details.source } : {}),
+        }
       : {};
   if (out.json) {
     // What the command had gathered before it failed (e.g. every problem url found) stays in the document.
