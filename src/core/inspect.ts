@@ -602,7 +602,11 @@ function checkRedirectUri(
 
   const type = ctx.profile?.type;
   const loopback = host === 'localhost' || host.startsWith('127.') || host === '[::1]';
-  if (loopback && endpoint === 'authorize') findings.add('redirect_uri.loopback_phone', 'warning', { host });
+  // Only WeChat's own authorize page runs inside the phone's WeChat; another open base (the emulator)
+  // is a page a desktop browser opens, from which 127.0.0.1 is reachable.
+  const open = openBaseHost(ctx.openBase);
+  const onWechat = open === undefined || open.host === WECHAT_OPEN_HOST;
+  if (loopback && endpoint === 'authorize' && onWechat) findings.add('redirect_uri.loopback_phone', 'warning', { host });
 
   const domain = ctx.profile?.domain;
   if (domain) {

@@ -468,6 +468,21 @@ const cases: Case[] = [
     problems: ['redirect_uri.loopback_phone', 'redirect_uri.port'],
   },
   {
+    // The emulator's authorize page opens in a desktop browser, which reaches localhost.
+    name: 'localhost on the authorize endpoint of the emulator (an open base other than WeChat\'s): no phone warning',
+    url: `http://127.0.0.1:3900/connect/oauth2/authorize?${good({ redirect_uri: encodeURIComponent('http://localhost:8080/cb') })}#wechat_redirect`,
+    ctx: { openBase: 'http://127.0.0.1:3900' },
+    kind: 'authorize',
+    problems: ['redirect_uri.port'],
+  },
+  {
+    name: 'localhost on the authorize endpoint, open base given as WeChat\'s own: still the phone warning',
+    url: auth(good({ redirect_uri: encodeURIComponent('http://localhost:8080/cb') })),
+    ctx: { openBase: 'https://open.weixin.qq.com' },
+    kind: 'authorize',
+    problems: ['redirect_uri.loopback_phone', 'redirect_uri.port'],
+  },
+  {
     name: 'a LAN IP with a port on a service account without a configured domain',
     url: auth(good({ redirect_uri: encodeURIComponent('http://192.168.1.10:8080/cb') })),
     ctx: { profile: { appid: OA, type: 'service' } },
