@@ -77,14 +77,13 @@ export function cgiToken(emu: Emulator, rq: Rq): Reply {
   if (used(emu, app.appid, '/cgi-bin/token') >= app.tokenDailyQuota) return emu.fail(rq, 'cgi', 45009, app.appid);
   count(emu, app.appid, '/cgi-bin/token');
   const now = emu.now();
-  const previous = emu.state.currentBasic.get(app.appid);
+  const previous = emu.state.basicTokens.currentOf(app.appid, 'basic');
   const old = previous ? emu.state.basicTokens.get(previous) : undefined;
   if (old) {
     old.expiresAt = Math.min(old.expiresAt, now + OVERLAP_MS);
     old.superseded = true;
   }
   const token = issueBasic(emu, app.appid, 'basic');
-  emu.state.currentBasic.set(app.appid, token);
   return emu.ok(rq, 'cgi', tokenBody(token, BASIC_TTL));
 }
 
@@ -116,7 +115,7 @@ export function cgiStableToken(emu: Emulator, rq: Rq): Reply {
   if (denied) return denied;
 
   const now = emu.now();
-  const currentToken = emu.state.currentStable.get(app.appid);
+  const currentToken = emu.state.basicTokens.currentOf(app.appid, 'stable');
   const current = currentToken ? emu.state.basicTokens.get(currentToken) : undefined;
   const live = current && now < current.expiresAt ? current : undefined;
   const force = body.force_refresh === true || body.force_refresh === 'true';
@@ -146,7 +145,6 @@ export function cgiStableToken(emu: Emulator, rq: Rq): Reply {
   // Normal mode in the last 5 minutes rotates; the old token keeps working until its own expiry.
   count(emu, app.appid, '/cgi-bin/stable_token');
   const token = issueBasic(emu, app.appid, 'stable');
-  emu.state.currentStable.set(app.appid, token);
   return emu.ok(rq, 'cgi', tokenBody(token, BASIC_TTL));
 }
 
@@ -158,8 +156,11 @@ function requireBasicToken(emu: Emulator, rq: Rq): Authed {
   if (token === '') return { reply: emu.fail(rq, 'cgi', 41001) };
   const entry = emu.state.basicTokens.get(token);
   if (!entry) return { reply: emu.fail(rq, 'cgi', 40001, undefined, ERRMSG_40001_CGI) };
-  if (emu.now() >= entry.expiresAt)
-    return { reply: entry.superseded ? emu.fail(rq, 'cgi', 40001, entry.appid, ERRMSG_40001_CGI) : emu.fail(rq, 'cgi', 42001, entry.appid) };
+  if (emu.now() >= entry.expiresAt) {
+    if (!entry.superseded) return { reply: emu.fail(rq, 'cgi', 42001, entry.appid) };
+    emu.state.basicTokens.forgetExpired(token, entry);
+    return { reply: emu.fail(rq, 'cgi', 40001, entry.appid, ERRMSG_40001_CGI) };
+  }
   const app = emu.app(entry.appid);
   if (!app) return { reply: emu.fail(rq, 'cgi', 40001, undefined, ERRMSG_40001_CGI) };
   count(emu, app.appid, rq.path);

@@ -180,7 +180,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   if (path === '/switches' && rq.method === 'GET') return controlJson({ ok: true, switches: emu.switches, values: SWITCH_VALUES });
   // What the emulator holds in memory, so tests can check the caps without measuring RSS (issue 13 item 7).
   if (path === '/stats' && rq.method === 'GET')
-    return controlJson({ ok: true, rids: emu.state.rids.stats(), codes: emu.state.codes.size, requests: emu.log.size, subscribers: subscriberCount(emu) });
+    return controlJson({ ok: true, rids: emu.state.rids.stats(), codes: emu.state.codes.size, basicTokens: emu.state.basicTokens.size, requests: emu.log.size, subscribers: subscriberCount(emu) });
   if (!isPost) return bad(`no such control endpoint: ${rq.method} ${rq.path}`, 404);
 
   const body = parseJson(rq);

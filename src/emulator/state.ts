@@ -268,6 +268,59 @@ export interface BasicTokenEntry {
   superseded?: boolean;
 }
 
+/**
+ * Basic access tokens (/cgi-bin/token and /cgi-bin/stable_token). WeChat's semantics need, per appid and
+ * kind, the current token (expired or not: it answers 42001 once expired) and the one it replaced, which
+ * keeps working for its overlap (§8: at most 5 minutes; §9: a stable token rotated in its last 5 minutes
+ * until its own expiry). A token replaced before that is forgotten, and so is a replaced token once it
+ * has expired: either way it answers 40001 (unknown, or superseded: the same answer). Before, every token
+ * was kept: 400,000 /cgi-bin/token calls took the emulator from 52 to 230 MB.
+ */
+export class BasicTokenStore {
+  private readonly tokens = new Map<string, BasicTokenEntry>();
+  /** `${kind} ${appid}` -> its current token, and the token that one replaced. */
+  private readonly current = new Map<string, string>();
+  private readonly replaced = new Map<string, string>();
+
+  get(token: string): BasicTokenEntry | undefined {
+    return this.tokens.get(token);
+  }
+
+  /** How many tokens are kept (GET /__emulator/stats): at most 4 per appid. */
+  get size(): number {
+    return this.tokens.size;
+  }
+
+  /** The current token of an appid and kind. */
+  currentOf(appid: string, kind: 'basic' | 'stable'): string | undefined {
+    return this.current.get(`${kind} ${appid}`);
+  }
+
+  /**
+   * A new token becomes the current one of its appid and kind; the token it replaces is kept for its
+   * overlap, and the one replaced before that is forgotten.
+   */
+  set(token: string, entry: BasicTokenEntry): void {
+    const key = `${entry.kind} ${entry.appid}`;
+    const previous = this.current.get(key);
+    if (previous !== undefined && previous !== token) {
+      const older = this.replaced.get(key);
+      if (older !== undefined) this.tokens.delete(older);
+      this.replaced.set(key, previous);
+    }
+    this.current.set(key, token);
+    this.tokens.set(token, entry);
+  }
+
+  /** A replaced token past its overlap: it answers 40001 like an unknown one, so it is dropped. */
+  forgetExpired(token: string, entry: BasicTokenEntry): void {
+    if (!entry.superseded) return;
+    const key = `${entry.kind} ${entry.appid}`;
+    if (this.replaced.get(key) === token) this.replaced.delete(key);
+    this.tokens.delete(token);
+  }
+}
+
 export interface RidEntry {
   rid: string;
   appid?: string;
@@ -665,10 +718,7 @@ export class CodeStore {
 export class EmulatorState {
   readonly grants: GrantStore;
   readonly codes: CodeStore;
-  basicTokens = new Map<string, BasicTokenEntry>();
-  /** Latest /cgi-bin/token and /cgi-bin/stable_token token per appid. */
-  currentBasic = new Map<string, string>();
-  currentStable = new Map<string, string>();
+  readonly basicTokens = new BasicTokenStore();
   stableForce = new Map<string, { day: number; count: number; lastAt: number }>();
   /** `${appid} ${cgi_path}` -> calls today. */
   quota = new Map<string, { day: number; used: number }>();

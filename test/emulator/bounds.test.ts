@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CODES_KEPT, EmulatorState, MAX_GRANTS } from '../../src/emulator/state.js';
 import { newCode, newRid, newSnsToken, newHintId } from '../../src/emulator/wire.js';
-import { startEmulator } from '../../src/emulator/index.js';
+import { defaultSeed, startEmulator } from '../../src/emulator/index.js';
 import { LOG_KEPT } from '../../src/emulator/request-log.js';
 
 describe('emulator bounds', () => {
@@ -67,6 +67,48 @@ describe('emulator bounds', () => {
       expect(await state(codes.length - CODES_KEPT)).toBe(200);
       expect(await state(codes.length - 1)).toBe(200);
       expect(await state(0)).toBe(404);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('keeps per appid only the current basic token and the one it replaced (for its overlap); /stats counts them', async () => {
+    const seed = defaultSeed();
+    // A quota no run reaches, as the tester's seed had: only the store's own bound holds the count down.
+    for (const app of seed.apps) app.tokenDailyQuota = 10_000_000;
+    let now = Date.UTC(2026, 0, 15, 2);
+    const emu = await startEmulator({ port: 0, seed, clock: () => now });
+    try {
+      const [svc, test] = [emu.apps.find((a) => a.type === 'service')!, emu.apps.find((a) => a.type === 'test')!];
+      const token = async (app: { appid: string; secret: string }) =>
+        ((await (await fetch(`${emu.url}/cgi-bin/token?grant_type=client_credential&appid=${app.appid}&secret=${app.secret}`)).json()) as { access_token: string }).access_token;
+      const stable = async (app: { appid: string; secret: string }, force = false) =>
+        ((await (await fetch(`${emu.url}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: app.appid, secret: app.secret, force_refresh: force }) })).json()) as { access_token: string }).access_token;
+      const works = async (t: string) => ((await (await fetch(`${emu.url}/cgi-bin/get_api_domain_ip?access_token=${t}`)).json()) as { errcode?: number }).errcode ?? 0;
+      const kept = async () => ((await (await fetch(`${emu.url}/__emulator/stats`)).json()) as { basicTokens: number }).basicTokens;
+      const issued: string[] = [];
+      for (let i = 0; i < 2000; i++) issued.push(await token(i % 2 ? svc : test));
+      expect(await kept()).toBe(4);
+      // The current token and the one it replaced both work (WeChat: old and new for 5 minutes).
+      expect(await works(issued[1999]!)).toBe(0);
+      expect(await works(issued[1997]!)).toBe(0);
+      expect(await works(issued[1995]!)).toBe(40001);
+      expect(await works(issued[0]!)).toBe(40001);
+      // Stable tokens: the same bound, a forced refresh included.
+      const s1 = await stable(svc);
+      await stable(svc, true);
+      now += 31_000;
+      await stable(svc, true);
+      expect(await kept()).toBe(6);
+      expect(await works(s1)).toBe(40001);
+      // Past the overlap the replaced tokens are gone; the current ones stay, answering 42001 once expired.
+      now += 301_000;
+      expect(await works(issued[1997]!)).toBe(40001);
+      expect(await works(issued[1996]!)).toBe(40001);
+      expect(await kept()).toBe(4);
+      now += 7200_000;
+      expect(await works(issued[1999]!)).toBe(42001);
+      expect(await kept()).toBe(4);
     } finally {
       await emu.close();
     }
