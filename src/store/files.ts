@@ -337,8 +337,21 @@ export class JsonFile<T extends object> {
   ) {
     this.path = path.resolve(dir, `${configName}.json`);
     this.options = options ?? { narrow: (data) => data as T, wrongShapeHint: 'config.file.wrongShape.hint' };
-    this.read();
-    this.warnings = checkStateDir(path.dirname(this.path));
+    const snapshot = readStateFile(this.path);
+    this.parse(snapshot);
+    this.warnings = checkStateDir(path.dirname(this.path)).concat(this.checkMode(snapshot));
+  }
+
+  /**
+   * A warning for a file other users can read: config.json holds the appsecret, tokens.json the
+   * tokens. The mode is the one read with the file (no system call more, issue 19); the file is left
+   * as it is (the user may share it on purpose), and wxauth's own writes make it 0600 again.
+   * (Windows has no such mode bits.) A key per file: the command says each once.
+   */
+  private checkMode(snapshot: FileSnapshot | undefined): MessageRef[] {
+    if (!snapshot || process.platform === 'win32' || (snapshot.mode & 0o044) === 0) return [];
+    const key: MessageKey = this.configName === 'tokens' ? 'config.tokens.readableByOthers' : 'config.file.readableByOthers';
+    return [messageRef(key, { file: this.path, mode: formatMode(snapshot.mode) })];
   }
 
   read(): T {

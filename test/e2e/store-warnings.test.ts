@@ -1,4 +1,5 @@
-// A state folder that others can write to is said once, on stderr, by whatever command opens it.
+// A state folder that others can write to, and a config.json or tokens.json others can read, are said
+// once, on stderr, by whatever command opens them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,32 @@ describe('store warnings', () => {
     expect(parseJson(r.stdout).ok).toBe(true);
     expect(r.stderr).toContain('chmod 700');
     expect(r.stderr.split('chmod 700').length - 1).toBe(1);
+  });
+
+  it.skipIf(process.platform === 'win32')('warns about a config.json and a tokens.json others can read: which file, its mode, the chmod (en and zh)', async () => {
+    const dir = tempConfigDir();
+    const config = path.join(dir, 'config.json');
+    const tokens = path.join(dir, 'tokens.json');
+    const init = ['init', '--type', 'test', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', '127.0.0.1:3000', '--redirect-uri', 'http://127.0.0.1:3000/cb', '--yes'];
+    expect((await runCli(init, { env: { WXAUTH_CONFIG_DIR: dir } })).code).toBe(0);
+    fs.writeFileSync(tokens, JSON.stringify({ profiles: {} }), { mode: 0o600 });
+    // As wxauth writes them: nothing to say.
+    const quiet = await runCli(['tokens'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(quiet.stderr).not.toContain('chmod');
+
+    fs.chmodSync(config, 0o644);
+    fs.chmodSync(tokens, 0o644);
+    const r = await runCli(['tokens'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${config} can be read by other users (mode 0644): it holds your AppSecret. Run chmod 600 ${config}.`);
+    expect(r.stderr).toContain(`${tokens} can be read by other users (mode 0644): it holds your access and refresh tokens. Run chmod 600 ${tokens}.`);
+    expect(r.stderr.split('can be read by other users').length - 1).toBe(2);
+    const zh = await runCli(['--lang', 'zh', 'config', 'get', 'appid'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain(`${config} 其他用户可读（权限 0644）：里面有你的 AppSecret。运行 chmod 600 ${config}。`);
+    // Said, not done: the user decides.
+    expect(fs.statSync(config).mode & 0o777).toBe(0o644);
+    expect(fs.statSync(tokens).mode & 0o777).toBe(0o644);
   });
 
   it('says nothing about a 0700 folder', async () => {

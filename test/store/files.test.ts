@@ -226,4 +226,27 @@ describe.skipIf(!posix)('permissions the user chose or should fix (item 13)', ()
     fs.chmodSync(dir, 0o750);
     expect(ConfigStore.open(dir).warnings()).toEqual([]);
   });
+
+  it.skipIf(!posix)('a config.json or tokens.json others can read (0644, 0640) comes back as a warning naming the file and its mode; the file is left as it is', () => {
+    const dir = tempDir();
+    const config = path.join(dir, 'config.json');
+    const tokens = path.join(dir, 'tokens.json');
+    fs.writeFileSync(config, JSON.stringify({ profiles: { default: { appid: APPID } } }), { mode: 0o600 });
+    fs.writeFileSync(tokens, JSON.stringify({ profiles: {} }), { mode: 0o600 });
+    fs.chmodSync(dir, 0o700);
+    expect(ConfigStore.open(dir).warnings()).toEqual([]);
+    expect(TokenStore.open(dir).warnings()).toEqual([]);
+
+    fs.chmodSync(config, 0o644);
+    fs.chmodSync(tokens, 0o640);
+    expect(ConfigStore.open(dir).warnings()).toEqual([{ key: 'config.file.readableByOthers', params: { file: config, mode: '0644' } }]);
+    expect(TokenStore.open(dir).warnings()).toEqual([{ key: 'config.tokens.readableByOthers', params: { file: tokens, mode: '0640' } }]);
+    expect(fs.statSync(config).mode & 0o777).toBe(0o644);
+    expect(fs.statSync(tokens).mode & 0o777).toBe(0o640);
+
+    // Others may write (0620) but not read: not this warning's business. And no file, no warning.
+    fs.chmodSync(config, 0o620);
+    expect(ConfigStore.open(dir).warnings()).toEqual([]);
+    expect(ConfigStore.open(tempDir()).warnings()).toEqual([]);
+  });
 });

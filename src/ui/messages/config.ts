@@ -145,6 +145,14 @@ export const messages = {
     zh: '状态目录 {dir} 其他用户可写（权限 {mode}）：他们可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）或令牌缓存。运行 chmod 700 {dir}。',
     en: 'The state folder {dir} is writable by other users (mode {mode}): they can replace config.json (e.g. aim wxauth at their own server to collect your AppSecret) or the token cache. Run chmod 700 {dir}.',
   },
+  'config.file.readableByOthers': {
+    zh: '{file} 其他用户可读（权限 {mode}）：里面有你的 AppSecret。运行 chmod 600 {file}。',
+    en: '{file} can be read by other users (mode {mode}): it holds your AppSecret. Run chmod 600 {file}.',
+  },
+  'config.tokens.readableByOthers': {
+    zh: '{file} 其他用户可读（权限 {mode}）：里面有你的 access_token 和 refresh_token。运行 chmod 600 {file}。',
+    en: '{file} can be read by other users (mode {mode}): it holds your access and refresh tokens. Run chmod 600 {file}.',
+  },
   // Settings refused by core/validate.ts checkSetting. {name} is where the value came from: the
   // setting (config set), a flag (--appid), a variable (WXAUTH_APPID) or a profile.
   'config.invalid.space': { zh: '{name}：值的开头或结尾有空白字符。', en: '{name}: the value begins or ends with whitespace.' },
