@@ -54,7 +54,11 @@ export const messages = {
     zh: 'wxauth config list\nwxauth config set domain www.example.com\nwxauth config get appid\nwxauth config unset redirectUri\nwxauth config path',
     en: 'wxauth config list\nwxauth config set domain www.example.com\nwxauth config get appid\nwxauth config unset redirectUri\nwxauth config path',
   },
-  'cli.config.set.desc': { zh: '设置一项（type appid secret domain redirectUri apiBase openBase backupApiBase region）', en: 'Set a value (type appid secret domain redirectUri apiBase openBase backupApiBase region)' },
+  // The keys as core/validate.ts SETTING_KEYS lists them (test/e2e/config-help.test.ts holds the two together).
+  'cli.config.set.desc': {
+    zh: '设置一项（type appid secret domain redirectUri apiBase openBase backupApiBase region jsDomains verifyFile）',
+    en: 'Set a value (type appid secret domain redirectUri apiBase openBase backupApiBase region jsDomains verifyFile)',
+  },
   'cli.config.set.examples': { zh: 'wxauth config set appid wx1234567890abcdef\nwxauth --profile test config set domain 192.168.1.10:8080', en: 'wxauth config set appid wx1234567890abcdef\nwxauth --profile test config set domain 192.168.1.10:8080' },
   'cli.config.set.opt.yes': { zh: '已保存的类型、域名和 redirect_uri 不再匹配时也照样保存', en: 'save even if the saved type, domain and redirect_uri no longer fit together' },
   'cli.config.get.desc': { zh: '打印一项的值（secret 默认打码）', en: 'Print one value (the secret masked unless --show-secrets)' },
