@@ -29,9 +29,11 @@ export interface PageEntry {
   id: string;
   /** The page text as WeChat shows it (matched ignoring spaces, case and punctuation). */
   texts: string[];
-  /** The numbered code WeChat shows for the same condition elsewhere (e.g. on mobile). */
-  code: number;
+  /** The numbered code WeChat shows for the same condition elsewhere (e.g. on mobile); none for some JS-SDK messages. */
+  code?: number;
   related: number[];
+  /** The flow stage the text belongs to (default: the authorize page). */
+  stage?: Stage;
   meaning: Bilingual;
   endpoints: string[];
   causes: KnowledgeItem[];
@@ -1080,6 +1082,7 @@ export const PAGES: PageEntry[] = [
   // closest condition: 48001 (the account lacks the API right), 63002 (wx.config has not succeeded).
   {
     id: 'jssdk-permission-denied',
+    stage: 'jssdk',
     texts: ['config:permission denied', 'permission denied'],
     code: 48001,
     related: [48001],
@@ -1099,6 +1102,7 @@ export const PAGES: PageEntry[] = [
   },
   {
     id: 'jssdk-offline-verifying',
+    stage: 'jssdk',
     texts: ['the permission value is offline verifying', 'permission value is offline verifying'],
     code: 63002,
     related: [63002],
@@ -1115,6 +1119,22 @@ export const PAGES: PageEntry[] = [
     fixes: [
       c('把调用放进 wx.ready(function () { … })；打开 debug: true 看 wx.config 的结果；签名问题用 `wxauth jssdk verify` 查。', 'Move the calls into wx.ready(function () { … }); set debug: true to see wx.config\'s result; check a signature with `wxauth jssdk verify`.'),
     ],
+    doc: JSSDK_DOC,
+  },
+  // JSSDK-FACTS §3 table (OA JS-SDK doc 附录5 常见错误, [DOC-copy]): `function not exist` — cause: the client
+  // version is too old. No numbered code is known for it, so none is related.
+  {
+    id: 'jssdk-function-not-exist',
+    stage: 'jssdk',
+    texts: ['function not exist'],
+    related: [],
+    meaning: {
+      zh: 'JS-SDK 提示「function not exist」：当前微信客户端版本不支持这个接口（附录5）。',
+      en: 'The JS-SDK says "function not exist": this WeChat client version does not support the API (appendix 5).',
+    },
+    endpoints: [JSSDK_CONFIG],
+    causes: [c('用户的微信版本太旧，还没有这个接口。', "The user's WeChat client is too old to have this API.")],
+    fixes: [c('请用户把微信升级到支持该接口的版本。', 'Have the user update WeChat to a version that has the API.')],
     doc: JSSDK_DOC,
   },
 ];

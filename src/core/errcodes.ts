@@ -120,7 +120,8 @@ export function parseErrorBody(text: string): ParsedErrorBody | undefined {
 // ---------------------------------------------------------------------------------------------
 
 export interface ErrcodeExplanation {
-  code: number;
+  /** Absent only for a message that has no numbered code at all (the JS-SDK's `function not exist`). */
+  code?: number;
   known: boolean;
   table: 'wechat' | 'wecom';
   /** Official meaning (from the copied tables; see `derived` / `untranslated`). */
@@ -441,14 +442,16 @@ function squash(s: string): string {
 }
 
 function explainPageEntry(page: PageEntry): ErrcodeExplanation {
-  const numbered = explainErrcode(page.code);
+  const numbered: ErrcodeExplanation =
+    page.code !== undefined ? explainErrcode(page.code) : { known: true, table: 'wechat', meaning: page.meaning, causes: [], fixes: [] };
+  const stage = page.stage ?? 'authorize';
   return {
     ...numbered,
     meaning: page.meaning,
     derived: undefined,
     untranslated: undefined,
-    stage: 'authorize',
-    stages: ['authorize'],
+    stage,
+    stages: [stage],
     endpoints: page.endpoints,
     sources: undefined,
     otherTable: undefined,
@@ -678,7 +681,7 @@ export interface ListedErrcode {
   endpoints: string[];
 }
 
-export const LIST_STAGES = ['authorize', 'token', 'userinfo', 'basic-token', 'quota', 'third-party', 'any', 'all'] as const;
+export const LIST_STAGES = ['authorize', 'token', 'userinfo', 'basic-token', 'quota', 'third-party', 'jssdk', 'any', 'all'] as const;
 
 /**
  * `--list`: the auth-flow codes wxauth knows in depth (optionally one stage); `stage: 'all'` lists

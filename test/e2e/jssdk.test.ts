@@ -283,3 +283,43 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     expect(empty.stdout).toBe('');
   });
 });
+
+describe('wxauth errcode and the jssdk stage', () => {
+  it('--stage jssdk lists the JS-SDK codes (and jssdk is among the stages offered)', async () => {
+    const r = await runCli(['errcode', '--stage', 'jssdk', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((parseJson(r.stdout) as { codes: Array<{ code: number }> }).codes.map((c) => c.code).sort()).toEqual([40048, 63002]);
+    const bad = await runCli(['errcode', '--stage', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Choose one of: .*\bjssdk\b/);
+  });
+
+  it.each([
+    ['config:permission denied', 'JS-SDK message "config:permission denied" (related codes 48001)'],
+    ['the permission value is offline verifying', 'JS-SDK message "the permission value is offline verifying" (related codes 63002)'],
+    // JSSDK-FACTS §3 (附录5): function not exist = the client version is too old; no numbered code.
+    ['chooseImage:function not exist', 'JS-SDK message "function not exist" (no errcode for it)'],
+  ])('%s is a JS-SDK message with the jssdk stage', async (text, title) => {
+    const r = await runCli(['errcode', text]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(title);
+    expect(r.stdout).toMatch(/Stage\s+Official Account JS-SDK/);
+    expect(r.stdout).not.toContain('authorize page');
+    const zh = await runCli(['errcode', text, '--lang', 'zh']);
+    expect(zh.stdout).toMatch(/环节\s+公众号 JS-SDK/);
+  });
+
+  it('function not exist says the client is too old, in --json without a made-up code', async () => {
+    const r = await runCli(['errcode', 'function not exist', '--json']);
+    const [result] = (parseJson(r.stdout) as { results: Array<Record<string, unknown>> }).results;
+    expect(result).toMatchObject({ stage: 'jssdk', related: [], match: 'page' });
+    expect(result).not.toHaveProperty('code');
+    expect(JSON.stringify(result)).toContain('too old');
+  });
+
+  it('one keyword hit is "matches 1 errcode" (singular)', async () => {
+    const r = await runCli(['errcode', 'require subscribe']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('"require subscribe" matches 1 errcode:');
+  });
+});

@@ -10,6 +10,8 @@ export const messages = {
   },
 
   'errcode.title.code': { zh: '错误码 {code}', en: 'errcode {code}' },
+  'errcode.title.jssdk': { zh: 'JS-SDK 提示「{text}」（同类错误码 {related}）', en: 'JS-SDK message "{text}" (related codes {related})' },
+  'errcode.title.jssdk.noCode': { zh: 'JS-SDK 提示「{text}」（没有对应的错误码）', en: 'JS-SDK message "{text}" (no errcode for it)' },
   'errcode.title.page': {
     zh: '错误页「{text}」（页面没有错误码；同类错误码 {related}）',
     en: 'Error page "{text}" (no errcode on the page; related codes {related})',
@@ -37,6 +39,7 @@ export const messages = {
   'errcode.stage.basic-token': { zh: '基础 access_token（/cgi-bin/token、stable_token）', en: 'basic access_token (/cgi-bin/token, stable_token)' },
   'errcode.stage.quota': { zh: '调用额度、rid 查询', en: 'quota and rid lookup' },
   'errcode.stage.third-party': { zh: '第三方平台代授权', en: 'third-party platform (component) flow' },
+  'errcode.stage.jssdk': { zh: '公众号 JS-SDK（wx.config、jsapi_ticket）', en: 'Official Account JS-SDK (wx.config, jsapi_ticket)' },
   'errcode.stage.any': { zh: '任意接口', en: 'any endpoint' },
 
   'errcode.untranslated.en': { zh: '（各来源都没有英文说明）', en: '(no source has English text; the Chinese is shown)' },
@@ -58,6 +61,10 @@ export const messages = {
   'errcode.body.read': {
     zh: '从粘贴的内容读出 errcode {errcode}',
     en: 'Read errcode {errcode} from the pasted text',
+  },
+  'errcode.keyword.titleOne': {
+    zh: '「{input}」匹配到 1 个错误码：',
+    en: '"{input}" matches 1 errcode:',
   },
   'errcode.keyword.title': {
     zh: '「{input}」匹配到 {count} 个错误码，最相关的：',

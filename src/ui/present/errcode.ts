@@ -31,7 +31,7 @@ export function present(result: ErrcodeResult, out: Output): void {
     if (!head) continue;
     if (!first) out.data('');
     first = false;
-    if (head.match === 'keyword') out.data(out.t('errcode.keyword.title', { input: head.input, count: group.length }));
+    if (head.match === 'keyword') out.data(group.length === 1 ? out.t('errcode.keyword.titleOne', { input: head.input }) : out.t('errcode.keyword.title', { input: head.input, count: group.length }));
     if (head.match === 'body' && !out.json) out.note(out.t('errcode.body.read', { errcode: head.code }));
     printExplanation(out, head, { to: 'stdout' });
     if (rest.length) {
