@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { runCli } from './helpers.js';
-import { startProbeApp, type ProbeAppKind } from '../fixtures/probe-apps/apps.js';
+import { startProbeApp, type ProbeAppKind, type ProbeAppOptions } from '../fixtures/probe-apps/apps.js';
 
 const APPID = DEFAULT_APPIDS.test;
 let emu: EmulatorHandle;
@@ -29,9 +29,9 @@ interface Doc {
   checks: Array<{ id: string; status: string; message: string; fix: string | null; evidence: Record<string, unknown> }>;
 }
 
-async function probe(kind: ProbeAppKind, extra: string[] = [], appid: string = APPID) {
+async function probe(kind: ProbeAppKind, extra: string[] = [], appid: string = APPID, appOptions: Partial<ProbeAppOptions> = {}) {
   const appSecret = emu.apps.find((a) => a.appid === appid)!.secret;
-  const app = await startProbeApp(kind, { emulator: emu.url, appid, secret: appSecret, hostname: appid === DEFAULT_APPIDS.website ? 'localhost' : undefined });
+  const app = await startProbeApp(kind, { emulator: emu.url, appid, secret: appSecret, hostname: appid === DEFAULT_APPIDS.website ? 'localhost' : undefined, ...appOptions });
   try {
     const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--json', ...extra]);
     const doc = JSON.parse(r.stdout) as Doc;
@@ -94,6 +94,36 @@ describe('wxauth probe', () => {
       expect(r.code).toBe(code);
     });
   }
+
+  const statusOf = (doc: Doc) => Object.fromEntries(doc.checks.map((c) => [c.id, c.status]));
+
+  it('an app whose own exchange fails (wrong AppSecret, 40125) does not complete the login, and the checks that need an exchange are skipped', async () => {
+    const r = await probe('correct', [], APPID, { secret: 'not-the-emulators-secret' });
+    const login = r.doc.checks.find((c) => c.id === 'login.completes')!;
+    expect(login.status).toBe('fail');
+    expect(login.message).toContain('40125');
+    expect(login.fix).toMatch(/AppSecret/);
+    expect(login.fix).toContain(APPID);
+    const s = statusOf(r.doc);
+    // Nothing about errors the app handles can be learnt from an app that gets 40125 for every code.
+    for (const id of ['code.exchanged_once', 'code.expired', 'wechat.busy', 'url.code_left', 'redirect.open', 'userinfo.scope']) expect(s[id], id).toBe('skip');
+    expect(r.doc.checks.find((c) => c.id === 'code.expired')!.message).toContain('40125');
+    expect(r.code).toBe(1);
+  });
+
+  it('a redirect_uri path the app does not handle: login.completes says no exchange happened, and the checks that judge exchanges are skipped, not passed', async () => {
+    const r = await probe('correct', [], APPID, { redirectPath: '/auth/wrong' });
+    const login = r.doc.checks.find((c) => c.id === 'login.completes')!;
+    expect(login.status).toBe('fail');
+    expect(login.message).toContain('/auth/wrong');
+    expect(login.message).toMatch(/never called \/sns\/oauth2\/access_token/);
+    expect(login.fix).toContain('/auth/wrong');
+    const s = statusOf(r.doc);
+    for (const id of ['callback.duplicate', 'callback.reload', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy']) expect(s[id], id).toBe('skip');
+    expect(s['code.exchanged_once']).toBe('fail');
+    expect(r.doc.checks.filter((c) => c.status === 'pass').map((c) => c.id).sort()).toEqual(['authorize.url', 'basic_token.per_login', 'secrets.leak']);
+    expect(r.code).toBe(1);
+  });
 
   it('masks the leaked secret in its evidence', async () => {
     const r = await probe('leaks-secret');

@@ -324,6 +324,22 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   const callbackUrl = happyCallback!;
   const appSecret = app.secret;
 
+  // What the happy path's callback did with the code: WeChat's log says whether the app exchanged it and
+  // what WeChat answered. A page that looks fine proves nothing when the exchange failed or never came.
+  const happyStatus = await control.codeStatus(happyCode);
+  const happyExchanges = happyRun.record.wechat.filter((c) => c.path === '/sns/oauth2/access_token');
+  const happyAttempts = happyStatus?.attempts ?? [];
+  const exchangedOk = happyStatus?.status === 'exchanged' || happyAttempts.some((a) => a.errcode === 0);
+  const failedErrcode = exchangedOk ? undefined : (happyAttempts.find((a) => a.errcode !== 0)?.errcode ?? happyExchanges.find((c) => c.errcode !== undefined && c.errcode !== 0)?.errcode ?? (happyExchanges.find((c) => c.status >= 500) ? -1 : undefined));
+  const exchangeAttempted = exchangedOk || failedErrcode !== undefined || happyExchanges.length > 0;
+  const callbackPath = (() => {
+    try {
+      return new URL(callbackUrl).pathname;
+    } catch {
+      return callbackUrl;
+    }
+  })();
+
   // login.completes
   {
     const { page, pending } = happyFinal;
@@ -331,25 +347,48 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
     const evidence: Evidence = { scenarios: ['happy'], hops: happyRun.record.hops, wechat: happyRun.record.wechat };
     const leftCallback = !samePath(page.url, callbackUrl);
     const session = hb.appCookieCount() > 0 || leftCallback;
+    const cookies = hb.appCookieCount();
     if (pending) put(check('login.completes', 'fail', 'foreign_redirect', { url: new URL(pending).origin }, evidence));
     else if (problem) put(check('login.completes', 'fail', 'error_page', problemParams(problem), evidence));
-    else if (page.status >= 400) put(check('login.completes', 'fail', 'error_status', { status: page.status }, evidence));
+    else if (!exchangeAttempted) put({ ...check('login.completes', 'fail', 'no_exchange', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.no_exchange', { path: callbackPath }) });
+    else if (!exchangedOk) {
+      const errcode = failedErrcode ?? -1;
+      put({ ...check('login.completes', 'fail', 'exchange_failed', { errcode, status: page.status }, { ...evidence, details: { errcode } }, false), fix: exchangeFix(errcode, app.appid, emulator) });
+    } else if (page.status >= 400) put(check('login.completes', 'fail', 'error_status', { status: page.status }, evidence));
     else if (!session) put(check('login.completes', 'fail', 'no_session', {}, evidence));
-    else put(check('login.completes', 'pass', 'ok', { status: page.status, cookies: hb.appCookieCount() }, evidence));
+    else put(check('login.completes', 'pass', cookies === 1 ? 'ok_one' : 'ok', { status: page.status, cookies }, evidence));
   }
 
+  /**
+   * Checks that only mean something when the happy path's callback exchanged a code (`attempt`) or got a
+   * user out of it (`ok`): otherwise "refused before the code was exchanged" is true of an app that
+   * never exchanges anything. Returns false (and records the skip) when `id` cannot be judged.
+   */
+  const judgeable = (id: CheckId, needs: 'attempt' | 'ok'): boolean => {
+    if (!selected(id)) return false;
+    if (!exchangeAttempted) {
+      put({ id, status: 'skip', message: messageRef('probe.skip.no_exchange', { path: callbackPath }), evidence: { scenarios: ['happy'] } });
+      return false;
+    }
+    if (needs === 'ok' && !exchangedOk) {
+      put({ id, status: 'skip', message: messageRef('probe.skip.exchange_failed', { errcode: failedErrcode ?? -1 }), evidence: { scenarios: ['happy'] } });
+      return false;
+    }
+    return true;
+  };
+
   // code.exchanged_once
-  const happyStatus = await control.codeStatus(happyCode);
   {
-    const attempts = happyStatus?.attempts.length ?? 0;
-    const evidence: Evidence = { scenarios: ['happy'], wechat: happyRun.record.wechat.filter((c) => c.path === '/sns/oauth2/access_token'), details: { attempts } };
-    if (attempts === 1) put(check('code.exchanged_once', 'pass', 'ok', { attempts }, evidence));
-    else if (attempts === 0) put(check('code.exchanged_once', 'fail', 'never', { attempts }, evidence));
-    else put(check('code.exchanged_once', 'fail', 'twice', { attempts }, evidence));
+    const attempts = happyAttempts.length;
+    const evidence: Evidence = { scenarios: ['happy'], wechat: happyExchanges, details: { attempts } };
+    if (attempts === 0 && !exchangeAttempted) put(check('code.exchanged_once', 'fail', 'never', { attempts }, evidence));
+    else if (attempts > 1) put(check('code.exchanged_once', 'fail', 'twice', { attempts }, evidence));
+    else if (!exchangedOk) put({ id: 'code.exchanged_once', status: 'skip', message: messageRef('probe.skip.exchange_failed', { errcode: failedErrcode ?? -1 }), evidence });
+    else put(check('code.exchanged_once', 'pass', 'ok', { attempts }, evidence));
   }
 
   // url.code_left
-  {
+  if (judgeable('url.code_left', 'ok')) {
     const finalUrl = happyFinal.page.url;
     const evidence: Evidence = { scenarios: ['happy'], details: { final: happyFinal.page.hop.url } };
     put(urlHasCode(finalUrl) ? check('url.code_left', 'fail', 'left', {}, evidence) : check('url.code_left', 'pass', 'ok', {}, evidence));
@@ -364,7 +403,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   }
 
   // callback.reload: the same browser, a little later, the same callback URL.
-  if (selected('callback.reload')) {
+  if (judgeable('callback.reload', 'attempt')) {
     if (options.reloadDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, options.reloadDelayMs));
     const before = happyStatus?.attempts.length ?? 0;
     const { value: final, record } = await scenario('reload', hb, async () => deliver(hb, callbackUrl));
@@ -390,7 +429,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   const lost = (id: CheckId, scenarioId: ScenarioId) => put({ id, status: 'skip', message: { key: 'probe.skip.scenario_lost' }, evidence: { scenarios: [scenarioId] } });
 
   // callback.duplicate: WeChat's double hit, same cookies, the second within ~100 ms (§1.6).
-  if (selected('callback.duplicate')) {
+  if (judgeable('callback.duplicate', 'attempt')) {
     const b = browser();
     const { value, record } = await scenario('duplicate', b, async (notes) => {
       const got = await upToCallback(b, 'allow', notes);
@@ -417,7 +456,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
 
   // state.forged / state.missing: a code the app never asked for, delivered to this session's callback.
   for (const [id, scenarioId] of [['state.forged', 'state_forged'], ['state.missing', 'state_missing']] as const) {
-    if (!selected(id)) continue;
+    if (!judgeable(id, 'attempt')) continue;
     const b = browser();
     const { value, record } = await scenario(scenarioId, b, async (notes) => {
       const started = await startLogin(b, options.target);
@@ -449,7 +488,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   };
 
   // consent.denied: 拒绝 → redirect_uri?state=… only (§1.4).
-  if (selected('consent.denied')) {
+  if (judgeable('consent.denied', 'attempt')) {
     const b = browser();
     const { value, record } = await scenario('denied', b, async (notes) => {
       const got = await upToCallback(b, 'deny', notes);
@@ -459,7 +498,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   }
 
   // code.expired: 5 minutes on the emulator clock (10 for website apps, §1.6); WeChat answers 40029.
-  if (selected('code.expired')) {
+  if (judgeable('code.expired', 'ok')) {
     const b = browser();
     const seconds = (auth.endpoint === 'qrconnect' ? 600 : 300) + 1;
     const { value, record } = await scenario('expired', b, async (notes) => {
@@ -477,7 +516,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   }
 
   // wechat.busy: -1 system busy, then HTTP 500, once each on the exchange (§0.1; faults.ts).
-  if (selected('wechat.busy')) {
+  if (judgeable('wechat.busy', 'ok')) {
     const outcomes: Array<{ kind: string; final?: { page: Page }; record: ScenarioRecord }> = [];
     for (const [scenarioId, kind] of [['busy_errcode', 'busy'], ['busy_http500', 'http500']] as const) {
       const b = browser();
@@ -503,7 +542,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   }
 
   // redirect.open: a foreign absolute URL in the return-to parameter must not be followed after login.
-  if (selected('redirect.open')) {
+  if (judgeable('redirect.open', 'ok')) {
     const param = options.returnParam ?? RETURN_PARAM_NAMES.find((n) => targetUrl.searchParams.has(n));
     if (!param) put(check('redirect.open', 'skip', 'skip_no_param', { names: RETURN_PARAM_NAMES.slice(0, 8).join(', ') }));
     else {
@@ -523,7 +562,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   }
 
   // userinfo.scope: /sns/userinfo with a snsapi_base token → 48001 (§7), in any scenario.
-  {
+  if (judgeable('userinfo.scope', 'ok')) {
     const calls = report.scenarios.flatMap((s) => s.wechat).filter((c) => c.path === '/sns/userinfo');
     const refused = calls.filter((c) => c.errcode === 48001);
     if (refused.length > 0) put(check('userinfo.scope', 'fail', 'base_token', { count: refused.length, scope: auth.scope }, { scenarios: ['happy'], wechat: refused }));
@@ -561,6 +600,14 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   }
 
   return finish(report, results, selected);
+}
+
+/** What to do about the errcode the app's own exchange got (the app's credentials, not wxauth's profile). */
+function exchangeFix(errcode: number, appid: string, emulator: string): MessageRef {
+  if (errcode === 40125 || errcode === 41004) return messageRef('probe.login.completes.fix.secret', { errcode, appid, emulator });
+  if (errcode === 40013 || errcode === 41002) return messageRef('probe.login.completes.fix.appid', { errcode, appid });
+  if (errcode === -1) return messageRef('probe.login.completes.fix.busy', {});
+  return messageRef('probe.login.completes.fix.errcode', { errcode });
 }
 
 function finish(report: ProbeReport, results: Map<CheckId, ProbeCheck>, selected: (id: CheckId) => boolean): ProbeReport {

@@ -100,6 +100,14 @@ export const messages = {
   'probe.skip.no_login': { zh: '正常登录没能走到回调，这项无法测试。', en: 'The happy path never reached the callback, so this cannot be tested.' },
   'probe.skip.scenario_lost': { zh: '这个场景没能走到回调（见证据里的请求），这项无法判断。', en: 'This scenario never reached the callback (see the hops), so this cannot be judged.' },
   'probe.skip.lost': { zh: '没有运行。', en: 'Not run.' },
+  'probe.skip.no_exchange': {
+    zh: '正常登录时回调 {path} 没有换取 code（见 login.completes），这项无法判断。',
+    en: 'On the happy path the callback {path} never exchanged the code (see login.completes), so this cannot be judged.',
+  },
+  'probe.skip.exchange_failed': {
+    zh: '正常登录时应用的换取得到 errcode {errcode}（见 login.completes），这项无法判断。',
+    en: 'On the happy path the app’s exchange got errcode {errcode} (see login.completes), so this cannot be judged.',
+  },
 
   // ── authorize.url ─────────────────────────────────────────────────────────────────────────────
   'probe.authorize.url.ok': { zh: '登录入口跳到微信接受的 {endpoint} 链接（appid {appid}，scope {scope}）。', en: 'The login start redirects to an {endpoint} URL WeChat accepts (appid {appid}, scope {scope}).' },
@@ -114,7 +122,36 @@ export const messages = {
   },
 
   // ── login.completes ───────────────────────────────────────────────────────────────────────────
-  'probe.login.completes.ok': { zh: '登录完成：最后一页 HTTP {status}，应用设置了 {cookies} 个 cookie。', en: 'The login completes: the last page is HTTP {status}, and the app set {cookies} cookies.' },
+  'probe.login.completes.ok': { zh: '登录完成：应用换到了用户，最后一页 HTTP {status}，设置了 {cookies} 个 cookie。', en: 'The login completes: the app exchanged the code for a user, the last page is HTTP {status}, and the app set {cookies} cookies.' },
+  'probe.login.completes.ok_one': { zh: '登录完成：应用换到了用户，最后一页 HTTP {status}，设置了 1 个 cookie。', en: 'The login completes: the app exchanged the code for a user, the last page is HTTP {status}, and the app set a cookie.' },
+  'probe.login.completes.exchange_failed': {
+    zh: '登录没有完成：应用用 code 调用 /sns/oauth2/access_token，微信（模拟器）回答 errcode {errcode}，所以没有人登录——不管最后一页显示什么（HTTP {status}）。',
+    en: 'The login does not complete: the app’s /sns/oauth2/access_token call got errcode {errcode} from WeChat (the emulator), so no one is signed in, whatever the last page shows (HTTP {status}).',
+  },
+  'probe.login.completes.no_exchange': {
+    zh: '登录没有完成：回调 {path} 没有用 code 调用 /sns/oauth2/access_token，所以没有人登录——不管最后一页显示什么（HTTP {status}）。',
+    en: 'The login does not complete: the callback {path} never called /sns/oauth2/access_token with the code, so no one is signed in, whatever the last page shows (HTTP {status}).',
+  },
+  'probe.login.completes.fix.no_exchange': {
+    zh: '确认应用处理的正是 redirect_uri 里的路径 {path}，在那里换取 code，并且调用的是模拟器而不是 api.weixin.qq.com（见 README 的 probe 一节）。',
+    en: 'Check that the app handles the path in its redirect_uri, {path}, exchanges the code there, and calls the emulator rather than api.weixin.qq.com (see the probe section of the README).',
+  },
+  'probe.login.completes.fix.secret': {
+    zh: '{errcode}：应用给 appid {appid} 用的 AppSecret 不是模拟器的。把应用的 AppSecret 换成 wxauth emulator 启动时为这个 appid 列出的那个（也可以看 {emulator}/__emulator/seed）。',
+    en: '{errcode}: the AppSecret your app uses for appid {appid} is not the emulator’s. Give the app the secret `wxauth emulator` lists for that appid at start (or see {emulator}/__emulator/seed).',
+  },
+  'probe.login.completes.fix.appid': {
+    zh: '{errcode}：模拟器不认识应用换取时用的 appid（授权链接里是 {appid}）。让换取和授权链接用同一个 appid。',
+    en: '{errcode}: the emulator does not know the appid the app exchanges with (its authorize URL says {appid}). Exchange with the same appid as the authorize URL.',
+  },
+  'probe.login.completes.fix.busy': {
+    zh: '换取没有得到结果（errcode -1 或 HTTP 5xx）：重试一次；仍然失败就查看模拟器的请求日志（wxauth emulator 的终端）。',
+    en: 'The exchange got no result (errcode -1 or HTTP 5xx): try once more; if it fails again, read the emulator’s request log (the terminal running wxauth emulator).',
+  },
+  'probe.login.completes.fix.errcode': {
+    zh: '运行 wxauth errcode {errcode} 查看微信的意思和该怎么做。',
+    en: 'Run wxauth errcode {errcode} for what WeChat means by it and what to do.',
+  },
   'probe.login.completes.error_page': { zh: '登录以错误结束：{problem}。', en: 'The login ends in an error: {problem}.' },
   'probe.login.completes.error_status': { zh: '登录以 HTTP {status} 结束。', en: 'The login ends on HTTP {status}.' },
   'probe.login.completes.no_session': { zh: '回调页没有设置 cookie，也没有离开回调地址：看不出建立了会话。', en: 'The callback set no cookie and did not redirect away from the callback: no session is visible.' },
