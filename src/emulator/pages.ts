@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Emulator } from './server.js';
 import { html, redirect, type Reply, type Rq } from './reply.js';
-import { appendToRedirect, domainMatches, parseRedirect } from './callback.js';
+import { appendToRedirect, domainMatches, parseRedirect, type RedirectTarget } from './callback.js';
 import { emulatorNote, errorPage, escapeHtml, jsonForScript, layout } from './html.js';
 import { qrSvg } from './qr-svg.js';
 import type { NormalizedApp, NormalizedUser } from './seed.js';
@@ -116,12 +116,8 @@ function authorize(emu: Emulator, rq: Rq): Reply {
   if (app.type === 'subscription' || (app.type === 'service' && !app.verified))
     return html(errorPage('此公众号并没有这些scope的权限', 10005, `${app.type === 'subscription' ? 'subscription accounts' : 'unverified service accounts'} have no web-authorization rights`));
   const target = parseRedirect(redirectUri);
-  if (!target || !domainMatches(app.domain, target)) {
-    const shown = target ? (target.port ? `${target.host}:${target.port}` : target.host) : redirectUri;
-    return html(
-      errorPage('redirect_uri域名与后台配置不一致', 10003, `redirect_uri host ${shown} does not equal the configured domain (${app.domain.join(', ') || 'none'}); exact host, no subdomain or parent${app.type === 'test' ? '' : ', no port'}`),
-    );
-  }
+  if (!target || !domainMatches(app.domain, target))
+    return html(errorPage('redirect_uri域名与后台配置不一致', 10003, domainMismatchNote(app, redirectUri, target)));
   // §1.3: a-zA-Z0-9, at most 128 bytes.
   if (emu.switches.stateLengthCheck && Buffer.byteLength(state) > 128)
     return html(errorPage('state参数过长', undefined, `state is ${Buffer.byteLength(state)} bytes; WeChat allows 128`));
@@ -141,6 +137,25 @@ function authorize(emu: Emulator, rq: Rq): Reply {
   if (emu.state.tickets.size >= 5000) emu.state.tickets.shift();
   emu.state.tickets.set(ticket, { ticket, appid: app.appid, redirectUri, state, scope, createdAt: emu.now(), used: false });
   return html(consentPage(emu, app, user, ticket));
+}
+
+/**
+ * The emulator's note under a refused redirect_uri: a scheme other than http(s) is said as such (not
+ * called a host), and the port rule is the one the configured domains make (domainMatches): a domain
+ * without a port takes none, `host:port` that port, `host:*` any.
+ */
+function domainMismatchNote(app: NormalizedApp, redirectUri: string, target: RedirectTarget | undefined): string {
+  if (!target) {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(redirectUri)?.[1]?.toLowerCase();
+    if (scheme !== 'http' && scheme !== 'https')
+      return `redirect_uri must be an http:// or https:// URL${scheme ? `, not ${scheme}:` : ''} (got ${redirectUri.slice(0, 200)})`;
+    return `redirect_uri ${redirectUri.slice(0, 200)} has no host WeChat can read`;
+  }
+  const shown = target.port ? `${target.host}:${target.port}` : target.host;
+  const configured = app.domain.join(', ') || 'none';
+  const hostOnly = app.domain.every((d) => !d.split('/')[0]!.includes(':'));
+  const ports = hostOnly ? 'no port' : 'the port as configured (a domain without one takes none; host:* any)';
+  return `redirect_uri host ${shown} does not equal the configured domain (${configured}); exact host, no subdomain or parent, ${ports}`;
 }
 
 function redirectWithCode(emu: Emulator, app: NormalizedApp, userId: string, redirectUri: string, state: string, scope: Scope, snapshot: boolean, headers?: Record<string, string>): Reply {
@@ -207,7 +222,7 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
   const target = redirectUri === '' ? undefined : parseRedirect(redirectUri);
   // §2.1: a host other than the 授权回调域, or a port, shows "redirect_uri 参数错误".
   if (!target || !domainMatches(app.domain, target))
-    return html(errorPage('redirect_uri 参数错误', undefined, `redirect_uri must be on the configured domain (${app.domain.join(', ') || 'none'}), without a port`));
+    return html(errorPage('redirect_uri 参数错误', undefined, redirectUri === '' ? 'redirect_uri is missing' : domainMismatchNote(app, redirectUri, target)));
 
   const session: QrSession = {
     uuid: newUuid(),

@@ -66,6 +66,28 @@ describe('error pages in WeChat order', () => {
     expect(messageOf(r.text)).toBe(message);
   });
 
+  it('the 10003 note states the port rule the configured domain makes, and a non-http(s) scheme as such', async () => {
+    const noteOf = (page: string) => /<p class="emu" data-emulator-note>([^<]*)<\/p>/.exec(page)?.[1] ?? '';
+    const production = noteOf((await get(emu.url, authorizeUrl(SVC, 'http://localhost:8080/cb', 'snsapi_base'))).text);
+    expect(production).toBe('wxauth emulator: redirect_uri host localhost:8080 does not equal the configured domain (localhost); exact host, no subdomain or parent, no port');
+    const custom = await startEmulator({ clock: () => T0, domainOverrides: { [SVC]: '127.0.0.1:47710' } });
+    try {
+      const withPort = noteOf((await get(custom.url, authorizeUrl(SVC, 'http://127.0.0.1:5000/cb', 'snsapi_base'))).text);
+      expect(withPort).toContain('redirect_uri host 127.0.0.1:5000 does not equal the configured domain (127.0.0.1:47710)');
+      expect(withPort).toContain('the port as configured');
+      expect(withPort).not.toContain('no port');
+    } finally {
+      await custom.close();
+    }
+    for (const [uri, scheme] of [['ftp://127.0.0.1:47410/', 'ftp'], ['javascript:alert(7)//localhost', 'javascript']]) {
+      const r = await get(emu.url, authorizeUrl(TEST, uri!, 'snsapi_base'));
+      expect(errcodeOf(r.text)).toBe('10003');
+      const note = noteOf(r.text);
+      expect(note).toContain(`redirect_uri must be an http:// or https:// URL, not ${scheme}:`);
+      expect(note).not.toContain('redirect_uri host');
+    }
+  });
+
   it('the parent domain is not covered either', async () => {
     const custom = await startEmulator({ clock: () => T0, domainOverrides: { [SVC]: 'www.example.com' } });
     try {
