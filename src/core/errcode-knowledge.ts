@@ -20,6 +20,8 @@ export interface KnowledgeEntry {
   causes: KnowledgeItem[];
   fixes: KnowledgeItem[];
   doc?: string;
+  /** A page for some endpoints instead of `doc` (the first whose `on` matches). */
+  docOn?: Array<{ on: string[]; doc: string }>;
   /** Extra words users search for (either language). */
   keywords?: string[];
 }
@@ -55,6 +57,7 @@ export const DOC = {
   clearQuota: 'https://developers.weixin.qq.com/doc/service/openApi/clear_quota.html',
   rid: 'https://developers.weixin.qq.com/doc/service/openApi/get_rid_info.html',
   errcode: 'https://developers.weixin.qq.com/doc/oplatform/developers/errCode/errCode.html',
+  userInfo: 'https://developers.weixin.qq.com/doc/offiaccount/User_Management/Get_users_basic_information_UnionID.html',
   code2session: 'https://developers.weixin.qq.com/miniprogram/dev/server/API/user-login/api_code2session.html',
   snapshot: 'https://developers.weixin.qq.com/community/develop/doc/000c2c34068880629ced91a2f56001',
   wecom: 'https://developer.work.weixin.qq.com/document/path/90313',
@@ -68,6 +71,7 @@ const QRCONNECT = '/connect/qrconnect';
 const SNS_TOKEN = '/sns/oauth2/access_token';
 const SNS_REFRESH = '/sns/oauth2/refresh_token';
 const SNS_USER = ['/sns/userinfo', '/sns/auth'];
+const USER_INFO = '/cgi-bin/user/info';
 const BASIC = ['/cgi-bin/token', '/cgi-bin/stable_token'];
 const STABLE = '/cgi-bin/stable_token';
 const CODE2SESSION = '/sns/jscode2session';
@@ -388,18 +392,22 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
   },
   {
     code: 40003,
-    stages: ['userinfo'],
-    endpoints: SNS_USER,
+    stages: ['userinfo', 'basic-token'],
+    endpoints: [...SNS_USER, USER_INFO],
     causes: [
-      c('openid 和 access_token 不是一对：用了 A 用户的 token 配 B 用户的 openid。', 'The openid and access_token are not a pair: user A\'s token with user B\'s openid.'),
+      c('openid 和 access_token 不是一对：用了 A 用户的 token 配 B 用户的 openid。', 'The openid and access_token are not a pair: user A\'s token with user B\'s openid.', SNS_USER),
       c('openid 来自另一个 appid。每个公众号/网站应用给同一用户的 openid 都不同，跨号要用 unionid。', 'The openid comes from another appid. Each account gives the same user a different openid; across accounts use unionid.'),
+      // developers.weixin.qq.com/community: "传入UnionID会报40003错误".
+      c('把 unionid 当作 openid 传了进来：/cgi-bin/user/info 只认本公众号的 openid。', 'A unionid was passed as the openid: /cgi-bin/user/info only takes this account\'s openids.', [USER_INFO]),
       c('openid 被截断、多了空格或被错误编码。', 'The openid was truncated, padded with spaces or mangled by encoding.'),
     ],
     fixes: [
-      c('用 /sns/oauth2/access_token 同一次返回的 openid 和 access_token，不要混用缓存里的值。', 'Use the openid and access_token returned together by /sns/oauth2/access_token; do not mix cached values.'),
+      c('用 /sns/oauth2/access_token 同一次返回的 openid 和 access_token，不要混用缓存里的值。', 'Use the openid and access_token returned together by /sns/oauth2/access_token; do not mix cached values.', SNS_USER),
+      c('用 openid 所属公众号的基础 access_token 去查（openid 来自哪个 appid 的网页授权或关注者列表，就用哪个 appid）。', 'Ask with the basic access_token of the account the openid belongs to (the appid whose web authorization or follower list gave it).', [USER_INFO]),
       c('需要跨号识别用户时用 unionid（公众号须绑定到开放平台）。', 'To recognise a user across accounts, use unionid (the account must be bound to the Open Platform).'),
     ],
     doc: DOC.snsAuth,
+    docOn: [{ on: [USER_INFO], doc: DOC.userInfo }],
     keywords: ['openid', 'invalid openid'],
   },
   {

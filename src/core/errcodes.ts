@@ -199,10 +199,13 @@ export function stageOfEndpoint(endpoint: string): Stage | undefined {
   if (path === '/sns/userinfo' || path === '/sns/auth') return 'userinfo';
   if (path === '/cgi-bin/token' || path === '/cgi-bin/stable_token') return 'basic-token';
   if (path.startsWith('/cgi-bin/clear_quota') || path.startsWith('/cgi-bin/openapi/')) return 'quota';
+  if (path === '/cgi-bin/ticket/getticket') return 'jssdk';
+  // Every other /cgi-bin/ API (user/info, get_api_domain_ip…) is called with the basic access_token.
+  if (path.startsWith('/cgi-bin/')) return 'basic-token';
   return undefined;
 }
 
-function applies(item: KnowledgeItem, endpoint: string): boolean {
+function applies(item: Pick<KnowledgeItem, 'on'>, endpoint: string): boolean {
   return item.on === undefined || item.on.some((prefix) => endpoint === prefix || endpoint.startsWith(prefix));
 }
 
@@ -418,7 +421,7 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
     ...meaningOf(row, entry),
     causes: entry ? rank(entry.causes, endpoint).map((i) => fill(i, vars)) : [],
     fixes: entry ? rank(entry.fixes, endpoint).map((i) => fill(i, vars)) : [],
-    doc: entry?.doc ?? DOC.errcode,
+    doc: (endpoint !== undefined ? entry?.docOn?.find((d) => applies(d, endpoint))?.doc : undefined) ?? entry?.doc ?? DOC.errcode,
     sources: row.sources,
     rich: entry !== undefined,
   };

@@ -156,6 +156,18 @@ describe('causes tuned to the endpoint', () => {
     expect(e.fixes[0]?.en).toContain('the IP shown in errmsg');
   });
 
+  it('explains 40003 from /cgi-bin/user/info with the basic token\'s causes and page, not the OAuth pair', () => {
+    const e = explainErrcode(40003, { endpoint: '/cgi-bin/user/info' });
+    expect(e.stage).toBe('basic-token');
+    expect(e.causes.map((c) => c.en).join(' ')).not.toContain('not a pair');
+    expect(e.causes.map((c) => c.en).join(' ')).toContain('A unionid was passed as the openid');
+    expect(e.fixes[0]?.en).toContain('basic access_token of the account the openid belongs to');
+    expect(e.doc).toContain('Get_users_basic_information_UnionID');
+    const sns = explainErrcode(40003, { endpoint: '/sns/userinfo' });
+    expect(sns.causes[0]?.en).toContain('not a pair');
+    expect(sns.doc).toContain('api_snsauth');
+  });
+
   it.each([
     ['/connect/oauth2/authorize', 'authorize'],
     ['https://open.weixin.qq.com/connect/qrconnect?appid=x#wechat_redirect', 'authorize'],
@@ -168,7 +180,10 @@ describe('causes tuned to the endpoint', () => {
     ['/cgi-bin/openapi/quota/get', 'quota'],
     ['/cgi-bin/clear_quota/v2', 'quota'],
     ['/cgi-bin/component/api_component_token', 'third-party'],
-    ['/cgi-bin/user/info', undefined],
+    // Called with the basic access_token (a user's 40003 there is not the OAuth token's, issue 19's trial).
+    ['/cgi-bin/user/info', 'basic-token'],
+    ['/cgi-bin/ticket/getticket', 'jssdk'],
+    ['/unknown/path', undefined],
   ])('stage of %s is %s', (endpoint, stage) => {
     expect(stageOfEndpoint(endpoint)).toBe(stage);
   });

@@ -36,7 +36,7 @@ export const messages = {
   'errcode.stage.authorize': { zh: '授权页（authorize / qrconnect）', en: 'authorize page (authorize / qrconnect)' },
   'errcode.stage.token': { zh: '换取 / 刷新网页授权 token', en: 'exchanging / refreshing the user token' },
   'errcode.stage.userinfo': { zh: '用网页授权 token 取用户信息、校验 token', en: 'user info and token check with the user token' },
-  'errcode.stage.basic-token': { zh: '基础 access_token（/cgi-bin/token、stable_token）', en: 'basic access_token (/cgi-bin/token, stable_token)' },
+  'errcode.stage.basic-token': { zh: '基础 access_token（/cgi-bin/token、stable_token）及用它调用的 /cgi-bin 接口', en: 'basic access_token (/cgi-bin/token, stable_token) and the /cgi-bin calls made with it' },
   'errcode.stage.quota': { zh: '调用额度、rid 查询', en: 'quota and rid lookup' },
   'errcode.stage.third-party': { zh: '第三方平台代授权', en: 'third-party platform (component) flow' },
   'errcode.stage.jssdk': { zh: '公众号 JS-SDK（wx.config、jsapi_ticket）', en: 'Official Account JS-SDK (wx.config, jsapi_ticket)' },
