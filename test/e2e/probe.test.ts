@@ -2,6 +2,8 @@
 // with a planted bug is flagged for exactly that bug. The CLI runs in-process (runCli), the emulator
 // and the apps are node:http servers on port 0.
 import fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +125,73 @@ describe('wxauth probe', () => {
     expect(s['code.exchanged_once']).toBe('fail');
     expect(r.doc.checks.filter((c) => c.status === 'pass').map((c) => c.id).sort()).toEqual(['authorize.url', 'basic_token.per_login', 'secrets.leak']);
     expect(r.code).toBe(1);
+  });
+
+  it('a callback on another server (another port): named, never contacted in any scenario, and the other checks skipped', async () => {
+    const hits: string[] = [];
+    const other = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('frontend');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const r = await probe('correct', [], APPID, { redirectOrigin: `http://127.0.0.1:${(other.address() as AddressInfo).port}` });
+      const login = r.doc.checks.find((c) => c.id === 'login.completes')!;
+      expect(login.status).toBe('fail');
+      expect(login.message).toContain('is not on the app’s host');
+      expect(login.message).not.toContain('blocked-foreign-host');
+      expect(login.fix).toMatch(/one origin/);
+      expect(hits).toEqual([]);
+      expect(r.doc.checks.filter((c) => c.status === 'pass').map((c) => c.id)).toEqual(['authorize.url']);
+      expect(r.code).toBe(1);
+    } finally {
+      other.close();
+    }
+  });
+
+  describe('a login that never starts says why', () => {
+    let server: Server;
+    let base = '';
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        if (req.url?.startsWith('/missing')) return res.writeHead(404).end('not found');
+        if (req.url?.startsWith('/loop')) return res.writeHead(302, { location: '/loop' }).end();
+        if (req.url?.startsWith('/hang')) return;
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>hello</h1>');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => {
+      server.closeAllConnections();
+      server.close();
+    });
+    const cases: Array<[string, string[], RegExp, RegExp]> = [
+      ['/missing', [], /HTTP 404/, /HTTP 404/],
+      ['/plain', [], /HTTP 200 with a page that neither redirects/, /HTTP 200，页面既没有跳转到微信/],
+      ['/loop', [], /redirected 16 times/, /跳转了 16 次/],
+      ['/hang', ['--timeout', '800'], /no answer within 800 ms/, /800 毫秒内没有应答/],
+    ];
+    for (const [path, extra, en, zh] of cases) {
+      it(path, async () => {
+        for (const [lang, re] of [['en', en], ['zh', zh]] as const) {
+          const r = await runCli(['probe', base + path, '--emulator', emu.url, '--lang', lang, ...extra]);
+          const line = r.stdout.split('\n').find((l) => l.includes('authorize.url'))!;
+          expect(line).toMatch(re);
+          expect(r.stdout).not.toContain('wxauth inspect');
+          expect(r.stdout).not.toMatch(/cookie/i);
+          expect(r.stdout).not.toMatch(/\. $/m);
+          expect(r.code).toBe(1);
+        }
+      });
+    }
+    it('https:// to a plain-HTTP app names the TLS failure and the http:// address (exit 5)', async () => {
+      const r = await runCli(['probe', base.replace('http:', 'https:') + '/plain', '--emulator', emu.url]);
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain('plain HTTP');
+      expect(r.stderr).toContain(base + '/plain');
+      expect(r.stderr).not.toContain('Check that the app is running');
+    });
   });
 
   it('masks the leaked secret in its evidence', async () => {

@@ -30,8 +30,10 @@ export interface Hop {
   /** Milliseconds since the scenario started. */
   startMs: number;
   durationMs: number;
-  /** timeout | network | blocked-foreign-host */
+  /** timeout | network | tls | blocked-foreign-host */
   error?: string;
+  /** With error `tls`: OpenSSL's or Node's code (ERR_SSL_WRONG_VERSION_NUMBER, DEPTH_ZERO_SELF_SIGNED_CERT…). */
+  tlsCode?: string;
   /** The original Location pointed at open.weixin.qq.com and was sent to the emulator instead. */
   rewritten?: boolean;
   /** This hit repeats the callback the way WeChat's second hit does (uin/pass_ticket markers). */
@@ -103,6 +105,18 @@ class CookieJar {
     for (const [host, cookies] of this.jar) if (host !== exceptHost) n += cookies.size;
     return n;
   }
+}
+
+/**
+ * The TLS failure behind a fetch error, if that is what it was: plain HTTP answering an https:// URL
+ * (ERR_SSL_WRONG_VERSION_NUMBER), or a certificate Node does not trust (self-signed, wrong name, expired).
+ */
+export function tlsCodeOf(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (/^ERR_SSL_|^ERR_TLS_|CERT|SELF_SIGNED|UNABLE_TO_(?:VERIFY|GET_ISSUER)|^EPROTO$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 export function isLoopbackHostname(host: string): boolean {
@@ -190,7 +204,9 @@ export class ProbeBrowser {
     } catch (error) {
       hop.durationMs = Date.now() - this.started - startMs;
       if (this.options.signal.aborted) throw error;
-      hop.error = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
+      const code = tlsCodeOf(error);
+      hop.error = (error as Error).name === 'TimeoutError' ? 'timeout' : code ? 'tls' : 'network';
+      if (code) hop.tlsCode = code;
       return { url: sent, status: 0, body: '', hop };
     }
   }

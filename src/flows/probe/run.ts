@@ -130,10 +130,14 @@ const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: R
   evidence,
 });
 
-function problemParams(p: NonNullable<ReturnType<typeof pageProblem>>): Record<string, string | number> {
-  if (p.kind === 'no_answer') return { problem: p.error };
-  if (p.kind === 'stack') return { problem: `stack trace (${p.runtime}), HTTP ${p.status}`, runtime: p.runtime, status: p.status };
-  return { problem: `HTTP ${p.status}`, status: p.status };
+/**
+ * The `{problem}` of an error_page message, named by a `probe.problem.*` key the presenter renders in the
+ * user's language (ui/present/probe.ts), with the facts it needs.
+ */
+function problemParams(p: NonNullable<ReturnType<typeof pageProblem>>, timeoutMs: number): Record<string, string | number> {
+  if (p.kind === 'no_answer') return { problem: p.error === 'timeout' ? 'probe.problem.timeout' : 'probe.problem.network', ms: timeoutMs };
+  if (p.kind === 'stack') return { problem: 'probe.problem.stack', runtime: p.runtime, status: p.status };
+  return { problem: 'probe.problem.status', status: p.status };
 }
 
 export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promise<ProbeReport> {
@@ -172,6 +176,12 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
     const { page, pending } = await b.follow(start, (next) => authorizeEndpoint(next, emulator) === undefined);
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'network' && b.hops.length === 1)
       throw new NetworkError('refused', { key: 'probe.app_down', params: { url: start } }, { hint: { key: 'probe.app_down.hint' }, mayHaveReachedServer: false });
+    if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'tls' && b.hops.length === 1) {
+      // Plain HTTP on that port answers a TLS hello with garbage; anything else is the certificate.
+      const plain = page.hop.tlsCode === 'ERR_SSL_WRONG_VERSION_NUMBER' || page.hop.tlsCode === 'ERR_SSL_PACKET_LENGTH_TOO_LONG';
+      const code = page.hop.tlsCode ?? 'tls';
+      throw new NetworkError('tls', { key: plain ? 'probe.app_tls.plain' : 'probe.app_tls.cert', params: { url: start, code } }, { hint: { key: plain ? 'probe.app_tls.plain.hint' : 'probe.app_tls.cert.hint', params: { url: start.replace(/^https:/, 'http:') } }, mayHaveReachedServer: true });
+    }
     const original = pending && authorizeEndpoint(pending, emulator) ? pending : page.status === 200 ? authorizeLinkIn(page.body, emulator) : undefined;
     if (!original) return { page };
     const endpoint = authorizeEndpoint(original, emulator)!;
@@ -245,8 +255,9 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
     try {
       const r = new URL(auth.redirectUri);
       redirectOrigin = r.origin;
-      // The callback may name the app by another loopback name (localhost vs 127.0.0.1): still the app.
-      if (isLoopbackHostname(r.hostname) && isLoopbackHostname(targetUrl.hostname)) allowed.add(r.origin);
+      // The callback may name the app by another loopback name (localhost vs 127.0.0.1): still the app,
+      // on the same port. Another port is another server, which probe never contacts (README).
+      if (isLoopbackHostname(r.hostname) && isLoopbackHostname(targetUrl.hostname) && r.protocol === targetUrl.protocol && r.port === targetUrl.port) allowed.add(r.origin);
     } catch {
       redirectOrigin = undefined;
     }
@@ -275,7 +286,9 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
 
   // authorize.url
   if (!auth) {
-    put(check('authorize.url', 'fail', 'none', { url: options.target }, { scenarios: ['happy'], hops: happyRun.record.hops }));
+    const last = happyRun.record.hops.at(-1);
+    const reason = startFailure(happyRun.record.hops, options.timeoutMs);
+    put({ ...check('authorize.url', 'fail', 'none', { url: options.target, ...reason }, { scenarios: ['happy'], hops: happyRun.record.hops, details: { status: last?.status ?? 0, ...(last?.error ? { error: last.error } : {}) } }, false), fix: messageRef('probe.authorize.url.fix.none', { url: options.target }) });
   } else if (!app) {
     put(check('authorize.url', 'fail', 'unknown_appid', { appid: auth.appid, emulator }, { scenarios: ['happy'] }));
   } else {
@@ -310,14 +323,18 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   }
 
   if (!auth || !app || !happyFinal || !happyCode) {
-    const reason = happyRefused === 'foreign-callback' ? 'foreign_callback' : 'no_login';
+    const foreign = happyRefused === 'foreign-callback';
     for (const id of CHECK_IDS) {
       if (results.has(id)) continue;
       if (id === 'login.completes') {
-        put(check(id, 'fail', reason === 'foreign_callback' ? 'foreign_callback' : 'not_started', { callback: auth?.redirectUri ?? '', page: happyRefused ?? '' }, { scenarios: ['happy'], hops: happyRun.record.hops }));
+        const evidence: Evidence = { scenarios: ['happy'], hops: happyRun.record.hops };
+        if (foreign) {
+          const callback = auth?.redirectUri ?? '';
+          put({ ...check(id, 'fail', 'foreign_callback', { callback, origin: targetUrl.origin }, evidence, false), fix: messageRef('probe.login.completes.fix.foreign_callback', { origin: targetUrl.origin }) });
+        } else put(check(id, 'fail', 'not_started', {}, evidence, false));
         continue;
       }
-      results.set(id, { id, status: 'skip', message: { key: 'probe.skip.no_login' }, evidence: {} });
+      results.set(id, { id, status: 'skip', message: { key: foreign ? 'probe.skip.foreign_callback' : 'probe.skip.no_login' }, evidence: {} });
     }
     return finish(report, results, selected);
   }
@@ -349,7 +366,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
     const session = hb.appCookieCount() > 0 || leftCallback;
     const cookies = hb.appCookieCount();
     if (pending) put(check('login.completes', 'fail', 'foreign_redirect', { url: new URL(pending).origin }, evidence));
-    else if (problem) put(check('login.completes', 'fail', 'error_page', problemParams(problem), evidence));
+    else if (problem) put(check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
     else if (!exchangeAttempted) put({ ...check('login.completes', 'fail', 'no_exchange', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.no_exchange', { path: callbackPath }) });
     else if (!exchangedOk) {
       const errcode = failedErrcode ?? -1;
@@ -410,7 +427,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
     const after = (await control.codeStatus(happyCode))?.attempts.length ?? 0;
     const problem = pageProblem(final.page);
     const evidence: Evidence = { scenarios: ['reload'], hops: record.hops, wechat: record.wechat, details: { exchangesBefore: before, exchangesAfter: after } };
-    if (problem) put(check('callback.reload', 'fail', 'error_page', problemParams(problem), evidence));
+    if (problem) put(check('callback.reload', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
     else if (after > before && (final.page.status >= 400 || showsCodeUsed(final.page.body))) put(check('callback.reload', 'fail', 'code_used_shown', { status: final.page.status }, evidence));
     else put(check('callback.reload', 'pass', after > before ? 'ok_reexchanged' : 'ok', { status: final.page.status }, evidence));
   }
@@ -448,7 +465,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
       const problem = pageProblem(value.z.page) ?? pageProblem(value.a.page);
       const evidence: Evidence = { scenarios: ['duplicate'], hops: record.hops, wechat: record.wechat, details: { exchanges: attempts.length, secondHitStatus: value.z.page.status } };
       if (attempts.length > 1) put(check('callback.duplicate', 'fail', 'twice', { attempts: attempts.length }, evidence));
-      else if (problem) put(check('callback.duplicate', 'fail', 'error_page', problemParams(problem), evidence));
+      else if (problem) put(check('callback.duplicate', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
       else if (value.z.page.status >= 400 || showsCodeUsed(value.z.page.body)) put(check('callback.duplicate', 'fail', 'error_shown', { status: value.z.page.status }, evidence));
       else put(check('callback.duplicate', 'pass', 'ok', {}, evidence));
     }
@@ -484,7 +501,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
     if (!final) return lost(id, scenarioId);
     const problem = pageProblem(final.page);
     const evidence: Evidence = { scenarios: [scenarioId], hops: record.hops, wechat: record.wechat };
-    put(problem ? check(id, 'fail', 'error_page', { ...problemParams(problem), ...extra }, evidence) : check(id, 'pass', 'ok', { status: final.page.status, ...extra }, evidence));
+    put(problem ? check(id, 'fail', 'error_page', { ...problemParams(problem, options.timeoutMs), ...extra }, evidence) : check(id, 'pass', 'ok', { status: final.page.status, ...extra }, evidence));
   };
 
   // consent.denied: 拒绝 → redirect_uri?state=… only (§1.4).
@@ -537,7 +554,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
     const bad = outcomes.find((o) => o.final && pageProblem(o.final.page));
     const evidence: Evidence = { scenarios: ['busy_errcode', 'busy_http500'], hops: outcomes.flatMap((o) => o.record.hops), wechat: outcomes.flatMap((o) => o.record.wechat) };
     if (outcomes.some((o) => !o.final)) lost('wechat.busy', 'busy_errcode');
-    else if (bad) put(check('wechat.busy', 'fail', 'error_page', { ...problemParams(pageProblem(bad.final!.page)!), fault: bad.kind === 'busy' ? '-1' : 'HTTP 500' }, evidence));
+    else if (bad) put(check('wechat.busy', 'fail', 'error_page', { ...problemParams(pageProblem(bad.final!.page)!, options.timeoutMs), fault: bad.kind === 'busy' ? '-1' : 'HTTP 500' }, evidence));
     else put(check('wechat.busy', 'pass', 'ok', {}, evidence));
   }
 
@@ -600,6 +617,17 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   }
 
   return finish(report, results, selected);
+}
+
+/** Why the login start never reached WeChat's authorize page, as a `probe.problem.*` reason for `{problem}`. */
+function startFailure(hops: Array<{ url: string; status: number; error?: string; tlsCode?: string; location?: string }>, timeoutMs: number): Record<string, string | number> {
+  const last = hops.at(-1);
+  if (!last) return { problem: 'probe.problem.network' };
+  if (last.error === 'blocked-foreign-host') return { problem: 'probe.problem.foreign', url: last.url.replace(/^(https?:\/\/[^/?#]+).*$/, '$1') };
+  if (last.status === 0) return { problem: last.error === 'timeout' ? 'probe.problem.timeout' : last.error === 'tls' ? 'probe.problem.tls' : 'probe.problem.network', ms: timeoutMs, code: last.tlsCode ?? '' };
+  if (last.status >= 300 && last.status < 400 && last.location) return { problem: 'probe.problem.loop', count: hops.length };
+  if (last.status >= 400) return { problem: 'probe.problem.status', status: last.status };
+  return { problem: 'probe.problem.no_link', status: last.status };
 }
 
 /** What to do about the errcode the app's own exchange got (the app's credentials, not wxauth's profile). */

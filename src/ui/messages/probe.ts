@@ -41,10 +41,17 @@ export const messages = {
     en: 'Start it in another terminal with `wxauth emulator` (it listens on http://127.0.0.1:3900), or name its address with --emulator.',
   },
   'probe.emulator_not_control': {
-    zh: '{url} 的 {path} 没有按模拟器控制接口应答（HTTP {status}）：这不是 wxauth 模拟器，或者它的版本太旧。',
-    en: '{url} did not answer {path} as the emulator’s control API does (HTTP {status}): this is not a wxauth emulator, or an older one.',
+    zh: '{url} 的 /__emulator{path} 没有按模拟器控制接口应答（HTTP {status}）：这不是 wxauth 模拟器，或者它的版本太旧。',
+    en: '{url} did not answer /__emulator{path} as the emulator’s control API does (HTTP {status}): this is not a wxauth emulator, or an older one.',
   },
   'probe.app_down': { zh: '连不上你的应用 {url}。', en: 'Cannot reach your app at {url}.' },
+  'probe.app_tls.plain': { zh: '{url} 的 TLS 握手失败（{code}）：那个端口上是普通 HTTP，不是 HTTPS。', en: 'The TLS handshake with {url} failed ({code}): that port speaks plain HTTP, not HTTPS.' },
+  'probe.app_tls.plain.hint': { zh: '改用 http:// 地址：{url}', en: 'Use the http:// address instead: {url}' },
+  'probe.app_tls.cert': { zh: '{url} 的 TLS 握手失败（{code}）：probe 像浏览器一样校验证书，不信任这张证书（自签名、名字不符或已过期）。', en: 'The TLS handshake with {url} failed ({code}): probe checks the certificate as a browser does, and does not trust this one (self-signed, another name, or expired).' },
+  'probe.app_tls.cert.hint': {
+    zh: '本地开发服务器请用 http:// 地址（{url}），或把签发它的 CA 交给 Node：NODE_EXTRA_CA_CERTS=ca.pem wxauth probe …',
+    en: 'For a local dev server use its http:// address ({url}), or give Node the CA that issued the certificate: NODE_EXTRA_CA_CERTS=ca.pem wxauth probe …',
+  },
   'probe.app_down.hint': {
     zh: '确认应用已经启动、端口正确，并且它调用的是模拟器而不是 api.weixin.qq.com（见 README 的 probe 一节）。',
     en: 'Check that the app is running on that port and calls the emulator instead of api.weixin.qq.com (see the probe section of the README).',
@@ -100,6 +107,16 @@ export const messages = {
   'probe.skip.no_login': { zh: '正常登录没能走到回调，这项无法测试。', en: 'The happy path never reached the callback, so this cannot be tested.' },
   'probe.skip.scenario_lost': { zh: '这个场景没能走到回调（见证据里的请求），这项无法判断。', en: 'This scenario never reached the callback (see the hops), so this cannot be judged.' },
   'probe.skip.lost': { zh: '没有运行。', en: 'Not run.' },
+  'probe.skip.foreign_callback': { zh: '回调在另一个主机上，probe 不访问它（见 login.completes），这项无法测试。', en: 'The callback is on another host, which probe does not contact (see login.completes), so this cannot be tested.' },
+  // The {problem} of the error_page messages and authorize.url's reason, chosen in flows/probe/run.ts.
+  'probe.problem.timeout': { zh: '{ms} 毫秒内没有应答（--timeout）', en: 'no answer within {ms} ms (--timeout)' },
+  'probe.problem.network': { zh: '连接失败', en: 'the connection failed' },
+  'probe.problem.tls': { zh: 'TLS 握手失败（{code}）', en: 'the TLS handshake failed ({code})' },
+  'probe.problem.stack': { zh: '页面显示了堆栈跟踪（{runtime}），HTTP {status}', en: 'a stack trace ({runtime}) on the page, HTTP {status}' },
+  'probe.problem.status': { zh: 'HTTP {status}', en: 'HTTP {status}' },
+  'probe.problem.no_link': { zh: '它回答 HTTP {status}，页面既没有跳转到微信，也没有微信授权链接', en: 'it answered HTTP {status} with a page that neither redirects to WeChat nor links to its authorize URL' },
+  'probe.problem.loop': { zh: '跳转了 {count} 次仍没有到微信（重定向循环？）', en: 'it redirected {count} times without reaching WeChat (a redirect loop?)' },
+  'probe.problem.foreign': { zh: '它跳到了另一个主机 {url}，probe 不访问它', en: 'it redirected to another host, {url}, which probe does not contact' },
   'probe.skip.no_exchange': {
     zh: '正常登录时回调 {path} 没有换取 code（见 login.completes），这项无法判断。',
     en: 'On the happy path the callback {path} never exchanged the code (see login.completes), so this cannot be judged.',
@@ -114,7 +131,11 @@ export const messages = {
   'probe.authorize.url.warnings': { zh: '授权链接微信会接受，但有 {warnings} 条警告（见 inspect 的发现）。', en: 'WeChat accepts the authorize URL, with {warnings} warnings (inspect’s findings attached).' },
   'probe.authorize.url.errors': { zh: '授权链接有 {errors} 处错误，微信会拒绝它（见 inspect 的发现）。', en: 'The authorize URL has {errors} errors WeChat refuses (inspect’s findings attached).' },
   'probe.authorize.url.refused': { zh: '模拟器拒绝了授权链接，显示：{page}', en: 'The emulator refused the authorize URL and showed: {page}' },
-  'probe.authorize.url.none': { zh: '{url} 没有跳到微信的授权页（oauth2/authorize 或 qrconnect）。', en: '{url} never sent the browser to WeChat’s authorize page (oauth2/authorize or qrconnect).' },
+  'probe.authorize.url.none': { zh: '{url} 没有把浏览器送到微信的授权页（oauth2/authorize 或 qrconnect）：{problem}。', en: '{url} never sent the browser to WeChat’s authorize page (oauth2/authorize or qrconnect): {problem}.' },
+  'probe.authorize.url.fix.none': {
+    zh: '{url} 应当 302 跳转到微信的授权链接（…/connect/oauth2/authorize 或 /connect/qrconnect），或者显示一个带这个链接的页面：确认这就是你的登录入口地址，并在浏览器里打开它看看。',
+    en: '{url} should 302-redirect to WeChat’s authorize URL (…/connect/oauth2/authorize or /connect/qrconnect), or show a page that links to it: check that this is your login start URL, and open it in a browser to see what it does.',
+  },
   'probe.authorize.url.unknown_appid': { zh: 'appid {appid} 不在模拟器 {emulator} 的种子数据里。', en: 'appid {appid} is not in the seed of the emulator at {emulator}.' },
   'probe.authorize.url.fix': {
     zh: '用 wxauth inspect 查看链接逐条的问题；本地测试请用模拟器的测试号 wx5e1ec0de00000002（回调域 localhost:* 与 127.0.0.1:*），或用 wxauth emulator --domain 配置你的回调域。',
@@ -157,7 +178,11 @@ export const messages = {
   'probe.login.completes.no_session': { zh: '回调页没有设置 cookie，也没有离开回调地址：看不出建立了会话。', en: 'The callback set no cookie and did not redirect away from the callback: no session is visible.' },
   'probe.login.completes.foreign_redirect': { zh: '登录后应用把浏览器送到了外站 {url}（probe 没有访问它）。', en: 'After the login the app sent the browser to a foreign host, {url} (probe did not contact it).' },
   'probe.login.completes.foreign_callback': { zh: '回调地址 {callback} 不在应用的主机上，probe 只访问应用和模拟器。', en: 'The callback {callback} is not on the app’s host; probe talks only to the app and the emulator.' },
-  'probe.login.completes.not_started': { zh: '登录没有走到回调。{page}', en: 'The login never reached the callback. {page}' },
+  'probe.login.completes.not_started': { zh: '登录没有走到回调（见 authorize.url）。', en: 'The login never reached the callback (see authorize.url).' },
+  'probe.login.completes.fix.foreign_callback': {
+    zh: 'probe 只访问登录入口所在的 {origin} 和模拟器。如果回调由你的另一台服务器处理（前后端分开），测试时让两者同源（例如用开发服务器的代理把回调路径转给后端），再从这个地址运行 probe；见 README 的 probe 一节。',
+    en: 'probe talks only to the login start’s origin, {origin}, and the emulator. If another server of yours takes the callback (a split frontend and backend), serve both under one origin for the test (e.g. your dev server’s proxy forwarding the callback path to the backend) and probe that origin; see the probe section of the README.',
+  },
   'probe.login.completes.fix': {
     zh: '回调里用 code 换到 openid 后，建立会话（设置 cookie）并重定向到登录后的页面；换取失败时给用户一个可以重试的页面，而不是 5xx。',
     en: 'After the callback exchanges the code for an openid, start a session (set a cookie) and redirect to the signed-in page; when the exchange fails, show a page the user can retry from, not a 5xx.',

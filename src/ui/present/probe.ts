@@ -5,7 +5,20 @@ import type { ProbeResult } from '../../commands/probe.js';
 import type { ProbeReport, ProbeHooks } from '../../flows/probe/run.js';
 import type { ProbeCheck, ScenarioRecord } from '../../flows/probe/checks.js';
 import type { Output } from '../output.js';
-import { t, tr, type Lang } from '../i18n.js';
+import { renderMessage, t, tr, type Lang } from '../i18n.js';
+import type { MessageKey } from '../messages/index.js';
+import type { MessageRef } from '../../errors.js';
+
+/**
+ * A check's message in `lang`: its `{problem}` names a `probe.problem.*` text (what went wrong with a
+ * page), rendered in the same language with the same parameters (flows/probe/run.ts chooses it).
+ */
+function render(lang: Lang, ref: MessageRef): string {
+  const params = ref.params as Record<string, string | number | undefined> | undefined;
+  const problem = params?.problem;
+  if (typeof problem === 'string' && problem.startsWith('probe.problem.')) return renderMessage(lang, ref.key, { ...params, problem: renderMessage(lang, problem as MessageKey, params) });
+  return tr(lang, ref);
+}
 
 export function probeHooks(out: Output, target: string, emulator: string): ProbeHooks {
   let started = false;
@@ -24,7 +37,7 @@ export function probeHooks(out: Output, target: string, emulator: string): Probe
 const MARK = { pass: '✔', fail: '✖', warn: '!', skip: '-' } as const;
 
 function checkDoc(lang: Lang, c: ProbeCheck): Record<string, unknown> {
-  return { id: c.id, status: c.status, message: tr(lang, c.message), fix: c.fix ? tr(lang, c.fix) : null, evidence: c.evidence };
+  return { id: c.id, status: c.status, message: render(lang, c.message), fix: c.fix ? render(lang, c.fix) : null, evidence: c.evidence };
 }
 
 export function present(result: ProbeResult, out: Output): void {
@@ -49,8 +62,8 @@ export function present(result: ProbeResult, out: Output): void {
   out.data('');
   const width = Math.max(...result.checks.map((c) => c.id.length));
   for (const c of result.checks) {
-    out.data(`${colour[c.status](MARK[c.status])} ${c.id.padEnd(width)}  ${tr(out.lang, c.message)}`);
-    if (c.fix && c.status !== 'pass') out.data(`    ${style.dim(out.t('probe.report.fix'))}${out.lang === 'en' ? ' ' : ''}${tr(out.lang, c.fix)}`);
+    out.data(`${colour[c.status](MARK[c.status])} ${c.id.padEnd(width)}  ${render(out.lang, c.message)}`);
+    if (c.fix && c.status !== 'pass') out.data(`    ${style.dim(out.t('probe.report.fix'))}${out.lang === 'en' ? ' ' : ''}${render(out.lang, c.fix)}`);
     if (c.status === 'fail' && c.evidence.details?.excerpt) out.data(`    ${style.dim(out.t('probe.report.evidence'))}${out.lang === 'en' ? ' ' : ''}${String(c.evidence.details.excerpt)}`);
   }
   const count = (s: ProbeCheck['status']) => result.checks.filter((c) => c.status === s).length;
@@ -108,7 +121,7 @@ function diagram(lang: Lang, s: ScenarioRecord): string {
 /** A self-contained page (no scripts, no external resources): the checks, then a diagram per scenario. */
 export function renderProbeHtml(report: ProbeReport, lang: Lang): string {
   const checks = report.checks
-    .map((c) => `<tr class="${c.status}"><td>${MARK[c.status]}</td><td><code>${esc(c.id)}</code></td><td>${esc(tr(lang, c.message))}${c.fix && c.status !== 'pass' ? `<div class="fix">${esc(t(lang, 'probe.report.fix'))} ${esc(tr(lang, c.fix))}</div>` : ''}</td></tr>`)
+    .map((c) => `<tr class="${c.status}"><td>${MARK[c.status]}</td><td><code>${esc(c.id)}</code></td><td>${esc(render(lang, c.message))}${c.fix && c.status !== 'pass' ? `<div class="fix">${esc(t(lang, 'probe.report.fix'))} ${esc(render(lang, c.fix))}</div>` : ''}</td></tr>`)
     .join('');
   const scenarios = report.scenarios
     .map((s) => `<section><h3>${esc(t(lang, `probe.scenario.${s.id}`))} <small>${s.elapsedMs} ms</small></h3>${s.notes.map((n) => `<p class="note">${esc(tr(lang, n))}</p>`).join('')}${diagram(lang, s)}</section>`)
