@@ -5,7 +5,7 @@
 // never reaches WeChat, and requireFields() stops the command with it (exit 4, naming its source).
 import path from 'node:path';
 import type { MessageRef } from '../errors.js';
-import { ConfigError, UsageError, type WxauthError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import {
   DEFAULT_BACKUP_API_BASE,
   DEFAULT_OPEN_BASE,
@@ -103,7 +103,7 @@ export const ENV_NAMES: Record<ConfigField, string> = {
 };
 
 /** The global flags that set a profile value (the others come only from env or the profile). */
-export const FLAG_NAMES: Partial<Record<ConfigField, string>> = {
+export const FLAG_NAMES: Record<'apiBase' | 'openBase' | 'backupApiBase' | 'region', string> = {
   apiBase: '--api-base',
   openBase: '--open-base',
   backupApiBase: '--backup-api-base',
@@ -205,6 +205,23 @@ export function parseTimeout(value: string | number | undefined): number {
   return n;
 }
 
+/**
+ * The global flags that carry a value (--timeout, --api-base, --open-base, --backup-api-base,
+ * --region), through the one validation: a refused one is a usage error naming the flag (exit 2).
+ * resolveConfig runs it first; a command may run it before it reads any file, so a bad flag is
+ * reported even beside a config.json that does not parse. Returns the timeout in ms.
+ */
+export function checkGlobalFlags(globals: GlobalOptions): number {
+  const timeoutMs = parseTimeout(globals.timeout);
+  for (const [field, flag] of Object.entries(FLAG_NAMES) as Array<['apiBase' | 'openBase' | 'backupApiBase' | 'region', string]>) {
+    const value = globals[field];
+    if (value === undefined || value === '') continue;
+    const checked = checkSetting(field, value, { name: flag });
+    if (!checked.ok) throw new UsageError(checked.problem, { hint: checked.hint });
+  }
+  return timeoutMs;
+}
+
 export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const { globals, env } = input;
   const picked = pickProfileName(globals, env, input.currentProfile);
@@ -249,7 +266,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   };
 
   // Flags first: a refused flag is the command line's fault (exit 2) whatever else is wrong.
-  const timeoutMs = parseTimeout(globals.timeout);
+  const timeoutMs = checkGlobalFlags(globals);
 
   /**
    * How the user knows where a value came from, so a refusal says what to change: the flag, the
@@ -257,17 +274,16 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
    */
   const nameOf = (field: ConfigField): string => {
     const source = sources[field];
-    if (source === 'flag') return FLAG_NAMES[field] ?? field;
+    if (source === 'flag' && field in FLAG_NAMES) return FLAG_NAMES[field as keyof typeof FLAG_NAMES];
     if (source === 'env') return ENV_NAMES[field];
     return input.configFile ? `${field} (profile ${picked.name}, ${input.configFile})` : `${field} (profile ${picked.name})`;
   };
-  /** A value the one validation refuses: a usage error when a flag gave it, a config error otherwise. */
-  const refusals: WxauthError[] = [];
+  /** A value from env or the profile the one validation refuses (flags were checked above). */
+  const refusals: ConfigError[] = [];
   const verdict = (field: 'type' | 'region' | 'apiBase' | 'openBase' | 'backupApiBase', value: string): boolean => {
     const checked = checkSetting(field, value, { name: nameOf(field) });
     if (checked.ok) return true;
-    const Refusal = sources[field] === 'flag' ? UsageError : ConfigError;
-    refusals.push(new Refusal(checked.problem, { hint: checked.hint }));
+    refusals.push(new ConfigError(checked.problem, { hint: checked.hint }));
     return false;
   };
 
@@ -295,8 +311,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     backupApiBase = DEFAULT_BACKUP_API_BASE;
     sources.backupApiBase = 'default';
   } else verdict('backupApiBase', backupApiBase);
-  const refused = refusals.find((r) => r instanceof UsageError) ?? refusals[0];
-  if (refused) throw refused;
+  if (refusals[0]) throw refusals[0];
 
   if (picked.source !== 'default' && stored === undefined && picked.source !== 'profile') {
     warnings.push({ key: 'config.profile.missing', params: { profile: picked.name } });

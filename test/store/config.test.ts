@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigStore, validateValue } from '../../src/store/config.js';
 import { TokenStore } from '../../src/store/token-cache.js';
-import { resolveConfig, requireFields, stateDir } from '../../src/store/resolve.js';
+import { checkGlobalFlags, resolveConfig, requireFields, stateDir } from '../../src/store/resolve.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { maskSecret } from '../../src/core/validate.js';
 import { compileStore } from './compile-store.js';
@@ -134,6 +134,29 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect(() => resolveConfig({ globals: {}, env: {}, profiles: { p: { region: 'bj' as never } }, currentProfile: 'p' })).toThrow(ConfigError);
     expect(() => resolveConfig({ globals: { region: 'bj' }, env: {}, profiles: {} })).toThrow(UsageError);
     expect(() => resolveConfig({ globals: { timeout: 'soon' }, env: {}, profiles: {} })).toThrow(UsageError);
+  });
+
+  it('checkGlobalFlags: every global flag with a value, checked without reading any file (a usage error naming the flag)', () => {
+    expect(checkGlobalFlags({})).toBe(10_000);
+    expect(checkGlobalFlags({ timeout: '2500', apiBase: 'http://127.0.0.1:3900', region: 'sh' })).toBe(2500);
+    for (const [globals, name] of [
+      [{ timeout: '0' }, '--timeout'],
+      [{ apiBase: 'notaurl' }, '--api-base'],
+      [{ openBase: 'ftp://x' }, '--open-base'],
+      [{ backupApiBase: ' http://x' }, '--backup-api-base'],
+      [{ region: 'xx' }, '--region'],
+    ] as const) {
+      const error = (() => {
+        try {
+          checkGlobalFlags(globals);
+        } catch (e) {
+          return e as UsageError;
+        }
+        throw new Error(`${name} was accepted`);
+      })();
+      expect(error).toBeInstanceOf(UsageError);
+      expect(JSON.stringify(error.messageRef)).toContain(name === '--timeout' ? 'config.timeout.invalid' : `"name":"${name}"`);
+    }
   });
 });
 
