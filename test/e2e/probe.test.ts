@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
-import { runCli } from './helpers.js';
+import { runCli, startCli } from './helpers.js';
 import { startProbeApp, type ProbeAppKind, type ProbeAppOptions } from '../fixtures/probe-apps/apps.js';
 
 const APPID = DEFAULT_APPIDS.test;
@@ -192,6 +192,26 @@ describe('wxauth probe', () => {
       expect(r.stderr).toContain(base + '/plain');
       expect(r.stderr).not.toContain('Check that the app is running');
     });
+  });
+
+  it('Ctrl-C while the clock is moved ahead: exit 130 (cancelled, not a bug), and the emulator clock is moved back', async () => {
+    const app = await startProbeApp('hangs-on-expired', { emulator: emu.url, appid: APPID, secret });
+    try {
+      const child = startCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--only', 'code.expired', '--timeout', '60000']);
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // The app hangs on the expired code's callback, with the clock 301 s ahead: Ctrl-C there.
+      const offset = async () => ((await (await fetch(`${emu.url}/__emulator/clock`)).json()) as { offset: number }).offset;
+      for (let i = 0; i < 400 && (await offset()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(await offset()).toBe(301);
+      child.kill('SIGINT');
+      expect(await closed).toBe(130);
+      expect(stderr).not.toMatch(/internal error|aborted/i);
+      expect(await offset()).toBe(0);
+    } finally {
+      await app.close();
+    }
   });
 
   it('masks the leaked secret in its evidence', async () => {

@@ -21,17 +21,21 @@ export class EmulatorControl {
     private readonly signal: AbortSignal,
   ) {}
 
-  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Record<string, unknown>> {
+  /**
+   * `detached`: an undo (the clock moved back, the faults restored) that must happen even after Ctrl-C, so it
+   * does not listen to the run's signal; its own short timeout keeps it from holding up the exit.
+   */
+  private async call(method: 'GET' | 'POST', path: string, body?: unknown, detached = false): Promise<Record<string, unknown>> {
     let res: Response;
     try {
       res = await fetch(this.origin + '/__emulator' + path, {
         method,
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.any([this.signal, AbortSignal.timeout(10_000)]),
+        signal: detached ? AbortSignal.timeout(3_000) : AbortSignal.any([this.signal, AbortSignal.timeout(10_000)]),
       });
     } catch (error) {
-      if (this.signal.aborted) throw error;
+      if (this.signal.aborted && !detached) throw error;
       throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint: { key: 'probe.emulator_down.hint' }, cause: error, mayHaveReachedServer: false });
     }
     const text = await res.text();
@@ -72,12 +76,17 @@ export class EmulatorControl {
     await this.call('POST', '/clock', { advance: seconds });
   }
 
+  /** Move the clock back by what advanceClock moved it, Ctrl-C or not. */
+  async restoreClock(seconds: number): Promise<void> {
+    await this.call('POST', '/clock', { advance: -seconds }, true);
+  }
+
   async faults(): Promise<FaultSpec[]> {
     return (await this.call('GET', '/faults')).faults as FaultSpec[];
   }
 
-  async setFaults(faults: FaultSpec[]): Promise<void> {
-    await this.call('POST', '/faults', { faults, replace: true });
+  async setFaults(faults: FaultSpec[], restoring = false): Promise<void> {
+    await this.call('POST', '/faults', { faults, replace: true }, restoring);
   }
 
   async scan(uuid: string, action: 'confirm' | 'cancel'): Promise<{ redirect?: string }> {

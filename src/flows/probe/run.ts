@@ -2,7 +2,7 @@
 // WeChat, and check what their server does in the situations WeChat really produces (issue 14). Each
 // scenario runs in a fresh browser session; what the app asked WeChat comes from the emulator's log.
 import { randomBytes } from 'node:crypto';
-import { NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
+import { CancelledError, NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { inspectUrl } from '../../core/inspect.js';
 import { maskSecretValues } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
@@ -141,6 +141,16 @@ function problemParams(p: NonNullable<ReturnType<typeof pageProblem>>, timeoutMs
 }
 
 export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promise<ProbeReport> {
+  try {
+    return await probeApp(options, hooks);
+  } catch (error) {
+    // Ctrl-C aborts fetch with a bare AbortError: the run was cancelled (exit 130), not a bug.
+    if (options.signal.aborted && !(error instanceof CancelledError)) throw new CancelledError({ cause: error });
+    throw error;
+  }
+}
+
+async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<ProbeReport> {
   const emulator = options.emulator.replace(/\/+$/, '');
   const control = new EmulatorControl(emulator, options.signal);
   const apps = await control.apps(); // throws NetworkError (exit 5) when the emulator is not running
@@ -526,7 +536,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
       try {
         return await deliver(b, got.callback);
       } finally {
-        await control.advanceClock(-seconds);
+        await control.restoreClock(seconds);
       }
     });
     judged('code.expired', 'expired', value, record);
@@ -546,7 +556,7 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
         try {
           return await deliver(b, got.callback);
         } finally {
-          await control.setFaults(previous);
+          await control.setFaults(previous, true);
         }
       });
       outcomes.push({ kind, final: value, record });
