@@ -113,7 +113,10 @@ export function createContext(options: RuntimeOptions): Context {
 
     async resolveConfig() {
       if (!resolved) {
-        const [store, { resolveConfig }] = await Promise.all([ctx.configStore(), resolution()]);
+        const { resolveConfig, checkGlobalFlags } = await resolution();
+        // A refused flag is a typo on this very command line: said (exit 2) before any file's problem.
+        checkGlobalFlags(globals);
+        const store = await ctx.configStore();
         resolved = resolveConfig({ globals, env, ...store.snapshot() });
         secrets.add(resolved.secret);
       }

@@ -72,6 +72,15 @@ describe('a refused global flag is a usage error (exit 2) naming the flag', () =
     expect(r.stderr).toContain('--timeout');
   });
 
+  it('a flag is refused before a config.json that does not parse is reported, and the file stays as it was', async () => {
+    const { dir, file } = withProfile();
+    fs.writeFileSync(file, '{"profiles": {', { mode: 0o600 });
+    const r = await runCli(['--timeout', '0', 'check'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--timeout "0"');
+    expect(fs.readFileSync(file, 'utf8')).toBe('{"profiles": {');
+  });
+
   it('doctor stops before any check runs, as with a bad --connect-to', async () => {
     hits = 0;
     const r = await runCli(['doctor', '--profile', 'prod', '--timeout', '0'], { env: { WXAUTH_CONFIG_DIR: withProfile().dir } });
