@@ -75,4 +75,18 @@ function readSource(name, filename) {
   }
 }
 
-loadChunk('main.js');
+// main.js itself gone (the install is being updated or rebuilt as this starts, or is incomplete): there
+// is no catalogue or presenter to load, so say it here, in the words of common.bundleChanged, rather
+// than as a stack trace. Every later missing chunk is main's to report.
+try {
+  loadChunk('main.js');
+} catch (error) {
+  if (!error || error.code !== 'WXAUTH_BUNDLE_CHANGED') throw error;
+  const zh = /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+  process.stderr.write(
+    zh
+      ? `\u2716 wxauth \u7684\u90e8\u5206\u6587\u4ef6\u4e0d\u89c1\u4e86\uff08${error.message}\uff09\uff1awxauth \u6b63\u5728\u88ab\u66f4\u65b0\u3001\u91cd\u65b0\u6784\u5efa\u6216\u5220\u9664\uff0c\u6216\u8005\u5b89\u88c5\u4e0d\u5b8c\u6574\u3002\n\u2192 \u91cd\u65b0\u8fd0\u884c\u8fd9\u6761\u547d\u4ee4\uff1b\u5982\u679c\u6bcf\u6b21\u90fd\u8fd9\u6837\uff0c\u91cd\u65b0\u5b89\u88c5 wxauth\uff08npm install -g wxauth\uff0c\u6216\u5728\u6e90\u7801\u76ee\u5f55\u8fd0\u884c npm run build\uff09\u3002\n`
+      : `\u2716 Part of wxauth is missing (${error.message}): wxauth is being updated, rebuilt or removed, or the install is incomplete.\n\u2192 Run the command again; if it happens every time, reinstall wxauth (npm install -g wxauth, or npm run build in its source folder).\n`,
+  );
+  process.exitCode = 70;
+}

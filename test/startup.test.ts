@@ -173,6 +173,22 @@ describe('the CLI bundle (dist/cli)', () => {
     expect(zh.stderr).toContain('运行 npm run build');
   });
 
+  it('says part of wxauth is missing, not a stack trace, when dist/cli/main.js is gone (an update or rebuild mid-start)', async () => {
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-partial-')), 'wxauth');
+    for (const part of ['bin', 'dist', 'package.json']) fs.cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
+    fs.rmSync(path.join(copy, 'dist', 'cli', 'main.js'));
+    const bin = path.join(copy, 'bin', 'wxauth.cjs');
+    const en = await runSpawned(['errcode', '40029'], { bin, env: { LANG: 'en_US.UTF-8' } });
+    expect(en.code).toBe(70);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe(
+      '✖ Part of wxauth is missing (dist/cli/main.js): wxauth is being updated, rebuilt or removed, or the install is incomplete.\n→ Run the command again; if it happens every time, reinstall wxauth (npm install -g wxauth, or npm run build in its source folder).\n',
+    );
+    const zh = await runSpawned(['--version'], { bin, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(70);
+    expect(zh.stderr).toContain('wxauth 的部分文件不见了（dist/cli/main.js）');
+  });
+
   it('imports undici by name when a command needs the network (the import recorder can see it)', async () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-imports-')), 'imports.log');
     const preload = path.join(ROOT, 'test', 'fixtures', 'record-imports.cjs');
