@@ -2,6 +2,7 @@
 // startEmulator() -> the presenter's `started` hook prints the base URL (stdout) and ready-to-copy app
 // lines (stderr) while it serves; the result, once stopped, says so. --open then shows the emulator's
 // own page (GET /, src/emulator/ui-page.ts) in the desktop browser, or says its URL when it cannot.
+import { isIP } from 'node:net';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -13,12 +14,15 @@ import {
   parseFaultSpec,
   parseSwitch,
   startEmulator,
+  defaultSeed,
   type EmulatorHandle,
+  type Seed,
   type EmulatorOptions,
   type EmulatorSwitches,
 } from '../emulator/index.js';
 import { exportLine } from '../emulator/ui-api.js';
 import { emulatorHooks } from '../ui/present/emulator.js';
+import { tKey, type Lang } from '../ui/i18n.js';
 
 export const DEFAULT_PORT = 3900;
 
@@ -74,7 +78,12 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
   assign('denyBehaviour', pick('--deny-behaviour', opts.denyBehaviour, ['redirect-state-only', 'no-redirect'] as const));
   assign('unknownPath', pick('--unknown-path', opts.unknownPath, ['40066', '404'] as const));
   if (opts.paramOrderCheck === false) switches.paramOrderCheck = false;
-  if (typeof opts.callerIp === 'string') switches.callerIp = opts.callerIp;
+  if (typeof opts.callerIp === 'string') {
+    // It is written into 40164's errmsg, where WeChat writes the caller's address.
+    if (isIP(opts.callerIp) === 0)
+      throw new UsageError({ key: 'emulator.callerIp.invalid', params: { value: opts.callerIp } }, { hint: { key: 'emulator.callerIp.invalid.hint' } });
+    switches.callerIp = opts.callerIp;
+  }
   for (const item of list(opts.set)) {
     const eq = item.indexOf('=');
     const parsed = eq > 0 ? parseSwitch(item.slice(0, eq), item.slice(eq + 1)) : undefined;
@@ -87,8 +96,9 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
 
   const domainOverrides: Record<string, string> = {};
   for (const item of list(opts.domain)) {
-    const m = /^(wx[0-9a-f]{16})=([A-Za-z0-9.-]+(?::(?:\d{1,5}|\*))?)$/.exec(item);
-    if (!m) throw new UsageError({ key: 'emulator.domain.invalid', params: { value: item } }, { hint: { key: 'emulator.domain.invalid.hint' } });
+    const m = /^(wx[0-9a-f]{16})=([A-Za-z0-9.-]+(?::(\d{1,5}|\*))?)$/.exec(item);
+    const port = m?.[3];
+    if (!m || (port !== undefined && port !== '*' && !(Number(port) >= 1 && Number(port) <= 65535))) throw new UsageError({ key: 'emulator.domain.invalid', params: { value: item } }, { hint: { key: 'emulator.domain.invalid.hint' } });
     domainOverrides[m[1]!] = m[2]!;
   }
 
@@ -111,17 +121,27 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
   };
 }
 
-async function start(options: EmulatorCommandOptions): Promise<EmulatorHandle> {
+/** --domain for an appid the seed does not have is a bad flag (exit 2), not a problem of the seed. */
+function checkDomainOverrides(seed: Seed, overrides: Record<string, unknown>): void {
+  const appids = seed.apps.map((a) => a.appid);
+  for (const appid of Object.keys(overrides))
+    if (!appids.includes(appid))
+      throw new UsageError({ key: 'emulator.domain.unknownApp', params: { appid, appids: appids.join(', ') } }, { hint: { key: 'emulator.domain.unknownApp.hint', params: { example: appids[0] ?? appid } } });
+}
+
+async function start(options: EmulatorCommandOptions, lang: Lang): Promise<EmulatorHandle> {
   const emulatorOptions = { ...options.emulator };
   try {
-    if (options.seedFile) emulatorOptions.seed = await loadSeedFile(options.seedFile);
+    emulatorOptions.seed = options.seedFile ? await loadSeedFile(options.seedFile) : defaultSeed();
+    checkDomainOverrides(emulatorOptions.seed, options.emulator.domainOverrides ?? {});
     return await startEmulator(emulatorOptions);
   } catch (error) {
     if (error instanceof EmulatorSeedError) {
       if (error.reason === 'unreadable')
         throw new ConfigError({ key: 'emulator.seed.unreadable', params: { file: options.seedFile ?? '', detail: error.problems.join('; ') } }, { hint: { key: 'emulator.seed.unreadable.hint' }, cause: error });
-      // A bad --domain for an appid the seed lacks is reported here too.
-      throw new ConfigError({ key: 'emulator.seed.invalid', params: { file: options.seedFile ?? '(built-in)', problems: error.problems.join('; ') } }, { hint: { key: 'emulator.seed.invalid.hint' }, cause: error });
+      // Every problem in the user's language (the emulator's own sentences are English).
+      const problems = error.found.map((p) => tKey(lang, p.key, p.params)).join('; ');
+      throw new ConfigError({ key: 'emulator.seed.invalid', params: { file: options.seedFile ?? '(built-in)', problems } }, { hint: { key: 'emulator.seed.invalid.hint' }, cause: error });
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
@@ -148,7 +168,7 @@ async function openPage(url: string, env: Readonly<Record<string, string | undef
 
 export async function run(options: EmulatorCommandOptions, ctx: Context): Promise<EmulatorResult> {
   const hooks = emulatorHooks(ctx.out);
-  const emu = await start(options);
+  const emu = await start(options, ctx.lang);
   try {
     // Printed now, not by the presenter: the emulator serves until Ctrl-C, and the URL is needed meanwhile.
     const page = `${emu.url}/`;

@@ -1,5 +1,6 @@
 // /__emulator/* — the control surface for tests and users' own suites. Never subject to faults.
 // Answers are the emulator's own JSON (not WeChat's): `{"ok":true,…}` or `{"ok":false,"error":"…"}`.
+import { isIP } from 'node:net';
 import type { Emulator } from './server.js';
 import { controlJson, type Reply, type Rq } from './reply.js';
 import type { ScanOptions, ScanResult } from './types.js';
@@ -220,7 +221,8 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       const next = { ...emu.switches } as Record<string, unknown>;
       for (const [key, value] of Object.entries(body)) {
         if (key === 'callerIp') {
-          if (value !== null && typeof value !== 'string') return bad('callerIp must be a string or null');
+          // It ends up in 40164's errmsg (`invalid ip … not in whitelist`): an IP, as WeChat would write there.
+          if (value !== null && (typeof value !== 'string' || isIP(value) === 0)) return bad('callerIp must be an IP address (v4 or v6), or null for the connection\'s address');
           next.callerIp = value ?? undefined;
           continue;
         }

@@ -4,15 +4,67 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AppType, PublicApp, PublicUser, Seed, SeedApp, SeedUser } from './types.js';
 
+/**
+ * What can be wrong in a seed, each sentence in English with `{name}` values. The CLI shows them in the
+ * user's language from the catalogue (src/ui/messages/emulator.ts, `emulator.seed.problem.<id>`, whose
+ * English a test keeps equal to these); library users get these sentences in the error's message.
+ */
+export const SEED_PROBLEM_TEXT = {
+  notObject: 'the seed must be a JSON object with "apps" and "users" arrays',
+  notJson: 'the seed file is not valid JSON ({detail})',
+  appsEmpty: '"apps" must be a non-empty array',
+  usersEmpty: '"users" must be a non-empty array',
+  notAnObject: '{where} must be an object',
+  appid: '{where}.appid must be "wx" followed by 16 lower-case hex digits',
+  appidTwice: '{where}.appid {appid} appears twice',
+  secret: '{where}.secret must be 32 lower-case hex digits',
+  type: '{where}.type must be one of {types}',
+  domainType: '{where}.domain must be a host, host:port, or a list of them',
+  domain: '{where}.domain "{value}" must be a host, host:port or host:* (no scheme, no spaces)',
+  domainPort: '{where}.domain "{value}": a port is a number from 1 to 65535',
+  domainEmpty: '{where}.domain is an empty list: every authorize link of this app would get 10003; give at least one host',
+  openAccount: '{where}.openAccount must be a string or null',
+  ipWhitelist: '{where}.ipWhitelist must be an array of IP strings or null',
+  tokenDailyQuota: '{where}.tokenDailyQuota must be a non-negative integer',
+  verified: '{where}.verified must be true or false',
+  userId: '{where}.id must be 1-32 letters, digits, _ or -',
+  userIdTwice: '{where}.id {id} appears twice',
+  nickname: '{where}.nickname must be a string',
+  nicknameEmpty: '{where}.nickname is empty: the consent page and /sns/userinfo would show no name',
+  follows: '{where}.follows must be an array of appids',
+  followsUnknown: '{where}.follows names {appid}, which is not a seeded app',
+  followsTwice: '{where}.follows lists {appid} twice',
+  sex: '{where}.sex must be 0, 1 or 2',
+  overrideUnknown: 'domain override for {appid}: no such app in the seed',
+} as const;
+
+export type SeedProblemId = keyof typeof SEED_PROBLEM_TEXT;
+
+/** One problem of a seed: the catalogue key of its sentence and its values, and the English sentence. */
+export interface SeedProblem {
+  key: `emulator.seed.problem.${SeedProblemId}`;
+  params: Record<string, string>;
+  text: string;
+}
+
+function problem(id: SeedProblemId, params: Record<string, string> = {}): SeedProblem {
+  const text = SEED_PROBLEM_TEXT[id].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return { key: `emulator.seed.problem.${id}`, params, text };
+}
+
 /** A seed that does not validate; `problems` lists every issue found, one sentence each (English). */
 export class EmulatorSeedError extends Error {
   readonly problems: string[];
+  /** The same problems as catalogue keys with their values (empty when the file could not be read). */
+  readonly found: SeedProblem[];
   /** `unreadable`: the file could not be read; `invalid`: it was read but does not validate. */
   readonly reason: 'unreadable' | 'invalid';
-  constructor(problems: string[], reason: 'unreadable' | 'invalid' = 'invalid') {
-    super(`invalid emulator seed: ${problems.join('; ')}`);
+  constructor(problems: SeedProblem[] | string, reason: 'unreadable' | 'invalid' = 'invalid') {
+    const texts = typeof problems === 'string' ? [problems] : problems.map((p) => p.text);
+    super(`invalid emulator seed: ${texts.join('; ')}`);
     this.name = 'EmulatorSeedError';
-    this.problems = problems;
+    this.problems = texts;
+    this.found = typeof problems === 'string' ? [] : problems;
     this.reason = reason;
   }
 }
@@ -140,52 +192,67 @@ function toDomains(value: unknown): string[] | undefined {
   return undefined;
 }
 
+/** `value` as a list of domains, or a problem. */
+function checkDomains(where: string, value: unknown, problems: SeedProblem[]): string[] {
+  const domains = toDomains(value);
+  if (domains === undefined) {
+    problems.push(problem('domainType', { where }));
+    return [];
+  }
+  if (Array.isArray(value) && value.length === 0) problems.push(problem('domainEmpty', { where }));
+  for (const d of domains) {
+    if (!DOMAIN.test(d)) problems.push(problem('domain', { where, value: d }));
+    else {
+      const port = /^[^:/]*:(\d+)/.exec(d)?.[1];
+      if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535)) problems.push(problem('domainPort', { where, value: d }));
+    }
+  }
+  return domains;
+}
+
 /** Check a seed and fill defaults. Throws EmulatorSeedError listing every problem. */
 export function normalizeSeed(input: unknown, domainOverrides: Record<string, string | string[]> = {}): NormalizedSeed {
-  const problems: string[] = [];
-  if (!isRecord(input)) throw new EmulatorSeedError(['the seed must be a JSON object with "apps" and "users" arrays']);
+  const problems: SeedProblem[] = [];
+  if (!isRecord(input)) throw new EmulatorSeedError([problem('notObject')]);
   const rawApps = input.apps;
   const rawUsers = input.users;
-  if (!Array.isArray(rawApps) || rawApps.length === 0) problems.push('"apps" must be a non-empty array');
-  if (!Array.isArray(rawUsers) || rawUsers.length === 0) problems.push('"users" must be a non-empty array');
+  if (!Array.isArray(rawApps) || rawApps.length === 0) problems.push(problem('appsEmpty'));
+  if (!Array.isArray(rawUsers) || rawUsers.length === 0) problems.push(problem('usersEmpty'));
 
   const apps: NormalizedApp[] = [];
   const seen = new Set<string>();
   (Array.isArray(rawApps) ? (rawApps as unknown[]) : []).forEach((raw, i) => {
     const where = `apps[${i}]`;
     if (!isRecord(raw)) {
-      problems.push(`${where} must be an object`);
+      problems.push(problem('notAnObject', { where }));
       return;
     }
     const app = raw as Partial<SeedApp> & Record<string, unknown>;
-    if (typeof app.appid !== 'string' || !APPID.test(app.appid)) {
-      problems.push(`${where}.appid must be "wx" followed by 16 lower-case hex digits`);
-      return;
+    // A bad appid is one problem among the app's others: every one is reported at once.
+    const appidOk = typeof app.appid === 'string' && APPID.test(app.appid);
+    if (!appidOk) problems.push(problem('appid', { where }));
+    else {
+      if (seen.has(app.appid!)) problems.push(problem('appidTwice', { where, appid: app.appid! }));
+      seen.add(app.appid!);
     }
-    if (seen.has(app.appid)) problems.push(`${where}.appid ${app.appid} appears twice`);
-    seen.add(app.appid);
-    if (typeof app.secret !== 'string' || !SECRET.test(app.secret)) problems.push(`${where}.secret must be 32 lower-case hex digits`);
-    if (typeof app.type !== 'string' || !TYPES.includes(app.type as AppType))
-      problems.push(`${where}.type must be one of ${TYPES.join(', ')}`);
-    const domains = toDomains(domainOverrides[app.appid] ?? app.domain);
-    if (domains === undefined || domains.some((d) => !DOMAIN.test(d)))
-      problems.push(`${where}.domain must be a host (optionally host:port), without scheme`);
-    if (app.openAccount !== undefined && app.openAccount !== null && typeof app.openAccount !== 'string')
-      problems.push(`${where}.openAccount must be a string or null`);
+    if (typeof app.secret !== 'string' || !SECRET.test(app.secret)) problems.push(problem('secret', { where }));
+    if (typeof app.type !== 'string' || !TYPES.includes(app.type as AppType)) problems.push(problem('type', { where, types: TYPES.join(', ') }));
+    const overridden = appidOk && Object.hasOwn(domainOverrides, app.appid!);
+    const domains = checkDomains(where, overridden ? domainOverrides[app.appid!] : app.domain, problems);
+    if (app.openAccount !== undefined && app.openAccount !== null && typeof app.openAccount !== 'string') problems.push(problem('openAccount', { where }));
     const wl = app.ipWhitelist;
-    if (wl !== undefined && wl !== null && !(Array.isArray(wl) && wl.every((ip) => typeof ip === 'string')))
-      problems.push(`${where}.ipWhitelist must be an array of IP strings or null`);
-    if (app.tokenDailyQuota !== undefined && !(Number.isInteger(app.tokenDailyQuota) && app.tokenDailyQuota >= 0))
-      problems.push(`${where}.tokenDailyQuota must be a non-negative integer`);
-    if (app.verified !== undefined && typeof app.verified !== 'boolean') problems.push(`${where}.verified must be true or false`);
+    if (wl !== undefined && wl !== null && !(Array.isArray(wl) && wl.every((ip) => typeof ip === 'string'))) problems.push(problem('ipWhitelist', { where }));
+    if (app.tokenDailyQuota !== undefined && !(Number.isInteger(app.tokenDailyQuota) && app.tokenDailyQuota >= 0)) problems.push(problem('tokenDailyQuota', { where }));
+    if (app.verified !== undefined && typeof app.verified !== 'boolean') problems.push(problem('verified', { where }));
     const type = app.type as AppType;
+    const appid = String(app.appid);
     apps.push({
-      appid: app.appid,
+      appid,
       secret: String(app.secret),
       type,
-      name: typeof app.name === 'string' && app.name !== '' ? app.name : app.appid,
+      name: typeof app.name === 'string' && app.name !== '' ? app.name : appid,
       verified: typeof app.verified === 'boolean' ? app.verified : type !== 'subscription',
-      domain: (domains ?? []).map((d) => d.toLowerCase()),
+      domain: domains.map((d) => d.toLowerCase()),
       openAccount: typeof app.openAccount === 'string' ? app.openAccount : null,
       ipWhitelist: Array.isArray(wl) ? (wl as string[]) : null,
       tokenDailyQuota: app.tokenDailyQuota ?? (type === 'test' ? 200 : 2000),
@@ -197,20 +264,27 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
   (Array.isArray(rawUsers) ? (rawUsers as unknown[]) : []).forEach((raw, i) => {
     const where = `users[${i}]`;
     if (!isRecord(raw)) {
-      problems.push(`${where} must be an object`);
+      problems.push(problem('notAnObject', { where }));
       return;
     }
     const user = raw as Partial<SeedUser> & Record<string, unknown>;
     const id = typeof user.id === 'string' && user.id !== '' ? user.id : `u${i + 1}`;
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) problems.push(`${where}.id must be 1-32 letters, digits, _ or -`);
-    if (ids.has(id)) problems.push(`${where}.id ${id} appears twice`);
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) problems.push(problem('userId', { where }));
+    if (ids.has(id)) problems.push(problem('userIdTwice', { where, id }));
     ids.add(id);
-    if (typeof user.nickname !== 'string') problems.push(`${where}.nickname must be a string`);
+    if (typeof user.nickname !== 'string') problems.push(problem('nickname', { where }));
+    else if (user.nickname.trim() === '') problems.push(problem('nicknameEmpty', { where }));
     const follows = user.follows ?? [];
-    if (!Array.isArray(follows) || !follows.every((a) => typeof a === 'string'))
-      problems.push(`${where}.follows must be an array of appids`);
-    else for (const a of follows) if (!seen.has(a)) problems.push(`${where}.follows names ${a}, which is not a seeded app`);
-    if (user.sex !== undefined && ![0, 1, 2].includes(user.sex)) problems.push(`${where}.sex must be 0, 1 or 2`);
+    if (!Array.isArray(follows) || !follows.every((a) => typeof a === 'string')) problems.push(problem('follows', { where }));
+    else {
+      const listed = new Set<string>();
+      for (const a of follows as string[]) {
+        if (listed.has(a)) problems.push(problem('followsTwice', { where, appid: a }));
+        else if (!seen.has(a)) problems.push(problem('followsUnknown', { where, appid: a }));
+        listed.add(a);
+      }
+    }
+    if (user.sex !== undefined && ![0, 1, 2].includes(user.sex)) problems.push(problem('sex', { where }));
     users.push({
       id,
       nickname: String(user.nickname ?? ''),
@@ -222,8 +296,7 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
       country: typeof user.country === 'string' ? user.country : '',
     });
   });
-  for (const appid of Object.keys(domainOverrides))
-    if (!seen.has(appid)) problems.push(`domain override for ${appid}: no such app in the seed`);
+  for (const appid of Object.keys(domainOverrides)) if (!seen.has(appid)) problems.push(problem('overrideUnknown', { appid }));
   if (problems.length > 0) throw new EmulatorSeedError(problems);
   return { apps, users };
 }
@@ -234,7 +307,7 @@ export function parseSeed(text: string, domainOverrides?: Record<string, string 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new EmulatorSeedError([`the seed file is not valid JSON (${(error as Error).message})`]);
+    throw new EmulatorSeedError([problem('notJson', { detail: (error as Error).message })]);
   }
   return normalizeSeed(value, domainOverrides);
 }
@@ -245,7 +318,7 @@ export async function loadSeedFile(path: string): Promise<Seed> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new EmulatorSeedError([(error as Error).message], 'unreadable');
+    throw new EmulatorSeedError((error as Error).message, 'unreadable');
   }
   return parseSeed(text);
 }

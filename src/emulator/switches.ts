@@ -1,4 +1,5 @@
 // Default behaviour switches: for each fact API-FACTS.md marks uncertain (⚠), the likelier default.
+import { isIP } from 'node:net';
 import type { EmulatorSwitches } from './types.js';
 
 export const DEFAULT_SWITCHES: EmulatorSwitches = {
@@ -53,7 +54,7 @@ export function coerceSwitch(name: string, given: unknown): unknown {
  * checked. Returns undefined when the name or value is not allowed.
  */
 export function parseSwitch(name: string, raw: string): { name: keyof EmulatorSwitches; value: unknown } | undefined {
-  if (name === 'callerIp') return raw === '' ? undefined : { name, value: raw };
+  if (name === 'callerIp') return isIP(raw) === 0 ? undefined : { name, value: raw };
   const value = coerceSwitch(name, raw);
   return value === undefined ? undefined : { name: name as keyof EmulatorSwitches, value };
 }

@@ -1,12 +1,15 @@
 // `wxauth emulator` as the registry runs it (options parser, run, presenter) with a fake context: what
 // it prints, that it serves until the signal aborts, and how bad flags fail.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli.js';
 import { parseOptions } from '../../src/commands/emulator.js';
 import type { Context } from '../../src/context.js';
 import { Output } from '../../src/ui/output.js';
-import { UsageError, ConfigError } from '../../src/errors.js';
+import { UsageError } from '../../src/errors.js';
 import { get } from './helpers.js';
 
 function fakeContext(json: boolean, lang: 'zh' | 'en' = 'en') {
@@ -74,6 +77,24 @@ describe('wxauth emulator', () => {
     expect(f.stdout().split('\n').filter(Boolean)).toHaveLength(1);
   });
 
+  it('a seeded nickname with a line break or a control character stays on its user\'s line, escaped', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
+    const file = path.join(dir, 'seed.json');
+    const app = { appid: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef', type: 'test', domain: '127.0.0.1:5000' };
+    fs.writeFileSync(file, JSON.stringify({ apps: [app], users: [{ id: 'eve', nickname: 'Eve\n  u9  Mallory\r\x1b[2J' }] }));
+    try {
+      const f = fakeContext(false);
+      const done = run(f.ctx, { port: '0', seed: file });
+      await waitFor(() => f.stderr().includes('Ctrl-C'));
+      f.controller.abort();
+      expect(await done).toBe(0);
+      const userLines = f.stderr().split('\n').filter((line) => line.startsWith('  eve') || line.includes('Mallory'));
+      expect(userLines).toEqual(['  eve  Eve\\n  u9  Mallory\\r\\x1b[2J  follows nothing']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a port in use is a usage error naming the port', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
@@ -123,8 +144,8 @@ describe('wxauth emulator', () => {
     });
   });
 
-  it('a domain override for an appid the seed lacks is a config error', async () => {
+  it('a domain override for an appid the seed lacks is a usage error (a bad flag, not a bad seed)', async () => {
     const f = fakeContext(false);
-    await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(ConfigError);
+    await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(UsageError);
   });
 });

@@ -122,6 +122,14 @@ export const messages = {
     zh: '格式是 KIND[=MS][@PATH][:COUNT]，例如 --fault 500@/sns/oauth2/access_token 或 --fault delay=2000:3；KIND 可以是 delay、500、502、busy、reset、garbage。',
     en: 'The syntax is KIND[=MS][@PATH][:COUNT], e.g. --fault 500@/sns/oauth2/access_token or --fault delay=2000:3; KIND is delay, 500, 502, busy, reset or garbage.',
   },
+  'emulator.callerIp.invalid': {
+    zh: '--caller-ip 的 "{value}" 不是 IP 地址。',
+    en: '--caller-ip "{value}" is not an IP address.',
+  },
+  'emulator.callerIp.invalid.hint': {
+    zh: '给一个 IPv4 或 IPv6 地址，例如 --caller-ip 218.58.124.130；它会出现在 40164 的 errmsg 里。',
+    en: 'Give an IPv4 or IPv6 address, e.g. --caller-ip 218.58.124.130; it is what 40164\'s errmsg shows.',
+  },
   'emulator.domain.invalid': {
     zh: '--domain 的 "{value}" 无效，应为 appid=域名[:端口]。',
     en: 'Invalid --domain "{value}": expected appid=host[:port].',
@@ -145,6 +153,118 @@ export const messages = {
   'emulator.seed.invalid.hint': {
     zh: '格式见 README 的“模拟器”一节：{"apps":[{"appid","secret","type","domain",…}],"users":[{"nickname","follows",…}]}。',
     en: 'See the README "emulator" section for the format: {"apps":[{"appid","secret","type","domain",…}],"users":[{"nickname","follows",…}]}.',
+  },
+  'emulator.seed.problem.notObject': {
+    zh: '种子必须是一个 JSON 对象，包含 "apps" 和 "users" 两个数组',
+    en: 'the seed must be a JSON object with "apps" and "users" arrays',
+  },
+  'emulator.seed.problem.notJson': {
+    zh: '种子文件不是有效的 JSON（{detail}）',
+    en: 'the seed file is not valid JSON ({detail})',
+  },
+  'emulator.seed.problem.appsEmpty': {
+    zh: '"apps" 必须是非空数组',
+    en: '"apps" must be a non-empty array',
+  },
+  'emulator.seed.problem.usersEmpty': {
+    zh: '"users" 必须是非空数组',
+    en: '"users" must be a non-empty array',
+  },
+  'emulator.seed.problem.notAnObject': {
+    zh: '{where} 必须是一个对象',
+    en: '{where} must be an object',
+  },
+  'emulator.seed.problem.appid': {
+    zh: '{where}.appid 必须是 "wx" 加 16 位小写十六进制数字',
+    en: '{where}.appid must be "wx" followed by 16 lower-case hex digits',
+  },
+  'emulator.seed.problem.appidTwice': {
+    zh: '{where}.appid {appid} 出现了两次',
+    en: '{where}.appid {appid} appears twice',
+  },
+  'emulator.seed.problem.secret': {
+    zh: '{where}.secret 必须是 32 位小写十六进制数字',
+    en: '{where}.secret must be 32 lower-case hex digits',
+  },
+  'emulator.seed.problem.type': {
+    zh: '{where}.type 必须是 {types} 之一',
+    en: '{where}.type must be one of {types}',
+  },
+  'emulator.seed.problem.domainType': {
+    zh: '{where}.domain 必须是域名、域名:端口，或它们组成的列表',
+    en: '{where}.domain must be a host, host:port, or a list of them',
+  },
+  'emulator.seed.problem.domain': {
+    zh: '{where}.domain "{value}" 必须是域名、域名:端口或 域名:*（不带协议、不含空格）',
+    en: '{where}.domain "{value}" must be a host, host:port or host:* (no scheme, no spaces)',
+  },
+  'emulator.seed.problem.domainPort': {
+    zh: '{where}.domain "{value}"：端口必须是 1 到 65535 之间的数字',
+    en: '{where}.domain "{value}": a port is a number from 1 to 65535',
+  },
+  'emulator.seed.problem.domainEmpty': {
+    zh: '{where}.domain 是空列表：这个应用的每个授权链接都会得到 10003；至少给一个域名',
+    en: '{where}.domain is an empty list: every authorize link of this app would get 10003; give at least one host',
+  },
+  'emulator.seed.problem.openAccount': {
+    zh: '{where}.openAccount 必须是字符串或 null',
+    en: '{where}.openAccount must be a string or null',
+  },
+  'emulator.seed.problem.ipWhitelist': {
+    zh: '{where}.ipWhitelist 必须是 IP 字符串数组或 null',
+    en: '{where}.ipWhitelist must be an array of IP strings or null',
+  },
+  'emulator.seed.problem.tokenDailyQuota': {
+    zh: '{where}.tokenDailyQuota 必须是非负整数',
+    en: '{where}.tokenDailyQuota must be a non-negative integer',
+  },
+  'emulator.seed.problem.verified': {
+    zh: '{where}.verified 必须是 true 或 false',
+    en: '{where}.verified must be true or false',
+  },
+  'emulator.seed.problem.userId': {
+    zh: '{where}.id 必须是 1 到 32 个字母、数字、_ 或 -',
+    en: '{where}.id must be 1-32 letters, digits, _ or -',
+  },
+  'emulator.seed.problem.userIdTwice': {
+    zh: '{where}.id {id} 出现了两次',
+    en: '{where}.id {id} appears twice',
+  },
+  'emulator.seed.problem.nickname': {
+    zh: '{where}.nickname 必须是字符串',
+    en: '{where}.nickname must be a string',
+  },
+  'emulator.seed.problem.nicknameEmpty': {
+    zh: '{where}.nickname 是空的：授权页和 /sns/userinfo 将显示不出名字',
+    en: '{where}.nickname is empty: the consent page and /sns/userinfo would show no name',
+  },
+  'emulator.seed.problem.follows': {
+    zh: '{where}.follows 必须是 appid 数组',
+    en: '{where}.follows must be an array of appids',
+  },
+  'emulator.seed.problem.followsUnknown': {
+    zh: '{where}.follows 里的 {appid} 不是种子中的应用',
+    en: '{where}.follows names {appid}, which is not a seeded app',
+  },
+  'emulator.seed.problem.followsTwice': {
+    zh: '{where}.follows 把 {appid} 列了两次',
+    en: '{where}.follows lists {appid} twice',
+  },
+  'emulator.seed.problem.sex': {
+    zh: '{where}.sex 必须是 0、1 或 2',
+    en: '{where}.sex must be 0, 1 or 2',
+  },
+  'emulator.seed.problem.overrideUnknown': {
+    zh: '改写域名的 {appid} 不是种子中的应用',
+    en: 'domain override for {appid}: no such app in the seed',
+  },
+  'emulator.domain.unknownApp': {
+    zh: '--domain 的 {appid} 不是种子中的应用；种子里的 appid：{appids}。',
+    en: '--domain names {appid}, which is not an app of the seed; the seeded appids are {appids}.',
+  },
+  'emulator.domain.unknownApp.hint': {
+    zh: '用上面列出的 appid，例如 --domain {example}=127.0.0.1:5000；要加新应用，用 --seed 给出自己的种子文件。',
+    en: 'Use one of the appids above, e.g. --domain {example}=127.0.0.1:5000; to add an app, give your own seed file with --seed.',
   },
   'cli.emulator.opt.domain': {
     zh: '改写应用的授权回调域：appid=域名[:端口]，多个用逗号分隔',

@@ -64,7 +64,8 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       out.say(out.t('emulator.users'));
       for (const u of users) {
         const follows = u.follows.length > 0 ? out.t('emulator.user.follows', { list: u.follows.join(', ') }) : out.t('emulator.user.followsNone');
-        out.say(`  ${u.id}  ${u.nickname}  ${out.style.dim(follows)}`);
+        // A seed's nickname is text from outside: a newline in it must not start a line of its own.
+        out.say(`  ${out.safe(u.id)}  ${out.safe(u.nickname)}  ${out.style.dim(follows)}`);
       }
       if (faults.length > 0) out.warn(out.t('emulator.faults', { list: faults.map((f) => JSON.stringify(f)).join(' ') }));
       out.say();

@@ -1,0 +1,143 @@
+// What `wxauth emulator` says about a bad seed and bad flags, in English and Chinese: every problem of a
+// seed at once (a bad appid no longer hides the rest), the ones that used to pass silently (a port past
+// 65535, an empty domain list, an empty nickname, an appid followed twice), --domain for an appid the seed
+// lacks as a bad flag (exit 2), --caller-ip that is not an IP (exit 2; the control API 400).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EmulatorSeedError, parseSeed } from '../../src/emulator/index.js';
+import { SEED_PROBLEM_TEXT, type SeedProblemId } from '../../src/emulator/seed.js';
+import { messages } from '../../src/ui/messages/emulator.js';
+import { runCli } from '../e2e/helpers.js';
+import { get, post, useEmulator } from './helpers.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-check-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function seedFile(name: string, content: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+function problemsOf(seed: unknown): string[] {
+  try {
+    parseSeed(JSON.stringify(seed));
+  } catch (error) {
+    expect(error).toBeInstanceOf(EmulatorSeedError);
+    return (error as EmulatorSeedError).problems;
+  }
+  throw new Error('the seed was accepted');
+}
+
+const GOOD_APP = { appid: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef', type: 'test', domain: '127.0.0.1:5000' };
+
+describe('seed problems', () => {
+  it('a bad appid is reported together with the same app’s other problems', () => {
+    const problems = problemsOf({ apps: [{ appid: 'wx1', secret: 'x', type: 'nope', domain: 'http://x' }], users: [{ nickname: 'a' }] });
+    expect(problems).toEqual([
+      'apps[0].appid must be "wx" followed by 16 lower-case hex digits',
+      'apps[0].secret must be 32 lower-case hex digits',
+      'apps[0].type must be one of service, subscription, test, website',
+      'apps[0].domain "http://x" must be a host, host:port or host:* (no scheme, no spaces)',
+    ]);
+  });
+
+  it('a port past 65535, an empty domain list, an empty nickname and an appid followed twice are problems', () => {
+    expect(problemsOf({ apps: [{ ...GOOD_APP, domain: 'localhost:99999' }], users: [{ nickname: 'a' }] })).toEqual([
+      'apps[0].domain "localhost:99999": a port is a number from 1 to 65535',
+    ]);
+    expect(problemsOf({ apps: [{ ...GOOD_APP, domain: [] }], users: [{ nickname: 'a' }] })).toEqual([
+      'apps[0].domain is an empty list: every authorize link of this app would get 10003; give at least one host',
+    ]);
+    expect(problemsOf({ apps: [GOOD_APP], users: [{ nickname: '' }, { nickname: 'b', follows: [GOOD_APP.appid, GOOD_APP.appid] }] })).toEqual([
+      'users[0].nickname is empty: the consent page and /sns/userinfo would show no name',
+      'users[1].follows lists wx0123456789abcdef twice',
+    ]);
+    // `host:*` and a port within range stay fine.
+    expect(parseSeed(JSON.stringify({ apps: [{ ...GOOD_APP, domain: ['localhost:*', 'localhost:65535'] }], users: [{ nickname: 'a' }] })).apps[0]!.domain).toEqual([
+      'localhost:*',
+      'localhost:65535',
+    ]);
+  });
+
+  it('every problem has a catalogue sentence in both languages; its English is the emulator’s own', () => {
+    for (const id of Object.keys(SEED_PROBLEM_TEXT) as SeedProblemId[]) {
+      const entry = messages[`emulator.seed.problem.${id}`];
+      expect(entry.en).toBe(SEED_PROBLEM_TEXT[id]);
+      expect(entry.zh).toMatch(/[\u4e00-\u9fff]/);
+      // The same {values} in both.
+      expect(entry.zh.match(/\{\w+\}/g)?.sort()).toEqual(entry.en.match(/\{\w+\}/g)?.sort());
+    }
+  });
+});
+
+describe('wxauth emulator: a bad seed in the user’s language', () => {
+  const bad = () => seedFile('bad.json', { apps: [{ appid: 'wx1', secret: 'x', type: 'service' }], users: [{ id: 'alice', nickname: 'a' }, { id: 'alice', nickname: 'b' }] });
+
+  it('en: exit 4 listing every problem', async () => {
+    const r = await runCli(['emulator', '--port', '0', '--seed', bad()]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('apps[0].appid must be "wx" followed by 16 lower-case hex digits; apps[0].secret must be 32 lower-case hex digits; users[1].id alice appears twice');
+  });
+
+  it('zh: the problems in Chinese, no English sentence left', async () => {
+    const r = await runCli(['--lang', 'zh', 'emulator', '--port', '0', '--seed', bad()]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('apps[0].appid 必须是 "wx" 加 16 位小写十六进制数字；'.replace('；', '; '));
+    expect(r.stderr).toContain('users[1].id alice 出现了两次');
+    expect(r.stderr).not.toContain('must be');
+    expect(r.stderr).not.toContain('appears twice');
+    const notJson = await runCli(['--lang', 'zh', 'emulator', '--port', '0', '--seed', seedFile('broken.json', '{"apps": [')]);
+    expect(notJson.code).toBe(4);
+    expect(notJson.stderr).toContain('种子文件不是有效的 JSON（');
+  });
+});
+
+describe('--domain', () => {
+  it('an appid the seed lacks: exit 2 naming --domain and listing the seeded appids (en, zh)', async () => {
+    const r = await runCli(['emulator', '--port', '0', '--domain', 'wx0000000000000099=localhost']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--domain names wx0000000000000099, which is not an app of the seed; the seeded appids are wx5e1ec0de00000001, wx5e1ec0de00000002, wx5e1ec0de00000003, wx5e1ec0de00000004.');
+    expect(r.stderr).not.toContain('has problems');
+    const zh = await runCli(['--lang', 'zh', 'emulator', '--port', '0', '--domain', 'wx0000000000000099=localhost']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('--domain 的 wx0000000000000099 不是种子中的应用；种子里的 appid：wx5e1ec0de00000001, wx5e1ec0de00000002');
+    // With a seed file, its appids.
+    const own = await runCli(['emulator', '--port', '0', '--seed', seedFile('own.json', { apps: [GOOD_APP], users: [{ nickname: 'a' }] }), '--domain', 'wx5e1ec0de00000001=localhost']);
+    expect(own.code).toBe(2);
+    expect(own.stderr).toContain('the seeded appids are wx0123456789abcdef.');
+  });
+
+  it('a port past 65535 is a bad --domain value (exit 2)', async () => {
+    const r = await runCli(['emulator', '--port', '0', '--domain', 'wx5e1ec0de00000001=localhost:99999']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Invalid --domain "wx5e1ec0de00000001=localhost:99999"');
+  });
+});
+
+describe('the caller IP', () => {
+  const emu = useEmulator();
+
+  it('--caller-ip and --set callerIp= take only an IP (exit 2, en and zh)', async () => {
+    const r = await runCli(['emulator', '--port', '0', '--caller-ip', 'notanip']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--caller-ip "notanip" is not an IP address.');
+    const zh = await runCli(['--lang', 'zh', 'emulator', '--port', '0', '--caller-ip', '<b>x</b>']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('--caller-ip 的 "<b>x</b>" 不是 IP 地址。');
+    const set = await runCli(['emulator', '--port', '0', '--set', 'callerIp=nope']);
+    expect(set.code).toBe(2);
+    expect(set.stderr).toContain('Invalid value "callerIp=nope" for --set');
+  });
+
+  it('POST /__emulator/switches refuses a callerIp that is not an IP (400); v4, v6 and null are taken', async () => {
+    const r = await post(emu.url, '/__emulator/switches', { callerIp: '<b>x</b>' });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toContain('callerIp must be an IP address (v4 or v6)');
+    for (const ip of ['218.58.124.130', '2001:db8::1']) expect((await post(emu.url, '/__emulator/switches', { callerIp: ip })).json.switches).toMatchObject({ callerIp: ip });
+    expect((await post(emu.url, '/__emulator/switches', { callerIp: null })).status).toBe(200);
+    expect(((await get(emu.url, '/__emulator/switches')).json.switches as Record<string, unknown>).callerIp).toBeUndefined();
+  });
+});
