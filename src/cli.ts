@@ -317,7 +317,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       },
     ],
   }),
-  command({ name: 'proxy', options: [['--port <port>', 'port'], ['--host <host>', 'host'], ['--upstream <url>', 'upstream'], ['--har <file>', 'har'], ['--quota <path=n,...>', 'quota'], ['--intercept', 'intercept'], ['--print-ca', 'printCa'], repeatable('--allow-host <name>', 'allowHost')], load: () => import('./commands/proxy.js'), present: () => import('./ui/present/proxy.js') }),
+  command({ name: 'proxy', options: [['--port <port>', 'port'], ['--host <host>', 'host'], ['--upstream <url>', 'upstream'], ['--har <file>', 'har'], ['--quota <path=n,...>', 'quota'], ['--intercept', 'intercept'], ['--print-ca', 'printCa'], repeatable('--allow-host <name>', 'allowHost'), ['-y, --yes', 'yes']], load: () => import('./commands/proxy.js'), present: () => import('./ui/present/proxy.js') }),
   command({
     name: 'emulator',
     load: () => import('./commands/emulator.js'),

@@ -31,12 +31,23 @@ async function main(argv: string[]): Promise<number> {
   let controller: AbortController | undefined;
   const aborter = () => (controller ??= new AbortController());
   let interrupted = false;
-  const onSigint = () => {
-    if (interrupted) process.exit(EXIT.cancelled);
+  // SIGTERM (kill, docker stop, systemd) and SIGHUP (the terminal closed) end the run as Ctrl-C does, so
+  // `proxy --har` still writes its file; a run they cancel exits 128+signal (143, 129), as if killed.
+  let ender: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | undefined;
+  const codeOf = { SIGINT: EXIT.cancelled, SIGTERM: 143, SIGHUP: 129 } as const;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => {
+    // A second signal, or one while nothing listens for the abort (it would change nothing): exit now.
+    if (interrupted || (signal !== 'SIGINT' && controller === undefined)) process.exit(codeOf[signal]);
     interrupted = true;
+    ender = signal;
     aborter().abort();
   };
+  const onSigint = () => onSignal('SIGINT');
+  const onSigterm = () => onSignal('SIGTERM');
+  const onSighup = () => onSignal('SIGHUP');
   process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  process.on('SIGHUP', onSighup);
   try {
     const { runCli } = await import('./app.js');
     const io = {
@@ -53,9 +64,12 @@ async function main(argv: string[]): Promise<number> {
         return aborter().signal;
       },
     };
-    return await runCli(argv, io, version);
+    const code = await runCli(argv, io, version);
+    return code === EXIT.cancelled && ender !== undefined ? codeOf[ender] : code;
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
+    process.off('SIGHUP', onSighup);
   }
 }
 

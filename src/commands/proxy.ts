@@ -12,7 +12,8 @@ import type { ProxySummary } from '../core/proxy-stats.js';
 import { INTERCEPTED_HOSTS, proxySettingsFrom } from '../core/proxy-route.js';
 import { parseTimeout, stateDir } from '../store/resolve.js';
 import { startProxy, type ProxyHandle } from '../flows/proxy/server.js';
-import { writeHarFile } from '../flows/proxy/har-file.js';
+import { checkHarTarget, writeHarFile } from '../flows/proxy/har-file.js';
+import { confirmOrCancel } from '../ui/present/confirm.js';
 import { proxyHooks } from '../ui/present/proxy.js';
 
 export const DEFAULT_PORT = 3901;
@@ -28,6 +29,8 @@ export interface ProxyCommandOptions {
   quotas: Record<string, number>;
   intercept: boolean;
   printCa: boolean;
+  /** --yes: replace an existing --har file without asking. */
+  yes: boolean;
 }
 
 /** `--print-ca`: the CA certificate (public) and where it is. */
@@ -91,6 +94,7 @@ export function parseOptions(input: CommandInput): ProxyCommandOptions {
     quotas,
     intercept: opts.intercept === true,
     printCa: opts.printCa === true,
+    yes: opts.yes === true,
   };
 }
 
@@ -134,6 +138,10 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   const ca = options.intercept || options.printCa ? await (await import('../store/ca.js')).openProxyCa(stateDir(ctx.env), new Date(ctx.now())) : undefined;
   if (options.printCa && ca) return { kind: 'ca', certPath: ca.certPath, keyPath: ca.keyPath, certPem: ca.certPem, created: ca.created };
   const upstream = chooseUpstream(options, ctx.globals.region);
+  // Before listening: a capture must not be lost at exit to a path that cannot be written, and a file the
+  // user kept is replaced only with --yes or their answer.
+  if (options.har && checkHarTarget(options.har).exists)
+    await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'proxy.har.exists', params: { file: options.har } }, question: { key: 'proxy.har.replace', params: { file: options.har } } });
   const timeoutMs = parseTimeout(ctx.globals.timeout);
   const showSecrets = ctx.globals.showSecrets === true;
   const hooks = proxyHooks(ctx.out, { verbose: ctx.globals.verbose === true });

@@ -14,7 +14,7 @@ import type { MessageParams } from '../../src/errors.js';
 import { startEmulator, defaultSeed, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { startProxy, type Blocked, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import type { DetectorHit, ObservedCall } from '../../src/core/proxy-detect.js';
-import { baseEnv, freePort, runCli } from './helpers.js';
+import { baseEnv, collect, freePort, runCli, spawnCli, waitForOutput } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const SERVICE: string = DEFAULT_APPIDS.service;
@@ -608,6 +608,48 @@ describe('wxauth proxy (the command)', () => {
     expect(lines[3]).toMatchObject({ id: 'code.reused', endpoint: '/sns/oauth2/access_token', appid: SERVICE });
     expect(lines[1]!.query).toContain(app().secret);
     expect(lines[4]).toMatchObject({ calls: 2, detectors: { 'code.reused': 1 } });
+  });
+
+  // A process is what is tested here: SIGTERM (kill, docker stop) and SIGHUP (terminal closed) reach main.ts.
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+    it(`${signal} ends the proxy as Ctrl-C does: the HAR is written (spawned)`, async () => {
+      const har = path.join(dir, `${signal}.har`);
+      const port = await freePort();
+      const child = spawnCli(['proxy', '--port', String(port), '--upstream', emu.url, '--har', har]);
+      const done = collect(child);
+      await waitForOutput(child, new RegExp(`127\\.0\\.0\\.1:${port}`));
+      await request(`http://127.0.0.1:${port}`, tokenPath());
+      child.kill(signal);
+      const r = await done;
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('HAR written');
+      expect((JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { entries: unknown[] } }).log.entries).toHaveLength(1);
+    });
+  }
+
+  it('checks --har before listening: a missing folder or a folder as the file is exit 2, and nothing listens', async () => {
+    const port = await freePort();
+    for (const [file, text] of [[path.join(dir, 'no-such-dir', 'x.har'), 'does not exist'], [dir, 'is a folder']] as const) {
+      const r = await runCli(['proxy', '--port', String(port), '--upstream', emu.url, '--har', file], { timeoutMs: 5000 });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(text);
+      expect(r.stderr).not.toContain(`127.0.0.1:${port}`);
+    }
+    const zh = await runCli(['proxy', '--port', String(port), '--upstream', emu.url, '--har', path.join(dir, 'no-such-dir', 'x.har'), '--lang', 'zh'], { timeoutMs: 5000 });
+    expect(zh.stderr).toContain('不存在');
+  });
+
+  it('an existing --har file is not replaced without --yes; with --yes it is', async () => {
+    const har = path.join(dir, 'kept.har');
+    fs.writeFileSync(har, 'my earlier capture');
+    const port = await freePort();
+    const r = await runCli(['proxy', '--port', String(port), '--upstream', emu.url, '--har', har], { timeoutMs: 5000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--yes');
+    expect(fs.readFileSync(har, 'utf8')).toBe('my earlier capture');
+    const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '--yes']);
+    expect(await px.stop()).toBe(0);
+    expect(JSON.parse(fs.readFileSync(har, 'utf8'))).toMatchObject({ log: { version: '1.2' } });
   });
 
   it('speaks Chinese, and refuses a bad upstream (exit 2)', async () => {
