@@ -24,7 +24,9 @@ export const UI_SCRIPT = String.raw`
     filterAppid: '',
     filterErrcode: '',
     switchesBuilt: false,
-    renderedUser: null
+    renderedUser: null,
+    renderedQr: null,
+    renderedFaults: null
   };
 
   function initialLang() {
@@ -299,11 +301,22 @@ export const UI_SCRIPT = String.raw`
     byId('clock-ahead').textContent = S.clock.offset ? T('clock.ahead', { d: duration(S.clock.offset) }) : T('clock.real');
   }
 
+  // The QR and fault lists are rebuilt only when what they show changed: every logged request reads the
+  // state back, and a rebuild under a pointer detached the button being clicked (a QR page polling
+  // once a second made "Confirm as …" unclickable). A QR login's age is updated in place.
   function renderQr() {
     var list = byId('qr-list');
+    var now = S.clock ? S.clock.now : Date.now();
+    var key = JSON.stringify([S.lang, userName(S.user), S.qr.map(function (s) { return [s.uuid, s.status, s.name, s.appid, s.state, s.redirectUri]; })]);
+    if (key === S.renderedQr) {
+      Array.prototype.forEach.call(list.querySelectorAll('[data-created]'), function (el) {
+        el.textContent = T('qr.age', { d: duration((now - Date.parse(el.getAttribute('data-created'))) / 1000) });
+      });
+      return;
+    }
+    S.renderedQr = key;
     clear(list);
     byId('qr-none').hidden = S.qr.length > 0;
-    var now = S.clock ? S.clock.now : Date.now();
     S.qr.forEach(function (s) {
       var confirm = h('button', { type: 'button', class: 'primary', 'data-action': 'confirm', text: T('qr.confirm', { user: userName(S.user) }) });
       var cancel = h('button', { type: 'button', 'data-action': 'cancel', text: T('qr.cancel') });
@@ -317,7 +330,7 @@ export const UI_SCRIPT = String.raw`
         h('div', { class: 'app-head' }, [
           h('strong', { text: s.name }),
           h('span', { class: 'badge ' + (s.status === 404 ? 'orange' : ''), text: s.status === 404 ? T('qr.scanned') : T('qr.waiting') }),
-          h('span', { class: 'small', text: T('qr.age', { d: duration((now - Date.parse(s.createdAt)) / 1000) }) })
+          h('span', { class: 'small', 'data-created': s.createdAt, text: T('qr.age', { d: duration((now - Date.parse(s.createdAt)) / 1000) }) })
         ]),
         kv('appid', h('code', { class: 'v', text: s.appid })),
         kv('state', h('code', { class: 'v', text: s.state })),
@@ -329,6 +342,9 @@ export const UI_SCRIPT = String.raw`
 
   function renderFaults() {
     var list = byId('fault-list');
+    var key = JSON.stringify([S.lang, S.faults]);
+    if (key === S.renderedFaults) return;
+    S.renderedFaults = key;
     clear(list);
     byId('faults-none').hidden = S.faults.length > 0;
     byId('faults-clear').hidden = S.faults.length === 0;
