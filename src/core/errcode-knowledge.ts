@@ -31,6 +31,11 @@ export interface PageEntry {
   id: string;
   /** The page text as WeChat shows it (matched ignoring spaces, case and punctuation). */
   texts: string[];
+  /**
+   * Only the whole input, not a text containing it: a bare `config:fail` is missing parameters, while
+   * `config:fail,Error: invalid signature` is the signature's failure (JSSDK-FACTS §3).
+   */
+  exact?: boolean;
   /** The numbered code WeChat shows for the same condition elsewhere (e.g. on mobile); none for some JS-SDK messages. */
   code?: number;
   related: number[];
@@ -1143,6 +1148,44 @@ export const PAGES: PageEntry[] = [
     endpoints: [JSSDK_CONFIG],
     causes: [c('用户的微信版本太旧，还没有这个接口。', "The user's WeChat client is too old to have this API.")],
     fixes: [c('请用户把微信升级到支持该接口的版本。', 'Have the user update WeChat to a version that has the API.')],
+    doc: JSSDK_DOC,
+  },
+  // JSSDK-FACTS §3 table (附录5 [DOC-copy]): a bare `config:fail` — incomplete parameters. With ",Error: …"
+  // after it the reason is that text (invalid signature, invalid url domain…), hence `exact`.
+  {
+    id: 'jssdk-config-fail',
+    stage: 'jssdk',
+    texts: ['config:fail'],
+    exact: true,
+    related: [],
+    meaning: {
+      zh: 'wx.config 只返回「config:fail」：参数不全（附录5）。',
+      en: 'wx.config answered a bare "config:fail": its parameters are incomplete (appendix 5).',
+    },
+    endpoints: [JSSDK_CONFIG],
+    causes: [c('wx.config 少了参数或参数为空：appId、timestamp、nonceStr、signature、jsApiList 缺一不可。', 'wx.config lacks a parameter or has an empty one: appId, timestamp, nonceStr, signature and jsApiList are all required.')],
+    fixes: [
+      c('打开 debug: true，确认五个参数都有值（服务端接口是否真的返回了它们，字段名是否写对，例如 nonceStr 而不是 noncestr）。', 'Set debug: true and check that all five have values (did the server endpoint really return them, are the names right, e.g. nonceStr not noncestr).'),
+      c('如果 config:fail 后面还有「,Error: …」，真正的原因在后面那段（invalid signature、invalid url domain…）：用 wxauth errcode 查那段文字。', 'If config:fail is followed by ",Error: …", the reason is that part (invalid signature, invalid url domain…): look that text up with wxauth errcode.'),
+    ],
+    doc: JSSDK_DOC,
+  },
+  // JSSDK-FACTS §3 table (附录5 [DOC-copy]): `require subscribe` — test accounts only. 43004 ("require
+  // subscribe", 需要接收者关注) is the API's code for the same condition.
+  {
+    id: 'jssdk-require-subscribe',
+    stage: 'jssdk',
+    texts: ['require subscribe'],
+    exact: true,
+    code: 43004,
+    related: [43004],
+    meaning: {
+      zh: 'JS-SDK 提示「require subscribe」：测试号上，调试的微信号没有关注这个测试号（附录5）。',
+      en: 'The JS-SDK says "require subscribe": on a test account, the WeChat user testing the page has not followed the test account (appendix 5).',
+    },
+    endpoints: [JSSDK_CONFIG],
+    causes: [c('只在测试号上出现：打开页面的微信号没有关注测试号。', 'Only on test accounts: the WeChat user opening the page does not follow the test account.')],
+    fixes: [c('用这个微信号扫测试号管理页上的「测试号二维码」关注它，然后重新打开页面。', 'Scan the test account QR code on the test-account page with that WeChat user to follow it, then open the page again.')],
     doc: JSSDK_DOC,
   },
 ];

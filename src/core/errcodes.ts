@@ -472,13 +472,13 @@ export function explainPageText(text: string): ErrcodeExplanation | undefined {
   const input = squash(text);
   if (input.length < 4) return undefined;
   for (const page of PAGES) {
-    if (page.texts.some((t) => input.includes(squash(t)))) return explainPageEntry(page);
+    if (page.texts.some((t) => (page.exact ? input === squash(t) : input.includes(squash(t))))) return explainPageEntry(page);
   }
   // A fragment of a page text counts when it has some Chinese and fits one page only
   // ("没有 Scope 权限" does; "参数错误" fits two pages, "错误" is too vague).
   const cjk = input.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   if (cjk < 4) return undefined;
-  const fits = PAGES.filter((page) => page.texts.some((t) => squash(t).includes(input)));
+  const fits = PAGES.filter((page) => !page.exact && page.texts.some((t) => squash(t).includes(input)));
   return fits.length === 1 && fits[0] ? explainPageEntry(fits[0]) : undefined;
 }
 

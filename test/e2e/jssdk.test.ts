@@ -318,8 +318,24 @@ describe('wxauth errcode and the jssdk stage', () => {
   });
 
   it('one keyword hit is "matches 1 errcode" (singular)', async () => {
-    const r = await runCli(['errcode', 'require subscribe']);
+    const r = await runCli(['errcode', 'refresh_token expired']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('"require subscribe" matches 1 errcode:');
+    expect(r.stdout.split('\n')[0]).toBe('"refresh_token expired" matches 1 errcode:');
+  });
+
+  // JSSDK-FACTS §3 (附录5): a bare config:fail is missing parameters; with ",Error: …" the reason follows.
+  it('a bare config:fail is incomplete parameters; config:fail,Error: invalid signature is still the signature', async () => {
+    const bare = await runCli(['errcode', 'config:fail']);
+    expect(bare.stdout.split('\n')[0]).toBe('JS-SDK message "config:fail" (no errcode for it)');
+    expect(bare.stdout).toContain('appId, timestamp, nonceStr, signature and jsApiList are all required');
+    const signature = await runCli(['errcode', 'config:fail,Error: invalid signature']);
+    expect(signature.stdout).toMatch(/errcode 63002/);
+    expect(signature.stdout).not.toContain('incomplete');
+  });
+
+  it('require subscribe is the test account not followed (附录5), related to 43004', async () => {
+    const r = await runCli(['errcode', 'require subscribe']);
+    expect(r.stdout.split('\n')[0]).toBe('JS-SDK message "require subscribe" (related codes 43004)');
+    expect(r.stdout).toContain('has not followed the test account');
   });
 });
