@@ -1,13 +1,14 @@
 // wxauth probe <start-url>: test the user's own WeChat login against the emulator (issue 14). Flags in,
 // typed options out; the scenarios and checks live in flows/probe/; ui/present/probe.ts renders the
 // report card, the --json document and the --html page.
-import { writeFile } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError } from '../errors.js';
 import { CHECK_IDS, isCheckId, type CheckId } from '../flows/probe/checks.js';
 import { runProbe, type ProbeReport } from '../flows/probe/run.js';
+import { checkReportTarget, writeReportFile } from '../flows/probe/report-file.js';
 import { probeHooks, renderProbeHtml } from '../ui/present/probe.js';
+import { confirmOrCancel } from '../ui/present/confirm.js';
 
 export const DEFAULT_EMULATOR = 'http://127.0.0.1:3900';
 
@@ -20,12 +21,16 @@ export interface ProbeCommandOptions {
   returnParam?: string;
   reloadDelayMs: number;
   html?: string;
+  /** --yes: replace an existing --html file without asking. */
+  yes: boolean;
 }
 
 export interface ProbeResult extends ProbeReport {
   html?: string;
+  /** Why the --html page could not be written after all (the card is shown anyway). */
+  htmlError?: string;
   showSecrets: boolean;
-  exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
+  exitCode: typeof EXIT.ok | typeof EXIT.checkFailed | typeof EXIT.usage;
 }
 
 function httpUrl(value: string): boolean {
@@ -63,6 +68,7 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
     returnParam: typeof input.opts.returnParam === 'string' ? input.opts.returnParam : undefined,
     reloadDelayMs,
     html: typeof input.opts.html === 'string' ? input.opts.html : undefined,
+    yes: input.opts.yes === true,
   };
 }
 
@@ -70,6 +76,10 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
   // The emulator is the API base the user's app is aimed at: --emulator, else WXAUTH_API_BASE (as the
   // other commands read it), else the emulator's default address.
   const emulator = options.emulator ?? ctx.env.WXAUTH_API_BASE ?? DEFAULT_EMULATOR;
+  // Before any scenario runs: the report must not be lost to a path that cannot be written, and a file
+  // the user kept is replaced only with --yes or their answer.
+  if (options.html && checkReportTarget(options.html).exists)
+    await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'probe.html_file.exists', params: { file: options.html } }, question: { key: 'probe.html_file.replace', params: { file: options.html } } });
   const timeout = ctx.globals.timeout !== undefined ? Number(ctx.globals.timeout) : NaN;
   const report = await runProbe(
     {
@@ -85,7 +95,8 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
     probeHooks(ctx.out, options.target, emulator),
   );
   const failed = report.checks.some((c) => c.status === 'fail');
-  // The page is written here, where files are; the presenter only says where it went.
-  if (options.html) await writeFile(options.html, renderProbeHtml(report, ctx.lang));
-  return { ...report, html: options.html, showSecrets: ctx.globals.showSecrets === true, exitCode: failed ? EXIT.checkFailed : EXIT.ok };
+  // The page is written here, where files are; the presenter only says where it went, or, should the
+  // write fail after all (disk full, folder removed meanwhile), shows the card and then the error (exit 2).
+  const htmlError = options.html ? writeReportFile(options.html, renderProbeHtml(report, ctx.lang)) : undefined;
+  return { ...report, html: options.html, ...(htmlError ? { htmlError } : {}), showSecrets: ctx.globals.showSecrets === true, exitCode: htmlError ? EXIT.usage : failed ? EXIT.checkFailed : EXIT.ok };
 }

@@ -214,6 +214,55 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('--html: a missing folder or a folder as the file is refused before any scenario runs (exit 2); an existing file needs --yes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
+    try {
+      for (const [file, text] of [[path.join(dir, 'nope', 'x.html'), 'does not exist'], [dir, 'is a folder']] as const) {
+        const r = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--html', file]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(text);
+        expect(r.stderr).not.toContain('happy path');
+      }
+      const kept = path.join(dir, 'kept.html');
+      fs.writeFileSync(kept, 'mine');
+      const refused = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--html', kept]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('--yes');
+      expect(fs.readFileSync(kept, 'utf8')).toBe('mine');
+      const r = await probe('correct', ['--html', kept, '--yes', '--only', 'authorize.url']);
+      expect(r.code).toBe(0);
+      expect(fs.readFileSync(kept, 'utf8')).toContain('<svg');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--html that fails to write after the run still prints the report card, then the error (exit 2)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
+    const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
+    try {
+      const child = startCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--html', path.join(dir, 'r.html')]);
+      const out = { stdout: '', stderr: '' };
+      child.stdout!.on('data', (d: Buffer) => (out.stdout += d.toString()));
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // The folder goes away while the scenarios run (checked fine at the start).
+      await new Promise<void>((resolve) =>
+        child.stderr!.on('data', (d: Buffer) => {
+          out.stderr += d.toString();
+          if (out.stderr.includes('happy path')) resolve();
+        }),
+      );
+      fs.rmSync(dir, { recursive: true, force: true });
+      expect(await closed).toBe(2);
+      expect(out.stdout).toContain('✔ login.completes');
+      expect(out.stdout).toContain('15 passed');
+      expect(out.stderr).toMatch(/could not be written to .*r\.html \(ENOENT\)/);
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('masks the leaked secret in its evidence', async () => {
     const r = await probe('leaks-secret');
     expect(r.stdout).not.toContain(secret);

@@ -51,9 +51,14 @@ export function present(result: ProbeResult, out: Output): void {
     checks: result.checks.map((c) => checkDoc(out.lang, c)),
     scenarios: result.scenarios.map((s) => ({ ...s, notes: s.notes.map((n) => tr(out.lang, n)) })),
     ...(result.html ? { html: result.html } : {}),
+    ...(result.htmlError ? { htmlError: result.htmlError } : {}),
   });
-  if (result.html) out.note(out.t('probe.report.html', { file: result.html }));
-  if (out.json) return;
+  if (result.html && !result.htmlError) out.note(out.t('probe.report.html', { file: result.html }));
+  if (!out.json) card(result, out);
+  if (result.htmlError && result.html) out.failure(out.t('probe.html_file.failed', { file: result.html, detail: result.htmlError }));
+}
+
+function card(result: ProbeResult, out: Output): void {
   const id = (s: string) => s;
   const style = out.stdout.isTTY === true ? out.style : { bold: id, red: id, yellow: id, green: id, dim: id, cyan: id };
   const colour = { pass: style.green, fail: style.red, warn: style.yellow, skip: style.dim } as const;
