@@ -88,7 +88,7 @@ interface Recorded {
   calls: ObservedCall[];
   hits: DetectorHit[];
   passed: PassedThrough[];
-  refused: Array<{ host: string; caller: string; detail: string }>;
+  refused: Array<{ host: string; caller: string; detail: string; cause?: string }>;
   blocked: Blocked[];
 }
 
@@ -357,6 +357,32 @@ describe('callers from the network (--host 0.0.0.0)', () => {
 });
 
 describe('fail closed', () => {
+  it('a handshake that fails for another reason than the CA is not blamed on it: plain HTTP in the tunnel, TLS 1.0/1.1 only', async () => {
+    const p = await interceptProxy();
+    try {
+      // Plain HTTP sent into the tunnel (a base URL of http://api.weixin.qq.com:443).
+      const tunnel = await connect(p.url, 'api.weixin.qq.com:443');
+      tunnel.on('error', () => undefined);
+      tunnel.end('GET /cgi-bin/token HTTP/1.1\r\nHost: api.weixin.qq.com\r\n\r\n');
+      await until(() => p.refused.length >= 1, 'the plain-HTTP refusal');
+      expect(p.refused[0]).toMatchObject({ detail: 'ERR_SSL_HTTP_REQUEST', cause: 'plain_http' });
+      // A client that offers only TLS 1.0/1.1 (old Java, old PHP/curl), whatever it trusts.
+      const old = await connect(p.url, 'api.weixin.qq.com:443');
+      await new Promise<void>((resolve) => {
+        const c = tls.connect({ socket: old, servername: 'api.weixin.qq.com', ca: ca.certPem, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' });
+        c.on('error', () => resolve());
+        c.on('secureConnect', () => resolve());
+      });
+      old.destroy();
+      await until(() => p.refused.length >= 2, `the old-TLS refusal: ${JSON.stringify(p.refused)}`);
+      expect(p.refused[1]).toMatchObject({ cause: 'old_tls' });
+      expect(p.refused[1]!.detail).toMatch(/UNSUPPORTED_PROTOCOL|VERSION/);
+      expect(p.calls).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('a client that does not trust the CA fails with a certificate error; nothing reaches WeChat, the refusal is reported', async () => {
     const p = await interceptProxy();
     try {
@@ -372,7 +398,7 @@ describe('fail closed', () => {
       );
       expect(wrong?.code).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|CERT/);
       await until(() => p.refused.length >= 2, `two refusals: ${JSON.stringify(p.refused)}`);
-      expect(p.refused[0]).toMatchObject({ host: 'api.weixin.qq.com', caller: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
+      expect(p.refused[0]).toMatchObject({ host: 'api.weixin.qq.com', caller: expect.stringMatching(/^127\.0\.0\.1:\d+$/), cause: 'ca' });
       expect(p.calls).toEqual([]);
       expect(p.passed).toEqual([]);
       // A client that trusts the CA, served the same way, adds no refusal.

@@ -65,6 +65,23 @@ export interface RefusedHandshake {
    * connection without telling the server why (curl and Java send an alert: `detail` names it).
    */
   closed: boolean;
+  /**
+   * What the failure points at: `ca` the client does not trust wxauth's CA (its alert, or a silent close);
+   * `plain_http` it sent unencrypted HTTP into the tunnel (ERR_SSL_HTTP_REQUEST); `old_tls` it offered only
+   * TLS 1.0/1.1 (old Java/PHP); `other` anything else (the detail says what).
+   */
+  cause: HandshakeCause;
+}
+
+export type HandshakeCause = 'ca' | 'plain_http' | 'old_tls' | 'other';
+
+/** The cause behind a failed handshake's OpenSSL code, as the server side sees it. */
+export function handshakeCause(detail: string, closed: boolean): HandshakeCause {
+  if (closed) return 'ca';
+  if (detail === 'ERR_SSL_HTTP_REQUEST' || detail === 'ERR_SSL_HTTPS_PROXY_REQUEST') return 'plain_http';
+  if (/UNSUPPORTED_PROTOCOL|VERSION_TOO_LOW|NO_PROTOCOLS_AVAILABLE|PROTOCOL_VERSION/.test(detail)) return 'old_tls';
+  if (/UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNSUPPORTED_CERTIFICATE|CERTIFICATE_EXPIRED|CERTIFICATE_REVOKED|ACCESS_DENIED|DECRYPT_ERROR/.test(detail)) return 'ca';
+  return 'other';
 }
 
 export interface PassedThrough {
@@ -507,7 +524,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       // Fail closed: a client that refused the certificate gets nothing else, and is told nothing in clear.
       if (!ready && !reported) {
         reported = true;
-        options.hooks.refused?.({ host, caller, detail: error.code ?? error.message, closed: false });
+        const detail = error.code ?? error.message;
+        options.hooks.refused?.({ host, caller, detail, closed: false, cause: handshakeCause(detail, false) });
       }
       secure.destroy();
     });
@@ -520,7 +538,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       clearTimeout(handshake);
       if (meta.requests === 0 && !reported) {
         reported = true;
-        options.hooks.refused?.({ host, caller, detail: 'closed', closed: true });
+        options.hooks.refused?.({ host, caller, detail: 'closed', closed: true, cause: 'ca' });
       }
     });
     secure.once('secure', () => {

@@ -94,6 +94,18 @@ export const messages = {
     zh: '{caller} 与 {host} 的 TLS 握手失败（{detail}）：这个客户端还不信任 wxauth 的 CA，按上面的说明设置后重启它。',
     en: '{caller} failed its TLS handshake for {host} ({detail}): that client does not trust wxauth\'s CA yet; set it up as shown above and restart it.',
   },
+  'proxy.intercept.refused.plain_http': {
+    zh: '{caller} 在 {host} 的隧道里发的是明文 HTTP，不是 TLS（{detail}）：与 CA 无关。它的地址多半写成了 http://{host}:443，或者 SDK 关掉了 TLS；改用 https://{host}（代理会解密它）。',
+    en: '{caller} sent plain HTTP, not TLS, into its tunnel for {host} ({detail}): not a CA problem. Its base URL is probably http://{host}:443, or an SDK option turned TLS off; call https://{host} instead (the proxy decrypts it).',
+  },
+  'proxy.intercept.refused.old_tls': {
+    zh: '{caller} 与 {host} 只提供了 TLS 1.0/1.1（{detail}）：与 CA 无关。微信和这个代理都要求 TLS 1.2 以上；升级客户端的运行环境（Java 8u261 或 11 以上，PHP/curl 用 OpenSSL 1.0.1 以上），或在其中启用 TLS 1.2（例如 Java 的 -Dhttps.protocols=TLSv1.2，curl 的 CURLOPT_SSLVERSION）。',
+    en: '{caller} offered only TLS 1.0/1.1 for {host} ({detail}): not a CA problem. WeChat and this proxy need TLS 1.2 or later; update the client’s runtime (Java 8u261 or 11+, PHP/curl on OpenSSL 1.0.1+) or turn TLS 1.2 on in it (e.g. Java’s -Dhttps.protocols=TLSv1.2, curl’s CURLOPT_SSLVERSION).',
+  },
+  'proxy.intercept.refused.other': {
+    zh: '{caller} 与 {host} 的 TLS 握手失败（{detail}）。如果它同时报了证书错误，说明它还不信任 wxauth 的 CA，按上面的说明设置后重启它。',
+    en: '{caller} failed its TLS handshake for {host} ({detail}). If it also reports a certificate error, it does not trust wxauth\'s CA yet; set it up as shown above and restart it.',
+  },
   'proxy.intercept.closed': {
     zh: '{caller} 在 {host} 的 TLS 握手期间或之后没发请求就断开了：如果它报了证书错误，说明它还不信任 wxauth 的 CA，按上面的说明设置后重启它。',
     en: '{caller} closed its connection for {host} during or right after the TLS handshake, without a request: if it reports a certificate error, it does not trust wxauth\'s CA yet; set it up as shown above and restart it.',

@@ -119,7 +119,8 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         return;
       }
       const { host, caller, detail } = info;
-      say(out.marked('warn', info.closed ? out.t('proxy.intercept.closed', { host, caller }) : out.t('proxy.intercept.refused', { host, caller, detail })));
+      const key = info.closed ? 'proxy.intercept.closed' : info.cause === 'plain_http' ? 'proxy.intercept.refused.plain_http' : info.cause === 'old_tls' ? 'proxy.intercept.refused.old_tls' : info.cause === 'other' ? 'proxy.intercept.refused.other' : 'proxy.intercept.refused';
+      say(out.marked('warn', out.t(key, { host, caller, detail })));
     },
 
     call(call) {
