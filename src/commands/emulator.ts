@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, UsageError, messageRef } from '../errors.js';
 import {
   EmulatorSeedError,
   FaultSpecError,
@@ -107,7 +107,7 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
       return parseFaultSpec(spec);
     } catch (error) {
       if (error instanceof FaultSpecError)
-        throw new UsageError({ key: 'emulator.fault.invalid', params: { detail: error.message } }, { hint: { key: 'emulator.fault.invalid.hint' } });
+        throw new UsageError(messageRef(error.problem.key, error.problem.params), { hint: { key: 'emulator.fault.invalid.hint' } });
       throw error;
     }
   });

@@ -212,7 +212,8 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
         if (body.replace === true) emu.faults = faults;
         else emu.faults.push(...faults);
       } catch (error) {
-        if (error instanceof FaultSpecError) return bad(error.message);
+        // `problem`: the sentence as a key of the page's texts, so the page says it in its language.
+        if (error instanceof FaultSpecError) return controlJson({ ok: false, error: error.message, problem: { text: error.pageKey, params: error.problem.params } }, 400);
         throw error;
       }
       return controlJson({ ok: true, faults: emu.faults });

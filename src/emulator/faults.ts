@@ -8,6 +8,7 @@
 //   busy:1                           the next request gets {"errcode":-1,"errmsg":"system error"}
 //   reset@/cgi-bin/*                 connections to /cgi-bin/… are reset
 import type { FaultKind, FaultSpec } from './types.js';
+import { UI_TEXT, type UiTextKey } from './ui-text.js';
 
 const KINDS: Record<string, FaultKind> = {
   delay: 'delay',
@@ -22,12 +23,23 @@ const KINDS: Record<string, FaultKind> = {
   'non-json': 'garbage',
 };
 
+/** What can be wrong in a fault: `fault.problem.<id>` in ui-text.ts (the page's texts) and the CLI's catalogue. */
+export type FaultProblemId = UiTextKey extends infer K ? (K extends `fault.problem.${infer Id}` ? Id : never) : never;
+
 export class FaultSpecError extends Error {
   readonly spec: string;
-  constructor(spec: string, reason: string) {
-    super(`invalid fault "${spec}": ${reason}`);
+  /** The catalogue key of the sentence (src/ui/messages/emulator.ts) and its values, for the CLI. */
+  readonly problem: { key: `emulator.fault.problem.${FaultProblemId}`; params: Record<string, string> };
+  /** The same sentence as a key of the emulator page's texts (ui-text.ts), for the control API's answer. */
+  readonly pageKey: `fault.problem.${FaultProblemId}`;
+  constructor(spec: string, id: FaultProblemId, values: Record<string, string | number> = {}) {
+    const params: Record<string, string> = { spec };
+    for (const [name, value] of Object.entries(values)) params[name] = String(value);
+    super(UI_TEXT[`fault.problem.${id}`].en.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole));
     this.name = 'FaultSpecError';
     this.spec = spec;
+    this.problem = { key: `emulator.fault.problem.${id}`, params };
+    this.pageKey = `fault.problem.${id}`;
   }
 }
 
@@ -43,19 +55,19 @@ const SPEC = /^([a-z0-9-]+)(?:=(\d+))?(?:@(\/[^:\s]*))?(?::(\d+))?$/i;
 
 export function parseFaultSpec(spec: string): FaultSpec {
   const m = SPEC.exec(spec.trim());
-  if (!m) throw new FaultSpecError(spec, 'expected KIND[=MS][@PATH][:COUNT], e.g. delay=2000:3 or 500@/sns/oauth2/access_token');
+  if (!m) throw new FaultSpecError(spec, 'syntax');
   const kind = KINDS[(m[1] ?? '').toLowerCase()];
-  if (!kind) throw new FaultSpecError(spec, `unknown kind "${m[1]}" (use delay, 500, 502, busy, reset or garbage)`);
+  if (!kind) throw new FaultSpecError(spec, 'unknownKind', { kind: m[1] ?? '' });
   const fault: FaultSpec = { kind };
   if (kind === 'delay') {
-    if (m[2] === undefined) throw new FaultSpecError(spec, 'delay needs milliseconds, e.g. delay=2000');
+    if (m[2] === undefined) throw new FaultSpecError(spec, 'delayNeedsMs');
     fault.ms = Number(m[2]);
-    if (fault.ms > MAX_DELAY_MS) throw new FaultSpecError(spec, `delay is at most ${MAX_DELAY_MS} ms (10 minutes)`);
-  } else if (m[2] !== undefined) throw new FaultSpecError(spec, `only delay takes =MS`);
+    if (fault.ms > MAX_DELAY_MS) throw new FaultSpecError(spec, 'delayTooLong', { max: MAX_DELAY_MS });
+  } else if (m[2] !== undefined) throw new FaultSpecError(spec, 'onlyDelayMs');
   if (m[3] !== undefined) fault.path = m[3];
   if (m[4] !== undefined) {
     const count = Number(m[4]);
-    if (count < 1 || count > MAX_COUNT) throw new FaultSpecError(spec, `COUNT must be between 1 and ${MAX_COUNT}`);
+    if (count < 1 || count > MAX_COUNT) throw new FaultSpecError(spec, 'countRange', { max: MAX_COUNT });
     fault.count = count;
   }
   return fault;
@@ -64,24 +76,24 @@ export function parseFaultSpec(spec: string): FaultSpec {
 /** Check a fault object that came as JSON; returns a clean copy. */
 export function validateFault(value: unknown): FaultSpec {
   if (typeof value === 'string') return parseFaultSpec(value);
-  if (typeof value !== 'object' || value === null) throw new FaultSpecError(String(value), 'a fault is a spec string or an object');
+  if (typeof value !== 'object' || value === null) throw new FaultSpecError(String(value), 'notSpec');
   const v = value as Record<string, unknown>;
   if (typeof v.spec === 'string') return parseFaultSpec(v.spec);
   const kind = typeof v.kind === 'string' ? (KINDS[v.kind] ?? (Object.values(KINDS).includes(v.kind as FaultKind) ? (v.kind as FaultKind) : undefined)) : undefined;
-  if (!kind) throw new FaultSpecError(JSON.stringify(value), 'kind must be delay, http500, http502, busy, reset or garbage');
+  if (!kind) throw new FaultSpecError(JSON.stringify(value), 'kind');
   const fault: FaultSpec = { kind };
   if (kind === 'delay') {
     if (typeof v.ms !== 'number' || !(v.ms >= 0) || v.ms > MAX_DELAY_MS)
-      throw new FaultSpecError(JSON.stringify(value), `delay needs ms from 0 to ${MAX_DELAY_MS}: a delay is at most ${MAX_DELAY_MS} ms (10 minutes)`);
+      throw new FaultSpecError(JSON.stringify(value), 'delayMs', { max: MAX_DELAY_MS });
     fault.ms = v.ms;
   }
   if (v.path !== undefined) {
-    if (typeof v.path !== 'string' || !v.path.startsWith('/')) throw new FaultSpecError(JSON.stringify(value), 'path must start with /');
+    if (typeof v.path !== 'string' || !v.path.startsWith('/')) throw new FaultSpecError(JSON.stringify(value), 'path');
     fault.path = v.path;
   }
   if (v.count !== undefined) {
     if (typeof v.count !== 'number' || !Number.isInteger(v.count) || v.count < 1 || v.count > MAX_COUNT)
-      throw new FaultSpecError(JSON.stringify(value), `count must be an integer from 1 to ${MAX_COUNT}`);
+      throw new FaultSpecError(JSON.stringify(value), 'count', { max: MAX_COUNT });
     fault.count = v.count;
   }
   return fault;

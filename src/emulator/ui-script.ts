@@ -90,7 +90,12 @@ export const UI_SCRIPT = String.raw`
     }, function () {
       throw new Error(T('status.offline'));
     }).then(function (doc) {
-      if (!doc || doc.ok !== true) throw new Error((doc && doc.error) || 'failed');
+      if (!doc || doc.ok !== true) {
+        // A refusal the page has a sentence for (a fault it could not arm) is said in the page's language.
+        var problem = doc && doc.problem;
+        if (problem && typeof problem.text === 'string' && boot.texts.en[problem.text] !== undefined) throw new Error(T(problem.text, problem.params));
+        throw new Error((doc && doc.error) || 'failed');
+      }
       return doc;
     });
   }

@@ -175,6 +175,18 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await page.locator('#qr-none').waitFor();
   });
 
+  it('in Chinese a refused fault is said in Chinese', async () => {
+    const page = await open({ locale: 'zh-CN' });
+    expected = [/^Failed to load resource: the server responded with a status of 400/];
+    await page.locator('#fault-spec').fill('delay=700000');
+    await page.locator('#fault-spec').press('Enter');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('操作失败：故障 "delay=700000" 无效：delay 最多 600000 毫秒（10 分钟）');
+    await page.locator('#fault-spec').fill('nope');
+    await page.locator('#fault-spec').press('Enter');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('操作失败：故障 "nope" 无效：没有 "nope" 这种故障（可用 delay、500、502、busy、reset 或 garbage）');
+    expect((await control('/faults')).faults).toEqual([]);
+  });
+
   it('a QR login is confirmed from the page while its QR page polls: the lists are not rebuilt under the pointer', async () => {
     const page = await open();
     // The QR page itself, in a second tab: it polls /connect/l/qrconnect once a second, and every poll is

@@ -116,7 +116,7 @@ describe('wxauth emulator', () => {
     [{ contentType: 'xml' }, 'emulator.option.invalid'],
     [{ ridStyle: 'uuid' }, 'emulator.option.invalid'],
     [{ expiredCodeErrcode: '40163' }, 'emulator.option.invalid'],
-    [{ fault: ['delay'] }, 'emulator.fault.invalid'],
+    [{ fault: ['delay'] }, 'emulator.fault.problem.delayNeedsMs'],
     [{ domain: 'localhost' }, 'emulator.domain.invalid'],
     [{ set: 'profileEra=1999' }, 'emulator.option.invalid'],
   ])('rejects %o', (opts, key) => {

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EmulatorSeedError, parseSeed } from '../../src/emulator/index.js';
 import { SEED_PROBLEM_TEXT, type SeedProblemId } from '../../src/emulator/seed.js';
 import { messages } from '../../src/ui/messages/emulator.js';
+import { UI_TEXT, type UiTextKey } from '../../src/emulator/ui-text.js';
 import { runCli } from '../e2e/helpers.js';
 import { get, post, useEmulator } from './helpers.js';
 
@@ -139,5 +140,40 @@ describe('the caller IP', () => {
     for (const ip of ['218.58.124.130', '2001:db8::1']) expect((await post(emu.url, '/__emulator/switches', { callerIp: ip })).json.switches).toMatchObject({ callerIp: ip });
     expect((await post(emu.url, '/__emulator/switches', { callerIp: null })).status).toBe(200);
     expect(((await get(emu.url, '/__emulator/switches')).json.switches as Record<string, unknown>).callerIp).toBeUndefined();
+  });
+});
+
+describe('fault problems in the user’s language', () => {
+  const emu = useEmulator();
+
+  it('the page’s sentences and the CLI catalogue’s are the same, in both languages', () => {
+    const ids = Object.keys(UI_TEXT).filter((k) => k.startsWith('fault.problem.')).map((k) => k.slice('fault.problem.'.length));
+    expect(ids.length).toBeGreaterThanOrEqual(11);
+    for (const id of ids) {
+      const page = UI_TEXT[`fault.problem.${id}` as UiTextKey];
+      const cli = (messages as Record<string, { zh: string; en: string }>)[`emulator.fault.problem.${id}`]!;
+      expect(cli).toEqual({ zh: page.zh, en: page.en });
+      expect(cli.zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('--fault with a bad spec: exit 2, the reason in English or Chinese', async () => {
+    const en = await runCli(['emulator', '--port', '0', '--fault', 'nope']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('invalid fault "nope": unknown kind "nope" (use delay, 500, 502, busy, reset or garbage)');
+    const zh = await runCli(['--lang', 'zh', 'emulator', '--port', '0', '--fault', 'delay=700000']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('故障 "delay=700000" 无效：delay 最多 600000 毫秒（10 分钟）');
+    expect(zh.stderr).not.toContain('at most');
+  });
+
+  it('the control API refuses with the English sentence and names the page’s text of it', async () => {
+    const r = await post(emu.url, '/__emulator/faults', { spec: 'delay=700000' });
+    expect(r.status).toBe(400);
+    expect(r.json).toEqual({
+      ok: false,
+      error: 'invalid fault "delay=700000": delay is at most 600000 ms (10 minutes)',
+      problem: { text: 'fault.problem.delayTooLong', params: { spec: 'delay=700000', max: '600000' } },
+    });
   });
 });

@@ -114,9 +114,49 @@ export const messages = {
     zh: '可用的值：{allowed}。',
     en: 'Allowed values: {allowed}.',
   },
-  'emulator.fault.invalid': {
-    zh: '故障参数无效：{detail}',
-    en: 'Invalid fault: {detail}',
+  'emulator.fault.problem.syntax': {
+    zh: '故障 "{spec}" 无效：格式应为 KIND[=MS][@PATH][:COUNT]，例如 delay=2000:3 或 500@/sns/oauth2/access_token',
+    en: 'invalid fault "{spec}": expected KIND[=MS][@PATH][:COUNT], e.g. delay=2000:3 or 500@/sns/oauth2/access_token',
+  },
+  'emulator.fault.problem.unknownKind': {
+    zh: '故障 "{spec}" 无效：没有 "{kind}" 这种故障（可用 delay、500、502、busy、reset 或 garbage）',
+    en: 'invalid fault "{spec}": unknown kind "{kind}" (use delay, 500, 502, busy, reset or garbage)',
+  },
+  'emulator.fault.problem.delayNeedsMs': {
+    zh: '故障 "{spec}" 无效：delay 需要毫秒数，例如 delay=2000',
+    en: 'invalid fault "{spec}": delay needs milliseconds, e.g. delay=2000',
+  },
+  'emulator.fault.problem.delayTooLong': {
+    zh: '故障 "{spec}" 无效：delay 最多 {max} 毫秒（10 分钟）',
+    en: 'invalid fault "{spec}": delay is at most {max} ms (10 minutes)',
+  },
+  'emulator.fault.problem.onlyDelayMs': {
+    zh: '故障 "{spec}" 无效：只有 delay 可以带 =MS',
+    en: 'invalid fault "{spec}": only delay takes =MS',
+  },
+  'emulator.fault.problem.countRange': {
+    zh: '故障 "{spec}" 无效：COUNT 必须在 1 到 {max} 之间',
+    en: 'invalid fault "{spec}": COUNT must be between 1 and {max}',
+  },
+  'emulator.fault.problem.notSpec': {
+    zh: '故障 {spec} 无效：故障应是一个规格字符串或一个对象',
+    en: 'invalid fault {spec}: a fault is a spec string or an object',
+  },
+  'emulator.fault.problem.kind': {
+    zh: '故障 {spec} 无效：kind 必须是 delay、http500、http502、busy、reset 或 garbage',
+    en: 'invalid fault {spec}: kind must be delay, http500, http502, busy, reset or garbage',
+  },
+  'emulator.fault.problem.delayMs': {
+    zh: '故障 {spec} 无效：delay 需要 0 到 {max} 的 ms：最多 {max} 毫秒（10 分钟）',
+    en: 'invalid fault {spec}: delay needs ms from 0 to {max}: a delay is at most {max} ms (10 minutes)',
+  },
+  'emulator.fault.problem.path': {
+    zh: '故障 {spec} 无效：path 必须以 / 开头',
+    en: 'invalid fault {spec}: path must start with /',
+  },
+  'emulator.fault.problem.count': {
+    zh: '故障 {spec} 无效：count 必须是 1 到 {max} 的整数',
+    en: 'invalid fault {spec}: count must be an integer from 1 to {max}',
   },
   'emulator.fault.invalid.hint': {
     zh: '格式是 KIND[=MS][@PATH][:COUNT]，例如 --fault 500@/sns/oauth2/access_token 或 --fault delay=2000:3；KIND 可以是 delay、500、502、busy、reset、garbage。',
