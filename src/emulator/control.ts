@@ -223,7 +223,15 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       for (const [key, value] of Object.entries(body)) {
         if (key === 'callerIp') {
           // It ends up in 40164's errmsg (`invalid ip … not in whitelist`): an IP, as WeChat would write there.
-          if (value !== null && (typeof value !== 'string' || isIP(value) === 0)) return bad('callerIp must be an IP address (v4 or v6), or null for the connection\'s address');
+          if (value !== null && (typeof value !== 'string' || isIP(value) === 0))
+            return controlJson(
+              {
+                ok: false,
+                error: `callerIp must be an IP address (v4 or v6), or null for the connection's address; ${JSON.stringify(value)} is not one`,
+                problem: { text: 'switches.callerIp.invalid', params: { value: String(value) } },
+              },
+              400,
+            );
           next.callerIp = value ?? undefined;
           continue;
         }

@@ -84,6 +84,10 @@ export const UI_TEXT = {
   'switches.set': { zh: '设置', en: 'Set' },
   'switches.clear': { zh: '清除', en: 'Clear' },
   'switches.changed': { zh: '{name} = {value}', en: '{name} = {value}' },
+  'switches.callerIp.invalid': {
+    zh: 'callerIp 必须是 IP 地址（IPv4 或 IPv6），或为空表示取连接的地址；"{value}" 不是',
+    en: 'callerIp must be an IP address (v4 or v6), or empty for the connection’s address; "{value}" is not one',
+  },
   'switches.callerIp.placeholder': { zh: '默认取连接的地址', en: 'default: the connection’s address' },
 
   'apps.title': { zh: '应用', en: 'Apps' },

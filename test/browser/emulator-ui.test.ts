@@ -185,6 +185,11 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await page.locator('#fault-spec').press('Enter');
     await expect.poll(() => page.locator('#status').textContent()).toBe('操作失败：故障 "nope" 无效：没有 "nope" 这种故障（可用 delay、500、502、busy、reset 或 garbage）');
     expect((await control('/faults')).faults).toEqual([]);
+    // The caller IP on the switches card takes only an IP, and says so in Chinese.
+    await page.locator('#caller-ip').fill('<b>x</b>');
+    await page.locator('#caller-ip-set').click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('操作失败：callerIp 必须是 IP 地址（IPv4 或 IPv6），或为空表示取连接的地址；"<b>x</b>" 不是');
+    expect((await control('/switches')).switches).not.toHaveProperty('callerIp');
   });
 
   it('a QR login is confirmed from the page while its QR page polls: the lists are not rebuilt under the pointer', async () => {
