@@ -140,7 +140,7 @@ async function start(options: EmulatorCommandOptions, lang: Lang): Promise<Emula
       if (error.reason === 'unreadable')
         throw new ConfigError({ key: 'emulator.seed.unreadable', params: { file: options.seedFile ?? '', detail: error.problems.join('; ') } }, { hint: { key: 'emulator.seed.unreadable.hint' }, cause: error });
       // Every problem in the user's language (the emulator's own sentences are English).
-      const problems = error.found.map((p) => tKey(lang, p.key, p.params)).join('; ');
+      const problems = error.found.map((p) => tKey(lang, p.key, p.params)).join(lang === 'zh' ? '；' : '; ');
       throw new ConfigError({ key: 'emulator.seed.invalid', params: { file: options.seedFile ?? '(built-in)', problems } }, { hint: { key: 'emulator.seed.invalid.hint' }, cause: error });
     }
     const code = (error as NodeJS.ErrnoException).code;

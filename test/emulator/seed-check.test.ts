@@ -86,7 +86,7 @@ describe('wxauth emulator: a bad seed in the user’s language', () => {
   it('zh: the problems in Chinese, no English sentence left', async () => {
     const r = await runCli(['--lang', 'zh', 'emulator', '--port', '0', '--seed', bad()]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain('apps[0].appid 必须是 "wx" 加 16 位小写十六进制数字；'.replace('；', '; '));
+    expect(r.stderr).toContain('apps[0].appid 必须是 "wx" 加 16 位小写十六进制数字；apps[0].secret 必须是 32 位小写十六进制数字；');
     expect(r.stderr).toContain('users[1].id alice 出现了两次');
     expect(r.stderr).not.toContain('must be');
     expect(r.stderr).not.toContain('appears twice');
