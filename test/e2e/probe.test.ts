@@ -255,11 +255,65 @@ describe('wxauth probe', () => {
       fs.rmSync(dir, { recursive: true, force: true });
       expect(await closed).toBe(2);
       expect(out.stdout).toContain('✔ login.completes');
-      expect(out.stdout).toContain('15 passed');
+      expect(out.stdout).toContain('Passed: 15,');
       expect(out.stderr).toMatch(/could not be written to .*r\.html \(ENOENT\)/);
     } finally {
       await app.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('authorize.url shows inspect\'s findings (what is wrong and the fix) on the card, in --json and in the HTML', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
+    try {
+      const file = path.join(dir, 'r.html');
+      const human = await probe('correct', ['--html', file], APPID, { scope: 'snsapi_login' });
+      const check = human.doc.checks.find((c) => c.id === 'authorize.url')!;
+      expect(check.message).toBe('The authorize URL has an error WeChat refuses (below).');
+      const findings = check.evidence.findings as Array<{ message: string; fix: string }>;
+      expect(findings[0]!.message).toContain('snsapi_login');
+      expect(findings[0]!.fix).toContain('qrconnect');
+      expect(fs.readFileSync(file, 'utf8')).toContain('snsapi_login is used on');
+      const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret, scope: 'snsapi_login' });
+      try {
+        const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--lang', 'zh']);
+        expect(r.stdout).toMatch(/✖ authorize\.url .*1 处错误/);
+        expect(r.stdout).toMatch(/\n {4}✖ snsapi_login 用在了公众号授权地址/);
+        expect(r.stdout).toMatch(/\n {6}怎么办：/);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says "a cookie", "Passed: 15" — no "1 cookies" or "1 warnings" on the card', async () => {
+    const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0']);
+      expect(r.stdout).toContain('and the app set a cookie.');
+      expect(r.stdout).toContain('Passed: 15, failed: 0, warnings: 0, skipped: 0.');
+      expect(r.stdout).not.toMatch(/\b1 (cookies|warnings|errors|times|places|calls)\b/);
+      expect(r.stdout).not.toMatch(/\ban (authorize|qrconnect)\b/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a leaked user token gets a token fix, not "reset the appsecret"; where it leaked is in the user\'s language', async () => {
+    const app = await startProbeApp('leaks-token', { emulator: emu.url, appid: APPID, secret });
+    try {
+      const en = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--only', 'secrets.leak']);
+      expect(en.stdout).toMatch(/✖ secrets\.leak +The access_token appears .*\(body, /);
+      expect(en.stdout).toContain('Keep WeChat’s access_token and refresh_token on the server');
+      expect(en.stdout).not.toContain('reset the appsecret');
+      const zh = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--only', 'secrets.leak', '--lang', 'zh']);
+      expect(zh.stdout).toMatch(/access_token 出现在应用给浏览器的应答里（正文，/);
+      expect(zh.stdout).not.toMatch(/（body|（headers/);
+      expect(zh.code).toBe(1);
+    } finally {
+      await app.close();
     }
   });
 

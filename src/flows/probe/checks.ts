@@ -44,8 +44,8 @@ export interface Evidence {
   scenarios?: ScenarioId[];
   hops?: Hop[];
   wechat?: WechatCall[];
-  /** inspect's findings on the authorize URL. */
-  findings?: Array<{ id: string; severity: string; params: Record<string, string | number> }>;
+  /** inspect's findings on the authorize URL, with the catalogue texts `wxauth inspect` shows for them. */
+  findings?: Array<{ id: string; severity: string; params: Record<string, string | number>; message: MessageRef; fix: MessageRef }>;
   /** Facts worth showing as they are: masked excerpts, what probe did instead of WeChat. */
   details?: Record<string, string | number | boolean>;
 }

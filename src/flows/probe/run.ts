@@ -3,7 +3,7 @@
 // scenario runs in a fresh browser session; what the app asked WeChat comes from the emulator's log.
 import { randomBytes } from 'node:crypto';
 import { CancelledError, NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
-import { inspectUrl } from '../../core/inspect.js';
+import { findingKeys, inspectUrl } from '../../core/inspect.js';
 import { maskSecretValues } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
 import { ProbeBrowser, WECHAT_OPEN_ORIGIN, isLoopbackHostname, type Page, type Seen } from './browser.js';
@@ -324,11 +324,14 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // `host:*` the user chose any port for this local run (`wxauth emulator --domain appid=localhost:*`, the
     // only way to probe a 网站应用 on localhost:3000): the port is the test setup's, not the app's bug.
     const findings = inspected.findings
-      .filter((f) => f.severity !== 'info' && f.id !== 'redirect_uri.loopback_phone' && !(anyPort && f.id === 'domain.port')).map((f) => ({ id: f.id, severity: f.severity, params: f.params }));
+      .filter((f) => f.severity !== 'info' && f.id !== 'redirect_uri.loopback_phone' && !(anyPort && f.id === 'domain.port')).map((f) => {
+        const keys = findingKeys(f.id);
+        return { id: f.id, severity: f.severity, params: f.params, message: messageRef(keys.message, f.params), fix: messageRef(keys.fix, f.params) };
+      });
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     const status = errors > 0 ? 'fail' : warnings > 0 ? 'warn' : happyRefused && happyRefused !== 'foreign-callback' ? 'fail' : 'pass';
-    const key = errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : status === 'fail' ? 'refused' : 'ok';
+    const key = errors > 0 ? (errors === 1 ? 'errors_one' : 'errors') : warnings > 0 ? (warnings === 1 ? 'warnings_one' : 'warnings') : status === 'fail' ? 'refused' : 'ok';
     put(check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '' }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } }));
   }
 
@@ -622,7 +625,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const unique = leaks.filter((l, i) => leaks.findIndex((m) => m.what === l.what && m.url === l.url && m.where === l.where) === i);
     if (unique.length > 0) {
       const first = unique[0]!;
-      put(check('secrets.leak', 'fail', 'leaked', { what: first.what, where: first.where, url: first.url, count: unique.length }, { details: { excerpt: first.excerpt, kinds: [...new Set(unique.map((l) => l.what))].join(', ') } }));
+      // The appsecret needs resetting; a user token needs keeping off the page (it expires by itself).
+      const fix: MessageRef = { key: unique.some((l) => l.what === 'appsecret') ? 'probe.secrets.leak.fix' : 'probe.secrets.leak.fix.token' };
+      put({ ...check('secrets.leak', 'fail', 'leaked', { what: first.what, where: `probe.where.${first.where}`, url: first.url, count: unique.length }, { details: { excerpt: first.excerpt, kinds: [...new Set(unique.map((l) => l.what))].join(', ') } }, false), fix });
     } else put(check('secrets.leak', 'pass', 'ok', { responses: seen.length }, { details: { responses: seen.length, tokens: values.size - 1 } }));
   }
 

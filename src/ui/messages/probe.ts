@@ -100,7 +100,7 @@ export const messages = {
   'probe.report.fix': { zh: '怎么办：', en: 'Fix:' },
   'probe.report.summary': {
     zh: '{pass} 项通过，{fail} 项失败，{warn} 项警告，{skip} 项跳过。',
-    en: '{pass} passed, {fail} failed, {warn} warnings, {skip} skipped.',
+    en: 'Passed: {pass}, failed: {fail}, warnings: {warn}, skipped: {skip}.',
   },
   'probe.report.html': { zh: 'HTML 报告已写入 {file}', en: 'HTML report written to {file}' },
   'probe.report.evidence': { zh: '证据：', en: 'Evidence:' },
@@ -137,9 +137,11 @@ export const messages = {
   },
 
   // ── authorize.url ─────────────────────────────────────────────────────────────────────────────
-  'probe.authorize.url.ok': { zh: '登录入口跳到微信接受的 {endpoint} 链接（appid {appid}，scope {scope}）。', en: 'The login start redirects to an {endpoint} URL WeChat accepts (appid {appid}, scope {scope}).' },
-  'probe.authorize.url.warnings': { zh: '授权链接微信会接受，但有 {warnings} 条警告（见 inspect 的发现）。', en: 'WeChat accepts the authorize URL, with {warnings} warnings (inspect’s findings attached).' },
-  'probe.authorize.url.errors': { zh: '授权链接有 {errors} 处错误，微信会拒绝它（见 inspect 的发现）。', en: 'The authorize URL has {errors} errors WeChat refuses (inspect’s findings attached).' },
+  'probe.authorize.url.ok': { zh: '登录入口跳到微信接受的 {endpoint} 链接（appid {appid}，scope {scope}）。', en: 'The login start redirects to WeChat’s {endpoint} page with a URL WeChat accepts (appid {appid}, scope {scope}).' },
+  'probe.authorize.url.warnings': { zh: '授权链接微信会接受，但有 {warnings} 条警告（见下）。', en: 'WeChat accepts the authorize URL, with {warnings} warnings (below).' },
+  'probe.authorize.url.warnings_one': { zh: '授权链接微信会接受，但有 1 条警告（见下）。', en: 'WeChat accepts the authorize URL, with a warning (below).' },
+  'probe.authorize.url.errors': { zh: '授权链接有 {errors} 处错误，微信会拒绝它（见下）。', en: 'The authorize URL has {errors} errors WeChat refuses (below).' },
+  'probe.authorize.url.errors_one': { zh: '授权链接有 1 处错误，微信会拒绝它（见下）。', en: 'The authorize URL has an error WeChat refuses (below).' },
   'probe.authorize.url.refused': { zh: '模拟器拒绝了授权链接，显示：{page}', en: 'The emulator refused the authorize URL and showed: {page}' },
   'probe.authorize.url.none': { zh: '{url} 没有把浏览器送到微信的授权页（oauth2/authorize 或 qrconnect）：{problem}。', en: '{url} never sent the browser to WeChat’s authorize page (oauth2/authorize or qrconnect): {problem}.' },
   'probe.authorize.url.fix.none': {
@@ -273,10 +275,16 @@ export const messages = {
 
   // ── secrets.leak ──────────────────────────────────────────────────────────────────────────────
   'probe.secrets.leak.ok': { zh: '在应用给浏览器的 {responses} 个应答里没有找到 appsecret 或 token。', en: 'No appsecret or token in any of the {responses} answers the app gave the browser.' },
-  'probe.secrets.leak.leaked': { zh: '{what} 出现在应用给浏览器的应答里（{where}，{url}）；共 {count} 处。', en: 'The {what} appears in what the app sent the browser ({where}, {url}); {count} places in all.' },
+  'probe.secrets.leak.leaked': { zh: '{what} 出现在应用给浏览器的应答里（{where}，{url}）；共 {count} 处。', en: 'The {what} appears in what the app sent the browser ({where}, {url}); places found in all: {count}.' },
+  'probe.where.headers': { zh: '响应头', en: 'headers' },
+  'probe.where.body': { zh: '正文', en: 'body' },
   'probe.secrets.leak.fix': {
     zh: '错误页只给用户一句话和一个 rid，不要输出请求 URL、异常详情或 token；立刻在公众平台重置 appsecret。',
     en: 'Error pages should give the user a sentence and a rid, never the request URL, the exception or tokens; reset the appsecret in the WeChat console now.',
+  },
+  'probe.secrets.leak.fix.token': {
+    zh: '微信的 access_token、refresh_token 只留在服务器上：页面只需要你自己的会话（cookie），不要把 token 写进 HTML、脚本或 URL。拿到它的人在它过期前（access_token 2 小时，refresh_token 30 天）能以这个用户的身份调用接口；线上泄露过的，让用户重新授权以换掉它们。',
+    en: 'Keep WeChat’s access_token and refresh_token on the server: the page needs only your own session (a cookie), never the token in HTML, script or a URL. Whoever has it can call the API as that user until it expires (access_token 2 h, refresh_token 30 days); for tokens leaked in production, have the users authorize again to replace them.',
   },
 
   // ── redirect.open ─────────────────────────────────────────────────────────────────────────────
@@ -290,7 +298,7 @@ export const messages = {
 
   // ── basic_token.per_login ─────────────────────────────────────────────────────────────────────
   'probe.basic_token.per_login.ok': { zh: '登录过程中没有调用 /cgi-bin/token。', en: 'The login did not call /cgi-bin/token.' },
-  'probe.basic_token.per_login.fetched': { zh: '每次登录都调用了 /cgi-bin/token（{count} 次）：会让其它服务器手里的 token 失效（40001），并消耗每日 2000 次的额度。', en: 'Each login calls /cgi-bin/token ({count} times): it knocks out the token your other servers hold (40001) and eats the 2000-a-day quota.' },
+  'probe.basic_token.per_login.fetched': { zh: '每次登录都调用了 /cgi-bin/token（{count} 次）：会让其它服务器手里的 token 失效（40001），并消耗每日 2000 次的额度。', en: 'Each login calls /cgi-bin/token (calls: {count}): it knocks out the token your other servers hold (40001) and eats the 2000-a-day quota.' },
   'probe.basic_token.per_login.fix': {
     zh: '网页授权不需要基础 access_token。需要它时集中获取并缓存 7200 秒，或改用 /cgi-bin/stable_token（不带 force_refresh）。',
     en: 'Web authorization needs no basic access_token. When you need one, fetch it in one place and cache it for 7200 s, or use /cgi-bin/stable_token without force_refresh.',
@@ -299,7 +307,7 @@ export const messages = {
   // ── userinfo.scope ────────────────────────────────────────────────────────────────────────────
   'probe.userinfo.scope.ok': { zh: '/sns/userinfo 只在 snsapi_userinfo 授权下调用。', en: '/sns/userinfo is called only with snsapi_userinfo tokens.' },
   'probe.userinfo.scope.ok_not_called': { zh: '应用没有调用 /sns/userinfo（scope {scope}）。', en: 'The app does not call /sns/userinfo (scope {scope}).' },
-  'probe.userinfo.scope.base_token': { zh: '应用用 {scope} 的 token 调用 /sns/userinfo，微信回答 48001（{count} 次）。', en: 'The app calls /sns/userinfo with a {scope} token, and WeChat answers 48001 ({count} times).' },
+  'probe.userinfo.scope.base_token': { zh: '应用用 {scope} 的 token 调用 /sns/userinfo，微信回答 48001（{count} 次）。', en: 'The app calls /sns/userinfo with a {scope} token, and WeChat answers 48001 (calls: {count}).' },
   'probe.userinfo.scope.fix': {
     zh: 'snsapi_base 只拿得到 openid；需要昵称头像时用 scope=snsapi_userinfo 发起授权，或检查换取结果里的 scope 再决定是否调用。',
     en: 'snsapi_base gives only the openid; to get nickname and avatar authorize with scope=snsapi_userinfo, or check the scope in the exchange result before calling.',

@@ -149,7 +149,7 @@ export const messages = {
     en: 'The proxy listens on {host}: other machines on the network can call WeChat through it and their calls show here.',
   },
   'proxy.stopHint': { zh: '按 Ctrl-C 停止，并显示各接口的汇总。', en: 'Press Ctrl-C to stop and see a summary per endpoint.' },
-  'proxy.stopped': { zh: '代理已停止，共转发 {calls} 次调用。', en: 'Proxy stopped after {calls} calls.' },
+  'proxy.stopped': { zh: '代理已停止，共转发 {calls} 次调用。', en: 'Proxy stopped; calls forwarded: {calls}.' },
   'proxy.summary.none': { zh: '没有调用经过代理。', en: 'No calls went through the proxy.' },
   'proxy.summary.endpoint': { zh: '接口', en: 'endpoint' },
   'proxy.summary.calls': { zh: '调用', en: 'calls' },
@@ -166,7 +166,7 @@ export const messages = {
   'proxy.har.not_regular': { zh: '--har {file} 不是普通文件（设备或管道）：HAR 是整个替换写入的，wxauth 不会这样对待它。', en: '--har {file} is not a regular file (a device or a pipe): the HAR is written by replacing the file, which wxauth will not do to it.' },
   'proxy.har.not_writable': { zh: '--har {file}：不能在 {dir} 里写文件（{detail}）。', en: '--har {file}: cannot write in {dir} ({detail}).' },
   'proxy.har.path.hint': { zh: '换一个可以写入的已有文件夹里的路径，或者先建好文件夹。', en: 'Give a path in a folder that exists and that you can write to, or create the folder first.' },
-  'proxy.har.written': { zh: '已写入 HAR：{file}（{count} 条调用）', en: 'HAR written: {file} ({count} calls)' },
+  'proxy.har.written': { zh: '已写入 HAR：{file}（{count} 条调用）', en: 'HAR written: {file} (calls: {count})' },
   'proxy.har.failed': { zh: '无法写入 HAR 文件 {file}：{detail}', en: 'Could not write the HAR file {file}: {detail}' },
 
   'proxy.line.ok': { zh: '成功', en: 'ok' },

@@ -10,14 +10,16 @@ import type { MessageKey } from '../messages/index.js';
 import type { MessageRef } from '../../errors.js';
 
 /**
- * A check's message in `lang`: its `{problem}` names a `probe.problem.*` text (what went wrong with a
- * page), rendered in the same language with the same parameters (flows/probe/run.ts chooses it).
+ * A check's message in `lang`: a parameter naming a `probe.problem.*` text (what went wrong with a page)
+ * or a `probe.where.*` word is rendered in the same language with the same parameters (flows/probe/run.ts
+ * chooses them), so no English word is left in a Chinese sentence.
  */
 function render(lang: Lang, ref: MessageRef): string {
   const params = ref.params as Record<string, string | number | undefined> | undefined;
-  const problem = params?.problem;
-  if (typeof problem === 'string' && problem.startsWith('probe.problem.')) return renderMessage(lang, ref.key, { ...params, problem: renderMessage(lang, problem as MessageKey, params) });
-  return tr(lang, ref);
+  if (!params) return tr(lang, ref);
+  const words = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && /^probe\.(?:problem|where)\./.test(e[1]));
+  if (words.length === 0) return tr(lang, ref);
+  return renderMessage(lang, ref.key, { ...params, ...Object.fromEntries(words.map(([name, key]) => [name, renderMessage(lang, key as MessageKey, params)])) });
 }
 
 export function probeHooks(out: Output, target: string, emulator: string): ProbeHooks {
@@ -37,7 +39,8 @@ export function probeHooks(out: Output, target: string, emulator: string): Probe
 const MARK = { pass: '✔', fail: '✖', warn: '!', skip: '-' } as const;
 
 function checkDoc(lang: Lang, c: ProbeCheck): Record<string, unknown> {
-  return { id: c.id, status: c.status, message: render(lang, c.message), fix: c.fix ? render(lang, c.fix) : null, evidence: c.evidence };
+  const evidence = c.evidence.findings ? { ...c.evidence, findings: c.evidence.findings.map((f) => ({ ...f, message: tr(lang, f.message), fix: tr(lang, f.fix) })) } : c.evidence;
+  return { id: c.id, status: c.status, message: render(lang, c.message), fix: c.fix ? render(lang, c.fix) : null, evidence };
 }
 
 export function present(result: ProbeResult, out: Output): void {
@@ -69,6 +72,12 @@ function card(result: ProbeResult, out: Output): void {
   for (const c of result.checks) {
     out.data(`${colour[c.status](MARK[c.status])} ${c.id.padEnd(width)}  ${render(out.lang, c.message)}`);
     if (c.fix && c.status !== 'pass') out.data(`    ${style.dim(out.t('probe.report.fix'))}${out.lang === 'en' ? ' ' : ''}${render(out.lang, c.fix)}`);
+    // authorize.url's findings, as `wxauth inspect` words them: what is wrong and what to do.
+    if (c.status !== 'pass')
+      for (const f of c.evidence.findings ?? []) {
+        out.data(`    ${f.severity === 'error' ? style.red('✖') : style.yellow('!')} ${tr(out.lang, f.message)}`);
+        out.data(`      ${style.dim(out.t('probe.report.fix'))}${out.lang === 'en' ? ' ' : ''}${tr(out.lang, f.fix)}`);
+      }
     if (c.status === 'fail' && c.evidence.details?.excerpt) out.data(`    ${style.dim(out.t('probe.report.evidence'))}${out.lang === 'en' ? ' ' : ''}${String(c.evidence.details.excerpt)}`);
   }
   const count = (s: ProbeCheck['status']) => result.checks.filter((c) => c.status === s).length;
@@ -126,7 +135,7 @@ function diagram(lang: Lang, s: ScenarioRecord): string {
 /** A self-contained page (no scripts, no external resources): the checks, then a diagram per scenario. */
 export function renderProbeHtml(report: ProbeReport, lang: Lang): string {
   const checks = report.checks
-    .map((c) => `<tr class="${c.status}"><td>${MARK[c.status]}</td><td><code>${esc(c.id)}</code></td><td>${esc(render(lang, c.message))}${c.fix && c.status !== 'pass' ? `<div class="fix">${esc(t(lang, 'probe.report.fix'))} ${esc(render(lang, c.fix))}</div>` : ''}</td></tr>`)
+    .map((c) => `<tr class="${c.status}"><td>${MARK[c.status]}</td><td><code>${esc(c.id)}</code></td><td>${esc(render(lang, c.message))}${c.fix && c.status !== 'pass' ? `<div class="fix">${esc(t(lang, 'probe.report.fix'))} ${esc(render(lang, c.fix))}</div>` : ''}${c.status !== 'pass' && c.evidence.findings?.length ? `<ul>${c.evidence.findings.map((f) => `<li>${f.severity === 'error' ? '✖' : '!'} ${esc(tr(lang, f.message))}<div class="fix">${esc(t(lang, 'probe.report.fix'))} ${esc(tr(lang, f.fix))}</div></li>`).join('')}</ul>` : ''}${c.status === 'fail' && c.evidence.details?.excerpt ? `<div class="fix">${esc(t(lang, 'probe.report.evidence'))} <code>${esc(String(c.evidence.details.excerpt))}</code></div>` : ''}</td></tr>`)
     .join('');
   const scenarios = report.scenarios
     .map((s) => `<section><h3>${esc(t(lang, `probe.scenario.${s.id}`))} <small>${s.elapsedMs} ms</small></h3>${s.notes.map((n) => `<p class="note">${esc(tr(lang, n))}</p>`).join('')}${diagram(lang, s)}</section>`)
