@@ -14,7 +14,7 @@ export const DEFAULT_EMULATOR = 'http://127.0.0.1:3900';
 
 export interface ProbeCommandOptions {
   target: string;
-  /** undefined: WXAUTH_API_BASE, else DEFAULT_EMULATOR (decided in run, where the env is). */
+  /** undefined: the configured API base (--api-base, WXAUTH_API_BASE, profile), else DEFAULT_EMULATOR (decided in run). */
   emulator?: string;
   only?: CheckId[];
   skip?: CheckId[];
@@ -72,10 +72,24 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
   };
 }
 
+/**
+ * The emulator when --emulator is not given: the API base every other command uses (--api-base, else
+ * WXAUTH_API_BASE, else the profile's apiBase), unless that is WeChat's own host (the default), which
+ * has no control API.
+ */
+async function configuredEmulator(ctx: Context): Promise<string | undefined> {
+  const { apiBase } = await ctx.resolveConfig();
+  let host: string;
+  try {
+    host = new URL(apiBase).hostname;
+  } catch {
+    return undefined;
+  }
+  return /(?:^|\.)weixin\.qq\.com$/i.test(host) ? undefined : apiBase;
+}
+
 export async function run(options: ProbeCommandOptions, ctx: Context): Promise<ProbeResult> {
-  // The emulator is the API base the user's app is aimed at: --emulator, else WXAUTH_API_BASE (as the
-  // other commands read it), else the emulator's default address.
-  const emulator = options.emulator ?? ctx.env.WXAUTH_API_BASE ?? DEFAULT_EMULATOR;
+  const emulator = options.emulator ?? (await configuredEmulator(ctx)) ?? DEFAULT_EMULATOR;
   // Before any scenario runs: the report must not be lost to a path that cannot be written, and a file
   // the user kept is replaced only with --yes or their answer.
   if (options.html && checkReportTarget(options.html).exists)

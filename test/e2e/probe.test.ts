@@ -317,6 +317,19 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('without --emulator, the API base the other commands use is the emulator: --api-base, then WXAUTH_API_BASE', async () => {
+    const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
+    try {
+      const flag = await runCli(['probe', `${app.url}/auth/wechat`, '--api-base', emu.url, '--only', 'login.completes', '--json']);
+      expect(flag.code, flag.stderr).toBe(0);
+      expect(JSON.parse(flag.stdout)).toMatchObject({ emulator: emu.url });
+      const env = await runCli(['probe', `${app.url}/auth/wechat`, '--only', 'login.completes', '--json'], { env: { WXAUTH_API_BASE: emu.url } });
+      expect(env.code, env.stderr).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('masks the leaked secret in its evidence', async () => {
     const r = await probe('leaks-secret');
     expect(r.stdout).not.toContain(secret);
