@@ -369,6 +369,18 @@ describe('wxauth probe', () => {
     expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(8);
     // Self-contained: no scripts, no stylesheets or images from elsewhere.
     expect(html).not.toMatch(/<script|<link|src="/i);
+    // Each app → WeChat call sits at its time: the happy path's exchange comes after the callback hop and
+    // before the signed-in page the callback redirects to, not after every hop.
+    const happy = html.slice(html.indexOf('<section>'), html.indexOf('</section>'));
+    const at = (label: string) => happy.indexOf(label);
+    expect(at('GET /auth/callback?')).toBeGreaterThan(0);
+    expect(at('GET /sns/oauth2/access_token')).toBeGreaterThan(at('GET /auth/callback?'));
+    expect(at('GET /sns/oauth2/access_token')).toBeLessThan(at('GET /me'));
+    // The expired code's exchange (clock moved 301 s ahead) still lands inside its scenario's time line.
+    const start = html.indexOf('<h3>expired code');
+    expect(start).toBeGreaterThan(0);
+    const expired = html.slice(start, html.indexOf('</section>', start));
+    expect(Number(/\+(\d+) ms GET \/sns\/oauth2\/access_token/.exec(expired)?.[1])).toBeLessThan(60_000);
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });

@@ -128,7 +128,8 @@ export function isLoopbackHostname(host: string): boolean {
 export class ProbeBrowser {
   readonly hops: Hop[] = [];
   private readonly cookies = new CookieJar();
-  private readonly started = Date.now();
+  /** When the session started (epoch ms): hops' startMs count from here. */
+  readonly started = Date.now();
 
   constructor(private readonly options: BrowserOptions) {}
 

@@ -37,6 +37,8 @@ export interface WechatCall {
   time: string;
   errcode?: number;
   fault?: string;
+  /** When the emulator got it, in ms since the scenario's browser session started (the hops' startMs scale). */
+  atMs?: number;
 }
 
 export interface Evidence {

@@ -169,14 +169,23 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const codesSeen = new Set<string>();
 
   /** Run a scenario, recording its hops (from `b`, from the hop index it starts at) and the WeChat calls meanwhile. */
-  const scenario = async <T>(id: ScenarioId, b: ProbeBrowser, body: (notes: MessageRef[]) => Promise<T>): Promise<{ value: T; record: ScenarioRecord }> => {
+  const scenario = async <T>(id: ScenarioId, b: ProbeBrowser, body: (notes: MessageRef[]) => Promise<T>, clockShiftMs = 0): Promise<{ value: T; record: ScenarioRecord }> => {
     hooks.scenario(id);
     const mark = await control.mark();
     const firstHop = b.hops.length;
     const started = Date.now();
     const notes: MessageRef[] = [];
     const value = await body(notes);
-    const record: ScenarioRecord = { id, hops: b.hops.slice(firstHop), wechat: wechatCalls(await control.requestsSince(mark)), elapsedMs: Date.now() - started, notes };
+    const calls = wechatCalls(await control.requestsSince(mark));
+    // Each call on the hops' time scale, for the diagram. The emulator stamps with its own clock, which is
+    // the wall clock except while code.expired has moved it ahead: a stamp past now is one of those.
+    const now = Date.now();
+    for (const c of calls) {
+      const at = Date.parse(c.time);
+      if (Number.isNaN(at)) continue;
+      c.atMs = Math.max(0, (at > now + 1000 ? at - clockShiftMs : at) - b.started);
+    }
+    const record: ScenarioRecord = { id, hops: b.hops.slice(firstHop), wechat: calls, elapsedMs: Date.now() - started, notes };
     report.scenarios.push(record);
     return { value, record };
   };
@@ -541,7 +550,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       } finally {
         await control.restoreClock(seconds);
       }
-    });
+    }, seconds * 1000);
     judged('code.expired', 'expired', value, record);
   }
 

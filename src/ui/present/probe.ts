@@ -109,7 +109,9 @@ function diagram(lang: Lang, s: ScenarioRecord): string {
       bad: h.status >= 500 || h.status === 0,
     });
   }
-  for (const c of s.wechat) rows.push({ from: 'app', to: 'wechat', label: `${c.method} ${c.path}`, back: `${c.status}${c.errcode !== undefined ? ' errcode ' + c.errcode : ''}${c.fault ? ' [' + c.fault + ']' : ''}`, ms: Number.POSITIVE_INFINITY, bad: c.errcode !== undefined && c.errcode !== 0 });
+  for (const c of s.wechat) rows.push({ from: 'app', to: 'wechat', label: `${c.method} ${c.path}`, back: `${c.status}${c.errcode !== undefined ? ' errcode ' + c.errcode : ''}${c.fault ? ' [' + c.fault + ']' : ''}`, ms: c.atMs ?? Number.POSITIVE_INFINITY, bad: c.errcode !== undefined && c.errcode !== 0 });
+  // In time order: an exchange shows between the callback hop that caused it and the page after it.
+  rows.sort((a, b) => a.ms - b.ms);
   const step = 44;
   const height = 60 + rows.length * step + 20;
   const parts: string[] = [];
