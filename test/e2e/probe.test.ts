@@ -185,6 +185,12 @@ describe('wxauth probe', () => {
         }
       });
     }
+    it('an --emulator that is not one names the control path it asked, /__emulator/seed (exit 5)', async () => {
+      const r = await runCli(['probe', base + '/plain', '--emulator', base]);
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain('/__emulator/seed');
+    });
+
     it('https:// to a plain-HTTP app names the TLS failure and the http:// address (exit 5)', async () => {
       const r = await runCli(['probe', base.replace('http:', 'https:') + '/plain', '--emulator', emu.url]);
       expect(r.code).toBe(5);

@@ -652,6 +652,17 @@ describe('wxauth proxy (the command)', () => {
     expect(JSON.parse(fs.readFileSync(har, 'utf8'))).toMatchObject({ log: { version: '1.2' } });
   });
 
+  it('an appsecret in a URL path is masked by value on the live line and in the summary, as in the HAR', async () => {
+    const px = await runProxyCommand(['--upstream', emu.url]);
+    await request(px.url, tokenPath());
+    await request(px.url, `/cgi-bin/x/${app().secret}`);
+    for (let i = 0; i < 100 && !px.stderr.text.includes('/cgi-bin/x/'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await px.stop()).toBe(0);
+    expect(px.stderr.text).toMatch(/GET \/cgi-bin\/x\/5e1e\*\*\*/);
+    expect(px.stderr.text + px.stdout.text).not.toContain(app().secret);
+    expect(px.stdout.text).toContain('/cgi-bin/x/5e1e***');
+  });
+
   it('speaks Chinese, and refuses a bad upstream (exit 2)', async () => {
     const px = await runProxyCommand(['--upstream', emu.url], { LANG: 'zh_CN.UTF-8' });
     expect(await px.stop()).toBe(0);
