@@ -72,17 +72,6 @@ function maskQuery(raw: string): string {
   return raw.replace(/((?:^|&)(?:access_token|secret|appsecret|refresh_token)=)([^&]{0,6})[^&]*/g, '$1$2xxxx');
 }
 
-/**
- * rid/get's `request_body` with the same credentials shortened the same way: a stable_token call's
- * appsecret travels in its JSON body (`"secret":"5e1ec0xxxx"`), clear_quota/v2's in JSON or a form.
- * WeChat's doc shows only a body without credentials (§11); it masks them in request_url, and the
- * emulator shows no more of a secret in the body than there.
- */
-function maskBody(raw: string): string {
-  if (raw === '') return raw;
-  return maskQuery(raw).replace(/("(?:access_token|secret|appsecret|refresh_token)"\s*:\s*")((?:[^"\\]|\\.){0,6})(?:[^"\\]|\\.)*"/g, '$1$2xxxx"');
-}
-
 function forwardedHttps(rq: Rq): boolean {
   const proto = rq.headers['x-forwarded-proto'];
   const first = (Array.isArray(proto) ? proto[0] : proto)?.split(',')[0]?.trim().toLowerCase();
@@ -195,7 +184,7 @@ export class Emulator {
         invokeTime: Math.floor(now / 1000),
         costMs: 1 + Math.floor(Math.random() * 40),
         requestUrl: maskQuery(rq.rawQuery),
-        requestBody: maskBody(rq.body),
+        requestBody: rq.body,
         responseBody: body,
         clientIp: rq.ip,
       });
