@@ -6,7 +6,8 @@ import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError } from '../errors.js';
 import { CHECK_IDS, isCheckId, type CheckId } from '../flows/probe/checks.js';
 import { runProbe, type ProbeReport } from '../flows/probe/run.js';
-import { checkReportTarget, writeReportFile } from '../flows/probe/report-file.js';
+import { writeReportFile } from '../flows/probe/report-file.js';
+import { checkOutputFile } from '../flows/output-file.js';
 import { probeHooks, renderProbeHtml } from '../ui/present/probe.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 
@@ -92,7 +93,7 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
   const emulator = options.emulator ?? (await configuredEmulator(ctx)) ?? DEFAULT_EMULATOR;
   // Before any scenario runs: the report must not be lost to a path that cannot be written, and a file
   // the user kept is replaced only with --yes or their answer.
-  if (options.html && checkReportTarget(options.html).exists)
+  if (options.html && checkOutputFile(options.html, '--html', 'probe.html').exists)
     await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'probe.html_file.exists', params: { file: options.html } }, question: { key: 'probe.html_file.replace', params: { file: options.html } } });
   const timeout = ctx.globals.timeout !== undefined ? Number(ctx.globals.timeout) : NaN;
   const report = await runProbe(

@@ -12,7 +12,8 @@ import type { ProxySummary } from '../core/proxy-stats.js';
 import { INTERCEPTED_HOSTS, proxySettingsFrom } from '../core/proxy-route.js';
 import { parseTimeout, stateDir } from '../store/resolve.js';
 import { startProxy, type ProxyHandle } from '../flows/proxy/server.js';
-import { checkHarTarget, writeHarFile } from '../flows/proxy/har-file.js';
+import { writeHarFile } from '../flows/proxy/har-file.js';
+import { checkOutputFile } from '../flows/output-file.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 import { proxyHooks } from '../ui/present/proxy.js';
 
@@ -140,7 +141,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   const upstream = chooseUpstream(options, ctx.globals.region);
   // Before listening: a capture must not be lost at exit to a path that cannot be written, and a file the
   // user kept is replaced only with --yes or their answer.
-  if (options.har && checkHarTarget(options.har).exists)
+  if (options.har && checkOutputFile(options.har, '--har', 'calls.har').exists)
     await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'proxy.har.exists', params: { file: options.har } }, question: { key: 'proxy.har.replace', params: { file: options.har } } });
   const timeoutMs = parseTimeout(ctx.globals.timeout);
   const showSecrets = ctx.globals.showSecrets === true;

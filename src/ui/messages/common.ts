@@ -37,6 +37,13 @@ export const messages = {
   },
   'common.commander.hint': { zh: '运行 wxauth <命令> --help 查看用法和示例。', en: 'Run wxauth <command> --help for usage and examples.' },
   'common.internal': { zh: 'wxauth 内部错误（这是 bug）：{detail}', en: 'wxauth hit an internal error (a bug): {detail}' },
+  // A file a command writes at its end (probe --html, proxy --har), checked before the run: flows/output-file.ts.
+  'common.output.no_dir': { zh: '{flag} {file}：文件夹 {dir} 不存在。', en: '{flag} {file}: the folder {dir} does not exist.' },
+  'common.output.is_dir': { zh: '{flag} {file} 是一个文件夹，不是文件。', en: '{flag} {file} is a folder, not a file.' },
+  'common.output.is_dir.hint': { zh: '给出文件名，例如 {flag} {example}', en: 'Give a file name, e.g. {flag} {example}' },
+  'common.output.not_regular': { zh: '{flag} {file} 不是普通文件（设备或管道）。', en: '{flag} {file} is not a regular file (a device or a pipe).' },
+  'common.output.not_writable': { zh: '{flag} {file}：不能在 {dir} 里写文件（{detail}）。', en: '{flag} {file}: cannot write in {dir} ({detail}).' },
+  'common.output.hint': { zh: '换一个可以写入的已有文件夹里的路径，或者先建好文件夹。', en: 'Give a path in a folder that exists and that you can write to, or create the folder first.' },
   'common.bundleChanged': {
     zh: 'wxauth 的部分文件不见了（{detail}）：这条命令运行期间 wxauth 被更新、重新构建或删除了，或者安装不完整。',
     en: "Part of wxauth is missing ({detail}): wxauth was updated, rebuilt or removed while this command ran, or the install is incomplete.",

@@ -160,12 +160,6 @@ export const messages = {
   'proxy.summary.noDetectors': { zh: '没有检测到问题。', en: 'No detector fired.' },
   'proxy.har.exists': { zh: '{file} 已经存在；--har 会在代理停止时用这次的 HAR 替换它。', en: '{file} already exists; --har replaces it with this run’s HAR when the proxy stops.' },
   'proxy.har.replace': { zh: '替换 {file}？', en: 'Replace {file}?' },
-  'proxy.har.no_dir': { zh: '--har {file}：文件夹 {dir} 不存在。', en: '--har {file}: the folder {dir} does not exist.' },
-  'proxy.har.is_dir': { zh: '--har {file} 是一个文件夹，不是文件。', en: '--har {file} is a folder, not a file.' },
-  'proxy.har.is_dir.hint': { zh: '给出文件名，例如 --har {example}', en: 'Give a file name, e.g. --har {example}' },
-  'proxy.har.not_regular': { zh: '--har {file} 不是普通文件（设备或管道）：HAR 是整个替换写入的，wxauth 不会这样对待它。', en: '--har {file} is not a regular file (a device or a pipe): the HAR is written by replacing the file, which wxauth will not do to it.' },
-  'proxy.har.not_writable': { zh: '--har {file}：不能在 {dir} 里写文件（{detail}）。', en: '--har {file}: cannot write in {dir} ({detail}).' },
-  'proxy.har.path.hint': { zh: '换一个可以写入的已有文件夹里的路径，或者先建好文件夹。', en: 'Give a path in a folder that exists and that you can write to, or create the folder first.' },
   'proxy.har.written': { zh: '已写入 HAR：{file}（{count} 条调用）', en: 'HAR written: {file} (calls: {count})' },
   'proxy.har.failed': { zh: '无法写入 HAR 文件 {file}：{detail}', en: 'Could not write the HAR file {file}: {detail}' },
 
