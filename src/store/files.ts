@@ -50,7 +50,7 @@ export function brokenFileError(file: string, error: unknown, hint: MessageKey =
  * words. Never JSON.parse's message, which quotes the text around the fault (part of the appsecret,
  * in config.json) in English whatever the user's language.
  */
-function notJsonError(file: string, text: string, hint: MessageKey = 'config.file.unreadable.hint'): ConfigError {
+export function notJsonError(file: string, text: string, hint: MessageKey = 'config.file.unreadable.hint'): ConfigError {
   const refuse = (message: MessageRef) => new ConfigError(message, { hint: messageRef(hint, { file }) });
   const found = findJsonFault(text);
   if (!found) return refuse({ key: 'config.file.json.invalid', params: { file } });

@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type MessageRef } from '../errors.js';
-import { narrowEntry, readStateFile, writeFileAtomic, type FieldRule } from './files.js';
+import { narrowEntry, notJsonError, readStateFile, writeFileAtomic, type FieldRule } from './files.js';
 
 export interface StateEntry {
   value: string;
@@ -66,7 +66,14 @@ export class StateFiles {
     try {
       const snapshot = readStateFile(file);
       if (!snapshot) return {};
-      return { entry: narrowStateEntry(JSON.parse(snapshot.text), '') };
+      let data: unknown;
+      try {
+        data = JSON.parse(snapshot.text);
+      } catch {
+        // Where and what, in the user's language (never JSON.parse's English excerpt).
+        throw notJsonError(file, snapshot.text);
+      }
+      return { entry: narrowStateEntry(data, '') };
     } catch (error) {
       // A folder, FIFO or device in its place, a file too large (readStateFile's errors), or text
       // that is not JSON, or not the shape above.

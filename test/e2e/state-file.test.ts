@@ -72,11 +72,14 @@ describe('the remembered state (state-<profile>.json)', () => {
     fs.writeFileSync(file, '{"value":', { mode: 0o600 });
     const en = await run(['inspect', callback('abc')]);
     expect(en.code, en.stderr).toBe(0);
-    expect(en.stderr).toContain(`Cannot read ${file}`);
+    // Where the JSON breaks, in the user's words; not JSON.parse's English excerpt.
+    expect(en.stderr).toContain(`${file} is not valid JSON`);
+    expect(en.stderr).not.toMatch(/Unexpected end of JSON input|SyntaxError/);
     expect(en.stderr).toContain(`So ${file} is ignored, as if no state were remembered. Running wxauth url again writes a new one`);
     expect(en.stdout).not.toContain('[callback.state_mismatch]');
     const zh = await run(['--lang', 'zh', 'inspect', callback('abc')]);
     expect(zh.stderr).toContain(`因此忽略 ${file}，当作没有记录 state`);
+    expect(zh.stderr).toContain(`${file} 不是有效的 JSON`);
     expect(fs.readFileSync(file, 'utf8')).toBe('{"value":');
 
     const built = await run(['url', '--json']);
