@@ -86,23 +86,39 @@ function parseJson(rq: Rq): Record<string, unknown> | undefined {
   }
 }
 
+/**
+ * A refused scan: the English sentence (the control API's `error`) and a key of the page's texts with its
+ * parameters (`problem`), so the emulator's page says it in its own language.
+ */
+export class ScanError extends RangeError {
+  constructor(
+    message: string,
+    readonly pageKey: 'qr.problem.unknown' | 'qr.problem.none' | 'qr.problem.expired' | 'qr.problem.finished' | 'qr.problem.user',
+    readonly params: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
 /** §2.3 states: confirm -> 405 with a code, scan -> 404, cancel -> 403. */
 export function scan(emu: Emulator, options: ScanOptions): ScanResult {
   const now = emu.now();
   let session = options.uuid ? emu.state.qr.get(options.uuid) : undefined;
-  if (options.uuid && !session) throw new RangeError(`no QR session ${options.uuid}`);
+  if (options.uuid && !session) throw new ScanError(`no QR session ${options.uuid}`, 'qr.problem.unknown', { uuid: options.uuid });
   if (!session) {
     const pending = [...emu.state.qr.values()].filter(
       (s) => (s.status === 408 || s.status === 404) && (!options.appid || s.appid === options.appid),
     );
     session = pending[pending.length - 1];
   }
-  if (!session) throw new RangeError(options.appid ? `no pending QR session for ${options.appid}` : 'no pending QR session: open /connect/qrconnect first');
+  if (!session)
+    throw new ScanError(options.appid ? `no pending QR session for ${options.appid}` : 'no pending QR session: open /connect/qrconnect first', 'qr.problem.none', {});
   if (now - session.createdAt >= QR_TTL_MS && session.status !== 405) session.status = 402;
-  if (session.status === 402) throw new RangeError(`QR session ${session.uuid} has expired (402)`);
-  if (session.status === 405 || session.status === 403) throw new RangeError(`QR session ${session.uuid} is already finished (${session.status})`);
+  if (session.status === 402) throw new ScanError(`QR session ${session.uuid} has expired (402)`, 'qr.problem.expired', { uuid: session.uuid });
+  if (session.status === 405 || session.status === 403)
+    throw new ScanError(`QR session ${session.uuid} is already finished (${session.status})`, 'qr.problem.finished', { uuid: session.uuid, status: String(session.status) });
   const userId = options.user ?? emu.currentUser;
-  if (!emu.user(userId)) throw new RangeError(`no seeded user ${userId}`);
+  if (!emu.user(userId)) throw new ScanError(`no seeded user ${userId}`, 'qr.problem.user', { user: userId });
   const action = options.action ?? 'confirm';
   session.userId = userId;
   if (action === 'scan') {
@@ -197,7 +213,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       try {
         emu.advanceClock(advance);
       } catch (error) {
-        if (error instanceof RangeError) return bad(error.message);
+        if (error instanceof RangeError) return controlJson({ ok: false, error: error.message, problem: { text: 'clock.problem.range', params: { seconds: String(advance) } } }, 400);
         throw error;
       }
       return clockAnswer(emu);
@@ -274,6 +290,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
         });
         return controlJson({ ok: true, ...result });
       } catch (error) {
+        if (error instanceof ScanError) return controlJson({ ok: false, error: error.message, problem: { text: error.pageKey, params: error.params } }, 409);
         return bad((error as Error).message, 409);
       }
     }

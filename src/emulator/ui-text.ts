@@ -88,6 +88,16 @@ export const UI_TEXT = {
     zh: 'callerIp 必须是 IP 地址（IPv4 或 IPv6），或为空表示取连接的地址；"{value}" 不是',
     en: 'callerIp must be an IP address (v4 or v6), or empty for the connection’s address; "{value}" is not one',
   },
+  // Refusals of the control API the page can meet (control.ts ScanError, the clock's range), in its language.
+  'qr.problem.unknown': { zh: '没有二维码登录 {uuid}（可能已被重置清掉）', en: 'there is no QR login {uuid} (a reset may have cleared it)' },
+  'qr.problem.none': { zh: '没有等待中的二维码登录：先打开 /connect/qrconnect', en: 'no QR login is waiting: open /connect/qrconnect first' },
+  'qr.problem.expired': { zh: '二维码登录 {uuid} 已过期（402）', en: 'QR login {uuid} has expired (402)' },
+  'qr.problem.finished': { zh: '二维码登录 {uuid} 已经结束（{status}）', en: 'QR login {uuid} is already finished ({status})' },
+  'qr.problem.user': { zh: '种子里没有用户 {user}', en: 'no seeded user {user}' },
+  'clock.problem.range': {
+    zh: '前进 {seconds} 秒会让模拟器时钟超出 1970-01-01 … 2106-02-07（rid 用 8 位十六进制的 Unix 秒表示时间）',
+    en: 'advancing {seconds} s would move the emulator clock outside 1970-01-01 … 2106-02-07 (rids carry the time as 8 hex digits of Unix seconds)',
+  },
   'switches.callerIp.placeholder': { zh: '默认取连接的地址', en: 'default: the connection’s address' },
 
   'apps.title': { zh: '应用', en: 'Apps' },

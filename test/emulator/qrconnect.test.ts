@@ -70,8 +70,14 @@ describe('qrconnect page', () => {
     const code = String(confirmed.json.code);
     expect(confirmed.json.redirect).toBe(`https://localhost/wechat/callback?code=${code}&state=3d6be0a4035d839573b04816624a415e`);
     expect((await get(emu.url, `/connect/l/qrconnect?uuid=${uuid}`)).text).toBe(`window.wx_errcode=405;window.wx_code='${code}';`);
-    // A finished session cannot be confirmed again.
-    expect((await post(emu.url, '/__emulator/scan', { uuid })).status).toBe(409);
+    // A finished session cannot be confirmed again; the refusal carries a key of the page's texts, so
+    // the emulator's page says it in its language.
+    const again = await post(emu.url, '/__emulator/scan', { uuid });
+    expect(again.status).toBe(409);
+    expect(again.json).toMatchObject({ ok: false, error: `QR session ${uuid} is already finished (405)`, problem: { text: 'qr.problem.finished', params: { uuid, status: '405' } } });
+    const { UI_TEXT } = await import('../../src/emulator/ui-text.js');
+    expect(UI_TEXT['qr.problem.finished'].zh).toBe('二维码登录 {uuid} 已经结束（{status}）');
+    expect((await post(emu.url, '/__emulator/clock', { advance: 1e13 })).json).toMatchObject({ ok: false, problem: { text: 'clock.problem.range' } });
   });
 
   it('cancel -> 403; the QR expires after 5 minutes -> 402', async () => {
