@@ -3,7 +3,7 @@ import type { Emulator } from './server.js';
 import type { Reply, Rq } from './reply.js';
 import type { NormalizedApp } from './seed.js';
 import { openidFor, unionidFor } from './seed.js';
-import { beijingDay, beijingMonth } from './state.js';
+import { beijingDay, beijingMonth, type BasicTokenEntry } from './state.js';
 import { API_DOMAIN_IPS, ERRMSG_40001_CGI, newBasicToken } from './wire.js';
 
 export const BASIC_TTL = 7200;
@@ -150,17 +150,29 @@ export function cgiStableToken(emu: Emulator, rq: Rq): Reply {
 
 type Authed = { app: NormalizedApp } | { reply: Reply };
 
-/** access_token in the query: 41001 missing, 40001 unknown or superseded, 42001 expired. */
-function requireBasicToken(emu: Emulator, rq: Rq): Authed {
+/**
+ * The basic access_token in the query, as every /cgi-bin call checks it: 41001 missing, 40001 unknown or
+ * superseded (a replaced token past its overlap is forgotten here), 42001 expired. Also getticket's check
+ * (jssdk.ts), which counts its own quota.
+ */
+export function basicTokenOf(emu: Emulator, rq: Rq): { entry: BasicTokenEntry } | { reply: Reply } {
   const token = rq.query.get('access_token') ?? '';
   if (token === '') return { reply: emu.fail(rq, 'cgi', 41001) };
   const entry = emu.state.basicTokens.get(token);
-  if (!entry) return { reply: emu.fail(rq, 'cgi', 40001, undefined, ERRMSG_40001_CGI) };
+  if (!entry) return { reply: emu.fail(rq, 'cgi', 40001, emu.state.basicTokens.retiredAppid(token), ERRMSG_40001_CGI) };
   if (emu.now() >= entry.expiresAt) {
     if (!entry.superseded) return { reply: emu.fail(rq, 'cgi', 42001, entry.appid) };
     emu.state.basicTokens.forgetExpired(token, entry);
     return { reply: emu.fail(rq, 'cgi', 40001, entry.appid, ERRMSG_40001_CGI) };
   }
+  return { entry };
+}
+
+/** basicTokenOf, then the app it belongs to, counted against the path's quota. */
+function requireBasicToken(emu: Emulator, rq: Rq): Authed {
+  const checked = basicTokenOf(emu, rq);
+  if ('reply' in checked) return checked;
+  const { entry } = checked;
   const app = emu.app(entry.appid);
   if (!app) return { reply: emu.fail(rq, 'cgi', 40001, undefined, ERRMSG_40001_CGI) };
   count(emu, app.appid, rq.path);

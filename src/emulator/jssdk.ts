@@ -12,7 +12,7 @@ import { controlJson, html, type Reply, type Rq } from './reply.js';
 import { parseRedirect } from './callback.js';
 import { escapeHtml, jsonForScript } from './html.js';
 import { hostHeaderAllowed } from './host-guard.js';
-import { ERRMSG_40001_CGI } from './wire.js';
+import { basicTokenOf } from './cgi.js';
 import type { QueryParams } from './target.js';
 
 export const TICKET_PATH = '/cgi-bin/ticket/getticket';
@@ -67,18 +67,14 @@ function countCall(emu: Emulator, appid: string): void {
 
 /**
  * GET /cgi-bin/ticket/getticket?access_token=ACCESS_TOKEN&type=jsapi (§1). The token is checked as on
- * every /cgi-bin call (41001 missing, 40001 unknown or superseded, 42001 expired — the same rules as
- * cgi.ts requireBasicToken, repeated here because that one is private to cgi.ts), then the quota
+ * every /cgi-bin call (41001 missing, 40001 unknown or superseded, 42001 expired: cgi.ts basicTokenOf),
+ * then the quota
  * (45009, §1.4), then `type` (40097 "invalid args", ⚠ §1.2: what a bad type returns is unverified).
  */
 export function cgiGetTicket(emu: Emulator, rq: Rq): Reply {
-  const token = rq.query.get('access_token') ?? '';
-  if (token === '') return emu.fail(rq, 'cgi', 41001);
-  const entry = emu.state.basicTokens.get(token);
-  if (!entry) return emu.fail(rq, 'cgi', 40001, undefined, ERRMSG_40001_CGI);
-  if (emu.now() >= entry.expiresAt)
-    return entry.superseded ? emu.fail(rq, 'cgi', 40001, entry.appid, ERRMSG_40001_CGI) : emu.fail(rq, 'cgi', 42001, entry.appid);
-  const appid = entry.appid;
+  const checked = basicTokenOf(emu, rq);
+  if ('reply' in checked) return checked.reply;
+  const appid = checked.entry.appid;
   if (usedToday(emu, appid) >= TICKET_DAILY_QUOTA) return emu.fail(rq, 'cgi', 45009, appid);
   countCall(emu, appid);
   const type = rq.query.get('type') ?? '';

@@ -268,25 +268,38 @@ export interface BasicTokenEntry {
   superseded?: boolean;
 }
 
+/** Replaced tokens kept per appid and kind at most: a server fetching more than this within 5 minutes. */
+export const REPLACED_KEPT = 64;
+/** Forgotten tokens whose appid is still known, so their 40001 stays attributed (request log, rid/get). */
+const RETIRED_KEPT = 10_000;
+
 /**
  * Basic access tokens (/cgi-bin/token and /cgi-bin/stable_token). WeChat's semantics need, per appid and
- * kind, the current token (expired or not: it answers 42001 once expired) and the one it replaced, which
- * keeps working for its overlap (§8: at most 5 minutes; §9: a stable token rotated in its last 5 minutes
- * until its own expiry). A token replaced before that is forgotten, and so is a replaced token once it
- * has expired: either way it answers 40001 (unknown, or superseded: the same answer). Before, every token
- * was kept: 400,000 /cgi-bin/token calls took the emulator from 52 to 230 MB.
+ * kind, the current token (expired or not: it answers 42001 once expired) and every token it replaced
+ * that is still in its own overlap (§8: each old token works for min(its remaining life, 5 minutes) after
+ * the fetch that replaced it; §9: a stable token rotated in its last 5 minutes until its own expiry).
+ * A replaced token past its overlap answers 40001 and is forgotten (pruned when the next token is issued,
+ * or when it is used); only its appid is remembered, for a while, so its 40001 is still attributed.
+ * Before, every token was kept: 400,000 /cgi-bin/token calls took the emulator from 52 to 230 MB; now at
+ * most 1 + REPLACED_KEPT tokens per appid and kind.
  */
 export class BasicTokenStore {
   private readonly tokens = new Map<string, BasicTokenEntry>();
-  /** `${kind} ${appid}` -> its current token, and the token that one replaced. */
+  /** `${kind} ${appid}` -> its current token, and the tokens it replaced that may still work, oldest first. */
   private readonly current = new Map<string, string>();
-  private readonly replaced = new Map<string, string>();
+  private readonly replaced = new Map<string, string[]>();
+  private readonly retired = new Map<string, string>();
 
   get(token: string): BasicTokenEntry | undefined {
     return this.tokens.get(token);
   }
 
-  /** How many tokens are kept (GET /__emulator/stats): at most 4 per appid. */
+  /** The appid of a token this store issued and has since forgotten (while it remembers that much). */
+  retiredAppid(token: string): string | undefined {
+    return this.retired.get(token);
+  }
+
+  /** How many tokens are kept (GET /__emulator/stats). */
   get size(): number {
     return this.tokens.size;
   }
@@ -297,27 +310,41 @@ export class BasicTokenStore {
   }
 
   /**
-   * A new token becomes the current one of its appid and kind; the token it replaces is kept for its
-   * overlap, and the one replaced before that is forgotten.
+   * A new token becomes the current one of its appid and kind; the one it replaces joins the replaced
+   * tokens, of which those already past their overlap (and any beyond REPLACED_KEPT) are forgotten.
    */
   set(token: string, entry: BasicTokenEntry): void {
     const key = `${entry.kind} ${entry.appid}`;
     const previous = this.current.get(key);
     if (previous !== undefined && previous !== token) {
-      const older = this.replaced.get(key);
-      if (older !== undefined) this.tokens.delete(older);
-      this.replaced.set(key, previous);
+      const list = this.replaced.get(key) ?? [];
+      list.push(previous);
+      const kept = list.filter((t) => {
+        const e = this.tokens.get(t);
+        const live = e !== undefined && e.expiresAt > entry.issuedAt;
+        if (!live) this.retire(t, entry.appid);
+        return live;
+      });
+      while (kept.length > REPLACED_KEPT) this.retire(kept.shift()!, entry.appid);
+      this.replaced.set(key, kept);
     }
     this.current.set(key, token);
     this.tokens.set(token, entry);
   }
 
-  /** A replaced token past its overlap: it answers 40001 like an unknown one, so it is dropped. */
+  /** A replaced token past its overlap: it answers 40001 like an unknown one, so it is forgotten. */
   forgetExpired(token: string, entry: BasicTokenEntry): void {
     if (!entry.superseded) return;
     const key = `${entry.kind} ${entry.appid}`;
-    if (this.replaced.get(key) === token) this.replaced.delete(key);
+    const list = this.replaced.get(key);
+    if (list) this.replaced.set(key, list.filter((t) => t !== token));
+    this.retire(token, entry.appid);
+  }
+
+  private retire(token: string, appid: string): void {
     this.tokens.delete(token);
+    this.retired.set(token, appid);
+    if (this.retired.size > RETIRED_KEPT) this.retired.delete(this.retired.keys().next().value as string);
   }
 }
 

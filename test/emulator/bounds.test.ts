@@ -1,7 +1,7 @@
 // The emulator's request path after issue 19's speed work: pooled randomness still gives well-formed,
 // distinct codes, tokens and rids, and what a long run accumulates stays bounded (grants, the log).
 import { describe, expect, it } from 'vitest';
-import { CODES_KEPT, EmulatorState, MAX_GRANTS } from '../../src/emulator/state.js';
+import { CODES_KEPT, EmulatorState, MAX_GRANTS, REPLACED_KEPT } from '../../src/emulator/state.js';
 import { newCode, newRid, newSnsToken, newHintId } from '../../src/emulator/wire.js';
 import { defaultSeed, startEmulator } from '../../src/emulator/index.js';
 import { LOG_KEPT } from '../../src/emulator/request-log.js';
@@ -72,7 +72,7 @@ describe('emulator bounds', () => {
     }
   });
 
-  it('keeps per appid only the current basic token and the one it replaced (for its overlap); /stats counts them', async () => {
+  it('keeps each replaced basic token for its own 5-minute overlap, at most REPLACED_KEPT per appid; /stats counts them', async () => {
     const seed = defaultSeed();
     // A quota no run reaches, as the tester's seed had: only the store's own bound holds the count down.
     for (const app of seed.apps) app.tokenDailyQuota = 10_000_000;
@@ -88,27 +88,40 @@ describe('emulator bounds', () => {
       const kept = async () => ((await (await fetch(`${emu.url}/__emulator/stats`)).json()) as { basicTokens: number }).basicTokens;
       const issued: string[] = [];
       for (let i = 0; i < 2000; i++) issued.push(await token(i % 2 ? svc : test));
-      expect(await kept()).toBe(4);
-      // The current token and the one it replaced both work (WeChat: old and new for 5 minutes).
+      // 1,000 fetches each, in the same instant: the current token and the last REPLACED_KEPT it replaced.
+      expect(await kept()).toBe(2 * (1 + REPLACED_KEPT));
+      // WeChat (§8): every old token keeps working for 5 minutes after the fetch that replaced it, so one
+      // replaced three fetches ago still works (it did not, with only the last replaced token kept).
       expect(await works(issued[1999]!)).toBe(0);
-      expect(await works(issued[1997]!)).toBe(0);
-      expect(await works(issued[1995]!)).toBe(40001);
+      expect(await works(issued[1995]!)).toBe(0);
+      const oldestKept = 1999 - 2 * REPLACED_KEPT;
+      expect(await works(issued[oldestKept]!)).toBe(0);
+      expect(await works(issued[oldestKept - 2]!)).toBe(40001);
       expect(await works(issued[0]!)).toBe(40001);
-      // Stable tokens: the same bound, a forced refresh included.
+      // A forgotten token's 40001 still belongs to its appid: rid/get with that app's token finds it.
+      const log = emu.requests();
+      const rid = log[log.length - 1]!.rid!;
+      const lookup = (await (await fetch(`${emu.url}/cgi-bin/openapi/rid/get?access_token=${issued[1998]}`, { method: 'POST', body: JSON.stringify({ rid }) })).json()) as { errcode: number };
+      expect(lookup.errcode).toBe(0);
+      // Stable tokens: a forced refresh invalidates the previous one at once (§9), so none is kept.
       const s1 = await stable(svc);
-      await stable(svc, true);
+      const s2 = await stable(svc, true);
       now += 31_000;
-      await stable(svc, true);
-      expect(await kept()).toBe(6);
+      const s3 = await stable(svc, true);
       expect(await works(s1)).toBe(40001);
-      // Past the overlap the replaced tokens are gone; the current ones stay, answering 42001 once expired.
+      expect(await works(s2)).toBe(40001);
+      expect(await works(s3)).toBe(0);
+      // Past the overlap a replaced token answers 40001; the current one works until it expires.
       now += 301_000;
       expect(await works(issued[1997]!)).toBe(40001);
-      expect(await works(issued[1996]!)).toBe(40001);
-      expect(await kept()).toBe(4);
+      expect(await works(issued[1999]!)).toBe(0);
+      // The next fetch forgets the replaced tokens past their overlap: svc keeps its new token and the
+      // one it replaced (still in its overlap); test's 65 stay until its next fetch; stable keeps s3.
+      const next = await token(svc);
+      expect(await kept()).toBe(1 + REPLACED_KEPT + 2 + 1);
       now += 7200_000;
-      expect(await works(issued[1999]!)).toBe(42001);
-      expect(await kept()).toBe(4);
+      expect(await works(next)).toBe(42001);
+      expect(await works(issued[1999]!)).toBe(40001);
     } finally {
       await emu.close();
     }
