@@ -495,7 +495,7 @@ function inspectAuthUrl(
   let redirectUri: string | undefined;
   if (redirectParam && redirectParam.value !== '') {
     redirectUri = redirectParam.value;
-    checkRedirectUri(redirectParam, lostToSplit, endpoint, ctx, findings);
+    checkRedirectUri(redirectParam, lostToSplit, endpoint, ctx, findings, parts.host);
   }
 
   // --- state -------------------------------------------------------------------------------------
@@ -540,6 +540,8 @@ function checkRedirectUri(
   endpoint: AuthEndpoint,
   ctx: InspectContext,
   findings: Findings,
+  /** The host the authorize URL itself is on. */
+  authHost: string | undefined,
 ): void {
   const raw = param.rawValue;
   const decoded = param.value;
@@ -602,10 +604,11 @@ function checkRedirectUri(
 
   const type = ctx.profile?.type;
   const loopback = host === 'localhost' || host.startsWith('127.') || host === '[::1]';
-  // Only WeChat's own authorize page runs inside the phone's WeChat; another open base (the emulator)
-  // is a page a desktop browser opens, from which 127.0.0.1 is reachable.
+  // Only WeChat's own authorize page runs inside the phone's WeChat; a URL on another open base (the
+  // emulator) is a page a desktop browser opens, from which 127.0.0.1 is reachable. Judged by the URL's
+  // host: a profile aimed at the emulator still gets the warning for a real WeChat URL.
   const open = openBaseHost(ctx.openBase);
-  const onWechat = open === undefined || open.host === WECHAT_OPEN_HOST;
+  const onWechat = open === undefined || open.host === WECHAT_OPEN_HOST || authHost !== open.host;
   if (loopback && endpoint === 'authorize' && onWechat) findings.add('redirect_uri.loopback_phone', 'warning', { host });
 
   const domain = ctx.profile?.domain;

@@ -476,6 +476,13 @@ const cases: Case[] = [
     problems: ['redirect_uri.port'],
   },
   {
+    name: 'a real WeChat URL with localhost, inspected by a profile aimed at the emulator: still the phone warning',
+    url: auth(good({ redirect_uri: encodeURIComponent('http://localhost:8080/cb') })),
+    ctx: { openBase: 'http://127.0.0.1:3900' },
+    kind: 'authorize',
+    problems: ['endpoint.host', 'redirect_uri.loopback_phone', 'redirect_uri.port'],
+  },
+  {
     name: 'localhost on the authorize endpoint, open base given as WeChat\'s own: still the phone warning',
     url: auth(good({ redirect_uri: encodeURIComponent('http://localhost:8080/cb') })),
     ctx: { openBase: 'https://open.weixin.qq.com' },
