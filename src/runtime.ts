@@ -68,7 +68,9 @@ export function createContext(options: RuntimeOptions): Context {
 
     async configStore() {
       if (!configStore) {
-        const [{ ConfigStore }, { stateDir, lockWaitFromEnv }] = await Promise.all([import('./store/config.js'), resolution()]);
+        const [{ ConfigStore }, { stateDir, lockWaitFromEnv, checkGlobalFlags }] = await Promise.all([import('./store/config.js'), resolution()]);
+        // A refused flag is a typo on this very command line: said (exit 2) before any file's problem.
+        checkGlobalFlags(globals);
         configStore = ConfigStore.open(stateDir(env), { lockWaitMs: lockWaitFromEnv(env) });
         sayStoreWarnings(configStore.warnings());
       }
@@ -113,10 +115,8 @@ export function createContext(options: RuntimeOptions): Context {
 
     async resolveConfig() {
       if (!resolved) {
-        const { resolveConfig, checkGlobalFlags } = await resolution();
-        // A refused flag is a typo on this very command line: said (exit 2) before any file's problem.
-        checkGlobalFlags(globals);
-        const store = await ctx.configStore();
+        // configStore() checks the global flags first.
+        const [store, { resolveConfig }] = await Promise.all([ctx.configStore(), resolution()]);
         resolved = resolveConfig({ globals, env, ...store.snapshot() });
         secrets.add(resolved.secret);
       }

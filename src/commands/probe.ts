@@ -8,6 +8,7 @@ import { CHECK_IDS, isCheckId, type CheckId } from '../flows/probe/checks.js';
 import { runProbe, type ProbeReport } from '../flows/probe/run.js';
 import { writeReportFile } from '../flows/probe/report-file.js';
 import { checkOutputFile } from '../flows/output-file.js';
+import { checkGlobalFlags } from '../store/resolve.js';
 import { probeHooks, renderProbeHtml } from '../ui/present/probe.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 
@@ -95,7 +96,8 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
   // the user kept is replaced only with --yes or their answer.
   if (options.html && checkOutputFile(options.html, '--html', 'probe.html').exists)
     await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'probe.html_file.exists', params: { file: options.html } }, question: { key: 'probe.html_file.replace', params: { file: options.html } } });
-  const timeout = ctx.globals.timeout !== undefined ? Number(ctx.globals.timeout) : NaN;
+  // --timeout and --api-base are checked as every command checks them (exit 2), --emulator given or not.
+  const timeoutMs = checkGlobalFlags(ctx.globals);
   const report = await runProbe(
     {
       target: options.target,
@@ -104,7 +106,7 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
       skip: options.skip,
       returnParam: options.returnParam,
       reloadDelayMs: options.reloadDelayMs,
-      timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 10_000,
+      timeoutMs,
       signal: ctx.signal,
     },
     probeHooks(ctx.out, options.target, emulator),

@@ -81,6 +81,17 @@ describe('a refused global flag is a usage error (exit 2) naming the flag', () =
     expect(fs.readFileSync(file, 'utf8')).toBe('{"profiles": {');
   });
 
+  it('config list and probe --emulator check the flags too (config before its broken file)', async () => {
+    const { dir, file } = withProfile();
+    fs.writeFileSync(file, '{"profiles": {', { mode: 0o600 });
+    const config = await runCli(['--api-base', 'nope', 'config', 'list'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('--api-base');
+    const probe = await runCli(['--timeout', '0', 'probe', 'http://127.0.0.1:9/auth', '--emulator', base], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(probe.code).toBe(2);
+    expect(probe.stderr).toContain('--timeout "0"');
+  });
+
   it('doctor stops before any check runs, as with a bad --connect-to', async () => {
     hits = 0;
     const r = await runCli(['doctor', '--profile', 'prod', '--timeout', '0'], { env: { WXAUTH_CONFIG_DIR: withProfile().dir } });
