@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { collect, emulatorEnv, freePort, parseJson, runCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
+import { collect, emulatorEnv, freePort, parseJson, runCli, spawnCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
 
 const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
 
@@ -200,6 +200,19 @@ describe('wxauth listen', () => {
     expect(r.code).toBe(6);
     expect(r.stderr).toMatch(/The callback goes where redirect_uri \(http:\/\/127\.0\.0\.1:47310\/callback\) points, port and path :47310\/callback, but this listens on \/callback on a random port: nothing arrives here/);
   });
+
+  // A process is what is tested here: kill and a closed terminal reach main.ts as signals.
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    it(`${signal} ends a waiting listener as Ctrl-C does, exit ${code} (spawned)`, async () => {
+      const child = spawnCli(['listen', '--port', '0', '--timeout', '30'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+      const done = collect(child);
+      await waitForOutput(child, /Listening on/);
+      child.kill(signal);
+      const r = await done;
+      expect(r.code, r.stderr).toBe(code);
+      expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+    });
+  }
 
   it('--json prints one document with the callback and every hit', async () => {
     const { url, done } = await startListen(['--state', 'j1', '--json']);
