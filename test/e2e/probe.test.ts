@@ -238,6 +238,9 @@ describe('wxauth probe', () => {
       const r = await probe('correct', ['--html', kept, '--yes', '--only', 'authorize.url']);
       expect(r.code).toBe(0);
       expect(fs.readFileSync(kept, 'utf8')).toContain('<svg');
+      // Written as config and HAR files are: through a temporary file, mode 0600.
+      expect(fs.statSync(kept).mode & 0o777).toBe(0o600);
+      expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
