@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AppType, PublicApp, PublicUser, Seed, SeedApp, SeedUser } from './types.js';
+import { findJsonFault } from '../core/json-syntax.js';
 
 /**
  * What can be wrong in a seed, each sentence in English with `{name}` values. The CLI shows them in the
@@ -11,7 +12,7 @@ import type { AppType, PublicApp, PublicUser, Seed, SeedApp, SeedUser } from './
  */
 export const SEED_PROBLEM_TEXT = {
   notObject: 'the seed must be a JSON object with "apps" and "users" arrays',
-  notJson: 'the seed file is not valid JSON ({detail})',
+  notJson: 'the seed file is not valid JSON (line {line}, column {column})',
   appsEmpty: '"apps" must be a non-empty array',
   usersEmpty: '"users" must be a non-empty array',
   notAnObject: '{where} must be an object',
@@ -306,8 +307,10 @@ export function parseSeed(text: string, domainOverrides?: Record<string, string 
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw new EmulatorSeedError([problem('notJson', { detail: (error as Error).message })]);
+  } catch {
+    // Where it breaks, never JSON.parse's excerpt: it is English, and it may quote part of a secret.
+    const fault = findJsonFault(text);
+    throw new EmulatorSeedError([problem('notJson', { line: String(fault?.line ?? 1), column: String(fault?.column ?? 1) })]);
   }
   return normalizeSeed(value, domainOverrides);
 }

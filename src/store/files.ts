@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, messageRef, type MessageKey, type MessageRef } from '../errors.js';
-import { findJsonFault } from './json-syntax.js';
+import { findJsonFault } from '../core/json-syntax.js';
 
 let made = 0;
 /**

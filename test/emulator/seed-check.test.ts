@@ -35,6 +35,23 @@ function problemsOf(seed: unknown): string[] {
 const GOOD_APP = { appid: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef', type: 'test', domain: '127.0.0.1:5000' };
 
 describe('seed problems', () => {
+  it('a seed that is not JSON says where, in the user\'s language, and never quotes the file (it may hold a secret)', async () => {
+    const text = '{"apps":[{"appid":"wx0123456789abcdef","secret": \'0123456789abcdef0123456789abcdef\'}]}';
+    let problems: string[] = [];
+    try {
+      parseSeed(text);
+    } catch (error) {
+      problems = (error as EmulatorSeedError).problems;
+    }
+    expect(problems).toEqual(['the seed file is not valid JSON (line 1, column 50)']);
+    const file = seedFile('quoted.json', text);
+    const zh = await runCli(['emulator', '--seed', file, '--port', '0'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('种子文件不是有效的 JSON（第 1 行第 50 列）');
+    expect(zh.stderr).not.toContain('0123456789abcdef0123456789abcdef');
+    expect(zh.stderr).not.toContain('Unexpected token');
+  });
+
   it('a bad appid is reported together with the same app’s other problems', () => {
     const problems = problemsOf({ apps: [{ appid: 'wx1', secret: 'x', type: 'nope', domain: 'http://x' }], users: [{ nickname: 'a' }] });
     expect(problems).toEqual([

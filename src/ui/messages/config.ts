@@ -22,7 +22,7 @@ export const messages = {
     zh: 'wxauth 没有改动这个文件。它只是令牌缓存：删除 {file} 即可（之后用 wxauth login 或 exchange 重新获取令牌），或手动修复其中的 JSON，再重试。',
     en: 'wxauth left the file untouched. It only caches tokens: delete {file} (then get tokens again with wxauth login or exchange), or fix its JSON by hand, and retry.',
   },
-  // A config.json or tokens.json that is not JSON (store/json-syntax.ts finds where); never the
+  // A config.json or tokens.json that is not JSON (core/json-syntax.ts finds where); never the
   // engine's message, which quotes the text around the fault (the appsecret, in config.json).
   'config.file.json.invalid': { zh: '{file} 不是有效的 JSON。', en: '{file} is not valid JSON.' },
   'config.file.json.empty': { zh: '{file} 是空的，里面没有 JSON。', en: '{file} is empty: there is no JSON in it.' },

@@ -199,8 +199,8 @@ export const messages = {
     en: 'the seed must be a JSON object with "apps" and "users" arrays',
   },
   'emulator.seed.problem.notJson': {
-    zh: '种子文件不是有效的 JSON（{detail}）',
-    en: 'the seed file is not valid JSON ({detail})',
+    zh: '种子文件不是有效的 JSON（第 {line} 行第 {column} 列）',
+    en: 'the seed file is not valid JSON (line {line}, column {column})',
   },
   'emulator.seed.problem.appsEmpty': {
     zh: '"apps" 必须是非空数组',

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findJsonFault } from '../../src/store/json-syntax.js';
+import { findJsonFault } from '../../src/core/json-syntax.js';
 import { parseJson, runCli, tempConfigDir } from '../e2e/helpers.js';
 
 const SECRET = '5e1ec0de5e1ec0de5e1ec0de5e1ec0de';
