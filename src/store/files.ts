@@ -586,6 +586,9 @@ function tryCreateLock(lock: string, token: string, named = lock): boolean {
  * is when a writer is known to have died. `dead`: the holder taken over, when it is a process of this
  * host that is gone; the temporary files of the file the lock guards that it was writing
  * (`config.json.<its pid>-….tmp`, writeFileAtomic) can then never be renamed into place, however new.
+ * (Like the takeover itself, this trusts that a pid not alive here is gone: two containers sharing the
+ * hostname and the config folder but not their pid namespace would fool both; the writer whose file
+ * went would then fail with exit 4 rather than save over the other's change.)
  */
 function sweepLeftovers(lock: string, dead?: LockHolder): void {
   const dir = path.dirname(lock);
