@@ -171,8 +171,11 @@ export class ProxyObserver {
   }
 
   observe(exchange: ProxyExchange): ObserveResult {
-    const facts = readCall(exchange);
-    this.masker.learn(secretValuesOf(facts));
+    const read = readCall(exchange);
+    this.masker.learn(secretValuesOf(read));
+    // A secret seen in traffic is masked by value in the path too (`GET /cgi-bin/x/<appsecret>`), as the
+    // HAR masks it: the call, every detector hit and message built from it, the quota keys.
+    const facts = { ...read, endpoint: this.masker.target(read.endpoint) };
     const appid = this.appidOf(facts);
     const call = this.describe(exchange, facts, appid);
     const hits: DetectorHit[] = [];

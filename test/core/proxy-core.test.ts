@@ -57,6 +57,17 @@ describe('ProxyMasker', () => {
     expect(JSON.stringify(later.call)).not.toContain(SECRET);
   });
 
+  it('masks a secret seen earlier in a later call\'s path: the call and the detector hits built from it', () => {
+    const o = new ProxyObserver({ showSecrets: false });
+    o.observe(exchange({ target: `/cgi-bin/token?grant_type=client_credential&appid=wx1&secret=${SECRET}` }));
+    const later = o.observe(
+      exchange({ target: `/cgi-bin/x/${SECRET}`, responseBody: '{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6b105a9b-cc9ecac2-0ef2b18d"}' }),
+    );
+    expect(later.call.endpoint).toBe('/cgi-bin/x/5e1e***');
+    expect(later.hits.map((h) => h.id)).toContain('ip.whitelist');
+    expect(JSON.stringify(later)).not.toContain(SECRET);
+  });
+
   it('shows everything with --show-secrets', () => {
     const clear = new ProxyMasker(true);
     expect(clear.target(`/x?secret=${SECRET}`)).toContain(SECRET);

@@ -313,11 +313,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   let nextId = 1;
 
   function report(exchange: ProxyExchange): void {
-    const observed = observer.observe(exchange);
-    const { hits } = observed;
-    // A secret seen in traffic is masked by value in the path too (`GET /cgi-bin/x/<appsecret>`), as the
-    // HAR masks it: on the live line, in --json and in the summary's endpoints.
-    const call = { ...observed.call, endpoint: observer.masker.target(observed.call.endpoint) };
+    // The observer has masked secrets, in the path too (core/proxy-detect.ts observe).
+    const { call, hits } = observer.observe(exchange);
     stats.addCall(call);
     if (options.keepHar) har.push(buildHarEntry(exchange, call, observer.masker));
     options.hooks.call(call);
