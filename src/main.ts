@@ -9,12 +9,13 @@ declare const WXAUTH_VERSION: string | undefined;
 const version = typeof WXAUTH_VERSION === 'string' ? WXAUTH_VERSION : (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /**
- * `wxauth errcode --list | head` closes stdout early (EPIPE), and a terminal that was closed (SIGHUP)
- * answers writes with EIO: the reader left, which is not an error of wxauth's.
+ * `wxauth errcode --list | head` closes stdout early (EPIPE; ECONNRESET when stdout is a socket, as
+ * Node's spawn makes it), and a terminal that was closed (SIGHUP) answers writes with EIO: the reader
+ * left, which is not an error of wxauth's.
  */
 function readerMayLeave(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   return stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
+    if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET' && error.code !== 'EIO') throw error;
   });
 }
 

@@ -49,7 +49,9 @@ export class ProcessOutput implements Writable {
       const code = (error as NodeJS.ErrnoException).code;
       // A non-blocking pipe that is full (its reader is slow): Node's stream waits for it.
       if (code === 'EAGAIN') return this.stream.write(bytes.subarray(done));
-      if (code === 'EPIPE') {
+      // The reader went away: a pipe says EPIPE; a socket (what Node's spawn gives a child as stdio)
+      // whose reader closed with data unread says ECONNRESET.
+      if (code === 'EPIPE' || code === 'ECONNRESET') {
         this.readerGone = true;
         return false;
       }
