@@ -326,7 +326,7 @@ describe('wxauth probe', () => {
     }
   });
 
-  it('without --emulator, the API base the other commands use is the emulator: --api-base, then WXAUTH_API_BASE', async () => {
+  it('without --emulator, the API base the other commands use is the emulator: --api-base, then WXAUTH_API_BASE, then the profile', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
     try {
       const flag = await runCli(['probe', `${app.url}/auth/wechat`, '--api-base', emu.url, '--only', 'login.completes', '--json']);
@@ -334,6 +334,17 @@ describe('wxauth probe', () => {
       expect(JSON.parse(flag.stdout)).toMatchObject({ emulator: emu.url });
       const env = await runCli(['probe', `${app.url}/auth/wechat`, '--only', 'login.completes', '--json'], { env: { WXAUTH_API_BASE: emu.url } });
       expect(env.code, env.stderr).toBe(0);
+      expect(JSON.parse(env.stdout)).toMatchObject({ emulator: emu.url });
+      // Then the profile's apiBase, as `wxauth config set apiBase` saves it.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-profile-'));
+      try {
+        expect((await runCli(['config', 'set', 'apiBase', emu.url], { env: { WXAUTH_CONFIG_DIR: dir } })).code).toBe(0);
+        const profile = await runCli(['probe', `${app.url}/auth/wechat`, '--only', 'login.completes', '--json'], { env: { WXAUTH_CONFIG_DIR: dir } });
+        expect(profile.code, profile.stderr).toBe(0);
+        expect(JSON.parse(profile.stdout)).toMatchObject({ emulator: emu.url });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     } finally {
       await app.close();
     }
