@@ -9,6 +9,7 @@ import { runProbe, type ProbeReport } from '../flows/probe/run.js';
 import { writeReportFile } from '../flows/probe/report-file.js';
 import { checkOutputFile } from '../flows/output-file.js';
 import { checkGlobalFlags } from '../store/resolve.js';
+import { isWechatApiBase } from '../core/endpoints.js';
 import { probeHooks, renderProbeHtml } from '../ui/present/probe.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 
@@ -81,13 +82,7 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
  */
 async function configuredEmulator(ctx: Context): Promise<string | undefined> {
   const { apiBase } = await ctx.resolveConfig();
-  let host: string;
-  try {
-    host = new URL(apiBase).hostname;
-  } catch {
-    return undefined;
-  }
-  return /(?:^|\.)weixin\.qq\.com$/i.test(host) ? undefined : apiBase;
+  return isWechatApiBase(apiBase) ? undefined : apiBase;
 }
 
 export async function run(options: ProbeCommandOptions, ctx: Context): Promise<ProbeResult> {

@@ -27,6 +27,17 @@ export const DEFAULT_API_BASE = REGIONS.default;
 /** WeChat's disaster-recovery domain: where an idempotent call goes when the chosen host is unreachable. */
 export const DEFAULT_BACKUP_API_BASE = REGIONS.api2;
 
+/** Whether an API base is one of WeChat's own API hosts (REGIONS), not an emulator or a proxy. */
+export function isWechatApiBase(base: string): boolean {
+  let host: string;
+  try {
+    host = new URL(base).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return Object.values(REGIONS).some((region) => new URL(region).hostname === host);
+}
+
 export function isRegion(value: string): value is Region {
   return Object.hasOwn(REGIONS, value);
 }

@@ -3,36 +3,23 @@
 // type) re-checks the saved redirect_uri. And the hints around profiles and state files point the
 // right way (item 11), in the user's language (item 10).
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli.js';
 import { EXIT, UsageError } from '../../src/errors.js';
 import { createContext } from '../../src/runtime.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { Output } from '../../src/ui/output.js';
-import { parseJson, runCli, tempConfigDir } from './helpers.js';
+import { parseJson, runCli, tempConfigDir, useCountingWechat } from './helpers.js';
 
 const APPID = 'wx1234567890abcdef';
 const SECRET = '0123456789abcdef0123456789abcdef';
 const INIT = ['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/wechat/callback'];
 
 /** A stand-in for WeChat that counts what reaches it: a value refused up front sends nothing. */
-let hits = 0;
-let base = '';
-const server = http.createServer((_req, res) => {
-  hits++;
-  res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify({ errcode: 40013, errmsg: 'invalid appid' }));
-});
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const wechat = useCountingWechat();
 
-const aimed = (extra: Record<string, string>) => ({ WXAUTH_API_BASE: base, WXAUTH_BACKUP_API_BASE: base, WXAUTH_OPEN_BASE: base, WXAUTH_CONFIG_DIR: tempConfigDir(), ...extra });
+const aimed = (extra: Record<string, string>) => ({ WXAUTH_API_BASE: wechat.base, WXAUTH_BACKUP_API_BASE: wechat.base, WXAUTH_OPEN_BASE: wechat.base, WXAUTH_CONFIG_DIR: tempConfigDir(), ...extra });
 
 async function initialised(extra: string[] = []): Promise<{ dir: string; env: Record<string, string> }> {
   const dir = tempConfigDir();
@@ -49,13 +36,13 @@ describe('WXAUTH_* values are checked before any call to WeChat (exit 4, the var
     ['WXAUTH_SECRET', ` ${SECRET}`, 'space'],
     ['WXAUTH_SECRET', SECRET.slice(2), '32 hex'],
   ])('%s=%j', async (name, value, expected) => {
-    hits = 0;
+    wechat.hits = 0;
     const r = await runCli(['token'], { env: aimed({ WXAUTH_APPID: APPID, WXAUTH_SECRET: SECRET, [name]: value }) });
     expect(r.code, r.stderr).toBe(4);
     expect(r.stderr).toContain(name);
     expect(r.stderr).toContain(expected);
     expect(r.stderr).not.toContain(SECRET);
-    expect(hits).toBe(0);
+    expect(wechat.hits).toBe(0);
   });
 
   it('a port in WXAUTH_DOMAIN of a service account is refused before a URL is built', async () => {

@@ -7,9 +7,11 @@ import { EventEmitter } from 'node:events';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import fs from 'node:fs';
 import net from 'node:net';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'wxauth.cjs');
@@ -205,4 +207,23 @@ export async function freePort(): Promise<number> {
   const port = (server.address() as net.AddressInfo).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * A stand-in for WeChat that counts what reaches it and answers 40013, for tests that a value refused up
+ * front sends nothing. Listens from the file's beforeAll to its afterAll; `hits` may be reset.
+ */
+export function useCountingWechat(): { base: string; hits: number } {
+  const wechat = { base: '', hits: 0 };
+  const server = http.createServer((_req, res) => {
+    wechat.hits++;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ errcode: 40013, errmsg: 'invalid appid' }));
+  });
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    wechat.base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return wechat;
 }

@@ -4,34 +4,21 @@
 // names where it came from — the variable, or the profile and its config.json — so the user knows
 // what to change. Nothing reaches WeChat either way.
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseJson, runCli, tempConfigDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { parseJson, runCli, tempConfigDir, useCountingWechat } from './helpers.js';
 
 const APPID = 'wx1234567890abcdef';
 const SECRET = '0123456789abcdef0123456789abcdef';
 
-/** A stand-in for WeChat that counts what reaches it. */
-let hits = 0;
-let base = '';
-const server = http.createServer((_req, res) => {
-  hits++;
-  res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify({ errcode: 40013, errmsg: 'invalid appid' }));
-});
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+/** A stand-in for WeChat that counts what reaches it: a value refused up front sends nothing. */
+const wechat = useCountingWechat();
 
 /** A config folder with profile "prod" (aimed at the counting server) and `extra` in it. */
 function withProfile(extra: Record<string, string> = {}): { dir: string; file: string } {
   const dir = tempConfigDir();
   const file = path.join(dir, 'config.json');
-  const prod = { type: 'service', appid: APPID, secret: SECRET, apiBase: base, openBase: base, backupApiBase: base, ...extra };
+  const prod = { type: 'service', appid: APPID, secret: SECRET, apiBase: wechat.base, openBase: wechat.base, backupApiBase: wechat.base, ...extra };
   fs.writeFileSync(file, JSON.stringify({ currentProfile: 'prod', profiles: { prod } }), { mode: 0o600 });
   return { dir, file };
 }
@@ -45,13 +32,13 @@ describe('a refused global flag is a usage error (exit 2) naming the flag', () =
     [['--backup-api-base', 'nope', 'token'], '--backup-api-base: "nope"'],
     [['--region', 'xx', 'token'], '--region: region "xx"'],
   ])('%j', async (args, named) => {
-    hits = 0;
+    wechat.hits = 0;
     const { dir } = withProfile();
     const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(named);
     expect(r.stdout).toBe('');
-    expect(hits).toBe(0);
+    expect(wechat.hits).toBe(0);
   });
 
   it('in the --json document too: error.code "usage"', async () => {
@@ -87,19 +74,19 @@ describe('a refused global flag is a usage error (exit 2) naming the flag', () =
     const config = await runCli(['--api-base', 'nope', 'config', 'list'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(config.code).toBe(2);
     expect(config.stderr).toContain('--api-base');
-    const probe = await runCli(['--timeout', '0', 'probe', 'http://127.0.0.1:9/auth', '--emulator', base], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    const probe = await runCli(['--timeout', '0', 'probe', 'http://127.0.0.1:9/auth', '--emulator', wechat.base], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     expect(probe.code).toBe(2);
     expect(probe.stderr).toContain('--timeout "0"');
   });
 
   it('doctor stops before any check runs, as with a bad --connect-to', async () => {
-    hits = 0;
+    wechat.hits = 0;
     const r = await runCli(['doctor', '--profile', 'prod', '--timeout', '0'], { env: { WXAUTH_CONFIG_DIR: withProfile().dir } });
     expect(r.code, r.stdout + r.stderr).toBe(2);
     expect(r.stderr).toContain('--timeout "0"');
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(/node|passed|failed/i);
-    expect(hits).toBe(0);
+    expect(wechat.hits).toBe(0);
   });
 });
 
@@ -111,12 +98,12 @@ describe('the same value from WXAUTH_* or a profile is a config error (exit 4) n
     ['WXAUTH_REGION', 'xx'],
     ['WXAUTH_TYPE', 'corp'],
   ])('%s=%s', async (name, value) => {
-    hits = 0;
+    wechat.hits = 0;
     const r = await runCli(['token'], { env: { WXAUTH_CONFIG_DIR: withProfile().dir, [name]: value } });
     expect(r.code, r.stderr).toBe(4);
     expect(r.stderr).toContain(`${name}: `);
     expect(r.stderr).toContain(`"${value}"`);
-    expect(hits).toBe(0);
+    expect(wechat.hits).toBe(0);
   });
 
   it.each([
@@ -124,13 +111,13 @@ describe('the same value from WXAUTH_* or a profile is a config error (exit 4) n
     ['apiBase', 'notaurl'],
     ['type', 'corp'],
   ])('profile %s=%s: the profile and config.json are named', async (key, value) => {
-    hits = 0;
+    wechat.hits = 0;
     const { dir, file } = withProfile({ [key]: value });
     const r = await runCli(['token'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(r.code, r.stderr).toBe(4);
     expect(r.stderr).toContain(`${key} (profile prod, ${file}): `);
     expect(r.stderr).toContain(`"${value}"`);
-    expect(hits).toBe(0);
+    expect(wechat.hits).toBe(0);
     const zh = await runCli(['--lang', 'zh', 'token'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(zh.code).toBe(4);
     expect(zh.stderr).toContain(`${key} (profile prod, ${file})：`);
