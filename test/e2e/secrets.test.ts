@@ -30,6 +30,10 @@ describe('rid/get answers that carry the appsecret', () => {
     dir = tempConfigDir();
     // A request that carried the profile's own secret and failed with a rid: the 21st forced
     // stable_token refresh of the day is 45009 (API-FACTS §9); 30 s apart so each one counts.
+    // 21 refreshes 31 s apart span 11 minutes of the emulator's clock: not across a Beijing midnight,
+    // where the daily count starts again (a CI run at 23:49 Beijing time never reached 45009).
+    const beijingSecond = Math.floor((emu.now() / 1000 + 8 * 3600) % 86_400);
+    if (beijingSecond > 86_400 - 15 * 60) emu.advanceClock(86_400 - beijingSecond + 60);
     let body: { errcode?: number; errmsg?: string } = {};
     for (let i = 0; i < 21 && body.errcode !== 45009; i++) {
       const res = await fetch(`${emu.url}/cgi-bin/stable_token`, {
