@@ -12,7 +12,7 @@ import { extractRid } from '../core/errcodes.js';
 import { readErrorBody } from '../core/responses.js';
 import { redactJsonText, redactUrl } from '../core/secrets.js';
 import { RID_RETENTION_MS, nextStep } from '../core/next-step.js';
-import type { RidGetResponse } from '../http/api.js';
+import type { RidGetResponse } from '../core/responses.js';
 import { formatLocalTime } from '../ui/format.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import { announceRid, type RidCommandResult } from '../ui/present/rid.js';

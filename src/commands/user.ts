@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { nextStep } from '../core/next-step.js';
-import type { UserinfoLang } from '../http/api.js';
+import type { UserinfoLang } from '../core/responses.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import type { UserCommandResult } from '../ui/present/user.js';
 

@@ -4,7 +4,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
-import type { UserinfoLang } from '../http/api.js';
+import type { UserinfoLang } from '../core/responses.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/next-step.js';
 import { fetchUserinfo, pickUserToken } from '../flows/user-token.js';

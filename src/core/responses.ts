@@ -5,6 +5,9 @@
 // errmsg suffixes (API-FACTS §0.4) live in ./errmsg.ts.
 import { extractRid } from './errmsg.js';
 
+/** The `lang` parameter of /sns/userinfo and /cgi-bin/user/info: the language of country/province/city (API-FACTS §7; /cgi-bin/user/info takes the same values). */
+export type UserinfoLang = 'zh_CN' | 'zh_TW' | 'en';
+
 export interface ErrorBody {
   errcode: number;
   errmsg: string;

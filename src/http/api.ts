@@ -16,6 +16,7 @@ import {
   type OkResponse,
   type QuotaGetResponse,
   type RidGetResponse,
+  type UserinfoLang,
 } from '../core/responses.js';
 import { readSnsAccessTokenResponse, readUserinfoResponse, type SnsAccessTokenResponse, type SnsUserinfoResponse } from '../core/token.js';
 import { WechatHttpClient, type ApiResponse, type ClientOptions } from './client.js';
@@ -36,7 +37,7 @@ export type SnsAuthResponse = OkResponse;
 /** POST /cgi-bin/clear_quota (§12). */
 export type ClearQuotaResponse = OkResponse;
 
-export type UserinfoLang = 'zh_CN' | 'zh_TW' | 'en';
+export type { UserinfoLang };
 
 export class WechatApi {
   readonly http: WechatHttpClient;

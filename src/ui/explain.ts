@@ -1,5 +1,5 @@
 // Presents an errcode explanation (src/core/errcodes.ts). Used by `wxauth errcode` (full, on
-// stdout: the explanation is the command's data) and by main.ts whenever WeChat answers a command
+// stdout: the explanation is the command's data) and by ui/present/error.ts whenever WeChat answers a command
 // with an errcode (compact, on stderr: it is talk around the error).
 import type { Bilingual, ErrcodeExplanation, ExplanationItem, UnknownInput } from '../core/errcodes.js';
 import { tOptional, type Lang } from './i18n.js';
