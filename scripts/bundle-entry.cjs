@@ -12,7 +12,7 @@
 // Everything else (node:fs, undici, qrcode-terminal...) goes through Node's require, from this folder, as before.
 // On Node 22+ the chunks are therefore not in Node's compile cache (bin/wxauth.cjs turns it on for what
 // Node itself loads); a V8 code cache of our own for them was measured on Node 20 and not worth it
-// (README, speed). Node 22 has not been measured here.
+// (docs/speed.md: also with the lazily compiled functions in it, made after a training run).
 'use strict';
 const { readFileSync } = require('node:fs');
 const { compileFunction } = require('node:vm');
