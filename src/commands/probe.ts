@@ -110,5 +110,5 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
   // The page is written here, where files are; the presenter only says where it went, or, should the
   // write fail after all (disk full, folder removed meanwhile), shows the card and then the error (exit 2).
   const htmlError = options.html ? writeReportFile(options.html, renderProbeHtml(report, ctx.lang)) : undefined;
-  return { ...report, html: options.html, ...(htmlError ? { htmlError } : {}), showSecrets: ctx.globals.showSecrets === true, exitCode: htmlError ? EXIT.usage : failed ? EXIT.checkFailed : EXIT.ok };
+  return { ...report, html: options.html, ...(htmlError ? { htmlError } : {}), showSecrets: ctx.globals.showSecrets === true, exitCode: failed ? EXIT.checkFailed : htmlError ? EXIT.usage : EXIT.ok };
 }

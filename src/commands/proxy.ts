@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { UsageError } from '../errors.js';
+import { EXIT, UsageError, type ExitCode } from '../errors.js';
 import { REGIONS, isRegion } from '../core/endpoints.js';
 import type { ProxySummary } from '../core/proxy-stats.js';
 import { INTERCEPTED_HOSTS, proxySettingsFrom } from '../core/proxy-route.js';
@@ -51,6 +51,8 @@ export interface ProxyRunResult {
   upstream: string;
   summary: ProxySummary;
   har?: { file: string; count: number; error?: string };
+  /** 2 when the HAR asked for could not be written at the end (as a bad --har path found at the start); else 0. */
+  exitCode?: ExitCode;
 }
 
 function parseUpstream(value: string): string {
@@ -192,5 +194,6 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       }
     }
   }
-  return { kind: 'run', url: proxy.url, upstream, summary: proxy.summary(), ...(har ? { har } : {}) };
+  // A HAR that was asked for and not written is a failure a script must see, even after a normal end.
+  return { kind: 'run', url: proxy.url, upstream, summary: proxy.summary(), ...(har ? { har } : {}), ...(har?.error ? { exitCode: EXIT.usage } : {}) };
 }

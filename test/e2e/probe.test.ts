@@ -246,31 +246,34 @@ describe('wxauth probe', () => {
     }
   });
 
-  it('--html that fails to write after the run still prints the report card, then the error (exit 2)', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
-    const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
-    try {
-      const child = startCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--html', path.join(dir, 'r.html')]);
-      const out = { stdout: '', stderr: '' };
-      child.stdout!.on('data', (d: Buffer) => (out.stdout += d.toString()));
-      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-      // The folder goes away while the scenarios run (checked fine at the start).
-      await new Promise<void>((resolve) =>
-        child.stderr!.on('data', (d: Buffer) => {
-          out.stderr += d.toString();
-          if (out.stderr.includes('happy path')) resolve();
-        }),
-      );
-      fs.rmSync(dir, { recursive: true, force: true });
-      expect(await closed).toBe(2);
-      expect(out.stdout).toContain('✔ login.completes');
-      expect(out.stdout).toContain('Passed: 15,');
-      expect(out.stderr).toMatch(/could not be written to .*r\.html \(ENOENT\)/);
-    } finally {
-      await app.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  // A failed check stays exit 1 (the news a CI job acts on); only a clean run ends with the write's exit 2.
+  for (const [kind, exit, passed] of [['correct', 2, 'Passed: 15,'], ['exchanges-twice', 1, '✖ callback.duplicate']] as const) {
+    it(`--html that fails to write after the run still prints the report card, then the error (${kind}: exit ${exit})`, async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
+      const app = await startProbeApp(kind, { emulator: emu.url, appid: APPID, secret });
+      try {
+        const child = startCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--html', path.join(dir, 'r.html')]);
+        const out = { stdout: '', stderr: '' };
+        child.stdout!.on('data', (d: Buffer) => (out.stdout += d.toString()));
+        const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+        // The folder goes away while the scenarios run (checked fine at the start).
+        await new Promise<void>((resolve) =>
+          child.stderr!.on('data', (d: Buffer) => {
+            out.stderr += d.toString();
+            if (out.stderr.includes('happy path')) resolve();
+          }),
+        );
+        fs.rmSync(dir, { recursive: true, force: true });
+        expect(await closed).toBe(exit);
+        expect(out.stdout).toContain('✔ login.completes');
+        expect(out.stdout).toContain(passed);
+        expect(out.stderr).toMatch(/could not be written to .*r\.html \(ENOENT\)/);
+      } finally {
+        await app.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 
   it('authorize.url shows inspect\'s findings (what is wrong and the fix) on the card, in --json and in the HTML', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));

@@ -639,6 +639,18 @@ describe('wxauth proxy (the command)', () => {
     expect(zh.stderr).toContain('不存在');
   });
 
+  it('a HAR that cannot be written at the end (its folder removed while the proxy ran) is said and ends with exit 2', async () => {
+    const gone = fs.mkdtempSync(path.join(dir, 'gone-'));
+    const har = path.join(gone, 'calls.har');
+    const px = await runProxyCommand(['--upstream', emu.url, '--har', har]);
+    await request(px.url, tokenPath());
+    fs.rmSync(gone, { recursive: true, force: true });
+    expect(await px.stop()).toBe(2);
+    expect(px.stderr.text).toContain(har);
+    expect(px.stderr.text).toContain('ENOENT');
+    expect(px.stdout.text).toContain('/cgi-bin/token');
+  });
+
   it('an existing --har file is not replaced without --yes; with --yes it is', async () => {
     const har = path.join(dir, 'kept.har');
     fs.writeFileSync(har, 'my earlier capture');
