@@ -2,7 +2,7 @@
 // Tokens are never listed; `show` masks them unless --show-secrets.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { tokenStatus } from '../core/token.js';
 import { maskSecret } from '../core/validate.js';
 import { profileFlag } from '../core/next-step.js';
@@ -52,7 +52,8 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
       if (!openid) throw new UsageError({ key: 'tokens.show.openidNeeded' }, { hint: { key: 'tokens.show.openidNeeded.hint', params: { p } } });
       const entry = tokens.listUsers(profile).find((u) => u.openid === openid);
       if (!entry) {
-        throw new UsageError({ key: 'tokens.noCachedOpenid', params: { profile, openid } }, { hint: { key: 'tokens.noCachedUser.hint', params: { p } } });
+        // Like check/refresh/userinfo with no cached token: a missing credential (exit 4), not a usage mistake.
+        throw new ConfigError({ key: 'tokens.noCachedOpenid', params: { profile, openid } }, { hint: { key: 'tokens.noCachedUser.hint', params: { p } } });
       }
       return { action: 'show', profile, now, user: view(entry), revealed: reveal };
     }

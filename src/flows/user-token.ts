@@ -196,20 +196,21 @@ export function pickUserToken(
 }
 
 /**
- * No cached token to use. When the profile does hold tokens, but of another appid (its appid was
+ * No cached token to use: a missing credential (exit 4, as `token --show` on an empty cache), not a
+ * mistake in the command line. When the profile does hold tokens, but of another appid (its appid was
  * changed, or WXAUTH_APPID points elsewhere), saying "empty" would send the user to `wxauth tokens`,
  * which lists them: name the appids instead.
  */
-function noCachedUser(profile: string, openid: string | undefined, tokens?: TokenStore, appid?: string): UsageError {
+function noCachedUser(profile: string, openid: string | undefined, tokens?: TokenStore, appid?: string): ConfigError {
   const others = appid === undefined ? [] : (tokens?.listUsers(profile) ?? []).filter((u) => u.appid !== appid && (openid === undefined || u.openid === openid));
   if (appid !== undefined && others.length > 0) {
     const appids = [...new Set(others.map((u) => u.appid))].join(', ');
-    return new UsageError(
+    return new ConfigError(
       openid ? { key: 'tokens.otherAppidOpenid', params: { profile, appid, others: appids, openid } } : { key: 'tokens.otherAppid', params: { profile, appid, others: appids } },
       { hint: { key: 'tokens.otherAppid.hint', params: { p: profileFlag(profile), appid } } },
     );
   }
-  return new UsageError(
+  return new ConfigError(
     openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } },
     { hint: { key: 'tokens.noCachedUser.hint', params: { p: profileFlag(profile) } } },
   );
@@ -250,7 +251,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     previous = p.tokens?.getUser(p.profile, p.appid, p.openid);
     if (!previous) throw noCachedUser(p.profile, p.openid, p.tokens, p.appid);
     if (!previous.refreshToken) {
-      throw new UsageError(
+      throw new ConfigError(
         { key: 'tokens.noRefreshToken', params: { openid: previous.openid } },
         { hint: { key: 'tokens.next.reauthorize', params: { p: profileFlag(p.profile) } } },
       );

@@ -32,7 +32,7 @@ describe('a cache holding tokens of another appid', () => {
   it('check, refresh and userinfo name the appid the tokens are of, not "empty"', async () => {
     for (const command of ['check', 'refresh', 'userinfo']) {
       const r = await wx([command]);
-      expect(r.code, command).toBe(2);
+      expect(r.code, command).toBe(4);
       expect(r.stderr, command).toContain(`The token cache of profile default has no user of appid ${other.appid}: its tokens are of ${svc.appid}`);
       expect(r.stderr, command).not.toContain('is empty');
     }
@@ -42,7 +42,7 @@ describe('a cache holding tokens of another appid', () => {
 
   it('with an openid, says that openid has tokens of the other appid (in zh too)', async () => {
     const r = await wx(['check', '--openid', openid]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(4);
     expect(r.stderr).toContain(`openid ${openid} has tokens of ${svc.appid}, not of the current appid ${other.appid}`);
     const zh = await wx(['check', '--openid', openid], { LANG: 'zh_CN.UTF-8' });
     expect(zh.stderr).toContain(`openid ${openid} 的 token 属于 ${svc.appid}，不属于现在的 appid ${other.appid}`);
@@ -50,7 +50,7 @@ describe('a cache holding tokens of another appid', () => {
 
   it('an openid cached for no appid at all is still "has no openid"', async () => {
     const r = await wx(['check', '--openid', 'oNoSuchOpenid0000000000000000']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(4);
     expect(r.stderr).toContain('has no openid oNoSuchOpenid0000000000000000');
   });
 });

@@ -86,7 +86,7 @@ describe('wxauth tokens', () => {
     expect(human.stdout).toMatch(/expired \(1m\d*s? ago\)/);
 
     const missing = await wx(['tokens', 'show', 'oNobody']);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(4);
     expect(missing.stderr).toContain('oNobody');
   });
 

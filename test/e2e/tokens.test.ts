@@ -322,9 +322,9 @@ describe('wxauth check', () => {
     expect(r.stderr).toContain('已用 code 换到用户 access_token');
   });
 
-  it('an empty cache is a usage error that says how to get a token', async () => {
+  it('an empty cache is a missing credential (exit 4, as token --show) that says how to get a token', async () => {
     const r = await wx(['check']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(4);
     expect(r.stderr).toContain('wxauth login');
   });
 });
@@ -416,7 +416,7 @@ describe('wxauth userinfo', () => {
     expect(r.stderr).toMatch(/errcode\s+48001/);
     expect(r.stderr).toContain('wxauth url --scope snsapi_userinfo');
     const staging = await wx(['userinfo', '--profile', 'staging']);
-    expect(staging.code).toBe(2);
+    expect(staging.code).toBe(4);
     expect(staging.stderr).toContain('--profile staging');
   });
 

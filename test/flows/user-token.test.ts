@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
 import { WechatApi } from '../../src/http/api.js';
 import { TokenStore } from '../../src/store/token-cache.js';
-import { UsageError, WechatApiError } from '../../src/errors.js';
+import { ConfigError, UsageError, WechatApiError } from '../../src/errors.js';
 import { exchangeCode, fetchUserinfo, pickUserToken, refreshUserToken, type AutoRefresh } from '../../src/flows/user-token.js';
 
 let emu: EmulatorHandle;
@@ -84,10 +84,10 @@ describe('refreshUserToken', () => {
     expect(tokens.getUser('default', svc.appid)?.accessToken).toBe(r.token.accessToken);
   });
 
-  it('without a cache entry: a usage error saying how to get one', async () => {
+  it('without a cache entry: a missing credential (ConfigError, exit 4) saying how to get one', async () => {
     const e = await refreshUserToken({ ...deps(), appid: svc.appid }).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(UsageError);
-    expect((e as UsageError).messageRef.key).toBe('tokens.noCachedUser');
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as ConfigError).messageRef.key).toBe('tokens.noCachedUser');
   });
 });
 
