@@ -10,13 +10,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { UsageError } from '../errors.js';
+import { CallbackError, UsageError } from '../errors.js';
 import { isScope, type AuthEndpoint, type Scope } from '../core/authorize-url.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
 import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
 import { planListener, type CallbackHit, type CallbackResult, type ListenFlags } from '../listener/index.js';
-import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest } from '../flows/authorize.js';
+import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
 import { callbackUrlOf, expectedCallbackUrl, openCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import { tKey } from '../ui/i18n.js';
@@ -38,6 +38,10 @@ export interface LoginLink {
   endpoint: AuthEndpoint;
   /** Whether login hands the URL to the desktop browser next (the presenter says so first). */
   openBrowser: boolean;
+  /** Where the login is finished: phone WeChat (WeChat's own authorize page), or a browser on this machine (qrconnect, or the emulator). */
+  finishesOn: 'phone' | 'browser';
+  /** The lint's warnings on the URL (what `wxauth url` prints as warnings): login goes on, but says them. */
+  warnings: LintFinding[];
 }
 
 /** What `login` shows while it runs: the refusal's words, the listener's progress, then each step. */
@@ -134,14 +138,22 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     // authorize: a QR code for phone WeChat; the desktop browser only when aimed at an emulator, since
     // WeChat's real authorize page refuses desktop browsers. qrconnect: the browser.
     const realWechat = isWechatOpenBase(config.openBase);
-    const openBrowser = options.open && !(endpoint === 'authorize' && realWechat);
-    await hooks.onLink({ url: link.url, redirectUri, endpoint, openBrowser });
+    const finishesOn = endpoint === 'authorize' && realWechat ? 'phone' : 'browser';
+    const openBrowser = options.open && finishesOn === 'browser';
+    await hooks.onLink({ url: link.url, redirectUri, endpoint, openBrowser, finishesOn, warnings: link.warnings });
     if (openBrowser) {
       const { openInBrowser } = await import('../ui/browser.js');
       if (!(await openInBrowser(link.url, ctx.env))) hooks.onBrowserFailed();
     }
 
-    const callback = await session.wait();
+    const callback = await session.wait().catch((error: unknown) => {
+      // The listener's timeout advice is about phone WeChat, which cannot reach 127.0.0.1. A website
+      // login, or any login on the emulator, finishes in this machine's browser: say that instead.
+      if (error instanceof CallbackError && error.failure === 'timeout' && finishesOn === 'browser') {
+        throw new CallbackError('timeout', error.messageRef, { hint: { key: 'listen.login.timeout.browser.hint' }, cause: error });
+      }
+      throw error;
+    });
     hooks.onCallback(callback);
 
     const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../flows/user-token.js');

@@ -71,6 +71,7 @@ export const FINDING_IDS = [
   'domain.parent',
   'domain.port',
   'domain.ip',
+  'domain.emulator_only',
   'domain.bad_config',
   'domain.unchecked',
   'state.absent',
@@ -495,7 +496,7 @@ function inspectAuthUrl(
   let redirectUri: string | undefined;
   if (redirectParam && redirectParam.value !== '') {
     redirectUri = redirectParam.value;
-    checkRedirectUri(redirectParam, lostToSplit, endpoint, ctx, findings, parts.host);
+    checkRedirectUri(redirectParam, lostToSplit, endpoint, ctx, findings, parts.host, first('appid')?.value.trim() ?? '');
   }
 
   // --- state -------------------------------------------------------------------------------------
@@ -542,6 +543,8 @@ function checkRedirectUri(
   findings: Findings,
   /** The host the authorize URL itself is on. */
   authHost: string | undefined,
+  /** The URL's appid, for the emulator's --domain in a finding. */
+  appid: string,
 ): void {
   const raw = param.rawValue;
   const decoded = param.value;
@@ -609,6 +612,13 @@ function checkRedirectUri(
   // host: a profile aimed at the emulator still gets the warning for a real WeChat URL.
   const open = openBaseHost(ctx.openBase);
   const onWechat = open === undefined || open.host === WECHAT_OPEN_HOST || authHost !== open.host;
+  // A URL on the emulator: the emulator decides the callback domain (emulator/callback.ts). Like
+  // WeChat it refuses a port or an IP for an account that is not a test account, unless its domain
+  // for the app names that port (`wxauth emulator --domain APPID=localhost:*`), which WeChat never
+  // allows: the only way to try a website app's login on a local listener. So there, for a callback
+  // on this machine, those two are said as warnings (what WeChat would do, and how to make the
+  // emulator accept it), not refused.
+  const onEmulator = !onWechat && authHost !== undefined;
   if (loopback && endpoint === 'authorize' && onWechat) findings.add('redirect_uri.loopback_phone', 'warning', { host });
 
   const domain = ctx.profile?.domain;
@@ -633,10 +643,14 @@ function checkRedirectUri(
           findings.add('domain.parent', 'error', params);
           break;
         case 'port':
-          findings.add('domain.port', 'error', params);
-          break;
         case 'ip':
-          findings.add('domain.ip', 'error', params);
+          // (Both reasons come after the host matched: only the port, or an IP as the host, is refused.)
+          // Only for this machine's own listener: any other host with a port is refused as on WeChat.
+          if (onEmulator && loopback && type !== 'test') {
+            findings.add('domain.emulator_only', 'warning', { ...params, appid: appid || 'APPID', pattern: `${match.host ?? host}:*` });
+          } else {
+            findings.add(match.reason === 'port' ? 'domain.port' : 'domain.ip', 'error', params);
+          }
           break;
         case 'bad_domain':
           findings.add('domain.bad_config', 'warning', { domain });

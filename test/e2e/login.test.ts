@@ -43,6 +43,37 @@ async function consent(url: string, action: 'allow' | 'deny'): Promise<{ status:
 }
 
 describe('wxauth login', () => {
+  it('a login that times out on the emulator says it finishes in this machine\'s browser, not in phone WeChat', async () => {
+    const port = await freePort();
+    const env = { ...envFor('test', `http://127.0.0.1:${port}/callback`), WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const r = await runCli(['login', '--no-open', '--timeout', '1'], { env });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('This login finishes in a browser on this machine');
+    expect(r.stderr).not.toContain('phone WeChat');
+  });
+
+  it('a website app logs in on a local listener against an emulator whose --domain names the port, warning that WeChat would not', async () => {
+    const local = await startEmulator({ domainOverrides: { [emu.apps.find((a) => a.type === 'website')!.appid]: ['localhost:*'] } });
+    try {
+      const app = local.apps.find((a) => a.type === 'website')!;
+      const env = { ...emulatorEnv(local, app, { WXAUTH_DOMAIN: 'localhost' }), WXAUTH_CONFIG_DIR: tempConfigDir() };
+      const child = startCli(['login', '--host', 'localhost', '--port', '0', '--no-open', '--timeout', '20'], { env });
+      const done = collect(child);
+      const [, url] = await waitForOutput(child, /(http:\/\/\S+\/connect\/qrconnect\?\S+wechat_redirect)\n/);
+      // What the browser does: open the QR page, then follow where the confirmed scan sends it.
+      expect((await fetch(url!)).status).toBe(200);
+      const scanned = local.scan({ appid: app.appid, action: 'confirm' });
+      expect((await fetch(scanned.redirect!, { redirect: 'manual' })).status).toBe(200);
+      const r = await done;
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`openid\\s+${local.users[0]!.openids[app.appid]}`));
+      expect(r.stderr).toContain('a real account cannot have a port or an IP in its callback');
+      expect(r.stderr).toContain(`wxauth emulator --domain ${app.appid}=localhost:*`);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('runs the whole snsapi_userinfo flow: URL first on stdout, then a summary, tokens cached', async () => {
     const port = await freePort();
     const dir = tempConfigDir();

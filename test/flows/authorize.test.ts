@@ -121,6 +121,22 @@ describe('planAuthorize refuses what WeChat rejects', () => {
     expect(plan.warnings.map((f) => f.id)).toEqual(['redirect_uri.loopback_phone']);
   });
 
+  it('a local listener with a port on a production account: refused on WeChat, only a warning on the emulator (whose --domain can name the port)', () => {
+    const emulator = 'http://127.0.0.1:3000';
+    const local = { ...website, domain: 'localhost', openBase: emulator };
+    const plan = planAuthorize({ config: local, redirectUri: 'http://localhost:8080/callback', state: 'Abc123', forceFlag: false }, { hooks: recordingHooks() });
+    expect(plan.url.startsWith(`${emulator}/connect/qrconnect?`)).toBe(true);
+    expect(plan.blocking).toEqual([]);
+    const warning = plan.warnings.find((f) => f.id === 'domain.emulator_only');
+    expect(warning?.params).toMatchObject({ appid: WEB, pattern: 'localhost:*', domain: 'localhost' });
+    // The same profile aimed at WeChat: refused as before.
+    expect(refusal({ config: { ...local, openBase: OPEN }, redirectUri: 'http://localhost:8080/callback', forceFlag: false }).error.messageRef.params?.reason).toBe('<domain.port>');
+    // On the emulator too, a host other than the profile's domain is refused (domain.host, as on WeChat),
+    // and so is a port on a host that is not this machine's: only a local listener needs the emulator's leave.
+    expect(refusal({ config: local, redirectUri: 'http://127.0.0.1:8080/callback', forceFlag: false }).error.messageRef.params?.reason).toBe('<domain.host>');
+    expect(refusal({ config: { ...local, domain: 'passport.example.com' }, redirectUri: 'https://passport.example.com:8443/cb', forceFlag: false }).error.messageRef.params?.reason).toBe('<domain.port>');
+  });
+
   it('builds a refused URL with force, the problems kept as blocking findings', () => {
     const plan = planAuthorize({ config: service, scope: 'snsapi_login', force: true, forceFlag: true }, { hooks: recordingHooks() });
     expect(plan.blocking.map((f) => f.id)).toEqual(['scope.login_on_authorize']);

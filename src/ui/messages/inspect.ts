@@ -530,6 +530,18 @@ export const messages = {
     zh: '正式账号：去掉端口，用 80/443。测试号：把回调域配置为与 redirect_uri 相同的“主机:端口”（wxauth config set domain <host:port>）。',
     en: 'Real accounts: drop the port and use 80/443. Test accounts: configure the same “host:port” as the redirect_uri (wxauth config set domain <host:port>).',
   },
+  'inspect.domain.emulator_only': {
+    zh: 'redirect_uri 指向 {hostport}：正式账号的回调地址不能带端口或用 IP（只有测试号可以），真实微信会拒绝。',
+    en: 'redirect_uri points at {hostport}: a real account cannot have a port or an IP in its callback (only test accounts can), so WeChat would refuse it.',
+  },
+  'inspect.domain.emulator_only.effect': {
+    zh: `这个 URL 打开的是模拟器：它和微信一样显示 ${P10003}，除非启动时用 --domain 把这个端口写进该应用的回调域（真实微信从不允许）。`,
+    en: `This URL goes to the emulator, which shows ${P10003_EN} as WeChat does, unless it was started with a --domain naming this port for the app (which real WeChat never allows).`,
+  },
+  'inspect.domain.emulator_only.fix': {
+    zh: '本地试网站应用登录：wxauth emulator --domain {appid}={pattern}。上线前：把回调放到 {domain} 的 80/443 端口上。',
+    en: 'To try the login on this machine: wxauth emulator --domain {appid}={pattern}. Before going live: serve the callback under {domain} on 80/443.',
+  },
   'inspect.domain.ip': {
     zh: '回调地址是 IP（{host}），但此账号类型不是测试号。',
     en: 'The callback host is an IP ({host}), but this account is not a test account.',

@@ -5,7 +5,7 @@ import type { Output } from '../output.js';
 import { formatDeadline, isoTime } from '../format.js';
 import { WaitDisplay, hitsForJson, presentAftermath } from './listen.js';
 import { presentSaveFailure, saveErrorDocument } from './exchange.js';
-import { authorizeHooks } from './url.js';
+import { authorizeHooks, render, warnFinding } from './url.js';
 
 export function loginHooks(out: Output): LoginHooks {
   // With --json, stderr carries JSON Lines only — one `{"event":…}` object per line, for a script that
@@ -21,7 +21,8 @@ export function loginHooks(out: Output): LoginHooks {
       step('listen.login.step.url');
       out.data(link.url);
       out.note(out.t('listen.login.redirect.listener', { uri: link.redirectUri }));
-      if (link.endpoint === 'authorize') {
+      for (const f of link.warnings) warnFinding(out, f);
+      if (link.finishesOn === 'phone') {
         const drawn = await out.qr(link.url);
         out.note(out.t(drawn ? 'listen.login.open.phone' : 'listen.login.open.phoneLink'));
       } else if (!link.openBrowser) {
@@ -50,7 +51,8 @@ function jsonLoginHooks(out: Output): LoginHooks {
   const event = (doc: Record<string, unknown>) => out.say(JSON.stringify(doc));
   return {
     ...authorizeHooks(out),
-    onLink: async (link) => event({ event: 'authorize_url', url: link.url, redirect_uri: link.redirectUri, endpoint: link.endpoint }),
+    onLink: async (link) =>
+      event({ event: 'authorize_url', url: link.url, redirect_uri: link.redirectUri, endpoint: link.endpoint, warnings: link.warnings.map((f) => render(out, f)) }),
     onBrowserFailed: () => event({ event: 'browser_failed' }),
     onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time }),
     onWaiting: (wait) => event({ event: 'waiting', url: wait.listener.url, timeout_seconds: Math.round(wait.timeoutMs / 1000) }),

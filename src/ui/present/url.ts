@@ -8,9 +8,15 @@ import { asSentence, joinText } from '../format.js';
 import type { Output } from '../output.js';
 
 /** A finding's words; its message ends as a sentence, since url puts the effect or the fix after it on one line. */
-function render(out: Output, f: LintFinding): RenderedFinding {
+export function render(out: Output, f: LintFinding): RenderedFinding {
   const r = renderFinding(out, f, f.keys);
   return { ...r, message: asSentence(out.lang, r.message) };
+}
+
+/** A lint warning on one line, as url prints it (login says the same when it goes on with such a URL). */
+export function warnFinding(out: Output, f: LintFinding): void {
+  const r = render(out, f);
+  out.warn(out.t('url.warning', { message: r.message, fix: r.fix }));
 }
 
 /** The words of a refusal, and its other reasons as "Also: …" lines (the error itself names the first). */
@@ -42,10 +48,7 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
       const r = render(out, f);
       out.warn(out.t(f.severity === 'error' ? 'url.forced' : 'url.forced.policy', { message: r.message, effect: r.effect }));
     }
-    for (const f of plan.warnings) {
-      const r = render(out, f);
-      out.warn(out.t('url.warning', { message: r.message, fix: r.fix }));
-    }
+    for (const f of plan.warnings) warnFinding(out, f);
     for (const f of plan.notes) {
       const r = render(out, f);
       out.note(joinText(out.lang, r.message, r.effect));
