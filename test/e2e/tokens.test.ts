@@ -114,6 +114,9 @@ describe('wxauth exchange', () => {
     expect(r.stdout).toMatch(/^is_snapshotuser\s+1$/m);
     expect(r.stderr).toContain('snapshot page');
     expect(r.stderr).toContain('使用完整服务');
+    // userinfo would answer 48001: the next step offered is check alone.
+    expect(r.stderr).toContain("A snapshot user's token gets 48001 from userinfo");
+    expect(r.stderr).not.toContain('Next: wxauth userinfo');
     // A snapshot user's unionid is virtual but present (API-FACTS §1.6, §4); a base-scope grant has none.
     const base = await wx(['exchange', emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' })]);
     expect(base.code, base.stderr).toBe(0);

@@ -81,6 +81,10 @@ export const messages = {
     zh: '下一步：wxauth userinfo{p}（取昵称头像）；wxauth check{p}（校验 token）',
     en: 'Next: wxauth userinfo{p} (nickname and avatar) · wxauth check{p} (validate the token)',
   },
+  'tokens.exchange.nextSnapshot': {
+    zh: '下一步：wxauth check{p}（校验 token）。快照页用户的 token 调用 userinfo 会得到 48001。',
+    en: "Next: wxauth check{p} (validate the token). A snapshot user's token gets 48001 from userinfo.",
+  },
   'tokens.exchange.nextBase': {
     zh: '下一步：wxauth check{p}（校验 token）。snsapi_base 的 token 不能调用 userinfo。',
     en: 'Next: wxauth check{p} (validate the token). A snsapi_base token cannot call userinfo.',

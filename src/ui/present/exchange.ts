@@ -110,5 +110,6 @@ export function present(result: ExchangeCommandResult, out: Output): void {
   }
   if (r.token.isSnapshotUser) out.warn(out.t('tokens.snapshot.explain'));
   const base = !r.token.scopes.includes('snsapi_userinfo') && !r.token.scopes.includes('snsapi_login');
-  out.note(out.t(base ? 'tokens.exchange.nextBase' : 'tokens.exchange.next', { p: result.profileFlag }));
+  // A snapshot user's token answers userinfo with 48001 (said just above): only check is worth suggesting.
+  out.note(out.t(r.token.isSnapshotUser ? 'tokens.exchange.nextSnapshot' : base ? 'tokens.exchange.nextBase' : 'tokens.exchange.next', { p: result.profileFlag }));
 }
