@@ -331,9 +331,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // does not apply to this run; every other finding is inspect's, as `wxauth inspect` shows it.
     // A port on a production account's callback is refused by real WeChat, but when the emulator's domain is
     // `host:*` the user chose any port for this local run (`wxauth emulator --domain appid=localhost:*`, the
-    // only way to probe a 网站应用 on localhost:3000): the port is the test setup's, not the app's bug.
+    // only way to probe a 网站应用 on localhost:3000): the port is the test setup's, not the app's bug
+    // (inspect says it as domain.emulator_only on the emulator, domain.port elsewhere).
     const findings = inspected.findings
-      .filter((f) => f.severity !== 'info' && f.id !== 'redirect_uri.loopback_phone' && !(anyPort && f.id === 'domain.port')).map((f) => {
+      .filter((f) => f.severity !== 'info' && f.id !== 'redirect_uri.loopback_phone' && !(anyPort && (f.id === 'domain.port' || f.id === 'domain.emulator_only'))).map((f) => {
         const keys = findingKeys(f.id);
         return { id: f.id, severity: f.severity, params: f.params, message: messageRef(keys.message, f.params), fix: messageRef(keys.fix, f.params) };
       });
