@@ -19,8 +19,9 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
 
   beforeAll(async () => {
     // Website apps may not use ports in real WeChat; locally the callback needs one, so the emulator's
-    // website app gets a loopback callback domain for this test.
-    emu = await startEmulator({ domainOverrides: { [DEFAULT_APPIDS.website]: ['127.0.0.1:*'] } });
+    // website app takes any port on localhost, as README tells a user to start it
+    // (`wxauth emulator --domain wx5e1ec0de00000003=localhost:*`).
+    emu = await startEmulator({ domainOverrides: { [DEFAULT_APPIDS.website]: ['localhost:*'] } });
     browser = await launchChromium();
   }, 30_000);
 
@@ -65,11 +66,10 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
 
   it('login --qrconnect: the QR page, "simulate scan", then the listener; unionid from the Open Platform binding', async () => {
     const port = await freePort();
-    // login lints its URL as `wxauth url` does, and refuses a website app's callback on an IP with a
-    // port (WeChat rejects both for production accounts). The emulator is told to allow it, so wxauth
-    // is not told the account type: the URL is then linted against the configured host:port only.
+    // A website profile whose domain is localhost, as a user sets it up: on the emulator, login warns
+    // that WeChat would refuse the port and goes on (the emulator's domain names any port).
     const child = startCli(['login', '--qrconnect', '--no-open', '--timeout', '30', '--lang', 'zh'], {
-      env: { ...envFor('website', `http://127.0.0.1:${port}/wx/login`), WXAUTH_TYPE: undefined },
+      env: { ...envFor('website', `http://localhost:${port}/wx/login`), WXAUTH_DOMAIN: 'localhost' },
     });
     const done = collect(child, 40_000);
     const [, url] = await waitForOutput(child, /(http:\/\/\S+\/connect\/qrconnect\?\S+wechat_redirect)\n/);
@@ -79,7 +79,7 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
     // phone-less way through is the button.
     await expect(p.evaluate("(() => { const img = document.querySelector('img.qrcode'); return !!img && img.complete && img.naturalWidth > 0; })()")).resolves.toBe(true);
     await p.locator('#simulate').click();
-    await p.waitForURL(new RegExp(`^http://127\\.0\\.0\\.1:${port}/wx/login\\?code=`));
+    await p.waitForURL(new RegExp(`^http://localhost:${port}/wx/login\\?code=`));
     await expect(p.locator('#title').textContent()).resolves.toBe('已收到 code');
     const r = await done;
     const website = emu.apps.find((a) => a.type === 'website')!;
@@ -87,6 +87,7 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
     expect(r.stdout).toMatch(new RegExp(`openid\\s+${user.openids[website.appid]}`));
     expect(r.stdout).toMatch(new RegExp(`unionid\\s+${user.unionids[website.openAccount!]}`));
     expect(r.stdout).toMatch(/scope\s+snsapi_login/);
+    expect(r.stderr).toContain(`wxauth emulator --domain ${website.appid}=localhost:*`);
     expect(r.code).toBe(0);
   }, 40_000);
 
