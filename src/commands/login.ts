@@ -10,8 +10,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { CallbackError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { isScope, type AuthEndpoint, type Scope } from '../core/authorize-url.js';
+import type { FinishesOn } from '../core/callback-decision.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
 import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
@@ -39,7 +40,7 @@ export interface LoginLink {
   /** Whether login hands the URL to the desktop browser next (the presenter says so first). */
   openBrowser: boolean;
   /** Where the login is finished: phone WeChat (WeChat's own authorize page), or a browser on this machine (qrconnect, or the emulator). */
-  finishesOn: 'phone' | 'browser';
+  finishesOn: FinishesOn;
   /** The lint's warnings on the URL (what `wxauth url` prints as warnings): login goes on, but says them. */
   warnings: LintFinding[];
 }
@@ -105,6 +106,9 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   }
 
   const hooks = loginHooks(ctx.out);
+  // authorize on WeChat itself: phone WeChat (a QR code), since WeChat's real authorize page refuses
+  // desktop browsers. qrconnect, and anything on an emulator: a browser on this machine.
+  const finishesOn: FinishesOn = endpoint === 'authorize' && isWechatOpenBase(config.openBase) ? 'phone' : 'browser';
   // The redirect_uri: the configured local one, else where the listener will be. The URL is linted as
   // `wxauth url` lints it, before anything listens, whenever that address is known in advance (not
   // with --port 0): a URL WeChat rejects would only show its error page on the phone.
@@ -126,6 +130,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
       lang: ctx.lang,
       translate: (key, params) => tKey(ctx.lang, key, params),
       now: () => ctx.now(),
+      finishesOn,
     },
     hooks,
   );
@@ -135,10 +140,6 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     const link = early?.redirectUri === redirectUri ? early : planAuthorize({ ...request, redirectUri }, { hooks });
     rememberState(await ctx.stateFiles(), config.profile, link, ctx.now());
 
-    // authorize: a QR code for phone WeChat; the desktop browser only when aimed at an emulator, since
-    // WeChat's real authorize page refuses desktop browsers. qrconnect: the browser.
-    const realWechat = isWechatOpenBase(config.openBase);
-    const finishesOn = endpoint === 'authorize' && realWechat ? 'phone' : 'browser';
     const openBrowser = options.open && finishesOn === 'browser';
     await hooks.onLink({ url: link.url, redirectUri, endpoint, openBrowser, finishesOn, warnings: link.warnings });
     if (openBrowser) {
@@ -146,14 +147,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
       if (!(await openInBrowser(link.url, ctx.env))) hooks.onBrowserFailed();
     }
 
-    const callback = await session.wait().catch((error: unknown) => {
-      // The listener's timeout advice is about phone WeChat, which cannot reach 127.0.0.1. A website
-      // login, or any login on the emulator, finishes in this machine's browser: say that instead.
-      if (error instanceof CallbackError && error.failure === 'timeout' && finishesOn === 'browser') {
-        throw new CallbackError('timeout', error.messageRef, { hint: { key: 'listen.login.timeout.browser.hint' }, cause: error });
-      }
-      throw error;
-    });
+    const callback = await session.wait();
     hooks.onCallback(callback);
 
     const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../flows/user-token.js');

@@ -177,12 +177,22 @@ function utf8LongerThan(text: string, limit: number): boolean {
   return utf8.encode(text).length > limit;
 }
 
+/** Where an authorization that calls this listener back is finished: in phone WeChat (WeChat's own
+ * authorize page, which cannot reach 127.0.0.1) or in a browser on this machine (qrconnect, the emulator). */
+export type FinishesOn = 'phone' | 'browser';
+
 /**
  * The failure of a wait that saw no code in time. When callbacks with another state were refused on
  * the way, that is what the user needs to hear (exit 6 as a state mismatch, naming them), not only
- * "nothing arrived".
+ * "nothing arrived". The advice depends on where the authorization is finished (`listen` cannot know:
+ * phone WeChat, the usual case).
  */
-export function describeTimeout(timeoutMs: number, soFar: Pick<CallbackProgress, 'refused'> = NOTHING_SEEN, expectedState?: string): CallbackFailureReport {
+export function describeTimeout(
+  timeoutMs: number,
+  soFar: Pick<CallbackProgress, 'refused'> = NOTHING_SEEN,
+  expectedState?: string,
+  finishesOn: FinishesOn = 'phone',
+): CallbackFailureReport {
   const seconds = Math.round(timeoutMs / 1000);
   if (soFar.refused && soFar.refused.count > 0) {
     return {
@@ -194,7 +204,7 @@ export function describeTimeout(timeoutMs: number, soFar: Pick<CallbackProgress,
   return {
     failure: 'timeout',
     message: { key: 'listen.timeout', params: { seconds } },
-    hint: { key: 'listen.timeout.hint' },
+    hint: { key: finishesOn === 'browser' ? 'listen.timeout.hint.browser' : 'listen.timeout.hint' },
   };
 }
 

@@ -618,7 +618,7 @@ function checkRedirectUri(
   // allows: the only way to try a website app's login on a local listener. So there, for a callback
   // on this machine, those two are said as warnings (what WeChat would do, and how to make the
   // emulator accept it), not refused.
-  const onEmulator = !onWechat && authHost !== undefined;
+  const onEmulator = !onWechat;
   if (loopback && endpoint === 'authorize' && onWechat) findings.add('redirect_uri.loopback_phone', 'warning', { host });
 
   const domain = ctx.profile?.domain;

@@ -13,6 +13,7 @@ import {
   type ListenPlan,
   type Translate,
 } from '../listener/index.js';
+import type { FinishesOn } from '../core/callback-decision.js';
 
 /** Where the listener ended up. */
 export interface ListenerAddress {
@@ -63,6 +64,8 @@ export interface CallbackRequest {
   onCode?: (hit: CallbackHit) => void;
   /** How long to keep listening after the code for a duplicate call; the listener's default (2 s) otherwise. */
   duplicateWindowMs?: number;
+  /** Where the authorization is finished, for the timeout's advice; phone WeChat when not said. */
+  finishesOn?: FinishesOn;
 }
 
 /** A bound listener, waiting to be waited on. */
@@ -112,6 +115,7 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     onHit: hooks.onHit,
     onCode: request.onCode,
     duplicateWindowMs: request.duplicateWindowMs,
+    finishesOn: request.finishesOn,
     now: request.now,
   });
   const address: ListenerAddress = { url: listener.url, host: listener.host, port: listener.port, path: listener.path, lanUrls: listener.lanUrls };

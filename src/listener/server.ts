@@ -15,6 +15,7 @@ import {
   NOTHING_SEEN,
   decideCallbackHit,
   describeTimeout,
+  type FinishesOn,
   type CallbackAnswer,
   type CallbackDecisionOptions,
   type CallbackFailureReport,
@@ -55,6 +56,8 @@ export interface ListenerOptions {
   expectedState?: string;
   /** How long to wait for the first callback. */
   timeoutMs: number;
+  /** Where the authorization is finished, for the timeout's advice (core/callback-decision.ts); default phone. */
+  finishesOn?: FinishesOn;
   signal?: AbortSignal;
   lang: 'zh' | 'en';
   /** Renders catalogue keys `listen.page.*` (the browser page speaks the user's language). */
@@ -370,7 +373,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   port = (server.address() as AddressInfo).port;
 
   // Callbacks refused for their state on the way are named in the timeout's failure.
-  timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs, progress, options.expectedState)), options.timeoutMs);
+  timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs, progress, options.expectedState, options.finishesOn)), options.timeoutMs);
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   const shownHost = isWildcardHost(host) ? '127.0.0.1' : formatHost(host);

@@ -5,7 +5,7 @@ import type { Output } from '../output.js';
 import { formatDeadline, isoTime } from '../format.js';
 import { WaitDisplay, hitsForJson, presentAftermath } from './listen.js';
 import { presentSaveFailure, saveErrorDocument } from './exchange.js';
-import { authorizeHooks, render, warnFinding } from './url.js';
+import { authorizeHooks, renderLint, warnFinding } from './url.js';
 
 export function loginHooks(out: Output): LoginHooks {
   // With --json, stderr carries JSON Lines only — one `{"event":…}` object per line, for a script that
@@ -52,7 +52,7 @@ function jsonLoginHooks(out: Output): LoginHooks {
   return {
     ...authorizeHooks(out),
     onLink: async (link) =>
-      event({ event: 'authorize_url', url: link.url, redirect_uri: link.redirectUri, endpoint: link.endpoint, warnings: link.warnings.map((f) => render(out, f)) }),
+      event({ event: 'authorize_url', url: link.url, redirect_uri: link.redirectUri, endpoint: link.endpoint, warnings: link.warnings.map((f) => renderLint(out, f)) }),
     onBrowserFailed: () => event({ event: 'browser_failed' }),
     onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time }),
     onWaiting: (wait) => event({ event: 'waiting', url: wait.listener.url, timeout_seconds: Math.round(wait.timeoutMs / 1000) }),

@@ -8,24 +8,24 @@ import { asSentence, joinText } from '../format.js';
 import type { Output } from '../output.js';
 
 /** A finding's words; its message ends as a sentence, since url puts the effect or the fix after it on one line. */
-export function render(out: Output, f: LintFinding): RenderedFinding {
+export function renderLint(out: Output, f: LintFinding): RenderedFinding {
   const r = renderFinding(out, f, f.keys);
   return { ...r, message: asSentence(out.lang, r.message) };
 }
 
 /** A lint warning on one line, as url prints it (login says the same when it goes on with such a URL). */
 export function warnFinding(out: Output, f: LintFinding): void {
-  const r = render(out, f);
+  const r = renderLint(out, f);
   out.warn(out.t('url.warning', { message: r.message, fix: r.fix }));
 }
 
 /** The words of a refusal, and its other reasons as "Also: …" lines (the error itself names the first). */
 export function authorizeHooks(out: Output): AuthorizeHooks {
   return {
-    describe: (f) => render(out, f),
+    describe: (f) => renderLint(out, f),
     onRefused: (others) => {
       if (out.json) return;
-      for (const other of others.map((f) => render(out, f))) out.failure(out.t('url.refused.other', { message: joinText(out.lang, other.message, other.fix) }));
+      for (const other of others.map((f) => renderLint(out, f))) out.failure(out.t('url.refused.other', { message: joinText(out.lang, other.message, other.fix) }));
     },
   };
 }
@@ -38,19 +38,19 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
     endpoint: plan.endpoint,
     params: plan.params,
     state: plan.state,
-    warnings: [...plan.blocking, ...plan.warnings].map((f) => render(out, f)),
+    warnings: [...plan.blocking, ...plan.warnings].map((f) => renderLint(out, f)),
     ...(embed ? { embed: { script: embed.script, config: embed.config, iframeUrl: embed.iframeUrl, html: embed.html } } : {}),
   });
 
   out.data(embed ? embed.html : plan.url);
   if (!out.json) {
     for (const f of plan.blocking) {
-      const r = render(out, f);
+      const r = renderLint(out, f);
       out.warn(out.t(f.severity === 'error' ? 'url.forced' : 'url.forced.policy', { message: r.message, effect: r.effect }));
     }
     for (const f of plan.warnings) warnFinding(out, f);
     for (const f of plan.notes) {
-      const r = render(out, f);
+      const r = renderLint(out, f);
       out.note(joinText(out.lang, r.message, r.effect));
     }
 
