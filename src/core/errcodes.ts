@@ -624,6 +624,32 @@ function joinSplitBodies(inputs: string[]): string[] {
   return joined;
 }
 
+/**
+ * An errmsg typed without quotes reaches us a word at a time (`wxauth errcode code been used`), and
+ * searched word by word "been" found 10004 此公众号被封禁: glue runs of single words that are neither
+ * codes nor bodies back into one phrase. An argument with a space in it was quoted on purpose and
+ * stays on its own, as do codes (`40029 invalid code` is a code and a phrase).
+ */
+function joinSplitWords(inputs: string[]): string[] {
+  const joined: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) joined.push(run.join(' '));
+    run = [];
+  };
+  for (const input of inputs) {
+    const word = !/\s/.test(input.trim()) && !CODE_LIST_RE.test(input) && !/[{}]/.test(input) && !CODE_IN_TEXT_RE.test(input);
+    if (word) {
+      run.push(input.trim());
+      continue;
+    }
+    flush();
+    joined.push(input);
+  }
+  flush();
+  return joined;
+}
+
 const CODE_LIST_RE = /^\s*[+-]?\d+(?:\s*[,，;；\s]\s*[+-]?\d+)*\s*$/;
 const CODE_IN_TEXT_RE = /(?:错误码|errcode|error\s*code)\s*[:：=]?\s*(-?\d+)/i;
 
@@ -643,7 +669,7 @@ export function explainInputs(
     else unknown.push(unknownCode(input, e));
   };
 
-  for (const input of joinSplitBodies(inputs)) {
+  for (const input of joinSplitWords(joinSplitBodies(inputs))) {
     if (CODE_LIST_RE.test(input)) {
       for (const part of input.split(/[\s,，;；]+/).filter((p) => p !== '')) {
         push(part.trim(), 'code', explainErrcode(Number(part), common));

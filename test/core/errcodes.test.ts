@@ -323,6 +323,23 @@ describe('inputs', () => {
     expect(results[0]?.rid).toBe('649e76e7-618a82cc-31b5e199');
   });
 
+  it('an errmsg typed without quotes is searched as one phrase, not word by word', () => {
+    // `wxauth errcode code been used`: searched word by word, "been" led with 10004 此公众号被封禁.
+    const { results } = explainInputs(['code', 'been', 'used']);
+    expect(results[0]?.code).toBe(40163);
+    expect(new Set(results.map((r) => r.input))).toEqual(new Set(['code been used']));
+    expect(results.map((r) => r.code)).not.toContain(10004);
+    // wx.error's text: the JS-SDK signature entry, not the url-domain one "config:invalid" alone finds.
+    expect(explainInputs(['config:invalid', 'signature']).results[0]?.code).toBe(63002);
+  });
+
+  it('codes and quoted phrases stay separate inputs when words are glued', () => {
+    const { results } = explainInputs(['40029', 'invalid', 'code', 'code been used']);
+    expect(results[0]).toMatchObject({ code: 40029, match: 'code', input: '40029' });
+    const inputs = [...new Set(results.map((r) => r.input))];
+    expect(inputs).toEqual(['40029', 'invalid code', 'code been used']);
+  });
+
   it('a body with a curl line tunes the causes to that endpoint', () => {
     const [r] = explainInputs(['GET https://api.weixin.qq.com/sns/userinfo?access_token=x&openid=y\n{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: 1"}']).results;
     expect(r?.endpoint).toBe('/sns/userinfo');
