@@ -2,10 +2,10 @@
 // real process; tests call it in-process with string streams, their own environment and a real
 // emulator on port 0, which is as end-to-end as spawning, minus the cost of starting Node.
 import { EXIT, UsageError, WechatApiError, isWxauthError, type ExitCode, type MessageRef } from './errors.js';
-import { GLOBAL_VALUE_FLAGS } from './cli.js';
+import { COMMANDS, GLOBAL_VALUE_FLAGS } from './cli.js';
 import { parseQuickly } from './argv.js';
 import type { CommandRunner } from './program.js';
-import { detectLang, tr, type Lang } from './ui/i18n.js';
+import { detectLang, tOptional, tr, uiLang, type Lang } from './ui/i18n.js';
 import { Output, type Writable } from './ui/output.js';
 import type { Context } from './context.js';
 import type { GlobalOptions } from './store/resolve.js';
@@ -35,8 +35,8 @@ function pickLang(argv: string[], env: Io['env'], valueFlags: ReadonlySet<string
   let commandSeen = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
-    if (value === 'zh' || value === 'en') return value;
+    const value = uiLang(arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined);
+    if (value !== undefined) return value;
     if (valueFlags.has(arg)) {
       i++;
       continue;
@@ -73,6 +73,42 @@ function namedCommand(argv: string[], valueFlags: ReadonlySet<string>): string {
   return '';
 }
 
+/**
+ * `wxauth help url` and `wxauth jssdk help sign` read as `wxauth url --help` and `wxauth jssdk sign
+ * --help`. commander's own help command printed nothing under --json, and answered an unknown name
+ * with the root page and "No command given"; an unknown name is now left for commander to report as
+ * an unknown command, with its suggestion.
+ */
+function helpAsFlag(argv: string[]): string[] {
+  const words: number[] = [];
+  for (let i = 0; i < argv.length && words.length < 3; i++) {
+    const arg = argv[i] ?? '';
+    if (GLOBAL_VALUE_FLAGS.has(arg)) i++;
+    else if (!arg.startsWith('-')) words.push(i);
+  }
+  const [first, second, third] = words.map((i) => argv[i]);
+  let at: number | undefined;
+  let known = false;
+  if (first === 'help' && second !== undefined) {
+    at = words[0];
+    known = COMMANDS.some((c) => c.name === second);
+  } else if (second === 'help' && third !== undefined) {
+    const subcommands = COMMANDS.find((c) => c.name === first)?.subcommands;
+    if (subcommands) {
+      at = words[1];
+      known = subcommands.some((c) => c.name === third);
+    }
+  }
+  if (at === undefined) return argv;
+  const rest = argv.filter((_, i) => i !== at);
+  return known ? [...rest, '--help'] : rest;
+}
+
+/** What a usage error's hint sends the user to: the command's own help, or the root help for an unknown one. */
+function helpFor(command: string): string {
+  return command !== '' && COMMANDS.some((c) => c.name === command) ? `wxauth ${command}` : 'wxauth';
+}
+
 function wantsColor(argv: string[], io: Io): boolean {
   if (argv.includes('--no-color') || argv.includes('--json')) return false;
   const { env } = io;
@@ -81,7 +117,8 @@ function wantsColor(argv: string[], io: Io): boolean {
   return io.stderr.isTTY === true && env.TERM !== 'dumb';
 }
 
-export async function runCli(argv: string[], io: Io, version: string): Promise<ExitCode> {
+export async function runCli(givenArgv: string[], io: Io, version: string): Promise<ExitCode> {
+  const argv = helpAsFlag(givenArgv);
   const lang = pickLang(argv, io.env, GLOBAL_VALUE_FLAGS);
   const json = argv.includes('--json');
   const out = new Output({ lang, json, color: wantsColor(argv, io), stdout: io.stdout, stderr: io.stderr });
@@ -177,10 +214,19 @@ export async function runCli(argv: string[], io: Io, version: string): Promise<E
         // No command given (only global flags): commander printed the help on stderr.
         if (!json) return EXIT.usage;
         out.result({ help: captured });
-        error = new UsageError({ key: 'common.noCommand' }, { hint: { key: 'common.noCommand.hint' } });
+        const group = namedCommand(argv, GLOBAL_VALUE_FLAGS);
+        const subcommands = COMMANDS.find((c) => c.name === group)?.subcommands;
+        error = subcommands
+          ? new UsageError(
+              { key: 'common.noSubcommand', params: { command: `wxauth ${group}`, subcommands: subcommands.map((c) => c.name).join(', ') } },
+              { hint: { key: 'common.commander.hint', params: { command: `wxauth ${group}` } } },
+            )
+          : new UsageError({ key: 'common.noCommand' }, { hint: { key: 'common.noCommand.hint' } });
         return reportError(error, out, ctx);
       }
-      error = new UsageError(commanderMessageRef(error.code, commanderMessage || error.message, lang), { hint: { key: 'common.commander.hint' } });
+      // An unknown command (`wxauth urll`) is sent to the root help; a group's unknown subcommand (`wxauth jssdk singn`) to the group's.
+      const command = helpFor(namedCommand(argv, GLOBAL_VALUE_FLAGS));
+      error = new UsageError(commanderMessageRef(error.code, commanderMessage || error.message, lang), { hint: { key: 'common.commander.hint', params: { command } } });
     }
     return reportError(error, out, ctx);
   }
@@ -195,10 +241,10 @@ function helpWidth(stream: Writable): number {
 function isRootHelp(argv: readonly string[]): boolean {
   let help = argv.length === 0;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--lang' && (argv[i + 1] === 'zh' || argv[i + 1] === 'en')) i++;
-    else if (arg !== '--json' && arg !== '--no-color' && arg !== '--lang=zh' && arg !== '--lang=en') return false;
+    else if (arg === '--lang' && uiLang(argv[i + 1]) !== undefined) i++;
+    else if (arg !== '--json' && arg !== '--no-color' && !(arg.startsWith('--lang=') && uiLang(arg.slice(7)) !== undefined)) return false;
   }
   return help;
 }
@@ -223,7 +269,7 @@ function commanderMessageRef(code: string, text: string, lang: Lang): MessageRef
       if (quoted) return { key: 'common.commander.unknownCommand', params: { command: quoted } };
       break;
     case 'commander.missingArgument':
-      if (quoted) return { key: 'common.commander.missingArgument', params: { name: quoted } };
+      if (quoted) return { key: 'common.commander.missingArgument', params: { name: quoted, label: tOptional(lang, `common.arg.${quoted}`) ?? quoted } };
       break;
     case 'commander.optionMissingArgument':
       if (quoted) return { key: 'common.commander.optionMissingArgument', params: { option: quoted } };
@@ -238,7 +284,7 @@ function commanderMessageRef(code: string, text: string, lang: Lang): MessageRef
 }
 
 function checkGlobals(g: GlobalOptions): void {
-  if (g.lang !== undefined && g.lang !== 'zh' && g.lang !== 'en') {
+  if (g.lang !== undefined && uiLang(String(g.lang)) === undefined) {
     throw new UsageError({ key: 'common.lang.invalid', params: { value: String(g.lang) } }, { hint: { key: 'common.lang.invalid.hint' } });
   }
   if (g.json && g.raw) throw new UsageError({ key: 'common.jsonRaw' }, { hint: { key: 'common.jsonRaw.hint' } });

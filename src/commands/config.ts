@@ -77,7 +77,7 @@ export function parseOptions(input: CommandInput): ConfigOptions {
     case 'path':
       return { sub: input.sub };
     default:
-      throw new UsageError({ key: 'common.commander', params: { detail: `config ${input.sub ?? ''}` } }, { hint: { key: 'common.commander.hint' } });
+      throw new UsageError({ key: 'common.commander', params: { detail: `config ${input.sub ?? ''}` } }, { hint: { key: 'common.commander.hint', params: { command: 'wxauth config' } } });
   }
 }
 

@@ -131,7 +131,7 @@ export function parseOptions(input: CommandInput): JssdkOptions {
       };
     }
     default:
-      throw new UsageError({ key: 'common.commander', params: { detail: `jssdk ${input.sub ?? ''}` } }, { hint: { key: 'common.commander.hint' } });
+      throw new UsageError({ key: 'common.commander', params: { detail: `jssdk ${input.sub ?? ''}` } }, { hint: { key: 'common.commander.hint', params: { command: 'wxauth jssdk' } } });
   }
 }
 

@@ -34,7 +34,7 @@ export function parseOptions(input: CommandInput): ProfileOptions {
     case 'remove':
       return { sub: 'remove', name: validateProfileName(name ?? ''), yes: input.opts.yes === true };
     default:
-      throw new UsageError({ key: 'common.commander', params: { detail: `profile ${input.sub ?? ''}` } }, { hint: { key: 'common.commander.hint' } });
+      throw new UsageError({ key: 'common.commander', params: { detail: `profile ${input.sub ?? ''}` } }, { hint: { key: 'common.commander.hint', params: { command: 'wxauth profile' } } });
   }
 }
 

@@ -10,6 +10,7 @@ import type { AuthEndpoint, QrLang } from '../core/authorize-url.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import { authorize, type AuthorizePlan } from '../flows/authorize.js';
 import { authorizeHooks } from '../ui/present/url.js';
+import { uiLang } from '../ui/i18n.js';
 
 export interface UrlOptions {
   endpoint?: AuthEndpoint;
@@ -44,7 +45,7 @@ export function parseOptions({ opts }: CommandInput): UrlOptions {
   }
   const lang = str(opts.lang);
   if (lang !== undefined && lang !== 'cn' && lang !== 'en') {
-    throw new UsageError({ key: 'url.lang.invalid', params: { value: lang } }, { hint: { key: 'url.lang.invalid.hint' } });
+    throw new UsageError({ key: 'url.lang.invalid', params: { value: lang } }, { hint: { key: 'url.lang.invalid.hint', params: { ui: uiLang(lang) ?? 'zh|en' } } });
   }
   return {
     endpoint: opts.authorize === true ? 'authorize' : opts.qrconnect === true ? 'qrconnect' : undefined,

@@ -8,6 +8,7 @@ import { nextStep } from '../core/next-step.js';
 import type { UserinfoLang } from '../core/responses.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import type { UserCommandResult } from '../ui/present/user.js';
+import { uiLang } from '../ui/i18n.js';
 
 const LANGS: readonly UserinfoLang[] = ['zh_CN', 'zh_TW', 'en'];
 
@@ -24,7 +25,7 @@ export function parseOptions({ args, opts }: CommandInput): UserOptions {
   }
   const lang = opts.lang;
   if (lang !== undefined && !LANGS.includes(lang as UserinfoLang)) {
-    throw new UsageError({ key: 'basic.user.lang.invalid', params: { lang: String(lang) } }, { hint: { key: 'basic.user.lang.invalid.hint' } });
+    throw new UsageError({ key: 'basic.user.lang.invalid', params: { lang: String(lang) } }, { hint: { key: 'basic.user.lang.invalid.hint', params: { ui: uiLang(String(lang)) ?? 'zh|en' } } });
   }
   return { openid, ...(lang !== undefined ? { lang: lang as UserinfoLang } : {}) };
 }

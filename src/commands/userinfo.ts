@@ -10,6 +10,7 @@ import { profileFlag } from '../core/next-step.js';
 import { fetchUserinfo, pickUserToken } from '../flows/user-token.js';
 import { userinfoAnnouncements, type UserinfoCommandResult } from '../ui/present/userinfo.js';
 import { withRawOnWechatError } from '../ui/present/tokens-common.js';
+import { uiLang } from '../ui/i18n.js';
 
 const LANGS: readonly UserinfoLang[] = ['zh_CN', 'zh_TW', 'en'];
 
@@ -25,7 +26,7 @@ export function parseOptions({ args, opts }: CommandInput): UserinfoOptions {
   const openid = positionalOpenid ?? (typeof opts.openid === 'string' ? opts.openid : undefined);
   const lang = typeof opts.lang === 'string' ? opts.lang : undefined;
   if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError({ key: 'tokens.userinfo.lang.invalid', params: { value: lang } }, { hint: { key: 'tokens.userinfo.lang.invalid.hint' } });
+    throw new UsageError({ key: 'tokens.userinfo.lang.invalid', params: { value: lang } }, { hint: { key: 'tokens.userinfo.lang.invalid.hint', params: { ui: uiLang(lang) ?? 'zh|en' } } });
   }
   return {
     ...(accessToken !== undefined ? { accessToken } : {}),

@@ -13,6 +13,18 @@ export function detectLang(env: Record<string, string | undefined>): Lang {
   return value.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
+/**
+ * The interface language a --lang value names: zh or en, and what Chinese and English users type for
+ * them (zh_CN, zh-Hans, cn, en_US…; any case). Undefined for anything else.
+ */
+export function uiLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase().replace(/_/g, '-');
+  if (v === 'zh' || v === 'cn' || v === 'chinese' || v === '中文' || /^zh-(cn|hans|sg|hans-cn)$/.test(v)) return 'zh';
+  if (v === 'en' || v === 'english' || /^en-[a-z]{2}$/.test(v)) return 'en';
+  return undefined;
+}
+
 /** The parameters `key` needs: none, or exactly the `{names}` its text uses. */
 export type ParamArgs<K extends MessageKey> = keyof ParamsOf<K> extends never ? [params?: Record<string, never>] : [params: ParamsOf<K>];
 

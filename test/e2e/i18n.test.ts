@@ -36,8 +36,15 @@ describe('commander in zh', () => {
 
     const missing = await zh(['exchange']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('缺少必需的参数 code-or-callback-url');
+    // The argument said as the user knows it, its declared name kept for the help page.
+    expect(missing.stderr).toContain('缺少必需的参数 <code-or-callback-url>（code 或带 code 的回调地址）');
     expect(missing.stderr).not.toContain('missing required argument');
+    // The hint names the command whose help to read (it said "wxauth <命令> --help", a placeholder).
+    expect(missing.stderr).toContain('运行 wxauth exchange --help 查看用法和示例');
+    expect(command.stderr).toContain('运行 wxauth --help 查看用法和示例');
+    const sub = await zh(['jssdk', 'singn']);
+    expect(sub.stderr).toContain('运行 wxauth jssdk --help');
+    expect(sub.stderr).not.toMatch(/‹|<命令>/);
 
     const excess = await zh(['inspect', 'a', 'b']);
     expect(excess.code).toBe(2);
@@ -48,9 +55,68 @@ describe('commander in zh', () => {
     expect(value.code).toBe(2);
     expect(value.stderr).toContain('--scope <scope> 缺少值');
 
+    const enMissing = await runCli(['inspect']);
+    expect(enMissing.stderr).toContain('missing required argument <url> (the URL to check)');
+    expect(enMissing.stderr).toContain('Run wxauth inspect --help');
+
     const en = await runCli(['url', '--scpoe', 'x']);
     expect(en.stderr).toContain("unknown option '--scpoe'");
     expect(en.stderr).toContain('Did you mean --scope?');
+  });
+});
+
+describe('help, --lang and the words users type', () => {
+  it('every required argument has a label in both languages', async () => {
+    const { COMMANDS } = await import('../../src/cli.js');
+    const { tOptional } = await import('../../src/ui/i18n.js');
+    const declared = COMMANDS.flatMap((c) => [c.args ?? '', ...(c.subcommands ?? []).map((s) => s.args ?? '')]);
+    const required = [...new Set(declared.flatMap((a) => [...a.matchAll(/<([^>.]+)(?:\.\.\.)?>/g)].map((m) => m[1]!)))];
+    expect(required.length).toBeGreaterThan(5);
+    for (const name of required) for (const lang of ['zh', 'en'] as const) expect(tOptional(lang, `common.arg.${name}`), `${lang} ${name}`).toBeDefined();
+  });
+
+  it('`help <command>` is `<command> --help`, also under --json; an unknown name is an unknown command', async () => {
+    const help = await zh(['help', 'url']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^用法：wxauth url /m);
+    const json = await runCli(['--json', 'help', 'url']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, help: expect.stringMatching(/^Usage: wxauth url /) });
+    const sub = await runCli(['jssdk', 'help', 'sign']);
+    expect(sub.stdout).toMatch(/^Usage: wxauth jssdk sign /m);
+    const unknown = await zh(['help', 'urll']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('未知命令 urll');
+    expect(unknown.stderr).toContain('是不是想用 url');
+    expect(unknown.stdout).not.toContain('用法');
+  });
+
+  it('a group without its subcommand says which subcommands it has', async () => {
+    const r = await runCli(['--json', '--lang', 'zh', 'config']);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout) as { error: { message: string; hint: string } };
+    expect(doc.error.message).toBe('wxauth config 后面要跟一个子命令：set, get, unset, list, path。');
+    expect(doc.error.hint).toContain('wxauth config --help');
+  });
+
+  it('--lang takes what Chinese and English users type: zh_CN, zh-CN, cn, en_US', async () => {
+    for (const value of ['zh_CN', 'zh-CN', 'cn', 'ZH']) {
+      const r = await runCli(['--lang', value, 'errcode', '40029'], { env: { LANG: 'en_US.UTF-8' } });
+      expect(r.code, value).toBe(0);
+      expect(r.stdout, value).toMatch(/^错误码 40029/m);
+    }
+    const en = await runCli(['--lang=en_US', 'errcode', '40029'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(en.stdout).toMatch(/^errcode 40029/m);
+    const bad = await runCli(['--lang', 'fr', 'errcode', '40029']);
+    expect(bad.code).toBe(2);
+  });
+
+  it("a command whose own --lang is WeChat's shows the interface language the user asked for", async () => {
+    const r = await zh(['url', '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('wxauth --lang zh url');
+    const user = await runCli(['user', 'o6_bmjrPTlm6_2sgVt7hMZOPfL2M', '--lang', 'en_US']);
+    expect(user.stderr).toContain('wxauth --lang en user');
   });
 });
 

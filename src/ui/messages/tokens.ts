@@ -160,8 +160,8 @@ export const messages = {
   // --- userinfo -------------------------------------------------------------------------------
   'tokens.userinfo.lang.invalid': { zh: 'userinfo 的 --lang 不支持 "{value}"。', en: 'userinfo --lang does not accept "{value}".' },
   'tokens.userinfo.lang.invalid.hint': {
-    zh: '可选 zh_CN、zh_TW 或 en（目前微信只返回昵称和头像，lang 基本不起作用）。界面语言请放在命令前：wxauth --lang zh userinfo。',
-    en: 'Use zh_CN, zh_TW or en (WeChat now returns only nickname and avatar, so it hardly matters). For the interface language put it before the command: wxauth --lang en userinfo.',
+    zh: '可选 zh_CN、zh_TW 或 en（目前微信只返回昵称和头像，lang 基本不起作用）。界面语言请放在命令前：wxauth --lang {ui} userinfo。',
+    en: 'Use zh_CN, zh_TW or en (WeChat now returns only nickname and avatar, so it hardly matters). For the interface language put it before the command: wxauth --lang {ui} userinfo.',
   },
   'tokens.userinfo.refreshed.local': {
     zh: '缓存的 access_token 已在 {ago} 过期：已用 refresh_token 刷新一次再请求。',

@@ -23,8 +23,8 @@ export const messages = {
     en: '--lang {value} is not valid (here it is the language of WeChat’s QR page).',
   },
   'url.lang.invalid.hint': {
-    zh: '用 --lang cn 或 --lang en；要切换 wxauth 自己的语言，把 --lang zh|en 写在 url 之前：wxauth --lang en url',
-    en: 'Use --lang cn or --lang en; to switch wxauth’s own language put --lang zh|en before the command: wxauth --lang en url',
+    zh: '用 --lang cn 或 --lang en；要切换 wxauth 自己的语言，把 --lang zh|en 写在 url 之前：wxauth --lang {ui} url',
+    en: 'Use --lang cn or --lang en; to switch wxauth’s own language put --lang zh|en before the command: wxauth --lang {ui} url',
   },
   'url.lang.authorize': {
     zh: '--lang 只对网站应用扫码页（qrconnect）有效，公众号授权页不支持。',
