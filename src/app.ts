@@ -127,6 +127,12 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
   let exitCode: ExitCode = EXIT.ok;
   const run: CommandRunner = async (command, input, globals) => {
     checkGlobals(globals);
+    // --timeout, --api-base & co. are checked for every command, the offline ones too (`--timeout abc
+    // errcode 40029` ran as if the flag were fine), and only when given: errcode never loads the
+    // config resolution otherwise (issue 19).
+    if (globals.timeout !== undefined || globals.apiBase !== undefined || globals.openBase !== undefined || globals.backupApiBase !== undefined || globals.region !== undefined) {
+      (await import('./store/resolve.js')).checkGlobalFlags(globals);
+    }
     // Loaded here, not at the top: --help and usage errors never build a context (nor load the
     // config resolution it brings).
     const { createContext } = await import('./runtime.js');

@@ -53,7 +53,9 @@ export type ConfigResult =
 
 function field(key: string | undefined): ConfigField {
   // Accept the wire spelling too (redirect_uri), since that is what WeChat's docs call it.
-  const normalised = (key ?? '').replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+  const camel = (key ?? '').replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+  // And in any case (appId, AppID, redirecturi): each setting's name differs from the others by more than case.
+  const normalised = PROFILE_KEYS.find((k) => k.toLowerCase() === camel.toLowerCase()) ?? camel;
   if (!isConfigField(normalised)) {
     throw new UsageError(
       { key: 'config.key.unknown', params: { key: key ?? '' } },

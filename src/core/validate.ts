@@ -13,6 +13,15 @@ export function isAccountType(value: string): value is AccountType {
   return (ACCOUNT_TYPES as readonly string[]).includes(value);
 }
 
+/** The names a Chinese user types for each type (the ones the type's hint lists beside it). */
+const ACCOUNT_TYPE_NAMES: Readonly<Record<string, AccountType>> = { 服务号: 'service', 订阅号: 'subscription', 测试号: 'test', 网站应用: 'website' };
+
+/** The account type `value` names: the type itself in any case, or its Chinese name. */
+export function accountTypeNamed(value: string): AccountType | undefined {
+  const lower = value.toLowerCase();
+  return isAccountType(lower) ? lower : ACCOUNT_TYPE_NAMES[value];
+}
+
 /**
  * The shape of an appid, `wx` and 16 hex digits, in either case: inspect uses it to tell a mistyped
  * appid in a URL from something else. Settings go through checkSetting, which wants lower case.
@@ -106,10 +115,13 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
   if (value !== value.trim()) return refuse('config.invalid.space', { name }, 'config.invalid.space.hint', { name });
   const url = (problem: MessageKey, hint: MessageKey): Checked => (isHttpUrl(value) ? { ok: true, value } : refuse(problem, { name, value }, hint));
   switch (key) {
-    case 'type':
-      return isAccountType(value)
-        ? { ok: true, value }
+    case 'type': {
+      // --type 服务号, as the hint below lists it, is service.
+      const type = accountTypeNamed(value);
+      return type !== undefined
+        ? { ok: true, value: type }
         : refuse('config.invalid.type', { name, value }, 'config.invalid.type.hint', { types: ACCOUNT_TYPES.join(', ') });
+    }
     case 'appid':
       return checkAppid(value, name);
     case 'secret':

@@ -454,6 +454,12 @@ describe('--list', () => {
     expect(listErrcodes({ wecom: true })).toHaveLength(281);
     expect(LIST_STAGES).toContain('all');
   });
+
+  it("errcode --help's --stage lists every stage --stage takes", async () => {
+    const { catalogue } = await import('../../src/ui/messages/index.js');
+    const text = catalogue['cli.errcode.opt.stage'];
+    for (const lang of ['zh', 'en'] as const) expect(text[lang].split('：').pop()!.split(': ').pop()!.split('|')).toEqual([...LIST_STAGES]);
+  });
 });
 
 describe('the rid note (issue 12 item 11)', () => {

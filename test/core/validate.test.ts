@@ -84,6 +84,9 @@ describe('checkSetting: the other settings', () => {
   it.each([
     ['type', 'service', 'ok'],
     ['type', 'miniprogram', 'config.invalid.type'],
+    ['type', '服务号', 'ok'],
+    ['type', 'Website', 'ok'],
+    ['type', '公众号', 'config.invalid.type'],
     ['redirectUri', 'https://www.example.com/cb', 'ok'],
     ['redirectUri', '/cb', 'config.invalid.redirectUri'],
     ['redirectUri', 'ftp://www.example.com/cb', 'config.invalid.redirectUri'],
@@ -94,6 +97,18 @@ describe('checkSetting: the other settings', () => {
     ['region', 'bj', 'config.invalid.region'],
   ] as const)('%s %j → %s', (key, value, expected) => {
     expect(verdict(key, value)).toBe(expected);
+  });
+});
+
+describe('checkSetting: the type a Chinese user types', () => {
+  it.each([
+    ['服务号', 'service'],
+    ['订阅号', 'subscription'],
+    ['测试号', 'test'],
+    ['网站应用', 'website'],
+    ['SERVICE', 'service'],
+  ])('%s is saved as %s', (value, type) => {
+    expect(checkSetting('type', value)).toEqual({ ok: true, value: type });
   });
 });
 

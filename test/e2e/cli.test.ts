@@ -170,6 +170,17 @@ describe('wxauth init / config / profile', () => {
     expect(parseJson((await runCli(['profile', 'list', '--json'], { env })).stdout).profiles).toHaveLength(1);
   });
 
+  it('config keys in any case (appId) and types by their Chinese names (--type 服务号) are taken', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    await runCli(INIT, { env });
+    const set = await runCli(['config', 'set', 'appId', 'wxbbbbbbbbbbbbbbbb'], { env });
+    expect(set.code, set.stderr).toBe(0);
+    expect((await runCli(['config', 'get', 'AppID'], { env })).stdout.trim()).toBe('wxbbbbbbbbbbbbbbbb');
+    expect((await runCli(['config', 'set', 'type', '测试号'], { env })).code).toBe(0);
+    expect((await runCli(['config', 'get', 'type'], { env })).stdout.trim()).toBe('test');
+  });
+
   // A real terminal (tmux, on its own socket), because only a TTY makes wxauth ask: declining is the
   // same outcome as Ctrl-C at the prompt, exit 130, and nothing removed.
   it.skipIf(!HAS_TMUX)('declining a confirmation in a terminal exits 130 and changes nothing (profile remove, "n")', async () => {

@@ -31,6 +31,9 @@ describe('a refused global flag is a usage error (exit 2) naming the flag', () =
     [['--open-base', 'ftp://x', 'token'], '--open-base: "ftp://x"'],
     [['--backup-api-base', 'nope', 'token'], '--backup-api-base: "nope"'],
     [['--region', 'xx', 'token'], '--region: region "xx"'],
+    // Commands that never use the flag refuse it too: it was taken silently (exit 0).
+    [['--timeout', 'abc', 'errcode', '40029'], '--timeout "abc"'],
+    [['--api-base', 'notaurl', 'inspect', 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef'], '--api-base: "notaurl"'],
   ])('%j', async (args, named) => {
     wechat.hits = 0;
     const { dir } = withProfile();

@@ -132,7 +132,10 @@ export const messages = {
   'cli.tokens.examples': { zh: 'wxauth tokens\nwxauth tokens show oVLC_6lTZxSWkoZA9L1povjQiplA\nwxauth tokens clear --yes', en: 'wxauth tokens\nwxauth tokens show oVLC_6lTZxSWkoZA9L1povjQiplA\nwxauth tokens clear --yes' },
   'cli.errcode.desc': { zh: '解释微信错误码、错误 JSON 或错误页文字（离线）', en: 'Explain a WeChat errcode, an error body or an error-page text (offline)' },
   'cli.errcode.opt.list': { zh: '列出错误码', en: 'list errcodes' },
-  'cli.errcode.opt.stage': { zh: '只列出某个环节：authorize|token|userinfo|basic-token|quota', en: 'only one stage: authorize|token|userinfo|basic-token|quota' },
+  'cli.errcode.opt.stage': {
+    zh: '只列出某个环节：authorize|token|userinfo|basic-token|quota|third-party|jssdk|any|all',
+    en: 'only one stage: authorize|token|userinfo|basic-token|quota|third-party|jssdk|any|all',
+  },
   'cli.errcode.opt.wecom': { zh: '按企业微信的错误码表解释', en: 'explain from the WeCom (企业微信) table' },
   'cli.errcode.examples': {
     zh: 'wxauth errcode 40029\nwxauth errcode 40163 42001 -1\nwxauth errcode \'{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6392f3df-1a2b3c4d-5e6f7a8b"}\'\nwxauth errcode 白名单\nwxauth errcode "redirect_uri 参数错误"\nwxauth errcode --list --stage authorize',
