@@ -54,6 +54,7 @@ export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSi
     password: (o) => guard(() => inquirer.password({ ...o, mask: '*' }, ctx)),
     // English keeps inquirer's own (styled) hints; only other languages need our words.
     select: (o) => guard(() => inquirer.select(lang === 'en' ? o : { ...o, theme }, ctx)),
-    confirm: (o) => guard(() => inquirer.confirm(o, ctx)),
+    // The answer is echoed as a word (inquirer's Yes/No): in Chinese, 是/否.
+    confirm: (o) => guard(() => inquirer.confirm(lang === 'en' ? o : { ...o, transformer: (yes: boolean) => (yes ? '是' : '否') }, ctx)),
   };
 }

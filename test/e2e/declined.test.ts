@@ -123,6 +123,17 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
     expect(cachedUsers()).toBe(2);
   });
 
+  it('in Chinese the answer is echoed as 否, not inquirer\'s "No"', async () => {
+    await seedUserToken(emu, dir, svc, 'u1');
+    const question = /从 profile default 的缓存中删除/;
+    const no = await answer(['--lang', 'zh', 'tokens', 'clear'], question, ['n', 'Enter']);
+    expect(no.code, no.screen).toBe(130);
+    const line = no.screen.split('\n').find((l) => question.test(l)) ?? '';
+    expect(line, no.screen).toMatch(/否\s*$/);
+    expect(line).not.toMatch(/\bNo\b/);
+    expect(cachedUsers()).toBe(1);
+  });
+
   it('tokens clear <openid> --json: one document saying cancelled', async () => {
     const { token } = await seedUserToken(emu, dir, svc, 'u1');
     const question = new RegExp(`Remove the tokens of ${token.openid} from the cache`);

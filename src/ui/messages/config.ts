@@ -311,7 +311,7 @@ export const messages = {
   'init.type.test': { zh: '测试号（回调域名可用 IP:端口）', en: 'Test account 测试号 (callback domain may be IP:port)' },
   'init.type.website': { zh: '网站应用（开放平台扫码登录 snsapi_login）', en: 'Website app 网站应用 (open-platform QR login, snsapi_login)' },
   'init.ask.appid': { zh: 'AppID（wx 开头）', en: 'AppID (starts with wx)' },
-  'init.ask.secret': { zh: 'AppSecret（输入不回显）', en: 'AppSecret (not echoed)' },
+  'init.ask.secret': { zh: 'AppSecret（输入显示为 *）', en: 'AppSecret (shown as *)' },
   'init.ask.domain.oa': { zh: '网页授权域名（公众号后台 → 设置与开发 → 接口权限 → 网页授权）', en: 'Web-auth domain (网页授权域名: MP console → 设置与开发 → 接口权限 → 网页授权)' },
   'init.ask.domain.website': { zh: '授权回调域（开放平台 → 网站应用 → 开发信息）', en: 'Callback domain (授权回调域: open platform → website app → 开发信息)' },
   'init.ask.redirectUri': { zh: '默认 redirect_uri（回调地址，必须在上面的域名下）', en: 'Default redirect_uri (your callback URL, under the domain above)' },
@@ -333,8 +333,8 @@ export const messages = {
     en: 'Profile "{profile}" already exists ({type}, appid {appid}). Replace it?',
   },
   'init.ask.secret.keep': {
-    zh: 'AppSecret（输入不回显；留空则保留已保存的 {masked}）',
-    en: 'AppSecret (not echoed; leave empty to keep the saved one, {masked})',
+    zh: 'AppSecret（输入显示为 *；留空则保留已保存的 {masked}）',
+    en: 'AppSecret (shown as *; leave empty to keep the saved one, {masked})',
   },
   'init.secret.kept': { zh: '保留了已保存的 AppSecret（{masked}）。', en: 'The saved AppSecret ({masked}) was kept.' },
   'init.dropped': {

@@ -291,11 +291,11 @@ export const messages = {
     en: 'Tokens are hidden; add --show-secrets to see them in full.',
   },
   'tokens.clear.confirm': {
-    zh: '从 profile {profile} 的缓存中删除 {what}？',
+    zh: '从 profile {profile} 的缓存中删除{what}？',
     en: 'Remove {what} from the cache of profile {profile}?',
   },
   'tokens.clear.all': { zh: '全部 {count} 个用户的 token', en: 'the tokens of all {count} user(s)' },
-  'tokens.clear.one': { zh: '{openid} 的 token', en: 'the tokens of {openid}' },
+  'tokens.clear.one': { zh: ' {openid} 的 token', en: 'the tokens of {openid}' },
   'tokens.clear.done': { zh: '已删除 {count} 个用户的 token（profile {profile}）。', en: 'Removed the tokens of {count} user(s) (profile {profile}).' },
   'tokens.clear.nothing': { zh: '没有可删除的 token（profile {profile}）。', en: 'Nothing to remove (profile {profile}).' },
   'tokens.action.invalid': { zh: '不认识 tokens 的子命令 "{action}"。', en: 'Unknown tokens action "{action}".' },

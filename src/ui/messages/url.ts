@@ -91,7 +91,7 @@ export const messages = {
     en: 'This URL has no state: wxauth exchange / listen / inspect have nothing to check the callback against.',
   },
   'url.state.remembered': {
-    zh: 'state {state} 已记录到配置 {profile}，wxauth exchange / listen / inspect 会校验它。',
+    zh: 'state {state} 已记在 profile {profile} 下，wxauth exchange / listen / inspect 会校验它。',
     en: 'state {state} remembered for profile {profile}; wxauth exchange / listen / inspect will check it.',
   },
   'url.open.opened': { zh: '已在浏览器中打开。', en: 'Opened in the browser.' },
