@@ -114,7 +114,7 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
   if (e.otherTable) {
     line(
       out.style.dim(
-        out.t(`errcode.otherTable.${e.otherTable.table}`, { code: e.code, meaning: pick(e.otherTable.meaning, lang) }),
+        out.t(`errcode.otherTable.${e.otherTable.table}`, { code: e.code, meaning: clause(pick(e.otherTable.meaning, lang)) }),
       ),
     );
   }
@@ -125,6 +125,11 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
     ],
     to,
   );
+}
+
+/** A table's meaning inside a sentence of ours, which ends it: without its own full stop (。。). */
+function clause(text: string): string {
+  return text.replace(/[。.！!\s]+$/u, '');
 }
 
 /** An input that matched nothing: say so, then the nearest codes and where to look (stderr). */
@@ -138,7 +143,7 @@ export function printUnknown(out: Output, u: UnknownInput): void {
     out.say(
       out.t(`errcode.unknown.otherTable.${u.otherTable.table}`, {
         code: u.code,
-        meaning: pick(u.otherTable.meaning, out.lang),
+        meaning: clause(pick(u.otherTable.meaning, out.lang)),
       }),
     );
   }

@@ -36,6 +36,12 @@ describe('wxauth errcode', () => {
     expect(en.stdout.split('\n')[0]).toBe('errcode 40163');
   });
 
+  it("the other table's meaning ends the sentence once (no 。。)", async () => {
+    const zh = await runCli(['--lang', 'zh', 'errcode', '-1']);
+    expect(zh.stdout).toContain('企业微信（qyapi）里 -1 的含义不同');
+    expect(zh.stdout).not.toContain('。。');
+  });
+
   it('takes several codes, negatives included', async () => {
     const r = await runCli(['errcode', '40163', '42001', '-1']);
     expect(r.code).toBe(0);
