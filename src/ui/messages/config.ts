@@ -79,7 +79,7 @@ export const messages = {
     zh: '等另一个 wxauth 结束后重试；如果没有其他 wxauth 在运行，删除 {file}。',
     en: 'Retry once the other wxauth finishes; if none is running, delete {file}.',
   },
-  'config.file.lockFailed': { zh: '无法创建锁文件 {file}：{detail}', en: 'Cannot create the lock file {file}: {detail}' },
+  'config.file.lockFailed': { zh: '无法保存 {file}：不能在文件夹 {dir} 里新建文件，{reason}。', en: 'Cannot save {file}: cannot create files in the folder {dir}: {reason}.' },
   'config.file.lockFailed.hint': {
     zh: 'wxauth 没有改动任何文件。保存需要在 {dir} 中创建文件：确认这个目录属于你且可写（ls -ld {dir}），或用 WXAUTH_CONFIG_DIR 换一个目录。',
     en: 'wxauth changed nothing. Saving needs to create files in {dir}: check that the folder is yours and writable (ls -ld {dir}), or point WXAUTH_CONFIG_DIR at another folder.',
@@ -361,4 +361,6 @@ export const messages = {
     zh: '可选 bash、zsh、fish，例如：wxauth completion bash >> ~/.bashrc',
     en: 'Use bash, zsh or fish, e.g. wxauth completion bash >> ~/.bashrc',
   },
+  'config.file.unwritable.fix.hint': { zh: 'wxauth 没有改动任何文件。{fix}（换文件夹用 WXAUTH_CONFIG_DIR。）', en: 'wxauth changed nothing. {fix} (WXAUTH_CONFIG_DIR picks another folder.)' },
+  'config.dir.uncreatable': { zh: '无法创建保存 {file} 的文件夹 {dir}：{reason}。', en: 'Cannot create the folder {dir} that {file} is saved in: {reason}.' },
 } as const satisfies MessageSection;
