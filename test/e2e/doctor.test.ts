@@ -4,7 +4,7 @@
 // reads it at process start, so only a real process shows that the CLI keeps Node's trust store).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
-import { emulatorEnv, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
+import { emulatorEnv, freePort, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
 import { issue, makeCa, startHttpSite, startHttpsSite, writeTemp, type Site, type TestCa } from '../flows/doctor/fixtures.js';
 
 const TEST_APP = { appid: DEFAULT_APPIDS.test, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', type: 'test' };
@@ -72,6 +72,21 @@ const connect = (https: Site) => ['--connect-to', `${DOMAIN}:443:127.0.0.1:${htt
 const lineOf = (stdout: string, id: string) => stdout.split('\n').find((l) => new RegExp(`^. ${id.replace('.', '\\.')}\\s`).test(l)) ?? '';
 
 describe('wxauth doctor (text)', () => {
+  it('says why a redirect_uri cannot be reached in the user\'s words, the code in brackets (zh, en)', async () => {
+    const port = await freePort();
+    const env = testAccount({ port } as Site);
+    const zh = await runCli(['doctor'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code, zh.stderr).toBe(1);
+    expect(lineOf(zh.stdout, 'redirect')).toContain(`http://127.0.0.1:${port}/wechat/callback 连不上：连接被拒绝（ECONNREFUSED）。`);
+    const en = await runCli(['doctor'], { env });
+    expect(lineOf(en.stdout, 'redirect')).toContain(`http://127.0.0.1:${port}/wechat/callback cannot be reached: connection refused (ECONNREFUSED).`);
+    // --json keeps the bare code in the evidence, and says the reason in the message.
+    const json = parseJson((await runCli(['doctor', '--json'], { env: { ...env, LANG: 'zh_CN.UTF-8' } })).stdout) as { checks: Array<{ id: string; message: string; evidence: Record<string, unknown> }> };
+    const redirect = json.checks.find((c) => c.id === 'redirect');
+    expect(redirect?.evidence.error).toBe('ECONNREFUSED');
+    expect(redirect?.message).toContain('连不上：连接被拒绝（ECONNREFUSED）');
+  });
+
   it('fails (exit 1) on a redirect_uri that answers 500, with the fix under it, in English', async () => {
     const r = await runCli(['doctor'], { env: testAccount(broken) });
     expect(r.code, r.stderr).toBe(1);

@@ -129,3 +129,18 @@ describe.skipIf(!posix)('state files that cannot be read or written', () => {
     expect(r.stderr).not.toMatch(/\.lock|mkdir/);
   });
 });
+
+describe.skipIf(!posix)('output files (proxy --har, probe --html) in a folder that takes no file', () => {
+  it('says 没有写入权限（EACCES） and the chown or chmod of that folder, exit 2, before the run starts', async () => {
+    const dir = sharedConfigDir();
+    if (!root) fs.chmodSync(dir, 0o555);
+    for (const args of [['proxy', '--har', path.join(dir, 'calls.har')], ['probe', 'http://127.0.0.1:9/', '--html', path.join(dir, 'report.html')]]) {
+      const r = await runSpawned(args, { env: { ...ZH, WXAUTH_CONFIG_DIR: sharedConfigDir() }, ...asUser });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`${args.at(-2)} ${args.at(-1)}：不能在 ${dir} 里写文件：没有写入权限（EACCES）。`);
+      expect(r.stderr).toContain(root ? `sudo chown ${user} ${dir}` : `chmod u+w ${dir}`);
+      expect(r.stderr).not.toMatch(NODE_WORDS);
+    }
+    fs.chmodSync(dir, 0o755);
+  });
+});
