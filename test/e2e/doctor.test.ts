@@ -2,6 +2,8 @@
 // the report in en and zh, --json, exit codes (1 on a failure, 0 with warnings only), the verifyFile
 // setting, usage errors, and one spawned run that trusts a test CA through NODE_EXTRA_CA_CERTS (Node
 // reads it at process start, so only a real process shows that the CLI keeps Node's trust store).
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
 import { emulatorEnv, freePort, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
@@ -323,6 +325,38 @@ describe('the verifyFile setting and --verify-file', () => {
     const r = await runCli(['doctor', '--verify-file', 'verify.txt'], { env: serviceAccount() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--verify-file verify.txt is neither a file name like MP_verify_xxx.txt nor a file that can be read.');
+  });
+
+  it('a --verify-file path that cannot be read says why: missing, a folder, no permission (exit 2, zh and en)', async () => {
+    const dir = tempConfigDir();
+    const missingFile = path.join(dir, 'MP_verify_nope.txt');
+    const zh = await runCli(['doctor', '--verify-file', missingFile], { env: { ...serviceAccount(), LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`✖ --verify-file ${missingFile}：不存在（ENOENT）。`);
+    expect(zh.stderr).toContain(`→ 检查路径：${missingFile} 不存在。`);
+    expect(zh.stderr).not.toContain('既不是');
+    const en = await runCli(['doctor', '--verify-file', missingFile], { env: serviceAccount() });
+    expect(en.stderr).toContain(`✖ --verify-file ${missingFile}: does not exist (ENOENT).`);
+
+    const folder = path.join(dir, 'MP_verify_Tok123abc.txt');
+    fs.mkdirSync(folder);
+    const dirRun = await runCli(['doctor', '--verify-file', folder], { env: { ...serviceAccount(), LANG: 'zh_CN.UTF-8' } });
+    expect(dirRun.code).toBe(2);
+    expect(dirRun.stderr).toContain(`✖ --verify-file ${folder}：是文件夹，不是文件（EISDIR）。`);
+    expect(dirRun.stderr).toContain(`→ ${folder} 是文件夹：请给出一个文件的路径。`);
+  });
+
+  it.skipIf(process.platform === 'win32')('a --verify-file path without read permission: 没有读取权限（EACCES） and the chmod or chown', async () => {
+    const root = process.getuid?.() === 0;
+    const dir = tempConfigDir();
+    fs.chmodSync(dir, 0o755);
+    const file = path.join(dir, VERIFY_NAME);
+    fs.writeFileSync(file, 'Tok123abc');
+    fs.chmodSync(file, 0o000);
+    const r = await runSpawned(['doctor', '--verify-file', file], { env: { ...serviceAccount(), WXAUTH_CONFIG_DIR: dir, LANG: 'zh_CN.UTF-8' }, ...(root ? { uid: 65534, gid: 65534 } : {}) });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`✖ --verify-file ${file}：没有读取权限（EACCES）。`);
+    expect(r.stderr).toContain(root ? `sudo chown nobody ${file}` : `chmod u+r ${file}`);
   });
 
   it('completes verifyFile as a config key', async () => {

@@ -323,4 +323,5 @@ export const messages = {
   },
   'doctor.clock.noDate': { zh: '跳过：微信的应答没有 Date 头。', en: 'Skipped: WeChat’s answer had no Date header.' },
   'doctor.clock.noAnswer': { zh: '跳过：微信没有应答，无法比较时钟。', en: 'Skipped: WeChat did not answer, so there is no clock to compare with.' },
+  'doctor.verifyFile.unreadable': { zh: '--verify-file {value}：{reason}。', en: '--verify-file {value}: {reason}.' },
 } as const satisfies MessageSection;
