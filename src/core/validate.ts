@@ -174,6 +174,21 @@ function firstNonHex(chars: readonly string[], from = 0): { position: number; bl
 }
 
 /**
+ * What keeps `value` from being `digits` hex digits (a SHA-1, a secret), or undefined when nothing
+ * does: the first character that is not a hex digit (a blank one named in words), else the length.
+ */
+export function hexProblem(
+  value: string,
+  digits: number,
+): { kind: 'blank'; position: number; what: MessageRef } | { kind: 'char'; position: number; char: string } | { kind: 'length'; length: number } | undefined {
+  const chars = Array.from(value);
+  const wrong = firstNonHex(chars);
+  if (wrong?.blank) return { kind: 'blank', position: wrong.position, what: wrong.blank };
+  if (wrong) return { kind: 'char', position: wrong.position, char: wrong.char };
+  return chars.length === digits ? undefined : { kind: 'length', length: chars.length };
+}
+
+/**
  * AppSecret: 32 hex digits. Says which character is wrong and where (a space in the middle is invisible
  * in the value, and "not 32 hex digits (it has 32 characters)" contradicts itself), and the length only
  * when only the length is wrong. The secret itself is never in a message: one character that is not
