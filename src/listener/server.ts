@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hash, timingSafeEqual } from 'node:crypto';
-import { CallbackError, CancelledError, UsageError, osReason } from '../errors.js';
+import { CallbackError, CancelledError, UsageError } from '../errors.js';
 import {
   type HitKind,
   DEFAULT_DUPLICATE_WINDOW_MS,
@@ -173,7 +173,7 @@ function bindError(error: NodeJS.ErrnoException, host: string, port: number): Er
       );
     default:
       return new UsageError(
-        { key: 'listen.bind.failed', params: { host, port, detail: osReason(error) } },
+        { key: 'listen.bind.failed', params: { host, port, detail: error.message } },
         { hint: { key: 'listen.port.inUse.hint', params: { port } }, cause: error },
       );
   }
