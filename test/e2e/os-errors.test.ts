@@ -148,3 +148,17 @@ describe.skipIf(!posix)('output files (proxy --har, probe --html) in a folder th
     fs.chmodSync(dir, 0o755);
   });
 });
+
+describe('an address this machine does not have (emulator --host, proxy --host)', () => {
+  it('本机没有这个地址（EADDRNOTAVAIL）, not a bare code (exit 2, zh and en)', async () => {
+    // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine.
+    const emu = await runCli(['emulator', '--host', '192.0.2.1', '--port', '0'], { env: ZH });
+    expect(emu.code, emu.stderr).toBe(2);
+    expect(emu.stderr).toContain('✖ 无法监听地址 192.0.2.1：本机没有这个地址（EADDRNOTAVAIL）');
+    const proxy = await runCli(['proxy', '--host', '192.0.2.1', '--port', '0'], { env: ZH });
+    expect(proxy.code, proxy.stderr).toBe(2);
+    expect(proxy.stderr).toContain('✖ 无法绑定地址 192.0.2.1：本机没有这个地址（EADDRNOTAVAIL）。');
+    const en = await runCli(['proxy', '--host', '192.0.2.1', '--port', '0']);
+    expect(en.stderr).toContain('✖ Cannot bind to 192.0.2.1: this machine has no such address (EADDRNOTAVAIL).');
+  });
+});
