@@ -18,12 +18,14 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-import type { MessageKey, ParamsOf } from './ui/messages/index.js';
+import type { MessageKey, ParamsOf, ParamValue } from './ui/messages/index.js';
 
 /** Every catalogue key (the catalogue is data in ui/messages; layers below ui may name its keys). */
 export type { MessageKey };
 
-export type MessageParams = Record<string, string | number | undefined>;
+/** A value is shown as it is, or (a nested message) rendered in the same language as the sentence. */
+export type MessageParams = Record<string, ParamValue>;
+export type { ParamValue };
 
 /** A catalogue key with its parameters; rendered by ui/i18n in the user's language. */
 /**
@@ -197,4 +199,42 @@ export class InternalError extends WxauthError {
 
 export function isWxauthError(error: unknown): error is WxauthError {
   return error instanceof WxauthError;
+}
+
+/**
+ * The OS error codes wxauth says in words (`common.os.<code>` in the catalogue). Node's own text for
+ * them is English whatever the user's language, and names the file it tried — for a write, an internal
+ * temporary or lock file the user never made.
+ */
+const OS_CODES = new Set([
+  'ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EDQUOT', 'EEXIST', 'EMFILE', 'ENFILE',
+  'ELOOP', 'ENAMETOOLONG', 'EBUSY', 'EIO', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ETIMEOUT',
+  'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRINUSE', 'EADDRNOTAVAIL', 'ENODATA',
+]);
+
+/** The error's `code` (`ENOENT`…) when it has one. */
+export function osErrorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' && code !== '' ? code : undefined;
+}
+
+/**
+ * Why an OS call failed, as a message to put in another message's parameter (rendered in the same
+ * language, ui/i18n.ts): 「没有读取权限（EACCES）」 / "permission denied (EACCES)". The code stays in
+ * brackets, for searching. `access` says which permission was missing, when the caller knows.
+ * An error that is only a code (doctor's facts) may be passed as `{ code }`. A code wxauth has no words
+ * for falls back to Node's description, without the path Node appends (it may be a temporary file's).
+ */
+export function osReason(error: unknown, access?: 'read' | 'write'): MessageRef {
+  const code = osErrorCode(error);
+  if (code === 'EACCES' || code === 'EPERM') return { key: access ? `common.os.denied.${access}` : 'common.os.denied', params: { code } };
+  if (code === 'ENFILE') return { key: 'common.os.EMFILE', params: { code } };
+  if (code === 'ETIMEOUT') return { key: 'common.os.ETIMEDOUT', params: { code } };
+  if (code !== undefined && OS_CODES.has(code)) return messageRef(`common.os.${code}` as MessageKey, { code });
+  const given = (error as { message?: unknown } | null | undefined)?.message;
+  const message = typeof given === 'string' ? given : typeof error === 'object' && error !== null ? '' : String(error ?? '');
+  // Node's form is `CODE: description, syscall 'path'`: keep the description.
+  const detail = message.replace(/^[A-Z][A-Z0-9_]+: /, '').replace(/, \w+ '.*'( -> '.*')?$/, '').trim();
+  if (code === undefined || !detail || detail === code) return { key: 'common.os.other.nocode', params: { detail: code ?? (detail || message) } };
+  return { key: 'common.os.other', params: { detail, code } };
 }

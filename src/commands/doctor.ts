@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, UsageError, osReason } from '../errors.js';
+import { osErrorHint } from '../store/files.js';
 import { isVerifyFileName } from '../core/validate.js';
 import { parseConnectTo, type ConnectRule, type DoctorReport, type VerifyExpectation } from '../core/doctor.js';
 import { runDoctor } from '../flows/doctor/index.js';
@@ -45,12 +46,22 @@ function verifyExpectation(flag: string | undefined, profile: string | undefined
   if (flag === undefined) return profile ? { name: profile } : undefined;
   const refuse = () => new UsageError({ key: 'doctor.verifyFile.notFound', params: { value: flag } }, { hint: { key: 'doctor.verifyFile.notFound.hint' } });
   let content: string | undefined;
+  let failure: unknown;
   try {
-    if (fs.statSync(flag).isFile()) content = fs.readFileSync(flag, 'utf8');
-  } catch {
-    content = undefined;
+    const stats = fs.statSync(flag);
+    if (stats.isDirectory()) failure = { code: 'EISDIR' };
+    else if (stats.isFile()) content = fs.readFileSync(flag, 'utf8');
+  } catch (error) {
+    failure = error;
   }
   const name = path.basename(flag);
+  // A path (not a bare name) that cannot be read: say why — missing, a folder, no permission — and
+  // what fits that cause, instead of "neither a name nor a file".
+  if (content === undefined && name !== flag && failure !== undefined) {
+    let hint = osErrorHint(flag, failure, 'read');
+    if (hint === undefined) hint = { key: 'doctor.verifyFile.notFound.hint' };
+    throw new UsageError({ key: 'doctor.verifyFile.unreadable', params: { value: flag, reason: osReason(failure, 'read') } }, { hint });
+  }
   if (!isVerifyFileName(name)) throw refuse();
   if (content === undefined && name !== flag) throw refuse();
   return { name, ...(content !== undefined ? { content } : {}) };

@@ -2,15 +2,17 @@
 // startEmulator() -> the presenter's `started` hook prints the base URL (stdout) and ready-to-copy app
 // lines (stderr) while it serves; the result, once stopped, says so. --open then shows the emulator's
 // own page (GET /, src/emulator/ui-page.ts) in the desktop browser, or says its URL when it cannot.
+import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { ConfigError, UsageError, messageRef } from '../errors.js';
+import { ConfigError, UsageError, messageRef, osReason } from '../errors.js';
+import { osErrorHint } from '../store/files.js';
 import {
   EmulatorSeedError,
   FaultSpecError,
   SWITCH_VALUES,
-  loadSeedFile,
+  parseSeed,
   parseFaultSpec,
   parseSwitch,
   startEmulator,
@@ -129,10 +131,26 @@ function checkDomainOverrides(seed: Seed, overrides: Record<string, unknown>): v
       throw new UsageError({ key: 'emulator.domain.unknownApp', params: { appid, appids: appids.join(', ') } }, { hint: { key: 'emulator.domain.unknownApp.hint', params: { example: appids[0] ?? appid } } });
 }
 
+/**
+ * The --seed file, read here rather than by the emulator's loadSeedFile, whose error is Node's English
+ * text: the reason in the user's words and advice that fits it (a missing file, a folder, no permission).
+ */
+async function readSeedFile(file: string): Promise<Seed> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    let hint = osErrorHint(file, error, 'read');
+    if (hint === undefined) hint = { key: 'emulator.seed.unreadable.hint' };
+    throw new ConfigError({ key: 'emulator.seed.unreadable', params: { file, detail: osReason(error, 'read') } }, { hint, cause: error });
+  }
+  return parseSeed(text);
+}
+
 async function start(options: EmulatorCommandOptions, lang: Lang): Promise<EmulatorHandle> {
   const emulatorOptions = { ...options.emulator };
   try {
-    emulatorOptions.seed = options.seedFile ? await loadSeedFile(options.seedFile) : defaultSeed();
+    emulatorOptions.seed = options.seedFile ? await readSeedFile(options.seedFile) : defaultSeed();
     checkDomainOverrides(emulatorOptions.seed, options.emulator.domainOverrides ?? {});
     return await startEmulator(emulatorOptions);
   } catch (error) {
@@ -149,7 +167,7 @@ async function start(options: EmulatorCommandOptions, lang: Lang): Promise<Emula
     if (code === 'EACCES')
       throw new UsageError({ key: 'emulator.port.denied', params: { port: options.port } }, { hint: { key: 'emulator.port.denied.hint' }, cause: error });
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-      throw new UsageError({ key: 'emulator.host.invalid', params: { host: options.host, detail: code } }, { hint: { key: 'emulator.host.invalid.hint' }, cause: error });
+      throw new UsageError({ key: 'emulator.host.invalid', params: { host: options.host, detail: osReason(error) } }, { hint: { key: 'emulator.host.invalid.hint' }, cause: error });
     throw error;
   }
 }

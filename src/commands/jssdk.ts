@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError } from '../errors.js';
 import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, type SignatureClaim } from '../core/jssdk.js';
+import { hexProblem } from '../core/validate.js';
 import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifySignature, type ObtainedTicket, type SignedPage, type VerifiedSignature } from '../flows/jssdk.js';
 import type { JsapiTicketEntry } from '../store/token-cache.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
@@ -82,6 +83,19 @@ function seconds(value: string | undefined, flag: string): number | undefined {
   return Number(value);
 }
 
+/**
+ * A signature that is not 40 hex digits (a SHA-1) cannot be any of the mistakes verify tries: say what
+ * was given and what is expected before trying them. Upper case passes (verify warns about it).
+ */
+function checkSignatureShape(signature: string, name: string): void {
+  const problem = hexProblem(signature, 40);
+  if (problem === undefined) return;
+  const hint = { key: 'jssdk.invalid.signature.hint' } as const;
+  if (problem.kind === 'length') throw new UsageError({ key: 'jssdk.invalid.signature.length', params: { name, value: signature, length: problem.length } }, { hint });
+  if (problem.kind === 'char') throw new UsageError({ key: 'jssdk.invalid.signature.char', params: { name, value: signature, char: problem.char, position: problem.position } }, { hint });
+  throw new UsageError({ key: 'jssdk.invalid.signature.blank', params: { name, value: signature, what: problem.what, position: problem.position } }, { hint });
+}
+
 export function parseOptions(input: CommandInput): JssdkOptions {
   const { opts, args } = input;
   switch (input.sub) {
@@ -119,6 +133,7 @@ export function parseOptions(input: CommandInput): JssdkOptions {
       if (missing.length > 0) {
         throw new UsageError({ key: 'jssdk.usage.verifyMissing', params: { flags: missing.join(', ') } }, { hint: { key: 'jssdk.usage.verifyMissing.hint' } });
       }
+      checkSignatureShape(signature as string, str(opts.signature) !== undefined ? '--signature' : 'signature');
       seconds(timestamp, '--timestamp');
       const landing = opts.landingUrl;
       return {

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { EXIT, UsageError, type ExitCode } from '../errors.js';
+import { EXIT, UsageError, osReason, type ExitCode } from '../errors.js';
 import { REGIONS, isRegion } from '../core/endpoints.js';
 import type { ProxySummary } from '../core/proxy-stats.js';
 import { INTERCEPTED_HOSTS, proxySettingsFrom } from '../core/proxy-route.js';
@@ -121,7 +121,7 @@ async function start(options: ProxyCommandOptions, open: () => Promise<ProxyHand
     if (code === 'EADDRINUSE')
       throw new UsageError({ key: 'proxy.port.inUse', params: { port: options.port } }, { hint: { key: 'proxy.port.inUse.hint', params: { next: options.port + 1 } }, cause: error });
     if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-      throw new UsageError({ key: 'proxy.host.invalid', params: { host: options.host, detail: code } }, { hint: { key: 'proxy.host.invalid.hint' }, cause: error });
+      throw new UsageError({ key: 'proxy.host.invalid', params: { host: options.host, detail: osReason(error) } }, { hint: { key: 'proxy.host.invalid.hint' }, cause: error });
     throw error;
   }
 }

@@ -4,7 +4,7 @@
 import { proxyRoute, type ProxyRoute, type ProxySettings } from './proxy-route.js';
 import { PATHS } from './endpoints.js';
 import type { MessageRef } from '../errors.js';
-import { messageRef } from '../errors.js';
+import { messageRef, osReason } from '../errors.js';
 import { findingKeys, type Finding } from './inspect.js';
 import { checkCallbackPair, isVerifyFileName, type AccountType } from './validate.js';
 import { matchCallbackDomain } from './domain.js';
@@ -379,7 +379,7 @@ export function evaluateDns(id: 'dns.api' | 'dns.callback', f: DnsFacts): Doctor
     case 'resolved':
       return check(id, 'ok', { key: 'doctor.dns.ok', params: { host: f.host, addresses: f.addresses.join(', ') } }, { host: f.host, addresses: f.addresses.join(',') });
     case 'failed':
-      return check(id, 'fail', { key: 'doctor.dns.fail', params: { host: f.host, code: f.code } }, { host: f.host, code: f.code }, { key: 'doctor.dns.fail.fix', params: { host: f.host } });
+      return check(id, 'fail', { key: 'doctor.dns.fail', params: { host: f.host, code: osReason({ code: f.code }) } }, { host: f.host, code: f.code }, { key: 'doctor.dns.fail.fix', params: { host: f.host } });
   }
 }
 
@@ -436,7 +436,7 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
     return check('verify-file', 'fail', { key: 'doctor.http.malformed', params: { url: shown.url, error: shown.error } }, evidence, { key: 'doctor.http.malformed.fix' });
   }
   if (!shown.answered) {
-    return check('verify-file', 'fail', { key: 'doctor.verify.unreachable', params: { url: shown.url, error: shown.error } }, evidence, { key: 'doctor.verify.unreachable.fix', params: { domain, name } });
+    return check('verify-file', 'fail', { key: 'doctor.verify.unreachable', params: { url: shown.url, error: osReason({ code: shown.error }) } }, evidence, { key: 'doctor.verify.unreachable.fix', params: { domain, name } });
   }
   if (shown.status === 200) {
     return check('verify-file', 'fail', { key: 'doctor.verify.content', params: { url: shown.url, expected: want, got: excerpt(shown.body) } }, { ...evidence, got: excerpt(shown.body) }, {
@@ -464,7 +464,7 @@ export function evaluateRedirect(f: HttpFacts): DoctorCheck {
     return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.http.malformed.fix' });
   }
   if (!f.answered) {
-    return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.redirect.unreachable.fix', params: { host } });
+    return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: f.url, error: osReason({ code: f.error }) } }, { url: f.url, error: f.error }, { key: 'doctor.redirect.unreachable.fix', params: { host } });
   }
   const evidence: Evidence = { url: f.url, status: f.status, location: f.location ?? null };
   if (f.status >= 500) return check('redirect', 'fail', { key: 'doctor.redirect.5xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.5xx.fix' });
@@ -513,13 +513,13 @@ const NOT_CONNECTED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'E
 export function evaluateTls(f: TlsFacts, now: number): DoctorCheck {
   const host = f.host;
   if (!f.handshake && NOT_CONNECTED.has(f.error)) {
-    return check('tls', 'fail', { key: 'doctor.tls.noConnection', params: { host, port: f.port, error: f.error } }, { host, port: f.port, error: f.error }, {
+    return check('tls', 'fail', { key: 'doctor.tls.noConnection', params: { host, port: f.port, error: osReason({ code: f.error }) } }, { host, port: f.port, error: f.error }, {
       key: 'doctor.tls.noConnection.fix',
       params: { host, port: f.port },
     });
   }
   if (!f.handshake) {
-    return check('tls', 'fail', { key: 'doctor.tls.unreachable', params: { host, port: f.port, error: f.error } }, { host, port: f.port, error: f.error }, {
+    return check('tls', 'fail', { key: 'doctor.tls.unreachable', params: { host, port: f.port, error: osReason({ code: f.error }) } }, { host, port: f.port, error: f.error }, {
       key: 'doctor.tls.unreachable.fix',
       params: { host, port: f.port },
     });

@@ -125,7 +125,7 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
     case 'appid':
       return checkAppid(value, name);
     case 'secret':
-      return /^[0-9a-fA-F]{32}$/.test(value) ? { ok: true, value } : refuse('config.invalid.secret', { name, length: value.length }, 'config.invalid.secret.hint');
+      return checkSecret(value, name);
     case 'domain':
       return checkDomain(value, name, context.type);
     case 'redirectUri':
@@ -161,8 +161,70 @@ function checkJsDomains(value: string, name: string): Checked {
   return { ok: true, value };
 }
 
+/**
+ * The first character of `text` (from `from`, counted in characters as a user counts them) that is not a
+ * hex digit: its position (1-based) and how to name it — a blank or invisible one in words, since the
+ * user cannot see it in the value; a visible one as itself.
+ */
+function firstNonHex(chars: readonly string[], from = 0): { position: number; blank?: MessageRef; char: string } | undefined {
+  for (let i = from; i < chars.length; i++) {
+    const char = chars[i]!;
+    if (/^[0-9a-fA-F]$/.test(char)) continue;
+    const blank: MessageRef | undefined =
+      char === ' '
+        ? { key: 'config.char.space' }
+        : char === '\t'
+          ? { key: 'config.char.tab' }
+          : char === '\u3000'
+            ? { key: 'config.char.fullwidthSpace' }
+            : /^[\s\p{Cc}\p{Cf}\p{Z}]$/u.test(char)
+              ? { key: 'config.char.invisible', params: { code: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` } }
+              : undefined;
+    return { position: i + 1, char, ...(blank ? { blank } : {}) };
+  }
+  return undefined;
+}
+
+/**
+ * What keeps `value` from being `digits` hex digits (a SHA-1, a secret), or undefined when nothing
+ * does: the first character that is not a hex digit (a blank one named in words), else the length.
+ */
+export function hexProblem(
+  value: string,
+  digits: number,
+): { kind: 'blank'; position: number; what: MessageRef } | { kind: 'char'; position: number; char: string } | { kind: 'length'; length: number } | undefined {
+  const chars = Array.from(value);
+  const wrong = firstNonHex(chars);
+  if (wrong?.blank) return { kind: 'blank', position: wrong.position, what: wrong.blank };
+  if (wrong) return { kind: 'char', position: wrong.position, char: wrong.char };
+  return chars.length === digits ? undefined : { kind: 'length', length: chars.length };
+}
+
+/**
+ * AppSecret: 32 hex digits. Says which character is wrong and where (a space in the middle is invisible
+ * in the value, and "not 32 hex digits (it has 32 characters)" contradicts itself), and the length only
+ * when only the length is wrong. The secret itself is never in a message: one character that is not
+ * part of any secret, and a position, are.
+ */
+function checkSecret(value: string, name: string): Checked {
+  if (/^[0-9a-fA-F]{32}$/.test(value)) return { ok: true, value };
+  const chars = Array.from(value);
+  const wrong = firstNonHex(chars);
+  if (wrong?.blank) return refuse('config.invalid.secret.blank', { name, position: wrong.position, what: wrong.blank }, 'config.invalid.secret.hint');
+  if (wrong) return refuse('config.invalid.secret.char', { name, position: wrong.position, char: wrong.char }, 'config.invalid.secret.hint');
+  return refuse('config.invalid.secret', { name, length: chars.length }, 'config.invalid.secret.hint');
+}
+
 function checkAppid(value: string, name: string): Checked {
   if (/^wx[0-9a-f]{16}$/.test(value)) return { ok: true, value };
+  const chars = Array.from(value);
+  // What is wrong, in the order a user fixes it: the wx, a character, the length (the value is shown:
+  // an appid is public).
+  if (!/^wx/i.test(value) && !/^ww/i.test(value)) return refuse('config.invalid.appid.prefix', { name, value }, 'config.invalid.appid.hint');
+  const wrong = firstNonHex(chars, 2);
+  if (wrong?.blank) return refuse('config.invalid.appid.blank', { name, value, position: wrong.position, what: wrong.blank }, 'config.invalid.appid.hint');
+  if (wrong) return refuse('config.invalid.appid.char', { name, value, position: wrong.position, char: wrong.char }, 'config.invalid.appid.hint');
+  if (chars.length !== 18) return refuse('config.invalid.appid.length', { name, value, length: chars.length }, 'config.invalid.appid.hint');
   // Same length and prefix letter as an appid: pasted from the WeCom admin console by mistake.
   if (/^ww[0-9a-f]{16}$/i.test(value)) return refuse('config.invalid.appid.wecom', { name, value }, 'config.invalid.appid.wecom.hint');
   // WeChat shows appids in lower case. Refused rather than lower-cased, so every way a value comes in

@@ -24,6 +24,7 @@ import { nextStep, profileFlag, type UserTokenSituation } from '../core/next-ste
 import type { ApiResponse } from '../http/client.js';
 import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
 import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
+import { unwritableError } from '../store/files.js';
 
 export interface UserTokenDeps {
   api: WechatApi;
@@ -143,10 +144,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
 /** A store failure as a WxauthError (exit 4), whatever threw it: fs errors reach here raw at times. */
 function asStoreError(error: unknown, file: string): WxauthError {
   if (error instanceof WxauthError) return error;
-  return new ConfigError(
-    { key: 'config.file.unwritable', params: { file, detail: error instanceof Error ? error.message : String(error) } },
-    { hint: { key: 'config.file.unwritable.hint' }, cause: error },
-  );
+  return unwritableError(file, error);
 }
 
 /**

@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { ConfigError, type MessageRef } from '../errors.js';
-import { formatMode, readStateFile, withFileLock, writeFileAtomic } from './files.js';
+import { ConfigError, osReason, type MessageRef } from '../errors.js';
+import { formatMode, osErrorHint, readStateFile, withFileLock, writeFileAtomic } from './files.js';
 
 /** A PEM file wxauth wrote is a few KiB; anything larger is not one of ours. */
 const MAX_PEM_BYTES = 64 * 1024;
@@ -51,8 +51,9 @@ function writeAtomic(file: string, text: string, mode: number): void {
   try {
     writeFileAtomic(file, text, mode);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ConfigError({ key: 'proxy.ca.unwritable', params: { file, detail: code } }, { hint: { key: 'proxy.ca.unwritable.hint' }, cause: error });
+    let hint = osErrorHint(file, error, 'write');
+    if (hint === undefined) hint = { key: 'proxy.ca.unwritable.hint' };
+    throw new ConfigError({ key: 'proxy.ca.unwritable', params: { file, detail: osReason(error, 'write') } }, { hint, cause: error });
   }
 }
 

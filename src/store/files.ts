@@ -4,7 +4,7 @@
 // processes never lose each other's writes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, messageRef, type MessageKey, type MessageRef } from '../errors.js';
+import { ConfigError, messageRef, osErrorCode, osReason, type MessageKey, type MessageRef } from '../errors.js';
 import { findJsonFault } from '../core/json-syntax.js';
 
 let made = 0;
@@ -35,14 +35,101 @@ export type Store = Record<string, unknown>;
  */
 export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024;
 
-/** `hint`: what to do about this file (the token cache can simply be deleted; the config cannot). */
-export function brokenFileError(file: string, error: unknown, hint: MessageKey = 'config.file.unreadable.hint'): ConfigError {
-  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOTDIR') return notAFolderError(file, error);
-  const detail = error instanceof Error ? error.message : String(error);
+/**
+ * A state file that could not be read. An OS error is said by its cause (osReason: 「没有读取权限（EACCES）」,
+ * never Node's English text) with advice for that cause (osErrorHint): a permission problem gets the
+ * chmod or chown to run, not "fix the JSON". `hint`: the advice when no cause-specific one fits (the
+ * token cache can simply be deleted; the config cannot). `readMode`: the chmod that makes the file
+ * readable as it should be (600 for config.json and tokens.json, which hold secrets).
+ */
+export function brokenFileError(file: string, error: unknown, hint: MessageKey = 'config.file.unreadable.hint', readMode = '600'): ConfigError {
+  if (osErrorCode(error) === 'ENOTDIR') return notAFolderError(file, error);
+  // An OS error with no advice of its own: look at the file (the JSON hint would be beside the point).
+  let fix = osErrorHint(file, error, 'read', readMode);
+  if (fix === undefined && osErrorCode(error) !== undefined) fix = { key: 'common.file.hint.other', params: { file } };
+  if (fix === undefined) fix = messageRef(hint, { file });
+  return new ConfigError({ key: 'config.file.unreadable', params: { file, detail: osReason(error, 'read') } }, { hint: fix, cause: error });
+}
+
+/** A state file that could not be written (the old one, if any, is untouched): why, and what to do. */
+export function unwritableError(file: string, error: unknown): ConfigError {
+  const fix = osErrorHint(file, error, 'write');
   return new ConfigError(
-    { key: 'config.file.unreadable', params: { file, detail } },
-    { hint: messageRef(hint, { file }), cause: error },
+    { key: 'config.file.unwritable', params: { file, detail: osReason(error, 'write') } },
+    { hint: fix ? { key: 'config.file.unwritable.fix.hint', params: { fix } } : { key: 'config.file.unwritable.hint' }, cause: error },
   );
+}
+
+/** The user wxauth runs as, for the chown to suggest. node:os only on this rare path. */
+function userName(): string {
+  try {
+    return process.getBuiltinModule('node:os').userInfo().username;
+  } catch {
+    return String(process.getuid?.() ?? '');
+  }
+}
+
+const ownedByMe = (stats: fs.Stats) => process.getuid === undefined || stats.uid === process.getuid();
+
+/** The nearest folder on the way to `file` that exists (the one a create in a missing folder needs to write in). */
+export function nearestExisting(dir: string): string {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (fs.existsSync(at) || path.dirname(at) === at) return at;
+  }
+}
+
+/** The first folder on the way to `file` this user may not enter (x permission), if any. */
+function closedFolder(file: string): string | undefined {
+  const folders: string[] = [];
+  for (let at = path.dirname(path.resolve(file)); ; at = path.dirname(at)) {
+    folders.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const dir of folders) {
+    try {
+      fs.accessSync(dir, fs.constants.X_OK);
+    } catch (error) {
+      if (osErrorCode(error) === 'ENOENT') return undefined;
+      return dir;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Advice that fits an OS error on `file`: a missing file → check the path; a folder → give a file; a
+ * permission problem → the chmod (it is the user's) or the chown (it is not) to run, naming the file or
+ * folder and the user; a full disk or read-only file system → say so. Undefined for a cause with no
+ * advice of its own (the caller's hint stands). `access`: whether wxauth was reading the file or
+ * writing it (a write creates a file in its folder: that folder is the one to fix).
+ */
+export function osErrorHint(file: string, error: unknown, access: 'read' | 'write', readMode = 'u+r'): MessageRef | undefined {
+  const code = osErrorCode(error);
+  const dir = nearestExisting(path.dirname(path.resolve(file)));
+  if (code === 'ENOENT') return access === 'read' ? { key: 'common.file.hint.missing', params: { file } } : { key: 'common.file.hint.missingFolder', params: { dir: path.dirname(file) } };
+  if (code === 'EISDIR') return { key: 'common.file.hint.folder', params: { file } };
+  if (code === 'EROFS') return { key: 'common.file.hint.readOnlyFs', params: { dir } };
+  if (code === 'ENOSPC' || code === 'EDQUOT') return { key: 'common.file.hint.full', params: { dir } };
+  if (code !== 'EACCES' && code !== 'EPERM') return undefined;
+  const user = userName();
+  const closed = closedFolder(file);
+  if (closed !== undefined) return { key: 'common.file.hint.denied.enter', params: { dir: closed, user } };
+  let target = access === 'read' ? file : dir;
+  let stats: fs.Stats | undefined;
+  try {
+    stats = fs.statSync(target);
+  } catch {
+    target = dir;
+  }
+  if (access === 'read' && stats?.isFile()) {
+    return ownedByMe(stats) ? { key: 'common.file.hint.denied.read.own', params: { file, mode: readMode } } : { key: 'common.file.hint.denied.read', params: { file, user } };
+  }
+  try {
+    stats = fs.statSync(dir);
+  } catch {
+    stats = undefined;
+  }
+  return stats && ownedByMe(stats) ? { key: 'common.file.hint.denied.write.own', params: { dir } } : { key: 'common.file.hint.denied.write', params: { dir, user } };
 }
 
 /**
@@ -251,7 +338,15 @@ function ensureStateDir(dir: string, lock: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw lockFailedError(lock, error);
+    if (osErrorCode(error) === 'ENOTDIR' || osErrorCode(error) === 'EEXIST') throw notAFolderError(path.join(dir, '_'), error);
+    // Name the folder that does exist: the create failed in it, not in the missing one Node names.
+    const parent = nearestExisting(dir);
+    let fix = osErrorHint(path.join(parent, '_'), error, 'write');
+    if (fix === undefined) fix = { key: 'common.file.hint.check', params: { dir: parent } };
+    throw new ConfigError(
+      { key: 'config.dir.uncreatable', params: { dir, file: path.basename(lock.slice(0, -'.lock'.length)), reason: osReason(error, 'write') } },
+      { hint: { key: 'config.file.unwritable.fix.hint', params: { fix } }, cause: error },
+    );
   }
 }
 
@@ -413,10 +508,7 @@ export class JsonFile<T extends object> {
           // Tab-indented, as conf wrote it before: files written by older versions diff cleanly.
           writeFileAtomic(this.path, JSON.stringify(file, undefined, '\t'));
         } catch (error) {
-          throw new ConfigError(
-            { key: 'config.file.unwritable', params: { file: this.path, detail: (error as Error).message } },
-            { hint: { key: 'config.file.unwritable.hint' }, cause: error },
-          );
+          throw unwritableError(this.path, error);
         }
       },
       this.options.lockWaitMs,
@@ -459,11 +551,16 @@ function backoff(attempt: number): number {
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
+/**
+ * The lock (or a file made to take it) could not be created. The user knows config.json, not
+ * `config.json.lock.gate.<pid>-….new`: name the file being saved and its folder, and why in words.
+ */
 function lockFailedError(lock: string, error: unknown): ConfigError {
-  const detail = error instanceof Error ? error.message : String(error);
+  const dir = path.dirname(lock);
+  const fix = osErrorHint(path.join(dir, '_'), error, 'write');
   return new ConfigError(
-    { key: 'config.file.lockFailed', params: { file: lock, detail } },
-    { hint: { key: 'config.file.lockFailed.hint', params: { dir: path.dirname(lock) } }, cause: error },
+    { key: 'config.file.lockFailed', params: { file: lock.replace(/\.lock$/, ''), dir, reason: osReason(error, 'write') } },
+    { hint: fix ? { key: 'config.file.unwritable.fix.hint', params: { fix } } : { key: 'config.file.lockFailed.hint', params: { dir } }, cause: error },
   );
 }
 

@@ -13,8 +13,8 @@
 // reported and ignored (as if nothing were remembered), and the next `url` replaces it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, type MessageRef } from '../errors.js';
-import { narrowEntry, notJsonError, readStateFile, writeFileAtomic, type FieldRule } from './files.js';
+import { ConfigError, osReason, type MessageRef } from '../errors.js';
+import { narrowEntry, notJsonError, readStateFile, unwritableError, writeFileAtomic, type FieldRule } from './files.js';
 
 export interface StateEntry {
   value: string;
@@ -78,7 +78,7 @@ export class StateFiles {
       // A folder, FIFO or device in its place, a file too large (readStateFile's errors), or text
       // that is not JSON, or not the shape above.
       if (error instanceof ConfigError) return { problem: error.messageRef };
-      return { problem: { key: 'config.file.unreadable', params: { file, detail: error instanceof Error ? error.message : String(error) } } };
+      return { problem: { key: 'config.file.unreadable', params: { file, detail: osReason(error, 'read') } } };
     }
   }
 
@@ -97,10 +97,7 @@ export class StateFiles {
         writeFileAtomic(file, text);
       }
     } catch (error) {
-      throw new ConfigError(
-        { key: 'config.file.unwritable', params: { file, detail: (error as Error).message } },
-        { hint: { key: 'config.file.unwritable.hint' }, cause: error },
-      );
+      throw unwritableError(file, error);
     }
   }
 }

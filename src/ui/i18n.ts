@@ -1,5 +1,5 @@
 import type { MessageParams, MessageRef } from '../errors.js';
-import type { MessageKey, ParamsOf } from './messages/index.js';
+import type { MessageKey, NestedMessage, ParamsOf } from './messages/index.js';
 import { lookup } from './messages/lookup.js';
 
 export type Lang = 'zh' | 'en';
@@ -48,20 +48,26 @@ export function tKey(lang: Lang, key: MessageKey, params?: MessageParams): strin
  */
 export function tOptional(lang: Lang, key: string): string | undefined {
   const text = lookup(lang, key);
-  return text === undefined ? undefined : fill(text, {});
+  return text === undefined ? undefined : fill(lang, text, {});
 }
 
 /** The untyped core of t(): for refs whose key/params pair was checked where it was built. */
 export function renderMessage(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   // A typed key always has a text; the key itself is a readable last resort should a build lose one.
-  return fill(lookup(lang, key) ?? key, params);
+  return fill(lang, lookup(lang, key) ?? key, params);
 }
 
-function fill(text: string, params: MessageParams): string {
+/** A parameter that is a message of its own (ParamValue): rendered in the sentence's language. */
+export function isNestedMessage(value: unknown): value is NestedMessage {
+  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+}
+
+function fill(lang: Lang, text: string, params: MessageParams): string {
   if (!text.includes('{')) return text;
   return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    return isNestedMessage(value) ? renderMessage(lang, value.key, value.params) : String(value);
   });
 }
 

@@ -2,7 +2,7 @@
 // these helpers. stdout carries data only; everything else (progress, colour, QR codes, traces) goes
 // to stderr. In --json mode stdout carries exactly one JSON document, printed by main.ts at the end.
 import type { MessageParams, MessageRef } from '../errors.js';
-import { renderMessage, type Lang, type ParamArgs } from './i18n.js';
+import { isNestedMessage, renderMessage, type Lang, type ParamArgs } from './i18n.js';
 import type { MessageKey } from './messages/index.js';
 import { sanitize } from './sanitize.js';
 import { ANSI_CODES, ansiStyle } from './ansi.js';
@@ -94,7 +94,8 @@ export class Output {
   private render(key: MessageKey, params: MessageParams | undefined): string {
     if (this.json || !params) return renderMessage(this.lang, key, params);
     const clean: MessageParams = {};
-    for (const [name, value] of Object.entries(params)) clean[name] = typeof value === 'string' ? sanitize(value, { keep: this.ownCodes }) : value;
+    for (const [name, value] of Object.entries(params))
+      clean[name] = typeof value === 'string' ? sanitize(value, { keep: this.ownCodes }) : isNestedMessage(value) ? this.render(value.key, value.params) : value;
     return renderMessage(this.lang, key, clean);
   }
 

@@ -19,8 +19,8 @@ function verdict(...args: Parameters<typeof checkSetting>): string {
 describe('checkSetting: appid', () => {
   it.each([
     [APPID, 'ok'],
-    ['wx123', 'config.invalid.appid'],
-    ['wx1234567890abcdeg', 'config.invalid.appid'],
+    ['wx123', 'config.invalid.appid.length'],
+    ['wx1234567890abcdeg', 'config.invalid.appid.char'],
     // A WeCom corpid is the same length and looks right at a glance: it gets its own message.
     ['ww1234567890abcdef', 'config.invalid.appid.wecom'],
     // Upper case is refused everywhere, with the lower-case spelling in the message (WeChat prints appids lower case).
@@ -43,7 +43,7 @@ describe('checkSetting: secret', () => {
   it.each([
     [SECRET, 'ok'],
     [SECRET.slice(1), 'config.invalid.secret'],
-    ['not-a-secret', 'config.invalid.secret'],
+    ['not-a-secret', 'config.invalid.secret.char'],
     [` ${SECRET}`, 'config.invalid.space'],
     [`${SECRET} `, 'config.invalid.space'],
   ])('%j → %s', (value, expected) => {

@@ -76,6 +76,33 @@ describe('config set: the same rules as init', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  it('config set and WXAUTH_* say which character of a secret or an appid is wrong and where, or only the length (zh, en)', async () => {
+    const { env } = await initialised();
+    const zh = { ...env, LANG: 'zh_CN.UTF-8' };
+    const spaced = `${SECRET.slice(0, 16)} ${SECRET.slice(16)}`;
+    const cases: Array<[string, string, string, string]> = [
+      ['secret', spaced, 'secret：AppSecret 的第 17 个字符是空格。', 'secret: character 17 of the AppSecret is a space.'],
+      ['secret', `${SECRET.slice(0, 31)}G`, 'secret：AppSecret 含非十六进制字符 G（第 32 个）。', 'secret: the AppSecret has a character that is not a hex digit: G (character 32).'],
+      ['secret', `${SECRET.slice(0, 16)}\u200b${SECRET.slice(17)}`, 'secret：AppSecret 的第 17 个字符是不可见字符 U+200B。', 'secret: character 17 of the AppSecret is an invisible character, U+200B.'],
+      ['secret', SECRET.slice(1), 'secret：AppSecret 有 31 个字符，应为 32 位十六进制。', 'secret: the AppSecret has 31 characters; it needs 32 hex digits.'],
+      ['appid', 'wx5e1ec0de0000001', 'appid："wx5e1ec0de0000001" 不是 appid：它有 17 个字符，appid 是 18 个（wx 加 16 位十六进制）。', 'appid: "wx5e1ec0de0000001" is not an appid: it has 17 characters; an appid has 18 (wx and 16 hex digits).'],
+      ['appid', 'wx5e1ec0de00000o01', 'appid："wx5e1ec0de00000o01" 不是 appid：含非十六进制字符 o（第 16 个）。', 'appid: "wx5e1ec0de00000o01" is not an appid: it has a character that is not a hex digit: o (character 16).'],
+      ['appid', 'xw5e1ec0de00000001', 'appid："xw5e1ec0de00000001" 不是 appid：appid 以 wx 开头，后跟 16 位十六进制。', 'appid: "xw5e1ec0de00000001" is not an appid: an appid starts with wx, then 16 hex digits.'],
+    ];
+    for (const [key, value, zhText, enText] of cases) {
+      const z = await runCli(['config', 'set', key, value], { env: zh });
+      expect(z.code, value).toBe(2);
+      expect(z.stderr).toContain(`✖ ${zhText}`);
+      const e = await runCli(['config', 'set', key, value], { env });
+      expect(e.stderr).toContain(`✖ ${enText}`);
+      if (key === 'secret') expect(z.stderr + e.stderr).not.toContain(value.slice(0, 16));
+    }
+    // The same words for the same value from the environment (exit 4, the variable named).
+    const fromEnv = await runCli(['token'], { env: aimed({ WXAUTH_APPID: APPID, WXAUTH_SECRET: spaced, LANG: 'zh_CN.UTF-8' }) });
+    expect(fromEnv.code).toBe(4);
+    expect(fromEnv.stderr).toContain('WXAUTH_SECRET：AppSecret 的第 17 个字符是空格。');
+  });
+
   it('refuses a WeCom corpid and a secret with a space, saying which', async () => {
     const { env } = await initialised();
     const corp = await runCli(['config', 'set', 'appid', 'ww1234567890abcdef'], { env });

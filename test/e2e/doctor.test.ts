@@ -2,9 +2,11 @@
 // the report in en and zh, --json, exit codes (1 on a failure, 0 with warnings only), the verifyFile
 // setting, usage errors, and one spawned run that trusts a test CA through NODE_EXTRA_CA_CERTS (Node
 // reads it at process start, so only a real process shows that the CLI keeps Node's trust store).
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
-import { emulatorEnv, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
+import { emulatorEnv, freePort, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
 import { issue, makeCa, startHttpSite, startHttpsSite, writeTemp, type Site, type TestCa } from '../flows/doctor/fixtures.js';
 
 const TEST_APP = { appid: DEFAULT_APPIDS.test, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', type: 'test' };
@@ -72,6 +74,21 @@ const connect = (https: Site) => ['--connect-to', `${DOMAIN}:443:127.0.0.1:${htt
 const lineOf = (stdout: string, id: string) => stdout.split('\n').find((l) => new RegExp(`^. ${id.replace('.', '\\.')}\\s`).test(l)) ?? '';
 
 describe('wxauth doctor (text)', () => {
+  it('says why a redirect_uri cannot be reached in the user\'s words, the code in brackets (zh, en)', async () => {
+    const port = await freePort();
+    const env = testAccount({ port } as Site);
+    const zh = await runCli(['doctor'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code, zh.stderr).toBe(1);
+    expect(lineOf(zh.stdout, 'redirect')).toContain(`http://127.0.0.1:${port}/wechat/callback 连不上：连接被拒绝（ECONNREFUSED）。`);
+    const en = await runCli(['doctor'], { env });
+    expect(lineOf(en.stdout, 'redirect')).toContain(`http://127.0.0.1:${port}/wechat/callback cannot be reached: connection refused (ECONNREFUSED).`);
+    // --json keeps the bare code in the evidence, and says the reason in the message.
+    const json = parseJson((await runCli(['doctor', '--json'], { env: { ...env, LANG: 'zh_CN.UTF-8' } })).stdout) as { checks: Array<{ id: string; message: string; evidence: Record<string, unknown> }> };
+    const redirect = json.checks.find((c) => c.id === 'redirect');
+    expect(redirect?.evidence.error).toBe('ECONNREFUSED');
+    expect(redirect?.message).toContain('连不上：连接被拒绝（ECONNREFUSED）');
+  });
+
   it('fails (exit 1) on a redirect_uri that answers 500, with the fix under it, in English', async () => {
     const r = await runCli(['doctor'], { env: testAccount(broken) });
     expect(r.code, r.stderr).toBe(1);
@@ -308,6 +325,38 @@ describe('the verifyFile setting and --verify-file', () => {
     const r = await runCli(['doctor', '--verify-file', 'verify.txt'], { env: serviceAccount() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--verify-file verify.txt is neither a file name like MP_verify_xxx.txt nor a file that can be read.');
+  });
+
+  it('a --verify-file path that cannot be read says why: missing, a folder, no permission (exit 2, zh and en)', async () => {
+    const dir = tempConfigDir();
+    const missingFile = path.join(dir, 'MP_verify_nope.txt');
+    const zh = await runCli(['doctor', '--verify-file', missingFile], { env: { ...serviceAccount(), LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`✖ --verify-file ${missingFile}：不存在（ENOENT）。`);
+    expect(zh.stderr).toContain(`→ 检查路径：${missingFile} 不存在。`);
+    expect(zh.stderr).not.toContain('既不是');
+    const en = await runCli(['doctor', '--verify-file', missingFile], { env: serviceAccount() });
+    expect(en.stderr).toContain(`✖ --verify-file ${missingFile}: does not exist (ENOENT).`);
+
+    const folder = path.join(dir, 'MP_verify_Tok123abc.txt');
+    fs.mkdirSync(folder);
+    const dirRun = await runCli(['doctor', '--verify-file', folder], { env: { ...serviceAccount(), LANG: 'zh_CN.UTF-8' } });
+    expect(dirRun.code).toBe(2);
+    expect(dirRun.stderr).toContain(`✖ --verify-file ${folder}：是文件夹，不是文件（EISDIR）。`);
+    expect(dirRun.stderr).toContain(`→ ${folder} 是文件夹：请给出一个文件的路径。`);
+  });
+
+  it.skipIf(process.platform === 'win32')('a --verify-file path without read permission: 没有读取权限（EACCES） and the chmod or chown', async () => {
+    const root = process.getuid?.() === 0;
+    const dir = tempConfigDir();
+    fs.chmodSync(dir, 0o755);
+    const file = path.join(dir, VERIFY_NAME);
+    fs.writeFileSync(file, 'Tok123abc');
+    fs.chmodSync(file, 0o000);
+    const r = await runSpawned(['doctor', '--verify-file', file], { env: { ...serviceAccount(), WXAUTH_CONFIG_DIR: dir, LANG: 'zh_CN.UTF-8' }, ...(root ? { uid: 65534, gid: 65534 } : {}) });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`✖ --verify-file ${file}：没有读取权限（EACCES）。`);
+    expect(r.stderr).toContain(root ? `sudo chown nobody ${file}` : `chmod u+r ${file}`);
   });
 
   it('completes verifyFile as a config key', async () => {

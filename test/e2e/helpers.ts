@@ -31,6 +31,9 @@ export interface RunOptions {
   cwd?: string;
   /** The CLI to run (spawned runs only): bin/wxauth.cjs of this checkout unless given. */
   bin?: string;
+  /** Spawned runs only: run as this user and group (root meets no EACCES; tests drop to `nobody`). */
+  uid?: number;
+  gid?: number;
 }
 
 /** A fresh, empty WXAUTH_CONFIG_DIR, under the run's TMPDIR (test/global-setup.ts removes it at the end;
@@ -61,6 +64,8 @@ export function spawnCli(args: string[], options: RunOptions = {}): ChildProcess
     cwd: options.cwd ?? ROOT,
     env: baseEnv(options.env),
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.uid !== undefined ? { uid: options.uid } : {}),
+    ...(options.gid !== undefined ? { gid: options.gid } : {}),
   });
   if (options.input !== undefined) child.stdin?.end(options.input);
   else child.stdin?.end();

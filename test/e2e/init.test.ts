@@ -76,13 +76,13 @@ function scripted(answers: Answer[], asked: Asked[]): Prompts {
   };
 }
 
-function terminal(dir: string, answers: Answer[], globals: Record<string, unknown> = {}) {
+function terminal(dir: string, answers: Answer[], globals: Record<string, unknown> = {}, lang: 'en' | 'zh' = 'en') {
   let stdout = '';
   let stderr = '';
-  const out = new Output({ lang: 'en', json: false, color: false, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  const out = new Output({ lang, json: false, color: false, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
   const asked: Asked[] = [];
   const base = createContext({
-    lang: 'en',
+    lang,
     out,
     globals,
     env: { WXAUTH_CONFIG_DIR: dir },
@@ -249,6 +249,29 @@ describe('init validation (issue 12 item 4)', () => {
     expect(appid?.refused).toHaveLength(2);
     expect(appid?.refused[0]).toContain('WeCom');
     expect(appid?.refused[1]).toContain(APPID);
+  });
+
+  it('the wizard says which character of a secret or an appid is wrong and where, or only the length (zh, en)', async () => {
+    const spaced = `${SECRET.slice(0, 16)} ${SECRET.slice(16, 31)}`;
+    const nonHex = `${SECRET.slice(0, 31)}G`;
+    const short = APPID.slice(0, 17);
+    const zh = terminal(tempConfigDir(), ['test', short, 'wx1234567890abcdeg', APPID, spaced, nonHex, SECRET.slice(2), SECRET, '127.0.0.1:8080', '', true], {}, 'zh');
+    expect(await init(zh.ctx)).toBe(EXIT.ok);
+    const appid = zh.asked.find((a) => /AppID/i.test(a.message));
+    expect(appid?.refused[0]).toContain(`"${short}" 不是 appid：它有 17 个字符，appid 是 18 个（wx 加 16 位十六进制）。`);
+    expect(appid?.refused[1]).toContain('"wx1234567890abcdeg" 不是 appid：含非十六进制字符 g（第 18 个）。');
+    const secret = zh.asked.find((a) => a.kind === 'password');
+    expect(secret?.refused[0]).toContain('AppSecret 的第 17 个字符是空格。');
+    expect(secret?.refused[1]).toContain('AppSecret 含非十六进制字符 G（第 32 个）。');
+    expect(secret?.refused[2]).toContain('AppSecret 有 30 个字符，应为 32 位十六进制。');
+    // The secret itself is never in what the wizard says.
+    for (const said of secret?.refused ?? []) for (const given of [spaced, nonHex, SECRET.slice(2)]) expect(said).not.toContain(given.slice(4, 20));
+
+    const en = terminal(tempConfigDir(), ['test', APPID, spaced, nonHex, SECRET, '127.0.0.1:8080', '', true]);
+    expect(await init(en.ctx)).toBe(EXIT.ok);
+    const enSecret = en.asked.find((a) => a.kind === 'password');
+    expect(enSecret?.refused[0]).toContain('character 17 of the AppSecret is a space.');
+    expect(enSecret?.refused[1]).toContain('the AppSecret has a character that is not a hex digit: G (character 32).');
   });
 });
 

@@ -120,6 +120,26 @@ describe('wxauth jssdk verify', () => {
     expect(r.stderr).toContain('域名 h5.example.com 不在 JS 接口安全域名（a.com）里');
   });
 
+  it('a signature that is not 40 hex digits is refused first, saying what was given and what is expected (exit 2, zh and en)', async () => {
+    const cli = server();
+    const args = ['jssdk', 'verify', '--url', 'https://a.com/', '--timestamp', '1714587457', '--nonce', 'abc'];
+    const zh = await cli([...args, '--signature', 'abc', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('✖ --signature "abc" 不是 wx.config 的签名：签名是 SHA-1，40 位十六进制，这里有 3 个字符。');
+    expect(zh.stderr).not.toMatch(/种常见错误|1009/);
+    const en = await cli([...args, '--signature', 'abc']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('✖ --signature "abc" is not a wx.config signature: a signature is a SHA-1, 40 hex digits; this has 3 characters.');
+    const nonHex = `${'0'.repeat(39)}z`;
+    const char = await cli([...args, '--signature', nonHex, '--lang', 'zh']);
+    expect(char.code).toBe(2);
+    expect(char.stderr).toContain(`这里含非十六进制字符 z（第 40 个）。`);
+    // From a pasted wx.config the field is named as it is written there.
+    const pasted = await cli(['jssdk', 'verify', "wx.config({appId:'wx1234567890abcdef',timestamp:1714587457,nonceStr:'n1',signature:'abc'})", '--url', 'https://a.com/']);
+    expect(pasted.code).toBe(2);
+    expect(pasted.stderr).toContain('signature "abc" is not a wx.config signature');
+  });
+
   it('a missing field is a usage error naming it', async () => {
     const r = await server()(['jssdk', 'verify', '--url', 'https://a.com/', '--signature', 'x']);
     expect(r.code).toBe(2);

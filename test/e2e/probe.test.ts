@@ -267,7 +267,8 @@ describe('wxauth probe', () => {
         expect(await closed).toBe(exit);
         expect(out.stdout).toContain('✔ login.completes');
         expect(out.stdout).toContain(passed);
-        expect(out.stderr).toMatch(/could not be written to .*r\.html \(ENOENT\)/);
+        // The reason in words, the code kept for searching (not a bare code).
+        expect(out.stderr).toMatch(/could not be written to .*r\.html: does not exist \(ENOENT\)/);
       } finally {
         await app.close();
         fs.rmSync(dir, { recursive: true, force: true });

@@ -103,7 +103,7 @@ describe('a state file that parses but is not in the shape wxauth writes (item 6
   });
 
   // Root ignores permission bits, so the child drops to `nobody` to meet a real EACCES.
-  it.skipIf(!posix)('a lock that cannot be created (EACCES) is exit 4 naming the lock file and the folder, not exit 70', () => {
+  it.skipIf(!posix)('a lock that cannot be created (EACCES) is exit 4 naming config.json and the folder, not exit 70', () => {
     const dir = tempDir();
     fs.chmodSync(dir, 0o755);
     const file = path.join(dir, 'config.json');
@@ -119,9 +119,9 @@ describe('a state file that parses but is not in the shape wxauth writes (item 6
       dir,
       `ConfigStore.open(${JSON.stringify(warm)}).setValues('default', { domain: 'warm.example.com' }); ${drop} ConfigStore.open(dir).setValues('default', { domain: 'www.example.com' });`,
     );
-    expect(r.error).toMatchObject({ name: 'ConfigError', exitCode: 4, key: 'config.file.lockFailed', params: { file: `${file}.lock` } });
-    expect(r.error?.params?.detail).toContain('EACCES');
-    expect(r.error?.hint).toMatchObject({ key: 'config.file.lockFailed.hint', params: { dir } });
+    // The file the user knows (config.json, not the lock or its temporary files), the folder, and why in words.
+    expect(r.error).toMatchObject({ name: 'ConfigError', exitCode: 4, key: 'config.file.lockFailed', params: { file, dir, reason: { key: 'common.os.denied.write', params: { code: 'EACCES' } } } });
+    expect(r.error?.hint).toMatchObject({ key: 'config.file.unwritable.fix.hint', params: { fix: { key: process.getuid?.() === 0 ? 'common.file.hint.denied.write' : 'common.file.hint.denied.write.own', params: { dir } } } });
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
     fs.chmodSync(dir, 0o755); // so afterAll can remove it
   });

@@ -169,7 +169,7 @@ describe('store lock', () => {
       }
       // exit 4 naming the file and what the system said
       expect(thrown).toMatchObject({ exitCode: 4, messageRef: { key: 'config.file.unwritable', params: { file: store.path } } });
-      expect(String((thrown as { messageRef: { params: { detail: string } } }).messageRef.params.detail)).toContain('ENOSPC');
+      expect((thrown as { messageRef: { params: { detail: unknown } } }).messageRef.params.detail).toEqual({ key: 'common.os.ENOSPC', params: { code: 'ENOSPC' } });
     } finally {
       spy.mockRestore();
     }

@@ -79,7 +79,7 @@ export const messages = {
     zh: '等另一个 wxauth 结束后重试；如果没有其他 wxauth 在运行，删除 {file}。',
     en: 'Retry once the other wxauth finishes; if none is running, delete {file}.',
   },
-  'config.file.lockFailed': { zh: '无法创建锁文件 {file}：{detail}', en: 'Cannot create the lock file {file}: {detail}' },
+  'config.file.lockFailed': { zh: '无法保存 {file}：不能在文件夹 {dir} 里新建文件，{reason}。', en: 'Cannot save {file}: cannot create files in the folder {dir}: {reason}.' },
   'config.file.lockFailed.hint': {
     zh: 'wxauth 没有改动任何文件。保存需要在 {dir} 中创建文件：确认这个目录属于你且可写（ls -ld {dir}），或用 WXAUTH_CONFIG_DIR 换一个目录。',
     en: 'wxauth changed nothing. Saving needs to create files in {dir}: check that the folder is yours and writable (ls -ld {dir}), or point WXAUTH_CONFIG_DIR at another folder.',
@@ -187,8 +187,8 @@ export const messages = {
     en: 'Use {lower}, as the console shows it. wxauth does not rewrite it for you, so your other copies of it get fixed too.',
   },
   'config.invalid.secret': {
-    zh: '{name}：AppSecret 不是 32 位十六进制（它有 {length} 个字符）。',
-    en: '{name}: the AppSecret is not 32 hex digits (it has {length} characters).',
+    zh: '{name}：AppSecret 有 {length} 个字符，应为 32 位十六进制。',
+    en: '{name}: the AppSecret has {length} characters; it needs 32 hex digits.',
   },
   'config.invalid.secret.hint': {
     zh: 'AppSecret 是 32 位十六进制；在 mp.weixin.qq.com → 设置与开发 → 基本配置 中重置或查看（网站应用在 open.weixin.qq.com）。',
@@ -361,4 +361,17 @@ export const messages = {
     zh: '可选 bash、zsh、fish，例如：wxauth completion bash >> ~/.bashrc',
     en: 'Use bash, zsh or fish, e.g. wxauth completion bash >> ~/.bashrc',
   },
+  'config.file.unwritable.fix.hint': { zh: 'wxauth 没有改动任何文件。{fix}（换文件夹用 WXAUTH_CONFIG_DIR。）', en: 'wxauth changed nothing. {fix} (WXAUTH_CONFIG_DIR picks another folder.)' },
+  'config.dir.uncreatable': { zh: '无法创建保存 {file} 的文件夹 {dir}：{reason}。', en: 'Cannot create the folder {dir} that {file} is saved in: {reason}.' },
+  // checkSetting's words for a secret or an appid: which character is wrong and where ({what} names a blank one).
+  'config.invalid.secret.blank': { zh: '{name}：AppSecret 的第 {position} 个字符是{what}。', en: '{name}: character {position} of the AppSecret is {what}.' },
+  'config.invalid.secret.char': { zh: '{name}：AppSecret 含非十六进制字符 {char}（第 {position} 个）。', en: '{name}: the AppSecret has a character that is not a hex digit: {char} (character {position}).' },
+  'config.invalid.appid.prefix': { zh: '{name}："{value}" 不是 appid：appid 以 wx 开头，后跟 16 位十六进制。', en: '{name}: "{value}" is not an appid: an appid starts with wx, then 16 hex digits.' },
+  'config.invalid.appid.blank': { zh: '{name}："{value}" 不是 appid：第 {position} 个字符是{what}。', en: '{name}: "{value}" is not an appid: character {position} is {what}.' },
+  'config.invalid.appid.char': { zh: '{name}："{value}" 不是 appid：含非十六进制字符 {char}（第 {position} 个）。', en: '{name}: "{value}" is not an appid: it has a character that is not a hex digit: {char} (character {position}).' },
+  'config.invalid.appid.length': { zh: '{name}："{value}" 不是 appid：它有 {length} 个字符，appid 是 18 个（wx 加 16 位十六进制）。', en: '{name}: "{value}" is not an appid: it has {length} characters; an appid has 18 (wx and 16 hex digits).' },
+  'config.char.space': { zh: '空格', en: 'a space' },
+  'config.char.tab': { zh: '制表符', en: 'a tab' },
+  'config.char.fullwidthSpace': { zh: '全角空格', en: 'a full-width space' },
+  'config.char.invisible': { zh: '不可见字符 {code}', en: 'an invisible character, {code}' },
 } as const satisfies MessageSection;

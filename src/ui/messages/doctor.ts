@@ -133,7 +133,7 @@ export const messages = {
   'doctor.dns.ip': { zh: '{host} 是 IP 地址，无需解析。', en: '{host} is an IP address: nothing to look up.' },
   'doctor.dns.mapped': { zh: '{host}:{port} 被 --connect-to 映射到 {target}，没有做 DNS 查询。', en: '{host}:{port} is mapped to {target} by --connect-to: not looked up.' },
   'doctor.dns.proxied': { zh: '{host} 经代理 {proxy} 访问，由代理解析，本机没有查询。', en: '{host} is reached through the proxy {proxy}, which resolves it: not looked up here.' },
-  'doctor.dns.fail': { zh: '{host} 解析失败（{code}）。', en: '{host} does not resolve ({code}).' },
+  'doctor.dns.fail': { zh: '查询 {host} 的地址失败：{code}。', en: 'Looking up {host} failed: {code}.' },
   'doctor.dns.fail.fix': {
     zh: '检查 {host} 的拼写和 DNS 记录（dig {host}），以及本机的 DNS 设置（/etc/resolv.conf）。',
     en: 'Check the spelling and DNS records of {host} (dig {host}) and this machine’s resolver (/etc/resolv.conf).',
@@ -217,7 +217,7 @@ export const messages = {
     zh: '安装完整的证书链（fullchain.pem，而不只是证书本身），并使用公开 CA 签发的证书。',
     en: 'Install the full chain (fullchain.pem, not the certificate alone) and use a certificate from a public CA.',
   },
-  'doctor.tls.noConnection': { zh: '{host}:{port} 连不上（{error}），TLS 握手没有开始。', en: 'Nothing accepted a connection on {host}:{port} ({error}), so no TLS handshake began.' },
+  'doctor.tls.noConnection': { zh: '{host}:{port} 连不上：{error}，TLS 握手没有开始。', en: 'Nothing accepted a connection on {host}:{port}: {error}; so no TLS handshake began.' },
   'doctor.tls.noConnection.fix': {
     zh: '确认服务器在运行并监听 {port} 端口，{host} 解析到它，防火墙和安全组放行。',
     en: 'Make sure the server is running and listening on port {port}, that {host} resolves to it, and that firewalls and security groups let it through.',
@@ -323,4 +323,5 @@ export const messages = {
   },
   'doctor.clock.noDate': { zh: '跳过：微信的应答没有 Date 头。', en: 'Skipped: WeChat’s answer had no Date header.' },
   'doctor.clock.noAnswer': { zh: '跳过：微信没有应答，无法比较时钟。', en: 'Skipped: WeChat did not answer, so there is no clock to compare with.' },
+  'doctor.verifyFile.unreadable': { zh: '--verify-file {value}：{reason}。', en: '--verify-file {value}: {reason}.' },
 } as const satisfies MessageSection;

@@ -50,9 +50,20 @@ type WordChar =
 /** `{name}` is a parameter only when name is \w+, as t() replaces it (`{"apps":…}` in a text is not). */
 type IsWord<S> = S extends `${infer C}${infer R}` ? (C extends WordChar ? (R extends '' ? true : IsWord<R>) : false) : false;
 type ParamNames<S> = S extends `${string}{${infer P}}${infer Rest}` ? (IsWord<P> extends true ? P : never) | ParamNames<Rest> : never;
+/**
+ * A parameter's value: shown as it is, or a message of its own rendered in the same language (an OS
+ * error's reason, `{ key: 'common.os.ENOENT' }`), so a sentence built below the UI never carries
+ * English from Node into a zh message, and --json renders it like the rest of the text.
+ */
+export type ParamValue = string | number | undefined | NestedMessage;
+/** A catalogue key and its values, as a parameter of another message (see ParamValue). */
+export interface NestedMessage {
+  readonly key: MessageKey;
+  readonly params?: Readonly<Record<string, ParamValue>>;
+}
 /** The parameters a key's text uses (zh and en use the same ones; a test checks it). */
 export type ParamsOf<K extends MessageKey> = {
-  [P in ParamNames<AllMessages[K] extends { en: infer E } ? E : never>]: string | number | undefined;
+  [P in ParamNames<AllMessages[K] extends { en: infer E } ? E : never>]: ParamValue;
 };
 
 export const catalogue = Object.assign({}, ...Object.values(sections)) as Readonly<Record<MessageKey, Message>>;

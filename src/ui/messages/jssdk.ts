@@ -251,4 +251,8 @@ export const messages = {
     zh: '没有检查域名：profile 里没有 jsDomains。设置后可一并检查：wxauth config set jsDomains h5.example.com',
     en: 'The domain was not checked: the profile has no jsDomains. Set them to have it checked: wxauth config set jsDomains h5.example.com',
   },
+  'jssdk.invalid.signature.length': { zh: '{name} "{value}" 不是 wx.config 的签名：签名是 SHA-1，40 位十六进制，这里有 {length} 个字符。', en: '{name} "{value}" is not a wx.config signature: a signature is a SHA-1, 40 hex digits; this has {length} characters.' },
+  'jssdk.invalid.signature.char': { zh: '{name} "{value}" 不是 wx.config 的签名：签名是 SHA-1，40 位十六进制，这里含非十六进制字符 {char}（第 {position} 个）。', en: '{name} "{value}" is not a wx.config signature: a signature is a SHA-1, 40 hex digits; this has a character that is not a hex digit: {char} (character {position}).' },
+  'jssdk.invalid.signature.blank': { zh: '{name} "{value}" 不是 wx.config 的签名：签名是 SHA-1，40 位十六进制，这里第 {position} 个字符是{what}。', en: '{name} "{value}" is not a wx.config signature: a signature is a SHA-1, 40 hex digits; character {position} here is {what}.' },
+  'jssdk.invalid.signature.hint': { zh: '复制页面 wx.config({…}) 里 signature 的值（开启 debug: true 时弹窗里也有），或者把整个 wx.config 粘贴给 wxauth jssdk verify。', en: 'Copy the signature value from the page’s wx.config({…}) (with debug: true the alert shows it too), or paste the whole wx.config to wxauth jssdk verify.' },
 } as const satisfies MessageSection;

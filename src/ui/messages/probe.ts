@@ -47,7 +47,7 @@ export const messages = {
   },
   'probe.html_file.exists': { zh: '{file} 已经存在；--html 会用这次的报告替换它。', en: '{file} already exists; --html replaces it with this run’s report.' },
   'probe.html_file.replace': { zh: '替换 {file}？', en: 'Replace {file}?' },
-  'probe.html_file.failed': { zh: 'HTML 报告没能写入 {file}（{detail}）；上面是同样的检查结果。', en: 'The HTML report could not be written to {file} ({detail}); the checks are above.' },
+  'probe.html_file.failed': { zh: 'HTML 报告没能写入 {file}：{detail}；上面是同样的检查结果。', en: 'The HTML report could not be written to {file}: {detail}; the checks are above.' },
   'probe.app_down': { zh: '连不上你的应用 {url}。', en: 'Cannot reach your app at {url}.' },
   'probe.app_tls.plain': { zh: '{url} 的 TLS 握手失败（{code}）：那个端口上是普通 HTTP，不是 HTTPS。', en: 'The TLS handshake with {url} failed ({code}): that port speaks plain HTTP, not HTTPS.' },
   'probe.app_tls.plain.hint': { zh: '改用 http:// 地址：{url}', en: 'Use the http:// address instead: {url}' },

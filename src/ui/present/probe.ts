@@ -7,7 +7,7 @@ import type { ProbeCheck, ScenarioRecord } from '../../flows/probe/checks.js';
 import type { Output } from '../output.js';
 import { renderMessage, t, tr, type Lang } from '../i18n.js';
 import type { MessageKey } from '../messages/index.js';
-import type { MessageRef } from '../../errors.js';
+import { osReason, type MessageRef } from '../../errors.js';
 
 /**
  * A check's message in `lang`: a parameter naming a `probe.problem.*` text (what went wrong with a page)
@@ -58,7 +58,7 @@ export function present(result: ProbeResult, out: Output): void {
   });
   if (result.html && !result.htmlError) out.note(out.t('probe.report.html', { file: result.html }));
   if (!out.json) card(result, out);
-  if (result.htmlError && result.html) out.failure(out.t('probe.html_file.failed', { file: result.html, detail: result.htmlError }));
+  if (result.htmlError && result.html) out.failure(out.t('probe.html_file.failed', { file: result.html, detail: osReason({ code: result.htmlError }, 'write') }));
 }
 
 function card(result: ProbeResult, out: Output): void {

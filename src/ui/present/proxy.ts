@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { ProxyResult } from '../../commands/proxy.js';
 import type { DetectorHit, ObservedCall } from '../../core/proxy-detect.js';
+import { osReason } from '../../errors.js';
 import type { Blocked, PassedThrough, RefusedHandshake } from '../../flows/proxy/server.js';
 import type { Output } from '../output.js';
 import { liveLines } from '../live-lines.js';
@@ -194,7 +195,7 @@ export function present(result: ProxyResult, out: Output): void {
   const fired = Object.entries(summary.detectors);
   out.say(fired.length === 0 ? out.t('proxy.summary.noDetectors') : out.t('proxy.summary.detectors', { list: fired.map(([id, n]) => `${id}×${n}`).join(', ') }));
   if (result.har) {
-    if (result.har.error) out.warn(out.t('proxy.har.failed', { file: result.har.file, detail: result.har.error }));
+    if (result.har.error) out.warn(out.t('proxy.har.failed', { file: result.har.file, detail: osReason({ code: result.har.error }, 'write') }));
     else out.note(out.t('proxy.har.written', { file: result.har.file, count: result.har.count }));
   }
 }

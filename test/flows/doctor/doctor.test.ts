@@ -389,7 +389,7 @@ describe('doctor flow: DNS', () => {
     looked.length = 0;
     const report = await doctor({ connectTo: [] });
     expect(looked).toContain(DOMAIN);
-    expect(byId(report, 'dns.callback')).toMatchObject({ status: 'fail', message: { key: 'doctor.dns.fail', params: { host: DOMAIN, code: 'ENOTFOUND' } } });
+    expect(byId(report, 'dns.callback')).toMatchObject({ status: 'fail', message: { key: 'doctor.dns.fail', params: { host: DOMAIN, code: { key: 'common.os.ENOTFOUND', params: { code: 'ENOTFOUND' } } } }, evidence: { code: 'ENOTFOUND' } });
   });
 
   it('reports the addresses a working resolver gives', async () => {

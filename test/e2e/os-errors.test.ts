@@ -1,0 +1,164 @@
+// An OS error as a user meets it (a zh trial): the reason in the user's language from the error's code,
+// the code kept in brackets for searching, advice that fits the cause, never Node's English text and
+// never wxauth's internal temporary or lock file names. Permission cases run a real process as
+// `nobody` when the tests run as root (root meets no EACCES).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
+
+const ZH = { LANG: 'zh_CN.UTF-8' };
+const root = process.getuid?.() === 0;
+const posix = process.platform !== 'win32';
+/** As `nobody` when root, so a mode 000 file is really unreadable. */
+const asUser = root ? { uid: 65534, gid: 65534 } : {};
+const user = root ? 'nobody' : process.env.USER ?? '';
+/** Node's English words for the errors below: none of them may reach the user. */
+const NODE_WORDS = /no such file|illegal operation|permission denied, |EACCES: |ENOENT: |EISDIR: /;
+
+/** A config folder others (nobody) may enter: the permission problem is then the file's alone. */
+function sharedConfigDir(): string {
+  const dir = tempConfigDir();
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+describe('emulator --seed that cannot be read', () => {
+  it('a missing file: 不存在（ENOENT）, check the path (zh, en, --json)', async () => {
+    const file = path.join(tempConfigDir(), 'nope.json');
+    const zh = await runCli(['emulator', '--seed', file], { env: ZH });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain(`✖ 读不了种子文件 ${file}：不存在（ENOENT）`);
+    expect(zh.stderr).toContain(`→ 检查路径：${file} 不存在。`);
+    expect(zh.stderr).not.toMatch(NODE_WORDS);
+
+    const en = await runCli(['emulator', '--seed', file]);
+    expect(en.stderr).toContain(`✖ Cannot read the seed file ${file}: does not exist (ENOENT)`);
+    expect(en.stderr).toContain(`→ Check the path: ${file} does not exist.`);
+
+    // --json: the same document as before (ok, error.code/message/hint), its message in the user's language.
+    const json = await runCli(['emulator', '--seed', file, '--json'], { env: ZH });
+    expect(json.code).toBe(4);
+    expect(parseJson(json.stdout)).toEqual({
+      ok: false,
+      error: { code: 'config', message: `读不了种子文件 ${file}：不存在（ENOENT）`, hint: `检查路径：${file} 不存在。` },
+    });
+  });
+
+  it('a folder: 是文件夹（EISDIR）, give a file', async () => {
+    const dir = tempConfigDir();
+    const zh = await runCli(['emulator', '--seed', dir], { env: ZH });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain(`✖ 读不了种子文件 ${dir}：是文件夹，不是文件（EISDIR）`);
+    expect(zh.stderr).toContain(`→ ${dir} 是文件夹：请给出一个文件的路径。`);
+    expect(zh.stderr).not.toMatch(NODE_WORDS);
+    const en = await runCli(['emulator', '--seed', dir]);
+    expect(en.stderr).toContain(`: is a folder, not a file (EISDIR)`);
+    expect(en.stderr).toContain(`→ ${dir} is a folder: give the path of a file.`);
+  });
+
+  it.skipIf(!posix)('no permission: 没有读取权限（EACCES）and the chmod or chown to run, not "check the path"', async () => {
+    const dir = sharedConfigDir();
+    const file = path.join(dir, 'seed.json');
+    fs.writeFileSync(file, '{"apps":[],"users":[]}');
+    fs.chmodSync(file, 0o000);
+    const r = await runSpawned(['emulator', '--seed', file], { env: ZH, ...asUser });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toContain(`✖ 读不了种子文件 ${file}：没有读取权限（EACCES）`);
+    expect(r.stderr).toContain(root ? `运行 sudo chown ${user} ${file}` : `运行 chmod u+r ${file}`);
+    expect(r.stderr).not.toContain('检查路径');
+    expect(r.stderr).not.toMatch(NODE_WORDS);
+  });
+});
+
+describe.skipIf(!posix)('state files that cannot be read or written', () => {
+  it('config.json without read permission: 没有读取权限（EACCES） and the chown/chmod, not "fix the JSON or wxauth init"', async () => {
+    const dir = sharedConfigDir();
+    const file = path.join(dir, 'config.json');
+    fs.writeFileSync(file, '{}', { mode: 0o000 });
+    fs.chmodSync(file, 0o000);
+    const r = await runSpawned(['config', 'list'], { env: { ...ZH, WXAUTH_CONFIG_DIR: dir }, ...asUser });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toContain(`✖ 无法读取 ${file}：没有读取权限（EACCES）`);
+    expect(r.stderr).toContain(root ? `运行 sudo chown ${user} ${file}` : `运行 chmod 600 ${file}`);
+    expect(r.stderr).not.toContain('JSON');
+    expect(r.stderr).not.toContain('wxauth init');
+    expect(r.stderr).not.toMatch(NODE_WORDS);
+    const en = await runSpawned(['config', 'list'], { env: { WXAUTH_CONFIG_DIR: dir }, ...asUser });
+    expect(en.stderr).toContain(`✖ Cannot read ${file}: permission denied (EACCES)`);
+    expect(en.stderr).toContain(root ? `run sudo chown ${user} ${file}` : `run chmod 600 ${file}`);
+  });
+
+  it('tokens.json without read permission: the same reason, and no "wxauth init" for a token cache', async () => {
+    const dir = sharedConfigDir();
+    const file = path.join(dir, 'tokens.json');
+    fs.writeFileSync(file, '{}');
+    fs.chmodSync(file, 0o000);
+    const r = await runSpawned(['tokens', 'list'], { env: { ...ZH, WXAUTH_CONFIG_DIR: dir }, ...asUser });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toContain(`✖ 无法读取 ${file}：没有读取权限（EACCES）`);
+    expect(r.stderr).toContain(root ? `sudo chown ${user} ${file}` : `chmod 600 ${file}`);
+    expect(r.stderr).not.toContain('wxauth init');
+    expect(r.stderr).not.toMatch(NODE_WORDS);
+  });
+
+  it('a config folder that takes no new file (config set, init): names config.json and the folder, never the lock or its temporary files', async () => {
+    const dir = sharedConfigDir();
+    if (!root) fs.chmodSync(dir, 0o555);
+    const init = ['init', '--type', 'test', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', '127.0.0.1:8080', '--redirect-uri', 'http://127.0.0.1:8080/cb'];
+    for (const args of [['config', 'set', 'domain', 'www.example.com'], init]) {
+      const r = await runSpawned(args, { env: { ...ZH, WXAUTH_CONFIG_DIR: dir }, ...asUser });
+      expect(r.code, r.stderr).toBe(4);
+      expect(r.stderr).toContain(`✖ 无法保存 ${path.join(dir, 'config.json')}：不能在文件夹 ${dir} 里新建文件，没有写入权限（EACCES）。`);
+      expect(r.stderr).toContain(root ? `sudo chown ${user} ${dir}` : `chmod u+w ${dir}`);
+      expect(r.stderr).not.toMatch(/\.lock|\.gate|\.new|\.tmp/);
+      expect(r.stderr).not.toMatch(NODE_WORDS);
+      expect(r.stderr).not.toContain('0123456789abcdef0123456789abcdef');
+    }
+    fs.chmodSync(dir, 0o755);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('a config folder that cannot be made: names the folder and, for the fix, the nearest one that exists', async () => {
+    const parent = sharedConfigDir();
+    if (!root) fs.chmodSync(parent, 0o555);
+    const dir = path.join(parent, 'x', 'y');
+    const r = await runSpawned(['config', 'set', 'domain', 'www.example.com'], { env: { WXAUTH_CONFIG_DIR: dir }, ...asUser });
+    fs.chmodSync(parent, 0o755);
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toContain(`✖ Cannot create the folder ${dir} that config.json is saved in: permission denied (EACCES).`);
+    // The folder to fix is the one that exists: x/y and x are not there to ls or chown.
+    expect(r.stderr).toContain(root ? `run sudo chown ${user} ${parent} (ls -ld ${parent} shows whose it is)` : `run chmod u+w ${parent}`);
+    expect(r.stderr).not.toContain(`ls -ld ${dir}`);
+    expect(r.stderr).not.toMatch(/\.lock|mkdir/);
+  });
+});
+
+describe.skipIf(!posix)('output files (proxy --har, probe --html) in a folder that takes no file', () => {
+  it('says 没有写入权限（EACCES） and the chown or chmod of that folder, exit 2, before the run starts', async () => {
+    const dir = sharedConfigDir();
+    if (!root) fs.chmodSync(dir, 0o555);
+    for (const args of [['proxy', '--har', path.join(dir, 'calls.har')], ['probe', 'http://127.0.0.1:9/', '--html', path.join(dir, 'report.html')]]) {
+      const r = await runSpawned(args, { env: { ...ZH, WXAUTH_CONFIG_DIR: sharedConfigDir() }, ...asUser });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`${args.at(-2)} ${args.at(-1)}：不能在 ${dir} 里写文件：没有写入权限（EACCES）。`);
+      expect(r.stderr).toContain(root ? `sudo chown ${user} ${dir}` : `chmod u+w ${dir}`);
+      expect(r.stderr).not.toMatch(NODE_WORDS);
+    }
+    fs.chmodSync(dir, 0o755);
+  });
+});
+
+describe('an address this machine does not have (emulator --host, proxy --host)', () => {
+  it('本机没有这个地址（EADDRNOTAVAIL）, not a bare code (exit 2, zh and en)', async () => {
+    // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine.
+    const emu = await runCli(['emulator', '--host', '192.0.2.1', '--port', '0'], { env: ZH });
+    expect(emu.code, emu.stderr).toBe(2);
+    expect(emu.stderr).toContain('✖ 无法监听地址 192.0.2.1：本机没有这个地址（EADDRNOTAVAIL）');
+    const proxy = await runCli(['proxy', '--host', '192.0.2.1', '--port', '0'], { env: ZH });
+    expect(proxy.code, proxy.stderr).toBe(2);
+    expect(proxy.stderr).toContain('✖ 无法绑定地址 192.0.2.1：本机没有这个地址（EADDRNOTAVAIL）。');
+    const en = await runCli(['proxy', '--host', '192.0.2.1', '--port', '0']);
+    expect(en.stderr).toContain('✖ Cannot bind to 192.0.2.1: this machine has no such address (EADDRNOTAVAIL).');
+  });
+});
