@@ -34,6 +34,8 @@ export const FINDING_IDS = [
   'endpoint.http',
   'endpoint.host',
   'endpoint.path',
+  'endpoint.scheme',
+  'endpoint.real_wechat',
   'params.html_escaped',
   'params.bad_encoding',
   'params.duplicate',
@@ -357,16 +359,25 @@ function inspectAuthUrl(
   const open = openBaseHost(ctx.openBase);
 
   // --- endpoint ---------------------------------------------------------------------------------
-  const expectedBase = (open ? ctx.openBase!.replace(/\/+$/, '') : DEFAULT_OPEN_BASE) + PATHS[endpoint];
-  const expectedScheme = open?.scheme ?? 'https';
-  const hostOk = parts.host === WECHAT_OPEN_HOST || (open !== undefined && parts.host === open.host);
+  // What is expected follows the host the URL is on: open.weixin.qq.com speaks https, whatever the
+  // profile's open base; the open base (the emulator) speaks its own scheme.
+  const onOpenBase = open !== undefined && parts.host === open.host;
+  const onWechatHost = parts.host === WECHAT_OPEN_HOST;
+  const hostOk = onWechatHost || onOpenBase;
+  const expectedBase = (onWechatHost || !open ? DEFAULT_OPEN_BASE : ctx.openBase!.replace(/\/+$/, '')) + PATHS[endpoint];
+  const expectedScheme = onWechatHost || !open ? 'https' : open.scheme;
   if (parts.scheme === undefined) {
     findings.add('endpoint.no_scheme', 'warning', { expected: expectedBase });
   } else if (parts.scheme !== expectedScheme && hostOk) {
     if (parts.scheme === 'http' && expectedScheme === 'https') findings.add('endpoint.http', 'warning', { expected: expectedBase });
-    else findings.add('endpoint.host', 'error', { host: `${parts.scheme}://${parts.host}`, expected: expectedBase });
+    else findings.add('endpoint.scheme', 'error', { scheme: parts.scheme, expectedScheme, host: parts.host ?? '', expected: expectedBase });
   }
   if (!hostOk) findings.add('endpoint.host', 'error', { host: parts.host ?? '', expected: expectedBase });
+  // A real WeChat URL checked by a profile aimed at the emulator: right as it is, but worth a word,
+  // since the URLs wxauth builds for this profile go to the emulator instead.
+  if (onWechatHost && open !== undefined && open.host !== WECHAT_OPEN_HOST) {
+    findings.add('endpoint.real_wechat', 'info', { openBase: ctx.openBase!.replace(/\/+$/, '') });
+  }
   const pathPrefix = open && parts.host === open.host ? open.path : '';
   if (parts.path !== pathPrefix + PATHS[endpoint]) {
     findings.add('endpoint.path', 'error', { path: parts.path || '/', expected: PATHS[endpoint] });

@@ -95,6 +95,28 @@ export const messages = {
     en: 'Use the path {expected} (case-sensitive, no trailing /). Official accounts use /connect/oauth2/authorize, website apps /connect/qrconnect.',
   },
 
+  'inspect.endpoint.scheme': {
+    zh: '链接用的是 {scheme}://，而 {host} 只接受 {expectedScheme}://。',
+    en: 'The URL uses {scheme}://, but {host} only speaks {expectedScheme}://.',
+  },
+  'inspect.endpoint.scheme.effect': {
+    zh: '浏览器连不上：那个端口上不说 {scheme}（报连接错误或 SSL 错误），授权页打不开。',
+    en: 'The browser cannot connect: that port does not speak {scheme} (a connection or SSL error), so the authorization page never opens.',
+  },
+  'inspect.endpoint.scheme.fix': { zh: '改用 {expected}。', en: 'Use {expected}.' },
+  'inspect.endpoint.real_wechat': {
+    zh: '这条链接打开的是真实微信（open.weixin.qq.com），而当前 profile 的 openBase 指向 {openBase}（例如本地模拟器）。',
+    en: 'This URL goes to real WeChat (open.weixin.qq.com), while the profile’s openBase points at {openBase} (e.g. the local emulator).',
+  },
+  'inspect.endpoint.real_wechat.effect': {
+    zh: '按真实微信的规则检查；这个 profile 下 wxauth url 和 login 生成的链接会指向 {openBase}。',
+    en: 'It is checked by real WeChat’s rules; the URLs wxauth url and login build for this profile go to {openBase}.',
+  },
+  'inspect.endpoint.real_wechat.fix': {
+    zh: '要检查的就是真实链接的话无需改动；要在模拟器上试，把链接开头换成 {openBase}。',
+    en: 'Nothing to change if the real URL is what you meant; to try it on the emulator, start the URL with {openBase} instead.',
+  },
+
   // --- parameters --------------------------------------------------------------------------------
   'inspect.params.html_escaped': {
     zh: '参数分隔符被写成了 &amp;（{names}），这是从 HTML 里复制出来的。',
