@@ -207,6 +207,28 @@ describe('wxauth login', () => {
     expect(zh.stderr).toContain('snsapi_base 用在了网站应用扫码地址 /connect/qrconnect 上');
   });
 
+  it('a redirect_uri on this machine but https is refused for being https (the listener speaks http), with the http URL to use', async () => {
+    // From WXAUTH_REDIRECT_URI: the variable is what to change (config set would be overridden by it).
+    const fromEnv = await runCli(['login', '--no-open', '--lang', 'zh'], { env: { ...envFor('test', 'https://127.0.0.1:8080/callback'), WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stdout).toBe('');
+    expect(fromEnv.stderr).not.toContain('不是本机或局域网地址');
+    expect(fromEnv.stderr).toContain('redirect_uri https://127.0.0.1:8080/callback 在本机，但用的是 https：本地监听只支持 http（没有证书），收不到这个回调。');
+    expect(fromEnv.stderr).toContain('WXAUTH_REDIRECT_URI=http://127.0.0.1:8080/callback');
+
+    // init's default on a service profile: https and no port.
+    const dir = tempConfigDir();
+    const app = emu.apps.find((a) => a.type === 'service')!;
+    const init = await runCli(['init', '--type', 'service', '--appid', app.appid, '--secret', app.secret, '--domain', 'localhost', '--redirect-uri', 'https://localhost/wechat/callback', '-y'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(init.code, init.stderr).toBe(0);
+    const saved = await runCli(['login', '--no-open', '--lang', 'zh'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url } });
+    expect(saved.code).toBe(2);
+    expect(saved.stderr).not.toContain('不是本机或局域网地址');
+    expect(saved.stderr).toContain('redirect_uri https://localhost/wechat/callback 在本机，但用的是 https 且没有端口');
+    expect(saved.stderr).toContain('wxauth config set redirectUri http://localhost:8080/wechat/callback --yes');
+    expect(saved.stderr).toContain(`wxauth emulator --domain ${app.appid}=localhost:*`);
+  });
+
   it('needs appid and secret (exit 4)', async () => {
     const r = await runCli(['login']);
     expect(r.code).toBe(4);
