@@ -69,6 +69,8 @@ export const FINDING_IDS = [
   'redirect_uri.port',
   'redirect_uri.scheme_mismatch',
   'domain.host',
+  'domain.host_ip',
+  'domain.host_ip_website',
   'domain.subdomain',
   'domain.parent',
   'domain.port',
@@ -645,7 +647,13 @@ function checkRedirectUri(
       };
       switch (match.reason) {
         case 'host':
-          findings.add('domain.host', 'error', params);
+          // An IP where the domain is a name: configuring that IP is the fix only for a test account
+          // (API-FACTS §3: only test accounts may register an IP), so other accounts are told otherwise.
+          if (isIpHost(params.host) && type !== undefined && type !== 'test') {
+            findings.add(type === 'website' ? 'domain.host_ip_website' : 'domain.host_ip', 'error', { ...params, appid: appid || 'APPID' });
+          } else {
+            findings.add('domain.host', 'error', params);
+          }
           break;
         case 'subdomain':
           findings.add('domain.subdomain', 'error', params);
@@ -788,6 +796,8 @@ export function predictWechatPage(finding: Finding, kind: InspectKind): WechatPa
   const redirectPages = qr ? [PAGE_REDIRECT_PARAM, PAGE_UNREACHABLE] : [PAGE_10003, PAGE_REDIRECT_PARAM];
   switch (finding.id) {
     case 'domain.host':
+    case 'domain.host_ip':
+    case 'domain.host_ip_website':
     case 'domain.subdomain':
     case 'domain.parent':
     case 'domain.port':

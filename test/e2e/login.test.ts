@@ -174,7 +174,7 @@ describe('wxauth login', () => {
     const r = await runCli(['login', '--no-open'], { env });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Not building this URL, WeChat would reject it: redirect_uri points at 127.0.0.1:8080, which is not the callback domain localhost.');
+    expect(r.stderr).toContain('Not building this URL, WeChat would reject it: redirect_uri points at 127.0.0.1:8080, which is not the callback domain localhost;');
     expect(r.stderr).toContain('wxauth url --force');
     expect(r.stderr).not.toContain('Listening on');
     expect(new StateFiles(dir).get('default')).toEqual({});
@@ -205,6 +205,30 @@ describe('wxauth login', () => {
     const zh = await runCli(['login', '--no-open', '--scope', 'snsapi_base', '--qrconnect', '--lang', 'zh'], { env });
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('snsapi_base 用在了网站应用扫码地址 /connect/qrconnect 上');
+  });
+
+  // A service account may not register an IP (only test accounts may): `config set domain 127.0.0.1`
+  // would be refused, so the advice is a host name the domain allows, or a test account.
+  it('on a service profile, the refusal of 127.0.0.1 offers localhost or a test account, never configuring the IP', async () => {
+    const env = { ...envFor('service'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const r = await runCli(['login', '--no-open', '--port', '8080', '--lang', 'zh'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('redirect_uri 指向 127.0.0.1:8080，与授权回调域 localhost 不一致；而且只有测试号能把 IP 配成网页授权域名。');
+    expect(r.stderr).toContain('login / listen 加上 --host localhost');
+    expect(r.stderr).toContain('换用测试号');
+    expect(r.stderr).not.toContain('config set domain 127.0.0.1');
+    expect(r.stderr).not.toContain('配置 127.0.0.1');
+  });
+
+  it('on a website profile, the refusal of 127.0.0.1 offers localhost and the emulator, not an IP or a test account', async () => {
+    const app = emu.apps.find((a) => a.type === 'website')!;
+    const env = { ...envFor('website'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const r = await runCli(['login', '--no-open', '--port', '8080', '--lang', 'zh'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('网站应用的授权回调域不能是 IP');
+    expect(r.stderr).toContain(`wxauth emulator --domain ${app.appid}=localhost:*，再 wxauth login --host localhost --port 0`);
+    expect(r.stderr).not.toContain('config set domain 127.0.0.1');
+    expect(r.stderr).not.toContain('换用测试号');
   });
 
   it('a redirect_uri on this machine but https is refused for being https (the listener speaks http), with the http URL to use', async () => {

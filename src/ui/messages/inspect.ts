@@ -516,6 +516,30 @@ export const messages = {
     zh: '把 redirect_uri 改到 {domain} 下，或在公众平台“网页授权域名”（网站应用：授权回调域）里配置 {host}，并更新 wxauth：wxauth config set domain {host}。',
     en: 'Move redirect_uri under {domain}, or configure {host} as the web-authorization domain (website apps: 授权回调域) and tell wxauth: wxauth config set domain {host}.',
   },
+  'inspect.domain.host_ip': {
+    zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致；而且只有测试号能把 IP 配成网页授权域名。',
+    en: 'redirect_uri points at {hostport}, which is not the callback domain {domain}; and only a test account can register an IP as its web-authorization domain.',
+  },
+  'inspect.domain.host_ip.effect': {
+    zh: `微信显示 ${P10003}。`,
+    en: `WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.domain.host_ip.fix': {
+    zh: '把 redirect_uri 改到 {domain} 下（回调域是 localhost 时，login / listen 加上 --host localhost）。要用 IP 和端口在本机调试，换用测试号：在 mp.weixin.qq.com/debug/cgi-bin/sandbox 申请，用它的 appid 和 secret 建一个 profile（wxauth init --type test）。',
+    en: 'Move redirect_uri under {domain} (when the domain is localhost, give login / listen --host localhost). To debug with an IP and a port on this machine, use a test account: get one at mp.weixin.qq.com/debug/cgi-bin/sandbox and make a profile with its appid and secret (wxauth init --type test).',
+  },
+  'inspect.domain.host_ip_website': {
+    zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致；网站应用的授权回调域不能是 IP。',
+    en: 'redirect_uri points at {hostport}, which is not the callback domain {domain}; a website app’s callback domain cannot be an IP.',
+  },
+  'inspect.domain.host_ip_website.effect': {
+    zh: '网站应用显示“该链接无法访问”或“redirect_uri 参数错误”。',
+    en: 'Website apps show “该链接无法访问” or “redirect_uri 参数错误”.',
+  },
+  'inspect.domain.host_ip_website.fix': {
+    zh: '把 redirect_uri 改到 {domain} 下（回调域是 localhost 时，login 加上 --host localhost）。网站应用没有测试号；在本机试扫码登录，用模拟器：wxauth emulator --domain {appid}=localhost:*，再 wxauth login --host localhost --port 0。',
+    en: 'Move redirect_uri under {domain} (when the domain is localhost, give login --host localhost). Website apps have no test accounts; to try the QR login on this machine, use the emulator: wxauth emulator --domain {appid}=localhost:*, then wxauth login --host localhost --port 0.',
+  },
   'inspect.domain.subdomain': {
     zh: 'redirect_uri 指向 {hostport}，它是授权回调域 {domain} 的子域名。',
     en: 'redirect_uri points at {hostport}, a subdomain of the callback domain {domain}.',
