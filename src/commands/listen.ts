@@ -99,6 +99,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     if (!creds || !tokens || exchanged) return;
     exchanged = (async () => {
       const { exchangeCode } = await import('../flows/user-token.js');
+      const { envCredentials } = await import('../core/next-step.js');
       return exchangeCode({
         api: await ctx.api(creds),
         tokens,
@@ -107,6 +108,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         appid: creds.appid!,
         secret: creds.secret!,
         code: hit.code!,
+        fromEnv: envCredentials(creds.sources),
       });
     })();
     // Awaited below; until then a failure must not count as unhandled.

@@ -15,7 +15,7 @@ import { isScope, type AuthEndpoint, type Scope } from '../core/authorize-url.js
 import type { FinishesOn } from '../core/callback-decision.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
-import { profileFlag } from '../core/next-step.js';
+import { envCredentials, profileFlag } from '../core/next-step.js';
 import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
 import { httpsLocalRedirect, planListener, type CallbackHit, type CallbackResult, type ListenFlags } from '../listener/index.js';
 import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
@@ -166,7 +166,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../flows/user-token.js');
     const api = await ctx.api(config);
     hooks.onStep('exchange');
-    const exchanged = await exchangeCode({ api, tokens, profile: config.profile, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code });
+    const exchanged = await exchangeCode({ api, tokens, profile: config.profile, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code, fromEnv: envCredentials(config.sources) });
     // A cache that refused the tokens is not read or written again in this run: the check and userinfo
     // still run on the tokens in hand, and the presenter prints them before saying they were not saved.
     const deps = { api, tokens: exchanged.saveError ? undefined : tokens, profile: config.profile, now: () => ctx.now() };

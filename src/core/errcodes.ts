@@ -27,6 +27,7 @@ export interface ParsedErrorBody {
 // The errmsg suffix parsers live in ./errmsg.ts (the HTTP client and errors.ts need them without this table).
 export { extractRid, stripErrmsgSuffix } from './errmsg.js';
 import { extractRid } from './errmsg.js';
+import { PATHS } from './endpoints.js';
 
 // IPv4, or an IPv6 literal (which includes the IPv4-mapped form ::ffff:1.2.3.4).
 const IP_TOKEN = '([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]+)';
@@ -290,6 +291,13 @@ function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now
     return {
       zh: `rid 产生于 ${when}，已超过 ${RID_LOOKUP_DAYS} 天，rid/get 查不到了；把它和完整 errmsg 一起记录，反馈给微信时提供。`,
       en: `The rid was issued at ${when}, more than ${RID_LOOKUP_DAYS} days ago: rid/get no longer finds it. Keep it with the full errmsg for a report to WeChat.`,
+    };
+  }
+  // The rid of a failed rid/get is that lookup's own: suggesting to look it up would go round in circles.
+  if (endpoint === PATHS.ridGet) {
+    return {
+      zh: `rid 产生于 ${when}。这是这次 rid 查询自己的 rid，不必再用 wxauth rid 查它。`,
+      en: `The rid was issued at ${when}. It is this rid lookup's own rid: there is no point looking it up with wxauth rid.`,
     };
   }
   if (endpoint?.startsWith('/sns/')) {
