@@ -152,6 +152,8 @@ export interface ErrcodeExplanation {
   ipv6?: string;
   /** What can be done with the rid (rid/get works for cgi-bin only, 7 days). */
   ridNote?: Bilingual;
+  /** When the rid was issued (its first 8 hex digits), ISO 8601 UTC as written in ridNote: human output shows it as local time. */
+  ridIssued?: string;
   /** Why this table was chosen (a qyapi body or --api-base), when it was not the default. */
   tableNote?: Bilingual;
   /** The same number in the other table, which means something else there. */
@@ -271,6 +273,12 @@ function meaningOf(
 /** rid/get looks a rid up for 7 days only (API-FACTS §11). */
 const RID_LOOKUP_DAYS = 7;
 
+/** The time a rid names (seconds since the epoch in its first 8 hex digits), as ridNote writes it; undefined for old-style ids. */
+function ridIssuedAt(rid: string): string | undefined {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/i.test(rid)) return undefined;
+  return new Date(parseInt(rid.slice(0, 8), 16) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now: number | undefined): Bilingual {
   if (!/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/i.test(rid)) {
     return {
@@ -279,7 +287,7 @@ function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now
     };
   }
   const seconds = parseInt(rid.slice(0, 8), 16);
-  const when = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  const when = ridIssuedAt(rid) as string;
   // rid/get needs a basic token of the same account, which a rejected appid or secret cannot get.
   if (code === 40013 || code === 40125) {
     return {
@@ -372,7 +380,11 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
   if (errmsg !== undefined) base.errmsg = errmsg;
   if (parsed?.rid !== undefined) {
     base.rid = parsed.rid;
-    if (table === 'wechat') base.ridNote = ridNoteFor(parsed.rid, endpoint, code, options.now);
+    if (table === 'wechat') {
+      base.ridNote = ridNoteFor(parsed.rid, endpoint, code, options.now);
+      const issued = ridIssuedAt(parsed.rid);
+      if (issued !== undefined) base.ridIssued = issued;
+    }
   }
   if (parsed?.ip !== undefined) base.ip = parsed.ip;
   if (parsed?.ipv6 !== undefined) base.ipv6 = parsed.ipv6;
