@@ -76,6 +76,7 @@ export const FINDING_IDS = [
   'domain.port',
   'domain.ip',
   'domain.emulator_only',
+  'domain.emulator_only_oa',
   'domain.bad_config',
   'domain.unchecked',
   'state.absent',
@@ -666,7 +667,9 @@ function checkRedirectUri(
           // (Both reasons come after the host matched: only the port, or an IP as the host, is refused.)
           // Only for this machine's own listener: any other host with a port is refused as on WeChat.
           if (onEmulator && loopback && type !== 'test') {
-            findings.add('domain.emulator_only', 'warning', { ...params, appid: appid || 'APPID', pattern: `${match.host ?? host}:*` });
+            // The way forward depends on the account: a website app has only the emulator; a 公众号 can
+            // also move to a test account, whose callback domain may be IP:port on real WeChat.
+            findings.add(type === 'website' ? 'domain.emulator_only' : 'domain.emulator_only_oa', 'warning', { ...params, appid: appid || 'APPID', pattern: `${match.host ?? host}:*` });
           } else {
             findings.add(match.reason === 'port' ? 'domain.port' : 'domain.ip', 'error', params);
           }

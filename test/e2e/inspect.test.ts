@@ -111,6 +111,15 @@ describe('wxauth inspect', () => {
     expect(r.stdout).toContain('[callback.denied]');
   });
 
+  it('a denied callback: snsapi_base is silent whether or not the user follows (zh and en)', async () => {
+    const zh = await run(['--lang', 'zh', 'inspect', 'https://www.example.com/oauth/callback?state=abc']);
+    expect(zh.stdout).not.toContain('已关注时静默授权');
+    expect(zh.stdout).toContain('snsapi_base：它是静默授权，不弹授权页，用户关不关注都一样');
+    const en = await run(['inspect', 'https://www.example.com/oauth/callback?state=abc']);
+    expect(en.stdout).not.toContain('silently for followers');
+    expect(en.stdout).toContain('it is silent, with no consent page whether or not the user follows the account');
+  });
+
   it('needs a URL: exit 2 without one', async () => {
     const r = await run(['inspect']);
     expect(r.code).toBe(2);

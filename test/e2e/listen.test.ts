@@ -189,7 +189,7 @@ describe('wxauth listen', () => {
     const r = await done;
     expect(r.code).toBe(6);
     expect(r.stderr).toContain(`Listening on http://127.0.0.1:${port}/wx/back`);
-    expect(r.stderr).toContain(`Expected state: ${state} (remembered by wxauth url`);
+    expect(r.stderr).toContain(`Expected state: ${state} (remembered when the authorization link was built`);
     expect(r.stderr).toContain(`callback(s) with another state were refused (the last brought "${state}x"`);
   });
 

@@ -253,6 +253,30 @@ describe('wxauth login', () => {
     expect(saved.stderr).toContain(`wxauth emulator --domain ${app.appid}=localhost:*`);
   });
 
+  it('a service account on a local port (emulator): the warning’s advice fits a 公众号, not a website app', async () => {
+    const env = { ...envFor('service'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const app = emu.apps.find((a) => a.type === 'service')!;
+    const r = await runCli(['--lang', 'zh', 'login', '--host', 'localhost', '--port', '0', '--no-open', '--timeout', '1'], { env });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('正式公众号的回调地址不能带端口或用 IP');
+    expect(r.stderr).toContain(`在本机对模拟器试：wxauth emulator --domain ${app.appid}=localhost:*`);
+    expect(r.stderr).toContain('换用测试号');
+    expect(r.stderr).not.toContain('网站应用登录');
+  });
+
+  it('listen names no command it cannot know: a state that login remembered is not said to be wxauth url’s', async () => {
+    const port = await freePort();
+    const env = { ...envFor('test', `http://127.0.0.1:${port}/callback`), WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const login = await runCli(['--lang', 'zh', 'login', '--no-open', '--timeout', '1'], { env });
+    expect(login.code).toBe(6);
+    const state = /[?&]state=([A-Za-z0-9]+)/.exec(login.stdout)?.[1];
+    expect(state).toBeDefined();
+    const listen = await runCli(['--lang', 'zh', 'listen', '--timeout', '1'], { env });
+    expect(listen.code).toBe(6);
+    expect(listen.stderr).toMatch(new RegExp(`期望的 state：${state}（\\d+秒前生成授权链接时记下的）`));
+    expect(listen.stderr).not.toContain('wxauth url 在');
+  });
+
   it('needs appid and secret (exit 4)', async () => {
     const r = await runCli(['login']);
     expect(r.code).toBe(4);

@@ -588,6 +588,18 @@ export const messages = {
     zh: '本地试网站应用登录：wxauth emulator --domain {appid}={pattern}。上线前：把回调放到 {domain} 的 80/443 端口上。',
     en: 'To try the login on this machine: wxauth emulator --domain {appid}={pattern}. Before going live: serve the callback under {domain} on 80/443.',
   },
+  'inspect.domain.emulator_only_oa': {
+    zh: 'redirect_uri 指向 {hostport}：正式公众号的回调地址不能带端口或用 IP（只有测试号可以），真实微信会拒绝。',
+    en: 'redirect_uri points at {hostport}: a real official account cannot have a port or an IP in its callback (only test accounts can), so WeChat would refuse it.',
+  },
+  'inspect.domain.emulator_only_oa.effect': {
+    zh: `这个 URL 打开的是模拟器：它和微信一样显示 ${P10003}，除非启动时用 --domain 把这个端口写进该公众号的回调域（真实微信从不允许）。`,
+    en: `This URL goes to the emulator, which shows ${P10003_EN} as WeChat does, unless it was started with a --domain naming this port for the account (which real WeChat never allows).`,
+  },
+  'inspect.domain.emulator_only_oa.fix': {
+    zh: '在本机对模拟器试：wxauth emulator --domain {appid}={pattern}。要在真实微信上回调到本机，换用测试号（它的回调域可以是 IP:端口；wxauth init --type test，用测试号自己的 appid 和 secret）。上线前：把回调放到 {domain} 的 80/443 端口上。',
+    en: 'To try it on this machine against the emulator: wxauth emulator --domain {appid}={pattern}. To call back to this machine from real WeChat, use a test account (its callback domain may be IP:port; wxauth init --type test, with the test account’s own appid and secret). Before going live: serve the callback under {domain} on 80/443.',
+  },
   'inspect.domain.ip': {
     zh: '回调地址是 IP（{host}），但此账号类型不是测试号。',
     en: 'The callback host is an IP ({host}), but this account is not a test account.',
@@ -783,8 +795,8 @@ export const messages = {
     en: 'Without a code there is nothing to exchange for an access_token.',
   },
   'inspect.callback.denied.fix': {
-    zh: '给用户一个重新授权的入口；用 snsapi_base 可以在已关注时静默授权。',
-    en: 'Offer the user a way to try again; snsapi_base authorizes silently for followers.',
+    zh: '给用户一个重新授权的入口；公众号只需要 openid 时改用 snsapi_base：它是静默授权，不弹授权页，用户关不关注都一样，也就没有“拒绝”这一步。',
+    en: 'Offer the user a way to try again; for an official account that needs only the openid, use snsapi_base: it is silent, with no consent page whether or not the user follows the account, so there is nothing to refuse.',
   },
   'inspect.callback.code_empty': { zh: '回调里的 code 是空的。', en: 'The callback’s code is empty.' },
   'inspect.callback.code_empty.effect': {
@@ -844,8 +856,8 @@ export const messages = {
     en: 'Cache the first exchange’s result by code on the server and answer repeats with it.',
   },
   'inspect.callback.state_ok': {
-    zh: 'state 与 wxauth url 记住的一致。',
-    en: 'state matches the one wxauth url remembered.',
+    zh: 'state 与生成授权链接时记住的一致。',
+    en: 'state matches the one remembered when the authorization link was built.',
   },
   'inspect.callback.state_ok.effect': { zh: '这个回调来自你发起的那次授权。', en: 'This callback belongs to the authorization you started.' },
   'inspect.callback.state_ok.fix': { zh: '无需处理。', en: 'Nothing to do.' },

@@ -125,10 +125,10 @@ export const messages = {
   'listen.countdown': { zh: '等待回调… 还剩 {left}', en: 'Waiting for the callback… {left} left' },
   'listen.state.expected': { zh: '期望的 state：{state}（{source}）', en: 'Expected state: {state} ({source})' },
   'listen.state.source.flag': { zh: '来自 --state', en: 'from --state' },
-  'listen.state.source.remembered': { zh: 'wxauth url 在 {ago}前记下的', en: 'remembered by wxauth url {ago} ago' },
+  'listen.state.source.remembered': { zh: '{ago}前生成授权链接时记下的', en: 'remembered when the authorization link was built, {ago} ago' },
   'listen.state.unchecked': {
-    zh: '没有期望的 state（没有 --state，wxauth url 也没记下），回调的 state 不会被校验。',
-    en: 'No expected state (no --state, and wxauth url remembered none): the callback’s state will not be checked.',
+    zh: '没有期望的 state（没有 --state，也没有记下的 state：wxauth url 和 login 生成链接时会记下），回调的 state 不会被校验。',
+    en: 'No expected state (no --state, and none remembered: wxauth url and login remember one when they build the link): the callback’s state will not be checked.',
   },
   'listen.redirect.notLocal': {
     zh: 'profile 的 redirect_uri（{uri}）不是本机或局域网地址，端口和路径用默认值。要让回调到这里，用 --relay-snippet 或 --paste。',
