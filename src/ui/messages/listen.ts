@@ -134,6 +134,10 @@ export const messages = {
     zh: 'profile 的 redirect_uri（{uri}）不是本机或局域网地址，端口和路径用默认值。要让回调到这里，用 --relay-snippet 或 --paste。',
     en: 'The profile’s redirect_uri ({uri}) is not a local or LAN address, so port and path use defaults. To get the callback here, use --relay-snippet or --paste.',
   },
+  'listen.redirect.httpsLocal': {
+    zh: 'profile 的 redirect_uri（{uri}）在本机，但用的是 https：本地监听只支持 http（没有证书），收不到它，端口和路径用默认值。改用 {http}。',
+    en: 'The profile’s redirect_uri ({uri}) is on this machine, but https: the local listener speaks only http (it has no certificate) and cannot receive it, so port and path use defaults. Use {http} instead.',
+  },
   'listen.redirect.mismatch': {
     zh: '回调会按 redirect_uri（{uri}）到端口和路径 {there}，而这里监听的是 {here}：除非有东西转发，回调不会到这里。去掉 --port / --path，或用 wxauth url --redirect-uri 换成这里的地址重新生成链接。',
     en: 'The callback goes where redirect_uri ({uri}) points, port and path {there}, but this listens on {here}: nothing arrives here unless something forwards it. Drop --port / --path, or build the URL again with wxauth url --redirect-uri pointing here.',
