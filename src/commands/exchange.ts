@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CallbackError, UsageError } from '../errors.js';
 import { compareState, readExchangeInput, type ExchangeInput } from '../core/token.js';
-import { profileFlag } from '../core/next-step.js';
+import { envCredentials, profileFlag } from '../core/next-step.js';
 import { cleanPastedCode, describeStateOnly, type PasteCleanup } from '../core/callback-url.js';
 import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
@@ -93,7 +93,7 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
 
   const api = await ctx.api(required);
   const exchange = await withRawOnWechatError(ctx, () =>
-    exchangeCode({ api, tokens, profile: required.profile, appid, secret, code: parsed.code, now: () => ctx.now(), save }),
+    exchangeCode({ api, tokens, profile: required.profile, appid, secret, code: parsed.code, now: () => ctx.now(), save, fromEnv: envCredentials(required.sources) }),
   );
   return {
     exchange,

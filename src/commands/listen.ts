@@ -6,7 +6,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
-import { planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
+import { httpsLocalRedirect, planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
@@ -28,8 +28,11 @@ export type ExpectedState = { state: string; source: 'flag' } | { state: string;
 export interface ListenHooks extends CallbackHooks {
   /** Before anything else: which state will be checked (undefined: none, so none is). */
   onExpectedState(expected: ExpectedState | undefined): void;
-  /** The configured redirect_uri is public, so the defaults were used instead of its port and path. */
-  onNotLocal(uri: string): void;
+  /**
+   * The configured redirect_uri is not one the listener can receive, so the defaults were used instead
+   * of its port and path: public, or (`http` given) on this machine but https, with the http URL to use.
+   */
+  onNotLocal(uri: string, http?: string): void;
   /** --port/--path differ from the local redirect_uri the callback will go to. */
   onMismatch(mismatch: NonNullable<ListenPlan['mismatch']>, listening: { port: number; path: string }): void;
   /** --paste without a terminal: the callback URL is read from stdin. */
@@ -99,6 +102,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     if (!creds || !tokens || exchanged) return;
     exchanged = (async () => {
       const { exchangeCode } = await import('../flows/user-token.js');
+      const { envCredentials } = await import('../core/next-step.js');
       return exchangeCode({
         api: await ctx.api(creds),
         tokens,
@@ -107,6 +111,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         appid: creds.appid!,
         secret: creds.secret!,
         code: hit.code!,
+        fromEnv: envCredentials(creds.sources),
       });
     })();
     // Awaited below; until then a failure must not count as unhandled.
@@ -118,7 +123,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     callback = await readPasted(ctx, expected, hooks);
     startExchange(callback.hits[0]!);
   } else {
-    if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal);
+    if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal, httpsLocalRedirect(plan.notLocal)?.http);
     if (plan.mismatch) hooks.onMismatch(plan.mismatch, { port: plan.port, path: plan.path });
     callback = await catchCallback(
       {

@@ -10,13 +10,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { UsageError } from '../errors.js';
+import { UsageError, type MessageRef } from '../errors.js';
 import { isScope, type AuthEndpoint, type Scope } from '../core/authorize-url.js';
 import type { FinishesOn } from '../core/callback-decision.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
+import { envCredentials, profileFlag } from '../core/next-step.js';
 import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
-import { planListener, type CallbackHit, type CallbackResult, type ListenFlags } from '../listener/index.js';
+import { httpsLocalRedirect, planListener, type CallbackHit, type CallbackResult, type ListenFlags } from '../listener/index.js';
 import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
 import { callbackUrlOf, expectedCallbackUrl, openCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
@@ -102,6 +103,18 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   const scope = options.scope ?? defaultScope(endpoint);
   // A configured public redirect_uri cannot reach this machine; say so before anything is opened.
   if (!options.listenerDecides && plan.notLocal) {
+    // On this machine but https: the listener has no certificate. Say that, not "not local".
+    const https = httpsLocalRedirect(plan.notLocal);
+    if (https) {
+      // A test account may have a port in its callback domain; any other account may not (10003).
+      const params = { http: https.http, p: profileFlag(config.profile), appid: config.appid ?? 'APPID', host: https.host };
+      const fromEnv = config.sources.redirectUri === 'env';
+      const hint: MessageRef =
+        config.type === 'test'
+          ? { key: fromEnv ? 'listen.login.redirect.https.env.hint' : 'listen.login.redirect.https.hint', params }
+          : { key: fromEnv ? 'listen.login.redirect.https.env.real.hint' : 'listen.login.redirect.https.real.hint', params };
+      throw new UsageError({ key: https.portMissing ? 'listen.login.redirect.https.noPort' : 'listen.login.redirect.https', params: { uri: https.uri } }, { hint });
+    }
     throw new UsageError({ key: 'listen.login.redirect.notLocal', params: { uri: plan.notLocal } }, { hint: { key: 'listen.login.redirect.notLocal.hint' } });
   }
 
@@ -153,7 +166,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../flows/user-token.js');
     const api = await ctx.api(config);
     hooks.onStep('exchange');
-    const exchanged = await exchangeCode({ api, tokens, profile: config.profile, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code });
+    const exchanged = await exchangeCode({ api, tokens, profile: config.profile, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code, fromEnv: envCredentials(config.sources) });
     // A cache that refused the tokens is not read or written again in this run: the check and userinfo
     // still run on the tokens in hand, and the presenter prints them before saying they were not saved.
     const deps = { api, tokens: exchanged.saveError ? undefined : tokens, profile: config.profile, now: () => ctx.now() };

@@ -2,7 +2,7 @@
 // cached refresh_token of the latest user (or --openid) is used; the cache is updated.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { profileFlag } from '../core/next-step.js';
+import { envCredentials, profileFlag } from '../core/next-step.js';
 import { refreshUserToken } from '../flows/user-token.js';
 import type { RefreshCommandResult } from '../ui/present/refresh.js';
 import { withRawOnWechatError } from '../ui/present/tokens-common.js';
@@ -26,7 +26,7 @@ export async function run(options: RefreshOptions, ctx: Context): Promise<Refres
   const tokens = await ctx.tokenStore();
   const api = await ctx.api(config);
   const refresh = await withRawOnWechatError(ctx, () =>
-    refreshUserToken({ api, tokens, profile: config.profile, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now() }),
+    refreshUserToken({ api, tokens, profile: config.profile, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now(), fromEnv: envCredentials(config.sources) }),
   );
   return { refresh, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: ctx.globals.raw === true };
 }

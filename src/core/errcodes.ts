@@ -27,6 +27,7 @@ export interface ParsedErrorBody {
 // The errmsg suffix parsers live in ./errmsg.ts (the HTTP client and errors.ts need them without this table).
 export { extractRid, stripErrmsgSuffix } from './errmsg.js';
 import { extractRid } from './errmsg.js';
+import { PATHS } from './endpoints.js';
 
 // IPv4, or an IPv6 literal (which includes the IPv4-mapped form ::ffff:1.2.3.4).
 const IP_TOKEN = '([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]+)';
@@ -151,6 +152,8 @@ export interface ErrcodeExplanation {
   ipv6?: string;
   /** What can be done with the rid (rid/get works for cgi-bin only, 7 days). */
   ridNote?: Bilingual;
+  /** When the rid was issued (its first 8 hex digits), ISO 8601 UTC as written in ridNote: human output shows it as local time. */
+  ridIssued?: string;
   /** Why this table was chosen (a qyapi body or --api-base), when it was not the default. */
   tableNote?: Bilingual;
   /** The same number in the other table, which means something else there. */
@@ -270,6 +273,12 @@ function meaningOf(
 /** rid/get looks a rid up for 7 days only (API-FACTS §11). */
 const RID_LOOKUP_DAYS = 7;
 
+/** The time a rid names (seconds since the epoch in its first 8 hex digits), as ridNote writes it; undefined for old-style ids. */
+function ridIssuedAt(rid: string): string | undefined {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/i.test(rid)) return undefined;
+  return new Date(parseInt(rid.slice(0, 8), 16) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now: number | undefined): Bilingual {
   if (!/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/i.test(rid)) {
     return {
@@ -278,7 +287,7 @@ function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now
     };
   }
   const seconds = parseInt(rid.slice(0, 8), 16);
-  const when = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  const when = ridIssuedAt(rid) as string;
   // rid/get needs a basic token of the same account, which a rejected appid or secret cannot get.
   if (code === 40013 || code === 40125) {
     return {
@@ -290,6 +299,13 @@ function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now
     return {
       zh: `rid 产生于 ${when}，已超过 ${RID_LOOKUP_DAYS} 天，rid/get 查不到了；把它和完整 errmsg 一起记录，反馈给微信时提供。`,
       en: `The rid was issued at ${when}, more than ${RID_LOOKUP_DAYS} days ago: rid/get no longer finds it. Keep it with the full errmsg for a report to WeChat.`,
+    };
+  }
+  // The rid of a failed rid/get is that lookup's own: suggesting to look it up would go round in circles.
+  if (endpoint === PATHS.ridGet) {
+    return {
+      zh: `rid 产生于 ${when}。这是这次 rid 查询自己的 rid，不必再用 wxauth rid 查它。`,
+      en: `The rid was issued at ${when}. It is this rid lookup's own rid: there is no point looking it up with wxauth rid.`,
     };
   }
   if (endpoint?.startsWith('/sns/')) {
@@ -364,7 +380,11 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
   if (errmsg !== undefined) base.errmsg = errmsg;
   if (parsed?.rid !== undefined) {
     base.rid = parsed.rid;
-    if (table === 'wechat') base.ridNote = ridNoteFor(parsed.rid, endpoint, code, options.now);
+    if (table === 'wechat') {
+      base.ridNote = ridNoteFor(parsed.rid, endpoint, code, options.now);
+      const issued = ridIssuedAt(parsed.rid);
+      if (issued !== undefined) base.ridIssued = issued;
+    }
   }
   if (parsed?.ip !== undefined) base.ip = parsed.ip;
   if (parsed?.ipv6 !== undefined) base.ipv6 = parsed.ipv6;

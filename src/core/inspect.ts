@@ -34,6 +34,8 @@ export const FINDING_IDS = [
   'endpoint.http',
   'endpoint.host',
   'endpoint.path',
+  'endpoint.scheme',
+  'endpoint.real_wechat',
   'params.html_escaped',
   'params.bad_encoding',
   'params.duplicate',
@@ -67,11 +69,14 @@ export const FINDING_IDS = [
   'redirect_uri.port',
   'redirect_uri.scheme_mismatch',
   'domain.host',
+  'domain.host_ip',
+  'domain.host_ip_website',
   'domain.subdomain',
   'domain.parent',
   'domain.port',
   'domain.ip',
   'domain.emulator_only',
+  'domain.emulator_only_oa',
   'domain.bad_config',
   'domain.unchecked',
   'state.absent',
@@ -357,16 +362,25 @@ function inspectAuthUrl(
   const open = openBaseHost(ctx.openBase);
 
   // --- endpoint ---------------------------------------------------------------------------------
-  const expectedBase = (open ? ctx.openBase!.replace(/\/+$/, '') : DEFAULT_OPEN_BASE) + PATHS[endpoint];
-  const expectedScheme = open?.scheme ?? 'https';
-  const hostOk = parts.host === WECHAT_OPEN_HOST || (open !== undefined && parts.host === open.host);
+  // What is expected follows the host the URL is on: open.weixin.qq.com speaks https, whatever the
+  // profile's open base; the open base (the emulator) speaks its own scheme.
+  const onOpenBase = open !== undefined && parts.host === open.host;
+  const onWechatHost = parts.host === WECHAT_OPEN_HOST;
+  const hostOk = onWechatHost || onOpenBase;
+  const expectedBase = (onWechatHost || !open ? DEFAULT_OPEN_BASE : ctx.openBase!.replace(/\/+$/, '')) + PATHS[endpoint];
+  const expectedScheme = onWechatHost || !open ? 'https' : open.scheme;
   if (parts.scheme === undefined) {
     findings.add('endpoint.no_scheme', 'warning', { expected: expectedBase });
   } else if (parts.scheme !== expectedScheme && hostOk) {
     if (parts.scheme === 'http' && expectedScheme === 'https') findings.add('endpoint.http', 'warning', { expected: expectedBase });
-    else findings.add('endpoint.host', 'error', { host: `${parts.scheme}://${parts.host}`, expected: expectedBase });
+    else findings.add('endpoint.scheme', 'error', { scheme: parts.scheme, expectedScheme, host: parts.host ?? '', expected: expectedBase });
   }
   if (!hostOk) findings.add('endpoint.host', 'error', { host: parts.host ?? '', expected: expectedBase });
+  // A real WeChat URL checked by a profile aimed at the emulator: right as it is, but worth a word,
+  // since the URLs wxauth builds for this profile go to the emulator instead.
+  if (onWechatHost && open !== undefined && open.host !== WECHAT_OPEN_HOST) {
+    findings.add('endpoint.real_wechat', 'info', { openBase: ctx.openBase!.replace(/\/+$/, '') });
+  }
   const pathPrefix = open && parts.host === open.host ? open.path : '';
   if (parts.path !== pathPrefix + PATHS[endpoint]) {
     findings.add('endpoint.path', 'error', { path: parts.path || '/', expected: PATHS[endpoint] });
@@ -634,7 +648,13 @@ function checkRedirectUri(
       };
       switch (match.reason) {
         case 'host':
-          findings.add('domain.host', 'error', params);
+          // An IP where the domain is a name: configuring that IP is the fix only for a test account
+          // (API-FACTS §3: only test accounts may register an IP), so other accounts are told otherwise.
+          if (isIpHost(params.host) && type !== undefined && type !== 'test') {
+            findings.add(type === 'website' ? 'domain.host_ip_website' : 'domain.host_ip', 'error', { ...params, appid: appid || 'APPID' });
+          } else {
+            findings.add('domain.host', 'error', params);
+          }
           break;
         case 'subdomain':
           findings.add('domain.subdomain', 'error', params);
@@ -647,7 +667,9 @@ function checkRedirectUri(
           // (Both reasons come after the host matched: only the port, or an IP as the host, is refused.)
           // Only for this machine's own listener: any other host with a port is refused as on WeChat.
           if (onEmulator && loopback && type !== 'test') {
-            findings.add('domain.emulator_only', 'warning', { ...params, appid: appid || 'APPID', pattern: `${match.host ?? host}:*` });
+            // The way forward depends on the account: a website app has only the emulator; a 公众号 can
+            // also move to a test account, whose callback domain may be IP:port on real WeChat.
+            findings.add(type === 'website' ? 'domain.emulator_only' : 'domain.emulator_only_oa', 'warning', { ...params, appid: appid || 'APPID', pattern: `${match.host ?? host}:*` });
           } else {
             findings.add(match.reason === 'port' ? 'domain.port' : 'domain.ip', 'error', params);
           }
@@ -777,6 +799,8 @@ export function predictWechatPage(finding: Finding, kind: InspectKind): WechatPa
   const redirectPages = qr ? [PAGE_REDIRECT_PARAM, PAGE_UNREACHABLE] : [PAGE_10003, PAGE_REDIRECT_PARAM];
   switch (finding.id) {
     case 'domain.host':
+    case 'domain.host_ip':
+    case 'domain.host_ip_website':
     case 'domain.subdomain':
     case 'domain.parent':
     case 'domain.port':

@@ -28,6 +28,24 @@ export interface UserTokenSituation {
   canRefresh?: boolean;
   /** The token belongs to a snapshot-page virtual user (is_snapshotuser=1). */
   isSnapshotUser?: boolean;
+  /** The token was given as an argument and is none wxauth obtained (not in the cache). */
+  unknownToken?: boolean;
+  /** Which credentials came from WXAUTH_APPID / WXAUTH_SECRET: `config set` cannot fix those (the variable wins). */
+  fromEnv?: EnvCredentials;
+}
+
+/** Which of appid and secret came from their WXAUTH_* variable. */
+export interface EnvCredentials {
+  appid?: boolean;
+  secret?: boolean;
+}
+
+/** The environment variable of each credential (the names store/resolve.ts reads). */
+export const CREDENTIAL_ENV = { appid: 'WXAUTH_APPID', secret: 'WXAUTH_SECRET' } as const;
+
+/** From a resolved config's `sources`: which credentials the environment supplied. */
+export function envCredentials(sources: { appid?: string; secret?: string }): EnvCredentials {
+  return { ...(sources.appid === 'env' ? { appid: true } : {}), ...(sources.secret === 'env' ? { secret: true } : {}) };
 }
 
 export type Situation =
@@ -113,6 +131,8 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
       const field = credentialOf(errcode);
       const source = field && situation.sources[field];
       if (!field || !source) return undefined;
+      // From the environment: name the one variable, which `config set` cannot override.
+      if (source === 'env') return messageRef('common.source.envVar', { field, variable: CREDENTIAL_ENV[field], profile: situation.profile, appid: situation.appid ?? '-' });
       return messageRef(`common.source.${source as 'flag' | 'env' | 'profile' | 'default'}`, { field, profile: situation.profile, appid: situation.appid ?? '-' });
     }
   }
@@ -135,8 +155,12 @@ type UserTokenStep =
   | 'code_used'
   /** 40125 / 41004: the appsecret is wrong or missing. */
   | 'fix_secret'
+  /** The same, the secret from WXAUTH_SECRET. */
+  | 'fix_secret_env'
   /** 40013 / 41002: the appid is wrong or missing. */
   | 'fix_appid'
+  /** The same, the appid from WXAUTH_APPID. */
+  | 'fix_appid_env'
   /** 40030 / 42002 / 42007 / 41003: the refresh_token is dead: authorise again. */
   | 'reauthorize'
   /** 42001 / 40001 / 40014 with a usable refresh_token: refresh. */
@@ -148,7 +172,9 @@ type UserTokenStep =
   /** 48001 on userinfo: the token is snsapi_base. */
   | 'need_userinfo_scope'
   /** 48001 on userinfo for a snapshot user. */
-  | 'snapshot_user';
+  | 'snapshot_user'
+  /** 40014 on a token wxauth never obtained: cut short, or not a web-authorization token (a basic one). */
+  | 'not_sns_token';
 
 function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | undefined {
   const step = userTokenStepName(errcode, s);
@@ -168,10 +194,10 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
       return 'code_used';
     case 40125:
     case 41004:
-      return 'fix_secret';
+      return s.fromEnv?.secret ? 'fix_secret_env' : 'fix_secret';
     case 40013:
     case 41002:
-      return 'fix_appid';
+      return s.fromEnv?.appid ? 'fix_appid_env' : 'fix_appid';
     case 40030:
     case 42002:
     case 42007:
@@ -182,6 +208,9 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
     case 48001:
       return s.use === 'userinfo' ? (s.isSnapshotUser ? 'snapshot_user' : 'need_userinfo_scope') : undefined;
     default:
+      // 40014 is "invalid", not "expired" (that is 42001): for a token pasted by hand, the likelier
+      // causes are a truncated copy or a basic /cgi-bin/token pasted by mistake.
+      if (errcode === 40014 && s.unknownToken && (s.use === 'check' || s.use === 'userinfo')) return 'not_sns_token';
       if (TOKEN_EXPIRED_ERRCODES.includes(errcode) && (s.use === 'check' || s.use === 'userinfo')) {
         return s.canRefresh ? 'refresh' : 'reauthorize_no_refresh';
       }

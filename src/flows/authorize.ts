@@ -139,6 +139,11 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
   if (request.embed && endpoint !== 'qrconnect') {
     throw new UsageError({ key: 'url.embed.authorize' }, { hint: { key: 'url.embed.authorize.hint' } });
   }
+  // A subscription account has no web authorization at all (10005, whatever the URL): say that before
+  // asking for a redirect_uri that could not help.
+  if (config.type === 'subscription' && endpoint === 'authorize' && !request.force) {
+    refuse([keyed({ id: 'appid.subscription', severity: 'error', params: { appid } })], request, deps);
+  }
   const redirectUri = request.redirectUri ?? config.redirectUri;
   if (redirectUri === undefined || redirectUri === '') {
     throw new UsageError({ key: 'url.redirectUri.missing' }, { hint: { key: 'url.redirectUri.missing.hint' } });
@@ -168,24 +173,27 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
   const warnings = findings.filter((f) => f.severity === 'warning' && !blocking.includes(f));
   const notes = findings.filter((f) => f.severity === 'info');
 
-  if (blocking.length > 0 && !request.force) {
-    const [first, ...rest] = blocking;
-    deps.hooks.onRefused?.(rest);
-    const text = first ? deps.hooks.describe(first) : { message: '', effect: '', fix: '' };
-    // An error is what WeChat rejects; the rest of ALWAYS_BLOCKING is wxauth's own refusal.
-    const wechat = first?.severity === 'error';
-    throw new UsageError(
-      { key: wechat ? 'url.refused' : 'url.refused.policy', params: { reason: text.message, effect: text.effect } },
-      {
-        hint: {
-          key: wechat ? (request.forceFlag ? 'url.refused.hint' : 'url.refused.hint.noForce') : request.forceFlag ? 'url.refused.hint.policy' : 'url.refused.hint.policy.noForce',
-          params: { fix: text.fix },
-        },
-      },
-    );
-  }
+  if (blocking.length > 0 && !request.force) refuse(blocking, request, deps);
 
   return { appid, endpoint, scope, state, redirectUri, url: built.url, params: built.params, embed, blocking, warnings, notes };
+}
+
+/** Refuse a URL WeChat would reject (or one wxauth will not build), in the words of its first blocking finding. */
+function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: AuthorizeDeps): never {
+  const [first, ...rest] = blocking;
+  deps.hooks.onRefused?.(rest);
+  const text = first ? deps.hooks.describe(first) : { message: '', effect: '', fix: '' };
+  // An error is what WeChat rejects; the rest of ALWAYS_BLOCKING is wxauth's own refusal.
+  const wechat = first?.severity === 'error';
+  throw new UsageError(
+    { key: wechat ? 'url.refused' : 'url.refused.policy', params: { reason: text.message, effect: text.effect } },
+    {
+      hint: {
+        key: wechat ? (request.forceFlag ? 'url.refused.hint' : 'url.refused.hint.noForce') : request.forceFlag ? 'url.refused.hint.policy' : 'url.refused.hint.policy.noForce',
+        params: { fix: text.fix },
+      },
+    },
+  );
 }
 
 /** Where the state is remembered: the profile's state file (store/state.ts; a narrow view, so tests can pass a plain object). */

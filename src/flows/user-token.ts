@@ -20,7 +20,7 @@ import {
   type SnsUserinfo,
   type UserinfoNote,
 } from '../core/token.js';
-import { nextStep, profileFlag, type UserTokenSituation } from '../core/next-step.js';
+import { nextStep, profileFlag, type EnvCredentials, type UserTokenSituation } from '../core/next-step.js';
 import type { ApiResponse } from '../http/client.js';
 import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
 import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
@@ -34,6 +34,8 @@ export interface UserTokenDeps {
   profile: string;
   /** Milliseconds since the epoch. */
   now: () => number;
+  /** Which credentials came from WXAUTH_APPID / WXAUTH_SECRET, for the advice when WeChat refuses one. */
+  fromEnv?: EnvCredentials;
 }
 
 /** Rethrow a WeChat error with the next step for this call (main.ts adds the errcode knowledge base). */
@@ -98,7 +100,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   try {
     response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
   } catch (error) {
-    throw lostExchange(advised(error, { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code }), p.profile);
+    throw lostExchange(advised(error, { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code, fromEnv: p.fromEnv }), p.profile);
   }
   // The client narrowed the body (a malformed one is a NetworkError, never cached).
   const token = toSnsToken(response.data);
@@ -263,7 +265,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
   try {
     response = await p.api.refreshToken({ appid, refreshToken });
   } catch (error) {
-    throw advised(error, { use: 'refresh', profile: p.profile, appid });
+    throw advised(error, { use: 'refresh', profile: p.profile, appid, fromEnv: appid === p.appid ? p.fromEnv : undefined });
   }
   const token = toSnsToken(response.data);
   const sameUser = previous && previous.openid === token.openid ? previous : undefined;
@@ -319,7 +321,7 @@ export async function checkUserToken(p: CheckParams): Promise<CheckResult> {
     const response = await p.api.checkToken({ accessToken: picked.accessToken, openid: picked.openid });
     return { valid: true, picked, response };
   } catch (error) {
-    throw advised(error, situationOf('check', p, picked.entry));
+    throw advised(error, situationOf('check', p, picked.entry, picked));
   }
 }
 
@@ -328,6 +330,7 @@ function situationOf(
   use: 'check' | 'userinfo',
   p: UserTokenDeps & { appid?: string },
   entry: UserTokenEntry | undefined,
+  picked?: PickedToken,
 ): UserTokenSituation {
   return {
     use,
@@ -335,6 +338,8 @@ function situationOf(
     appid: entry?.appid ?? p.appid,
     canRefresh: entry ? canRefresh(tokenStatus(entry, p.now())) : false,
     isSnapshotUser: entry?.isSnapshotUser,
+    // A token typed on the command line that wxauth never obtained: it may not be a user token at all.
+    unknownToken: picked !== undefined && picked.source === 'args' && picked.entry === undefined,
   };
 }
 
@@ -399,7 +404,7 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
       !refreshed &&
       entry !== undefined &&
       canRefresh(tokenStatus(entry, p.now()));
-    if (!retry || !entry) throw advised(error, situationOf('userinfo', p, entry));
+    if (!retry || !entry) throw advised(error, situationOf('userinfo', p, entry, picked));
     entry = await refreshOnce((error as WechatApiError).errcode, entry);
     try {
       response = await p.api.getUserinfo({ accessToken, openid: picked.openid, lang: p.lang });

@@ -24,6 +24,7 @@ export {
   parsePort,
   parseTimeoutSeconds,
   planListener,
+  httpsLocalRedirect,
   type ListenFlags,
   type ListenPlan,
 } from './plan.js';

@@ -88,6 +88,26 @@ export function localRedirect(uri: string | undefined): { host: string; port: nu
 }
 
 /**
+ * A redirect_uri on this machine or the LAN that the listener still cannot receive because it is https
+ * (the listener speaks plain http: it has no certificate): the http URL to use instead. Without a port,
+ * http would be port 80, which an ordinary user cannot bind, so the listener's default port is named.
+ */
+export function httpsLocalRedirect(uri: string | undefined): { uri: string; http: string; host: string; port: number; portMissing: boolean } | undefined {
+  if (!uri) return undefined;
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:') return undefined;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!isLoopbackHost(host) && !isPrivateLanHost(host)) return undefined;
+  const port = url.port === '' ? DEFAULT_PORT : Number(url.port);
+  return { uri, http: `http://${url.hostname}:${port}${url.pathname || '/'}${url.search}`, host: url.hostname, port, portMissing: url.port === '' };
+}
+
+/**
  * flags > the first local redirect_uri among `redirectUris` (the one `wxauth url` used, then the
  * profile's) > defaults (127.0.0.1:8080/callback). A LAN redirect host makes the default bind 0.0.0.0
  * so the phone that follows it can connect.

@@ -4,7 +4,7 @@
 import type { Bilingual, ErrcodeExplanation, ExplanationItem, UnknownInput } from '../core/errcodes.js';
 import { tOptional, type Lang } from './i18n.js';
 import type { Output } from './output.js';
-import { joinText } from './format.js';
+import { formatLocalTime, joinText } from './format.js';
 
 export interface PrintExplanationOptions {
   /** Meaning, top causes and fixes in the user's language only. */
@@ -15,6 +15,12 @@ export interface PrintExplanationOptions {
 
 function other(lang: Lang): Lang {
   return lang === 'zh' ? 'en' : 'zh';
+}
+
+/** The rid note with its time in the terminal's local time, as every other time wxauth prints (--json keeps the ISO UTC). */
+function ridNoteText(e: ErrcodeExplanation, lang: Lang): string {
+  const text = e.ridNote ? pick(e.ridNote, lang) : '';
+  return e.ridIssued ? text.split(e.ridIssued).join(formatLocalTime(Date.parse(e.ridIssued))) : text;
 }
 
 function pick(b: Bilingual, lang: Lang): string {
@@ -75,7 +81,7 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
       line(out.t('errcode.label.fixes'));
       for (const l of numbered(out, fixes, lang, e.endpoint === undefined)) line(l);
     }
-    if (e.ridNote) line(out.style.dim(pick(e.ridNote, lang)));
+    if (e.ridNote) line(out.style.dim(ridNoteText(e, lang)));
     if (e.known) line(out.style.dim(out.t('errcode.compact.more', { code: e.code })));
     return;
   }
@@ -101,7 +107,7 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
     ],
     to,
   );
-  if (e.ridNote) line(out.style.dim(pick(e.ridNote, lang)));
+  if (e.ridNote) line(out.style.dim(ridNoteText(e, lang)));
   if (e.causes.length) {
     line(out.style.bold(out.t('errcode.label.causes')));
     for (const l of numbered(out, e.causes, lang, e.endpoint === undefined)) line(l);

@@ -480,7 +480,15 @@ const cases: Case[] = [
     url: auth(good({ redirect_uri: encodeURIComponent('http://localhost:8080/cb') })),
     ctx: { openBase: 'http://127.0.0.1:3900' },
     kind: 'authorize',
-    problems: ['endpoint.host', 'redirect_uri.loopback_phone', 'redirect_uri.port'],
+    problems: ['redirect_uri.loopback_phone', 'redirect_uri.port'],
+    infos: ['endpoint.real_wechat'],
+  },
+  {
+    name: 'an emulator URL with https (the emulator speaks http): the scheme is wrong, not the host',
+    url: `https://127.0.0.1:3900/connect/oauth2/authorize?${good()}#wechat_redirect`,
+    ctx: { openBase: 'http://127.0.0.1:3900' },
+    kind: 'authorize',
+    problems: ['endpoint.scheme'],
   },
   {
     name: 'localhost on the authorize endpoint, open base given as WeChat\'s own: still the phone warning',

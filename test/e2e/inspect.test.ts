@@ -111,6 +111,15 @@ describe('wxauth inspect', () => {
     expect(r.stdout).toContain('[callback.denied]');
   });
 
+  it('a denied callback: snsapi_base is silent whether or not the user follows (zh and en)', async () => {
+    const zh = await run(['--lang', 'zh', 'inspect', 'https://www.example.com/oauth/callback?state=abc']);
+    expect(zh.stdout).not.toContain('已关注时静默授权');
+    expect(zh.stdout).toContain('snsapi_base：它是静默授权，不弹授权页，用户关不关注都一样');
+    const en = await run(['inspect', 'https://www.example.com/oauth/callback?state=abc']);
+    expect(en.stdout).not.toContain('silently for followers');
+    expect(en.stdout).toContain('it is silent, with no consent page whether or not the user follows the account');
+  });
+
   it('needs a URL: exit 2 without one', async () => {
     const r = await run(['inspect']);
     expect(r.code).toBe(2);
@@ -124,5 +133,26 @@ describe('wxauth inspect', () => {
     const doc = parseJson(r.stdout) as { kind: string; findings: JsonFinding[] };
     expect(doc.kind).toBe('unknown');
     expect(doc.findings[0]?.id).toBe('input.unrecognised');
+  });
+});
+
+describe('wxauth inspect with a profile aimed at the emulator', () => {
+  const EMU = 'http://127.0.0.1:3900';
+  const query = `appid=${OA}&redirect_uri=https%3A%2F%2Fwww.example.com%2Foauth%2Fcallback&response_type=code&scope=snsapi_base&state=x`;
+
+  it("a real WeChat URL (https://open.weixin.qq.com) is right as it is: only a note that it goes to real WeChat", async () => {
+    const r = await run(['--lang', 'zh', 'inspect', `https://open.weixin.qq.com/connect/oauth2/authorize?${query}#wechat_redirect`], { WXAUTH_OPEN_BASE: EMU });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).not.toContain('[endpoint.host]');
+    expect(r.stdout).not.toContain('主机名是 https://');
+    expect(r.stdout).toContain('提示 [endpoint.real_wechat] 这条链接打开的是真实微信（open.weixin.qq.com），而当前 profile 的 openBase 指向 http://127.0.0.1:3900');
+  });
+
+  it('an emulator URL with https: the scheme is what is wrong, and the fix is the http address', async () => {
+    const r = await run(['--lang', 'zh', 'inspect', `https://127.0.0.1:3900/connect/oauth2/authorize?${query}#wechat_redirect`], { WXAUTH_OPEN_BASE: EMU });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('主机名');
+    expect(r.stdout).toContain('错误 [endpoint.scheme] 链接用的是 https://，而 127.0.0.1:3900 只接受 http://。');
+    expect(r.stdout).toContain('怎么办：改用 http://127.0.0.1:3900/connect/oauth2/authorize。');
   });
 });

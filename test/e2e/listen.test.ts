@@ -189,7 +189,7 @@ describe('wxauth listen', () => {
     const r = await done;
     expect(r.code).toBe(6);
     expect(r.stderr).toContain(`Listening on http://127.0.0.1:${port}/wx/back`);
-    expect(r.stderr).toContain(`Expected state: ${state} (remembered by wxauth url`);
+    expect(r.stderr).toContain(`Expected state: ${state} (remembered when the authorization link was built`);
     expect(r.stderr).toContain(`callback(s) with another state were refused (the last brought "${state}x"`);
   });
 
@@ -306,5 +306,17 @@ describe('wxauth listen: hit lines under a flood', () => {
     expect(r.code).toBe(130);
     const seqs = [...r.stderr.matchAll(/#(\d+) [\d:.]+ /g)].map((m) => Number(m[1]));
     expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+  });
+});
+
+describe('wxauth listen with a local https redirect_uri', () => {
+  it('says the redirect_uri is https (the listener speaks http), not that it is not local, with the http URL', async () => {
+    const r = await runCli(['--lang', 'zh', 'listen', '--timeout', '1'], {
+      env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_REDIRECT_URI: 'https://localhost/wechat/callback' },
+    });
+    // Whether the default port was free or not, the note comes first.
+    expect(r.stderr).not.toContain('不是本机或局域网地址');
+    expect(r.stderr).toContain('profile 的 redirect_uri（https://localhost/wechat/callback）在本机，但用的是 https');
+    expect(r.stderr).toContain('改用 http://localhost:8080/wechat/callback。');
   });
 });

@@ -174,7 +174,7 @@ describe('wxauth login', () => {
     const r = await runCli(['login', '--no-open'], { env });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Not building this URL, WeChat would reject it: redirect_uri points at 127.0.0.1:8080, which is not the callback domain localhost.');
+    expect(r.stderr).toContain('Not building this URL, WeChat would reject it: redirect_uri points at 127.0.0.1:8080, which is not the callback domain localhost;');
     expect(r.stderr).toContain('wxauth url --force');
     expect(r.stderr).not.toContain('Listening on');
     expect(new StateFiles(dir).get('default')).toEqual({});
@@ -205,6 +205,76 @@ describe('wxauth login', () => {
     const zh = await runCli(['login', '--no-open', '--scope', 'snsapi_base', '--qrconnect', '--lang', 'zh'], { env });
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('snsapi_base 用在了网站应用扫码地址 /connect/qrconnect 上');
+  });
+
+  // A service account may not register an IP (only test accounts may): `config set domain 127.0.0.1`
+  // would be refused, so the advice is a host name the domain allows, or a test account.
+  it('on a service profile, the refusal of 127.0.0.1 offers localhost or a test account, never configuring the IP', async () => {
+    const env = { ...envFor('service'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const r = await runCli(['login', '--no-open', '--port', '8080', '--lang', 'zh'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('redirect_uri 指向 127.0.0.1:8080，与授权回调域 localhost 不一致；而且只有测试号能把 IP 配成网页授权域名。');
+    expect(r.stderr).toContain('login / listen 加上 --host localhost');
+    expect(r.stderr).toContain('换用测试号');
+    expect(r.stderr).not.toContain('config set domain 127.0.0.1');
+    expect(r.stderr).not.toContain('配置 127.0.0.1');
+  });
+
+  it('on a website profile, the refusal of 127.0.0.1 offers localhost and the emulator, not an IP or a test account', async () => {
+    const app = emu.apps.find((a) => a.type === 'website')!;
+    const env = { ...envFor('website'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const r = await runCli(['login', '--no-open', '--port', '8080', '--lang', 'zh'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('网站应用的授权回调域不能是 IP');
+    expect(r.stderr).toContain(`wxauth emulator --domain ${app.appid}=localhost:*，再 wxauth login --host localhost --port 0`);
+    expect(r.stderr).not.toContain('config set domain 127.0.0.1');
+    expect(r.stderr).not.toContain('换用测试号');
+  });
+
+  it('a redirect_uri on this machine but https is refused for being https (the listener speaks http), with the http URL to use', async () => {
+    // From WXAUTH_REDIRECT_URI: the variable is what to change (config set would be overridden by it).
+    const fromEnv = await runCli(['login', '--no-open', '--lang', 'zh'], { env: { ...envFor('test', 'https://127.0.0.1:8080/callback'), WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stdout).toBe('');
+    expect(fromEnv.stderr).not.toContain('不是本机或局域网地址');
+    expect(fromEnv.stderr).toContain('redirect_uri https://127.0.0.1:8080/callback 在本机，但用的是 https：本地监听只支持 http（没有证书），收不到这个回调。');
+    expect(fromEnv.stderr).toContain('WXAUTH_REDIRECT_URI=http://127.0.0.1:8080/callback');
+
+    // init's default on a service profile: https and no port.
+    const dir = tempConfigDir();
+    const app = emu.apps.find((a) => a.type === 'service')!;
+    const init = await runCli(['init', '--type', 'service', '--appid', app.appid, '--secret', app.secret, '--domain', 'localhost', '--redirect-uri', 'https://localhost/wechat/callback', '-y'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(init.code, init.stderr).toBe(0);
+    const saved = await runCli(['login', '--no-open', '--lang', 'zh'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url } });
+    expect(saved.code).toBe(2);
+    expect(saved.stderr).not.toContain('不是本机或局域网地址');
+    expect(saved.stderr).toContain('redirect_uri https://localhost/wechat/callback 在本机，但用的是 https 且没有端口');
+    expect(saved.stderr).toContain('wxauth config set redirectUri http://localhost:8080/wechat/callback --yes');
+    expect(saved.stderr).toContain(`wxauth emulator --domain ${app.appid}=localhost:*`);
+  });
+
+  it('a service account on a local port (emulator): the warning’s advice fits a 公众号, not a website app', async () => {
+    const env = { ...envFor('service'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const app = emu.apps.find((a) => a.type === 'service')!;
+    const r = await runCli(['--lang', 'zh', 'login', '--host', 'localhost', '--port', '0', '--no-open', '--timeout', '1'], { env });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('正式公众号的回调地址不能带端口或用 IP');
+    expect(r.stderr).toContain(`在本机对模拟器试：wxauth emulator --domain ${app.appid}=localhost:*`);
+    expect(r.stderr).toContain('换用测试号');
+    expect(r.stderr).not.toContain('网站应用登录');
+  });
+
+  it('listen names no command it cannot know: a state that login remembered is not said to be wxauth url’s', async () => {
+    const port = await freePort();
+    const env = { ...envFor('test', `http://127.0.0.1:${port}/callback`), WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const login = await runCli(['--lang', 'zh', 'login', '--no-open', '--timeout', '1'], { env });
+    expect(login.code).toBe(6);
+    const state = /[?&]state=([A-Za-z0-9]+)/.exec(login.stdout)?.[1];
+    expect(state).toBeDefined();
+    const listen = await runCli(['--lang', 'zh', 'listen', '--timeout', '1'], { env });
+    expect(listen.code).toBe(6);
+    expect(listen.stderr).toMatch(new RegExp(`期望的 state：${state}（\\d+秒前生成授权链接时记下的）`));
+    expect(listen.stderr).not.toContain('wxauth url 在');
   });
 
   it('needs appid and secret (exit 4)', async () => {

@@ -596,6 +596,36 @@ describe('wxauth proxy (the command)', () => {
     for (const text of [px.stdout.text, px.stderr.text, harText]) for (const s of secrets) expect(text).not.toContain(s);
   });
 
+  it('a detector names times in local time on screen (as the call lines’ clock), ISO UTC in --json', async () => {
+    const savedTz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      for (const json of [false, true]) {
+        const px = await runProxyCommand(['--upstream', emu.url, '--lang', 'zh', ...(json ? ['--json'] : [])]);
+        // A /cgi-bin/token refetch while the first token is valid: basic_token.refetched names when the first was fetched.
+        await request(px.url, tokenPath());
+        await request(px.url, tokenPath());
+        for (let i = 0; i < 200 && !(json ? px.stdout.text : px.stderr.text).includes('basic_token.refetched'); i++) await new Promise((r) => setTimeout(r, 10));
+        await px.stop();
+        if (json) {
+          const hit = px.stdout.text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; id?: string; params?: { issued?: string } }).find((l) => l.type === 'hit');
+          expect(hit?.params?.issued).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        } else {
+          const line = px.stderr.text.split('\n').find((l) => l.includes('[basic_token.refetched]'));
+          expect(line, px.stderr.text).toBeDefined();
+          expect(line).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+          const when = /在 (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) 拿到的 token/.exec(line!)?.[1];
+          expect(when, line).toBeDefined();
+          // Local (UTC+8) wall-clock time, not UTC's.
+          expect(Math.abs(Date.parse(when!.replace(' ', 'T') + '+08:00') - Date.now())).toBeLessThan(60_000);
+        }
+      }
+    } finally {
+      if (savedTz === undefined) delete process.env.TZ;
+      else process.env.TZ = savedTz;
+    }
+  });
+
   it('--json prints one JSON object per line: started, each call, each hit, the summary; --show-secrets shows them', async () => {
     const px = await runProxyCommand(['--upstream', emu.url, '--json', '--show-secrets']);
     const code = emu.issueCode({ appid: SERVICE });

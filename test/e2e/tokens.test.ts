@@ -206,7 +206,7 @@ describe('wxauth exchange', () => {
     const json = await wx(['exchange', '--json', emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' })], { WXAUTH_SECRET: '0'.repeat(32) });
     const doc = parseJson(json.stdout) as { error: { errcode: number; source?: string } };
     expect(doc.error.errcode).toBe(40125);
-    expect(doc.error.source).toContain('came from a WXAUTH_* environment variable');
+    expect(doc.error.source).toContain('came from the WXAUTH_SECRET environment variable');
     expect(json.stdout).not.toContain('0'.repeat(32));
   });
 

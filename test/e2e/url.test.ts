@@ -285,3 +285,25 @@ describe('wxauth url --qr', () => {
     expect(forced.stdout.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('wxauth url on a subscription-account profile', () => {
+  it('says first that a subscription account has no web authorization, and to use a test account’s own appid and secret', async () => {
+    const sub = tempConfigDir();
+    const init = await runCli(['init', '--type', 'subscription', '--appid', OA, '--secret', SECRET, '--yes'], { env: { WXAUTH_CONFIG_DIR: sub } });
+    expect(init.code, init.stderr).toBe(0);
+    // No redirect_uri saved (init does not keep one for a subscription account): not what to fix first.
+    const r = await runCli(['--lang', 'zh', 'url'], { env: { WXAUTH_CONFIG_DIR: sub } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toContain('不知道回调地址');
+    expect(r.stderr).toContain(`${OA} 是订阅号，订阅号没有网页授权权限`);
+    expect(r.stderr).toContain('wxauth init --profile test --type test --appid <测试号 appid> --secret <测试号 secret>');
+    expect(r.stderr).toContain('只把 type 改成 test 没用');
+    expect(r.stderr).not.toContain('wxauth config set type test');
+    // With a redirect_uri, the same words.
+    const withUri = await runCli(['--lang', 'zh', 'url', '--redirect-uri', 'https://www.example.com/cb'], { env: { WXAUTH_CONFIG_DIR: sub } });
+    expect(withUri.code).toBe(2);
+    expect(withUri.stderr).toContain('只把 type 改成 test 没用');
+    expect(withUri.stderr).not.toContain('wxauth config set type test');
+  });
+});

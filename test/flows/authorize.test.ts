@@ -78,7 +78,7 @@ describe('planAuthorize refuses what WeChat rejects', () => {
     ['a redirect_uri on another host', { config: service, redirectUri: 'https://api.example.org/cb', forceFlag: true }, 'domain.host'],
     ['a redirect_uri on the parent domain', { config: service, redirectUri: 'https://example.com/cb', forceFlag: true }, 'domain.parent'],
     ['a port on a production account', { config: service, redirectUri: 'https://www.example.com:8443/cb', forceFlag: true }, 'domain.port'],
-    ['the local listener on a service account whose domain is localhost', { config: { ...service, domain: 'localhost' }, redirectUri: 'http://127.0.0.1:8080/callback', forceFlag: false }, 'domain.host'],
+    ['the local listener on a service account whose domain is localhost', { config: { ...service, domain: 'localhost' }, redirectUri: 'http://127.0.0.1:8080/callback', forceFlag: false }, 'domain.host_ip'],
     ['a port on a service account without a domain', { config: { ...service, domain: undefined }, redirectUri: 'http://127.0.0.1:8080/callback', forceFlag: false }, 'redirect_uri.port'],
     ['a website app on authorize', { config: website, endpoint: 'authorize', scope: 'snsapi_base', forceFlag: true }, 'appid.website_on_authorize'],
     ['a non-http(s) redirect_uri', { config: service, redirectUri: 'ftp://www.example.com/cb', forceFlag: true }, 'redirect_uri.bad_scheme'],
@@ -133,7 +133,7 @@ describe('planAuthorize refuses what WeChat rejects', () => {
     expect(refusal({ config: { ...local, openBase: OPEN }, redirectUri: 'http://localhost:8080/callback', forceFlag: false }).error.messageRef.params?.reason).toBe('<domain.port>');
     // On the emulator too, a host other than the profile's domain is refused (domain.host, as on WeChat),
     // and so is a port on a host that is not this machine's: only a local listener needs the emulator's leave.
-    expect(refusal({ config: local, redirectUri: 'http://127.0.0.1:8080/callback', forceFlag: false }).error.messageRef.params?.reason).toBe('<domain.host>');
+    expect(refusal({ config: local, redirectUri: 'http://127.0.0.1:8080/callback', forceFlag: false }).error.messageRef.params?.reason).toBe('<domain.host_ip_website>');
     expect(refusal({ config: { ...local, domain: 'passport.example.com' }, redirectUri: 'https://passport.example.com:8443/cb', forceFlag: false }).error.messageRef.params?.reason).toBe('<domain.port>');
   });
 

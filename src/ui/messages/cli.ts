@@ -110,7 +110,7 @@ export const messages = {
     en: "wxauth inspect 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&redirect_uri=https%3A%2F%2Fwww.example.com%2Fcb&response_type=code&scope=snsapi_base&state=abc#wechat_redirect'\nwxauth inspect 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc' --json",
   },
   'cli.exchange.desc': { zh: '用 code 换取网页授权 access_token（可直接粘贴回调地址）', en: 'Exchange a code for a user access_token (or paste the whole callback URL)' },
-  'cli.exchange.opt.state': { zh: '要求回调带回这个 state，不一致就不换（默认：与 wxauth url 记下的不一致时只警告）', en: 'require this state and stop before spending the code if it differs (default: only warn when it differs from the one wxauth url remembered)' },
+  'cli.exchange.opt.state': { zh: '要求回调带回这个 state，不一致就不换（默认：与 wxauth url 或 login 记下的不一致时只警告）', en: 'require this state and stop before spending the code if it differs (default: only warn when it differs from the one wxauth url or login remembered)' },
   'cli.exchange.opt.noSave': { zh: '不写入 token 缓存', en: 'do not save to the token cache' },
   'cli.exchange.examples': {
     zh: "wxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA\nwxauth exchange 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc'\nwxauth exchange 061eY9xX08tQu02IH4wX05BjxX0eY9xA --json",
@@ -175,7 +175,7 @@ export const messages = {
   'cli.listen.opt.host': { zh: '绑定地址（默认 127.0.0.1；0.0.0.0 供同一 Wi-Fi 的手机访问）', en: 'address to bind (default 127.0.0.1; 0.0.0.0 for a phone on the same Wi-Fi)' },
   'cli.listen.opt.path': { zh: '回调路径（默认取 redirect_uri）', en: 'callback path (default from redirect_uri)' },
   'cli.listen.opt.listenTimeout': { zh: '最多等待的秒数（默认 300）', en: 'seconds to wait (default 300)' },
-  'cli.listen.opt.state': { zh: '期望的 state（默认：wxauth url 记下的那个）', en: 'expected state (default: the one wxauth url remembered)' },
+  'cli.listen.opt.state': { zh: '期望的 state（默认：wxauth url 或 login 记下的那个）', en: 'expected state (default: the one wxauth url or login remembered)' },
   'cli.listen.opt.exchange': { zh: '收到 code 后立即换取 token', en: 'exchange the code for tokens at once' },
   'cli.listen.opt.relaySnippet': { zh: '输出一个放在回调域名上的中转页面', en: 'print a relay page to put on your callback domain' },
   'cli.listen.opt.paste': { zh: '不监听，改为粘贴浏览器地址栏里的回调地址', en: "don't listen; paste the callback URL from the browser's address bar" },

@@ -95,6 +95,28 @@ export const messages = {
     en: 'Use the path {expected} (case-sensitive, no trailing /). Official accounts use /connect/oauth2/authorize, website apps /connect/qrconnect.',
   },
 
+  'inspect.endpoint.scheme': {
+    zh: '链接用的是 {scheme}://，而 {host} 只接受 {expectedScheme}://。',
+    en: 'The URL uses {scheme}://, but {host} only speaks {expectedScheme}://.',
+  },
+  'inspect.endpoint.scheme.effect': {
+    zh: '浏览器连不上：那个端口上不说 {scheme}（报连接错误或 SSL 错误），授权页打不开。',
+    en: 'The browser cannot connect: that port does not speak {scheme} (a connection or SSL error), so the authorization page never opens.',
+  },
+  'inspect.endpoint.scheme.fix': { zh: '改用 {expected}。', en: 'Use {expected}.' },
+  'inspect.endpoint.real_wechat': {
+    zh: '这条链接打开的是真实微信（open.weixin.qq.com），而当前 profile 的 openBase 指向 {openBase}（例如本地模拟器）。',
+    en: 'This URL goes to real WeChat (open.weixin.qq.com), while the profile’s openBase points at {openBase} (e.g. the local emulator).',
+  },
+  'inspect.endpoint.real_wechat.effect': {
+    zh: '按真实微信的规则检查；这个 profile 下 wxauth url 和 login 生成的链接会指向 {openBase}。',
+    en: 'It is checked by real WeChat’s rules; the URLs wxauth url and login build for this profile go to {openBase}.',
+  },
+  'inspect.endpoint.real_wechat.fix': {
+    zh: '要检查的就是真实链接的话无需改动；要在模拟器上试，把链接开头换成 {openBase}。',
+    en: 'Nothing to change if the real URL is what you meant; to try it on the emulator, start the URL with {openBase} instead.',
+  },
+
   // --- parameters --------------------------------------------------------------------------------
   'inspect.params.html_escaped': {
     zh: '参数分隔符被写成了 &amp;（{names}），这是从 HTML 里复制出来的。',
@@ -494,6 +516,30 @@ export const messages = {
     zh: '把 redirect_uri 改到 {domain} 下，或在公众平台“网页授权域名”（网站应用：授权回调域）里配置 {host}，并更新 wxauth：wxauth config set domain {host}。',
     en: 'Move redirect_uri under {domain}, or configure {host} as the web-authorization domain (website apps: 授权回调域) and tell wxauth: wxauth config set domain {host}.',
   },
+  'inspect.domain.host_ip': {
+    zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致；而且只有测试号能把 IP 配成网页授权域名。',
+    en: 'redirect_uri points at {hostport}, which is not the callback domain {domain}; and only a test account can register an IP as its web-authorization domain.',
+  },
+  'inspect.domain.host_ip.effect': {
+    zh: `微信显示 ${P10003}。`,
+    en: `WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.domain.host_ip.fix': {
+    zh: '把 redirect_uri 改到 {domain} 下（回调域是 localhost 时，login / listen 加上 --host localhost）。要用 IP 和端口在本机调试，换用测试号：在 mp.weixin.qq.com/debug/cgi-bin/sandbox 申请，用它的 appid 和 secret 建一个 profile（wxauth init --type test）。',
+    en: 'Move redirect_uri under {domain} (when the domain is localhost, give login / listen --host localhost). To debug with an IP and a port on this machine, use a test account: get one at mp.weixin.qq.com/debug/cgi-bin/sandbox and make a profile with its appid and secret (wxauth init --type test).',
+  },
+  'inspect.domain.host_ip_website': {
+    zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致；网站应用的授权回调域不能是 IP。',
+    en: 'redirect_uri points at {hostport}, which is not the callback domain {domain}; a website app’s callback domain cannot be an IP.',
+  },
+  'inspect.domain.host_ip_website.effect': {
+    zh: '网站应用显示“该链接无法访问”或“redirect_uri 参数错误”。',
+    en: 'Website apps show “该链接无法访问” or “redirect_uri 参数错误”.',
+  },
+  'inspect.domain.host_ip_website.fix': {
+    zh: '把 redirect_uri 改到 {domain} 下（回调域是 localhost 时，login 加上 --host localhost）。网站应用没有测试号；在本机试扫码登录，用模拟器：wxauth emulator --domain {appid}=localhost:*，再 wxauth login --host localhost --port 0。',
+    en: 'Move redirect_uri under {domain} (when the domain is localhost, give login --host localhost). Website apps have no test accounts; to try the QR login on this machine, use the emulator: wxauth emulator --domain {appid}=localhost:*, then wxauth login --host localhost --port 0.',
+  },
   'inspect.domain.subdomain': {
     zh: 'redirect_uri 指向 {hostport}，它是授权回调域 {domain} 的子域名。',
     en: 'redirect_uri points at {hostport}, a subdomain of the callback domain {domain}.',
@@ -541,6 +587,18 @@ export const messages = {
   'inspect.domain.emulator_only.fix': {
     zh: '本地试网站应用登录：wxauth emulator --domain {appid}={pattern}。上线前：把回调放到 {domain} 的 80/443 端口上。',
     en: 'To try the login on this machine: wxauth emulator --domain {appid}={pattern}. Before going live: serve the callback under {domain} on 80/443.',
+  },
+  'inspect.domain.emulator_only_oa': {
+    zh: 'redirect_uri 指向 {hostport}：正式公众号的回调地址不能带端口或用 IP（只有测试号可以），真实微信会拒绝。',
+    en: 'redirect_uri points at {hostport}: a real official account cannot have a port or an IP in its callback (only test accounts can), so WeChat would refuse it.',
+  },
+  'inspect.domain.emulator_only_oa.effect': {
+    zh: `这个 URL 打开的是模拟器：它和微信一样显示 ${P10003}，除非启动时用 --domain 把这个端口写进该公众号的回调域（真实微信从不允许）。`,
+    en: `This URL goes to the emulator, which shows ${P10003_EN} as WeChat does, unless it was started with a --domain naming this port for the account (which real WeChat never allows).`,
+  },
+  'inspect.domain.emulator_only_oa.fix': {
+    zh: '在本机对模拟器试：wxauth emulator --domain {appid}={pattern}。要在真实微信上回调到本机，换用测试号（它的回调域可以是 IP:端口；wxauth init --type test，用测试号自己的 appid 和 secret）。上线前：把回调放到 {domain} 的 80/443 端口上。',
+    en: 'To try it on this machine against the emulator: wxauth emulator --domain {appid}={pattern}. To call back to this machine from real WeChat, use a test account (its callback domain may be IP:port; wxauth init --type test, with the test account’s own appid and secret). Before going live: serve the callback under {domain} on 80/443.',
   },
   'inspect.domain.ip': {
     zh: '回调地址是 IP（{host}），但此账号类型不是测试号。',
@@ -723,8 +781,8 @@ export const messages = {
     en: 'WeChat shows 10005 “此公众号并没有这些scope的权限”.',
   },
   'inspect.appid.subscription.fix': {
-    zh: '使用已认证的服务号，或申请一个测试号调试（wxauth config set type test）。',
-    en: 'Use a verified service account, or debug with a test account (wxauth config set type test).',
+    zh: '网页授权要换一个号：测试号（mp.weixin.qq.com/debug/cgi-bin/sandbox 申请）或已认证的服务号，用它自己的 appid 和 secret 建 profile，例如 wxauth init --profile test --type test --appid <测试号 appid> --secret <测试号 secret>。只把 type 改成 test 没用：订阅号的 appid 仍然没有网页授权。',
+    en: 'Web authorization needs another account: a test account (get one at mp.weixin.qq.com/debug/cgi-bin/sandbox) or a verified service account, with its own appid and secret in a profile, e.g. wxauth init --profile test --type test --appid <test appid> --secret <test secret>. Changing only the type to test does not help: the subscription account’s appid still has no web authorization.',
   },
 
   // --- callback ----------------------------------------------------------------------------------
@@ -737,8 +795,8 @@ export const messages = {
     en: 'Without a code there is nothing to exchange for an access_token.',
   },
   'inspect.callback.denied.fix': {
-    zh: '给用户一个重新授权的入口；用 snsapi_base 可以在已关注时静默授权。',
-    en: 'Offer the user a way to try again; snsapi_base authorizes silently for followers.',
+    zh: '给用户一个重新授权的入口；公众号只需要 openid 时改用 snsapi_base：它是静默授权，不弹授权页，用户关不关注都一样，也就没有“拒绝”这一步。',
+    en: 'Offer the user a way to try again; for an official account that needs only the openid, use snsapi_base: it is silent, with no consent page whether or not the user follows the account, so there is nothing to refuse.',
   },
   'inspect.callback.code_empty': { zh: '回调里的 code 是空的。', en: 'The callback’s code is empty.' },
   'inspect.callback.code_empty.effect': {
@@ -798,8 +856,8 @@ export const messages = {
     en: 'Cache the first exchange’s result by code on the server and answer repeats with it.',
   },
   'inspect.callback.state_ok': {
-    zh: 'state 与 wxauth url 记住的一致。',
-    en: 'state matches the one wxauth url remembered.',
+    zh: 'state 与生成授权链接时记住的一致。',
+    en: 'state matches the one remembered when the authorization link was built.',
   },
   'inspect.callback.state_ok.effect': { zh: '这个回调来自你发起的那次授权。', en: 'This callback belongs to the authorization you started.' },
   'inspect.callback.state_ok.fix': { zh: '无需处理。', en: 'Nothing to do.' },

@@ -125,14 +125,18 @@ export const messages = {
   'listen.countdown': { zh: '等待回调… 还剩 {left}', en: 'Waiting for the callback… {left} left' },
   'listen.state.expected': { zh: '期望的 state：{state}（{source}）', en: 'Expected state: {state} ({source})' },
   'listen.state.source.flag': { zh: '来自 --state', en: 'from --state' },
-  'listen.state.source.remembered': { zh: 'wxauth url 在 {ago}前记下的', en: 'remembered by wxauth url {ago} ago' },
+  'listen.state.source.remembered': { zh: '{ago}前生成授权链接时记下的', en: 'remembered when the authorization link was built, {ago} ago' },
   'listen.state.unchecked': {
-    zh: '没有期望的 state（没有 --state，wxauth url 也没记下），回调的 state 不会被校验。',
-    en: 'No expected state (no --state, and wxauth url remembered none): the callback’s state will not be checked.',
+    zh: '没有期望的 state（没有 --state，也没有记下的 state：wxauth url 和 login 生成链接时会记下），回调的 state 不会被校验。',
+    en: 'No expected state (no --state, and none remembered: wxauth url and login remember one when they build the link): the callback’s state will not be checked.',
   },
   'listen.redirect.notLocal': {
     zh: 'profile 的 redirect_uri（{uri}）不是本机或局域网地址，端口和路径用默认值。要让回调到这里，用 --relay-snippet 或 --paste。',
     en: 'The profile’s redirect_uri ({uri}) is not a local or LAN address, so port and path use defaults. To get the callback here, use --relay-snippet or --paste.',
+  },
+  'listen.redirect.httpsLocal': {
+    zh: 'profile 的 redirect_uri（{uri}）在本机，但用的是 https：本地监听只支持 http（没有证书），收不到它，端口和路径用默认值。改用 {http}。',
+    en: 'The profile’s redirect_uri ({uri}) is on this machine, but https: the local listener speaks only http (it has no certificate) and cannot receive it, so port and path use defaults. Use {http} instead.',
   },
   'listen.redirect.mismatch': {
     zh: '回调会按 redirect_uri（{uri}）到端口和路径 {there}，而这里监听的是 {here}：除非有东西转发，回调不会到这里。去掉 --port / --path，或用 wxauth url --redirect-uri 换成这里的地址重新生成链接。',
@@ -220,6 +224,30 @@ export const messages = {
   'listen.login.redirect.notLocal.hint': {
     zh: '把 redirect_uri 设成本地地址（测试号可用 http://127.0.0.1:8080/callback：wxauth config set redirectUri …），或用 wxauth url + wxauth listen --relay-snippet / --paste。',
     en: 'Set redirect_uri to a local address (a test account may use http://127.0.0.1:8080/callback: wxauth config set redirectUri …), or use wxauth url with wxauth listen --relay-snippet / --paste.',
+  },
+  'listen.login.redirect.https': {
+    zh: 'redirect_uri {uri} 在本机，但用的是 https：本地监听只支持 http（没有证书），收不到这个回调。',
+    en: 'redirect_uri {uri} is on this machine, but it is https: the local listener speaks only http (it has no certificate), so it cannot receive this callback.',
+  },
+  'listen.login.redirect.https.noPort': {
+    zh: 'redirect_uri {uri} 在本机，但用的是 https 且没有端口：本地监听只支持 http（没有证书），而不带端口的 http 是 80 端口，普通用户监听不了。',
+    en: 'redirect_uri {uri} is on this machine, but it is https without a port: the local listener speaks only http (it has no certificate), and http without a port means port 80, which an ordinary user cannot listen on.',
+  },
+  'listen.login.redirect.https.hint': {
+    zh: '改用 http 地址：wxauth{p} config set redirectUri {http}，再运行 wxauth{p} login。',
+    en: 'Use the http address: wxauth{p} config set redirectUri {http}, then run wxauth{p} login again.',
+  },
+  'listen.login.redirect.https.env.hint': {
+    zh: '它来自环境变量 WXAUTH_REDIRECT_URI（优先于配置文件）：改用 http 地址，WXAUTH_REDIRECT_URI={http}。',
+    en: 'It comes from the WXAUTH_REDIRECT_URI variable (which overrides the config file): use the http address, WXAUTH_REDIRECT_URI={http}.',
+  },
+  'listen.login.redirect.https.real.hint': {
+    zh: '改用 http 地址：wxauth{p} config set redirectUri {http} --yes，再运行 wxauth{p} login。正式账号的回调不能带端口（微信显示 10003）：只有用 wxauth emulator --domain {appid}={host}:* 启动的模拟器接受它；公众号也可以换用测试号（wxauth init --type test）。',
+    en: 'Use the http address: wxauth{p} config set redirectUri {http} --yes, then run wxauth{p} login again. A real account’s callback cannot have a port (WeChat shows 10003): only an emulator started with wxauth emulator --domain {appid}={host}:* accepts it; a 公众号 can also switch to a test account (wxauth init --type test).',
+  },
+  'listen.login.redirect.https.env.real.hint': {
+    zh: '它来自环境变量 WXAUTH_REDIRECT_URI（优先于配置文件）：改用 http 地址，WXAUTH_REDIRECT_URI={http}。正式账号的回调不能带端口（微信显示 10003）：只有用 wxauth emulator --domain {appid}={host}:* 启动的模拟器接受它；公众号也可以换用测试号（wxauth init --type test）。',
+    en: 'It comes from the WXAUTH_REDIRECT_URI variable (which overrides the config file): use the http address, WXAUTH_REDIRECT_URI={http}. A real account’s callback cannot have a port (WeChat shows 10003): only an emulator started with wxauth emulator --domain {appid}={host}:* accepts it; a 公众号 can also switch to a test account (wxauth init --type test).',
   },
   'listen.login.scope.invalid': { zh: '--scope 不支持 "{value}"。', en: '--scope does not accept "{value}".' },
   'listen.login.scope.invalid.hint': { zh: '可选 snsapi_base、snsapi_userinfo（公众号）或 snsapi_login（网站应用）。', en: 'Use snsapi_base or snsapi_userinfo (公众号), or snsapi_login (website app).' },

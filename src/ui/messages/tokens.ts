@@ -223,8 +223,8 @@ export const messages = {
     en: 'A token only works with the appid that issued it: authorise again for {appid} (wxauth login{p}), or switch back to the appid that issued them. wxauth tokens show <openid>{p} shows each token’s appid.',
   },
   'tokens.noCachedUser.hint': {
-    zh: '先换一个 token：wxauth login{p}，或 wxauth exchange{p} <code>；也可以直接把 token 作为参数传入。wxauth tokens{p} 列出缓存里的用户。',
-    en: 'Get a token first: wxauth login{p}, or wxauth exchange{p} <code>; or pass the token as an argument. wxauth tokens{p} lists the cached users.',
+    zh: '先换一个 token：wxauth login{p}，或 wxauth exchange{p} <code>。手里已有 token 的话，check 和 userinfo 可以直接带上它（wxauth check{p} <access_token> <openid>），refresh 可以带上 refresh_token（wxauth refresh{p} <refresh_token>）。wxauth tokens{p} 列出缓存里的用户。',
+    en: 'Get a token first: wxauth login{p}, or wxauth exchange{p} <code>. With a token already in hand, check and userinfo take it as arguments (wxauth check{p} <access_token> <openid>), and refresh takes a refresh_token (wxauth refresh{p} <refresh_token>). wxauth tokens{p} lists the cached users.',
   },
 
   // --- next steps after an errcode (hints) ----------------------------------------------------
@@ -248,6 +248,14 @@ export const messages = {
     zh: 'appid（{appid}）不对：核对后用 wxauth config set appid <appid>{p}，或修改 WXAUTH_APPID。',
     en: 'The appid ({appid}) is wrong: check it, then wxauth config set appid <appid>{p}, or fix WXAUTH_APPID.',
   },
+  'tokens.next.fix_secret_env': {
+    zh: 'AppSecret 不对（或已重置）：到公众平台“设置与开发 → 基本配置”核对（网站应用在开放平台）。它来自环境变量 WXAUTH_SECRET，所以要改的是 WXAUTH_SECRET（wxauth config set secret 会被它覆盖）。',
+    en: 'The AppSecret is wrong (or was reset): compare it with the one in the MP console, 设置与开发 → 基本配置 (website apps: the Open Platform). It came from WXAUTH_SECRET, so fix WXAUTH_SECRET (it overrides wxauth config set secret).',
+  },
+  'tokens.next.fix_appid_env': {
+    zh: 'appid（{appid}）不对。它来自环境变量 WXAUTH_APPID，所以要改的是 WXAUTH_APPID（wxauth config set appid 会被它覆盖）。',
+    en: 'The appid ({appid}) is wrong. It came from WXAUTH_APPID, so fix WXAUTH_APPID (it overrides wxauth config set appid).',
+  },
   'tokens.next.reauthorize': {
     zh: 'refresh_token 无效或已超过 30 天（从授权时算起）：只能让用户重新授权，wxauth login{p}（或 wxauth url{p} 后 wxauth exchange）。',
     en: 'The refresh_token is unknown or past its 30 days (counted from the authorisation): the user must authorise again, wxauth login{p} (or wxauth url{p}, then wxauth exchange).',
@@ -259,6 +267,10 @@ export const messages = {
   'tokens.next.reauthorize_no_refresh': {
     zh: 'access_token 已过期或已被替换，而 wxauth 没有可用的 refresh_token：用 wxauth refresh <refresh_token>{p} 刷新，或让用户重新授权 wxauth login{p}。',
     en: 'The access_token expired or was replaced, and wxauth has no usable refresh_token: refresh with wxauth refresh <refresh_token>{p}, or have the user authorise again with wxauth login{p}.',
+  },
+  'tokens.next.not_sns_token': {
+    zh: '微信不认这个 access_token（40014 是“不合法”；过期一般报 42001）：它可能不完整（复制时被截断，或多了空格、引号），或者不是网页授权 token，例如误贴了基础 access_token（/cgi-bin/token 或 stable_token 的结果，wxauth token 打印的那种）。网页授权 token 要用 code 换：wxauth login{p}，或 wxauth exchange <code>{p}；换到的 token 会缓存，之后 wxauth check{p} 不带参数就用它。',
+    en: 'WeChat does not recognise this access_token (40014 means invalid; an expired one is usually 42001): it may be incomplete (cut short when copied, or with a stray space or quote), or not a web-authorization token, e.g. a basic access_token pasted by mistake (from /cgi-bin/token or stable_token, as wxauth token prints). A web-authorization token comes from exchanging a code: wxauth login{p}, or wxauth exchange <code>{p}; it is cached, and wxauth check{p} without arguments then uses it.',
   },
   'tokens.next.openid_mismatch': {
     zh: '这个 openid 不属于这个 access_token：同一用户在不同 appid 下的 openid 不同。用换 token 时一起返回的 openid（wxauth tokens{p} 可以查看）。',

@@ -180,7 +180,7 @@ export function listenHooks(out: Output): ListenHooks {
   const display = new WaitDisplay(out);
   return {
     onExpectedState: (expected) => expectedStateLine(out, expected),
-    onNotLocal: (uri) => out.note(out.t('listen.redirect.notLocal', { uri })),
+    onNotLocal: (uri, http) => out.note(http ? out.t('listen.redirect.httpsLocal', { uri, http }) : out.t('listen.redirect.notLocal', { uri })),
     onMismatch: (m, here) =>
       out.warn(
         out.t('listen.redirect.mismatch', {

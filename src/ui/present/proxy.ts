@@ -11,6 +11,8 @@ import { osReason } from '../../errors.js';
 import type { Blocked, PassedThrough, RefusedHandshake } from '../../flows/proxy/server.js';
 import type { Output } from '../output.js';
 import { liveLines } from '../live-lines.js';
+import { formatLocalTime } from '../format.js';
+import type { MessageRef } from '../../errors.js';
 
 export interface ProxyStarted {
   url: string;
@@ -39,6 +41,14 @@ export interface ProxyHooks {
 function oneLine(text: string, max = 2000): string {
   const flat = text.replace(/\s*[\r\n]+\s*/g, ' ');
   return flat.length > max ? `${flat.slice(0, max)}… (${flat.length - max} more)` : flat;
+}
+
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+/** A detector message's params with its ISO UTC times (issued, refetched…) as local time, `2026-12-04 02:04:27`. */
+function localTimes(params: MessageRef['params']): Record<string, string | number> | undefined {
+  if (!params) return undefined;
+  return Object.fromEntries(Object.entries(params as Record<string, string | number>).map(([k, v]) => [k, typeof v === 'string' && ISO_UTC.test(v) ? formatLocalTime(Date.parse(v)) : v]));
 }
 
 function clock(time: number): string {
@@ -148,7 +158,9 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
     },
 
     hit(hit) {
-      const evidence = out.tr(hit.evidence);
+      // The human line shows times as local wall-clock time (the call lines' clock is local too);
+      // --json keeps the detector's ISO UTC.
+      const evidence = out.json ? out.tr(hit.evidence) : out.tKey(hit.evidence.key, localTimes(hit.evidence.params));
       const fix = out.tr(hit.fix);
       if (out.json) {
         emitLine({ type: 'hit', id: hit.id, time: new Date(hit.time).toISOString(), call: hit.callId, endpoint: hit.endpoint, appid: hit.appid, evidence, fix, params: hit.evidence.params ?? {} });

@@ -1,0 +1,70 @@
+// Next steps that must fit what happened (zh trial, issue "diagnoses" item 5): each case runs the CLI
+// in-process against the emulator over real HTTP and reads what the user sees.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { emulatorEnv, runCli, tempConfigDir } from './helpers.js';
+
+const RID = /[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}/;
+
+let emu: EmulatorHandle;
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+const service = () => emu.apps.find((a) => a.type === 'service')!;
+function zh(args: string[], extra: Record<string, string> = {}) {
+  return runCli(['--lang', 'zh', ...args], { env: emulatorEnv(emu, service(), { WXAUTH_CONFIG_DIR: tempConfigDir(), ...extra }) });
+}
+
+describe('next steps that fit', () => {
+  it('check with a token wxauth never saw (40014): not "expired, refresh it", but incomplete or not a web-authorization token', async () => {
+    const openid = emu.users[0]!.openids[service().appid]!;
+    const r = await zh(['check', 'badtoken', openid]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('40014');
+    expect(r.stderr).not.toContain('已过期或已被替换');
+    expect(r.stderr).not.toContain('wxauth refresh <refresh_token>');
+    expect(r.stderr).toContain('它可能不完整');
+    expect(r.stderr).toContain('误贴了基础 access_token');
+    expect(r.stderr).toContain('wxauth exchange <code>');
+  });
+
+  it('rid answering 76001 never suggests looking up the failed lookup’s own rid', async () => {
+    const unknown = `${Math.floor(Date.now() / 1000).toString(16)}-00000000-00000000`;
+    const r = await zh(['rid', unknown]);
+    expect(r.code).toBe(3);
+    const own = /^rid\s+([0-9a-f-]+)$/m.exec(r.stderr)?.[1];
+    expect(own).toMatch(RID);
+    expect(own).not.toBe(unknown);
+    expect(r.stderr).not.toContain(`wxauth rid ${own}`);
+    expect(r.stderr).toContain('这是这次 rid 查询自己的 rid');
+  });
+
+  it('tokens show of an unknown openid does not offer passing a token to tokens show', async () => {
+    const r = await zh(['tokens', 'show', 'oXXX']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).not.toContain('也可以直接把 token 作为参数传入');
+    expect(r.stderr).toContain('check 和 userinfo 可以直接带上它（wxauth check <access_token> <openid>）');
+  });
+
+  it('40125 with the secret from WXAUTH_SECRET names that variable, not config set secret', async () => {
+    const r = await zh(['exchange', '0bad'], { WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de0000000f' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('40125');
+    expect(r.stderr).toContain('这个 secret 来自环境变量 WXAUTH_SECRET');
+    expect(r.stderr).not.toContain('WXAUTH_*');
+    expect(r.stderr).not.toContain('然后 wxauth config set secret');
+    expect(r.stderr).toContain('所以要改的是 WXAUTH_SECRET');
+  });
+
+  it('40013 with the appid from WXAUTH_APPID names WXAUTH_APPID, not WXAUTH_*', async () => {
+    const r = await zh(['token'], { WXAUTH_APPID: 'wx5e1ec0de0000000f' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('40013');
+    expect(r.stderr).toContain('这个 appid 来自环境变量 WXAUTH_APPID');
+    expect(r.stderr).not.toContain('WXAUTH_*');
+  });
+});
