@@ -207,6 +207,22 @@ export function cgiUserInfo(emu: Emulator, rq: Rq): Reply {
   return emu.ok(rq, 'cgi', JSON.stringify(doc));
 }
 
+/**
+ * What quota/get (and quota/clear) answer to a cgi_path they cannot serve, or undefined for a known
+ * one. §10 [DOC]: the path must start with `/` and carry no `https://api.weixin.qq.com` prefix, "否则都会
+ * 76003的报错" — so `cgi-bin/token`, `https://api.weixin.qq.com/cgi-bin/token` (and a scheme-relative
+ * `//api.weixin.qq.com/…`) are 76003, checked
+ * first; `/xxx/sns/xxx` paths are not supported (76022); a well-formed path WeChat does not know is 76021.
+ * The facts give no errmsg for 76003 here: WeChat's errmsg follows the errcode, and the only 76003 text
+ * documented is rid/get's (§11, `could not query this rid,no permission`), so that one is sent.
+ */
+function cgiPathRefusal(emu: Emulator, rq: Rq, app: NormalizedApp, path: string): Reply | undefined {
+  if (!path.startsWith('/') || path.startsWith('//')) return emu.fail(rq, 'cgi', 76003, app.appid);
+  if (/(^|\/)sns\//.test(path)) return emu.fail(rq, 'cgi', 76022, app.appid);
+  if (!Object.hasOwn(KNOWN_PATHS, path)) return emu.fail(rq, 'cgi', 76021, app.appid);
+  return undefined;
+}
+
 /** POST /cgi-bin/openapi/quota/get?access_token {"cgi_path"} (§10). */
 export function cgiQuotaGet(emu: Emulator, rq: Rq): Reply {
   const authed = requireBasicToken(emu, rq);
@@ -215,9 +231,9 @@ export function cgiQuotaGet(emu: Emulator, rq: Rq): Reply {
   const body = jsonBody(rq);
   if (!body) return emu.fail(rq, 'cgi', 47001, app.appid);
   const path = typeof body.cgi_path === 'string' ? body.cgi_path : '';
-  if (/(^|\/)sns\//.test(path)) return emu.fail(rq, 'cgi', 76022, app.appid);
-  const known = KNOWN_PATHS[path];
-  if (!known) return emu.fail(rq, 'cgi', 76021, app.appid);
+  const refused = cgiPathRefusal(emu, rq, app, path);
+  if (refused) return refused;
+  const known = KNOWN_PATHS[path]!;
   const daily = known.daily < 0 ? app.tokenDailyQuota : known.daily;
   const usedToday = used(emu, app.appid, path);
   const doc = {

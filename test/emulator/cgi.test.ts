@@ -207,6 +207,18 @@ describe('quota/get, rid/get, clear_quota', () => {
     expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, '{"cgi_path":')).text)).toBe('{"errcode":47001,"errmsg":"data format error rid: RID"}');
   });
 
+  it.each([
+    ['no leading /', 'cgi-bin/token'],
+    ['a scheme and host prefix', 'https://api.weixin.qq.com/cgi-bin/token'],
+    ['a scheme-relative host prefix', '//api.weixin.qq.com/cgi-bin/token'],
+    ['an empty path', ''],
+  ])('quota/get: a cgi_path with %s -> 76003 (§10 "否则都会76003的报错"), not 76021', async (_n, cgiPath) => {
+    const at = await basicToken();
+    expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: cgiPath })).text)).toBe(
+      '{"errcode":76003,"errmsg":"could not query this rid,no permission rid: RID"}',
+    );
+  });
+
   it('rid/get answers for rids the emulator issued to this account; 76001 unknown; 76002 malformed; 76003 other account', async () => {
     const bad = await get(emu.url, tokenPath(SVC, '0'.repeat(32)));
     const rid = /rid: (\S+)"/.exec(bad.text)![1]!;
