@@ -15,7 +15,16 @@ export const STABLE_FORCE_GAP_MS = 30_000;
 /** §12: 10 clears per account per month. */
 export const CLEARS_PER_MONTH = 10;
 
-/** Daily limits quota/get reports, by cgi_path (§10, §8, §9). */
+/**
+ * JSSDK-FACTS §1.4: "目前为了方便测试提供了1w的获取量，超过阀值后，服务将不再可用"; 45009 seen after 10,000
+ * calls a day. The one number for getticket: jssdk.ts enforces it and quota/get reports it.
+ */
+export const TICKET_DAILY_QUOTA = 10_000;
+
+/**
+ * Daily limits quota/get reports, by cgi_path (§10, §8, §9). Where the emulator enforces a limit, the
+ * number here is the one enforced (-1: the app's tokenDailyQuota).
+ */
 const KNOWN_PATHS: Record<string, { daily: number; rate?: [number, number] }> = {
   '/cgi-bin/token': { daily: -1 },
   '/cgi-bin/stable_token': { daily: 500_000, rate: [10_000, 60] },
@@ -26,15 +35,20 @@ const KNOWN_PATHS: Record<string, { daily: number; rate?: [number, number] }> = 
   '/cgi-bin/openapi/rid/get': { daily: 10_000 },
   '/cgi-bin/message/custom/send': { daily: 500_000 },
   '/cgi-bin/menu/create': { daily: 1_000 },
-  '/cgi-bin/ticket/getticket': { daily: 1_000_000 },
+  '/cgi-bin/ticket/getticket': { daily: TICKET_DAILY_QUOTA },
 };
 
-function used(emu: Emulator, appid: string, path: string): number {
+/**
+ * Calls of `path` by `appid` counted today (Beijing day), under the `${appid} ${cgi_path}` key every
+ * route counts into (getticket too), so quota/get, quota/clear and clear_quota see them all.
+ */
+export function used(emu: Emulator, appid: string, path: string): number {
   const entry = emu.state.quota.get(`${appid} ${path}`);
   return entry && entry.day === beijingDay(emu.now()) ? entry.used : 0;
 }
 
-function count(emu: Emulator, appid: string, path: string): void {
+/** One more call of `path` by `appid` today (see used()). */
+export function count(emu: Emulator, appid: string, path: string): void {
   const key = `${appid} ${path}`;
   const day = beijingDay(emu.now());
   const entry = emu.state.quota.get(key);
