@@ -4,7 +4,7 @@ import type { Reply, Rq } from './reply.js';
 import type { NormalizedApp } from './seed.js';
 import { openidFor, unionidFor } from './seed.js';
 import { beijingDay, beijingMonth, type BasicTokenEntry } from './state.js';
-import { API_DOMAIN_IPS, ERRMSG_40001_CGI, newBasicToken } from './wire.js';
+import { API_DOMAIN_IPS, ERRMSG_40001_CGI, ERRMSG_45011_DOC_TABLE, newBasicToken } from './wire.js';
 
 export const BASIC_TTL = 7200;
 /** §8: after a new /cgi-bin/token, the previous token works for at most 5 more minutes. */
@@ -12,6 +12,9 @@ export const OVERLAP_MS = 300_000;
 /** §9: force_refresh at most 20 a day, at least 30 s apart. */
 export const STABLE_FORCE_PER_DAY = 20;
 export const STABLE_FORCE_GAP_MS = 30_000;
+/** §9 / §14 [DOC]: stable_token "Limits: 10 000/min and 500 000/day"; quota/get reports the same numbers. */
+export const STABLE_PER_MINUTE = 10_000;
+export const STABLE_PER_DAY = 500_000;
 /** §12: 10 clears per account per month. */
 export const CLEARS_PER_MONTH = 10;
 
@@ -27,7 +30,7 @@ export const TICKET_DAILY_QUOTA = 10_000;
  */
 const KNOWN_PATHS: Record<string, { daily: number; rate?: [number, number] }> = {
   '/cgi-bin/token': { daily: -1 },
-  '/cgi-bin/stable_token': { daily: 500_000, rate: [10_000, 60] },
+  '/cgi-bin/stable_token': { daily: STABLE_PER_DAY, rate: [STABLE_PER_MINUTE, 60] },
   '/cgi-bin/user/info': { daily: 5_000_000 },
   '/cgi-bin/get_api_domain_ip': { daily: 10_000 },
   '/cgi-bin/clear_quota': { daily: 100 },
@@ -111,6 +114,30 @@ function jsonBody(rq: Rq): Record<string, unknown> | undefined {
 }
 
 /**
+ * §9 / §14 [DOC]: at most 500,000 stable_token calls a (Beijing) day -> 45009, and 10,000 in a minute ->
+ * 45011 (a fixed clock minute: "retry next minute"). The day is the quota counter quota/get reports; the
+ * minute a counter per appid, updated in place (no allocation per request). A call refused here is not
+ * counted. 45011's errmsg ⚠ (§14): the errCode page's by default, the doc tables' with minuteQuotaErrmsg.
+ */
+function stableLimitError(emu: Emulator, rq: Rq, app: NormalizedApp): Reply | undefined {
+  if (used(emu, app.appid, '/cgi-bin/stable_token') >= STABLE_PER_DAY) return emu.fail(rq, 'cgi', 45009, app.appid);
+  const minute = Math.floor(emu.now() / 60_000);
+  const m = emu.state.stableMinute.get(app.appid);
+  if (m === undefined) {
+    emu.state.stableMinute.set(app.appid, { minute, used: 1 });
+    return undefined;
+  }
+  if (m.minute !== minute) {
+    m.minute = minute;
+    m.used = 0;
+  }
+  if (m.used >= STABLE_PER_MINUTE)
+    return emu.fail(rq, 'cgi', 45011, app.appid, emu.switches.minuteQuotaErrmsg === 'doc-table' ? ERRMSG_45011_DOC_TABLE : undefined);
+  m.used += 1;
+  return undefined;
+}
+
+/**
  * POST /cgi-bin/stable_token {"grant_type","appid","secret","force_refresh"} (§9). A body that is not
  * JSON is not parsed at all, so WeChat reports the first missing field (observed: 41002).
  */
@@ -127,6 +154,8 @@ export function cgiStableToken(emu: Emulator, rq: Rq): Reply {
   if (secret !== app.secret) return emu.fail(rq, 'cgi', 40125, app.appid);
   const denied = whitelistError(emu, rq, app);
   if (denied) return denied;
+  const limited = stableLimitError(emu, rq, app);
+  if (limited) return limited;
 
   const now = emu.now();
   const currentToken = emu.state.basicTokens.currentOf(app.appid, 'stable');

@@ -17,6 +17,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   userInfoEra: '2021',
   httpOnSns: 'allow',
   codeCheckOrder: 'secret-first',
+  minuteQuotaErrmsg: 'errcode-page',
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -35,6 +36,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   userInfoEra: ['2021', 'current'],
   httpOnSns: ['allow', '43003'],
   codeCheckOrder: ['secret-first', 'code-first'],
+  minuteQuotaErrmsg: ['errcode-page', 'doc-table'],
 };
 
 /**

@@ -82,6 +82,11 @@ export interface EmulatorSwitches {
   httpOnSns: 'allow' | '43003';
   /** /sns/oauth2/access_token check order (§4 ⚠, §17.4): secret before the code, or the code first (one 2026 report). */
   codeCheckOrder: 'secret-first' | 'code-first';
+  /**
+   * 45011's errmsg (§14 ⚠): the errCode page's `api minute-quota reach limit, must slower, retry next minute`
+   * or the doc tables' `api minute-quota reach limit  mustslower  retry next minute` (double spaces).
+   */
+  minuteQuotaErrmsg: 'errcode-page' | 'doc-table';
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

@@ -214,6 +214,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   userInfoEra: { zh: '/cgi-bin/user/info：保留 language（2021）或按当前文档去掉', en: '/cgi-bin/user/info: keep language (2021) or drop it as the current doc does' },
   httpOnSns: { zh: '通过 http 调 /sns/*：照常回答，或 43003 require https', en: '/sns/* over plain http: answered, or 43003 require https' },
   codeCheckOrder: { zh: 'secret 和 code 都错时先检查哪个', en: 'which is checked first when both the secret and the code are wrong' },
+  minuteQuotaErrmsg: {
+    zh: '45011（每分钟超限）的 errmsg：错误码页面的写法，或文档表格里的双空格写法',
+    en: '45011 (per-minute limit) errmsg: the errCode page’s text, or the doc tables’ double-spaced one',
+  },
   callerIp: { zh: 'IP 白名单检查时当作调用方的 IP', en: 'the caller IP used for whitelist checks' },
 };
 

@@ -1,6 +1,9 @@
 // Conformance of /cgi-bin/* against WeChat's documented payloads (API-FACTS §8–§13).
 import { describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS } from '../../src/emulator/index.js';
+import { Emulator } from '../../src/emulator/server.js';
+import { cgiStableToken } from '../../src/emulator/cgi.js';
+import type { Rq } from '../../src/emulator/reply.js';
 import { T0, T0_HEX, get, norm, post, useEmulator } from './helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;
@@ -150,6 +153,57 @@ describe('/cgi-bin/stable_token', () => {
 
   it('GET -> 43002 require POST method', async () => {
     expect(norm((await get(emu.url, '/cgi-bin/stable_token')).text)).toBe('{"errcode":43002,"errmsg":"require POST method rid: RID"}');
+  });
+});
+
+describe('/cgi-bin/stable_token limits: 10,000 a minute, 500,000 a day (§9, §14)', () => {
+  // Hundreds of thousands of HTTP round trips would dominate the suite: the calls under the limit go
+  // to the route directly (the function the router calls, on the emulator's real counters), the
+  // refused ones over HTTP to the same emulator, listening.
+  const body = JSON.stringify({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET });
+  const rq: Rq = { method: 'POST', path: '/cgi-bin/stable_token', query: new URLSearchParams(), rawQuery: '', url: '/cgi-bin/stable_token', body, ip: '127.0.0.1', cookies: {}, headers: {}, origin: 'http://127.0.0.1' };
+
+  async function listening(): Promise<Emulator> {
+    const e = new Emulator({ clock: () => T0 });
+    await e.listen(0, '127.0.0.1');
+    return e;
+  }
+
+  it('the 10,001st call in a minute -> 45011 with the errCode page\'s errmsg; the next minute answers again; another app is unaffected', async () => {
+    const e = await listening();
+    try {
+      for (let i = 0; i < 10_000; i++) expect(cgiStableToken(e, rq).errcode).toBeUndefined();
+      const over = await post(e.url, '/cgi-bin/stable_token', body);
+      expect(norm(over.text)).toBe('{"errcode":45011,"errmsg":"api minute-quota reach limit, must slower, retry next minute rid: RID"}');
+      expect((await post(e.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: TEST, secret: TEST_SECRET })).json).toHaveProperty('access_token');
+      // §14 ⚠: the doc tables' spelling, double spaces included.
+      e.switches = { ...e.switches, minuteQuotaErrmsg: 'doc-table' };
+      expect(norm((await post(e.url, '/cgi-bin/stable_token', body)).text)).toBe('{"errcode":45011,"errmsg":"api minute-quota reach limit  mustslower  retry next minute rid: RID"}');
+      e.advanceClock(60);
+      expect((await post(e.url, '/cgi-bin/stable_token', body)).json).toHaveProperty('access_token');
+      // The refused calls were not counted: quota/get sees the 10,001 that were answered.
+      const at = String((await post(e.url, '/cgi-bin/stable_token', body)).json.access_token);
+      const q = await post(e.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: '/cgi-bin/stable_token' });
+      expect(q.json.quota).toEqual({ daily_limit: 500_000, used: 10_002, remain: 489_998 });
+      expect(q.json.rate_limit).toEqual({ call_count: 10_000, refresh_second: 60 });
+    } finally {
+      await e.close();
+    }
+  });
+
+  it('the 500,001st call in a Beijing day -> 45009 reach max api daily quota limit; the next day answers again', async () => {
+    const e = await listening();
+    try {
+      for (let minute = 0; minute < 50; minute++) {
+        for (let i = 0; i < 10_000; i++) if (cgiStableToken(e, rq).errcode !== undefined) throw new Error(`refused at minute ${minute}, call ${i}`);
+        e.advanceClock(60);
+      }
+      expect(norm((await post(e.url, '/cgi-bin/stable_token', body)).text)).toBe('{"errcode":45009,"errmsg":"reach max api daily quota limit rid: RID"}');
+      e.advanceClock(86_400);
+      expect((await post(e.url, '/cgi-bin/stable_token', body)).json).toHaveProperty('access_token');
+    } finally {
+      await e.close();
+    }
   });
 });
 
