@@ -104,6 +104,7 @@ function authorize(emu: Emulator, rq: Rq): Reply {
     return html(errorPage(SCOPE_ERROR, undefined, 'parameters must come in the order appid, redirect_uri, response_type, scope, state'));
   if ((q.get('response_type') ?? '') !== 'code')
     return html(errorPage('该链接无法访问', undefined, 'response_type must be code'));
+  // §1.1 [OBS], §1.5 [DOC]: snsapi_login here is 10005 (the default); the switch keeps the other page.
   if (scopeParam === 'snsapi_login') {
     return emu.switches.loginScopeOnAuthorize === '10005'
       ? html(errorPage('此公众号并没有这些scope的权限', 10005, 'snsapi_login is for website apps on /connect/qrconnect'))

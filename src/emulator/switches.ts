@@ -9,7 +9,8 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   denyBehaviour: 'redirect-state-only',
   unknownPath: '40066',
   paramOrderCheck: true,
-  loginScopeOnAuthorize: 'scope-error',
+  // §1.1 [OBS] and §1.5 [DOC] both say 10005 for snsapi_login on /connect/oauth2/authorize.
+  loginScopeOnAuthorize: '10005',
   silentUserinfo: 'never',
   profileEra: '2021',
   stateLengthCheck: true,
@@ -28,7 +29,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   denyBehaviour: ['redirect-state-only', 'no-redirect'],
   unknownPath: ['40066', '404'],
   paramOrderCheck: [true, false],
-  loginScopeOnAuthorize: ['scope-error', '10005'],
+  loginScopeOnAuthorize: ['10005', 'scope-error'],
   silentUserinfo: ['never', 'followers'],
   profileEra: ['2021', 'legacy'],
   stateLengthCheck: [true, false],

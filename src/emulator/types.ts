@@ -66,8 +66,11 @@ export interface EmulatorSwitches {
   unknownPath: '40066' | '404';
   /** Reject authorize links whose appid/redirect_uri/response_type/scope/state are out of order. */
   paramOrderCheck: boolean;
-  /** snsapi_login on /connect/oauth2/authorize: the "Scope 参数错误" page or the 10005 page. */
-  loginScopeOnAuthorize: 'scope-error' | '10005';
+  /**
+   * snsapi_login on /connect/oauth2/authorize: the 10005 page (§1.1 [OBS], §1.5 [DOC]: "snsapi_login on
+   * this endpoint") or the "Scope 参数错误或没有 Scope 权限" page.
+   */
+  loginScopeOnAuthorize: '10005' | 'scope-error';
   /** When snsapi_userinfo skips the consent page (forcePopup always shows it). */
   silentUserinfo: 'never' | 'followers';
   /** userinfo profile: post-2021-10 (sex 0, empty region, empty language) or the legacy one. */
