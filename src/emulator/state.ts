@@ -752,6 +752,8 @@ export class EmulatorState {
   /** `${appid} ${cgi_path}` -> calls today. */
   quota = new Map<string, { day: number; used: number }>();
   clears = new Map<string, { month: string; count: number }>();
+  /** appid -> quota/clear (one API's count) calls this month, apart from clear_quota's `clears` (cgi.ts). */
+  apiClears = new Map<string, { month: string; count: number }>();
   rids = new RidStore();
   qr = new FifoMap<string, QrSession>();
   tickets = new FifoMap<string, ConsentTicket>();

@@ -308,6 +308,60 @@ describe('quota/get, rid/get, clear_quota', () => {
     );
   });
 
+  it('quota/clear resets one API\'s count for this app only: {"errcode":0,"errmsg":"ok"} (§12)', async () => {
+    const quotaOf = async (at: string, cgiPath: string) =>
+      (await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: cgiPath })).json.quota as Record<string, number>;
+    await basicToken();
+    await basicToken();
+    const at = await basicToken();
+    await get(emu.url, `/cgi-bin/get_api_domain_ip?access_token=${at}`);
+    const other = await basicToken(TEST, TEST_SECRET);
+    const cleared = await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${at}`, { cgi_path: '/cgi-bin/token' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.text).toBe('{"errcode":0,"errmsg":"ok"}');
+    expect(await quotaOf(at, '/cgi-bin/token')).toEqual({ daily_limit: 2000, used: 0, remain: 2000 });
+    // Another path of the same app, and the same path of another app, keep their counts.
+    expect((await quotaOf(at, '/cgi-bin/get_api_domain_ip')).used).toBe(1);
+    expect((await quotaOf(other, '/cgi-bin/token')).used).toBe(1);
+    // The daily quota it guards is really free again: the test account's 200 a day.
+    for (let i = 1; i < 200; i++) await basicToken(TEST, TEST_SECRET);
+    expect((await get(emu.url, tokenPath(TEST, TEST_SECRET))).json.errcode).toBe(45009);
+    // A stable token: the 199 fetches above have retired `other`.
+    const stableAt = String((await stable({ grant_type: 'client_credential', appid: TEST, secret: TEST_SECRET })).json.access_token);
+    expect((await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${stableAt}`, { cgi_path: '/cgi-bin/token' })).json.errcode).toBe(0);
+    expect((await get(emu.url, tokenPath(TEST, TEST_SECRET))).json).toHaveProperty('access_token');
+  });
+
+  it.each([
+    ['a cgi_path without a leading /', { cgi_path: 'cgi-bin/token' }, '{"errcode":76003,"errmsg":"could not query this rid,no permission rid: RID"}'],
+    ['a host prefix', { cgi_path: 'https://api.weixin.qq.com/cgi-bin/token' }, '{"errcode":76003,"errmsg":"could not query this rid,no permission rid: RID"}'],
+    ['an unknown path', { cgi_path: '/cgi-bin/nope' }, '{"errcode":76021,"errmsg":"cgi_path not found, please check rid: RID"}'],
+    ['an /sns/ path', { cgi_path: '/sns/oauth2/access_token' }, '{"errcode":76022,"errmsg":"could not use this cgi_path, no permission rid: RID"}'],
+    ['a body that is not JSON', '{"cgi_path":', '{"errcode":47001,"errmsg":"data format error rid: RID"}'],
+  ])('quota/clear: %s -> the errcode quota/get gives', async (_n, body, expected) => {
+    const at = await basicToken();
+    expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${at}`, body)).text)).toBe(expected);
+  });
+
+  it('quota/clear checks the token like every /cgi-bin call; GET -> 43002', async () => {
+    expect(norm((await post(emu.url, '/cgi-bin/openapi/quota/clear', { cgi_path: '/cgi-bin/token' })).text)).toBe('{"errcode":41001,"errmsg":"access_token missing rid: RID"}');
+    expect((await post(emu.url, '/cgi-bin/openapi/quota/clear?access_token=nope', { cgi_path: '/cgi-bin/token' })).json.errcode).toBe(40001);
+    expect(norm((await get(emu.url, '/cgi-bin/openapi/quota/clear')).text)).toBe('{"errcode":43002,"errmsg":"require POST method rid: RID"}');
+  });
+
+  it('quota/clear: 50 clears a month per account (the doc), then 48006; the next month again', async () => {
+    const at = await basicToken();
+    for (let i = 0; i < 50; i++) expect((await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${at}`, { cgi_path: '/cgi-bin/token' })).json.errcode).toBe(0);
+    expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${at}`, { cgi_path: '/cgi-bin/user/info' })).text)).toBe(
+      '{"errcode":48006,"errmsg":"forbid to clear quota because of reaching the limit rid: RID"}',
+    );
+    // clear_quota keeps its own 10 a month.
+    expect((await post(emu.url, `/cgi-bin/clear_quota?access_token=${at}`, { appid: SVC })).json.errcode).toBe(0);
+    emu.advanceClock(31 * 86400);
+    const later = await basicToken();
+    expect((await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${later}`, { cgi_path: '/cgi-bin/token' })).json.errcode).toBe(0);
+  });
+
   it('get_api_domain_ip lists the documented IPs', async () => {
     const at = await basicToken();
     expect((await get(emu.url, `/cgi-bin/get_api_domain_ip?access_token=${at}`)).text).toBe('{"ip_list":["101.89.47.18","101.91.34.103","101.91.37.13","109.244.129.223"]}');
