@@ -95,7 +95,9 @@ export function cgiToken(emu: Emulator, rq: Rq): Reply {
   if (q.get('grant_type') !== 'client_credential') return emu.fail(rq, 'cgi', 40002, app.appid);
   const secret = q.get('secret') ?? '';
   if (secret === '') return emu.fail(rq, 'cgi', 41004, app.appid);
-  if (secret !== app.secret) return emu.fail(rq, 'cgi', 40125, app.appid);
+  // §8 ⚠: a wrong secret is 40125 `invalid appsecret` today, 40001 in older docs (tokenBadSecretErrcode);
+  // 40001's text is §0.4's plain one, without the 2023 getStableAccessToken advert of ERRMSG_40001_CGI.
+  if (secret !== app.secret) return emu.fail(rq, 'cgi', emu.switches.tokenBadSecretErrcode, app.appid);
   const denied = whitelistError(emu, rq, app);
   if (denied) return denied;
   if (used(emu, app.appid, '/cgi-bin/token') >= app.tokenDailyQuota) return emu.fail(rq, 'cgi', 45009, app.appid);

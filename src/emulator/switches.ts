@@ -18,6 +18,8 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   userInfoEra: '2021',
   httpOnSns: 'allow',
   codeCheckOrder: 'secret-first',
+  authExpiredErrcode: 42001,
+  tokenBadSecretErrcode: 40125,
   minuteQuotaErrmsg: 'errcode-page',
 };
 
@@ -37,6 +39,8 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   userInfoEra: ['2021', 'current'],
   httpOnSns: ['allow', '43003'],
   codeCheckOrder: ['secret-first', 'code-first'],
+  authExpiredErrcode: [42001, 40014],
+  tokenBadSecretErrcode: [40125, 40001],
   minuteQuotaErrmsg: ['errcode-page', 'doc-table'],
 };
 

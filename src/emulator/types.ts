@@ -85,6 +85,10 @@ export interface EmulatorSwitches {
   httpOnSns: 'allow' | '43003';
   /** /sns/oauth2/access_token check order (§4 ⚠, §17.4): secret before the code, or the code first (one 2026 report). */
   codeCheckOrder: 'secret-first' | 'code-first';
+  /** An expired token on /sns/auth: 42001 (doc table) or 40014, as WeChat sometimes reports it (§6 ⚠). */
+  authExpiredErrcode: 42001 | 40014;
+  /** A wrong secret on /cgi-bin/token: 40125 `invalid appsecret` (modern) or 40001 (older docs), §8 ⚠. */
+  tokenBadSecretErrcode: 40125 | 40001;
   /**
    * 45011's errmsg (§14 ⚠): the errCode page's `api minute-quota reach limit, must slower, retry next minute`
    * or the doc tables' `api minute-quota reach limit  mustslower  retry next minute` (double spaces).

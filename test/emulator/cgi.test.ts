@@ -97,6 +97,17 @@ describe('/cgi-bin/token', () => {
   it('POST -> 43001 require GET method', async () => {
     expect(norm((await post(emu.url, tokenPath(), '')).text)).toBe('{"errcode":43001,"errmsg":"require GET method rid: RID"}');
   });
+
+  it('wrong secret: 40125 by default, the older docs\' 40001 with tokenBadSecretErrcode 40001 (§8 ⚠); stable_token keeps 40125', async () => {
+    const wrong = tokenPath(SVC, '0'.repeat(32));
+    expect(norm((await get(emu.url, wrong)).text)).toBe('{"errcode":40125,"errmsg":"invalid appsecret rid: RID"}');
+    emu.configure({ tokenBadSecretErrcode: 40001 });
+    expect(norm((await get(emu.url, wrong)).text)).toBe('{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest rid: RID"}');
+    expect((await stable({ grant_type: 'client_credential', appid: SVC, secret: 'x' })).json.errcode).toBe(40125);
+    expect((await get(emu.url, tokenPath())).json).toHaveProperty('access_token');
+    emu.configure({ tokenBadSecretErrcode: 40125 });
+    expect((await get(emu.url, wrong)).json.errcode).toBe(40125);
+  });
 });
 
 describe('/cgi-bin/stable_token', () => {
