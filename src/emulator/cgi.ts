@@ -4,7 +4,7 @@ import type { Reply, Rq } from './reply.js';
 import type { NormalizedApp } from './seed.js';
 import { openidFor, unionidFor } from './seed.js';
 import { beijingDay, beijingMonth, type BasicTokenEntry } from './state.js';
-import { API_DOMAIN_IPS, ERRMSG_40001_CGI, newBasicToken } from './wire.js';
+import { API_DOMAIN_IPS, ERRMSG_40001_CGI, ERRMSG_45011_DOC_TABLE, newBasicToken } from './wire.js';
 
 export const BASIC_TTL = 7200;
 /** §8: after a new /cgi-bin/token, the previous token works for at most 5 more minutes. */
@@ -12,13 +12,32 @@ export const OVERLAP_MS = 300_000;
 /** §9: force_refresh at most 20 a day, at least 30 s apart. */
 export const STABLE_FORCE_PER_DAY = 20;
 export const STABLE_FORCE_GAP_MS = 30_000;
+/** §9 / §14 [DOC]: stable_token "Limits: 10 000/min and 500 000/day"; quota/get reports the same numbers. */
+export const STABLE_PER_MINUTE = 10_000;
+export const STABLE_PER_DAY = 500_000;
 /** §12: 10 clears per account per month. */
 export const CLEARS_PER_MONTH = 10;
+/**
+ * quota/clear (one API): "每个账号每月共50次清零操作机会，清零生效一次即用掉一次机会" [DOC]
+ * https://developers.weixin.qq.com/doc/subscription/api/apimanage/api_clearapiquota (注意事项); shared by all
+ * of the account's APIs (WeChat staff, community 000a0e86a14598e75dd4a2ea26b400). No source says whether
+ * it shares clear_quota's 10, so it is counted apart.
+ */
+export const API_CLEARS_PER_MONTH = 50;
 
-/** Daily limits quota/get reports, by cgi_path (§10, §8, §9). */
+/**
+ * JSSDK-FACTS §1.4: "目前为了方便测试提供了1w的获取量，超过阀值后，服务将不再可用"; 45009 seen after 10,000
+ * calls a day. The one number for getticket: jssdk.ts enforces it and quota/get reports it.
+ */
+export const TICKET_DAILY_QUOTA = 10_000;
+
+/**
+ * Daily limits quota/get reports, by cgi_path (§10, §8, §9). Where the emulator enforces a limit, the
+ * number here is the one enforced (-1: the app's tokenDailyQuota).
+ */
 const KNOWN_PATHS: Record<string, { daily: number; rate?: [number, number] }> = {
   '/cgi-bin/token': { daily: -1 },
-  '/cgi-bin/stable_token': { daily: 500_000, rate: [10_000, 60] },
+  '/cgi-bin/stable_token': { daily: STABLE_PER_DAY, rate: [STABLE_PER_MINUTE, 60] },
   '/cgi-bin/user/info': { daily: 5_000_000 },
   '/cgi-bin/get_api_domain_ip': { daily: 10_000 },
   '/cgi-bin/clear_quota': { daily: 100 },
@@ -26,15 +45,20 @@ const KNOWN_PATHS: Record<string, { daily: number; rate?: [number, number] }> = 
   '/cgi-bin/openapi/rid/get': { daily: 10_000 },
   '/cgi-bin/message/custom/send': { daily: 500_000 },
   '/cgi-bin/menu/create': { daily: 1_000 },
-  '/cgi-bin/ticket/getticket': { daily: 1_000_000 },
+  '/cgi-bin/ticket/getticket': { daily: TICKET_DAILY_QUOTA },
 };
 
-function used(emu: Emulator, appid: string, path: string): number {
+/**
+ * Calls of `path` by `appid` counted today (Beijing day), under the `${appid} ${cgi_path}` key every
+ * route counts into (getticket too), so quota/get, quota/clear and clear_quota see them all.
+ */
+export function used(emu: Emulator, appid: string, path: string): number {
   const entry = emu.state.quota.get(`${appid} ${path}`);
   return entry && entry.day === beijingDay(emu.now()) ? entry.used : 0;
 }
 
-function count(emu: Emulator, appid: string, path: string): void {
+/** One more call of `path` by `appid` today (see used()). */
+export function count(emu: Emulator, appid: string, path: string): void {
   const key = `${appid} ${path}`;
   const day = beijingDay(emu.now());
   const entry = emu.state.quota.get(key);
@@ -71,7 +95,9 @@ export function cgiToken(emu: Emulator, rq: Rq): Reply {
   if (q.get('grant_type') !== 'client_credential') return emu.fail(rq, 'cgi', 40002, app.appid);
   const secret = q.get('secret') ?? '';
   if (secret === '') return emu.fail(rq, 'cgi', 41004, app.appid);
-  if (secret !== app.secret) return emu.fail(rq, 'cgi', 40125, app.appid);
+  // §8 ⚠: a wrong secret is 40125 `invalid appsecret` today, 40001 in older docs (tokenBadSecretErrcode);
+  // 40001's text is §0.4's plain one, without the 2023 getStableAccessToken advert of ERRMSG_40001_CGI.
+  if (secret !== app.secret) return emu.fail(rq, 'cgi', emu.switches.tokenBadSecretErrcode, app.appid);
   const denied = whitelistError(emu, rq, app);
   if (denied) return denied;
   if (used(emu, app.appid, '/cgi-bin/token') >= app.tokenDailyQuota) return emu.fail(rq, 'cgi', 45009, app.appid);
@@ -97,6 +123,30 @@ function jsonBody(rq: Rq): Record<string, unknown> | undefined {
 }
 
 /**
+ * §9 / §14 [DOC]: at most 500,000 stable_token calls a (Beijing) day -> 45009, and 10,000 in a minute ->
+ * 45011 (a fixed clock minute: "retry next minute"). The day is the quota counter quota/get reports; the
+ * minute a counter per appid, updated in place (no allocation per request). A call refused here is not
+ * counted. 45011's errmsg ⚠ (§14): the errCode page's by default, the doc tables' with minuteQuotaErrmsg.
+ */
+function stableLimitError(emu: Emulator, rq: Rq, app: NormalizedApp): Reply | undefined {
+  if (used(emu, app.appid, '/cgi-bin/stable_token') >= STABLE_PER_DAY) return emu.fail(rq, 'cgi', 45009, app.appid);
+  const minute = Math.floor(emu.now() / 60_000);
+  const m = emu.state.stableMinute.get(app.appid);
+  if (m === undefined) {
+    emu.state.stableMinute.set(app.appid, { minute, used: 1 });
+    return undefined;
+  }
+  if (m.minute !== minute) {
+    m.minute = minute;
+    m.used = 0;
+  }
+  if (m.used >= STABLE_PER_MINUTE)
+    return emu.fail(rq, 'cgi', 45011, app.appid, emu.switches.minuteQuotaErrmsg === 'doc-table' ? ERRMSG_45011_DOC_TABLE : undefined);
+  m.used += 1;
+  return undefined;
+}
+
+/**
  * POST /cgi-bin/stable_token {"grant_type","appid","secret","force_refresh"} (§9). A body that is not
  * JSON is not parsed at all, so WeChat reports the first missing field (observed: 41002).
  */
@@ -113,6 +163,8 @@ export function cgiStableToken(emu: Emulator, rq: Rq): Reply {
   if (secret !== app.secret) return emu.fail(rq, 'cgi', 40125, app.appid);
   const denied = whitelistError(emu, rq, app);
   if (denied) return denied;
+  const limited = stableLimitError(emu, rq, app);
+  if (limited) return limited;
 
   const now = emu.now();
   const currentToken = emu.state.basicTokens.currentOf(app.appid, 'stable');
@@ -207,6 +259,22 @@ export function cgiUserInfo(emu: Emulator, rq: Rq): Reply {
   return emu.ok(rq, 'cgi', JSON.stringify(doc));
 }
 
+/**
+ * What quota/get (and quota/clear) answer to a cgi_path they cannot serve, or undefined for a known
+ * one. §10 [DOC]: the path must start with `/` and carry no `https://api.weixin.qq.com` prefix, "否则都会
+ * 76003的报错" — so `cgi-bin/token`, `https://api.weixin.qq.com/cgi-bin/token` (and a scheme-relative
+ * `//api.weixin.qq.com/…`) are 76003, checked
+ * first; `/xxx/sns/xxx` paths are not supported (76022); a well-formed path WeChat does not know is 76021.
+ * The facts give no errmsg for 76003 here: WeChat's errmsg follows the errcode, and the only 76003 text
+ * documented is rid/get's (§11, `could not query this rid,no permission`), so that one is sent.
+ */
+function cgiPathRefusal(emu: Emulator, rq: Rq, app: NormalizedApp, path: string): Reply | undefined {
+  if (!path.startsWith('/') || path.startsWith('//')) return emu.fail(rq, 'cgi', 76003, app.appid);
+  if (/(^|\/)sns\//.test(path)) return emu.fail(rq, 'cgi', 76022, app.appid);
+  if (!Object.hasOwn(KNOWN_PATHS, path)) return emu.fail(rq, 'cgi', 76021, app.appid);
+  return undefined;
+}
+
 /** POST /cgi-bin/openapi/quota/get?access_token {"cgi_path"} (§10). */
 export function cgiQuotaGet(emu: Emulator, rq: Rq): Reply {
   const authed = requireBasicToken(emu, rq);
@@ -215,9 +283,9 @@ export function cgiQuotaGet(emu: Emulator, rq: Rq): Reply {
   const body = jsonBody(rq);
   if (!body) return emu.fail(rq, 'cgi', 47001, app.appid);
   const path = typeof body.cgi_path === 'string' ? body.cgi_path : '';
-  if (/(^|\/)sns\//.test(path)) return emu.fail(rq, 'cgi', 76022, app.appid);
-  const known = KNOWN_PATHS[path];
-  if (!known) return emu.fail(rq, 'cgi', 76021, app.appid);
+  const refused = cgiPathRefusal(emu, rq, app, path);
+  if (refused) return refused;
+  const known = KNOWN_PATHS[path]!;
   const daily = known.daily < 0 ? app.tokenDailyQuota : known.daily;
   const usedToday = used(emu, app.appid, path);
   const doc = {
@@ -268,6 +336,34 @@ function clearFor(emu: Emulator, rq: Rq, app: NormalizedApp): Reply {
   for (const key of [...emu.state.quota.keys()]) if (key.startsWith(`${app.appid} `)) emu.state.quota.delete(key);
   const f = emu.state.stableForce.get(app.appid);
   if (f) f.count = 0;
+  return emu.ok(rq, 'cgi', '{"errcode":0,"errmsg":"ok"}');
+}
+
+/**
+ * POST /cgi-bin/openapi/quota/clear?access_token {"cgi_path"} (§12: "resets a single API"; clearApiQuota,
+ * https://developers.weixin.qq.com/doc/channels/api/basic/api_clearapiquota.md and the subscription page
+ * above). The token is checked as on every /cgi-bin call; the cgi_path as quota/get checks it (the doc
+ * states the same rule: starts with `/`, no `https://api.weixin.qq.com` prefix), so 76003 / 76022 / 76021,
+ * and 47001 for a body that is not JSON. Success `{"errcode":0,"errmsg":"ok"}` (the doc's example) and
+ * that path's count for this app back to 0. Past 50 clears in a (Beijing) month: 48006 — [INF] the doc's
+ * error table as stored is cut short and no sample was found; 48006 is clear_quota's answer for the same
+ * condition (`forbid to clear quota because of reaching the limit`).
+ */
+export function cgiQuotaClear(emu: Emulator, rq: Rq): Reply {
+  const authed = requireBasicToken(emu, rq);
+  if ('reply' in authed) return authed.reply;
+  const { app } = authed;
+  const body = jsonBody(rq);
+  if (!body) return emu.fail(rq, 'cgi', 47001, app.appid);
+  const path = typeof body.cgi_path === 'string' ? body.cgi_path : '';
+  const refused = cgiPathRefusal(emu, rq, app, path);
+  if (refused) return refused;
+  const month = beijingMonth(emu.now());
+  const c = emu.state.apiClears.get(app.appid);
+  const n = c && c.month === month ? c.count : 0;
+  if (n >= API_CLEARS_PER_MONTH) return emu.fail(rq, 'cgi', 48006, app.appid);
+  emu.state.apiClears.set(app.appid, { month, count: n + 1 });
+  emu.state.quota.delete(`${app.appid} ${path}`);
   return emu.ok(rq, 'cgi', '{"errcode":0,"errmsg":"ok"}');
 }
 

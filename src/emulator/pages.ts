@@ -104,6 +104,7 @@ function authorize(emu: Emulator, rq: Rq): Reply {
     return html(errorPage(SCOPE_ERROR, undefined, 'parameters must come in the order appid, redirect_uri, response_type, scope, state'));
   if ((q.get('response_type') ?? '') !== 'code')
     return html(errorPage('该链接无法访问', undefined, 'response_type must be code'));
+  // §1.1 [OBS], §1.5 [DOC]: snsapi_login here is 10005 (the default); the switch keeps the other page.
   if (scopeParam === 'snsapi_login') {
     return emu.switches.loginScopeOnAuthorize === '10005'
       ? html(errorPage('此公众号并没有这些scope的权限', 10005, 'snsapi_login is for website apps on /connect/qrconnect'))
@@ -218,7 +219,9 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
   if (appid === '' || !app) return html(errorPage('该链接无法访问', undefined, appid === '' ? 'appid is missing' : `appid ${appid} is not in the emulator's seed`));
   // §2: an official-account appid gets "Scope 参数错误或没有 Scope 权限".
   if (app.type !== 'website') return html(errorPage(SCOPE_ERROR, undefined, `${appid} is not a website app (网站应用); official accounts use /connect/oauth2/authorize`));
-  if (!scopes.includes('snsapi_login')) return html(errorPage(SCOPE_ERROR, undefined, 'website apps must use scope=snsapi_login'));
+  // §2.1 [DOC]: "若提示『该链接无法访问』，请检查参数是否填写错误，如…或scope不为snsapi_login". The facts do
+  // not tell snsapi_base/snsapi_userinfo from an unknown scope, so every scope but snsapi_login gets it.
+  if (!scopes.includes('snsapi_login')) return html(errorPage('该链接无法访问', undefined, 'website apps must use scope=snsapi_login'));
   const target = redirectUri === '' ? undefined : parseRedirect(redirectUri);
   // §2.1: a host other than the 授权回调域, or a port, shows "redirect_uri 参数错误".
   if (!target || !domainMatches(app.domain, target))

@@ -18,7 +18,7 @@ import { takeFault, validateFault } from './faults.js';
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
 import { handleControl, scan } from './control.js';
 import { handlePage, isPagePath } from './pages.js';
-import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo } from './cgi.js';
+import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaClear, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo } from './cgi.js';
 import { DEFAULT_SWITCHES } from './switches.js';
 import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isJssdkPagePath } from './jssdk.js';
 import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
@@ -56,6 +56,7 @@ const API_ROUTES: Record<string, ApiRoute> = {
   '/cgi-bin/stable_token': { method: 'POST', family: 'cgi', handle: cgiStableToken },
   '/cgi-bin/user/info': { method: 'GET', family: 'cgi', handle: cgiUserInfo },
   '/cgi-bin/openapi/quota/get': { method: 'POST', family: 'cgi', handle: cgiQuotaGet },
+  '/cgi-bin/openapi/quota/clear': { method: 'POST', family: 'cgi', handle: cgiQuotaClear },
   '/cgi-bin/openapi/rid/get': { method: 'POST', family: 'cgi', handle: cgiRidGet },
   '/cgi-bin/clear_quota': { method: 'POST', family: 'cgi', handle: cgiClearQuota },
   '/cgi-bin/clear_quota/v2': { method: 'POST', family: 'cgi', handle: cgiClearQuotaV2 },

@@ -115,21 +115,25 @@ export function snsRefreshToken(emu: Emulator, rq: Rq): Reply {
 
 type TokenCheck = { grant: SnsGrant } | { reply: Reply };
 
-function checkUserToken(emu: Emulator, rq: Rq, unknownErrcode: 40014 | 40001): TokenCheck {
+function checkUserToken(emu: Emulator, rq: Rq, unknownErrcode: 40014 | 40001, expiredErrcode: 42001 | 40014 = 42001): TokenCheck {
   const token = param(rq, 'access_token');
   const openid = param(rq, 'openid');
   if (token === '') return { reply: emu.fail(rq, 'sns', 41001) };
   if (openid === '') return { reply: emu.fail(rq, 'sns', 41009) };
   const grant = emu.state.grants.byAccess(token);
   if (!grant) return { reply: emu.fail(rq, 'sns', unknownErrcode) };
-  if (emu.now() >= grant.accessExpiresAt) return { reply: emu.fail(rq, 'sns', 42001, grant.appid) };
+  if (emu.now() >= grant.accessExpiresAt) return { reply: emu.fail(rq, 'sns', expiredErrcode, grant.appid) };
   if (grant.openid !== openid) return { reply: emu.fail(rq, 'sns', 40003, grant.appid) };
   return { grant };
 }
 
-/** GET /sns/auth?access_token&openid (§6): unknown token 40014 (observed), wrong openid 40003. */
+/**
+ * GET /sns/auth?access_token&openid (§6): unknown token 40014 (observed), wrong openid 40003, expired
+ * 42001 [DOC table] — ⚠ "WeChat sometimes reports an expired token as 40014 rather than 42001"
+ * (developer.aliyun.com/ask/242976): the `authExpiredErrcode` switch.
+ */
 export function snsAuth(emu: Emulator, rq: Rq): Reply {
-  const check = checkUserToken(emu, rq, 40014);
+  const check = checkUserToken(emu, rq, 40014, emu.switches.authExpiredErrcode);
   if ('reply' in check) return check.reply;
   return emu.ok(rq, 'sns', '{"errcode":0,"errmsg":"ok"}');
 }

@@ -747,9 +747,13 @@ export class EmulatorState {
   readonly codes: CodeStore;
   readonly basicTokens = new BasicTokenStore();
   stableForce = new Map<string, { day: number; count: number; lastAt: number }>();
+  /** appid -> stable_token calls in the current clock minute (cgi.ts, §9's 10,000 a minute); updated in place. */
+  stableMinute = new Map<string, { minute: number; used: number }>();
   /** `${appid} ${cgi_path}` -> calls today. */
   quota = new Map<string, { day: number; used: number }>();
   clears = new Map<string, { month: string; count: number }>();
+  /** appid -> quota/clear (one API's count) calls this month, apart from clear_quota's `clears` (cgi.ts). */
+  apiClears = new Map<string, { month: string; count: number }>();
   rids = new RidStore();
   qr = new FifoMap<string, QrSession>();
   tickets = new FifoMap<string, ConsentTicket>();

@@ -9,7 +9,8 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   denyBehaviour: 'redirect-state-only',
   unknownPath: '40066',
   paramOrderCheck: true,
-  loginScopeOnAuthorize: 'scope-error',
+  // §1.1 [OBS] and §1.5 [DOC] both say 10005 for snsapi_login on /connect/oauth2/authorize.
+  loginScopeOnAuthorize: '10005',
   silentUserinfo: 'never',
   profileEra: '2021',
   stateLengthCheck: true,
@@ -17,6 +18,9 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   userInfoEra: '2021',
   httpOnSns: 'allow',
   codeCheckOrder: 'secret-first',
+  authExpiredErrcode: 42001,
+  tokenBadSecretErrcode: 40125,
+  minuteQuotaErrmsg: 'errcode-page',
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -27,7 +31,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   denyBehaviour: ['redirect-state-only', 'no-redirect'],
   unknownPath: ['40066', '404'],
   paramOrderCheck: [true, false],
-  loginScopeOnAuthorize: ['scope-error', '10005'],
+  loginScopeOnAuthorize: ['10005', 'scope-error'],
   silentUserinfo: ['never', 'followers'],
   profileEra: ['2021', 'legacy'],
   stateLengthCheck: [true, false],
@@ -35,6 +39,9 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   userInfoEra: ['2021', 'current'],
   httpOnSns: ['allow', '43003'],
   codeCheckOrder: ['secret-first', 'code-first'],
+  authExpiredErrcode: [42001, 40014],
+  tokenBadSecretErrcode: [40125, 40001],
+  minuteQuotaErrmsg: ['errcode-page', 'doc-table'],
 };
 
 /**

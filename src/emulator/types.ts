@@ -66,8 +66,11 @@ export interface EmulatorSwitches {
   unknownPath: '40066' | '404';
   /** Reject authorize links whose appid/redirect_uri/response_type/scope/state are out of order. */
   paramOrderCheck: boolean;
-  /** snsapi_login on /connect/oauth2/authorize: the "Scope 参数错误" page or the 10005 page. */
-  loginScopeOnAuthorize: 'scope-error' | '10005';
+  /**
+   * snsapi_login on /connect/oauth2/authorize: the 10005 page (§1.1 [OBS], §1.5 [DOC]: "snsapi_login on
+   * this endpoint") or the "Scope 参数错误或没有 Scope 权限" page.
+   */
+  loginScopeOnAuthorize: '10005' | 'scope-error';
   /** When snsapi_userinfo skips the consent page (forcePopup always shows it). */
   silentUserinfo: 'never' | 'followers';
   /** userinfo profile: post-2021-10 (sex 0, empty region, empty language) or the legacy one. */
@@ -82,6 +85,15 @@ export interface EmulatorSwitches {
   httpOnSns: 'allow' | '43003';
   /** /sns/oauth2/access_token check order (§4 ⚠, §17.4): secret before the code, or the code first (one 2026 report). */
   codeCheckOrder: 'secret-first' | 'code-first';
+  /** An expired token on /sns/auth: 42001 (doc table) or 40014, as WeChat sometimes reports it (§6 ⚠). */
+  authExpiredErrcode: 42001 | 40014;
+  /** A wrong secret on /cgi-bin/token: 40125 `invalid appsecret` (modern) or 40001 (older docs), §8 ⚠. */
+  tokenBadSecretErrcode: 40125 | 40001;
+  /**
+   * 45011's errmsg (§14 ⚠): the errCode page's `api minute-quota reach limit, must slower, retry next minute`
+   * or the doc tables' `api minute-quota reach limit  mustslower  retry next minute` (double spaces).
+   */
+  minuteQuotaErrmsg: 'errcode-page' | 'doc-table';
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

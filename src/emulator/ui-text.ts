@@ -214,6 +214,12 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   userInfoEra: { zh: '/cgi-bin/user/info：保留 language（2021）或按当前文档去掉', en: '/cgi-bin/user/info: keep language (2021) or drop it as the current doc does' },
   httpOnSns: { zh: '通过 http 调 /sns/*：照常回答，或 43003 require https', en: '/sns/* over plain http: answered, or 43003 require https' },
   codeCheckOrder: { zh: 'secret 和 code 都错时先检查哪个', en: 'which is checked first when both the secret and the code are wrong' },
+  authExpiredErrcode: { zh: '/sns/auth 遇到过期 token：文档的 42001，或有时实际返回的 40014', en: '/sns/auth with an expired token: 42001 as documented, or 40014 as WeChat sometimes answers' },
+  tokenBadSecretErrcode: { zh: '/cgi-bin/token 的 secret 错误：现在的 40125，或旧文档的 40001', en: 'a wrong secret on /cgi-bin/token: today’s 40125, or the older docs’ 40001' },
+  minuteQuotaErrmsg: {
+    zh: '45011（每分钟超限）的 errmsg：错误码页面的写法，或文档表格里的双空格写法',
+    en: '45011 (per-minute limit) errmsg: the errCode page’s text, or the doc tables’ double-spaced one',
+  },
   callerIp: { zh: 'IP 白名单检查时当作调用方的 IP', en: 'the caller IP used for whitelist checks' },
 };
 

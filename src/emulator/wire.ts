@@ -35,6 +35,8 @@ export const ERRMSG: Record<number, string> = {
   43003: 'require https',
   44002: 'empty post data',
   45009: 'reach max api daily quota limit',
+  // §14 ⚠: the errCode page's text; the doc tables' is ERRMSG_45011_DOC_TABLE (switch minuteQuotaErrmsg).
+  45011: 'api minute-quota reach limit, must slower, retry next minute',
   47001: 'data format error',
   48001: 'api unauthorized',
   48006: 'forbid to clear quota because of reaching the limit',
@@ -48,6 +50,9 @@ export const ERRMSG: Record<number, string> = {
 /** §9: since late 2023 the 40001 text on /cgi-bin/* advertises getStableAccessToken. */
 export const ERRMSG_40001_CGI =
   'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r';
+
+/** §14 ⚠: 45011 as copied from the doc tables by several repos, double spaces and all. */
+export const ERRMSG_45011_DOC_TABLE = 'api minute-quota reach limit  mustslower  retry next minute';
 
 export type Family = 'sns' | 'cgi';
 

@@ -55,7 +55,8 @@ describe('error pages in WeChat order', () => {
     ['other host', SVC, 'https://example.com/cb', 'snsapi_userinfo', '10003', 'redirect_uri域名与后台配置不一致，错误码：10003'],
     ['subscription account has no scope right', SUB, 'http://localhost/cb', 'snsapi_base', '10005', '此公众号并没有这些scope的权限，错误码：10005'],
     ['website-app appid', WEB, 'http://localhost/cb', 'snsapi_base', '10016', '不支持微信开放平台的Appid，请使用公众号Appid，错误码：10016'],
-    ['snsapi_login', SVC, 'http://localhost/cb', 'snsapi_login', '', 'Scope 参数错误或没有 Scope 权限'],
+    // §1.1 [OBS] and §1.5 [DOC]: snsapi_login on this endpoint -> 10005.
+    ['snsapi_login', SVC, 'http://localhost/cb', 'snsapi_login', '10005', '此公众号并没有这些scope的权限，错误码：10005'],
     ['unknown scope', SVC, 'http://localhost/cb', 'snsapi_everything', '', 'Scope 参数错误或没有 Scope 权限'],
   ])('%s', async (_n, appid, redirectUri, scope, code, message) => {
     const r = await get(emu.url, authorizeUrl(appid, redirectUri, scope));
@@ -98,9 +99,12 @@ describe('error pages in WeChat order', () => {
     }
   });
 
-  it('snsapi_login -> 10005 page with the loginScopeOnAuthorize switch', async () => {
-    emu.configure({ loginScopeOnAuthorize: '10005' });
+  it('snsapi_login -> the "Scope 参数错误" page with loginScopeOnAuthorize scope-error; 10005 by default', async () => {
     expect(errcodeOf((await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_login'))).text)).toBe('10005');
+    emu.configure({ loginScopeOnAuthorize: 'scope-error' });
+    const r = await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_login'));
+    expect(errcodeOf(r.text)).toBe('');
+    expect(messageOf(r.text)).toBe('Scope 参数错误或没有 Scope 权限');
   });
 
   it.each([

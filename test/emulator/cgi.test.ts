@@ -1,6 +1,10 @@
 // Conformance of /cgi-bin/* against WeChat's documented payloads (API-FACTS §8–§13).
 import { describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS } from '../../src/emulator/index.js';
+import { Emulator } from '../../src/emulator/server.js';
+import { cgiStableToken } from '../../src/emulator/cgi.js';
+import type { Rq } from '../../src/emulator/reply.js';
+import { beijingDay } from '../../src/emulator/state.js';
 import { T0, T0_HEX, get, norm, post, useEmulator } from './helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;
@@ -93,6 +97,17 @@ describe('/cgi-bin/token', () => {
   it('POST -> 43001 require GET method', async () => {
     expect(norm((await post(emu.url, tokenPath(), '')).text)).toBe('{"errcode":43001,"errmsg":"require GET method rid: RID"}');
   });
+
+  it('wrong secret: 40125 by default, the older docs\' 40001 with tokenBadSecretErrcode 40001 (§8 ⚠); stable_token keeps 40125', async () => {
+    const wrong = tokenPath(SVC, '0'.repeat(32));
+    expect(norm((await get(emu.url, wrong)).text)).toBe('{"errcode":40125,"errmsg":"invalid appsecret rid: RID"}');
+    emu.configure({ tokenBadSecretErrcode: 40001 });
+    expect(norm((await get(emu.url, wrong)).text)).toBe('{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest rid: RID"}');
+    expect((await stable({ grant_type: 'client_credential', appid: SVC, secret: 'x' })).json.errcode).toBe(40125);
+    expect((await get(emu.url, tokenPath())).json).toHaveProperty('access_token');
+    emu.configure({ tokenBadSecretErrcode: 40125 });
+    expect((await get(emu.url, wrong)).json.errcode).toBe(40125);
+  });
 });
 
 describe('/cgi-bin/stable_token', () => {
@@ -153,6 +168,60 @@ describe('/cgi-bin/stable_token', () => {
   });
 });
 
+describe('/cgi-bin/stable_token limits: 10,000 a minute, 500,000 a day (§9, §14)', () => {
+  // Hundreds of thousands of HTTP round trips would dominate the suite: the calls under the limit go
+  // to the route directly (the function the router calls, on the emulator's real counters), the
+  // refused ones over HTTP to the same emulator, listening.
+  const body = JSON.stringify({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET });
+  const rq: Rq = { method: 'POST', path: '/cgi-bin/stable_token', query: new URLSearchParams(), rawQuery: '', url: '/cgi-bin/stable_token', body, ip: '127.0.0.1', cookies: {}, headers: {}, origin: 'http://127.0.0.1' };
+
+  async function listening(): Promise<Emulator> {
+    const e = new Emulator({ clock: () => T0 });
+    await e.listen(0, '127.0.0.1');
+    return e;
+  }
+
+  it('the 10,001st call in a minute -> 45011 with the errCode page\'s errmsg; the next minute answers again; another app is unaffected', async () => {
+    const e = await listening();
+    try {
+      for (let i = 0; i < 10_000; i++) expect(cgiStableToken(e, rq).errcode).toBeUndefined();
+      const over = await post(e.url, '/cgi-bin/stable_token', body);
+      expect(norm(over.text)).toBe('{"errcode":45011,"errmsg":"api minute-quota reach limit, must slower, retry next minute rid: RID"}');
+      expect((await post(e.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: TEST, secret: TEST_SECRET })).json).toHaveProperty('access_token');
+      // §14 ⚠: the doc tables' spelling, double spaces included.
+      e.switches = { ...e.switches, minuteQuotaErrmsg: 'doc-table' };
+      expect(norm((await post(e.url, '/cgi-bin/stable_token', body)).text)).toBe('{"errcode":45011,"errmsg":"api minute-quota reach limit  mustslower  retry next minute rid: RID"}');
+      e.advanceClock(60);
+      expect((await post(e.url, '/cgi-bin/stable_token', body)).json).toHaveProperty('access_token');
+      // The refused calls were not counted: quota/get sees the 10,001 that were answered.
+      const at = String((await post(e.url, '/cgi-bin/stable_token', body)).json.access_token);
+      const q = await post(e.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: '/cgi-bin/stable_token' });
+      expect(q.json.quota).toEqual({ daily_limit: 500_000, used: 10_002, remain: 489_998 });
+      expect(q.json.rate_limit).toEqual({ call_count: 10_000, refresh_second: 60 });
+    } finally {
+      await e.close();
+    }
+  });
+
+  it('the 500,001st call in a Beijing day -> 45009 reach max api daily quota limit; the next day answers again', async () => {
+    const e = await listening();
+    try {
+      // 500,000 calls would take 50 emulated minutes of the route: today's count is put in the counter
+      // the route reads and quota/get reports (the seam the getticket quota test uses for tokens).
+      e.state.quota.set(`${SVC} /cgi-bin/stable_token`, { day: beijingDay(T0), used: 499_998 });
+      expect((await post(e.url, '/cgi-bin/stable_token', body)).json).toHaveProperty('access_token');
+      const at = String((await post(e.url, '/cgi-bin/stable_token', body)).json.access_token);
+      expect(norm((await post(e.url, '/cgi-bin/stable_token', body)).text)).toBe('{"errcode":45009,"errmsg":"reach max api daily quota limit rid: RID"}');
+      const q = await post(e.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: '/cgi-bin/stable_token' });
+      expect(q.json.quota).toEqual({ daily_limit: 500_000, used: 500_000, remain: 0 });
+      e.advanceClock(86_400);
+      expect((await post(e.url, '/cgi-bin/stable_token', body)).json).toHaveProperty('access_token');
+    } finally {
+      await e.close();
+    }
+  });
+});
+
 describe('/cgi-bin/user/info', () => {
   it('follower: subscribe 1 with unionid; non-follower: subscribe 0; foreign openid 40003', async () => {
     const at = await basicToken();
@@ -207,6 +276,18 @@ describe('quota/get, rid/get, clear_quota', () => {
     expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, '{"cgi_path":')).text)).toBe('{"errcode":47001,"errmsg":"data format error rid: RID"}');
   });
 
+  it.each([
+    ['no leading /', 'cgi-bin/token'],
+    ['a scheme and host prefix', 'https://api.weixin.qq.com/cgi-bin/token'],
+    ['a scheme-relative host prefix', '//api.weixin.qq.com/cgi-bin/token'],
+    ['an empty path', ''],
+  ])('quota/get: a cgi_path with %s -> 76003 (§10 "否则都会76003的报错"), not 76021', async (_n, cgiPath) => {
+    const at = await basicToken();
+    expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: cgiPath })).text)).toBe(
+      '{"errcode":76003,"errmsg":"could not query this rid,no permission rid: RID"}',
+    );
+  });
+
   it('rid/get answers for rids the emulator issued to this account; 76001 unknown; 76002 malformed; 76003 other account', async () => {
     const bad = await get(emu.url, tokenPath(SVC, '0'.repeat(32)));
     const rid = /rid: (\S+)"/.exec(bad.text)![1]!;
@@ -240,6 +321,60 @@ describe('quota/get, rid/get, clear_quota', () => {
     expect(norm((await post(emu.url, `/cgi-bin/clear_quota/v2`, { appid: SVC, appsecret: SVC_SECRET })).text)).toBe(
       '{"errcode":48006,"errmsg":"forbid to clear quota because of reaching the limit rid: RID"}',
     );
+  });
+
+  it('quota/clear resets one API\'s count for this app only: {"errcode":0,"errmsg":"ok"} (§12)', async () => {
+    const quotaOf = async (at: string, cgiPath: string) =>
+      (await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: cgiPath })).json.quota as Record<string, number>;
+    await basicToken();
+    await basicToken();
+    const at = await basicToken();
+    await get(emu.url, `/cgi-bin/get_api_domain_ip?access_token=${at}`);
+    const other = await basicToken(TEST, TEST_SECRET);
+    const cleared = await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${at}`, { cgi_path: '/cgi-bin/token' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.text).toBe('{"errcode":0,"errmsg":"ok"}');
+    expect(await quotaOf(at, '/cgi-bin/token')).toEqual({ daily_limit: 2000, used: 0, remain: 2000 });
+    // Another path of the same app, and the same path of another app, keep their counts.
+    expect((await quotaOf(at, '/cgi-bin/get_api_domain_ip')).used).toBe(1);
+    expect((await quotaOf(other, '/cgi-bin/token')).used).toBe(1);
+    // The daily quota it guards is really free again: the test account's 200 a day.
+    for (let i = 1; i < 200; i++) await basicToken(TEST, TEST_SECRET);
+    expect((await get(emu.url, tokenPath(TEST, TEST_SECRET))).json.errcode).toBe(45009);
+    // A stable token: the 199 fetches above have retired `other`.
+    const stableAt = String((await stable({ grant_type: 'client_credential', appid: TEST, secret: TEST_SECRET })).json.access_token);
+    expect((await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${stableAt}`, { cgi_path: '/cgi-bin/token' })).json.errcode).toBe(0);
+    expect((await get(emu.url, tokenPath(TEST, TEST_SECRET))).json).toHaveProperty('access_token');
+  });
+
+  it.each([
+    ['a cgi_path without a leading /', { cgi_path: 'cgi-bin/token' }, '{"errcode":76003,"errmsg":"could not query this rid,no permission rid: RID"}'],
+    ['a host prefix', { cgi_path: 'https://api.weixin.qq.com/cgi-bin/token' }, '{"errcode":76003,"errmsg":"could not query this rid,no permission rid: RID"}'],
+    ['an unknown path', { cgi_path: '/cgi-bin/nope' }, '{"errcode":76021,"errmsg":"cgi_path not found, please check rid: RID"}'],
+    ['an /sns/ path', { cgi_path: '/sns/oauth2/access_token' }, '{"errcode":76022,"errmsg":"could not use this cgi_path, no permission rid: RID"}'],
+    ['a body that is not JSON', '{"cgi_path":', '{"errcode":47001,"errmsg":"data format error rid: RID"}'],
+  ])('quota/clear: %s -> the errcode quota/get gives', async (_n, body, expected) => {
+    const at = await basicToken();
+    expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${at}`, body)).text)).toBe(expected);
+  });
+
+  it('quota/clear checks the token like every /cgi-bin call; GET -> 43002', async () => {
+    expect(norm((await post(emu.url, '/cgi-bin/openapi/quota/clear', { cgi_path: '/cgi-bin/token' })).text)).toBe('{"errcode":41001,"errmsg":"access_token missing rid: RID"}');
+    expect((await post(emu.url, '/cgi-bin/openapi/quota/clear?access_token=nope', { cgi_path: '/cgi-bin/token' })).json.errcode).toBe(40001);
+    expect(norm((await get(emu.url, '/cgi-bin/openapi/quota/clear')).text)).toBe('{"errcode":43002,"errmsg":"require POST method rid: RID"}');
+  });
+
+  it('quota/clear: 50 clears a month per account (the doc), then 48006; the next month again', async () => {
+    const at = await basicToken();
+    for (let i = 0; i < 50; i++) expect((await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${at}`, { cgi_path: '/cgi-bin/token' })).json.errcode).toBe(0);
+    expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${at}`, { cgi_path: '/cgi-bin/user/info' })).text)).toBe(
+      '{"errcode":48006,"errmsg":"forbid to clear quota because of reaching the limit rid: RID"}',
+    );
+    // clear_quota keeps its own 10 a month.
+    expect((await post(emu.url, `/cgi-bin/clear_quota?access_token=${at}`, { appid: SVC })).json.errcode).toBe(0);
+    emu.advanceClock(31 * 86400);
+    const later = await basicToken();
+    expect((await post(emu.url, `/cgi-bin/openapi/quota/clear?access_token=${later}`, { cgi_path: '/cgi-bin/token' })).json.errcode).toBe(0);
   });
 
   it('get_api_domain_ip lists the documented IPs', async () => {

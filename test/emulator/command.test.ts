@@ -144,6 +144,13 @@ describe('wxauth emulator', () => {
     });
   });
 
+  it('--set takes the ⚠ switches authExpiredErrcode, tokenBadSecretErrcode and minuteQuotaErrmsg, and refuses other values', () => {
+    const o = toOptions({ set: 'authExpiredErrcode=40014,tokenBadSecretErrcode=40001,minuteQuotaErrmsg=doc-table' });
+    expect(o.emulator.switches).toEqual({ authExpiredErrcode: 40014, tokenBadSecretErrcode: 40001, minuteQuotaErrmsg: 'doc-table' });
+    expect(toOptions({ set: 'authExpiredErrcode=42001,tokenBadSecretErrcode=40125' }).emulator.switches).toEqual({ authExpiredErrcode: 42001, tokenBadSecretErrcode: 40125 });
+    for (const bad of ['authExpiredErrcode=40001', 'tokenBadSecretErrcode=40013', 'minuteQuotaErrmsg=x']) expect(() => toOptions({ set: bad })).toThrow(UsageError);
+  });
+
   it('a domain override for an appid the seed lacks is a usage error (a bad flag, not a bad seed)', async () => {
     const f = fakeContext(false);
     await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(UsageError);

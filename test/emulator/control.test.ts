@@ -269,6 +269,18 @@ describe('switches take a value as text or as JSON, as GET shows it (issue 12 it
   });
 });
 
+describe('the ⚠ switches of §6, §8 and §14 through the control API', () => {
+  it('POST /__emulator/switches sets authExpiredErrcode, tokenBadSecretErrcode and minuteQuotaErrmsg; GET lists their values, default first', async () => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches).toMatchObject({ authExpiredErrcode: 42001, tokenBadSecretErrcode: 40125, minuteQuotaErrmsg: 'errcode-page' });
+    expect(shown.values).toMatchObject({ authExpiredErrcode: [42001, 40014], tokenBadSecretErrcode: [40125, 40001], minuteQuotaErrmsg: ['errcode-page', 'doc-table'] });
+    const r = await post(emu.url, '/__emulator/switches', { authExpiredErrcode: '40014', tokenBadSecretErrcode: 40001, minuteQuotaErrmsg: 'doc-table' });
+    expect(r.json.switches).toMatchObject({ authExpiredErrcode: 40014, tokenBadSecretErrcode: 40001, minuteQuotaErrmsg: 'doc-table' });
+    expect((await get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${'0'.repeat(32)}`)).json.errcode).toBe(40001);
+    expect((await post(emu.url, '/__emulator/switches', { tokenBadSecretErrcode: 40013 })).status).toBe(400);
+  });
+});
+
 describe('a code’s status: unused, exchanged when and from where (issue 14)', () => {
   it('GET /__emulator/codes/<code> follows one code through its exchanges, the log masking it meanwhile', async () => {
     const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_base' })).json.code);

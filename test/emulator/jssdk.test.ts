@@ -8,6 +8,7 @@ import { DEFAULT_APPIDS } from '../../src/emulator/index.js';
 import { Emulator } from '../../src/emulator/server.js';
 import { TICKET_DAILY_QUOTA, cgiGetTicket } from '../../src/emulator/jssdk.js';
 import type { Rq } from '../../src/emulator/reply.js';
+import { cgiQuotaGet } from '../../src/emulator/cgi.js';
 import { T0, get, norm, portOf, post, rawRequest, useEmulator } from './helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;
@@ -63,6 +64,13 @@ describe('GET /cgi-bin/ticket/getticket', () => {
     expect((quota.json.quota as { used: number }).used).toBe(1);
   });
 
+  it('quota/get reports the daily limit getticket enforces (10,000, JSSDK-FACTS §1.4) and the ticket calls made', async () => {
+    const token = await stableToken();
+    for (let i = 0; i < 3; i++) expect((await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${token}&type=jsapi`)).json.errcode).toBe(0);
+    const quota = await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${token}`, { cgi_path: '/cgi-bin/ticket/getticket' });
+    expect(quota.json.quota).toEqual({ daily_limit: 10_000, used: 3, remain: 9_997 });
+  });
+
   it('answers 45009 once 10,000 tickets were asked for in a Beijing day, and again the next day', () => {
     // 10,000 HTTP round trips would dominate the suite: the route is called directly (the same
     // function the router calls), with a token put into the emulator's state as stable_token would.
@@ -73,6 +81,9 @@ describe('GET /cgi-bin/ticket/getticket', () => {
     const over = cgiGetTicket(e, rq);
     expect(over.errcode).toBe(45009);
     expect(norm(over.body)).toBe('{"errcode":45009,"errmsg":"reach max api daily quota limit rid: RID"}');
+    // quota/get, on the same state, says the limit is reached: the number reported is the one enforced.
+    const ask: Rq = { ...rq, method: 'POST', path: '/cgi-bin/openapi/quota/get', body: '{"cgi_path":"/cgi-bin/ticket/getticket"}' };
+    expect(JSON.parse(cgiQuotaGet(e, ask).body).quota).toEqual({ daily_limit: TICKET_DAILY_QUOTA, used: TICKET_DAILY_QUOTA, remain: 0 });
   });
 });
 

@@ -142,8 +142,11 @@ describe('qrconnect error pages', () => {
     expect(messageOf((await get(emu.url, qrconnectUrl(SVC))).text)).toBe('Scope 参数错误或没有 Scope 权限');
   });
 
-  it('scope other than snsapi_login -> Scope 参数错误', async () => {
-    expect(messageOf((await get(emu.url, qrconnectUrl(WEB, undefined, 'snsapi_userinfo'))).text)).toBe('Scope 参数错误或没有 Scope 权限');
+  // §2.1 [DOC]: "若提示『该链接无法访问』，请检查参数…或scope不为snsapi_login" — for every scope but snsapi_login.
+  it.each(['snsapi_userinfo', 'snsapi_base', 'snsapi_everything', ''])('scope %j on a website app -> 该链接无法访问', async (scope) => {
+    const r = await get(emu.url, qrconnectUrl(WEB, undefined, scope));
+    expect(messageOf(r.text)).toBe('该链接无法访问');
+    expect(r.text).not.toContain('Scope 参数错误');
   });
 
   it('callback domain mismatch or a port -> "redirect_uri 参数错误"', async () => {

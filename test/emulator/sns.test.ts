@@ -215,6 +215,18 @@ describe('/sns/auth', () => {
     emu.advanceClock(7200);
     expect(norm((await get(emu.url, `/sns/auth?access_token=${at}&openid=${g.openid}`)).text)).toBe('{"errcode":42001,"errmsg":"access_token expired, rid: RID"}');
   });
+
+  it('an expired token: 42001 by default, 40014 "invalid access_token" with authExpiredErrcode 40014 (§6 ⚠); userinfo keeps 42001', async () => {
+    const g = (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo' }))).json as Record<string, string>;
+    emu.advanceClock(7200);
+    const auth = `/sns/auth?access_token=${g.access_token!}&openid=${g.openid!}`;
+    expect(norm((await get(emu.url, auth)).text)).toBe('{"errcode":42001,"errmsg":"access_token expired, rid: RID"}');
+    emu.configure({ authExpiredErrcode: 40014 });
+    expect(norm((await get(emu.url, auth)).text)).toBe('{"errcode":40014,"errmsg":"invalid access_token, rid: RID"}');
+    expect((await get(emu.url, `/sns/userinfo?access_token=${g.access_token!}&openid=${g.openid!}`)).json.errcode).toBe(42001);
+    emu.configure({ authExpiredErrcode: 42001 });
+    expect((await get(emu.url, auth)).json.errcode).toBe(42001);
+  });
 });
 
 describe('/sns/userinfo', () => {
