@@ -1,0 +1,101 @@
+// The --json contract (README "JSON output"): exactly one document on stdout, errors included; for
+// login and listen, stderr carries JSON Lines events only; every warning also in the document; the
+// JSON-Lines commands (proxy, emulator) keep their framing when they fail. Real HTTP to the emulator.
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { StateFiles } from '../../src/store/state.js';
+import { collect, emulatorEnv, freePort, parseJson, runCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
+
+let emu: EmulatorHandle;
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+/** Every stderr line, parsed: each must be one JSON object with an `event`. */
+function events(stderr: string): Array<{ event: string } & Record<string, unknown>> {
+  return stderr
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => {
+      const parsed = JSON.parse(l) as { event?: unknown };
+      expect(typeof parsed.event, l).toBe('string');
+      return parsed as { event: string } & Record<string, unknown>;
+    });
+}
+
+/** `login --json` on a local listener, answered with a code as WeChat's redirect would bring it. */
+async function loginWithCode(args: string[], env: Record<string, string>, dir: string, port: number, appid: string) {
+  const run = runCli(['login', '--no-open', '--json', '--timeout', '20', ...args], { env: { ...env, WXAUTH_CONFIG_DIR: dir } });
+  let state: string | undefined;
+  await until(() => (state = (() => { try { return new StateFiles(dir).get('default').entry?.value; } catch { return undefined; } })()) !== undefined);
+  await new Promise((r) => setTimeout(r, 100));
+  const code = emu.issueCode({ appid, scope: 'snsapi_base' });
+  await fetch(`http://127.0.0.1:${port}/cb?code=${code}&state=${state}`);
+  return { result: await run, code };
+}
+
+describe('login --json: stderr is JSON Lines only', () => {
+  it('a retry is a {"event":"retry"} line, not human text', async () => {
+    const app = emu.apps.find((a) => a.type === 'test')!;
+    const port = await freePort();
+    const env = emulatorEnv(emu, app, { WXAUTH_REDIRECT_URI: `http://127.0.0.1:${port}/cb`, WXAUTH_API_BASE: 'http://127.0.0.1:1' });
+    const { result: r } = await loginWithCode([], env, tempConfigDir(), port, app.appid);
+    expect(r.code, r.stderr).toBe(5);
+    const list = events(r.stderr);
+    expect(list).toContainEqual(expect.objectContaining({ event: 'retry', reason: 'unreachable', attempt: 1, url: 'http://127.0.0.1:1/sns/oauth2/access_token' }));
+    expect((parseJson(r.stdout) as { ok: boolean }).ok).toBe(false);
+  });
+
+  it('-v: the trace is request/response events, secrets masked as in the human trace', async () => {
+    const app = emu.apps.find((a) => a.type === 'test')!;
+    const port = await freePort();
+    const env = emulatorEnv(emu, app, { WXAUTH_REDIRECT_URI: `http://127.0.0.1:${port}/cb` });
+    const { result: r, code } = await loginWithCode(['-v'], env, tempConfigDir(), port, app.appid);
+    expect(r.code, r.stderr).toBe(0);
+    const list = events(r.stderr);
+    const request = list.find((e) => e.event === 'request' && String(e.url).includes('/sns/oauth2/access_token'));
+    expect(request).toMatchObject({ method: 'GET' });
+    expect(list).toContainEqual(expect.objectContaining({ event: 'response', status: 200 }));
+    expect(r.stderr).not.toContain(app.secret);
+    expect(r.stderr).not.toContain(code);
+    const token = (parseJson(r.stdout) as { login: { openid: string } }).login;
+    expect(token.openid).toBeTruthy();
+  });
+});
+
+describe('listen --json: stderr is JSON Lines events', () => {
+  it('says where it listens (the port --port 0 bound) before the callback arrives, and nothing but events', async () => {
+    const child = startCli(['listen', '--json', '--port', '0', '--state', 's1', '--timeout', '20'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    const done = collect(child);
+    const [line] = await waitForOutput(child, /\{"event":"waiting".*\}(?=\n)/);
+    const waiting = JSON.parse(line!) as { url: string; port: number; path: string; timeout_seconds: number };
+    expect(waiting.port).toBeGreaterThan(0);
+    expect(waiting).toMatchObject({ path: '/callback', url: `http://127.0.0.1:${waiting.port}/callback`, timeout_seconds: 20 });
+    await new Promise<void>((resolve) => http.get(`${waiting.url}?code=CODE123456789&state=s1`, (res) => res.resume().on('end', resolve)));
+    const r = await done;
+    expect(r.code, r.stderr).toBe(0);
+    const list = events(r.stderr);
+    expect(list.map((e) => e.event)).toEqual(['expected_state', 'listening', 'waiting', 'hit', 'callback']);
+    expect(list.find((e) => e.event === 'callback')).toMatchObject({ code: 'CODE12…', state: 's1' });
+    expect(parseJson(r.stdout)).toMatchObject({ ok: true, callback: { code: 'CODE123456789' } });
+  });
+
+  it('the port-mismatch warning is an event and is listed in the document', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_REDIRECT_URI: 'http://127.0.0.1:8080/callback' };
+    const r = await runCli(['listen', '--json', '--port', '18181', '--state', 's', '--timeout', '1'], { env });
+    expect(r.code).toBe(6);
+    const list = events(r.stderr);
+    expect(list).toContainEqual(expect.objectContaining({ event: 'warning', id: 'listen.redirect.mismatch' }));
+    const doc = parseJson(r.stdout) as { ok: boolean; warnings: Array<Record<string, unknown>> };
+    expect(doc.ok).toBe(false);
+    expect(doc.warnings).toContainEqual({ id: 'listen.redirect.mismatch', severity: 'warning', message: expect.stringContaining('http://127.0.0.1:8080/callback'), effect: null, fix: null });
+  });
+});
