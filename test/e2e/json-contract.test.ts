@@ -99,3 +99,30 @@ describe('listen --json: stderr is JSON Lines events', () => {
     expect(doc.warnings).toContainEqual({ id: 'listen.redirect.mismatch', severity: 'warning', message: expect.stringContaining('http://127.0.0.1:8080/callback'), effect: null, fix: null });
   });
 });
+
+describe('--json: every warning is in the document too', () => {
+  it('url --json --open with no browser to open lists "Could not open a browser" in warnings', async () => {
+    const env = {
+      WXAUTH_CONFIG_DIR: tempConfigDir(),
+      WXAUTH_APPID: 'wx5e1ec0de00000002',
+      WXAUTH_TYPE: 'website',
+      WXAUTH_REDIRECT_URI: 'https://www.example.com/cb',
+      WXAUTH_DOMAIN: 'www.example.com',
+      // No opener on this PATH: the browser cannot be opened.
+      PATH: tempConfigDir(),
+    };
+    const r = await runCli(['url', '--json', '--open'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = parseJson(r.stdout) as { warnings: Array<Record<string, unknown>> };
+    expect(doc.warnings).toEqual([{ id: 'url.open.failed', severity: 'warning', message: expect.stringContaining('Could not open a browser'), effect: null, fix: null }]);
+  });
+
+  it('token --json --legacy lists the "other servers lose their token" warning', async () => {
+    const app = emu.apps.find((a) => a.type === 'service')!;
+    const r = await runCli(['token', '--json', '--legacy', '--yes'], { env: { ...emulatorEnv(emu, app), WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = parseJson(r.stdout) as { kind: string; warnings: Array<Record<string, unknown>> };
+    expect(doc.kind).toBe('legacy');
+    expect(doc.warnings).toEqual([expect.objectContaining({ id: 'basic.legacy.warn', severity: 'warning', message: expect.stringContaining('loses it within 5 minutes') })]);
+  });
+});
