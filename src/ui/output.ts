@@ -60,6 +60,8 @@ export class Output {
   private ownCodes: ReadonlySet<string> = new Set();
   private rawPrinted = false;
   private emitted = false;
+  /** proxy/emulator --json: stdout carries JSON Lines (streamLines()). */
+  private stdoutLines = false;
   /** login/listen --json: stderr carries JSON Lines events only (streamEvents()). */
   private eventLines = false;
   /** --json: the warnings said with warning(), listed in the document's `warnings` too. */
@@ -171,6 +173,19 @@ export class Output {
    */
   streamEvents(): void {
     if (this.json) this.eventLines = true;
+  }
+
+  /**
+   * This command's --json output is JSON Lines on stdout (proxy, emulator): one compact `{"type":…}`
+   * object per line, so a failure is one `{"type":"error",…}` line too. No-op without --json.
+   */
+  streamLines(): void {
+    if (this.json) this.stdoutLines = true;
+  }
+
+  /** stdout carries JSON Lines (streamLines() was called). */
+  get streamsLines(): boolean {
+    return this.stdoutLines;
   }
 
   /** stderr carries JSON Lines events (streamEvents() was called). */

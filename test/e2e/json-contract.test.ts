@@ -126,3 +126,54 @@ describe('--json: every warning is in the document too', () => {
     expect(doc.warnings).toEqual([expect.objectContaining({ id: 'basic.legacy.warn', severity: 'warning', message: expect.stringContaining('loses it within 5 minutes') })]);
   });
 });
+
+describe('JSON Lines commands keep their framing when they fail', () => {
+  it('proxy --port abc: one compact {"type":"error","ok":false,"error":{…}} line', async () => {
+    const r = await runCli(['--json', 'proxy', '--port', 'abc'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code).toBe(2);
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout)).toEqual({ type: 'error', ok: false, error: { code: 'usage', message: 'Invalid port: abc', hint: expect.any(String) } });
+  });
+
+  it('emulator --port <busy>: one compact error line; its first line on success has a type', async () => {
+    const busy = http.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', () => resolve()));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const r = await runCli(['--json', 'emulator', '--port', String(port)], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+      expect(r.code).not.toBe(0);
+      expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+      const line = JSON.parse(r.stdout) as { type: string; ok: boolean; error: Record<string, unknown> };
+      expect(line).toMatchObject({ type: 'error', ok: false });
+      expect(Object.keys(line.error).slice(0, 3)).toEqual(['code', 'message', 'hint']);
+    } finally {
+      busy.close();
+    }
+    const child = startCli(['--json', 'emulator', '--port', '0'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    const done = collect(child);
+    const [first] = await waitForOutput(child, /\{"type":"started".*\}(?=\n)/);
+    expect(JSON.parse(first!)).toMatchObject({ type: 'started', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), apps: expect.any(Array) });
+    child.kill();
+    await done;
+  });
+});
+
+describe('the error object always carries code, message and hint', () => {
+  it('a 40125 from WeChat: hint is there (null when there is no advice)', async () => {
+    const app = emu.apps.find((a) => a.type === 'service')!;
+    const env = { ...emulatorEnv(emu, app), WXAUTH_SECRET: '0'.repeat(32), WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const r = await runCli(['--json', 'token'], { env });
+    expect(r.code).toBe(3);
+    const { error } = parseJson(r.stdout) as { error: Record<string, unknown> };
+    expect(error).toMatchObject({ code: 'wechat', errcode: 40125 });
+    expect(error).toHaveProperty('hint');
+    expect(error.hint === null || typeof error.hint === 'string').toBe(true);
+  });
+
+  it('cancelled: {"code":"cancelled","message":…,"hint":null}', async () => {
+    const r = await runCli(['--json', 'listen', '--port', '0', '--timeout', '30'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() }, timeoutMs: 500 });
+    expect(r.code).toBe(130);
+    expect((parseJson(r.stdout) as { error: unknown }).error).toEqual({ code: 'cancelled', message: 'Cancelled.', hint: null });
+  });
+});

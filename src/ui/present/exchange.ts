@@ -7,6 +7,7 @@ import type { ExchangeResult } from '../../flows/user-token.js';
 import type { Output } from '../output.js';
 import { formatDeadline, formatRelative, isoTime } from '../format.js';
 import { tr } from '../i18n.js';
+import { errorObject } from './error.js';
 import { iso, type UserTokenScene } from './tokens-common.js';
 
 export interface StateReport {
@@ -35,7 +36,7 @@ export function announceCleanedInput(ctx: Pick<Context, 'out'>, removed: readonl
 
 /** The error document of a save that failed after WeChat answered (in --json, beside the tokens). */
 export function saveErrorDocument(out: Output, error: WxauthError): Record<string, unknown> {
-  return { code: error.code, message: tr(out.lang, error.messageRef), ...(error.hint ? { hint: tr(out.lang, error.hint) } : {}) };
+  return errorObject(error.code, tr(out.lang, error.messageRef), error.hint ? tr(out.lang, error.hint) : undefined);
 }
 
 /** Said AFTER the tokens were printed: they were not saved, why, and what to do. */
