@@ -1,7 +1,9 @@
 // The --json contract (README "JSON output"): exactly one document on stdout, errors included; for
 // login and listen, stderr carries JSON Lines events only; every warning also in the document; the
 // JSON-Lines commands (proxy, emulator) keep their framing when they fail. Real HTTP to the emulator.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { StateFiles } from '../../src/store/state.js';
@@ -152,7 +154,8 @@ describe('JSON Lines commands keep their framing when they fail', () => {
     }
     const child = startCli(['--json', 'emulator', '--port', '0'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     const done = collect(child);
-    const [first] = await waitForOutput(child, /\{"type":"started".*\}(?=\n)/);
+    // url stays the first key (README shows the line so); type says what the line is.
+    const [first] = await waitForOutput(child, /\{"url":.*"type":"started"\}(?=\n)/);
     expect(JSON.parse(first!)).toMatchObject({ type: 'started', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), apps: expect.any(Array) });
     child.kill();
     await done;
@@ -175,5 +178,25 @@ describe('the error object always carries code, message and hint', () => {
     const r = await runCli(['--json', 'listen', '--port', '0', '--timeout', '30'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() }, timeoutMs: 500 });
     expect(r.code).toBe(130);
     expect((parseJson(r.stdout) as { error: unknown }).error).toEqual({ code: 'cancelled', message: 'Cancelled.', hint: null });
+  });
+});
+
+describe('doctor: no profile to check is exit 4, as for every command, with its report', () => {
+  it('--profile nope: exit 4, the failed profile check still printed', async () => {
+    const r = await runCli(['--json', '--profile', 'nope', 'doctor'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code).toBe(4);
+    const doc = parseJson(r.stdout) as { ok: boolean; exitCode: number; checks: Array<{ id: string; status: string; message: string }> };
+    expect(doc.ok).toBe(false);
+    expect(doc.exitCode).toBe(4);
+    expect(doc.checks.find((c) => c.id === 'profile')).toMatchObject({ status: 'fail', message: 'There is no profile named "nope".' });
+  });
+
+  it('a config.json that does not parse: exit 4, human report on stdout', async () => {
+    const dir = tempConfigDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), '{bad');
+    const r = await runCli(['doctor'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/✖ profile .*config\.json is not valid JSON/);
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{bad');
   });
 });
