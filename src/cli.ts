@@ -57,6 +57,8 @@ export interface Declaration {
   args?: string;
   options?: OptionSpec[];
   subcommands?: SubcommandSpec[];
+  /** --json prints JSON Lines on stdout (one `{"type":…}` object per line), a failure included. */
+  jsonLines?: boolean;
 }
 
 export interface CommandSpec<O, R extends CommandResult> extends Declaration {
@@ -74,6 +76,8 @@ function command<O, R extends CommandResult>(spec: CommandSpec<O, R>): Registere
   return {
     ...declaration,
     async execute(input, ctx) {
+      // Before the flags are checked: a bad --port is a failure in the command's own framing.
+      if (declaration.jsonLines) ctx.out.streamLines();
       const mod = await load();
       const result = await mod.run(mod.parseOptions(input), ctx);
       if (present) await (await present()).present(result, ctx.out);
@@ -317,9 +321,10 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       },
     ],
   }),
-  command({ name: 'proxy', options: [['--port <port>', 'port'], ['--host <host>', 'host'], ['--upstream <url>', 'upstream'], ['--har <file>', 'har'], ['--quota <path=n,...>', 'quota'], ['--intercept', 'intercept'], ['--print-ca', 'printCa'], repeatable('--allow-host <name>', 'allowHost'), ['-y, --yes', 'yes']], load: () => import('./commands/proxy.js'), present: () => import('./ui/present/proxy.js') }),
+  command({ name: 'proxy', options: [['--port <port>', 'port'], ['--host <host>', 'host'], ['--upstream <url>', 'upstream'], ['--har <file>', 'har'], ['--quota <path=n,...>', 'quota'], ['--intercept', 'intercept'], ['--print-ca', 'printCa'], repeatable('--allow-host <name>', 'allowHost'), ['-y, --yes', 'yes']], load: () => import('./commands/proxy.js'), present: () => import('./ui/present/proxy.js'), jsonLines: true }),
   command({
     name: 'emulator',
+    jsonLines: true,
     load: () => import('./commands/emulator.js'),
     present: () => import('./ui/present/emulator.js'),
     options: [

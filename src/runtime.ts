@@ -147,11 +147,20 @@ export function createContext(options: RuntimeOptions): Context {
         showSecrets: globals.showSecrets === true,
         secrets,
         signal: options.signal,
-        trace: globals.verbose ? (line) => out.say(out.style.dim(line)) : undefined,
-        curl: globals.curl ? (command) => out.say(command) : undefined,
+        // login/listen --json keep stderr to JSON Lines: the trace, curl and notices become events there.
+        trace: globals.verbose
+          ? (line, entry) => {
+              if (!out.streamsEvents) return out.say(out.style.dim(line));
+              if (entry.kind === 'request') out.event({ event: 'request', method: entry.method, url: entry.url, ...(entry.body === undefined ? {} : { body: entry.body }) });
+              else out.event({ event: 'response', status: entry.status, content_type: entry.contentType || null, elapsed_ms: entry.elapsedMs, body: entry.body });
+            }
+          : undefined,
+        curl: globals.curl ? (command) => (out.streamsEvents ? out.event({ event: 'curl', command }) : out.say(command)) : undefined,
         notice: (event) => {
-          if (event.kind === 'fallback') out.warn(out.t('http.fallback', { from: event.from, to: event.to }));
-          else out.warn(out.t(`http.retry.${event.reason}`, { attempt: event.attempt, url: event.url }));
+          const message = event.kind === 'fallback' ? out.t('http.fallback', { from: event.from, to: event.to }) : out.t(`http.retry.${event.reason}`, { attempt: event.attempt, url: event.url });
+          if (!out.streamsEvents) return out.warn(message);
+          if (event.kind === 'fallback') out.event({ event: 'fallback', from: event.from, to: event.to, message });
+          else out.event({ event: 'retry', reason: event.reason, attempt: event.attempt, url: event.url, message });
         },
       });
     },

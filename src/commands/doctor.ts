@@ -1,19 +1,20 @@
 // wxauth doctor [--verify-file MP_verify_xxx.txt | ./path/to/it] [--connect-to HOST:PORT:ADDR:PORT2 ...]
 // Checks a deployment end to end before anyone scans: the verdicts are core/doctor.ts's, the probes
 // src/flows/doctor/'s. Exit 1 when a check fails (warnings alone: 0); a profile that cannot be
-// resolved is a failed check too, so the report still says what Node and the rest look like.
+// resolved is a failed check too, so the report still says what Node and the rest look like — but it
+// exits 4 then (--profile names no profile, config.json does not parse), as every other command does.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { ConfigError, UsageError, osReason } from '../errors.js';
+import { ConfigError, EXIT, UsageError, osReason } from '../errors.js';
 import { osErrorHint } from '../store/files.js';
 import { isVerifyFileName } from '../core/validate.js';
 import { parseConnectTo, type ConnectRule, type DoctorReport, type VerifyExpectation } from '../core/doctor.js';
 import { runDoctor } from '../flows/doctor/index.js';
 import { proxySettingsFrom, showProxyUrl } from '../core/proxy-route.js';
 import { doctorHooks } from '../ui/present/doctor.js';
-import { DEFAULT_PROFILE, pickProfileName, type ResolvedConfig } from '../store/resolve.js';
+import { DEFAULT_PROFILE, isUnknownProfile, pickProfileName, type ResolvedConfig } from '../store/resolve.js';
 
 /** Per-check deadline unless --timeout says otherwise: doctor should answer in seconds. */
 const DOCTOR_TIMEOUT_MS = 5_000;
@@ -24,7 +25,8 @@ export interface DoctorOptions {
   connectTo: ConnectRule[];
 }
 
-export type DoctorResult = DoctorReport;
+/** The report, with exit 4 (config) when the profile itself could not be read. */
+export type DoctorResult = Omit<DoctorReport, 'exitCode'> & { exitCode: DoctorReport['exitCode'] | typeof EXIT.config };
 
 export function parseOptions(input: CommandInput): DoctorOptions {
   const raw = input.opts.connectTo;
@@ -69,7 +71,14 @@ function verifyExpectation(flag: string | undefined, profile: string | undefined
 
 export async function run(options: DoctorOptions, ctx: Context): Promise<DoctorResult> {
   let config: ResolvedConfig | { error: ConfigError; profile: string };
+  // config.json itself cannot be read (does not parse, is not a file): exit 4 below. A value in it that
+  // the validation refuses is a failed profile check like any other (exit 1).
+  let fileBroken = false;
   try {
+    await ctx.configStore().catch((error: unknown) => {
+      fileBroken = error instanceof ConfigError;
+      throw error;
+    });
     config = await ctx.resolveConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -84,7 +93,7 @@ export async function run(options: DoctorOptions, ctx: Context): Promise<DoctorR
   const resolved = 'error' in config ? undefined : config;
   const verify = verifyExpectation(options.verifyFile, resolved?.verifyFile);
   const timeoutMs = ctx.globals.timeout !== undefined && resolved ? resolved.timeoutMs : DOCTOR_TIMEOUT_MS;
-  return await runDoctor(
+  const report = await runDoctor(
     { config, connectTo: options.connectTo, ...(verify ? { verify } : {}) },
     {
       now: () => ctx.now(),
@@ -98,4 +107,10 @@ export async function run(options: DoctorOptions, ctx: Context): Promise<DoctorR
       ...doctorHooks(ctx.out, { verbose: ctx.globals.verbose === true, curl: ctx.globals.curl === true }),
     },
   );
+  // No profile to check at all (a config.json that cannot be read, a --profile that names none, its
+  // values not given otherwise): the config is missing or broken, exit 4 as README's table says for every
+  // command. A profile that exists but lacks or refuses a value is what doctor checks: a failure, exit 1.
+  const profileFailed = report.checks.some((c) => c.id === 'profile' && c.status === 'fail');
+  const unreadable = 'error' in config ? fileBroken : profileFailed && isUnknownProfile(config);
+  return unreadable ? { ...report, exitCode: EXIT.config } : report;
 }

@@ -72,6 +72,8 @@ export function parseOptions({ opts }: CommandInput): ListenOptions {
 }
 
 export async function run(options: ListenOptions, ctx: Context): Promise<ListenResult> {
+  // First: with --json, stderr is JSON Lines from here on (the remembered state's problems included).
+  const hooks = listenHooks(ctx.out);
   const config = await ctx.resolveConfig();
   const remembered = await ctx.rememberedState(config.profile);
   // Port and path from the redirect_uri `wxauth url` last used, else the profile's (when local).
@@ -79,7 +81,6 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
 
   if (options.mode === 'relay') return relaySnippet(ctx, plan.port, options.flags.port !== undefined, plan.path, config);
 
-  const hooks = listenHooks(ctx.out);
   const expected = options.state ?? remembered?.value;
   hooks.onExpectedState(
     options.state !== undefined

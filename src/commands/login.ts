@@ -97,6 +97,9 @@ export function parseOptions({ opts }: CommandInput): LoginOptions {
 }
 
 export async function run(options: LoginOptions, ctx: Context): Promise<LoginResult> {
+  // First: with --json, stderr is JSON Lines from here on (a store's warning said while the config is
+  // read is an event too).
+  const hooks = loginHooks(ctx.out);
   const config = await ctx.requireConfig(['appid', 'secret']);
   const plan = planListener(options.flags, options.listenerDecides ? [] : [config.redirectUri]);
   const endpoint = chooseEndpoint(options.endpoint, config.type, options.scope);
@@ -118,7 +121,6 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     throw new UsageError({ key: 'listen.login.redirect.notLocal', params: { uri: plan.notLocal } }, { hint: { key: 'listen.login.redirect.notLocal.hint' } });
   }
 
-  const hooks = loginHooks(ctx.out);
   // authorize on WeChat itself: phone WeChat (a QR code), since WeChat's real authorize page refuses
   // desktop browsers. qrconnect, and anything on an emulator: a browser on this machine.
   const finishesOn: FinishesOn = endpoint === 'authorize' && isWechatOpenBase(config.openBase) ? 'phone' : 'browser';

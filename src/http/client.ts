@@ -21,8 +21,8 @@ export interface ClientOptions {
    */
   backupApiBase?: string;
   timeoutMs: number;
-  /** Receives human trace lines (-v); undefined = no trace. */
-  trace?: (line: string) => void;
+  /** Receives human trace lines (-v), and the same facts as data (`entry`, masked alike); undefined = no trace. */
+  trace?: (line: string, entry: TraceEntry) => void;
   /** Receives an equivalent curl command (--curl). */
   curl?: (command: string) => void;
   /** Called when a retry or fallback happens, so the CLI can say so. */
@@ -66,6 +66,11 @@ export function isWechatApiBase(base: string): boolean {
   }
 }
 
+
+/** One -v trace line's facts: secrets already masked as in the line (unless showSecrets). */
+export type TraceEntry =
+  | { kind: 'request'; method: string; url: string; body?: string }
+  | { kind: 'response'; status: number; contentType: string; elapsedMs: number; body: string };
 
 export type ClientNotice =
   | { kind: 'retry'; reason: 'unreachable' | 'busy'; attempt: number; url: string }
@@ -211,7 +216,7 @@ export class WechatHttpClient {
       ...(bodyText === undefined ? {} : { body: this.shown(bodyText, 'text') }),
     };
     if (this.options.curl) this.options.curl(toCurl(sent));
-    this.options.trace?.(`→ ${sent.method} ${sent.url}${sent.body ? `\n  ${sent.body}` : ''}`);
+    this.options.trace?.(`→ ${sent.method} ${sent.url}${sent.body ? `\n  ${sent.body}` : ''}`, { kind: 'request', ...sent });
 
     const started = performance.now();
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
@@ -242,7 +247,8 @@ export class WechatHttpClient {
       throw toNetworkError(error, url, this.options, timeout.aborted, (text) => this.masked(text));
     }
     const elapsedMs = Math.round(performance.now() - started);
-    this.options.trace?.(`← ${status} ${contentType || '-'} ${elapsedMs} ms\n  ${this.shown(raw, 'text')}`);
+    const shownBody = this.shown(raw, 'text');
+    this.options.trace?.(`← ${status} ${contentType || '-'} ${elapsedMs} ms\n  ${shownBody}`, { kind: 'response', status, contentType, elapsedMs, body: shownBody });
 
     let data: unknown;
     try {

@@ -7,6 +7,15 @@ import type { MessageKey } from './messages/index.js';
 import { sanitize } from './sanitize.js';
 import { ANSI_CODES, ansiStyle } from './ansi.js';
 
+/** A warning in a --json document: the shape `url` gives its findings. */
+export interface WarningEntry {
+  id: string;
+  severity: 'warning';
+  message: string;
+  effect: string | null;
+  fix: string | null;
+}
+
 export interface Style {
   bold(s: string): string;
   dim(s: string): string;
@@ -51,6 +60,12 @@ export class Output {
   private ownCodes: ReadonlySet<string> = new Set();
   private rawPrinted = false;
   private emitted = false;
+  /** proxy/emulator --json: stdout carries JSON Lines (streamLines()). */
+  private stdoutLines = false;
+  /** login/listen --json: stderr carries JSON Lines events only (streamEvents()). */
+  private eventLines = false;
+  /** --json: the warnings said with warning(), listed in the document's `warnings` too. */
+  private readonly warningList: WarningEntry[] = [];
 
   constructor(options: OutputOptions) {
     this.lang = options.lang;
@@ -115,23 +130,77 @@ export class Output {
 
   /** A line of talk on stderr: progress, notes, explanations. Shown in --json mode too (stderr). */
   say(line = ''): void {
+    // A command whose stderr is JSON Lines (login/listen --json) has no room for loose text: whatever
+    // talk reaches it anyway (a store's warning, a trace) becomes an event.
+    if (this.eventLines) return this.talkEvent('message', line);
     this.stderr.write(this.terminalLine(line) + '\n');
   }
 
   note(line: string): void {
+    if (this.eventLines) return this.talkEvent('note', line);
     this.say(this.marked('note', line));
   }
 
   warn(line: string): void {
+    if (this.eventLines) return this.talkEvent('warning', line);
+    this.say(this.marked('warn', line));
+  }
+
+  /**
+   * A warning the document must carry too: said on stderr as warn() says it (with --json-lines stderr,
+   * a `{"event":"warning"}` line), and in --json mode listed in the document's `warnings` array in the
+   * shape `url` lists its findings ({id, severity, message, effect, fix}; effect and fix null here).
+   * `event` names the JSON Lines event when the warning has a name of its own (login's browser_failed).
+   */
+  warning(id: string, line: string, event: { event: string } = { event: 'warning' }): void {
+    if (this.json) this.warningList.push({ id, severity: 'warning', message: line, effect: null, fix: null });
+    if (this.eventLines) return this.event({ ...event, id, message: line });
     this.say(this.marked('warn', line));
   }
 
   success(line: string): void {
+    if (this.eventLines) return this.talkEvent('success', line);
     this.say(this.marked('success', line));
   }
 
   failure(line: string): void {
+    if (this.eventLines) return this.talkEvent('failure', line);
     this.say(this.marked('failure', line));
+  }
+
+  /**
+   * From now on stderr carries JSON Lines only, one `{"event":…}` object per line (login and listen
+   * with --json: a script follows them while stdout waits for its single document). No-op without --json.
+   */
+  streamEvents(): void {
+    if (this.json) this.eventLines = true;
+  }
+
+  /**
+   * This command's --json output is JSON Lines on stdout (proxy, emulator): one compact `{"type":…}`
+   * object per line, so a failure is one `{"type":"error",…}` line too. No-op without --json.
+   */
+  streamLines(): void {
+    if (this.json) this.stdoutLines = true;
+  }
+
+  /** stdout carries JSON Lines (streamLines() was called). */
+  get streamsLines(): boolean {
+    return this.stdoutLines;
+  }
+
+  /** stderr carries JSON Lines events (streamEvents() was called). */
+  get streamsEvents(): boolean {
+    return this.eventLines;
+  }
+
+  /** One event as a JSON line on stderr (login/listen --json). */
+  event(doc: { event: string } & Record<string, unknown>): void {
+    this.stderr.write(JSON.stringify(doc) + '\n');
+  }
+
+  private talkEvent(kind: 'message' | 'note' | 'warning' | 'success' | 'failure', line: string): void {
+    this.event({ event: kind, message: stripAnsi(line) });
   }
 
   /** A line as note/warn/success/failure print it, for callers that queue their lines (live-lines.ts). */
@@ -160,8 +229,17 @@ export class Output {
     this.document = { ...(this.document ?? {}), ...doc };
   }
 
+  /** The --json document, with every warning() said so far appended to its `warnings`. */
   getDocument(): Record<string, unknown> | undefined {
-    return this.document;
+    if (this.warningList.length === 0) return this.document;
+    const doc = this.document ?? {};
+    const listed = Array.isArray(doc.warnings) ? (doc.warnings as unknown[]) : [];
+    return { ...doc, warnings: [...listed, ...this.warningList] };
+  }
+
+  /** The warnings said with warning() so far (for documents printed before the run ends). */
+  get warnings(): readonly WarningEntry[] {
+    return this.warningList;
   }
 
   /**

@@ -139,7 +139,7 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
     const question = new RegExp(`Remove the tokens of ${token.openid} from the cache`);
     const r = await answer(['tokens', 'clear', token.openid, '--json'], question, ['n', 'Enter']);
     expect(r.code, r.screen).toBe(130);
-    expect(JSON.parse(afterQuestion(r.screen, question))).toEqual({ ok: false, error: { code: 'cancelled', message: 'Cancelled.' } });
+    expect(JSON.parse(afterQuestion(r.screen, question))).toEqual({ ok: false, error: { code: 'cancelled', message: 'Cancelled.', hint: null } });
     expect(cachedUsers()).toBe(1);
   });
 

@@ -215,7 +215,11 @@ describe('wxauth listen', () => {
   }
 
   it('--json prints one document with the callback and every hit', async () => {
-    const { url, done } = await startListen(['--state', 'j1', '--json']);
+    // With --json, stderr is JSON Lines: the listening address comes as a `listening` event.
+    const child = startCli(['listen', '--port', '0', '--state', 'j1', '--json'], { env: {} });
+    const done = collect(child);
+    const [line] = await waitForOutput(child, /\{"event":"listening".*\}(?=\n)/);
+    const { url } = JSON.parse(line!) as { url: string };
     await get(`${url}?code=${CODE}&state=j1`, { 'user-agent': 'UA-1' });
     const r = await done;
     expect(r.code).toBe(0);

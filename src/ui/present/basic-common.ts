@@ -31,7 +31,8 @@ export function basicTokenEvents(ctx: Pick<Context, 'out' | 'now' | 'globals'>):
       case 'rejected': {
         // Which errcode means what is decided in core/next-step.ts; the durations are shown here.
         if (!event.message) return;
-        out.warn(
+        out.warning(
+          event.message.key,
           out.tKey(event.message.key, {
             ...event.message.params,
             kind,

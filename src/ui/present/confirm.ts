@@ -20,7 +20,8 @@ export interface Confirmation {
  */
 export async function confirmOrCancel(ctx: Pick<Context, 'out' | 'interactive' | 'prompts'>, c: Confirmation): Promise<void> {
   const { out } = ctx;
-  if (c.warning) out.warn(tr(out.lang, c.warning));
+  // In --json mode the risk is listed in the document's warnings as well.
+  if (c.warning) out.warning(c.warning.key, tr(out.lang, c.warning));
   if (c.yes) return;
   if (!ctx.interactive) {
     throw new UsageError({ key: 'common.confirmNeedsYes' }, { hint: { key: 'common.confirmNeedsYes.hint' } });

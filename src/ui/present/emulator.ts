@@ -42,7 +42,9 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       };
       out.result(doc);
       if (out.json) {
-        out.emit(doc);
+        // A JSON Lines command: its lines say what they are, as proxy's do (a failure is `{"type":"error"}`).
+        // `url` stays the first key, as README shows the line.
+        out.emit({ ...doc, type: 'started' });
         return;
       }
       out.data(url);

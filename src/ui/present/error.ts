@@ -16,12 +16,29 @@ export interface ErrorDetails {
   verbose?: boolean;
 }
 
+/**
+ * The `error` object of every --json failure: always `code`, `message` and `hint` (null when there is
+ * none), then what the kind of error adds (WeChat's errcode, errmsg, rid, endpoint…).
+ */
+export function errorObject(code: string, message: string, hint: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { code, message, hint: hint ?? null, ...extra };
+}
+
+/**
+ * Print the failure document: one pretty document, or for a JSON Lines command (proxy, emulator) one
+ * compact `{"type":"error","ok":false,"error":{…}}` line, in the framing of its other lines.
+ */
+function emitFailure(out: Output, error: Record<string, unknown>, gathered: Record<string, unknown> = {}): void {
+  if (out.streamsLines) out.emit({ type: 'error', ok: false, ...gathered, error });
+  else out.emit({ ok: false, ...gathered, error }, 2);
+}
+
 /** An error that is not a WxauthError is a bug in wxauth: say so and how to report it. */
 export function presentInternal(out: Output, error: unknown, verbose: boolean): void {
   // The bundle's entry (scripts/bundle-entry.cjs) could not find one of wxauth's own files.
   if ((error as { code?: unknown } | undefined)?.code === 'WXAUTH_BUNDLE_CHANGED') {
     const message = out.t('common.bundleChanged', { detail: (error as Error).message });
-    if (out.json) out.emit({ ok: false, error: { code: 'internal', message, hint: out.t('common.bundleChanged.hint') } }, 2);
+    if (out.json) emitFailure(out, errorObject('internal', message, out.t('common.bundleChanged.hint')));
     else {
       out.failure(message);
       out.say(out.t('common.bundleChanged.hint'));
@@ -30,7 +47,7 @@ export function presentInternal(out: Output, error: unknown, verbose: boolean): 
   }
   const detail = error instanceof Error ? (verbose ? error.stack ?? error.message : error.message) : String(error);
   const hint = out.t('common.internal.hint');
-  if (out.json) out.emit({ ok: false, error: { code: 'internal', message: out.t('common.internal', { detail }), hint } }, 2);
+  if (out.json) emitFailure(out, errorObject('internal', out.t('common.internal', { detail }), hint));
   else {
     // A stack is several lines: each is printed as a line (escaped params would fold it into one).
     const [first = '', ...stack] = detail.split('\n');
@@ -43,7 +60,7 @@ export function presentInternal(out: Output, error: unknown, verbose: boolean): 
 export function presentError(out: Output, error: WxauthError, details: ErrorDetails = {}): void {
   const message = tr(out.lang, error.messageRef);
   if (error instanceof CancelledError) {
-    if (out.json) out.emit({ ok: false, error: { code: error.code, message } }, 2);
+    if (out.json) emitFailure(out, errorObject(error.code, message, error.hint ? tr(out.lang, error.hint) : undefined));
     return;
   }
   const hint = error.hint ? tr(out.lang, error.hint) : undefined;
@@ -61,7 +78,7 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
       : {};
   if (out.json) {
     // What the command had gathered before it failed (e.g. every problem url found) stays in the document.
-    out.emit({ ok: false, ...(out.getDocument() ?? {}), error: { code: error.code, message, ...(hint ? { hint } : {}), ...wechat } }, 2);
+    emitFailure(out, errorObject(error.code, message, hint, wechat), out.getDocument());
     return;
   }
   // Human output: the message's params (an errmsg, a state, a path) are escaped by out.tr.

@@ -7,6 +7,7 @@ import type { ExchangeResult } from '../../flows/user-token.js';
 import type { Output } from '../output.js';
 import { formatDeadline, formatRelative, isoTime } from '../format.js';
 import { tr } from '../i18n.js';
+import { errorObject } from './error.js';
 import { iso, type UserTokenScene } from './tokens-common.js';
 
 export interface StateReport {
@@ -35,7 +36,7 @@ export function announceCleanedInput(ctx: Pick<Context, 'out'>, removed: readonl
 
 /** The error document of a save that failed after WeChat answered (in --json, beside the tokens). */
 export function saveErrorDocument(out: Output, error: WxauthError): Record<string, unknown> {
-  return { code: error.code, message: tr(out.lang, error.messageRef), ...(error.hint ? { hint: tr(out.lang, error.hint) } : {}) };
+  return errorObject(error.code, tr(out.lang, error.messageRef), error.hint ? tr(out.lang, error.hint) : undefined);
 }
 
 /** Said AFTER the tokens were printed: they were not saved, why, and what to do. */
@@ -50,9 +51,9 @@ export function announceStateCheck(ctx: Pick<Context, 'out' | 'now'>, state: Sta
   const { out } = ctx;
   if (state.verdict === 'mismatch') {
     const ago = state.issuedAt === undefined ? '-' : formatRelative(state.issuedAt - ctx.now(), out.lang);
-    out.warn(out.t('tokens.exchange.state.mismatch', { received: state.received, expected: state.expected, ago }));
+    out.warning('tokens.exchange.state.mismatch', out.t('tokens.exchange.state.mismatch', { received: state.received, expected: state.expected, ago }));
   } else if (state.verdict === 'not_received' && state.source === 'remembered') {
-    out.warn(out.t('tokens.exchange.state.notReceived', { expected: state.expected }));
+    out.warning('tokens.exchange.state.notReceived', out.t('tokens.exchange.state.notReceived', { expected: state.expected }));
   } else if (state.verdict === 'match') {
     out.note(out.t('tokens.exchange.state.match'));
   }
@@ -106,9 +107,9 @@ export function present(result: ExchangeCommandResult, out: Output): void {
   out.success(out.t(r.saved ? 'tokens.exchange.done' : 'tokens.exchange.doneNotSaved', { profile: result.profile }));
   if (r.noUnionid) out.note(out.t(`tokens.unionid.${r.noUnionid}`));
   if (r.replacedUserinfo) {
-    out.warn(out.t('tokens.exchange.replacedUserinfo', { left: formatDeadline(r.replacedUserinfo.accessTokenExpiresAt, now, out.lang), p: result.profileFlag }));
+    out.warning('tokens.exchange.replacedUserinfo', out.t('tokens.exchange.replacedUserinfo', { left: formatDeadline(r.replacedUserinfo.accessTokenExpiresAt, now, out.lang), p: result.profileFlag }));
   }
-  if (r.token.isSnapshotUser) out.warn(out.t('tokens.snapshot.explain'));
+  if (r.token.isSnapshotUser) out.warning('tokens.snapshot.explain', out.t('tokens.snapshot.explain'));
   const base = !r.token.scopes.includes('snsapi_userinfo') && !r.token.scopes.includes('snsapi_login');
   // A snapshot user's token answers userinfo with 48001 (said just above): only check is worth suggesting.
   out.note(out.t(r.token.isSnapshotUser ? 'tokens.exchange.nextSnapshot' : base ? 'tokens.exchange.nextBase' : 'tokens.exchange.next', { p: result.profileFlag }));

@@ -42,7 +42,7 @@ export function present(result: InitResult, out: Output): void {
     dropped: result.dropped,
   });
   if (result.dropped.length > 0) {
-    out.warn(out.t('init.dropped', { flags: result.dropped.map((k) => FLAG_NAMES[k]).join(', ') }));
+    out.warning('init.dropped', out.t('init.dropped', { flags: result.dropped.map((k) => FLAG_NAMES[k]).join(', ') }));
     out.say(out.style.cyan('→ ') + out.t('init.dropped.hint'));
   }
   if (result.keptSecret) out.note(out.t('init.secret.kept', { masked: result.keptSecret }));

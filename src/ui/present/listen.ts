@@ -129,12 +129,12 @@ export function hitLines(out: Output, hit: CallbackHit): string[] {
 export function presentAftermath(out: Output, result: CallbackResult): void {
   const duplicates = result.counts.duplicate ?? result.duplicates.length;
   if (duplicates > 0) {
-    out.warn(out.t('listen.duplicate', { count: duplicates + 1 }));
+    out.warning('listen.duplicate', out.t('listen.duplicate', { count: duplicates + 1 }));
     if (result.duplicates.some((d) => d.markers.some((m) => m === 'uin' || m === 'pass_ticket'))) {
       out.note(out.t('listen.duplicate.markers'));
     }
   }
-  if (result.codes.length > 1) out.warn(out.t('listen.extraCodes', { count: result.codes.length - 1 }));
+  if (result.codes.length > 1) out.warning('listen.extraCodes', out.t('listen.extraCodes', { count: result.codes.length - 1 }));
   if (result.ignored > 0) out.note(out.t('listen.ignored', { count: result.ignored }));
   if (result.hitsOmitted > 0) {
     const counts = Object.entries(result.counts).map(([kind, n]) => `${kind} ${n}`).join(', ');
@@ -165,7 +165,7 @@ export function hitsForJson(hits: CallbackHit[], showSecrets: boolean): Array<Re
 
 function expectedStateLine(out: Output, expected: ExpectedState | undefined): void {
   if (!expected) {
-    out.warn(out.t('listen.state.unchecked'));
+    out.warning('listen.state.unchecked', out.t('listen.state.unchecked'));
     return;
   }
   const source =
@@ -175,29 +175,40 @@ function expectedStateLine(out: Output, expected: ExpectedState | undefined): vo
   out.note(out.t('listen.state.expected', { state: expected.state, source }));
 }
 
+/** The `waiting` event of login/listen --json: where the listener is (port 0 resolved) and for how long. */
+export function waitingEvent(wait: CallbackWait): { event: 'waiting' } & Record<string, unknown> {
+  const { listener } = wait;
+  return { event: 'waiting', url: listener.url, host: listener.host, port: listener.port, path: listener.path, timeout_seconds: Math.round(wait.timeoutMs / 1000) };
+}
+
+/** The port-mismatch warning (a warning the --json document lists too). */
+function mismatchWarning(out: Output, m: Parameters<ListenHooks['onMismatch']>[0], here: Parameters<ListenHooks['onMismatch']>[1]): void {
+  out.warning(
+    'listen.redirect.mismatch',
+    out.t('listen.redirect.mismatch', {
+      uri: m.redirectUri,
+      there: `:${m.port ?? here.port}${m.path ?? here.path}`,
+      here: here.port === 0 ? out.t('listen.port.random', { path: here.path }) : `:${here.port}${here.path}`,
+    }),
+  );
+}
+
 /** What `listen` shows while it runs. */
 export function listenHooks(out: Output): ListenHooks {
+  if (out.json) return jsonListenHooks(out);
   const display = new WaitDisplay(out);
   return {
     onExpectedState: (expected) => expectedStateLine(out, expected),
     onNotLocal: (uri, http) => out.note(http ? out.t('listen.redirect.httpsLocal', { uri, http }) : out.t('listen.redirect.notLocal', { uri })),
-    onMismatch: (m, here) =>
-      out.warn(
-        out.t('listen.redirect.mismatch', {
-          uri: m.redirectUri,
-          there: `:${m.port ?? here.port}${m.path ?? here.path}`,
-          here: here.port === 0 ? out.t('listen.port.random', { path: here.path }) : `:${here.port}${here.path}`,
-        }),
-      ),
+    onMismatch: (m, here) => mismatchWarning(out, m, here),
     onReadingStdin: () => out.note(out.t('listen.paste.stdin')),
     onListening: (listener) => {
       out.say(out.t('listen.listening', { url: out.style.bold(listener.url) }));
-      out.result({ listening: { url: listener.url, host: listener.host, port: listener.port, path: listener.path, lan_urls: listener.lanUrls } });
       if (listener.lanUrls.length > 0) {
         for (const url of listener.lanUrls) out.say(out.t('listen.lan', { url: out.style.bold(url) }));
         out.note(out.t('listen.lan.domain', { host: new URL(listener.lanUrls[0]!).hostname, port: listener.port }));
       } else if (listener.host === '0.0.0.0' || listener.host === '::') {
-        out.warn(out.t('listen.lan.none'));
+        out.warning('listen.lan.none', out.t('listen.lan.none'));
       }
     },
     onWaiting: (wait) => {
@@ -207,17 +218,6 @@ export function listenHooks(out: Output): ListenHooks {
     onHit: (hit) => display.hit(hit),
     onWaitOver: () => display.stop(),
     onCallback: (result, how) => {
-      out.result({
-        callback: {
-          code: result.code,
-          state: result.state ?? null,
-          state_checked: result.stateChecked,
-          hits: hitsForJson(result.hits, how.showSecrets),
-          ...hitCountsForJson(result),
-          duplicates: result.counts.duplicate ?? result.duplicates.length,
-          ignored: result.ignored,
-        },
-      });
       out.fields([
         ['code', result.code],
         ['state', result.state ?? ''],
@@ -225,6 +225,54 @@ export function listenHooks(out: Output): ListenHooks {
       presentAftermath(out, result);
       if (how.exchanging) out.say(out.t('listen.exchange.start'));
       else out.note(out.t('listen.next.exchange'));
+    },
+  };
+}
+
+/** The callback in listen's --json document. */
+function callbackDocument(out: Output, result: CallbackResult, showSecrets: boolean): void {
+  out.result({
+    callback: {
+      code: result.code,
+      state: result.state ?? null,
+      state_checked: result.stateChecked,
+      hits: hitsForJson(result.hits, showSecrets),
+      ...hitCountsForJson(result),
+      duplicates: result.counts.duplicate ?? result.duplicates.length,
+      ignored: result.ignored,
+    },
+  });
+}
+
+/**
+ * listen --json: stdout keeps its single document; stderr carries JSON Lines only, as login's does —
+ * `listening` (with the port really bound: --port 0), `waiting`, one `hit` per request, `warning`s
+ * (also listed in the document), then `callback`. Codes are masked in events unless --show-secrets.
+ */
+function jsonListenHooks(out: Output): ListenHooks {
+  out.streamEvents();
+  const listenerDoc = (listener: CallbackWait['listener']) => ({ url: listener.url, host: listener.host, port: listener.port, path: listener.path, lan_urls: listener.lanUrls });
+  return {
+    onExpectedState: (expected) => {
+      if (!expected) out.warning('listen.state.unchecked', out.t('listen.state.unchecked'));
+      else out.event({ event: 'expected_state', state: expected.state, source: expected.source });
+    },
+    onNotLocal: (uri, http) => out.note(http ? out.t('listen.redirect.httpsLocal', { uri, http }) : out.t('listen.redirect.notLocal', { uri })),
+    onMismatch: (m, here) => mismatchWarning(out, m, here),
+    onReadingStdin: () => out.event({ event: 'reading_stdin' }),
+    onListening: (listener) => {
+      out.result({ listening: listenerDoc(listener) });
+      out.event({ event: 'listening', ...listenerDoc(listener) });
+      if (listener.lanUrls.length === 0 && (listener.host === '0.0.0.0' || listener.host === '::')) out.warning('listen.lan.none', out.t('listen.lan.none'));
+    },
+    onWaiting: (wait) => out.event(waitingEvent(wait)),
+    onHit: (hit) => out.event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time }),
+    onWaitOver: () => undefined,
+    onCallback: (result, how) => {
+      callbackDocument(out, result, how.showSecrets);
+      out.event({ event: 'callback', code: maskCode(result.code, how.showSecrets), state: result.state ?? null, state_checked: result.stateChecked });
+      presentAftermath(out, result);
+      if (how.exchanging) out.event({ event: 'step', step: 'exchange' });
     },
   };
 }

@@ -3,7 +3,7 @@
 import type { LoginHooks, LoginResult } from '../../commands/login.js';
 import type { Output } from '../output.js';
 import { formatDeadline, isoTime } from '../format.js';
-import { WaitDisplay, hitsForJson, presentAftermath } from './listen.js';
+import { WaitDisplay, hitsForJson, presentAftermath, waitingEvent } from './listen.js';
 import { presentSaveFailure, saveErrorDocument } from './exchange.js';
 import { authorizeHooks, renderLint, warnFinding } from './url.js';
 
@@ -30,7 +30,7 @@ export function loginHooks(out: Output): LoginHooks {
       }
       if (link.openBrowser) out.note(out.t('listen.login.open.browser'));
     },
-    onBrowserFailed: () => out.warn(out.t('listen.login.open.failed', { detail: 'xdg-open / open / start' })),
+    onBrowserFailed: () => out.warning('listen.login.open.failed', out.t('listen.login.open.failed', { detail: 'xdg-open / open / start' })),
     onHit: (hit) => display.hit(hit),
     onWaiting: (wait) => {
       step('listen.login.step.listen');
@@ -48,16 +48,23 @@ export function loginHooks(out: Output): LoginHooks {
 
 /** login --json: every step as one JSON line on stderr (codes masked: stderr is often a log file). */
 function jsonLoginHooks(out: Output): LoginHooks {
-  const event = (doc: Record<string, unknown>) => out.say(JSON.stringify(doc));
+  // Whatever else reaches stderr in this run (a retry, a -v trace, a store's warning) is an event too.
+  out.streamEvents();
+  const event = (doc: { event: string } & Record<string, unknown>) => out.event(doc);
   return {
     ...authorizeHooks(out),
-    onLink: async (link) =>
-      event({ event: 'authorize_url', url: link.url, redirect_uri: link.redirectUri, endpoint: link.endpoint, warnings: link.warnings.map((f) => renderLint(out, f)) }),
-    onBrowserFailed: () => event({ event: 'browser_failed' }),
+    onLink: async (link) => {
+      const warnings = link.warnings.map((f) => renderLint(out, f));
+      // The URL's lint warnings, in the document as `wxauth url --json` lists them.
+      out.result({ warnings });
+      event({ event: 'authorize_url', url: link.url, redirect_uri: link.redirectUri, endpoint: link.endpoint, warnings });
+    },
+    onBrowserFailed: () => out.warning('listen.login.open.failed', out.t('listen.login.open.failed', { detail: 'xdg-open / open / start' }), { event: 'browser_failed' }),
     onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time }),
-    onWaiting: (wait) => event({ event: 'waiting', url: wait.listener.url, timeout_seconds: Math.round(wait.timeoutMs / 1000) }),
+    onWaiting: (wait) => event(waitingEvent(wait)),
     onWaitOver: () => undefined,
-    onCallback: () => undefined,
+    // Duplicates, extra codes: `warning` events, listed in the document's warnings too.
+    onCallback: (callback) => presentAftermath(out, callback),
     onStep: (id) => event({ event: 'step', step: id }),
     onChecked: () => event({ event: 'checked' }),
     onUserinfoSkipped: (scope) => event({ event: 'userinfo_skipped', scope }),

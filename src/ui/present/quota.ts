@@ -64,7 +64,7 @@ export function present(result: QuotaCommandResult, out: Output): void {
   if (result.mode === 'get') {
     presentLookup(out, result);
     const quota = result.before.data.quota;
-    if (quota && quota.remain === 0 && quota.daily_limit > 0) out.warn(out.t('basic.quota.exhausted', { path: result.cgiPath }));
+    if (quota && quota.remain === 0 && quota.daily_limit > 0) out.warning('basic.quota.exhausted', out.t('basic.quota.exhausted', { path: result.cgiPath }));
     return;
   }
   const before = result.before.data.quota;

@@ -25,7 +25,7 @@ export function announceRid(
 ): void {
   const { out } = ctx;
   if (r.extracted) out.note(out.t('basic.rid.extracted', { rid: r.rid }));
-  if (r.expired) out.warn(out.t('basic.rid.old', { at: formatTime(r.issuedAt), age: formatDuration(out, r.ageMs) }));
+  if (r.expired) out.warning('basic.rid.old', out.t('basic.rid.old', { at: formatTime(r.issuedAt), age: formatDuration(out, r.ageMs) }));
 }
 
 export function present(result: RidCommandResult, out: Output): void {

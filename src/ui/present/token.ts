@@ -53,7 +53,7 @@ export function present(result: TokenCommandResult, out: Output): void {
   const rotatedByForce = entry.kind === 'stable' && result.forceRefresh && !fetched.notRotated;
   out.success(out.t(rotatedByForce ? 'basic.token.done.forced' : `basic.token.done.${entry.kind}`, { left, host, at: formatTime(entry.expiresAt) }));
   if (result.forceRefresh) {
-    if (fetched.notRotated) out.warn(out.t('basic.force.notRotated'));
+    if (fetched.notRotated) out.warning('basic.force.notRotated', out.t('basic.force.notRotated'));
     else out.note(out.t('basic.force.limits'));
   }
   if (entry.kind === 'legacy') {

@@ -83,5 +83,5 @@ function presentShow(out: Output, r: Extract<TokensCommandResult, { action: 'sho
     ['is_snapshotuser', entry.isSnapshotUser ? '1' : undefined],
   ]);
   if (!r.revealed) out.note(out.t('tokens.show.secretsHidden'));
-  if (entry.isSnapshotUser) out.warn(out.t('tokens.snapshot.explain'));
+  if (entry.isSnapshotUser) out.warning('tokens.snapshot.explain', out.t('tokens.snapshot.explain'));
 }

@@ -65,6 +65,6 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
 
   if (result.opened === undefined) return;
   if (result.opened) out.note(out.t('url.open.opened'));
-  else out.warn(out.t('url.open.failed'));
+  else out.warning('url.open.failed', out.t('url.open.failed'));
   if (result.desktopRefused) out.note(out.t('url.open.authorizeNote'));
 }

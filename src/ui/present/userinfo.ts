@@ -17,16 +17,16 @@ export function userinfoAnnouncements(ctx: Pick<Context, 'out' | 'now'>) {
   return {
     /** --no-refresh and the cache knows the token has expired: WeChat is asked anyway. */
     expiredNoRefresh(remainingMs: number): void {
-      out.warn(out.t('tokens.userinfo.expiredNoRefresh', { ago: formatRelative(remainingMs, out.lang) }));
+      out.warning('tokens.userinfo.expiredNoRefresh', out.t('tokens.userinfo.expiredNoRefresh', { ago: formatRelative(remainingMs, out.lang) }));
     },
     /** "The cached access_token expired 5m ago: refreshed it once…" */
     refreshed(refreshed: AutoRefresh, previousExpiresAt: number | undefined): void {
       const now = ctx.now();
       if (refreshed.reason === 'local') {
         const ago = previousExpiresAt === undefined ? '-' : formatRelative(previousExpiresAt - now, out.lang);
-        out.warn(out.t('tokens.userinfo.refreshed.local', { ago }));
+        out.warning('tokens.userinfo.refreshed.local', out.t('tokens.userinfo.refreshed.local', { ago }));
       } else {
-        out.warn(out.t('tokens.userinfo.refreshed.errcode', { errcode: refreshed.reason }));
+        out.warning('tokens.userinfo.refreshed.errcode', out.t('tokens.userinfo.refreshed.errcode', { errcode: refreshed.reason }));
       }
       const expiry = formatDeadline(refreshed.result.entry.accessTokenExpiresAt, now, out.lang);
       out.note(out.t(`tokens.refresh.${refreshed.result.outcome}`, { expiry }));
