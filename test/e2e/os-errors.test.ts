@@ -36,10 +36,12 @@ describe('emulator --seed that cannot be read', () => {
     expect(en.stderr).toContain(`✖ Cannot read the seed file ${file}: does not exist (ENOENT)`);
     expect(en.stderr).toContain(`→ Check the path: ${file} does not exist.`);
 
-    // --json: the same document as before (ok, error.code/message/hint), its message in the user's language.
+    // --json: the emulator's JSON Lines error line (type, ok, error.code/message/hint), its message in the user's language.
     const json = await runCli(['emulator', '--seed', file, '--json'], { env: ZH });
     expect(json.code).toBe(4);
+    expect(json.stdout.trim().split('\n')).toHaveLength(1);
     expect(parseJson(json.stdout)).toEqual({
+      type: 'error',
       ok: false,
       error: { code: 'config', message: `读不了种子文件 ${file}：不存在（ENOENT）`, hint: `检查路径：${file} 不存在。` },
     });
