@@ -275,16 +275,23 @@ function cgiPathRefusal(emu: Emulator, rq: Rq, app: NormalizedApp, path: string)
   return undefined;
 }
 
-/** POST /cgi-bin/openapi/quota/get?access_token {"cgi_path"} (§10). */
-export function cgiQuotaGet(emu: Emulator, rq: Rq): Reply {
+/** quota/get's and quota/clear's request: the token (counted), a JSON body (else 47001) and its cgi_path as cgiPathRefusal allows it. */
+function quotaRequest(emu: Emulator, rq: Rq): { app: NormalizedApp; path: string } | { reply: Reply } {
   const authed = requireBasicToken(emu, rq);
-  if ('reply' in authed) return authed.reply;
+  if ('reply' in authed) return authed;
   const { app } = authed;
   const body = jsonBody(rq);
-  if (!body) return emu.fail(rq, 'cgi', 47001, app.appid);
+  if (!body) return { reply: emu.fail(rq, 'cgi', 47001, app.appid) };
   const path = typeof body.cgi_path === 'string' ? body.cgi_path : '';
   const refused = cgiPathRefusal(emu, rq, app, path);
-  if (refused) return refused;
+  return refused ? { reply: refused } : { app, path };
+}
+
+/** POST /cgi-bin/openapi/quota/get?access_token {"cgi_path"} (§10). */
+export function cgiQuotaGet(emu: Emulator, rq: Rq): Reply {
+  const asked = quotaRequest(emu, rq);
+  if ('reply' in asked) return asked.reply;
+  const { app, path } = asked;
   const known = KNOWN_PATHS[path]!;
   const daily = known.daily < 0 ? app.tokenDailyQuota : known.daily;
   const usedToday = used(emu, app.appid, path);
@@ -350,14 +357,9 @@ function clearFor(emu: Emulator, rq: Rq, app: NormalizedApp): Reply {
  * condition (`forbid to clear quota because of reaching the limit`).
  */
 export function cgiQuotaClear(emu: Emulator, rq: Rq): Reply {
-  const authed = requireBasicToken(emu, rq);
-  if ('reply' in authed) return authed.reply;
-  const { app } = authed;
-  const body = jsonBody(rq);
-  if (!body) return emu.fail(rq, 'cgi', 47001, app.appid);
-  const path = typeof body.cgi_path === 'string' ? body.cgi_path : '';
-  const refused = cgiPathRefusal(emu, rq, app, path);
-  if (refused) return refused;
+  const asked = quotaRequest(emu, rq);
+  if ('reply' in asked) return asked.reply;
+  const { app, path } = asked;
   const month = beijingMonth(emu.now());
   const c = emu.state.apiClears.get(app.appid);
   const n = c && c.month === month ? c.count : 0;

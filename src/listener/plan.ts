@@ -74,6 +74,14 @@ export function parseHost(value: unknown): string | undefined {
 
 /** A redirect_uri this machine can receive: http(s) on a loopback or private-LAN host. */
 export function localRedirect(uri: string | undefined): { host: string; port: number; path: string } | undefined {
+  const local = onThisMachineOrLan(uri, 'http:');
+  if (!local) return undefined;
+  const { url, host } = local;
+  return { host, port: url.port === '' ? 80 : Number(url.port), path: url.pathname || '/' };
+}
+
+/** `uri` parsed, when it has this protocol and a loopback or private-LAN host (host without IPv6 brackets). */
+function onThisMachineOrLan(uri: string | undefined, protocol: 'http:' | 'https:'): { url: URL; host: string } | undefined {
   if (!uri) return undefined;
   let url: URL;
   try {
@@ -81,10 +89,9 @@ export function localRedirect(uri: string | undefined): { host: string; port: nu
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'http:') return undefined;
+  if (url.protocol !== protocol) return undefined;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!isLoopbackHost(host) && !isPrivateLanHost(host)) return undefined;
-  return { host, port: url.port === '' ? 80 : Number(url.port), path: url.pathname || '/' };
+  return isLoopbackHost(host) || isPrivateLanHost(host) ? { url, host } : undefined;
 }
 
 /**
@@ -93,16 +100,9 @@ export function localRedirect(uri: string | undefined): { host: string; port: nu
  * http would be port 80, which an ordinary user cannot bind, so the listener's default port is named.
  */
 export function httpsLocalRedirect(uri: string | undefined): { uri: string; http: string; host: string; port: number; portMissing: boolean } | undefined {
-  if (!uri) return undefined;
-  let url: URL;
-  try {
-    url = new URL(uri);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:') return undefined;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!isLoopbackHost(host) && !isPrivateLanHost(host)) return undefined;
+  const local = onThisMachineOrLan(uri, 'https:');
+  if (!uri || !local) return undefined;
+  const { url } = local;
   const port = url.port === '' ? DEFAULT_PORT : Number(url.port);
   return { uri, http: `http://${url.hostname}:${port}${url.pathname || '/'}${url.search}`, host: url.hostname, port, portMissing: url.port === '' };
 }
