@@ -138,6 +138,13 @@ describe('JSON Lines commands keep their framing when they fail', () => {
     expect(JSON.parse(r.stdout)).toEqual({ type: 'error', ok: false, error: { code: 'usage', message: 'Invalid port: abc', hint: expect.any(String) } });
   });
 
+  it('proxy --bogus (a mistake commander catches before the command runs): the same compact error line', async () => {
+    const r = await runCli(['--json', 'proxy', '--bogus'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code).toBe(2);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ type: 'error', ok: false, error: { code: 'usage', hint: expect.stringContaining('wxauth proxy --help') } });
+  });
+
   it('emulator --port <busy>: one compact error line; its first line on success has a type', async () => {
     const busy = http.createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', () => resolve()));
