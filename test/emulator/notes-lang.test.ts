@@ -50,7 +50,7 @@ interface Case {
   wechat?: string;
 }
 
-const consentTicket = async (headers: Record<string, string>, appid = SVC, redirectUri = 'http://localhost/cb') =>
+const consentTicket = async (headers: Record<string, string>, appid: string = SVC, redirectUri = 'http://localhost/cb') =>
   formValue((await get(emu.url, authorizeUrl(appid, redirectUri, 'snsapi_userinfo'), { headers })).text, 'ticket');
 const qrUuid = async () => formValue((await get(emu.url, qrconnectUrl(WEB))).text, 'uuid');
 
