@@ -66,6 +66,7 @@ export interface ShownNote {
 
 const NOTE_PREFIX: Record<UiLang, string> = { zh: 'wxauth 模拟器：', en: 'wxauth emulator: ' };
 
+/** The note as a grey line under the page, prefixed in its language so it never passes for WeChat's text. */
 export function emulatorNote(shown: ShownNote | undefined): string {
   return shown ? `<p class="emu" data-emulator-note>${NOTE_PREFIX[shown.lang]}${escapeHtml(shown.note[shown.lang])}</p>` : '';
 }
