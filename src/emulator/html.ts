@@ -1,5 +1,6 @@
 // HTML for the emulator's WeChat-like pages. Every value that came from a request or a seed goes
 // through escapeHtml (or jsonForScript inside <script>), so nothing a caller sends can inject markup.
+import type { UiLang } from './ui-text.js';
 
 export function escapeHtml(value: string): string {
   return value
@@ -47,16 +48,35 @@ export function layout(title: string, body: string, extraHead = ''): string {
   );
 }
 
-/** The emulator's explanation under a page (not part of WeChat's page): what was checked and why. */
-export function emulatorNote(text: string | undefined): string {
-  return text ? `<p class="emu" data-emulator-note>wxauth emulator: ${escapeHtml(text)}</p>` : '';
+/**
+ * The emulator's explanation under a page (not part of WeChat's page): what was checked and why, in
+ * both languages. Values from the request (hosts, appids, domains) are filled into both as they are;
+ * escaping happens once, when the note is rendered.
+ */
+export interface Note {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A note's language with the note: a page picks the language only when it has a note to show. */
+export interface ShownNote {
+  readonly note: Note;
+  readonly lang: UiLang;
+}
+
+const NOTE_PREFIX: Record<UiLang, string> = { zh: 'wxauth 模拟器：', en: 'wxauth emulator: ' };
+
+/** The note as a grey line under the page, prefixed in its language so it never passes for WeChat's text. */
+export function emulatorNote(shown: ShownNote | undefined): string {
+  return shown ? `<p class="emu" data-emulator-note>${NOTE_PREFIX[shown.lang]}${escapeHtml(shown.note[shown.lang])}</p>` : '';
 }
 
 /**
  * WeChat's authorize error page: "Oops! Something went wrong:(" then the message with its code
  * (mobile wording, API-FACTS §1.5). `data-errcode` lets scripts read the code without scraping.
+ * WeChat's lines stay Chinese whatever the browser's language; only the emulator's note follows it.
  */
-export function errorPage(message: string, errcode: number | undefined, note?: string): string {
+export function errorPage(message: string, errcode: number | undefined, note?: ShownNote): string {
   const line = errcode === undefined ? message : `${message}，错误码：${errcode}`;
   return layout(
     '微信网页授权',

@@ -6,12 +6,13 @@ import { randomBytes } from 'node:crypto';
 import type { Emulator } from './server.js';
 import { html, redirect, type Reply, type Rq } from './reply.js';
 import { appendToRedirect, domainMatches, parseRedirect, type RedirectTarget } from './callback.js';
-import { emulatorNote, errorPage, escapeHtml, jsonForScript, layout } from './html.js';
+import { emulatorNote, errorPage, escapeHtml, jsonForScript, layout, type Note, type ShownNote } from './html.js';
 import { qrSvg } from './qr-svg.js';
 import type { NormalizedApp, NormalizedUser } from './seed.js';
 import type { QrSession, Scope } from './state.js';
 import { newUuid } from './wire.js';
-import { QR_TTL_MS, scan } from './control.js';
+import { QR_TTL_MS, ScanError, scan } from './control.js';
+import { UI_TEXT, pickUiLang } from './ui-text.js';
 
 const PAGE_PATHS = new Set([
   '/connect/oauth2/authorize',
@@ -68,6 +69,32 @@ function paramsOutOfOrder(rawQuery: string): boolean {
   return false;
 }
 
+/**
+ * A note in the language the request prefers (Accept-Language ranked as the emulator's own page ranks
+ * it). Only pages that show a note call this: the authorize redirect does not pay for it (issue 19).
+ */
+function shown(rq: Rq, note: Note): ShownNote {
+  return { note, lang: pickUiLang(null, rq.headers['accept-language']) };
+}
+
+/** WeChat's error page, with the emulator's note (if any) in the request's language. */
+function oops(rq: Rq, message: string, errcode: number | undefined, note?: Note, status?: number, headers?: Record<string, string>): Reply {
+  return html(errorPage(message, errcode, note && shown(rq, note)), status, headers);
+}
+
+function notInSeed(appid: string): Note {
+  return { zh: `模拟器的种子数据里没有 appid ${appid}`, en: `appid ${appid} is not in the emulator's seed` };
+}
+
+function notFollowing(userId: string): Note {
+  return { zh: `用户 ${userId} 没有关注这个测试号`, en: `user ${userId} does not follow the test account` };
+}
+
+const LOGIN_SCOPE_NOTE: Note = {
+  zh: 'snsapi_login 只用于网站应用，在 /connect/qrconnect 上使用',
+  en: 'snsapi_login is for website apps on /connect/qrconnect',
+};
+
 function formBody(rq: Rq): URLSearchParams {
   return new URLSearchParams(rq.body);
 }
@@ -93,38 +120,54 @@ function authorize(emu: Emulator, rq: Rq): Reply {
   const scopeParam = q.get('scope') ?? '';
   const state = q.get('state') ?? '';
   // Sibling catalogue codes 10010–10012 for empty parameters (§1.5).
-  if (appid === '') return html(errorPage('appid不能为空', 10012));
+  if (appid === '') return oops(rq, 'appid不能为空', 10012);
   const app = emu.app(appid);
-  if (!app) return html(errorPage('该链接无法访问', undefined, `appid ${appid} is not in the emulator's seed`));
+  if (!app) return oops(rq, '该链接无法访问', undefined, notInSeed(appid));
   if (app.type === 'website')
-    return html(errorPage('不支持微信开放平台的Appid，请使用公众号Appid', 10016, `${appid} is a website app (网站应用); use /connect/qrconnect`));
-  if (redirectUri === '') return html(errorPage('redirect_uri不能为空', 10011));
-  if (scopeParam === '') return html(errorPage('scope不能为空', 10010));
+    return oops(rq, '不支持微信开放平台的Appid，请使用公众号Appid', 10016, {
+      zh: `${appid} 是网站应用，请用 /connect/qrconnect`,
+      en: `${appid} is a website app (网站应用); use /connect/qrconnect`,
+    });
+  if (redirectUri === '') return oops(rq, 'redirect_uri不能为空', 10011);
+  if (scopeParam === '') return oops(rq, 'scope不能为空', 10010);
   if (emu.switches.paramOrderCheck && paramsOutOfOrder(rq.rawQuery))
-    return html(errorPage(SCOPE_ERROR, undefined, 'parameters must come in the order appid, redirect_uri, response_type, scope, state'));
+    return oops(rq, SCOPE_ERROR, undefined, {
+      zh: '参数必须按 appid、redirect_uri、response_type、scope、state 的顺序排列',
+      en: 'parameters must come in the order appid, redirect_uri, response_type, scope, state',
+    });
   if ((q.get('response_type') ?? '') !== 'code')
-    return html(errorPage('该链接无法访问', undefined, 'response_type must be code'));
+    return oops(rq, '该链接无法访问', undefined, { zh: 'response_type 必须是 code', en: 'response_type must be code' });
   // §1.1 [OBS], §1.5 [DOC]: snsapi_login here is 10005 (the default); the switch keeps the other page.
   if (scopeParam === 'snsapi_login') {
     return emu.switches.loginScopeOnAuthorize === '10005'
-      ? html(errorPage('此公众号并没有这些scope的权限', 10005, 'snsapi_login is for website apps on /connect/qrconnect'))
-      : html(errorPage(SCOPE_ERROR, undefined, 'snsapi_login is for website apps on /connect/qrconnect'));
+      ? oops(rq, '此公众号并没有这些scope的权限', 10005, LOGIN_SCOPE_NOTE)
+      : oops(rq, SCOPE_ERROR, undefined, LOGIN_SCOPE_NOTE);
   }
   if (scopeParam !== 'snsapi_base' && scopeParam !== 'snsapi_userinfo')
-    return html(errorPage(SCOPE_ERROR, undefined, `unknown scope ${scopeParam}`));
+    return oops(rq, SCOPE_ERROR, undefined, { zh: `未知的 scope：${scopeParam}`, en: `unknown scope ${scopeParam}` });
   const scope: Scope = scopeParam;
   // §1.1: only verified 服务号 (and test accounts) have web-authorization rights.
   if (app.type === 'subscription' || (app.type === 'service' && !app.verified))
-    return html(errorPage('此公众号并没有这些scope的权限', 10005, `${app.type === 'subscription' ? 'subscription accounts' : 'unverified service accounts'} have no web-authorization rights`));
+    return oops(
+      rq,
+      '此公众号并没有这些scope的权限',
+      10005,
+      app.type === 'subscription'
+        ? { zh: '订阅号没有网页授权权限（只有已认证的服务号和测试号有）', en: 'subscription accounts have no web-authorization rights' }
+        : { zh: '未认证的服务号没有网页授权权限（只有已认证的服务号和测试号有）', en: 'unverified service accounts have no web-authorization rights' },
+    );
   const target = parseRedirect(redirectUri);
   if (!target || !domainMatches(app.domain, target))
-    return html(errorPage('redirect_uri域名与后台配置不一致', 10003, domainMismatchNote(app, redirectUri, target)));
+    return oops(rq, 'redirect_uri域名与后台配置不一致', 10003, domainMismatchNote(app, redirectUri, target));
   // §1.3: a-zA-Z0-9, at most 128 bytes.
   if (emu.switches.stateLengthCheck && Buffer.byteLength(state) > 128)
-    return html(errorPage('state参数过长', undefined, `state is ${Buffer.byteLength(state)} bytes; WeChat allows 128`));
+    return oops(rq, 'state参数过长', undefined, {
+      zh: `state 有 ${Buffer.byteLength(state)} 字节，微信最多允许 128 字节`,
+      en: `state is ${Buffer.byteLength(state)} bytes; WeChat allows 128`,
+    });
   const user = currentUser(emu, rq);
   if (app.type === 'test' && !followsApp(user, app))
-    return html(errorPage('必须关注此测试号', 10006, `user ${user.id} does not follow the test account`));
+    return oops(rq, '必须关注此测试号', 10006, notFollowing(user.id));
 
   if (scope === 'snsapi_base') return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_base', false);
   const forcePopup = flag(q.get('forcePopup'));
@@ -137,7 +180,7 @@ function authorize(emu: Emulator, rq: Rq): Reply {
   const ticket = randomBytes(12).toString('hex');
   if (emu.state.tickets.size >= 5000) emu.state.tickets.shift();
   emu.state.tickets.set(ticket, { ticket, appid: app.appid, redirectUri, state, scope, createdAt: emu.now(), used: false });
-  return html(consentPage(emu, app, user, ticket));
+  return html(consentPage(emu, rq, app, user, ticket));
 }
 
 /**
@@ -145,18 +188,29 @@ function authorize(emu: Emulator, rq: Rq): Reply {
  * called a host), and the port rule is the one the configured domains make (domainMatches): a domain
  * without a port takes none, `host:port` that port, `host:*` any.
  */
-function domainMismatchNote(app: NormalizedApp, redirectUri: string, target: RedirectTarget | undefined): string {
+function domainMismatchNote(app: NormalizedApp, redirectUri: string, target: RedirectTarget | undefined): Note {
   if (!target) {
     const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(redirectUri)?.[1]?.toLowerCase();
+    const got = redirectUri.slice(0, 200);
     if (scheme !== 'http' && scheme !== 'https')
-      return `redirect_uri must be an http:// or https:// URL${scheme ? `, not ${scheme}:` : ''} (got ${redirectUri.slice(0, 200)})`;
-    return `redirect_uri ${redirectUri.slice(0, 200)} has no host WeChat can read`;
+      return {
+        zh: `redirect_uri 必须是 http:// 或 https:// 开头的网址${scheme ? `，不能是 ${scheme}:` : ''}（收到的是 ${got}）`,
+        en: `redirect_uri must be an http:// or https:// URL${scheme ? `, not ${scheme}:` : ''} (got ${got})`,
+      };
+    return { zh: `redirect_uri ${got} 里没有微信能识别的主机`, en: `redirect_uri ${got} has no host WeChat can read` };
   }
-  const shown = target.port ? `${target.host}:${target.port}` : target.host;
-  const configured = app.domain.join(', ') || 'none';
+  const shownHost = target.port ? `${target.host}:${target.port}` : target.host;
   const hostOnly = app.domain.every((d) => !d.split('/')[0]!.includes(':'));
-  const ports = hostOnly ? 'no port' : 'the port as configured (a domain without one takes none; host:* any)';
-  return `redirect_uri host ${shown} does not equal the configured domain (${configured}); exact host, no subdomain or parent, ${ports}`;
+  // 网站应用 call theirs 授权回调域; official accounts 网页授权域名 (the names on each console).
+  const domainName = app.type === 'website' ? '授权回调域' : '网页授权域名';
+  return {
+    zh:
+      `redirect_uri 的主机 ${shownHost} 与配置的${domainName}（${app.domain.join(', ') || '无'}）不一致：必须完全相同，子域名和上级域名都不行，` +
+      (hostOnly ? '也不能带端口' : '端口也要与配置一致（配置里没写端口的域名不能带端口，host:* 可带任意端口）'),
+    en:
+      `redirect_uri host ${shownHost} does not equal the configured domain (${app.domain.join(', ') || 'none'}); exact host, no subdomain or parent, ` +
+      (hostOnly ? 'no port' : 'the port as configured (a domain without one takes none; host:* any)'),
+  };
 }
 
 function redirectWithCode(emu: Emulator, app: NormalizedApp, userId: string, redirectUri: string, state: string, scope: Scope, snapshot: boolean, headers?: Record<string, string>): Reply {
@@ -164,7 +218,7 @@ function redirectWithCode(emu: Emulator, app: NormalizedApp, userId: string, red
   return redirect(appendToRedirect(redirectUri, [['code', code], ['state', state]]), headers);
 }
 
-function consentPage(emu: Emulator, app: NormalizedApp, user: NormalizedUser, ticket: string): string {
+function consentPage(emu: Emulator, rq: Rq, app: NormalizedApp, user: NormalizedUser, ticket: string): string {
   return layout(
     '微信授权登录',
     `<div class="page"><form method="post" action="/connect/oauth2/authorize_reply">` +
@@ -175,20 +229,29 @@ function consentPage(emu: Emulator, app: NormalizedApp, user: NormalizedUser, ti
       userPicker(emu, user.id) +
       `<div class="buttons"><button type="submit" class="primary" name="action" value="allow">允许</button>` +
       `<button type="submit" class="default" name="action" value="deny">拒绝</button></div></form>` +
-      emulatorNote(`snsapi_userinfo consent for ${app.appid}; pick the user, then 允许 (allow) or 拒绝 (deny)`) +
+      emulatorNote(
+        shown(rq, {
+          zh: `${app.appid} 的 snsapi_userinfo 授权页：先选微信用户，再点「允许」或「拒绝」`,
+          en: `snsapi_userinfo consent for ${app.appid}; pick the user, then 允许 (allow) or 拒绝 (deny)`,
+        }),
+      ) +
       `</div>`,
   );
 }
 
 function authorizeReply(emu: Emulator, rq: Rq): Reply {
-  if (rq.method !== 'POST') return html(errorPage('该链接无法访问', undefined, 'the consent form is submitted with POST'), 405);
+  if (rq.method !== 'POST')
+    return oops(rq, '该链接无法访问', undefined, { zh: '授权页的表单要用 POST 提交', en: 'the consent form is submitted with POST' }, 405);
   const form = formBody(rq);
   const ticket = emu.state.tickets.get(form.get('ticket') ?? '');
   if (!ticket || ticket.used || emu.now() - ticket.createdAt > TICKET_TTL_MS)
-    return html(errorPage('该链接已失效，请重新发起授权', undefined, 'this consent page was already answered or has expired; open the authorize URL again'));
+    return oops(rq, '该链接已失效，请重新发起授权', undefined, {
+      zh: '这个授权页已经提交过或已过期，请重新打开授权链接',
+      en: 'this consent page was already answered or has expired; open the authorize URL again',
+    });
   const app = emu.app(ticket.appid);
   const user = emu.user(form.get('user') ?? '') ?? currentUser(emu, rq);
-  if (!app) return html(errorPage('该链接无法访问', undefined));
+  if (!app) return oops(rq, '该链接无法访问', undefined);
   ticket.used = true;
   const cookie = { 'set-cookie': userCookie(user.id) };
   if (form.get('action') !== 'allow') {
@@ -196,13 +259,13 @@ function authorizeReply(emu: Emulator, rq: Rq): Reply {
     if (emu.switches.denyBehaviour === 'redirect-state-only')
       return redirect(appendToRedirect(ticket.redirectUri, [['state', ticket.state]]), cookie);
     return html(
-      layout('微信授权登录', `<div class="page" data-denied><div class="icon">!</div><h2>你已拒绝授权</h2>${emulatorNote('denied; no redirect (denyBehaviour no-redirect)')}</div>`),
+      layout('微信授权登录', `<div class="page" data-denied><div class="icon">!</div><h2>你已拒绝授权</h2>${emulatorNote(shown(rq, { zh: '已拒绝，不跳转（denyBehaviour 为 no-redirect）', en: 'denied; no redirect (denyBehaviour no-redirect)' }))}</div>`),
       200,
       cookie,
     );
   }
   if (app.type === 'test' && !followsApp(user, app))
-    return html(errorPage('必须关注此测试号', 10006, `user ${user.id} does not follow the test account`), 200, cookie);
+    return oops(rq, '必须关注此测试号', 10006, notFollowing(user.id), 200, cookie);
   return redirectWithCode(emu, app, user.id, ticket.redirectUri, ticket.state, ticket.scope, false, cookie);
 }
 
@@ -216,16 +279,21 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
   const scopes = (q.get('scope') ?? '').split(',');
   const english = q.get('lang') === 'en';
   const app = emu.app(appid);
-  if (appid === '' || !app) return html(errorPage('该链接无法访问', undefined, appid === '' ? 'appid is missing' : `appid ${appid} is not in the emulator's seed`));
+  if (appid === '' || !app) return oops(rq, '该链接无法访问', undefined, appid === '' ? { zh: '缺少 appid', en: 'appid is missing' } : notInSeed(appid));
   // §2: an official-account appid gets "Scope 参数错误或没有 Scope 权限".
-  if (app.type !== 'website') return html(errorPage(SCOPE_ERROR, undefined, `${appid} is not a website app (网站应用); official accounts use /connect/oauth2/authorize`));
+  if (app.type !== 'website')
+    return oops(rq, SCOPE_ERROR, undefined, {
+      zh: `${appid} 不是网站应用；公众号（服务号、订阅号、测试号）请用 /connect/oauth2/authorize`,
+      en: `${appid} is not a website app (网站应用); official accounts use /connect/oauth2/authorize`,
+    });
   // §2.1 [DOC]: "若提示『该链接无法访问』，请检查参数是否填写错误，如…或scope不为snsapi_login". The facts do
   // not tell snsapi_base/snsapi_userinfo from an unknown scope, so every scope but snsapi_login gets it.
-  if (!scopes.includes('snsapi_login')) return html(errorPage('该链接无法访问', undefined, 'website apps must use scope=snsapi_login'));
+  if (!scopes.includes('snsapi_login'))
+    return oops(rq, '该链接无法访问', undefined, { zh: '网站应用必须用 scope=snsapi_login', en: 'website apps must use scope=snsapi_login' });
   const target = redirectUri === '' ? undefined : parseRedirect(redirectUri);
   // §2.1: a host other than the 授权回调域, or a port, shows "redirect_uri 参数错误".
   if (!target || !domainMatches(app.domain, target))
-    return html(errorPage('redirect_uri 参数错误', undefined, redirectUri === '' ? 'redirect_uri is missing' : domainMismatchNote(app, redirectUri, target)));
+    return oops(rq, 'redirect_uri 参数错误', undefined, redirectUri === '' ? { zh: '缺少 redirect_uri', en: 'redirect_uri is missing' } : domainMismatchNote(app, redirectUri, target));
 
   const session: QrSession = {
     uuid: newUuid(),
@@ -239,10 +307,10 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
   };
   if (emu.state.qr.size >= 5000) emu.state.qr.shift();
   emu.state.qr.set(session.uuid, session);
-  return html(qrPage(emu, app, session, english, q.get('style') === 'white', q.get('href') ?? ''));
+  return html(qrPage(emu, rq, app, session, english, q.get('style') === 'white', q.get('href') ?? ''));
 }
 
-function qrPage(emu: Emulator, app: NormalizedApp, s: QrSession, english: boolean, white: boolean, href: string): string {
+function qrPage(emu: Emulator, rq: Rq, app: NormalizedApp, s: QrSession, english: boolean, white: boolean, href: string): string {
   // §2.2 href: custom CSS over https or as a data:text/css URL; anything else is ignored.
   const css = /^https:\/\//i.test(href) || /^data:text\/css/i.test(href) ? `<link rel="stylesheet" href="${escapeHtml(href)}">` : '';
   // self_redirect=true: navigate inside the iframe; otherwise the top window (§2.2).
@@ -272,7 +340,8 @@ function qrPage(emu: Emulator, app: NormalizedApp, s: QrSession, english: boolea
       `<input type="hidden" name="uuid" value="${escapeHtml(s.uuid)}">` +
       userPicker(emu, emu.currentUser) +
       `<div class="buttons"><button type="submit" class="primary" name="action" value="confirm" id="simulate">模拟扫码并确认 (simulate scan &amp; confirm)</button></div></form>` +
-      emulatorNote(`QR session ${s.uuid}; POST /__emulator/scan also confirms it`) +
+      // The note follows Accept-Language; WeChat's own lines above follow its lang parameter.
+      emulatorNote(shown(rq, { zh: `二维码登录 ${s.uuid}；也可以用 POST /__emulator/scan 确认`, en: `QR session ${s.uuid}; POST /__emulator/scan also confirms it` })) +
       `</div>${script}`,
     css,
   );
@@ -297,14 +366,14 @@ function longPoll(emu: Emulator, rq: Rq): Reply {
 
 function qrImage(emu: Emulator, rq: Rq): Reply {
   const uuid = rq.path.slice('/connect/qrcode/'.length);
-  if (!emu.state.qr.has(uuid)) return html(errorPage('二维码已失效', undefined), 404);
+  if (!emu.state.qr.has(uuid)) return oops(rq, '二维码已失效', undefined, undefined, 404);
   return { status: 200, headers: { 'content-type': 'image/svg+xml' }, body: qrSvg(`${rq.origin}/connect/confirm?uuid=${uuid}`) };
 }
 
 /** What the phone shows after scanning: a confirm page (reachable if the emulator is bound to a LAN address). */
 function confirmPage(emu: Emulator, rq: Rq): Reply {
   const session = emu.state.qr.get(rq.query.get('uuid') ?? '');
-  if (!session) return html(errorPage('二维码已失效', undefined));
+  if (!session) return oops(rq, '二维码已失效', undefined);
   const app = emu.app(session.appid);
   if (session.status === 408) session.status = 404;
   return html(
@@ -321,14 +390,23 @@ function confirmPage(emu: Emulator, rq: Rq): Reply {
 
 /** The simulate button (and the phone page) submit here: confirm -> 302 to redirect_uri?code&state. */
 function confirmReply(emu: Emulator, rq: Rq): Reply {
-  if (rq.method !== 'POST') return html(errorPage('该链接无法访问', undefined, 'submit this form with POST'), 405);
+  if (rq.method !== 'POST') return oops(rq, '该链接无法访问', undefined, { zh: '这个表单要用 POST 提交', en: 'submit this form with POST' }, 405);
   const form = formBody(rq);
   // The form names its QR session. Without one, scan() would take the newest pending session (a
   // convenience of the control API, POST /__emulator/scan), and any site could confirm someone's
   // login as a user it picks with a cross-site form POST.
   const uuid = form.get('uuid') ?? '';
   if (uuid === '')
-    return html(errorPage('该链接无法访问', undefined, 'the form carries no uuid: confirm or cancel from the QR page or the phone page of that login'), 400);
+    return oops(
+      rq,
+      '该链接无法访问',
+      undefined,
+      {
+        zh: '表单里没有 uuid：请在这次登录的扫码页或手机确认页上确认或取消',
+        en: 'the form carries no uuid: confirm or cancel from the QR page or the phone page of that login',
+      },
+      400,
+    );
   const action = form.get('action') === 'cancel' ? 'cancel' : 'confirm';
   const user = form.get('user') ?? undefined;
   try {
@@ -336,8 +414,16 @@ function confirmReply(emu: Emulator, rq: Rq): Reply {
     if (result.redirect) return redirect(result.redirect);
     return html(layout('微信登录', `<div class="page"><div class="icon">!</div><h2>您已取消此次登录</h2></div>`));
   } catch (error) {
-    return html(errorPage('二维码已失效', undefined, (error as Error).message));
+    return oops(rq, '二维码已失效', undefined, scanRefusal(error));
   }
+}
+
+/** A refused confirm in both languages: the control API's English, the emulator page's Chinese (ui-text). */
+function scanRefusal(error: unknown): Note {
+  const en = (error as Error).message;
+  if (!(error instanceof ScanError)) return { zh: en, en };
+  const zh = UI_TEXT[error.pageKey].zh.replace(/\{(\w+)\}/g, (all, name: string) => error.params[name] ?? all);
+  return { zh, en };
 }
 
 export function handlePage(emu: Emulator, rq: Rq): Reply {
@@ -356,6 +442,6 @@ export function handlePage(emu: Emulator, rq: Rq): Reply {
     case '/connect/confirm_reply':
       return confirmReply(emu, rq);
     default:
-      return html(errorPage('该链接无法访问', undefined), 404);
+      return oops(rq, '该链接无法访问', undefined, undefined, 404);
   }
 }
