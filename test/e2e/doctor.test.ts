@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
-import { emulatorEnv, freePort, parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
+import { emulatorEnv, freePort, parseJson, permissionTestsRunnable, runCli, runSpawned, tempConfigDir } from './helpers.js';
 import { issue, makeCa, startHttpSite, startHttpsSite, writeTemp, type Site, type TestCa } from '../flows/doctor/fixtures.js';
 
 const TEST_APP = { appid: DEFAULT_APPIDS.test, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', type: 'test' };
@@ -346,7 +346,7 @@ describe('the verifyFile setting and --verify-file', () => {
     expect(dirRun.stderr).toContain(`→ ${folder} 是文件夹：请给出一个文件的路径。`);
   });
 
-  it.skipIf(process.platform === 'win32')('a --verify-file path without read permission: 没有读取权限（EACCES） and the chmod or chown', async () => {
+  it.skipIf(!permissionTestsRunnable())('a --verify-file path without read permission: 没有读取权限（EACCES） and the chmod or chown', async () => {
     const root = process.getuid?.() === 0;
     const dir = tempConfigDir();
     fs.chmodSync(dir, 0o755);

@@ -2,7 +2,7 @@
 // stderr and the exit code come back separately. runCli() runs it in this process (src/app.ts with
 // string streams: the same code path as bin/wxauth.cjs minus starting Node); runSpawned()/spawnCli()
 // start `node bin/wxauth.cjs` for what only a real process shows (signals, the import graph, pipes).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import fs from 'node:fs';
@@ -34,6 +34,18 @@ export interface RunOptions {
   /** Spawned runs only: run as this user and group (root meets no EACCES; tests drop to `nobody`). */
   uid?: number;
   gid?: number;
+}
+
+/**
+ * Whether the permission tests can run: not on Windows, and as root only if `nobody` can start this
+ * Node and read this CLI (a Node unpacked into a private folder, as a mktemp -d one is, cannot be
+ * started by another user: spawn then fails with EACCES before wxauth runs). .ci/run makes its other
+ * Nodes' folders world-readable so these tests run on every Node it tests.
+ */
+export function permissionTestsRunnable(): boolean {
+  if (process.platform === 'win32') return false;
+  if (process.getuid?.() !== 0) return true;
+  return spawnSync(process.execPath, [BIN, '--version'], { uid: 65534, gid: 65534, stdio: 'ignore' }).status === 0;
 }
 
 /** A fresh, empty WXAUTH_CONFIG_DIR, under the run's TMPDIR (test/global-setup.ts removes it at the end;

@@ -5,11 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJson, runCli, runSpawned, tempConfigDir } from './helpers.js';
+import { parseJson, permissionTestsRunnable, runCli, runSpawned, tempConfigDir } from './helpers.js';
 
 const ZH = { LANG: 'zh_CN.UTF-8' };
 const root = process.getuid?.() === 0;
-const posix = process.platform !== 'win32';
+/** The permission cases need a real EACCES (helpers.ts permissionTestsRunnable says when they can have one). */
+const permissions = permissionTestsRunnable();
 /** As `nobody` when root, so a mode 000 file is really unreadable. */
 const asUser = root ? { uid: 65534, gid: 65534 } : {};
 const user = root ? 'nobody' : process.env.USER ?? '';
@@ -59,7 +60,7 @@ describe('emulator --seed that cannot be read', () => {
     expect(en.stderr).toContain(`→ ${dir} is a folder: give the path of a file.`);
   });
 
-  it.skipIf(!posix)('no permission: 没有读取权限（EACCES）and the chmod or chown to run, not "check the path"', async () => {
+  it.skipIf(!permissions)('no permission: 没有读取权限（EACCES）and the chmod or chown to run, not "check the path"', async () => {
     const dir = sharedConfigDir();
     const file = path.join(dir, 'seed.json');
     fs.writeFileSync(file, '{"apps":[],"users":[]}');
@@ -73,7 +74,7 @@ describe('emulator --seed that cannot be read', () => {
   });
 });
 
-describe.skipIf(!posix)('state files that cannot be read or written', () => {
+describe.skipIf(!permissions)('state files that cannot be read or written', () => {
   it('config.json without read permission: 没有读取权限（EACCES） and the chown/chmod, not "fix the JSON or wxauth init"', async () => {
     const dir = sharedConfigDir();
     const file = path.join(dir, 'config.json');
@@ -136,7 +137,7 @@ describe.skipIf(!posix)('state files that cannot be read or written', () => {
   });
 });
 
-describe.skipIf(!posix)('output files (proxy --har, probe --html) in a folder that takes no file', () => {
+describe.skipIf(!permissions)('output files (proxy --har, probe --html) in a folder that takes no file', () => {
   it('says 没有写入权限（EACCES） and the chown or chmod of that folder, exit 2, before the run starts', async () => {
     const dir = sharedConfigDir();
     if (!root) fs.chmodSync(dir, 0o555);
