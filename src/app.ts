@@ -230,11 +230,11 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
           : new UsageError({ key: 'common.noCommand' }, { hint: { key: 'common.noCommand.hint' } });
         return reportError(error, out, ctx);
       }
-      // An unknown command (`wxauth urll`) is sent to the root help; a group's unknown subcommand (`wxauth jssdk singn`) to the group's.
+      const named = namedCommand(argv, GLOBAL_VALUE_FLAGS);
       // proxy and emulator speak JSON Lines under --json: a mistake on their command line is their error line too.
-      if (COMMANDS.find((c) => c.name === namedCommand(argv, GLOBAL_VALUE_FLAGS))?.jsonLines) out.streamLines();
-      const command = helpFor(namedCommand(argv, GLOBAL_VALUE_FLAGS));
-      error = new UsageError(commanderMessageRef(error.code, commanderMessage || error.message, lang), { hint: { key: 'common.commander.hint', params: { command } } });
+      if (COMMANDS.find((c) => c.name === named)?.jsonLines) out.streamLines();
+      // An unknown command (`wxauth urll`) is sent to the root help; a group's unknown subcommand (`wxauth jssdk singn`) to the group's.
+      error = new UsageError(commanderMessageRef(error.code, commanderMessage || error.message, lang), { hint: { key: 'common.commander.hint', params: { command: helpFor(named) } } });
     }
     return reportError(error, out, ctx);
   }

@@ -131,7 +131,12 @@ export function createContext(options: RuntimeOptions): Context {
     async api(config?: ResolvedConfig): Promise<WechatApi> {
       const cfg = config ?? (await ctx.resolveConfig());
       secrets.add(cfg.secret);
-      const [{ WechatApi }, { backupFor }, { proxySettingsFrom }] = await Promise.all([import('./http/api.js'), import('./http/client.js'), import('./core/proxy-route.js')]);
+      const [{ WechatApi }, { backupFor }, { proxySettingsFrom }, { clientTalk }] = await Promise.all([
+        import('./http/api.js'),
+        import('./http/client.js'),
+        import('./core/proxy-route.js'),
+        import('./ui/present/client-talk.js'),
+      ]);
       return new WechatApi({
         // The run's proxy variables, not this process's (they differ for in-process runs).
         proxy: proxySettingsFrom(env),
@@ -147,21 +152,7 @@ export function createContext(options: RuntimeOptions): Context {
         showSecrets: globals.showSecrets === true,
         secrets,
         signal: options.signal,
-        // login/listen --json keep stderr to JSON Lines: the trace, curl and notices become events there.
-        trace: globals.verbose
-          ? (line, entry) => {
-              if (!out.streamsEvents) return out.say(out.style.dim(line));
-              if (entry.kind === 'request') out.event({ event: 'request', method: entry.method, url: entry.url, ...(entry.body === undefined ? {} : { body: entry.body }) });
-              else out.event({ event: 'response', status: entry.status, content_type: entry.contentType || null, elapsed_ms: entry.elapsedMs, body: entry.body });
-            }
-          : undefined,
-        curl: globals.curl ? (command) => (out.streamsEvents ? out.event({ event: 'curl', command }) : out.say(command)) : undefined,
-        notice: (event) => {
-          const message = event.kind === 'fallback' ? out.t('http.fallback', { from: event.from, to: event.to }) : out.t(`http.retry.${event.reason}`, { attempt: event.attempt, url: event.url });
-          if (!out.streamsEvents) return out.warn(message);
-          if (event.kind === 'fallback') out.event({ event: 'fallback', from: event.from, to: event.to, message });
-          else out.event({ event: 'retry', reason: event.reason, attempt: event.attempt, url: event.url, message });
-        },
+        ...clientTalk(out, { verbose: globals.verbose === true, curl: globals.curl === true }),
       });
     },
 

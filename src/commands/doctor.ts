@@ -73,12 +73,12 @@ export async function run(options: DoctorOptions, ctx: Context): Promise<DoctorR
   let config: ResolvedConfig | { error: ConfigError; profile: string };
   // config.json itself cannot be read (does not parse, is not a file): exit 4 below. A value in it that
   // the validation refuses is a failed profile check like any other (exit 1).
-  let fileBroken = false;
+  // (Any other failure to open it comes back from resolveConfig below.)
+  const fileBroken = await ctx.configStore().then(
+    () => false,
+    (error: unknown) => error instanceof ConfigError,
+  );
   try {
-    await ctx.configStore().catch((error: unknown) => {
-      fileBroken = error instanceof ConfigError;
-      throw error;
-    });
     config = await ctx.resolveConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

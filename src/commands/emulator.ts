@@ -2,17 +2,16 @@
 // startEmulator() -> the presenter's `started` hook prints the base URL (stdout) and ready-to-copy app
 // lines (stderr) while it serves; the result, once stopped, says so. --open then shows the emulator's
 // own page (GET /, src/emulator/ui-page.ts) in the desktop browser, or says its URL when it cannot.
-import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { ConfigError, UsageError, messageRef, osReason } from '../errors.js';
+import { ConfigError, UsageError, messageRef, osReason, type MessageRef } from '../errors.js';
 import { osErrorHint } from '../store/files.js';
 import {
   EmulatorSeedError,
   FaultSpecError,
   SWITCH_VALUES,
-  parseSeed,
+  loadSeedFile,
   parseFaultSpec,
   parseSwitch,
   startEmulator,
@@ -131,32 +130,21 @@ function checkDomainOverrides(seed: Seed, overrides: Record<string, unknown>): v
       throw new UsageError({ key: 'emulator.domain.unknownApp', params: { appid, appids: appids.join(', ') } }, { hint: { key: 'emulator.domain.unknownApp.hint', params: { example: appids[0] ?? appid } } });
 }
 
-/**
- * The --seed file, read here rather than by the emulator's loadSeedFile, whose error is Node's English
- * text: the reason in the user's words and advice that fits it (a missing file, a folder, no permission).
- */
-async function readSeedFile(file: string): Promise<Seed> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    let hint = osErrorHint(file, error, 'read');
-    if (hint === undefined) hint = { key: 'emulator.seed.unreadable.hint' };
-    throw new ConfigError({ key: 'emulator.seed.unreadable', params: { file, detail: osReason(error, 'read') } }, { hint, cause: error });
-  }
-  return parseSeed(text);
-}
-
 async function start(options: EmulatorCommandOptions, lang: Lang): Promise<EmulatorHandle> {
   const emulatorOptions = { ...options.emulator };
   try {
-    emulatorOptions.seed = options.seedFile ? await readSeedFile(options.seedFile) : defaultSeed();
+    emulatorOptions.seed = options.seedFile ? await loadSeedFile(options.seedFile) : defaultSeed();
     checkDomainOverrides(emulatorOptions.seed, options.emulator.domainOverrides ?? {});
     return await startEmulator(emulatorOptions);
   } catch (error) {
     if (error instanceof EmulatorSeedError) {
-      if (error.reason === 'unreadable')
-        throw new ConfigError({ key: 'emulator.seed.unreadable', params: { file: options.seedFile ?? '', detail: error.problems.join('; ') } }, { hint: { key: 'emulator.seed.unreadable.hint' }, cause: error });
+      if (error.reason === 'unreadable') {
+        // The OS error's reason in the user's words, and advice that fits it (a missing file, a folder, no permission).
+        const file = options.seedFile ?? '';
+        let hint: MessageRef | undefined = osErrorHint(file, error.cause, 'read');
+        if (hint === undefined) hint = messageRef('emulator.seed.unreadable.hint');
+        throw new ConfigError({ key: 'emulator.seed.unreadable', params: { file, detail: osReason(error.cause, 'read') } }, { hint, cause: error });
+      }
       // Every problem in the user's language (the emulator's own sentences are English).
       const problems = error.found.map((p) => tKey(lang, p.key, p.params)).join(lang === 'zh' ? '；' : '; ');
       throw new ConfigError({ key: 'emulator.seed.invalid', params: { file: options.seedFile ?? '(built-in)', problems } }, { hint: { key: 'emulator.seed.invalid.hint' }, cause: error });

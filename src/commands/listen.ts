@@ -6,7 +6,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
-import { httpsLocalRedirect, planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
+import { planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
@@ -124,7 +124,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     callback = await readPasted(ctx, expected, hooks);
     startExchange(callback.hits[0]!);
   } else {
-    if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal, httpsLocalRedirect(plan.notLocal)?.http);
+    if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal, plan.notLocalHttps?.http);
     if (plan.mismatch) hooks.onMismatch(plan.mismatch, { port: plan.port, path: plan.path });
     callback = await catchCallback(
       {

@@ -17,7 +17,7 @@ import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
 import { envCredentials, profileFlag } from '../core/next-step.js';
 import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
-import { httpsLocalRedirect, planListener, type CallbackHit, type CallbackResult, type ListenFlags } from '../listener/index.js';
+import { planListener, type CallbackHit, type CallbackResult, type ListenFlags } from '../listener/index.js';
 import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
 import { callbackUrlOf, expectedCallbackUrl, openCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
@@ -107,7 +107,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   // A configured public redirect_uri cannot reach this machine; say so before anything is opened.
   if (!options.listenerDecides && plan.notLocal) {
     // On this machine but https: the listener has no certificate. Say that, not "not local".
-    const https = httpsLocalRedirect(plan.notLocal);
+    const https = plan.notLocalHttps;
     if (https) {
       // A test account may have a port in its callback domain; any other account may not (10003).
       const params = { http: https.http, p: profileFlag(config.profile), appid: config.appid ?? 'APPID', host: https.host };

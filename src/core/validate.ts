@@ -207,12 +207,11 @@ export function hexProblem(
  * part of any secret, and a position, are.
  */
 function checkSecret(value: string, name: string): Checked {
-  if (/^[0-9a-fA-F]{32}$/.test(value)) return { ok: true, value };
-  const chars = Array.from(value);
-  const wrong = firstNonHex(chars);
-  if (wrong?.blank) return refuse('config.invalid.secret.blank', { name, position: wrong.position, what: wrong.blank }, 'config.invalid.secret.hint');
-  if (wrong) return refuse('config.invalid.secret.char', { name, position: wrong.position, char: wrong.char }, 'config.invalid.secret.hint');
-  return refuse('config.invalid.secret', { name, length: chars.length }, 'config.invalid.secret.hint');
+  const problem = hexProblem(value, 32);
+  if (problem === undefined) return { ok: true, value };
+  if (problem.kind === 'blank') return refuse('config.invalid.secret.blank', { name, position: problem.position, what: problem.what }, 'config.invalid.secret.hint');
+  if (problem.kind === 'char') return refuse('config.invalid.secret.char', { name, position: problem.position, char: problem.char }, 'config.invalid.secret.hint');
+  return refuse('config.invalid.secret', { name, length: problem.length }, 'config.invalid.secret.hint');
 }
 
 function checkAppid(value: string, name: string): Checked {

@@ -334,12 +334,21 @@ export function cgiRidGet(emu: Emulator, rq: Rq): Reply {
   return emu.ok(rq, 'cgi', JSON.stringify(doc));
 }
 
-function clearFor(emu: Emulator, rq: Rq, app: NormalizedApp): Reply {
+/**
+ * One more use of a monthly allowance (Beijing month) by `appid`, or false when `limit` uses this month
+ * are spent: clear_quota's 10 and quota/clear's 50.
+ */
+function takeMonthly(emu: Emulator, uses: Map<string, { month: string; count: number }>, appid: string, limit: number): boolean {
   const month = beijingMonth(emu.now());
-  const c = emu.state.clears.get(app.appid);
+  const c = uses.get(appid);
   const n = c && c.month === month ? c.count : 0;
-  if (n >= CLEARS_PER_MONTH) return emu.fail(rq, 'cgi', 48006, app.appid);
-  emu.state.clears.set(app.appid, { month, count: n + 1 });
+  if (n >= limit) return false;
+  uses.set(appid, { month, count: n + 1 });
+  return true;
+}
+
+function clearFor(emu: Emulator, rq: Rq, app: NormalizedApp): Reply {
+  if (!takeMonthly(emu, emu.state.clears, app.appid, CLEARS_PER_MONTH)) return emu.fail(rq, 'cgi', 48006, app.appid);
   for (const key of [...emu.state.quota.keys()]) if (key.startsWith(`${app.appid} `)) emu.state.quota.delete(key);
   const f = emu.state.stableForce.get(app.appid);
   if (f) f.count = 0;
@@ -360,11 +369,7 @@ export function cgiQuotaClear(emu: Emulator, rq: Rq): Reply {
   const asked = quotaRequest(emu, rq);
   if ('reply' in asked) return asked.reply;
   const { app, path } = asked;
-  const month = beijingMonth(emu.now());
-  const c = emu.state.apiClears.get(app.appid);
-  const n = c && c.month === month ? c.count : 0;
-  if (n >= API_CLEARS_PER_MONTH) return emu.fail(rq, 'cgi', 48006, app.appid);
-  emu.state.apiClears.set(app.appid, { month, count: n + 1 });
+  if (!takeMonthly(emu, emu.state.apiClears, app.appid, API_CLEARS_PER_MONTH)) return emu.fail(rq, 'cgi', 48006, app.appid);
   emu.state.quota.delete(`${app.appid} ${path}`);
   return emu.ok(rq, 'cgi', '{"errcode":0,"errmsg":"ok"}');
 }

@@ -17,8 +17,6 @@ import type { QueryParams } from './target.js';
 export const TICKET_PATH = '/cgi-bin/ticket/getticket';
 /** JSSDK-FACTS §1.3: 7200 s; a re-fetch within it returns the same ticket, `expires_in` always 7200. */
 export const TICKET_TTL = 7200;
-/** §1.4's 10,000 a day: defined once in cgi.ts, where quota/get reports the same number. */
-export { TICKET_DAILY_QUOTA };
 
 interface TicketEntry {
   ticket: string;

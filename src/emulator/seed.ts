@@ -60,9 +60,10 @@ export class EmulatorSeedError extends Error {
   readonly found: SeedProblem[];
   /** `unreadable`: the file could not be read; `invalid`: it was read but does not validate. */
   readonly reason: 'unreadable' | 'invalid';
-  constructor(problems: SeedProblem[] | string, reason: 'unreadable' | 'invalid' = 'invalid') {
+  /** `cause` (unreadable): the OS error, whose code the CLI says in the user's words. */
+  constructor(problems: SeedProblem[] | string, reason: 'unreadable' | 'invalid' = 'invalid', cause?: unknown) {
     const texts = typeof problems === 'string' ? [problems] : problems.map((p) => p.text);
-    super(`invalid emulator seed: ${texts.join('; ')}`);
+    super(`invalid emulator seed: ${texts.join('; ')}`, cause === undefined ? undefined : { cause });
     this.name = 'EmulatorSeedError';
     this.problems = texts;
     this.found = typeof problems === 'string' ? [] : problems;
@@ -321,7 +322,7 @@ export async function loadSeedFile(path: string): Promise<Seed> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new EmulatorSeedError((error as Error).message, 'unreadable');
+    throw new EmulatorSeedError((error as Error).message, 'unreadable', error);
   }
   return parseSeed(text);
 }

@@ -24,7 +24,6 @@ export {
   parsePort,
   parseTimeoutSeconds,
   planListener,
-  httpsLocalRedirect,
   type ListenFlags,
   type ListenPlan,
 } from './plan.js';

@@ -25,6 +25,8 @@ export interface ListenPlan {
   redirectUri?: string;
   /** A configured redirect_uri that is not local (so it could not give the defaults). */
   notLocal?: string;
+  /** notLocal is on this machine or the LAN, only https (the listener has no certificate): the http URL to use. */
+  notLocalHttps?: HttpsLocalRedirect;
   /** The redirect_uri's host, accepted in the Host header (e.g. a hosts-file name pointing here). */
   allowedHosts: string[];
   /**
@@ -99,7 +101,15 @@ function onThisMachineOrLan(uri: string | undefined, protocol: 'http:' | 'https:
  * (the listener speaks plain http: it has no certificate): the http URL to use instead. Without a port,
  * http would be port 80, which an ordinary user cannot bind, so the listener's default port is named.
  */
-export function httpsLocalRedirect(uri: string | undefined): { uri: string; http: string; host: string; port: number; portMissing: boolean } | undefined {
+export interface HttpsLocalRedirect {
+  uri: string;
+  http: string;
+  host: string;
+  port: number;
+  portMissing: boolean;
+}
+
+function httpsLocalRedirect(uri: string | undefined): HttpsLocalRedirect | undefined {
   const local = onThisMachineOrLan(uri, 'https:');
   if (!uri || !local) return undefined;
   const { url } = local;
@@ -129,6 +139,7 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
     }
     notLocal ??= uri;
   }
+  const notLocalHttps = local ? undefined : httpsLocalRedirect(notLocal);
   const defaultHost = local && isPrivateLanHost(local.host) ? '0.0.0.0' : DEFAULT_HOST;
   const allowedHosts = local && !isWildcardHost(local.host) ? [local.host] : [];
   const source: ListenPlan['source'] = port !== undefined || path !== undefined ? 'flags' : local ? 'redirect' : 'default';
@@ -146,6 +157,7 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
     source,
     ...(local ? { redirectUri } : {}),
     ...(local ? {} : notLocal ? { notLocal } : {}),
+    ...(notLocalHttps ? { notLocalHttps } : {}),
     allowedHosts,
     ...(mismatch ? { mismatch } : {}),
   };

@@ -114,22 +114,27 @@ export function osErrorHint(file: string, error: unknown, access: 'read' | 'writ
   const user = userName();
   const closed = closedFolder(file);
   if (closed !== undefined) return { key: 'common.file.hint.denied.enter', params: { dir: closed, user } };
-  let target = access === 'read' ? file : dir;
-  let stats: fs.Stats | undefined;
+  // A file that is there and could not be read: its own mode or owner. Otherwise the folder, which a
+  // write (or a read of a file that is not there) needs.
+  const fileStats = access === 'read' ? statOrUndefined(file) : undefined;
+  if (fileStats?.isFile()) {
+    return ownedByMe(fileStats) ? { key: 'common.file.hint.denied.read.own', params: { file, mode: readMode } } : { key: 'common.file.hint.denied.read', params: { file, user } };
+  }
+  const dirStats = statOrUndefined(dir);
+  return dirStats && ownedByMe(dirStats) ? { key: 'common.file.hint.denied.write.own', params: { dir } } : { key: 'common.file.hint.denied.write', params: { dir, user } };
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
   try {
-    stats = fs.statSync(target);
+    return fs.statSync(file);
   } catch {
-    target = dir;
+    return undefined;
   }
-  if (access === 'read' && stats?.isFile()) {
-    return ownedByMe(stats) ? { key: 'common.file.hint.denied.read.own', params: { file, mode: readMode } } : { key: 'common.file.hint.denied.read', params: { file, user } };
-  }
-  try {
-    stats = fs.statSync(dir);
-  } catch {
-    stats = undefined;
-  }
-  return stats && ownedByMe(stats) ? { key: 'common.file.hint.denied.write.own', params: { dir } } : { key: 'common.file.hint.denied.write', params: { dir, user } };
+}
+
+/** The file a lock guards (`…/config.json.lock` → `…/config.json`): the name the user knows. */
+function guardedFile(lock: string): string {
+  return lock.replace(/\.lock$/, '');
 }
 
 /**
@@ -344,7 +349,7 @@ function ensureStateDir(dir: string, lock: string): void {
     let fix = osErrorHint(path.join(parent, '_'), error, 'write');
     if (fix === undefined) fix = { key: 'common.file.hint.check', params: { dir: parent } };
     throw new ConfigError(
-      { key: 'config.dir.uncreatable', params: { dir, file: path.basename(lock.slice(0, -'.lock'.length)), reason: osReason(error, 'write') } },
+      { key: 'config.dir.uncreatable', params: { dir, file: path.basename(guardedFile(lock)), reason: osReason(error, 'write') } },
       { hint: { key: 'config.file.unwritable.fix.hint', params: { fix } }, cause: error },
     );
   }
@@ -559,7 +564,7 @@ function lockFailedError(lock: string, error: unknown): ConfigError {
   const dir = path.dirname(lock);
   const fix = osErrorHint(path.join(dir, '_'), error, 'write');
   return new ConfigError(
-    { key: 'config.file.lockFailed', params: { file: lock.replace(/\.lock$/, ''), dir, reason: osReason(error, 'write') } },
+    { key: 'config.file.lockFailed', params: { file: guardedFile(lock), dir, reason: osReason(error, 'write') } },
     { hint: fix ? { key: 'config.file.unwritable.fix.hint', params: { fix } } : { key: 'config.file.lockFailed.hint', params: { dir } }, cause: error },
   );
 }

@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS } from '../../src/emulator/index.js';
 import { Emulator } from '../../src/emulator/server.js';
-import { TICKET_DAILY_QUOTA, cgiGetTicket } from '../../src/emulator/jssdk.js';
+import { cgiGetTicket } from '../../src/emulator/jssdk.js';
 import type { Rq } from '../../src/emulator/reply.js';
-import { cgiQuotaGet } from '../../src/emulator/cgi.js';
+import { TICKET_DAILY_QUOTA, cgiQuotaGet } from '../../src/emulator/cgi.js';
 import { T0, get, norm, portOf, post, rawRequest, useEmulator } from './helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;

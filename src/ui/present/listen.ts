@@ -193,13 +193,18 @@ function mismatchWarning(out: Output, m: Parameters<ListenHooks['onMismatch']>[0
   );
 }
 
+/** Why the configured redirect_uri gave no port and path: not local, or (`http` given) local but https. */
+function notLocalNote(out: Output, uri: string, http: string | undefined): void {
+  out.note(http ? out.t('listen.redirect.httpsLocal', { uri, http }) : out.t('listen.redirect.notLocal', { uri }));
+}
+
 /** What `listen` shows while it runs. */
 export function listenHooks(out: Output): ListenHooks {
   if (out.json) return jsonListenHooks(out);
   const display = new WaitDisplay(out);
   return {
     onExpectedState: (expected) => expectedStateLine(out, expected),
-    onNotLocal: (uri, http) => out.note(http ? out.t('listen.redirect.httpsLocal', { uri, http }) : out.t('listen.redirect.notLocal', { uri })),
+    onNotLocal: (uri, http) => notLocalNote(out, uri, http),
     onMismatch: (m, here) => mismatchWarning(out, m, here),
     onReadingStdin: () => out.note(out.t('listen.paste.stdin')),
     onListening: (listener) => {
@@ -257,7 +262,7 @@ function jsonListenHooks(out: Output): ListenHooks {
       if (!expected) out.warning('listen.state.unchecked', out.t('listen.state.unchecked'));
       else out.event({ event: 'expected_state', state: expected.state, source: expected.source });
     },
-    onNotLocal: (uri, http) => out.note(http ? out.t('listen.redirect.httpsLocal', { uri, http }) : out.t('listen.redirect.notLocal', { uri })),
+    onNotLocal: (uri, http) => notLocalNote(out, uri, http),
     onMismatch: (m, here) => mismatchWarning(out, m, here),
     onReadingStdin: () => out.event({ event: 'reading_stdin' }),
     onListening: (listener) => {

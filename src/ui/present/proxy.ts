@@ -7,12 +7,11 @@
 import path from 'node:path';
 import type { ProxyResult } from '../../commands/proxy.js';
 import type { DetectorHit, ObservedCall } from '../../core/proxy-detect.js';
-import { osReason } from '../../errors.js';
+import { osReason, type MessageRef } from '../../errors.js';
 import type { Blocked, PassedThrough, RefusedHandshake } from '../../flows/proxy/server.js';
 import type { Output } from '../output.js';
 import { liveLines } from '../live-lines.js';
 import { formatLocalTime } from '../format.js';
-import type { MessageRef } from '../../errors.js';
 
 export interface ProxyStarted {
   url: string;
