@@ -46,7 +46,9 @@ export function formatLocalTime(ms: number): string {
 
 /** `2026-01-15 12:00:00 (in 1h59m)`. */
 export function formatDeadline(expiresAt: number, now: number, lang: Lang): string {
-  return `${formatLocalTime(expiresAt)} (${formatRelative(expiresAt - now, lang)})`;
+  const relative = formatRelative(expiresAt - now, lang);
+  // Chinese text brackets an aside with full-width parentheses: 「2026-01-15 10:00:00（1小时59分后）」.
+  return lang === 'zh' ? `${formatLocalTime(expiresAt)}（${relative}）` : `${formatLocalTime(expiresAt)} (${relative})`;
 }
 
 /** ISO 8601 in UTC, for --json. */

@@ -20,7 +20,7 @@ import {
   tokenStatus,
   userinfoNotes,
 } from '../../src/core/token.js';
-import { formatDuration, formatRelative } from '../../src/ui/format.js';
+import { formatDeadline, formatDuration, formatLocalTime, formatRelative } from '../../src/ui/format.js';
 
 const T0 = Date.UTC(2026, 0, 15, 2, 0, 0);
 
@@ -201,5 +201,10 @@ describe('formatDuration / formatRelative', () => {
     expect(formatRelative(-5 * MINUTE, 'en')).toBe('5m ago');
     expect(formatRelative(HOUR, 'zh')).toBe('1小时后');
     expect(formatRelative(-5 * MINUTE, 'zh')).toBe('5分前');
+  });
+  it('brackets the deadline in the language of the text around it: full-width in Chinese', () => {
+    const at = formatLocalTime(T0 + 2 * HOUR);
+    expect(formatDeadline(T0 + 2 * HOUR, T0 + MINUTE, 'zh')).toBe(`${at}（1小时59分后）`);
+    expect(formatDeadline(T0 + 2 * HOUR, T0 + MINUTE, 'en')).toBe(`${at} (in 1h59m)`);
   });
 });

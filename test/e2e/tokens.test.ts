@@ -321,7 +321,7 @@ describe('wxauth check', () => {
     const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_userinfo' });
     const r = await wx(['--lang', 'zh', 'exchange', code]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^过期时间\s+\S+ \S+ \(1小时59分后\)$/m);
+    expect(r.stdout).toMatch(/^过期时间\s+\S+ \S+（1小时59分后）$/m);
     expect(r.stderr).toContain('已用 code 换到用户 access_token');
   });
 
