@@ -6,7 +6,8 @@ import { COMMANDS, GLOBAL_KEYS, GLOBAL_OPTIONS, isRepeatable, longFlag, type Com
 import type { GlobalOptions } from './store/resolve.js';
 import type { Lang } from './ui/i18n.js';
 import { t, tOptional } from './ui/i18n.js';
-import { rootHelpEnd } from './root-help.js';
+import { MIN_WIDTH_TO_WRAP, rootHelpEnd } from './root-help.js';
+import { displayWidth, wrapToWidth } from './ui/output.js';
 
 export { CommanderError };
 
@@ -118,6 +119,16 @@ function localHelp(lang: Lang): Partial<Help> {
         ...(cmd.options.length > 0 || COMMANDS.some((c) => c.name === cmd.name()) ? ['[options]'] : []),
         ...cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`)),
       ].join(' '),
+    // Columns, not characters: a Chinese description takes two columns a character and has no spaces
+    // to break at, so commander's own wrapping overflowed the terminal (which then broke it anywhere).
+    displayWidth,
+    // commander leaves a description unwrapped when fewer than 40 columns are left beside the terms:
+    // at 80 columns that is every page (the terms take ~45), and the terminal then broke the lines
+    // anywhere. Wrapped by columns, a column of 24 reads well in both languages.
+    minWidthToWrap: MIN_WIDTH_TO_WRAP,
+    boxWrap(this: Help, text: string, width: number): string {
+      return width < this.minWidthToWrap ? text : wrapToWidth(text, width);
+    },
     // commander puts a space after the usage title; a full-width colon already carries its own.
     formatHelp(cmd: Command, helper: Help): string {
       return Help.prototype.formatHelp.call(helper, cmd, helper).replace(/^(\S*：) /, '$1');

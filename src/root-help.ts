@@ -2,41 +2,19 @@
 // Loading commander (~60 KB) and declaring every command for this one page was most of `--help`'s
 // start (issue 19). The page is exactly the one commander prints from src/program.ts: the same layout
 // rules (the term column as wide as the widest term, descriptions wrapped at the terminal's width when
-// at least 40 columns are left beside the terms, else left as they are), ported from commander's
-// Help.formatHelp (lib/help.js, commander 14, MIT). test/startup.test.ts compares the two pages for
+// at least MIN_WIDTH_TO_WRAP columns are left beside the terms, else left as they are), ported from commander's
+// Help.formatHelp (lib/help.js, commander 14, MIT), with program.ts's wrapping by columns. test/startup.test.ts compares the two pages for
 // both languages at widths from 20 to 200 columns.
 import { COMMANDS, GLOBAL_OPTIONS } from './cli.js';
 import { t, tOptional, type Lang } from './ui/i18n.js';
+import { wrapToWidth } from './ui/output.js';
 
-/** commander's Help.minWidthToWrap. */
-const MIN_WIDTH_TO_WRAP = 40;
+/** The narrowest description column that is wrapped (program.ts sets commander's Help.minWidthToWrap to it). */
+export const MIN_WIDTH_TO_WRAP = 24;
 
-/** commander's boxWrap: a text wrapped at whitespace to `width`, keeping its own line breaks. */
+/** commander's boxWrap as program.ts configures it: wrapped by terminal columns (ui/output.ts). */
 function boxWrap(text: string, width: number): string {
-  if (width < MIN_WIDTH_TO_WRAP) return text;
-  const wrapped: string[] = [];
-  for (const line of text.split(/\r\n|\n/)) {
-    const chunks = line.match(/[\s]*[^\s]+/g);
-    if (chunks === null) {
-      wrapped.push('');
-      continue;
-    }
-    let sum = [chunks[0]!];
-    let sumWidth = chunks[0]!.length;
-    for (const chunk of chunks.slice(1)) {
-      if (sumWidth + chunk.length <= width) {
-        sum.push(chunk);
-        sumWidth += chunk.length;
-        continue;
-      }
-      wrapped.push(sum.join(''));
-      const next = chunk.trimStart();
-      sum = [next];
-      sumWidth = next.length;
-    }
-    wrapped.push(sum.join(''));
-  }
-  return wrapped.join('\n');
+  return width < MIN_WIDTH_TO_WRAP ? text : wrapToWidth(text, width);
 }
 
 /** commander's formatItem: the term padded to the column, the description wrapped beside it. */

@@ -326,3 +326,46 @@ export function displayWidth(s: string): number {
   }
   return width;
 }
+
+/** The wide characters displayWidth counts two (those of the Basic Multilingual Plane), as a character-class body. */
+const WIDE = '\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6';
+const OPENING = '（「『《〈【“‘';
+const CLOSING = '，。、；：！？）」』》〉】”’…';
+/**
+ * Where a line may break: before a word of other scripts (its leading space kept), or before any one
+ * Chinese character. A closing mark stays with what it closes and an opening one with what follows, so
+ * no line starts with 「，」 or ends with 「（」 (the rule Chinese typesetting calls 避头尾).
+ */
+let breakable: RegExp | undefined; // made on first use: only help pages wrap
+
+/**
+ * `text` wrapped to `width` terminal columns. Chinese has no spaces to break at, and each character
+ * takes two columns: wrapping by spaces and counting characters (as commander's help does) left lines
+ * twice too long, which the terminal then broke mid-phrase. A word longer than the width stays whole.
+ */
+export function wrapToWidth(text: string, width: number): string {
+  return text
+    .split(/\r\n|\n/)
+    .map((line) => {
+      breakable ??= new RegExp(`\\s*(?:[${OPENING}]*[^\\s${WIDE}]+[${CLOSING}]*|[${OPENING}]*[${WIDE}][${CLOSING}]*)`, 'g');
+      const pieces = line.match(breakable);
+      if (pieces === null) return '';
+      const lines: string[] = [];
+      let current = pieces[0]!;
+      let used = displayWidth(current);
+      for (const piece of pieces.slice(1)) {
+        const w = displayWidth(piece);
+        if (used + w <= width) {
+          current += piece;
+          used += w;
+          continue;
+        }
+        lines.push(current);
+        current = piece.trimStart();
+        used = displayWidth(current);
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
+}

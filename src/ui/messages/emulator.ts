@@ -331,7 +331,7 @@ export const messages = {
     en: "open the emulator's page in the browser once it runs (without a display, say its URL)",
   },
   'cli.emulator.opt.set': {
-    zh: '设置其他开关：name=value，多个用逗号分隔（见 README）',
-    en: 'set other switches: name=value, comma-separated (see the README)',
+    zh: '设置其他开关：name=value，多个用逗号分隔（写错名称时会列出全部开关和取值；运行中 GET /__emulator/switches 可查看当前值）',
+    en: 'set other switches: name=value, comma-separated (a wrong name lists every switch and its values; GET /__emulator/switches shows the current ones)',
   },
 } as const satisfies MessageSection;
