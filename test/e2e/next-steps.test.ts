@@ -68,3 +68,15 @@ describe('next steps that fit', () => {
     expect(r.stderr).not.toContain('WXAUTH_*');
   });
 });
+
+describe('the headline of a WeChat error in Chinese', () => {
+  it('leads with the code’s meaning and keeps WeChat’s own errmsg beside it (en unchanged)', async () => {
+    const r = await zh(['exchange', '0bogus']);
+    expect(r.code).toBe(3);
+    expect(r.stderr.split('\n')[0]).toBe('✖ 微信返回错误 40029：不合法的 oauth_code（invalid code，/sns/oauth2/access_token）');
+    const json = await zh(['--json', 'exchange', '0bogus']);
+    expect(JSON.parse(json.stdout).error.message).toBe('微信返回错误 40029：不合法的 oauth_code（invalid code，/sns/oauth2/access_token）');
+    const en = await runCli(['--lang', 'en', 'exchange', '0bogus'], { env: emulatorEnv(emu, service(), { WXAUTH_CONFIG_DIR: tempConfigDir() }) });
+    expect(en.stderr.split('\n')[0]).toBe('✖ WeChat answered errcode 40029: invalid code (/sns/oauth2/access_token)');
+  });
+});

@@ -85,6 +85,10 @@ export const messages = {
     zh: '微信返回错误 {errcode}：{errmsg}（{endpoint}）',
     en: 'WeChat answered errcode {errcode}: {errmsg} ({endpoint})',
   },
+  'wechat.error.meaning': {
+    zh: '微信返回错误 {errcode}：{meaning}（{errmsg}，{endpoint}）',
+    en: 'WeChat answered errcode {errcode}: {errmsg} ({endpoint})',
+  },
   'common.qr.tooWide': {
     zh: '二维码需要 {width} 列，当前终端只有 {columns} 列，画出来会折行、扫不出来。请把终端拉宽后重试，或用 --open 在浏览器中打开链接、把链接发到手机上。',
     en: 'The QR code needs {width} columns; this terminal has {columns}. Widen the terminal, or use --open, or send the link to your phone.',

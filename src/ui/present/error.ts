@@ -1,7 +1,7 @@
 // How a failed command looks: the error line, WeChat's errcode/errmsg/rid/endpoint with the errcode
 // explanation, where a rejected credential came from, and the next step (`→ …`). In --json mode the
 // same facts go into the one document, after whatever the command had gathered before it failed.
-import { CancelledError, WechatApiError, type WxauthError } from '../../errors.js';
+import { CancelledError, messageRef, WechatApiError, type MessageRef, type WxauthError } from '../../errors.js';
 import type { ErrcodeExplanation } from '../../core/errcodes.js';
 import { printExplanation } from '../explain.js';
 import { tr } from '../i18n.js';
@@ -57,8 +57,22 @@ export function presentInternal(out: Output, error: unknown, verbose: boolean): 
   }
 }
 
+/**
+ * The headline's message. A WeChat error in Chinese leads with the code's meaning: WeChat's errmsg is
+ * English (`invalid code`), and a Chinese reader met it first, its meaning only lines later.
+ */
+function headline(out: Output, error: WxauthError, explanation: ErrcodeExplanation | undefined): MessageRef {
+  const meaning = explanation?.meaning.zh;
+  if (!(error instanceof WechatApiError) || out.lang !== 'zh' || !meaning || explanation?.untranslated?.includes('zh')) return error.messageRef;
+  // The errmsg as the plain headline carries it: without its rid suffix (errors.ts).
+  const errmsg = String((error.messageRef.params as { errmsg?: unknown } | undefined)?.errmsg ?? error.errmsg);
+  if (meaning === errmsg) return error.messageRef;
+  return messageRef('wechat.error.meaning', { errcode: error.errcode, meaning, errmsg, endpoint: error.endpoint });
+}
+
 export function presentError(out: Output, error: WxauthError, details: ErrorDetails = {}): void {
-  const message = tr(out.lang, error.messageRef);
+  const title = headline(out, error, details.explanation);
+  const message = tr(out.lang, title);
   if (error instanceof CancelledError) {
     if (out.json) emitFailure(out, errorObject(error.code, message, error.hint ? tr(out.lang, error.hint) : undefined));
     return;
@@ -82,7 +96,7 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
     return;
   }
   // Human output: the message's params (an errmsg, a state, a path) are escaped by out.tr.
-  out.failure(out.tr(error.messageRef));
+  out.failure(out.tr(title));
   if (error instanceof WechatApiError) {
     out.fields(
       [
