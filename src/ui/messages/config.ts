@@ -19,7 +19,7 @@ export const messages = {
     en: 'wxauth left the file untouched. Fix the JSON by hand (or move the file away and run wxauth init again), then retry.',
   },
   'config.file.unreadable.tokens.hint': {
-    zh: 'wxauth 没有改动这个文件。它只是令牌缓存：删除 {file} 即可（之后用 wxauth login 或 exchange 重新获取令牌），或手动修复其中的 JSON，再重试。',
+    zh: 'wxauth 没有改动这个文件。它只是 token 缓存：删除 {file} 即可（之后用 wxauth login 或 exchange 重新获取 token），或手动修复其中的 JSON，再重试。',
     en: 'wxauth left the file untouched. It only caches tokens: delete {file} (then get tokens again with wxauth login or exchange), or fix its JSON by hand, and retry.',
   },
   // A config.json or tokens.json that is not JSON (core/json-syntax.ts finds where); never the
@@ -93,7 +93,7 @@ export const messages = {
     en: 'wxauth left the file untouched. Correct or delete {where} in {file} by hand (or move the file away and run wxauth init again), then retry.',
   },
   'config.file.wrongShape.tokens.hint': {
-    zh: 'wxauth 没有改动这个文件。它只是令牌缓存：手动修正或删除其中的 {where}，或整个删除 {file}（之后用 wxauth login 或 exchange 重新获取令牌），再重试。',
+    zh: 'wxauth 没有改动这个文件。它只是 token 缓存：手动修正或删除其中的 {where}，或整个删除 {file}（之后用 wxauth login 或 exchange 重新获取 token），再重试。',
     en: 'wxauth left the file untouched. It only caches tokens: correct or delete {where} by hand, or delete {file} altogether (then get tokens again with wxauth login or exchange), and retry.',
   },
   // What stands where config.json, tokens.json or a lock goes, one key per kind (named in the user's language).
@@ -142,7 +142,7 @@ export const messages = {
     en: 'The file is kept as it is. If you made it read-only on purpose, pass values by flags or WXAUTH_* env instead; to let wxauth save, run chmod 600 {file}.',
   },
   'config.dir.writableByOthers': {
-    zh: '状态目录 {dir} 其他用户可写（权限 {mode}）：他们可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）或令牌缓存。运行 chmod 700 {dir}。',
+    zh: '状态目录 {dir} 其他用户可写（权限 {mode}）：他们可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）或 token 缓存。运行 chmod 700 {dir}。',
     en: 'The state folder {dir} is writable by other users (mode {mode}): they can replace config.json (e.g. aim wxauth at their own server to collect your AppSecret) or the token cache. Run chmod 700 {dir}.',
   },
   'config.file.readableByOthers': {
@@ -296,11 +296,11 @@ export const messages = {
   'profile.use.done': { zh: '当前 profile 切换为 "{profile}"。', en: 'Now using profile "{profile}".' },
   'profile.remove.done': { zh: '已删除 profile "{profile}"。', en: 'Removed profile "{profile}".' },
   'profile.remove.tokensLeft': {
-    zh: '它缓存的 {count} 个用户 token 仍在令牌缓存中；用 wxauth --profile {profile} tokens clear 清除。',
+    zh: '它缓存的 {count} 个用户 token 仍在 token 缓存中；用 wxauth --profile {profile} tokens clear 清除。',
     en: 'Its {count} cached user token(s) stay in the token cache; clear them with wxauth --profile {profile} tokens clear.',
   },
   'profile.remove.tokensMaybe': {
-    zh: '它缓存的用户 token（如果有）仍在令牌缓存中；用 wxauth --profile {profile} tokens clear 清除。',
+    zh: '它缓存的用户 token（如果有）仍在 token 缓存中；用 wxauth --profile {profile} tokens clear 清除。',
     en: 'Its cached user tokens, if any, stay in the token cache; clear them with wxauth --profile {profile} tokens clear.',
   },
   'profile.remove.confirm': { zh: '删除 profile "{profile}"？', en: 'Remove profile "{profile}"?' },

@@ -78,13 +78,13 @@ export const messages = {
   'doctor.domain.ok': { zh: 'redirect_uri 的主机 {host} 在网页授权域名 {domain} 之内。', en: 'The redirect_uri host {host} is within the callback domain {domain}.' },
 
   // ── token cache ───────────────────────────────────────────────────────────────────────────────
-  'doctor.tokenCache.none': { zh: '令牌缓存：没有 basic access_token，{users} 个用户令牌。', en: 'Token cache: no basic access_token, {users} user tokens.' },
+  'doctor.tokenCache.none': { zh: 'token 缓存：没有 basic access_token，{users} 个用户 token。', en: 'Token cache: no basic access_token, {users} user tokens.' },
   'doctor.tokenCache.valid': {
-    zh: '令牌缓存：basic access_token（{kind}）还有 {minutes} 分钟有效，{users} 个用户令牌。',
+    zh: 'token 缓存：basic access_token（{kind}）还有 {minutes} 分钟有效，{users} 个用户 token。',
     en: 'Token cache: the basic access_token ({kind}) is valid for {minutes} more minutes, {users} user tokens.',
   },
   'doctor.tokenCache.expired': {
-    zh: '令牌缓存：basic access_token 已过期（下个命令会取新的），{users} 个用户令牌。',
+    zh: 'token 缓存：basic access_token 已过期（下个命令会取新的），{users} 个用户 token。',
     en: 'Token cache: the basic access_token has expired (the next command fetches a new one), {users} user tokens.',
   },
 
@@ -248,7 +248,7 @@ export const messages = {
 
   // ── credentials (stable_token) ────────────────────────────────────────────────────────────────
   'doctor.credentials.ok': {
-    zh: '{host} 可达，appid {appid} 和 secret 正确（stable_token，还有 {expiresIn} 秒有效；令牌没有显示，也没有写入缓存）。',
+    zh: '{host} 可达，appid {appid} 和 secret 正确（stable_token，还有 {expiresIn} 秒有效；token 没有显示，也没有写入缓存）。',
     en: '{host} is reachable and appid {appid} and its secret are right (stable_token, valid for {expiresIn} s; the token is neither shown nor cached).',
   },
   'doctor.credentials.40013': { zh: '微信不认识 appid {appid}（40013 invalid appid）。', en: 'WeChat does not know appid {appid} (40013 invalid appid).' },
@@ -318,7 +318,7 @@ export const messages = {
   'doctor.clock.ahead': { zh: '本机时钟比微信快 {skew} 秒。', en: 'This machine’s clock is {skew} s ahead of WeChat’s.' },
   'doctor.clock.behind': { zh: '本机时钟比微信慢 {skew} 秒。', en: 'This machine’s clock is {skew} s behind WeChat’s.' },
   'doctor.clock.fix': {
-    zh: '开启时间同步（timedatectl set-ntp true 或 chronyd）：JS-SDK 签名的时间戳和令牌的过期时间都依赖准确的时钟。',
+    zh: '开启时间同步（timedatectl set-ntp true 或 chronyd）：JS-SDK 签名的时间戳和 token 的过期时间都依赖准确的时钟。',
     en: 'Turn on time sync (timedatectl set-ntp true, or chronyd): JS-SDK signature timestamps and token expiry depend on an accurate clock.',
   },
   'doctor.clock.noDate': { zh: '跳过：微信的应答没有 Date 头。', en: 'Skipped: WeChat’s answer had no Date header.' },
