@@ -46,7 +46,9 @@ function codeRefusal(emu: Emulator, rq: Rq, app: NormalizedApp, code: string, sl
   const codes = emu.state.codes;
   // §1.6: a code is bound to the appid that produced it; another appid sees "invalid code".
   if (slot < 0 || codes.appid(slot) !== app.appid) return emu.fail(rq, 'sns', 40029, app.appid);
-  if (codes.used(slot)) return emu.fail(rq, 'sns', 40163, app.appid);
+  // §4 ⚠: a spent code answers 40163 `code been used` (many observations, §0.4); a 2016 report
+  // (blog.csdn.net/iteye_380/article/details/82652158) saw 40029 `invalid code`: reusedCodeErrcode.
+  if (codes.used(slot)) return emu.fail(rq, 'sns', emu.switches.reusedCodeErrcode, app.appid);
   if (now >= codes.expiresAt(slot)) return emu.fail(rq, 'sns', emu.switches.expiredCodeErrcode, app.appid);
   return undefined;
 }

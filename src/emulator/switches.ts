@@ -21,6 +21,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   authExpiredErrcode: 42001,
   tokenBadSecretErrcode: 40125,
   minuteQuotaErrmsg: 'errcode-page',
+  reusedCodeErrcode: 40163,
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -42,6 +43,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   authExpiredErrcode: [42001, 40014],
   tokenBadSecretErrcode: [40125, 40001],
   minuteQuotaErrmsg: ['errcode-page', 'doc-table'],
+  reusedCodeErrcode: [40163, 40029],
 };
 
 /**

@@ -94,6 +94,8 @@ export interface EmulatorSwitches {
    * or the doc tables' `api minute-quota reach limit  mustslower  retry next minute` (double spaces).
    */
   minuteQuotaErrmsg: 'errcode-page' | 'doc-table';
+  /** A code exchanged a second time (§4 ⚠): 40163 `code been used` (many observations) or 40029 `invalid code` (a 2016 report). */
+  reusedCodeErrcode: 40163 | 40029;
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

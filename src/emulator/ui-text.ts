@@ -220,6 +220,7 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
     zh: '45011（每分钟超限）的 errmsg：错误码页面的写法，或文档表格里的双空格写法',
     en: '45011 (per-minute limit) errmsg: the errCode page’s text, or the doc tables’ double-spaced one',
   },
+  reusedCodeErrcode: { zh: '同一个 code 第二次换取：40163 code been used，或旧报告里的 40029 invalid code', en: 'a code exchanged a second time: 40163 code been used, or 40029 invalid code as older reports say' },
   callerIp: { zh: 'IP 白名单检查时当作调用方的 IP', en: 'the caller IP used for whitelist checks' },
 };
 

@@ -85,6 +85,20 @@ describe('/sns/oauth2/access_token', () => {
     expect(again.text).toContain(`rid: ${T0_HEX}-`);
   });
 
+  it('a reused code: 40163 by default, 40029 "invalid code" with reusedCodeErrcode 40029 (§4 ⚠)', async () => {
+    const code = emu.issueCode({ appid: SVC });
+    expect((await exchange(SVC, SVC_SECRET, code)).json).toHaveProperty('access_token');
+    expect((await exchange(SVC, SVC_SECRET, code)).json.errcode).toBe(40163);
+    emu.configure({ reusedCodeErrcode: 40029 });
+    expect(norm((await exchange(SVC, SVC_SECRET, code)).text)).toBe('{"errcode":40029,"errmsg":"invalid code, rid: RID"}');
+    // Only a spent code changes: a fresh one is still exchanged once.
+    const fresh = emu.issueCode({ appid: SVC });
+    expect((await exchange(SVC, SVC_SECRET, fresh)).json).toHaveProperty('access_token');
+    expect((await exchange(SVC, SVC_SECRET, fresh)).json.errcode).toBe(40029);
+    emu.configure({ reusedCodeErrcode: 40163 });
+    expect((await exchange(SVC, SVC_SECRET, code)).json.errcode).toBe(40163);
+  });
+
   it('expires official-account codes after 5 minutes with 40029 (default) or 42003 (switch)', async () => {
     const fresh = emu.issueCode({ appid: SVC });
     emu.advanceClock(299);
