@@ -6,7 +6,15 @@ import { escapeSlashes } from './wire.js';
 import { openidFor, unionidFor, type NormalizedApp } from './seed.js';
 
 export const SNS_ACCESS_TTL = 7200;
-export const SNS_REFRESH_TTL = 30 * 86_400;
+/**
+ * The refresh_token's lifetime in seconds (§5, §14): 30 days [DOC OA page]; ⚠ 180 days "且无法续期" in the
+ * mobile-app doc (developers.weixin.qq.com/doc/oplatform/Mobile_App/WeChat_Login/Authorized_API_call_UnionID.html,
+ * discrepancy raised in community 000624420c0be8612b136d43b61400): the `refreshTokenDays` switch, read when
+ * a refresh_token is issued (a token keeps the lifetime it was issued with).
+ */
+export function snsRefreshTtl(emu: Emulator): number {
+  return emu.switches.refreshTokenDays * 86_400;
+}
 
 function param(rq: Rq, name: string): string {
   return rq.query.get(name) ?? '';
@@ -72,7 +80,7 @@ function answerAccessToken(emu: Emulator, rq: Rq, appid: string, code: string, s
   // §4's example keeps the requested scope next to is_snapshotuser (issue 12 item 15).
   const scope = codes.scope(slot);
   const openid = openidFor(app.appid, userId, snapshot);
-  const grant = emu.state.grants.create(app.appid, userId, openid, scope, snapshot, now + SNS_ACCESS_TTL * 1000, now + SNS_REFRESH_TTL * 1000);
+  const grant = emu.state.grants.create(app.appid, userId, openid, scope, snapshot, now + SNS_ACCESS_TTL * 1000, now + snsRefreshTtl(emu) * 1000);
   codes.spend(slot, grant.serial);
 
   // §4: unionid only for snsapi_userinfo / snsapi_login grants of apps bound to an open account;

@@ -22,6 +22,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   tokenBadSecretErrcode: 40125,
   minuteQuotaErrmsg: 'errcode-page',
   reusedCodeErrcode: 40163,
+  refreshTokenDays: 30,
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -44,6 +45,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   tokenBadSecretErrcode: [40125, 40001],
   minuteQuotaErrmsg: ['errcode-page', 'doc-table'],
   reusedCodeErrcode: [40163, 40029],
+  refreshTokenDays: [30, 180],
 };
 
 /**

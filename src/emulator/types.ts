@@ -96,6 +96,8 @@ export interface EmulatorSwitches {
   minuteQuotaErrmsg: 'errcode-page' | 'doc-table';
   /** A code exchanged a second time (§4 ⚠): 40163 `code been used` (many observations) or 40029 `invalid code` (a 2016 report). */
   reusedCodeErrcode: 40163 | 40029;
+  /** The sns refresh_token's lifetime in days (§5 ⚠, §14): 30 (OA and website docs) or 180 (the mobile-app doc). */
+  refreshTokenDays: 30 | 180;
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

@@ -154,6 +154,7 @@ describe('wxauth emulator', () => {
   // The ⚠ switches of §0.4, §4, §5 and §11: name, default, the other value, a value refused.
   it.each([
     ['reusedCodeErrcode', 40163, 40029, '42003'],
+    ['refreshTokenDays', 30, 180, '90'],
   ] as const)('--set takes %s (default %s, or %s) and refuses %s with a usage error (exit 2)', (name, dflt, other, bad) => {
     expect(toOptions({ set: `${name}=${String(other)}` }).emulator.switches).toEqual({ [name]: other });
     expect(toOptions({ set: `${name}=${String(dflt)}` }).emulator.switches).toEqual({ [name]: dflt });

@@ -207,6 +207,20 @@ describe('/sns/oauth2/refresh_token', () => {
     expect(norm((await get(emu.url, refreshPath(g.refresh_token!))).text)).toBe('{"errcode":42002,"errmsg":"refresh_token expired, rid: RID"}');
   });
 
+  it('refreshTokenDays 180 (§5 ⚠, the mobile-app doc): a refresh_token 31 days old still refreshes, 42002 from day 180; 30 (default): 42002 at day 31', async () => {
+    const thirty = await grant();
+    emu.configure({ refreshTokenDays: 180 });
+    const long = await grant();
+    emu.advanceClock(31 * 86400);
+    expect(norm((await get(emu.url, refreshPath(thirty.refresh_token!))).text)).toBe('{"errcode":42002,"errmsg":"refresh_token expired, rid: RID"}');
+    const r = await get(emu.url, refreshPath(long.refresh_token!));
+    expect(r.json).toMatchObject({ refresh_token: long.refresh_token, openid: long.openid, expires_in: 7200 });
+    emu.advanceClock(149 * 86400 - 1);
+    expect((await get(emu.url, refreshPath(long.refresh_token!))).json).toHaveProperty('access_token');
+    emu.advanceClock(1);
+    expect(norm((await get(emu.url, refreshPath(long.refresh_token!))).text)).toBe('{"errcode":42002,"errmsg":"refresh_token expired, rid: RID"}');
+  });
+
   it.each([
     ['missing refresh_token', `/sns/oauth2/refresh_token?appid=${SVC}&grant_type=refresh_token`, '{"errcode":41003,"errmsg":"refresh_token missing, rid: RID"}'],
     ['bad grant_type', `/sns/oauth2/refresh_token?appid=${SVC}&grant_type=authorization_code&refresh_token=x`, '{"errcode":40002,"errmsg":"invalid grant_type, rid: RID"}'],
