@@ -97,7 +97,10 @@ function answerAccessToken(emu: Emulator, rq: Rq, appid: string, code: string, s
 /**
  * GET /sns/oauth2/refresh_token?appid&grant_type=refresh_token&refresh_token (§5).
  * Unexpired access_token: same string, expiry renewed (开放平台 docs); expired: a new one.
- * ⚠ The refresh_token keeps its value and its original 30-day clock.
+ * The refresh_token keeps its value. ⚠ §5: whether a refresh restarts its clock is contested — community
+ * 00024c7b444588bb630d9bc105b000 has both "重置为30天" and "不会重置", and the mobile-app doc says it "无法续期".
+ * Default (`refreshRenews` false): it keeps its original clock; `true`: each successful refresh gives it
+ * its full lifetime (refreshTokenDays) again from now.
  */
 export function snsRefreshToken(emu: Emulator, rq: Rq): Reply {
   const appid = param(rq, 'appid');
@@ -113,6 +116,7 @@ export function snsRefreshToken(emu: Emulator, rq: Rq): Reply {
   if (now >= grant.refreshExpiresAt) return emu.fail(rq, 'sns', 42002, app.appid);
   if (now >= grant.accessExpiresAt) emu.state.grants.renewAccess(grant);
   grant.accessExpiresAt = now + SNS_ACCESS_TTL * 1000;
+  if (emu.switches.refreshRenews) grant.refreshExpiresAt = now + snsRefreshTtl(emu) * 1000;
   const doc = {
     access_token: grant.accessToken,
     expires_in: SNS_ACCESS_TTL,

@@ -23,6 +23,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   minuteQuotaErrmsg: 'errcode-page',
   reusedCodeErrcode: 40163,
   refreshTokenDays: 30,
+  refreshRenews: false,
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -46,6 +47,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   minuteQuotaErrmsg: ['errcode-page', 'doc-table'],
   reusedCodeErrcode: [40163, 40029],
   refreshTokenDays: [30, 180],
+  refreshRenews: [false, true],
 };
 
 /**

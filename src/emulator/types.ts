@@ -98,6 +98,8 @@ export interface EmulatorSwitches {
   reusedCodeErrcode: 40163 | 40029;
   /** The sns refresh_token's lifetime in days (§5 ⚠, §14): 30 (OA and website docs) or 180 (the mobile-app doc). */
   refreshTokenDays: 30 | 180;
+  /** Whether a successful refresh restarts the refresh_token's clock (§5 ⚠: "重置为30天" vs "不会重置"); default no. */
+  refreshRenews: boolean;
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

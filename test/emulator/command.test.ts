@@ -155,6 +155,7 @@ describe('wxauth emulator', () => {
   it.each([
     ['reusedCodeErrcode', 40163, 40029, '42003'],
     ['refreshTokenDays', 30, 180, '90'],
+    ['refreshRenews', false, true, 'yes'],
   ] as const)('--set takes %s (default %s, or %s) and refuses %s with a usage error (exit 2)', (name, dflt, other, bad) => {
     expect(toOptions({ set: `${name}=${String(other)}` }).emulator.switches).toEqual({ [name]: other });
     expect(toOptions({ set: `${name}=${String(dflt)}` }).emulator.switches).toEqual({ [name]: dflt });

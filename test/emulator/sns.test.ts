@@ -221,6 +221,25 @@ describe('/sns/oauth2/refresh_token', () => {
     expect(norm((await get(emu.url, refreshPath(long.refresh_token!))).text)).toBe('{"errcode":42002,"errmsg":"refresh_token expired, rid: RID"}');
   });
 
+  it('refreshRenews (§5 ⚠ "重置为30天" vs "不会重置"): off (default) a refresh keeps the 30-day clock; on, it restarts it', async () => {
+    const kept = await grant();
+    emu.configure({ refreshRenews: true });
+    const renewed = await grant();
+    emu.configure({ refreshRenews: false });
+    emu.advanceClock(20 * 86400);
+    expect((await get(emu.url, refreshPath(kept.refresh_token!))).json).toHaveProperty('access_token');
+    emu.configure({ refreshRenews: true });
+    const r = await get(emu.url, refreshPath(renewed.refresh_token!));
+    expect(r.json.refresh_token).toBe(renewed.refresh_token);
+    emu.advanceClock(20 * 86400);
+    // Day 40: the token refreshed without renewal is 42002; the renewed one lives until day 50.
+    expect(norm((await get(emu.url, refreshPath(kept.refresh_token!))).text)).toBe('{"errcode":42002,"errmsg":"refresh_token expired, rid: RID"}');
+    emu.configure({ refreshRenews: false });
+    expect((await get(emu.url, refreshPath(renewed.refresh_token!))).json).toHaveProperty('access_token');
+    emu.advanceClock(10 * 86400);
+    expect((await get(emu.url, refreshPath(renewed.refresh_token!))).json.errcode).toBe(42002);
+  });
+
   it.each([
     ['missing refresh_token', `/sns/oauth2/refresh_token?appid=${SVC}&grant_type=refresh_token`, '{"errcode":41003,"errmsg":"refresh_token missing, rid: RID"}'],
     ['bad grant_type', `/sns/oauth2/refresh_token?appid=${SVC}&grant_type=authorization_code&refresh_token=x`, '{"errcode":40002,"errmsg":"invalid grant_type, rid: RID"}'],
