@@ -24,6 +24,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   reusedCodeErrcode: 40163,
   refreshTokenDays: 30,
   refreshRenews: false,
+  snsRidErrcode: 76001,
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -48,6 +49,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   reusedCodeErrcode: [40163, 40029],
   refreshTokenDays: [30, 180],
   refreshRenews: [false, true],
+  snsRidErrcode: [76001, 76022],
 };
 
 /**

@@ -100,6 +100,8 @@ export interface EmulatorSwitches {
   refreshTokenDays: 30 | 180;
   /** Whether a successful refresh restarts the refresh_token's clock (§5 ⚠: "重置为30天" vs "不会重置"); default no. */
   refreshRenews: boolean;
+  /** rid/get on an /sns/ rid (§11 ⚠): 76001 `rid not found, please check` (observed) or 76022 (the doc note). */
+  snsRidErrcode: 76001 | 76022;
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

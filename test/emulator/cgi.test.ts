@@ -288,6 +288,25 @@ describe('quota/get, rid/get, clear_quota', () => {
     );
   });
 
+  it('rid/get on an /sns/ rid: 76001 "rid not found, please check" by default, 76022 with snsRidErrcode 76022 (§11 ⚠)', async () => {
+    const at = await basicToken();
+    const snsRid = async () => /rid: (\S+)"/.exec((await get(emu.url, `/sns/auth?access_token=nope&openid=o`)).text)![1]!;
+    const ridGet = (rid: string) => post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${at}`, { rid });
+    const before = await snsRid();
+    expect(norm((await ridGet(before)).text)).toBe('{"errcode":76001,"errmsg":"rid not found, please check rid: RID"}');
+    emu.configure({ snsRidErrcode: 76022 });
+    const after = await snsRid();
+    expect(norm((await ridGet(after)).text)).toBe('{"errcode":76022,"errmsg":"could not use this cgi_path, no permission rid: RID"}');
+    // Also from another account (not 76003), and only for 7 days; a cgi rid is still served.
+    const other = await basicToken(TEST, TEST_SECRET);
+    expect((await post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${other}`, { rid: after })).json.errcode).toBe(76022);
+    const cgiRid = /rid: (\S+)"/.exec((await get(emu.url, tokenPath(SVC, '0'.repeat(32)))).text)![1]!;
+    expect((await ridGet(cgiRid)).json.errcode).toBe(0);
+    emu.advanceClock(7 * 86400 + 1);
+    expect((await post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${await basicToken()}`, { rid: after })).json.errcode).toBe(76001);
+    emu.configure({ snsRidErrcode: 76001 });
+  });
+
   it('rid/get answers for rids the emulator issued to this account; 76001 unknown; 76002 malformed; 76003 other account', async () => {
     const bad = await get(emu.url, tokenPath(SVC, '0'.repeat(32)));
     const rid = /rid: (\S+)"/.exec(bad.text)![1]!;

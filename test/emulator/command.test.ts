@@ -156,6 +156,7 @@ describe('wxauth emulator', () => {
     ['reusedCodeErrcode', 40163, 40029, '42003'],
     ['refreshTokenDays', 30, 180, '90'],
     ['refreshRenews', false, true, 'yes'],
+    ['snsRidErrcode', 76001, 76022, '76003'],
   ] as const)('--set takes %s (default %s, or %s) and refuses %s with a usage error (exit 2)', (name, dflt, other, bad) => {
     expect(toOptions({ set: `${name}=${String(other)}` }).emulator.switches).toEqual({ [name]: other });
     expect(toOptions({ set: `${name}=${String(dflt)}` }).emulator.switches).toEqual({ [name]: dflt });
