@@ -173,7 +173,7 @@ export class Emulator {
     const now = this.now();
     const style = this.switches.ridStyle;
     const rid = style === 'hints' ? newHintId() : newRid(now);
-    const text = (errmsg ?? ERRMSG[errcode] ?? 'system error') + suffix(style, family, errcode, rid, this.switches.whitelistErrmsg);
+    const text = (errmsg ?? ERRMSG[errcode] ?? 'system error') + suffix(style, family, errcode, rid, this.switches);
     const body = errorBody(errcode, text);
     // Only /cgi-bin rids are kept: rid/get does not serve /sns rids (§11: 76001 for them), so keeping
     // their bodies would only cost memory. With `snsRidErrcode` 76022 an /sns rid is kept without its

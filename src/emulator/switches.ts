@@ -25,6 +25,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   refreshTokenDays: 30,
   refreshRenews: false,
   snsRidErrcode: 76001,
+  credentialErrmsg: 'space',
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -50,6 +51,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   refreshTokenDays: [30, 180],
   refreshRenews: [false, true],
   snsRidErrcode: [76001, 76022],
+  credentialErrmsg: ['space', 'comma'],
 };
 
 /**

@@ -102,6 +102,8 @@ export interface EmulatorSwitches {
   refreshRenews: boolean;
   /** rid/get on an /sns/ rid (§11 ⚠): 76001 `rid not found, please check` (observed) or 76022 (the doc note). */
   snsRidErrcode: 76001 | 76022;
+  /** 40001's rid suffix on /cgi-bin/* (§0.4 ⚠): `… or not latest rid: …` (`space`) or `… or not latest, rid: …` (`comma`). */
+  credentialErrmsg: 'space' | 'comma';
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

@@ -98,6 +98,20 @@ describe('/cgi-bin/token', () => {
     expect(norm((await post(emu.url, tokenPath(), '')).text)).toBe('{"errcode":43001,"errmsg":"require GET method rid: RID"}');
   });
 
+  it('40001 on /cgi-bin: no comma before rid by default, `…, rid: …` with credentialErrmsg comma (§0.4 ⚠); /sns 40001 keeps its comma', async () => {
+    const userInfo = `/cgi-bin/user/info?access_token=nope&openid=o`;
+    const advert = 'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r';
+    expect(norm((await get(emu.url, userInfo)).text)).toBe(`{"errcode":40001,"errmsg":"${advert} rid: RID"}`);
+    emu.configure({ credentialErrmsg: 'comma' });
+    expect(norm((await get(emu.url, userInfo)).text)).toBe(`{"errcode":40001,"errmsg":"${advert}, rid: RID"}`);
+    emu.configure({ tokenBadSecretErrcode: 40001 });
+    expect(norm((await get(emu.url, tokenPath(SVC, '0'.repeat(32)))).text)).toBe('{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: RID"}');
+    // Other cgi-bin errors keep the space only; /sns 40001 has its comma either way.
+    expect(norm((await get(emu.url, tokenPath('wx0000000000000000'))).text)).toBe('{"errcode":40013,"errmsg":"invalid appid rid: RID"}');
+    expect(norm((await get(emu.url, '/sns/userinfo?access_token=nope&openid=o')).text)).toBe('{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: RID"}');
+    emu.configure({ credentialErrmsg: 'space', tokenBadSecretErrcode: 40125 });
+  });
+
   it('wrong secret: 40125 by default, the older docs\' 40001 with tokenBadSecretErrcode 40001 (§8 ⚠); stable_token keeps 40125', async () => {
     const wrong = tokenPath(SVC, '0'.repeat(32));
     expect(norm((await get(emu.url, wrong)).text)).toBe('{"errcode":40125,"errmsg":"invalid appsecret rid: RID"}');

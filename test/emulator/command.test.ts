@@ -157,6 +157,7 @@ describe('wxauth emulator', () => {
     ['refreshTokenDays', 30, 180, '90'],
     ['refreshRenews', false, true, 'yes'],
     ['snsRidErrcode', 76001, 76022, '76003'],
+    ['credentialErrmsg', 'space', 'comma', '2022'],
   ] as const)('--set takes %s (default %s, or %s) and refuses %s with a usage error (exit 2)', (name, dflt, other, bad) => {
     expect(toOptions({ set: `${name}=${String(other)}` }).emulator.switches).toEqual({ [name]: other });
     expect(toOptions({ set: `${name}=${String(dflt)}` }).emulator.switches).toEqual({ [name]: dflt });

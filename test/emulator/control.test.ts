@@ -288,6 +288,7 @@ describe('the ⚠ switches of §0.4, §4, §5 and §11 through the control API',
     ['refreshTokenDays', 30, 180, 7],
     ['refreshRenews', false, true, 'yes'],
     ['snsRidErrcode', 76001, 76022, 76021],
+    ['credentialErrmsg', 'space', 'comma', 'none'],
   ] as const)('GET /__emulator/switches shows %s = %s by default and lists its values; POST sets %s; POST refuses %s', async (name, dflt, other, bad) => {
     const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
     expect(shown.switches[name]).toBe(dflt);
