@@ -305,7 +305,15 @@ export function cgiQuotaGet(emu: Emulator, rq: Rq): Reply {
   return emu.ok(rq, 'cgi', JSON.stringify(doc));
 }
 
-/** POST /cgi-bin/openapi/rid/get?access_token {"rid"} (§11): only rids this emulator issued, 7 days. */
+/**
+ * POST /cgi-bin/openapi/rid/get?access_token {"rid"} (§11): only rids this emulator issued, 7 days.
+ * An /sns/ rid (§11 ⚠): the doc note says /sns/ rids are unsupported (76022); querying one was observed
+ * to answer `{"errcode":76001,"errmsg":"rid not found, please check rid: …"}` (community
+ * oCJUswz2IQ5SOVgofPBNdW0jVnbs). The `snsRidErrcode` switch: 76001 (default, observed) — /sns rids are not
+ * even kept — or 76022, with the only 76022 text known (§10's `could not use this cgi_path, no
+ * permission`, [INF]); then /sns rids are kept (server.ts fail) and answered 76022 for 7 days, before the
+ * account check.
+ */
 export function cgiRidGet(emu: Emulator, rq: Rq): Reply {
   const authed = requireBasicToken(emu, rq);
   if ('reply' in authed) return authed.reply;
@@ -315,9 +323,8 @@ export function cgiRidGet(emu: Emulator, rq: Rq): Reply {
   const rid = typeof body.rid === 'string' ? body.rid : '';
   if (!/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/.test(rid)) return emu.fail(rq, 'cgi', 76002, app.appid);
   const entry = emu.state.rids.get(rid);
-  // /sns/ rids are not queryable; observed as 76001 "rid not found, please check".
-  if (!entry || entry.family === 'sns' || emu.now() - entry.invokeTime * 1000 > 7 * 86_400_000)
-    return emu.fail(rq, 'cgi', 76001, app.appid);
+  if (!entry || emu.now() - entry.invokeTime * 1000 > 7 * 86_400_000) return emu.fail(rq, 'cgi', 76001, app.appid);
+  if (entry.family === 'sns') return emu.fail(rq, 'cgi', emu.switches.snsRidErrcode, app.appid);
   if (entry.appid !== app.appid) return emu.fail(rq, 'cgi', 76003, app.appid);
   const doc = {
     errcode: 0,

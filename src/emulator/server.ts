@@ -173,11 +173,14 @@ export class Emulator {
     const now = this.now();
     const style = this.switches.ridStyle;
     const rid = style === 'hints' ? newHintId() : newRid(now);
-    const text = (errmsg ?? ERRMSG[errcode] ?? 'system error') + suffix(style, family, errcode, rid, this.switches.whitelistErrmsg);
+    const text = (errmsg ?? ERRMSG[errcode] ?? 'system error') + suffix(style, family, errcode, rid, this.switches);
     const body = errorBody(errcode, text);
     // Only /cgi-bin rids are kept: rid/get does not serve /sns rids (§11: 76001 for them), so keeping
-    // their bodies would only cost memory.
-    if (style === 'rid' && family === 'cgi') {
+    // their bodies would only cost memory. With `snsRidErrcode` 76022 an /sns rid is kept without its
+    // request and body, only so that rid/get can tell it is one (cgi.ts cgiRidGet).
+    if (style === 'rid' && family === 'sns' && this.switches.snsRidErrcode === 76022) {
+      this.state.rids.add({ rid, appid, family, invokeTime: Math.floor(now / 1000), costMs: 0, requestUrl: '', requestBody: '', responseBody: '', clientIp: '' });
+    } else if (style === 'rid' && family === 'cgi') {
       this.state.rids.add({
         rid,
         appid,

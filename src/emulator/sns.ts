@@ -6,7 +6,15 @@ import { escapeSlashes } from './wire.js';
 import { openidFor, unionidFor, type NormalizedApp } from './seed.js';
 
 export const SNS_ACCESS_TTL = 7200;
-export const SNS_REFRESH_TTL = 30 * 86_400;
+/**
+ * The refresh_token's lifetime in seconds (§5, §14): 30 days [DOC OA page]; ⚠ 180 days "且无法续期" in the
+ * mobile-app doc (developers.weixin.qq.com/doc/oplatform/Mobile_App/WeChat_Login/Authorized_API_call_UnionID.html,
+ * discrepancy raised in community 000624420c0be8612b136d43b61400): the `refreshTokenDays` switch, read when
+ * a refresh_token is issued (a token keeps the lifetime it was issued with).
+ */
+export function snsRefreshTtl(emu: Emulator): number {
+  return emu.switches.refreshTokenDays * 86_400;
+}
 
 function param(rq: Rq, name: string): string {
   return rq.query.get(name) ?? '';
@@ -46,7 +54,9 @@ function codeRefusal(emu: Emulator, rq: Rq, app: NormalizedApp, code: string, sl
   const codes = emu.state.codes;
   // §1.6: a code is bound to the appid that produced it; another appid sees "invalid code".
   if (slot < 0 || codes.appid(slot) !== app.appid) return emu.fail(rq, 'sns', 40029, app.appid);
-  if (codes.used(slot)) return emu.fail(rq, 'sns', 40163, app.appid);
+  // §4 ⚠: a spent code answers 40163 `code been used` (many observations, §0.4); a 2016 report
+  // (blog.csdn.net/iteye_380/article/details/82652158) saw 40029 `invalid code`: reusedCodeErrcode.
+  if (codes.used(slot)) return emu.fail(rq, 'sns', emu.switches.reusedCodeErrcode, app.appid);
   if (now >= codes.expiresAt(slot)) return emu.fail(rq, 'sns', emu.switches.expiredCodeErrcode, app.appid);
   return undefined;
 }
@@ -70,7 +80,7 @@ function answerAccessToken(emu: Emulator, rq: Rq, appid: string, code: string, s
   // §4's example keeps the requested scope next to is_snapshotuser (issue 12 item 15).
   const scope = codes.scope(slot);
   const openid = openidFor(app.appid, userId, snapshot);
-  const grant = emu.state.grants.create(app.appid, userId, openid, scope, snapshot, now + SNS_ACCESS_TTL * 1000, now + SNS_REFRESH_TTL * 1000);
+  const grant = emu.state.grants.create(app.appid, userId, openid, scope, snapshot, now + SNS_ACCESS_TTL * 1000, now + snsRefreshTtl(emu) * 1000);
   codes.spend(slot, grant.serial);
 
   // §4: unionid only for snsapi_userinfo / snsapi_login grants of apps bound to an open account;
@@ -87,7 +97,10 @@ function answerAccessToken(emu: Emulator, rq: Rq, appid: string, code: string, s
 /**
  * GET /sns/oauth2/refresh_token?appid&grant_type=refresh_token&refresh_token (§5).
  * Unexpired access_token: same string, expiry renewed (开放平台 docs); expired: a new one.
- * ⚠ The refresh_token keeps its value and its original 30-day clock.
+ * The refresh_token keeps its value. ⚠ §5: whether a refresh restarts its clock is contested — community
+ * 00024c7b444588bb630d9bc105b000 has both "重置为30天" and "不会重置", and the mobile-app doc says it "无法续期".
+ * Default (`refreshRenews` false): it keeps its original clock; `true`: each successful refresh gives it
+ * its full lifetime (refreshTokenDays) again from now.
  */
 export function snsRefreshToken(emu: Emulator, rq: Rq): Reply {
   const appid = param(rq, 'appid');
@@ -103,6 +116,7 @@ export function snsRefreshToken(emu: Emulator, rq: Rq): Reply {
   if (now >= grant.refreshExpiresAt) return emu.fail(rq, 'sns', 42002, app.appid);
   if (now >= grant.accessExpiresAt) emu.state.grants.renewAccess(grant);
   grant.accessExpiresAt = now + SNS_ACCESS_TTL * 1000;
+  if (emu.switches.refreshRenews) grant.refreshExpiresAt = now + snsRefreshTtl(emu) * 1000;
   const doc = {
     access_token: grant.accessToken,
     expires_in: SNS_ACCESS_TTL,

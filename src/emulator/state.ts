@@ -481,6 +481,10 @@ export class StoredGrant implements SnsGrant {
   get refreshExpiresAt(): number {
     return this.store.refreshExpiresAt[this.slot]!;
   }
+  /** A refresh restarts the refresh_token's clock only with the `refreshRenews` switch (sns.ts). */
+  set refreshExpiresAt(ms: number) {
+    this.store.refreshExpiresAt[this.slot] = ms;
+  }
   /** Names this grant for as long as it is remembered (CodeStore keeps it for the code that made it). */
   get serial(): number {
     return this.store.serialOf(this.slot);

@@ -21,6 +21,11 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   authExpiredErrcode: 42001,
   tokenBadSecretErrcode: 40125,
   minuteQuotaErrmsg: 'errcode-page',
+  reusedCodeErrcode: 40163,
+  refreshTokenDays: 30,
+  refreshRenews: false,
+  snsRidErrcode: 76001,
+  credentialErrmsg: 'space',
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -42,6 +47,11 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   authExpiredErrcode: [42001, 40014],
   tokenBadSecretErrcode: [40125, 40001],
   minuteQuotaErrmsg: ['errcode-page', 'doc-table'],
+  reusedCodeErrcode: [40163, 40029],
+  refreshTokenDays: [30, 180],
+  refreshRenews: [false, true],
+  snsRidErrcode: [76001, 76022],
+  credentialErrmsg: ['space', 'comma'],
 };
 
 /**

@@ -94,6 +94,16 @@ export interface EmulatorSwitches {
    * or the doc tables' `api minute-quota reach limit  mustslower  retry next minute` (double spaces).
    */
   minuteQuotaErrmsg: 'errcode-page' | 'doc-table';
+  /** A code exchanged a second time (§4 ⚠): 40163 `code been used` (many observations) or 40029 `invalid code` (a 2016 report). */
+  reusedCodeErrcode: 40163 | 40029;
+  /** The sns refresh_token's lifetime in days (§5 ⚠, §14): 30 (OA and website docs) or 180 (the mobile-app doc). */
+  refreshTokenDays: 30 | 180;
+  /** Whether a successful refresh restarts the refresh_token's clock (§5 ⚠: "重置为30天" vs "不会重置"); default no. */
+  refreshRenews: boolean;
+  /** rid/get on an /sns/ rid (§11 ⚠): 76001 `rid not found, please check` (observed) or 76022 (the doc note). */
+  snsRidErrcode: 76001 | 76022;
+  /** 40001's rid suffix on /cgi-bin/* (§0.4 ⚠): `… or not latest rid: …` (`space`) or `… or not latest, rid: …` (`comma`). */
+  credentialErrmsg: 'space' | 'comma';
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

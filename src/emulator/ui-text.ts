@@ -220,6 +220,11 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
     zh: '45011（每分钟超限）的 errmsg：错误码页面的写法，或文档表格里的双空格写法',
     en: '45011 (per-minute limit) errmsg: the errCode page’s text, or the doc tables’ double-spaced one',
   },
+  reusedCodeErrcode: { zh: '同一个 code 第二次换取：40163 code been used，或旧报告里的 40029 invalid code', en: 'a code exchanged a second time: 40163 code been used, or 40029 invalid code as older reports say' },
+  refreshTokenDays: { zh: 'refresh_token 有效天数：公众号文档的 30 天，或移动应用文档的 180 天', en: 'refresh_token lifetime in days: 30 (official-account docs) or 180 (the mobile-app doc)' },
+  refreshRenews: { zh: '刷新成功后 refresh_token 是否重新计时（“重置为30天”或“不会重置”）', en: 'whether a successful refresh restarts the refresh_token’s clock (“重置为30天” or “不会重置”)' },
+  snsRidErrcode: { zh: 'rid/get 查询 /sns/ 接口的 rid：实测的 76001，或文档说明的 76022', en: 'rid/get on an /sns/ rid: 76001 as observed, or 76022 as the doc note says' },
+  credentialErrmsg: { zh: '/cgi-bin 的 40001 errmsg：rid 前无逗号（space）或有逗号（comma）', en: '/cgi-bin 40001 errmsg: no comma before rid (space) or a comma (comma)' },
   callerIp: { zh: 'IP 白名单检查时当作调用方的 IP', en: 'the caller IP used for whitelist checks' },
 };
 

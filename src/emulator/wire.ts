@@ -124,18 +124,24 @@ export function newHintId(): string {
  * The suffix WeChat appends to errmsg (§0.4): sns mostly `, rid: …`, cgi-bin mostly ` rid: …`.
  * 40164 ⚠ (§0.4, §8): `…, not in whitelist rid: …` in 2021 and in §8's sample — the text public parsers
  * match with /not in whitelist rid:/ — but `…, not in whitelist, rid: …` in a 2022 sample; the
- * `whitelistErrmsg` switch picks one. Pre-2021: `, hints: [ req_id: … ]` on sns, ` hint: […]` on cgi-bin.
+ * `whitelistErrmsg` switch picks one. 40001 ⚠ (§0.4): `… or not latest rid: …` and `… or not latest, rid:
+ * 64f52fbb-…` have both been seen; on /cgi-bin/* the `credentialErrmsg` switch picks one (`space`, the
+ * default, is the cgi-bin rule and §9's 2023 sample; /sns 40001s have the comma already).
+ * Pre-2021: `, hints: [ req_id: … ]` on sns, ` hint: […]` on cgi-bin.
  */
 export function suffix(
   style: EmulatorSwitches['ridStyle'],
   family: Family,
   errcode: number,
   id: string,
-  whitelistErrmsg: EmulatorSwitches['whitelistErrmsg'] = '2021',
+  switches: Pick<EmulatorSwitches, 'whitelistErrmsg' | 'credentialErrmsg'> = { whitelistErrmsg: '2021', credentialErrmsg: 'space' },
 ): string {
   if (style === 'none') return '';
   if (style === 'hints') return family === 'sns' ? `, hints: [ req_id: ${id} ]` : ` hint: [${id}]`;
-  const comma = family === 'sns' || (errcode === 40164 && whitelistErrmsg === '2022');
+  const comma =
+    family === 'sns' ||
+    (errcode === 40164 && switches.whitelistErrmsg === '2022') ||
+    (errcode === 40001 && switches.credentialErrmsg === 'comma');
   return `${comma ? ',' : ''} rid: ${id}`;
 }
 

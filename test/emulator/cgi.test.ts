@@ -98,6 +98,20 @@ describe('/cgi-bin/token', () => {
     expect(norm((await post(emu.url, tokenPath(), '')).text)).toBe('{"errcode":43001,"errmsg":"require GET method rid: RID"}');
   });
 
+  it('40001 on /cgi-bin: no comma before rid by default, `…, rid: …` with credentialErrmsg comma (§0.4 ⚠); /sns 40001 keeps its comma', async () => {
+    const userInfo = `/cgi-bin/user/info?access_token=nope&openid=o`;
+    const advert = 'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r';
+    expect(norm((await get(emu.url, userInfo)).text)).toBe(`{"errcode":40001,"errmsg":"${advert} rid: RID"}`);
+    emu.configure({ credentialErrmsg: 'comma' });
+    expect(norm((await get(emu.url, userInfo)).text)).toBe(`{"errcode":40001,"errmsg":"${advert}, rid: RID"}`);
+    emu.configure({ tokenBadSecretErrcode: 40001 });
+    expect(norm((await get(emu.url, tokenPath(SVC, '0'.repeat(32)))).text)).toBe('{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: RID"}');
+    // Other cgi-bin errors keep the space only; /sns 40001 has its comma either way.
+    expect(norm((await get(emu.url, tokenPath('wx0000000000000000'))).text)).toBe('{"errcode":40013,"errmsg":"invalid appid rid: RID"}');
+    expect(norm((await get(emu.url, '/sns/userinfo?access_token=nope&openid=o')).text)).toBe('{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: RID"}');
+    emu.configure({ credentialErrmsg: 'space', tokenBadSecretErrcode: 40125 });
+  });
+
   it('wrong secret: 40125 by default, the older docs\' 40001 with tokenBadSecretErrcode 40001 (§8 ⚠); stable_token keeps 40125', async () => {
     const wrong = tokenPath(SVC, '0'.repeat(32));
     expect(norm((await get(emu.url, wrong)).text)).toBe('{"errcode":40125,"errmsg":"invalid appsecret rid: RID"}');
@@ -286,6 +300,25 @@ describe('quota/get, rid/get, clear_quota', () => {
     expect(norm((await post(emu.url, `/cgi-bin/openapi/quota/get?access_token=${at}`, { cgi_path: cgiPath })).text)).toBe(
       '{"errcode":76003,"errmsg":"could not query this rid,no permission rid: RID"}',
     );
+  });
+
+  it('rid/get on an /sns/ rid: 76001 "rid not found, please check" by default, 76022 with snsRidErrcode 76022 (§11 ⚠)', async () => {
+    const at = await basicToken();
+    const snsRid = async () => /rid: (\S+)"/.exec((await get(emu.url, `/sns/auth?access_token=nope&openid=o`)).text)![1]!;
+    const ridGet = (rid: string) => post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${at}`, { rid });
+    const before = await snsRid();
+    expect(norm((await ridGet(before)).text)).toBe('{"errcode":76001,"errmsg":"rid not found, please check rid: RID"}');
+    emu.configure({ snsRidErrcode: 76022 });
+    const after = await snsRid();
+    expect(norm((await ridGet(after)).text)).toBe('{"errcode":76022,"errmsg":"could not use this cgi_path, no permission rid: RID"}');
+    // Also from another account (not 76003), and only for 7 days; a cgi rid is still served.
+    const other = await basicToken(TEST, TEST_SECRET);
+    expect((await post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${other}`, { rid: after })).json.errcode).toBe(76022);
+    const cgiRid = /rid: (\S+)"/.exec((await get(emu.url, tokenPath(SVC, '0'.repeat(32)))).text)![1]!;
+    expect((await ridGet(cgiRid)).json.errcode).toBe(0);
+    emu.advanceClock(7 * 86400 + 1);
+    expect((await post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${await basicToken()}`, { rid: after })).json.errcode).toBe(76001);
+    emu.configure({ snsRidErrcode: 76001 });
   });
 
   it('rid/get answers for rids the emulator issued to this account; 76001 unknown; 76002 malformed; 76003 other account', async () => {

@@ -151,6 +151,19 @@ describe('wxauth emulator', () => {
     for (const bad of ['authExpiredErrcode=40001', 'tokenBadSecretErrcode=40013', 'minuteQuotaErrmsg=x']) expect(() => toOptions({ set: bad })).toThrow(UsageError);
   });
 
+  // The ⚠ switches of §0.4, §4, §5 and §11: name, default, the other value, a value refused.
+  it.each([
+    ['reusedCodeErrcode', 40163, 40029, '42003'],
+    ['refreshTokenDays', 30, 180, '90'],
+    ['refreshRenews', false, true, 'yes'],
+    ['snsRidErrcode', 76001, 76022, '76003'],
+    ['credentialErrmsg', 'space', 'comma', '2022'],
+  ] as const)('--set takes %s (default %s, or %s) and refuses %s with a usage error (exit 2)', (name, dflt, other, bad) => {
+    expect(toOptions({ set: `${name}=${String(other)}` }).emulator.switches).toEqual({ [name]: other });
+    expect(toOptions({ set: `${name}=${String(dflt)}` }).emulator.switches).toEqual({ [name]: dflt });
+    expect(() => toOptions({ set: `${name}=${bad}` })).toThrow(UsageError);
+  });
+
   it('a domain override for an appid the seed lacks is a usage error (a bad flag, not a bad seed)', async () => {
     const f = fakeContext(false);
     await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(UsageError);

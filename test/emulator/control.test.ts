@@ -281,6 +281,32 @@ describe('the ⚠ switches of §6, §8 and §14 through the control API', () => 
   });
 });
 
+describe('the ⚠ switches of §0.4, §4, §5 and §11 through the control API', () => {
+  // name, default, the other value (sent as text), a value refused.
+  it.each([
+    ['reusedCodeErrcode', 40163, 40029, 42003],
+    ['refreshTokenDays', 30, 180, 7],
+    ['refreshRenews', false, true, 'yes'],
+    ['snsRidErrcode', 76001, 76022, 76021],
+    ['credentialErrmsg', 'space', 'comma', 'none'],
+  ] as const)('GET /__emulator/switches shows %s = %s by default and lists its values; POST sets %s; POST refuses %s', async (name, dflt, other, bad) => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches[name]).toBe(dflt);
+    expect(shown.values[name]).toEqual([dflt, other]);
+    const r = await post(emu.url, '/__emulator/switches', { [name]: String(other) });
+    expect((r.json.switches as Record<string, unknown>)[name]).toBe(other);
+    expect((await post(emu.url, '/__emulator/switches', { [name]: bad })).status).toBe(400);
+    expect(((await get(emu.url, '/__emulator/switches')).json.switches as Record<string, unknown>)[name]).toBe(other);
+  });
+
+  it('reusedCodeErrcode 40029 set over the control API: the second exchange of a code answers 40029 invalid code', async () => {
+    const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_base' })).json.code);
+    expect((await exchange(code)).json).toHaveProperty('access_token');
+    await post(emu.url, '/__emulator/switches', { reusedCodeErrcode: 40029 });
+    expect(norm((await exchange(code)).text)).toBe('{"errcode":40029,"errmsg":"invalid code, rid: RID"}');
+  });
+});
+
 describe('a code’s status: unused, exchanged when and from where (issue 14)', () => {
   it('GET /__emulator/codes/<code> follows one code through its exchanges, the log masking it meanwhile', async () => {
     const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_base' })).json.code);

@@ -85,6 +85,20 @@ describe('/sns/oauth2/access_token', () => {
     expect(again.text).toContain(`rid: ${T0_HEX}-`);
   });
 
+  it('a reused code: 40163 by default, 40029 "invalid code" with reusedCodeErrcode 40029 (§4 ⚠)', async () => {
+    const code = emu.issueCode({ appid: SVC });
+    expect((await exchange(SVC, SVC_SECRET, code)).json).toHaveProperty('access_token');
+    expect((await exchange(SVC, SVC_SECRET, code)).json.errcode).toBe(40163);
+    emu.configure({ reusedCodeErrcode: 40029 });
+    expect(norm((await exchange(SVC, SVC_SECRET, code)).text)).toBe('{"errcode":40029,"errmsg":"invalid code, rid: RID"}');
+    // Only a spent code changes: a fresh one is still exchanged once.
+    const fresh = emu.issueCode({ appid: SVC });
+    expect((await exchange(SVC, SVC_SECRET, fresh)).json).toHaveProperty('access_token');
+    expect((await exchange(SVC, SVC_SECRET, fresh)).json.errcode).toBe(40029);
+    emu.configure({ reusedCodeErrcode: 40163 });
+    expect((await exchange(SVC, SVC_SECRET, code)).json.errcode).toBe(40163);
+  });
+
   it('expires official-account codes after 5 minutes with 40029 (default) or 42003 (switch)', async () => {
     const fresh = emu.issueCode({ appid: SVC });
     emu.advanceClock(299);
@@ -191,6 +205,39 @@ describe('/sns/oauth2/refresh_token', () => {
     expect((await get(emu.url, refreshPath(g.refresh_token!))).json).toHaveProperty('access_token');
     emu.advanceClock(1);
     expect(norm((await get(emu.url, refreshPath(g.refresh_token!))).text)).toBe('{"errcode":42002,"errmsg":"refresh_token expired, rid: RID"}');
+  });
+
+  it('refreshTokenDays 180 (§5 ⚠, the mobile-app doc): a refresh_token 31 days old still refreshes, 42002 from day 180; 30 (default): 42002 at day 31', async () => {
+    const thirty = await grant();
+    emu.configure({ refreshTokenDays: 180 });
+    const long = await grant();
+    emu.advanceClock(31 * 86400);
+    expect(norm((await get(emu.url, refreshPath(thirty.refresh_token!))).text)).toBe('{"errcode":42002,"errmsg":"refresh_token expired, rid: RID"}');
+    const r = await get(emu.url, refreshPath(long.refresh_token!));
+    expect(r.json).toMatchObject({ refresh_token: long.refresh_token, openid: long.openid, expires_in: 7200 });
+    emu.advanceClock(149 * 86400 - 1);
+    expect((await get(emu.url, refreshPath(long.refresh_token!))).json).toHaveProperty('access_token');
+    emu.advanceClock(1);
+    expect(norm((await get(emu.url, refreshPath(long.refresh_token!))).text)).toBe('{"errcode":42002,"errmsg":"refresh_token expired, rid: RID"}');
+  });
+
+  it('refreshRenews (§5 ⚠ "重置为30天" vs "不会重置"): off (default) a refresh keeps the 30-day clock; on, it restarts it', async () => {
+    const kept = await grant();
+    emu.configure({ refreshRenews: true });
+    const renewed = await grant();
+    emu.configure({ refreshRenews: false });
+    emu.advanceClock(20 * 86400);
+    expect((await get(emu.url, refreshPath(kept.refresh_token!))).json).toHaveProperty('access_token');
+    emu.configure({ refreshRenews: true });
+    const r = await get(emu.url, refreshPath(renewed.refresh_token!));
+    expect(r.json.refresh_token).toBe(renewed.refresh_token);
+    emu.advanceClock(20 * 86400);
+    // Day 40: the token refreshed without renewal is 42002; the renewed one lives until day 50.
+    expect(norm((await get(emu.url, refreshPath(kept.refresh_token!))).text)).toBe('{"errcode":42002,"errmsg":"refresh_token expired, rid: RID"}');
+    emu.configure({ refreshRenews: false });
+    expect((await get(emu.url, refreshPath(renewed.refresh_token!))).json).toHaveProperty('access_token');
+    emu.advanceClock(10 * 86400);
+    expect((await get(emu.url, refreshPath(renewed.refresh_token!))).json.errcode).toBe(42002);
   });
 
   it.each([

@@ -141,6 +141,17 @@ describe('the page: GET / and GET /__emulator/ui', () => {
     expect((await get(emu.url, '/?lang=zh', { headers: { 'accept-language': 'en' } })).text).toContain('<html lang="zh-CN">');
   });
 
+  it('labels every switch GET /__emulator/switches lists, in zh and in en (the ⚠ switches of §0.4, §4, §5 and §11 included)', async () => {
+    const page = (await get(emu.url, '/?lang=zh')).text;
+    const boot = JSON.parse(/<script type="application\/json" id="boot">([\s\S]*?)<\/script>/.exec(page)![1]!) as { switches: Record<string, { zh: string; en: string }> };
+    const listed = Object.keys(((await get(emu.url, '/__emulator/switches')).json as { values: Record<string, unknown> }).values);
+    expect(listed).toEqual(expect.arrayContaining(['reusedCodeErrcode', 'refreshTokenDays', 'refreshRenews', 'snsRidErrcode', 'credentialErrmsg']));
+    for (const name of listed) {
+      expect(boot.switches[name]?.zh, name).toMatch(/[\u4e00-\u9fff]/);
+      expect(boot.switches[name]?.en, name).toMatch(/^[A-Za-z0-9/]/);
+    }
+  });
+
   it.each([
     [null, undefined, 'en'],
     [null, 'zh-CN,zh;q=0.9,en;q=0.8', 'zh'],
