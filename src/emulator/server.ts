@@ -190,12 +190,16 @@ export class Emulator {
         clientIp: rq.ip,
       });
     }
-    return { status: 200, headers: typeHeaders(contentTypeFor(this.switches.contentType, family, 'error')), body, errcode, rid: style === 'none' ? undefined : rid };
+    const reply: Reply = { status: 200, headers: typeHeaders(contentTypeFor(this.switches.contentType, family, 'error')), body, errcode, rid: style === 'none' ? undefined : rid };
+    if (this.switches.contentType === 'json-charset') reply.chunked = true;
+    return reply;
   }
 
   /** A WeChat success body (already serialised in WeChat's key order). */
   ok(_rq: Rq, family: Family, body: string): Reply {
-    return { status: 200, headers: typeHeaders(contentTypeFor(this.switches.contentType, family, 'ok')), body, errcode: body.startsWith('{"errcode":0') ? 0 : undefined };
+    const reply: Reply = { status: 200, headers: typeHeaders(contentTypeFor(this.switches.contentType, family, 'ok')), body, errcode: body.startsWith('{"errcode":0') ? 0 : undefined };
+    if (this.switches.contentType === 'json-charset') reply.chunked = true;
+    return reply;
   }
 
   /** Record a code as the authorize / qrconnect pages do. */
@@ -436,14 +440,20 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 /**
  * The reply on the wire: its headers, then Content-Length and Connection. They go to writeHead as one
  * flat name, value, … list rather than a copy of the reply's object (for speed: every request).
+ * A `chunked` reply has no Content-Length and its body goes out in a write() before end(): node:http
+ * then sends it with `Transfer-Encoding: chunked` (HTTP/1.1; an HTTP/1.0 client gets it until close).
  */
 function send(res: ServerResponse, reply: Reply, close: boolean): void {
   if (res.headersSent || res.destroyed) return;
   const headers: Array<string | string[] | number> = [];
   for (const name in reply.headers) headers.push(name, reply.headers[name]!);
-  headers.push('content-length', Buffer.byteLength(reply.body), 'connection', close ? 'close' : 'keep-alive');
+  if (reply.chunked !== true) headers.push('content-length', Buffer.byteLength(reply.body));
+  headers.push('connection', close ? 'close' : 'keep-alive');
   res.writeHead(reply.status, headers as string[]);
-  res.end(reply.body);
+  if (reply.chunked === true) {
+    res.write(reply.body);
+    res.end();
+  } else res.end(reply.body);
 }
 
 /**

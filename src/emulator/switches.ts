@@ -25,7 +25,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
 export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
-  contentType: ['auto', 'json', 'text', 'outcome'],
+  contentType: ['auto', 'json', 'text', 'outcome', 'json-charset'],
   ridStyle: ['rid', 'hints', 'none'],
   expiredCodeErrcode: [40029, 42003],
   denyBehaviour: ['redirect-state-only', 'no-redirect'],

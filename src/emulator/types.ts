@@ -53,9 +53,10 @@ export interface EmulatorSwitches {
   /**
    * Force one Content-Type; default `auto` = text/plain on /sns/*, `application/json; encoding=utf-8` on
    * /cgi-bin/* (§0.2). `outcome`: as auto, except /sns/* errors are `application/json; encoding=utf-8`
-   * (a 2026 capture, issue 12 item 18).
+   * (a 2026 capture, issue 12 item 18). `json-charset`: every API answer `application/json; charset=utf-8`
+   * with `Transfer-Encoding: chunked` and no Content-Length (§0.2's 2024-01-14 observation, ⚠).
    */
-  contentType: 'auto' | 'json' | 'text' | 'outcome';
+  contentType: 'auto' | 'json' | 'text' | 'outcome' | 'json-charset';
   /** errmsg suffix: 2021+ `rid: …`, pre-2021 `hints: [ req_id: … ]` / `hint: […]`, or none. */
   ridStyle: 'rid' | 'hints' | 'none';
   /** What an expired code answers: 40029 (observed) or 42003 (documented). */

@@ -198,8 +198,8 @@ export type UiTextKey = keyof typeof UI_TEXT;
 /** What each switch changes (the README's switch table, one line each). */
 export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   contentType: {
-    zh: 'Content-Type：auto = /sns 用 text/plain，/cgi-bin 用 application/json；outcome = /sns 的错误用 JSON',
-    en: 'Content-Type: auto = text/plain on /sns, application/json on /cgi-bin; outcome = JSON for /sns errors',
+    zh: 'Content-Type：auto = /sns 用 text/plain，/cgi-bin 用 application/json；outcome = /sns 的错误用 JSON；json-charset = 全部 application/json; charset=utf-8，分块传输',
+    en: 'Content-Type: auto = text/plain on /sns, application/json on /cgi-bin; outcome = JSON for /sns errors; json-charset = application/json; charset=utf-8 everywhere, chunked',
   },
   ridStyle: { zh: 'errmsg 后缀：2021 年后的 rid、之前的 hints，或没有', en: 'errmsg suffix: the 2021+ rid, the older hints, or none' },
   expiredCodeErrcode: { zh: '过期 code 的错误码：实测 40029，文档 42003', en: 'errcode for an expired code: 40029 observed, 42003 documented' },

@@ -142,11 +142,14 @@ export function suffix(
 /**
  * §0.2 ⚠: text/plain on /sns/*, `application/json; encoding=utf-8` on /cgi-bin/* unless forced.
  * `outcome` follows a 2026 capture (issue 12 item 18) where /sns/* errors came as
- * `application/json; encoding=utf-8` while its successes stayed text/plain.
+ * `application/json; encoding=utf-8` while its successes stayed text/plain. `json-charset` is §0.2's
+ * 2024-01-14 observation (community oCJUsw05g8yxhR7hGB4u4AtRYa4Q): the standard
+ * `application/json; charset=utf-8`, sent chunked (Server.ok and Server.fail mark the reply, send() writes it).
  */
 export function contentTypeFor(mode: EmulatorSwitches['contentType'], family: Family, outcome: 'ok' | 'error' = 'ok'): string {
   const json = 'application/json; encoding=utf-8';
   if (mode === 'json') return json;
+  if (mode === 'json-charset') return 'application/json; charset=utf-8';
   if (mode === 'text') return 'text/plain';
   if (mode === 'outcome' && outcome === 'error') return json;
   return family === 'sns' ? 'text/plain' : json;

@@ -151,6 +151,11 @@ describe('wxauth emulator', () => {
     for (const bad of ['authExpiredErrcode=40001', 'tokenBadSecretErrcode=40013', 'minuteQuotaErrmsg=x']) expect(() => toOptions({ set: bad })).toThrow(UsageError);
   });
 
+  it('--set contentType=json-charset (§0.2 ⚠) is taken, contentType=charset refused', () => {
+    expect(toOptions({ set: 'contentType=json-charset' }).emulator.switches).toEqual({ contentType: 'json-charset' });
+    expect(() => toOptions({ set: 'contentType=charset' })).toThrow(UsageError);
+  });
+
   it('a domain override for an appid the seed lacks is a usage error (a bad flag, not a bad seed)', async () => {
     const f = fakeContext(false);
     await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(UsageError);

@@ -281,6 +281,18 @@ describe('the ⚠ switches of §6, §8 and §14 through the control API', () => 
   });
 });
 
+describe('the ⚠ switches of §0.2, §1.5 and §4 through the control API', () => {
+  it('contentType takes json-charset: GET lists it, POST sets it, and API answers go out chunked as application/json; charset=utf-8', async () => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches.contentType).toBe('auto');
+    expect(shown.values.contentType).toEqual(['auto', 'json', 'text', 'outcome', 'json-charset']);
+    expect((await post(emu.url, '/__emulator/switches', { contentType: 'json-charset' })).json.switches).toMatchObject({ contentType: 'json-charset' });
+    const r = await get(emu.url, '/sns/auth?access_token=x&openid=y');
+    expect([r.headers.get('content-type'), r.headers.get('transfer-encoding')]).toEqual(['application/json; charset=utf-8', 'chunked']);
+    expect((await post(emu.url, '/__emulator/switches', { contentType: 'charset' })).status).toBe(400);
+  });
+});
+
 describe('a code’s status: unused, exchanged when and from where (issue 14)', () => {
   it('GET /__emulator/codes/<code> follows one code through its exchanges, the log masking it meanwhile', async () => {
     const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_base' })).json.code);

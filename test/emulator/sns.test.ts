@@ -310,6 +310,28 @@ describe('wire switches', () => {
     expect(viaTls.json).toHaveProperty('access_token');
   });
 
+  it('content type json-charset: application/json; charset=utf-8, chunked, on /sns and /cgi-bin alike (§0.2 ⚠, 2024-01-14 capture)', async () => {
+    const before = await get(emu.url, `/sns/auth?access_token=x&openid=y`);
+    expect(before.headers.get('content-type')).toBe('text/plain');
+    expect(before.headers.get('content-length')).toBe(String(Buffer.byteLength(before.text)));
+    emu.configure({ contentType: 'json-charset' });
+    const error = await get(emu.url, `/sns/auth?access_token=x&openid=y`);
+    expect(error.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(error.headers.get('transfer-encoding')).toBe('chunked');
+    expect(error.headers.get('content-length')).toBeNull();
+    expect(error.json.errcode).toBe(40014);
+    const ok = await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC }));
+    expect(ok.json).toHaveProperty('access_token');
+    expect(ok.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(ok.headers.get('transfer-encoding')).toBe('chunked');
+    const cgi = await get(emu.url, '/cgi-bin/token');
+    expect(cgi.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(cgi.headers.get('transfer-encoding')).toBe('chunked');
+    expect(cgi.json.errcode).toBe(41002);
+    // The keep-alive connection carries the next answer too.
+    expect((await get(emu.url, `/sns/auth?access_token=x&openid=y`)).json.errcode).toBe(40014);
+  });
+
   it('content type json forces application/json; encoding=utf-8 on /sns', async () => {
     emu.configure({ contentType: 'json' });
     const r = await get(emu.url, `/sns/auth?access_token=x&openid=y`);
