@@ -11,6 +11,8 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   paramOrderCheck: true,
   // §1.1 [OBS] and §1.5 [DOC] both say 10005 for snsapi_login on /connect/oauth2/authorize.
   loginScopeOnAuthorize: '10005',
+  // §1.5 ⚠: 10003 reads differently on PC WeChat; its User-Agent tells which page to show.
+  redirectErrorWording: 'by-user-agent',
   silentUserinfo: 'never',
   profileEra: '2021',
   stateLengthCheck: true,
@@ -32,6 +34,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   unknownPath: ['40066', '404'],
   paramOrderCheck: [true, false],
   loginScopeOnAuthorize: ['10005', 'scope-error'],
+  redirectErrorWording: ['by-user-agent', 'mobile', 'pc'],
   silentUserinfo: ['never', 'followers'],
   profileEra: ['2021', 'legacy'],
   stateLengthCheck: [true, false],

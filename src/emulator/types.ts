@@ -72,6 +72,12 @@ export interface EmulatorSwitches {
    * this endpoint") or the "Scope 参数错误或没有 Scope 权限" page.
    */
   loginScopeOnAuthorize: '10005' | 'scope-error';
+  /**
+   * 10003's wording on /connect/oauth2/authorize (§1.5 ⚠): `by-user-agent` = PC WeChat's plain
+   * "redirect_uri 参数错误" for a User-Agent with `WindowsWechat` or `MacWechat`, else mobile's
+   * "redirect_uri域名与后台配置不一致，错误码：10003"; `mobile` / `pc` force one.
+   */
+  redirectErrorWording: 'by-user-agent' | 'mobile' | 'pc';
   /** When snsapi_userinfo skips the consent page (forcePopup always shows it). */
   silentUserinfo: 'never' | 'followers';
   /** userinfo profile: post-2021-10 (sex 0, empty region, empty language) or the legacy one. */

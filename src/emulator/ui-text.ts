@@ -207,6 +207,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   unknownPath: { zh: '未知的 /sns、/cgi-bin 路径：40066 invalid url，或 HTTP 404', en: 'unknown /sns and /cgi-bin paths: 40066 invalid url, or HTTP 404' },
   paramOrderCheck: { zh: '检查授权链接参数顺序 appid、redirect_uri、response_type、scope、state', en: 'check the authorize link’s parameter order appid, redirect_uri, response_type, scope, state' },
   loginScopeOnAuthorize: { zh: 'snsapi_login 用在 /connect/oauth2/authorize 上时显示的页面', en: 'the page for snsapi_login on /connect/oauth2/authorize' },
+  redirectErrorWording: {
+    zh: '10003 页面的文字：按 User-Agent（PC 微信显示“redirect_uri 参数错误”，其他显示手机上的“域名与后台配置不一致”），或固定用手机版、PC 版',
+    en: '10003 page wording: by User-Agent (PC WeChat shows “redirect_uri 参数错误”, others mobile’s “域名与后台配置不一致”), or always mobile’s or PC’s',
+  },
   silentUserinfo: { zh: 'followers = 已关注的用户 snsapi_userinfo 不弹授权页（forcePopup 除外）', en: 'followers = snsapi_userinfo skips the consent page for followers (unless forcePopup)' },
   profileEra: { zh: 'userinfo：2021 年后（性别 0、地区为空）或之前的资料', en: 'userinfo: after 2021 (sex 0, empty region) or the legacy profile' },
   stateLengthCheck: { zh: '拒绝超过 128 字节的 state', en: 'refuse a state longer than 128 bytes' },

@@ -156,6 +156,11 @@ describe('wxauth emulator', () => {
     expect(() => toOptions({ set: 'contentType=charset' })).toThrow(UsageError);
   });
 
+  it('--set redirectErrorWording=by-user-agent|mobile|pc (§1.5 ⚠) is taken, other values refused', () => {
+    for (const v of ['by-user-agent', 'mobile', 'pc']) expect(toOptions({ set: `redirectErrorWording=${v}` }).emulator.switches).toEqual({ redirectErrorWording: v });
+    expect(() => toOptions({ set: 'redirectErrorWording=windows' })).toThrow(UsageError);
+  });
+
   it('a domain override for an appid the seed lacks is a usage error (a bad flag, not a bad seed)', async () => {
     const f = fakeContext(false);
     await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(UsageError);

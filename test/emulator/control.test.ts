@@ -291,6 +291,17 @@ describe('the ⚠ switches of §0.2, §1.5 and §4 through the control API', () 
     expect([r.headers.get('content-type'), r.headers.get('transfer-encoding')]).toEqual(['application/json; charset=utf-8', 'chunked']);
     expect((await post(emu.url, '/__emulator/switches', { contentType: 'charset' })).status).toBe(400);
   });
+
+  it('redirectErrorWording: GET lists by-user-agent|mobile|pc, POST pc turns 10003 into PC WeChat\'s "redirect_uri 参数错误"', async () => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches.redirectErrorWording).toBe('by-user-agent');
+    expect(shown.values.redirectErrorWording).toEqual(['by-user-agent', 'mobile', 'pc']);
+    const link = `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('https://example.com/cb')}&response_type=code&scope=snsapi_base&state=S`;
+    expect((await get(emu.url, link)).text).toContain('redirect_uri域名与后台配置不一致，错误码：10003');
+    expect((await post(emu.url, '/__emulator/switches', { redirectErrorWording: 'pc' })).json.switches).toMatchObject({ redirectErrorWording: 'pc' });
+    expect((await get(emu.url, link)).text).toContain('>redirect_uri 参数错误<');
+    expect((await post(emu.url, '/__emulator/switches', { redirectErrorWording: 'windows' })).status).toBe(400);
+  });
 });
 
 describe('a code’s status: unused, exchanged when and from where (issue 14)', () => {
