@@ -92,6 +92,11 @@ export interface EmulatorSwitches {
   httpOnSns: 'allow' | '43003';
   /** /sns/oauth2/access_token check order (§4 ⚠, §17.4): secret before the code, or the code first (one 2026 report). */
   codeCheckOrder: 'secret-first' | 'code-first';
+  /**
+   * is_snapshotuser on a snapshot user's /sns/oauth2/access_token (§4 ⚠): `always` (the doc) or
+   * `missing-first` — left out of each app's first exchange for that user, as observed "on first calls".
+   */
+  snapshotFlag: 'always' | 'missing-first';
   /** An expired token on /sns/auth: 42001 (doc table) or 40014, as WeChat sometimes reports it (§6 ⚠). */
   authExpiredErrcode: 42001 | 40014;
   /** A wrong secret on /cgi-bin/token: 40125 `invalid appsecret` (modern) or 40001 (older docs), §8 ⚠. */

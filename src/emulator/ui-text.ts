@@ -218,6 +218,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   userInfoEra: { zh: '/cgi-bin/user/info：保留 language（2021）或按当前文档去掉', en: '/cgi-bin/user/info: keep language (2021) or drop it as the current doc does' },
   httpOnSns: { zh: '通过 http 调 /sns/*：照常回答，或 43003 require https', en: '/sns/* over plain http: answered, or 43003 require https' },
   codeCheckOrder: { zh: 'secret 和 code 都错时先检查哪个', en: 'which is checked first when both the secret and the code are wrong' },
+  snapshotFlag: {
+    zh: '快照页虚拟用户换 token 时的 is_snapshotuser：总是返回（文档），或每个公众号第一次换取时缺失（实测）',
+    en: 'is_snapshotuser on a snapshot user’s token: always (the doc), or missing from each app’s first exchange (observed)',
+  },
   authExpiredErrcode: { zh: '/sns/auth 遇到过期 token：文档的 42001，或有时实际返回的 40014', en: '/sns/auth with an expired token: 42001 as documented, or 40014 as WeChat sometimes answers' },
   tokenBadSecretErrcode: { zh: '/cgi-bin/token 的 secret 错误：现在的 40125，或旧文档的 40001', en: 'a wrong secret on /cgi-bin/token: today’s 40125, or the older docs’ 40001' },
   minuteQuotaErrmsg: {

@@ -161,6 +161,11 @@ describe('wxauth emulator', () => {
     expect(() => toOptions({ set: 'redirectErrorWording=windows' })).toThrow(UsageError);
   });
 
+  it('--set snapshotFlag=missing-first (§4 ⚠) is taken, snapshotFlag=never refused', () => {
+    expect(toOptions({ set: 'snapshotFlag=missing-first' }).emulator.switches).toEqual({ snapshotFlag: 'missing-first' });
+    expect(() => toOptions({ set: 'snapshotFlag=never' })).toThrow(UsageError);
+  });
+
   it('a domain override for an appid the seed lacks is a usage error (a bad flag, not a bad seed)', async () => {
     const f = fakeContext(false);
     await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(UsageError);

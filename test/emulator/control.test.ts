@@ -302,6 +302,18 @@ describe('the ⚠ switches of §0.2, §1.5 and §4 through the control API', () 
     expect((await get(emu.url, link)).text).toContain('>redirect_uri 参数错误<');
     expect((await post(emu.url, '/__emulator/switches', { redirectErrorWording: 'windows' })).status).toBe(400);
   });
+
+  it('snapshotFlag: GET lists always|missing-first, POST missing-first drops is_snapshotuser from the first snapshot exchange', async () => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches.snapshotFlag).toBe('always');
+    expect(shown.values.snapshotFlag).toEqual(['always', 'missing-first']);
+    expect((await post(emu.url, '/__emulator/switches', { snapshotFlag: 'missing-first' })).json.switches).toMatchObject({ snapshotFlag: 'missing-first' });
+    const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_userinfo', snapshot: true })).json.code);
+    const r = await exchange(code);
+    expect(r.json).toHaveProperty('openid');
+    expect(r.json).not.toHaveProperty('is_snapshotuser');
+    expect((await post(emu.url, '/__emulator/switches', { snapshotFlag: 'never' })).status).toBe(400);
+  });
 });
 
 describe('a code’s status: unused, exchanged when and from where (issue 14)', () => {

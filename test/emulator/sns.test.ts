@@ -70,6 +70,30 @@ describe('/sns/oauth2/access_token', () => {
     expect(refreshed.json.scope).toBe('snsapi_userinfo');
   });
 
+  it('snapshotFlag missing-first (§4 ⚠): each app\'s first exchange for a snapshot user lacks is_snapshotuser, later ones carry it', async () => {
+    const snapshotCode = (appid: string) => emu.issueCode({ appid, user: 'u1', scope: 'snsapi_userinfo', snapshot: true });
+    expect((await exchange(SVC, SVC_SECRET, snapshotCode(SVC))).json.is_snapshotuser).toBe(1);
+    emu.configure({ snapshotFlag: 'missing-first' });
+    // The first code comes the real way: the authorize link with forceSnapShot=1.
+    const link = `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_userinfo&state=S&forceSnapShot=1`;
+    const code = new URL((await get(emu.url, link)).headers.get('location')!).searchParams.get('code')!;
+    const first = await exchange(SVC, SVC_SECRET, code);
+    expect(Object.keys(first.json)).toEqual(['access_token', 'expires_in', 'refresh_token', 'openid', 'scope', 'unionid']);
+    // Still the virtual user: its token is refused by /sns/userinfo as a snapshot user's.
+    const info = await get(emu.url, `/sns/userinfo?access_token=${String(first.json.access_token)}&openid=${String(first.json.openid)}`);
+    expect(info.json.errcode).toBe(48001);
+    const second = await exchange(SVC, SVC_SECRET, snapshotCode(SVC));
+    expect(second.json).toMatchObject({ openid: first.json.openid, is_snapshotuser: 1 });
+    // Per app: another app's first exchange lacks it too; ordinary users never have it.
+    expect((await exchange(TEST, TEST_SECRET, snapshotCode(TEST))).json).not.toHaveProperty('is_snapshotuser');
+    expect((await exchange(TEST, TEST_SECRET, snapshotCode(TEST))).json.is_snapshotuser).toBe(1);
+    expect((await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo' }))).json).not.toHaveProperty('is_snapshotuser');
+    // A reset forgets who has exchanged.
+    emu.reset();
+    emu.configure({ snapshotFlag: 'missing-first' });
+    expect((await exchange(SVC, SVC_SECRET, snapshotCode(SVC))).json).not.toHaveProperty('is_snapshotuser');
+  });
+
   it('a snapshot user of an unbound app has no unionid', async () => {
     const r = await exchange(TEST, TEST_SECRET, emu.issueCode({ appid: TEST, user: 'u1', scope: 'snsapi_userinfo', snapshot: true }));
     expect(r.json).toMatchObject({ scope: 'snsapi_userinfo', is_snapshotuser: 1 });
