@@ -4,6 +4,7 @@ import type { Reply, Rq } from './reply.js';
 import type { SnsGrant } from './state.js';
 import { escapeSlashes } from './wire.js';
 import { openidFor, unionidFor, type NormalizedApp } from './seed.js';
+import { placeName } from './places.js';
 
 export const SNS_ACCESS_TTL = 7200;
 export const SNS_REFRESH_TTL = 30 * 86_400;
@@ -173,9 +174,10 @@ export function snsUserinfo(emu: Emulator, rq: Rq): Reply {
     nickname: user.nickname,
     sex: legacy ? user.sex : 0,
     language: legacy ? (['zh_CN', 'zh_TW', 'en'].includes(lang) ? lang : 'zh_CN') : '',
-    city: legacy ? user.city : '',
-    province: legacy ? user.province : '',
-    country: legacy ? user.country : '',
+    // §7: pre-2021 places were "pinyin or Chinese depending on lang" (places.ts).
+    city: legacy ? placeName(user.city, lang) : '',
+    province: legacy ? placeName(user.province, lang) : '',
+    country: legacy ? placeName(user.country, lang) : '',
     headimgurl: legacy ? user.headimgurl.replace(/^https:/, 'http:') : user.headimgurl,
     privilege: [],
   };

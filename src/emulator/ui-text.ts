@@ -212,7 +212,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
     en: '10003 page wording: by User-Agent (PC WeChat shows “redirect_uri 参数错误”, others mobile’s “域名与后台配置不一致”), or always mobile’s or PC’s',
   },
   silentUserinfo: { zh: 'followers = 已关注的用户 snsapi_userinfo 不弹授权页（forcePopup 除外）', en: 'followers = snsapi_userinfo skips the consent page for followers (unless forcePopup)' },
-  profileEra: { zh: 'userinfo：2021 年后（性别 0、地区为空）或之前的资料', en: 'userinfo: after 2021 (sex 0, empty region) or the legacy profile' },
+  profileEra: {
+    zh: 'userinfo：2021 年后（性别 0、地区为空）或之前的资料（lang=en 时地区为英文/拼音）',
+    en: 'userinfo: after 2021 (sex 0, empty region) or the legacy profile (places in English/pinyin for lang=en)',
+  },
   stateLengthCheck: { zh: '拒绝超过 128 字节的 state', en: 'refuse a state longer than 128 bytes' },
   whitelistErrmsg: { zh: '40164 的 errmsg：2021 年（rid 前无逗号）或 2022 年的样例', en: '40164 errmsg: the 2021 form (no comma before rid) or the 2022 sample' },
   userInfoEra: { zh: '/cgi-bin/user/info：保留 language（2021）或按当前文档去掉', en: '/cgi-bin/user/info: keep language (2021) or drop it as the current doc does' },

@@ -280,6 +280,17 @@ describe('/sns/userinfo', () => {
     expect(String(r.json.headimgurl)).toMatch(/^http:\/\/thirdwx/);
   });
 
+  it('legacy profile era with lang=en gives place names in English/pinyin (§7: "pinyin or Chinese depending on lang")', async () => {
+    const g = (await exchange(TEST, TEST_SECRET, emu.issueCode({ appid: TEST, user: 'u2', scope: 'snsapi_userinfo' }))).json as Record<string, string>;
+    const info = (lang: string) => get(emu.url, `/sns/userinfo?access_token=${g.access_token}&openid=${g.openid}&lang=${lang}`);
+    // 2021 era: empty whatever lang says.
+    expect((await info('en')).json).toMatchObject({ city: '', province: '', country: '', language: '' });
+    emu.configure({ profileEra: 'legacy' });
+    expect((await info('en')).json).toMatchObject({ sex: 2, language: 'en', city: 'Hangzhou', province: 'Zhejiang', country: 'China' });
+    expect((await info('zh_CN')).json).toMatchObject({ language: 'zh_CN', city: '杭州', province: '浙江', country: '中国' });
+    expect((await info('')).json).toMatchObject({ language: 'zh_CN', city: '杭州' });
+  });
+
   it('snsapi_base token -> 48001 api unauthorized; snapshot user too', async () => {
     const base = (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, scope: 'snsapi_base' }))).json as Record<string, string>;
     expect(norm((await get(emu.url, `/sns/userinfo?access_token=${base.access_token}&openid=${base.openid}`)).text)).toBe('{"errcode":48001,"errmsg":"api unauthorized, rid: RID"}');
