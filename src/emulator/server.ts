@@ -12,7 +12,7 @@ import type {
 } from './types.js';
 import { defaultSeed, normalizeSeed, publicUsers, type NormalizedApp, type NormalizedSeed, type NormalizedUser } from './seed.js';
 import { EmulatorState, type Scope } from './state.js';
-import { ERRMSG, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, type Family } from './wire.js';
+import { ERRMSG, ERRMSG_45009_LEGACY, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, type Family } from './wire.js';
 import { parseCookies, plain, type Reply, type Rq } from './reply.js';
 import { takeFault, validateFault } from './faults.js';
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
@@ -173,7 +173,9 @@ export class Emulator {
     const now = this.now();
     const style = this.switches.ridStyle;
     const rid = style === 'hints' ? newHintId() : newRid(now);
-    const text = (errmsg ?? ERRMSG[errcode] ?? 'system error') + suffix(style, family, errcode, rid, this.switches.whitelistErrmsg);
+    // JSSDK-FACTS §1.2 ⚠: every 45009 (daily quota) in the old limits page's words when dailyQuotaErrmsg says so.
+    const legacy45009 = errcode === 45009 && errmsg === undefined && this.switches.dailyQuotaErrmsg === 'freq-out';
+    const text = (legacy45009 ? ERRMSG_45009_LEGACY : (errmsg ?? ERRMSG[errcode] ?? 'system error')) + suffix(style, family, errcode, rid, this.switches.whitelistErrmsg);
     const body = errorBody(errcode, text);
     // Only /cgi-bin rids are kept: rid/get does not serve /sns rids (§11: 76001 for them), so keeping
     // their bodies would only cost memory.

@@ -25,6 +25,8 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   authExpiredErrcode: 42001,
   tokenBadSecretErrcode: 40125,
   minuteQuotaErrmsg: 'errcode-page',
+  // JSSDK-FACTS §1.2 ⚠: 45009 as observed (getticket 2015 and 2020, rid/get's example) over the old limits page.
+  dailyQuotaErrmsg: 'reach-max',
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
@@ -48,6 +50,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   authExpiredErrcode: [42001, 40014],
   tokenBadSecretErrcode: [40125, 40001],
   minuteQuotaErrmsg: ['errcode-page', 'doc-table'],
+  dailyQuotaErrmsg: ['reach-max', 'freq-out'],
 };
 
 /**

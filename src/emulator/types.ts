@@ -102,6 +102,11 @@ export interface EmulatorSwitches {
   /** A wrong secret on /cgi-bin/token: 40125 `invalid appsecret` (modern) or 40001 (older docs), §8 ⚠. */
   tokenBadSecretErrcode: 40125 | 40001;
   /**
+   * 45009's errmsg (JSSDK-FACTS §1.2 ⚠; API-FACTS §8): `reach-max` = `reach max api daily quota limit`
+   * (observed 2015–2021) or `freq-out` = the old API_Call_Limits page's `api freq out of limit`.
+   */
+  dailyQuotaErrmsg: 'reach-max' | 'freq-out';
+  /**
    * 45011's errmsg (§14 ⚠): the errCode page's `api minute-quota reach limit, must slower, retry next minute`
    * or the doc tables' `api minute-quota reach limit  mustslower  retry next minute` (double spaces).
    */

@@ -227,6 +227,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   },
   authExpiredErrcode: { zh: '/sns/auth 遇到过期 token：文档的 42001，或有时实际返回的 40014', en: '/sns/auth with an expired token: 42001 as documented, or 40014 as WeChat sometimes answers' },
   tokenBadSecretErrcode: { zh: '/cgi-bin/token 的 secret 错误：现在的 40125，或旧文档的 40001', en: 'a wrong secret on /cgi-bin/token: today’s 40125, or the older docs’ 40001' },
+  dailyQuotaErrmsg: {
+    zh: '45009（每日调用超限）的 errmsg：实测的 reach max api daily quota limit，或旧限额页面的 api freq out of limit',
+    en: '45009 (daily limit) errmsg: the observed reach max api daily quota limit, or the old limits page’s api freq out of limit',
+  },
   minuteQuotaErrmsg: {
     zh: '45011（每分钟超限）的 errmsg：错误码页面的写法，或文档表格里的双空格写法',
     en: '45011 (per-minute limit) errmsg: the errCode page’s text, or the doc tables’ double-spaced one',

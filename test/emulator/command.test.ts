@@ -166,6 +166,11 @@ describe('wxauth emulator', () => {
     expect(() => toOptions({ set: 'snapshotFlag=never' })).toThrow(UsageError);
   });
 
+  it('--set dailyQuotaErrmsg=freq-out (JSSDK-FACTS §1.2 ⚠) is taken, dailyQuotaErrmsg=old refused', () => {
+    expect(toOptions({ set: 'dailyQuotaErrmsg=freq-out' }).emulator.switches).toEqual({ dailyQuotaErrmsg: 'freq-out' });
+    expect(() => toOptions({ set: 'dailyQuotaErrmsg=old' })).toThrow(UsageError);
+  });
+
   it('a domain override for an appid the seed lacks is a usage error (a bad flag, not a bad seed)', async () => {
     const f = fakeContext(false);
     await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(UsageError);

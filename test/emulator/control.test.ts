@@ -314,6 +314,14 @@ describe('the ⚠ switches of §0.2, §1.5 and §4 through the control API', () 
     expect(r.json).not.toHaveProperty('is_snapshotuser');
     expect((await post(emu.url, '/__emulator/switches', { snapshotFlag: 'never' })).status).toBe(400);
   });
+
+  it('dailyQuotaErrmsg (JSSDK-FACTS §1.2 ⚠): GET lists reach-max|freq-out, POST takes freq-out and refuses others', async () => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches.dailyQuotaErrmsg).toBe('reach-max');
+    expect(shown.values.dailyQuotaErrmsg).toEqual(['reach-max', 'freq-out']);
+    expect((await post(emu.url, '/__emulator/switches', { dailyQuotaErrmsg: 'freq-out' })).json.switches).toMatchObject({ dailyQuotaErrmsg: 'freq-out' });
+    expect((await post(emu.url, '/__emulator/switches', { dailyQuotaErrmsg: 'api freq out of limit' })).status).toBe(400);
+  });
 });
 
 describe('a code’s status: unused, exchanged when and from where (issue 14)', () => {
