@@ -188,7 +188,9 @@ function authorize(emu: Emulator, rq: Rq): Reply {
 
   if (scope === 'snsapi_base') return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_base', false);
   const forcePopup = flag(q.get('forcePopup'));
-  const snapshot = flag(q.get('forceSnapShot'));
+  // §1.1 ⚠: one developer saw forcePopup=true enter snapshot mode (community oCJUsw8FZ8lAiSEO01f6ue-1pByY)
+  // rather than show the consent page the doc promises; switch forcePopupEffect.
+  const snapshot = flag(q.get('forceSnapShot')) || (forcePopup && emu.switches.forcePopupEffect === 'snapshot');
   // §1.6: snapshot mode — a virtual user, is_snapshotuser 1 on the token, no consent page.
   if (snapshot) return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_userinfo', true);
   if (!forcePopup && emu.switches.silentUserinfo === 'followers' && followsApp(user, app))

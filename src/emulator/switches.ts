@@ -13,6 +13,8 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   loginScopeOnAuthorize: '10005',
   // §1.5 ⚠: 10003 reads differently on PC WeChat; its User-Agent tells which page to show.
   redirectErrorWording: 'by-user-agent',
+  // §1.1 ⚠: forcePopup shows the consent page per the doc; one report saw it trigger snapshot mode.
+  forcePopupEffect: 'consent',
   silentUserinfo: 'never',
   profileEra: '2021',
   stateLengthCheck: true,
@@ -39,6 +41,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   paramOrderCheck: [true, false],
   loginScopeOnAuthorize: ['10005', 'scope-error'],
   redirectErrorWording: ['by-user-agent', 'mobile', 'pc'],
+  forcePopupEffect: ['consent', 'snapshot'],
   silentUserinfo: ['never', 'followers'],
   profileEra: ['2021', 'legacy'],
   stateLengthCheck: [true, false],

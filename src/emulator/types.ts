@@ -78,6 +78,11 @@ export interface EmulatorSwitches {
    * "redirect_uri域名与后台配置不一致，错误码：10003"; `mobile` / `pc` force one.
    */
   redirectErrorWording: 'by-user-agent' | 'mobile' | 'pc';
+  /**
+   * forcePopup on snsapi_userinfo (§1.1 ⚠): `consent` = the consent page, as the doc says; `snapshot` =
+   * snapshot mode, as one developer reported (as if forceSnapShot were given).
+   */
+  forcePopupEffect: 'consent' | 'snapshot';
   /** When snsapi_userinfo skips the consent page (forcePopup always shows it). */
   silentUserinfo: 'never' | 'followers';
   /** userinfo profile: post-2021-10 (sex 0, empty region, empty language) or the legacy one. */

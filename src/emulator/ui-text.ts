@@ -211,6 +211,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
     zh: '10003 页面的文字：按 User-Agent（PC 微信显示“redirect_uri 参数错误”，其他显示手机上的“域名与后台配置不一致”），或固定用手机版、PC 版',
     en: '10003 page wording: by User-Agent (PC WeChat shows “redirect_uri 参数错误”, others mobile’s “域名与后台配置不一致”), or always mobile’s or PC’s',
   },
+  forcePopupEffect: {
+    zh: 'snsapi_userinfo 带 forcePopup：按文档显示授权页，或按一位开发者的报告进入快照页模式',
+    en: 'forcePopup on snsapi_userinfo: the consent page, as documented, or snapshot mode, as one developer reported',
+  },
   silentUserinfo: { zh: 'followers = 已关注的用户 snsapi_userinfo 不弹授权页（forcePopup 除外）', en: 'followers = snsapi_userinfo skips the consent page for followers (unless forcePopup)' },
   profileEra: {
     zh: 'userinfo：2021 年后（性别 0、地区为空）或之前的资料（lang=en 时地区为英文/拼音）',

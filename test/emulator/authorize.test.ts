@@ -253,6 +253,21 @@ describe('snsapi_userinfo consent page', () => {
     expect((await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_userinfo'))).status).toBe(200);
   });
 
+  it('forcePopup shows the consent page by default; with forcePopupEffect snapshot it enters snapshot mode (§1.1 ⚠)', async () => {
+    expect((await openConsent(SVC, '&forcePopup=true')).page.status).toBe(200);
+    emu.configure({ forcePopupEffect: 'snapshot' });
+    const r = await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_userinfo', 's', '&forcePopup=true'));
+    expect(r.status).toBe(302);
+    const code = new URL(r.headers.get('location')!).searchParams.get('code')!;
+    const token = await get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${code}&grant_type=authorization_code`);
+    expect(token.json).toMatchObject({ scope: 'snsapi_userinfo', is_snapshotuser: 1 });
+    // Without forcePopup the consent page stays; snsapi_base ignores forcePopup.
+    expect((await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_userinfo'))).status).toBe(200);
+    const base = await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_base', 's', '&forcePopup=true'));
+    const baseCode = new URL(base.headers.get('location')!).searchParams.get('code')!;
+    expect((await get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${baseCode}&grant_type=authorization_code`)).json).not.toHaveProperty('is_snapshotuser');
+  });
+
   it('forceSnapShot: snapshot user, is_snapshotuser 1, userinfo 48001', async () => {
     const r = await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_userinfo', 's', '&forceSnapShot=1'));
     expect(r.status).toBe(302);

@@ -171,6 +171,11 @@ describe('wxauth emulator', () => {
     expect(() => toOptions({ set: 'dailyQuotaErrmsg=old' })).toThrow(UsageError);
   });
 
+  it('--set forcePopupEffect=snapshot (§1.1 ⚠) is taken, forcePopupEffect=popup refused', () => {
+    expect(toOptions({ set: 'forcePopupEffect=snapshot' }).emulator.switches).toEqual({ forcePopupEffect: 'snapshot' });
+    expect(() => toOptions({ set: 'forcePopupEffect=popup' })).toThrow(UsageError);
+  });
+
   it('a domain override for an appid the seed lacks is a usage error (a bad flag, not a bad seed)', async () => {
     const f = fakeContext(false);
     await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(UsageError);

@@ -281,7 +281,7 @@ describe('the ⚠ switches of §6, §8 and §14 through the control API', () => 
   });
 });
 
-describe('the ⚠ switches of §0.2, §1.5 and §4 through the control API', () => {
+describe('the ⚠ switches of §0.2, §1.1, §1.5, §4 and JSSDK §1.2 through the control API', () => {
   it('contentType takes json-charset: GET lists it, POST sets it, and API answers go out chunked as application/json; charset=utf-8', async () => {
     const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
     expect(shown.switches.contentType).toBe('auto');
@@ -321,6 +321,18 @@ describe('the ⚠ switches of §0.2, §1.5 and §4 through the control API', () 
     expect(shown.values.dailyQuotaErrmsg).toEqual(['reach-max', 'freq-out']);
     expect((await post(emu.url, '/__emulator/switches', { dailyQuotaErrmsg: 'freq-out' })).json.switches).toMatchObject({ dailyQuotaErrmsg: 'freq-out' });
     expect((await post(emu.url, '/__emulator/switches', { dailyQuotaErrmsg: 'api freq out of limit' })).status).toBe(400);
+  });
+
+  it('forcePopupEffect (§1.1 ⚠): GET lists consent|snapshot, POST snapshot makes forcePopup=true a snapshot login', async () => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches.forcePopupEffect).toBe('consent');
+    expect(shown.values.forcePopupEffect).toEqual(['consent', 'snapshot']);
+    const link = `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_userinfo&state=S&forcePopup=true`;
+    expect((await get(emu.url, link)).status).toBe(200);
+    expect((await post(emu.url, '/__emulator/switches', { forcePopupEffect: 'snapshot' })).json.switches).toMatchObject({ forcePopupEffect: 'snapshot' });
+    const code = new URL((await get(emu.url, link)).headers.get('location')!).searchParams.get('code')!;
+    expect((await exchange(code)).json.is_snapshotuser).toBe(1);
+    expect((await post(emu.url, '/__emulator/switches', { forcePopupEffect: 'popup' })).status).toBe(400);
   });
 });
 
