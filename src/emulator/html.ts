@@ -76,8 +76,9 @@ export function emulatorNote(shown: ShownNote | undefined): string {
  * (mobile wording, API-FACTS §1.5). `data-errcode` lets scripts read the code without scraping.
  * WeChat's lines stay Chinese whatever the browser's language; only the emulator's note follows it.
  */
-export function errorPage(message: string, errcode: number | undefined, note?: ShownNote): string {
-  const line = errcode === undefined ? message : `${message}，错误码：${errcode}`;
+export function errorPage(message: string, errcode: number | undefined, note?: ShownNote, showCode = true): string {
+  // `showCode` false: the line without "，错误码：N" (PC WeChat's 10003 page, §1.5 ⚠); data-errcode keeps it.
+  const line = errcode === undefined || !showCode ? message : `${message}，错误码：${errcode}`;
   return layout(
     '微信网页授权',
     `<div class="page" data-errcode="${errcode ?? ''}"><div class="icon">!</div>` +

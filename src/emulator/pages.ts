@@ -82,6 +82,23 @@ function oops(rq: Rq, message: string, errcode: number | undefined, note?: Note,
   return html(errorPage(message, errcode, note && shown(rq, note)), status, headers);
 }
 
+/** PC WeChat's in-app browser: its User-Agent carries `WindowsWechat` (Windows) or `MacWechat` (macOS). [INF] */
+const PC_WECHAT_UA = /WindowsWechat|MacWechat/;
+
+/**
+ * 10003, redirect_uri not under the 网页授权域名. §1.5 ⚠ (community 0002808128c758895210f8aae66000): mobile
+ * WeChat shows "redirect_uri 域名与后台配置不一致，错误码：10003", PC WeChat plain "redirect_uri 参数错误".
+ * Switch `redirectErrorWording`: `by-user-agent` (default) gives PC WeChat's User-Agents the PC wording and
+ * every other client the mobile one, as before; `mobile` and `pc` force one. data-errcode stays 10003.
+ */
+function redirectUriMismatch(emu: Emulator, rq: Rq, note: Note): Reply {
+  const wording = emu.switches.redirectErrorWording;
+  const ua = rq.headers['user-agent'];
+  const pc = wording === 'pc' || (wording === 'by-user-agent' && typeof ua === 'string' && PC_WECHAT_UA.test(ua));
+  if (!pc) return oops(rq, 'redirect_uri域名与后台配置不一致', 10003, note);
+  return html(errorPage('redirect_uri 参数错误', 10003, shown(rq, note), false));
+}
+
 function notInSeed(appid: string): Note {
   return { zh: `模拟器的种子数据里没有 appid ${appid}`, en: `appid ${appid} is not in the emulator's seed` };
 }
@@ -158,7 +175,7 @@ function authorize(emu: Emulator, rq: Rq): Reply {
     );
   const target = parseRedirect(redirectUri);
   if (!target || !domainMatches(app.domain, target))
-    return oops(rq, 'redirect_uri域名与后台配置不一致', 10003, domainMismatchNote(app, redirectUri, target));
+    return redirectUriMismatch(emu, rq, domainMismatchNote(app, redirectUri, target));
   // §1.3: a-zA-Z0-9, at most 128 bytes.
   if (emu.switches.stateLengthCheck && Buffer.byteLength(state) > 128)
     return oops(rq, 'state参数过长', undefined, {
@@ -171,7 +188,9 @@ function authorize(emu: Emulator, rq: Rq): Reply {
 
   if (scope === 'snsapi_base') return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_base', false);
   const forcePopup = flag(q.get('forcePopup'));
-  const snapshot = flag(q.get('forceSnapShot'));
+  // §1.1 ⚠: one developer saw forcePopup=true enter snapshot mode (community oCJUsw8FZ8lAiSEO01f6ue-1pByY)
+  // rather than show the consent page the doc promises; switch forcePopupEffect.
+  const snapshot = flag(q.get('forceSnapShot')) || (forcePopup && emu.switches.forcePopupEffect === 'snapshot');
   // §1.6: snapshot mode — a virtual user, is_snapshotuser 1 on the token, no consent page.
   if (snapshot) return redirectWithCode(emu, app, user.id, redirectUri, state, 'snsapi_userinfo', true);
   if (!forcePopup && emu.switches.silentUserinfo === 'followers' && followsApp(user, app))

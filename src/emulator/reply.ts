@@ -30,6 +30,8 @@ export interface Reply {
   rid?: string;
   /** Destroy the connection instead of answering (fault injection). */
   reset?: boolean;
+  /** Send the body with `Transfer-Encoding: chunked` instead of a Content-Length (contentType `json-charset`, §0.2). */
+  chunked?: boolean;
 }
 
 export function html(body: string, status = 200, headers: Record<string, string | string[]> = {}): Reply {

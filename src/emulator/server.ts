@@ -12,7 +12,7 @@ import type {
 } from './types.js';
 import { defaultSeed, normalizeSeed, publicUsers, type NormalizedApp, type NormalizedSeed, type NormalizedUser } from './seed.js';
 import { EmulatorState, type Scope } from './state.js';
-import { ERRMSG, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, type Family } from './wire.js';
+import { ERRMSG, ERRMSG_45009_LEGACY, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, type Family } from './wire.js';
 import { parseCookies, plain, type Reply, type Rq } from './reply.js';
 import { takeFault, validateFault } from './faults.js';
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
@@ -173,7 +173,9 @@ export class Emulator {
     const now = this.now();
     const style = this.switches.ridStyle;
     const rid = style === 'hints' ? newHintId() : newRid(now);
-    const text = (errmsg ?? ERRMSG[errcode] ?? 'system error') + suffix(style, family, errcode, rid, this.switches);
+    // JSSDK-FACTS §1.2 ⚠: every 45009 (daily quota) in the old limits page's words when dailyQuotaErrmsg says so.
+    const legacy45009 = errcode === 45009 && errmsg === undefined && this.switches.dailyQuotaErrmsg === 'freq-out';
+    const text = (legacy45009 ? ERRMSG_45009_LEGACY : (errmsg ?? ERRMSG[errcode] ?? 'system error')) + suffix(style, family, errcode, rid, this.switches);
     const body = errorBody(errcode, text);
     // Only /cgi-bin rids are kept: rid/get does not serve /sns rids (§11: 76001 for them), so keeping
     // their bodies would only cost memory. With `snsRidErrcode` 76022 an /sns rid is kept without its
@@ -193,12 +195,16 @@ export class Emulator {
         clientIp: rq.ip,
       });
     }
-    return { status: 200, headers: typeHeaders(contentTypeFor(this.switches.contentType, family, 'error')), body, errcode, rid: style === 'none' ? undefined : rid };
+    const reply: Reply = { status: 200, headers: typeHeaders(contentTypeFor(this.switches.contentType, family, 'error')), body, errcode, rid: style === 'none' ? undefined : rid };
+    if (this.switches.contentType === 'json-charset') reply.chunked = true;
+    return reply;
   }
 
   /** A WeChat success body (already serialised in WeChat's key order). */
   ok(_rq: Rq, family: Family, body: string): Reply {
-    return { status: 200, headers: typeHeaders(contentTypeFor(this.switches.contentType, family, 'ok')), body, errcode: body.startsWith('{"errcode":0') ? 0 : undefined };
+    const reply: Reply = { status: 200, headers: typeHeaders(contentTypeFor(this.switches.contentType, family, 'ok')), body, errcode: body.startsWith('{"errcode":0') ? 0 : undefined };
+    if (this.switches.contentType === 'json-charset') reply.chunked = true;
+    return reply;
   }
 
   /** Record a code as the authorize / qrconnect pages do. */
@@ -439,14 +445,20 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 /**
  * The reply on the wire: its headers, then Content-Length and Connection. They go to writeHead as one
  * flat name, value, … list rather than a copy of the reply's object (for speed: every request).
+ * A `chunked` reply has no Content-Length and its body goes out in a write() before end(): node:http
+ * then sends it with `Transfer-Encoding: chunked` (HTTP/1.1; an HTTP/1.0 client gets it until close).
  */
 function send(res: ServerResponse, reply: Reply, close: boolean): void {
   if (res.headersSent || res.destroyed) return;
   const headers: Array<string | string[] | number> = [];
   for (const name in reply.headers) headers.push(name, reply.headers[name]!);
-  headers.push('content-length', Buffer.byteLength(reply.body), 'connection', close ? 'close' : 'keep-alive');
+  if (reply.chunked !== true) headers.push('content-length', Buffer.byteLength(reply.body));
+  headers.push('connection', close ? 'close' : 'keep-alive');
   res.writeHead(reply.status, headers as string[]);
-  res.end(reply.body);
+  if (reply.chunked === true) {
+    res.write(reply.body);
+    res.end();
+  } else res.end(reply.body);
 }
 
 /**

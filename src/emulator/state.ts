@@ -761,6 +761,11 @@ export class EmulatorState {
   rids = new RidStore();
   qr = new FifoMap<string, QrSession>();
   tickets = new FifoMap<string, ConsentTicket>();
+  /**
+   * `${appid} ${userId}` of the snapshot users who have exchanged a code (sns.ts, switch `snapshotFlag`
+   * missing-first). At most one entry per seeded app and user.
+   */
+  snapshotExchanged = new Set<string>();
 
   /**
    * An empty state. `previous`: the state a reset replaces, whose code and grant stores are emptied and

@@ -11,6 +11,10 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   paramOrderCheck: true,
   // §1.1 [OBS] and §1.5 [DOC] both say 10005 for snsapi_login on /connect/oauth2/authorize.
   loginScopeOnAuthorize: '10005',
+  // §1.5 ⚠: 10003 reads differently on PC WeChat; its User-Agent tells which page to show.
+  redirectErrorWording: 'by-user-agent',
+  // §1.1 ⚠: forcePopup shows the consent page per the doc; one report saw it trigger snapshot mode.
+  forcePopupEffect: 'consent',
   silentUserinfo: 'never',
   profileEra: '2021',
   stateLengthCheck: true,
@@ -18,6 +22,8 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   userInfoEra: '2021',
   httpOnSns: 'allow',
   codeCheckOrder: 'secret-first',
+  // §4 ⚠: is_snapshotuser is documented for every snapshot user's exchange, seen missing on first calls.
+  snapshotFlag: 'always',
   authExpiredErrcode: 42001,
   tokenBadSecretErrcode: 40125,
   minuteQuotaErrmsg: 'errcode-page',
@@ -26,17 +32,21 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   refreshRenews: false,
   snsRidErrcode: 76001,
   credentialErrmsg: 'space',
+  // JSSDK-FACTS §1.2 ⚠: 45009 as observed (getticket 2015 and 2020, rid/get's example) over the old limits page.
+  dailyQuotaErrmsg: 'reach-max',
 };
 
 /** The values each switch accepts (callerIp, a free-form IP, is not listed). */
 export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
-  contentType: ['auto', 'json', 'text', 'outcome'],
+  contentType: ['auto', 'json', 'text', 'outcome', 'json-charset'],
   ridStyle: ['rid', 'hints', 'none'],
   expiredCodeErrcode: [40029, 42003],
   denyBehaviour: ['redirect-state-only', 'no-redirect'],
   unknownPath: ['40066', '404'],
   paramOrderCheck: [true, false],
   loginScopeOnAuthorize: ['10005', 'scope-error'],
+  redirectErrorWording: ['by-user-agent', 'mobile', 'pc'],
+  forcePopupEffect: ['consent', 'snapshot'],
   silentUserinfo: ['never', 'followers'],
   profileEra: ['2021', 'legacy'],
   stateLengthCheck: [true, false],
@@ -44,6 +54,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   userInfoEra: ['2021', 'current'],
   httpOnSns: ['allow', '43003'],
   codeCheckOrder: ['secret-first', 'code-first'],
+  snapshotFlag: ['always', 'missing-first'],
   authExpiredErrcode: [42001, 40014],
   tokenBadSecretErrcode: [40125, 40001],
   minuteQuotaErrmsg: ['errcode-page', 'doc-table'],
@@ -52,6 +63,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   refreshRenews: [false, true],
   snsRidErrcode: [76001, 76022],
   credentialErrmsg: ['space', 'comma'],
+  dailyQuotaErrmsg: ['reach-max', 'freq-out'],
 };
 
 /**

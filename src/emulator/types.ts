@@ -53,9 +53,10 @@ export interface EmulatorSwitches {
   /**
    * Force one Content-Type; default `auto` = text/plain on /sns/*, `application/json; encoding=utf-8` on
    * /cgi-bin/* (§0.2). `outcome`: as auto, except /sns/* errors are `application/json; encoding=utf-8`
-   * (a 2026 capture, issue 12 item 18).
+   * (a 2026 capture, issue 12 item 18). `json-charset`: every API answer `application/json; charset=utf-8`
+   * with `Transfer-Encoding: chunked` and no Content-Length (§0.2's 2024-01-14 observation, ⚠).
    */
-  contentType: 'auto' | 'json' | 'text' | 'outcome';
+  contentType: 'auto' | 'json' | 'text' | 'outcome' | 'json-charset';
   /** errmsg suffix: 2021+ `rid: …`, pre-2021 `hints: [ req_id: … ]` / `hint: […]`, or none. */
   ridStyle: 'rid' | 'hints' | 'none';
   /** What an expired code answers: 40029 (observed) or 42003 (documented). */
@@ -71,6 +72,17 @@ export interface EmulatorSwitches {
    * this endpoint") or the "Scope 参数错误或没有 Scope 权限" page.
    */
   loginScopeOnAuthorize: '10005' | 'scope-error';
+  /**
+   * 10003's wording on /connect/oauth2/authorize (§1.5 ⚠): `by-user-agent` = PC WeChat's plain
+   * "redirect_uri 参数错误" for a User-Agent with `WindowsWechat` or `MacWechat`, else mobile's
+   * "redirect_uri域名与后台配置不一致，错误码：10003"; `mobile` / `pc` force one.
+   */
+  redirectErrorWording: 'by-user-agent' | 'mobile' | 'pc';
+  /**
+   * forcePopup on snsapi_userinfo (§1.1 ⚠): `consent` = the consent page, as the doc says; `snapshot` =
+   * snapshot mode, as one developer reported (as if forceSnapShot were given).
+   */
+  forcePopupEffect: 'consent' | 'snapshot';
   /** When snsapi_userinfo skips the consent page (forcePopup always shows it). */
   silentUserinfo: 'never' | 'followers';
   /** userinfo profile: post-2021-10 (sex 0, empty region, empty language) or the legacy one. */
@@ -85,10 +97,20 @@ export interface EmulatorSwitches {
   httpOnSns: 'allow' | '43003';
   /** /sns/oauth2/access_token check order (§4 ⚠, §17.4): secret before the code, or the code first (one 2026 report). */
   codeCheckOrder: 'secret-first' | 'code-first';
+  /**
+   * is_snapshotuser on a snapshot user's /sns/oauth2/access_token (§4 ⚠): `always` (the doc) or
+   * `missing-first` — left out of each app's first exchange for that user, as observed "on first calls".
+   */
+  snapshotFlag: 'always' | 'missing-first';
   /** An expired token on /sns/auth: 42001 (doc table) or 40014, as WeChat sometimes reports it (§6 ⚠). */
   authExpiredErrcode: 42001 | 40014;
   /** A wrong secret on /cgi-bin/token: 40125 `invalid appsecret` (modern) or 40001 (older docs), §8 ⚠. */
   tokenBadSecretErrcode: 40125 | 40001;
+  /**
+   * 45009's errmsg (JSSDK-FACTS §1.2 ⚠; API-FACTS §8): `reach-max` = `reach max api daily quota limit`
+   * (observed 2015–2021) or `freq-out` = the old API_Call_Limits page's `api freq out of limit`.
+   */
+  dailyQuotaErrmsg: 'reach-max' | 'freq-out';
   /**
    * 45011's errmsg (§14 ⚠): the errCode page's `api minute-quota reach limit, must slower, retry next minute`
    * or the doc tables' `api minute-quota reach limit  mustslower  retry next minute` (double spaces).

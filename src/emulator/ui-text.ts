@@ -198,8 +198,8 @@ export type UiTextKey = keyof typeof UI_TEXT;
 /** What each switch changes (the README's switch table, one line each). */
 export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   contentType: {
-    zh: 'Content-Type：auto = /sns 用 text/plain，/cgi-bin 用 application/json；outcome = /sns 的错误用 JSON',
-    en: 'Content-Type: auto = text/plain on /sns, application/json on /cgi-bin; outcome = JSON for /sns errors',
+    zh: 'Content-Type：auto = /sns 用 text/plain，/cgi-bin 用 application/json；outcome = /sns 的错误用 JSON；json-charset = 全部 application/json; charset=utf-8，分块传输',
+    en: 'Content-Type: auto = text/plain on /sns, application/json on /cgi-bin; outcome = JSON for /sns errors; json-charset = application/json; charset=utf-8 everywhere, chunked',
   },
   ridStyle: { zh: 'errmsg 后缀：2021 年后的 rid、之前的 hints，或没有', en: 'errmsg suffix: the 2021+ rid, the older hints, or none' },
   expiredCodeErrcode: { zh: '过期 code 的错误码：实测 40029，文档 42003', en: 'errcode for an expired code: 40029 observed, 42003 documented' },
@@ -207,15 +207,34 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   unknownPath: { zh: '未知的 /sns、/cgi-bin 路径：40066 invalid url，或 HTTP 404', en: 'unknown /sns and /cgi-bin paths: 40066 invalid url, or HTTP 404' },
   paramOrderCheck: { zh: '检查授权链接参数顺序 appid、redirect_uri、response_type、scope、state', en: 'check the authorize link’s parameter order appid, redirect_uri, response_type, scope, state' },
   loginScopeOnAuthorize: { zh: 'snsapi_login 用在 /connect/oauth2/authorize 上时显示的页面', en: 'the page for snsapi_login on /connect/oauth2/authorize' },
+  redirectErrorWording: {
+    zh: '10003 页面的文字：按 User-Agent（PC 微信显示“redirect_uri 参数错误”，其他显示手机上的“域名与后台配置不一致”），或固定用手机版、PC 版',
+    en: '10003 page wording: by User-Agent (PC WeChat shows “redirect_uri 参数错误”, others mobile’s “域名与后台配置不一致”), or always mobile’s or PC’s',
+  },
+  forcePopupEffect: {
+    zh: 'snsapi_userinfo 带 forcePopup：按文档显示授权页，或按一位开发者的报告进入快照页模式',
+    en: 'forcePopup on snsapi_userinfo: the consent page, as documented, or snapshot mode, as one developer reported',
+  },
   silentUserinfo: { zh: 'followers = 已关注的用户 snsapi_userinfo 不弹授权页（forcePopup 除外）', en: 'followers = snsapi_userinfo skips the consent page for followers (unless forcePopup)' },
-  profileEra: { zh: 'userinfo：2021 年后（性别 0、地区为空）或之前的资料', en: 'userinfo: after 2021 (sex 0, empty region) or the legacy profile' },
+  profileEra: {
+    zh: 'userinfo：2021 年后（性别 0、地区为空）或之前的资料（lang=en 时地区为英文/拼音）',
+    en: 'userinfo: after 2021 (sex 0, empty region) or the legacy profile (places in English/pinyin for lang=en)',
+  },
   stateLengthCheck: { zh: '拒绝超过 128 字节的 state', en: 'refuse a state longer than 128 bytes' },
   whitelistErrmsg: { zh: '40164 的 errmsg：2021 年（rid 前无逗号）或 2022 年的样例', en: '40164 errmsg: the 2021 form (no comma before rid) or the 2022 sample' },
   userInfoEra: { zh: '/cgi-bin/user/info：保留 language（2021）或按当前文档去掉', en: '/cgi-bin/user/info: keep language (2021) or drop it as the current doc does' },
   httpOnSns: { zh: '通过 http 调 /sns/*：照常回答，或 43003 require https', en: '/sns/* over plain http: answered, or 43003 require https' },
   codeCheckOrder: { zh: 'secret 和 code 都错时先检查哪个', en: 'which is checked first when both the secret and the code are wrong' },
+  snapshotFlag: {
+    zh: '快照页虚拟用户换 token 时的 is_snapshotuser：总是返回（文档），或每个公众号第一次换取时缺失（实测）',
+    en: 'is_snapshotuser on a snapshot user’s token: always (the doc), or missing from each app’s first exchange (observed)',
+  },
   authExpiredErrcode: { zh: '/sns/auth 遇到过期 token：文档的 42001，或有时实际返回的 40014', en: '/sns/auth with an expired token: 42001 as documented, or 40014 as WeChat sometimes answers' },
   tokenBadSecretErrcode: { zh: '/cgi-bin/token 的 secret 错误：现在的 40125，或旧文档的 40001', en: 'a wrong secret on /cgi-bin/token: today’s 40125, or the older docs’ 40001' },
+  dailyQuotaErrmsg: {
+    zh: '45009（每日调用超限）的 errmsg：实测的 reach max api daily quota limit，或旧限额页面的 api freq out of limit',
+    en: '45009 (daily limit) errmsg: the observed reach max api daily quota limit, or the old limits page’s api freq out of limit',
+  },
   minuteQuotaErrmsg: {
     zh: '45011（每分钟超限）的 errmsg：错误码页面的写法，或文档表格里的双空格写法',
     en: '45011 (per-minute limit) errmsg: the errCode page’s text, or the doc tables’ double-spaced one',

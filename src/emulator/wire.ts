@@ -52,6 +52,11 @@ export const ERRMSG_40001_CGI =
   'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r';
 
 /** §14 ⚠: 45011 as copied from the doc tables by several repos, double spaces and all. */
+/**
+ * 45009's legacy errmsg: the old API_Call_Limits page's `api freq out of limit` (JSSDK-FACTS §1.2 ⚠, copied
+ * at cnblogs.com/mjbenkyo/p/12146972.html; API-FACTS §8 "Legacy text"), switch dailyQuotaErrmsg.
+ */
+export const ERRMSG_45009_LEGACY = 'api freq out of limit';
 export const ERRMSG_45011_DOC_TABLE = 'api minute-quota reach limit  mustslower  retry next minute';
 
 export type Family = 'sns' | 'cgi';
@@ -148,11 +153,14 @@ export function suffix(
 /**
  * §0.2 ⚠: text/plain on /sns/*, `application/json; encoding=utf-8` on /cgi-bin/* unless forced.
  * `outcome` follows a 2026 capture (issue 12 item 18) where /sns/* errors came as
- * `application/json; encoding=utf-8` while its successes stayed text/plain.
+ * `application/json; encoding=utf-8` while its successes stayed text/plain. `json-charset` is §0.2's
+ * 2024-01-14 observation (community oCJUsw05g8yxhR7hGB4u4AtRYa4Q): the standard
+ * `application/json; charset=utf-8`, sent chunked (Server.ok and Server.fail mark the reply, send() writes it).
  */
 export function contentTypeFor(mode: EmulatorSwitches['contentType'], family: Family, outcome: 'ok' | 'error' = 'ok'): string {
   const json = 'application/json; encoding=utf-8';
   if (mode === 'json') return json;
+  if (mode === 'json-charset') return 'application/json; charset=utf-8';
   if (mode === 'text') return 'text/plain';
   if (mode === 'outcome' && outcome === 'error') return json;
   return family === 'sns' ? 'text/plain' : json;

@@ -67,6 +67,28 @@ describe('error pages in WeChat order', () => {
     expect(messageOf(r.text)).toBe(message);
   });
 
+  it('10003 on PC WeChat reads "redirect_uri 参数错误" (§1.5 ⚠): by User-Agent by default, forced either way by redirectErrorWording', async () => {
+    const url = authorizeUrl(SVC, 'http://localhost:8080/cb', 'snsapi_base');
+    const windows = 'Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/81.0.4044.138 Safari/537.36 NetType/WIFI MicroMessenger/7.0.20.1781(0x6700143B) WindowsWechat(0x63090a13) XWEB/8391 Flue';
+    const mac = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) MicroMessenger/6.8.0(0x16080000) MacWechat/3.8.7(0x13080710) XWEB/1191 Flue';
+    const phone = 'Mozilla/5.0 (Linux; Android 13; Pixel 7; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI';
+    const page = async (ua?: string) => (await get(emu.url, url, ua ? { headers: { 'user-agent': ua } } : {})).text;
+    for (const ua of [windows, mac]) {
+      const text = await page(ua);
+      expect(messageOf(text)).toBe('redirect_uri 参数错误');
+      expect(errcodeOf(text)).toBe('10003');
+      expect(text).toContain('data-emulator-note');
+    }
+    for (const ua of [phone, undefined]) expect(messageOf(await page(ua))).toBe('redirect_uri域名与后台配置不一致，错误码：10003');
+    emu.configure({ redirectErrorWording: 'mobile' });
+    expect(messageOf(await page(windows))).toBe('redirect_uri域名与后台配置不一致，错误码：10003');
+    emu.configure({ redirectErrorWording: 'pc' });
+    expect(messageOf(await page(phone))).toBe('redirect_uri 参数错误');
+    expect(messageOf(await page())).toBe('redirect_uri 参数错误');
+    // Only 10003 changes: other error pages keep their code.
+    expect(messageOf((await get(emu.url, authorizeUrl(SUB, 'http://localhost/cb', 'snsapi_base'), { headers: { 'user-agent': windows } })).text)).toBe('此公众号并没有这些scope的权限，错误码：10005');
+  });
+
   it('the 10003 note states the port rule the configured domain makes, and a non-http(s) scheme as such', async () => {
     const noteOf = (page: string) => /<p class="emu" data-emulator-note>([^<]*)<\/p>/.exec(page)?.[1] ?? '';
     const production = noteOf((await get(emu.url, authorizeUrl(SVC, 'http://localhost:8080/cb', 'snsapi_base'))).text);
@@ -229,6 +251,21 @@ describe('snsapi_userinfo consent page', () => {
     expect(forced.ticket).toMatch(/^[0-9a-f]+$/);
     emu.setCurrentUser('u3');
     expect((await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_userinfo'))).status).toBe(200);
+  });
+
+  it('forcePopup shows the consent page by default; with forcePopupEffect snapshot it enters snapshot mode (§1.1 ⚠)', async () => {
+    expect((await openConsent(SVC, '&forcePopup=true')).page.status).toBe(200);
+    emu.configure({ forcePopupEffect: 'snapshot' });
+    const r = await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_userinfo', 's', '&forcePopup=true'));
+    expect(r.status).toBe(302);
+    const code = new URL(r.headers.get('location')!).searchParams.get('code')!;
+    const token = await get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${code}&grant_type=authorization_code`);
+    expect(token.json).toMatchObject({ scope: 'snsapi_userinfo', is_snapshotuser: 1 });
+    // Without forcePopup the consent page stays; snsapi_base ignores forcePopup.
+    expect((await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_userinfo'))).status).toBe(200);
+    const base = await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_base', 's', '&forcePopup=true'));
+    const baseCode = new URL(base.headers.get('location')!).searchParams.get('code')!;
+    expect((await get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${baseCode}&grant_type=authorization_code`)).json).not.toHaveProperty('is_snapshotuser');
   });
 
   it('forceSnapShot: snapshot user, is_snapshotuser 1, userinfo 48001', async () => {

@@ -67,6 +67,17 @@ describe('/cgi-bin/token', () => {
     expect((await get(emu.url, tokenPath(TEST, TEST_SECRET))).json).toHaveProperty('access_token');
   });
 
+  it('45009 reads "api freq out of limit" with dailyQuotaErrmsg freq-out (JSSDK-FACTS §1.2 ⚠) on /cgi-bin/token too (getticket: jssdk.test.ts)', async () => {
+    for (let i = 0; i < 200; i++) expect((await get(emu.url, tokenPath(TEST, TEST_SECRET))).json).toHaveProperty('access_token');
+    emu.configure({ dailyQuotaErrmsg: 'freq-out' });
+    expect(norm((await get(emu.url, tokenPath(TEST, TEST_SECRET))).text)).toBe('{"errcode":45009,"errmsg":"api freq out of limit rid: RID"}');
+    emu.configure({ dailyQuotaErrmsg: 'reach-max' });
+    expect(norm((await get(emu.url, tokenPath(TEST, TEST_SECRET))).text)).toBe('{"errcode":45009,"errmsg":"reach max api daily quota limit rid: RID"}');
+    // Other errors keep their text.
+    emu.configure({ dailyQuotaErrmsg: 'freq-out' });
+    expect(norm((await get(emu.url, tokenPath(SVC, '0'.repeat(32)))).text)).toBe('{"errcode":40125,"errmsg":"invalid appsecret rid: RID"}');
+  });
+
   it('IP whitelist -> 40164 with the caller IP as WeChat writes it', async () => {
     const custom = await startEmulator({
       clock: () => T0,

@@ -164,6 +164,31 @@ describe('wxauth emulator', () => {
     expect(() => toOptions({ set: `${name}=${bad}` })).toThrow(UsageError);
   });
 
+  it('--set contentType=json-charset (§0.2 ⚠) is taken, contentType=charset refused', () => {
+    expect(toOptions({ set: 'contentType=json-charset' }).emulator.switches).toEqual({ contentType: 'json-charset' });
+    expect(() => toOptions({ set: 'contentType=charset' })).toThrow(UsageError);
+  });
+
+  it('--set redirectErrorWording=by-user-agent|mobile|pc (§1.5 ⚠) is taken, other values refused', () => {
+    for (const v of ['by-user-agent', 'mobile', 'pc']) expect(toOptions({ set: `redirectErrorWording=${v}` }).emulator.switches).toEqual({ redirectErrorWording: v });
+    expect(() => toOptions({ set: 'redirectErrorWording=windows' })).toThrow(UsageError);
+  });
+
+  it('--set snapshotFlag=missing-first (§4 ⚠) is taken, snapshotFlag=never refused', () => {
+    expect(toOptions({ set: 'snapshotFlag=missing-first' }).emulator.switches).toEqual({ snapshotFlag: 'missing-first' });
+    expect(() => toOptions({ set: 'snapshotFlag=never' })).toThrow(UsageError);
+  });
+
+  it('--set dailyQuotaErrmsg=freq-out (JSSDK-FACTS §1.2 ⚠) is taken, dailyQuotaErrmsg=old refused', () => {
+    expect(toOptions({ set: 'dailyQuotaErrmsg=freq-out' }).emulator.switches).toEqual({ dailyQuotaErrmsg: 'freq-out' });
+    expect(() => toOptions({ set: 'dailyQuotaErrmsg=old' })).toThrow(UsageError);
+  });
+
+  it('--set forcePopupEffect=snapshot (§1.1 ⚠) is taken, forcePopupEffect=popup refused', () => {
+    expect(toOptions({ set: 'forcePopupEffect=snapshot' }).emulator.switches).toEqual({ forcePopupEffect: 'snapshot' });
+    expect(() => toOptions({ set: 'forcePopupEffect=popup' })).toThrow(UsageError);
+  });
+
   it('a domain override for an appid the seed lacks is a usage error (a bad flag, not a bad seed)', async () => {
     const f = fakeContext(false);
     await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(UsageError);

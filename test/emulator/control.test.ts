@@ -307,6 +307,61 @@ describe('the ⚠ switches of §0.4, §4, §5 and §11 through the control API',
   });
 });
 
+describe('the ⚠ switches of §0.2, §1.1, §1.5, §4 and JSSDK §1.2 through the control API', () => {
+  it('contentType takes json-charset: GET lists it, POST sets it, and API answers go out chunked as application/json; charset=utf-8', async () => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches.contentType).toBe('auto');
+    expect(shown.values.contentType).toEqual(['auto', 'json', 'text', 'outcome', 'json-charset']);
+    expect((await post(emu.url, '/__emulator/switches', { contentType: 'json-charset' })).json.switches).toMatchObject({ contentType: 'json-charset' });
+    const r = await get(emu.url, '/sns/auth?access_token=x&openid=y');
+    expect([r.headers.get('content-type'), r.headers.get('transfer-encoding')]).toEqual(['application/json; charset=utf-8', 'chunked']);
+    expect((await post(emu.url, '/__emulator/switches', { contentType: 'charset' })).status).toBe(400);
+  });
+
+  it('redirectErrorWording: GET lists by-user-agent|mobile|pc, POST pc turns 10003 into PC WeChat\'s "redirect_uri 参数错误"', async () => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches.redirectErrorWording).toBe('by-user-agent');
+    expect(shown.values.redirectErrorWording).toEqual(['by-user-agent', 'mobile', 'pc']);
+    const link = `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('https://example.com/cb')}&response_type=code&scope=snsapi_base&state=S`;
+    expect((await get(emu.url, link)).text).toContain('redirect_uri域名与后台配置不一致，错误码：10003');
+    expect((await post(emu.url, '/__emulator/switches', { redirectErrorWording: 'pc' })).json.switches).toMatchObject({ redirectErrorWording: 'pc' });
+    expect((await get(emu.url, link)).text).toContain('>redirect_uri 参数错误<');
+    expect((await post(emu.url, '/__emulator/switches', { redirectErrorWording: 'windows' })).status).toBe(400);
+  });
+
+  it('snapshotFlag: GET lists always|missing-first, POST missing-first drops is_snapshotuser from the first snapshot exchange', async () => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches.snapshotFlag).toBe('always');
+    expect(shown.values.snapshotFlag).toEqual(['always', 'missing-first']);
+    expect((await post(emu.url, '/__emulator/switches', { snapshotFlag: 'missing-first' })).json.switches).toMatchObject({ snapshotFlag: 'missing-first' });
+    const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_userinfo', snapshot: true })).json.code);
+    const r = await exchange(code);
+    expect(r.json).toHaveProperty('openid');
+    expect(r.json).not.toHaveProperty('is_snapshotuser');
+    expect((await post(emu.url, '/__emulator/switches', { snapshotFlag: 'never' })).status).toBe(400);
+  });
+
+  it('dailyQuotaErrmsg (JSSDK-FACTS §1.2 ⚠): GET lists reach-max|freq-out, POST takes freq-out and refuses others', async () => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches.dailyQuotaErrmsg).toBe('reach-max');
+    expect(shown.values.dailyQuotaErrmsg).toEqual(['reach-max', 'freq-out']);
+    expect((await post(emu.url, '/__emulator/switches', { dailyQuotaErrmsg: 'freq-out' })).json.switches).toMatchObject({ dailyQuotaErrmsg: 'freq-out' });
+    expect((await post(emu.url, '/__emulator/switches', { dailyQuotaErrmsg: 'api freq out of limit' })).status).toBe(400);
+  });
+
+  it('forcePopupEffect (§1.1 ⚠): GET lists consent|snapshot, POST snapshot makes forcePopup=true a snapshot login', async () => {
+    const shown = (await get(emu.url, '/__emulator/switches')).json as { switches: Record<string, unknown>; values: Record<string, unknown[]> };
+    expect(shown.switches.forcePopupEffect).toBe('consent');
+    expect(shown.values.forcePopupEffect).toEqual(['consent', 'snapshot']);
+    const link = `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_userinfo&state=S&forcePopup=true`;
+    expect((await get(emu.url, link)).status).toBe(200);
+    expect((await post(emu.url, '/__emulator/switches', { forcePopupEffect: 'snapshot' })).json.switches).toMatchObject({ forcePopupEffect: 'snapshot' });
+    const code = new URL((await get(emu.url, link)).headers.get('location')!).searchParams.get('code')!;
+    expect((await exchange(code)).json.is_snapshotuser).toBe(1);
+    expect((await post(emu.url, '/__emulator/switches', { forcePopupEffect: 'popup' })).status).toBe(400);
+  });
+});
+
 describe('a code’s status: unused, exchanged when and from where (issue 14)', () => {
   it('GET /__emulator/codes/<code> follows one code through its exchanges, the log masking it meanwhile', async () => {
     const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_base' })).json.code);

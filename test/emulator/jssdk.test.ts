@@ -81,6 +81,10 @@ describe('GET /cgi-bin/ticket/getticket', () => {
     const over = cgiGetTicket(e, rq);
     expect(over.errcode).toBe(45009);
     expect(norm(over.body)).toBe('{"errcode":45009,"errmsg":"reach max api daily quota limit rid: RID"}');
+    // JSSDK-FACTS §1.2 ⚠: the old limits page's wording, switch dailyQuotaErrmsg.
+    e.switches = { ...e.switches, dailyQuotaErrmsg: 'freq-out' };
+    expect(norm(cgiGetTicket(e, rq).body)).toBe('{"errcode":45009,"errmsg":"api freq out of limit rid: RID"}');
+    e.switches = { ...e.switches, dailyQuotaErrmsg: 'reach-max' };
     // quota/get, on the same state, says the limit is reached: the number reported is the one enforced.
     const ask: Rq = { ...rq, method: 'POST', path: '/cgi-bin/openapi/quota/get', body: '{"cgi_path":"/cgi-bin/ticket/getticket"}' };
     expect(JSON.parse(cgiQuotaGet(e, ask).body).quota).toEqual({ daily_limit: TICKET_DAILY_QUOTA, used: TICKET_DAILY_QUOTA, remain: 0 });

@@ -70,6 +70,30 @@ describe('/sns/oauth2/access_token', () => {
     expect(refreshed.json.scope).toBe('snsapi_userinfo');
   });
 
+  it('snapshotFlag missing-first (§4 ⚠): each app\'s first exchange for a snapshot user lacks is_snapshotuser, later ones carry it', async () => {
+    const snapshotCode = (appid: string) => emu.issueCode({ appid, user: 'u1', scope: 'snsapi_userinfo', snapshot: true });
+    expect((await exchange(SVC, SVC_SECRET, snapshotCode(SVC))).json.is_snapshotuser).toBe(1);
+    emu.configure({ snapshotFlag: 'missing-first' });
+    // The first code comes the real way: the authorize link with forceSnapShot=1.
+    const link = `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_userinfo&state=S&forceSnapShot=1`;
+    const code = new URL((await get(emu.url, link)).headers.get('location')!).searchParams.get('code')!;
+    const first = await exchange(SVC, SVC_SECRET, code);
+    expect(Object.keys(first.json)).toEqual(['access_token', 'expires_in', 'refresh_token', 'openid', 'scope', 'unionid']);
+    // Still the virtual user: its token is refused by /sns/userinfo as a snapshot user's.
+    const info = await get(emu.url, `/sns/userinfo?access_token=${String(first.json.access_token)}&openid=${String(first.json.openid)}`);
+    expect(info.json.errcode).toBe(48001);
+    const second = await exchange(SVC, SVC_SECRET, snapshotCode(SVC));
+    expect(second.json).toMatchObject({ openid: first.json.openid, is_snapshotuser: 1 });
+    // Per app: another app's first exchange lacks it too; ordinary users never have it.
+    expect((await exchange(TEST, TEST_SECRET, snapshotCode(TEST))).json).not.toHaveProperty('is_snapshotuser');
+    expect((await exchange(TEST, TEST_SECRET, snapshotCode(TEST))).json.is_snapshotuser).toBe(1);
+    expect((await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo' }))).json).not.toHaveProperty('is_snapshotuser');
+    // A reset forgets who has exchanged.
+    emu.reset();
+    emu.configure({ snapshotFlag: 'missing-first' });
+    expect((await exchange(SVC, SVC_SECRET, snapshotCode(SVC))).json).not.toHaveProperty('is_snapshotuser');
+  });
+
   it('a snapshot user of an unbound app has no unionid', async () => {
     const r = await exchange(TEST, TEST_SECRET, emu.issueCode({ appid: TEST, user: 'u1', scope: 'snsapi_userinfo', snapshot: true }));
     expect(r.json).toMatchObject({ scope: 'snsapi_userinfo', is_snapshotuser: 1 });
@@ -303,6 +327,17 @@ describe('/sns/userinfo', () => {
     expect(String(r.json.headimgurl)).toMatch(/^http:\/\/thirdwx/);
   });
 
+  it('legacy profile era with lang=en gives place names in English/pinyin (§7: "pinyin or Chinese depending on lang")', async () => {
+    const g = (await exchange(TEST, TEST_SECRET, emu.issueCode({ appid: TEST, user: 'u2', scope: 'snsapi_userinfo' }))).json as Record<string, string>;
+    const info = (lang: string) => get(emu.url, `/sns/userinfo?access_token=${g.access_token}&openid=${g.openid}&lang=${lang}`);
+    // 2021 era: empty whatever lang says.
+    expect((await info('en')).json).toMatchObject({ city: '', province: '', country: '', language: '' });
+    emu.configure({ profileEra: 'legacy' });
+    expect((await info('en')).json).toMatchObject({ sex: 2, language: 'en', city: 'Hangzhou', province: 'Zhejiang', country: 'China' });
+    expect((await info('zh_CN')).json).toMatchObject({ language: 'zh_CN', city: '杭州', province: '浙江', country: '中国' });
+    expect((await info('')).json).toMatchObject({ language: 'zh_CN', city: '杭州' });
+  });
+
   it('snsapi_base token -> 48001 api unauthorized; snapshot user too', async () => {
     const base = (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, scope: 'snsapi_base' }))).json as Record<string, string>;
     expect(norm((await get(emu.url, `/sns/userinfo?access_token=${base.access_token}&openid=${base.openid}`)).text)).toBe('{"errcode":48001,"errmsg":"api unauthorized, rid: RID"}');
@@ -355,6 +390,28 @@ describe('wire switches', () => {
     // The code was not spent by the refused call.
     const viaTls = await get(emu.url, exchangePath(SVC, SVC_SECRET, code), { headers: { 'x-forwarded-proto': 'https' } });
     expect(viaTls.json).toHaveProperty('access_token');
+  });
+
+  it('content type json-charset: application/json; charset=utf-8, chunked, on /sns and /cgi-bin alike (§0.2 ⚠, 2024-01-14 capture)', async () => {
+    const before = await get(emu.url, `/sns/auth?access_token=x&openid=y`);
+    expect(before.headers.get('content-type')).toBe('text/plain');
+    expect(before.headers.get('content-length')).toBe(String(Buffer.byteLength(before.text)));
+    emu.configure({ contentType: 'json-charset' });
+    const error = await get(emu.url, `/sns/auth?access_token=x&openid=y`);
+    expect(error.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(error.headers.get('transfer-encoding')).toBe('chunked');
+    expect(error.headers.get('content-length')).toBeNull();
+    expect(error.json.errcode).toBe(40014);
+    const ok = await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC }));
+    expect(ok.json).toHaveProperty('access_token');
+    expect(ok.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(ok.headers.get('transfer-encoding')).toBe('chunked');
+    const cgi = await get(emu.url, '/cgi-bin/token');
+    expect(cgi.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(cgi.headers.get('transfer-encoding')).toBe('chunked');
+    expect(cgi.json.errcode).toBe(41002);
+    // The keep-alive connection carries the next answer too.
+    expect((await get(emu.url, `/sns/auth?access_token=x&openid=y`)).json.errcode).toBe(40014);
   });
 
   it('content type json forces application/json; encoding=utf-8 on /sns', async () => {
