@@ -189,9 +189,11 @@ for (const [id, texts] of files) {
     if (!/^[\w.-]+$/.test(key)) throw new Error(`message key ${key}: lookup-files.ts needs keys of letters, digits, '_', '-' and '.'`);
     return `${key}\t${id.startsWith('en/') ? asciiOnly(JSON.stringify(text)) : JSON.stringify(text)}`;
   });
-  const file = lines.join('\n') + '\n';
+  // A newline before the first line too: lookup-files.ts finds a key by the newline before it, and a
+  // file that starts with one needs no '\n' + text at run time (a copy of the whole area to search it).
+  const file = '\n' + lines.join('\n') + '\n';
   for (const [key, text] of Object.entries(texts)) {
-    if (findMessage('\n' + file, key) !== text) throw new Error(`message ${key} (${id}) does not survive lookup-files.ts`);
+    if (findMessage(file, key) !== text) throw new Error(`message ${key} (${id}) does not survive lookup-files.ts`);
   }
   fs.writeFileSync(path.join(out, 'messages', `${id}.txt`), file);
 }

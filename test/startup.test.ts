@@ -100,7 +100,7 @@ describe('the CLI bundle (dist/cli)', () => {
       for (const [key, message] of Object.entries(section)) {
         for (const lang of ['zh', 'en'] as const) {
           const file = path.join(BUNDLE, 'messages', lang, `${key.slice(0, key.indexOf('.'))}.txt`);
-          expect(findMessage('\n' + fs.readFileSync(file, 'utf8'), key), `${lang} ${key}`).toBe(message[lang]);
+          expect(findMessage(fs.readFileSync(file, 'utf8'), key), `${lang} ${key}`).toBe(message[lang]);
         }
       }
     }
