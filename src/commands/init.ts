@@ -42,6 +42,26 @@ export interface InitResult {
   dropped: CallbackFlag[];
   /** The profile commands use when no --profile is given, after this write. */
   currentProfile?: string;
+  /** Endpoint flags given to init (--api-base, --open-base, --backup-api-base, --region), saved in the profile too. */
+  endpoints: Partial<Pick<ProfileData, EndpointKey>>;
+}
+
+type EndpointKey = 'apiBase' | 'openBase' | 'backupApiBase' | 'region';
+
+/**
+ * The endpoint flags on init's command line. Elsewhere they last one run; given to init they describe
+ * the account being set up (`wxauth init … --api-base http://127.0.0.1:3900` for the emulator), and a
+ * user who typed them expects the profile to keep them. (The flags were checked with every command's.)
+ */
+function endpointFlags(globals: Context['globals']): Partial<Pick<ProfileData, EndpointKey>> {
+  const { apiBase, openBase, backupApiBase, region } = globals;
+  return {
+    ...(apiBase ? { apiBase } : {}),
+    ...(openBase ? { openBase } : {}),
+    ...(backupApiBase ? { backupApiBase } : {}),
+    // checkGlobalFlags refused any region that is not one of REGIONS.
+    ...(region ? { region: region as NonNullable<ProfileData['region']> } : {}),
+  };
 }
 
 const FLAGS = { type: '--type', appid: '--appid', secret: '--secret', domain: '--domain', redirectUri: '--redirect-uri' } as const;
@@ -201,7 +221,8 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
   // init writes the whole account: callback settings the new type has no use for are removed (an
   // undefined value is not written), so a service profile re-initialised as subscription keeps no
   // domain. Endpoint overrides (apiBase…) are not asked and stay.
-  const written: ProfileData = needsCallback(type) ? data : { ...data, domain: undefined, redirectUri: undefined };
+  const endpoints = endpointFlags(ctx.globals);
+  const written: ProfileData = { ...(needsCallback(type) ? data : { ...data, domain: undefined, redirectUri: undefined }), ...endpoints };
   store.setValues(profile, written);
   return {
     profile,
@@ -211,5 +232,6 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
     ...(keptSecret ? { keptSecret } : {}),
     dropped: droppedFlags(options, type),
     currentProfile: store.currentProfile(),
+    endpoints,
   };
 }

@@ -427,3 +427,31 @@ describe.skipIf(!canRun)('init on a terminal', () => {
     }
   });
 });
+
+describe('init with endpoint flags', () => {
+  it('keeps --api-base / --open-base / --region in the profile it writes, and says so (they used to last only that run)', async () => {
+    const dir = tempConfigDir();
+    const r = await runCli(['--lang', 'zh', 'init', ...SERVICE, '--secret', SECRET, '--api-base', 'http://127.0.0.1:3900', '--open-base', 'http://127.0.0.1:3900', '--yes'], {
+      env: { WXAUTH_CONFIG_DIR: dir },
+    });
+    expect(r.code).toBe(EXIT.ok);
+    expect(readConfig(dir).profiles.default).toMatchObject({ apiBase: 'http://127.0.0.1:3900', openBase: 'http://127.0.0.1:3900' });
+    expect(r.stderr).toContain('也保存了 apiBase http://127.0.0.1:3900、openBase http://127.0.0.1:3900');
+    // A later command without the flags goes where the profile says.
+    const get = await runCli(['config', 'get', 'apiBase'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(get.stdout.trim()).toBe('http://127.0.0.1:3900');
+
+    const json = parseJson((await runCli(['init', ...SERVICE, '--secret', SECRET, '--region', 'sh', '--yes', '--json'], { env: { WXAUTH_CONFIG_DIR: dir } })).stdout);
+    expect(json.endpoints).toEqual({ region: 'sh' });
+    // Re-initialising without them keeps the ones saved before, as it keeps every override.
+    expect(readConfig(dir).profiles.default).toMatchObject({ apiBase: 'http://127.0.0.1:3900', region: 'sh' });
+  });
+
+  it('without endpoint flags saves none and says nothing about them', async () => {
+    const dir = tempConfigDir();
+    const r = await runCli(['init', ...SERVICE, '--secret', SECRET], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(EXIT.ok);
+    expect(readConfig(dir).profiles.default).not.toHaveProperty('apiBase');
+    expect(r.stderr).not.toContain('Also saved');
+  });
+});

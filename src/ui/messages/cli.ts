@@ -46,8 +46,8 @@ export const messages = {
   'cli.init.opt.redirectUri': { zh: '默认回调地址', en: 'default callback URL' },
   'cli.init.opt.yes': { zh: '不提问，直接写入', en: 'write without asking' },
   'cli.init.examples': {
-    zh: 'wxauth init                                  # 交互式向导\nwxauth init --profile prod --type service --appid wx1234567890abcdef \\\n  --secret 0123456789abcdef0123456789abcdef --domain www.example.com \\\n  --redirect-uri https://www.example.com/wechat/callback --yes',
-    en: 'wxauth init                                  # interactive wizard\nwxauth init --profile prod --type service --appid wx1234567890abcdef \\\n  --secret 0123456789abcdef0123456789abcdef --domain www.example.com \\\n  --redirect-uri https://www.example.com/wechat/callback --yes',
+    zh: 'wxauth init                                  # 交互式向导\nwxauth init --profile prod --type service --appid wx1234567890abcdef \\\n  --secret 0123456789abcdef0123456789abcdef --domain www.example.com \\\n  --redirect-uri https://www.example.com/wechat/callback --yes\nwxauth init --profile emu --api-base http://127.0.0.1:3900 --open-base http://127.0.0.1:3900   # 连同模拟器地址一起保存',
+    en: 'wxauth init                                  # interactive wizard\nwxauth init --profile prod --type service --appid wx1234567890abcdef \\\n  --secret 0123456789abcdef0123456789abcdef --domain www.example.com \\\n  --redirect-uri https://www.example.com/wechat/callback --yes\nwxauth init --profile emu --api-base http://127.0.0.1:3900 --open-base http://127.0.0.1:3900   # saves the emulator\'s address too',
   },
   'cli.config.desc': { zh: '查看和修改 profile 里的配置项', en: 'Read and change settings of a profile' },
   'cli.config.examples': {

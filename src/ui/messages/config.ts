@@ -346,6 +346,10 @@ export const messages = {
     en: 'To try web authorization, use a test account (测试号, mp.weixin.qq.com/debug/cgi-bin/sandbox) with --type test, or a verified service account (服务号) with --type service.',
   },
   'init.confirm': { zh: '写入 profile "{profile}"？', en: 'Write profile "{profile}"?' },
+  'init.endpoints.saved': {
+    zh: '也保存了 {values}：这个 profile 之后的命令都用它（wxauth config unset 可去掉）。',
+    en: 'Also saved {values}: every later command of this profile uses it (wxauth config unset removes it).',
+  },
   'init.done': { zh: '已保存 profile "{profile}" 到 {file}（权限 0600）。', en: 'Saved profile "{profile}" to {file} (mode 0600).' },
   'init.next': { zh: '下一步：wxauth{p} url --scope snsapi_userinfo，或 wxauth{p} login。', en: 'Next: wxauth{p} url --scope snsapi_userinfo, or wxauth{p} login.' },
   'init.next.website': {

@@ -40,12 +40,15 @@ export function present(result: InitResult, out: Output): void {
     redirectUri: data.redirectUri ?? null,
     secretKept: result.keptSecret !== undefined,
     dropped: result.dropped,
+    endpoints: result.endpoints,
   });
   if (result.dropped.length > 0) {
     out.warning('init.dropped', out.t('init.dropped', { flags: result.dropped.map((k) => FLAG_NAMES[k]).join(', ') }));
     out.say(out.style.cyan('→ ') + out.t('init.dropped.hint'));
   }
   if (result.keptSecret) out.note(out.t('init.secret.kept', { masked: result.keptSecret }));
+  const endpoints = Object.entries(result.endpoints);
+  if (endpoints.length > 0) out.note(out.t('init.endpoints.saved', { values: endpoints.map(([key, value]) => `${key} ${value}`).join(out.lang === 'zh' ? '、' : ', ') }));
   out.success(out.t('init.done', { profile, file }));
   const next = nextStep(result);
   out.say(out.tr(next));
