@@ -327,10 +327,10 @@ export function displayWidth(s: string): number {
   return width;
 }
 
-/** The wide characters displayWidth counts two (those of the Basic Multilingual Plane), as a character-class body. */
-const WIDE = '\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6';
-const OPENING = '（「『《〈【“‘';
-const CLOSING = '，。、；：！？）」』》〉】”’…';
+/** The wide characters displayWidth counts two, as the body of a character class for a regular expression with the `u` flag. */
+const WIDE = '\\u{1100}-\\u{115f}\\u{2e80}-\\u{a4cf}\\u{ac00}-\\u{d7a3}\\u{f900}-\\u{faff}\\u{fe30}-\\u{fe4f}\\u{ff00}-\\u{ff60}\\u{ffe0}-\\u{ffe6}\\u{1f300}-\\u{1faff}\\u{20000}-\\u{3fffd}';
+const OPENING = '（「『《〈【“‘(';
+const CLOSING = '，。、；：！？）」』》〉】”’…)';
 /**
  * Where a line may break: before a word of other scripts (its leading space kept), or before any one
  * Chinese character. A closing mark stays with what it closes and an opening one with what follows, so
@@ -347,7 +347,11 @@ export function wrapToWidth(text: string, width: number): string {
   return text
     .split(/\r\n|\n/)
     .map((line) => {
-      breakable ??= new RegExp(`\\s*(?:[${OPENING}]*[^\\s${WIDE}]+[${CLOSING}]*|[${OPENING}]*[${WIDE}][${CLOSING}]*)`, 'g');
+      // A word of other scripts stops at a mark, so “拒绝” is the pieces “拒 and 绝”: never a lone “ at a line's end.
+      breakable ??= new RegExp(
+        `\\s*[${OPENING}]*(?:[^\\s${WIDE}${OPENING}${CLOSING}]+|[${WIDE}])[${CLOSING}]*|\\s*[${OPENING}${CLOSING}]+`,
+        'gu',
+      );
       const pieces = line.match(breakable);
       if (pieces === null) return '';
       const lines: string[] = [];

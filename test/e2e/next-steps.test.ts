@@ -79,4 +79,10 @@ describe('the headline of a WeChat error in Chinese', () => {
     const en = await runCli(['--lang', 'en', 'exchange', '0bogus'], { env: emulatorEnv(emu, service(), { WXAUTH_CONFIG_DIR: tempConfigDir() }) });
     expect(en.stderr.split('\n')[0]).toBe('✖ WeChat answered errcode 40029: invalid code (/sns/oauth2/access_token)');
   });
+
+  it('keeps the errmsg alone where the meaning is one of the table’s long sentences (40125: 「无效的appsecret，请检查…」)', async () => {
+    const r = await zh(['exchange', '0bad'], { WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de0000000f' });
+    expect(r.code).toBe(3);
+    expect(r.stderr.split('\n')[0]).toBe('✖ 微信返回错误 40125：invalid appsecret（/sns/oauth2/access_token）');
+  });
 });

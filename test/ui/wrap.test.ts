@@ -19,10 +19,11 @@ describe('wrapToWidth', () => {
 
   it('never starts a line with a closing mark nor ends one with an opening mark', () => {
     const text = '用户点“拒绝”后：redirect-state-only（默认，只带 state 跳回）|no-redirect；@PATH 只作用于该路径（/cgi-bin/* 表示前缀），:COUNT 只作用于接下来的请求。';
-    for (let width = 12; width <= 50; width++) {
+    for (let width = 4; width <= 50; width++) {
       const lines = wrapToWidth(text, width).split('\n');
-      for (const line of lines.slice(1)) expect(line).not.toMatch(/^[，。、；：！？）」』》〉】”’…]/);
-      for (const line of lines.slice(0, -1)) expect(line).not.toMatch(/[（「『《〈【“‘]$/);
+      for (const line of lines.slice(1)) expect(line).not.toMatch(/^[，。、；：！？）」』》〉】”’…)]/);
+      for (const line of lines.slice(0, -1)) expect(line).not.toMatch(/[（「『《〈【“‘(]$/);
+      expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
     }
   });
 
@@ -31,6 +32,11 @@ describe('wrapToWidth', () => {
     const lines = wrapToWidth(text, 20).split('\n');
     expect(lines.join(' ')).toBe(text);
     expect(lines).toContain('KIND[=MS][@PATH][:COUNT],');
+  });
+
+  it('keeps curly quotes with the words they quote, and counts characters beyond the BMP as two columns', () => {
+    expect(wrapToWidth('用户点“拒绝”后', 7)).toBe('用户点\n“拒绝”\n后');
+    for (const line of wrapToWidth('中文😀😀😀', 4).split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(4);
   });
 
   it('keeps the lines it was given', () => {

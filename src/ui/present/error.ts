@@ -57,16 +57,23 @@ export function presentInternal(out: Output, error: unknown, verbose: boolean): 
   }
 }
 
+/** Text compared without case, spaces or commas (WeChat writes `…cgi_path, no permission` and `…cgi_path，no permission`). */
+const plain = (text: string) => text.toLowerCase().replace(/[\s,，.。:：]+/g, '');
+
 /**
  * The headline's message. A WeChat error in Chinese leads with the code's meaning: WeChat's errmsg is
- * English (`invalid code`), and a Chinese reader met it first, its meaning only lines later.
+ * English (`invalid code`), and a Chinese reader met it first, its meaning only lines later. Only where
+ * the meaning is a translation of what WeChat said (its English is the errmsg) and is short: the table's
+ * long sentences (40013's 「不合法的 AppID ，请开发者检查…」) and a meaning that does not fit this answer
+ * stay in the explanation below, and the headline keeps the errmsg alone.
  */
 function headline(out: Output, error: WxauthError, explanation: ErrcodeExplanation | undefined): MessageRef {
   const meaning = explanation?.meaning.zh;
   if (!(error instanceof WechatApiError) || out.lang !== 'zh' || !meaning || explanation?.untranslated?.includes('zh')) return error.messageRef;
   // The errmsg as the plain headline carries it: without its rid suffix (errors.ts).
   const errmsg = String((error.messageRef.params as { errmsg?: unknown } | undefined)?.errmsg ?? error.errmsg);
-  if (meaning === errmsg) return error.messageRef;
+  const translates = plain(explanation?.meaning.en ?? '') === plain(errmsg);
+  if (!translates || meaning.length > 20 || /[，。；]/.test(meaning)) return error.messageRef;
   return messageRef('wechat.error.meaning', { errcode: error.errcode, meaning, errmsg, endpoint: error.endpoint });
 }
 
