@@ -1,6 +1,7 @@
 // Place names for the legacy userinfo profile (switch profileEra=legacy). API-FACTS §7: pre-2021 bodies
-// had real city/province/country, "pinyin or Chinese depending on `lang`": `lang=en` gave the romanised
-// names (`"province":"Guangdong","city":"Guangzhou","country":"China"`), zh_CN and zh_TW the Chinese.
+// had real city/province/country, "pinyin or Chinese depending on `lang`". [INF] here: `lang=en` gives
+// romanised names (广东 → Guangdong, 广州 → Guangzhou, 中国 → China), zh_CN and zh_TW the seed's Chinese.
+// Public raw bodies do not all agree (one with lang=en has "country":"CN"; docs/emulator-notes.md).
 // Seeds write places in Chinese; this table gives the English of China's provincial divisions, its larger
 // cities and a few countries. [INF] the exact romanisations WeChat used are not in the fact sheet: these
 // are the usual pinyin (Inner Mongolia, Tibet, Hong Kong, Macau as usually written in English).

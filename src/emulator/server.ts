@@ -446,16 +446,19 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
  * The reply on the wire: its headers, then Content-Length and Connection. They go to writeHead as one
  * flat name, value, … list rather than a copy of the reply's object (for speed: every request).
  * A `chunked` reply has no Content-Length and its body goes out in a write() before end(): node:http
- * then sends it with `Transfer-Encoding: chunked` (HTTP/1.1; an HTTP/1.0 client gets it until close).
+ * then sends it with `Transfer-Encoding: chunked` (HTTP/1.1; an HTTP/1.0 client gets a Content-Length).
  */
 function send(res: ServerResponse, reply: Reply, close: boolean): void {
   if (res.headersSent || res.destroyed) return;
+  // HTTP/1.0 has no chunked encoding: such a client gets the Content-Length, not a body ended by a close
+  // its `connection: keep-alive` would not expect.
+  const chunked = reply.chunked === true && res.req.httpVersion !== '1.0';
   const headers: Array<string | string[] | number> = [];
   for (const name in reply.headers) headers.push(name, reply.headers[name]!);
-  if (reply.chunked !== true) headers.push('content-length', Buffer.byteLength(reply.body));
+  if (!chunked) headers.push('content-length', Buffer.byteLength(reply.body));
   headers.push('connection', close ? 'close' : 'keep-alive');
   res.writeHead(reply.status, headers as string[]);
-  if (reply.chunked === true) {
+  if (chunked) {
     res.write(reply.body);
     res.end();
   } else res.end(reply.body);

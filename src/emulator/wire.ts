@@ -51,12 +51,12 @@ export const ERRMSG: Record<number, string> = {
 export const ERRMSG_40001_CGI =
   'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r';
 
-/** §14 ⚠: 45011 as copied from the doc tables by several repos, double spaces and all. */
 /**
  * 45009's legacy errmsg: the old API_Call_Limits page's `api freq out of limit` (JSSDK-FACTS §1.2 ⚠, copied
  * at cnblogs.com/mjbenkyo/p/12146972.html; API-FACTS §8 "Legacy text"), switch dailyQuotaErrmsg.
  */
 export const ERRMSG_45009_LEGACY = 'api freq out of limit';
+/** §14 ⚠: 45011 as copied from the doc tables by several repos, double spaces and all. */
 export const ERRMSG_45011_DOC_TABLE = 'api minute-quota reach limit  mustslower  retry next minute';
 
 export type Family = 'sns' | 'cgi';

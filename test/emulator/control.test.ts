@@ -1,5 +1,6 @@
 // The control surface (/__emulator/*) and fault injection, over HTTP.
 import { describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import { startEmulator, parseFaultSpec, DEFAULT_APPIDS } from '../../src/emulator/index.js';
 import { T0, get, norm, portOf, post, rawRequest, useEmulator } from './helpers.js';
 
@@ -393,5 +394,28 @@ describe('a code’s status: unused, exchanged when and from where (issue 14)', 
     expect(later.total).toBe(2);
     expect(later.requests).toHaveLength(1);
     expect((await get(emu.url, '/__emulator/requests?since=x')).status).toBe(400);
+  });
+});
+
+describe('contentType json-charset and HTTP/1.0', () => {
+  it('an HTTP/1.0 client gets a Content-Length (HTTP/1.0 has no chunked encoding), an HTTP/1.1 one the chunked answer', async () => {
+    await post(emu.url, '/__emulator/switches', { contentType: 'json-charset' });
+    try {
+      const head = await new Promise<string>((resolve, reject) => {
+        const socket = connect(portOf(emu.url), '127.0.0.1', () => socket.end('GET /sns/auth?access_token=x&openid=y HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n'));
+        let text = '';
+        socket.setEncoding('utf8').on('data', (d: string) => (text += d)).on('end', () => resolve(text)).on('error', reject);
+      });
+      const headers = head.slice(0, head.indexOf('\r\n\r\n')).toLowerCase();
+      const body = head.slice(head.indexOf('\r\n\r\n') + 4);
+      expect(headers).toContain('content-type: application/json; charset=utf-8');
+      expect(headers).toContain(`content-length: ${Buffer.byteLength(body)}`);
+      expect(headers).not.toContain('transfer-encoding');
+      expect(JSON.parse(body)).toMatchObject({ errcode: 40014 });
+      const r = await get(emu.url, '/sns/auth?access_token=x&openid=y');
+      expect(r.headers.get('transfer-encoding')).toBe('chunked');
+    } finally {
+      await post(emu.url, '/__emulator/switches', { contentType: 'auto' });
+    }
   });
 });
