@@ -64,12 +64,18 @@ export function isNestedMessage(value: unknown): value is NestedMessage {
 
 function fill(lang: Lang, text: string, params: MessageParams): string {
   if (!text.includes('{')) return text;
-  return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => {
+  return text.replace(/\{(\w+)\}( ?)/g, (whole: string, name: string, space: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return isNestedMessage(value) ? renderMessage(lang, value.key, value.params) : String(value);
+    const shown = isNestedMessage(value) ? renderMessage(lang, value.key, value.params) : String(value);
+    // A Chinese text spaces a value off (「{expiry} 之后」, right for 「10:00:00 之后」); a value that ends in
+    // full-width punctuation (「…10:00:00（29天后）」) takes no space after it.
+    return space !== '' && lang === 'zh' && FULL_WIDTH_END.test(shown) ? shown : shown + space;
   });
 }
+
+/** Full-width closing punctuation at the end of a value (see fill). */
+const FULL_WIDTH_END = /[）」』》】，。；：！？]$/;
 
 export function tr(lang: Lang, ref: MessageRef): string {
   return renderMessage(lang, ref.key, ref.params);
