@@ -22,6 +22,7 @@ import {
   type EmulatorSwitches,
 } from '../emulator/index.js';
 import { exportLine } from '../emulator/ui-api.js';
+import { suggest } from '../core/closest.js';
 import { emulatorHooks } from '../ui/present/emulator.js';
 import { tKey, type Lang } from '../ui/i18n.js';
 
@@ -31,6 +32,29 @@ function invalid(option: string, value: unknown, allowed: readonly unknown[]): U
   return new UsageError(
     { key: 'emulator.option.invalid', params: { option, value: String(value) } },
     { hint: { key: 'emulator.option.invalid.hint', params: { allowed: allowed.map(String).join(', ') } } },
+  );
+}
+
+/** A switch's values as --set takes them: `name=a|b`, or the one switch without a list. */
+function switchForms(name: string): string {
+  return name === 'callerIp' ? 'callerIp=IP' : `${name}=${(SWITCH_VALUES[name] ?? []).map(String).join('|')}`;
+}
+
+/**
+ * A --set item refused: for a switch that exists, its own values (not all 27 switches'); for a name that
+ * does not, the closest one with its values, else the names.
+ */
+function badSwitch(name: string, item: string): UsageError {
+  const names = [...Object.keys(SWITCH_VALUES), 'callerIp'];
+  if (names.includes(name)) return invalid('--set', item, [switchForms(name)]);
+  const suggestion = suggest(name, names, 3);
+  return new UsageError(
+    { key: 'emulator.set.unknown', params: { name } },
+    {
+      hint: suggestion
+        ? { key: 'emulator.set.unknown.suggest', params: { suggestion, allowed: switchForms(suggestion) } }
+        : { key: 'emulator.set.unknown.hint', params: { names: names.join(', ') } },
+    },
   );
 }
 
@@ -88,10 +112,7 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
   for (const item of list(opts.set)) {
     const eq = item.indexOf('=');
     const parsed = eq > 0 ? parseSwitch(item.slice(0, eq), item.slice(eq + 1)) : undefined;
-    if (!parsed) {
-      const allowed = Object.entries(SWITCH_VALUES).map(([k, v]) => `${k}=${v.map(String).join('|')}`);
-      throw invalid('--set', item, [...allowed, 'callerIp=IP']);
-    }
+    if (!parsed) throw badSwitch(eq > 0 ? item.slice(0, eq) : item, item);
     assign(parsed.name, parsed.value);
   }
 

@@ -20,6 +20,7 @@ import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
 import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
 import { isAppid, type AccountType } from './validate.js';
 import { isSecretName } from './secrets.js';
+import { levenshtein, suggest } from './closest.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type InspectKind = 'authorize' | 'qrconnect' | 'callback' | 'unknown';
@@ -192,38 +193,6 @@ const MISSING_ERRCODE: Record<string, string> = {
 /** Outside WeChat's documented a-zA-Z0-9, but unreserved in URLs (RFC 3986 §2.3) and seen to survive. */
 const URL_SAFE_STATE_CHARS = ['-', '_', '.'];
 const PLACEHOLDER_STATES = new Set(['state', 'status', '123', '1234', '1', '0', 'test', 'abc', 'xyz', 'stateparam']);
-
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > 8) return Math.max(a.length, b.length);
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
-
-/** The closest known name within a small distance (case-insensitive first). */
-function suggest(name: string, known: readonly string[], maxDistance = 2): string | undefined {
-  const lower = name.toLowerCase();
-  const exact = known.find((k) => k.toLowerCase() === lower);
-  if (exact) return exact;
-  let best: string | undefined;
-  let bestDistance = maxDistance + 1;
-  for (const k of known) {
-    const d = levenshtein(lower.replace(/-/g, '_'), k.toLowerCase());
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
 
 /** Show invisible characters in a value quoted in a message. */
 export function visible(s: string, max = 120): string {

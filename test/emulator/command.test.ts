@@ -11,6 +11,7 @@ import type { Context } from '../../src/context.js';
 import { Output } from '../../src/ui/output.js';
 import { UsageError } from '../../src/errors.js';
 import { get } from './helpers.js';
+import { tr } from '../../src/ui/i18n.js';
 
 function fakeContext(json: boolean, lang: 'zh' | 'en' = 'en') {
   let stdout = '';
@@ -192,5 +193,31 @@ describe('wxauth emulator', () => {
   it('a domain override for an appid the seed lacks is a usage error (a bad flag, not a bad seed)', async () => {
     const f = fakeContext(false);
     await expect(run(f.ctx, { port: '0', domain: 'wx0000000000000000=localhost' })).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('a --set item refused', () => {
+  const refusal = (set: string) => {
+    try {
+      toOptions({ set });
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      return { message: tr('en', (error as UsageError).messageRef), hint: tr('en', (error as UsageError).hint!) };
+    }
+    throw new Error(`--set ${set} was taken`);
+  };
+  it('a known switch with a bad value lists that switch’s values only', () => {
+    const r = refusal('refreshTokenDays=90');
+    expect(r.hint).toBe('Allowed values: refreshTokenDays=30|180.');
+  });
+  it('a mistyped name gets the closest switch and its values', () => {
+    const r = refusal('refreshTokenDay=180');
+    expect(r.message).toBe('--set: there is no switch named refreshTokenDay.');
+    expect(r.hint).toBe('Did you mean refreshTokenDays? Its values: refreshTokenDays=30|180.');
+  });
+  it('a name like none of them lists the names', () => {
+    const r = refusal('nonsense=1');
+    expect(r.hint).toContain('The switches: contentType, ridStyle,');
+    expect(r.hint).toContain('callerIp.');
   });
 });

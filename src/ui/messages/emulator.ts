@@ -114,6 +114,18 @@ export const messages = {
     zh: '可用的值：{allowed}。',
     en: 'Allowed values: {allowed}.',
   },
+  'emulator.set.unknown': {
+    zh: '--set：没有叫 {name} 的开关。',
+    en: '--set: there is no switch named {name}.',
+  },
+  'emulator.set.unknown.hint': {
+    zh: '可用的开关：{names}。',
+    en: 'The switches: {names}.',
+  },
+  'emulator.set.unknown.suggest': {
+    zh: '是不是 {suggestion}？可用的值：{allowed}。',
+    en: 'Did you mean {suggestion}? Its values: {allowed}.',
+  },
   'emulator.fault.problem.syntax': {
     zh: '故障 "{spec}" 无效：格式应为 KIND[=MS][@PATH][:COUNT]，例如 delay=2000:3 或 500@/sns/oauth2/access_token',
     en: 'invalid fault "{spec}": expected KIND[=MS][@PATH][:COUNT], e.g. delay=2000:3 or 500@/sns/oauth2/access_token',
