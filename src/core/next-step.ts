@@ -230,8 +230,9 @@ function basicTokenStep(errcode: number, mode: 'stable' | 'force' | 'legacy', ip
   }
   if (errcode === 45009) {
     if (mode === 'force') return { key: 'basic.quota.force.hint' };
+    // A 测试号's /cgi-bin/token allows 200 a day, not the 2000 of most accounts (API-FACTS §8).
     return mode === 'legacy'
-      ? { key: 'basic.quota.legacy.hint', params: { path: PATHS.token } }
+      ? { key: type === 'test' ? 'basic.quota.legacy.test.hint' : 'basic.quota.legacy.hint', params: { path: PATHS.token } }
       : { key: 'basic.quota.stable.hint', params: { path: PATHS.stableToken } };
   }
   return undefined;

@@ -47,6 +47,7 @@ describe('nextStep', () => {
     ['a website app, IP unknown', 40164, { use: 'token', mode: 'stable', type: 'website' }, 'basic.ip.website.unknown.hint'],
     ['a 公众号 profile keeps the console hint', 40164, { use: 'token', mode: 'stable', ip: '203.0.113.7', type: 'service' }, 'basic.ip.hint'],
     ['legacy quota', 45009, { use: 'token', mode: 'legacy' }, 'basic.quota.legacy.hint'],
+    ['legacy quota of a test account: its 200 a day', 45009, { use: 'token', mode: 'legacy', type: 'test' }, 'basic.quota.legacy.test.hint'],
     ['stable quota', 45009, { use: 'token', mode: 'stable' }, 'basic.quota.stable.hint'],
     ['force_refresh quota', 45009, { use: 'token', mode: 'force' }, 'basic.quota.force.hint'],
     ['other token errors', 40125, { use: 'token', mode: 'stable' }, undefined],
