@@ -28,6 +28,8 @@ export interface UserTokenSituation {
   canRefresh?: boolean;
   /** The token belongs to a snapshot-page virtual user (is_snapshotuser=1). */
   isSnapshotUser?: boolean;
+  /** The scope WeChat granted the token, where wxauth knows it (its cache). */
+  scope?: string;
   /** The token was given as an argument and is none wxauth obtained (not in the cache). */
   unknownToken?: boolean;
   /** Which credentials came from WXAUTH_APPID / WXAUTH_SECRET: `config set` cannot fix those (the variable wins). */
@@ -173,6 +175,8 @@ type UserTokenStep =
   | 'need_userinfo_scope'
   /** 48001 on userinfo for a snapshot user. */
   | 'snapshot_user'
+  /** 48001 on userinfo although the token was granted snsapi_userinfo and carries no snapshot flag. */
+  | 'userinfo_scope_refused'
   /** 40014 on a token wxauth never obtained: cut short, or not a web-authorization token (a basic one). */
   | 'not_sns_token';
 
@@ -206,7 +210,11 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
     case 40003:
       return 'openid_mismatch';
     case 48001:
-      return s.use === 'userinfo' ? (s.isSnapshotUser ? 'snapshot_user' : 'need_userinfo_scope') : undefined;
+      if (s.use !== 'userinfo') return undefined;
+      if (s.isSnapshotUser) return 'snapshot_user';
+      // Granted snsapi_userinfo, yet refused: not a scope to ask again for (API-FACTS §4 ⚠: the snapshot
+      // flag is sometimes missing from the first exchange; or the account lacks the right).
+      return s.scope !== undefined && /snsapi_(userinfo|login)/.test(s.scope) ? 'userinfo_scope_refused' : 'need_userinfo_scope';
     default:
       // 40014 is "invalid", not "expired" (that is 42001): for a token pasted by hand, the likelier
       // causes are a truncated copy or a basic /cgi-bin/token pasted by mistake.

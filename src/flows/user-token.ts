@@ -338,6 +338,7 @@ function situationOf(
     appid: entry?.appid ?? p.appid,
     canRefresh: entry ? canRefresh(tokenStatus(entry, p.now())) : false,
     isSnapshotUser: entry?.isSnapshotUser,
+    ...(entry?.scope ? { scope: entry.scope } : {}),
     // A token typed on the command line that wxauth never obtained: it may not be a user token at all.
     unknownToken: picked !== undefined && picked.source === 'args' && picked.entry === undefined,
   };

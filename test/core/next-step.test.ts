@@ -37,6 +37,8 @@ describe('nextStep', () => {
     ['42001 on exchange says nothing', 42001, user('exchange'), undefined],
     ['openid of another app', 40003, user('check'), 'tokens.next.openid_mismatch'],
     ['snsapi_base token', 48001, user('userinfo'), 'tokens.next.need_userinfo_scope'],
+    ['snsapi_base token, its scope known', 48001, user('userinfo', { scope: 'snsapi_base' }), 'tokens.next.need_userinfo_scope'],
+    ['a token granted snsapi_userinfo, no snapshot flag: not "ask for the scope"', 48001, user('userinfo', { scope: 'snsapi_userinfo' }), 'tokens.next.userinfo_scope_refused'],
     ['snapshot user', 48001, user('userinfo', { isSnapshotUser: true }), 'tokens.next.snapshot_user'],
     ['48001 on check says nothing', 48001, user('check'), undefined],
     ['busy', -1, user('exchange'), undefined],

@@ -86,3 +86,23 @@ describe('the headline of a WeChat error in Chinese', () => {
     expect(r.stderr.split('\n')[0]).toBe('✖ 微信返回错误 40125：invalid appsecret（/sns/oauth2/access_token）');
   });
 });
+
+describe('48001 on userinfo for a token granted snsapi_userinfo', () => {
+  it('does not say the token came from snsapi_base: a snapshot user whose first exchange lacked the flag', async () => {
+    emu.configure({ snapshotFlag: 'missing-first' });
+    try {
+      const dir = tempConfigDir();
+      const code = emu.issueCode({ appid: service().appid, user: 'u3', scope: 'snsapi_userinfo', snapshot: true });
+      const ex = await zh(['exchange', code], { WXAUTH_CONFIG_DIR: dir });
+      expect(ex.code).toBe(0);
+      expect(ex.stdout).not.toMatch(/^is_snapshotuser/m);
+      const r = await zh(['userinfo'], { WXAUTH_CONFIG_DIR: dir });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('48001');
+      expect(r.stderr).not.toContain('这个 token 来自 snsapi_base');
+      expect(r.stderr).toContain('这个 token 是 snsapi_userinfo 授权得到的');
+    } finally {
+      emu.configure({ snapshotFlag: 'always' });
+    }
+  });
+});

@@ -280,6 +280,10 @@ export const messages = {
     zh: '这个 token 来自 snsapi_base 授权，不能获取用户信息。用 snsapi_userinfo 重新授权：wxauth url --scope snsapi_userinfo{p}（或 wxauth login --scope snsapi_userinfo{p}），再 wxauth exchange。',
     en: 'This token came from snsapi_base, which cannot read the profile. Authorise again with snsapi_userinfo: wxauth url --scope snsapi_userinfo{p} (or wxauth login --scope snsapi_userinfo{p}), then wxauth exchange.',
   },
+  'tokens.next.userinfo_scope_refused': {
+    zh: '这个 token 是 snsapi_userinfo 授权得到的，微信仍拒绝返回用户信息：多半是快照页模式下的虚拟用户（is_snapshotuser 有时不出现在第一次换取的结果里），或这个号没有网页授权获取用户信息的权限（未认证的服务号）。让用户在微信里打开授权页、点“允许”后重新授权（wxauth login --scope snsapi_userinfo{p}），并在公众平台确认接口权限。',
+    en: 'This token was granted snsapi_userinfo, yet WeChat refuses the profile: most likely a snapshot-page virtual user (is_snapshotuser is sometimes missing from the first exchange), or the account lacks the right to read profiles (an unverified service account). Have the user open the authorize page in WeChat and tap Allow, then authorise again (wxauth login --scope snsapi_userinfo{p}), and check the account\'s API rights in the console.',
+  },
   'tokens.next.snapshot_user': {
     zh: '这是快照页的虚拟用户（is_snapshotuser=1），微信不提供其资料。让用户点击页面底部的“使用完整服务”后重新授权：wxauth url --scope snsapi_userinfo{p}。',
     en: 'This is a snapshot-page virtual user (is_snapshotuser=1); WeChat gives no profile for it. Have the user tap "使用完整服务" at the bottom of the page and authorise again: wxauth url --scope snsapi_userinfo{p}.',
