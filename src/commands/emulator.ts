@@ -206,6 +206,7 @@ export async function run(options: EmulatorCommandOptions, ctx: Context): Promis
       users: emu.users,
       host: options.host,
       faults: options.emulator.faults ?? [],
+      switches: options.emulator.switches ?? {},
     });
     if (options.open) hooks.opened({ page, outcome: await openPage(page, ctx.env) });
     await untilAborted(ctx.signal);

@@ -33,6 +33,17 @@ describe('wxauth emulator (spawned)', () => {
     expect(r.stderr).toContain('微信模拟器已启动');
     expect(r.stderr).toContain('WXAUTH_APPID=wx5e1ec0de00000003 WXAUTH_SECRET=5e1ec0de5e1ec0de5e1ec0de00000003');
     expect(r.stderr).toContain('微信模拟器已停止。');
+    // No switch given: no line about switches.
+    expect(r.stderr).not.toContain('开关（启动时设置）');
+  });
+
+  it('says which switches it started with (the flags and --set), so a run can be checked at a glance', async () => {
+    const child = spawnCli(['emulator', '--port', '0', '--set', 'reusedCodeErrcode=40029', '--rid-style', 'hints']);
+    const done = collect(child);
+    await waitForOutput(child, /Ctrl-C/);
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.stderr).toContain('Switches set at start: ridStyle=hints, reusedCodeErrcode=40029.');
   });
 
   it('a busy port: exit 2, names the port and the way out', async () => {

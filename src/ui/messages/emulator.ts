@@ -58,6 +58,10 @@ export const messages = {
     zh: '无法打开浏览器（xdg-open / open / start 失败）；请手动在浏览器中打开 {page}',
     en: 'Could not open a browser (xdg-open / open / start failed); open {page} in a browser yourself.',
   },
+  'emulator.switchesSet': {
+    zh: '开关（启动时设置）：{list}。其余为默认值；GET /__emulator/switches 可查看全部。',
+    en: 'Switches set at start: {list}. The others have their defaults; GET /__emulator/switches lists them all.',
+  },
   'emulator.faults': {
     zh: '已注入故障：{list}',
     en: 'Injected faults: {list}',

@@ -16,6 +16,8 @@ export interface EmulatorStarted {
   host: string;
   /** Faults injected from the start (--fault). */
   faults: FaultSpec[];
+  /** Switches set from the start (the switch flags and --set), as given. */
+  switches: Record<string, unknown>;
 }
 
 export interface EmulatorOpened {
@@ -32,7 +34,7 @@ export interface EmulatorHooks {
 
 export function emulatorHooks(out: Output): EmulatorHooks {
   return {
-    started({ url, page, apps, users, host, faults }) {
+    started({ url, page, apps, users, host, faults, switches }) {
       const doc = {
         url,
         page,
@@ -70,6 +72,8 @@ export function emulatorHooks(out: Output): EmulatorHooks {
         out.say(`  ${out.safe(u.id)}  ${out.safe(u.nickname)}  ${out.style.dim(follows)}`);
       }
       if (faults.length > 0) out.warn(out.t('emulator.faults', { list: faults.map((f) => JSON.stringify(f)).join(' ') }));
+      const set = Object.entries(switches);
+      if (set.length > 0) out.note(out.t('emulator.switchesSet', { list: set.map(([k, v]) => `${k}=${String(v)}`).join(out.lang === 'zh' ? '、' : ', ') }));
       out.say();
       out.note(out.t('emulator.page', { page }));
       out.note(out.t('emulator.control', { url }));
