@@ -52,7 +52,7 @@ describe('wxauth tokens', () => {
     const r = await wx(['tokens']);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^openid\s+scope\s+unionid\s+access_token left\s+refresh_token left\s+obtained$/);
+    expect(lines[0]).toMatch(/^openid\s+scope\s+unionid\s+access_token expires\s+refresh_token expires\s+obtained$/);
     // Most recent first.
     expect(lines[1]).toMatch(new RegExp(`^${openidOf('u2')}\\s+snsapi_base\\s+-\\s+in 1h59m\\s+in 29d23h\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$`));
     expect(lines[2]).toMatch(new RegExp(`^${openidOf('u1')}\\s+snsapi_userinfo\\s+o\\S+\\s+in 1h59m`));

@@ -66,7 +66,7 @@ describe('wxauth exchange', () => {
     expect(r.stdout).toMatch(/^access_token\s+\d\d_\S{100,}$/m);
     expect(r.stdout).toMatch(/^refresh_token\s+\d\d_\S{100,}$/m);
     expect(r.stdout).toMatch(/^expires\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(in 1h59m\)$/m);
-    expect(r.stdout).toMatch(/^refresh until\s+.*\(in 29d23h\)$/m);
+    expect(r.stdout).toMatch(/^refresh_token expires\s+.*\(in 29d23h\)$/m);
     expect(r.stderr).toContain('saved it to the token cache (profile default)');
     expect(r.stderr).toContain('wxauth userinfo');
 
@@ -373,7 +373,7 @@ describe('wxauth refresh', () => {
     const r = await wx(['refresh', doc.refresh_token]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('no cached token to tell whether it changed');
-    expect(r.stdout).toMatch(/^refresh until\s+unknown/m);
+    expect(r.stdout).toMatch(/^refresh_token expires\s+unknown/m);
     expect(cachedUsers()).toHaveLength(1);
     expect(cachedUsers()[0]).toMatchObject({ openid: doc.openid, refreshToken: doc.refresh_token });
     expect(cachedUsers()[0]?.refreshTokenExpiresAt).toBeUndefined();

@@ -108,7 +108,7 @@ export const messages = {
 
   // --- labels ---------------------------------------------------------------------------------
   'tokens.label.expires': { zh: '过期时间', en: 'expires' },
-  'tokens.label.refreshExpires': { zh: 'refresh 截止', en: 'refresh until' },
+  'tokens.label.refreshExpires': { zh: 'refresh_token 过期', en: 'refresh_token expires' },
   'tokens.label.obtained': { zh: '获取时间', en: 'obtained' },
   'tokens.value.none': { zh: '（无）', en: '(none)' },
   'tokens.value.unknown': { zh: '未知', en: 'unknown' },
@@ -298,8 +298,8 @@ export const messages = {
     zh: 'profile {profile}：{count} 个用户（{file}）。token 已隐藏，wxauth tokens show <openid> --show-secrets 可查看。',
     en: 'profile {profile}: {count} user(s) ({file}). Tokens are hidden; wxauth tokens show <openid> --show-secrets reveals them.',
   },
-  'tokens.col.access': { zh: 'access_token 剩余', en: 'access_token left' },
-  'tokens.col.refresh': { zh: 'refresh_token 剩余', en: 'refresh_token left' },
+  'tokens.col.access': { zh: 'access_token 过期', en: 'access_token expires' },
+  'tokens.col.refresh': { zh: 'refresh_token 过期', en: 'refresh_token expires' },
   'tokens.show.openidNeeded': { zh: 'tokens show 需要一个 openid。', en: 'tokens show needs an openid.' },
   'tokens.show.openidNeeded.hint': { zh: '用 wxauth tokens{p} 列出缓存里的 openid。', en: 'wxauth tokens{p} lists the cached openids.' },
   'tokens.show.secretsHidden': {
