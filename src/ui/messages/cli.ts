@@ -195,8 +195,8 @@ export const messages = {
   'cli.emulator.opt.port': { zh: '端口（默认 3900）', en: 'port (default 3900)' },
   'cli.emulator.opt.host': { zh: '绑定地址（默认 127.0.0.1）', en: 'address to bind (default 127.0.0.1)' },
   'cli.emulator.opt.seed': { zh: '用这个 JSON 文件替换内置的账号和用户', en: 'replace the built-in apps and users with this JSON file' },
-  'cli.emulator.opt.contentType': { zh: '强制 Content-Type：json|text', en: 'force the Content-Type: json|text' },
-  'cli.emulator.opt.ridStyle': { zh: 'errmsg 后缀风格：rid|hints|none', en: 'errmsg suffix style: rid|hints|none' },
+  'cli.emulator.opt.contentType': { zh: '强制 Content-Type：json|text|auto（默认 auto）', en: 'force the Content-Type: json|text|auto (default auto)' },
+  'cli.emulator.opt.ridStyle': { zh: 'errmsg 后缀风格：rid（默认）|hints|none', en: 'errmsg suffix style: rid (default) | hints | none' },
   'cli.emulator.opt.fault': {
     zh: '注入故障（可重复）：KIND[=MS][@PATH][:COUNT]，KIND 为 delay（要带 =毫秒）、500、502、busy、reset、garbage；@PATH 只作用于该路径（/cgi-bin/* 表示前缀），:COUNT 只作用于接下来的 COUNT 个请求',
     en: 'inject a fault (repeatable): KIND[=MS][@PATH][:COUNT], KIND one of delay (needs =MS), 500, 502, busy, reset, garbage; @PATH limits it to a path (/cgi-bin/* for a prefix), :COUNT to the next COUNT requests',

@@ -347,7 +347,7 @@ export const messages = {
     en: "open the emulator's page in the browser once it runs (without a display, say its URL)",
   },
   'cli.emulator.opt.set': {
-    zh: '设置其他开关：name=value，多个用逗号分隔（写错名称时会列出全部开关和取值；运行中 GET /__emulator/switches 可查看当前值）',
-    en: 'set other switches: name=value, comma-separated (a wrong name lists every switch and its values; GET /__emulator/switches shows the current ones)',
+    zh: '设置其他开关：name=value，多个用逗号分隔（开关和取值见 README 的开关表；运行中 GET /__emulator/switches 列出全部开关、取值和当前值）',
+    en: 'set other switches: name=value, comma-separated (the switches and their values: README\'s switch table; GET /__emulator/switches lists them all with their current values)',
   },
 } as const satisfies MessageSection;
