@@ -176,7 +176,7 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
   // `wxauth` and `wxauth --help`: the root page, written without loading commander (src/root-help.ts).
   if (isRootHelp(argv)) {
     const { rootHelp } = await import('./root-help.js');
-    const page = rootHelp(lang, helpWidth(io.stdout));
+    const page = rootHelp(lang, helpWidth(io.stdout), io.stdout.isTTY === true);
     if (json) out.emit({ ok: true, help: page }, 2);
     else io.stdout.write(page);
     return EXIT.ok;
@@ -197,6 +197,7 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
         commanderMessage = s.replace(/^error:\s*/i, '').trim();
       },
       getOutHelpWidth: () => helpWidth(io.stdout),
+      terminal: io.stdout.isTTY === true,
       getErrHelpWidth: () => helpWidth(io.stderr),
       getOutHasColors: () => out.color,
       getErrHasColors: () => out.color,

@@ -6,7 +6,7 @@ import { COMMANDS, GLOBAL_KEYS, GLOBAL_OPTIONS, isRepeatable, longFlag, type Com
 import type { GlobalOptions } from './store/resolve.js';
 import type { Lang } from './ui/i18n.js';
 import { t, tOptional } from './ui/i18n.js';
-import { MIN_WIDTH_TO_WRAP, rootHelpEnd } from './root-help.js';
+import { minWidthToWrap, rootHelpEnd } from './root-help.js';
 import { displayWidth, wrapToWidth } from './ui/output.js';
 
 export { CommanderError };
@@ -98,10 +98,12 @@ export interface ProgramOutput {
   getErrHelpWidth?(): number;
   getOutHasColors?(): boolean;
   getErrHasColors?(): boolean;
+  /** Help goes to a terminal (not to commander: root-help.ts minWidthToWrap). */
+  terminal?: boolean;
 }
 
 /** commander's help titles ('Usage:', 'Options:'…) in the user's language; subcommands inherit it. */
-function localHelp(lang: Lang): Partial<Help> {
+function localHelp(lang: Lang, terminal: boolean): Partial<Help> {
   const titles: Record<string, string> = {
     'Usage:': t(lang, 'cli.help.usage'),
     'Options:': t(lang, 'cli.help.options'),
@@ -122,10 +124,8 @@ function localHelp(lang: Lang): Partial<Help> {
     // Columns, not characters: a Chinese description takes two columns a character and has no spaces
     // to break at, so commander's own wrapping overflowed the terminal (which then broke it anywhere).
     displayWidth,
-    // commander leaves a description unwrapped when fewer than 40 columns are left beside the terms:
-    // at 80 columns that is every page (the terms take ~45), and the terminal then broke the lines
-    // anywhere. Wrapped by columns, a column of 24 reads well in both languages.
-    minWidthToWrap: MIN_WIDTH_TO_WRAP,
+    // On a terminal a narrower column is wrapped than commander's 40 (root-help.ts minWidthToWrap).
+    minWidthToWrap: minWidthToWrap(terminal),
     boxWrap(this: Help, text: string, width: number): string {
       return width < this.minWidthToWrap ? text : wrapToWidth(text, width);
     },
@@ -147,7 +147,7 @@ export function createProgram(lang: Lang, version: string, run: CommandRunner, o
   const program = new Command('wxauth');
   program
     .configureOutput(output)
-    .configureHelp(localHelp(lang))
+    .configureHelp(localHelp(lang, output.terminal === true))
     .description(t(lang, 'cli.program.desc'))
     .version(version, '--version', t(lang, 'cli.global.version'))
     .helpOption('-h, --help', t(lang, 'cli.global.help'))

@@ -14,9 +14,9 @@ import { BIN, ROOT, runCli, runSpawned } from './e2e/helpers.js';
 
 const BUNDLE = path.join(ROOT, 'dist', 'cli');
 
-function helpOf(lang: Lang, named: string | undefined, sub: string[] = [], width = 80): string {
+function helpOf(lang: Lang, named: string | undefined, sub: string[] = [], width = 80, terminal = false): string {
   let text = '';
-  const out = { writeOut: (s: string) => (text += s), writeErr: (s: string) => (text += s), outputError: () => undefined, getOutHelpWidth: () => width, getErrHelpWidth: () => width };
+  const out = { writeOut: (s: string) => (text += s), writeErr: (s: string) => (text += s), outputError: () => undefined, getOutHelpWidth: () => width, getErrHelpWidth: () => width, terminal };
   const program = createProgram(lang, '9.9.9', async () => undefined, out, named);
   let cmd = program;
   for (const name of sub) cmd = cmd.commands.find((c) => c.name() === name)!;
@@ -35,7 +35,8 @@ describe('declaring only the named command', () => {
 
   it('writes the root help without commander exactly as commander does, in both languages, at any width', async () => {
     for (const lang of ['en', 'zh'] as const) {
-      for (let width = 20; width <= 200; width += 3) expect(rootHelp(lang, width), `${lang} ${width}`).toBe(helpOf(lang, '', [], width));
+      for (const terminal of [false, true])
+        for (let width = 20; width <= 200; width += 3) expect(rootHelp(lang, width, terminal), `${lang} ${width} ${terminal}`).toBe(helpOf(lang, '', [], width, terminal));
     }
     const zh = await runCli(['--lang', 'zh', '--help']);
     expect(zh.code).toBe(0);

@@ -319,16 +319,25 @@ export function stripAnsi(s: string): string {
 
 /** Terminal columns a string takes: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {
+  // By index, not for…of, and the colour codes stripped only when there are some: the help pages measure
+  // every word, and an iterator and a regular-expression replace per word were ~12 KB of garbage per
+  // description (a scavenge on every `wxauth --help`, issue 19).
+  const text = s.includes('\u001b') ? stripAnsi(s) : s;
   let width = 0;
-  for (const ch of stripAnsi(s)) {
-    const cp = ch.codePointAt(0) ?? 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
     width += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)) ? 2 : 1;
   }
   return width;
 }
 
-/** The wide characters displayWidth counts two, as the body of a character class for a regular expression with the `u` flag. */
-const WIDE = '\\u{1100}-\\u{115f}\\u{2e80}-\\u{a4cf}\\u{ac00}-\\u{d7a3}\\u{f900}-\\u{faff}\\u{fe30}-\\u{fe4f}\\u{ff00}-\\u{ff60}\\u{ffe0}-\\u{ffe6}\\u{1f300}-\\u{1faff}\\u{20000}-\\u{3fffd}';
+/**
+ * The wide characters displayWidth counts two, those of the Basic Multilingual Plane, as a character-class
+ * body. (Not the emoji and rare CJK beyond it: a `u` regular expression with those ranges cost a scavenge
+ * on every `wxauth --help`, issue 19; a run of them just stays one piece.)
+ */
+const WIDE = '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6';
 const OPENING = '（「『《〈【“‘(';
 const CLOSING = '，。、；：！？）」』》〉】”’…)';
 /**
@@ -336,7 +345,20 @@ const CLOSING = '，。、；：！？）」』》〉】”’…)';
  * Chinese character. A closing mark stays with what it closes and an opening one with what follows, so
  * no line starts with 「，」 or ends with 「（」 (the rule Chinese typesetting calls 避头尾).
  */
-let breakable: RegExp | undefined; // made on first use: only help pages wrap
+let breakable: RegExp | undefined; // made on first use: only Chinese help pages need it
+
+/**
+ * How `line` may break. ASCII text only at spaces, as commander's own wrapping does, with a cheap regular
+ * expression (the root help wraps ~30 descriptions on every `wxauth --help`, issue 19). Other text by
+ * the rule above: a word of other scripts stops at a mark, so “拒绝” is the pieces “拒 and 绝”, never a
+ * lone “ at a line's end.
+ */
+function breakPattern(line: string): RegExp {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(line)) return /\s*\S+/g;
+  breakable ??= new RegExp(`\\s*[${OPENING}]*(?:[^\\s${WIDE}${OPENING}${CLOSING}]+|[${WIDE}])[${CLOSING}]*|\\s*[${OPENING}${CLOSING}]+`, 'g');
+  return breakable;
+}
 
 /**
  * `text` wrapped to `width` terminal columns. Chinese has no spaces to break at, and each character
@@ -347,12 +369,7 @@ export function wrapToWidth(text: string, width: number): string {
   return text
     .split(/\r\n|\n/)
     .map((line) => {
-      // A word of other scripts stops at a mark, so “拒绝” is the pieces “拒 and 绝”: never a lone “ at a line's end.
-      breakable ??= new RegExp(
-        `\\s*[${OPENING}]*(?:[^\\s${WIDE}${OPENING}${CLOSING}]+|[${WIDE}])[${CLOSING}]*|\\s*[${OPENING}${CLOSING}]+`,
-        'gu',
-      );
-      const pieces = line.match(breakable);
+      const pieces = line.match(breakPattern(line));
       if (pieces === null) return '';
       const lines: string[] = [];
       let current = pieces[0]!;
