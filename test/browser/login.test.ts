@@ -84,7 +84,8 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
     const r = await done;
     const website = emu.apps.find((a) => a.type === 'website')!;
     const user = emu.users[0]!;
-    expect(r.stdout).toMatch(new RegExp(`openid\\s+${user.openids[website.appid]}`));
+    // On failure, say what login said on stderr (once seen failing under a full suite's load, not alone).
+    expect(r.stdout, r.stderr).toMatch(new RegExp(`openid\\s+${user.openids[website.appid]}`));
     expect(r.stdout).toMatch(new RegExp(`unionid\\s+${user.unionids[website.openAccount!]}`));
     expect(r.stdout).toMatch(/scope\s+snsapi_login/);
     expect(r.stderr).toContain(`wxauth emulator --domain ${website.appid}=localhost:*`);
