@@ -285,6 +285,19 @@ export class Output {
         .join('  ')
         .trimEnd();
     const emit = (s: string) => (to === 'stdout' ? this.data(s) : this.say(s));
+    // Wider than the terminal it goes to (tokens list: ~110 columns), a table's lines would wrap into a
+    // jumble: each row becomes a block of `header  value` lines instead. Into a pipe or a file the table
+    // stays a table, for scripts and column tools.
+    const stream = to === 'stdout' ? this.stdout : this.stderr;
+    const total = widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
+    if (stream.isTTY === true && stream.columns !== undefined && stream.columns > 0 && total > stream.columns) {
+      const labelWidth = Math.max(...headers.map((h) => displayWidth(h)));
+      rows.forEach((row, r) => {
+        if (r > 0) emit('');
+        headers.forEach((h, i) => emit(`${this.style.bold(h)}${' '.repeat(labelWidth - displayWidth(h))}  ${row[i] ?? ''}`.trimEnd()));
+      });
+      return;
+    }
     emit(this.style.bold(line(headers)));
     for (const row of rows) emit(line(row));
   }
