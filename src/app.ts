@@ -24,27 +24,27 @@ export interface Io {
   now?: () => number;
 }
 
-/** Commands whose own --lang is WeChat's language parameter (cn|en, zh_CN|zh_TW|en), not ours. */
-const OWN_LANG_COMMANDS = new Set(['url', 'userinfo', 'user']);
+/** Commands whose own --lang is WeChat's language parameter, with the values it takes (cn|en, zh_CN|zh_TW|en). */
+const OWN_LANG: Readonly<Record<string, readonly string[]>> = { url: ['cn', 'en'], userinfo: ['zh_CN', 'zh_TW', 'en'], user: ['zh_CN', 'zh_TW', 'en'] };
 
 /**
- * The UI language: --lang zh|en (before the command name for url/userinfo/user, anywhere otherwise),
- * else LC_ALL / LC_MESSAGES / LANG.
+ * The UI language: --lang zh|en, else LC_ALL / LC_MESSAGES / LANG. After url/userinfo/user, whose own
+ * --lang is WeChat's, a value that command takes is its own; any other UI language is the user's
+ * (`wxauth url --help --lang zh` shows the help in Chinese, and url's refusal of `zh` is in Chinese).
  */
 function pickLang(argv: string[], env: Io['env'], valueFlags: ReadonlySet<string>): Lang {
-  let commandSeen = false;
+  let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const value = uiLang(arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined);
+    const given = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    const own = command !== undefined ? OWN_LANG[command] : undefined;
+    const value = given !== undefined && own?.includes(given) ? undefined : uiLang(given);
     if (value !== undefined) return value;
     if (valueFlags.has(arg)) {
       i++;
       continue;
     }
-    if (!commandSeen && !arg.startsWith('-')) {
-      commandSeen = true;
-      if (OWN_LANG_COMMANDS.has(arg)) break;
-    }
+    if (command === undefined && !arg.startsWith('-')) command = arg;
   }
   return detectLang(env);
 }

@@ -135,3 +135,23 @@ describe('zh output', () => {
     expect(ex.stdout + ex.stderr).not.toMatch(/[\u4e00-\u9fff] （/);
   });
 });
+
+describe('--lang after url / userinfo / user, whose own --lang is WeChat’s', () => {
+  const en = { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+  it('a UI language their own option does not take is the user’s: the help and the refusal in Chinese', async () => {
+    const help = await runCli(['url', '--help', '--lang', 'zh'], { env: en });
+    expect(help.stdout).toMatch(/^用法：wxauth url/);
+    const refused = await runCli(['url', '--lang', 'zh'], { env: en });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('✖ --lang 的值 zh 无效（这里指微信扫码页面的语言）。');
+    const userinfo = await runCli(['userinfo', '--lang', 'zh'], { env: en });
+    expect(userinfo.stderr).toContain('userinfo 的 --lang 不支持 "zh"');
+  });
+
+  it('a value their own option takes stays theirs: the UI keeps the environment’s language', async () => {
+    const help = await runCli(['url', '--help', '--lang', 'en'], { env: { ...en, LANG: 'zh_CN.UTF-8' } });
+    expect(help.stdout).toMatch(/^用法：wxauth url/);
+    const userinfo = await runCli(['userinfo', '--help', '--lang', 'zh_CN'], { env: en });
+    expect(userinfo.stdout).toMatch(/^Usage: wxauth userinfo/);
+  });
+});
