@@ -64,13 +64,17 @@ export function isNestedMessage(value: unknown): value is NestedMessage {
 
 function fill(lang: Lang, text: string, params: MessageParams): string {
   if (!text.includes('{')) return text;
-  return text.replace(/\{(\w+)\}( ?)/g, (whole: string, name: string, space: string) => {
+  return text.replace(/\{(\w+)\}( ?)/g, (whole: string, name: string, space: string, at: number, template: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     const shown = isNestedMessage(value) ? renderMessage(lang, value.key, value.params) : String(value);
+    if (lang !== 'zh') return shown + space;
     // A Chinese text spaces a value off (「{expiry} 之后」, right for 「10:00:00 之后」); a value that ends in
     // full-width punctuation (「…10:00:00（29天后）」) takes no space after it.
-    return space !== '' && lang === 'zh' && FULL_WIDTH_END.test(shown) ? shown : shown + space;
+    if (space !== '') return FULL_WIDTH_END.test(shown) ? shown : shown + space;
+    // A URL right before 「（」: terminals that make links clickable would take the bracket and what
+    // follows as part of it, so one space ends the link.
+    return template[at + whole.length] === '（' && /^https?:\/\/\S+$/.test(shown) ? `${shown} ` : shown;
   });
 }
 

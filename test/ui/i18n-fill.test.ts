@@ -11,3 +11,10 @@ describe('filling a value into a Chinese sentence', () => {
     expect(tr('en', ref('2026-12-04 03:03:06 (in 29d23h)'))).toContain('after 2026-12-04 03:03:06 (in 29d23h).');
   });
 });
+
+describe('a URL before a full-width bracket in Chinese', () => {
+  it('is followed by a space, so a terminal’s link ends with the URL', () => {
+    expect(tr('zh', { key: 'emulator.page', params: { page: 'http://127.0.0.1:3900/' } })).toMatch(/^模拟器页面：http:\/\/127\.0\.0\.1:3900\/ （/);
+    expect(tr('en', { key: 'emulator.page', params: { page: 'http://127.0.0.1:3900/' } })).toContain('http://127.0.0.1:3900/ (');
+  });
+});
