@@ -6,8 +6,8 @@ import { COMMANDS, GLOBAL_KEYS, GLOBAL_OPTIONS, isRepeatable, longFlag, type Com
 import type { GlobalOptions } from './store/resolve.js';
 import type { Lang } from './ui/i18n.js';
 import { t, tOptional } from './ui/i18n.js';
-import { minWidthToWrap, rootHelpEnd } from './root-help.js';
-import { displayWidth, wrapToWidth } from './ui/output.js';
+import { boxWrap, minWidthToWrap, rootHelpEnd } from './root-help.js';
+import { displayWidth } from './ui/output.js';
 
 export { CommanderError };
 
@@ -127,7 +127,7 @@ function localHelp(lang: Lang, terminal: boolean): Partial<Help> {
     // On a terminal a narrower column is wrapped than commander's 40 (root-help.ts minWidthToWrap).
     minWidthToWrap: minWidthToWrap(terminal),
     boxWrap(this: Help, text: string, width: number): string {
-      return width < this.minWidthToWrap ? text : wrapToWidth(text, width);
+      return boxWrap(text, width, this.minWidthToWrap);
     },
     // commander puts a space after the usage title; a full-width colon already carries its own.
     formatHelp(cmd: Command, helper: Help): string {

@@ -20,8 +20,8 @@ export function minWidthToWrap(terminal: boolean): number {
   return terminal ? 24 : 40;
 }
 
-/** commander's boxWrap as program.ts configures it: wrapped by terminal columns (ui/output.ts). */
-function boxWrap(text: string, width: number, minWidth: number): string {
+/** commander's boxWrap as wxauth's help does it (program.ts too): wrapped by terminal columns (ui/output.ts). */
+export function boxWrap(text: string, width: number, minWidth: number): string {
   return width < minWidth ? text : wrapToWidth(text, width);
 }
 

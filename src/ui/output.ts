@@ -277,11 +277,11 @@ export class Output {
     // Cells are escaped before measuring, so the columns line up with what the terminal shows.
     const rows = cells.map((row) => row.map((c) => sanitize(c, { keep: this.ownCodes })));
     const widths = headers.map((h, i) =>
-      Math.max(displayWidth(h), ...rows.map((r) => displayWidth(stripAnsi(r[i] ?? '')))),
+      Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
     );
     const line = (cells: string[]) =>
       cells
-        .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(stripAnsi(c)))))
+        .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(c))))
         .join('  ')
         .trimEnd();
     const emit = (s: string) => (to === 'stdout' ? this.data(s) : this.say(s));
@@ -330,27 +330,51 @@ export function stripAnsi(s: string): string {
   return s.replace(ANSI, '');
 }
 
+/**
+ * The characters a terminal gives two columns: CJK, full-width forms, emoji. The ranges of the Basic
+ * Multilingual Plane come first: wrapToWidth's regular expression takes only those (wideClass).
+ */
+const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1faff],
+  [0x20000, 0x3fffd],
+];
+
 /** Terminal columns a string takes: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {
   // By index, not for…of, and the colour codes stripped only when there are some: the help pages measure
   // every word, and an iterator and a regular-expression replace per word were ~12 KB of garbage per
   // description (a scavenge on every `wxauth --help`, issue 19).
   const text = s.includes('\u001b') ? stripAnsi(s) : s;
-  let width = 0;
+  let width = text.length;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    width += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)) ? 2 : 1;
+    if (cp > 0xffff) {
+      i++;
+      width--; // a surrogate pair is one character
+    }
+    if (cp >= 0x1100 && WIDE_RANGES.some(([from, to]) => cp >= from && cp <= to)) width++;
   }
   return width;
 }
 
 /**
- * The wide characters displayWidth counts two, those of the Basic Multilingual Plane, as a character-class
- * body. (Not the emoji and rare CJK beyond it: a `u` regular expression with those ranges cost a scavenge
- * on every `wxauth --help`, issue 19; a run of them just stays one piece.)
+ * The wide characters of the Basic Multilingual Plane, as a character-class body. (Not the emoji and rare
+ * CJK beyond it: a `u` regular expression with those ranges cost a scavenge on every `wxauth --help`,
+ * issue 19; a run of them just stays one piece.)
  */
-const WIDE = '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6';
+function wideClass(): string {
+  const hex = (cp: number) => `\\u${cp.toString(16).padStart(4, '0')}`;
+  return WIDE_RANGES.filter(([, to]) => to <= 0xffff)
+    .map(([from, to]) => `${hex(from)}-${hex(to)}`)
+    .join('');
+}
 const OPENING = '（「『《〈【“‘(';
 const CLOSING = '，。、；：！？）」』》〉】”’…)';
 /**
@@ -369,7 +393,10 @@ let breakable: RegExp | undefined; // made on first use: only Chinese help pages
 function breakPattern(line: string): RegExp {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(line)) return /\s*\S+/g;
-  breakable ??= new RegExp(`\\s*[${OPENING}]*(?:[^\\s${WIDE}${OPENING}${CLOSING}]+|[${WIDE}])[${CLOSING}]*|\\s*[${OPENING}${CLOSING}]+`, 'g');
+  if (breakable === undefined) {
+    const wide = wideClass();
+    breakable = new RegExp(`\\s*[${OPENING}]*(?:[^\\s${wide}${OPENING}${CLOSING}]+|[${wide}])[${CLOSING}]*|\\s*[${OPENING}${CLOSING}]+`, 'g');
+  }
   return breakable;
 }
 
