@@ -55,7 +55,9 @@ describe('openCallback / catchCallback', () => {
   it('tells its hooks: bound, waiting (deadline on the caller’s clock), each hit, over — then the code', async () => {
     const hooks = logged();
     const codes: string[] = [];
-    const session = await openCallback(request({ expectedState: 's1', onCode: (h) => codes.push(h.code!) }), hooks);
+    // The second hit must land inside the duplicate window, also on a loaded machine (CI once took
+    // longer than 50 ms between the two requests, and the closed listener reset the second).
+    const session = await openCallback(request({ expectedState: 's1', duplicateWindowMs: 2000, onCode: (h) => codes.push(h.code!) }), hooks);
     expect(hooks.log).toEqual([`listening ${session.url}`]);
     expect(session.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
     const waiting = session.wait();

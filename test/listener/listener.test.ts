@@ -162,7 +162,8 @@ describe('waiting for the callback', () => {
 describe('duplicate callbacks', () => {
   it('keeps listening briefly, reports a second hit with the same code, and hands each code out once', async () => {
     const handed: string[] = [];
-    const listener = await startCallbackListener(options({ duplicateWindowMs: 400, onCode: (h) => handed.push(h.code!) }));
+    // The second hit must land inside the window, also on a loaded machine.
+    const listener = await startCallbackListener(options({ duplicateWindowMs: 2000, onCode: (h) => handed.push(h.code!) }));
     await get(listener.port, `/callback?code=${CODE}&state=s`, { 'user-agent': 'Chrome' });
     const second = await get(listener.port, `/callback?code=${CODE}&state=s&connect_redirect=1&uin=&key=&pass_ticket=`, {
       'user-agent': 'MicroMessenger',
