@@ -24,6 +24,12 @@ export interface UserTokenSituation {
   appid?: string;
   /** The code sent to exchange (a lower-cased one explains 40029). */
   code?: string;
+  /**
+   * wxauth itself exchanged this code before (its token cache holds the tokens it gave): when (local
+   * time, as the user reads it) and for which openid. Explains 40163, and 40029 where WeChat answers a
+   * reused code with it (API-FACTS §4 ⚠).
+   */
+  spentHere?: { at: string; openid: string };
   /** wxauth holds a refresh_token that may still work. */
   canRefresh?: boolean;
   /** The token belongs to a snapshot-page virtual user (is_snapshotuser=1). */
@@ -155,6 +161,8 @@ type UserTokenStep =
   | 'new_code_lower'
   /** 40163: the code was already exchanged (often a doubled callback). */
   | 'code_used'
+  /** 40163 / 40029 for a code wxauth's own cache says it exchanged before. */
+  | 'code_spent_here'
   /** 40125 / 41004: the appsecret is wrong or missing. */
   | 'fix_secret'
   /** The same, the secret from WXAUTH_SECRET. */
@@ -184,7 +192,8 @@ function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | und
   const step = userTokenStepName(errcode, s);
   if (!step) return undefined;
   // The tokens.next.* texts share these params; each uses the ones it needs.
-  return messageRef(`tokens.next.${step}`, { profile: s.profile, p: profileFlag(s.profile), appid: s.appid ?? '-' });
+  const spent = s.spentHere ? { at: s.spentHere.at, openid: s.spentHere.openid } : {};
+  return messageRef(`tokens.next.${step}`, { profile: s.profile, p: profileFlag(s.profile), appid: s.appid ?? '-', ...spent });
 }
 
 function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenStep | undefined {
@@ -193,9 +202,10 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
     case 42003:
     case 41008:
       if (s.use !== 'exchange') return undefined;
+      if (errcode === 40029 && s.spentHere) return 'code_spent_here';
       return s.code && looksLowerCased(s.code) ? 'new_code_lower' : 'new_code';
     case 40163:
-      return 'code_used';
+      return s.spentHere ? 'code_spent_here' : 'code_used';
     case 40125:
     case 41004:
       return s.fromEnv?.secret ? 'fix_secret_env' : 'fix_secret';

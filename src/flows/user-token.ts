@@ -2,6 +2,7 @@
 // one automatic refresh), each saving what it learns to the token cache. Shared by the exchange /
 // refresh / check / userinfo commands and by `login` and `demo`. Knows nothing of the terminal: the
 // results carry everything a presenter needs, and errors carry the next step as a hint.
+import { createHash } from 'node:crypto';
 import { ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, withHint, type MessageRef } from '../errors.js';
 import {
   TOKEN_EXPIRED_ERRCODES,
@@ -25,6 +26,7 @@ import type { ApiResponse } from '../http/client.js';
 import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
 import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
 import { unwritableError } from '../store/files.js';
+import { formatLocalTime } from '../core/time.js';
 
 export interface UserTokenDeps {
   api: WechatApi;
@@ -100,7 +102,8 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   try {
     response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
   } catch (error) {
-    throw lostExchange(advised(error, { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code, fromEnv: p.fromEnv }), p.profile);
+    const spentHere = error instanceof WechatApiError && (error.errcode === 40163 || error.errcode === 40029) ? spentByWxauth(p) : undefined;
+    throw lostExchange(advised(error, { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code, fromEnv: p.fromEnv, ...(spentHere ? { spentHere } : {}) }), p.profile);
   }
   // The client narrowed the body (a malformed one is a NetworkError, never cached).
   const token = toSnsToken(response.data);
@@ -115,6 +118,8 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     ...(token.refreshToken ? { refreshToken: token.refreshToken, refreshTokenExpiresAt: deadlines.refreshTokenExpiresAt } : {}),
     obtainedAt: sentAt,
     ...(token.isSnapshotUser ? { isSnapshotUser: true } : {}),
+    codeDigest: codeDigest(p.appid, p.code),
+    codeExchangedAt: sentAt,
   };
   const save = p.save ?? true;
   let saveError: WxauthError | undefined;
@@ -141,6 +146,31 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     sentAt,
     response,
   };
+}
+
+/**
+ * What the token cache keeps of the code behind an entry: enough to recognise the same code again, not
+ * to recover it (a code is a credential, so it is never written down). Salted with the appid: the same
+ * code string under another account is another code.
+ */
+export function codeDigest(appid: string, code: string): string {
+  return createHash('sha256').update(`${appid}\n${code}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * Whether wxauth's own cache holds the tokens this code gave before (40163, or 40029 where WeChat answers
+ * a reused code so, API-FACTS §4 ⚠): then the advice can say so instead of guessing. An unreadable cache
+ * is no answer; the error is reported as it came.
+ */
+function spentByWxauth(p: ExchangeParams): UserTokenSituation['spentHere'] {
+  if (!p.tokens) return undefined;
+  try {
+    const digest = codeDigest(p.appid, p.code);
+    const entry = p.tokens.listUsers(p.profile, p.appid).find((u) => u.codeDigest === digest);
+    return entry && { at: formatLocalTime(entry.codeExchangedAt ?? entry.obtainedAt), openid: entry.openid };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A store failure as a WxauthError (exit 4), whatever threw it: fs errors reach here raw at times. */
@@ -282,6 +312,9 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     ...(refreshTokenExpiresAt !== undefined ? { refreshTokenExpiresAt } : {}),
     obtainedAt: sentAt,
     ...(sameUser?.isSnapshotUser ? { isSnapshotUser: true } : {}),
+    // The code behind these tokens is still the one that was exchanged (a second exchange of it says so).
+    ...(sameUser?.codeDigest !== undefined ? { codeDigest: sameUser.codeDigest } : {}),
+    ...(sameUser?.codeExchangedAt !== undefined ? { codeExchangedAt: sameUser.codeExchangedAt } : {}),
   };
   const save = p.save ?? true;
   if (save && p.tokens) p.tokens.putUser(p.profile, entry);

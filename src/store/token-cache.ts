@@ -21,6 +21,13 @@ export interface UserTokenEntry {
   refreshTokenExpiresAt?: number;
   obtainedAt: number;
   isSnapshotUser?: boolean;
+  /**
+   * A digest of the code these tokens came from (flows/user-token.ts codeDigest), never the code: when
+   * the same code is exchanged again, the error can say wxauth itself spent it, and when.
+   */
+  codeDigest?: string;
+  /** ms since epoch: when that code was exchanged (a refresh moves obtainedAt, not this). */
+  codeExchangedAt?: number;
 }
 
 /** A cached basic token (src/flows/basic-token.ts reads and writes these). */
@@ -59,6 +66,8 @@ const USER_OPTIONAL: Record<string, FieldRule> = {
   refreshToken: 'string',
   refreshTokenExpiresAt: 'number',
   isSnapshotUser: 'boolean',
+  codeDigest: 'string',
+  codeExchangedAt: 'number',
 };
 const BASIC_REQUIRED: Record<string, FieldRule> = {
   appid: 'string',

@@ -13,6 +13,7 @@ const user = (use: UserTokenSituation['use'], facts: Omit<Partial<UserTokenSitua
 const LOWER_CODE = '061ey9xx08tqu02ih4wx05bjxx0ey9xa';
 const MIXED_CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
 const userParams = { profile: 'default', p: '', appid: 'wx1' };
+const SPENT = { at: '2026-01-15 10:00:00', openid: 'oU1' };
 
 describe('nextStep', () => {
   it.each<[string, number, Situation, string | undefined]>([
@@ -23,6 +24,9 @@ describe('nextStep', () => {
     ['missing code', 41008, user('exchange'), 'tokens.next.new_code'],
     ['40029 is not about a code on refresh', 40029, user('refresh'), undefined],
     ['code used twice', 40163, user('exchange'), 'tokens.next.code_used'],
+    ['code wxauth itself spent', 40163, user('exchange', { spentHere: SPENT }), 'tokens.next.code_spent_here'],
+    ['code wxauth itself spent, answered 40029 (§4 ⚠)', 40029, user('exchange', { code: MIXED_CODE, spentHere: SPENT }), 'tokens.next.code_spent_here'],
+    ['an expired code is expired, whoever spent it', 42003, user('exchange', { spentHere: SPENT }), 'tokens.next.new_code'],
     ['wrong secret', 40125, user('exchange'), 'tokens.next.fix_secret'],
     ['missing secret', 41004, user('exchange'), 'tokens.next.fix_secret'],
     ['wrong appid', 40013, user('refresh'), 'tokens.next.fix_appid'],
@@ -85,6 +89,7 @@ describe('nextStep', () => {
 
   it('carries the facts the message needs', () => {
     expect(nextStep(40163, user('exchange'))).toEqual({ key: 'tokens.next.code_used', params: userParams });
+    expect(nextStep(40163, user('exchange', { spentHere: SPENT }))).toEqual({ key: 'tokens.next.code_spent_here', params: { ...userParams, ...SPENT } });
     expect(nextStep(40030, { use: 'refresh', profile: 'staging' })).toEqual({
       key: 'tokens.next.reauthorize',
       params: { profile: 'staging', p: ' --profile staging', appid: '-' },

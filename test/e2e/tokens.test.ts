@@ -153,9 +153,11 @@ describe('wxauth exchange', () => {
     expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
   });
 
-  it('40163 on a reused code: says the callback was probably hit twice', async () => {
+  it('40163 on a code another process spent: says the callback was probably hit twice', async () => {
     const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
-    expect((await wx(['exchange', code])).code).toBe(0);
+    // The user's own server exchanged it first (wxauth's cache knows nothing of it).
+    const first = await fetch(`${emu.url}/sns/oauth2/access_token?appid=${svc.appid}&secret=${svc.secret}&code=${code}&grant_type=authorization_code`);
+    expect(((await first.json()) as { openid?: string }).openid).toBe(userOpenid('u1'));
     const r = await wx(['exchange', code]);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
@@ -174,6 +176,28 @@ describe('wxauth exchange', () => {
     const raw = await wx(['exchange', code, '--raw']);
     expect(raw.code).toBe(3);
     expect(JSON.parse(raw.stdout)).toMatchObject({ errcode: 40163 });
+  });
+
+  it('a code wxauth itself exchanged: says so, when, and where the tokens are; also where WeChat answers 40029 (§4 ⚠)', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    expect((await wx(['exchange', code])).code).toBe(0);
+    // The cache keeps a digest of the code, never the code.
+    expect(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')).not.toContain(code);
+    const r = await wx(['exchange', code]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/errcode\s+40163/);
+    expect(r.stderr).toMatch(/→ wxauth itself exchanged this code at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(openid \S+\)/);
+    expect(r.stderr).toContain(`wxauth tokens show ${userOpenid('u1')}`);
+    expect(r.stderr).not.toContain('hits the callback twice');
+    // A certain diagnosis: the generic likely causes ("the code expired") are left out.
+    expect(r.stderr).not.toContain('Likely causes');
+
+    emu.configure({ reusedCodeErrcode: 40029 });
+    const zh = await wx(['exchange', code, '--lang', 'zh']);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toMatch(/errcode\s+40029/);
+    expect(zh.stderr).toMatch(/→ wxauth 自己在 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 已经用这个 code 换过 token（openid \S+）/);
+    expect(zh.stderr).not.toContain('重新授权拿一个新的 code 并立即换取');
   });
 
   it('40029 on a code past its 5 minutes (emulator clock)', async () => {

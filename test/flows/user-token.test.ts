@@ -8,6 +8,7 @@ import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/em
 import { WechatApi } from '../../src/http/api.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { ConfigError, UsageError, WechatApiError } from '../../src/errors.js';
+import { formatLocalTime } from '../../src/core/time.js';
 import { exchangeCode, fetchUserinfo, pickUserToken, refreshUserToken, type AutoRefresh } from '../../src/flows/user-token.js';
 
 let emu: EmulatorHandle;
@@ -67,7 +68,28 @@ describe('exchangeCode', () => {
     expect(e.errcode).toBe(40163);
     expect(e.rid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
     expect(JSON.parse(e.raw)).toMatchObject({ errcode: 40163 });
-    expect(e.hint?.key).toBe('tokens.next.code_used');
+    // wxauth spent it itself: the hint says when, and for whom (the tokens it got then are cached).
+    expect(e.hint).toMatchObject({ key: 'tokens.next.code_spent_here', params: { at: formatLocalTime(clock), openid: tokens.getUser('default', svc.appid)!.openid } });
+  });
+
+  it('recognises a code it spent by a digest kept in the cache, across a refresh, and not one spent elsewhere', async () => {
+    const code = codeFor('u1');
+    await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code });
+    expect(JSON.stringify(JSON.parse(fs.readFileSync(tokens.path, 'utf8')))).not.toContain(code);
+    const exchangedAt = clock;
+    clock += 60_000;
+    expect((await refreshUserToken({ ...deps(), appid: svc.appid })).entry.obtainedAt).toBe(clock);
+    emu.configure({ reusedCodeErrcode: 40029 });
+    const again = (await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code }).catch((e: unknown) => e)) as WechatApiError;
+    expect(again.errcode).toBe(40029);
+    expect(again.hint).toMatchObject({ key: 'tokens.next.code_spent_here', params: { at: formatLocalTime(exchangedAt) } });
+
+    // Exchanged without saving (as another process would): wxauth cannot know, and says what is likely.
+    const elsewhere = codeFor('u2');
+    await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: elsewhere, save: false });
+    emu.configure({ reusedCodeErrcode: 40163 });
+    const used = (await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: elsewhere }).catch((e: unknown) => e)) as WechatApiError;
+    expect(used.hint?.key).toBe('tokens.next.code_used');
   });
 });
 

@@ -236,6 +236,10 @@ export const messages = {
     zh: '这个 code 全是小写字母：code 区分大小写，被转成小写后就是 40029。检查你的框架或路由是否把 URL 转成了小写，然后重新授权拿一个新的 code（wxauth login{p}）。',
     en: 'This code is all lower case: codes are case-sensitive and a lower-cased one gives 40029. Check whether your framework or router lower-cases URLs, then authorise again for a fresh code (wxauth login{p}).',
   },
+  'tokens.next.code_spent_here': {
+    zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（openid {openid}）。code 只能用一次：再换一次，微信回答 40163（有的服务器回答 40029）。那次的 token 还在缓存里：wxauth tokens show {openid}{p}。要新的 code，重新授权：wxauth login{p}。',
+    en: 'wxauth itself exchanged this code at {at} (openid {openid}). A code works once: WeChat answers a second exchange with 40163 (some servers with 40029). The tokens from then are in the cache: wxauth tokens show {openid}{p}. For a new code, authorise again: wxauth login{p}.',
+  },
   'tokens.next.code_used': {
     zh: '这个 code 已经换过 token 了。微信或浏览器经常把回调地址请求两次：你的回调页（或另一个 wxauth/服务器进程）可能已经用掉了它。每个 code 只换一次（服务端按 code 去重），然后重新授权拿新 code：wxauth login{p}。',
     en: 'This code was already exchanged. WeChat or the browser often hits the callback twice: your callback page (or another wxauth / server process) may have used it. Exchange each code exactly once (de-duplicate by code on the server), then authorise again for a new one: wxauth login{p}.',

@@ -77,6 +77,13 @@ function headline(out: Output, error: WxauthError, explanation: ErrcodeExplanati
   return messageRef('wechat.error.meaning', { errcode: error.errcode, meaning, errmsg, endpoint: error.endpoint });
 }
 
+/**
+ * Hints that are not advice but a certain diagnosis (wxauth knows what happened): the explanation's
+ * generic likely causes would only contradict them ("the code expired" for a code wxauth itself spent),
+ * so they are left out; `wxauth errcode N` still has them all.
+ */
+const DIAGNOSES = new Set(['tokens.next.code_spent_here']);
+
 export function presentError(out: Output, error: WxauthError, details: ErrorDetails = {}): void {
   const title = headline(out, error, details.explanation);
   const message = tr(out.lang, title);
@@ -114,7 +121,7 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
       ],
       'stderr',
     );
-    if (details.explanation) printExplanation(out, details.explanation, { compact: true });
+    if (details.explanation) printExplanation(out, details.explanation, { compact: true, diagnosed: DIAGNOSES.has(error.hint?.key ?? '') });
     if (details.source) out.note(details.source);
   }
   if (error.hint) out.say(out.style.cyan('→ ') + out.tr(error.hint));
