@@ -379,7 +379,12 @@ export function checkStateDir(dir: string): MessageRef[] {
  * file is untouched. (conf did this before, through `atomically`; loading conf and ajv for it cost
  * `wxauth url` ~170 ms of CPU per run, issue 19. The lock, the checks and the 0700 folder were ours.)
  */
-export function writeFileAtomic(link: string, text: string, mode = 0o600): void {
+/**
+ * `durable: false` skips the fsync before the rename: for a file only worth its few minutes (the state
+ * `url` remembers), whose loss in a power cut costs nothing, while the fsync costs every `url` its CPU
+ * and, on a laptop's disk, milliseconds of waiting. The rename keeps the replacement atomic either way.
+ */
+export function writeFileAtomic(link: string, text: string, mode = 0o600, options: { durable?: boolean } = {}): void {
   // A config.json that is a symlink (dotfiles kept in a repository) stays one: the new file replaces
   // the link's target, as conf's `atomically` did, instead of cutting the link loose.
   // Resolved only when the file itself is a link (a linked folder on the way leads to the same folder
@@ -395,7 +400,7 @@ export function writeFileAtomic(link: string, text: string, mode = 0o600): void 
   try {
     fd = fs.openSync(temp, 'wx', mode);
     fs.writeFileSync(fd, text, 'utf8');
-    fs.fsyncSync(fd);
+    if (options.durable !== false) fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(temp, file);

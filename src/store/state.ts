@@ -16,6 +16,9 @@ import path from 'node:path';
 import { ConfigError, osReason, type MessageRef } from '../errors.js';
 import { narrowEntry, notJsonError, readStateFile, unwritableError, writeFileAtomic, type FieldRule } from './files.js';
 
+/** The state file is replaced atomically but not synced to disk before the rename (writeFileAtomic). */
+const EPHEMERAL = { durable: false };
+
 export interface StateEntry {
   value: string;
   issuedAt: number;
@@ -82,19 +85,22 @@ export class StateFiles {
     }
   }
 
-  /** Replace the profile's state (the folder is made 0700 if it is not there). */
+  /**
+   * Replace the profile's state (the folder is made 0700 if it is not there). Not synced to disk
+   * (files.ts writeFileAtomic): a state lost in a power cut is as good as a stale one, and reported.
+   */
   put(profile: string, entry: StateEntry): void {
     const file = this.pathOf(profile);
     const text = JSON.stringify(entry, undefined, '\t');
     try {
       try {
-        writeFileAtomic(file, text);
+        writeFileAtomic(file, text, 0o600, EPHEMERAL);
       } catch (error) {
         // The folder is usually there (the profile was read from it): made only when the write says it
         // is missing, which saves every url a recursive mkdir (issue 19).
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-        writeFileAtomic(file, text);
+        writeFileAtomic(file, text, 0o600, EPHEMERAL);
       }
     } catch (error) {
       throw unwritableError(file, error);
