@@ -92,7 +92,8 @@ describe('wxauth listen', () => {
   });
 
   it('a forged callback and then nothing: exit 6 at the timeout, naming what was refused', async () => {
-    const { url, done } = await listenInProcess(['--state', 'fresh', '--timeout', '1', '--lang', 'zh']);
+    // The forged callback must land before the timeout, also on a loaded machine: 2 s, not 1.
+    const { url, done } = await listenInProcess(['--state', 'fresh', '--timeout', '2', '--lang', 'zh']);
     const page = await get(`${url}?code=${CODE}&state=stale`);
     expect(page.status).toBe(400);
     expect(page.body).toContain('state 不匹配');
@@ -181,7 +182,7 @@ describe('wxauth listen', () => {
     const built = await runCli(['url', '--scope', 'snsapi_userinfo', '--redirect-uri', `http://127.0.0.1:${port}/wx/back`], { env });
     expect(built.code).toBe(0);
     const state = /state=([A-Za-z0-9]+)#/.exec(built.stdout)![1]!;
-    const done = runCli(['listen', '--timeout', '1'], { env });
+    const done = runCli(['listen', '--timeout', '2'], { env });
     await portOpen(port);
     const url = `http://127.0.0.1:${port}/wx/back`;
     const stale = await get(`${url}?code=${CODE}&state=${state}x`);
