@@ -27,9 +27,9 @@ export interface UserTokenSituation {
   /**
    * wxauth itself exchanged this code before (its token cache holds the tokens it gave): when (local
    * time, as the user reads it) and for which openid. Explains 40163, and 40029 where WeChat answers a
-   * reused code with it (API-FACTS §4 ⚠).
+   * reused code with it (API-FACTS §4 ⚠). `at` in ms since the epoch.
    */
-  spentHere?: { at: string; openid: string };
+  spentHere?: { at: number; openid: string };
   /** wxauth holds a refresh_token that may still work. */
   canRefresh?: boolean;
   /** The token belongs to a snapshot-page virtual user (is_snapshotuser=1). */
@@ -192,7 +192,8 @@ function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | und
   const step = userTokenStepName(errcode, s);
   if (!step) return undefined;
   // The tokens.next.* texts share these params; each uses the ones it needs.
-  const spent = s.spentHere ? { at: s.spentHere.at, openid: s.spentHere.openid } : {};
+  // The time is shown as the user's local time where the message is rendered (ui/i18n.ts).
+  const spent = s.spentHere ? { at: { localTime: s.spentHere.at }, openid: s.spentHere.openid } : {};
   return messageRef(`tokens.next.${step}`, { profile: s.profile, p: profileFlag(s.profile), appid: s.appid ?? '-', ...spent });
 }
 

@@ -26,7 +26,6 @@ import type { ApiResponse } from '../http/client.js';
 import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
 import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
 import { unwritableError } from '../store/files.js';
-import { formatLocalTime } from '../core/time.js';
 
 export interface UserTokenDeps {
   api: WechatApi;
@@ -167,7 +166,7 @@ function spentByWxauth(p: ExchangeParams): UserTokenSituation['spentHere'] {
   try {
     const digest = codeDigest(p.appid, p.code);
     const entry = p.tokens.listUsers(p.profile, p.appid).find((u) => u.codeDigest === digest);
-    return entry && { at: formatLocalTime(entry.codeExchangedAt ?? entry.obtainedAt), openid: entry.openid };
+    return entry && { at: entry.codeExchangedAt ?? entry.obtainedAt, openid: entry.openid };
   } catch {
     return undefined;
   }

@@ -1,6 +1,5 @@
 // Human formatting of times and durations, in zh and en. Pure: the clock is passed in.
 import type { Lang } from './i18n.js';
-import { formatLocalTime } from '../core/time.js';
 
 const UNITS = {
   en: { d: 'd', h: 'h', m: 'm', s: 's' },
@@ -35,8 +34,15 @@ export function formatRelative(deltaMs: number, lang: Lang): string {
   return lang === 'zh' ? `${d}前` : `${d} ago`;
 }
 
-// The flows put a local time into a hint too (flows/user-token.ts), so it lives in core.
-export { formatLocalTime };
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Local wall-clock time `2026-01-15 10:00:00` (the terminal's time zone, as the user reads it). */
+export function formatLocalTime(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
 
 /** `2026-01-15 12:00:00 (in 1h59m)`. */
 export function formatDeadline(expiresAt: number, now: number, lang: Lang): string {

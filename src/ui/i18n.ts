@@ -1,5 +1,6 @@
 import type { MessageParams, MessageRef } from '../errors.js';
-import type { MessageKey, NestedMessage, ParamsOf } from './messages/index.js';
+import type { LocalTime, MessageKey, NestedMessage, ParamsOf } from './messages/index.js';
+import { formatLocalTime } from './format.js';
 import { lookup } from './messages/lookup.js';
 
 export type Lang = 'zh' | 'en';
@@ -62,12 +63,16 @@ export function isNestedMessage(value: unknown): value is NestedMessage {
   return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
 }
 
+function isLocalTime(value: unknown): value is LocalTime {
+  return typeof value === 'object' && value !== null && typeof (value as { localTime?: unknown }).localTime === 'number';
+}
+
 function fill(lang: Lang, text: string, params: MessageParams): string {
   if (!text.includes('{')) return text;
   return text.replace(/\{(\w+)\}( ?)/g, (whole: string, name: string, space: string, at: number, template: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    const shown = isNestedMessage(value) ? renderMessage(lang, value.key, value.params) : String(value);
+    const shown = isNestedMessage(value) ? renderMessage(lang, value.key, value.params) : isLocalTime(value) ? formatLocalTime(value.localTime) : String(value);
     if (lang !== 'zh') return shown + space;
     // A Chinese text spaces a value off (「{expiry} 之后」, right for 「10:00:00 之后」); a value that ends in
     // full-width punctuation (「…10:00:00（29天后）」) takes no space after it.

@@ -13,7 +13,7 @@ const user = (use: UserTokenSituation['use'], facts: Omit<Partial<UserTokenSitua
 const LOWER_CODE = '061ey9xx08tqu02ih4wx05bjxx0ey9xa';
 const MIXED_CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
 const userParams = { profile: 'default', p: '', appid: 'wx1' };
-const SPENT = { at: '2026-01-15 10:00:00', openid: 'oU1' };
+const SPENT = { at: Date.UTC(2026, 0, 15, 2), openid: 'oU1' };
 
 describe('nextStep', () => {
   it.each<[string, number, Situation, string | undefined]>([
@@ -89,7 +89,7 @@ describe('nextStep', () => {
 
   it('carries the facts the message needs', () => {
     expect(nextStep(40163, user('exchange'))).toEqual({ key: 'tokens.next.code_used', params: userParams });
-    expect(nextStep(40163, user('exchange', { spentHere: SPENT }))).toEqual({ key: 'tokens.next.code_spent_here', params: { ...userParams, ...SPENT } });
+    expect(nextStep(40163, user('exchange', { spentHere: SPENT }))).toEqual({ key: 'tokens.next.code_spent_here', params: { ...userParams, at: { localTime: SPENT.at }, openid: 'oU1' } });
     expect(nextStep(40030, { use: 'refresh', profile: 'staging' })).toEqual({
       key: 'tokens.next.reauthorize',
       params: { profile: 'staging', p: ' --profile staging', appid: '-' },

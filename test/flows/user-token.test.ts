@@ -8,7 +8,6 @@ import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/em
 import { WechatApi } from '../../src/http/api.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { ConfigError, UsageError, WechatApiError } from '../../src/errors.js';
-import { formatLocalTime } from '../../src/core/time.js';
 import { exchangeCode, fetchUserinfo, pickUserToken, refreshUserToken, type AutoRefresh } from '../../src/flows/user-token.js';
 
 let emu: EmulatorHandle;
@@ -69,7 +68,7 @@ describe('exchangeCode', () => {
     expect(e.rid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
     expect(JSON.parse(e.raw)).toMatchObject({ errcode: 40163 });
     // wxauth spent it itself: the hint says when, and for whom (the tokens it got then are cached).
-    expect(e.hint).toMatchObject({ key: 'tokens.next.code_spent_here', params: { at: formatLocalTime(clock), openid: tokens.getUser('default', svc.appid)!.openid } });
+    expect(e.hint).toMatchObject({ key: 'tokens.next.code_spent_here', params: { at: { localTime: clock }, openid: tokens.getUser('default', svc.appid)!.openid } });
   });
 
   it('recognises a code it spent by a digest kept in the cache, across a refresh, and not one spent elsewhere', async () => {
@@ -82,7 +81,7 @@ describe('exchangeCode', () => {
     emu.configure({ reusedCodeErrcode: 40029 });
     const again = (await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code }).catch((e: unknown) => e)) as WechatApiError;
     expect(again.errcode).toBe(40029);
-    expect(again.hint).toMatchObject({ key: 'tokens.next.code_spent_here', params: { at: formatLocalTime(exchangedAt) } });
+    expect(again.hint).toMatchObject({ key: 'tokens.next.code_spent_here', params: { at: { localTime: exchangedAt } } });
 
     // Exchanged without saving (as another process would): wxauth cannot know, and says what is likely.
     const elsewhere = codeFor('u2');

@@ -18,3 +18,12 @@ describe('a URL before a full-width bracket in Chinese', () => {
     expect(tr('en', { key: 'emulator.page', params: { page: 'http://127.0.0.1:3900/' } })).toContain('http://127.0.0.1:3900/ (');
   });
 });
+
+describe('a moment given below the UI ({ localTime })', () => {
+  it('is shown as the local wall-clock time, in both languages', () => {
+    const at = new Date(2026, 0, 15, 10, 0, 7).getTime();
+    const ref = { key: 'tokens.next.code_spent_here', params: { at: { localTime: at }, openid: 'oU1', p: '' } } as const;
+    expect(tr('en', ref)).toMatch(/^wxauth itself exchanged this code at 2026-01-15 10:00:07 \(openid oU1\)\./);
+    expect(tr('zh', ref)).toMatch(/^wxauth 自己在 2026-01-15 10:00:07 已经用这个 code 换过 token（openid oU1）。/);
+  });
+});

@@ -55,7 +55,14 @@ type ParamNames<S> = S extends `${string}{${infer P}}${infer Rest}` ? (IsWord<P>
  * error's reason, `{ key: 'common.os.ENOENT' }`), so a sentence built below the UI never carries
  * English from Node into a zh message, and --json renders it like the rest of the text.
  */
-export type ParamValue = string | number | undefined | NestedMessage;
+export type ParamValue = string | number | undefined | NestedMessage | LocalTime;
+/**
+ * A moment (ms since the epoch) as a parameter: shown as the terminal's local wall-clock time
+ * (`2026-01-15 10:00:00`, ui/format.ts), so code below the UI can name a time without formatting it.
+ */
+export interface LocalTime {
+  readonly localTime: number;
+}
 /** A catalogue key and its values, as a parameter of another message (see ParamValue). */
 export interface NestedMessage {
   readonly key: MessageKey;
