@@ -89,6 +89,21 @@ export interface WechatApiErrorDetails {
   httpStatus?: number;
 }
 
+/**
+ * What wxauth knows for certain about a WeChat error, beyond the errcode: the code sent to exchange is one
+ * wxauth itself exchanged before (its token cache keeps a digest of each code it exchanged, never the code).
+ * The error's hint says it in words; --json carries these facts as `error.diagnosis`.
+ */
+export interface WechatDiagnosis {
+  kind: 'code_exchanged_by_wxauth';
+  /** ms since the epoch */
+  exchangedAt: number;
+  /** The appid, profile and openid of that exchange. */
+  appid: string;
+  profile: string;
+  openid: string;
+}
+
 /** WeChat answered with errcode ≠ 0, whatever the HTTP status (exit 3). */
 export class WechatApiError extends WxauthError {
   override readonly exitCode = EXIT.wechat;
@@ -99,8 +114,9 @@ export class WechatApiError extends WxauthError {
   readonly endpoint: string;
   readonly raw: string;
   readonly httpStatus?: number;
+  readonly diagnosis?: WechatDiagnosis;
 
-  constructor(details: WechatApiErrorDetails, options: WxauthErrorOptions = {}) {
+  constructor(details: WechatApiErrorDetails, options: WxauthErrorOptions & { diagnosis?: WechatDiagnosis } = {}) {
     super(
       {
         key: 'wechat.error',
@@ -115,6 +131,7 @@ export class WechatApiError extends WxauthError {
     this.endpoint = details.endpoint;
     this.raw = details.raw;
     this.httpStatus = details.httpStatus;
+    this.diagnosis = options.diagnosis;
   }
 }
 
@@ -123,8 +140,9 @@ export class WechatApiError extends WxauthError {
  * original as `cause`): the layer that knows the situation adds the advice, the client that met the
  * error does not. No hint: the error itself.
  */
-export function withHint(error: WechatApiError, hint: MessageRef | undefined): WechatApiError {
+export function withHint(error: WechatApiError, hint: MessageRef | undefined, diagnosis?: WechatDiagnosis): WechatApiError {
   if (!hint) return error;
+  const kept = diagnosis ?? error.diagnosis;
   return new WechatApiError(
     {
       errcode: error.errcode,
@@ -134,7 +152,7 @@ export function withHint(error: WechatApiError, hint: MessageRef | undefined): W
       raw: error.raw,
       httpStatus: error.httpStatus,
     },
-    { hint, cause: error },
+    { hint, cause: error, ...(kept ? { diagnosis: kept } : {}) },
   );
 }
 

@@ -25,11 +25,11 @@ export interface UserTokenSituation {
   /** The code sent to exchange (a lower-cased one explains 40029). */
   code?: string;
   /**
-   * wxauth itself exchanged this code before (its token cache holds the tokens it gave): when (local
-   * time, as the user reads it) and for which openid. Explains 40163, and 40029 where WeChat answers a
-   * reused code with it (API-FACTS §4 ⚠). `at` in ms since the epoch.
+   * wxauth itself exchanged this code before (the token cache's record of it): when (ms since the
+   * epoch), for which appid, profile and openid. Explains 40163, 40029 where WeChat answers a reused code
+   * with it (API-FACTS §4 ⚠), and 40029 for a code of another appid.
    */
-  spentHere?: { at: number; openid: string };
+  spentHere?: { at: number; appid: string; profile: string; openid: string };
   /** wxauth holds a refresh_token that may still work. */
   canRefresh?: boolean;
   /** The token belongs to a snapshot-page virtual user (is_snapshotuser=1). */
@@ -161,8 +161,10 @@ type UserTokenStep =
   | 'new_code_lower'
   /** 40163: the code was already exchanged (often a doubled callback). */
   | 'code_used'
-  /** 40163 / 40029 for a code wxauth's own cache says it exchanged before. */
+  /** 40163 / 40029 for a code wxauth itself exchanged before, with this appid. */
   | 'code_spent_here'
+  /** The same, but wxauth exchanged it with another appid: the code belongs to that one. */
+  | 'code_spent_other_appid'
   /** 40125 / 41004: the appsecret is wrong or missing. */
   | 'fix_secret'
   /** The same, the secret from WXAUTH_SECRET. */
@@ -193,8 +195,13 @@ function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | und
   if (!step) return undefined;
   // The tokens.next.* texts share these params; each uses the ones it needs.
   // The time is shown as the user's local time where the message is rendered (ui/i18n.ts).
-  const spent = s.spentHere ? { at: { localTime: s.spentHere.at }, openid: s.spentHere.openid } : {};
+  const h = s.spentHere;
+  const spent = h ? { at: { localTime: h.at }, openid: h.openid, codeAppid: h.appid, codeProfile: h.profile, cp: profileFlag(h.profile) } : {};
   return messageRef(`tokens.next.${step}`, { profile: s.profile, p: profileFlag(s.profile), appid: s.appid ?? '-', ...spent });
+}
+
+function spentStep(s: UserTokenSituation): UserTokenStep {
+  return s.spentHere && s.appid !== undefined && s.spentHere.appid !== s.appid ? 'code_spent_other_appid' : 'code_spent_here';
 }
 
 function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenStep | undefined {
@@ -203,10 +210,10 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
     case 42003:
     case 41008:
       if (s.use !== 'exchange') return undefined;
-      if (errcode === 40029 && s.spentHere) return 'code_spent_here';
+      if (errcode === 40029 && s.spentHere) return spentStep(s);
       return s.code && looksLowerCased(s.code) ? 'new_code_lower' : 'new_code';
     case 40163:
-      return s.spentHere ? 'code_spent_here' : 'code_used';
+      return s.spentHere ? spentStep(s) : 'code_used';
     case 40125:
     case 41004:
       return s.fromEnv?.secret ? 'fix_secret_env' : 'fix_secret';

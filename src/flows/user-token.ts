@@ -101,8 +101,13 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   try {
     response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
   } catch (error) {
-    const spentHere = error instanceof WechatApiError && (error.errcode === 40163 || error.errcode === 40029) ? spentByWxauth(p) : undefined;
-    throw lostExchange(advised(error, { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code, fromEnv: p.fromEnv, ...(spentHere ? { spentHere } : {}) }), p.profile);
+    const spent = error instanceof WechatApiError && (error.errcode === 40163 || error.errcode === 40029) ? spentByWxauth(p) : undefined;
+    const situation: UserTokenSituation = { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code, fromEnv: p.fromEnv, ...(spent ? { spentHere: spent } : {}) };
+    if (spent && error instanceof WechatApiError) {
+      const diagnosis = { kind: 'code_exchanged_by_wxauth', exchangedAt: spent.at, appid: spent.appid, profile: spent.profile, openid: spent.openid } as const;
+      throw withHint(error, nextStep(error.errcode, situation), diagnosis);
+    }
+    throw lostExchange(advised(error, situation), p.profile);
   }
   // The client narrowed the body (a malformed one is a NetworkError, never cached).
   const token = toSnsToken(response.data);
@@ -117,8 +122,6 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     ...(token.refreshToken ? { refreshToken: token.refreshToken, refreshTokenExpiresAt: deadlines.refreshTokenExpiresAt } : {}),
     obtainedAt: sentAt,
     ...(token.isSnapshotUser ? { isSnapshotUser: true } : {}),
-    codeDigest: codeDigest(p.appid, p.code),
-    codeExchangedAt: sentAt,
   };
   const save = p.save ?? true;
   let saveError: WxauthError | undefined;
@@ -130,7 +133,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
       if (before && !token.scopes.includes('snsapi_userinfo') && before.scope.split(',').includes('snsapi_userinfo') && before.accessTokenExpiresAt > sentAt) {
         replacedUserinfo = { accessTokenExpiresAt: before.accessTokenExpiresAt };
       }
-      p.tokens.putUser(p.profile, entry);
+      p.tokens.putUser(p.profile, entry, { digest: codeDigest(p.code), appid: p.appid, profile: p.profile, openid: token.openid, at: sentAt });
     } catch (error) {
       saveError = asStoreError(error, p.tokens.path);
     }
@@ -148,25 +151,23 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
 }
 
 /**
- * What the token cache keeps of the code behind an entry: enough to recognise the same code again, not
- * to recover it (a code is a credential, so it is never written down). Salted with the appid: the same
- * code string under another account is another code.
+ * What the token cache keeps of a code it exchanged: enough to recognise the same code again, not to
+ * recover it (a code is a credential, so it is never written down). Not salted with the appid, so a
+ * code exchanged under one appid is recognised when it is tried under another.
  */
-export function codeDigest(appid: string, code: string): string {
-  return createHash('sha256').update(`${appid}\n${code}`).digest('hex').slice(0, 32);
+export function codeDigest(code: string): string {
+  return createHash('sha256').update(code).digest('hex').slice(0, 32);
 }
 
 /**
- * Whether wxauth's own cache holds the tokens this code gave before (40163, or 40029 where WeChat answers
- * a reused code so, API-FACTS §4 ⚠): then the advice can say so instead of guessing. An unreadable cache
- * is no answer; the error is reported as it came.
+ * Whether wxauth itself exchanged this code before (40163, or 40029 where WeChat answers a reused code
+ * so, API-FACTS §4 ⚠, or where the code belongs to another appid): then the advice says so instead of
+ * guessing. An unreadable cache is no answer; the error is reported as it came.
  */
 function spentByWxauth(p: ExchangeParams): UserTokenSituation['spentHere'] {
   if (!p.tokens) return undefined;
   try {
-    const digest = codeDigest(p.appid, p.code);
-    const entry = p.tokens.listUsers(p.profile, p.appid).find((u) => u.codeDigest === digest);
-    return entry && { at: entry.codeExchangedAt ?? entry.obtainedAt, openid: entry.openid };
+    return p.tokens.findSpentCode(codeDigest(p.code));
   } catch {
     return undefined;
   }
@@ -311,9 +312,6 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     ...(refreshTokenExpiresAt !== undefined ? { refreshTokenExpiresAt } : {}),
     obtainedAt: sentAt,
     ...(sameUser?.isSnapshotUser ? { isSnapshotUser: true } : {}),
-    // The code behind these tokens is still the one that was exchanged (a second exchange of it says so).
-    ...(sameUser?.codeDigest !== undefined ? { codeDigest: sameUser.codeDigest } : {}),
-    ...(sameUser?.codeExchangedAt !== undefined ? { codeExchangedAt: sameUser.codeExchangedAt } : {}),
   };
   const save = p.save ?? true;
   if (save && p.tokens) p.tokens.putUser(p.profile, entry);

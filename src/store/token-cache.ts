@@ -21,14 +21,26 @@ export interface UserTokenEntry {
   refreshTokenExpiresAt?: number;
   obtainedAt: number;
   isSnapshotUser?: boolean;
-  /**
-   * A digest of the code these tokens came from (flows/user-token.ts codeDigest), never the code: when
-   * the same code is exchanged again, the error can say wxauth itself spent it, and when.
-   */
-  codeDigest?: string;
-  /** ms since epoch: when that code was exchanged (a refresh moves obtainedAt, not this). */
-  codeExchangedAt?: number;
 }
+
+/**
+ * A code wxauth exchanged: a digest of it (flows/user-token.ts codeDigest), never the code, with when,
+ * for which appid, profile and user. When the same code is exchanged again (40163, or 40029 where
+ * WeChat answers a reused code so), the error can say wxauth itself spent it. Kept apart from the
+ * users' tokens, for the whole file: `tokens clear` and a newer code of the same user do not erase it,
+ * and another profile of the same app still recognises it.
+ */
+export interface SpentCodeEntry {
+  digest: string;
+  appid: string;
+  profile: string;
+  openid: string;
+  /** ms since epoch */
+  at: number;
+}
+
+/** How many spent codes the file keeps (the newest; a code lives 5–10 minutes). */
+export const SPENT_CODES_KEPT = 100;
 
 /** A cached basic token (src/flows/basic-token.ts reads and writes these). */
 export interface BasicTokenEntry {
@@ -49,6 +61,7 @@ interface ProfileTokens {
 
 interface TokenFile {
   profiles?: Record<string, ProfileTokens>;
+  spentCodes?: SpentCodeEntry[];
 }
 
 const userKey = (appid: string, openid: string) => `${appid}:${openid}`;
@@ -66,8 +79,6 @@ const USER_OPTIONAL: Record<string, FieldRule> = {
   refreshToken: 'string',
   refreshTokenExpiresAt: 'number',
   isSnapshotUser: 'boolean',
-  codeDigest: 'string',
-  codeExchangedAt: 'number',
 };
 const BASIC_REQUIRED: Record<string, FieldRule> = {
   appid: 'string',
@@ -92,7 +103,15 @@ function narrowTokenFile(data: Record<string, unknown>): TokenFile {
       return profile as ProfileTokens;
     });
   }
+  // Only a record of what happened, never needed to run: an entry of another shape is dropped, not refused.
+  if ('spentCodes' in data) data.spentCodes = Array.isArray(data.spentCodes) ? data.spentCodes.filter(isSpentCode) : [];
   return data as TokenFile;
+}
+
+function isSpentCode(value: unknown): value is SpentCodeEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  return ['digest', 'appid', 'profile', 'openid'].every((k) => typeof e[k] === 'string') && typeof e.at === 'number';
 }
 
 /** Tokens are kept under the profile name: one that is a built-in property name is refused (see config.ts). */
@@ -159,12 +178,19 @@ export class TokenStore {
     return openid ? users.find((u) => u.openid === openid) : users[0];
   }
 
-  putUser(profile: string, entry: UserTokenEntry): void {
+  /** Save a user's tokens; with `spent`, also the record of the code they came from (one write). */
+  putUser(profile: string, entry: UserTokenEntry, spent?: SpentCodeEntry): void {
     this.update((file) => {
       const p = this.profile(file, profile);
       p.users ??= emptyMap<UserTokenEntry>();
       p.users[userKey(entry.appid, entry.openid)] = entry;
+      if (spent) file.spentCodes = [...(file.spentCodes ?? []).filter((c) => c.digest !== spent.digest), spent].slice(-SPENT_CODES_KEPT);
     });
+  }
+
+  /** The record of a code wxauth exchanged, by its digest (any profile, any appid). */
+  findSpentCode(digest: string): SpentCodeEntry | undefined {
+    return this.read().spentCodes?.findLast((c) => c.digest === digest);
   }
 
   /** Remove one user (by openid) or all users of the profile; returns how many were removed. */

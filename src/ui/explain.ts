@@ -9,8 +9,6 @@ import { formatLocalTime, joinText } from './format.js';
 export interface PrintExplanationOptions {
   /** Meaning, top causes and fixes in the user's language only. */
   compact?: boolean;
-  /** compact: leave out the likely causes and fixes (the error's hint is a certain diagnosis). */
-  diagnosed?: boolean;
   /** Where to print; defaults to stderr (talk), as main.ts needs. */
   to?: 'stdout' | 'stderr';
 }
@@ -73,12 +71,12 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
   if (opts.compact) {
     line(`${out.style.bold(title(out, e))}  ${meaningLine(out, e, lang)}`);
     if (e.tableNote) line(pick(e.tableNote, lang));
-    const causes = opts.diagnosed ? [] : e.causes.slice(0, 3);
+    const causes = e.causes.slice(0, 3);
     if (causes.length) {
       line(out.t('errcode.label.causes'));
       for (const l of numbered(out, causes, lang, e.endpoint === undefined)) line(l);
     }
-    const fixes = opts.diagnosed ? [] : e.fixes.slice(0, 3);
+    const fixes = e.fixes.slice(0, 3);
     if (fixes.length) {
       line(out.t('errcode.label.fixes'));
       for (const l of numbered(out, fixes, lang, e.endpoint === undefined)) line(l);

@@ -13,7 +13,7 @@ const user = (use: UserTokenSituation['use'], facts: Omit<Partial<UserTokenSitua
 const LOWER_CODE = '061ey9xx08tqu02ih4wx05bjxx0ey9xa';
 const MIXED_CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
 const userParams = { profile: 'default', p: '', appid: 'wx1' };
-const SPENT = { at: Date.UTC(2026, 0, 15, 2), openid: 'oU1' };
+const SPENT = { at: Date.UTC(2026, 0, 15, 2), appid: 'wx1', profile: 'default', openid: 'oU1' };
 
 describe('nextStep', () => {
   it.each<[string, number, Situation, string | undefined]>([
@@ -27,6 +27,7 @@ describe('nextStep', () => {
     ['code wxauth itself spent', 40163, user('exchange', { spentHere: SPENT }), 'tokens.next.code_spent_here'],
     ['code wxauth itself spent, answered 40029 (§4 ⚠)', 40029, user('exchange', { code: MIXED_CODE, spentHere: SPENT }), 'tokens.next.code_spent_here'],
     ['an expired code is expired, whoever spent it', 42003, user('exchange', { spentHere: SPENT }), 'tokens.next.new_code'],
+    ['a code wxauth exchanged with another appid', 40029, user('exchange', { spentHere: { ...SPENT, appid: 'wx2' } }), 'tokens.next.code_spent_other_appid'],
     ['wrong secret', 40125, user('exchange'), 'tokens.next.fix_secret'],
     ['missing secret', 41004, user('exchange'), 'tokens.next.fix_secret'],
     ['wrong appid', 40013, user('refresh'), 'tokens.next.fix_appid'],
@@ -89,7 +90,7 @@ describe('nextStep', () => {
 
   it('carries the facts the message needs', () => {
     expect(nextStep(40163, user('exchange'))).toEqual({ key: 'tokens.next.code_used', params: userParams });
-    expect(nextStep(40163, user('exchange', { spentHere: SPENT }))).toEqual({ key: 'tokens.next.code_spent_here', params: { ...userParams, at: { localTime: SPENT.at }, openid: 'oU1' } });
+    expect(nextStep(40163, user('exchange', { spentHere: SPENT }))).toEqual({ key: 'tokens.next.code_spent_here', params: { ...userParams, at: { localTime: SPENT.at }, openid: 'oU1', codeAppid: 'wx1', codeProfile: 'default', cp: '' } });
     expect(nextStep(40030, { use: 'refresh', profile: 'staging' })).toEqual({
       key: 'tokens.next.reauthorize',
       params: { profile: 'staging', p: ' --profile staging', appid: '-' },

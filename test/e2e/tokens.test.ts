@@ -186,17 +186,24 @@ describe('wxauth exchange', () => {
     const r = await wx(['exchange', code]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/errcode\s+40163/);
-    expect(r.stderr).toMatch(/→ wxauth itself exchanged this code at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(openid \S+\)/);
-    expect(r.stderr).toContain(`wxauth tokens show ${userOpenid('u1')}`);
+    expect(r.stderr).toContain(`→ wxauth itself exchanged this code at `);
+    expect(r.stderr).toMatch(/exchanged this code at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(profile default, openid (\S+)\)/);
+    expect(r.stderr).toContain(`openid ${userOpenid('u1')})`);
     expect(r.stderr).not.toContain('hits the callback twice');
-    // A certain diagnosis: the generic likely causes ("the code expired") are left out.
+    // A certain diagnosis: the generic likely causes ("the code expired") are left out, here and in --json,
+    // which carries the facts as error.diagnosis.
     expect(r.stderr).not.toContain('Likely causes');
+    const json = await wx(['exchange', code, '--json']);
+    const error = (parseJson(json.stdout) as { error: Record<string, any> }).error;
+    expect(error.diagnosis).toEqual({ kind: 'code_exchanged_by_wxauth', exchanged_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), appid: svc.appid, profile: 'default', openid: userOpenid('u1') });
+    expect(error.explanation).toMatchObject({ code: 40163, causes: [], fixes: [] });
+    expect(error.hint).toContain('wxauth itself exchanged this code');
 
     emu.configure({ reusedCodeErrcode: 40029 });
     const zh = await wx(['exchange', code, '--lang', 'zh']);
     expect(zh.code).toBe(3);
     expect(zh.stderr).toMatch(/errcode\s+40029/);
-    expect(zh.stderr).toMatch(/→ wxauth 自己在 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 已经用这个 code 换过 token（openid \S+）/);
+    expect(zh.stderr).toMatch(/→ wxauth 自己在 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 已经用这个 code 换过 token（profile default，openid \S+）/);
     expect(zh.stderr).not.toContain('重新授权拿一个新的 code 并立即换取');
   });
 

@@ -71,17 +71,29 @@ describe('exchangeCode', () => {
     expect(e.hint).toMatchObject({ key: 'tokens.next.code_spent_here', params: { at: { localTime: clock }, openid: tokens.getUser('default', svc.appid)!.openid } });
   });
 
-  it('recognises a code it spent by a digest kept in the cache, across a refresh, and not one spent elsewhere', async () => {
-    const code = codeFor('u1');
-    await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code });
-    expect(JSON.stringify(JSON.parse(fs.readFileSync(tokens.path, 'utf8')))).not.toContain(code);
-    const exchangedAt = clock;
+  it('recognises every code it spent, by a digest kept apart from the tokens, and not one spent elsewhere', async () => {
+    const first = codeFor('u1');
+    await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: first });
+    const firstAt = clock;
+    // A newer code of the same user, then the user's tokens removed: the first code is still known.
     clock += 60_000;
-    expect((await refreshUserToken({ ...deps(), appid: svc.appid })).entry.obtainedAt).toBe(clock);
+    await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u1') });
+    expect(tokens.removeUsers('default')).toBe(1);
+    expect(fs.readFileSync(tokens.path, 'utf8')).not.toContain(first);
     emu.configure({ reusedCodeErrcode: 40029 });
-    const again = (await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code }).catch((e: unknown) => e)) as WechatApiError;
+    const again = (await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: first }).catch((e: unknown) => e)) as WechatApiError;
     expect(again.errcode).toBe(40029);
-    expect(again.hint).toMatchObject({ key: 'tokens.next.code_spent_here', params: { at: { localTime: exchangedAt } } });
+    expect(again.hint).toMatchObject({ key: 'tokens.next.code_spent_here', params: { at: { localTime: firstAt }, codeProfile: 'default' } });
+    expect(again.diagnosis).toEqual({ kind: 'code_exchanged_by_wxauth', exchangedAt: firstAt, appid: svc.appid, profile: 'default', openid: expect.any(String) });
+
+    // Another profile of the same cache knows it too, and says which profile spent it.
+    const other = (await exchangeCode({ ...deps(), profile: 'staging', appid: svc.appid, secret: svc.secret, code: first }).catch((e: unknown) => e)) as WechatApiError;
+    expect(other.hint).toMatchObject({ key: 'tokens.next.code_spent_here', params: { codeProfile: 'default', cp: '' } });
+
+    // Tried under another appid: the code belongs to the one wxauth exchanged it with.
+    const test = emu.apps.find((a) => a.type === 'test') as PublicApp;
+    const wrongApp = (await exchangeCode({ ...deps(), appid: test.appid, secret: test.secret, code: first }).catch((e: unknown) => e)) as WechatApiError;
+    expect(wrongApp.hint).toMatchObject({ key: 'tokens.next.code_spent_other_appid', params: { codeAppid: svc.appid, appid: test.appid } });
 
     // Exchanged without saving (as another process would): wxauth cannot know, and says what is likely.
     const elsewhere = codeFor('u2');
@@ -89,6 +101,15 @@ describe('exchangeCode', () => {
     emu.configure({ reusedCodeErrcode: 40163 });
     const used = (await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: elsewhere }).catch((e: unknown) => e)) as WechatApiError;
     expect(used.hint?.key).toBe('tokens.next.code_used');
+    expect(used.diagnosis).toBeUndefined();
+  });
+
+  it('keeps the newest 100 spent codes', async () => {
+    const entry = { appid: svc.appid, openid: 'o1', scope: 'snsapi_base', accessToken: 'AT', accessTokenExpiresAt: clock + 7200_000, obtainedAt: clock };
+    for (let i = 0; i < 105; i++) tokens.putUser('default', entry, { digest: `d${i}`, appid: svc.appid, profile: 'default', openid: 'o1', at: i });
+    expect(tokens.findSpentCode('d4')).toBeUndefined();
+    expect(tokens.findSpentCode('d5')).toMatchObject({ at: 5 });
+    expect(tokens.findSpentCode('d104')).toMatchObject({ at: 104 });
   });
 });
 

@@ -237,8 +237,12 @@ export const messages = {
     en: 'This code is all lower case: codes are case-sensitive and a lower-cased one gives 40029. Check whether your framework or router lower-cases URLs, then authorise again for a fresh code (wxauth login{p}).',
   },
   'tokens.next.code_spent_here': {
-    zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（openid {openid}）。code 只能用一次：再换一次，微信回答 40163（有的服务器回答 40029）。那次的 token 还在缓存里：wxauth tokens show {openid}{p}。要新的 code，重新授权：wxauth login{p}。',
-    en: 'wxauth itself exchanged this code at {at} (openid {openid}). A code works once: WeChat answers a second exchange with 40163 (some servers with 40029). The tokens from then are in the cache: wxauth tokens show {openid}{p}. For a new code, authorise again: wxauth login{p}.',
+    zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（profile {codeProfile}，openid {openid}）。code 只能用一次：再换一次，微信回答 40163（有的服务器回答 40029）。wxauth 现在存着的 token：wxauth tokens{cp}。要新的 code，重新授权：wxauth login{p}。',
+    en: 'wxauth itself exchanged this code at {at} (profile {codeProfile}, openid {openid}). A code works once: WeChat answers a second exchange with 40163 (some servers with 40029). The tokens wxauth holds now: wxauth tokens{cp}. For a new code, authorise again: wxauth login{p}.',
+  },
+  'tokens.next.code_spent_other_appid': {
+    zh: '这个 code 属于 appid {codeAppid}：wxauth 在 {at} 已经用它换过 token（profile {codeProfile}，openid {openid}），而这次用的是 {appid}。code 只能由发出它的 appid 换取，且只能换一次。用这个 appid 重新授权：wxauth login{p}；或者检查 profile 是否选错了。',
+    en: 'This code belongs to appid {codeAppid}: wxauth exchanged it at {at} (profile {codeProfile}, openid {openid}), and this exchange used {appid}. A code works only with the appid that issued it, and only once. Authorise again with this appid: wxauth login{p}; or check that the right profile is in use.',
   },
   'tokens.next.code_used': {
     zh: '这个 code 已经换过 token 了。微信或浏览器经常把回调地址请求两次：你的回调页（或另一个 wxauth/服务器进程）可能已经用掉了它。每个 code 只换一次（服务端按 code 去重），然后重新授权拿新 code：wxauth login{p}。',

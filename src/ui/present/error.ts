@@ -1,7 +1,8 @@
 // How a failed command looks: the error line, WeChat's errcode/errmsg/rid/endpoint with the errcode
 // explanation, where a rejected credential came from, and the next step (`→ …`). In --json mode the
 // same facts go into the one document, after whatever the command had gathered before it failed.
-import { CancelledError, messageRef, WechatApiError, type MessageRef, type WxauthError } from '../../errors.js';
+import { CancelledError, messageRef, WechatApiError, type MessageRef, type WechatDiagnosis, type WxauthError } from '../../errors.js';
+import { isoTime } from '../format.js';
 import type { ErrcodeExplanation } from '../../core/errcodes.js';
 import { printExplanation } from '../explain.js';
 import { tr } from '../i18n.js';
@@ -77,12 +78,10 @@ function headline(out: Output, error: WxauthError, explanation: ErrcodeExplanati
   return messageRef('wechat.error.meaning', { errcode: error.errcode, meaning, errmsg, endpoint: error.endpoint });
 }
 
-/**
- * Hints that are not advice but a certain diagnosis (wxauth knows what happened): the explanation's
- * generic likely causes would only contradict them ("the code expired" for a code wxauth itself spent),
- * so they are left out; `wxauth errcode N` still has them all.
- */
-const DIAGNOSES = new Set(['tokens.next.code_spent_here']);
+/** --json's `error.diagnosis`: the facts, in the document's style (snake_case, ISO times). */
+function diagnosisDocument(d: WechatDiagnosis): Record<string, unknown> {
+  return { kind: d.kind, exchanged_at: isoTime(d.exchangedAt), appid: d.appid, profile: d.profile, openid: d.openid };
+}
 
 export function presentError(out: Output, error: WxauthError, details: ErrorDetails = {}): void {
   const title = headline(out, error, details.explanation);
@@ -92,6 +91,11 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
     return;
   }
   const hint = error.hint ? tr(out.lang, error.hint) : undefined;
+  // A certain diagnosis (wxauth knows what happened, errors.ts WechatDiagnosis): the explanation's
+  // generic likely causes and fixes would only contradict it ("the code expired" for a code wxauth itself
+  // spent), so both outputs leave them out; `wxauth errcode N` still has them all.
+  const diagnosis = error instanceof WechatApiError ? error.diagnosis : undefined;
+  const explanation = details.explanation && diagnosis ? { ...details.explanation, causes: [], fixes: [] } : details.explanation;
   const wechat =
     error instanceof WechatApiError
       ? {
@@ -99,7 +103,8 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
           errmsg: error.errmsg,
           rid: error.rid,
           endpoint: error.endpoint,
-          ...(details.explanation ? { explanation: details.explanation } : {}),
+          ...(explanation ? { explanation } : {}),
+          ...(diagnosis ? { diagnosis: diagnosisDocument(diagnosis) } : {}),
           // Where the refused value came from (a WXAUTH_* variable, the profile, a flag): the human output's last line.
           ...(details.source ? { source: details.source } : {}),
         }
@@ -121,7 +126,7 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
       ],
       'stderr',
     );
-    if (details.explanation) printExplanation(out, details.explanation, { compact: true, diagnosed: DIAGNOSES.has(error.hint?.key ?? '') });
+    if (explanation) printExplanation(out, explanation, { compact: true });
     if (details.source) out.note(details.source);
   }
   if (error.hint) out.say(out.style.cyan('→ ') + out.tr(error.hint));
