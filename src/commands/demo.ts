@@ -42,8 +42,11 @@ export interface DemoHooks extends AuthorizeHooks {
   line(text: string): void;
   /** What the step established. */
   ok(summary: MessageRef, data?: Record<string, unknown>): void;
-  /** A failure the step set out to provoke, with WeChat's errcode explained. */
-  expectedFailure(summary: MessageRef, data: Record<string, unknown>, explanation: ErrcodeExplanation): void;
+  /**
+   * A failure the step set out to provoke, with WeChat's errcode explained; `known`, what wxauth knew for
+   * certain about it (said before the errcode's general causes).
+   */
+  expectedFailure(summary: MessageRef, data: Record<string, unknown>, explanation: ErrcodeExplanation, known?: MessageRef): void;
   /** The steps so far, as shown. */
   readonly steps: DemoStepRecord[];
 }
@@ -218,7 +221,10 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
     } catch (error) {
       if (!(error instanceof WechatApiError) || error.errcode !== 40163) throw error;
       const { explainErrcode } = await import('../core/errcodes.js');
-      hooks.expectedFailure(ref('listen.demo.reuse.expected'), { errcode: error.errcode, errmsg: error.errmsg }, explainErrcode(40163, { endpoint: error.endpoint }));
+      // wxauth recognises the code it exchanged in step ④ (its cache keeps a digest of each code it
+      // exchanged): the demo says so, then what 40163 means when a real login meets it.
+      const known: MessageRef | undefined = error.diagnosis ? { key: 'listen.demo.reuse.known' } : undefined;
+      hooks.expectedFailure(ref('listen.demo.reuse.expected'), { errcode: error.errcode, errmsg: error.errmsg }, explainErrcode(40163, { endpoint: error.endpoint }), known);
     }
 
     return { emulator: emulator.url, appid: app.appid, redirectUri: listener.url, steps: hooks.steps, elapsedMs: ctx.now() - started, showSecrets };

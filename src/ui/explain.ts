@@ -11,6 +11,8 @@ export interface PrintExplanationOptions {
   compact?: boolean;
   /** Where to print; defaults to stderr (talk), as main.ts needs. */
   to?: 'stdout' | 'stderr';
+  /** Put before every line (the demo shows an explanation under its step). */
+  indent?: string;
 }
 
 function other(lang: Lang): Lang {
@@ -65,7 +67,8 @@ function numbered(out: Output, items: ExplanationItem[], lang: Lang, showOn: boo
 /** Print one explanation. */
 export function printExplanation(out: Output, e: ErrcodeExplanation, opts: PrintExplanationOptions = {}): void {
   const to = opts.to ?? 'stderr';
-  const line = (s = '') => (to === 'stdout' ? out.data(s) : out.say(s));
+  const indent = opts.indent ?? '';
+  const line = (s = '') => (to === 'stdout' ? out.data(indent + s) : out.say(indent + s));
   const lang = out.lang;
 
   if (opts.compact) {

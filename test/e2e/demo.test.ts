@@ -29,7 +29,9 @@ describe('wxauth demo', () => {
     expect(r.stdout).toContain('{"errcode":0,"errmsg":"ok"}');
     expect(r.stdout).toContain('"nickname":"张三"');
     expect(r.stdout).toMatch(/\{"errcode":40163,"errmsg":"code been used, rid: [0-9a-f-]+"\}/);
-    expect(r.stdout).toContain('errcode 40163');
+    // It says it knows this code (exchanged in step ④), then, under the step, what 40163 means in a real login.
+    expect(r.stdout).toContain('  wxauth recognises this code: it exchanged it itself in step ④');
+    expect(r.stdout).toContain('\n    errcode 40163');
     expect(r.stdout).toContain('Exchange each code once');
     expect(r.stdout).toMatch(/Demo complete in \d+\.\d s/);
     // Secrets redacted: neither the appsecret nor any whole token appears.

@@ -58,9 +58,10 @@ export function demoHooks(out: Output): DemoHooks {
       out.data('  ' + text);
     },
     ok: (summary, data) => out.data(out.style.green('  ✔ ' + conclude(summary, data))),
-    expectedFailure: (summary, data, explanation) => {
+    expectedFailure: (summary, data, explanation, known) => {
       out.data(out.style.yellow('  ✔ ' + conclude(summary, data)));
-      printExplanation(out, explanation, { compact: true, to: 'stdout' });
+      if (known) out.data('  ' + out.tr(known));
+      printExplanation(out, explanation, { compact: true, to: 'stdout', indent: '    ' });
     },
   };
 }
