@@ -50,6 +50,7 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     }
     const hint = { key: `tokens.exchange.input.${parsed.reason}.hint` } as const;
     if (parsed.reason === 'empty') throw new UsageError({ key: 'tokens.exchange.input.empty' }, { hint });
+    if (parsed.reason === 'authorize_url') throw new UsageError({ key: 'tokens.exchange.input.authorize_url' }, { hint });
     throw new UsageError({ key: `tokens.exchange.input.${parsed.reason}`, params: { input: shown } }, { hint });
   }
   const required = await ctx.requireConfig(['appid', 'secret']);
@@ -63,6 +64,10 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   if (save) tokens = await ctx.tokenStore();
   else tokens = await ctx.tokenStore().catch(() => undefined);
 
+  // --state checks what a callback URL brought back; a bare code brought nothing to check.
+  if (explicitState !== undefined && parsed.form === 'code') {
+    throw new UsageError({ key: 'tokens.exchange.state.bareCode' }, { hint: { key: 'tokens.exchange.state.bareCode.hint', params: { p } } });
+  }
   let state: StateReport | undefined;
   if (parsed.form === 'url' || explicitState !== undefined) {
     const received = parsed.form === 'url' ? parsed.state : undefined;

@@ -237,8 +237,18 @@ export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state
   return { message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint' } };
 }
 
-/** What cleanPastedCode removed from the input. */
-export type PasteCleanup = 'quotes' | 'whitespace';
+/** What cleanPastedCode removed from the input (or, for `&amp;`, read as `&`). */
+export type PasteCleanup = 'quotes' | 'whitespace' | 'amp';
+
+/**
+ * The authorization URL itself (appid with redirect_uri, scope or response_type, and no code), pasted
+ * where its callback was expected: it has no code yet, and its state alone would read as a refusal.
+ */
+export function isAuthorizeUrl(parsed: ParsedCallback): boolean {
+  if (parsed.code !== undefined) return false;
+  const names = new Set(parsed.params.map((p) => p.name));
+  return names.has('appid') && (names.has('redirect_uri') || names.has('scope') || names.has('response_type'));
+}
 
 /**
  * A code or callback URL as the user pasted it, quotes and stray whitespace removed. A code copied with
@@ -265,6 +275,12 @@ export function cleanPastedCode(input: string): { text: string; removed: PasteCl
   if (!/[=?#/&]/.test(text) && /\s/.test(text)) {
     text = text.replace(/\s+/g, '');
     if (!removed.includes('whitespace')) removed.push('whitespace');
+  }
+  // A URL copied out of HTML or a log that escapes it: `?code=…&amp;state=…` would make the state a
+  // parameter named `amp;state` (neither code nor state contains `&`, so nothing of theirs is lost).
+  if (/&amp;/i.test(text) && /[?#]|=/.test(text)) {
+    text = text.replace(/&amp;/gi, '&');
+    removed.push('amp');
   }
   return { text, removed };
 }

@@ -1,7 +1,7 @@
 // User (web-authorization) tokens, as pure functions: narrowing WeChat's raw /sns/* bodies into typed
 // results and expiry maths (the advice after an errcode is in next-step.ts). No fs, no network, no
 // clock: `now` is always passed in (milliseconds since the epoch).
-import { parseCallbackUrl, type ParsedCallback } from './callback-url.js';
+import { isAuthorizeUrl, parseCallbackUrl, type ParsedCallback } from './callback-url.js';
 import { readFields, type Narrowed } from './responses.js';
 
 export type { Narrowed } from './responses.js';
@@ -327,7 +327,7 @@ export function refreshDeadlineAfterRefresh(
 export type ExchangeInput =
   | { ok: true; form: 'code'; code: string }
   | { ok: true; form: 'url'; code: string; state?: string; callback: ParsedCallback }
-  | { ok: false; reason: 'empty' | 'no_code' | 'code_empty' | 'denied'; callback?: ParsedCallback };
+  | { ok: false; reason: 'empty' | 'no_code' | 'code_empty' | 'denied' | 'authorize_url'; callback?: ParsedCallback };
 
 /** A bare code (no `=`, `?`, `#`, `/` or spaces), or a callback URL / query to pull code and state from. */
 export function readExchangeInput(input: string): ExchangeInput {
@@ -335,6 +335,7 @@ export function readExchangeInput(input: string): ExchangeInput {
   if (text === '') return { ok: false, reason: 'empty' };
   if (!/[=?#/&\s]/.test(text)) return { ok: true, form: 'code', code: text };
   const callback = parseCallbackUrl(text);
+  if (isAuthorizeUrl(callback)) return { ok: false, reason: 'authorize_url', callback };
   if (callback.code === undefined) {
     // A callback with state but no code: the user refused (old docs: `redirect_uri?state=STATE`, §1.4).
     const denied = callback.states.length > 0;

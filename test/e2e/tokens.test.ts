@@ -262,6 +262,36 @@ describe('wxauth exchange', () => {
     expect(snsCalls('/sns/oauth2/access_token').every((q) => q.errcode === undefined)).toBe(true);
   });
 
+  it('the authorization URL pasted instead of its callback is named as such, not as a refusal (exit 2); listen --paste agrees', async () => {
+    const authorizeUrl = `${emu.url}/connect/oauth2/authorize?appid=${svc.appid}&redirect_uri=https%3A%2F%2Flocalhost%2Fcb&response_type=code&scope=snsapi_base&state=s1#wechat_redirect`;
+    for (const lang of ['en', 'zh']) {
+      const r = await wx(['exchange', authorizeUrl, '--lang', lang]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(lang === 'en' ? 'This is the authorization URL, not the callback' : '这是授权链接，不是回调地址');
+      expect(r.stderr).not.toMatch(/refused|拒绝/);
+    }
+    const pasted = await runCli(['listen', '--paste'], { env: env(), input: authorizeUrl + '\n' });
+    expect(pasted.code).toBe(2);
+    expect(pasted.stderr).toContain('This is the authorization URL, not the callback');
+    expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
+  });
+
+  it('--state with a bare code says a bare code carries no state (exit 2), the code unspent', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const r = await wx(['exchange', code, '--state', 'foo']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a bare code carries none to check');
+    expect(r.stderr).toContain('The code was not spent');
+    expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
+  });
+
+  it('reads &amp; in a callback copied from HTML as &, and says so', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const r = await wx(['exchange', `https://localhost/cb?code=${code}&amp;state=s1`, '--state', 's1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Read &amp; in the URL as &');
+  });
+
   it('a state-only callback cut at "&" by the shell says so; listen --paste agrees (same words, exit 6)', async () => {
     const cut = 'https://localhost/cb?state=abc';
     const exchange = await wx(['exchange', cut]);

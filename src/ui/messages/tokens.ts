@@ -15,6 +15,22 @@ export const messages = {
     zh: '确认粘贴的是微信跳回你网站后的地址（带 ?code=…&state=…）；用 wxauth inspect <url> 看看这个地址里有什么。',
     en: 'Make sure you pasted the address WeChat redirected back to (with ?code=…&state=…); wxauth inspect <url> shows what the URL contains.',
   },
+  'tokens.exchange.input.authorize_url': {
+    zh: '这是授权链接，不是回调地址：它带着 appid 和 redirect_uri，还没有 code。',
+    en: 'This is the authorization URL, not the callback: it carries appid and redirect_uri, and no code yet.',
+  },
+  'tokens.exchange.input.authorize_url.hint': {
+    zh: '在微信里打开它（wxauth url 会显示二维码，用手机微信扫），同意授权后，粘贴微信跳转到的地址（…?code=…&state=…）。wxauth login 能一次完成，并自动接住 code。',
+    en: 'Open it in WeChat (wxauth url shows it as a QR code to scan with the phone), allow, then paste the address WeChat redirects to (…?code=…&state=…). wxauth login does all of it and catches the code for you.',
+  },
+  'tokens.exchange.state.bareCode': {
+    zh: '--state 检查的是回调地址带回的 state；单独一个 code 不带 state，无从检查。',
+    en: '--state checks the state a callback URL brings back; a bare code carries none to check.',
+  },
+  'tokens.exchange.state.bareCode.hint': {
+    zh: "传入整个回调地址（加引号：wxauth exchange{p} '<回调地址>' --state S），或者去掉 --state，只换这个 code。code 还没有用掉。",
+    en: "Pass the whole callback URL (quoted: wxauth exchange{p} '<callback-url>' --state S), or drop --state to exchange the bare code. The code was not spent.",
+  },
   'tokens.exchange.input.code_empty': { zh: '回调地址里的 code 是空的：{input}', en: 'The code in this callback URL is empty: {input}' },
   'tokens.exchange.input.code_empty.hint': {
     zh: 'code 在路上丢了：检查 redirect_uri 是否做了 URL 编码、中间的跳转是否丢掉了查询参数（wxauth inspect <url>）。',
@@ -72,6 +88,10 @@ export const messages = {
   'tokens.exchange.input.cleaned.both': {
     zh: '去掉了 code 两边的引号和里面的空白（code 只含字母和数字）。',
     en: 'Removed the quotes around the code and the whitespace inside it (a code is letters and digits only).',
+  },
+  'tokens.exchange.input.cleaned.amp': {
+    zh: '把地址里的 &amp; 当作 & 读取（这个地址是从转义了 & 的 HTML 或日志里复制的）。',
+    en: 'Read &amp; in the URL as & (it was copied from HTML or a log that escapes &).',
   },
   'tokens.exchange.doneNotSaved': {
     zh: '已用 code 换到用户 access_token（--no-save：没有写入缓存）。',

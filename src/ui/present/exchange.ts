@@ -29,9 +29,11 @@ export interface ExchangeCommandResult extends UserTokenScene {
 
 /** What the input lost before it was sent (quotes, whitespace), said before the code is spent. */
 export function announceCleanedInput(ctx: Pick<Context, 'out'>, removed: readonly string[]): void {
-  if (removed.length === 0) return;
   const { out } = ctx;
-  out.note(out.t(removed.includes('quotes') ? (removed.includes('whitespace') ? 'tokens.exchange.input.cleaned.both' : 'tokens.exchange.input.cleaned.quotes') : 'tokens.exchange.input.cleaned.whitespace'));
+  if (removed.includes('quotes') || removed.includes('whitespace')) {
+    out.note(out.t(removed.includes('quotes') ? (removed.includes('whitespace') ? 'tokens.exchange.input.cleaned.both' : 'tokens.exchange.input.cleaned.quotes') : 'tokens.exchange.input.cleaned.whitespace'));
+  }
+  if (removed.includes('amp')) out.note(out.t('tokens.exchange.input.cleaned.amp'));
 }
 
 /** The error document of a save that failed after WeChat answered (in --json, beside the tokens). */
