@@ -762,7 +762,7 @@ export const messages = {
   },
   'inspect.appid.oa_on_qrconnect': {
     zh: '{appid} 是公众号（{type}）的 AppID，却用在了网站应用扫码地址上。',
-    en: '{appid} is an official account’s AppID ({type}), used on the website-app endpoint.',
+    en: '{appid} is an official account’s AppID (a {type}), used on the website-app endpoint.',
   },
   'inspect.appid.oa_on_qrconnect.effect': {
     zh: '微信显示“Scope 参数错误或没有 Scope 权限”或“该链接无法访问”。',
