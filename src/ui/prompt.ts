@@ -37,9 +37,35 @@ export function promptTheme(lang: Lang): { style: { keysHelpTip(keys: Array<[str
   };
 }
 
-export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSignal, lang: Lang = 'en'): Promise<Prompts> {
+const same = (text: string) => text;
+
+/**
+ * inquirer colours by its own reading of the terminal and of NO_COLOR / FORCE_COLOR, not by wxauth's
+ * --no-color: without colour every piece of its theme is plain text (the same marks, no escapes).
+ */
+export function plainTheme(lang: Lang) {
+  return {
+    prefix: { idle: '?', done: '✔' },
+    style: {
+      answer: same,
+      message: same,
+      error: (text: string) => `> ${text}`,
+      defaultAnswer: (text: string) => `(${text})`,
+      help: same,
+      highlight: same,
+      key: (text: string) => `<${text}>`,
+      description: same,
+      disabled: same,
+      ...promptTheme(lang).style,
+    },
+  };
+}
+
+export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSignal, lang: Lang = 'en', color = true): Promise<Prompts> {
   const inquirer = await import('@inquirer/prompts');
-  const theme = promptTheme(lang);
+  // Without colour, every prompt takes the plain theme; with it, only select's key hints in Chinese
+  // need ours (English keeps inquirer's own, styled).
+  const plain = color ? undefined : { theme: plainTheme(lang) };
   const ctx = { output, signal, clearPromptOnDone: false };
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
@@ -50,11 +76,10 @@ export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSi
     }
   };
   return {
-    input: (o) => guard(() => inquirer.input(o, ctx)),
-    password: (o) => guard(() => inquirer.password({ ...o, mask: '*' }, ctx)),
-    // English keeps inquirer's own (styled) hints; only other languages need our words.
-    select: (o) => guard(() => inquirer.select(lang === 'en' ? o : { ...o, theme }, ctx)),
+    input: (o) => guard(() => inquirer.input({ ...o, ...plain }, ctx)),
+    password: (o) => guard(() => inquirer.password({ ...o, ...plain, mask: '*' }, ctx)),
+    select: (o) => guard(() => inquirer.select({ ...o, ...(plain ?? (lang === 'en' ? {} : { theme: promptTheme(lang) })) }, ctx)),
     // The answer is echoed as a word (inquirer's Yes/No): in Chinese, 是/否.
-    confirm: (o) => guard(() => inquirer.confirm(lang === 'en' ? o : { ...o, transformer: (yes: boolean) => (yes ? '是' : '否') }, ctx)),
+    confirm: (o) => guard(() => inquirer.confirm({ ...o, ...plain, ...(lang === 'en' ? {} : { transformer: (yes: boolean) => (yes ? '是' : '否') }) }, ctx)),
   };
 }

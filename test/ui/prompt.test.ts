@@ -1,6 +1,6 @@
 // inquirer's key hints ("↑↓ navigate • ⏎ select") in the user's language (issue 12 item 10).
 import { describe, expect, it } from 'vitest';
-import { promptTheme } from '../../src/ui/prompt.js';
+import { plainTheme, promptTheme } from '../../src/ui/prompt.js';
 
 describe('promptTheme', () => {
   it('zh: the select prompt key hints are Chinese', () => {
@@ -11,5 +11,15 @@ describe('promptTheme', () => {
   it('en: the hints stay as inquirer words them; unknown actions pass through', () => {
     expect(promptTheme('en').style.keysHelpTip([['↑↓', 'navigate'], ['⏎', 'select']])).toBe('↑↓ navigate • ⏎ select');
     expect(promptTheme('zh').style.keysHelpTip([['x', 'frobnicate']])).toBe('x frobnicate');
+  });
+});
+
+describe('plainTheme (--no-color)', () => {
+  it('styles nothing: the same marks and words, no escape codes', () => {
+    const theme = plainTheme('zh');
+    const styled = [theme.prefix.idle, theme.prefix.done, ...Object.values(theme.style).map((f) => (f as (x: never) => string)(('x' as never)))];
+    for (const text of styled) expect(text).not.toMatch(/\u001b\[/);
+    expect(theme.style.defaultAnswer('y/N')).toBe('(y/N)');
+    expect(theme.style.keysHelpTip([['↑↓', 'navigate']])).toBe('↑↓ 移动');
   });
 });
