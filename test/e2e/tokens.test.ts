@@ -223,6 +223,9 @@ describe('wxauth exchange', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/errcode\s+40029/);
     expect(r.stderr).toContain('all lower case');
+    // The original is still unspent: the advice says to exchange it as the address bar shows it.
+    expect(r.stderr).toContain('The original code was not spent');
+    expect((await wx(['exchange', code])).code).toBe(0);
   });
 
   it('40125 on a wrong secret names the env var that supplied it', async () => {

@@ -253,8 +253,8 @@ export const messages = {
     en: 'Authorise again for a fresh code and exchange it at once: a code lives 5 minutes (10 for website apps), is case-sensitive, and only works with the appid that issued it (now {appid}). wxauth login{p} does it in one go.',
   },
   'tokens.next.new_code_lower': {
-    zh: '这个 code 全是小写字母：code 区分大小写，被转成小写后就是 40029。检查你的框架或路由是否把 URL 转成了小写，然后重新授权拿一个新的 code（wxauth login{p}）。',
-    en: 'This code is all lower case: codes are case-sensitive and a lower-cased one gives 40029. Check whether your framework or router lower-cases URLs, then authorise again for a fresh code (wxauth login{p}).',
+    zh: '这个 code 全是小写字母：code 区分大小写，被转成小写后就是 40029。原来的 code 没有用掉：5 分钟内，从浏览器地址栏按原样复制回调地址，再换一次（wxauth exchange{p} \'<回调地址>\'）。然后检查你的框架或路由是否把 URL 转成了小写；超过 5 分钟就重新授权（wxauth login{p}）。',
+    en: 'This code is all lower case: codes are case-sensitive and a lower-cased one gives 40029. The original code was not spent: within its 5 minutes, copy the callback URL exactly as the address bar shows it and exchange that (wxauth exchange{p} \'<callback-url>\'). Then check whether your framework or router lower-cases URLs; after 5 minutes, authorise again (wxauth login{p}).',
   },
   'tokens.next.code_spent_here': {
     zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（profile {codeProfile}，openid {openid}）。code 只能用一次：再换一次，微信回答 40163（有的服务器回答 40029）。wxauth 现在存着的 token：wxauth tokens{cp}。要新的 code，重新授权：wxauth login{p}。',
