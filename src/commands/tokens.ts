@@ -1,5 +1,6 @@
 // wxauth tokens [list | show <openid> | clear [openid]]: the user-token cache of the profile.
 // Tokens are never listed; `show` masks them unless --show-secrets.
+import { suggest } from '../core/closest.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -20,7 +21,10 @@ export interface TokensOptions {
 export function parseOptions({ args, opts }: CommandInput): TokensOptions {
   const [action = 'list', openid] = args;
   if (action !== 'list' && action !== 'show' && action !== 'clear') {
-    throw new UsageError({ key: 'tokens.action.invalid', params: { action } }, { hint: { key: 'tokens.action.invalid.hint' } });
+    // `tokens lst`, `tokens clean`: name the action meant, as a mistyped command is answered.
+    const meant = suggest(action, ['list', 'show', 'clear']);
+    const hint = meant ? ({ key: 'tokens.action.didYouMean', params: { suggestion: meant } } as const) : ({ key: 'tokens.action.invalid.hint' } as const);
+    throw new UsageError({ key: 'tokens.action.invalid', params: { action } }, { hint });
   }
   // `tokens <openid>` and `tokens list <openid>` show that user.
   return { action: action === 'list' && openid !== undefined ? 'show' : action, ...(openid !== undefined ? { openid } : {}), yes: opts.yes === true };

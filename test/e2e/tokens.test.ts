@@ -565,3 +565,20 @@ describe('exchange over a cached snsapi_userinfo token', () => {
     expect(r.stderr).not.toContain('was replaced');
   });
 });
+
+describe('wxauth tokens: mistakes', () => {
+  it('a mistyped action names the one meant (exit 2); clearing an openid not cached says which', async () => {
+    const lst = await wx(['tokens', 'clean', '--lang', 'zh']);
+    expect(lst.code).toBe(2);
+    expect(lst.stderr).toContain('是不是想用 wxauth tokens clear？');
+    const far = await wx(['tokens', 'frobnicate']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toContain('Usage: wxauth tokens [list | show <openid> | clear [openid]]');
+    expect(far.stderr).not.toContain('Did you mean');
+    await seed('u1');
+    const none = await wx(['tokens', 'clear', 'oNotCached', '--yes']);
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain('No cached user with openid oNotCached in profile default: nothing removed');
+    expect(cachedUsers()).toHaveLength(1);
+  });
+});

@@ -343,6 +343,14 @@ export const messages = {
   'tokens.clear.done': { zh: '已删除 {count} 个用户的 token（profile {profile}）。', en: 'Removed the tokens of {count} user(s) (profile {profile}).' },
   'tokens.clear.nothing': { zh: '没有可删除的 token（profile {profile}）。', en: 'Nothing to remove (profile {profile}).' },
   'tokens.action.invalid': { zh: '不认识 tokens 的子命令 "{action}"。', en: 'Unknown tokens action "{action}".' },
+  'tokens.action.didYouMean': {
+    zh: '是不是想用 wxauth tokens {suggestion}？用法：wxauth tokens [list | show <openid> | clear [openid]]',
+    en: 'Did you mean wxauth tokens {suggestion}? Usage: wxauth tokens [list | show <openid> | clear [openid]]',
+  },
+  'tokens.clear.nothingFor': {
+    zh: 'profile {profile} 的缓存里没有 openid 为 {openid} 的用户：什么也没删（wxauth tokens 列出缓存的用户）。',
+    en: 'No cached user with openid {openid} in profile {profile}: nothing removed (wxauth tokens lists the cached users).',
+  },
   'tokens.action.invalid.hint': {
     zh: '用法：wxauth tokens [list | show <openid> | clear [openid]]',
     en: 'Usage: wxauth tokens [list | show <openid> | clear [openid]]',

@@ -28,7 +28,9 @@ export function present(result: TokensCommandResult, out: Output): void {
       return presentShow(out, result);
     case 'clear':
       out.result({ profile: result.profile, openid: result.openid ?? null, removed: result.removed });
-      if (result.removed === 0) out.say(out.t('tokens.clear.nothing', { profile: result.profile }));
+      if (result.removed === 0) {
+        out.say(result.openid === undefined ? out.t('tokens.clear.nothing', { profile: result.profile }) : out.t('tokens.clear.nothingFor', { profile: result.profile, openid: result.openid }));
+      }
       else out.success(out.t('tokens.clear.done', { count: result.removed, profile: result.profile }));
       return;
   }
