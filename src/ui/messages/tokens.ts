@@ -45,8 +45,8 @@ export const messages = {
     en: 'Start the authorisation again and tap Allow: wxauth url{p} (or wxauth login{p}).',
   },
   'tokens.exchange.state.mismatch': {
-    zh: 'state 不一致：回调带回的是 "{received}"，wxauth url 上次生成的是 "{expected}"（{ago}）。这个 code 可能来自另一次授权，也可能是伪造的回调（CSRF）。',
-    en: 'state mismatch: the callback carried "{received}" but the last wxauth url issued "{expected}" ({ago}). This code may come from another authorisation, or from a forged callback (CSRF).',
+    zh: 'state 不一致：回调带回的是 "{received}"，wxauth 上次生成链接（url 或 login）时记下的是 "{expected}"（{ago}）。这个 code 可能来自另一次授权，也可能是伪造的回调（CSRF）。',
+    en: 'state mismatch: the callback carried "{received}" but the last link wxauth built (url or login) carried "{expected}" ({ago}). This code may come from another authorisation, or from a forged callback (CSRF).',
   },
   'tokens.exchange.state.mismatchExplicit': {
     zh: 'state 不一致：回调带回的是 "{received}"，--state 要求的是 "{expected}"。没有去换 token（code 还没用掉）。',
@@ -57,10 +57,10 @@ export const messages = {
     en: 'Make sure this is the authorisation you started; to exchange anyway, run again without --state.',
   },
   'tokens.exchange.state.notReceived': {
-    zh: '回调地址里没有 state，而 wxauth url 上次生成了 "{expected}"：你的回调页没有校验 state 的机会。',
-    en: 'The callback URL has no state, but the last wxauth url issued "{expected}": your callback could not check it.',
+    zh: '回调地址里没有 state，而 wxauth 上次生成链接（url 或 login）时记下了 "{expected}"：你的回调页没有校验 state 的机会。',
+    en: 'The callback URL has no state, but the last link wxauth built (url or login) carried "{expected}": your callback could not check it.',
   },
-  'tokens.exchange.state.match': { zh: 'state 与 wxauth url 上次生成的一致。', en: 'state matches the one wxauth url issued last.' },
+  'tokens.exchange.state.match': { zh: 'state 与 wxauth 上次生成链接（url 或 login）时记下的一致。', en: 'state matches the one in the last link wxauth built (url or login).' },
   'tokens.exchange.maybeSpent.timeout.hint': {
     zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} <code>。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：wxauth login{p}。如果只是微信慢，加 --timeout <毫秒>（现在是 {timeout} ms）。',
     en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} <code>. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one with wxauth login{p}. If WeChat is only slow, add --timeout <ms> (now {timeout} ms).',
