@@ -270,8 +270,8 @@ export const messages = {
     en: 'WeChat shows 10005 “此公众号并没有这些scope的权限”.',
   },
   'inspect.scope.login_on_authorize.fix': {
-    zh: '在微信里登录用 snsapi_base / snsapi_userinfo；PC 扫码登录用网站应用的 appid 和 /connect/qrconnect（wxauth url --qrconnect）。',
-    en: 'Inside WeChat use snsapi_base / snsapi_userinfo; for desktop QR login use the website app’s appid on /connect/qrconnect (wxauth url --qrconnect).',
+    zh: '在微信里登录用 snsapi_base / snsapi_userinfo；PC 扫码登录要用网站应用的 appid 和 /connect/qrconnect：先为网站应用建一个 profile（wxauth init --type website --profile web），再运行 wxauth --profile web url。',
+    en: 'Inside WeChat use snsapi_base / snsapi_userinfo; desktop QR login needs a website app’s appid on /connect/qrconnect: set up a profile for that app (wxauth init --type website --profile web), then run wxauth --profile web url.',
   },
   'inspect.scope.oa_on_qrconnect': {
     zh: '{scope} 用在了网站应用扫码地址 /connect/qrconnect 上。',
