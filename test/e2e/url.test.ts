@@ -80,6 +80,9 @@ describe('wxauth url', () => {
     const r = await run(['url', '--open-base', 'http://127.0.0.1:4999']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^http:\/\/127\.0\.0\.1:4999\/connect\/oauth2\/authorize\?appid=/);
+    // Not WeChat: no phone to scan with; a browser opens the page that plays WeChat's part.
+    expect(r.stderr).toContain('This link goes to 127.0.0.1:4999, not WeChat');
+    expect(r.stderr).not.toContain('phone');
   });
 
   const refusals: Array<[string, string[], RegExp]> = [

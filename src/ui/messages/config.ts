@@ -351,8 +351,8 @@ export const messages = {
   },
   'init.confirm': { zh: '写入 profile "{profile}"？', en: 'Write profile "{profile}"?' },
   'init.endpoints.saved': {
-    zh: '也保存了 {values}：这个 profile 之后的命令都用它（wxauth config unset 可去掉）。',
-    en: 'Also saved {values}: every later command of this profile uses it (wxauth config unset removes it).',
+    zh: '也保存了 {values}：这个 profile 之后的命令都会用这些设置（wxauth config unset 可去掉）。',
+    en: 'Also saved {values}: every later command of this profile uses these settings (wxauth config unset removes one).',
   },
   'init.done': { zh: '已保存 profile "{profile}" 到 {file}（权限 0600）。', en: 'Saved profile "{profile}" to {file} (mode 0600).' },
   'init.next': { zh: '下一步：wxauth{p} url --scope snsapi_userinfo，或 wxauth{p} login。', en: 'Next: wxauth{p} url --scope snsapi_userinfo, or wxauth{p} login.' },
