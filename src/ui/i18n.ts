@@ -16,12 +16,13 @@ export function detectLang(env: Record<string, string | undefined>): Lang {
 
 /**
  * The interface language a --lang value names: zh or en, and what Chinese and English users type for
- * them (zh_CN, zh-Hans, cn, en_US…; any case). Undefined for anything else.
+ * them (zh_CN, zh-Hans, cn, en_US…; any case). zh_TW, zh_HK and zh-Hant are Chinese too, as they are
+ * in LANG (detectLang) and on the emulator's page: the only Chinese there is. Undefined for anything else.
  */
 export function uiLang(value: string | undefined): Lang | undefined {
   if (value === undefined) return undefined;
   const v = value.trim().toLowerCase().replace(/_/g, '-');
-  if (v === 'zh' || v === 'cn' || v === 'chinese' || v === '中文' || /^zh-(cn|hans|sg|hans-cn)$/.test(v)) return 'zh';
+  if (v === 'zh' || v === 'cn' || v === 'chinese' || v === '中文' || /^zh-(cn|hans|sg|hans-cn|tw|hk|mo|hant|hant-tw|hant-hk)$/.test(v)) return 'zh';
   if (v === 'en' || v === 'english' || /^en-[a-z]{2}$/.test(v)) return 'en';
   return undefined;
 }

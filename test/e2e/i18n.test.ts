@@ -153,5 +153,15 @@ describe('--lang after url / userinfo / user, whose own --lang is WeChat’s', (
     expect(help.stdout).toMatch(/^用法：wxauth url/);
     const userinfo = await runCli(['userinfo', '--help', '--lang', 'zh_CN'], { env: en });
     expect(userinfo.stdout).toMatch(/^Usage: wxauth userinfo/);
+    const traditional = await runCli(['userinfo', '--help', '--lang', 'zh_TW'], { env: en });
+    expect(traditional.stdout).toMatch(/^Usage: wxauth userinfo/);
+  });
+
+  it('zh_TW / zh-Hant as the interface language is Chinese, as LANG=zh_TW is', async () => {
+    for (const value of ['zh_TW', 'zh-Hant', 'zh_HK']) {
+      const r = await runCli(['--lang', value, 'errcode', '40029'], { env: en });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('不合法的 oauth_code');
+    }
   });
 });
