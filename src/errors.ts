@@ -141,8 +141,8 @@ export class WechatApiError extends WxauthError {
  * error does not. No hint: the error itself.
  */
 export function withHint(error: WechatApiError, hint: MessageRef | undefined, diagnosis?: WechatDiagnosis): WechatApiError {
-  if (!hint) return error;
   const kept = diagnosis ?? error.diagnosis;
+  if (!hint && kept === error.diagnosis) return error;
   return new WechatApiError(
     {
       errcode: error.errcode,
@@ -152,7 +152,7 @@ export function withHint(error: WechatApiError, hint: MessageRef | undefined, di
       raw: error.raw,
       httpStatus: error.httpStatus,
     },
-    { hint, cause: error, ...(kept ? { diagnosis: kept } : {}) },
+    { ...(hint ? { hint } : {}), cause: error, ...(kept ? { diagnosis: kept } : {}) },
   );
 }
 

@@ -224,7 +224,8 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
       // wxauth recognises the code it exchanged in step ④ (its cache keeps a digest of each code it
       // exchanged): the demo says so, then what 40163 means when a real login meets it.
       const known: MessageRef | undefined = error.diagnosis ? { key: 'listen.demo.reuse.known' } : undefined;
-      hooks.expectedFailure(ref('listen.demo.reuse.expected'), { errcode: error.errcode, errmsg: error.errmsg }, explainErrcode(40163, { endpoint: error.endpoint }), known);
+      const data = { errcode: error.errcode, errmsg: error.errmsg, recognised_by_wxauth: error.diagnosis !== undefined };
+      hooks.expectedFailure(ref('listen.demo.reuse.expected'), data, explainErrcode(40163, { endpoint: error.endpoint }), known);
     }
 
     return { emulator: emulator.url, appid: app.appid, redirectUri: listener.url, steps: hooks.steps, elapsedMs: ctx.now() - started, showSecrets };

@@ -4,7 +4,7 @@ import type { CommandInput } from '../cli.js';
 import { CallbackError, UsageError } from '../errors.js';
 import { compareState, readExchangeInput, type ExchangeInput } from '../core/token.js';
 import { envCredentials, profileFlag } from '../core/next-step.js';
-import { cleanPastedCode, describeStateOnly, type PasteCleanup } from '../core/callback-url.js';
+import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, type PasteCleanup } from '../core/callback-url.js';
 import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
 import { announceCleanedInput, announceStateCheck, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
@@ -48,10 +48,18 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
       const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined });
       throw new CallbackError('denied', message, { hint });
     }
+    if (parsed.reason === 'authorize_url') {
+      const refusal = authorizeUrlRefusal(parsed.callback!, p);
+      throw new UsageError(refusal.message, { hint: refusal.hint });
+    }
     const hint = { key: `tokens.exchange.input.${parsed.reason}.hint` } as const;
     if (parsed.reason === 'empty') throw new UsageError({ key: 'tokens.exchange.input.empty' }, { hint });
-    if (parsed.reason === 'authorize_url') throw new UsageError({ key: 'tokens.exchange.input.authorize_url' }, { hint });
     throw new UsageError({ key: `tokens.exchange.input.${parsed.reason}`, params: { input: shown } }, { hint });
+  }
+  // --state checks what a callback URL brought back; a bare code brought nothing to check. A mistake in
+  // the arguments: said before the profile or the cache is needed.
+  if (explicitState !== undefined && parsed.form === 'code') {
+    throw new UsageError({ key: 'tokens.exchange.state.bareCode' }, { hint: { key: 'tokens.exchange.state.bareCode.hint', params: { p } } });
   }
   const required = await ctx.requireConfig(['appid', 'secret']);
   // requireConfig throws when either is missing.
@@ -64,13 +72,9 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   if (save) tokens = await ctx.tokenStore();
   else tokens = await ctx.tokenStore().catch(() => undefined);
 
-  // --state checks what a callback URL brought back; a bare code brought nothing to check.
-  if (explicitState !== undefined && parsed.form === 'code') {
-    throw new UsageError({ key: 'tokens.exchange.state.bareCode' }, { hint: { key: 'tokens.exchange.state.bareCode.hint', params: { p } } });
-  }
   let state: StateReport | undefined;
-  if (parsed.form === 'url' || explicitState !== undefined) {
-    const received = parsed.form === 'url' ? parsed.state : undefined;
+  if (parsed.form === 'url') {
+    const received = parsed.state;
     const remembered = explicitState === undefined ? await ctx.rememberedState(required.profile) : undefined;
     const rememberedForApp = remembered && (!remembered.appid || remembered.appid === appid) ? remembered : undefined;
     const expected = explicitState ?? rememberedForApp?.value;

@@ -240,14 +240,36 @@ export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state
 /** What cleanPastedCode removed from the input (or, for `&amp;`, read as `&`). */
 export type PasteCleanup = 'quotes' | 'whitespace' | 'amp';
 
+/** Which authorization page a URL's base names: /connect/oauth2/authorize or /connect/qrconnect. */
+function authorizePath(base: string): 'authorize' | 'qrconnect' | undefined {
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)/i.exec(base)?.[1] ?? '';
+  if (path === '/connect/oauth2/authorize') return 'authorize';
+  if (path === '/connect/qrconnect') return 'qrconnect';
+  return undefined;
+}
+
 /**
- * The authorization URL itself (appid with redirect_uri, scope or response_type, and no code), pasted
- * where its callback was expected: it has no code yet, and its state alone would read as a refusal.
+ * The authorization URL itself, pasted where its callback was expected: no code, an appid, and the
+ * authorization page's path or `response_type` (a refusal callback never has either, even when its
+ * redirect_uri carries an appid of its own). Its state alone would otherwise read as a refusal.
  */
 export function isAuthorizeUrl(parsed: ParsedCallback): boolean {
   if (parsed.code !== undefined) return false;
   const names = new Set(parsed.params.map((p) => p.name));
-  return names.has('appid') && (names.has('redirect_uri') || names.has('scope') || names.has('response_type'));
+  return names.has('appid') && (authorizePath(parsed.base) !== undefined || names.has('response_type'));
+}
+
+/**
+ * The refusal of an authorization URL pasted as a callback (exchange, listen --paste), its hint in the
+ * words of where the URL goes: WeChat's authorize page (scan it into phone WeChat), the QR login page
+ * (open it in a desktop browser), or another host (the emulator: open it in a browser).
+ */
+export function authorizeUrlRefusal(parsed: ParsedCallback, p: string): { message: MessageRef; hint: MessageRef } {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(parsed.base)?.[1] ?? '';
+  const message: MessageRef = { key: 'tokens.exchange.input.authorize_url' };
+  if (host !== '' && host.toLowerCase() !== 'open.weixin.qq.com') return { message, hint: { key: 'tokens.exchange.input.authorize_url.other.hint', params: { host, p } } };
+  if (authorizePath(parsed.base) === 'qrconnect') return { message, hint: { key: 'tokens.exchange.input.authorize_url.qrconnect.hint', params: { p } } };
+  return { message, hint: { key: 'tokens.exchange.input.authorize_url.hint', params: { p } } };
 }
 
 /**
@@ -279,7 +301,8 @@ export function cleanPastedCode(input: string): { text: string; removed: PasteCl
   // A URL copied out of HTML or a log that escapes it: `?code=…&amp;state=…` would make the state a
   // parameter named `amp;state` (neither code nor state contains `&`, so nothing of theirs is lost).
   if (/&amp;/i.test(text) && /[?#]|=/.test(text)) {
-    text = text.replace(/&amp;/gi, '&');
+    // Escaped twice (`&amp;amp;`) is read as one `&` too.
+    while (/&amp;/i.test(text)) text = text.replace(/&amp;/gi, '&');
     removed.push('amp');
   }
   return { text, removed };

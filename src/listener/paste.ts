@@ -4,7 +4,7 @@
 // the port can never be judged differently; only the ending differs, as there is nothing more to wait
 // for: a refused state or a refusal ends the paste at once.
 import { CallbackError, UsageError } from '../errors.js';
-import { cleanPastedCode, describeStateOnly, isAuthorizeUrl, parseCallbackUrl } from '../core/callback-url.js';
+import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, isAuthorizeUrl, parseCallbackUrl } from '../core/callback-url.js';
 import { NOTHING_SEEN, decideCallbackHit } from '../core/callback-decision.js';
 import { statesEqual, type CallbackResult } from './server.js';
 
@@ -12,7 +12,10 @@ const PASTE_PATH = '/paste';
 
 export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number): CallbackResult {
   const parsed = parseCallbackUrl(cleanPastedCode(text).text);
-  if (isAuthorizeUrl(parsed)) throw new UsageError({ key: 'tokens.exchange.input.authorize_url' }, { hint: { key: 'tokens.exchange.input.authorize_url.hint' } });
+  if (isAuthorizeUrl(parsed)) {
+    const { message, hint } = authorizeUrlRefusal(parsed, '');
+    throw new UsageError(message, { hint });
+  }
   // The listener reads a request target; rebuild one from the pasted parameters, the fragment's included
   // (a hash route's code sits there), in their order and as written.
   const query = parsed.params.map((p) => (p.bare ? p.rawName : `${p.rawName}=${p.rawValue}`)).join('&');

@@ -378,9 +378,8 @@ export function checkStateDir(dir: string): MessageRef[] {
  * to disk, then renamed over the old one. On any failure the temporary file is removed and the old
  * file is untouched. (conf did this before, through `atomically`; loading conf and ajv for it cost
  * `wxauth url` ~170 ms of CPU per run, issue 19. The lock, the checks and the 0700 folder were ours.)
- */
-/**
- * `durable: false` skips the fsync before the rename: for a file only worth its few minutes (the state
+ *
+ * `durable: false` skips the flush before the rename: for a file only worth its few minutes (the state
  * `url` remembers), whose loss in a power cut costs nothing, while the fsync costs every `url` its CPU
  * and, on a laptop's disk, milliseconds of waiting. The rename keeps the replacement atomic either way.
  */

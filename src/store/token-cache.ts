@@ -27,8 +27,9 @@ export interface UserTokenEntry {
  * A code wxauth exchanged: a digest of it (flows/user-token.ts codeDigest), never the code, with when,
  * for which appid, profile and user. When the same code is exchanged again (40163, or 40029 where
  * WeChat answers a reused code so), the error can say wxauth itself spent it. Kept apart from the
- * users' tokens, for the whole file: `tokens clear` and a newer code of the same user do not erase it,
- * and another profile of the same app still recognises it.
+ * users' tokens, for the whole file: a newer code of the same user does not erase it, and another
+ * profile of the same app still recognises it. `tokens clear` removes the records of the users it
+ * removes. Only codes whose tokens were saved are recorded (not --no-save, not a failed save).
  */
 export interface SpentCodeEntry {
   digest: string;
@@ -193,11 +194,15 @@ export class TokenStore {
     return this.read().spentCodes?.findLast((c) => c.digest === digest);
   }
 
-  /** Remove one user (by openid) or all users of the profile; returns how many were removed. */
+  /**
+   * Remove one user (by openid) or all users of the profile; returns how many were removed. The records
+   * of the codes they came from go too: a cleared profile keeps no openid of theirs.
+   */
   removeUsers(profile: string, openid?: string): number {
     let removed = 0;
     this.update((file) => {
       removed = 0;
+      if (file.spentCodes) file.spentCodes = file.spentCodes.filter((c) => c.profile !== profile || (openid !== undefined && c.openid !== openid));
       const users = this.find(file, profile)?.users;
       if (!users) return;
       for (const [key, entry] of Object.entries(users)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseCallbackUrl, parseQuery, splitUrl } from '../../src/core/callback-url.js';
+import { authorizeUrlRefusal, cleanPastedCode, isAuthorizeUrl, parseCallbackUrl, parseQuery, splitUrl } from '../../src/core/callback-url.js';
 
 const CODE = '041cQ8ll2nWy5c42enol2R2DZX2cQ8ly';
 
@@ -73,5 +73,30 @@ describe('splitUrl / parseQuery', () => {
       ['a', '2', false, false],
       ['c', '%E4%B8', false, true],
     ]);
+  });
+});
+
+describe('the authorization URL pasted as a callback', () => {
+  const base = 'appid=wx807d86fb6b3d4fd2&redirect_uri=https%3A%2F%2Fwww.example.com%2Fcb&response_type=code&scope=snsapi_base&state=s1';
+  it('is recognised on either authorization page, or by response_type; a refusal whose redirect_uri carries an appid is not', () => {
+    expect(isAuthorizeUrl(parseCallbackUrl(`https://open.weixin.qq.com/connect/oauth2/authorize?${base}#wechat_redirect`))).toBe(true);
+    expect(isAuthorizeUrl(parseCallbackUrl('https://open.weixin.qq.com/connect/qrconnect?appid=wx1&scope=snsapi_login&state=s'))).toBe(true);
+    expect(isAuthorizeUrl(parseCallbackUrl(`http://127.0.0.1:3900/somewhere?${base}`))).toBe(true);
+    expect(isAuthorizeUrl(parseCallbackUrl('https://a.example.com/cb?appid=wx1&scope=snsapi_base&state=abc'))).toBe(false);
+    expect(isAuthorizeUrl(parseCallbackUrl(`https://open.weixin.qq.com/connect/oauth2/authorize?${base}&code=0abc`))).toBe(false);
+  });
+
+  it('gets a hint in the words of where the URL goes', () => {
+    const hintOf = (url: string) => authorizeUrlRefusal(parseCallbackUrl(url), ' --profile p').hint;
+    expect(hintOf(`https://open.weixin.qq.com/connect/oauth2/authorize?${base}`)).toEqual({ key: 'tokens.exchange.input.authorize_url.hint', params: { p: ' --profile p' } });
+    expect(hintOf('https://open.weixin.qq.com/connect/qrconnect?appid=wx1&scope=snsapi_login').key).toBe('tokens.exchange.input.authorize_url.qrconnect.hint');
+    expect(hintOf(`http://127.0.0.1:3900/connect/oauth2/authorize?${base}`)).toEqual({ key: 'tokens.exchange.input.authorize_url.other.hint', params: { host: '127.0.0.1:3900', p: ' --profile p' } });
+  });
+});
+
+describe('cleanPastedCode and &amp;', () => {
+  it('reads &amp; (also escaped twice) as &, and says so', () => {
+    expect(cleanPastedCode('https://a.example.com/cb?code=0abc&amp;amp;state=s1')).toEqual({ text: 'https://a.example.com/cb?code=0abc&state=s1', removed: ['amp'] });
+    expect(cleanPastedCode('0abc').removed).toEqual([]);
   });
 });

@@ -60,7 +60,7 @@ describe('wxauth demo', () => {
     expect(doc.demo.steps.map((s) => s.id)).toEqual(['url', 'consent', 'callback', 'exchange', 'check', 'userinfo', 'refresh', 'reuse']);
     expect(doc.demo.steps.every((s) => s.ok && s.trace.length > 0)).toBe(true);
     const reuse = doc.demo.steps.find((s) => s.id === 'reuse')!;
-    expect(reuse.data).toMatchObject({ errcode: 40163 });
+    expect(reuse.data).toMatchObject({ errcode: 40163, recognised_by_wxauth: true });
     const exchange = doc.demo.steps.find((s) => s.id === 'exchange')!;
     expect(exchange.data).toMatchObject({ scope: 'snsapi_userinfo', expires_in: 7200 });
     // Refreshing an unexpired token extends it rather than replacing it, as WeChat documents.

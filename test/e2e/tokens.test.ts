@@ -224,7 +224,7 @@ describe('wxauth exchange', () => {
     expect(r.stderr).toMatch(/errcode\s+40029/);
     expect(r.stderr).toContain('all lower case');
     // The original is still unspent: the advice says to exchange it as the address bar shows it.
-    expect(r.stderr).toContain('The original code was not spent');
+    expect(r.stderr).toContain('The original code was probably not spent');
     expect((await wx(['exchange', code])).code).toBe(0);
   });
 

@@ -75,10 +75,9 @@ describe('exchangeCode', () => {
     const first = codeFor('u1');
     await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: first });
     const firstAt = clock;
-    // A newer code of the same user, then the user's tokens removed: the first code is still known.
+    // A newer code of the same user: the first code is still known.
     clock += 60_000;
     await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: codeFor('u1') });
-    expect(tokens.removeUsers('default')).toBe(1);
     expect(fs.readFileSync(tokens.path, 'utf8')).not.toContain(first);
     emu.configure({ reusedCodeErrcode: 40029 });
     const again = (await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: first }).catch((e: unknown) => e)) as WechatApiError;
@@ -102,6 +101,13 @@ describe('exchangeCode', () => {
     const used = (await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: elsewhere }).catch((e: unknown) => e)) as WechatApiError;
     expect(used.hint?.key).toBe('tokens.next.code_used');
     expect(used.diagnosis).toBeUndefined();
+
+    // tokens clear forgets the users' codes too: no openid of theirs stays in the file.
+    const openid = tokens.listUsers('default')[0]!.openid;
+    expect(tokens.removeUsers('default')).toBe(1);
+    expect(fs.readFileSync(tokens.path, 'utf8')).not.toContain(openid);
+    const forgotten = (await exchangeCode({ ...deps(), appid: svc.appid, secret: svc.secret, code: first }).catch((e: unknown) => e)) as WechatApiError;
+    expect(forgotten.hint?.key).toBe('tokens.next.code_used');
   });
 
   it('keeps the newest 100 spent codes', async () => {

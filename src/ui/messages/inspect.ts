@@ -761,8 +761,8 @@ export const messages = {
     en: 'Website apps use /connect/qrconnect with snsapi_login (wxauth url --qrconnect); login inside WeChat needs an official (service) account’s AppID.',
   },
   'inspect.appid.oa_on_qrconnect': {
-    zh: '{appid} 是公众号（{type}）的 AppID，却用在了网站应用扫码地址上。',
-    en: '{appid} is an official account’s AppID (a {type}), used on the website-app endpoint.',
+    zh: '{appid} 是公众号的 AppID（不是网站应用的），却用在了网站应用扫码地址上。',
+    en: '{appid} is an official account’s AppID (not a website app’s), used on the website-app endpoint.',
   },
   'inspect.appid.oa_on_qrconnect.effect': {
     zh: '微信显示“Scope 参数错误或没有 Scope 权限”或“该链接无法访问”。',

@@ -294,8 +294,8 @@ export const messages = {
   'listen.demo.refresh.rotated': { zh: '新的 access_token（有效期 {expires} 秒）；refresh_token 不变', en: 'A new access_token (valid {expires} s); the refresh_token stays the same' },
   'listen.demo.refresh.unknown': { zh: '已刷新，access_token 有效期 {expires} 秒', en: 'Refreshed; the access_token is valid for {expires} s' },
   'listen.demo.reuse.known': {
-    zh: 'wxauth 认出了这个 code：它在第 ④ 步自己换过（token 缓存保存每个换过的 code 的摘要，不保存 code 本身），在你自己的命令里它也会这样说明。真实登录中遇到 40163，常见原因是：',
-    en: 'wxauth recognises this code: it exchanged it itself in step ④ (the token cache keeps a digest of each code it exchanged, never the code), and says so when your own commands meet it. In a real login, 40163 usually means:',
+    zh: 'wxauth 认出了这个 code：它在第 ④ 步自己换过（token 缓存为保存过 token 的每个 code 记一份摘要，不保存 code 本身）；你自己运行命令遇到这种情况时，它也会这样提示。真实登录中遇到 40163 时：',
+    en: 'wxauth recognises this code: it exchanged it itself in step ④ (the token cache keeps a digest of each code whose tokens it saved, never the code), and says so when your own commands meet it. When a real login meets 40163:',
   },
   'listen.demo.reuse.expected': {
     zh: '模拟器如真实微信一样回答 40163：code 只能用一次。',

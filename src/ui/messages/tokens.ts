@@ -16,12 +16,20 @@ export const messages = {
     en: 'Make sure you pasted the address WeChat redirected back to (with ?code=…&state=…); wxauth inspect <url> shows what the URL contains.',
   },
   'tokens.exchange.input.authorize_url': {
-    zh: '这是授权链接，不是回调地址：它带着 appid 和 redirect_uri，还没有 code。',
-    en: 'This is the authorization URL, not the callback: it carries appid and redirect_uri, and no code yet.',
+    zh: '这是授权链接，不是回调地址：它带着授权参数（appid 等），还没有 code。',
+    en: 'This is the authorization URL, not the callback: it carries the authorization parameters (appid…) and no code yet.',
   },
   'tokens.exchange.input.authorize_url.hint': {
-    zh: '在微信里打开它（wxauth url 会显示二维码，用手机微信扫），同意授权后，粘贴微信跳转到的地址（…?code=…&state=…）。wxauth login 能一次完成，并自动接住 code。',
-    en: 'Open it in WeChat (wxauth url shows it as a QR code to scan with the phone), allow, then paste the address WeChat redirects to (…?code=…&state=…). wxauth login does all of it and catches the code for you.',
+    zh: '在手机微信里打开它（wxauth url{p} 会显示二维码供扫码），同意授权后，粘贴微信跳转到的地址（…?code=…&state=…）。wxauth login{p} 能一次完成，并自动接收 code。',
+    en: 'Open it in phone WeChat (wxauth url{p} shows it as a QR code to scan), allow, then paste the address WeChat redirects to (…?code=…&state=…). wxauth login{p} does all of it and catches the code for you.',
+  },
+  'tokens.exchange.input.authorize_url.qrconnect.hint': {
+    zh: '在电脑浏览器里打开它，用手机微信扫页面上的二维码；确认后，粘贴浏览器跳转到的地址（…?code=…&state=…）。wxauth login{p} 能一次完成，并自动接收 code。',
+    en: 'Open it in a desktop browser and scan the page’s QR code with WeChat; after confirming, paste the address the browser lands on (…?code=…&state=…). wxauth login{p} does all of it and catches the code for you.',
+  },
+  'tokens.exchange.input.authorize_url.other.hint': {
+    zh: '它指向 {host}，不是微信（比如 wxauth emulator）：在浏览器里打开，由页面模拟微信授权，再粘贴跳转到的地址（…?code=…&state=…）。wxauth login{p} 能一次完成，并自动接收 code。',
+    en: 'It goes to {host}, not WeChat (wxauth emulator, say): open it in a browser, where the page plays WeChat’s part, then paste the address it lands on (…?code=…&state=…). wxauth login{p} does all of it and catches the code for you.',
   },
   'tokens.exchange.state.bareCode': {
     zh: '--state 检查的是回调地址带回的 state；单独一个 code 不带 state，无从检查。',
@@ -253,11 +261,11 @@ export const messages = {
     en: 'Authorise again for a fresh code and exchange it at once: a code lives 5 minutes (10 for website apps), is case-sensitive, and only works with the appid that issued it (now {appid}). wxauth login{p} does it in one go.',
   },
   'tokens.next.new_code_lower': {
-    zh: '这个 code 全是小写字母：code 区分大小写，被转成小写后就是 40029。原来的 code 没有用掉：5 分钟内，从浏览器地址栏按原样复制回调地址，再换一次（wxauth exchange{p} \'<回调地址>\'）。然后检查你的框架或路由是否把 URL 转成了小写；超过 5 分钟就重新授权（wxauth login{p}）。',
-    en: 'This code is all lower case: codes are case-sensitive and a lower-cased one gives 40029. The original code was not spent: within its 5 minutes, copy the callback URL exactly as the address bar shows it and exchange that (wxauth exchange{p} \'<callback-url>\'). Then check whether your framework or router lower-cases URLs; after 5 minutes, authorise again (wxauth login{p}).',
+    zh: '这个 code 全是小写字母：code 区分大小写，被转成小写后就是 40029。原来的 code 多半还没用掉：在它的有效期内（5 分钟，网站应用 10 分钟），按原样复制微信跳转到的回调地址，再换一次（wxauth exchange{p} \'<回调地址>\'）；如果地址栏里的 code 也是小写，是跳转途中被改的。然后检查你的框架或路由是否把 URL 转成了小写；过期了就重新授权（wxauth login{p}）。',
+    en: 'This code is all lower case: codes are case-sensitive and a lower-cased one gives 40029. The original code was probably not spent: within its lifetime (5 minutes, 10 for website apps), copy the callback URL exactly as WeChat redirected to it and exchange that (wxauth exchange{p} \'<callback-url>\'); if the address bar shows it lower case too, a redirect on the way changed it. Then check whether your framework or router lower-cases URLs; once it has expired, authorise again (wxauth login{p}).',
   },
   'tokens.next.code_spent_here': {
-    zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（profile {codeProfile}，openid {openid}）。code 只能用一次：再换一次，微信回答 40163（有的服务器回答 40029）。wxauth 现在存着的 token：wxauth tokens{cp}。要新的 code，重新授权：wxauth login{p}。',
+    zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（profile {codeProfile}，openid {openid}）。code 只能用一次：再换一次，微信会返回 40163（有的服务器返回 40029）。查看 wxauth 缓存的 token：wxauth tokens{cp}。要新的 code，重新授权：wxauth login{p}。',
     en: 'wxauth itself exchanged this code at {at} (profile {codeProfile}, openid {openid}). A code works once: WeChat answers a second exchange with 40163 (some servers with 40029). The tokens wxauth holds now: wxauth tokens{cp}. For a new code, authorise again: wxauth login{p}.',
   },
   'tokens.next.code_spent_other_appid': {

@@ -83,8 +83,8 @@ export const messages = {
     en: 'Scan it with WeChat on the phone (official-account links only work inside WeChat); after consent, phone WeChat is redirected to {redirectUri}',
   },
   'url.landing.emulator': {
-    zh: '这条链接指向 {host}，不是微信（profile 的 openBase，比如 wxauth emulator）：在浏览器里打开，页面扮演微信，之后跳转到 {redirectUri}',
-    en: 'This link goes to {host}, not WeChat (the profile’s openBase, such as wxauth emulator): open it in a browser; the page plays WeChat’s part, then redirects to {redirectUri}',
+    zh: '这条链接指向 {host}，不是微信（所用的 openBase，比如 wxauth emulator）：在浏览器里打开，由页面模拟微信授权，之后跳转到 {redirectUri}',
+    en: 'This link goes to {host}, not WeChat (the openBase in use, such as wxauth emulator): open it in a browser; the page plays WeChat’s part, then redirects to {redirectUri}',
   },
   'url.landing.qrconnect': {
     zh: '在电脑浏览器中打开，用手机微信扫页面上的二维码；确认后，电脑浏览器会跳转到 {redirectUri}',

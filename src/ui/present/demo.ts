@@ -60,7 +60,11 @@ export function demoHooks(out: Output): DemoHooks {
     ok: (summary, data) => out.data(out.style.green('  ✔ ' + conclude(summary, data))),
     expectedFailure: (summary, data, explanation, known) => {
       out.data(out.style.yellow('  ✔ ' + conclude(summary, data)));
-      if (known) out.data('  ' + out.tr(known));
+      if (known) {
+        const line = out.tr(known);
+        current?.trace.push(line);
+        out.data('  ' + line);
+      }
       printExplanation(out, explanation, { compact: true, to: 'stdout', indent: '    ' });
     },
   };
