@@ -359,6 +359,10 @@ describe('wxauth probe', () => {
     expect(r.stdout).not.toContain(secret);
     const leak = r.doc.checks.find((c) => c.id === 'secrets.leak')!;
     expect(JSON.stringify(leak.evidence)).toContain('***');
+    // The codes too: the page quoted the whole exchange request, code included (a code is a secret).
+    const fullCodes = (text: string) => text.match(/code=[0-9A-Za-z]{20,}/g) ?? [];
+    expect(fullCodes(JSON.stringify(leak))).toEqual([]);
+    expect(fullCodes(r.stdout + r.stderr)).toEqual([]);
   });
 
   it('prints a report card in Chinese with the fix under each failure', async () => {

@@ -4,7 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { CancelledError, NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
-import { maskSecretValues } from '../../core/secrets.js';
+import { maskSecretValues, redactText } from '../../core/secrets.js';
+
+/** A character a secret value can hold (codes, tokens and secrets are letters, digits, `_` and `-`). */
+const WORD_CHAR = /[\w-]/;
 import type { PublicApp } from '../../emulator/index.js';
 import { ProbeBrowser, WECHAT_OPEN_ORIGIN, isLoopbackHostname, type Page, type Seen } from './browser.js';
 import { EmulatorControl } from './control.js';
@@ -620,15 +623,25 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       }
     }
     const spellings = (v: string) => [v, encodeURIComponent(v), JSON.stringify(v).slice(1, -1)];
+    // What the report shows of a page or URL: every secret this run knows masked by value (the codes
+    // too: a callback URL carries its code, and a page quoting the exchange request both), and any
+    // other secret-named parameter or field by name.
+    const masked = (text: string) => redactText(maskSecretValues(text, [...values.keys(), ...codesSeen]));
     const leaks: Array<{ what: string; where: string; url: string; excerpt: string }> = [];
     for (const s of seen) {
       for (const [value, what] of values) {
         for (const [where, text] of [['headers', s.headers], ['body', s.body]] as const) {
           const spelled = spellings(value).find((sp) => text.includes(sp));
           if (!spelled) continue;
+          // The excerpt's edges move out to the end of a word, so no secret is cut in half there (half a
+          // code would not be recognised as one, and would show), then it is masked.
           const at = text.indexOf(spelled);
-          const excerpt = maskSecretValues(text.slice(Math.max(0, at - 60), at + spelled.length + 40), values.keys()).replace(/\s+/g, ' ');
-          leaks.push({ what, where, url: maskSecretValues(s.url, values.keys()), excerpt });
+          let from = Math.max(0, at - 60);
+          let to = Math.min(text.length, at + spelled.length + 40);
+          while (from > 0 && WORD_CHAR.test(text[from - 1]!)) from--;
+          while (to < text.length && WORD_CHAR.test(text[to]!)) to++;
+          const excerpt = ((from > 0 ? '…' : '') + masked(text.slice(from, to)) + (to < text.length ? '…' : '')).replace(/\s+/g, ' ');
+          leaks.push({ what, where, url: masked(s.url), excerpt });
         }
       }
     }
