@@ -7,7 +7,10 @@ export interface EndpointSummary {
   calls: number;
   /** Answers with errcode ≠ 0, by errcode. */
   errcodes: Record<string, number>;
-  /** Calls that got no WeChat answer (unreachable, timeout, reset, aborted), by outcome. */
+  /**
+   * Calls that got no WeChat answer (unreachable, timeout, reset, aborted), by outcome; and answers that
+   * were an HTTP error without an errcode (`http_500`, `http_502`…: a gateway's page, not WeChat's JSON).
+   */
   failures: Record<string, number>;
   p50Ms: number;
   p95Ms: number;
@@ -53,7 +56,8 @@ export class ProxyStats {
     }
     tally.calls++;
     if (call.errcode !== undefined) tally.errcodes[call.errcode] = (tally.errcodes[call.errcode] ?? 0) + 1;
-    if (call.outcome !== 'answered') tally.failures[call.outcome] = (tally.failures[call.outcome] ?? 0) + 1;
+    const failure = call.outcome !== 'answered' ? call.outcome : call.errcode === undefined && call.status !== undefined && call.status >= 400 ? `http_${call.status}` : undefined;
+    if (failure !== undefined) tally.failures[failure] = (tally.failures[failure] ?? 0) + 1;
     // Past the cap, replace a random sample (reservoir sampling) so the percentiles still cover the whole run.
     if (tally.latencies.length < MAX_SAMPLES) tally.latencies.push(call.latencyMs);
     else {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ProxyMasker, readCall, type ProxyExchange } from '../../src/core/proxy-call.js';
 import { ProxyObserver, beijingDay } from '../../src/core/proxy-detect.js';
-import { percentile } from '../../src/core/proxy-stats.js';
+import { ProxyStats, percentile } from '../../src/core/proxy-stats.js';
+import type { ObservedCall } from '../../src/core/proxy-detect.js';
 import { interceptsConnect, isThisMachine, parseConnectTarget, reachesEmulatorControl, upstreamProxyFor } from '../../src/core/proxy-route.js';
 
 const SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
@@ -151,5 +152,22 @@ describe('who the proxy serves', () => {
   it('the emulator\'s control paths, however spelled; WeChat paths pass', () => {
     for (const p of ['/__emulator/seed', '/__EMULATOR', '/%5f%5femulator/seed', '/%255F%255Femulator/seed', '/a/../__emulator/x', '\\__emulator\\seed', '/__emulator?x', '/__emu\tlator/seed', '/a/%25252e%25252e/__emulator/x']) expect(reachesEmulatorControl(p), p).toBe(true);
     for (const p of ['/cgi-bin/token?grant_type=client_credential', '/sns/oauth2/access_token', '/__emulatorish', '/x?note=/__emulator']) expect(reachesEmulatorControl(p), p).toBe(false);
+  });
+});
+
+describe('ProxyStats (the Ctrl-C summary)', () => {
+  it('counts WeChat errcodes, calls that got no answer, and HTTP errors without an errcode', () => {
+    const stats = new ProxyStats();
+    const call = (over: Partial<ObservedCall>): ObservedCall => ({
+      id: 1, time: 0, caller: '127.0.0.1', method: 'GET', endpoint: '/sns/oauth2/access_token', outcome: 'answered', status: 200,
+      latencyMs: 3, query: '', requestBody: '', responseBody: '', requestBodySize: 0, responseBodySize: 0, ...over,
+    });
+    stats.addCall(call({}));
+    stats.addCall(call({ errcode: 40029 }));
+    stats.addCall(call({ status: 500 }));
+    stats.addCall(call({ status: 502 }));
+    stats.addCall(call({ outcome: 'unreachable', status: undefined }));
+    const [endpoint] = stats.summary().endpoints;
+    expect(endpoint).toMatchObject({ calls: 5, errcodes: { 40029: 1 }, failures: { http_500: 1, http_502: 1, unreachable: 1 } });
   });
 });
