@@ -88,6 +88,8 @@ describe('wxauth probe', () => {
     ['token-per-login', ['basic_token.per_login'], 0],
     ['open-redirect', ['redirect.open'], 1],
     ['userinfo-base', ['userinfo.scope'], 1],
+    // No second exchange, but the reload and WeChat's second hit each end on an error page.
+    ['refuses-reload', ['callback.duplicate', 'callback.reload'], 1],
   ];
   for (const [kind, ids, code] of planted) {
     it(`flags exactly the planted bug: ${kind} → ${ids.join(', ')}`, async () => {

@@ -455,6 +455,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const evidence: Evidence = { scenarios: ['reload'], hops: record.hops, wechat: record.wechat, details: { exchangesBefore: before, exchangesAfter: after } };
     if (problem) put(check('callback.reload', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
     else if (after > before && (final.page.status >= 400 || showsCodeUsed(final.page.body))) put(check('callback.reload', 'fail', 'code_used_shown', { status: final.page.status }, evidence));
+    // No second exchange, but an error page all the same (a state check that refuses a callback it has
+    // already served): the user who reloads sees an error although signed in.
+    else if (final.page.status >= 400) put(check('callback.reload', 'warn', 'refused', { status: final.page.status }, evidence));
     else put(check('callback.reload', 'pass', after > before ? 'ok_reexchanged' : 'ok', { status: final.page.status }, evidence));
   }
 

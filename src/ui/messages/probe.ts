@@ -216,6 +216,10 @@ export const messages = {
   // ── callback.reload ───────────────────────────────────────────────────────────────────────────
   'probe.callback.reload.ok': { zh: '刷新回调页没有再次换取，也没有报错（HTTP {status}）。', en: 'Reloading the callback did not exchange again and shows no error (HTTP {status}).' },
   'probe.callback.reload.ok_reexchanged': { zh: '刷新回调页时应用又换取了一次，但没有把 40163 显示成错误（HTTP {status}）。', en: 'Reloading the callback exchanged again, but the 40163 is not shown as an error (HTTP {status}).' },
+  'probe.callback.reload.refused': {
+    zh: '刷新回调页没有再次换取，但用户看到的是错误页（HTTP {status}）：已登录的用户刷新时，应当直接跳转。',
+    en: 'Reloading the callback did not exchange again, but the user sees an error page (HTTP {status}): a signed-in user who reloads should just be redirected.',
+  },
   'probe.callback.reload.error_page': { zh: '刷新回调页以错误结束：{problem}。', en: 'Reloading the callback ends in an error: {problem}.' },
   'probe.callback.reload.code_used_shown': { zh: '刷新回调页时再次换取，并把 40163 显示成错误（HTTP {status}）。', en: 'Reloading the callback exchanged again and shows the 40163 as an error (HTTP {status}).' },
   'probe.callback.reload.fix': {
