@@ -63,6 +63,11 @@ export type JssdkResult =
       /** Its string1s masked unless showSecrets. */
       verified: VerifiedSignature;
       ticketFrom: TicketFrom;
+      /**
+       * The signature matches the jsapi_ticket wxauth has cached (still valid), not the --ticket given:
+       * verified against the cached one, which is the live ticket WeChat checks (not a stale one).
+       */
+      optionTicketUnused?: boolean;
       /** The pasted wx.config's appId when it is not the profile's (附录5: the ticket's appid must be the config's). */
       otherAppId?: string;
       lowerNonceKey: boolean;
@@ -237,13 +242,19 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
       // Stale candidates: what the cache held before (§1.3), and the cached ticket when --ticket overrides it.
       const after = appid ? store.getTicket(profile, appid) : undefined;
       const stale = [cached?.ticket, cached?.previous, after?.previous].filter((t): t is string => t !== undefined && t !== ticket);
-      const verified = verifySignature(options.claim, {
-        ticket,
-        accessToken: appid ? store.getBasic(profile, appid)?.accessToken : undefined,
-        staleTickets: [...new Set(stale)],
-        otherUrls: options.landingUrls,
-        jsDomains: config.jsDomains,
-      });
+      const accessToken = appid ? store.getBasic(profile, appid)?.accessToken : undefined;
+      let verified = verifySignature(options.claim, { ticket, accessToken, staleTickets: [...new Set(stale)], otherUrls: options.landingUrls, jsDomains: config.jsDomains });
+      // --ticket did not make it, but the ticket wxauth cached, still valid, did: that is the live ticket
+      // WeChat checks against, not an old one, so the signature is good and the --ticket is the odd one.
+      let optionTicketUnused = false;
+      if (options.ticket && verified.diagnosis.verdict !== 'match' && cached && cached.ticket !== options.ticket && cached.expiresAt > ctx.now()) {
+        const live = verifySignature(options.claim, { ticket: cached.ticket, accessToken, staleTickets: [], otherUrls: options.landingUrls, jsDomains: config.jsDomains });
+        if (live.diagnosis.verdict === 'match') {
+          verified = live;
+          ticketFrom = 'cached';
+          optionTicketUnused = true;
+        }
+      }
       const otherAppId = appid && options.configAppId && options.configAppId !== appid ? options.configAppId : undefined;
       const ok = verified.diagnosis.verdict === 'match' && (verified.domain === undefined || verified.domain.ok) && !otherAppId && !options.lowerNonceKey;
       return {
@@ -253,6 +264,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         // Every string1 carries a ticket or token: masked unless --show-secrets.
         verified: showSecrets ? verified : { ...verified, diagnosis: maskDiagnosis(verified.diagnosis) },
         ticketFrom,
+        ...(optionTicketUnused ? { optionTicketUnused } : {}),
         ...(otherAppId ? { otherAppId } : {}),
         lowerNonceKey: options.lowerNonceKey,
         showSecrets,

@@ -237,6 +237,10 @@ export const messages = {
     zh: 'wx.config 里写成了 noncestr（全小写）：wx.config 要的是 nonceStr（大写 S），只有签名串里才是小写。',
     en: 'wx.config says noncestr (all lower case): wx.config wants nonceStr (capital S); only the signed string uses lower case.',
   },
+  'jssdk.verify.optionTicketUnused': {
+    zh: '签名不是用 --ticket 给出的 ticket 算的，而是用 wxauth 缓存的、仍然有效的 jsapi_ticket 算的：这正是微信校验用的 ticket，所以签名没问题；你传入的 --ticket 不是服务端用的那个。',
+    en: 'The signature was not made with the --ticket given but with the jsapi_ticket wxauth has cached, still valid: the ticket WeChat checks against, so the signature is good; the --ticket you passed is not the one the server used.',
+  },
   'jssdk.verify.ticketOption': { zh: '用 --ticket 给出的 ticket 验证。', en: 'Verified with the --ticket given.' },
   'jssdk.domain.ok': { zh: '域名 {host} 在 JS 接口安全域名里（{domain}）。', en: 'Host {host} is within the JS-safe domains ({domain}).' },
   'jssdk.domain.notListed': {

@@ -99,6 +99,7 @@ export function present(result: JssdkResult, out: Output): void {
         string1: d.string1,
         string1_masked: !result.showSecrets,
         ticket_from: result.ticketFrom,
+        ...(result.optionTicketUnused ? { option_ticket_unused: true } : {}),
         warnings: d.warnings,
       };
       if (d.verdict === 'mistake') doc.mistake = { id: d.found.mistake, ...(d.found.url ? { signed_url: d.found.url } : {}), ...(d.found.timestamp ? { signed_timestamp: d.found.timestamp } : {}), ...(d.found.ticket ? { signed_ticket: d.found.ticket } : {}), string1: d.found.string1 };
@@ -111,6 +112,7 @@ export function present(result: JssdkResult, out: Output): void {
 
       sayWarnings(out, d.warnings);
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.verify.ticketOption'));
+      if (result.optionTicketUnused) out.warning('jssdk.verify.optionTicketUnused', out.t('jssdk.verify.optionTicketUnused'));
       if (!result.appid) out.note(out.t('jssdk.verify.noAppid'));
       out.fields([
         ['url', d.url],
