@@ -52,13 +52,36 @@ export interface DoctorReport {
   checks: Array<DoctorCheck & { phase: 'offline' | 'online' }>;
   /** 1 when any check failed; warnings alone leave 0. */
   exitCode: 0 | 1;
+  /**
+   * This machine could not resolve WeChat's own API host: it has no working DNS or internet, so what
+   * the online checks found is about this machine, not the deployment. Their fixes (check your DNS
+   * records, your server's port 443…) would send the user the wrong way and are held back.
+   */
+  offlineMachine?: { host: string; code: string };
 }
+
+/** WeChat's API hosts (API-FACTS §0.1): a lookup of one of these that fails is this machine's problem. */
+const WECHAT_API_HOSTS = new Set(['api.weixin.qq.com', 'api2.weixin.qq.com', 'sh.api.weixin.qq.com', 'sz.api.weixin.qq.com', 'hk.api.weixin.qq.com']);
 
 /** Checks in CHECK_IDS order, and the exit code: a failure is 1, warnings and skips are 0. */
 export function buildReport(profile: string, checks: DoctorCheck[]): DoctorReport {
   const order = (c: DoctorCheck) => CHECK_IDS.indexOf(c.id);
-  const sorted = [...checks].sort((a, b) => order(a) - order(b)).map((c) => ({ ...c, phase: OFFLINE_CHECKS.includes(c.id) ? ('offline' as const) : ('online' as const) }));
-  return { profile, checks: sorted, exitCode: sorted.some((c) => c.status === 'fail') ? 1 : 0 };
+  const dnsApi = checks.find((c) => c.id === 'dns.api');
+  const host = String(dnsApi?.evidence.host ?? '');
+  const code = String(dnsApi?.evidence.code ?? '');
+  const offlineMachine = dnsApi?.status === 'fail' && WECHAT_API_HOSTS.has(host) && (code === 'ENOTFOUND' || code === 'EAI_AGAIN') ? { host, code } : undefined;
+  const sorted = [...checks]
+    .sort((a, b) => order(a) - order(b))
+    .map((c) => {
+      const phase = OFFLINE_CHECKS.includes(c.id) ? ('offline' as const) : ('online' as const);
+      // Offline here: an online failure's fix would blame the deployment for this machine's network.
+      if (offlineMachine && phase === 'online' && c.status === 'fail' && c.fix) {
+        const { fix: _held, ...rest } = c;
+        return { ...rest, phase };
+      }
+      return { ...c, phase };
+    });
+  return { profile, checks: sorted, exitCode: sorted.some((c) => c.status === 'fail') ? 1 : 0, ...(offlineMachine ? { offlineMachine } : {}) };
 }
 
 const check = (id: CheckId, status: CheckStatus, message: MessageRef, evidence: Evidence = {}, fix?: MessageRef): DoctorCheck => ({

@@ -8,6 +8,7 @@ import {
   evaluateProxy,
   evaluateClock,
   evaluateConnectTo,
+  evaluateDns,
   evaluateRedirect,
   evaluateTls,
   expectedVerifyContent,
@@ -213,5 +214,23 @@ describe('evaluateConnectTo', () => {
   it('does not warn about a standby rule for a port this run did not need (http when https answered)', () => {
     const c = evaluateConnectTo([rule('www.example.com:443:127.0.0.1:1'), rule('www.example.com:80:127.0.0.1:3')], [{ host: 'www.example.com', port: 443 }]);
     expect(c).toMatchObject({ status: 'ok', evidence: { unused: 'www.example.com:80:127.0.0.1:3', unmatched: null } });
+  });
+});
+
+describe('a machine without DNS or internet', () => {
+  const unreachable = evaluateRedirect({ url: 'https://www.example.com/cb', answered: false, error: 'ENOTFOUND' });
+
+  it('is said once, and the online failures lose their fixes (they would blame the deployment)', () => {
+    const report = buildReport('prod', [evaluateDns('dns.api', { kind: 'failed', host: 'api.weixin.qq.com', code: 'ENOTFOUND' }), unreachable]);
+    expect(report.offlineMachine).toEqual({ host: 'api.weixin.qq.com', code: 'ENOTFOUND' });
+    expect(report.exitCode).toBe(1);
+    for (const c of report.checks.filter((x) => x.status === 'fail')) expect(c.fix, c.id).toBeUndefined();
+  });
+
+  it('is not concluded from a host of the user’s own that does not resolve', () => {
+    const report = buildReport('prod', [evaluateDns('dns.api', { kind: 'failed', host: 'wx-gw.example.com', code: 'ENOTFOUND' }), unreachable]);
+    expect(report.offlineMachine).toBeUndefined();
+    expect(report.checks.find((c) => c.id === 'dns.api')?.fix).toBeDefined();
+    expect(report.checks.find((c) => c.id === unreachable.id)?.fix).toBeDefined();
   });
 });

@@ -42,6 +42,10 @@ export const messages = {
   'doctor.report.title': { zh: 'wxauth doctor：profile {profile}', en: 'wxauth doctor: profile {profile}' },
   'doctor.report.offline': { zh: '本机检查', en: 'Offline checks' },
   'doctor.report.online': { zh: '联网检查', en: 'Online checks' },
+  'doctor.report.offlineMachine': {
+    zh: '这台机器解析不了微信自己的 {host}（{code}）：它没有可用的 DNS 或外网。下面的失败说明的是这台机器，不是你的部署，所以没有给出修复建议。请在服务器上（或能上网的机器上）运行 wxauth doctor；这台机器要通过代理上网的话，设置 HTTPS_PROXY。',
+    en: 'This machine cannot resolve WeChat’s own {host} ({code}): it has no working DNS or internet. The failures below are about this machine, not your deployment, so no fixes are given. Run wxauth doctor on the server (or any machine online); if this machine reaches the internet through a proxy, set HTTPS_PROXY.',
+  },
   'doctor.report.fix': { zh: '修复：', en: 'Fix:' },
   'doctor.report.summary': {
     zh: '{ok} 项通过，{warn} 项警告，{fail} 项失败，{skip} 项跳过。',

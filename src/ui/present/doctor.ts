@@ -31,6 +31,7 @@ export function present(result: DoctorResult, out: Output): void {
     })),
     summary,
     exitCode: result.exitCode,
+    ...(result.offlineMachine ? { offline_machine: { host: result.offlineMachine.host, code: result.offlineMachine.code, message: out.t('doctor.report.offlineMachine', result.offlineMachine) } } : {}),
   });
   if (out.json) return;
   const id = (s: string) => s;
@@ -51,6 +52,7 @@ export function present(result: DoctorResult, out: Output): void {
   if (online.length > 0) {
     out.data('');
     out.data(style.bold(out.t('doctor.report.online')));
+    if (result.offlineMachine) out.data(style.yellow(out.t('doctor.report.offlineMachine', result.offlineMachine)));
     online.forEach(line);
   }
   out.data('');
