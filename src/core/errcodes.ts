@@ -232,9 +232,11 @@ export interface ExplanationItem extends Bilingual {
 }
 
 function fill(item: KnowledgeItem, vars: Fill): ExplanationItem {
-  const ipZh = vars.ip ?? '报错信息里的 IP';
   const ipEn = vars.ip ?? 'the IP shown in errmsg';
-  const filled: ExplanationItem = { zh: item.zh.replaceAll('{ip}', ipZh), en: item.en.replaceAll('{ip}', ipEn) };
+  // The zh texts space an address off (「把 {ip} 加入」, right for 「把 1.2.3.4 加入」); the words that stand
+  // in for an unknown one are Chinese and take no space before them (「把报错信息里的 IP 加入」).
+  const zh = vars.ip !== undefined ? item.zh.replaceAll('{ip}', vars.ip) : item.zh.replace(/ ?\{ip\}/g, '报错信息里的 IP');
+  const filled: ExplanationItem = { zh, en: item.en.replaceAll('{ip}', ipEn) };
   if (item.on) filled.on = item.on;
   return filled;
 }

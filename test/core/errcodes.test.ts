@@ -154,6 +154,8 @@ describe('causes tuned to the endpoint', () => {
   it('40164 without an errmsg points at the IP in errmsg instead of a placeholder', () => {
     const e = explainErrcode(40164);
     expect(e.fixes[0]?.en).toContain('the IP shown in errmsg');
+    // Chinese words in place of the address take no space before them (an address does).
+    expect(e.fixes[0]?.zh).toContain('把报错信息里的 IP 加入');
   });
 
   it('explains 40003 from /cgi-bin/user/info with the basic token\'s causes and page, not the OAuth pair', () => {
