@@ -472,7 +472,8 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
 
 /** No verify file check: not needed for this account type, or no name to look for. */
 export function skipVerifyFile(type: AccountType | undefined): DoctorCheck {
-  if (!needsVerifyFile(type)) return check('verify-file', 'skip', { key: 'doctor.verify.notNeeded', params: { type: type ?? '' } }, { type: type ?? null });
+  // The account type by its name in the sentence's language (测试号, test account), not its config value.
+  if (!needsVerifyFile(type)) return check('verify-file', 'skip', { key: 'doctor.verify.notNeeded', params: { type: type ? { key: `account.type.${type}` } : '-' } }, { type: type ?? null });
   return check('verify-file', 'skip', { key: 'doctor.verify.noName' }, {}, { key: 'doctor.verify.noName.fix' });
 }
 

@@ -170,7 +170,11 @@ export const messages = {
     zh: '加上 --verify-file MP_verify_xxx.txt，或保存下来：wxauth config set verifyFile MP_verify_xxx.txt',
     en: 'Add --verify-file MP_verify_xxx.txt, or save it: wxauth config set verifyFile MP_verify_xxx.txt',
   },
-  'doctor.verify.notNeeded': { zh: '跳过：{type} 账号的回调域名不需要 MP_verify 校验文件。', en: 'Skipped: a {type} account’s callback domain needs no MP_verify file.' },
+  'doctor.verify.notNeeded': { zh: '跳过：{type}的回调域名不需要 MP_verify 校验文件。', en: 'Skipped: a {type}’s callback domain needs no MP_verify file.' },
+  'account.type.service': { zh: '服务号', en: 'service account' },
+  'account.type.subscription': { zh: '订阅号', en: 'subscription account' },
+  'account.type.test': { zh: '测试号', en: 'test account' },
+  'account.type.website': { zh: '网站应用', en: 'website app' },
 
   // ── redirect_uri ──────────────────────────────────────────────────────────────────────────────
   'doctor.redirect.ok': { zh: '{url} 返回 {status}。', en: '{url} answers {status}.' },

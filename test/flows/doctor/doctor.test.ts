@@ -2,6 +2,7 @@
 // http sites with certificates made here, --connect-to aiming www.example.com at them, an injected
 // resolver and clock, and the test CA trusted through the flow's `ca` option (NODE_EXTRA_CA_CERTS is
 // only read at process start; test/e2e/doctor.test.ts proves that path with a spawned run).
+import { tr } from '../../../src/ui/i18n.js';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../../src/emulator/index.js';
@@ -251,7 +252,10 @@ describe('doctor flow: the verify file', () => {
     const none = byId(await doctor({ verify: null }), 'verify-file');
     expect(none).toMatchObject({ status: 'skip', message: { key: 'doctor.verify.noName' }, fix: { key: 'doctor.verify.noName.fix' } });
     const test = byId(await doctor({ env: { WXAUTH_TYPE: 'test' } }), 'verify-file');
-    expect(test).toMatchObject({ status: 'skip', message: { key: 'doctor.verify.notNeeded', params: { type: 'test' } } });
+    expect(test).toMatchObject({ status: 'skip', message: { key: 'doctor.verify.notNeeded', params: { type: { key: 'account.type.test' } } }, evidence: { type: 'test' } });
+    // Said with the account type's name, in either language.
+    expect(tr('zh', test.message)).toBe('跳过：测试号的回调域名不需要 MP_verify 校验文件。');
+    expect(tr('en', test.message)).toBe('Skipped: a test account’s callback domain needs no MP_verify file.');
   });
 });
 
