@@ -21,8 +21,8 @@ export const messages = {
   'cli.probe.opt.yes': { zh: '--html 的文件已存在时直接替换，不再询问', en: 'replace an existing --html file without asking' },
   'cli.probe.opt.html': { zh: '另写一份自包含的 HTML 报告，每个场景一张时序图', en: 'also write a self-contained HTML report with a sequence diagram per scenario' },
   'cli.probe.examples': {
-    zh: 'wxauth probe http://127.0.0.1:3000/auth/wechat?next=/me   # 先在另一个终端运行 wxauth emulator\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html',
-    en: 'wxauth probe http://127.0.0.1:3000/auth/wechat?next=/me   # run wxauth emulator in another terminal first\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html',
+    zh: 'wxauth probe "http://127.0.0.1:3000/auth/wechat?next=/me"   # 先在另一个终端运行 wxauth emulator\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html',
+    en: 'wxauth probe "http://127.0.0.1:3000/auth/wechat?next=/me"   # run wxauth emulator in another terminal first\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html',
   },
 
   // ── usage and connection errors ───────────────────────────────────────────────────────────────

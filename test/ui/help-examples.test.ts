@@ -1,0 +1,20 @@
+// Help examples are pasted into shells as they are: a URL with ? & # or * in it must be quoted, or zsh
+// answers "no matches found" and bash may glob it (the trial copied `wxauth probe http://…?next=/me`).
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../src/ui/messages/index.js';
+
+describe('help examples', () => {
+  it('quote every URL a shell would glob or cut', () => {
+    const examples = Object.entries(catalogue).filter(([key]) => key.endsWith('.examples'));
+    expect(examples.length).toBeGreaterThan(20);
+    const unquoted: string[] = [];
+    for (const [key, message] of examples) {
+      for (const lang of ['zh', 'en'] as const) {
+        // Quoted spans out, then any URL left with a character the shell treats specially.
+        const bare = message[lang].replace(/"[^"]*"|'[^']*'/g, '""');
+        for (const url of bare.match(/https?:\/\/[^\s"']*[?&#*][^\s"']*/g) ?? []) unquoted.push(`${key} (${lang}): ${url}`);
+      }
+    }
+    expect(unquoted).toEqual([]);
+  });
+});
