@@ -99,6 +99,13 @@ describe('wxauth probe', () => {
     });
   }
 
+  it('says what a refused second hit and a refused reload look like to the user (no second exchange in either)', async () => {
+    const r = await probe('refuses-reload');
+    const byId = (id: string) => r.doc.checks.find((c) => c.id === id)!;
+    expect(byId('callback.duplicate')).toMatchObject({ status: 'fail', message: expect.stringContaining('second hit was refused (HTTP 403)') });
+    expect(byId('callback.reload')).toMatchObject({ status: 'warn', message: expect.stringContaining('the user sees an error page (HTTP 403)') });
+  });
+
   const statusOf = (doc: Doc) => Object.fromEntries(doc.checks.map((c) => [c.id, c.status]));
 
   it('an app whose own exchange fails (wrong AppSecret, 40125) does not complete the login, and the checks that need an exchange are skipped', async () => {

@@ -495,7 +495,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const evidence: Evidence = { scenarios: ['duplicate'], hops: record.hops, wechat: record.wechat, details: { exchanges: attempts.length, secondHitStatus: value.z.page.status } };
       if (attempts.length > 1) put(check('callback.duplicate', 'fail', 'twice', { attempts: attempts.length }, evidence));
       else if (problem) put(check('callback.duplicate', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
-      else if (value.z.page.status >= 400 || showsCodeUsed(value.z.page.body)) put(check('callback.duplicate', 'fail', 'error_shown', { status: value.z.page.status }, evidence));
+      // Only one exchange, yet the user ends on an error: the page says the code was used, or the
+      // second hit was refused outright (a state used up by the first, say).
+      else if (showsCodeUsed(value.z.page.body)) put(check('callback.duplicate', 'fail', 'error_shown', { status: value.z.page.status }, evidence));
+      else if (value.z.page.status >= 400) put(check('callback.duplicate', 'fail', 'refused', { status: value.z.page.status }, evidence));
       else put(check('callback.duplicate', 'pass', 'ok', {}, evidence));
     }
   }

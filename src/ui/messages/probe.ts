@@ -207,7 +207,11 @@ export const messages = {
   'probe.callback.duplicate.ok': { zh: '微信重复回调时只换取了一次，用户看到的页面不是错误页。', en: 'WeChat’s duplicate callback was exchanged once, and the page the user sees is not an error.' },
   'probe.callback.duplicate.twice': { zh: '重复回调让应用把同一个 code 换取了 {attempts} 次（第二次得到 40163）。', en: 'The duplicate callback made the app exchange the same code {attempts} times (the second gets 40163).' },
   'probe.callback.duplicate.error_page': { zh: '重复回调以错误结束：{problem}。', en: 'The duplicate callback ends in an error: {problem}.' },
-  'probe.callback.duplicate.error_shown': { zh: '用户最终看到的是错误页（HTTP {status}，或提示 code 已被使用）。', en: 'The page the user ends up seeing is an error (HTTP {status}, or “code been used”).' },
+  'probe.callback.duplicate.error_shown': { zh: '用户最终看到的页面提示 code 已被使用（HTTP {status}），尽管只换取了一次。', en: 'The page the user ends up seeing says the code was already used (HTTP {status}), although it was exchanged once.' },
+  'probe.callback.duplicate.refused': {
+    zh: '微信的第二次回调被拒绝了（HTTP {status}），用户最终看到的是这个错误页，尽管第一次已经登录成功。',
+    en: 'WeChat’s second hit was refused (HTTP {status}), and that error page is what the user ends up seeing, although the first hit signed them in.',
+  },
   'probe.callback.duplicate.fix': {
     zh: '微信有时会用同一个 code 访问回调两次（第二次带 uin、pass_ticket 参数）：按 code 记住正在进行和已完成的换取，第二次请求等待同一个结果并照常登录，不要再换取。',
     en: 'WeChat sometimes hits the callback twice with the same code (the second with uin and pass_ticket): remember in-flight and finished exchanges by code, and let the second request wait for the same result and log in as usual, without exchanging again.',

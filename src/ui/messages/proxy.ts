@@ -196,8 +196,8 @@ export const messages = {
     en: '{caller} exchanged a code ({code}) that was already used (40163), and its first use did not go through the proxy: another process or machine exchanged it first.',
   },
   'proxy.fix.code.reused': {
-    zh: '回调只换一次 code：按 state 去重，换到的 token 存进会话；微信偶尔会把同一个 code 回调两次，第二次直接忽略。',
-    en: 'Exchange each code once: de-duplicate callbacks by state and keep the token in the session; WeChat sometimes calls back twice with the same code, so ignore the second.',
+    zh: '每个 code 只换一次：按 code 记住正在进行和已完成的换取，换到的 token 存进会话；微信偶尔会用同一个 code 回调两次，第二次等同一个结果、照常登录，不要再换。',
+    en: 'Exchange each code once: remember in-flight and finished exchanges by code and keep the token in the session; WeChat sometimes calls back twice with the same code, so let the second wait for the same result and log in as usual, without exchanging again.',
   },
   'proxy.hit.basic_token.refetched': {
     zh: '{caller} 为 {appid} 重新获取了 /cgi-bin/token，而 {issuer} 在 {issued} 拿到的 token 还有约 {left} 分钟才过期：持有旧 token 的进程最多 5 分钟后就会收到 40001。',
