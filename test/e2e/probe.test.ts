@@ -106,6 +106,14 @@ describe('wxauth probe', () => {
     expect(byId('callback.reload')).toMatchObject({ status: 'warn', message: expect.stringContaining('the user sees an error page (HTTP 403)') });
   });
 
+  it('an app still aimed at real WeChat: the login fails saying its server most likely still calls api.weixin.qq.com', async () => {
+    const r = await probe('real-wechat');
+    const login = r.doc.checks.find((c) => c.id === 'login.completes')!;
+    expect(login).toMatchObject({ status: 'fail', message: expect.stringContaining('its server most likely still calls api.weixin.qq.com') });
+    expect(login.fix).toContain(`Aim the app (or the SDK it uses) at the emulator, ${emu.url}`);
+    expect(r.code).toBe(1);
+  });
+
   const statusOf = (doc: Doc) => Object.fromEntries(doc.checks.map((c) => [c.id, c.status]));
 
   it('an app whose own exchange fails (wrong AppSecret, 40125) does not complete the login, and the checks that need an exchange are skipped', async () => {

@@ -392,7 +392,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const session = hb.appCookieCount() > 0 || leftCallback;
     const cookies = hb.appCookieCount();
     if (pending) put(check('login.completes', 'fail', 'foreign_redirect', { url: new URL(pending).origin }, evidence));
-    else if (problem) put(check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
+    // The browser was sent to the real open.weixin.qq.com and the emulator never saw the exchange: the
+    // app's server is still aimed at real WeChat, whatever its page then shows (an error, usually).
+    else if (!exchangeAttempted && report.rewroteOpenHost) {
+      put({ ...check('login.completes', 'fail', 'real_wechat', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.real_wechat', { emulator }) });
+    } else if (problem) put(check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
     else if (!exchangeAttempted) put({ ...check('login.completes', 'fail', 'no_exchange', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.no_exchange', { path: callbackPath }) });
     else if (!exchangedOk) {
       const errcode = failedErrcode ?? -1;
