@@ -281,7 +281,8 @@ export type Diagnosis =
    */
   | { verdict: 'ios-only'; url: string; string1: string; expected: string; landingUrl: string; landingString1: string; warnings: DiagnosisWarning[] }
   | { verdict: 'mistake'; url: string; string1: string; expected: string; found: Attempt; warnings: DiagnosisWarning[] }
-  | { verdict: 'unknown'; url: string; string1: string; expected: string; tried: number; checks: CheckId[]; warnings: DiagnosisWarning[] };
+  /** `tried`: signatures computed (each kind of mistake in its variants); `kinds`: how many kinds of mistake. */
+  | { verdict: 'unknown'; url: string; string1: string; expected: string; tried: number; kinds: number; checks: CheckId[]; warnings: DiagnosisWarning[] };
 
 export type DiagnosisWarning =
   /** §2.1: every SDK emits lower case; whether WeChat accepts upper case is unverified. */
@@ -431,7 +432,7 @@ export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, 
     return undefined;
   })();
   if (found) return { verdict: 'mistake', url, string1, expected, found, warnings };
-  return { verdict: 'unknown', url, string1, expected, tried, checks: [...CHECKS], warnings };
+  return { verdict: 'unknown', url, string1, expected, tried, kinds: MISTAKES.length, checks: [...CHECKS], warnings };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -171,6 +171,9 @@ describe('diagnoseSignature', () => {
     const d = diagnoseSignature({ url: PAGE, signature: 'f'.repeat(40), timestamp: TS, nonceStr: NONCE }, facts, sha1);
     expect(d.verdict).toBe('unknown');
     expect(d.verdict === 'unknown' && d.checks).toContain('appid');
+    // How many kinds of mistake were tried, apart from how many signatures that took.
+    expect(d).toMatchObject({ kinds: MISTAKES.length });
+    expect(d.verdict === 'unknown' && d.tried).toBeGreaterThan(MISTAKES.length);
   });
 });
 

@@ -138,7 +138,7 @@ describe('wxauth jssdk verify', () => {
     const zh = await cli([...args, '--signature', 'abc', '--lang', 'zh']);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('✖ --signature "abc" 不是 wx.config 的签名：签名是 SHA-1，40 位十六进制，这里有 3 个字符。');
-    expect(zh.stderr).not.toMatch(/种常见错误|1009/);
+    expect(zh.stderr).not.toMatch(/常见错误|1009/);
     const en = await cli([...args, '--signature', 'abc']);
     expect(en.code).toBe(2);
     expect(en.stderr).toContain('✖ --signature "abc" is not a wx.config signature: a signature is a SHA-1, 40 hex digits; this has 3 characters.');

@@ -175,8 +175,8 @@ export const messages = {
     en: 'Found it: an old jsapi_ticket was signed. The server\'s cached ticket is dead (or another server\'s): cache it by its real expiry, refetch before it, and share one copy between servers.',
   },
   'jssdk.verify.unknown': {
-    zh: '签名不一致，试了 {tried} 种常见错误都对不上。请逐项检查：',
-    en: 'The signature does not match, and none of {tried} known mistakes reproduces it. Check in turn:',
+    zh: '签名不一致，{kinds} 类常见错误（共算了 {tried} 个签名）都对不上。请逐项检查：',
+    en: 'The signature does not match, and none of the {kinds} kinds of known mistake reproduces it ({tried} signatures computed). Check in turn:',
   },
   'jssdk.verify.check.algorithm': {
     zh: '签名算法：四个参数按名字排序、key=value 用 & 连接、不做 URL 编码、sha1；可用微信的签名校验工具 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=jsapisign 对照。',

@@ -131,7 +131,7 @@ export function present(result: JssdkResult, out: Output): void {
       } else if (d.verdict === 'mistake') {
         out.failure(out.t(`jssdk.verify.mistake.${d.found.mistake}`, { signed: d.found.url ?? d.url, timestamp: d.found.timestamp ?? '', url: d.url }));
       } else {
-        out.failure(out.t('jssdk.verify.unknown', { tried: d.tried }));
+        out.failure(out.t('jssdk.verify.unknown', { tried: d.tried, kinds: d.kinds }));
         d.checks.forEach((c, i) => out.say(`  ${i + 1}. ${out.t(`jssdk.verify.check.${c}`)}`));
       }
       if (result.otherAppId) out.failure(out.t('jssdk.verify.otherAppId', { configAppId: result.otherAppId, appid: result.appid ?? '' }));
