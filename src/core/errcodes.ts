@@ -348,7 +348,12 @@ function sameMeaning(a: TableRow, b: TableRow | undefined): boolean {
   if (!b) return false;
   const x = squash(a.zh || a.en);
   const y = squash(b.zh || b.en);
-  return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
+  if (x === '' || y === '') return false;
+  if (x.includes(y) || y.includes(x)) return true;
+  // The same first phrase, told on with different advice (-1: 「系统繁忙，此时请开发者稍候再试」 and
+  // 「系统繁忙；服务器暂不可用，建议稍候重试…」): the same meaning, not a different one.
+  const head = (row: TableRow) => squash((row.zh || row.en).split(/[，。；,.;]/)[0] ?? '');
+  return head(a) !== '' && head(a) === head(b);
 }
 
 /** Explain one errcode. Never throws: an unknown code gives `known: false` and its nearest codes. */

@@ -37,9 +37,13 @@ describe('wxauth errcode', () => {
   });
 
   it("the other table's meaning ends the sentence once (no 。。)", async () => {
-    const zh = await runCli(['--lang', 'zh', 'errcode', '-1']);
-    expect(zh.stdout).toContain('企业微信（qyapi）里 -1 的含义不同');
+    const zh = await runCli(['--lang', 'zh', 'errcode', '40001']);
+    expect(zh.stdout).toContain('企业微信（qyapi）里 40001 的含义不同');
     expect(zh.stdout).not.toContain('。。');
+    // -1 is 「系统繁忙」 in both tables, told on with different advice: not announced as different.
+    const same = await runCli(['--lang', 'zh', 'errcode', '-1']);
+    expect(same.stdout).toContain('系统繁忙');
+    expect(same.stdout).not.toContain('的含义不同');
   });
 
   it('takes several codes, negatives included', async () => {
