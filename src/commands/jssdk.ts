@@ -64,10 +64,11 @@ export type JssdkResult =
       verified: VerifiedSignature;
       ticketFrom: TicketFrom;
       /**
-       * The signature matches the jsapi_ticket wxauth has cached (still valid), not the --ticket given:
-       * verified against the cached one, which is the live ticket WeChat checks (not a stale one).
+       * --ticket was given, and the "old ticket" that made the signature is the one wxauth has cached
+       * (obtained at this time): which of the two is live decides who is wrong, and wxauth's expiry for
+       * its cached ticket is only its reckoning (JSSDK-FACTS §1.3), so the verdict stays and this is said.
        */
-      optionTicketUnused?: boolean;
+      signedWithCached?: { obtainedAt: number };
       /** The pasted wx.config's appId when it is not the profile's (附录5: the ticket's appid must be the config's). */
       otherAppId?: string;
       lowerNonceKey: boolean;
@@ -242,19 +243,18 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
       // Stale candidates: what the cache held before (§1.3), and the cached ticket when --ticket overrides it.
       const after = appid ? store.getTicket(profile, appid) : undefined;
       const stale = [cached?.ticket, cached?.previous, after?.previous].filter((t): t is string => t !== undefined && t !== ticket);
-      const accessToken = appid ? store.getBasic(profile, appid)?.accessToken : undefined;
-      let verified = verifySignature(options.claim, { ticket, accessToken, staleTickets: [...new Set(stale)], otherUrls: options.landingUrls, jsDomains: config.jsDomains });
-      // --ticket did not make it, but the ticket wxauth cached, still valid, did: that is the live ticket
-      // WeChat checks against, not an old one, so the signature is good and the --ticket is the odd one.
-      let optionTicketUnused = false;
-      if (options.ticket && verified.diagnosis.verdict !== 'match' && cached && cached.ticket !== options.ticket && cached.expiresAt > ctx.now()) {
-        const live = verifySignature(options.claim, { ticket: cached.ticket, accessToken, staleTickets: [], otherUrls: options.landingUrls, jsDomains: config.jsDomains });
-        if (live.diagnosis.verdict === 'match') {
-          verified = live;
-          ticketFrom = 'cached';
-          optionTicketUnused = true;
-        }
-      }
+      const staleTickets = [...new Set(stale)];
+      const verified = verifySignature(options.claim, {
+        ticket,
+        accessToken: appid ? store.getBasic(profile, appid)?.accessToken : undefined,
+        staleTickets,
+        otherUrls: options.landingUrls,
+        jsDomains: config.jsDomains,
+      });
+      const d = verified.diagnosis;
+      const signer = d.verdict === 'mistake' && d.found.mistake === 'stale-ticket' ? d.found.ticket : undefined;
+      const staleIndex = typeof signer === 'object' ? signer.stale : undefined;
+      const signedWithCached = options.ticket && cached && staleIndex !== undefined && staleTickets[staleIndex] === cached.ticket ? { obtainedAt: cached.obtainedAt } : undefined;
       const otherAppId = appid && options.configAppId && options.configAppId !== appid ? options.configAppId : undefined;
       const ok = verified.diagnosis.verdict === 'match' && (verified.domain === undefined || verified.domain.ok) && !otherAppId && !options.lowerNonceKey;
       return {
@@ -264,7 +264,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         // Every string1 carries a ticket or token: masked unless --show-secrets.
         verified: showSecrets ? verified : { ...verified, diagnosis: maskDiagnosis(verified.diagnosis) },
         ticketFrom,
-        ...(optionTicketUnused ? { optionTicketUnused } : {}),
+        ...(signedWithCached ? { signedWithCached } : {}),
         ...(otherAppId ? { otherAppId } : {}),
         lowerNonceKey: options.lowerNonceKey,
         showSecrets,

@@ -60,6 +60,16 @@ export interface DoctorReport {
   offlineMachine?: { host: string; code: string };
 }
 
+/** A lookup that failed like this on WeChat's own host means no DNS here (ETIMEOUT: a resolver that never answers). */
+const OFFLINE_DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ETIMEOUT']);
+
+/** A failed check that never reached its host (a lookup or a connection that failed), by its evidence. */
+function unreached(c: DoctorCheck): boolean {
+  const failure = c.evidence.failure;
+  if (failure === 'dns' || failure === 'refused' || failure === 'timeout') return true;
+  return /\b(?:ENOTFOUND|EAI_AGAIN|ETIMEOUT|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH)\b/.test(JSON.stringify(c.evidence));
+}
+
 /** WeChat's API hosts (API-FACTS §0.1): a lookup of one of these that fails is this machine's problem. */
 const WECHAT_API_HOSTS = new Set(['api.weixin.qq.com', 'api2.weixin.qq.com', 'sh.api.weixin.qq.com', 'sz.api.weixin.qq.com', 'hk.api.weixin.qq.com']);
 
@@ -69,13 +79,17 @@ export function buildReport(profile: string, checks: DoctorCheck[]): DoctorRepor
   const dnsApi = checks.find((c) => c.id === 'dns.api');
   const host = String(dnsApi?.evidence.host ?? '');
   const code = String(dnsApi?.evidence.code ?? '');
-  const offlineMachine = dnsApi?.status === 'fail' && WECHAT_API_HOSTS.has(host) && (code === 'ENOTFOUND' || code === 'EAI_AGAIN') ? { host, code } : undefined;
+  const online = checks.filter((c) => !OFFLINE_CHECKS.includes(c.id));
+  // Only when nothing online got through: a check that passed, warned, or failed on an answer (a 502,
+  // a certificate) shows this machine does reach something, and its findings are the deployment's.
+  const nothingAnswered = online.every((c) => c.id === 'connect-to' || c.status === 'skip' || (c.status === 'fail' && unreached(c)));
+  const offlineMachine = dnsApi?.status === 'fail' && WECHAT_API_HOSTS.has(host) && OFFLINE_DNS_CODES.has(code) && nothingAnswered ? { host, code } : undefined;
   const sorted = [...checks]
     .sort((a, b) => order(a) - order(b))
     .map((c) => {
       const phase = OFFLINE_CHECKS.includes(c.id) ? ('offline' as const) : ('online' as const);
       // Offline here: an online failure's fix would blame the deployment for this machine's network.
-      if (offlineMachine && phase === 'online' && c.status === 'fail' && c.fix) {
+      if (offlineMachine && phase === 'online' && c.status === 'fail' && c.fix && unreached(c)) {
         const { fix: _held, ...rest } = c;
         return { ...rest, phase };
       }

@@ -395,8 +395,10 @@ export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, 
   }
 
   let tried = 0;
+  const kinds = new Set<string>();
   const attempt = (a: Attempt): Attempt | undefined => {
     tried += 1;
+    kinds.add(a.mistake);
     return sha1(a.string1).toLowerCase() === wanted ? a : undefined;
   };
   const found = ((): Attempt | undefined => {
@@ -432,7 +434,7 @@ export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, 
     return undefined;
   })();
   if (found) return { verdict: 'mistake', url, string1, expected, found, warnings };
-  return { verdict: 'unknown', url, string1, expected, tried, kinds: MISTAKES.length, checks: [...CHECKS], warnings };
+  return { verdict: 'unknown', url, string1, expected, tried, kinds: kinds.size, checks: [...CHECKS], warnings };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -227,6 +227,18 @@ describe('a machine without DNS or internet', () => {
     for (const c of report.checks.filter((x) => x.status === 'fail')) expect(c.fix, c.id).toBeUndefined();
   });
 
+  it('is not concluded when something online answered (a callback reached through --connect-to answering 502)', () => {
+    const answered = evaluateRedirect({ url: 'https://www.example.com/cb', answered: true, status: 502, body: '' });
+    const report = buildReport('prod', [evaluateDns('dns.api', { kind: 'failed', host: 'api.weixin.qq.com', code: 'EAI_AGAIN' }), answered]);
+    expect(report.offlineMachine).toBeUndefined();
+    expect(report.checks.find((c) => c.id === answered.id)?.fix).toBeDefined();
+  });
+
+  it('counts a resolver that never answers (ETIMEOUT) as no DNS', () => {
+    const report = buildReport('prod', [evaluateDns('dns.api', { kind: 'failed', host: 'api.weixin.qq.com', code: 'ETIMEOUT' }), unreachable]);
+    expect(report.offlineMachine).toEqual({ host: 'api.weixin.qq.com', code: 'ETIMEOUT' });
+  });
+
   it('is not concluded from a host of the user’s own that does not resolve', () => {
     const report = buildReport('prod', [evaluateDns('dns.api', { kind: 'failed', host: 'wx-gw.example.com', code: 'ENOTFOUND' }), unreachable]);
     expect(report.offlineMachine).toBeUndefined();

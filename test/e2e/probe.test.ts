@@ -110,7 +110,7 @@ describe('wxauth probe', () => {
     const r = await probe('real-wechat');
     const login = r.doc.checks.find((c) => c.id === 'login.completes')!;
     expect(login).toMatchObject({ status: 'fail', message: expect.stringContaining('its server most likely still calls api.weixin.qq.com') });
-    expect(login.fix).toContain(`Aim the app (or the SDK it uses) at the emulator, ${emu.url}`);
+    expect(login.fix).toContain(`at the emulator, ${emu.url}, or run it through wxauth proxy --intercept`);
     expect(r.code).toBe(1);
   });
 

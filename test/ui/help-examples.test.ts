@@ -10,9 +10,12 @@ describe('help examples', () => {
     const unquoted: string[] = [];
     for (const [key, message] of examples) {
       for (const lang of ['zh', 'en'] as const) {
-        // Quoted spans out, then any URL left with a character the shell treats specially.
-        const bare = message[lang].replace(/"[^"]*"|'[^']*'/g, '""');
-        for (const url of bare.match(/https?:\/\/[^\s"']*[?&#*][^\s"']*/g) ?? []) unquoted.push(`${key} (${lang}): ${url}`);
+        for (const line of message[lang].split('\n')) {
+          // A shell comment out (`  # what it does`, where an apostrophe would open a "quote"), then the
+          // quoted spans of this line, then any URL left with a character the shell treats specially.
+          const bare = line.replace(/\s#\s.*$/, '').replace(/"[^"]*"|'[^']*'/g, '""');
+          for (const url of bare.match(/(?:https?:\/\/|\blocalhost:|\b127\.0\.0\.1:)[^\s"']*[?&#*][^\s"']*/g) ?? []) unquoted.push(`${key} (${lang}): ${url}`);
+        }
       }
     }
     expect(unquoted).toEqual([]);

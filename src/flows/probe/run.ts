@@ -4,10 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { CancelledError, NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
-import { maskSecretValues, redactText } from '../../core/secrets.js';
-
-/** A character a secret value can hold (codes, tokens and secrets are letters, digits, `_` and `-`). */
-const WORD_CHAR = /[\w-]/;
+import { maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
 import { ProbeBrowser, WECHAT_OPEN_ORIGIN, isLoopbackHostname, type Page, type Seen } from './browser.js';
 import { EmulatorControl } from './control.js';
@@ -395,7 +392,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // The browser was sent to the real open.weixin.qq.com and the emulator never saw the exchange: the
     // app's server is still aimed at real WeChat, whatever its page then shows (an error, usually).
     else if (!exchangeAttempted && report.rewroteOpenHost) {
-      put({ ...check('login.completes', 'fail', 'real_wechat', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.real_wechat', { emulator }) });
+      put({ ...check('login.completes', 'fail', 'real_wechat', { path: callbackPath }, evidence, false), fix: messageRef('probe.login.completes.fix.real_wechat', { emulator, path: callbackPath }) });
     } else if (problem) put(check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
     else if (!exchangeAttempted) put({ ...check('login.completes', 'fail', 'no_exchange', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.no_exchange', { path: callbackPath }) });
     else if (!exchangedOk) {
@@ -461,7 +458,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     else if (after > before && (final.page.status >= 400 || showsCodeUsed(final.page.body))) put(check('callback.reload', 'fail', 'code_used_shown', { status: final.page.status }, evidence));
     // No second exchange, but an error page all the same (a state check that refuses a callback it has
     // already served): the user who reloads sees an error although signed in.
-    else if (final.page.status >= 400) put(check('callback.reload', 'warn', 'refused', { status: final.page.status }, evidence));
+    else if (final.page.status >= 400 || showsCodeUsed(final.page.body)) put(check('callback.reload', 'warn', 'refused', { status: final.page.status }, evidence));
     else put(check('callback.reload', 'pass', after > before ? 'ok_reexchanged' : 'ok', { status: final.page.status }, evidence));
   }
 
@@ -636,21 +633,25 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // What the report shows of a page or URL: every secret this run knows masked by value (the codes
     // too: a callback URL carries its code, and a page quoting the exchange request both), and any
     // other secret-named parameter or field by name.
-    const masked = (text: string) => redactText(maskSecretValues(text, [...values.keys(), ...codesSeen]));
+    // By name first: a value masked by value first (`secret=5e1e***`) would be masked again by name into
+    // `secret=***`, and the excerpt could no longer find the leak by its masked form.
+    const masked = (text: string) => maskSecretValues(redactText(text), [...values.keys(), ...codesSeen]);
     const leaks: Array<{ what: string; where: string; url: string; excerpt: string }> = [];
     for (const s of seen) {
       for (const [value, what] of values) {
         for (const [where, text] of [['headers', s.headers], ['body', s.body]] as const) {
           const spelled = spellings(value).find((sp) => text.includes(sp));
           if (!spelled) continue;
-          // The excerpt's edges move out to the end of a word, so no secret is cut in half there (half a
-          // code would not be recognised as one, and would show), then it is masked.
-          const at = text.indexOf(spelled);
-          let from = Math.max(0, at - 60);
-          let to = Math.min(text.length, at + spelled.length + 40);
-          while (from > 0 && WORD_CHAR.test(text[from - 1]!)) from--;
-          while (to < text.length && WORD_CHAR.test(text[to]!)) to++;
-          const excerpt = ((from > 0 ? '…' : '') + masked(text.slice(from, to)) + (to < text.length ? '…' : '')).replace(/\s+/g, ' ');
+          // Masked whole before the excerpt is cut: a secret cut in half at an edge, or cut off from its
+          // name (`"access_token":"…`), would no longer be recognised. The leak is found again in the
+          // masked text by its masked form.
+          const whole = masked(text);
+          const shown = redactValue(value);
+          const found = whole.indexOf(shown);
+          const at = found >= 0 ? found : Math.max(0, whole.indexOf('***'));
+          const from = Math.max(0, at - 60);
+          const to = Math.min(whole.length, at + shown.length + 40);
+          const excerpt = ((from > 0 ? '…' : '') + whole.slice(from, to) + (to < whole.length ? '…' : '')).replace(/\s+/g, ' ');
           leaks.push({ what, where, url: masked(s.url), excerpt });
         }
       }

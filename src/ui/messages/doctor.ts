@@ -43,8 +43,8 @@ export const messages = {
   'doctor.report.offline': { zh: '本机检查', en: 'Offline checks' },
   'doctor.report.online': { zh: '联网检查', en: 'Online checks' },
   'doctor.report.offlineMachine': {
-    zh: '这台机器解析不了微信自己的 {host}（{code}）：它没有可用的 DNS 或外网。下面的失败说明的是这台机器，不是你的部署，所以没有给出修复建议。请在服务器上（或能上网的机器上）运行 wxauth doctor；这台机器要通过代理上网的话，设置 HTTPS_PROXY。',
-    en: 'This machine cannot resolve WeChat’s own {host} ({code}): it has no working DNS or internet. The failures below are about this machine, not your deployment, so no fixes are given. Run wxauth doctor on the server (or any machine online); if this machine reaches the internet through a proxy, set HTTPS_PROXY.',
+    zh: '这台机器解析不了微信官方接口域名 {host}（{code}），也没有连上任何联网检查的目标：它没有可用的 DNS 或外网。下面这些失败反映的是这台机器的问题，不是你的部署，所以没有给出修复建议。请在服务器上（或能上网的机器上）运行 wxauth doctor；如果这台机器需要通过代理上网，请设置 HTTPS_PROXY。',
+    en: 'This machine cannot resolve WeChat’s own {host} ({code}), and no online check reached its target: it has no working DNS or internet. The failures below are about this machine, not your deployment, so no fixes are given. Run wxauth doctor on the server (or any machine online); if this machine reaches the internet through a proxy, set HTTPS_PROXY.',
   },
   'doctor.report.fix': { zh: '修复：', en: 'Fix:' },
   'doctor.report.summary': {

@@ -175,8 +175,8 @@ export const messages = {
     en: 'Found it: an old jsapi_ticket was signed. The server\'s cached ticket is dead (or another server\'s): cache it by its real expiry, refetch before it, and share one copy between servers.',
   },
   'jssdk.verify.unknown': {
-    zh: '签名不一致，{kinds} 类常见错误（共算了 {tried} 个签名）都对不上。请逐项检查：',
-    en: 'The signature does not match, and none of the {kinds} kinds of known mistake reproduces it ({tried} signatures computed). Check in turn:',
+    zh: '签名不一致，{kinds} 类常见错误（共计算了 {tried} 个签名）都对不上。请逐项检查：',
+    en: 'The signature does not match, and none of the {kinds} kinds of known mistake that apply here reproduces it ({tried} signatures computed). Check in turn:',
   },
   'jssdk.verify.check.algorithm': {
     zh: '签名算法：四个参数按名字排序、key=value 用 & 连接、不做 URL 编码、sha1；可用微信的签名校验工具 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=jsapisign 对照。',
@@ -237,9 +237,9 @@ export const messages = {
     zh: 'wx.config 里写成了 noncestr（全小写）：wx.config 要的是 nonceStr（大写 S），只有签名串里才是小写。',
     en: 'wx.config says noncestr (all lower case): wx.config wants nonceStr (capital S); only the signed string uses lower case.',
   },
-  'jssdk.verify.optionTicketUnused': {
-    zh: '签名不是用 --ticket 给出的 ticket 算的，而是用 wxauth 缓存的、仍然有效的 jsapi_ticket 算的：这正是微信校验用的 ticket，所以签名没问题；你传入的 --ticket 不是服务端用的那个。',
-    en: 'The signature was not made with the --ticket given but with the jsapi_ticket wxauth has cached, still valid: the ticket WeChat checks against, so the signature is good; the --ticket you passed is not the one the server used.',
+  'jssdk.verify.signedWithCached': {
+    zh: '算出这个签名的是 wxauth 在 {at} 缓存的 jsapi_ticket，不是 --ticket 给出的那个。哪个是当前有效的决定了谁错：如果 --ticket 是当前的，就是服务端用了旧 ticket（见下）；如果 wxauth 缓存的仍然有效，签名没问题，是你传入的 --ticket 不对。去掉 --ticket 再运行 wxauth jssdk verify，会按 wxauth 的 ticket 校验。',
+    en: 'The jsapi_ticket that made this signature is the one wxauth cached at {at}, not the --ticket given. Which of the two is live decides who is wrong: if --ticket is the current one, the server signs with an old ticket (below); if wxauth’s is still live, the signature is fine and your --ticket is the odd one. wxauth jssdk verify without --ticket checks against wxauth’s ticket.',
   },
   'jssdk.verify.ticketOption': { zh: '用 --ticket 给出的 ticket 验证。', en: 'Verified with the --ticket given.' },
   'jssdk.domain.ok': { zh: '域名 {host} 在 JS 接口安全域名里（{domain}）。', en: 'Host {host} is within the JS-safe domains ({domain}).' },

@@ -160,12 +160,12 @@ export const messages = {
     en: 'The login does not complete: the callback {path} never called /sns/oauth2/access_token with the code, so no one is signed in, whatever the last page shows (HTTP {status}).',
   },
   'probe.login.completes.real_wechat': {
-    zh: '登录没有完成：应用把浏览器送往真正的 open.weixin.qq.com，回调 {path} 也没有向模拟器换取 code（最后一页 HTTP {status}）：应用的服务端多半仍在调用 api.weixin.qq.com。',
-    en: 'The login does not complete: the app sends the browser to the real open.weixin.qq.com, and its callback {path} never asked the emulator to exchange the code (last page HTTP {status}): its server most likely still calls api.weixin.qq.com.',
+    zh: '登录没有完成：应用把浏览器跳转到真实的 open.weixin.qq.com，模拟器也没有收到回调 {path} 换取 code 的请求：应用的服务端多半仍在调用 api.weixin.qq.com，或者 {path} 没有换取 code。',
+    en: 'The login does not complete: the app sends the browser to the real open.weixin.qq.com, and the emulator never saw its callback {path} exchange the code: its server most likely still calls api.weixin.qq.com, or {path} does not exchange the code.',
   },
   'probe.login.completes.fix.real_wechat': {
-    zh: '把应用（或它用的 SDK）的微信地址指向模拟器 {emulator}：开放平台地址（open.weixin.qq.com）和接口地址（api.weixin.qq.com）都要改；各 SDK 的改法见 README 的 probe 一节。',
-    en: 'Aim the app (or the SDK it uses) at the emulator, {emulator}: both the open host (open.weixin.qq.com) and the API host (api.weixin.qq.com); the probe section of the README shows how for each SDK.',
+    zh: '把应用（或它用的 SDK）的接口地址 api.weixin.qq.com 指向模拟器 {emulator}，或者让它经过 wxauth proxy --intercept（见 README 的 probe 一节）；并确认 {path} 用 code 换取了 token。',
+    en: 'Aim the app’s (or its SDK’s) API host, api.weixin.qq.com, at the emulator, {emulator}, or run it through wxauth proxy --intercept (the probe section of the README); and check that {path} exchanges the code.',
   },
   'probe.login.completes.fix.no_exchange': {
     zh: '确认应用处理的正是 redirect_uri 里的路径 {path}，在那里换取 code，并且调用的是模拟器而不是 api.weixin.qq.com（见 README 的 probe 一节）。',

@@ -6,6 +6,7 @@ import type { JssdkResult } from '../../commands/jssdk.js';
 import type { DiagnosisWarning, UrlChange } from '../../core/jssdk.js';
 import type { Output } from '../output.js';
 import { formatDuration, formatTime } from './basic-common.js';
+import { formatLocalTime, isoTime } from '../format.js';
 
 function sayUrlChanges(out: Output, changes: UrlChange[]): void {
   for (const c of changes) {
@@ -99,7 +100,7 @@ export function present(result: JssdkResult, out: Output): void {
         string1: d.string1,
         string1_masked: !result.showSecrets,
         ticket_from: result.ticketFrom,
-        ...(result.optionTicketUnused ? { option_ticket_unused: true } : {}),
+        ...(result.signedWithCached ? { signed_with_cached_ticket: { obtained_at: isoTime(result.signedWithCached.obtainedAt) } } : {}),
         warnings: d.warnings,
       };
       if (d.verdict === 'mistake') doc.mistake = { id: d.found.mistake, ...(d.found.url ? { signed_url: d.found.url } : {}), ...(d.found.timestamp ? { signed_timestamp: d.found.timestamp } : {}), ...(d.found.ticket ? { signed_ticket: d.found.ticket } : {}), string1: d.found.string1 };
@@ -112,7 +113,7 @@ export function present(result: JssdkResult, out: Output): void {
 
       sayWarnings(out, d.warnings);
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.verify.ticketOption'));
-      if (result.optionTicketUnused) out.warning('jssdk.verify.optionTicketUnused', out.t('jssdk.verify.optionTicketUnused'));
+      if (result.signedWithCached) out.warning('jssdk.verify.signedWithCached', out.t('jssdk.verify.signedWithCached', { at: formatLocalTime(result.signedWithCached.obtainedAt) }));
       if (!result.appid) out.note(out.t('jssdk.verify.noAppid'));
       out.fields([
         ['url', d.url],
