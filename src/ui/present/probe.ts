@@ -93,11 +93,26 @@ function esc(s: string): string {
 
 const LANE = { browser: 90, app: 330, wechat: 570 } as const;
 
+/**
+ * The hop a WeChat call belongs after. The app calls WeChat while it answers a browser hop, so the call
+ * (stamped when it ended) lies within that app hop's time; the first such hop is the one, since stamps
+ * have millisecond resolution and a fast run can end the exchange in the millisecond the next page begins.
+ * A call within no app hop goes after the last hop that began before it.
+ */
+function callSlot(hops: ScenarioRecord['hops'], ms: number): number {
+  const owner = hops.findIndex((h) => h.to === 'app' && h.startMs <= ms && ms <= h.startMs + h.durationMs);
+  if (owner >= 0) return owner;
+  let last = -1;
+  for (const [i, h] of hops.entries()) if (h.startMs <= ms) last = i;
+  return last;
+}
+
 /** One SVG sequence diagram: each hop is an arrow browser → app/WeChat and its answer back; WeChat calls app → WeChat. */
 function diagram(lang: Lang, s: ScenarioRecord): string {
-  type Row = { from: keyof typeof LANE; to: keyof typeof LANE; label: string; back?: string; ms: number; bad?: boolean };
+  // `at`: its time, as shown; `slot`: the hop a row belongs after (its own index for a hop), `ms` the order within it.
+  type Row = { from: keyof typeof LANE; to: keyof typeof LANE; label: string; back?: string; at: number; ms: number; slot: number; bad?: boolean };
   const rows: Row[] = [];
-  for (const h of s.hops) {
+  for (const [i, h] of s.hops.entries()) {
     const to = h.to === 'emulator' ? 'wechat' : 'app';
     const path = h.url.replace(/^https?:\/\/[^/]+/, '');
     rows.push({
@@ -105,13 +120,18 @@ function diagram(lang: Lang, s: ScenarioRecord): string {
       to,
       label: `${h.method} ${path.length > 60 ? path.slice(0, 57) + '…' : path}${h.to === 'blocked' ? ' ' + t(lang, 'probe.html.blocked') : ''}`,
       back: h.to === 'blocked' ? undefined : `${h.status || h.error || ''}${h.location ? ' → ' + h.location.replace(/^https?:\/\/[^/]+/, '').slice(0, 40) : ''} (${h.durationMs} ms)`,
-      ms: h.startMs,
+      at: h.startMs,
+      ms: Number.NEGATIVE_INFINITY,
+      slot: i,
       bad: h.status >= 500 || h.status === 0,
     });
   }
-  for (const c of s.wechat) rows.push({ from: 'app', to: 'wechat', label: `${c.method} ${c.path}`, back: `${c.status}${c.errcode !== undefined ? ' errcode ' + c.errcode : ''}${c.fault ? ' [' + c.fault + ']' : ''}`, ms: c.atMs ?? Number.POSITIVE_INFINITY, bad: c.errcode !== undefined && c.errcode !== 0 });
-  // In time order: an exchange shows between the callback hop that caused it and the page after it.
-  rows.sort((a, b) => a.ms - b.ms);
+  for (const c of s.wechat) {
+    const ms = c.atMs ?? Number.POSITIVE_INFINITY;
+    rows.push({ from: 'app', to: 'wechat', label: `${c.method} ${c.path}`, back: `${c.status}${c.errcode !== undefined ? ' errcode ' + c.errcode : ''}${c.fault ? ' [' + c.fault + ']' : ''}`, at: ms, ms, slot: callSlot(s.hops, ms), bad: c.errcode !== undefined && c.errcode !== 0 });
+  }
+  // Each call right after the hop that made it: an exchange between the callback hop and the page after it.
+  rows.sort((a, b) => a.slot - b.slot || a.ms - b.ms);
   const step = 44;
   const height = 60 + rows.length * step + 20;
   const parts: string[] = [];
@@ -123,7 +143,7 @@ function diagram(lang: Lang, s: ScenarioRecord): string {
     const y = 56 + i * step;
     const x1 = LANE[r.from];
     const x2 = LANE[r.to];
-    const time = Number.isFinite(r.ms) ? `+${r.ms} ms ` : '';
+    const time = Number.isFinite(r.at) ? `+${r.at} ms ` : '';
     parts.push(`<line x1="${x1}" y1="${y}" x2="${x2}" y2="${y}" class="req${r.bad ? ' bad' : ''}" marker-end="url(#arrow)"/>`);
     parts.push(`<text x="${Math.min(x1, x2) + 6}" y="${y - 5}" class="lbl">${esc(time + r.label)}</text>`);
     if (r.back !== undefined) {
