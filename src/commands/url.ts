@@ -36,6 +36,8 @@ export interface UrlResult {
   opened?: boolean;
   /** WeChat's real authorize page refuses desktop browsers (the emulator, another open base, does not). */
   desktopRefused: boolean;
+  /** The open base's host when it is not WeChat's (the emulator): the link is opened in a browser, not scanned. */
+  notWechatHost?: string;
 }
 
 export function parseOptions({ opts }: CommandInput): UrlOptions {
@@ -93,5 +95,7 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
     qrForced: options.qrForced,
     opened,
     desktopRefused: plan.endpoint === 'authorize' && isWechatOpenBase(config.openBase),
+    // openBase is a URL the resolver checked.
+    ...(isWechatOpenBase(config.openBase) ? {} : { notWechatHost: new URL(config.openBase).host }),
   };
 }

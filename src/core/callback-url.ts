@@ -8,6 +8,7 @@
 // (§1.2); seeing them on a callback is a sign of a repeated hit, which burns the code (40163, §1.6).
 
 import type { MessageRef } from '../errors.js';
+import { DEFAULT_OPEN_BASE, PATHS } from './endpoints.js';
 
 /** One `name=value` pair as written, and as decoded. */
 export interface QueryParam {
@@ -240,11 +241,21 @@ export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state
 /** What cleanPastedCode removed from the input (or, for `&amp;`, read as `&`). */
 export type PasteCleanup = 'quotes' | 'whitespace' | 'amp';
 
+/** A URL's base (`scheme://host/path`) as its host and path; undefined for a bare query or no URL. */
+function hostAndPath(base: string): { host: string; path: string } | undefined {
+  try {
+    const u = new URL(base);
+    return { host: u.host, path: u.pathname };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Which authorization page a URL's base names: /connect/oauth2/authorize or /connect/qrconnect. */
 function authorizePath(base: string): 'authorize' | 'qrconnect' | undefined {
-  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)/i.exec(base)?.[1] ?? '';
-  if (path === '/connect/oauth2/authorize') return 'authorize';
-  if (path === '/connect/qrconnect') return 'qrconnect';
+  const path = hostAndPath(base)?.path;
+  if (path === PATHS.authorize) return 'authorize';
+  if (path === PATHS.qrconnect) return 'qrconnect';
   return undefined;
 }
 
@@ -265,9 +276,9 @@ export function isAuthorizeUrl(parsed: ParsedCallback): boolean {
  * (open it in a desktop browser), or another host (the emulator: open it in a browser).
  */
 export function authorizeUrlRefusal(parsed: ParsedCallback, p: string): { message: MessageRef; hint: MessageRef } {
-  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(parsed.base)?.[1] ?? '';
+  const host = hostAndPath(parsed.base)?.host ?? '';
   const message: MessageRef = { key: 'tokens.exchange.input.authorize_url' };
-  if (host !== '' && host.toLowerCase() !== 'open.weixin.qq.com') return { message, hint: { key: 'tokens.exchange.input.authorize_url.other.hint', params: { host, p } } };
+  if (host !== '' && host !== new URL(DEFAULT_OPEN_BASE).host) return { message, hint: { key: 'tokens.exchange.input.authorize_url.other.hint', params: { host, p } } };
   if (authorizePath(parsed.base) === 'qrconnect') return { message, hint: { key: 'tokens.exchange.input.authorize_url.qrconnect.hint', params: { p } } };
   return { message, hint: { key: 'tokens.exchange.input.authorize_url.hint', params: { p } } };
 }

@@ -2,7 +2,7 @@
 // saw) to one check each, and the report model. No I/O: src/flows/doctor/ gathers the facts (DNS,
 // TLS, HTTP, stable_token) and hands them here, so every verdict is table-testable.
 import { proxyRoute, type ProxyRoute, type ProxySettings } from './proxy-route.js';
-import { PATHS } from './endpoints.js';
+import { PATHS, isWechatApiBase } from './endpoints.js';
 import type { MessageRef } from '../errors.js';
 import { messageRef, osReason } from '../errors.js';
 import { findingKeys, type Finding } from './inspect.js';
@@ -63,15 +63,15 @@ export interface DoctorReport {
 /** A lookup that failed like this on WeChat's own host means no DNS here (ETIMEOUT: a resolver that never answers). */
 const OFFLINE_DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ETIMEOUT']);
 
-/** A failed check that never reached its host (a lookup or a connection that failed), by its evidence. */
+/**
+ * A failed check that never reached its host, by its evidence: the OS code of a lookup or connection
+ * (`code` for DNS, `error` for HTTP and TLS) or the client's failure kind (credentials).
+ */
 function unreached(c: DoctorCheck): boolean {
-  const failure = c.evidence.failure;
+  const { code, error, failure } = c.evidence;
   if (failure === 'dns' || failure === 'refused' || failure === 'timeout') return true;
-  return /\b(?:ENOTFOUND|EAI_AGAIN|ETIMEOUT|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH)\b/.test(JSON.stringify(c.evidence));
+  return [code, error].some((v) => typeof v === 'string' && (NOT_CONNECTED.has(v) || OFFLINE_DNS_CODES.has(v) || v === 'ETIMEDOUT'));
 }
-
-/** WeChat's API hosts (API-FACTS §0.1): a lookup of one of these that fails is this machine's problem. */
-const WECHAT_API_HOSTS = new Set(['api.weixin.qq.com', 'api2.weixin.qq.com', 'sh.api.weixin.qq.com', 'sz.api.weixin.qq.com', 'hk.api.weixin.qq.com']);
 
 /** Checks in CHECK_IDS order, and the exit code: a failure is 1, warnings and skips are 0. */
 export function buildReport(profile: string, checks: DoctorCheck[]): DoctorReport {
@@ -83,7 +83,8 @@ export function buildReport(profile: string, checks: DoctorCheck[]): DoctorRepor
   // Only when nothing online got through: a check that passed, warned, or failed on an answer (a 502,
   // a certificate) shows this machine does reach something, and its findings are the deployment's.
   const nothingAnswered = online.every((c) => c.id === 'connect-to' || c.status === 'skip' || (c.status === 'fail' && unreached(c)));
-  const offlineMachine = dnsApi?.status === 'fail' && WECHAT_API_HOSTS.has(host) && OFFLINE_DNS_CODES.has(code) && nothingAnswered ? { host, code } : undefined;
+  // One of WeChat's own API hosts (endpoints.ts REGIONS): its lookup failing is this machine's problem.
+  const offlineMachine = dnsApi?.status === 'fail' && isWechatApiBase(`https://${host}`) && OFFLINE_DNS_CODES.has(code) && nothingAnswered ? { host, code } : undefined;
   const sorted = [...checks]
     .sort((a, b) => order(a) - order(b))
     .map((c) => {

@@ -3,7 +3,7 @@
 // refresh / check / userinfo commands and by `login` and `demo`. Knows nothing of the terminal: the
 // results carry everything a presenter needs, and errors carry the next step as a hint.
 import { createHash } from 'node:crypto';
-import { ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, withHint, type MessageRef } from '../errors.js';
+import { ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, withHint, type MessageRef, type WechatDiagnosis } from '../errors.js';
 import {
   TOKEN_EXPIRED_ERRCODES,
   canRefresh,
@@ -39,9 +39,12 @@ export interface UserTokenDeps {
   fromEnv?: EnvCredentials;
 }
 
-/** Rethrow a WeChat error with the next step for this call (main.ts adds the errcode knowledge base). */
-function advised(error: unknown, situation: UserTokenSituation): unknown {
-  return error instanceof WechatApiError ? withHint(error, nextStep(error.errcode, situation)) : error;
+/**
+ * Rethrow a WeChat error with the next step for this call (main.ts adds the errcode knowledge base), and
+ * what wxauth knows for certain about it, if anything.
+ */
+function advised(error: unknown, situation: UserTokenSituation, diagnosis?: WechatDiagnosis): unknown {
+  return error instanceof WechatApiError ? withHint(error, nextStep(error.errcode, situation), diagnosis) : error;
 }
 
 /**
@@ -103,11 +106,8 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   } catch (error) {
     const spent = error instanceof WechatApiError && (error.errcode === 40163 || error.errcode === 40029) ? spentByWxauth(p) : undefined;
     const situation: UserTokenSituation = { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code, fromEnv: p.fromEnv, ...(spent ? { spentHere: spent } : {}) };
-    if (spent && error instanceof WechatApiError) {
-      const diagnosis = { kind: 'code_exchanged_by_wxauth', exchangedAt: spent.at, appid: spent.appid, profile: spent.profile, openid: spent.openid } as const;
-      throw withHint(error, nextStep(error.errcode, situation), diagnosis);
-    }
-    throw lostExchange(advised(error, situation), p.profile);
+    const diagnosis = spent && ({ kind: 'code_exchanged_by_wxauth', exchangedAt: spent.at, appid: spent.appid, profile: spent.profile, openid: spent.openid } as const);
+    throw lostExchange(advised(error, situation, diagnosis), p.profile);
   }
   // The client narrowed the body (a malformed one is a NetworkError, never cached).
   const token = toSnsToken(response.data);

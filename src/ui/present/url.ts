@@ -58,10 +58,10 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
       out.note(out.t('url.embed.note', { id: String(embed.config.id) }));
     } else {
       if (result.qr) await out.qr(plan.url, { force: result.qrForced });
-      // A profile whose openBase is not WeChat's (the emulator, wxauth emulator): a phone cannot scan
-      // its way there; a browser opens the page that plays WeChat's part.
-      const host = hostOf(plan.url);
-      if (host !== undefined && host !== 'open.weixin.qq.com') out.say(out.t('url.landing.emulator', { host, redirectUri: plan.redirectUri }));
+      // An open base that is not WeChat's (the emulator): a phone cannot scan its way there; a browser
+      // opens the page that plays WeChat's part.
+      const host = result.notWechatHost;
+      if (host !== undefined) out.say(out.t('url.landing.emulator', { host, redirectUri: plan.redirectUri }));
       else out.say(out.t(plan.endpoint === 'authorize' ? 'url.landing.authorize' : 'url.landing.qrconnect', { redirectUri: plan.redirectUri }));
     }
     out.note(plan.state === '' ? out.t('url.state.none') : out.t('url.state.remembered', { state: plan.state, profile: result.profile }));
@@ -71,12 +71,4 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
   if (result.opened) out.note(out.t('url.open.opened'));
   else out.warning('url.open.failed', out.t('url.open.failed'));
   if (result.desktopRefused) out.note(out.t('url.open.authorizeNote'));
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).host;
-  } catch {
-    return undefined;
-  }
 }
