@@ -104,6 +104,17 @@ function helpAsFlag(argv: string[]): string[] {
   return known ? [...rest, '--help'] : rest;
 }
 
+/**
+ * `wxauth errcode "-1 system error"`: WeChat's text for errcode -1 starts with a '-', so commander read
+ * it as an unknown option (it takes a bare `-1` as an operand, not `-1` with words after it). No option
+ * of wxauth's starts with a digit: such an argument is given to errcode with a space in front, which
+ * it trims.
+ */
+function pastedNegativeCodes(argv: string[]): string[] {
+  if (namedCommand(argv, GLOBAL_VALUE_FLAGS) !== 'errcode') return argv;
+  return argv.map((arg) => (/^-\d+[\s,，:：;；]/.test(arg) ? ` ${arg}` : arg));
+}
+
 /** What a usage error's hint sends the user to: the command's own help, or the root help for an unknown one. */
 function helpFor(command: string): string {
   return command !== '' && COMMANDS.some((c) => c.name === command) ? `wxauth ${command}` : 'wxauth';
@@ -118,7 +129,7 @@ function wantsColor(argv: string[], io: Io): boolean {
 }
 
 export async function runCli(givenArgv: string[], io: Io, version: string): Promise<ExitCode> {
-  const argv = helpAsFlag(givenArgv);
+  const argv = pastedNegativeCodes(helpAsFlag(givenArgv));
   const lang = pickLang(argv, io.env, GLOBAL_VALUE_FLAGS);
   const json = argv.includes('--json');
   const out = new Output({ lang, json, color: wantsColor(argv, io), stdout: io.stdout, stderr: io.stderr });

@@ -31,7 +31,7 @@ export type ErrcodeResult =
 export function parseOptions(input: CommandInput): ErrcodeOptions {
   const { opts } = input;
   const options: ErrcodeOptions = {
-    inputs: input.args.filter((a) => a.trim() !== ''),
+    inputs: input.args.map((a) => a.trim()).filter((a) => a !== ''),
     list: opts.list === true,
     wecom: opts.wecom === true,
   };

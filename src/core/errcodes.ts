@@ -26,7 +26,7 @@ export interface ParsedErrorBody {
 
 // The errmsg suffix parsers live in ./errmsg.ts (the HTTP client and errors.ts need them without this table).
 export { extractRid, stripErrmsgSuffix } from './errmsg.js';
-import { extractRid } from './errmsg.js';
+import { extractRid, stripErrmsgSuffix } from './errmsg.js';
 import { PATHS } from './endpoints.js';
 
 // IPv4, or an IPv6 literal (which includes the IPv4-mapped form ::ffff:1.2.3.4).
@@ -73,6 +73,26 @@ function toErrcode(value: unknown): number | undefined {
  * extra whitespace and newlines, errcode as a string, single quotes or unquoted keys (a JS object
  * printed by console.log), both errmsg suffix eras. Undefined when the text carries no errcode.
  */
+/** An errcode with its errmsg, and what the errmsg carries: the request id, the caller's IP. */
+function bodyOf(errcode: number, errmsg: string): ParsedErrorBody {
+  const result: ParsedErrorBody = { errcode, errmsg };
+  const rid = extractRid(errmsg);
+  if (rid !== undefined) result.rid = rid;
+  Object.assign(result, extractIps(errmsg));
+  return result;
+}
+
+/**
+ * A code followed by its words, as log lines and posts write it: `40163 code been used`, `40029,invalid
+ * code`, `-1 system error`, `40001: invalid credential, rid: …`. Undefined when the words start with a
+ * digit or a sign (a list of codes is CODE_LIST_RE's).
+ */
+export function parseCodeAndMessage(text: string): ParsedErrorBody | undefined {
+  const m = /^\s*([+-]?\d{1,7})(?:\s*[,，:：;；]\s*|\s+)(?![\d+-])(\S[\s\S]*)$/.exec(text);
+  if (m?.[1] === undefined || m[2] === undefined) return undefined;
+  return bodyOf(Number(m[1]), m[2].trim());
+}
+
 export function parseErrorBody(text: string): ParsedErrorBody | undefined {
   let errcode: number | undefined;
   let errmsg: string | undefined;
@@ -105,10 +125,7 @@ export function parseErrorBody(text: string): ParsedErrorBody | undefined {
     errmsg = msg?.[1] !== undefined ? unescapeLoose(msg[1]).trim().replace(/^["']|["']$/g, '') : '';
   }
 
-  const result: ParsedErrorBody = { errcode, errmsg };
-  const rid = extractRid(errmsg);
-  if (rid !== undefined) result.rid = rid;
-  Object.assign(result, extractIps(errmsg));
+  const result = bodyOf(errcode, errmsg);
   const host = detectHost(text, errmsg);
   if (host !== undefined) result.host = host;
   const path = /(?:^|[\s"'(]|weixin\.qq\.com)(\/(?:sns|cgi-bin|connect)\/[A-Za-z0-9_/]*[A-Za-z0-9_])/.exec(text.replace(errmsg, ''));
@@ -713,12 +730,18 @@ export function explainInputs(
       push(input, 'code', explainErrcode(Number(numbered[1]), common));
       continue;
     }
+    const led = parseCodeAndMessage(input);
+    if (led) {
+      push(input, 'body', explainErrcode(led.errcode, { ...common, body: led }));
+      continue;
+    }
     const page = options.wecom ? undefined : explainPageText(input);
     if (page) {
       results.push({ ...page, input, match: 'page' });
       continue;
     }
-    const hits = searchErrcodes(input, { wecom: options.wecom, limit: options.keywordLimit ?? 12 });
+    // An errmsg copied with WeChat's request id on it (`code been used, rid: …`) is searched without it.
+    const hits = searchErrcodes(stripErrmsgSuffix(input) || input, { wecom: options.wecom, limit: options.keywordLimit ?? 12 });
     if (hits.length === 0) {
       unknown.push({ input, table: options.wecom ? 'wecom' : 'wechat', nearest: [], where: whereToLook(options.wecom ? 'wecom' : 'wechat', undefined) });
       continue;

@@ -335,6 +335,34 @@ describe('inputs', () => {
     expect(explainInputs(['config:invalid', 'signature']).results[0]?.code).toBe(63002);
   });
 
+  it('a code with its errmsg after it, as log lines write it, is that code with that errmsg', () => {
+    for (const [input, code, errmsg] of [
+      ['40163 code been used', 40163, 'code been used'],
+      ['40029,invalid code', 40029, 'invalid code'],
+      ['-1 system error', -1, 'system error'],
+      ['40001: invalid credential rid: 6566a1b2-1c2d3e4f-5a6b7c8d', 40001, 'invalid credential rid: 6566a1b2-1c2d3e4f-5a6b7c8d'],
+    ] as const) {
+      const { results, unknown } = explainInputs([input]);
+      expect(unknown).toEqual([]);
+      expect(results).toHaveLength(1);
+      expect(results[0]).toMatchObject({ code, match: 'body', errmsg });
+    }
+    expect(explainInputs(['40001: invalid credential rid: 6566a1b2-1c2d3e4f-5a6b7c8d']).results[0]?.rid).toBe('6566a1b2-1c2d3e4f-5a6b7c8d');
+    // Numbers after a number are a list of codes, not an errmsg.
+    expect(explainInputs(['40001 40029']).results.map((r) => [r.code, r.match])).toEqual([
+      [40001, 'code'],
+      [40029, 'code'],
+    ]);
+  });
+
+  it('an errmsg copied with its request id is searched without it', () => {
+    for (const input of ['code been used, rid: 6566a1b2-1c2d3e4f-5a6b7c8d', 'code been used, hints: [ req_id: zp1Bma0037uth6 ]']) {
+      const { results, unknown } = explainInputs([input]);
+      expect(unknown).toEqual([]);
+      expect(results[0]).toMatchObject({ code: 40163, match: 'keyword', input });
+    }
+  });
+
   it('codes and quoted phrases stay separate inputs when words are glued', () => {
     const { results } = explainInputs(['40029', 'invalid', 'code', 'code been used']);
     expect(results[0]).toMatchObject({ code: 40029, match: 'code', input: '40029' });

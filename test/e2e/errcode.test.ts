@@ -55,6 +55,18 @@ describe('wxauth errcode', () => {
     expect(r.stdout).toMatch(/system error/);
   });
 
+  it('reads a code pasted with its errmsg, "-1 system error" included, which starts like an option', async () => {
+    const r = await runCli(['errcode', '-1 system error']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('errcode -1');
+    expect(r.stderr).toContain('Read errcode -1 from the pasted text');
+    const led = await runCli(['errcode', '40163 code been used', '--json']);
+    expect(led.code).toBe(0);
+    expect(parseJson(led.stdout).results).toMatchObject([{ code: 40163, input: '40163 code been used', match: 'body', errmsg: 'code been used' }]);
+    // Elsewhere a '-' still starts an option.
+    expect((await runCli(['exchange', '-1 x'])).stderr).toMatch(/unknown option '-1 x'/);
+  });
+
   it('reads a pasted 40164 body: IP, rid and where to whitelist it', async () => {
     const r = await runCli(['errcode', BODY_40164]);
     expect(r.code).toBe(0);
