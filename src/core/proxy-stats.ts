@@ -18,6 +18,8 @@ export interface EndpointSummary {
 
 export interface ProxySummary {
   calls: number;
+  /** Calls that got no answer from the upstream (unreachable, timeout, reset) or whose caller left first. */
+  unanswered: number;
   endpoints: EndpointSummary[];
   detectors: Partial<Record<DetectorId, number>>;
 }
@@ -43,6 +45,7 @@ export class ProxyStats {
   private readonly endpoints = new Map<string, Tally>();
   private readonly detectors: Partial<Record<DetectorId, number>> = {};
   private total = 0;
+  private unanswered = 0;
 
   /** `random` in [0, 1) picks which latency sample a full reservoir replaces (core reads no randomness itself). */
   constructor(private readonly random: () => number = () => 0) {}
@@ -55,6 +58,7 @@ export class ProxyStats {
       this.endpoints.set(call.endpoint, tally);
     }
     tally.calls++;
+    if (call.outcome !== 'answered') this.unanswered++;
     if (call.errcode !== undefined) tally.errcodes[call.errcode] = (tally.errcodes[call.errcode] ?? 0) + 1;
     const failure = call.outcome !== 'answered' ? call.outcome : call.errcode === undefined && call.status !== undefined && call.status >= 400 ? `http_${call.status}` : undefined;
     if (failure !== undefined) tally.failures[failure] = (tally.failures[failure] ?? 0) + 1;
@@ -77,6 +81,6 @@ export class ProxyStats {
         return { endpoint, calls: t.calls, errcodes: { ...t.errcodes }, failures: { ...t.failures }, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
       })
       .sort((a, b) => b.calls - a.calls || a.endpoint.localeCompare(b.endpoint));
-    return { calls: this.total, endpoints, detectors: { ...this.detectors } };
+    return { calls: this.total, unanswered: this.unanswered, endpoints, detectors: { ...this.detectors } };
   }
 }

@@ -167,7 +167,9 @@ describe('ProxyStats (the Ctrl-C summary)', () => {
     stats.addCall(call({ status: 500 }));
     stats.addCall(call({ status: 502 }));
     stats.addCall(call({ outcome: 'unreachable', status: undefined }));
-    const [endpoint] = stats.summary().endpoints;
-    expect(endpoint).toMatchObject({ calls: 5, errcodes: { 40029: 1 }, failures: { http_500: 1, http_502: 1, unreachable: 1 } });
+    const summary = stats.summary();
+    expect(summary.endpoints[0]).toMatchObject({ calls: 5, errcodes: { 40029: 1 }, failures: { http_500: 1, http_502: 1, unreachable: 1 } });
+    // A gateway's 502 is an answer; only the unreachable call got none.
+    expect(summary).toMatchObject({ calls: 5, unanswered: 1 });
   });
 });

@@ -586,6 +586,7 @@ describe('wxauth proxy (the command)', () => {
     expect(px.stderr.text).toMatch(/GET \/sns\/oauth2\/access_token {2}wx5e1ec0de00000001 {2}200 {2}40163 /);
     expect(px.stderr.text).toContain('[code.reused]');
     expect(px.stdout.text).toMatch(/\/sns\/oauth2\/access_token +2 +40163×1/);
+    expect(px.stderr.text).toContain('Proxy stopped; calls forwarded: 3.');
     const harText = fs.readFileSync(har, 'utf8');
     const log = JSON.parse(harText) as { log: { version: string; entries: Array<{ request: { url: string } }> } };
     expect(log.log.version).toBe('1.2');
@@ -594,6 +595,14 @@ describe('wxauth proxy (the command)', () => {
     const secrets = [app().secret, code, basic, String(user.access_token ?? ''), String(user.refresh_token ?? '')];
     for (const s of secrets) expect(s.length).toBeGreaterThan(8);
     for (const text of [px.stdout.text, px.stderr.text, harText]) for (const s of secrets) expect(text).not.toContain(s);
+  });
+
+  it('the summary does not call forwarded what never got an answer from the upstream', async () => {
+    const px = await runProxyCommand(['--upstream', `http://127.0.0.1:${await freePort()}`]);
+    expect((await request(px.url, tokenPath())).status).toBe(502);
+    expect(await px.stop()).toBe(0);
+    expect(px.stderr.text).toContain('Proxy stopped; calls: 1, of which 1 got no answer from the upstream (the table says why).');
+    expect(px.stdout.text).toMatch(/\/cgi-bin\/token +1 +unreachable×1/);
   });
 
   it('a detector names times in local time on screen (as the call lines’ clock), ISO UTC in --json', async () => {

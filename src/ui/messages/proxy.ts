@@ -150,6 +150,10 @@ export const messages = {
   },
   'proxy.stopHint': { zh: '按 Ctrl-C 停止，并显示各接口的汇总。', en: 'Press Ctrl-C to stop and see a summary per endpoint.' },
   'proxy.stopped': { zh: '代理已停止，共转发 {calls} 次调用。', en: 'Proxy stopped; calls forwarded: {calls}.' },
+  'proxy.stopped.unanswered': {
+    zh: '代理已停止：共 {calls} 次调用，其中 {unanswered} 次没有拿到上游的应答（原因见下表）。',
+    en: 'Proxy stopped; calls: {calls}, of which {unanswered} got no answer from the upstream (the table says why).',
+  },
   'proxy.summary.none': { zh: '没有调用经过代理。', en: 'No calls went through the proxy.' },
   'proxy.summary.endpoint': { zh: '接口', en: 'endpoint' },
   'proxy.summary.calls': { zh: '调用', en: 'calls' },

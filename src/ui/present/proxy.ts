@@ -188,7 +188,7 @@ export function present(result: ProxyResult, out: Output): void {
     return;
   }
   out.say();
-  out.say(out.t('proxy.stopped', { calls: summary.calls }));
+  out.say(summary.unanswered > 0 ? out.t('proxy.stopped.unanswered', { calls: summary.calls, unanswered: summary.unanswered }) : out.t('proxy.stopped', { calls: summary.calls }));
   if (summary.endpoints.length === 0) out.note(out.t('proxy.summary.none'));
   else {
     out.table(
