@@ -3,10 +3,10 @@
 // Node builds process.stdout and process.stderr on first use as streams, and building one loads its
 // stream modules (~20 of them, ~3 ms of CPU per run; issue 19) although a CLI that prints a few lines
 // and exits needs none of it. Into a pipe, a file or a socket Node's streams write synchronously on
-// POSIX anyway, so here a line goes straight to the descriptor. A terminal, Windows, or anything else
+// POSIX anyway, so here a line goes straight to the descriptor (/dev/null too). A terminal, Windows, or anything else
 // gets Node's own stream, built on the first write: it knows the terminal (isTTY, columns, Windows'
 // console encoding) and prompts draw on it.
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { Writable } from './output.js';
 
 export class ProcessOutput implements Writable {
@@ -64,7 +64,12 @@ export class ProcessOutput implements Writable {
 function isPipeFileOrSocket(fd: number): boolean {
   try {
     const stat = fstatSync(fd);
-    return stat.isFIFO() || stat.isFile() || stat.isSocket();
+    if (stat.isFIFO() || stat.isFile() || stat.isSocket()) return true;
+    // `>/dev/null` (and spawn's stdio 'ignore'): a character device like a terminal, but the null one
+    // (POSIX only: Windows never gets here; node:os for its devNull would cost every run a module).
+    // Node writes to it synchronously too; building its stream cost such a run ~3 ms and, with the
+    // allocations it adds, a young-generation collection.
+    return stat.isCharacterDevice() && stat.rdev === statSync('/dev/null', { throwIfNoEntry: false })?.rdev;
   } catch {
     return false; // closed or unknown: let Node's stream deal with it
   }

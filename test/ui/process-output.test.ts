@@ -80,8 +80,15 @@ describe('stdout or stderr as a file or a pipe', () => {
     fs.closeSync(fd);
   });
 
-  it('leaves a terminal, /dev/null and Windows to Node’s stream', () => {
-    for (const [fd, platform] of [[fs.openSync(os.devNull, 'w'), 'linux'], [fs.openSync(path.join(temp(), 'f'), 'w'), 'win32']] as const) {
+  it('writes to /dev/null straight away too, without building Node’s stream', () => {
+    const fd = fs.openSync(os.devNull, 'w');
+    const out = new ProcessOutput(fd, notBuilt, 'linux');
+    expect(out.write('nowhere\n')).toBe(true);
+    fs.closeSync(fd);
+  });
+
+  it('leaves a terminal, another character device and Windows to Node’s stream', () => {
+    for (const [fd, platform] of [[fs.openSync('/dev/zero', 'w'), 'linux'], [fs.openSync(path.join(temp(), 'f'), 'w'), 'win32']] as const) {
       const kept = keeping();
       const out = new ProcessOutput(fd, () => (kept.built(), kept.stream), platform);
       out.write('via the stream\n');
