@@ -597,12 +597,14 @@ export function skipTlsForHttp(url: string): DoctorCheck {
   return check('tls', 'skip', { key: 'doctor.tls.http' }, { url });
 }
 
-// ── http vs https (10039) ────────────────────────────────────────────────────────────────────────
+// ── http vs https ────────────────────────────────────────────────────────────────────────
 
 /**
  * The authorize URL carries the profile's redirect_uri as is, so its scheme is the one WeChat sends
  * users back on. It must be the one the server serves: an https redirect_uri on a host that only
- * answers http, or an http one the server bounces to https, is WeChat's 10039 (protocol mismatch).
+ * answers http, or an http one the server bounces to https, is a protocol mismatch. WeChat shows no
+ * errcode for it: it redirects as told, and the user lands on a page that does not open, or the code
+ * is lost in the bounce.
  * `same` is the redirect_uri's GET; `other` the same URL on the other scheme (only probed when
  * https could not be reached).
  */

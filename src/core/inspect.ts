@@ -135,7 +135,7 @@ export interface InspectProfile {
   type?: AccountType;
   /** Callback domain: host[:port], no scheme. */
   domain?: string;
-  /** The profile's usual redirect_uri (its scheme tells http from https, 10039). */
+  /** The profile's usual redirect_uri (its scheme tells http from https). */
   redirectUri?: string;
 }
 
@@ -660,7 +660,7 @@ function checkRedirectUri(
     findings.add('domain.unchecked', 'info');
   }
 
-  // http vs https: the configured redirect_uri's scheme is what the account was set up with (10039).
+  // http vs https: the configured redirect_uri's scheme is what the account was set up with.
   const usual = ctx.profile?.redirectUri;
   if (usual) {
     try {

@@ -505,7 +505,7 @@ const cases: Case[] = [
     problems: ['redirect_uri.ip', 'redirect_uri.port'],
   },
   {
-    name: 'http where the account is set up for https (10039)',
+    name: 'http where the account is set up for https',
     url: auth(good({ redirect_uri: encodeURIComponent('http://www.example.com/oauth/callback') })),
     ctx: { profile: { ...service.profile, redirectUri: 'https://www.example.com/oauth/callback' } },
     kind: 'authorize',

@@ -188,7 +188,7 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, now: 
   const u = new URL(redirectUri);
   const secure = u.protocol === 'https:';
   const [answer, tlsFacts] = await Promise.all([probeGet(redirectUri, probe), secure ? probeTls(u.hostname, Number(u.port) || 443, probe) : Promise.resolve(undefined)]);
-  // https that did not answer at all: does the same host answer on http? That is 10039's shape.
+  // https that did not answer at all: does the same host answer on http? That is the scheme mismatch's shape.
   let other: HttpFacts | undefined;
   if (secure && !answer.answered) other = await probeGet(`http://${u.host}${u.pathname}${u.search}`, probe);
   return [evaluateRedirect(answer), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other)];

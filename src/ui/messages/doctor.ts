@@ -237,20 +237,20 @@ export const messages = {
   },
   'doctor.tls.http': { zh: '跳过：redirect_uri 用的是 http，没有证书可查。', en: 'Skipped: the redirect_uri is http, there is no certificate to check.' },
 
-  // ── scheme (10039) ────────────────────────────────────────────────────────────────────────────
+  // ── scheme ────────────────────────────────────────────────────────────────────────────
   'doctor.scheme.ok': { zh: '授权链接里的 redirect_uri 用 {scheme}，服务器也用 {scheme} 应答。', en: 'The authorize URL’s redirect_uri uses {scheme}, and the server answers on {scheme}.' },
   'doctor.scheme.noAnswer': { zh: '跳过：回调地址没有应答，无法判断它用 http 还是 https。', en: 'Skipped: the callback did not answer, so its scheme cannot be compared.' },
   'doctor.scheme.httpsDown': {
-    zh: 'redirect_uri 用 https，但服务器只在 http 上应答：协议不一致（10039）。',
-    en: 'The redirect_uri uses https, but the server only answers on http: the schemes differ (10039).',
+    zh: 'redirect_uri 用 https，但服务器只在 http 上应答：协议不一致，微信跳转到 https 的回调时用户会看到打不开的页面。',
+    en: 'The redirect_uri uses https, but the server only answers on http: the schemes differ, and WeChat’s redirect to the https callback lands on a page that does not open.',
   },
   'doctor.scheme.httpsDown.fix': {
     zh: '给 {host} 配好 HTTPS；或者（仅测试号）把 redirectUri 改成 http：wxauth config set redirectUri {http}',
     en: 'Set up HTTPS on {host}; or (test accounts only) make the redirectUri http: wxauth config set redirectUri {http}',
   },
   'doctor.scheme.upgrade': {
-    zh: 'redirect_uri 用 http，服务器却跳转到 {location}：协议不一致（10039），code 可能在跳转中丢失。',
-    en: 'The redirect_uri uses http, but the server redirects to {location}: the schemes differ (10039) and the code may be lost on the way.',
+    zh: 'redirect_uri 用 http，服务器却跳转到 {location}：协议不一致，code 可能在跳转中丢失。',
+    en: 'The redirect_uri uses http, but the server redirects to {location}: the schemes differ and the code may be lost on the way.',
   },
   'doctor.scheme.upgrade.fix': { zh: '改用 https 的回调地址：wxauth config set redirectUri {https}', en: 'Use the https callback: wxauth config set redirectUri {https}' },
 

@@ -451,8 +451,8 @@ export const messages = {
     en: 'It works, but the code travels in clear text; WeChat’s docs recommend https for the callback.',
   },
   'inspect.redirect_uri.http.fix': {
-    zh: '生产环境改用 https；注意 http 和 https 要与账号实际使用的一致（10039）。',
-    en: 'Use https in production, and keep http/https consistent with what the account actually uses (10039).',
+    zh: '生产环境改用 https；注意 http 和 https 要与服务器实际提供的一致。',
+    en: 'Use https in production, and keep http/https the same as what the server actually serves.',
   },
   'inspect.redirect_uri.loopback_phone': {
     zh: 'redirect_uri 指向 {host}，而公众号授权是在手机微信里完成的。',
@@ -495,8 +495,8 @@ export const messages = {
     en: 'redirect_uri uses {scheme}, while this profile’s redirect URI uses {expected}.',
   },
   'inspect.redirect_uri.scheme_mismatch.effect': {
-    zh: '协议不一致时微信可能报 10039，或者跳到一个没有监听的端口。',
-    en: 'With mismatched schemes WeChat may show 10039, or the redirect lands on a port nothing listens on.',
+    zh: '协议不一致时，微信会把用户跳到一个没有监听的端口或打不开的页面。',
+    en: 'With mismatched schemes WeChat’s redirect lands on a port nothing listens on, or on a page that does not open.',
   },
   'inspect.redirect_uri.scheme_mismatch.fix': {
     zh: '统一使用 {expected}（或更新配置：wxauth config set redirectUri <url>）。',

@@ -284,7 +284,7 @@ describe('doctor flow: the redirect_uri and its scheme', () => {
     }
   });
 
-  it('fails an https redirect_uri on a host that only answers http (10039)', async () => {
+  it('fails an https redirect_uri on a host that only answers http', async () => {
     const report = await doctor({ connectTo: [to(closedPort), to(plain, 80)] });
     expect(byId(report, 'scheme')).toMatchObject({ status: 'fail', message: { key: 'doctor.scheme.httpsDown' } });
     expect(byId(report, 'scheme').fix).toMatchObject({ params: { http: `http://${DOMAIN}/wechat/callback` } });
@@ -292,7 +292,7 @@ describe('doctor flow: the redirect_uri and its scheme', () => {
     expect(byId(report, 'redirect').status).toBe('fail');
   });
 
-  it('warns when an http redirect_uri is bounced to https (10039)', async () => {
+  it('warns when an http redirect_uri is bounced to https', async () => {
     const site = await startHttpSite({ '/wechat/callback': { status: 301, headers: { location: `https://${DOMAIN}/wechat/callback` } } });
     try {
       const report = await doctor({ env: { WXAUTH_REDIRECT_URI: `http://${DOMAIN}/wechat/callback` }, connectTo: [to(sites.good), to(site, 80)] });
