@@ -73,6 +73,22 @@ function toErrcode(value: unknown): number | undefined {
  * extra whitespace and newlines, errcode as a string, single quotes or unquoted keys (a JS object
  * printed by console.log), both errmsg suffix eras. Undefined when the text carries no errcode.
  */
+/**
+ * A log line with words before the code (`Error: wechat 40163 code been used, rid: …`, `获取token失败
+ * 40001`): the first number standing on its own that the table knows (five or six digits, or -1), with
+ * the words after it as its errmsg. Numbers inside a rid, a time, an address or a port are not read.
+ */
+function knownCodeInLine(text: string, wecom: boolean): ParsedErrorBody | undefined {
+  const table = wecom ? tables().wecom : tables().wechat;
+  for (const m of text.matchAll(/(?<![\w.\-/])(?<!\w:)(-1|[1-9]\d{4,5})(?![\w.\-/])/g)) {
+    const code = Number(m[1]);
+    if (!table.has(code)) continue;
+    const rest = text.slice((m.index ?? 0) + m[0].length).replace(/^[\s,，:：;；)）\]】"'.。!！-]+/, '');
+    return bodyOf(code, rest.trim());
+  }
+  return undefined;
+}
+
 /** An errcode with its errmsg, and what the errmsg carries: the request id, the caller's IP. */
 function bodyOf(errcode: number, errmsg: string): ParsedErrorBody {
   const result: ParsedErrorBody = { errcode, errmsg };
@@ -457,19 +473,23 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
 
   const entry = rich.get(code);
   const vars: Fill = parsed?.ip !== undefined ? { ip: parsed.ip } : {};
+  // Where the causes are ranked for: the endpoint given, else what the errmsg gives away. Only /cgi-bin/*
+  // answers advertise getStableAccessToken (since 2023, API-FACTS §9), so a pasted 40001 with those
+  // words is a basic token's, not a user token's.
+  const rankAt = endpoint ?? (errmsg !== undefined && /getStableAccessToken/i.test(errmsg) ? '/cgi-bin/*' : undefined);
   const explained: ErrcodeExplanation = {
     ...base,
     code,
     known: true,
     table,
     ...meaningOf(row, entry),
-    causes: entry ? rank(entry.causes, endpoint).map((i) => fill(i, vars)) : [],
-    fixes: entry ? rank(entry.fixes, endpoint).map((i) => fill(i, vars)) : [],
-    doc: (endpoint !== undefined ? entry?.docOn?.find((d) => applies(d, endpoint))?.doc : undefined) ?? entry?.doc ?? DOC.errcode,
+    causes: entry ? rank(entry.causes, rankAt).map((i) => fill(i, vars)) : [],
+    fixes: entry ? rank(entry.fixes, rankAt).map((i) => fill(i, vars)) : [],
+    doc: (rankAt !== undefined ? entry?.docOn?.find((d) => applies(d, rankAt))?.doc : undefined) ?? entry?.doc ?? DOC.errcode,
     sources: row.sources,
     rich: entry !== undefined,
   };
-  const stage = (endpoint !== undefined ? stageOfEndpoint(endpoint) : undefined) ?? entry?.stages[0];
+  const stage = (rankAt !== undefined ? stageOfEndpoint(rankAt) : undefined) ?? entry?.stages[0];
   if (stage !== undefined) explained.stage = stage;
   if (entry) {
     explained.stages = entry.stages;
@@ -730,9 +750,9 @@ export function explainInputs(
       push(input, 'code', explainErrcode(Number(numbered[1]), common));
       continue;
     }
-    const led = parseCodeAndMessage(input);
+    const led = parseCodeAndMessage(input) ?? knownCodeInLine(input, options.wecom === true);
     if (led) {
-      push(input, 'body', explainErrcode(led.errcode, { ...common, body: led }));
+      push(input, led.errmsg === '' ? 'code' : 'body', explainErrcode(led.errcode, led.errmsg === '' ? common : { ...common, body: led }));
       continue;
     }
     const page = options.wecom ? undefined : explainPageText(input);

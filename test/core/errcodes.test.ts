@@ -355,6 +355,31 @@ describe('inputs', () => {
     ]);
   });
 
+  it('a log line with words before the code: the first number on its own that the table knows', () => {
+    const line = explainInputs(['Error: wechat 40163 code been used, rid: 6b12424f-1c2d3e4f-5a6b7c8d']);
+    expect(line.unknown).toEqual([]);
+    expect(line.results).toHaveLength(1);
+    expect(line.results[0]).toMatchObject({ code: 40163, match: 'body', errmsg: 'code been used, rid: 6b12424f-1c2d3e4f-5a6b7c8d', rid: '6b12424f-1c2d3e4f-5a6b7c8d' });
+    expect(explainInputs(['微信登录失败 40163 code been used']).results[0]).toMatchObject({ code: 40163, match: 'body' });
+    // Nothing after the code: the code alone.
+    expect(explainInputs(['获取token失败 40001']).results[0]).toMatchObject({ code: 40001, match: 'code' });
+    // A port, a time or a number the table does not know is not an errcode.
+    for (const text of ['connect localhost:40001 failed', 'at 2026-12-04 04:30:30 retry 40001x', 'order 99999 failed']) {
+      expect(explainInputs([text]).results.map((r) => r.match)).not.toContain('body');
+    }
+  });
+
+  it('a 40001 whose errmsg advertises getStableAccessToken is a basic token\'s: the token war comes first', () => {
+    const cgi = '{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r rid: 6566a1b2-1c2d3e4f-5a6b7c8d"}';
+    const [r] = explainInputs([cgi]).results;
+    expect(r?.causes[0]?.en).toMatch(/^The basic access_token was invalidated/);
+    expect(r?.causes.map((c) => c.en).join('\n')).not.toMatch(/used as the user token/);
+    expect(r?.stage).toBe('basic-token');
+    // Without those words (as /sns/userinfo answers) the user-token causes lead, as before.
+    const [sns] = explainInputs(['{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: 6566a1b2-1c2d3e4f-5a6b7c8d"}']).results;
+    expect(sns?.causes[0]?.en).toMatch(/used as the user token/);
+  });
+
   it('an errmsg copied with its request id is searched without it', () => {
     for (const input of ['code been used, rid: 6566a1b2-1c2d3e4f-5a6b7c8d', 'code been used, hints: [ req_id: zp1Bma0037uth6 ]']) {
       const { results, unknown } = explainInputs([input]);
