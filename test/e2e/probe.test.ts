@@ -55,6 +55,39 @@ describe('wxauth probe', () => {
     expect(r.code).toBe(0);
   });
 
+  it('--only secrets.leak reads every scenario\'s answers: a secret shown only on an error page is still found', async () => {
+    const r = await probe('leaks-secret', ['--only', 'secrets.leak']);
+    expect(r.failing).toEqual(['secrets.leak']);
+    expect(r.doc.checks.filter((c) => c.id !== 'secrets.leak').every((c) => c.status === 'skip')).toBe(true);
+    expect(r.code).toBe(1);
+  });
+
+  it('a callback on the app\'s host and port but the other scheme is said as such, not as a split frontend and backend', async () => {
+    const r = await probe('correct', [], APPID, { redirectScheme: 'https' });
+    const completes = r.doc.checks.find((c) => c.id === 'login.completes');
+    expect(completes).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The callback https:\/\/127\.0\.0\.1:\d+\/auth\/callback uses https, but the app serves http on that host and port/) });
+    expect(completes?.fix).toMatch(/X-Forwarded-Proto/);
+    expect(completes?.message).not.toMatch(/not on the app/);
+  });
+
+  it('authorize.url fails with the emulator\'s page when the emulator refused the URL, whatever the lint only warned about', async () => {
+    // The service account's callback domain without a port, and the app on a port: WeChat's 10003.
+    const strict = await startEmulator({ domainOverrides: { [DEFAULT_APPIDS.service]: '127.0.0.1' } });
+    const appid = DEFAULT_APPIDS.service;
+    const app = await startProbeApp('correct', { emulator: strict.url, appid, secret: strict.apps.find((a) => a.appid === appid)!.secret });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', strict.url, '--json']);
+      const doc = JSON.parse(r.stdout) as Doc;
+      const url = doc.checks.find((c) => c.id === 'authorize.url');
+      expect(url?.status).toBe('fail');
+      expect(url?.message).not.toMatch(/accepts/);
+      expect(r.code).toBe(1);
+    } finally {
+      await app.close();
+      await strict.close();
+    }
+  });
+
   it('passes the app whose WeChat client is wechat-oauth from npm (its open.weixin.qq.com link sent to the emulator)', async () => {
     const r = await probe('sdk');
     expect(r.failing).toEqual([]);

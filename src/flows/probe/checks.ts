@@ -95,7 +95,9 @@ export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
   'consent.denied': ['denied'],
   'code.expired': ['expired'],
   'wechat.busy': ['busy_errcode', 'busy_http500'],
-  'secrets.leak': [],
+  // Every answer: a secret usually leaks on an error page (a failed exchange, a refusal), so `--only
+  // secrets.leak` runs every scenario rather than pass on the happy path's few pages.
+  'secrets.leak': ['happy', 'reload', 'duplicate', 'state_forged', 'state_missing', 'denied', 'expired', 'busy_errcode', 'busy_http500', 'open_redirect'],
   'redirect.open': ['open_redirect'],
   'basic_token.per_login': ['happy'],
   'userinfo.scope': ['happy'],

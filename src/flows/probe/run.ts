@@ -161,6 +161,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const selected = (id: CheckId) => (!options.only || options.only.includes(id)) && !(options.skip ?? []).includes(id);
   const wanted = new Set<ScenarioId>(['happy']);
   for (const id of CHECK_IDS) if (selected(id)) for (const s of SCENARIOS_OF[id]) wanted.add(s);
+  // A check runs when it was asked for, or when its scenario is wanted by one that was (secrets.leak reads
+  // every answer); finish() reports only the ones asked for.
+  const runs = (id: CheckId) => selected(id) || SCENARIOS_OF[id].some((s) => s !== 'happy' && wanted.has(s));
 
   const report: ProbeReport = { target: options.target, emulator, rewroteOpenHost: false, checks: [], scenarios: [] };
   const results = new Map<CheckId, ProbeCheck>();
@@ -281,7 +284,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       redirectOrigin = undefined;
     }
     if (!redirectOrigin || !allowed.has(redirectOrigin)) {
-      happyRefused = 'foreign-callback';
+      // The app's own host and port on the other scheme (https built behind a plain-http server, or the
+      // reverse): the app's bug, not a split frontend and backend.
+      const r = redirectOrigin ? new URL(redirectOrigin) : undefined;
+      const sameServer = r !== undefined && r.protocol !== targetUrl.protocol && (r.port || (r.protocol === 'https:' ? '443' : '80')) === (targetUrl.port || (targetUrl.protocol === 'https:' ? '443' : '80')) && (r.hostname === targetUrl.hostname || (isLoopbackHostname(r.hostname) && isLoopbackHostname(targetUrl.hostname)));
+      happyRefused = sameServer ? 'scheme-mismatch' : 'foreign-callback';
       return;
     }
     if (auth.rewritten) {
@@ -340,24 +347,33 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       });
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
-    const status = errors > 0 ? 'fail' : warnings > 0 ? 'warn' : happyRefused && happyRefused !== 'foreign-callback' ? 'fail' : 'pass';
-    const key = errors > 0 ? (errors === 1 ? 'errors_one' : 'errors') : warnings > 0 ? (warnings === 1 ? 'warnings_one' : 'warnings') : status === 'fail' ? 'refused' : 'ok';
+    // The emulator's page outranks the lint's warnings: "WeChat accepts it, with warnings" of a URL the
+    // emulator answered with 10003 sent users looking everywhere but the callback domain.
+    const refused = !!happyRefused && happyRefused !== 'foreign-callback' && happyRefused !== 'scheme-mismatch';
+    const status = errors > 0 || refused ? 'fail' : warnings > 0 ? 'warn' : 'pass';
+    const key = errors > 0 ? (errors === 1 ? 'errors_one' : 'errors') : refused ? 'refused' : warnings > 0 ? (warnings === 1 ? 'warnings_one' : 'warnings') : 'ok';
     put(check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '' }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } }));
   }
 
   if (!auth || !app || !happyFinal || !happyCode) {
-    const foreign = happyRefused === 'foreign-callback';
+    const foreign = happyRefused === 'foreign-callback' || happyRefused === 'scheme-mismatch';
     for (const id of CHECK_IDS) {
       if (results.has(id)) continue;
       if (id === 'login.completes') {
         const evidence: Evidence = { scenarios: ['happy'], hops: happyRun.record.hops };
-        if (foreign) {
+        if (happyRefused === 'scheme-mismatch') {
+          const callback = auth?.redirectUri ?? '';
+          const scheme = callback.slice(0, callback.indexOf(':'));
+          const served = targetUrl.protocol.slice(0, -1);
+          put({ ...check(id, 'fail', 'scheme_mismatch', { callback, scheme, served }, evidence, false), fix: messageRef('probe.login.completes.fix.scheme_mismatch', { scheme, served, origin: targetUrl.origin }) });
+        } else if (foreign) {
           const callback = auth?.redirectUri ?? '';
           put({ ...check(id, 'fail', 'foreign_callback', { callback, origin: targetUrl.origin }, evidence, false), fix: messageRef('probe.login.completes.fix.foreign_callback', { origin: targetUrl.origin }) });
         } else put(check(id, 'fail', 'not_started', {}, evidence, false));
         continue;
       }
-      results.set(id, { id, status: 'skip', message: { key: foreign ? 'probe.skip.foreign_callback' : 'probe.skip.no_login' }, evidence: {} });
+      const skipKey = happyRefused === 'scheme-mismatch' ? 'probe.skip.scheme_mismatch' : foreign ? 'probe.skip.foreign_callback' : 'probe.skip.no_login';
+      results.set(id, { id, status: 'skip', message: { key: skipKey }, evidence: {} });
     }
     return finish(report, results, selected);
   }
@@ -409,7 +425,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
    * never exchanges anything. Returns false (and records the skip) when `id` cannot be judged.
    */
   const judgeable = (id: CheckId, needs: 'attempt' | 'ok'): boolean => {
-    if (!selected(id)) return false;
+    if (!runs(id)) return false;
     if (!exchangeAttempted) {
       put({ id, status: 'skip', message: messageRef('probe.skip.no_exchange', { path: callbackPath }), evidence: { scenarios: ['happy'] } });
       return false;

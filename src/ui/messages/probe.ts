@@ -111,6 +111,7 @@ export const messages = {
   'probe.skip.no_login': { zh: '正常登录没能走到回调，这项无法测试。', en: 'The happy path never reached the callback, so this cannot be tested.' },
   'probe.skip.scenario_lost': { zh: '这个场景没能走到回调（见证据里的请求），这项无法判断。', en: 'This scenario never reached the callback (see the hops), so this cannot be judged.' },
   'probe.skip.lost': { zh: '没有运行。', en: 'Not run.' },
+  'probe.skip.scheme_mismatch': { zh: '回调地址的协议不是应用提供的协议（见 login.completes），这项无法测试。', en: 'The callback’s scheme is not the one the app serves (see login.completes), so this cannot be tested.' },
   'probe.skip.foreign_callback': { zh: '回调在另一个主机上，probe 不访问它（见 login.completes），这项无法测试。', en: 'The callback is on another host, which probe does not contact (see login.completes), so this cannot be tested.' },
   // The {problem} of the error_page messages and authorize.url's reason, chosen in flows/probe/run.ts.
   'probe.problem.timeout': { zh: '{ms} 毫秒内没有应答（--timeout）', en: 'no answer within {ms} ms (--timeout)' },
@@ -192,6 +193,14 @@ export const messages = {
   'probe.login.completes.no_session': { zh: '回调页没有设置 cookie，也没有离开回调地址：看不出建立了会话。', en: 'The callback set no cookie and did not redirect away from the callback: no session is visible.' },
   'probe.login.completes.foreign_redirect': { zh: '登录后应用把浏览器送到了外站 {url}（probe 没有访问它）。', en: 'After the login the app sent the browser to a foreign host, {url} (probe did not contact it).' },
   'probe.login.completes.foreign_callback': { zh: '回调地址 {callback} 不在应用的主机上，probe 只访问应用和模拟器。', en: 'The callback {callback} is not on the app’s host; probe talks only to the app and the emulator.' },
+  'probe.login.completes.scheme_mismatch': {
+    zh: '回调地址 {callback} 用 {scheme}，而应用在同一主机和端口上用的是 {served}：微信会把用户送到一个打不开的地址。',
+    en: 'The callback {callback} uses {scheme}, but the app serves {served} on that host and port: WeChat would send users to an address that does not open.',
+  },
+  'probe.login.completes.fix.scheme_mismatch': {
+    zh: 'redirect_uri 用服务器实际提供的协议（{origin}）。在终止 TLS 的反向代理（nginx、负载均衡）后面时，按 X-Forwarded-Proto 拼回调地址（Express：app.set("trust proxy", true)），不要写死 {scheme}。',
+    en: 'Build the redirect_uri with the scheme the server actually serves ({origin}). Behind a TLS-terminating proxy (nginx, a load balancer), take it from X-Forwarded-Proto (Express: app.set("trust proxy", true)) rather than hard-coding {scheme}.',
+  },
   'probe.login.completes.not_started': { zh: '登录没有走到回调（见 authorize.url）。', en: 'The login never reached the callback (see authorize.url).' },
   'probe.login.completes.fix.foreign_callback': {
     zh: 'probe 只访问登录入口所在的 {origin} 和模拟器。如果回调由你的另一台服务器处理（前后端分开），测试时让两者同源（例如用开发服务器的代理把回调路径转给后端），再从这个地址运行 probe；见 README 的 probe 一节。',
