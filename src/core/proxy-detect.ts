@@ -13,6 +13,7 @@ export const DETECTOR_IDS = [
   'quota.high',
   'ip.whitelist',
   'userinfo.base_scope',
+  'userinfo.basic_token',
   'refresh.expired',
 ] as const;
 
@@ -158,7 +159,8 @@ export class ProxyObserver {
   private readonly userTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
   private readonly refreshTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
   private readonly basicTokens = new Map<string, BasicToken>();
-  private readonly basicAppids = new Bounded<string, string>(TOKEN_MEMORY);
+  /** Basic tokens (/cgi-bin/token, stable_token) by value: for whom, who got them and when. */
+  private readonly basicIssued = new Bounded<string, Sighting & { appid: string; source: string }>(TOKEN_MEMORY);
   private readonly superseded = new Bounded<string, Superseded>(TOKEN_MEMORY);
   private readonly quotaCounts = new Map<string, QuotaCount>();
   private readonly meanings = new Bounded<string, Bilingual>(1000);
@@ -202,6 +204,18 @@ export class ProxyObserver {
         hit('userinfo.base_scope', { key: 'proxy.hit.userinfo.base_scope', params: { issued: iso(token.time), issuer: token.caller, appid: appid ?? '?' } }, { key: 'proxy.fix.userinfo.base_scope' });
       }
     }
+    if ((facts.endpoint === '/sns/userinfo' || facts.endpoint === '/sns/auth') && facts.errcode !== undefined) {
+      // The user endpoints take the web-authorization token /sns/oauth2/access_token returns, never a
+      // basic one: WeChat answers such a token 40001 (API-FACTS §7), which alone reads like a wrong AppSecret.
+      const basic = this.basicIssued.get(facts.query.access_token ?? '');
+      if (basic) {
+        hit(
+          'userinfo.basic_token',
+          { key: 'proxy.hit.userinfo.basic_token', params: { endpoint: facts.endpoint, errcode: facts.errcode, appid: basic.appid, source: basic.source, issuer: basic.caller, issued: iso(basic.time) } },
+          { key: 'proxy.fix.userinfo.basic_token' },
+        );
+      }
+    }
     if (REFRESH_PATHS.has(facts.endpoint) && facts.errcode === 42002) {
       // refresh_token lives 30 days (API-FACTS §5, §14); after that only a new authorization helps.
       const seen = this.refreshTokens.get(facts.query.refresh_token ?? '');
@@ -220,7 +234,7 @@ export class ProxyObserver {
     const named = str(facts.query.appid) ?? str(facts.body?.appid);
     if (named) return named;
     const token = facts.query.access_token;
-    if (token) return this.userTokens.get(token)?.appid ?? this.basicAppids.get(token);
+    if (token) return this.userTokens.get(token)?.appid ?? this.basicIssued.get(token)?.appid;
     const refresh = facts.query.refresh_token;
     if (refresh) return this.refreshTokens.get(refresh)?.appid;
     return undefined;
@@ -318,11 +332,11 @@ export class ProxyObserver {
       return;
     }
     if (facts.endpoint === '/cgi-bin/stable_token' && appid) {
-      this.basicAppids.set(accessToken, appid);
+      this.basicIssued.set(accessToken, { ...me, appid, source: facts.endpoint });
       return;
     }
     if (facts.endpoint !== '/cgi-bin/token' || !appid) return;
-    this.basicAppids.set(accessToken, appid);
+    this.basicIssued.set(accessToken, { ...me, appid, source: facts.endpoint });
     const expiresIn = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : BASIC_TOKEN_SECONDS;
     const previous = this.basicTokens.get(appid);
     if (previous && previous.token !== accessToken) {

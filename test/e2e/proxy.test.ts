@@ -473,6 +473,24 @@ describe('detectors', () => {
     }
   });
 
+  it('userinfo.basic_token when /sns/userinfo gets a basic token the proxy saw issued; not for a user token', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const basic = JSON.parse((await request(p.url, tokenPath())).body.toString()) as { access_token: string };
+      const user = JSON.parse((await request(p.url, exchangePath(emu.issueCode({ appid: SERVICE, scope: 'snsapi_userinfo' })))).body.toString()) as { access_token: string; openid: string };
+      await request(p.url, `/sns/userinfo?access_token=${basic.access_token}&openid=${user.openid}&lang=zh_CN`);
+      await request(p.url, `/sns/userinfo?access_token=${user.access_token}&openid=${user.openid}&lang=zh_CN`);
+      await calls(p, 4);
+      expect(p.calls[2]!.errcode).toBe(40001);
+      expect(p.calls[3]!.errcode).toBeUndefined();
+      expect(ids(p)).toEqual(['userinfo.basic_token']);
+      expect(p.hits[0]).toMatchObject({ appid: SERVICE, callId: p.calls[2]!.id });
+      expect(p.hits[0]!.evidence).toMatchObject({ key: 'proxy.hit.userinfo.basic_token', params: { endpoint: '/sns/userinfo', errcode: 40001, source: '/cgi-bin/token' } });
+    } finally {
+      await p.close();
+    }
+  });
+
   it('refresh.expired on 42002, dating the refresh_token; a fresh refresh passes', async () => {
     const p = await proxyTo(emu.url);
     try {

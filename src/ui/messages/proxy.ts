@@ -243,6 +243,14 @@ export const messages = {
     zh: '需要昵称头像时，授权链接用 scope=snsapi_userinfo；只要 openid 就不必调用 /sns/userinfo。',
     en: 'Authorize with scope=snsapi_userinfo when you need the nickname and avatar; with only the openid needed, skip /sns/userinfo.',
   },
+  'proxy.hit.userinfo.basic_token': {
+    zh: '{endpoint} 返回 {errcode}：传入的是基础 access_token（{issuer} 在 {issued} 从 {source} 拿到的，属于 {appid}），不是用户的网页授权 token。',
+    en: '{endpoint} answered {errcode}: it was given a basic access_token ({issuer} got it from {source} at {issued}, for {appid}), not the user’s web-authorization token.',
+  },
+  'proxy.fix.userinfo.basic_token': {
+    zh: '传入 /sns/oauth2/access_token 为这个用户返回的 access_token 和 openid；基础 token（/cgi-bin/token、stable_token）只用于 /cgi-bin/* 接口。',
+    en: 'Pass the access_token and openid that /sns/oauth2/access_token returned for this user; the basic token (/cgi-bin/token, stable_token) is for /cgi-bin/* calls only.',
+  },
   'proxy.hit.refresh.expired': {
     zh: '{appid} 的 refresh_token 已过期（42002），它的签发没有经过代理。',
     en: 'The refresh_token for {appid} has expired (42002); it was not issued through the proxy.',
