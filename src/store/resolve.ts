@@ -222,6 +222,9 @@ export function checkGlobalFlags(globals: GlobalOptions): number {
   return timeoutMs;
 }
 
+/** The settings that belong to one WeChat account, not to the machine or the network. */
+const ACCOUNT_FIELDS: ReadonlySet<ConfigField> = new Set<ConfigField>(['type', 'secret', 'domain', 'redirectUri', 'jsDomains', 'verifyFile']);
+
 export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const { globals, env } = input;
   const picked = pickProfileName(globals, env, input.currentProfile);
@@ -246,6 +249,14 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     }
   };
 
+  // WXAUTH_APPID naming another account than the profile's: the profile's settings of its own account
+  // (secret, type, callback domain…) say nothing of that one. Mixed in, they made `url` refuse the
+  // emulator's test account against a production domain and advise `config set domain`, which would
+  // have rewritten the production profile.
+  const envAppid = env[ENV_NAMES.appid];
+  const otherAccount = envAppid !== undefined && envAppid !== '' && data.appid !== undefined && data.appid !== '' && envAppid !== data.appid;
+  if (otherAccount) warnings.push({ key: 'config.profile.otherAppid', params: { appid: envAppid, profile: picked.name, profileAppid: data.appid! } });
+
   const pick = (field: ConfigField): string | undefined => {
     const fromFlag = flagValue(field);
     if (fromFlag !== undefined && fromFlag !== '') {
@@ -257,6 +268,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
       sources[field] = 'env';
       return fromEnv;
     }
+    if (otherAccount && ACCOUNT_FIELDS.has(field)) return undefined;
     const fromProfile = data[field];
     if (fromProfile !== undefined && fromProfile !== '') {
       sources[field] = 'profile';

@@ -144,12 +144,20 @@ describe('wxauth init / config / profile', () => {
     const dir = tempConfigDir();
     await runCli(INIT, { env: { WXAUTH_CONFIG_DIR: dir } });
     const r = await runCli(['config', 'list', '--json', '--api-base', 'http://127.0.0.1:1'], {
-      env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa', WXAUTH_API_BASE: 'http://127.0.0.1:2' },
+      env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: APPID, WXAUTH_API_BASE: 'http://127.0.0.1:2' },
     });
     const values = parseJson(r.stdout).values as Record<string, { value: string; source: string }>;
-    expect(values.appid).toEqual({ value: 'wxaaaaaaaaaaaaaaaa', source: 'env' });
+    expect(values.appid).toEqual({ value: APPID, source: 'env' });
     expect(values.apiBase).toEqual({ value: 'http://127.0.0.1:1', source: 'flag' });
     expect(values.domain).toEqual({ value: 'www.example.com', source: 'profile' });
+    // Another account's appid in the environment (the emulator's export line beside a real profile):
+    // the profile's domain is that account's, not this one's, and every command says so.
+    const other = await runCli(['url', '--redirect-uri', 'http://127.0.0.1:8080/cb', '--no-qr'], {
+      env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa', WXAUTH_TYPE: 'test', WXAUTH_OPEN_BASE: 'http://127.0.0.1:3900' },
+    });
+    expect(other.code).toBe(0);
+    expect(other.stderr).toContain('WXAUTH_APPID (wxaaaaaaaaaaaaaaaa) is not the appid of profile "default" (wx1234567890abcdef)');
+    expect(other.stderr).not.toContain('www.example.com');
   });
 
   it('config set validates, profile use switches, profile remove needs --yes off a terminal', async () => {

@@ -89,15 +89,29 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect(fromProfile.apiBase).toBe('http://profile.example');
     expect(fromProfile.sources.apiBase).toBe('profile');
 
-    const fromEnv = resolveConfig({ globals: {}, env: { WXAUTH_API_BASE: 'http://env.example', WXAUTH_APPID: 'wxbbbbbbbbbbbbbbbb' }, profiles, currentProfile: 'prod' });
+    const fromEnv = resolveConfig({ globals: {}, env: { WXAUTH_API_BASE: 'http://env.example', WXAUTH_APPID: APPID }, profiles, currentProfile: 'prod' });
     expect(fromEnv.apiBase).toBe('http://env.example');
-    expect(fromEnv.appid).toBe('wxbbbbbbbbbbbbbbbb');
+    expect(fromEnv.appid).toBe(APPID);
     expect(fromEnv.sources.appid).toBe('env');
     expect(fromEnv.secret).toBe(SECRET);
+    expect(fromEnv.warnings).toEqual([]);
 
     const fromFlag = resolveConfig({ globals: { apiBase: 'http://flag.example' }, env: { WXAUTH_API_BASE: 'http://env.example' }, profiles, currentProfile: 'prod' });
     expect(fromFlag.apiBase).toBe('http://flag.example');
     expect(fromFlag.sources.apiBase).toBe('flag');
+  });
+
+  it('WXAUTH_APPID naming another account: the profile\'s own account settings are left out, and it says so', () => {
+    const profile = { type: 'service' as const, appid: APPID, secret: SECRET, domain: 'www.example.com', redirectUri: 'https://www.example.com/cb', apiBase: 'http://profile.example' };
+    const r = resolveConfig({ globals: {}, env: { WXAUTH_APPID: 'wxbbbbbbbbbbbbbbbb', WXAUTH_TYPE: 'test' }, profiles: { prod: profile }, currentProfile: 'prod' });
+    expect(r.appid).toBe('wxbbbbbbbbbbbbbbbb');
+    expect(r.type).toBe('test');
+    expect([r.secret, r.domain, r.redirectUri]).toEqual([undefined, undefined, undefined]);
+    // Not the account's: the network settings still come from the profile.
+    expect(r.apiBase).toBe('http://profile.example');
+    expect(r.warnings).toEqual([{ key: 'config.profile.otherAppid', params: { appid: 'wxbbbbbbbbbbbbbbbb', profile: 'prod', profileAppid: APPID } }]);
+    // What the environment gives is used.
+    expect(resolveConfig({ globals: {}, env: { WXAUTH_APPID: 'wxbbbbbbbbbbbbbbbb', WXAUTH_DOMAIN: 'localhost' }, profiles: { prod: profile }, currentProfile: 'prod' }).domain).toBe('localhost');
   });
 
   it('picks the profile by --profile, then WXAUTH_PROFILE, then the current one, then "default"', () => {

@@ -8,6 +8,10 @@ export const messages = {
     zh: 'profile "{profile}" 不在配置文件里；只使用环境变量和参数中的值。',
     en: 'Profile "{profile}" is not in the config file; only values from env and flags are used.',
   },
+  'config.profile.otherAppid': {
+    zh: 'WXAUTH_APPID（{appid}）不是 profile "{profile}" 的 appid（{profileAppid}）：不使用这个 profile 的 secret、类型、域名和回调地址，只用环境变量和参数里的。',
+    en: 'WXAUTH_APPID ({appid}) is not the appid of profile "{profile}" ({profileAppid}): that profile’s secret, type, domain and redirect URI are not used, only values from env and flags.',
+  },
   'config.missing': { zh: '缺少配置：{fields}（profile "{profile}"）。', en: 'Missing configuration: {fields} (profile "{profile}").' },
   'config.missing.hint': {
     zh: '运行 wxauth init --profile {profile}，或 wxauth config set {first} <值>，或设置环境变量 {env}。',
