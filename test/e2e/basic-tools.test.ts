@@ -37,6 +37,9 @@ describe('wxauth user', () => {
     expect(r.stdout).toMatch(/^unionid\s+o[\w-]+$/m);
     expect(r.stdout).toMatch(/^tagid_list\s+/m);
     expect(r.stderr).toContain('No basic access_token cached');
+    // Where the nickname went, before anyone looks for a bug in their code.
+    expect(r.stderr).toContain('/cgi-bin/user/info stopped returning them on 2021-12-27');
+    expect(r.stderr).toContain('wxauth login --scope snsapi_userinfo');
 
     const stable = emu.requests().filter((q) => q.path === '/cgi-bin/stable_token').length;
     const again = await cli(['user', openid('u1'), '--json']);

@@ -32,7 +32,11 @@ export function present(result: UserCommandResult, out: Output): void {
   ]);
   if (!following) {
     out.note(out.t('basic.user.subscribe0'));
-  } else if (user.unionid === undefined) {
-    out.note(out.t('basic.user.noUnionid'));
+    return;
   }
+  // The question this endpoint is asked most since WeChat's notice on its doc page ("2021年12月27日之后，不再
+  // 输出头像、昵称信息", Get_users_basic_information_UnionID); /sns/userinfo kept them (community answer
+  // 000e6e4ce14ed88ef85d1f1435b400).
+  out.note(out.t('basic.user.noNickname'));
+  if (user.unionid === undefined) out.note(out.t('basic.user.noUnionid'));
 }
