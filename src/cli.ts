@@ -151,7 +151,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
     load: () => import('./commands/config.js'),
     present: () => import('./ui/present/config.js'),
     subcommands: [
-      { name: 'set', args: '<key> <value>', options: [['-y, --yes', 'yes']] },
+      { name: 'set', args: '<key> <value> [more...]', options: [['-y, --yes', 'yes']] },
       { name: 'get', args: '<key>' },
       { name: 'unset', args: '<key>' },
       { name: 'list' },

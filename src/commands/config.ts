@@ -20,7 +20,7 @@ import { isConfigField, validateValue } from '../store/config.js';
 
 export type ConfigOptions =
   /** yes: save a type, domain or redirect_uri even though the saved ones no longer fit it. */
-  | { sub: 'set'; key: ConfigField; value: string; yes: boolean }
+  | { sub: 'set'; pairs: Array<{ key: ConfigField; value: string }>; yes: boolean }
   | { sub: 'get' | 'unset'; key: ConfigField }
   | { sub: 'list' | 'path' };
 
@@ -29,8 +29,11 @@ export type ConfigResult =
   | {
       sub: 'set';
       profile: string;
+      /** The first pair set (every pair is in `values`). */
       key: ConfigField;
       value: string;
+      /** Every pair set, in the order given: `config set domain a.com redirectUri https://a.com/cb`. */
+      values: Array<{ key: ConfigField; value: string }>;
       file: string;
       /** Saved with --yes although the saved settings no longer fit together: what does not. */
       warnings: MessageRef[];
@@ -66,11 +69,20 @@ function field(key: string | undefined): ConfigField {
 }
 
 export function parseOptions(input: CommandInput): ConfigOptions {
-  const [key, value] = input.args;
+  const [key] = input.args;
   switch (input.sub) {
     case 'set': {
-      const k = field(key);
-      return { sub: 'set', key: k, value: validateValue(k, value ?? ''), yes: input.opts.yes === true };
+      // Pairs: a domain and a redirect_uri under it are set together, checked as one change.
+      if (input.args.length % 2 !== 0) {
+        throw new UsageError({ key: 'config.set.unpaired', params: { key: input.args.at(-1) ?? '' } }, { hint: { key: 'config.set.unpaired.hint' } });
+      }
+      const pairs: Array<{ key: ConfigField; value: string }> = [];
+      for (let i = 0; i < input.args.length; i += 2) {
+        const k = field(input.args[i]);
+        if (pairs.some((p) => p.key === k)) throw new UsageError({ key: 'config.set.twice', params: { key: k } }, { hint: { key: 'config.set.unpaired.hint' } });
+        pairs.push({ key: k, value: validateValue(k, input.args[i + 1] ?? '') });
+      }
+      return { sub: 'set', pairs, yes: input.opts.yes === true };
     }
     case 'get':
     case 'unset':
@@ -88,22 +100,22 @@ export function parseOptions(input: CommandInput): ConfigOptions {
  * (only test accounts take a port or an IP), the redirect_uri under the domain. A domain refused for
  * the profile's type is the value's own fault and always an error; the rest can be saved with --yes.
  */
-function conflicts(key: ConfigField, next: ProfileData, p: string): { fatal?: UsageError; found: Array<{ problem: MessageRef; hint: MessageRef }> } {
+function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string): { fatal?: UsageError; found: Array<{ problem: MessageRef; hint: MessageRef }> } {
   const found: Array<{ problem: MessageRef; hint: MessageRef }> = [];
-  if (key !== 'type' && key !== 'domain' && key !== 'redirectUri') return { found };
+  if (!keys.has('type') && !keys.has('domain') && !keys.has('redirectUri')) return { found };
   const type = next.type as AccountType | undefined;
   if (next.domain !== undefined) {
     const domain = checkSetting('domain', next.domain, { type, name: 'domain' });
     if (!domain.ok) {
-      if (key === 'domain') return { fatal: new UsageError(domain.problem, { hint: domain.hint }), found };
-      if (key === 'type') found.push({ problem: domain.problem, hint: { key: 'config.set.domainUnfit.hint', params: { p } } });
+      if (keys.has('domain')) return { fatal: new UsageError(domain.problem, { hint: domain.hint }), found };
+      if (keys.has('type')) found.push({ problem: domain.problem, hint: { key: 'config.set.domainUnfit.hint', params: { p } } });
     }
   }
   if (next.domain !== undefined && next.redirectUri !== undefined && found.length === 0) {
     const pair = checkCallbackPair(type, next.domain, next.redirectUri);
     if (!pair.ok) {
       found.push(
-        key === 'redirectUri'
+        keys.has('redirectUri')
           ? { problem: pair.problem, hint: { key: 'config.set.redirectOutside.hint', params: { p } } }
           : {
               problem: { key: 'config.set.redirectMismatch', params: { redirectUri: next.redirectUri, domain: next.domain } },
@@ -124,15 +136,17 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
 
   switch (options.sub) {
     case 'set': {
-      const { key, value } = options;
-      const next: ProfileData = { ...store.getProfile(profile), [key]: value };
+      const { pairs } = options;
+      const values = Object.fromEntries(pairs.map((pair) => [pair.key, pair.value])) as ProfileData;
+      const next: ProfileData = { ...store.getProfile(profile), ...values };
       // The hints name commands to run next: with --profile when that is how this one was chosen.
-      const { fatal, found } = conflicts(key, next, picked.source === 'flag' ? ` --profile ${profile}` : '');
+      const { fatal, found } = conflicts(new Set(pairs.map((pair) => pair.key)), next, picked.source === 'flag' ? ` --profile ${profile}` : '');
       if (fatal) throw fatal;
       const first = found[0];
       if (first && !options.yes) throw new UsageError(first.problem, { hint: first.hint });
-      store.setValues(profile, { [key]: value });
-      return { sub: 'set', profile, key, value: show(key, value) ?? '', file: store.path, warnings: found.map((f) => f.problem) };
+      store.setValues(profile, values);
+      const shown = pairs.map((pair) => ({ key: pair.key, value: show(pair.key, pair.value) ?? '' }));
+      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem) };
     }
     case 'get': {
       const { key } = options;

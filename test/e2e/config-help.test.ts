@@ -17,10 +17,10 @@ function listedKeys(help: string, lead: RegExp): string[] {
 
 describe('config help lists every settable key', () => {
   it.each([
-    ['en', ['config', '--help'], /Set a value/],
-    ['en', ['config', 'set', '--help'], /Set a value/],
-    ['zh', ['--lang', 'zh', 'config', '--help'], /设置一项/],
-    ['zh', ['--lang', 'zh', 'config', 'set', '--help'], /设置一项/],
+    ['en', ['config', '--help'], /as key value pairs/],
+    ['en', ['config', 'set', '--help'], /as key value pairs/],
+    ['zh', ['--lang', 'zh', 'config', '--help'], /键和值成对给出/],
+    ['zh', ['--lang', 'zh', 'config', 'set', '--help'], /键和值成对给出/],
   ])('%s %j', async (_lang, args, lead) => {
     const r = await runCli(args);
     expect(r.code).toBe(0);

@@ -133,16 +133,26 @@ describe('config set: the same rules as init', () => {
     expect(r.stderr).toContain('https://www.example.com/wechat/callback');
     expect(r.stderr).toContain('www.example.org');
     expect(r.stderr).toContain('10003');
-    expect(r.stderr).toContain('config unset redirectUri');
+    expect(r.stderr).toContain('config set domain <host> redirectUri https://<host>/<path>');
     expect(r.stderr).toContain('--yes');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
-
-    // The way out that needs no flag: drop the redirect_uri, change the domain, set a new one.
-    expect((await runCli(['config', 'unset', 'redirectUri'], { env })).code).toBe(0);
-    expect((await runCli(['config', 'set', 'domain', 'www.example.org'], { env })).code).toBe(0);
-    const outside = await runCli(['config', 'set', 'redirectUri', 'https://www.example.com/cb'], { env });
+    // Setting the redirect_uri first is refused the other way round, and says the same way out.
+    const outside = await runCli(['config', 'set', 'redirectUri', 'https://www.example.org/cb'], { env });
     expect(outside.code).toBe(2);
-    expect((await runCli(['config', 'set', 'redirectUri', 'https://www.example.org/cb'], { env })).code).toBe(0);
+    expect(outside.stderr).toContain('config set domain <host> redirectUri <url>');
+
+    // The way out that needs no flag: both in one command, checked as one change.
+    const both = await runCli(['config', 'set', 'domain', 'www.example.org', 'redirectUri', 'https://www.example.org/cb', '--json'], { env });
+    expect(both.code, both.stderr).toBe(0);
+    expect(JSON.parse(both.stdout)).toMatchObject({ values: [{ key: 'domain', value: 'www.example.org' }, { key: 'redirectUri', value: 'https://www.example.org/cb' }] });
+    expect((await runCli(['config', 'get', 'redirectUri'], { env })).stdout.trim()).toBe('https://www.example.org/cb');
+    // Still one check for the pair: a redirect_uri outside the domain given beside it is refused, nothing saved.
+    const saved = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    expect((await runCli(['config', 'set', 'domain', 'www.example.net', 'redirectUri', 'https://www.example.org/cb'], { env })).code).toBe(2);
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(saved);
+    const unpaired = await runCli(['config', 'set', 'domain', 'www.example.net', 'redirectUri'], { env });
+    expect(unpaired.code).toBe(2);
+    expect(unpaired.stderr).toContain('"redirectUri" has no value');
   });
 
   it('a type that the saved domain does not fit (service with a test account\'s IP:port) is re-checked too', async () => {

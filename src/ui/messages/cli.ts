@@ -56,10 +56,13 @@ export const messages = {
   },
   // The keys as core/validate.ts SETTING_KEYS lists them (test/e2e/config-help.test.ts holds the two together).
   'cli.config.set.desc': {
-    zh: '设置一项（type appid secret domain redirectUri apiBase openBase backupApiBase region jsDomains verifyFile）',
-    en: 'Set a value (type appid secret domain redirectUri apiBase openBase backupApiBase region jsDomains verifyFile)',
+    zh: '设置一项或几项，键和值成对给出（type appid secret domain redirectUri apiBase openBase backupApiBase region jsDomains verifyFile）；一起给出的作为一次修改检查',
+    en: 'Set one value or several, as key value pairs (type appid secret domain redirectUri apiBase openBase backupApiBase region jsDomains verifyFile); pairs given together are checked as one change',
   },
-  'cli.config.set.examples': { zh: 'wxauth config set appid wx1234567890abcdef\nwxauth --profile test config set domain 192.168.1.10:8080', en: 'wxauth config set appid wx1234567890abcdef\nwxauth --profile test config set domain 192.168.1.10:8080' },
+  'cli.config.set.examples': {
+    zh: 'wxauth config set appid wx1234567890abcdef\nwxauth config set domain api.example.com redirectUri https://api.example.com/wechat/callback\nwxauth --profile test config set domain 192.168.1.10:8080',
+    en: 'wxauth config set appid wx1234567890abcdef\nwxauth config set domain api.example.com redirectUri https://api.example.com/wechat/callback\nwxauth --profile test config set domain 192.168.1.10:8080',
+  },
   'cli.config.set.opt.yes': { zh: '已保存的类型、域名和 redirect_uri 不再匹配时也照样保存', en: 'save even if the saved type, domain and redirect_uri no longer fit together' },
   'cli.config.get.desc': { zh: '打印一项的值（secret 默认打码）', en: 'Print one value (the secret masked unless --show-secrets)' },
   'cli.config.get.examples': { zh: 'wxauth config get appid\nwxauth config get secret --show-secrets', en: 'wxauth config get appid\nwxauth config get secret --show-secrets' },

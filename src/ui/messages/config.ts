@@ -245,16 +245,22 @@ export const messages = {
     en: 'The saved redirect_uri {redirectUri} is no longer under the callback domain {domain}: WeChat would show 10003 "redirect_uri 参数错误".',
   },
   'config.set.redirectMismatch.hint': {
-    zh: '先删除它（wxauth{p} config unset redirectUri），再设置域名和该域名下的 redirect_uri；或加 --yes 照样保存。',
-    en: 'Unset it first (wxauth{p} config unset redirectUri), then set the domain and a redirect_uri under it; or add --yes to save anyway.',
+    zh: '把域名和它下面的 redirect_uri 一起设置：wxauth{p} config set domain <主机> redirectUri https://<主机>/<路径>；或加 --yes 照样保存。',
+    en: 'Set the domain and a redirect_uri under it together: wxauth{p} config set domain <host> redirectUri https://<host>/<path>; or add --yes to save anyway.',
   },
   'config.set.redirectOutside.hint': {
-    zh: '让 redirect_uri 使用完全相同的主机，或先改域名（wxauth{p} config set domain <主机>）；加 --yes 照样保存。',
-    en: 'Use exactly that host in the redirect_uri, or change the domain first (wxauth{p} config set domain <host>); --yes saves it anyway.',
+    zh: '让 redirect_uri 使用完全相同的主机，或把域名一起改掉：wxauth{p} config set domain <主机> redirectUri <网址>；加 --yes 照样保存。',
+    en: 'Use exactly that host in the redirect_uri, or change the domain with it: wxauth{p} config set domain <host> redirectUri <url>; --yes saves it anyway.',
   },
   'config.set.domainUnfit.hint': {
-    zh: '先改域名（wxauth{p} config set domain <主机>），或保留原来的账号类型；加 --yes 照样保存。',
-    en: 'Change the domain first (wxauth{p} config set domain <host>), or keep the account type; --yes saves it anyway.',
+    zh: '把类型和域名一起改：wxauth{p} config set type <类型> domain <主机>，或保留原来的账号类型；加 --yes 照样保存。',
+    en: 'Change the type and the domain together: wxauth{p} config set type <type> domain <host>, or keep the account type; --yes saves it anyway.',
+  },
+  'config.set.unpaired': { zh: '"{key}" 缺少值：config set 接受成对的 <键> <值>。', en: '"{key}" has no value: config set takes <key> <value> pairs.' },
+  'config.set.twice': { zh: '{key} 出现了两次。', en: '{key} is given twice.' },
+  'config.set.unpaired.hint': {
+    zh: '例如 wxauth config set domain www.example.com redirectUri https://www.example.com/wechat/callback',
+    en: 'For example wxauth config set domain www.example.com redirectUri https://www.example.com/wechat/callback',
   },
   'config.profile.badName': { zh: 'profile 名 "{name}" 无效。', en: 'Profile name "{name}" is not valid.' },
   'config.profile.badName.hint': { zh: '只用字母、数字、- 和 _，最长 64 个字符。', en: 'Use letters, digits, - and _ only, up to 64 characters.' },

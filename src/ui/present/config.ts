@@ -14,10 +14,10 @@ const SOURCE_LABELS = {
 export function present(result: ConfigResult, out: Output): void {
   switch (result.sub) {
     case 'set':
-      out.result({ profile: result.profile, key: result.key, value: result.value, file: result.file, warnings: result.warnings.map((w) => tr(out.lang, w)) });
+      out.result({ profile: result.profile, key: result.key, value: result.value, values: result.values, file: result.file, warnings: result.warnings.map((w) => tr(out.lang, w)) });
       // Saved with --yes although the settings no longer fit together: say what does not, once more.
       for (const w of result.warnings) out.warn(tr(out.lang, w));
-      out.success(out.t('config.set.done', { key: result.key, profile: result.profile, file: result.file }));
+      out.success(out.t('config.set.done', { key: result.values.map((v) => v.key).join(', '), profile: result.profile, file: result.file }));
       return;
     case 'get':
       out.result({ profile: result.profile, key: result.key, value: result.value ?? null, source: result.source ?? null });
