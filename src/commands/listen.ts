@@ -35,6 +35,8 @@ export interface ListenHooks extends CallbackHooks {
   onNotLocal(uri: string, http?: string): void;
   /** --port/--path differ from the local redirect_uri the callback will go to. */
   onMismatch(mismatch: NonNullable<ListenPlan['mismatch']>, listening: { port: number; path: string }): void;
+  /** The redirect_uri names a LAN address this machine does not have. */
+  onElsewhere(elsewhere: NonNullable<ListenPlan['elsewhere']>): void;
   /** --paste without a terminal: the callback URL is read from stdin. */
   onReadingStdin(): void;
   /** The code is here (shown at once, while an --exchange may still be running). */
@@ -126,6 +128,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   } else {
     if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal, plan.notLocalHttps?.http);
     if (plan.mismatch) hooks.onMismatch(plan.mismatch, { port: plan.port, path: plan.path });
+    if (plan.elsewhere) hooks.onElsewhere(plan.elsewhere);
     callback = await catchCallback(
       {
         plan,

@@ -17,7 +17,7 @@ import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
 import { envCredentials, profileFlag } from '../core/next-step.js';
 import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
-import { planListener, type CallbackHit, type CallbackResult, type ListenFlags } from '../listener/index.js';
+import { planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
 import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
 import { callbackUrlOf, expectedCallbackUrl, openCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
@@ -56,6 +56,8 @@ export interface LoginHooks extends AuthorizeHooks, CallbackHooks {
   onChecked(): void;
   /** snsapi_base: there is no userinfo to fetch. */
   onUserinfoSkipped(scope: string): void;
+  /** The configured redirect_uri names a LAN address this machine does not have. */
+  onElsewhere(elsewhere: NonNullable<ListenPlan['elsewhere']>): void;
 }
 
 export interface LoginResult {
@@ -120,6 +122,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     }
     throw new UsageError({ key: 'listen.login.redirect.notLocal', params: { uri: plan.notLocal } }, { hint: { key: 'listen.login.redirect.notLocal.hint' } });
   }
+  if (!options.listenerDecides && plan.elsewhere) hooks.onElsewhere(plan.elsewhere);
 
   // authorize on WeChat itself: phone WeChat (a QR code), since WeChat's real authorize page refuses
   // desktop browsers. qrconnect, and anything on an emulator: a browser on this machine.

@@ -1,6 +1,6 @@
 // Where to listen, decided from flags and the configured redirect_uri (pure; shared by listen and login).
 import { UsageError } from '../errors.js';
-import { isLoopbackHost, isPrivateLanHost, isWildcardHost } from './addresses.js';
+import { isLoopbackHost, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
 import { DEFAULT_HOST, DEFAULT_PATH } from './server.js';
 
 export const DEFAULT_PORT = 8080;
@@ -34,6 +34,11 @@ export interface ListenPlan {
    * redirect_uri, so nothing arrives here unless something forwards it.
    */
   mismatch?: { redirectUri: string; port?: number; path?: string };
+  /**
+   * The local redirect_uri's host is a LAN address this machine does not have (another computer's,
+   * or this one's before DHCP gave it another): WeChat sends the phone there, and nothing arrives here.
+   */
+  elsewhere?: { redirectUri: string; host: string; here: string[] };
 }
 
 export function parsePort(value: unknown): number | undefined {
@@ -122,7 +127,7 @@ function httpsLocalRedirect(uri: string | undefined): HttpsLocalRedirect | undef
  * profile's) > defaults (127.0.0.1:8080/callback). A LAN redirect host makes the default bind 0.0.0.0
  * so the phone that follows it can connect.
  */
-export function planListener(flags: ListenFlags, redirectUris: Array<string | undefined>): ListenPlan {
+export function planListener(flags: ListenFlags, redirectUris: Array<string | undefined>, machineAddresses: () => string[] = lanAddresses): ListenPlan {
   const port = parsePort(flags.port);
   const host = parseHost(flags.host);
   const path = parsePath(flags.path);
@@ -149,6 +154,9 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
     redirectUri !== undefined && (portDiffers || pathDiffers)
       ? { redirectUri, ...(portDiffers ? { port: local!.port } : {}), ...(pathDiffers ? { path: local!.path } : {}) }
       : undefined;
+  // Only an IP literal can be told apart from this machine's addresses (a name may resolve here).
+  const here = local && isPrivateLanHost(local.host) ? machineAddresses() : [];
+  const elsewhere = local && redirectUri !== undefined && isPrivateLanHost(local.host) && !here.includes(local.host) ? { redirectUri, host: local.host, here } : undefined;
   return {
     host: host ?? defaultHost,
     port: port ?? local?.port ?? DEFAULT_PORT,
@@ -160,5 +168,6 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
     ...(notLocalHttps ? { notLocalHttps } : {}),
     allowedHosts,
     ...(mismatch ? { mismatch } : {}),
+    ...(elsewhere ? { elsewhere } : {}),
   };
 }

@@ -34,6 +34,15 @@ describe('planListener', () => {
     expect(planListener({ port: '5175' }, ['https://www.example.com/cb']).mismatch).toBeUndefined();
   });
 
+  it('names a LAN redirect_uri whose IP this machine does not have, with the addresses it does have', () => {
+    const uri = 'http://192.168.1.20:8080/callback';
+    expect(planListener({}, [uri], () => ['192.168.1.7']).elsewhere).toEqual({ redirectUri: uri, host: '192.168.1.20', here: ['192.168.1.7'] });
+    expect(planListener({}, [uri], () => ['192.168.1.20']).elsewhere).toBeUndefined();
+    // Loopback is always here; a public one is not local at all (named as notLocal instead).
+    expect(planListener({}, ['http://127.0.0.1:8080/cb'], () => []).elsewhere).toBeUndefined();
+    expect(planListener({}, ['https://www.example.com/cb'], () => []).elsewhere).toBeUndefined();
+  });
+
   it('accepts the redirect host in the Host header (a hosts-file name pointing here)', () => {
     expect(planListener({}, ['http://127.0.0.1:5174/cb']).allowedHosts).toEqual(['127.0.0.1']);
   });

@@ -193,6 +193,18 @@ function mismatchWarning(out: Output, m: Parameters<ListenHooks['onMismatch']>[0
   );
 }
 
+/** The redirect_uri names a LAN address this machine does not have (listen and login). */
+export function elsewhereWarning(out: Output, e: Parameters<ListenHooks['onElsewhere']>[0]): void {
+  const url = new URL(e.redirectUri);
+  const here = e.here[0];
+  out.warning(
+    'listen.redirect.elsewhere',
+    here
+      ? out.t('listen.redirect.elsewhere', { uri: e.redirectUri, host: e.host, here: e.here.join(', '), use: `${url.protocol}//${here}${url.port ? `:${url.port}` : ''}${url.pathname}` })
+      : out.t('listen.redirect.elsewhere.none', { uri: e.redirectUri, host: e.host }),
+  );
+}
+
 /** Why the configured redirect_uri gave no port and path: not local, or (`http` given) local but https. */
 function notLocalNote(out: Output, uri: string, http: string | undefined): void {
   out.note(http ? out.t('listen.redirect.httpsLocal', { uri, http }) : out.t('listen.redirect.notLocal', { uri }));
@@ -206,6 +218,7 @@ export function listenHooks(out: Output): ListenHooks {
     onExpectedState: (expected) => expectedStateLine(out, expected),
     onNotLocal: (uri, http) => notLocalNote(out, uri, http),
     onMismatch: (m, here) => mismatchWarning(out, m, here),
+    onElsewhere: (e) => elsewhereWarning(out, e),
     onReadingStdin: () => out.note(out.t('listen.paste.stdin')),
     onListening: (listener) => {
       out.say(out.t('listen.listening', { url: out.style.bold(listener.url) }));
@@ -264,6 +277,7 @@ function jsonListenHooks(out: Output): ListenHooks {
     },
     onNotLocal: (uri, http) => notLocalNote(out, uri, http),
     onMismatch: (m, here) => mismatchWarning(out, m, here),
+    onElsewhere: (e) => elsewhereWarning(out, e),
     onReadingStdin: () => out.event({ event: 'reading_stdin' }),
     onListening: (listener) => {
       out.result({ listening: listenerDoc(listener) });

@@ -3,7 +3,7 @@
 import type { LoginHooks, LoginResult } from '../../commands/login.js';
 import type { Output } from '../output.js';
 import { formatDeadline, isoTime } from '../format.js';
-import { WaitDisplay, hitsForJson, presentAftermath, waitingEvent } from './listen.js';
+import { WaitDisplay, elsewhereWarning, hitsForJson, presentAftermath, waitingEvent } from './listen.js';
 import { presentSaveFailure, saveErrorDocument } from './exchange.js';
 import { authorizeHooks, renderLint, warnFinding } from './url.js';
 
@@ -31,6 +31,7 @@ export function loginHooks(out: Output): LoginHooks {
       if (link.openBrowser) out.note(out.t('listen.login.open.browser'));
     },
     onBrowserFailed: () => out.warning('listen.login.open.failed', out.t('listen.login.open.failed', { detail: 'xdg-open / open / start' })),
+    onElsewhere: (e) => elsewhereWarning(out, e),
     onHit: (hit) => display.hit(hit),
     onWaiting: (wait) => {
       step('listen.login.step.listen');
@@ -60,6 +61,7 @@ function jsonLoginHooks(out: Output): LoginHooks {
       event({ event: 'authorize_url', url: link.url, redirect_uri: link.redirectUri, endpoint: link.endpoint, warnings });
     },
     onBrowserFailed: () => out.warning('listen.login.open.failed', out.t('listen.login.open.failed', { detail: 'xdg-open / open / start' }), { event: 'browser_failed' }),
+    onElsewhere: (e) => elsewhereWarning(out, e),
     onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time }),
     onWaiting: (wait) => event(waitingEvent(wait)),
     onWaitOver: () => undefined,
