@@ -132,6 +132,13 @@ describe('wxauth probe', () => {
     });
   }
 
+  it('an app that falls over after the exchange: login.completes fails, and userinfo.scope is not passed on a guess', async () => {
+    const r = await probe('crashes-after-exchange', ['--only', 'login.completes,userinfo.scope']);
+    expect(r.doc.checks.find((c) => c.id === 'login.completes')?.status).toBe('fail');
+    expect(r.doc.checks.find((c) => c.id === 'userinfo.scope')).toMatchObject({ status: 'skip', message: expect.stringContaining('The login broke after the code was exchanged') });
+    expect(r.code).toBe(1);
+  });
+
   it('says what a refused second hit and a refused reload look like to the user (no second exchange in either)', async () => {
     const r = await probe('refuses-reload');
     const byId = (id: string) => r.doc.checks.find((c) => c.id === id)!;

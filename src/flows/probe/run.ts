@@ -632,7 +632,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const calls = report.scenarios.flatMap((s) => s.wechat).filter((c) => c.path === '/sns/userinfo');
     const refused = calls.filter((c) => c.errcode === 48001);
     if (refused.length > 0) put(check('userinfo.scope', 'fail', 'base_token', { count: refused.length, scope: auth.scope }, { scenarios: ['happy'], wechat: refused }));
-    else put(check('userinfo.scope', 'pass', calls.length > 0 ? 'ok' : 'ok_not_called', { scope: auth.scope }, { scenarios: ['happy'] }));
+    else if (calls.length > 0) put(check('userinfo.scope', 'pass', 'ok', { scope: auth.scope }, { scenarios: ['happy'] }));
+    // No call, but the login broke before its end (an error page after the exchange): the app may call
+    // /sns/userinfo after the point where it fell over, so "it does not call it" would be a guess.
+    else if (results.get('login.completes')?.status === 'fail') put({ id: 'userinfo.scope', status: 'skip', message: { key: 'probe.skip.login_broke' }, evidence: { scenarios: ['happy'] } });
+    else put(check('userinfo.scope', 'pass', 'ok_not_called', { scope: auth.scope }, { scenarios: ['happy'] }));
   }
 
   // secrets.leak: the appsecret and every user token the emulator issued in this run, anywhere the app answered the browser.

@@ -111,6 +111,10 @@ export const messages = {
   'probe.skip.no_login': { zh: '正常登录没能走到回调，这项无法测试。', en: 'The happy path never reached the callback, so this cannot be tested.' },
   'probe.skip.scenario_lost': { zh: '这个场景没能走到回调（见证据里的请求），这项无法判断。', en: 'This scenario never reached the callback (see the hops), so this cannot be judged.' },
   'probe.skip.lost': { zh: '没有运行。', en: 'Not run.' },
+  'probe.skip.login_broke': {
+    zh: '登录在换取 code 之后出错了（见 login.completes），应用在出错之后会不会调用 /sns/userinfo 无法判断。',
+    en: 'The login broke after the code was exchanged (see login.completes), so whether the app would call /sns/userinfo after that point cannot be told.',
+  },
   'probe.skip.scheme_mismatch': { zh: '回调地址的协议不是应用提供的协议（见 login.completes），这项无法测试。', en: 'The callback’s scheme is not the one the app serves (see login.completes), so this cannot be tested.' },
   'probe.skip.foreign_callback': { zh: '回调在另一个主机上，probe 不访问它（见 login.completes），这项无法测试。', en: 'The callback is on another host, which probe does not contact (see login.completes), so this cannot be tested.' },
   // The {problem} of the error_page messages and authorize.url's reason, chosen in flows/probe/run.ts.
