@@ -349,6 +349,14 @@ function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now
       en: `The rid was issued at ${when}. rids of /sns/* endpoints cannot be looked up with rid/get (it answers 76001/76022); rely on the errcode.`,
     };
   }
+  // Nor from an address outside the whitelist (while the rid is young enough to look up): rid/get's
+  // token would be refused with the same 40164.
+  if (code === 40164) {
+    return {
+      zh: `rid 产生于 ${when}。从这个不在白名单里的 IP 拿不到 token，rid/get 也会同样返回 40164：先把 IP 加进白名单，或在白名单里的服务器上运行 \`wxauth rid ${rid}\`（7 天内有效）。`,
+      en: `The rid was issued at ${when}. From an IP outside the whitelist no token can be had, so rid/get would get the same 40164: whitelist the IP first, or run \`wxauth rid ${rid}\` on a whitelisted server (within 7 days).`,
+    };
+  }
   return {
     zh: `rid 产生于 ${when}，7 天内可以用 \`wxauth rid ${rid}\` 查询当时的请求和返回（只对 /cgi-bin/* 接口有效，且需同一个号的 token）。`,
     en: `The rid was issued at ${when}; within 7 days \`wxauth rid ${rid}\` shows that request and response (works for /cgi-bin/* calls only, with a token of the same account).`,

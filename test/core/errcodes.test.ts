@@ -380,6 +380,13 @@ describe('inputs', () => {
     expect(sns?.causes[0]?.en).toMatch(/used as the user token/);
   });
 
+  it('a young 40164 rid is not sent to rid/get from the same refused address', () => {
+    const rid = `${Math.floor(Date.UTC(2026, 11, 4) / 1000).toString(16)}-1a2b3c4d-5e6f7a8b`;
+    const body = `{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: ${rid}"}`;
+    const [r] = explainInputs([body], { now: Date.UTC(2026, 11, 4, 1) }).results;
+    expect(r?.ridNote?.en).toMatch(/rid\/get would get the same 40164: whitelist the IP first, or run `wxauth rid [0-9a-f-]+` on a whitelisted server/);
+  });
+
   it('an errmsg copied with its request id is searched without it', () => {
     for (const input of ['code been used, rid: 6566a1b2-1c2d3e4f-5a6b7c8d', 'code been used, hints: [ req_id: zp1Bma0037uth6 ]']) {
       const { results, unknown } = explainInputs([input]);
