@@ -132,6 +132,14 @@ describe('wxauth probe', () => {
     });
   }
 
+  it('authorize.url on the emulator\'s test account does not send the user to the test account', async () => {
+    const r = await probe('correct', ['--only', 'authorize.url'], APPID, { scope: 'snsapi_login' });
+    const url = r.doc.checks.find((c) => c.id === 'authorize.url');
+    expect(url?.status).toBe('fail');
+    expect(url?.fix).toContain(`wxauth emulator --domain ${APPID}=<host:port>`);
+    expect(url?.fix).not.toContain('to test locally use the emulator’s test account');
+  });
+
   it('an app that falls over after the exchange: login.completes fails, and userinfo.scope is not passed on a guess', async () => {
     const r = await probe('crashes-after-exchange', ['--only', 'login.completes,userinfo.scope']);
     expect(r.doc.checks.find((c) => c.id === 'login.completes')?.status).toBe('fail');

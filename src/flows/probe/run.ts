@@ -352,7 +352,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const refused = !!happyRefused && happyRefused !== 'foreign-callback' && happyRefused !== 'scheme-mismatch';
     const status = errors > 0 || refused ? 'fail' : warnings > 0 ? 'warn' : 'pass';
     const key = errors > 0 ? (errors === 1 ? 'errors_one' : 'errors') : refused ? 'refused' : warnings > 0 ? (warnings === 1 ? 'warnings_one' : 'warnings') : 'ok';
-    put(check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '' }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } }));
+    const urlCheck = check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '' }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } });
+    // The probed app is the emulator's test account already: "use the test account" would go in a circle.
+    if (urlCheck.fix && app.type === 'test') urlCheck.fix = messageRef('probe.authorize.url.fix.test', { appid: app.appid });
+    put(urlCheck);
   }
 
   if (!auth || !app || !happyFinal || !happyCode) {

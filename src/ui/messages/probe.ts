@@ -148,6 +148,10 @@ export const messages = {
     en: '{url} should 302-redirect to WeChat’s authorize URL (…/connect/oauth2/authorize or /connect/qrconnect), or show a page that links to it: check that this is your login start URL, and open it in a browser to see what it does.',
   },
   'probe.authorize.url.unknown_appid': { zh: 'appid {appid} 不在模拟器 {emulator} 的种子数据里。', en: 'appid {appid} is not in the seed of the emulator at {emulator}.' },
+  'probe.authorize.url.fix.test': {
+    zh: '用 wxauth inspect 查看链接逐条的问题；测试号 {appid} 的回调域由模拟器决定（wxauth emulator 列出的 domain），用 wxauth emulator --domain {appid}=<主机:端口> 改成你的应用所在的地址。',
+    en: 'Run wxauth inspect on the link for each finding; the test account {appid}’s callback domains are the emulator’s (the domain column wxauth emulator lists): set yours with wxauth emulator --domain {appid}=<host:port>.',
+  },
   'probe.authorize.url.fix': {
     zh: '用 wxauth inspect 查看链接逐条的问题；本地测试请用模拟器的测试号 wx5e1ec0de00000002（回调域 localhost:* 与 127.0.0.1:*），或用 wxauth emulator --domain 配置你的回调域。',
     en: 'Run wxauth inspect on the link for each finding; to test locally use the emulator’s test account wx5e1ec0de00000002 (callback domains localhost:* and 127.0.0.1:*), or set your callback domain with wxauth emulator --domain.',
