@@ -19,6 +19,8 @@ export interface BasicTokenCache {
   getBasic(profile: string, appid: string): BasicTokenEntry | undefined;
   putBasic(profile: string, entry: BasicTokenEntry): void;
   removeBasic(profile: string, appid?: string): number;
+  /** Throws when a token could not be saved for `profile` (store/token-cache.ts; absent in tests' plain caches). */
+  assertWritable?(profile: string): void;
 }
 
 /** A cached token this close to its expiry is not reused (the call may take a while, clocks drift). */
@@ -94,6 +96,9 @@ export class BasicTokenService {
       throw new Error('BasicTokenService.fetch needs the appsecret');
     }
     const previous = this.deps.store.getBasic(this.deps.profile, appid);
+    // Before the call: a token WeChat hands out and the cache then refuses would be lost, and a legacy
+    // fetch or a forced refresh would still have invalidated the one the other servers hold.
+    this.deps.store.assertWritable?.(this.deps.profile);
     const kind = options.legacy ? 'legacy' : 'stable';
     let response: ApiResponse<BasicTokenResponse>;
     try {

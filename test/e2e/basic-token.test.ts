@@ -2,6 +2,8 @@
 // only when confirmed, the 5-minute overlap after a legacy fetch, 40164 / 45009 with their hints, and
 // the backup host when the chosen one refuses connections.
 import net from 'node:net';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
 import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
@@ -54,6 +56,19 @@ async function refusedPort(): Promise<number> {
 }
 
 describe('wxauth token', () => {
+  it('a token cache that would refuse the token: exit 4 before anything is asked of WeChat (no token lost, nobody\'s invalidated)', async () => {
+    const dir = tempConfigDir();
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'tokens.json'), '{"profiles":"oops"}', { mode: 0o600 });
+    const before = { legacy: calls('/cgi-bin/token'), stable: calls('/cgi-bin/stable_token') };
+    for (const args of [['token', '--legacy', '--yes'], ['token', '--force-refresh', '--yes'], ['token'], ['user', openid('u1')]]) {
+      const r = await runCli(args, { env: emulatorEnv(emu, { appid: SERVICE, secret: SERVICE_SECRET }, { WXAUTH_CONFIG_DIR: dir }) });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(4);
+    }
+    expect({ legacy: calls('/cgi-bin/token'), stable: calls('/cgi-bin/stable_token') }).toEqual(before);
+    expect(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')).toBe('{"profiles":"oops"}');
+  });
+
   it('uses stable_token, which hands back the same token on a second call, and caches it for --show', async () => {
     const cli = server();
     const first = await cli(['token']);
