@@ -59,14 +59,16 @@ describe('wxauth token', () => {
   it('a token cache that would refuse the token: exit 4 before anything is asked of WeChat (no token lost, nobody\'s invalidated)', async () => {
     const dir = tempConfigDir();
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'tokens.json'), '{"profiles":"oops"}', { mode: 0o600 });
+    // Read-only: readable (so the cache lookups pass), refused on save.
+    fs.writeFileSync(path.join(dir, 'tokens.json'), '{}\n', { mode: 0o600 });
+    fs.chmodSync(path.join(dir, 'tokens.json'), 0o400);
     const before = { legacy: calls('/cgi-bin/token'), stable: calls('/cgi-bin/stable_token') };
     for (const args of [['token', '--legacy', '--yes'], ['token', '--force-refresh', '--yes'], ['token'], ['user', openid('u1')]]) {
       const r = await runCli(args, { env: emulatorEnv(emu, { appid: SERVICE, secret: SERVICE_SECRET }, { WXAUTH_CONFIG_DIR: dir }) });
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(4);
     }
     expect({ legacy: calls('/cgi-bin/token'), stable: calls('/cgi-bin/stable_token') }).toEqual(before);
-    expect(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')).toBe('{"profiles":"oops"}');
+    expect(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')).toBe('{}\n');
   });
 
   it('uses stable_token, which hands back the same token on a second call, and caches it for --show', async () => {
