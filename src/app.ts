@@ -166,7 +166,14 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
       promptOutput: io.promptOutput,
       now: io.now,
     });
-    exitCode = await command.execute(input, ctx);
+    try {
+      exitCode = await command.execute(input, ctx);
+    } catch (error) {
+      // --raw is WeChat's body as it came, error bodies included, whichever command got it; the error
+      // itself is then reported on stderr as usual.
+      if (globals.raw === true && error instanceof WechatApiError) out.raw(error.raw);
+      throw error;
+    }
   };
   const finish = (): ExitCode => {
     if (json && !out.hasEmitted) out.emit({ ok: exitCode === EXIT.ok, ...(out.getDocument() ?? {}) }, 2);

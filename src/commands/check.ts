@@ -6,7 +6,6 @@ import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/next-step.js';
 import { checkUserToken } from '../flows/user-token.js';
 import type { CheckCommandResult } from '../ui/present/check.js';
-import { withRawOnWechatError } from '../ui/present/tokens-common.js';
 
 export interface CheckOptions {
   accessToken?: string;
@@ -23,9 +22,7 @@ export async function run(options: CheckOptions, ctx: Context): Promise<CheckCom
   const config = await ctx.resolveConfig();
   const tokens = await ctx.tokenStore();
   const api = await ctx.api(config);
-  const check = await withRawOnWechatError(ctx, () =>
-    checkUserToken({ api, tokens, profile: config.profile, appid: config.appid, ...options, now: () => ctx.now() }),
-  );
+  const check = await checkUserToken({ api, tokens, profile: config.profile, appid: config.appid, ...options, now: () => ctx.now() });
   const now = ctx.now();
   // What wxauth knows locally about the token WeChat just accepted (nothing for a token given as arguments).
   const status = check.picked.entry ? tokenStatus(check.picked.entry, now) : undefined;

@@ -8,7 +8,6 @@ import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, type PasteClea
 import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
 import { announceCleanedInput, announceStateCheck, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
-import { withRawOnWechatError } from '../ui/present/tokens-common.js';
 
 export interface ExchangeOptions {
   /** The argument as given (quoted back, shortened, when it holds no usable code). */
@@ -101,9 +100,7 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   announceCleanedInput(ctx, options.cleaned);
 
   const api = await ctx.api(required);
-  const exchange = await withRawOnWechatError(ctx, () =>
-    exchangeCode({ api, tokens, profile: required.profile, appid, secret, code: parsed.code, now: () => ctx.now(), save, fromEnv: envCredentials(required.sources) }),
-  );
+  const exchange = await exchangeCode({ api, tokens, profile: required.profile, appid, secret, code: parsed.code, now: () => ctx.now(), save, fromEnv: envCredentials(required.sources) });
   return {
     exchange,
     state,

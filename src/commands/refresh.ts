@@ -5,7 +5,6 @@ import type { CommandInput } from '../cli.js';
 import { envCredentials, profileFlag } from '../core/next-step.js';
 import { refreshUserToken } from '../flows/user-token.js';
 import type { RefreshCommandResult } from '../ui/present/refresh.js';
-import { withRawOnWechatError } from '../ui/present/tokens-common.js';
 
 export interface RefreshOptions {
   refreshToken?: string;
@@ -25,8 +24,6 @@ export async function run(options: RefreshOptions, ctx: Context): Promise<Refres
   const appid = config.appid as string;
   const tokens = await ctx.tokenStore();
   const api = await ctx.api(config);
-  const refresh = await withRawOnWechatError(ctx, () =>
-    refreshUserToken({ api, tokens, profile: config.profile, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now(), fromEnv: envCredentials(config.sources) }),
-  );
+  const refresh = await refreshUserToken({ api, tokens, profile: config.profile, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now(), fromEnv: envCredentials(config.sources) });
   return { refresh, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: ctx.globals.raw === true };
 }

@@ -9,7 +9,6 @@ import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/next-step.js';
 import { fetchUserinfo, pickUserToken } from '../flows/user-token.js';
 import { userinfoAnnouncements, type UserinfoCommandResult } from '../ui/present/userinfo.js';
-import { withRawOnWechatError } from '../ui/present/tokens-common.js';
 import { uiLang } from '../ui/i18n.js';
 
 const LANGS: readonly UserinfoLang[] = ['zh_CN', 'zh_TW', 'en'];
@@ -49,8 +48,7 @@ export async function run(options: UserinfoOptions, ctx: Context): Promise<Useri
     if (status.access.expired) announce.expiredNoRefresh(status.access.remainingMs);
   }
   const api = await ctx.api(config);
-  const userinfo = await withRawOnWechatError(ctx, () =>
-    fetchUserinfo({
+  const userinfo = await fetchUserinfo({
       api,
       tokens,
       ...query,
@@ -59,7 +57,6 @@ export async function run(options: UserinfoOptions, ctx: Context): Promise<Useri
       now: () => ctx.now(),
       // Said when it happens, before the retry, so it is shown even if the retry fails.
       onRefresh: (refreshed) => announce.refreshed(refreshed, before?.accessTokenExpiresAt),
-    }),
-  );
+    });
   return { userinfo, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: ctx.globals.raw === true };
 }

@@ -71,6 +71,11 @@ describe('wxauth user', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('40003');
     expect(r.stderr).toContain('openids are per appid');
+    // --raw: WeChat's error body on stdout too, as exchange and the user-token commands print theirs.
+    const raw = await cli(['user', openid('u1', 'wx5e1ec0de00000003'), '--raw']);
+    expect(raw.code).toBe(3);
+    expect(JSON.parse(raw.stdout)).toMatchObject({ errcode: 40003 });
+    expect(raw.stderr).toContain('openids are per appid');
   });
 
   it('rejects something that is not an openid before calling WeChat (exit 2)', async () => {

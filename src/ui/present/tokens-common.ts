@@ -5,8 +5,6 @@
 // in --json, because obtaining them is the point (scripts need them); check and userinfo never print
 // tokens; `tokens list` never prints them, `tokens show` masks them unless --show-secrets. Traces (-v,
 // --curl) redact them in the HTTP client.
-import { WechatApiError } from '../../errors.js';
-import type { Context } from '../../context.js';
 import type { Life, LifeLevel, TokenStatus } from '../../core/token.js';
 import type { UserTokenEntry } from '../../store/token-cache.js';
 import type { Output } from '../output.js';
@@ -77,15 +75,3 @@ export function userDocument(v: CachedUserView): Record<string, unknown> {
   };
 }
 
-/**
- * Run a user-token call; when WeChat answers with an errcode and --raw was given, print WeChat's body
- * as it came before the error is reported (the error itself goes to the error presenter, on stderr).
- */
-export async function withRawOnWechatError<T>(ctx: Pick<Context, 'out' | 'globals'>, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof WechatApiError && ctx.globals.raw) ctx.out.raw(error.raw);
-    throw error;
-  }
-}
