@@ -62,3 +62,8 @@ export const PATHS = {
 export function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + path;
 }
+
+/** /cgi-bin/token and stable_token: the calls that issue a basic token rather than use one. */
+export function isTokenEndpoint(endpoint: string | undefined): boolean {
+  return endpoint === PATHS.token || endpoint === PATHS.stableToken;
+}

@@ -8,6 +8,8 @@ import type { Bilingual, Stage } from './errcodes.js';
 /** A cause or fix. `on`: endpoint path prefixes it applies to (absent: any endpoint). */
 export interface KnowledgeItem extends Bilingual {
   on?: string[];
+  /** Endpoints under `on` it does not fit (the token war is no cause of /cgi-bin/token's own 40001). */
+  notOn?: string[];
 }
 
 export interface KnowledgeEntry {
@@ -84,8 +86,8 @@ const CODE2SESSION = '/sns/jscode2session';
 const JSSDK_CONFIG = 'wx.config (JS-SDK)';
 const JSSDK_DOC = 'https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html';
 
-function c(zh: string, en: string, on?: string[]): KnowledgeItem {
-  return on ? { zh, en, on } : { zh, en };
+function c(zh: string, en: string, on?: string[], notOn?: string[]): KnowledgeItem {
+  return { zh, en, ...(on ? { on } : {}), ...(notOn ? { notOn } : {}) };
 }
 
 // Where the IP whitelist lives; {ip} is filled in from a pasted 40164 body.
@@ -367,6 +369,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
         '基础 access_token 被顶掉了：另一台服务器、另一个进程或另一个产品又调用了 /cgi-bin/token，旧 token 最多再活 5 分钟。errmsg 里 "not latest" 和 getStableAccessToken 的提示就是指这个。',
         'The basic access_token was invalidated: another server, process or product called /cgi-bin/token again, and the old token lives at most 5 more minutes. The "not latest" and getStableAccessToken wording in errmsg points at exactly this.',
         [CGI],
+        BASIC,
       ),
       c('获取 token 时 AppSecret 错误（旧版接口用 40001 表示，新版多返回 40125）。', 'A wrong AppSecret when fetching the token (older servers answered 40001; current ones mostly answer 40125).', BASIC),
       c('token 被截断了：存储字段太短（官方建议至少 512 字符）或复制不完整。', 'The token was truncated: a storage column too short (WeChat advises at least 512 characters) or an incomplete copy.'),
@@ -374,8 +377,8 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
     fixes: [
       c('调用 /sns/userinfo 要用 /sns/oauth2/access_token 返回的 access_token 和同一次返回的 openid。', 'Call /sns/userinfo with the access_token and openid returned together by /sns/oauth2/access_token.', SNS_USER),
       c('过期了就用 refresh_token 调 /sns/oauth2/refresh_token 换新的；refresh_token 也失效就重新授权。', 'If it expired, use the refresh_token on /sns/oauth2/refresh_token; if that fails too, authorize again.', SNS_USER),
-      { ...STABLE_TOKEN_FIX, on: [CGI] },
-      { ...ONE_TOKEN_OWNER, on: [CGI] },
+      { ...STABLE_TOKEN_FIX, on: [CGI], notOn: BASIC },
+      { ...ONE_TOKEN_OWNER, on: [CGI], notOn: BASIC },
       c('核对 AppSecret，并确认 appid 和 secret 属于同一个号。', 'Check the AppSecret and that the appid and secret belong to the same account.', BASIC),
     ],
     doc: DOC.token,

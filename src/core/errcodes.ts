@@ -27,7 +27,7 @@ export interface ParsedErrorBody {
 // The errmsg suffix parsers live in ./errmsg.ts (the HTTP client and errors.ts need them without this table).
 export { extractRid, stripErrmsgSuffix } from './errmsg.js';
 import { extractRid, stripErrmsgSuffix } from './errmsg.js';
-import { PATHS } from './endpoints.js';
+import { PATHS, isTokenEndpoint } from './endpoints.js';
 
 // IPv4, or an IPv6 literal (which includes the IPv4-mapped form ::ffff:1.2.3.4).
 const IP_TOKEN = '([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]+)';
@@ -241,8 +241,9 @@ export function stageOfEndpoint(endpoint: string): Stage | undefined {
   return undefined;
 }
 
-function applies(item: Pick<KnowledgeItem, 'on'>, endpoint: string): boolean {
-  return item.on === undefined || item.on.some((prefix) => endpoint === prefix || endpoint.startsWith(prefix));
+function applies(item: Pick<KnowledgeItem, 'on' | 'notOn'>, endpoint: string): boolean {
+  const under = (prefix: string) => endpoint === prefix || endpoint.startsWith(prefix);
+  return (item.on === undefined || item.on.some(under)) && !(item.notOn ?? []).some(under);
 }
 
 /**
@@ -323,8 +324,9 @@ function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now
   }
   const seconds = parseInt(rid.slice(0, 8), 16);
   const when = ridIssuedAt(rid) as string;
-  // rid/get needs a basic token of the same account, which a rejected appid or secret cannot get.
-  if (code === 40013 || code === 40125) {
+  // rid/get needs a basic token of the same account, which a rejected appid or secret cannot get (a
+  // token endpoint's own 40001 is a refused secret too).
+  if (code === 40013 || code === 40125 || (code === 40001 && isTokenEndpoint(endpoint))) {
     return {
       zh: `rid 产生于 ${when}。appid 或 secret 被拒时拿不到该账号的 token，rid/get 也就查不了这个 rid：先按上面的办法改好 appid/secret。`,
       en: `The rid was issued at ${when}. With the appid or secret refused there is no token of that account, so rid/get cannot look this rid up: fix the appid/secret as above first.`,

@@ -5,7 +5,7 @@
 // advice depends on. Pure: no clock, no I/O; the answer is a catalogue key (src/ui/messages) with its
 // parameters, rendered in the user's language at the edge.
 import { messageRef, type MessageRef } from '../errors.js';
-import { PATHS } from './endpoints.js';
+import { PATHS, isTokenEndpoint } from './endpoints.js';
 import { DAY, TOKEN_EXPIRED_ERRCODES, looksLowerCased } from './token.js';
 import type { AccountType } from './validate.js';
 
@@ -81,7 +81,7 @@ export type Situation =
    * Any call whose appid or secret WeChat rejected: say where the rejected value came from (flag, env,
    * profile, default), as a note next to the hint.
    */
-  | { use: 'credentials'; profile: string; appid?: string; sources: { appid?: string; secret?: string } };
+  | { use: 'credentials'; profile: string; appid?: string; sources: { appid?: string; secret?: string }; endpoint?: string };
 
 /** The advice for `errcode` in `situation`, or undefined when wxauth has nothing better than the errcode explanation. */
 export function nextStep(errcode: number, situation: Situation): MessageRef | undefined {
@@ -136,7 +136,7 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
       if (errcode === 48001) return { key: 'basic.user.48001.hint', params: { appid: situation.appid } };
       return undefined;
     case 'credentials': {
-      const field = credentialOf(errcode);
+      const field = credentialOf(errcode, situation.endpoint);
       const source = field && situation.sources[field];
       if (!field || !source) return undefined;
       // From the environment: name the one variable, which `config set` cannot override.
@@ -146,10 +146,14 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
   }
 }
 
-/** Which credential an errcode blames: 40013/41002 the appid (invalid/missing), 40125/41004 the secret. */
-function credentialOf(errcode: number): 'appid' | 'secret' | undefined {
+/**
+ * Which credential an errcode blames: 40013/41002 the appid (invalid/missing), 40125/41004 the secret,
+ * and 40001 from a token endpoint itself the secret too (older servers' word for a wrong AppSecret).
+ */
+function credentialOf(errcode: number, endpoint?: string): 'appid' | 'secret' | undefined {
   if (errcode === 40013 || errcode === 41002) return 'appid';
   if (errcode === 40125 || errcode === 41004) return 'secret';
+  if (errcode === 40001 && isTokenEndpoint(endpoint)) return 'secret';
   return undefined;
 }
 

@@ -5,7 +5,7 @@ import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
+import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
 import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
 
 const SERVICE = 'wx5e1ec0de00000001';
@@ -56,6 +56,22 @@ async function refusedPort(): Promise<number> {
 }
 
 describe('wxauth token', () => {
+  it('a 40001 from /cgi-bin/token itself (older servers\' wrong AppSecret) blames the secret, not a token war', async () => {
+    const own = await startEmulator({ switches: { tokenBadSecretErrcode: 40001 } });
+    try {
+      const appid = DEFAULT_APPIDS.service;
+      const dir = tempConfigDir();
+      const r = await runCli(['token', '--legacy', '--yes'], { env: emulatorEnv(own, { appid, secret: '0'.repeat(32) }, { WXAUTH_CONFIG_DIR: dir }) });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/1\. A wrong AppSecret when fetching the token/);
+      expect(r.stderr).not.toContain('another server, process or product called /cgi-bin/token again');
+      expect(r.stderr).toContain('This secret came from the WXAUTH_SECRET environment variable');
+      expect(r.stderr).not.toMatch(/within 7 days `wxauth rid/);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a token cache that would refuse the token: exit 4 before anything is asked of WeChat (no token lost, nobody\'s invalidated)', async () => {
     const dir = tempConfigDir();
     fs.mkdirSync(dir, { recursive: true });
