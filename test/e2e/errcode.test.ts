@@ -162,9 +162,13 @@ describe('wxauth errcode', () => {
   });
 
   it('--endpoint tunes the causes', async () => {
-    const r = await runCli(['errcode', '40001', '--endpoint', '/cgi-bin/token']);
+    const r = await runCli(['errcode', '40001', '--endpoint', '/cgi-bin/user/info']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1\. The basic access_token was invalidated/);
+    // The endpoint that issues the token answering 40001 itself: the secret, not a token war.
+    const own = await runCli(['errcode', '40001', '--endpoint', '/cgi-bin/token']);
+    expect(own.stdout).toMatch(/1\. A wrong AppSecret when fetching the token/);
+    expect(own.stdout).not.toMatch(/The basic access_token was invalidated/);
   });
 
   it.each([
