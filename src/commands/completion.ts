@@ -33,6 +33,8 @@ const KNOWN_VALUES: Record<string, ValueSource> = {
   '--stage': { words: LIST_STAGES },
   '--profile': 'profiles',
   '--seed': 'file',
+  // `<MP_verify_xxx.txt|path>` names what to give, not a choice of two words.
+  '--verify-file': 'file',
 };
 
 /** What follows a flag: nothing (a switch), or a value from `valueSource`. */
@@ -68,6 +70,7 @@ function positionals(): Array<{ command: string; sub: string; index: number; val
     if (c.subcommands) list.push({ command: c.name, sub: '', index: 0, value: { words: c.subcommands.map((s) => s.name) } });
   }
   for (const sub of ['set', 'get', 'unset']) list.push({ command: 'config', sub, index: 1, value: { words: PROFILE_KEYS } });
+  // config set takes key value pairs: keys at 1, 3, 5…, values between (the bash script folds the index).
   list.push({ command: 'config', sub: 'set', index: 2, value: 'free' });
   for (const sub of ['use', 'remove']) list.push({ command: 'profile', sub, index: 1, value: 'profiles' });
   list.push({ command: 'tokens', sub: '', index: 0, value: { words: ['list', 'show', 'clear'] } });
@@ -110,14 +113,24 @@ function bash(): string {
   const positionalCases = positionals().map((p) => `    ${p.command}:${p.sub}:${p.index}) ${bashReply(p.value)} ;;`);
   return `# wxauth bash completion. Install: wxauth completion bash >> ~/.bashrc
 _wxauth() {
-  local cur prev cmd sub w i npos
+  local cur prev cmd sub w i npos line
+  local -a typed
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   cmd="" sub="" npos=0
+  # The words before the cursor, split at blanks only: COMP_WORDS also splits at ':' and '=', which
+  # made "wxauth --api-base http://127.0.0.1:3900 token" or "--profile=emu" lose track of the command.
+  line="\${COMP_LINE:0:$COMP_POINT}"
+  if [ -z "\${COMP_LINE-}" ]; then typed=( "\${COMP_WORDS[@]:0:$((COMP_CWORD + 1))}" )
+  else
+    if [ -n "\${ZSH_VERSION-}" ]; then read -rA typed <<< "$line"; else read -ra typed <<< "$line"; fi
+    [[ "$line" == *[[:space:]] || \${#typed[@]} -eq 0 ]] && typed+=("")
+  fi
   # The command is the first word that is neither a flag nor the value of one (wxauth --profile p url …).
-  for (( i = 1; i < COMP_CWORD; i++ )); do
-    w="\${COMP_WORDS[i]}"
+  for (( i = 1; i < \${#typed[@]} - 1; i++ )); do
+    w="\${typed[i]}"
     case "$w" in
+      --*=*) continue ;;
       -*) case " ${[...valueFlags].join(' ')} " in *" $w "*) (( i++ )) ;; esac; continue ;;
     esac
     if [ -z "$cmd" ]; then cmd="$w"
@@ -142,6 +155,8 @@ ${flagCases.join('\n')}
     return
   fi
   [ "$npos" -eq 0 ] && sub=""
+  # config set key value key value…: every odd position is a key, every even one a value.
+  [ "$cmd:$sub" = "config:set" ] && [ "$npos" -gt 2 ] && npos=$(( 2 - npos % 2 ))
   case "$cmd:$sub:$npos" in
 ${positionalCases.join('\n')}
     *) COMPREPLY=() ;;

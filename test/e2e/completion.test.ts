@@ -39,6 +39,34 @@ describe.skipIf(!hasBash)('completion bash', () => {
     return r.stdout.split('\n').filter(Boolean);
   }
 
+  /** As bash really calls it: COMP_LINE as typed, COMP_WORDS split at blanks and at ':' and '=' too. */
+  function completeTyped(line: string): string[] {
+    const words = line.split(' ').flatMap((w) => w.split(/([:=])/).filter(Boolean));
+    const program = [
+      `source ${JSON.stringify(script)}`,
+      `COMP_LINE=${JSON.stringify(line)}; COMP_POINT=${line.length}`,
+      `COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}${line.endsWith(' ') ? " ''" : ''}); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); _wxauth; printf '%s\\n' "\${COMPREPLY[@]}"`,
+    ].join('\n');
+    const r = spawnSync('bash', ['-c', program], { encoding: 'utf8', env: { ...process.env, WXAUTH_CONFIG_DIR: dir } });
+    expect(r.stderr).toBe('');
+    return r.stdout.split('\n').filter(Boolean);
+  }
+
+  it('keeps track of the command after a flag value with ":" or "=" in it (bash splits words there)', () => {
+    expect(completeTyped('wxauth --api-base http://127.0.0.1:3900 token --f')).toEqual(['--force-refresh']);
+    expect(completeTyped('wxauth --profile=staging token --f')).toEqual(['--force-refresh']);
+    expect(completeTyped('wxauth --profile staging ur')).toEqual(['url']);
+  });
+
+  it('config set takes key value pairs: a key again after a value', () => {
+    expect(completeTyped('wxauth config set domain a.example.com redi')).toEqual(['redirectUri']);
+    expect(completeTyped('wxauth config set domain a.example.com redirectUri ')).toEqual([]);
+  });
+
+  it('a file after doctor --verify-file, not the words of its placeholder', () => {
+    expect(completeTyped('wxauth doctor --verify-file MP_')).not.toContain('MP_verify_xxx.txt');
+  });
+
   it('offers the scopes after url --scope, not option names', () => {
     expect(complete('url', '--scope', '')).toEqual(['snsapi_base', 'snsapi_userinfo', 'snsapi_login']);
   });
