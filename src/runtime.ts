@@ -37,7 +37,7 @@ export function createContext(options: RuntimeOptions): Context {
   // Every secret value this run comes to know, masked in traces and error reports (issue 13 item 2).
   const secrets = new KnownSecrets();
   // The stores' warnings (e.g. a state folder others can write to) are about the folder, so they are
-  // said once per run, whichever store opened it first; the resolved configuration's too.
+  // said once per run, whichever store opened it first.
   const warned = new Set<string>();
   const sayStoreWarnings = (warnings: MessageRef[]) => {
     for (const w of warnings) {
@@ -119,9 +119,9 @@ export function createContext(options: RuntimeOptions): Context {
         const [store, { resolveConfig }] = await Promise.all([ctx.configStore(), resolution()]);
         resolved = resolveConfig({ globals, env, ...store.snapshot() });
         secrets.add(resolved.secret);
-        // Where the values came from when that is not what the user may think (a profile not in the
-        // file, WXAUTH_APPID naming another account than the profile's); said once, as the stores' are.
-        sayStoreWarnings(resolved.warnings);
+        // WXAUTH_APPID naming another account than the profile's: the run uses other settings than the
+        // user may think, so every command says so (config list also lists its other warnings).
+        if (resolved.otherAccount) sayStoreWarnings([resolved.otherAccount]);
       }
       return resolved;
     },

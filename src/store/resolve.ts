@@ -84,6 +84,11 @@ export interface ResolvedConfig {
   /** Where each value came from, e.g. for "40125: the secret came from WXAUTH_SECRET". */
   sources: Partial<Record<ConfigField, Source>>;
   warnings: MessageRef[];
+  /**
+   * WXAUTH_APPID names another account than the profile's: that profile's account settings were left
+   * out. Every command says it (runtime.ts), since every command then runs on other settings.
+   */
+  otherAccount?: MessageRef;
   /** Values refused by the one validation (core/validate.ts), in PROFILE_KEYS order; requireFields throws the first. */
   errors: ConfigProblem[];
 }
@@ -255,7 +260,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   // have rewritten the production profile.
   const envAppid = env[ENV_NAMES.appid];
   const otherAccount = envAppid !== undefined && envAppid !== '' && data.appid !== undefined && data.appid !== '' && envAppid !== data.appid;
-  if (otherAccount) warnings.push({ key: 'config.profile.otherAppid', params: { appid: envAppid, profile: picked.name, profileAppid: data.appid! } });
+
 
   const pick = (field: ConfigField): string | undefined => {
     const fromFlag = flagValue(field);
@@ -361,6 +366,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     timeoutMs,
     sources,
     warnings,
+    ...(otherAccount ? { otherAccount: { key: 'config.profile.otherAppid', params: { appid: envAppid, profile: picked.name, profileAppid: data.appid! } } } : {}),
     errors,
   };
 }

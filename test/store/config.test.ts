@@ -94,7 +94,7 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect(fromEnv.appid).toBe(APPID);
     expect(fromEnv.sources.appid).toBe('env');
     expect(fromEnv.secret).toBe(SECRET);
-    expect(fromEnv.warnings).toEqual([]);
+    expect(fromEnv.otherAccount).toBeUndefined();
 
     const fromFlag = resolveConfig({ globals: { apiBase: 'http://flag.example' }, env: { WXAUTH_API_BASE: 'http://env.example' }, profiles, currentProfile: 'prod' });
     expect(fromFlag.apiBase).toBe('http://flag.example');
@@ -109,7 +109,7 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect([r.secret, r.domain, r.redirectUri]).toEqual([undefined, undefined, undefined]);
     // Not the account's: the network settings still come from the profile.
     expect(r.apiBase).toBe('http://profile.example');
-    expect(r.warnings).toEqual([{ key: 'config.profile.otherAppid', params: { appid: 'wxbbbbbbbbbbbbbbbb', profile: 'prod', profileAppid: APPID } }]);
+    expect(r.otherAccount).toEqual({ key: 'config.profile.otherAppid', params: { appid: 'wxbbbbbbbbbbbbbbbb', profile: 'prod', profileAppid: APPID } });
     // What the environment gives is used.
     expect(resolveConfig({ globals: {}, env: { WXAUTH_APPID: 'wxbbbbbbbbbbbbbbbb', WXAUTH_DOMAIN: 'localhost' }, profiles: { prod: profile }, currentProfile: 'prod' }).domain).toBe('localhost');
   });
