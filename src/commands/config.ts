@@ -48,6 +48,8 @@ export type ConfigResult =
       /** Every settable key, in PROFILE_KEYS order, with its value and where it came from (if set). */
       entries: Array<{ key: ConfigField; value?: string; source?: Source }>;
       timeoutMs: number;
+      /** The profiles the file has (to point at them when this one does not exist). */
+      profiles: string[];
       warnings: MessageRef[];
       /** Values the validation refused (left out of the entries above). */
       problems: ConfigProblem[];
@@ -181,6 +183,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
         file: store.path,
         entries: PROFILE_KEYS.map((key) => ({ key, value: show(key, config[key as keyof typeof config] as string | undefined), source: config.sources[key] })),
         timeoutMs: config.timeoutMs,
+        profiles: config.profileNames,
         warnings: config.warnings,
         problems: config.errors,
       };

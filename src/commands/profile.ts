@@ -22,7 +22,16 @@ export type ProfileResult =
   | { sub: 'list'; current: string; profiles: ListedProfile[] }
   | { sub: 'use'; current: string }
   /** cachedUsers: user tokens the token cache still holds for the removed profile (undefined: unknown). */
-  | { sub: 'remove'; profile: string; cachedUsers?: number };
+  | {
+      sub: 'remove';
+      profile: string;
+      cachedUsers?: number;
+      /** It was the profile commands use without --profile; then which they use now, and which remain. */
+      wasCurrent: boolean;
+      fallback: string;
+      fallbackExists: boolean;
+      remaining: string[];
+    };
 
 export function parseOptions(input: CommandInput): ProfileOptions {
   const [name] = input.args;
@@ -78,8 +87,11 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
           throw new CancelledError();
         }
       }
+      const wasCurrent = pickProfileName({}, {}, store.currentProfile()).name === profile;
       store.removeProfile(profile);
-      return { sub: 'remove', profile, cachedUsers: await cachedUsers(ctx, profile) };
+      const remaining = Object.keys(store.profiles());
+      const fallback = pickProfileName({}, {}, store.currentProfile()).name;
+      return { sub: 'remove', profile, cachedUsers: await cachedUsers(ctx, profile), wasCurrent, fallback, fallbackExists: remaining.includes(fallback), remaining };
     }
   }
 }

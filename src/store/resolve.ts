@@ -377,14 +377,18 @@ export function isUnknownProfile(config: ResolvedConfig): boolean {
 }
 
 /** "No profile named nope", with the profiles that exist and how to create this one. */
-export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'profileNames'>): ConfigError {
+export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'profileNames'> & Partial<Pick<ResolvedConfig, 'profileSource'>>): ConfigError {
   const profiles = config.profileNames.join(', ');
+  // Named by WXAUTH_PROFILE: the variable is what to fix (a --profile flag would not be needed).
+  const fromEnv = config.profileSource === 'env';
   return new ConfigError(
     { key: 'config.profile.unknown', params: { profile: config.profile } },
     {
-      hint: profiles
-        ? { key: 'config.profile.unknown.create.hint', params: { profile: config.profile, profiles } }
-        : { key: 'config.profile.none.hint', params: { profile: config.profile } },
+      hint: fromEnv && profiles
+        ? { key: 'config.profile.unknown.env.hint', params: { profile: config.profile, profiles } }
+        : profiles
+          ? { key: 'config.profile.unknown.create.hint', params: { profile: config.profile, profiles } }
+          : { key: 'config.profile.none.hint', params: { profile: config.profile } },
     },
   );
 }
@@ -401,6 +405,14 @@ export function requireFields(config: ResolvedConfig, fields: ConfigField[]): Re
   const missing = fields.filter((f) => config[f as keyof ResolvedConfig] === undefined);
   // "Missing appid" would send the user to fill in a profile they only misspelt.
   if (missing.length > 0 && isUnknownProfile(config)) throw unknownProfileError(config);
+  // The current profile (or "default") is not in the file, but others are: the profile that was current
+  // was removed, or config.json names one that is gone. "Run wxauth init" would start from nothing.
+  if (missing.length > 0 && !config.profileExists && config.profileNames.length > 0) {
+    throw new ConfigError(
+      { key: 'config.missing', params: { fields: missing.join(', '), profile: config.profile } },
+      { hint: { key: 'config.missing.pickProfile.hint', params: { profile: config.profile, profiles: config.profileNames.join(', ') } } },
+    );
+  }
   if (missing.length > 0) {
     throw new ConfigError(
       {

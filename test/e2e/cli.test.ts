@@ -178,6 +178,23 @@ describe('wxauth init / config / profile', () => {
     expect(parseJson((await runCli(['profile', 'list', '--json'], { env })).stdout).profiles).toHaveLength(1);
   });
 
+  it('removing the current profile says which one is used now and how to pick another; later runs point at profile use', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    for (const p of ['tmp1', 'prod']) await runCli(['--profile', p, ...INIT, '--yes'], { env });
+    expect((await runCli(['profile', 'use', 'tmp1'], { env })).code).toBe(0);
+    const removed = await runCli(['profile', 'remove', 'tmp1', '--yes'], { env });
+    expect(removed.code).toBe(0);
+    expect(removed.stderr).toContain('It was the current profile: commands without --profile now use "default", which does not exist. Pick another with wxauth profile use <name> (existing: prod).');
+    const token = await runCli(['token'], { env });
+    expect(token.code).toBe(4);
+    expect(token.stderr).toContain('Existing profiles: prod. Pick one with wxauth profile use <name>');
+    expect((await runCli(['config', 'list'], { env })).stderr).toContain('Profile "default" does not exist. Existing profiles: prod');
+    // A WXAUTH_PROFILE naming none: the variable is what to fix.
+    const fromEnv = await runCli(['config', 'list'], { env: { ...env, WXAUTH_PROFILE: 'nope' } });
+    expect(fromEnv.stderr).toContain('The name came from the WXAUTH_PROFILE variable');
+  });
+
   it('config keys in any case (appId) and types by their Chinese names (--type 服务号) are taken', async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };

@@ -225,6 +225,12 @@ describe('resolveConfig: the one validation on every source (issue 12 item 4)', 
     expect(err.hint).toEqual({ key: 'config.profile.unknown.create.hint', params: { profile: 'nope', profiles: 'prod, staging' } });
     const none = thrown(() => requireFields(resolveConfig({ globals: {}, env: { WXAUTH_PROFILE: 'nope' }, profiles: {} }), ['appid']));
     expect(none.hint?.key).toBe('config.profile.none.hint');
+    // Named by WXAUTH_PROFILE beside profiles that exist: the variable is what to fix.
+    const env = thrown(() => requireFields(resolveConfig({ globals: {}, env: { WXAUTH_PROFILE: 'nope' }, profiles }), ['appid']));
+    expect(env.hint).toEqual({ key: 'config.profile.unknown.env.hint', params: { profile: 'nope', profiles: 'prod, staging' } });
+    // The current profile gone while others remain: pick one, not "init".
+    const gone = thrown(() => requireFields(resolveConfig({ globals: {}, env: {}, profiles, currentProfile: 'removed' }), ['appid']));
+    expect(gone.hint).toEqual({ key: 'config.missing.pickProfile.hint', params: { profile: 'removed', profiles: 'prod, staging' } });
     // The default profile, never created: still "missing", pointing at init.
     const fresh = thrown(() => requireFields(resolveConfig({ globals: {}, env: {}, profiles: {} }), ['appid']));
     expect(fresh.messageRef.key).toBe('config.missing');

@@ -278,6 +278,14 @@ export const messages = {
     zh: '现有 profile：{profiles}。用 --profile 选其中一个，或用 wxauth init --profile {profile} 新建 "{profile}"。',
     en: 'Existing profiles: {profiles}. Pick one of them with --profile, or create "{profile}" with wxauth init --profile {profile}.',
   },
+  'config.profile.unknown.env.hint': {
+    zh: '这个名字来自环境变量 WXAUTH_PROFILE。现有 profile：{profiles}。改正或 unset WXAUTH_PROFILE，或用 wxauth init --profile {profile} 新建它。',
+    en: 'The name came from the WXAUTH_PROFILE variable. Existing profiles: {profiles}. Fix or unset WXAUTH_PROFILE, or create it with wxauth init --profile {profile}.',
+  },
+  'config.missing.pickProfile.hint': {
+    zh: 'profile "{profile}" 不存在（当前 profile 被删除了？）。现有 profile：{profiles}。用 wxauth profile use <名字> 选一个，或用 wxauth init --profile {profile} 新建。',
+    en: 'Profile "{profile}" does not exist (was the current profile removed?). Existing profiles: {profiles}. Pick one with wxauth profile use <name>, or create it with wxauth init --profile {profile}.',
+  },
   'config.profile.none.hint': {
     zh: '还没有任何 profile：用 wxauth init --profile {profile} 新建，或用 WXAUTH_* 环境变量给出这些值。',
     en: 'There are no profiles yet: create one with wxauth init --profile {profile}, or give the values as WXAUTH_* variables.',
@@ -288,6 +296,10 @@ export const messages = {
   'config.unset.done': { zh: '已删除 {key}（profile "{profile}"）', en: 'Removed {key} (profile "{profile}")' },
   'config.unset.none': { zh: 'profile "{profile}" 里没有 {key}，无需删除。', en: 'Profile "{profile}" has no {key}; nothing to remove.' },
   'config.get.none': { zh: '{key} 没有设置（profile "{profile}"）。', en: '{key} is not set (profile "{profile}").' },
+  'config.list.emptyOthers': {
+    zh: 'profile "{profile}" 不存在。现有 profile：{profiles}；用 wxauth profile use <名字> 选一个。',
+    en: 'Profile "{profile}" does not exist. Existing profiles: {profiles}; pick one with wxauth profile use <name>.',
+  },
   'config.list.empty': { zh: '还没有任何配置。运行 wxauth init 开始。', en: 'Nothing configured yet. Run wxauth init to start.' },
   'config.list.header': { zh: 'profile "{profile}"（{file}）', en: 'Profile "{profile}" ({file})' },
   'config.list.key': { zh: '配置项', en: 'key' },
@@ -312,6 +324,15 @@ export const messages = {
   'profile.remove.tokensMaybe': {
     zh: '它缓存的用户 token（如果有）仍在 token 缓存中；用 wxauth --profile {profile} tokens clear 清除。',
     en: 'Its cached user tokens, if any, stay in the token cache; clear them with wxauth --profile {profile} tokens clear.',
+  },
+  'profile.remove.wasCurrent': {
+    zh: '它是当前 profile：不带 --profile 的命令现在使用 "{fallback}"{missing}。用 wxauth profile use <名字> 选另一个（现有：{profiles}）。',
+    en: 'It was the current profile: commands without --profile now use "{fallback}"{missing}. Pick another with wxauth profile use <name> (existing: {profiles}).',
+  },
+  'profile.remove.wasCurrent.missing': { zh: '（它不存在）', en: ', which does not exist' },
+  'profile.remove.wasCurrent.last': {
+    zh: '它是当前 profile，也是最后一个：用 wxauth init 新建一个。',
+    en: 'It was the current profile, and the last one: create one with wxauth init.',
   },
   'profile.remove.confirm': { zh: '删除 profile "{profile}"？', en: 'Remove profile "{profile}"?' },
   'init.intro': { zh: '为 profile "{profile}" 配置微信账号。按 Ctrl-C 取消，不会写入任何东西。', en: 'Setting up a WeChat account for profile "{profile}". Ctrl-C cancels without writing anything.' },

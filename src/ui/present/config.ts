@@ -44,7 +44,10 @@ export function present(result: ConfigResult, out: Output): void {
       out.result({ profile: result.profile, exists: result.exists, file: result.file, values, problems, timeoutMs: result.timeoutMs });
       out.say(out.style.dim(out.t('config.list.header', { profile: result.profile, file: result.file })));
       // Nothing stored and nothing from flags or env: only the built-in defaults are listed.
-      if (!result.exists && result.entries.every((e) => e.value === undefined || e.source === 'default')) out.say(out.t('config.list.empty'));
+      if (!result.exists && result.entries.every((e) => e.value === undefined || e.source === 'default')) {
+        // Others exist: the current one was removed, or config.json names one that is gone.
+        out.say(result.profiles.length > 0 ? out.t('config.list.emptyOthers', { profile: result.profile, profiles: result.profiles.join(', ') }) : out.t('config.list.empty'));
+      }
       out.table([out.t('config.list.key'), out.t('config.list.value'), out.t('config.list.source')], rows);
       for (const w of result.warnings) out.warn(out.tr(w));
       // A refused value is not in the table (nothing uses it): say which and why.

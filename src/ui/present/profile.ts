@@ -20,8 +20,16 @@ export function present(result: ProfileResult, out: Output): void {
       out.success(out.t('profile.use.done', { profile: result.current }));
       return;
     case 'remove':
-      out.result({ removed: true, profile: result.profile, cachedUsers: result.cachedUsers ?? null });
+      out.result({ removed: true, profile: result.profile, cachedUsers: result.cachedUsers ?? null, wasCurrent: result.wasCurrent, current: result.wasCurrent ? result.fallback : undefined });
       out.success(out.t('profile.remove.done', { profile: result.profile }));
+      if (result.wasCurrent) {
+        if (result.remaining.length === 0) out.note(out.t('profile.remove.wasCurrent.last'));
+        else
+          out.warning(
+            'profile.remove.wasCurrent',
+            out.t('profile.remove.wasCurrent', { fallback: result.fallback, missing: result.fallbackExists ? '' : out.t('profile.remove.wasCurrent.missing'), profiles: result.remaining.join(', ') }),
+          );
+      }
       // Tokens are kept per profile name: the command that clears them names this profile, which is
       // no longer (if it ever was) the one used without --profile.
       if (result.cachedUsers === undefined) out.say(out.style.cyan('→ ') + out.t('profile.remove.tokensMaybe', { profile: result.profile }));
