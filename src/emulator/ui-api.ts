@@ -10,7 +10,8 @@ import { QR_TTL_MS } from './control.js';
  * and the page copies. The domain is left out when it is a pattern (`host:*`) wxauth cannot use.
  */
 export function exportLine(url: string, app: Pick<PublicApp, 'type' | 'appid' | 'secret' | 'domain'>): string {
-  const domain = app.domain[0] && !app.domain[0].includes('*') ? ` WXAUTH_DOMAIN=${app.domain[0]}` : '';
+  // A subscription account has no web authorization, so no callback domain to set (init saves none either).
+  const domain = app.type !== 'subscription' && app.domain[0] && !app.domain[0].includes('*') ? ` WXAUTH_DOMAIN=${app.domain[0]}` : '';
   return `export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=${app.type} WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}${domain}`;
 }
 

@@ -52,11 +52,22 @@ describe('wxauth emulator', () => {
     expect(f.stderr()).toContain(`export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=service WXAUTH_APPID=wx5e1ec0de00000001 WXAUTH_SECRET=5e1ec0de5e1ec0de5e1ec0de00000001 WXAUTH_DOMAIN=localhost`);
     expect(f.stderr()).toContain(`--api-base ${url} --open-base ${url}`);
     expect(f.stderr()).toContain('u2  李四');
+    // A subscription account has no web authorization: no callback domain in its line.
+    expect(f.stderr()).toContain(`WXAUTH_TYPE=subscription WXAUTH_APPID=wx5e1ec0de00000004 WXAUTH_SECRET=5e1ec0de5e1ec0de5e1ec0de00000004\n`);
     expect((await get(url, '/sns/auth?access_token=a&openid=b')).json.errcode).toBe(40014);
     f.controller.abort();
     expect(await done).toBe(0);
     expect(f.stderr()).toContain('WeChat emulator stopped.');
     await expect(fetch(url + '/sns/auth')).rejects.toThrow();
+  });
+
+  it('--caller-ip without any app whose whitelist could refuse it says so', async () => {
+    const f = fakeContext(false);
+    const done = run(f.ctx, { port: '0', callerIp: '203.0.113.9' });
+    await waitFor(() => f.stderr().includes('Press Ctrl-C'));
+    expect(f.stderr()).toContain('--caller-ip 203.0.113.9: no seeded app has an IP whitelist, so no call is refused (40164)');
+    f.controller.abort();
+    expect(await done).toBe(0);
   });
 
   it('--json prints exactly one line first: url, apps, users', async () => {

@@ -178,6 +178,10 @@ export const messages = {
     zh: '格式是 KIND[=MS][@PATH][:COUNT]，例如 --fault 500@/sns/oauth2/access_token 或 --fault delay=2000:3；KIND 可以是 delay、500、502、busy、reset、garbage。',
     en: 'The syntax is KIND[=MS][@PATH][:COUNT], e.g. --fault 500@/sns/oauth2/access_token or --fault delay=2000:3; KIND is delay, 500, 502, busy, reset or garbage.',
   },
+  'emulator.callerIp.noWhitelist': {
+    zh: '--caller-ip {ip}：没有哪个种子应用设置了 IP 白名单，所以不会有调用被拒（40164）。在 --seed 文件里给应用加上 ipWhitelist（见 README 的模拟器一节）。',
+    en: '--caller-ip {ip}: no seeded app has an IP whitelist, so no call is refused (40164). Give an app an ipWhitelist in a --seed file (README, emulator section).',
+  },
   'emulator.callerIp.invalid': {
     zh: '--caller-ip 的 "{value}" 不是 IP 地址。',
     en: '--caller-ip "{value}" is not an IP address.',

@@ -74,6 +74,10 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       if (faults.length > 0) out.warn(out.t('emulator.faults', { list: faults.map((f) => JSON.stringify(f)).join(' ') }));
       const set = Object.entries(switches);
       if (set.length > 0) out.note(out.t('emulator.switchesSet', { list: set.map(([k, v]) => `${k}=${String(v)}`).join(out.lang === 'zh' ? '、' : ', ') }));
+      // --caller-ip is only ever checked against an app's ipWhitelist, which the built-in seed gives none.
+      if (typeof switches.callerIp === 'string' && apps.every((a) => !a.ipWhitelist || a.ipWhitelist.length === 0)) {
+        out.warn(out.t('emulator.callerIp.noWhitelist', { ip: switches.callerIp }));
+      }
       out.say();
       out.note(out.t('emulator.page', { page }));
       out.note(out.t('emulator.control', { url }));
