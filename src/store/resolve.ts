@@ -259,7 +259,8 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   // emulator's test account against a production domain and advise `config set domain`, which would
   // have rewritten the production profile.
   const envAppid = env[ENV_NAMES.appid];
-  const otherAccount = envAppid !== undefined && envAppid !== '' && data.appid !== undefined && data.appid !== '' && envAppid !== data.appid;
+  // Trimmed: a stray space is the appid check's to report, not another account.
+  const otherAccount = envAppid !== undefined && envAppid.trim() !== '' && data.appid !== undefined && data.appid !== '' && envAppid.trim() !== data.appid;
 
 
   const pick = (field: ConfigField): string | undefined => {

@@ -62,6 +62,8 @@ describe('WXAUTH_* values are checked before any call to WeChat (exit 4, the var
     expect(doc.problems).toEqual([expect.objectContaining({ field: 'appid', source: 'env', message: expect.stringContaining('WXAUTH_APPID') })]);
     const human = await runCli(['config', 'list'], { env: aimed({ WXAUTH_APPID: 'ww1234567890abcdef' }) });
     expect(human.stderr).toContain('WXAUTH_APPID');
+    // Its row stays in the table, marked, with where it came from.
+    expect(human.stdout).toMatch(/^appid +\(refused, not used: see below\) +env$/m);
   });
 });
 

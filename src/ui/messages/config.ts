@@ -296,6 +296,7 @@ export const messages = {
   'config.unset.done': { zh: '已删除 {key}（profile "{profile}"）', en: 'Removed {key} (profile "{profile}")' },
   'config.unset.none': { zh: 'profile "{profile}" 里没有 {key}，无需删除。', en: 'Profile "{profile}" has no {key}; nothing to remove.' },
   'config.get.none': { zh: '{key} 没有设置（profile "{profile}"）。', en: '{key} is not set (profile "{profile}").' },
+  'config.list.refused': { zh: '（无效，未使用：见下）', en: '(refused, not used: see below)' },
   'config.list.emptyOthers': {
     zh: 'profile "{profile}" 不存在。现有 profile：{profiles}；用 wxauth profile use <名字> 选一个。',
     en: 'Profile "{profile}" does not exist. Existing profiles: {profiles}; pick one with wxauth profile use <name>.',

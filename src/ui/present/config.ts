@@ -34,6 +34,9 @@ export function present(result: ConfigResult, out: Output): void {
       for (const { key, value, source } of result.entries) {
         values[key] = value === undefined ? null : { value, source };
         if (value !== undefined) rows.push([key, value, source ? out.t(SOURCE_LABELS[source]) : '']);
+        // A refused value keeps its row, marked, so the table shows where it came from (the why is below).
+        const refused = value === undefined ? result.problems.find((p) => p.field === key) : undefined;
+        if (refused) rows.push([key, out.t('config.list.refused'), out.t(SOURCE_LABELS[refused.source])]);
       }
       const problems = result.problems.map((p) => ({
         field: p.field,
@@ -50,7 +53,7 @@ export function present(result: ConfigResult, out: Output): void {
       }
       out.table([out.t('config.list.key'), out.t('config.list.value'), out.t('config.list.source')], rows);
       for (const w of result.warnings) out.warn(out.tr(w));
-      // A refused value is not in the table (nothing uses it): say which and why.
+      // A refused value is not used by anything: say which and why.
       for (const p of problems) {
         out.warn(p.message);
         if (p.hint) out.say(out.style.cyan('→ ') + p.hint);
