@@ -113,6 +113,12 @@ function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string)
       if (keys.has('type')) found.push({ problem: domain.problem, hint: { key: 'config.set.domainUnfit.hint', params: { p } } });
     }
   }
+  // A 订阅号 has no web authorization (init saves no domain or redirect_uri for one): the saved ones
+  // would never be used, and url would refuse every link.
+  if (type === 'subscription' && (keys.has('type') || keys.has('domain') || keys.has('redirectUri')) && (next.domain !== undefined || next.redirectUri !== undefined)) {
+    found.push({ problem: { key: 'config.set.subscriptionCallback' }, hint: { key: 'config.set.subscriptionCallback.hint', params: { p } } });
+    return { found };
+  }
   if (next.domain !== undefined && next.redirectUri !== undefined && found.length === 0) {
     const pair = checkCallbackPair(type, next.domain, next.redirectUri);
     if (!pair.ok) {

@@ -157,6 +157,16 @@ describe('config set: the same rules as init', () => {
     expect(unpaired.stderr).toContain('"redirectUri" has no value');
   });
 
+  it('type subscription beside a saved callback domain: refused as init refuses it, saved with --yes', async () => {
+    const { dir, env } = await initialised();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli(['config', 'set', 'type', 'subscription'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has no web authorization');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    expect((await runCli(['config', 'set', 'type', 'subscription', '--yes'], { env })).code).toBe(0);
+  });
+
   it('a type that the saved domain does not fit (service with a test account\'s IP:port) is re-checked too', async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };

@@ -256,6 +256,14 @@ export const messages = {
     zh: '把类型和域名一起改：wxauth{p} config set type <类型> domain <主机>，或保留原来的账号类型；加 --yes 照样保存。',
     en: 'Change the type and the domain together: wxauth{p} config set type <type> domain <host>, or keep the account type; --yes saves it anyway.',
   },
+  'config.set.subscriptionCallback': {
+    zh: '订阅号没有网页授权权限：回调域名和 redirect_uri 用不上，微信会拒绝它的任何授权链接。',
+    en: 'A subscription account (订阅号) has no web authorization: a callback domain and redirect_uri are of no use, and WeChat refuses any authorization URL for it.',
+  },
+  'config.set.subscriptionCallback.hint': {
+    zh: '先删除它们（wxauth{p} config unset domain，再 unset redirectUri），或改用 test / service 类型；加 --yes 照样保存。',
+    en: 'Unset them first (wxauth{p} config unset domain, then unset redirectUri), or use type test or service; --yes saves it anyway.',
+  },
   'config.set.unpaired': { zh: '"{key}" 缺少值：config set 接受成对的 <键> <值>。', en: '"{key}" has no value: config set takes <key> <value> pairs.' },
   'config.set.twice': { zh: '{key} 出现了两次。', en: '{key} is given twice.' },
   'config.set.unpaired.hint': {
