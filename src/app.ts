@@ -253,10 +253,35 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
       // proxy and emulator speak JSON Lines under --json: a mistake on their command line is their error line too.
       if (COMMANDS.find((c) => c.name === named)?.jsonLines) out.streamLines();
       // An unknown command (`wxauth urll`) is sent to the root help; a group's unknown subcommand (`wxauth jssdk singn`) to the group's.
-      error = new UsageError(commanderMessageRef(error.code, commanderMessage || error.message, lang), { hint: { key: 'common.commander.hint', params: { command: helpFor(named) } } });
+      let message = commanderMessageRef(error.code, commanderMessage || error.message, lang);
+      let usageHint: MessageRef = { key: 'common.commander.hint', params: { command: helpFor(named) } };
+      const synonym = synonymSuggested(message, named);
+      if (profileAddAsked(message, named)) usageHint = { key: 'profile.add.hint' };
+      if (synonym) message = synonym;
+      error = new UsageError(message, { hint: usageHint });
     }
     return reportError(error, out, ctx);
   }
+}
+
+/** Words other CLIs use for a group's subcommands (`profile rm`, `config ls`), which commander's spelling match does not find. */
+const SUBCOMMAND_SYNONYMS: Record<string, Record<string, string>> = {
+  profile: { rm: 'remove', delete: 'remove', del: 'remove', switch: 'use', select: 'use', ls: 'list' },
+  config: { rm: 'unset', delete: 'unset', del: 'unset', show: 'list', ls: 'list' },
+  tokens: { rm: 'clear', delete: 'clear', ls: 'list' },
+};
+
+/** An unknown subcommand commander had no suggestion for, when it is another CLI's word for one of ours. */
+function synonymSuggested(ref: MessageRef, group: string): MessageRef | undefined {
+  if (ref.key !== 'common.commander.unknownCommand') return undefined;
+  const command = String(ref.params?.command ?? '');
+  const ours = SUBCOMMAND_SYNONYMS[group]?.[command.toLowerCase()];
+  return ours ? { key: 'common.commander.unknownCommand.suggest', params: { command, suggestion: ours } } : undefined;
+}
+
+/** `wxauth profile add|create|new`: profiles are made by init. */
+function profileAddAsked(ref: MessageRef, group: string): boolean {
+  return group === 'profile' && ref.key === 'common.commander.unknownCommand' && ['add', 'create', 'new'].includes(String(ref.params?.command ?? '').toLowerCase());
 }
 
 /** How wide help is wrapped on `stream`: a terminal's width, else 80 (commander's own default). */

@@ -195,6 +195,16 @@ describe('wxauth init / config / profile', () => {
     expect(fromEnv.stderr).toContain('The name came from the WXAUTH_PROFILE variable');
   });
 
+  it('another CLI\'s word for a subcommand gets ours (profile rm → remove); profile add points at init', async () => {
+    const rm = await runCli(['profile', 'rm', 'x']);
+    expect(rm.code).toBe(2);
+    expect(rm.stderr).toContain("unknown command 'rm'. Did you mean remove?");
+    expect((await runCli(['config', 'delete', 'domain'])).stderr).toContain('Did you mean unset?');
+    const add = await runCli(['profile', 'add', 'x']);
+    expect(add.code).toBe(2);
+    expect(add.stderr).toContain('Profiles are created with init: wxauth init --profile <name>');
+  });
+
   it('config keys in any case (appId) and types by their Chinese names (--type 服务号) are taken', async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };

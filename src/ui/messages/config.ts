@@ -343,6 +343,10 @@ export const messages = {
     zh: '它是当前 profile，也是最后一个：用 wxauth init 新建一个。',
     en: 'It was the current profile, and the last one: create one with wxauth init.',
   },
+  'profile.add.hint': {
+    zh: 'profile 用 init 新建：wxauth init --profile <名字>（或不带 --profile，交互式填写）。',
+    en: 'Profiles are created with init: wxauth init --profile <name> (interactive without the other flags).',
+  },
   'profile.remove.confirm': { zh: '删除 profile "{profile}"？', en: 'Remove profile "{profile}"?' },
   'init.intro': { zh: '为 profile "{profile}" 配置微信账号。按 Ctrl-C 取消，不会写入任何东西。', en: 'Setting up a WeChat account for profile "{profile}". Ctrl-C cancels without writing anything.' },
   'init.ask.type': { zh: '账号类型', en: 'Account type' },
