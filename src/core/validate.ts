@@ -113,6 +113,10 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
   // A space from a .env file or a copied web page is invisible in most output, and WeChat compares
   // values exactly (a secret with one gets 40125, an appid 40013): call it out before anything else.
   if (value !== value.trim()) return refuse('config.invalid.space', { name }, 'config.invalid.space.hint', { name });
+  // '…' or "…" kept as part of the value (quoted twice, a .env loader that keeps quotes): no setting
+  // is ever quoted whole, and "character 1 is not a hex digit: '" hid what to do.
+  const quote = /^(['"`])[\s\S]*\1$/.exec(value)?.[1];
+  if (quote !== undefined && value.length >= 2) return refuse('config.invalid.quoted', { name, quote }, 'config.invalid.quoted.hint', { name });
   const url = (problem: MessageKey, hint: MessageKey): Checked => (isHttpUrl(value) ? { ok: true, value } : refuse(problem, { name, value }, hint));
   switch (key) {
     case 'type': {

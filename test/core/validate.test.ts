@@ -46,8 +46,17 @@ describe('checkSetting: secret', () => {
     ['not-a-secret', 'config.invalid.secret.char'],
     [` ${SECRET}`, 'config.invalid.space'],
     [`${SECRET} `, 'config.invalid.space'],
+    // Quotes kept as part of the value (quoted twice, a .env loader): said as such, not as a bad hex digit.
+    [`'${SECRET}'`, 'config.invalid.quoted'],
+    [`"${SECRET}"`, 'config.invalid.quoted'],
+    // A quote on one side only is just a wrong character.
+    [`'${SECRET.slice(1)}`, 'config.invalid.secret.char'],
   ])('%j → %s', (value, expected) => {
     expect(verdict('secret', value)).toBe(expected);
+  });
+
+  it('a quoted secret is refused without its value in the message', () => {
+    expect(JSON.stringify(checkSetting('secret', `'${SECRET}'`))).not.toContain(SECRET);
   });
 
   it('never puts the secret into the message', () => {

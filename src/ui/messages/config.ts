@@ -164,6 +164,11 @@ export const messages = {
     zh: '删掉空白后再给出 {name}：微信逐字比较（带空格的 AppSecret 得到 40125，appid 得到 40013）。从 .env 文件或网页复制的值常带着它。',
     en: 'Give {name} without it: WeChat compares values character by character (a secret with a space gets 40125, an appid 40013). Values from .env files and copied web pages often carry one.',
   },
+  'config.invalid.quoted': { zh: '{name}：值被引号包着（{quote}…{quote}）。', en: '{name}: the value is wrapped in quotes ({quote}…{quote}).' },
+  'config.invalid.quoted.hint': {
+    zh: '不带引号给出 {name}：引号被原样传了进来（命令行引了两层，或 .env 文件里的引号没被去掉）。微信会把引号当成值的一部分。',
+    en: 'Give {name} without them: the quotes came through as part of the value (quoted twice on the command line, or kept by a .env loader). WeChat would take them as part of it.',
+  },
   'config.invalid.type': { zh: '{name}：账号类型 "{value}" 无效。', en: '{name}: account type "{value}" is not valid.' },
   'config.invalid.type.hint': {
     zh: '可选：{types}（service 服务号，subscription 订阅号，test 测试号，website 网站应用）。',
