@@ -1,10 +1,11 @@
 // wxauth profile list|use|remove
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { CancelledError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { maskSecret } from '../core/validate.js';
 import { pickProfileName } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
+import { confirmOrCancel } from '../ui/present/confirm.js';
 
 export type ProfileOptions = { sub: 'list' } | { sub: 'use'; name: string } | { sub: 'remove'; name: string; yes: boolean };
 
@@ -77,16 +78,8 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
     case 'remove': {
       const profile = options.name;
       if (!store.getProfile(profile)) store.removeProfile(profile); // throws the "unknown profile" error
-      if (!options.yes) {
-        if (!ctx.interactive) {
-          throw new UsageError({ key: 'common.confirmNeedsYes' }, { hint: { key: 'common.confirmNeedsYes.hint' } });
-        }
-        const prompts = await ctx.prompts();
-        // Declining is the same outcome as Ctrl-C at the prompt: nothing removed, exit 130.
-        if (!(await prompts.confirm({ message: ctx.out.t('profile.remove.confirm', { profile }), default: false }))) {
-          throw new CancelledError();
-        }
-      }
+      // Declining is the same outcome as Ctrl-C at the prompt: nothing removed, exit 130.
+      await confirmOrCancel(ctx, { yes: options.yes, question: { key: 'profile.remove.confirm', params: { profile } } });
       const wasCurrent = pickProfileName({}, {}, store.currentProfile()).name === profile;
       store.removeProfile(profile);
       const remaining = Object.keys(store.profiles());

@@ -146,7 +146,12 @@ export class ConfigStore {
     if (!this.getProfile(name)) {
       throw new ConfigError(
         { key: 'config.profile.unknown', params: { profile: name } },
-        { hint: { key: 'config.profile.unknown.hint', params: { profiles: Object.keys(this.profiles()).join(', ') || '-' } } },
+        {
+          hint:
+            Object.keys(this.profiles()).length > 0
+              ? { key: 'config.profile.unknown.hint', params: { profiles: Object.keys(this.profiles()).join(', ') } }
+              : { key: 'config.profile.none.hint', params: { profile: name } },
+        },
       );
     }
   }

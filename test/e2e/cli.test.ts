@@ -174,6 +174,8 @@ describe('wxauth init / config / profile', () => {
     const noYes = await runCli(['profile', 'remove', 'test'], { env });
     expect(noYes.code).toBe(2);
     expect(noYes.stderr).toContain('--yes');
+    // It says what --yes would agree to.
+    expect(noYes.stderr).toContain('This step needs confirmation (“Remove profile "test"?”)');
     expect((await runCli(['profile', 'remove', 'test', '--yes'], { env })).code).toBe(0);
     expect(parseJson((await runCli(['profile', 'list', '--json'], { env })).stdout).profiles).toHaveLength(1);
   });

@@ -77,8 +77,8 @@ export const messages = {
   'common.source.profile': { zh: '这个 {field} 来自配置文件的 profile "{profile}"（appid {appid}）；用 wxauth config list 查看。', en: 'This {field} came from the config profile "{profile}" (appid {appid}); see wxauth config list.' },
   'common.source.default': { zh: '{field} 使用了默认值。', en: '{field} is the default value.' },
   'common.confirmNeedsYes': {
-    zh: '这一步需要确认，但这里无法提问（没有终端或设置了 CI）。',
-    en: 'This step needs confirmation, but there is no terminal to ask (or CI is set).',
+    zh: '这一步需要确认（“{question}”），但这里无法提问（没有终端或设置了 CI）。',
+    en: 'This step needs confirmation (“{question}”), but there is no terminal to ask (or CI is set).',
   },
   'common.confirmNeedsYes.hint': { zh: '确认无误后加上 --yes 再运行。', en: 'Add --yes to confirm, once you are sure.' },
   'wechat.error': {

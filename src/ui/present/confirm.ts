@@ -24,7 +24,8 @@ export async function confirmOrCancel(ctx: Pick<Context, 'out' | 'interactive' |
   if (c.warning) out.warning(c.warning.key, tr(out.lang, c.warning));
   if (c.yes) return;
   if (!ctx.interactive) {
-    throw new UsageError({ key: 'common.confirmNeedsYes' }, { hint: { key: 'common.confirmNeedsYes.hint' } });
+    // Which question: "this step needs confirmation" alone did not say what --yes would agree to.
+    throw new UsageError({ key: 'common.confirmNeedsYes', params: { question: c.question } }, { hint: { key: 'common.confirmNeedsYes.hint' } });
   }
   const prompts = await ctx.prompts();
   if (!(await prompts.confirm({ message: tr(out.lang, c.question), default: false }))) throw new CancelledError();
