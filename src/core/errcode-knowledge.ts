@@ -1094,6 +1094,28 @@ export const PAGES: PageEntry[] = [
     ],
     doc: DOC.qrconnect,
   },
+  // API-FACTS §1.5 (folk knowledge, not re-verified there): an official account's authorize link opened
+  // outside WeChat. No errcode; wxauth url says the same when it prints such a link.
+  {
+    id: 'open-in-wechat',
+    texts: ['请在微信客户端打开链接'],
+    related: [],
+    meaning: {
+      zh: '页面提示「请在微信客户端打开链接」：公众号的网页授权链接（/connect/oauth2/authorize）只能在微信里打开。',
+      en: 'The page says "请在微信客户端打开链接" (open the link in the WeChat client): an official account\'s authorize link (/connect/oauth2/authorize) only works inside WeChat.',
+    },
+    endpoints: [AUTHORIZE],
+    causes: [
+      c('在电脑或手机的普通浏览器里打开了公众号的授权链接。', 'The official account\'s authorize link was opened in an ordinary browser, on a computer or a phone.'),
+      c('想在电脑上做扫码登录，却用了公众号的 /connect/oauth2/authorize：电脑网站扫码登录要用网站应用的 /connect/qrconnect（snsapi_login）。', 'A QR login on a computer was meant, but the official account\'s /connect/oauth2/authorize was used: QR login for websites is a website app\'s /connect/qrconnect (snsapi_login).'),
+    ],
+    fixes: [
+      c('在手机微信里打开链接：`wxauth url` 会在终端画出二维码，用微信扫一扫。', 'Open the link in phone WeChat: `wxauth url` draws it as a QR code in the terminal to scan.'),
+      c('在电脑上调试：用微信开发者工具的「公众号网页」模式（需先把你的微信号绑定为该公众号的网页开发者）。', 'To debug on a computer: WeChat DevTools (微信开发者工具) in its 公众号网页 mode (your WeChat account bound as the account\'s web developer first).'),
+      c('不碰真实微信地测试整个流程：`wxauth demo`，或 `wxauth emulator` 加 `wxauth login`。', 'To test the whole flow without real WeChat: `wxauth demo`, or `wxauth emulator` with `wxauth login`.'),
+    ],
+    doc: DOC.authorize,
+  },
   // JS-SDK messages without a number of their own (JSSDK-FACTS §3). `code` is the numbered code of the
   // closest condition: 48001 (the account lacks the API right), 63002 (wx.config has not succeeded).
   {

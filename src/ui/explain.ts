@@ -50,7 +50,7 @@ function title(out: Output, e: ErrcodeExplanation): string {
     const text = pick(e.page.text, out.lang);
     const related = (e.related ?? (e.code !== undefined ? [e.code] : [])).join(', ');
     if (e.stage === 'jssdk') return related === '' ? out.t('errcode.title.jssdk.noCode', { text }) : out.t('errcode.title.jssdk', { text, related });
-    return out.t('errcode.title.page', { text, related });
+    return related === '' ? out.t('errcode.title.page.noCode', { text }) : out.t('errcode.title.page', { text, related });
   }
   const head = out.t('errcode.title.code', { code: e.code });
   return e.table === 'wecom' ? `${head} · ${out.t('errcode.title.wecom')}` : head;

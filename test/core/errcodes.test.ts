@@ -387,6 +387,12 @@ describe('inputs', () => {
     expect(r?.ridNote?.en).toMatch(/rid\/get would get the same 40164: whitelist the IP first, or run `wxauth rid [0-9a-f-]+` on a whitelisted server/);
   });
 
+  it('the page an official account\'s link shows outside WeChat is known, with the ways to open it', () => {
+    const [r] = explainInputs(['请在微信客户端打开链接']).results;
+    expect(r).toMatchObject({ match: 'page', page: { id: 'open-in-wechat' } });
+    expect(r?.fixes.map((f) => f.en).join('\n')).toMatch(/WeChat DevTools/);
+  });
+
   it('an errmsg copied with its request id is searched without it', () => {
     for (const input of ['code been used, rid: 6566a1b2-1c2d3e4f-5a6b7c8d', 'code been used, hints: [ req_id: zp1Bma0037uth6 ]']) {
       const { results, unknown } = explainInputs([input]);

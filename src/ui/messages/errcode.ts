@@ -16,6 +16,7 @@ export const messages = {
     zh: '错误页「{text}」（页面没有错误码；同类错误码 {related}）',
     en: 'Error page "{text}" (no errcode on the page; related codes {related})',
   },
+  'errcode.title.page.noCode': { zh: '错误页「{text}」（没有对应的错误码）', en: 'Error page "{text}" (no errcode for it)' },
   'errcode.title.wecom': { zh: '企业微信', en: 'WeCom' },
   'errcode.label.meaning': { zh: '含义', en: 'Meaning' },
   'errcode.label.stage': { zh: '环节', en: 'Stage' },
