@@ -124,7 +124,8 @@ _wxauth() {
   if [ -z "\${COMP_LINE-}" ]; then typed=( "\${COMP_WORDS[@]:0:$((COMP_CWORD + 1))}" )
   else
     if [ -n "\${ZSH_VERSION-}" ]; then read -rA typed <<< "$line"; else read -ra typed <<< "$line"; fi
-    [[ "$line" == *[[:space:]] || \${#typed[@]} -eq 0 ]] && typed+=("")
+    # The word being typed, empty after a blank (zsh's read keeps a trailing empty word; bash's does not).
+    if [[ \${#typed[@]} -eq 0 ]] || { [[ "$line" == *[[:space:]] ]] && [[ -n "\${typed[\${#typed[@]}-1]}" ]]; }; then typed+=(""); fi
   fi
   # The command is the first word that is neither a flag nor the value of one (wxauth --profile p url …).
   for (( i = 1; i < \${#typed[@]} - 1; i++ )); do

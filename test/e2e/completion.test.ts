@@ -106,3 +106,31 @@ describe('completion zsh and fish', () => {
     expect(fish.stdout).toMatch(/-l profile -x -a '\(wxauth profile list --json/);
   });
 });
+
+const hasZsh = spawnSync('zsh', ['--version']).status === 0;
+
+describe.skipIf(!hasZsh)('completion zsh, run', () => {
+  /** What TAB offers, as zsh's bashcompinit calls the function: sh emulation, COMP_LINE and its words. */
+  async function completeZsh(line: string): Promise<string[]> {
+    const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-zcomp-')), 'wxauth.zsh');
+    fs.writeFileSync(script, (await runCli(['completion', 'zsh'])).stdout);
+    const words = line.split(' ');
+    const program = [
+      'autoload -U compinit && compinit -u',
+      `source ${JSON.stringify(script)}`,
+      // _bash_complete's set-up (zsh's bashcompinit): sh emulation, COMP_* from the line.
+      'emulate -L sh; setopt kshglob noshglob braceexpand',
+      `COMP_LINE=${JSON.stringify(line)}; COMP_POINT=${line.length}`,
+      `COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}`,
+      `_wxauth; printf '%s\\n' "\${COMPREPLY[@]}"`,
+    ].join('\n');
+    const r = spawnSync('zsh', ['-f', '-c', program], { encoding: 'utf8', env: { ...process.env, HOME: path.dirname(script) } });
+    return r.stdout.split('\n').filter(Boolean);
+  }
+
+  it('after a blank, offers the next word (subcommands, keys), as bash does', async () => {
+    expect(await completeZsh('wxauth config ')).toEqual(['set', 'get', 'unset', 'list', 'path']);
+    expect(await completeZsh('wxauth config set ')).toContain('redirectUri');
+    expect(await completeZsh('wxauth --api-base http://127.0.0.1:3900 token --f')).toContain('--force-refresh');
+  });
+});
