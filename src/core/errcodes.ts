@@ -69,22 +69,27 @@ function toErrcode(value: unknown): number | undefined {
 }
 
 /**
- * A WeChat error body pasted by a user, tolerantly: surrounding text (curl output, log lines),
- * extra whitespace and newlines, errcode as a string, single quotes or unquoted keys (a JS object
- * printed by console.log), both errmsg suffix eras. Undefined when the text carries no errcode.
- */
-/**
  * A log line with words before the code (`Error: wechat 40163 code been used, rid: …`, `获取token失败
  * 40001`): the first number standing on its own that the table knows (five or six digits, or -1), with
- * the words after it as its errmsg. Numbers inside a rid, a time, an address or a port are not read.
+ * the words after it as its errmsg. Only in a line that reads as an error (an error word, or the code's
+ * own errmsg after it): "listening on port 45009" or "took 40001 ms" are not errcodes. Numbers inside
+ * a rid, a time or an address, after port/pid/id…, or before a unit, are not read.
  */
 function knownCodeInLine(text: string, wecom: boolean): ParsedErrorBody | undefined {
   const table = wecom ? tables().wecom : tables().wechat;
+  const errorLine = /error|errmsg|errcode|\berr\b|fail|exception|wechat|weixin|微信|失败|错误|异常|报错/i.test(text);
   for (const m of text.matchAll(/(?<![\w.\-/])(?<!\w:)(-1|[1-9]\d{4,5})(?![\w.\-/])/g)) {
     const code = Number(m[1]);
-    if (!table.has(code)) continue;
-    const rest = text.slice((m.index ?? 0) + m[0].length).replace(/^[\s,，:：;；)）\]】"'.。!！-]+/, '');
-    return bodyOf(code, rest.trim());
+    const row = table.get(code);
+    if (!row) continue;
+    const at = m.index ?? 0;
+    const after = text.slice(at + m[0].length);
+    if (/(?:\b(?:port|pid|id|uid|user|index|line|took|size|length)|端口)\s*[:：=#]?\s*$/i.test(text.slice(0, at))) continue;
+    if (/^\s*(?:ms|s|sec|secs|seconds|秒|毫秒|bytes?|kb|mb|%)(?![a-z])/i.test(after)) continue;
+    const rest = after.replace(/^[\s,，:：;；)）\]】"'.。!！-]+/, '').trim();
+    const ownWords = row.en !== '' && rest.toLowerCase().startsWith(row.en.toLowerCase().split(/[,，]/)[0]!.trim());
+    if (!errorLine && !ownWords) continue;
+    return bodyOf(code, rest);
   }
   return undefined;
 }
@@ -101,14 +106,22 @@ function bodyOf(errcode: number, errmsg: string): ParsedErrorBody {
 /**
  * A code followed by its words, as log lines and posts write it: `40163 code been used`, `40029,invalid
  * code`, `-1 system error`, `40001: invalid credential, rid: …`. Undefined when the words start with a
- * digit or a sign (a list of codes is CODE_LIST_RE's).
+ * digit or a sign (a list of codes is CODE_LIST_RE's), or when a short number is not a code the table
+ * knows ("2 次" is a phrase to search, not errcode 2).
  */
-export function parseCodeAndMessage(text: string): ParsedErrorBody | undefined {
+export function parseCodeAndMessage(text: string, wecom = false): ParsedErrorBody | undefined {
   const m = /^\s*([+-]?\d{1,7})(?:\s*[,，:：;；]\s*|\s+)(?![\d+-])(\S[\s\S]*)$/.exec(text);
   if (m?.[1] === undefined || m[2] === undefined) return undefined;
-  return bodyOf(Number(m[1]), m[2].trim());
+  const code = Number(m[1]);
+  if (m[1].replace(/^[+-]/, '').length < 5 && !(wecom ? tables().wecom : tables().wechat).has(code)) return undefined;
+  return bodyOf(code, m[2].trim());
 }
 
+/**
+ * A WeChat error body pasted by a user, tolerantly: surrounding text (curl output, log lines),
+ * extra whitespace and newlines, errcode as a string, single quotes or unquoted keys (a JS object
+ * printed by console.log), both errmsg suffix eras. Undefined when the text carries no errcode.
+ */
 export function parseErrorBody(text: string): ParsedErrorBody | undefined {
   let errcode: number | undefined;
   let errmsg: string | undefined;
@@ -760,7 +773,7 @@ export function explainInputs(
       push(input, 'code', explainErrcode(Number(numbered[1]), common));
       continue;
     }
-    const led = parseCodeAndMessage(input) ?? knownCodeInLine(input, options.wecom === true);
+    const led = parseCodeAndMessage(input, options.wecom === true) ?? knownCodeInLine(input, options.wecom === true);
     if (led) {
       push(input, led.errmsg === '' ? 'code' : 'body', explainErrcode(led.errcode, led.errmsg === '' ? common : { ...common, body: led }));
       continue;

@@ -363,10 +363,27 @@ describe('inputs', () => {
     expect(explainInputs(['微信登录失败 40163 code been used']).results[0]).toMatchObject({ code: 40163, match: 'body' });
     // Nothing after the code: the code alone.
     expect(explainInputs(['获取token失败 40001']).results[0]).toMatchObject({ code: 40001, match: 'code' });
-    // A port, a time or a number the table does not know is not an errcode.
-    for (const text of ['connect localhost:40001 failed', 'at 2026-12-04 04:30:30 retry 40001x', 'order 99999 failed']) {
-      expect(explainInputs([text]).results.map((r) => r.match)).not.toContain('body');
+    // Its own errmsg after it reads as an error line even without an error word.
+    expect(explainInputs(['wechat said 40163 code been used']).results[0]).toMatchObject({ code: 40163, match: 'body' });
+    // A port, a pid, a duration, an id, an index, or a number the table does not know is not an errcode.
+    for (const text of [
+      'connect localhost:40001 failed',
+      'at 2026-12-04 04:30:30 retry 40001x',
+      'order 99999 failed',
+      'listening on port 45009',
+      'request took 40001 ms',
+      'pid 40013 exited',
+      'index -1 out of range',
+      'user 40003 logged in',
+    ]) {
+      const { results } = explainInputs([text]);
+      expect(results.filter((r) => r.match === 'body' || r.match === 'code'), text).toEqual([]);
     }
+  });
+
+  it('a short number before words is a code only when the table knows it ("2 次" stays a phrase)', () => {
+    expect(explainInputs(['2 次']).results.every((r) => r.match === 'keyword')).toBe(true);
+    expect(explainInputs(['-1 system error']).results[0]).toMatchObject({ code: -1, match: 'body' });
   });
 
   it('a 40001 whose errmsg advertises getStableAccessToken is a basic token\'s: the token war comes first', () => {
