@@ -62,6 +62,15 @@ describe('wxauth probe', () => {
     expect(r.code).toBe(1);
   });
 
+  it('--skip keeps a check\'s scenario from running although secrets.leak reads every scenario\'s answers', async () => {
+    const r = await probe('correct', ['--skip', 'code.expired,wechat.busy']);
+    const ran = (r.doc as unknown as { scenarios: Array<{ id: string }> }).scenarios.map((s) => s.id);
+    expect(ran).not.toContain('expired');
+    expect(ran).not.toContain('busy_errcode');
+    expect(ran).toContain('duplicate');
+    expect(r.doc.checks.find((c) => c.id === 'secrets.leak')?.status).toBe('pass');
+  });
+
   it('a callback on the app\'s host and port but the other scheme is said as such, not as a split frontend and backend', async () => {
     const r = await probe('correct', [], APPID, { redirectScheme: 'https' });
     const completes = r.doc.checks.find((c) => c.id === 'login.completes');
