@@ -121,7 +121,8 @@ export function createContext(options: RuntimeOptions): Context {
         secrets.add(resolved.secret);
         // WXAUTH_APPID naming another account than the profile's: the run uses other settings than the
         // user may think, so every command says so (config list also lists its other warnings).
-        if (resolved.otherAccount) sayStoreWarnings([resolved.otherAccount]);
+        // out.warning: in --json it is in the document's warnings too.
+        if (resolved.otherAccount) out.warning(resolved.otherAccount.key, tr(out.lang, resolved.otherAccount));
       }
       return resolved;
     },

@@ -7,6 +7,7 @@ import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, type MessageRef } from '../errors.js';
 import { checkCallbackPair, checkSetting, maskSecret, type AccountType } from '../core/validate.js';
 import {
+  ACCOUNT_FIELDS,
   PROFILE_KEYS,
   isUnknownProfile,
   pickProfileName,
@@ -38,7 +39,16 @@ export type ConfigResult =
       /** Saved with --yes although the saved settings no longer fit together: what does not. */
       warnings: MessageRef[];
     }
-  | { sub: 'get'; profile: string; key: ConfigField; value?: string; source?: Source; exitCode: typeof EXIT.ok | typeof EXIT.checkFailed }
+  | {
+      sub: 'get';
+      profile: string;
+      key: ConfigField;
+      value?: string;
+      source?: Source;
+      /** Saved in the profile but set aside: WXAUTH_APPID names another account (resolve.ts). */
+      setAside?: boolean;
+      exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
+    }
   | { sub: 'unset'; profile: string; key: ConfigField; removed: boolean }
   | {
       sub: 'list';
@@ -163,12 +173,14 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       if (problem) throw problem.error;
       const value = config[key as keyof typeof config] as string | undefined;
       if (value === undefined && isUnknownProfile(config)) throw unknownProfileError(config);
+      const setAside = value === undefined && config.otherAccount !== undefined && ACCOUNT_FIELDS.has(key) && store.getProfile(config.profile)?.[key] !== undefined;
       return {
         sub: 'get',
-        profile,
+        profile: config.profile,
         key,
         value: show(key, value),
         source: config.sources[key],
+        ...(setAside ? { setAside } : {}),
         exitCode: value === undefined ? EXIT.checkFailed : EXIT.ok,
       };
     }

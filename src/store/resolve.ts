@@ -228,7 +228,7 @@ export function checkGlobalFlags(globals: GlobalOptions): number {
 }
 
 /** The settings that belong to one WeChat account, not to the machine or the network. */
-const ACCOUNT_FIELDS: ReadonlySet<ConfigField> = new Set<ConfigField>(['type', 'secret', 'domain', 'redirectUri', 'jsDomains', 'verifyFile']);
+export const ACCOUNT_FIELDS: ReadonlySet<ConfigField> = new Set<ConfigField>(['type', 'secret', 'domain', 'redirectUri', 'jsDomains', 'verifyFile']);
 
 export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const { globals, env } = input;
@@ -259,8 +259,9 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   // emulator's test account against a production domain and advise `config set domain`, which would
   // have rewritten the production profile.
   const envAppid = env[ENV_NAMES.appid];
-  // Trimmed: a stray space is the appid check's to report, not another account.
-  const otherAccount = envAppid !== undefined && envAppid.trim() !== '' && data.appid !== undefined && data.appid !== '' && envAppid.trim() !== data.appid;
+  // Only a valid appid names another account: a stray space, quotes or upper case are the appid
+  // check's to report, not a reason to set the profile aside.
+  const otherAccount = envAppid !== undefined && checkSetting('appid', envAppid).ok && data.appid !== undefined && data.appid !== '' && envAppid !== data.appid;
 
 
   const pick = (field: ConfigField): string | undefined => {

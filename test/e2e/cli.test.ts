@@ -158,6 +158,14 @@ describe('wxauth init / config / profile', () => {
     expect(other.code).toBe(0);
     expect(other.stderr).toContain('WXAUTH_APPID (wxaaaaaaaaaaaaaaaa) is not the appid of profile "default" (wx1234567890abcdef)');
     expect(other.stderr).not.toContain('www.example.com');
+    // --json lists it among the document's warnings; config get says the saved value was set aside.
+    const json = await runCli(['url', '--redirect-uri', 'http://127.0.0.1:8080/cb', '--no-qr', '--json'], {
+      env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa', WXAUTH_TYPE: 'test', WXAUTH_OPEN_BASE: 'http://127.0.0.1:3900' },
+    });
+    expect(JSON.stringify(parseJson(json.stdout).warnings)).toContain('is not the appid of profile');
+    const get = await runCli(['config', 'get', 'domain'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa' } });
+    expect(get.code).toBe(1);
+    expect(get.stderr).toContain('domain is saved in profile "default", but it belongs to that profile’s account, and WXAUTH_APPID names another one');
   });
 
   it('config set validates, profile use switches, profile remove needs --yes off a terminal', async () => {

@@ -110,6 +110,12 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     // Not the account's: the network settings still come from the profile.
     expect(r.apiBase).toBe('http://profile.example');
     expect(r.otherAccount).toEqual({ key: 'config.profile.otherAppid', params: { appid: 'wxbbbbbbbbbbbbbbbb', profile: 'prod', profileAppid: APPID } });
+    // The same account misspelt (case, quotes, a space) is the appid check's to report, not another account.
+    for (const bad of ['WX1234567890ABCDEF', `'${APPID}'`, `${APPID} `]) {
+      const misspelt = resolveConfig({ globals: {}, env: { WXAUTH_APPID: bad }, profiles: { prod: profile }, currentProfile: 'prod' });
+      expect(misspelt.otherAccount, bad).toBeUndefined();
+      expect(misspelt.secret, bad).toBe(SECRET);
+    }
     // What the environment gives is used.
     expect(resolveConfig({ globals: {}, env: { WXAUTH_APPID: 'wxbbbbbbbbbbbbbbbb', WXAUTH_DOMAIN: 'localhost' }, profiles: { prod: profile }, currentProfile: 'prod' }).domain).toBe('localhost');
   });

@@ -9,8 +9,8 @@ export const messages = {
     en: 'Profile "{profile}" is not in the config file; only values from env and flags are used.',
   },
   'config.profile.otherAppid': {
-    zh: 'WXAUTH_APPID（{appid}）不是 profile "{profile}" 的 appid（{profileAppid}）：不使用这个 profile 的 secret、类型、域名和回调地址，只用环境变量和参数里的。',
-    en: 'WXAUTH_APPID ({appid}) is not the appid of profile "{profile}" ({profileAppid}): that profile’s secret, type, domain and redirect URI are not used, only values from env and flags.',
+    zh: 'WXAUTH_APPID（{appid}）不是 profile "{profile}" 的 appid（{profileAppid}）：不使用这个 profile 里属于那个账号的设置（secret、类型、域名、回调地址、JS 安全域名、验证文件），它的接口地址和地区设置照常使用。',
+    en: 'WXAUTH_APPID ({appid}) is not the appid of profile "{profile}" ({profileAppid}): that profile’s account settings (secret, type, domain, redirect URI, JS domains, verify file) are not used; its API and network settings still are.',
   },
   'config.missing': { zh: '缺少配置：{fields}（profile "{profile}"）。', en: 'Missing configuration: {fields} (profile "{profile}").' },
   'config.missing.hint': {
@@ -308,6 +308,10 @@ export const messages = {
   'config.set.done': { zh: '已保存 {key}（profile "{profile}"）到 {file}', en: 'Saved {key} (profile "{profile}") to {file}' },
   'config.unset.done': { zh: '已删除 {key}（profile "{profile}"）', en: 'Removed {key} (profile "{profile}")' },
   'config.unset.none': { zh: 'profile "{profile}" 里没有 {key}，无需删除。', en: 'Profile "{profile}" has no {key}; nothing to remove.' },
+  'config.get.otherAccount': {
+    zh: '{key} 保存在 profile "{profile}" 里，但它属于那个 profile 的账号，而 WXAUTH_APPID 指向另一个账号，所以没有使用。',
+    en: '{key} is saved in profile "{profile}", but it belongs to that profile’s account, and WXAUTH_APPID names another one, so it is not used.',
+  },
   'config.get.none': { zh: '{key} 没有设置（profile "{profile}"）。', en: '{key} is not set (profile "{profile}").' },
   'config.list.refused': { zh: '（无效，未使用：见下）', en: '(refused, not used: see below)' },
   'config.list.emptyOthers': {

@@ -21,7 +21,7 @@ export function present(result: ConfigResult, out: Output): void {
       return;
     case 'get':
       out.result({ profile: result.profile, key: result.key, value: result.value ?? null, source: result.source ?? null });
-      if (result.value === undefined) out.warn(out.t('config.get.none', { key: result.key, profile: result.profile }));
+      if (result.value === undefined) out.warn(out.t(result.setAside ? 'config.get.otherAccount' : 'config.get.none', { key: result.key, profile: result.profile }));
       else out.data(result.value);
       return;
     case 'unset':
