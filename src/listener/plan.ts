@@ -1,4 +1,5 @@
-// Where to listen, decided from flags and the configured redirect_uri (pure; shared by listen and login).
+// Where to listen, decided from flags and the configured redirect_uri (shared by listen and login). Pure
+// but for the machine's addresses, read (os.networkInterfaces) to tell a LAN redirect host that is not here.
 import { UsageError } from '../errors.js';
 import { isLoopbackHost, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
 import { DEFAULT_HOST, DEFAULT_PATH } from './server.js';
@@ -38,7 +39,7 @@ export interface ListenPlan {
    * The local redirect_uri's host is a LAN address this machine does not have (another computer's,
    * or this one's before DHCP gave it another): WeChat sends the phone there, and nothing arrives here.
    */
-  elsewhere?: { redirectUri: string; host: string; here: string[] };
+  elsewhere?: { redirectUri: string; host: string; here: string[]; use?: string };
 }
 
 export function parsePort(value: unknown): number | undefined {
@@ -122,6 +123,14 @@ function httpsLocalRedirect(uri: string | undefined): HttpsLocalRedirect | undef
   return { uri, http: `http://${url.hostname}:${port}${url.pathname || '/'}${url.search}`, host: url.hostname, port, portMissing: url.port === '' };
 }
 
+/** The redirect_uri on this machine's address: a Wi-Fi one first (a docker/WSL bridge or a VPN is no use to a phone). */
+function suggestedHere(redirectUri: string, here: string[]): { use?: string } {
+  const address = here.find(isPrivateLanHost) ?? here[0];
+  if (address === undefined) return {};
+  const url = new URL(redirectUri);
+  return { use: `${url.protocol}//${address}${url.port ? `:${url.port}` : ''}${url.pathname}${url.search}` };
+}
+
 /**
  * flags > the first local redirect_uri among `redirectUris` (the one `wxauth url` used, then the
  * profile's) > defaults (127.0.0.1:8080/callback). A LAN redirect host makes the default bind 0.0.0.0
@@ -156,7 +165,7 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
       : undefined;
   // Only an IP literal can be told apart from this machine's addresses (a name may resolve here).
   const here = local && isPrivateLanHost(local.host) ? machineAddresses() : [];
-  const elsewhere = local && redirectUri !== undefined && isPrivateLanHost(local.host) && !here.includes(local.host) ? { redirectUri, host: local.host, here } : undefined;
+  const elsewhere = local && redirectUri !== undefined && isPrivateLanHost(local.host) && !here.includes(local.host) ? { redirectUri, host: local.host, here, ...suggestedHere(redirectUri, here) } : undefined;
   return {
     host: host ?? defaultHost,
     port: port ?? local?.port ?? DEFAULT_PORT,

@@ -36,7 +36,9 @@ describe('planListener', () => {
 
   it('names a LAN redirect_uri whose IP this machine does not have, with the addresses it does have', () => {
     const uri = 'http://192.168.1.20:8080/callback';
-    expect(planListener({}, [uri], () => ['192.168.1.7']).elsewhere).toEqual({ redirectUri: uri, host: '192.168.1.20', here: ['192.168.1.7'] });
+    expect(planListener({}, [uri], () => ['192.168.1.7']).elsewhere).toEqual({ redirectUri: uri, host: '192.168.1.20', here: ['192.168.1.7'], use: 'http://192.168.1.7:8080/callback' });
+    // The Wi-Fi address is suggested before a public or bridge one, and the query is kept.
+    expect(planListener({}, ['http://192.168.1.20:8080/cb?x=1'], () => ['203.0.113.5', '192.168.1.7']).elsewhere?.use).toBe('http://192.168.1.7:8080/cb?x=1');
     expect(planListener({}, [uri], () => ['192.168.1.20']).elsewhere).toBeUndefined();
     // Loopback is always here; a public one is not local at all (named as notLocal instead).
     expect(planListener({}, ['http://127.0.0.1:8080/cb'], () => []).elsewhere).toBeUndefined();

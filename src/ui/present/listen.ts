@@ -195,12 +195,10 @@ function mismatchWarning(out: Output, m: Parameters<ListenHooks['onMismatch']>[0
 
 /** The redirect_uri names a LAN address this machine does not have (listen and login). */
 export function elsewhereWarning(out: Output, e: Parameters<ListenHooks['onElsewhere']>[0]): void {
-  const url = new URL(e.redirectUri);
-  const here = e.here[0];
   out.warning(
     'listen.redirect.elsewhere',
-    here
-      ? out.t('listen.redirect.elsewhere', { uri: e.redirectUri, host: e.host, here: e.here.join(', '), use: `${url.protocol}//${here}${url.port ? `:${url.port}` : ''}${url.pathname}` })
+    e.use
+      ? out.t('listen.redirect.elsewhere', { uri: e.redirectUri, host: e.host, here: e.here.join(', '), use: e.use })
       : out.t('listen.redirect.elsewhere.none', { uri: e.redirectUri, host: e.host }),
   );
 }
