@@ -268,7 +268,6 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
 const SUBCOMMAND_SYNONYMS: Record<string, Record<string, string>> = {
   profile: { rm: 'remove', delete: 'remove', del: 'remove', switch: 'use', select: 'use', ls: 'list' },
   config: { rm: 'unset', delete: 'unset', del: 'unset', show: 'list', ls: 'list' },
-  tokens: { rm: 'clear', delete: 'clear', ls: 'list' },
 };
 
 /** An unknown subcommand commander had no suggestion for, when it is another CLI's word for one of ours. */

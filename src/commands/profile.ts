@@ -80,10 +80,11 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
       if (!store.getProfile(profile)) store.removeProfile(profile); // throws the "unknown profile" error
       // Declining is the same outcome as Ctrl-C at the prompt: nothing removed, exit 130.
       await confirmOrCancel(ctx, { yes: options.yes, question: { key: 'profile.remove.confirm', params: { profile } } });
-      const wasCurrent = pickProfileName({}, {}, store.currentProfile()).name === profile;
+      // The profile commands use without --profile, as this run picks it (WXAUTH_PROFILE included).
+      const wasCurrent = pickProfileName({}, ctx.env, store.currentProfile()).name === profile;
       store.removeProfile(profile);
       const remaining = Object.keys(store.profiles());
-      const fallback = pickProfileName({}, {}, store.currentProfile()).name;
+      const fallback = pickProfileName({}, ctx.env, store.currentProfile()).name;
       return { sub: 'remove', profile, cachedUsers: await cachedUsers(ctx, profile), wasCurrent, fallback, fallbackExists: remaining.includes(fallback), remaining };
     }
   }

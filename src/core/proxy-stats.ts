@@ -18,7 +18,7 @@ export interface EndpointSummary {
 
 export interface ProxySummary {
   calls: number;
-  /** Calls that got no answer from the upstream (unreachable, timeout, reset) or whose caller left first. */
+  /** Calls that got no answer from the upstream (unreachable, timeout, reset); a caller that left first is not counted. */
   unanswered: number;
   endpoints: EndpointSummary[];
   detectors: Partial<Record<DetectorId, number>>;
@@ -58,7 +58,7 @@ export class ProxyStats {
       this.endpoints.set(call.endpoint, tally);
     }
     tally.calls++;
-    if (call.outcome !== 'answered') this.unanswered++;
+    if (call.outcome === 'unreachable' || call.outcome === 'timeout' || call.outcome === 'reset') this.unanswered++;
     if (call.errcode !== undefined) tally.errcodes[call.errcode] = (tally.errcodes[call.errcode] ?? 0) + 1;
     const failure = call.outcome !== 'answered' ? call.outcome : call.errcode === undefined && call.status !== undefined && call.status >= 400 ? `http_${call.status}` : undefined;
     if (failure !== undefined) tally.failures[failure] = (tally.failures[failure] ?? 0) + 1;

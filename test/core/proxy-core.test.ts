@@ -167,9 +167,11 @@ describe('ProxyStats (the Ctrl-C summary)', () => {
     stats.addCall(call({ status: 500 }));
     stats.addCall(call({ status: 502 }));
     stats.addCall(call({ outcome: 'unreachable', status: undefined }));
+    // The caller leaving first is not the upstream's silence.
+    stats.addCall(call({ outcome: 'aborted', status: undefined }));
     const summary = stats.summary();
-    expect(summary.endpoints[0]).toMatchObject({ calls: 5, errcodes: { 40029: 1 }, failures: { http_500: 1, http_502: 1, unreachable: 1 } });
+    expect(summary.endpoints[0]).toMatchObject({ calls: 6, errcodes: { 40029: 1 }, failures: { http_500: 1, http_502: 1, unreachable: 1, aborted: 1 } });
     // A gateway's 502 is an answer; only the unreachable call got none.
-    expect(summary).toMatchObject({ calls: 5, unanswered: 1 });
+    expect(summary).toMatchObject({ calls: 6, unanswered: 1 });
   });
 });

@@ -200,6 +200,11 @@ describe('wxauth init / config / profile', () => {
     expect(token.code).toBe(4);
     expect(token.stderr).toContain('Existing profiles: prod. Pick one with wxauth profile use <name>');
     expect((await runCli(['config', 'list'], { env })).stderr).toContain('Profile "default" does not exist. Existing profiles: prod');
+    // "default" itself, never picked with profile use: nothing is current afterwards.
+    await runCli([...INIT, '--yes'], { env });
+    expect((await runCli(['profile', 'use', 'default'], { env })).code).toBe(0);
+    const implicit = await runCli(['profile', 'remove', 'default', '--yes'], { env });
+    expect(implicit.stderr).toContain('It was the current profile: no profile is current now. Pick one with wxauth profile use <name> (existing: prod).');
     // A WXAUTH_PROFILE naming none: the variable is what to fix.
     const fromEnv = await runCli(['config', 'list'], { env: { ...env, WXAUTH_PROFILE: 'nope' } });
     expect(fromEnv.stderr).toContain('The name came from the WXAUTH_PROFILE variable');

@@ -266,8 +266,8 @@ export const messages = {
     en: 'A subscription account (订阅号) has no web authorization: a callback domain and redirect_uri are of no use, and WeChat refuses any authorization URL for it.',
   },
   'config.set.subscriptionCallback.hint': {
-    zh: '先删除它们（wxauth{p} config unset domain，再 unset redirectUri），或改用 test / service 类型；加 --yes 照样保存。',
-    en: 'Unset them first (wxauth{p} config unset domain, then unset redirectUri), or use type test or service; --yes saves it anyway.',
+    zh: '要网页授权就把类型一起改掉（wxauth{p} config set type service domain <主机> …，或 type test）；要保留订阅号就删除它们（wxauth{p} config unset domain，再 unset redirectUri）；加 --yes 照样保存。',
+    en: 'For web authorization change the type with them (wxauth{p} config set type service domain <host> …, or type test); to keep the subscription account, unset them (wxauth{p} config unset domain, then unset redirectUri); --yes saves it anyway.',
   },
   'config.set.unpaired': { zh: '"{key}" 缺少值：config set 接受成对的 <键> <值>。', en: '"{key}" has no value: config set takes <key> <value> pairs.' },
   'config.set.twice': { zh: '{key} 出现了两次。', en: '{key} is given twice.' },
@@ -348,12 +348,16 @@ export const messages = {
     en: 'It was the current profile: commands without --profile now use "{fallback}"{missing}. Pick another with wxauth profile use <name> (existing: {profiles}).',
   },
   'profile.remove.wasCurrent.missing': { zh: '（它不存在）', en: ', which does not exist' },
+  'profile.remove.wasCurrent.none': {
+    zh: '它是当前 profile：现在没有当前 profile 了。用 wxauth profile use <名字> 选一个（现有：{profiles}）。',
+    en: 'It was the current profile: no profile is current now. Pick one with wxauth profile use <name> (existing: {profiles}).',
+  },
   'profile.remove.wasCurrent.last': {
     zh: '它是当前 profile，也是最后一个：用 wxauth init 新建一个。',
     en: 'It was the current profile, and the last one: create one with wxauth init.',
   },
   'profile.add.hint': {
-    zh: 'profile 用 init 新建：wxauth init --profile <名字>（或不带 --profile，交互式填写）。',
+    zh: 'profile 用 init 新建：wxauth init --profile <名字>（只给 --profile、不给其他参数时交互式填写）。',
     en: 'Profiles are created with init: wxauth init --profile <name> (interactive without the other flags).',
   },
   'profile.remove.confirm': { zh: '删除 profile "{profile}"？', en: 'Remove profile "{profile}"?' },

@@ -24,6 +24,8 @@ export function present(result: ProfileResult, out: Output): void {
       out.success(out.t('profile.remove.done', { profile: result.profile }));
       if (result.wasCurrent) {
         if (result.remaining.length === 0) out.note(out.t('profile.remove.wasCurrent.last'));
+        // The removed one was "default" itself (never chosen with profile use): nothing is current now.
+        else if (result.fallback === result.profile) out.warning('profile.remove.wasCurrent', out.t('profile.remove.wasCurrent.none', { profiles: result.remaining.join(', ') }));
         else
           out.warning(
             'profile.remove.wasCurrent',
