@@ -270,8 +270,16 @@ const SUBCOMMAND_SYNONYMS: Record<string, Record<string, string>> = {
   config: { rm: 'unset', delete: 'unset', del: 'unset', show: 'list', ls: 'list' },
 };
 
+/** Flags a command does not take, for the global one meant (`config get secret --show`). */
+const OPTION_SYNONYMS: Record<string, string> = { '--show': '--show-secrets', '--secrets': '--show-secrets' };
+
 /** An unknown subcommand commander had no suggestion for, when it is another CLI's word for one of ours. */
 function synonymSuggested(ref: MessageRef, group: string): MessageRef | undefined {
+  if (ref.key === 'common.commander.unknownOption') {
+    const option = String(ref.params?.option ?? '');
+    const ours = OPTION_SYNONYMS[option];
+    return ours ? { key: 'common.commander.unknownOption.suggest', params: { option, suggestion: ours } } : undefined;
+  }
   if (ref.key !== 'common.commander.unknownCommand') return undefined;
   const command = String(ref.params?.command ?? '');
   const ours = SUBCOMMAND_SYNONYMS[group]?.[command.toLowerCase()];

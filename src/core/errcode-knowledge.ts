@@ -1112,7 +1112,7 @@ export const PAGES: PageEntry[] = [
     fixes: [
       c('在手机微信里打开链接：`wxauth url` 会在终端画出二维码，用微信扫一扫。', 'Open the link in phone WeChat: `wxauth url` draws it as a QR code in the terminal to scan.'),
       c('在电脑上调试：用微信开发者工具的「公众号网页」模式（需先把你的微信号绑定为该公众号的网页开发者）。', 'To debug on a computer: WeChat DevTools (微信开发者工具) in its 公众号网页 mode (your WeChat account bound as the account\'s web developer first).'),
-      c('不碰真实微信地测试整个流程：`wxauth demo`，或 `wxauth emulator` 加 `wxauth login`。', 'To test the whole flow without real WeChat: `wxauth demo`, or `wxauth emulator` with `wxauth login`.'),
+      c('不用真实微信测试整个流程：`wxauth demo`，或 `wxauth emulator` 加 `wxauth login`。', 'To test the whole flow without real WeChat: `wxauth demo`, or `wxauth emulator` with `wxauth login`.'),
     ],
     doc: DOC.authorize,
   },

@@ -215,6 +215,7 @@ describe('wxauth init / config / profile', () => {
     expect(rm.code).toBe(2);
     expect(rm.stderr).toContain("unknown command 'rm'. Did you mean remove?");
     expect((await runCli(['config', 'delete', 'domain'])).stderr).toContain('Did you mean unset?');
+    expect((await runCli(['config', 'get', 'secret', '--show'])).stderr).toContain("unknown option '--show'. Did you mean --show-secrets?");
     const add = await runCli(['profile', 'add', 'x']);
     expect(add.code).toBe(2);
     expect(add.stderr).toContain('Profiles are created with init: wxauth init --profile <name>');

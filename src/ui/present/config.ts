@@ -17,7 +17,7 @@ export function present(result: ConfigResult, out: Output): void {
       out.result({ profile: result.profile, key: result.key, value: result.value, values: result.values, file: result.file, warnings: result.warnings.map((w) => tr(out.lang, w)) });
       // Saved with --yes although the settings no longer fit together: say what does not, once more.
       for (const w of result.warnings) out.warn(tr(out.lang, w));
-      out.success(out.t('config.set.done', { key: result.values.map((v) => v.key).join(', '), profile: result.profile, file: result.file }));
+      out.success(out.t('config.set.done', { key: result.values.map((v) => v.key).join(out.lang === 'zh' ? '、' : ', '), profile: result.profile, file: result.file }));
       return;
     case 'get':
       out.result({ profile: result.profile, key: result.key, value: result.value ?? null, source: result.source ?? null });
