@@ -90,6 +90,8 @@ describe('wxauth probe', () => {
       const url = doc.checks.find((c) => c.id === 'authorize.url');
       expect(url?.status).toBe('fail');
       expect(url?.message).not.toMatch(/accepts/);
+      // login.completes quotes the page too: with --only it is the one place that says why.
+      expect(doc.checks.find((c) => c.id === 'login.completes')?.message).toMatch(/the emulator’s authorize page showed ".*redirect_uri域名与后台配置不一致/);
       expect(r.code).toBe(1);
     } finally {
       await app.close();

@@ -374,6 +374,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         } else if (foreign) {
           const callback = auth?.redirectUri ?? '';
           put({ ...check(id, 'fail', 'foreign_callback', { callback, origin: targetUrl.origin }, evidence, false), fix: messageRef('probe.login.completes.fix.foreign_callback', { origin: targetUrl.origin }) });
+        } else if (happyRefused) {
+          // WeChat's (the emulator's) page stopped it: say its words here too, authorize.url may not have run (--only).
+          put(check(id, 'fail', 'not_started_page', { page: happyRefused }, evidence, false));
         } else put(check(id, 'fail', 'not_started', {}, evidence, false));
         continue;
       }

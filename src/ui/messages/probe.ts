@@ -209,6 +209,10 @@ export const messages = {
     zh: 'redirect_uri 用服务器实际提供的协议（{origin}）。在终止 TLS 的反向代理（nginx、负载均衡）后面时，按 X-Forwarded-Proto 拼回调地址（Express：app.set("trust proxy", true)），不要写死 {scheme}。',
     en: 'Build the redirect_uri with the scheme the server actually serves ({origin}). Behind a TLS-terminating proxy (nginx, a load balancer), take it from X-Forwarded-Proto (Express: app.set("trust proxy", true)) rather than hard-coding {scheme}.',
   },
+  'probe.login.completes.not_started_page': {
+    zh: '登录没有走到回调：模拟器的授权页显示「{page}」（见 authorize.url）。',
+    en: 'The login never reached the callback: the emulator’s authorize page showed "{page}" (see authorize.url).',
+  },
   'probe.login.completes.not_started': { zh: '登录没有走到回调（见 authorize.url）。', en: 'The login never reached the callback (see authorize.url).' },
   'probe.login.completes.fix.foreign_callback': {
     zh: 'probe 只访问登录入口所在的 {origin} 和模拟器。如果回调由你的另一台服务器处理（前后端分开），测试时让两者同源（例如用开发服务器的代理把回调路径转给后端），再从这个地址运行 probe；见 README 的 probe 一节。',
