@@ -90,19 +90,24 @@ export interface WechatApiErrorDetails {
 }
 
 /**
- * What wxauth knows for certain about a WeChat error, beyond the errcode: the code sent to exchange is one
- * wxauth itself exchanged before (its token cache keeps a digest of each code it exchanged, never the code).
- * The error's hint says it in words; --json carries these facts as `error.diagnosis`.
+ * What wxauth knows for certain about a WeChat error, beyond the errcode. The error's hint says it in
+ * words; --json carries these facts as `error.diagnosis`.
+ * - code_exchanged_by_wxauth: the code sent to exchange is one wxauth itself exchanged before (its token
+ *   cache keeps a digest of each code it exchanged, never the code).
+ * - snapshot_user: /sns/userinfo's 48001 for a token whose exchange said is_snapshotuser=1 (a
+ *   snapshot-page virtual user, API-FACTS §1.6), not a snsapi_base token.
  */
-export interface WechatDiagnosis {
-  kind: 'code_exchanged_by_wxauth';
-  /** ms since the epoch */
-  exchangedAt: number;
-  /** The appid, profile and openid of that exchange. */
-  appid: string;
-  profile: string;
-  openid: string;
-}
+export type WechatDiagnosis =
+  | {
+      kind: 'code_exchanged_by_wxauth';
+      /** ms since the epoch */
+      exchangedAt: number;
+      /** The appid, profile and openid of that exchange. */
+      appid: string;
+      profile: string;
+      openid: string;
+    }
+  | { kind: 'snapshot_user'; openid: string };
 
 /** WeChat answered with errcode ≠ 0, whatever the HTTP status (exit 3). */
 export class WechatApiError extends WxauthError {

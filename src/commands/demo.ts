@@ -223,8 +223,9 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
       const { explainErrcode } = await import('../core/errcodes.js');
       // wxauth recognises the code it exchanged in step ④ (its cache keeps a digest of each code it
       // exchanged): the demo says so, then what 40163 means when a real login meets it.
-      const known: MessageRef | undefined = error.diagnosis ? { key: 'listen.demo.reuse.known' } : undefined;
-      const data = { errcode: error.errcode, errmsg: error.errmsg, recognised_by_wxauth: error.diagnosis !== undefined };
+      const recognised = error.diagnosis?.kind === 'code_exchanged_by_wxauth';
+      const known: MessageRef | undefined = recognised ? { key: 'listen.demo.reuse.known' } : undefined;
+      const data = { errcode: error.errcode, errmsg: error.errmsg, recognised_by_wxauth: recognised };
       hooks.expectedFailure(ref('listen.demo.reuse.expected'), data, explainErrcode(40163, { endpoint: error.endpoint }), known);
     }
 

@@ -43,6 +43,14 @@ export interface UserTokenDeps {
  * Rethrow a WeChat error with the next step for this call (main.ts adds the errcode knowledge base), and
  * what wxauth knows for certain about it, if anything.
  */
+/**
+ * 48001 for a token whose exchange said is_snapshotuser=1: a snapshot-page virtual user, for certain. The
+ * generic causes ("a snsapi_base token" first) would only contradict the hint that says so.
+ */
+function snapshotDiagnosis(error: unknown, entry: { isSnapshotUser?: boolean; openid: string } | undefined): WechatDiagnosis | undefined {
+  return error instanceof WechatApiError && error.errcode === 48001 && entry?.isSnapshotUser === true ? { kind: 'snapshot_user', openid: entry.openid } : undefined;
+}
+
 function advised(error: unknown, situation: UserTokenSituation, diagnosis?: WechatDiagnosis): unknown {
   return error instanceof WechatApiError ? withHint(error, nextStep(error.errcode, situation), diagnosis) : error;
 }
@@ -435,12 +443,12 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
       !refreshed &&
       entry !== undefined &&
       canRefresh(tokenStatus(entry, p.now()));
-    if (!retry || !entry) throw advised(error, situationOf('userinfo', p, entry, picked));
+    if (!retry || !entry) throw advised(error, situationOf('userinfo', p, entry, picked), snapshotDiagnosis(error, entry));
     entry = await refreshOnce((error as WechatApiError).errcode, entry);
     try {
       response = await p.api.getUserinfo({ accessToken, openid: picked.openid, lang: p.lang });
     } catch (again) {
-      throw advised(again, situationOf('userinfo', p, entry));
+      throw advised(again, situationOf('userinfo', p, entry), snapshotDiagnosis(again, entry));
     }
   }
   const userinfo = toSnsUserinfo(response.data);

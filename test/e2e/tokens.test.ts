@@ -117,6 +117,13 @@ describe('wxauth exchange', () => {
     // userinfo would answer 48001: the next step offered is check alone.
     expect(r.stderr).toContain("A snapshot user's token gets 48001 from userinfo");
     expect(r.stderr).not.toContain('Next: wxauth userinfo');
+    // userinfo all the same: 48001, said as the snapshot user it is, not as "a snsapi_base token" first.
+    const info = await wx(['userinfo']);
+    expect(info.code).toBe(3);
+    expect(info.stderr).toContain('snapshot-page virtual user');
+    expect(info.stderr).not.toMatch(/1\. .*snsapi_base/);
+    const infoJson = await wx(['userinfo', '--json']);
+    expect(JSON.parse(infoJson.stdout).error.diagnosis).toMatchObject({ kind: 'snapshot_user' });
     // A snapshot user's unionid is virtual but present (API-FACTS §1.6, §4); a base-scope grant has none.
     const base = await wx(['exchange', emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' })]);
     expect(base.code, base.stderr).toBe(0);
