@@ -151,6 +151,12 @@ describe('wxauth probe', () => {
     expect(url?.fix).not.toContain('to test locally use the emulator’s test account');
   });
 
+  it('an app that exchanges twice in one callback: code.exchanged_once fails, and callback.duplicate says it is the same bug plus WeChat\'s hit', async () => {
+    const r = await probe('double-exchange', ['--only', 'code.exchanged_once,callback.duplicate']);
+    expect(r.failing).toEqual(['callback.duplicate', 'code.exchanged_once']);
+    expect(r.doc.checks.find((c) => c.id === 'callback.duplicate')?.message).toMatch(/already exchanges a code more than once in a single callback \(see code\.exchanged_once\)/);
+  });
+
   it('an app that falls over after the exchange: login.completes fails, and userinfo.scope is not passed on a guess', async () => {
     const r = await probe('crashes-after-exchange', ['--only', 'login.completes,userinfo.scope']);
     expect(r.doc.checks.find((c) => c.id === 'login.completes')?.status).toBe('fail');

@@ -518,7 +518,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const attempts = (await control.codeStatus(value.code))?.attempts ?? [];
       const problem = pageProblem(value.z.page) ?? pageProblem(value.a.page);
       const evidence: Evidence = { scenarios: ['duplicate'], hops: record.hops, wechat: record.wechat, details: { exchanges: attempts.length, secondHitStatus: value.z.page.status } };
-      if (attempts.length > 1) put(check('callback.duplicate', 'fail', 'twice', { attempts: attempts.length }, evidence));
+      // An app that already exchanges twice in one callback (code.exchanged_once): say so, so the two bugs
+      // are not read as one.
+      if (attempts.length > 1 && results.get('code.exchanged_once')?.status === 'fail')
+        put(check('callback.duplicate', 'fail', 'twice_own', { attempts: attempts.length }, evidence));
+      else if (attempts.length > 1) put(check('callback.duplicate', 'fail', 'twice', { attempts: attempts.length }, evidence));
       else if (problem) put(check('callback.duplicate', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
       // Only one exchange, yet the user ends on an error: the page says the code was used, or the
       // second hit was refused outright (a state used up by the first, say).

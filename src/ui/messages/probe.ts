@@ -235,6 +235,10 @@ export const messages = {
   // ── callback.duplicate ────────────────────────────────────────────────────────────────────────
   'probe.callback.duplicate.ok': { zh: '微信重复回调时只换取了一次，用户看到的页面不是错误页。', en: 'WeChat’s duplicate callback was exchanged once, and the page the user sees is not an error.' },
   'probe.callback.duplicate.twice': { zh: '重复回调让应用把同一个 code 换取了 {attempts} 次（第二次得到 40163）。', en: 'The duplicate callback made the app exchange the same code {attempts} times (the second gets 40163).' },
+  'probe.callback.duplicate.twice_own': {
+    zh: '应用在一次回调里就把 code 换取了不止一次（见 code.exchanged_once）；加上微信的第二次回调，共换取了 {attempts} 次。两处都要修。',
+    en: 'The app already exchanges a code more than once in a single callback (see code.exchanged_once); with WeChat’s second hit it made {attempts} exchanges. Both need fixing.',
+  },
   'probe.callback.duplicate.error_page': { zh: '重复回调以错误结束：{problem}。', en: 'The duplicate callback ends in an error: {problem}.' },
   'probe.callback.duplicate.error_shown': { zh: '用户最终看到的页面提示 code 已被使用（HTTP {status}），尽管只换取了一次。', en: 'The page the user ends up seeing says the code was already used (HTTP {status}), although it was exchanged once.' },
   'probe.callback.duplicate.refused': {
