@@ -27,8 +27,8 @@ export const messages = {
     en: 'or pass these flags each time: {flags}',
   },
   'emulator.users': {
-    zh: '用户（授权页可切换“你”是谁）：',
-    en: 'Users (the authorize page lets you pick who "you" are):',
+    zh: '用户（授权页可切换“你”是谁；每个用户在各应用下的 openid 见 {url}/__emulator/seed）：',
+    en: 'Users (the authorize page lets you pick who "you" are; each one\'s openid per app is at {url}/__emulator/seed):',
   },
   'emulator.user.follows': {
     zh: '关注：{list}',

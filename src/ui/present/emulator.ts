@@ -65,7 +65,7 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       for (const app of apps) out.say('  ' + out.style.cyan(app.env));
       out.say(out.t('emulator.aim.flags', { flags: `--api-base ${url} --open-base ${url}` }));
       out.say();
-      out.say(out.t('emulator.users'));
+      out.say(out.t('emulator.users', { url }));
       for (const u of users) {
         const follows = u.follows.length > 0 ? out.t('emulator.user.follows', { list: u.follows.join(', ') }) : out.t('emulator.user.followsNone');
         // A seed's nickname is text from outside: a newline in it must not start a line of its own.
