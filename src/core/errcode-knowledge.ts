@@ -372,7 +372,8 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
         BASIC,
       ),
       c('获取 token 时 AppSecret 错误（旧版接口用 40001 表示，新版多返回 40125）。', 'A wrong AppSecret when fetching the token (older servers answered 40001; current ones mostly answer 40125).', BASIC),
-      c('token 被截断了：存储字段太短（官方建议至少 512 字符）或复制不完整。', 'The token was truncated: a storage column too short (WeChat advises at least 512 characters) or an incomplete copy.'),
+      // /cgi-bin/token and stable_token are sent no token, so none can be truncated there.
+      c('token 被截断了：存储字段太短（官方建议至少 512 字符）或复制不完整。', 'The token was truncated: a storage column too short (WeChat advises at least 512 characters) or an incomplete copy.', undefined, BASIC),
     ],
     fixes: [
       c('调用 /sns/userinfo 要用 /sns/oauth2/access_token 返回的 access_token 和同一次返回的 openid。', 'Call /sns/userinfo with the access_token and openid returned together by /sns/oauth2/access_token.', SNS_USER),

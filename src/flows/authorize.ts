@@ -61,7 +61,7 @@ export interface AuthorizeHooks {
 }
 
 /** The profile settings an authorize URL and its lint depend on. */
-export type AuthorizeConfig = Pick<ResolvedConfig, 'profile' | 'appid' | 'type' | 'domain' | 'redirectUri' | 'openBase'>;
+export type AuthorizeConfig = Pick<ResolvedConfig, 'profile' | 'appid' | 'type' | 'domain' | 'redirectUri' | 'openBase'> & Partial<Pick<ResolvedConfig, 'otherAccount'>>;
 
 export interface AuthorizeRequest {
   config: AuthorizeConfig;
@@ -146,7 +146,8 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
   }
   const redirectUri = request.redirectUri ?? config.redirectUri;
   if (redirectUri === undefined || redirectUri === '') {
-    throw new UsageError({ key: 'url.redirectUri.missing' }, { hint: { key: 'url.redirectUri.missing.hint' } });
+    // With the profile set aside for another account (WXAUTH_APPID), saving one there would not help.
+    throw new UsageError({ key: 'url.redirectUri.missing' }, { hint: { key: config.otherAccount ? 'url.redirectUri.missing.env.hint' : 'url.redirectUri.missing.hint' } });
   }
   const scope = request.scope ?? defaultScope(endpoint);
   const state = request.state ?? generateState(deps.random ?? osRandomBytes);

@@ -104,7 +104,8 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
       [out.t('errcode.label.stage'), stageNames.length ? stageNames.join(out.lang === 'zh' ? '；' : '; ') : undefined],
       [out.t('errcode.label.endpoints'), e.endpoints?.length ? e.endpoints.join(', ') : undefined],
       [out.t('errcode.label.endpoint'), e.endpoint],
-      [out.t('errcode.label.errmsg'), e.errmsg],
+      // A pasted `errcode=-1` has no errmsg: no empty row for it.
+      [out.t('errcode.label.errmsg'), e.errmsg === '' ? undefined : e.errmsg],
       [out.t('errcode.label.rid'), e.rid],
       [out.t('errcode.label.ip'), ipLine(out, e)],
     ],

@@ -163,6 +163,13 @@ describe('wxauth init / config / profile', () => {
       env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa', WXAUTH_TYPE: 'test', WXAUTH_OPEN_BASE: 'http://127.0.0.1:3900' },
     });
     expect(JSON.stringify(parseJson(json.stdout).warnings)).toContain('is not the appid of profile');
+    // No redirect URI: the way out is the flag or the variable, not the profile that was set aside.
+    const noRedirect = await runCli(['url', '--no-qr'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa', WXAUTH_TYPE: 'test' } });
+    expect(noRedirect.code).toBe(2);
+    expect(noRedirect.stderr).toContain('or set WXAUTH_REDIRECT_URI');
+    expect(noRedirect.stderr).not.toContain('config set redirectUri');
+    const getJson = await runCli(['config', 'get', 'domain', '--json'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa' } });
+    expect(parseJson(getJson.stdout)).toMatchObject({ value: null, setAside: true });
     const get = await runCli(['config', 'get', 'domain'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa' } });
     expect(get.code).toBe(1);
     expect(get.stderr).toContain('domain is saved in profile "default", but it belongs to that profile’s account, and WXAUTH_APPID names another one');

@@ -266,8 +266,8 @@ export const messages = {
     en: 'A subscription account (订阅号) has no web authorization: a callback domain and redirect_uri are of no use, and WeChat refuses any authorization URL for it.',
   },
   'config.set.subscriptionCallback.hint': {
-    zh: '要网页授权就把类型一起改掉（wxauth{p} config set type service domain <主机> …，或 type test）；要保留订阅号就删除它们（wxauth{p} config unset domain，再 unset redirectUri）；加 --yes 照样保存。',
-    en: 'For web authorization change the type with them (wxauth{p} config set type service domain <host> …, or type test); to keep the subscription account, unset them (wxauth{p} config unset domain, then unset redirectUri); --yes saves it anyway.',
+    zh: '要网页授权就用能授权的类型（wxauth{p} config set type service domain <主机> …，或 type test）；要用订阅号就先删除它们（wxauth{p} config unset domain，再 unset redirectUri）；加 --yes 照样保存。',
+    en: 'For web authorization use a type that has it (wxauth{p} config set type service domain <host> …, or type test); for a subscription account, unset them first (wxauth{p} config unset domain, then unset redirectUri); --yes saves it anyway.',
   },
   'config.set.unpaired': { zh: '"{key}" 缺少值：config set 接受成对的 <键> <值>。', en: '"{key}" has no value: config set takes <key> <value> pairs.' },
   'config.set.twice': { zh: '{key} 出现了两次。', en: '{key} is given twice.' },

@@ -139,11 +139,11 @@ export const messages = {
     en: 'The profile’s redirect_uri ({uri}) is on this machine, but https: the local listener speaks only http (it has no certificate) and cannot receive it, so port and path use defaults. Use {http} instead.',
   },
   'listen.redirect.elsewhere': {
-    zh: 'redirect_uri {uri} 的主机 {host} 不是这台电脑的地址（本机：{here}）：微信会把手机送到 {host}，除非有东西把它转发到这里（虚拟机、WSL、容器、路由器的端口转发），回调到不了这里。否则改用 {use}，并把测试号的网页授权域名设成相同的“主机:端口”。',
+    zh: 'redirect_uri {uri} 的主机 {host} 不是这台电脑的地址（本机：{here}）：微信会把手机送到 {host}。除非有东西把它转发到这里（虚拟机、WSL、容器、路由器的端口转发），否则回调到不了这里；没有转发就改用 {use}，并把测试号的网页授权域名设成相同的“主机:端口”。',
     en: 'The redirect_uri {uri} names {host}, which is not an address of this machine (here: {here}): WeChat sends the phone to {host}, so the callback arrives here only if something forwards it (a VM, WSL, a container, a router’s port forward). Otherwise use {use}, with the same host:port as the test account’s web-authorization domain.',
   },
   'listen.redirect.elsewhere.none': {
-    zh: 'redirect_uri {uri} 的主机 {host} 不是这台电脑的地址，而这台电脑没有局域网地址：除非有东西把它转发到这里，手机上的回调到不了这里。',
+    zh: 'redirect_uri {uri} 的主机 {host} 不是这台电脑的地址，而这台电脑没有局域网地址：除非有东西把它转发到这里，否则手机上的回调到不了这里。',
     en: 'The redirect_uri {uri} names {host}, which is not an address of this machine, and this machine has no LAN address: a callback from a phone arrives here only if something forwards it.',
   },
   'listen.redirect.mismatch': {

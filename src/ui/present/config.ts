@@ -20,7 +20,7 @@ export function present(result: ConfigResult, out: Output): void {
       out.success(out.t('config.set.done', { key: result.values.map((v) => v.key).join(out.lang === 'zh' ? '、' : ', '), profile: result.profile, file: result.file }));
       return;
     case 'get':
-      out.result({ profile: result.profile, key: result.key, value: result.value ?? null, source: result.source ?? null });
+      out.result({ profile: result.profile, key: result.key, value: result.value ?? null, source: result.source ?? null, ...(result.setAside ? { setAside: true } : {}) });
       if (result.value === undefined) out.warn(out.t(result.setAside ? 'config.get.otherAccount' : 'config.get.none', { key: result.key, profile: result.profile }));
       else out.data(result.value);
       return;
