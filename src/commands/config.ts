@@ -125,7 +125,7 @@ function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string)
   }
   // A 订阅号 has no web authorization (init saves no domain or redirect_uri for one): the saved ones
   // would never be used, and url would refuse every link.
-  if (type === 'subscription' && (keys.has('type') || keys.has('domain') || keys.has('redirectUri')) && (next.domain !== undefined || next.redirectUri !== undefined)) {
+  if (type === 'subscription' && (next.domain !== undefined || next.redirectUri !== undefined)) {
     found.push({ problem: { key: 'config.set.subscriptionCallback' }, hint: { key: 'config.set.subscriptionCallback.hint', params: { p } } });
     return { found };
   }

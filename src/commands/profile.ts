@@ -30,7 +30,6 @@ export type ProfileResult =
       /** It was the profile commands use without --profile; then which they use now, and which remain. */
       wasCurrent: boolean;
       fallback: string;
-      fallbackExists: boolean;
       remaining: string[];
     };
 
@@ -85,7 +84,7 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
       store.removeProfile(profile);
       const remaining = Object.keys(store.profiles());
       const fallback = pickProfileName({}, ctx.env, store.currentProfile()).name;
-      return { sub: 'remove', profile, cachedUsers: await cachedUsers(ctx, profile), wasCurrent, fallback, fallbackExists: remaining.includes(fallback), remaining };
+      return { sub: 'remove', profile, cachedUsers: await cachedUsers(ctx, profile), wasCurrent, fallback, remaining };
     }
   }
 }

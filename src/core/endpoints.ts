@@ -67,3 +67,8 @@ export function joinUrl(base: string, path: string): string {
 export function isTokenEndpoint(endpoint: string | undefined): boolean {
   return endpoint === PATHS.token || endpoint === PATHS.stableToken;
 }
+
+/** A URL's port, its scheme's default when it names none ('443' for https:, '80' otherwise). */
+export function portOf(url: URL): string {
+  return url.port || (url.protocol === 'https:' ? '443' : '80');
+}

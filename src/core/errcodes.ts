@@ -76,7 +76,7 @@ function toErrcode(value: unknown): number | undefined {
  * a rid, a time or an address, after port/pid/id…, or before a unit, are not read.
  */
 function knownCodeInLine(text: string, wecom: boolean): ParsedErrorBody | undefined {
-  const table = wecom ? tables().wecom : tables().wechat;
+  const table = tableOf(wecom);
   const errorLine = /error|errmsg|errcode|\berr\b|fail|exception|wechat|weixin|微信|失败|错误|异常|报错/i.test(text);
   for (const m of text.matchAll(/(?<![\w.\-/])(?<!\w:)(-1|[1-9]\d{4,5})(?![\w.\-/])/g)) {
     const code = Number(m[1]);
@@ -94,6 +94,11 @@ function knownCodeInLine(text: string, wecom: boolean): ParsedErrorBody | undefi
   return undefined;
 }
 
+/** The errcode table the input is read against: WeCom's with --wecom, else WeChat's. */
+function tableOf(wecom: boolean): ErrcodeTable {
+  return wecom ? tables().wecom : tables().wechat;
+}
+
 /** An errcode with its errmsg, and what the errmsg carries: the request id, the caller's IP. */
 function bodyOf(errcode: number, errmsg: string): ParsedErrorBody {
   const result: ParsedErrorBody = { errcode, errmsg };
@@ -109,11 +114,11 @@ function bodyOf(errcode: number, errmsg: string): ParsedErrorBody {
  * digit or a sign (a list of codes is CODE_LIST_RE's), or when a short number is not a code the table
  * knows ("2 次" is a phrase to search, not errcode 2).
  */
-export function parseCodeAndMessage(text: string, wecom = false): ParsedErrorBody | undefined {
+function parseCodeAndMessage(text: string, wecom: boolean): ParsedErrorBody | undefined {
   const m = /^\s*([+-]?\d{1,7})(?:\s*[,，:：;；]\s*|\s+)(?![\d+-])(\S[\s\S]*)$/.exec(text);
   if (m?.[1] === undefined || m[2] === undefined) return undefined;
   const code = Number(m[1]);
-  if (m[1].replace(/^[+-]/, '').length < 5 && !(wecom ? tables().wecom : tables().wechat).has(code)) return undefined;
+  if (m[1].replace(/^[+-]/, '').length < 5 && !tableOf(wecom).has(code)) return undefined;
   return bodyOf(code, m[2].trim());
 }
 

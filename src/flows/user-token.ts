@@ -40,10 +40,6 @@ export interface UserTokenDeps {
 }
 
 /**
- * Rethrow a WeChat error with the next step for this call (main.ts adds the errcode knowledge base), and
- * what wxauth knows for certain about it, if anything.
- */
-/**
  * 48001 for a token whose exchange said is_snapshotuser=1: a snapshot-page virtual user, for certain. The
  * generic causes ("a snsapi_base token" first) would only contradict the hint that says so.
  */
@@ -51,6 +47,10 @@ function snapshotDiagnosis(error: unknown, entry: { isSnapshotUser?: boolean; op
   return error instanceof WechatApiError && error.errcode === 48001 && entry?.isSnapshotUser === true ? { kind: 'snapshot_user', openid: entry.openid } : undefined;
 }
 
+/**
+ * Rethrow a WeChat error with the next step for this call (main.ts adds the errcode knowledge base), and
+ * what wxauth knows for certain about it, if anything.
+ */
 function advised(error: unknown, situation: UserTokenSituation, diagnosis?: WechatDiagnosis): unknown {
   return error instanceof WechatApiError ? withHint(error, nextStep(error.errcode, situation), diagnosis) : error;
 }

@@ -7,7 +7,7 @@ import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'un
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, isSecretName, redactUrl } from '../core/secrets.js';
-import { REGIONS, joinUrl } from '../core/endpoints.js';
+import { REGIONS, joinUrl, portOf } from '../core/endpoints.js';
 import { proxyRoute, showProxyUrl, type ProxySettings } from '../core/proxy-route.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -367,7 +367,7 @@ export function proxyFor(url: string, proxy: ProxySettings | undefined): ProxyIn
   const { proxy: value, variable } = route;
   try {
     const u = new URL(value);
-    const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+    const port = portOf(u);
     return { shown: showProxyUrl(value), variable, hostname: u.hostname.replace(/^\[|\]$/g, ''), port };
   } catch {
     return { shown: showProxyUrl(value), variable, hostname: '', port: '' };

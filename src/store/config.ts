@@ -144,14 +144,10 @@ export class ConfigStore {
   private requireProfile(name: string): void {
     refuseReservedName(name);
     if (!this.getProfile(name)) {
+      const profiles = Object.keys(this.profiles()).join(', ');
       throw new ConfigError(
         { key: 'config.profile.unknown', params: { profile: name } },
-        {
-          hint:
-            Object.keys(this.profiles()).length > 0
-              ? { key: 'config.profile.unknown.hint', params: { profiles: Object.keys(this.profiles()).join(', ') } }
-              : { key: 'config.profile.none.hint', params: { profile: name } },
-        },
+        { hint: profiles ? { key: 'config.profile.unknown.hint', params: { profiles } } : { key: 'config.profile.none.hint', params: { profile: name } } },
       );
     }
   }

@@ -263,7 +263,6 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   // check's to report, not a reason to set the profile aside.
   const otherAccount = envAppid !== undefined && checkSetting('appid', envAppid).ok && data.appid !== undefined && data.appid !== '' && envAppid !== data.appid;
 
-
   const pick = (field: ConfigField): string | undefined => {
     const fromFlag = flagValue(field);
     if (fromFlag !== undefined && fromFlag !== '') {

@@ -3,6 +3,7 @@
 // scenario runs in a fresh browser session; what the app asked WeChat comes from the emulator's log.
 import { randomBytes } from 'node:crypto';
 import { CancelledError, NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
+import { portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
 import { maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
@@ -268,7 +269,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   let happyCode: string | undefined;
   let happyCallback: string | undefined;
   let happyFinal: { page: Page; pending?: string } | undefined;
+  /** The words of the page WeChat (the emulator) showed instead of redirecting ('' when it had none). */
   let happyRefused: string | undefined;
+  /** The redirect_uri is not the app's: another server (foreign), or the app's host and port on the other scheme. */
+  let callbackElsewhere: 'foreign' | 'scheme' | undefined;
   const happyRun = await scenario('happy', hb, async (notes) => {
     const started = await startLogin(hb, options.target);
     auth = started.auth;
@@ -289,8 +293,12 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // The app's own host and port on the other scheme (https built behind a plain-http server, or the
       // reverse): the app's bug, not a split frontend and backend.
       const r = redirectOrigin ? new URL(redirectOrigin) : undefined;
-      const sameServer = r !== undefined && r.protocol !== targetUrl.protocol && (r.port || (r.protocol === 'https:' ? '443' : '80')) === (targetUrl.port || (targetUrl.protocol === 'https:' ? '443' : '80')) && (r.hostname === targetUrl.hostname || (isLoopbackHostname(r.hostname) && isLoopbackHostname(targetUrl.hostname)));
-      happyRefused = sameServer ? 'scheme-mismatch' : 'foreign-callback';
+      const sameServer =
+        r !== undefined &&
+        r.protocol !== targetUrl.protocol &&
+        portOf(r) === portOf(targetUrl) &&
+        (r.hostname === targetUrl.hostname || (isLoopbackHostname(r.hostname) && isLoopbackHostname(targetUrl.hostname)));
+      callbackElsewhere = sameServer ? 'scheme' : 'foreign';
       return;
     }
     if (auth.rewritten) {
@@ -351,7 +359,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     // The emulator's page outranks the lint's warnings: "WeChat accepts it, with warnings" of a URL the
     // emulator answered with 10003 sent users looking everywhere but the callback domain.
-    const refused = !!happyRefused && happyRefused !== 'foreign-callback' && happyRefused !== 'scheme-mismatch';
+    const refused = !!happyRefused;
     const status = errors > 0 || refused ? 'fail' : warnings > 0 ? 'warn' : 'pass';
     const key = errors > 0 ? (errors === 1 ? 'errors_one' : 'errors') : refused ? 'refused' : warnings > 0 ? (warnings === 1 ? 'warnings_one' : 'warnings') : 'ok';
     const urlCheck = check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '' }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } });
@@ -361,17 +369,17 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   }
 
   if (!auth || !app || !happyFinal || !happyCode) {
-    const foreign = happyRefused === 'foreign-callback' || happyRefused === 'scheme-mismatch';
+
     for (const id of CHECK_IDS) {
       if (results.has(id)) continue;
       if (id === 'login.completes') {
         const evidence: Evidence = { scenarios: ['happy'], hops: happyRun.record.hops };
-        if (happyRefused === 'scheme-mismatch') {
+        if (callbackElsewhere === 'scheme') {
           const callback = auth?.redirectUri ?? '';
           const scheme = callback.slice(0, callback.indexOf(':'));
           const served = targetUrl.protocol.slice(0, -1);
           put({ ...check(id, 'fail', 'scheme_mismatch', { callback, scheme, served }, evidence, false), fix: messageRef('probe.login.completes.fix.scheme_mismatch', { scheme, served, origin: targetUrl.origin }) });
-        } else if (foreign) {
+        } else if (callbackElsewhere === 'foreign') {
           const callback = auth?.redirectUri ?? '';
           put({ ...check(id, 'fail', 'foreign_callback', { callback, origin: targetUrl.origin }, evidence, false), fix: messageRef('probe.login.completes.fix.foreign_callback', { origin: targetUrl.origin }) });
         } else if (happyRefused) {
@@ -380,7 +388,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         } else put(check(id, 'fail', 'not_started', {}, evidence, false));
         continue;
       }
-      const skipKey = happyRefused === 'scheme-mismatch' ? 'probe.skip.scheme_mismatch' : foreign ? 'probe.skip.foreign_callback' : 'probe.skip.no_login';
+      const skipKey = callbackElsewhere === 'scheme' ? 'probe.skip.scheme_mismatch' : callbackElsewhere === 'foreign' ? 'probe.skip.foreign_callback' : 'probe.skip.no_login';
       results.set(id, { id, status: 'skip', message: { key: skipKey }, evidence: {} });
     }
     return finish(report, results, selected);

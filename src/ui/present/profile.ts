@@ -29,7 +29,7 @@ export function present(result: ProfileResult, out: Output): void {
         else
           out.warning(
             'profile.remove.wasCurrent',
-            out.t('profile.remove.wasCurrent', { fallback: result.fallback, missing: result.fallbackExists ? '' : out.t('profile.remove.wasCurrent.missing'), profiles: result.remaining.join(', ') }),
+            out.t('profile.remove.wasCurrent', { fallback: result.fallback, missing: result.remaining.includes(result.fallback) ? '' : out.t('profile.remove.wasCurrent.missing'), profiles: result.remaining.join(', ') }),
           );
       }
       // Tokens are kept per profile name: the command that clears them names this profile, which is
