@@ -7,6 +7,7 @@ import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError } from '../errors.js';
 import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, type SignatureClaim } from '../core/jssdk.js';
 import { hexProblem } from '../core/validate.js';
+import { tokenHostOf } from '../core/endpoints.js';
 import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifySignature, type ObtainedTicket, type SignedPage, type VerifiedSignature } from '../flows/jssdk.js';
 import type { JsapiTicketEntry } from '../store/token-cache.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
@@ -160,12 +161,12 @@ export function parseOptions(input: CommandInput): JssdkOptions {
  * The appid's ticket: a cached one with more than a minute left needs no secret and no call; else
  * one is fetched through the basic-token service (which needs the appsecret).
  */
-async function ticketOf(ctx: Context, profile: string, appid: string): Promise<ObtainedTicket> {
+async function ticketOf(ctx: Context, profile: string, appid: string, apiHost: string | undefined): Promise<ObtainedTicket> {
   const store = await ctx.tokenStore();
-  const cached = reusableTicket(store, profile, appid, ctx.now());
+  const cached = reusableTicket(store, profile, appid, ctx.now(), apiHost);
   if (cached) return cached;
   const { service, api, config } = await ctx.basicTokenService(basicTokenEvents(ctx));
-  return obtainTicket({ api, basic: service, store, profile: config.profile, appid: config.appid as string, now: () => ctx.now() });
+  return obtainTicket({ api, basic: service, store, profile: config.profile, appid: config.appid as string, apiHost, now: () => ctx.now() });
 }
 
 export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkResult> {
@@ -175,6 +176,8 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
   // requireConfig made sure of it unless offline (sign/verify --ticket), where it may be undefined.
   const appid: string | undefined = config.appid;
   const profile = config.profile;
+  // Tickets and tokens an emulator issued are cached apart from WeChat's (and from another emulator's).
+  const apiHost = tokenHostOf(config.apiBase);
   const showSecrets = ctx.globals.showSecrets === true;
 
   switch (options.sub) {
@@ -182,7 +185,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
       const id = appid as string;
       if (options.show) {
         // No network and no secret: what the cache holds, for scripts.
-        const cache = inspectTicketCache(await ctx.tokenStore(), profile, id, ctx.now());
+        const cache = inspectTicketCache(await ctx.tokenStore(), profile, id, ctx.now(), apiHost);
         if (cache.status !== 'valid') {
           throw new ConfigError(
             { key: cache.status === 'none' ? 'jssdk.show.none' : 'jssdk.show.expired', params: { appid: id, profile } },
@@ -191,7 +194,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         }
         return { sub: 'ticket', profile, now: ctx.now(), entry: cache.entry, from: 'cached', same: true, kept: true };
       }
-      const got = await ticketOf(ctx, profile, id);
+      const got = await ticketOf(ctx, profile, id, apiHost);
       return {
         sub: 'ticket',
         profile,
@@ -204,7 +207,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
       };
     }
     case 'sign': {
-      const ticket = options.ticket ? { ticket: options.ticket, from: 'option' as const } : await ticketOf(ctx, profile, appid as string).then((t) => ({ ticket: t.entry.ticket, from: t.source }));
+      const ticket = options.ticket ? { ticket: options.ticket, from: 'option' as const } : await ticketOf(ctx, profile, appid as string, apiHost).then((t) => ({ ticket: t.entry.ticket, from: t.source }));
       const signed = signPage({
         url: options.url,
         appid: appid ?? APPID_PLACEHOLDER,
@@ -229,24 +232,24 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
     }
     case 'verify': {
       const store = await ctx.tokenStore();
-      const cached = appid ? store.getTicket(profile, appid) : undefined;
+      const cached = appid ? store.getTicket(profile, appid, apiHost) : undefined;
       let ticket: string;
       let ticketFrom: TicketFrom;
       if (options.ticket) {
         ticket = options.ticket;
         ticketFrom = 'option';
       } else {
-        const got = await ticketOf(ctx, profile, appid as string);
+        const got = await ticketOf(ctx, profile, appid as string, apiHost);
         ticket = got.entry.ticket;
         ticketFrom = got.source;
       }
       // Stale candidates: what the cache held before (§1.3), and the cached ticket when --ticket overrides it.
-      const after = appid ? store.getTicket(profile, appid) : undefined;
+      const after = appid ? store.getTicket(profile, appid, apiHost) : undefined;
       const stale = [cached?.ticket, cached?.previous, after?.previous].filter((t): t is string => t !== undefined && t !== ticket);
       const staleTickets = [...new Set(stale)];
       const verified = verifySignature(options.claim, {
         ticket,
-        accessToken: appid ? store.getBasic(profile, appid)?.accessToken : undefined,
+        accessToken: appid ? store.getBasic(profile, appid, apiHost)?.accessToken : undefined,
         staleTickets,
         otherUrls: options.landingUrls,
         jsDomains: config.jsDomains,

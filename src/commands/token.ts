@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { inspectBasicCache } from '../flows/basic-token.js';
+import { tokenHostOf } from '../core/endpoints.js';
 import { formatLocalTime } from '../ui/format.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
@@ -39,7 +40,7 @@ export async function run(options: TokenOptions, ctx: Context): Promise<TokenCom
   if (options.show) {
     // No network and no secret needed: what the cache holds, for scripts.
     const config = await ctx.requireConfig(['appid']);
-    const cache = inspectBasicCache(await ctx.tokenStore(), config.profile, config.appid as string, ctx.now());
+    const cache = inspectBasicCache(await ctx.tokenStore(), config.profile, config.appid as string, ctx.now(), tokenHostOf(config.apiBase));
     if (cache.status === 'none') {
       throw new ConfigError(
         { key: 'basic.show.none', params: { appid: config.appid, profile: config.profile } },

@@ -68,6 +68,21 @@ export function isTokenEndpoint(endpoint: string | undefined): boolean {
   return endpoint === PATHS.token || endpoint === PATHS.stableToken;
 }
 
+/**
+ * Which host issued a basic token or jsapi_ticket, as the token cache keeps it apart: undefined for
+ * WeChat's own API hosts (every region and the backup host hand out the same appid's tokens), else the
+ * base's origin (an emulator, a proxy). A token from one emulator is refused by another ("40001"), and
+ * a one-off `--api-base` run must not replace the token the profile's own host handed out.
+ */
+export function tokenHostOf(apiBase: string): string | undefined {
+  if (isWechatApiBase(apiBase)) return undefined;
+  try {
+    return new URL(apiBase).origin;
+  } catch {
+    return apiBase;
+  }
+}
+
 /** A URL's port, its scheme's default when it names none ('443' for https:, '80' otherwise). */
 export function portOf(url: URL): string {
   return url.port || (url.protocol === 'https:' ? '443' : '80');

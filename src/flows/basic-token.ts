@@ -8,6 +8,7 @@ import { WechatApiError, withHint, type MessageRef } from '../errors.js';
 import { parseErrorBody } from '../core/errcodes.js';
 import { nextStep } from '../core/next-step.js';
 import { TOKEN_EXPIRED_ERRCODES } from '../core/token.js';
+import { tokenHostOf } from '../core/endpoints.js';
 import type { ApiResponse } from '../http/client.js';
 import type { BasicTokenResponse, WechatApi } from '../http/api.js';
 import type { BasicTokenEntry } from '../store/token-cache.js';
@@ -16,9 +17,9 @@ import type { AccountType } from '../core/validate.js';
 
 /** The part of the token store this service needs (the TokenStore satisfies it). */
 export interface BasicTokenCache {
-  getBasic(profile: string, appid: string): BasicTokenEntry | undefined;
+  getBasic(profile: string, appid: string, apiHost?: string): BasicTokenEntry | undefined;
   putBasic(profile: string, entry: BasicTokenEntry): void;
-  removeBasic(profile: string, appid?: string): number;
+  removeBasic(profile: string, appid?: string, apiHost?: string): number;
   /** Throws when a token could not be saved for `profile` (store/token-cache.ts; absent in tests' plain caches). */
   assertWritable?(profile: string): void;
 }
@@ -39,6 +40,8 @@ export interface BasicTokenDeps {
   store: BasicTokenCache;
   profile: string;
   appid: string;
+  /** The API host when it is not WeChat's (core/endpoints.ts tokenHostOf): its tokens are cached apart. */
+  apiHost?: string;
   /** Needed only to fetch; a cached token can be used without it. */
   secret?: string;
   now(): number;
@@ -70,9 +73,9 @@ export type CacheStatus =
   | { status: 'expired'; entry: BasicTokenEntry }
   | { status: 'valid'; entry: BasicTokenEntry; remainingMs: number };
 
-/** What the cache holds for a profile and appid, judged against `now` (no network: `token --show`). */
-export function inspectBasicCache(store: Pick<BasicTokenCache, 'getBasic'>, profile: string, appid: string, now: number): CacheStatus {
-  const entry = store.getBasic(profile, appid);
+/** What the cache holds for a profile, appid and API host, judged against `now` (no network: `token --show`). */
+export function inspectBasicCache(store: Pick<BasicTokenCache, 'getBasic'>, profile: string, appid: string, now: number, apiHost?: string): CacheStatus {
+  const entry = store.getBasic(profile, appid, apiHost);
   if (!entry) return { status: 'none' };
   const remainingMs = entry.expiresAt - now;
   if (remainingMs <= 0) return { status: 'expired', entry };
@@ -84,7 +87,7 @@ export class BasicTokenService {
 
   /** What the cache holds for this profile and appid, judged against the clock (no network). */
   inspectCache(): CacheStatus {
-    return inspectBasicCache(this.deps.store, this.deps.profile, this.deps.appid, this.deps.now());
+    return inspectBasicCache(this.deps.store, this.deps.profile, this.deps.appid, this.deps.now(), this.deps.apiHost);
   }
 
   /** Fetch a token from WeChat (stable by default) and cache it with its expiry. */
@@ -95,7 +98,8 @@ export class BasicTokenService {
       if (this.deps.missingSecret) this.deps.missingSecret();
       throw new Error('BasicTokenService.fetch needs the appsecret');
     }
-    const previous = this.deps.store.getBasic(this.deps.profile, appid);
+    const { apiHost } = this.deps;
+    const previous = this.deps.store.getBasic(this.deps.profile, appid, apiHost);
     // Before the call: a token WeChat hands out and the cache then refuses would be lost, and a legacy
     // fetch or a forced refresh would still have invalidated the one the other servers hold.
     this.deps.store.assertWritable?.(this.deps.profile);
@@ -119,6 +123,7 @@ export class BasicTokenService {
       // WeChat's expires_in is the REMAINING life (a stable token may be returned mid-life, §9).
       expiresAt: obtainedAt + response.data.expires_in * 1000,
       obtainedAt,
+      ...(apiHost === undefined ? {} : { apiHost }),
     };
     this.deps.store.putBasic(this.deps.profile, entry);
     this.deps.onEvent?.({ kind: 'fetched', entry, reason });
@@ -144,7 +149,7 @@ export class BasicTokenService {
         return await call(cache.entry.accessToken);
       } catch (error) {
         if (!isRejectedToken(error)) throw error;
-        this.deps.store.removeBasic(this.deps.profile, this.deps.appid);
+        this.deps.store.removeBasic(this.deps.profile, this.deps.appid, this.deps.apiHost);
         const message = nextStep(error.errcode, { use: 'cached-token-rejected', appid: this.deps.appid });
         this.deps.onEvent?.({ kind: 'rejected', entry: cache.entry, errcode: error.errcode, message });
         const fresh = await this.fetch({}, 'rejected');
@@ -173,7 +178,7 @@ export function callerIp(error: WechatApiError): string | undefined {
 
 /** What a command hands over to get the service: the resolved profile, the API client, the cache and the clock. */
 export interface BasicTokenSetup {
-  config: Pick<ResolvedConfig, 'profile' | 'appid' | 'secret' | 'type'>;
+  config: Pick<ResolvedConfig, 'profile' | 'appid' | 'secret' | 'type' | 'apiBase'>;
   api: WechatApi;
   store: BasicTokenCache;
   now(): number;
@@ -189,6 +194,7 @@ export function openBasicTokenService(setup: BasicTokenSetup): { service: BasicT
     store: setup.store,
     profile: setup.config.profile,
     appid,
+    apiHost: tokenHostOf(setup.config.apiBase),
     secret: setup.config.secret,
     type: setup.config.type,
     now: setup.now,

@@ -31,7 +31,7 @@ export const sha1 = (text: string): string => createHash('sha1').update(text, 'u
 
 /** The part of the token store the ticket needs (TokenStore satisfies it). */
 export interface TicketCache {
-  getTicket(profile: string, appid: string): JsapiTicketEntry | undefined;
+  getTicket(profile: string, appid: string, apiHost?: string): JsapiTicketEntry | undefined;
   putTicket(profile: string, entry: JsapiTicketEntry): void;
 }
 
@@ -40,16 +40,16 @@ export type TicketStatus =
   | { status: 'expired'; entry: JsapiTicketEntry }
   | { status: 'valid'; entry: JsapiTicketEntry; remainingMs: number };
 
-export function inspectTicketCache(store: Pick<TicketCache, 'getTicket'>, profile: string, appid: string, now: number): TicketStatus {
-  const entry = store.getTicket(profile, appid);
+export function inspectTicketCache(store: Pick<TicketCache, 'getTicket'>, profile: string, appid: string, now: number, apiHost?: string): TicketStatus {
+  const entry = store.getTicket(profile, appid, apiHost);
   if (!entry) return { status: 'none' };
   const remainingMs = entry.expiresAt - now;
   return remainingMs > 0 ? { status: 'valid', entry, remainingMs } : { status: 'expired', entry };
 }
 
 /** The cached ticket while it has more than a minute left (no secret, no call needed), else undefined. */
-export function reusableTicket(store: Pick<TicketCache, 'getTicket'>, profile: string, appid: string, now: number): ObtainedTicket | undefined {
-  const cache = inspectTicketCache(store, profile, appid, now);
+export function reusableTicket(store: Pick<TicketCache, 'getTicket'>, profile: string, appid: string, now: number, apiHost?: string): ObtainedTicket | undefined {
+  const cache = inspectTicketCache(store, profile, appid, now, apiHost);
   return cache.status === 'valid' && cache.remainingMs > REUSE_MARGIN_MS ? { entry: cache.entry, source: 'cached' } : undefined;
 }
 
@@ -60,6 +60,8 @@ export interface TicketDeps {
   store: TicketCache;
   profile: string;
   appid: string;
+  /** The API host when it is not WeChat's (core/endpoints.ts tokenHostOf): its tickets are cached apart. */
+  apiHost?: string;
   now(): number;
 }
 
@@ -80,10 +82,10 @@ export interface ObtainedTicket {
  * token, refreshed once if WeChat rejects it), then cached with its expiry (ticketExpiry, §1.3).
  */
 export async function obtainTicket(deps: TicketDeps): Promise<ObtainedTicket> {
-  const reusable = reusableTicket(deps.store, deps.profile, deps.appid, deps.now());
+  const reusable = reusableTicket(deps.store, deps.profile, deps.appid, deps.now(), deps.apiHost);
   if (reusable) return reusable;
   // What the cache held (expired, or under a minute left): its ticket may come back the same (§1.3).
-  const before = deps.store.getTicket(deps.profile, deps.appid);
+  const before = deps.store.getTicket(deps.profile, deps.appid, deps.apiHost);
   const response = await deps.basic.use((accessToken) =>
     deps.api.http.call({ method: 'GET', path: TICKET_PATH, query: { access_token: accessToken, type: 'jsapi' }, idempotent: true }, readTicketBody),
   );
@@ -95,6 +97,7 @@ export async function obtainTicket(deps: TicketDeps): Promise<ObtainedTicket> {
     expiresAt: ticketExpiry(response.data, obtainedAt, before),
     obtainedAt: kept && before ? before.obtainedAt : obtainedAt,
     ...(before && before.ticket !== response.data.ticket ? { previous: before.ticket } : before?.previous ? { previous: before.previous } : {}),
+    ...(deps.apiHost === undefined ? {} : { apiHost: deps.apiHost }),
   };
   deps.store.putTicket(deps.profile, entry);
   return { entry, source: 'fetched', response, same: before?.ticket === entry.ticket, kept };

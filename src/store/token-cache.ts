@@ -1,5 +1,5 @@
-// The token cache: user tokens (per profile, appid and openid), basic access_tokens (per profile and
-// appid) and jsapi_tickets. A file apart from the config, mode 0600; it never holds the appsecret.
+// The token cache: user tokens (per profile, appid and openid), basic access_tokens and jsapi_tickets
+// (per profile, appid and issuing host: cacheSlot). A file apart from the config, mode 0600; it never holds the appsecret.
 // Every write re-reads the file under a lock, so two processes keep both entries. The state `wxauth
 // url` issued last has a file of its own now (store/state.ts); one an older wxauth wrote here is still
 // read (legacyState) and kept as it is.
@@ -52,6 +52,8 @@ export interface BasicTokenEntry {
   /** ms since epoch */
   expiresAt: number;
   obtainedAt: number;
+  /** The API host that issued it when not WeChat's own (core/endpoints.ts tokenHostOf): an emulator's origin. */
+  apiHost?: string;
 }
 
 interface ProfileTokens {
@@ -88,6 +90,16 @@ const BASIC_REQUIRED: Record<string, FieldRule> = {
   expiresAt: 'number',
   obtainedAt: 'number',
 };
+const BASIC_OPTIONAL: Record<string, FieldRule> = { apiHost: 'string' };
+
+/**
+ * Where a profile keeps an appid's basic token or ticket: WeChat's hosts share the appid's slot (the
+ * only one an older wxauth wrote), each other host (an emulator) has one of its own, so the token one
+ * host issued is never sent to another and blamed on "another server" when refused.
+ */
+export function cacheSlot(appid: string, apiHost: string | undefined): string {
+  return apiHost === undefined ? appid : `${appid} ${apiHost}`;
+}
 
 /**
  * tokens.json as wxauth wrote it, every entry checked: code that lists users or refreshes a token
@@ -99,7 +111,7 @@ function narrowTokenFile(data: Record<string, unknown>): TokenFile {
     data.profiles = narrowMap(data.profiles, 'profiles', (value, where): ProfileTokens => {
       const profile = narrowObject(value, where);
       if ('users' in profile) profile.users = narrowMap(profile.users, `${where}.users`, narrowEntry<UserTokenEntry>(USER_REQUIRED, USER_OPTIONAL));
-      if ('basic' in profile) profile.basic = narrowMap(profile.basic, `${where}.basic`, narrowEntry<BasicTokenEntry>(BASIC_REQUIRED));
+      if ('basic' in profile) profile.basic = narrowMap(profile.basic, `${where}.basic`, narrowEntry<BasicTokenEntry>(BASIC_REQUIRED, BASIC_OPTIONAL));
       if ('state' in profile) profile.state = narrowStateEntry(profile.state, `${where}.state`);
       return profile as ProfileTokens;
     });
@@ -222,27 +234,31 @@ export class TokenStore {
     return [...users, ...Object.values(p?.basic ?? {}).map((b) => b.accessToken)].filter((t): t is string => typeof t === 'string' && t !== '');
   }
 
-  getBasic(profile: string, appid: string): BasicTokenEntry | undefined {
+  /** The appid's basic token that `apiHost` issued (undefined: WeChat's hosts). */
+  getBasic(profile: string, appid: string, apiHost?: string): BasicTokenEntry | undefined {
     const basic = this.find(this.read(), profile)?.basic;
-    return basic && Object.hasOwn(basic, appid) ? basic[appid] : undefined;
+    const slot = cacheSlot(appid, apiHost);
+    const entry = basic && Object.hasOwn(basic, slot) ? basic[slot] : undefined;
+    return entry && entry.appid === appid && entry.apiHost === apiHost ? entry : undefined;
   }
 
   putBasic(profile: string, entry: BasicTokenEntry): void {
     this.update((file) => {
       const p = this.profile(file, profile);
       p.basic ??= emptyMap<BasicTokenEntry>();
-      p.basic[entry.appid] = entry;
+      p.basic[cacheSlot(entry.appid, entry.apiHost)] = entry;
     });
   }
 
-  removeBasic(profile: string, appid?: string): number {
+  /** Drop the appid's token from `apiHost` (undefined: WeChat's hosts), or with no appid every basic token of the profile. */
+  removeBasic(profile: string, appid?: string, apiHost?: string): number {
     let removed = 0;
     this.update((file) => {
       removed = 0;
       const basic = this.find(file, profile)?.basic;
       if (!basic) return;
       for (const key of Object.keys(basic)) {
-        if (!appid || key === appid) {
+        if (!appid || key === cacheSlot(appid, apiHost)) {
           delete basic[key];
           removed++;
         }
@@ -273,12 +289,13 @@ export class TokenStore {
    * The cached jsapi_ticket of an appid (jssdk ticket/sign/verify). An entry that is not the shape
    * putTicket writes is treated as absent, so a hand-edited file never hands a non-string to a signer.
    */
-  getTicket(profile: string, appid: string): JsapiTicketEntry | undefined {
+  getTicket(profile: string, appid: string, apiHost?: string): JsapiTicketEntry | undefined {
     const tickets = (this.find(this.read(), profile) as WithTickets | undefined)?.tickets;
-    const entry: unknown = tickets && Object.hasOwn(tickets, appid) ? tickets[appid] : undefined;
+    const slot = cacheSlot(appid, apiHost);
+    const entry: unknown = tickets && Object.hasOwn(tickets, slot) ? tickets[slot] : undefined;
     if (typeof entry !== 'object' || entry === null) return undefined;
     const e = entry as Record<string, unknown>;
-    const ok = e.appid === appid && typeof e.ticket === 'string' && typeof e.expiresAt === 'number' && typeof e.obtainedAt === 'number';
+    const ok = e.appid === appid && e.apiHost === apiHost && typeof e.ticket === 'string' && typeof e.expiresAt === 'number' && typeof e.obtainedAt === 'number';
     return ok ? (entry as JsapiTicketEntry) : undefined;
   }
 
@@ -286,7 +303,7 @@ export class TokenStore {
     this.update((file) => {
       const p = this.profile(file, profile) as WithTickets;
       p.tickets ??= emptyMap<JsapiTicketEntry>();
-      p.tickets[entry.appid] = entry;
+      p.tickets[cacheSlot(entry.appid, entry.apiHost)] = entry;
     });
   }
 }
@@ -300,6 +317,8 @@ export interface JsapiTicketEntry {
   obtainedAt: number;
   /** The ticket cached before this one, if it differed: `jssdk verify` tries it as a stale ticket. */
   previous?: string;
+  /** The API host that issued it when not WeChat's own, as BasicTokenEntry's. */
+  apiHost?: string;
 }
 
 type WithTickets = ProfileTokens & { tickets?: Record<string, JsapiTicketEntry> };

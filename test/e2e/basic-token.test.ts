@@ -87,6 +87,28 @@ describe('wxauth token', () => {
     expect(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')).toBe('{}\n');
   });
 
+  it('a one-off --api-base run at a second emulator keeps its token apart: the profile\'s host still gets its own, unblamed', async () => {
+    const other = await startEmulator();
+    try {
+      const run = server();
+      const own = await run(['token']);
+      expect(own.code).toBe(0);
+      const elsewhere = await run(['token', '--api-base', other.url]);
+      expect(elsewhere.code).toBe(0);
+      expect(elsewhere.stdout.trim()).not.toBe(own.stdout.trim());
+      // Back on the profile's host: the token it issued is still cached, used, and accepted.
+      const before = calls('/cgi-bin/stable_token');
+      const quota = await run(['quota', '/cgi-bin/user/info']);
+      expect(quota.code).toBe(0);
+      expect(quota.stderr).not.toContain('another server');
+      expect(calls('/cgi-bin/stable_token')).toBe(before);
+      expect((await run(['token', '--show'])).stdout.trim()).toBe(own.stdout.trim());
+      expect((await run(['token', '--show', '--api-base', other.url])).stdout.trim()).toBe(elsewhere.stdout.trim());
+    } finally {
+      await other.close();
+    }
+  });
+
   it('uses stable_token, which hands back the same token on a second call, and caches it for --show', async () => {
     const cli = server();
     const first = await cli(['token']);

@@ -36,6 +36,7 @@ import {
   type VerifyExpectation,
 } from '../../core/doctor.js';
 import { splitDomain } from '../../core/domain.js';
+import { tokenHostOf } from '../../core/endpoints.js';
 import type { KnownSecrets } from '../../core/secrets.js';
 import { ENV_NAMES, isUnknownProfile, unknownProfileError, type ResolvedConfig } from '../../store/resolve.js';
 import type { BasicTokenEntry, UserTokenEntry } from '../../store/token-cache.js';
@@ -47,7 +48,7 @@ import type { CredentialProbe } from './wechat.js';
 
 /** The part of the token store doctor reads (it never writes). */
 export interface DoctorTokenStore {
-  getBasic(profile: string, appid: string): BasicTokenEntry | undefined;
+  getBasic(profile: string, appid: string, apiHost?: string): BasicTokenEntry | undefined;
   listUsers(profile: string, appid?: string): UserTokenEntry[];
 }
 
@@ -149,7 +150,7 @@ async function tokenCacheCheck(config: ResolvedConfig, deps: DoctorDeps): Promis
   let facts: TokenCacheFacts;
   try {
     const store = await deps.openTokenStore();
-    const basic = config.appid ? inspectBasicCache(store, config.profile, config.appid, deps.now()) : { status: 'none' as const };
+    const basic = config.appid ? inspectBasicCache(store, config.profile, config.appid, deps.now(), tokenHostOf(config.apiBase)) : { status: 'none' as const };
     facts = {
       readable: true,
       basic: basic.status === 'valid' ? { status: 'valid', kind: basic.entry.kind, remainingMs: basic.remainingMs } : { status: basic.status },
