@@ -192,6 +192,8 @@ export function describeTimeout(
   soFar: Pick<CallbackProgress, 'refused'> = NOTHING_SEEN,
   expectedState?: string,
   finishesOn: FinishesOn = 'phone',
+  /** The listener's address on the LAN when a phone could already reach it (bound to 0.0.0.0 or a LAN address). */
+  lan?: { url: string; port: number },
 ): CallbackFailureReport {
   const seconds = Math.round(timeoutMs / 1000);
   if (soFar.refused && soFar.refused.count > 0) {
@@ -204,7 +206,12 @@ export function describeTimeout(
   return {
     failure: 'timeout',
     message: { key: 'listen.timeout', params: { seconds } },
-    hint: { key: finishesOn === 'browser' ? 'listen.timeout.hint.browser' : 'listen.timeout.hint' },
+    hint:
+      finishesOn === 'browser'
+        ? { key: 'listen.timeout.hint.browser' }
+        : lan !== undefined
+          ? { key: 'listen.timeout.hint.lan', params: { url: lan.url, port: lan.port } }
+          : { key: 'listen.timeout.hint' },
   };
 }
 

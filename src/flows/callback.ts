@@ -17,7 +17,7 @@ import type { FinishesOn } from '../core/callback-decision.js';
 
 /** Where the listener ended up. */
 export interface ListenerAddress {
-  /** The callback URL on this machine (its path included). */
+  /** The callback URL on this machine (its path, and the redirect_uri's query, included). */
   url: string;
   host: string;
   port: number;
@@ -50,7 +50,7 @@ export interface CallbackHooks {
 
 export interface CallbackRequest {
   /** Where and how long to listen (listener/plan.ts). */
-  plan: Pick<ListenPlan, 'host' | 'port' | 'path' | 'timeoutMs' | 'allowedHosts'>;
+  plan: Pick<ListenPlan, 'host' | 'port' | 'path' | 'timeoutMs' | 'allowedHosts'> & Partial<Pick<ListenPlan, 'search'>>;
   /** A callback with another state is refused and the wait goes on; undefined: not checked. */
   expectedState?: string;
   /** Aborted on Ctrl-C: the wait ends with CancelledError. */
@@ -83,15 +83,16 @@ export interface CallbackSession extends ListenerAddress {
  * the listener's `lanUrls[0] ?? url`, so login can lint the redirect_uri before anything listens; login
  * compares it with the bound listener's afterwards, so a wrong guess is caught, never trusted.
  */
-export function expectedCallbackUrl(plan: Pick<ListenPlan, 'host' | 'port' | 'path'>): string | undefined {
+export function expectedCallbackUrl(plan: Pick<ListenPlan, 'host' | 'port' | 'path'> & Partial<Pick<ListenPlan, 'search'>>): string | undefined {
   if (plan.port === 0) return undefined;
   const portPart = plan.port === 80 ? '' : `:${plan.port}`;
+  const rest = plan.path + (plan.search ?? '');
   if (isWildcardHost(plan.host)) {
     const lan = lanAddresses()[0];
-    return `http://${lan ?? '127.0.0.1'}${portPart}${plan.path}`;
+    return `http://${lan ?? '127.0.0.1'}${portPart}${rest}`;
   }
   const host = plan.host.includes(':') && !plan.host.startsWith('[') ? `[${plan.host}]` : plan.host;
-  return `http://${host}${portPart}${plan.path}`;
+  return `http://${host}${portPart}${rest}`;
 }
 
 /** The URL to send WeChat back to: a LAN URL when bound to every interface, else the listener's own. */
@@ -106,6 +107,7 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     host: plan.host,
     port: plan.port,
     path: plan.path,
+    ...(plan.search ? { search: plan.search } : {}),
     expectedState: request.expectedState,
     timeoutMs: plan.timeoutMs,
     signal: request.signal,

@@ -19,6 +19,9 @@ export interface ListenPlan {
   host: string;
   port: number;
   path: string;
+  /** The local redirect_uri's query ('?from=x'), kept in the addresses shown (WeChat appends code and
+   * state to it); '' when there is none or --path replaced the redirect's path. */
+  search: string;
   timeoutMs: number;
   /** Where port and path came from. */
   source: 'flags' | 'redirect' | 'default';
@@ -81,11 +84,11 @@ export function parseHost(value: unknown): string | undefined {
 }
 
 /** A redirect_uri this machine can receive: http(s) on a loopback or private-LAN host. */
-export function localRedirect(uri: string | undefined): { host: string; port: number; path: string } | undefined {
+export function localRedirect(uri: string | undefined): { host: string; port: number; path: string; search: string } | undefined {
   const local = onThisMachineOrLan(uri, 'http:');
   if (!local) return undefined;
   const { url, host } = local;
-  return { host, port: url.port === '' ? 80 : Number(url.port), path: url.pathname || '/' };
+  return { host, port: url.port === '' ? 80 : Number(url.port), path: url.pathname || '/', search: url.search };
 }
 
 /** `uri` parsed, when it has this protocol and a loopback or private-LAN host (host without IPv6 brackets). */
@@ -170,6 +173,7 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
     host: host ?? defaultHost,
     port: port ?? local?.port ?? DEFAULT_PORT,
     path: path ?? local?.path ?? DEFAULT_PATH,
+    search: path === undefined ? (local?.search ?? '') : '',
     timeoutMs,
     source,
     ...(local ? { redirectUri } : {}),

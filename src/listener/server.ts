@@ -23,7 +23,7 @@ import {
   type CallbackProgress,
 } from '../core/callback-decision.js';
 import { renderPage, securityHeaders, type Translate } from './page.js';
-import { acceptedHostNames, hostHeaderAllowed, isWildcardHost, lanAddresses } from './addresses.js';
+import { acceptedHostNames, hostHeaderAllowed, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
 
 // The types and limits moved to core with the decisions; re-exported so existing importers keep working.
 export { DEFAULT_DUPLICATE_WINDOW_MS, type CallbackHit, type HitKind } from '../core/callback-decision.js';
@@ -52,6 +52,8 @@ export interface ListenerOptions {
   port?: number;
   /** The callback path; default /callback. Every other path answers 404. */
   path?: string;
+  /** The redirect_uri's query, shown in the listener's URLs (callbacks are matched by path alone). */
+  search?: string;
   /** When set, a callback whose state differs is refused (compared in constant time). */
   expectedState?: string;
   /** How long to wait for the first callback. */
@@ -373,17 +375,23 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   port = (server.address() as AddressInfo).port;
 
   // Callbacks refused for their state on the way are named in the timeout's failure.
-  timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs, progress, options.expectedState, options.finishesOn)), options.timeoutMs);
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-
   const shownHost = isWildcardHost(host) ? '127.0.0.1' : formatHost(host);
   const portPart = port === 80 ? '' : `:${port}`;
+  const rest = path + (options.search ?? '');
+  const url = `http://${shownHost}${portPart}${rest}`;
+  const lanUrls = isWildcardHost(host) ? lanAddresses().map((a) => `http://${a}${portPart}${rest}`) : [];
+  // Reachable from the Wi-Fi already (a wildcard bind, or a LAN address): the timeout's advice is not --host 0.0.0.0.
+  const fromLan = lanUrls[0] ?? (isPrivateLanHost(host) ? url : undefined);
+  const lan = fromLan === undefined ? undefined : { url: fromLan, port };
+  timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs, progress, options.expectedState, options.finishesOn, lan)), options.timeoutMs);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+
   return {
-    url: `http://${shownHost}${portPart}${path}`,
+    url,
     host,
     port,
     path,
-    lanUrls: isWildcardHost(host) ? lanAddresses().map((a) => `http://${a}${portPart}${path}`) : [],
+    lanUrls,
     result,
     close: async () => {
       settle({ ok: false, error: new CancelledError() });

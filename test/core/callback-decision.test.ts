@@ -229,4 +229,12 @@ describe('describeTimeout', () => {
       hint: { key: 'listen.timeout.hint' },
     });
   });
+
+  it('does not advise --host 0.0.0.0 when a phone on the Wi-Fi could already reach the listener', () => {
+    expect(describeTimeout(60_000, undefined, undefined, 'phone', { url: 'http://192.168.1.7:8080/cb', port: 8080 }).hint).toEqual({
+      key: 'listen.timeout.hint.lan',
+      params: { url: 'http://192.168.1.7:8080/cb', port: 8080 },
+    });
+    expect(describeTimeout(60_000, undefined, undefined, 'browser', { url: 'http://192.168.1.7:8080/cb', port: 8080 }).hint).toEqual({ key: 'listen.timeout.hint.browser' });
+  });
 });

@@ -20,6 +20,13 @@ describe('planListener', () => {
     expect([plan.host, plan.port, plan.path, plan.source]).toEqual([host, port, path, source]);
   });
 
+  it('keeps the redirect_uri\'s query for the addresses it shows, unless --path replaced the path', () => {
+    expect(planListener({}, ['http://192.168.1.20:8000/cb?from=menu']).search).toBe('?from=menu');
+    expect(planListener({ port: '8000' }, ['http://192.168.1.20:8000/cb?from=menu']).search).toBe('?from=menu');
+    expect(planListener({ path: '/x' }, ['http://192.168.1.20:8000/cb?from=menu']).search).toBe('');
+    expect(planListener({}, ['https://www.example.com/cb?from=menu']).search).toBe('');
+  });
+
   it('names a public redirect_uri it could not use, and never takes port or path from it', () => {
     const plan = planListener({}, ['https://www.example.com:8443/wechat/callback']);
     expect(plan).toMatchObject({ port: 8080, path: '/callback', notLocal: 'https://www.example.com:8443/wechat/callback' });
@@ -77,7 +84,7 @@ describe('planListener', () => {
   });
 
   it('only http loopback / private-LAN redirect URIs are local', () => {
-    expect(localRedirect('http://[::1]:3000/cb')).toEqual({ host: '::1', port: 3000, path: '/cb' });
+    expect(localRedirect('http://[::1]:3000/cb')).toEqual({ host: '::1', port: 3000, path: '/cb', search: '' });
     expect(localRedirect('https://127.0.0.1/cb')).toBeUndefined();
     expect(localRedirect('http://172.32.0.1/cb')).toBeUndefined();
     expect(localRedirect('http://172.20.0.1/cb')).toMatchObject({ host: '172.20.0.1' });
