@@ -1,8 +1,9 @@
 // wxauth completion bash|zsh|fish — generated from the command table in cli.ts, so it never drifts.
 // It completes command names (also after global flags such as `--profile prod`), each command's
 // flags once, the values of flags that take one (scopes, account types, regions, `<a|b>` choices
-// from the flag itself), setting keys after `config set|get|unset`, and profile names after
-// `--profile`, `profile use` and `profile remove` (read from `wxauth profile list --json` at TAB time).
+// from the flag itself; also after `--flag=`), setting keys after `config set|get|unset` and the
+// values of a few (SETTING_VALUES), and profile names after `--profile`, `profile use` and `profile
+// remove` (read from `wxauth profile list --json` at TAB time).
 import { UsageError } from '../errors.js';
 import { COMMANDS, GLOBAL_OPTIONS, longFlag, type CommandInput, type OptionSpec } from '../cli.js';
 import { SCOPES } from '../core/authorize-url.js';
@@ -70,7 +71,8 @@ function positionals(): Array<{ command: string; sub: string; index: number; val
     if (c.subcommands) list.push({ command: c.name, sub: '', index: 0, value: { words: c.subcommands.map((s) => s.name) } });
   }
   for (const sub of ['set', 'get', 'unset']) list.push({ command: 'config', sub, index: 1, value: { words: PROFILE_KEYS } });
-  // config set takes key value pairs: keys at 1, 3, 5…, values between (the bash script folds the index).
+  // config set takes key value pairs: keys at 1, 3, 5…, values between (the bash script folds the index
+  // and picks the value's words by the key before it: SETTING_VALUES).
   list.push({ command: 'config', sub: 'set', index: 2, value: 'free' });
   for (const sub of ['use', 'remove']) list.push({ command: 'profile', sub, index: 1, value: 'profiles' });
   list.push({ command: 'tokens', sub: '', index: 0, value: { words: ['list', 'show', 'clear'] } });
@@ -78,6 +80,13 @@ function positionals(): Array<{ command: string; sub: string; index: number; val
   list.push({ command: 'help', sub: '', index: 0, value: { words: COMMANDS.map((c) => c.name) } });
   return list;
 }
+
+/** The settings whose value is one of a few words, for `config set <key> <TAB>`. */
+const SETTING_VALUES: Record<string, ValueSource> = {
+  type: { words: ACCOUNT_TYPES },
+  region: { words: Object.keys(REGIONS) },
+  verifyFile: 'file',
+};
 
 const COMMAND_NAMES = [...COMMANDS.map((c) => c.name), 'help'];
 const PROFILES_SH = `wxauth profile list --json 2>/dev/null | sed -n 's/^ *"name": "\\([^"]*\\)".*/\\1/p'`;
@@ -111,12 +120,16 @@ function bash(): string {
     valueCases.push(`    *:${g.long}) ${bashReply(g.value)}; return ;;`);
   }
   const positionalCases = positionals().map((p) => `    ${p.command}:${p.sub}:${p.index}) ${bashReply(p.value)} ;;`);
+  const settingCases = Object.entries(SETTING_VALUES).map(([key, value]) => `      ${key}) ${bashReply(value)}; return ;;`);
   return `# wxauth bash completion. Install: wxauth completion bash >> ~/.bashrc
 _wxauth() {
   local cur prev cmd sub w i npos line
   local -a typed
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  # --profile=<TAB> and --profile=st<TAB>: bash makes '=' a word of its own.
+  if [ "$cur" = "=" ]; then cur=""
+  elif [ "$prev" = "=" ] && [ "$COMP_CWORD" -ge 2 ]; then prev="\${COMP_WORDS[COMP_CWORD-2]}"; fi
   cmd="" sub="" npos=0
   # The words before the cursor, split at blanks only: COMP_WORDS also splits at ':' and '=', which
   # made "wxauth --api-base http://127.0.0.1:3900 token" or "--profile=emu" lose track of the command.
@@ -156,8 +169,23 @@ ${flagCases.join('\n')}
     return
   fi
   [ "$npos" -eq 0 ] && sub=""
-  # config set key value key value…: every odd position is a key, every even one a value.
-  [ "$cmd:$sub" = "config:set" ] && [ "$npos" -gt 2 ] && npos=$(( 2 - npos % 2 ))
+  # config set key value key value…: every odd position is a key, every even one a value (the key's
+  # words, if it has a few); a key already given is not offered again.
+  if [ "$cmd:$sub" = "config:set" ] && [ "$npos" -gt 0 ]; then
+    if (( npos % 2 == 0 )); then
+      case "$prev" in
+${settingCases.join('\n')}
+      esac
+      COMPREPLY=()
+      return
+    fi
+    local keys="" k
+    for k in ${PROFILE_KEYS.join(' ')}; do
+      case " \${typed[*]:0:\${#typed[@]}-1} " in *" $k "*) ;; *) keys="$keys $k" ;; esac
+    done
+    COMPREPLY=( $(compgen -W "$keys" -- "$cur") )
+    return
+  fi
   case "$cmd:$sub:$npos" in
 ${positionalCases.join('\n')}
     *) COMPREPLY=() ;;

@@ -44,6 +44,7 @@ describe.skipIf(!hasBash)('completion bash', () => {
     const words = line.split(' ').flatMap((w) => w.split(/([:=])/).filter(Boolean));
     const program = [
       `source ${JSON.stringify(script)}`,
+      `wxauth() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }`,
       `COMP_LINE=${JSON.stringify(line)}; COMP_POINT=${line.length}`,
       `COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}${line.endsWith(' ') ? " ''" : ''}); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); _wxauth; printf '%s\\n' "\${COMPREPLY[@]}"`,
     ].join('\n');
@@ -61,6 +62,19 @@ describe.skipIf(!hasBash)('completion bash', () => {
   it('config set takes key value pairs: a key again after a value', () => {
     expect(completeTyped('wxauth config set domain a.example.com redi')).toEqual(['redirectUri']);
     expect(completeTyped('wxauth config set domain a.example.com redirectUri ')).toEqual([]);
+  });
+
+  it('config set offers a key\'s few values (type, region), and not a key already given', () => {
+    expect(completeTyped('wxauth config set type ')).toEqual(['service', 'subscription', 'test', 'website']);
+    expect(completeTyped('wxauth config set domain a.example.com region s')).toEqual(['sh', 'sz']);
+    expect(completeTyped('wxauth config set domain a.example.com d')).toEqual([]);
+    expect(completeTyped('wxauth config set domain a.example.com ')).not.toContain('domain');
+  });
+
+  it('--profile=<TAB> offers the saved profile names, as --profile <TAB> does', () => {
+    expect(completeTyped('wxauth --profile=')).toEqual(['default', 'staging']);
+    expect(completeTyped('wxauth --profile=st')).toEqual(['staging']);
+    expect(completeTyped('wxauth url --scope=snsapi_u')).toEqual(['snsapi_userinfo']);
   });
 
   it('a file after doctor --verify-file, not the words of its placeholder', () => {
@@ -132,5 +146,12 @@ describe.skipIf(!hasZsh)('completion zsh, run', () => {
     expect(await completeZsh('wxauth config ')).toEqual(['set', 'get', 'unset', 'list', 'path']);
     expect(await completeZsh('wxauth config set ')).toContain('redirectUri');
     expect(await completeZsh('wxauth --api-base http://127.0.0.1:3900 token --f')).toContain('--force-refresh');
+  });
+
+  it('config set: a key\'s values, and keys not given yet, as bash does', async () => {
+    expect(await completeZsh('wxauth config set type ')).toEqual(['service', 'subscription', 'test', 'website']);
+    const keys = await completeZsh('wxauth config set domain a.example.com ');
+    expect(keys).toContain('redirectUri');
+    expect(keys).not.toContain('domain');
   });
 });
