@@ -203,6 +203,14 @@ export function cgiStableToken(emu: Emulator, rq: Rq): Reply {
 type Authed = { app: NormalizedApp } | { reply: Reply };
 
 /**
+ * A rejected basic token's errmsg: the 2023 getStableAccessToken text (§9), or the plain one under the
+ * pre-2021 `hint:` suffix (ridStyle=hints, §15), which never came with it.
+ */
+function errmsg40001(emu: Emulator): string | undefined {
+  return emu.switches.ridStyle === 'hints' ? undefined : ERRMSG_40001_CGI;
+}
+
+/**
  * The basic access_token in the query, as every /cgi-bin call checks it: 41001 missing, 40001 unknown or
  * superseded (a replaced token past its overlap is forgotten here), 42001 expired. Also getticket's check
  * (jssdk.ts), which counts its own quota.
@@ -211,11 +219,11 @@ export function basicTokenOf(emu: Emulator, rq: Rq): { entry: BasicTokenEntry } 
   const token = rq.query.get('access_token') ?? '';
   if (token === '') return { reply: emu.fail(rq, 'cgi', 41001) };
   const entry = emu.state.basicTokens.get(token);
-  if (!entry) return { reply: emu.fail(rq, 'cgi', 40001, emu.state.basicTokens.retiredAppid(token), ERRMSG_40001_CGI) };
+  if (!entry) return { reply: emu.fail(rq, 'cgi', 40001, emu.state.basicTokens.retiredAppid(token), errmsg40001(emu)) };
   if (emu.now() >= entry.expiresAt) {
     if (!entry.superseded) return { reply: emu.fail(rq, 'cgi', 42001, entry.appid) };
     emu.state.basicTokens.forgetExpired(token, entry);
-    return { reply: emu.fail(rq, 'cgi', 40001, entry.appid, ERRMSG_40001_CGI) };
+    return { reply: emu.fail(rq, 'cgi', 40001, entry.appid, errmsg40001(emu)) };
   }
   return { entry };
 }
@@ -226,7 +234,7 @@ function requireBasicToken(emu: Emulator, rq: Rq): Authed {
   if ('reply' in checked) return checked;
   const { entry } = checked;
   const app = emu.app(entry.appid);
-  if (!app) return { reply: emu.fail(rq, 'cgi', 40001, undefined, ERRMSG_40001_CGI) };
+  if (!app) return { reply: emu.fail(rq, 'cgi', 40001, undefined, errmsg40001(emu)) };
   count(emu, app.appid, rq.path);
   return { app };
 }

@@ -1,7 +1,8 @@
 // open.weixin.qq.com pages: /connect/oauth2/authorize (公众号 web authorization, consent page) and
 // /connect/qrconnect (网站应用 QR login). Behaviour follows API-FACTS §1–§3; WeChat's exact check
-// order is not documented, so the order below is our inference: parameters present, appid kind,
-// parameter order, scope, account rights, callback domain, state, following (test accounts).
+// order is not documented, so the order below is our inference: parameters present, appid kind, state
+// length (before the order: §1.3's observation), parameter order, scope, account rights, callback
+// domain, following (test accounts).
 import { randomBytes } from 'node:crypto';
 import type { Emulator } from './server.js';
 import { html, redirect, type Reply, type Rq } from './reply.js';
@@ -147,6 +148,12 @@ function authorize(emu: Emulator, rq: Rq): Reply {
     });
   if (redirectUri === '') return oops(rq, 'redirect_uri不能为空', 10011);
   if (scopeParam === '') return oops(rq, 'scope不能为空', 10010);
+  // §1.3 [OBS]: a 235-character state with response_type first got the state error, not the order one.
+  if (emu.switches.stateLengthCheck && Buffer.byteLength(state) > 128)
+    return oops(rq, 'state参数过长', undefined, {
+      zh: `state 有 ${Buffer.byteLength(state)} 字节，微信最多允许 128 字节`,
+      en: `state is ${Buffer.byteLength(state)} bytes; WeChat allows 128`,
+    });
   if (emu.switches.paramOrderCheck && paramsOutOfOrder(rq.rawQuery))
     return oops(rq, SCOPE_ERROR, undefined, {
       zh: '参数必须按 appid、redirect_uri、response_type、scope、state 的顺序排列',
@@ -176,12 +183,6 @@ function authorize(emu: Emulator, rq: Rq): Reply {
   const target = parseRedirect(redirectUri);
   if (!target || !domainMatches(app.domain, target))
     return redirectUriMismatch(emu, rq, domainMismatchNote(app, redirectUri, target));
-  // §1.3: a-zA-Z0-9, at most 128 bytes.
-  if (emu.switches.stateLengthCheck && Buffer.byteLength(state) > 128)
-    return oops(rq, 'state参数过长', undefined, {
-      zh: `state 有 ${Buffer.byteLength(state)} 字节，微信最多允许 128 字节`,
-      en: `state is ${Buffer.byteLength(state)} bytes; WeChat allows 128`,
-    });
   const user = currentUser(emu, rq);
   if (app.type === 'test' && !followsApp(user, app))
     return oops(rq, '必须关注此测试号', 10006, notFollowing(user.id));
@@ -309,6 +310,11 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
   // not tell snsapi_base/snsapi_userinfo from an unknown scope, so every scope but snsapi_login gets it.
   if (!scopes.includes('snsapi_login'))
     return oops(rq, '该链接无法访问', undefined, { zh: '网站应用必须用 scope=snsapi_login', en: 'website apps must use scope=snsapi_login' });
+  // §2.1 [DOC]: response_type is required and is code; a wrong parameter is "该链接无法访问", as on authorize.
+  // wxLogin.js's iframe (login_type=jssdk, §2.2) has none, and WeChat serves it.
+  const responseType = q.get('response_type');
+  if (responseType === null ? q.get('login_type') !== 'jssdk' : responseType !== 'code')
+    return oops(rq, '该链接无法访问', undefined, { zh: 'response_type 必须是 code', en: 'response_type must be code' });
   const target = redirectUri === '' ? undefined : parseRedirect(redirectUri);
   // §2.1: a host other than the 授权回调域, or a port, shows "redirect_uri 参数错误".
   if (!target || !domainMatches(app.domain, target))

@@ -154,6 +154,11 @@ describe('error pages in WeChat order', () => {
     expect(messageOf(long.text)).toBe('state参数过长');
   });
 
+  it('a long state with response_type first gets the state page, as the community post saw (§1.3), not the order one', async () => {
+    const path = `/connect/oauth2/authorize?response_type=code&appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&scope=snsapi_userinfo&state=${'a'.repeat(235)}`;
+    expect(messageOf((await get(emu.url, path)).text)).toBe('state参数过长');
+  });
+
   it('escapes every reflected value', async () => {
     const r = await get(emu.url, authorizeUrl(SVC, 'http://evil"><script>alert(1)</script>/', 'snsapi_base'));
     expect(r.text).not.toContain('<script>alert(1)');

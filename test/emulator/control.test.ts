@@ -24,6 +24,8 @@ describe('clock', () => {
     emu.advanceClock(3600);
     const r = await exchange('0nope');
     expect(r.text).toContain(`rid: ${Math.floor(T0 / 1000 + 3600).toString(16)}-`);
+    // §0.4: the rid's first group is the request time, which equals the Date header of the same answer.
+    expect(Date.parse(r.headers.get('date')!)).toBe(Math.floor(T0 / 1000 + 3600) * 1000);
   });
 });
 

@@ -149,6 +149,16 @@ describe('qrconnect error pages', () => {
     expect(r.text).not.toContain('Scope 参数错误');
   });
 
+  // §2.1 [DOC]: response_type is required (code). wxLogin.js's iframe sends none (§2.2), and WeChat serves it.
+  it('response_type missing or not code -> 该链接无法访问, except in the WxLogin iframe', async () => {
+    const without = qrconnectUrl(WEB).replace('&response_type=code', '');
+    expect(messageOf((await get(emu.url, without)).text)).toBe('该链接无法访问');
+    expect(messageOf((await get(emu.url, qrconnectUrl(WEB).replace('response_type=code', 'response_type=token'))).text)).toBe('该链接无法访问');
+    const iframe = await get(emu.url, `${without}&login_type=jssdk&self_redirect=false`);
+    expect(iframe.status).toBe(200);
+    expect(iframe.text).toContain('<img class="qrcode lightBorder"');
+  });
+
   it('callback domain mismatch or a port -> "redirect_uri 参数错误"', async () => {
     expect(messageOf((await get(emu.url, qrconnectUrl(WEB, 'https://example.com/cb'))).text)).toBe('redirect_uri 参数错误');
     expect(messageOf((await get(emu.url, qrconnectUrl(WEB, 'http://localhost:8101/cb'))).text)).toBe('redirect_uri 参数错误');

@@ -365,6 +365,12 @@ describe('wire switches', () => {
     expect(n.text).toBe('{"errcode":40029,"errmsg":"invalid code"}');
   });
 
+  it('rid style hints: a rejected basic token has the plain 40001 text, not 2023\'s getStableAccessToken advert', async () => {
+    emu.configure({ ridStyle: 'hints' });
+    const r = await get(emu.url, '/cgi-bin/get_api_domain_ip?access_token=zzz');
+    expect(r.json.errmsg).toMatch(/^invalid credential, access_token is invalid or not latest hint: \[[A-Za-z0-9]{14}\]$/);
+  });
+
   it('content type outcome: /sns errors application/json; encoding=utf-8, /sns successes text/plain (2026 capture)', async () => {
     emu.configure({ contentType: 'outcome' });
     const error = await get(emu.url, `/sns/auth?access_token=x&openid=y`);
