@@ -41,6 +41,8 @@ export interface ProxyCaResult {
   keyPath: string;
   certPem: string;
   created: boolean;
+  /** An earlier wxauth's CA, without today's name constraint (store/ca.ts): the presenter says how to replace it. */
+  outdated: boolean;
 }
 
 export type ProxyResult = ProxyRunResult | ProxyCaResult;
@@ -139,7 +141,7 @@ function version(): string {
 export async function run(options: ProxyCommandOptions, ctx: Context): Promise<ProxyResult> {
   // Loaded only for --intercept / --print-ca: the CA store pulls in node-forge.
   const ca = options.intercept || options.printCa ? await (await import('../store/ca.js')).openProxyCa(stateDir(ctx.env), new Date(ctx.now())) : undefined;
-  if (options.printCa && ca) return { kind: 'ca', certPath: ca.certPath, keyPath: ca.keyPath, certPem: ca.certPem, created: ca.created };
+  if (options.printCa && ca) return { kind: 'ca', certPath: ca.certPath, keyPath: ca.keyPath, certPem: ca.certPem, created: ca.created, outdated: ca.outdated };
   const upstream = chooseUpstream(options, ctx.globals.region);
   // Before listening: a capture must not be lost at exit to a path that cannot be written, and a file the
   // user kept is replaced only with --yes or their answer.
@@ -176,7 +178,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       upstream,
       host: options.host,
       showSecrets,
-      ...(ca ? { intercept: { certPath: ca.certPath, keyPath: ca.keyPath, created: ca.created, hosts: [...INTERCEPTED_HOSTS], ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
+      ...(ca ? { intercept: { certPath: ca.certPath, keyPath: ca.keyPath, created: ca.created, outdated: ca.outdated, hosts: [...INTERCEPTED_HOSTS], ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
     });
     await untilAborted(ctx.signal);
   } finally {

@@ -31,6 +31,8 @@ export interface ProxyCa {
   keyPem: string;
   /** True when this run made it (the user has not trusted it anywhere yet). */
   created: boolean;
+  /** Made by an earlier wxauth without today's name constraint: a stolen key could vouch for other sites or any IP. Used, never replaced. */
+  outdated: boolean;
 }
 
 function keyModeError(file: string, mode: number): ConfigError {
@@ -61,10 +63,12 @@ function writeAtomic(file: string, text: string, mode: number): void {
 const CA_PERMITTED_DOMAIN = 'weixin.qq.com';
 
 /**
- * A critical nameConstraints extension: DNS names under weixin.qq.com only, and no IP address (a null
- * v4 and v6 subtree). A TLS client that trusts this CA then refuses any certificate it signs for another
- * site, so even a stolen key cannot impersonate anything but WeChat's API to the processes told to trust
- * it. Built with node-forge's ASN.1 writer; forge parses but does not build this extension by name.
+ * A critical nameConstraints extension: DNS names under weixin.qq.com permitted, every IP address
+ * excluded (0.0.0.0/0 and ::/0, RFC 5280 §4.2.1.10: an address and a mask of zeros matches them all). A
+ * TLS client that trusts this CA then refuses any certificate it signs for another site or for an IP,
+ * so even a stolen key cannot impersonate anything but WeChat's API to the processes told to trust it.
+ * Built with node-forge's ASN.1 writer; forge parses but does not build this extension by name.
+ * (wxauth before 4 December 2026 put those IP subtrees under *permitted*, which allowed every IP.)
  */
 function nameConstraints(forge: typeof import('node-forge')): { id: string; critical: boolean; value: string } {
   const a = forge.asn1;
@@ -72,9 +76,20 @@ function nameConstraints(forge: typeof import('node-forge')): { id: string; crit
   const subtree = (base: import('node-forge').asn1.Asn1) => seq([base]);
   const dns = a.create(a.Class.CONTEXT_SPECIFIC, 2, false, CA_PERMITTED_DOMAIN);
   const ip = (bytes: number) => a.create(a.Class.CONTEXT_SPECIFIC, 7, false, '\0'.repeat(bytes));
-  const permitted = a.create(a.Class.CONTEXT_SPECIFIC, 0, true, [subtree(dns), subtree(ip(8)), subtree(ip(32))]);
-  return { id: '2.5.29.30', critical: true, value: a.toDer(seq([permitted])).getBytes() };
+  const permitted = a.create(a.Class.CONTEXT_SPECIFIC, 0, true, [subtree(dns)]);
+  const excluded = a.create(a.Class.CONTEXT_SPECIFIC, 1, true, [subtree(ip(8)), subtree(ip(32))]);
+  const value = a.toDer(seq([permitted, excluded])).getBytes();
+  return { id: '2.5.29.30', critical: true, value };
 }
+
+/**
+ * The DER of that extension's value, as this wxauth writes it: a CA whose certificate does not hold
+ * these bytes was made by an earlier wxauth (no constraint at all, or one that permitted every IP).
+ */
+export const NAME_CONSTRAINTS_DER = Buffer.from(
+  '3045a011300f820d77656978696e2e71712e636f6da130300a87080000000000000000302287200000000000000000000000000000000000000000000000000000000000000000',
+  'hex',
+);
 
 async function createCa(now: Date): Promise<{ certPem: string; keyPem: string }> {
   const { default: forge } = await import('node-forge');
@@ -130,7 +145,7 @@ function load(certPath: string, keyPath: string, now: Date): Omit<ProxyCa, 'crea
   if (!cert.ca) throw corruptError({ key: 'proxy.ca.notCa', params: { file: certPath } }, paths);
   if (new Date(cert.validTo).getTime() <= now.getTime())
     throw corruptError({ key: 'proxy.ca.expired', params: { file: certPath, date: cert.validTo } }, paths);
-  return { certPath, keyPath, certPem: certFile.text, keyPem: keyFile.text };
+  return { certPath, keyPath, certPem: certFile.text, keyPem: keyFile.text, outdated: !cert.raw.includes(NAME_CONSTRAINTS_DER) };
 }
 
 /** The CA in `dir`: loaded when there, created (under the state folder's lock) when not. */

@@ -505,6 +505,63 @@ describe('the CA store', () => {
     expect(await handshake('www.example.com')).toMatch(/permitted subtree violation/);
   });
 
+  it('nor for any IP address: a certificate its key signs for 127.0.0.1 is refused by a client that trusts the CA', async () => {
+    // A stolen key signing a leaf for an internal service reached by IP (RFC 5280: IPs excluded, not permitted).
+    const { default: forge } = await import('node-forge');
+    const caCert = forge.pki.certificateFromPem(ca.certPem);
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const leaf = forge.pki.createCertificate();
+    leaf.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    leaf.serialNumber = '01' + crypto.randomBytes(8).toString('hex');
+    leaf.validity.notBefore = new Date(Date.now() - 86_400_000);
+    leaf.validity.notAfter = new Date(Date.now() + 86_400_000);
+    leaf.setSubject([{ name: 'organizationName', value: 'x' }]);
+    leaf.setIssuer(caCert.subject.attributes);
+    leaf.setExtensions([{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }]);
+    leaf.sign(forge.pki.privateKeyFromPem(ca.keyPem), forge.md.sha256.create());
+    const server = tls.createServer({ key: privateKey.export({ type: 'pkcs8', format: 'pem' }), cert: forge.pki.certificateToPem(leaf) }, (socket) => socket.end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const outcome = await new Promise<string>((resolve) => {
+      const client = tls.connect({ host: '127.0.0.1', port, ca: ca.certPem }, () => {
+        client.end();
+        resolve('ok');
+      });
+      client.on('error', (error: NodeJS.ErrnoException) => resolve(`${error.code ?? ''} ${error.message}`));
+    });
+    server.close();
+    expect(outcome).toMatch(/excluded subtree violation/);
+  });
+
+  it('a CA an earlier wxauth made (IP subtrees permitted, not excluded) is still used, with a warning saying how to replace it', async () => {
+    const state = path.join(dir, 'outdated');
+    const made = await openProxyCa(state);
+    expect(made.outdated).toBe(false);
+    // The same CA re-signed with the earlier extension: the IP subtrees under permitted.
+    const { default: forge } = await import('node-forge');
+    const cert = forge.pki.certificateFromPem(made.certPem);
+    const a = forge.asn1;
+    const seq = (items: import('node-forge').asn1.Asn1[]) => a.create(a.Class.UNIVERSAL, a.Type.SEQUENCE, true, items);
+    const ip = (bytes: number) => seq([a.create(a.Class.CONTEXT_SPECIFIC, 7, false, '\0'.repeat(bytes))]);
+    const dns = seq([a.create(a.Class.CONTEXT_SPECIFIC, 2, false, 'weixin.qq.com')]);
+    const old = a.toDer(seq([a.create(a.Class.CONTEXT_SPECIFIC, 0, true, [dns, ip(8), ip(32)])])).getBytes();
+    cert.setExtensions([
+      { name: 'basicConstraints', cA: true, critical: true, pathLenConstraint: 0 },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+      { id: '2.5.29.30', critical: true, value: old },
+    ]);
+    cert.sign(forge.pki.privateKeyFromPem(made.keyPem), forge.md.sha256.create());
+    const oldPem = forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
+    fs.writeFileSync(made.certPath, oldPem);
+    expect((await openProxyCa(state)).outdated).toBe(true);
+    const r = await runCli(['proxy', '--print-ca'], { env: { WXAUTH_CONFIG_DIR: state } });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(oldPem.trim());
+    expect(r.stderr).toContain('made by an earlier wxauth without today’s name constraint');
+    expect(r.stderr).toContain(made.certPath);
+    expect(fs.readFileSync(made.certPath, 'utf8')).toBe(oldPem);
+  });
+
   it('refuses a key others can read, and a corrupt key, leaving it byte for byte as it was (exit 4)', async () => {
     const state = path.join(dir, 'broken');
     const made = await openProxyCa(state);

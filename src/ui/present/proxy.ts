@@ -22,7 +22,7 @@ export interface ProxyStarted {
   host: string;
   showSecrets: boolean;
   /** --intercept: the CA and the hosts it decrypts. */
-  intercept?: { certPath: string; keyPath: string; created: boolean; hosts: string[]; upstream?: string };
+  intercept?: { certPath: string; keyPath: string; created: boolean; outdated: boolean; hosts: string[]; upstream?: string };
 }
 
 export interface ProxyHooks {
@@ -86,6 +86,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         const bundle = path.join(path.dirname(intercept.certPath), 'proxy-ca-bundle.pem');
         out.say(out.t('proxy.intercept.started', { hosts: intercept.hosts.join(', '), where: intercept.upstream ?? out.t('proxy.intercept.realHosts') }));
         out.say(out.t(intercept.created ? 'proxy.intercept.ca.created' : 'proxy.intercept.ca.reused', { cert: intercept.certPath, key: intercept.keyPath }));
+        if (intercept.outdated) outdatedCaWarning(out, intercept.certPath, intercept.keyPath);
         out.say(out.t('proxy.intercept.env'));
         out.say(`  export HTTPS_PROXY=${u.origin} HTTP_PROXY=${u.origin} NO_PROXY=localhost,127.0.0.1`);
         out.say(out.t('proxy.intercept.trust'));
@@ -171,6 +172,11 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
   };
 }
 
+/** An earlier wxauth's CA: still used (replacing it would break every trust store that has it), with how to get a constrained one. */
+function outdatedCaWarning(out: Output, cert: string, key: string): void {
+  out.warning('proxy.ca.outdated', out.t('proxy.ca.outdated', { cert, key }));
+}
+
 /** After Ctrl-C: the summary per endpoint and the detector counts. */
 export function present(result: ProxyResult, out: Output): void {
   if (result.kind === 'ca') {
@@ -179,6 +185,7 @@ export function present(result: ProxyResult, out: Output): void {
     else {
       out.data(result.certPem.trimEnd());
       out.note(out.t(result.created ? 'proxy.intercept.ca.created' : 'proxy.intercept.ca.reused', { cert: result.certPath, key: result.keyPath }));
+      if (result.outdated) outdatedCaWarning(out, result.certPath, result.keyPath);
     }
     return;
   }
