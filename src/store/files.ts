@@ -383,14 +383,16 @@ export function checkStateDir(dir: string): MessageRef[] {
  * `url` remembers), whose loss in a power cut costs nothing, while the fsync costs every `url` its CPU
  * and, on a laptop's disk, milliseconds of waiting. The rename keeps the replacement atomic either way.
  */
-export function writeFileAtomic(link: string, text: string, mode = 0o600, options: { durable?: boolean } = {}): void {
+export function writeFileAtomic(link: string, text: string, mode = 0o600, options: { durable?: boolean; followLink?: boolean } = {}): void {
   // A config.json that is a symlink (dotfiles kept in a repository) stays one: the new file replaces
   // the link's target, as conf's `atomically` did, instead of cutting the link loose.
   // Resolved only when the file itself is a link (a linked folder on the way leads to the same folder
   // either way): realpathSync lstats every folder of the path, and throws for a file not there yet.
+  // `followLink: false` (a file no user keeps elsewhere, written without reading it first) replaces the
+  // link itself: a link planted there never gets wxauth to overwrite the file it points at.
   let file = link;
   try {
-    if (fs.lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) file = fs.realpathSync(link);
+    if (options.followLink !== false && fs.lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) file = fs.realpathSync(link);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

@@ -16,8 +16,12 @@ import path from 'node:path';
 import { ConfigError, osReason, type MessageRef } from '../errors.js';
 import { narrowEntry, notJsonError, readStateFile, unwritableError, writeFileAtomic, type FieldRule } from './files.js';
 
-/** The state file is replaced atomically but not synced to disk before the rename (writeFileAtomic). */
-const EPHEMERAL = { durable: false };
+/**
+ * The state file is replaced atomically but not synced to disk before the rename (writeFileAtomic). It is
+ * written without being read, so a symlink in its place is replaced, not followed: one planted in the
+ * folder would otherwise have every `wxauth url` overwrite the file it points at.
+ */
+const EPHEMERAL = { durable: false, followLink: false };
 
 export interface StateEntry {
   value: string;

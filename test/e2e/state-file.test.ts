@@ -48,6 +48,20 @@ describe('the remembered state (state-<profile>.json)', () => {
     expect(ok.stdout).toContain('[callback.state_ok]');
   });
 
+  it.skipIf(!posix)('a symlink planted where the state file goes is replaced, and the file it points at is left alone', async () => {
+    const { dir, run } = setUp();
+    await init(run);
+    const victim = path.join(path.dirname(dir), `victim-${path.basename(dir)}.txt`);
+    fs.writeFileSync(victim, 'IMPORTANT USER DATA, not json\n');
+    fs.symlinkSync(victim, path.join(dir, 'state-default.json'));
+    const built = await run(['url', '--json']);
+    expect(built.code, built.stderr).toBe(0);
+    expect(fs.readFileSync(victim, 'utf8')).toBe('IMPORTANT USER DATA, not json\n');
+    const file = path.join(dir, 'state-default.json');
+    expect(fs.lstatSync(file).isSymbolicLink()).toBe(false);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).value).toBe((parseJson(built.stdout) as { state: string }).state);
+  });
+
   it('a state an older wxauth kept in tokens.json is still checked until url writes a file', async () => {
     const { dir, run } = setUp();
     await init(run);
