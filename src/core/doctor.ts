@@ -474,7 +474,8 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
     return check('verify-file', 'fail', { key: 'doctor.http.malformed', params: { url: shown.url, error: shown.error } }, evidence, { key: 'doctor.http.malformed.fix' });
   }
   if (!shown.answered) {
-    return check('verify-file', 'fail', { key: 'doctor.verify.unreachable', params: { url: shown.url, error: osReason({ code: shown.error }) } }, evidence, { key: 'doctor.verify.unreachable.fix', params: { domain, name } });
+    // `error` as every other unreached check has it: buildReport tells an offline machine by it.
+    return check('verify-file', 'fail', { key: 'doctor.verify.unreachable', params: { url: shown.url, error: osReason({ code: shown.error }) } }, { ...evidence, error: shown.error }, { key: 'doctor.verify.unreachable.fix', params: { domain, name } });
   }
   if (shown.status === 200) {
     return check('verify-file', 'fail', { key: 'doctor.verify.content', params: { url: shown.url, expected: want, got: excerpt(shown.body) } }, { ...evidence, got: excerpt(shown.body) }, {

@@ -11,6 +11,7 @@ import {
   evaluateDns,
   evaluateRedirect,
   evaluateTls,
+  evaluateVerifyFile,
   expectedVerifyContent,
   mapConnect,
   parseConnectTo,
@@ -224,6 +225,13 @@ describe('a machine without DNS or internet', () => {
     const report = buildReport('prod', [evaluateDns('dns.api', { kind: 'failed', host: 'api.weixin.qq.com', code: 'ENOTFOUND' }), unreachable]);
     expect(report.offlineMachine).toEqual({ host: 'api.weixin.qq.com', code: 'ENOTFOUND' });
     expect(report.exitCode).toBe(1);
+    for (const c of report.checks.filter((x) => x.status === 'fail')) expect(c.fix, c.id).toBeUndefined();
+  });
+
+  it('is still said when a verify file was looked for and could not be reached either', () => {
+    const verify = evaluateVerifyFile('www.example.com', { name: 'MP_verify_AbC123xyz.txt' }, { url: 'https://www.example.com/MP_verify_AbC123xyz.txt', answered: false, error: 'ENOTFOUND' }, { url: 'http://www.example.com/MP_verify_AbC123xyz.txt', answered: false, error: 'ENOTFOUND' });
+    const report = buildReport('prod', [evaluateDns('dns.api', { kind: 'failed', host: 'api.weixin.qq.com', code: 'ENOTFOUND' }), unreachable, verify]);
+    expect(report.offlineMachine).toEqual({ host: 'api.weixin.qq.com', code: 'ENOTFOUND' });
     for (const c of report.checks.filter((x) => x.status === 'fail')) expect(c.fix, c.id).toBeUndefined();
   });
 

@@ -245,8 +245,8 @@ export const messages = {
     en: 'The redirect_uri uses https, but the server only answers on http: the schemes differ, and WeChat’s redirect to the https callback lands on a page that does not open.',
   },
   'doctor.scheme.httpsDown.fix': {
-    zh: '给 {host} 配好 HTTPS；或者（仅测试号）把 redirectUri 改成 http：wxauth config set redirectUri {http}',
-    en: 'Set up HTTPS on {host}; or (test accounts only) make the redirectUri http: wxauth config set redirectUri {http}',
+    zh: '给 {host} 配好 HTTPS；或者把 redirectUri 改成 http（网页授权接受 http 回调）：wxauth config set redirectUri {http}',
+    en: 'Set up HTTPS on {host}; or make the redirectUri http (web authorization accepts http callbacks): wxauth config set redirectUri {http}',
   },
   'doctor.scheme.upgrade': {
     zh: 'redirect_uri 用 http，服务器却跳转到 {location}：协议不一致，code 可能在跳转中丢失。',
