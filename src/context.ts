@@ -49,9 +49,10 @@ export interface Context {
   stateFiles(): Promise<StateFiles>;
   /**
    * The state remembered for `profile`: its state file, else the entry an older wxauth kept in
-   * tokens.json. A file that cannot be used is reported on stderr and counts as none.
+   * tokens.json. A file that cannot be used is reported on stderr and counts as none; so does a state
+   * remembered for another appid than `appid` (a link built under another WXAUTH_APPID).
    */
-  rememberedState(profile: string): Promise<StateEntry | undefined>;
+  rememberedState(profile: string, appid?: string): Promise<StateEntry | undefined>;
   /** flags > env > profile > defaults. Never prints; warnings are in the result. */
   resolveConfig(): Promise<ResolvedConfig>;
   /** resolveConfig() plus a ConfigError naming each missing field and how to set it. */

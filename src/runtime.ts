@@ -6,7 +6,7 @@ import { UsageError, type MessageRef } from './errors.js';
 import type { ConfigField, GlobalOptions, ResolvedConfig } from './store/resolve.js';
 import type { ConfigStore } from './store/config.js';
 import type { TokenStore } from './store/token-cache.js';
-import type { StateFiles } from './store/state.js';
+import type { StateEntry, StateFiles } from './store/state.js';
 import type { WechatApi } from './http/api.js';
 import type { Prompts } from './ui/prompt.js';
 import { KnownSecrets } from './core/secrets.js';
@@ -95,7 +95,7 @@ export function createContext(options: RuntimeOptions): Context {
       return stateFiles;
     },
 
-    async rememberedState(profile) {
+    async rememberedState(profile, appid) {
       const files = await ctx.stateFiles();
       const read = files.get(profile);
       if (read.problem) {
@@ -103,11 +103,13 @@ export function createContext(options: RuntimeOptions): Context {
         out.warn(out.t('config.state.ignored', { file: files.pathOf(profile) }));
         return undefined;
       }
-      if (read.entry) return read.entry;
+      // A state another appid's link carried (a run under another WXAUTH_APPID) is not this app's.
+      const forApp = (entry: StateEntry | undefined) => (entry && appid !== undefined && entry.appid !== undefined && entry.appid !== appid ? undefined : entry);
+      if (read.entry) return forApp(read.entry);
       // No file yet: the state an older wxauth remembered in the token cache, if it can be read
       // (a broken cache is the token commands' to report, not this check's).
       try {
-        return (await ctx.tokenStore()).legacyState(profile);
+        return forApp((await ctx.tokenStore()).legacyState(profile));
       } catch {
         return undefined;
       }

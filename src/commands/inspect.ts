@@ -69,7 +69,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   if (result.kind === 'callback') {
     // Only a callback needs the remembered state; a URL lint never touches the token cache.
     const config = await ctx.resolveConfig();
-    const remembered = (await ctx.rememberedState(config.profile))?.value;
+    const remembered = (await ctx.rememberedState(config.profile, config.appid))?.value;
     if (remembered !== undefined) result = inspectUrl(input, { ...context, rememberedState: remembered });
   }
 

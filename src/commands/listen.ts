@@ -4,6 +4,7 @@
 // the state checked against --state or the one `wxauth url` remembered. stdout gets the code and state;
 // the listening address, countdown and every hit go to stderr (ui/present/listen.ts, through hooks).
 import type { Context } from '../context.js';
+import { isWechatOpenBase } from '../core/endpoints.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
@@ -77,7 +78,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   // First: with --json, stderr is JSON Lines from here on (the remembered state's problems included).
   const hooks = listenHooks(ctx.out);
   const config = await ctx.resolveConfig();
-  const remembered = await ctx.rememberedState(config.profile);
+  const remembered = await ctx.rememberedState(config.profile, config.appid);
   // Port and path from the redirect_uri `wxauth url` last used, else the profile's (when local).
   const plan = planListener(options.flags, [remembered?.redirectUri, config.redirectUri]);
 
@@ -139,6 +140,9 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         now: () => ctx.now(),
         // Each code is exchanged once, at once, while the listener still watches for a duplicate call.
         onCode: startExchange,
+        // For the timeout's advice, as login decides it: 公众号 authorize on WeChat itself ends in phone
+        // WeChat; a website app's QR login, and anything on an emulator, in a browser on this machine.
+        finishesOn: isWechatOpenBase(config.openBase) && (remembered?.endpoint ?? (config.type === 'website' ? 'qrconnect' : 'authorize')) === 'authorize' ? 'phone' : 'browser',
       },
       hooks,
     );

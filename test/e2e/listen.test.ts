@@ -194,6 +194,30 @@ describe('wxauth listen', () => {
     expect(r.stderr).toContain(`callback(s) with another state were refused (the last brought "${state}x"`);
   });
 
+  it('does not take the state or port of a link built for another appid (another WXAUTH_APPID, same profile)', async () => {
+    const dir = tempConfigDir();
+    const other = { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:47311' };
+    expect((await runCli(['url', '--redirect-uri', 'http://127.0.0.1:47311/other'], { env: other })).code).toBe(0);
+    const r = await runCli(['listen', '--port', '0', '--timeout', '1'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wx5e1ec0de00000001', WXAUTH_TYPE: 'service' } });
+    expect(r.stderr).not.toContain('Expected state:');
+    expect(r.stderr).toContain('will not be checked');
+    expect(r.stderr).not.toContain('/other');
+  });
+
+  it('--host 0.0.0.0 says it listens on every address, and its timeout does not advise --host 0.0.0.0 again', async () => {
+    const r = await runCli(['listen', '--host', '0.0.0.0', '--port', '0', '--timeout', '1'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/Listening on every address of this machine \(0\.0\.0\.0\), port \d+, so other devices on the network can connect; from here: http:\/\/127\.0\.0\.1:\d+\/callback/);
+    if (r.stderr.includes('From a phone on the same Wi-Fi')) expect(r.stderr).not.toContain('Use --host 0.0.0.0');
+  });
+
+  it('on an emulator the timeout says the login finishes in a browser here, not in phone WeChat', async () => {
+    const r = await runCli(['listen', '--port', '0', '--timeout', '1'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000001', WXAUTH_OPEN_BASE: 'http://127.0.0.1:3900' } });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('This login finishes in a browser on this machine');
+    expect(r.stderr).not.toContain('phone WeChat');
+  });
+
   it('warns when --port differs from the port the remembered redirect_uri sends the callback to', async () => {
     const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:47310' };
     expect((await runCli(['url', '--redirect-uri', 'http://127.0.0.1:47310/callback'], { env })).code).toBe(0);

@@ -57,8 +57,8 @@ export const messages = {
     en: 'A phone on the same Wi-Fi could reach {url}, yet nothing came: check that the phone is on the same Wi-Fi (not mobile data), that the link’s redirect_uri is this address (wxauth inspect <url>), and that no firewall blocks port {port}. Or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
   },
   'listen.timeout.hint.browser': {
-    zh: '这次授权在本机浏览器里完成：打开上面的链接（网站应用扫码；在模拟器上点“模拟扫码并确认”或“允许”），浏览器会被重定向到 redirect_uri。用 wxauth inspect <链接> 检查 redirect_uri；需要更久就加 --timeout <秒>。',
-    en: 'This login finishes in a browser on this machine: open the link above (scan the QR code for a website app; on the emulator, press “simulate scan & confirm” or “允许”), and the browser is redirected to redirect_uri. Check redirect_uri with wxauth inspect <url>; wait longer with --timeout <seconds>.',
+    zh: '这次授权在本机浏览器里完成：在浏览器里打开授权链接（网站应用扫码；在模拟器上点“模拟扫码并确认”或“允许”），浏览器会被重定向到 redirect_uri。用 wxauth inspect <链接> 检查 redirect_uri；需要更久就加 --timeout <秒>。',
+    en: 'This login finishes in a browser on this machine: open the authorization link there (scan the QR code for a website app; on the emulator, press “simulate scan & confirm” or “允许”), and the browser is redirected to redirect_uri. Check redirect_uri with wxauth inspect <url>; wait longer with --timeout <seconds>.',
   },
   'listen.denied': {
     zh: '用户拒绝了授权：回调只带了 state，没有 code。',
@@ -119,6 +119,10 @@ export const messages = {
 
   // ── listen: progress on stderr ────────────────────────────────────────────────────────────────────
   'listen.listening': { zh: '正在监听 {url}', en: 'Listening on {url}' },
+  'listen.listening.all': {
+    zh: '正在监听本机所有地址（{host}）的 {port} 端口，同一网络的其他设备也能连上；本机访问 {url}',
+    en: 'Listening on every address of this machine ({host}), port {port}, so other devices on the network can connect; from here: {url}',
+  },
   'listen.lan': { zh: '同一 Wi-Fi 的手机可访问：{url}', en: 'From a phone on the same Wi-Fi: {url}' },
   'listen.lan.none': { zh: '没有找到局域网地址（这台机器没连 Wi-Fi / 以太网？）。', en: 'No LAN address found (is this machine on Wi-Fi or Ethernet?).' },
   'listen.lan.domain': {

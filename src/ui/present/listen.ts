@@ -208,6 +208,12 @@ function notLocalNote(out: Output, uri: string, http: string | undefined): void 
   out.note(http ? out.t('listen.redirect.httpsLocal', { uri, http }) : out.t('listen.redirect.notLocal', { uri }));
 }
 
+/** Where the listener is: on a wildcard bind (--host 0.0.0.0, or a LAN redirect_uri) say it is reachable from the network. */
+export function listeningLine(out: Output, listener: { url: string; host: string; port: number }): string {
+  const url = out.style.bold(listener.url);
+  return listener.host === '0.0.0.0' || listener.host === '::' ? out.t('listen.listening.all', { host: listener.host, port: listener.port, url }) : out.t('listen.listening', { url });
+}
+
 /** What `listen` shows while it runs. */
 export function listenHooks(out: Output): ListenHooks {
   if (out.json) return jsonListenHooks(out);
@@ -219,7 +225,7 @@ export function listenHooks(out: Output): ListenHooks {
     onElsewhere: (e) => elsewhereWarning(out, e),
     onReadingStdin: () => out.note(out.t('listen.paste.stdin')),
     onListening: (listener) => {
-      out.say(out.t('listen.listening', { url: out.style.bold(listener.url) }));
+      out.say(listeningLine(out, listener));
       if (listener.lanUrls.length > 0) {
         for (const url of listener.lanUrls) out.say(out.t('listen.lan', { url: out.style.bold(url) }));
         out.note(out.t('listen.lan.domain', { host: new URL(listener.lanUrls[0]!).hostname, port: listener.port }));

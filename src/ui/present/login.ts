@@ -3,7 +3,7 @@
 import type { LoginHooks, LoginResult } from '../../commands/login.js';
 import type { Output } from '../output.js';
 import { formatDeadline, isoTime } from '../format.js';
-import { WaitDisplay, elsewhereWarning, hitsForJson, presentAftermath, waitingEvent } from './listen.js';
+import { WaitDisplay, elsewhereWarning, hitsForJson, listeningLine, presentAftermath, waitingEvent } from './listen.js';
 import { presentSaveFailure, saveErrorDocument } from './exchange.js';
 import { authorizeHooks, renderLint, warnFinding } from './url.js';
 
@@ -35,7 +35,7 @@ export function loginHooks(out: Output): LoginHooks {
     onHit: (hit) => display.hit(hit),
     onWaiting: (wait) => {
       step('listen.login.step.listen');
-      out.say(out.t('listen.listening', { url: out.style.bold(wait.listener.url) }));
+      out.say(listeningLine(out, wait.listener));
       out.say(out.t('listen.waiting', { seconds: Math.round(wait.timeoutMs / 1000) }));
       display.start(wait);
     },
