@@ -84,7 +84,9 @@ export const MIN_SECRET_LENGTH = 6;
 function spellings(value: string): string[] {
   const json = JSON.stringify(value).slice(1, -1);
   const nested = JSON.stringify(json).slice(1, -1);
-  return [...new Set([value, encodeURIComponent(value), json, nested])];
+  // A hex secret (the appsecret) means the same in either case: a server echoing it upper-cased still leaks it.
+  const cases = /^[0-9A-Fa-f]+$/.test(value) ? [value.toLowerCase(), value.toUpperCase()] : [];
+  return [...new Set([value, encodeURIComponent(value), json, nested, ...cases])];
 }
 
 /**

@@ -221,6 +221,8 @@ function checkSecret(value: string, name: string): Checked {
 function checkAppid(value: string, name: string): Checked {
   if (/^wx[0-9a-f]{16}$/.test(value)) return { ok: true, value };
   const chars = Array.from(value);
+  // The AppSecret pasted where the appid goes (32 hex digits): said without echoing it into a terminal or a CI log.
+  if (/^[0-9a-f]{32}$/i.test(value)) return refuse('config.invalid.appid.secret', { name }, 'config.invalid.appid.hint');
   // What is wrong, in the order a user fixes it: the wx, a character, the length (the value is shown:
   // an appid is public).
   if (!/^wx/i.test(value) && !/^ww/i.test(value)) return refuse('config.invalid.appid.prefix', { name, value }, 'config.invalid.appid.hint');

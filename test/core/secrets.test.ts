@@ -34,6 +34,8 @@ describe('masking by value', () => {
 
   it('keeps a short prefix, ignores values too short to be secrets, and masks the longest value first', () => {
     expect(maskSecretValues(`x ${SECRET} y`, [SECRET])).toBe('x 0123*** y');
+    // A server echoing the hex appsecret upper-cased (SECRET=…) still leaks it.
+    expect(maskSecretValues(`x ${SECRET.toUpperCase()} y`, [SECRET])).not.toContain(SECRET.toUpperCase().slice(4));
     expect(maskSecretValues('ok 1 ok', ['ok', '1'])).toBe('ok 1 ok');
     expect(maskSecretValues(`${SECRET}XYZ`, [SECRET.slice(0, 10), `${SECRET}XYZ`])).toBe('0123***');
   });

@@ -99,6 +99,11 @@ describe('config set: the same rules as init', () => {
       expect(e.stderr).toContain(`✖ ${enText}`);
       if (key === 'secret') expect(z.stderr + e.stderr).not.toContain(value.slice(0, 16));
     }
+    // The AppSecret pasted as the appid: said as such, never echoed (a CI log would keep it).
+    const swapped = await runCli(['config', 'set', 'appid', SECRET], { env });
+    expect(swapped.code).toBe(2);
+    expect(swapped.stderr).toContain('32 hex digits look like the AppSecret, not an appid');
+    expect(swapped.stderr).not.toContain(SECRET.slice(4));
     // The same words for the same value from the environment (exit 4, the variable named).
     const fromEnv = await runCli(['token'], { env: aimed({ WXAUTH_APPID: APPID, WXAUTH_SECRET: spaced, LANG: 'zh_CN.UTF-8' }) });
     expect(fromEnv.code).toBe(4);

@@ -427,6 +427,10 @@ export const messages = {
   // checkSetting's words for a secret or an appid: which character is wrong and where ({what} names a blank one).
   'config.invalid.secret.blank': { zh: '{name}：AppSecret 的第 {position} 个字符是{what}。', en: '{name}: character {position} of the AppSecret is {what}.' },
   'config.invalid.secret.char': { zh: '{name}：AppSecret 含非十六进制字符 {char}（第 {position} 个）。', en: '{name}: the AppSecret has a character that is not a hex digit: {char} (character {position}).' },
+  'config.invalid.appid.secret': {
+    zh: '{name}：这是 32 位十六进制，看起来是 AppSecret，不是 appid（为免泄露不显示它）。appid 以 wx 开头，后跟 16 位十六进制。',
+    en: '{name}: 32 hex digits look like the AppSecret, not an appid (not shown, so it does not leak). An appid starts with wx, then 16 hex digits.',
+  },
   'config.invalid.appid.prefix': { zh: '{name}："{value}" 不是 appid：appid 以 wx 开头，后跟 16 位十六进制。', en: '{name}: "{value}" is not an appid: an appid starts with wx, then 16 hex digits.' },
   'config.invalid.appid.blank': { zh: '{name}："{value}" 不是 appid：第 {position} 个字符是{what}。', en: '{name}: "{value}" is not an appid: character {position} is {what}.' },
   'config.invalid.appid.char': { zh: '{name}："{value}" 不是 appid：含非十六进制字符 {char}（第 {position} 个）。', en: '{name}: "{value}" is not an appid: it has a character that is not a hex digit: {char} (character {position}).' },
