@@ -622,7 +622,8 @@ function checkRedirectUri(
           if (isIpHost(params.host) && type !== undefined && type !== 'test') {
             findings.add(type === 'website' ? 'domain.host_ip_website' : 'domain.host_ip', 'error', { ...params, appid: appid || 'APPID' });
           } else {
-            findings.add('domain.host', 'error', params);
+            // A test account registers IP:port, and its callback domain must then name the port too.
+            findings.add('domain.host', 'error', { ...params, configure: type === 'test' && params.port !== '' ? params.hostport : params.host });
           }
           break;
         case 'subdomain':

@@ -521,6 +521,14 @@ const cases: Case[] = [
     problems: ['domain.host'],
   },
   {
+    name: 'a test account\'s redirect on another IP:port: the domain to configure names the port too',
+    url: auth(good({ redirect_uri: encodeURIComponent('http://192.168.77.5:8080/callback') })),
+    ctx: { profile: { appid: OA, type: 'test', domain: '127.0.0.1:8080' } },
+    kind: 'authorize',
+    problems: ['domain.host'],
+    params: [['domain.host', 'configure', '192.168.77.5:8080']],
+  },
+  {
     name: 'a subdomain of the configured domain',
     url: auth(good({ redirect_uri: encodeURIComponent('https://m.example.com/cb') })),
     ctx: { profile: { appid: OA, type: 'service', domain: 'example.com' } },

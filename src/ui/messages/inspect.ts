@@ -513,8 +513,8 @@ export const messages = {
     en: `WeChat shows ${P10003_EN}; website apps show “该链接无法访问” or “redirect_uri 参数错误”.`,
   },
   'inspect.domain.host.fix': {
-    zh: '把 redirect_uri 改到 {domain} 下，或在公众平台“网页授权域名”（网站应用：授权回调域）里配置 {host}，并更新 wxauth：wxauth config set domain {host}。',
-    en: 'Move redirect_uri under {domain}, or configure {host} as the web-authorization domain (website apps: 授权回调域) and tell wxauth: wxauth config set domain {host}.',
+    zh: '把 redirect_uri 改到 {domain} 下，或在公众平台“网页授权域名”（网站应用：授权回调域）里配置 {configure}，并更新 wxauth：wxauth config set domain {configure}。',
+    en: 'Move redirect_uri under {domain}, or configure {configure} as the web-authorization domain (website apps: 授权回调域) and tell wxauth: wxauth config set domain {configure}.',
   },
   'inspect.domain.host_ip': {
     zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致；而且只有测试号能把 IP 配成网页授权域名。',
