@@ -107,6 +107,18 @@ describe('wxauth jssdk verify', () => {
     expect(bad.stderr).toContain('this signature is for the URL with its fragment');
   });
 
+  it('a page on a port no JS-safe domain names: says a real account needs 80/443 and a test account registers host:port', async () => {
+    const cli = server({ WXAUTH_JS_DOMAINS: 'localhost' });
+    const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();
+    const page = 'http://localhost:8000/shop?id=1';
+    const signature = sha1(`jsapi_ticket=${ticket}&noncestr=abc&timestamp=1714587457&url=${page}`);
+    const r = await cli(['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('a real account’s JS-SDK pages must be on port 80/443');
+    expect(r.stderr).toContain('wxauth config set jsDomains localhost:8000');
+    expect((await cli(['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc'], { WXAUTH_JS_DOMAINS: 'localhost:8000' })).code).toBe(0);
+  });
+
   it('a --ticket beside the cached ticket that made the signature: still the old-ticket verdict, and says which of the two decides', async () => {
     const cli = server();
     const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();

@@ -248,8 +248,8 @@ export const messages = {
     en: 'Host {host} is not within the JS-safe domains ({domains}): the page gets invalid url domain. Add it or a parent domain under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名, then update wxauth config set jsDomains.',
   },
   'jssdk.domain.port': {
-    zh: '页面用了端口 {port}（{host}）：JS-SDK 页面只能在 80/443 端口，会报 invalid url domain。',
-    en: 'The page uses port {port} ({host}): JS-SDK pages must be on port 80/443, or they get invalid url domain.',
+    zh: '页面用了端口 {port}（{host}），JS 接口安全域名里没有这个端口：正式公众号的 JS-SDK 页面只能在 80/443 端口，会报 invalid url domain；测试号则把“{host}:{port}”填为 JS 接口安全域名，并 wxauth config set jsDomains {host}:{port}。',
+    en: 'The page uses port {port} ({host}), which no JS-safe domain names: a real account’s JS-SDK pages must be on port 80/443, or they get invalid url domain; a test account registers “{host}:{port}” as its JS-safe domain (then wxauth config set jsDomains {host}:{port}).',
   },
   'jssdk.domain.unset': {
     zh: '没有检查域名：profile 里没有 jsDomains。设置后可一并检查：wxauth config set jsDomains h5.example.com',
