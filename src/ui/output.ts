@@ -48,6 +48,19 @@ const plain: Style = {
   cyan: (s) => s,
 };
 
+/**
+ * JSON.stringify escapes only C0 controls. A value from outside (a nickname, an errmsg) can also hold
+ * C1 controls (U+009B is a terminal's CSI), line and paragraph separators and bidi overrides, which a
+ * terminal showing `--json` would act on: they are written as \uXXXX, the same JSON value.
+ */
+const UNSAFE_IN_TERMINAL = /[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+export function terminalSafeJson(doc: unknown, indent?: number): string {
+  const text = JSON.stringify(doc, null, indent);
+  if (!UNSAFE_IN_TERMINAL.test(text)) return text;
+  return text.replace(new RegExp(UNSAFE_IN_TERMINAL.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export class Output {
   readonly lang: Lang;
   readonly json: boolean;
@@ -196,7 +209,7 @@ export class Output {
 
   /** One event as a JSON line on stderr (login/listen --json). */
   event(doc: { event: string } & Record<string, unknown>): void {
-    this.stderr.write(JSON.stringify(doc) + '\n');
+    this.stderr.write(terminalSafeJson(doc) + '\n');
   }
 
   private talkEvent(kind: 'message' | 'note' | 'warning' | 'success' | 'failure', line: string): void {
@@ -247,7 +260,7 @@ export class Output {
    * line must appear before they finish). main.ts then prints nothing more on stdout.
    */
   emit(doc: Record<string, unknown>, indent?: number): void {
-    this.stdout.write(JSON.stringify(doc, null, indent) + '\n');
+    this.stdout.write(terminalSafeJson(doc, indent) + '\n');
     this.emitted = true;
   }
 

@@ -1,7 +1,8 @@
 // Terminal escape injection (issue 13 item 4): whatever comes from outside — WeChat's fields, an
 // errmsg, a pasted callback's state, a URL's parameter names, errcode's input — is printed with its
 // control characters shown escaped (`\x1b`, `\u009b`), so an OSC 52 in a nickname cannot write the
-// clipboard and an ESC[2J cannot clear the screen. --json stays exact: it is data for programs.
+// clipboard and an ESC[2J cannot clear the screen. --json stays exact: it is data for programs, with the
+// characters JSON leaves raw (C1, U+2028/9, bidi) written as \uXXXX escapes of the same value.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable, Writable } from 'node:stream';
@@ -63,6 +64,10 @@ describe('values from outside reach the terminal escaped', () => {
     expect(doc.userinfo.nickname).toBe('Eve' + OSC52);
     expect(doc.userinfo.openid).toBe('o' + CSI8);
     expect(j.stderr).not.toMatch(RAW_CONTROL);
+    // The same values, written so a terminal showing the JSON does not act on them (JSON escapes only C0).
+    expect(j.stdout).not.toMatch(RAW_CONTROL);
+    expect(j.stdout).toContain('"o\\u009b31m"');
+    expect(doc.userinfo.unionid).toBe('u\u202eevil');
   });
 
   it("an API error's errmsg is escaped in the error report", async () => {
