@@ -25,6 +25,17 @@ export interface RuntimeOptions {
   now?: () => number;
 }
 
+/** The password of a URL with credentials (`http://user:pass@host`), decoded; undefined otherwise. */
+function urlPassword(base: string | undefined): string | undefined {
+  if (!base || !base.includes('@')) return undefined;
+  try {
+    const { password } = new URL(base);
+    return password === '' ? undefined : decodeURIComponent(password);
+  } catch {
+    return undefined;
+  }
+}
+
 export function createContext(options: RuntimeOptions): Context {
   const { out, globals, env } = options;
   // The config resolution (store/resolve.ts and the validation it brings) loads on first use: errcode,
@@ -121,6 +132,8 @@ export function createContext(options: RuntimeOptions): Context {
         const [store, { resolveConfig }] = await Promise.all([ctx.configStore(), resolution()]);
         resolved = resolveConfig({ globals, env, ...store.snapshot() });
         secrets.add(resolved.secret);
+        // A password in a base URL (an authenticating gateway: http://user:pass@host) is a secret too.
+        for (const base of [resolved.apiBase, resolved.openBase, resolved.backupApiBase]) secrets.add(urlPassword(base));
         // WXAUTH_APPID naming another account than the profile's: the run uses other settings than the
         // user may think, so every command says so (config list also lists its other warnings).
         // out.warning: in --json it is in the document's warnings too.

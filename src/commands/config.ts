@@ -149,8 +149,12 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
   const store = await ctx.configStore();
   const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile());
   const profile = picked.name;
-  const show = (k: ConfigField, v: string | undefined) =>
-    v !== undefined && k === 'secret' && !ctx.globals.showSecrets ? maskSecret(v) : v;
+  const show = (k: ConfigField, v: string | undefined) => {
+    if (v === undefined || ctx.globals.showSecrets) return v;
+    if (k === 'secret') return maskSecret(v);
+    // A base URL's password (http://user:pass@gateway) is shown masked, as the traces show it.
+    return v.includes('@') ? v.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*:)[^/@]*@/i, '$1***@') : v;
+  };
 
   switch (options.sub) {
     case 'set': {

@@ -185,3 +185,18 @@ describe('answers that echo the request: a WAF page, an errmsg quoting the URL',
     expect(r.stderr).toContain(SECRET);
   });
 });
+
+describe('a password in a base URL (an authenticating gateway)', () => {
+  it('is masked in -v traces, retry lines and config list/get, shown with --show-secrets', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: APPID, WXAUTH_SECRET: SECRET };
+    const base = ['--api-base', 'http://gate:Pa55word-42@127.0.0.1:1', '--backup-api-base', 'http://gate:Pa55word-42@127.0.0.1:1'];
+    const token = await runCli([...base, '-v', 'token'], { env });
+    expect(token.code).toBe(5);
+    expect(shown(token)).toContain('http://gate:');
+    expect(shown(token)).not.toContain('Pa55word-42');
+    const list = await runCli([...base, 'config', 'list'], { env });
+    expect(list.stdout).toContain('http://gate:***@127.0.0.1:1');
+    expect(shown(list)).not.toContain('Pa55word-42');
+    expect((await runCli([...base, 'config', 'get', 'apiBase', '--show-secrets'], { env })).stdout.trim()).toBe('http://gate:Pa55word-42@127.0.0.1:1');
+  });
+});
