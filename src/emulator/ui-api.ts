@@ -7,11 +7,15 @@ import { QR_TTL_MS } from './control.js';
 
 /**
  * The shell line that aims wxauth at one app of this emulator: the same line `wxauth emulator` prints
- * and the page copies. The domain is left out when it is a pattern (`host:*`) wxauth cannot use.
+ * and the page copies. A `host:*` pattern (`--domain APPID=localhost:*`, the way to try a website app
+ * on a local listener) is given as its host, which wxauth's lint then allows any port on the emulator
+ * for; a test account's patterns are left out (a test account takes IP:port anyway).
  */
 export function exportLine(url: string, app: Pick<PublicApp, 'type' | 'appid' | 'secret' | 'domain'>): string {
   // A subscription account has no web authorization, so no callback domain to set (init saves none either).
-  const domain = app.type !== 'subscription' && app.domain[0] && !app.domain[0].includes('*') ? ` WXAUTH_DOMAIN=${app.domain[0]}` : '';
+  const first = app.type === 'subscription' ? undefined : app.domain[0];
+  const shown = first === undefined || !first.includes('*') ? first : app.type !== 'test' && /^[^*]+:\*$/.test(first) ? first.slice(0, -2) : undefined;
+  const domain = shown ? ` WXAUTH_DOMAIN=${shown}` : '';
   return `export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=${app.type} WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}${domain}`;
 }
 

@@ -3,6 +3,7 @@
 // the switches' allowed values, the seed's export lines, and the live log (GET /__emulator/events, a
 // server-sent event stream) with GET /__emulator/requests/<n>'s masked full request and answer.
 import { describe, expect, it } from 'vitest';
+import { exportLine } from '../../src/emulator/ui-api.js';
 import { DEFAULT_APPIDS } from '../../src/emulator/index.js';
 import { maskSecrets } from '../../src/emulator/ui-events.js';
 import { pickUiLang } from '../../src/emulator/ui-text.js';
@@ -205,6 +206,12 @@ describe('control endpoints the page uses', () => {
     );
     // The test account's domain is a pattern (127.0.0.1:*), which wxauth cannot use: left out.
     expect(apps[1]!.env).not.toContain('WXAUTH_DOMAIN');
+  });
+
+  it('a website app opened to any port (--domain APPID=localhost:*) exports its host, which login on a local port needs', () => {
+    const line = exportLine('http://127.0.0.1:3900', { type: 'website', appid: 'wx5e1ec0de00000003', secret: '5e1ec0de5e1ec0de5e1ec0de00000003', domain: ['localhost:*'] });
+    expect(line).toMatch(/ WXAUTH_DOMAIN=localhost$/);
+    expect(exportLine('http://127.0.0.1:3900', { type: 'test', appid: 'wx5e1ec0de00000002', secret: '5e1ec0de5e1ec0de5e1ec0de00000002', domain: ['127.0.0.1:*'] })).not.toContain('WXAUTH_DOMAIN');
   });
 });
 
