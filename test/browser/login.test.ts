@@ -56,6 +56,8 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
     await p.waitForURL(new RegExp(`^http://127\\.0\\.0\\.1:${port}/callback\\?code=`));
     await expect(p.locator('#title').textContent()).resolves.toBe('Code received');
     await expect(p.locator('#detail').textContent()).resolves.toContain('you can close this window');
+    // The consent page names an icon of its own: no /favicon.ico 404 in the emulator's request log.
+    expect(emu.requests().filter((q) => q.path === '/favicon.ico')).toEqual([]);
     const r = await done;
     const openid = emu.users[0]!.openids[emu.apps.find((a) => a.type === 'test')!.appid]!;
     expect(r.stderr).toContain('Login complete');
