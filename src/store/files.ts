@@ -368,8 +368,13 @@ export function checkStateDir(dir: string): MessageRef[] {
   } catch {
     return [];
   }
-  if (!stats.isDirectory() || (stats.mode & 0o022) === 0) return [];
-  return [{ key: 'config.dir.writableByOthers', params: { dir, mode: formatMode(stats.mode) } }];
+  if (!stats.isDirectory()) return [];
+  const warnings: MessageRef[] = [];
+  // Another user's folder (root's aside: root can replace anything anyway): its owner can swap config.json.
+  const me = process.getuid?.();
+  if (me !== undefined && stats.uid !== me && stats.uid !== 0) warnings.push({ key: 'config.dir.otherOwner', params: { dir, uid: stats.uid } });
+  if ((stats.mode & 0o022) !== 0) warnings.push({ key: 'config.dir.writableByOthers', params: { dir, mode: formatMode(stats.mode) } });
+  return warnings;
 }
 
 /**

@@ -227,6 +227,19 @@ describe.skipIf(!posix)('permissions the user chose or should fix (item 13)', ()
     expect(ConfigStore.open(dir).warnings()).toEqual([]);
   });
 
+  // Only root can give a folder away (chown), so only a root run checks it.
+  it.skipIf(!posix || process.getuid?.() !== 0)('a state folder another user owns comes back as a warning naming its owner', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ profiles: { default: { appid: APPID } } }), { mode: 0o600 });
+    fs.chownSync(dir, 4242, 4242);
+    try {
+      expect(ConfigStore.open(dir).warnings()).toContainEqual({ key: 'config.dir.otherOwner', params: { dir, uid: 4242 } });
+    } finally {
+      fs.chownSync(dir, 0, 0);
+    }
+    expect(ConfigStore.open(dir).warnings()).toEqual([]);
+  });
+
   it.skipIf(!posix)('a config.json or tokens.json others can read (0644, 0640) comes back as a warning naming the file and its mode; the file is left as it is', () => {
     const dir = tempDir();
     const config = path.join(dir, 'config.json');
