@@ -408,7 +408,8 @@ function breakPattern(line: string): RegExp {
   if (/^[\x00-\x7f]*$/.test(line)) return /\s*\S+/g;
   if (breakable === undefined) {
     const wide = wideClass();
-    breakable = new RegExp(`\\s*[${OPENING}]*(?:[^\\s${wide}${OPENING}${CLOSING}]+|[${wide}])[${CLOSING}]*|\\s*[${OPENING}${CLOSING}]+`, 'g');
+    // ’ before a letter is an apostrophe (domain’s), part of the word, not a closing quote to break after.
+    breakable = new RegExp(`\\s*[${OPENING}]*(?:(?:[^\\s${wide}${OPENING}${CLOSING}]|’(?=[A-Za-z]))+|[${wide}])[${CLOSING}]*|\\s*[${OPENING}${CLOSING}]+`, 'g');
   }
   return breakable;
 }

@@ -27,6 +27,15 @@ describe('wrapToWidth', () => {
     }
   });
 
+  it('keeps an apostrophe (’) inside its word: never “domain’” at a line\'s end and “s” on the next', () => {
+    const text = 'Check a real deployment before anyone scans: profile, authorize URL, the domain’s verify file, certificate, callback';
+    for (let width = 20; width <= 90; width++) {
+      const lines = wrapToWidth(text, width).split('\n');
+      for (const line of lines) expect(line, `width ${width}`).not.toMatch(/^s\b/);
+      expect(lines.join(' ')).toBe(text);
+    }
+  });
+
   it('breaks English only at spaces, and keeps a word longer than the width whole', () => {
     const text = 'inject a fault (repeatable): KIND[=MS][@PATH][:COUNT], KIND one of delay';
     const lines = wrapToWidth(text, 20).split('\n');

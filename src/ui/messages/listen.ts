@@ -232,7 +232,7 @@ export const messages = {
   'listen.login.open.browser': { zh: '正在浏览器中打开授权页…', en: 'Opening the authorization page in your browser…' },
   'listen.login.open.manual': { zh: '在浏览器中打开上面的链接。', en: 'Open the link above in a browser.' },
   'listen.login.open.failed': { zh: '无法自动打开浏览器：{detail}。请手动打开上面的链接。', en: 'Could not open the browser: {detail}. Open the link above yourself.' },
-  'listen.login.redirect.listener': { zh: 'redirect_uri 指向本地监听：{uri}', en: 'redirect_uri points at the local listener: {uri}' },
+  'listen.login.redirect.listener': { zh: '链接里的 redirect_uri（微信把 code 送到这里）：{uri}', en: 'The link’s redirect_uri (where WeChat sends the code): {uri}' },
   'listen.login.redirect.notLocal': {
     zh: 'redirect_uri {uri} 不是本机或局域网地址，本地监听收不到它。',
     en: 'redirect_uri {uri} is not a local or LAN address; the local listener cannot receive it.',
