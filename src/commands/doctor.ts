@@ -46,6 +46,11 @@ export function parseOptions(input: CommandInput): DoctorOptions {
  */
 function verifyExpectation(flag: string | undefined, profile: string | undefined): VerifyExpectation | undefined {
   if (flag === undefined) return profile ? { name: profile } : undefined;
+  // The file's address on the site: doctor builds that itself from the domain; what it needs is the name.
+  if (/^https?:\/\//i.test(flag)) {
+    const name = path.posix.basename(flag.split(/[?#]/)[0] ?? '');
+    throw new UsageError({ key: 'doctor.verifyFile.url', params: { value: flag } }, { hint: { key: 'doctor.verifyFile.url.hint', params: { name: isVerifyFileName(name) ? name : 'MP_verify_xxx.txt' } } });
+  }
   const refuse = () => new UsageError({ key: 'doctor.verifyFile.notFound', params: { value: flag } }, { hint: { key: 'doctor.verifyFile.notFound.hint' } });
   let content: string | undefined;
   let failure: unknown;

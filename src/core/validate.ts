@@ -221,6 +221,8 @@ function checkSecret(value: string, name: string): Checked {
 function checkAppid(value: string, name: string): Checked {
   if (/^wx[0-9a-f]{16}$/.test(value)) return { ok: true, value };
   const chars = Array.from(value);
+  // The account's 原始ID (gh_ and 12 hex digits), shown beside the appid in the console: not what OAuth takes.
+  if (/^gh_[0-9a-f]{12}$/i.test(value)) return refuse('config.invalid.appid.ghid', { name, value }, 'config.invalid.appid.hint');
   // The AppSecret pasted where the appid goes (32 hex digits): said without echoing it into a terminal or a CI log.
   if (/^[0-9a-f]{32}$/i.test(value)) return refuse('config.invalid.appid.secret', { name }, 'config.invalid.appid.hint');
   // What is wrong, in the order a user fixes it: the wx, a character, the length (the value is shown:

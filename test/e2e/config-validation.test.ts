@@ -99,6 +99,10 @@ describe('config set: the same rules as init', () => {
       expect(e.stderr).toContain(`✖ ${enText}`);
       if (key === 'secret') expect(z.stderr + e.stderr).not.toContain(value.slice(0, 16));
     }
+    // The 原始ID shown beside the appid in the console.
+    const ghid = await runCli(['config', 'set', 'appid', 'gh_123456789abc'], { env });
+    expect(ghid.code).toBe(2);
+    expect(ghid.stderr).toContain('is the account’s original ID (原始ID, gh_…), not its appid');
     // The AppSecret pasted as the appid: said as such, never echoed (a CI log would keep it).
     const swapped = await runCli(['config', 'set', 'appid', SECRET], { env });
     expect(swapped.code).toBe(2);

@@ -327,6 +327,13 @@ describe('the verifyFile setting and --verify-file', () => {
     expect(r.stderr).toContain('--verify-file verify.txt is neither a file name like MP_verify_xxx.txt nor a file that can be read.');
   });
 
+  it('a URL given as --verify-file is refused with the name to give instead (exit 2)', async () => {
+    const r = await runCli(['doctor', '--verify-file', `https://www.example.com/${VERIFY_NAME}`], { env: serviceAccount() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--verify-file takes the file’s name or a local path, not a URL');
+    expect(r.stderr).toContain(`wxauth doctor --verify-file ${VERIFY_NAME}`);
+  });
+
   it('a --verify-file path that cannot be read says why: missing, a folder, no permission (exit 2, zh and en)', async () => {
     const dir = tempConfigDir();
     const missingFile = path.join(dir, 'MP_verify_nope.txt');

@@ -431,6 +431,10 @@ export const messages = {
   // checkSetting's words for a secret or an appid: which character is wrong and where ({what} names a blank one).
   'config.invalid.secret.blank': { zh: '{name}：AppSecret 的第 {position} 个字符是{what}。', en: '{name}: character {position} of the AppSecret is {what}.' },
   'config.invalid.secret.char': { zh: '{name}：AppSecret 含非十六进制字符 {char}（第 {position} 个）。', en: '{name}: the AppSecret has a character that is not a hex digit: {char} (character {position}).' },
+  'config.invalid.appid.ghid': {
+    zh: '{name}："{value}" 是公众号的原始 ID（gh_ 开头），不是 appid：网页授权要用“开发者 ID（AppID）”，wx 开头，后跟 16 位十六进制。',
+    en: '{name}: "{value}" is the account’s original ID (原始ID, gh_…), not its appid: web authorization takes the developer ID (AppID), wx and 16 hex digits.',
+  },
   'config.invalid.appid.secret': {
     zh: '{name}：这是 32 位十六进制，看起来是 AppSecret，不是 appid（为免泄露不显示它）。appid 以 wx 开头，后跟 16 位十六进制。',
     en: '{name}: 32 hex digits look like the AppSecret, not an appid (not shown, so it does not leak). An appid starts with wx, then 16 hex digits.',

@@ -82,14 +82,19 @@ export const messages = {
   'doctor.domain.ok': { zh: 'redirect_uri 的主机 {host} 在网页授权域名 {domain} 之内。', en: 'The redirect_uri host {host} is within the callback domain {domain}.' },
 
   // ── token cache ───────────────────────────────────────────────────────────────────────────────
-  'doctor.tokenCache.none': { zh: 'token 缓存：没有 basic access_token，{users} 个用户 token。', en: 'Token cache: no basic access_token, {users} user tokens.' },
+  'doctor.verifyFile.url': { zh: '--verify-file 要的是文件名或本地路径，不是网址：{value}', en: '--verify-file takes the file’s name or a local path, not a URL: {value}' },
+  'doctor.verifyFile.url.hint': {
+    zh: 'doctor 会自己到域名根目录下取它：wxauth doctor --verify-file {name}',
+    en: 'doctor fetches it from the domain’s root itself: wxauth doctor --verify-file {name}',
+  },
+  'doctor.tokenCache.none': { zh: 'token 缓存：没有 basic access_token，{users} 个用户 token。', en: 'Token cache: no basic access_token, user tokens: {users}.' },
   'doctor.tokenCache.valid': {
     zh: 'token 缓存：basic access_token（{kind}）还有 {minutes} 分钟有效，{users} 个用户 token。',
-    en: 'Token cache: the basic access_token ({kind}) is valid for {minutes} more minutes, {users} user tokens.',
+    en: 'Token cache: the basic access_token ({kind}) is valid for {minutes} more minutes, user tokens: {users}.',
   },
   'doctor.tokenCache.expired': {
     zh: 'token 缓存：basic access_token 已过期（下个命令会取新的），{users} 个用户 token。',
-    en: 'Token cache: the basic access_token has expired (the next command fetches a new one), {users} user tokens.',
+    en: 'Token cache: the basic access_token has expired (the next command fetches a new one), user tokens: {users}.',
   },
 
   // ── Node ──────────────────────────────────────────────────────────────────────────────────────
