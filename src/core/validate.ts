@@ -118,6 +118,10 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
   const quote = /^(['"`])[\s\S]*\1$/.exec(value)?.[1];
   if (quote !== undefined && value.length >= 2) return refuse('config.invalid.quoted', { name, quote }, 'config.invalid.quoted.hint', { name });
   const url = (problem: MessageKey, hint: MessageKey): Checked => (isHttpUrl(value) ? { ok: true, value } : refuse(problem, { name, value }, hint));
+  // A base the API paths are appended to: a ?query or #fragment would swallow them (the request went to
+  // the base's own path). Not echoed: a query is where a token or a key would be pasted.
+  const base = (problem: MessageKey, hint: MessageKey): Checked =>
+    isHttpUrl(value) && /[?#]/.test(value) ? refuse('config.invalid.base.query', { name }, 'config.invalid.base.query.hint') : url(problem, hint);
   switch (key) {
     case 'type': {
       // --type 服务号, as the hint below lists it, is service.
@@ -135,11 +139,11 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
     case 'redirectUri':
       return url('config.invalid.redirectUri', 'config.invalid.redirectUri.hint');
     case 'apiBase':
-      return url('config.invalid.apiBase', 'config.invalid.apiBase.hint');
+      return base('config.invalid.apiBase', 'config.invalid.apiBase.hint');
     case 'openBase':
-      return url('config.invalid.openBase', 'config.invalid.openBase.hint');
+      return base('config.invalid.openBase', 'config.invalid.openBase.hint');
     case 'backupApiBase':
-      return url('config.invalid.backupApiBase', 'config.invalid.backupApiBase.hint');
+      return base('config.invalid.backupApiBase', 'config.invalid.backupApiBase.hint');
     case 'region':
       return isRegion(value)
         ? { ok: true, value }

@@ -99,6 +99,11 @@ describe('config set: the same rules as init', () => {
       expect(e.stderr).toContain(`✖ ${enText}`);
       if (key === 'secret') expect(z.stderr + e.stderr).not.toContain(value.slice(0, 16));
     }
+    // A base URL with a query: the API paths would be swallowed; the query (a key, perhaps) is not echoed.
+    const queried = await runCli(['--api-base', 'http://127.0.0.1:3900/x?key=Zq9secretvalue', 'token'], { env });
+    expect(queried.code).toBe(2);
+    expect(queried.stderr).toContain('--api-base has a ?query or #fragment');
+    expect(queried.stderr).not.toContain('Zq9secretvalue');
     // The 原始ID shown beside the appid in the console.
     const ghid = await runCli(['config', 'set', 'appid', 'gh_123456789abc'], { env });
     expect(ghid.code).toBe(2);

@@ -431,6 +431,11 @@ export const messages = {
   // checkSetting's words for a secret or an appid: which character is wrong and where ({what} names a blank one).
   'config.invalid.secret.blank': { zh: '{name}：AppSecret 的第 {position} 个字符是{what}。', en: '{name}: character {position} of the AppSecret is {what}.' },
   'config.invalid.secret.char': { zh: '{name}：AppSecret 含非十六进制字符 {char}（第 {position} 个）。', en: '{name}: the AppSecret has a character that is not a hex digit: {char} (character {position}).' },
+  'config.invalid.base.query': {
+    zh: '{name} 带了 ?查询参数 或 #片段：它是接口路径的前缀，wxauth 会在后面接上 /sns/…、/cgi-bin/…，查询参数会把这些路径吞掉。',
+    en: '{name} has a ?query or #fragment: it is the prefix wxauth puts /sns/… and /cgi-bin/… after, and a query would swallow those paths.',
+  },
+  'config.invalid.base.query.hint': { zh: '只写协议、主机和端口（可带路径前缀），例如 http://127.0.0.1:3900', en: 'Give the scheme, host and port (a path prefix is fine), e.g. http://127.0.0.1:3900' },
   'config.invalid.appid.ghid': {
     zh: '{name}："{value}" 是公众号的原始 ID（gh_ 开头），不是 appid：网页授权要用“开发者 ID（AppID）”，wx 开头，后跟 16 位十六进制。',
     en: '{name}: "{value}" is the account’s original ID (原始ID, gh_…), not its appid: web authorization takes the developer ID (AppID), wx and 16 hex digits.',
