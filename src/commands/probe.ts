@@ -10,6 +10,8 @@ import { writeReportFile } from '../flows/probe/report-file.js';
 import { checkOutputFile } from '../flows/output-file.js';
 import { checkGlobalFlags } from '../store/resolve.js';
 import { isWechatApiBase } from '../core/endpoints.js';
+import { isLoopbackHost } from '../core/host-names.js';
+import { isPrivateLanHost } from '../listener/addresses.js';
 import { probeHooks, renderProbeHtml } from '../ui/present/probe.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 
@@ -76,6 +78,22 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
 }
 
 /**
+ * Whether the app under test looks like a deployed site rather than a copy to test: a host with a dot
+ * that is neither this machine, a LAN address, nor a name kept for local use (.localhost, .local,
+ * .internal, .test, .lan, home.arpa). Single-label names (docker compose services) count as local.
+ */
+function looksDeployed(target: string): boolean {
+  let host: string;
+  try {
+    host = new URL(target).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return false;
+  }
+  if (isLoopbackHost(host) || isPrivateLanHost(host) || !host.includes('.') || host.includes(':')) return false;
+  return !/\.(localhost|local|internal|test|lan|home\.arpa)$/.test(host);
+}
+
+/**
  * The emulator when --emulator is not given: the API base every other command uses (--api-base, else
  * WXAUTH_API_BASE, else the profile's apiBase), unless that is WeChat's own host (the default), which
  * has no control API.
@@ -104,7 +122,7 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
       timeoutMs,
       signal: ctx.signal,
     },
-    probeHooks(ctx.out, options.target, emulator),
+    probeHooks(ctx.out, options.target, emulator, looksDeployed(options.target)),
   );
   const failed = report.checks.some((c) => c.status === 'fail');
   // The page is written here, where files are; the presenter only says where it went, or, should the

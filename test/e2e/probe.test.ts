@@ -55,6 +55,14 @@ describe('wxauth probe', () => {
     expect(r.code).toBe(0);
   });
 
+  it('warns before forging callbacks to a host that looks like a deployed site; not for this machine', async () => {
+    const r = await runCli(['probe', 'http://www.example.invalid/login', '--emulator', emu.url, '--only', 'login.completes', '--timeout', '2000']);
+    expect(r.stderr).toContain('www.example.invalid looks like a deployed site');
+    expect(r.stderr.indexOf('looks like a deployed site')).toBeLessThan(r.stderr.indexOf('Probing'));
+    const local = await runCli(['probe', 'http://127.0.0.1:9/login', '--emulator', emu.url, '--only', 'login.completes', '--timeout', '2000']);
+    expect(local.stderr).not.toContain('looks like a deployed site');
+  });
+
   it('--only secrets.leak reads every scenario\'s answers: a secret shown only on an error page is still found', async () => {
     const r = await probe('leaks-secret', ['--only', 'secrets.leak']);
     expect(r.failing).toEqual(['secrets.leak']);

@@ -62,6 +62,10 @@ export const messages = {
   },
 
   // ── progress (stderr) ─────────────────────────────────────────────────────────────────────────
+  'probe.target.deployed': {
+    zh: '{host} 看起来是已上线的站点（不是本机、局域网或本地测试域名）：probe 会向它发送伪造的、重复的回调。请对本地或预发布环境里指向模拟器的副本运行。',
+    en: '{host} looks like a deployed site (not this machine, the LAN or a local test name): probe sends it forged and repeated callbacks. Run it against a local or staging copy aimed at the emulator.',
+  },
   'probe.progress.start': { zh: '正在测试 {target}（模拟器 {emulator}）', en: 'Probing {target} (emulator {emulator})' },
   'probe.progress.scenario': { zh: '· {title}', en: '· {title}' },
   'probe.scenario.happy': { zh: '正常登录', en: 'happy path' },

@@ -22,12 +22,14 @@ function render(lang: Lang, ref: MessageRef): string {
   return renderMessage(lang, ref.key, { ...params, ...Object.fromEntries(words.map(([name, key]) => [name, renderMessage(lang, key as MessageKey, params)])) });
 }
 
-export function probeHooks(out: Output, target: string, emulator: string): ProbeHooks {
+export function probeHooks(out: Output, target: string, emulator: string, deployed = false): ProbeHooks {
   let started = false;
   return {
     scenario: (id) => {
       if (!started) {
         started = true;
+        // probe forges callbacks and repeats them: worth a word before it does so to a live site.
+        if (deployed) out.warning('probe.target.deployed', out.t('probe.target.deployed', { host: new URL(target).host }));
         out.say(out.t('probe.progress.start', { target, emulator }));
       }
       out.note(out.t('probe.progress.scenario', { title: out.t(`probe.scenario.${id}`) }));
