@@ -2,7 +2,7 @@
 // real process; tests call it in-process with string streams, their own environment and a real
 // emulator on port 0, which is as end-to-end as spawning, minus the cost of starting Node.
 import { EXIT, UsageError, WechatApiError, isWxauthError, type ExitCode, type MessageRef } from './errors.js';
-import { COMMANDS, GLOBAL_VALUE_FLAGS } from './cli.js';
+import { COMMANDS, GLOBAL_OPTIONS, GLOBAL_VALUE_FLAGS, longFlag, type Declaration, type OptionSpec } from './cli.js';
 import { parseQuickly } from './argv.js';
 import type { CommandRunner } from './program.js';
 import { detectLang, tOptional, tr, uiLang, type Lang } from './ui/i18n.js';
@@ -116,8 +116,24 @@ function pastedNegativeCodes(argv: string[]): string[] {
 }
 
 /** What a usage error's hint sends the user to: the command's own help, or the root help for an unknown one. */
-function helpFor(command: string): string {
-  return command !== '' && COMMANDS.some((c) => c.name === command) ? `wxauth ${command}` : 'wxauth';
+function helpFor(command: string, sub?: string): string {
+  if (command === '' || !COMMANDS.some((c) => c.name === command)) return 'wxauth';
+  return sub ? `wxauth ${command} ${sub}` : `wxauth ${command}`;
+}
+
+/** The group's subcommand named on the command line (`jssdk sign …`): the first word after the command that is one. */
+function namedSubcommand(argv: readonly string[], command: string): string | undefined {
+  const subs = COMMANDS.find((c) => c.name === command)?.subcommands;
+  if (!subs) return undefined;
+  const at = argv.indexOf(command);
+  return argv.slice(at + 1).find((w) => subs.some((s) => s.name === w));
+}
+
+/** The long flags the command (and its subcommand) take, and the global ones. */
+function flagsOf(command: string, sub: string | undefined): string[] {
+  const spec: Declaration | undefined = COMMANDS.find((c) => c.name === command);
+  const own: OptionSpec[] = [...(spec?.options ?? []), ...(spec?.subcommands?.find((s) => s.name === sub)?.options ?? [])];
+  return [...own.map(([flags]) => longFlag(flags)), ...GLOBAL_OPTIONS.map((o) => longFlag(o.flags))];
 }
 
 function wantsColor(argv: string[], io: Io): boolean {
@@ -254,8 +270,10 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
       if (COMMANDS.find((c) => c.name === named)?.jsonLines) out.streamLines();
       // An unknown command (`wxauth urll`) is sent to the root help; a group's unknown subcommand (`wxauth jssdk singn`) to the group's.
       let message = commanderMessageRef(error.code, commanderMessage || error.message, lang);
-      let usageHint: MessageRef = { key: 'common.commander.hint', params: { command: helpFor(named) } };
-      const synonym = synonymSuggested(message, named);
+      const sub = namedSubcommand(argv, named);
+      let usageHint: MessageRef = { key: 'common.commander.hint', params: { command: helpFor(named, sub) } };
+      let synonym = synonymSuggested(message, named);
+      if (synonym === undefined) synonym = prefixSuggested(message, flagsOf(named, sub));
       if (profileAddAsked(message, named)) usageHint = { key: 'profile.add.hint' };
       if (synonym) message = synonym;
       error = new UsageError(message, { hint: usageHint });
@@ -284,6 +302,15 @@ function synonymSuggested(ref: MessageRef, group: string): MessageRef | undefine
   const command = String(ref.params?.command ?? '');
   const ours = SUBCOMMAND_SYNONYMS[group]?.[command.toLowerCase()];
   return ours ? { key: 'common.commander.unknownCommand.suggest', params: { command, suggestion: ours } } : undefined;
+}
+
+/** `--sig` for `--signature`: an unknown option that begins exactly one of the command's (commander matches by spelling only). */
+function prefixSuggested(ref: MessageRef, flags: string[]): MessageRef | undefined {
+  if (ref.key !== 'common.commander.unknownOption') return undefined;
+  const option = String(ref.params?.option ?? '');
+  if (!option.startsWith('--') || option.length < 4) return undefined;
+  const matches = [...new Set(flags.filter((f) => f.startsWith(option)))];
+  return matches.length === 1 ? { key: 'common.commander.unknownOption.suggest', params: { option, suggestion: matches[0]! } } : undefined;
 }
 
 /** `wxauth profile add|create|new`: profiles are made by init. */

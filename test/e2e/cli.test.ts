@@ -217,6 +217,18 @@ describe('wxauth init / config / profile', () => {
     expect(fromEnv.stderr).toContain('The name came from the WXAUTH_PROFILE variable');
   });
 
+  it('a mistake after a subcommand points at that subcommand\'s help; a flag cut short is completed when only one fits', async () => {
+    const typo = await runCli(['jssdk', 'sign', 'https://a.com/', '--tiket', 'T']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Did you mean --ticket?');
+    expect(typo.stderr).toContain('Run wxauth jssdk sign --help for usage and examples.');
+    const short = await runCli(['jssdk', 'verify', '--sig', 'abc']);
+    expect(short.stderr).toContain("unknown option '--sig'. Did you mean --signature?");
+    expect(short.stderr).toContain('Run wxauth jssdk verify --help');
+    // Several flags begin with --re (--redirect-uri, --region): no guess.
+    expect((await runCli(['url', '--re'])).stderr).not.toContain('Did you mean');
+  });
+
   it('another CLI\'s word for a subcommand gets ours (profile rm → remove); profile add points at init', async () => {
     const rm = await runCli(['profile', 'rm', 'x']);
     expect(rm.code).toBe(2);
