@@ -171,8 +171,11 @@ async function start(options: EmulatorCommandOptions, lang: Lang): Promise<Emula
       throw new ConfigError({ key: 'emulator.seed.invalid', params: { file: options.seedFile ?? '(built-in)', problems } }, { hint: { key: 'emulator.seed.invalid.hint' }, cause: error });
     }
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE')
-      throw new UsageError({ key: 'emulator.port.inUse', params: { port: options.port } }, { hint: { key: 'emulator.port.inUse.hint', params: { next: options.port + 1 } }, cause: error });
+    if (code === 'EADDRINUSE') {
+      const { nextFreePort } = await import('../flows/free-port.js');
+      const next = await nextFreePort(options.port, options.host);
+      throw new UsageError({ key: 'emulator.port.inUse', params: { port: options.port } }, { hint: { key: 'emulator.port.inUse.hint', params: { next } }, cause: error });
+    }
     if (code === 'EACCES')
       throw new UsageError({ key: 'emulator.port.denied', params: { port: options.port } }, { hint: { key: 'emulator.port.denied.hint' }, cause: error });
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')

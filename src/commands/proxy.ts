@@ -120,8 +120,11 @@ async function start(options: ProxyCommandOptions, open: () => Promise<ProxyHand
     return await open();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE')
-      throw new UsageError({ key: 'proxy.port.inUse', params: { port: options.port } }, { hint: { key: 'proxy.port.inUse.hint', params: { next: options.port + 1 } }, cause: error });
+    if (code === 'EADDRINUSE') {
+      const { nextFreePort } = await import('../flows/free-port.js');
+      const next = await nextFreePort(options.port, options.host);
+      throw new UsageError({ key: 'proxy.port.inUse', params: { port: options.port } }, { hint: { key: 'proxy.port.inUse.hint', params: { next } }, cause: error });
+    }
     if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
       throw new UsageError({ key: 'proxy.host.invalid', params: { host: options.host, detail: osReason(error) } }, { hint: { key: 'proxy.host.invalid.hint' }, cause: error });
     throw error;

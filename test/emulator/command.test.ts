@@ -107,18 +107,37 @@ describe('wxauth emulator', () => {
     }
   });
 
-  it('a port in use is a usage error naming the port', async () => {
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const port = (blocker.address() as { port: number }).port;
+  it('a port in use is a usage error naming the port, and the port it suggests is free (not the next one, also taken)', async () => {
+    // Two busy ports in a row: the one asked for, and the one after it.
+    const listen = (server: ReturnType<typeof createServer>, at: number) =>
+      new Promise<boolean>((resolve) => {
+        server.once('error', () => resolve(false));
+        server.listen(at, '127.0.0.1', () => resolve(true));
+      });
+    let blocker = createServer();
+    let next = createServer();
+    let port = 0;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await listen(blocker, 0);
+      port = (blocker.address() as { port: number }).port;
+      if (port < 65_534 && (await listen(next, port + 1))) break;
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+      blocker = createServer();
+      next = createServer();
+    }
     try {
       const f = fakeContext(false);
       const error = await run(f.ctx, { port: String(port) }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UsageError);
       expect((error as UsageError).messageRef).toEqual({ key: 'emulator.port.inUse', params: { port } });
-      expect((error as UsageError).hint).toEqual({ key: 'emulator.port.inUse.hint', params: { next: port + 1 } });
+      const suggested = ((error as UsageError).hint?.params as { next: number }).next;
+      expect(suggested).toBeGreaterThan(port + 1);
+      const probe = createServer();
+      expect(await listen(probe, suggested)).toBe(true);
+      probe.close();
     } finally {
       blocker.close();
+      next.close();
     }
   });
 
