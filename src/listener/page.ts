@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
 import type { MessageKey } from '../errors.js';
 import type { PageOutcome } from '../core/callback-decision.js';
 
-/** Renders a page text in the visitor's language: a catalogue key, with the params its outcome carries. */
-export type Translate = (key: MessageKey, params?: Record<string, string | number | undefined>) => string;
+/** Renders a page text in the visitor's language: a catalogue key, with the params its outcome carries, in
+ * `lang` (the page's: the browser's when it asks for zh or en, else the CLI's). */
+export type Translate = (key: MessageKey, params?: Record<string, string | number | undefined>, lang?: 'zh' | 'en') => string;
 
 /** Escape text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -55,7 +56,8 @@ const STYLE =
   'footer{margin-top:1.5rem;color:#888;font-size:.85rem}';
 
 export function renderPage(input: PageInput): string {
-  const { t, outcome } = input;
+  const { outcome } = input;
+  const t = (key: MessageKey, params?: Record<string, string | number | undefined>) => input.t(key, params, input.lang);
   const title = t(`listen.page.${outcome}.title`);
   const detail = t(`listen.page.${outcome}.detail`);
   const rows: string[] = [];
@@ -72,6 +74,6 @@ export function renderPage(input: PageInput): string {
     `<title>${escapeHtml(title)} · wxauth</title><style>${STYLE}</style></head>` +
     `<body><main data-outcome="${escapeHtml(outcome)}"><h1 id="title">${escapeHtml(title)}</h1>` +
     `<p id="detail">${escapeHtml(detail)}</p>${rows.join('')}` +
-    `<footer>wxauth listen</footer></main>${script}</body></html>\n`
+    `<footer>wxauth</footer></main>${script}</body></html>\n`
   );
 }

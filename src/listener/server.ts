@@ -150,6 +150,15 @@ interface RenderedPage {
  */
 const KEPT_PAGES = 32;
 
+/**
+ * The page's language: the browser's first choice when it is Chinese or English (the person looking at
+ * the page may not read the terminal's language), else the CLI's.
+ */
+function pageLang(accept: string | undefined, fallback: 'zh' | 'en'): 'zh' | 'en' {
+  const first = accept?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('zh') ? 'zh' : first.startsWith('en') ? 'en' : fallback;
+}
+
 function formatHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
@@ -289,20 +298,20 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
       res.writeHead(a.status, { connection: 'close', ...cache }).end();
       return;
     }
-    const page = pageFor(a);
+    const page = pageFor(a, pageLang(res.req.headers['accept-language'], options.lang));
     if (a.allow !== undefined) res.setHeader('allow', a.allow);
     res.writeHead(a.status, page.headers as string[]);
     res.end(res.req.method === 'HEAD' ? undefined : page.body);
   };
 
   const pages = new Map<string, RenderedPage>();
-  const pageFor = (a: Extract<CallbackAnswer, { outcome: unknown }>): RenderedPage => {
+  const pageFor = (a: Extract<CallbackAnswer, { outcome: unknown }>, lang: 'zh' | 'en'): RenderedPage => {
     // Unambiguous without JSON.stringify on every hit: fixed fields first, the code prefix with its
     // length, the state (anything a request sent) last, running to the end.
-    const key = `${a.outcome} ${a.withScript === true ? 1 : 0} ${a.codePrefix === undefined ? '-' : `${a.codePrefix.length}:${a.codePrefix}`} ${a.state === undefined ? '-' : `=${a.state}`}`;
+    const key = `${lang} ${a.outcome} ${a.withScript === true ? 1 : 0} ${a.codePrefix === undefined ? '-' : `${a.codePrefix.length}:${a.codePrefix}`} ${a.state === undefined ? '-' : `=${a.state}`}`;
     let page = pages.get(key);
     if (page === undefined) {
-      const body = Buffer.from(renderPage({ outcome: a.outcome, lang: options.lang, t: options.translate, state: a.state, codePrefix: a.codePrefix, withScript: a.withScript }), 'utf8');
+      const body = Buffer.from(renderPage({ outcome: a.outcome, lang, t: options.translate, state: a.state, codePrefix: a.codePrefix, withScript: a.withScript }), 'utf8');
       const headers: Array<string | number> = ['content-type', 'text/html; charset=utf-8', 'content-length', body.length, 'connection', 'close'];
       for (const [name, value] of Object.entries(securityHeaders(a.withScript === true))) headers.push(name, value);
       page = { body, headers };

@@ -53,6 +53,17 @@ describe('waiting for the callback', () => {
     expect(result.stateChecked).toBe(false);
   });
 
+  it('speaks the browser\'s language when it asks for zh or en, whatever the terminal\'s', async () => {
+    const listener = await startCallbackListener(options({ lang: 'en', translate: (key, params, lang) => tKey(lang ?? 'en', key, params) }));
+    const zh = await get(listener.port, `/callback?code=${CODE}&state=`, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' });
+    expect(zh.body).toContain('已收到 code');
+    expect(zh.body).toContain('lang="zh-CN"');
+    // A language the page has no words in: the terminal's.
+    const fr = await get(listener.port, `/callback?code=${CODE}&state=`, { 'accept-language': 'fr-FR' });
+    expect(fr.body).toContain('lang="en"');
+    await listener.result;
+  });
+
   it('listens on the path it was given and answers 404 elsewhere, favicon quietly', async () => {
     const listener = await startCallbackListener(options({ path: '/wx/cb' }));
     expect((await get(listener.port, '/callback?code=' + CODE)).status).toBe(404);
