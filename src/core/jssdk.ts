@@ -78,7 +78,25 @@ export type UrlChange =
    * in path and query percent-encoded as UTF-8, host in lower case, default port dropped, `/` for an
    * empty path, `.`/`..` segments resolved). The page signs location.href, so that form is signed.
    */
-  | { kind: 'href'; from: string; to: string };
+  | { kind: 'href'; from: string; to: string; rules: HrefRule[] };
+
+/** Which of location.href's rewrites turned the URL as written into the one signed (empty: others, unnamed). */
+export type HrefRule = 'non-ascii' | 'host-case' | 'default-port' | 'empty-path' | 'dot-segments';
+
+/** The rewrites `written` needed to become location.href (core/jssdk.ts pageUrl's `href` change). */
+export function hrefRules(written: string): HrefRule[] {
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/is.exec(written);
+  if (!m) return [];
+  const [, scheme, authority, rest] = m as unknown as [string, string, string, string];
+  const rules: HrefRule[] = [];
+  if (/[^\x00-\x7f]/.test(rest)) rules.push('non-ascii');
+  if (/[A-Z]/.test(authority)) rules.push('host-case');
+  const port = /:(\d+)$/.exec(authority)?.[1];
+  if ((port === '443' && scheme.toLowerCase() === 'https') || (port === '80' && scheme.toLowerCase() === 'http')) rules.push('default-port');
+  if (rest === '' || rest.startsWith('?')) rules.push('empty-path');
+  if (/\/\.\.?(?:[/?]|$)/.test(rest.split('?')[0]!)) rules.push('dot-segments');
+  return rules;
+}
 
 export type PageUrl =
   | {
@@ -125,7 +143,7 @@ export function normalizePageUrl(input: string): PageUrl {
   }
   const href = locationHref(url);
   if (href === undefined || !parseHttpUrl(href)) return { ok: false, input, problem: 'not-http-url' };
-  if (href !== url) changes.push({ kind: 'href', from: url, to: href });
+  if (href !== url) changes.push({ kind: 'href', from: url, to: href, rules: hrefRules(url) });
   return { ok: true, url: href, input, written: url, changes };
 }
 

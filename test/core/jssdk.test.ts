@@ -67,7 +67,7 @@ describe('normalizePageUrl', () => {
       ok: true,
       url: 'http://mp.weixin.qq.com/?params=value',
       written: 'http://mp.weixin.qq.com?params=value',
-      changes: [{ kind: 'href', from: 'http://mp.weixin.qq.com?params=value', to: 'http://mp.weixin.qq.com/?params=value' }],
+      changes: [{ kind: 'href', from: 'http://mp.weixin.qq.com?params=value', to: 'http://mp.weixin.qq.com/?params=value', rules: ['empty-path'] }],
     });
   });
   it('percent-encodes non-ASCII as UTF-8, lower-cases the host, drops the default port (WHATWG, as location.href)', () => {
@@ -76,6 +76,16 @@ describe('normalizePageUrl', () => {
       url: 'https://h5.example.com/%E5%95%86%E5%93%81/%E8%AF%A6%E6%83%85?name=%E6%89%8B%E6%9C%BA',
     });
     expect(normalizePageUrl('HTTPS://H5.Example.COM:443/Shop?Id=1#/x')).toMatchObject({ ok: true, url: 'https://h5.example.com/Shop?Id=1' });
+  });
+  it('names only the location.href rewrites this URL needed', () => {
+    const rulesOf = (u: string) => {
+      const r = normalizePageUrl(u);
+      return r.ok ? r.changes.find((c) => c.kind === 'href') : undefined;
+    };
+    expect(rulesOf('https://A.com:443')).toMatchObject({ rules: ['host-case', 'default-port', 'empty-path'] });
+    expect(rulesOf('https://a.com/商品?id=1')).toMatchObject({ rules: ['non-ascii'] });
+    expect(rulesOf('https://a.com/x/../y')).toMatchObject({ rules: ['dot-segments'] });
+    expect(rulesOf('http://a.com:8080/p')).toBeUndefined();
   });
   it('leaves a URL already in location.href form alone (no change to report)', () => {
     expect(normalizePageUrl('https://h5.example.com/a%20b/?q=%E6%89%8B&x=1')).toMatchObject({ ok: true, url: 'https://h5.example.com/a%20b/?q=%E6%89%8B&x=1', changes: [] });

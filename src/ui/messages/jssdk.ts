@@ -114,6 +114,15 @@ export const messages = {
     en: 'The URL was encodeURIComponent-ed; it was decoded once before signing (the server must decode it, then sign the decoded URL).',
   },
   'jssdk.url.trimmed': { zh: '已去掉 URL 首尾的空白。', en: 'Removed whitespace around the URL.' },
+  'jssdk.url.href.rules': {
+    zh: '浏览器报告这个页面为 {to}（location.href：{rules}），签的就是它，而不是 {from}。',
+    en: 'The browser reports this page as {to} (location.href: {rules}); that is what is signed, not {from}.',
+  },
+  'jssdk.url.rule.non-ascii': { zh: '非 ASCII 字符按 UTF-8 百分号编码', en: 'non-ASCII percent-encoded as UTF-8' },
+  'jssdk.url.rule.host-case': { zh: '域名小写', en: 'host in lower case' },
+  'jssdk.url.rule.default-port': { zh: '去掉默认端口', en: 'no default port' },
+  'jssdk.url.rule.empty-path': { zh: '空路径写成 /', en: '/ for an empty path' },
+  'jssdk.url.rule.dot-segments': { zh: '解析 . 和 .. 路径段', en: '. and .. segments resolved' },
   'jssdk.url.href': {
     zh: '浏览器报告这个页面为 {to}（location.href：非 ASCII 字符按 UTF-8 百分号编码、域名小写、去掉默认端口、空路径写成 /），签的就是它，而不是 {from}。',
     en: 'The browser reports this page as {to} (location.href: non-ASCII percent-encoded as UTF-8, host in lower case, no default port, / for an empty path); that is what is signed, not {from}.',

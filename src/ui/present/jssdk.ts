@@ -12,7 +12,11 @@ function sayUrlChanges(out: Output, changes: UrlChange[]): void {
   for (const c of changes) {
     if (c.kind === 'fragment-dropped') out.note(out.t('jssdk.url.fragment', { fragment: c.fragment }));
     else if (c.kind === 'decoded') out.note(out.t('jssdk.url.decoded'));
-    else if (c.kind === 'href') out.note(out.t('jssdk.url.href', { from: c.from, to: c.to }));
+    else if (c.kind === 'href') {
+      // The rewrites this URL needed, when they can be named; else the whole list.
+      const rules = c.rules.map((r) => out.t(`jssdk.url.rule.${r}`)).join(out.lang === 'zh' ? '、' : ', ');
+      out.note(rules ? out.t('jssdk.url.href.rules', { from: c.from, to: c.to, rules }) : out.t('jssdk.url.href', { from: c.from, to: c.to }));
+    }
     else out.note(out.t('jssdk.url.trimmed'));
   }
 }
