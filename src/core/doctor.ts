@@ -9,6 +9,7 @@ import { findingKeys, type Finding } from './inspect.js';
 import { checkCallbackPair, isVerifyFileName, type AccountType } from './validate.js';
 import { matchCallbackDomain } from './domain.js';
 import { profileFlag } from './next-step.js';
+import { isLoopbackHost } from './host-names.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -504,7 +505,10 @@ export function evaluateRedirect(f: HttpFacts): DoctorCheck {
     return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.http.malformed.fix' });
   }
   if (!f.answered) {
-    return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: f.url, error: osReason({ code: f.error }) } }, { url: f.url, error: f.error }, { key: 'doctor.redirect.unreachable.fix', params: { host } });
+    // A callback on this machine (a local listener's address): nothing listens there yet, no firewall in between.
+    const local = isLoopbackHost(new URL(f.url).hostname.replace(/^\[|\]$/g, ''));
+    const fix: MessageRef = local ? { key: 'doctor.redirect.unreachable.local.fix' } : { key: 'doctor.redirect.unreachable.fix', params: { host } };
+    return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: f.url, error: osReason({ code: f.error }) } }, { url: f.url, error: f.error }, fix);
   }
   const evidence: Evidence = { url: f.url, status: f.status, location: f.location ?? null };
   if (f.status >= 500) return check('redirect', 'fail', { key: 'doctor.redirect.5xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.5xx.fix' });

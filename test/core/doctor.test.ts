@@ -218,6 +218,15 @@ describe('evaluateConnectTo', () => {
   });
 });
 
+describe('a callback that does not answer', () => {
+  it('on this machine, points at starting the server or wxauth listen, not at firewalls', () => {
+    const local = evaluateRedirect({ url: 'http://127.0.0.1:8080/callback', answered: false, error: 'ECONNREFUSED' });
+    expect(local.fix).toEqual({ key: 'doctor.redirect.unreachable.local.fix' });
+    const remote = evaluateRedirect({ url: 'https://www.example.com/cb', answered: false, error: 'ECONNREFUSED' });
+    expect(remote.fix).toEqual({ key: 'doctor.redirect.unreachable.fix', params: { host: 'www.example.com' } });
+  });
+});
+
 describe('a machine without DNS or internet', () => {
   const unreachable = evaluateRedirect({ url: 'https://www.example.com/cb', answered: false, error: 'ENOTFOUND' });
 

@@ -195,6 +195,10 @@ export const messages = {
     en: 'Read the server’s log; the callback should not crash without a code (answer 400 or send the user back to the login page).',
   },
   'doctor.redirect.unreachable': { zh: '{url} 连不上：{error}。', en: '{url} cannot be reached: {error}.' },
+  'doctor.redirect.unreachable.local.fix': {
+    zh: '回调地址在本机上，但没有程序在监听：先启动你的服务，或用 wxauth listen 接住回调（它按 redirect_uri 选端口和路径）。',
+    en: 'The callback is on this machine, and nothing listens there: start your server, or catch the callback with wxauth listen (it takes port and path from the redirect_uri).',
+  },
   'doctor.redirect.unreachable.fix': {
     zh: '确认服务器在运行，{host} 的端口对外开放，防火墙和安全组放行。',
     en: 'Make sure the server is running and {host} is reachable on its port through firewalls and security groups.',
