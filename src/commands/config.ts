@@ -21,7 +21,7 @@ import { isConfigField, validateValue } from '../store/config.js';
 
 export type ConfigOptions =
   /** yes: save a type, domain or redirect_uri even though the saved ones no longer fit it. */
-  | { sub: 'set'; pairs: Array<{ key: ConfigField; value: string }>; yes: boolean }
+  | { sub: 'set'; pairs: Array<{ key: ConfigField; value: string }>; yes: boolean; secretFromStdin?: boolean }
   | { sub: 'get' | 'unset'; key: ConfigField }
   | { sub: 'list' | 'path' };
 
@@ -89,12 +89,16 @@ export function parseOptions(input: CommandInput): ConfigOptions {
         throw new UsageError({ key: 'config.set.unpaired', params: { key: input.args.at(-1) ?? '' } }, { hint: { key: 'config.set.unpaired.hint' } });
       }
       const pairs: Array<{ key: ConfigField; value: string }> = [];
+      let secretFromStdin = false;
       for (let i = 0; i < input.args.length; i += 2) {
         const k = field(input.args[i]);
         if (pairs.some((p) => p.key === k)) throw new UsageError({ key: 'config.set.twice', params: { key: k } }, { hint: { key: 'config.set.unpaired.hint' } });
-        pairs.push({ key: k, value: validateValue(k, input.args[i + 1] ?? '') });
+        // `secret -`: read from a pipe in run(), so the secret is in no command line; checked there.
+        const raw = input.args[i + 1] ?? '';
+        if (k === 'secret' && raw === '-') secretFromStdin = true;
+        pairs.push({ key: k, value: k === 'secret' && raw === '-' ? raw : validateValue(k, raw) });
       }
-      return { sub: 'set', pairs, yes: input.opts.yes === true };
+      return { sub: 'set', pairs, yes: input.opts.yes === true, ...(secretFromStdin ? { secretFromStdin } : {}) };
     }
     case 'get':
     case 'unset':
@@ -158,7 +162,12 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
 
   switch (options.sub) {
     case 'set': {
-      const { pairs } = options;
+      let { pairs } = options;
+      if (options.secretFromStdin) {
+        const { secretFromStdin } = await import('../flows/stdin.js');
+        const secret = validateValue('secret', await secretFromStdin(ctx.stdin, 'secret', 'wxauth config set secret -'));
+        pairs = pairs.map((pair) => (pair.key === 'secret' ? { ...pair, value: secret } : pair));
+      }
       const values = Object.fromEntries(pairs.map((pair) => [pair.key, pair.value])) as ProfileData;
       const next: ProfileData = { ...store.getProfile(profile), ...values };
       // The hints name commands to run next: with --profile when that is how this one was chosen.

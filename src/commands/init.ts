@@ -202,7 +202,9 @@ export function parseOptions(input: CommandInput): InitOptions {
   };
 }
 
-export async function run(options: InitOptions, ctx: Context): Promise<InitResult> {
+export async function run(given: InitOptions, ctx: Context): Promise<InitResult> {
+  // --secret -: read from a pipe, so the secret is in no command line (history, ps, CI logs).
+  const options = given.secret === '-' ? { ...given, secret: await (await import('../flows/stdin.js')).secretFromStdin(ctx.stdin, '--secret', 'wxauth init … --secret -') } : given;
   const store = await ctx.configStore();
   const profile = validateProfileName(pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name);
   const existing = store.getProfile(profile);

@@ -171,25 +171,11 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
     });
   } else {
     hooks.onReadingStdin();
+    const { readStdin } = await import('../flows/stdin.js');
     text = await readStdin(ctx.stdin, 64 * 1024);
   }
   if (text.trim() === '') throw new UsageError({ key: 'listen.paste.empty' }, { hint: { key: 'listen.paste.noCode.hint' } });
   return evaluatePastedCallback(text.trim().split(/\r?\n/)[0] ?? '', expected, ctx.now());
-}
-
-function readStdin(stdin: Context['stdin'], limit: number): Promise<string> {
-  return new Promise((resolve) => {
-    if (stdin.isTTY) return resolve('');
-    let text = '';
-    stdin.setEncoding('utf8');
-    stdin.on('data', (d: string | Buffer) => {
-      text += d.toString();
-      if (text.length > limit) (stdin as NodeJS.ReadableStream & { destroy?(): void }).destroy?.();
-    });
-    stdin.on('end', () => resolve(text.slice(0, limit)));
-    stdin.on('close', () => resolve(text.slice(0, limit)));
-    stdin.on('error', () => resolve(text.slice(0, limit)));
-  });
 }
 
 /** --relay-snippet: the page for the real callback domain, which forwards code and state to this machine. */

@@ -455,3 +455,25 @@ describe('init with endpoint flags', () => {
     expect(r.stderr).not.toContain('Also saved');
   });
 });
+
+describe('--secret - (the AppSecret piped on stdin, never on a command line)', () => {
+  it('init and config set read it from stdin; nothing piped is a usage error that changes nothing', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const made = await runCli(['init', ...SERVICE, '--secret', '-'], { env, input: `${SECRET}\n` });
+    expect(made.code, made.stderr).toBe(EXIT.ok);
+    expect(readConfig(dir).profiles.default?.secret).toBe(SECRET);
+    const changed = await runCli(['config', 'set', 'secret', '-'], { env, input: OTHER_SECRET });
+    expect(changed.code, changed.stderr).toBe(EXIT.ok);
+    expect(readConfig(dir).profiles.default?.secret).toBe(OTHER_SECRET);
+    const empty = await runCli(['config', 'set', 'secret', '-'], { env, input: '' });
+    expect(empty.code).toBe(EXIT.usage);
+    expect(empty.stderr).toContain('secret - read no AppSecret from stdin');
+    expect(empty.stderr).toContain('printf %s "$WX_SECRET" | wxauth config set secret -');
+    expect(readConfig(dir).profiles.default?.secret).toBe(OTHER_SECRET);
+    // What is piped is checked as any secret: a space is pointed out, not saved.
+    const spaced = await runCli(['config', 'set', 'secret', '-'], { env, input: ` ${SECRET}` });
+    expect(spaced.code).toBe(EXIT.usage);
+    expect(readConfig(dir).profiles.default?.secret).toBe(OTHER_SECRET);
+  });
+});

@@ -41,13 +41,13 @@ export const messages = {
   'cli.init.desc': { zh: '配置一个 profile：账号类型、appid、secret、回调域名、默认 redirect_uri', en: 'Set up a profile: account type, appid, secret, callback domain, default redirect_uri' },
   'cli.init.opt.type': { zh: 'service|subscription|test|website', en: 'service|subscription|test|website' },
   'cli.init.opt.appid': { zh: 'AppID（wx + 16 位十六进制）', en: 'AppID (wx + 16 hex digits)' },
-  'cli.init.opt.secret': { zh: 'AppSecret（32 位十六进制）', en: 'AppSecret (32 hex digits)' },
+  'cli.init.opt.secret': { zh: 'AppSecret（32 位十六进制；- 表示从标准输入读取）', en: 'AppSecret (32 hex digits; - reads it from stdin)' },
   'cli.init.opt.domain': { zh: '网页授权域名 / 授权回调域（host[:port]，不带 http://）', en: 'web-auth / callback domain (host[:port], no http://)' },
   'cli.init.opt.redirectUri': { zh: '默认回调地址', en: 'default callback URL' },
   'cli.init.opt.yes': { zh: '不提问，直接写入', en: 'write without asking' },
   'cli.init.examples': {
-    zh: 'wxauth init                                  # 交互式向导\nwxauth init --profile prod --type service --appid wx1234567890abcdef \\\n  --secret 0123456789abcdef0123456789abcdef --domain www.example.com \\\n  --redirect-uri https://www.example.com/wechat/callback --yes\nwxauth init --profile emu --api-base http://127.0.0.1:3900 --open-base http://127.0.0.1:3900   # 连同模拟器地址一起保存',
-    en: 'wxauth init                                  # interactive wizard\nwxauth init --profile prod --type service --appid wx1234567890abcdef \\\n  --secret 0123456789abcdef0123456789abcdef --domain www.example.com \\\n  --redirect-uri https://www.example.com/wechat/callback --yes\nwxauth init --profile emu --api-base http://127.0.0.1:3900 --open-base http://127.0.0.1:3900   # saves the emulator\'s address too',
+    zh: 'wxauth init                                  # 交互式向导\nprintf %s "$WX_SECRET" | wxauth init --profile prod --type service --appid wx1234567890abcdef \\\n  --secret - --domain www.example.com --redirect-uri https://www.example.com/wechat/callback --yes   # secret 不出现在命令行里\nwxauth init --profile emu --api-base http://127.0.0.1:3900 --open-base http://127.0.0.1:3900   # 连同模拟器地址一起保存',
+    en: 'wxauth init                                  # interactive wizard\nprintf %s "$WX_SECRET" | wxauth init --profile prod --type service --appid wx1234567890abcdef \\\n  --secret - --domain www.example.com --redirect-uri https://www.example.com/wechat/callback --yes   # the secret in no command line\nwxauth init --profile emu --api-base http://127.0.0.1:3900 --open-base http://127.0.0.1:3900   # saves the emulator\'s address too',
   },
   'cli.config.desc': { zh: '查看和修改 profile 里的配置项', en: 'Read and change settings of a profile' },
   'cli.config.examples': {
@@ -60,8 +60,8 @@ export const messages = {
     en: 'Set one value or several, as key value pairs (type appid secret domain redirectUri apiBase openBase backupApiBase region jsDomains verifyFile); pairs given together are checked as one change',
   },
   'cli.config.set.examples': {
-    zh: 'wxauth config set appid wx1234567890abcdef\nwxauth config set domain api.example.com redirectUri https://api.example.com/wechat/callback\nwxauth --profile test config set domain 192.168.1.10:8080',
-    en: 'wxauth config set appid wx1234567890abcdef\nwxauth config set domain api.example.com redirectUri https://api.example.com/wechat/callback\nwxauth --profile test config set domain 192.168.1.10:8080',
+    zh: 'wxauth config set appid wx1234567890abcdef\nprintf %s "$WX_SECRET" | wxauth config set secret -   # 从标准输入读取 secret\nwxauth config set domain api.example.com redirectUri https://api.example.com/wechat/callback\nwxauth --profile test config set domain 192.168.1.10:8080',
+    en: 'wxauth config set appid wx1234567890abcdef\nprintf %s "$WX_SECRET" | wxauth config set secret -   # the secret read from stdin\nwxauth config set domain api.example.com redirectUri https://api.example.com/wechat/callback\nwxauth --profile test config set domain 192.168.1.10:8080',
   },
   'cli.config.set.opt.yes': { zh: '已保存的类型、域名和 redirect_uri 不再匹配时也照样保存', en: 'save even if the saved type, domain and redirect_uri no longer fit together' },
   'cli.config.get.desc': { zh: '打印一项的值（secret 默认打码）', en: 'Print one value (the secret masked unless --show-secrets)' },

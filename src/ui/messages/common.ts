@@ -47,6 +47,12 @@ export const messages = {
     zh: '参数过多：{command} 需要 {expected} 个参数，收到 {received} 个。',
     en: "Usage error: too many arguments for '{command}'. Expected {expected} argument(s) but got {received}.",
   },
+  'common.secretStdin.tty': { zh: '{flag} - 从管道读取 AppSecret，但标准输入是终端。', en: '{flag} - reads the AppSecret from a pipe, but stdin is a terminal.' },
+  'common.secretStdin.empty': { zh: '{flag} - 没有从标准输入读到 AppSecret（第一行是空的）。', en: '{flag} - read no AppSecret from stdin (its first line is empty).' },
+  'common.secretStdin.hint': {
+    zh: '把它用管道传进来，例如 printf %s "$WX_SECRET" | {command}；在终端上可以用 wxauth init 的向导输入。',
+    en: 'Pipe it in, e.g. printf %s "$WX_SECRET" | {command}; on a terminal, the wxauth init wizard asks for it.',
+  },
   'common.commander.hint': { zh: '运行 {command} --help 查看用法和示例。', en: 'Run {command} --help for usage and examples.' },
   'common.internal': { zh: 'wxauth 内部错误（这是 bug）：{detail}', en: 'wxauth hit an internal error (a bug): {detail}' },
   // A file a command writes at its end (probe --html, proxy --har), checked before the run: flows/output-file.ts.

@@ -1,0 +1,32 @@
+// Text piped to wxauth: `listen --paste` reads a callback URL from it, and `--secret -` (init, config
+// set) the AppSecret, which then never appears in a command line (shell history, `ps`, CI logs).
+import { UsageError } from '../errors.js';
+import type { Context } from '../context.js';
+
+/** Everything piped on stdin, up to `limit` characters; '' when stdin is a terminal. */
+export function readStdin(stdin: Context['stdin'], limit: number): Promise<string> {
+  return new Promise((resolve) => {
+    if (stdin.isTTY) return resolve('');
+    let text = '';
+    stdin.setEncoding('utf8');
+    stdin.on('data', (d: string | Buffer) => {
+      text += d.toString();
+      if (text.length > limit) (stdin as NodeJS.ReadableStream & { destroy?(): void }).destroy?.();
+    });
+    stdin.on('end', () => resolve(text.slice(0, limit)));
+    stdin.on('close', () => resolve(text.slice(0, limit)));
+    stdin.on('error', () => resolve(text.slice(0, limit)));
+  });
+}
+
+/**
+ * `--secret -`: the AppSecret from the first line piped on stdin, its line ending removed (nothing else:
+ * a stray space is the validator's to point out). `flag` names where `-` was given and `command` the whole command, for the messages.
+ */
+export async function secretFromStdin(stdin: Context['stdin'], flag: string, command: string): Promise<string> {
+  const hint = { key: 'common.secretStdin.hint', params: { flag, command } } as const;
+  if (stdin.isTTY) throw new UsageError({ key: 'common.secretStdin.tty', params: { flag } }, { hint });
+  const line = (await readStdin(stdin, 4096)).split(/\r?\n/)[0] ?? '';
+  if (line === '') throw new UsageError({ key: 'common.secretStdin.empty', params: { flag } }, { hint });
+  return line;
+}
