@@ -1,10 +1,12 @@
 // Text piped to wxauth: `listen --paste` reads a callback URL from it, and `--secret -` (init, config
 // set) the AppSecret, which then never appears in a command line (shell history, `ps`, CI logs).
 import { UsageError } from '../errors.js';
-import type { Context } from '../context.js';
+
+/** A process's stdin, or a string stream in tests. */
+type Stdin = NodeJS.ReadableStream & { isTTY?: boolean };
 
 /** Everything piped on stdin, up to `limit` characters; '' when stdin is a terminal. */
-export function readStdin(stdin: Context['stdin'], limit: number): Promise<string> {
+export function readStdin(stdin: Stdin, limit: number): Promise<string> {
   return new Promise((resolve) => {
     if (stdin.isTTY) return resolve('');
     let text = '';
@@ -23,7 +25,7 @@ export function readStdin(stdin: Context['stdin'], limit: number): Promise<strin
  * `--secret -`: the AppSecret from the first line piped on stdin, its line ending removed (nothing else:
  * a stray space is the validator's to point out). `flag` names where `-` was given and `command` the whole command, for the messages.
  */
-export async function secretFromStdin(stdin: Context['stdin'], flag: string, command: string): Promise<string> {
+export async function secretFromStdin(stdin: Stdin, flag: string, command: string): Promise<string> {
   const hint = { key: 'common.secretStdin.hint', params: { flag, command } } as const;
   if (stdin.isTTY) throw new UsageError({ key: 'common.secretStdin.tty', params: { flag } }, { hint });
   const line = (await readStdin(stdin, 4096)).split(/\r?\n/)[0] ?? '';
