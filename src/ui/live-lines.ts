@@ -4,7 +4,7 @@
 // and under load it cost the server (and its reader) a large share of its throughput (issue 19). A lone
 // event still shows at once (the first flush after a quiet spell is immediate).
 import { performance } from 'node:perf_hooks';
-import type { Output } from './output.js';
+import { terminalSafeJson, type Output } from './output.js';
 
 /** 20 lines a second at most: as live as a terminal can be read, and one write per batch under load. */
 export const FLUSH_EVERY_MS = 50;
@@ -58,7 +58,7 @@ export function liveLines(out: Output, options: { beforeWrite?: () => void } = {
         out.emit(doc);
         return;
       }
-      data.push(JSON.stringify(doc) + '\n');
+      data.push(terminalSafeJson(doc) + '\n');
       schedule();
     },
     flush,
