@@ -25,12 +25,13 @@ export interface RuntimeOptions {
   now?: () => number;
 }
 
-/** The password of a URL with credentials (`http://user:pass@host`), decoded; undefined otherwise. */
-function urlPassword(base: string | undefined): string | undefined {
+/** The secret part of a URL with credentials: the password (`user:pass@`), else a lone user name (`token@`), decoded. */
+function urlCredential(base: string | undefined): string | undefined {
   if (!base || !base.includes('@')) return undefined;
   try {
-    const { password } = new URL(base);
-    return password === '' ? undefined : decodeURIComponent(password);
+    const { username, password } = new URL(base);
+    const secret = password !== '' ? password : username;
+    return secret === '' ? undefined : decodeURIComponent(secret);
   } catch {
     return undefined;
   }
@@ -132,8 +133,9 @@ export function createContext(options: RuntimeOptions): Context {
         const [store, { resolveConfig }] = await Promise.all([ctx.configStore(), resolution()]);
         resolved = resolveConfig({ globals, env, ...store.snapshot() });
         secrets.add(resolved.secret);
-        // A password in a base URL (an authenticating gateway: http://user:pass@host) is a secret too.
-        for (const base of [resolved.apiBase, resolved.openBase, resolved.backupApiBase]) secrets.add(urlPassword(base));
+        // A base URL's credentials (an authenticating gateway: http://user:pass@host, or a token as the
+        // user name) are secrets too, wherever an answer echoes them; URLs shown mask them by place.
+        for (const base of [resolved.apiBase, resolved.openBase, resolved.backupApiBase]) secrets.add(urlCredential(base));
         // WXAUTH_APPID naming another account than the profile's: the run uses other settings than the
         // user may think, so every command says so (config list also lists its other warnings).
         // out.warning: in --json it is in the document's warnings too.

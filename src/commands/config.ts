@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, type MessageRef } from '../errors.js';
 import { checkCallbackPair, checkSetting, maskSecret, type AccountType } from '../core/validate.js';
+import { showProxyUrl } from '../core/proxy-route.js';
 import {
   ACCOUNT_FIELDS,
   PROFILE_KEYS,
@@ -156,8 +157,8 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
   const show = (k: ConfigField, v: string | undefined) => {
     if (v === undefined || ctx.globals.showSecrets) return v;
     if (k === 'secret') return maskSecret(v);
-    // A base URL's password (http://user:pass@gateway) is shown masked, as the traces show it.
-    return v.includes('@') ? v.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*:)[^/@]*@/i, '$1***@') : v;
+    // A base URL's credentials (http://user:pass@gateway, or a token as the user name) masked, as the traces show them.
+    return v.includes('@') ? showProxyUrl(v) : v;
   };
 
   switch (options.sub) {

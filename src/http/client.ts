@@ -150,7 +150,7 @@ export class WechatHttpClient {
         backup &&
         backup !== this.options.apiBase
       ) {
-        this.options.notice?.({ kind: 'fallback', from: this.options.apiBase, to: backup });
+        this.options.notice?.({ kind: 'fallback', from: this.shown(this.options.apiBase, 'url'), to: this.shown(backup, 'url') });
         return await this.callWithRetries<T>(backup, req, narrow);
       }
       throw error;
@@ -174,7 +174,7 @@ export class WechatHttpClient {
           kind: 'retry',
           reason: unreachable ? 'unreachable' : 'busy',
           attempt: attempt + 1,
-          url: this.masked(redactUrl(joinUrl(base, req.path))),
+          url: this.shown(joinUrl(base, req.path), 'url'),
         });
         await new Promise((r) => setTimeout(r, delay));
       }
@@ -189,10 +189,13 @@ export class WechatHttpClient {
     return url.toString();
   }
 
-  /** Text for the user: secrets hidden by name (URL query, JSON, JSON in strings, quoted queries) and by value. */
+  /**
+   * Text for the user: secrets hidden by name (URL query, JSON, JSON in strings, quoted queries) and by
+   * value; a URL's credentials (a gateway's `user:pass@`) by where they are, however short.
+   */
   private shown(text: string, kind: 'url' | 'text'): string {
     if (this.options.showSecrets) return text;
-    return kind === 'url' ? this.secrets.mask(redactUrl(text)) : this.secrets.redact(text);
+    return kind === 'url' ? this.secrets.mask(showProxyUrl(redactUrl(text))) : this.secrets.redact(text);
   }
 
   /** Text that is ours but may quote a secret (an undici message, a URL): known values only. */

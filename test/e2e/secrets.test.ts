@@ -192,8 +192,12 @@ describe('a password in a base URL (an authenticating gateway)', () => {
     const base = ['--api-base', 'http://gate:Pa55word-42@127.0.0.1:1', '--backup-api-base', 'http://gate:Pa55word-42@127.0.0.1:1'];
     const token = await runCli([...base, '-v', 'token'], { env });
     expect(token.code).toBe(5);
-    expect(shown(token)).toContain('http://gate:');
-    expect(shown(token)).not.toContain('Pa55word-42');
+    expect(shown(token)).toContain('http://gate:***@127.0.0.1:1/cgi-bin/stable_token');
+    expect(shown(token)).not.toContain('Pa55');
+    // However short (value masking skips anything under 6 characters), and a token as the user name.
+    const short = await runCli(['--api-base', 'http://gw:abcd@127.0.0.1:1', '--backup-api-base', 'http://tok3n@127.0.0.1:1', '-v', '--curl', 'token'], { env });
+    expect(shown(short)).not.toContain('abcd');
+    expect(shown(short)).not.toContain('tok3n');
     const list = await runCli([...base, 'config', 'list'], { env });
     expect(list.stdout).toContain('http://gate:***@127.0.0.1:1');
     expect(shown(list)).not.toContain('Pa55word-42');
