@@ -192,8 +192,9 @@ export function describeTimeout(
   soFar: Pick<CallbackProgress, 'refused'> = NOTHING_SEEN,
   expectedState?: string,
   finishesOn: FinishesOn = 'phone',
-  /** The listener's address on the LAN when a phone could already reach it (bound to 0.0.0.0 or a LAN address). */
-  lan?: { url: string; port: number },
+  /** The listener's address on the LAN when a phone could already reach it (bound to 0.0.0.0 or a LAN
+   * address); 'none' when it listened on every address but this machine has no LAN address. */
+  lan?: { url: string; port: number } | 'none',
 ): CallbackFailureReport {
   const seconds = Math.round(timeoutMs / 1000);
   if (soFar.refused && soFar.refused.count > 0) {
@@ -209,8 +210,10 @@ export function describeTimeout(
     hint:
       finishesOn === 'browser'
         ? { key: 'listen.timeout.hint.browser' }
-        : lan !== undefined
-          ? { key: 'listen.timeout.hint.lan', params: { url: lan.url, port: lan.port } }
+        : lan === 'none'
+          ? { key: 'listen.timeout.hint.noLan' }
+          : lan !== undefined
+            ? { key: 'listen.timeout.hint.lan', params: { url: lan.url, port: lan.port } }
           : { key: 'listen.timeout.hint' },
   };
 }

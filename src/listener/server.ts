@@ -391,7 +391,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   const lanUrls = isWildcardHost(host) ? lanAddresses().map((a) => `http://${a}${portPart}${rest}`) : [];
   // Reachable from the Wi-Fi already (a wildcard bind, or a LAN address): the timeout's advice is not --host 0.0.0.0.
   const fromLan = lanUrls[0] ?? (isPrivateLanHost(host) ? url : undefined);
-  const lan = fromLan === undefined ? undefined : { url: fromLan, port };
+  const lan = fromLan !== undefined ? { url: fromLan, port } : isWildcardHost(host) ? ('none' as const) : undefined;
   timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs, progress, options.expectedState, options.finishesOn, lan)), options.timeoutMs);
   options.signal?.addEventListener('abort', onAbort, { once: true });
 

@@ -52,8 +52,12 @@ export const messages = {
     zh: '回调落在 redirect_uri 指向的机器上：公众号授权在手机微信里完成，手机访问不到 127.0.0.1。用 --host 0.0.0.0 让同一 Wi-Fi 的手机能连上，或用 --relay-snippet / --paste；用 wxauth inspect <链接> 检查 redirect_uri；需要更久就加 --timeout <秒>。',
     en: 'The callback lands wherever redirect_uri points: the 公众号 flow finishes inside phone WeChat, which cannot reach 127.0.0.1. Use --host 0.0.0.0 so a phone on the same Wi-Fi can connect, or --relay-snippet / --paste; check redirect_uri with wxauth inspect <url>; wait longer with --timeout <seconds>.',
   },
+  'listen.timeout.hint.noLan': {
+    zh: '监听已在本机所有地址上，但这台机器没有手机能用的局域网地址：把它连到手机所在的 Wi-Fi，或用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',
+    en: 'The listener was on every address, but this machine has no LAN address a phone could use: join the phone’s Wi-Fi, or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
+  },
   'listen.timeout.hint.lan': {
-    zh: '同一 Wi-Fi 的手机本可以访问 {url}，却什么也没来：确认手机连的是同一个 Wi-Fi（不是移动数据），授权链接里的 redirect_uri 就是这个地址（wxauth inspect <链接>），防火墙放行了 {port} 端口；也可以用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',
+    zh: '同一 Wi-Fi 的手机本可以访问 {url}，却一直没有收到回调：确认手机连的是同一个 Wi-Fi（不是移动数据），授权链接里的 redirect_uri 就是这个地址（wxauth inspect <链接>），防火墙放行了 {port} 端口；也可以用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',
     en: 'A phone on the same Wi-Fi could reach {url}, yet nothing came: check that the phone is on the same Wi-Fi (not mobile data), that the link’s redirect_uri is this address (wxauth inspect <url>), and that no firewall blocks port {port}. Or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
   },
   'listen.timeout.hint.browser': {
