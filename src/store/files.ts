@@ -356,8 +356,9 @@ function ensureStateDir(dir: string, lock: string): void {
 }
 
 /**
- * Warnings about the state folder: group or world write access lets another user replace
- * config.json (aiming wxauth at their own server, to collect the appsecret) or the token cache.
+ * Warnings about the state folder: group or world write access, or another user (not root) owning it,
+ * lets someone else replace config.json (aiming wxauth at their own server, to collect the appsecret)
+ * or the token cache.
  * Returned, never printed: the command decides how to show them. (Windows has no such mode bits.)
  */
 export function checkStateDir(dir: string): MessageRef[] {

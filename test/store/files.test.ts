@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigStore } from '../../src/store/config.js';
 import { TokenStore } from '../../src/store/token-cache.js';
 import { MAX_STATE_FILE_BYTES } from '../../src/store/files.js';
@@ -225,6 +225,19 @@ describe.skipIf(!posix)('permissions the user chose or should fix (item 13)', ()
     expect(ConfigStore.open(dir).warnings()).toEqual([]);
     fs.chmodSync(dir, 0o750);
     expect(ConfigStore.open(dir).warnings()).toEqual([]);
+  });
+
+  it.skipIf(!posix)('a folder owned by another user warns, unless that user is root (who can replace anything anyway)', () => {
+    const dir = tempDir();
+    const { uid } = fs.statSync(dir);
+    const spy = vi.spyOn(process, 'getuid').mockReturnValue(uid + 1);
+    try {
+      const warnings = ConfigStore.open(dir).warnings();
+      if (uid === 0) expect(warnings).toEqual([]);
+      else expect(warnings).toContainEqual({ key: 'config.dir.otherOwner', params: { dir, uid } });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   // Only root can give a folder away (chown), so only a root run checks it.
