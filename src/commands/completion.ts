@@ -123,13 +123,20 @@ function bash(): string {
   const settingCases = Object.entries(SETTING_VALUES).map(([key, value]) => `      ${key}) ${bashReply(value)}; return ;;`);
   return `# wxauth bash completion. Install: wxauth completion bash >> ~/.bashrc
 _wxauth() {
+  local eqprefix=""
+  _wxauth_words
+  # zsh (bashcompinit) keeps --flag=value one word: the values found for it get their --flag= back.
+  if [ -n "$eqprefix" ]; then COMPREPLY=( "\${COMPREPLY[@]/#/$eqprefix}" ); fi
+}
+_wxauth_words() {
   local cur prev cmd sub w i npos line
   local -a typed
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  # --profile=<TAB> and --profile=st<TAB>: bash makes '=' a word of its own.
+  # --profile=<TAB> and --profile=st<TAB>: bash makes '=' a word of its own; zsh keeps the word whole.
   if [ "$cur" = "=" ]; then cur=""
-  elif [ "$prev" = "=" ] && [ "$COMP_CWORD" -ge 2 ]; then prev="\${COMP_WORDS[COMP_CWORD-2]}"; fi
+  elif [ "$prev" = "=" ] && [ "$COMP_CWORD" -ge 2 ]; then prev="\${COMP_WORDS[COMP_CWORD-2]}"
+  elif [[ "$cur" == --*=* ]]; then prev="\${cur%%=*}"; eqprefix="$prev="; cur="\${cur#*=}"; fi
   cmd="" sub="" npos=0
   # The words before the cursor, split at blanks only: COMP_WORDS also splits at ':' and '=', which
   # made "wxauth --api-base http://127.0.0.1:3900 token" or "--profile=emu" lose track of the command.

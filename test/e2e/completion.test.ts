@@ -148,6 +148,16 @@ describe.skipIf(!hasZsh)('completion zsh, run', () => {
     expect(await completeZsh('wxauth --api-base http://127.0.0.1:3900 token --f')).toContain('--force-refresh');
   });
 
+  it('--profile=<TAB> and --scope=<TAB>: zsh keeps the word whole, and the replies keep their --flag=', async () => {
+    // zsh's own matching then narrows the replies by what was typed (its compgen does not filter).
+    const scopes = await completeZsh('wxauth url --scope=snsapi_u');
+    expect(scopes).toContain('--scope=snsapi_userinfo');
+    expect(scopes.every((w) => w.startsWith('--scope=snsapi_'))).toBe(true);
+    const regions = await completeZsh('wxauth --region=s');
+    expect(regions).toContain('--region=sh');
+    expect(regions.every((w) => w.startsWith('--region='))).toBe(true);
+  });
+
   it('config set: a key\'s values, and keys not given yet, as bash does', async () => {
     expect(await completeZsh('wxauth config set type ')).toEqual(['service', 'subscription', 'test', 'website']);
     const keys = await completeZsh('wxauth config set domain a.example.com ');
