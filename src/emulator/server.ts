@@ -334,9 +334,10 @@ export class Emulator {
   }
 
   private finish(rq: Rq, res: ServerResponse, reply: Reply): void {
-    // A moved clock (/__emulator/clock) moves the Date header too: WeChat's rid starts with the request
-    // time, which equals the Date of the same answer (API-FACTS §0.4). Unmoved, node:http's own Date.
-    if (this.offsetMs !== 0 && !res.headersSent) res.setHeader('date', new Date(this.now()).toUTCString());
+    // A moved clock (/__emulator/clock) or one given to startEmulator moves the Date header too: WeChat's
+    // rid starts with the request time, which equals the Date of the same answer (API-FACTS §0.4). On
+    // the real clock, node:http's own Date (no per-request cost).
+    if ((this.offsetMs !== 0 || this.baseClock !== Date.now) && !res.headersSent) res.setHeader('date', new Date(this.now()).toUTCString());
     // What went out is logged: the reply, or the 500 that replaced it if it could not be sent.
     const sent = reply.reset ? reply : sendReply(res, reply, false);
     // The log is what a client under test sent; the emulator's own control calls are left out.

@@ -20,6 +20,12 @@ describe('clock', () => {
     expect((await post(emu.url, '/__emulator/clock', { advance: 'soon' })).status).toBe(400);
   });
 
+  it('the Date header is the emulator clock\'s, as the rid is, before any advance too', async () => {
+    const r = await exchange('0nope');
+    expect(Date.parse(r.headers.get('date')!)).toBe(Math.floor(T0 / 1000) * 1000);
+    expect(r.text).toContain(`rid: ${Math.floor(T0 / 1000).toString(16)}-`);
+  });
+
   it('rids follow the emulator clock', async () => {
     emu.advanceClock(3600);
     const r = await exchange('0nope');
