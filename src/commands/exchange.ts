@@ -74,8 +74,8 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   let state: StateReport | undefined;
   if (parsed.form === 'url') {
     const received = parsed.state;
-    const remembered = explicitState === undefined ? await ctx.rememberedState(required.profile) : undefined;
-    const rememberedForApp = remembered && (!remembered.appid || remembered.appid === appid) ? remembered : undefined;
+    // A state remembered for another appid is not this app's (rememberedState leaves it out).
+    const rememberedForApp = explicitState === undefined ? await ctx.rememberedState(required.profile, appid) : undefined;
     const expected = explicitState ?? rememberedForApp?.value;
     state = {
       received,

@@ -136,6 +136,18 @@ function refuseReservedProfile(profile: string): void {
 
 const emptyMap = <T>() => Object.create(null) as Record<string, T>;
 
+/**
+ * Each emulator origin (a port-0 emulator, localhost beside 127.0.0.1) gets a slot of its own: the
+ * expired ones are dropped when another is written, so tokens.json does not grow with every emulator
+ * run. WeChat's slots (no apiHost) are left as they always were.
+ */
+function dropExpiredHostSlots(slots: Record<string, { apiHost?: string; expiresAt: number }>, now: number): void {
+  for (const key of Object.keys(slots)) {
+    const entry = slots[key]!;
+    if (entry.apiHost !== undefined && entry.expiresAt <= now) delete slots[key];
+  }
+}
+
 export class TokenStore {
   private constructor(private readonly file: JsonFile<TokenFile>) {}
 
@@ -246,6 +258,7 @@ export class TokenStore {
     this.update((file) => {
       const p = this.profile(file, profile);
       p.basic ??= emptyMap<BasicTokenEntry>();
+      dropExpiredHostSlots(p.basic, entry.obtainedAt);
       p.basic[cacheSlot(entry.appid, entry.apiHost)] = entry;
     });
   }
@@ -303,6 +316,7 @@ export class TokenStore {
     this.update((file) => {
       const p = this.profile(file, profile) as WithTickets;
       p.tickets ??= emptyMap<JsapiTicketEntry>();
+      dropExpiredHostSlots(p.tickets, entry.obtainedAt);
       p.tickets[cacheSlot(entry.appid, entry.apiHost)] = entry;
     });
   }

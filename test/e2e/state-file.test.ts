@@ -62,6 +62,18 @@ describe('the remembered state (state-<profile>.json)', () => {
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).value).toBe((parseJson(built.stdout) as { state: string }).state);
   });
 
+  it('inspect does not check a callback against a state remembered for another appid (same profile, another WXAUTH_APPID)', async () => {
+    const { dir, run } = setUp();
+    await init(run);
+    const other = await runCli(['url', '--json'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wx5e1ec0de00000001', WXAUTH_TYPE: 'service', WXAUTH_DOMAIN: 'www.example.com', WXAUTH_REDIRECT_URI: 'https://www.example.com/oauth/callback' } });
+    expect(other.code, other.stderr).toBe(0);
+    const { state } = parseJson(other.stdout) as { state: string };
+    const mine = await run(['inspect', callback(state)]);
+    expect(mine.stdout).not.toContain('[callback.state_ok]');
+    const theirs = await runCli(['inspect', callback(state)], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wx5e1ec0de00000001', WXAUTH_TYPE: 'service', WXAUTH_DOMAIN: 'www.example.com', WXAUTH_REDIRECT_URI: 'https://www.example.com/oauth/callback' } });
+    expect(theirs.stdout).toContain('[callback.state_ok]');
+  });
+
   it('a state an older wxauth kept in tokens.json is still checked until url writes a file', async () => {
     const { dir, run } = setUp();
     await init(run);

@@ -432,8 +432,8 @@ export const messages = {
   'config.invalid.secret.blank': { zh: '{name}：AppSecret 的第 {position} 个字符是{what}。', en: '{name}: character {position} of the AppSecret is {what}.' },
   'config.invalid.secret.char': { zh: '{name}：AppSecret 含非十六进制字符 {char}（第 {position} 个）。', en: '{name}: the AppSecret has a character that is not a hex digit: {char} (character {position}).' },
   'config.invalid.base.query': {
-    zh: '{name} 带了 ?查询参数 或 #片段：它是接口路径的前缀，wxauth 会在后面接上 /sns/…、/cgi-bin/…，查询参数会把这些路径吞掉。',
-    en: '{name} has a ?query or #fragment: it is the prefix wxauth puts /sns/… and /cgi-bin/… after, and a query would swallow those paths.',
+    zh: '{name} 带了 ?查询参数 或 #片段：它是接口路径的前缀，wxauth 会在后面接上 /sns/…、/cgi-bin/…，查询参数或片段会把这些路径吞掉。',
+    en: '{name} has a ?query or #fragment: it is the prefix wxauth puts /sns/… and /cgi-bin/… after, and a query or fragment would swallow those paths.',
   },
   'config.invalid.base.query.hint': { zh: '只写协议、主机和端口（可带路径前缀），例如 http://127.0.0.1:3900', en: 'Give the scheme, host and port (a path prefix is fine), e.g. http://127.0.0.1:3900' },
   'config.invalid.appid.ghid': {

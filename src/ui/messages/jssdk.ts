@@ -257,7 +257,7 @@ export const messages = {
     en: 'Host {host} is not within the JS-safe domains ({domains}): the page gets invalid url domain. Add it or a parent domain under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名, then update wxauth config set jsDomains.',
   },
   'jssdk.domain.port': {
-    zh: '页面用了端口 {port}（{host}），JS 接口安全域名里没有这个端口：正式公众号的 JS-SDK 页面只能在 80/443 端口，会报 invalid url domain；测试号则把“{host}:{port}”填为 JS 接口安全域名，并 wxauth config set jsDomains {host}:{port}。',
+    zh: '页面用了端口 {port}（{host}），JS 接口安全域名里没有这个端口：正式公众号的 JS-SDK 页面只能在 80/443 端口，会报 invalid url domain；测试号则把“{host}:{port}”填为 JS 接口安全域名，再运行 wxauth config set jsDomains {host}:{port}。',
     en: 'The page uses port {port} ({host}), which no JS-safe domain names: a real account’s JS-SDK pages must be on port 80/443, or they get invalid url domain; a test account registers “{host}:{port}” as its JS-safe domain (then wxauth config set jsDomains {host}:{port}).',
   },
   'jssdk.domain.unset': {
