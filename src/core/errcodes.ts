@@ -127,6 +127,28 @@ function parseCodeAndMessage(text: string, wecom: boolean): ParsedErrorBody | un
  * extra whitespace and newlines, errcode as a string, single quotes or unquoted keys (a JS object
  * printed by console.log), both errmsg suffix eras. Undefined when the text carries no errcode.
  */
+/**
+ * The code of an errmsg WeChat writes with a variable part, pasted without its errcode (API-FACTS §8:
+ * `invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: …`; 40125's
+ * `invalid appsecret, view more at http://t.cn/RAEkdVq`).
+ */
+function errmsgShape(text: string): number | undefined {
+  const t = text.trim();
+  if (/^invalid ip\b[\s\S]*\bnot in whitelist\b/i.test(t)) return 40164;
+  if (/^invalid appsecret\b/i.test(t)) return 40125;
+  return undefined;
+}
+
+/** errmsg for the keyword search: no request id, no IP address, no `view more at <url>` link. */
+function searchableErrmsg(text: string): string {
+  return stripErrmsgSuffix(text)
+    .replace(/[\s,;]*\b(?:view more|more details|more info)\s+at\s+\S+/gi, '')
+    .replace(/\b(?:ipv6\s+)?(?:::ffff:)?\d{1,3}(?:\.\d{1,3}){3}\b/gi, '')
+    .replace(/\s+,/g, ',')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
 export function parseErrorBody(text: string): ParsedErrorBody | undefined {
   let errcode: number | undefined;
   let errmsg: string | undefined;
@@ -788,8 +810,19 @@ export function explainInputs(
       results.push({ ...page, input, match: 'page' });
       continue;
     }
-    // An errmsg copied with WeChat's request id on it (`code been used, rid: …`) is searched without it.
-    const hits = searchErrcodes(stripErrmsgSuffix(input) || input, { wecom: options.wecom, limit: options.keywordLimit ?? 12 });
+    // WeChat's errmsgs with a variable part whose code the words alone name: read as that body, so the
+    // caller IP (40164) is taken from it as from a pasted JSON body.
+    const shaped = options.wecom ? undefined : errmsgShape(input);
+    if (shaped !== undefined) {
+      const parsed = parseErrorBody(JSON.stringify({ errcode: shaped, errmsg: input.trim() }));
+      if (parsed) {
+        push(input, 'body', explainErrcode(shaped, { ...common, body: parsed }));
+        continue;
+      }
+    }
+    // An errmsg copied with WeChat's request id on it (`code been used, rid: …`) is searched without it,
+    // and without the parts that vary (an IP address, a `view more at <url>` link).
+    const hits = searchErrcodes(searchableErrmsg(input) || input, { wecom: options.wecom, limit: options.keywordLimit ?? 12 });
     if (hits.length === 0) {
       unknown.push({ input, table: options.wecom ? 'wecom' : 'wechat', nearest: [], where: whereToLook(options.wecom ? 'wecom' : 'wechat', undefined) });
       continue;

@@ -355,6 +355,16 @@ describe('inputs', () => {
     ]);
   });
 
+  it('WeChat\'s errmsgs with a variable part, pasted without their errcode: the IP and the link do not hide the code', () => {
+    const ip = explainInputs(['invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6392f3df-1a2b3c4d-5e6f7a8b']);
+    expect(ip.unknown).toEqual([]);
+    expect(ip.results[0]).toMatchObject({ code: 40164, match: 'body', ip: '1.2.3.4', rid: '6392f3df-1a2b3c4d-5e6f7a8b' });
+    expect(explainInputs(['invalid ip 203.0.113.9, not in whitelist']).results[0]).toMatchObject({ code: 40164, ip: '203.0.113.9' });
+    expect(explainInputs(['invalid appsecret, view more at http://t.cn/RAEkdVq']).results[0]).toMatchObject({ code: 40125, match: 'body' });
+    // Any other errmsg: searched without the link and the address.
+    expect(explainInputs(['access_token expired, view more at http://t.cn/RAEkdVq']).results[0]).toMatchObject({ code: 42001, match: 'keyword' });
+  });
+
   it('a log line with words before the code: the first number on its own that the table knows', () => {
     const line = explainInputs(['Error: wechat 40163 code been used, rid: 6b12424f-1c2d3e4f-5a6b7c8d']);
     expect(line.unknown).toEqual([]);
