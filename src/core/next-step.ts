@@ -165,6 +165,8 @@ type UserTokenStep =
   | 'new_code_lower'
   /** 40163: the code was already exchanged (often a doubled callback). */
   | 'code_used'
+  /** 40163 / 40029 for a code wxauth sent and was cancelled before the answer. */
+  | 'code_sent_cancelled'
   /** 40163 / 40029 for a code wxauth itself exchanged before, with this appid. */
   | 'code_spent_here'
   /** The same, but wxauth exchanged it with another appid: the code belongs to that one. */
@@ -205,6 +207,8 @@ function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | und
 }
 
 function spentStep(s: UserTokenSituation): UserTokenStep {
+  // openid '': wxauth sent the code and was stopped before the answer (flows/user-token.ts exchangeCode).
+  if (s.spentHere?.openid === '') return 'code_sent_cancelled';
   return s.spentHere && s.appid !== undefined && s.spentHere.appid !== s.appid ? 'code_spent_other_appid' : 'code_spent_here';
 }
 

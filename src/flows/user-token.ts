@@ -3,7 +3,7 @@
 // refresh / check / userinfo commands and by `login` and `demo`. Knows nothing of the terminal: the
 // results carry everything a presenter needs, and errors carry the next step as a hint.
 import { createHash } from 'node:crypto';
-import { ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, withHint, type MessageRef, type WechatDiagnosis } from '../errors.js';
+import { CancelledError, ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, withHint, type MessageRef, type WechatDiagnosis } from '../errors.js';
 import {
   TOKEN_EXPIRED_ERRCODES,
   canRefresh,
@@ -112,6 +112,19 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   try {
     response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
   } catch (error) {
+    // Ctrl-C while the exchange was under way: the code most likely reached WeChat and is spent, its
+    // tokens never received. Remembered (openid unknown), so the next try's 40163 says what happened
+    // instead of blaming another process; and said now, since a cancel otherwise prints nothing.
+    if (error instanceof CancelledError) {
+      if (p.tokens && p.save !== false) {
+        try {
+          p.tokens.recordSpentCode({ digest: codeDigest(p.code), appid: p.appid, profile: p.profile, openid: '', at: sentAt });
+        } catch {
+          // The cache is only a memory here; the cancel is what the user is told about.
+        }
+      }
+      throw new CancelledError({ hint: { key: 'tokens.exchange.cancelled.hint' }, cause: error });
+    }
     const spent = error instanceof WechatApiError && (error.errcode === 40163 || error.errcode === 40029) ? spentByWxauth(p) : undefined;
     const situation: UserTokenSituation = { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code, fromEnv: p.fromEnv, ...(spent ? { spentHere: spent } : {}) };
     const diagnosis = spent && ({ kind: 'code_exchanged_by_wxauth', exchangedAt: spent.at, appid: spent.appid, profile: spent.profile, openid: spent.openid } as const);

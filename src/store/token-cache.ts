@@ -213,6 +213,13 @@ export class TokenStore {
     });
   }
 
+  /** Record a code sent to WeChat whose answer never came back (the run was cancelled): openid ''. */
+  recordSpentCode(spent: SpentCodeEntry): void {
+    this.update((file) => {
+      file.spentCodes = [...(file.spentCodes ?? []).filter((c) => c.digest !== spent.digest), spent].slice(-SPENT_CODES_KEPT);
+    });
+  }
+
   /** The record of a code wxauth exchanged, by its digest (any profile, any appid). */
   findSpentCode(digest: string): SpentCodeEntry | undefined {
     return this.read().spentCodes?.findLast((c) => c.digest === digest);

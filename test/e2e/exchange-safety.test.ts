@@ -84,6 +84,23 @@ describe('the cache is checked before the code is spent', () => {
   });
 });
 
+describe('Ctrl-C while the exchange is under way', () => {
+  it('says the code may be spent, and the next try\'s 40163 says wxauth sent it, not another process', async () => {
+    fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
+    const code = mint();
+    emu.addFault({ kind: 'delay', ms: 1500, path: '/sns/oauth2/access_token', count: 1 });
+    const cancelled = await runCli(['exchange', code], { env: env(), timeoutMs: 500 });
+    expect(cancelled.code).toBe(130);
+    expect(cancelled.stderr).toContain('The code had already been sent to WeChat and may be spent');
+    // The emulator still answers that first request (and spends the code) once its delay is over.
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    const again = await runCli(['exchange', code], { env: env() });
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('wxauth sent this code to WeChat at');
+    expect(again.stderr).not.toContain('another wxauth / server process');
+  });
+});
+
 describe('a save that fails after WeChat answered', () => {
   /**
    * Run exchange; while WeChat "thinks" (an answer delayed 2 s), make the cache read-only. The moment:

@@ -268,6 +268,14 @@ export const messages = {
     zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（profile {codeProfile}，openid {openid}）。code 只能用一次：再换一次，微信会返回 40163（有的服务器返回 40029）。查看 wxauth 缓存的 token：wxauth tokens{cp}。要新的 code，重新授权：wxauth login{p}。',
     en: 'wxauth itself exchanged this code at {at} (profile {codeProfile}, openid {openid}). A code works once: WeChat answers a second exchange with 40163 (some servers with 40029). The tokens wxauth holds now: wxauth tokens{cp}. For a new code, authorise again: wxauth login{p}.',
   },
+  'tokens.next.code_sent_cancelled': {
+    zh: 'wxauth 在 {at} 已经把这个 code 发给微信，但在收到应答前被中断了（Ctrl-C）：那次换取多半已经用掉了它，换到的 token 没有收到。code 只能用一次：重新授权拿新的 code：wxauth login{p}。',
+    en: 'wxauth sent this code to WeChat at {at} and was stopped (Ctrl-C) before the answer came: that exchange most likely spent it, and its tokens never arrived. A code works once: authorise again for a new one: wxauth login{p}.',
+  },
+  'tokens.exchange.cancelled.hint': {
+    zh: '已中断。code 在中断前已经发给微信，可能已被用掉（code 只能用一次）；再换一次若返回 40163，请重新授权拿新的 code。',
+    en: 'Stopped. The code had already been sent to WeChat and may be spent (a code works once); if exchanging it again gives 40163, authorise again for a new one.',
+  },
   'tokens.next.code_spent_other_appid': {
     zh: '这个 code 属于 appid {codeAppid}：wxauth 在 {at} 已经用它换过 token（profile {codeProfile}，openid {openid}），而这次用的是 {appid}。code 只能由发出它的 appid 换取，且只能换一次。用这个 appid 重新授权：wxauth login{p}；或者检查 profile 是否选错了。',
     en: 'This code belongs to appid {codeAppid}: wxauth exchanged it at {at} (profile {codeProfile}, openid {openid}), and this exchange used {appid}. A code works only with the appid that issued it, and only once. Authorise again with this appid: wxauth login{p}; or check that the right profile is in use.',

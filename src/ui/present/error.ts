@@ -89,6 +89,8 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
   const message = tr(out.lang, title);
   if (error instanceof CancelledError) {
     if (out.json) emitFailure(out, errorObject(error.code, message, error.hint ? tr(out.lang, error.hint) : undefined));
+    // A plain cancel says nothing; one that left something behind (a code sent) says what.
+    else if (error.hint) out.warning('cancelled', tr(out.lang, error.hint));
     return;
   }
   const hint = error.hint ? tr(out.lang, error.hint) : undefined;
