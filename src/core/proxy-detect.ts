@@ -5,6 +5,7 @@
 import type { MessageRef } from '../errors.js';
 import { explainErrcode, parseErrorBody, type Bilingual } from './errcodes.js';
 import { ProxyMasker, readCall, secretValuesOf, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
+import { isTokenEndpoint } from './endpoints.js';
 
 export const DETECTOR_IDS = [
   'code.reused',
@@ -152,6 +153,16 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
+/**
+ * 40001 where a token is used, not issued: WeChat's table text opens with "AppSecret 错误", which only
+ * /cgi-bin/token can mean; on a call it is the token that was refused (replaced by a newer fetch, or the
+ * wrong kind: a basic token on /sns/userinfo). The detectors under the line say which.
+ */
+const TOKEN_REJECTED: Bilingual = {
+  zh: 'access_token 无效或不是最新（被重新获取的 token 顶掉，或用错了 token 种类）。',
+  en: 'access_token invalid or not the latest (replaced by a newer fetch, or the wrong kind of token).',
+};
+
 export class ProxyObserver {
   readonly masker: ProxyMasker;
   private readonly quotas: Record<string, number>;
@@ -273,7 +284,7 @@ export class ProxyObserver {
     const key = `${errcode} ${endpoint}`;
     let meaning = this.meanings.get(key);
     if (!meaning) {
-      meaning = explainErrcode(errcode, { endpoint }).meaning;
+      meaning = errcode === 40001 && !isTokenEndpoint(endpoint) ? TOKEN_REJECTED : explainErrcode(errcode, { endpoint }).meaning;
       this.meanings.set(key, meaning);
     }
     return meaning;

@@ -69,7 +69,11 @@ export function redactText(text: string): string {
 }
 
 /** Keep a short prefix so two tokens can still be told apart in a trace. */
+/** What a program sends when it lost the value (`access_token=undefined`): the bug to see, not a secret. */
+const PLACEHOLDERS = new Set(['undefined', 'null', 'NaN', 'None', 'nil', '[object Object]', '[object%20Object]']);
+
 export function redactValue(value: string): string {
+  if (PLACEHOLDERS.has(value)) return value;
   if (value.length <= 8) return '***';
   return `${value.slice(0, 4)}***`;
 }

@@ -32,6 +32,12 @@ describe('masking by value', () => {
     for (const text of texts) expect(maskSecretValues(`[${text}]`, [odd]), text).not.toContain('en+with');
   });
 
+  it('leaves a lost value as it is (access_token=undefined is the bug to see, not a secret)', () => {
+    expect(redactText('/sns/userinfo?access_token=undefined&openid=o1')).toBe('/sns/userinfo?access_token=undefined&openid=o1');
+    expect(redactText('/cgi-bin/user/info?access_token=null')).toContain('access_token=null');
+    expect(redactText('/sns/auth?access_token=86_realtokenvalue0123&openid=o1')).not.toContain('realtokenvalue');
+  });
+
   it('keeps a short prefix, ignores values too short to be secrets, and masks the longest value first', () => {
     expect(maskSecretValues(`x ${SECRET} y`, [SECRET])).toBe('x 0123*** y');
     // A server echoing the hex appsecret upper-cased (SECRET=…) still leaks it.

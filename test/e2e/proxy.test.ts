@@ -486,6 +486,9 @@ describe('detectors', () => {
       expect(ids(p)).toEqual(['userinfo.basic_token']);
       expect(p.hits[0]).toMatchObject({ appid: SERVICE, callId: p.calls[2]!.id });
       expect(p.hits[0]!.evidence).toMatchObject({ key: 'proxy.hit.userinfo.basic_token', params: { endpoint: '/sns/userinfo', errcode: 40001, source: '/cgi-bin/token' } });
+      // The line's one-line meaning is about the token, not WeChat's table text that opens with the AppSecret.
+      expect(p.calls[2]!.meaning?.en).toMatch(/^access_token invalid or not the latest/);
+      expect(p.calls[2]!.meaning?.zh).not.toContain('AppSecret');
     } finally {
       await p.close();
     }
