@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/next-step.js';
-import { checkUserToken } from '../flows/user-token.js';
+import { checkUserToken, refuseMistypedTokenArgs } from '../flows/user-token.js';
 import type { CheckCommandResult } from '../ui/present/check.js';
 
 export interface CheckOptions {
@@ -15,6 +15,7 @@ export interface CheckOptions {
 export function parseOptions({ args, opts }: CommandInput): CheckOptions {
   const [accessToken, positionalOpenid] = args;
   const openid = positionalOpenid ?? (typeof opts.openid === 'string' ? opts.openid : undefined);
+  refuseMistypedTokenArgs('check', accessToken, positionalOpenid);
   return { ...(accessToken !== undefined ? { accessToken } : {}), ...(openid !== undefined ? { openid } : {}) };
 }
 

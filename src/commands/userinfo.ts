@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { UserinfoLang } from '../core/responses.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/next-step.js';
-import { fetchUserinfo, pickUserToken } from '../flows/user-token.js';
+import { fetchUserinfo, pickUserToken, refuseMistypedTokenArgs } from '../flows/user-token.js';
 import { userinfoAnnouncements, type UserinfoCommandResult } from '../ui/present/userinfo.js';
 import { uiLang } from '../ui/i18n.js';
 
@@ -23,6 +23,7 @@ export interface UserinfoOptions {
 export function parseOptions({ args, opts }: CommandInput): UserinfoOptions {
   const [accessToken, positionalOpenid] = args;
   const openid = positionalOpenid ?? (typeof opts.openid === 'string' ? opts.openid : undefined);
+  refuseMistypedTokenArgs('userinfo', accessToken, positionalOpenid);
   const lang = typeof opts.lang === 'string' ? opts.lang : undefined;
   if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {
     throw new UsageError({ key: 'tokens.userinfo.lang.invalid', params: { value: lang } }, { hint: { key: 'tokens.userinfo.lang.invalid.hint', params: { ui: uiLang(lang) ?? 'zh|en' } } });

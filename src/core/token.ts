@@ -365,3 +365,23 @@ export function looksLowerCased(code: string): boolean {
 
 /** Token-expired errcodes: 42001 expired, 40001 invalid or replaced, 40014 invalid (seen for expired too, §6). */
 export const TOKEN_EXPIRED_ERRCODES: readonly number[] = [42001, 40001, 40014];
+
+/** An openid's shape: 28 characters from WeChat's URL-safe alphabet, starting with `o` (API-FACTS §0.5). */
+export function looksLikeOpenid(value: string): boolean {
+  return /^o[A-Za-z0-9_-]{27}$/.test(value);
+}
+
+/** An access_token's shape: `86_…`-style, far longer than an openid. */
+export function looksLikeAccessToken(value: string): boolean {
+  return value.length >= 64 && /^[A-Za-z0-9_-]+$/.test(value);
+}
+
+/**
+ * What is wrong with `<access_token> [openid]` as typed, when the shapes say so: the two swapped, or an
+ * openid alone where the token goes (the user meant the cached token of that openid).
+ */
+export function tokenArgsMistake(accessToken: string | undefined, openid: string | undefined): 'swapped' | 'openid_as_token' | undefined {
+  if (accessToken === undefined || !looksLikeOpenid(accessToken)) return undefined;
+  if (openid === undefined) return 'openid_as_token';
+  return looksLikeAccessToken(openid) ? 'swapped' : undefined;
+}

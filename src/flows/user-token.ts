@@ -11,6 +11,7 @@ import {
   noUnionidReason,
   refreshDeadlineAfterRefresh,
   refreshOutcome,
+  tokenArgsMistake,
   toSnsToken,
   toSnsUserinfo,
   tokenStatus,
@@ -471,4 +472,14 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
     p.tokens.putUser(p.profile, entry);
   }
   return { userinfo, notes: userinfoNotes(userinfo), picked, entry, refreshed, response };
+}
+
+/**
+ * `check` / `userinfo <access_token> [openid]` typed the other way round (`o8Lw… 86_…`), or with an
+ * openid where the token goes: a usage error saying so, before WeChat answers a puzzling 40014.
+ */
+export function refuseMistypedTokenArgs(command: 'check' | 'userinfo', accessToken: string | undefined, openid: string | undefined): void {
+  const mistake = tokenArgsMistake(accessToken, openid);
+  if (mistake === 'swapped') throw new UsageError({ key: 'tokens.args.swapped' }, { hint: { key: 'tokens.args.swapped.hint', params: { command } } });
+  if (mistake === 'openid_as_token') throw new UsageError({ key: 'tokens.args.openidAsToken', params: { openid: accessToken ?? '' } }, { hint: { key: 'tokens.args.openidAsToken.hint', params: { command, openid: accessToken ?? '' } } });
 }

@@ -589,3 +589,20 @@ describe('wxauth tokens: mistakes', () => {
     expect(cachedUsers()).toHaveLength(1);
   });
 });
+
+describe('check / userinfo arguments typed the other way round', () => {
+  it('an openid first and a token second is a usage error saying so, before anything is sent', async () => {
+    const { accessToken, openid } = (await seed('u1')).token;
+    const before = snsCalls('/sns/auth').length;
+    const swapped = await wx(['check', openid, accessToken]);
+    expect(swapped.code).toBe(2);
+    expect(swapped.stderr).toContain('The arguments are the wrong way round');
+    expect(swapped.stderr).toContain('Usage: wxauth check <access_token> <openid>');
+    expect(snsCalls('/sns/auth').length).toBe(before);
+    const alone = await wx(['userinfo', openid]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain(`wxauth userinfo --openid ${openid}`);
+    // The right order still works.
+    expect((await wx(['check', accessToken, openid])).code).toBe(0);
+  });
+});

@@ -268,6 +268,13 @@ export const messages = {
     zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（profile {codeProfile}，openid {openid}）。code 只能用一次：再换一次，微信会返回 40163（有的服务器返回 40029）。查看 wxauth 缓存的 token：wxauth tokens{cp}。要新的 code，重新授权：wxauth login{p}。',
     en: 'wxauth itself exchanged this code at {at} (profile {codeProfile}, openid {openid}). A code works once: WeChat answers a second exchange with 40163 (some servers with 40029). The tokens wxauth holds now: wxauth tokens{cp}. For a new code, authorise again: wxauth login{p}.',
   },
+  'tokens.args.swapped': { zh: '参数顺序反了：第一个像 openid，第二个像 access_token。', en: 'The arguments are the wrong way round: the first looks like an openid, the second like an access_token.' },
+  'tokens.args.swapped.hint': { zh: '用法：wxauth {command} <access_token> <openid>', en: 'Usage: wxauth {command} <access_token> <openid>' },
+  'tokens.args.openidAsToken': { zh: '{openid} 像 openid，不是 access_token。', en: '{openid} looks like an openid, not an access_token.' },
+  'tokens.args.openidAsToken.hint': {
+    zh: '要用缓存里这个用户的 token：wxauth {command} --openid {openid}；要查一个 token：wxauth {command} <access_token> {openid}',
+    en: 'For the cached token of that user: wxauth {command} --openid {openid}; to check a token: wxauth {command} <access_token> {openid}',
+  },
   'tokens.next.code_sent_cancelled': {
     zh: 'wxauth 在 {at} 已经把这个 code 发给微信，但在收到应答前被中断了（Ctrl-C）：那次换取多半已经用掉了它，换到的 token 没有收到。code 只能用一次：重新授权拿新的 code：wxauth login{p}。',
     en: 'wxauth sent this code to WeChat at {at} and was stopped (Ctrl-C) before the answer came: that exchange most likely spent it, and its tokens never arrived. A code works once: authorise again for a new one: wxauth login{p}.',
