@@ -58,6 +58,7 @@ export async function run(options: UserinfoOptions, ctx: Context): Promise<Useri
       now: () => ctx.now(),
       // Said when it happens, before the retry, so it is shown even if the retry fails.
       onRefresh: (refreshed) => announce.refreshed(refreshed, before?.accessTokenExpiresAt),
+      onRefreshFailed: (reason) => announce.refreshFailed(reason, before?.accessTokenExpiresAt),
     });
   return { userinfo, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: ctx.globals.raw === true };
 }

@@ -409,6 +409,8 @@ export interface UserinfoParams extends UserTokenDeps {
   autoRefresh: boolean;
   /** Told right after an automatic refresh, before the retry (so it can be said even if the retry fails). */
   onRefresh?: (refreshed: AutoRefresh) => void;
+  /** Told when that automatic refresh fails, before its error: the user asked for userinfo, not a refresh. */
+  onRefreshFailed?: (reason: AutoRefresh['reason']) => void;
 }
 
 export interface AutoRefresh {
@@ -434,7 +436,13 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
   let refreshed: AutoRefresh | undefined;
 
   const refreshOnce = async (reason: AutoRefresh['reason'], current: UserTokenEntry): Promise<UserTokenEntry> => {
-    const result = await refreshUserToken({ ...p, appid: current.appid, refreshToken: current.refreshToken, save: true });
+    let result: Awaited<ReturnType<typeof refreshUserToken>>;
+    try {
+      result = await refreshUserToken({ ...p, appid: current.appid, refreshToken: current.refreshToken, save: true });
+    } catch (error) {
+      p.onRefreshFailed?.(reason);
+      throw error;
+    }
     refreshed = { reason, result };
     p.onRefresh?.(refreshed);
     accessToken = result.token.accessToken;

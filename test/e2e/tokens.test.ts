@@ -461,6 +461,16 @@ describe('wxauth refresh', () => {
 });
 
 describe('wxauth userinfo', () => {
+  it('when its own refresh fails (42002 after 30 days), says userinfo got 42001 and tried a refresh, before the refresh error', async () => {
+    await seed('u1');
+    emu.advanceClock(30 * 86_400 + 60);
+    const r = await wx(['userinfo']);
+    expect(r.code).toBe(3);
+    const said = r.stderr.indexOf('/sns/userinfo answered 42001 (access_token expired or replaced), so wxauth tried the refresh_token, and that failed:');
+    expect(said).toBeGreaterThanOrEqual(0);
+    expect(r.stderr.indexOf('42002')).toBeGreaterThan(said);
+  });
+
   it('prints the profile and explains the empty sex/province/city/country', async () => {
     await seed('u1');
     const r = await wx(['userinfo']);

@@ -191,6 +191,14 @@ export const messages = {
     zh: '可选 zh_CN、zh_TW 或 en（目前微信只返回昵称和头像，lang 基本不起作用）。界面语言请放在命令前：wxauth --lang {ui} userinfo。',
     en: 'Use zh_CN, zh_TW or en (WeChat now returns only nickname and avatar, so it hardly matters). For the interface language put it before the command: wxauth --lang {ui} userinfo.',
   },
+  'tokens.userinfo.refreshFailed.local': {
+    zh: '缓存的 access_token 已在 {ago} 过期，wxauth 先用 refresh_token 刷新，但刷新失败了：',
+    en: 'The cached access_token expired {ago}, so wxauth tried the refresh_token first, and that failed:',
+  },
+  'tokens.userinfo.refreshFailed.errcode': {
+    zh: '/sns/userinfo 返回 {errcode}（access_token 过期或已被替换），wxauth 用 refresh_token 刷新，但刷新失败了：',
+    en: '/sns/userinfo answered {errcode} (access_token expired or replaced), so wxauth tried the refresh_token, and that failed:',
+  },
   'tokens.userinfo.refreshed.local': {
     zh: '缓存的 access_token 已在 {ago} 过期：已用 refresh_token 刷新一次再请求。',
     en: 'The cached access_token expired {ago}: refreshed it once with the refresh_token, then asked again.',
