@@ -184,7 +184,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   }
   // Declining is the same outcome as Ctrl-C at any prompt: nothing written, exit 130.
   if (!o.yes && !(await p.confirm({ message: out.t('init.confirm', { profile }), default: true }))) {
-    throw new CancelledError();
+    throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
   }
   return { data, keptSecret };
 }
@@ -216,7 +216,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
       throw new UsageError({ key: 'init.exists', params: { ...about, file: store.path } }, { hint: { key: 'init.exists.hint' } });
     }
     const prompts = await ctx.prompts();
-    if (!(await prompts.confirm({ message: ctx.out.t('init.exists.confirm', about), default: false }))) throw new CancelledError();
+    if (!(await prompts.confirm({ message: ctx.out.t('init.exists.confirm', about), default: false }))) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
   }
   const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options), keptSecret: undefined };
   const type = data.type as AccountType;

@@ -47,6 +47,7 @@ export const messages = {
     zh: '参数过多：{command} 需要 {expected} 个参数，收到 {received} 个。',
     en: "Usage error: too many arguments for '{command}'. Expected {expected} argument(s) but got {received}.",
   },
+  'common.cancelled.declined': { zh: '已取消，没有做任何改动。', en: 'Cancelled: nothing was changed.' },
   'common.secretStdin.tty': { zh: '{flag} - 从管道读取 AppSecret，但标准输入是终端。', en: '{flag} - reads the AppSecret from a pipe, but stdin is a terminal.' },
   'common.secretStdin.empty': { zh: '{flag} - 没有从标准输入读到 AppSecret（第一行是空的）。', en: '{flag} - read no AppSecret from stdin (its first line is empty).' },
   'common.secretStdin.hint': {

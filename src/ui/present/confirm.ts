@@ -28,5 +28,5 @@ export async function confirmOrCancel(ctx: Pick<Context, 'out' | 'interactive' |
     throw new UsageError({ key: 'common.confirmNeedsYes', params: { question: c.question } }, { hint: { key: 'common.confirmNeedsYes.hint' } });
   }
   const prompts = await ctx.prompts();
-  if (!(await prompts.confirm({ message: tr(out.lang, c.question), default: false }))) throw new CancelledError();
+  if (!(await prompts.confirm({ message: tr(out.lang, c.question), default: false }))) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
 }
