@@ -96,6 +96,7 @@ export interface WechatApiErrorDetails {
  *   cache keeps a digest of each code it exchanged, never the code).
  * - snapshot_user: /sns/userinfo's 48001 for a token whose exchange said is_snapshotuser=1 (a
  *   snapshot-page virtual user, API-FACTS §1.6), not a snsapi_base token.
+ * - base_scope_token: /sns/userinfo's 48001 for a token wxauth knows was granted snsapi_base only.
  */
 export type WechatDiagnosis =
   | {
@@ -107,7 +108,8 @@ export type WechatDiagnosis =
       profile: string;
       openid: string;
     }
-  | { kind: 'snapshot_user'; openid: string };
+  | { kind: 'snapshot_user'; openid: string }
+  | { kind: 'base_scope_token'; openid: string };
 
 /** WeChat answered with errcode ≠ 0, whatever the HTTP status (exit 3). */
 export class WechatApiError extends WxauthError {

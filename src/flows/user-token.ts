@@ -11,6 +11,7 @@ import {
   noUnionidReason,
   refreshDeadlineAfterRefresh,
   refreshOutcome,
+  splitScopes,
   tokenArgsMistake,
   toSnsToken,
   toSnsUserinfo,
@@ -44,8 +45,15 @@ export interface UserTokenDeps {
  * 48001 for a token whose exchange said is_snapshotuser=1: a snapshot-page virtual user, for certain. The
  * generic causes ("a snsapi_base token" first) would only contradict the hint that says so.
  */
-function snapshotDiagnosis(error: unknown, entry: { isSnapshotUser?: boolean; openid: string } | undefined): WechatDiagnosis | undefined {
-  return error instanceof WechatApiError && error.errcode === 48001 && entry?.isSnapshotUser === true ? { kind: 'snapshot_user', openid: entry.openid } : undefined;
+/**
+ * What wxauth knows for certain about userinfo's 48001 from the cached token: a snapshot-page user, or
+ * a token whose exchange said scope snsapi_base (the generic causes would only blur that).
+ */
+function snapshotDiagnosis(error: unknown, entry: { isSnapshotUser?: boolean; openid: string; scope?: string } | undefined): WechatDiagnosis | undefined {
+  if (!(error instanceof WechatApiError) || error.errcode !== 48001 || !entry) return undefined;
+  if (entry.isSnapshotUser === true) return { kind: 'snapshot_user', openid: entry.openid };
+  if (entry.scope !== undefined && !splitScopes(entry.scope).includes('snsapi_userinfo')) return { kind: 'base_scope_token', openid: entry.openid };
+  return undefined;
 }
 
 /**

@@ -499,6 +499,10 @@ describe('wxauth userinfo', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/errcode\s+48001/);
     expect(r.stderr).toContain('wxauth url --scope snsapi_userinfo');
+    // wxauth knows the token is snsapi_base: the generic causes (snapshot page, missing rights) are left out.
+    expect(r.stderr).not.toContain('Likely causes');
+    const json = await wx(['userinfo', '--json']);
+    expect((parseJson(json.stdout) as { error: { diagnosis: unknown } }).error.diagnosis).toMatchObject({ kind: 'base_scope_token' });
     const staging = await wx(['userinfo', '--profile', 'staging']);
     expect(staging.code).toBe(4);
     expect(staging.stderr).toContain('--profile staging');

@@ -80,7 +80,7 @@ function headline(out: Output, error: WxauthError, explanation: ErrcodeExplanati
 
 /** --json's `error.diagnosis`: the facts, in the document's style (snake_case, ISO times). */
 function diagnosisDocument(d: WechatDiagnosis): Record<string, unknown> {
-  if (d.kind === 'snapshot_user') return { kind: d.kind, openid: d.openid };
+  if (d.kind === 'snapshot_user' || d.kind === 'base_scope_token') return { kind: d.kind, openid: d.openid };
   return { kind: d.kind, exchanged_at: isoTime(d.exchangedAt), appid: d.appid, profile: d.profile, openid: d.openid };
 }
 
