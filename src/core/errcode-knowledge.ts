@@ -663,7 +663,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
       c('按 expires_in 提前几分钟重新获取；多实例部署用 stable_token 或统一中控。', 'Fetch again a few minutes before expires_in runs out; with several instances use stable_token or one central token service.', [CGI]),
     ],
     doc: DOC.errcode,
-    keywords: ['access_token expired', 'expired', '过期', '超时'],
+    keywords: ['access_token expired', 'expired', '过期', '超时', 'access_token 过期', 'token 过期', 'access_token 超时', 'token expired'],
   },
   {
     code: 42002,

@@ -355,6 +355,10 @@ describe('inputs', () => {
     ]);
   });
 
+  it('“access_token 过期” (expired) ranks 42001 first, not 40014', () => {
+    expect(explainInputs(['access_token 过期']).results[0]).toMatchObject({ code: 42001, match: 'keyword' });
+  });
+
   it('WeChat\'s errmsgs with a variable part, pasted without their errcode: the IP and the link do not hide the code', () => {
     const ip = explainInputs(['invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6392f3df-1a2b3c4d-5e6f7a8b']);
     expect(ip.unknown).toEqual([]);
