@@ -57,7 +57,12 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
       const entry = tokens.listUsers(profile).find((u) => u.openid === openid);
       if (!entry) {
         // Like check/refresh/userinfo with no cached token: a missing credential (exit 4), not a usage mistake.
-        throw new ConfigError({ key: 'tokens.noCachedOpenid', params: { profile, openid } }, { hint: { key: 'tokens.noCachedUser.hint', params: { p } } });
+        // One a character off (cut short when copying): named, as check and userinfo do (flows/user-token.ts noCachedUser).
+        const close = suggest(openid, tokens.listUsers(profile).map((u) => u.openid));
+        throw new ConfigError(
+          { key: 'tokens.noCachedOpenid', params: { profile, openid } },
+          { hint: close ? { key: 'tokens.noCachedOpenid.close.hint', params: { openid: close } } : { key: 'tokens.noCachedUser.hint', params: { p } } },
+        );
       }
       return { action: 'show', profile, now, user: view(entry), revealed: reveal };
     }

@@ -3,7 +3,8 @@
 // refresh / check / userinfo commands and by `login` and `demo`. Knows nothing of the terminal: the
 // results carry everything a presenter needs, and errors carry the next step as a hint.
 import { createHash } from 'node:crypto';
-import { CancelledError, ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, withHint, type MessageRef, type WechatDiagnosis } from '../errors.js';
+import { suggest } from '../core/closest.js';
+import { CancelledError, ConfigError, NetworkError, messageRef, UsageError, WechatApiError, WxauthError, withHint, type MessageRef, type WechatDiagnosis } from '../errors.js';
 import {
   TOKEN_EXPIRED_ERRCODES,
   canRefresh,
@@ -270,10 +271,11 @@ function noCachedUser(profile: string, openid: string | undefined, tokens?: Toke
       { hint: { key: 'tokens.otherAppid.hint', params: { p: profileFlag(profile), appid } } },
     );
   }
-  return new ConfigError(
-    openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } },
-    { hint: { key: 'tokens.noCachedUser.hint', params: { p: profileFlag(profile) } } },
-  );
+  const cached = (tokens?.listUsers(profile) ?? []).filter((u) => appid === undefined || u.appid === appid).map((u) => u.openid);
+  // An openid a character or two off one in the cache (cut short, mistyped when copying): the cached one named.
+  const close = openid === undefined ? undefined : suggest(openid, cached);
+  const hint = messageRef(close === undefined ? 'tokens.noCachedUser.hint' : 'tokens.noCachedOpenid.close.hint', close === undefined ? { p: profileFlag(profile) } : { openid: close });
+  return new ConfigError(openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } }, { hint });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -30,9 +30,9 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
     await emu?.close();
   });
 
-  async function freshPage(): Promise<Page> {
+  async function freshPage(locale?: string): Promise<Page> {
     await page?.context().close();
-    const context = await browser.newContext();
+    const context = await browser.newContext(locale ? { locale } : {});
     page = await context.newPage();
     return page;
   }
@@ -75,7 +75,8 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
     });
     const done = collect(child, 40_000);
     const [, url] = await waitForOutput(child, /(http:\/\/\S+\/connect\/qrconnect\?\S+wechat_redirect)\n/);
-    const p = await freshPage();
+    // A Chinese browser: the listener's page speaks its language (Accept-Language), as it would the CLI's.
+    const p = await freshPage('zh-CN');
     await p.goto(url!);
     // The QR code is really drawn — an <img> the emulator serves, as on WeChat's page — and the
     // phone-less way through is the button.

@@ -88,6 +88,10 @@ describe('wxauth tokens', () => {
     const missing = await wx(['tokens', 'show', 'oNobody']);
     expect(missing.code).toBe(4);
     expect(missing.stderr).toContain('oNobody');
+    // One character cut off when copying: the cached openid is named.
+    const cut = await wx(['tokens', 'show', openidOf('u1').slice(0, -1)]);
+    expect(cut.code).toBe(4);
+    expect(cut.stderr).toContain(`The cache has a close one: ${openidOf('u1')}`);
   });
 
   it('clear asks for --yes without a terminal, then removes one user or all', async () => {

@@ -618,5 +618,7 @@ describe('check / userinfo arguments typed the other way round', () => {
     expect(alone.stderr).toContain(`wxauth userinfo --openid ${openid}`);
     // The right order still works.
     expect((await wx(['check', accessToken, openid])).code).toBe(0);
+    // An openid cut short: the cached one is named.
+    expect((await wx(['userinfo', '--openid', openid.slice(0, -1)])).stderr).toContain(`The cache has a close one: ${openid}`);
   });
 });
