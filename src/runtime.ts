@@ -25,13 +25,15 @@ export interface RuntimeOptions {
   now?: () => number;
 }
 
-/** The secret part of a URL with credentials: the password (`user:pass@`), else a lone user name (`token@`), decoded. */
+/** The secret part of a URL with credentials: the password (`user:pass@`), else a token-long lone user name (`token@`), decoded. */
 function urlCredential(base: string | undefined): string | undefined {
   if (!base || !base.includes('@')) return undefined;
   try {
     const { username, password } = new URL(base);
-    const secret = password !== '' ? password : username;
-    return secret === '' ? undefined : decodeURIComponent(secret);
+    if (password !== '') return decodeURIComponent(password);
+    // A lone user name is masked by value only when it looks like a token: `weixin@gw` would otherwise
+    // mask api.weixin.qq.com everywhere. URLs shown mask it by place whatever its length (showProxyUrl).
+    return username.length >= 16 ? decodeURIComponent(username) : undefined;
   } catch {
     return undefined;
   }

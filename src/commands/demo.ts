@@ -131,7 +131,7 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
       expectedState: state,
       signal: ctx.signal,
       lang: ctx.lang,
-      translate: (key, params, lang) => tKey(lang ?? ctx.lang, key, params),
+      translate: (key, params, lang) => tKey(lang, key, params),
       now: () => ctx.now(),
       duplicateWindowMs: DUPLICATE_WINDOW_MS,
     });

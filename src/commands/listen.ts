@@ -136,7 +136,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         expectedState: expected,
         signal: ctx.signal,
         lang: ctx.lang,
-        translate: (key, params, lang) => tKey(lang ?? ctx.lang, key, params),
+        translate: (key, params, lang) => tKey(lang, key, params),
         now: () => ctx.now(),
         // Each code is exchanged once, at once, while the listener still watches for a duplicate call.
         onCode: startExchange,

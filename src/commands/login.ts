@@ -146,7 +146,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
       expectedState: request.state,
       signal: ctx.signal,
       lang: ctx.lang,
-      translate: (key, params, lang) => tKey(lang ?? ctx.lang, key, params),
+      translate: (key, params, lang) => tKey(lang, key, params),
       now: () => ctx.now(),
       finishesOn,
     },

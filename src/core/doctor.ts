@@ -505,8 +505,9 @@ export function evaluateRedirect(f: HttpFacts): DoctorCheck {
     return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.http.malformed.fix' });
   }
   if (!f.answered) {
-    // A callback on this machine (a local listener's address): nothing listens there yet, no firewall in between.
-    const local = isLoopbackHost(new URL(f.url).hostname.replace(/^\[|\]$/g, ''));
+    // A callback on this machine refusing connections (a local listener's address): nothing listens
+    // there yet, and no firewall is in between. A local server that hangs is the generic case.
+    const local = f.error === 'ECONNREFUSED' && isLoopbackHost(new URL(f.url).hostname.replace(/^\[|\]$/g, ''));
     const fix: MessageRef = local ? { key: 'doctor.redirect.unreachable.local.fix' } : { key: 'doctor.redirect.unreachable.fix', params: { host } };
     return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: f.url, error: osReason({ code: f.error }) } }, { url: f.url, error: f.error }, fix);
   }

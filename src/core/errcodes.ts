@@ -123,11 +123,6 @@ function parseCodeAndMessage(text: string, wecom: boolean): ParsedErrorBody | un
 }
 
 /**
- * A WeChat error body pasted by a user, tolerantly: surrounding text (curl output, log lines),
- * extra whitespace and newlines, errcode as a string, single quotes or unquoted keys (a JS object
- * printed by console.log), both errmsg suffix eras. Undefined when the text carries no errcode.
- */
-/**
  * The code of an errmsg WeChat writes with a variable part, pasted without its errcode (API-FACTS §8:
  * `invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: …`; 40125's
  * `invalid appsecret, view more at http://t.cn/RAEkdVq`).
@@ -149,6 +144,11 @@ function searchableErrmsg(text: string): string {
     .trim();
 }
 
+/**
+ * A WeChat error body pasted by a user, tolerantly: surrounding text (curl output, log lines),
+ * extra whitespace and newlines, errcode as a string, single quotes or unquoted keys (a JS object
+ * printed by console.log), both errmsg suffix eras. Undefined when the text carries no errcode.
+ */
 export function parseErrorBody(text: string): ParsedErrorBody | undefined {
   let errcode: number | undefined;
   let errmsg: string | undefined;

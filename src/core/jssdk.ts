@@ -81,7 +81,7 @@ export type UrlChange =
   | { kind: 'href'; from: string; to: string; rules: HrefRule[] };
 
 /** Which of location.href's rewrites turned the URL as written into the one signed (empty: others, unnamed). */
-export type HrefRule = 'non-ascii' | 'host-case' | 'default-port' | 'empty-path' | 'dot-segments';
+export type HrefRule = 'scheme-case' | 'idn' | 'non-ascii' | 'encoded' | 'host-case' | 'default-port' | 'empty-path' | 'dot-segments';
 
 /** The rewrites `written` needed to become location.href (core/jssdk.ts pageUrl's `href` change). */
 export function hrefRules(written: string): HrefRule[] {
@@ -89,7 +89,11 @@ export function hrefRules(written: string): HrefRule[] {
   if (!m) return [];
   const [, scheme, authority, rest] = m as unknown as [string, string, string, string];
   const rules: HrefRule[] = [];
+  if (/[A-Z]/.test(scheme)) rules.push('scheme-case');
+  if (/[^\x00-\x7f]/.test(authority)) rules.push('idn');
   if (/[^\x00-\x7f]/.test(rest)) rules.push('non-ascii');
+  // ASCII a browser percent-encodes in a path or query (a space, quotes, <, >, `, {, }, |, \, ^).
+  if (/[ "<>`{}|\\^]/.test(rest)) rules.push('encoded');
   if (/[A-Z]/.test(authority)) rules.push('host-case');
   const port = /:(\d+)$/.exec(authority)?.[1];
   if ((port === '443' && scheme.toLowerCase() === 'https') || (port === '80' && scheme.toLowerCase() === 'http')) rules.push('default-port');

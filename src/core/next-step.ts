@@ -6,7 +6,7 @@
 // parameters, rendered in the user's language at the edge.
 import { messageRef, type MessageRef } from '../errors.js';
 import { PATHS, isTokenEndpoint } from './endpoints.js';
-import { DAY, TOKEN_EXPIRED_ERRCODES, looksLowerCased } from './token.js';
+import { DAY, TOKEN_EXPIRED_ERRCODES, grantsUserinfo, looksLowerCased, splitScopes } from './token.js';
 import type { AccountType } from './validate.js';
 
 /** rids can be looked up for 7 days (API-FACTS §11). */
@@ -240,7 +240,7 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
       if (s.isSnapshotUser) return 'snapshot_user';
       // Granted snsapi_userinfo, yet refused: not a scope to ask again for (API-FACTS §4 ⚠: the snapshot
       // flag is sometimes missing from the first exchange; or the account lacks the right).
-      return s.scope !== undefined && /snsapi_(userinfo|login)/.test(s.scope) ? 'userinfo_scope_refused' : 'need_userinfo_scope';
+      return s.scope !== undefined && grantsUserinfo(splitScopes(s.scope)) ? 'userinfo_scope_refused' : 'need_userinfo_scope';
     default:
       // 40014 is "invalid", not "expired" (that is 42001): for a token pasted by hand, the likelier
       // causes are a truncated copy or a basic /cgi-bin/token pasted by mistake.

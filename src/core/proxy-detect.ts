@@ -284,7 +284,9 @@ export class ProxyObserver {
     const key = `${errcode} ${endpoint}`;
     let meaning = this.meanings.get(key);
     if (!meaning) {
-      meaning = errcode === 40001 && !isTokenEndpoint(endpoint) ? TOKEN_REJECTED : explainErrcode(errcode, { endpoint }).meaning;
+      // Where the call sends the secret (the token endpoints, the code exchange, a refresh), 40001 may be it.
+      const issuing = isTokenEndpoint(endpoint) || EXCHANGE_PATHS.has(endpoint) || REFRESH_PATHS.has(endpoint);
+      meaning = errcode === 40001 && !issuing ? TOKEN_REJECTED : explainErrcode(errcode, { endpoint }).meaning;
       this.meanings.set(key, meaning);
     }
     return meaning;

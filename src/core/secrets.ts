@@ -68,10 +68,10 @@ export function redactText(text: string): string {
     .replace(ENV_SECRET_RE, (_w, name: string, value: string) => `${name}=${redactValue(value)}`);
 }
 
-/** Keep a short prefix so two tokens can still be told apart in a trace. */
 /** What a program sends when it lost the value (`access_token=undefined`): the bug to see, not a secret. */
-const PLACEHOLDERS = new Set(['undefined', 'null', 'NaN', 'None', 'nil', '[object Object]', '[object%20Object]']);
+const PLACEHOLDERS = new Set(['undefined', 'null', 'NaN', 'None', 'nil', '[object Object]', '[object%20Object]', '%5Bobject+Object%5D', '%5Bobject%20Object%5D']);
 
+/** Keep a short prefix so two tokens can still be told apart in a trace; a lost value (PLACEHOLDERS) as it is. */
 export function redactValue(value: string): string {
   if (PLACEHOLDERS.has(value)) return value;
   if (value.length <= 8) return '***';

@@ -11,10 +11,10 @@ function bindable(port: number, host: string): Promise<boolean> {
   });
 }
 
-/** The first port after `port` (up to `tries` of them) that `host` can bind now; else `port + 1`. */
+/** The first port after `port` (up to `tries` of them) that `host` can bind now; 0 (any free port) when none. */
 export async function nextFreePort(port: number, host: string, tries = 20): Promise<number> {
   for (let next = port + 1; next <= Math.min(port + tries, 65_535); next++) {
     if (await bindable(next, host)) return next;
   }
-  return port + 1;
+  return 0;
 }

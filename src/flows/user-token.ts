@@ -12,6 +12,7 @@ import {
   noUnionidReason,
   refreshDeadlineAfterRefresh,
   refreshOutcome,
+  grantsUserinfo,
   splitScopes,
   tokenArgsMistake,
   toSnsToken,
@@ -43,17 +44,14 @@ export interface UserTokenDeps {
 }
 
 /**
- * 48001 for a token whose exchange said is_snapshotuser=1: a snapshot-page virtual user, for certain. The
- * generic causes ("a snsapi_base token" first) would only contradict the hint that says so.
- */
-/**
- * What wxauth knows for certain about userinfo's 48001 from the cached token: a snapshot-page user, or
- * a token whose exchange said scope snsapi_base (the generic causes would only blur that).
+ * What wxauth knows for certain about userinfo's 48001 from the cached token: a snapshot-page virtual
+ * user (the exchange said is_snapshotuser=1), or a token granted neither snsapi_userinfo nor
+ * snsapi_login. The generic causes would only contradict or blur the hint that says so.
  */
 function snapshotDiagnosis(error: unknown, entry: { isSnapshotUser?: boolean; openid: string; scope?: string } | undefined): WechatDiagnosis | undefined {
   if (!(error instanceof WechatApiError) || error.errcode !== 48001 || !entry) return undefined;
   if (entry.isSnapshotUser === true) return { kind: 'snapshot_user', openid: entry.openid };
-  if (entry.scope !== undefined && !splitScopes(entry.scope).includes('snsapi_userinfo')) return { kind: 'base_scope_token', openid: entry.openid };
+  if (entry.scope !== undefined && !grantsUserinfo(splitScopes(entry.scope))) return { kind: 'base_scope_token', openid: entry.openid };
   return undefined;
 }
 
@@ -122,9 +120,9 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   try {
     response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
   } catch (error) {
-    // Ctrl-C while the exchange was under way: the code most likely reached WeChat and is spent, its
-    // tokens never received. Remembered (openid unknown), so the next try's 40163 says what happened
-    // instead of blaming another process; and said now, since a cancel otherwise prints nothing.
+    // Ctrl-C while the exchange was under way: the code may have reached WeChat and be spent, its tokens
+    // never received (the client cannot tell whether the request left). Remembered (openid unknown), so
+    // the next try's 40163 names that run as one possible cause; and said now, as a cancel otherwise is silent.
     if (error instanceof CancelledError) {
       if (p.tokens && p.save !== false) {
         try {
@@ -137,7 +135,9 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     }
     const spent = error instanceof WechatApiError && (error.errcode === 40163 || error.errcode === 40029) ? spentByWxauth(p) : undefined;
     const situation: UserTokenSituation = { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code, fromEnv: p.fromEnv, ...(spent ? { spentHere: spent } : {}) };
-    const diagnosis = spent && ({ kind: 'code_exchanged_by_wxauth', exchangedAt: spent.at, appid: spent.appid, profile: spent.profile, openid: spent.openid } as const);
+    // A code wxauth only may have sent (a cancelled run, openid '') is not a certainty: no diagnosis, so
+    // the generic causes (a doubled callback…) stay beside the step that names that run.
+    const diagnosis = spent && spent.openid !== '' ? ({ kind: 'code_exchanged_by_wxauth', exchangedAt: spent.at, appid: spent.appid, profile: spent.profile, openid: spent.openid } as const) : undefined;
     throw lostExchange(advised(error, situation, diagnosis), p.profile);
   }
   // The client narrowed the body (a malformed one is a NetworkError, never cached).
@@ -450,7 +450,8 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
     try {
       result = await refreshUserToken({ ...p, appid: current.appid, refreshToken: current.refreshToken, save: true });
     } catch (error) {
-      p.onRefreshFailed?.(reason);
+      // A Ctrl-C is not a failed refresh (and says nothing of its own).
+      if (!(error instanceof CancelledError)) p.onRefreshFailed?.(reason);
       throw error;
     }
     refreshed = { reason, result };

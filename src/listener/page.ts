@@ -7,7 +7,7 @@ import type { PageOutcome } from '../core/callback-decision.js';
 
 /** Renders a page text in the visitor's language: a catalogue key, with the params its outcome carries, in
  * `lang` (the page's: the browser's when it asks for zh or en, else the CLI's). */
-export type Translate = (key: MessageKey, params?: Record<string, string | number | undefined>, lang?: 'zh' | 'en') => string;
+export type Translate = (key: MessageKey, params: Record<string, string | number | undefined> | undefined, lang: 'zh' | 'en') => string;
 
 /** Escape text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {

@@ -29,7 +29,8 @@ export interface UserTokenEntry {
  * WeChat answers a reused code so), the error can say wxauth itself spent it. Kept apart from the
  * users' tokens, for the whole file: a newer code of the same user does not erase it, and another
  * profile of the same app still recognises it. `tokens clear` removes the records of the users it
- * removes. Only codes whose tokens were saved are recorded (not --no-save, not a failed save).
+ * removes. Recorded: codes whose tokens were saved (not --no-save, not a failed save), and codes an
+ * exchange was cancelled on (Ctrl-C), with openid '': they may or may not have reached WeChat.
  */
 export interface SpentCodeEntry {
   digest: string;
@@ -136,6 +137,11 @@ function refuseReservedProfile(profile: string): void {
 
 const emptyMap = <T>() => Object.create(null) as Record<string, T>;
 
+/** Add a spent code's record (the newest last, one per digest), keeping the last SPENT_CODES_KEPT. */
+function keepSpent(file: TokenFile, spent: SpentCodeEntry): void {
+  file.spentCodes = [...(file.spentCodes ?? []).filter((c) => c.digest !== spent.digest), spent].slice(-SPENT_CODES_KEPT);
+}
+
 /**
  * Each emulator origin (a port-0 emulator, localhost beside 127.0.0.1) gets a slot of its own: the
  * expired ones are dropped when another is written, so tokens.json does not grow with every emulator
@@ -209,15 +215,13 @@ export class TokenStore {
       const p = this.profile(file, profile);
       p.users ??= emptyMap<UserTokenEntry>();
       p.users[userKey(entry.appid, entry.openid)] = entry;
-      if (spent) file.spentCodes = [...(file.spentCodes ?? []).filter((c) => c.digest !== spent.digest), spent].slice(-SPENT_CODES_KEPT);
+      if (spent) keepSpent(file, spent);
     });
   }
 
   /** Record a code sent to WeChat whose answer never came back (the run was cancelled): openid ''. */
   recordSpentCode(spent: SpentCodeEntry): void {
-    this.update((file) => {
-      file.spentCodes = [...(file.spentCodes ?? []).filter((c) => c.digest !== spent.digest), spent].slice(-SPENT_CODES_KEPT);
-    });
+    this.update((file) => keepSpent(file, spent));
   }
 
   /** The record of a code wxauth exchanged, by its digest (any profile, any appid). */

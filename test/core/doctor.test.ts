@@ -222,6 +222,8 @@ describe('a callback that does not answer', () => {
   it('on this machine, points at starting the server or wxauth listen, not at firewalls', () => {
     const local = evaluateRedirect({ url: 'http://127.0.0.1:8080/callback', answered: false, error: 'ECONNREFUSED' });
     expect(local.fix).toEqual({ key: 'doctor.redirect.unreachable.local.fix' });
+    // A local server that hangs is not "nothing listens".
+    expect(evaluateRedirect({ url: 'http://127.0.0.1:8080/callback', answered: false, error: 'ETIMEDOUT' }).fix).toMatchObject({ key: 'doctor.redirect.unreachable.fix' });
     const remote = evaluateRedirect({ url: 'https://www.example.com/cb', answered: false, error: 'ECONNREFUSED' });
     expect(remote.fix).toEqual({ key: 'doctor.redirect.unreachable.fix', params: { host: 'www.example.com' } });
   });

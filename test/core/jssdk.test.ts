@@ -85,6 +85,8 @@ describe('normalizePageUrl', () => {
     expect(rulesOf('https://A.com:443')).toMatchObject({ rules: ['host-case', 'default-port', 'empty-path'] });
     expect(rulesOf('https://a.com/商品?id=1')).toMatchObject({ rules: ['non-ascii'] });
     expect(rulesOf('https://a.com/x/../y')).toMatchObject({ rules: ['dot-segments'] });
+    expect(rulesOf('HTTPS://a.com/a b')).toMatchObject({ rules: ['scheme-case', 'encoded'] });
+    expect(rulesOf('https://例子.中国/p')).toMatchObject({ rules: ['idn'] });
     expect(rulesOf('http://a.com:8080/p')).toBeUndefined();
   });
   it('leaves a URL already in location.href form alone (no change to report)', () => {

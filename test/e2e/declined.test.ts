@@ -114,7 +114,7 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
     const question = /Remove the tokens of all 2 user\(s\) from the cache of profile default\?/;
     const no = await answer(['tokens', 'clear'], question, ['n', 'Enter']);
     expect(no.code, no.screen).toBe(130);
-    expect(afterQuestion(no.screen, question)).toBe('! Cancelled: nothing was changed.');
+    expect(afterQuestion(no.screen, question)).toBe('! Nothing was changed.');
     expect(cachedUsers()).toBe(2);
 
     const interrupted = await answer(['tokens', 'clear'], question, ['C-c']);
@@ -139,7 +139,7 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
     const question = new RegExp(`Remove the tokens of ${token.openid} from the cache`);
     const r = await answer(['tokens', 'clear', token.openid, '--json'], question, ['n', 'Enter']);
     expect(r.code, r.screen).toBe(130);
-    expect(JSON.parse(afterQuestion(r.screen, question))).toEqual({ ok: false, error: { code: 'cancelled', message: 'Cancelled.', hint: 'Cancelled: nothing was changed.' } });
+    expect(JSON.parse(afterQuestion(r.screen, question))).toEqual({ ok: false, error: { code: 'cancelled', message: 'Cancelled.', hint: 'Nothing was changed.' } });
     expect(cachedUsers()).toBe(1);
   });
 
@@ -149,7 +149,7 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
     expect(r.code, r.screen).toBe(130);
     expect(r.beforeAnswer).toMatch(/^daily_limit\s+\d+$/m);
     expect(r.beforeAnswer).toContain('10 a month');
-    expect(afterQuestion(r.screen, question)).toBe('! Cancelled: nothing was changed.');
+    expect(afterQuestion(r.screen, question)).toBe('! Nothing was changed.');
     expect(calls('/cgi-bin/clear_quota')).toBe(0);
   });
 
@@ -158,12 +158,12 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
     const forced = await answer(['token', '--force-refresh'], force, ['n', 'Enter']);
     expect(forced.code, forced.screen).toBe(130);
     expect(forced.beforeAnswer).toContain('20 a day');
-    expect(afterQuestion(forced.screen, force)).toBe('! Cancelled: nothing was changed.');
+    expect(afterQuestion(forced.screen, force)).toBe('! Nothing was changed.');
 
     const legacy = /Fetch a new token for \w+ with \/cgi-bin\/token anyway\?/;
     const old = await answer(['token', '--legacy'], legacy, ['n', 'Enter']);
     expect(old.code, old.screen).toBe(130);
-    expect(afterQuestion(old.screen, legacy)).toBe('! Cancelled: nothing was changed.');
+    expect(afterQuestion(old.screen, legacy)).toBe('! Nothing was changed.');
 
     expect(calls('/cgi-bin/stable_token') + calls('/cgi-bin/token')).toBe(0);
     expect(TokenStore.open(dir).getBasic('default', svc.appid)).toBeUndefined();

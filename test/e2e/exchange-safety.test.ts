@@ -91,13 +91,27 @@ describe('Ctrl-C while the exchange is under way', () => {
     emu.addFault({ kind: 'delay', ms: 1500, path: '/sns/oauth2/access_token', count: 1 });
     const cancelled = await runCli(['exchange', code], { env: env(), timeoutMs: 500 });
     expect(cancelled.code).toBe(130);
-    expect(cancelled.stderr).toContain('The code had already been sent to WeChat and may be spent');
+    expect(cancelled.stderr).toContain('The code may have reached WeChat before that and be spent');
     // The emulator still answers that first request (and spends the code) once its delay is over.
-    await new Promise((resolve) => setTimeout(resolve, 1700));
+    await until(() => emu.requests().some((q) => q.path === '/sns/oauth2/access_token'), 'the delayed exchange answered');
     const again = await runCli(['exchange', code], { env: env() });
     expect(again.code).toBe(3);
-    expect(again.stderr).toContain('wxauth sent this code to WeChat at');
-    expect(again.stderr).not.toContain('another wxauth / server process');
+    expect(again.stderr).toContain('wxauth was stopped (Ctrl-C) while exchanging this code at');
+    // Only a possibility: the generic causes stay beside it.
+    expect(again.stderr).toContain('Likely causes');
+  });
+
+  it('a cancel before anything was sent is still only a possibility, never a certainty that hides the causes', async () => {
+    fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
+    const code = mint();
+    const cancelled = await runCli(['exchange', code], { env: env(), timeoutMs: 1 });
+    expect(cancelled.code).toBe(130);
+    // Another process (the user's server) spends it meanwhile.
+    await runCli(['exchange', code], { env: env({ WXAUTH_CONFIG_DIR: tempConfigDir() }) });
+    const again = await runCli(['exchange', code, '--json'], { env: env() });
+    expect(again.code).toBe(3);
+    const doc = parseJson(again.stdout) as { error: { diagnosis?: unknown } };
+    expect(doc.error.diagnosis).toBeUndefined();
   });
 });
 

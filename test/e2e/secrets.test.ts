@@ -198,6 +198,8 @@ describe('a password in a base URL (an authenticating gateway)', () => {
     const short = await runCli(['--api-base', 'http://gw:abcd@127.0.0.1:1', '--backup-api-base', 'http://tok3n@127.0.0.1:1', '-v', '--curl', 'token'], { env });
     expect(shown(short)).not.toContain('abcd');
     expect(shown(short)).not.toContain('tok3n');
+    expect(shown(short)).toContain('http://gw:***@127.0.0.1:1/cgi-bin/stable_token');
+    expect(shown(short)).toContain('http://***@127.0.0.1:1');
     const list = await runCli([...base, 'config', 'list'], { env });
     expect(list.stdout).toContain('http://gate:***@127.0.0.1:1');
     expect(shown(list)).not.toContain('Pa55word-42');

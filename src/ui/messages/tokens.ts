@@ -285,12 +285,12 @@ export const messages = {
     en: 'For the cached token of that user: wxauth {command} --openid {openid}; to check a token: wxauth {command} <access_token> {openid}',
   },
   'tokens.next.code_sent_cancelled': {
-    zh: 'wxauth 在 {at} 已经把这个 code 发给微信，但在收到应答前被中断了（Ctrl-C）：那次换取多半已经用掉了它，换到的 token 没有收到。code 只能用一次：重新授权拿新的 code：wxauth login{p}。',
-    en: 'wxauth sent this code to WeChat at {at} and was stopped (Ctrl-C) before the answer came: that exchange most likely spent it, and its tokens never arrived. A code works once: authorise again for a new one: wxauth login{p}.',
+    zh: 'wxauth 在 {at} 换取这个 code 时被中断了（Ctrl-C），请求可能已经发出并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（wxauth login{p}）。',
+    en: 'wxauth was stopped (Ctrl-C) while exchanging this code at {at}: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one (wxauth login{p}).',
   },
   'tokens.exchange.cancelled.hint': {
-    zh: '已中断。code 在中断前已经发给微信，可能已被用掉（code 只能用一次）；再换一次若返回 40163，请重新授权拿新的 code。',
-    en: 'Stopped. The code had already been sent to WeChat and may be spent (a code works once); if exchanging it again gives 40163, authorise again for a new one.',
+    zh: '已中断。code 可能在中断前已经发给微信并被用掉（code 只能用一次）；再换一次若返回 40163，请重新授权拿新的 code。',
+    en: 'Stopped. The code may have reached WeChat before that and be spent (a code works once); if exchanging it again gives 40163, authorise again for a new one.',
   },
   'tokens.next.code_spent_other_appid': {
     zh: '这个 code 属于 appid {codeAppid}：wxauth 在 {at} 已经用它换过 token（profile {codeProfile}，openid {openid}），而这次用的是 {appid}。code 只能由发出它的 appid 换取，且只能换一次。用这个 appid 重新授权：wxauth login{p}；或者检查 profile 是否选错了。',

@@ -19,7 +19,6 @@ export function userinfoAnnouncements(ctx: Pick<Context, 'out' | 'now'>) {
     expiredNoRefresh(remainingMs: number): void {
       out.warning('tokens.userinfo.expiredNoRefresh', out.t('tokens.userinfo.expiredNoRefresh', { ago: formatRelative(remainingMs, out.lang) }));
     },
-    /** "The cached access_token expired 5m ago: refreshed it once…" */
     /** The refresh userinfo tried on its own failed: said before its error, which names the refresh endpoint. */
     refreshFailed(reason: AutoRefresh['reason'], previousExpiresAt: number | undefined): void {
       if (reason === 'local') {
@@ -29,6 +28,7 @@ export function userinfoAnnouncements(ctx: Pick<Context, 'out' | 'now'>) {
         out.warning('tokens.userinfo.refreshFailed.errcode', out.t('tokens.userinfo.refreshFailed.errcode', { errcode: reason }));
       }
     },
+    /** "The cached access_token expired 5m ago: refreshed it once…" */
     refreshed(refreshed: AutoRefresh, previousExpiresAt: number | undefined): void {
       const now = ctx.now();
       if (refreshed.reason === 'local') {
