@@ -153,7 +153,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
     subcommands: [
       { name: 'set', args: '<key> <value> [more...]', options: [['-y, --yes', 'yes']] },
       { name: 'get', args: '<key>' },
-      { name: 'unset', args: '<key>' },
+      { name: 'unset', args: '<key> [more...]' },
       { name: 'list' },
       { name: 'path' },
     ],

@@ -23,7 +23,8 @@ import { isConfigField, validateValue } from '../store/config.js';
 export type ConfigOptions =
   /** yes: save a type, domain or redirect_uri even though the saved ones no longer fit it. */
   | { sub: 'set'; pairs: Array<{ key: ConfigField; value: string }>; yes: boolean; secretFromStdin?: boolean }
-  | { sub: 'get' | 'unset'; key: ConfigField }
+  | { sub: 'get'; key: ConfigField }
+  | { sub: 'unset'; keys: ConfigField[] }
   | { sub: 'list' | 'path' };
 
 /** Values are as shown: the secret masked unless --show-secrets. */
@@ -50,7 +51,7 @@ export type ConfigResult =
       setAside?: boolean;
       exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
     }
-  | { sub: 'unset'; profile: string; key: ConfigField; removed: boolean }
+  | { sub: 'unset'; profile: string; keys: ConfigField[]; removed: ConfigField[] }
   | {
       sub: 'list';
       profile: string;
@@ -102,8 +103,12 @@ export function parseOptions(input: CommandInput): ConfigOptions {
       return { sub: 'set', pairs, yes: input.opts.yes === true, ...(secretFromStdin ? { secretFromStdin } : {}) };
     }
     case 'get':
-    case 'unset':
-      return { sub: input.sub, key: field(key) };
+      return { sub: 'get', key: field(key) };
+    case 'unset': {
+      // Several keys, removed as one change (as config set takes several pairs).
+      const keys = [...new Set(input.args.map((k) => field(k)))];
+      return { sub: 'unset', keys };
+    }
     case 'list':
     case 'path':
       return { sub: input.sub };
@@ -199,7 +204,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       };
     }
     case 'unset':
-      return { sub: 'unset', profile, key: options.key, removed: store.unsetValue(profile, options.key) };
+      return { sub: 'unset', profile, keys: options.keys, removed: store.unsetValues(profile, options.keys) };
     case 'list': {
       const config = await ctx.resolveConfig();
       // --profile/WXAUTH_PROFILE naming a profile that is not there: say so and list the ones that

@@ -126,15 +126,18 @@ export class ConfigStore {
     });
   }
 
-  unsetValue(profile: string, key: ConfigField): boolean {
+  /** Remove `keys` from the profile in one write; the ones that were there. */
+  unsetValues(profile: string, keys: readonly ConfigField[]): ConfigField[] {
     refuseReservedName(profile);
-    let removed = false;
+    let removed: ConfigField[] = [];
     this.update((file) => {
-      removed = false;
+      removed = [];
       const data = file.profiles?.[profile];
-      if (data && key in data) {
-        delete data[key];
-        removed = true;
+      for (const key of keys) {
+        if (data && key in data) {
+          delete data[key];
+          removed.push(key);
+        }
       }
     });
     return removed;

@@ -291,3 +291,20 @@ describe('table headers in Chinese (issue 12 item 10)', () => {
     expect(en.stdout.split('\n')[0]).toMatch(/profile\s+type\s+appid\s+secret\s+domain/);
   });
 });
+
+describe('config unset', () => {
+  it('takes several keys, removed in one change, and says which were not there', async () => {
+    const { dir, env } = await initialised();
+    expect((await runCli(['config', 'set', 'apiBase', 'http://127.0.0.1:3900', 'openBase', 'http://127.0.0.1:3900'], { env })).code).toBe(0);
+    const r = await runCli(['config', 'unset', 'apiBase', 'openBase', 'jsDomains', '--json'], { env });
+    expect(r.code).toBe(0);
+    expect(parseJson(r.stdout)).toMatchObject({ keys: ['apiBase', 'openBase', 'jsDomains'], removed_keys: ['apiBase', 'openBase'], key: 'apiBase', removed: true });
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { profiles: Record<string, Record<string, unknown>> };
+    expect(saved.profiles.default).not.toHaveProperty('apiBase');
+    expect(saved.profiles.default).not.toHaveProperty('openBase');
+    expect(saved.profiles.default).toHaveProperty('domain');
+    // One unknown name refuses the whole change.
+    expect((await runCli(['config', 'unset', 'domain', 'nope'], { env })).code).toBe(2);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).profiles.default).toHaveProperty('domain');
+  });
+});

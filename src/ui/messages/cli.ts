@@ -66,8 +66,8 @@ export const messages = {
   'cli.config.set.opt.yes': { zh: '已保存的类型、域名和 redirect_uri 不再匹配时也照样保存', en: 'save even if the saved type, domain and redirect_uri no longer fit together' },
   'cli.config.get.desc': { zh: '打印一项的值（secret 默认打码）', en: 'Print one value (the secret masked unless --show-secrets)' },
   'cli.config.get.examples': { zh: 'wxauth config get appid\nwxauth config get secret --show-secrets', en: 'wxauth config get appid\nwxauth config get secret --show-secrets' },
-  'cli.config.unset.desc': { zh: '删除一项', en: 'Remove a value' },
-  'cli.config.unset.examples': { zh: 'wxauth config unset redirectUri', en: 'wxauth config unset redirectUri' },
+  'cli.config.unset.desc': { zh: '删除一项或几项（一起删除，作为一次修改）', en: 'Remove one value or several (removed as one change)' },
+  'cli.config.unset.examples': { zh: 'wxauth config unset redirectUri\nwxauth config unset apiBase openBase', en: 'wxauth config unset redirectUri\nwxauth config unset apiBase openBase' },
   'cli.config.list.desc': { zh: '列出当前 profile 的生效配置及来源', en: 'List the effective settings of the profile and where each comes from' },
   'cli.config.list.examples': { zh: 'wxauth config list\nwxauth config list --json', en: 'wxauth config list\nwxauth config list --json' },
   'cli.config.path.desc': {

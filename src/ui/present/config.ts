@@ -24,10 +24,13 @@ export function present(result: ConfigResult, out: Output): void {
       if (result.value === undefined) out.warn(out.t(result.setAside ? 'config.get.otherAccount' : 'config.get.none', { key: result.key, profile: result.profile }));
       else out.data(result.value);
       return;
-    case 'unset':
-      out.result({ profile: result.profile, key: result.key, removed: result.removed });
-      out.say(out.t(result.removed ? 'config.unset.done' : 'config.unset.none', { key: result.key, profile: result.profile }));
+    case 'unset': {
+      // `key` and `removed` as one key's document always had them (the first key), `keys` and `removed_keys` for all.
+      const [first] = result.keys;
+      out.result({ profile: result.profile, key: first, removed: result.removed.includes(first!), keys: result.keys, removed_keys: result.removed });
+      for (const key of result.keys) out.say(out.t(result.removed.includes(key) ? 'config.unset.done' : 'config.unset.none', { key, profile: result.profile }));
       return;
+    }
     case 'list': {
       const values: Record<string, unknown> = {};
       const rows: Array<[string, string, string]> = [];
