@@ -183,6 +183,11 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       showSecrets,
       ...(ca ? { intercept: { certPath: ca.certPath, keyPath: ca.keyPath, created: ca.created, outdated: ca.outdated, hosts: [...INTERCEPTED_HOSTS], ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
     });
+    // Said while the proxy already runs: the upstream may come up later, so this is a warning.
+    const { upstreamUnreachable } = await import('../flows/proxy/upstream-check.js');
+    void upstreamUnreachable(upstream, proxySettingsFrom(ctx.env)).then((code) => {
+      if (code !== undefined && !ctx.signal.aborted) hooks.upstreamDown({ upstream, code });
+    });
     await untilAborted(ctx.signal);
   } finally {
     await proxy.close();

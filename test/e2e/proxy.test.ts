@@ -585,6 +585,21 @@ describe('wxauth proxy (the command)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-proxy-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  it('says at start when the upstream takes no connection (an emulator not started, a wrong port)', async () => {
+    const nowhere = `http://127.0.0.1:${await freePort()}`;
+    const down = await runProxyCommand(['--upstream', nowhere]);
+    for (let i = 0; i < 200 && !down.stderr.text.includes('does not take connections'); i++) await new Promise((r) => setTimeout(r, 10));
+    await down.stop();
+    expect(down.stderr.text).toContain(`The upstream ${nowhere} does not take connections now`);
+    expect(down.stderr.text).toContain('ECONNREFUSED');
+    // The check itself: nothing for an upstream that connects, nothing tried through an HTTP(S)_PROXY.
+    const { upstreamUnreachable } = await import('../../src/flows/proxy/upstream-check.js');
+    const direct = { httpProxy: '', httpsProxy: '', noProxy: '' };
+    expect(await upstreamUnreachable(emu.url, direct)).toBeUndefined();
+    expect(await upstreamUnreachable(nowhere, direct)).toBe('ECONNREFUSED');
+    expect(await upstreamUnreachable(nowhere, { ...direct, httpProxy: 'http://127.0.0.1:1' })).toBeUndefined();
+  });
+
   it('wxauth itself behind it: live lines on stderr, the summary on stdout, a HAR on Ctrl-C; no secret in any of them', async () => {
     const har = path.join(dir, 'calls.har');
     const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '-v']);

@@ -32,6 +32,8 @@ export interface ProxyHooks {
   passed(info: PassedThrough): void;
   refused(info: RefusedHandshake): void;
   blocked(info: Blocked): void;
+  /** The upstream did not take a connection at start (commands/proxy.ts): calls get 502 until it does. */
+  upstreamDown(info: { upstream: string; code: string }): void;
   /** Write what is still queued (before the summary, and on the way out). */
   flush(): void;
 }
@@ -113,6 +115,14 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         ? out.t('proxy.intercept.passedFailed', { caller: info.caller, target: info.target, failure: info.failure })
         : out.t(info.kind === 'tunnel' ? 'proxy.intercept.passed' : 'proxy.intercept.passedHttp', { caller: info.caller, target: info.target });
       say(out.style.dim(line));
+    },
+
+    upstreamDown({ upstream, code }) {
+      if (out.json) {
+        emitLine({ type: 'upstream_down', upstream, code });
+        return;
+      }
+      say(out.marked('warn', out.t('proxy.upstream.down', { upstream, reason: osReason({ code }) })));
     },
 
     blocked(info) {
