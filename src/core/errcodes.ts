@@ -77,7 +77,9 @@ function toErrcode(value: unknown): number | undefined {
  */
 function knownCodeInLine(text: string, wecom: boolean): ParsedErrorBody | undefined {
   const table = tableOf(wecom);
-  const errorLine = /error|errmsg|errcode|\berr\b|fail|exception|wechat|weixin|微信|失败|错误|异常|报错/i.test(text);
+  // Words of a line about a WeChat call's failure (also "返回 40001" and a line naming an API or a token),
+  // so a number in it is read as an errcode; other numbers need their errmsg after them.
+  const errorLine = /error|errmsg|errcode|\berr\b|fail|exception|wechat|weixin|微信|失败|错误|异常|报错|返回|\/cgi-bin\/|\/sns\/|access_?token|ticket|oauth/i.test(text);
   for (const m of text.matchAll(/(?<![\w.\-/])(?<!\w:)(-1|[1-9]\d{4,5})(?![\w.\-/])/g)) {
     const code = Number(m[1]);
     const row = table.get(code);
@@ -296,6 +298,31 @@ function rank(items: KnowledgeItem[], endpoint: string | undefined): KnowledgeIt
   return kept.length > 0 ? kept : items;
 }
 
+/** Items for a hinted endpoint: those that fit it first, then the rest, each group in written order. */
+function prefer(items: KnowledgeItem[], endpoint: string): KnowledgeItem[] {
+  const fit = items.filter((i) => applies(i, endpoint));
+  return [...fit, ...items.filter((i) => !fit.includes(i))];
+}
+
+// The words of a pasted line that tell a basic access_token's trouble from a user token's (a log line
+// such as "获取token失败 40001" has no endpoint): fetching one, or a /cgi-bin call made with one. Words of
+// web authorization win, so a line with both is left unhinted.
+const USER_TOKEN_WORDS = /\/sns\/|oauth|网页授权|snsapi|userinfo|用户信息|openid|授权码|refresh_?token/i;
+const TOKEN_FETCH_WORDS =
+  /获取\s*(?:基础|全局|普通)?\s*(?:access[_\s]?)?token|get_?(?:stable_?)?access_?token|client_credential|stable_token|(?:fetch|get)(?:ing)?\s+(?:the\s+|a\s+)?(?:basic\s+)?access[_\s]?token/i;
+const BASIC_CALL_WORDS = /jsapi_?ticket|getticket|(?:基础|全局|普通)\s*(?:access[_\s]?)?token|basic\s+access[_\s]?token/i;
+const API_PATH = /\/(?:sns|cgi-bin)\/[A-Za-z0-9_/]*[A-Za-z0-9_]/;
+
+/** The endpoint a pasted line's words point at, for ranking (ExplainOptions.hint); undefined when they say nothing clear. */
+export function endpointHintOf(text: string): string | undefined {
+  const path = API_PATH.exec(text)?.[0];
+  if (path !== undefined) return normalizeEndpoint(path);
+  if (USER_TOKEN_WORDS.test(text)) return undefined;
+  if (TOKEN_FETCH_WORDS.test(text)) return '/cgi-bin/token';
+  if (BASIC_CALL_WORDS.test(text)) return '/cgi-bin/*';
+  return undefined;
+}
+
 interface Fill {
   ip?: string;
 }
@@ -425,6 +452,11 @@ export interface ExplainOptions {
   body?: ParsedErrorBody;
   /** The API base in use; a qyapi base selects the WeCom table. */
   apiBase?: string;
+  /**
+   * An endpoint the words around a pasted code point at (endpointHintOf): causes and fixes for it come
+   * first, the rest follow. Weaker than `endpoint`, which drops what does not fit; unused when one is known.
+   */
+  hint?: string;
 }
 
 function sameMeaning(a: TableRow, b: TableRow | undefined): boolean {
@@ -527,19 +559,25 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
   // answers advertise getStableAccessToken (since 2023, API-FACTS §9), so a pasted 40001 with those
   // words is a basic token's, not a user token's.
   const rankAt = endpoint ?? (errmsg !== undefined && /getStableAccessToken/i.test(errmsg) ? '/cgi-bin/*' : undefined);
+  const preferAt = rankAt === undefined && options.hint !== undefined ? normalizeEndpoint(options.hint) : undefined;
+  const order = (items: KnowledgeItem[]) => (preferAt !== undefined ? prefer(items, preferAt) : rank(items, rankAt));
   const explained: ErrcodeExplanation = {
     ...base,
     code,
     known: true,
     table,
     ...meaningOf(row, entry),
-    causes: entry ? rank(entry.causes, rankAt).map((i) => fill(i, vars)) : [],
-    fixes: entry ? rank(entry.fixes, rankAt).map((i) => fill(i, vars)) : [],
+    causes: entry ? order(entry.causes).map((i) => fill(i, vars)) : [],
+    fixes: entry ? order(entry.fixes).map((i) => fill(i, vars)) : [],
     doc: (rankAt !== undefined ? entry?.docOn?.find((d) => applies(d, rankAt))?.doc : undefined) ?? entry?.doc ?? DOC.errcode,
     sources: row.sources,
     rich: entry !== undefined,
   };
-  const stage = (rankAt !== undefined ? stageOfEndpoint(rankAt) : undefined) ?? entry?.stages[0];
+  const hintedStage = preferAt !== undefined ? stageOfEndpoint(preferAt) : undefined;
+  const stage =
+    (rankAt !== undefined ? stageOfEndpoint(rankAt) : undefined) ??
+    (hintedStage !== undefined && entry?.stages.includes(hintedStage) ? hintedStage : undefined) ??
+    entry?.stages[0];
   if (stage !== undefined) explained.stage = stage;
   if (entry) {
     explained.stages = entry.stages;
@@ -795,14 +833,16 @@ export function explainInputs(
       push(input, 'body', explainErrcode(body.errcode, { ...common, body }));
       continue;
     }
+    // A code in a line of words: the words may say which token it was about (endpointHintOf).
+    const hinted = { ...common, hint: endpointHintOf(input) };
     const numbered = CODE_IN_TEXT_RE.exec(input);
     if (numbered?.[1] !== undefined) {
-      push(input, 'code', explainErrcode(Number(numbered[1]), common));
+      push(input, 'code', explainErrcode(Number(numbered[1]), hinted));
       continue;
     }
     const led = parseCodeAndMessage(input, options.wecom === true) ?? knownCodeInLine(input, options.wecom === true);
     if (led) {
-      push(input, led.errmsg === '' ? 'code' : 'body', explainErrcode(led.errcode, led.errmsg === '' ? common : { ...common, body: led }));
+      push(input, led.errmsg === '' ? 'code' : 'body', explainErrcode(led.errcode, led.errmsg === '' ? hinted : { ...hinted, body: led }));
       continue;
     }
     const page = options.wecom ? undefined : explainPageText(input);

@@ -411,6 +411,28 @@ describe('inputs', () => {
     expect(sns?.causes[0]?.en).toMatch(/used as the user token/);
   });
 
+  it('a code in a log line is ranked for what its words say: fetching a basic token, a /cgi-bin call, or nothing clear', () => {
+    const first = (line: string) => explainInputs([line]).results[0]?.causes[0]?.en ?? '';
+    // "获取token失败" is /cgi-bin/token's own failure: the secret, not a user token or the token war.
+    expect(first('获取token失败 40001')).toMatch(/^A wrong AppSecret when fetching the token/);
+    expect(first('getAccessToken failed: 40001')).toMatch(/^A wrong AppSecret/);
+    expect(explainInputs(['获取token失败 40001']).results[0]?.stage).toBe('basic-token');
+    // A ticket or /cgi-bin call made with the basic token: the token war first.
+    expect(first('获取jsapi_ticket失败 40001')).toMatch(/^The basic access_token was invalidated/);
+    expect(first('调用 /cgi-bin/ticket/getticket 返回 40001')).toMatch(/^The basic access_token was invalidated/);
+    // Ranked, never dropped: the user-token causes are still listed after them.
+    expect(explainInputs(['获取token失败 40001']).results[0]?.causes.map((c) => c.en).join('\n')).toMatch(/used as the user token/);
+    // Web-authorization words, or none: the order written for 40001, user token first.
+    expect(first('获取网页授权access_token失败 40001')).toMatch(/used as the user token/);
+    expect(first('获取用户信息失败 40001')).toMatch(/used as the user token/);
+    expect(first('返回 40001')).toMatch(/used as the user token/);
+  });
+
+  it('"返回 N", a line naming a WeChat API, and a token or ticket line read N as an errcode; a port does not', () => {
+    for (const line of ['调用接口返回 40001', '/cgi-bin/token 40001', 'getticket 返回 40001']) expect(explainInputs([line]).results[0]?.code).toBe(40001);
+    expect(explainInputs(['listening on port 40001']).results).toEqual([]);
+  });
+
   it('a young 40164 rid is not sent to rid/get from the same refused address', () => {
     const rid = `${Math.floor(Date.UTC(2026, 11, 4) / 1000).toString(16)}-1a2b3c4d-5e6f7a8b`;
     const body = `{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: ${rid}"}`;
