@@ -124,10 +124,16 @@ describe('completion zsh and fish', () => {
 const hasZsh = spawnSync('zsh', ['--version']).status === 0;
 
 describe.skipIf(!hasZsh)('completion zsh, run', () => {
+  // One script and one HOME for every case: compinit then builds its dump once (~1 s, much more on a
+  // busy machine), not once per line, and the CLI prints the script once.
+  let script = '';
+  beforeAll(async () => {
+    script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-zcomp-')), 'wxauth.zsh');
+    fs.writeFileSync(script, (await runCli(['completion', 'zsh'])).stdout);
+  });
+
   /** What TAB offers, as zsh's bashcompinit calls the function: sh emulation, COMP_LINE and its words. */
   async function completeZsh(line: string): Promise<string[]> {
-    const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-zcomp-')), 'wxauth.zsh');
-    fs.writeFileSync(script, (await runCli(['completion', 'zsh'])).stdout);
     const words = line.split(' ');
     const program = [
       'autoload -U compinit && compinit -u',
