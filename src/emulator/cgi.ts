@@ -4,7 +4,7 @@ import type { Reply, Rq } from './reply.js';
 import type { NormalizedApp } from './seed.js';
 import { openidFor, unionidFor } from './seed.js';
 import { beijingDay, beijingMonth, type BasicTokenEntry } from './state.js';
-import { API_DOMAIN_IPS, ERRMSG_40001_CGI, ERRMSG_45011_DOC_TABLE, newBasicToken } from './wire.js';
+import { API_DOMAIN_IPS, ERRMSG_40001_CGI, ERRMSG_45011_DOC_TABLE, newBasicToken, whitelistErrmsg } from './wire.js';
 
 export const BASIC_TTL = 7200;
 /** §8: after a new /cgi-bin/token, the previous token works for at most 5 more minutes. */
@@ -69,9 +69,7 @@ export function count(emu: Emulator, appid: string, path: string): void {
 /** §8: `invalid ip 218.58.124.130 ipv6 ::ffff:218.58.124.130, not in whitelist` (+ `, rid: …`). */
 function whitelistError(emu: Emulator, rq: Rq, app: NormalizedApp): Reply | undefined {
   if (!app.ipWhitelist || app.ipWhitelist.includes(rq.ip)) return undefined;
-  const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(rq.ip);
-  const text = ipv4 ? `invalid ip ${rq.ip} ipv6 ::ffff:${rq.ip}, not in whitelist` : `invalid ip ${rq.ip}, not in whitelist`;
-  return emu.fail(rq, 'cgi', 40164, app.appid, text);
+  return emu.fail(rq, 'cgi', 40164, app.appid, whitelistErrmsg(rq.ip));
 }
 
 function issueBasic(emu: Emulator, appid: string, kind: 'basic' | 'stable'): string {
@@ -206,7 +204,7 @@ type Authed = { app: NormalizedApp } | { reply: Reply };
  * A rejected basic token's errmsg: the 2023 getStableAccessToken text (§9), or the plain one under the
  * pre-2021 `hint:` suffix (ridStyle=hints, §15), which never came with it.
  */
-function errmsg40001(emu: Emulator): string | undefined {
+export function errmsg40001(emu: Emulator): string | undefined {
   return emu.switches.ridStyle === 'hints' ? undefined : ERRMSG_40001_CGI;
 }
 

@@ -22,6 +22,8 @@ interface TicketEntry {
   ticket: string;
   issuedAt: number;
   expiresAt: number;
+  /** The ticket this one replaced, kept for switch ticketGraceSeconds. */
+  previous?: { ticket: string; expiresAt: number };
 }
 
 // Tickets live beside the emulator's state without changing state.ts: keyed by the state object, so
@@ -42,10 +44,19 @@ function newTicket(): string {
   return randomBytes(64).toString('base64url');
 }
 
-/** The live jsapi_ticket of an appid, if one was issued and has not expired (what WeChat verifies against). */
-export function liveTicket(emu: Emulator, appid: string, type = 'jsapi'): string | undefined {
+/**
+ * The jsapi_tickets of an appid that WeChat verifies wx.config against: the one issued, until it expires,
+ * plus switch ticketGraceSeconds after that (JSSDK-FACTS §5: an overlap is unverified, 0 by default),
+ * which also keeps the ticket a re-fetch replaced for that long past its expiry.
+ */
+export function liveTickets(emu: Emulator, appid: string, type = 'jsapi'): string[] {
   const entry = tickets(emu).get(`${appid} ${type}`);
-  return entry && emu.now() < entry.expiresAt ? entry.ticket : undefined;
+  if (!entry) return [];
+  const now = emu.now();
+  const grace = emu.switches.ticketGraceSeconds * 1000;
+  const live = now < entry.expiresAt + grace ? [entry.ticket] : [];
+  if (entry.previous && now < entry.previous.expiresAt + grace) live.push(entry.previous.ticket);
+  return live;
 }
 
 /**
@@ -70,7 +81,7 @@ export function cgiGetTicket(emu: Emulator, rq: Rq): Reply {
   const key = `${appid} ${type}`;
   let current = map.get(key);
   if (!current || now >= current.expiresAt) {
-    current = { ticket: newTicket(), issuedAt: now, expiresAt: now + TICKET_TTL * 1000 };
+    current = { ticket: newTicket(), issuedAt: now, expiresAt: now + TICKET_TTL * 1000, previous: current && { ticket: current.ticket, expiresAt: current.expiresAt } };
     map.set(key, current);
   }
   // §1.1: the success body carries errcode 0 and errmsg "ok", in this key order.
@@ -130,12 +141,13 @@ export function checkConfig(emu: Emulator, input: ConfigInput): ConfigVerdict {
   const url = input.url.split('#')[0] ?? '';
   const app = emu.app(input.appId);
   if (app && !jsDomainAllowed(app.domain, url)) return 'config:invalid url domain';
-  const ticket = app ? liveTicket(emu, app.appid) : undefined;
-  if (!ticket) return 'config:invalid signature';
-  const string1 = `jsapi_ticket=${ticket}&noncestr=${input.nonceStr}&timestamp=${input.timestamp}&url=${url}`;
-  const expected = createHash('sha1').update(string1, 'utf8').digest('hex');
   // §2.1: WeChat's own example is lower case; whether upper case passes is unverified, so it is let through.
-  return expected === input.signature.toLowerCase() ? 'config:ok' : 'config:invalid signature';
+  const signature = input.signature.toLowerCase();
+  for (const ticket of app ? liveTickets(emu, app.appid) : []) {
+    const string1 = `jsapi_ticket=${ticket}&noncestr=${input.nonceStr}&timestamp=${input.timestamp}&url=${url}`;
+    if (createHash('sha1').update(string1, 'utf8').digest('hex') === signature) return 'config:ok';
+  }
+  return 'config:invalid signature';
 }
 
 function inputFrom(q: QueryParams): ConfigInput {

@@ -100,6 +100,17 @@ function redirectUriMismatch(emu: Emulator, rq: Rq, note: Note): Reply {
   return html(errorPage('redirect_uri 参数错误', 10003, shown(rq, note), false));
 }
 
+/**
+ * Whether this client gets the 128-byte state check (§1.3 ⚠: "PC 端微信打开提示 state参数过长，手机端正常"):
+ * switch stateLengthCheck, `pc-only` by the User-Agent as for 10003's wording.
+ */
+function stateLengthChecked(emu: Emulator, rq: Rq): boolean {
+  const check = emu.switches.stateLengthCheck;
+  if (check !== 'pc-only') return check;
+  const ua = rq.headers['user-agent'];
+  return typeof ua === 'string' && PC_WECHAT_UA.test(ua);
+}
+
 function notInSeed(appid: string): Note {
   return { zh: `模拟器的种子数据里没有 appid ${appid}`, en: `appid ${appid} is not in the emulator's seed` };
 }
@@ -149,7 +160,7 @@ function authorize(emu: Emulator, rq: Rq): Reply {
   if (redirectUri === '') return oops(rq, 'redirect_uri不能为空', 10011);
   if (scopeParam === '') return oops(rq, 'scope不能为空', 10010);
   // §1.3 [OBS]: a 235-character state with response_type first got the state error, not the order one.
-  if (emu.switches.stateLengthCheck && Buffer.byteLength(state) > 128)
+  if (stateLengthChecked(emu, rq) && Buffer.byteLength(state) > 128)
     return oops(rq, 'state参数过长', undefined, {
       zh: `state 有 ${Buffer.byteLength(state)} 字节，微信最多允许 128 字节`,
       en: `state is ${Buffer.byteLength(state)} bytes; WeChat allows 128`,
@@ -297,7 +308,9 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
   const appid = q.get('appid') ?? '';
   const redirectUri = q.get('redirect_uri') ?? '';
   const scopes = (q.get('scope') ?? '').split(',');
-  const english = q.get('lang') === 'en';
+  // §2.1: lang=en gives an English page [DOC]; ⚠ [OBS] the embedded variant (wxLogin.js's iframe,
+  // login_type=jssdk) stayed Chinese in a 2024 report: switch qrLangEn.
+  const english = q.get('lang') === 'en' && !(emu.switches.qrLangEn === 'embedded-chinese' && q.get('login_type') === 'jssdk');
   const app = emu.app(appid);
   if (appid === '' || !app) return oops(rq, '该链接无法访问', undefined, appid === '' ? { zh: '缺少 appid', en: 'appid is missing' } : notInSeed(appid));
   // §2: an official-account appid gets "Scope 参数错误或没有 Scope 权限".

@@ -2,7 +2,7 @@
 import type { Emulator } from './server.js';
 import type { Reply, Rq } from './reply.js';
 import type { SnsGrant } from './state.js';
-import { escapeSlashes } from './wire.js';
+import { escapeNonAscii, escapeSlashes } from './wire.js';
 import { openidFor, unionidFor, type NormalizedApp } from './seed.js';
 import { placeName } from './places.js';
 
@@ -111,7 +111,7 @@ function snapshotFlagShown(emu: Emulator, appid: string, userId: string): boolea
 
 /**
  * GET /sns/oauth2/refresh_token?appid&grant_type=refresh_token&refresh_token (§5).
- * Unexpired access_token: same string, expiry renewed (开放平台 docs); expired: a new one.
+ * Unexpired access_token: same string, expiry renewed (开放平台 docs; switch refreshUnexpired); expired: a new one.
  * The refresh_token keeps its value. ⚠ §5: whether a refresh restarts its clock is contested — community
  * 00024c7b444588bb630d9bc105b000 has both "重置为30天" and "不会重置", and the mobile-app doc says it "无法续期".
  * Default (`refreshRenews` false): it keeps its original clock; `true`: each successful refresh gives it
@@ -129,7 +129,9 @@ export function snsRefreshToken(emu: Emulator, rq: Rq): Reply {
   if (!grant || grant.appid !== app.appid) return emu.fail(rq, 'sns', 40030, app.appid);
   const now = emu.now();
   if (now >= grant.refreshExpiresAt) return emu.fail(rq, 'sns', 42002, app.appid);
-  if (now >= grant.accessExpiresAt) emu.state.grants.renewAccess(grant);
+  // §5 ⚠ (switch refreshUnexpired): an unexpired access_token keeps its string by default; `new-token`
+  // replaces it even then, and the old one stops working at once.
+  if (now >= grant.accessExpiresAt || emu.switches.refreshUnexpired === 'new-token') emu.state.grants.renewAccess(grant);
   grant.accessExpiresAt = now + SNS_ACCESS_TTL * 1000;
   if (emu.switches.refreshRenews) grant.refreshExpiresAt = now + snsRefreshTtl(emu) * 1000;
   const doc = {
@@ -180,7 +182,8 @@ export function snsUserinfo(emu: Emulator, rq: Rq): Reply {
   const app = emu.app(grant.appid);
   if (!user || !app) return emu.fail(rq, 'sns', 40003, grant.appid);
   const legacy = emu.switches.profileEra === 'legacy';
-  const lang = param(rq, 'lang');
+  // §7 ⚠: with no lang, the English doc's zh_CN or the Chinese doc's en (switch userinfoLang).
+  const lang = param(rq, 'lang') || emu.switches.userinfoLang;
   // Key order as in raw bodies (§0.3): openid, nickname, sex, language, city, province, country,
   // headimgurl, privilege[, unionid].
   const doc: Record<string, unknown> = {
@@ -196,5 +199,6 @@ export function snsUserinfo(emu: Emulator, rq: Rq): Reply {
     privilege: [],
   };
   if (app.openAccount) doc.unionid = unionidFor(app.openAccount, grant.userId);
-  return emu.ok(rq, 'sns', escapeSlashes(JSON.stringify(doc)));
+  const body = escapeSlashes(JSON.stringify(doc));
+  return emu.ok(rq, 'sns', emu.switches.nonAsciiJson === 'escaped' ? escapeNonAscii(body) : body);
 }

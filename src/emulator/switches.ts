@@ -30,6 +30,16 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   reusedCodeErrcode: 40163,
   refreshTokenDays: 30,
   refreshRenews: false,
+  // §5 ⚠: the 开放平台 docs (OA doc silent); what the emulator always did.
+  refreshUnexpired: 'extend',
+  // §7 ⚠: the English doc's default; it shows only with profileEra=legacy.
+  userinfoLang: 'zh_CN',
+  // §0.3 ⚠: raw UTF-8 in every raw sample but one PHP example.
+  nonAsciiJson: 'raw',
+  // §2.1 ⚠: the doc over a single 2024 report.
+  qrLangEn: 'follows-lang',
+  // JSSDK-FACTS §5: default 0 (unverified).
+  ticketGraceSeconds: 0,
   snsRidErrcode: 76001,
   credentialErrmsg: 'space',
   // JSSDK-FACTS §1.2 ⚠: 45009 as observed (getticket 2015 and 2020, rid/get's example) over the old limits page.
@@ -49,7 +59,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   forcePopupEffect: ['consent', 'snapshot'],
   silentUserinfo: ['never', 'followers'],
   profileEra: ['2021', 'legacy'],
-  stateLengthCheck: [true, false],
+  stateLengthCheck: [true, false, 'pc-only'],
   whitelistErrmsg: ['2021', '2022'],
   userInfoEra: ['2021', 'current'],
   httpOnSns: ['allow', '43003'],
@@ -61,6 +71,11 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   reusedCodeErrcode: [40163, 40029],
   refreshTokenDays: [30, 180],
   refreshRenews: [false, true],
+  refreshUnexpired: ['extend', 'new-token'],
+  userinfoLang: ['zh_CN', 'en'],
+  nonAsciiJson: ['raw', 'escaped'],
+  qrLangEn: ['follows-lang', 'embedded-chinese'],
+  ticketGraceSeconds: [0, 300, 3600],
   snsRidErrcode: [76001, 76022],
   credentialErrmsg: ['space', 'comma'],
   dailyQuotaErrmsg: ['reach-max', 'freq-out'],

@@ -87,8 +87,12 @@ export interface EmulatorSwitches {
   silentUserinfo: 'never' | 'followers';
   /** userinfo profile: post-2021-10 (sex 0, empty region, empty language) or the legacy one. */
   profileEra: '2021' | 'legacy';
-  /** Reject a state longer than 128 bytes on /connect/oauth2/authorize. */
-  stateLengthCheck: boolean;
+  /**
+   * Reject a state longer than 128 bytes on /connect/oauth2/authorize: every client (`true`), none, or
+   * only PC WeChat (`pc-only`, a User-Agent with `WindowsWechat` or `MacWechat`): §1.3 ⚠ "PC 端微信打开提示
+   * state参数过长，手机端正常".
+   */
+  stateLengthCheck: boolean | 'pc-only';
   /** 40164's errmsg: `…, not in whitelist rid: …` (2021 and §8 samples) or `…, not in whitelist, rid: …` (2022 sample), §0.4 ⚠. */
   whitelistErrmsg: '2021' | '2022';
   /** /cgi-bin/user/info: `2021` (after the 2021-12-27 change: no nickname/avatar, language kept) or `current` (the current doc: no language). */
@@ -122,6 +126,32 @@ export interface EmulatorSwitches {
   refreshTokenDays: 30 | 180;
   /** Whether a successful refresh restarts the refresh_token's clock (§5 ⚠: "重置为30天" vs "不会重置"); default no. */
   refreshRenews: boolean;
+  /**
+   * /sns/oauth2/refresh_token while the access_token is still valid (§5, §14 ⚠: the 开放平台 docs say the
+   * same string with its expiry extended, the OA doc is silent): `extend` (the same token) or `new-token`
+   * (a new one; the old one stops working at once).
+   */
+  refreshUnexpired: 'extend' | 'new-token';
+  /**
+   * /sns/userinfo's `lang` when the request has none (§7 ⚠: the Chinese doc says en, the English doc
+   * zh_CN). Seen only with profileEra=legacy: since 2021 the language and places are empty.
+   */
+  userinfoLang: 'zh_CN' | 'en';
+  /**
+   * Non-ASCII text in /sns/userinfo and /cgi-bin/user/info bodies (§0.3 ⚠): raw UTF-8, as raw samples
+   * show, or `\uXXXX` escapes, as the one PHP `@returnExample` has.
+   */
+  nonAsciiJson: 'raw' | 'escaped';
+  /**
+   * The QR page's language for `lang=en` (§2.1 ⚠): English as documented (`follows-lang`), or Chinese in
+   * the embedded variant (`login_type=jssdk`, wxLogin.js's iframe) as observed in 2024 (`embedded-chinese`).
+   */
+  qrLangEn: 'follows-lang' | 'embedded-chinese';
+  /**
+   * Seconds an expired jsapi_ticket still verifies wx.config signatures (JSSDK-FACTS §1.3, §5: the overlap
+   * is unverified; one report had an old ticket working ~3 h after issue). 0 by default.
+   */
+  ticketGraceSeconds: 0 | 300 | 3600;
   /** rid/get on an /sns/ rid (§11 ⚠): 76001 `rid not found, please check` (observed) or 76022 (the doc note). */
   snsRidErrcode: 76001 | 76022;
   /** 40001's rid suffix on /cgi-bin/* (§0.4 ⚠): `… or not latest rid: …` (`space`) or `… or not latest, rid: …` (`comma`). */

@@ -203,7 +203,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   },
   ridStyle: { zh: 'errmsg 后缀：2021 年后的 rid、之前的 hints，或没有', en: 'errmsg suffix: the 2021+ rid, the older hints, or none' },
   expiredCodeErrcode: { zh: '过期 code 的错误码：实测 40029，文档 42003', en: 'errcode for an expired code: 40029 observed, 42003 documented' },
-  denyBehaviour: { zh: '用户点“拒绝”后：只带 state 跳回，或不跳转', en: 'after 拒绝 (deny): redirect with state only, or no redirect' },
+  denyBehaviour: {
+    zh: '用户在公众号授权页点“拒绝”后：只带 state 跳回，或不跳转（网站应用扫码后拒绝总是不跳转）',
+    en: 'after 拒绝 (deny) on an official account’s consent page: redirect with state only, or no redirect (a refused QR login never redirects)',
+  },
   unknownPath: { zh: '未知的 /sns、/cgi-bin 路径：40066 invalid url，或 HTTP 404', en: 'unknown /sns and /cgi-bin paths: 40066 invalid url, or HTTP 404' },
   paramOrderCheck: { zh: '检查授权链接参数顺序 appid、redirect_uri、response_type、scope、state', en: 'check the authorize link’s parameter order appid, redirect_uri, response_type, scope, state' },
   loginScopeOnAuthorize: { zh: 'snsapi_login 用在 /connect/oauth2/authorize 上时显示的页面', en: 'the page for snsapi_login on /connect/oauth2/authorize' },
@@ -220,7 +223,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
     zh: 'userinfo：2021 年后（性别 0、地区为空）或之前的资料（lang=en 时地区为英文/拼音）',
     en: 'userinfo: after 2021 (sex 0, empty region) or the legacy profile (places in English/pinyin for lang=en)',
   },
-  stateLengthCheck: { zh: '拒绝超过 128 字节的 state', en: 'refuse a state longer than 128 bytes' },
+  stateLengthCheck: {
+    zh: '拒绝超过 128 字节的 state：所有客户端、都不拒绝，或只有 PC 微信（pc-only，“PC 端提示 state参数过长，手机端正常”）',
+    en: 'refuse a state longer than 128 bytes: on every client, on none, or on PC WeChat only (pc-only, as reported)',
+  },
   whitelistErrmsg: { zh: '40164 的 errmsg：2021 年（rid 前无逗号）或 2022 年的样例', en: '40164 errmsg: the 2021 form (no comma before rid) or the 2022 sample' },
   userInfoEra: { zh: '/cgi-bin/user/info：保留 language（2021）或按当前文档去掉', en: '/cgi-bin/user/info: keep language (2021) or drop it as the current doc does' },
   httpOnSns: { zh: '通过 http 调 /sns/*：照常回答，或 43003 require https', en: '/sns/* over plain http: answered, or 43003 require https' },
@@ -242,6 +248,26 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   reusedCodeErrcode: { zh: '同一个 code 第二次换取：40163 code been used，或旧报告里的 40029 invalid code', en: 'a code exchanged a second time: 40163 code been used, or 40029 invalid code as older reports say' },
   refreshTokenDays: { zh: 'refresh_token 有效天数：公众号文档的 30 天，或移动应用文档的 180 天', en: 'refresh_token lifetime in days: 30 (official-account docs) or 180 (the mobile-app doc)' },
   refreshRenews: { zh: '刷新成功后 refresh_token 是否重新计时（“重置为30天”或“不会重置”）', en: 'whether a successful refresh restarts the refresh_token’s clock (“重置为30天” or “不会重置”)' },
+  refreshUnexpired: {
+    zh: 'access_token 未过期时刷新：同一个 token 延长有效期（开放平台文档），或换一个新 token、旧的立即失效',
+    en: 'refreshing while the access_token is still valid: the same token, extended (开放平台 docs), or a new one, the old one dead at once',
+  },
+  userinfoLang: {
+    zh: '/sns/userinfo 不带 lang 时的默认语言：英文文档说 zh_CN，中文文档说 en（只在 profileEra=legacy 时看得出）',
+    en: '/sns/userinfo’s lang when none is sent: zh_CN (English doc) or en (Chinese doc); visible only with profileEra=legacy',
+  },
+  nonAsciiJson: {
+    zh: '/sns/userinfo 里的中文：原样 UTF-8（实测样例），或 \\uXXXX 转义（一个 PHP 示例）',
+    en: 'non-ASCII text in /sns/userinfo: raw UTF-8 (raw samples) or \\uXXXX escapes (one PHP example)',
+  },
+  qrLangEn: {
+    zh: '扫码页 lang=en：按文档显示英文，或嵌入式（wxLogin.js 的 iframe）仍显示中文（2024 年的报告）',
+    en: 'lang=en on the QR page: English as documented, or Chinese in the embedded (wxLogin.js iframe) variant as reported in 2024',
+  },
+  ticketGraceSeconds: {
+    zh: 'jsapi_ticket 过期后仍能验证 wx.config 签名的秒数（未经证实，默认 0）',
+    en: 'seconds an expired jsapi_ticket still verifies wx.config signatures (unverified; 0 by default)',
+  },
   snsRidErrcode: { zh: 'rid/get 查询 /sns/ 接口的 rid：实测的 76001，或文档说明的 76022', en: 'rid/get on an /sns/ rid: 76001 as observed, or 76022 as the doc note says' },
   credentialErrmsg: { zh: '/cgi-bin 的 40001 errmsg：rid 前无逗号（space）或有逗号（comma）', en: '/cgi-bin 40001 errmsg: no comma before rid (space) or a comma (comma)' },
   callerIp: { zh: 'IP 白名单检查时当作调用方的 IP', en: 'the caller IP used for whitelist checks' },

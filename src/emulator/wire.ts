@@ -171,6 +171,19 @@ export function escapeSlashes(json: string): string {
   return json.replace(/\//g, '\\/');
 }
 
+/**
+ * §0.3 ⚠ (switch nonAsciiJson=escaped): non-ASCII as `\uXXXX` escapes, lower-case hex, each UTF-16 unit
+ * on its own (an emoji as its surrogate pair), as PHP's json_encode writes them (`\u5e7f\u5dde`).
+ */
+export function escapeNonAscii(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** §8: 40164's errmsg names the caller: `invalid ip 218.58.124.130 ipv6 ::ffff:218.58.124.130, not in whitelist`. */
+export function whitelistErrmsg(ip: string): string {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(ip) ? `invalid ip ${ip} ipv6 ::ffff:${ip}, not in whitelist` : `invalid ip ${ip}, not in whitelist`;
+}
+
 /** `{"errcode":N,"errmsg":"…"}` in WeChat's key order. */
 export function errorBody(errcode: number, errmsg: string): string {
   return JSON.stringify({ errcode, errmsg });

@@ -125,6 +125,24 @@ describe('GET /__emulator/jssdk/check (what the test page asks)', () => {
     expect(await check({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'abc', signature })).toBe('config:invalid signature');
   });
 
+  it('ticketGraceSeconds (JSSDK-FACTS §5, unverified): 0 by default; 300 keeps an expired ticket, and the one a re-fetch replaced, verifying for 5 more minutes', async () => {
+    const old = await ticket();
+    const signed = (t: string) => sha1(`jsapi_ticket=${t}&noncestr=abc&timestamp=1&url=${PAGE}`);
+    emu.configure({ ticketGraceSeconds: 300 });
+    emu.advanceClock(7201);
+    expect(await check({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'abc', signature: signed(old) })).toBe('config:ok');
+    const next = await ticket();
+    expect(next).not.toBe(old);
+    expect(await check({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'abc', signature: signed(next) })).toBe('config:ok');
+    expect(await check({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'abc', signature: signed(old) })).toBe('config:ok');
+    emu.advanceClock(300);
+    expect(await check({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'abc', signature: signed(old) })).toBe('config:invalid signature');
+    expect(await check({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'abc', signature: signed(next) })).toBe('config:ok');
+    emu.configure({ ticketGraceSeconds: 0 });
+    emu.advanceClock(7200);
+    expect(await check({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'abc', signature: signed(next) })).toBe('config:invalid signature');
+  });
+
   it('answers only this machine (the control API guard)', async () => {
     // fetch may not set Host; a raw request can, as a DNS-rebinding page's browser would.
     const r = await rawRequest(portOf(emu.url), '/__emulator/jssdk?url=x', { headers: { host: 'evil.example' } });

@@ -117,6 +117,17 @@ describe('qrconnect page', () => {
   });
 });
 
+describe('qrconnect lang=en (§2.1 ⚠)', () => {
+  it('English as documented; with qrLangEn=embedded-chinese the wxLogin.js iframe stays Chinese while the full page follows lang', async () => {
+    const full = qrconnectUrl(WEB, undefined, undefined, '&lang=en');
+    const embedded = qrconnectUrl(WEB, undefined, undefined, '&lang=en&login_type=jssdk');
+    expect((await get(emu.url, embedded)).text).toContain('<h1>WeChat Login</h1>');
+    emu.configure({ qrLangEn: 'embedded-chinese' });
+    expect((await get(emu.url, embedded)).text).toContain('<h1>微信登录</h1>');
+    expect((await get(emu.url, full)).text).toContain('<h1>WeChat Login</h1>');
+  });
+});
+
 describe('the confirm form needs its session', () => {
   it('a cross-site POST without a uuid is refused (400) and leaves the pending login waiting', async () => {
     const page = await get(emu.url, qrconnectUrl(WEB));

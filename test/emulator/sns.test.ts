@@ -264,6 +264,18 @@ describe('/sns/oauth2/refresh_token', () => {
     expect((await get(emu.url, refreshPath(renewed.refresh_token!))).json.errcode).toBe(42002);
   });
 
+  it('refreshUnexpired (§5 ⚠): by default an unexpired token comes back unchanged and keeps working; new-token replaces it and the old one is dead at once', async () => {
+    const first = await grant();
+    const same = (await get(emu.url, refreshPath(first.refresh_token!))).json;
+    expect(same.access_token).toBe(first.access_token);
+    emu.configure({ refreshUnexpired: 'new-token' });
+    const fresh = (await get(emu.url, refreshPath(first.refresh_token!))).json;
+    expect(fresh.access_token).not.toBe(first.access_token);
+    expect(fresh.refresh_token).toBe(first.refresh_token);
+    expect((await get(emu.url, `/sns/auth?access_token=${fresh.access_token}&openid=${first.openid}`)).json.errcode).toBe(0);
+    expect((await get(emu.url, `/sns/auth?access_token=${first.access_token}&openid=${first.openid}`)).json.errcode).toBe(40014);
+  });
+
   it.each([
     ['missing refresh_token', `/sns/oauth2/refresh_token?appid=${SVC}&grant_type=refresh_token`, '{"errcode":41003,"errmsg":"refresh_token missing, rid: RID"}'],
     ['bad grant_type', `/sns/oauth2/refresh_token?appid=${SVC}&grant_type=authorization_code&refresh_token=x`, '{"errcode":40002,"errmsg":"invalid grant_type, rid: RID"}'],
@@ -336,6 +348,30 @@ describe('/sns/userinfo', () => {
     expect((await info('en')).json).toMatchObject({ sex: 2, language: 'en', city: 'Hangzhou', province: 'Zhejiang', country: 'China' });
     expect((await info('zh_CN')).json).toMatchObject({ language: 'zh_CN', city: '杭州', province: '浙江', country: '中国' });
     expect((await info('')).json).toMatchObject({ language: 'zh_CN', city: '杭州' });
+  });
+
+  it('userinfoLang (§7 ⚠: the doc languages disagree on the default): with no lang, zh_CN by default, en when switched', async () => {
+    const g = (await exchange(TEST, TEST_SECRET, emu.issueCode({ appid: TEST, user: 'u2', scope: 'snsapi_userinfo' }))).json as Record<string, string>;
+    const noLang = () => get(emu.url, `/sns/userinfo?access_token=${g.access_token}&openid=${g.openid}`);
+    emu.configure({ profileEra: 'legacy' });
+    expect((await noLang()).json).toMatchObject({ language: 'zh_CN', city: '杭州', country: '中国' });
+    emu.configure({ userinfoLang: 'en' });
+    expect((await noLang()).json).toMatchObject({ language: 'en', city: 'Hangzhou', country: 'China' });
+    // A lang the request gives still wins.
+    expect((await get(emu.url, `/sns/userinfo?access_token=${g.access_token}&openid=${g.openid}&lang=zh_CN`)).json).toMatchObject({ language: 'zh_CN', city: '杭州' });
+  });
+
+  it('nonAsciiJson (§0.3 ⚠): raw UTF-8 by default; escaped writes \\uXXXX as PHP json_encode does, and the body still parses to the same profile', async () => {
+    const g = (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo' }))).json as Record<string, string>;
+    const path = `/sns/userinfo?access_token=${g.access_token}&openid=${g.openid}`;
+    const raw = await get(emu.url, path);
+    expect(raw.text).toContain('"nickname":"张三"');
+    emu.configure({ nonAsciiJson: 'escaped' });
+    const escaped = await get(emu.url, path);
+    expect(escaped.text).toContain('"nickname":"\\u5f20\\u4e09"');
+    expect(escaped.text).toContain('https:\\/\\/');
+    expect(escaped.text).toMatch(/^[\x00-\x7f]*$/);
+    expect(escaped.json).toEqual(raw.json);
   });
 
   it('snsapi_base token -> 48001 api unauthorized; snapshot user too', async () => {
