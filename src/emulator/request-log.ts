@@ -3,6 +3,7 @@
 import { isSecretName } from '../core/secrets.js';
 import type { FaultKind, RequestRecord } from './types.js';
 import { parseTarget } from './target.js';
+import { requestNote } from './request-notes.js';
 
 /** The log keeps the last LOG_KEPT requests. */
 export const LOG_KEPT = 5000;
@@ -52,6 +53,8 @@ export class LoggedRequest {
     if (this.errcode !== undefined) record.errcode = this.errcode;
     if (this.rid !== undefined) record.rid = this.rid;
     if (this.fault) record.fault = this.fault;
+    const note = requestNote(this.path, record.query);
+    if (note) record.note = note;
     return record;
   }
 }

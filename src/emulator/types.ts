@@ -195,6 +195,8 @@ export interface RequestRecord {
   errcode?: number;
   rid?: string;
   fault?: FaultKind;
+  /** What the log has to say beyond the answer (a state WeChat may alter: request-notes.ts), in both languages. */
+  note?: { zh: string; en: string };
 }
 
 export interface PublicApp {

@@ -457,7 +457,8 @@ export const UI_SCRIPT = String.raw`
     // Emulator time, in the browser's time zone like the clock card (the full ISO time is the tooltip).
     var ms = Date.parse(ev.time);
     var time = isNaN(ms) ? ev.time : localTime(ms).slice(11);
-    var details = h('details', { class: 'req' + (d.cls === 'bad' ? ' err' : d.fault ? ' warn' : ''), 'data-seq': ev.seq, 'data-errcode': ev.errcode === undefined ? '' : ev.errcode });
+    var note = ev.note ? ev.note[S.lang] || ev.note.en : '';
+    var details = h('details', { class: 'req' + (d.cls === 'bad' ? ' err' : d.fault || note ? ' warn' : ''), 'data-seq': ev.seq, 'data-errcode': ev.errcode === undefined ? '' : ev.errcode });
     var summary = h('summary', null, [
       h('span', { class: 't', title: ev.time, text: time }),
       h('span', { class: 'm', text: ev.method }),
@@ -466,6 +467,7 @@ export const UI_SCRIPT = String.raw`
         h('span', { class: 'c ' + d.cls, text: d.code }),
         d.text ? h('span', { class: 'mean', title: d.text, text: d.text }) : null,
         d.fault ? h('span', { class: 'badge orange', text: d.fault }) : null,
+        note ? h('span', { class: 'badge orange', 'data-note': '', title: note, text: T('log.note') }) : null,
         ev.appid ? h('span', { class: 'a', text: ev.appid }) : null
       ])
     ]);
@@ -505,6 +507,7 @@ export const UI_SCRIPT = String.raw`
     var r = doc.request;
     var d = describe(r);
     if (r.errcode !== undefined && r.errcode !== 0) body.appendChild(h('p', null, [h('strong', { text: String(r.errcode) + ' ' }), d.text]));
+    if (r.note) body.appendChild(h('p', { class: 'desc', 'data-note': '', text: r.note[S.lang] || r.note.en }));
     if (!doc.detail) {
       var query = Object.keys(r.query).map(function (k) { return k + '=' + r.query[k]; }).join('&');
       body.appendChild(h('h3', { text: T('log.request') }));

@@ -131,6 +131,7 @@ export const UI_TEXT = {
   'log.ok': { zh: '成功', en: 'ok' },
   'log.http': { zh: 'HTTP {status}', en: 'HTTP {status}' },
   'log.fault': { zh: '故障 {kind}', en: 'fault: {kind}' },
+  'log.note': { zh: '注意 state', en: 'check state' },
   'log.request': { zh: '请求', en: 'Request' },
   'log.answer': { zh: '应答', en: 'Answer' },
   'log.headers': { zh: '请求头', en: 'Headers' },

@@ -311,6 +311,9 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expect(shown).toContain(`state=${encodeURIComponent(state)}`);
     // The answer's Location carries the redirect_uri back as given (WeChat appends by concatenation).
     expect(shown).toContain(`location: http://localhost/cb?x=<img src=x onerror=alert(3)>&code=***&state=${encodeURIComponent(state)}`);
+    // That state is not a-zA-Z0-9 (§1.3): the row is marked and its detail says why, the characters as text.
+    expect(await authorize.locator('summary [data-note]').textContent()).toBe('check state');
+    expect(shown).toContain('state has characters other than letters and digits (< > . _ = ; ( ) …)');
     expect(await page.locator('#qr-list li').first().textContent()).toContain(`state${state}redirect_uri${redirect}`);
     // Nothing became markup: no img, svg or script elements in what the page built, no flag, no dialog.
     expect(await page.locator('#log-list img, #log-list svg, #log-list script, #qr-list img, #qr-list script').count()).toBe(0);

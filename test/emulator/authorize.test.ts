@@ -154,6 +154,30 @@ describe('error pages in WeChat order', () => {
     expect(messageOf(long.text)).toBe('state参数过长');
   });
 
+  it('stateLengthCheck=pc-only (§1.3 ⚠ "PC 端微信打开提示 state参数过长，手机端正常"): PC WeChat is refused, a phone redirected', async () => {
+    emu.configure({ stateLengthCheck: 'pc-only' });
+    const path = authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_base', 'a'.repeat(129));
+    const pc = await get(emu.url, path, { headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; WOW64) MicroMessenger/7.0.20.1781(0x6700143B) NetType/WIFI WindowsWechat(0x63090a13)' } });
+    expect(messageOf(pc.text)).toBe('state参数过长');
+    const phone = await get(emu.url, path, { headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0.44 NetType/WIFI Language/zh_CN' } });
+    expect(phone.status).toBe(302);
+    expect(phone.headers.get('location')).toContain(`state=${'a'.repeat(129)}`);
+  });
+
+  it('a state with characters other than letters and digits (§1.3: "warn on non [A-Za-z0-9]") is passed back unchanged and noted in the request log, in both languages', async () => {
+    const state = '{"a":1,"b":2}';
+    const r = await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_base', state));
+    expect(r.status).toBe(302);
+    expect(new URL(r.headers.get('location')!).searchParams.get('state')).toBe(state);
+    const [logged] = (await get(emu.url, '/__emulator/requests')).json.requests as Array<{ note?: { zh: string; en: string } }>;
+    expect(logged!.note!.en).toContain('state has characters other than letters and digits ({ " : , })');
+    expect(logged!.note!.zh).toContain('state 含字母和数字以外的字符');
+    // A plain state has no note.
+    await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_base', 'abc123'));
+    const requests = (await get(emu.url, '/__emulator/requests')).json.requests as Array<{ note?: unknown }>;
+    expect(requests[1]).not.toHaveProperty('note');
+  });
+
   it('a long state with response_type first gets the state page, as the community post saw (§1.3), not the order one', async () => {
     const path = `/connect/oauth2/authorize?response_type=code&appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&scope=snsapi_userinfo&state=${'a'.repeat(235)}`;
     expect(messageOf((await get(emu.url, path)).text)).toBe('state参数过长');
