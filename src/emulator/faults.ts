@@ -1,14 +1,23 @@
 // Fault injection: make the next N requests (or every request to a path) slow, fail, or break.
 //
 // Spec syntax (the --fault flag and `{"spec": …}` on POST /__emulator/faults):
-//   KIND[=MS][@PATH][:COUNT]
-//   KIND  = delay | 500 | 502 | busy | reset | garbage
+//   KIND[=N][@PATH][:COUNT]
+//   KIND  = delay | 500 | 502 | busy | reset | garbage | errcode
 //   delay=2000:3                     the next 3 requests wait 2 s, then answer normally
 //   500@/sns/oauth2/access_token     every access_token call gets HTTP 500 (until cleared)
 //   busy:1                           the next request gets {"errcode":-1,"errmsg":"system error"}
 //   reset@/cgi-bin/*                 connections to /cgi-bin/… are reset
+//   errcode=40001@/cgi-bin/ticket/getticket:1
+//                                    the next getticket gets WeChat's 40001 (its errmsg and rid as WeChat writes them)
 import type { FaultKind, FaultSpec } from './types.js';
 import { UI_TEXT, type UiTextKey } from './ui-text.js';
+import { ERRMSG } from './wire.js';
+
+/**
+ * The errcodes an `errcode` fault can answer: those the emulator has WeChat's errmsg for (wire.ts
+ * ERRMSG, -1000 included) and 40164, whose errmsg names the caller's IP. Sorted, for the error that lists them.
+ */
+export const FAULT_ERRCODES: readonly number[] = [...Object.keys(ERRMSG).map(Number), 40164].sort((a, b) => a - b);
 
 const KINDS: Record<string, FaultKind> = {
   delay: 'delay',
@@ -21,6 +30,7 @@ const KINDS: Record<string, FaultKind> = {
   reset: 'reset',
   garbage: 'garbage',
   'non-json': 'garbage',
+  errcode: 'errcode',
 };
 
 /** What can be wrong in a fault: `fault.problem.<id>` in ui-text.ts (the page's texts) and the CLI's catalogue. */
@@ -51,7 +61,16 @@ export class FaultSpecError extends Error {
 export const MAX_DELAY_MS = 600_000;
 export const MAX_COUNT = 1_000_000_000;
 
-const SPEC = /^([a-z0-9-]+)(?:=(\d+))?(?:@(\/[^:\s]*))?(?::(\d+))?$/i;
+const SPEC = /^([a-z0-9-]+)(?:=(-?\d+))?(?:@(\/[^:\s]*))?(?::(\d+))?$/i;
+
+/** An `errcode` fault's code, checked: an integer the emulator has an errmsg for. */
+function faultErrcode(spec: string, given: unknown): number {
+  // As JSON a code may come as text ("40001"), as switch values may.
+  const value = typeof given === 'string' && /^-?\d+$/.test(given) ? Number(given) : given;
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new FaultSpecError(spec, 'errcodeNeedsCode');
+  if (!FAULT_ERRCODES.includes(value)) throw new FaultSpecError(spec, 'errcodeUnknown', { errcode: value, errcodes: FAULT_ERRCODES.join(', ') });
+  return value;
+}
 
 export function parseFaultSpec(spec: string): FaultSpec {
   const m = SPEC.exec(spec.trim());
@@ -60,9 +79,11 @@ export function parseFaultSpec(spec: string): FaultSpec {
   if (!kind) throw new FaultSpecError(spec, 'unknownKind', { kind: m[1] ?? '' });
   const fault: FaultSpec = { kind };
   if (kind === 'delay') {
-    if (m[2] === undefined) throw new FaultSpecError(spec, 'delayNeedsMs');
+    if (m[2] === undefined || m[2].startsWith('-')) throw new FaultSpecError(spec, 'delayNeedsMs');
     fault.ms = Number(m[2]);
     if (fault.ms > MAX_DELAY_MS) throw new FaultSpecError(spec, 'delayTooLong', { max: MAX_DELAY_MS });
+  } else if (kind === 'errcode') {
+    fault.errcode = faultErrcode(spec, m[2] === undefined ? undefined : Number(m[2]));
   } else if (m[2] !== undefined) throw new FaultSpecError(spec, 'onlyDelayMs');
   if (m[3] !== undefined) fault.path = m[3];
   if (m[4] !== undefined) {
@@ -87,6 +108,7 @@ export function validateFault(value: unknown): FaultSpec {
       throw new FaultSpecError(JSON.stringify(value), 'delayMs', { max: MAX_DELAY_MS });
     fault.ms = v.ms;
   }
+  if (kind === 'errcode') fault.errcode = faultErrcode(JSON.stringify(value), v.errcode);
   if (v.path !== undefined) {
     if (typeof v.path !== 'string' || !v.path.startsWith('/')) throw new FaultSpecError(JSON.stringify(value), 'path');
     fault.path = v.path;

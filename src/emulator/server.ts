@@ -12,13 +12,13 @@ import type {
 } from './types.js';
 import { defaultSeed, normalizeSeed, publicUsers, type NormalizedApp, type NormalizedSeed, type NormalizedUser } from './seed.js';
 import { EmulatorState, type Scope } from './state.js';
-import { ERRMSG, ERRMSG_45009_LEGACY, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, type Family } from './wire.js';
+import { ERRMSG, ERRMSG_45009_LEGACY, ERRMSG_45011_DOC_TABLE, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, whitelistErrmsg, type Family } from './wire.js';
 import { parseCookies, plain, type Reply, type Rq } from './reply.js';
 import { takeFault, validateFault } from './faults.js';
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
 import { handleControl, scan } from './control.js';
 import { handlePage, isPagePath } from './pages.js';
-import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaClear, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo } from './cgi.js';
+import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaClear, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo, errmsg40001 } from './cgi.js';
 import { DEFAULT_SWITCHES } from './switches.js';
 import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isJssdkPagePath } from './jssdk.js';
 import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
@@ -84,6 +84,18 @@ function forwardedHttps(rq: Rq): boolean {
  * so they are shared rather than made for each request (issue 19). Frozen, so that stays true.
  */
 const typeHeaderObjects = new Map<string, Record<string, string>>();
+/**
+ * An `errcode` fault's errmsg where it is not simply ERRMSG's: 40164 names the caller's IP, /cgi-bin's
+ * 40001 carries the getStableAccessToken advert, 45011 follows minuteQuotaErrmsg (as the real paths
+ * write them). Undefined: fail()'s own (ERRMSG, 45009 by dailyQuotaErrmsg).
+ */
+function faultErrmsg(emu: Emulator, rq: Rq, family: Family, errcode: number): string | undefined {
+  if (errcode === 40164) return whitelistErrmsg(rq.ip);
+  if (errcode === 40001 && family === 'cgi') return errmsg40001(emu);
+  if (errcode === 45011 && emu.switches.minuteQuotaErrmsg === 'doc-table') return ERRMSG_45011_DOC_TABLE;
+  return undefined;
+}
+
 function typeHeaders(type: string): Record<string, string> {
   let headers = typeHeaderObjects.get(type);
   if (headers === undefined) {
@@ -245,6 +257,8 @@ export class Emulator {
         }
         case 'busy':
           return this.fail(rq, family, -1);
+        case 'errcode':
+          return this.fail(rq, family, fault.errcode ?? -1, undefined, faultErrmsg(this, rq, family, fault.errcode ?? -1));
         case 'garbage':
           return { status: 200, headers: { 'content-type': 'text/html; charset=gbk' }, body: '<html><body>系统繁忙 service busy</body></html>' };
         case 'reset':

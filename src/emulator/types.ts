@@ -160,12 +160,14 @@ export interface EmulatorSwitches {
   callerIp?: string;
 }
 
-export type FaultKind = 'delay' | 'http500' | 'http502' | 'busy' | 'reset' | 'garbage';
+export type FaultKind = 'delay' | 'http500' | 'http502' | 'busy' | 'reset' | 'garbage' | 'errcode';
 
 export interface FaultSpec {
   kind: FaultKind;
   /** Milliseconds, for `delay`. */
   ms?: number;
+  /** The errcode WeChat answers, for `errcode` (one the emulator has an errmsg for: faults.ts FAULT_ERRCODES). */
+  errcode?: number;
   /** Only requests whose path equals this (or starts with it when it ends in `*`). */
   path?: string;
   /** How many matching requests it applies to; absent = until cleared. */

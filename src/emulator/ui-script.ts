@@ -226,7 +226,7 @@ export const UI_SCRIPT = String.raw`
 
   function faultSpec(f) {
     var kind = f.kind === 'http500' ? '500' : f.kind === 'http502' ? '502' : f.kind;
-    return kind + (f.kind === 'delay' ? '=' + f.ms : '') + (f.path ? '@' + f.path : '') + (f.count !== undefined ? ':' + f.count : '');
+    return kind + (f.kind === 'delay' ? '=' + f.ms : f.kind === 'errcode' ? '=' + f.errcode : '') + (f.path ? '@' + f.path : '') + (f.count !== undefined ? ':' + f.count : '');
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -61,8 +61,8 @@ export const UI_TEXT = {
 
   'faults.title': { zh: '故障注入', en: 'Faults' },
   'faults.desc': {
-    zh: '语法与 --fault 相同：KIND[=MS][@PATH][:COUNT]，KIND 可以是 delay、500、502、busy、reset、garbage。例如 delay=2000:3、500@/sns/oauth2/access_token。',
-    en: 'The same syntax as --fault: KIND[=MS][@PATH][:COUNT], KIND is delay, 500, 502, busy, reset or garbage. For example delay=2000:3 or 500@/sns/oauth2/access_token.',
+    zh: '语法与 --fault 相同：KIND[=N][@PATH][:COUNT]，KIND 可以是 delay（=毫秒）、500、502、busy、reset、garbage、errcode（=微信错误码）。例如 delay=2000:3、500@/sns/oauth2/access_token、errcode=40001@/cgi-bin/ticket/getticket:1。',
+    en: 'The same syntax as --fault: KIND[=N][@PATH][:COUNT], KIND is delay (=MS), 500, 502, busy, reset, garbage or errcode (=a WeChat errcode). For example delay=2000:3, 500@/sns/oauth2/access_token or errcode=40001@/cgi-bin/ticket/getticket:1.',
   },
   'faults.label': { zh: '故障', en: 'Fault' },
   'faults.arm': { zh: '注入', en: 'Arm' },
@@ -149,12 +149,12 @@ export const UI_TEXT = {
   // A fault the control API refused (faults.ts takes its English from here; the CLI's catalogue,
   // src/ui/messages/emulator.ts emulator.fault.problem.*, has the same sentences, a test holds them equal).
   'fault.problem.syntax': {
-    zh: '故障 "{spec}" 无效：格式应为 KIND[=MS][@PATH][:COUNT]，例如 delay=2000:3 或 500@/sns/oauth2/access_token',
-    en: 'invalid fault "{spec}": expected KIND[=MS][@PATH][:COUNT], e.g. delay=2000:3 or 500@/sns/oauth2/access_token',
+    zh: '故障 "{spec}" 无效：格式应为 KIND[=N][@PATH][:COUNT]，例如 delay=2000:3 或 500@/sns/oauth2/access_token',
+    en: 'invalid fault "{spec}": expected KIND[=N][@PATH][:COUNT], e.g. delay=2000:3 or 500@/sns/oauth2/access_token',
   },
   'fault.problem.unknownKind': {
-    zh: '故障 "{spec}" 无效：没有 "{kind}" 这种故障（可用 delay、500、502、busy、reset 或 garbage）',
-    en: 'invalid fault "{spec}": unknown kind "{kind}" (use delay, 500, 502, busy, reset or garbage)',
+    zh: '故障 "{spec}" 无效：没有 "{kind}" 这种故障（可用 delay、500、502、busy、reset、garbage 或 errcode）',
+    en: 'invalid fault "{spec}": unknown kind "{kind}" (use delay, 500, 502, busy, reset, garbage or errcode)',
   },
   'fault.problem.delayNeedsMs': {
     zh: '故障 "{spec}" 无效：delay 需要毫秒数，例如 delay=2000',
@@ -165,8 +165,8 @@ export const UI_TEXT = {
     en: 'invalid fault "{spec}": delay is at most {max} ms (10 minutes)',
   },
   'fault.problem.onlyDelayMs': {
-    zh: '故障 "{spec}" 无效：只有 delay 可以带 =MS',
-    en: 'invalid fault "{spec}": only delay takes =MS',
+    zh: '故障 "{spec}" 无效：只有 delay（=毫秒）和 errcode（=错误码）可以带 =N',
+    en: 'invalid fault "{spec}": only delay (=MS) and errcode (=CODE) take =N',
   },
   'fault.problem.countRange': {
     zh: '故障 "{spec}" 无效：COUNT 必须在 1 到 {max} 之间',
@@ -177,8 +177,8 @@ export const UI_TEXT = {
     en: 'invalid fault {spec}: a fault is a spec string or an object',
   },
   'fault.problem.kind': {
-    zh: '故障 {spec} 无效：kind 必须是 delay、http500、http502、busy、reset 或 garbage',
-    en: 'invalid fault {spec}: kind must be delay, http500, http502, busy, reset or garbage',
+    zh: '故障 {spec} 无效：kind 必须是 delay、http500、http502、busy、reset、garbage 或 errcode',
+    en: 'invalid fault {spec}: kind must be delay, http500, http502, busy, reset, garbage or errcode',
   },
   'fault.problem.delayMs': {
     zh: '故障 {spec} 无效：delay 需要 0 到 {max} 的 ms：最多 {max} 毫秒（10 分钟）',
@@ -187,6 +187,14 @@ export const UI_TEXT = {
   'fault.problem.path': {
     zh: '故障 {spec} 无效：path 必须以 / 开头',
     en: 'invalid fault {spec}: path must start with /',
+  },
+  'fault.problem.errcodeNeedsCode': {
+    zh: '故障 {spec} 无效：errcode 需要一个错误码，例如 errcode=40001 或 errcode=-1000',
+    en: 'invalid fault {spec}: errcode needs a code, e.g. errcode=40001 or errcode=-1000',
+  },
+  'fault.problem.errcodeUnknown': {
+    zh: '故障 {spec} 无效：模拟器不知道 {errcode} 的 errmsg 该怎么写；可用的错误码：{errcodes}',
+    en: 'invalid fault {spec}: the emulator does not know WeChat’s errmsg for {errcode}; codes it can answer: {errcodes}',
   },
   'fault.problem.count': {
     zh: '故障 {spec} 无效：count 必须是 1 到 {max} 的整数',

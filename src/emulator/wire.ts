@@ -10,6 +10,8 @@ import type { EmulatorSwitches } from './types.js';
  */
 export const ERRMSG: Record<number, string> = {
   [-1]: 'system error',
+  // JSSDK-FACTS §1.2 [OBS]: getticket answered -1000 when the cached access_token had gone bad (only as a fault here).
+  [-1000]: 'system error',
   40001: 'invalid credential, access_token is invalid or not latest',
   40002: 'invalid grant_type',
   40003: 'invalid openid',

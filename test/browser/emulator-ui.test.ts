@@ -183,7 +183,7 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await expect.poll(() => page.locator('#status').textContent()).toBe('操作失败：故障 "delay=700000" 无效：delay 最多 600000 毫秒（10 分钟）');
     await page.locator('#fault-spec').fill('nope');
     await page.locator('#fault-spec').press('Enter');
-    await expect.poll(() => page.locator('#status').textContent()).toBe('操作失败：故障 "nope" 无效：没有 "nope" 这种故障（可用 delay、500、502、busy、reset 或 garbage）');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('操作失败：故障 "nope" 无效：没有 "nope" 这种故障（可用 delay、500、502、busy、reset、garbage 或 errcode）');
     expect((await control('/faults')).faults).toEqual([]);
     // The caller IP on the switches card takes only an IP, and says so in Chinese.
     await page.locator('#caller-ip').fill('<b>x</b>');

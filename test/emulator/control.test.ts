@@ -106,12 +106,44 @@ describe('faults', () => {
     ['busy', { kind: 'busy' }],
     ['reset@/cgi-bin/*', { kind: 'reset', path: '/cgi-bin/*' }],
     ['garbage@/sns/userinfo:2', { kind: 'garbage', path: '/sns/userinfo', count: 2 }],
+    ['errcode=40001@/cgi-bin/ticket/getticket:1', { kind: 'errcode', errcode: 40001, path: '/cgi-bin/ticket/getticket', count: 1 }],
+    ['errcode=-1000', { kind: 'errcode', errcode: -1000 }],
   ])('parses %s', (spec, expected) => {
     expect(parseFaultSpec(spec)).toEqual(expected);
   });
 
-  it.each(['delay', 'explode', '500=3', 'busy:0', '500@nopath'])('rejects %s', (spec) => {
+  it.each(['delay', 'explode', '500=3', 'busy:0', '500@nopath', 'delay=-5', 'errcode', 'errcode=12345'])('rejects %s', (spec) => {
     expect(() => parseFaultSpec(spec)).toThrow(/invalid fault/);
+  });
+
+  it('an errcode WeChat has no errmsg for in the emulator is refused with the codes it can answer', () => {
+    expect(() => parseFaultSpec('errcode=12345')).toThrow(/does not know WeChat’s errmsg for 12345; codes it can answer: -1000, -1, 40001, .*40164/);
+    expect(() => parseFaultSpec('errcode')).toThrow(/errcode needs a code, e\.g\. errcode=40001/);
+  });
+
+  it("errcode=N answers WeChat's body for that code, with the errmsg each path writes, and counts down", async () => {
+    await post(emu.url, '/__emulator/faults', { faults: ['errcode=40001@/cgi-bin/ticket/getticket:1', 'errcode=-1000@/cgi-bin/ticket/getticket:1', 'errcode=40001@/sns/userinfo:1', 'errcode=40164@/cgi-bin/stable_token:1'] });
+    const ticket = '/cgi-bin/ticket/getticket?access_token=x&type=jsapi';
+    expect(norm((await get(emu.url, ticket)).text)).toBe(
+      '{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r rid: RID"}',
+    );
+    expect(norm((await get(emu.url, ticket)).text)).toBe('{"errcode":-1000,"errmsg":"system error rid: RID"}');
+    // Spent: the real answer again (an unknown token).
+    expect((await get(emu.url, ticket)).json.errcode).toBe(40001);
+    expect(norm((await get(emu.url, '/sns/userinfo?access_token=a&openid=b')).text)).toBe('{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: RID"}');
+    expect(norm((await post(emu.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: 'x', secret: 'y' })).text)).toBe(
+      '{"errcode":40164,"errmsg":"invalid ip 127.0.0.1 ipv6 ::ffff:127.0.0.1, not in whitelist rid: RID"}',
+    );
+    expect(emu.requests().map((r) => r.fault)).toEqual(['errcode', 'errcode', undefined, 'errcode', 'errcode']);
+    expect((await get(emu.url, '/__emulator/faults')).json).toEqual({ ok: true, faults: [] });
+  });
+
+  it('an errcode fault given as JSON is checked like a spec', async () => {
+    expect((await post(emu.url, '/__emulator/faults', { kind: 'errcode', errcode: 45009, path: '/cgi-bin/token', count: 1 })).status).toBe(200);
+    expect(norm((await get(emu.url, '/cgi-bin/token?grant_type=client_credential&appid=a&secret=b')).text)).toBe('{"errcode":45009,"errmsg":"reach max api daily quota limit rid: RID"}');
+    const bad = await post(emu.url, '/__emulator/faults', { kind: 'errcode', errcode: 'x' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('errcode needs a code');
   });
 
   it('HTTP 500/502 with nginx pages, for the next N requests only', async () => {

@@ -177,7 +177,7 @@ describe('fault problems in the user’s language', () => {
   it('--fault with a bad spec: exit 2, the reason in English or Chinese', async () => {
     const en = await runCli(['emulator', '--port', '0', '--fault', 'nope']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain('invalid fault "nope": unknown kind "nope" (use delay, 500, 502, busy, reset or garbage)');
+    expect(en.stderr).toContain('invalid fault "nope": unknown kind "nope" (use delay, 500, 502, busy, reset, garbage or errcode)');
     const zh = await runCli(['--lang', 'zh', 'emulator', '--port', '0', '--fault', 'delay=700000']);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('故障 "delay=700000" 无效：delay 最多 600000 毫秒（10 分钟）');

@@ -201,8 +201,8 @@ export const messages = {
   'cli.emulator.opt.contentType': { zh: '强制 Content-Type：json|text|auto（默认 auto）', en: 'force the Content-Type: json|text|auto (default auto)' },
   'cli.emulator.opt.ridStyle': { zh: 'errmsg 后缀风格：rid（默认）|hints|none', en: 'errmsg suffix style: rid (default) | hints | none' },
   'cli.emulator.opt.fault': {
-    zh: '注入故障（可重复）：KIND[=MS][@PATH][:COUNT]，KIND 为 delay（要带 =毫秒）、500、502、busy、reset、garbage；@PATH 只作用于该路径（/cgi-bin/* 表示前缀），:COUNT 只作用于接下来的 COUNT 个请求',
-    en: 'inject a fault (repeatable): KIND[=MS][@PATH][:COUNT], KIND one of delay (needs =MS), 500, 502, busy, reset, garbage; @PATH limits it to a path (/cgi-bin/* for a prefix), :COUNT to the next COUNT requests',
+    zh: '注入故障（可重复）：KIND[=N][@PATH][:COUNT]，KIND 为 delay（要带 =毫秒）、500、502、busy、reset、garbage、errcode（要带 =微信错误码，如 errcode=40001）；@PATH 只作用于该路径（/cgi-bin/* 表示前缀），:COUNT 只作用于接下来的 COUNT 个请求',
+    en: 'inject a fault (repeatable): KIND[=N][@PATH][:COUNT], KIND one of delay (needs =MS), 500, 502, busy, reset, garbage, errcode (needs =a WeChat errcode, e.g. errcode=40001); @PATH limits it to a path (/cgi-bin/* for a prefix), :COUNT to the next COUNT requests',
   },
   'cli.emulator.opt.expiredCodeErrcode': { zh: '过期 code 返回的错误码：40029|42003', en: 'errcode for an expired code: 40029|42003' },
   'cli.emulator.examples': { zh: 'wxauth emulator\nwxauth emulator --open\nwxauth emulator --port 0 --json\nwxauth emulator --fault 500@/sns/oauth2/access_token', en: 'wxauth emulator\nwxauth emulator --open\nwxauth emulator --port 0 --json\nwxauth emulator --fault 500@/sns/oauth2/access_token' },

@@ -131,12 +131,12 @@ export const messages = {
     en: 'Did you mean {suggestion}? Its values: {allowed}.',
   },
   'emulator.fault.problem.syntax': {
-    zh: '故障 "{spec}" 无效：格式应为 KIND[=MS][@PATH][:COUNT]，例如 delay=2000:3 或 500@/sns/oauth2/access_token',
-    en: 'invalid fault "{spec}": expected KIND[=MS][@PATH][:COUNT], e.g. delay=2000:3 or 500@/sns/oauth2/access_token',
+    zh: '故障 "{spec}" 无效：格式应为 KIND[=N][@PATH][:COUNT]，例如 delay=2000:3 或 500@/sns/oauth2/access_token',
+    en: 'invalid fault "{spec}": expected KIND[=N][@PATH][:COUNT], e.g. delay=2000:3 or 500@/sns/oauth2/access_token',
   },
   'emulator.fault.problem.unknownKind': {
-    zh: '故障 "{spec}" 无效：没有 "{kind}" 这种故障（可用 delay、500、502、busy、reset 或 garbage）',
-    en: 'invalid fault "{spec}": unknown kind "{kind}" (use delay, 500, 502, busy, reset or garbage)',
+    zh: '故障 "{spec}" 无效：没有 "{kind}" 这种故障（可用 delay、500、502、busy、reset、garbage 或 errcode）',
+    en: 'invalid fault "{spec}": unknown kind "{kind}" (use delay, 500, 502, busy, reset, garbage or errcode)',
   },
   'emulator.fault.problem.delayNeedsMs': {
     zh: '故障 "{spec}" 无效：delay 需要毫秒数，例如 delay=2000',
@@ -147,8 +147,8 @@ export const messages = {
     en: 'invalid fault "{spec}": delay is at most {max} ms (10 minutes)',
   },
   'emulator.fault.problem.onlyDelayMs': {
-    zh: '故障 "{spec}" 无效：只有 delay 可以带 =MS',
-    en: 'invalid fault "{spec}": only delay takes =MS',
+    zh: '故障 "{spec}" 无效：只有 delay（=毫秒）和 errcode（=错误码）可以带 =N',
+    en: 'invalid fault "{spec}": only delay (=MS) and errcode (=CODE) take =N',
   },
   'emulator.fault.problem.countRange': {
     zh: '故障 "{spec}" 无效：COUNT 必须在 1 到 {max} 之间',
@@ -159,8 +159,8 @@ export const messages = {
     en: 'invalid fault {spec}: a fault is a spec string or an object',
   },
   'emulator.fault.problem.kind': {
-    zh: '故障 {spec} 无效：kind 必须是 delay、http500、http502、busy、reset 或 garbage',
-    en: 'invalid fault {spec}: kind must be delay, http500, http502, busy, reset or garbage',
+    zh: '故障 {spec} 无效：kind 必须是 delay、http500、http502、busy、reset、garbage 或 errcode',
+    en: 'invalid fault {spec}: kind must be delay, http500, http502, busy, reset, garbage or errcode',
   },
   'emulator.fault.problem.delayMs': {
     zh: '故障 {spec} 无效：delay 需要 0 到 {max} 的 ms：最多 {max} 毫秒（10 分钟）',
@@ -170,13 +170,21 @@ export const messages = {
     zh: '故障 {spec} 无效：path 必须以 / 开头',
     en: 'invalid fault {spec}: path must start with /',
   },
+  'emulator.fault.problem.errcodeNeedsCode': {
+    zh: '故障 {spec} 无效：errcode 需要一个错误码，例如 errcode=40001 或 errcode=-1000',
+    en: 'invalid fault {spec}: errcode needs a code, e.g. errcode=40001 or errcode=-1000',
+  },
+  'emulator.fault.problem.errcodeUnknown': {
+    zh: '故障 {spec} 无效：模拟器不知道 {errcode} 的 errmsg 该怎么写；可用的错误码：{errcodes}',
+    en: 'invalid fault {spec}: the emulator does not know WeChat’s errmsg for {errcode}; codes it can answer: {errcodes}',
+  },
   'emulator.fault.problem.count': {
     zh: '故障 {spec} 无效：count 必须是 1 到 {max} 的整数',
     en: 'invalid fault {spec}: count must be an integer from 1 to {max}',
   },
   'emulator.fault.invalid.hint': {
-    zh: '格式是 KIND[=MS][@PATH][:COUNT]，例如 --fault 500@/sns/oauth2/access_token 或 --fault delay=2000:3；KIND 可以是 delay、500、502、busy、reset、garbage。',
-    en: 'The syntax is KIND[=MS][@PATH][:COUNT], e.g. --fault 500@/sns/oauth2/access_token or --fault delay=2000:3; KIND is delay, 500, 502, busy, reset or garbage.',
+    zh: '格式是 KIND[=N][@PATH][:COUNT]，例如 --fault 500@/sns/oauth2/access_token、--fault delay=2000:3 或 --fault errcode=40001@/cgi-bin/ticket/getticket:1；KIND 可以是 delay（=毫秒）、500、502、busy、reset、garbage、errcode（=微信错误码）。',
+    en: 'The syntax is KIND[=N][@PATH][:COUNT], e.g. --fault 500@/sns/oauth2/access_token, --fault delay=2000:3 or --fault errcode=40001@/cgi-bin/ticket/getticket:1; KIND is delay (=MS), 500, 502, busy, reset, garbage or errcode (=a WeChat errcode).',
   },
   'emulator.callerIp.noWhitelist': {
     zh: '--caller-ip {ip}：没有哪个种子应用设置了 IP 白名单，所以不会有调用被拒（40164）。在 --seed 文件里给应用加上 ipWhitelist（见 README 的模拟器一节）。',
