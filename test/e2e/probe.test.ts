@@ -43,15 +43,29 @@ async function probe(kind: ProbeAppKind, extra: string[] = [], appid: string = A
   }
 }
 
-const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'userinfo.scope'];
+const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'basic_token.rejected', 'userinfo.scope'];
 
 describe('wxauth probe', () => {
   it('passes the correct app: every check id present, exit 0', async () => {
     const r = await probe('correct');
     expect(r.doc.checks.map((c) => c.id)).toEqual(ALL_IDS);
     expect(r.failing).toEqual([]);
-    expect(r.doc.checks.every((c) => c.status === 'pass'), JSON.stringify(r.doc.checks.filter((c) => c.status !== 'pass'))).toBe(true);
+    // It makes no /cgi-bin call with a basic token, so the token war has nothing to test.
+    const others = r.doc.checks.filter((c) => c.id !== 'basic_token.rejected');
+    expect(others.every((c) => c.status === 'pass'), JSON.stringify(others.filter((c) => c.status !== 'pass'))).toBe(true);
+    expect(r.doc.checks.find((c) => c.id === 'basic_token.rejected')).toMatchObject({ status: 'skip', message: 'The login makes no /cgi-bin call with a basic access_token, so there is nothing to test.' });
     expect(r.doc).toMatchObject({ emulator: emu.url, appid: APPID });
+    expect(r.code).toBe(0);
+  });
+
+  it('passes an app that checks the subscription with a cached basic token and retries once when it was knocked out (40001)', async () => {
+    const r = await probe('subscribe-check');
+    expect(r.doc.checks.every((c) => c.status === 'pass'), JSON.stringify(r.doc.checks.filter((c) => c.status !== 'pass'))).toBe(true);
+    const rejected = r.doc.checks.find((c) => c.id === 'basic_token.rejected')!;
+    expect(rejected.message).toBe('When /cgi-bin/user/info answered 40001 (the basic token knocked out elsewhere), the app fetched a token again, retried, and the login completed.');
+    // The evidence shows the faulted call, the token fetched again and the retry that worked.
+    const calls = (rejected.evidence.wechat as Array<{ path: string; errcode?: number; fault?: string }>).map((c) => `${c.path}${c.fault ? ` ${c.fault} ${c.errcode}` : ''}`);
+    expect(calls).toEqual(['/sns/oauth2/access_token', '/cgi-bin/user/info errcode 40001', '/cgi-bin/stable_token', '/cgi-bin/user/info', '/sns/userinfo']);
     expect(r.code).toBe(0);
   });
 
@@ -142,6 +156,8 @@ describe('wxauth probe', () => {
     ['userinfo-base', ['userinfo.scope'], 1],
     // No second exchange, but the reload and WeChat's second hit each end on an error page.
     ['refuses-reload', ['callback.duplicate', 'callback.reload'], 1],
+    ['subscribe-500', ['basic_token.rejected'], 1],
+    ['subscribe-no-retry', ['basic_token.rejected'], 0],
   ];
   for (const [kind, ids, code] of planted) {
     it(`flags exactly the planted bug: ${kind} → ${ids.join(', ')}`, async () => {
@@ -391,12 +407,12 @@ describe('wxauth probe', () => {
     }
   });
 
-  it('says "a cookie", "Passed: 15" — no "1 cookies" or "1 warnings" on the card', async () => {
+  it('says "a cookie", "Passed: 15" — no "1 cookies" or "1 warnings" on the card (the token war skipped: no /cgi-bin call)', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
     try {
       const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0']);
       expect(r.stdout).toContain('and the app set a cookie.');
-      expect(r.stdout).toContain('Passed: 15, failed: 0, warnings: 0, skipped: 0.');
+      expect(r.stdout).toContain('Passed: 15, failed: 0, warnings: 0, skipped: 1.');
       expect(r.stdout).not.toMatch(/\b1 (cookies|warnings|errors|times|places|calls)\b/);
       expect(r.stdout).not.toMatch(/\ban (authorize|qrconnect)\b/);
     } finally {

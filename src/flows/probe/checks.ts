@@ -18,6 +18,7 @@ export const CHECK_IDS = [
   'secrets.leak',
   'redirect.open',
   'basic_token.per_login',
+  'basic_token.rejected',
   'userinfo.scope',
 ] as const;
 
@@ -70,7 +71,8 @@ export type ScenarioId =
   | 'expired'
   | 'busy_errcode'
   | 'busy_http500'
-  | 'open_redirect';
+  | 'open_redirect'
+  | 'token_rejected';
 
 export interface ScenarioRecord {
   id: ScenarioId;
@@ -97,9 +99,10 @@ export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
   'wechat.busy': ['busy_errcode', 'busy_http500'],
   // Every answer: a secret usually leaks on an error page (a failed exchange, a refusal), so `--only
   // secrets.leak` runs every scenario rather than pass on the happy path's few pages.
-  'secrets.leak': ['happy', 'reload', 'duplicate', 'state_forged', 'state_missing', 'denied', 'expired', 'busy_errcode', 'busy_http500', 'open_redirect'],
+  'secrets.leak': ['happy', 'reload', 'duplicate', 'state_forged', 'state_missing', 'denied', 'expired', 'busy_errcode', 'busy_http500', 'open_redirect', 'token_rejected'],
   'redirect.open': ['open_redirect'],
   'basic_token.per_login': ['happy'],
+  'basic_token.rejected': ['token_rejected'],
   'userinfo.scope': ['happy'],
 };
 

@@ -74,6 +74,8 @@ interface AuthorizeInfo {
   rewritten: boolean;
 }
 
+/** The basic-token endpoints themselves: sent a secret, not a token, so never a token war's 40001. */
+const TOKEN_PATHS = ['/cgi-bin/token', '/cgi-bin/stable_token'];
 const AUTH_PATHS: Record<string, 'authorize' | 'qrconnect'> = { '/connect/oauth2/authorize': 'authorize', '/connect/qrconnect': 'qrconnect' };
 
 function authorizeEndpoint(url: string, emulator: string): 'authorize' | 'qrconnect' | undefined {
@@ -625,6 +627,38 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     if (outcomes.some((o) => !o.final)) lost('wechat.busy', 'busy_errcode');
     else if (bad) put(check('wechat.busy', 'fail', 'error_page', { ...problemParams(pageProblem(bad.final!.page)!, options.timeoutMs), fault: bad.kind === 'busy' ? '-1' : 'HTTP 500' }, evidence));
     else put(check('wechat.busy', 'pass', 'ok', {}, evidence));
+  }
+
+  // basic_token.rejected: the token war (API-FACTS §8, §9). The first call the login makes with a basic
+  // access_token (any /cgi-bin/* but the token endpoints, as the happy path showed) answers 40001 once,
+  // as it does when another server or tool fetched a new token. The login should still end well, best
+  // by fetching a token again and retrying that call.
+  if (judgeable('basic_token.rejected', 'ok')) {
+    const call = happyRun.record.wechat.find((c) => c.path.startsWith('/cgi-bin/') && !TOKEN_PATHS.includes(c.path) && c.errcode === undefined);
+    if (!call) put(check('basic_token.rejected', 'skip', 'skip_no_call', {}, { scenarios: ['happy'] }));
+    else {
+      const b = browser();
+      const previous = await control.faults();
+      const { value, record } = await scenario('token_rejected', b, async (notes) => {
+        await control.setFaults([...previous, { kind: 'errcode', errcode: 40001, path: call.path, count: 1 }]);
+        notes.push({ key: 'probe.note.token_rejected', params: { path: call.path } });
+        try {
+          const got = await upToCallback(b, 'allow', notes);
+          return got ? await deliver(b, got.callback) : undefined;
+        } finally {
+          await control.setFaults(previous, true);
+        }
+      });
+      const rejected = record.wechat.findIndex((c) => c.path === call.path && c.fault === 'errcode');
+      const retried = rejected >= 0 && record.wechat.slice(rejected + 1).some((c) => c.path === call.path && c.errcode === undefined);
+      const evidence: Evidence = { scenarios: ['token_rejected'], hops: record.hops, wechat: record.wechat, details: { path: call.path } };
+      const problem = value ? pageProblem(value.page) : undefined;
+      if (!value) lost('basic_token.rejected', 'token_rejected');
+      else if (rejected < 0) put(check('basic_token.rejected', 'skip', 'skip_not_called', { path: call.path }, evidence));
+      else if (problem) put(check('basic_token.rejected', 'fail', 'error_page', { ...problemParams(problem, options.timeoutMs), path: call.path }, evidence));
+      else if (!retried) put(check('basic_token.rejected', 'warn', 'not_retried', { path: call.path }, evidence));
+      else put(check('basic_token.rejected', 'pass', 'ok', { path: call.path }, evidence));
+    }
   }
 
   // redirect.open: a foreign absolute URL in the return-to parameter must not be followed after login.

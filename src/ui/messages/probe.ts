@@ -4,8 +4,8 @@ import type { MessageSection } from './types.js';
 export const messages = {
   // ── help ──────────────────────────────────────────────────────────────────────────────────────
   'cli.probe.desc': {
-    zh: '用本地模拟器扮演微信，测试你自己的服务器的微信登录：重复回调、伪造 state、拒绝授权、code 过期、微信繁忙、泄露密钥……',
-    en: 'Test your own server’s WeChat login against the emulator: duplicate callbacks, forged state, refused consent, expired codes, WeChat busy, leaked secrets…',
+    zh: '用本地模拟器扮演微信，测试你自己的服务器的微信登录：重复回调、伪造 state、拒绝授权、code 过期、微信繁忙、基础 token 被顶掉、泄露密钥……',
+    en: 'Test your own server’s WeChat login against the emulator: duplicate callbacks, forged state, refused consent, expired codes, WeChat busy, a basic token knocked out, leaked secrets…',
   },
   'cli.probe.opt.emulator': {
     zh: '模拟器地址，probe 通过它的控制接口拨时钟、注入故障、读请求日志（默认取 --api-base、WXAUTH_API_BASE 或当前配置的 apiBase——不是微信的域名时——否则 http://127.0.0.1:3900）',
@@ -77,6 +77,7 @@ export const messages = {
   'probe.scenario.expired': { zh: 'code 已过期', en: 'expired code' },
   'probe.scenario.busy_errcode': { zh: '微信繁忙（errcode -1）', en: 'WeChat busy (errcode -1)' },
   'probe.scenario.busy_http500': { zh: '微信 HTTP 500', en: 'WeChat HTTP 500' },
+  'probe.scenario.token_rejected': { zh: '基础 token 被顶掉（40001）', en: 'basic token knocked out (40001)' },
   'probe.scenario.open_redirect': { zh: '外站跳回地址', en: 'foreign return-to URL' },
   'probe.note.rewrote': {
     zh: '应用把浏览器送往真正的 open.weixin.qq.com；probe 改用模拟器 {emulator} 的授权页。',
@@ -90,6 +91,10 @@ export const messages = {
   'probe.note.forged': { zh: 'probe 用模拟器签发一个 code，配上这个会话从未拿到过的 state 送到回调。', en: 'probe minted a code on the emulator and delivered it with a state this session was never given.' },
   'probe.note.missing': { zh: 'probe 用模拟器签发一个 code，不带 state 送到回调。', en: 'probe minted a code on the emulator and delivered it with no state.' },
   'probe.note.clock': { zh: '模拟器时钟拨快 {seconds} 秒，然后拨回。', en: 'Moved the emulator clock {seconds} s forward, then back.' },
+  'probe.note.token_rejected': {
+    zh: '模拟器对应用的下一次 {path} 调用回答 40001，就像另一台服务器刚取了新的基础 token。',
+    en: 'The emulator answered the app’s next {path} call with 40001, as when another server has just fetched a new basic token.',
+  },
   'probe.note.fault': { zh: '下一次换取 token 时，模拟器回答 {kind}。', en: 'The emulator answered the next exchange with {kind}.' },
 
   // ── the report card ───────────────────────────────────────────────────────────────────────────
@@ -341,6 +346,32 @@ export const messages = {
   'probe.basic_token.per_login.fix': {
     zh: '网页授权不需要基础 access_token。需要它时集中获取并缓存 7200 秒，或改用 /cgi-bin/stable_token（不带 force_refresh）。',
     en: 'Web authorization needs no basic access_token. When you need one, fetch it in one place and cache it for 7200 s, or use /cgi-bin/stable_token without force_refresh.',
+  },
+
+  // ── basic_token.rejected ──────────────────────────────────────────────────────────────────────
+  'probe.basic_token.rejected.ok': {
+    zh: '{path} 回答 40001（基础 token 被别处顶掉）时，应用重新取 token 并重试，登录正常完成。',
+    en: 'When {path} answered 40001 (the basic token knocked out elsewhere), the app fetched a token again, retried, and the login completed.',
+  },
+  'probe.basic_token.rejected.not_retried': {
+    zh: '{path} 回答 40001 后应用没有重试：登录虽然完成了，这次调用要拿的东西（例如关注状态）却没拿到。',
+    en: 'After {path} answered 40001 the app did not retry: the login completed, but what that call was for (the subscription state, say) is missing.',
+  },
+  'probe.basic_token.rejected.error_page': {
+    zh: '{path} 回答 40001（基础 token 被别处顶掉）时应用出错：{problem}。',
+    en: 'When {path} answers 40001 (the basic token knocked out elsewhere), the app fails: {problem}.',
+  },
+  'probe.basic_token.rejected.skip_no_call': {
+    zh: '登录过程中没有用基础 access_token 调用 /cgi-bin 接口，这项无需测试。',
+    en: 'The login makes no /cgi-bin call with a basic access_token, so there is nothing to test.',
+  },
+  'probe.basic_token.rejected.skip_not_called': {
+    zh: '这次登录没有再调用 {path}，这项无法判断。',
+    en: 'This time the login did not call {path} again, so this cannot be judged.',
+  },
+  'probe.basic_token.rejected.fix': {
+    zh: '调用 /cgi-bin 接口得到 40001、40014 或 42001 时，丢掉缓存的 token，重新获取（stable_token 不带 force_refresh）后重试一次；仍失败就降级处理，不要让登录 5xx。',
+    en: 'On 40001, 40014 or 42001 from a /cgi-bin call, drop the cached token, fetch one again (stable_token without force_refresh) and retry once; if it still fails, degrade, but never let the login 5xx.',
   },
 
   // ── userinfo.scope ────────────────────────────────────────────────────────────────────────────
