@@ -47,7 +47,9 @@ function switchForms(name: string): string {
 function badSwitch(name: string, item: string): UsageError {
   const names = [...Object.keys(SWITCH_VALUES), 'callerIp'];
   if (names.includes(name)) return invalid('--set', item, [switchForms(name)]);
-  const suggestion = suggest(name, names, 3);
+  // A near miss, or the start of one name only (ticketGrace → ticketGraceSeconds).
+  const starting = name.length >= 4 ? names.filter((n) => n.toLowerCase().startsWith(name.toLowerCase())) : [];
+  const suggestion = suggest(name, names, 3) ?? (starting.length === 1 ? starting[0] : undefined);
   return new UsageError(
     { key: 'emulator.set.unknown', params: { name } },
     {

@@ -245,6 +245,11 @@ describe('a --set item refused', () => {
     expect(r.message).toBe('--set: there is no switch named refreshTokenDay.');
     expect(r.hint).toBe('Did you mean refreshTokenDays? Its values: refreshTokenDays=30|180.');
   });
+  it('the start of one switch name only gets that switch', () => {
+    expect(refusal('ticketGrace=300').hint).toBe('Did you mean ticketGraceSeconds? Its values: ticketGraceSeconds=0|300|3600.');
+    // The start of several names suggests none of them.
+    expect(refusal('refresh=30').hint).toContain('The switches: contentType,');
+  });
   it('a name like none of them lists the names', () => {
     const r = refusal('nonsense=1');
     expect(r.hint).toContain('The switches: contentType, ridStyle,');
