@@ -87,7 +87,8 @@ function knownCodeInLine(text: string, wecom: boolean): ParsedErrorBody | undefi
     const at = m.index ?? 0;
     const after = text.slice(at + m[0].length);
     if (/(?:\b(?:port|pid|id|uid|user|index|line|took|size|length)|端口)\s*[:：=#]?\s*$/i.test(text.slice(0, at))) continue;
-    if (/^\s*(?:ms|s|sec|secs|seconds|秒|毫秒|bytes?|kb|mb|%)(?![a-z])/i.test(after)) continue;
+    // A unit or a count after it ("2 s", "40003 条"): a quantity, not a code.
+    if (/^\s*(?:ms|s|sec|secs|seconds|秒|毫秒|bytes?|kb|mb|%|条|个|次|行|人|项|位|份|元)(?![a-z])/i.test(after)) continue;
     const rest = after.replace(/^[\s,，:：;；)）\]】"'.。!！-]+/, '').trim();
     const ownWords = row.en !== '' && rest.toLowerCase().startsWith(row.en.toLowerCase().split(/[,，]/)[0]!.trim());
     if (!errorLine && !ownWords) continue;
@@ -307,9 +308,11 @@ function prefer(items: KnowledgeItem[], endpoint: string): KnowledgeItem[] {
 // The words of a pasted line that tell a basic access_token's trouble from a user token's (a log line
 // such as "获取token失败 40001" has no endpoint): fetching one, or a /cgi-bin call made with one. Words of
 // web authorization win, so a line with both is left unhinted.
-const USER_TOKEN_WORDS = /\/sns\/|oauth|网页授权|snsapi|userinfo|用户信息|openid|授权码|refresh_?token/i;
+// "getAccessToken" and "获取access_token" are as often a web-authorization code exchange (wechat-oauth's
+// getAccessToken(code)), so only a bare "获取token", the stable token and client_credential say fetch.
+const USER_TOKEN_WORDS = /\/sns\/|oauth|网页授权|snsapi|userinfo|用户信息|openid|授权码|\bcode\b|authorization_code|refresh_?token/i;
 const TOKEN_FETCH_WORDS =
-  /获取\s*(?:基础|全局|普通)?\s*(?:access[_\s]?)?token|get_?(?:stable_?)?access_?token|client_credential|stable_token|(?:fetch|get)(?:ing)?\s+(?:the\s+|a\s+)?(?:basic\s+)?access[_\s]?token/i;
+  /获取\s*(?:基础|全局|普通)\s*(?:access[_\s]?)?token|获取\s*token|get_?stable_?access_?token|client_credential|stable_?token|(?:fetch|get)(?:ing)?\s+(?:the\s+|a\s+)?basic\s+access[_\s]?token/i;
 const BASIC_CALL_WORDS = /jsapi_?ticket|getticket|(?:基础|全局|普通)\s*(?:access[_\s]?)?token|basic\s+access[_\s]?token/i;
 const API_PATH = /\/(?:sns|cgi-bin)\/[A-Za-z0-9_/]*[A-Za-z0-9_]/;
 

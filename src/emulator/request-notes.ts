@@ -1,14 +1,16 @@
 // What the emulator's request log says about a request beyond its answer: a state WeChat may not pass
-// back as sent (API-FACTS §1.3). Worked out when the log is read (LoggedRequest.toJSON), never on the
+// back as sent on /connect/oauth2/authorize (API-FACTS §1.3). Worked out when the log is read (LoggedRequest.toJSON), never on the
 // request's own path, so it costs a request under load nothing.
 import type { Bilingual } from '../core/errcodes.js';
 
-const AUTH_PATHS = new Set(['/connect/oauth2/authorize', '/connect/qrconnect']);
+// The official account's authorize only: the a-zA-Z0-9 rule, the 128-byte limit and the alteration were
+// seen there; a website app's qrconnect passes its state back verbatim (§2.1).
+const AUTHORIZE = '/connect/oauth2/authorize';
 const NOT_ALPHANUMERIC = /[^A-Za-z0-9]/gu;
 
 /** The log's note for a request to `path` with the (decoded) `query`, or undefined when there is nothing to say. */
 export function requestNote(path: string, query: Record<string, string>): Bilingual | undefined {
-  if (!AUTH_PATHS.has(path)) return undefined;
+  if (path !== AUTHORIZE) return undefined;
   const state = query.state ?? '';
   const odd = [...new Set(state.match(NOT_ALPHANUMERIC) ?? [])];
   const bytes = Buffer.byteLength(state);
@@ -22,7 +24,7 @@ export function requestNote(path: string, query: Record<string, string>): Biling
     });
   }
   // §1.3: the 128-byte limit is 公众号 authorize's; "开放平台网站应用无此问题".
-  if (bytes > 128 && path === '/connect/oauth2/authorize') {
+  if (bytes > 128) {
     notes.push({
       zh: `state 有 ${bytes} 字节：公众号授权最多 128 字节，PC 微信会显示“state参数过长”（手机上有人报告能通过）`,
       en: `state is ${bytes} bytes: official-account authorization allows 128, and PC WeChat shows “state参数过长” (phones were reported to let it through)`,

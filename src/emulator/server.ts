@@ -96,6 +96,26 @@ function faultErrmsg(emu: Emulator, rq: Rq, family: Family, errcode: number): st
   return undefined;
 }
 
+/**
+ * The app a faulted request speaks for, so its rid is that app's for rid/get as a real answer's is: the
+ * appid it names (query or JSON body), else the one its access_token belongs to.
+ */
+function appidOf(emu: Emulator, rq: Rq): string | undefined {
+  const named = rq.query.get('appid');
+  if (named) return named;
+  const token = rq.query.get('access_token');
+  if (token) return emu.state.basicTokens.get(token)?.appid ?? emu.state.basicTokens.retiredAppid(token) ?? emu.state.grants.byAccess(token)?.appid;
+  if (rq.body.startsWith('{')) {
+    try {
+      const appid = (JSON.parse(rq.body) as { appid?: unknown }).appid;
+      if (typeof appid === 'string') return appid;
+    } catch {
+      // Not JSON: no appid to take from it.
+    }
+  }
+  return undefined;
+}
+
 function typeHeaders(type: string): Record<string, string> {
   let headers = typeHeaderObjects.get(type);
   if (headers === undefined) {
@@ -258,7 +278,7 @@ export class Emulator {
         case 'busy':
           return this.fail(rq, family, -1);
         case 'errcode':
-          return this.fail(rq, family, fault.errcode ?? -1, undefined, faultErrmsg(this, rq, family, fault.errcode ?? -1));
+          return this.fail(rq, family, fault.errcode ?? -1, appidOf(this, rq), faultErrmsg(this, rq, family, fault.errcode ?? -1));
         case 'garbage':
           return { status: 200, headers: { 'content-type': 'text/html; charset=gbk' }, body: '<html><body>系统繁忙 service busy</body></html>' };
         case 'reset':

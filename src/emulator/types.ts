@@ -138,7 +138,7 @@ export interface EmulatorSwitches {
    */
   userinfoLang: 'zh_CN' | 'en';
   /**
-   * Non-ASCII text in /sns/userinfo and /cgi-bin/user/info bodies (§0.3 ⚠): raw UTF-8, as raw samples
+   * Non-ASCII text in /sns/userinfo bodies (§0.3 ⚠; /cgi-bin/user/info carries none): raw UTF-8, as raw samples
    * show, or `\uXXXX` escapes, as the one PHP `@returnExample` has.
    */
   nonAsciiJson: 'raw' | 'escaped';

@@ -701,7 +701,7 @@ export const UI_SCRIPT = String.raw`
       applyFilter();
     });
     setInterval(renderClock, 1000);
-    // Open on a wide screen; on a phone the fourteen switches would push the log far down.
+    // Open on a wide screen; on a phone the thirty-odd switches would push the log far down.
     if (window.matchMedia('(min-width: 960px)').matches) byId('switches-card').open = true;
   }
 

@@ -20,6 +20,8 @@ export const ERRMSG: Record<number, string> = {
   40029: 'invalid code',
   40030: 'invalid refresh_token',
   40066: 'invalid url',
+  // JSSDK-FACTS §1.2 ⚠: getticket with a bad type (jssdk.ts writes 'invalid args' itself; here for faults).
+  40097: 'invalid args',
   40125: 'invalid appsecret',
   40163: 'code been used',
   41001: 'access_token missing',

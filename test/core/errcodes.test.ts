@@ -415,7 +415,10 @@ describe('inputs', () => {
     const first = (line: string) => explainInputs([line]).results[0]?.causes[0]?.en ?? '';
     // "获取token失败" is /cgi-bin/token's own failure: the secret, not a user token or the token war.
     expect(first('获取token失败 40001')).toMatch(/^A wrong AppSecret when fetching the token/);
-    expect(first('getAccessToken failed: 40001')).toMatch(/^A wrong AppSecret/);
+    expect(first('getStableAccessToken failed: 40001')).toMatch(/^A wrong AppSecret/);
+    // "getAccessToken" / "获取access_token" name a code exchange as often (wechat-oauth's getAccessToken(code)): no hint.
+    expect(explainInputs(['获取access_token失败 40125']).results[0]?.stage).not.toBe('basic-token');
+    expect(first('getAccessToken failed: 40001')).toMatch(/used as the user token/);
     expect(explainInputs(['获取token失败 40001']).results[0]?.stage).toBe('basic-token');
     // A ticket or /cgi-bin call made with the basic token: the token war first.
     expect(first('获取jsapi_ticket失败 40001')).toMatch(/^The basic access_token was invalidated/);
@@ -431,6 +434,8 @@ describe('inputs', () => {
   it('"返回 N", a line naming a WeChat API, and a token or ticket line read N as an errcode; a port does not', () => {
     for (const line of ['调用接口返回 40001', '/cgi-bin/token 40001', 'getticket 返回 40001']) expect(explainInputs([line]).results[0]?.code).toBe(40001);
     expect(explainInputs(['listening on port 40001']).results).toEqual([]);
+    // A count after the number is a quantity: "the query returned 40003 rows".
+    expect(explainInputs(['查询返回 40003 条']).results.filter((r) => r.code === 40003 && r.match !== 'keyword')).toEqual([]);
   });
 
   it('a young 40164 rid is not sent to rid/get from the same refused address', () => {

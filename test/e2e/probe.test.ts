@@ -58,6 +58,14 @@ describe('wxauth probe', () => {
     expect(r.code).toBe(0);
   });
 
+  it('tells a refusal page and a retry with the rejected token apart from a crash', async () => {
+    const refuses = (await probe('subscribe-refuses', ['--only', 'basic_token.rejected'])).doc.checks.find((c) => c.id === 'basic_token.rejected')!;
+    expect(refuses).toMatchObject({ status: 'fail', message: 'After /cgi-bin/user/info answered 40001 (the basic token knocked out elsewhere) the login did not complete: the app answered HTTP 403.' });
+    const same = (await probe('subscribe-same-token', ['--only', 'basic_token.rejected'])).doc.checks.find((c) => c.id === 'basic_token.rejected')!;
+    expect(same.status).toBe('warn');
+    expect(same.message).toMatch(/retried with the same token, which happened to work here; on WeChat a token knocked out stays dead/);
+  });
+
   it('passes an app that checks the subscription with a cached basic token and retries once when it was knocked out (40001)', async () => {
     const r = await probe('subscribe-check');
     expect(r.doc.checks.every((c) => c.status === 'pass'), JSON.stringify(r.doc.checks.filter((c) => c.status !== 'pass'))).toBe(true);
@@ -157,7 +165,9 @@ describe('wxauth probe', () => {
     // No second exchange, but the reload and WeChat's second hit each end on an error page.
     ['refuses-reload', ['callback.duplicate', 'callback.reload'], 1],
     ['subscribe-500', ['basic_token.rejected'], 1],
+    ['subscribe-refuses', ['basic_token.rejected'], 1],
     ['subscribe-no-retry', ['basic_token.rejected'], 0],
+    ['subscribe-same-token', ['basic_token.rejected'], 0],
   ];
   for (const [kind, ids, code] of planted) {
     it(`flags exactly the planted bug: ${kind} → ${ids.join(', ')}`, async () => {

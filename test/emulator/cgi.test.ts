@@ -313,6 +313,16 @@ describe('quota/get, rid/get, clear_quota', () => {
     );
   });
 
+  it('rid/get finds the rid of an injected errcode fault, as the app whose token the faulted call carried', async () => {
+    const at = await basicToken();
+    emu.addFault({ kind: 'errcode', errcode: 40001, path: '/cgi-bin/ticket/getticket', count: 1 });
+    const faulted = await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${at}&type=jsapi`);
+    const rid = /rid: ([0-9a-f-]+)/.exec(String(faulted.json.errmsg))![1]!;
+    const found = await post(emu.url, `/cgi-bin/openapi/rid/get?access_token=${at}`, { rid });
+    expect(found.json.errcode).toBe(0);
+    expect(JSON.stringify(found.json)).toContain('type=jsapi');
+  });
+
   it('rid/get on an /sns/ rid: 76001 "rid not found, please check" by default, 76022 with snsRidErrcode 76022 (§11 ⚠)', async () => {
     const at = await basicToken();
     const snsRid = async () => /rid: (\S+)"/.exec((await get(emu.url, `/sns/auth?access_token=nope&openid=o`)).text)![1]!;

@@ -612,7 +612,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const { value, record } = await scenario(scenarioId, b, async (notes) => {
         const got = await upToCallback(b, 'allow', notes);
         if (!got) return undefined;
-        await control.setFaults([...previous, { kind, path: '/sns/oauth2/access_token', count: 1 }]);
+        await control.setFaults([{ kind, path: '/sns/oauth2/access_token', count: 1 }, ...previous]);
         notes.push({ key: 'probe.note.fault', params: { kind: kind === 'busy' ? '{"errcode":-1}' : 'HTTP 500' } });
         try {
           return await deliver(b, got.callback);
@@ -634,13 +634,15 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   // as it does when another server or tool fetched a new token. The login should still end well, best
   // by fetching a token again and retrying that call.
   if (judgeable('basic_token.rejected', 'ok')) {
-    const call = happyRun.record.wechat.find((c) => c.path.startsWith('/cgi-bin/') && !TOKEN_PATHS.includes(c.path) && c.errcode === undefined);
+    // A success may be logged with errcode 0 (getticket, quota/get): `!c.errcode`, not `=== undefined`.
+    const call = happyRun.record.wechat.find((c) => c.path.startsWith('/cgi-bin/') && !TOKEN_PATHS.includes(c.path) && !c.errcode);
     if (!call) put(check('basic_token.rejected', 'skip', 'skip_no_call', {}, { scenarios: ['happy'] }));
     else {
       const b = browser();
       const previous = await control.faults();
       const { value, record } = await scenario('token_rejected', b, async (notes) => {
-        await control.setFaults([...previous, { kind: 'errcode', errcode: 40001, path: call.path, count: 1 }]);
+        // First: the emulator takes the first fault that matches, and one of the user's own may match too.
+        await control.setFaults([{ kind: 'errcode', errcode: 40001, path: call.path, count: 1 }, ...previous]);
         notes.push({ key: 'probe.note.token_rejected', params: { path: call.path } });
         try {
           const got = await upToCallback(b, 'allow', notes);
@@ -650,13 +652,21 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         }
       });
       const rejected = record.wechat.findIndex((c) => c.path === call.path && c.fault === 'errcode');
-      const retried = rejected >= 0 && record.wechat.slice(rejected + 1).some((c) => c.path === call.path && c.errcode === undefined);
+      const after = rejected >= 0 ? record.wechat.slice(rejected + 1) : [];
+      const retry = after.findIndex((c) => c.path === call.path && !c.errcode);
+      // The 40001 here is one answer; against WeChat the old token stays dead, so only a retry after
+      // fetching a token again would have worked.
+      const refetched = retry >= 0 && after.slice(0, retry).some((c) => TOKEN_PATHS.includes(c.path));
       const evidence: Evidence = { scenarios: ['token_rejected'], hops: record.hops, wechat: record.wechat, details: { path: call.path } };
       const problem = value ? pageProblem(value.page) : undefined;
+      const status = value?.page.status ?? 0;
       if (!value) lost('basic_token.rejected', 'token_rejected');
       else if (rejected < 0) put(check('basic_token.rejected', 'skip', 'skip_not_called', { path: call.path }, evidence));
       else if (problem) put(check('basic_token.rejected', 'fail', 'error_page', { ...problemParams(problem, options.timeoutMs), path: call.path }, evidence));
-      else if (!retried) put(check('basic_token.rejected', 'warn', 'not_retried', { path: call.path }, evidence));
+      // A refusal page (4xx) where the happy path signed the user in: the login did not complete.
+      else if (status >= 400) put(check('basic_token.rejected', 'fail', 'refused', { path: call.path, status }, evidence));
+      else if (retry < 0) put(check('basic_token.rejected', 'warn', 'not_retried', { path: call.path }, evidence));
+      else if (!refetched) put(check('basic_token.rejected', 'warn', 'same_token', { path: call.path }, evidence));
       else put(check('basic_token.rejected', 'pass', 'ok', { path: call.path }, evidence));
     }
   }

@@ -357,6 +357,14 @@ export const messages = {
     zh: '{path} 回答 40001 后应用没有重试：登录虽然完成了，这次调用要拿的东西（例如关注状态）却没拿到。',
     en: 'After {path} answered 40001 the app did not retry: the login completed, but what that call was for (the subscription state, say) is missing.',
   },
+  'probe.basic_token.rejected.same_token': {
+    zh: '{path} 回答 40001 后应用用同一个 token 重试了，这里碰巧成功；在微信上被顶掉的 token 不会再有效，重试前要重新获取 token。',
+    en: 'After {path} answered 40001 the app retried with the same token, which happened to work here; on WeChat a token knocked out stays dead, so fetch one again before retrying.',
+  },
+  'probe.basic_token.rejected.refused': {
+    zh: '{path} 回答 40001（基础 token 被别处顶掉）后登录没有完成：应用给出了 HTTP {status} 的页面。',
+    en: 'After {path} answered 40001 (the basic token knocked out elsewhere) the login did not complete: the app answered HTTP {status}.',
+  },
   'probe.basic_token.rejected.error_page': {
     zh: '{path} 回答 40001（基础 token 被别处顶掉）时应用出错：{problem}。',
     en: 'When {path} answers 40001 (the basic token knocked out elsewhere), the app fails: {problem}.',
