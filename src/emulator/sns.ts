@@ -89,7 +89,11 @@ function answerAccessToken(emu: Emulator, rq: Rq, appid: string, code: string, s
   // Key order as the official example: …, scope, is_snapshotuser, unionid. Written as text, not
   // JSON.stringify of an object (for speed: every exchange, issue 19): every value is the emulator's
   // own — tokens and ids in [0-9A-Za-z_-], a scope from a fixed list — so none needs escaping.
-  let body = `{"access_token":"${grant.accessToken}","expires_in":${SNS_ACCESS_TTL},"refresh_token":"${grant.refreshToken}","openid":"${openid}","scope":"${scope}"`;
+  // §0.3 ⚠ (switch tokenKeyOrder): the order varies between quoted samples.
+  let body =
+    emu.switches.tokenKeyOrder === 'doc'
+      ? `{"access_token":"${grant.accessToken}","expires_in":${SNS_ACCESS_TTL},"refresh_token":"${grant.refreshToken}","openid":"${openid}","scope":"${scope}"`
+      : `{"access_token":"${grant.accessToken}","refresh_token":"${grant.refreshToken}","openid":"${openid}","scope":"${scope}","expires_in":${SNS_ACCESS_TTL}`;
   if (snapshot && snapshotFlagShown(emu, app.appid, userId)) body += ',"is_snapshotuser":1';
   if (app.openAccount && scope !== 'snsapi_base') body += `,"unionid":"${unionidFor(app.openAccount, userId, snapshot)}"`;
   return emu.ok(rq, 'sns', body + '}');

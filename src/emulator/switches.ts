@@ -30,6 +30,8 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   reusedCodeErrcode: 40163,
   refreshTokenDays: 30,
   refreshRenews: false,
+  // §0.3 ⚠: the official example's order.
+  tokenKeyOrder: 'doc',
   // §5 ⚠: the 开放平台 docs (OA doc silent); what the emulator always did.
   refreshUnexpired: 'extend',
   // §7 ⚠: the English doc's default; it shows only with profileEra=legacy.
@@ -71,6 +73,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   reusedCodeErrcode: [40163, 40029],
   refreshTokenDays: [30, 180],
   refreshRenews: [false, true],
+  tokenKeyOrder: ['doc', 'expires-last'],
   refreshUnexpired: ['extend', 'new-token'],
   userinfoLang: ['zh_CN', 'en'],
   nonAsciiJson: ['raw', 'escaped'],

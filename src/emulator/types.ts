@@ -127,6 +127,13 @@ export interface EmulatorSwitches {
   /** Whether a successful refresh restarts the refresh_token's clock (§5 ⚠: "重置为30天" vs "不会重置"); default no. */
   refreshRenews: boolean;
   /**
+   * Key order of /sns/oauth2/access_token's answer (§0.3 ⚠ "varies between quoted samples — do not rely on
+   * it"): `doc` = access_token, expires_in, refresh_token, openid, scope (the official example), or
+   * `expires-last` = access_token, refresh_token, openid, scope, expires_in (another quoted sample); the
+   * optional is_snapshotuser and unionid follow either way.
+   */
+  tokenKeyOrder: 'doc' | 'expires-last';
+  /**
    * /sns/oauth2/refresh_token while the access_token is still valid (§5, §14 ⚠: the 开放平台 docs say the
    * same string with its expiry extended, the OA doc is silent): `extend` (the same token) or `new-token`
    * (a new one; the old one stops working at once).

@@ -257,6 +257,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   reusedCodeErrcode: { zh: '同一个 code 第二次换取：40163 code been used，或旧报告里的 40029 invalid code', en: 'a code exchanged a second time: 40163 code been used, or 40029 invalid code as older reports say' },
   refreshTokenDays: { zh: 'refresh_token 有效天数：公众号文档的 30 天，或移动应用文档的 180 天', en: 'refresh_token lifetime in days: 30 (official-account docs) or 180 (the mobile-app doc)' },
   refreshRenews: { zh: '刷新成功后 refresh_token 是否重新计时（“重置为30天”或“不会重置”）', en: 'whether a successful refresh restarts the refresh_token’s clock (“重置为30天” or “不会重置”)' },
+  tokenKeyOrder: {
+    zh: '/sns/oauth2/access_token 返回的字段顺序：官方示例（expires_in 第二），或另一份样例（expires_in 最后）；解析时不要依赖顺序',
+    en: 'key order of /sns/oauth2/access_token’s answer: the official example’s (expires_in second) or another sample’s (expires_in last); parsers must not rely on it',
+  },
   refreshUnexpired: {
     zh: 'access_token 未过期时刷新：同一个 token 延长有效期（开放平台文档），或换一个新 token、旧的立即失效',
     en: 'refreshing while the access_token is still valid: the same token, extended (开放平台 docs), or a new one, the old one dead at once',

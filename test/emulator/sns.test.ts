@@ -48,6 +48,13 @@ describe('/sns/oauth2/access_token', () => {
     expect(web.json.scope).toBe('snsapi_login');
   });
 
+  it('tokenKeyOrder (§0.3 ⚠ "varies between quoted samples"): expires_in last when switched, the same values', async () => {
+    emu.configure({ tokenKeyOrder: 'expires-last' });
+    const r = await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u2', scope: 'snsapi_userinfo' }));
+    expect(Object.keys(r.json)).toEqual(['access_token', 'refresh_token', 'openid', 'scope', 'expires_in', 'unionid']);
+    expect(r.json.expires_in).toBe(7200);
+  });
+
   it('has no unionid when the app is not bound (test account)', async () => {
     const r = await exchange(TEST, TEST_SECRET, emu.issueCode({ appid: TEST, user: 'u1', scope: 'snsapi_userinfo' }));
     expect(r.json.openid).toBe(emu.users[0]!.openids[TEST]);
