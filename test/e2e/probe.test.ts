@@ -64,6 +64,8 @@ describe('wxauth probe', () => {
     const same = (await probe('subscribe-same-token', ['--only', 'basic_token.rejected'])).doc.checks.find((c) => c.id === 'basic_token.rejected')!;
     expect(same.status).toBe('warn');
     expect(same.message).toMatch(/retried with the same token, which happened to work here; on WeChat a token knocked out stays dead/);
+    const war = (await probe('subscribe-token-war', ['--only', 'basic_token.rejected'])).doc.checks.find((c) => c.id === 'basic_token.rejected')!;
+    expect(war).toMatchObject({ status: 'warn', message: expect.stringContaining('fetched the token again with /cgi-bin/token') });
   });
 
   it('passes an app that checks the subscription with a cached basic token and retries once when it was knocked out (40001)', async () => {
@@ -168,6 +170,8 @@ describe('wxauth probe', () => {
     ['subscribe-refuses', ['basic_token.rejected'], 1],
     ['subscribe-no-retry', ['basic_token.rejected'], 0],
     ['subscribe-same-token', ['basic_token.rejected'], 0],
+    // Recovers, but with /cgi-bin/token: the next token war (the happy path never calls it, so per_login passes).
+    ['subscribe-token-war', ['basic_token.rejected'], 0],
   ];
   for (const [kind, ids, code] of planted) {
     it(`flags exactly the planted bug: ${kind} → ${ids.join(', ')}`, async () => {

@@ -657,6 +657,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // The 40001 here is one answer; against WeChat the old token stays dead, so only a retry after
       // fetching a token again would have worked.
       const refetched = retry >= 0 && after.slice(0, retry).some((c) => TOKEN_PATHS.includes(c.path));
+      // Fetched again with /cgi-bin/token: every such fetch knocks out the token the app's other servers
+      // hold, so the recovery starts the next token war (basic_token.per_login sees only the happy path).
+      const warring = after.some((c) => c.path === '/cgi-bin/token');
       const evidence: Evidence = { scenarios: ['token_rejected'], hops: record.hops, wechat: record.wechat, details: { path: call.path } };
       const problem = value ? pageProblem(value.page) : undefined;
       const status = value?.page.status ?? 0;
@@ -667,6 +670,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       else if (status >= 400) put(check('basic_token.rejected', 'fail', 'refused', { path: call.path, status }, evidence));
       else if (retry < 0) put(check('basic_token.rejected', 'warn', 'not_retried', { path: call.path }, evidence));
       else if (!refetched) put(check('basic_token.rejected', 'warn', 'same_token', { path: call.path }, evidence));
+      else if (warring) put(check('basic_token.rejected', 'warn', 'token_war', { path: call.path }, evidence));
       else put(check('basic_token.rejected', 'pass', 'ok', { path: call.path }, evidence));
     }
   }

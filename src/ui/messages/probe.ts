@@ -361,6 +361,10 @@ export const messages = {
     zh: '{path} 回答 40001 后应用用同一个 token 重试了，这里碰巧成功；在微信上被顶掉的 token 不会再有效，重试前要重新获取 token。',
     en: 'After {path} answered 40001 the app retried with the same token, which happened to work here; on WeChat a token knocked out stays dead, so fetch one again before retrying.',
   },
+  'probe.basic_token.rejected.token_war': {
+    zh: '{path} 回答 40001 后应用重试成功了，但它是用 /cgi-bin/token 重新取的 token：每取一次都会让你其它服务器手里的 token 失效，下一次 40001 就从这里开始。',
+    en: 'After {path} answered 40001 the app retried and succeeded, but it fetched the token again with /cgi-bin/token: each such fetch knocks out the token your other servers hold, which starts the next 40001.',
+  },
   'probe.basic_token.rejected.refused': {
     zh: '{path} 回答 40001（基础 token 被别处顶掉）后登录没有完成：应用给出了 HTTP {status} 的页面。',
     en: 'After {path} answered 40001 (the basic token knocked out elsewhere) the login did not complete: the app answered HTTP {status}.',
