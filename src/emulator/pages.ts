@@ -80,7 +80,14 @@ function shown(rq: Rq, note: Note): ShownNote {
 
 /** WeChat's error page, with the emulator's note (if any) in the request's language. */
 function oops(rq: Rq, message: string, errcode: number | undefined, note?: Note, status?: number, headers?: Record<string, string>): Reply {
-  return html(errorPage(message, errcode, note && shown(rq, note)), status, headers);
+  return refused(html(errorPage(message, errcode, note && shown(rq, note)), status, headers), message, errcode);
+}
+
+/** An error page, marked for the request log: its message, and its code when WeChat shows one. */
+function refused(reply: Reply, message: string, errcode: number | undefined): Reply {
+  reply.page = message;
+  if (errcode !== undefined) reply.errcode = errcode;
+  return reply;
 }
 
 /** PC WeChat's in-app browser: its User-Agent carries `WindowsWechat` (Windows) or `MacWechat` (macOS). [INF] */
@@ -97,7 +104,7 @@ function redirectUriMismatch(emu: Emulator, rq: Rq, note: Note): Reply {
   const ua = rq.headers['user-agent'];
   const pc = wording === 'pc' || (wording === 'by-user-agent' && typeof ua === 'string' && PC_WECHAT_UA.test(ua));
   if (!pc) return oops(rq, 'redirect_uri域名与后台配置不一致', 10003, note);
-  return html(errorPage('redirect_uri 参数错误', 10003, shown(rq, note), false));
+  return refused(html(errorPage('redirect_uri 参数错误', 10003, shown(rq, note), false)), 'redirect_uri 参数错误', 10003);
 }
 
 /**

@@ -28,6 +28,8 @@ export interface Reply {
   body: string;
   errcode?: number;
   rid?: string;
+  /** The message of the error page WeChat would show (authorize, qrconnect), for the request log. */
+  page?: string;
   /** Destroy the connection instead of answering (fault injection). */
   reset?: boolean;
   /** Send the body with `Transfer-Encoding: chunked` instead of a Content-Length (contentType `json-charset`, §0.2). */

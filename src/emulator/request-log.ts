@@ -36,6 +36,8 @@ export class LoggedRequest {
     readonly errcode?: number,
     readonly rid?: string,
     readonly fault?: FaultKind,
+    /** The error page's message, when the answer was one (pages.ts). */
+    readonly page?: string,
   ) {}
 
   /** Query parameters, secrets masked. */
@@ -53,6 +55,7 @@ export class LoggedRequest {
     if (this.errcode !== undefined) record.errcode = this.errcode;
     if (this.rid !== undefined) record.rid = this.rid;
     if (this.fault) record.fault = this.fault;
+    if (this.page !== undefined) record.page = this.page;
     const note = requestNote(this.path, record.query);
     if (note) record.note = note;
     return record;
@@ -90,6 +93,8 @@ export class RequestLog {
   private readonly errcodes: Float64Array;
   private readonly rids: Array<string | undefined>;
   private readonly faults: Array<FaultKind | undefined>;
+  /** An error page's message (a few fixed strings: no copy per request). */
+  private readonly pages: Array<string | undefined>;
 
   constructor(readonly capacity = LOG_KEPT) {
     this.methods = new Array<string>(capacity).fill('');
@@ -102,6 +107,7 @@ export class RequestLog {
     this.errcodes = new Float64Array(capacity);
     this.rids = new Array<string | undefined>(capacity).fill(undefined);
     this.faults = new Array<FaultKind | undefined>(capacity).fill(undefined);
+    this.pages = new Array<string | undefined>(capacity).fill(undefined);
   }
 
   /** How many entries are kept now. */
@@ -115,7 +121,7 @@ export class RequestLog {
   }
 
   /** Record a request; its number. `path` only when it is not what parseTarget(url) gives. */
-  add(method: string, url: string, path: string | undefined, status: number, at: number, errcode: number | undefined, rid: string | undefined, fault: FaultKind | undefined): number {
+  add(method: string, url: string, path: string | undefined, status: number, at: number, errcode: number | undefined, rid: string | undefined, fault: FaultKind | undefined, page?: string): number {
     const slot = this.total % this.capacity;
     this.methods[slot] = method;
     if (url.length <= URL_CELL_BYTES && !BEYOND_LATIN1.test(url)) {
@@ -131,6 +137,7 @@ export class RequestLog {
     this.errcodes[slot] = errcode ?? NaN;
     this.rids[slot] = rid;
     this.faults[slot] = fault;
+    this.pages[slot] = page;
     this.total += 1;
     return this.total;
   }
@@ -152,6 +159,7 @@ export class RequestLog {
       Number.isNaN(errcode) ? undefined : errcode,
       this.rids[slot],
       this.faults[slot],
+      this.pages[slot],
     );
   }
 

@@ -204,6 +204,8 @@ export interface RequestRecord {
   errcode?: number;
   rid?: string;
   fault?: FaultKind;
+  /** The error page WeChat would have shown (its message; its code is `errcode` when it shows one). */
+  page?: string;
   /** What the log has to say beyond the answer (a state WeChat may alter: request-notes.ts), in both languages. */
   note?: { zh: string; en: string };
 }

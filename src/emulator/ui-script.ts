@@ -444,6 +444,8 @@ export const UI_SCRIPT = String.raw`
   // (0 = the connection was reset by a fault); an injected fault is a separate mark.
   function describe(ev) {
     var fault = ev.fault ? T('log.fault', { kind: ev.fault }) : '';
+    // An error page (authorize, qrconnect): its code when WeChat shows one, and its own words.
+    if (ev.page !== undefined) return { code: ev.errcode !== undefined ? String(ev.errcode) : T('log.page'), cls: 'bad', text: ev.page, fault: fault };
     if (ev.errcode !== undefined) {
       var meaning = ev.meaning ? ev.meaning[S.lang] || ev.meaning.en : '';
       return { code: String(ev.errcode), cls: ev.errcode === 0 ? 'ok' : 'bad', text: ev.errcode === 0 ? T('log.ok') : meaning, fault: fault };

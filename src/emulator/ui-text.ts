@@ -131,6 +131,7 @@ export const UI_TEXT = {
   'log.ok': { zh: '成功', en: 'ok' },
   'log.http': { zh: 'HTTP {status}', en: 'HTTP {status}' },
   'log.fault': { zh: '故障 {kind}', en: 'fault: {kind}' },
+  'log.page': { zh: '错误页', en: 'error page' },
   'log.note': { zh: '注意 state', en: 'check state' },
   'log.request': { zh: '请求', en: 'Request' },
   'log.answer': { zh: '应答', en: 'Answer' },

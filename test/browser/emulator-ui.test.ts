@@ -320,6 +320,16 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
   });
 
+  it('a refused authorize is a red row with the code and words of the page WeChat would show', async () => {
+    const page = await open();
+    await fetch(`${emu.url}/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://evil.example/cb')}&response_type=code&scope=snsapi_base&state=s`, { redirect: 'manual' });
+    const row = page.locator('#log-list details.req').first();
+    await row.waitFor();
+    expect(await row.locator('summary .c').getAttribute('class')).toBe('c bad');
+    expect(await row.locator('summary .c').textContent()).toBe('10003');
+    expect(await row.locator('summary .mean').textContent()).toBe('redirect_uri域名与后台配置不一致');
+  });
+
   it('fits a 375 px wide phone: no horizontal scroll, with long values and an open detail', async () => {
     const page = await open({ width: 375 });
     await qrconnect('s'.repeat(120), `http://localhost/callback/${'very-long-path-segment-'.repeat(8)}?next=${'x'.repeat(200)}`);

@@ -178,6 +178,18 @@ describe('error pages in WeChat order', () => {
     expect(requests[1]).not.toHaveProperty('note');
   });
 
+  it('a refusal page is in the request log as one: its message, and its code when WeChat shows one', async () => {
+    await get(emu.url, authorizeUrl(SVC, 'http://evil.example/cb', 'snsapi_base'));
+    await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_base', 'a'.repeat(129)));
+    await get(emu.url, authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_base'));
+    const [mismatch, long, ok] = (await get(emu.url, '/__emulator/requests')).json.requests as Array<Record<string, unknown>>;
+    expect(mismatch).toMatchObject({ status: 200, errcode: 10003, page: 'redirect_uri域名与后台配置不一致' });
+    expect(long).toMatchObject({ status: 200, page: 'state参数过长' });
+    expect(long).not.toHaveProperty('errcode');
+    expect(ok).toMatchObject({ status: 302 });
+    expect(ok).not.toHaveProperty('page');
+  });
+
   it('a long state with response_type first gets the state page, as the community post saw (§1.3), not the order one', async () => {
     const path = `/connect/oauth2/authorize?response_type=code&appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&scope=snsapi_userinfo&state=${'a'.repeat(235)}`;
     expect(messageOf((await get(emu.url, path)).text)).toBe('state参数过长');
