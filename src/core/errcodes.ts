@@ -313,7 +313,9 @@ function prefer(items: KnowledgeItem[], endpoint: string): KnowledgeItem[] {
 const USER_TOKEN_WORDS = /\/sns\/|oauth|网页授权|snsapi|userinfo|用户信息|openid|授权码|\bcode\b|authorization_code|refresh_?token/i;
 const TOKEN_FETCH_WORDS =
   /获取\s*(?:基础|全局|普通)\s*(?:access[_\s]?)?token|获取\s*token|get_?stable_?access_?token|client_credential|stable_?token|(?:fetch|get)(?:ing)?\s+(?:the\s+|a\s+)?basic\s+access[_\s]?token/i;
-const BASIC_CALL_WORDS = /jsapi_?ticket|getticket|(?:基础|全局|普通)\s*(?:access[_\s]?)?token|basic\s+access[_\s]?token/i;
+// Calls only a basic token makes: tickets, and the official account's messaging and management APIs.
+const BASIC_CALL_WORDS =
+  /jsapi_?ticket|getticket|(?:基础|全局|普通)\s*(?:access[_\s]?)?token|basic\s+access[_\s]?token|模板消息|订阅消息|客服消息|群发|自定义菜单|菜单|素材|标签|template|message\/send|custom_?send|menu\/|material/i;
 const API_PATH = /\/(?:sns|cgi-bin)\/[A-Za-z0-9_/]*[A-Za-z0-9_]/;
 
 /** The endpoint a pasted line's words point at, for ranking (ExplainOptions.hint); undefined when they say nothing clear. */

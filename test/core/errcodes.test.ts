@@ -423,6 +423,8 @@ describe('inputs', () => {
     // A ticket or /cgi-bin call made with the basic token: the token war first.
     expect(first('获取jsapi_ticket失败 40001')).toMatch(/^The basic access_token was invalidated/);
     expect(first('调用 /cgi-bin/ticket/getticket 返回 40001')).toMatch(/^The basic access_token was invalidated/);
+    expect(first('发送模板消息失败 40001')).toMatch(/^The basic access_token was invalidated/);
+    expect(first('创建自定义菜单失败 40001')).toMatch(/^The basic access_token was invalidated/);
     // Ranked, never dropped: the user-token causes are still listed after them.
     expect(explainInputs(['获取token失败 40001']).results[0]?.causes.map((c) => c.en).join('\n')).toMatch(/used as the user token/);
     // Web-authorization words, or none: the order written for 40001, user token first.
