@@ -16,14 +16,18 @@ import {
   parseSwitch,
   startEmulator,
   defaultSeed,
+  faultText,
+  knownPaths,
+  servesPath,
   type EmulatorHandle,
+  type FaultSpec,
   type Seed,
   type EmulatorOptions,
   type EmulatorSwitches,
 } from '../emulator/index.js';
 import { exportLine } from '../emulator/ui-api.js';
 import { suggest } from '../core/closest.js';
-import { emulatorHooks } from '../ui/present/emulator.js';
+import { emulatorHooks, type StartedFault } from '../ui/present/emulator.js';
 import { tKey, type Lang } from '../ui/i18n.js';
 
 export const DEFAULT_PORT = 3900;
@@ -192,6 +196,17 @@ function untilAborted(signal: AbortSignal): Promise<void> {
 }
 
 /** --open: hand the page to the platform's opener (ui/browser.ts, which checks its exit status). */
+/** A --fault as the start-up lines show it: its spec, whether it hits every path, and a path it can never match. */
+function describeFault(fault: FaultSpec): StartedFault {
+  const described: StartedFault = { spec: faultText(fault), everywhere: fault.path === undefined && fault.count === undefined };
+  if (fault.path !== undefined && !servesPath(fault.path)) {
+    described.unknownPath = fault.path;
+    const close = suggest(fault.path, knownPaths(), 4);
+    if (close !== undefined) described.suggestion = close;
+  }
+  return described;
+}
+
 async function openPage(url: string, env: Readonly<Record<string, string | undefined>>): Promise<'opened' | 'failed' | 'noDisplay'> {
   const { hasDisplay, openInBrowser } = await import('../ui/browser.js');
   if (!hasDisplay(env)) return 'noDisplay';
@@ -210,7 +225,7 @@ export async function run(options: EmulatorCommandOptions, ctx: Context): Promis
       apps: emu.apps.map((a) => ({ ...a, env: exportLine(emu.url, a) })),
       users: emu.users,
       host: options.host,
-      faults: options.emulator.faults ?? [],
+      faults: (options.emulator.faults ?? []).map(describeFault),
       switches: options.emulator.switches ?? {},
     });
     if (options.open) hooks.opened({ page, outcome: await openPage(page, ctx.env) });

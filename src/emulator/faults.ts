@@ -74,6 +74,8 @@ function faultErrcode(spec: string, given: unknown): number {
 
 export function parseFaultSpec(spec: string): FaultSpec {
   const m = SPEC.exec(spec.trim());
+  // @cgi-bin/token: said as the path it is, not as the whole syntax.
+  if (!m && /@[^/\s]/.test(spec)) throw new FaultSpecError(spec, 'pathSlash');
   if (!m) throw new FaultSpecError(spec, 'syntax');
   const kind = KINDS[(m[1] ?? '').toLowerCase()];
   if (!kind) throw new FaultSpecError(spec, 'unknownKind', { kind: m[1] ?? '' });
@@ -119,6 +121,13 @@ export function validateFault(value: unknown): FaultSpec {
     fault.count = v.count;
   }
   return fault;
+}
+
+/** A fault as the --fault syntax writes it (`errcode=40001@/cgi-bin/token:1`), as the page lists it too. */
+export function faultText(fault: FaultSpec): string {
+  const kind = fault.kind === 'http500' ? '500' : fault.kind === 'http502' ? '502' : fault.kind;
+  const value = fault.kind === 'delay' ? `=${fault.ms ?? 0}` : fault.kind === 'errcode' ? `=${fault.errcode ?? ''}` : '';
+  return `${kind}${value}${fault.path !== undefined ? `@${fault.path}` : ''}${fault.count !== undefined ? `:${fault.count}` : ''}`;
 }
 
 export function faultMatches(fault: FaultSpec, path: string): boolean {

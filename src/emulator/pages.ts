@@ -24,6 +24,9 @@ const PAGE_PATHS = new Set([
   '/connect/confirm_reply',
 ]);
 
+/** The page paths, for a fault's path that matches nothing (server.ts servesPath). */
+export const PAGE_PATH_LIST: readonly string[] = [...PAGE_PATHS, '/connect/qrcode/'];
+
 export function isPagePath(path: string): boolean {
   return PAGE_PATHS.has(path) || path.startsWith('/connect/qrcode/');
 }

@@ -17,7 +17,7 @@ import { parseCookies, plain, type Reply, type Rq } from './reply.js';
 import { takeFault, validateFault } from './faults.js';
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
 import { handleControl, scan } from './control.js';
-import { handlePage, isPagePath } from './pages.js';
+import { PAGE_PATH_LIST, handlePage, isPagePath } from './pages.js';
 import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaClear, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo, errmsg40001 } from './cgi.js';
 import { DEFAULT_SWITCHES } from './switches.js';
 import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isJssdkPagePath } from './jssdk.js';
@@ -63,6 +63,20 @@ const API_ROUTES: Record<string, ApiRoute> = {
   '/cgi-bin/get_api_domain_ip': { method: 'GET', family: 'cgi', handle: cgiApiDomainIp },
   [TICKET_PATH]: { method: 'GET', family: 'cgi', handle: cgiGetTicket },
 };
+
+/**
+ * Whether a fault's path can ever match a request WeChat's side answers (an API or a page; `…*` a prefix
+ * of one): a mistyped path (/cgi-bin/tokne) would never fire. Also the paths to suggest instead.
+ */
+export function servesPath(path: string): boolean {
+  const known = [...Object.keys(API_ROUTES), ...PAGE_PATH_LIST];
+  if (path.endsWith('*')) return known.some((p) => p.startsWith(path.slice(0, -1)));
+  return API_ROUTES[path] !== undefined || isPagePath(path);
+}
+
+export function knownPaths(): string[] {
+  return [...Object.keys(API_ROUTES), ...PAGE_PATH_LIST];
+}
 
 export function isApiPath(path: string): boolean {
   return Object.hasOwn(API_ROUTES, path);

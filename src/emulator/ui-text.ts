@@ -189,6 +189,10 @@ export const UI_TEXT = {
     zh: '故障 {spec} 无效：path 必须以 / 开头',
     en: 'invalid fault {spec}: path must start with /',
   },
+  'fault.problem.pathSlash': {
+    zh: '故障 "{spec}" 无效：@ 后面的路径要以 / 开头，例如 @/cgi-bin/token',
+    en: 'invalid fault "{spec}": the path after @ starts with /, e.g. @/cgi-bin/token',
+  },
   'fault.problem.errcodeNeedsCode': {
     zh: '故障 {spec} 无效：errcode 需要一个错误码，例如 errcode=40001 或 errcode=-1000',
     en: 'invalid fault {spec}: errcode needs a code, e.g. errcode=40001 or errcode=-1000',

@@ -46,6 +46,17 @@ describe('wxauth emulator (spawned)', () => {
     expect(r.stderr).toContain('Switches set at start: ridStyle=hints, reusedCodeErrcode=40029.');
   });
 
+  it('says its faults in the --fault syntax, which ones hit every path, and which path can never match', async () => {
+    const child = spawnCli(['emulator', '--port', '0', '--fault', 'errcode=40001@/cgi-bin/tokne', '--fault', 'errcode=-1000', '--fault', 'busy@/sns/*:2']);
+    const done = collect(child);
+    await waitForOutput(child, /Ctrl-C/);
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.stderr).toContain('Injected faults: errcode=40001@/cgi-bin/tokne, errcode=-1000 (every path, authorize pages included, until cleared), busy@/sns/*:2');
+    expect(r.stderr).toContain('Fault errcode=40001@/cgi-bin/tokne will never fire: the emulator serves nothing at /cgi-bin/tokne. Did you mean /cgi-bin/token?');
+    expect(r.stderr).not.toContain('busy@/sns/*:2 will never fire');
+  });
+
   it('a busy port: exit 2, names the port and the way out', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -119,6 +119,7 @@ describe('faults', () => {
   it('an errcode WeChat has no errmsg for in the emulator is refused with the codes it can answer', () => {
     expect(() => parseFaultSpec('errcode=12345')).toThrow(/does not know WeChat’s errmsg for 12345; codes it can answer: -1000, -1, 40001, .*40164/);
     expect(() => parseFaultSpec('errcode')).toThrow(/errcode needs a code, e\.g\. errcode=40001/);
+    expect(() => parseFaultSpec('errcode=40001@cgi-bin/token')).toThrow(/the path after @ starts with \/, e\.g\. @\/cgi-bin\/token/);
   });
 
   it("errcode=N answers WeChat's body for that code, with the errmsg each path writes, and counts down", async () => {

@@ -66,6 +66,18 @@ export const messages = {
     zh: '已注入故障：{list}',
     en: 'Injected faults: {list}',
   },
+  'emulator.fault.everywhere': {
+    zh: '{spec}（所有路径，包括授权页，直到清除）',
+    en: '{spec} (every path, authorize pages included, until cleared)',
+  },
+  'emulator.fault.unknownPath': {
+    zh: '故障 {spec} 永远不会触发：模拟器没有 {path} 这个路径。',
+    en: 'Fault {spec} will never fire: the emulator serves nothing at {path}.',
+  },
+  'emulator.fault.unknownPath.suggest': {
+    zh: '故障 {spec} 永远不会触发：模拟器没有 {path} 这个路径。是不是 {suggestion}？',
+    en: 'Fault {spec} will never fire: the emulator serves nothing at {path}. Did you mean {suggestion}?',
+  },
   'emulator.exposed': {
     zh: '模拟器监听在 {host}，局域网内其他机器也能访问它（包括假的 secret 和 token）。',
     en: 'The emulator listens on {host}, so other machines on the network can reach it (fake secrets and tokens included).',
@@ -169,6 +181,10 @@ export const messages = {
   'emulator.fault.problem.path': {
     zh: '故障 {spec} 无效：path 必须以 / 开头',
     en: 'invalid fault {spec}: path must start with /',
+  },
+  'emulator.fault.problem.pathSlash': {
+    zh: '故障 "{spec}" 无效：@ 后面的路径要以 / 开头，例如 @/cgi-bin/token',
+    en: 'invalid fault "{spec}": the path after @ starts with /, e.g. @/cgi-bin/token',
   },
   'emulator.fault.problem.errcodeNeedsCode': {
     zh: '故障 {spec} 无效：errcode 需要一个错误码，例如 errcode=40001 或 errcode=-1000',

@@ -2,7 +2,7 @@
 // users on stderr. It is printed by a hook as soon as the emulator listens (the command runs until
 // Ctrl-C); --json prints its one document at that moment too, since it is needed while serving.
 import type { EmulatorResult } from '../../commands/emulator.js';
-import type { FaultSpec, PublicApp, PublicUser } from '../../emulator/index.js';
+import type { PublicApp, PublicUser } from '../../emulator/index.js';
 import type { Output } from '../output.js';
 
 export interface EmulatorStarted {
@@ -15,9 +15,20 @@ export interface EmulatorStarted {
   /** The address it listens on: anything but loopback is worth a warning. */
   host: string;
   /** Faults injected from the start (--fault). */
-  faults: FaultSpec[];
+  faults: StartedFault[];
   /** Switches set from the start (the switch flags and --set), as given. */
   switches: Record<string, unknown>;
+}
+
+/** A fault given at start, as the start-up lines say it (commands/emulator.ts describeFault). */
+export interface StartedFault {
+  /** In the --fault syntax. */
+  spec: string;
+  /** No path and no count: every request, pages included, until cleared. */
+  everywhere: boolean;
+  /** A path the emulator serves nothing at: the fault never fires. */
+  unknownPath?: string;
+  suggestion?: string;
 }
 
 export interface EmulatorOpened {
@@ -71,7 +82,14 @@ export function emulatorHooks(out: Output): EmulatorHooks {
         // A seed's nickname is text from outside: a newline in it must not start a line of its own.
         out.say(`  ${out.safe(u.id)}  ${out.safe(u.nickname)}  ${out.style.dim(follows)}`);
       }
-      if (faults.length > 0) out.warn(out.t('emulator.faults', { list: faults.map((f) => JSON.stringify(f)).join(' ') }));
+      if (faults.length > 0) {
+        const list = faults.map((f) => (f.everywhere ? out.t('emulator.fault.everywhere', { spec: f.spec }) : f.spec));
+        out.warn(out.t('emulator.faults', { list: list.join(out.lang === 'zh' ? '、' : ', ') }));
+        for (const f of faults) {
+          if (f.unknownPath === undefined) continue;
+          out.warn(out.t(f.suggestion ? 'emulator.fault.unknownPath.suggest' : 'emulator.fault.unknownPath', { spec: f.spec, path: f.unknownPath, suggestion: f.suggestion ?? '' }));
+        }
+      }
       const set = Object.entries(switches);
       if (set.length > 0) out.note(out.t('emulator.switchesSet', { list: set.map(([k, v]) => `${k}=${String(v)}`).join(out.lang === 'zh' ? '、' : ', ') }));
       // --caller-ip is only ever checked against an app's ipWhitelist, which the built-in seed gives none.
