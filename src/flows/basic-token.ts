@@ -31,7 +31,8 @@ export type BasicTokenEvent =
   /** A cached, unexpired token is being used. */
   | { kind: 'cached'; entry: BasicTokenEntry }
   /** A token was fetched from WeChat (and cached). */
-  | { kind: 'fetched'; entry: BasicTokenEntry; reason: 'none-cached' | 'expired' | 'rejected' | 'requested' }
+  /** `sameAsRejected`: after a rejection, WeChat handed back the very token it had just refused. */
+  | { kind: 'fetched'; entry: BasicTokenEntry; reason: 'none-cached' | 'expired' | 'rejected' | 'requested'; sameAsRejected?: boolean }
   /** WeChat rejected the cached token; a fresh stable token is fetched once. `message` says why (next-step.ts). */
   | { kind: 'rejected'; entry: BasicTokenEntry; errcode: number; message?: MessageRef };
 
@@ -91,7 +92,7 @@ export class BasicTokenService {
   }
 
   /** Fetch a token from WeChat (stable by default) and cache it with its expiry. */
-  async fetch(options: FetchOptions = {}, reason: 'none-cached' | 'expired' | 'rejected' | 'requested' = 'requested'): Promise<FetchedBasicToken> {
+  async fetch(options: FetchOptions = {}, reason: 'none-cached' | 'expired' | 'rejected' | 'requested' = 'requested', rejectedToken?: string): Promise<FetchedBasicToken> {
     const { api, appid } = this.deps;
     const secret = this.deps.secret;
     if (secret === undefined) {
@@ -126,7 +127,7 @@ export class BasicTokenService {
       ...(apiHost === undefined ? {} : { apiHost }),
     };
     this.deps.store.putBasic(this.deps.profile, entry);
-    this.deps.onEvent?.({ kind: 'fetched', entry, reason });
+    this.deps.onEvent?.({ kind: 'fetched', entry, reason, ...(rejectedToken !== undefined && rejectedToken === entry.accessToken ? { sameAsRejected: true } : {}) });
     return {
       entry,
       response,
@@ -152,7 +153,7 @@ export class BasicTokenService {
         this.deps.store.removeBasic(this.deps.profile, this.deps.appid, this.deps.apiHost);
         const message = nextStep(error.errcode, { use: 'cached-token-rejected', appid: this.deps.appid });
         this.deps.onEvent?.({ kind: 'rejected', entry: cache.entry, errcode: error.errcode, message });
-        const fresh = await this.fetch({}, 'rejected');
+        const fresh = await this.fetch({}, 'rejected', cache.entry.accessToken);
         return await call(fresh.entry.accessToken);
       }
     }

@@ -162,6 +162,18 @@ describe('wxauth token', () => {
     expect(calls('/cgi-bin/token')).toBe(before);
   });
 
+  it('a 40001 on a cached stable token that stable_token then hands back unchanged is said as such, not as a fresh token', async () => {
+    const a = server();
+    expect((await a(['token', '--yes'])).code).toBe(0);
+    // One 40001 on the next user/info (an errcode fault), while WeChat still holds the stable token valid.
+    emu.addFault({ kind: 'errcode', errcode: 40001, path: '/cgi-bin/user/info', count: 1 });
+    const r = await a(['user', openid('u2')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('rejected the cached basic access_token (40001');
+    expect(r.stderr).toContain('stable_token handed back the very token just rejected');
+    expect(r.stderr).not.toContain('Fetched a fresh stable token');
+  });
+
   it('after another server runs --legacy, the previous token works for 5 minutes, then 40001; the cache recovers with a stable token', async () => {
     const a = server();
     const b = server();

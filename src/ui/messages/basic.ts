@@ -21,6 +21,10 @@ export const messages = {
     zh: '已获取新的 stable_token（剩余 {left}），重试一次。',
     en: 'Fetched a fresh stable token ({left} left); trying once more.',
   },
+  'basic.event.fetched.rejected.same': {
+    zh: 'stable_token 返回的正是刚被拒绝的那个 token（剩余 {left}）：微信仍认为它有效，重试一次；如果再被拒绝，看看是否有人用 force_refresh 刷新了它。',
+    en: 'stable_token handed back the very token just rejected ({left} left): WeChat still holds it valid, so trying once more; if it is refused again, check whether someone force-refreshes it.',
+  },
   'basic.event.rejected.40001': {
     zh: '微信拒绝了缓存的基础 access_token（40001，{kind}，{age}前获取）：使用 {appid} 的另一台服务器或工具获取了新 token，旧的随之失效。正在用 stable_token 获取新 token 并重试一次。',
     en: 'WeChat rejected the cached basic access_token (40001, {kind}, obtained {age} ago): another server or tool using {appid} fetched a new token, which invalidates this one. Fetching a fresh stable token and trying once more.',

@@ -97,7 +97,7 @@ export const messages = {
   },
   'jssdk.ticket.cached': { zh: '使用缓存的 jsapi_ticket，还剩 {left}（{at} 过期），没有调用微信。', en: 'Using the cached jsapi_ticket: {left} left (expires {at}); WeChat was not called.' },
   'jssdk.ticket.cacheNote': {
-    zh: '获取 jsapi_ticket 的次数很有限（测试额度约每天 1 万次）：服务端应全局缓存 ticket，不要每次请求都获取，也不要缓存签名。',
+    zh: '获取 jsapi_ticket 的次数很有限（约每天 1 万次）：服务端应全局缓存 ticket，不要每次请求都获取，也不要缓存签名。',
     en: 'Ticket fetches are few (about 10,000 a day): cache the ticket globally on the server, never fetch it per request, and never cache the signature.',
   },
   'jssdk.show.none': { zh: 'profile {profile} 没有 {appid} 的 jsapi_ticket 缓存。', en: 'No jsapi_ticket cached for {appid} in profile {profile}.' },
@@ -146,6 +146,11 @@ export const messages = {
 
   // ── verify ────────────────────────────────────────────────────────────────────────────────────
   'jssdk.verify.match': { zh: '签名正确：与用当前 jsapi_ticket 对 {url} 计算的一致。', en: 'The signature is right: it equals the one computed for {url} with the current jsapi_ticket.' },
+  'jssdk.verify.match.cached': {
+    zh: '签名正确：与用缓存的 jsapi_ticket 对 {url} 计算的一致（没有向微信核实这个 ticket 是否仍然有效）。',
+    en: 'The signature is right: it equals the one computed for {url} with the cached jsapi_ticket (not checked with WeChat that the ticket is still live).',
+  },
+  'jssdk.verify.match.option': { zh: '签名正确：与用 --ticket 给出的 jsapi_ticket 对 {url} 计算的一致。', en: 'The signature is right: it equals the one computed for {url} with the jsapi_ticket given by --ticket.' },
   'jssdk.verify.mistake.fragment': {
     zh: '找到了：这个签名签的是带 # 的 URL（{signed}）。去掉 # 及其后的部分再签：location.href.split(\'#\')[0]。',
     en: 'Found it: this signature is for the URL with its fragment ({signed}). Drop the # and what follows before signing: location.href.split(\'#\')[0].',

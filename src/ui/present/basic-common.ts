@@ -44,7 +44,9 @@ export function basicTokenEvents(ctx: Pick<Context, 'out' | 'now' | 'globals'>):
       }
       case 'fetched':
         if (event.reason === 'requested') return;
-        out.note(out.t(`basic.event.fetched.${event.reason}`, { appid: event.entry.appid, left: formatDuration(out, event.entry.expiresAt - now) }));
+        out.note(
+          out.t(event.sameAsRejected ? 'basic.event.fetched.rejected.same' : `basic.event.fetched.${event.reason}`, { appid: event.entry.appid, left: formatDuration(out, event.entry.expiresAt - now) }),
+        );
         return;
     }
   };

@@ -129,7 +129,7 @@ export function present(result: JssdkResult, out: Output): void {
         ],
       ]);
       if (!result.showSecrets) out.note(out.t('jssdk.string1.masked'));
-      if (d.verdict === 'match') out.success(out.t('jssdk.verify.match', { url: d.url }));
+      if (d.verdict === 'match') out.success(out.t(result.ticketFrom === 'fetched' ? 'jssdk.verify.match' : `jssdk.verify.match.${result.ticketFrom}`, { url: d.url }));
       else if (d.verdict === 'ios-only') {
         out.warn(out.t('jssdk.verify.iosOnly', { landing: d.landingUrl, url: d.url }));
         out.say(out.t('jssdk.verify.iosOnly.fix'));
