@@ -117,8 +117,10 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
   }
   for (const item of list(opts.set)) {
     const eq = item.indexOf('=');
-    const parsed = eq > 0 ? parseSwitch(item.slice(0, eq), item.slice(eq + 1)) : undefined;
-    if (!parsed) throw badSwitch(eq > 0 ? item.slice(0, eq) : item, item);
+    // `name = value` (quoted with spaces) reads as name=value.
+    const name = eq > 0 ? item.slice(0, eq).trim() : item;
+    const parsed = eq > 0 ? parseSwitch(name, item.slice(eq + 1).trim()) : undefined;
+    if (!parsed) throw badSwitch(name, item);
     assign(parsed.name, parsed.value);
   }
 

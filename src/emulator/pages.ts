@@ -170,11 +170,13 @@ function authorize(emu: Emulator, rq: Rq): Reply {
   if (redirectUri === '') return oops(rq, 'redirect_uri不能为空', 10011);
   if (scopeParam === '') return oops(rq, 'scope不能为空', 10010);
   // §1.3 [OBS]: a 235-character state with response_type first got the state error, not the order one.
-  if (stateLengthChecked(emu, rq) && Buffer.byteLength(state) > 128)
+  if (stateLengthChecked(emu, rq) && Buffer.byteLength(state) > 128) {
+    const pcOnly = emu.switches.stateLengthCheck === 'pc-only';
     return oops(rq, 'state参数过长', undefined, {
-      zh: `state 有 ${Buffer.byteLength(state)} 字节，微信最多允许 128 字节`,
-      en: `state is ${Buffer.byteLength(state)} bytes; WeChat allows 128`,
+      zh: `state 有 ${Buffer.byteLength(state)} 字节，微信最多允许 128 字节${pcOnly ? '（stateLengthCheck=pc-only：只有 PC 微信拒绝，手机上会放行）' : ''}`,
+      en: `state is ${Buffer.byteLength(state)} bytes; WeChat allows 128${pcOnly ? ' (stateLengthCheck=pc-only: only PC WeChat refuses it, a phone lets it through)' : ''}`,
     });
+  }
   if (emu.switches.paramOrderCheck && paramsOutOfOrder(rq.rawQuery))
     return oops(rq, SCOPE_ERROR, undefined, {
       zh: '参数必须按 appid、redirect_uri、response_type、scope、state 的顺序排列',
@@ -320,7 +322,8 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
   const scopes = (q.get('scope') ?? '').split(',');
   // §2.1: lang=en gives an English page [DOC]; ⚠ [OBS] the embedded variant (wxLogin.js's iframe,
   // login_type=jssdk) stayed Chinese in a 2024 report: switch qrLangEn.
-  const english = q.get('lang') === 'en' && !(emu.switches.qrLangEn === 'embedded-chinese' && q.get('login_type') === 'jssdk');
+  const keptChinese = q.get('lang') === 'en' && emu.switches.qrLangEn === 'embedded-chinese' && q.get('login_type') === 'jssdk';
+  const english = q.get('lang') === 'en' && !keptChinese;
   const app = emu.app(appid);
   if (appid === '' || !app) return oops(rq, '该链接无法访问', undefined, appid === '' ? { zh: '缺少 appid', en: 'appid is missing' } : notInSeed(appid));
   // §2: an official-account appid gets "Scope 参数错误或没有 Scope 权限".
@@ -355,10 +358,10 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
   };
   if (emu.state.qr.size >= 5000) emu.state.qr.shift();
   emu.state.qr.set(session.uuid, session);
-  return html(qrPage(emu, rq, app, session, english, q.get('style') === 'white', q.get('href') ?? ''));
+  return html(qrPage(emu, rq, app, session, english, q.get('style') === 'white', q.get('href') ?? '', keptChinese));
 }
 
-function qrPage(emu: Emulator, rq: Rq, app: NormalizedApp, s: QrSession, english: boolean, white: boolean, href: string): string {
+function qrPage(emu: Emulator, rq: Rq, app: NormalizedApp, s: QrSession, english: boolean, white: boolean, href: string, keptChinese = false): string {
   // §2.2 href: custom CSS over https or as a data:text/css URL; anything else is ignored.
   const css = /^https:\/\//i.test(href) || /^data:text\/css/i.test(href) ? `<link rel="stylesheet" href="${escapeHtml(href)}">` : '';
   // self_redirect=true: navigate inside the iframe; otherwise the top window (§2.2).
@@ -389,7 +392,12 @@ function qrPage(emu: Emulator, rq: Rq, app: NormalizedApp, s: QrSession, english
       userPicker(emu, emu.currentUser) +
       `<div class="buttons"><button type="submit" class="primary" name="action" value="confirm" id="simulate">模拟扫码并确认 (simulate scan &amp; confirm)</button></div></form>` +
       // The note follows Accept-Language; WeChat's own lines above follow its lang parameter.
-      emulatorNote(shown(rq, { zh: `二维码登录 ${s.uuid}；也可以用 POST /__emulator/scan 确认`, en: `QR session ${s.uuid}; POST /__emulator/scan also confirms it` })) +
+      emulatorNote(
+        shown(rq, {
+          zh: `二维码登录 ${s.uuid}；也可以用 POST /__emulator/scan 确认${keptChinese ? '。lang=en 被忽略：开关 qrLangEn=embedded-chinese 模拟 2024 年的报告（嵌入式二维码仍显示中文）' : ''}`,
+          en: `QR session ${s.uuid}; POST /__emulator/scan also confirms it${keptChinese ? '. lang=en ignored: switch qrLangEn=embedded-chinese plays the 2024 report (the embedded QR stayed Chinese)' : ''}`,
+        }),
+      ) +
       `</div>${script}`,
     css,
   );

@@ -159,6 +159,7 @@ describe('error pages in WeChat order', () => {
     const path = authorizeUrl(SVC, 'http://localhost/cb', 'snsapi_base', 'a'.repeat(129));
     const pc = await get(emu.url, path, { headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; WOW64) MicroMessenger/7.0.20.1781(0x6700143B) NetType/WIFI WindowsWechat(0x63090a13)' } });
     expect(messageOf(pc.text)).toBe('state参数过长');
+    expect(pc.text).toContain('only PC WeChat refuses it, a phone lets it through');
     const phone = await get(emu.url, path, { headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0.44 NetType/WIFI Language/zh_CN' } });
     expect(phone.status).toBe(302);
     expect(phone.headers.get('location')).toContain(`state=${'a'.repeat(129)}`);

@@ -44,6 +44,16 @@ describe('wxauth emulator (spawned)', () => {
     child.kill('SIGINT');
     const r = await done;
     expect(r.stderr).toContain('Switches set at start: ridStyle=hints, reusedCodeErrcode=40029.');
+    expect(r.stderr).not.toContain('userinfoLang shows only');
+  });
+
+  it('says that userinfoLang alone changes nothing visible (it needs profileEra=legacy)', async () => {
+    const child = spawnCli(['emulator', '--port', '0', '--set', 'userinfoLang=en']);
+    const done = collect(child);
+    await waitForOutput(child, /Ctrl-C/);
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.stderr).toContain('userinfoLang shows only with profileEra=legacy');
   });
 
   it('says its faults in the --fault syntax, which ones hit every path, and which path can never match', async () => {

@@ -245,6 +245,9 @@ describe('a --set item refused', () => {
     expect(r.message).toBe('--set: there is no switch named refreshTokenDay.');
     expect(r.hint).toBe('Did you mean refreshTokenDays? Its values: refreshTokenDays=30|180.');
   });
+  it('spaces around = are read past (a quoted "name = value")', () => {
+    expect(toOptions({ set: 'tokenKeyOrder = expires-last' }).emulator.switches).toMatchObject({ tokenKeyOrder: 'expires-last' });
+  });
   it('the start of one switch name only gets that switch', () => {
     expect(refusal('ticketGrace=300').hint).toBe('Did you mean ticketGraceSeconds? Its values: ticketGraceSeconds=0|300|3600.');
     // The start of several names suggests none of them.

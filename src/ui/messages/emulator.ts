@@ -66,6 +66,10 @@ export const messages = {
     zh: '已注入故障：{list}',
     en: 'Injected faults: {list}',
   },
+  'emulator.userinfoLang.unseen': {
+    zh: 'userinfoLang 只在 profileEra=legacy 时看得出来：2021 年后的 /sns/userinfo 没有语言和地区。要看效果，再加 --set profileEra=legacy。',
+    en: 'userinfoLang shows only with profileEra=legacy: since 2021 /sns/userinfo has no language or places. To see it, add --set profileEra=legacy.',
+  },
   'emulator.fault.everywhere': {
     zh: '{spec}（所有路径，包括授权页，直到清除）',
     en: '{spec} (every path, authorize pages included, until cleared)',

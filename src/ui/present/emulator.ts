@@ -92,6 +92,8 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       }
       const set = Object.entries(switches);
       if (set.length > 0) out.note(out.t('emulator.switchesSet', { list: set.map(([k, v]) => `${k}=${String(v)}`).join(out.lang === 'zh' ? '、' : ', ') }));
+      // userinfoLang changes only the legacy profile's language and places: alone it shows nothing.
+      if (switches.userinfoLang !== undefined && switches.profileEra !== 'legacy') out.note(out.t('emulator.userinfoLang.unseen'));
       // --caller-ip is only ever checked against an app's ipWhitelist, which the built-in seed gives none.
       if (typeof switches.callerIp === 'string' && apps.every((a) => !a.ipWhitelist || a.ipWhitelist.length === 0)) {
         out.warn(out.t('emulator.callerIp.noWhitelist', { ip: switches.callerIp }));
