@@ -6,6 +6,15 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { collect, runCli, spawnCli, waitForOutput } from '../e2e/helpers.js';
 
+/** `wxauth emulator …` started, its start-up lines awaited, then stopped with Ctrl-C: its output. */
+async function startedThenStopped(args: string[]) {
+  const child = spawnCli(args);
+  const done = collect(child);
+  await waitForOutput(child, /Ctrl-C/);
+  child.kill('SIGINT');
+  return done;
+}
+
 describe('wxauth emulator (spawned)', () => {
   it('--json: one JSON line on stdout, serves, and Ctrl-C exits 0 with nothing more on stdout', async () => {
     const child = spawnCli(['emulator', '--port', '0', '--json']);
@@ -23,11 +32,7 @@ describe('wxauth emulator (spawned)', () => {
   });
 
   it('human mode: only the base URL on stdout; apps, env lines and "stopped" on stderr', async () => {
-    const child = spawnCli(['emulator', '--port', '0', '--lang', 'zh']);
-    const done = collect(child);
-    await waitForOutput(child, /Ctrl-C/);
-    child.kill('SIGINT');
-    const r = await done;
+    const r = await startedThenStopped(['emulator', '--port', '0', '--lang', 'zh']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\n$/);
     expect(r.stderr).toContain('微信模拟器已启动');
@@ -38,30 +43,18 @@ describe('wxauth emulator (spawned)', () => {
   });
 
   it('says which switches it started with (the flags and --set), so a run can be checked at a glance', async () => {
-    const child = spawnCli(['emulator', '--port', '0', '--set', 'reusedCodeErrcode=40029', '--rid-style', 'hints']);
-    const done = collect(child);
-    await waitForOutput(child, /Ctrl-C/);
-    child.kill('SIGINT');
-    const r = await done;
+    const r = await startedThenStopped(['emulator', '--port', '0', '--set', 'reusedCodeErrcode=40029', '--rid-style', 'hints']);
     expect(r.stderr).toContain('Switches set at start: ridStyle=hints, reusedCodeErrcode=40029.');
     expect(r.stderr).not.toContain('userinfoLang shows only');
   });
 
   it('says that userinfoLang alone changes nothing visible (it needs profileEra=legacy)', async () => {
-    const child = spawnCli(['emulator', '--port', '0', '--set', 'userinfoLang=en']);
-    const done = collect(child);
-    await waitForOutput(child, /Ctrl-C/);
-    child.kill('SIGINT');
-    const r = await done;
+    const r = await startedThenStopped(['emulator', '--port', '0', '--set', 'userinfoLang=en']);
     expect(r.stderr).toContain('userinfoLang shows only with profileEra=legacy');
   });
 
   it('says its faults in the --fault syntax, which ones hit every path, and which path can never match', async () => {
-    const child = spawnCli(['emulator', '--port', '0', '--fault', 'errcode=40001@/cgi-bin/tokne', '--fault', 'errcode=-1000', '--fault', 'busy@/sns/*:2']);
-    const done = collect(child);
-    await waitForOutput(child, /Ctrl-C/);
-    child.kill('SIGINT');
-    const r = await done;
+    const r = await startedThenStopped(['emulator', '--port', '0', '--fault', 'errcode=40001@/cgi-bin/tokne', '--fault', 'errcode=-1000', '--fault', 'busy@/sns/*:2']);
     expect(r.stderr).toContain('Injected faults: errcode=40001@/cgi-bin/tokne, errcode=-1000 (every path, authorize pages included, until cleared), busy@/sns/*:2');
     expect(r.stderr).toContain('Fault errcode=40001@/cgi-bin/tokne will never fire: the emulator serves nothing at /cgi-bin/tokne. Did you mean /cgi-bin/token?');
     expect(r.stderr).not.toContain('busy@/sns/*:2 will never fire');
