@@ -3,8 +3,10 @@
 import { isIP } from 'node:net';
 import type { Emulator } from './server.js';
 import { controlJson, type Reply, type Rq } from './reply.js';
-import type { ScanOptions, ScanResult } from './types.js';
-import { FaultSpecError, validateFault } from './faults.js';
+import type { FaultSpec, ScanOptions, ScanResult } from './types.js';
+import { FaultSpecError, faultText, validateFault } from './faults.js';
+import { knownPaths, servesPath } from './server.js';
+import { suggest } from '../core/closest.js';
 import { publicUsers } from './seed.js';
 import { CODES_KEPT } from './state.js';
 import { appendToRedirect } from './callback.js';
@@ -223,16 +225,22 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       return controlJson({ ok: true });
     case '/faults': {
       const list = Array.isArray(body.faults) ? body.faults : [body];
+      let armed: FaultSpec[];
       try {
-        const faults = list.map(validateFault);
-        if (body.replace === true) emu.faults = faults;
-        else emu.faults.push(...faults);
+        armed = list.map(validateFault);
+        if (body.replace === true) emu.faults = armed;
+        else emu.faults.push(...armed);
       } catch (error) {
         // `problem`: the sentence as a key of the page's texts, so the page says it in its language.
         if (error instanceof FaultSpecError) return controlJson({ ok: false, error: error.message, problem: { text: error.pageKey, params: error.problem.params } }, 400);
         throw error;
       }
-      return controlJson({ ok: true, faults: emu.faults });
+      // Armed all the same (a caller may know better), but a path the emulator serves nothing at is said:
+      // such a fault never fires (`--fault` says the same at start).
+      const warnings = armed
+        .filter((f) => f.path !== undefined && !servesPath(f.path))
+        .map((f) => ({ spec: faultText(f), path: f.path!, suggestion: suggest(f.path!, knownPaths(), 4) ?? null }));
+      return controlJson({ ok: true, faults: emu.faults, ...(warnings.length > 0 ? { warnings } : {}) });
     }
     case '/switches': {
       const next = { ...emu.switches } as Record<string, unknown>;

@@ -682,10 +682,12 @@ export const UI_SCRIPT = String.raw`
       var input = byId('fault-spec');
       var spec = input.value.trim();
       if (spec === '') { input.setAttribute('aria-invalid', 'true'); input.focus(); return; }
-      api('POST', '/faults', { spec: spec }).then(function () {
+      api('POST', '/faults', { spec: spec }).then(function (doc) {
         input.value = '';
         input.removeAttribute('aria-invalid');
-        say(T('faults.armed', { spec: spec }));
+        var never = doc.warnings && doc.warnings[0];
+        if (never) say(T(never.suggestion ? 'faults.neverFires.suggest' : 'faults.neverFires', never), true);
+        else say(T('faults.armed', { spec: spec }));
         return refresh();
       }).catch(function (error) {
         input.setAttribute('aria-invalid', 'true');

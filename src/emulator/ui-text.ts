@@ -67,6 +67,11 @@ export const UI_TEXT = {
   'faults.label': { zh: '故障', en: 'Fault' },
   'faults.arm': { zh: '注入', en: 'Arm' },
   'faults.armed': { zh: '已注入 {spec}。', en: 'Armed {spec}.' },
+  'faults.neverFires': { zh: '已注入 {spec}，但它永远不会触发：模拟器没有 {path} 这个路径。', en: 'Armed {spec}, but it will never fire: the emulator serves nothing at {path}.' },
+  'faults.neverFires.suggest': {
+    zh: '已注入 {spec}，但它永远不会触发：模拟器没有 {path} 这个路径。是不是 {suggestion}？',
+    en: 'Armed {spec}, but it will never fire: the emulator serves nothing at {path}. Did you mean {suggestion}?',
+  },
   'faults.none': { zh: '没有注入的故障。', en: 'No faults armed.' },
   'faults.clear': { zh: '全部清除', en: 'Clear all' },
   'faults.cleared': { zh: '故障已全部清除。', en: 'All faults cleared.' },

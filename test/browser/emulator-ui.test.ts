@@ -122,6 +122,13 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expect(await spec.getAttribute('aria-invalid')).toBe('true');
     expect((await control('/faults')).faults).toEqual([{ kind: 'busy', path: '/cgi-bin/token', count: 1 }]);
 
+    // A path the emulator serves nothing at is armed, and the page says it will never fire.
+    await spec.fill('errcode=40001@/cgi-bin/tokne:1');
+    await spec.press('Enter');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Armed errcode=40001@/cgi-bin/tokne:1, but it will never fire: the emulator serves nothing at /cgi-bin/tokne. Did you mean /cgi-bin/token?');
+    await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 2);
+    emu.setFaults([{ kind: 'busy', path: '/cgi-bin/token', count: 1 }]);
+
     await spec.fill('delay=50:3');
     await spec.press('Enter');
     await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 2);

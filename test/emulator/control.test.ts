@@ -139,6 +139,13 @@ describe('faults', () => {
     expect((await get(emu.url, '/__emulator/faults')).json).toEqual({ ok: true, faults: [] });
   });
 
+  it('a fault armed at a path the emulator serves nothing at is armed, and the answer says it will never fire', async () => {
+    const r = await post(emu.url, '/__emulator/faults', { spec: 'errcode=40001@/cgi-bin/tokne:1' });
+    expect(r.status).toBe(200);
+    expect(r.json.warnings).toEqual([{ spec: 'errcode=40001@/cgi-bin/tokne:1', path: '/cgi-bin/tokne', suggestion: '/cgi-bin/token' }]);
+    expect((await post(emu.url, '/__emulator/faults', { spec: 'busy@/sns/*' })).json).not.toHaveProperty('warnings');
+  });
+
   it('an errcode fault given as JSON is checked like a spec', async () => {
     expect((await post(emu.url, '/__emulator/faults', { kind: 'errcode', errcode: 45009, path: '/cgi-bin/token', count: 1 })).status).toBe(200);
     expect(norm((await get(emu.url, '/cgi-bin/token?grant_type=client_credential&appid=a&secret=b')).text)).toBe('{"errcode":45009,"errmsg":"reach max api daily quota limit rid: RID"}');
