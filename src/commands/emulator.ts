@@ -17,8 +17,7 @@ import {
   startEmulator,
   defaultSeed,
   faultText,
-  knownPaths,
-  servesPath,
+  neverFires,
   type EmulatorHandle,
   type FaultSpec,
   type Seed,
@@ -197,18 +196,18 @@ function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
-/** --open: hand the page to the platform's opener (ui/browser.ts, which checks its exit status). */
 /** A --fault as the start-up lines show it: its spec, whether it hits every path, and a path it can never match. */
 function describeFault(fault: FaultSpec): StartedFault {
   const described: StartedFault = { spec: faultText(fault), everywhere: fault.path === undefined && fault.count === undefined };
-  if (fault.path !== undefined && !servesPath(fault.path)) {
-    described.unknownPath = fault.path;
-    const close = suggest(fault.path, knownPaths(), 4);
-    if (close !== undefined) described.suggestion = close;
+  const never = neverFires(fault);
+  if (never) {
+    described.unknownPath = never.path;
+    if (never.suggestion !== undefined) described.suggestion = never.suggestion;
   }
   return described;
 }
 
+/** --open: hand the page to the platform's opener (ui/browser.ts, which checks its exit status). */
 async function openPage(url: string, env: Readonly<Record<string, string | undefined>>): Promise<'opened' | 'failed' | 'noDisplay'> {
   const { hasDisplay, openInBrowser } = await import('../ui/browser.js');
   if (!hasDisplay(env)) return 'noDisplay';

@@ -111,7 +111,7 @@ export function cgiToken(emu: Emulator, rq: Rq): Reply {
   return emu.ok(rq, 'cgi', tokenBody(token, BASIC_TTL));
 }
 
-function jsonBody(rq: Rq): Record<string, unknown> | undefined {
+export function jsonBody(rq: Rq): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(rq.body);
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;

@@ -5,8 +5,7 @@ import type { Emulator } from './server.js';
 import { controlJson, type Reply, type Rq } from './reply.js';
 import type { FaultSpec, ScanOptions, ScanResult } from './types.js';
 import { FaultSpecError, faultText, validateFault } from './faults.js';
-import { knownPaths, servesPath } from './server.js';
-import { suggest } from '../core/closest.js';
+import { neverFires } from './server.js';
 import { publicUsers } from './seed.js';
 import { CODES_KEPT } from './state.js';
 import { appendToRedirect } from './callback.js';
@@ -237,9 +236,10 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       }
       // Armed all the same (a caller may know better), but a path the emulator serves nothing at is said:
       // such a fault never fires (`--fault` says the same at start).
-      const warnings = armed
-        .filter((f) => f.path !== undefined && !servesPath(f.path))
-        .map((f) => ({ spec: faultText(f), path: f.path!, suggestion: suggest(f.path!, knownPaths(), 4) ?? null }));
+      const warnings = armed.flatMap((f) => {
+        const never = neverFires(f);
+        return never ? [{ spec: faultText(f), path: never.path, suggestion: never.suggestion ?? null }] : [];
+      });
       return controlJson({ ok: true, faults: emu.faults, ...(warnings.length > 0 ? { warnings } : {}) });
     }
     case '/switches': {

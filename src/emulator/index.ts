@@ -22,7 +22,7 @@ export type {
 } from './types.js';
 export { EmulatorSeedError, defaultSeed, parseSeed, loadSeedFile, DEFAULT_APPIDS } from './seed.js';
 export { FaultSpecError, faultText, parseFaultSpec } from './faults.js';
-export { knownPaths, servesPath } from './server.js';
+export { neverFires } from './server.js';
 export { DEFAULT_SWITCHES, SWITCH_VALUES, parseSwitch } from './switches.js';
 
 /** Start the emulator on `host` (default 127.0.0.1) and `port` (default 0 = any free port). */

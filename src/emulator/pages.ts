@@ -96,6 +96,11 @@ function refused(reply: Reply, message: string, errcode: number | undefined): Re
 /** PC WeChat's in-app browser: its User-Agent carries `WindowsWechat` (Windows) or `MacWechat` (macOS). [INF] */
 const PC_WECHAT_UA = /WindowsWechat|MacWechat/;
 
+function fromPcWechat(rq: Rq): boolean {
+  const ua = rq.headers['user-agent'];
+  return typeof ua === 'string' && PC_WECHAT_UA.test(ua);
+}
+
 /**
  * 10003, redirect_uri not under the 网页授权域名. §1.5 ⚠ (community 0002808128c758895210f8aae66000): mobile
  * WeChat shows "redirect_uri 域名与后台配置不一致，错误码：10003", PC WeChat plain "redirect_uri 参数错误".
@@ -104,8 +109,7 @@ const PC_WECHAT_UA = /WindowsWechat|MacWechat/;
  */
 function redirectUriMismatch(emu: Emulator, rq: Rq, note: Note): Reply {
   const wording = emu.switches.redirectErrorWording;
-  const ua = rq.headers['user-agent'];
-  const pc = wording === 'pc' || (wording === 'by-user-agent' && typeof ua === 'string' && PC_WECHAT_UA.test(ua));
+  const pc = wording === 'pc' || (wording === 'by-user-agent' && fromPcWechat(rq));
   if (!pc) return oops(rq, 'redirect_uri域名与后台配置不一致', 10003, note);
   return refused(html(errorPage('redirect_uri 参数错误', 10003, shown(rq, note), false)), 'redirect_uri 参数错误', 10003);
 }
@@ -116,9 +120,7 @@ function redirectUriMismatch(emu: Emulator, rq: Rq, note: Note): Reply {
  */
 function stateLengthChecked(emu: Emulator, rq: Rq): boolean {
   const check = emu.switches.stateLengthCheck;
-  if (check !== 'pc-only') return check;
-  const ua = rq.headers['user-agent'];
-  return typeof ua === 'string' && PC_WECHAT_UA.test(ua);
+  return check === 'pc-only' ? fromPcWechat(rq) : check;
 }
 
 function notInSeed(appid: string): Note {

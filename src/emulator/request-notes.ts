@@ -2,29 +2,31 @@
 // back as sent on /connect/oauth2/authorize (API-FACTS §1.3). Worked out when the log is read (LoggedRequest.toJSON), never on the
 // request's own path, so it costs a request under load nothing.
 import type { Bilingual } from '../core/errcodes.js';
+import { STATE_MAX_BYTES, validateState } from '../core/state.js';
 
 // The official account's authorize only: the a-zA-Z0-9 rule, the 128-byte limit and the alteration were
 // seen there; a website app's qrconnect passes its state back verbatim (§2.1).
 const AUTHORIZE = '/connect/oauth2/authorize';
-const NOT_ALPHANUMERIC = /[^A-Za-z0-9]/gu;
 
 /** The log's note for a request to `path` with the (decoded) `query`, or undefined when there is nothing to say. */
 export function requestNote(path: string, query: Record<string, string>): Bilingual | undefined {
   if (path !== AUTHORIZE) return undefined;
-  const state = query.state ?? '';
-  const odd = [...new Set(state.match(NOT_ALPHANUMERIC) ?? [])];
-  const bytes = Buffer.byteLength(state);
+  // The same rules as `wxauth inspect` reads a state by (core/state.ts); an empty state is WeChat's to allow.
+  const { issues, bytes } = validateState(query.state ?? '');
+  const charset = issues.find((i) => i.kind === 'charset');
   const notes: Bilingual[] = [];
-  if (odd.length > 0) {
+  if (charset) {
     // §1.3 [OBS]: a JSON state came back altered ({a:+1,b:+2}) after WeChat's internal redirect; the doc allows a-zA-Z0-9.
-    const chars = odd.slice(0, 8).map((c) => (c === ' ' ? '␠' : c)).join(' ') + (odd.length > 8 ? ' …' : '');
+    // showChar never writes a space (it writes ␠), so the list splits back into its characters.
+    const odd = charset.chars.split(' ');
+    const chars = odd.slice(0, 8).join(' ') + (odd.length > 8 ? ' …' : '');
     notes.push({
       zh: `state 含字母和数字以外的字符（${chars}）：文档只允许 a-zA-Z0-9，真实微信可能改动后再传回（有人的 JSON state 回来时变成了 {a:+1,b:+2}），回调里的 state 校验就会失败。模拟器原样传回。`,
       en: `state has characters other than letters and digits (${chars}): the doc allows a-zA-Z0-9 only, and real WeChat may pass it back altered (one developer's JSON state came back as {a:+1,b:+2}), failing your callback's state check. The emulator passes it back unchanged.`,
     });
   }
   // §1.3: the 128-byte limit is 公众号 authorize's; "开放平台网站应用无此问题".
-  if (bytes > 128) {
+  if (bytes > STATE_MAX_BYTES) {
     notes.push({
       zh: `state 有 ${bytes} 字节：公众号授权最多 128 字节，PC 微信会显示“state参数过长”（手机上有人报告能通过）`,
       en: `state is ${bytes} bytes: official-account authorization allows 128, and PC WeChat shows “state参数过长” (phones were reported to let it through)`,

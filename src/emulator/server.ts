@@ -18,7 +18,7 @@ import { takeFault, validateFault } from './faults.js';
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
 import { handleControl, scan } from './control.js';
 import { PAGE_PATH_LIST, handlePage, isPagePath } from './pages.js';
-import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaClear, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo, errmsg40001 } from './cgi.js';
+import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaClear, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo, errmsg40001, jsonBody } from './cgi.js';
 import { DEFAULT_SWITCHES } from './switches.js';
 import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isJssdkPagePath } from './jssdk.js';
 import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
@@ -26,6 +26,7 @@ import { EVENTS_PATH, openEventStream, type LogTap } from './ui-events.js';
 import { UI_PATH } from './ui-page.js';
 import { parseTarget, type Target } from './target.js';
 import { RequestLog } from './request-log.js';
+import { suggest } from '../core/closest.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_URL_BYTES = 8 * 1024;
@@ -69,13 +70,22 @@ const API_ROUTES: Record<string, ApiRoute> = {
  * of one): a mistyped path (/cgi-bin/tokne) would never fire. Also the paths to suggest instead.
  */
 export function servesPath(path: string): boolean {
-  const known = [...Object.keys(API_ROUTES), ...PAGE_PATH_LIST];
-  if (path.endsWith('*')) return known.some((p) => p.startsWith(path.slice(0, -1)));
+  if (path.endsWith('*')) return knownPaths().some((p) => p.startsWith(path.slice(0, -1)));
   return API_ROUTES[path] !== undefined || isPagePath(path);
 }
 
 export function knownPaths(): string[] {
   return [...Object.keys(API_ROUTES), ...PAGE_PATH_LIST];
+}
+
+/**
+ * A fault that can never fire, said by --fault at start and by POST /__emulator/faults: its path, which the
+ * emulator serves nothing at, and the closest served path. Undefined for a fault that can fire.
+ */
+export function neverFires(fault: FaultSpec): { path: string; suggestion?: string } | undefined {
+  if (fault.path === undefined || servesPath(fault.path)) return undefined;
+  const suggestion = suggest(fault.path, knownPaths(), 4);
+  return suggestion === undefined ? { path: fault.path } : { path: fault.path, suggestion };
 }
 
 export function isApiPath(path: string): boolean {
@@ -119,15 +129,8 @@ function appidOf(emu: Emulator, rq: Rq): string | undefined {
   if (named) return named;
   const token = rq.query.get('access_token');
   if (token) return emu.state.basicTokens.get(token)?.appid ?? emu.state.basicTokens.retiredAppid(token) ?? emu.state.grants.byAccess(token)?.appid;
-  if (rq.body.startsWith('{')) {
-    try {
-      const appid = (JSON.parse(rq.body) as { appid?: unknown }).appid;
-      if (typeof appid === 'string') return appid;
-    } catch {
-      // Not JSON: no appid to take from it.
-    }
-  }
-  return undefined;
+  const appid = rq.body === '' ? undefined : jsonBody(rq)?.appid;
+  return typeof appid === 'string' ? appid : undefined;
 }
 
 function typeHeaders(type: string): Record<string, string> {

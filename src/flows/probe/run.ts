@@ -3,7 +3,7 @@
 // scenario runs in a fresh browser session; what the app asked WeChat comes from the emulator's log.
 import { randomBytes } from 'node:crypto';
 import { CancelledError, NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
-import { portOf } from '../../core/endpoints.js';
+import { PATHS, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
 import { maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
@@ -74,8 +74,6 @@ interface AuthorizeInfo {
   rewritten: boolean;
 }
 
-/** The basic-token endpoints themselves: sent a secret, not a token, so never a token war's 40001. */
-const TOKEN_PATHS = ['/cgi-bin/token', '/cgi-bin/stable_token'];
 const AUTH_PATHS: Record<string, 'authorize' | 'qrconnect'> = { '/connect/oauth2/authorize': 'authorize', '/connect/qrconnect': 'qrconnect' };
 
 function authorizeEndpoint(url: string, emulator: string): 'authorize' | 'qrconnect' | undefined {
@@ -635,7 +633,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   // by fetching a token again and retrying that call.
   if (judgeable('basic_token.rejected', 'ok')) {
     // A success may be logged with errcode 0 (getticket, quota/get): `!c.errcode`, not `=== undefined`.
-    const call = happyRun.record.wechat.find((c) => c.path.startsWith('/cgi-bin/') && !TOKEN_PATHS.includes(c.path) && !c.errcode);
+    // The token endpoints themselves are sent a secret, not a token: never a token war's 40001.
+    const call = happyRun.record.wechat.find((c) => c.path.startsWith('/cgi-bin/') && !isTokenEndpoint(c.path) && !c.errcode);
     if (!call) put(check('basic_token.rejected', 'skip', 'skip_no_call', {}, { scenarios: ['happy'] }));
     else {
       const b = browser();
@@ -656,10 +655,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const retry = after.findIndex((c) => c.path === call.path && !c.errcode);
       // The 40001 here is one answer; against WeChat the old token stays dead, so only a retry after
       // fetching a token again would have worked.
-      const refetched = retry >= 0 && after.slice(0, retry).some((c) => TOKEN_PATHS.includes(c.path));
+      const refetched = retry >= 0 && after.slice(0, retry).some((c) => isTokenEndpoint(c.path));
       // Fetched again with /cgi-bin/token: every such fetch knocks out the token the app's other servers
       // hold, so the recovery starts the next token war (basic_token.per_login sees only the happy path).
-      const warring = after.some((c) => c.path === '/cgi-bin/token');
+      const warring = after.some((c) => c.path === PATHS.token);
       const evidence: Evidence = { scenarios: ['token_rejected'], hops: record.hops, wechat: record.wechat, details: { path: call.path } };
       const problem = value ? pageProblem(value.page) : undefined;
       const status = value?.page.status ?? 0;
