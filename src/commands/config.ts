@@ -22,7 +22,7 @@ import { isConfigField, validateValue } from '../store/config.js';
 
 export type ConfigOptions =
   /** yes: save a type, domain or redirect_uri even though the saved ones no longer fit it. */
-  | { sub: 'set'; pairs: Array<{ key: ConfigField; value: string }>; yes: boolean; secretFromStdin?: boolean }
+  | { sub: 'set'; pairs: Array<{ key: ConfigField; value: string }>; yes: boolean }
   | { sub: 'get'; key: ConfigField }
   | { sub: 'unset'; keys: ConfigField[] }
   | { sub: 'list' | 'path' };
@@ -82,6 +82,11 @@ function field(key: string | undefined): ConfigField {
   return normalised;
 }
 
+/** `config set secret -`: the secret comes from a pipe in run(), so it is in no command line; checked there. */
+function isSecretFromStdin(key: ConfigField, value: string): boolean {
+  return key === 'secret' && value === '-';
+}
+
 export function parseOptions(input: CommandInput): ConfigOptions {
   const [key] = input.args;
   switch (input.sub) {
@@ -91,16 +96,13 @@ export function parseOptions(input: CommandInput): ConfigOptions {
         throw new UsageError({ key: 'config.set.unpaired', params: { key: input.args.at(-1) ?? '' } }, { hint: { key: 'config.set.unpaired.hint' } });
       }
       const pairs: Array<{ key: ConfigField; value: string }> = [];
-      let secretFromStdin = false;
       for (let i = 0; i < input.args.length; i += 2) {
         const k = field(input.args[i]);
         if (pairs.some((p) => p.key === k)) throw new UsageError({ key: 'config.set.twice', params: { key: k } }, { hint: { key: 'config.set.unpaired.hint' } });
-        // `secret -`: read from a pipe in run(), so the secret is in no command line; checked there.
         const raw = input.args[i + 1] ?? '';
-        if (k === 'secret' && raw === '-') secretFromStdin = true;
-        pairs.push({ key: k, value: k === 'secret' && raw === '-' ? raw : validateValue(k, raw) });
+        pairs.push({ key: k, value: isSecretFromStdin(k, raw) ? raw : validateValue(k, raw) });
       }
-      return { sub: 'set', pairs, yes: input.opts.yes === true, ...(secretFromStdin ? { secretFromStdin } : {}) };
+      return { sub: 'set', pairs, yes: input.opts.yes === true };
     }
     case 'get':
       return { sub: 'get', key: field(key) };
@@ -169,7 +171,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
   switch (options.sub) {
     case 'set': {
       let { pairs } = options;
-      if (options.secretFromStdin) {
+      if (options.pairs.some((p) => isSecretFromStdin(p.key, p.value))) {
         const { secretFromStdin } = await import('../flows/stdin.js');
         const secret = validateValue('secret', await secretFromStdin(ctx.stdin, 'secret', 'wxauth config set secret -'));
         pairs = pairs.map((pair) => (pair.key === 'secret' ? { ...pair, value: secret } : pair));

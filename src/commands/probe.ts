@@ -10,7 +10,7 @@ import { writeReportFile } from '../flows/probe/report-file.js';
 import { checkOutputFile } from '../flows/output-file.js';
 import { checkGlobalFlags } from '../store/resolve.js';
 import { isWechatApiBase } from '../core/endpoints.js';
-import { isLoopbackHost, isPrivateLanHost } from '../core/host-names.js';
+import { looksDeployed } from '../core/host-names.js';
 import { probeHooks, renderProbeHtml } from '../ui/present/probe.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 
@@ -74,28 +74,6 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
     html: typeof input.opts.html === 'string' ? input.opts.html : undefined,
     yes: input.opts.yes === true,
   };
-}
-
-/**
- * Whether the app under test looks like a deployed site rather than a copy to test: a host with a dot
- * that is neither this machine, a LAN address, nor a name kept for local use (.localhost, .local,
- * .internal, .test, .lan, home.arpa). Single-label names (docker compose services) count as local.
- */
-export function looksDeployed(target: string): boolean {
-  let host: string;
-  try {
-    host = new URL(target).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  } catch {
-    return false;
-  }
-  if (isLoopbackHost(host) || isPrivateLanHost(host)) return false;
-  // IPv6: unique-local (fc00::/7) and link-local (fe80::/10) are a LAN's; any other address is public.
-  if (host.includes(':')) return !/^(f[cd]|fe[89ab])/i.test(host);
-  // 100.64.0.0/10: carrier-grade NAT, where VPN meshes (Tailscale) put a team's machines.
-  const cgnat = /^100\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
-  if (cgnat && Number(cgnat[1]) >= 64 && Number(cgnat[1]) <= 127) return false;
-  if (!host.includes('.')) return false;
-  return !/\.(localhost|local|internal|test|lan|home\.arpa)$/.test(host);
 }
 
 /**

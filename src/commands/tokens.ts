@@ -1,9 +1,10 @@
 // wxauth tokens [list | show <openid> | clear [openid]]: the user-token cache of the profile.
 // Tokens are never listed; `show` masks them unless --show-secrets.
 import { suggest } from '../core/closest.js';
+import { noCachedUser } from '../flows/no-cached-user.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { tokenStatus } from '../core/token.js';
 import { maskSecret } from '../core/validate.js';
 import { profileFlag } from '../core/next-step.js';
@@ -55,15 +56,9 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
     case 'show': {
       if (!openid) throw new UsageError({ key: 'tokens.show.openidNeeded' }, { hint: { key: 'tokens.show.openidNeeded.hint', params: { p } } });
       const entry = tokens.listUsers(profile).find((u) => u.openid === openid);
-      if (!entry) {
-        // Like check/refresh/userinfo with no cached token: a missing credential (exit 4), not a usage mistake.
-        // One a character off (cut short when copying): named, as check and userinfo do (flows/user-token.ts noCachedUser).
-        const close = suggest(openid, tokens.listUsers(profile).map((u) => u.openid));
-        throw new ConfigError(
-          { key: 'tokens.noCachedOpenid', params: { profile, openid } },
-          { hint: close ? { key: 'tokens.noCachedOpenid.close.hint', params: { openid: close } } : { key: 'tokens.noCachedUser.hint', params: { p } } },
-        );
-      }
+      // Like check/refresh/userinfo with no cached token: a missing credential (exit 4), not a usage
+      // mistake, with the cached openid a character off named (every appid: tokens lists them all).
+      if (!entry) throw noCachedUser(profile, openid, tokens);
       return { action: 'show', profile, now, user: view(entry), revealed: reveal };
     }
     case 'clear': {

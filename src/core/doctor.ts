@@ -507,7 +507,7 @@ export function evaluateRedirect(f: HttpFacts): DoctorCheck {
   if (!f.answered) {
     // A callback on this machine refusing connections (a local listener's address): nothing listens
     // there yet, and no firewall is in between. A local server that hangs is the generic case.
-    const local = f.error === 'ECONNREFUSED' && isLoopbackHost(new URL(f.url).hostname.replace(/^\[|\]$/g, ''));
+    const local = f.error === 'ECONNREFUSED' && isLoopbackHost(new URL(f.url).hostname);
     const fix: MessageRef = local ? { key: 'doctor.redirect.unreachable.local.fix' } : { key: 'doctor.redirect.unreachable.fix', params: { host } };
     return check('redirect', 'fail', { key: 'doctor.redirect.unreachable', params: { url: f.url, error: osReason({ code: f.error }) } }, { url: f.url, error: f.error }, fix);
   }

@@ -859,11 +859,8 @@ export function explainInputs(
     // caller IP (40164) is taken from it as from a pasted JSON body.
     const shaped = options.wecom ? undefined : errmsgShape(input);
     if (shaped !== undefined) {
-      const parsed = parseErrorBody(JSON.stringify({ errcode: shaped, errmsg: input.trim() }));
-      if (parsed) {
-        push(input, 'body', explainErrcode(shaped, { ...common, body: parsed }));
-        continue;
-      }
+      push(input, 'body', explainErrcode(shaped, { ...common, body: bodyOf(shaped, input.trim()) }));
+      continue;
     }
     // An errmsg copied with WeChat's request id on it (`code been used, rid: …`) is searched without it,
     // and without the parts that vary (an IP address, a `view more at <url>` link).

@@ -1,4 +1,5 @@
-// Which Host headers a local server (the callback listener, the emulator's control API) answers.
+// What a host name denotes: this machine, the LAN, or a deployed site (probe's warning, looksDeployed);
+// and which Host headers a local server (the callback listener, the emulator's control API) answers.
 // A DNS-rebinding page on evil.example whose name resolves to 127.0.0.1 sends `Host: evil.example`;
 // only names that really denote this server are accepted. The port is not compared: behind an SSH
 // tunnel (`ssh -L 9000:localhost:8080`) or a container port mapping the browser names another port,
@@ -54,4 +55,26 @@ export function hostHeaderAllowed(header: string | undefined, names: Set<string>
   const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(header.trim());
   if (!m || !m[1]) return false;
   return names.has(m[1].toLowerCase());
+}
+
+/**
+ * Whether the app under test looks like a deployed site rather than a copy to test: a host with a dot
+ * that is neither this machine, a LAN address, nor a name kept for local use (.localhost, .local,
+ * .internal, .test, .lan, home.arpa). Single-label names (docker compose services) count as local.
+ */
+export function looksDeployed(target: string): boolean {
+  let host: string;
+  try {
+    host = new URL(target).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return false;
+  }
+  if (isLoopbackHost(host) || isPrivateLanHost(host)) return false;
+  // IPv6: unique-local (fc00::/7) and link-local (fe80::/10) are a LAN's; any other address is public.
+  if (host.includes(':')) return !/^(f[cd]|fe[89ab])/i.test(host);
+  // 100.64.0.0/10: carrier-grade NAT, where VPN meshes (Tailscale) put a team's machines.
+  const cgnat = /^100\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
+  if (cgnat && Number(cgnat[1]) >= 64 && Number(cgnat[1]) <= 127) return false;
+  if (!host.includes('.')) return false;
+  return !/\.(localhost|local|internal|test|lan|home\.arpa)$/.test(host);
 }

@@ -3,8 +3,7 @@
 // refresh / check / userinfo commands and by `login` and `demo`. Knows nothing of the terminal: the
 // results carry everything a presenter needs, and errors carry the next step as a hint.
 import { createHash } from 'node:crypto';
-import { suggest } from '../core/closest.js';
-import { CancelledError, ConfigError, NetworkError, messageRef, UsageError, WechatApiError, WxauthError, withHint, type MessageRef, type WechatDiagnosis } from '../errors.js';
+import { CancelledError, ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, withHint, type MessageRef, type WechatDiagnosis } from '../errors.js';
 import {
   TOKEN_EXPIRED_ERRCODES,
   canRefresh,
@@ -30,6 +29,7 @@ import type { ApiResponse } from '../http/client.js';
 import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
 import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
 import { unwritableError } from '../store/files.js';
+import { noCachedUser } from './no-cached-user.js';
 
 export interface UserTokenDeps {
   api: WechatApi;
@@ -254,28 +254,6 @@ export function pickUserToken(
   const entry = tokens?.getUser(q.profile, q.appid, q.openid);
   if (!entry) throw noCachedUser(q.profile, q.openid, tokens, q.appid);
   return { accessToken: entry.accessToken, openid: entry.openid, entry, source: 'cache' };
-}
-
-/**
- * No cached token to use: a missing credential (exit 4, as `token --show` on an empty cache), not a
- * mistake in the command line. When the profile does hold tokens, but of another appid (its appid was
- * changed, or WXAUTH_APPID points elsewhere), saying "empty" would send the user to `wxauth tokens`,
- * which lists them: name the appids instead.
- */
-function noCachedUser(profile: string, openid: string | undefined, tokens?: TokenStore, appid?: string): ConfigError {
-  const others = appid === undefined ? [] : (tokens?.listUsers(profile) ?? []).filter((u) => u.appid !== appid && (openid === undefined || u.openid === openid));
-  if (appid !== undefined && others.length > 0) {
-    const appids = [...new Set(others.map((u) => u.appid))].join(', ');
-    return new ConfigError(
-      openid ? { key: 'tokens.otherAppidOpenid', params: { profile, appid, others: appids, openid } } : { key: 'tokens.otherAppid', params: { profile, appid, others: appids } },
-      { hint: { key: 'tokens.otherAppid.hint', params: { p: profileFlag(profile), appid } } },
-    );
-  }
-  const cached = (tokens?.listUsers(profile) ?? []).filter((u) => appid === undefined || u.appid === appid).map((u) => u.openid);
-  // An openid a character or two off one in the cache (cut short, mistyped when copying): the cached one named.
-  const close = openid === undefined ? undefined : suggest(openid, cached);
-  const hint = messageRef(close === undefined ? 'tokens.noCachedUser.hint' : 'tokens.noCachedOpenid.close.hint', close === undefined ? { p: profileFlag(profile) } : { openid: close });
-  return new ConfigError(openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } }, { hint });
 }
 
 // ---------------------------------------------------------------------------------------------

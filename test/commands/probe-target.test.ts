@@ -1,6 +1,6 @@
-// probe warns before forging callbacks to a host that looks deployed (commands/probe.ts looksDeployed).
+// probe warns before forging callbacks to a host that looks deployed (core/host-names.ts looksDeployed).
 import { describe, expect, it } from 'vitest';
-import { looksDeployed } from '../../src/commands/probe.js';
+import { looksDeployed } from '../../src/core/host-names.js';
 
 describe('looksDeployed', () => {
   it.each([

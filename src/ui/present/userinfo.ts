@@ -14,6 +14,15 @@ export interface UserinfoCommandResult extends UserTokenScene {
 /** What userinfo says while it runs: before asking WeChat, and right after an automatic refresh. */
 export function userinfoAnnouncements(ctx: Pick<Context, 'out' | 'now'>) {
   const { out } = ctx;
+  /** Why the token was refreshed (or the refresh tried): the cache saw it expire, or WeChat's errcode. */
+  const sayWhy = (kind: 'refreshed' | 'refreshFailed', reason: AutoRefresh['reason'], previousExpiresAt: number | undefined) => {
+    if (reason === 'local') {
+      const ago = previousExpiresAt === undefined ? '-' : formatRelative(previousExpiresAt - ctx.now(), out.lang);
+      out.warning(`tokens.userinfo.${kind}.local`, out.t(`tokens.userinfo.${kind}.local`, { ago }));
+    } else {
+      out.warning(`tokens.userinfo.${kind}.errcode`, out.t(`tokens.userinfo.${kind}.errcode`, { errcode: reason }));
+    }
+  };
   return {
     /** --no-refresh and the cache knows the token has expired: WeChat is asked anyway. */
     expiredNoRefresh(remainingMs: number): void {
@@ -21,23 +30,12 @@ export function userinfoAnnouncements(ctx: Pick<Context, 'out' | 'now'>) {
     },
     /** The refresh userinfo tried on its own failed: said before its error, which names the refresh endpoint. */
     refreshFailed(reason: AutoRefresh['reason'], previousExpiresAt: number | undefined): void {
-      if (reason === 'local') {
-        const ago = previousExpiresAt === undefined ? '-' : formatRelative(previousExpiresAt - ctx.now(), out.lang);
-        out.warning('tokens.userinfo.refreshFailed.local', out.t('tokens.userinfo.refreshFailed.local', { ago }));
-      } else {
-        out.warning('tokens.userinfo.refreshFailed.errcode', out.t('tokens.userinfo.refreshFailed.errcode', { errcode: reason }));
-      }
+      sayWhy('refreshFailed', reason, previousExpiresAt);
     },
     /** "The cached access_token expired 5m ago: refreshed it once…" */
     refreshed(refreshed: AutoRefresh, previousExpiresAt: number | undefined): void {
-      const now = ctx.now();
-      if (refreshed.reason === 'local') {
-        const ago = previousExpiresAt === undefined ? '-' : formatRelative(previousExpiresAt - now, out.lang);
-        out.warning('tokens.userinfo.refreshed.local', out.t('tokens.userinfo.refreshed.local', { ago }));
-      } else {
-        out.warning('tokens.userinfo.refreshed.errcode', out.t('tokens.userinfo.refreshed.errcode', { errcode: refreshed.reason }));
-      }
-      const expiry = formatDeadline(refreshed.result.entry.accessTokenExpiresAt, now, out.lang);
+      sayWhy('refreshed', refreshed.reason, previousExpiresAt);
+      const expiry = formatDeadline(refreshed.result.entry.accessTokenExpiresAt, ctx.now(), out.lang);
       out.note(out.t(`tokens.refresh.${refreshed.result.outcome}`, { expiry }));
     },
   };

@@ -1,0 +1,29 @@
+// No cached user token to use, said as a missing credential: shared by the flows that need a cached token
+// (check, refresh, userinfo: flows/user-token.ts) and by `wxauth tokens show`. A module of its own so that
+// `tokens` does not load user-token.ts (node:crypto) for it.
+import { suggest } from '../core/closest.js';
+import { ConfigError, messageRef } from '../errors.js';
+import { profileFlag } from '../core/next-step.js';
+import type { TokenStore } from '../store/token-cache.js';
+
+/**
+ * No cached token to use: a missing credential (exit 4, as `token --show` on an empty cache), not a
+ * mistake in the command line. When the profile does hold tokens, but of another appid (its appid was
+ * changed, or WXAUTH_APPID points elsewhere), saying "empty" would send the user to `wxauth tokens`,
+ * which lists them: name the appids instead.
+ */
+export function noCachedUser(profile: string, openid: string | undefined, tokens?: TokenStore, appid?: string): ConfigError {
+  const others = appid === undefined ? [] : (tokens?.listUsers(profile) ?? []).filter((u) => u.appid !== appid && (openid === undefined || u.openid === openid));
+  if (appid !== undefined && others.length > 0) {
+    const appids = [...new Set(others.map((u) => u.appid))].join(', ');
+    return new ConfigError(
+      openid ? { key: 'tokens.otherAppidOpenid', params: { profile, appid, others: appids, openid } } : { key: 'tokens.otherAppid', params: { profile, appid, others: appids } },
+      { hint: { key: 'tokens.otherAppid.hint', params: { p: profileFlag(profile), appid } } },
+    );
+  }
+  const cached = (tokens?.listUsers(profile) ?? []).filter((u) => appid === undefined || u.appid === appid).map((u) => u.openid);
+  // An openid a character or two off one in the cache (cut short, mistyped when copying): the cached one named.
+  const close = openid === undefined ? undefined : suggest(openid, cached);
+  const hint = messageRef(close === undefined ? 'tokens.noCachedUser.hint' : 'tokens.noCachedOpenid.close.hint', close === undefined ? { p: profileFlag(profile) } : { openid: close });
+  return new ConfigError(openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } }, { hint });
+}
