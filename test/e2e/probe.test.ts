@@ -68,6 +68,21 @@ describe('wxauth probe', () => {
     expect(war).toMatchObject({ status: 'warn', message: expect.stringContaining('fetched the token again with /cgi-bin/token') });
   });
 
+  it('says the /cgi-bin call already failed in the normal login (a fault the user armed), not that the login makes none', async () => {
+    const faulty = await startEmulator({ faults: [{ kind: 'errcode', errcode: 45009, path: '/cgi-bin/user/info' }] });
+    const app = await startProbeApp('subscribe-check', { emulator: faulty.url, appid: APPID, secret: faulty.apps.find((a) => a.appid === APPID)!.secret });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', faulty.url, '--reload-delay', '0', '--json', '--only', 'basic_token.rejected']);
+      const rejected = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'basic_token.rejected')!;
+      expect(rejected).toMatchObject({ status: 'skip', message: 'In the normal login the app\'s call to /cgi-bin/user/info already failed (errcode 45009), so a planted 40001 would test nothing; fix that first, then run probe again.' });
+      const zh = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', faulty.url, '--reload-delay', '0', '--only', 'basic_token.rejected'], { env: { LANG: 'zh_CN.UTF-8' } });
+      expect(zh.stdout + zh.stderr).toContain('正常登录时应用对 /cgi-bin/user/info 的调用就已失败（errcode 45009）');
+    } finally {
+      await app.close();
+      await faulty.close();
+    }
+  });
+
   it('passes an app that checks the subscription with a cached basic token and retries once when it was knocked out (40001)', async () => {
     const r = await probe('subscribe-check');
     expect(r.doc.checks.every((c) => c.status === 'pass'), JSON.stringify(r.doc.checks.filter((c) => c.status !== 'pass'))).toBe(true);

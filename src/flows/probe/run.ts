@@ -634,8 +634,16 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   if (judgeable('basic_token.rejected', 'ok')) {
     // A success may be logged with errcode 0 (getticket, quota/get): `!c.errcode`, not `=== undefined`.
     // The token endpoints themselves are sent a secret, not a token: never a token war's 40001.
-    const call = happyRun.record.wechat.find((c) => c.path.startsWith('/cgi-bin/') && !isTokenEndpoint(c.path) && !c.errcode);
-    if (!call) put(check('basic_token.rejected', 'skip', 'skip_no_call', {}, { scenarios: ['happy'] }));
+    const apiCalls = happyRun.record.wechat.filter((c) => c.path.startsWith('/cgi-bin/') && !isTokenEndpoint(c.path));
+    const call = apiCalls.find((c) => !c.errcode && c.status < 400);
+    // Every such call already failed in the happy path (an errcode of its own, or a fault the user armed):
+    // a planted 40001 would test nothing, and "makes no call" would be untrue.
+    const failed = call ? undefined : apiCalls[0];
+    if (failed) {
+      const answer = failed.errcode ? `errcode ${failed.errcode}` : `HTTP ${failed.status}`;
+      put(check('basic_token.rejected', 'skip', 'skip_call_failed', { path: failed.path, answer }, { scenarios: ['happy'], wechat: [failed] }));
+    }
+    else if (!call) put(check('basic_token.rejected', 'skip', 'skip_no_call', {}, { scenarios: ['happy'] }));
     else {
       const b = browser();
       const previous = await control.faults();

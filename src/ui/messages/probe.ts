@@ -377,6 +377,10 @@ export const messages = {
     zh: '登录过程中没有用基础 access_token 调用 /cgi-bin 接口，这项无需测试。',
     en: 'The login makes no /cgi-bin call with a basic access_token, so there is nothing to test.',
   },
+  'probe.basic_token.rejected.skip_call_failed': {
+    zh: '正常登录时应用对 {path} 的调用就已失败（{answer}），再模拟 40001 也测不出什么；先解决这个错误，再运行 probe。',
+    en: 'In the normal login the app\'s call to {path} already failed ({answer}), so a planted 40001 would test nothing; fix that first, then run probe again.',
+  },
   'probe.basic_token.rejected.skip_not_called': {
     zh: '这次登录没有再调用 {path}，这项无法判断。',
     en: 'This time the login did not call {path} again, so this cannot be judged.',
