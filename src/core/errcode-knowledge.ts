@@ -10,6 +10,12 @@ export interface KnowledgeItem extends Bilingual {
   on?: string[];
   /** Endpoints under `on` it does not fit (the token war is no cause of /cgi-bin/token's own 40001). */
   notOn?: string[];
+  /**
+   * Who it happens to: a person handling a code by hand (copying, pasting into wxauth) or a server
+   * running the login. A line of a program's log puts `server` items first and `hand` items last
+   * (ExplainOptions.logged); unmarked items fit both.
+   */
+  by?: 'hand' | 'server';
 }
 
 export interface KnowledgeEntry {
@@ -89,6 +95,8 @@ const JSSDK_DOC = 'https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/
 function c(zh: string, en: string, on?: string[], notOn?: string[]): KnowledgeItem {
   return { zh, en, ...(on ? { on } : {}), ...(notOn ? { notOn } : {}) };
 }
+/** An item that happens to a person handling a code by hand, or to a server (KnowledgeItem.by). */
+const by = (who: 'hand' | 'server', item: KnowledgeItem): KnowledgeItem => ({ ...item, by: who });
 
 // Where the IP whitelist lives; {ip} is filled in from a pasted 40164 body.
 const WHITELIST_OA = c(
@@ -106,6 +114,10 @@ const REAUTHORIZE = c(
 const NEW_CODE = c(
   '重新打开授权链接拿一个新的 code，并在 5 分钟内（网站应用 10 分钟内）只换取一次。',
   'Open the authorize URL again for a fresh code and exchange it once, within 5 minutes (10 for website apps).',
+);
+const EXCHANGE_ONCE = c(
+  '每个 code 只换一次：按 code 缓存换取结果几分钟，重复请求直接用缓存结果。',
+  'Exchange each code once: cache the result per code for a few minutes and answer repeats from the cache.',
 );
 const STABLE_TOKEN_FIX = c(
   '改用 POST /cgi-bin/stable_token（不带 force_refresh）：有效期内多次调用返回同一个 token，不会把别人的 token 顶掉，且与 /cgi-bin/token 的 token 互不影响。',
@@ -456,31 +468,37 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
     stages: ['token'],
     endpoints: [SNS_TOKEN, '/sns/oauth2/component/access_token', CODE2SESSION],
     causes: [
-      c(
+      by('hand', c(
         'code 过期了：公众号授权的 code 5 分钟内有效，网站应用 10 分钟。手动复制粘贴时很容易超时；文档说超时是 42003，实际多返回 40029。',
         'The code expired: 5 minutes for Official Account authorization, 10 for website apps. Copying it by hand easily takes longer; the docs say 42003 for this, but WeChat usually answers 40029.',
         [SNS_TOKEN],
-      ),
-      c(
+      )),
+      by('hand', c(
         'code 抄错了：少了字符、多了空格、被转成小写。code 区分大小写（通常 32 位、以 0 开头）。',
         'The code was copied wrong: missing characters, extra spaces, or lower-cased. Codes are case-sensitive (usually 32 characters starting with 0).',
-      ),
+      )),
       c(
         'code 是另一个 appid 发的：授权链接用的 appid 与换 token 时的 appid 不同（比如测试号授权、正式号换取，或 profile 用错）。',
         'The code was issued to another appid: the authorize URL and the exchange used different appids (e.g. authorized with the test account, exchanged with production, or the wrong profile).',
       ),
-      c(
+      by('server', c(
+        '同一个 code 被换了两次：回调被请求了两次（微信、安卓或浏览器预加载重复打开 redirect_uri），或前端和后端、多个实例、失败后的重试各换了一次；第一次已经用掉了它，第二次就失败（较新的接口报 40163，旧接口和一些报告里是 40029）。',
+        'The same code was exchanged twice: the callback was hit twice (WeChat, Android or browser prefetch opening redirect_uri again), or a frontend and a backend, two instances or a retry each exchanged it; the first spent it and the second fails (40163 on newer servers, 40029 on older ones and in some reports).',
+        [SNS_TOKEN],
+      )),
+      by('hand', c(
         '你的服务器已经用掉了这个 code：回调地址指向线上服务时，它先换了 token，你再粘贴同一个 code 来换就失败（较新的接口报 40163，旧接口报 40029）。',
         'Your own server already spent the code: when the callback points at a live service, it exchanges the code first, so pasting the same code afterwards fails (newer servers say 40163, older ones 40029).',
         [SNS_TOKEN],
-      ),
+      )),
       c('小程序 wx.login 的 code 只能用一次、5 分钟内有效，且必须与小程序 appid 配对。', 'A mini program wx.login code is single-use, valid 5 minutes, and must go with the mini program\'s appid.', [CODE2SESSION]),
     ],
     fixes: [
       NEW_CODE,
       c('确认授权链接里的 appid 与换取时的 appid、secret 属于同一个号（`wxauth config list` 可查看当前 profile）。', 'Check that the authorize URL\'s appid and the exchange\'s appid and secret belong to one account (`wxauth config list` shows the current profile).'),
-      c('让回调落到 wxauth 的本地监听（`wxauth listen`），或先暂停线上回调里的换取，避免 code 被抢先用掉。', 'Let the callback land on wxauth\'s local listener (`wxauth listen`), or pause your live callback\'s exchange, so the code is not spent before you use it.', [SNS_TOKEN]),
-      c('复制 code 时原样复制，不要改大小写，不要带上 &state=。', 'Copy the code exactly: no case change, no trailing &state=.'),
+      by('server', EXCHANGE_ONCE),
+      by('hand', c('让回调落到 wxauth 的本地监听（`wxauth listen`），或先暂停线上回调里的换取，避免 code 被抢先用掉。', 'Let the callback land on wxauth\'s local listener (`wxauth listen`), or pause your live callback\'s exchange, so the code is not spent before you use it.', [SNS_TOKEN])),
+      by('hand', c('复制 code 时原样复制，不要改大小写，不要带上 &state=。', 'Copy the code exactly: no case change, no trailing &state=.')),
     ],
     doc: DOC.snsToken,
     keywords: ['invalid code', 'code', 'oauth_code', '无效', '不合法'],
@@ -527,11 +545,11 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
         'The callback was hit twice: WeChat (notably on Android, or on its internal hop with uin/pass_ticket parameters) or browser prefetch opens redirect_uri again, and the first request already spent the code.',
         [SNS_TOKEN],
       ),
-      c('你的服务器已经用这个 code 换过 token，你又把同一个 code 粘贴给 wxauth。', 'Your server already exchanged this code, and then you pasted the same code into wxauth.', [SNS_TOKEN]),
+      by('hand', c('你的服务器已经用这个 code 换过 token，你又把同一个 code 粘贴给 wxauth。', 'Your server already exchanged this code, and then you pasted the same code into wxauth.', [SNS_TOKEN])),
       c('换取失败后的自动重试、多个实例同时处理回调，或用户刷新了带 ?code= 的回调页，都会把同一个 code 提交第二次。', 'An automatic retry after a failed exchange, several instances handling the same callback, or the user refreshing the ?code= callback page each submit the code a second time.'),
     ],
     fixes: [
-      c('每个 code 只换一次：按 code 缓存换取结果几分钟，重复请求直接用缓存结果。', 'Exchange each code once: cache the result per code for a few minutes and answer repeats from the cache.'),
+      EXCHANGE_ONCE,
       c('换取成功后重定向到不带 code 的地址，刷新就不会重复提交。', 'After a successful exchange, redirect to a URL without the code so a refresh does not resubmit it.'),
       NEW_CODE,
     ],

@@ -219,6 +219,8 @@ export interface ErrcodeExplanation {
   untranslated?: Array<'zh' | 'en'>;
   /** Whether wxauth has hand-written causes and fixes for this code. */
   rich?: boolean;
+  /** Ranked for a line of a program's log (ExplainOptions.logged): a server's causes first, a person's by hand last. */
+  readAs?: 'log';
   /** The endpoint the explanation was tuned to (normalised path). */
   endpoint?: string;
   /** From a pasted body or an API error. */
@@ -303,6 +305,20 @@ function rank(items: KnowledgeItem[], endpoint: string | undefined): KnowledgeIt
 function prefer(items: KnowledgeItem[], endpoint: string): KnowledgeItem[] {
   const fit = items.filter((i) => applies(i, endpoint));
   return [...fit, ...items.filter((i) => !fit.includes(i))];
+}
+
+/** A log line's order (ExplainOptions.logged): a server's items, then the rest, then a person's by hand; each group in its order. */
+function byServerFirst(items: KnowledgeItem[]): KnowledgeItem[] {
+  return [...items.filter((i) => i.by === 'server'), ...items.filter((i) => i.by === undefined), ...items.filter((i) => i.by === 'hand')];
+}
+
+/**
+ * Whether a pasted line has words of its own beside the code or body (`core`): "[ERROR] oauth failed:",
+ * "换取 token 失败": then it is a line of a program's log (ExplainOptions.logged).
+ */
+function hasWordsAround(input: string, core: string): boolean {
+  const rest = input.replace(core, ' ').replace(/\b(?:errcode|errmsg|error\s*code)\b|错误码/gi, ' ');
+  return /\p{L}{2,}/u.test(rest.replace(/\b[a-z]\b/gi, ' '));
 }
 
 // The words of a pasted line that tell a basic access_token's trouble from a user token's (a log line
@@ -462,6 +478,12 @@ export interface ExplainOptions {
    * first, the rest follow. Weaker than `endpoint`, which drops what does not fit; unused when one is known.
    */
   hint?: string;
+  /**
+   * The code came in a line of a program's log ("getAccessToken failed 40029"), not typed or pasted on
+   * its own: causes and fixes of a server come first and those of a person handling a code by hand last
+   * (KnowledgeItem.by), after the ranking by endpoint.
+   */
+  logged?: boolean;
 }
 
 function sameMeaning(a: TableRow, b: TableRow | undefined): boolean {
@@ -565,7 +587,8 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
   // words is a basic token's, not a user token's.
   const rankAt = endpoint ?? (errmsg !== undefined && /getStableAccessToken/i.test(errmsg) ? '/cgi-bin/*' : undefined);
   const preferAt = rankAt === undefined && options.hint !== undefined ? normalizeEndpoint(options.hint) : undefined;
-  const order = (items: KnowledgeItem[]) => (preferAt !== undefined ? prefer(items, preferAt) : rank(items, rankAt));
+  const ranked = (items: KnowledgeItem[]) => (preferAt !== undefined ? prefer(items, preferAt) : rank(items, rankAt));
+  const order = (items: KnowledgeItem[]) => (options.logged ? byServerFirst(ranked(items)) : ranked(items));
   const explained: ErrcodeExplanation = {
     ...base,
     code,
@@ -578,6 +601,7 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
     sources: row.sources,
     rich: entry !== undefined,
   };
+  if (options.logged && entry && [...entry.causes, ...entry.fixes].some((i) => i.by !== undefined)) explained.readAs = 'log';
   const hintedStage = preferAt !== undefined ? stageOfEndpoint(preferAt) : undefined;
   const stage =
     (rankAt !== undefined ? stageOfEndpoint(rankAt) : undefined) ??
@@ -835,19 +859,24 @@ export function explainInputs(
     }
     const body = /errcode/i.test(input) && /[{:=]/.test(input) ? parseErrorBody(input) : undefined;
     if (body) {
-      push(input, 'body', explainErrcode(body.errcode, { ...common, body }));
+      const json = input.indexOf('{') >= 0 && input.lastIndexOf('}') > input.indexOf('{') ? input.slice(input.indexOf('{'), input.lastIndexOf('}') + 1) : undefined;
+      const logged = json !== undefined && hasWordsAround(input, json);
+      push(input, 'body', explainErrcode(body.errcode, { ...common, body, ...(logged ? { logged } : {}) }));
       continue;
     }
     // A code in a line of words: the words may say which token it was about (endpointHintOf).
     const hinted = { ...common, hint: endpointHintOf(input) };
     const numbered = CODE_IN_TEXT_RE.exec(input);
     if (numbered?.[1] !== undefined) {
-      push(input, 'code', explainErrcode(Number(numbered[1]), hinted));
+      push(input, 'code', explainErrcode(Number(numbered[1]), { ...hinted, logged: hasWordsAround(input, numbered[0]) }));
       continue;
     }
-    const led = parseCodeAndMessage(input, options.wecom === true) ?? knownCodeInLine(input, options.wecom === true);
+    const coded = parseCodeAndMessage(input, options.wecom === true);
+    // A known code somewhere in a line of words about a failed call is a log line's.
+    const led = coded ?? knownCodeInLine(input, options.wecom === true);
     if (led) {
-      push(input, led.errmsg === '' ? 'code' : 'body', explainErrcode(led.errcode, led.errmsg === '' ? hinted : { ...hinted, body: led }));
+      const explainAs = { ...hinted, ...(coded ? {} : { logged: true }) };
+      push(input, led.errmsg === '' ? 'code' : 'body', explainErrcode(led.errcode, led.errmsg === '' ? explainAs : { ...explainAs, body: led }));
       continue;
     }
     const page = options.wecom ? undefined : explainPageText(input);

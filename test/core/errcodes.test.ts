@@ -433,6 +433,27 @@ describe('inputs', () => {
     expect(first('返回 40001')).toMatch(/used as the user token/);
   });
 
+  it('a 40029 or 40163 in a server\'s log line leads with the code exchanged twice; typed on its own, with the code copied by hand', () => {
+    const causes = (input: string) => explainInputs([input]).results[0]?.causes.map((c) => c.en) ?? [];
+    for (const line of ['getAccessToken failed 40029', '换取token失败，错误码：40029', '[ERROR] exchange failed: {"errcode":40029,"errmsg":"invalid code"}']) {
+      const r = explainInputs([line]).results[0];
+      expect(r?.causes[0]?.en, line).toMatch(/^The same code was exchanged twice/);
+      expect(r?.fixes[0]?.en, line).toMatch(/^Exchange each code once/);
+      // Ranked, not dropped: the causes of copying by hand are still there, last.
+      expect(causes(line).at(-1), line).toMatch(/already spent the code/);
+      expect(r?.readAs, line).toBe('log');
+    }
+    for (const typed of ['40029', '{"errcode":40029,"errmsg":"invalid code"}', '40029 invalid code', 'errcode: 40029']) {
+      expect(causes(typed)[0], typed).toMatch(/^The code expired/);
+      expect(explainInputs([typed]).results[0]?.readAs, typed).toBeUndefined();
+    }
+    // 40163 from a log: the pasted-into-wxauth cause goes last.
+    expect(causes('exchange failed 40163').at(-1)).toMatch(/pasted the same code into wxauth/);
+    expect(causes('40163')[1]).toMatch(/pasted the same code into wxauth/);
+    // A code without server or hand-copy causes is not said to be read as a log line.
+    expect(explainInputs(['获取token失败 40125']).results[0]?.readAs).toBeUndefined();
+  });
+
   it('"返回 N", a line naming a WeChat API, and a token or ticket line read N as an errcode; a port does not', () => {
     for (const line of ['调用接口返回 40001', '/cgi-bin/token 40001', 'getticket 返回 40001']) expect(explainInputs([line]).results[0]?.code).toBe(40001);
     expect(explainInputs(['listening on port 40001']).results).toEqual([]);

@@ -33,6 +33,7 @@ export function present(result: ErrcodeResult, out: Output): void {
     first = false;
     if (head.match === 'keyword') out.data(group.length === 1 ? out.t('errcode.keyword.titleOne', { input: head.input }) : out.t('errcode.keyword.title', { input: head.input, count: group.length }));
     if (head.match === 'body' && !out.json) out.note(out.t('errcode.body.read', { errcode: head.code }));
+    if (head.readAs === 'log' && !out.json) out.note(out.t('errcode.readAsLog'));
     printExplanation(out, head, { to: 'stdout' });
     if (rest.length) {
       out.data('');
