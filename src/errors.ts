@@ -97,6 +97,9 @@ export interface WechatApiErrorDetails {
  * - snapshot_user: /sns/userinfo's 48001 for a token whose exchange said is_snapshotuser=1 (a
  *   snapshot-page virtual user, API-FACTS §1.6), not a snsapi_base token.
  * - base_scope_token: /sns/userinfo's 48001 for a token wxauth knows was granted snsapi_base only.
+ * - stable_token_rejected: a /cgi-bin call's 40001 for a token wxauth had just fetched with stable_token
+ *   (`retried`: after the cached one was refused; `same_token`: stable_token handed that one back), so the
+ *   generic advice to switch to stable_token does not apply.
  */
 export type WechatDiagnosis =
   | {
@@ -109,7 +112,8 @@ export type WechatDiagnosis =
       openid: string;
     }
   | { kind: 'snapshot_user'; openid: string }
-  | { kind: 'base_scope_token'; openid: string };
+  | { kind: 'base_scope_token'; openid: string }
+  | { kind: 'stable_token_rejected'; retried: boolean; sameToken: boolean };
 
 /** WeChat answered with errcode ≠ 0, whatever the HTTP status (exit 3). */
 export class WechatApiError extends WxauthError {

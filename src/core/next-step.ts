@@ -68,7 +68,12 @@ export type Situation =
       type?: AccountType;
     }
   /** A CACHED basic token that WeChat refused; wxauth fetches a fresh stable token and tries once more. */
-  | { use: 'cached-token-rejected'; appid: string }
+  | { use: 'cached-token-rejected'; appid: string; kind?: 'stable' | 'legacy' }
+  /**
+   * A basic token wxauth fetched with stable_token just now (`retried`: after the cached one was refused;
+   * `sameToken`: stable_token handed back that refused token), refused by `endpoint` all the same.
+   */
+  | { use: 'stable-token-rejected'; appid: string; endpoint: string; retried: boolean; sameToken: boolean; apiHost?: string }
   /** POST /cgi-bin/openapi/quota/get for one API path. */
   | { use: 'quota-get'; cgiPath: string }
   /** POST /cgi-bin/clear_quota. */
@@ -97,7 +102,17 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
       // 40001: another server fetched a new token; 42001: expired early; 40014: not a token at all.
       if (!TOKEN_EXPIRED_ERRCODES.includes(errcode)) return undefined;
       // The presenter adds the kind and how old the token was; these texts need more than appid.
+      // A /cgi-bin/token fetch elsewhere cannot knock out a stable token (isolated from them, API-FACTS §9):
+      // only a forced refresh can.
+      if (errcode === 40001 && situation.kind === 'stable') return messageRef('basic.event.rejected.40001.stable', { appid: situation.appid });
       return messageRef(`basic.event.rejected.${errcode as 40001 | 42001 | 40014}`, { appid: situation.appid });
+    case 'stable-token-rejected': {
+      // Only 40001 has a misleading generic fix here ("switch to stable_token", which wxauth already used).
+      if (errcode !== 40001) return undefined;
+      const how = situation.sameToken ? 'same' : situation.retried ? 'again' : 'fresh';
+      const params = { appid: situation.appid, endpoint: situation.endpoint, ...(situation.apiHost ? { host: situation.apiHost } : {}) };
+      return messageRef(`basic.stable.rejected.${how}${situation.apiHost ? '.host' : ''}`, params);
+    }
     case 'quota-get': {
       const params = { path: situation.cgiPath };
       switch (errcode) {

@@ -151,14 +151,31 @@ export class BasicTokenService {
       } catch (error) {
         if (!isRejectedToken(error)) throw error;
         this.deps.store.removeBasic(this.deps.profile, this.deps.appid, this.deps.apiHost);
-        const message = nextStep(error.errcode, { use: 'cached-token-rejected', appid: this.deps.appid });
+        const message = nextStep(error.errcode, { use: 'cached-token-rejected', appid: this.deps.appid, kind: cache.entry.kind });
         this.deps.onEvent?.({ kind: 'rejected', entry: cache.entry, errcode: error.errcode, message });
         const fresh = await this.fetch({}, 'rejected', cache.entry.accessToken);
-        return await call(fresh.entry.accessToken);
+        return await this.callFresh(call, fresh.entry.accessToken, cache.entry.accessToken);
       }
     }
     const fresh = await this.fetch({}, cache.status === 'none' ? 'none-cached' : 'expired');
-    return await call(fresh.entry.accessToken);
+    return await this.callFresh(call, fresh.entry.accessToken);
+  }
+
+  /**
+   * `call` with a stable token fetched just now (after `rejected` was refused, when given). Refused
+   * with 40001 all the same, the error says so: its generic fix, switching to stable_token, is what
+   * wxauth just did.
+   */
+  private async callFresh<T>(call: (accessToken: string) => Promise<T>, accessToken: string, rejected?: string): Promise<T> {
+    try {
+      return await call(accessToken);
+    } catch (error) {
+      if (!(error instanceof WechatApiError) || error.errcode !== 40001) throw error;
+      const retried = rejected !== undefined;
+      const sameToken = rejected === accessToken;
+      const hint = nextStep(40001, { use: 'stable-token-rejected', appid: this.deps.appid, endpoint: error.endpoint, retried, sameToken, ...(this.deps.apiHost ? { apiHost: this.deps.apiHost } : {}) });
+      throw withHint(error, hint, { kind: 'stable_token_rejected', retried, sameToken });
+    }
   }
 }
 

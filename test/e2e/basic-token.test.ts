@@ -169,9 +169,30 @@ describe('wxauth token', () => {
     emu.addFault({ kind: 'errcode', errcode: 40001, path: '/cgi-bin/user/info', count: 1 });
     const r = await a(['user', openid('u2')]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('rejected the cached basic access_token (40001');
+    // A stable token: only a forced refresh knocks it out, not another server's /cgi-bin/token.
+    expect(r.stderr).toContain('rejected the cached stable access_token (40001');
+    expect(r.stderr).toContain('only a forced refresh (force_refresh=true) can');
     expect(r.stderr).toContain('stable_token handed back the very token just rejected');
     expect(r.stderr).not.toContain('Fetched a fresh stable token');
+  });
+
+  it('a 40001 again on the retry does not advise switching to stable_token, which wxauth just used', async () => {
+    const a = server();
+    expect((await a(['token', '--yes'])).code).toBe(0);
+    emu.addFault({ kind: 'errcode', errcode: 40001, path: '/cgi-bin/user/info', count: 2 });
+    const r = await a(['user', openid('u2')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('refused it again (40001)');
+    expect(r.stderr).toContain('switching to stable_token is not the fix');
+    expect(r.stderr).toContain(`${emu.url} is not WeChat`);
+    expect(r.stderr).not.toContain('Switch to POST /cgi-bin/stable_token');
+    // A token fetched just now (a server with none cached), refused at once: the same, said of a fresh token.
+    emu.addFault({ kind: 'errcode', errcode: 40001, path: '/cgi-bin/user/info', count: 1 });
+    const fresh = await server()(['user', openid('u2'), '--json']);
+    const error = parseJson(fresh.stdout).error as { hint: string; diagnosis: unknown; explanation: { fixes: unknown[] } };
+    expect(error.diagnosis).toEqual({ kind: 'stable_token_rejected', retried: false, same_token: false });
+    expect(error.hint).toMatch(/refused a stable token wxauth fetched just now \(40001\)/);
+    expect(error.explanation.fixes).toEqual([]);
   });
 
   it('after another server runs --legacy, the previous token works for 5 minutes, then 40001; the cache recovers with a stable token', async () => {

@@ -81,6 +81,7 @@ function headline(out: Output, error: WxauthError, explanation: ErrcodeExplanati
 /** --json's `error.diagnosis`: the facts, in the document's style (snake_case, ISO times). */
 function diagnosisDocument(d: WechatDiagnosis): Record<string, unknown> {
   if (d.kind === 'snapshot_user' || d.kind === 'base_scope_token') return { kind: d.kind, openid: d.openid };
+  if (d.kind === 'stable_token_rejected') return { kind: d.kind, retried: d.retried, same_token: d.sameToken };
   return { kind: d.kind, exchanged_at: isoTime(d.exchangedAt), appid: d.appid, profile: d.profile, openid: d.openid };
 }
 
