@@ -154,6 +154,8 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   const showSecrets = ctx.globals.showSecrets === true;
   const hooks = proxyHooks(ctx.out, { verbose: ctx.globals.verbose === true });
   const contexts = ca ? await (await import('../flows/proxy/certs.js')).hostCertificates(ca, () => ctx.now()) : undefined;
+  // The run's HTTP(S)_PROXY / NO_PROXY, not this process's (they differ for in-process runs).
+  const upstreamProxy = proxySettingsFrom(ctx.env);
   const proxy = await start(options, () =>
     startProxy({
       host: options.host,
@@ -166,8 +168,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       keepHar: options.har !== undefined,
       hooks,
       now: () => ctx.now(),
-      // The run's HTTP(S)_PROXY / NO_PROXY, not this process's (they differ for in-process runs).
-      upstreamProxy: proxySettingsFrom(ctx.env),
+      upstreamProxy,
       // Decrypted calls go where the client meant them unless --upstream says otherwise (--region
       // does not: a call to sh.api.weixin.qq.com stays there).
       ...(contexts ? { intercept: { contexts, ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
@@ -185,7 +186,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
     });
     // Said while the proxy already runs: the upstream may come up later, so this is a warning.
     const { upstreamUnreachable } = await import('../flows/proxy/upstream-check.js');
-    void upstreamUnreachable(upstream, proxySettingsFrom(ctx.env)).then((code) => {
+    void upstreamUnreachable(upstream, upstreamProxy).then((code) => {
       if (code !== undefined && !ctx.signal.aborted) hooks.upstreamDown({ upstream, code });
     });
     await untilAborted(ctx.signal);
