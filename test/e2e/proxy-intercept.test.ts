@@ -724,7 +724,7 @@ describe('the upstream honours the run\'s HTTP_PROXY / NO_PROXY', () => {
     try {
       const res = await plain(p.url, '/sns/auth');
       expect(res.status).toBe(502);
-      expect(res.body.toString()).toMatch(/^wxauth proxy: cannot reach http:\/\/api\.wechat\.test \((ENOTFOUND|EAI_AGAIN)\)\n$/);
+      expect(res.body.toString()).toMatch(/^wxauth proxy: cannot reach http:\/\/api\.wechat\.test \((ENOTFOUND|EAI_AGAIN)\)\n/);
       expect(seen).toEqual([]);
     } finally {
       await p.close();

@@ -288,7 +288,7 @@ describe('upstream failures', () => {
     try {
       const res = await request(p.url, tokenPath());
       expect(res.status).toBe(502);
-      expect(res.body.toString()).toMatch(/^wxauth proxy: cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\n$/);
+      expect(res.body.toString()).toMatch(/^wxauth proxy: cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\nwxauth proxy：连不上 http:\/\/127\.0\.0\.1:\d+（ECONNREFUSED）\n$/);
       expect(res.body.toString()).not.toMatch(/errcode/);
       await calls(p, 1);
       expect(p.calls[0]).toMatchObject({ outcome: 'unreachable', failure: 'ECONNREFUSED', status: 502 });
@@ -302,7 +302,7 @@ describe('upstream failures', () => {
     try {
       const res = await request(p.url, tokenPath());
       expect(res.status).toBe(502);
-      expect(res.body.toString()).toMatch(/^wxauth proxy: cannot reach https:\/\/127\.0\.0\.1:\d+ \(EPROTO\)\n$/);
+      expect(res.body.toString()).toMatch(/^wxauth proxy: cannot reach https:\/\/127\.0\.0\.1:\d+ \(EPROTO\)\n/);
       await calls(p, 1);
       expect(p.calls[0]).toMatchObject({ outcome: 'unreachable', failure: 'EPROTO', status: 502 });
       expect(p.calls[0]!.caller).toMatch(/^127\.0\.0\.1:\d+$/);
@@ -336,7 +336,7 @@ describe('upstream failures', () => {
       emu.addFault({ kind: 'delay', ms: 1500, count: 1 });
       const slow = await request(p.url, '/sns/auth');
       expect(slow.status).toBe(504);
-      expect(slow.body.toString()).toBe(`wxauth proxy: ${emu.url} did not answer within 200 ms\n`);
+      expect(slow.body.toString()).toBe(`wxauth proxy: ${emu.url} did not answer within 200 ms\nwxauth proxy：${emu.url} 在 200 毫秒内没有回答\n`);
       const quick = await request(p.url, '/sns/auth');
       expect(quick.status).toBe(200);
       await calls(p, 2);

@@ -207,8 +207,22 @@ function resetCaller(socket: Socket): void {
  * Why a caller from the network may not open a tunnel or send an absolute-form request to `target`:
  * the proxy would be a bridge into this machine's loopback (the emulator, databases) and its network.
  */
-function bridgeRefusal(caller: string, target: string): string {
-  return `refused: ${caller} is not on this machine, and callers from the network reach only WeChat's hosts through this proxy; add ${target} to NO_PROXY on that machine so it is called directly`;
+function bridgeRefusal(caller: string, target: string): Said {
+  return {
+    en: `refused: ${caller} is not on this machine, and callers from the network reach only WeChat's hosts through this proxy; add ${target} to NO_PROXY on that machine so it is called directly`,
+    zh: `已拒绝：${caller} 不在这台机器上，网络上的调用方经这个代理只能访问微信的域名；在那台机器的 NO_PROXY 里加上 ${target}，让它直接访问`,
+  };
+}
+
+/** What the proxy says itself to a caller (a program, whose log a developer of either language reads). */
+interface Said {
+  en: string;
+  zh: string;
+}
+
+/** The body of an answer the proxy makes itself: one line in English, the same in Chinese. */
+function answerBody(said: Said): string {
+  return `wxauth proxy: ${said.en}\nwxauth proxy：${said.zh}\n`;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection']);
@@ -286,11 +300,15 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
    * absolute-form requests (--intercept), which a browser page cannot make. The emulator's control API
    * is never forwarded: its seed holds the appsecrets.
    */
-  const refusalOf = (req: http.IncomingMessage, route: Route): { reason: Blocked['reason']; target: string; text: string } | undefined => {
+  const refusalOf = (req: http.IncomingMessage, route: Route): { reason: Blocked['reason']; target: string; text: Said } | undefined => {
     const absolute = options.intercept !== undefined && /^https?:\/\//i.test(req.url ?? '');
     if (!intercepted.has(req.socket) && !absolute && !hostHeaderAllowed(req.headers.host, ownNames)) {
       const target = (req.headers.host ?? '').slice(0, 100);
-      return { reason: 'host', target, text: `refused: Host ${JSON.stringify(target)} is not an address of this proxy; it answers only requests sent to the URL it printed (a guard against DNS rebinding)` };
+      return { reason: 'host', target, text: {
+          en: `refused: Host ${JSON.stringify(target)} is not an address of this proxy; it answers only requests sent to the URL it printed (a guard against DNS rebinding)`,
+          zh: `已拒绝：Host ${JSON.stringify(target)} 不是这个代理的地址；它只回答发往它打印的那个地址的请求（防 DNS 重绑定）`,
+        },
+      };
     }
     // Only absolute-form requests to other hosts than WeChat's are not observed. A WeChat name with a
     // port of its own (`http://api.weixin.qq.com:3977/`) is not WeChat's API either: where a hosts file
@@ -301,7 +319,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       return { reason: 'network', target: host, text: bridgeRefusal(callerOf(req), host) };
     }
     if (route.observe && reachesEmulatorControl(route.target))
-      return { reason: 'control', target: route.target.split('?')[0]!.slice(0, 100), text: 'refused: /__emulator/ is the emulator\'s control API; the proxy forwards only WeChat\'s API' };
+      return { reason: 'control', target: route.target.split('?')[0]!.slice(0, 100), text: { en: 'refused: /__emulator/ is the emulator\'s control API; the proxy forwards only WeChat\'s API', zh: '已拒绝：/__emulator/ 是模拟器的控制接口；代理只转发微信的 API' } };
     return undefined;
   };
 
@@ -329,13 +347,14 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     try {
       route = routeOf(req);
     } catch {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': 30 });
-      res.end('wxauth proxy: malformed URL.\n');
+      const body = answerBody({ en: 'malformed URL.', zh: 'URL 格式不对。' });
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+      res.end(body);
       return;
     }
     const refusal = refusalOf(req, route);
     if (refusal) {
-      const body = `wxauth proxy: ${refusal.text}\n`;
+      const body = answerBody(refusal.text);
       req.resume();
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
       res.end(body);
@@ -448,14 +467,14 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       req.resume();
       const code = timedOut ? 'ETIMEDOUT' : (error.code ?? 'EPROTO');
       if (timedOut) {
-        const body = `wxauth proxy: ${upstream.base} did not answer within ${options.timeoutMs} ms\n`;
+        const body = answerBody({ en: `${upstream.base} did not answer within ${options.timeoutMs} ms`, zh: `${upstream.base} 在 ${options.timeoutMs} 毫秒内没有回答` });
         res.writeHead(504, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
         res.end(body);
         finishFailed('timeout', code, 504, body);
         return;
       }
       if (UNREACHABLE.has(code) || /CERT|SSL|TLS|ERR_TLS/.test(code)) {
-        const body = `wxauth proxy: cannot reach ${upstream.base} (${code})\n`;
+        const body = answerBody({ en: `cannot reach ${upstream.base} (${code})`, zh: `连不上 ${upstream.base}（${code}）` });
         res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
         res.end(body);
         finishFailed('unreachable', code, 502, body);
@@ -497,8 +516,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
 
   /** What the proxy itself answers on a CONNECT it cannot serve: a short text, never anything from WeChat. */
-  const refuseConnect = (socket: Socket, status: string, text: string) => {
-    const body = `wxauth proxy: ${text}\n`;
+  const refuseConnect = (socket: Socket, status: string, text: Said) => {
+    const body = answerBody(text);
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   };
 
@@ -508,7 +527,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     try {
       context = contexts(host);
     } catch (error) {
-      refuseConnect(socket, '500 Internal Server Error', `cannot make a certificate for ${host} (${(error as Error).message})`);
+      refuseConnect(socket, '500 Internal Server Error', { en: `cannot make a certificate for ${host} (${(error as Error).message})`, zh: `无法为 ${host} 生成证书（${(error as Error).message}）` });
       return;
     }
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -576,7 +595,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       }
       const code = error.code ?? 'EPROTO';
       options.hooks.passed?.({ kind: 'tunnel', target: authority, caller, failure: code });
-      refuseConnect(socket, code === 'ETIMEDOUT' ? '504 Gateway Timeout' : '502 Bad Gateway', `cannot reach ${authority} (${code})`);
+      refuseConnect(socket, code === 'ETIMEDOUT' ? '504 Gateway Timeout' : '502 Bad Gateway', { en: `cannot reach ${authority} (${code})`, zh: `连不上 ${authority}（${code}）` });
     });
     socket.on('error', () => remote.destroy());
     socket.on('close', () => remote.destroy());
@@ -589,11 +608,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     const caller = address(socket);
     const target = parseConnectTarget(req.url ?? '');
     if (!options.intercept) {
-      refuseConnect(socket, '405 Method Not Allowed', 'CONNECT needs --intercept (this proxy is a reverse proxy).');
+      refuseConnect(socket, '405 Method Not Allowed', { en: 'CONNECT needs --intercept (this proxy is a reverse proxy).', zh: 'CONNECT 需要 --intercept（不加它时这个代理是反向代理）。' });
       return;
     }
     if (!target) {
-      refuseConnect(socket, '400 Bad Request', 'CONNECT needs host:port.');
+      refuseConnect(socket, '400 Bad Request', { en: 'CONNECT needs host:port.', zh: 'CONNECT 需要 host:port。' });
       return;
     }
     if (interceptsConnect(target)) intercept(socket, head, target.host, caller, options.intercept.contexts);
