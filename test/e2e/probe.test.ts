@@ -83,6 +83,29 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('a correct app with a wrong AppSecret fails login.completes with 40125 and is not blamed for exchanging twice', async () => {
+    const r = await probe('correct', [], APPID, { secret: '0'.repeat(32) });
+    const byId = new Map(r.doc.checks.map((c) => [c.id, c]));
+    expect(byId.get('login.completes')).toMatchObject({ status: 'fail', message: expect.stringContaining('40125') });
+    // Trying the code again after a failed exchange is right; no 40163 ever came, so none is named.
+    for (const id of ['callback.duplicate', 'callback.reload', 'code.exchanged_once']) expect(byId.get(id)?.status, id).toBe('skip');
+    expect(r.stdout).not.toContain('40163');
+    expect(r.failing).toEqual(['login.completes']);
+  });
+
+  it('names the errcode the emulator gave the second exchange (40029 with reusedCodeErrcode=40029), not always 40163', async () => {
+    const old = await startEmulator({ switches: { reusedCodeErrcode: 40029 } });
+    const app = await startProbeApp('exchanges-twice', { emulator: old.url, appid: APPID, secret: old.apps.find((a) => a.appid === APPID)!.secret });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', old.url, '--reload-delay', '0', '--json', '--only', 'callback.duplicate']);
+      const duplicate = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'callback.duplicate')!;
+      expect(duplicate).toMatchObject({ status: 'fail', message: expect.stringMatching(/exchange the same code \d+ times \(the second gets 40029\)/) });
+    } finally {
+      await app.close();
+      await old.close();
+    }
+  });
+
   it('passes an app that checks the subscription with a cached basic token and retries once when it was knocked out (40001)', async () => {
     const r = await probe('subscribe-check');
     expect(r.doc.checks.every((c) => c.status === 'pass'), JSON.stringify(r.doc.checks.filter((c) => c.status !== 'pass'))).toBe(true);

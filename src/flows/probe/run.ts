@@ -135,6 +135,14 @@ const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: R
  * The `{problem}` of an error_page message, named by a `probe.problem.*` key the presenter renders in the
  * user's language (ui/present/probe.ts), with the facts it needs.
  */
+/**
+ * What WeChat answered the exchanges of a used code, from a code's attempts (the first being the one
+ * that spent it): 40163 today, 40029 on older servers (the emulator's reusedCodeErrcode switch).
+ */
+function reuseErrcode(attempts: ReadonlyArray<{ errcode: number }>): number {
+  return attempts.slice(1).find((a) => a.errcode !== 0)?.errcode ?? 40163;
+}
+
 function problemParams(p: NonNullable<ReturnType<typeof pageProblem>>, timeoutMs: number): Record<string, string | number> {
   if (p.kind === 'no_answer') return { problem: p.error === 'timeout' ? 'probe.problem.timeout' : 'probe.problem.network', ms: timeoutMs };
   if (p.kind === 'stack') return { problem: 'probe.problem.stack', runtime: p.runtime, status: p.status };
@@ -458,7 +466,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const attempts = happyAttempts.length;
     const evidence: Evidence = { scenarios: ['happy'], wechat: happyExchanges, details: { attempts } };
     if (attempts === 0 && !exchangeAttempted) put(check('code.exchanged_once', 'fail', 'never', { attempts }, evidence));
-    else if (attempts > 1) put(check('code.exchanged_once', 'fail', 'twice', { attempts }, evidence));
+    else if (attempts > 1) put(check('code.exchanged_once', 'fail', 'twice', { attempts, errcode: reuseErrcode(happyAttempts) }, evidence));
     else if (!exchangedOk) put({ id: 'code.exchanged_once', status: 'skip', message: messageRef('probe.skip.exchange_failed', { errcode: failedErrcode ?? -1 }), evidence });
     else put(check('code.exchanged_once', 'pass', 'ok', { attempts }, evidence));
   }
@@ -478,20 +486,24 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       : check('basic_token.per_login', 'pass', 'ok', {}, { scenarios: ['happy'] }));
   }
 
-  // callback.reload: the same browser, a little later, the same callback URL.
-  if (judgeable('callback.reload', 'attempt')) {
+  // callback.reload: the same browser, a little later, the same callback URL. Only after an exchange that
+  // worked: an app retrying a code whose exchange failed (a wrong secret, 40125) does right, and no 40163
+  // ever comes.
+  if (judgeable('callback.reload', 'ok')) {
     if (options.reloadDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, options.reloadDelayMs));
     const before = happyStatus?.attempts.length ?? 0;
     const { value: final, record } = await scenario('reload', hb, async () => deliver(hb, callbackUrl));
-    const after = (await control.codeStatus(happyCode))?.attempts.length ?? 0;
+    const afterAttempts = (await control.codeStatus(happyCode))?.attempts ?? [];
+    const after = afterAttempts.length;
+    const errcode = reuseErrcode(afterAttempts.slice(before - 1));
     const problem = pageProblem(final.page);
     const evidence: Evidence = { scenarios: ['reload'], hops: record.hops, wechat: record.wechat, details: { exchangesBefore: before, exchangesAfter: after } };
     if (problem) put(check('callback.reload', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
-    else if (after > before && (final.page.status >= 400 || showsCodeUsed(final.page.body))) put(check('callback.reload', 'fail', 'code_used_shown', { status: final.page.status }, evidence));
+    else if (after > before && (final.page.status >= 400 || showsCodeUsed(final.page.body))) put(check('callback.reload', 'fail', 'code_used_shown', { status: final.page.status, errcode }, evidence));
     // No second exchange, but an error page all the same (a state check that refuses a callback it has
     // already served): the user who reloads sees an error although signed in.
     else if (final.page.status >= 400 || showsCodeUsed(final.page.body)) put(check('callback.reload', 'warn', 'refused', { status: final.page.status }, evidence));
-    else put(check('callback.reload', 'pass', after > before ? 'ok_reexchanged' : 'ok', { status: final.page.status }, evidence));
+    else put(check('callback.reload', 'pass', after > before ? 'ok_reexchanged' : 'ok', { status: final.page.status, errcode }, evidence));
   }
 
   /** A fresh session up to the callback WeChat would deliver (not delivered). */
@@ -507,8 +519,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   };
   const lost = (id: CheckId, scenarioId: ScenarioId) => put({ id, status: 'skip', message: { key: 'probe.skip.scenario_lost' }, evidence: { scenarios: [scenarioId] } });
 
-  // callback.duplicate: WeChat's double hit, same cookies, the second within ~100 ms (§1.6).
-  if (judgeable('callback.duplicate', 'attempt')) {
+  // callback.duplicate: WeChat's double hit, same cookies, the second within ~100 ms (§1.6). Only after an
+  // exchange that worked, as callback.reload.
+  if (judgeable('callback.duplicate', 'ok')) {
     const b = browser();
     const { value, record } = await scenario('duplicate', b, async (notes) => {
       const got = await upToCallback(b, 'allow', notes);
@@ -530,7 +543,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // are not read as one.
       if (attempts.length > 1 && results.get('code.exchanged_once')?.status === 'fail')
         put(check('callback.duplicate', 'fail', 'twice_own', { attempts: attempts.length }, evidence));
-      else if (attempts.length > 1) put(check('callback.duplicate', 'fail', 'twice', { attempts: attempts.length }, evidence));
+      else if (attempts.length > 1) put(check('callback.duplicate', 'fail', 'twice', { attempts: attempts.length, errcode: reuseErrcode(attempts) }, evidence));
       else if (problem) put(check('callback.duplicate', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
       // Only one exchange, yet the user ends on an error: the page says the code was used, or the
       // second hit was refused outright (a state used up by the first, say).

@@ -235,7 +235,7 @@ export const messages = {
   // ── code.exchanged_once ───────────────────────────────────────────────────────────────────────
   'probe.code.exchanged_once.ok': { zh: '正常登录时 code 只换取了一次。', en: 'On the happy path the code was exchanged exactly once.' },
   'probe.code.exchanged_once.never': { zh: '应用没有用这个 code 调用 /sns/oauth2/access_token。', en: 'The app never called /sns/oauth2/access_token with this code.' },
-  'probe.code.exchanged_once.twice': { zh: '同一个 code 被换取了 {attempts} 次；第二次起微信都回答 40163。', en: 'The same code was exchanged {attempts} times; from the second on WeChat answers 40163.' },
+  'probe.code.exchanged_once.twice': { zh: '同一个 code 被换取了 {attempts} 次；第二次起微信都回答 {errcode}。', en: 'The same code was exchanged {attempts} times; from the second on WeChat answers {errcode}.' },
   'probe.code.exchanged_once.fix': {
     zh: 'code 只能用一次（5 分钟内有效）：每次回调只换取一次，换到的结果按 code 缓存几分钟；确认应用调用的是模拟器（见 README 的 probe 一节）。',
     en: 'A code is single use (valid 5 minutes): exchange it once per callback and cache the result by code for a few minutes; check the app calls the emulator (see the probe section of the README).',
@@ -243,7 +243,7 @@ export const messages = {
 
   // ── callback.duplicate ────────────────────────────────────────────────────────────────────────
   'probe.callback.duplicate.ok': { zh: '微信重复回调时只换取了一次，用户看到的页面不是错误页。', en: 'WeChat’s duplicate callback was exchanged once, and the page the user sees is not an error.' },
-  'probe.callback.duplicate.twice': { zh: '重复回调让应用把同一个 code 换取了 {attempts} 次（第二次得到 40163）。', en: 'The duplicate callback made the app exchange the same code {attempts} times (the second gets 40163).' },
+  'probe.callback.duplicate.twice': { zh: '重复回调让应用把同一个 code 换取了 {attempts} 次（第二次得到 {errcode}）。', en: 'The duplicate callback made the app exchange the same code {attempts} times (the second gets {errcode}).' },
   'probe.callback.duplicate.twice_own': {
     zh: '应用在一次回调里就把 code 换取了不止一次（见 code.exchanged_once）；加上微信的第二次回调，共换取了 {attempts} 次。两处都要修。',
     en: 'The app already exchanges a code more than once in a single callback (see code.exchanged_once); with WeChat’s second hit it made {attempts} exchanges. Both need fixing.',
@@ -261,13 +261,13 @@ export const messages = {
 
   // ── callback.reload ───────────────────────────────────────────────────────────────────────────
   'probe.callback.reload.ok': { zh: '刷新回调页没有再次换取，也没有报错（HTTP {status}）。', en: 'Reloading the callback did not exchange again and shows no error (HTTP {status}).' },
-  'probe.callback.reload.ok_reexchanged': { zh: '刷新回调页时应用又换取了一次，但没有把 40163 显示成错误（HTTP {status}）。', en: 'Reloading the callback exchanged again, but the 40163 is not shown as an error (HTTP {status}).' },
+  'probe.callback.reload.ok_reexchanged': { zh: '刷新回调页时应用又换取了一次，但没有把 {errcode} 显示成错误（HTTP {status}）。', en: 'Reloading the callback exchanged again, but the {errcode} is not shown as an error (HTTP {status}).' },
   'probe.callback.reload.refused': {
     zh: '刷新回调页没有再次换取，但用户看到的是错误页（HTTP {status}）：已登录的用户刷新时，应当直接跳转。',
     en: 'Reloading the callback did not exchange again, but the user sees an error page (HTTP {status}): a signed-in user who reloads should just be redirected.',
   },
   'probe.callback.reload.error_page': { zh: '刷新回调页以错误结束：{problem}。', en: 'Reloading the callback ends in an error: {problem}.' },
-  'probe.callback.reload.code_used_shown': { zh: '刷新回调页时再次换取，并把 40163 显示成错误（HTTP {status}）。', en: 'Reloading the callback exchanged again and shows the 40163 as an error (HTTP {status}).' },
+  'probe.callback.reload.code_used_shown': { zh: '刷新回调页时再次换取，并把 {errcode} 显示成错误（HTTP {status}）。', en: 'Reloading the callback exchanged again and shows the {errcode} as an error (HTTP {status}).' },
   'probe.callback.reload.fix': {
     zh: '登录成功后立刻重定向到不带 code 的地址；再次收到已用过的 code 时，如果会话已登录就直接跳转，而不是显示错误。',
     en: 'Redirect to an address without the code right after the login; when a used code comes back and the session is already signed in, just redirect instead of showing an error.',
