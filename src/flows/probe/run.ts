@@ -332,7 +332,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   if (!auth) {
     const last = happyRun.record.hops.at(-1);
     const reason = startFailure(happyRun.record.hops, options.timeoutMs);
-    put({ ...check('authorize.url', 'fail', 'none', { url: options.target, ...reason }, { scenarios: ['happy'], hops: happyRun.record.hops, details: { status: last?.status ?? 0, ...(last?.error ? { error: last.error } : {}) } }, false), fix: messageRef('probe.authorize.url.fix.none', { url: options.target }) });
+    const fix: MessageRef =
+      reason.problem === 'probe.problem.other_emulator'
+        ? { key: 'probe.authorize.url.fix.other_emulator', params: { host: String(reason.host), emulator } }
+        : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
+    put({ ...check('authorize.url', 'fail', 'none', { url: options.target, ...reason }, { scenarios: ['happy'], hops: happyRun.record.hops, details: { status: last?.status ?? 0, ...(last?.error ? { error: last.error } : {}) } }, false), fix });
   } else if (!app) {
     put(check('authorize.url', 'fail', 'unknown_appid', { appid: auth.appid, emulator }, { scenarios: ['happy'] }));
   } else {
@@ -465,7 +469,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   {
     const attempts = happyAttempts.length;
     const evidence: Evidence = { scenarios: ['happy'], wechat: happyExchanges, details: { attempts } };
-    if (attempts === 0 && !exchangeAttempted) put(check('code.exchanged_once', 'fail', 'never', { attempts }, evidence));
+    // No exchange at all is login.completes's failure (the app not aimed at this emulator, usually): a
+    // second failure here would only add a fix about single-use codes that does not fit.
+    if (attempts === 0 && !exchangeAttempted) put({ id: 'code.exchanged_once', status: 'skip', message: messageRef('probe.skip.no_exchange', { path: callbackPath }), evidence });
     else if (attempts > 1) put(check('code.exchanged_once', 'fail', 'twice', { attempts, errcode: reuseErrcode(happyAttempts) }, evidence));
     else if (!exchangedOk) put({ id: 'code.exchanged_once', status: 'skip', message: messageRef('probe.skip.exchange_failed', { errcode: failedErrcode ?? -1 }), evidence });
     else put(check('code.exchanged_once', 'pass', 'ok', { attempts }, evidence));
@@ -781,7 +787,18 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
 function startFailure(hops: Array<{ url: string; status: number; error?: string; tlsCode?: string; location?: string }>, timeoutMs: number): Record<string, string | number> {
   const last = hops.at(-1);
   if (!last) return { problem: 'probe.problem.network' };
-  if (last.error === 'blocked-foreign-host') return { problem: 'probe.problem.foreign', url: last.url.replace(/^(https?:\/\/[^/?#]+).*$/, '$1') };
+  if (last.error === 'blocked-foreign-host') {
+    const host = last.url.replace(/^(https?:\/\/[^/?#]+).*$/, '$1');
+    // WeChat's authorize path on a host that is neither WeChat's nor this emulator: the app is aimed at
+    // another emulator (one started on another port, say), not missing its redirect.
+    let path = '';
+    try {
+      path = new URL(last.url).pathname;
+    } catch {
+      // Not a URL: said as another host.
+    }
+    return { problem: AUTH_PATHS[path] ? 'probe.problem.other_emulator' : 'probe.problem.foreign', host };
+  }
   if (last.status === 0) return { problem: last.error === 'timeout' ? 'probe.problem.timeout' : last.error === 'tls' ? 'probe.problem.tls' : 'probe.problem.network', ms: timeoutMs, code: last.tlsCode ?? '' };
   if (last.status >= 300 && last.status < 400 && last.location) return { problem: 'probe.problem.loop', count: hops.length };
   if (last.status >= 400) return { problem: 'probe.problem.status', status: last.status };

@@ -134,7 +134,11 @@ export const messages = {
   'probe.problem.status': { zh: 'HTTP {status}', en: 'HTTP {status}' },
   'probe.problem.no_link': { zh: '它回答 HTTP {status}，页面既没有跳转到微信，也没有微信授权链接', en: 'it answered HTTP {status} with a page that neither redirects to WeChat nor links to its authorize URL' },
   'probe.problem.loop': { zh: '跳转了 {count} 次仍没有到微信（重定向循环？）', en: 'it redirected {count} times without reaching WeChat (a redirect loop?)' },
-  'probe.problem.foreign': { zh: '它跳到了另一个主机 {url}，probe 不访问它', en: 'it redirected to another host, {url}, which probe does not contact' },
+  'probe.problem.foreign': { zh: '它跳到了另一个主机 {host}，probe 不访问它', en: 'it redirected to another host, {host}, which probe does not contact' },
+  'probe.problem.other_emulator': {
+    zh: '它跳到了 {host} 上的授权页，而不是这个模拟器的：应用用的是另一个模拟器（或另一个微信地址）',
+    en: 'it redirected to an authorize page on {host}, not on this emulator: the app uses another emulator (or another WeChat host)',
+  },
   'probe.skip.no_exchange': {
     zh: '正常登录时回调 {path} 没有换取 code（见 login.completes），这项无法判断。',
     en: 'On the happy path the callback {path} never exchanged the code (see login.completes), so this cannot be judged.',
@@ -157,6 +161,10 @@ export const messages = {
     en: '{url} should 302-redirect to WeChat’s authorize URL (…/connect/oauth2/authorize or /connect/qrconnect), or show a page that links to it: check that this is your login start URL, and open it in a browser to see what it does.',
   },
   'probe.authorize.url.unknown_appid': { zh: 'appid {appid} 不在模拟器 {emulator} 的种子数据里。', en: 'appid {appid} is not in the seed of the emulator at {emulator}.' },
+  'probe.authorize.url.fix.other_emulator': {
+    zh: '让 probe 和应用用同一个模拟器：wxauth probe … --emulator {host}，或者把应用指向 {emulator}。',
+    en: 'Let probe and the app use the same emulator: wxauth probe … --emulator {host}, or aim the app at {emulator}.',
+  },
   'probe.authorize.url.fix.test': {
     zh: '用 wxauth inspect 查看链接逐条的问题；测试号 {appid} 的回调域由模拟器决定（wxauth emulator 列出的 domain），用 wxauth emulator --domain {appid}=<主机:端口> 改成你的应用所在的地址。',
     en: 'Run wxauth inspect on the link for each finding; the test account {appid}’s callback domains are the emulator’s (the domain column wxauth emulator lists): set yours with wxauth emulator --domain {appid}=<host:port>.',
@@ -234,7 +242,6 @@ export const messages = {
 
   // ── code.exchanged_once ───────────────────────────────────────────────────────────────────────
   'probe.code.exchanged_once.ok': { zh: '正常登录时 code 只换取了一次。', en: 'On the happy path the code was exchanged exactly once.' },
-  'probe.code.exchanged_once.never': { zh: '应用没有用这个 code 调用 /sns/oauth2/access_token。', en: 'The app never called /sns/oauth2/access_token with this code.' },
   'probe.code.exchanged_once.twice': { zh: '同一个 code 被换取了 {attempts} 次；第二次起微信都回答 {errcode}。', en: 'The same code was exchanged {attempts} times; from the second on WeChat answers {errcode}.' },
   'probe.code.exchanged_once.fix': {
     zh: 'code 只能用一次（5 分钟内有效）：每次回调只换取一次，换到的结果按 code 缓存几分钟；确认应用调用的是模拟器（见 README 的 probe 一节）。',
