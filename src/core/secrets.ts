@@ -110,6 +110,23 @@ export function maskSecretValues(text: string, values: Iterable<string>): string
   return masked;
 }
 
+/** A run of base64 or base64url (a JWT's parts are runs of their own: `.` is in neither alphabet). */
+const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}/g;
+
+/**
+ * What a text says once its base64 and base64url runs are decoded: a session cookie or a JWT's payload
+ * (`eyJ…`) that carries a token is still a leak. Only runs that decode to text (valid UTF-8, no control
+ * bytes but tab and newlines) are kept, in the order found.
+ */
+export function base64Views(text: string): string[] {
+  const views: string[] = [];
+  for (const [run] of text.matchAll(BASE64_RUN)) {
+    const decoded = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+    if (!decoded.includes('\uFFFD') && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(decoded)) views.push(decoded);
+  }
+  return views;
+}
+
 /**
  * The secret values one run knows: the appsecret it resolved, the codes and tokens it sent or
  * received, the tokens its cache holds. Whatever shows text that came from outside (traces, errmsg,

@@ -14,6 +14,7 @@ import { hostHeaderAllowed, isJsonContentType } from './host-guard.js';
 import { UI_PATH, uiPage } from './ui-page.js';
 import { announce, requestDetail, subscriberCount } from './ui-events.js';
 import { currentUser, exportLine, pendingQr } from './ui-api.js';
+import { liveTickets } from './jssdk.js';
 
 function bad(error: string, status = 400): Reply {
   return controlJson({ ok: false, error }, status);
@@ -187,6 +188,12 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   }
   if (path === '/requests' && rq.method === 'GET') return requests(emu, rq);
   if (path.startsWith('/codes/') && rq.method === 'GET') return codeStatus(emu, decodeSegment(path.slice('/codes/'.length)));
+  // The basic tokens (/cgi-bin/token, stable_token) and jsapi_tickets an appid holds: what probe looks
+  // for in an app's pages besides the appsecret and the user tokens (secrets.leak).
+  if (path.startsWith('/issued/') && rq.method === 'GET') {
+    const appid = decodeSegment(path.slice('/issued/'.length));
+    return controlJson({ ok: true, appid, basicTokens: emu.state.basicTokens.keptOf(appid), tickets: liveTickets(emu, appid) });
+  }
   if (path === '/seed' && rq.method === 'GET')
     return controlJson({ ok: true, apps: emu.seed.apps.map((a) => ({ ...a, env: exportLine(emu.url, a) })), users: publicUsers(emu.seed) });
   if (path === '/clock' && rq.method === 'GET') return clockAnswer(emu);

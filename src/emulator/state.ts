@@ -309,6 +309,14 @@ export class BasicTokenStore {
     return this.current.get(`${kind} ${appid}`);
   }
 
+  /** Every token of an appid this store keeps, of both kinds: the current ones and those they replaced. */
+  keptOf(appid: string): string[] {
+    return (['basic', 'stable'] as const).flatMap((kind) => {
+      const current = this.current.get(`${kind} ${appid}`);
+      return [...(this.replaced.get(`${kind} ${appid}`) ?? []), ...(current === undefined ? [] : [current])];
+    });
+  }
+
   /**
    * A new token becomes the current one of its appid and kind; the one it replaces joins the replaced
    * tokens, of which those already past their overlap (and any beyond REPLACED_KEPT) are forgotten.

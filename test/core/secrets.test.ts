@@ -1,6 +1,6 @@
 // Secret masking by name and by value (core/responses.ts), as tables.
 import { describe, expect, it } from 'vitest';
-import { KnownSecrets, maskSecretValues, redactJsonText, redactText } from '../../src/core/secrets.js';
+import { KnownSecrets, base64Views, maskSecretValues, redactJsonText, redactText } from '../../src/core/secrets.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 
@@ -72,5 +72,17 @@ describe('one rule for secret names everywhere (inspect and the client use isSec
       ['state', 'abc'],
       ['errcode', '40029'],
     ]);
+  });
+});
+
+describe('base64Views: what a text says once its base64 runs are decoded', () => {
+  const token = '86_LFdHxAbcdefghijklmnopqrstuvwxyz0123456789';
+  it('finds a token in a JWT-style session cookie\'s payload and in plain base64', () => {
+    const payload = Buffer.from(JSON.stringify({ openid: 'oUL3x', wx_at: token })).toString('base64url');
+    expect(base64Views(`session=eyJhbGciOiJIUzI1NiJ9.${payload}.sig; Path=/; HttpOnly`).some((v) => v.includes(token))).toBe(true);
+    expect(base64Views(`data: ${Buffer.from(`hello ${token}`).toString('base64')}`).some((v) => v.includes(token))).toBe(true);
+  });
+  it('keeps only runs that decode to text', () => {
+    expect(base64Views('a path /assets/app-3WSIVMHUabcdefghij.js and an openid oVLC_6lTZxSWkoZA9L1povjQiplA')).toEqual([]);
   });
 });

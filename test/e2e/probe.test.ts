@@ -500,6 +500,19 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('finds the account\'s basic access_token on a page, and a user token inside a JWT-style session cookie', async () => {
+    const basic = await probe('leaks-basic-token', ['--only', 'secrets.leak']);
+    const leak = basic.doc.checks.find((c) => c.id === 'secrets.leak')!;
+    expect(leak).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The basic access_token appears in what the app sent the browser \(body, /) });
+    expect(leak.fix).toMatch(/^Keep the basic access_token and the jsapi_ticket on the server/);
+    // The report masks what it found.
+    const token = ((await (await fetch(`${emu.url}/__emulator/issued/${APPID}`)).json()) as { basicTokens: string[] }).basicTokens.at(-1)!;
+    expect(basic.stdout).not.toContain(token);
+    const cookie = await probe('token-in-cookie', ['--only', 'secrets.leak']);
+    expect(cookie.doc.checks.find((c) => c.id === 'secrets.leak')).toMatchObject({ status: 'fail', message: expect.stringContaining('The access_token appears in what the app sent the browser (base64-encoded in the headers, a session cookie say,') });
+    expect(cookie.code).toBe(1);
+  });
+
   it('without --emulator, the API base the other commands use is the emulator: --api-base, then WXAUTH_API_BASE, then the profile', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
     try {

@@ -426,6 +426,16 @@ describe('a code’s status: unused, exchanged when and from where (issue 14)', 
     expect((await get(emu.url, '/__emulator/codes/0nosuchcode')).status).toBe(404);
   });
 
+  it('GET /__emulator/issued/<appid> lists the basic tokens that appid holds (both kinds, a replaced one while it works) and its jsapi_tickets', async () => {
+    const secret = emu.apps.find((a) => a.appid === SVC)!.secret;
+    expect((await get(emu.url, `/__emulator/issued/${SVC}`)).json).toEqual({ ok: true, appid: SVC, basicTokens: [], tickets: [] });
+    const legacy1 = String((await get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${secret}`)).json.access_token);
+    const legacy2 = String((await get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${secret}`)).json.access_token);
+    const stable = String((await post(emu.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: SVC, secret })).json.access_token);
+    const ticket = String((await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${stable}&type=jsapi`)).json.ticket);
+    expect((await get(emu.url, `/__emulator/issued/${SVC}`)).json).toEqual({ ok: true, appid: SVC, basicTokens: [legacy1, legacy2, stable], tickets: [ticket] });
+  });
+
   it('a code presented with another appid is not counted as an attempt; an old code shows expired', async () => {
     const code = String((await post(emu.url, '/__emulator/code', { appid: SVC })).json.code);
     await get(emu.url, `/sns/oauth2/access_token?appid=${DEFAULT_APPIDS.test}&secret=x&code=${code}&grant_type=authorization_code`);

@@ -68,6 +68,12 @@ export class EmulatorControl {
     return doc.ok === true ? (doc.code as CodeStatus) : undefined;
   }
 
+  /** The basic tokens and jsapi_tickets the emulator keeps for an appid (secrets.leak). */
+  async issued(appid: string): Promise<{ basicTokens: string[]; tickets: string[] }> {
+    const doc = await this.call('GET', `/issued/${encodeURIComponent(appid)}`);
+    return { basicTokens: (doc.basicTokens as string[] | undefined) ?? [], tickets: (doc.tickets as string[] | undefined) ?? [] };
+  }
+
   async issueCode(appid: string, scope: string): Promise<string> {
     return String((await this.call('POST', '/code', { appid, scope })).code);
   }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { CancelledError, NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { PATHS, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
-import { maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
+import { base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
 import { ProbeBrowser, WECHAT_OPEN_ORIGIN, isLoopbackHostname, type Page, type Seen } from './browser.js';
 import { EmulatorControl } from './control.js';
@@ -734,9 +734,13 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     else put(check('userinfo.scope', 'pass', 'ok_not_called', { scope: auth.scope }, { scenarios: ['happy'] }));
   }
 
-  // secrets.leak: the appsecret and every user token the emulator issued in this run, anywhere the app answered the browser.
+  // secrets.leak: the appsecret, every user token the emulator issued in this run, and the app's basic
+  // tokens and jsapi_tickets, anywhere the app answered the browser, base64-encoded too (a session cookie).
   if (selected('secrets.leak')) {
     const values = new Map<string, string>([[appSecret, 'appsecret']]);
+    const issued = await control.issued(app.appid);
+    for (const token of issued.basicTokens) values.set(token, 'basic access_token');
+    for (const ticket of issued.tickets) values.set(ticket, 'jsapi_ticket');
     for (const code of codesSeen) {
       const s = await control.codeStatus(code);
       if (s?.tokens) {
@@ -753,8 +757,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const masked = (text: string) => maskSecretValues(redactText(text), [...values.keys(), ...codesSeen]);
     const leaks: Array<{ what: string; where: string; url: string; excerpt: string }> = [];
     for (const s of seen) {
+      const texts = [['headers', s.headers], ['body', s.body], ...base64Views(s.headers).map((v) => ['headers_base64', v]), ...base64Views(s.body).map((v) => ['body_base64', v])] as const;
       for (const [value, what] of values) {
-        for (const [where, text] of [['headers', s.headers], ['body', s.body]] as const) {
+        for (const [where, text] of texts) {
           const spelled = spellings(value).find((sp) => text.includes(sp));
           if (!spelled) continue;
           // Masked whole before the excerpt is cut: a secret cut in half at an edge, or cut off from its
@@ -775,7 +780,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     if (unique.length > 0) {
       const first = unique[0]!;
       // The appsecret needs resetting; a user token needs keeping off the page (it expires by itself).
-      const fix: MessageRef = { key: unique.some((l) => l.what === 'appsecret') ? 'probe.secrets.leak.fix' : 'probe.secrets.leak.fix.token' };
+      // The worst first: the appsecret needs resetting, a basic token controls the whole account's API
+      // until replaced, a user token only one user's until it expires.
+      const fix: MessageRef = {
+        key: unique.some((l) => l.what === 'appsecret') ? 'probe.secrets.leak.fix' : unique.some((l) => l.what === 'basic access_token' || l.what === 'jsapi_ticket') ? 'probe.secrets.leak.fix.basic' : 'probe.secrets.leak.fix.token',
+      };
       put({ ...check('secrets.leak', 'fail', 'leaked', { what: first.what, where: `probe.where.${first.where}`, url: first.url, count: unique.length }, { details: { excerpt: first.excerpt, kinds: [...new Set(unique.map((l) => l.what))].join(', ') } }, false), fix });
     } else put(check('secrets.leak', 'pass', 'ok', { responses: seen.length }, { details: { responses: seen.length, tokens: values.size - 1 } }));
   }

@@ -329,9 +329,15 @@ export const messages = {
   'probe.secrets.leak.leaked': { zh: '{what} 出现在应用给浏览器的应答里（{where}，{url}）；共 {count} 处。', en: 'The {what} appears in what the app sent the browser ({where}, {url}); places found in all: {count}.' },
   'probe.where.headers': { zh: '响应头', en: 'headers' },
   'probe.where.body': { zh: '正文', en: 'body' },
+  'probe.where.headers_base64': { zh: '响应头里 base64 编码的内容，例如会话 cookie', en: 'base64-encoded in the headers, a session cookie say' },
+  'probe.where.body_base64': { zh: '正文里 base64 编码的内容', en: 'base64-encoded in the body' },
   'probe.secrets.leak.fix': {
     zh: '错误页只给用户一句话和一个 rid，不要输出请求 URL、异常详情或 token；立刻在公众平台重置 appsecret。',
     en: 'Error pages should give the user a sentence and a rid, never the request URL, the exception or tokens; reset the appsecret in the WeChat console now.',
+  },
+  'probe.secrets.leak.fix.basic': {
+    zh: '基础 access_token 和 jsapi_ticket 只留在服务器上：拿到基础 token 的人能调用整个公众号的接口。页面需要 JS-SDK 签名时，在服务器上算好 signature 再给页面，不要给 ticket 或 token。已经泄露的，用 stable_token 的 force_refresh=true 换掉它（旧的随即失效）。',
+    en: 'Keep the basic access_token and the jsapi_ticket on the server: whoever has the basic token can call the whole account\'s API. When a page needs a JS-SDK signature, compute it on the server and send the signature, never the ticket or the token. For one that leaked, replace it with stable_token and force_refresh=true (the old one stops working at once).',
   },
   'probe.secrets.leak.fix.token': {
     zh: '微信的 access_token、refresh_token 只留在服务器上：页面只需要你自己的会话（cookie），不要把 token 写进 HTML、脚本或 URL。拿到它的人在它过期前（access_token 2 小时，refresh_token 30 天）能以这个用户的身份调用接口；线上泄露过的，让用户重新授权以换掉它们。',
