@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { runCli, startCli } from './helpers.js';
 import { startProbeApp, type ProbeAppKind, type ProbeAppOptions } from '../fixtures/probe-apps/apps.js';
+import { issue, startHttpsSite } from '../flows/doctor/fixtures.js';
 
 const APPID = DEFAULT_APPIDS.test;
 let emu: EmulatorHandle;
@@ -80,6 +81,19 @@ describe('wxauth probe', () => {
     } finally {
       await app.close();
       await faulty.close();
+    }
+  });
+
+  it('http:// to a port that serves HTTPS: says the port hung up and to use https://, not that the app is down', async () => {
+    const site = await startHttpsSite(issue({ names: ['127.0.0.1'], toDays: 30 }), { '/login': { status: 302, headers: { location: '/x' } } });
+    try {
+      const r = await runCli(['probe', `http://127.0.0.1:${site.port}/login`, '--emulator', emu.url]);
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain(`Something listens at http://127.0.0.1:${site.port}/login, but it closed the connection without an answer.`);
+      expect(r.stderr).toContain(`That port most likely serves HTTPS: use https://127.0.0.1:${site.port}/login.`);
+      expect(r.stderr).not.toContain('Cannot reach your app');
+    } finally {
+      await site.close();
     }
   });
 

@@ -30,7 +30,7 @@ export interface Hop {
   /** Milliseconds since the scenario started. */
   startMs: number;
   durationMs: number;
-  /** timeout | network | tls | blocked-foreign-host */
+  /** timeout | network | closed (connected, then closed without an answer) | tls | blocked-foreign-host */
   error?: string;
   /** With error `tls`: OpenSSL's or Node's code (ERR_SSL_WRONG_VERSION_NUMBER, DEPTH_ZERO_SELF_SIGNED_CERT…). */
   tlsCode?: string;
@@ -206,7 +206,8 @@ export class ProbeBrowser {
       hop.durationMs = Date.now() - this.started - startMs;
       if (this.options.signal.aborted) throw error;
       const code = tlsCodeOf(error);
-      hop.error = (error as Error).name === 'TimeoutError' ? 'timeout' : code ? 'tls' : 'network';
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      hop.error = (error as Error).name === 'TimeoutError' ? 'timeout' : code ? 'tls' : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' ? 'closed' : 'network';
       if (code) hop.tlsCode = code;
       return { url: sent, status: 0, body: '', hop };
     }

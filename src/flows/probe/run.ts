@@ -209,6 +209,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const { page, pending } = await b.follow(start, (next) => authorizeEndpoint(next, emulator) === undefined);
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'network' && b.hops.length === 1)
       throw new NetworkError('refused', { key: 'probe.app_down', params: { url: start } }, { hint: { key: 'probe.app_down.hint' }, mayHaveReachedServer: false });
+    // Something listens there, and it hung up on plain HTTP without a word: an HTTPS server, most often.
+    if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'closed' && b.hops.length === 1) {
+      const https = start.startsWith('http:') ? start.replace(/^http:/, 'https:') : undefined;
+      throw new NetworkError('reset', { key: 'probe.app_closed', params: { url: start } }, { hint: https ? { key: 'probe.app_closed.hint.https', params: { url: https } } : { key: 'probe.app_closed.hint' }, mayHaveReachedServer: true });
+    }
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'tls' && b.hops.length === 1) {
       // Plain HTTP on that port answers a TLS hello with garbage; anything else is the certificate.
       const plain = page.hop.tlsCode === 'ERR_SSL_WRONG_VERSION_NUMBER' || page.hop.tlsCode === 'ERR_SSL_PACKET_LENGTH_TOO_LONG';
