@@ -398,7 +398,28 @@ describe('wxauth probe', () => {
       child.kill('SIGINT');
       expect(await closed).toBe(130);
       expect(stderr).not.toMatch(/internal error|aborted/i);
+      expect(stderr).toContain('probe stopped; the emulator’s clock and faults are as they were.');
       expect(await offset()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('Ctrl-C during the wait before the reload stops at once, not when the wait is over', async () => {
+    const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
+    try {
+      const child = startCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--only', 'callback.reload', '--reload-delay', '60000']);
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // The happy path takes well under a second; then the 60 s wait before the reload begins.
+      for (let i = 0; i < 400 && !stderr.includes('happy path'); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      child.kill('SIGINT');
+      // Before the wait is over: waiting it out would take the test past its own timeout.
+      expect(await closed).toBe(130);
+      expect(stderr).not.toContain('reload of the callback');
+      expect(stderr).toContain('probe stopped');
     } finally {
       await app.close();
     }

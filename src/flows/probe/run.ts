@@ -2,6 +2,7 @@
 // WeChat, and check what their server does in the situations WeChat really produces (issue 14). Each
 // scenario runs in a fresh browser session; what the app asked WeChat comes from the emulator's log.
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CancelledError, NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { PATHS, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
@@ -153,8 +154,9 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   try {
     return await probeApp(options, hooks);
   } catch (error) {
-    // Ctrl-C aborts fetch with a bare AbortError: the run was cancelled (exit 130), not a bug.
-    if (options.signal.aborted && !(error instanceof CancelledError)) throw new CancelledError({ cause: error });
+    // Ctrl-C aborts fetch (and the waits) with a bare AbortError: the run was cancelled (exit 130), not a
+    // bug. Every scenario has put the emulator back in its finally by now (a failed undo throws instead).
+    if (options.signal.aborted && !(error instanceof CancelledError)) throw new CancelledError({ cause: error, hint: { key: 'probe.cancelled' } });
     throw error;
   }
 }
@@ -501,7 +503,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   // worked: an app retrying a code whose exchange failed (a wrong secret, 40125) does right, and no 40163
   // ever comes.
   if (judgeable('callback.reload', 'ok')) {
-    if (options.reloadDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, options.reloadDelayMs));
+    if (options.reloadDelayMs > 0) await sleep(options.reloadDelayMs, undefined, { signal: options.signal });
     const before = happyStatus?.attempts.length ?? 0;
     const { value: final, record } = await scenario('reload', hb, async () => deliver(hb, callbackUrl));
     const afterAttempts = (await control.codeStatus(happyCode))?.attempts ?? [];
@@ -540,7 +542,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // WeChat's own second hop adds connect_redirect/uin/key/pass_ticket (§1.2, PEERS (b) 4).
       const second = got.callback + `&uin=${encodeURIComponent(Buffer.from(String(1_000_000_000 + Math.floor(Math.random() * 1e9))).toString('base64'))}&key=&pass_ticket=${randomBytes(24).toString('base64url')}`;
       const first = deliver(b, got.callback);
-      await new Promise((resolve) => setTimeout(resolve, 40));
+      await sleep(40, undefined, { signal: options.signal });
       const last = deliver(b, second, true);
       const [a, z] = await Promise.all([first, last]);
       return { code: codeOf(got.callback)!, a, z };

@@ -56,6 +56,7 @@ export const messages = {
     zh: '本地开发服务器请用 http:// 地址（{url}），或把签发它的 CA 交给 Node：NODE_EXTRA_CA_CERTS=ca.pem wxauth probe …',
     en: 'For a local dev server use its http:// address ({url}), or give Node the CA that issued the certificate: NODE_EXTRA_CA_CERTS=ca.pem wxauth probe …',
   },
+  'probe.cancelled': { zh: 'probe 已停止；模拟器的时钟和故障设置已恢复原样。', en: 'probe stopped; the emulator’s clock and faults are as they were.' },
   'probe.app_closed': { zh: '{url} 上有程序在监听，但它没有回答就断开了连接。', en: 'Something listens at {url}, but it closed the connection without an answer.' },
   'probe.app_closed.hint.https': { zh: '那个端口上多半是 HTTPS 服务：改用 {url}。', en: 'That port most likely serves HTTPS: use {url}.' },
   'probe.app_closed.hint': { zh: '确认这个端口上就是你的应用（不是别的服务），并看看它的日志。', en: 'Check that this port is your app (not another service), and look at its log.' },
