@@ -11,6 +11,7 @@ import { checkOutputFile } from '../flows/output-file.js';
 import { checkGlobalFlags } from '../store/resolve.js';
 import { isWechatApiBase } from '../core/endpoints.js';
 import { looksDeployed } from '../core/host-names.js';
+import { suggest } from '../core/closest.js';
 import { probeHooks, renderProbeHtml } from '../ui/present/probe.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 
@@ -49,7 +50,12 @@ function httpUrl(value: string): boolean {
 function checkList(value: unknown): CheckId[] | undefined {
   if (typeof value !== 'string') return undefined;
   const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const id of ids) if (!isCheckId(id)) throw new UsageError({ key: 'probe.bad_check', params: { id } }, { hint: { key: 'probe.bad_check.hint', params: { ids: CHECK_IDS.join(', ') } } });
+  for (const id of ids) {
+    if (isCheckId(id)) continue;
+    // `--only state.forgd`: name the check meant, as a mistyped flag or command is answered.
+    const meant = suggest(id, CHECK_IDS);
+    throw new UsageError({ key: 'probe.bad_check', params: { id } }, { hint: meant ? { key: 'probe.bad_check.meant', params: { id: meant } } : { key: 'probe.bad_check.hint', params: { ids: CHECK_IDS.join(', ') } } });
+  }
   return ids as CheckId[];
 }
 

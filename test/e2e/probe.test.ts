@@ -425,6 +425,16 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('a mistyped --only check is refused with the check meant; one far from any, with the list', async () => {
+    const typo = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--only', 'login.completes,state.forgd']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('There is no check called “state.forgd”.');
+    expect(typo.stderr).toContain('Did you mean state.forged?');
+    const far = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--skip', 'everything', '--lang', 'zh']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toContain('可用的检查：authorize.url, login.completes');
+  });
+
   it('--html: a missing folder or a folder as the file is refused before any scenario runs (exit 2); an existing file needs --yes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
     try {

@@ -35,6 +35,7 @@ export const messages = {
   'probe.bad_emulator': { zh: '模拟器地址“{url}”不是 http(s) 地址。', en: 'The emulator URL “{url}” is not an http(s) URL.' },
   'probe.bad_check': { zh: '没有叫“{id}”的检查。', en: 'There is no check called “{id}”.' },
   'probe.bad_check.hint': { zh: '可用的检查：{ids}', en: 'The checks are: {ids}' },
+  'probe.bad_check.meant': { zh: '是不是 {id}？', en: 'Did you mean {id}?' },
   'probe.bad_delay': { zh: '--reload-delay 需要 0 到 60000 之间的毫秒数。', en: '--reload-delay takes a number of milliseconds from 0 to 60000.' },
   'probe.emulator_down': { zh: '连不上模拟器 {url}。', en: 'Cannot reach the emulator at {url}.' },
   'probe.emulator_down.hint': {
