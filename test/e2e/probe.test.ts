@@ -97,6 +97,19 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('a website app started on 127.0.0.1 (its emulator domain localhost:*): the mismatch and the localhost way, not a test account', async () => {
+    const r = await probe('website', ['--only', 'authorize.url'], DEFAULT_APPIDS.website, { hostname: '127.0.0.1' });
+    const url = r.doc.checks.find((c) => c.id === 'authorize.url')!;
+    expect(url.status).toBe('fail');
+    expect(JSON.stringify(url)).not.toContain('not of the form host[:port]');
+    expect(url.fix).toContain('test on localhost, with probe and the app at http://localhost:');
+    expect(url.fix).not.toContain(DEFAULT_APPIDS.test);
+    // inspect's own finding for it, compared with the emulator's domain (its :* dropped).
+    const findings = url.evidence.findings as Array<{ id: string; message: string }>;
+    expect(findings.map((f) => f.id)).toEqual(['domain.host_ip_website']);
+    expect(findings[0]!.message).toMatch(/^redirect_uri points at 127\.0\.0\.1:\d+, which is not the callback domain localhost; a website app’s callback domain cannot be an IP\.$/);
+  });
+
   it('an app aimed at another emulator is said as such, not as an app without an authorize redirect', async () => {
     const other = await startEmulator();
     const app = await startProbeApp('correct', { emulator: other.url, appid: APPID, secret: other.apps.find((a) => a.appid === APPID)!.secret });

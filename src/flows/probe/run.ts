@@ -258,7 +258,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         notes.push({ key: 'probe.note.deny_delivered' });
         return { callback: stateOnly() };
       }
-      return { refused: textOf(reply.body) };
+      return { refused: quoted(textOf(reply.body)) };
     }
     const uuid = /\/connect\/qrcode\/([\w-]+)/.exec(page.body)?.[1];
     if (uuid) {
@@ -272,7 +272,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       notes.push({ key: 'probe.note.scanned' });
       return scanned.redirect ? { callback: scanned.redirect } : { refused: 'no redirect after scan' };
     }
-    return { refused: textOf(page.body) };
+    return { refused: quoted(textOf(page.body)) };
   };
 
   const deliver = (b: ProbeBrowser, callback: string, duplicate = false) => b.follow(callback, () => true, { duplicate });
@@ -358,7 +358,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // `wxauth emulator --domain appid=localhost:*`) stands for that host with the callback's port.
     const redirectName = redirectHost.split(':')[0];
     const anyPort = app.domain.some((d) => d.endsWith(':*') && d.slice(0, -2) === redirectName);
-    const domain = anyPort ? redirectHost : (app.domain.find((d) => d === redirectHost || d === redirectName) ?? app.domain[0]);
+    // No domain of the app fits: inspect compares with the first, its `:*` dropped (`localhost:*` is the
+    // emulator's way of saying any port, which inspect would not read as a domain).
+    const domain = anyPort ? redirectHost : (app.domain.find((d) => d === redirectHost || d === redirectName) ?? app.domain[0]?.replace(/:\*$/, ''));
     const inspected = inspectUrl(auth.original, {
       profile: { appid: app.appid, type: app.type, ...(domain ? { domain } : {}), redirectUri: auth.redirectUri },
       ...(auth.rewritten ? {} : { openBase: emulator }),
@@ -384,6 +386,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const urlCheck = check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '' }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } });
     // The probed app is the emulator's test account already: "use the test account" would go in a circle.
     if (urlCheck.fix && app.type === 'test') urlCheck.fix = messageRef('probe.authorize.url.fix.test', { appid: app.appid });
+    // A 网站应用 cannot use the test account (it has no QR login), and its callback domain cannot be an IP.
+    else if (urlCheck.fix && app.type === 'website') urlCheck.fix = messageRef('probe.authorize.url.fix.website', { appid: app.appid, port: portOf(targetUrl) });
     put(urlCheck);
   }
 
@@ -843,6 +847,13 @@ function textOf(body: string): string {
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 160);
+    .trim();
+}
+
+/** A page's words for a message: whole up to 300 characters, else cut at a space and marked. */
+function quoted(text: string): string {
+  if (text.length <= 300) return text;
+  const cut = text.slice(0, 300);
+  const space = cut.lastIndexOf(' ');
+  return (space > 200 ? cut.slice(0, space) : cut) + '…';
 }

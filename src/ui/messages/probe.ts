@@ -170,6 +170,10 @@ export const messages = {
     zh: '让 probe 和应用用同一个模拟器：wxauth probe … --emulator {host}，或者把应用指向 {emulator}。',
     en: 'Let probe and the app use the same emulator: wxauth probe … --emulator {host}, or aim the app at {emulator}.',
   },
+  'probe.authorize.url.fix.website': {
+    zh: '用 wxauth inspect 查看链接逐条的问题。网站应用的回调域不能是 IP，也没有测试号可用：在 localhost 上测试，probe 和应用都用 http://localhost:{port}/…，模拟器用 wxauth emulator --domain {appid}=localhost:* 启动。',
+    en: 'Run wxauth inspect on the link for each finding. A website app’s callback domain cannot be an IP, and no test account does QR login: test on localhost, with probe and the app at http://localhost:{port}/… and the emulator started as wxauth emulator --domain {appid}=localhost:*.',
+  },
   'probe.authorize.url.fix.test': {
     zh: '用 wxauth inspect 查看链接逐条的问题；测试号 {appid} 的回调域由模拟器决定（wxauth emulator 列出的 domain），用 wxauth emulator --domain {appid}=<主机:端口> 改成你的应用所在的地址。',
     en: 'Run wxauth inspect on the link for each finding; the test account {appid}’s callback domains are the emulator’s (the domain column wxauth emulator lists): set yours with wxauth emulator --domain {appid}=<host:port>.',
