@@ -1,5 +1,6 @@
 // The process edge: argv in, exit code out. The ONLY place that sets process.exitCode or reads
 // process.argv; everything else runs in src/app.ts, which tests drive in-process.
+import { fstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { EXIT } from './errors.js';
 import { ProcessOutput } from './ui/process-output.js';
@@ -69,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
       },
     };
     const code = await runCli(argv, io, version);
+    hungUp = ender === 'SIGHUP';
     return code === EXIT.cancelled && ender !== undefined ? codeOf[ender] : code;
   } finally {
     process.off('SIGINT', onSigint);
@@ -77,7 +79,34 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The run was ended by SIGHUP: its terminal was closed. */
+let hungUp = false;
+
+/**
+ * Whether a standard descriptor is a terminal (a character device other than /dev/null). fstat, not
+ * isatty: on a terminal that hung up, isatty says no, but Node still resets it at exit.
+ */
+function stdioHasTerminal(): boolean {
+  const devNull = statSync('/dev/null', { throwIfNoEntry: false })?.rdev;
+  return [0, 1, 2].some((fd) => {
+    try {
+      const stat = fstatSync(fd);
+      return stat.isCharacterDevice() && stat.rdev !== devNull;
+    } catch {
+      return false;
+    }
+  });
+}
+
 // Not a top-level await: the CLI bundle is CommonJS (scripts/bundle.mjs says why), which has none.
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
+  // After its terminal closed, a run that ended normally (proxy --har written, say) would then abort
+  // in Node's exit-time reset of that terminal (tcsetattr fails with EIO; an assertion in Node 20's
+  // ResetStdio, nodejs/node#51519, removed in later Nodes by #58200). Ended by the signal instead, as
+  // a process killed by SIGHUP is, Node skips it. With no terminal involved, the exit code stays.
+  if (hungUp && process.platform !== 'win32' && stdioHasTerminal()) {
+    process.removeAllListeners('SIGHUP');
+    process.kill(process.pid, 'SIGHUP');
+  }
 });

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import type { MessageParams } from '../../src/errors.js';
 import { startEmulator, defaultSeed, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { startProxy, type Blocked, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import type { DetectorHit, ObservedCall } from '../../src/core/proxy-detect.js';
-import { baseEnv, collect, freePort, runCli, spawnCli, waitForOutput } from './helpers.js';
+import { BIN, baseEnv, collect, freePort, runCli, spawnCli, waitForOutput } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const SERVICE: string = DEFAULT_APPIDS.service;
@@ -701,6 +702,28 @@ describe('wxauth proxy (the command)', () => {
       expect((JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { entries: unknown[] } }).log.entries).toHaveLength(1);
     });
   }
+
+  // A terminal that really closes: the proxy runs under util-linux's `script` (a pty of its own), which
+  // is killed, so the pty hangs up and the proxy gets SIGHUP with a terminal that is gone. Node 20 then
+  // aborted at exit with an assertion and a native stack trace (nodejs/node#51519).
+  const hasScript = spawnSync('script', ['-qec', 'true', '/dev/null'], { stdio: 'ignore' }).status === 0;
+  it.skipIf(!hasScript)('a closed terminal (SIGHUP, the pty gone) ends the proxy without a crash, the HAR written', async () => {
+    const har = path.join(dir, 'closed-terminal.har');
+    const errors = path.join(dir, 'closed-terminal.err');
+    const port = await freePort();
+    const command = [process.execPath, BIN, 'proxy', '--port', String(port), '--upstream', emu.url, '--har', har].map((a) => `'${a}'`).join(' ');
+    const term = spawn('script', ['-qec', `${command} 2>'${errors}'`, '/dev/null'], { env: baseEnv({}), stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+    for (let i = 0; i < 200 && !(fs.existsSync(errors) && fs.readFileSync(errors, 'utf8').includes(`127.0.0.1:${port}`)); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    await request(`http://127.0.0.1:${port}`, tokenPath());
+    process.kill(-term.pid!, 'SIGKILL');
+    for (let i = 0; i < 200 && !fs.existsSync(har); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    // Give a crash at exit the time to be written.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stderr = fs.readFileSync(errors, 'utf8');
+    expect(stderr).toContain('HAR written');
+    expect(stderr).not.toMatch(/Assertion failed|Native stack trace/);
+    expect((JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { entries: unknown[] } }).log.entries).toHaveLength(1);
+  });
 
   it('checks --har before listening: a missing folder or a folder as the file is exit 2, and nothing listens', async () => {
     const port = await freePort();
