@@ -47,6 +47,9 @@ describe('wxauth jssdk ticket', () => {
     const show = await cli(['jssdk', 'ticket', '--show', '--json']);
     expect(show.code).toBe(0);
     expect(parseJson(show.stdout)).toMatchObject({ ticket: first.stdout.trim(), from: 'cache', appid: SERVICE.appid });
+    // sign says where its ticket came from in the same words as ticket and token do.
+    const signed = await cli(['jssdk', 'sign', 'https://www.example.com/page', '--json']);
+    expect(parseJson(signed.stdout)).toMatchObject({ ticket_from: 'cache' });
   });
 
   it('--show with nothing cached is exit 4 with the way out, in Chinese too', async () => {

@@ -2,7 +2,7 @@
 // stdout; verify's verdict on stdout and the explanation on stderr; one --json document for each.
 // string1 carries the ticket (or, for a mistake, the access_token or an old ticket): the command masks
 // it as traces mask secrets unless --show-secrets; one line here says how to see it whole.
-import type { JssdkResult } from '../../commands/jssdk.js';
+import type { JssdkResult, TicketFrom } from '../../commands/jssdk.js';
 import type { DiagnosisWarning, UrlChange } from '../../core/jssdk.js';
 import type { Output } from '../output.js';
 import { formatDuration, formatTime } from './basic-common.js';
@@ -29,6 +29,12 @@ function sayWarnings(out: Output, warnings: DiagnosisWarning[]): void {
   }
 }
 
+
+/** Where a ticket came from, in --json: the words `wxauth token --json` uses (wechat, cache), or option (--ticket). */
+function ticketSource(from: TicketFrom): 'option' | 'cache' | 'wechat' {
+  return from === 'option' ? 'option' : from === 'cached' ? 'cache' : 'wechat';
+}
+
 export function present(result: JssdkResult, out: Output): void {
   switch (result.sub) {
     case 'ticket': {
@@ -40,7 +46,7 @@ export function present(result: JssdkResult, out: Output): void {
         expires_in: Math.max(0, Math.floor((entry.expiresAt - now) / 1000)),
         expires_at: new Date(entry.expiresAt).toISOString(),
         obtained_at: new Date(entry.obtainedAt).toISOString(),
-        from: result.from === 'fetched' ? 'wechat' : 'cache',
+        from: ticketSource(result.from),
         ...(result.host ? { host: result.host } : {}),
       });
       if (result.raw !== undefined) out.raw(result.raw);
@@ -71,7 +77,7 @@ export function present(result: JssdkResult, out: Output): void {
         string1,
         string1_masked: !result.showSecrets,
         signature: s.signature,
-        ticket_from: result.ticketFrom,
+        ticket_from: ticketSource(result.ticketFrom),
         warnings: result.timestampMs ? [{ kind: 'timestamp-ms', timestamp: String(s.timestamp) }] : [],
         snippet: s.snippet,
       });
@@ -103,7 +109,7 @@ export function present(result: JssdkResult, out: Output): void {
         expected: d.expected,
         string1: d.string1,
         string1_masked: !result.showSecrets,
-        ticket_from: result.ticketFrom,
+        ticket_from: ticketSource(result.ticketFrom),
         ...(result.signedWithCached ? { signed_with_cached_ticket: { obtained_at: isoTime(result.signedWithCached.obtainedAt) } } : {}),
         warnings: d.warnings,
       };
