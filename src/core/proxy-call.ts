@@ -128,6 +128,16 @@ export function secretValuesOf(facts: CallFacts): string[] {
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 
 /**
+ * A header whose value is a credential: the standard ones above, and any name that reads as a secret's
+ * (`X-Access-Token`, `X-Wx-Secret`: the names isSecretName knows, dashes read as underscores) or ends
+ * in `key` (`X-Api-Key`).
+ */
+function isSecretHeader(name: string): boolean {
+  const n = name.toLowerCase();
+  return SECRET_HEADERS.has(n) || isSecretName(n.replace(/-/g, '_')) || /(?:^|[-_])(?:api[-_]?)?key$/.test(n);
+}
+
+/**
  * Masks what the proxy shows: secrets by name (query parameters, JSON fields, JSON nested in strings),
  * then by value the secrets recently seen in traffic (an errmsg or a page quoting a token). The set of
  * values is bounded: a proxy runs for days, and an unbounded set would slow every line down.
@@ -178,7 +188,7 @@ export class ProxyMasker {
 
   header(name: string, value: string): string {
     if (this.showSecrets) return value;
-    return SECRET_HEADERS.has(name.toLowerCase()) ? redactValue(value) : this.byValue(value);
+    return isSecretHeader(name) ? redactValue(value) : this.byValue(value);
   }
 
   /** One value known to be secret (a code or token named in a detector's evidence). */

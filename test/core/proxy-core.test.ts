@@ -28,6 +28,11 @@ describe('ProxyMasker', () => {
     expect(m.text(`invalid secret ${SECRET}`)).toBe('invalid secret 5e1e***');
     expect(m.header('Cookie', 'sid=abcdefghijkl')).toBe('sid=***');
   });
+  it('masks credential headers by their names (X-Api-Key, X-Access-Token, X-Wx-Secret), not plain ones', () => {
+    const fresh = new ProxyMasker(false);
+    for (const name of ['X-Api-Key', 'x-access-token', 'X-Wx-Secret', 'X-Auth-Token', 'apikey']) expect(fresh.header(name, 'KEYSECRET0123456789'), name).toBe('KEYS***');
+    for (const name of ['Content-Type', 'User-Agent', 'X-Request-Id', 'Accept']) expect(fresh.header(name, 'text/plain; charset=utf-8'), name).toBe('text/plain; charset=utf-8');
+  });
   it('masks the open platform\'s secrets and any field named like one (…secret, …ticket, …_token, …code), in bodies, queries and forms', () => {
     const names = ['component_appsecret', 'component_verify_ticket', 'authorizer_refresh_token', 'authorizer_access_token', 'component_access_token', 'pre_auth_code', 'auth_code', 'js_code', 'session_key', 'ticket', 'suite_ticket', 'my_secret'];
     for (const name of names) {
