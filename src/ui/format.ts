@@ -1,5 +1,6 @@
 // Human formatting of times and durations, in zh and en. Pure: the clock is passed in.
 import type { Lang } from './i18n.js';
+import { stripStyle } from './ansi.js';
 
 const UNITS = {
   en: { d: 'd', h: 'h', m: 'm', s: 's' },
@@ -61,8 +62,7 @@ export function isoTime(ms: number): string {
  * (`…WeChat sees http%3A%2F%2F…`) rather than in punctuation, so the next sentence does not run on.
  */
 export function asSentence(lang: Lang, text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const plain = text.replace(/(?:\u001b\[[0-9;]*m)+$/, '');
+  const plain = stripStyle(text);
   if (plain === '' || /[.!?。！？…:：;；)）」』”"']$/.test(plain)) return text;
   return text + (lang === 'zh' ? '。' : '.');
 }
@@ -75,10 +75,8 @@ export function asSentence(lang: Lang, text: string): string {
 export function joinText(lang: Lang, a: string, b: string): string {
   if (a === '' || b === '') return a + b;
   if (lang !== 'zh') return `${a} ${b}`;
-  // eslint-disable-next-line no-control-regex
-  const plainEnd = a.replace(/(?:\u001b\[[0-9;]*m)+$/, '').slice(-1);
-  // eslint-disable-next-line no-control-regex
-  const plainStart = b.replace(/^(?:\u001b\[[0-9;]*m)+/, '').slice(0, 1);
+  const plainEnd = stripStyle(a).slice(-1);
+  const plainStart = stripStyle(b).slice(0, 1);
   const tight = /[\u3000-\u303f\uff00-\uffef\u3400-\u9fff]/;
   return tight.test(plainEnd) || tight.test(plainStart) ? a + b : `${a} ${b}`;
 }

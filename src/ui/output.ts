@@ -5,7 +5,7 @@ import type { MessageParams, MessageRef } from '../errors.js';
 import { isNestedMessage, renderMessage, type Lang, type ParamArgs } from './i18n.js';
 import type { MessageKey } from './messages/index.js';
 import { sanitize } from './sanitize.js';
-import { ANSI_CODES, ansiStyle } from './ansi.js';
+import { mayBeStyled, ownStyle, stripStyle } from './ansi.js';
 
 /** A warning in a --json document: the shape `url` gives its findings. */
 export interface WarningEntry {
@@ -69,8 +69,8 @@ export class Output {
   readonly stderr: Writable;
   style: Style = plain;
   private document: Record<string, unknown> | undefined;
-  /** The exact SGR sequences our own styles produce: the only escape sequences human output keeps. */
-  private ownCodes: ReadonlySet<string> = new Set();
+  /** Our own styles' marks written as the terminal's colour codes (ansi.ts ownStyle): the only escape sequences human output has. */
+  private toTerminal: (text: string) => string = (text) => text;
   private rawPrinted = false;
   private emitted = false;
   /** proxy/emulator --json: stdout carries JSON Lines (streamLines()). */
@@ -87,8 +87,9 @@ export class Output {
     this.stdout = options.stdout;
     this.stderr = options.stderr;
     if (options.color) {
-      this.style = ansiStyle;
-      this.ownCodes = ANSI_CODES;
+      const own = ownStyle();
+      this.style = own.style;
+      this.toTerminal = own.toTerminal;
     }
   }
 
@@ -102,8 +103,9 @@ export class Output {
 
   /**
    * A catalogue message in the user's language. In human output its string params are values from
-   * outside as often as not, so they are escaped (our own colour codes survive, so a param may be
-   * styled); in --json mode messages are part of the document and stay exact.
+   * outside as often as not, so they are escaped, every escape sequence in them included (a param we
+   * styled ourselves stays styled: our styles are marked, not written as ESC, until the line is
+   * printed); in --json mode messages are part of the document and stay exact.
    */
   t<K extends MessageKey>(key: K, ...params: ParamArgs<K>): string {
     return this.render(key, params[0]);
@@ -123,16 +125,17 @@ export class Output {
     if (this.json || !params) return renderMessage(this.lang, key, params);
     const clean: MessageParams = {};
     for (const [name, value] of Object.entries(params))
-      clean[name] = typeof value === 'string' ? sanitize(value, { keep: this.ownCodes }) : isNestedMessage(value) ? this.render(value.key, value.params) : value;
+      clean[name] = typeof value === 'string' ? sanitize(value) : isNestedMessage(value) ? this.render(value.key, value.params) : value;
     return renderMessage(this.lang, key, clean);
   }
 
   /**
-   * The last line of defence for everything printed for humans: a line keeps its newlines, tabs and our
-   * own colour codes; any other control character is shown escaped, whoever forgot to call safe().
+   * The last line of defence for everything printed for humans: a line keeps its newlines and tabs; any
+   * other control character, any escape sequence included, is shown escaped, whoever forgot to call
+   * safe(). Then, and only then, our own styles become the terminal's colour codes.
    */
-  private terminalLine(line: string): string {
-    return sanitize(line, { allow: '\n\t', keep: this.ownCodes });
+  terminalLine(line: string): string {
+    return this.toTerminal(sanitize(line, { allow: '\n\t' }));
   }
 
   /** A line of data on stdout (human mode only; in --json mode the document carries the data). */
@@ -272,11 +275,11 @@ export class Output {
     return this.stderr.isTTY === true;
   }
 
-  /** Aligned `label  value` lines. Values are one line each, escaped as safe() does (our colours kept). */
+  /** Aligned `label  value` lines. Values are one line each, escaped as safe() does (our own styles kept). */
   fields(rows: Array<[string, string | undefined]>, to: 'stdout' | 'stderr' = 'stdout'): void {
     const shown = rows
       .filter((r): r is [string, string] => r[1] !== undefined)
-      .map(([label, value]): [string, string] => [label, sanitize(value, { keep: this.ownCodes })]);
+      .map(([label, value]): [string, string] => [label, sanitize(value)]);
     const width = Math.max(0, ...shown.map(([label]) => displayWidth(label)));
     for (const [label, value] of shown) {
       const line = `${label}${' '.repeat(width - displayWidth(label))}  ${value}`;
@@ -288,7 +291,7 @@ export class Output {
   /** A table with a header row; widths count CJK characters as two columns. */
   table(headers: string[], cells: string[][], to: 'stdout' | 'stderr' = 'stdout'): void {
     // Cells are escaped before measuring, so the columns line up with what the terminal shows.
-    const rows = cells.map((row) => row.map((c) => sanitize(c, { keep: this.ownCodes })));
+    const rows = cells.map((row) => row.map((c) => sanitize(c)));
     const widths = headers.map((h, i) =>
       Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
     );
@@ -336,11 +339,9 @@ export class Output {
   }
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
+/** `s` without colour codes: the terminal's, and our own styles' (ansi.ts). */
 export function stripAnsi(s: string): string {
-  return s.replace(ANSI, '');
+  return stripStyle(s);
 }
 
 /**
@@ -364,7 +365,7 @@ export function displayWidth(s: string): number {
   // By index, not for…of, and the colour codes stripped only when there are some: the help pages measure
   // every word, and an iterator and a regular-expression replace per word were ~12 KB of garbage per
   // description (a scavenge on every `wxauth --help`, issue 19).
-  const text = s.includes('\u001b') ? stripAnsi(s) : s;
+  const text = mayBeStyled(s) ? stripStyle(s) : s;
   let width = text.length;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;

@@ -8,8 +8,6 @@
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL_OR_SGR = /\u001b\[[0-9;]*m|[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -23,18 +21,14 @@ function escapeOne(ch: string): string {
 export interface SanitizeOptions {
   /** Leave these characters as they are (a whole line may keep its newlines and tabs). */
   allow?: string;
-  /** Exact SGR sequences to keep: our own colour codes, so styled text stays styled. */
-  keep?: ReadonlySet<string>;
 }
 
 /**
- * `value` with every control character shown escaped. With `keep`, exactly those SGR colour
- * sequences survive (ours); any other escape sequence, an attacker's colour included, is escaped.
+ * `value` with every control character shown escaped, ESC included: an escape sequence from outside is
+ * never acted on, even one that equals a colour code of ours (ui/ansi.ts: our own styles are not
+ * written as ESC until Output prints the line).
  */
 export function sanitize(value: string, options: SanitizeOptions = {}): string {
-  const { allow = '', keep } = options;
-  return value.replace(keep ? CONTROL_OR_SGR : CONTROL, (match) => {
-    if (match.length > 1) return keep?.has(match) ? match : [...match].map((c) => (c === '\u001b' ? '\\x1b' : c)).join('');
-    return allow.includes(match) ? match : escapeOne(match);
-  });
+  const { allow = '' } = options;
+  return value.replace(CONTROL, (match) => (allow.includes(match) ? match : escapeOne(match)));
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable, Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseEnv, parseJson, runCli } from './helpers.js';
+import { baseEnv, collect, parseJson, runCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
 
 /** Control bytes a terminal acts on: C0 but \n and \t, DEL, C1, and the bidi overrides. */
 // eslint-disable-next-line no-control-regex
@@ -126,6 +126,36 @@ describe('values from outside reach the terminal escaped', () => {
     expect(out).toMatch(/\u001b\[\d+m/);
     // eslint-disable-next-line no-control-regex
     expect(out.replace(/\u001b\[(?:1|2|22|31|32|33|36|39)m/g, '')).not.toMatch(RAW_CONTROL);
+  });
+});
+
+describe("an attacker's colour codes are escaped even when they are the ones wxauth colours with", () => {
+  // ESC[2J clear, then green and bold as wxauth's own ✔ lines use them, then dim.
+  const FAKE = '\u001b[2J\u001b[32m\u001b[1mOK-looks-green\u001b[2m';
+  const FAKE_SHOWN = '\\x1b[2J\\x1b[32m\\x1b[1mOK-looks-green\\x1b[2m';
+  const colourEnv = { ...APP, FORCE_COLOR: '1', WXAUTH_CONFIG_DIR: tempConfigDir() };
+
+  it("listen: a refused callback's state is shown escaped, in wxauth's own red line", async () => {
+    const child = startCli(['listen', '--port', '0', '--state', 'abc', '--timeout', '1'], { env: colourEnv });
+    const done = collect(child);
+    // eslint-disable-next-line no-control-regex
+    const [, url] = (await waitForOutput(child, /Listening on (?:\u001b\[1m)?(http:\/\/127\.0\.0\.1:\d+\/callback)/)) as RegExpMatchArray;
+    await new Promise<void>((resolve) => http.get(`${url}?code=x&state=${encodeURIComponent(FAKE)}`, (res) => res.resume().on('end', resolve)));
+    const r = await done;
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain(`the last brought "${FAKE_SHOWN}", expected "abc"`);
+    expect(r.stderr).not.toContain('\u001b[32m\u001b[1mOK');
+    // wxauth's own colour is still there: the refusal is red, the URL bold.
+    expect(r.stderr).toMatch(/\u001b\[31m✖ No callback with the expected state/);
+    expect(r.stderr).toContain(`\u001b[1m${url}\u001b[22m`);
+  });
+
+  it("errcode: an errmsg's green is shown escaped in its field, with wxauth's own bold title", async () => {
+    const r = await runCli(['errcode', JSON.stringify({ errcode: 40001, errmsg: 'invalid credential ' + FAKE + ' rid: 1-2-3' })], { env: colourEnv });
+    expect(r.code).not.toBe(70);
+    expect(r.stdout).toMatch(new RegExp(`^errmsg +invalid credential ${FAKE_SHOWN.replace(/[\\[]/g, '\\$&')} rid: 1-2-3$`, 'm'));
+    // eslint-disable-next-line no-control-regex
+    expect(r.stdout + r.stderr).toMatch(/\u001b\[1merrcode 40001\u001b\[22m/);
   });
 });
 

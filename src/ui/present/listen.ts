@@ -31,7 +31,7 @@ export class Countdown {
     if (!this.out.stderrIsTTY || this.out.json) return;
     const tick = () => {
       const left = Math.max(0, Math.ceil((this.deadline - this.now()) / 1000) * 1000);
-      this.out.stderr.write('\r\u001b[K' + this.out.style.dim(this.out.t('listen.countdown', { left: formatDuration(left, this.out.lang) })));
+      this.out.stderr.write('\r\u001b[K' + this.out.terminalLine(this.out.style.dim(this.out.t('listen.countdown', { left: formatDuration(left, this.out.lang) }))));
       this.shown = true;
     };
     tick();
