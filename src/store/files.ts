@@ -667,6 +667,9 @@ function tryCreateLock(lock: string, token: string, named = lock): boolean {
   try {
     fs.writeFileSync(tmp, token, { flag: 'wx', mode: 0o600 });
   } catch (error) {
+    // On a full disk the create succeeds and the write fails: the empty file is ours (its name is
+    // unique to this call), and nothing else would ever remove it. EEXIST: the name is someone else's.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') discardFile(tmp);
     throw lockFailedError(named, error);
   }
   try {
@@ -688,10 +691,23 @@ function tryCreateLock(lock: string, token: string, named = lock): boolean {
   }
   try {
     fs.writeSync(fd, token);
-  } finally {
+  } catch (error) {
+    // An empty lock made with O_EXCL just now is ours: left, it would hold others off until it aged.
     fs.closeSync(fd);
+    discardFile(lock);
+    throw lockFailedError(named, error);
   }
+  fs.closeSync(fd);
   return true;
+}
+
+/** Delete a file of our own making after a failure, without hiding the failure behind another. */
+function discardFile(file: string): void {
+  try {
+    removeFile(file);
+  } catch {
+    // the next lock's sweep (sweepAbandoned) removes it once it is old
+  }
 }
 
 /**
@@ -732,6 +748,44 @@ function sweepLeftovers(lock: string, dead?: LockHolder): void {
 }
 
 const uniqueName = (lock: string, what: string) => `${lock}.${uniqueId()}.${what}`;
+
+/** A file made to take or move a lock or its gate: `<lock>.[gate.]<pid>-….new|stale|done` (uniqueName). */
+const LOCK_TEMP = /^(?:gate\.)?(\d+)-[^/\\]*\.(?:new|stale|done)$/;
+/** Such a file is abandoned after this, whoever made it: each lives for a few system calls. */
+const LOCK_TEMP_ABANDONED_MS = 5 * 60_000;
+
+/**
+ * Remove the files a lock's earlier takers left behind and nothing will ever use: a `.new` left by a
+ * writer that failed or was killed between making it and removing it (an older wxauth on a full disk
+ * left its empty gate file), a `.stale` or `.done` of one killed while moving a lock aside. Run each
+ * time the lock is taken, before anything is made (on a full disk, it makes room for an inode). A file
+ * is taken only once its maker cannot be using it: five minutes old, or ten seconds old when the pid
+ * in its name is not a process here (a live writer holds one for microseconds; one suspended there
+ * keeps it, being alive). Another host's writer sharing the folder is judged by the ten seconds.
+ */
+function sweepAbandoned(lock: string): void {
+  const dir = path.dirname(lock);
+  const prefix = `${path.basename(lock)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = LOCK_TEMP.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined) continue;
+    const file = path.join(dir, name);
+    try {
+      const age = now - fs.lstatSync(file).mtimeMs;
+      if (age > LOCK_TEMP_ABANDONED_MS || (age > LOCK_STALE_MS && !isAlive(Number(pid)))) removeFile(file);
+    } catch {
+      // gone already, or not ours to remove: the lock does not depend on it
+    }
+  }
+}
 
 /**
  * Remove a stale gate (see withGate) — but only the one judged stale. Several waiters may judge the
@@ -820,6 +874,7 @@ function withGate<T>(lock: string, deadline: number, waitMs: number, fn: () => T
 
 function acquire(lock: string, deadline: number, waitMs: number): string {
   const token = ownerToken();
+  sweepAbandoned(lock);
   for (let attempt = 0; ; attempt++) {
     // Look before taking the gate: a waiter polls a held lock with a stat and a small read.
     const holder = inspectLock(lock);

@@ -181,6 +181,71 @@ describe('store lock', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  // On a full disk a file can be created but not written: the empty file made to take the gate or
+  // the lock was left in the folder for good, while the error said wxauth changed nothing.
+  for (const [what, pattern] of [
+    ['gate', /\.lock\.gate\.[^/]+\.new$/],
+    ['lock', /\.lock\.\d+-[^/]+\.new$/],
+  ] as const) {
+    it(`a disk full while taking the ${what} leaves no file behind and config.json as it was`, () => {
+      const dir = tempDir();
+      ConfigStore.open(dir).setValues('prod', { appid: 'wx1234567890abcdef' });
+      const store = ConfigStore.open(dir);
+      const before = fs.readFileSync(store.path, 'utf8');
+      const write = fs.writeFileSync;
+      // As the kernel does it on a full disk: the O_EXCL create succeeds, the write fails.
+      const spy = vi.spyOn(fs, 'writeFileSync').mockImplementation((file, data, options) => {
+        if (typeof file === 'string' && pattern.test(file)) {
+          fs.closeSync(fs.openSync(file, 'wx', 0o600));
+          throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC' });
+        }
+        write(file, data, options);
+      });
+      let thrown: unknown;
+      try {
+        store.setValues('prod', { domain: 'www.example.com' });
+      } catch (error) {
+        thrown = error;
+      } finally {
+        spy.mockRestore();
+      }
+      expect(thrown).toMatchObject({ exitCode: 4, messageRef: { key: 'config.file.lockFailed', params: { file: store.path } } });
+      expect(fs.readdirSync(dir)).toEqual(['config.json']);
+      expect(fs.readFileSync(store.path, 'utf8')).toBe(before);
+      store.setValues('prod', { domain: 'www.example.com' });
+      expect(ConfigStore.open(dir).getProfile('prod')).toEqual({ appid: 'wx1234567890abcdef', domain: 'www.example.com' });
+      expect(fs.readdirSync(dir)).toEqual(['config.json']);
+    });
+  }
+
+  it("taking the lock sweeps the gate and lock files earlier writers abandoned, never a live writer's fresh one", () => {
+    const dir = tempDir();
+    const at = (name: string) => path.join(dir, name);
+    const dead = deadPid();
+    const planted = {
+      // a writer that is gone, its file older than 10 s: abandoned
+      deadGate: `config.json.lock.gate.${dead}-mx93xiv7-2-wilmzhjq.new`,
+      deadLock: `tokens.json.lock.${dead}-mx93xiv7-3-abcdefgh.new`,
+      deadAside: `config.json.lock.gate.${dead}-mx93xiv7-4-abcdefgh.stale`,
+      // a live process (this one), its file a minute old: it may be suspended in the middle of using it
+      liveGate: `config.json.lock.gate.${process.pid}-mx93xiv7-5-abcdefgh.new`,
+      // a live pid's file over five minutes old: nothing lives that long (the pid was reused)
+      oldGate: `config.json.lock.gate.${process.pid}-mx93xiv7-6-abcdefgh.new`,
+      // a gone writer's file just made: maybe another host's live writer, whose pid means nothing here
+      freshGate: `config.json.lock.gate.${dead}-mx93xiv7-7-abcdefgh.new`,
+      // not a lock's: the user's own file
+      other: `config.json.backup.${dead}-1.new`,
+    };
+    for (const name of Object.values(planted)) plantStaleLock(at(name), '', 60_000);
+    plantStaleLock(at(planted.oldGate), '', 6 * 60_000);
+    plantStaleLock(at(planted.freshGate), '', 1_000);
+    ConfigStore.open(dir).setValues('prod', { appid: 'wx1234567890abcdef' });
+    // config.json's lock sweeps its own files; tokens.json's are swept when tokens.json is next saved.
+    expect(fs.readdirSync(dir).sort()).toEqual(['config.json', planted.deadLock, planted.freshGate, planted.liveGate, planted.other].sort());
+    new JsonFile(dir, 'tokens').update(() => undefined);
+    expect(fs.existsSync(at(planted.deadLock))).toBe(false);
+  });
+
   it.skipIf(process.platform === 'win32')('a config.json that is a symlink stays one: the write lands in its target', () => {
     const dir = tempDir();
     const dotfiles = tempDir();
