@@ -484,7 +484,7 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
       params: { name },
     });
   }
-  return check('verify-file', 'fail', { key: 'doctor.verify.status', params: { url: shown.url, status: shown.status } }, evidence, { key: 'doctor.verify.upload.fix', params: { domain, name } });
+  return check('verify-file', 'fail', { key: 'doctor.verify.status', params: { url: shown.url, status: shown.status } }, evidence, { key: 'doctor.verify.upload.fix', params: { domain, name, url: shown.url } });
 }
 
 /** No verify file check: not needed for this account type, or no name to look for. */

@@ -321,6 +321,27 @@ describe('the verifyFile setting and --verify-file', () => {
     expect(lineOf(r.stdout, 'verify-file')).toBe(`✖ verify-file   https://www.example.com/${VERIFY_NAME} answers 200, but the content is not NotWhatIsServed (got Tok123abc).`);
   });
 
+  it('names in its fix the URL it checked: http when https could not be reached (en, zh)', async () => {
+    const closed = await freePort();
+    const args = ['doctor', '--verify-file', VERIFY_NAME, '--connect-to', `${DOMAIN}:443:127.0.0.1:${closed}`, '--connect-to', `${DOMAIN}:80:127.0.0.1:${missing.port}`];
+    const checked = `http://${DOMAIN}/${VERIFY_NAME}`;
+    const en = await runCli(args, { env: serviceAccount() });
+    expect(en.code).toBe(1);
+    const lines = en.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('✖ verify-file'));
+    expect(lines[at]).toContain(`${checked} answers 404, not 200`);
+    expect(lines[at + 1]).toMatch(/^\s+Fix: Put MP_verify_Tok123abc\.txt/);
+    expect(lines[at + 1]).toContain(`so that ${checked} is served directly`);
+    expect(lines[at + 1]).not.toContain('https://');
+    const zh = await runCli(args, { env: { ...serviceAccount(), LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(1);
+    const zhLines = zh.stdout.split('\n');
+    const zat = zhLines.findIndex((l) => l.startsWith('✖ verify-file'));
+    expect(zhLines[zat]).toContain(`${checked} 返回 404，不是 200`);
+    expect(zhLines[zat + 1]).toContain(`让 ${checked} 能直接访问`);
+    expect(zhLines[zat + 1]).not.toContain('https://');
+  });
+
   it('refuses something that is neither a verify file name nor a file (exit 2)', async () => {
     const r = await runCli(['doctor', '--verify-file', 'verify.txt'], { env: serviceAccount() });
     expect(r.code).toBe(2);

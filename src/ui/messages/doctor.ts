@@ -157,8 +157,8 @@ export const messages = {
   },
   'doctor.verify.status': { zh: '{url} 返回 {status}，不是 200：微信校验不了域名的归属。', en: '{url} answers {status}, not 200: WeChat cannot verify that you own the domain.' },
   'doctor.verify.upload.fix': {
-    zh: '把公众号后台下载的 {name} 原样放到 {domain} 的网站根目录，让 https://{domain}/{name} 能直接访问（不跳转、不要登录）。',
-    en: 'Put {name}, as downloaded from the 公众号 console, in the web root of {domain}, so that https://{domain}/{name} is served directly (no redirect, no login).',
+    zh: '把公众号后台下载的 {name} 原样放到 {domain} 的网站根目录，让 {url} 能直接访问（不跳转、不要登录）。',
+    en: 'Put {name}, as downloaded from the 公众号 console, in the web root of {domain}, so that {url} is served directly (no redirect, no login).',
   },
   'doctor.verify.content': { zh: '{url} 返回 200，但内容不是 {expected}（收到 {got}）。', en: '{url} answers 200, but the content is not {expected} (got {got}).' },
   'doctor.verify.content.fix': {

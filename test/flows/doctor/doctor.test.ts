@@ -211,7 +211,7 @@ describe('doctor flow: the verify file', () => {
     expect(v.status).toBe('fail');
     expect(v.message).toMatchObject({ key: 'doctor.verify.status', params: { url: `https://${DOMAIN}/MP_verify_Absent999.txt`, status: 404 } });
     expect(v.evidence).toMatchObject({ https: '404', http: '404' });
-    expect(v.fix).toMatchObject({ key: 'doctor.verify.upload.fix', params: { domain: DOMAIN, name: 'MP_verify_Absent999.txt' } });
+    expect(v.fix).toMatchObject({ key: 'doctor.verify.upload.fix', params: { domain: DOMAIN, name: 'MP_verify_Absent999.txt', url: `https://${DOMAIN}/MP_verify_Absent999.txt` } });
   });
 
   it('fails a 200 with other content (an SPA index page), quoting what came', async () => {
