@@ -114,6 +114,19 @@ export function skipNeeds(id: CheckId, fields: string[]): DoctorCheck {
   return check(id, 'skip', { key: 'doctor.skip.needs', params: { fields: fields.join(', ') } }, { needs: fields.join(',') });
 }
 
+/**
+ * A check about the callback (the authorize URL, the callback domain and what serves it) on an account
+ * without web authorization: a subscription account, for which WeChat answers 10005 to any authorize URL.
+ */
+export function skipNoWebAuth(id: CheckId): DoctorCheck {
+  return check(id, 'skip', { key: 'doctor.skip.noWebAuth' }, { type: 'subscription', webAuthorization: false });
+}
+
+/** Account types with web authorization: all but the subscription account (订阅号), which WeChat answers 10005. */
+export function hasWebAuth(type: AccountType | undefined): boolean {
+  return type !== 'subscription';
+}
+
 // ── profile ──────────────────────────────────────────────────────────────────────────────────────
 
 /** What the resolver made of the profile (secret reduced to "set or not"). */
@@ -127,7 +140,7 @@ export interface ProfileFacts {
   verifyFile?: string;
   /** A value the one validation refused, an unknown --profile, or a missing field: the resolver's own words. */
   problem?: { message: MessageRef; hint?: MessageRef };
-  /** Fields the checks need that are not set, in this order: appid, secret, domain, redirectUri. */
+  /** Fields the checks need that are not set, in this order: appid, secret, domain, redirectUri (a subscription account: appid, secret). */
   missing: string[];
   /** For the "missing" message: the env variables of the missing fields. */
   missingEnv: string;
@@ -151,6 +164,11 @@ export function evaluateProfile(f: ProfileFacts): DoctorCheck {
     });
   }
   if (!f.type) return check('profile', 'warn', { key: 'doctor.profile.noType', params: { profile: f.profile } }, evidence, { key: 'doctor.profile.noType.fix' });
+  // No web authorization at all: no domain or redirect_uri to ask for (config set refuses them), only
+  // another account to point to. A warning: the profile is fine for what it can do (wxauth token).
+  if (!hasWebAuth(f.type)) {
+    return check('profile', 'warn', { key: 'doctor.profile.subscription', params: { profile: f.profile, appid: f.appid ?? '' } }, { ...evidence, webAuthorization: false }, { key: 'doctor.profile.subscription.fix' });
+  }
   return check(
     'profile',
     'ok',

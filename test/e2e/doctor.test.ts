@@ -157,6 +157,59 @@ describe('wxauth doctor (text)', () => {
   });
 });
 
+describe('wxauth doctor on a subscription account (no web authorization)', () => {
+  const SUBSCRIPTION = { appid: DEFAULT_APPIDS.subscription, secret: '5e1ec0de5e1ec0de5e1ec0de00000004' };
+  const CALLBACK_CHECKS = ['authorize', 'domain', 'dns.callback', 'verify-file', 'redirect', 'tls', 'scheme'];
+
+  /** A subscription profile saved by init (which saves no domain), the emulator as WeChat. */
+  async function savedSubscription(secret = SUBSCRIPTION.secret): Promise<Record<string, string>> {
+    const env = { WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_BACKUP_API_BASE: emu.url, WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const init = await runCli(['init', '--profile', 'sub', '--type', 'subscription', '--appid', SUBSCRIPTION.appid, '--secret', secret, '-y'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    return env;
+  }
+
+  it('says there is no web authorization (10005) and which account to use, asks for no domain, skips the callback checks (en)', async () => {
+    const env = await savedSubscription();
+    const r = await runCli(['doctor', '--profile', 'sub'], { env });
+    // Only a warning: the credentials and clock still pass against WeChat.
+    expect(r.code, r.stdout).toBe(0);
+    expect(lineOf(r.stdout, 'profile')).toMatch(/^! profile\s+Profile sub is a subscription account \(订阅号\), which has no web authorization: WeChat answers 10005/);
+    expect(r.stdout).toMatch(/^\s+Fix: For web authorization use another account: a verified service account, or a test account/m);
+    // Nothing the user cannot do: config set refuses a domain for a subscription account.
+    expect(r.stdout).not.toContain('config set domain');
+    expect(r.stdout).not.toContain('Missing configuration');
+    for (const id of CALLBACK_CHECKS) expect(lineOf(r.stdout, id)).toMatch(new RegExp(`^- ${id.replace('.', '\\.')}\\s+Skipped: a subscription account has no web authorization`));
+    expect(lineOf(r.stdout, 'credentials')).toMatch(/^✔ credentials/);
+    expect(lineOf(r.stdout, 'clock')).toMatch(/^✔ clock/);
+    expect(r.stdout + r.stderr).not.toContain(SUBSCRIPTION.secret);
+    const refused = await runCli(['--profile', 'sub', 'config', 'set', 'domain', 'localhost'], { env });
+    expect(refused.code).toBe(2);
+  });
+
+  it('says the same in Chinese, without English words of its own', async () => {
+    const env = await savedSubscription();
+    const r = await runCli(['doctor', '--profile', 'sub'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
+    expect(r.code, r.stdout).toBe(0);
+    expect(lineOf(r.stdout, 'profile')).toMatch(/^! profile\s+profile sub 是订阅号，订阅号没有网页授权权限：.*10005/);
+    expect(r.stdout).toMatch(/^\s+修复：网页授权要换一个号：已认证的服务号，或测试号/m);
+    expect(r.stdout).not.toContain('config set domain');
+    for (const id of CALLBACK_CHECKS) expect(lineOf(r.stdout, id)).toMatch(/跳过：订阅号没有网页授权，没有回调可查。$/);
+    expect(r.stdout).not.toMatch(/Skipped|subscription account|web authorization/);
+  });
+
+  it('asks only for what a subscription account needs: a missing secret, not a domain (exit 1), and says so in --json', async () => {
+    const env = await savedSubscription();
+    expect((await runCli(['--profile', 'sub', 'config', 'unset', 'secret'], { env })).code).toBe(0);
+    const r = await runCli(['doctor', '--profile', 'sub'], { env });
+    expect(r.code).toBe(1);
+    expect(lineOf(r.stdout, 'profile')).toContain('Missing configuration: secret (profile "sub").');
+    expect(r.stdout).not.toMatch(/domain, redirectUri|config set domain|WXAUTH_DOMAIN/);
+    const doc = parseJson((await runCli(['doctor', '--profile', 'sub', '--json'], { env })).stdout) as { checks: Array<{ id: string; status: string; evidence: Record<string, unknown> }> };
+    for (const id of CALLBACK_CHECKS) expect(doc.checks.find((c) => c.id === id)).toMatchObject({ status: 'skip', evidence: { webAuthorization: false } });
+  });
+});
+
 describe('wxauth doctor agrees with wxauth url', () => {
   // The user trial: domain www.example.com, redirect_uri on example.com (a missing www.).
   const parentEnv = () => serviceAccount(SERVICE, { WXAUTH_REDIRECT_URI: 'https://example.com/wechat/callback' });

@@ -23,9 +23,11 @@ import {
   evaluateTls,
   evaluateTokenCache,
   evaluateVerifyFile,
+  hasWebAuth,
   needsVerifyFile,
   routeFor,
   skipNeeds,
+  skipNoWebAuth,
   skipTlsForHttp,
   skipVerifyFile,
   type ConnectRule,
@@ -86,6 +88,8 @@ export interface DoctorDeps {
 export type DoctorHooks = Pick<DoctorDeps, 'trace' | 'curl'>;
 
 const CHECKED_FIELDS = ['appid', 'secret', 'domain', 'redirectUri'] as const;
+/** A subscription account has no web authorization: no callback domain or redirect_uri to ask for. */
+const CREDENTIAL_FIELDS = ['appid', 'secret'] as const;
 
 /**
  * engines.node of this package: the nearest package.json named wxauth above this module (src/flows/
@@ -106,7 +110,8 @@ function packageEngines(from: string = import.meta.url): string {
 }
 
 function profileCheck(config: ResolvedConfig): DoctorCheck {
-  const missing = CHECKED_FIELDS.filter((f) => config[f] === undefined);
+  const fields = hasWebAuth(config.type) ? CHECKED_FIELDS : CREDENTIAL_FIELDS;
+  const missing = fields.filter((f) => config[f] === undefined);
   const first = config.errors[0];
   let problem: { message: MessageRef; hint?: MessageRef } | undefined;
   if (first) problem = { message: first.error.messageRef, ...(first.error.hint ? { hint: first.error.hint } : {}) };
@@ -212,11 +217,15 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
   const probe: ProbeOptions = { connectTo: input.connectTo, timeoutMs: deps.timeoutMs, aimed, ...(deps.ca ? { ca: deps.ca } : {}) };
   const lookup = deps.lookup ?? systemLookup;
 
-  const domain =
-    config.domain && config.redirectUri ? evaluateDomain(config.type, config.domain, config.redirectUri) : skipNeeds('domain', [...(config.domain ? [] : ['domain']), ...(config.redirectUri ? [] : ['redirectUri'])]);
+  // A subscription account has no callback: every check of one is skipped, saying why.
+  const webAuth = hasWebAuth(config.type);
+  const domain = !webAuth
+    ? skipNoWebAuth('domain')
+    : config.domain && config.redirectUri
+      ? evaluateDomain(config.type, config.domain, config.redirectUri) : skipNeeds('domain', [...(config.domain ? [] : ['domain']), ...(config.redirectUri ? [] : ['redirectUri'])]);
   const offline: DoctorCheck[] = [
     profileCheck(config),
-    authorizeCheck(config, domain),
+    webAuth ? authorizeCheck(config, domain) : skipNoWebAuth('authorize'),
     domain,
     await tokenCacheCheck(config, deps),
     nodeCheck,
@@ -224,7 +233,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
 
   const api = new URL(config.apiBase);
   const apiPort = Number(api.port) || (api.protocol === 'https:' ? 443 : 80);
-  const callback = callbackHost(config);
+  const callback = webAuth ? callbackHost(config) : undefined;
   const apiRoute = routeFor(config.apiBase, deps.proxy, deps.showProxy);
   const { appid, secret } = config;
   const credentials: Promise<CredentialProbe | undefined> =
@@ -253,9 +262,11 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
     apiRoute.via === 'proxy'
       ? Promise.resolve(evaluateDns('dns.api', { kind: 'proxied', host: api.hostname, proxy: apiRoute.proxy }))
       : probeDns(api.hostname, apiPort, lookup, probe).then((f) => evaluateDns('dns.api', f)),
-    callback ? probeDns(callback.host, callback.port, lookup, probe).then((f) => evaluateDns('dns.callback', f)) : Promise.resolve(skipNeeds('dns.callback', ['domain'])),
-    verifyFileCheck(config, input.verify, probe),
-    redirectChecks(config, probe, deps.now),
+    callback
+      ? probeDns(callback.host, callback.port, lookup, probe).then((f) => evaluateDns('dns.callback', f))
+      : Promise.resolve(webAuth ? skipNeeds('dns.callback', ['domain']) : skipNoWebAuth('dns.callback')),
+    webAuth ? verifyFileCheck(config, input.verify, probe) : Promise.resolve(skipNoWebAuth('verify-file')),
+    webAuth ? redirectChecks(config, probe, deps.now) : Promise.resolve((['redirect', 'tls', 'scheme'] as const).map(skipNoWebAuth)),
     credentials,
   ]);
   const missingCredentials = [...(config.appid ? [] : ['appid']), ...(config.secret ? [] : ['secret'])];
@@ -277,6 +288,6 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
   ];
   // Whether WeChat answered at all tells a proxy that swallows the calls from one that works.
   const reached = wechat === undefined ? undefined : wechat.localMs !== undefined;
-  offline.push(evaluateProxy(config.apiBase, deps.proxy, reached, deps.showProxy, config.redirectUri));
+  offline.push(evaluateProxy(config.apiBase, deps.proxy, reached, deps.showProxy, webAuth ? config.redirectUri : undefined));
   return buildReport(config.profile, [...offline, ...online]);
 }

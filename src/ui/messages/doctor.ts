@@ -52,11 +52,20 @@ export const messages = {
     en: '{ok} passed, {warn} warned, {fail} failed, {skip} skipped.',
   },
   'doctor.skip.needs': { zh: '跳过：需要 {fields}。', en: 'Skipped: needs {fields}.' },
+  'doctor.skip.noWebAuth': { zh: '跳过：订阅号没有网页授权，没有回调可查。', en: 'Skipped: a subscription account has no web authorization, so no callback to check.' },
 
   // ── profile ───────────────────────────────────────────────────────────────────────────────────
   'doctor.profile.ok': {
     zh: 'profile {profile} 设置齐全（是否正确见下面各项）：appid {appid}，类型 {type}，域名 {domain}，redirect_uri {redirectUri}，secret 已设置。',
     en: 'Profile {profile} has every setting the checks need: appid {appid}, type {type}, domain {domain}, redirect_uri {redirectUri}, secret set.',
+  },
+  'doctor.profile.subscription': {
+    zh: 'profile {profile} 是订阅号，订阅号没有网页授权权限：appid {appid} 的任何授权链接微信都返回 10005（此公众号并没有这些scope的权限），所以不需要回调域名和 redirect_uri，回调相关的检查都跳过。',
+    en: 'Profile {profile} is a subscription account (订阅号), which has no web authorization: WeChat answers 10005 to any authorize URL for appid {appid}, so it needs no callback domain or redirect_uri, and the callback checks are skipped.',
+  },
+  'doctor.profile.subscription.fix': {
+    zh: '网页授权要换一个号：已认证的服务号，或测试号（mp.weixin.qq.com/debug/cgi-bin/sandbox 申请），用它自己的 appid 和 secret 建 profile，例如 wxauth init --profile test --type test --appid <测试号 appid> --secret <测试号 secret>，再 wxauth doctor --profile test。这个订阅号 profile 仍可用于 wxauth token。',
+    en: 'For web authorization use another account: a verified service account, or a test account (get one at mp.weixin.qq.com/debug/cgi-bin/sandbox), in a profile with its own appid and secret, e.g. wxauth init --profile test --type test --appid <test appid> --secret <test secret>, then wxauth doctor --profile test. This subscription profile still works for wxauth token.',
   },
   'doctor.profile.noType': { zh: 'profile {profile} 没有账号类型：无法判断该用哪个授权入口和 scope。', en: 'Profile {profile} has no account type: the authorize endpoint and scope cannot be checked against it.' },
   'doctor.profile.noType.fix': {
