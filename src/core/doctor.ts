@@ -144,6 +144,11 @@ export interface ProfileFacts {
   missing: string[];
   /** For the "missing" message: the env variables of the missing fields. */
   missingEnv: string;
+  /**
+   * The appid came from WXAUTH_APPID; `profileAppid`: the profile's own, when that is another account
+   * (whose settings the resolver left out). `config set` or `init` would then write that account's profile.
+   */
+  envAppid?: { profileAppid?: string };
 }
 
 export function evaluateProfile(f: ProfileFacts): DoctorCheck {
@@ -157,6 +162,22 @@ export function evaluateProfile(f: ProfileFacts): DoctorCheck {
     verifyFile: f.verifyFile ?? null,
   };
   if (f.problem) return check('profile', 'fail', f.problem.message, evidence, f.problem.hint);
+  if (f.missing.length > 0 && f.envAppid && f.appid) {
+    // The account is the variable's: complete it with variables too, or drop the variable for the
+    // profile's own. Leading with config set (or init) would write this appid's settings over the profile.
+    const params = { appid: f.appid, fields: f.missing.join(', '), env: f.missingEnv, profile: f.profile };
+    const other = f.envAppid.profileAppid;
+    if (other !== undefined) {
+      return check('profile', 'fail', { key: 'doctor.profile.envAppid.otherAccount', params: { ...params, profileAppid: other } }, { ...evidence, appidSource: 'env' }, {
+        key: 'doctor.profile.envAppid.otherAccount.fix',
+        params: { ...params, profileAppid: other },
+      });
+    }
+    return check('profile', 'fail', { key: 'doctor.profile.envAppid.missing', params }, { ...evidence, appidSource: 'env' }, {
+      key: 'doctor.profile.envAppid.missing.fix',
+      params: { ...params, p: profileFlag(f.profile), first: f.missing[0] ?? '' },
+    });
+  }
   if (f.missing.length > 0) {
     return check('profile', 'fail', { key: 'config.missing', params: { fields: f.missing.join(', '), profile: f.profile } }, evidence, {
       key: 'config.missing.hint',

@@ -210,6 +210,63 @@ describe('wxauth doctor on a subscription account (no web authorization)', () =>
   });
 });
 
+describe('wxauth doctor with WXAUTH_APPID naming another account than the profile', () => {
+  /** Profile default saved for the service account; only the emulator's addresses come from the environment. */
+  async function savedService(): Promise<{ env: Record<string, string>; dir: string }> {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_BACKUP_API_BASE: emu.url, WXAUTH_CONFIG_DIR: dir };
+    const saved = { type: 'service', appid: SERVICE.appid, secret: SERVICE.secret, domain: DOMAIN, redirectUri: `https://${DOMAIN}/wechat/callback` };
+    for (const [k, v] of Object.entries(saved)) expect((await runCli(['config', 'set', k, v], { env })).code).toBe(0);
+    return { env, dir };
+  }
+
+  it('leads the fix with unsetting WXAUTH_APPID or setting the other variables, never init or config set over the profile (en, zh)', async () => {
+    const { env: savedEnv, dir } = await savedService();
+    const env = { ...savedEnv, WXAUTH_APPID: TEST_APP.appid };
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const en = await runCli(['doctor'], { env });
+    expect(en.code).toBe(1);
+    expect(lineOf(en.stdout, 'profile')).toBe(
+      `✖ profile       Missing configuration for appid ${TEST_APP.appid}, which came from WXAUTH_APPID: secret, domain, redirectUri. Profile default holds another account’s settings (appid ${SERVICE.appid}), so they are not used.`,
+    );
+    const lines = en.stdout.split('\n');
+    const fix = lines[lines.findIndex((l) => l.startsWith('✖ profile')) + 1] ?? '';
+    expect(fix).toMatch(/^\s+Fix: Unset WXAUTH_APPID to check profile default as saved/);
+    expect(fix).toContain(`or also set WXAUTH_SECRET, WXAUTH_DOMAIN, WXAUTH_REDIRECT_URI for appid ${TEST_APP.appid}.`);
+    expect(en.stdout).not.toMatch(/Run wxauth init|wxauth config set secret <value>/);
+    expect(en.stdout + en.stderr).not.toContain(SERVICE.secret);
+
+    const zh = await runCli(['doctor'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(1);
+    expect(lineOf(zh.stdout, 'profile')).toContain(`appid ${TEST_APP.appid} 来自环境变量 WXAUTH_APPID，缺少配置：secret, domain, redirectUri。profile default 保存的是另一个账号（appid ${SERVICE.appid}）的设置`);
+    expect(zh.stdout).toMatch(/^\s+修复：unset WXAUTH_APPID，检查 profile default 保存的账号/m);
+    expect(zh.stdout).not.toMatch(/Missing|Fix:|Unset/);
+    // doctor changed nothing, and the profile is whole again without the variable.
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    const saved = await runCli(['doctor', ...connect(trusted)], { env: savedEnv });
+    expect(lineOf(saved.stdout, 'profile')).toMatch(/^✔ profile\s+Profile default has every setting/);
+  });
+
+  it('passes the profile check once the other account’s variables are set too, as the fix says', async () => {
+    const { dir } = await savedService();
+    const env = { ...testAccount(ok400), WXAUTH_CONFIG_DIR: dir };
+    const r = await runCli(['doctor'], { env });
+    expect(r.stderr).toContain(`WXAUTH_APPID (${TEST_APP.appid}) is not the appid of profile "default" (${SERVICE.appid})`);
+    expect(lineOf(r.stdout, 'profile'), r.stdout).toMatch(new RegExp(`^✔ profile\\s+Profile default has every setting the checks need: appid ${TEST_APP.appid}, type test`));
+    expect(lineOf(r.stdout, 'credentials')).toMatch(/^✔ credentials/);
+  });
+
+  it('without a saved profile: unset the variable and save a profile, or set the others (en, zh)', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_API_BASE: emu.url, WXAUTH_APPID: TEST_APP.appid };
+    const en = await runCli(['doctor'], { env });
+    expect(en.code).toBe(1);
+    expect(lineOf(en.stdout, 'profile')).toContain(`Missing configuration for appid ${TEST_APP.appid}, which came from WXAUTH_APPID: secret, domain, redirectUri.`);
+    expect(en.stdout).toMatch(/^\s+Fix: Unset WXAUTH_APPID and save the settings in profile default \(wxauth init --profile default, or wxauth config set secret <value>\); or also set WXAUTH_SECRET, WXAUTH_DOMAIN, WXAUTH_REDIRECT_URI for appid/m);
+    const zh = await runCli(['doctor'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stdout).toMatch(/^\s+修复：unset WXAUTH_APPID，把设置保存在 profile default 里/m);
+  });
+});
+
 describe('wxauth doctor agrees with wxauth url', () => {
   // The user trial: domain www.example.com, redirect_uri on example.com (a missing www.).
   const parentEnv = () => serviceAccount(SERVICE, { WXAUTH_REDIRECT_URI: 'https://example.com/wechat/callback' });

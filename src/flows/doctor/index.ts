@@ -109,6 +109,12 @@ function packageEngines(from: string = import.meta.url): string {
   return '';
 }
 
+/** WXAUTH_APPID gave the appid: the profile's own appid, when the resolver set that account aside. */
+function envAppidFacts(config: ResolvedConfig): { profileAppid?: string } {
+  const other = config.otherAccount;
+  return other?.key === 'config.profile.otherAppid' ? { profileAppid: String(other.params.profileAppid) } : {};
+}
+
 function profileCheck(config: ResolvedConfig): DoctorCheck {
   const fields = hasWebAuth(config.type) ? CHECKED_FIELDS : CREDENTIAL_FIELDS;
   const missing = fields.filter((f) => config[f] === undefined);
@@ -130,6 +136,7 @@ function profileCheck(config: ResolvedConfig): DoctorCheck {
     ...(problem ? { problem } : {}),
     missing: [...missing],
     missingEnv: missing.map((f) => ENV_NAMES[f]).join(', '),
+    ...(config.sources.appid === 'env' ? { envAppid: envAppidFacts(config) } : {}),
   });
 }
 

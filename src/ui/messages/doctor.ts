@@ -67,6 +67,22 @@ export const messages = {
     zh: '网页授权要换一个号：已认证的服务号，或测试号（mp.weixin.qq.com/debug/cgi-bin/sandbox 申请），用它自己的 appid 和 secret 建 profile，例如 wxauth init --profile test --type test --appid <测试号 appid> --secret <测试号 secret>，再 wxauth doctor --profile test。这个订阅号 profile 仍可用于 wxauth token。',
     en: 'For web authorization use another account: a verified service account, or a test account (get one at mp.weixin.qq.com/debug/cgi-bin/sandbox), in a profile with its own appid and secret, e.g. wxauth init --profile test --type test --appid <test appid> --secret <test secret>, then wxauth doctor --profile test. This subscription profile still works for wxauth token.',
   },
+  'doctor.profile.envAppid.missing': {
+    zh: 'appid {appid} 来自环境变量 WXAUTH_APPID，缺少配置：{fields}。',
+    en: 'Missing configuration for appid {appid}, which came from WXAUTH_APPID: {fields}.',
+  },
+  'doctor.profile.envAppid.missing.fix': {
+    zh: 'unset WXAUTH_APPID，把设置保存在 profile {profile} 里（wxauth init --profile {profile}，或 wxauth{p} config set {first} <值>）；或者为 appid {appid} 同时设置 {env}。',
+    en: 'Unset WXAUTH_APPID and save the settings in profile {profile} (wxauth init --profile {profile}, or wxauth{p} config set {first} <value>); or also set {env} for appid {appid}.',
+  },
+  'doctor.profile.envAppid.otherAccount': {
+    zh: 'appid {appid} 来自环境变量 WXAUTH_APPID，缺少配置：{fields}。profile {profile} 保存的是另一个账号（appid {profileAppid}）的设置，所以没有使用。',
+    en: 'Missing configuration for appid {appid}, which came from WXAUTH_APPID: {fields}. Profile {profile} holds another account’s settings (appid {profileAppid}), so they are not used.',
+  },
+  'doctor.profile.envAppid.otherAccount.fix': {
+    zh: 'unset WXAUTH_APPID，检查 profile {profile} 保存的账号（appid {profileAppid}）；或者为 appid {appid} 同时设置 {env}。不要用 wxauth init 或 wxauth config set：它们会把 {appid} 的设置写进 profile {profile}，覆盖 {profileAppid} 的。',
+    en: 'Unset WXAUTH_APPID to check profile {profile} as saved (appid {profileAppid}); or also set {env} for appid {appid}. Not wxauth init or wxauth config set: they would write {appid}’s settings over profile {profile}, which is {profileAppid}’s.',
+  },
   'doctor.profile.noType': { zh: 'profile {profile} 没有账号类型：无法判断该用哪个授权入口和 scope。', en: 'Profile {profile} has no account type: the authorize endpoint and scope cannot be checked against it.' },
   'doctor.profile.noType.fix': {
     zh: 'wxauth config set type service（服务号）、subscription（订阅号）、test（测试号）或 website（网站应用）',
