@@ -180,7 +180,7 @@ export function cgiStableToken(emu: Emulator, rq: Rq): Reply {
     // "否则不会刷新": within 30 s of the last forced refresh the same token comes back.
     if (live && currentToken && now - f.lastAt < STABLE_FORCE_GAP_MS) {
       count(emu, app.appid, '/cgi-bin/stable_token');
-      return emu.ok(rq, 'cgi', tokenBody(currentToken, Math.floor((live.expiresAt - now) / 1000)));
+      return { ...emu.ok(rq, 'cgi', tokenBody(currentToken, Math.floor((live.expiresAt - now) / 1000))), forceRefresh: true };
     }
     f.count += 1;
     f.lastAt = now;
@@ -195,7 +195,8 @@ export function cgiStableToken(emu: Emulator, rq: Rq): Reply {
   // Normal mode in the last 5 minutes rotates; the old token keeps working until its own expiry.
   count(emu, app.appid, '/cgi-bin/stable_token');
   const token = issueBasic(emu, app.appid, 'stable');
-  return emu.ok(rq, 'cgi', tokenBody(token, BASIC_TTL));
+  const reply = emu.ok(rq, 'cgi', tokenBody(token, BASIC_TTL));
+  return force ? { ...reply, forceRefresh: true } : reply;
 }
 
 type Authed = { app: NormalizedApp } | { reply: Reply };

@@ -30,6 +30,8 @@ export interface Reply {
   rid?: string;
   /** The message of the error page WeChat would show (authorize, qrconnect), for the request log. */
   page?: string;
+  /** A stable_token call with force_refresh, for the request log (its POST body is not kept there). */
+  forceRefresh?: boolean;
   /** Destroy the connection instead of answering (fault injection). */
   reset?: boolean;
   /** Send the body with `Transfer-Encoding: chunked` instead of a Content-Length (contentType `json-charset`, §0.2). */

@@ -38,6 +38,8 @@ export class LoggedRequest {
     readonly fault?: FaultKind,
     /** The error page's message, when the answer was one (pages.ts). */
     readonly page?: string,
+    /** A stable_token call with force_refresh (cgi.ts). */
+    readonly forceRefresh?: boolean,
   ) {}
 
   /** Query parameters, secrets masked. */
@@ -56,7 +58,8 @@ export class LoggedRequest {
     if (this.rid !== undefined) record.rid = this.rid;
     if (this.fault) record.fault = this.fault;
     if (this.page !== undefined) record.page = this.page;
-    const note = requestNote(this.path, record.query);
+    if (this.forceRefresh) record.forceRefresh = true;
+    const note = requestNote(this.path, record.query, this.forceRefresh === true);
     if (note) record.note = note;
     return record;
   }
@@ -95,6 +98,8 @@ export class RequestLog {
   private readonly faults: Array<FaultKind | undefined>;
   /** An error page's message (a few fixed strings: no copy per request). */
   private readonly pages: Array<string | undefined>;
+  /** 1: a stable_token call with force_refresh. */
+  private readonly forced: Uint8Array;
 
   constructor(readonly capacity = LOG_KEPT) {
     this.methods = new Array<string>(capacity).fill('');
@@ -108,6 +113,7 @@ export class RequestLog {
     this.rids = new Array<string | undefined>(capacity).fill(undefined);
     this.faults = new Array<FaultKind | undefined>(capacity).fill(undefined);
     this.pages = new Array<string | undefined>(capacity).fill(undefined);
+    this.forced = new Uint8Array(capacity);
   }
 
   /** How many entries are kept now. */
@@ -121,7 +127,7 @@ export class RequestLog {
   }
 
   /** Record a request; its number. `path` only when it is not what parseTarget(url) gives. */
-  add(method: string, url: string, path: string | undefined, status: number, at: number, errcode: number | undefined, rid: string | undefined, fault: FaultKind | undefined, page?: string): number {
+  add(method: string, url: string, path: string | undefined, status: number, at: number, errcode: number | undefined, rid: string | undefined, fault: FaultKind | undefined, page?: string, forceRefresh?: boolean): number {
     const slot = this.total % this.capacity;
     this.methods[slot] = method;
     if (url.length <= URL_CELL_BYTES && !BEYOND_LATIN1.test(url)) {
@@ -138,6 +144,7 @@ export class RequestLog {
     this.rids[slot] = rid;
     this.faults[slot] = fault;
     this.pages[slot] = page;
+    this.forced[slot] = forceRefresh === true ? 1 : 0;
     this.total += 1;
     return this.total;
   }
@@ -160,6 +167,7 @@ export class RequestLog {
       this.rids[slot],
       this.faults[slot],
       this.pages[slot],
+      this.forced[slot] === 1,
     );
   }
 

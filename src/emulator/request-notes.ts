@@ -8,8 +8,15 @@ import { STATE_MAX_BYTES, validateState } from '../core/state.js';
 // seen there; a website app's qrconnect passes its state back verbatim (§2.1).
 const AUTHORIZE = '/connect/oauth2/authorize';
 
+const FORCED: Bilingual = {
+  zh: 'force_refresh=true：强制刷新让这个 appid 其它服务器手里的 stable token 立即失效（每天最多 20 次）；拿 token 时不要带它。',
+  en: 'force_refresh=true: a forced refresh invalidates at once the stable token every other server of this appid holds (20 a day at most); fetch without it.',
+};
+
 /** The log's note for a request to `path` with the (decoded) `query`, or undefined when there is nothing to say. */
-export function requestNote(path: string, query: Record<string, string>): Bilingual | undefined {
+export function requestNote(path: string, query: Record<string, string>, forceRefresh = false): Bilingual | undefined {
+  // §9: a forced refresh invalidates the stable token every other server of the appid holds.
+  if (forceRefresh) return FORCED;
   if (path !== AUTHORIZE) return undefined;
   // The same rules as `wxauth inspect` reads a state by (core/state.ts); an empty state is WeChat's to allow.
   const { issues, bytes } = validateState(query.state ?? '');

@@ -206,6 +206,8 @@ export interface RequestRecord {
   fault?: FaultKind;
   /** The error page WeChat would have shown (its message; its code is `errcode` when it shows one). */
   page?: string;
+  /** A stable_token call with force_refresh (its POST body is not in the log). */
+  forceRefresh?: boolean;
   /** What the log has to say beyond the answer (a state WeChat may alter: request-notes.ts), in both languages. */
   note?: { zh: string; en: string };
 }

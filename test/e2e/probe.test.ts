@@ -67,6 +67,10 @@ describe('wxauth probe', () => {
     expect(same.message).toMatch(/retried with the same token, which happened to work here; on WeChat a token knocked out stays dead/);
     const war = (await probe('subscribe-token-war', ['--only', 'basic_token.rejected'])).doc.checks.find((c) => c.id === 'basic_token.rejected')!;
     expect(war).toMatchObject({ status: 'warn', message: expect.stringContaining('fetched the token again with /cgi-bin/token') });
+    // The same war by stable_token: a forced refresh invalidates the other servers' stable token.
+    const forced = (await probe('subscribe-forced', ['--only', 'basic_token.rejected'])).doc.checks.find((c) => c.id === 'basic_token.rejected')!;
+    expect(forced).toMatchObject({ status: 'warn', message: expect.stringContaining('fetched the token again with stable_token and force_refresh=true') });
+    expect((forced.evidence.wechat as Array<{ path: string; forceRefresh?: boolean }>).filter((c) => c.forceRefresh).map((c) => c.path)).toEqual(['/cgi-bin/stable_token']);
   });
 
   it('says the /cgi-bin call already failed in the normal login (a fault the user armed), not that the login makes none', async () => {
@@ -241,6 +245,7 @@ describe('wxauth probe', () => {
     ['subscribe-same-token', ['basic_token.rejected'], 0],
     // Recovers, but with /cgi-bin/token: the next token war (the happy path never calls it, so per_login passes).
     ['subscribe-token-war', ['basic_token.rejected'], 0],
+    ['subscribe-forced', ['basic_token.rejected'], 0],
   ];
   for (const [kind, ids, code] of planted) {
     it(`flags exactly the planted bug: ${kind} → ${ids.join(', ')}`, async () => {

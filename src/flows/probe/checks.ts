@@ -38,6 +38,8 @@ export interface WechatCall {
   time: string;
   errcode?: number;
   fault?: string;
+  /** A stable_token call with force_refresh. */
+  forceRefresh?: boolean;
   /** When the emulator got it, in ms since the scenario's browser session started (the hops' startMs scale). */
   atMs?: number;
 }

@@ -117,10 +117,10 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-function wechatCalls(records: Array<{ method: string; path: string; query: Record<string, string>; status: number; time: string; errcode?: number; fault?: string }>): WechatCall[] {
+function wechatCalls(records: Array<{ method: string; path: string; query: Record<string, string>; status: number; time: string; errcode?: number; fault?: string; forceRefresh?: boolean }>): WechatCall[] {
   return records
     .filter((r) => r.path.startsWith('/sns/') || r.path.startsWith('/cgi-bin/'))
-    .map((r) => ({ method: r.method, path: r.path, query: r.query, status: r.status, time: r.time, ...(r.errcode !== undefined ? { errcode: r.errcode } : {}), ...(r.fault ? { fault: r.fault } : {}) }));
+    .map((r) => ({ method: r.method, path: r.path, query: r.query, status: r.status, time: r.time, ...(r.errcode !== undefined ? { errcode: r.errcode } : {}), ...(r.fault ? { fault: r.fault } : {}), ...(r.forceRefresh ? { forceRefresh: true } : {}) }));
 }
 
 const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: Record<string, string | number> = {}, evidence: Evidence = {}, fix = status === 'fail' || status === 'warn'): ProbeCheck => ({
@@ -697,6 +697,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // Fetched again with /cgi-bin/token: every such fetch knocks out the token the app's other servers
       // hold, so the recovery starts the next token war (basic_token.per_login sees only the happy path).
       const warring = after.some((c) => c.path === PATHS.token);
+      // Fetched again with stable_token's force_refresh: that invalidates the stable token the other
+      // servers hold at once (§9), the same war by the other endpoint.
+      const forced = after.some((c) => c.path === PATHS.stableToken && c.forceRefresh === true);
       const evidence: Evidence = { scenarios: ['token_rejected'], hops: record.hops, wechat: record.wechat, details: { path: call.path } };
       const problem = value ? pageProblem(value.page) : undefined;
       const status = value?.page.status ?? 0;
@@ -708,6 +711,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       else if (retry < 0) put(check('basic_token.rejected', 'warn', 'not_retried', { path: call.path }, evidence));
       else if (!refetched) put(check('basic_token.rejected', 'warn', 'same_token', { path: call.path }, evidence));
       else if (warring) put(check('basic_token.rejected', 'warn', 'token_war', { path: call.path }, evidence));
+      else if (forced) put(check('basic_token.rejected', 'warn', 'forced', { path: call.path }, evidence));
       else put(check('basic_token.rejected', 'pass', 'ok', { path: call.path }, evidence));
     }
   }

@@ -387,6 +387,10 @@ export const messages = {
     zh: '{path} 回答 40001 后应用重试成功了，但它是用 /cgi-bin/token 重新取的 token：每取一次都会让你其它服务器手里的 token 失效，下一次 40001 就从这里开始。',
     en: 'After {path} answered 40001 the app retried and succeeded, but it fetched the token again with /cgi-bin/token: each such fetch knocks out the token your other servers hold, which starts the next 40001.',
   },
+  'probe.basic_token.rejected.forced': {
+    zh: '{path} 回答 40001 后应用重试成功了，但它是用 stable_token 的 force_refresh=true 重新取的 token：强制刷新会让你其它服务器手里的 stable token 立即失效（每天最多 20 次），下一次 40001 就从这里开始。',
+    en: 'After {path} answered 40001 the app retried and succeeded, but it fetched the token again with stable_token and force_refresh=true: a forced refresh invalidates at once the stable token your other servers hold (20 a day at most), which starts the next 40001.',
+  },
   'probe.basic_token.rejected.refused': {
     zh: '{path} 回答 40001（基础 token 被别处顶掉）后登录没有完成：应用给出了 HTTP {status} 的页面。',
     en: 'After {path} answered 40001 (the basic token knocked out elsewhere) the login did not complete: the app answered HTTP {status}.',
