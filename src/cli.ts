@@ -275,6 +275,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['--state <state>', 'state'],
       ['--exchange', 'exchange'],
       ['--relay-snippet', 'relaySnippet'],
+      ['--relay-ttl <minutes>', 'relayTtl'],
       ['--paste', 'paste'],
     ],
   }),

@@ -1,5 +1,5 @@
 // wxauth listen [--port N] [--host H] [--path P] [--timeout S] [--state S] [--exchange]
-//               [--relay-snippet] [--paste]
+//               [--relay-snippet [--relay-ttl M]] [--paste]
 // Catch the code on this machine: a one-shot HTTP listener on the callback path (flows/callback.ts),
 // the state checked against --state or the one `wxauth url` remembered. stdout gets the code and state;
 // the listening address, countdown and every hit go to stderr (ui/present/listen.ts, through hooks).
@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
-import { planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
+import { planListener, RELAY_TTL_MAX_MINUTES, RELAY_TTL_MINUTES, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
@@ -20,6 +20,8 @@ export interface ListenOptions {
   state?: string;
   exchange: boolean;
   mode: 'listen' | 'relay' | 'paste';
+  /** --relay-ttl: how many minutes the relay page forwards. */
+  relayTtlMinutes?: number;
 }
 
 /** The state the callback is checked against, and where it came from. */
@@ -51,6 +53,13 @@ export interface RelaySnippet {
   /** Where the page would live on the callback domain: the redirect_uri to use. */
   redirectUri: string;
   html: string;
+  /** When the page stops forwarding (ms since the epoch), and when it was made. */
+  expiresAt: number;
+  now: number;
+  /** The address `listen` must bind for the targets (not loopback: the LAN targets are in the page). */
+  host: string;
+  /** Whether the targets include this machine's LAN addresses (the listener binds beyond loopback). */
+  lan: boolean;
   port: number;
   path: string;
 }
@@ -63,15 +72,31 @@ export function parseOptions({ opts }: CommandInput): ListenOptions {
   if (relay && paste) {
     throw new UsageError({ key: 'listen.modes.exclusive' }, { hint: { key: 'listen.modes.exclusive.hint' } });
   }
+  if (opts.relayTtl !== undefined && !relay) {
+    throw new UsageError({ key: 'listen.relayTtl.alone' }, { hint: { key: 'listen.relayTtl.alone.hint' } });
+  }
   const flags: ListenFlags = { port: opts.port, host: opts.host, path: opts.path, timeout: opts.timeout };
   // Bad --port/--host/--path/--timeout fail here, before anything is read or bound.
   planListener(flags, []);
+  const relayTtlMinutes = parseRelayTtl(opts.relayTtl);
   return {
     flags,
     state: typeof opts.state === 'string' ? opts.state : undefined,
     exchange: opts.exchange === true,
     mode: relay ? 'relay' : paste ? 'paste' : 'listen',
+    ...(relayTtlMinutes !== undefined ? { relayTtlMinutes } : {}),
   };
+}
+
+/** --relay-ttl <minutes>: a whole number from 1 to a day. */
+function parseRelayTtl(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > RELAY_TTL_MAX_MINUTES) {
+    throw new UsageError({ key: 'listen.relayTtl.invalid', params: { value: text, max: RELAY_TTL_MAX_MINUTES } }, { hint: { key: 'listen.relayTtl.invalid.hint', params: { ttl: RELAY_TTL_MINUTES } } });
+  }
+  return n;
 }
 
 export async function run(options: ListenOptions, ctx: Context): Promise<ListenResult> {
@@ -82,7 +107,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   // Port and path from the redirect_uri `wxauth url` last used, else the profile's (when local).
   const plan = planListener(options.flags, [remembered?.redirectUri, config.redirectUri]);
 
-  if (options.mode === 'relay') return relaySnippet(ctx, plan.port, options.flags.port !== undefined, plan.path, config);
+  if (options.mode === 'relay') return relaySnippet(ctx, plan, options.flags.port !== undefined, config, options.relayTtlMinutes);
 
   const expected = options.state ?? remembered?.value;
   hooks.onExpectedState(
@@ -179,9 +204,9 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
 }
 
 /** --relay-snippet: the page for the real callback domain, which forwards code and state to this machine. */
-async function relaySnippet(ctx: Context, planPort: number, portFlag: boolean, path: string, config: ResolvedConfig): Promise<RelaySnippet> {
-  const { buildRelaySnippet } = await import('../listener/relay.js');
-  const { lanAddresses } = await import('../listener/addresses.js');
+async function relaySnippet(ctx: Context, plan: ListenPlan, portFlag: boolean, config: ResolvedConfig, ttlMinutes: number | undefined): Promise<RelaySnippet> {
+  const { buildRelaySnippet, relayExpiresAt } = await import('../listener/relay.js');
+  const { lanAddresses, isLoopbackHost, isWildcardHost } = await import('../listener/addresses.js');
   let domain = config.domain;
   if (!domain && config.redirectUri) {
     try {
@@ -194,13 +219,30 @@ async function relaySnippet(ctx: Context, planPort: number, portFlag: boolean, p
   // The page is written before anything listens, so "any free port" cannot be known: use the default.
   // A port taken from a redirect_uri without one (80) would need root to listen on: the relay makes
   // the port free to choose, so suggest the default unless --port asked for it.
-  const port = planPort === 0 || (planPort < 1024 && !portFlag) ? 8080 : planPort;
+  const path = plan.path;
+  const port = plan.port === 0 || (plan.port < 1024 && !portFlag) ? 8080 : plan.port;
   const portPart = port === 80 ? '' : `:${port}`;
-  const targets = [`http://127.0.0.1${portPart}${path}`, ...lanAddresses().map((a) => `http://${a}${portPart}${path}`)];
+  // Every target is a place anyone's code can be sent to while the page is up (WeChat checks only the
+  // domain): a LAN address is written in only when the listener is to listen beyond loopback, so a
+  // page for a browser on this machine sends nothing across a shared network.
+  const lan = !isLoopbackHost(plan.host);
+  const lanHosts = !lan ? [] : isWildcardHost(plan.host) ? lanAddresses() : [plan.host];
+  const urlHost = (h: string) => (h.includes(':') ? `[${h}]` : h);
+  const targets = [`http://127.0.0.1${portPart}${path}`, ...lanHosts.map((a) => `http://${urlHost(a)}${portPart}${path}`)];
+  const now = ctx.now();
+  const ttl = (lang: 'zh' | 'en') => tKey(lang, 'listen.relay.page.expired');
   const html = buildRelaySnippet({
     targets,
     lang: ctx.lang,
-    texts: { title: t(ctx.lang, 'listen.relay.page.title'), blocked: t(ctx.lang, 'listen.relay.page.blocked'), noCode: t(ctx.lang, 'listen.relay.page.noCode') },
+    now,
+    ...(ttlMinutes !== undefined ? { ttlMinutes } : {}),
+    texts: {
+      title: t(ctx.lang, 'listen.relay.page.title'),
+      blocked: t(ctx.lang, 'listen.relay.page.blocked'),
+      noCode: t(ctx.lang, 'listen.relay.page.noCode'),
+      // Whoever meets an expired page may read either language: both, the page's first.
+      expired: ctx.lang === 'zh' ? `${ttl('zh')} ${ttl('en')}` : `${ttl('en')} ${ttl('zh')}`,
+    },
   });
-  return { mode: 'relay', domain, targets, redirectUri: `https://${domain}/wxauth-relay.html`, html, port, path };
+  return { mode: 'relay', domain, targets, redirectUri: `https://${domain}/wxauth-relay.html`, html, expiresAt: relayExpiresAt(now, ttlMinutes), now, host: plan.host, lan, port, path };
 }

@@ -28,4 +28,4 @@ export {
   type ListenPlan,
 } from './plan.js';
 export { evaluatePastedCallback } from './paste.js';
-export { buildRelaySnippet, type RelaySnippetInput } from './relay.js';
+export { buildRelaySnippet, relayExpiresAt, RELAY_TTL_MINUTES, RELAY_TTL_MAX_MINUTES, type RelaySnippetInput } from './relay.js';

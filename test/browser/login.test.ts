@@ -7,6 +7,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { buildRelaySnippet } from '../../src/listener/index.js';
 import { collect, emulatorEnv, freePort, runCli, startCli, waitForOutput } from '../e2e/helpers.js';
 import { CHROMIUM, SKIP_REASON, launchChromium } from './chromium.js';
 
@@ -156,6 +157,38 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
       const r = await done;
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(`code   ${CODE}\nstate  r1\n`);
+    } finally {
+      site.close();
+    }
+  }, 30_000);
+
+  it('a --relay-snippet page past its expiry forwards nothing and says it expired, in both languages', async () => {
+    const port = await freePort();
+    // Made 61 minutes ago with the default lifetime (60 minutes): a page left on the domain.
+    const html = buildRelaySnippet({
+      targets: [`http://127.0.0.1:${port}/callback`],
+      lang: 'en',
+      now: Date.now() - 61 * 60_000,
+      texts: { title: 'Forwarding', blocked: 'blocked', noCode: 'no code', expired: 'This relay page has expired and forwards nothing. 这个中转页面已过期，不再转发。' },
+    });
+    const site = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', () => resolve()));
+    const sitePort = (site.address() as net.AddressInfo).port;
+    try {
+      const child = startCli(['listen', '--port', String(port), '--state', 'x1', '--timeout', '20']);
+      const done = collect(child, 30_000);
+      await waitForOutput(child, /Listening on/);
+      const p = await freshPage();
+      await p.goto(`http://127.0.0.1:${sitePort}/wxauth-relay.html?code=${CODE}&state=x1`);
+      await expect(p.locator('#msg').textContent()).resolves.toBe('This relay page has expired and forwards nothing. 这个中转页面已过期，不再转发。');
+      // Give a navigation, had one started, the time to reach the listener.
+      await p.waitForTimeout(500);
+      expect(p.url()).toBe(`http://127.0.0.1:${sitePort}/wxauth-relay.html?code=${CODE}&state=x1`);
+      child.kill('SIGINT');
+      const r = await done;
+      expect(r.code).toBe(130);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).not.toContain('code received');
     } finally {
       site.close();
     }

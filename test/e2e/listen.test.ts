@@ -2,6 +2,7 @@
 // real HTTP requests to the port it prints. stdout, stderr and the exit code are checked apart.
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { collect, emulatorEnv, freePort, parseJson, runCli, spawnCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
@@ -274,6 +275,57 @@ describe('wxauth listen', () => {
     expect(r.stdout).not.toMatch(/q\.get\('(redirect|target|url)'\)/);
     expect(r.stderr).toContain('https://www.example.com/wxauth-relay.html');
     expect(r.stderr).toContain('wxauth listen --port 9000 --path /callback');
+  });
+
+  it('--relay-snippet: a page that stops forwarding after an hour, and the user is told to delete it', async () => {
+    const before = Date.now();
+    const r = await runCli(['listen', '--relay-snippet', '--port', '9000'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    expect(r.code).toBe(0);
+    const expires = Number(/"expires":(\d+)/.exec(r.stdout)?.[1]);
+    expect(expires).toBeGreaterThanOrEqual(before + 60 * 60_000);
+    expect(expires).toBeLessThanOrEqual(Date.now() + 60 * 60_000);
+    expect(r.stderr).toContain('It is not an open redirect');
+    expect(r.stderr).toContain('delete it from www.example.com');
+    expect(r.stderr).toMatch(/stops forwarding at .+ \(in 1h\)/);
+    expect(r.stderr).not.toMatch(/\bsafe/i);
+    const zh = await runCli(['listen', '--relay-snippet', '--port', '9000'], { env: { WXAUTH_DOMAIN: 'www.example.com', LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain('不是开放跳转');
+    expect(zh.stderr).toContain('请立即把它从 www.example.com 上删除');
+    expect(zh.stderr).not.toContain('安全');
+    // --relay-ttl shortens (or lengthens) it; --json says when.
+    const short = await runCli(['listen', '--relay-snippet', '--relay-ttl', '15', '--json'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    expect(short.code).toBe(0);
+    const doc = parseJson(short.stdout);
+    const at = Date.parse(String(doc.expires_at));
+    expect(at).toBeGreaterThanOrEqual(before + 15 * 60_000);
+    expect(at).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
+    expect(String(doc.html)).toContain(`"expires":${at}`);
+    expect(doc.warnings).toEqual([expect.objectContaining({ id: 'listen.relay.expires' })]);
+  });
+
+  it('--relay-ttl: refused outside 1–1440 minutes and without --relay-snippet (exit 2)', async () => {
+    for (const value of ['0', '1441', '1.5', 'soon']) {
+      const r = await runCli(['listen', '--relay-snippet', '--relay-ttl', value], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+      expect(r.code, value).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`--relay-ttl must be a whole number of minutes from 1 to 1440, got "${value}"`);
+    }
+    const alone = await runCli(['listen', '--relay-ttl', '30'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--relay-ttl 只能和 --relay-snippet 一起用');
+  });
+
+  it('--relay-snippet forwards to LAN addresses only when the listener is to listen beyond loopback', async () => {
+    const local = await runCli(['listen', '--relay-snippet', '--port', '9000', '--json'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    expect(parseJson(local.stdout).targets).toEqual(['http://127.0.0.1:9000/callback']);
+    const here = Object.values(os.networkInterfaces()).flatMap((l) => l ?? []).filter((i) => i.family === 'IPv4' && !i.internal).map((i) => `http://${i.address}:9000/callback`);
+    const wide = await runCli(['listen', '--relay-snippet', '--port', '9000', '--host', '0.0.0.0'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    expect(wide.code).toBe(0);
+    expect(wide.stdout).toContain(`"targets":${JSON.stringify(['http://127.0.0.1:9000/callback', ...here])}`);
+    expect(wide.stderr).toContain('wxauth listen --host 0.0.0.0 --port 9000 --path /callback');
+    const one = await runCli(['listen', '--relay-snippet', '--port', '9000', '--host', '192.168.7.7', '--json'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    expect(parseJson(one.stdout).targets).toEqual(['http://127.0.0.1:9000/callback', 'http://192.168.7.7:9000/callback']);
   });
 
   it('--relay-snippet does not suggest port 80 taken from a redirect_uri without a port (issue 12 item 11)', async () => {

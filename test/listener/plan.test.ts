@@ -143,9 +143,9 @@ describe('evaluatePastedCallback', () => {
 });
 
 describe('buildRelaySnippet', () => {
-  const texts = { title: 'Forwarding</title><script>', blocked: 'blocked', noCode: 'no code' };
+  const texts = { title: 'Forwarding</title><script>', blocked: 'blocked', noCode: 'no code', expired: 'expired' };
   it('writes the allowlist into the page and takes no target from the URL', () => {
-    const html = buildRelaySnippet({ targets: ['http://127.0.0.1:8080/callback', 'javascript:alert(1)', 'http://192.168.1.2:8080/callback'], lang: 'en', texts });
+    const html = buildRelaySnippet({ targets: ['http://127.0.0.1:8080/callback', 'javascript:alert(1)', 'http://192.168.1.2:8080/callback'], lang: 'en', texts, now: Date.now() });
     expect(html).toContain('"targets":["http://127.0.0.1:8080/callback","http://192.168.1.2:8080/callback"]');
     expect(html).not.toContain('javascript:alert');
     // Only `to` (an index), `code` and `state` are read from the query.
@@ -153,5 +153,15 @@ describe('buildRelaySnippet', () => {
     // Texts are escaped in HTML and in the script.
     expect(html).toContain('<title>Forwarding&#60;/title&#62;&#60;script&#62;</title>');
     expect(html).toContain('Forwarding\\u003c/title\\u003e\\u003cscript\\u003e');
+  });
+
+  it('writes in when it stops forwarding: made at `now`, for an hour unless told otherwise', () => {
+    const now = Date.UTC(2026, 0, 15, 10, 0, 0);
+    expect(buildRelaySnippet({ targets: ['http://127.0.0.1:8080/callback'], lang: 'en', texts, now })).toContain(`"expires":${now + 3_600_000}`);
+    const short = buildRelaySnippet({ targets: ['http://127.0.0.1:8080/callback'], lang: 'en', texts, now, ttlMinutes: 5 });
+    expect(short).toContain(`"expires":${now + 300_000}`);
+    expect(short).toContain('forwards until 2026-01-15T10:05:00.000Z');
+    // The expiry is checked before anything is read from the address.
+    expect(short.indexOf('Date.now() < c.expires')).toBeLessThan(short.indexOf('location.search'));
   });
 });

@@ -195,17 +195,30 @@ export const messages = {
 
   // ── listen --relay-snippet ────────────────────────────────────────────────────────────────────────
   'listen.relay.intro': {
-    zh: '把下面这个页面放到回调域名 {domain} 上（例如 {example}），redirect_uri 指向它。它只会把 code 和 state 转发到白名单里的本机地址，不是开放跳转。',
-    en: 'Put the page below on your callback domain {domain} (for example at {example}) and point redirect_uri at it. It forwards code and state only to the allow-listed local addresses — it is not an open redirect.',
+    zh: '把下面这个页面放到回调域名 {domain} 上（例如 {example}），redirect_uri 指向它。它不是开放跳转：只会把 code 和 state 转发到写在页面里的地址。但页面在线期间，任何人都能用自己做的授权链接（微信只核对域名）把别的微信用户引到这里，那个用户的 code 就会被转发到这些地址。',
+    en: 'Put the page below on your callback domain {domain} (for example at {example}) and point redirect_uri at it. It is not an open redirect: it forwards code and state only to the addresses written into it. But while it is up, anyone can send a WeChat user to it with a link of their own (WeChat checks only the domain), and that user’s code goes to these addresses.',
   },
   'listen.relay.target': { zh: '转发目标（白名单）：{targets}', en: 'Forwards to (allowlist): {targets}' },
+  'listen.relay.expires': {
+    zh: '页面到 {deadline} 就不再转发；拿到 code 后请立即把它从 {domain} 上删除。',
+    en: 'The page stops forwarding at {deadline}; delete it from {domain} as soon as you have your code.',
+  },
   'listen.relay.then': {
-    zh: '然后运行 wxauth listen --port {port} --path {path} 等待；同一 Wi-Fi 的手机请加 --host 0.0.0.0。',
-    en: 'Then run wxauth listen --port {port} --path {path} to wait; for a phone on the same Wi-Fi add --host 0.0.0.0.',
+    zh: '然后运行 wxauth listen --port {port} --path {path} 等待，在本机的浏览器里打开授权链接。同一 Wi-Fi 的手机要用的话，加 --host 0.0.0.0 重新生成页面（它会再转发到本机的局域网地址）。',
+    en: 'Then run wxauth listen --port {port} --path {path} to wait, and open the authorization link in a browser on this machine. For a phone on the same Wi-Fi, make the page again with --host 0.0.0.0 (it then forwards to this machine’s LAN address too).',
+  },
+  'listen.relay.then.lan': {
+    zh: '然后运行 wxauth listen --host {host} --port {port} --path {path} 等待。同一 Wi-Fi 的手机要转发到局域网地址：在 redirect_uri 后加 ?to=N（例如 {example}?to=1）。',
+    en: 'Then run wxauth listen --host {host} --port {port} --path {path} to wait. For a phone on the same Wi-Fi, pick the LAN target with ?to=N on redirect_uri (e.g. {example}?to=1).',
   },
   'listen.relay.page.title': { zh: '正在转发授权结果…', en: 'Forwarding the authorization result…' },
   'listen.relay.page.blocked': { zh: '转发目标不在白名单内，已停止。', en: 'The forwarding target is not on the allowlist; stopped.' },
   'listen.relay.page.noCode': { zh: '地址里没有 code 或 state。', en: 'The address carries no code or state.' },
+  'listen.relay.page.expired': { zh: '这个中转页面已过期，不再转发。', en: 'This relay page has expired and forwards nothing.' },
+  'listen.relayTtl.invalid': { zh: '--relay-ttl 必须是 1–{max} 的整数分钟数，收到 "{value}"。', en: '--relay-ttl must be a whole number of minutes from 1 to {max}, got "{value}".' },
+  'listen.relayTtl.invalid.hint': { zh: '例如 --relay-ttl 30；不加时页面转发 {ttl} 分钟。', en: 'For example --relay-ttl 30; without it the page forwards for {ttl} minutes.' },
+  'listen.relayTtl.alone': { zh: '--relay-ttl 只能和 --relay-snippet 一起用。', en: '--relay-ttl only goes with --relay-snippet.' },
+  'listen.relayTtl.alone.hint': { zh: '例如 wxauth listen --relay-snippet --relay-ttl 30 > relay.html。', en: 'For example wxauth listen --relay-snippet --relay-ttl 30 > relay.html.' },
   'listen.relay.needsDomain': { zh: '--relay-snippet 需要回调域名，但 profile 里没有 domain 或 redirect_uri。', en: '--relay-snippet needs the callback domain, but the profile has no domain or redirect_uri.' },
   'listen.relay.needsDomain.hint': { zh: '用 wxauth config set domain <你的域名> 设置，或 wxauth init。', en: 'Set it with wxauth config set domain <your domain>, or run wxauth init.' },
 

@@ -5,7 +5,7 @@ import type { ExpectedState, ListenHooks, ListenResult } from '../../commands/li
 import type { CallbackWait } from '../../flows/callback.js';
 import type { CallbackHit, CallbackResult } from '../../listener/index.js';
 import type { Output } from '../output.js';
-import { formatDuration } from '../format.js';
+import { formatDeadline, formatDuration, isoTime } from '../format.js';
 import { liveLines, type LiveLines } from '../live-lines.js';
 import { present as presentExchange } from './exchange.js';
 
@@ -305,9 +305,11 @@ export function present(result: ListenResult, out: Output): void {
     if (result.exchange) presentExchange(result.exchange, out);
     return;
   }
-  out.result({ domain: result.domain, targets: result.targets, redirect_uri: result.redirectUri, html: result.html });
+  out.result({ domain: result.domain, targets: result.targets, redirect_uri: result.redirectUri, expires_at: isoTime(result.expiresAt), html: result.html });
   out.say(out.t('listen.relay.intro', { domain: result.domain, example: result.redirectUri }));
   out.say(out.t('listen.relay.target', { targets: result.targets.map((t, i) => `${t} (?to=${i})`).join(', ') }));
+  out.warning('listen.relay.expires', out.t('listen.relay.expires', { deadline: formatDeadline(result.expiresAt, result.now, out.lang), domain: result.domain }));
   out.data(result.html.trimEnd());
-  out.note(out.t('listen.relay.then', { port: result.port, path: result.path }));
+  if (result.lan) out.note(out.t('listen.relay.then.lan', { host: result.host, port: result.port, path: result.path, example: result.redirectUri }));
+  else out.note(out.t('listen.relay.then', { port: result.port, path: result.path }));
 }
