@@ -253,7 +253,11 @@ function checkDomain(value: string, name: string, type: AccountType | undefined)
   // A production account's 网页授权域名 / 授权回调域 is a registered domain on port 80/443: WeChat answers
   // 10003 ("redirect_uri不支持带端口号") for a port, and cannot register an IP. Test accounts (测试号) can.
   if (parts && type !== undefined && type !== 'test') {
-    if (parts.port !== '') return refuse('config.invalid.domain.port', { name, value, type }, 'config.invalid.domain.port.hint', { host: parts.host });
+    // Dropping the port helps only a name: an IP without it is refused next (config.invalid.domain.ip).
+    if (parts.port !== '')
+      return isIpHost(parts.host)
+        ? refuse('config.invalid.domain.port', { name, value, type }, 'config.invalid.domain.port.ip.hint', { type })
+        : refuse('config.invalid.domain.port', { name, value, type }, 'config.invalid.domain.port.hint', { host: parts.host });
     if (isIpHost(parts.host)) return refuse('config.invalid.domain.ip', { name, value, type }, 'config.invalid.domain.ip.hint');
   }
   return { ok: true, value };

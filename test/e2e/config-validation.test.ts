@@ -141,6 +141,26 @@ describe('config set: the same rules as init', () => {
     expect(ok.stderr).not.toContain('test account');
   });
 
+  it('an IP:port on a production account: the hint does not say to drop the port (the IP is refused too)', async () => {
+    const { env } = await initialised();
+    const named = await runCli(['config', 'set', 'domain', 'www.example.com:8443'], { env });
+    expect(named.stderr).toContain('Use www.example.com and serve the callback on port 443 or 80');
+    const r = await runCli(['config', 'set', 'domain', '127.0.0.1:3001'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('Use 127.0.0.1');
+    expect(r.stderr).toContain('Use the domain name registered in the console');
+    expect(r.stderr).toContain('use a test account (type test)');
+    const zh = await runCli(['config', 'set', 'domain', '127.0.0.1:3001'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).not.toContain('改用 127.0.0.1');
+    expect(zh.stderr).toContain('登记的域名');
+    expect(zh.stderr).toContain('请用测试号（type test）');
+    // What the old hint led to is refused too, so the new one leads elsewhere.
+    const bare = await runCli(['config', 'set', 'domain', '127.0.0.1'], { env });
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('is an IP address');
+  });
+
   it('a new domain that the saved redirect_uri is not under: exit 2, says so and how to go on; nothing saved', async () => {
     const { dir, env } = await initialised();
     const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
