@@ -3,6 +3,14 @@
 // emulator, 3901 by a second). Only on that error path: nothing is bound on a normal start.
 import { createServer } from 'node:net';
 
+/**
+ * The ports wxauth's own servers take by default: the emulator (3900), the proxy (3901), the callback
+ * listener of listen and login (8080). Never suggested: free now, but taken as soon as the user starts
+ * the next server of the README's flows (an emulator on 3901 leaves `wxauth proxy` without its port).
+ * test/flows/free-port.test.ts keeps this list equal to the commands' defaults.
+ */
+export const WXAUTH_DEFAULT_PORTS: readonly number[] = [3900, 3901, 8080];
+
 function bindable(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
@@ -11,9 +19,13 @@ function bindable(port: number, host: string): Promise<boolean> {
   });
 }
 
-/** The first port after `port` (up to `tries` of them) that `host` can bind now; 0 (any free port) when none. */
+/**
+ * The first port after `port` (up to `tries` of them) that `host` can bind now and that is not another
+ * wxauth server's default; 0 (any free port) when none.
+ */
 export async function nextFreePort(port: number, host: string, tries = 20): Promise<number> {
   for (let next = port + 1; next <= Math.min(port + tries, 65_535); next++) {
+    if (WXAUTH_DEFAULT_PORTS.includes(next)) continue;
     if (await bindable(next, host)) return next;
   }
   return 0;

@@ -75,6 +75,29 @@ describe('wxauth emulator (spawned)', () => {
     }
   });
 
+  it('its default port busy: the hint names neither the proxy’s default port nor the listener’s', async (t) => {
+    const blocker = createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      blocker.once('error', () => resolve(false));
+      blocker.listen({ port: 3900, host: '127.0.0.1', exclusive: true }, () => resolve(true));
+    });
+    // Something else (an emulator the developer runs) has it: busy either way, as this test wants.
+    if (!bound) t.skip();
+    try {
+      for (const lang of ['en_US.UTF-8', 'zh_CN.UTF-8']) {
+        const r = await runCli(['emulator'], { env: { LANG: lang } });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(lang.startsWith('en') ? /Port 3900 is already in use/ : /端口 3900 已被占用/);
+        expect(r.stderr).toMatch(/--port (\d+)/);
+        expect(r.stderr).not.toContain('--port 3901');
+        expect(r.stderr).not.toContain('--port 8080');
+        expect(r.stderr).toContain('--port 0');
+      }
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('a bad seed file: exit 4 listing the problems; --json gives one error document', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-seed-'));
     const file = path.join(dir, 'seed.json');
