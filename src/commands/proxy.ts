@@ -187,7 +187,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
     // Said while the proxy already runs: the upstream may come up later, so this is a warning.
     const { upstreamUnreachable } = await import('../flows/proxy/upstream-check.js');
     void upstreamUnreachable(upstream, upstreamProxy).then((code) => {
-      if (code !== undefined && !ctx.signal.aborted) hooks.upstreamDown({ upstream, code });
+      if (code !== undefined && !ctx.signal.aborted) hooks.upstreamDown({ upstream, code, given: options.upstream !== undefined });
     });
     await untilAborted(ctx.signal);
   } finally {

@@ -593,12 +593,25 @@ describe('wxauth proxy (the command)', () => {
     await down.stop();
     expect(down.stderr.text).toContain(`The upstream ${nowhere} does not take connections now`);
     expect(down.stderr.text).toContain('ECONNREFUSED');
+    expect(down.stderr.text).toContain('check --upstream');
     // The check itself: nothing for an upstream that connects, nothing tried through an HTTP(S)_PROXY.
     const { upstreamUnreachable } = await import('../../src/flows/proxy/upstream-check.js');
     const direct = { httpProxy: '', httpsProxy: '', noProxy: '' };
     expect(await upstreamUnreachable(emu.url, direct)).toBeUndefined();
     expect(await upstreamUnreachable(nowhere, direct)).toBe('ECONNREFUSED');
     expect(await upstreamUnreachable(nowhere, { ...direct, httpProxy: 'http://127.0.0.1:1' })).toBeUndefined();
+  });
+
+  it('without --upstream, WeChat’s API host out of reach (no DNS, no network): says so, not "check --upstream"', async (t) => {
+    const px = await runProxyCommand([]);
+    // Up to the check's own timeout (3 s) and a little more.
+    for (let i = 0; i < 400 && !px.stderr.text.includes('cannot be reached'); i++) await new Promise((r) => setTimeout(r, 10));
+    await px.stop();
+    // This machine reaches api.weixin.qq.com: nothing to warn about, and nothing to check here.
+    if (!px.stderr.text.includes('cannot be reached')) t.skip();
+    expect(px.stderr.text).toContain('WeChat’s API host https://api.weixin.qq.com (no --upstream was given) cannot be reached from this machine');
+    expect(px.stderr.text).toContain('wxauth proxy --upstream http://127.0.0.1:3900');
+    expect(px.stderr.text).not.toContain('check --upstream');
   });
 
   it('wxauth itself behind it: live lines on stderr, the summary on stdout, a HAR on Ctrl-C; no secret in any of them', async () => {

@@ -187,6 +187,10 @@ export const messages = {
     zh: '上游 {upstream} 现在连不上：{reason}。在它启动之前，每个调用都会得到 502；检查 --upstream（例如模拟器是否已启动、端口是否正确）。',
     en: 'The upstream {upstream} does not take connections now: {reason}. Until it does, every call gets a 502; check --upstream (is the emulator running, is the port right?).',
   },
+  'proxy.upstream.down.wechat': {
+    zh: '这台机器现在连不上微信的 API 主机 {upstream}（没有指定 --upstream）：{reason}。在连上之前，每个调用都会得到 502。检查本机的网络和 DNS（wxauth doctor）；要对着模拟器测试，就把代理指向它：wxauth proxy --upstream http://127.0.0.1:3900。',
+    en: 'WeChat’s API host {upstream} (no --upstream was given) cannot be reached from this machine: {reason}. Until it can, every call gets a 502. Check this machine’s network and DNS (wxauth doctor), or, to test against the emulator, aim the proxy at it: wxauth proxy --upstream http://127.0.0.1:3900.',
+  },
   'proxy.host.invalid': { zh: '无法绑定地址 {host}：{detail}。', en: 'Cannot bind to {host}: {detail}.' },
   'proxy.host.invalid.hint': { zh: '用本机的地址，例如 127.0.0.1。', en: 'Use an address of this machine, such as 127.0.0.1.' },
   'proxy.upstream.invalid': { zh: '上游地址无效：{value}', en: 'Invalid upstream: {value}' },

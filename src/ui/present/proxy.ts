@@ -33,7 +33,8 @@ export interface ProxyHooks {
   refused(info: RefusedHandshake): void;
   blocked(info: Blocked): void;
   /** The upstream did not take a connection at start (commands/proxy.ts): calls get 502 until it does. */
-  upstreamDown(info: { upstream: string; code: string }): void;
+  /** `given`: the upstream came from --upstream (else it is WeChat's API host, --region's or the default). */
+  upstreamDown(info: { upstream: string; code: string; given: boolean }): void;
   /** Write what is still queued (before the summary, and on the way out). */
   flush(): void;
 }
@@ -117,12 +118,13 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
       say(out.style.dim(line));
     },
 
-    upstreamDown({ upstream, code }) {
+    upstreamDown({ upstream, code, given }) {
       if (out.json) {
         emitLine({ type: 'upstream_down', upstream, code });
         return;
       }
-      say(out.marked('warn', out.t('proxy.upstream.down', { upstream, reason: osReason({ code }) })));
+      // Without --upstream there is no --upstream to check: it is this machine that cannot reach WeChat.
+      say(out.marked('warn', out.t(given ? 'proxy.upstream.down' : 'proxy.upstream.down.wechat', { upstream, reason: osReason({ code }) })));
     },
 
     blocked(info) {
