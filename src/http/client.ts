@@ -4,6 +4,7 @@
 // traces. Secrets are masked by name AND by value in everything it shows or puts in an error: the
 // values it sends (appsecret, code, tokens) and those the caller registered in `secrets`.
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import { deadline } from './deadline.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, isSecretName, redactUrl } from '../core/secrets.js';
@@ -222,8 +223,8 @@ export class WechatHttpClient {
     this.options.trace?.(`→ ${sent.method} ${sent.url}${sent.body ? `\n  ${sent.body}` : ''}`, { kind: 'request', ...sent });
 
     const started = performance.now();
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
+    // Our own timer, not AbortSignal.timeout inside AbortSignal.any (deadline.ts says why).
+    const limit = deadline(this.options.timeoutMs, this.options.signal);
     let status: number;
     let contentType = '';
     let raw: string;
@@ -231,7 +232,7 @@ export class WechatHttpClient {
       const res = await undiciRequest(url, {
         method: req.method,
         dispatcher: this.options.dispatcher ?? defaultAgent(this.options.timeoutMs, this.options.proxy),
-        signal,
+        signal: limit.signal,
         headers: {
           'user-agent': 'wxauth',
           accept: 'application/json, text/plain, */*',
@@ -247,7 +248,10 @@ export class WechatHttpClient {
       raw = await readCapped(res.body, url);
     } catch (error) {
       if (error instanceof NetworkError || error instanceof CancelledError) throw error;
-      throw toNetworkError(error, url, this.options, timeout.aborted, (text) => this.masked(text));
+      const timedOut = (limit.signal.reason as Error | undefined)?.name === 'TimeoutError';
+      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text));
+    } finally {
+      limit.done();
     }
     const elapsedMs = Math.round(performance.now() - started);
     const shownBody = this.shown(raw, 'text');

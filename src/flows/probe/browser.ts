@@ -4,6 +4,7 @@
 // sends anything to a foreign host, and a redirect to open.weixin.qq.com is sent to the emulator
 // instead (issue 14), with a note on the hop.
 import { redactUrl } from '../../core/secrets.js';
+import { deadline } from '../../http/deadline.js';
 
 /**
  * What WeChat's in-app browser on Android sends (the `MicroMessenger/` token is what apps sniff to tell
@@ -179,9 +180,9 @@ export class ProbeBrowser {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(extra.form).toString();
     }
-    const signal = AbortSignal.any([this.options.signal, AbortSignal.timeout(this.options.timeoutMs)]);
+    const limit = deadline(this.options.timeoutMs, this.options.signal);
     try {
-      const res = await fetch(sent, { method, headers, body, redirect: 'manual', signal });
+      const res = await fetch(sent, { method, headers, body, redirect: 'manual', signal: limit.signal });
       const text = await res.text();
       hop.status = res.status;
       hop.durationMs = Date.now() - this.started - startMs;
@@ -210,6 +211,8 @@ export class ProbeBrowser {
       hop.error = (error as Error).name === 'TimeoutError' ? 'timeout' : code ? 'tls' : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' ? 'closed' : 'network';
       if (code) hop.tlsCode = code;
       return { url: sent, status: 0, body: '', hop };
+    } finally {
+      limit.done();
     }
   }
 

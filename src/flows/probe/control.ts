@@ -3,6 +3,7 @@
 // Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
 import { NetworkError } from '../../errors.js';
 import type { FaultSpec, PublicApp, RequestRecord } from '../../emulator/index.js';
+import { deadline } from '../../http/deadline.js';
 
 export interface CodeStatus {
   status: 'unused' | 'exchanged' | 'expired';
@@ -27,18 +28,23 @@ export class EmulatorControl {
    */
   private async call(method: 'GET' | 'POST', path: string, body?: unknown, detached = false): Promise<Record<string, unknown>> {
     let res: Response;
+    let text: string;
+    // An undo does not listen to Ctrl-C; its own short deadline keeps it from holding up the exit.
+    const limit = detached ? deadline(3_000) : deadline(10_000, this.signal);
     try {
       res = await fetch(this.origin + '/__emulator' + path, {
         method,
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: detached ? AbortSignal.timeout(3_000) : AbortSignal.any([this.signal, AbortSignal.timeout(10_000)]),
+        signal: limit.signal,
       });
+      text = await res.text();
     } catch (error) {
       if (this.signal.aborted && !detached) throw error;
       throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint: { key: 'probe.emulator_down.hint' }, cause: error, mayHaveReachedServer: false });
+    } finally {
+      limit.done();
     }
-    const text = await res.text();
     let doc: unknown;
     try {
       doc = JSON.parse(text);
