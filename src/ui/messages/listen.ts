@@ -211,6 +211,10 @@ export const messages = {
     zh: '然后运行 wxauth listen --host {host} --port {port} --path {path} 等待。同一 Wi-Fi 的手机要转发到局域网地址：在 redirect_uri 后加 ?to=N（例如 {example}?to=1）。',
     en: 'Then run wxauth listen --host {host} --port {port} --path {path} to wait. For a phone on the same Wi-Fi, pick the LAN target with ?to=N on redirect_uri (e.g. {example}?to=1).',
   },
+  'listen.relay.then.noLan': {
+    zh: '然后运行 wxauth listen --host {host} --port {port} --path {path} 等待。这台机器现在没有局域网地址，页面只转发到 127.0.0.1：在本机的浏览器里打开授权链接；手机要用的话，连上网络后重新生成页面。',
+    en: 'Then run wxauth listen --host {host} --port {port} --path {path} to wait. This machine has no LAN address now, so the page forwards to 127.0.0.1 only: open the authorization link in a browser on this machine; for a phone, make the page again once it is on a network.',
+  },
   'listen.relay.page.title': { zh: '正在转发授权结果…', en: 'Forwarding the authorization result…' },
   'listen.relay.page.blocked': { zh: '转发目标不在白名单内，已停止。', en: 'The forwarding target is not on the allowlist; stopped.' },
   'listen.relay.page.noCode': { zh: '地址里没有 code 或 state。', en: 'The address carries no code or state.' },

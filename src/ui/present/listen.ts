@@ -310,6 +310,8 @@ export function present(result: ListenResult, out: Output): void {
   out.say(out.t('listen.relay.target', { targets: result.targets.map((t, i) => `${t} (?to=${i})`).join(', ') }));
   out.warning('listen.relay.expires', out.t('listen.relay.expires', { deadline: formatDeadline(result.expiresAt, result.now, out.lang), domain: result.domain }));
   out.data(result.html.trimEnd());
-  if (result.lan) out.note(out.t('listen.relay.then.lan', { host: result.host, port: result.port, path: result.path, example: result.redirectUri }));
+  // Asked to listen beyond loopback, but this machine has no LAN address to write in: only ?to=0 exists.
+  if (result.lan && result.targets.length === 1) out.note(out.t('listen.relay.then.noLan', { host: result.host, port: result.port, path: result.path }));
+  else if (result.lan) out.note(out.t('listen.relay.then.lan', { host: result.host, port: result.port, path: result.path, example: result.redirectUri }));
   else out.note(out.t('listen.relay.then', { port: result.port, path: result.path }));
 }
