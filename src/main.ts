@@ -83,15 +83,18 @@ async function main(argv: string[]): Promise<number> {
 let hungUp = false;
 
 /**
- * Whether a standard descriptor is a terminal (a character device other than /dev/null). fstat, not
- * isatty: on a terminal that hung up, isatty says no, but Node still resets it at exit.
+ * Whether a standard descriptor is a terminal that hung up: a character device other than /dev/null
+ * (fstat still works on it) that isatty no longer takes for a terminal (its ioctls fail with EIO). A
+ * SIGHUP sent by hand to a run whose terminal is still there is not one: that run exits normally.
  */
-function stdioHasTerminal(): boolean {
+function stdioHasDeadTerminal(): boolean {
   const devNull = statSync('/dev/null', { throwIfNoEntry: false })?.rdev;
+  // Loaded only here: node:tty is not among what every run loads (issue 19).
+  const { isatty } = process.getBuiltinModule('node:tty') as typeof import('node:tty');
   return [0, 1, 2].some((fd) => {
     try {
       const stat = fstatSync(fd);
-      return stat.isCharacterDevice() && stat.rdev !== devNull;
+      return stat.isCharacterDevice() && stat.rdev !== devNull && !isatty(fd);
     } catch {
       return false;
     }
@@ -104,8 +107,9 @@ void main(process.argv.slice(2)).then((code) => {
   // After its terminal closed, a run that ended normally (proxy --har written, say) would then abort
   // in Node's exit-time reset of that terminal (tcsetattr fails with EIO; an assertion in Node 20's
   // ResetStdio, nodejs/node#51519, removed in later Nodes by #58200). Ended by the signal instead, as
-  // a process killed by SIGHUP is, Node skips it. With no terminal involved, the exit code stays.
-  if (hungUp && process.platform !== 'win32' && stdioHasTerminal()) {
+  // a process killed by SIGHUP is, Node skips it. With no terminal involved, or a terminal still
+  // there (a SIGHUP sent by hand), the exit code stays.
+  if (hungUp && process.platform !== 'win32' && stdioHasDeadTerminal()) {
     process.removeAllListeners('SIGHUP');
     process.kill(process.pid, 'SIGHUP');
   }

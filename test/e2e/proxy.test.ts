@@ -738,6 +738,34 @@ describe('wxauth proxy (the command)', () => {
     expect((JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { entries: unknown[] } }).log.entries).toHaveLength(1);
   });
 
+  it.skipIf(!hasScript)('SIGHUP sent by hand while its terminal is still there: the proxy ends normally, exit 0', async () => {
+    const har = path.join(dir, 'hup-by-hand.har');
+    const errors = path.join(dir, 'hup-by-hand.err');
+    const exit = path.join(dir, 'hup-by-hand.exit');
+    const port = await freePort();
+    const command = [process.execPath, BIN, 'proxy', '--port', String(port), '--upstream', emu.url, '--har', har].map((a) => `'${a}'`).join(' ');
+    const term = spawn('script', ['-qec', `${command} 2>'${errors}'; echo $? > '${exit}'`, '/dev/null'], { env: baseEnv({}), stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+    try {
+      for (let i = 0; i < 200 && !(fs.existsSync(errors) && fs.readFileSync(errors, 'utf8').includes(`127.0.0.1:${port}`)); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      // The node process itself (the shell that `script` runs has the same words on its command line).
+      const pid = spawnSync('pgrep', ['-f', '--', `--har ${har}`], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .map(Number)
+        .find((p) => p > 0 && fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'node');
+      expect(pid).toBeGreaterThan(0);
+      process.kill(pid!, 'SIGHUP');
+      for (let i = 0; i < 200 && !fs.existsSync(exit); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(fs.readFileSync(exit, 'utf8').trim()).toBe('0');
+      expect(fs.readFileSync(errors, 'utf8')).toContain('HAR written');
+    } finally {
+      try {
+        process.kill(-term.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+
   it('checks --har before listening: a missing folder or a folder as the file is exit 2, and nothing listens', async () => {
     const port = await freePort();
     for (const [file, text] of [[path.join(dir, 'no-such-dir', 'x.har'), 'does not exist'], [dir, 'is a folder']] as const) {
