@@ -86,6 +86,16 @@ describe('wxauth probe', () => {
       await app.close();
       await faulty.close();
     }
+    // A reset armed there: no answer at all, said as the fault.
+    const resetting = await startEmulator({ faults: [{ kind: 'reset', path: '/cgi-bin/user/info' }] });
+    const app2 = await startProbeApp('subscribe-check', { emulator: resetting.url, appid: APPID, secret: resetting.apps.find((a) => a.appid === APPID)!.secret });
+    try {
+      const r = await runCli(['probe', `${app2.url}/auth/wechat?next=/me`, '--emulator', resetting.url, '--reload-delay', '0', '--json', '--only', 'basic_token.rejected']);
+      expect((JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'basic_token.rejected')).toMatchObject({ status: 'skip', message: expect.stringContaining('already failed (--fault reset)') });
+    } finally {
+      await app2.close();
+      await resetting.close();
+    }
   });
 
   it('http:// to a port that serves HTTPS: says the port hung up and to use https://, not that the app is down', async () => {
@@ -99,6 +109,31 @@ describe('wxauth probe', () => {
     } finally {
       await site.close();
     }
+  });
+
+  it('WeChat\'s authorize page spelt http:// or in capitals is still WeChat\'s: sent to the emulator, not called another emulator', async () => {
+    const site = createServer((req, res) => {
+      const callback = encodeURIComponent(`http://127.0.0.1:${(site.address() as AddressInfo).port}/auth/callback`);
+      res.writeHead(302, { location: `http://OPEN.weixin.qq.com/connect/oauth2/authorize?appid=${APPID}&redirect_uri=${callback}&response_type=code&scope=snsapi_base&state=abc#wechat_redirect` }).end();
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    try {
+      const r = await runCli(['probe', `http://127.0.0.1:${(site.address() as AddressInfo).port}/login`, '--emulator', emu.url, '--json', '--only', 'authorize.url']);
+      const url = (JSON.parse(r.stdout) as Doc & { rewroteOpenHost: boolean }).checks.find((c) => c.id === 'authorize.url')!;
+      expect(url.message).not.toMatch(/another emulator|never sent the browser/);
+      expect((JSON.parse(r.stdout) as { rewroteOpenHost: boolean }).rewroteOpenHost).toBe(true);
+    } finally {
+      site.closeAllConnections();
+      site.close();
+    }
+  });
+
+  it('a website app with a wrong scope gets the findings\' own fixes, not the localhost way or the test account', async () => {
+    const r = await probe('website', ['--only', 'authorize.url'], DEFAULT_APPIDS.website, { hostname: 'localhost', scope: 'snsapi_userinfo' });
+    const url = r.doc.checks.find((c) => c.id === 'authorize.url')!;
+    expect(url.status).toBe('fail');
+    expect((url.evidence.findings as Array<{ id: string }>).some((f) => f.id.startsWith('domain.'))).toBe(false);
+    expect(url.fix).toBe('Follow the fix under each finding above; wxauth inspect checks the link on its own.');
   });
 
   it('a website app started on 127.0.0.1 (its emulator domain localhost:*): the mismatch and the localhost way, not a test account', async () => {
@@ -423,6 +458,26 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('Ctrl-C when the emulator is gone: the clock it could not put back is said, not "as they were" (exit 5)', async () => {
+    const own = await startEmulator();
+    const app = await startProbeApp('hangs-on-expired', { emulator: own.url, appid: APPID, secret: own.apps.find((a) => a.appid === APPID)!.secret });
+    try {
+      // Ctrl-C comes 2.5 s in; by then the clock is 301 s ahead and the emulator has been stopped.
+      const run = runCli(['probe', `${app.url}/auth/wechat`, '--emulator', own.url, '--only', 'code.expired', '--timeout', '60000'], { timeoutMs: 2500 });
+      const offset = async () => ((await (await fetch(`${own.url}/__emulator/clock`)).json()) as { offset: number }).offset;
+      for (let i = 0; i < 80 && (await offset()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(await offset()).toBe(301);
+      await own.close();
+      const r = await run;
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain(`Could not put the clock and faults of the emulator at ${own.url} back as they were.`);
+      expect(r.stderr).toContain('/__emulator/reset');
+      expect(r.stderr).not.toContain('probe stopped');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('Ctrl-C during the wait before the reload stops at once, not when the wait is over', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
     try {
@@ -571,6 +626,8 @@ describe('wxauth probe', () => {
     // The report masks what it found.
     const token = ((await (await fetch(`${emu.url}/__emulator/issued/${APPID}`)).json()) as { basicTokens: string[] }).basicTokens.at(-1)!;
     expect(basic.stdout).not.toContain(token);
+    const zh = await probe('leaks-basic-token', ['--only', 'secrets.leak', '--lang', 'zh']);
+    expect(zh.doc.checks.find((c) => c.id === 'secrets.leak')?.message).toMatch(/^基础 access_token 出现在应用给浏览器的应答里（正文，/);
     const cookie = await probe('token-in-cookie', ['--only', 'secrets.leak']);
     expect(cookie.doc.checks.find((c) => c.id === 'secrets.leak')).toMatchObject({ status: 'fail', message: expect.stringContaining('The access_token appears in what the app sent the browser (base64-encoded in the headers, a session cookie say,') });
     expect(cookie.code).toBe(1);

@@ -15,6 +15,16 @@ export const MICROMESSENGER_UA =
 
 export const WECHAT_OPEN_ORIGIN = 'https://open.weixin.qq.com';
 
+/** A URL on open.weixin.qq.com, https or http, on its default port (the URL parser folds case and :443). */
+export function isWechatOpenUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.hostname === 'open.weixin.qq.com' && u.port === '' && (u.protocol === 'https:' || u.protocol === 'http:');
+  } catch {
+    return false;
+  }
+}
+
 export type HopTarget = 'app' | 'emulator' | 'blocked';
 
 /** One request the browser made (or refused to make), as the report shows it. */
@@ -142,6 +152,11 @@ export class ProbeBrowser {
   /** Where a URL goes: open.weixin.qq.com → the emulator; otherwise as given. */
   route(url: string): { url: string; rewritten: boolean } {
     if (url.startsWith(WECHAT_OPEN_ORIGIN + '/')) return { url: this.options.emulatorOrigin + url.slice(WECHAT_OPEN_ORIGIN.length), rewritten: true };
+    // WeChat's page by another spelling (http://, capitals, :443): still WeChat's, so still the emulator's.
+    if (isWechatOpenUrl(url)) {
+      const u = new URL(url);
+      return { url: this.options.emulatorOrigin + u.pathname + u.search + u.hash, rewritten: true };
+    }
     return { url, rewritten: false };
   }
 

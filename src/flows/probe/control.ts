@@ -41,6 +41,8 @@ export class EmulatorControl {
       text = await res.text();
     } catch (error) {
       if (this.signal.aborted && !detached) throw error;
+      // An undo that failed leaves the emulator changed (its clock ahead, a fault armed): said as such.
+      if (detached) throw new NetworkError('refused', { key: 'probe.undo_failed', params: { url: this.origin } }, { hint: { key: 'probe.undo_failed.hint', params: { url: this.origin } }, cause: error, mayHaveReachedServer: true });
       throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint: { key: 'probe.emulator_down.hint' }, cause: error, mayHaveReachedServer: false });
     } finally {
       limit.done();

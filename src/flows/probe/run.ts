@@ -8,7 +8,7 @@ import { PATHS, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
 import { base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
-import { ProbeBrowser, WECHAT_OPEN_ORIGIN, isLoopbackHostname, type Page, type Seen } from './browser.js';
+import { ProbeBrowser, isLoopbackHostname, isWechatOpenUrl, type Page, type Seen } from './browser.js';
 import { EmulatorControl } from './control.js';
 import {
   CHECK_IDS,
@@ -80,7 +80,7 @@ const AUTH_PATHS: Record<string, 'authorize' | 'qrconnect'> = { '/connect/oauth2
 function authorizeEndpoint(url: string, emulator: string): 'authorize' | 'qrconnect' | undefined {
   try {
     const u = new URL(url);
-    if (u.origin !== emulator && u.origin !== WECHAT_OPEN_ORIGIN) return undefined;
+    if (u.origin !== emulator && !isWechatOpenUrl(url)) return undefined;
     return AUTH_PATHS[u.pathname];
   } catch {
     return undefined;
@@ -156,7 +156,9 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
   } catch (error) {
     // Ctrl-C aborts fetch (and the waits) with a bare AbortError: the run was cancelled (exit 130), not a
     // bug. Every scenario has put the emulator back in its finally by now (a failed undo throws instead).
-    if (options.signal.aborted && !(error instanceof CancelledError)) throw new CancelledError({ cause: error, hint: { key: 'probe.cancelled' } });
+    // An undo that failed is said as it is, not as a cancel that left everything as it was.
+    const undoFailed = error instanceof NetworkError && error.messageRef.key === 'probe.undo_failed';
+    if (options.signal.aborted && !undoFailed && !(error instanceof CancelledError)) throw new CancelledError({ cause: error, hint: { key: 'probe.cancelled' } });
     throw error;
   }
 }
@@ -387,7 +389,12 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // The probed app is the emulator's test account already: "use the test account" would go in a circle.
     if (urlCheck.fix && app.type === 'test') urlCheck.fix = messageRef('probe.authorize.url.fix.test', { appid: app.appid });
     // A 网站应用 cannot use the test account (it has no QR login), and its callback domain cannot be an IP.
-    else if (urlCheck.fix && app.type === 'website') urlCheck.fix = messageRef('probe.authorize.url.fix.website', { appid: app.appid, port: portOf(targetUrl) });
+    // The localhost way only when the callback's host is what is wrong; a scope or endpoint finding gets
+    // inspect's own fixes (each finding carries one), without the test account, which has no QR login.
+    else if (urlCheck.fix && app.type === 'website')
+      urlCheck.fix = findings.some((f) => f.id.startsWith('domain.'))
+        ? { key: 'probe.authorize.url.fix.website', params: { appid: app.appid, port: portOf(targetUrl) } }
+        : { key: 'probe.authorize.url.fix.findings' };
     put(urlCheck);
   }
 
@@ -665,12 +672,14 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // A success may be logged with errcode 0 (getticket, quota/get): `!c.errcode`, not `=== undefined`.
     // The token endpoints themselves are sent a secret, not a token: never a token war's 40001.
     const apiCalls = happyRun.record.wechat.filter((c) => c.path.startsWith('/cgi-bin/') && !isTokenEndpoint(c.path));
-    const call = apiCalls.find((c) => !c.errcode && c.status < 400);
+    // A call a fault answered (reset: status 0, no errcode; garbage: a 200 that is no body) did not
+    // work either; one only delayed did.
+    const call = apiCalls.find((c) => !c.errcode && (!c.fault || c.fault === 'delay') && c.status > 0 && c.status < 400);
     // Every such call already failed in the happy path (an errcode of its own, or a fault the user armed):
     // a planted 40001 would test nothing, and "makes no call" would be untrue.
     const failed = call ? undefined : apiCalls[0];
     if (failed) {
-      const answer = failed.errcode ? `errcode ${failed.errcode}` : `HTTP ${failed.status}`;
+      const answer = failed.errcode ? `errcode ${failed.errcode}` : failed.fault ? `--fault ${failed.fault}` : `HTTP ${failed.status}`;
       put(check('basic_token.rejected', 'skip', 'skip_call_failed', { path: failed.path, answer }, { scenarios: ['happy'], wechat: [failed] }));
     }
     else if (!call) put(check('basic_token.rejected', 'skip', 'skip_no_call', {}, { scenarios: ['happy'] }));
@@ -754,7 +763,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   if (selected('secrets.leak')) {
     const values = new Map<string, string>([[appSecret, 'appsecret']]);
     const issued = await control.issued(app.appid);
-    for (const token of issued.basicTokens) values.set(token, 'basic access_token');
+    for (const token of issued.basicTokens) values.set(token, 'basic_token');
     for (const ticket of issued.tickets) values.set(ticket, 'jsapi_ticket');
     for (const code of codesSeen) {
       const s = await control.codeStatus(code);
@@ -798,9 +807,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // The worst first: the appsecret needs resetting, a basic token controls the whole account's API
       // until replaced, a user token only one user's until it expires.
       const fix: MessageRef = {
-        key: unique.some((l) => l.what === 'appsecret') ? 'probe.secrets.leak.fix' : unique.some((l) => l.what === 'basic access_token' || l.what === 'jsapi_ticket') ? 'probe.secrets.leak.fix.basic' : 'probe.secrets.leak.fix.token',
+        key: unique.some((l) => l.what === 'appsecret') ? 'probe.secrets.leak.fix' : unique.some((l) => l.what === 'basic_token' || l.what === 'jsapi_ticket') ? 'probe.secrets.leak.fix.basic' : 'probe.secrets.leak.fix.token',
       };
-      put({ ...check('secrets.leak', 'fail', 'leaked', { what: first.what, where: `probe.where.${first.where}`, url: first.url, count: unique.length }, { details: { excerpt: first.excerpt, kinds: [...new Set(unique.map((l) => l.what))].join(', ') } }, false), fix });
+      put({ ...check('secrets.leak', 'fail', 'leaked', { what: `probe.what.${first.what}`, where: `probe.where.${first.where}`, url: first.url, count: unique.length }, { details: { excerpt: first.excerpt, kinds: [...new Set(unique.map((l) => l.what))].join(', ') } }, false), fix });
     } else put(check('secrets.leak', 'pass', 'ok', { responses: seen.length }, { details: { responses: seen.length, tokens: values.size - 1 } }));
   }
 

@@ -11,13 +11,13 @@ import { osReason, type MessageRef } from '../../errors.js';
 
 /**
  * A check's message in `lang`: a parameter naming a `probe.problem.*` text (what went wrong with a page)
- * or a `probe.where.*` word is rendered in the same language with the same parameters (flows/probe/run.ts
+ * or a `probe.where.*` / `probe.what.*` word is rendered in the same language with the same parameters (flows/probe/run.ts
  * chooses them), so no English word is left in a Chinese sentence.
  */
 function render(lang: Lang, ref: MessageRef): string {
   const params = ref.params as Record<string, string | number | undefined> | undefined;
   if (!params) return tr(lang, ref);
-  const words = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && /^probe\.(?:problem|where)\./.test(e[1]));
+  const words = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && /^probe\.(?:problem|where|what)\./.test(e[1]));
   if (words.length === 0) return tr(lang, ref);
   return renderMessage(lang, ref.key, { ...params, ...Object.fromEntries(words.map(([name, key]) => [name, renderMessage(lang, key as MessageKey, params)])) });
 }
