@@ -316,10 +316,16 @@ function byServerFirst(items: KnowledgeItem[]): KnowledgeItem[] {
  * Whether a pasted line has words of its own beside the code or body (`core`): "[ERROR] oauth failed:",
  * "换取 token 失败": then it is a line of a program's log (ExplainOptions.logged).
  */
-function hasWordsAround(input: string, core: string): boolean {
-  const rest = input.replace(core, ' ').replace(/\b(?:errcode|errmsg|error\s*code)\b|错误码/gi, ' ');
+function hasWordsAround(input: string, cores: Array<string | undefined>): boolean {
+  let rest = input;
+  for (const core of cores) if (core) rest = rest.replace(core, ' ');
+  // WeChat's own pair as a log writes it (`errcode=40029, errmsg=invalid code`: errmsg comes last), and
+  // the bare names: they are the body's words, not the log's.
+  rest = rest.replace(ERRCODE_PAIR, ' ').replace(ERRMSG_PAIR, ' ').replace(/\b(?:errcode|errmsg|error\s*code)\b|错误码/gi, ' ');
   return /\p{L}{2,}/u.test(rest.replace(/\b[a-z]\b/gi, ' '));
 }
+const ERRCODE_PAIR = /["']?errcode["']?\s*[:=]\s*["']?-?\d+["']?/gi;
+const ERRMSG_PAIR = /["']?errmsg["']?\s*[:=][^\n]*$/i;
 
 // The words of a pasted line that tell a basic access_token's trouble from a user token's (a log line
 // such as "获取token失败 40001" has no endpoint): fetching one, or a /cgi-bin call made with one. Words of
@@ -860,7 +866,7 @@ export function explainInputs(
     const body = /errcode/i.test(input) && /[{:=]/.test(input) ? parseErrorBody(input) : undefined;
     if (body) {
       const json = input.indexOf('{') >= 0 && input.lastIndexOf('}') > input.indexOf('{') ? input.slice(input.indexOf('{'), input.lastIndexOf('}') + 1) : undefined;
-      const logged = json !== undefined && hasWordsAround(input, json);
+      const logged = hasWordsAround(input, [json]);
       push(input, 'body', explainErrcode(body.errcode, { ...common, body, ...(logged ? { logged } : {}) }));
       continue;
     }
@@ -868,7 +874,9 @@ export function explainInputs(
     const hinted = { ...common, hint: endpointHintOf(input) };
     const numbered = CODE_IN_TEXT_RE.exec(input);
     if (numbered?.[1] !== undefined) {
-      push(input, 'code', explainErrcode(Number(numbered[1]), { ...hinted, logged: hasWordsAround(input, numbered[0]) }));
+      // WeChat's errmsg after the code ("errcode 40029 invalid code") is the body's words, not the log's.
+      const row = tableOf(options.wecom === true).get(Number(numbered[1]));
+      push(input, 'code', explainErrcode(Number(numbered[1]), { ...hinted, logged: hasWordsAround(input, [numbered[0], row?.en, row?.zh]) }));
       continue;
     }
     const coded = parseCodeAndMessage(input, options.wecom === true);

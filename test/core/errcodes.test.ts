@@ -435,7 +435,7 @@ describe('inputs', () => {
 
   it('a 40029 or 40163 in a server\'s log line leads with the code exchanged twice; typed on its own, with the code copied by hand', () => {
     const causes = (input: string) => explainInputs([input]).results[0]?.causes.map((c) => c.en) ?? [];
-    for (const line of ['getAccessToken failed 40029', '换取token失败，错误码：40029', '[ERROR] exchange failed: {"errcode":40029,"errmsg":"invalid code"}']) {
+    for (const line of ['getAccessToken failed 40029', '换取token失败，错误码：40029', '[ERROR] exchange failed: {"errcode":40029,"errmsg":"invalid code"}', 'Error: getAccessToken failed: errcode=40029, errmsg=invalid code', 'oauth callback error errcode: 40029']) {
       const r = explainInputs([line]).results[0];
       expect(r?.causes[0]?.en, line).toMatch(/^The same code was exchanged twice/);
       expect(r?.fixes[0]?.en, line).toMatch(/^Exchange each code once/);
@@ -443,7 +443,7 @@ describe('inputs', () => {
       expect(causes(line).at(-1), line).toMatch(/already spent the code/);
       expect(r?.readAs, line).toBe('log');
     }
-    for (const typed of ['40029', '{"errcode":40029,"errmsg":"invalid code"}', '40029 invalid code', 'errcode: 40029']) {
+    for (const typed of ['40029', '{"errcode":40029,"errmsg":"invalid code"}', '40029 invalid code', 'errcode: 40029', 'errcode 40029 invalid code', 'errcode=40029&errmsg=invalid code']) {
       expect(causes(typed)[0], typed).toMatch(/^The code expired/);
       expect(explainInputs([typed]).results[0]?.readAs, typed).toBeUndefined();
     }
