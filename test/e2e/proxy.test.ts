@@ -747,11 +747,12 @@ describe('wxauth proxy (the command)', () => {
     const term = spawn('script', ['-qec', `${command} 2>'${errors}'; echo $? > '${exit}'`, '/dev/null'], { env: baseEnv({}), stdio: ['pipe', 'ignore', 'ignore'], detached: true });
     try {
       for (let i = 0; i < 200 && !(fs.existsSync(errors) && fs.readFileSync(errors, 'utf8').includes(`127.0.0.1:${port}`)); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-      // The node process itself (the shell that `script` runs has the same words on its command line).
+      // The node process itself, by its program (the shell that `script` runs has the same words on its
+      // command line; /proc/<pid>/comm is the main thread's name, which Node 24 renames).
       const pid = spawnSync('pgrep', ['-f', '--', `--har ${har}`], { encoding: 'utf8' })
         .stdout.split('\n')
         .map(Number)
-        .find((p) => p > 0 && fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'node');
+        .find((p) => p > 0 && fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0')[0] === process.execPath);
       expect(pid).toBeGreaterThan(0);
       process.kill(pid!, 'SIGHUP');
       for (let i = 0; i < 200 && !fs.existsSync(exit); i++) await new Promise((resolve) => setTimeout(resolve, 25));
