@@ -1,9 +1,9 @@
 // The process edge: argv in, exit code out. The ONLY place that sets process.exitCode or reads
 // process.argv; everything else runs in src/app.ts, which tests drive in-process.
-import { fstatSync, statSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { EXIT } from './errors.js';
-import { ProcessOutput } from './ui/process-output.js';
+import { ProcessOutput, isNullDevice } from './ui/process-output.js';
 
 /** Written in by the bundle (scripts/bundle.mjs); tsc's dist/main.js reads package.json instead. */
 declare const WXAUTH_VERSION: string | undefined;
@@ -88,13 +88,12 @@ let hungUp = false;
  * SIGHUP sent by hand to a run whose terminal is still there is not one: that run exits normally.
  */
 function stdioHasDeadTerminal(): boolean {
-  const devNull = statSync('/dev/null', { throwIfNoEntry: false })?.rdev;
   // Loaded only here: node:tty is not among what every run loads (issue 19).
   const { isatty } = process.getBuiltinModule('node:tty') as typeof import('node:tty');
   return [0, 1, 2].some((fd) => {
     try {
       const stat = fstatSync(fd);
-      return stat.isCharacterDevice() && stat.rdev !== devNull && !isatty(fd);
+      return stat.isCharacterDevice() && !isNullDevice(stat) && !isatty(fd);
     } catch {
       return false;
     }

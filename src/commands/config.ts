@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, type MessageRef } from '../errors.js';
-import { checkCallbackPair, checkSetting, maskSecret, type AccountType } from '../core/validate.js';
+import { checkCallbackPair, checkSetting, hasWebAuth, maskSecret, type AccountType } from '../core/validate.js';
 import { showProxyUrl } from '../core/proxy-route.js';
 import {
   ACCOUNT_FIELDS,
@@ -137,7 +137,7 @@ function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string)
   }
   // A 订阅号 has no web authorization (init saves no domain or redirect_uri for one): the saved ones
   // would never be used, and url would refuse every link.
-  if (type === 'subscription' && (next.domain !== undefined || next.redirectUri !== undefined)) {
+  if (!hasWebAuth(type) && (next.domain !== undefined || next.redirectUri !== undefined)) {
     found.push({ problem: { key: 'config.set.subscriptionCallback' }, hint: { key: 'config.set.subscriptionCallback.hint', params: { p } } });
     return { found };
   }

@@ -8,6 +8,7 @@ import {
   ACCOUNT_TYPES,
   checkCallbackPair,
   checkSetting,
+  hasWebAuth,
   maskSecret,
   suggestRedirectUri,
   type AccountType,
@@ -66,11 +67,6 @@ function endpointFlags(globals: Context['globals']): Partial<Pick<ProfileData, E
 
 const FLAGS = { type: '--type', appid: '--appid', secret: '--secret', domain: '--domain', redirectUri: '--redirect-uri' } as const;
 
-/** Subscription accounts (订阅号) have no web authorization, so they need no callback settings. */
-function needsCallback(type: AccountType): boolean {
-  return type !== 'subscription';
-}
-
 function orThrow(checked: Checked): string {
   if (!checked.ok) throw new UsageError(checked.problem, { hint: checked.hint });
   return checked.value;
@@ -83,7 +79,7 @@ function flag(key: SettingKey & keyof typeof FLAGS, value: string, type?: Accoun
 
 /** Callback flags a subscription account has no use for: dropped, and the result says so. */
 function droppedFlags(o: InitOptions, type: AccountType): CallbackFlag[] {
-  if (needsCallback(type)) return [];
+  if (hasWebAuth(type)) return [];
   return (['domain', 'redirectUri'] as const).filter((k) => o[k] !== undefined);
 }
 
@@ -96,7 +92,7 @@ function fromFlags(o: InitOptions): ProfileData {
   const appid = flag('appid', o.appid);
   if (!o.secret) throw missing('secret');
   const data: ProfileData = { type, appid, secret: flag('secret', o.secret) };
-  if (needsCallback(type)) {
+  if (hasWebAuth(type)) {
     if (!o.domain) throw missing('domain');
     if (!o.redirectUri) throw missing('redirectUri');
     data.domain = flag('domain', o.domain, type);
@@ -152,7 +148,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   }
   const data: ProfileData = { type: chosenType, appid, secret };
 
-  if (needsCallback(chosenType)) {
+  if (hasWebAuth(chosenType)) {
     if (o.domain !== undefined) flag('domain', o.domain, chosenType);
     // The saved domain is offered only if this account type can take it (a test account's IP:port
     // cannot become a service account's domain).
@@ -224,7 +220,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   // undefined value is not written), so a service profile re-initialised as subscription keeps no
   // domain. Endpoint overrides (apiBase…) are not asked and stay.
   const endpoints = endpointFlags(ctx.globals);
-  const written: ProfileData = { ...(needsCallback(type) ? data : { ...data, domain: undefined, redirectUri: undefined }), ...endpoints };
+  const written: ProfileData = { ...(hasWebAuth(type) ? data : { ...data, domain: undefined, redirectUri: undefined }), ...endpoints };
   store.setValues(profile, written);
   return {
     profile,

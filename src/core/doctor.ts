@@ -6,7 +6,7 @@ import { PATHS, isWechatApiBase } from './endpoints.js';
 import type { MessageRef } from '../errors.js';
 import { messageRef, osReason } from '../errors.js';
 import { findingKeys, type Finding } from './inspect.js';
-import { checkCallbackPair, isVerifyFileName, type AccountType } from './validate.js';
+import { checkCallbackPair, hasWebAuth, isVerifyFileName, type AccountType } from './validate.js';
 import { matchCallbackDomain } from './domain.js';
 import { profileFlag } from './next-step.js';
 import { isLoopbackHost } from './host-names.js';
@@ -120,11 +120,6 @@ export function skipNeeds(id: CheckId, fields: string[]): DoctorCheck {
  */
 export function skipNoWebAuth(id: CheckId): DoctorCheck {
   return check(id, 'skip', { key: 'doctor.skip.noWebAuth' }, { type: 'subscription', webAuthorization: false });
-}
-
-/** Account types with web authorization: all but the subscription account (订阅号), which WeChat answers 10005. */
-export function hasWebAuth(type: AccountType | undefined): boolean {
-  return type !== 'subscription';
 }
 
 // ── profile ──────────────────────────────────────────────────────────────────────────────────────

@@ -865,9 +865,9 @@ export function explainInputs(
     }
     const body = /errcode/i.test(input) && /[{:=]/.test(input) ? parseErrorBody(input) : undefined;
     if (body) {
-      const json = input.indexOf('{') >= 0 && input.lastIndexOf('}') > input.indexOf('{') ? input.slice(input.indexOf('{'), input.lastIndexOf('}') + 1) : undefined;
-      const logged = hasWordsAround(input, [json]);
-      push(input, 'body', explainErrcode(body.errcode, { ...common, body, ...(logged ? { logged } : {}) }));
+      const open = input.indexOf('{');
+      const close = input.lastIndexOf('}');
+      push(input, 'body', explainErrcode(body.errcode, { ...common, body, logged: hasWordsAround(input, [open >= 0 && close > open ? input.slice(open, close + 1) : undefined]) }));
       continue;
     }
     // A code in a line of words: the words may say which token it was about (endpointHintOf).
@@ -883,7 +883,7 @@ export function explainInputs(
     // A known code somewhere in a line of words about a failed call is a log line's.
     const led = coded ?? knownCodeInLine(input, options.wecom === true);
     if (led) {
-      const explainAs = { ...hinted, ...(coded ? {} : { logged: true }) };
+      const explainAs = { ...hinted, logged: coded === undefined };
       push(input, led.errmsg === '' ? 'code' : 'body', explainErrcode(led.errcode, led.errmsg === '' ? explainAs : { ...explainAs, body: led }));
       continue;
     }

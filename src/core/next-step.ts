@@ -110,8 +110,12 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
       // Only 40001 has a misleading generic fix here ("switch to stable_token", which wxauth already used).
       if (errcode !== 40001) return undefined;
       const how = situation.sameToken ? 'same' : situation.retried ? 'again' : 'fresh';
-      const params = { appid: situation.appid, endpoint: situation.endpoint, ...(situation.apiHost ? { host: situation.apiHost } : {}) };
-      return messageRef(`basic.stable.rejected.${how}${situation.apiHost ? '.host' : ''}`, params);
+      // On a host that is not WeChat's, a fault armed there may be all there is to it.
+      const host: MessageRef | '' = situation.apiHost ? { key: 'basic.stable.rejected.host', params: { host: situation.apiHost } } : '';
+      // The same token refused twice is no forced refresh's doing (that hands out a new token).
+      const next: MessageRef =
+        how === 'same' ? host || { key: 'basic.stable.rejected.wechat' } : { key: 'basic.stable.rejected.forced', params: { appid: situation.appid, host } };
+      return { key: `basic.stable.rejected.${how}`, params: { endpoint: situation.endpoint, next } };
     }
     case 'quota-get': {
       const params = { path: situation.cgiPath };

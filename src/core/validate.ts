@@ -9,6 +9,14 @@ import { isRegion, REGIONS } from './endpoints.js';
 export const ACCOUNT_TYPES = ['service', 'subscription', 'test', 'website'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
+/**
+ * Whether an account type has web authorization, so callback settings (domain, redirect_uri): all but
+ * the subscription account (订阅号), to whose authorize URLs WeChat answers 10005.
+ */
+export function hasWebAuth(type: AccountType | undefined): boolean {
+  return type !== 'subscription';
+}
+
 export function isAccountType(value: string): value is AccountType {
   return (ACCOUNT_TYPES as readonly string[]).includes(value);
 }

@@ -706,44 +706,7 @@ function discardFile(file: string): void {
   try {
     removeFile(file);
   } catch {
-    // the next lock's sweep (sweepAbandoned) removes it once it is old
-  }
-}
-
-/**
- * Remove what killed writers left next to the lock (a `.new`, `.stale` or `.done` file lives for
- * microseconds, so one older than LOCK_STALE_MS is abandoned). Run after taking over a lock: that
- * is when a writer is known to have died. `dead`: the holder taken over, when it is a process of this
- * host that is gone; the temporary files of the file the lock guards that it was writing
- * (`config.json.<its pid>-….tmp`, writeFileAtomic) can then never be renamed into place, however new.
- * (Like the takeover itself, this trusts that a pid not alive here is gone: two containers sharing the
- * hostname and the config folder but not their pid namespace would fool both; the writer whose file
- * went would then fail with exit 4 rather than save over the other's change.)
- */
-function sweepLeftovers(lock: string, dead?: LockHolder): void {
-  const dir = path.dirname(lock);
-  const prefix = `${path.basename(lock)}.`;
-  const deadPid = dead?.owner !== undefined && dead.owner.host === hostname() && !isAlive(dead.owner.pid) ? dead.owner.pid : undefined;
-  // The lock is `${file}.lock`, and a temporary file `${file}.${uniqueId()}.tmp`, uniqueId starting with the pid.
-  const deadTemp = deadPid === undefined ? undefined : `${path.basename(lock.slice(0, -'.lock'.length))}.${deadPid}-`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (deadTemp !== undefined && name.startsWith(deadTemp) && name.endsWith('.tmp')) {
-      removeFile(path.join(dir, name));
-      continue;
-    }
-    if (!name.startsWith(prefix) || !/\.(new|stale|done)$/.test(name)) continue;
-    const leftover = path.join(dir, name);
-    try {
-      if (Date.now() - fs.lstatSync(leftover).mtimeMs > LOCK_STALE_MS) removeFile(leftover);
-    } catch {
-      // gone already
-    }
+    // the next lock's sweep (sweepLeftovers) removes it once it is old
   }
 }
 
@@ -757,15 +720,26 @@ const LOCK_TEMP_ABANDONED_MS = 5 * 60_000;
 /**
  * Remove the files a lock's earlier takers left behind and nothing will ever use: a `.new` left by a
  * writer that failed or was killed between making it and removing it (an older wxauth on a full disk
- * left its empty gate file), a `.stale` or `.done` of one killed while moving a lock aside. Run each
- * time the lock is taken, before anything is made (on a full disk, it makes room for an inode). A file
- * is taken only once its maker cannot be using it: five minutes old, or ten seconds old when the pid
- * in its name is not a process here (a live writer holds one for microseconds; one suspended there
- * keeps it, being alive). Another host's writer sharing the folder is judged by the ten seconds.
+ * left its empty gate file), a `.stale` or `.done` of one killed while moving a lock aside. A file is
+ * taken once its maker cannot be using it: five minutes old, or ten seconds (LOCK_STALE_MS) old when the
+ * pid in its name is not a process here (a live writer suspended there keeps it; another host's writer
+ * sharing the folder is judged by the ten seconds). Run each time the lock is taken, before anything is
+ * made (on a full disk, that makes room for an inode), and after taking a lock or gate over
+ * (`takenOver`): a writer is then known to have died, so ten seconds is enough whatever the pid.
+ * `takenOver.dead`: the holder taken over, when it is a process of this host that is gone; the
+ * temporary files of the file the lock guards that it was writing (`config.json.<its pid>-….tmp`,
+ * writeFileAtomic) can then never be renamed into place, however new. (Like the takeover itself, this
+ * trusts that a pid not alive here is gone: two containers sharing the hostname and the config folder
+ * but not their pid namespace would fool both; the writer whose file went would then fail with exit 4
+ * rather than save over the other's change.)
  */
-function sweepAbandoned(lock: string): void {
+function sweepLeftovers(lock: string, takenOver?: { dead?: LockHolder }): void {
   const dir = path.dirname(lock);
   const prefix = `${path.basename(lock)}.`;
+  const dead = takenOver?.dead;
+  const deadPid = dead?.owner !== undefined && dead.owner.host === hostname() && !isAlive(dead.owner.pid) ? dead.owner.pid : undefined;
+  // The lock is `${file}.lock`, and a temporary file `${file}.${uniqueId()}.tmp`, uniqueId starting with the pid.
+  const deadTemp = deadPid === undefined ? undefined : `${path.basename(lock.slice(0, -'.lock'.length))}.${deadPid}-`;
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -774,13 +748,17 @@ function sweepAbandoned(lock: string): void {
   }
   const now = Date.now();
   for (const name of names) {
+    if (deadTemp !== undefined && name.startsWith(deadTemp) && name.endsWith('.tmp')) {
+      removeFile(path.join(dir, name));
+      continue;
+    }
     if (!name.startsWith(prefix)) continue;
     const pid = LOCK_TEMP.exec(name.slice(prefix.length))?.[1];
     if (pid === undefined) continue;
     const file = path.join(dir, name);
     try {
       const age = now - fs.lstatSync(file).mtimeMs;
-      if (age > LOCK_TEMP_ABANDONED_MS || (age > LOCK_STALE_MS && !isAlive(Number(pid)))) removeFile(file);
+      if (age > LOCK_TEMP_ABANDONED_MS || (age > LOCK_STALE_MS && (takenOver !== undefined || !isAlive(Number(pid))))) removeFile(file);
     } catch {
       // gone already, or not ours to remove: the lock does not depend on it
     }
@@ -808,7 +786,7 @@ function takeOver(lock: string, stale: LockHolder): void {
   } finally {
     removeFile(aside);
   }
-  sweepLeftovers(lock);
+  sweepLeftovers(lock, {});
 }
 
 /**
@@ -874,7 +852,7 @@ function withGate<T>(lock: string, deadline: number, waitMs: number, fn: () => T
 
 function acquire(lock: string, deadline: number, waitMs: number): string {
   const token = ownerToken();
-  sweepAbandoned(lock);
+  sweepLeftovers(lock);
   for (let attempt = 0; ; attempt++) {
     // Look before taking the gate: a waiter polls a held lock with a stat and a small read.
     const holder = inspectLock(lock);
@@ -888,7 +866,7 @@ function acquire(lock: string, deadline: number, waitMs: number): string {
         if (!tryCreateLock(lock, token)) return 'held';
         return previous ? 'taken over' : 'made';
       });
-      if (outcome === 'taken over') sweepLeftovers(lock, previous);
+      if (outcome === 'taken over') sweepLeftovers(lock, { dead: previous });
       if (outcome !== 'held') return token;
       continue;
     }

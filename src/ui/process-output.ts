@@ -6,7 +6,7 @@
 // POSIX anyway, so here a line goes straight to the descriptor (/dev/null too). A terminal, Windows, or anything else
 // gets Node's own stream, built on the first write: it knows the terminal (isTTY, columns, Windows'
 // console encoding) and prompts draw on it.
-import { fstatSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync, type Stats } from 'node:fs';
 import type { Writable } from './output.js';
 
 export class ProcessOutput implements Writable {
@@ -69,8 +69,13 @@ function isPipeFileOrSocket(fd: number): boolean {
     // (POSIX only: Windows never gets here; node:os for its devNull would cost every run a module).
     // Node writes to it synchronously too; building its stream cost such a run ~3 ms and, with the
     // allocations it adds, a young-generation collection.
-    return stat.isCharacterDevice() && stat.rdev === statSync('/dev/null', { throwIfNoEntry: false })?.rdev;
+    return isNullDevice(stat);
   } catch {
     return false; // closed or unknown: let Node's stream deal with it
   }
+}
+
+/** Whether a descriptor's stat is /dev/null's (POSIX): a character device, but no terminal. */
+export function isNullDevice(stat: Stats): boolean {
+  return stat.isCharacterDevice() && stat.rdev === statSync('/dev/null', { throwIfNoEntry: false })?.rdev;
 }

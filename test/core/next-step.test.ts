@@ -66,7 +66,7 @@ describe('nextStep', () => {
     ['cached legacy token replaced', 40001, { use: 'cached-token-rejected', appid: 'wx1', kind: 'legacy' }, 'basic.event.rejected.40001'],
     ['fresh stable token refused', 40001, { use: 'stable-token-rejected', appid: 'wx1', endpoint: '/cgi-bin/user/info', retried: false, sameToken: false }, 'basic.stable.rejected.fresh'],
     ['fresh stable token refused after a retry', 40001, { use: 'stable-token-rejected', appid: 'wx1', endpoint: '/cgi-bin/user/info', retried: true, sameToken: false }, 'basic.stable.rejected.again'],
-    ['the same stable token refused twice, not WeChat', 40001, { use: 'stable-token-rejected', appid: 'wx1', endpoint: '/cgi-bin/user/info', retried: true, sameToken: true, apiHost: 'http://127.0.0.1:1' }, 'basic.stable.rejected.same.host'],
+    ['the same stable token refused twice, not WeChat', 40001, { use: 'stable-token-rejected', appid: 'wx1', endpoint: '/cgi-bin/user/info', retried: true, sameToken: true, apiHost: 'http://127.0.0.1:1' }, 'basic.stable.rejected.same'],
     ['a fresh stable token expired: the errcode explanation', 42001, { use: 'stable-token-rejected', appid: 'wx1', endpoint: '/cgi-bin/user/info', retried: false, sameToken: false }, undefined],
     // quota
     ['/sns/ has no quota', 76022, { use: 'quota-get', cgiPath: '/sns/userinfo' }, 'basic.quota.sns.hint'],

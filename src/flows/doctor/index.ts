@@ -23,7 +23,6 @@ import {
   evaluateTls,
   evaluateTokenCache,
   evaluateVerifyFile,
-  hasWebAuth,
   needsVerifyFile,
   routeFor,
   skipNeeds,
@@ -37,6 +36,7 @@ import {
   type TokenCacheFacts,
   type VerifyExpectation,
 } from '../../core/doctor.js';
+import { hasWebAuth } from '../../core/validate.js';
 import { splitDomain } from '../../core/domain.js';
 import { tokenHostOf } from '../../core/endpoints.js';
 import type { KnownSecrets } from '../../core/secrets.js';

@@ -13,8 +13,6 @@ import { deadline } from '../../http/deadline.js';
 export const MICROMESSENGER_UA =
   'Mozilla/5.0 (Linux; Android 13; Pixel 7 Build/TQ3A.230901.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 
-export const WECHAT_OPEN_ORIGIN = 'https://open.weixin.qq.com';
-
 /** A URL on open.weixin.qq.com, https or http, on its default port (the URL parser folds case and :443). */
 export function isWechatOpenUrl(url: string): boolean {
   try {
@@ -151,8 +149,7 @@ export class ProbeBrowser {
 
   /** Where a URL goes: open.weixin.qq.com → the emulator; otherwise as given. */
   route(url: string): { url: string; rewritten: boolean } {
-    if (url.startsWith(WECHAT_OPEN_ORIGIN + '/')) return { url: this.options.emulatorOrigin + url.slice(WECHAT_OPEN_ORIGIN.length), rewritten: true };
-    // WeChat's page by another spelling (http://, capitals, :443): still WeChat's, so still the emulator's.
+    // WeChat's page, however spelt (http://, capitals, :443): the emulator's.
     if (isWechatOpenUrl(url)) {
       const u = new URL(url);
       return { url: this.options.emulatorOrigin + u.pathname + u.search + u.hash, rewritten: true };

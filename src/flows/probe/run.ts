@@ -155,8 +155,8 @@ export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promis
     return await probeApp(options, hooks);
   } catch (error) {
     // Ctrl-C aborts fetch (and the waits) with a bare AbortError: the run was cancelled (exit 130), not a
-    // bug. Every scenario has put the emulator back in its finally by now (a failed undo throws instead).
-    // An undo that failed is said as it is, not as a cancel that left everything as it was.
+    // bug, and every scenario has put the emulator back in its finally by now. An undo that failed
+    // (control.ts) is said as it is, not as a cancel that left everything as it was.
     const undoFailed = error instanceof NetworkError && error.messageRef.key === 'probe.undo_failed';
     if (options.signal.aborted && !undoFailed && !(error instanceof CancelledError)) throw new CancelledError({ cause: error, hint: { key: 'probe.cancelled' } });
     throw error;
@@ -388,9 +388,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const urlCheck = check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '' }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } });
     // The probed app is the emulator's test account already: "use the test account" would go in a circle.
     if (urlCheck.fix && app.type === 'test') urlCheck.fix = messageRef('probe.authorize.url.fix.test', { appid: app.appid });
-    // A 网站应用 cannot use the test account (it has no QR login), and its callback domain cannot be an IP.
-    // The localhost way only when the callback's host is what is wrong; a scope or endpoint finding gets
-    // inspect's own fixes (each finding carries one), without the test account, which has no QR login.
+    // A 网站应用 has no test account (no QR login) and no IP callback domain: the localhost way when the
+    // callback's host is what is wrong, else the findings' own fixes (each finding carries one).
     else if (urlCheck.fix && app.type === 'website')
       urlCheck.fix = findings.some((f) => f.id.startsWith('domain.'))
         ? { key: 'probe.authorize.url.fix.website', params: { appid: app.appid, port: portOf(targetUrl) } }

@@ -22,6 +22,7 @@ import { networkInterfaces } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
+import type { Bilingual } from '../../core/errcodes.js';
 import { acceptedHostNames, hostHeaderAllowed, isWildcardHost } from '../../core/host-names.js';
 import type { ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
@@ -207,21 +208,18 @@ function resetCaller(socket: Socket): void {
  * Why a caller from the network may not open a tunnel or send an absolute-form request to `target`:
  * the proxy would be a bridge into this machine's loopback (the emulator, databases) and its network.
  */
-function bridgeRefusal(caller: string, target: string): Said {
+function bridgeRefusal(caller: string, target: string): Bilingual {
   return {
     en: `refused: ${caller} is not on this machine, and callers from the network reach only WeChat's hosts through this proxy; add ${target} to NO_PROXY on that machine so it is called directly`,
     zh: `已拒绝：${caller} 不在这台机器上，网络上的调用方经这个代理只能访问微信的域名；在那台机器的 NO_PROXY 里加上 ${target}，让它直接访问`,
   };
 }
 
-/** What the proxy says itself to a caller (a program, whose log a developer of either language reads). */
-interface Said {
-  en: string;
-  zh: string;
-}
-
-/** The body of an answer the proxy makes itself: one line in English, the same in Chinese. */
-function answerBody(said: Said): string {
+/**
+ * The body of an answer the proxy makes itself: one line in English, the same in Chinese (the caller is a
+ * program, whose log a developer of either language reads).
+ */
+function answerBody(said: Bilingual): string {
   return `wxauth proxy: ${said.en}\nwxauth proxy：${said.zh}\n`;
 }
 
@@ -300,7 +298,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
    * absolute-form requests (--intercept), which a browser page cannot make. The emulator's control API
    * is never forwarded: its seed holds the appsecrets.
    */
-  const refusalOf = (req: http.IncomingMessage, route: Route): { reason: Blocked['reason']; target: string; text: Said } | undefined => {
+  const refusalOf = (req: http.IncomingMessage, route: Route): { reason: Blocked['reason']; target: string; text: Bilingual } | undefined => {
     const absolute = options.intercept !== undefined && /^https?:\/\//i.test(req.url ?? '');
     if (!intercepted.has(req.socket) && !absolute && !hostHeaderAllowed(req.headers.host, ownNames)) {
       const target = (req.headers.host ?? '').slice(0, 100);
@@ -516,7 +514,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
 
   /** What the proxy itself answers on a CONNECT it cannot serve: a short text, never anything from WeChat. */
-  const refuseConnect = (socket: Socket, status: string, text: Said) => {
+  const refuseConnect = (socket: Socket, status: string, text: Bilingual) => {
     const body = answerBody(text);
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   };

@@ -33,29 +33,29 @@ export const messages = {
     zh: '微信拒绝了缓存的 stable_token（40001，{age}前获取）：别处调用 /cgi-bin/token 顶不掉 stable token，只有 force_refresh=true 的强制刷新会让它失效，应是使用 {appid} 的某台服务器或工具强制刷新了它。正在用 stable_token 获取新 token 并重试一次。',
     en: 'WeChat rejected the cached stable access_token (40001, obtained {age} ago): a /cgi-bin/token call elsewhere cannot knock out a stable token, only a forced refresh (force_refresh=true) can, so a server or tool using {appid} likely force-refreshed it. Fetching a fresh stable token and trying once more.',
   },
+  // A stable token wxauth had just fetched, refused with 40001 (core/next-step.ts 'stable-token-rejected'):
+  // a head for how it came to be refused, then {next}: what to look at, and on a host that is not
+  // WeChat's, the fault that may be armed there. Each part starts with its own space in English.
   'basic.stable.rejected.same': {
-    zh: 'stable_token 返回的正是 {endpoint} 刚拒绝的 token，{endpoint} 再次拒绝（40001）：发 token 的接口认为它有效，{endpoint} 却不认。强制刷新解释不了这种情况（强制刷新后 stable_token 会给出新 token），「改用 stable_token」也不是解法，wxauth 用的就是它。过一分钟再试；仍然如此就带上下面的 rid 向微信反馈。',
-    en: "stable_token handed back the token {endpoint} had just refused, and {endpoint} refused it again (40001): the token endpoint holds it valid while {endpoint} does not. A forced refresh would not explain that (stable_token would hand out a new token), and switching to stable_token is not the fix: wxauth already uses it. Try again in a minute; if it persists, report it to WeChat with the rid below.",
-  },
-  'basic.stable.rejected.same.host': {
-    zh: 'stable_token 返回的正是 {endpoint} 刚拒绝的 token，{endpoint} 再次拒绝（40001）：发 token 的接口认为它有效，{endpoint} 却不认。强制刷新解释不了这种情况（强制刷新后 stable_token 会给出新 token），「改用 stable_token」也不是解法，wxauth 用的就是它。{host} 不是微信：如果它是 wxauth 的模拟器，那里设置的故障（--fault errcode=40001）不管 token 是什么都会这样回答。',
-    en: "stable_token handed back the token {endpoint} had just refused, and {endpoint} refused it again (40001): the token endpoint holds it valid while {endpoint} does not. A forced refresh would not explain that (stable_token would hand out a new token), and switching to stable_token is not the fix: wxauth already uses it. {host} is not WeChat: if it is wxauth's emulator, a fault armed there (--fault errcode=40001) answers the call whatever the token.",
+    zh: 'stable_token 返回的正是 {endpoint} 刚拒绝的 token，{endpoint} 再次拒绝（40001）：发 token 的接口认为它有效，{endpoint} 却不认。强制刷新解释不了这种情况（强制刷新后 stable_token 会给出新 token），「改用 stable_token」也不是解法，wxauth 用的就是它。{next}',
+    en: "stable_token handed back the token {endpoint} had just refused, and {endpoint} refused it again (40001): the token endpoint holds it valid while {endpoint} does not. A forced refresh would not explain that (stable_token would hand out a new token), and switching to stable_token is not the fix: wxauth already uses it.{next}",
   },
   'basic.stable.rejected.again': {
-    zh: '新获取的 stable token 同样被 {endpoint} 拒绝（40001），所以问题不在缓存的旧 token。wxauth 用的就是 stable_token，别处调用 /cgi-bin/token 顶不掉它，所以「改用 stable_token」不是这里的解法。查一查谁在用 force_refresh=true 为 {appid} 调用 stable_token：每次强制刷新都会让 stable token 立即失效（每天最多 20 次）。',
-    en: "A fresh stable token was refused by {endpoint} too (40001), so this is not a stale cached token. wxauth fetched it with stable_token, which a /cgi-bin/token call elsewhere cannot knock out, so switching to stable_token is not the fix. Look for whoever calls stable_token with force_refresh=true for {appid}: each forced call invalidates the stable token at once (up to 20 a day).",
-  },
-  'basic.stable.rejected.again.host': {
-    zh: '新获取的 stable token 同样被 {endpoint} 拒绝（40001），所以问题不在缓存的旧 token。wxauth 用的就是 stable_token，别处调用 /cgi-bin/token 顶不掉它，所以「改用 stable_token」不是这里的解法。查一查谁在用 force_refresh=true 为 {appid} 调用 stable_token：每次强制刷新都会让 stable token 立即失效（每天最多 20 次）。{host} 不是微信：如果它是 wxauth 的模拟器，那里设置的故障（--fault errcode=40001）不管 token 是什么都会这样回答。',
-    en: "A fresh stable token was refused by {endpoint} too (40001), so this is not a stale cached token. wxauth fetched it with stable_token, which a /cgi-bin/token call elsewhere cannot knock out, so switching to stable_token is not the fix. Look for whoever calls stable_token with force_refresh=true for {appid}: each forced call invalidates the stable token at once (up to 20 a day). {host} is not WeChat: if it is wxauth's emulator, a fault armed there (--fault errcode=40001) answers the call whatever the token.",
+    zh: '新获取的 stable token 同样被 {endpoint} 拒绝（40001），所以问题不在缓存的旧 token。{next}',
+    en: 'A fresh stable token was refused by {endpoint} too (40001), so this is not a stale cached token.{next}',
   },
   'basic.stable.rejected.fresh': {
-    zh: '{endpoint} 拒绝了 wxauth 刚刚获取的 stable token（40001）。wxauth 用的就是 stable_token，别处调用 /cgi-bin/token 顶不掉它，所以「改用 stable_token」不是这里的解法。查一查谁在用 force_refresh=true 为 {appid} 调用 stable_token：每次强制刷新都会让 stable token 立即失效（每天最多 20 次）。',
-    en: "{endpoint} refused a stable token wxauth fetched just now (40001). wxauth fetched it with stable_token, which a /cgi-bin/token call elsewhere cannot knock out, so switching to stable_token is not the fix. Look for whoever calls stable_token with force_refresh=true for {appid}: each forced call invalidates the stable token at once (up to 20 a day).",
+    zh: '{endpoint} 拒绝了 wxauth 刚刚获取的 stable token（40001）。{next}',
+    en: '{endpoint} refused a stable token wxauth fetched just now (40001).{next}',
   },
-  'basic.stable.rejected.fresh.host': {
-    zh: '{endpoint} 拒绝了 wxauth 刚刚获取的 stable token（40001）。wxauth 用的就是 stable_token，别处调用 /cgi-bin/token 顶不掉它，所以「改用 stable_token」不是这里的解法。查一查谁在用 force_refresh=true 为 {appid} 调用 stable_token：每次强制刷新都会让 stable token 立即失效（每天最多 20 次）。{host} 不是微信：如果它是 wxauth 的模拟器，那里设置的故障（--fault errcode=40001）不管 token 是什么都会这样回答。',
-    en: "{endpoint} refused a stable token wxauth fetched just now (40001). wxauth fetched it with stable_token, which a /cgi-bin/token call elsewhere cannot knock out, so switching to stable_token is not the fix. Look for whoever calls stable_token with force_refresh=true for {appid}: each forced call invalidates the stable token at once (up to 20 a day). {host} is not WeChat: if it is wxauth's emulator, a fault armed there (--fault errcode=40001) answers the call whatever the token.",
+  'basic.stable.rejected.wechat': { zh: '过一分钟再试；仍然如此就带上下面的 rid 向微信反馈。', en: ' Try again in a minute; if it persists, report it to WeChat with the rid below.' },
+  'basic.stable.rejected.forced': {
+    zh: 'wxauth 用的就是 stable_token，别处调用 /cgi-bin/token 顶不掉它，所以「改用 stable_token」不是这里的解法。查一查谁在用 force_refresh=true 为 {appid} 调用 stable_token：每次强制刷新都会让 stable token 立即失效（每天最多 20 次）。{host}',
+    en: ' wxauth fetched it with stable_token, which a /cgi-bin/token call elsewhere cannot knock out, so switching to stable_token is not the fix. Look for whoever calls stable_token with force_refresh=true for {appid}: each forced call invalidates the stable token at once (up to 20 a day).{host}',
+  },
+  'basic.stable.rejected.host': {
+    zh: '{host} 不是微信：如果它是 wxauth 的模拟器，那里设置的故障（--fault errcode=40001）不管 token 是什么都会这样回答。',
+    en: " {host} is not WeChat: if it is wxauth's emulator, a fault armed there (--fault errcode=40001) answers the call whatever the token.",
   },
   'basic.event.rejected.42001': {
     zh: '微信说缓存的基础 access_token 已过期（42001，{kind}，{age}前获取），而缓存记录还剩 {left}。正在用 stable_token 获取新 token 并重试一次。',
