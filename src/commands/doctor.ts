@@ -112,10 +112,13 @@ export async function run(options: DoctorOptions, ctx: Context): Promise<DoctorR
       ...doctorHooks(ctx.out, { verbose: ctx.globals.verbose === true, curl: ctx.globals.curl === true }),
     },
   );
-  // No profile to check at all (a config.json that cannot be read, a --profile that names none, its
-  // values not given otherwise): the config is missing or broken, exit 4 as README's table says for every
-  // command. A profile that exists but lacks or refuses a value is what doctor checks: a failure, exit 1.
-  const profileFailed = report.checks.some((c) => c.id === 'profile' && c.status === 'fail');
-  const unreadable = 'error' in config ? fileBroken : profileFailed && isUnknownProfile(config);
-  return unreadable ? { ...report, exitCode: EXIT.config } : report;
+  // No profile to check at all (a config.json that cannot be read, a --profile that names none, no
+  // config and no WXAUTH_* values on a fresh machine) or a token cache that cannot be read: the config
+  // is missing or broken, exit 4 as README's table says for every command. A profile that exists (or
+  // whose values come from the environment) but lacks or refuses a value is what doctor checks: a
+  // failure, exit 1.
+  const failed = (id: string) => report.checks.some((c) => c.id === id && c.status === 'fail');
+  const nothingToCheck = (c: ResolvedConfig) => isUnknownProfile(c) || (!c.profileExists && [c.type, c.appid, c.secret, c.domain, c.redirectUri].every((v) => v === undefined));
+  const broken = ('error' in config ? fileBroken : failed('profile') && nothingToCheck(config)) || failed('token-cache');
+  return broken ? { ...report, exitCode: EXIT.config } : report;
 }

@@ -206,4 +206,28 @@ describe('doctor: no profile to check is exit 4, as for every command, with its 
     expect(r.stdout).toMatch(/✖ profile .*config\.json is not valid JSON/);
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{bad');
   });
+
+  it('a fresh machine (no config.json, no WXAUTH_* values): exit 4, the report says what to set', async () => {
+    const r = await runCli(['--json', 'doctor', '--timeout', '200'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code).toBe(4);
+    const doc = parseJson(r.stdout) as { exitCode: number; checks: Array<{ id: string; status: string; message: string }> };
+    expect(doc.exitCode).toBe(4);
+    expect(doc.checks.find((c) => c.id === 'profile')).toMatchObject({ status: 'fail', message: expect.stringContaining('Missing configuration: appid') });
+  });
+
+  it('values from the environment alone are a profile to check: a missing one is a failed check, exit 1', async () => {
+    const r = await runCli(['--json', 'doctor', '--timeout', '200'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx1234567890abcdef' } });
+    expect(r.code).toBe(1);
+    expect((parseJson(r.stdout) as { exitCode: number }).exitCode).toBe(1);
+  });
+
+  it('a tokens.json that does not parse: exit 4, the file left as it was', async () => {
+    const dir = tempConfigDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ profiles: { default: { type: 'service', appid: 'wx1234567890abcdef', secret: '0123456789abcdef0123456789abcdef', domain: 'www.example.com', redirectUri: 'https://www.example.com/cb' } } }));
+    fs.writeFileSync(path.join(dir, 'tokens.json'), '{"profiles":');
+    const r = await runCli(['doctor', '--timeout', '200'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/✖ token-cache .*tokens\.json/);
+    expect(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')).toBe('{"profiles":');
+  });
 });
