@@ -631,6 +631,12 @@ describe('wxauth probe', () => {
     const cookie = await probe('token-in-cookie', ['--only', 'secrets.leak']);
     expect(cookie.doc.checks.find((c) => c.id === 'secrets.leak')).toMatchObject({ status: 'fail', message: expect.stringContaining('The access_token appears in what the app sent the browser (base64-encoded in the headers, a session cookie say,') });
     expect(cookie.code).toBe(1);
+    // Hex-encoded (upper case here) is still the token, and the report shows it masked.
+    const hex = await probe('token-in-hex', ['--only', 'secrets.leak']);
+    const hexLeak = hex.doc.checks.find((c) => c.id === 'secrets.leak')!;
+    expect(hexLeak).toMatchObject({ status: 'fail', message: expect.stringContaining('The access_token appears in what the app sent the browser (hex-encoded in the body,') });
+    expect((hexLeak.evidence as { details: { excerpt: string } }).details.excerpt).toMatch(/data-t="[0-9a-f]{4}\*\*\*"/);
+    expect(hex.stdout).not.toMatch(/[0-9A-F]{40}/);
   });
 
   it('without --emulator, the API base the other commands use is the emulator: --api-base, then WXAUTH_API_BASE, then the profile', async () => {

@@ -758,7 +758,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   }
 
   // secrets.leak: the appsecret, every user token the emulator issued in this run, and the app's basic
-  // tokens and jsapi_tickets, anywhere the app answered the browser, base64-encoded too (a session cookie).
+  // tokens and jsapi_tickets, anywhere the app answered the browser, base64- (a session cookie) or hex-encoded too.
   if (selected('secrets.leak')) {
     const values = new Map<string, string>([[appSecret, 'appsecret']]);
     const issued = await control.issued(app.appid);
@@ -772,24 +772,30 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       }
     }
     const spellings = (v: string) => [v, encodeURIComponent(v), JSON.stringify(v).slice(1, -1)];
+    // Hex-encoded (a value "obfuscated" into a cookie or a data attribute), in either case: still the secret.
+    const hexOf = (v: string) => Buffer.from(v).toString('hex');
+    const hexes = [...values.keys()].map(hexOf);
     // What the report shows of a page or URL: every secret this run knows masked by value (the codes
     // too: a callback URL carries its code, and a page quoting the exchange request both), and any
     // other secret-named parameter or field by name.
     // By name first: a value masked by value first (`secret=5e1e***`) would be masked again by name into
     // `secret=***`, and the excerpt could no longer find the leak by its masked form.
-    const masked = (text: string) => maskSecretValues(redactText(text), [...values.keys(), ...codesSeen]);
+    const masked = (text: string) => maskSecretValues(redactText(text), [...values.keys(), ...hexes, ...codesSeen]);
     const leaks: Array<{ what: string; where: string; url: string; excerpt: string }> = [];
     for (const s of seen) {
       const texts = [['headers', s.headers], ['body', s.body], ...base64Views(s.headers).map((v) => ['headers_base64', v]), ...base64Views(s.body).map((v) => ['body_base64', v])] as const;
       for (const [value, what] of values) {
-        for (const [where, text] of texts) {
+        const hex = hexOf(value);
+        for (const [place, text] of texts) {
           const spelled = spellings(value).find((sp) => text.includes(sp));
-          if (!spelled) continue;
+          const inHex = !spelled && (place === 'headers' || place === 'body') && (text.includes(hex) || text.includes(hex.toUpperCase()));
+          if (!spelled && !inHex) continue;
+          const where = inHex ? `${place}_hex` : place;
           // Masked whole before the excerpt is cut: a secret cut in half at an edge, or cut off from its
           // name (`"access_token":"…`), would no longer be recognised. The leak is found again in the
           // masked text by its masked form.
           const whole = masked(text);
-          const shown = redactValue(value);
+          const shown = redactValue(inHex ? hex : value);
           const found = whole.indexOf(shown);
           const at = found >= 0 ? found : Math.max(0, whole.indexOf('***'));
           const from = Math.max(0, at - 60);

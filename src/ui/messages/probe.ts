@@ -351,6 +351,8 @@ export const messages = {
   'probe.where.body': { zh: '正文', en: 'body' },
   'probe.where.headers_base64': { zh: '响应头里 base64 编码的内容，例如会话 cookie', en: 'base64-encoded in the headers, a session cookie say' },
   'probe.where.body_base64': { zh: '正文里 base64 编码的内容', en: 'base64-encoded in the body' },
+  'probe.where.headers_hex': { zh: '响应头里十六进制编码的内容', en: 'hex-encoded in the headers' },
+  'probe.where.body_hex': { zh: '正文里十六进制编码的内容', en: 'hex-encoded in the body' },
   'probe.secrets.leak.fix': {
     zh: '错误页只给用户一句话和一个 rid，不要输出请求 URL、异常详情或 token；立刻在公众平台重置 appsecret。',
     en: 'Error pages should give the user a sentence and a rid, never the request URL, the exception or tokens; reset the appsecret in the WeChat console now.',
