@@ -60,6 +60,13 @@ export interface RelaySnippet {
   host: string;
   /** Whether the targets include this machine's LAN addresses (the listener binds beyond loopback). */
   lan: boolean;
+  /**
+   * The listener is to bind one address beyond loopback (`--host 192.168.1.5`): 127.0.0.1 cannot reach
+   * it, so that address is the page's only target.
+   */
+  onlyHost: boolean;
+  /** An official account's link opens only in WeChat (on this computer: desktop WeChat); a website app's in any browser. */
+  inWechat: boolean;
   port: number;
   path: string;
 }
@@ -225,10 +232,12 @@ async function relaySnippet(ctx: Context, plan: ListenPlan, portFlag: boolean, c
   // Every target is a place anyone's code can be sent to while the page is up (WeChat checks only the
   // domain): a LAN address is written in only when the listener is to listen beyond loopback, so a
   // page for a browser on this machine sends nothing across a shared network.
+  // A listener bound to one LAN address is not reached at 127.0.0.1: that address is the only target.
   const lan = !isLoopbackHost(plan.host);
-  const lanHosts = !lan ? [] : isWildcardHost(plan.host) ? lanAddresses() : [plan.host];
+  const onlyHost = lan && !isWildcardHost(plan.host);
+  const lanHosts = !lan ? [] : onlyHost ? [plan.host] : lanAddresses();
   const urlHost = (h: string) => (h.includes(':') ? `[${h}]` : h);
-  const targets = [`http://127.0.0.1${portPart}${path}`, ...lanHosts.map((a) => `http://${urlHost(a)}${portPart}${path}`)];
+  const targets = [...(onlyHost ? [] : [`http://127.0.0.1${portPart}${path}`]), ...lanHosts.map((a) => `http://${urlHost(a)}${portPart}${path}`)];
   const now = ctx.now();
   const ttl = (lang: 'zh' | 'en') => tKey(lang, 'listen.relay.page.expired');
   const html = buildRelaySnippet({
@@ -244,5 +253,5 @@ async function relaySnippet(ctx: Context, plan: ListenPlan, portFlag: boolean, c
       expired: ctx.lang === 'zh' ? `${ttl('zh')} ${ttl('en')}` : `${ttl('en')} ${ttl('zh')}`,
     },
   });
-  return { mode: 'relay', domain, targets, redirectUri: `https://${domain}/wxauth-relay.html`, html, expiresAt: relayExpiresAt(now, ttlMinutes), now, host: plan.host, lan, port, path };
+  return { mode: 'relay', domain, targets, redirectUri: `https://${domain}/wxauth-relay.html`, html, expiresAt: relayExpiresAt(now, ttlMinutes), now, host: plan.host, lan, onlyHost, inWechat: config.type !== 'website', port, path };
 }

@@ -324,8 +324,24 @@ describe('wxauth listen', () => {
     expect(wide.code).toBe(0);
     expect(wide.stdout).toContain(`"targets":${JSON.stringify(['http://127.0.0.1:9000/callback', ...here])}`);
     expect(wide.stderr).toContain('wxauth listen --host 0.0.0.0 --port 9000 --path /callback');
+    // A listener bound to one address is not reached at 127.0.0.1: that address is the only target.
     const one = await runCli(['listen', '--relay-snippet', '--port', '9000', '--host', '192.168.7.7', '--json'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
-    expect(parseJson(one.stdout).targets).toEqual(['http://127.0.0.1:9000/callback', 'http://192.168.7.7:9000/callback']);
+    expect(parseJson(one.stdout).targets).toEqual(['http://192.168.7.7:9000/callback']);
+    const oneSaid = await runCli(['listen', '--relay-snippet', '--port', '9000', '--host', '192.168.7.7'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    expect(oneSaid.stdout).toContain('"targets":["http://192.168.7.7:9000/callback"]');
+    expect(oneSaid.stderr).toContain('wxauth listen --host 192.168.7.7 --port 9000 --path /callback');
+    expect(oneSaid.stderr).toContain('127.0.0.1 would not reach it');
+    expect(oneSaid.stderr).not.toContain('?to=1');
+  });
+
+  it('--relay-snippet says where the link opens: desktop WeChat for an official account, any browser for a website app', async () => {
+    const oa = await runCli(['listen', '--relay-snippet', '--port', '9000'], { env: { WXAUTH_DOMAIN: 'www.example.com', WXAUTH_TYPE: 'service' } });
+    expect(oa.stderr).toContain('open the authorization link in desktop WeChat on this machine');
+    const oaZh = await runCli(['listen', '--relay-snippet', '--port', '9000'], { env: { WXAUTH_DOMAIN: 'www.example.com', WXAUTH_TYPE: 'service', LANG: 'zh_CN.UTF-8' } });
+    expect(oaZh.stderr).toContain('在本机的电脑版微信里打开授权链接');
+    const web = await runCli(['listen', '--relay-snippet', '--port', '9000'], { env: { WXAUTH_DOMAIN: 'www.example.com', WXAUTH_TYPE: 'website' } });
+    expect(web.stderr).toContain('open the authorization link in a browser on this machine');
+    expect(web.stderr).not.toContain('WeChat on this machine');
   });
 
   it('--relay-snippet does not suggest port 80 taken from a redirect_uri without a port (issue 12 item 11)', async () => {

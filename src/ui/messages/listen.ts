@@ -207,6 +207,14 @@ export const messages = {
     zh: '然后运行 wxauth listen --port {port} --path {path} 等待，在本机的浏览器里打开授权链接。同一 Wi-Fi 的手机要用的话，加 --host 0.0.0.0 重新生成页面（它会再转发到本机的局域网地址）。',
     en: 'Then run wxauth listen --port {port} --path {path} to wait, and open the authorization link in a browser on this machine. For a phone on the same Wi-Fi, make the page again with --host 0.0.0.0 (it then forwards to this machine’s LAN address too).',
   },
+  'listen.relay.then.wechat': {
+    zh: '然后运行 wxauth listen --port {port} --path {path} 等待，在本机的电脑版微信里打开授权链接（公众号的授权链接只能在微信里打开：把链接发给自己，例如发到“文件传输助手”，再点开）。同一 Wi-Fi 的手机要用的话，加 --host 0.0.0.0 重新生成页面（它会再转发到本机的局域网地址）。',
+    en: 'Then run wxauth listen --port {port} --path {path} to wait, and open the authorization link in desktop WeChat on this machine (an official account’s link opens only in WeChat: send it to yourself, to File Transfer say, and click it there). For WeChat on a phone on the same Wi-Fi, make the page again with --host 0.0.0.0 (it then forwards to this machine’s LAN address too).',
+  },
+  'listen.relay.then.host': {
+    zh: '然后运行 wxauth listen --host {host} --port {port} --path {path} 等待。监听器只在 {host} 上监听，所以页面只转发到 {host}（127.0.0.1 连不到它）：在能访问这个地址的设备上打开授权链接。',
+    en: 'Then run wxauth listen --host {host} --port {port} --path {path} to wait. The listener listens on {host} only, so the page forwards there and nowhere else (127.0.0.1 would not reach it): open the authorization link on a device that can reach that address.',
+  },
   'listen.relay.then.lan': {
     zh: '然后运行 wxauth listen --host {host} --port {port} --path {path} 等待。同一 Wi-Fi 的手机要转发到局域网地址：在 redirect_uri 后加 ?to=N（例如 {example}?to=1）。',
     en: 'Then run wxauth listen --host {host} --port {port} --path {path} to wait. For a phone on the same Wi-Fi, pick the LAN target with ?to=N on redirect_uri (e.g. {example}?to=1).',
@@ -214,6 +222,10 @@ export const messages = {
   'listen.relay.then.noLan': {
     zh: '然后运行 wxauth listen --host {host} --port {port} --path {path} 等待。这台机器现在没有局域网地址，页面只转发到 127.0.0.1：在本机的浏览器里打开授权链接；手机要用的话，连上网络后重新生成页面。',
     en: 'Then run wxauth listen --host {host} --port {port} --path {path} to wait. This machine has no LAN address now, so the page forwards to 127.0.0.1 only: open the authorization link in a browser on this machine; for a phone, make the page again once it is on a network.',
+  },
+  'listen.relay.then.noLan.wechat': {
+    zh: '然后运行 wxauth listen --host {host} --port {port} --path {path} 等待。这台机器现在没有局域网地址，页面只转发到 127.0.0.1：在本机的电脑版微信里打开授权链接（发给自己，例如发到“文件传输助手”，再点开）；手机要用的话，连上网络后重新生成页面。',
+    en: 'Then run wxauth listen --host {host} --port {port} --path {path} to wait. This machine has no LAN address now, so the page forwards to 127.0.0.1 only: open the authorization link in desktop WeChat on this machine (send it to yourself, to File Transfer say, and click it there); for a phone, make the page again once it is on a network.',
   },
   'listen.relay.page.title': { zh: '正在转发授权结果…', en: 'Forwarding the authorization result…' },
   'listen.relay.page.blocked': { zh: '转发目标不在白名单内，已停止。', en: 'The forwarding target is not on the allowlist; stopped.' },

@@ -311,7 +311,12 @@ export function present(result: ListenResult, out: Output): void {
   out.warning('listen.relay.expires', out.t('listen.relay.expires', { deadline: formatDeadline(result.expiresAt, result.now, out.lang), domain: result.domain }));
   out.data(result.html.trimEnd());
   // Asked to listen beyond loopback, but this machine has no LAN address to write in: only ?to=0 exists.
-  if (result.lan && result.targets.length === 1) out.note(out.t('listen.relay.then.noLan', { host: result.host, port: result.port, path: result.path }));
-  else if (result.lan) out.note(out.t('listen.relay.then.lan', { host: result.host, port: result.port, path: result.path, example: result.redirectUri }));
-  else out.note(out.t('listen.relay.then', { port: result.port, path: result.path }));
+  // Where to open the authorization link: an official account's opens only in WeChat (desktop WeChat
+  // on this computer), a website app's QR login in any browser.
+  const params = { host: result.host, port: result.port, path: result.path, example: result.redirectUri };
+  const where = result.inWechat ? '.wechat' : '';
+  if (result.onlyHost) out.note(out.t('listen.relay.then.host', params));
+  else if (result.lan && result.targets.length === 1) out.note(out.t(`listen.relay.then.noLan${where}`, params));
+  else if (result.lan) out.note(out.t('listen.relay.then.lan', params));
+  else out.note(out.t(`listen.relay.then${where}`, params));
 }

@@ -23,6 +23,8 @@ const base: RelaySnippet = {
   now: Date.now(),
   host: '0.0.0.0',
   lan: true,
+  onlyHost: false,
+  inWechat: true,
   port: 8080,
   path: '/callback',
 };
