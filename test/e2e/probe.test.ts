@@ -104,10 +104,25 @@ describe('wxauth probe', () => {
       const r = await runCli(['probe', `http://127.0.0.1:${site.port}/login`, '--emulator', emu.url]);
       expect(r.code).toBe(5);
       expect(r.stderr).toContain(`Something listens at http://127.0.0.1:${site.port}/login, but it closed the connection without an answer.`);
-      expect(r.stderr).toContain(`That port most likely serves HTTPS: use https://127.0.0.1:${site.port}/login.`);
+      expect(r.stderr).toContain(`That port serves HTTPS (it completed a TLS handshake): use https://127.0.0.1:${site.port}/login.`);
       expect(r.stderr).not.toContain('Cannot reach your app');
     } finally {
       await site.close();
+    }
+  });
+
+  it('an http app that hangs up on every request is not told to use https:// (no TLS there either)', async () => {
+    const dropper = createServer((req) => req.socket.destroy());
+    await new Promise<void>((resolve) => dropper.listen(0, '127.0.0.1', resolve));
+    const port = (dropper.address() as AddressInfo).port;
+    try {
+      const r = await runCli(['probe', `http://127.0.0.1:${port}/login`, '--emulator', emu.url]);
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain(`Something listens at http://127.0.0.1:${port}/login, but it closed the connection without an answer.`);
+      expect(r.stderr).toContain('Check that this port is your app (not another service), and look at its log.');
+      expect(r.stderr).not.toContain('https://');
+    } finally {
+      await new Promise((resolve) => dropper.close(resolve));
     }
   });
 

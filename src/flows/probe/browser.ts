@@ -251,3 +251,37 @@ export class ProbeBrowser {
     return this.request('POST', url, { form });
   }
 }
+
+/**
+ * Whether something at this http:// URL's host and port completes a TLS handshake (any certificate):
+ * an app that hangs up on plain HTTP without a word is then an HTTPS server, for sure, rather than
+ * one that crashed on the request. False on any failure or after `timeoutMs`.
+ */
+export async function speaksTls(url: string, timeoutMs: number, signal: AbortSignal): Promise<boolean> {
+  let host: string;
+  let port: number;
+  try {
+    const u = new URL(url);
+    host = u.hostname.replace(/^\[|\]$/g, '');
+    port = Number(u.port) || 80;
+  } catch {
+    return false;
+  }
+  const { connect } = await import('node:tls');
+  const { isIP } = await import('node:net');
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, rejectUnauthorized: false, ...(isIP(host) ? {} : { servername: host }) });
+    const done = (answer: boolean) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', abort);
+      socket.destroy();
+      resolve(answer);
+    };
+    const abort = () => done(false);
+    const timer = setTimeout(abort, timeoutMs);
+    signal.addEventListener('abort', abort, { once: true });
+    socket.once('secureConnect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.once('close', () => done(false));
+  });
+}

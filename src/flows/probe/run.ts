@@ -8,7 +8,7 @@ import { PATHS, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
 import { base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
-import { ProbeBrowser, isLoopbackHostname, isWechatOpenUrl, type Page, type Seen } from './browser.js';
+import { ProbeBrowser, isLoopbackHostname, isWechatOpenUrl, speaksTls, type Page, type Seen } from './browser.js';
 import { EmulatorControl } from './control.js';
 import {
   CHECK_IDS,
@@ -214,8 +214,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'network' && b.hops.length === 1)
       throw new NetworkError('refused', { key: 'probe.app_down', params: { url: start } }, { hint: { key: 'probe.app_down.hint' }, mayHaveReachedServer: false });
     // Something listens there, and it hung up on plain HTTP without a word: an HTTPS server, most often.
+    // A TLS handshake on the same port tells (an app that drops every request is not one).
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'closed' && b.hops.length === 1) {
-      const https = start.startsWith('http:') ? start.replace(/^http:/, 'https:') : undefined;
+      const https = start.startsWith('http:') && (await speaksTls(start, Math.min(options.timeoutMs, 3000), options.signal)) ? start.replace(/^http:/, 'https:') : undefined;
       throw new NetworkError('reset', { key: 'probe.app_closed', params: { url: start } }, { hint: https ? { key: 'probe.app_closed.hint.https', params: { url: https } } : { key: 'probe.app_closed.hint' }, mayHaveReachedServer: true });
     }
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'tls' && b.hops.length === 1) {

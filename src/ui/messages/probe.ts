@@ -64,7 +64,7 @@ export const messages = {
   },
   'probe.cancelled': { zh: 'probe 已停止；模拟器的时钟和故障设置已恢复原样。', en: 'probe stopped; the emulator’s clock and faults are as they were.' },
   'probe.app_closed': { zh: '{url} 上有程序在监听，但它没有回答就断开了连接。', en: 'Something listens at {url}, but it closed the connection without an answer.' },
-  'probe.app_closed.hint.https': { zh: '那个端口上多半是 HTTPS 服务：改用 {url}。', en: 'That port most likely serves HTTPS: use {url}.' },
+  'probe.app_closed.hint.https': { zh: '那个端口上是 HTTPS 服务（它完成了 TLS 握手）：改用 {url}。', en: 'That port serves HTTPS (it completed a TLS handshake): use {url}.' },
   'probe.app_closed.hint': { zh: '确认这个端口上就是你的应用（不是别的服务），并看看它的日志。', en: 'Check that this port is your app (not another service), and look at its log.' },
   'probe.app_down.hint': {
     zh: '确认应用已经启动、端口正确，并且它调用的是模拟器而不是 api.weixin.qq.com（见 README 的 probe 一节）。',
