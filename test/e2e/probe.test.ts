@@ -473,6 +473,49 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('Ctrl-C after the emulator moved its clock but before it answered: the clock is still moved back', async () => {
+    // A relay in front of the emulator that holds back the answer to the clock's advance: the emulator
+    // has applied it, probe has not heard so yet, and Ctrl-C comes in between.
+    let applied: () => void = () => {};
+    const advanceApplied = new Promise<void>((resolve) => (applied = resolve));
+    const relay = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', async () => {
+        const body = Buffer.concat(chunks);
+        const upstream = await fetch(emu.url + req.url, { method: req.method, headers: { 'content-type': String(req.headers['content-type'] ?? 'text/plain') }, ...(body.length ? { body } : {}), redirect: 'manual' });
+        const text = Buffer.from(await upstream.arrayBuffer());
+        const holdBack = req.url === '/__emulator/clock' && req.method === 'POST' && /"advance":\d/.test(body.toString());
+        if (holdBack) {
+          applied();
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+        }
+        const headers: Record<string, string> = {};
+        upstream.headers.forEach((v, k) => {
+          if (k !== 'content-length' && k !== 'transfer-encoding' && k !== 'connection') headers[k] = v.replaceAll(emu.url, `http://127.0.0.1:${(relay.address() as AddressInfo).port}`);
+        });
+        res.writeHead(upstream.status, headers).end(text);
+      });
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const relayUrl = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    const app = await startProbeApp('correct', { emulator: relayUrl, appid: APPID, secret });
+    try {
+      const child = startCli(['probe', `${app.url}/auth/wechat`, '--emulator', relayUrl, '--only', 'code.expired']);
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await advanceApplied;
+      child.kill('SIGINT');
+      expect(await closed).toBe(130);
+      expect(stderr).toContain('probe stopped; the emulator’s clock and faults are as they were.');
+      expect(((await (await fetch(`${emu.url}/__emulator/clock`)).json()) as { offset: number }).offset).toBe(0);
+    } finally {
+      await app.close();
+      await new Promise((resolve) => relay.close(resolve));
+    }
+  });
+
   it('Ctrl-C when the emulator is gone: the clock it could not put back is said, not "as they were" (exit 5)', async () => {
     const own = await startEmulator();
     const app = await startProbeApp('hangs-on-expired', { emulator: own.url, appid: APPID, secret: own.apps.find((a) => a.appid === APPID)!.secret });

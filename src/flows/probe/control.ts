@@ -23,14 +23,18 @@ export class EmulatorControl {
   ) {}
 
   /**
-   * `detached`: an undo (the clock moved back, the faults restored) that must happen even after Ctrl-C, so it
-   * does not listen to the run's signal; its own short timeout keeps it from holding up the exit.
+   * `mode`:
+   * - `change`: the clock moved or a fault armed, with its undo in a `finally` right after. Once sent it
+   *   is not cut short by Ctrl-C: cut off after the emulator applied it, but before the answer came,
+   *   it would be applied with no undo to follow. Its failure reads as any other call's.
+   * - `undo`: the clock moved back, the faults restored; it must happen even after Ctrl-C, so it does
+   *   not listen to the run's signal, and its own short deadline keeps it from holding up the exit.
    */
-  private async call(method: 'GET' | 'POST', path: string, body?: unknown, detached = false): Promise<Record<string, unknown>> {
+  private async call(method: 'GET' | 'POST', path: string, body?: unknown, mode: 'normal' | 'change' | 'undo' = 'normal'): Promise<Record<string, unknown>> {
     let res: Response;
     let text: string;
-    // An undo does not listen to Ctrl-C; its own short deadline keeps it from holding up the exit.
-    const limit = detached ? deadline(3_000) : deadline(10_000, this.signal);
+    const detached = mode === 'undo';
+    const limit = detached ? deadline(3_000) : mode === 'change' ? deadline(10_000) : deadline(10_000, this.signal);
     try {
       res = await fetch(this.origin + '/__emulator' + path, {
         method,
@@ -40,7 +44,7 @@ export class EmulatorControl {
       });
       text = await res.text();
     } catch (error) {
-      if (this.signal.aborted && !detached) throw error;
+      if (this.signal.aborted && mode === 'normal') throw error;
       // An undo that failed leaves the emulator changed (its clock ahead, a fault armed): said as such.
       if (detached) throw new NetworkError('refused', { key: 'probe.undo_failed', params: { url: this.origin } }, { hint: { key: 'probe.undo_failed.hint', params: { url: this.origin } }, cause: error, mayHaveReachedServer: true });
       throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint: { key: 'probe.emulator_down.hint' }, cause: error, mayHaveReachedServer: false });
@@ -86,21 +90,23 @@ export class EmulatorControl {
     return String((await this.call('POST', '/code', { appid, scope })).code);
   }
 
+  /** Move the clock ahead; the caller moves it back (restoreClock) in a `finally` right after. */
   async advanceClock(seconds: number): Promise<void> {
-    await this.call('POST', '/clock', { advance: seconds });
+    await this.call('POST', '/clock', { advance: seconds }, 'change');
   }
 
   /** Move the clock back by what advanceClock moved it, Ctrl-C or not. */
   async restoreClock(seconds: number): Promise<void> {
-    await this.call('POST', '/clock', { advance: -seconds }, true);
+    await this.call('POST', '/clock', { advance: -seconds }, 'undo');
   }
 
   async faults(): Promise<FaultSpec[]> {
     return (await this.call('GET', '/faults')).faults as FaultSpec[];
   }
 
+  /** Arm faults (the caller restores the previous ones in a `finally` right after), or restore them (`restoring`). */
   async setFaults(faults: FaultSpec[], restoring = false): Promise<void> {
-    await this.call('POST', '/faults', { faults, replace: true }, restoring);
+    await this.call('POST', '/faults', { faults, replace: true }, restoring ? 'undo' : 'change');
   }
 
   async scan(uuid: string, action: 'confirm' | 'cancel'): Promise<{ redirect?: string }> {
