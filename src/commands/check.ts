@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/next-step.js';
+import { refuseUnusableProfile } from '../store/resolve.js';
 import { checkUserToken, refuseMistypedTokenArgs } from '../flows/user-token.js';
 import type { CheckCommandResult } from '../ui/present/check.js';
 
@@ -22,6 +23,7 @@ export function parseOptions({ args, opts }: CommandInput): CheckOptions {
 export async function run(options: CheckOptions, ctx: Context): Promise<CheckCommandResult> {
   const config = await ctx.resolveConfig();
   const tokens = await ctx.tokenStore();
+  refuseUnusableProfile(config, tokens.listUsers(config.profile).length);
   const api = await ctx.api(config);
   const check = await checkUserToken({ api, tokens, profile: config.profile, appid: config.appid, ...options, now: () => ctx.now() });
   const now = ctx.now();

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { tokenStatus } from '../core/token.js';
 import { maskSecret } from '../core/validate.js';
 import { profileFlag } from '../core/next-step.js';
-import { isUnknownProfile, unknownProfileError } from '../store/resolve.js';
+import { refuseUnknownProfile } from '../store/resolve.js';
 import type { UserTokenEntry } from '../store/token-cache.js';
 import { confirmClear, type TokensCommandResult } from '../ui/present/tokens.js';
 import type { CachedUserView } from '../ui/present/tokens-common.js';
@@ -39,10 +39,8 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
   const p = profileFlag(profile);
   const reveal = ctx.globals.showSecrets === true;
   const now = ctx.now();
-  // --profile/WXAUTH_PROFILE naming a profile that is neither in the config file nor in the cache (a
-  // typo, usually): say so and list the ones that exist, as url does, rather than "the cache of nope
-  // is empty". A profile used through WXAUTH_* values alone keeps its cached tokens listable.
-  if (isUnknownProfile(config) && tokens.listUsers(profile).length === 0) throw unknownProfileError(config);
+  // A typo in --profile: said so (tokens lists every appid's users, so a refused appid does not matter here).
+  refuseUnknownProfile(config, tokens.listUsers(profile).length);
   const view = (entry: UserTokenEntry): CachedUserView => ({
     entry,
     status: tokenStatus(entry, now),

@@ -8,6 +8,7 @@ import type { UserinfoLang } from '../core/responses.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/next-step.js';
 import { fetchUserinfo, pickUserToken, refuseMistypedTokenArgs } from '../flows/user-token.js';
+import { refuseUnusableProfile } from '../store/resolve.js';
 import { userinfoAnnouncements, type UserinfoCommandResult } from '../ui/present/userinfo.js';
 import { uiLang } from '../ui/i18n.js';
 
@@ -40,6 +41,7 @@ export async function run(options: UserinfoOptions, ctx: Context): Promise<Useri
   const { autoRefresh } = options;
   const config = await ctx.resolveConfig();
   const tokens = await ctx.tokenStore();
+  refuseUnusableProfile(config, tokens.listUsers(config.profile).length);
   const query = { profile: config.profile, appid: config.appid, accessToken: options.accessToken, openid: options.openid };
   const announce = userinfoAnnouncements(ctx);
   // What the cache said before the call, for the "expired 5m ago, refreshed" line.

@@ -395,6 +395,26 @@ export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'pr
 }
 
 /**
+ * Stop on a profile named by --profile or WXAUTH_PROFILE that exists neither in the config file nor in
+ * the token cache (a typo, usually): said so with the profiles that exist, rather than "the cache of
+ * nope is empty". A profile used through WXAUTH_* values alone keeps its cached tokens.
+ */
+export function refuseUnknownProfile(config: ResolvedConfig, cachedUsers: number): void {
+  if (isUnknownProfile(config) && cachedUsers === 0) throw unknownProfileError(config);
+}
+
+/**
+ * For the commands that pick a cached user token for the profile's appid (check, userinfo): first stop
+ * on a value the validation refused (a refused WXAUTH_APPID is left out of the config, and the cached
+ * users of every appid would then be taken for this account's), then as refuseUnknownProfile.
+ */
+export function refuseUnusableProfile(config: ResolvedConfig, cachedUsers: number): void {
+  const problem = config.errors[0];
+  if (problem) throw problem.error;
+  refuseUnknownProfile(config, cachedUsers);
+}
+
+/**
  * Stop a command that cannot run with this configuration: first a value the validation refused
  * (the fields the command needs first, then any other: a command does not run on a configuration
  * with a value WeChat would refuse), then a profile chosen by --profile or WXAUTH_PROFILE that does

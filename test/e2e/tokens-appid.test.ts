@@ -54,3 +54,18 @@ describe('a cache holding tokens of another appid', () => {
     expect(r.stderr).toContain('has no openid oNoSuchOpenid0000000000000000');
   });
 });
+
+describe('a refused WXAUTH_APPID', () => {
+  it('check and userinfo stop naming it (exit 4) instead of using another appid\'s cached token', async () => {
+    for (const command of ['check', 'userinfo']) {
+      const r = await runCli([command, '--json'], { env: emulatorEnv(emu, svc, { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wx5e1ec0de0000000' }) });
+      expect(r.code, command).toBe(4);
+      expect(r.stdout, command).not.toContain('"valid":true');
+      expect(r.stdout, command).toContain('WXAUTH_APPID');
+    }
+    const zh = await runCli(['check'], { env: emulatorEnv(emu, svc, { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wx123', LANG: 'zh_CN.UTF-8' }) });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('WXAUTH_APPID');
+    expect(zh.stderr).not.toContain('有效');
+  });
+});

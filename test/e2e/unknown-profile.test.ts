@@ -30,6 +30,9 @@ describe('a profile that does not exist, named by --profile or WXAUTH_PROFILE', 
     ['WXAUTH_PROFILE=nope tokens', ['tokens'], { WXAUTH_PROFILE: 'nope' }],
     ['WXAUTH_PROFILE=nope tokens list', ['tokens', 'list'], { WXAUTH_PROFILE: 'nope' }],
     ['--profile nope tokens show o1', ['--profile', 'nope', 'tokens', 'show', 'o1'], {}],
+    ['--profile nope check', ['--profile', 'nope', 'check'], {}],
+    ['WXAUTH_PROFILE=nope check', ['check'], { WXAUTH_PROFILE: 'nope' }],
+    ['--profile nope userinfo', ['--profile', 'nope', 'userinfo'], {}],
   ])('%s: exit 4, "no profile named nope", the ones that exist', async (_name, args, env) => {
     const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: threeProfiles(), ...env } });
     expect(r.code, r.stderr).toBe(4);
