@@ -106,3 +106,17 @@ describe('48001 on userinfo for a token granted snsapi_userinfo', () => {
     }
   });
 });
+
+describe('a profile chosen by --profile is kept in every step of a hint', () => {
+  it('48001 (a snsapi_base token): the exchange after the new authorisation carries --profile too', async () => {
+    const dir = tempConfigDir();
+    const env = { ...emulatorEnv(emu, service(), { WXAUTH_CONFIG_DIR: dir }), WXAUTH_PROFILE: 'svc' };
+    const code = emu.issueCode({ appid: service().appid, user: 'u1', scope: 'snsapi_base' });
+    expect((await runCli(['exchange', code], { env })).code).toBe(0);
+    const r = await runCli(['userinfo', '--no-refresh'], { env });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('48001');
+    expect(r.stderr).toContain('then wxauth exchange --profile svc <code>');
+    expect(r.stderr).not.toMatch(/then wxauth exchange\.$/m);
+  });
+});

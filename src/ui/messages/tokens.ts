@@ -317,8 +317,8 @@ export const messages = {
     en: 'The appid ({appid}) is wrong. It came from WXAUTH_APPID, so fix WXAUTH_APPID (it overrides wxauth config set appid).',
   },
   'tokens.next.reauthorize': {
-    zh: 'refresh_token 无效或已超过 30 天（从授权时算起）：只能让用户重新授权，wxauth login{p}（或 wxauth url{p} 后 wxauth exchange）。',
-    en: 'The refresh_token is unknown or past its 30 days (counted from the authorisation): the user must authorise again, wxauth login{p} (or wxauth url{p}, then wxauth exchange).',
+    zh: 'refresh_token 无效或已超过 30 天（从授权时算起）：只能让用户重新授权，wxauth login{p}（或 wxauth url{p} 后 wxauth exchange{p} <code>）。',
+    en: 'The refresh_token is unknown or past its 30 days (counted from the authorisation): the user must authorise again, wxauth login{p} (or wxauth url{p}, then wxauth exchange{p} <code>).',
   },
   'tokens.next.refresh': {
     zh: 'access_token 已过期或已被更新的 token 替换：用缓存的 refresh_token 刷新，wxauth refresh{p}（wxauth userinfo 会自动刷新一次）。',
@@ -337,8 +337,8 @@ export const messages = {
     en: 'This openid does not belong to this access_token: a user has a different openid in every appid. Use the openid that came with the token (wxauth tokens{p} shows it).',
   },
   'tokens.next.need_userinfo_scope': {
-    zh: '这个 token 来自 snsapi_base 授权，不能获取用户信息。用 snsapi_userinfo 重新授权：wxauth url --scope snsapi_userinfo{p}（或 wxauth login --scope snsapi_userinfo{p}），再 wxauth exchange。',
-    en: 'This token came from snsapi_base, which cannot read the profile. Authorise again with snsapi_userinfo: wxauth url --scope snsapi_userinfo{p} (or wxauth login --scope snsapi_userinfo{p}), then wxauth exchange.',
+    zh: '这个 token 来自 snsapi_base 授权，不能获取用户信息。用 snsapi_userinfo 重新授权：wxauth url --scope snsapi_userinfo{p}（或 wxauth login --scope snsapi_userinfo{p}），再 wxauth exchange{p} <code>。',
+    en: 'This token came from snsapi_base, which cannot read the profile. Authorise again with snsapi_userinfo: wxauth url --scope snsapi_userinfo{p} (or wxauth login --scope snsapi_userinfo{p}), then wxauth exchange{p} <code>.',
   },
   'tokens.next.userinfo_scope_refused': {
     zh: '这个 token 是 snsapi_userinfo 授权得到的，微信仍拒绝返回用户信息：多半是快照页模式下的虚拟用户（is_snapshotuser 有时不出现在第一次换取的结果里），或这个号没有网页授权获取用户信息的权限（未认证的服务号）。让用户在微信里打开授权页、点“允许”后重新授权（wxauth login --scope snsapi_userinfo{p}），并在公众平台确认接口权限。',
