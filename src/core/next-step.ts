@@ -29,7 +29,7 @@ export interface UserTokenSituation {
    * epoch), for which appid, profile and openid. Explains 40163, 40029 where WeChat answers a reused code
    * with it (API-FACTS §4 ⚠), and 40029 for a code of another appid.
    */
-  spentHere?: { at: number; appid: string; profile: string; openid: string };
+  spentHere?: { at: number; appid: string; profile: string; openid: string; lost?: 'timeout' | 'reset' };
   /** wxauth holds a refresh_token that may still work. */
   canRefresh?: boolean;
   /** The token belongs to a snapshot-page virtual user (is_snapshotuser=1). */
@@ -186,6 +186,9 @@ type UserTokenStep =
   | 'code_used'
   /** 40163 / 40029 for a code wxauth sent and was cancelled before the answer. */
   | 'code_sent_cancelled'
+  /** The same for a code whose exchange got no answer (timed out, the connection cut). */
+  | 'code_sent_timeout'
+  | 'code_sent_reset'
   /** 40163 / 40029 for a code wxauth itself exchanged before, with this appid. */
   | 'code_spent_here'
   /** The same, but wxauth exchanged it with another appid: the code belongs to that one. */
@@ -227,7 +230,7 @@ function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | und
 
 function spentStep(s: UserTokenSituation): UserTokenStep {
   // openid '': wxauth sent the code and was stopped before the answer (flows/user-token.ts exchangeCode).
-  if (s.spentHere?.openid === '') return 'code_sent_cancelled';
+  if (s.spentHere?.openid === '') return s.spentHere.lost ? `code_sent_${s.spentHere.lost}` : 'code_sent_cancelled';
   return s.spentHere && s.appid !== undefined && s.spentHere.appid !== s.appid ? 'code_spent_other_appid' : 'code_spent_here';
 }
 

@@ -133,6 +133,16 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
       }
       throw new CancelledError({ hint: { key: 'tokens.exchange.cancelled.hint' }, cause: error });
     }
+    // No answer to a request that went out (timed out, cut): remembered as a cancel is, so the retry's
+    // 40163 names this run instead of a doubled callback.
+    const lost = error instanceof NetworkError && error.mayHaveReachedServer ? (error.failure === 'timeout' ? 'timeout' : error.failure === 'reset' ? 'reset' : undefined) : undefined;
+    if (lost && p.tokens && p.save !== false) {
+      try {
+        p.tokens.recordSpentCode({ digest: codeDigest(p.code), appid: p.appid, profile: p.profile, openid: '', at: sentAt, lost });
+      } catch {
+        // Only a memory for the next try; the lost answer is what the user is told about.
+      }
+    }
     const spent = error instanceof WechatApiError && (error.errcode === 40163 || error.errcode === 40029) ? spentByWxauth(p) : undefined;
     const situation: UserTokenSituation = { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code, fromEnv: p.fromEnv, ...(spent ? { spentHere: spent } : {}) };
     // A code wxauth only may have sent (a cancelled run, openid '') is not a certainty: no diagnosis, so

@@ -30,7 +30,8 @@ export interface UserTokenEntry {
  * users' tokens, for the whole file: a newer code of the same user does not erase it, and another
  * profile of the same app still recognises it. `tokens clear` removes the records of the users it
  * removes. Recorded: codes whose tokens were saved (not --no-save, not a failed save), and codes an
- * exchange was cancelled on (Ctrl-C), with openid '': they may or may not have reached WeChat.
+ * exchange was cancelled on (Ctrl-C) or lost its answer on (a timeout, a cut connection), with openid '':
+ * they may or may not have reached WeChat.
  */
 export interface SpentCodeEntry {
   digest: string;
@@ -39,6 +40,11 @@ export interface SpentCodeEntry {
   openid: string;
   /** ms since epoch */
   at: number;
+  /**
+   * With openid '': how the answer was lost. Absent: the run was cancelled (Ctrl-C); `timeout` / `reset`:
+   * the request went out and no answer came (the connection timed out or was cut).
+   */
+  lost?: 'timeout' | 'reset';
 }
 
 /** How many spent codes the file keeps (the newest; a code lives 5–10 minutes). */
@@ -125,7 +131,7 @@ function narrowTokenFile(data: Record<string, unknown>): TokenFile {
 function isSpentCode(value: unknown): value is SpentCodeEntry {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Record<string, unknown>;
-  return ['digest', 'appid', 'profile', 'openid'].every((k) => typeof e[k] === 'string') && typeof e.at === 'number';
+  return ['digest', 'appid', 'profile', 'openid'].every((k) => typeof e[k] === 'string') && typeof e.at === 'number' && (e.lost === undefined || e.lost === 'timeout' || e.lost === 'reset');
 }
 
 /** Tokens are kept under the profile name: one that is a built-in property name is refused (see config.ts). */

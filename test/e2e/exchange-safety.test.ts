@@ -84,6 +84,24 @@ describe('the cache is checked before the code is spent', () => {
   });
 });
 
+describe('an exchange whose answer was lost', () => {
+  it('timed out: the retry\'s 40163 says wxauth\'s own timed-out request most likely spent it, not a doubled callback', async () => {
+    fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });
+    const code = mint();
+    emu.addFault({ kind: 'delay', ms: 1500, path: '/sns/oauth2/access_token', count: 1 });
+    const lost = await runCli(['--timeout', '300', 'exchange', code], { env: env() });
+    expect(lost.code).toBe(5);
+    // The emulator answers that first request (and spends the code) once its delay is over.
+    await until(() => exchanges().length > 0, 'the delayed exchange answered');
+    const again = await runCli(['exchange', code], { env: env() });
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('wxauth’s exchange of this code at');
+    expect(again.stderr).toContain('got no answer in time: that request most likely reached WeChat and spent it');
+    const zh = await runCli(['exchange', code], { env: env({ LANG: 'zh_CN.UTF-8' }) });
+    expect(zh.stderr).toContain('换取这个 code 时等不到回答（超时）');
+  });
+});
+
 describe('Ctrl-C while the exchange is under way', () => {
   it('says the code may be spent, and the next try\'s 40163 says wxauth sent it, not another process', async () => {
     fs.writeFileSync(tokensFile(), '{}\n', { mode: 0o600 });

@@ -284,6 +284,14 @@ export const messages = {
     zh: '要用缓存里这个用户的 token：wxauth {command} --openid {openid}；要查一个 token：wxauth {command} <access_token> {openid}',
     en: 'For the cached token of that user: wxauth {command} --openid {openid}; to check a token: wxauth {command} <access_token> {openid}',
   },
+  'tokens.next.code_sent_timeout': {
+    zh: 'wxauth 在 {at} 换取这个 code 时等不到回答（超时），那个请求很可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（wxauth login{p}）；微信慢的话加 --timeout <毫秒>。',
+    en: 'wxauth’s exchange of this code at {at} got no answer in time: that request most likely reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one (wxauth login{p}); if WeChat is slow, add --timeout <ms>.',
+  },
+  'tokens.next.code_sent_reset': {
+    zh: 'wxauth 在 {at} 换取这个 code 时连接被中断，没有收到回答，那个请求可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（wxauth login{p}）。',
+    en: 'wxauth’s exchange of this code at {at} lost its connection before the answer: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one (wxauth login{p}).',
+  },
   'tokens.next.code_sent_cancelled': {
     zh: 'wxauth 在 {at} 换取这个 code 时被中断了（Ctrl-C），请求可能已经发出并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（wxauth login{p}）。',
     en: 'wxauth was stopped (Ctrl-C) while exchanging this code at {at}: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one (wxauth login{p}).',
