@@ -297,6 +297,13 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
   let refreshToken = p.refreshToken;
   if (refreshToken) {
     previous = p.tokens?.listUsers(p.profile).find((u) => u.refreshToken === refreshToken);
+    // The user's access_token given for its refresh_token (the two look alike): WeChat would answer 40030,
+    // read as "authorise again". Said before anything is sent, with the command that works.
+    const holder = previous ? undefined : p.tokens?.listUsers(p.profile).find((u) => u.accessToken === refreshToken);
+    if (holder) {
+      const params = { openid: holder.openid, p: profileFlag(p.profile) };
+      throw new UsageError({ key: 'tokens.refresh.isAccessToken', params }, { hint: { key: holder.refreshToken ? 'tokens.refresh.isAccessToken.hint' : 'tokens.next.reauthorize', params } });
+    }
   } else {
     previous = p.tokens?.getUser(p.profile, p.appid, p.openid);
     if (!previous) throw noCachedUser(p.profile, p.openid, p.tokens, p.appid);

@@ -120,3 +120,23 @@ describe('a profile chosen by --profile is kept in every step of a hint', () => 
     expect(r.stderr).not.toMatch(/then wxauth exchange\.$/m);
   });
 });
+
+describe('refresh given the access_token instead of the refresh_token', () => {
+  it('says which one it is and the command that works, before anything is sent (exit 2)', async () => {
+    const dir = tempConfigDir();
+    const env = emulatorEnv(emu, service(), { WXAUTH_CONFIG_DIR: dir });
+    const code = emu.issueCode({ appid: service().appid, user: 'u2', scope: 'snsapi_userinfo' });
+    const ex = await runCli(['exchange', code, '--json', '--show-secrets'], { env });
+    expect(ex.code, ex.stderr).toBe(0);
+    const { access_token: accessToken, openid } = JSON.parse(ex.stdout) as { access_token: string; openid: string };
+    const before = emu.requests().filter((q) => q.path === '/sns/oauth2/refresh_token').length;
+    const r = await runCli(['refresh', accessToken], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`That is the cached access_token of ${openid}, not its refresh_token`);
+    expect(r.stderr).toContain(`wxauth refresh --openid ${openid}`);
+    expect(r.stderr).not.toContain(accessToken);
+    expect(emu.requests().filter((q) => q.path === '/sns/oauth2/refresh_token').length).toBe(before);
+    const zh = await runCli(['refresh', accessToken], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stderr).toContain(`这是缓存里 ${openid} 的 access_token，不是 refresh_token`);
+  });
+});

@@ -168,6 +168,14 @@ export const messages = {
     zh: 'wxauth 按 refresh_token 的 30 天从最初授权算起（刷新是否会延长，微信文档没有说清，社区说法相互矛盾；移动应用文档说无法续期）：{expiry} 之后预计需要用户重新授权。',
     en: 'wxauth counts the refresh_token\'s 30 days from the original authorisation (whether a refresh extends them is not documented for official accounts, community reports contradict each other, and the mobile-app doc says they cannot be renewed): expect the user to authorise again after {expiry}.',
   },
+  'tokens.refresh.isAccessToken': {
+    zh: '这是缓存里 {openid} 的 access_token，不是 refresh_token（两者看起来很像）。什么也没有发送。',
+    en: 'That is the cached access_token of {openid}, not its refresh_token (the two look alike). Nothing was sent.',
+  },
+  'tokens.refresh.isAccessToken.hint': {
+    zh: '用缓存的 refresh_token 刷新：wxauth refresh{p} --openid {openid}（不带参数）。',
+    en: 'Refresh with the cached refresh_token: wxauth refresh{p} --openid {openid} (no argument).',
+  },
   'tokens.noRefreshToken': {
     zh: '缓存里 {openid} 的记录没有 refresh_token。',
     en: 'The cached entry for {openid} has no refresh_token.',
