@@ -110,8 +110,16 @@ export function maskSecretValues(text: string, values: Iterable<string>): string
   return masked;
 }
 
-/** A run of base64 or base64url (a JWT's parts are runs of their own: `.` is in neither alphabet). */
-const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}/g;
+/** Whether a character code is in the base64 or base64url alphabet (a JWT's `.` is in neither). */
+function isBase64Char(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45;
+}
+
+/**
+ * Runs longer than this are not decoded: a token-carrying cookie or JWT is a few hundred characters,
+ * and a megabytes-long run is an inlined image.
+ */
+const MAX_BASE64_RUN = 64 * 1024;
 
 /**
  * What a text says once its base64 and base64url runs are decoded: a session cookie or a JWT's payload
@@ -120,7 +128,17 @@ const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}/g;
  */
 export function base64Views(text: string): string[] {
   const views: string[] = [];
-  for (const [run] of text.matchAll(BASE64_RUN)) {
+  // A scan by hand: a regular expression's greedy loop over a run of megabytes (an inlined image)
+  // overflowed V8's backtracking stack.
+  for (let i = 0; i < text.length; ) {
+    if (!isBase64Char(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isBase64Char(text.charCodeAt(i))) i++;
+    if (i - start < 16 || i - start > MAX_BASE64_RUN) continue;
+    const run = text.slice(start, i);
     const decoded = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
     if (!decoded.includes('\uFFFD') && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(decoded)) views.push(decoded);
   }

@@ -85,4 +85,9 @@ describe('base64Views: what a text says once its base64 runs are decoded', () =>
   it('keeps only runs that decode to text', () => {
     expect(base64Views('a path /assets/app-3WSIVMHUabcdefghij.js and an openid oVLC_6lTZxSWkoZA9L1povjQiplA')).toEqual([]);
   });
+  it('a page with a run of megabytes (an inlined image) neither throws nor hides the cookie beside it', () => {
+    const payload = Buffer.from(JSON.stringify({ wx_at: token })).toString('base64url');
+    const page = `<img src="data:image/png;base64,${'A'.repeat(6 * 1024 * 1024)}"> set-cookie: s=eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln`;
+    expect(base64Views(page).some((v) => v.includes(token))).toBe(true);
+  });
 });

@@ -195,7 +195,7 @@ export class ProbeBrowser {
     const limit = deadline(this.options.timeoutMs, this.options.signal);
     try {
       const res = await fetch(sent, { method, headers, body, redirect: 'manual', signal: limit.signal });
-      const text = await res.text();
+      const text = await boundedText(res);
       hop.status = res.status;
       hop.durationMs = Date.now() - this.started - startMs;
       const location = res.headers.get('location') ?? undefined;
@@ -284,4 +284,30 @@ export async function speaksTls(url: string, timeoutMs: number, signal: AbortSig
     socket.once('error', () => done(false));
     socket.once('close', () => done(false));
   });
+}
+
+/**
+ * How much of one answer probe reads (8 MiB): a page that inlines a large image or serves a large file
+ * must not hold a run's memory, and every secret a login leaks is in its first megabytes. The rest is
+ * not read (the connection is dropped).
+ */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
+async function boundedText(res: Response): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = MAX_PAGE_BYTES - size;
+    parts.push(value.byteLength > room ? value.subarray(0, room) : value);
+    size += Math.min(value.byteLength, room);
+    if (size >= MAX_PAGE_BYTES) {
+      await reader.cancel().catch(() => {});
+      break;
+    }
+  }
+  return Buffer.concat(parts).toString('utf8');
 }
