@@ -61,6 +61,12 @@ export interface CallbackRequest {
   host?: string;
   userAgent?: string;
   remoteAddress?: string;
+  /**
+   * The browser's Sec-Fetch-Dest header, if it sent one. WeChat's redirect to the callback is a page
+   * navigation (`document`, or `iframe` for a WxLogin QR code redirecting in its frame); an `<img>`, a
+   * script or a fetch() from another site's page is not, and is refused.
+   */
+  fetchDest?: string;
   /** When it arrived (ms since the epoch): the adapter reads the clock, not this module. */
   at: number;
 }
@@ -260,6 +266,9 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   }
   if (pathname !== options.path) return refuse(page(404, 'not_found'));
   if (!ALLOWED_METHODS.includes(request.method)) return refuse(page(405, 'method', { allow: ALLOWED_METHODS.join(', ') }));
+  // A code sent by another site's page as an image, script or fetch() (login CSRF: the attacker's own
+  // code would be exchanged into this cache, and any hit would end the wait): refused unseen, like junk.
+  if (request.fetchDest !== undefined && request.fetchDest !== 'document' && request.fetchDest !== 'iframe') return refuse(page(400, 'invalid'));
 
   // core's own parser (not WHATWG) keeps duplicates and WeChat's hop markers visible.
   const { code, state, markers, params } = parseCallbackUrl('http://listener.invalid' + request.url);

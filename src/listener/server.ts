@@ -339,6 +339,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
         host: req.headers.host,
         userAgent: typeof ua === 'string' ? ua : undefined,
         remoteAddress: req.socket.remoteAddress,
+        ...(typeof req.headers['sec-fetch-dest'] === 'string' ? { fetchDest: req.headers['sec-fetch-dest'] } : {}),
         at: now(),
       },
       progress,

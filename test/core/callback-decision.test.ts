@@ -56,6 +56,13 @@ describe('decideCallbackHit', () => {
       { kind: 'page', status: 200, outcome: 'duplicate', state: 'abc', codePrefix: CODE.slice(0, 6) }, 'duplicate', true, false, KEEP],
     ['another code inside the window', request(`/callback?code=${OTHER_CODE}&state=abc`), CAUGHT,
       { kind: 'page', status: 200, outcome: 'success', state: 'abc', codePrefix: OTHER_CODE.slice(0, 6) }, 'code', true, false, KEEP],
+    ['a code sent by another site as an image (Sec-Fetch-Dest: image): refused unseen', request(`/callback?code=${CODE}&state=abc`, { fetchDest: 'image' }), NOTHING_SEEN,
+      { kind: 'page', status: 400, outcome: 'invalid' }, undefined, false, true, KEEP],
+    ['…or by a fetch() (Sec-Fetch-Dest: empty)', request(`/callback?code=${CODE}&state=abc`, { fetchDest: 'empty' }), NOTHING_SEEN,
+      { kind: 'page', status: 400, outcome: 'invalid' }, undefined, false, true, KEEP],
+    ['a WxLogin QR code redirecting in its frame (Sec-Fetch-Dest: iframe) is a callback', request(`/callback?code=${CODE}&state=abc`, { fetchDest: 'iframe' }), NOTHING_SEEN,
+      { kind: 'page', status: 200, outcome: 'success', state: 'abc', codePrefix: CODE.slice(0, 6) }, 'code', true, false,
+      { kind: 'resolve_after_window', windowMs: 2000 }],
     ['a refusal (state only)', request('/callback?state=abc'), NOTHING_SEEN,
       { kind: 'page', status: 200, outcome: 'denied', state: 'abc' }, 'denied', true, false, DENIED],
     ['a refusal after the code was caught', request('/callback?state=abc'), CAUGHT,
@@ -108,6 +115,14 @@ describe('decideCallbackHit', () => {
     expect(d.keepHit).toBe(kept);
     expect(d.ignored).toBe(ignored);
     expect(d.next).toEqual(next);
+  });
+
+  it('with no state expected, a code from another site\'s <img> is still refused and does not end the wait (login CSRF)', () => {
+    const d = decideCallbackHit(request(`/callback?code=${CODE}&state=x`, { fetchDest: 'image' }), NOTHING_SEEN, { ...OPTIONS, expectedState: undefined });
+    expect(d.hit).toBeUndefined();
+    expect(d.next).toEqual({ kind: 'keep_waiting' });
+    const nav = decideCallbackHit(request(`/callback?code=${CODE}&state=x`, { fetchDest: 'document' }), NOTHING_SEEN, { ...OPTIONS, expectedState: undefined });
+    expect(nav.hit?.kind).toBe('code');
   });
 
   it('accepts any state, the empty one included, when none is expected', () => {
