@@ -212,7 +212,7 @@ export const messages = {
     en: 'Then run wxauth listen --port {port} --path {path} to wait, and open the authorization link in desktop WeChat on this machine (an official account’s link opens only in WeChat: send it to yourself, to File Transfer say, and click it there). For WeChat on a phone on the same Wi-Fi, make the page again with --host 0.0.0.0 (it then forwards to this machine’s LAN address too).',
   },
   'listen.relay.then.host': {
-    zh: '然后运行 wxauth listen --host {host} --port {port} --path {path} 等待。监听器只在 {host} 上监听，所以页面只转发到 {host}（127.0.0.1 连不到它）：在能访问这个地址的设备上打开授权链接。',
+    zh: '然后运行 wxauth listen --host {host} --port {port} --path {path} 等待。监听器只在 {host} 上监听，所以页面只转发到这个地址（127.0.0.1 连不到它）：在能访问这个地址的设备上打开授权链接。',
     en: 'Then run wxauth listen --host {host} --port {port} --path {path} to wait. The listener listens on {host} only, so the page forwards there and nowhere else (127.0.0.1 would not reach it): open the authorization link on a device that can reach that address.',
   },
   'listen.relay.then.lan': {
