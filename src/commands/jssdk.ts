@@ -172,7 +172,12 @@ async function ticketOf(ctx: Context, profile: string, appid: string, apiHost: s
 export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkResult> {
   // With --ticket, sign and verify are offline sums: no appid needed (the snippet gets a placeholder).
   const offline = options.sub !== 'ticket' && options.ticket !== undefined;
-  const config = offline ? await ctx.resolveConfig() : await ctx.requireConfig(['appid']);
+  // Without an appid, name at once everything the run needs (as `wxauth token` does): no cached ticket
+  // can be found without one, so it will be fetched with the basic token, which takes the secret too.
+  // With an appid, a cached ticket needs no secret, and a fetch asks for it (basicTokenService).
+  const resolved = await ctx.resolveConfig();
+  const cacheOnly = options.sub === 'ticket' && options.show;
+  const config = offline ? resolved : await ctx.requireConfig(cacheOnly || resolved.appid !== undefined ? ['appid'] : ['appid', 'secret']);
   // requireConfig made sure of it unless offline (sign/verify --ticket), where it may be undefined.
   const appid: string | undefined = config.appid;
   const profile = config.profile;

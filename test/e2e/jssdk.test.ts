@@ -58,6 +58,21 @@ describe('wxauth jssdk ticket', () => {
     expect(r.stderr).toContain('没有');
     expect(r.stderr).toContain('wxauth jssdk ticket');
   });
+
+  it('with nothing configured, names appid and secret at once, as wxauth token does (en, zh)', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    for (const args of [['jssdk', 'ticket'], ['jssdk', 'sign', 'https://h5.example.com/'], ['token']]) {
+      const r = await runCli([...args, '--lang', 'en'], { env });
+      expect(r.code, args.join(' ')).toBe(4);
+      expect(r.stderr, args.join(' ')).toContain('Missing configuration: appid, secret');
+      expect(r.stderr, args.join(' ')).toContain('WXAUTH_APPID, WXAUTH_SECRET');
+    }
+    const zh = await runCli(['jssdk', 'ticket', '--lang', 'zh'], { env });
+    expect(zh.stderr).toContain('缺少配置：appid, secret');
+    // --show reads the cache only: the secret is not needed.
+    const show = await runCli(['jssdk', 'ticket', '--show', '--lang', 'en'], { env });
+    expect(show.stderr).toContain('Missing configuration: appid (profile');
+  });
 });
 
 describe('wxauth jssdk sign', () => {
