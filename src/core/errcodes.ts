@@ -240,7 +240,18 @@ export interface ErrcodeExplanation {
   page?: { id: string; text: Bilingual };
   related?: number[];
   /** For an unknown code: the nearest known codes. */
-  nearest?: Array<{ code: number; meaning: Bilingual }>;
+  nearest?: NearestCode[];
+}
+
+/**
+ * A known code next to an unknown one: its meaning, marked as an explanation's is (`derived`,
+ * `untranslated`), so a meaning shown in the other language is never passed off as this one's.
+ */
+export interface NearestCode {
+  code: number;
+  meaning: Bilingual;
+  derived?: Array<'zh' | 'en'>;
+  untranslated?: Array<'zh' | 'en'>;
 }
 
 const WECOM_LOOKUP = 'https://open.work.weixin.qq.com/devtool/query?e=';
@@ -460,10 +471,10 @@ function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now
 }
 
 /** The numerically nearest known codes (the unknown code's neighbours), closest first. */
-export function nearestCodes(code: number, count = 5, table: 'wechat' | 'wecom' = 'wechat'): Array<{ code: number; meaning: Bilingual }> {
+export function nearestCodes(code: number, count = 5, table: 'wechat' | 'wecom' = 'wechat'): NearestCode[] {
   const rows = [...tables()[table].values()];
   rows.sort((a, b) => Math.abs(a.code - code) - Math.abs(b.code - code) || a.code - b.code);
-  return rows.slice(0, count).map((row) => ({ code: row.code, meaning: meaningOf(row, tables().knowledge.get(row.code)).meaning }));
+  return rows.slice(0, count).map((row) => ({ code: row.code, ...meaningOf(row, table === 'wechat' ? tables().knowledge.get(row.code) : undefined) }));
 }
 
 export interface ExplainOptions {
@@ -746,7 +757,7 @@ export interface UnknownInput {
   /** Set when the input was a number (or a body) whose code is not in the table. */
   code?: number;
   table: 'wechat' | 'wecom';
-  nearest: Array<{ code: number; meaning: Bilingual }>;
+  nearest: NearestCode[];
   /** The same number in the other table. */
   otherTable?: { table: 'wechat' | 'wecom'; meaning: Bilingual };
   /** Where else to look. */

@@ -30,12 +30,22 @@ function pick(b: Bilingual, lang: Lang): string {
 }
 
 /** The meaning in one language, with a note when that text is not the sources' own. */
-function meaningLine(out: Output, e: ErrcodeExplanation, lang: Lang): string {
+function meaningLine(out: Output, e: Pick<ErrcodeExplanation, 'meaning' | 'untranslated' | 'derived'>, lang: Lang): string {
   const text = e.meaning[lang];
   // The note is in the user's language (out.lang), whichever language the meaning is in.
-  if (e.untranslated?.includes(lang)) return joinText(out.lang, text, out.style.dim(out.t(`errcode.untranslated.${lang}`)));
+  if (e.untranslated?.includes(lang)) return untranslatedCell(out, e, lang);
   if (e.derived?.includes(lang)) return joinText(out.lang, text, out.style.dim(out.t(`errcode.derived.${lang}`)));
   return text;
+}
+
+/**
+ * A meaning in a table's cell: in the user's language, and when no source has that language, the other
+ * one with the same note a single code gets. (A meaning wxauth translated is in the right language: a
+ * table leaves that note to the code's own explanation and to --json's `derived`.)
+ */
+export function untranslatedCell(out: Output, e: Pick<ErrcodeExplanation, 'meaning' | 'untranslated'>, lang: Lang = out.lang): string {
+  const text = e.meaning[lang];
+  return e.untranslated?.includes(lang) ? joinText(out.lang, text, out.style.dim(out.t(`errcode.untranslated.${lang}`))) : text;
 }
 
 function ipLine(out: Output, e: ErrcodeExplanation): string | undefined {
@@ -161,7 +171,7 @@ export function printUnknown(out: Output, u: UnknownInput): void {
     out.say(out.t('errcode.unknown.nearest'));
     out.table(
       [out.t('errcode.list.code'), out.t('errcode.list.meaning')],
-      u.nearest.map((n) => [String(n.code), pick(n.meaning, out.lang)]),
+      u.nearest.map((n) => [String(n.code), untranslatedCell(out, n)]),
       'stderr',
     );
   }

@@ -102,6 +102,29 @@ describe('wxauth errcode', () => {
     expect(r.stderr).toContain('errCode.html');
   });
 
+  it('the nearest codes mark a meaning no source has in English as the single code does (human and --json)', async () => {
+    const single = await runCli(['errcode', '100001'], { env: { LANG: 'en_US.UTF-8' } });
+    const marker = '(no source has English text; the Chinese is shown)';
+    expect(single.stdout).toContain(marker);
+    const r = await runCli(['errcode', '99999'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\n100001\s+已下发的模板消息法人并未确认且已超时 24h 未进行身份证校验 \(no source has English text; the Chinese is shown\)\n/);
+    // A row with English of its own gets no note.
+    expect(r.stderr).toMatch(/\n101000\s+invalid image url\n/);
+    const json = await runCli(['errcode', '99999', '--json'], { env: { LANG: 'en_US.UTF-8' } });
+    const doc = parseJson(json.stdout) as { unknown: Array<{ nearest: Array<Record<string, unknown>> }> };
+    const nearest = doc.unknown[0]?.nearest ?? [];
+    const single100001 = (parseJson((await runCli(['errcode', '100001', '--json'])).stdout) as { results: Array<Record<string, unknown>> }).results[0];
+    expect(nearest.find((n) => n.code === 100001)).toEqual({ code: 100001, meaning: single100001?.meaning, untranslated: ['en'] });
+    expect(nearest.find((n) => n.code === 101000)).not.toHaveProperty('untranslated');
+    // wxauth's own translation is marked as a single code's is: `derived`.
+    const derived = parseJson((await runCli(['errcode', '10020', '--json'])).stdout) as { unknown: Array<{ nearest: Array<Record<string, unknown>> }> };
+    expect(derived.unknown[0]?.nearest.find((n) => n.code === 10016)).toMatchObject({ derived: ['en'] });
+    // In Chinese the text is the sources' own: no note.
+    const zh = await runCli(['errcode', '99999', '--lang', 'zh']);
+    expect(zh.stderr).toMatch(/\n100001\s+已下发的模板消息法人并未确认且已超时 24h 未进行身份证校验\n/);
+  });
+
   it('known and unknown together: the known one is explained, the exit code is still 1', async () => {
     const r = await runCli(['errcode', '40029', '99999']);
     expect(r.code).toBe(1);
