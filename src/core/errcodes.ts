@@ -928,6 +928,9 @@ export interface ListedErrcode {
   stage?: Stage;
   stages: Stage[];
   meaning: Bilingual;
+  /** As an explanation's: the languages of `meaning` wxauth wrote, and those no text exists in. */
+  derived?: Array<'zh' | 'en'>;
+  untranslated?: Array<'zh' | 'en'>;
   endpoints: string[];
 }
 
@@ -942,14 +945,14 @@ export function listErrcodes(options: { stage?: string; wecom?: boolean } = {}):
   if (options.wecom) {
     return [...wecom.values()]
       .sort((a, b) => a.code - b.code)
-      .map((row) => ({ code: row.code, table: 'wecom' as const, stages: [], meaning: meaningOf(row, undefined).meaning, endpoints: [] }));
+      .map((row) => ({ code: row.code, table: 'wecom' as const, stages: [], ...meaningOf(row, undefined), endpoints: [] }));
   }
   if (options.stage === 'all') {
     return [...wechat.values()]
       .sort((a, b) => a.code - b.code)
       .map((row) => {
         const entry = rich.get(row.code);
-        const listed: ListedErrcode = { code: row.code, table: 'wechat', stages: entry?.stages ?? [], meaning: meaningOf(row, entry).meaning, endpoints: entry?.endpoints ?? [] };
+        const listed: ListedErrcode = { code: row.code, table: 'wechat', stages: entry?.stages ?? [], ...meaningOf(row, entry), endpoints: entry?.endpoints ?? [] };
         if (entry?.stages[0] !== undefined) listed.stage = entry.stages[0];
         return listed;
       });
@@ -959,7 +962,7 @@ export function listErrcodes(options: { stage?: string; wecom?: boolean } = {}):
     if (options.stage !== undefined && !entry.stages.includes(options.stage)) continue;
     const row = wechat.get(entry.code);
     if (!row) continue;
-    const item: ListedErrcode = { code: entry.code, table: 'wechat', stages: entry.stages, meaning: meaningOf(row, entry).meaning, endpoints: entry.endpoints };
+    const item: ListedErrcode = { code: entry.code, table: 'wechat', stages: entry.stages, ...meaningOf(row, entry), endpoints: entry.endpoints };
     if (entry.stages[0] !== undefined) item.stage = entry.stages[0];
     listed.push(item);
   }

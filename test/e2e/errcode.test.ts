@@ -125,6 +125,18 @@ describe('wxauth errcode', () => {
     expect(zh.stderr).toMatch(/\n100001\s+已下发的模板消息法人并未确认且已超时 24h 未进行身份证校验\n/);
   });
 
+  it("the keyword's other hits and --list mark a Chinese-only meaning too (human and --json)", async () => {
+    const env = { LANG: 'en_US.UTF-8' };
+    const keyword = await runCli(['errcode', '模板消息'], { env });
+    expect(keyword.stdout).toMatch(/\n100003\s+已下发的模板消息法人并未确认且已超时 24h \(no source has English text; the Chinese is shown\)\n/);
+    const list = await runCli(['errcode', '--list', '--stage', 'all'], { env });
+    expect(list.stdout).toMatch(/\n100003\s+-\s+已下发的模板消息法人并未确认且已超时 24h \(no source has English text; the Chinese is shown\)\n/);
+    const json = parseJson((await runCli(['errcode', '--list', '--stage', 'all', '--json'], { env })).stdout) as { codes: Array<Record<string, unknown>> };
+    expect(json.codes.find((c) => c.code === 100003)).toMatchObject({ untranslated: ['en'] });
+    expect(json.codes.find((c) => c.code === 10003)).toMatchObject({ derived: ['en'] });
+    expect(json.codes.find((c) => c.code === 40029)).not.toHaveProperty('untranslated');
+  });
+
   it('known and unknown together: the known one is explained, the exit code is still 1', async () => {
     const r = await runCli(['errcode', '40029', '99999']);
     expect(r.code).toBe(1);

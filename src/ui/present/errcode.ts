@@ -1,7 +1,7 @@
 // wxauth errcode: explanations are the command's data (stdout); unknown inputs are talk (stderr).
 import type { ErrcodeResult } from '../../commands/errcode.js';
 import type { ExplainedInput } from '../../core/errcodes.js';
-import { printExplanation, printUnknown } from '../explain.js';
+import { printExplanation, printUnknown, untranslatedCell } from '../explain.js';
 import type { Output } from '../output.js';
 
 export function present(result: ErrcodeResult, out: Output): void {
@@ -9,7 +9,7 @@ export function present(result: ErrcodeResult, out: Output): void {
     out.result({ codes: result.codes });
     out.table(
       [out.t('errcode.list.code'), out.t('errcode.list.stage'), out.t('errcode.list.meaning')],
-      result.codes.map((c) => [String(c.code), c.stages.join(', ') || '-', c.meaning[out.lang]]),
+      result.codes.map((c) => [String(c.code), c.stages.join(', ') || '-', untranslatedCell(out, c)]),
     );
     // The count restates the document: with --json, stderr stays quiet for scripts.
     if (!out.json) out.note(out.t(result.all ? 'errcode.list.countAll' : 'errcode.list.count', { count: result.codes.length }));
@@ -40,7 +40,7 @@ export function present(result: ErrcodeResult, out: Output): void {
       out.data(out.t('errcode.keyword.more', { input: head.input }));
       out.table(
         [out.t('errcode.list.code'), out.t('errcode.list.meaning')],
-        rest.map((r) => [String(r.code), r.meaning[out.lang]]),
+        rest.map((r) => [String(r.code), untranslatedCell(out, r)]),
       );
     }
   }
