@@ -5,6 +5,8 @@
 // Facts: ../shared/wechat/JSSDK-FACTS.md §2 (algorithm, URL rules), §2.2 (wx.config), §3 (failures).
 import { readFields, type Narrowed } from './responses.js';
 import { redactValue } from './secrets.js';
+import { isIpHost } from './domain.js';
+import { isCallbackDomain } from './validate.js';
 
 /** Lower-case hex sha1 of a UTF-8 string. */
 export type Sha1 = (text: string) => string;
@@ -228,6 +230,30 @@ export function checkJsDomain(pageUrl: string, domains: readonly string[]): Doma
   }
   if (portOnly !== undefined) return { ok: false, host: parts.host, problem: 'port', port: portOnly, domains: [...domains] };
   return { ok: false, host: parts.host, problem: 'not-listed', domains: [...domains] };
+}
+
+/**
+ * With no jsDomains set, what the setting could hold for the page's own host: `entry` is host[:port]
+ * as `config set jsDomains` takes it, absent when the setting would refuse the host. An IP address or a
+ * port is for a test account only: a real account's JS-SDK pages are on a bound domain on 80/443 (§3).
+ */
+export interface PageJsDomain {
+  host: string;
+  entry?: string;
+  ip: boolean;
+  port?: string;
+}
+
+export function pageJsDomain(pageUrl: string): PageJsDomain {
+  const parts = parseHttpUrl(pageUrl.split('#')[0] ?? '');
+  if (!parts) return { host: pageUrl, ip: false };
+  const entry = parts.port === undefined ? parts.host : `${parts.host}:${parts.port}`;
+  return {
+    host: parts.host,
+    ...(isCallbackDomain(entry) ? { entry } : {}),
+    ip: isIpHost(parts.host),
+    ...(parts.port !== undefined ? { port: parts.port } : {}),
+  };
 }
 
 /** `a.com, b.com` → ['a.com', 'b.com'] (the jsDomains setting). */

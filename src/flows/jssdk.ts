@@ -9,6 +9,7 @@ import {
   diagnoseSignature,
   nonceFromBytes,
   normalizePageUrl,
+  pageJsDomain,
   readTicketBody,
   signJsapi,
   splitJsDomains,
@@ -16,6 +17,7 @@ import {
   wxConfigSnippet,
   type Diagnosis,
   type DomainVerdict,
+  type PageJsDomain,
   type SignatureClaim,
   keepsFirstExpiry,
   type UrlChange,
@@ -163,6 +165,8 @@ export interface VerifiedSignature {
   diagnosis: Diagnosis;
   /** Undefined when the profile has no jsDomains set (nothing to check against). */
   domain?: DomainVerdict;
+  /** Without jsDomains: what the setting could hold for the page's host, to suggest. */
+  unchecked?: PageJsDomain;
 }
 
 /** Recompute and diagnose (core/jssdk.ts), and check the page's host against the JS-safe domains. */
@@ -173,5 +177,5 @@ export function verifySignature(claim: SignatureClaim, facts: VerifyFacts): Veri
     sha1,
   );
   const domains = splitJsDomains(facts.jsDomains);
-  return { diagnosis, ...(domains.length > 0 ? { domain: checkJsDomain(diagnosis.url, domains) } : {}) };
+  return { diagnosis, ...(domains.length > 0 ? { domain: checkJsDomain(diagnosis.url, domains) } : { unchecked: pageJsDomain(diagnosis.url) }) };
 }

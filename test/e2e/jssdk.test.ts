@@ -137,6 +137,36 @@ describe('wxauth jssdk verify', () => {
     expect((await cli(['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc'], { WXAUTH_JS_DOMAINS: 'localhost:8000' })).code).toBe(0);
   });
 
+  it("without jsDomains, suggests the page's own host as config set takes it, and says when only a test account can bind it (en, zh)", async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const verify = (url: string, lang = 'en') =>
+      runCli(['jssdk', 'verify', '--url', url, '--ticket', 'x', '--signature', sha1(`jsapi_ticket=x&noncestr=abc&timestamp=1714587457&url=${url}`), '--timestamp', '1714587457', '--nonce', 'abc', '--lang', lang], { env });
+
+    const plain = await verify('https://h5.shop.cn/a?x=1');
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).toContain('The domain was not checked: the profile has no jsDomains.');
+    expect(plain.stderr).toContain('wxauth config set jsDomains h5.shop.cn\n');
+    expect(plain.stderr).not.toContain('h5.example.com');
+    expect((await verify('https://h5.shop.cn/a?x=1', 'zh')).stderr).toContain('例如页面自己的域名：wxauth config set jsDomains h5.shop.cn\n');
+
+    const local = await verify('https://127.0.0.1:8080/shop?id=1');
+    expect(local.stderr).toContain('The page is on 127.0.0.1:8080, an IP address and port 8080: a real account’s JS-SDK pages must be on a domain name on port 80/443');
+    expect(local.stderr).toContain('a test account registers “127.0.0.1:8080” as its JS-safe domain (then wxauth config set jsDomains 127.0.0.1:8080 has it checked)');
+    expect((await verify('https://127.0.0.1:8080/shop?id=1', 'zh')).stderr).toContain('页面在 127.0.0.1:8080，用的是 IP 地址和端口 8080：正式公众号的 JS-SDK 页面必须用域名、在 80/443 端口');
+    expect((await verify('https://h5.shop.cn:8443/')).stderr).toContain('The page is on h5.shop.cn:8443, port 8443:');
+    expect((await verify('https://10.0.0.2/')).stderr).toContain('The page is on 10.0.0.2, an IP address:');
+
+    // A host the setting would refuse is not suggested.
+    const refused = await verify('https://a..b/x');
+    expect(refused.stderr).toContain('the page’s host a..b is not a domain jsDomains can hold');
+    expect(refused.stderr).not.toContain('config set jsDomains a..b');
+    expect((await verify('https://a..b/x', 'zh')).stderr).toContain('页面的主机 a..b 不是 jsDomains 能填的域名');
+
+    // The command suggested is taken, and then the host is checked.
+    expect((await runCli(['config', 'set', 'jsDomains', '127.0.0.1:8080'], { env })).code).toBe(0);
+    expect((await verify('https://127.0.0.1:8080/shop?id=1')).stderr).toContain('Host 127.0.0.1 is within the JS-safe domains (127.0.0.1:8080)');
+  });
+
   it('a --ticket beside the cached ticket that made the signature: still the old-ticket verdict, and says which of the two decides', async () => {
     const cli = server();
     const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();

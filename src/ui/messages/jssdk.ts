@@ -269,8 +269,19 @@ export const messages = {
     en: 'The page uses port {port} ({host}), which no JS-safe domain names: a real account’s JS-SDK pages must be on port 80/443, or they get invalid url domain; a test account registers “{host}:{port}” as its JS-safe domain (then wxauth config set jsDomains {host}:{port}).',
   },
   'jssdk.domain.unset': {
-    zh: '没有检查域名：profile 里没有 jsDomains。设置后可一并检查：wxauth config set jsDomains h5.example.com',
-    en: 'The domain was not checked: the profile has no jsDomains. Set them to have it checked: wxauth config set jsDomains h5.example.com',
+    zh: '没有检查域名：profile 里没有 jsDomains。设置公众号的 JS 接口安全域名后可一并检查，例如页面自己的域名：wxauth config set jsDomains {entry}',
+    en: 'The domain was not checked: the profile has no jsDomains. Set the account’s JS-safe domains to have it checked, e.g. the page’s own host: wxauth config set jsDomains {entry}',
+  },
+  'jssdk.domain.unset.testOnly': {
+    zh: '没有检查域名：profile 里没有 jsDomains。页面在 {entry}，{what}：正式公众号的 JS-SDK 页面必须用域名、在 80/443 端口，否则会报 invalid url domain；测试号则把“{entry}”填为 JS 接口安全域名（再运行 wxauth config set jsDomains {entry} 即可一并检查）。',
+    en: 'The domain was not checked: the profile has no jsDomains. The page is on {entry}, {what}: a real account’s JS-SDK pages must be on a domain name on port 80/443, or they get invalid url domain; a test account registers “{entry}” as its JS-safe domain (then wxauth config set jsDomains {entry} has it checked).',
+  },
+  'jssdk.domain.unset.what.ip': { zh: '用的是 IP 地址', en: 'an IP address' },
+  'jssdk.domain.unset.what.port': { zh: '用了端口 {port}', en: 'port {port}' },
+  'jssdk.domain.unset.what.ipPort': { zh: '用的是 IP 地址和端口 {port}', en: 'an IP address and port {port}' },
+  'jssdk.domain.unset.refused': {
+    zh: '没有检查域名：profile 里没有 jsDomains，而且页面的主机 {host} 不是 jsDomains 能填的域名（JS 接口安全域名只填域名，不带协议和路径）。检查 --url 给出的地址。',
+    en: 'The domain was not checked: the profile has no jsDomains, and the page’s host {host} is not a domain jsDomains can hold (a JS-safe domain is a domain name, with no scheme or path). Check the URL given with --url.',
   },
   'jssdk.invalid.signature.length': { zh: '{name} "{value}" 不是 wx.config 的签名：签名是 SHA-1，40 位十六进制，这里有 {length} 个字符。', en: '{name} "{value}" is not a wx.config signature: a signature is a SHA-1, 40 hex digits; this has {length} characters.' },
   'jssdk.invalid.signature.char': { zh: '{name} "{value}" 不是 wx.config 的签名：签名是 SHA-1，40 位十六进制，这里含非十六进制字符 {char}（第 {position} 个）。', en: '{name} "{value}" is not a wx.config signature: a signature is a SHA-1, 40 hex digits; this has a character that is not a hex digit: {char} (character {position}).' },

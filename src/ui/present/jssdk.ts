@@ -3,7 +3,8 @@
 // string1 carries the ticket (or, for a mistake, the access_token or an old ticket): the command masks
 // it as traces mask secrets unless --show-secrets; one line here says how to see it whole.
 import type { JssdkResult, TicketFrom } from '../../commands/jssdk.js';
-import type { DiagnosisWarning, UrlChange } from '../../core/jssdk.js';
+import type { DiagnosisWarning, PageJsDomain, UrlChange } from '../../core/jssdk.js';
+import { messageRef, type MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
 import { formatDuration, formatTime } from './basic-common.js';
 import { formatLocalTime, isoTime } from '../format.js';
@@ -99,7 +100,7 @@ export function present(result: JssdkResult, out: Output): void {
       return;
     }
     case 'verify': {
-      const { diagnosis: d, domain } = result.verified;
+      const { diagnosis: d, domain, unchecked } = result.verified;
       const doc: Record<string, unknown> = {
         ok: result.exitCode === 0,
         appid: result.appid ?? null,
@@ -147,11 +148,22 @@ export function present(result: JssdkResult, out: Output): void {
       }
       if (result.otherAppId) out.failure(out.t('jssdk.verify.otherAppId', { configAppId: result.otherAppId, appid: result.appid ?? '' }));
       if (result.lowerNonceKey) out.failure(out.t('jssdk.verify.lowerNonceKey'));
-      if (!domain) out.note(out.t('jssdk.domain.unset'));
+      if (!domain) out.note(uncheckedDomain(out, unchecked));
       else if (domain.ok) out.success(out.t('jssdk.domain.ok', { host: domain.host, domain: domain.domain }));
       else if (domain.problem === 'port') out.failure(out.t('jssdk.domain.port', { host: domain.host, port: domain.port }));
       else out.failure(out.t('jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', ') }));
       return;
     }
   }
+}
+
+/** Verify without jsDomains: the page's own host as the setting would hold it, or why it cannot. */
+function uncheckedDomain(out: Output, page: PageJsDomain | undefined): string {
+  if (!page?.entry) return out.t('jssdk.domain.unset.refused', { host: page?.host ?? '' });
+  if (!page.ip && page.port === undefined) return out.t('jssdk.domain.unset', { entry: page.entry });
+  let what: MessageRef;
+  if (page.port === undefined) what = messageRef('jssdk.domain.unset.what.ip');
+  else if (page.ip) what = messageRef('jssdk.domain.unset.what.ipPort', { port: page.port });
+  else what = messageRef('jssdk.domain.unset.what.port', { port: page.port });
+  return out.t('jssdk.domain.unset.testOnly', { entry: page.entry, what });
 }
