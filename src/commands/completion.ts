@@ -1,9 +1,10 @@
 // wxauth completion bash|zsh|fish — generated from the command table in cli.ts, so it never drifts.
 // It completes command names (also after global flags such as `--profile prod`), each command's
-// flags once, the values of flags that take one (scopes, account types, regions, `<a|b>` choices
-// from the flag itself; also after `--flag=`), setting keys after `config set|get|unset` and the
-// values of a few (SETTING_VALUES), and profile names after `--profile`, `profile use` and `profile
-// remove` (read from `wxauth profile list --json` at TAB time).
+// flags once (after a subcommand, that subcommand's only), the values of flags that take one
+// (scopes, account types, regions, `<a|b>` choices from the flag itself; also after `--flag=`),
+// setting keys after `config set|get|unset` and the values of a few (SETTING_VALUES), and profile
+// names after `--profile`, `profile use` and `profile remove` (read from `wxauth profile list --json`
+// at TAB time).
 import { UsageError } from '../errors.js';
 import { COMMANDS, GLOBAL_OPTIONS, longFlag, type CommandInput, type OptionSpec } from '../cli.js';
 import { SCOPES } from '../core/authorize-url.js';
@@ -64,6 +65,11 @@ function commandFlags(options: OptionSpec[] | undefined): Flag[] {
   return [...own, ...GLOBALS.filter((g) => !own.some((o) => o.long === g.long)), { long: '--help' }];
 }
 
+/** A command's (or subcommand's) flags as the bash script lists them, each once. */
+function flagWords(options: OptionSpec[] | undefined): string {
+  return [...new Set(commandFlags(options).map((f) => f.long))].join(' ');
+}
+
 /** Positional words: [command, subcommand or ''] → the words to offer for the next positional. */
 function positionals(): Array<{ command: string; sub: string; index: number; value: ValueSource }> {
   const list: Array<{ command: string; sub: string; index: number; value: ValueSource }> = [];
@@ -105,14 +111,16 @@ function bash(): string {
   const flagCases: string[] = [];
   for (const c of COMMANDS) {
     const all = [c, ...(c.subcommands ?? [])];
-    const flags = all.flatMap((s) => commandFlags(s.options));
     // Own flags only: the globals' values are the `*:` cases below (an own flag of the same name wins).
+    // No flag takes a value in one subcommand and is a switch in another, so a command's cases serve all.
     for (const f of all.flatMap((s) => flagsOf(s.options))) {
       if (!f.value) continue;
       valueFlags.add(f.long);
       valueCases.push(`    ${c.name}:${f.long}) ${bashReply(f.value)}; return ;;`);
     }
-    flagCases.push(`    ${c.name}) words="${[...new Set(flags.map((f) => f.long))].join(' ')}" ;;`);
+    // After a subcommand (`jssdk sign --`), its flags only: commander refuses another subcommand's.
+    for (const s of c.subcommands ?? []) flagCases.push(`    ${c.name}:${s.name}) words="${flagWords([...(c.options ?? []), ...(s.options ?? [])])}" ;;`);
+    flagCases.push(`    ${c.name}:*) words="${flagWords(c.options)}" ;;`);
   }
   for (const g of GLOBALS) {
     if (!g.value) continue;
@@ -165,7 +173,8 @@ ${valueCases.join('\n')}
   esac
   if [[ "$cur" == -* ]]; then
     local words="${GLOBALS.map((g) => g.long).join(' ')} --help"
-    case "$cmd" in
+    # $sub is the first word after the command: for a command with subcommands, which one.
+    case "$cmd:$sub" in
 ${flagCases.join('\n')}
     esac
     COMPREPLY=( $(compgen -W "$words" -- "$cur") )
@@ -220,12 +229,17 @@ function fishValue(value: ValueSource): string {
 function fish(): string {
   const lines = ['# wxauth fish completion. Install: wxauth completion fish > ~/.config/fish/completions/wxauth.fish', 'complete -c wxauth -f'];
   const none = `__fish_use_subcommand`;
+  const flagLine = (condition: string, f: Flag) => `complete -c wxauth -n '${condition}' -l ${f.long.slice(2)}${f.value ? fishValue(f.value) : ''}`;
   for (const c of COMMANDS) {
     const seen = `__fish_seen_subcommand_from ${c.name}`;
     lines.push(`complete -c wxauth -n '${none}' -a ${c.name}`);
-    for (const s of c.subcommands ?? []) lines.push(`complete -c wxauth -n '${seen}' -a ${s.name}`);
-    const own = [c, ...(c.subcommands ?? [])].flatMap((s) => flagsOf(s.options));
-    for (const f of own) lines.push(`complete -c wxauth -n '${seen}' -l ${f.long.slice(2)}${f.value ? fishValue(f.value) : ''}`);
+    const subs = (c.subcommands ?? []).map((s) => s.name);
+    // The subcommands until one is given; then that one's flags only (commander refuses another's).
+    for (const s of subs) lines.push(`complete -c wxauth -n '${seen}; and not __fish_seen_subcommand_from ${subs.join(' ')}' -a ${s}`);
+    for (const f of flagsOf(c.options)) lines.push(flagLine(seen, f));
+    for (const s of c.subcommands ?? []) {
+      for (const f of flagsOf(s.options)) lines.push(flagLine(`${seen}; and __fish_seen_subcommand_from ${s.name}`, f));
+    }
   }
   lines.push(`complete -c wxauth -n '__fish_seen_subcommand_from set get unset' -a '${PROFILE_KEYS.join(' ')}'`);
   lines.push(`complete -c wxauth -n '__fish_seen_subcommand_from use remove'${fishValue('profiles').replace(' -x', '')}`);

@@ -102,6 +102,27 @@ describe.skipIf(!hasBash)('completion bash', () => {
     expect(complete('config', '')).toEqual(['set', 'get', 'unset', 'list', 'path']);
   });
 
+  it("after a subcommand, offers that subcommand's flags (and the global ones), not its siblings'", () => {
+    // `jssdk sign --signature` is refused as an unknown option: sign must not offer it.
+    const sign = complete('jssdk', 'sign', '--');
+    expect(sign).toEqual(expect.arrayContaining(['--ticket', '--timestamp', '--nonce', '--api', '--exact-url', '--json', '--profile', '--help']));
+    for (const other of ['--signature', '--url', '--landing-url', '--show']) expect(sign).not.toContain(other);
+    const verify = complete('jssdk', 'verify', '--');
+    expect(verify).toEqual(expect.arrayContaining(['--url', '--signature', '--timestamp', '--nonce', '--ticket', '--landing-url']));
+    for (const other of ['--show', '--api', '--exact-url']) expect(verify).not.toContain(other);
+    expect(complete('jssdk', 'ticket', '--s')).toEqual(['--show', '--show-secrets']);
+    // Before the subcommand: only what every subcommand takes.
+    expect(complete('jssdk', '--s')).toEqual(['--show-secrets']);
+    // Found after a global flag and after the subcommand's argument too.
+    expect(completeTyped('wxauth jssdk --json verify --la')).toEqual(['--landing-url', '--lang']);
+    expect(completeTyped('wxauth jssdk sign https://h5.example.com/?a=1 --e')).toEqual(['--exact-url']);
+    // config set takes --yes, config get refuses it; likewise profile remove and profile use.
+    expect(complete('config', 'set', 'domain', 'a.example.com', '--y')).toEqual(['--yes']);
+    expect(complete('config', 'get', '--y')).toEqual([]);
+    expect(complete('profile', 'remove', 'staging', '--y')).toEqual(['--yes']);
+    expect(complete('profile', 'use', '--y')).toEqual([]);
+  });
+
   it('lists each flag once and still finds the command after a global flag', () => {
     const flags = complete('url', '--');
     expect(flags.filter((f) => f === '--lang')).toHaveLength(1);
@@ -118,6 +139,44 @@ describe('completion zsh and fish', () => {
     const fish = await runCli(['completion', 'fish']);
     expect(fish.stdout).toContain("-l scope -x -a 'snsapi_base snsapi_userinfo snsapi_login'");
     expect(fish.stdout).toMatch(/-l profile -x -a '\(wxauth profile list --json/);
+  });
+
+  it("fish offers a subcommand's flags only once that subcommand is given", async () => {
+    const fish = (await runCli(['completion', 'fish'])).stdout.split('\n');
+    const offering = (flag: string) => fish.filter((l) => l.includes('jssdk') && (l.endsWith(` -l ${flag}`) || l.includes(` -l ${flag} `)));
+    expect(offering('signature')).toEqual(["complete -c wxauth -n '__fish_seen_subcommand_from jssdk; and __fish_seen_subcommand_from verify' -l signature -x"]);
+    expect(offering('show')).toEqual(["complete -c wxauth -n '__fish_seen_subcommand_from jssdk; and __fish_seen_subcommand_from ticket' -l show"]);
+    expect(offering('exact-url')).toEqual(["complete -c wxauth -n '__fish_seen_subcommand_from jssdk; and __fish_seen_subcommand_from sign' -l exact-url"]);
+    // --ticket in sign and verify, each under its own subcommand.
+    expect(offering('ticket').map((l) => /subcommand_from (\w+)' -l/.exec(l)?.[1])).toEqual(['sign', 'verify']);
+  });
+});
+
+const hasFish = spawnSync('fish', ['--version']).status === 0;
+
+describe.skipIf(!hasFish)('completion fish, run', () => {
+  let script = '';
+  beforeAll(async () => {
+    script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-fcomp-')), 'wxauth.fish');
+    fs.writeFileSync(script, (await runCli(['completion', 'fish'])).stdout);
+  });
+
+  /** What fish offers for the line (`complete -C`), the candidates without their descriptions. */
+  function completeFish(line: string): string[] {
+    const r = spawnSync('fish', ['--no-config', '-c', `source ${JSON.stringify(script)}; complete -C ${JSON.stringify(line)}`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0] ?? '');
+  }
+
+  it("after a subcommand, its own flags and the global ones, not its siblings'", () => {
+    const sign = completeFish('wxauth jssdk sign --');
+    expect(sign).toEqual(expect.arrayContaining(['--ticket', '--exact-url', '--api', '--json']));
+    for (const other of ['--signature', '--url', '--landing-url', '--show']) expect(sign).not.toContain(other);
+    expect(completeFish('wxauth jssdk verify --')).toEqual(expect.arrayContaining(['--signature', '--landing-url']));
+    expect(completeFish('wxauth jssdk ticket --sh')).toEqual(['--show', '--show-secrets']);
+    expect(completeFish('wxauth jssdk --sh')).toEqual(['--show-secrets']);
+    expect(completeFish('wxauth jssdk ')).toEqual(['sign', 'ticket', 'verify']);
+    expect(completeFish('wxauth config get --y')).toEqual([]);
   });
 });
 
@@ -162,6 +221,13 @@ describe.skipIf(!hasZsh)('completion zsh, run', () => {
     const regions = await completeZsh('wxauth --region=s');
     expect(regions).toContain('--region=sh');
     expect(regions.every((w) => w.startsWith('--region='))).toBe(true);
+  });
+
+  it("after a subcommand, that subcommand's flags only, as bash does", async () => {
+    const sign = await completeZsh('wxauth jssdk sign --');
+    expect(sign).toContain('--exact-url');
+    for (const other of ['--signature', '--landing-url', '--show']) expect(sign).not.toContain(other);
+    expect(await completeZsh('wxauth jssdk verify --')).toContain('--signature');
   });
 
   it('config set: a key\'s values, and keys not given yet, as bash does', async () => {
