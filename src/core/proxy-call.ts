@@ -48,6 +48,8 @@ export interface ProxyExchange {
   /** Bytes the caller received, as sent (compressed if the upstream compressed). */
   responseBodySize: number;
   responseBodyTruncated: boolean;
+  /** Compressed, and larger than the kept bytes once decompressed: not decoded (`responseBody` is ''). */
+  responseBodyTooLarge?: boolean;
 }
 
 /** The WeChat reading of a call. */

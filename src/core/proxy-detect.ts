@@ -44,6 +44,8 @@ export interface ObservedCall {
   responseBody: string;
   requestBodySize: number;
   responseBodySize: number;
+  /** The answer was compressed and, decompressed, larger than the bytes kept: not decoded (responseBody is ''). */
+  responseBodyTooLarge?: true;
 }
 
 export interface DetectorHit {
@@ -276,6 +278,7 @@ export class ProxyObserver {
       call.meaning = this.meaningOf(facts.errcode, facts.endpoint);
     }
     if (facts.rid) call.rid = facts.rid;
+    if (exchange.responseBodyTooLarge) call.responseBodyTooLarge = true;
     return call;
   }
 

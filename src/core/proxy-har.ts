@@ -80,6 +80,7 @@ export function buildHarEntry(exchange: ProxyExchange, call: ObservedCall, maske
         mimeType: header(exchange.responseHeaders, 'content-type') ?? '',
         text: call.responseBody,
         ...truncated(exchange.responseBodyTruncated),
+        ...(exchange.responseBodyTooLarge ? { comment: 'not decoded: decompressed, the answer is larger than the first bytes kept' } : {}),
       },
       redirectURL: header(exchange.responseHeaders, 'location') ?? '',
       headersSize: -1,

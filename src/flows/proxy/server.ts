@@ -177,19 +177,26 @@ function has(raw: string[], name: string): boolean {
   return false;
 }
 
-/** The answer's text for reading: decompressed when the upstream compressed it and all of it was kept. */
-function readable(capture: Capture, encoding: string | undefined): string {
+/**
+ * The answer's text for reading: decompressed when the upstream compressed it and all of it was kept.
+ * Decompressed to at most `limit` bytes, as much as the proxy keeps of a plain body: a few hundred
+ * bytes of brotli can expand to gigabytes (a "bomb"), which would block every caller and fill the heap.
+ * Larger is `tooLarge`: shown as not decoded. What the caller gets is the upstream's bytes, untouched.
+ */
+function readable(capture: Capture, encoding: string | undefined, limit: number): { text: string; tooLarge?: true } {
   const bytes = capture.buffer();
   const enc = (encoding ?? '').trim().toLowerCase();
-  if (enc === '' || enc === 'identity' || capture.truncated) return bytes.toString('utf8');
+  if (enc === '' || enc === 'identity' || capture.truncated) return { text: bytes.toString('utf8') };
+  const bounded = { maxOutputLength: limit };
   try {
-    if (enc === 'gzip' || enc === 'x-gzip') return zlib.gunzipSync(bytes).toString('utf8');
-    if (enc === 'deflate') return zlib.inflateSync(bytes).toString('utf8');
-    if (enc === 'br') return zlib.brotliDecompressSync(bytes).toString('utf8');
-  } catch {
+    if (enc === 'gzip' || enc === 'x-gzip') return { text: zlib.gunzipSync(bytes, bounded).toString('utf8') };
+    if (enc === 'deflate') return { text: zlib.inflateSync(bytes, bounded).toString('utf8') };
+    if (enc === 'br') return { text: zlib.brotliDecompressSync(bytes, bounded).toString('utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { text: '', tooLarge: true };
     // Not what it said it was: show nothing rather than bytes that look like text.
   }
-  return '';
+  return { text: '' };
 }
 
 function address(socket: Socket): string {
@@ -378,6 +385,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       if (done) return;
       done = true;
       if (!observe) return;
+      const answer = outcome === 'answered' ? readable(received, pairs(responseHeaders).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1], limit) : { text: received.buffer().toString('utf8') };
       const exchange: ProxyExchange = {
         id,
         startedAt,
@@ -393,9 +401,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         requestBodyTruncated: sent.truncated,
         outcome,
         responseHeaders: pairs(responseHeaders),
-        responseBody: outcome === 'answered' ? readable(received, pairs(responseHeaders).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1]) : received.buffer().toString('utf8'),
+        responseBody: answer.text,
         responseBodySize: received.size,
         responseBodyTruncated: received.truncated,
+        ...(answer.tooLarge ? { responseBodyTooLarge: true } : {}),
         ...(failure ? { failure } : {}),
         ...(status !== undefined ? { status } : {}),
         ...(statusText !== undefined ? { statusText } : {}),

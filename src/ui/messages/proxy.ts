@@ -177,6 +177,10 @@ export const messages = {
   'proxy.line.timeout': { zh: '上游超时（{failure}）', en: 'upstream timed out ({failure})' },
   'proxy.line.reset': { zh: '上游断开连接（{failure}），调用方的连接也已断开', en: 'upstream reset ({failure}); the caller\'s connection was reset too' },
   'proxy.line.aborted': { zh: '调用方在收到完整应答前断开了', en: 'the caller went away before the answer was complete' },
+  'proxy.line.tooLarge': {
+    zh: '（压缩的应答，{size} 字节；解压后超过代理保留的前 64 KiB，未解码显示）',
+    en: '(a compressed answer of {size} bytes; decompressed it is over the first 64 KiB the proxy keeps: not decoded)',
+  },
   'proxy.line.fix': { zh: '怎么办：{fix}', en: 'fix: {fix}' },
 
   'proxy.port.invalid': { zh: '端口无效：{value}', en: 'Invalid port: {value}' },

@@ -166,6 +166,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         if (call.query) say(out.style.dim(`    ? ${oneLine(call.query)}`));
         if (call.requestBody) say(out.style.dim(`    > ${oneLine(call.requestBody)}`));
         if (call.responseBody) say(out.style.dim(`    < ${oneLine(call.responseBody)}`));
+        else if (call.responseBodyTooLarge) say(out.style.dim(`    < ${out.t('proxy.line.tooLarge', { size: call.responseBodySize })}`));
       }
     },
 
