@@ -3,7 +3,10 @@
 import type { DetectorHit, DetectorId, ObservedCall } from './proxy-detect.js';
 
 export interface EndpointSummary {
+  /** The path; '*' for the row of every path past the first MAX_ENDPOINTS (see `other`). */
   endpoint: string;
+  /** The row that counts the calls to paths seen after MAX_ENDPOINTS distinct ones: always the last row. */
+  other?: true;
   calls: number;
   /** Answers with errcode ≠ 0, by errcode. */
   errcodes: Record<string, number>;
@@ -21,8 +24,16 @@ export interface ProxySummary {
   /** Calls that got no answer from the upstream (unreachable, timeout, reset); a caller that left first is not counted. */
   unanswered: number;
   endpoints: EndpointSummary[];
+  /** How many distinct paths get a row of their own, when more than that were seen (the last row is `other`). */
+  endpointLimit?: number;
   detectors: Partial<Record<DetectorId, number>>;
 }
+
+/**
+ * Paths counted one by one. WeChat's API has a few hundred; a caller (or a scanner) sending random
+ * paths must not grow the proxy's memory and the summary without end: later paths share one row.
+ */
+export const MAX_ENDPOINTS = 300;
 
 /** Latency samples kept per endpoint: enough for stable percentiles, bounded for a proxy left running. */
 const MAX_SAMPLES = 50_000;
@@ -43,19 +54,27 @@ interface Tally {
 
 export class ProxyStats {
   private readonly endpoints = new Map<string, Tally>();
+  /** The calls to paths past MAX_ENDPOINTS, created with the first of them. */
+  private other: Tally | undefined;
   private readonly detectors: Partial<Record<DetectorId, number>> = {};
   private total = 0;
   private unanswered = 0;
 
   /** `random` in [0, 1) picks which latency sample a full reservoir replaces (core reads no randomness itself). */
-  constructor(private readonly random: () => number = () => 0) {}
+  constructor(
+    private readonly random: () => number = () => 0,
+    private readonly maxEndpoints = MAX_ENDPOINTS,
+  ) {}
 
   addCall(call: ObservedCall): void {
     this.total++;
     let tally = this.endpoints.get(call.endpoint);
     if (!tally) {
-      tally = { calls: 0, errcodes: {}, failures: {}, latencies: [] };
-      this.endpoints.set(call.endpoint, tally);
+      if (this.endpoints.size >= this.maxEndpoints) tally = this.other ??= { calls: 0, errcodes: {}, failures: {}, latencies: [] };
+      else {
+        tally = { calls: 0, errcodes: {}, failures: {}, latencies: [] };
+        this.endpoints.set(call.endpoint, tally);
+      }
     }
     tally.calls++;
     if (call.outcome === 'unreachable' || call.outcome === 'timeout' || call.outcome === 'reset') this.unanswered++;
@@ -75,12 +94,12 @@ export class ProxyStats {
   }
 
   summary(): ProxySummary {
-    const endpoints = [...this.endpoints.entries()]
-      .map(([endpoint, t]): EndpointSummary => {
-        const sorted = [...t.latencies].sort((a, b) => a - b);
-        return { endpoint, calls: t.calls, errcodes: { ...t.errcodes }, failures: { ...t.failures }, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
-      })
-      .sort((a, b) => b.calls - a.calls || a.endpoint.localeCompare(b.endpoint));
-    return { calls: this.total, unanswered: this.unanswered, endpoints, detectors: { ...this.detectors } };
+    const row = (endpoint: string, t: Tally): EndpointSummary => {
+      const sorted = [...t.latencies].sort((a, b) => a - b);
+      return { endpoint, calls: t.calls, errcodes: { ...t.errcodes }, failures: { ...t.failures }, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+    };
+    const endpoints = [...this.endpoints.entries()].map(([endpoint, t]) => row(endpoint, t)).sort((a, b) => b.calls - a.calls || a.endpoint.localeCompare(b.endpoint));
+    if (this.other) endpoints.push({ ...row('*', this.other), other: true });
+    return { calls: this.total, unanswered: this.unanswered, endpoints, ...(this.other ? { endpointLimit: this.maxEndpoints } : {}), detectors: { ...this.detectors } };
   }
 }

@@ -164,6 +164,11 @@ export const messages = {
   'proxy.summary.errors': { zh: '错误（errcode×次数）', en: 'errors (errcode×count)' },
   'proxy.summary.p50': { zh: 'p50', en: 'p50' },
   'proxy.summary.p95': { zh: 'p95', en: 'p95' },
+  'proxy.summary.other': { zh: '（其他路径）', en: '(other paths)' },
+  'proxy.summary.otherNote': {
+    zh: '只有前 {limit} 个不同的路径单独计数；之后出现的其他路径的 {calls} 次调用合计在“（其他路径）”一行。',
+    en: 'Only the first {limit} distinct paths are counted one by one; {calls} calls to paths seen after them are counted together in the “(other paths)” row.',
+  },
   'proxy.summary.detectors': { zh: '检测结果：{list}', en: 'Detectors: {list}' },
   'proxy.summary.noDetectors': { zh: '没有检测到问题。', en: 'No detector fired.' },
   'proxy.har.exists': { zh: '{file} 已经存在；--har 会在代理停止时用这次的 HAR 替换它。', en: '{file} already exists; --har replaces it with this run’s HAR when the proxy stops.' },

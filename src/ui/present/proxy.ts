@@ -214,7 +214,7 @@ export function present(result: ProxyResult, out: Output): void {
     out.table(
       [out.t('proxy.summary.endpoint'), out.t('proxy.summary.calls'), out.t('proxy.summary.errors'), out.t('proxy.summary.p50'), out.t('proxy.summary.p95')],
       summary.endpoints.map((e) => [
-        e.endpoint,
+        e.other ? out.t('proxy.summary.other') : e.endpoint,
         String(e.calls),
         [...Object.entries(e.errcodes).map(([code, n]) => `${code}×${n}`), ...Object.entries(e.failures).map(([kind, n]) => `${kind}×${n}`)].join(' ') || '-',
         `${e.p50Ms} ms`,
@@ -223,6 +223,8 @@ export function present(result: ProxyResult, out: Output): void {
       'stdout',
     );
   }
+  const other = summary.endpoints.find((e) => e.other);
+  if (other && summary.endpointLimit !== undefined) out.note(out.t('proxy.summary.otherNote', { limit: summary.endpointLimit, calls: other.calls }));
   const fired = Object.entries(summary.detectors);
   out.say(fired.length === 0 ? out.t('proxy.summary.noDetectors') : out.t('proxy.summary.detectors', { list: fired.map(([id, n]) => `${id}×${n}`).join(', ') }));
   if (result.har) {
