@@ -31,7 +31,10 @@ export interface ProbeCommandOptions {
 }
 
 export interface ProbeResult extends ProbeReport {
+  /** Where the --html page went: FILE, or a name beside it (htmlRequested) when a new file had taken FILE. */
   html?: string;
+  /** FILE as given, when the page went elsewhere (a file appeared or changed there during the run, no --yes). */
+  htmlRequested?: string;
   /** Why the --html page could not be written after all (the card is shown anyway). */
   htmlError?: string;
   showSecrets: boolean;
@@ -96,7 +99,8 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
   const emulator = options.emulator ?? (await configuredEmulator(ctx)) ?? DEFAULT_EMULATOR;
   // Before any scenario runs: the report must not be lost to a path that cannot be written, and a file
   // the user kept is replaced only with --yes or their answer.
-  if (options.html && checkOutputFile(options.html, '--html', 'probe.html').exists)
+  const htmlCheck = options.html ? checkOutputFile(options.html, '--html', 'probe.html') : undefined;
+  if (options.html && htmlCheck?.exists)
     await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'probe.html_file.exists', params: { file: options.html } }, question: { key: 'probe.html_file.replace', params: { file: options.html } } });
   // --timeout and --api-base are checked as every command checks them (exit 2), --emulator given or not.
   const timeoutMs = checkGlobalFlags(ctx.globals);
@@ -116,6 +120,9 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
   const failed = report.checks.some((c) => c.status === 'fail');
   // The page is written here, where files are; the presenter only says where it went, or, should the
   // write fail after all (disk full, folder removed meanwhile), shows the card and then the error (exit 2).
-  const htmlError = options.html ? writeReportFile(options.html, renderProbeHtml(report, ctx.lang)) : undefined;
-  return { ...report, html: options.html, ...(htmlError ? { htmlError } : {}), showSecrets: ctx.globals.showSecrets === true, exitCode: failed ? EXIT.checkFailed : htmlError ? EXIT.usage : EXIT.ok };
+  const written = options.html && htmlCheck ? writeReportFile(options.html, renderProbeHtml(report, ctx.lang), htmlCheck, options.yes) : undefined;
+  const htmlError = written && 'error' in written ? written.error : undefined;
+  const html = written && 'file' in written ? written.file : options.html;
+  const htmlRequested = written && 'file' in written && written.elsewhere ? options.html : undefined;
+  return { ...report, html, ...(htmlRequested ? { htmlRequested } : {}), ...(htmlError ? { htmlError } : {}), showSecrets: ctx.globals.showSecrets === true, exitCode: failed ? EXIT.checkFailed : htmlError ? EXIT.usage : EXIT.ok };
 }

@@ -6,11 +6,30 @@ import path from 'node:path';
 import { UsageError, osReason, type MessageRef } from '../errors.js';
 import { osErrorHint } from '../store/files.js';
 
+/** What was at the path when it was checked (the link itself for a symlink): the file the user agreed to replace. */
+export interface SeenFile {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface OutputCheck {
+  exists: boolean;
+  /** The file there at the check, if any: only that file is replaced at the end (see placeOutputFile). */
+  seen?: SeenFile;
+}
+
+function seenAt(target: string): SeenFile | undefined {
+  const st = fs.lstatSync(target, { throwIfNoEntry: false });
+  return st ? { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs } : undefined;
+}
+
 /**
  * Check `flag FILE` (usage errors, exit 2, naming the flag). Says whether a file is there already, for
  * the command to ask before replacing it. `example`: a file name to suggest when FILE is a folder.
  */
-export function checkOutputFile(file: string, flag: string, example: string): { exists: boolean } {
+export function checkOutputFile(file: string, flag: string, example: string): OutputCheck {
   const target = path.resolve(file);
   const dir = path.dirname(target);
   // Why in the user's words, and advice that fits it (the chmod or chown for a folder that is not theirs).
@@ -42,5 +61,80 @@ export function checkOutputFile(file: string, flag: string, example: string): { 
   } catch (error) {
     throw notWritable(error);
   }
-  return { exists: st !== undefined };
+  // The link itself for a symlink (a dangling one included): that is what the end replaces, never its target.
+  const seen = seenAt(target);
+  return { exists: st !== undefined, ...(seen ? { seen } : {}) };
+}
+
+/** Where the finished file went: FILE, or a name beside it when something new had taken FILE. */
+export interface PlacedFile {
+  file: string;
+  /** FILE held another file than the one checked at the start: this one was written beside it. */
+  elsewhere: boolean;
+}
+
+/** Errors of a file system that has no hard links (FAT, some network shares): the no-clobber link is not there. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+/** Give `temp` the name `target` unless something is there already (false then). Never replaces anything. */
+function claim(temp: string, target: string): boolean {
+  try {
+    fs.linkSync(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_LINKS.has(code)) throw error;
+    // No hard links here: the nearest thing, a look then a rename.
+    if (fs.lstatSync(target, { throwIfNoEntry: false })) return false;
+    fs.renameSync(temp, target);
+    return true;
+  }
+  fs.rmSync(temp, { force: true });
+  return true;
+}
+
+/**
+ * Move a finished `temp` file (beside FILE) to FILE at the end of a run, hours after checkOutputFile
+ * may have passed: FILE is replaced only if it is still the file the user agreed to replace (or
+ * --yes). A file that appeared since (another proxy's capture, a report) or that changed is kept,
+ * and `temp` becomes `name-2.ext` (or -3…) beside it. A symlink at FILE is replaced itself, never
+ * written through: the file it points at is left alone.
+ */
+export function placeOutputFile(temp: string, file: string, check: OutputCheck, yes: boolean): PlacedFile {
+  const target = path.resolve(file);
+  const now = seenAt(target);
+  const agreed = check.seen !== undefined && now !== undefined && now.dev === check.seen.dev && now.ino === check.seen.ino && now.size === check.seen.size && now.mtimeMs === check.seen.mtimeMs;
+  if (yes || agreed) {
+    fs.renameSync(temp, target);
+    return { file, elsewhere: false };
+  }
+  if (now === undefined && claim(temp, target)) return { file, elsewhere: false };
+  const { dir, name, ext } = path.parse(file);
+  for (let n = 2; n < 10_000; n++) {
+    const beside = path.join(dir, `${name}-${n}${ext}`);
+    if (claim(temp, path.resolve(beside))) return { file: beside, elsewhere: true };
+  }
+  throw Object.assign(new Error(`no free name beside ${file}`), { code: 'EEXIST' });
+}
+
+/**
+ * Write `text` to FILE at the end of a run (mode 0600, through a temporary file beside it, flushed,
+ * so a failed write leaves FILE as it was), placed as placeOutputFile says.
+ */
+export function writeOutputFile(file: string, text: string, check: OutputCheck, yes: boolean): PlacedFile {
+  const target = path.resolve(file);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o600);
+    fs.writeFileSync(fd, text, 'utf8');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    return placeOutputFile(temp, file, check, yes);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
 }

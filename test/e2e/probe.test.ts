@@ -592,6 +592,62 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('--html on a symlink replaces the link with the report; the file it pointed at is left as it was', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
+    try {
+      const precious = path.join(dir, 'precious.txt');
+      fs.writeFileSync(precious, 'not a report', { mode: 0o644 });
+      fs.chmodSync(precious, 0o644);
+      const link = path.join(dir, 'report.html');
+      fs.symlinkSync(precious, link);
+      const r = await probe('correct', ['--html', link, '--yes', '--only', 'authorize.url']);
+      expect(r.code).toBe(0);
+      expect(fs.readFileSync(precious, 'utf8')).toBe('not a report');
+      expect(fs.statSync(precious).mode & 0o777).toBe(0o644);
+      expect(fs.lstatSync(link).isSymbolicLink()).toBe(false);
+      expect(fs.readFileSync(link, 'utf8')).toContain('<svg');
+      expect(fs.statSync(link).mode & 0o777).toBe(0o600);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  for (const json of [false, true]) {
+    it(`--html: a file that appeared at the path while the checks ran is kept; the report goes beside it, and it says so${json ? ' (--json)' : ''}`, async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
+      const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
+      const file = path.join(dir, 'r.html');
+      try {
+        const child = startCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--html', file, ...(json ? ['--json'] : [])]);
+        const out = { stdout: '', stderr: '' };
+        child.stdout!.on('data', (d: Buffer) => (out.stdout += d.toString()));
+        const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+        await new Promise<void>((resolve) =>
+          child.stderr!.on('data', (d: Buffer) => {
+            out.stderr += d.toString();
+            if (out.stderr.includes('happy path')) resolve();
+          }),
+        );
+        fs.writeFileSync(file, 'someone else’s page');
+        expect(await closed).toBe(0);
+        expect(fs.readFileSync(file, 'utf8')).toBe('someone else’s page');
+        const beside = path.join(dir, 'r-2.html');
+        expect(fs.readFileSync(beside, 'utf8')).toContain('<svg');
+        expect(fs.statSync(beside).mode & 0o777).toBe(0o600);
+        const said = `${file} appeared or changed after the checks began, so it was not replaced; the HTML report was written to ${beside} instead. Pass --yes to replace it.`;
+        if (json) {
+          const doc = JSON.parse(out.stdout) as { html: string; htmlRequested: string; warnings: Array<{ id: string; message: string }> };
+          expect(doc.html).toBe(beside);
+          expect(doc.htmlRequested).toBe(file);
+          expect(doc.warnings).toContainEqual(expect.objectContaining({ id: 'probe.html_file.elsewhere', message: said }));
+        } else expect(out.stderr).toContain(said);
+      } finally {
+        await app.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
   // A failed check stays exit 1 (the news a CI job acts on); only a clean run ends with the write's exit 2.
   for (const [kind, exit, passed] of [['correct', 2, 'Passed: 15,'], ['exchanges-twice', 1, '✖ callback.duplicate']] as const) {
     it(`--html that fails to write after the run still prints the report card, then the error (${kind}: exit ${exit})`, async () => {

@@ -48,6 +48,10 @@ export const messages = {
   },
   'probe.html_file.exists': { zh: '{file} 已经存在；--html 会用这次的报告替换它。', en: '{file} already exists; --html replaces it with this run’s report.' },
   'probe.html_file.replace': { zh: '替换 {file}？', en: 'Replace {file}?' },
+  'probe.html_file.elsewhere': {
+    zh: '{file} 是检查开始之后才出现或被改过的文件，没有替换它；HTML 报告写到了 {written}。要替换它，请加 --yes。',
+    en: '{file} appeared or changed after the checks began, so it was not replaced; the HTML report was written to {written} instead. Pass --yes to replace it.',
+  },
   'probe.html_file.failed': { zh: 'HTML 报告没能写入 {file}：{detail}；上面是同样的检查结果。', en: 'The HTML report could not be written to {file}: {detail}; the checks are above.' },
   'probe.app_down': { zh: '连不上你的应用 {url}。', en: 'Cannot reach your app at {url}.' },
   'probe.app_tls.plain': { zh: '{url} 的 TLS 握手失败（{code}）：那个端口上是普通 HTTP，不是 HTTPS。', en: 'The TLS handshake with {url} failed ({code}): that port speaks plain HTTP, not HTTPS.' },

@@ -56,9 +56,11 @@ export function present(result: ProbeResult, out: Output): void {
     checks: result.checks.map((c) => checkDoc(out.lang, c)),
     scenarios: result.scenarios.map((s) => ({ ...s, notes: s.notes.map((n) => tr(out.lang, n)) })),
     ...(result.html ? { html: result.html } : {}),
+    ...(result.htmlRequested ? { htmlRequested: result.htmlRequested } : {}),
     ...(result.htmlError ? { htmlError: result.htmlError } : {}),
   });
-  if (result.html && !result.htmlError) out.note(out.t('probe.report.html', { file: result.html }));
+  if (result.htmlRequested && result.html) out.warning('probe.html_file.elsewhere', out.t('probe.html_file.elsewhere', { file: result.htmlRequested, written: result.html }));
+  else if (result.html && !result.htmlError) out.note(out.t('probe.report.html', { file: result.html }));
   if (!out.json) card(result, out);
   if (result.htmlError && result.html) out.failure(out.t('probe.html_file.failed', { file: result.html, detail: osReason({ code: result.htmlError }, 'write') }));
 }
