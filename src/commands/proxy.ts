@@ -4,15 +4,17 @@
 // --intercept adds the HTTPS forward proxy with the local CA (store/ca.ts, flows/proxy/certs.ts);
 // --print-ca only prints that CA's certificate.
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, osReason, type ExitCode } from '../errors.js';
 import { REGIONS, isRegion } from '../core/endpoints.js';
 import type { ProxySummary } from '../core/proxy-stats.js';
+import type { HarEntry } from '../core/proxy-har.js';
 import { INTERCEPTED_HOSTS, proxySettingsFrom } from '../core/proxy-route.js';
 import { parseTimeout, stateDir } from '../store/resolve.js';
 import { startProxy, type ProxyHandle } from '../flows/proxy/server.js';
-import { writeHarFile } from '../flows/proxy/har-file.js';
+import { HarWriter } from '../flows/proxy/har-file.js';
 import { checkOutputFile } from '../flows/output-file.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 import { proxyHooks } from '../ui/present/proxy.js';
@@ -52,7 +54,11 @@ export interface ProxyRunResult {
   url: string;
   upstream: string;
   summary: ProxySummary;
-  har?: { file: string; count: number; error?: string };
+  /**
+   * The HAR: `file` where it went; `requested`, FILE as given when it went beside it instead (a file
+   * appeared or changed at FILE while the proxy ran, no --yes).
+   */
+  har?: { file: string; count: number; requested?: string; error?: string };
   /** 2 when the HAR asked for could not be written at the end (as a bad --har path found at the start); else 0. */
   exitCode?: ExitCode;
 }
@@ -148,7 +154,8 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   const upstream = chooseUpstream(options, ctx.globals.region);
   // Before listening: a capture must not be lost at exit to a path that cannot be written, and a file the
   // user kept is replaced only with --yes or their answer.
-  if (options.har && checkOutputFile(options.har, '--har', 'calls.har').exists)
+  const harCheck = options.har ? checkOutputFile(options.har, '--har', 'calls.har') : undefined;
+  if (options.har && harCheck?.exists)
     await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'proxy.har.exists', params: { file: options.har } }, question: { key: 'proxy.har.replace', params: { file: options.har } } });
   const timeoutMs = parseTimeout(ctx.globals.timeout);
   const showSecrets = ctx.globals.showSecrets === true;
@@ -156,6 +163,16 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   const contexts = ca ? await (await import('../flows/proxy/certs.js')).hostCertificates(ca, () => ctx.now()) : undefined;
   // The run's HTTP(S)_PROXY / NO_PROXY, not this process's (they differ for in-process runs).
   const upstreamProxy = proxySettingsFrom(ctx.env);
+  // Each call goes to the file as it completes: memory stays flat however long the proxy runs.
+  let writer: HarWriter | undefined;
+  if (options.har) {
+    try {
+      writer = new HarWriter(options.har, version());
+    } catch (error) {
+      throw new UsageError({ key: 'common.output.not_writable', params: { flag: '--har', file: options.har, dir: path.dirname(path.resolve(options.har)), detail: osReason(error, 'write') } }, { hint: { key: 'common.output.hint' }, cause: error });
+    }
+  }
+  const sink = writer;
   const proxy = await start(options, () =>
     startProxy({
       host: options.host,
@@ -165,7 +182,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       timeoutMs,
       showSecrets,
       quotas: options.quotas,
-      keepHar: options.har !== undefined,
+      ...(sink ? { har: (entry: HarEntry) => sink.add(entry) } : {}),
       hooks,
       now: () => ctx.now(),
       upstreamProxy,
@@ -173,7 +190,10 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       // does not: a call to sh.api.weixin.qq.com stays there).
       ...(contexts ? { intercept: { contexts, ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
     }),
-  );
+  ).catch((error: unknown) => {
+    writer?.discard();
+    throw error;
+  });
   let har: ProxyRunResult['har'];
   try {
     hooks.started({
@@ -195,11 +215,11 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
     // The lines of every call, the ones still in flight when Ctrl-C came included, before the summary.
     hooks.flush();
     // Written on every way out (Ctrl-C included), after the last call in flight has been recorded.
-    if (options.har) {
-      const entries = proxy.harEntries();
-      har = { file: options.har, count: entries.length };
+    if (options.har && writer && harCheck) {
+      har = { file: options.har, count: writer.count };
       try {
-        writeHarFile(options.har, entries, version());
+        const placed = writer.end(harCheck, options.yes);
+        if (placed.elsewhere) har = { ...har, file: placed.file, requested: options.har };
       } catch (error) {
         har.error = (error as NodeJS.ErrnoException).code ?? String(error);
       }

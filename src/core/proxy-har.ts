@@ -1,6 +1,6 @@
 // `wxauth proxy --har FILE`: every call as a HAR 1.2 entry (http://www.softwareishard.com/blog/har-12-spec/),
 // masked like the live lines unless --show-secrets, so the file can be attached to a bug report.
-// Pure: the flow writes the file.
+// Pure: the flow writes the file (flows/proxy/har-file.ts, an entry at a time, in HarLog's shape).
 import type { ProxyExchange, ProxyMasker } from './proxy-call.js';
 import type { ObservedCall } from './proxy-detect.js';
 
@@ -102,8 +102,4 @@ export function buildHarEntry(exchange: ProxyExchange, call: ObservedCall, maske
     if (exchange.requestBodyTruncated) entry.comment = 'request body truncated: only the first bytes were kept';
   }
   return entry;
-}
-
-export function buildHar(entries: HarEntry[], version: string): HarLog {
-  return { log: { version: '1.2', creator: { name: 'wxauth', version }, entries } };
 }

@@ -157,7 +157,6 @@ async function interceptProxy(extra: { upstream?: string; host?: string; localCa
     upstream: emu.url,
     timeoutMs: 5000,
     showSecrets: false,
-    keepHar: true,
     ...(extra.localCaller ? { localCaller: extra.localCaller } : {}),
     hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h), passed: (p) => rec.passed.push(p), refused: (r) => rec.refused.push(r), blocked: (b) => rec.blocked.push(b) },
     intercept: { contexts, upstream: extra.upstream ?? emu.url },
@@ -649,7 +648,6 @@ describe('the upstream honours the run\'s HTTP_PROXY / NO_PROXY', () => {
       upstream: 'http://api.wechat.test',
       timeoutMs: 5000,
       showSecrets: false,
-      keepHar: false,
       hooks: { call: (c) => calls.push(c), hit: () => undefined },
       upstreamProxy: { httpProxy: forwardUrl, httpsProxy: '', noProxy },
     });
@@ -685,7 +683,6 @@ describe('the upstream honours the run\'s HTTP_PROXY / NO_PROXY', () => {
       upstream: emu.url,
       timeoutMs: 3000,
       showSecrets: false,
-      keepHar: false,
       hooks: { call: (c) => calls.push(c), hit: () => undefined },
       upstreamProxy: { ...self(port), noProxy: '' },
     });

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import type { MessageParams } from '../../src/errors.js';
 import { startEmulator, defaultSeed, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { startProxy, type Blocked, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import type { DetectorHit, ObservedCall } from '../../src/core/proxy-detect.js';
+import type { HarEntry } from '../../src/core/proxy-har.js';
 import { BIN, baseEnv, collect, freePort, runCli, spawnCli, waitForOutput } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -54,8 +56,9 @@ interface Recorded {
   blocked: Blocked[];
 }
 
-async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean } = {}): Promise<ProxyHandle & Recorded> {
+async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean } = {}): Promise<ProxyHandle & Recorded & { harEntries(): HarEntry[] }> {
   const rec: Recorded = { calls: [], hits: [], blocked: [] };
+  const har: HarEntry[] = [];
   const handle = await startProxy({
     host: '127.0.0.1',
     port: 0,
@@ -63,10 +66,10 @@ async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: R
     timeoutMs: extra.timeoutMs ?? 5000,
     showSecrets: extra.showSecrets ?? false,
     quotas: extra.quotas,
-    keepHar: true,
+    har: (entry) => har.push(entry),
     hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h), blocked: (b) => rec.blocked.push(b) },
   });
-  return Object.assign(handle, rec);
+  return Object.assign(handle, rec, { harEntries: () => har });
 }
 
 /** Wait until the hooks have seen `n` calls (they report when the answer has been sent). */
@@ -802,6 +805,142 @@ describe('wxauth proxy (the command)', () => {
     const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '--yes']);
     expect(await px.stop()).toBe(0);
     expect(JSON.parse(fs.readFileSync(har, 'utf8'))).toMatchObject({ log: { version: '1.2' } });
+  });
+
+  it('--har goes to disk as the calls come (a 0600 file beside it), not kept in memory; at the end it is one HAR with every call', async () => {
+    const sub = fs.mkdtempSync(path.join(dir, 'stream-'));
+    const har = path.join(sub, 'busy.har');
+    const px = await runProxyCommand(['--upstream', emu.url, '--har', har]);
+    // Calls with 4 KiB bodies: more than a batch's worth of entries while the proxy still runs.
+    const body = JSON.stringify({ filler: 'x'.repeat(4096) });
+    const n = 150;
+    for (let i = 0; i < n; i++) await request(px.url, `/cgi-bin/nowhere?i=${i}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    for (let i = 0; i < 200 && px.stderr.text.split('POST /cgi-bin/nowhere').length <= n; i++) await new Promise((r) => setTimeout(r, 10));
+    const during = fs.readdirSync(sub).filter((name) => name !== 'busy.har');
+    expect(during).toHaveLength(1);
+    expect(during[0]).toMatch(/^\.busy\.har\..*\.tmp$/);
+    const partial = path.join(sub, during[0]!);
+    expect(fs.statSync(partial).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(partial).size).toBeGreaterThan(256 * 1024);
+    expect(fs.existsSync(har)).toBe(false);
+    expect(await px.stop()).toBe(0);
+    expect(px.stderr.text).toContain(`HAR written: ${har} (calls: ${n})`);
+    expect(fs.readdirSync(sub)).toEqual(['busy.har']);
+    const log = JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { version: string; creator: { name: string }; entries: Array<{ request: { url: string; postData?: { text: string } } }> } };
+    expect(log.log.version).toBe('1.2');
+    expect(log.log.creator.name).toBe('wxauth');
+    expect(log.log.entries).toHaveLength(n);
+    expect(log.log.entries.map((e) => new URL(e.request.url).searchParams.get('i'))).toEqual(Array.from({ length: n }, (_, i) => String(i)));
+    expect(log.log.entries[0]!.request.postData?.text).toBe(body);
+    expect(fs.statSync(har).mode & 0o777).toBe(0o600);
+    // No call: still a valid, empty HAR.
+    const empty = path.join(sub, 'empty.har');
+    const quiet = await runProxyCommand(['--upstream', emu.url, '--har', empty]);
+    expect(await quiet.stop()).toBe(0);
+    expect(JSON.parse(fs.readFileSync(empty, 'utf8'))).toMatchObject({ log: { version: '1.2', entries: [] } });
+  });
+
+  it('a --har file that appeared while the proxy ran (another proxy’s capture) is kept: this HAR goes beside it, and it says so', async () => {
+    const sub = fs.mkdtempSync(path.join(dir, 'appeared-'));
+    const har = path.join(sub, 'capture.har');
+    for (const lang of ['en', 'zh'] as const) {
+      fs.rmSync(har, { force: true });
+      fs.rmSync(path.join(sub, 'capture-2.har'), { force: true });
+      const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '--lang', lang]);
+      await request(px.url, tokenPath());
+      fs.writeFileSync(har, 'the other proxy’s capture');
+      expect(await px.stop()).toBe(0);
+      expect(fs.readFileSync(har, 'utf8')).toBe('the other proxy’s capture');
+      const beside = path.join(sub, 'capture-2.har');
+      expect((JSON.parse(fs.readFileSync(beside, 'utf8')) as { log: { entries: unknown[] } }).log.entries).toHaveLength(1);
+      expect(px.stderr.text).toContain(
+        lang === 'en'
+          ? `${har} appeared or changed after the proxy started, so it was not replaced; the HAR was written to ${beside} instead (calls: 1). Pass --yes to replace it.`
+          : `${har} 是代理启动之后才出现或被改过的文件，没有替换它；HAR 写到了 ${beside}（1 条调用）`,
+      );
+    }
+    // --json: the summary names both.
+    fs.rmSync(har);
+    const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '--json']);
+    fs.writeFileSync(har, 'changed');
+    await px.stop();
+    const summary = px.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.type === 'summary')!;
+    expect(summary.har).toEqual({ file: path.join(sub, 'capture-3.har'), requested: har, count: 0 });
+    expect(fs.readFileSync(har, 'utf8')).toBe('changed');
+    // With --yes it is replaced, whatever took its place.
+    const yes = await runProxyCommand(['--upstream', emu.url, '--har', har, '--yes']);
+    fs.writeFileSync(har, 'changed again');
+    expect(await yes.stop()).toBe(0);
+    expect(JSON.parse(fs.readFileSync(har, 'utf8'))).toMatchObject({ log: { version: '1.2' } });
+    expect(yes.stderr.text).toContain(`HAR written: ${har}`);
+  });
+
+  it('a compressed answer that expands past what the proxy keeps (a brotli or gzip bomb) is not decoded: said so, and passed on unchanged', async () => {
+    const bombs: Record<string, Buffer> = {
+      br: zlib.brotliCompressSync(Buffer.alloc(16 * 1024 * 1024, 'a')),
+      gzip: zlib.gzipSync(Buffer.alloc(16 * 1024 * 1024, 'a'), { level: 9 }),
+    };
+    const small = zlib.gzipSync(Buffer.from('{"errcode":40013,"errmsg":"invalid appid"}'));
+    const upstream = http.createServer((req, res) => {
+      const kind = req.url!.includes('small') ? 'small' : req.url!.includes('gzip') ? 'gzip' : 'br';
+      const bytes = kind === 'small' ? small : bombs[kind]!;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': kind === 'br' ? 'br' : 'gzip', 'Content-Length': bytes.length });
+      res.end(bytes);
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const har = path.join(dir, 'bomb.har');
+    try {
+      const px = await runProxyCommand(['--upstream', `http://127.0.0.1:${(upstream.address() as net.AddressInfo).port}`, '-v', '--har', har]);
+      for (const kind of ['br', 'gzip'] as const) {
+        const got = await request(px.url, `/cgi-bin/${kind}`);
+        expect(got.body.equals(bombs[kind]!)).toBe(true);
+      }
+      await request(px.url, '/cgi-bin/small');
+      expect(await px.stop()).toBe(0);
+      const lines = px.stderr.text.split('\n');
+      for (const kind of ['br', 'gzip'] as const) {
+        const at = lines.findIndex((l) => l.includes(`GET /cgi-bin/${kind} `));
+        expect(lines[at + 1]).toContain(`< (a compressed answer of ${bombs[kind]!.length} bytes; decompressed it is over the first 64 KiB the proxy keeps: not decoded)`);
+      }
+      // A small compressed answer is still read.
+      expect(px.stderr.text).toMatch(/GET \/cgi-bin\/small .*40013/);
+      const entries = (JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { entries: Array<{ response: { content: { text: string; size: number; comment?: string } } }> } }).log.entries;
+      expect(entries[0]!.response.content).toMatchObject({ text: '', size: bombs.br!.length, comment: expect.stringContaining('not decoded') });
+      expect(entries[1]!.response.content).toMatchObject({ text: '', size: bombs.gzip!.length, comment: expect.stringContaining('not decoded') });
+      expect(entries[2]!.response.content.text).toContain('40013');
+      const zh = await runProxyCommand(['--upstream', `http://127.0.0.1:${(upstream.address() as net.AddressInfo).port}`, '-v', '--lang', 'zh']);
+      await request(zh.url, '/cgi-bin/br');
+      await zh.stop();
+      expect(zh.stderr.text).toContain('解压后超过代理保留的前 64 KiB，未解码显示');
+    } finally {
+      upstream.close();
+    }
+  });
+
+  it('counts the first 300 distinct paths one by one, the rest in one “(other paths)” row, and says so', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const px = await runProxyCommand(['--upstream', emu.url, '--lang', lang]);
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 20 });
+      try {
+        await Promise.all(Array.from({ length: 320 }, (_, i) => request(px.url, `/cgi-bin/random-${i}`, { agent })));
+        await request(px.url, '/cgi-bin/random-0', { agent });
+      } finally {
+        agent.destroy();
+      }
+      expect(await px.stop()).toBe(0);
+      const rows = px.stdout.text.split('\n').filter((l) => /^\S.* \d+ ms\s*$/.test(l) || l.includes('/cgi-bin/random-'));
+      expect(rows.filter((l) => l.includes('/cgi-bin/random-'))).toHaveLength(300);
+      const other = lang === 'en' ? '(other paths)' : '（其他路径）';
+      expect(px.stdout.text).toMatch(new RegExp(`\\n${other.replace(/[()]/g, '\\$&')} +20 `));
+      // The last row of the table.
+      const table = px.stdout.text.split('\n').filter((l) => l.includes(' ms'));
+      expect(table.at(-1)).toContain(other);
+      expect(px.stderr.text).toContain(
+        lang === 'en'
+          ? 'Only the first 300 distinct paths are counted one by one; 20 calls to paths seen after them are counted together in the “(other paths)” row.'
+          : '只有前 300 个不同的路径单独计数；之后出现的其他路径的 20 次调用合计在“（其他路径）”一行。',
+      );
+    }
   });
 
   it('an appsecret in a URL path is masked by value on the live line and in the summary, as in the HAR', async () => {

@@ -113,8 +113,11 @@ export interface ProxyOptions {
   timeoutMs: number;
   showSecrets: boolean;
   quotas?: Record<string, number>;
-  /** Keep every call for a HAR file. */
-  keepHar: boolean;
+  /**
+   * Where each call's HAR entry goes as it completes (--har streams them to a file: a proxy left
+   * running for days never holds its calls in memory). Undefined: no entry is built.
+   */
+  har?: (entry: HarEntry) => void;
   hooks: ProxyHooks;
   now?: () => number;
   /** Bytes of each body kept for reading and the HAR; the rest streams through unread. */
@@ -138,7 +141,6 @@ export interface ProxyHandle {
   /** The URL to give callers: `url`, or with a wildcard bind a real address of this machine (the first LAN one). */
   reachUrl: string;
   summary(): ProxySummary;
-  harEntries(): HarEntry[];
   /** Stop accepting, wait for calls in flight (briefly), and free the upstream connections. */
   close(): Promise<void>;
 }
@@ -332,14 +334,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const limit = options.captureBytes ?? DEFAULT_CAPTURE_BYTES;
   const observer = new ProxyObserver({ showSecrets: options.showSecrets, quotas: options.quotas });
   const stats = new ProxyStats(Math.random);
-  const har: HarEntry[] = [];
   let nextId = 1;
 
   function report(exchange: ProxyExchange): void {
     // The observer has masked secrets, in the path too (core/proxy-detect.ts observe).
     const { call, hits } = observer.observe(exchange);
     stats.addCall(call);
-    if (options.keepHar) har.push(buildHarEntry(exchange, call, observer.masker));
+    if (options.har) options.har(buildHarEntry(exchange, call, observer.masker));
     options.hooks.call(call);
     for (const hit of hits) {
       stats.addHit(hit);
@@ -656,7 +657,6 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     url,
     reachUrl: lan ? `http://${lan.family === 'IPv6' ? `[${lan.address}]` : lan.address}:${bound.port}` : url,
     summary: () => stats.summary(),
-    harEntries: () => har,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

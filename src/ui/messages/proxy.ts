@@ -174,6 +174,10 @@ export const messages = {
   'proxy.har.exists': { zh: '{file} 已经存在；--har 会在代理停止时用这次的 HAR 替换它。', en: '{file} already exists; --har replaces it with this run’s HAR when the proxy stops.' },
   'proxy.har.replace': { zh: '替换 {file}？', en: 'Replace {file}?' },
   'proxy.har.written': { zh: '已写入 HAR：{file}（{count} 条调用）', en: 'HAR written: {file} (calls: {count})' },
+  'proxy.har.elsewhere': {
+    zh: '{file} 是代理启动之后才出现或被改过的文件，没有替换它；HAR 写到了 {written}（{count} 条调用）。要替换它，请加 --yes。',
+    en: '{file} appeared or changed after the proxy started, so it was not replaced; the HAR was written to {written} instead (calls: {count}). Pass --yes to replace it.',
+  },
   'proxy.har.failed': { zh: '无法写入 HAR 文件 {file}：{detail}', en: 'Could not write the HAR file {file}: {detail}' },
 
   'proxy.line.ok': { zh: '成功', en: 'ok' },

@@ -229,6 +229,7 @@ export function present(result: ProxyResult, out: Output): void {
   out.say(fired.length === 0 ? out.t('proxy.summary.noDetectors') : out.t('proxy.summary.detectors', { list: fired.map(([id, n]) => `${id}×${n}`).join(', ') }));
   if (result.har) {
     if (result.har.error) out.warn(out.t('proxy.har.failed', { file: result.har.file, detail: osReason({ code: result.har.error }, 'write') }));
+    else if (result.har.requested) out.warn(out.t('proxy.har.elsewhere', { file: result.har.requested, written: result.har.file, count: result.har.count }));
     else out.note(out.t('proxy.har.written', { file: result.har.file, count: result.har.count }));
   }
 }
