@@ -15,6 +15,7 @@ import {
   type Checked,
   type SettingKey,
 } from '../core/validate.js';
+import { listenerCanReceive } from '../core/host-names.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import { presentWizardIntro } from '../ui/present/init.js';
@@ -45,6 +46,11 @@ export interface InitResult {
   currentProfile?: string;
   /** Endpoint flags given to init (--api-base, --open-base, --backup-api-base, --region), saved in the profile too. */
   endpoints: Partial<Pick<ProfileData, EndpointKey>>;
+  /**
+   * The redirect_uri is one the local listener can receive (http, on this machine or the LAN), so
+   * `wxauth login` can run with it; login refuses any other (a public callback, the usual real one).
+   */
+  listenerCanReceive: boolean;
 }
 
 type EndpointKey = 'apiBase' | 'openBase' | 'backupApiBase' | 'region';
@@ -231,5 +237,6 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     dropped: droppedFlags(options, type),
     currentProfile: store.currentProfile(),
     endpoints,
+    listenerCanReceive: hasWebAuth(type) && listenerCanReceive(data.redirectUri),
   };
 }

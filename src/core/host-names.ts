@@ -25,6 +25,29 @@ export function isWildcardHost(host: string): boolean {
   return host === '0.0.0.0' || host === '::' || host === '[::]';
 }
 
+/** `uri` parsed, when it has this protocol and a loopback or private-LAN host (host without IPv6 brackets). */
+export function onThisMachineOrLan(uri: string | undefined, protocol: 'http:' | 'https:'): { url: URL; host: string } | undefined {
+  if (!uri) return undefined;
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== protocol) return undefined;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return isLoopbackHost(host) || isPrivateLanHost(host) ? { url, host } : undefined;
+}
+
+/**
+ * A redirect_uri the local callback listener can receive: http (it has no certificate) on a loopback or
+ * private-LAN host. listen and login take their port and path from such a one; login refuses any other
+ * (listener/plan.ts), so init and demo suggest login only for one of these.
+ */
+export function listenerCanReceive(uri: string | undefined): boolean {
+  return onThisMachineOrLan(uri, 'http:') !== undefined;
+}
+
 /** One address of this machine, as node:os networkInterfaces() lists it. */
 interface InterfaceAddress {
   address: string;

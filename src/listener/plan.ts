@@ -1,7 +1,8 @@
 // Where to listen, decided from flags and the configured redirect_uri (shared by listen and login). Pure
 // but for the machine's addresses, read (os.networkInterfaces) to tell a LAN redirect host that is not here.
 import { UsageError } from '../errors.js';
-import { isLoopbackHost, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
+import { onThisMachineOrLan } from '../core/host-names.js';
+import { isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
 import { DEFAULT_HOST, DEFAULT_PATH } from './server.js';
 
 export const DEFAULT_PORT = 8080;
@@ -83,26 +84,12 @@ export function parseHost(value: unknown): string | undefined {
   return text.replace(/^\[|\]$/g, '');
 }
 
-/** A redirect_uri this machine can receive: http(s) on a loopback or private-LAN host. */
+/** A redirect_uri this machine can receive: http on a loopback or private-LAN host (core's listenerCanReceive). */
 export function localRedirect(uri: string | undefined): { host: string; port: number; path: string; search: string } | undefined {
   const local = onThisMachineOrLan(uri, 'http:');
   if (!local) return undefined;
   const { url, host } = local;
   return { host, port: url.port === '' ? 80 : Number(url.port), path: url.pathname || '/', search: url.search };
-}
-
-/** `uri` parsed, when it has this protocol and a loopback or private-LAN host (host without IPv6 brackets). */
-function onThisMachineOrLan(uri: string | undefined, protocol: 'http:' | 'https:'): { url: URL; host: string } | undefined {
-  if (!uri) return undefined;
-  let url: URL;
-  try {
-    url = new URL(uri);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== protocol) return undefined;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  return isLoopbackHost(host) || isPrivateLanHost(host) ? { url, host } : undefined;
 }
 
 /**

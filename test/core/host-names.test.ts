@@ -1,6 +1,7 @@
 // The Host rules shared by the callback listener and the emulator's control API (DNS-rebinding guard).
 import { describe, expect, it } from 'vitest';
-import { acceptedHostNames, hostHeaderAllowed } from '../../src/core/host-names.js';
+import { acceptedHostNames, hostHeaderAllowed, listenerCanReceive } from '../../src/core/host-names.js';
+import { planListener } from '../../src/listener/index.js';
 
 const LAN = [
   { address: '192.168.1.20', family: 'IPv4' },
@@ -25,5 +26,23 @@ describe('host names', () => {
 
   it('accepts the extra names the caller trusts (a LAN redirect_uri host)', () => {
     expect(hostHeaderAllowed('wx.test:3000', acceptedHostNames('127.0.0.1', [], ['wx.test']))).toBe(true);
+  });
+});
+
+// init and demo suggest login only for a redirect_uri login accepts: the one predicate both use.
+describe('listenerCanReceive', () => {
+  it.each([
+    ['http://127.0.0.1:8080/callback', true],
+    ['http://localhost/cb', true],
+    ['http://[::1]:3000/cb', true],
+    ['http://192.168.1.20:8080/callback', true],
+    ['https://127.0.0.1:8443/cb', false],
+    ['https://www.example.com/wechat/callback', false],
+    ['http://www.example.com/cb', false],
+    ['not a url', false],
+  ])('%s: %s, as login plans its listener', (uri, expected) => {
+    expect(listenerCanReceive(uri)).toBe(expected);
+    // login refuses exactly the redirect_uris planListener marks notLocal.
+    expect(planListener({}, [uri], () => []).notLocal === undefined).toBe(expected);
   });
 });

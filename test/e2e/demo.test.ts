@@ -34,6 +34,8 @@ describe('wxauth demo', () => {
     expect(r.stdout).toContain('\n    errcode 40163');
     expect(r.stdout).toContain('Exchange each code once');
     expect(r.stdout).toMatch(/Demo complete in \d+\.\d s/);
+    // The way on: login only where it works (a public callback, a real account's usual one, it refuses).
+    expect(r.stdout).toMatch(/Demo complete in \d+\.\d s\. Next: wxauth init with your own account, then the command it suggests: wxauth login for a local or LAN redirect_uri, wxauth url with wxauth listen --paste for a public one\./);
     // Secrets redacted: neither the appsecret nor any whole token appears.
     expect(r.stdout).not.toContain(SECRET);
     expect(r.stdout).not.toMatch(/"access_token":"[^"*]{10,}"/);
@@ -49,6 +51,7 @@ describe('wxauth demo', () => {
     expect(r.stdout).toContain('① 生成授权链接');
     expect(r.stdout).toContain('⑧ 故意把同一个 code 再换一次');
     expect(r.stdout).toContain('模拟器如真实微信一样回答 40163');
+    expect(r.stdout).toContain('redirect_uri 在本机或局域网时用 wxauth login，公网回调用 wxauth url 加 wxauth listen --paste。');
   });
 
   it('--json prints one document summarising every step', async () => {

@@ -321,6 +321,49 @@ describe('init per account type (issue 12 item 5)', () => {
     const r = await runCli(['init', ...SERVICE, '--secret', SECRET], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(r.stderr).toContain('wxauth url --scope snsapi_userinfo');
   });
+
+  // login refuses a redirect_uri its local listener cannot receive (a public one, the usual real
+  // callback): init suggests login only for a local or LAN one, and for a public one how to catch the
+  // code without it (listen --paste, listen --relay-snippet).
+  it('service with a public redirect_uri: url, then listen --paste or --relay-snippet, not the login that refuses it', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir);
+    const r = await runCli(['init', '--profile', 'prod', ...SERVICE, '--secret', SECRET], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Next: wxauth --profile prod url --scope snsapi_userinfo, then wxauth --profile prod listen --paste');
+    expect(r.stderr).toContain('wxauth --profile prod listen --relay-snippet');
+    expect(r.stderr).toContain('wxauth login needs a local or LAN redirect_uri, and https://www.example.com/wechat/callback is neither.');
+    expect(r.stderr).not.toContain('wxauth --profile prod login');
+    // What was not suggested is what would have failed.
+    const login = await runCli(['--profile', 'prod', 'login'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(login.code).toBe(2);
+    expect(login.stderr).toContain('is not a local or LAN address');
+    const zh = await runCli(['--lang', 'zh', 'init', '--profile', 'prod', ...SERVICE, '--secret', SECRET, '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(zh.stderr).toContain('下一步：wxauth --profile prod url --scope snsapi_userinfo，再用 wxauth --profile prod listen --paste');
+    expect(zh.stderr).toContain('wxauth login 要求本机或局域网的 redirect_uri');
+    expect(zh.stderr).not.toContain('wxauth --profile prod login');
+  });
+
+  it('website with a public redirect_uri: the QR-connect URL, then listen --paste, not login', async () => {
+    const dir = tempConfigDir();
+    const r = await runCli(['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'], {
+      env: { WXAUTH_CONFIG_DIR: dir },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Next: wxauth url --scope snsapi_login (the QR-connect page, for a desktop browser), then wxauth listen --paste');
+    expect(r.stderr).not.toMatch(/or wxauth login/);
+  });
+
+  it.each([
+    ['loopback', '127.0.0.1:8080', 'http://127.0.0.1:8080/callback'],
+    ['LAN', '192.168.1.20:8080', 'http://192.168.1.20:8080/callback'],
+  ])('test account with a %s redirect_uri: login is suggested', async (_name, domain, redirectUri) => {
+    const dir = tempConfigDir();
+    const r = await runCli(['init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', domain, '--redirect-uri', redirectUri], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Next: wxauth url --scope snsapi_userinfo, or wxauth login.');
+    expect(r.stderr).not.toContain('listen --paste');
+  });
 });
 
 // --- the wizard on a real terminal ---------------------------------------------------------------

@@ -421,6 +421,15 @@ export const messages = {
     zh: '下一步：wxauth{p} url --scope snsapi_login（在电脑浏览器打开的扫码登录页），或 wxauth{p} login。',
     en: 'Next: wxauth{p} url --scope snsapi_login (the QR-connect page, for a desktop browser), or wxauth{p} login.',
   },
+  // A public redirect_uri (the usual real one): the local listener cannot receive it, so login would refuse it.
+  'init.next.public': {
+    zh: '下一步：wxauth{p} url --scope snsapi_userinfo，再用 wxauth{p} listen --paste 粘贴微信跳转到的回调地址（或用 wxauth{p} listen --relay-snippet 在你的域名上放一个把 code 转发到本机的页面）。wxauth login 要求本机或局域网的 redirect_uri，而 {uri} 不是。',
+    en: 'Next: wxauth{p} url --scope snsapi_userinfo, then wxauth{p} listen --paste to paste the callback URL WeChat opens (or wxauth{p} listen --relay-snippet for a page on your domain that forwards the code here). wxauth login needs a local or LAN redirect_uri, and {uri} is neither.',
+  },
+  'init.next.website.public': {
+    zh: '下一步：wxauth{p} url --scope snsapi_login（在电脑浏览器打开的扫码登录页），再用 wxauth{p} listen --paste 粘贴跳转到的回调地址（或用 wxauth{p} listen --relay-snippet 在你的域名上放一个把 code 转发到本机的页面）。wxauth login 要求本机或局域网的 redirect_uri，而 {uri} 不是。',
+    en: 'Next: wxauth{p} url --scope snsapi_login (the QR-connect page, for a desktop browser), then wxauth{p} listen --paste to paste the callback URL it lands on (or wxauth{p} listen --relay-snippet for a page on your domain that forwards the code here). wxauth login needs a local or LAN redirect_uri, and {uri} is neither.',
+  },
   'init.next.subscription': {
     zh: '下一步：wxauth{p} token（获取基础 access_token）。订阅号没有网页授权，url 和 login 不适用。',
     en: 'Next: wxauth{p} token (a basic access_token). Subscription accounts have no web authorization, so url and login do not apply.',

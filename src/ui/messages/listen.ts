@@ -351,8 +351,8 @@ export const messages = {
     en: 'The emulator answers 40163, as real WeChat does: a code can be used only once.',
   },
   'listen.demo.done': {
-    zh: '演示完成，用时 {seconds} 秒。接下来：wxauth init 配置你自己的公众号，然后 wxauth login。',
-    en: 'Demo complete in {seconds} s. Next: wxauth init with your own account, then wxauth login.',
+    zh: '演示完成，用时 {seconds} 秒。接下来：wxauth init 配置你自己的公众号，再运行它建议的命令：redirect_uri 在本机或局域网时用 wxauth login，公网回调用 wxauth url 加 wxauth listen --paste。',
+    en: 'Demo complete in {seconds} s. Next: wxauth init with your own account, then the command it suggests: wxauth login for a local or LAN redirect_uri, wxauth url with wxauth listen --paste for a public one.',
   },
   'listen.demo.failed': { zh: '演示在第 {step} 步失败：{detail}', en: 'The demo failed at step {step}: {detail}' },
   'listen.demo.failed.hint': {

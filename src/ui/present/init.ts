@@ -13,17 +13,20 @@ export function presentWizardIntro(out: Output, profile: string): void {
 /**
  * The next command for this account type: web authorization for service and test accounts, the
  * QR-connect page (snsapi_login) for website apps, and for subscription accounts, which have no web
- * authorization, a basic token. With --profile when the profile written is not the one used by default.
+ * authorization, a basic token. `login` only when the local listener can receive the redirect_uri
+ * (login refuses any other); for a public one, the code is caught with listen --paste or
+ * --relay-snippet. With --profile when the profile written is not the one used by default.
  */
 function nextStep(result: InitResult): MessageRef {
   const p = result.currentProfile === result.profile ? '' : ` --profile ${result.profile}`;
+  const uri = result.data.redirectUri ?? '';
   switch (result.data.type) {
     case 'subscription':
       return { key: 'init.next.subscription', params: { p } };
     case 'website':
-      return { key: 'init.next.website', params: { p } };
+      return result.listenerCanReceive ? { key: 'init.next.website', params: { p } } : { key: 'init.next.website.public', params: { p, uri } };
     default:
-      return { key: 'init.next', params: { p } };
+      return result.listenerCanReceive ? { key: 'init.next', params: { p } } : { key: 'init.next.public', params: { p, uri } };
   }
 }
 
