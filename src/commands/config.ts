@@ -4,7 +4,7 @@
 // quietly leave a redirect_uri WeChat would refuse (10003).
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { EXIT, UsageError, type MessageRef } from '../errors.js';
+import { CancelledError, ConfigError, EXIT, UsageError, type MessageRef } from '../errors.js';
 import { checkCallbackPair, checkSetting, hasWebAuth, maskSecret, type AccountType } from '../core/validate.js';
 import { showProxyUrl } from '../core/proxy-route.js';
 import {
@@ -40,6 +40,8 @@ export type ConfigResult =
       file: string;
       /** Saved with --yes although the saved settings no longer fit together: what does not. */
       warnings: MessageRef[];
+      /** The profile did not exist: this set created it. */
+      created: boolean;
     }
   | {
       sub: 'get';
@@ -157,6 +159,31 @@ function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string)
   return { found };
 }
 
+/**
+ * `config set` on a profile that is not there creates it. The first profile (no other saved) is made
+ * without a word asked, but --profile or WXAUTH_PROFILE naming a new one beside others is most likely
+ * a typo (`--profile prdo`), which would leave a half-filled profile that nothing uses: on a terminal
+ * it is asked first (no is exit 130, nothing written); without one it takes --yes, and is otherwise
+ * refused as url and config get refuse that name (exit 4), with the profiles that exist.
+ */
+async function confirmNewProfile(
+  ctx: Pick<Context, 'out' | 'interactive' | 'prompts'>,
+  o: { profile: string; source: Source; profiles: string[]; yes: boolean },
+): Promise<void> {
+  if (o.yes || o.profiles.length === 0 || (o.source !== 'flag' && o.source !== 'env')) return;
+  const params = { profile: o.profile, profiles: o.profiles.join(', ') };
+  if (!ctx.interactive) {
+    throw new ConfigError(
+      { key: 'config.profile.unknown', params: { profile: o.profile } },
+      { hint: { key: o.source === 'env' ? 'config.set.newProfile.env.hint' : 'config.set.newProfile.hint', params } },
+    );
+  }
+  const prompts = await ctx.prompts();
+  if (!(await prompts.confirm({ message: ctx.out.t('config.set.newProfile.confirm', params), default: false }))) {
+    throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
+  }
+}
+
 export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigResult> {
   const store = await ctx.configStore();
   const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile());
@@ -170,6 +197,9 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
 
   switch (options.sub) {
     case 'set': {
+      const created = store.getProfile(profile) === undefined;
+      // Before anything is read from stdin: a secret piped to a misspelt profile is not spent on it.
+      if (created) await confirmNewProfile(ctx, { profile, source: picked.source, profiles: Object.keys(store.profiles()), yes: options.yes });
       let { pairs } = options;
       if (options.pairs.some((p) => isSecretFromStdin(p.key, p.value))) {
         const { secretFromStdin } = await import('../flows/stdin.js');
@@ -185,7 +215,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       if (first && !options.yes) throw new UsageError(first.problem, { hint: first.hint });
       store.setValues(profile, values);
       const shown = pairs.map((pair) => ({ key: pair.key, value: show(pair.key, pair.value) ?? '' }));
-      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem) };
+      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), created };
     }
     case 'get': {
       const { key } = options;
@@ -205,8 +235,14 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
         exitCode: value === undefined ? EXIT.checkFailed : EXIT.ok,
       };
     }
-    case 'unset':
+    case 'unset': {
+      // A misspelt --profile / WXAUTH_PROFILE: said as get and list say it, not "nope has no region".
+      const profiles = Object.keys(store.profiles());
+      if (store.getProfile(profile) === undefined && (picked.source === 'flag' || picked.source === 'env')) {
+        throw unknownProfileError({ profile, profileNames: profiles, profileSource: picked.source });
+      }
       return { sub: 'unset', profile, keys: options.keys, removed: store.unsetValues(profile, options.keys) };
+    }
     case 'list': {
       const config = await ctx.resolveConfig();
       // --profile/WXAUTH_PROFILE naming a profile that is not there: say so and list the ones that

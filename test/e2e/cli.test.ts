@@ -179,7 +179,8 @@ describe('wxauth init / config / profile', () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };
     await runCli(INIT, { env });
-    expect((await runCli(['--profile', 'test', 'config', 'set', 'domain', '192.168.1.10:8080'], { env })).code).toBe(0);
+    // A profile beside the saved one: made with --yes (without it, a misspelt --profile would be).
+    expect((await runCli(['--profile', 'test', 'config', 'set', 'domain', '192.168.1.10:8080', '--yes'], { env })).code).toBe(0);
     const bad = await runCli(['config', 'set', 'appid', 'wx123'], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('16 hex');

@@ -153,6 +153,22 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
     expect(calls('/cgi-bin/clear_quota')).toBe(0);
   });
 
+  // config set on a --profile that does not exist, beside saved ones (most likely a typo): asked first.
+  it('config set on a misspelt --profile: "n" creates nothing (exit 130), "y" creates it and says so', async () => {
+    const saved = { currentProfile: 'prod', profiles: { prod: { type: 'service', appid: svc.appid } } };
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(saved), { mode: 0o600 });
+    const question = /There is no profile named "prdo" \(existing: prod\)\. Create it\?/;
+    const no = await answer(['--profile', 'prdo', 'config', 'set', 'region', 'sh'], question, ['n', 'Enter']);
+    expect(no.code, no.screen).toBe(130);
+    expect(afterQuestion(no.screen, question)).toBe('! Nothing was changed.');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual(saved);
+
+    const yes = await answer(['--profile', 'prdo', 'config', 'set', 'region', 'sh'], question, ['y', 'Enter']);
+    expect(yes.code, yes.screen).toBe(0);
+    expect(afterQuestion(yes.screen, question)).toMatch(/^Profile "prdo" did not exist; created it\.\n✔ Saved region \(profile "prdo"\)/);
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).profiles)).toEqual(['prod', 'prdo']);
+  });
+
   it('token --force-refresh and --legacy: "n" fetches nothing (exit 130)', async () => {
     const force = /Force a new stable token for \w+\?/;
     const forced = await answer(['token', '--force-refresh'], force, ['n', 'Enter']);

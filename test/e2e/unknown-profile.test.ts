@@ -80,6 +80,80 @@ describe('a profile that does not exist, named by --profile or WXAUTH_PROFILE', 
   });
 });
 
+// config set used to create a misspelt --profile silently ("✔ Saved region (profile "nope")", exit 0)
+// and leave a half-filled profile that nothing uses. Without a terminal it is refused like the other
+// commands refuse that name (exit 4, the profiles that exist) unless --yes; the first profile, with no
+// other saved, is made without a question, and a profile made is always said.
+describe('config set on a profile that does not exist', () => {
+  const profiles = (dir: string) => Object.keys((JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { profiles: object }).profiles);
+
+  it.each([
+    ['--profile nope', ['--profile', 'nope'], {}, 'Pick one of them with --profile; to create "nope" with this setting, add --yes'],
+    ['WXAUTH_PROFILE=nope', [], { WXAUTH_PROFILE: 'nope' }, 'Fix or unset WXAUTH_PROFILE; to create "nope" with this setting, add --yes'],
+  ])('%s, no terminal: exit 4, the profiles that exist, --yes to create it; nothing written', async (_name, flags, env, hint) => {
+    const dir = threeProfiles();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli([...flags, 'config', 'set', 'region', 'sh'], { env: { WXAUTH_CONFIG_DIR: dir, ...env } });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('There is no profile named "nope"');
+    expect(r.stderr).toContain('Existing profiles: default, svc, web.');
+    expect(r.stderr).toContain(hint);
+    expect(r.stderr).not.toContain('Saved');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  it('in Chinese and in --json, as config get says it', async () => {
+    const dir = threeProfiles();
+    const zh = await runCli(['--lang', 'zh', '--profile', 'nope', 'config', 'set', 'region', 'sh'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('没有名为 "nope" 的 profile');
+    expect(zh.stderr).toContain('确实要新建 "nope" 并保存这一项，就加 --yes');
+    const json = await runCli(['--json', '--profile', 'nope', 'config', 'set', 'region', 'sh'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(json.code).toBe(4);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'config', message: 'There is no profile named "nope".', hint: expect.stringContaining('default, svc, web') } });
+    expect(profiles(dir)).toEqual(['default', 'svc', 'web']);
+  });
+
+  it('with --yes: creates it and says so', async () => {
+    const dir = threeProfiles();
+    const r = await runCli(['--profile', 'nope', 'config', 'set', 'region', 'sh', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Profile "nope" did not exist; created it.');
+    expect(r.stderr).toContain('Saved region (profile "nope")');
+    expect(profiles(dir)).toEqual(['default', 'svc', 'web', 'nope']);
+    const json = await runCli(['--json', '--profile', 'other', 'config', 'set', 'region', 'sh', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(parseJson(json.stdout)).toMatchObject({ ok: true, profile: 'other', created: true });
+  });
+
+  it('an existing profile is set as before, without a word about creating it', async () => {
+    const dir = threeProfiles();
+    const r = await runCli(['--profile', 'svc', 'config', 'set', 'region', 'sh'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('did not exist');
+  });
+
+  it.each([
+    ['the default profile', []],
+    ['a --profile', ['--profile', 'prod']],
+  ])('the first profile on a fresh machine (%s): made without a question, and said', async (_name, flags) => {
+    const dir = tempConfigDir();
+    const r = await runCli([...flags, 'config', 'set', 'appid', APPID], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Profile "(default|prod)" did not exist; created it\./);
+    expect(profiles(dir)).toEqual([flags.length > 0 ? 'prod' : 'default']);
+  });
+
+  it('config unset on it: exit 4 with the profiles that exist, not "nope has no region"', async () => {
+    const dir = threeProfiles();
+    const r = await runCli(['--profile', 'nope', 'config', 'unset', 'region'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('There is no profile named "nope"');
+    expect(r.stderr).toContain('default, svc, web');
+    expect(r.stderr).not.toContain('nothing to remove');
+  });
+});
+
 describe('first run: no config file, no --profile', () => {
   it('config list is the friendly "Nothing configured yet" (exit 0)', async () => {
     const r = await runCli(['config', 'list'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });

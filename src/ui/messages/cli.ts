@@ -63,7 +63,10 @@ export const messages = {
     zh: 'wxauth config set appid wx1234567890abcdef\nprintf %s "$WX_SECRET" | wxauth config set secret -   # 从标准输入读取 secret\nwxauth config set domain api.example.com redirectUri https://api.example.com/wechat/callback\nwxauth --profile test config set domain 192.168.1.10:8080',
     en: 'wxauth config set appid wx1234567890abcdef\nprintf %s "$WX_SECRET" | wxauth config set secret -   # the secret read from stdin\nwxauth config set domain api.example.com redirectUri https://api.example.com/wechat/callback\nwxauth --profile test config set domain 192.168.1.10:8080',
   },
-  'cli.config.set.opt.yes': { zh: '已保存的类型、域名和 redirect_uri 不再匹配时也照样保存', en: 'save even if the saved type, domain and redirect_uri no longer fit together' },
+  'cli.config.set.opt.yes': {
+    zh: '已保存的类型、域名和 redirect_uri 不再匹配时也照样保存；--profile 指定的 profile 不存在时直接新建，不再询问',
+    en: 'save even if the saved type, domain and redirect_uri no longer fit together; create the --profile named if it does not exist, without asking',
+  },
   'cli.config.get.desc': { zh: '打印一项的值（secret 默认打码）', en: 'Print one value (the secret masked unless --show-secrets)' },
   'cli.config.get.examples': { zh: 'wxauth config get appid\nwxauth config get secret --show-secrets', en: 'wxauth config get appid\nwxauth config get secret --show-secrets' },
   'cli.config.unset.desc': { zh: '删除一项或几项（一起删除，作为一次修改）', en: 'Remove one value or several (removed as one change)' },

@@ -313,6 +313,19 @@ export const messages = {
   },
   'config.key.unknown': { zh: '没有名为 "{key}" 的配置项。', en: 'There is no setting named "{key}".' },
   'config.key.unknown.hint': { zh: '可用的配置项：{keys}。', en: 'Settings: {keys}.' },
+  'config.set.newProfile.hint': {
+    zh: '现有 profile：{profiles}。用 --profile 选其中一个；确实要新建 "{profile}" 并保存这一项，就加 --yes（完整配置一个新 profile 用 wxauth init --profile {profile}）。',
+    en: 'Existing profiles: {profiles}. Pick one of them with --profile; to create "{profile}" with this setting, add --yes (wxauth init --profile {profile} sets up a whole new one).',
+  },
+  'config.set.newProfile.env.hint': {
+    zh: '这个名字来自环境变量 WXAUTH_PROFILE。现有 profile：{profiles}。改正或 unset WXAUTH_PROFILE；确实要新建 "{profile}" 并保存这一项，就加 --yes。',
+    en: 'The name came from the WXAUTH_PROFILE variable. Existing profiles: {profiles}. Fix or unset WXAUTH_PROFILE; to create "{profile}" with this setting, add --yes.',
+  },
+  'config.set.newProfile.confirm': {
+    zh: '没有名为 "{profile}" 的 profile（现有：{profiles}）。新建它吗？',
+    en: 'There is no profile named "{profile}" (existing: {profiles}). Create it?',
+  },
+  'config.set.created': { zh: 'profile "{profile}" 原本不存在，已新建。', en: 'Profile "{profile}" did not exist; created it.' },
   'config.set.done': { zh: '已保存 {key}（profile "{profile}"）到 {file}', en: 'Saved {key} (profile "{profile}") to {file}' },
   'config.unset.done': { zh: '已删除 {key}（profile "{profile}"）', en: 'Removed {key} (profile "{profile}")' },
   'config.unset.none': { zh: 'profile "{profile}" 里没有 {key}，无需删除。', en: 'Profile "{profile}" has no {key}; nothing to remove.' },
