@@ -425,6 +425,8 @@ export interface JsonFileOptions<T> {
   wrongShapeHint: MessageKey;
   /** Hint for a file that does not parse (params: file); the default says to fix the JSON. */
   unreadableHint?: MessageKey;
+  /** Hint for a file the user made read-only (params: file); the default is config.json's (flags and WXAUTH_* instead). */
+  readOnlyHint?: MessageKey;
   /** How long a writer waits for another process's lock (default 30 s; WXAUTH_LOCK_WAIT_MS). */
   lockWaitMs?: number;
 }
@@ -497,7 +499,7 @@ export class JsonFile<T extends object> {
     if (!snapshot || process.platform === 'win32' || (snapshot.mode & 0o200) !== 0) return;
     throw new ConfigError(
       { key: 'config.file.readOnly', params: { file: this.path, mode: formatMode(snapshot.mode) } },
-      { hint: { key: 'config.file.readOnly.hint', params: { file: this.path } } },
+      { hint: messageRef(this.options.readOnlyHint ?? 'config.file.readOnly.hint', { file: this.path }) },
     );
   }
 

@@ -170,6 +170,7 @@ export class TokenStore {
         narrow: narrowTokenFile,
         wrongShapeHint: 'config.file.wrongShape.tokens.hint',
         unreadableHint: 'config.file.unreadable.tokens.hint',
+        readOnlyHint: 'config.file.readOnly.tokens.hint',
         lockWaitMs: options.lockWaitMs,
       }),
     );

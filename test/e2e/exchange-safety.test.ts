@@ -75,6 +75,38 @@ describe('the cache is checked before the code is spent', () => {
     expect(exchanges()).toHaveLength(0);
   });
 
+  // Tokens come from WeChat: "pass values by flags or WXAUTH_* env" (config.json's advice) cannot
+  // apply. What can: chmod 600, or exchange --no-save, which then works with the same, unspent code.
+  it('a read-only tokens.json: the hint is chmod 600 or exchange --no-save, never flags or env (en and zh)', async () => {
+    readOnlyCache();
+    const code = mint();
+    const r = await runCli(['exchange', code], { env: env() });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`To let wxauth save tokens, run chmod 600 ${tokensFile()}. To keep it read-only, use wxauth exchange --no-save: it prints the tokens it gets without saving them.`);
+    expect(r.stderr).not.toMatch(/flags|WXAUTH_/);
+    const zh = await runCli(['--lang', 'zh', 'exchange', code], { env: env() });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain(`要让 wxauth 保存 token，运行 chmod 600 ${tokensFile()}。想让它保持只读，就用 wxauth exchange --no-save`);
+    expect(zh.stderr).not.toContain('环境变量');
+    const json = await runCli(['--json', 'exchange', code], { env: env() });
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'config', hint: expect.stringContaining('wxauth exchange --no-save') } });
+    expect(exchanges()).toHaveLength(0);
+    // The advice works: the code, still unused, is exchanged and the file left as it was.
+    const noSave = await runCli(['exchange', code, '--no-save'], { env: env() });
+    expect(noSave.code, noSave.stderr).toBe(0);
+    expect(noSave.stdout).toMatch(/^access_token\s+\S+/m);
+    expect(fs.readFileSync(tokensFile(), 'utf8')).toBe('{}\n');
+  });
+
+  it('a read-only config.json keeps its own advice (flags or WXAUTH_* instead)', async () => {
+    fs.writeFileSync(path.join(dir, 'config.json'), '{"profiles":{"default":{}}}\n', { mode: 0o600 });
+    fs.chmodSync(path.join(dir, 'config.json'), 0o400);
+    const r = await runCli(['config', 'set', 'region', 'sh'], { env: env() });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('pass values by flags or WXAUTH_* env instead');
+    expect(r.stderr).not.toContain('--no-save');
+  });
+
   it('listen --exchange refuses before listening when the cache is read-only', async () => {
     readOnlyCache();
     const port = await freePort();

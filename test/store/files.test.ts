@@ -211,6 +211,17 @@ describe.skipIf(!posix)('permissions the user chose or should fix (item 13)', ()
     expect(store.getProfile('default')).toEqual({ appid: APPID });
   });
 
+  it('a read-only tokens.json gets advice for a token cache (chmod or exchange --no-save), not config.json\'s', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'tokens.json');
+    fs.writeFileSync(file, '{}\n');
+    fs.chmodSync(file, 0o400);
+    const err = thrown(() => TokenStore.open(dir).assertWritable('default'));
+    expect(err.messageRef).toMatchObject({ key: 'config.file.readOnly', params: { file, mode: '0400' } });
+    expect(err.hint).toMatchObject({ key: 'config.file.readOnly.tokens.hint', params: { file } });
+    expect(fs.readFileSync(file, 'utf8')).toBe('{}\n');
+  });
+
   it('a state folder others can write (0777) comes back as a warning for the command to show, never printed', () => {
     const dir = tempDir();
     fs.chmodSync(dir, 0o777);
