@@ -46,6 +46,22 @@ async function probe(kind: ProbeAppKind, extra: string[] = [], appid: string = A
 
 const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'basic_token.rejected', 'userinfo.scope'];
 
+
+/** `wxauth probe ARGS`, returned once its happy path has begun: its output so far (and to come) and its exit. */
+async function probeUntilHappyPath(args: string[]): Promise<{ out: { stdout: string; stderr: string }; closed: Promise<number | null> }> {
+  const child = startCli(['probe', ...args]);
+  const out = { stdout: '', stderr: '' };
+  child.stdout!.on('data', (d: Buffer) => (out.stdout += d.toString()));
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  await new Promise<void>((resolve) =>
+    child.stderr!.on('data', (d: Buffer) => {
+      out.stderr += d.toString();
+      if (out.stderr.includes('happy path')) resolve();
+    }),
+  );
+  return { out, closed };
+}
+
 describe('wxauth probe', () => {
   it('passes the correct app: every check id present, exit 0', async () => {
     const r = await probe('correct');
@@ -618,16 +634,7 @@ describe('wxauth probe', () => {
       const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
       const file = path.join(dir, 'r.html');
       try {
-        const child = startCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--html', file, ...(json ? ['--json'] : [])]);
-        const out = { stdout: '', stderr: '' };
-        child.stdout!.on('data', (d: Buffer) => (out.stdout += d.toString()));
-        const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-        await new Promise<void>((resolve) =>
-          child.stderr!.on('data', (d: Buffer) => {
-            out.stderr += d.toString();
-            if (out.stderr.includes('happy path')) resolve();
-          }),
-        );
+        const { out, closed } = await probeUntilHappyPath([`${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--html', file, ...(json ? ['--json'] : [])]);
         fs.writeFileSync(file, 'someone else’s page');
         expect(await closed).toBe(0);
         expect(fs.readFileSync(file, 'utf8')).toBe('someone else’s page');
@@ -654,17 +661,8 @@ describe('wxauth probe', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
       const app = await startProbeApp(kind, { emulator: emu.url, appid: APPID, secret });
       try {
-        const child = startCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--html', path.join(dir, 'r.html')]);
-        const out = { stdout: '', stderr: '' };
-        child.stdout!.on('data', (d: Buffer) => (out.stdout += d.toString()));
-        const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+        const { out, closed } = await probeUntilHappyPath([`${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--html', path.join(dir, 'r.html')]);
         // The folder goes away while the scenarios run (checked fine at the start).
-        await new Promise<void>((resolve) =>
-          child.stderr!.on('data', (d: Buffer) => {
-            out.stderr += d.toString();
-            if (out.stderr.includes('happy path')) resolve();
-          }),
-        );
         fs.rmSync(dir, { recursive: true, force: true });
         expect(await closed).toBe(exit);
         expect(out.stdout).toContain('✔ login.completes');
