@@ -15,7 +15,7 @@ import {
   type Checked,
   type SettingKey,
 } from '../core/validate.js';
-import { listenerCanReceive } from '../core/host-names.js';
+import { listenerCanReceive, onThisMachineOrLan } from '../core/host-names.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import { presentWizardIntro } from '../ui/present/init.js';
@@ -51,6 +51,11 @@ export interface InitResult {
    * `wxauth login` can run with it; login refuses any other (a public callback, the usual real one).
    */
   listenerCanReceive: boolean;
+  /**
+   * The redirect_uri is https on this machine or the LAN: login refuses it too, but what fits is its
+   * http form (the listener speaks plain HTTP), not a page on a public domain. Its http form here.
+   */
+  localHttp?: string;
 }
 
 type EndpointKey = 'apiBase' | 'openBase' | 'backupApiBase' | 'region';
@@ -238,5 +243,6 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     currentProfile: store.currentProfile(),
     endpoints,
     listenerCanReceive: hasWebAuth(type) && listenerCanReceive(data.redirectUri),
+    ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? { localHttp: data.redirectUri!.replace(/^https:/i, 'http:') } : {}),
   };
 }

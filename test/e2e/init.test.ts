@@ -354,6 +354,20 @@ describe('init per account type (issue 12 item 5)', () => {
     expect(r.stderr).not.toMatch(/or wxauth login/);
   });
 
+  it('test account with an https redirect_uri on this machine: its http form, not a page on a public domain', async () => {
+    const dir = tempConfigDir();
+    const r = await runCli(['init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', '127.0.0.1:8443', '--redirect-uri', 'https://127.0.0.1:8443/cb'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('For wxauth login, the redirect_uri must be http: the local listener speaks plain HTTP, and https://127.0.0.1:8443/cb is https.');
+    expect(r.stderr).toContain('wxauth config set redirectUri http://127.0.0.1:8443/cb');
+    expect(r.stderr).not.toContain('relay-snippet');
+    expect(r.stderr).not.toContain('is neither');
+    // What it suggests is what login then accepts.
+    expect((await runCli(['config', 'set', 'redirectUri', 'http://127.0.0.1:8443/cb'], { env: { WXAUTH_CONFIG_DIR: dir } })).code).toBe(0);
+    const zh = await runCli(['--lang', 'zh', 'init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', '127.0.0.1:8443', '--redirect-uri', 'https://127.0.0.1:8443/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(zh.stderr).toContain('本机的监听器只说 HTTP');
+  });
+
   it.each([
     ['loopback', '127.0.0.1:8080', 'http://127.0.0.1:8080/callback'],
     ['LAN', '192.168.1.20:8080', 'http://192.168.1.20:8080/callback'],

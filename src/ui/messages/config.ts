@@ -448,6 +448,11 @@ export const messages = {
     zh: '下一步：wxauth{p} url --scope snsapi_login（在电脑浏览器打开的扫码登录页），再用 wxauth{p} listen --paste 粘贴跳转到的回调地址（或用 wxauth{p} listen --relay-snippet 在你的域名上放一个把 code 转发到本机的页面）。wxauth login 要求本机或局域网的 redirect_uri，而 {uri} 不是。',
     en: 'Next: wxauth{p} url --scope snsapi_login (the QR-connect page, for a desktop browser), then wxauth{p} listen --paste to paste the callback URL it lands on (or wxauth{p} listen --relay-snippet for a page on your domain that forwards the code here). wxauth login needs a local or LAN redirect_uri, and {uri} is neither.',
   },
+  // https on this machine or the LAN: the local listener speaks plain HTTP, so login needs the http form.
+  'init.next.localHttps': {
+    zh: '下一步：wxauth{p} url --scope {scope}。要用 wxauth login，redirect_uri 得是 http：本机的监听器只说 HTTP，而 {uri} 是 https。改成 wxauth{p} config set redirectUri {http}（测试号接受 http）。',
+    en: 'Next: wxauth{p} url --scope {scope}. For wxauth login, the redirect_uri must be http: the local listener speaks plain HTTP, and {uri} is https. Change it with wxauth{p} config set redirectUri {http} (the test account accepts http).',
+  },
   'init.next.subscription': {
     zh: '下一步：wxauth{p} token（获取基础 access_token）。订阅号没有网页授权，url 和 login 不适用。',
     en: 'Next: wxauth{p} token (a basic access_token). Subscription accounts have no web authorization, so url and login do not apply.',

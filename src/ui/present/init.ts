@@ -20,6 +20,10 @@ export function presentWizardIntro(out: Output, profile: string): void {
 function nextStep(result: InitResult): MessageRef {
   const p = result.currentProfile === result.profile ? '' : ` --profile ${result.profile}`;
   const uri = result.data.redirectUri ?? '';
+  // https on this machine or the LAN: its http form is what login can use.
+  if (result.localHttp !== undefined && result.data.type !== 'subscription') {
+    return { key: 'init.next.localHttps', params: { p, uri, http: result.localHttp, scope: result.data.type === 'website' ? 'snsapi_login' : 'snsapi_userinfo' } };
+  }
   switch (result.data.type) {
     case 'subscription':
       return { key: 'init.next.subscription', params: { p } };
