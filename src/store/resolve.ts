@@ -396,11 +396,12 @@ export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'pr
 
 /**
  * Stop on a profile named by --profile or WXAUTH_PROFILE that exists neither in the config file nor in
- * the token cache (a typo, usually): said so with the profiles that exist, rather than "the cache of
- * nope is empty". A profile used through WXAUTH_* values alone keeps its cached tokens.
+ * the token cache, and is given no account by WXAUTH_* values either (a typo, usually): said so with
+ * the profiles that exist, rather than "the cache of nope is empty". A profile used through WXAUTH_*
+ * values alone (CI) is a profile like any other, as it is for url and refresh.
  */
 export function refuseUnknownProfile(config: ResolvedConfig, cachedUsers: number): void {
-  if (isUnknownProfile(config) && cachedUsers === 0) throw unknownProfileError(config);
+  if (isUnknownProfile(config) && config.appid === undefined && cachedUsers === 0) throw unknownProfileError(config);
 }
 
 /**

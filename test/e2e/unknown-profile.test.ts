@@ -70,6 +70,16 @@ describe('a profile that does not exist, named by --profile or WXAUTH_PROFILE', 
     expect(r.stderr).toContain('Profile "ci" is not in the config file');
   });
 
+  it('a profile made of WXAUTH_* values alone (CI) is not refused by check, userinfo or tokens', async () => {
+    const env = { WXAUTH_CONFIG_DIR: threeProfiles(), WXAUTH_PROFILE: 'ci', WXAUTH_APPID: APPID, WXAUTH_SECRET: SECRET, WXAUTH_API_BASE: 'http://127.0.0.1:9' };
+    for (const args of [['check', 'AT-given', 'oCI1'], ['userinfo', 'AT-given', 'oCI1'], ['tokens']]) {
+      const r = await runCli(args, { env });
+      expect(r.stderr, args.join(' ')).not.toContain('There is no profile named');
+    }
+    // check and userinfo went on to call the API (here an address where nothing listens: exit 5).
+    expect((await runCli(['check', 'AT-given', 'oCI1'], { env })).code).toBe(5);
+  });
+
   it('tokens of a profile used through WXAUTH_* alone are still listed', async () => {
     const dir = threeProfiles();
     const user = { appid: APPID, openid: 'oCI1', scope: 'snsapi_base', accessToken: 'AT-ci', accessTokenExpiresAt: Date.now() + 3_600_000, obtainedAt: Date.now() };
