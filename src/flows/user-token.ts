@@ -229,7 +229,12 @@ export function checkTokensSavable(tokens: TokenStore, profile: string): void {
   try {
     tokens.assertWritable(profile);
   } catch (error) {
-    throw asStoreError(error, tokens.path);
+    const refused = asStoreError(error, tokens.path);
+    // A read-only cache before a code exchange: besides chmod, the exchange itself can leave it alone.
+    if (refused instanceof ConfigError && refused.hint?.key === 'config.file.readOnly.tokens.hint') {
+      throw new ConfigError(refused.messageRef, { hint: { key: 'config.file.readOnly.tokens.exchange.hint', params: refused.hint.params ?? {} }, cause: refused });
+    }
+    throw refused;
   }
 }
 

@@ -82,7 +82,7 @@ describe('the cache is checked before the code is spent', () => {
     const code = mint();
     const r = await runCli(['exchange', code], { env: env() });
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain(`To let wxauth save tokens, run chmod 600 ${tokensFile()}. To keep it read-only, use wxauth exchange --no-save: it prints the tokens it gets without saving them.`);
+    expect(r.stderr).toContain(`To let wxauth save tokens, run chmod 600 ${tokensFile()}. To keep it read-only, use wxauth exchange --no-save <code>: it prints the tokens it gets without saving them.`);
     expect(r.stderr).not.toMatch(/flags|WXAUTH_/);
     const zh = await runCli(['--lang', 'zh', 'exchange', code], { env: env() });
     expect(zh.code).toBe(4);
@@ -96,6 +96,14 @@ describe('the cache is checked before the code is spent', () => {
     expect(noSave.code, noSave.stderr).toBe(0);
     expect(noSave.stdout).toMatch(/^access_token\s+\S+/m);
     expect(fs.readFileSync(tokensFile(), 'utf8')).toBe('{}\n');
+  });
+
+  it('a read-only tokens.json met by a command that exchanges no code: chmod only, no exchange --no-save', async () => {
+    readOnlyCache();
+    const r = await runCli(['token'], { env: env() });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`To let wxauth save tokens, run chmod 600 ${tokensFile()}.`);
+    expect(r.stderr).not.toContain('--no-save');
   });
 
   it('a read-only config.json keeps its own advice (flags or WXAUTH_* instead)', async () => {

@@ -211,7 +211,7 @@ describe.skipIf(!posix)('permissions the user chose or should fix (item 13)', ()
     expect(store.getProfile('default')).toEqual({ appid: APPID });
   });
 
-  it('a read-only tokens.json gets advice for a token cache (chmod or exchange --no-save), not config.json\'s', () => {
+  it('a read-only tokens.json gets advice for a token cache (chmod), not config.json\'s', () => {
     const dir = tempDir();
     const file = path.join(dir, 'tokens.json');
     fs.writeFileSync(file, '{}\n');

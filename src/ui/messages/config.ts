@@ -147,8 +147,13 @@ export const messages = {
   },
   // Tokens come from WeChat, not from flags or env: what a read-only token cache leaves is not saving them.
   'config.file.readOnly.tokens.hint': {
-    zh: '文件保持原样。要让 wxauth 保存 token，运行 chmod 600 {file}。想让它保持只读，就用 wxauth exchange --no-save：它只打印换到的 token，不保存。',
-    en: 'The file is kept as it is. To let wxauth save tokens, run chmod 600 {file}. To keep it read-only, use wxauth exchange --no-save: it prints the tokens it gets without saving them.',
+    zh: '文件保持原样。要让 wxauth 保存 token，运行 chmod 600 {file}。',
+    en: 'The file is kept as it is. To let wxauth save tokens, run chmod 600 {file}.',
+  },
+  // Before a code exchange (exchange, listen --exchange, login): the exchange can also leave the cache alone.
+  'config.file.readOnly.tokens.exchange.hint': {
+    zh: '文件保持原样，code 也还没用掉。要让 wxauth 保存 token，运行 chmod 600 {file}。想让它保持只读，就用 wxauth exchange --no-save <code>：它只打印换到的 token，不保存。',
+    en: 'The file is kept as it is, and the code is unused. To let wxauth save tokens, run chmod 600 {file}. To keep it read-only, use wxauth exchange --no-save <code>: it prints the tokens it gets without saving them.',
   },
   'config.dir.otherOwner': {
     zh: '状态目录 {dir} 属于另一个用户（uid {uid}）：对方可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）或 token 缓存。请用你自己的目录（WXAUTH_CONFIG_DIR）。',
