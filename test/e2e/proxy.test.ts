@@ -807,6 +807,22 @@ describe('wxauth proxy (the command)', () => {
     expect(JSON.parse(fs.readFileSync(har, 'utf8'))).toMatchObject({ log: { version: '1.2' } });
   });
 
+  it('--har: a temporary file left by a proxy killed outright is removed by the next one; a live proxy\'s is kept', async () => {
+    const sub = fs.mkdtempSync(path.join(dir, 'left-'));
+    const har = path.join(sub, 'h.har');
+    // A pid that is surely gone: a child that has exited.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const dead = path.join(sub, `.h.har.${gone}-abc123.tmp`);
+    const live = path.join(sub, `.h.har.${process.pid}-def456.tmp`);
+    fs.writeFileSync(dead, '{"log":', { mode: 0o600 });
+    fs.writeFileSync(live, '{"log":', { mode: 0o600 });
+    const px = await runProxyCommand(['--upstream', emu.url, '--har', har]);
+    expect(fs.existsSync(dead)).toBe(false);
+    expect(fs.existsSync(live)).toBe(true);
+    expect(await px.stop()).toBe(0);
+    expect(JSON.parse(fs.readFileSync(har, 'utf8'))).toMatchObject({ log: { version: '1.2' } });
+  });
+
   it('--har goes to disk as the calls come (a 0600 file beside it), not kept in memory; at the end it is one HAR with every call', async () => {
     const sub = fs.mkdtempSync(path.join(dir, 'stream-'));
     const har = path.join(sub, 'busy.har');
