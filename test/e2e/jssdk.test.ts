@@ -165,6 +165,10 @@ describe('wxauth jssdk verify', () => {
     // The command suggested is taken, and then the host is checked.
     expect((await runCli(['config', 'set', 'jsDomains', '127.0.0.1:8080'], { env })).code).toBe(0);
     expect((await verify('https://127.0.0.1:8080/shop?id=1')).stderr).toContain('Host 127.0.0.1 is within the JS-safe domains (127.0.0.1:8080)');
+
+    // Under another profile, the suggested command names it (or it would set the default profile's).
+    const prod = await runCli(['--profile', 'prod', 'jssdk', 'verify', '--url', 'https://h5.shop.cn/a', '--ticket', 'x', '--signature', sha1('jsapi_ticket=x&noncestr=abc&timestamp=1714587457&url=https://h5.shop.cn/a'), '--timestamp', '1714587457', '--nonce', 'abc'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(prod.stderr).toContain('wxauth --profile prod config set jsDomains h5.shop.cn\n');
   });
 
   it('a --ticket beside the cached ticket that made the signature: still the old-ticket verdict, and says which of the two decides', async () => {

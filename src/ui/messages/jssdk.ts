@@ -265,16 +265,16 @@ export const messages = {
     en: 'Host {host} is not within the JS-safe domains ({domains}): the page gets invalid url domain. Add it or a parent domain under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名, then update wxauth config set jsDomains.',
   },
   'jssdk.domain.port': {
-    zh: '页面用了端口 {port}（{host}），JS 接口安全域名里没有这个端口：正式公众号的 JS-SDK 页面只能在 80/443 端口，会报 invalid url domain；测试号则把“{host}:{port}”填为 JS 接口安全域名，再运行 wxauth config set jsDomains {host}:{port}。',
-    en: 'The page uses port {port} ({host}), which no JS-safe domain names: a real account’s JS-SDK pages must be on port 80/443, or they get invalid url domain; a test account registers “{host}:{port}” as its JS-safe domain (then wxauth config set jsDomains {host}:{port}).',
+    zh: '页面用了端口 {port}（{host}），JS 接口安全域名里没有这个端口：正式公众号的 JS-SDK 页面只能在 80/443 端口，会报 invalid url domain；测试号则把“{host}:{port}”填为 JS 接口安全域名，再运行 wxauth{p} config set jsDomains {host}:{port}。',
+    en: 'The page uses port {port} ({host}), which no JS-safe domain names: a real account’s JS-SDK pages must be on port 80/443, or they get invalid url domain; a test account registers “{host}:{port}” as its JS-safe domain (then wxauth{p} config set jsDomains {host}:{port}).',
   },
   'jssdk.domain.unset': {
-    zh: '没有检查域名：profile 里没有 jsDomains。设置公众号的 JS 接口安全域名后可一并检查，例如页面自己的域名：wxauth config set jsDomains {entry}',
-    en: 'The domain was not checked: the profile has no jsDomains. Set the account’s JS-safe domains to have it checked, e.g. the page’s own host: wxauth config set jsDomains {entry}',
+    zh: '没有检查域名：profile 里没有 jsDomains。设置公众号的 JS 接口安全域名后可一并检查，例如页面自己的域名：wxauth{p} config set jsDomains {entry}',
+    en: 'The domain was not checked: the profile has no jsDomains. Set the account’s JS-safe domains to have it checked, e.g. the page’s own host: wxauth{p} config set jsDomains {entry}',
   },
   'jssdk.domain.unset.testOnly': {
-    zh: '没有检查域名：profile 里没有 jsDomains。页面在 {entry}，{what}：正式公众号的 JS-SDK 页面必须用域名、在 80/443 端口，否则会报 invalid url domain；测试号则把“{entry}”填为 JS 接口安全域名（再运行 wxauth config set jsDomains {entry} 即可一并检查）。',
-    en: 'The domain was not checked: the profile has no jsDomains. The page is on {entry}, {what}: a real account’s JS-SDK pages must be on a domain name on port 80/443, or they get invalid url domain; a test account registers “{entry}” as its JS-safe domain (then wxauth config set jsDomains {entry} has it checked).',
+    zh: '没有检查域名：profile 里没有 jsDomains。页面在 {entry}，{what}：正式公众号的 JS-SDK 页面必须用域名、在 80/443 端口，否则会报 invalid url domain；测试号则把“{entry}”填为 JS 接口安全域名（再运行 wxauth{p} config set jsDomains {entry} 即可一并检查）。',
+    en: 'The domain was not checked: the profile has no jsDomains. The page is on {entry}, {what}: a real account’s JS-SDK pages must be on a domain name on port 80/443, or they get invalid url domain; a test account registers “{entry}” as its JS-safe domain (then wxauth{p} config set jsDomains {entry} has it checked).',
   },
   'jssdk.domain.unset.what.ip': { zh: '用的是 IP 地址', en: 'an IP address' },
   'jssdk.domain.unset.what.port': { zh: '用了端口 {port}', en: 'port {port}' },

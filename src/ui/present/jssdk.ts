@@ -8,6 +8,7 @@ import { messageRef, type MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
 import { formatDuration, formatTime } from './basic-common.js';
 import { formatLocalTime, isoTime } from '../format.js';
+import { profileFlag } from '../../core/next-step.js';
 
 function sayUrlChanges(out: Output, changes: UrlChange[]): void {
   for (const c of changes) {
@@ -148,9 +149,11 @@ export function present(result: JssdkResult, out: Output): void {
       }
       if (result.otherAppId) out.failure(out.t('jssdk.verify.otherAppId', { configAppId: result.otherAppId, appid: result.appid ?? '' }));
       if (result.lowerNonceKey) out.failure(out.t('jssdk.verify.lowerNonceKey'));
-      if (!domain) out.note(uncheckedDomain(out, unchecked));
+      // The setting goes to the profile verify used: --profile in the command when it is not the default.
+      const p = profileFlag(result.profile);
+      if (!domain) out.note(uncheckedDomain(out, unchecked, p));
       else if (domain.ok) out.success(out.t('jssdk.domain.ok', { host: domain.host, domain: domain.domain }));
-      else if (domain.problem === 'port') out.failure(out.t('jssdk.domain.port', { host: domain.host, port: domain.port }));
+      else if (domain.problem === 'port') out.failure(out.t('jssdk.domain.port', { host: domain.host, port: domain.port, p }));
       else out.failure(out.t('jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', ') }));
       return;
     }
@@ -158,12 +161,12 @@ export function present(result: JssdkResult, out: Output): void {
 }
 
 /** Verify without jsDomains: the page's own host as the setting would hold it, or why it cannot. */
-function uncheckedDomain(out: Output, page: PageJsDomain | undefined): string {
+function uncheckedDomain(out: Output, page: PageJsDomain | undefined, p: string): string {
   if (!page?.entry) return out.t('jssdk.domain.unset.refused', { host: page?.host ?? '' });
-  if (!page.ip && page.port === undefined) return out.t('jssdk.domain.unset', { entry: page.entry });
+  if (!page.ip && page.port === undefined) return out.t('jssdk.domain.unset', { entry: page.entry, p });
   let what: MessageRef;
   if (page.port === undefined) what = messageRef('jssdk.domain.unset.what.ip');
   else if (page.ip) what = messageRef('jssdk.domain.unset.what.ipPort', { port: page.port });
   else what = messageRef('jssdk.domain.unset.what.port', { port: page.port });
-  return out.t('jssdk.domain.unset.testOnly', { entry: page.entry, what });
+  return out.t('jssdk.domain.unset.testOnly', { entry: page.entry, what, p });
 }
