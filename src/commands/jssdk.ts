@@ -2,6 +2,7 @@
 // The 公众号 JS-SDK's own wall after web authorization: the jsapi_ticket, the wx.config signature, and
 // which known mistake a refused signature comes from (JSSDK-FACTS §1–§3). The ticket goes through the
 // cached basic token (stable_token first, as `wxauth token` does) and is cached with its expiry.
+import { profileFlag } from '../core/next-step.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError } from '../errors.js';
@@ -59,6 +60,8 @@ export type JssdkResult =
   | {
       sub: 'verify';
       profile: string;
+      /** ` --profile X` for the commands it suggests (empty for the default profile). */
+      profileFlag: string;
       /** Undefined when none is configured and --ticket made one unnecessary. */
       appid?: string;
       /** Its string1s masked unless showSecrets. */
@@ -268,6 +271,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
       return {
         sub: 'verify',
         profile,
+        profileFlag: profileFlag(profile),
         ...(appid ? { appid } : {}),
         // Every string1 carries a ticket or token: masked unless --show-secrets.
         verified: showSecrets ? verified : { ...verified, diagnosis: maskDiagnosis(verified.diagnosis) },

@@ -8,7 +8,6 @@ import { messageRef, type MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
 import { formatDuration, formatTime } from './basic-common.js';
 import { formatLocalTime, isoTime } from '../format.js';
-import { profileFlag } from '../../core/next-step.js';
 
 function sayUrlChanges(out: Output, changes: UrlChange[]): void {
   for (const c of changes) {
@@ -150,7 +149,7 @@ export function present(result: JssdkResult, out: Output): void {
       if (result.otherAppId) out.failure(out.t('jssdk.verify.otherAppId', { configAppId: result.otherAppId, appid: result.appid ?? '' }));
       if (result.lowerNonceKey) out.failure(out.t('jssdk.verify.lowerNonceKey'));
       // The setting goes to the profile verify used: --profile in the command when it is not the default.
-      const p = profileFlag(result.profile);
+      const p = result.profileFlag;
       if (!domain) out.note(uncheckedDomain(out, unchecked, p));
       else if (domain.ok) out.success(out.t('jssdk.domain.ok', { host: domain.host, domain: domain.domain }));
       else if (domain.problem === 'port') out.failure(out.t('jssdk.domain.port', { host: domain.host, port: domain.port, p }));
