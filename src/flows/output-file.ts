@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, osReason, type MessageRef } from '../errors.js';
-import { osErrorHint } from '../store/files.js';
+import { isAlive, osErrorHint } from '../store/files.js';
 
 /** What was at the path when it was checked (the link itself for a symlink): the file the user agreed to replace. */
 export interface SeenFile {
@@ -122,8 +122,7 @@ export function placeOutputFile(temp: string, file: string, check: OutputCheck, 
  * so a failed write leaves FILE as it was), placed as placeOutputFile says.
  */
 export function writeOutputFile(file: string, text: string, check: OutputCheck, yes: boolean): PlacedFile {
-  const target = path.resolve(file);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  const temp = tempBeside(path.resolve(file));
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', 0o600);
@@ -137,4 +136,31 @@ export function writeOutputFile(file: string, text: string, check: OutputCheck, 
     fs.rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * A temporary file's name beside `target` (`.<name>.<pid>-<random>.tmp`, hidden), for a write that
+ * takes the target's name at the end. Such files that an earlier run left when it was killed outright
+ * (SIGKILL, a crash: a proxy's HAR holds calls nobody will read) are removed first when their process is gone.
+ */
+export function tempBeside(target: string): string {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    // The folder is checked (and reported) by the command.
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = /^(\d+)-[a-z0-9]+\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // Someone else's to clean.
+    }
+  }
+  return path.join(dir, `${prefix}${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
 }

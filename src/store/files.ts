@@ -627,7 +627,8 @@ function parseOwner(text: string): LockHolder['owner'] {
   return undefined;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (one of another user's counts: EPERM). */
+export function isAlive(pid: number): boolean {
   // pid 0 and negative pids would signal whole process groups.
   if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   try {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HarEntry, HarLog } from '../../core/proxy-har.js';
-import { placeOutputFile, type OutputCheck, type PlacedFile } from '../output-file.js';
+import { placeOutputFile, tempBeside, type OutputCheck, type PlacedFile } from '../output-file.js';
 
 /** Entries are written together once this much text is waiting (or at exit): a write per call costs a system call each. */
 const BATCH_CHARS = 256 * 1024;
@@ -24,9 +24,7 @@ export class HarWriter {
 
   /** Opens the temporary file beside `file` (throws as fs does: the command checked the folder first). */
   constructor(private readonly file: string, version: string) {
-    const target = path.resolve(file);
-    sweepAbandoned(target);
-    this.temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+    this.temp = tempBeside(path.resolve(file));
     this.fd = fs.openSync(this.temp, 'wx', 0o600);
     const empty: HarLog = { log: { version: '1.2', creator: { name: 'wxauth', version }, entries: [] } };
     const head = JSON.stringify(empty, null, 2);
@@ -96,38 +94,5 @@ export class HarWriter {
     } catch {
       // Its folder is gone or not ours any more: nothing to clean.
     }
-  }
-}
-
-/**
- * Temporary files an earlier proxy left beside this target when it was killed outright (SIGKILL, a
- * crash): masked, mode 0600, but calls nobody will read. Removed when their process is gone.
- */
-function sweepAbandoned(target: string): void {
-  const prefix = `.${path.basename(target)}.`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(path.dirname(target));
-  } catch {
-    return; // The folder is checked (and reported) by the command.
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const pid = /^(\d+)-[a-z0-9]+\.tmp$/.exec(name.slice(prefix.length))?.[1];
-    if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid))) continue;
-    try {
-      fs.rmSync(path.join(path.dirname(target), name), { force: true });
-    } catch {
-      // Someone else's to clean.
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
