@@ -74,7 +74,7 @@ export type TraceEntry =
   | { kind: 'response'; status: number; contentType: string; elapsedMs: number; body: string };
 
 export type ClientNotice =
-  | { kind: 'retry'; reason: 'unreachable' | 'busy'; attempt: number; url: string }
+  | { kind: 'retry'; reason: 'unreachable' | 'busy' | 'reset'; attempt: number; url: string }
   | { kind: 'fallback'; from: string; to: string };
 
 export interface ApiRequest {
@@ -170,10 +170,14 @@ export class WechatHttpClient {
         const unreachable = error instanceof NetworkError && !error.mayHaveReachedServer && attempt === 0;
         // WeChat's "-1 system busy" on a call that may be repeated.
         const busy = error instanceof WechatApiError && error.errcode === -1 && req.idempotent;
-        if (!unreachable && !busy) throw error;
+        // A connection cut before the answer on a call that may be repeated: most often a kept-alive
+        // connection the server closed just as the request went out (its idle timeout, or a server
+        // that stalled past it). Sent again once, on a fresh connection; never a code exchange.
+        const reset = error instanceof NetworkError && error.failure === 'reset' && req.idempotent && attempt === 0;
+        if (!unreachable && !busy && !reset) throw error;
         this.options.notice?.({
           kind: 'retry',
-          reason: unreachable ? 'unreachable' : 'busy',
+          reason: unreachable ? 'unreachable' : busy ? 'busy' : 'reset',
           attempt: attempt + 1,
           url: this.shown(joinUrl(base, req.path), 'url'),
         });

@@ -140,3 +140,21 @@ describe('refresh given the access_token instead of the refresh_token', () => {
     expect(zh.stderr).toContain(`这是缓存里 ${openid} 的 access_token，不是 refresh_token`);
   });
 });
+
+describe('a connection cut before the answer', () => {
+  it('check (a read) is sent again once and succeeds, saying so; a code exchange is never sent twice', async () => {
+    const dir = tempConfigDir();
+    const env = emulatorEnv(emu, service(), { WXAUTH_CONFIG_DIR: dir });
+    const code = emu.issueCode({ appid: service().appid, user: 'u1', scope: 'snsapi_base' });
+    expect((await runCli(['exchange', code], { env })).code).toBe(0);
+    emu.addFault({ kind: 'reset', path: '/sns/auth', count: 1 });
+    const r = await runCli(['check'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('The connection was cut before the answer; the request is safe to send again, retry 1:');
+    emu.addFault({ kind: 'reset', path: '/sns/oauth2/access_token', count: 1 });
+    const before = emu.requests().filter((q) => q.path === '/sns/oauth2/access_token').length;
+    const ex = await runCli(['exchange', emu.issueCode({ appid: service().appid, user: 'u1', scope: 'snsapi_base' })], { env });
+    expect(ex.code).toBe(5);
+    expect(emu.requests().filter((q) => q.path === '/sns/oauth2/access_token').length).toBe(before + 1);
+  });
+});

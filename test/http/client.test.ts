@@ -155,6 +155,28 @@ describe('WechatHttpClient', () => {
     expect(hits.get('/sns/oauth2/access_token')).toBe(1);
   });
 
+  it('sends an idempotent call again once when its connection is cut before the answer (a kept-alive connection closed under it), and tells the caller', async () => {
+    let n = 0;
+    route('/sns/auth', (req, res) => {
+      n++;
+      if (n === 1) req.socket.destroy();
+      else res.end('{"errcode":0,"errmsg":"ok"}');
+    });
+    const notices: ClientNotice[] = [];
+    const res = await client({ notice: (e) => notices.push(e) }).call({ method: 'GET', path: '/sns/auth', idempotent: true });
+    expect(res.data).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(hits.get('/sns/auth')).toBe(2);
+    expect(notices).toEqual([expect.objectContaining({ kind: 'retry', reason: 'reset', attempt: 1 })]);
+  });
+
+  it('a second cut connection on the same idempotent call is the error (one resend only)', async () => {
+    route('/sns/auth', (req) => req.socket.destroy());
+    const err = await client().call({ method: 'GET', path: '/sns/auth', idempotent: true }).catch((e) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err.failure).toBe('reset');
+    expect(hits.get('/sns/auth')).toBe(2);
+  });
+
   it('retries -1 "system busy" on an idempotent call, and tells the caller', async () => {
     let n = 0;
     route('/sns/auth', (_q, res) => {
