@@ -118,7 +118,9 @@ export async function run(options: DoctorOptions, ctx: Context): Promise<DoctorR
   // whose values come from the environment) but lacks or refuses a value is what doctor checks: a
   // failure, exit 1.
   const failed = (id: string) => report.checks.some((c) => c.id === id && c.status === 'fail');
-  const nothingToCheck = (c: ResolvedConfig) => isUnknownProfile(c) || (!c.profileExists && [c.type, c.appid, c.secret, c.domain, c.redirectUri].every((v) => v === undefined));
+  // A profile named by --profile/WXAUTH_PROFILE that is not saved is still one to check when the
+  // environment gives it an account (CI), as check, userinfo and tokens take it (store/resolve.ts).
+  const nothingToCheck = (c: ResolvedConfig) => (isUnknownProfile(c) && c.appid === undefined) || (!c.profileExists && [c.type, c.appid, c.secret, c.domain, c.redirectUri].every((v) => v === undefined));
   const broken = ('error' in config ? fileBroken : failed('profile') && nothingToCheck(config)) || failed('token-cache');
   return broken ? { ...report, exitCode: EXIT.config } : report;
 }

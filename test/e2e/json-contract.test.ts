@@ -219,6 +219,10 @@ describe('doctor: no profile to check is exit 4, as for every command, with its 
     const r = await runCli(['--json', 'doctor', '--timeout', '200'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx1234567890abcdef' } });
     expect(r.code).toBe(1);
     expect((parseJson(r.stdout) as { exitCode: number }).exitCode).toBe(1);
+    // The same under a profile named by WXAUTH_PROFILE that is not saved (CI): exit 1, not "no such profile".
+    const ci = await runCli(['--json', 'doctor', '--timeout', '200'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_PROFILE: 'ci', WXAUTH_APPID: 'wx1234567890abcdef' } });
+    expect(ci.code).toBe(1);
+    expect((parseJson(ci.stdout) as { exitCode: number }).exitCode).toBe(1);
   });
 
   it('a tokens.json that does not parse: exit 4, the file left as it was', async () => {
