@@ -147,6 +147,15 @@ function version(): string {
   return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 }
 
+/** The HAR's writer, its temporary file opened beside FILE (a folder that takes no file: exit 2, as the check says it). */
+function openHarWriter(file: string): HarWriter {
+  try {
+    return new HarWriter(file, version());
+  } catch (error) {
+    throw new UsageError({ key: 'common.output.not_writable', params: { flag: '--har', file, dir: path.dirname(path.resolve(file)), detail: osReason(error, 'write') } }, { hint: { key: 'common.output.hint' }, cause: error });
+  }
+}
+
 export async function run(options: ProxyCommandOptions, ctx: Context): Promise<ProxyResult> {
   // Loaded only for --intercept / --print-ca: the CA store pulls in node-forge.
   const ca = options.intercept || options.printCa ? await (await import('../store/ca.js')).openProxyCa(stateDir(ctx.env), new Date(ctx.now())) : undefined;
@@ -163,16 +172,8 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   const contexts = ca ? await (await import('../flows/proxy/certs.js')).hostCertificates(ca, () => ctx.now()) : undefined;
   // The run's HTTP(S)_PROXY / NO_PROXY, not this process's (they differ for in-process runs).
   const upstreamProxy = proxySettingsFrom(ctx.env);
-  // Each call goes to the file as it completes: memory stays flat however long the proxy runs.
-  let writer: HarWriter | undefined;
-  if (options.har) {
-    try {
-      writer = new HarWriter(options.har, version());
-    } catch (error) {
-      throw new UsageError({ key: 'common.output.not_writable', params: { flag: '--har', file: options.har, dir: path.dirname(path.resolve(options.har)), detail: osReason(error, 'write') } }, { hint: { key: 'common.output.hint' }, cause: error });
-    }
-  }
-  const sink = writer;
+  // Calls go to the file as they complete: memory stays flat however long the proxy runs.
+  const writer = options.har ? openHarWriter(options.har) : undefined;
   const proxy = await start(options, () =>
     startProxy({
       host: options.host,
@@ -182,7 +183,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       timeoutMs,
       showSecrets,
       quotas: options.quotas,
-      ...(sink ? { har: (entry: HarEntry) => sink.add(entry) } : {}),
+      ...(writer ? { har: (entry: HarEntry) => writer.add(entry) } : {}),
       hooks,
       now: () => ctx.now(),
       upstreamProxy,

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, osReason, type MessageRef } from '../errors.js';
-import { isAlive, osErrorHint } from '../store/files.js';
+import { FS_WITHOUT_HARD_LINKS, isAlive, osErrorHint, writeNewFile } from '../store/files.js';
 
 /** What was at the path when it was checked (the link itself for a symlink): the file the user agreed to replace. */
 export interface SeenFile {
@@ -73,9 +73,6 @@ export interface PlacedFile {
   elsewhere: boolean;
 }
 
-/** Errors of a file system that has no hard links (FAT, some network shares): the no-clobber link is not there. */
-const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
-
 /** Give `temp` the name `target` unless something is there already (false then). Never replaces anything. */
 function claim(temp: string, target: string): boolean {
   try {
@@ -83,7 +80,7 @@ function claim(temp: string, target: string): boolean {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code === 'EEXIST') return false;
-    if (!NO_LINKS.has(code)) throw error;
+    if (!FS_WITHOUT_HARD_LINKS.has(code)) throw error;
     // No hard links here: the nearest thing, a look then a rename.
     if (fs.lstatSync(target, { throwIfNoEntry: false })) return false;
     fs.renameSync(temp, target);
@@ -123,16 +120,10 @@ export function placeOutputFile(temp: string, file: string, check: OutputCheck, 
  */
 export function writeOutputFile(file: string, text: string, check: OutputCheck, yes: boolean): PlacedFile {
   const temp = tempBeside(path.resolve(file));
-  let fd: number | undefined;
+  writeNewFile(temp, text, 0o600);
   try {
-    fd = fs.openSync(temp, 'wx', 0o600);
-    fs.writeFileSync(fd, text, 'utf8');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
     return placeOutputFile(temp, file, check, yes);
   } catch (error) {
-    if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
     throw error;
   }

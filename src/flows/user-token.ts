@@ -120,29 +120,13 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
   try {
     response = await p.api.exchangeCode({ appid: p.appid, secret: p.secret, code: p.code });
   } catch (error) {
-    // Ctrl-C while the exchange was under way: the code may have reached WeChat and be spent, its tokens
-    // never received (the client cannot tell whether the request left). Remembered (openid unknown), so
-    // the next try's 40163 names that run as one possible cause; and said now, as a cancel otherwise is silent.
-    if (error instanceof CancelledError) {
-      if (p.tokens && p.save !== false) {
-        try {
-          p.tokens.recordSpentCode({ digest: codeDigest(p.code), appid: p.appid, profile: p.profile, openid: '', at: sentAt });
-        } catch {
-          // The cache is only a memory here; the cancel is what the user is told about.
-        }
-      }
-      throw new CancelledError({ hint: { key: 'tokens.exchange.cancelled.hint' }, cause: error });
-    }
-    // No answer to a request that went out (timed out, cut): remembered as a cancel is, so the retry's
-    // 40163 names this run instead of a doubled callback.
+    // The request may have reached WeChat and spent the code, its tokens never received: Ctrl-C while it
+    // was under way (the client cannot tell whether it left), or no answer (timed out, cut). Remembered
+    // (openid unknown), so the next try's 40163 names this run as one possible cause, not a doubled
+    // callback; and a cancel is said now, as it otherwise is silent.
     const lost = error instanceof NetworkError && error.mayHaveReachedServer ? (error.failure === 'timeout' ? 'timeout' : error.failure === 'reset' ? 'reset' : undefined) : undefined;
-    if (lost && p.tokens && p.save !== false) {
-      try {
-        p.tokens.recordSpentCode({ digest: codeDigest(p.code), appid: p.appid, profile: p.profile, openid: '', at: sentAt, lost });
-      } catch {
-        // Only a memory for the next try; the lost answer is what the user is told about.
-      }
-    }
+    if (error instanceof CancelledError || lost) rememberSentCode(p, sentAt, lost);
+    if (error instanceof CancelledError) throw new CancelledError({ hint: { key: 'tokens.exchange.cancelled.hint' }, cause: error });
     const spent = error instanceof WechatApiError && (error.errcode === 40163 || error.errcode === 40029) ? spentByWxauth(p) : undefined;
     const situation: UserTokenSituation = { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code, fromEnv: p.fromEnv, ...(spent ? { spentHere: spent } : {}) };
     // A code wxauth only may have sent (a cancelled run, openid '') is not a certainty: no diagnosis, so
@@ -189,6 +173,16 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     sentAt,
     response,
   };
+}
+
+/** Record a code whose exchange went out without an answer (see SpentCodeEntry); the cache is only a memory here. */
+function rememberSentCode(p: ExchangeParams, at: number, lost: 'timeout' | 'reset' | undefined): void {
+  if (!p.tokens || p.save === false) return;
+  try {
+    p.tokens.recordSpentCode({ digest: codeDigest(p.code), appid: p.appid, profile: p.profile, openid: '', at, ...(lost ? { lost } : {}) });
+  } catch {
+    // What the user is told about is the cancel or the lost answer, not this.
+  }
 }
 
 /**

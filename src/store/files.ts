@@ -403,14 +403,28 @@ export function writeFileAtomic(link: string, text: string, mode = 0o600, option
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const temp = `${file}.${uniqueId()}.tmp`;
+  writeNewFile(temp, text, mode, options.durable !== false);
+  try {
+    fs.renameSync(temp, file);
+  } catch (error) {
+    removeFile(temp);
+    throw error;
+  }
+}
+
+/**
+ * Write `text` to a file made for it (`temp`, which must not exist: O_EXCL), with `mode`, flushed to
+ * disk when `durable`: the first half of a write that then gives the file its name. A failure leaves
+ * no file behind and is thrown as it came.
+ */
+export function writeNewFile(temp: string, text: string, mode: number, durable = true): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', mode);
     fs.writeFileSync(fd, text, 'utf8');
-    if (options.durable !== false) fs.fsyncSync(fd);
+    if (durable) fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
-    fs.renameSync(temp, file);
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
     removeFile(temp);
@@ -656,7 +670,11 @@ function readLockText(file: string): string | undefined {
   }
 }
 
-const FS_WITHOUT_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+/**
+ * What link() answers on a file system that has no hard links (FAT, some network shares), or none to
+ * give here (EXDEV, EMLINK): a no-clobber link is not to be had, and a look then a rename stands in.
+ */
+export const FS_WITHOUT_HARD_LINKS: ReadonlySet<string> = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
 /**
  * Create the lock holding `token`, atomically: link(2) of a file already holding the token fails

@@ -80,7 +80,7 @@ export class HarWriter {
     throw this.error ?? new Error('HAR not written');
   }
 
-  /** The proxy never ran (a busy port): no HAR, no file left behind. */
+  /** No HAR after all (the proxy never ran, or a write failed): the temporary file closed and removed. */
   discard(): void {
     try {
       if (this.fd !== undefined) fs.closeSync(this.fd);
