@@ -156,6 +156,12 @@ describe('wxauth jssdk verify', () => {
     expect((await verify('https://h5.shop.cn:8443/')).stderr).toContain('The page is on h5.shop.cn:8443, port 8443:');
     expect((await verify('https://10.0.0.2/')).stderr).toContain('The page is on 10.0.0.2, an IP address:');
 
+    // --json carries the same suggestion for a script: the entry, whether only a test account can bind it, the command.
+    const json = async (url: string) => parseJson((await runCli(['jssdk', 'verify', '--url', url, '--ticket', 'x', '--signature', sha1(`jsapi_ticket=x&noncestr=abc&timestamp=1714587457&url=${url}`), '--timestamp', '1714587457', '--nonce', 'abc', '--json'], { env })).stdout);
+    expect(await json('https://h5.shop.cn/a?x=1')).toMatchObject({ domain: null, domain_unchecked: { reason: 'no-js-domains', host: 'h5.shop.cn', suggested: 'h5.shop.cn', test_account_only: false, command: 'wxauth config set jsDomains h5.shop.cn' } });
+    expect(await json('https://127.0.0.1:8080/shop')).toMatchObject({ domain_unchecked: { suggested: '127.0.0.1:8080', test_account_only: true, command: 'wxauth config set jsDomains 127.0.0.1:8080' } });
+    expect((await json('https://a..b/x')).domain_unchecked).toEqual({ reason: 'no-js-domains', host: 'a..b', suggested: null });
+
     // A host the setting would refuse is not suggested.
     const refused = await verify('https://a..b/x');
     expect(refused.stderr).toContain('the page’s host a..b is not a domain jsDomains can hold');

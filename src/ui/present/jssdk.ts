@@ -118,6 +118,7 @@ export function present(result: JssdkResult, out: Output): void {
       if (d.verdict === 'ios-only') doc.landing = { signed_url: d.landingUrl, string1: d.landingString1, ios: 'right', android: 'wrong' };
       if (d.verdict === 'unknown') doc.checks = d.checks;
       doc.domain = domain ?? null;
+      if (!domain) doc.domain_unchecked = uncheckedDomainDoc(unchecked, result.profileFlag);
       if (result.otherAppId) doc.config_app_id = result.otherAppId;
       if (result.lowerNonceKey) doc.lower_nonce_key = true;
       out.result(doc);
@@ -157,6 +158,20 @@ export function present(result: JssdkResult, out: Output): void {
       return;
     }
   }
+}
+
+/**
+ * The same for --json: the entry the setting would hold (null when the host cannot be one), whether
+ * only a test account can bind it (an IP address or a port other than 80/443), and the command.
+ */
+function uncheckedDomainDoc(page: PageJsDomain | undefined, p: string): Record<string, unknown> {
+  const entry = page?.entry;
+  return {
+    reason: 'no-js-domains',
+    host: page?.host ?? null,
+    suggested: entry ?? null,
+    ...(entry ? { test_account_only: page?.ip === true || page?.port !== undefined, command: `wxauth${p} config set jsDomains ${entry}` } : {}),
+  };
 }
 
 /** Verify without jsDomains: the page's own host as the setting would hold it, or why it cannot. */
