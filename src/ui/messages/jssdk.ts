@@ -9,8 +9,8 @@ export const messages = {
     en: 'Official Account JS-SDK: get the jsapi_ticket, sign a page, find why wx.config says invalid signature',
   },
   'cli.jssdk.examples': {
-    zh: 'wxauth jssdk ticket\nwxauth jssdk sign "https://h5.example.com/shop?id=1#/cart"\nwxauth jssdk verify --url "https://h5.example.com/shop?id=1" --signature 0f9d… --timestamp 1714587457 --nonce Wm3WZYTPz0wzccnW\nwxauth config set jsDomains h5.example.com,example.com',
-    en: 'wxauth jssdk ticket\nwxauth jssdk sign "https://h5.example.com/shop?id=1#/cart"\nwxauth jssdk verify --url "https://h5.example.com/shop?id=1" --signature 0f9d… --timestamp 1714587457 --nonce Wm3WZYTPz0wzccnW\nwxauth config set jsDomains h5.example.com,example.com',
+    zh: 'wxauth jssdk ticket\nwxauth jssdk sign "https://h5.example.com/shop?id=1#/cart"\nwxauth jssdk verify --url "http://mp.weixin.qq.com/?params=value" --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg --signature 0f9de62fce790f9a083d5c99e95740ceb90c27ed --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW\nwxauth config set jsDomains h5.example.com,example.com',
+    en: 'wxauth jssdk ticket\nwxauth jssdk sign "https://h5.example.com/shop?id=1#/cart"\nwxauth jssdk verify --url "http://mp.weixin.qq.com/?params=value" --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg --signature 0f9de62fce790f9a083d5c99e95740ceb90c27ed --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW\nwxauth config set jsDomains h5.example.com,example.com',
   },
   'cli.jssdk.ticket.desc': {
     zh: '获取 jsapi_ticket（GET /cgi-bin/ticket/getticket?type=jsapi，经缓存的基础 access_token），连同过期时间一起缓存',
@@ -34,8 +34,8 @@ export const messages = {
     en: 'sign the URL exactly as given, not in its location.href form (to reproduce a test vector or a server\'s string; not for a page\'s wx.config)',
   },
   'cli.jssdk.sign.examples': {
-    zh: 'wxauth jssdk sign "https://h5.example.com/shop?id=1"\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json\nwxauth jssdk sign "http://mp.weixin.qq.com?params=value" --exact-url --ticket sM4AOVdW… --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW',
-    en: 'wxauth jssdk sign "https://h5.example.com/shop?id=1"\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json\nwxauth jssdk sign "http://mp.weixin.qq.com?params=value" --exact-url --ticket sM4AOVdW… --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW',
+    zh: 'wxauth jssdk sign "https://h5.example.com/shop?id=1"\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json\nwxauth jssdk sign "http://mp.weixin.qq.com?params=value" --exact-url --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW',
+    en: 'wxauth jssdk sign "https://h5.example.com/shop?id=1"\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json\nwxauth jssdk sign "http://mp.weixin.qq.com?params=value" --exact-url --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW',
   },
   'cli.jssdk.verify.desc': {
     zh: '重新计算签名；不一致时逐一尝试常见错误，指出是哪一个；并检查页面域名是否在 JS 接口安全域名里',
@@ -51,8 +51,8 @@ export const messages = {
     en: 'the URL the user first landed on (what iOS WeChat verifies for history-mode SPAs)',
   },
   'cli.jssdk.verify.examples': {
-    zh: 'wxauth jssdk verify --url "https://h5.example.com/shop?id=1" --signature 0f9d… --timestamp 1714587457 --nonce Wm3WZYTPz0wzccnW\nwxauth jssdk verify "wx.config({appId:\'wx…\',timestamp:1714587457,nonceStr:\'Wm3W…\',signature:\'0f9d…\'})" --url https://h5.example.com/shop',
-    en: 'wxauth jssdk verify --url "https://h5.example.com/shop?id=1" --signature 0f9d… --timestamp 1714587457 --nonce Wm3WZYTPz0wzccnW\nwxauth jssdk verify "wx.config({appId:\'wx…\',timestamp:1714587457,nonceStr:\'Wm3W…\',signature:\'0f9d…\'})" --url https://h5.example.com/shop',
+    zh: 'wxauth jssdk verify --url "http://mp.weixin.qq.com/?params=value" --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg --signature 0f9de62fce790f9a083d5c99e95740ceb90c27ed --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW\nwxauth jssdk verify "wx.config({appId:\'wx1234567890abcdef\',timestamp:1414587457,nonceStr:\'Wm3WZYTPz0wzccnW\',signature:\'0f9de62fce790f9a083d5c99e95740ceb90c27ed\',jsApiList:[\'chooseImage\']})" --url "http://mp.weixin.qq.com/?params=value" --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg',
+    en: 'wxauth jssdk verify --url "http://mp.weixin.qq.com/?params=value" --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg --signature 0f9de62fce790f9a083d5c99e95740ceb90c27ed --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW\nwxauth jssdk verify "wx.config({appId:\'wx1234567890abcdef\',timestamp:1414587457,nonceStr:\'Wm3WZYTPz0wzccnW\',signature:\'0f9de62fce790f9a083d5c99e95740ceb90c27ed\',jsApiList:[\'chooseImage\']})" --url "http://mp.weixin.qq.com/?params=value" --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg',
   },
 
   // ── usage ─────────────────────────────────────────────────────────────────────────────────────
