@@ -12,13 +12,15 @@ import {
   PROFILE_KEYS,
   isUnknownProfile,
   pickProfileName,
+  stateDir,
   unknownProfileError,
   type ConfigField,
   type ConfigProblem,
   type ProfileData,
   type Source,
 } from '../store/resolve.js';
-import { isConfigField, validateValue } from '../store/config.js';
+import { ConfigStore, isConfigField, validateValue } from '../store/config.js';
+import { TokenStore } from '../store/token-cache.js';
 
 export type ConfigOptions =
   /** yes: save a type, domain or redirect_uri even though the saved ones no longer fit it. */
@@ -68,7 +70,14 @@ export type ConfigResult =
       /** Values the validation refused (left out of the entries above). */
       problems: ConfigProblem[];
     }
-  | { sub: 'path'; config: string; tokens: string; state: string };
+  | {
+      sub: 'path';
+      config: string;
+      tokens: string;
+      state: string;
+      /** A file that does not parse (or is not wxauth's shape): said beside the paths, which still print. */
+      problems: MessageRef[];
+    };
 
 function field(key: string | undefined): ConfigField {
   // Accept the wire spelling too (redirect_uri), since that is what WeChat's docs call it.
@@ -185,6 +194,7 @@ async function confirmNewProfile(
 }
 
 export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigResult> {
+  if (options.sub === 'path') return paths(ctx);
   const store = await ctx.configStore();
   const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile());
   const profile = picked.name;
@@ -263,11 +273,31 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
         problems: config.errors,
       };
     }
-    case 'path': {
-      const tokens = await ctx.tokenStore();
-      // The file holding the state `wxauth url` last remembered for the profile in use.
-      const [config, states] = await Promise.all([ctx.resolveConfig(), ctx.stateFiles()]);
-      return { sub: 'path', config: store.path, tokens: tokens.path, state: states.pathOf(config.profile) };
-    }
   }
+}
+
+/**
+ * Where wxauth keeps its files. Also when config.json or tokens.json does not parse: `config path` is
+ * how a user finds the file the other commands refuse, so the problem is said beside the paths.
+ */
+async function paths(ctx: Context): Promise<ConfigResult> {
+  const problems: MessageRef[] = [];
+  /** Opened for what it says (a folder others can write, a file others can read); a file that does not parse is a problem to say. */
+  const opened = async <T>(open: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await open();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error.messageRef);
+      return undefined;
+    }
+  };
+  const store = await opened(() => ctx.configStore());
+  const current = store && (await opened(async () => store.currentProfile()));
+  await opened(() => ctx.tokenStore());
+  const dir = stateDir(ctx.env);
+  // The file holding the state `wxauth url` last remembered for the profile in use.
+  const profile = pickProfileName(ctx.globals, ctx.env, current).name;
+  const states = await ctx.stateFiles();
+  return { sub: 'path', config: ConfigStore.pathIn(dir), tokens: TokenStore.pathIn(dir), state: states.pathOf(profile), problems };
 }

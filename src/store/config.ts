@@ -2,7 +2,7 @@
 import { ConfigError, UsageError } from '../errors.js';
 import { checkSetting, isProfileName, type CheckContext } from '../core/validate.js';
 import type { MessageRef } from '../errors.js';
-import { checkFields, describeJson, JsonFile, narrowMap, narrowObject, ShapeError, type FieldRule } from './files.js';
+import { checkFields, describeJson, JsonFile, jsonFilePath, narrowMap, narrowObject, ShapeError, type FieldRule } from './files.js';
 import { isReservedName, PROFILE_KEYS, type ConfigField, type ProfileData } from './resolve.js';
 
 interface ConfigFile {
@@ -70,6 +70,11 @@ export class ConfigStore {
   private constructor(private readonly file: JsonFile<ConfigFile>) {}
 
   /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
+  /** config.json's path in `dir`, without reading it. */
+  static pathIn(dir: string): string {
+    return jsonFilePath(dir, 'config');
+  }
+
   static open(dir: string, options: { lockWaitMs?: number } = {}): ConfigStore {
     return new ConfigStore(
       new JsonFile<ConfigFile>(dir, 'config', { narrow: narrowConfigFile, wrongShapeHint: 'config.file.wrongShape.hint', lockWaitMs: options.lockWaitMs }),

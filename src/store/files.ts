@@ -452,6 +452,11 @@ export interface JsonFileOptions<T> {
  * checks the file, so a broken one is reported before a command does anything else — and it is
  * never overwritten or cleared.
  */
+/** Where JsonFile keeps `<name>.json` in `dir` (to name the file without reading it). */
+export function jsonFilePath(dir: string, name: string): string {
+  return path.resolve(dir, `${name}.json`);
+}
+
 export class JsonFile<T extends object> {
   readonly path: string;
   /** Problems worth telling the user that do not stop anything (see checkStateDir). */
@@ -463,7 +468,7 @@ export class JsonFile<T extends object> {
     private readonly configName: string,
     options?: JsonFileOptions<T>,
   ) {
-    this.path = path.resolve(dir, `${configName}.json`);
+    this.path = jsonFilePath(dir, configName);
     this.options = options ?? { narrow: (data) => data as T, wrongShapeHint: 'config.file.wrongShape.hint' };
     const snapshot = readStateFile(this.path);
     this.parse(snapshot);

@@ -4,7 +4,7 @@
 // url` issued last has a file of its own now (store/state.ts); one an older wxauth wrote here is still
 // read (legacyState) and kept as it is.
 import { UsageError, type MessageRef } from '../errors.js';
-import { JsonFile, narrowEntry, narrowMap, narrowObject, type FieldRule } from './files.js';
+import { JsonFile, jsonFilePath, narrowEntry, narrowMap, narrowObject, type FieldRule } from './files.js';
 import { isReservedName } from './resolve.js';
 import { narrowStateEntry, type StateEntry } from './state.js';
 
@@ -164,6 +164,11 @@ export class TokenStore {
   private constructor(private readonly file: JsonFile<TokenFile>) {}
 
   /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
+  /** tokens.json's path in `dir`, without reading it. */
+  static pathIn(dir: string): string {
+    return jsonFilePath(dir, 'tokens');
+  }
+
   static open(dir: string, options: { lockWaitMs?: number } = {}): TokenStore {
     return new TokenStore(
       new JsonFile<TokenFile>(dir, 'tokens', {

@@ -53,4 +53,27 @@ describe('store warnings', () => {
     const prod = await runCli(['--profile', 'prod', 'config', 'path', '--json'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(parseJson(prod.stdout).state).toBe(path.join(dir, 'state-prod.json'));
   });
+
+  it('config path still prints where the files are when config.json does not parse, says why beside them, and leaves the file as it is', async () => {
+    const dir = tempConfigDir();
+    const config = path.join(dir, 'config.json');
+    fs.writeFileSync(config, '{', { mode: 0o600 });
+    const r = await runCli(['config', 'path'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(['config.json', 'tokens.json', 'state-default.json'].map((f) => path.join(dir, f) + '\n').join(''));
+    expect(r.stderr).toContain(`${config} is not valid JSON: it ends at line 1, column 2`);
+    const json = parseJson((await runCli(['--profile', 'prod', 'config', 'path', '--json', '--lang', 'zh'], { env: { WXAUTH_CONFIG_DIR: dir } })).stdout);
+    expect(json).toMatchObject({ ok: true, config, state: path.join(dir, 'state-prod.json') });
+    expect(json.problems).toEqual([expect.stringContaining(`${config} 不是有效的 JSON`)]);
+    expect(fs.readFileSync(config, 'utf8')).toBe('{');
+    // The commands that need the profile still refuse it (exit 4), as before.
+    expect((await runCli(['config', 'list'], { env: { WXAUTH_CONFIG_DIR: dir } })).code).toBe(4);
+    // A tokens.json that does not parse, likewise.
+    fs.writeFileSync(config, JSON.stringify({ profiles: {} }), { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, 'tokens.json'), '[1,', { mode: 0o600 });
+    const tokens = await runCli(['config', 'path'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(tokens.code, tokens.stderr).toBe(0);
+    expect(tokens.stdout.split('\n')[1]).toBe(path.join(dir, 'tokens.json'));
+    expect(tokens.stderr).toContain(`${path.join(dir, 'tokens.json')} is not valid JSON`);
+  });
 });

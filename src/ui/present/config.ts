@@ -66,7 +66,8 @@ export function present(result: ConfigResult, out: Output): void {
       return;
     }
     case 'path':
-      out.result({ config: result.config, tokens: result.tokens, state: result.state });
+      out.result({ config: result.config, tokens: result.tokens, state: result.state, ...(result.problems.length > 0 ? { problems: result.problems.map((p) => out.tr(p)) } : {}) });
+      for (const p of result.problems) out.warn(out.tr(p));
       out.data(result.config);
       out.data(result.tokens);
       out.data(result.state);
