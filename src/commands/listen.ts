@@ -43,7 +43,8 @@ export interface ListenHooks extends CallbackHooks {
   /** --paste without a terminal: the callback URL is read from stdin. */
   onReadingStdin(): void;
   /** The code is here (shown at once, while an --exchange may still be running). */
-  onCallback(callback: CallbackResult, how: { showSecrets: boolean; exchanging: boolean }): void;
+  /** `codeMinutes`: how long WeChat keeps the code (5 for an official account's authorize, 10 for a website app's QR login). */
+  onCallback(callback: CallbackResult, how: { showSecrets: boolean; exchanging: boolean; codeMinutes: 5 | 10 }): void;
 }
 
 export interface RelaySnippet {
@@ -117,6 +118,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   if (options.mode === 'relay') return relaySnippet(ctx, plan, options.flags.port !== undefined, config, options.relayTtlMinutes);
 
   const expected = options.state ?? remembered?.value;
+  const endpoint = remembered?.endpoint ?? (config.type === 'website' ? 'qrconnect' : 'authorize');
   hooks.onExpectedState(
     options.state !== undefined
       ? { state: options.state, source: 'flag' }
@@ -174,12 +176,13 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         onCode: startExchange,
         // For the timeout's advice, as login decides it: 公众号 authorize on WeChat itself ends in phone
         // WeChat; a website app's QR login, and anything on an emulator, in a browser on this machine.
-        finishesOn: isWechatOpenBase(config.openBase) && (remembered?.endpoint ?? (config.type === 'website' ? 'qrconnect' : 'authorize')) === 'authorize' ? 'phone' : 'browser',
+        finishesOn: isWechatOpenBase(config.openBase) && endpoint === 'authorize' ? 'phone' : 'browser',
       },
       hooks,
     );
   }
-  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined });
+  // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
+  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5 });
   if (!exchanged) return { mode: 'callback' };
   const exchange = await exchanged;
   const { profileFlag } = await import('../core/next-step.js');

@@ -267,6 +267,16 @@ describe('wxauth listen', () => {
     expect(bad.stderr).toContain('State mismatch');
   });
 
+  it("--paste: the next step gives the code's lifetime for the account, 5 minutes for an official account and 10 for a website app (en, zh)", async () => {
+    const paste = (type: string, lang = 'en') =>
+      runCli(['listen', '--paste', '--state', 'p1', '--lang', lang], { input: `https://www.example.com/cb?code=${CODE}&state=p1\n`, env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_TYPE: type } });
+    expect((await paste('service')).stderr).toContain('Next: wxauth exchange <code> (within 5 minutes, once only)');
+    const website = await paste('website');
+    expect(website.code, website.stderr).toBe(0);
+    expect(website.stderr).toContain('Next: wxauth exchange <code> (within 10 minutes, once only)');
+    expect((await paste('website', 'zh')).stderr).toContain('下一步：wxauth exchange <code>（10 分钟内，只能用一次）');
+  });
+
   it('--relay-snippet prints a forwarding page for the real callback domain, allowlisted targets only', async () => {
     const r = await runCli(['listen', '--relay-snippet', '--port', '9000'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
     expect(r.code).toBe(0);

@@ -246,7 +246,7 @@ export function listenHooks(out: Output): ListenHooks {
       ]);
       presentAftermath(out, result);
       if (how.exchanging) out.say(out.t('listen.exchange.start'));
-      else out.note(out.t('listen.next.exchange'));
+      else out.note(out.t('listen.next.exchange', { minutes: how.codeMinutes }));
     },
   };
 }
