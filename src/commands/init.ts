@@ -15,7 +15,8 @@ import {
   type Checked,
   type SettingKey,
 } from '../core/validate.js';
-import { listenerCanReceive, onThisMachineOrLan } from '../core/host-names.js';
+import { isLoopbackHost, listenerCanReceive, onThisMachineOrLan } from '../core/host-names.js';
+import { DEFAULT_OPEN_BASE, isWechatOpenBase } from '../core/endpoints.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import { presentWizardIntro } from '../ui/present/init.js';
@@ -56,6 +57,11 @@ export interface InitResult {
    * http form (the listener speaks plain HTTP), not a page on a public domain. Its http form here.
    */
   localHttp?: string;
+  /**
+   * An official account (service or test) whose redirect_uri is on this machine, on WeChat itself: its
+   * login finishes in phone WeChat, which cannot reach it (inspect's redirect_uri.loopback_phone).
+   */
+  loopbackOnPhone: boolean;
 }
 
 type EndpointKey = 'apiBase' | 'openBase' | 'backupApiBase' | 'region';
@@ -244,5 +250,14 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     endpoints,
     listenerCanReceive: hasWebAuth(type) && listenerCanReceive(data.redirectUri),
     ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? { localHttp: data.redirectUri!.replace(/^https:/i, 'http:') } : {}),
+    // The open base as url will use it: the flag (saved above), else WXAUTH_OPEN_BASE, else the profile's.
+    loopbackOnPhone:
+      hasWebAuth(type) && type !== 'website' && loopbackRedirect(data.redirectUri) && isWechatOpenBase(endpoints.openBase ?? ctx.env.WXAUTH_OPEN_BASE ?? store.getProfile(profile)?.openBase ?? DEFAULT_OPEN_BASE),
   };
+}
+
+/** A redirect_uri whose host is this machine (localhost, 127.x, ::1), http or https. */
+function loopbackRedirect(uri: string | undefined): boolean {
+  const host = (onThisMachineOrLan(uri, 'http:') ?? onThisMachineOrLan(uri, 'https:'))?.host;
+  return host !== undefined && isLoopbackHost(host);
 }

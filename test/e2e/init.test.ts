@@ -378,6 +378,21 @@ describe('init per account type (issue 12 item 5)', () => {
     expect(r.stderr).toContain('Next: wxauth url --scope snsapi_userinfo, or wxauth login.');
     expect(r.stderr).not.toContain('listen --paste');
   });
+
+  it("an official account's callback on this machine: open the link in desktop WeChat, a phone cannot reach it (en, zh); not so on the emulator", async () => {
+    const args = ['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/wechat/callback', '--yes'];
+    const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('http://localhost/wechat/callback is on this machine, which WeChat on a phone cannot reach: open the authorization link in desktop WeChat here');
+    expect((await runCli(['--lang', 'zh', ...args], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } })).stderr).toContain('在本机的电脑版微信里打开授权链接');
+    // Against the emulator a browser on this machine finishes the flow: nothing to warn about.
+    const emulated = await runCli(args, { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_OPEN_BASE: 'http://127.0.0.1:3900' } });
+    expect(emulated.stderr).toContain('Next: wxauth url --scope snsapi_userinfo, or wxauth login.\n');
+    expect(emulated.stderr).not.toContain('desktop WeChat');
+    // A website app's QR login finishes in a browser here: login as before.
+    const website = await runCli(['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(website.stderr).not.toContain('desktop WeChat');
+  });
 });
 
 // --- the wizard on a real terminal ---------------------------------------------------------------

@@ -455,16 +455,16 @@ export const messages = {
     en: 'Use https in production, and keep http/https the same as what the server actually serves.',
   },
   'inspect.redirect_uri.loopback_phone': {
-    zh: 'redirect_uri 指向 {host}，而公众号授权是在手机微信里完成的。',
-    en: 'redirect_uri points at {host}, but official-account authorization happens inside WeChat on the phone.',
+    zh: 'redirect_uri 指向 {host}，而公众号授权是在微信里完成的：手机微信访问不到它。',
+    en: 'redirect_uri points at {host}, but official-account authorization happens inside WeChat: WeChat on a phone cannot reach it.',
   },
   'inspect.redirect_uri.loopback_phone.effect': {
-    zh: '跳回发生在手机上，{host} 指的是手机自己，回调到不了你的电脑。',
-    en: 'The redirect happens on the phone, where {host} is the phone itself; the callback never reaches your computer.',
+    zh: '在手机上跳回时，{host} 指的是手机自己，回调到不了你的电脑。',
+    en: 'Redirected on a phone, {host} is the phone itself; the callback never reaches your computer.',
   },
   'inspect.redirect_uri.loopback_phone.fix': {
-    zh: '测试号可以用电脑的局域网 IP:端口（手机和电脑在同一网络），或用内网穿透 / 中转页；也可以用 wxauth emulator 在本机完整模拟。',
-    en: 'With a test account use the computer’s LAN IP:port (phone on the same network), or a tunnel / relay page; or simulate the whole flow locally with wxauth emulator.',
+    zh: '在这台电脑的电脑版微信里打开链接（发给自己，例如发到“文件传输助手”），{host} 就是这台电脑；要用手机，测试号可以用电脑的局域网 IP:端口（手机和电脑在同一网络），或用内网穿透 / 中转页；也可以用 wxauth emulator 在本机完整模拟。',
+    en: 'Open the link in desktop WeChat on this computer (send it to yourself, to File Transfer say), where {host} is this computer. For a phone, a test account can use the computer’s LAN IP:port (phone on the same network), or a tunnel / relay page; or simulate the whole flow locally with wxauth emulator.',
   },
   'inspect.redirect_uri.ip': {
     zh: 'redirect_uri 的主机是 IP 地址 {host}。',

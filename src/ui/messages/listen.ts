@@ -49,8 +49,8 @@ export const messages = {
   // ── errors ────────────────────────────────────────────────────────────────────────────────────────
   'listen.timeout': { zh: '等了 {seconds} 秒，没有收到回调。', en: 'No callback arrived within {seconds} s.' },
   'listen.timeout.hint': {
-    zh: '回调落在 redirect_uri 指向的机器上：公众号授权在手机微信里完成，手机访问不到 127.0.0.1。用 --host 0.0.0.0 让同一 Wi-Fi 的手机能连上，或用 --relay-snippet / --paste；用 wxauth inspect <链接> 检查 redirect_uri；需要更久就加 --timeout <秒>。',
-    en: 'The callback lands wherever redirect_uri points: the 公众号 flow finishes inside phone WeChat, which cannot reach 127.0.0.1. Use --host 0.0.0.0 so a phone on the same Wi-Fi can connect, or --relay-snippet / --paste; check redirect_uri with wxauth inspect <url>; wait longer with --timeout <seconds>.',
+    zh: '回调落在 redirect_uri 指向的机器上：公众号授权在微信里完成，手机微信访问不到 127.0.0.1。在本机的电脑版微信里打开授权链接，或用 --host 0.0.0.0 让同一 Wi-Fi 的手机能连上，或用 --relay-snippet / --paste；用 wxauth inspect <链接> 检查 redirect_uri；需要更久就加 --timeout <秒>。',
+    en: 'The callback lands wherever redirect_uri points: the 公众号 flow finishes inside WeChat, and WeChat on a phone cannot reach 127.0.0.1. Open the authorization link in desktop WeChat on this machine, or use --host 0.0.0.0 so a phone on the same Wi-Fi can connect, or --relay-snippet / --paste; check redirect_uri with wxauth inspect <url>; wait longer with --timeout <seconds>.',
   },
   'listen.timeout.hint.noLan': {
     zh: '监听已在本机所有地址上，但这台机器没有手机能用的局域网地址：把它连到手机所在的 Wi-Fi，或用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',

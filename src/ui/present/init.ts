@@ -24,6 +24,8 @@ function nextStep(result: InitResult): MessageRef {
   if (result.localHttp !== undefined && result.data.type !== 'subscription') {
     return { key: 'init.next.localHttps', params: { p, uri, http: result.localHttp, scope: result.data.type === 'website' ? 'snsapi_login' : 'snsapi_userinfo' } };
   }
+  // An official account's link opens in WeChat: on a phone, a callback on this machine never arrives.
+  if (result.loopbackOnPhone) return { key: 'init.next.loopbackPhone', params: { p, uri } };
   switch (result.data.type) {
     case 'subscription':
       return { key: 'init.next.subscription', params: { p } };

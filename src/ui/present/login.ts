@@ -22,7 +22,10 @@ export function loginHooks(out: Output): LoginHooks {
       out.data(link.url);
       out.note(out.t('listen.login.redirect.listener', { uri: link.redirectUri }));
       for (const f of link.warnings) warnFinding(out, f);
-      if (link.finishesOn === 'phone') {
+      if (link.finishesOn === 'phone' && link.warnings.some((f) => f.id === 'redirect_uri.loopback_phone')) {
+        // The finding just shown says to open it in desktop WeChat. No QR code: a phone that scans it
+        // cannot reach the callback on this machine.
+      } else if (link.finishesOn === 'phone') {
         const drawn = await out.qr(link.url);
         out.note(out.t(drawn ? 'listen.login.open.phone' : 'listen.login.open.phoneLink'));
       } else if (!link.openBrowser) {
