@@ -166,6 +166,19 @@ describe('faults', () => {
     expect(emu.requests().map((r) => r.fault)).toEqual(['http500', 'http502', undefined]);
   });
 
+  it("a request meets one fault, the first armed that matches; the others keep their counts (README's example)", async () => {
+    await post(emu.url, '/__emulator/faults', { faults: ['500@/sns/oauth2/access_token', 'delay=50:3'] });
+    expect((await exchange('0x')).status).toBe(500);
+    expect((await get(emu.url, '/__emulator/faults')).json.faults).toEqual([
+      expect.objectContaining({ kind: 'http500', path: '/sns/oauth2/access_token' }),
+      expect.objectContaining({ kind: 'delay', ms: 50, count: 3 }),
+    ]);
+    // Another path meets the delay, and uses it up.
+    expect((await get(emu.url, '/sns/auth?access_token=a&openid=b')).json.errcode).toBe(40014);
+    expect((await get(emu.url, '/__emulator/faults')).json.faults).toEqual([expect.anything(), expect.objectContaining({ kind: 'delay', count: 2 })]);
+    expect(emu.requests().filter((r) => !r.path.startsWith('/__emulator')).map((r) => r.fault)).toEqual(['http500', 'delay']);
+  });
+
   it('-1 system busy, path-scoped, until cleared', async () => {
     emu.addFault({ kind: 'busy', path: '/sns/oauth2/access_token' });
     expect(norm((await exchange('0x')).text)).toBe('{"errcode":-1,"errmsg":"system error, rid: RID"}');
