@@ -173,7 +173,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
     const domain =
       o.domain ??
       (await p.input({
-        message: out.t(chosenType === 'website' ? 'init.ask.domain.website' : 'init.ask.domain.oa'),
+        message: out.t(chosenType === 'website' ? 'init.ask.domain.website' : chosenType === 'test' ? 'init.ask.domain.test' : 'init.ask.domain.oa'),
         default: savedDomain,
         // Checked for this account type, so a service domain with a port is refused here, not at the
         // redirect_uri prompt, whose every answer would then be refused.

@@ -476,6 +476,20 @@ describe.skipIf(!canRun)('init on a terminal', () => {
     }
   });
 
+  it("a test account's domain prompt points at the test account's own page, where an IP:port is taken", async () => {
+    const dir = tempConfigDir();
+    const run = startInit(dir, 'testdomain', ['--type', 'test', '--appid', APPID, '--secret', SECRET]);
+    try {
+      const screen = await screenMatching('testdomain', /domain/i);
+      expect(screen).toContain('测试号管理 → 体验接口权限表 → 网页授权获取用户基本信息 → 修改');
+      expect(screen).not.toContain('设置与开发');
+      tmux('send-keys', '-t', 'testdomain', 'C-c');
+      expect(await exited(run)).toBe('130');
+    } finally {
+      spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'testdomain']);
+    }
+  });
+
   it('a service domain with a port is refused at the domain prompt, so the redirect_uri prompt is never a dead end', async () => {
     const dir = tempConfigDir();
     const run = startInit(dir, 'port', ['--type', 'service', '--appid', APPID, '--secret', SECRET]);

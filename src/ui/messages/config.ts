@@ -401,6 +401,10 @@ export const messages = {
   'init.ask.appid': { zh: 'AppID（wx 开头）', en: 'AppID (starts with wx)' },
   'init.ask.secret': { zh: 'AppSecret（输入显示为 *）', en: 'AppSecret (shown as *)' },
   'init.ask.domain.oa': { zh: '网页授权域名（公众号后台 → 设置与开发 → 接口权限 → 网页授权）', en: 'Web-auth domain (网页授权域名: MP console → 设置与开发 → 接口权限 → 网页授权)' },
+  'init.ask.domain.test': {
+    zh: '授权回调页面域名（测试号管理页 → 体验接口权限表 → 网页授权获取用户基本信息 → 修改；可以是 IP:端口）',
+    en: 'Callback page domain (test account page 测试号管理 → 体验接口权限表 → 网页授权获取用户基本信息 → 修改; an IP:port is fine)',
+  },
   'init.ask.domain.website': { zh: '授权回调域（开放平台 → 网站应用 → 开发信息）', en: 'Callback domain (授权回调域: open platform → website app → 开发信息)' },
   'init.ask.redirectUri': { zh: '默认 redirect_uri（回调地址，必须在上面的域名下）', en: 'Default redirect_uri (your callback URL, under the domain above)' },
   'init.missingFlag': { zh: '缺少 {flag}（非交互模式下必须给出）。', en: 'Missing {flag} (required when not interactive).' },
