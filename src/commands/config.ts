@@ -1,7 +1,7 @@
 // wxauth config set|get|unset|list|path
 // set runs the value through the one validation init and the resolver use (core/validate.ts); a
 // type, domain or redirect_uri is also checked against the other two as saved, so a change cannot
-// quietly leave a redirect_uri WeChat would refuse (10003).
+// quietly leave a redirect_uri WeChat would refuse (10003); jsDomains is checked against the type.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, ConfigError, EXIT, UsageError, type MessageRef } from '../errors.js';
@@ -131,19 +131,28 @@ export function parseOptions(input: CommandInput): ConfigOptions {
 }
 
 /**
- * What no longer fits after setting `key` in the saved profile: the domain for the account type
- * (only test accounts take a port or an IP), the redirect_uri under the domain. A domain refused for
- * the profile's type is the value's own fault and always an error; the rest can be saved with --yes.
+ * What no longer fits after setting `key` in the saved profile: the domain and the JS-safe domains
+ * for the account type (only test accounts take a port or an IP), the redirect_uri under the domain. A domain refused for
+ * the profile's type (or jsDomains) is the value's own fault and always an error; the rest can be saved with --yes.
  */
 function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string): { fatal?: UsageError; found: Array<{ problem: MessageRef; hint: MessageRef }> } {
   const found: Array<{ problem: MessageRef; hint: MessageRef }> = [];
-  if (!keys.has('type') && !keys.has('domain') && !keys.has('redirectUri')) return { found };
+  if (!keys.has('type') && !keys.has('domain') && !keys.has('redirectUri') && !keys.has('jsDomains')) return { found };
   const type = next.type as AccountType | undefined;
   if (next.domain !== undefined) {
     const domain = checkSetting('domain', next.domain, { type, name: 'domain' });
     if (!domain.ok) {
       if (keys.has('domain')) return { fatal: new UsageError(domain.problem, { hint: domain.hint }), found };
       if (keys.has('type')) found.push({ problem: domain.problem, hint: { key: 'config.set.domainUnfit.hint', params: { p } } });
+    }
+  }
+  // The JS-safe domains take a port or an IP on a test account only, as the callback domain does
+  // (core/validate.ts checkJsDomains): refused when given, re-checked when the type changes.
+  if (next.jsDomains !== undefined) {
+    const js = checkSetting('jsDomains', next.jsDomains, { type, name: 'jsDomains' });
+    if (!js.ok) {
+      if (keys.has('jsDomains')) return { fatal: new UsageError(js.problem, { hint: js.hint }), found };
+      if (keys.has('type')) found.push({ problem: js.problem, hint: { key: 'config.set.jsDomainsUnfit.hint', params: { p } } });
     }
   }
   // A 订阅号 has no web authorization (init saves no domain or redirect_uri for one): the saved ones

@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError } from '../errors.js';
 import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, type SignatureClaim } from '../core/jssdk.js';
-import { hexProblem } from '../core/validate.js';
+import { hexProblem, type AccountType } from '../core/validate.js';
 import { tokenHostOf } from '../core/endpoints.js';
 import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifySignature, type ObtainedTicket, type SignedPage, type VerifiedSignature } from '../flows/jssdk.js';
 import type { JsapiTicketEntry } from '../store/token-cache.js';
@@ -76,6 +76,8 @@ export type JssdkResult =
       /** The pasted wx.config's appId when it is not the profile's (附录5: the ticket's appid must be the config's). */
       otherAppId?: string;
       lowerNonceKey: boolean;
+      /** The profile's account type when known: only a test account can bind a port or an IP (JSSDK-FACTS §3). */
+      accountType?: AccountType;
       showSecrets: boolean;
       exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
     };
@@ -180,6 +182,11 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
   // With an appid, a cached ticket needs no secret, and a fetch asks for it (basicTokenService).
   const resolved = await ctx.resolveConfig();
   const cacheOnly = options.sub === 'ticket' && options.show;
+  // verify checks the page's host against jsDomains: a value the resolver refused (from the profile or
+  // WXAUTH_JS_DOMAINS, e.g. a port on a service account) stops it with that refusal, offline too, as
+  // requireConfig does online; left out silently, the domain would read "not checked".
+  const jsDomainsRefused = options.sub === 'verify' ? resolved.errors.find((p) => p.field === 'jsDomains') : undefined;
+  if (offline && jsDomainsRefused) throw jsDomainsRefused.error;
   const config = offline ? resolved : await ctx.requireConfig(cacheOnly || resolved.appid !== undefined ? ['appid'] : ['appid', 'secret']);
   // requireConfig made sure of it unless offline (sign/verify --ticket), where it may be undefined.
   const appid: string | undefined = config.appid;
@@ -279,6 +286,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         ...(signedWithCached ? { signedWithCached } : {}),
         ...(otherAppId ? { otherAppId } : {}),
         lowerNonceKey: options.lowerNonceKey,
+        ...(config.type ? { accountType: config.type } : {}),
         showSecrets,
         exitCode: ok ? EXIT.ok : EXIT.checkFailed,
       };

@@ -157,7 +157,7 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
         ? { ok: true, value }
         : refuse('config.invalid.region', { name, value }, 'config.invalid.region.hint', { regions: Object.keys(REGIONS).join(', ') });
     case 'jsDomains':
-      return checkJsDomains(value, name);
+      return checkJsDomains(value, name, context.type);
     case 'verifyFile':
       return isVerifyFileName(value) ? { ok: true, value } : refuse('doctor.invalid.verifyFile', { name, value }, 'doctor.invalid.verifyFile.hint');
   }
@@ -165,14 +165,29 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
 
 /**
  * JS接口安全域名 (`jssdk verify` checks a page's host against them): bare domains, comma-separated. The
- * console wants no `http(s)://` and no path (JSSDK-FACTS §3); a port is accepted because an older
- * revision of the doc asked for one (§3 ⚠), and core/jssdk.ts checkJsDomain then matches it exactly.
+ * console wants no `http(s)://` and no path (JSSDK-FACTS §3). A port or an IP is for a test account
+ * only, as for the callback domain (checkDomain): the current doc says JS-SDK pages are served on
+ * 80/443 and no port is entered (§3), and a real account binds registered domain names, so such an
+ * entry would pass `jssdk verify` while the page gets `invalid url domain`. With the type unknown, a
+ * port is accepted as before (an older revision of the doc asked for one, §3 ⚠) and
+ * core/jssdk.ts checkJsDomain then matches it exactly.
  */
-function checkJsDomains(value: string, name: string): Checked {
+function checkJsDomains(value: string, name: string, type: AccountType | undefined): Checked {
   const entries = value.split(/[,，\s]+/).filter((d) => d !== '');
   if (entries.length === 0) return refuse('jssdk.invalid.jsDomains.empty', { name }, 'jssdk.invalid.jsDomains.hint');
   for (const entry of entries) {
     if (!isCallbackDomain(entry)) return refuse('jssdk.invalid.jsDomains', { name, entry }, 'jssdk.invalid.jsDomains.hint');
+  }
+  if (type === undefined || type === 'test') return { ok: true, value };
+  for (const entry of entries) {
+    const parts = splitDomain(entry);
+    if (!parts) continue;
+    const ip = isIpHost(parts.host);
+    if (parts.port !== '')
+      return ip
+        ? refuse('jssdk.invalid.jsDomains.port', { name, entry, type }, 'jssdk.invalid.jsDomains.port.ip.hint', { type })
+        : refuse('jssdk.invalid.jsDomains.port', { name, entry, type }, 'jssdk.invalid.jsDomains.port.hint', { host: parts.host });
+    if (ip) return refuse('jssdk.invalid.jsDomains.ip', { name, entry, type }, 'jssdk.invalid.jsDomains.ip.hint');
   }
   return { ok: true, value };
 }

@@ -89,6 +89,29 @@ describe('checkSetting: domain', () => {
   });
 });
 
+describe('checkSetting: jsDomains', () => {
+  it.each([
+    ['h5.example.com,example.com', 'service', 'ok'],
+    // JS-SDK pages of a real account are on a bound domain on 80/443 (JSSDK-FACTS §3): as for the domain,
+    // a port or an IP is a test account's, and the first such entry is named.
+    ['example.com,127.0.0.1:4299', 'service', 'jssdk.invalid.jsDomains.port'],
+    ['h5.example.com:8443', 'subscription', 'jssdk.invalid.jsDomains.port'],
+    ['h5.example.com:8443', 'website', 'jssdk.invalid.jsDomains.port'],
+    ['10.0.0.2', 'service', 'jssdk.invalid.jsDomains.ip'],
+    ['127.0.0.1:4299,localhost:8000', 'test', 'ok'],
+    // Type unknown: today's behaviour, the shape only (an older doc revision asked for the port, §3 ⚠).
+    ['127.0.0.1:4299', undefined, 'ok'],
+    ['https://a.com', 'service', 'jssdk.invalid.jsDomains'],
+  ] as const)('%j on %s → %s', (value, type, expected) => {
+    expect(verdict('jsDomains', value, { type })).toBe(expected);
+  });
+
+  it('names the entry and what to do', () => {
+    const r = checkSetting('jsDomains', 'a.com,h5.a.com:8443', { type: 'service', name: 'WXAUTH_JS_DOMAINS' });
+    expect(r).toMatchObject({ ok: false, problem: { params: { name: 'WXAUTH_JS_DOMAINS', entry: 'h5.a.com:8443', type: 'service' } }, hint: { key: 'jssdk.invalid.jsDomains.port.hint', params: { host: 'h5.a.com' } } });
+  });
+});
+
 describe('checkSetting: the other settings', () => {
   it.each([
     ['type', 'service', 'ok'],

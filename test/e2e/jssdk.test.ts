@@ -132,9 +132,15 @@ describe('wxauth jssdk verify', () => {
     const signature = sha1(`jsapi_ticket=${ticket}&noncestr=abc&timestamp=1714587457&url=${page}`);
     const r = await cli(['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('a real account’s JS-SDK pages must be on port 80/443');
-    expect(r.stderr).toContain('wxauth config set jsDomains localhost:8000');
-    expect((await cli(['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc'], { WXAUTH_JS_DOMAINS: 'localhost:8000' })).code).toBe(0);
+    // The profile is a service account's: it cannot take localhost:8000, so no command to set it.
+    expect(r.stderr).toContain('The page uses port 8000 (localhost): a service account’s JS-SDK pages must be on port 80/443');
+    expect(r.stderr).not.toContain('config set jsDomains localhost:8000');
+    // Type unknown: a real account needs 80/443, a test account registers host:port.
+    const untyped = await cli(['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc'], { WXAUTH_TYPE: '' });
+    expect(untyped.stderr).toContain('a real account’s JS-SDK pages must be on port 80/443');
+    expect(untyped.stderr).toContain('wxauth config set jsDomains localhost:8000');
+    // A test account registers host:port (a service account cannot: see "config set jsDomains" below).
+    expect((await cli(['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc'], { WXAUTH_JS_DOMAINS: 'localhost:8000', WXAUTH_TYPE: 'test' })).code).toBe(0);
   });
 
   it("without jsDomains, suggests the page's own host as config set takes it, and says when only a test account can bind it (en, zh)", async () => {
@@ -161,6 +167,13 @@ describe('wxauth jssdk verify', () => {
     expect(await json('https://h5.shop.cn/a?x=1')).toMatchObject({ domain: null, domain_unchecked: { reason: 'no-js-domains', host: 'h5.shop.cn', suggested: 'h5.shop.cn', test_account_only: false, command: 'wxauth config set jsDomains h5.shop.cn' } });
     expect(await json('https://127.0.0.1:8080/shop')).toMatchObject({ domain_unchecked: { suggested: '127.0.0.1:8080', test_account_only: true, command: 'wxauth config set jsDomains 127.0.0.1:8080' } });
     expect((await json('https://a..b/x')).domain_unchecked).toEqual({ reason: 'no-js-domains', host: 'a..b', suggested: null });
+
+    // On a service profile, IP:port cannot be its JS-safe domain: said so, and no command config set would refuse.
+    const service = await runCli(['jssdk', 'verify', '--url', 'https://127.0.0.1:8080/shop', '--ticket', 'x', '--signature', sha1('jsapi_ticket=x&noncestr=abc&timestamp=1714587457&url=https://127.0.0.1:8080/shop'), '--timestamp', '1714587457', '--nonce', 'abc'], { env: { ...env, WXAUTH_TYPE: 'service' } });
+    expect(service.stderr).toContain('The page is on 127.0.0.1:8080, an IP address and port 8080: a service account cannot register it as a JS-safe domain');
+    expect(service.stderr).not.toContain('config set jsDomains');
+    const serviceJson = await runCli(['jssdk', 'verify', '--url', 'https://127.0.0.1:8080/shop', '--ticket', 'x', '--signature', sha1('jsapi_ticket=x&noncestr=abc&timestamp=1714587457&url=https://127.0.0.1:8080/shop'), '--timestamp', '1714587457', '--nonce', 'abc', '--json'], { env: { ...env, WXAUTH_TYPE: 'service' } });
+    expect((parseJson(serviceJson.stdout) as { domain_unchecked: unknown }).domain_unchecked).toEqual({ reason: 'no-js-domains', host: '127.0.0.1', suggested: '127.0.0.1:8080', test_account_only: true });
 
     // A host the setting would refuse is not suggested.
     const refused = await verify('https://a..b/x');
@@ -236,6 +249,75 @@ describe('config set jsDomains', () => {
     const r = await server()(['config', 'set', 'jsDomains', 'https://a.com/x']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('without http(s)://');
+  });
+
+  it('a port or an IP on a service profile is refused as the domain is (en, zh); a test profile takes it; the file is left as it was', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['config', 'set', 'type', 'service', 'jsDomains', 'h5.example.com'], { env })).code).toBe(0);
+    const file = path.join(dir, 'config.json');
+    const before = fs.readFileSync(file, 'utf8');
+    const port = await runCli(['config', 'set', 'jsDomains', 'example.com,127.0.0.1:4299'], { env });
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('127.0.0.1:4299 in jsDomains has a port, which only a test account (测试号) can register as a JS-safe domain; a service account’s JS-SDK pages are served on port 80/443');
+    expect(port.stderr).toContain('for an IP and a port, use a test account (type test)');
+    const zh = await runCli(['config', 'set', 'jsDomains', 'h5.example.com:8443', '--lang', 'zh'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('jsDomains 里的 h5.example.com:8443 带端口，只有测试号（test）能把带端口的地址填为 JS 接口安全域名');
+    expect(zh.stderr).toContain('改填 h5.example.com（不带端口）');
+    const ip = await runCli(['config', 'set', 'jsDomains', '10.0.0.2'], { env });
+    expect(ip.code).toBe(2);
+    expect(ip.stderr).toContain('10.0.0.2 in jsDomains is an IP address, which only a test account (测试号) can register as a JS-safe domain');
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    // Without a type, today's behaviour: the shape only.
+    expect((await runCli(['--profile', 'bare', 'config', 'set', 'jsDomains', '127.0.0.1:4299', '--yes'], { env })).code).toBe(0);
+  });
+
+  it('config set type re-checks the saved jsDomains (refused, --yes saves it and says why)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['config', 'set', 'type', 'test', 'jsDomains', '127.0.0.1:4299'], { env })).code).toBe(0);
+    const file = path.join(dir, 'config.json');
+    const before = fs.readFileSync(file, 'utf8');
+    const r = await runCli(['config', 'set', 'type', 'service'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('127.0.0.1:4299 in jsDomains has a port');
+    expect(r.stderr).toContain('Change the type and the JS-safe domains together: wxauth config set type <type> jsDomains <domain>');
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect((await runCli(['config', 'set', 'type', 'service', 'jsDomains', 'h5.example.com'], { env })).code).toBe(0);
+    expect((await runCli(['config', 'set', 'type', 'test', 'jsDomains', '127.0.0.1:4299'], { env })).code).toBe(0);
+    const yes = await runCli(['config', 'set', 'type', 'service', '--yes'], { env });
+    expect(yes.code).toBe(0);
+    expect(yes.stderr).toContain('127.0.0.1:4299 in jsDomains has a port');
+  });
+
+  it('verify on a service account never approves a host:port jsDomains WeChat refuses: the refusal is said (exit 4), online and with --ticket', async () => {
+    const page = 'http://127.0.0.1:4299/p';
+    const cli = server({ WXAUTH_JS_DOMAINS: '127.0.0.1:4299' });
+    const ticket = (await cli(['jssdk', 'ticket'], { WXAUTH_JS_DOMAINS: '' })).stdout.trim();
+    const signature = sha1(`jsapi_ticket=${ticket}&noncestr=abc&timestamp=1714587457&url=${page}`);
+    // What WeChat (the emulator) says of this page for the service account.
+    expect(await emulatorVerdict({ url: page, appId: SERVICE.appid, timestamp: '1714587457', nonceStr: 'abc', signature })).toBe('config:invalid url domain');
+    const args = ['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc'];
+    for (const extra of [[], ['--ticket', ticket]]) {
+      const r = await cli([...args, ...extra]);
+      expect(r.code, extra.join(' ')).toBe(4);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('127.0.0.1:4299 in WXAUTH_JS_DOMAINS has a port, which only a test account (测试号) can register');
+      expect(r.stderr).not.toContain('within the JS-safe domains');
+      expect(r.stderr).not.toContain('not checked');
+    }
+    const zh = await cli([...args, '--lang', 'zh']);
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('WXAUTH_JS_DOMAINS 里的 127.0.0.1:4299 带端口');
+    // The same entry saved in a service profile is named with the profile and its file.
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    await runCli(['config', 'set', 'type', 'test', 'jsDomains', '127.0.0.1:4299'], { env });
+    await runCli(['config', 'set', 'type', 'service', '--yes'], { env });
+    const saved = await runCli([...args, '--ticket', ticket], { env });
+    expect(saved.code).toBe(4);
+    expect(saved.stderr).toContain(`127.0.0.1:4299 in jsDomains (profile default, ${path.join(dir, 'config.json')}) has a port`);
   });
 });
 

@@ -118,7 +118,7 @@ export function present(result: JssdkResult, out: Output): void {
       if (d.verdict === 'ios-only') doc.landing = { signed_url: d.landingUrl, string1: d.landingString1, ios: 'right', android: 'wrong' };
       if (d.verdict === 'unknown') doc.checks = d.checks;
       doc.domain = domain ?? null;
-      if (!domain) doc.domain_unchecked = uncheckedDomainDoc(unchecked, result.profileFlag);
+      if (!domain) doc.domain_unchecked = uncheckedDomainDoc(unchecked, result.profileFlag, result.accountType !== undefined && result.accountType !== 'test');
       if (result.otherAppId) doc.config_app_id = result.otherAppId;
       if (result.lowerNonceKey) doc.lower_nonce_key = true;
       out.result(doc);
@@ -151,9 +151,12 @@ export function present(result: JssdkResult, out: Output): void {
       if (result.lowerNonceKey) out.failure(out.t('jssdk.verify.lowerNonceKey'));
       // The setting goes to the profile verify used: --profile in the command when it is not the default.
       const p = result.profileFlag;
-      if (!domain) out.note(uncheckedDomain(out, unchecked, p));
+      // A real account cannot bind a port or an IP (config set jsDomains refuses it): no command to set one.
+      const real = result.accountType !== undefined && result.accountType !== 'test' ? result.accountType : undefined;
+      if (!domain) out.note(uncheckedDomain(out, unchecked, p, real));
       else if (domain.ok) out.success(out.t('jssdk.domain.ok', { host: domain.host, domain: domain.domain }));
-      else if (domain.problem === 'port') out.failure(out.t('jssdk.domain.port', { host: domain.host, port: domain.port, p }));
+      else if (domain.problem === 'port')
+        out.failure(real ? out.t('jssdk.domain.port.real', { host: domain.host, port: domain.port, type: real }) : out.t('jssdk.domain.port', { host: domain.host, port: domain.port, p }));
       else out.failure(out.t('jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', ') }));
       return;
     }
@@ -162,25 +165,28 @@ export function present(result: JssdkResult, out: Output): void {
 
 /**
  * The same for --json: the entry the setting would hold (null when the host cannot be one), whether
- * only a test account can bind it (an IP address or a port other than 80/443), and the command.
+ * only a test account can bind it (an IP address or a port other than 80/443), and the command
+ * (none when the profile is of another type, which could not take the entry).
  */
-function uncheckedDomainDoc(page: PageJsDomain | undefined, p: string): Record<string, unknown> {
+function uncheckedDomainDoc(page: PageJsDomain | undefined, p: string, realAccount: boolean): Record<string, unknown> {
   const entry = page?.entry;
+  const testOnly = page?.ip === true || page?.port !== undefined;
   return {
     reason: 'no-js-domains',
     host: page?.host ?? null,
     suggested: entry ?? null,
-    ...(entry ? { test_account_only: page?.ip === true || page?.port !== undefined, command: `wxauth${p} config set jsDomains ${entry}` } : {}),
+    // No command for a profile of another type: config set jsDomains would refuse the entry there.
+    ...(entry ? { test_account_only: testOnly, ...(testOnly && realAccount ? {} : { command: `wxauth${p} config set jsDomains ${entry}` }) } : {}),
   };
 }
 
 /** Verify without jsDomains: the page's own host as the setting would hold it, or why it cannot. */
-function uncheckedDomain(out: Output, page: PageJsDomain | undefined, p: string): string {
+function uncheckedDomain(out: Output, page: PageJsDomain | undefined, p: string, real: string | undefined): string {
   if (!page?.entry) return out.t('jssdk.domain.unset.refused', { host: page?.host ?? '' });
   if (!page.ip && page.port === undefined) return out.t('jssdk.domain.unset', { entry: page.entry, p });
   let what: MessageRef;
   if (page.port === undefined) what = messageRef('jssdk.domain.unset.what.ip');
   else if (page.ip) what = messageRef('jssdk.domain.unset.what.ipPort', { port: page.port });
   else what = messageRef('jssdk.domain.unset.what.port', { port: page.port });
-  return out.t('jssdk.domain.unset.testOnly', { entry: page.entry, what, p });
+  return real ? out.t('jssdk.domain.unset.real', { entry: page.entry, what, type: real }) : out.t('jssdk.domain.unset.testOnly', { entry: page.entry, what, p });
 }
