@@ -217,6 +217,37 @@ describe('wxauth jssdk verify', () => {
     expect(r.stderr).toContain('域名 h5.example.com 不在 JS 接口安全域名（a.com）里');
   });
 
+  it('stdout tells the whole verdict: a right signature on a host outside jsDomains, another appId or noncestr is not "match" alone (exit 1)', async () => {
+    const cli = server({ WXAUTH_JS_DOMAINS: 'example.com' });
+    const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();
+    const sign = (page: string) => sha1(`jsapi_ticket=${ticket}&noncestr=abc&timestamp=1714587457&url=${page}`);
+    const args = (page: string) => ['jssdk', 'verify', '--url', page, '--signature', sign(page), '--timestamp', '1714587457', '--nonce', 'abc'];
+    const outside = await cli(args('https://other.com/p'));
+    expect(outside.code).toBe(1);
+    expect(outside.stdout).toMatch(/^verdict {3}match$/m);
+    expect(outside.stdout).toMatch(/^domain {4}✖ other\.com not within example\.com$/m);
+    const zh = await cli([...args('https://other.com/p'), '--lang', 'zh']);
+    expect(zh.stdout).toMatch(/^域名 {5}✖ other\.com 不在 example\.com 内$/m);
+    const inside = await cli(args('https://h5.example.com/p'));
+    expect(inside.code).toBe(0);
+    expect(inside.stdout).toMatch(/^domain {4}✔ h5\.example\.com within example\.com$/m);
+    const port = await cli(args('https://h5.example.com:8443/p'));
+    expect(port.code).toBe(1);
+    expect(port.stdout).toMatch(/^domain {4}✖ h5\.example\.com on port 8443$/m);
+    const unchecked = await cli(args('https://other.com/p'), { WXAUTH_JS_DOMAINS: '' });
+    expect(unchecked.code).toBe(0);
+    expect(unchecked.stdout).toMatch(/^domain {4}not checked \(no jsDomains\)$/m);
+    // A pasted wx.config of another account, or with noncestr in lower case: a row of its own.
+    const page = 'https://h5.example.com/p';
+    const pasted = (config: string) => cli(['jssdk', 'verify', `wx.config({${config},timestamp:1714587457,signature:'${sign(page)}'})`, '--url', page]);
+    const other = await pasted("appId:'wx1234567890abcdef',nonceStr:'abc'");
+    expect(other.code).toBe(1);
+    expect(other.stdout).toMatch(new RegExp(`^appId {5}✖ wx1234567890abcdef, not ${SERVICE.appid} \\(the ticket’s\\)$`, 'm'));
+    const lower = await pasted(`appId:'${SERVICE.appid}',noncestr:'abc'`);
+    expect(lower.code).toBe(1);
+    expect(lower.stdout).toMatch(/^nonceStr  ✖ spelt noncestr in wx\.config$/m);
+  });
+
   it('a signature that is not 40 hex digits is refused first, saying what was given and what is expected (exit 2, zh and en)', async () => {
     const cli = server();
     const args = ['jssdk', 'verify', '--url', 'https://a.com/', '--timestamp', '1714587457', '--nonce', 'abc'];

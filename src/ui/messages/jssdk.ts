@@ -247,6 +247,13 @@ export const messages = {
   'jssdk.verify.verdict.mistake': { zh: '常见错误：{id}', en: 'mistake: {id}' },
   'jssdk.verify.verdict.unknown': { zh: '不一致，原因未知', en: 'unknown' },
   'jssdk.verify.verdict.ios-only': { zh: '只在 iOS 上正确（首次进入的 URL）', en: 'right on iOS only (the landing URL)' },
+  'jssdk.verify.row.domain': { zh: '域名', en: 'domain' },
+  'jssdk.verify.row.domain.ok': { zh: '✔ {host} 在 {domain} 内', en: '✔ {host} within {domain}' },
+  'jssdk.verify.row.domain.notListed': { zh: '✖ {host} 不在 {domains} 内', en: '✖ {host} not within {domains}' },
+  'jssdk.verify.row.domain.port': { zh: '✖ {host} 用了端口 {port}', en: '✖ {host} on port {port}' },
+  'jssdk.verify.row.domain.unchecked': { zh: '未检查（没有设置 jsDomains）', en: 'not checked (no jsDomains)' },
+  'jssdk.verify.row.appId.other': { zh: '✖ {configAppId}，不是 ticket 所属的 {appid}', en: '✖ {configAppId}, not {appid} (the ticket’s)' },
+  'jssdk.verify.row.nonceKey': { zh: '✖ wx.config 里写成了 noncestr', en: '✖ spelt noncestr in wx.config' },
   'jssdk.verify.iosOnly': {
     zh: '这是首次进入的 URL（{landing}）的签名：在 iOS 微信里，history 路由的单页应用验证的正是它，所以 iOS 上正确；Android 验证的是当前 URL（{url}），所以 Android 上会报 invalid signature。（这来自实践报告，官方文档没有写明，可能随微信版本变化。）',
     en: 'This is the signature of the landing URL ({landing}): iOS WeChat verifies that URL for a history-mode SPA, so it is right on iOS; Android verifies the current URL ({url}), so Android gets invalid signature. (From practice reports, not the official doc; it may vary by client version.)',

@@ -3,7 +3,7 @@
 // string1 carries the ticket (or, for a mistake, the access_token or an old ticket): the command masks
 // it as traces mask secrets unless --show-secrets; one line here says how to see it whole.
 import type { JssdkResult, TicketFrom } from '../../commands/jssdk.js';
-import type { DiagnosisWarning, PageJsDomain, UrlChange } from '../../core/jssdk.js';
+import type { DiagnosisWarning, DomainVerdict, PageJsDomain, UrlChange } from '../../core/jssdk.js';
 import { messageRef, type MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
 import { formatDuration, formatTime } from './basic-common.js';
@@ -127,6 +127,8 @@ export function present(result: JssdkResult, out: Output): void {
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.verify.ticketOption'));
       if (result.signedWithCached) out.warning('jssdk.verify.signedWithCached', out.t('jssdk.verify.signedWithCached', { at: formatLocalTime(result.signedWithCached.obtainedAt) }));
       if (!result.appid) out.note(out.t('jssdk.verify.noAppid'));
+      // stdout tells the whole verdict: beside the signature's, every other check that can fail the run
+      // (exit 1), so "match" never stands alone above a failure said only on stderr.
       out.fields([
         ['url', d.url],
         ['string1', d.string1],
@@ -135,6 +137,9 @@ export function present(result: JssdkResult, out: Output): void {
           out.t('jssdk.verify.verdict'),
           d.verdict === 'mistake' ? out.t('jssdk.verify.verdict.mistake', { id: d.found.mistake }) : out.t(`jssdk.verify.verdict.${d.verdict}`),
         ],
+        [out.t('jssdk.verify.row.domain'), domainCell(out, domain)],
+        ...(result.otherAppId ? [['appId', out.t('jssdk.verify.row.appId.other', { configAppId: result.otherAppId, appid: result.appid ?? '' })] as [string, string]] : []),
+        ...(result.lowerNonceKey ? [['nonceStr', out.t('jssdk.verify.row.nonceKey')] as [string, string]] : []),
       ]);
       if (!result.showSecrets) out.note(out.t('jssdk.string1.masked'));
       if (d.verdict === 'match') out.success(out.t(result.ticketFrom === 'fetched' ? 'jssdk.verify.match' : `jssdk.verify.match.${result.ticketFrom}`, { url: d.url }));
@@ -161,6 +166,14 @@ export function present(result: JssdkResult, out: Output): void {
       return;
     }
   }
+}
+
+/** The domain row of verify's table: within which JS-safe domain, why not, or not checked. */
+function domainCell(out: Output, domain: DomainVerdict | undefined): string {
+  if (!domain) return out.t('jssdk.verify.row.domain.unchecked');
+  if (domain.ok) return out.t('jssdk.verify.row.domain.ok', { host: domain.host, domain: domain.domain });
+  if (domain.problem === 'port') return out.t('jssdk.verify.row.domain.port', { host: domain.host, port: domain.port });
+  return out.t('jssdk.verify.row.domain.notListed', { host: domain.host, domains: domain.domains.join(', ') });
 }
 
 /**
