@@ -424,7 +424,7 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     expect(slashOk.stderr).not.toContain('trailing slash');
     const asTyped = await cli(['jssdk', 'verify', '--url', noSlash, '--signature', signed(ticket, noSlash), '--timestamp', TS, '--nonce', 'abc', '--lang', 'zh']);
     expect(asTyped.code).toBe(1);
-    expect(asTyped.stdout).toMatch(/结论\s+常见错误：as-written/);
+    expect(asTyped.stdout).toMatch(/^结论 {5}常见错误：签了书写形式的 URL，不是 location\.href（as-written）$/m);
     expect(asTyped.stderr).toContain('而不是 location.href 报告的 https://h5.example.com/?x=1');
   });
 
@@ -434,8 +434,21 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     const page = 'https://h5.example.com/shop?id=1';
     const r = await cli(['jssdk', 'verify', '--url', `${page}#/o`, '--signature', signed(ticket, `${page}#/o`), '--timestamp', TS, '--nonce', 'abc'], { LANG: 'zh_CN.UTF-8' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/结论\s+常见错误：fragment/);
+    // A short name in the run's language, the id beside it (as --json and README's table give it).
+    expect(r.stdout).toMatch(/^结论 {5}常见错误：签了带 # 的 URL（fragment）$/m);
     expect(r.stdout).not.toContain('verdict');
+    const en = await cli(['jssdk', 'verify', '--url', `${page}#/o`, '--signature', signed(ticket, `${page}#/o`), '--timestamp', TS, '--nonce', 'abc']);
+    expect(en.stdout).toMatch(/^verdict {3}mistake: the URL signed with its #fragment \(fragment\)$/m);
+  });
+
+  it('every mistake id has a short label in zh and en', async () => {
+    const { MISTAKES } = await import('../../src/core/jssdk.js');
+    const { catalogue } = await import('../../src/ui/messages/index.js');
+    for (const id of MISTAKES) {
+      const entry = (catalogue as Record<string, { zh: string; en: string } | undefined>)[`jssdk.mistake.label.${id}`];
+      expect(entry?.zh, id).toMatch(/\p{Script=Han}/u);
+      expect(entry?.en, id).toMatch(/^[\x20-\x7e]+$/);
+    }
   });
 
   it('a ticket WeChat hands back after its cached expiry is cached afresh (not "expired" for good, not re-fetched each run)', async () => {

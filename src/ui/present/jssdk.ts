@@ -135,7 +135,7 @@ export function present(result: JssdkResult, out: Output): void {
         [out.t('jssdk.verify.expected'), d.expected],
         [
           out.t('jssdk.verify.verdict'),
-          d.verdict === 'mistake' ? out.t('jssdk.verify.verdict.mistake', { id: d.found.mistake }) : out.t(`jssdk.verify.verdict.${d.verdict}`),
+          d.verdict === 'mistake' ? out.t('jssdk.verify.verdict.mistake', { label: messageRef(`jssdk.mistake.label.${d.found.mistake}`), id: d.found.mistake }) : out.t(`jssdk.verify.verdict.${d.verdict}`),
         ],
         [out.t('jssdk.verify.row.domain'), domainCell(out, domain)],
         ...(result.otherAppId ? [['appId', out.t('jssdk.verify.row.appId.other', { configAppId: result.otherAppId, appid: result.appid ?? '' })] as [string, string]] : []),
