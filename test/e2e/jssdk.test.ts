@@ -502,6 +502,46 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     expect(human.stderr).not.toContain('Found it');
   });
 
+  it('--json lists each warning said on stderr in the shape README promises ({id, severity, message, effect, fix}), its own fields kept', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const sign = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '1714587457000', '--json'], { env });
+    const said = /! (timestamp 1714587457000 is in milliseconds[^\n]*)/.exec(sign.stderr)?.[1];
+    expect(said).toBeDefined();
+    expect((parseJson(sign.stdout) as { warnings: unknown[] }).warnings).toEqual([
+      { id: 'jssdk.timestamp-ms', severity: 'warning', message: said, effect: null, fix: null, kind: 'timestamp-ms', timestamp: '1714587457000' },
+    ]);
+    const page = 'https://h5.example.com/shop?id=1';
+    const upper = signed('t', page).toUpperCase();
+    const verify = await runCli(['jssdk', 'verify', '--url', `${page}#/o`, '--ticket', 't', '--signature', upper, '--timestamp', TS, '--nonce', 'abc', '--json', '--lang', 'zh'], { env });
+    const doc = parseJson(verify.stdout) as { warnings: Array<Record<string, unknown>> };
+    expect(doc.warnings).toEqual([
+      { id: 'jssdk.url-changed', severity: 'warning', message: "已去掉 #/o：# 及其后的部分不参与签名（页面里用 location.href.split('#')[0]）。", effect: null, fix: null, kind: 'url-changed', changes: [{ kind: 'fragment-dropped', fragment: '#/o' }] },
+      { id: 'jssdk.upper-case-signature', severity: 'warning', message: expect.stringContaining('签名是大写的'), effect: null, fix: null, kind: 'upper-case-signature' },
+    ]);
+    for (const w of doc.warnings) expect(verify.stderr).toContain(w.message as string);
+  });
+
+  it("--json carries the mistake's diagnosis and fix in the run's language, as stderr says them", async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const page = 'https://h5.example.com/shop?id=1';
+    const args = ['jssdk', 'verify', '--url', `${page}#/o`, '--ticket', 't', '--signature', signed('t', `${page}#/o`), '--timestamp', TS, '--nonce', 'abc'];
+    const en = parseJson((await runCli([...args, '--json'], { env })).stdout) as { mistake: Record<string, unknown> };
+    expect(en.mistake).toMatchObject({
+      id: 'fragment',
+      message: `Found it: this signature is for the URL with its fragment (${page}#/o).`,
+      fix: "Drop the # and what follows before signing: location.href.split('#')[0].",
+    });
+    const zh = await runCli([...args, '--json', '--lang', 'zh'], { env });
+    expect(zh.code).toBe(1);
+    expect(parseJson(zh.stdout)).toMatchObject({ mistake: { id: 'fragment', message: `找到了：这个签名签的是带 # 的 URL（${page}#/o）。`, fix: "去掉 # 及其后的部分再签：location.href.split('#')[0]。" } });
+    // Human stderr is the two as one line, as before.
+    expect((await runCli([...args, '--lang', 'zh'], { env })).stderr).toContain(`✖ 找到了：这个签名签的是带 # 的 URL（${page}#/o）。去掉 # 及其后的部分再签：location.href.split('#')[0]。`);
+    expect((await runCli(args, { env })).stderr).toContain(`✖ Found it: this signature is for the URL with its fragment (${page}#/o). Drop the # and what follows`);
+    // The domain check's sentence too.
+    const outside = parseJson((await runCli([...args, '--json'], { env: { ...env, WXAUTH_JS_DOMAINS: 'example.org' } })).stdout) as { domain: Record<string, unknown> };
+    expect(outside.domain).toMatchObject({ ok: false, problem: 'not-listed', message: expect.stringContaining('Host h5.example.com is not within the JS-safe domains (example.org)') });
+  });
+
   it('sign warns about a millisecond timestamp as verify does; an explicitly empty --nonce is a usage error', async () => {
     const r = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '1714587457000', '--json'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     expect(r.code).toBe(0);

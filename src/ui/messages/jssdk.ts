@@ -173,44 +173,84 @@ export const messages = {
   },
   'jssdk.verify.match.option': { zh: '签名正确：与用 --ticket 给出的 jsapi_ticket 对 {url} 计算的一致。', en: 'The signature is right: it equals the one computed for {url} with the jsapi_ticket given by --ticket.' },
   'jssdk.verify.mistake.fragment': {
-    zh: '找到了：这个签名签的是带 # 的 URL（{signed}）。去掉 # 及其后的部分再签：location.href.split(\'#\')[0]。',
-    en: 'Found it: this signature is for the URL with its fragment ({signed}). Drop the # and what follows before signing: location.href.split(\'#\')[0].',
+    zh: '找到了：这个签名签的是带 # 的 URL（{signed}）。',
+    en: 'Found it: this signature is for the URL with its fragment ({signed}).',
+  },
+  'jssdk.verify.mistake.fragment.fix': {
+    zh: '去掉 # 及其后的部分再签：location.href.split(\'#\')[0]。',
+    en: 'Drop the # and what follows before signing: location.href.split(\'#\')[0].',
   },
   'jssdk.verify.mistake.as-written': {
-    zh: '找到了：这个签名签的是按原样书写的 URL（{signed}），而不是 location.href 报告的 {url}。签页面里 location.href.split(\'#\')[0] 的值（非 ASCII 按 UTF-8 百分号编码、域名小写、无默认端口、空路径为 /），不要在服务端自己拼 URL 或先解码。',
-    en: 'Found it: this signature is for the URL as written ({signed}), not as location.href reports it ({url}). Sign what the page reads from location.href.split(\'#\')[0] (non-ASCII percent-encoded as UTF-8, host in lower case, no default port, / for an empty path); don\'t rebuild or decode it on the server.',
+    zh: '找到了：这个签名签的是按原样书写的 URL（{signed}），而不是 location.href 报告的 {url}。',
+    en: 'Found it: this signature is for the URL as written ({signed}), not as location.href reports it ({url}).',
+  },
+  'jssdk.verify.mistake.as-written.fix': {
+    zh: '签页面里 location.href.split(\'#\')[0] 的值（非 ASCII 按 UTF-8 百分号编码、域名小写、无默认端口、空路径为 /），不要在服务端自己拼 URL 或先解码。',
+    en: 'Sign what the page reads from location.href.split(\'#\')[0] (non-ASCII percent-encoded as UTF-8, host in lower case, no default port, / for an empty path); don\'t rebuild or decode it on the server.',
   },
   'jssdk.verify.mistake.encoded': {
-    zh: '找到了：这个签名签的是编码后的 URL（{signed}）。服务端先 decodeURIComponent，再签原始 URL；签名时不做 URL 编码。',
-    en: 'Found it: this signature is for the encoded URL ({signed}). Decode it on the server first and sign the raw URL; no URL encoding in the signed string.',
+    zh: '找到了：这个签名签的是编码后的 URL（{signed}）。',
+    en: 'Found it: this signature is for the encoded URL ({signed}).',
+  },
+  'jssdk.verify.mistake.encoded.fix': {
+    zh: '服务端先 decodeURIComponent，再签原始 URL；签名时不做 URL 编码。',
+    en: 'Decode it on the server first and sign the raw URL; no URL encoding in the signed string.',
   },
   'jssdk.verify.mistake.other-url': {
-    zh: '找到了：这个签名签的是另一个 URL（{signed}）。要签调用 JS 接口的当前页面；iOS 上 history 路由的单页应用签首次进入的 URL；网页授权跳转后签跳转后的 URL（带 code、state）。',
-    en: 'Found it: this signature is for another URL ({signed}). Sign the page that calls the JS APIs; on iOS, history-mode SPAs sign the landing URL; after the OAuth redirect sign the URL it landed on (with code and state).',
+    zh: '找到了：这个签名签的是另一个 URL（{signed}）。',
+    en: 'Found it: this signature is for another URL ({signed}).',
+  },
+  'jssdk.verify.mistake.other-url.fix': {
+    zh: '要签调用 JS 接口的当前页面；iOS 上 history 路由的单页应用签首次进入的 URL；网页授权跳转后签跳转后的 URL（带 code、state）。',
+    en: 'Sign the page that calls the JS APIs; on iOS, history-mode SPAs sign the landing URL; after the OAuth redirect sign the URL it landed on (with code and state).',
   },
   'jssdk.verify.mistake.scheme': {
-    zh: '找到了：这个签名签的是 {signed}，协议不同（http 与 https）。按页面实际的协议签名；经反向代理时用 X-Forwarded-Proto 取得原始协议。',
-    en: 'Found it: this signature is for {signed}, with the other scheme (http vs https). Sign the scheme the page really uses; behind a proxy take it from X-Forwarded-Proto.',
+    zh: '找到了：这个签名签的是 {signed}，协议不同（http 与 https）。',
+    en: 'Found it: this signature is for {signed}, with the other scheme (http vs https).',
+  },
+  'jssdk.verify.mistake.scheme.fix': {
+    zh: '按页面实际的协议签名；经反向代理时用 X-Forwarded-Proto 取得原始协议。',
+    en: 'Sign the scheme the page really uses; behind a proxy take it from X-Forwarded-Proto.',
   },
   'jssdk.verify.mistake.trailing-slash': {
-    zh: '找到了：这个签名签的是 {signed}，末尾的 / 不同。URL 要与 location.href 逐字相同。',
-    en: 'Found it: this signature is for {signed}, which differs by a trailing slash. The URL must equal location.href character for character.',
+    zh: '找到了：这个签名签的是 {signed}，末尾的 / 不同。',
+    en: 'Found it: this signature is for {signed}, which differs by a trailing slash.',
+  },
+  'jssdk.verify.mistake.trailing-slash.fix': {
+    zh: 'URL 要与 location.href 逐字相同。',
+    en: 'The URL must equal location.href character for character.',
   },
   'jssdk.verify.mistake.nonce-key': {
-    zh: '找到了：被哈希的字符串里写成了 nonceStr=…。签名串里的参数名全部小写：noncestr（wx.config 里才是 nonceStr）。',
-    en: 'Found it: the hashed string says nonceStr=…. Names in the signed string are all lower case: noncestr (only wx.config spells it nonceStr).',
+    zh: '找到了：被哈希的字符串里写成了 nonceStr=…。',
+    en: 'Found it: the hashed string says nonceStr=….',
+  },
+  'jssdk.verify.mistake.nonce-key.fix': {
+    zh: '签名串里的参数名全部小写：noncestr（wx.config 里才是 nonceStr）。',
+    en: 'Names in the signed string are all lower case: noncestr (only wx.config spells it nonceStr).',
   },
   'jssdk.verify.mistake.timestamp-ms': {
-    zh: '找到了：签名用的时间戳是 {timestamp}，与 wx.config 的不同（毫秒和秒混用）。两处都用同一个秒级时间戳。',
-    en: 'Found it: the signature used timestamp {timestamp}, not the one in wx.config (milliseconds mixed with seconds). Use the same timestamp, in seconds, in both.',
+    zh: '找到了：签名用的时间戳是 {timestamp}，与 wx.config 的不同（毫秒和秒混用）。',
+    en: 'Found it: the signature used timestamp {timestamp}, not the one in wx.config (milliseconds mixed with seconds).',
+  },
+  'jssdk.verify.mistake.timestamp-ms.fix': {
+    zh: '两处都用同一个秒级时间戳。',
+    en: 'Use the same timestamp, in seconds, in both.',
   },
   'jssdk.verify.mistake.access-token': {
-    zh: '找到了：签名里用的是 access_token，不是 jsapi_ticket。用 access_token 调 /cgi-bin/ticket/getticket?type=jsapi 换 ticket，再签名。',
-    en: 'Found it: the access_token was signed instead of the jsapi_ticket. Exchange the access_token for a ticket with /cgi-bin/ticket/getticket?type=jsapi, then sign.',
+    zh: '找到了：签名里用的是 access_token，不是 jsapi_ticket。',
+    en: 'Found it: the access_token was signed instead of the jsapi_ticket.',
+  },
+  'jssdk.verify.mistake.access-token.fix': {
+    zh: '用 access_token 调 /cgi-bin/ticket/getticket?type=jsapi 换 ticket，再签名。',
+    en: 'Exchange the access_token for a ticket with /cgi-bin/ticket/getticket?type=jsapi, then sign.',
   },
   'jssdk.verify.mistake.stale-ticket': {
-    zh: '找到了：签名用的是旧的 jsapi_ticket。服务端缓存的 ticket 已失效（或来自另一台服务器）：按真实过期时间缓存，到期前重新获取，多台服务器共用一份。',
-    en: 'Found it: an old jsapi_ticket was signed. The server\'s cached ticket is dead (or another server\'s): cache it by its real expiry, refetch before it, and share one copy between servers.',
+    zh: '找到了：签名用的是旧的 jsapi_ticket。',
+    en: 'Found it: an old jsapi_ticket was signed.',
+  },
+  'jssdk.verify.mistake.stale-ticket.fix': {
+    zh: '服务端缓存的 ticket 已失效（或来自另一台服务器）：按真实过期时间缓存，到期前重新获取，多台服务器共用一份。',
+    en: 'The server\'s cached ticket is dead (or another server\'s): cache it by its real expiry, refetch before it, and share one copy between servers.',
   },
   'jssdk.verify.unknown': {
     zh: '签名不一致，{kinds} 类常见错误（共计算了 {tried} 个签名）都对不上。请逐项检查：',

@@ -3,33 +3,52 @@
 // string1 carries the ticket (or, for a mistake, the access_token or an old ticket): the command masks
 // it as traces mask secrets unless --show-secrets; one line here says how to see it whole.
 import type { JssdkResult, TicketFrom } from '../../commands/jssdk.js';
-import type { DiagnosisWarning, DomainVerdict, PageJsDomain, UrlChange } from '../../core/jssdk.js';
+import type { Attempt, DiagnosisWarning, DomainVerdict, PageJsDomain, UrlChange } from '../../core/jssdk.js';
 import { messageRef, type MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
 import { formatDuration, formatTime } from './basic-common.js';
-import { formatLocalTime, isoTime } from '../format.js';
+import { formatLocalTime, isoTime, joinText } from '../format.js';
 
-function sayUrlChanges(out: Output, changes: UrlChange[]): void {
-  for (const c of changes) {
-    if (c.kind === 'fragment-dropped') out.note(out.t('jssdk.url.fragment', { fragment: c.fragment }));
-    else if (c.kind === 'decoded') out.note(out.t('jssdk.url.decoded'));
-    else if (c.kind === 'href') {
+/** What normalising the page URL changed, a sentence each (notes on stderr). */
+function urlChangeLines(out: Output, changes: UrlChange[]): string[] {
+  return changes.map((c) => {
+    if (c.kind === 'fragment-dropped') return out.t('jssdk.url.fragment', { fragment: c.fragment });
+    if (c.kind === 'decoded') return out.t('jssdk.url.decoded');
+    if (c.kind === 'href') {
       // The rewrites this URL needed, when they can be named; else the whole list.
       const rules = c.rules.map((r) => out.t(`jssdk.url.rule.${r}`)).join(out.lang === 'zh' ? '、' : ', ');
-      out.note(rules ? out.t('jssdk.url.href.rules', { from: c.from, to: c.to, rules }) : out.t('jssdk.url.href', { from: c.from, to: c.to }));
+      return rules ? out.t('jssdk.url.href.rules', { from: c.from, to: c.to, rules }) : out.t('jssdk.url.href', { from: c.from, to: c.to });
     }
-    else out.note(out.t('jssdk.url.trimmed'));
-  }
+    return out.t('jssdk.url.trimmed');
+  });
+}
+
+function sayUrlChanges(out: Output, changes: UrlChange[]): void {
+  for (const line of urlChangeLines(out, changes)) out.note(line);
+}
+
+/** The sentence stderr says for a warning (a url-changed one: its notes, joined). */
+function warningText(out: Output, w: DiagnosisWarning): string {
+  if (w.kind === 'upper-case-signature') return out.t('jssdk.verify.warn.upperCase');
+  if (w.kind === 'timestamp-ms') return out.t('jssdk.verify.warn.timestampMs', { timestamp: w.timestamp });
+  return urlChangeLines(out, w.changes).reduce((a, b) => joinText(out.lang, a, b), '');
 }
 
 function sayWarnings(out: Output, warnings: DiagnosisWarning[]): void {
   for (const w of warnings) {
-    if (w.kind === 'upper-case-signature') out.warn(out.t('jssdk.verify.warn.upperCase'));
-    else if (w.kind === 'timestamp-ms') out.warn(out.t('jssdk.verify.warn.timestampMs', { timestamp: w.timestamp }));
-    else sayUrlChanges(out, w.changes);
+    if (w.kind === 'url-changed') sayUrlChanges(out, w.changes);
+    else out.warn(warningText(out, w));
   }
 }
 
+/**
+ * A warning in --json in the shape every command's document lists them (README: `{id, severity,
+ * message, effect, fix}`, as Output.warning() and url's findings do), the message being what stderr
+ * says; its own fields (`kind`, `timestamp`, `changes`) kept beside, as scripts read them before.
+ */
+function warningEntry(out: Output, w: DiagnosisWarning): Record<string, unknown> {
+  return { id: `jssdk.${w.kind}`, severity: 'warning', message: warningText(out, w), effect: null, fix: null, ...w };
+}
 
 /** Where a ticket came from, in --json: the words `wxauth token --json` uses (wechat, cache), or option (--ticket). */
 function ticketSource(from: TicketFrom): 'option' | 'cache' | 'wechat' {
@@ -79,7 +98,7 @@ export function present(result: JssdkResult, out: Output): void {
         string1_masked: !result.showSecrets,
         signature: s.signature,
         ticket_from: ticketSource(result.ticketFrom),
-        warnings: result.timestampMs ? [{ kind: 'timestamp-ms', timestamp: String(s.timestamp) }] : [],
+        warnings: result.timestampMs ? [warningEntry(out, { kind: 'timestamp-ms', timestamp: String(s.timestamp) })] : [],
         snippet: s.snippet,
       });
       sayUrlChanges(out, s.changes);
@@ -112,12 +131,28 @@ export function present(result: JssdkResult, out: Output): void {
         string1_masked: !result.showSecrets,
         ticket_from: ticketSource(result.ticketFrom),
         ...(result.signedWithCached ? { signed_with_cached_ticket: { obtained_at: isoTime(result.signedWithCached.obtainedAt) } } : {}),
-        warnings: d.warnings,
+        warnings: d.warnings.map((w) => warningEntry(out, w)),
       };
-      if (d.verdict === 'mistake') doc.mistake = { id: d.found.mistake, ...(d.found.url ? { signed_url: d.found.url } : {}), ...(d.found.timestamp ? { signed_timestamp: d.found.timestamp } : {}), ...(d.found.ticket ? { signed_ticket: d.found.ticket } : {}), string1: d.found.string1 };
-      if (d.verdict === 'ios-only') doc.landing = { signed_url: d.landingUrl, string1: d.landingString1, ios: 'right', android: 'wrong' };
+      // What stderr says of the verdict, in the run's language, is in the document too.
+      const found = d.verdict === 'mistake' ? mistakeText(out, d.found, d.url) : undefined;
+      if (d.verdict === 'mistake')
+        doc.mistake = {
+          id: d.found.mistake,
+          ...(d.found.url ? { signed_url: d.found.url } : {}),
+          ...(d.found.timestamp ? { signed_timestamp: d.found.timestamp } : {}),
+          ...(d.found.ticket ? { signed_ticket: d.found.ticket } : {}),
+          string1: d.found.string1,
+          ...found,
+        };
+      const landing = d.verdict === 'ios-only' ? { message: out.t('jssdk.verify.iosOnly', { landing: d.landingUrl, url: d.url }), fix: out.t('jssdk.verify.iosOnly.fix') } : undefined;
+      if (d.verdict === 'ios-only') doc.landing = { signed_url: d.landingUrl, string1: d.landingString1, ios: 'right', android: 'wrong', ...landing };
       if (d.verdict === 'unknown') doc.checks = d.checks;
-      doc.domain = domain ?? null;
+      // The setting goes to the profile verify used: --profile in the command when it is not the default.
+      const p = result.profileFlag;
+      // A real account cannot bind a port or an IP (config set jsDomains refuses it): no command to set one.
+      const real = result.accountType !== undefined && result.accountType !== 'test' ? result.accountType : undefined;
+      const domainText = domain ? domainLine(out, domain, p, real) : undefined;
+      doc.domain = domain ? { ...domain, message: domainText } : null;
       if (!domain) doc.domain_unchecked = uncheckedDomainDoc(unchecked, result.profileFlag, result.accountType !== undefined && result.accountType !== 'test');
       if (result.otherAppId) doc.config_app_id = result.otherAppId;
       if (result.lowerNonceKey) doc.lower_nonce_key = true;
@@ -143,29 +178,40 @@ export function present(result: JssdkResult, out: Output): void {
       ]);
       if (!result.showSecrets) out.note(out.t('jssdk.string1.masked'));
       if (d.verdict === 'match') out.success(out.t(result.ticketFrom === 'fetched' ? 'jssdk.verify.match' : `jssdk.verify.match.${result.ticketFrom}`, { url: d.url }));
-      else if (d.verdict === 'ios-only') {
-        out.warn(out.t('jssdk.verify.iosOnly', { landing: d.landingUrl, url: d.url }));
-        out.say(out.t('jssdk.verify.iosOnly.fix'));
-      } else if (d.verdict === 'mistake') {
-        out.failure(out.t(`jssdk.verify.mistake.${d.found.mistake}`, { signed: d.found.url ?? d.url, timestamp: d.found.timestamp ?? '', url: d.url }));
-      } else {
+      else if (landing) {
+        out.warn(landing.message);
+        out.say(landing.fix);
+      } else if (found) {
+        out.failure(joinText(out.lang, found.message, found.fix));
+      } else if (d.verdict === 'unknown') {
         out.failure(out.t('jssdk.verify.unknown', { tried: d.tried, kinds: d.kinds }));
         d.checks.forEach((c, i) => out.say(`  ${i + 1}. ${out.t(`jssdk.verify.check.${c}`)}`));
       }
       if (result.otherAppId) out.failure(out.t('jssdk.verify.otherAppId', { configAppId: result.otherAppId, appid: result.appid ?? '' }));
       if (result.lowerNonceKey) out.failure(out.t('jssdk.verify.lowerNonceKey'));
-      // The setting goes to the profile verify used: --profile in the command when it is not the default.
-      const p = result.profileFlag;
-      // A real account cannot bind a port or an IP (config set jsDomains refuses it): no command to set one.
-      const real = result.accountType !== undefined && result.accountType !== 'test' ? result.accountType : undefined;
       if (!domain) out.note(uncheckedDomain(out, unchecked, p, real));
-      else if (domain.ok) out.success(out.t('jssdk.domain.ok', { host: domain.host, domain: domain.domain }));
-      else if (domain.problem === 'port')
-        out.failure(real ? out.t('jssdk.domain.port.real', { host: domain.host, port: domain.port, type: real }) : out.t('jssdk.domain.port', { host: domain.host, port: domain.port, p }));
-      else out.failure(out.t('jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', ') }));
+      else if (domain.ok) out.success(domainText ?? '');
+      else out.failure(domainText ?? '');
       return;
     }
   }
+}
+
+/** A mistake in words: what was signed (`message`) and what to do (`fix`); stderr says them as one line. */
+function mistakeText(out: Output, found: Attempt, url: string): { message: string; fix: string } {
+  const id = found.mistake;
+  return {
+    message: out.tKey(`jssdk.verify.mistake.${id}`, { signed: found.url ?? url, timestamp: found.timestamp ?? '', url }),
+    fix: out.t(`jssdk.verify.mistake.${id}.fix`),
+  };
+}
+
+/** The domain check in a sentence: within a JS-safe domain, or why the page gets invalid url domain. */
+function domainLine(out: Output, domain: DomainVerdict, p: string, real: string | undefined): string {
+  if (domain.ok) return out.t('jssdk.domain.ok', { host: domain.host, domain: domain.domain });
+  if (domain.problem === 'port')
+    return real ? out.t('jssdk.domain.port.real', { host: domain.host, port: domain.port, type: real }) : out.t('jssdk.domain.port', { host: domain.host, port: domain.port, p });
+  return out.t('jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', ') });
 }
 
 /** The domain row of verify's table: within which JS-safe domain, why not, or not checked. */
