@@ -6,7 +6,7 @@ import { profileFlag } from '../core/next-step.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError } from '../errors.js';
-import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, type SignatureClaim } from '../core/jssdk.js';
+import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, unknownJsApis, type SignatureClaim, type UnknownJsApi } from '../core/jssdk.js';
 import { hexProblem, type AccountType } from '../core/validate.js';
 import { tokenHostOf } from '../core/endpoints.js';
 import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifySignature, type ObtainedTicket, type SignedPage, type VerifiedSignature } from '../flows/jssdk.js';
@@ -55,6 +55,8 @@ export type JssdkResult =
       ticketFrom: TicketFrom;
       /** §2: WeChat wants seconds; 13 digits is Date.now() (verify warns about the same). */
       timestampMs: boolean;
+      /** --api names outside the JS-SDK's API list (core/jssdk.ts JS_API_NAMES): kept, but warned about. */
+      unknownApis: UnknownJsApi[];
       showSecrets: boolean;
     }
   | {
@@ -242,6 +244,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         signed: showSecrets ? signed : { ...signed, string1: maskString1(signed.string1) },
         ticketFrom: ticket.from,
         timestampMs,
+        unknownApis: unknownJsApis(options.jsApiList),
         showSecrets,
       };
     }

@@ -7,6 +7,7 @@ import { readFields, type Narrowed } from './responses.js';
 import { redactValue } from './secrets.js';
 import { isIpHost } from './domain.js';
 import { isCallbackDomain } from './validate.js';
+import { suggest } from './closest.js';
 
 /** Lower-case hex sha1 of a UTF-8 string. */
 export type Sha1 = (text: string) => string;
@@ -528,6 +529,45 @@ export function parseWxConfig(text: string): WxConfig {
   if (signature !== undefined) out.signature = signature;
   const list = /["']?\bjsApiList\b["']?\s*:\s*\[([^\]]*)\]/.exec(text);
   if (list) out.jsApiList = [...(list[1] ?? '').matchAll(/["'`]([^"'`]+)["'`]/g)].map((m) => m[1] ?? '');
+  return out;
+}
+
+/**
+ * The wx.* APIs a jsApiList may name. The JS-SDK doc's 附录2 "所有JS接口列表" (jweixin 1.6.0: the OA page
+ * developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html, read through its public copies and
+ * the typings that reproduce it, e.g. npm wechat-open-js-sdk's index.d.ts `ApiMethod`), then the APIs the
+ * same page describes outside that list (checkJsApi 基础接口, getLocalImgData 图像接口, openAddress 共享收货地址)
+ * and those jweixin-1.6.0.js itself maps to client calls (openEnterpriseRedPacket, the iBeacon trio,
+ * consumeAndShareCard). Not a gate: WeChat adds APIs, so `jssdk sign --api` only warns about a name
+ * outside it.
+ */
+export const JS_API_NAMES = [
+  // 附录2, in its order
+  'updateAppMessageShareData', 'updateTimelineShareData', 'onMenuShareTimeline', 'onMenuShareAppMessage', 'onMenuShareQQ',
+  'onMenuShareWeibo', 'onMenuShareQZone', 'startRecord', 'stopRecord', 'onVoiceRecordEnd', 'playVoice', 'pauseVoice',
+  'stopVoice', 'onVoicePlayEnd', 'uploadVoice', 'downloadVoice', 'chooseImage', 'previewImage', 'uploadImage',
+  'downloadImage', 'translateVoice', 'getNetworkType', 'openLocation', 'getLocation', 'hideOptionMenu', 'showOptionMenu',
+  'hideMenuItems', 'showMenuItems', 'hideAllNonBaseMenuItem', 'showAllNonBaseMenuItem', 'closeWindow', 'scanQRCode',
+  'chooseWXPay', 'openProductSpecificView', 'addCard', 'chooseCard', 'openCard',
+  // described elsewhere on the page, or mapped by jweixin-1.6.0.js
+  'checkJsApi', 'getLocalImgData', 'openAddress', 'openEnterpriseRedPacket', 'startSearchBeacons', 'stopSearchBeacons',
+  'onSearchBeacons', 'consumeAndShareCard',
+] as const;
+
+/** A jsApiList name not in JS_API_NAMES, with the known name it most likely meant (names are case-sensitive). */
+export interface UnknownJsApi {
+  name: string;
+  suggestion?: string;
+}
+
+export function unknownJsApis(list: readonly string[]): UnknownJsApi[] {
+  const known: readonly string[] = JS_API_NAMES;
+  const out: UnknownJsApi[] = [];
+  for (const name of new Set(list)) {
+    if (known.includes(name)) continue;
+    const suggestion = suggest(name, known);
+    out.push({ name, ...(suggestion ? { suggestion } : {}) });
+  }
   return out;
 }
 

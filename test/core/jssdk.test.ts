@@ -244,3 +244,17 @@ describe('the jsDomains setting (core/validate.ts)', () => {
     }
   });
 });
+
+describe('the JS-SDK API names (jssdk sign --api)', () => {
+  it('knows the doc\'s list; an unknown name gets the closest known one, case first', async () => {
+    const { JS_API_NAMES, unknownJsApis } = await import('../../src/core/jssdk.js');
+    expect(JS_API_NAMES).toContain('updateAppMessageShareData');
+    expect(JS_API_NAMES).toContain('scanQRCode');
+    expect(new Set(JS_API_NAMES).size).toBe(JS_API_NAMES.length);
+    expect(unknownJsApis(['chooseImage', 'scanQRcode', 'chooseImg', 'fooBar', 'fooBar'])).toEqual([
+      { name: 'scanQRcode', suggestion: 'scanQRCode' },
+      { name: 'chooseImg', suggestion: 'chooseImage' },
+      { name: 'fooBar' },
+    ]);
+  });
+});

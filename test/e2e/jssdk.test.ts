@@ -542,6 +542,30 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     expect(outside.domain).toMatchObject({ ok: false, problem: 'not-listed', message: expect.stringContaining('Host h5.example.com is not within the JS-safe domains (example.org)') });
   });
 
+  it('sign --api warns about a name outside the JS-SDK API list, suggests the known one, and keeps it (exit 0; en, zh, --json)', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const args = ['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--api', 'chooseImage,fooBar,scanQRcode'];
+    const r = await runCli(args, { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('! scanQRcode in jsApiList is not in the JS-SDK’s list of APIs: did you mean scanQRCode?');
+    expect(r.stderr).toContain('! fooBar in jsApiList is not in the JS-SDK’s list of APIs (the doc’s appendix of all JS APIs)');
+    expect(r.stderr).not.toContain('chooseImage in jsApiList');
+    // Not refused: WeChat adds APIs, so the snippet keeps the list as given.
+    expect(r.stdout).toContain("jsApiList: ['chooseImage', 'fooBar', 'scanQRcode'],");
+    const zh = await runCli([...args, '--lang', 'zh'], { env });
+    expect(zh.stderr).toContain('jsApiList 里的 scanQRcode 不在 JS-SDK 的接口列表里，是不是 scanQRCode？');
+    const json = await runCli([...args, '--json'], { env });
+    expect(json.code).toBe(0);
+    expect((parseJson(json.stdout) as { warnings: unknown[] }).warnings).toEqual([
+      { id: 'jssdk.unknown-api', severity: 'warning', message: expect.stringContaining('fooBar in jsApiList'), effect: null, fix: null, name: 'fooBar', suggestion: null },
+      { id: 'jssdk.unknown-api', severity: 'warning', message: expect.stringContaining('did you mean scanQRCode?'), effect: null, fix: null, name: 'scanQRcode', suggestion: 'scanQRCode' },
+    ]);
+    // The default list and the doc's names draw no warning.
+    const plain = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--api', 'updateAppMessageShareData,getLocalImgData,checkJsApi,openAddress'], { env });
+    expect(plain.stderr).not.toContain('jsApiList');
+    expect((await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET], { env })).stderr).not.toContain('jsApiList');
+  });
+
   it('sign warns about a millisecond timestamp as verify does; an explicitly empty --nonce is a usage error', async () => {
     const r = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '1714587457000', '--json'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     expect(r.code).toBe(0);

@@ -163,6 +163,14 @@ export const messages = {
     zh: '没有配置 appid：wx.config 片段里的 appId 是占位符 {placeholder}，换成获取这个 ticket 的公众号 appid。',
     en: 'No appid is configured: the snippet\'s appId is the placeholder {placeholder}; put the appid the ticket was fetched for.',
   },
+  'jssdk.sign.unknownApi': {
+    zh: 'jsApiList 里的 {name} 不在 JS-SDK 的接口列表（文档附录“所有JS接口列表”）里：已按原样写进片段；如果是拼错的名字，真正要用的接口就没有声明，调用时会报 permission denied。',
+    en: '{name} in jsApiList is not in the JS-SDK’s list of APIs (the doc’s appendix of all JS APIs): it is kept in the snippet as given; if it is misspelt, the API you meant is not declared and calling it fails with permission denied.',
+  },
+  'jssdk.sign.unknownApi.suggest': {
+    zh: 'jsApiList 里的 {name} 不在 JS-SDK 的接口列表里，是不是 {suggestion}？已按原样写进片段；接口名区分大小写，jsApiList 里没有逐字写出 {suggestion} 时，调用 wx.{suggestion} 会报 permission denied。',
+    en: '{name} in jsApiList is not in the JS-SDK’s list of APIs: did you mean {suggestion}? It is kept in the snippet as given; names are case-sensitive, and unless jsApiList spells {suggestion} exactly, calling wx.{suggestion} fails with permission denied.',
+  },
   'jssdk.sign.ticketOption': { zh: '用 --ticket 给出的 ticket 签名，没有调用微信。', en: 'Signed with the --ticket given; WeChat was not called.' },
 
   // ── verify ────────────────────────────────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@
 // string1 carries the ticket (or, for a mistake, the access_token or an old ticket): the command masks
 // it as traces mask secrets unless --show-secrets; one line here says how to see it whole.
 import type { JssdkResult, TicketFrom } from '../../commands/jssdk.js';
-import type { Attempt, DiagnosisWarning, DomainVerdict, PageJsDomain, UrlChange } from '../../core/jssdk.js';
+import type { Attempt, DiagnosisWarning, DomainVerdict, PageJsDomain, UnknownJsApi, UrlChange } from '../../core/jssdk.js';
 import { messageRef, type MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
 import { formatDuration, formatTime } from './basic-common.js';
@@ -98,12 +98,16 @@ export function present(result: JssdkResult, out: Output): void {
         string1_masked: !result.showSecrets,
         signature: s.signature,
         ticket_from: ticketSource(result.ticketFrom),
-        warnings: result.timestampMs ? [warningEntry(out, { kind: 'timestamp-ms', timestamp: String(s.timestamp) })] : [],
+        warnings: [
+          ...(result.timestampMs ? [warningEntry(out, { kind: 'timestamp-ms', timestamp: String(s.timestamp) })] : []),
+          ...result.unknownApis.map((api) => ({ id: 'jssdk.unknown-api', severity: 'warning', message: unknownApiText(out, api), effect: null, fix: null, name: api.name, suggestion: api.suggestion ?? null })),
+        ],
         snippet: s.snippet,
       });
       sayUrlChanges(out, s.changes);
       if (s.exact) out.note(out.t('jssdk.sign.exact'));
       if (result.timestampMs) out.warn(out.t('jssdk.verify.warn.timestampMs', { timestamp: String(s.timestamp) }));
+      for (const api of result.unknownApis) out.warn(unknownApiText(out, api));
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.sign.ticketOption'));
       if (result.appidPlaceholder) out.note(out.t('jssdk.sign.noAppid', { placeholder: result.appidPlaceholder }));
       out.fields([
@@ -195,6 +199,11 @@ export function present(result: JssdkResult, out: Output): void {
       return;
     }
   }
+}
+
+/** An --api name the JS-SDK's list does not have, and the known one it most likely meant. */
+function unknownApiText(out: Output, api: UnknownJsApi): string {
+  return api.suggestion ? out.t('jssdk.sign.unknownApi.suggest', { name: api.name, suggestion: api.suggestion }) : out.t('jssdk.sign.unknownApi', { name: api.name });
 }
 
 /** A mistake in words: what was signed (`message`) and what to do (`fix`); stderr says them as one line. */
