@@ -188,9 +188,13 @@ export class ProxyMasker {
     return this.byValue(redactText(text));
   }
 
+  /**
+   * A header's value: a credential header whole; any other by name too, as a body is (the authorize
+   * 302's `Location: …/cb?code=…` carries the code before any exchange has taught it by value).
+   */
   header(name: string, value: string): string {
     if (this.showSecrets) return value;
-    return isSecretHeader(name) ? redactValue(value) : this.byValue(value);
+    return isSecretHeader(name) ? redactValue(value) : this.byValue(redactText(value));
   }
 
   /** One value known to be secret (a code or token named in a detector's evidence). */

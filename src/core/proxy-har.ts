@@ -82,7 +82,7 @@ export function buildHarEntry(exchange: ProxyExchange, call: ObservedCall, maske
         ...truncated(exchange.responseBodyTruncated),
         ...(exchange.responseBodyTooLarge ? { comment: 'not decoded: decompressed, the answer is larger than the first bytes kept' } : {}),
       },
-      redirectURL: header(exchange.responseHeaders, 'location') ?? '',
+      redirectURL: masker.header('location', header(exchange.responseHeaders, 'location') ?? ''),
       headersSize: -1,
       bodySize: exchange.responseBodySize,
       ...(exchange.failure ? { _error: exchange.failure } : {}),

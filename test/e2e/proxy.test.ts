@@ -650,6 +650,28 @@ describe('wxauth proxy (the command)', () => {
     for (const text of [px.stdout.text, px.stderr.text, harText]) for (const s of secrets) expect(text).not.toContain(s);
   });
 
+  it('a login authorized through it: the HAR never holds the code in clear, the authorize 302\'s Location and redirectURL included', async () => {
+    const har = path.join(dir, 'authorize.har');
+    const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '-v']);
+    const redirect = 'http://localhost/wechat/cb';
+    const authorize = `/connect/oauth2/authorize?appid=${SERVICE}&redirect_uri=${encodeURIComponent(redirect)}&response_type=code&scope=snsapi_base&state=s1#wechat_redirect`;
+    const answer = await request(px.url, authorize, { headers: { 'User-Agent': 'Mozilla/5.0 MicroMessenger/8.0.49' } });
+    expect(answer.status).toBe(302);
+    const location = answer.rawHeaders[answer.rawHeaders.findIndex((h) => h.toLowerCase() === 'location') + 1]!;
+    const code = new URL(location).searchParams.get('code')!;
+    expect(code.length).toBeGreaterThan(8);
+    // The callback's exchange, as the app behind the proxy makes it.
+    expect((await request(px.url, exchangePath(code))).status).toBe(200);
+    expect(await px.stop()).toBe(0);
+    const harText = fs.readFileSync(har, 'utf8');
+    const entries = (JSON.parse(harText) as { log: { entries: HarEntry[] } }).log.entries;
+    expect(entries).toHaveLength(2);
+    expect(entries[0]!.response.redirectURL).toMatch(/^http:\/\/localhost\/wechat\/cb\?code=\w{4}\*\*\*&state=s1$/);
+    expect(entries[0]!.response.headers.find((h) => h.name.toLowerCase() === 'location')!.value).toBe(entries[0]!.response.redirectURL);
+    expect(harText).not.toContain(code);
+    for (const text of [px.stdout.text, px.stderr.text]) expect(text).not.toContain(code);
+  });
+
   it('the summary does not call forwarded what never got an answer from the upstream', async () => {
     const px = await runProxyCommand(['--upstream', `http://127.0.0.1:${await freePort()}`]);
     expect((await request(px.url, tokenPath())).status).toBe(502);
