@@ -137,3 +137,8 @@ export function isThisMachine(ip: string, own: Iterable<string>): boolean {
   for (const address of own) if (address.replace(/%.*$/, '').toLowerCase() === bare) return true;
   return false;
 }
+
+/** On the proxy's own refusals (403): this answer is wxauth proxy's, not its upstream's. */
+export const PROXY_HEADER = 'X-Wxauth-Proxy';
+/** On a refused /__emulator/ call from this machine: the --upstream the proxy forwards to (origin and path). */
+export const PROXY_UPSTREAM_HEADER = 'X-Wxauth-Proxy-Upstream';

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { runCli, startCli } from './helpers.js';
+import { startProxy, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import { startProbeApp, type ProbeAppKind, type ProbeAppOptions } from '../fixtures/probe-apps/apps.js';
 import { issue, startHttpsSite } from '../flows/doctor/fixtures.js';
 
@@ -192,6 +193,61 @@ describe('wxauth probe', () => {
       await app.close();
       await other.close();
     }
+  });
+
+  describe('an app aimed at a wxauth proxy in front of the emulator (README\'s proxy recipe)', () => {
+    let proxy: ProxyHandle;
+    beforeAll(async () => {
+      proxy = await startProxy({ host: '127.0.0.1', port: 0, upstream: emu.url, timeoutMs: 5000, showSecrets: false, hooks: { call: () => {}, hit: () => {} } });
+    });
+    afterAll(async () => {
+      await proxy.close();
+    });
+
+    it('probe goes through the proxy to WeChat\'s pages, says so, and still sees the planted 40163', async () => {
+      const app = await startProbeApp('double-exchange', { emulator: proxy.url, appid: APPID, secret });
+      try {
+        const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--only', 'authorize.url,login.completes,code.exchanged_once,callback.duplicate']);
+        expect(r.stderr).toContain(`The app’s authorize link is on ${proxy.url}, a wxauth proxy forwarding to this emulator (${emu.url}): probe goes through it to WeChat’s pages.`);
+        expect(r.stdout).toMatch(/✔ authorize\.url/);
+        expect(r.stdout).toMatch(/✔ login\.completes/);
+        expect(r.stdout).toMatch(/✖ code\.exchanged_once/);
+        expect(r.stdout).toMatch(/✖ callback\.duplicate/);
+        expect(r.stdout).not.toContain('not on this emulator');
+        expect(r.code).toBe(1);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('--emulator on the proxy: says it is a wxauth proxy and names the emulator behind it (exit 2), in both languages', async () => {
+      const app = await startProbeApp('correct', { emulator: proxy.url, appid: APPID, secret });
+      try {
+        const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', proxy.url]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`${proxy.url} is a wxauth proxy, not the emulator`);
+        expect(r.stderr).toContain(`Keep --emulator on the emulator behind it: --emulator ${emu.url}.`);
+        const zh = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', proxy.url, '--lang', 'zh']);
+        expect(zh.stderr).toContain(`${proxy.url} 是 wxauth proxy，不是模拟器`);
+        expect(zh.stderr).toContain(`--emulator ${emu.url}`);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('a proxy in front of another emulator is named as a proxy, with the --emulator or --upstream that fixes it', async () => {
+      const other = await startEmulator();
+      const app = await startProbeApp('correct', { emulator: proxy.url, appid: APPID, secret });
+      try {
+        const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', other.url, '--json', '--only', 'authorize.url']);
+        const url = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'authorize.url')!;
+        expect(url.status).toBe('fail');
+        expect(url.fix).toBe(`${proxy.url} is a wxauth proxy forwarding to ${emu.url}, not to this emulator: run probe with --emulator ${emu.url}, or start the proxy with --upstream ${other.url}.`);
+      } finally {
+        await app.close();
+        await other.close();
+      }
+    });
   });
 
   it('names the errcode the emulator gave the second exchange (40029 with reusedCodeErrcode=40029), not always 40163', async () => {
@@ -453,10 +509,23 @@ describe('wxauth probe', () => {
         }
       });
     }
-    it('an --emulator that is not one names the control path it asked, /__emulator/seed (exit 5)', async () => {
+    it('an --emulator that answers but is not one (the app\'s port): says so, names the control path it asked, never suggests the same URL (exit 2)', async () => {
       const r = await runCli(['probe', base + '/plain', '--emulator', base]);
-      expect(r.code).toBe(5);
-      expect(r.stderr).toContain('/__emulator/seed');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${base} answers, but it is not a wxauth emulator (is it your app?): /__emulator/seed got HTTP`);
+      const hint = r.stderr.split('\n').find((l) => l.startsWith('→'))!;
+      expect(hint).toContain('the address `wxauth emulator` printed');
+      expect(hint).not.toContain(base);
+      expect(hint).not.toContain('name its address with --emulator');
+      const zh = await runCli(['probe', base + '/plain', '--emulator', base, '--lang', 'zh']);
+      expect(zh.stderr).toContain('不是 wxauth 模拟器（是你的应用吗？）');
+    });
+
+    it('the emulator\'s own port as the app: says this is the emulator, not the app (exit 2)', async () => {
+      const r = await runCli(['probe', `${emu.url}/login`, '--emulator', emu.url]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${emu.url}/login is the emulator (${emu.url}), not your app`);
+      expect(r.stderr).not.toContain('authorize.url');
     });
 
     it('https:// to a plain-HTTP app names the TLS failure and the http:// address (exit 5)', async () => {

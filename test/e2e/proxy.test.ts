@@ -259,6 +259,10 @@ describe('DNS rebinding and the emulator\'s control API', () => {
         expect(res.status, target).toBe(403);
         expect(res.body.toString(), target).toMatch(/control API/);
         expect(res.body.toString(), target).not.toContain(app().secret);
+        // Said for programs too (wxauth probe): this is a wxauth proxy, and to this machine, its upstream.
+        const headers = Object.fromEntries(Array.from({ length: res.rawHeaders.length / 2 }, (_, i) => [res.rawHeaders[2 * i]!.toLowerCase(), res.rawHeaders[2 * i + 1]!]));
+        expect(headers['x-wxauth-proxy'], target).toBe('1');
+        expect(headers['x-wxauth-proxy-upstream'], target).toBe(emu.url);
       }
       expect(p.blocked.map((b) => b.reason)).toEqual(Array(6).fill('control'));
     } finally {

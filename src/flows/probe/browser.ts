@@ -69,6 +69,11 @@ export interface BrowserOptions {
   /** Origins the browser may send requests to (the app's, the emulator's). */
   allowedOrigins: string[];
   emulatorOrigin: string;
+  /**
+   * Further origins that are the emulator's pages: a wxauth proxy in front of it that the app builds its
+   * authorize link on. Shared by the run, which adds one when it finds it.
+   */
+  emulatorFronts?: ReadonlySet<string>;
   timeoutMs: number;
   signal: AbortSignal;
   /** Shared by every session of one probe run: the leak check reads it. */
@@ -109,9 +114,9 @@ class CookieJar {
   }
 
   /** Cookies set by hosts other than the emulator's. */
-  count(exceptHost: string): number {
+  count(exceptHosts: ReadonlySet<string>): number {
     let n = 0;
-    for (const [host, cookies] of this.jar) if (host !== exceptHost) n += cookies.size;
+    for (const [host, cookies] of this.jar) if (!exceptHosts.has(host)) n += cookies.size;
     return n;
   }
 }
@@ -144,7 +149,7 @@ export class ProbeBrowser {
 
   /** Cookies the app (not the emulator) has set in this session. */
   appCookieCount(): number {
-    return this.cookies.count(new URL(this.options.emulatorOrigin).host);
+    return this.cookies.count(new Set([this.options.emulatorOrigin, ...(this.options.emulatorFronts ?? [])].map((o) => new URL(o).host)));
   }
 
   /** Where a URL goes: open.weixin.qq.com → the emulator; otherwise as given. */
@@ -164,7 +169,7 @@ export class ProbeBrowser {
     } catch {
       return 'blocked';
     }
-    if (origin === this.options.emulatorOrigin) return 'emulator';
+    if (origin === this.options.emulatorOrigin || this.options.emulatorFronts?.has(origin)) return 'emulator';
     return this.options.allowedOrigins.includes(origin) ? 'app' : 'blocked';
   }
 

@@ -1,7 +1,8 @@
 // The emulator's control API (/__emulator/*), as probe uses it: the seed (which apps, which secrets),
 // the request log since a point, a code's status, the clock and faults. Control POSTs carry
 // Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
-import { NetworkError } from '../../errors.js';
+import { NetworkError, UsageError } from '../../errors.js';
+import { PROXY_HEADER, PROXY_UPSTREAM_HEADER } from '../../core/proxy-route.js';
 import type { FaultSpec, PublicApp, RequestRecord } from '../../emulator/index.js';
 import { deadline } from '../../http/deadline.js';
 
@@ -51,14 +52,27 @@ export class EmulatorControl {
     } finally {
       limit.done();
     }
+    // A wxauth proxy refuses the control API by design (it holds the appsecrets): --emulator names the
+    // proxy, not the emulator behind it.
+    if (res.headers.has(PROXY_HEADER)) {
+      const upstream = res.headers.get(PROXY_UPSTREAM_HEADER);
+      throw new UsageError(
+        { key: 'probe.emulator_is_proxy', params: { url: this.origin } },
+        { hint: upstream ? { key: 'probe.emulator_is_proxy.hint', params: { upstream } } : { key: 'probe.emulator_is_proxy.hint_unknown' } },
+      );
+    }
     let doc: unknown;
     try {
       doc = JSON.parse(text);
     } catch {
       doc = undefined;
     }
-    if (typeof doc !== 'object' || doc === null || (res.status !== 404 && (doc as { ok?: unknown }).ok !== true))
-      throw new NetworkError('not_json', { key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_down.hint' }, mayHaveReachedServer: true });
+    if (typeof doc !== 'object' || doc === null || (res.status !== 404 && (doc as { ok?: unknown }).ok !== true)) {
+      // The first call: something answers at --emulator, and it is not an emulator (the app's own port,
+      // often): the argument is wrong, and naming it again would go in a circle.
+      if (path === '/seed') throw new UsageError({ key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_not_control.hint' } });
+      throw new NetworkError('not_json', { key: 'probe.emulator_not_control', params: { url: this.origin, path, status: res.status } }, { hint: { key: 'probe.emulator_not_control.hint' }, mayHaveReachedServer: true });
+    }
     return doc as Record<string, unknown>;
   }
 
@@ -111,5 +125,38 @@ export class EmulatorControl {
 
   async scan(uuid: string, action: 'confirm' | 'cancel'): Promise<{ redirect?: string }> {
     return (await this.call('POST', '/scan', { uuid, action })) as { redirect?: string };
+  }
+}
+
+/**
+ * What is at `origin` if it is a wxauth proxy: the upstream it names ('' when it does not say), from its
+ * own 403 to the control API (flows/proxy/server.ts); undefined for anything else (no answer, another
+ * server). One GET, which a proxy never forwards; probe asks it only of a loopback origin the app's
+ * authorize link names.
+ */
+export async function proxyUpstream(origin: string, timeoutMs: number, signal: AbortSignal): Promise<string | undefined> {
+  const limit = deadline(Math.min(timeoutMs, 3_000), signal);
+  try {
+    const res = await fetch(origin + '/__emulator/seed', { signal: limit.signal });
+    await res.body?.cancel();
+    if (res.status !== 403 || !res.headers.has(PROXY_HEADER)) return undefined;
+    return res.headers.get(PROXY_UPSTREAM_HEADER) ?? '';
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return undefined;
+  } finally {
+    limit.done();
+  }
+}
+
+/** Two origins the same server answers: equal, or loopback names (localhost, 127.0.0.1, [::1]) on one port. */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    const loopback = (h: string) => h === 'localhost' || h === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(h);
+    return x.origin === y.origin || (x.protocol === y.protocol && x.port === y.port && loopback(x.hostname) && loopback(y.hostname));
+  } catch {
+    return false;
   }
 }

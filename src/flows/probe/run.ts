@@ -3,13 +3,13 @@
 // scenario runs in a fresh browser session; what the app asked WeChat comes from the emulator's log.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CancelledError, NetworkError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
+import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { PATHS, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
 import { base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
 import { ProbeBrowser, isLoopbackHostname, isWechatOpenUrl, speaksTls, type Page, type Seen } from './browser.js';
-import { EmulatorControl } from './control.js';
+import { EmulatorControl, proxyUpstream, sameOrigin } from './control.js';
 import {
   CHECK_IDS,
   FOREIGN_RETURN_URL,
@@ -77,10 +77,11 @@ interface AuthorizeInfo {
 
 const AUTH_PATHS: Record<string, 'authorize' | 'qrconnect'> = { '/connect/oauth2/authorize': 'authorize', '/connect/qrconnect': 'qrconnect' };
 
-function authorizeEndpoint(url: string, emulator: string): 'authorize' | 'qrconnect' | undefined {
+/** `emulator`: the emulator's origin and any wxauth proxy in front of it the app links to. */
+function authorizeEndpoint(url: string, emulator: ReadonlySet<string>): 'authorize' | 'qrconnect' | undefined {
   try {
     const u = new URL(url);
-    if (u.origin !== emulator && !isWechatOpenUrl(url)) return undefined;
+    if (!emulator.has(u.origin) && !isWechatOpenUrl(url)) return undefined;
     return AUTH_PATHS[u.pathname];
   } catch {
     return undefined;
@@ -88,7 +89,7 @@ function authorizeEndpoint(url: string, emulator: string): 'authorize' | 'qrconn
 }
 
 /** An authorize link in a page that sends the browser on with script or a meta refresh instead of a 302. */
-function authorizeLinkIn(body: string, emulator: string): string | undefined {
+function authorizeLinkIn(body: string, emulator: ReadonlySet<string>): string | undefined {
   const re = /https?:\/\/[^\s"'<>()]+\/connect\/(?:oauth2\/authorize|qrconnect)\?[^\s"'<>()]+/g;
   for (const m of body.matchAll(re)) {
     const url = m[0].replace(/&amp;/g, '&').replace(/\\u0026/g, '&').replace(/\\\//g, '/');
@@ -169,6 +170,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const apps = await control.apps(); // throws NetworkError (exit 5) when the emulator is not running
 
   const targetUrl = new URL(options.target);
+  // The emulator answered its control API at the start URL's origin: the two addresses were swapped or doubled.
+  if (sameOrigin(targetUrl.origin, emulator)) throw new UsageError({ key: 'probe.target_is_emulator', params: { url: options.target, emulator } }, { hint: { key: 'probe.target_is_emulator.hint' } });
   const seen: Seen[] = [];
   const allowed = new Set([targetUrl.origin]);
   const selected = (id: CheckId) => (!options.only || options.only.includes(id)) && !(options.skip ?? []).includes(id);
@@ -183,7 +186,14 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const report: ProbeReport = { target: options.target, emulator, rewroteOpenHost: false, checks: [], scenarios: [] };
   const results = new Map<CheckId, ProbeCheck>();
   const put = (c: ProbeCheck) => results.set(c.id, c);
-  const browser = () => new ProbeBrowser({ allowedOrigins: [...allowed], emulatorOrigin: emulator, timeoutMs: options.timeoutMs, signal: options.signal, seen });
+  /**
+   * The emulator's pages: its origin, and a wxauth proxy forwarding to it when the app builds its
+   * authorize link on that (README's proxy recipe: WECHAT_API_BASE on the proxy, and the example app
+   * takes its open base from it). Found by the proxy's answer to the control API.
+   */
+  const fronts = new Set<string>();
+  const pages = new Set<string>([emulator]);
+  const browser = () => new ProbeBrowser({ allowedOrigins: [...allowed], emulatorOrigin: emulator, emulatorFronts: fronts, timeoutMs: options.timeoutMs, signal: options.signal, seen });
   const codesSeen = new Set<string>();
 
   /** Run a scenario, recording its hops (from `b`, from the hop index it starts at) and the WeChat calls meanwhile. */
@@ -208,9 +218,34 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     return { value, record };
   };
 
+  /** wxauth proxies the app linked to that forward elsewhere: origin → their upstream ('' unsaid). */
+  const proxies = new Map<string, string>();
+  /** An authorize page on a loopback origin that is neither the emulator nor the app: a wxauth proxy, maybe. */
+  const maybeFront = (url: string): boolean => {
+    try {
+      const u = new URL(url);
+      return AUTH_PATHS[u.pathname] !== undefined && !pages.has(u.origin) && !allowed.has(u.origin) && !proxies.has(u.origin) && isLoopbackHostname(u.hostname);
+    } catch {
+      return false;
+    }
+  };
+
   /** Start the login; stop before the browser reaches WeChat's authorize page. */
   const startLogin = async (b: ProbeBrowser, start: string): Promise<{ auth?: AuthorizeInfo; page: Page }> => {
-    const { page, pending } = await b.follow(start, (next) => authorizeEndpoint(next, emulator) === undefined);
+    const { page, pending } = await b.follow(start, (next) => authorizeEndpoint(next, pages) === undefined && !maybeFront(next));
+    if (pending && maybeFront(pending)) {
+      const origin = new URL(pending).origin;
+      const upstream = await proxyUpstream(origin, options.timeoutMs, options.signal);
+      if (upstream !== undefined && upstream !== '' && sameOrigin(upstream, emulator)) {
+        fronts.add(origin);
+        pages.add(origin);
+        hooks.note({ key: 'probe.note.via_proxy', params: { proxy: origin, emulator } });
+      } else {
+        if (upstream !== undefined) proxies.set(origin, upstream);
+        // Recorded as a host probe does not contact, as any other (authorize.url says which it is).
+        await b.request('GET', pending);
+      }
+    }
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'network' && b.hops.length === 1)
       throw new NetworkError('refused', { key: 'probe.app_down', params: { url: start } }, { hint: { key: 'probe.app_down.hint' }, mayHaveReachedServer: false });
     // Something listens there, and it hung up on plain HTTP without a word: an HTTPS server, most often.
@@ -225,9 +260,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const code = page.hop.tlsCode ?? 'tls';
       throw new NetworkError('tls', { key: plain ? 'probe.app_tls.plain' : 'probe.app_tls.cert', params: { url: start, code } }, { hint: { key: plain ? 'probe.app_tls.plain.hint' : 'probe.app_tls.cert.hint', params: { url: start.replace(/^https:/, 'http:') } }, mayHaveReachedServer: true });
     }
-    const original = pending && authorizeEndpoint(pending, emulator) ? pending : page.status === 200 ? authorizeLinkIn(page.body, emulator) : undefined;
+    const original = pending && authorizeEndpoint(pending, pages) ? pending : page.status === 200 ? authorizeLinkIn(page.body, pages) : undefined;
     if (!original) return { page };
-    const endpoint = authorizeEndpoint(original, emulator)!;
+    const endpoint = authorizeEndpoint(original, pages)!;
     const u = new URL(original);
     const routed = b.route(original);
     const auth: AuthorizeInfo = {
@@ -255,7 +290,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     if (page.status >= 300 && page.status < 400 && page.location) return { callback: page.location };
     const ticket = /name="ticket" value="([^"]+)"/.exec(page.body)?.[1];
     if (ticket) {
-      const reply = await b.postForm(new URL('/connect/oauth2/authorize_reply', emulator).toString(), { ticket, action: decision });
+      // Where the page came from (the emulator, or the proxy in front of it): its cookies are there.
+      const reply = await b.postForm(new URL('/connect/oauth2/authorize_reply', auth.url).toString(), { ticket, action: decision });
       if (reply.status >= 300 && reply.status < 400 && reply.location) return { callback: reply.location };
       if (decision === 'deny') {
         notes.push({ key: 'probe.note.deny_delivered' });
@@ -342,10 +378,15 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   if (!auth) {
     const last = happyRun.record.hops.at(-1);
     const reason = startFailure(happyRun.record.hops, options.timeoutMs);
+    const proxied = reason.problem === 'probe.problem.other_emulator' ? proxies.get(String(reason.host)) : undefined;
     const fix: MessageRef =
-      reason.problem === 'probe.problem.other_emulator'
-        ? { key: 'probe.authorize.url.fix.other_emulator', params: { host: String(reason.host), emulator } }
-        : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
+      proxied !== undefined
+        ? proxied === ''
+          ? { key: 'probe.authorize.url.fix.other_proxy_unsaid', params: { host: String(reason.host), emulator } }
+          : { key: 'probe.authorize.url.fix.other_proxy', params: { host: String(reason.host), upstream: proxied, emulator } }
+        : reason.problem === 'probe.problem.other_emulator'
+          ? { key: 'probe.authorize.url.fix.other_emulator', params: { host: String(reason.host), emulator } }
+          : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
     put({ ...check('authorize.url', 'fail', 'none', { url: options.target, ...reason }, { scenarios: ['happy'], hops: happyRun.record.hops, details: { status: last?.status ?? 0, ...(last?.error ? { error: last.error } : {}) } }, false), fix });
   } else if (!app) {
     put(check('authorize.url', 'fail', 'unknown_appid', { appid: auth.appid, emulator }, { scenarios: ['happy'] }));
@@ -366,7 +407,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const domain = anyPort ? redirectHost : (app.domain.find((d) => d === redirectHost || d === redirectName) ?? app.domain[0]?.replace(/:\*$/, ''));
     const inspected = inspectUrl(auth.original, {
       profile: { appid: app.appid, type: app.type, ...(domain ? { domain } : {}), redirectUri: auth.redirectUri },
-      ...(auth.rewritten ? {} : { openBase: emulator }),
+      ...(auth.rewritten ? {} : { openBase: new URL(auth.original).origin }),
     });
     // The phone here is probe's browser on this machine, so "a phone cannot reach a loopback callback"
     // does not apply to this run; every other finding is inspect's, as `wxauth inspect` shows it.

@@ -27,7 +27,7 @@ import { acceptedHostNames, hostHeaderAllowed, isWildcardHost } from '../../core
 import type { ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
-import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine, reachesEmulatorControl, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
+import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine, reachesEmulatorControl, PROXY_HEADER, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
@@ -362,7 +362,12 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     if (refusal) {
       const body = answerBody(refusal.text);
       req.resume();
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+      // Said in headers too, for programs: `wxauth probe` aimed at (or sent through) this proxy tells it
+      // from an emulator by them, and follows the authorize page through it when its upstream is the
+      // emulator probe uses. The upstream (origin and path, never userinfo) only to this machine's callers.
+      const own: Record<string, string> = { [PROXY_HEADER]: '1' };
+      if (refusal.reason === 'control' && route.upstream === main && isLocal(req.socket.remoteAddress ?? '')) own[PROXY_UPSTREAM_HEADER] = main.url.origin + main.prefix;
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), ...own });
       res.end(body);
       options.hooks.blocked?.({ reason: refusal.reason, caller: callerOf(req), target: refusal.target });
       return;

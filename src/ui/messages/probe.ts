@@ -43,8 +43,32 @@ export const messages = {
     en: 'Start it in another terminal with `wxauth emulator` (it listens on http://127.0.0.1:3900), or name its address with --emulator.',
   },
   'probe.emulator_not_control': {
-    zh: '{url} 的 /__emulator{path} 没有按模拟器控制接口应答（HTTP {status}）：这不是 wxauth 模拟器，或者它的版本太旧。',
-    en: '{url} did not answer /__emulator{path} as the emulator’s control API does (HTTP {status}): this is not a wxauth emulator, or an older one.',
+    zh: '{url} 有应答，但它不是 wxauth 模拟器（是你的应用吗？）：/__emulator{path} 得到 HTTP {status}，不是模拟器控制接口的应答。',
+    en: '{url} answers, but it is not a wxauth emulator (is it your app?): /__emulator{path} got HTTP {status}, not the emulator’s control API.',
+  },
+  'probe.emulator_not_control.hint': {
+    zh: '--emulator 请给 wxauth emulator 启动时打印的地址（默认 http://127.0.0.1:3900）；没有在运行的模拟器就先在另一个终端启动一个。比这个 wxauth 旧的模拟器没有 probe 要用的控制接口：请更新它。',
+    en: 'Give --emulator the address `wxauth emulator` printed when it started (http://127.0.0.1:3900 by default); if none runs, start one in another terminal. An emulator older than this wxauth lacks the control API probe uses: update it.',
+  },
+  'probe.emulator_is_proxy': {
+    zh: '{url} 是 wxauth proxy，不是模拟器：代理按设计拒绝模拟器的控制接口（/__emulator/）。',
+    en: '{url} is a wxauth proxy, not the emulator: the proxy refuses the emulator’s control API (/__emulator/) by design.',
+  },
+  'probe.emulator_is_proxy.hint': {
+    zh: '--emulator 请指向代理后面的模拟器：--emulator {upstream}。你的应用可以继续指向代理，probe 会经过它打开微信的页面。',
+    en: 'Keep --emulator on the emulator behind it: --emulator {upstream}. Your app may stay aimed at the proxy; probe goes through it to WeChat’s pages.',
+  },
+  'probe.emulator_is_proxy.hint_unknown': {
+    zh: '--emulator 请指向代理转发到的模拟器（代理的 --upstream），而不是代理本身。',
+    en: 'Keep --emulator on the emulator the proxy forwards to (its --upstream), not on the proxy itself.',
+  },
+  'probe.target_is_emulator': {
+    zh: '{url} 是模拟器（{emulator}），不是你的应用：probe 打开你的应用的微信登录入口，由模拟器扮演微信。',
+    en: '{url} is the emulator ({emulator}), not your app: probe opens your app’s WeChat login start and lets the emulator play WeChat.',
+  },
+  'probe.target_is_emulator.hint': {
+    zh: '给出你的应用开始微信登录的地址，例如 wxauth probe http://localhost:3000/auth/wechat（模拟器的地址放在 --emulator）。',
+    en: 'Give the URL that starts your app’s WeChat login, e.g. wxauth probe http://localhost:3000/auth/wechat (the emulator’s address goes in --emulator).',
   },
   'probe.html_file.exists': { zh: '{file} 已经存在；--html 会用这次的报告替换它。', en: '{file} already exists; --html replaces it with this run’s report.' },
   'probe.html_file.replace': { zh: '替换 {file}？', en: 'Replace {file}?' },
@@ -100,6 +124,10 @@ export const messages = {
   'probe.note.deny_delivered': {
     zh: '这一步没有微信的拒绝跳转（snsapi_base 不弹授权页，或网站应用拒绝后不跳转），probe 按文档自己送出 redirect_uri?state=…。',
     en: 'No refusal redirect from WeChat here (snsapi_base shows no consent page, or a website app does not redirect on refusal): probe delivered redirect_uri?state=… itself, as the docs describe.',
+  },
+  'probe.note.via_proxy': {
+    zh: '应用的授权链接在 {proxy} 上，那是转发到这个模拟器（{emulator}）的 wxauth proxy：probe 经过它打开微信的页面。',
+    en: 'The app’s authorize link is on {proxy}, a wxauth proxy forwarding to this emulator ({emulator}): probe goes through it to WeChat’s pages.',
   },
   'probe.note.scanned': { zh: '通过模拟器控制接口扫码并确认。', en: 'Scanned and confirmed through the emulator’s control API.' },
   'probe.note.forged': { zh: 'probe 用模拟器签发一个 code，配上这个会话从未拿到过的 state 送到回调。', en: 'probe minted a code on the emulator and delivered it with a state this session was never given.' },
@@ -178,6 +206,14 @@ export const messages = {
   'probe.authorize.url.fix.other_emulator': {
     zh: '让 probe 和应用用同一个模拟器：wxauth probe … --emulator {host}，或者把应用指向 {emulator}。',
     en: 'Let probe and the app use the same emulator: wxauth probe … --emulator {host}, or aim the app at {emulator}.',
+  },
+  'probe.authorize.url.fix.other_proxy': {
+    zh: '{host} 是 wxauth proxy，转发到 {upstream}，不是这个模拟器：运行 probe 时用 --emulator {upstream}，或者用 --upstream {emulator} 启动这个代理。',
+    en: '{host} is a wxauth proxy forwarding to {upstream}, not to this emulator: run probe with --emulator {upstream}, or start the proxy with --upstream {emulator}.',
+  },
+  'probe.authorize.url.fix.other_proxy_unsaid': {
+    zh: '{host} 是 wxauth proxy：--emulator 请指向它转发到的模拟器（不是代理本身），或者用 --upstream {emulator} 启动这个代理。',
+    en: '{host} is a wxauth proxy: keep --emulator on the emulator it forwards to (not on the proxy itself), or start the proxy with --upstream {emulator}.',
   },
   'probe.authorize.url.fix.findings': { zh: '按上面每条问题下的修复去改；wxauth inspect 可以单独检查这个链接。', en: 'Follow the fix under each finding above; wxauth inspect checks the link on its own.' },
   'probe.authorize.url.fix.website': {
