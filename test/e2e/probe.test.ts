@@ -377,6 +377,22 @@ describe('wxauth probe', () => {
     });
   }
 
+  it('basic_token.per_login: a freshly started app that caches its one token passes; one that fetches per login is warned, also with --only', async () => {
+    const cached = await probe('token-cached', ['--only', 'basic_token.per_login']);
+    const ok = cached.doc.checks.find((c) => c.id === 'basic_token.per_login')!;
+    expect(ok.status).toBe('pass');
+    expect(ok.message).toBe('Only one login called /cgi-bin/token, once (an empty cache being filled); the others reused the token (2 logins).');
+    expect(cached.code).toBe(0);
+    const full = await probe('token-cached');
+    expect(full.failing).not.toContain('basic_token.per_login');
+    const perLogin = await probe('token-per-login', ['--only', 'basic_token.per_login']);
+    const warned = perLogin.doc.checks.find((c) => c.id === 'basic_token.per_login')!;
+    expect(warned.status).toBe('warn');
+    expect(warned.message).toBe('Logins call /cgi-bin/token again and again (2 calls in 2 scenarios): it knocks out the token your other servers hold (40001) and eats the 2000-a-day quota.');
+    const zh = await probe('token-cached', ['--only', 'basic_token.per_login', '--lang', 'zh']);
+    expect(zh.doc.checks.find((c) => c.id === 'basic_token.per_login')!.message).toContain('只有一次登录调用了 /cgi-bin/token');
+  });
+
   it('authorize.url on the emulator\'s test account does not send the user to the test account', async () => {
     const r = await probe('correct', ['--only', 'authorize.url'], APPID, { scope: 'snsapi_login' });
     const url = r.doc.checks.find((c) => c.id === 'authorize.url');

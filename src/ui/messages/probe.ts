@@ -417,7 +417,18 @@ export const messages = {
 
   // ── basic_token.per_login ─────────────────────────────────────────────────────────────────────
   'probe.basic_token.per_login.ok': { zh: '登录过程中没有调用 /cgi-bin/token。', en: 'The login did not call /cgi-bin/token.' },
-  'probe.basic_token.per_login.fetched': { zh: '每次登录都调用了 /cgi-bin/token（{count} 次）：会让其它服务器手里的 token 失效（40001），并消耗每日 2000 次的额度。', en: 'Each login calls /cgi-bin/token (calls: {count}): it knocks out the token your other servers hold (40001) and eats the 2000-a-day quota.' },
+  'probe.basic_token.per_login.fetched': {
+    zh: '登录一再调用 /cgi-bin/token（{logins} 个场景里共 {count} 次）：会让其它服务器手里的 token 失效（40001），并消耗每日 2000 次的额度。',
+    en: 'Logins call /cgi-bin/token again and again ({count} calls in {logins} scenarios): it knocks out the token your other servers hold (40001) and eats the 2000-a-day quota.',
+  },
+  'probe.basic_token.per_login.once': {
+    zh: '只有一次登录调用了 /cgi-bin/token（1 次，填充空的缓存），其余登录沿用了它（共 {logins} 次登录）。',
+    en: 'Only one login called /cgi-bin/token, once (an empty cache being filled); the others reused the token ({logins} logins).',
+  },
+  'probe.basic_token.per_login.once_alone': {
+    zh: '登录调用了一次 /cgi-bin/token：可能是刚启动的应用在填充空的缓存；这次没有第二次登录可以分辨（共 {logins} 次登录）。',
+    en: 'The login called /cgi-bin/token once: an app just started filling an empty cache, most likely; no second login ran to tell ({logins} logins).',
+  },
   'probe.basic_token.per_login.fix': {
     zh: '网页授权不需要基础 access_token。需要它时集中获取并缓存 7200 秒，或改用 /cgi-bin/stable_token（不带 force_refresh）。',
     en: 'Web authorization needs no basic access_token. When you need one, fetch it in one place and cache it for 7200 s, or use /cgi-bin/stable_token without force_refresh.',
