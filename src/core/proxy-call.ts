@@ -27,6 +27,11 @@ export interface ProxyExchange {
   latencyMs: number;
   /** The caller's address and port, e.g. `127.0.0.1:53422`. */
   caller: string;
+  /**
+   * The process behind a loopback caller's connection, one object per connection that the adapter fills
+   * in when its lookup ends (maybe after this call is reported: detectors read it when they fire).
+   */
+  callerProcess?: CallerProcess;
   method: string;
   /** Path and query exactly as the caller sent them. */
   target: string;
@@ -50,6 +55,12 @@ export interface ProxyExchange {
   responseBodyTruncated: boolean;
   /** Compressed, and larger than the kept bytes once decompressed: not decoded (`responseBody` is ''). */
   responseBodyTooLarge?: boolean;
+}
+
+/** Who owns a caller's connection on this machine; empty until (unless) the adapter's lookup tells. */
+export interface CallerProcess {
+  pid?: number;
+  command?: string;
 }
 
 /** The WeChat reading of a call. */

@@ -4,7 +4,7 @@
 // for days. The WeChat behaviour each detector relies on is cited where it is checked (API-FACTS.md).
 import type { MessageRef } from '../errors.js';
 import { explainErrcode, parseErrorBody, type Bilingual } from './errcodes.js';
-import { ProxyMasker, readCall, secretValuesOf, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
+import { ProxyMasker, readCall, secretValuesOf, type CallerProcess, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
 import { isTokenEndpoint } from './endpoints.js';
 
 export const DETECTOR_IDS = [
@@ -123,8 +123,28 @@ class Bounded<K, V> extends Map<K, V> {
 
 interface Sighting {
   time: number;
+  /** address:port, which changes with each connection: said with what names the caller for longer. */
   caller: string;
+  /** The owning process (loopback callers, Linux), filled in once its lookup ends. */
+  process?: CallerProcess;
+  /** The caller's User-Agent, when it sent one. */
+  agent?: string;
   callId: number;
+}
+
+/**
+ * A caller as a detector names it: its process (pid and command) when known, else its User-Agent, else its
+ * address and port, said to be one connection's (a process's next connection has another port).
+ */
+function who(s: Sighting): MessageRef {
+  if (s.process?.pid !== undefined) return { key: 'proxy.caller.process', params: { address: s.caller, pid: s.process.pid, command: s.process.command ?? '?' } };
+  if (s.agent) return { key: 'proxy.caller.agent', params: { address: s.caller, agent: s.agent } };
+  return { key: 'proxy.caller.port', params: { address: s.caller } };
+}
+
+function agentOf(exchange: ProxyExchange): string | undefined {
+  for (const [k, v] of exchange.requestHeaders) if (k.length === 10 && k.toLowerCase() === 'user-agent') return v.slice(0, 80);
+  return undefined;
 }
 
 interface UserToken extends Sighting {
@@ -197,6 +217,9 @@ export class ProxyObserver {
     const hit = (id: DetectorId, evidence: MessageRef, fix: MessageRef) =>
       hits.push({ id, time: exchange.startedAt, callId: exchange.id, endpoint: facts.endpoint, ...(appid ? { appid } : {}), evidence, fix });
     const me: Sighting = { time: exchange.startedAt, caller: exchange.caller, callId: exchange.id };
+    if (exchange.callerProcess) me.process = exchange.callerProcess;
+    const agent = agentOf(exchange);
+    if (agent) me.agent = agent;
 
     // WeChat consumed the code unless the exchange failed before it was read: a -1 (全局返回码: 系统繁忙，
     // 此时请开发者稍候再试) or an HTTP 5xx. Retrying with the same code then is right, not a reuse.
@@ -207,14 +230,14 @@ export class ProxyObserver {
       // The errmsg names the address WeChat saw (API-FACTS §8): that, not the caller's, is what to whitelist.
       const parsed = parseErrorBody(JSON.stringify({ errcode: 40164, errmsg: facts.errmsg ?? '' }));
       const ip = parsed?.ip ?? parsed?.ipv6 ?? '?';
-      hit('ip.whitelist', { key: 'proxy.hit.ip.whitelist', params: { ip, caller: exchange.caller, appid: appid ?? '?', endpoint: facts.endpoint } }, { key: 'proxy.fix.ip.whitelist', params: { ip } });
+      hit('ip.whitelist', { key: 'proxy.hit.ip.whitelist', params: { ip, caller: who(me), appid: appid ?? '?', endpoint: facts.endpoint } }, { key: 'proxy.fix.ip.whitelist', params: { ip } });
     }
     if (facts.endpoint === '/sns/userinfo' && facts.errcode === 48001) {
       // 48001 on /sns/userinfo means the token lacks snsapi_userinfo (API-FACTS §7); a snapshot user's
       // userinfo token gets it too, so only a token seen being issued as snsapi_base is named.
       const token = this.userTokens.get(facts.query.access_token ?? '');
       if (token?.scope !== undefined && token.scope.split(',').includes('snsapi_base') && !token.scope.includes('snsapi_userinfo')) {
-        hit('userinfo.base_scope', { key: 'proxy.hit.userinfo.base_scope', params: { issued: iso(token.time), issuer: token.caller, appid: appid ?? '?' } }, { key: 'proxy.fix.userinfo.base_scope' });
+        hit('userinfo.base_scope', { key: 'proxy.hit.userinfo.base_scope', params: { issued: iso(token.time), issuer: who(token), appid: appid ?? '?' } }, { key: 'proxy.fix.userinfo.base_scope' });
       }
     }
     if ((facts.endpoint === '/sns/userinfo' || facts.endpoint === '/sns/auth') && facts.errcode !== undefined) {
@@ -224,7 +247,7 @@ export class ProxyObserver {
       if (basic) {
         hit(
           'userinfo.basic_token',
-          { key: 'proxy.hit.userinfo.basic_token', params: { endpoint: facts.endpoint, errcode: facts.errcode, appid: basic.appid, source: basic.source, issuer: basic.caller, issued: iso(basic.time) } },
+          { key: 'proxy.hit.userinfo.basic_token', params: { endpoint: facts.endpoint, errcode: facts.errcode, appid: basic.appid, source: basic.source, issuer: who(basic), issued: iso(basic.time) } },
           { key: 'proxy.fix.userinfo.basic_token' },
         );
       }
@@ -233,7 +256,7 @@ export class ProxyObserver {
       // refresh_token lives 30 days (API-FACTS §5, §14); after that only a new authorization helps.
       const seen = this.refreshTokens.get(facts.query.refresh_token ?? '');
       const evidence: MessageRef = seen
-        ? { key: 'proxy.hit.refresh.expired.seen', params: { issued: iso(seen.time), issuer: seen.caller, appid: appid ?? '?' } }
+        ? { key: 'proxy.hit.refresh.expired.seen', params: { issued: iso(seen.time), issuer: who(seen), appid: appid ?? '?' } }
         : { key: 'proxy.hit.refresh.expired', params: { appid: appid ?? '?' } };
       hit('refresh.expired', evidence, { key: 'proxy.fix.refresh.expired' });
     }
@@ -307,14 +330,14 @@ export class ProxyObserver {
       // A code is single-use: the second exchange gets 40163 (API-FACTS §1.6, §4).
       hit(
         'code.reused',
-        { key: 'proxy.hit.code.reused', params: { code: this.masker.value(code), first: iso(first.time), firstCaller: first.caller, second: iso(me.time), secondCaller: me.caller, answer } },
+        { key: 'proxy.hit.code.reused', params: { code: this.masker.value(code), first: iso(first.time), firstCaller: who(first), second: iso(me.time), secondCaller: who(me), answer } },
         { key: 'proxy.fix.code.reused' },
       );
       return;
     }
     if (consumed) this.codes.set(code, { ...me, ...(appid ? { appid } : {}) });
     if (facts.errcode === 40163) {
-      hit('code.reused', { key: 'proxy.hit.code.reused.unseen', params: { code: this.masker.value(code), caller: me.caller } }, { key: 'proxy.fix.code.reused' });
+      hit('code.reused', { key: 'proxy.hit.code.reused.unseen', params: { code: this.masker.value(code), caller: who(me) } }, { key: 'proxy.fix.code.reused' });
     }
   }
 
@@ -328,7 +351,7 @@ export class ProxyObserver {
       'token.not_latest',
       {
         key: 'proxy.hit.token.not_latest',
-        params: { appid: appid ?? old.appid, issued: iso(old.issued.time), issuer: old.issued.caller, refetched: iso(old.by.time), refetcher: old.by.caller, call: old.by.callId },
+        params: { appid: appid ?? old.appid, issued: iso(old.issued.time), issuer: who(old.issued), refetched: iso(old.by.time), refetcher: who(old.by), call: old.by.callId },
       },
       { key: 'proxy.fix.basic_token' },
     );
@@ -362,7 +385,7 @@ export class ProxyObserver {
           'basic_token.refetched',
           {
             key: 'proxy.hit.basic_token.refetched',
-            params: { appid, issued: iso(previous.time), issuer: previous.caller, caller: me.caller, left: Math.max(1, Math.round((previous.expiresAt - me.time) / 60_000)) },
+            params: { appid, issued: iso(previous.time), issuer: who(previous), caller: who(me), left: Math.max(1, Math.round((previous.expiresAt - me.time) / 60_000)) },
           },
           { key: 'proxy.fix.basic_token' },
         );

@@ -180,3 +180,21 @@ describe('ProxyStats (the Ctrl-C summary)', () => {
     expect(summary).toMatchObject({ calls: 6, unanswered: 1 });
   });
 });
+
+describe('callers in detector evidence', () => {
+  const exchangeOf = (code: string, id: number, over: Partial<ProxyExchange>) =>
+    exchange({ id, target: `/sns/oauth2/access_token?appid=wx1&secret=${SECRET}&code=${code}&grant_type=authorization_code`, responseBody: id === 1 ? '{"access_token":"ACCESS_TOKEN_1234567","openid":"o1"}' : '{"errcode":40163,"errmsg":"code been used"}', ...over });
+  it('names a caller by its process when known, else its User-Agent, else its port said to be one connection\'s', () => {
+    const o = new ProxyObserver({ showSecrets: false });
+    o.observe(exchangeOf('CODE_ABCDEFGH', 1, { caller: '127.0.0.1:42106', callerProcess: { pid: 4242, command: 'node server-a.mjs' } }));
+    const { hits } = o.observe(exchangeOf('CODE_ABCDEFGH', 2, { caller: '127.0.0.1:42156', requestHeaders: [['User-Agent', 'wechat-api/1.35']] }));
+    expect(hits[0]!.evidence.params).toMatchObject({
+      firstCaller: { key: 'proxy.caller.process', params: { address: '127.0.0.1:42106', pid: 4242, command: 'node server-a.mjs' } },
+      secondCaller: { key: 'proxy.caller.agent', params: { address: '127.0.0.1:42156', agent: 'wechat-api/1.35' } },
+    });
+    const bare = new ProxyObserver({ showSecrets: false });
+    bare.observe(exchangeOf('CODE_IJKLMNOP', 1, { caller: '10.0.0.5:40000' }));
+    const again = bare.observe(exchangeOf('CODE_IJKLMNOP', 2, { caller: '10.0.0.5:40001' }));
+    expect(again.hits[0]!.evidence.params).toMatchObject({ firstCaller: { key: 'proxy.caller.port', params: { address: '10.0.0.5:40000' } } });
+  });
+});

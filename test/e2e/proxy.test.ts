@@ -369,8 +369,8 @@ describe('detectors', () => {
       expect(p.calls[1]!.errcode).toBe(40163);
       expect(ids(p)).toEqual(['code.reused']);
       const params = p.hits[0]!.evidence.params as MessageParams;
-      expect(params.firstCaller).toMatch(/^127\.0\.0\.1:\d+$/);
-      expect(params.secondCaller).toMatch(/^127\.0\.0\.1:\d+$/);
+      expect(params.firstCaller).toMatchObject({ params: { address: expect.stringMatching(/^127\.0\.0\.1:\d+$/) } });
+      expect(params.secondCaller).toMatchObject({ params: { address: expect.stringMatching(/^127\.0\.0\.1:\d+$/) } });
       expect(params.answer).toBe('40163');
       expect(String(params.code)).not.toContain(code);
 
@@ -426,6 +426,35 @@ describe('detectors', () => {
       await calls(p, 5);
       expect(p.calls[4]!.errcode).toBe(40001);
       expect(ids(p)).toHaveLength(2);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('names two app processes fighting over the basic token by pid and command (Linux), not by ephemeral ports alone', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    const p = await proxyTo(emu.url);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-callers-'));
+    try {
+      const script = (name: string) => {
+        const file = path.join(dir, name);
+        // Holds its connection open a moment, as an SDK's keep-alive pool does.
+        fs.writeFileSync(file, `const r = await fetch(process.argv[2]); await r.text(); await new Promise((s) => setTimeout(s, 300));\n`);
+        return file;
+      };
+      const run = (file: string) =>
+        new Promise<number>((resolve, reject) => {
+          const child = spawn(process.execPath, [file, p.url + tokenPath()], { stdio: 'ignore' });
+          child.on('error', reject);
+          child.on('exit', () => resolve(child.pid!));
+        });
+      const a = await run(script('server-a.mjs'));
+      const b = await run(script('server-b.mjs'));
+      await calls(p, 2);
+      expect(ids(p)).toEqual(['basic_token.refetched']);
+      const params = p.hits[0]!.evidence.params as MessageParams;
+      expect(params.issuer).toEqual({ key: 'proxy.caller.process', params: { address: p.calls[0]!.caller, pid: a, command: 'node server-a.mjs' } });
+      expect(params.caller).toEqual({ key: 'proxy.caller.process', params: { address: p.calls[1]!.caller, pid: b, command: 'node server-b.mjs' } });
     } finally {
       await p.close();
     }

@@ -24,13 +24,14 @@ import tls from 'node:tls';
 import zlib from 'node:zlib';
 import type { Bilingual } from '../../core/errcodes.js';
 import { acceptedHostNames, hostHeaderAllowed, isWildcardHost } from '../../core/host-names.js';
-import type { ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
+import type { CallerProcess, ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
 import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine, reachesEmulatorControl, PROXY_HEADER, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
+import { loopbackPeer } from './peer-process.js';
 
 export interface ProxyHooks {
   /** A call is complete (answered or failed); secrets already masked unless --show-secrets. */
@@ -206,6 +207,9 @@ function address(socket: Socket): string {
   return `${ip.includes(':') ? `[${ip}]` : ip}:${socket.remotePort ?? '?'}`;
 }
 
+/** How long a call's report may wait for its caller's process to be found (flows/proxy/peer-process.ts). */
+const PEER_LOOKUP_MS = 300;
+
 /** Reset, not close: a caller whose upstream reset must see a reset (ECONNRESET), as it would directly. */
 function resetCaller(socket: Socket): void {
   if (socket.destroyed) return;
@@ -297,6 +301,42 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     return { upstream: main, target: raw, observe: true };
   };
   const callerOf = (req: http.IncomingMessage): string => intercepted.get(req.socket)?.caller ?? address(req.socket);
+  /**
+   * The process behind each loopback connection (Linux), looked up once per connection, without
+   * holding up its calls: the object is filled in when the lookup ends, and detectors read it when they fire.
+   */
+  const peers = new WeakMap<Socket, CallerProcess>();
+  /** Lookups still running, by the object they fill in: a call from such a connection is reported once it ends. */
+  const looking = new WeakMap<CallerProcess, Promise<void>>();
+  const processOf = (req: http.IncomingMessage): CallerProcess | undefined => {
+    // An intercepted tunnel's requests come over the TLS socket; its caller is the tunnel's.
+    if (intercepted.has(req.socket) || process.platform !== 'linux') return undefined;
+    let peer = peers.get(req.socket);
+    if (!peer) {
+      const remote = req.socket.remoteAddress ?? '';
+      if (!/^(?:127\.|::1$|::ffff:127\.)/.test(remote)) return undefined;
+      const found: CallerProcess = {};
+      peer = found;
+      peers.set(req.socket, found);
+      const callerPort = req.socket.remotePort;
+      const ownPort = req.socket.localPort;
+      if (callerPort !== undefined && ownPort !== undefined) {
+        // Bounded: on a crowded machine the call is reported unnamed rather than late.
+        let timer: NodeJS.Timeout | undefined;
+        const lookup = Promise.race([
+          loopbackPeer(callerPort, ownPort).then((p) => {
+            if (p) Object.assign(found, p);
+          }),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, PEER_LOOKUP_MS))),
+        ]).finally(() => {
+          clearTimeout(timer);
+          looking.delete(found);
+        });
+        looking.set(found, lookup);
+      }
+    }
+    return peer;
+  };
   /** Host names (no port) the reverse proxy answers: its own addresses; set once it listens. */
   let ownNames = new Set<string>();
 
@@ -348,6 +388,28 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     }
   }
 
+  const reportNow = (exchange: ProxyExchange) => {
+    try {
+      report(exchange);
+    } catch {
+      // The observer must never break the traffic it watches; a call it cannot read is just not shown.
+    }
+  };
+  /**
+   * Calls are reported in the order they ended. A connection's first call waits for its process lookup
+   * (at most PEER_LOOKUP_MS), and the calls that end meanwhile wait behind it; otherwise (nearly every
+   * call) the report is immediate. The traffic itself never waits.
+   */
+  let queue: Promise<void> | undefined;
+  const reportInOrder = (exchange: ProxyExchange, lookup: Promise<void> | undefined) => {
+    if (!lookup && !queue) return reportNow(exchange);
+    const next = Promise.all([queue, lookup]).then(() => reportNow(exchange));
+    queue = next;
+    void next.then(() => {
+      if (queue === next) queue = undefined;
+    });
+  };
+
   const server = http.createServer((req, res) => {
     let route: Route;
     try {
@@ -375,6 +437,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     const { upstream, target, observe } = route;
     // Read now: once the caller's socket is destroyed (a reset, an abort) its address is gone.
     const caller = callerOf(req);
+    const callerProcess = observe ? processOf(req) : undefined;
     if (!observe) options.hooks.passed?.({ kind: 'http', target: upstream.url.origin, caller });
     const id = observe ? nextId++ : 0;
     const startedAt = now();
@@ -397,6 +460,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         startedAt,
         latencyMs: Math.round(performance.now() - t0),
         caller,
+        ...(callerProcess ? { callerProcess } : {}),
         method: req.method ?? 'GET',
         target,
         upstream: upstream.base,
@@ -415,11 +479,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         ...(status !== undefined ? { status } : {}),
         ...(statusText !== undefined ? { statusText } : {}),
       };
-      try {
-        report(exchange);
-      } catch {
-        // The observer must never break the traffic it watches; a call it cannot read is just not shown.
-      }
+      reportInOrder(exchange, callerProcess ? looking.get(callerProcess) : undefined);
     };
 
     // The caller's headers as sent (order, case, repeats); only Host becomes the upstream's, and the
@@ -672,6 +732,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       }, 1_000);
       await closed;
       clearTimeout(cut);
+      // Calls waiting for their caller's name are reported before the summary.
+      while (queue) await queue;
       agents.destroy();
     },
   };

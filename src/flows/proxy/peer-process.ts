@@ -1,0 +1,84 @@
+// Which process on this machine owns a loopback caller's connection (Linux): the caller's port changes
+// with every connection, its process does not, so a detector can say which two servers fight over a
+// token. /proc/net/tcp{,6} gives the socket's inode, /proc/<pid>/fd the process holding it. Looked up
+// once per connection, off the request's path (a promise the detectors read when they fire); any
+// failure (another OS, /proc unreadable, the process gone or another user's) is simply no name.
+import { readFile, readdir, readlink } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface PeerProcess {
+  pid: number;
+  /** The program's name and its first argument (a script), never the rest: arguments can hold secrets. */
+  command: string;
+}
+
+/** The inode of the socket whose local port is `callerPort` and remote port `ownPort`, or undefined. */
+async function socketInode(callerPort: number, ownPort: number): Promise<string | undefined> {
+  const local = callerPort.toString(16).toUpperCase().padStart(4, '0');
+  const remote = ownPort.toString(16).toUpperCase().padStart(4, '0');
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = await readFile(file, 'latin1');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
+      const f = line.trim().split(/\s+/);
+      if (f.length < 10 || !f[1]!.endsWith(':' + local) || !f[2]!.endsWith(':' + remote)) continue;
+      if (f[9] !== '0') return f[9];
+    }
+  }
+  return undefined;
+}
+
+/** At most this many processes are looked through: a lookup must stay cheap on a crowded machine. */
+const MAX_PROCESSES = 4096;
+
+async function ownerOf(inode: string): Promise<number | undefined> {
+  const wanted = `socket:[${inode}]`;
+  let pids: string[];
+  try {
+    pids = (await readdir('/proc')).filter((n) => /^\d+$/.test(n)).slice(0, MAX_PROCESSES);
+  } catch {
+    return undefined;
+  }
+  for (const pid of pids) {
+    let fds: string[];
+    try {
+      fds = await readdir(`/proc/${pid}/fd`);
+    } catch {
+      continue; // gone, or another user's
+    }
+    for (const fd of fds) {
+      try {
+        if ((await readlink(`/proc/${pid}/fd/${fd}`)) === wanted) return Number(pid);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  return undefined;
+}
+
+async function commandOf(pid: number): Promise<string> {
+  const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean);
+  const program = path.basename(argv[0] ?? '?');
+  // A script's path, never inline code (`node -e '…'`) or a value (`--secret=…`, a URL with a query).
+  const script = argv.slice(1).find((a) => !a.startsWith('-') && !/[\s=?&]/.test(a));
+  return (script ? `${program} ${path.basename(script)}` : program).slice(0, 80);
+}
+
+/** The process owning the loopback connection from `callerPort` to this proxy's `ownPort`, if it can be told. */
+export async function loopbackPeer(callerPort: number, ownPort: number): Promise<PeerProcess | undefined> {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const inode = await socketInode(callerPort, ownPort);
+    if (!inode) return undefined;
+    const pid = await ownerOf(inode);
+    if (pid === undefined) return undefined;
+    return { pid, command: await commandOf(pid) };
+  } catch {
+    return undefined;
+  }
+}
