@@ -125,19 +125,19 @@ interface Sighting {
   time: number;
   /** address:port, which changes with each connection: said with what names the caller for longer. */
   caller: string;
-  /** The owning process (loopback callers, Linux), filled in once its lookup ends. */
-  process?: CallerProcess;
+  /** The owning program (loopback callers, Linux), filled in once its lookup ends. */
+  owner?: CallerProcess;
   /** The caller's User-Agent, when it sent one. */
   agent?: string;
   callId: number;
 }
 
 /**
- * A caller as a detector names it: its process (pid and command) when known, else its User-Agent, else its
+ * A caller as a detector names it: its program (pid and command) when known, else its User-Agent, else its
  * address and port, said to be one connection's (a process's next connection has another port).
  */
 function who(s: Sighting): MessageRef {
-  if (s.process?.pid !== undefined) return { key: 'proxy.caller.process', params: { address: s.caller, pid: s.process.pid, command: s.process.command ?? '?' } };
+  if (s.owner?.pid !== undefined) return { key: 'proxy.caller.process', params: { address: s.caller, pid: s.owner.pid, command: s.owner.command ?? '?' } };
   if (s.agent) return { key: 'proxy.caller.agent', params: { address: s.caller, agent: s.agent } };
   return { key: 'proxy.caller.port', params: { address: s.caller } };
 }
@@ -217,7 +217,7 @@ export class ProxyObserver {
     const hit = (id: DetectorId, evidence: MessageRef, fix: MessageRef) =>
       hits.push({ id, time: exchange.startedAt, callId: exchange.id, endpoint: facts.endpoint, ...(appid ? { appid } : {}), evidence, fix });
     const me: Sighting = { time: exchange.startedAt, caller: exchange.caller, callId: exchange.id };
-    if (exchange.callerProcess) me.process = exchange.callerProcess;
+    if (exchange.callerProcess) me.owner = exchange.callerProcess;
     const agent = agentOf(exchange);
     if (agent) me.agent = agent;
 

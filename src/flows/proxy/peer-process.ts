@@ -39,7 +39,11 @@ async function ownerOf(inode: string): Promise<number | undefined> {
   const wanted = `socket:[${inode}]`;
   let pids: string[];
   try {
-    pids = (await readdir('/proc')).filter((n) => /^\d+$/.test(n)).slice(0, MAX_PROCESSES);
+    // Newest first: the caller is most often a server started lately.
+    pids = (await readdir('/proc'))
+      .filter((n) => /^\d+$/.test(n))
+      .sort((a, b) => Number(b) - Number(a))
+      .slice(0, MAX_PROCESSES);
   } catch {
     return undefined;
   }
@@ -50,13 +54,8 @@ async function ownerOf(inode: string): Promise<number | undefined> {
     } catch {
       continue; // gone, or another user's
     }
-    for (const fd of fds) {
-      try {
-        if ((await readlink(`/proc/${pid}/fd/${fd}`)) === wanted) return Number(pid);
-      } catch {
-        // closed meanwhile
-      }
-    }
+    const links = await Promise.all(fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => ''))); // closed meanwhile: ''
+    if (links.includes(wanted)) return Number(pid);
   }
   return undefined;
 }

@@ -208,7 +208,7 @@ function address(socket: Socket): string {
 }
 
 /** How long a call's report may wait for its caller's process to be found (flows/proxy/peer-process.ts). */
-const PEER_LOOKUP_MS = 300;
+const PEER_LOOKUP_MS = 500;
 
 /** Reset, not close: a caller whose upstream reset must see a reset (ECONNRESET), as it would directly. */
 function resetCaller(socket: Socket): void {
