@@ -168,6 +168,22 @@ describe('wxauth probe', () => {
     expect(url.fix).toBe('Follow the fix under each finding above; wxauth inspect checks the link on its own.');
   });
 
+  it('a website app on localhost against an emulator without --domain: every Fix is about the emulator, none about wxauth\'s profile', async () => {
+    const plain = await startEmulator();
+    const appid = DEFAULT_APPIDS.website;
+    const app = await startProbeApp('website', { emulator: plain.url, appid, secret: plain.apps.find((a) => a.appid === appid)!.secret, hostname: 'localhost', realOpenHost: true });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', plain.url, '--only', 'authorize.url,login.completes']);
+      expect(r.stdout).toContain(`wxauth emulator --domain ${appid}=localhost:*`);
+      expect(r.stdout).toContain(`start the emulator as wxauth emulator --domain ${appid}=${new URL(app.url).host}`);
+      expect(r.stdout).not.toContain('wxauth config set');
+      expect(r.stdout).toContain('in WeChat’s own Chinese words');
+    } finally {
+      await app.close();
+      await plain.close();
+    }
+  });
+
   it('a website app started on 127.0.0.1 (its emulator domain localhost:*): the mismatch and the localhost way, not a test account', async () => {
     const r = await probe('website', ['--only', 'authorize.url'], DEFAULT_APPIDS.website, { hostname: '127.0.0.1' });
     const url = r.doc.checks.find((c) => c.id === 'authorize.url')!;
@@ -318,7 +334,7 @@ describe('wxauth probe', () => {
       expect(url?.status).toBe('fail');
       expect(url?.message).not.toMatch(/accepts/);
       // login.completes quotes the page too: with --only it is the one place that says why.
-      expect(doc.checks.find((c) => c.id === 'login.completes')?.message).toMatch(/the emulator’s authorize page showed ".*redirect_uri域名与后台配置不一致/);
+      expect(doc.checks.find((c) => c.id === 'login.completes')?.message).toMatch(/WeChat’s authorize page \(the emulator’s\) refused it, in WeChat’s own Chinese words: ".*redirect_uri域名与后台配置不一致/);
       expect(r.code).toBe(1);
     } finally {
       await app.close();

@@ -75,6 +75,13 @@ interface AuthorizeInfo {
   rewritten: boolean;
 }
 
+/** inspect's findings whose fix tells wxauth's profile the callback domain (`wxauth config set domain`). */
+const EMULATOR_DOMAIN_FINDINGS = new Set<string>(['domain.port', 'domain.host', 'domain.ip', 'domain.bad_config', 'domain.unchecked', 'redirect_uri.port', 'redirect_uri.ip']);
+
+function emulatorDomainFix(appid: string, hostport: string): MessageRef {
+  return { key: 'probe.finding.fix.emulator_domain', params: { appid, hostport: hostport || '<host:port>' } };
+}
+
 const AUTH_PATHS: Record<string, 'authorize' | 'qrconnect'> = { '/connect/oauth2/authorize': 'authorize', '/connect/qrconnect': 'qrconnect' };
 
 /** `emulator`: the emulator's origin and any wxauth proxy in front of it the app links to. */
@@ -418,7 +425,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const findings = inspected.findings
       .filter((f) => f.severity !== 'info' && f.id !== 'redirect_uri.loopback_phone' && !(anyPort && (f.id === 'domain.port' || f.id === 'domain.emulator_only' || f.id === 'domain.emulator_only_oa'))).map((f) => {
         const keys = findingKeys(f.id);
-        return { id: f.id, severity: f.severity, params: f.params, message: messageRef(keys.message, f.params), fix: messageRef(keys.fix, f.params) };
+        // The callback domain here is the emulator's seed, not wxauth's profile: inspect's "wxauth config
+        // set domain" would change the wrong thing.
+        const finding = { id: f.id, severity: f.severity, params: f.params, message: messageRef(keys.message, f.params), fix: messageRef(keys.fix, f.params) };
+        if (EMULATOR_DOMAIN_FINDINGS.has(f.id)) finding.fix = emulatorDomainFix(app!.appid, redirectHost);
+        return finding;
       });
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;

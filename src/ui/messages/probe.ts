@@ -196,7 +196,7 @@ export const messages = {
   'probe.authorize.url.warnings_one': { zh: '授权链接微信会接受，但有 1 条警告（见下）。', en: 'WeChat accepts the authorize URL, with a warning (below).' },
   'probe.authorize.url.errors': { zh: '授权链接有 {errors} 处错误，微信会拒绝它（见下）。', en: 'The authorize URL has {errors} errors WeChat refuses (below).' },
   'probe.authorize.url.errors_one': { zh: '授权链接有 1 处错误，微信会拒绝它（见下）。', en: 'The authorize URL has an error WeChat refuses (below).' },
-  'probe.authorize.url.refused': { zh: '模拟器拒绝了授权链接，显示：{page}', en: 'The emulator refused the authorize URL and showed: {page}' },
+  'probe.authorize.url.refused': { zh: '模拟器拒绝了授权链接，显示：{page}', en: 'The emulator refused the authorize URL; WeChat’s page (in Chinese, as WeChat words it) says: {page}' },
   'probe.authorize.url.none': { zh: '{url} 没有把浏览器送到微信的授权页（oauth2/authorize 或 qrconnect）：{problem}。', en: '{url} never sent the browser to WeChat’s authorize page (oauth2/authorize or qrconnect): {problem}.' },
   'probe.authorize.url.fix.none': {
     zh: '{url} 应当 302 跳转到微信的授权链接（…/connect/oauth2/authorize 或 /connect/qrconnect），或者显示一个带这个链接的页面：确认这就是你的登录入口地址，并在浏览器里打开它看看。',
@@ -214,6 +214,10 @@ export const messages = {
   'probe.authorize.url.fix.other_proxy_unsaid': {
     zh: '{host} 是 wxauth proxy：--emulator 请指向它转发到的模拟器（不是代理本身），或者用 --upstream {emulator} 启动这个代理。',
     en: '{host} is a wxauth proxy: keep --emulator on the emulator it forwards to (not on the proxy itself), or start the proxy with --upstream {emulator}.',
+  },
+  'probe.finding.fix.emulator_domain': {
+    zh: '正式账号：用配置好的回调域，不带端口。这次运行的回调域由模拟器决定（种子里的应用 {appid}），不是 wxauth 的配置：用 wxauth emulator --domain {appid}={hostport} 启动模拟器，写上你的应用的地址。',
+    en: 'Real accounts: use the configured callback domain, without a port. In this run the callback domain is the emulator’s (app {appid} in its seed), not wxauth’s profile: start the emulator as wxauth emulator --domain {appid}={hostport}, naming your app’s address.',
   },
   'probe.authorize.url.fix.findings': { zh: '按上面每条问题下的修复去改；wxauth inspect 可以单独检查这个链接。', en: 'Follow the fix under each finding above; wxauth inspect checks the link on its own.' },
   'probe.authorize.url.fix.website': {
@@ -283,7 +287,7 @@ export const messages = {
   },
   'probe.login.completes.not_started_page': {
     zh: '登录没有走到回调：模拟器的授权页显示「{page}」（见 authorize.url）。',
-    en: 'The login never reached the callback: the emulator’s authorize page showed "{page}" (see authorize.url).',
+    en: 'The login never reached the callback: WeChat’s authorize page (the emulator’s) refused it, in WeChat’s own Chinese words: "{page}" (see authorize.url for what is wrong).',
   },
   'probe.login.completes.not_started': { zh: '登录没有走到回调（见 authorize.url）。', en: 'The login never reached the callback (see authorize.url).' },
   'probe.login.completes.fix.foreign_callback': {
