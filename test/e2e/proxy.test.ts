@@ -705,6 +705,14 @@ describe('wxauth proxy (the command)', () => {
     for (const text of [px.stdout.text, px.stderr.text]) expect(text).not.toContain(code);
   });
 
+  it('zh: a 40029 that went through with no detector firing is said as "no detector fired", not "no problem found"', async () => {
+    const px = await runProxyCommand(['--upstream', emu.url, '--lang', 'zh']);
+    expect((await request(px.url, exchangePath('not-a-code-123456'))).status).toBe(200);
+    expect(await px.stop()).toBe(0);
+    expect(px.stdout.text + px.stderr.text).toContain('没有检测器触发');
+    expect(px.stdout.text + px.stderr.text).not.toContain('没有检测到问题');
+  });
+
   it('the summary does not call forwarded what never got an answer from the upstream', async () => {
     const px = await runProxyCommand(['--upstream', `http://127.0.0.1:${await freePort()}`]);
     expect((await request(px.url, tokenPath())).status).toBe(502);

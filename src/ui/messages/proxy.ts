@@ -170,7 +170,7 @@ export const messages = {
     en: 'Only the first {limit} distinct paths are counted one by one; {calls} calls to paths seen after them are counted together in the “(other paths)” row.',
   },
   'proxy.summary.detectors': { zh: '检测结果：{list}', en: 'Detectors: {list}' },
-  'proxy.summary.noDetectors': { zh: '没有检测到问题。', en: 'No detector fired.' },
+  'proxy.summary.noDetectors': { zh: '没有检测器触发。', en: 'No detector fired.' },
   'proxy.har.exists': { zh: '{file} 已经存在；--har 会在代理停止时用这次的 HAR 替换它。', en: '{file} already exists; --har replaces it with this run’s HAR when the proxy stops.' },
   'proxy.har.replace': { zh: '替换 {file}？', en: 'Replace {file}?' },
   'proxy.har.written': { zh: '已写入 HAR：{file}（{count} 条调用）', en: 'HAR written: {file} (calls: {count})' },
