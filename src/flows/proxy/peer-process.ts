@@ -35,27 +35,43 @@ async function socketInode(callerPort: number, ownPort: number): Promise<string 
 /** At most this many processes are looked through: a lookup must stay cheap on a crowded machine. */
 const MAX_PROCESSES = 4096;
 
+/**
+ * The processes found lately, looked through first: the same few servers open connection after
+ * connection (an SDK without keep-alive opens one a call), and a whole scan of /proc for each would
+ * cost the proxy milliseconds of CPU a call.
+ */
+const recent: string[] = [];
+const RECENT_MAX = 8;
+
+async function holds(pid: string, wanted: string): Promise<boolean> {
+  let fds: string[];
+  try {
+    fds = await readdir(`/proc/${pid}/fd`);
+  } catch {
+    return false; // gone, or another user's
+  }
+  const links = await Promise.all(fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => ''))); // closed meanwhile: ''
+  return links.includes(wanted);
+}
+
 async function ownerOf(inode: string): Promise<number | undefined> {
   const wanted = `socket:[${inode}]`;
+  for (const pid of recent) if (await holds(pid, wanted)) return Number(pid);
   let pids: string[];
   try {
     // Newest first: the caller is most often a server started lately.
     pids = (await readdir('/proc'))
-      .filter((n) => /^\d+$/.test(n))
+      .filter((n) => /^\d+$/.test(n) && !recent.includes(n))
       .sort((a, b) => Number(b) - Number(a))
       .slice(0, MAX_PROCESSES);
   } catch {
     return undefined;
   }
   for (const pid of pids) {
-    let fds: string[];
-    try {
-      fds = await readdir(`/proc/${pid}/fd`);
-    } catch {
-      continue; // gone, or another user's
-    }
-    const links = await Promise.all(fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => ''))); // closed meanwhile: ''
-    if (links.includes(wanted)) return Number(pid);
+    if (!(await holds(pid, wanted))) continue;
+    recent.unshift(pid);
+    recent.length = Math.min(recent.length, RECENT_MAX);
+    return Number(pid);
   }
   return undefined;
 }
