@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sections } from '../src/ui/messages/index.js';
+import { SWITCH_TEXT, UI_TEXT } from '../src/emulator/ui-text.js';
 
 const SRC = path.resolve(import.meta.dirname, '..', 'src');
 
@@ -172,6 +173,16 @@ describe('message catalogue', () => {
         const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
         expect(params(msg.zh), `${key}: zh and en use the same parameters`).toEqual(params(msg.en));
       }
+    }
+  });
+
+  // The emulator's page carries its own texts (it may import only core): the same rules hold there.
+  it("has every text of the emulator's page in both languages, with the same parameters", () => {
+    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, msg] of Object.entries({ ...UI_TEXT, ...SWITCH_TEXT })) {
+      expect(msg.zh.trim().length, `${key} zh`).toBeGreaterThan(0);
+      expect(msg.en.trim().length, `${key} en`).toBeGreaterThan(0);
+      expect(params(msg.zh), `${key}: zh and en use the same parameters`).toEqual(params(msg.en));
     }
   });
 

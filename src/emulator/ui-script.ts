@@ -357,7 +357,7 @@ export const UI_SCRIPT = String.raw`
       var remove = h('button', { type: 'button', class: 'danger', text: T('faults.remove') });
       remove.addEventListener('click', function () {
         var rest = S.faults.filter(function (_f, i) { return i !== index; });
-        act(api('POST', '/faults', { faults: rest, replace: true }));
+        act(api('POST', '/faults', { faults: rest, replace: true }), T('faults.removed', { spec: faultSpec(f) }));
       });
       var scope = (f.path ? f.path : T('faults.every')) + ' \u00b7 ' + (f.count !== undefined ? T('faults.left', { n: f.count }) : T('faults.until'));
       list.appendChild(h('li', { class: 'item kv', 'data-fault': faultSpec(f) }, [
@@ -673,15 +673,24 @@ export const UI_SCRIPT = String.raw`
       var id = e.target.value;
       act(api('POST', '/user', { user: id }), T('you.changed', { user: userName(id) }));
     });
+    // Each action says its own outcome: a status left from an earlier one would read as this one's.
     Array.prototype.forEach.call(document.querySelectorAll('button[data-advance]'), function (b) {
-      b.addEventListener('click', function () { act(api('POST', '/clock', { advance: Number(b.getAttribute('data-advance')) })); });
+      b.addEventListener('click', function () {
+        var by = Number(b.getAttribute('data-advance'));
+        act(api('POST', '/clock', { advance: by }), function (doc) { return T('clock.moved', { by: duration(by), d: duration(doc.offset) }); });
+      });
     });
-    byId('clock-reset').addEventListener('click', function () { act(api('POST', '/clock', { reset: true })); });
+    byId('clock-reset').addEventListener('click', function () { act(api('POST', '/clock', { reset: true }), T('clock.resetDone')); });
     byId('fault-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var input = byId('fault-spec');
       var spec = input.value.trim();
-      if (spec === '') { input.setAttribute('aria-invalid', 'true'); input.focus(); return; }
+      if (spec === '') {
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+        say(T('faults.empty'), true);
+        return;
+      }
       api('POST', '/faults', { spec: spec }).then(function (doc) {
         input.value = '';
         input.removeAttribute('aria-invalid');

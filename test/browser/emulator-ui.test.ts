@@ -102,6 +102,47 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await expect.poll(() => page.locator('#clock-ahead').textContent()).toBe('on the base clock (not moved)');
   });
 
+  it('every action replaces the status line with its own outcome: the clock buttons say the new offset, an empty fault field says so', async () => {
+    const page = await open();
+    const status = () => page.locator('#status').textContent();
+    await page.locator('#you').selectOption('u2');
+    await expect.poll(status).toBe('You are now 李四 (u2).');
+    await page.getByRole('button', { name: '+5 min', exact: true }).click();
+    await expect.poll(status).toBe('Clock moved 5 min forward: now 5 min ahead of real time.');
+    await page.getByRole('button', { name: '+2 h', exact: true }).click();
+    await expect.poll(status).toBe('Clock moved 2 h forward: now 2 h 5 min ahead of real time.');
+    await page.getByRole('button', { name: '+30 days', exact: true }).click();
+    await expect.poll(status).toBe('Clock moved 30 d forward: now 30 d 2 h 5 min ahead of real time.');
+    await page.getByRole('button', { name: 'Reset clock', exact: true }).click();
+    await expect.poll(status).toBe('Clock reset: back on the base clock.');
+
+    // A refused fault, then Arm with nothing typed: the refusal does not stay as if it were the answer.
+    expected = [/^Failed to load resource: the server responded with a status of 400/];
+    await page.locator('#fault-spec').fill('bogus');
+    await page.getByRole('button', { name: 'Arm' }).click();
+    await expect.poll(status).toContain('Failed: invalid fault "bogus"');
+    await page.locator('#fault-spec').fill('');
+    await page.getByRole('button', { name: 'Arm' }).click();
+    await expect.poll(status).toBe('Nothing armed: type a fault first, for example delay=2000:3.');
+    expect(await page.locator('#status').getAttribute('class')).toBe('status error');
+    expect((await control('/faults')).faults).toEqual([]);
+
+    // Removing one fault says which.
+    await emu.addFault({ kind: 'busy', count: 2 });
+    await page.locator('#you').selectOption('u1');
+    await page.locator('#fault-list li[data-fault="busy:2"] button').click();
+    await expect.poll(status).toBe('Removed busy:2.');
+
+    // The same in Chinese.
+    await page.locator('button[data-lang="zh"]').click();
+    await page.locator('button[data-advance="300"]').click();
+    await expect.poll(status).toBe('时钟已拨快 5 分钟，现在比真实时间快 5 分钟。');
+    await page.locator('#clock-reset').click();
+    await expect.poll(status).toBe('时钟已复原，回到基准时间。');
+    await page.locator('#fault-spec').press('Enter');
+    await expect.poll(status).toBe('没有注入：先填写一个故障，例如 delay=2000:3。');
+  });
+
   it('faults: armed with the --fault syntax, listed, removed one by one and cleared; a bad spec is refused with the reason', async () => {
     const page = await open();
     const spec = page.locator('#fault-spec');
