@@ -405,21 +405,32 @@ function qrPage(emu: Emulator, rq: Rq, app: NormalizedApp, s: QrSession, english
   );
 }
 
-/** §2.3 long-poll answer: `window.wx_errcode=408;window.wx_code='';` (answered at once here). */
+/**
+ * §2.3 long-poll answer: `window.wx_errcode=408;window.wx_code='';` (answered at once here). WeChat's
+ * page holds each poll open; the emulator's answers at once and the page asks again a second later, so
+ * an open QR page would log a row a second. A poll is logged only when its answer differs from the
+ * previous poll of its session: the first one, then scanned, confirmed (with the code), cancelled or
+ * expired. A poll of an unknown uuid is always logged.
+ */
 function longPoll(emu: Emulator, rq: Rq): Reply {
   const session = emu.state.qr.get(rq.query.get('uuid') ?? '');
   let status: number = 402;
   let code = '';
+  let unchanged = false;
   if (session) {
     if (session.status !== 405 && session.status !== 403 && emu.now() - session.createdAt >= QR_TTL_MS) session.status = 402;
     status = session.status;
     code = session.status === 405 ? (session.code ?? '') : '';
+    unchanged = session.polled === status;
+    session.polled = status;
   }
-  return {
+  const reply: Reply = {
     status: 200,
     headers: { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'no-cache' },
     body: `window.wx_errcode=${status};window.wx_code='${code}';`,
   };
+  if (unchanged) reply.unlogged = true;
+  return reply;
 }
 
 function qrImage(emu: Emulator, rq: Rq): Reply {

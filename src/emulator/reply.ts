@@ -32,6 +32,11 @@ export interface Reply {
   page?: string;
   /** A stable_token call with force_refresh, for the request log (its POST body is not kept there). */
   forceRefresh?: boolean;
+  /**
+   * Left out of the request log: a QR page's long poll that reports no change (pages.ts longPoll). Only
+   * such replies carry it; every other reply leaves it unset (no new field on the hot path's objects).
+   */
+  unlogged?: true;
   /** Destroy the connection instead of answering (fault injection). */
   reset?: boolean;
   /** Send the body with `Transfer-Encoding: chunked` instead of a Content-Length (contentType `json-charset`, §0.2). */

@@ -391,8 +391,9 @@ export class Emulator {
     if ((this.offsetMs !== 0 || this.baseClock !== Date.now) && !res.headersSent) res.setHeader('date', new Date(this.now()).toUTCString());
     // What went out is logged: the reply, or the 500 that replaced it if it could not be sent.
     const sent = reply.reset ? reply : sendReply(res, reply, false);
-    // The log is what a client under test sent; the emulator's own control calls are left out.
-    if (!rq.path.startsWith('/__emulator/')) this.record(rq.method, rq.url, undefined, sent, rq);
+    // The log is what a client under test sent; the emulator's own control calls are left out, and so
+    // are the few answers marked unlogged (a QR page's poll that reports no change: Reply.unlogged).
+    if (sent.unlogged !== true && !rq.path.startsWith('/__emulator/')) this.record(rq.method, rq.url, undefined, sent, rq);
   }
 
   async listen(port: number, host: string): Promise<void> {

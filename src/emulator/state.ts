@@ -378,6 +378,8 @@ export interface QrSession {
   status: 408 | 404 | 403 | 402 | 405;
   code?: string;
   userId?: string;
+  /** What the last long poll of this session answered: a poll that answers the same is not logged (pages.ts longPoll). */
+  polled?: number;
   selfRedirect: boolean;
   jssdk: boolean;
 }

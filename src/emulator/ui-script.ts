@@ -298,12 +298,27 @@ export const UI_SCRIPT = String.raw`
     renderSwitches();
   }
 
+  /** The emulator clock now: as last read, plus the time since. */
+  function emulatorNow() {
+    return S.clock ? S.clock.now + (Date.now() - S.clock.at) : Date.now();
+  }
+
   function renderClock() {
     if (!S.clock) return;
-    var now = S.clock.now + (Date.now() - S.clock.at);
+    var now = emulatorNow();
     byId('clock-now').textContent = localTime(now);
     byId('clock-iso').textContent = new Date(now).toISOString();
     byId('clock-ahead').textContent = S.clock.offset ? T('clock.ahead', { d: duration(S.clock.offset) }) : T('clock.real');
+    renderQrAges();
+  }
+
+  // With the clock, every second: a QR page's polls that report no change are not logged, so they no
+  // longer make this page read the state back.
+  function renderQrAges() {
+    var now = emulatorNow();
+    Array.prototype.forEach.call(byId('qr-list').querySelectorAll('[data-created]'), function (el) {
+      el.textContent = T('qr.age', { d: duration((now - Date.parse(el.getAttribute('data-created'))) / 1000) });
+    });
   }
 
   // The QR and fault lists are rebuilt only when what they show changed: every logged request reads the
@@ -311,12 +326,10 @@ export const UI_SCRIPT = String.raw`
   // once a second made "Confirm as …" unclickable). A QR login's age is updated in place.
   function renderQr() {
     var list = byId('qr-list');
-    var now = S.clock ? S.clock.now : Date.now();
+    var now = emulatorNow();
     var key = JSON.stringify([S.lang, userName(S.user), S.qr.map(function (s) { return [s.uuid, s.status, s.name, s.appid, s.state, s.redirectUri]; })]);
     if (key === S.renderedQr) {
-      Array.prototype.forEach.call(list.querySelectorAll('[data-created]'), function (el) {
-        el.textContent = T('qr.age', { d: duration((now - Date.parse(el.getAttribute('data-created'))) / 1000) });
-      });
+      renderQrAges();
       return;
     }
     S.renderedQr = key;

@@ -126,8 +126,8 @@ export const UI_TEXT = {
 
   'log.title': { zh: '请求记录', en: 'Requests' },
   'log.desc': {
-    zh: '客户端发给模拟器的请求（控制接口的调用不记录），最新的在最上面；secret、token、code、ticket 都已遮盖。点一行看完整的请求和应答。',
-    en: 'What clients sent to the emulator (control calls are not logged), newest first; secrets, tokens, codes and tickets are masked. Open a row for the full request and answer.',
+    zh: '客户端发给模拟器的请求（不记录控制接口的调用，扫码页的轮询只在状态变化时记一行），最新的在最上面；secret、token、code、ticket 都已遮盖。点一行看完整的请求和应答。',
+    en: 'What clients sent to the emulator (control calls are not logged, and a QR page’s polls only when the answer changes), newest first; secrets, tokens, codes and tickets are masked. Open a row for the full request and answer.',
   },
   'log.filter.appid': { zh: '应用', en: 'App' },
   'log.filter.all': { zh: '全部', en: 'all' },

@@ -242,8 +242,9 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
 
   it('a QR login is confirmed from the page while its QR page polls: the lists are not rebuilt under the pointer', async () => {
     const page = await open();
-    // The QR page itself, in a second tab: it polls /connect/l/qrconnect once a second, and every poll is
-    // a logged request the emulator's page follows and reads the state back after.
+    // The QR page itself, in a second tab: it polls /connect/l/qrconnect once a second (logged only when
+    // its answer changes), while a client's requests arrive, each a logged request the emulator's page
+    // follows and reads the state back after.
     const qrPage = await context!.newPage();
     await qrPage.goto(`${emu.url}/connect/qrconnect?appid=${WEB}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_login&state=polling`);
     const uuid = (await until(() => control('/qr'), (v) => (v.sessions as unknown[]).length === 1)).sessions as Array<{ uuid: string }>;
@@ -254,11 +255,19 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     // Mark the elements shown now, then let several polls and state read-backs pass.
     await confirm.evaluate((el) => el.setAttribute('data-marked', ''));
     await page.locator('#fault-list li').first().evaluate((el) => el.setAttribute('data-marked', ''));
+    const age = page.locator(`#qr-list li[data-uuid="${uuid[0]!.uuid}"] [data-created]`);
+    const ageBefore = await age.textContent();
     const seen = await control('/requests').then((v) => v.total as number);
-    await until(() => control('/requests'), (v) => (v.total as number) >= seen + 3);
+    for (let i = 0; i < 3; i++) {
+      await fetch(`${emu.url}/sns/auth?access_token=a&openid=b`);
+      await page.waitForTimeout(300);
+    }
+    expect(await control('/requests').then((v) => v.total as number)).toBe(seen + 3);
     await page.waitForTimeout(600); // the page reads the state back at most 250 ms after a logged request
     expect(await page.locator('#qr-list button[data-action="confirm"][data-marked]').count()).toBe(1);
     expect(await page.locator('#fault-list li[data-marked]').count()).toBe(1);
+    // The login's age goes on with the clock, polls logged or not.
+    await expect.poll(() => age.textContent()).not.toBe(ageBefore);
     // The click lands while the polls go on, and the QR page goes on to the callback with the code.
     const callback = qrPage.waitForRequest(/^http:\/\/localhost\/cb\?code=\w{32}&state=polling$/, { timeout: 15_000 });
     await confirm.click({ timeout: 10_000 });

@@ -80,6 +80,34 @@ describe('qrconnect page', () => {
     expect((await post(emu.url, '/__emulator/clock', { advance: 1e13 })).json).toMatchObject({ ok: false, problem: { text: 'clock.problem.range' } });
   });
 
+  it('the request log keeps a poll only when its answer changed: the first, scanned, confirmed with the code', async () => {
+    const polls = async () =>
+      ((await get(emu.url, '/__emulator/requests')).json.requests as Array<{ path: string; query: Record<string, string> }>)
+        .filter((r) => r.path === '/connect/l/qrconnect')
+        .map((r) => r.query.uuid);
+    const answers = async (uuid: string, n: number) => {
+      for (let i = 0; i < n; i++) await get(emu.url, `/connect/l/qrconnect?uuid=${uuid}&_=${i}`);
+    };
+    const uuid = uuidOf((await get(emu.url, qrconnectUrl(WEB))).text);
+    const other = uuidOf((await get(emu.url, qrconnectUrl(WEB, 'https://localhost/other'))).text);
+    const before = (await get(emu.url, '/__emulator/requests')).json.total as number;
+    // A minute of an open QR page is 60 polls: one row, as is the other page's.
+    await answers(uuid, 60);
+    await answers(other, 3);
+    expect(await polls()).toEqual([uuid, other]);
+    expect((await get(emu.url, '/__emulator/requests')).json.total).toBe(before + 2);
+    emu.scan({ uuid, action: 'scan' });
+    await answers(uuid, 3);
+    emu.scan({ uuid, action: 'confirm' });
+    await answers(uuid, 3);
+    expect(await polls()).toEqual([uuid, other, uuid, uuid]);
+    // The answers themselves are unchanged: each poll still hears the state.
+    expect((await get(emu.url, `/connect/l/qrconnect?uuid=${uuid}`)).text).toMatch(/^window\.wx_errcode=405;window\.wx_code='0\w{31}';$/);
+    // A uuid the emulator does not know is logged each time (a script's mistake, not a page's steady poll).
+    await answers('NoSuchLogin00000', 2);
+    expect((await polls()).filter((u) => u === 'NoSuchLogin00000')).toHaveLength(2);
+  });
+
   it('cancel -> 403; the QR expires after 5 minutes -> 402', async () => {
     const a = uuidOf((await get(emu.url, qrconnectUrl(WEB))).text);
     emu.scan({ uuid: a, action: 'cancel' });
