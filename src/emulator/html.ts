@@ -33,6 +33,7 @@ h1,h2{font-weight:500;font-size:20px;margin:0 0 12px}
 .buttons{display:flex;flex-direction:column;gap:12px;margin-top:24px}
 button{font-size:17px;padding:11px 0;border-radius:8px;border:0;cursor:pointer}
 button.primary{background:#07c160;color:#fff}
+button:disabled{opacity:.45;cursor:not-allowed}
 button.default{background:#f2f2f2;color:#06ae56}
 select{font-size:15px;padding:6px;margin-left:8px}
 .emu{margin-top:32px;font-size:12px;color:#999;line-height:1.5}
@@ -68,9 +69,14 @@ export interface ShownNote {
 
 const NOTE_PREFIX: Record<UiLang, string> = { zh: 'wxauth 模拟器：', en: 'wxauth emulator: ' };
 
-/** The note as a grey line under the page, prefixed in its language so it never passes for WeChat's text. */
+/** A note's words, prefixed in its language so they never pass for WeChat's text (not escaped). */
+export function noteLine(shown: ShownNote): string {
+  return NOTE_PREFIX[shown.lang] + shown.note[shown.lang];
+}
+
+/** The note as a grey line under the page. */
 export function emulatorNote(shown: ShownNote | undefined): string {
-  return shown ? `<p class="emu" data-emulator-note>${NOTE_PREFIX[shown.lang]}${escapeHtml(shown.note[shown.lang])}</p>` : '';
+  return shown ? `<p class="emu" data-emulator-note>${escapeHtml(noteLine(shown))}</p>` : '';
 }
 
 /**

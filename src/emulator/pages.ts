@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Emulator } from './server.js';
 import { html, redirect, type Reply, type Rq } from './reply.js';
 import { appendToRedirect, domainMatches, parseRedirect, type RedirectTarget } from './callback.js';
-import { emulatorNote, errorPage, escapeHtml, jsonForScript, layout, type Note, type ShownNote } from './html.js';
+import { emulatorNote, errorPage, escapeHtml, jsonForScript, layout, noteLine, type Note, type ShownNote } from './html.js';
 import { qrSvg } from './qr-svg.js';
 import type { NormalizedApp, NormalizedUser } from './seed.js';
 import type { QrSession, Scope } from './state.js';
@@ -363,24 +363,53 @@ function qrconnect(emu: Emulator, rq: Rq): Reply {
   return html(qrPage(emu, rq, app, session, english, q.get('style') === 'white', q.get('href') ?? '', keptChinese));
 }
 
+/**
+ * What the emulator says under a QR page whose login is over (the poll heard 405, 403 or 402), when
+ * its simulate button is turned off: a finished login cannot be confirmed again (confirm_reply would
+ * answer "already finished"), and a new one starts with a reload (a new uuid) or from the site.
+ */
+const QR_FINISHED: Record<'confirmed' | 'cancelled' | 'expired', Note> = {
+  confirmed: {
+    zh: '这次登录已确认，code 已交给 redirect_uri。要再登录一次，请从网站重新发起登录。',
+    en: 'This login is confirmed and its code went to the redirect_uri. To log in again, start a new login from your site.',
+  },
+  cancelled: {
+    zh: '这次登录已取消，不能再确认。要再试，请刷新本页（换一个新的二维码），或从网站重新发起登录。',
+    en: 'This login was cancelled and cannot be confirmed any more. To try again, reload this page (a new QR code) or start a new login from your site.',
+  },
+  expired: {
+    zh: '这个二维码已过期（5 分钟），不能再确认。请刷新本页（换一个新的二维码），或从网站重新发起登录。',
+    en: 'This QR code has expired (after 5 minutes) and cannot be confirmed any more. Reload this page (a new QR code) or start a new login from your site.',
+  },
+};
+
 function qrPage(emu: Emulator, rq: Rq, app: NormalizedApp, s: QrSession, english: boolean, white: boolean, href: string, keptChinese = false): string {
   // §2.2 href: custom CSS over https or as a data:text/css URL; anything else is ignored.
   const css = /^https:\/\//i.test(href) || /^data:text\/css/i.test(href) ? `<link rel="stylesheet" href="${escapeHtml(href)}">` : '';
   // self_redirect=true: navigate inside the iframe; otherwise the top window (§2.2).
   const targetFrame = s.jssdk && !s.selfRedirect ? '_top' : '_self';
+  const finished = {
+    confirmed: noteLine(shown(rq, QR_FINISHED.confirmed)),
+    cancelled: noteLine(shown(rq, QR_FINISHED.cancelled)),
+    expired: noteLine(shown(rq, QR_FINISHED.expired)),
+  };
   const script =
     `<script>(function(){var c=${jsonForScript({ uuid: s.uuid, redirect: s.redirectUri, state: s.state, top: targetFrame === '_top' })};` +
+    `var said=JSON.parse(document.getElementById('finished-notes').textContent);` +
     // One navigation per login: the simulate button's form submit and the poll seeing 405 would
     // otherwise both deliver the code, a double callback that WeChat's page does not make.
     `var f=document.getElementById('simulate');if(f&&f.form)f.form.addEventListener('submit',function(){c.done=true});` +
+    // A finished login: the simulate button and its picker off, and the emulator's line on what to do.
+    `function over(why){if(f){f.disabled=true;var u=document.getElementById('user');if(u)u.disabled=true}` +
+    `var n=document.getElementById('finished');if(n){n.textContent=said[why];n.hidden=false}}` +
     `function go(code){if(c.done)return;c.done=true;var u=c.redirect+(c.redirect.indexOf('?')<0?'?':'&')+'code='+encodeURIComponent(code)+'&state='+encodeURIComponent(c.state);` +
     `if(c.top){window.top.location.href=u}else{window.location.href=u}}` +
     `function poll(){if(c.done)return;fetch('/connect/l/qrconnect?uuid='+c.uuid+'&_='+Date.now()).then(function(r){return r.text()}).then(function(t){` +
     `var m=/wx_errcode=(\\d+);window\\.wx_code='([^']*)'/.exec(t);var s=m?+m[1]:0;var el=document.getElementById('status');` +
-    `if(s===405){el.textContent=${jsonForScript(english ? 'Confirmed, redirecting…' : '登录成功，正在跳转…')};go(m[2]);return}` +
+    `if(s===405){el.textContent=${jsonForScript(english ? 'Confirmed, redirecting…' : '登录成功，正在跳转…')};over('confirmed');go(m[2]);return}` +
     `if(s===404){el.textContent=${jsonForScript(english ? 'Scanned. Confirm on your phone.' : '扫描成功，请在微信中点击确认即可登录')}}` +
-    `if(s===403){el.textContent=${jsonForScript(english ? 'You cancelled the login.' : '您已取消此次登录')};return}` +
-    `if(s===402){el.textContent=${jsonForScript(english ? 'QR code expired. Refresh the page.' : '二维码已失效，请刷新页面')};return}` +
+    `if(s===403){el.textContent=${jsonForScript(english ? 'You cancelled the login.' : '您已取消此次登录')};over('cancelled');return}` +
+    `if(s===402){el.textContent=${jsonForScript(english ? 'QR code expired. Refresh the page.' : '二维码已失效，请刷新页面')};over('expired');return}` +
     `setTimeout(poll,1000)}).catch(function(){setTimeout(poll,2000)})}poll()})();</script>`;
   return layout(
     english ? 'WeChat Login' : '微信登录',
@@ -393,6 +422,8 @@ function qrPage(emu: Emulator, rq: Rq, app: NormalizedApp, s: QrSession, english
       `<input type="hidden" name="uuid" value="${escapeHtml(s.uuid)}">` +
       userPicker(emu, emu.currentUser) +
       `<div class="buttons"><button type="submit" class="primary" name="action" value="confirm" id="simulate">模拟扫码并确认 (simulate scan &amp; confirm)</button></div></form>` +
+      // The emulator's words, in the note's language, apart from WeChat's page and its script.
+      `<p class="emu" id="finished" hidden></p><script type="application/json" id="finished-notes">${jsonForScript(finished)}</script>` +
       // The note follows Accept-Language; WeChat's own lines above follow its lang parameter.
       emulatorNote(
         shown(rq, {

@@ -60,6 +60,46 @@ describe.skipIf(!CHROMIUM)('pages in a browser', () => {
     await page.close();
   });
 
+  it('a cancelled or expired QR login turns the simulate button off and says to reload or start again', async () => {
+    // Cancelled, in a Chinese browser: WeChat's line, then the emulator's note in Chinese.
+    const zh = await browser.newContext({ locale: 'zh-CN' });
+    const page = await zh.newPage();
+    await page.goto(qrconnect('cancel'));
+    const simulate = page.locator('#simulate');
+    expect(await simulate.isEnabled()).toBe(true);
+    expect(await page.locator('#finished').isVisible()).toBe(false);
+    const uuid = await page.locator('input[name="uuid"]').inputValue();
+    emu.scan({ uuid, action: 'cancel' });
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 10_000 }).toBe('您已取消此次登录');
+    expect(await simulate.isDisabled()).toBe(true);
+    expect(await page.locator('#user').isDisabled()).toBe(true);
+    expect(await page.locator('#finished').textContent()).toBe(
+      'wxauth 模拟器：这次登录已取消，不能再确认。要再试，请刷新本页（换一个新的二维码），或从网站重新发起登录。',
+    );
+    // As it says: a reload is a new login whose button works.
+    await page.reload();
+    expect(await page.locator('input[name="uuid"]').inputValue()).not.toBe(uuid);
+    expect(await page.locator('#simulate').isEnabled()).toBe(true);
+    await zh.close();
+
+    // Expired, in an English browser.
+    const en = await browser.newContext({ locale: 'en-US' });
+    const second = await en.newPage();
+    await second.goto(qrconnect('expire'));
+    await second.locator('#simulate').waitFor();
+    emu.advanceClock(300);
+    try {
+      await expect.poll(() => second.locator('#status').textContent(), { timeout: 10_000 }).toBe('二维码已失效，请刷新页面');
+      expect(await second.locator('#simulate').isDisabled()).toBe(true);
+      expect(await second.locator('#finished').textContent()).toBe(
+        'wxauth emulator: This QR code has expired (after 5 minutes) and cannot be confirmed any more. Reload this page (a new QR code) or start a new login from your site.',
+      );
+    } finally {
+      emu.advanceClock(-300);
+      await en.close();
+    }
+  });
+
   it('WxLogin iframe: self_redirect=false navigates the top window, true stays in the iframe', async () => {
     const page = await browser.newPage();
     await page.goto(`${cb}/host?src=${encodeURIComponent(qrconnect('top', '&login_type=jssdk&self_redirect=false&style=black&href='))}`);

@@ -299,9 +299,9 @@ const CASES: Case[] = [
   },
 ];
 
-/** The page without the note, its random values (ticket, QR uuid) made equal. */
+/** The page without the note (and a QR page's notes for a finished login), its random values (ticket, QR uuid) made equal. */
 function wechatPart(page: string): string {
-  let out = page.replace(NOTE, '');
+  let out = page.replace(NOTE, '').replace(/<script type="application\/json" id="finished-notes">[^<]*<\/script>/, '');
   for (const name of ['ticket', 'uuid'] as const) {
     const value = new RegExp(`name="${name}" value="([^"]+)"`).exec(out)?.[1];
     if (value) out = out.split(value).join(name.toUpperCase());
@@ -352,6 +352,19 @@ describe('the emulator note follows Accept-Language; WeChat’s page does not', 
   ])('Accept-Language %s -> %s', async (header, lang) => {
     const r = await get(emu.url, authorizeUrl(SVC, 'http://localhost:8080/cb', 'snsapi_base'), { headers: { 'accept-language': header } });
     expect(NOTE.exec(r.text)?.[1]).toMatch(lang === 'zh' ? /^wxauth 模拟器：redirect_uri 的主机/ : /^wxauth emulator: redirect_uri host/);
+  });
+
+  it('a QR page’s lines for a finished login (shown once it is cancelled, confirmed or expired) follow it too', async () => {
+    const finished = async (headers: Record<string, string>) =>
+      JSON.parse(/<script type="application\/json" id="finished-notes">([^<]*)<\/script>/.exec((await get(emu.url, qrconnectUrl(WEB), { headers })).text)![1]!) as Record<string, string>;
+    const zh = await finished(ZH);
+    const en = await finished(EN);
+    expect(Object.keys(zh).sort()).toEqual(['cancelled', 'confirmed', 'expired']);
+    for (const key of Object.keys(zh)) {
+      expect(zh[key]).toMatch(/^wxauth 模拟器：.*刷新本页|^wxauth 模拟器：.*重新发起登录/);
+      expect(en[key]).toMatch(/^wxauth emulator: .*(reload this page|start a new login)/i);
+    }
+    expect(await finished({})).toEqual(en);
   });
 
   it('a note’s values are escaped in both languages', async () => {
