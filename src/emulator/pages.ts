@@ -31,7 +31,6 @@ export function isPagePath(path: string): boolean {
   return PAGE_PATHS.has(path) || path.startsWith('/connect/qrcode/');
 }
 
-const USER_COOKIE = 'wxemu_user';
 /** §1.2: the relative order WeChat's regex expects. */
 const ORDER = ['appid', 'redirect_uri', 'response_type', 'scope', 'state'];
 const SCOPE_ERROR = 'Scope 参数错误或没有 Scope 权限';
@@ -41,14 +40,15 @@ function flag(value: string | null): boolean {
   return value === 'true' || value === '1';
 }
 
-/** Which seeded user "you" are in the emulated WeChat client: cookie, else the emulator's current user. */
-function currentUser(emu: Emulator, rq: Rq): NormalizedUser {
-  const fromCookie = rq.cookies[USER_COOKIE];
-  return (fromCookie ? emu.user(fromCookie) : undefined) ?? emu.user(emu.currentUser) ?? emu.seed.users[0]!;
-}
-
-function userCookie(id: string): string {
-  return `${USER_COOKIE}=${encodeURIComponent(id)}; Path=/; HttpOnly; SameSite=Lax`;
+/**
+ * Which seeded user "you" are in the emulated WeChat client: the emulator's one current user. The
+ * emulator page's picker (POST /__emulator/user) and the pickers on the consent, QR and phone pages all
+ * set it, so the latest choice, wherever it was made, is who the next login acts as and what the
+ * emulator page shows. (A consent choice once lived in a cookie that outranked the page's picker,
+ * unseen; such a cookie is ignored.)
+ */
+function currentUser(emu: Emulator): NormalizedUser {
+  return emu.user(emu.currentUser) ?? emu.seed.users[0]!;
 }
 
 /**
@@ -82,8 +82,8 @@ function shown(rq: Rq, note: Note): ShownNote {
 }
 
 /** WeChat's error page, with the emulator's note (if any) in the request's language. */
-function oops(rq: Rq, message: string, errcode: number | undefined, note?: Note, status?: number, headers?: Record<string, string>): Reply {
-  return refused(html(errorPage(message, errcode, note && shown(rq, note)), status, headers), message, errcode);
+function oops(rq: Rq, message: string, errcode: number | undefined, note?: Note, status?: number): Reply {
+  return refused(html(errorPage(message, errcode, note && shown(rq, note)), status), message, errcode);
 }
 
 /** An error page, marked for the request log: its message, and its code when WeChat shows one. */
@@ -208,7 +208,7 @@ function authorize(emu: Emulator, rq: Rq): Reply {
   const target = parseRedirect(redirectUri);
   if (!target || !domainMatches(app.domain, target))
     return redirectUriMismatch(emu, rq, domainMismatchNote(app, redirectUri, target));
-  const user = currentUser(emu, rq);
+  const user = currentUser(emu);
   if (app.type === 'test' && !followsApp(user, app))
     return oops(rq, '必须关注此测试号', 10006, notFollowing(user.id));
 
@@ -258,9 +258,9 @@ function domainMismatchNote(app: NormalizedApp, redirectUri: string, target: Red
   };
 }
 
-function redirectWithCode(emu: Emulator, app: NormalizedApp, userId: string, redirectUri: string, state: string, scope: Scope, snapshot: boolean, headers?: Record<string, string>): Reply {
+function redirectWithCode(emu: Emulator, app: NormalizedApp, userId: string, redirectUri: string, state: string, scope: Scope, snapshot: boolean): Reply {
   const code = emu.mintCode(app.appid, userId, scope, snapshot);
-  return redirect(appendToRedirect(redirectUri, [['code', code], ['state', state]]), headers);
+  return redirect(appendToRedirect(redirectUri, [['code', code], ['state', state]]));
 }
 
 function consentPage(emu: Emulator, rq: Rq, app: NormalizedApp, user: NormalizedUser, ticket: string): string {
@@ -295,23 +295,21 @@ function authorizeReply(emu: Emulator, rq: Rq): Reply {
       en: 'this consent page was already answered or has expired; open the authorize URL again',
     });
   const app = emu.app(ticket.appid);
-  const user = emu.user(form.get('user') ?? '') ?? currentUser(emu, rq);
+  const picked = emu.user(form.get('user') ?? '');
   if (!app) return oops(rq, '该链接无法访问', undefined);
   ticket.used = true;
-  const cookie = { 'set-cookie': userCookie(user.id) };
+  // The user picked on this page is "you" from now on, as if picked on the emulator's page.
+  if (picked) emu.currentUser = picked.id;
+  const user = picked ?? currentUser(emu);
   if (form.get('action') !== 'allow') {
     // §1.4 ⚠: old docs redirect with state only; others report no redirect at all.
-    if (emu.switches.denyBehaviour === 'redirect-state-only')
-      return redirect(appendToRedirect(ticket.redirectUri, [['state', ticket.state]]), cookie);
+    if (emu.switches.denyBehaviour === 'redirect-state-only') return redirect(appendToRedirect(ticket.redirectUri, [['state', ticket.state]]));
     return html(
       layout('微信授权登录', `<div class="page" data-denied><div class="icon">!</div><h2>你已拒绝授权</h2>${emulatorNote(shown(rq, { zh: '已拒绝，不跳转（denyBehaviour 为 no-redirect）', en: 'denied; no redirect (denyBehaviour no-redirect)' }))}</div>`),
-      200,
-      cookie,
     );
   }
-  if (app.type === 'test' && !followsApp(user, app))
-    return oops(rq, '必须关注此测试号', 10006, notFollowing(user.id), 200, cookie);
-  return redirectWithCode(emu, app, user.id, ticket.redirectUri, ticket.state, ticket.scope, false, cookie);
+  if (app.type === 'test' && !followsApp(user, app)) return oops(rq, '必须关注此测试号', 10006, notFollowing(user.id));
+  return redirectWithCode(emu, app, user.id, ticket.redirectUri, ticket.state, ticket.scope, false);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -509,8 +507,11 @@ function confirmReply(emu: Emulator, rq: Rq): Reply {
     );
   const action = form.get('action') === 'cancel' ? 'cancel' : 'confirm';
   const user = form.get('user') ?? undefined;
+  const picked = user && emu.user(user) ? user : undefined;
   try {
-    const result = scan(emu, { uuid, user: user && emu.user(user) ? user : undefined, action });
+    const result = scan(emu, { uuid, user: picked, action });
+    // As on the consent page: the user picked here is "you" from now on.
+    if (picked) emu.currentUser = picked;
     if (result.redirect) return redirect(result.redirect);
     return html(layout('微信登录', `<div class="page"><div class="icon">!</div><h2>您已取消此次登录</h2></div>`));
   } catch (error) {

@@ -14,7 +14,6 @@ export interface Rq {
   url: string;
   body: string;
   ip: string;
-  cookies: Record<string, string>;
   headers: IncomingHttpHeaders;
   /** `http://host:port` as the client addressed the emulator. */
   origin: string;
@@ -83,24 +82,4 @@ export function controlJson(doc: unknown, status = 200): Reply {
 
 export function plain(text: string, status: number): Reply {
   return { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text };
-}
-
-/** The cookies of a request without a Cookie header (most of them): one object, only ever read. */
-const NO_COOKIES: Record<string, string> = Object.freeze({});
-
-export function parseCookies(header: string | undefined): Record<string, string> {
-  if (!header) return NO_COOKIES;
-  const out: Record<string, string> = {};
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    try {
-      out[name] = decodeURIComponent(value);
-    } catch {
-      out[name] = value;
-    }
-  }
-  return out;
 }

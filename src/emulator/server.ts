@@ -13,7 +13,7 @@ import type {
 import { defaultSeed, normalizeSeed, publicUsers, type NormalizedApp, type NormalizedSeed, type NormalizedUser } from './seed.js';
 import { EmulatorState, type Scope } from './state.js';
 import { ERRMSG, ERRMSG_45009_LEGACY, ERRMSG_45011_DOC_TABLE, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, whitelistErrmsg, type Family } from './wire.js';
-import { parseCookies, plain, type Reply, type Rq } from './reply.js';
+import { plain, type Reply, type Rq } from './reply.js';
 import { takeFault, validateFault } from './faults.js';
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
 import { handleControl, scan } from './control.js';
@@ -369,7 +369,6 @@ export class Emulator {
       url: rawUrl,
       body,
       ip: this.switches.callerIp ?? normalizeIp(req.socket.remoteAddress),
-      cookies: parseCookies(req.headers.cookie),
       headers: req.headers,
       origin: `http://${host}`,
     };

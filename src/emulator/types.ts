@@ -276,7 +276,7 @@ export interface EmulatorHandle {
   setFaults(faults: FaultSpec[]): void;
   addFault(fault: FaultSpec): void;
   configure(switches: Partial<EmulatorSwitches>): void;
-  /** The user "you" are in the emulated WeChat client (cookie-less requests). */
+  /** The user "you" are in the emulated WeChat client (as the emulator page's picker sets it; a pick on a consent or QR page sets it too). */
   setCurrentUser(id: string): void;
   /** Forget codes, tokens, quotas, rids, requests and clock offset; restore the starting faults and switches; keep the seed. */
   reset(): void;

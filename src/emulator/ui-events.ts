@@ -76,16 +76,14 @@ export function maskSecrets(text: string): string {
 
 /**
  * Cookies are sent per host, not per port: a browser sends the emulator every cookie some other local
- * app set for 127.0.0.1. Only the emulator's own "who you are" cookie is shown.
+ * app set for 127.0.0.1. The emulator sets none of its own, so every value is masked; the names stay.
  */
 function maskCookie(value: string): string {
   return value
     .split(';')
     .map((part) => {
       const eq = part.indexOf('=');
-      if (eq < 0) return part;
-      const name = part.slice(0, eq);
-      return name.trim() === 'wxemu_user' ? part : `${name}=***`;
+      return eq < 0 ? part : `${part.slice(0, eq)}=***`;
     })
     .join(';');
 }

@@ -25,8 +25,8 @@ export const UI_TEXT = {
 
   'you.title': { zh: '你是谁', en: 'Who you are' },
   'you.desc': {
-    zh: '授权页和扫码确认以这个微信用户的身份进行（授权页上选过的用户会记在 cookie 里，优先于这里）。',
-    en: 'The WeChat user the authorize and QR pages act as (a user picked on the consent page is kept in a cookie and wins over this).',
+    zh: '授权页和扫码确认以这个微信用户的身份进行。在授权页、扫码页上选用户也会改这里：以最后一次选择为准。',
+    en: 'The WeChat user the authorize and QR pages act as. Picking a user on a consent or QR page changes it here too: the latest choice wins.',
   },
   'you.changed': { zh: '现在你是 {user}。', en: 'You are now {user}.' },
 

@@ -4,7 +4,7 @@
 // carrying markup are shown as text and never run; the page fits 375 px; the language switch works;
 // and the strict CSP leaves no violation in the console.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { emulatorEnv, runCli } from '../e2e/helpers.js';
 import { CHROMIUM, SKIP_REASON, launchChromium } from './chromium.js';
@@ -221,6 +221,40 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await until(() => control('/qr'), (v) => (v.sessions as unknown[]).length === 0);
     expect(await (await fetch(`${emu.url}/connect/l/qrconnect?uuid=${first.uuid}`)).text()).toContain('window.wx_errcode=403;');
     await page.locator('#qr-none').waitFor();
+  });
+
+  it('the latest choice of user wins, on the consent page or in the picker, and the picker shows it', async () => {
+    const page = await open();
+    const wechat = await context!.newPage();
+    // Where the code goes: the callback request as the browser sends it (nothing listens there).
+    let callback: Promise<Request>;
+    const login = async (scope: string): Promise<void> => {
+      callback = wechat.waitForRequest(/^http:\/\/localhost\/cb\?code=/);
+      callback.catch(() => undefined); // a wait still open when the test ends is not a failure
+      await wechat.goto(`${emu.url}/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=${scope}&state=s`).catch(() => undefined);
+    };
+    const userOfCallback = async (): Promise<string> => {
+      const code = new URL((await callback).url()).searchParams.get('code')!;
+      return String(((await control(`/codes/${code}`)).code as Record<string, unknown>).user);
+    };
+
+    // 王五 (u3) picked on a consent page: "you" everywhere now, and the emulator page's picker says so.
+    await login('snsapi_userinfo');
+    await wechat.locator('#user').selectOption('u3');
+    await wechat.getByText('允许', { exact: true }).click();
+    expect(await userOfCallback()).toBe('u3');
+    await expect.poll(() => page.locator('#you').inputValue()).toBe('u3');
+    await login('snsapi_base');
+    expect(await userOfCallback()).toBe('u3');
+
+    // Then 李四 (u2) in the picker: the next login, with no page to pick on, is u2's.
+    await page.locator('#you').selectOption('u2');
+    await until(() => control('/user'), (v) => v.user === 'u2');
+    await login('snsapi_base');
+    expect(await userOfCallback()).toBe('u2');
+    // And the next consent page starts at u2.
+    await login('snsapi_userinfo');
+    expect(await wechat.locator('#user').inputValue()).toBe('u2');
   });
 
   it('in Chinese a refused fault is said in Chinese', async () => {

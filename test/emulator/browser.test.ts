@@ -123,7 +123,7 @@ describe.skipIf(!CHROMIUM)('pages in a browser', () => {
     await page.waitForURL(/\/cb\?/);
     expect(page.url()).toMatch(new RegExp(`^${cb}/cb\\?code=0\\w{31}&state=xyz$`));
     await page.goto(`${emu.url}/connect/oauth2/authorize?appid=${DEFAULT_APPIDS.service}&redirect_uri=${encodeURIComponent(cb + '/cb')}&response_type=code&scope=snsapi_userinfo&state=no`);
-    // The picker remembers who "you" are (cookie).
+    // The pick made "you" u2: the next consent page starts there.
     expect(await page.inputValue('#user')).toBe('u2');
     await page.getByText('拒绝', { exact: true }).click();
     await page.waitForURL(/\/cb\?/);

@@ -167,7 +167,10 @@ const CASES: Case[] = [
   },
   {
     name: 'a user who does not follow the test account (10006)',
-    send: (headers) => get(emu.url, authorizeUrl(TEST, 'http://127.0.0.1:9000/cb', 'snsapi_base'), { headers: { ...headers, cookie: 'wxemu_user=u3' } }),
+    send: (headers) => {
+      emu.setCurrentUser('u3');
+      return get(emu.url, authorizeUrl(TEST, 'http://127.0.0.1:9000/cb', 'snsapi_base'), { headers });
+    },
     zh: '用户 u3 没有关注这个测试号',
     en: 'user u3 does not follow the test account',
     wechat: '必须关注此测试号，错误码：10006',
@@ -209,6 +212,8 @@ const CASES: Case[] = [
   {
     name: 'a test-account consent answered as a user who does not follow (10006)',
     send: async (headers) => {
+      // u1 follows the test account and gets its consent page; the pick of u3 there makes u3 "you" (the previous send did).
+      emu.setCurrentUser('u1');
       const ticket = await consentTicket({}, TEST, 'http://127.0.0.1:9000/cb');
       return postForm(emu.url, '/connect/oauth2/authorize_reply', { ticket, user: 'u3', action: 'allow' }, { headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
     },

@@ -236,7 +236,7 @@ describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>'
       expect(one.detail.request.url).toBe(`/sns/oauth2/access_token?appid=${SVC}&secret=***&code=***&grant_type=authorization_code`);
       const headers = Object.fromEntries(one.detail.request.headers as Array<[string, string]>);
       expect(headers['user-agent']).toBe('<img src=x onerror=alert(1)>');
-      expect(headers.cookie).toBe('session=***; wxemu_user=u2');
+      expect(headers.cookie).toBe('session=***; wxemu_user=***');
       expect(one.detail.answer).toMatchObject({ status: 200, headers: [['content-type', 'text/plain']] });
       expect(String(one.detail.answer.body)).toMatch(/^\{"errcode":40029,"errmsg":"invalid code, rid: /);
       const text = JSON.stringify(one);
