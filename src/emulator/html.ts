@@ -45,7 +45,7 @@ export function layout(title: string, body: string, extraHead = ''): string {
   return (
     `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width,initial-scale=1,user-scalable=no">` +
-    // An empty icon: the browser then does not ask for /favicon.ico, which would fill the request log with 404s.
+    // An empty icon: the browser then does not ask for /favicon.ico at all (server.ts answers it 204 for pages without one).
     `<link rel="icon" href="data:,">` +
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style>${extraHead}</head><body>${body}</body></html>`
   );

@@ -32,8 +32,9 @@ export interface Reply {
   /** A stable_token call with force_refresh, for the request log (its POST body is not kept there). */
   forceRefresh?: boolean;
   /**
-   * Left out of the request log: a QR page's long poll that reports no change (pages.ts longPoll). Only
-   * such replies carry it; every other reply leaves it unset (no new field on the hot path's objects).
+   * Left out of the request log: a QR page's long poll that reports no change (pages.ts longPoll), the
+   * browser's /favicon.ico (server.ts). Only those replies carry it; every other reply leaves it unset
+   * (no new field on the hot path's objects).
    */
   unlogged?: true;
   /** Destroy the connection instead of answering (fault injection). */

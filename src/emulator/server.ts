@@ -142,6 +142,13 @@ function typeHeaders(type: string): Record<string, string> {
   return headers;
 }
 
+/**
+ * A browser asks every page's host for /favicon.ico (the emulator's jssdk page, a control endpoint
+ * opened as JSON): 204, cacheable, so its console shows no 404. Not WeChat's (neither host's API has
+ * the path), so it is neither logged nor faulted: a `500:1` stays for the client under test.
+ */
+const FAVICON: Reply = Object.freeze({ status: 204, headers: Object.freeze({ 'cache-control': 'max-age=86400' }), body: '', unlogged: true as const });
+
 function normalizeIp(address: string | undefined): string {
   if (!address) return '127.0.0.1';
   return address.startsWith('::ffff:') ? address.slice(7) : address;
@@ -280,6 +287,7 @@ export class Emulator {
   private dispatch(rq: Rq, socket: { destroy(): void }): Reply | Promise<Reply> {
     if (isJssdkPagePath(rq.path)) return handleJssdkPage(this, rq);
     if (rq.path.startsWith('/__emulator/')) return handleControl(this, rq);
+    if (rq.path === '/favicon.ico') return FAVICON;
     const fault = takeFault(this.faults, rq.path);
     if (fault) {
       rq.fault = fault.kind;

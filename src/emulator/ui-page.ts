@@ -125,7 +125,7 @@ details.req[open]>summary{background:#fafafa;border-bottom:1px solid var(--line)
 `;
 
 // A green speech-bubble favicon as a data: URL, so the browser does not ask the emulator for
-// /favicon.ico (which would land in the request log as a 404).
+// /favicon.ico (server.ts answers that 204, for pages without an icon of their own).
 const ICON =
   'data:image/svg+xml,' +
   encodeURIComponent(

@@ -24,9 +24,22 @@ describe('unknown paths', () => {
     emu.configure({ unknownPath: '404' });
     expect((await get(emu.url, '/cgi-bin/tools/shorturl')).status).toBe(404);
     emu.configure({ unknownPath: '40066' });
-    const other = await get(emu.url, '/favicon.ico');
+    const other = await get(emu.url, '/robots.txt');
     expect(other.status).toBe(404);
     expect(other.text).toContain('404 Not Found');
+  });
+
+  it('/favicon.ico, which browsers ask every page for: 204, cacheable, not logged, no fault spent on it', async () => {
+    emu.reset();
+    await emu.addFault({ kind: 'http500', count: 1 });
+    const icon = await get(emu.url, '/favicon.ico');
+    expect(icon.status).toBe(204);
+    expect(icon.text).toBe('');
+    expect(icon.headers.get('cache-control')).toBe('max-age=86400');
+    expect(emu.requests()).toEqual([]);
+    // The armed fault is still there for the client under test.
+    expect((await get(emu.url, '/sns/auth?access_token=a&openid=b')).status).toBe(500);
+    expect(emu.requests().map((r) => [r.path, r.status, r.fault])).toEqual([['/sns/auth', 500, 'http500']]);
   });
 });
 
