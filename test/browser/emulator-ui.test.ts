@@ -304,6 +304,9 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await expect.poll(() => age.textContent()).not.toBe(ageBefore);
     // The click lands while the polls go on, and the QR page goes on to the callback with the code.
     const callback = qrPage.waitForRequest(/^http:\/\/localhost\/cb\?code=\w{32}&state=polling$/, { timeout: 15_000 });
+    // The emulator's page in front: behind the QR tab its animation frames, which the click waits on
+    // to see the button stable, come about once a second.
+    await page.bringToFront();
     await confirm.click({ timeout: 10_000 });
     await until(() => control('/qr'), (v) => (v.sessions as unknown[]).length === 0);
     await callback;
