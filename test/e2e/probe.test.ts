@@ -892,6 +892,8 @@ describe('wxauth probe', () => {
     try {
       const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--reload-delay', '0', '--lang', 'zh', '--only', 'state.forged']);
       expect(r.stdout).toContain('✖ state.forged');
+      // When the app exchanged it, said as a time of the exchange, not a bare timestamp.
+      expect(r.stdout).toMatch(/应用换取了一个带伪造 state 的 code（换取于 \d{4}-\d\d-\d\dT[\d:.]+Z）/);
       expect(r.stdout).toContain('怎么办：');
       expect(r.stdout).toMatch(/- redirect\.open\s+未选中/);
       expect(r.stderr).toContain('伪造的 state');

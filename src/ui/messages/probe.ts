@@ -349,8 +349,8 @@ export const messages = {
 
   // ── state.forged / state.missing ──────────────────────────────────────────────────────────────
   'probe.state.forged.ok': { zh: '带伪造 state 的回调被拒绝，code 没有被换取。', en: 'The callback with a forged state was refused before the code was exchanged.' },
-  'probe.state.forged.exchanged': { zh: '应用换取了一个带伪造 state 的 code（{at}）：登录 CSRF，攻击者能让受害者登进攻击者的账号。', en: 'The app exchanged a code that came with a forged state ({at}): login CSRF — an attacker can sign the victim into the attacker’s account.' },
-  'probe.state.forged.exchanged_no_state': { zh: '授权链接根本没有 state，应用换取了带伪造 state 的 code（{at}）。', en: 'The authorize URL carries no state at all, and the app exchanged a code with a forged state ({at}).' },
+  'probe.state.forged.exchanged': { zh: '应用换取了一个带伪造 state 的 code（换取于 {at}）：登录 CSRF，攻击者能让受害者登进攻击者的账号。', en: 'The app exchanged a code that came with a forged state (exchanged at {at}): login CSRF — an attacker can sign the victim into the attacker’s account.' },
+  'probe.state.forged.exchanged_no_state': { zh: '授权链接根本没有 state，应用换取了带伪造 state 的 code（换取于 {at}）。', en: 'The authorize URL carries no state at all, and the app exchanged a code with a forged state (exchanged at {at}).' },
   'probe.state.forged.fix': {
     zh: '发起授权时生成随机 state 存进会话；回调时先比较 state，不一致就拒绝，不要去换取 code。',
     en: 'Generate a random state per login and keep it in the session; on the callback compare it first and refuse a mismatch without exchanging the code.',
