@@ -3,13 +3,13 @@
 // report card, the --json document and the --html page.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError, type MessageRef } from '../errors.js';
 import { CHECK_IDS, isCheckId, type CheckId } from '../flows/probe/checks.js';
 import { runProbe, type ProbeReport } from '../flows/probe/run.js';
 import { writeReportFile } from '../flows/probe/report-file.js';
 import { checkOutputFile } from '../flows/output-file.js';
 import { checkGlobalFlags } from '../store/resolve.js';
-import { isWechatApiBase } from '../core/endpoints.js';
+import { isWechatApiBase, withHttpScheme } from '../core/endpoints.js';
 import { looksDeployed } from '../core/host-names.js';
 import { suggest } from '../core/closest.js';
 import { probeHooks, renderProbeHtml } from '../ui/present/probe.js';
@@ -62,12 +62,20 @@ function checkList(value: unknown): CheckId[] | undefined {
   return ids as CheckId[];
 }
 
+/** The hint for a start or emulator URL that is not http(s): its http:// form when it lacks only the scheme. */
+function urlHint(value: string, otherwise: MessageRef): MessageRef {
+  const url = withHttpScheme(value);
+  if (url === undefined) return otherwise;
+  const hint: MessageRef = { key: 'common.url.noScheme.hint', params: { url } };
+  return hint;
+}
+
 export function parseOptions(input: CommandInput): ProbeCommandOptions {
   const target = input.args[0] ?? '';
   if (target.trim() === '') throw new UsageError({ key: 'probe.missing_url' }, { hint: { key: 'probe.missing_url.hint' } });
-  if (!httpUrl(target)) throw new UsageError({ key: 'probe.bad_url', params: { url: target } }, { hint: { key: 'probe.missing_url.hint' } });
+  if (!httpUrl(target)) throw new UsageError({ key: 'probe.bad_url', params: { url: target } }, { hint: urlHint(target, { key: 'probe.missing_url.hint' }) });
   const emulator = typeof input.opts.emulator === 'string' ? input.opts.emulator : undefined;
-  if (emulator !== undefined && !httpUrl(emulator)) throw new UsageError({ key: 'probe.bad_emulator', params: { url: emulator } }, { hint: { key: 'probe.emulator_down.hint' } });
+  if (emulator !== undefined && !httpUrl(emulator)) throw new UsageError({ key: 'probe.bad_emulator', params: { url: emulator } }, { hint: urlHint(emulator, { key: 'probe.emulator_down.hint' }) });
   let reloadDelayMs = 2000;
   if (input.opts.reloadDelay !== undefined) {
     reloadDelayMs = Number(input.opts.reloadDelay);

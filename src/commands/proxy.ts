@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { EXIT, UsageError, osReason, type ExitCode } from '../errors.js';
-import { REGIONS, isRegion } from '../core/endpoints.js';
+import { EXIT, UsageError, osReason, type ExitCode, type MessageRef } from '../errors.js';
+import { REGIONS, isRegion, withHttpScheme } from '../core/endpoints.js';
 import type { ProxySummary } from '../core/proxy-stats.js';
 import type { HarEntry } from '../core/proxy-har.js';
 import { INTERCEPTED_HOSTS, proxySettingsFrom } from '../core/proxy-route.js';
@@ -70,8 +70,12 @@ function parseUpstream(value: string): string {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '')
-    throw new UsageError({ key: 'proxy.upstream.invalid', params: { value } }, { hint: { key: 'proxy.upstream.invalid.hint' } });
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    // `--upstream 127.0.0.1:3900` (URL reads "127.0.0.1:" as a scheme): the http:// form it means.
+    const meant = withHttpScheme(value);
+    const hint: MessageRef = meant === undefined ? { key: 'proxy.upstream.invalid.hint' } : { key: 'common.url.noScheme.hint', params: { url: meant } };
+    throw new UsageError({ key: 'proxy.upstream.invalid', params: { value } }, { hint });
+  }
   return value.replace(/\/+$/, '');
 }
 

@@ -9,6 +9,20 @@ export function isWechatOpenBase(base: string): boolean {
 }
 
 /**
+ * `127.0.0.1:3900`, `localhost:3000/login`: an address typed without its scheme. The http:// URL it
+ * most likely means (local servers speak plain HTTP), or undefined when it is not such an address.
+ */
+export function withHttpScheme(value: string): string | undefined {
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(value)) return undefined;
+  if (!/^(?:[\w-]+(?:\.[\w-]+)*|\[[\da-f:.]+\])(?::\d{1,5})?(?:[/?#]|$)/i.test(value)) return undefined;
+  try {
+    return new URL(`http://${value}`).protocol === 'http:' ? `http://${value}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * API hosts, from WeChat's "接口域名说明" page (developers.weixin.qq.com/doc/service/Basic_Information/
  * Interface_field_description.html): api = nearest access point; api2 = cross-region disaster recovery;
  * sh/sz/hk = regional access points.

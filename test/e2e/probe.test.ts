@@ -887,6 +887,18 @@ describe('wxauth probe', () => {
     expect(fullCodes(r.stdout + r.stderr)).toEqual([]);
   });
 
+  it('a start URL or --emulator typed without http://: refused before anything runs, with the URL meant (exit 2)', async () => {
+    const app = await runCli(['probe', '127.0.0.1:3000/login']);
+    expect(app.code).toBe(2);
+    expect(app.stderr).toContain('“127.0.0.1:3000/login” is not an http(s) URL.');
+    expect(app.stderr).toContain('did you mean http://127.0.0.1:3000/login?');
+    const emulator = await runCli(['probe', 'http://127.0.0.1:3000/login', '--emulator', 'localhost:3900', '--lang', 'zh']);
+    expect(emulator.code).toBe(2);
+    expect(emulator.stderr).toContain('是不是 http://localhost:3900？');
+    // Not every bad URL is a missing scheme.
+    expect((await runCli(['probe', 'ftp://x/login'])).stderr).not.toContain('did you mean');
+  });
+
   it('prints a report card in Chinese with the fix under each failure', async () => {
     const app = await startProbeApp('ignores-state', { emulator: emu.url, appid: APPID, secret });
     try {

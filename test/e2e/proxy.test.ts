@@ -1040,5 +1040,10 @@ describe('wxauth proxy (the command)', () => {
     const bad = await runCli(['proxy', '--upstream', 'ftp://x']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('ftp://x');
+    // An address typed without its scheme: the http:// URL it means, ready to paste (en, zh).
+    const bare = await runCli(['proxy', '--upstream', '127.0.0.1:3900']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('did you mean http://127.0.0.1:3900?');
+    expect((await runCli(['proxy', '--upstream', 'localhost:3900', '--lang', 'zh'])).stderr).toContain('是不是 http://localhost:3900？');
   });
 });

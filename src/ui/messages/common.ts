@@ -2,6 +2,7 @@ import type { MessageSection } from './types.js';
 
 // Messages shared by every command ('common.*') and the generic WeChat error line ('wechat.*').
 export const messages = {
+  'common.url.noScheme.hint': { zh: '缺少 http:// 或 https://：是不是 {url}？', en: 'The http:// or https:// is missing: did you mean {url}?' },
   'common.cancelled': { zh: '已取消。', en: 'Cancelled.' },
   'common.notInteractive': {
     zh: '这里不能提问：没有终端（TTY），或设置了 CI。',

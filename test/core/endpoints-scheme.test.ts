@@ -1,0 +1,18 @@
+// withHttpScheme: an address typed without its scheme, and what is not one.
+import { describe, expect, it } from 'vitest';
+import { withHttpScheme } from '../../src/core/endpoints.js';
+
+describe('withHttpScheme', () => {
+  it.each([
+    ['127.0.0.1:3900', 'http://127.0.0.1:3900'],
+    ['localhost:3000/login?next=/me', 'http://localhost:3000/login?next=/me'],
+    ['www.example.com', 'http://www.example.com'],
+    ['[::1]:8080/cb', 'http://[::1]:8080/cb'],
+  ])('%s → %s', (value, url) => {
+    expect(withHttpScheme(value)).toBe(url);
+  });
+
+  it.each(['http://127.0.0.1:3900', 'ftp://x', 'mailto:a@b.c', '', 'not a url', '/login', 'localhost:99999999'])('%s is not an address missing its scheme', (value) => {
+    expect(withHttpScheme(value)).toBeUndefined();
+  });
+});
