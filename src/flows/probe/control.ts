@@ -137,7 +137,8 @@ export class EmulatorControl {
 export async function proxyUpstream(origin: string, timeoutMs: number, signal: AbortSignal): Promise<string | undefined> {
   const limit = deadline(Math.min(timeoutMs, 3_000), signal);
   try {
-    const res = await fetch(origin + '/__emulator/seed', { signal: limit.signal });
+    // Never followed: a redirect could take this side call to a host off this machine, which probe never contacts.
+    const res = await fetch(origin + '/__emulator/seed', { signal: limit.signal, redirect: 'manual' });
     await res.body?.cancel();
     if (res.status !== 403 || !res.headers.has(PROXY_HEADER)) return undefined;
     return res.headers.get(PROXY_UPSTREAM_HEADER) ?? '';
