@@ -14,8 +14,11 @@ export interface PeerProcess {
 
 /** The inode of the socket whose local port is `callerPort` and remote port `ownPort`, or undefined. */
 async function socketInode(callerPort: number, ownPort: number): Promise<string | undefined> {
-  const local = callerPort.toString(16).toUpperCase().padStart(4, '0');
-  const remote = ownPort.toString(16).toUpperCase().padStart(4, '0');
+  const hex = (port: number) => port.toString(16).toUpperCase().padStart(4, '0');
+  // `  12: 0100007F:C350 0100007F:0F3D 01 00000000:00000000 00:00000000 00000000  1000  0 123456 …`:
+  // sl, local, remote, then st, queues, timer, retransmits, uid, timeout, inode. One search of the
+  // text, not a split of every line: a busy machine lists thousands of sockets (TIME_WAIT included).
+  const line = new RegExp(`^ *\\d+: [\\dA-F]+:${hex(callerPort)} [\\dA-F]+:${hex(ownPort)}(?: +\\S+){6} +(\\d+)`, 'm');
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
     let text: string;
     try {
@@ -23,11 +26,8 @@ async function socketInode(callerPort: number, ownPort: number): Promise<string 
     } catch {
       continue;
     }
-    for (const line of text.split('\n')) {
-      const f = line.trim().split(/\s+/);
-      if (f.length < 10 || !f[1]!.endsWith(':' + local) || !f[2]!.endsWith(':' + remote)) continue;
-      if (f[9] !== '0') return f[9];
-    }
+    const inode = line.exec(text)?.[1];
+    if (inode !== undefined && inode !== '0') return inode;
   }
   return undefined;
 }
@@ -84,9 +84,34 @@ async function commandOf(pid: number): Promise<string> {
   return (script ? `${program} ${path.basename(script)}` : program).slice(0, 80);
 }
 
+/**
+ * A proxy's lookups, rationed: one at a time (the next waits for it), at most LOOKUPS_PER_SECOND begun.
+ * A connection beyond that (an SDK without keep-alive opens one a call) is named by its User-Agent or
+ * address instead, so the proxy's CPU never goes to reading /proc under load. One per proxy.
+ */
+const LOOKUPS_PER_SECOND = 4;
+
 /** The process owning the loopback connection from `callerPort` to this proxy's `ownPort`, if it can be told. */
-export async function loopbackPeer(callerPort: number, ownPort: number): Promise<PeerProcess | undefined> {
-  if (process.platform !== 'linux') return undefined;
+export function loopbackPeers(): (callerPort: number, ownPort: number) => Promise<PeerProcess | undefined> {
+  let chain: Promise<unknown> = Promise.resolve();
+  let windowStart = 0;
+  let inWindow = 0;
+  return (callerPort, ownPort) => {
+    if (process.platform !== 'linux') return Promise.resolve(undefined);
+    const now = Date.now();
+    if (now - windowStart >= 1000) {
+      windowStart = now;
+      inWindow = 0;
+    }
+    if (inWindow >= LOOKUPS_PER_SECOND) return Promise.resolve(undefined);
+    inWindow++;
+    const lookup = chain.then(() => lookUp(callerPort, ownPort));
+    chain = lookup;
+    return lookup;
+  };
+}
+
+async function lookUp(callerPort: number, ownPort: number): Promise<PeerProcess | undefined> {
   try {
     const inode = await socketInode(callerPort, ownPort);
     if (!inode) return undefined;

@@ -31,7 +31,7 @@ import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
-import { loopbackPeer } from './peer-process.js';
+import { loopbackPeers } from './peer-process.js';
 
 export interface ProxyHooks {
   /** A call is complete (answered or failed); secrets already masked unless --show-secrets. */
@@ -306,6 +306,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
    * holding up its calls: the object is filled in when the lookup ends, and detectors read it when they fire.
    */
   const peers = new WeakMap<Socket, CallerProcess>();
+  const loopbackPeer = loopbackPeers();
   /** Lookups still running, by the object they fill in: a call from such a connection is reported once it ends. */
   const looking = new WeakMap<CallerProcess, Promise<void>>();
   const processOf = (req: http.IncomingMessage): CallerProcess | undefined => {
