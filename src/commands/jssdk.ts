@@ -185,10 +185,11 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
   const resolved = await ctx.resolveConfig();
   const cacheOnly = options.sub === 'ticket' && options.show;
   // verify checks the page's host against jsDomains: a value the resolver refused (from the profile or
-  // WXAUTH_JS_DOMAINS, e.g. a port on a service account) stops it with that refusal, offline too, as
-  // requireConfig does online; left out silently, the domain would read "not checked".
+  // WXAUTH_JS_DOMAINS, e.g. a port on a service account) stops it with that refusal, offline or not
+  // (requireConfig stops other commands only for the settings they use); left out silently, the domain
+  // would read "not checked".
   const jsDomainsRefused = options.sub === 'verify' ? resolved.errors.find((p) => p.field === 'jsDomains') : undefined;
-  if (offline && jsDomainsRefused) throw jsDomainsRefused.error;
+  if (jsDomainsRefused) throw jsDomainsRefused.error;
   const config = offline ? resolved : await ctx.requireConfig(cacheOnly || resolved.appid !== undefined ? ['appid'] : ['appid', 'secret']);
   // requireConfig made sure of it unless offline (sign/verify --ticket), where it may be undefined.
   const appid: string | undefined = config.appid;

@@ -405,24 +405,36 @@ export function refuseUnknownProfile(config: ResolvedConfig, cachedUsers: number
 }
 
 /**
+ * Settings that one command alone reads: jsDomains (jssdk verify) and verifyFile (doctor). A refused one
+ * stops that command, which says so; the others run (a jsDomains with a port, saved before a port was
+ * refused for the account type, stopped url and login).
+ */
+const ONE_COMMAND_FIELDS: ReadonlySet<ConfigField> = new Set<ConfigField>(['jsDomains', 'verifyFile']);
+
+/** The refusal that stops a command needing `fields`: one of those first, then any other but ONE_COMMAND_FIELDS. */
+function blockingProblem(config: ResolvedConfig, fields: ConfigField[]): ConfigProblem | undefined {
+  return config.errors.find((p) => fields.includes(p.field)) ?? config.errors.find((p) => !ONE_COMMAND_FIELDS.has(p.field));
+}
+
+/**
  * For the commands that pick a cached user token for the profile's appid (check, userinfo): first stop
  * on a value the validation refused (a refused WXAUTH_APPID is left out of the config, and the cached
  * users of every appid would then be taken for this account's), then as refuseUnknownProfile.
  */
 export function refuseUnusableProfile(config: ResolvedConfig, cachedUsers: number): void {
-  const problem = config.errors[0];
+  const problem = blockingProblem(config, []);
   if (problem) throw problem.error;
   refuseUnknownProfile(config, cachedUsers);
 }
 
 /**
  * Stop a command that cannot run with this configuration: first a value the validation refused
- * (the fields the command needs first, then any other: a command does not run on a configuration
- * with a value WeChat would refuse), then a profile chosen by --profile or WXAUTH_PROFILE that does
+ * (the fields the command needs first, then any other but ONE_COMMAND_FIELDS: a command does not
+ * run on a configuration with a value WeChat would refuse), then a profile chosen by --profile or WXAUTH_PROFILE that does
  * not exist, then one ConfigError naming every missing field and how to provide it.
  */
 export function requireFields(config: ResolvedConfig, fields: ConfigField[]): ResolvedConfig {
-  const problem = config.errors.find((p) => fields.includes(p.field)) ?? config.errors[0];
+  const problem = blockingProblem(config, fields);
   if (problem) throw problem.error;
   const missing = fields.filter((f) => config[f as keyof ResolvedConfig] === undefined);
   // "Missing appid" would send the user to fill in a profile they only misspelt.

@@ -349,6 +349,12 @@ describe('config set jsDomains', () => {
     const saved = await runCli([...args, '--ticket', ticket], { env });
     expect(saved.code).toBe(4);
     expect(saved.stderr).toContain(`127.0.0.1:4299 in jsDomains (profile default, ${path.join(dir, 'config.json')}) has a port`);
+    // Only verify reads jsDomains: the commands that do not still run (such an entry was saveable before).
+    await runCli(['config', 'set', 'appid', SERVICE.appid, 'domain', 'www.example.com', 'redirectUri', 'https://www.example.com/cb'], { env });
+    const url = await runCli(['url', '--no-qr'], { env });
+    expect(url.code, url.stderr).toBe(0);
+    expect(url.stdout).toContain('https://open.weixin.qq.com/connect/oauth2/authorize?appid=');
+    expect((await runCli(['jssdk', 'sign', page, '--ticket', ticket], { env })).code).toBe(0);
   });
 });
 
