@@ -248,10 +248,10 @@ const hasScript = (() => {
 })();
 
 describe.skipIf(!hasScript)('wxauth url on a terminal', () => {
-  async function onTerminal(args: string[]): Promise<{ url: string; terminal: string }> {
+  async function onTerminal(args: string[], configDir = dir): Promise<{ url: string; terminal: string }> {
     const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-tty-')), 'stdout.txt');
     const command = [process.execPath, BIN, 'url', ...args].join(' ') + ` 2>&1 1>${outFile}`;
-    const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { env: baseEnv({ WXAUTH_CONFIG_DIR: dir }), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { env: baseEnv({ WXAUTH_CONFIG_DIR: configDir }), stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin?.end();
     const r = await collect(child);
     expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -264,6 +264,17 @@ describe.skipIf(!hasScript)('wxauth url on a terminal', () => {
     const expected = await new Promise<string>((resolve) => qrcode.generate(url.trim(), { small: true }, resolve));
     expect(terminal).toContain(expected);
     expect(terminal).toContain('phone');
+  });
+
+  it("an official account's callback on this machine: no QR code for a phone that cannot reach it, the link is for desktop WeChat", async () => {
+    const local = tempConfigDir();
+    const init = await runCli(['init', '--type', 'service', '--appid', OA, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/cb', '-y'], { env: { WXAUTH_CONFIG_DIR: local } });
+    expect(init.code, init.stderr).toBe(0);
+    const { url, terminal } = await onTerminal([], local);
+    expect(url).toMatch(/^https:\/\/open\.weixin\.qq\.com\/connect\/oauth2\/authorize\?/);
+    expect(terminal).not.toMatch(/[▀▄█]/);
+    expect(terminal).toContain('Open it in desktop WeChat on this machine');
+    expect(terminal).not.toContain('Scan it with WeChat on the phone');
   });
 
   it('--no-qr leaves it out', async () => {

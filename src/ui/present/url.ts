@@ -57,11 +57,15 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
     if (embed) {
       out.note(out.t('url.embed.note', { id: String(embed.config.id) }));
     } else {
-      if (result.qr) await out.qr(plan.url, { force: result.qrForced });
+      // An official account's callback on this machine: a phone that scans the code cannot reach it, so
+      // no QR code unless --qr asks, and the link is for desktop WeChat here.
+      const desktop = plan.warnings.some((f) => f.id === 'redirect_uri.loopback_phone');
+      if (result.qr && (!desktop || result.qrForced)) await out.qr(plan.url, { force: result.qrForced });
       // An open base that is not WeChat's (the emulator): a phone cannot scan its way there; a browser
       // opens the page that plays WeChat's part.
       const host = result.notWechatHost;
       if (host !== undefined) out.say(out.t('url.landing.emulator', { host, redirectUri: plan.redirectUri }));
+      else if (desktop) out.say(out.t('url.landing.desktop', { redirectUri: plan.redirectUri }));
       else out.say(out.t(plan.endpoint === 'authorize' ? 'url.landing.authorize' : 'url.landing.qrconnect', { redirectUri: plan.redirectUri }));
     }
     out.note(plan.state === '' ? out.t('url.state.none') : out.t('url.state.remembered', { state: plan.state, profile: result.profile }));
