@@ -761,6 +761,10 @@ describe('wxauth proxy (the command)', () => {
     const lines = px.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.type)).toEqual(['started', 'call', 'call', 'hit', 'summary']);
     expect(lines[3]).toMatchObject({ id: 'code.reused', endpoint: '/sns/oauth2/access_token', appid: SERVICE });
+    // Callers stay addresses in the params, as scripts read them; what names a caller comes beside.
+    const params = lines[3]!.params as Record<string, unknown>;
+    expect(params.firstCaller).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(params.secondCaller).toMatch(/^127\.0\.0\.1:\d+$/);
     expect(lines[1]!.query).toContain(app().secret);
     expect(lines[4]).toMatchObject({ calls: 2, detectors: { 'code.reused': 1 } });
   });

@@ -47,6 +47,27 @@ function oneLine(text: string, max = 2000): string {
 
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
+/**
+ * A hit's params for --json: each caller as its address, as before callers were named, with what names
+ * it beside (`issuer_process: {pid, command}`, `issuer_agent`), so a script reading `.params.issuer` keeps
+ * working.
+ */
+function jsonParams(params: MessageRef['params']): Record<string, unknown> {
+  const doc: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
+    const ref = value as { key?: unknown; params?: Record<string, unknown> } | null;
+    if (ref === null || typeof ref !== 'object' || typeof ref.key !== 'string' || !ref.key.startsWith('proxy.caller.')) {
+      doc[name] = value;
+      continue;
+    }
+    const p = ref.params ?? {};
+    doc[name] = p.address;
+    if (p.pid !== undefined) doc[`${name}_process`] = { pid: p.pid, command: p.command };
+    if (p.agent !== undefined) doc[`${name}_agent`] = p.agent;
+  }
+  return doc;
+}
+
 /** A detector message's params with its ISO UTC times (issued, refetched…) as local time, `2026-12-04 02:04:27`. */
 function localTimes(params: MessageRef['params']): Record<string, string | number> | undefined {
   if (!params) return undefined;
@@ -176,7 +197,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
       const evidence = out.json ? out.tr(hit.evidence) : out.tKey(hit.evidence.key, localTimes(hit.evidence.params));
       const fix = out.tr(hit.fix);
       if (out.json) {
-        emitLine({ type: 'hit', id: hit.id, time: new Date(hit.time).toISOString(), call: hit.callId, endpoint: hit.endpoint, appid: hit.appid, evidence, fix, params: hit.evidence.params ?? {} });
+        emitLine({ type: 'hit', id: hit.id, time: new Date(hit.time).toISOString(), call: hit.callId, endpoint: hit.endpoint, appid: hit.appid, evidence, fix, params: jsonParams(hit.evidence.params) });
         return;
       }
       say(out.style.yellow(out.style.bold(`  ⚑ [${hit.id}] `) + evidence));
