@@ -69,12 +69,12 @@ export function validateProfileName(name: string): string {
 export class ConfigStore {
   private constructor(private readonly file: JsonFile<ConfigFile>) {}
 
-  /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
   /** config.json's path in `dir`, without reading it. */
   static pathIn(dir: string): string {
     return jsonFilePath(dir, 'config');
   }
 
+  /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
   static open(dir: string, options: { lockWaitMs?: number } = {}): ConfigStore {
     return new ConfigStore(
       new JsonFile<ConfigFile>(dir, 'config', { narrow: narrowConfigFile, wrongShapeHint: 'config.file.wrongShape.hint', lockWaitMs: options.lockWaitMs }),

@@ -445,6 +445,11 @@ export interface JsonFileOptions<T> {
   lockWaitMs?: number;
 }
 
+/** Where JsonFile keeps `<name>.json` in `dir` (to name the file without reading it). */
+export function jsonFilePath(dir: string, name: string): string {
+  return path.resolve(dir, `${name}.json`);
+}
+
 /**
  * One JSON file in the state directory. read() parses it fresh each time with plain fs (a missing
  * file is empty) and narrows it to the shape wxauth writes; update() re-reads, mutates and writes it
@@ -452,11 +457,6 @@ export interface JsonFileOptions<T> {
  * checks the file, so a broken one is reported before a command does anything else — and it is
  * never overwritten or cleared.
  */
-/** Where JsonFile keeps `<name>.json` in `dir` (to name the file without reading it). */
-export function jsonFilePath(dir: string, name: string): string {
-  return path.resolve(dir, `${name}.json`);
-}
-
 export class JsonFile<T extends object> {
   readonly path: string;
   /** Problems worth telling the user that do not stop anything (see checkStateDir). */

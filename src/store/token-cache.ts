@@ -163,12 +163,12 @@ function dropExpiredHostSlots(slots: Record<string, { apiHost?: string; expiresA
 export class TokenStore {
   private constructor(private readonly file: JsonFile<TokenFile>) {}
 
-  /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
   /** tokens.json's path in `dir`, without reading it. */
   static pathIn(dir: string): string {
     return jsonFilePath(dir, 'tokens');
   }
 
+  /** `lockWaitMs`: how long a write waits for another process's lock (default 30 s). */
   static open(dir: string, options: { lockWaitMs?: number } = {}): TokenStore {
     return new TokenStore(
       new JsonFile<TokenFile>(dir, 'tokens', {
