@@ -56,7 +56,7 @@ interface Recorded {
   blocked: Blocked[];
 }
 
-async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean } = {}): Promise<ProxyHandle & Recorded & { harEntries(): HarEntry[] }> {
+async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean; peerLookupMs?: number } = {}): Promise<ProxyHandle & Recorded & { harEntries(): HarEntry[] }> {
   const rec: Recorded = { calls: [], hits: [], blocked: [] };
   const har: HarEntry[] = [];
   const handle = await startProxy({
@@ -66,6 +66,7 @@ async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: R
     timeoutMs: extra.timeoutMs ?? 5000,
     showSecrets: extra.showSecrets ?? false,
     quotas: extra.quotas,
+    ...(extra.peerLookupMs !== undefined ? { peerLookupMs: extra.peerLookupMs } : {}),
     har: (entry) => har.push(entry),
     hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h), blocked: (b) => rec.blocked.push(b) },
   });
@@ -433,13 +434,14 @@ describe('detectors', () => {
 
   it('names two app processes fighting over the basic token by pid and command (Linux), not by ephemeral ports alone', async (t) => {
     if (process.platform !== 'linux') t.skip();
-    const p = await proxyTo(emu.url);
+    // Waits as long as the lookup takes: on a loaded machine it can take longer than the 0.5 s a user's proxy allows.
+    const p = await proxyTo(emu.url, { peerLookupMs: 10_000 });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-callers-'));
     try {
       const script = (name: string) => {
         const file = path.join(dir, name);
         // Holds its connection open a moment, as an SDK's keep-alive pool does.
-        fs.writeFileSync(file, `const r = await fetch(process.argv[2]); await r.text(); await new Promise((s) => setTimeout(s, 300));\n`);
+        fs.writeFileSync(file, `const r = await fetch(process.argv[2]); await r.text(); await new Promise((s) => setTimeout(s, 1500));\n`);
         return file;
       };
       const run = (file: string) =>

@@ -133,6 +133,8 @@ export interface ProxyOptions {
    * machine's own addresses). Callers that are not may reach only WeChat's hosts through the forward proxy.
    */
   localCaller?: (ip: string) => boolean;
+  /** How long a new connection's first report waits for its caller's process (PEER_LOOKUP_MS; tests on a loaded machine wait longer). */
+  peerLookupMs?: number;
   connectTo?: (target: HostPort) => HostPort;
 }
 
@@ -328,7 +330,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
           loopbackPeer(callerPort, ownPort).then((p) => {
             if (p) Object.assign(found, p);
           }),
-          new Promise<void>((resolve) => (timer = setTimeout(resolve, PEER_LOOKUP_MS))),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, options.peerLookupMs ?? PEER_LOOKUP_MS))),
         ]).finally(() => {
           clearTimeout(timer);
           looking.delete(found);
