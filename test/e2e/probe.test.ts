@@ -831,6 +831,19 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('names every kind of secret it found: an access_token and its refresh_token leaked together (en, zh)', async () => {
+    const app = await startProbeApp('leaks-tokens', { emulator: emu.url, appid: APPID, secret });
+    try {
+      const en = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--only', 'secrets.leak']);
+      expect(en.stdout).toMatch(/✖ secrets\.leak +The access_token and other secrets \(access_token, refresh_token\) appear .*\(first: body, /);
+      const zh = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--only', 'secrets.leak', '--lang', 'zh']);
+      expect(zh.stdout).toContain('access_token 等几种秘密（access_token, refresh_token）出现在应用给浏览器的应答里（第一处：正文，');
+      expect(zh.code).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('finds the account\'s basic access_token on a page, and a user token inside a JWT-style session cookie', async () => {
     const basic = await probe('leaks-basic-token', ['--only', 'secrets.leak']);
     const leak = basic.doc.checks.find((c) => c.id === 'secrets.leak')!;

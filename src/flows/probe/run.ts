@@ -872,7 +872,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const fix: MessageRef = {
         key: unique.some((l) => l.what === 'appsecret') ? 'probe.secrets.leak.fix' : unique.some((l) => l.what === 'basic_token' || l.what === 'jsapi_ticket') ? 'probe.secrets.leak.fix.basic' : 'probe.secrets.leak.fix.token',
       };
-      put({ ...check('secrets.leak', 'fail', 'leaked', { what: `probe.what.${first.what}`, where: `probe.where.${first.where}`, url: first.url, count: unique.length }, { details: { excerpt: first.excerpt, kinds: [...new Set(unique.map((l) => l.what))].join(', ') } }, false), fix });
+      const kinds = [...new Set(unique.map((l) => l.what))].join(', ');
+      // Each kind found is named: an access_token and its refresh_token leak together, and both matter.
+      const several = kinds.includes(',');
+      put({ ...check('secrets.leak', 'fail', several ? 'leaked_several' : 'leaked', { what: `probe.what.${first.what}`, where: `probe.where.${first.where}`, url: first.url, count: unique.length, ...(several ? { kinds } : {}) }, { details: { excerpt: first.excerpt, kinds } }, false), fix });
     } else put(check('secrets.leak', 'pass', 'ok', { responses: seen.length }, { details: { responses: seen.length, tokens: values.size - 1 } }));
   }
 

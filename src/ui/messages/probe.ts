@@ -385,6 +385,10 @@ export const messages = {
 
   // ── secrets.leak ──────────────────────────────────────────────────────────────────────────────
   'probe.secrets.leak.ok': { zh: '在应用给浏览器的 {responses} 个应答里没有找到 appsecret 或 token。', en: 'No appsecret or token in any of the {responses} answers the app gave the browser.' },
+  'probe.secrets.leak.leaked_several': {
+    zh: '{what} 等几种秘密（{kinds}）出现在应用给浏览器的应答里（第一处：{where}，{url}）；共 {count} 处。',
+    en: 'The {what} and other secrets ({kinds}) appear in what the app sent the browser (first: {where}, {url}); places found in all: {count}.',
+  },
   'probe.secrets.leak.leaked': { zh: '{what} 出现在应用给浏览器的应答里（{where}，{url}）；共 {count} 处。', en: 'The {what} appears in what the app sent the browser ({where}, {url}); places found in all: {count}.' },
   'probe.where.headers': { zh: '响应头', en: 'headers' },
   'probe.what.appsecret': { zh: 'appsecret', en: 'appsecret' },
