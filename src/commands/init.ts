@@ -15,7 +15,7 @@ import {
   type Checked,
   type SettingKey,
 } from '../core/validate.js';
-import { isLoopbackHost, listenerCanReceive, onThisMachineOrLan } from '../core/host-names.js';
+import { isOnThisMachine, listenerCanReceive, onThisMachineOrLan } from '../core/host-names.js';
 import { DEFAULT_OPEN_BASE, isWechatOpenBase } from '../core/endpoints.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
@@ -252,12 +252,6 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? { localHttp: data.redirectUri!.replace(/^https:/i, 'http:') } : {}),
     // The open base as url will use it: the flag (saved above), else WXAUTH_OPEN_BASE, else the profile's.
     loopbackOnPhone:
-      hasWebAuth(type) && type !== 'website' && loopbackRedirect(data.redirectUri) && isWechatOpenBase(endpoints.openBase ?? ctx.env.WXAUTH_OPEN_BASE ?? store.getProfile(profile)?.openBase ?? DEFAULT_OPEN_BASE),
+      hasWebAuth(type) && type !== 'website' && isOnThisMachine(data.redirectUri) && isWechatOpenBase(endpoints.openBase ?? ctx.env.WXAUTH_OPEN_BASE ?? store.getProfile(profile)?.openBase ?? DEFAULT_OPEN_BASE),
   };
-}
-
-/** A redirect_uri whose host is this machine (localhost, 127.x, ::1), http or https. */
-function loopbackRedirect(uri: string | undefined): boolean {
-  const host = (onThisMachineOrLan(uri, 'http:') ?? onThisMachineOrLan(uri, 'https:'))?.host;
-  return host !== undefined && isLoopbackHost(host);
 }

@@ -48,6 +48,12 @@ export function listenerCanReceive(uri: string | undefined): boolean {
   return onThisMachineOrLan(uri, 'http:') !== undefined;
 }
 
+/** A redirect_uri (http or https) whose host is this machine itself: localhost, 127.x, ::1. */
+export function isOnThisMachine(uri: string | undefined): boolean {
+  const host = (onThisMachineOrLan(uri, 'http:') ?? onThisMachineOrLan(uri, 'https:'))?.host;
+  return host !== undefined && isLoopbackHost(host);
+}
+
 /** One address of this machine, as node:os networkInterfaces() lists it. */
 interface InterfaceAddress {
   address: string;

@@ -133,11 +133,6 @@ export function tlsCodeOf(error: unknown): string | undefined {
   return undefined;
 }
 
-export function isLoopbackHostname(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
-}
-
 /** One browser session: its own cookies; hops are recorded into `hops` as they happen. */
 export class ProbeBrowser {
   readonly hops: Hop[] = [];

@@ -3,6 +3,7 @@
 // Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
 import { NetworkError, UsageError } from '../../errors.js';
 import { PROXY_HEADER, PROXY_UPSTREAM_HEADER } from '../../core/proxy-route.js';
+import { isLoopbackHost } from '../../core/host-names.js';
 import type { FaultSpec, PublicApp, RequestRecord } from '../../emulator/index.js';
 import { deadline } from '../../http/deadline.js';
 
@@ -155,8 +156,7 @@ export function sameOrigin(a: string, b: string): boolean {
   try {
     const x = new URL(a);
     const y = new URL(b);
-    const loopback = (h: string) => h === 'localhost' || h === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(h);
-    return x.origin === y.origin || (x.protocol === y.protocol && x.port === y.port && loopback(x.hostname) && loopback(y.hostname));
+    return x.origin === y.origin || (x.protocol === y.protocol && x.port === y.port && isLoopbackHost(x.hostname) && isLoopbackHost(y.hostname));
   } catch {
     return false;
   }

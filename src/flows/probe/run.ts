@@ -8,7 +8,8 @@ import { PATHS, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
 import { base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
-import { ProbeBrowser, isLoopbackHostname, isWechatOpenUrl, speaksTls, type Page, type Seen } from './browser.js';
+import { ProbeBrowser, isWechatOpenUrl, speaksTls, type Page, type Seen } from './browser.js';
+import { isLoopbackHost } from '../../core/host-names.js';
 import { EmulatorControl, proxyUpstream, sameOrigin } from './control.js';
 import {
   CHECK_IDS,
@@ -231,7 +232,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const maybeFront = (url: string): boolean => {
     try {
       const u = new URL(url);
-      return AUTH_PATHS[u.pathname] !== undefined && !pages.has(u.origin) && !allowed.has(u.origin) && !proxies.has(u.origin) && isLoopbackHostname(u.hostname);
+      return AUTH_PATHS[u.pathname] !== undefined && !pages.has(u.origin) && !allowed.has(u.origin) && !proxies.has(u.origin) && isLoopbackHost(u.hostname);
     } catch {
       return false;
     }
@@ -346,7 +347,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       redirectOrigin = r.origin;
       // The callback may name the app by another loopback name (localhost vs 127.0.0.1): still the app,
       // on the same port. Another port is another server, which probe never contacts (README).
-      if (isLoopbackHostname(r.hostname) && isLoopbackHostname(targetUrl.hostname) && r.protocol === targetUrl.protocol && r.port === targetUrl.port) allowed.add(r.origin);
+      if (isLoopbackHost(r.hostname) && isLoopbackHost(targetUrl.hostname) && r.protocol === targetUrl.protocol && r.port === targetUrl.port) allowed.add(r.origin);
     } catch {
       redirectOrigin = undefined;
     }
@@ -358,7 +359,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         r !== undefined &&
         r.protocol !== targetUrl.protocol &&
         portOf(r) === portOf(targetUrl) &&
-        (r.hostname === targetUrl.hostname || (isLoopbackHostname(r.hostname) && isLoopbackHostname(targetUrl.hostname)));
+        (r.hostname === targetUrl.hostname || (isLoopbackHost(r.hostname) && isLoopbackHost(targetUrl.hostname)));
       callbackElsewhere = sameServer ? 'scheme' : 'foreign';
       return;
     }

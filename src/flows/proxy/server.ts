@@ -305,20 +305,23 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const callerOf = (req: http.IncomingMessage): string => intercepted.get(req.socket)?.caller ?? address(req.socket);
   /**
    * The process behind each loopback connection (Linux), looked up once per connection, without
-   * holding up its calls: the object is filled in when the lookup ends, and detectors read it when they fire.
+   * holding up its calls: `process` is filled in when the lookup ends, and detectors read it when they
+   * fire; `lookup` is there while it runs (a call from such a connection is reported once it ends).
    */
-  const peers = new WeakMap<Socket, CallerProcess>();
+  interface Peer {
+    process: CallerProcess;
+    lookup?: Promise<void>;
+  }
+  const peers = new WeakMap<Socket, Peer>();
   const loopbackPeer = loopbackPeers();
-  /** Lookups still running, by the object they fill in: a call from such a connection is reported once it ends. */
-  const looking = new WeakMap<CallerProcess, Promise<void>>();
-  const processOf = (req: http.IncomingMessage): CallerProcess | undefined => {
+  const peerOf = (req: http.IncomingMessage): Peer | undefined => {
     // An intercepted tunnel's requests come over the TLS socket; its caller is the tunnel's.
     if (intercepted.has(req.socket) || process.platform !== 'linux') return undefined;
     let peer = peers.get(req.socket);
     if (!peer) {
       const remote = req.socket.remoteAddress ?? '';
       if (!/^(?:127\.|::1$|::ffff:127\.)/.test(remote)) return undefined;
-      const found: CallerProcess = {};
+      const found: Peer = { process: {} };
       peer = found;
       peers.set(req.socket, found);
       const callerPort = req.socket.remotePort;
@@ -326,16 +329,15 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       if (callerPort !== undefined && ownPort !== undefined) {
         // Bounded: on a crowded machine the call is reported unnamed rather than late.
         let timer: NodeJS.Timeout | undefined;
-        const lookup = Promise.race([
+        found.lookup = Promise.race([
           loopbackPeer(callerPort, ownPort).then((p) => {
-            if (p) Object.assign(found, p);
+            if (p) Object.assign(found.process, p);
           }),
           new Promise<void>((resolve) => (timer = setTimeout(resolve, options.peerLookupMs ?? PEER_LOOKUP_MS))),
         ]).finally(() => {
           clearTimeout(timer);
-          looking.delete(found);
+          delete found.lookup;
         });
-        looking.set(found, lookup);
       }
     }
     return peer;
@@ -440,7 +442,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     const { upstream, target, observe } = route;
     // Read now: once the caller's socket is destroyed (a reset, an abort) its address is gone.
     const caller = callerOf(req);
-    const callerProcess = observe ? processOf(req) : undefined;
+    const peer = observe ? peerOf(req) : undefined;
     if (!observe) options.hooks.passed?.({ kind: 'http', target: upstream.url.origin, caller });
     const id = observe ? nextId++ : 0;
     const startedAt = now();
@@ -463,7 +465,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         startedAt,
         latencyMs: Math.round(performance.now() - t0),
         caller,
-        ...(callerProcess ? { callerProcess } : {}),
+        ...(peer ? { callerProcess: peer.process } : {}),
         method: req.method ?? 'GET',
         target,
         upstream: upstream.base,
@@ -482,7 +484,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         ...(status !== undefined ? { status } : {}),
         ...(statusText !== undefined ? { statusText } : {}),
       };
-      reportInOrder(exchange, callerProcess ? looking.get(callerProcess) : undefined);
+      reportInOrder(exchange, peer?.lookup);
     };
 
     // The caller's headers as sent (order, case, repeats); only Host becomes the upstream's, and the

@@ -46,8 +46,12 @@ function sayWarnings(out: Output, warnings: DiagnosisWarning[]): void {
  * message, effect, fix}`, as Output.warning() and url's findings do), the message being what stderr
  * says; its own fields (`kind`, `timestamp`, `changes`) kept beside, as scripts read them before.
  */
-function warningEntry(out: Output, w: DiagnosisWarning): Record<string, unknown> {
-  return { id: `jssdk.${w.kind}`, severity: 'warning', message: warningText(out, w), effect: null, fix: null, ...w };
+function warningEntry(id: string, message: string, fields: object): Record<string, unknown> {
+  return { id, severity: 'warning', message, effect: null, fix: null, ...fields };
+}
+
+function diagnosisWarningEntry(out: Output, w: DiagnosisWarning): Record<string, unknown> {
+  return warningEntry(`jssdk.${w.kind}`, warningText(out, w), w);
 }
 
 /** Where a ticket came from, in --json: the words `wxauth token --json` uses (wechat, cache), or option (--ticket). */
@@ -99,8 +103,8 @@ export function present(result: JssdkResult, out: Output): void {
         signature: s.signature,
         ticket_from: ticketSource(result.ticketFrom),
         warnings: [
-          ...(result.timestampMs ? [warningEntry(out, { kind: 'timestamp-ms', timestamp: String(s.timestamp) })] : []),
-          ...result.unknownApis.map((api) => ({ id: 'jssdk.unknown-api', severity: 'warning', message: unknownApiText(out, api), effect: null, fix: null, name: api.name, suggestion: api.suggestion ?? null })),
+          ...(result.timestampMs ? [diagnosisWarningEntry(out, { kind: 'timestamp-ms', timestamp: String(s.timestamp) })] : []),
+          ...result.unknownApis.map((api) => warningEntry('jssdk.unknown-api', unknownApiText(out, api), { name: api.name, suggestion: api.suggestion ?? null })),
         ],
         snippet: s.snippet,
       });
@@ -135,7 +139,7 @@ export function present(result: JssdkResult, out: Output): void {
         string1_masked: !result.showSecrets,
         ticket_from: ticketSource(result.ticketFrom),
         ...(result.signedWithCached ? { signed_with_cached_ticket: { obtained_at: isoTime(result.signedWithCached.obtainedAt) } } : {}),
-        warnings: d.warnings.map((w) => warningEntry(out, w)),
+        warnings: d.warnings.map((w) => diagnosisWarningEntry(out, w)),
       };
       // What stderr says of the verdict, in the run's language, is in the document too.
       const found = d.verdict === 'mistake' ? mistakeText(out, d.found, d.url) : undefined;
@@ -157,7 +161,7 @@ export function present(result: JssdkResult, out: Output): void {
       const real = result.accountType !== undefined && result.accountType !== 'test' ? result.accountType : undefined;
       const domainText = domain ? domainLine(out, domain, p, real) : undefined;
       doc.domain = domain ? { ...domain, message: domainText } : null;
-      if (!domain) doc.domain_unchecked = uncheckedDomainDoc(unchecked, result.profileFlag, result.accountType !== undefined && result.accountType !== 'test');
+      if (!domain) doc.domain_unchecked = uncheckedDomainDoc(unchecked, p, real !== undefined);
       if (result.otherAppId) doc.config_app_id = result.otherAppId;
       if (result.lowerNonceKey) doc.lower_nonce_key = true;
       out.result(doc);
