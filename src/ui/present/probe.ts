@@ -114,7 +114,7 @@ function callSlot(hops: ScenarioRecord['hops'], ms: number): number {
 /** One SVG sequence diagram: each hop is an arrow browser → app/WeChat and its answer back; WeChat calls app → WeChat. */
 function diagram(lang: Lang, s: ScenarioRecord): string {
   // `at`: its time, as shown; `slot`: the hop a row belongs after (its own index for a hop), `ms` the order within it.
-  type Row = { from: keyof typeof LANE; to: keyof typeof LANE; label: string; back?: string; at: number; ms: number; slot: number; bad?: boolean };
+  type Row = { from: keyof typeof LANE; to: keyof typeof LANE; label: string; back?: string; at: number; ms: number; slot: number; bad?: boolean; answerOnly?: boolean };
   const rows: Row[] = [];
   for (const [i, h] of s.hops.entries()) {
     const to = h.to === 'emulator' ? 'wechat' : 'app';
@@ -136,6 +136,18 @@ function diagram(lang: Lang, s: ScenarioRecord): string {
   }
   // Each call right after the hop that made it: an exchange between the callback hop and the page after it.
   rows.sort((a, b) => a.slot - b.slot || a.ms - b.ms);
+  // A hop whose answer waited for WeChat calls is drawn in two: the request, the calls it made, then the
+  // answer, so that a callback's 302 comes after the code exchange it caused, as it happened.
+  for (let i = 0; i < rows.length; i++) {
+    const hop = rows[i]!;
+    if (hop.from !== 'browser' || hop.back === undefined) continue;
+    let last = i;
+    while (last + 1 < rows.length && rows[last + 1]!.slot === hop.slot && rows[last + 1]!.from === 'app') last++;
+    if (last === i) continue;
+    rows.splice(last + 1, 0, { ...hop, label: '', answerOnly: true });
+    hop.back = undefined;
+    i = last + 1;
+  }
   const step = 44;
   const height = 60 + rows.length * step + 20;
   const parts: string[] = [];
@@ -147,6 +159,11 @@ function diagram(lang: Lang, s: ScenarioRecord): string {
     const y = 56 + i * step;
     const x1 = LANE[r.from];
     const x2 = LANE[r.to];
+    if (r.answerOnly) {
+      parts.push(`<line x1="${x2}" y1="${y}" x2="${x1}" y2="${y}" class="res${r.bad ? ' bad' : ''}" marker-end="url(#arrow)"/>`);
+      parts.push(`<text x="${Math.min(x1, x2) + 6}" y="${y + 13}" class="lbl dim">${esc(r.back ?? '')}</text>`);
+      return;
+    }
     const time = Number.isFinite(r.at) ? `+${r.at} ms ` : '';
     parts.push(`<line x1="${x1}" y1="${y}" x2="${x2}" y2="${y}" class="req${r.bad ? ' bad' : ''}" marker-end="url(#arrow)"/>`);
     parts.push(`<text x="${Math.min(x1, x2) + 6}" y="${y - 5}" class="lbl">${esc(time + r.label)}</text>`);

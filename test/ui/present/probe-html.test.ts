@@ -43,4 +43,13 @@ describe('the probe report diagram', () => {
     const late = order(renderProbeHtml(report(18), 'en'));
     expect(late[1]).toBeGreaterThan(late[2]);
   });
+
+  it("draws the callback's answer after the code exchange it waited for, not beside its request", () => {
+    const html = renderProbeHtml(report(12), 'en');
+    const answer = html.indexOf('302 → /me (5 ms)');
+    expect(answer).toBeGreaterThan(html.indexOf('GET /sns/oauth2/access_token'));
+    expect(answer).toBeLessThan(html.indexOf('GET /me'));
+    // A hop that made no call keeps its answer under its request.
+    expect(html.indexOf('200 (2 ms)')).toBeGreaterThan(html.indexOf('GET /me'));
+  });
 });
