@@ -562,4 +562,14 @@ describe('--secret - (the AppSecret piped on stdin, never on a command line)', (
     expect(spaced.code).toBe(EXIT.usage);
     expect(readConfig(dir).profiles.default?.secret).toBe(OTHER_SECRET);
   });
+
+  it("an official account's https callback on this machine: the http form for login, and desktop WeChat too", async () => {
+    const args = ['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'https://localhost/wechat/callback', '--yes'];
+    const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('config set redirectUri http://localhost/wechat/callback');
+    expect(r.stderr).toContain('Also, https://localhost/wechat/callback is on this machine, which WeChat on a phone cannot reach: open the authorization link in desktop WeChat here');
+    expect((await runCli(['--lang', 'zh', ...args], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } })).stderr).toContain('另外，https://localhost/wechat/callback 在本机上');
+  });
 });
+

@@ -451,6 +451,11 @@ export const messages = {
     zh: '下一步：wxauth{p} url --scope snsapi_userinfo，或 wxauth{p} login。{uri} 在本机上，手机微信访问不到它：在本机的电脑版微信里打开授权链接（公众号的授权链接只能在微信里打开：把链接发给自己，例如发到“文件传输助手”，再点开）。要用手机，测试号可以把电脑的局域网 IP:端口 设为域名和 redirect_uri；不用微信走通整个流程：wxauth demo。',
     en: 'Next: wxauth{p} url --scope snsapi_userinfo, or wxauth{p} login. {uri} is on this machine, which WeChat on a phone cannot reach: open the authorization link in desktop WeChat here (an official account’s link opens only in WeChat: send it to yourself, to File Transfer say, and click it there). For a phone, a test account can make the computer’s LAN IP:port its domain and redirect_uri; to walk the whole flow without WeChat, run wxauth demo.',
   },
+  // The same, after init.next.localHttps: an official account's https callback on this machine.
+  'init.next.loopbackPhone.also': {
+    zh: '另外，{uri} 在本机上，手机微信访问不到它：在本机的电脑版微信里打开授权链接（把链接发给自己，例如发到“文件传输助手”，再点开）。要用手机，测试号可以把电脑的局域网 IP:端口 设为域名和 redirect_uri；不用微信走通整个流程：wxauth demo。',
+    en: 'Also, {uri} is on this machine, which WeChat on a phone cannot reach: open the authorization link in desktop WeChat here (send it to yourself, to File Transfer say, and click it there). For a phone, a test account can make the computer’s LAN IP:port its domain and redirect_uri; to walk the whole flow without WeChat, run wxauth demo.',
+  },
   'init.next': { zh: '下一步：wxauth{p} url --scope snsapi_userinfo，或 wxauth{p} login。', en: 'Next: wxauth{p} url --scope snsapi_userinfo, or wxauth{p} login.' },
   'init.next.website': {
     zh: '下一步：wxauth{p} url --scope snsapi_login（在电脑浏览器打开的扫码登录页），或 wxauth{p} login。',

@@ -61,4 +61,6 @@ export function present(result: InitResult, out: Output): void {
   out.success(out.t('init.done', { profile, file }));
   const next = nextStep(result);
   out.say(out.tr(next));
+  // https on this machine for an official account: the http advice above, and the phone's problem too.
+  if (result.localHttp !== undefined && result.loopbackOnPhone) out.say(out.t('init.next.loopbackPhone.also', { uri: result.data.redirectUri ?? '' }));
 }
