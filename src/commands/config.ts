@@ -152,7 +152,7 @@ function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string)
     const js = checkSetting('jsDomains', next.jsDomains, { type, name: 'jsDomains' });
     if (!js.ok) {
       if (keys.has('jsDomains')) return { fatal: new UsageError(js.problem, { hint: js.hint }), found };
-      if (keys.has('type')) found.push({ problem: js.problem, hint: { key: 'config.set.jsDomainsUnfit.hint', params: { p } } });
+      if (keys.has('type')) found.push({ problem: js.problem, hint: { key: type === 'website' ? 'config.set.jsDomainsUnfit.website.hint' : 'config.set.jsDomainsUnfit.hint', params: { p } } });
     }
   }
   // A 订阅号 has no web authorization (init saves no domain or redirect_uri for one): the saved ones

@@ -170,7 +170,7 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
  * 80/443 and no port is entered (§3), and a real account binds registered domain names, so such an
  * entry would pass `jssdk verify` while the page gets `invalid url domain`. With the type unknown, a
  * port is accepted as before (an older revision of the doc asked for one, §3 ⚠) and
- * core/jssdk.ts checkJsDomain then matches it exactly.
+ * core/jssdk.ts checkJsDomain then matches it exactly. A website app (网站应用) has no JS-SDK at all.
  */
 function checkJsDomains(value: string, name: string, type: AccountType | undefined): Checked {
   const entries = value.split(/[,，\s]+/).filter((d) => d !== '');
@@ -179,6 +179,7 @@ function checkJsDomains(value: string, name: string, type: AccountType | undefin
     if (!isCallbackDomain(entry)) return refuse('jssdk.invalid.jsDomains', { name, entry }, 'jssdk.invalid.jsDomains.hint');
   }
   if (type === undefined || type === 'test') return { ok: true, value };
+  if (type === 'website') return refuse('jssdk.invalid.jsDomains.website', { name }, 'jssdk.invalid.jsDomains.website.hint');
   for (const entry of entries) {
     const parts = splitDomain(entry);
     if (!parts) continue;

@@ -96,7 +96,9 @@ describe('checkSetting: jsDomains', () => {
     // a port or an IP is a test account's, and the first such entry is named.
     ['example.com,127.0.0.1:4299', 'service', 'jssdk.invalid.jsDomains.port'],
     ['h5.example.com:8443', 'subscription', 'jssdk.invalid.jsDomains.port'],
-    ['h5.example.com:8443', 'website', 'jssdk.invalid.jsDomains.port'],
+    // A website app (网站应用) has no JS-SDK: any value is refused, whatever its form.
+    ['h5.example.com:8443', 'website', 'jssdk.invalid.jsDomains.website'],
+    ['h5.example.com', 'website', 'jssdk.invalid.jsDomains.website'],
     ['10.0.0.2', 'service', 'jssdk.invalid.jsDomains.ip'],
     ['127.0.0.1:4299,localhost:8000', 'test', 'ok'],
     // Type unknown: today's behaviour, the shape only (an older doc revision asked for the port, §3 ⚠).

@@ -322,6 +322,21 @@ describe('config set jsDomains', () => {
     expect(yes.stderr).toContain('127.0.0.1:4299 in jsDomains has a port');
   });
 
+  it('a website app has no JS-SDK: jsDomains is refused on one (en, zh), and a type change to website says to remove it', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['config', 'set', 'type', 'website'], { env })).code).toBe(0);
+    const r = await runCli(['config', 'set', 'jsDomains', 'h5.example.com'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('A website app has no JS-SDK, so jsDomains means nothing for it');
+    expect(r.stderr).not.toContain('JS-SDK pages');
+    expect((await runCli(['--lang', 'zh', 'config', 'set', 'jsDomains', 'h5.example.com'], { env })).stderr).toContain('网站应用没有 JS-SDK');
+    expect((await runCli(['config', 'set', 'type', 'service', 'jsDomains', 'h5.example.com'], { env })).code).toBe(0);
+    const change = await runCli(['config', 'set', 'type', 'website'], { env });
+    expect(change.code).toBe(2);
+    expect(change.stderr).toContain('Remove it first: wxauth config unset jsDomains, then change the type');
+  });
+
   it('verify on a service account never approves a host:port jsDomains WeChat refuses: the refusal is said (exit 4), online and with --ticket', async () => {
     const page = 'http://127.0.0.1:4299/p';
     const cli = server({ WXAUTH_JS_DOMAINS: '127.0.0.1:4299' });

@@ -283,6 +283,10 @@ export const messages = {
     zh: '把类型和 JS 接口安全域名一起改：wxauth{p} config set type <类型> jsDomains <域名>，或保留原来的账号类型；加 --yes 照样保存。',
     en: 'Change the type and the JS-safe domains together: wxauth{p} config set type <type> jsDomains <domain>, or keep the account type; --yes saves it anyway.',
   },
+  'config.set.jsDomainsUnfit.website.hint': {
+    zh: '先去掉它：wxauth{p} config unset jsDomains，再改类型；或保留原来的账号类型；加 --yes 照样保存。',
+    en: 'Remove it first: wxauth{p} config unset jsDomains, then change the type; or keep the account type; --yes saves it anyway.',
+  },
   'config.set.subscriptionCallback': {
     zh: '订阅号没有网页授权权限：回调域名和 redirect_uri 用不上，微信会拒绝它的任何授权链接。',
     en: 'A subscription account (订阅号) has no web authorization: a callback domain and redirect_uri are of no use, and WeChat refuses any authorization URL for it.',

@@ -85,6 +85,14 @@ export const messages = {
     en: 'Enter the domains of the account\'s JS接口安全域名 (JS-safe domains), comma-separated, without http(s):// or a path, e.g. wxauth config set jsDomains h5.example.com,example.com',
   },
 
+  'jssdk.invalid.jsDomains.website': {
+    zh: '网站应用没有 JS-SDK，{name} 对它没有意义：JS 接口安全域名属于公众号（服务号、订阅号、测试号），在公众号后台设置。',
+    en: 'A website app has no JS-SDK, so {name} means nothing for it: JS-safe domains (JS接口安全域名) belong to an official account (service, subscription or test account) and are set in its console.',
+  },
+  'jssdk.invalid.jsDomains.website.hint': {
+    zh: '在公众号的 profile 上设置，例如：wxauth --profile <公众号> config set jsDomains h5.example.com；网站应用扫码登录的回调域名是 domain。',
+    en: 'Set it on the official account\'s profile, e.g. wxauth --profile <account> config set jsDomains h5.example.com; a website app\'s QR-login callback domain is domain.',
+  },
   'jssdk.invalid.jsDomains.port': {
     zh: '{name} 里的 {entry} 带端口，只有测试号（test）能把带端口的地址填为 JS 接口安全域名；{type} 账号的 JS-SDK 页面只能在 80/443 端口，域名不带端口填写，否则页面会报 invalid url domain。',
     en: '{entry} in {name} has a port, which only a test account (测试号) can register as a JS-safe domain; a {type} account’s JS-SDK pages are served on port 80/443 and the domain is entered without a port, or the page gets invalid url domain.',
