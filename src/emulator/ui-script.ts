@@ -100,22 +100,30 @@ export const UI_SCRIPT = String.raw`
     });
   }
 
+  // The status line: what the last action did. It is kept as a function of the page's language, so a
+  // language switch while it shows says it again in the new language.
   var statusTimer;
+  var statusText = null;
   function say(text, isError) {
     var el = byId('status');
-    el.textContent = text;
+    statusText = typeof text === 'function' ? text : function () { return text; };
+    el.textContent = statusText();
     el.className = isError ? 'status error' : 'status';
     clearTimeout(statusTimer);
-    statusTimer = setTimeout(function () { el.textContent = ''; el.className = 'status'; }, isError ? 12000 : 5000);
+    statusTimer = setTimeout(function () { el.textContent = ''; el.className = 'status'; statusText = null; }, isError ? 12000 : 5000);
+  }
+  /** A text said later, in the language of that moment: say(L('key')) rather than say(T('key')). */
+  function L(key, params) {
+    return function () { return T(key, params); };
   }
 
   /** Run a control call; on success say what happened and read the state back. */
   function act(promise, okText) {
     return promise.then(function (doc) {
-      if (okText) say(typeof okText === 'function' ? okText(doc) : okText);
+      if (okText) say(typeof okText === 'function' ? function () { return okText(doc); } : okText);
       return refresh().then(function () { return doc; });
     }).catch(function (error) {
-      say(T('status.error', { detail: error.message }), true);
+      say(L('status.error', { detail: error.message }), true);
       return undefined;
     });
   }
@@ -134,7 +142,7 @@ export const UI_SCRIPT = String.raw`
         S.qr = r[4].sessions;
         renderState();
       })
-      .catch(function (error) { say(T('status.error', { detail: error.message }), true); })
+      .catch(function (error) { say(L('status.error', { detail: error.message }), true); })
       .then(function () {
         refreshing = null;
         if (refreshAgain) { refreshAgain = false; return refresh(); }
@@ -339,10 +347,10 @@ export const UI_SCRIPT = String.raw`
       var confirm = h('button', { type: 'button', class: 'primary', 'data-action': 'confirm', text: T('qr.confirm', { user: userName(S.user) }) });
       var cancel = h('button', { type: 'button', 'data-action': 'cancel', text: T('qr.cancel') });
       confirm.addEventListener('click', function () {
-        act(api('POST', '/scan', { uuid: s.uuid, action: 'confirm', user: S.user }), T('qr.confirmed'));
+        act(api('POST', '/scan', { uuid: s.uuid, action: 'confirm', user: S.user }), L('qr.confirmed'));
       });
       cancel.addEventListener('click', function () {
-        act(api('POST', '/scan', { uuid: s.uuid, action: 'cancel' }), T('qr.cancelled'));
+        act(api('POST', '/scan', { uuid: s.uuid, action: 'cancel' }), L('qr.cancelled'));
       });
       list.appendChild(h('li', { class: 'item', 'data-uuid': s.uuid }, [
         h('div', { class: 'app-head' }, [
@@ -370,7 +378,7 @@ export const UI_SCRIPT = String.raw`
       var remove = h('button', { type: 'button', class: 'danger', text: T('faults.remove') });
       remove.addEventListener('click', function () {
         var rest = S.faults.filter(function (_f, i) { return i !== index; });
-        act(api('POST', '/faults', { faults: rest, replace: true }), T('faults.removed', { spec: faultSpec(f) }));
+        act(api('POST', '/faults', { faults: rest, replace: true }), L('faults.removed', { spec: faultSpec(f) }));
       });
       var scope = (f.path ? f.path : T('faults.every')) + ' \u00b7 ' + (f.count !== undefined ? T('faults.left', { n: f.count }) : T('faults.until'));
       list.appendChild(h('li', { class: 'item kv', 'data-fault': faultSpec(f) }, [
@@ -392,7 +400,7 @@ export const UI_SCRIPT = String.raw`
       button.addEventListener('click', function () {
         var change = {};
         change[name] = value;
-        act(api('POST', '/switches', change), T('switches.changed', { name: name, value: String(value) }));
+        act(api('POST', '/switches', change), L('switches.changed', { name: name, value: String(value) }));
       });
       seg.appendChild(button);
     });
@@ -406,11 +414,11 @@ export const UI_SCRIPT = String.raw`
     var unset = h('button', { type: 'button', id: 'caller-ip-clear', text: T('switches.clear') });
     set.addEventListener('click', function () {
       var ip = input.value.trim();
-      act(api('POST', '/switches', { callerIp: ip === '' ? null : ip }), T('switches.changed', { name: 'callerIp', value: ip || '-' }));
+      act(api('POST', '/switches', { callerIp: ip === '' ? null : ip }), L('switches.changed', { name: 'callerIp', value: ip || '-' }));
     });
     unset.addEventListener('click', function () {
       input.value = '';
-      act(api('POST', '/switches', { callerIp: null }), T('switches.changed', { name: 'callerIp', value: '-' }));
+      act(api('POST', '/switches', { callerIp: null }), L('switches.changed', { name: 'callerIp', value: '-' }));
     });
     return h('div', { class: 'switch', 'data-switch': 'callerIp' }, [
       h('div', { class: 'name', text: 'callerIp' }),
@@ -652,6 +660,7 @@ export const UI_SCRIPT = String.raw`
     rebuildLog();
     setLive(byId('live').getAttribute('data-live') === 'on');
     resetArmed = false;
+    if (statusText) byId('status').textContent = statusText();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -680,11 +689,11 @@ export const UI_SCRIPT = String.raw`
       resetArmed = false;
       clearTimeout(resetTimer);
       button.textContent = T('resetAll');
-      act(api('POST', '/reset', {}), T('resetAll.done')).then(clearLog);
+      act(api('POST', '/reset', {}), L('resetAll.done')).then(clearLog);
     });
     byId('you').addEventListener('change', function (e) {
       var id = e.target.value;
-      act(api('POST', '/user', { user: id }), T('you.changed', { user: userName(id) }));
+      act(api('POST', '/user', { user: id }), L('you.changed', { user: userName(id) }));
     });
     // Each action says its own outcome: a status left from an earlier one would read as this one's.
     Array.prototype.forEach.call(document.querySelectorAll('button[data-advance]'), function (b) {
@@ -693,7 +702,7 @@ export const UI_SCRIPT = String.raw`
         act(api('POST', '/clock', { advance: by }), function (doc) { return T('clock.moved', { by: duration(by), d: duration(doc.offset) }); });
       });
     });
-    byId('clock-reset').addEventListener('click', function () { act(api('POST', '/clock', { reset: true }), T('clock.resetDone')); });
+    byId('clock-reset').addEventListener('click', function () { act(api('POST', '/clock', { reset: true }), L('clock.resetDone')); });
     byId('fault-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var input = byId('fault-spec');
@@ -701,22 +710,22 @@ export const UI_SCRIPT = String.raw`
       if (spec === '') {
         input.setAttribute('aria-invalid', 'true');
         input.focus();
-        say(T('faults.empty'), true);
+        say(L('faults.empty'), true);
         return;
       }
       api('POST', '/faults', { spec: spec }).then(function (doc) {
         input.value = '';
         input.removeAttribute('aria-invalid');
         var never = doc.warnings && doc.warnings[0];
-        if (never) say(T(never.suggestion ? 'faults.neverFires.suggest' : 'faults.neverFires', never), true);
-        else say(T('faults.armed', { spec: spec }));
+        if (never) say(L(never.suggestion ? 'faults.neverFires.suggest' : 'faults.neverFires', never), true);
+        else say(L('faults.armed', { spec: spec }));
         return refresh();
       }).catch(function (error) {
         input.setAttribute('aria-invalid', 'true');
-        say(T('status.error', { detail: error.message }), true);
+        say(L('status.error', { detail: error.message }), true);
       });
     });
-    byId('faults-clear').addEventListener('click', function () { act(api('DELETE', '/faults', {}), T('faults.cleared')); });
+    byId('faults-clear').addEventListener('click', function () { act(api('DELETE', '/faults', {}), L('faults.cleared')); });
     byId('filter-appid').addEventListener('change', function (e) { S.filterAppid = e.target.value; applyFilter(); });
     byId('filter-errcode').addEventListener('input', function (e) {
       var value = e.target.value.trim();
@@ -738,6 +747,6 @@ export const UI_SCRIPT = String.raw`
     S.seed = doc;
     renderSeed();
     return refresh();
-  }).catch(function (error) { say(T('status.error', { detail: error.message }), true); }).then(follow);
+  }).catch(function (error) { say(L('status.error', { detail: error.message }), true); }).then(follow);
 })();
 `;

@@ -133,8 +133,9 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await page.locator('#fault-list li[data-fault="busy:2"] button').click();
     await expect.poll(status).toBe('Removed busy:2.');
 
-    // The same in Chinese.
+    // The same in Chinese; a language switch says the status on screen again, in the new language.
     await page.locator('button[data-lang="zh"]').click();
+    expect(await status()).toBe('已移除 busy:2。');
     await page.locator('button[data-advance="300"]').click();
     await expect.poll(status).toBe('时钟已拨快 5 分钟，现在比真实时间快 5 分钟。');
     await page.locator('#clock-reset').click();
