@@ -211,6 +211,18 @@ describe('wxauth probe', () => {
     }
   });
 
+  it("an app whose login page sends the browser on by script, its link JSON-escaped (https:\\/\\/…, PHP's json_encode): probe finds the link and logs in", async () => {
+    const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret, pageRedirect: true });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--only', 'authorize.url,login.completes']);
+      expect(r.stdout).toMatch(/✔ authorize\.url/);
+      expect(r.stdout).toMatch(/✔ login\.completes/);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
   describe('an app aimed at a wxauth proxy in front of the emulator (README\'s proxy recipe)', () => {
     let proxy: ProxyHandle;
     beforeAll(async () => {
@@ -231,6 +243,19 @@ describe('wxauth probe', () => {
         expect(r.stdout).toMatch(/✖ callback\.duplicate/);
         expect(r.stdout).not.toContain('not on this emulator');
         expect(r.code).toBe(1);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('an app whose page script (not a 302) sends the browser to the proxy: probe goes through it too', async () => {
+      const app = await startProbeApp('correct', { emulator: proxy.url, appid: APPID, secret, pageRedirect: true });
+      try {
+        const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--only', 'authorize.url,login.completes']);
+        expect(r.stderr).toContain(`The app’s authorize link is on ${proxy.url}, a wxauth proxy forwarding to this emulator (${emu.url})`);
+        expect(r.stdout).toMatch(/✔ authorize\.url/);
+        expect(r.stdout).toMatch(/✔ login\.completes/);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
       } finally {
         await app.close();
       }

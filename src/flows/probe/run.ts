@@ -96,12 +96,16 @@ function authorizeEndpoint(url: string, emulator: ReadonlySet<string>): 'authori
   }
 }
 
-/** An authorize link in a page that sends the browser on with script or a meta refresh instead of a 302. */
-function authorizeLinkIn(body: string, emulator: ReadonlySet<string>): string | undefined {
+/**
+ * An authorize link in a page that sends the browser on with script or a meta refresh instead of a 302:
+ * the first on WeChat or the emulator (`emulator`), or the first `other` accepts.
+ */
+function authorizeLinkIn(body: string, emulator: ReadonlySet<string>, other?: (url: string) => boolean): string | undefined {
   const re = /https?:\/\/[^\s"'<>()]+\/connect\/(?:oauth2\/authorize|qrconnect)\?[^\s"'<>()]+/g;
-  for (const m of body.matchAll(re)) {
-    const url = m[0].replace(/&amp;/g, '&').replace(/\\u0026/g, '&').replace(/\\\//g, '/');
-    if (authorizeEndpoint(url, emulator)) return url;
+  // JSON in a script may escape its slashes (PHP's json_encode does by default): https:\/\/open…
+  for (const m of body.replace(/\\\//g, '/').matchAll(re)) {
+    const url = m[0].replace(/&amp;/g, '&').replace(/\\u0026/g, '&');
+    if (other ? other(url) : authorizeEndpoint(url, emulator)) return url;
   }
   return undefined;
 }
@@ -238,21 +242,31 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     }
   };
 
+  /**
+   * A link to an authorize page on such an origin (from a 302 or in a page): a wxauth proxy whose
+   * upstream is the emulator is from now on one of the emulator's fronts. Anything else is requested as
+   * a host probe does not contact, as any other (authorize.url then says which it is).
+   */
+  const throughFront = async (b: ProbeBrowser, url: string): Promise<void> => {
+    const origin = new URL(url).origin;
+    const upstream = await proxyUpstream(origin, options.timeoutMs, options.signal);
+    if (upstream !== undefined && upstream !== '' && sameOrigin(upstream, emulator)) {
+      fronts.add(origin);
+      pages.add(origin);
+      hooks.note({ key: 'probe.note.via_proxy', params: { proxy: origin, emulator } });
+      return;
+    }
+    if (upstream !== undefined) proxies.set(origin, upstream);
+    await b.request('GET', url);
+  };
+
   /** Start the login; stop before the browser reaches WeChat's authorize page. */
   const startLogin = async (b: ProbeBrowser, start: string): Promise<{ auth?: AuthorizeInfo; page: Page }> => {
     const { page, pending } = await b.follow(start, (next) => authorizeEndpoint(next, pages) === undefined && !maybeFront(next));
-    if (pending && maybeFront(pending)) {
-      const origin = new URL(pending).origin;
-      const upstream = await proxyUpstream(origin, options.timeoutMs, options.signal);
-      if (upstream !== undefined && upstream !== '' && sameOrigin(upstream, emulator)) {
-        fronts.add(origin);
-        pages.add(origin);
-        hooks.note({ key: 'probe.note.via_proxy', params: { proxy: origin, emulator } });
-      } else {
-        if (upstream !== undefined) proxies.set(origin, upstream);
-        // Recorded as a host probe does not contact, as any other (authorize.url says which it is).
-        await b.request('GET', pending);
-      }
+    if (pending && maybeFront(pending)) await throughFront(b, pending);
+    else if (!pending && page.status === 200 && !authorizeLinkIn(page.body, pages)) {
+      const link = authorizeLinkIn(page.body, pages, maybeFront);
+      if (link) await throughFront(b, link);
     }
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'network' && b.hops.length === 1)
       throw new NetworkError('refused', { key: 'probe.app_down', params: { url: start } }, { hint: { key: 'probe.app_down.hint' }, mayHaveReachedServer: false });
