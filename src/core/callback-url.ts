@@ -188,6 +188,13 @@ export function parseCallbackUrl(input: string): ParsedCallback {
     fragment = split.fragment;
   }
   result.params = parseQueryAt(query ?? '', 'query');
+  // `CODE&state=abc`: the code copied with what followed it in the address bar. A bare first word of a
+  // code's characters, in a pasted query that names no code, is that code (not a refusal: §1.4's is
+  // `state` alone).
+  const first = result.params[0];
+  if (result.form === 'query' && first?.bare && /^[0-9A-Za-z_-]{16,}$/.test(first.rawName) && !result.params.some((p) => p.name === 'code')) {
+    result.params[0] = { ...(first as LocatedParam), name: 'code', value: first.rawName, rawName: 'code', rawValue: first.rawName, bare: false };
+  }
   const fq = fragment === undefined ? undefined : fragmentQuery(fragment);
   if (fq !== undefined) result.params.push(...parseQueryAt(fq, 'fragment'));
 

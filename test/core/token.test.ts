@@ -154,6 +154,12 @@ describe('readExchangeInput', () => {
     const c = readExchangeInput(`code=${code}&state=s1`);
     expect(c.ok && c.code).toBe(code);
   });
+  it('takes the code copied with what followed it (CODE&state=…) as that code, not as a refusal', () => {
+    const d = readExchangeInput(`${code}&state=abc`);
+    expect(d.ok && [d.code, d.state]).toEqual([code, 'abc']);
+    // A word that is not a code's stays a parameter: state alone is still a refusal.
+    expect(readExchangeInput('x&state=abc')).toMatchObject({ ok: false, reason: 'denied' });
+  });
   it('recognises a refusal (state only), a URL without code and an empty code', () => {
     expect(readExchangeInput('https://www.example.com/cb?state=abc')).toMatchObject({ ok: false, reason: 'denied' });
     expect(readExchangeInput('https://www.example.com/cb?foo=1')).toMatchObject({ ok: false, reason: 'no_code' });

@@ -69,8 +69,8 @@ export const messages = {
     en: 'The user refused authorization: the callback carried state but no code.',
   },
   'listen.denied.hint': {
-    zh: '重新发起授权并点“允许”。snsapi_base 不会弹授权页；如果不需要昵称头像，可以改用 --scope snsapi_base。',
-    en: 'Start again and press “allow”. snsapi_base shows no consent page; use --scope snsapi_base if you do not need the nickname and avatar.',
+    zh: '重新发起授权并点“允许”。snsapi_base 不会弹授权页；如果不需要昵称头像，可以用 wxauth url --scope snsapi_base（或 wxauth login --scope snsapi_base）生成链接。',
+    en: 'Start again and press “allow”. snsapi_base shows no consent page: if you do not need the nickname and avatar, build the link with wxauth url --scope snsapi_base (or wxauth login --scope snsapi_base).',
   },
   'listen.timeout.refused': {
     zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个带来 "{got}"，期望 "{expected}"）。',
