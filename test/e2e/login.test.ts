@@ -178,6 +178,10 @@ describe('wxauth login', () => {
     expect(r.stderr).toContain('wxauth url --force');
     expect(r.stderr).not.toContain('Listening on');
     expect(new StateFiles(dir).get('default')).toEqual({});
+    // The advice leads somewhere: a real account's localhost has no port, so --port 80 with --host.
+    expect(r.stderr).toContain('give login / listen --host localhost --port 80');
+    const portless = await runCli(['url', '--redirect-uri', 'http://localhost/callback', '--no-qr'], { env });
+    expect(portless.code, portless.stderr).toBe(0);
 
     // The port it would have used is taken: still the refusal, not "port in use" — it never tried to bind.
     const blocker = net.createServer();

@@ -525,8 +525,8 @@ export const messages = {
     en: `WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.host_ip.fix': {
-    zh: '把 redirect_uri 改到 {domain} 下（回调域是 localhost 时，login / listen 加上 --host localhost）。要用 IP 和端口在本机调试，换用测试号：在 mp.weixin.qq.com/debug/cgi-bin/sandbox 申请，用它的 appid 和 secret 建一个 profile（wxauth init --type test）。',
-    en: 'Move redirect_uri under {domain} (when the domain is localhost, give login / listen --host localhost). To debug with an IP and a port on this machine, use a test account: get one at mp.weixin.qq.com/debug/cgi-bin/sandbox and make a profile with its appid and secret (wxauth init --type test).',
+    zh: '把 redirect_uri 改到 {domain} 下（回调域是 localhost 时，login / listen 加上 --host localhost --port 80：正式账号的域名不带端口，回调只能在 80 端口；Linux 上监听 80 端口可能要 sudo）。要用 IP 和端口在本机调试，换用测试号：在 mp.weixin.qq.com/debug/cgi-bin/sandbox 申请，用它的 appid 和 secret 建一个 profile（wxauth init --type test）。',
+    en: 'Move redirect_uri under {domain} (when the domain is localhost, give login / listen --host localhost --port 80: a real account’s domain has no port, so the callback is on port 80, which may need sudo on Linux). To debug with an IP and a port on this machine, use a test account: get one at mp.weixin.qq.com/debug/cgi-bin/sandbox and make a profile with its appid and secret (wxauth init --type test).',
   },
   'inspect.domain.host_ip_website': {
     zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致；网站应用的授权回调域不能是 IP。',
@@ -537,8 +537,8 @@ export const messages = {
     en: 'Website apps show “该链接无法访问” or “redirect_uri 参数错误”.',
   },
   'inspect.domain.host_ip_website.fix': {
-    zh: '把 redirect_uri 改到 {domain} 下（回调域是 localhost 时，login 加上 --host localhost）。网站应用没有测试号；在本机试扫码登录，用模拟器：wxauth emulator --domain {appid}=localhost:*，再 wxauth login --host localhost --port 0。',
-    en: 'Move redirect_uri under {domain} (when the domain is localhost, give login --host localhost). Website apps have no test accounts; to try the QR login on this machine, use the emulator: wxauth emulator --domain {appid}=localhost:*, then wxauth login --host localhost --port 0.',
+    zh: '把 redirect_uri 改到 {domain} 下（回调域是 localhost 时，login 加上 --host localhost --port 80：授权回调域不带端口，回调只能在 80 端口；Linux 上监听 80 端口可能要 sudo）。网站应用没有测试号；在本机试扫码登录，用模拟器：wxauth emulator --domain {appid}=localhost:*，再 wxauth login --host localhost --port 0。',
+    en: 'Move redirect_uri under {domain} (when the domain is localhost, give login --host localhost --port 80: the callback domain has no port, so the callback is on port 80, which may need sudo on Linux). Website apps have no test accounts; to try the QR login on this machine, use the emulator: wxauth emulator --domain {appid}=localhost:*, then wxauth login --host localhost --port 0.',
   },
   'inspect.domain.subdomain': {
     zh: 'redirect_uri 指向 {hostport}，它是授权回调域 {domain} 的子域名。',
@@ -573,8 +573,8 @@ export const messages = {
     en: `Real accounts do not accept ports; on test accounts the port must be in the configured domain and match. WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.port.fix': {
-    zh: '正式账号：去掉端口，用 80/443。测试号：把回调域配置为与 redirect_uri 相同的“主机:端口”（wxauth config set domain <host:port>）。',
-    en: 'Real accounts: drop the port and use 80/443. Test accounts: configure the same “host:port” as the redirect_uri (wxauth config set domain <host:port>).',
+    zh: '正式账号：去掉端口，用 80/443（wxauth login / listen 用 --port 80）。测试号：把回调域配置为与 redirect_uri 相同的“主机:端口”（wxauth config set domain <host:port>）。',
+    en: 'Real accounts: drop the port and use 80/443 (wxauth login / listen: --port 80). Test accounts: configure the same “host:port” as the redirect_uri (wxauth config set domain <host:port>).',
   },
   'inspect.domain.emulator_only': {
     zh: 'redirect_uri 指向 {hostport}：正式账号的回调地址不能带端口或用 IP（只有测试号可以），真实微信会拒绝。',
