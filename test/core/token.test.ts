@@ -156,7 +156,7 @@ describe('readExchangeInput', () => {
   });
   it('takes the code copied with what followed it (CODE&state=…) as that code, not as a refusal', () => {
     const d = readExchangeInput(`${code}&state=abc`);
-    expect(d.ok && [d.code, d.state]).toEqual([code, 'abc']);
+    expect(d.ok && d.form === 'url' && [d.code, d.state]).toEqual([code, 'abc']);
     // A word that is not a code's stays a parameter: state alone is still a refusal.
     expect(readExchangeInput('x&state=abc')).toMatchObject({ ok: false, reason: 'denied' });
   });

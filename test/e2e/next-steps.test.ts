@@ -80,10 +80,11 @@ describe('the headline of a WeChat error in Chinese', () => {
     expect(en.stderr.split('\n')[0]).toBe('✖ WeChat answered errcode 40029: invalid code (/sns/oauth2/access_token)');
   });
 
-  it('keeps the errmsg alone where the meaning is one of the table’s long sentences (40125: 「无效的appsecret，请检查…」)', async () => {
+  it('leads with the statement of a meaning that goes on with advice (40125: 「无效的appsecret，请检查…」); the whole sentence is below', async () => {
     const r = await zh(['exchange', '0bad'], { WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de0000000f' });
     expect(r.code).toBe(3);
-    expect(r.stderr.split('\n')[0]).toBe('✖ 微信返回错误 40125：invalid appsecret（/sns/oauth2/access_token）');
+    expect(r.stderr.split('\n')[0]).toBe('✖ 微信返回错误 40125：无效的appsecret（invalid appsecret，/sns/oauth2/access_token）');
+    expect(r.stderr).toContain('无效的appsecret，请检查appsecret的正确性');
   });
 });
 

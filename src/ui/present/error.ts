@@ -64,18 +64,25 @@ const plain = (text: string) => text.toLowerCase().replace(/[\s,，.。:：]+/g,
 /**
  * The headline's message. A WeChat error in Chinese leads with the code's meaning: WeChat's errmsg is
  * English (`invalid code`), and a Chinese reader met it first, its meaning only lines later. Only where
- * the meaning is a translation of what WeChat said (its English is the errmsg) and is short: the table's
- * long sentences (40013's 「不合法的 AppID ，请开发者检查…」) and a meaning that does not fit this answer
- * stay in the explanation below, and the headline keeps the errmsg alone.
+ * the meaning is a translation of what WeChat said (its English is the errmsg, an IP it names aside), and
+ * only its statement: the table's sentences go on with advice (40013's 「不合法的 AppID ，请开发者检查…」),
+ * which the explanation below gives whole. A meaning that does not fit this answer, or whose statement
+ * is long, stays there too, and the headline keeps the errmsg alone.
  */
 function headline(out: Output, error: WxauthError, explanation: ErrcodeExplanation | undefined): MessageRef {
   const meaning = explanation?.meaning.zh;
   if (!(error instanceof WechatApiError) || out.lang !== 'zh' || !meaning || explanation?.untranslated?.includes('zh')) return error.messageRef;
   // The errmsg as the plain headline carries it: without its rid suffix (errors.ts).
   const errmsg = String((error.messageRef.params as { errmsg?: unknown } | undefined)?.errmsg ?? error.errmsg);
-  const translates = plain(explanation?.meaning.en ?? '') === plain(errmsg);
-  if (!translates || meaning.length > 20 || /[，。；]/.test(meaning)) return error.messageRef;
-  return messageRef('wechat.error.meaning', { errcode: error.errcode, meaning, errmsg, endpoint: error.endpoint });
+  const translates = plain(explanation?.meaning.en ?? '') === plain(withoutIps(errmsg));
+  const statement = meaning.split(/\s*(?:，\s*请|。|；)/)[0]!.trim();
+  if (!translates || statement === '' || statement.length > 40) return error.messageRef;
+  return messageRef('wechat.error.meaning', { errcode: error.errcode, meaning: statement, errmsg, endpoint: error.endpoint });
+}
+
+/** 40164's errmsg names the caller: `invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist`. */
+function withoutIps(errmsg: string): string {
+  return errmsg.replace(/\s+(?:ipv6\s+)?[0-9a-f]*[.:][0-9a-f.:]*[0-9a-f](?=[\s,，]|$)/gi, '');
 }
 
 /** --json's `error.diagnosis`: the facts, in the document's style (snake_case, ISO times). */
