@@ -47,6 +47,8 @@ export type MessageRef = {
 
 export interface WxauthErrorOptions {
   hint?: MessageRef;
+  /** Further reasons of the same failure, said after its message and before the hint (url's "Also: …"). */
+  also?: readonly MessageRef[];
   cause?: unknown;
 }
 
@@ -57,12 +59,14 @@ export class WxauthError extends Error {
   /** Read as a plain key/params pair (the constructor took a checked MessageRef). */
   readonly messageRef: MessageRef & { readonly params?: MessageParams };
   readonly hint?: MessageRef & { readonly params?: MessageParams };
+  readonly also: readonly MessageRef[];
 
   constructor(message: MessageRef, options: WxauthErrorOptions = {}) {
     super(message.key, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.messageRef = message;
     this.hint = options.hint;
+    this.also = options.also ?? [];
   }
 }
 

@@ -3,7 +3,7 @@
 // `login` (which opens it and waits for the callback), so both refuse the same URLs with the same words:
 // a URL WeChat rejects shows its error page on the phone, long after the terminal could have said why.
 import fs from 'node:fs';
-import { UsageError } from '../errors.js';
+import { UsageError, type MessageRef } from '../errors.js';
 import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
 import { generateState, type RandomBytes } from '../core/state.js';
 import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
@@ -56,8 +56,8 @@ export interface FindingText {
 export interface AuthorizeHooks {
   /** The finding in the user's language (the refusal quotes the first blocking one). */
   describe(finding: LintFinding): FindingText;
-  /** Called just before a refusal is thrown, with the blocking findings after the first (the error names one). */
-  onRefused?(others: LintFinding[]): void;
+  /** A blocking finding after the first as one line of the refusal ("Also: …"; the error names the first). */
+  alsoRefused(finding: LintFinding): MessageRef;
 }
 
 /** The profile settings an authorize URL and its lint depend on. */
@@ -107,6 +107,9 @@ export interface AuthorizePlan {
   notes: LintFinding[];
 }
 
+/** A redirect_uri to lint the rest of a URL with when none is known (its own findings are set aside). */
+const REDIRECT_PLACEHOLDER = 'https://redirect-uri.invalid/';
+
 /** The endpoint: forced by a flag, else by the account type (website apps scan on qrconnect), else by the scope. */
 export function chooseEndpoint(flag: AuthEndpoint | undefined, type: AccountType | undefined, scope: string | undefined): AuthEndpoint {
   if (flag) return flag;
@@ -145,32 +148,31 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
     refuse([keyed({ id: 'appid.subscription', severity: 'error', params: { appid } })], request, deps);
   }
   const redirectUri = request.redirectUri ?? config.redirectUri;
+  const scope = request.scope ?? defaultScope(endpoint);
+  const state = request.state ?? generateState(deps.random ?? osRandomBytes);
+  const lint = (uri: string) => {
+    const built = buildAuthorizeUrl({ openBase: config.openBase, endpoint, appid, redirectUri: uri, scope, state, forcePopup: request.forcePopup, lang: request.lang });
+    // The same rules as `wxauth inspect`, so every URL built here inspects cleanly.
+    const inspected = inspectUrl(built.url, {
+      profile: { appid, type: config.type, domain: config.domain, redirectUri: config.redirectUri },
+      openBase: config.openBase,
+    });
+    const findings = inspected.findings.map(keyed);
+    return { built, findings, blocking: findings.filter((f) => f.severity === 'error' || ALWAYS_BLOCKING.includes(f.id)) };
+  };
   if (redirectUri === undefined || redirectUri === '') {
+    // A scope or appid WeChat would refuse whatever the redirect_uri is said first: fixing the
+    // redirect_uri first would only lead to that refusal on the next run.
+    if (!request.force) {
+      const regardless = lint(REDIRECT_PLACEHOLDER).blocking.filter((f) => !/^(?:domain|redirect_uri)\./.test(f.id));
+      if (regardless.length > 0) refuse(regardless, request, deps, [{ key: 'url.redirectUri.missing.also' }]);
+    }
     // With the profile set aside for another account (WXAUTH_APPID), saving one there would not help.
     throw new UsageError({ key: 'url.redirectUri.missing' }, { hint: { key: config.otherAccount ? 'url.redirectUri.missing.env.hint' : 'url.redirectUri.missing.hint' } });
   }
-  const scope = request.scope ?? defaultScope(endpoint);
-  const state = request.state ?? generateState(deps.random ?? osRandomBytes);
 
-  const built = buildAuthorizeUrl({
-    openBase: config.openBase,
-    endpoint,
-    appid,
-    redirectUri,
-    scope,
-    state,
-    forcePopup: request.forcePopup,
-    lang: request.lang,
-  });
+  const { built, findings, blocking } = lint(redirectUri);
   const embed = request.embed ? buildWxLoginEmbed({ openBase: config.openBase, appid, redirectUri, state, lang: request.lang }) : undefined;
-
-  // The same rules as `wxauth inspect`, so every URL built here inspects cleanly.
-  const inspected = inspectUrl(built.url, {
-    profile: { appid, type: config.type, domain: config.domain, redirectUri: config.redirectUri },
-    openBase: config.openBase,
-  });
-  const findings = inspected.findings.map(keyed);
-  const blocking = findings.filter((f) => f.severity === 'error' || ALWAYS_BLOCKING.includes(f.id));
   const warnings = findings.filter((f) => f.severity === 'warning' && !blocking.includes(f));
   const notes = findings.filter((f) => f.severity === 'info');
 
@@ -180,9 +182,8 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
 }
 
 /** Refuse a URL WeChat would reject (or one wxauth will not build), in the words of its first blocking finding. */
-function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: AuthorizeDeps): never {
+function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: AuthorizeDeps, more: MessageRef[] = []): never {
   const [first, ...rest] = blocking;
-  deps.hooks.onRefused?.(rest);
   const text = first ? deps.hooks.describe(first) : { message: '', effect: '', fix: '' };
   // An error is what WeChat rejects; the rest of ALWAYS_BLOCKING is wxauth's own refusal.
   const wechat = first?.severity === 'error';
@@ -193,6 +194,7 @@ function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: Author
         key: wechat ? (request.forceFlag ? 'url.refused.hint' : 'url.refused.hint.noForce') : request.forceFlag ? 'url.refused.hint.policy' : 'url.refused.hint.policy.noForce',
         params: { fix: text.fix },
       },
+      also: rest.map((f): MessageRef => deps.hooks.alsoRefused(f)).concat(more),
     },
   );
 }

@@ -187,6 +187,24 @@ describe('wxauth url', () => {
     const r = await runCli(['url'], { env: { WXAUTH_APPID: OA } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--redirect-uri');
+    // A scope on the wrong endpoint is said first: fixing the redirect_uri would only lead to it.
+    const scope = await runCli(['--lang', 'zh', 'url', '--scope', 'snsapi_login'], { env: { WXAUTH_APPID: OA, WXAUTH_TYPE: 'service' } });
+    expect(scope.code).toBe(2);
+    expect(scope.stderr.split('\n')[0]).toContain('snsapi_login 用在了公众号授权地址');
+    expect(scope.stderr).toContain('另外：还不知道回调地址（redirect_uri）');
+  });
+
+  it('says a refusal\'s further reasons after it and before the way out, and lists them in --json', async () => {
+    const args = ['url', '--qrconnect', '--scope', 'snsapi_userinfo', '--redirect-uri', 'https://www.example.com/cb'];
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toContain('Not building this URL');
+    expect(lines[1]).toMatch(/^✖ Also: /);
+    expect(lines[2]).toMatch(/^→ /);
+    const doc = parseJson((await run([...args, '--json'])).stdout) as { error: { also: string[] } };
+    expect(doc.error.also).toHaveLength(1);
+    expect(doc.error.also[0]).toMatch(/^Also: /);
   });
 
   it('--embed prints the WxLogin snippet with the iframe URL', async () => {

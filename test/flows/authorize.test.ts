@@ -26,21 +26,19 @@ const website: AuthorizeConfig = { profile: 'web', appid: WEB, type: 'website', 
 const testAccount: AuthorizeConfig = { profile: 'test', appid: TEST, type: 'test', openBase: OPEN };
 
 /** Words that name the finding, so a test can see which one the refusal quotes. */
-function recordingHooks(): AuthorizeHooks & { others: LintFinding[][] } {
-  const others: LintFinding[][] = [];
+function recordingHooks(): AuthorizeHooks {
   return {
-    others,
     describe: (f) => ({ message: `<${f.id}>`, effect: `<${f.keys.effect}>`, fix: `<${f.keys.fix}>` }),
-    onRefused: (rest) => others.push(rest),
+    alsoRefused: (f) => ({ key: 'url.refused.other', params: { message: `<${f.id}>` } }),
   };
 }
 
-function refusal(request: AuthorizeRequest): { error: UsageError; others: LintFinding[][] } {
+function refusal(request: AuthorizeRequest): { error: UsageError; others: string[] } {
   const hooks = recordingHooks();
   try {
     planAuthorize(request, { hooks });
   } catch (error) {
-    if (error instanceof UsageError) return { error, others: hooks.others };
+    if (error instanceof UsageError) return { error, others: error.also.map((m) => String((m.params as { message?: string } | undefined)?.message)) };
     throw error;
   }
   throw new Error('not refused');
@@ -94,10 +92,10 @@ describe('planAuthorize refuses what WeChat rejects', () => {
     });
   }
 
-  it('quotes the first problem and hands the others to onRefused', () => {
+  it('quotes the first problem and carries the others as the refusal\'s further reasons', () => {
     const { error, others } = refusal({ config: service, state: 'a+b', redirectUri: 'https://api.example.org/cb', forceFlag: true });
     expect(error.messageRef.params?.reason).toBe('<domain.host>');
-    expect(others.map((list) => list.map((f) => f.id))).toEqual([['state.charset']]);
+    expect(others).toEqual(['<state.charset>']);
   });
 
   it('suggests --force to url, and `wxauth url --force` to a caller without the flag', () => {
@@ -160,6 +158,10 @@ describe('planAuthorize refuses what WeChat rejects', () => {
   it('asks for a redirect_uri, and refuses --lang / --embed where they mean nothing, before linting', () => {
     const noRedirect = refusal({ config: { ...service, redirectUri: undefined }, forceFlag: true }).error;
     expect(noRedirect.messageRef.key).toBe('url.redirectUri.missing');
+    // A scope WeChat refuses whatever the redirect_uri is said first, the missing redirect_uri beside it.
+    const wrongScope = refusal({ config: { ...service, redirectUri: undefined }, scope: 'snsapi_login', forceFlag: true }).error;
+    expect(wrongScope.messageRef.params?.reason).toBe('<scope.login_on_authorize>');
+    expect(wrongScope.also.map((m) => m.key)).toEqual(['url.redirectUri.missing.also']);
     expect(refusal({ config: service, lang: 'en', forceFlag: true }).error.messageRef.key).toBe('url.lang.authorize');
     expect(refusal({ config: service, embed: true, forceFlag: true }).error.messageRef.key).toBe('url.embed.authorize');
   });

@@ -146,7 +146,7 @@ function authorizeCheck(config: ResolvedConfig, domain: DoctorCheck): DoctorChec
   // refusal, with a fixed state (doctor remembers nothing).
   const plan = planAuthorize(
     { config, force: true, forceFlag: false, state: 'wxauthdoctor' },
-    { hooks: { describe: () => ({ message: '', effect: '', fix: '' }) } },
+    { hooks: { describe: () => ({ message: '', effect: '', fix: '' }), alsoRefused: () => ({ key: 'url.refused.other', params: { message: '' } }) } },
   );
   return evaluateAuthorize({
     ...(config.type ? { type: config.type } : {}),

@@ -6,6 +6,10 @@ export const messages = {
     zh: '不知道回调地址（redirect_uri）。',
     en: 'No redirect URI to send WeChat back to.',
   },
+  'url.redirectUri.missing.also': {
+    zh: '另外：还不知道回调地址（redirect_uri），要用 --redirect-uri <网址> 给出。',
+    en: 'Also: no redirect URI is known yet; give it with --redirect-uri <url>.',
+  },
   'url.redirectUri.missing.hint': {
     zh: '用 --redirect-uri https://www.example.com/oauth/callback 指定，或保存到配置：wxauth config set redirectUri <url>',
     en: 'Pass --redirect-uri https://www.example.com/oauth/callback, or save it in the profile: wxauth config set redirectUri <url>',

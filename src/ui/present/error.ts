@@ -120,13 +120,15 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
           ...(details.source ? { source: details.source } : {}),
         }
       : {};
+  const also = error.also.length > 0 ? { also: error.also.map((m) => tr(out.lang, m)) } : {};
   if (out.json) {
     // What the command had gathered before it failed (e.g. every problem url found) stays in the document.
-    emitFailure(out, errorObject(error.code, message, hint, wechat), out.getDocument());
+    emitFailure(out, errorObject(error.code, message, hint, { ...also, ...wechat }), out.getDocument());
     return;
   }
   // Human output: the message's params (an errmsg, a state, a path) are escaped by out.tr.
   out.failure(out.tr(title));
+  for (const more of error.also) out.failure(out.tr(more));
   if (error instanceof WechatApiError) {
     out.fields(
       [

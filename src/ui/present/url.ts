@@ -23,9 +23,9 @@ export function warnFinding(out: Output, f: LintFinding): void {
 export function authorizeHooks(out: Output): AuthorizeHooks {
   return {
     describe: (f) => renderLint(out, f),
-    onRefused: (others) => {
-      if (out.json) return;
-      for (const other of others.map((f) => renderLint(out, f))) out.failure(out.t('url.refused.other', { message: joinText(out.lang, other.message, other.fix) }));
+    alsoRefused: (f) => {
+      const other = renderLint(out, f);
+      return { key: 'url.refused.other', params: { message: joinText(out.lang, other.message, other.fix) } };
     },
   };
 }
