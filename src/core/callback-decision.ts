@@ -228,7 +228,7 @@ function describeFailure(hit: CallbackHit, expectedState: string | undefined): C
   if (hit.kind === 'denied') return { failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint' } };
   return {
     failure: 'state_mismatch',
-    message: { key: 'listen.stateMismatch', params: { got: hit.state ?? '', expected: expectedState } },
+    message: { key: hit.code === undefined ? 'listen.stateMismatch.noCode' : 'listen.stateMismatch', params: { got: hit.state ?? '', expected: expectedState } },
     hint: { key: 'listen.stateMismatch.hint' },
   };
 }

@@ -46,7 +46,7 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
     case 'state_mismatch':
       throw new CallbackError(
         'state_mismatch',
-        { key: 'listen.stateMismatch', params: { got: hit.state ?? '', expected: expectedState } },
+        { key: hit.code === undefined ? 'listen.stateMismatch.noCode' : 'listen.stateMismatch', params: { got: hit.state ?? '', expected: expectedState } },
         { hint: { key: 'listen.stateMismatch.hint' } },
       );
     default:

@@ -265,6 +265,12 @@ describe('wxauth listen', () => {
     const bad = await runCli(['listen', '--paste', '--state', 'p1'], { input: `https://www.example.com/cb?code=${CODE}&state=other\n` });
     expect(bad.code).toBe(6);
     expect(bad.stderr).toContain('State mismatch');
+    expect(bad.stderr).toContain('The code was refused.');
+    // No code at all: nothing was refused but the state; the message says what is missing instead.
+    const noCode = await runCli(['listen', '--paste', '--state', 'p1', '--lang', 'zh'], { input: `https://www.example.com/cb?state=other&from=x\n` });
+    expect(noCode.code).toBe(6);
+    expect(noCode.stderr).toContain('而且没有 code（用户拒绝了授权，或地址在 & 处被截断）');
+    expect(noCode.stderr).not.toContain('这个 code 已拒收');
   });
 
   it("--paste: the next step gives the code's lifetime for the account, 5 minutes for an official account and 10 for a website app (en, zh)", async () => {

@@ -88,6 +88,10 @@ export const messages = {
     zh: 'state 不匹配：回调带来 "{got}"，期望 "{expected}"。这个 code 已拒收。',
     en: 'State mismatch: the callback brought "{got}", expected "{expected}". The code was refused.',
   },
+  'listen.stateMismatch.noCode': {
+    zh: 'state 不匹配：回调带来 "{got}"，期望 "{expected}"；而且没有 code（用户拒绝了授权，或地址在 & 处被截断）。',
+    en: 'State mismatch: the callback brought "{got}", expected "{expected}"; and no code (the user refused, or the URL was cut at an &).',
+  },
   'listen.stateMismatch.hint': {
     zh: '通常是旧标签页或重复打开的旧链接；也可能是伪造请求。用 wxauth url 生成新链接后重新授权，或用 --state 指定期望值。',
     en: 'Usually an old tab or an old link opened again; possibly a forged request. Build a fresh link with wxauth url and authorize again, or give the expected value with --state.',
