@@ -144,8 +144,10 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
       return checkSecret(value, name);
     case 'domain':
       return checkDomain(value, name, context.type);
-    case 'redirectUri':
-      return url('config.invalid.redirectUri', 'config.invalid.redirectUri.hint');
+    case 'redirectUri': {
+      const decoded = encodedHttpUrl(value);
+      return decoded !== undefined ? refuse('config.invalid.redirectUri.encoded', { name, value }, 'config.invalid.redirectUri.encoded.hint', { decoded }) : url('config.invalid.redirectUri', 'config.invalid.redirectUri.hint');
+    }
     case 'apiBase':
       return base('config.invalid.apiBase', 'config.invalid.apiBase.hint');
     case 'openBase':
@@ -160,6 +162,21 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
       return checkJsDomains(value, name, context.type);
     case 'verifyFile':
       return isVerifyFileName(value) ? { ok: true, value } : refuse('doctor.invalid.verifyFile', { name, value }, 'doctor.invalid.verifyFile.hint');
+  }
+}
+
+/**
+ * A redirect_uri given already percent-encoded (`https%3A%2F%2Fwww.example.com%2Fcb`, as copied out of an
+ * authorize URL): the URL it encodes, which is what to give (wxauth encodes it once when it builds the
+ * link); undefined for anything else.
+ */
+export function encodedHttpUrl(value: string): string | undefined {
+  if (!/^\s*https?%3A%2F%2F/i.test(value)) return undefined;
+  try {
+    const decoded = decodeURIComponent(value.trim());
+    return isHttpUrl(decoded) ? decoded : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -89,6 +89,15 @@ describe('checkSetting: domain', () => {
   });
 });
 
+describe('checkSetting: an already-encoded redirectUri', () => {
+  it('is refused with the URL it encodes, which is what to give', () => {
+    const r = checkSetting('redirectUri', 'https%3A%2F%2Fwww.example.com%2Fcb%3Fa%3D1', { name: 'redirectUri' });
+    expect(r).toMatchObject({ ok: false, problem: { key: 'config.invalid.redirectUri.encoded' }, hint: { params: { decoded: 'https://www.example.com/cb?a=1' } } });
+    // A URL that merely contains an encoded part is a URL.
+    expect(checkSetting('redirectUri', 'https://www.example.com/cb?next=%2Fme', { name: 'redirectUri' }).ok).toBe(true);
+  });
+});
+
 describe('checkSetting: jsDomains', () => {
   it.each([
     ['h5.example.com,example.com', 'service', 'ok'],

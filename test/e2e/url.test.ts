@@ -134,9 +134,10 @@ describe('wxauth url', () => {
   });
 
   it('ends a reason that closes on a value with a full stop before the next sentence', async () => {
-    const r = await run(['url', '--redirect-uri', 'https%3A%2F%2Fwww.example.com%2Fcb']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('WeChat sees https%3A%2F%2Fwww.example.com%2Fcb. That is not a URL');
+    // (--force: given plainly, an encoded --redirect-uri is refused before the lint, as the next test shows.)
+    const r = await run(['url', '--redirect-uri', 'https%3A%2F%2Fwww.example.com%2Fcb', '--force']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('WeChat sees https%3A%2F%2Fwww.example.com%2Fcb. — That is not a URL');
     const zh = await run(['url', '--state', 'a{b'], { LANG: 'zh_CN.UTF-8' });
     expect(zh.stderr).toContain('以外的字符：{。文档规定');
   });
@@ -192,6 +193,14 @@ describe('wxauth url', () => {
     expect(scope.code).toBe(2);
     expect(scope.stderr.split('\n')[0]).toContain('snsapi_login 用在了公众号授权地址');
     expect(scope.stderr).toContain('另外：还不知道回调地址（redirect_uri）');
+  });
+
+  it('--redirect-uri given already encoded (copied out of an authorize URL): says to give it as is, with the decoded value', async () => {
+    const r = await run(['url', '--redirect-uri', 'https%3A%2F%2Fwww.example.com%2Fcb']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is already URL-encoded');
+    expect(r.stderr).toContain('wxauth encodes it once when it builds the link: https://www.example.com/cb');
+    expect(r.stderr).not.toContain('a framework or SDK encodes it again');
   });
 
   it('says a refusal\'s further reasons after it and before the way out, and lists them in --json', async () => {

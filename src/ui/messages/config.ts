@@ -243,6 +243,14 @@ export const messages = {
     en: 'Use the domain name registered in the console; for an IP, use a test account (type test).',
   },
   'config.invalid.redirectUri': { zh: '{name}："{value}" 不是完整的 http(s) 地址。', en: '{name}: "{value}" is not an absolute http(s) URL.' },
+  'config.invalid.redirectUri.encoded': {
+    zh: '{name}："{value}" 已经做过 URL 编码（像是从授权链接里复制出来的）。',
+    en: '{name}: "{value}" is already URL-encoded (as if copied out of an authorization URL).',
+  },
+  'config.invalid.redirectUri.encoded.hint': {
+    zh: '给出未编码的地址，wxauth 生成链接时会编码一次：{decoded}',
+    en: 'Give it unencoded; wxauth encodes it once when it builds the link: {decoded}',
+  },
   'config.invalid.redirectUri.hint': {
     zh: '写成完整地址，例如 https://www.example.com/wechat/callback。',
     en: 'Write the full address, e.g. https://www.example.com/wechat/callback.',
