@@ -64,8 +64,8 @@ export const messages = {
     en: 'Profile {profile} is a subscription account (订阅号), which has no web authorization: WeChat answers 10005 to any authorize URL for appid {appid}, so it needs no callback domain or redirect_uri, and the callback checks are skipped.',
   },
   'doctor.profile.subscription.fix': {
-    zh: '网页授权要换一个号：已认证的服务号，或测试号（mp.weixin.qq.com/debug/cgi-bin/sandbox 申请），用它自己的 appid 和 secret 建 profile，例如 wxauth init --profile test --type test --appid <测试号 appid> --secret <测试号 secret>，再 wxauth doctor --profile test。这个订阅号 profile 仍可用于 wxauth token。',
-    en: 'For web authorization use another account: a verified service account, or a test account (get one at mp.weixin.qq.com/debug/cgi-bin/sandbox), in a profile with its own appid and secret, e.g. wxauth init --profile test --type test --appid <test appid> --secret <test secret>, then wxauth doctor --profile test. This subscription profile still works for wxauth token.',
+    zh: '网页授权要换一个号：已认证的服务号，或测试号（mp.weixin.qq.com/debug/cgi-bin/sandbox 申请），用它自己的 appid 和 secret 建 profile，例如 wxauth init --profile test --type test（会询问 appid 和 secret），再 wxauth doctor --profile test。这个订阅号 profile 仍可用于 wxauth token。',
+    en: 'For web authorization use another account: a verified service account, or a test account (get one at mp.weixin.qq.com/debug/cgi-bin/sandbox), in a profile with its own appid and secret, e.g. wxauth init --profile test --type test (it asks for the appid and secret), then wxauth doctor --profile test. This subscription profile still works for wxauth token.',
   },
   'doctor.profile.envAppid.missing': {
     zh: 'appid {appid} 来自环境变量 WXAUTH_APPID，缺少配置：{fields}。',

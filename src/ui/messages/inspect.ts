@@ -781,8 +781,8 @@ export const messages = {
     en: 'WeChat shows 10005 “此公众号并没有这些scope的权限”.',
   },
   'inspect.appid.subscription.fix': {
-    zh: '网页授权要换一个号：测试号（mp.weixin.qq.com/debug/cgi-bin/sandbox 申请）或已认证的服务号，用它自己的 appid 和 secret 建 profile，例如 wxauth init --profile test --type test --appid <测试号 appid> --secret <测试号 secret>。只把 type 改成 test 没用：订阅号的 appid 仍然没有网页授权。',
-    en: 'Web authorization needs another account: a test account (get one at mp.weixin.qq.com/debug/cgi-bin/sandbox) or a verified service account, with its own appid and secret in a profile, e.g. wxauth init --profile test --type test --appid <test appid> --secret <test secret>. Changing only the type to test does not help: the subscription account’s appid still has no web authorization.',
+    zh: '网页授权要换一个号：测试号（mp.weixin.qq.com/debug/cgi-bin/sandbox 申请）或已认证的服务号，用它自己的 appid 和 secret 建 profile，例如 wxauth init --profile test --type test（会询问 appid 和 secret）。只把 type 改成 test 没用：订阅号的 appid 仍然没有网页授权。',
+    en: 'Web authorization needs another account: a test account (get one at mp.weixin.qq.com/debug/cgi-bin/sandbox) or a verified service account, with its own appid and secret in a profile, e.g. wxauth init --profile test --type test (it asks for the appid and secret). Changing only the type to test does not help: the subscription account’s appid still has no web authorization.',
   },
 
   // --- callback ----------------------------------------------------------------------------------

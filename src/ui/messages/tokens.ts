@@ -173,8 +173,8 @@ export const messages = {
     en: 'That is the cached access_token of {openid}, not its refresh_token (the two look alike). Nothing was sent.',
   },
   'tokens.refresh.isAccessToken.hint': {
-    zh: '用缓存的 refresh_token 刷新：wxauth refresh{p} --openid {openid}（不带参数）。',
-    en: 'Refresh with the cached refresh_token: wxauth refresh{p} --openid {openid} (no argument).',
+    zh: '用缓存的 refresh_token 刷新：wxauth refresh{p} --openid {openid}（不要再带 token 参数）。',
+    en: 'Refresh with the cached refresh_token: wxauth refresh{p} --openid {openid} (without the token argument).',
   },
   'tokens.noRefreshToken': {
     zh: '缓存里 {openid} 的记录没有 refresh_token。',
