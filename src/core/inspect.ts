@@ -255,6 +255,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * Inspect an authorize URL, a qrconnect URL (or a WxLogin iframe URL) or a callback URL. Never throws:
  * whatever the input, the answer is a result with findings.
  */
+/** Findings that are the cause of the others a URL gets: said first, whatever their severity. */
+const EXPLAINS_OTHERS: ReadonlySet<FindingId> = new Set<FindingId>(['input.truncated']);
+
 export function inspectUrl(input: string, ctx: InspectContext = {}): InspectResult {
   let result: InspectResult;
   try {
@@ -263,10 +266,12 @@ export function inspectUrl(input: string, ctx: InspectContext = {}): InspectResu
     // A bug in a rule must not hide the other findings from the user; report what we can.
     result = { kind: 'unknown', params: [], findings: [{ id: 'input.unrecognised', severity: 'error', params: {} }] };
   }
-  // Stable order: by severity, keeping rule order within a severity.
+  // Stable order: a finding that explains the others first (a URL cut at its first `&` is why its
+  // parameters are missing), then by severity, keeping rule order within a severity.
+  const rank = (f: Finding) => (EXPLAINS_OTHERS.has(f.id) ? -1 : SEVERITY_ORDER[f.severity]);
   result.findings = result.findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
     .map(({ f }) => f);
   return result;
 }

@@ -805,3 +805,11 @@ describe('inspectUrl table', () => {
     });
   }
 });
+
+describe('the order of findings', () => {
+  it('says first what explains the rest: a URL cut at its first & before the parameters it is missing', () => {
+    const ids = inspectUrl(`${AUTH}?appid=${OA}`).findings.map((f) => f.id);
+    expect(ids[0]).toBe('input.truncated');
+    expect(ids.slice(1)).toContain('params.missing');
+  });
+});
