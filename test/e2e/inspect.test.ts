@@ -145,7 +145,7 @@ describe('wxauth inspect with a profile aimed at the emulator', () => {
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).not.toContain('[endpoint.host]');
     expect(r.stdout).not.toContain('主机名是 https://');
-    expect(r.stdout).toContain('提示 [endpoint.real_wechat] 这条链接打开的是真实微信（open.weixin.qq.com），而当前 profile 的 openBase 指向 http://127.0.0.1:3900');
+    expect(r.stdout).toContain('提示 [endpoint.real_wechat] 这条链接打开的是真实微信（open.weixin.qq.com），而 wxauth 现在用的 openBase（来自 profile、--open-base 或 WXAUTH_OPEN_BASE）指向 http://127.0.0.1:3900');
   });
 
   it('an emulator URL with https: the scheme is what is wrong, and the fix is the http address', async () => {

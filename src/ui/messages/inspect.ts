@@ -105,12 +105,12 @@ export const messages = {
   },
   'inspect.endpoint.scheme.fix': { zh: '改用 {expected}。', en: 'Use {expected}.' },
   'inspect.endpoint.real_wechat': {
-    zh: '这条链接打开的是真实微信（open.weixin.qq.com），而当前 profile 的 openBase 指向 {openBase}（例如本地模拟器）。',
-    en: 'This URL goes to real WeChat (open.weixin.qq.com), while the profile’s openBase points at {openBase} (e.g. the local emulator).',
+    zh: '这条链接打开的是真实微信（open.weixin.qq.com），而 wxauth 现在用的 openBase（来自 profile、--open-base 或 WXAUTH_OPEN_BASE）指向 {openBase}（例如本地模拟器）。',
+    en: 'This URL goes to real WeChat (open.weixin.qq.com), while the openBase wxauth uses now (from the profile, --open-base or WXAUTH_OPEN_BASE) points at {openBase} (e.g. the local emulator).',
   },
   'inspect.endpoint.real_wechat.effect': {
-    zh: '按真实微信的规则检查；这个 profile 下 wxauth url 和 login 生成的链接会指向 {openBase}。',
-    en: 'It is checked by real WeChat’s rules; the URLs wxauth url and login build for this profile go to {openBase}.',
+    zh: '按真实微信的规则检查；同样的设置下，wxauth url 和 login 生成的链接会指向 {openBase}。',
+    en: 'It is checked by real WeChat’s rules; with the same settings, the URLs wxauth url and login build go to {openBase}.',
   },
   'inspect.endpoint.real_wechat.fix': {
     zh: '要检查的就是真实链接的话无需改动；要在模拟器上试，把链接开头换成 {openBase}。',
