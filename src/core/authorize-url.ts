@@ -6,7 +6,7 @@
 // WeChat matches the authorize URL against a strict pattern: "微信会对授权链接做正则强匹配校验，如果链接的
 // 参数顺序不对，授权页面将无法正常访问" (old OA doc, API-FACTS §1.2). The order is appid, redirect_uri,
 // response_type, scope, state, then `#wechat_redirect`; redirect_uri is URL-encoded exactly once (§1.1).
-import { PATHS, joinUrl, DEFAULT_OPEN_BASE } from './endpoints.js';
+import { PATHS, joinUrl, DEFAULT_OPEN_BASE, isWechatOpenBase } from './endpoints.js';
 
 export type AuthEndpoint = 'authorize' | 'qrconnect';
 export const AUTH_ENDPOINTS: readonly AuthEndpoint[] = ['authorize', 'qrconnect'];
@@ -77,6 +77,8 @@ export function buildAuthorizeUrl(input: BuildAuthorizeUrlInput): AuthorizeUrl {
 
 /** Where WeChat's WxLogin script lives (website apps, embedded QR login; API-FACTS §2.2). */
 export const WXLOGIN_SCRIPT = 'https://res.wx.qq.com/connect/zh_CN/htmledition/js/wxLogin.js';
+/** Where the emulator serves its copy of that script, which frames the emulator's QR page instead of WeChat's. */
+export const WXLOGIN_SCRIPT_PATH = '/connect/zh_CN/htmledition/js/wxLogin.js';
 
 export interface WxLoginEmbedInput {
   openBase?: string;
@@ -134,9 +136,11 @@ export function buildWxLoginEmbed(input: WxLoginEmbedInput): WxLoginEmbed {
   const body = Object.entries(config)
     .map(([k, v]) => `    ${k}: ${JSON.stringify(v)},`)
     .join('\n');
+  // Another open base (the emulator) serves its own copy: WeChat's would frame the real QR page.
+  const script = input.openBase === undefined || isWechatOpenBase(input.openBase) ? WXLOGIN_SCRIPT : joinUrl(input.openBase, WXLOGIN_SCRIPT_PATH);
   const html = [
     `<div id=${JSON.stringify(id)}></div>`,
-    `<script src="${WXLOGIN_SCRIPT}"></script>`,
+    `<script src="${script}"></script>`,
     '<script>',
     '  // iframe: ' + iframeUrl,
     '  new WxLogin({',
@@ -144,5 +148,5 @@ export function buildWxLoginEmbed(input: WxLoginEmbedInput): WxLoginEmbed {
     '  });',
     '</script>',
   ].join('\n');
-  return { script: WXLOGIN_SCRIPT, config, iframeUrl, html };
+  return { script, config, iframeUrl, html };
 }

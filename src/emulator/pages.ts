@@ -14,6 +14,7 @@ import type { QrSession, Scope } from './state.js';
 import { newUuid } from './wire.js';
 import { QR_TTL_MS, ScanError, scan } from './control.js';
 import { UI_TEXT, pickUiLang } from './ui-text.js';
+import { WXLOGIN_SCRIPT_PATH } from '../core/authorize-url.js';
 
 const PAGE_PATHS = new Set([
   '/connect/oauth2/authorize',
@@ -25,10 +26,10 @@ const PAGE_PATHS = new Set([
 ]);
 
 /** The page paths, for a fault's path that matches nothing (server.ts servesPath). */
-export const PAGE_PATH_LIST: readonly string[] = [...PAGE_PATHS, '/connect/qrcode/'];
+export const PAGE_PATH_LIST: readonly string[] = [...PAGE_PATHS, '/connect/qrcode/', WXLOGIN_SCRIPT_PATH];
 
 export function isPagePath(path: string): boolean {
-  return PAGE_PATHS.has(path) || path.startsWith('/connect/qrcode/');
+  return PAGE_PATHS.has(path) || path.startsWith('/connect/qrcode/') || path === WXLOGIN_SCRIPT_PATH;
 }
 
 /** §1.2: the relative order WeChat's regex expects. */
@@ -527,8 +528,18 @@ function scanRefusal(error: unknown): Note {
   return { zh, en };
 }
 
+/**
+ * wxLogin.js as WeChat serves it (res.wx.qq.com, API-FACTS §2.2): `new WxLogin({...})` puts an iframe of
+ * the QR page in the element `id`, its options concatenated into the URL unencoded. This copy frames the
+ * emulator's own QR page (the origin the script was loaded from), so `wxauth url --embed` against the
+ * emulator runs as the page would against WeChat.
+ */
+const WXLOGIN_JS = `!function(w,d){var s=d.currentScript;var base=s&&s.src?new URL(s.src).origin:'https://open.weixin.qq.com';w.WxLogin=function(e){var r='default';e.self_redirect===true?r='true':e.self_redirect===false&&(r='false');var f=d.createElement('iframe');var u=base+'/connect/qrconnect?appid='+e.appid+'&scope='+e.scope+'&redirect_uri='+e.redirect_uri+'&state='+e.state+'&login_type=jssdk&self_redirect='+r+'&styletype='+(e.styletype||'')+'&sizetype='+(e.sizetype||'')+'&bgcolor='+(e.bgcolor||'')+'&rst='+(e.rst||'');u+=e.style?'&style='+e.style:'';u+=e.href?'&href='+e.href:'';u+=e.lang==='en'?'&lang=en':'';f.src=u;f.frameBorder='0';f.allowTransparency='true';f.scrolling='no';f.width='300px';f.height='400px';var c=d.getElementById(e.id);c.innerHTML='';c.appendChild(f)}}(window,document);
+`;
+
 export function handlePage(emu: Emulator, rq: Rq): Reply {
   if (rq.path.startsWith('/connect/qrcode/')) return qrImage(emu, rq);
+  if (rq.path === WXLOGIN_SCRIPT_PATH) return { status: 200, headers: { 'content-type': 'application/javascript; charset=utf-8' }, body: WXLOGIN_JS };
   switch (rq.path) {
     case '/connect/oauth2/authorize':
       return authorize(emu, rq);

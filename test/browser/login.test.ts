@@ -96,6 +96,36 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
     expect(r.code).toBe(0);
   }, 40_000);
 
+  it('url --embed against the emulator: the snippet loads the emulator\'s wxLogin.js, whose iframe is the emulator\'s QR page; a scan sends the top window to redirect_uri', async () => {
+    const hits: string[] = [];
+    let snippet = '';
+    const site = http.createServer((req, res) => {
+      if (req.url?.startsWith('/cb')) {
+        hits.push(req.url);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>callback</title>logged in');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>login</title>${snippet}`);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', () => resolve()));
+    const port = (site.address() as net.AddressInfo).port;
+    try {
+      const r = await runCli(['url', '--embed'], { env: { ...envFor('website', `http://localhost:${port}/cb`), WXAUTH_DOMAIN: 'localhost' } });
+      expect(r.code, r.stderr).toBe(0);
+      snippet = r.stdout;
+      expect(snippet).toContain(`<script src="${emu.url}/connect/zh_CN/htmledition/js/wxLogin.js"></script>`);
+      expect(snippet).not.toContain('res.wx.qq.com');
+      const p = await freshPage();
+      await p.goto(`http://localhost:${port}/`);
+      const frame = p.frameLocator('#login_container iframe');
+      await frame.locator('#simulate').click();
+      await p.waitForURL(new RegExp(`^http://localhost:${port}/cb\\?code=`));
+      expect(hits).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
+  }, 40_000);
+
   it('a callback whose state carries markup shows it as text: escaped, never run', async () => {
     const child = startCli(['listen', '--port', '0', '--state', 'expected', '--timeout', '20']);
     const done = collect(child, 30_000);
