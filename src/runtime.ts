@@ -32,7 +32,7 @@ function urlCredential(base: string | undefined): string | undefined {
     const { username, password } = new URL(base);
     if (password !== '') return decodeURIComponent(password);
     // A lone user name is masked by value only when it looks like a token: `weixin@gw` would otherwise
-    // mask api.weixin.qq.com everywhere. URLs shown mask it by place whatever its length (showProxyUrl).
+    // mask api.weixin.qq.com everywhere. URLs shown mask it by place whatever its length (hideUrlCredentials).
     return username.length >= 16 ? decodeURIComponent(username) : undefined;
   } catch {
     return undefined;

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, ConfigError, EXIT, UsageError, type MessageRef } from '../errors.js';
 import { checkCallbackPair, checkSetting, hasWebAuth, maskSecret, type AccountType } from '../core/validate.js';
-import { showProxyUrl } from '../core/proxy-route.js';
+import { hideUrlCredentials } from '../core/secrets.js';
 import {
   ACCOUNT_FIELDS,
   PROFILE_KEYS,
@@ -211,7 +211,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
     if (v === undefined || ctx.globals.showSecrets) return v;
     if (k === 'secret') return maskSecret(v);
     // A base URL's credentials (http://user:pass@gateway, or a token as the user name) masked, as the traces show them.
-    return v.includes('@') ? showProxyUrl(v) : v;
+    return v.includes('@') ? hideUrlCredentials(v) : v;
   };
 
   switch (options.sub) {

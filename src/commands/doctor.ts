@@ -12,7 +12,8 @@ import { osErrorHint } from '../store/files.js';
 import { isVerifyFileName } from '../core/validate.js';
 import { parseConnectTo, type ConnectRule, type DoctorReport, type VerifyExpectation } from '../core/doctor.js';
 import { runDoctor } from '../flows/doctor/index.js';
-import { proxySettingsFrom, showProxyUrl } from '../core/proxy-route.js';
+import { proxySettingsFrom } from '../core/proxy-route.js';
+import { hideUrlCredentials } from '../core/secrets.js';
 import { doctorHooks } from '../ui/present/doctor.js';
 import { DEFAULT_PROFILE, isUnknownProfile, pickProfileName, type ResolvedConfig } from '../store/resolve.js';
 
@@ -104,7 +105,7 @@ export async function run(options: DoctorOptions, ctx: Context): Promise<DoctorR
       now: () => ctx.now(),
       timeoutMs,
       proxy: proxySettingsFrom(ctx.env),
-      showProxy: showProxyUrl,
+      showProxy: hideUrlCredentials,
       openTokenStore: () => ctx.tokenStore(),
       secrets: ctx.secrets,
       showSecrets: ctx.globals.showSecrets === true,

@@ -12,6 +12,7 @@ import { checkGlobalFlags } from '../store/resolve.js';
 import { isWechatApiBase, withHttpScheme } from '../core/endpoints.js';
 import { looksDeployed } from '../core/host-names.js';
 import { suggest } from '../core/closest.js';
+import { hideUrlCredentials } from '../core/secrets.js';
 import { probeHooks, renderProbeHtml } from '../ui/present/probe.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 
@@ -73,9 +74,9 @@ function urlHint(value: string, otherwise: MessageRef): MessageRef {
 export function parseOptions(input: CommandInput): ProbeCommandOptions {
   const target = input.args[0] ?? '';
   if (target.trim() === '') throw new UsageError({ key: 'probe.missing_url' }, { hint: { key: 'probe.missing_url.hint' } });
-  if (!httpUrl(target)) throw new UsageError({ key: 'probe.bad_url', params: { url: target } }, { hint: urlHint(target, { key: 'probe.missing_url.hint' }) });
+  if (!httpUrl(target)) throw new UsageError({ key: 'probe.bad_url', params: { url: hideUrlCredentials(target) } }, { hint: urlHint(target, { key: 'probe.missing_url.hint' }) });
   const emulator = typeof input.opts.emulator === 'string' ? input.opts.emulator : undefined;
-  if (emulator !== undefined && !httpUrl(emulator)) throw new UsageError({ key: 'probe.bad_emulator', params: { url: emulator } }, { hint: urlHint(emulator, { key: 'probe.emulator_down.hint' }) });
+  if (emulator !== undefined && !httpUrl(emulator)) throw new UsageError({ key: 'probe.bad_emulator', params: { url: hideUrlCredentials(emulator) } }, { hint: urlHint(emulator, { key: 'probe.emulator_down.hint' }) });
   let reloadDelayMs = 2000;
   if (input.opts.reloadDelay !== undefined) {
     reloadDelayMs = Number(input.opts.reloadDelay);

@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, osReason, type ExitCode, type MessageRef } from '../errors.js';
 import { REGIONS, isRegion, withHttpScheme } from '../core/endpoints.js';
+import { hideUrlCredentials } from '../core/secrets.js';
 import type { ProxySummary } from '../core/proxy-stats.js';
 import type { HarEntry } from '../core/proxy-har.js';
 import { INTERCEPTED_HOSTS, proxySettingsFrom } from '../core/proxy-route.js';
@@ -74,7 +75,7 @@ function parseUpstream(value: string): string {
     // `--upstream 127.0.0.1:3900` (URL reads "127.0.0.1:" as a scheme): the http:// form it means.
     const meant = withHttpScheme(value);
     const hint: MessageRef = meant === undefined ? { key: 'proxy.upstream.invalid.hint' } : { key: 'common.url.noScheme.hint', params: { url: meant } };
-    throw new UsageError({ key: 'proxy.upstream.invalid', params: { value } }, { hint });
+    throw new UsageError({ key: 'proxy.upstream.invalid', params: { value: hideUrlCredentials(value) } }, { hint });
   }
   return value.replace(/\/+$/, '');
 }

@@ -51,16 +51,6 @@ export function proxySettingsFrom(env: Readonly<Record<string, string | undefine
   };
 }
 
-/** `http://user:pass@proxy:3128` → `http://user:***@proxy:3128`; a user name alone is masked too. */
-export function showProxyUrl(value: string): string {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i.exec(value);
-  if (!m) return value;
-  const userinfo = m[2] ?? '';
-  const colon = userinfo.indexOf(':');
-  const masked = colon === -1 ? '***' : `${userinfo.slice(0, colon)}:***`;
-  return `${m[1]}${masked}@${value.slice(m[0].length)}`;
-}
-
 export type ProxyRoute = { via: 'direct'; reason: 'none' | 'no_proxy' } | { via: 'proxy'; variable: 'HTTPS_PROXY' | 'HTTP_PROXY'; proxy: string };
 
 /**

@@ -13,20 +13,35 @@ const NOT_SECRET_NAMES = new Set(['errcode', 'error_code', 'errorcode', 'ret_cod
  * Whether a query parameter or JSON field holds a secret: the names above, and any name ending like
  * one (`component_appsecret`, `component_verify_ticket`, `authorizer_refresh_token`, `pre_auth_code`,
  * `js_code`, `session_key`): the open platform and the mini-program APIs add new ones, and a name
- * list always misses the next. errcode and a few plain codes are not.
+ * list always misses the next. A password (`password`, `pwd`) is one too: not WeChat's, but an app's
+ * own calls pass the proxy as well. errcode and a few plain codes are not.
  */
 export function isSecretName(name: string): boolean {
   const n = name.toLowerCase();
   if (SECRET_NAMES.includes(n)) return true;
   if (NOT_SECRET_NAMES.has(n)) return false;
-  return /(?:secret|ticket|token|code|session_?key)$/.test(n);
+  return /(?:secret|ticket|token|code|session_?key|password|passwd|pwd)$/.test(n);
 }
 
 /**
  * A name shaped like a secret's, for the text patterns: only those are matched, so a pattern never
  * swallows a plain field that holds a nested JSON text with a secret in it. isSecretName decides.
  */
-const SECRET_NAME_SHAPE = '[A-Za-z0-9_$.-]{0,60}(?:secret|ticket|token|code|session_?key)';
+const SECRET_NAME_SHAPE = '[A-Za-z0-9_$.-]{0,60}(?:secret|ticket|token|code|session_?key|password|passwd|pwd)';
+
+/**
+ * A URL shown with its credentials hidden: `http://user:pass@proxy:3128` → `http://user:***@proxy:3128`;
+ * a user name alone (`http://ghp_token@proxy`) is masked too, as it is often a token. For URLs wxauth
+ * shows (a proxy, a base URL, one quoted back in an error).
+ */
+export function hideUrlCredentials(value: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i.exec(value);
+  if (!m) return value;
+  const userinfo = m[2] ?? '';
+  const colon = userinfo.indexOf(':');
+  const masked = colon === -1 ? '***' : `${userinfo.slice(0, colon)}:***`;
+  return `${m[1]}${masked}@${value.slice(m[0].length)}`;
+}
 
 /** Hide secret values in a URL's query string: `secret=***`. */
 export function redactUrl(url: string): string {
@@ -56,7 +71,7 @@ const QUERY_FIELD_RE = new RegExp(`([?&](?:amp;)?)(${SECRET_NAME_SHAPE})=([^&#\\
  * `WXAUTH_SECRET=…` (and any `NAME_SECRET=`, `_TOKEN=`, `_TICKET=`, `_KEY=`) in a shell line inside a
  * text: the emulator's seed carries `export … WXAUTH_SECRET=…` lines for each app.
  */
-const ENV_SECRET_RE = /\b([A-Z][A-Z0-9_]*(?:SECRET|TOKEN|TICKET|_KEY))=([^\s"'&\\]+)/g;
+const ENV_SECRET_RE = /\b([A-Z][A-Z0-9_]*(?:SECRET|TOKEN|TICKET|_KEY|PASSWORD|PASSWD))=([^\s"'&\\]+)/g;
 
 /**
  * Hide secrets by name in any text WeChat (or something in between) sent: JSON fields, JSON nested in

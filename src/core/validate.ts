@@ -5,6 +5,7 @@
 import { messageRef, type MessageKey, type MessageParams, type MessageRef } from '../errors.js';
 import { isIpHost, matchCallbackDomain, splitDomain } from './domain.js';
 import { isRegion, REGIONS } from './endpoints.js';
+import { hideUrlCredentials } from './secrets.js';
 
 export const ACCOUNT_TYPES = ['service', 'subscription', 'test', 'website'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
@@ -125,7 +126,7 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
   // is ever quoted whole, and "character 1 is not a hex digit: '" hid what to do.
   const quote = /^(['"`])[\s\S]*\1$/.exec(value)?.[1];
   if (quote !== undefined && value.length >= 2) return refuse('config.invalid.quoted', { name, quote }, 'config.invalid.quoted.hint', { name });
-  const url = (problem: MessageKey, hint: MessageKey): Checked => (isHttpUrl(value) ? { ok: true, value } : refuse(problem, { name, value }, hint));
+  const url = (problem: MessageKey, hint: MessageKey): Checked => (isHttpUrl(value) ? { ok: true, value } : refuse(problem, { name, value: hideUrlCredentials(value) }, hint));
   // A base the API paths are appended to: a ?query or #fragment would swallow them (the request went to
   // the base's own path). Not echoed: a query is where a token or a key would be pasted.
   const base = (problem: MessageKey, hint: MessageKey): Checked =>

@@ -7,9 +7,9 @@ import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'un
 import { deadline } from './deadline.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { readErrorBody, type Narrowed } from '../core/responses.js';
-import { KnownSecrets, isSecretName, redactUrl } from '../core/secrets.js';
+import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
 import { REGIONS, joinUrl, portOf } from '../core/endpoints.js';
-import { proxyRoute, showProxyUrl, type ProxySettings } from '../core/proxy-route.js';
+import { proxyRoute, type ProxySettings } from '../core/proxy-route.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -200,7 +200,7 @@ export class WechatHttpClient {
    */
   private shown(text: string, kind: 'url' | 'text'): string {
     if (this.options.showSecrets) return text;
-    return kind === 'url' ? this.secrets.mask(showProxyUrl(redactUrl(text))) : this.secrets.redact(text);
+    return kind === 'url' ? this.secrets.mask(hideUrlCredentials(redactUrl(text))) : this.secrets.redact(text);
   }
 
   /** Text that is ours but may quote a secret (an undici message, a URL): known values only. */
@@ -379,9 +379,9 @@ export function proxyFor(url: string, proxy: ProxySettings | undefined): ProxyIn
   try {
     const u = new URL(value);
     const port = portOf(u);
-    return { shown: showProxyUrl(value), variable, hostname: u.hostname.replace(/^\[|\]$/g, ''), port };
+    return { shown: hideUrlCredentials(value), variable, hostname: u.hostname.replace(/^\[|\]$/g, ''), port };
   } catch {
-    return { shown: showProxyUrl(value), variable, hostname: '', port: '' };
+    return { shown: hideUrlCredentials(value), variable, hostname: '', port: '' };
   }
 }
 

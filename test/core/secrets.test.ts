@@ -1,6 +1,6 @@
 // Secret masking by name and by value (core/responses.ts), as tables.
 import { describe, expect, it } from 'vitest';
-import { KnownSecrets, base64Views, maskSecretValues, redactJsonText, redactText } from '../../src/core/secrets.js';
+import { KnownSecrets, base64Views, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 
@@ -22,6 +22,22 @@ describe('redaction by name', () => {
     expect(redactText(`errmsg: see /sns/oauth2/access_token?appid=wx1&code=${SECRET}`)).not.toContain(SECRET);
     // A word that merely looks like a name is not a parameter.
     expect(redactText('the code=ok path')).toBe('the code=ok path');
+  });
+
+  it('takes a password for a secret too (an app\'s own calls pass the proxy), but not the shell\'s PWD', () => {
+    expect(redactUrl('/login?user=a&pwd=PWSECRET1&password=PLAINPW12')).toBe('/login?user=a&pwd=PWSE***&password=PLAI***');
+    expect(redactJsonText('{"password":"PLAINPW12"}')).toBe('{"password":"PLAI***"}');
+    expect(redactText('PWD=/home/dev/app DB_PASSWORD=hunter2hunter2')).toBe('PWD=/home/dev/app DB_PASSWORD=hunt***');
+  });
+});
+
+describe('hideUrlCredentials: a URL quoted back in a message', () => {
+  it('hides a password, and a user name alone (often a token), and leaves the rest', () => {
+    expect(hideUrlCredentials('http://alice:S3cretPass@127.0.0.1:3900/x')).toBe('http://alice:***@127.0.0.1:3900/x');
+    expect(hideUrlCredentials('ftp://alice:S3cretPass@x')).toBe('ftp://alice:***@x');
+    expect(hideUrlCredentials('https://0123456789abcdef0123@gw.example.com')).toBe('https://***@gw.example.com');
+    expect(hideUrlCredentials('https://weixin@gw.example.com')).toBe('https://***@gw.example.com');
+    expect(hideUrlCredentials('https://api.weixin.qq.com/cgi-bin/token?a=b@c')).toBe('https://api.weixin.qq.com/cgi-bin/token?a=b@c');
   });
 });
 

@@ -205,4 +205,17 @@ describe('a password in a base URL (an authenticating gateway)', () => {
     expect(shown(list)).not.toContain('Pa55word-42');
     expect((await runCli([...base, 'config', 'get', 'apiBase', '--show-secrets'], { env })).stdout.trim()).toBe('http://gate:Pa55word-42@127.0.0.1:1');
   });
+
+  it('is masked where a refused URL is quoted back: --api-base, proxy --upstream, probe (human and --json)', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: APPID, WXAUTH_SECRET: SECRET };
+    const api = await runCli(['token', '--api-base', 'ftp://gate:Pa55word-42@x'], { env });
+    expect(api.code).toBe(2);
+    expect(api.stderr).toContain('"ftp://gate:***@x" is not an http(s) URL');
+    const json = await runCli(['token', '--api-base', 'ftp://gate:Pa55word-42@x', '--json'], { env });
+    const proxy = await runCli(['proxy', '--upstream', 'http://gate:Pa55word-42@127.0.0.1:3900'], { env });
+    expect(proxy.code).toBe(2);
+    expect(proxy.stderr).toContain('Invalid upstream: http://gate:***@127.0.0.1:3900');
+    const probe = await runCli(['probe', 'http://127.0.0.1:1/login', '--emulator', 'ftp://gate:Pa55word-42@x'], { env });
+    for (const r of [api, json, proxy, probe]) expect(shown(r)).not.toContain('Pa55word-42');
+  });
 });

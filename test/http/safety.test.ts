@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WechatHttpClient, backupFor, isWechatApiBase, proxyFor } from '../../src/http/client.js';
-import { showProxyUrl } from '../../src/core/proxy-route.js';
+import { hideUrlCredentials as showProxyUrl } from '../../src/core/secrets.js';
 import { KnownSecrets } from '../../src/core/secrets.js';
 import { NetworkError, WechatApiError } from '../../src/errors.js';
 
