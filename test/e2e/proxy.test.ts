@@ -271,6 +271,32 @@ describe('DNS rebinding and the emulator\'s control API', () => {
     }
   });
 
+  it('refuses a call a web page on another site sent; passes servers, the address bar, a local page and a browser sent to the authorize page', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const stable = JSON.stringify({ grant_type: 'client_credential', appid: SERVICE, secret: app().secret, force_refresh: true });
+      // What Chromium sends for fetch(..., { mode: 'no-cors', method: 'POST' }) from https://evil.example.
+      const page = await request(p.url, '/cgi-bin/stable_token', { method: 'POST', headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Content-Type': 'text/plain' }, body: stable });
+      expect(page.status).toBe(403);
+      expect(page.body.toString()).toMatch(/^wxauth proxy: refused: a web page on another site \(https:\/\/evil\.example\) sent this/);
+      // A browser without Fetch Metadata: the Origin says it.
+      expect((await request(p.url, tokenPath(), { headers: { Origin: 'https://evil.example' } })).status).toBe(403);
+      // A cross-site navigation to an API path is a page's call too.
+      expect((await request(p.url, tokenPath(), { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(403);
+      expect(p.blocked.map((b) => [b.reason, b.target])).toEqual([['page', 'https://evil.example'], ['page', 'https://evil.example'], ['page', 'cross-site']]);
+      // A server (no such headers), the address bar (none), a page of this machine, and a browser the app
+      // sends on to the authorize page (the app's open base at the proxy) all pass.
+      expect((await request(p.url, tokenPath())).status).toBe(200);
+      expect((await request(p.url, tokenPath(), { headers: { 'Sec-Fetch-Site': 'none', 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(200);
+      expect((await request(p.url, tokenPath(), { headers: { Origin: 'http://localhost:3000' } })).status).toBe(200);
+      const authorize = `/connect/oauth2/authorize?appid=${SERVICE}&redirect_uri=${encodeURIComponent('http://localhost:3000/cb')}&response_type=code&scope=snsapi_base&state=s`;
+      expect((await request(p.url, authorize, { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' } })).status).not.toBe(403);
+      expect(p.blocked).toHaveLength(3);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('wxauth proxy says on screen (both languages) and in --json why it refused a call', async () => {
     for (const [args, expected] of [
       [[], /refused \(403\): Host "evil\.attacker\.test:\d+" is not an address of this proxy/],

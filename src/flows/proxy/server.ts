@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
 import type { Bilingual } from '../../core/errcodes.js';
-import { acceptedHostNames, hostHeaderAllowed, isWildcardHost } from '../../core/host-names.js';
+import { acceptedHostNames, hostHeaderAllowed, isLoopbackHost, isWildcardHost } from '../../core/host-names.js';
 import type { CallerProcess, ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
@@ -49,12 +49,22 @@ export interface ProxyHooks {
 export interface Blocked {
   /**
    * host: the Host header is not an address of the proxy (the DNS-rebinding guard); control: a path
-   * under /__emulator/; network: a caller not on this machine asked for another host than WeChat's.
+   * under /__emulator/; network: a caller not on this machine asked for another host than WeChat's;
+   * page: a web page on another site sent it (a browser's Sec-Fetch-Site or Origin says so).
    */
-  reason: 'host' | 'control' | 'network';
+  reason: 'host' | 'control' | 'network' | 'page';
   caller: string;
-  /** The Host header (host), the path (control), or the host asked for (network); at most 100 characters. */
+  /** The Host header (host), the path (control), the host asked for (network), or the page's origin (page); at most 100 characters. */
   target: string;
+}
+
+/** An Origin header naming this machine (a local page of the user's own, or the proxy's). */
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    return isLoopbackHost(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
 }
 
 export interface RefusedHandshake {
@@ -372,6 +382,22 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     }
     if (route.observe && reachesEmulatorControl(route.target))
       return { reason: 'control', target: route.target.split('?')[0]!.slice(0, 100), text: { en: 'refused: /__emulator/ is the emulator\'s control API; the proxy forwards only WeChat\'s API', zh: '已拒绝：/__emulator/ 是模拟器的控制接口；代理只转发微信的 API' } };
+    // WeChat's API is called by servers, which send neither header. A page on another site (any site the
+    // developer visits) could otherwise send calls from this machine's IP, which may be on an IP
+    // whitelist, and fill the log, the HAR and the detectors. A URL typed into the address bar is none;
+    // a browser sent from the app to the authorize page (the app's open base at the proxy) navigates
+    // there from another site, and that GET is the flow itself.
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    const site = req.headers['sec-fetch-site'];
+    const toPage = req.method === 'GET' && req.headers['sec-fetch-mode'] === 'navigate' && route.target.startsWith('/connect/');
+    if (!toPage && (site === 'cross-site' || (site === undefined && origin !== undefined && origin !== 'null' && !isLoopbackOrigin(origin)))) {
+      const target = (origin ?? 'cross-site').slice(0, 100);
+      return { reason: 'page', target, text: {
+          en: `refused: a web page on another site (${target}) sent this; the proxy forwards calls from servers only`,
+          zh: `已拒绝：这是另一个网站的网页（${target}）发来的；代理只转发服务器发出的调用`,
+        },
+      };
+    }
     return undefined;
   };
 
