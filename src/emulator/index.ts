@@ -28,6 +28,6 @@ export { DEFAULT_SWITCHES, SWITCH_VALUES, parseSwitch } from './switches.js';
 /** Start the emulator on `host` (default 127.0.0.1) and `port` (default 0 = any free port). */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const emulator = new Emulator(options);
-  await emulator.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  await emulator.listen(options.port ?? 0, options.host ?? '127.0.0.1', options.headersTimeoutMs);
   return emulator.handleApi();
 }

@@ -403,8 +403,11 @@ export class Emulator {
     if (sent.unlogged !== true && !rq.path.startsWith('/__emulator/')) this.record(rq.method, rq.url, undefined, sent, rq);
   }
 
-  async listen(port: number, host: string): Promise<void> {
-    const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
+  async listen(port: number, host: string, headersTimeoutMs = 10_000): Promise<void> {
+    // A client that sends its request slowly or not at all is cut off after 10 s for the headers and 30 s
+    // for the whole request (Node's defaults, 60 s and 300 s, checked every 30 s, would let idle
+    // connections pile up). A `delay` fault delays the answer, which these do not count.
+    const server = createServer({ maxHeaderSize: 16 * 1024, headersTimeout: headersTimeoutMs, requestTimeout: Math.max(30_000, headersTimeoutMs), connectionsCheckingInterval: Math.min(2_000, headersTimeoutMs) }, (req, res) => {
       const failed = () => {
         if (!res.headersSent) sendInstead(res, plain('500 emulator internal error', 500));
       };
@@ -414,8 +417,9 @@ export class Emulator {
         failed();
       }
     });
-    server.on('clientError', (_error, socket) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+      if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       else socket.destroy();
     });
     server.keepAliveTimeout = 5000;

@@ -191,6 +191,8 @@ export interface EmulatorOptions {
   domainOverrides?: Record<string, string | string[]>;
   switches?: Partial<EmulatorSwitches>;
   faults?: FaultSpec[];
+  /** How long a client may take to send its request headers before a 408 (default 10 s; the whole request 30 s). */
+  headersTimeoutMs?: number;
 }
 
 export interface RequestRecord {

@@ -143,3 +143,24 @@ describe('HTML escaping (property)', () => {
     );
   });
 });
+
+describe('slow clients', () => {
+  it('a connection that never finishes its headers is answered 408 and closed, and the emulator still answers', async () => {
+    const slow = await startEmulator({ headersTimeoutMs: 300 });
+    try {
+      const { port, hostname } = new URL(slow.url);
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => socket.write('GET /sns/auth HTTP/1.1\r\nHost: 127.0.0.1\r\n'));
+        let text = '';
+        socket.on('data', (d: Buffer) => (text += d.toString()));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+        setTimeout(() => reject(new Error('still open after 10 s')), 10_000).unref();
+      });
+      expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+      expect((await get(slow.url, '/sns/auth?access_token=a&openid=b')).json.errcode).toBe(40014);
+    } finally {
+      await slow.close();
+    }
+  });
+});
