@@ -281,9 +281,10 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       return controlJson({ ok: true, user: body.user });
     }
     case '/code': {
+      if (body.appid !== undefined && typeof body.appid !== 'string') return bad('appid must be a string');
       try {
         const code = emu.issueCode({
-          appid: String(body.appid ?? ''),
+          appid: body.appid ?? '',
           user: typeof body.user === 'string' ? body.user : undefined,
           scope: body.scope === 'snsapi_userinfo' || body.scope === 'snsapi_login' || body.scope === 'snsapi_base' ? body.scope : undefined,
           snapshot: body.snapshot === true,

@@ -20,6 +20,12 @@ describe('clock', () => {
     expect((await post(emu.url, '/__emulator/clock', { advance: 'soon' })).status).toBe(400);
   });
 
+  it('POST /__emulator/code with an appid that is not a string: 400 that says so, not a JavaScript error', async () => {
+    const r = await post(emu.url, '/__emulator/code', { appid: { toString: 1 } });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toBe('appid must be a string');
+  });
+
   it('the Date header is the emulator clock\'s, as the rid is, before any advance too', async () => {
     const r = await exchange('0nope');
     expect(Date.parse(r.headers.get('date')!)).toBe(Math.floor(T0 / 1000) * 1000);
