@@ -107,6 +107,9 @@ export interface CheckContext {
 }
 
 /** A refusal: catalogue keys are written out in full, so a test can check that each one exists. */
+/** An account type named in a sentence, in the sentence's language (服务号 / service account). */
+const typeName = (type: AccountType): { key: MessageKey } => ({ key: `account.type.${type}` });
+
 const refuse = (key: MessageKey, params: MessageParams, hint: MessageKey, hintParams?: MessageParams): Checked => ({
   ok: false,
   problem: messageRef(key, params),
@@ -204,9 +207,9 @@ function checkJsDomains(value: string, name: string, type: AccountType | undefin
     const ip = isIpHost(parts.host);
     if (parts.port !== '')
       return ip
-        ? refuse('jssdk.invalid.jsDomains.port', { name, entry, type }, 'jssdk.invalid.jsDomains.port.ip.hint', { type })
-        : refuse('jssdk.invalid.jsDomains.port', { name, entry, type }, 'jssdk.invalid.jsDomains.port.hint', { host: parts.host });
-    if (ip) return refuse('jssdk.invalid.jsDomains.ip', { name, entry, type }, 'jssdk.invalid.jsDomains.ip.hint');
+        ? refuse('jssdk.invalid.jsDomains.port', { name, entry, type: typeName(type) }, 'jssdk.invalid.jsDomains.port.ip.hint', { type: typeName(type) })
+        : refuse('jssdk.invalid.jsDomains.port', { name, entry, type: typeName(type) }, 'jssdk.invalid.jsDomains.port.hint', { host: parts.host });
+    if (ip) return refuse('jssdk.invalid.jsDomains.ip', { name, entry, type: typeName(type) }, 'jssdk.invalid.jsDomains.ip.hint');
   }
   return { ok: true, value };
 }
@@ -298,9 +301,9 @@ function checkDomain(value: string, name: string, type: AccountType | undefined)
     // Dropping the port helps only a name: an IP without it is refused next (config.invalid.domain.ip).
     if (parts.port !== '')
       return isIpHost(parts.host)
-        ? refuse('config.invalid.domain.port', { name, value, type }, 'config.invalid.domain.port.ip.hint', { type })
-        : refuse('config.invalid.domain.port', { name, value, type }, 'config.invalid.domain.port.hint', { host: parts.host });
-    if (isIpHost(parts.host)) return refuse('config.invalid.domain.ip', { name, value, type }, 'config.invalid.domain.ip.hint');
+        ? refuse('config.invalid.domain.port', { name, value, type: typeName(type) }, 'config.invalid.domain.port.ip.hint', { type: typeName(type) })
+        : refuse('config.invalid.domain.port', { name, value, type: typeName(type) }, 'config.invalid.domain.port.hint', { host: parts.host });
+    if (isIpHost(parts.host)) return refuse('config.invalid.domain.ip', { name, value, type: typeName(type) }, 'config.invalid.domain.ip.hint');
   }
   return { ok: true, value };
 }

@@ -119,7 +119,7 @@ describe('checkSetting: jsDomains', () => {
 
   it('names the entry and what to do', () => {
     const r = checkSetting('jsDomains', 'a.com,h5.a.com:8443', { type: 'service', name: 'WXAUTH_JS_DOMAINS' });
-    expect(r).toMatchObject({ ok: false, problem: { params: { name: 'WXAUTH_JS_DOMAINS', entry: 'h5.a.com:8443', type: 'service' } }, hint: { key: 'jssdk.invalid.jsDomains.port.hint', params: { host: 'h5.a.com' } } });
+    expect(r).toMatchObject({ ok: false, problem: { params: { name: 'WXAUTH_JS_DOMAINS', entry: 'h5.a.com:8443', type: { key: 'account.type.service' } } }, hint: { key: 'jssdk.invalid.jsDomains.port.hint', params: { host: 'h5.a.com' } } });
   });
 });
 

@@ -223,20 +223,20 @@ export const messages = {
     en: 'Write the host only (a port only works on test accounts), without http://, a path or spaces, e.g. www.example.com or 192.168.1.10:8080.',
   },
   'config.invalid.domain.port': {
-    zh: '{name}："{value}" 带端口，只有测试号（test）能登记端口；{type} 账号的回调域名不能带（微信会返回 10003 redirect_uri不支持带端口号）。',
-    en: '{name}: "{value}" has a port, which only a test account (测试号) can register; the callback domain of a {type} account cannot have one (WeChat answers 10003 "redirect_uri不支持带端口号").',
+    zh: '{name}："{value}" 带端口，只有测试号（test）能登记端口；{type}的回调域名不能带（微信会返回 10003 redirect_uri不支持带端口号）。',
+    en: '{name}: "{value}" has a port, which only a test account (测试号) can register; the callback domain of a {type} cannot have one (WeChat answers 10003 "redirect_uri不支持带端口号").',
   },
   'config.invalid.domain.port.hint': {
     zh: '改用 {host}，让回调在 443 或 80 端口上提供（例如放在反向代理后面）；要用端口，请用测试号（type test）。',
     en: 'Use {host} and serve the callback on port 443 or 80 (e.g. behind a reverse proxy); for a port, use a test account (type test).',
   },
   'config.invalid.domain.port.ip.hint': {
-    zh: '{type} 账号的回调域名要填公众平台或开放平台登记的域名（回调在 443 或 80 端口上提供），IP 也不能登记；要用 IP 和端口，请用测试号（type test）。',
-    en: 'Use the domain name registered in the console (the callback served on port 443 or 80): a {type} account cannot register an IP either. For an IP and a port, use a test account (type test).',
+    zh: '{type}的回调域名要填公众平台或开放平台登记的域名（回调在 443 或 80 端口上提供），IP 也不能登记；要用 IP 和端口，请用测试号（type test）。',
+    en: 'Use the domain name registered in the console (the callback served on port 443 or 80): a {type} cannot register an IP either. For an IP and a port, use a test account (type test).',
   },
   'config.invalid.domain.ip': {
-    zh: '{name}："{value}" 是 IP 地址，只有测试号（test）能登记 IP；{type} 账号需要已备案的域名。',
-    en: '{name}: "{value}" is an IP address, which only a test account (测试号) can register; a {type} account needs a registered domain name.',
+    zh: '{name}："{value}" 是 IP 地址，只有测试号（test）能登记 IP；{type}需要已备案的域名。',
+    en: '{name}: "{value}" is an IP address, which only a test account (测试号) can register; a {type} needs a registered domain name.',
   },
   'config.invalid.domain.ip.hint': {
     zh: '填写在公众平台或开放平台登记的域名；要用 IP，请用测试号（type test）。',

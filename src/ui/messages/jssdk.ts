@@ -94,20 +94,20 @@ export const messages = {
     en: 'Set it on the official account\'s profile, e.g. wxauth --profile <account> config set jsDomains h5.example.com; a website app\'s QR-login callback domain is domain.',
   },
   'jssdk.invalid.jsDomains.port': {
-    zh: '{name} 里的 {entry} 带端口，只有测试号（test）能把带端口的地址填为 JS 接口安全域名；{type} 账号的 JS-SDK 页面只能在 80/443 端口，域名不带端口填写，否则页面会报 invalid url domain。',
-    en: '{entry} in {name} has a port, which only a test account (测试号) can register as a JS-safe domain; a {type} account’s JS-SDK pages are served on port 80/443 and the domain is entered without a port, or the page gets invalid url domain.',
+    zh: '{name} 里的 {entry} 带端口，只有测试号（test）能把带端口的地址填为 JS 接口安全域名；{type}的 JS-SDK 页面只能在 80/443 端口，域名不带端口填写，否则页面会报 invalid url domain。',
+    en: '{entry} in {name} has a port, which only a test account (测试号) can register as a JS-safe domain; a {type}’s JS-SDK pages are served on port 80/443 and the domain is entered without a port, or the page gets invalid url domain.',
   },
   'jssdk.invalid.jsDomains.port.hint': {
     zh: '改填 {host}（不带端口），让页面在 443 或 80 端口上提供（例如放在反向代理后面）；要用端口，请用测试号（type test）。',
     en: 'Enter {host} without the port and serve the page on port 443 or 80 (e.g. behind a reverse proxy); for a port, use a test account (type test).',
   },
   'jssdk.invalid.jsDomains.port.ip.hint': {
-    zh: '{type} 账号也不能把 IP 填为 JS 接口安全域名：填公众号后台「JS接口安全域名」里登记的域名，页面在 443 或 80 端口上提供；要用 IP 和端口，请用测试号（type test）。',
-    en: 'A {type} account cannot register an IP as a JS-safe domain either: enter the domain name bound under JS接口安全域名 in the console, with the page served on port 443 or 80; for an IP and a port, use a test account (type test).',
+    zh: '{type}也不能把 IP 填为 JS 接口安全域名：填公众号后台「JS接口安全域名」里登记的域名，页面在 443 或 80 端口上提供；要用 IP 和端口，请用测试号（type test）。',
+    en: 'A {type} cannot register an IP as a JS-safe domain either: enter the domain name bound under JS接口安全域名 in the console, with the page served on port 443 or 80; for an IP and a port, use a test account (type test).',
   },
   'jssdk.invalid.jsDomains.ip': {
-    zh: '{name} 里的 {entry} 是 IP 地址，只有测试号（test）能把 IP 填为 JS 接口安全域名；{type} 账号要填已备案的域名，否则页面会报 invalid url domain。',
-    en: '{entry} in {name} is an IP address, which only a test account (测试号) can register as a JS-safe domain; a {type} account needs a registered domain name, or the page gets invalid url domain.',
+    zh: '{name} 里的 {entry} 是 IP 地址，只有测试号（test）能把 IP 填为 JS 接口安全域名；{type}要填已备案的域名，否则页面会报 invalid url domain。',
+    en: '{entry} in {name} is an IP address, which only a test account (测试号) can register as a JS-safe domain; a {type} needs a registered domain name, or the page gets invalid url domain.',
   },
   'jssdk.invalid.jsDomains.ip.hint': {
     zh: '填公众号后台「JS接口安全域名」里登记的域名；要用 IP，请用测试号（type test）。',
@@ -364,8 +364,8 @@ export const messages = {
     en: 'The page uses port {port} ({host}), which no JS-safe domain names: a real account’s JS-SDK pages must be on port 80/443, or they get invalid url domain; a test account registers “{host}:{port}” as its JS-safe domain (then wxauth{p} config set jsDomains {host}:{port}).',
   },
   'jssdk.domain.port.real': {
-    zh: '页面用了端口 {port}（{host}）：{type} 账号的 JS-SDK 页面只能在 80/443 端口，JS 接口安全域名也不能带端口，页面会报 invalid url domain。把页面放到 443 或 80 端口上（例如反向代理后面）；要用端口，请用测试号（type test）。',
-    en: 'The page uses port {port} ({host}): a {type} account’s JS-SDK pages must be on port 80/443 and its JS-safe domains take no port, so the page gets invalid url domain. Serve the page on port 443 or 80 (e.g. behind a reverse proxy); for a port, use a test account (type test).',
+    zh: '页面用了端口 {port}（{host}）：{type}的 JS-SDK 页面只能在 80/443 端口，JS 接口安全域名也不能带端口，页面会报 invalid url domain。把页面放到 443 或 80 端口上（例如反向代理后面）；要用端口，请用测试号（type test）。',
+    en: 'The page uses port {port} ({host}): a {type}’s JS-SDK pages must be on port 80/443 and its JS-safe domains take no port, so the page gets invalid url domain. Serve the page on port 443 or 80 (e.g. behind a reverse proxy); for a port, use a test account (type test).',
   },
   'jssdk.domain.unset': {
     zh: '没有检查域名：profile 里没有 jsDomains。设置公众号的 JS 接口安全域名后可一并检查，例如页面自己的域名：wxauth{p} config set jsDomains {entry}',
@@ -376,8 +376,8 @@ export const messages = {
     en: 'The domain was not checked: the profile has no jsDomains. The page is on {entry}, {what}: a real account’s JS-SDK pages must be on a domain name on port 80/443, or they get invalid url domain; a test account registers “{entry}” as its JS-safe domain (then wxauth{p} config set jsDomains {entry} has it checked).',
   },
   'jssdk.domain.unset.real': {
-    zh: '没有检查域名：profile 里没有 jsDomains。页面在 {entry}，{what}：{type} 账号不能把它填为 JS 接口安全域名，JS-SDK 页面必须用域名、在 80/443 端口，否则会报 invalid url domain。把页面放到那样的地址上；要用 {entry}，请用测试号（type test）。',
-    en: 'The domain was not checked: the profile has no jsDomains. The page is on {entry}, {what}: a {type} account cannot register it as a JS-safe domain; its JS-SDK pages must be on a domain name on port 80/443, or they get invalid url domain. Serve the page there; to use {entry}, use a test account (type test).',
+    zh: '没有检查域名：profile 里没有 jsDomains。页面在 {entry}，{what}：{type}不能把它填为 JS 接口安全域名，JS-SDK 页面必须用域名、在 80/443 端口，否则会报 invalid url domain。把页面放到那样的地址上；要用 {entry}，请用测试号（type test）。',
+    en: 'The domain was not checked: the profile has no jsDomains. The page is on {entry}, {what}: a {type} cannot register it as a JS-safe domain; its JS-SDK pages must be on a domain name on port 80/443, or they get invalid url domain. Serve the page there; to use {entry}, use a test account (type test).',
   },
   'jssdk.domain.unset.what.ip': { zh: '用的是 IP 地址', en: 'an IP address' },
   'jssdk.domain.unset.what.port': { zh: '用了端口 {port}', en: 'port {port}' },

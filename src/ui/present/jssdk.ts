@@ -4,6 +4,7 @@
 // it as traces mask secrets unless --show-secrets; one line here says how to see it whole.
 import type { JssdkResult, TicketFrom } from '../../commands/jssdk.js';
 import type { Attempt, DiagnosisWarning, DomainVerdict, PageJsDomain, UnknownJsApi, UrlChange } from '../../core/jssdk.js';
+import type { AccountType } from '../../core/validate.js';
 import { messageRef, type MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
 import { formatDuration, formatTime } from './basic-common.js';
@@ -223,7 +224,7 @@ function mistakeText(out: Output, found: Attempt, url: string): { message: strin
 function domainLine(out: Output, domain: DomainVerdict, p: string, real: string | undefined): string {
   if (domain.ok) return out.t('jssdk.domain.ok', { host: domain.host, domain: domain.domain });
   if (domain.problem === 'port')
-    return real ? out.t('jssdk.domain.port.real', { host: domain.host, port: domain.port, type: real }) : out.t('jssdk.domain.port', { host: domain.host, port: domain.port, p });
+    return real ? out.t('jssdk.domain.port.real', { host: domain.host, port: domain.port, type: { key: `account.type.${real as AccountType}` } }) : out.t('jssdk.domain.port', { host: domain.host, port: domain.port, p });
   return out.t('jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', ') });
 }
 
@@ -260,5 +261,5 @@ function uncheckedDomain(out: Output, page: PageJsDomain | undefined, p: string,
   if (page.port === undefined) what = messageRef('jssdk.domain.unset.what.ip');
   else if (page.ip) what = messageRef('jssdk.domain.unset.what.ipPort', { port: page.port });
   else what = messageRef('jssdk.domain.unset.what.port', { port: page.port });
-  return real ? out.t('jssdk.domain.unset.real', { entry: page.entry, what, type: real }) : out.t('jssdk.domain.unset.testOnly', { entry: page.entry, what, p });
+  return real ? out.t('jssdk.domain.unset.real', { entry: page.entry, what, type: { key: `account.type.${real as AccountType}` } }) : out.t('jssdk.domain.unset.testOnly', { entry: page.entry, what, p });
 }
