@@ -3,7 +3,7 @@
 // config set and the resolver use, so the wizard never accepts what it will refuse a step later.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { CancelledError, UsageError } from '../errors.js';
+import { CancelledError, UsageError, type MessageRef } from '../errors.js';
 import {
   ACCOUNT_TYPES,
   checkCallbackPair,
@@ -100,21 +100,40 @@ function droppedFlags(o: InitOptions, type: AccountType): CallbackFlag[] {
   return (['domain', 'redirectUri'] as const).filter((k) => o[k] !== undefined);
 }
 
+/**
+ * The profile the flags describe. Every missing flag and every refused value is said in one run: the
+ * first as the error, the others as its further reasons (a user fixing one per run would run it again
+ * for each).
+ */
 function fromFlags(o: InitOptions): ProfileData {
-  const missing = (name: keyof typeof FLAGS) =>
-    new UsageError({ key: 'init.missingFlag', params: { flag: FLAGS[name] } }, { hint: { key: 'init.missingFlag.hint' } });
-  if (!o.type) throw missing('type');
-  const type = flag('type', o.type) as AccountType;
-  if (!o.appid) throw missing('appid');
-  const appid = flag('appid', o.appid);
-  if (!o.secret) throw missing('secret');
-  const data: ProfileData = { type, appid, secret: flag('secret', o.secret) };
-  if (hasWebAuth(type)) {
-    if (!o.domain) throw missing('domain');
-    if (!o.redirectUri) throw missing('redirectUri');
-    data.domain = flag('domain', o.domain, type);
-    data.redirectUri = flag('redirectUri', o.redirectUri);
-    orThrow(checkCallbackPair(type, data.domain, data.redirectUri));
+  const problems: Array<{ problem: MessageRef; hint: MessageRef }> = [];
+  const take = (key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string | undefined => {
+    const checked = checkSetting(key, value, { name: FLAGS[key], type });
+    if (checked.ok) return checked.value;
+    problems.push({ problem: checked.problem, hint: checked.hint });
+    return undefined;
+  };
+  const type = o.type ? (take('type', o.type) as AccountType | undefined) : undefined;
+  const webAuth = type === undefined || hasWebAuth(type);
+  const required: Array<keyof typeof FLAGS> = ['type', 'appid', 'secret', ...(webAuth ? (['domain', 'redirectUri'] as const) : [])];
+  const missing = required.filter((name) => !o[name]);
+  const appid = o.appid ? take('appid', o.appid) : undefined;
+  const secret = o.secret ? take('secret', o.secret) : undefined;
+  const domain = webAuth && o.domain ? take('domain', o.domain, type) : undefined;
+  const redirectUri = webAuth && o.redirectUri ? take('redirectUri', o.redirectUri) : undefined;
+  if (missing.length > 0) {
+    problems.unshift({ problem: { key: 'init.missingFlag', params: { flag: missing.map((name) => FLAGS[name]).join(', ') } }, hint: { key: 'init.missingFlag.hint' } });
+  }
+  if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {
+    const pair = checkCallbackPair(type, domain, redirectUri);
+    if (!pair.ok) problems.push({ problem: pair.problem, hint: pair.hint });
+  }
+  const [first, ...rest] = problems;
+  if (first) throw new UsageError(first.problem, { hint: first.hint, also: rest.map((p) => ({ key: 'init.also', params: { problem: p.problem, hint: p.hint } })) });
+  const data: ProfileData = { type: type!, appid: appid!, secret: secret! };
+  if (hasWebAuth(type!)) {
+    data.domain = domain;
+    data.redirectUri = redirectUri;
   }
   return data;
 }

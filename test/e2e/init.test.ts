@@ -217,6 +217,22 @@ describe('init validation (issue 12 item 4)', () => {
     expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
   });
 
+  it('says every missing flag and every refused value in one run (en, zh), nothing written', async () => {
+    const dir = tempConfigDir();
+    const r = await runCli(['init', '--type', 'service', '--appid', 'wx123', '--secret', 'abc'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toBe('✖ Missing --domain, --redirect-uri (required when not interactive).');
+    expect(lines[1]).toMatch(/^✖ Also: --appid: "wx123" is not an appid/);
+    expect(lines[2]).toMatch(/^✖ Also: --secret: the AppSecret has 3 characters/);
+    expect(lines[3]).toMatch(/^→ For example: wxauth init/);
+    expect(r.stderr).not.toContain('"abc"');
+    const zh = await runCli(['--lang', 'zh', 'init', '--type', 'service', '--appid', 'wx123', '--secret', 'abc', '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(zh.stderr).toMatch(/^✖ --appid："wx123" 不是 appid/);
+    expect(zh.stderr).toContain('✖ 另外：--secret：AppSecret 有 3 个字符');
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+  });
+
   it('the wizard refuses a port on a service domain at the domain prompt, then its suggested redirect_uri is accepted', async () => {
     const dir = tempConfigDir();
     // type · appid · secret · domain with a port (refused) · domain · redirect_uri (Enter: the suggestion) · write? yes

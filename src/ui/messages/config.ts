@@ -424,6 +424,7 @@ export const messages = {
   'init.ask.domain.website': { zh: '授权回调域（开放平台 → 网站应用 → 开发信息）', en: 'Callback domain (授权回调域: open platform → website app → 开发信息)' },
   'init.ask.redirectUri': { zh: '默认 redirect_uri（回调地址，必须在上面的域名下）', en: 'Default redirect_uri (your callback URL, under the domain above)' },
   'init.missingFlag': { zh: '缺少 {flag}（非交互模式下必须给出）。', en: 'Missing {flag} (required when not interactive).' },
+  'init.also': { zh: '另外：{problem} {hint}', en: 'Also: {problem} {hint}' },
   'init.missingFlag.hint': {
     zh: '例如：wxauth init --type service --appid wx1234567890abcdef --secret <32位> --domain www.example.com --redirect-uri https://www.example.com/callback --yes',
     en: 'For example: wxauth init --type service --appid wx1234567890abcdef --secret <32 hex> --domain www.example.com --redirect-uri https://www.example.com/callback --yes',
