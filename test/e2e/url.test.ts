@@ -338,7 +338,7 @@ describe('wxauth url on a subscription-account profile', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toContain('不知道回调地址');
     expect(r.stderr).toContain(`${OA} 是订阅号，订阅号没有网页授权权限`);
-    expect(r.stderr).toContain('wxauth init --profile test --type test --appid <测试号 appid> --secret <测试号 secret>');
+    expect(r.stderr).toContain('wxauth init --profile test --type test（会询问 appid 和 secret）');
     expect(r.stderr).toContain('只把 type 改成 test 没用');
     expect(r.stderr).not.toContain('wxauth config set type test');
     // With a redirect_uri, the same words.
