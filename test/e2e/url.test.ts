@@ -302,6 +302,11 @@ describe.skipIf(!hasScript)('wxauth url on a terminal', () => {
     expect(terminal).not.toMatch(/[▀▄█]/);
     expect(terminal).toContain('Open it in desktop WeChat on this machine');
     expect(terminal).not.toContain('Scan it with WeChat on the phone');
+    // Where a QR code would have been, why there is none and how to have one.
+    expect(terminal).toContain('No QR code: a phone that scans it cannot reach a callback on this machine (--qr draws one anyway).');
+    const forced = await onTerminal(['--qr'], local);
+    expect(forced.terminal).toMatch(/[▀▄█]/);
+    expect(forced.terminal).not.toContain('No QR code');
   });
 
   it('--no-qr leaves it out', async () => {

@@ -86,6 +86,10 @@ export const messages = {
     en: 'Built anyway (--force); WeChat accepts it, but: {message} — {effect}',
   },
   'url.warning': { zh: '{message}{fix}', en: '{message} {fix}' },
+  'url.qr.skipped.desktop': {
+    zh: '没有画二维码：扫码的手机访问不到本机上的回调地址（要画就加 --qr）。',
+    en: 'No QR code: a phone that scans it cannot reach a callback on this machine (--qr draws one anyway).',
+  },
   'url.landing.desktop': {
     zh: '在本机的电脑版微信里打开（公众号授权链接只能在微信内打开：发给自己，例如发到“文件传输助手”，再点开）；同意后，微信内的浏览器会跳转到 {redirectUri}',
     en: 'Open it in desktop WeChat on this machine (official-account links only work inside WeChat: send it to yourself, to File Transfer say, and click it there); after consent, WeChat’s browser is redirected to {redirectUri}',

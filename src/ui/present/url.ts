@@ -65,7 +65,10 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
       // opens the page that plays WeChat's part.
       const host = result.notWechatHost;
       if (host !== undefined) out.say(out.t('url.landing.emulator', { host, redirectUri: plan.redirectUri }));
-      else if (desktop) out.say(out.t('url.landing.desktop', { redirectUri: plan.redirectUri }));
+      else if (desktop) {
+        out.say(out.t('url.landing.desktop', { redirectUri: plan.redirectUri }));
+        if (result.qr && !result.qrForced) out.note(out.t('url.qr.skipped.desktop'));
+      }
       else out.say(out.t(plan.endpoint === 'authorize' ? 'url.landing.authorize' : 'url.landing.qrconnect', { redirectUri: plan.redirectUri }));
     }
     out.note(plan.state === '' ? out.t('url.state.none') : out.t('url.state.remembered', { state: plan.state, profile: result.profile }));
