@@ -25,6 +25,7 @@ import {
   type UserinfoNote,
 } from '../core/token.js';
 import { nextStep, profileFlag, type EnvCredentials, type UserTokenSituation } from '../core/next-step.js';
+import { DEFAULT_API_BASE, tokenHostOf } from '../core/endpoints.js';
 import type { ApiResponse } from '../http/client.js';
 import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
 import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
@@ -147,6 +148,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     ...(token.refreshToken ? { refreshToken: token.refreshToken, refreshTokenExpiresAt: deadlines.refreshTokenExpiresAt } : {}),
     obtainedAt: sentAt,
     ...(token.isSnapshotUser ? { isSnapshotUser: true } : {}),
+    issuer: issuerOf(p.api),
   };
   const save = p.save ?? true;
   let saveError: WxauthError | undefined;
@@ -265,6 +267,27 @@ export function pickUserToken(
   return { accessToken: entry.accessToken, openid: entry.openid, entry, source: 'cache' };
 }
 
+/** Who issues the tokens this run receives: `wechat`, or another API host's origin (the emulator). */
+function issuerOf(api: WechatApi): string {
+  return tokenHostOf(api.http.options.apiBase) ?? 'wechat';
+}
+
+/**
+ * A cached token goes back only to the host that issued it. One the emulator issued, sent to WeChat
+ * because --api-base was left out this time, would be WeChat's 40001 / 40014 for no reason the user can
+ * see (and the other way round); and a real token is not sent to a stand-in. Said before anything is sent.
+ */
+function refuseOtherIssuer(entry: UserTokenEntry, api: WechatApi, profile: string): void {
+  const now = issuerOf(api);
+  if (entry.issuer === undefined || entry.issuer === now) return;
+  const from = entry.issuer === 'wechat' ? DEFAULT_API_BASE : entry.issuer;
+  const params = { openid: entry.openid, issuer: from, host: now === 'wechat' ? DEFAULT_API_BASE : now, p: profileFlag(profile) };
+  throw new UsageError(
+    { key: 'tokens.otherIssuer', params },
+    { hint: { key: entry.issuer === 'wechat' ? 'tokens.otherIssuer.wechat.hint' : 'tokens.otherIssuer.hint', params } },
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // refresh
 // ---------------------------------------------------------------------------------------------
@@ -306,6 +329,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
   } else {
     previous = p.tokens?.getUser(p.profile, p.appid, p.openid);
     if (!previous) throw noCachedUser(p.profile, p.openid, p.tokens, p.appid);
+    refuseOtherIssuer(previous, p.api, p.profile);
     if (!previous.refreshToken) {
       throw new ConfigError(
         { key: 'tokens.noRefreshToken', params: { openid: previous.openid } },
@@ -338,6 +362,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     ...(refreshTokenExpiresAt !== undefined ? { refreshTokenExpiresAt } : {}),
     obtainedAt: sentAt,
     ...(sameUser?.isSnapshotUser ? { isSnapshotUser: true } : {}),
+    issuer: issuerOf(p.api),
   };
   const save = p.save ?? true;
   if (save && p.tokens) p.tokens.putUser(p.profile, entry);
@@ -373,6 +398,7 @@ export interface CheckResult {
 /** GET /sns/auth. Throws WechatApiError with the reason and the next step (refresh, or authorise again). */
 export async function checkUserToken(p: CheckParams): Promise<CheckResult> {
   const picked = pickUserToken(p.tokens, { profile: p.profile, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
+  if (picked.entry) refuseOtherIssuer(picked.entry, p.api, p.profile);
   try {
     const response = await p.api.checkToken({ accessToken: picked.accessToken, openid: picked.openid });
     return { valid: true, picked, response };
@@ -435,6 +461,7 @@ export interface UserinfoResult {
 
 export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> {
   const picked = pickUserToken(p.tokens, { profile: p.profile, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
+  if (picked.entry) refuseOtherIssuer(picked.entry, p.api, p.profile);
   let entry = picked.entry;
   let accessToken = picked.accessToken;
   let refreshed: AutoRefresh | undefined;

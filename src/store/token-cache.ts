@@ -21,6 +21,12 @@ export interface UserTokenEntry {
   refreshTokenExpiresAt?: number;
   obtainedAt: number;
   isSnapshotUser?: boolean;
+  /**
+   * Who issued it: `wechat`, or the origin of another API host (an emulator; core/endpoints.ts
+   * tokenHostOf). Absent in entries saved before wxauth kept it. A token is never sent to another host
+   * than its issuer's.
+   */
+  issuer?: string;
 }
 
 /**

@@ -156,3 +156,30 @@ describe('the token cache file', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(broken);
   });
 });
+
+describe('a cached token goes back only to the host that issued it', () => {
+  it('an emulator token is not sent to WeChat when --api-base is left out: refused before sending, with the flag that fixes it (en, zh)', async () => {
+    expect((await wx(['exchange', code('u1')])).code).toBe(0);
+    expect((await wx(['check'])).code).toBe(0);
+    // The same profile, without the emulator's API base: WeChat would only answer 40001 / 40014.
+    const withoutBase = { WXAUTH_API_BASE: '', WXAUTH_BACKUP_API_BASE: '' };
+    for (const command of [['check'], ['userinfo'], ['refresh']]) {
+      const r = await wx(command, withoutBase);
+      expect(r.code, command.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`was issued by ${emu.url}, and this run talks to https://api.weixin.qq.com`);
+      expect(r.stderr).toContain(`add --api-base ${emu.url}`);
+    }
+    const zh = await wx(['--lang', 'zh', 'check'], withoutBase);
+    expect(zh.stderr).toContain(`缓存的 token 是 ${emu.url} 签发的`);
+    // Another emulator (another port) did not issue it either.
+    const other = await startEmulator();
+    try {
+      const r = await wx(['check'], { WXAUTH_API_BASE: other.url });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`and this run talks to ${other.url}`);
+      expect(other.requests()).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+});
