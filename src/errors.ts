@@ -59,14 +59,15 @@ export class WxauthError extends Error {
   /** Read as a plain key/params pair (the constructor took a checked MessageRef). */
   readonly messageRef: MessageRef & { readonly params?: MessageParams };
   readonly hint?: MessageRef & { readonly params?: MessageParams };
-  readonly also: readonly MessageRef[];
+  /** Further reasons; a flow that learns one after the error was made may add it (withAlso). */
+  readonly also: MessageRef[];
 
   constructor(message: MessageRef, options: WxauthErrorOptions = {}) {
     super(message.key, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.messageRef = message;
     this.hint = options.hint;
-    this.also = options.also ?? [];
+    this.also = [...(options.also ?? [])];
   }
 }
 

@@ -3,7 +3,7 @@
 // refresh / check / userinfo commands and by `login` and `demo`. Knows nothing of the terminal: the
 // results carry everything a presenter needs, and errors carry the next step as a hint.
 import { createHash } from 'node:crypto';
-import { CancelledError, ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, withHint, type MessageRef, type WechatDiagnosis } from '../errors.js';
+import { CancelledError, ConfigError, NetworkError, UsageError, WechatApiError, WxauthError, messageRef, withHint, type MessageRef, type WechatDiagnosis } from '../errors.js';
 import {
   TOKEN_EXPIRED_ERRCODES,
   canRefresh,
@@ -26,6 +26,7 @@ import {
 } from '../core/token.js';
 import { nextStep, profileFlag, type EnvCredentials, type UserTokenSituation } from '../core/next-step.js';
 import { DEFAULT_API_BASE, tokenHostOf } from '../core/endpoints.js';
+import { isLoopbackHost } from '../core/host-names.js';
 import type { ApiResponse } from '../http/client.js';
 import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
 import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
@@ -273,19 +274,37 @@ function issuerOf(api: WechatApi): string {
 }
 
 /**
- * A cached token goes back only to the host that issued it. One the emulator issued, sent to WeChat
- * because --api-base was left out this time, would be WeChat's 40001 / 40014 for no reason the user can
- * see (and the other way round); and a real token is not sent to a stand-in. Said before anything is sent.
+ * A cached token sent to another host than the one it came from: when the call fails, why it may have
+ * (a token is valid only where it was issued), as a further reason of the error. One the emulator
+ * issued, sent to WeChat because --api-base was left out this time, gets 40001 / 40014 (or, offline, a
+ * DNS failure) with nothing else to say why. Not a refusal: a proxy or a gateway in front of the issuer
+ * has another address and forwards the token where it is valid.
  */
-function refuseOtherIssuer(entry: UserTokenEntry, api: WechatApi, profile: string): void {
+function issuerNote(entry: UserTokenEntry | undefined, api: WechatApi, profile: string): MessageRef | undefined {
   const now = issuerOf(api);
-  if (entry.issuer === undefined || entry.issuer === now) return;
-  const from = entry.issuer === 'wechat' ? DEFAULT_API_BASE : entry.issuer;
-  const params = { openid: entry.openid, issuer: from, host: now === 'wechat' ? DEFAULT_API_BASE : now, p: profileFlag(profile) };
-  throw new UsageError(
-    { key: 'tokens.otherIssuer', params },
-    { hint: { key: entry.issuer === 'wechat' ? 'tokens.otherIssuer.wechat.hint' : 'tokens.otherIssuer.hint', params } },
-  );
+  if (entry?.issuer === undefined || sameIssuer(entry.issuer, now)) return undefined;
+  const params = { openid: entry.openid, issuer: entry.issuer === 'wechat' ? DEFAULT_API_BASE : entry.issuer, host: now === 'wechat' ? DEFAULT_API_BASE : now, p: profileFlag(profile) };
+  return messageRef(entry.issuer === 'wechat' ? 'tokens.otherIssuer.wechat' : 'tokens.otherIssuer', params);
+}
+
+/** One issuer: equal, or this machine under two names (localhost, 127.0.0.1, [::1]) on one port. */
+function sameIssuer(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return x.protocol === y.protocol && x.port === y.port && isLoopbackHost(x.hostname) && isLoopbackHost(y.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The error, with the issuer note of `entry` (a cached token; undefined for one the user gave) added to its further reasons. */
+function withIssuerNote(error: unknown, entry: UserTokenEntry | undefined, p: Pick<UserTokenDeps, 'api' | 'profile'>): unknown {
+  if (!(error instanceof WxauthError)) return error;
+  const note = issuerNote(entry, p.api, p.profile);
+  if (note) error.also.push(note);
+  return error;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,7 +348,6 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
   } else {
     previous = p.tokens?.getUser(p.profile, p.appid, p.openid);
     if (!previous) throw noCachedUser(p.profile, p.openid, p.tokens, p.appid);
-    refuseOtherIssuer(previous, p.api, p.profile);
     if (!previous.refreshToken) {
       throw new ConfigError(
         { key: 'tokens.noRefreshToken', params: { openid: previous.openid } },
@@ -345,7 +363,9 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
   try {
     response = await p.api.refreshToken({ appid, refreshToken });
   } catch (error) {
-    throw advised(error, { use: 'refresh', profile: p.profile, appid, fromEnv: appid === p.appid ? p.fromEnv : undefined });
+    // A refresh_token typed on the command line went where the user sent it.
+    const situation: UserTokenSituation = { use: 'refresh', profile: p.profile, appid, fromEnv: appid === p.appid ? p.fromEnv : undefined };
+    throw withIssuerNote(advised(error, situation), p.refreshToken === undefined ? previous : undefined, p);
   }
   const token = toSnsToken(response.data);
   const sameUser = previous && previous.openid === token.openid ? previous : undefined;
@@ -398,12 +418,11 @@ export interface CheckResult {
 /** GET /sns/auth. Throws WechatApiError with the reason and the next step (refresh, or authorise again). */
 export async function checkUserToken(p: CheckParams): Promise<CheckResult> {
   const picked = pickUserToken(p.tokens, { profile: p.profile, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
-  if (picked.entry) refuseOtherIssuer(picked.entry, p.api, p.profile);
   try {
     const response = await p.api.checkToken({ accessToken: picked.accessToken, openid: picked.openid });
     return { valid: true, picked, response };
   } catch (error) {
-    throw advised(error, situationOf('check', p, picked.entry, picked));
+    throw withIssuerNote(advised(error, situationOf('check', p, picked.entry, picked)), picked.source === 'cache' ? picked.entry : undefined, p);
   }
 }
 
@@ -461,7 +480,6 @@ export interface UserinfoResult {
 
 export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> {
   const picked = pickUserToken(p.tokens, { profile: p.profile, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
-  if (picked.entry) refuseOtherIssuer(picked.entry, p.api, p.profile);
   let entry = picked.entry;
   let accessToken = picked.accessToken;
   let refreshed: AutoRefresh | undefined;
@@ -497,12 +515,12 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
       !refreshed &&
       entry !== undefined &&
       canRefresh(tokenStatus(entry, p.now()));
-    if (!retry || !entry) throw advised(error, situationOf('userinfo', p, entry, picked), snapshotDiagnosis(error, entry));
+    if (!retry || !entry) throw withIssuerNote(advised(error, situationOf('userinfo', p, entry, picked), snapshotDiagnosis(error, entry)), picked.source === 'cache' ? entry : undefined, p);
     entry = await refreshOnce((error as WechatApiError).errcode, entry);
     try {
       response = await p.api.getUserinfo({ accessToken, openid: picked.openid, lang: p.lang });
     } catch (again) {
-      throw advised(again, situationOf('userinfo', p, entry), snapshotDiagnosis(again, entry));
+      throw withIssuerNote(advised(again, situationOf('userinfo', p, entry), snapshotDiagnosis(again, entry)), picked.source === 'cache' ? entry : undefined, p);
     }
   }
   const userinfo = toSnsUserinfo(response.data);

@@ -157,27 +157,41 @@ describe('the token cache file', () => {
   });
 });
 
-describe('a cached token goes back only to the host that issued it', () => {
-  it('an emulator token is not sent to WeChat when --api-base is left out: refused before sending, with the flag that fixes it (en, zh)', async () => {
+describe('a cached token sent to another host than its issuer', () => {
+  it('an emulator token sent to WeChat because --api-base was left out: the failure says where it came from and the flag (en, zh)', async () => {
     expect((await wx(['exchange', code('u1')])).code).toBe(0);
     expect((await wx(['check'])).code).toBe(0);
-    // The same profile, without the emulator's API base: WeChat would only answer 40001 / 40014.
-    const withoutBase = { WXAUTH_API_BASE: '', WXAUTH_BACKUP_API_BASE: '' };
+    // Without the emulator's API base (and no network here): WeChat cannot be reached, and the error
+    // says why the token was sent there, and how to send it where it came from.
+    const withoutBase = { WXAUTH_API_BASE: '', WXAUTH_BACKUP_API_BASE: 'http://127.0.0.1:9' };
     for (const command of [['check'], ['userinfo'], ['refresh']]) {
-      const r = await wx(command, withoutBase);
-      expect(r.code, command.join(' ')).toBe(2);
-      expect(r.stderr).toContain(`was issued by ${emu.url}, and this run talks to https://api.weixin.qq.com`);
-      expect(r.stderr).toContain(`add --api-base ${emu.url}`);
+      const r = await wx([...command, '--timeout', '1000'], withoutBase);
+      expect(r.code, command.join(' ')).not.toBe(0);
+      expect(r.stderr, command.join(' ')).toContain(`✖ Note: the cached token of openid ${openidOf('u1')} came from ${emu.url}, and this run sent it to https://api.weixin.qq.com`);
+      expect(r.stderr).toContain(`run again with --api-base ${emu.url}`);
     }
-    const zh = await wx(['--lang', 'zh', 'check'], withoutBase);
-    expect(zh.stderr).toContain(`缓存的 token 是 ${emu.url} 签发的`);
-    // Another emulator (another port) did not issue it either.
+    const zh = await wx(['--lang', 'zh', 'check', '--timeout', '1000'], withoutBase);
+    expect(zh.stderr).toContain(`缓存的 token 来自 ${emu.url}，这次却发给了 https://api.weixin.qq.com`);
+    const json = parseJson((await wx(['--json', 'check', '--timeout', '1000'], withoutBase)).stdout) as { error: { also: string[] } };
+    expect(json.error.also.join('\n')).toContain(`came from ${emu.url}`);
+  });
+
+  it('not for the same emulator under another name, a token typed on the command line, or a call that succeeds', async () => {
+    const exchanged = await wx(['--json', 'exchange', code('u1')]);
+    const token = (parseJson(exchanged.stdout) as { access_token: string }).access_token;
     const other = await startEmulator();
     try {
-      const r = await wx(['check'], { WXAUTH_API_BASE: other.url });
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`and this run talks to ${other.url}`);
-      expect(other.requests()).toEqual([]);
+      // 127.0.0.1 and localhost on one port are one issuer: it succeeds, nothing to say.
+      const local = await wx(['check'], { WXAUTH_API_BASE: emu.url.replace('127.0.0.1', 'localhost') });
+      expect(local.code, local.stderr).toBe(0);
+      // Another emulator did not issue it: its own 40001 / 40014, with the note.
+      const elsewhere = await wx(['check'], { WXAUTH_API_BASE: other.url });
+      expect(elsewhere.code).toBe(3);
+      expect(elsewhere.stderr).toContain(`came from ${emu.url}, and this run sent it to ${other.url}`);
+      // Typed by the user: sent where the user said, no note.
+      const typed = await wx(['check', token, '--openid', openidOf('u1')], { WXAUTH_API_BASE: other.url });
+      expect(typed.code).toBe(3);
+      expect(typed.stderr).not.toContain('Note: the cached token');
     } finally {
       await other.close();
     }

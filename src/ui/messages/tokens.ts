@@ -5,17 +5,14 @@ import type { MessageSection } from './types.js';
 // `{p}` is ` --profile <name>` when the profile is not the default one (empty otherwise).
 export const messages = {
   'tokens.otherIssuer': {
-    zh: '没有发送：openid {openid} 缓存的 token 是 {issuer} 签发的，而这次运行连的是 {host}。token 只在签发它的地方有效，发过去只会得到 40001 / 40014。',
-    en: 'Not sent: the cached token of openid {openid} was issued by {issuer}, and this run talks to {host}. A token is valid only where it was issued; sent there it would only get 40001 / 40014.',
+    zh: '注意：openid {openid} 缓存的 token 来自 {issuer}，这次却发给了 {host}；token 只在签发它的地方有效。如果 {issuer} 是模拟器，加 --api-base {issuer}（或设置 WXAUTH_API_BASE）再运行。',
+    en: 'Note: the cached token of openid {openid} came from {issuer}, and this run sent it to {host}; a token is valid only where it was issued. If {issuer} is the emulator, run again with --api-base {issuer} (or WXAUTH_API_BASE).',
   },
-  'tokens.otherIssuer.hint': {
-    zh: '用签发它的地方：加 --api-base {issuer}（或设置 WXAUTH_API_BASE={issuer}）；要用 {host} 的 token，就在那里重新授权：wxauth login{p}。',
-    en: 'Use where it was issued: add --api-base {issuer} (or set WXAUTH_API_BASE={issuer}); for a token of {host}, authorise there again: wxauth login{p}.',
+  'tokens.otherIssuer.wechat': {
+    zh: '注意：openid {openid} 缓存的 token 来自真实微信（{issuer}），这次却发给了 {host}；token 只在签发它的地方有效。去掉 --api-base（或 WXAUTH_API_BASE、profile 的 apiBase）再运行，或在 {host} 上重新授权：wxauth login{p}。',
+    en: 'Note: the cached token of openid {openid} came from real WeChat ({issuer}), and this run sent it to {host}; a token is valid only where it was issued. Run again without --api-base (or WXAUTH_API_BASE, or the profile’s apiBase), or authorise again on {host}: wxauth login{p}.',
   },
-  'tokens.otherIssuer.wechat.hint': {
-    zh: '这个 token 是真实微信签发的：去掉 --api-base（或 WXAUTH_API_BASE、profile 里的 apiBase）再运行；要用 {host} 的 token，就在那里重新授权：wxauth login{p}。',
-    en: 'This token is real WeChat’s: run again without --api-base (or WXAUTH_API_BASE, or the profile’s apiBase); for a token of {host}, authorise there again: wxauth login{p}.',
-  },
+
   // --- what the user gave us ----------------------------------------------------------------
   'tokens.exchange.input.empty': { zh: '没有给出 code。', en: 'No code given.' },
   'tokens.exchange.input.empty.hint': {
