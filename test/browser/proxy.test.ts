@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { startProxy, type Blocked, type ProxyHandle } from '../../src/flows/proxy/server.js';
+import { buildWxLoginEmbed } from '../../src/core/authorize-url.js';
 import { CHROMIUM, SKIP_REASON, launchChromium } from './chromium.js';
 
 describe.skipIf(!CHROMIUM)(`wxauth proxy and a page on another site, in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
@@ -17,7 +18,7 @@ describe.skipIf(!CHROMIUM)(`wxauth proxy and a page on another site, in Chromium
   let calls = 0;
 
   beforeAll(async () => {
-    emu = await startEmulator();
+    emu = await startEmulator({ domainOverrides: { [DEFAULT_APPIDS.website]: ['localhost:*'] } });
     proxy = await startProxy({ host: '127.0.0.1', port: 0, upstream: emu.url, timeoutMs: 5000, showSecrets: false, hooks: { call: () => calls++, hit: () => {}, blocked: (b) => blocked.push(b) } });
     browser = await launchChromium();
   }, 30_000);
@@ -55,5 +56,24 @@ describe.skipIf(!CHROMIUM)(`wxauth proxy and a page on another site, in Chromium
     expect(blocked.every((b) => b.reason === 'page')).toBe(true);
     expect(calls).toBe(0);
     expect(emu.requests().slice(before).filter((r) => r.path.startsWith('/cgi-bin/'))).toEqual([]);
+  }, 30_000);
+
+  it('a site that embeds the QR login through the proxy (its open base) still gets wxLogin.js and the QR page', async () => {
+    const seen = blocked.length;
+    let snippet = '';
+    const site = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>login</title>${snippet}`));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', () => resolve()));
+    const port = (site.address() as AddressInfo).port;
+    snippet = buildWxLoginEmbed({ openBase: proxy.url, appid: DEFAULT_APPIDS.website, redirectUri: `http://localhost:${port}/cb`, state: 's' }).html;
+    try {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(`http://localhost:${port}/`);
+      await tab.frameLocator('#login_container iframe').locator('#simulate').waitFor({ timeout: 10_000 });
+      await context.close();
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
+    expect(blocked.slice(seen)).toEqual([]);
   }, 30_000);
 });

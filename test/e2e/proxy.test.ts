@@ -291,7 +291,12 @@ describe('DNS rebinding and the emulator\'s control API', () => {
       expect((await request(p.url, tokenPath(), { headers: { Origin: 'http://localhost:3000' } })).status).toBe(200);
       const authorize = `/connect/oauth2/authorize?appid=${SERVICE}&redirect_uri=${encodeURIComponent('http://localhost:3000/cb')}&response_type=code&scope=snsapi_base&state=s`;
       expect((await request(p.url, authorize, { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' } })).status).not.toBe(403);
-      expect(p.blocked).toHaveLength(3);
+      // A site that embeds the QR login loads wxLogin.js as a script, not a navigation.
+      const script = await request(p.url, '/connect/zh_CN/htmledition/js/wxLogin.js', { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'script' } });
+      expect(script.status).toBe(200);
+      // A page path that resolves to an API path is the API path.
+      expect((await request(p.url, `/connect/../${tokenPath().slice(1)}`, { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(403);
+      expect(p.blocked).toHaveLength(4);
     } finally {
       await p.close();
     }

@@ -58,6 +58,15 @@ export interface Blocked {
   target: string;
 }
 
+/** A request target's path with its dot segments resolved (`/connect/../cgi-bin/token` is /cgi-bin/token). */
+function pathnameOf(target: string): string {
+  try {
+    return new URL(target, 'http://proxy.invalid').pathname;
+  } catch {
+    return '';
+  }
+}
+
 /** An Origin header naming this machine (a local page of the user's own, or the proxy's). */
 function isLoopbackOrigin(origin: string): boolean {
   try {
@@ -384,12 +393,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       return { reason: 'control', target: route.target.split('?')[0]!.slice(0, 100), text: { en: 'refused: /__emulator/ is the emulator\'s control API; the proxy forwards only WeChat\'s API', zh: '已拒绝：/__emulator/ 是模拟器的控制接口；代理只转发微信的 API' } };
     // WeChat's API is called by servers, which send neither header. A page on another site (any site the
     // developer visits) could otherwise send calls from this machine's IP, which may be on an IP
-    // whitelist, and fill the log, the HAR and the detectors. A URL typed into the address bar is none;
-    // a browser sent from the app to the authorize page (the app's open base at the proxy) navigates
-    // there from another site, and that GET is the flow itself.
+    // whitelist, and fill the log, the HAR and the detectors. A URL typed into the address bar is none.
+    // WeChat's web pages under /connect/ are for browsers from other sites: the app sends its users to
+    // the authorize page (its open base at the proxy), a site embeds wxLogin.js and its QR iframe; a GET
+    // of them is the flow itself.
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const site = req.headers['sec-fetch-site'];
-    const toPage = req.method === 'GET' && req.headers['sec-fetch-mode'] === 'navigate' && route.target.startsWith('/connect/');
+    const toPage = req.method === 'GET' && pathnameOf(route.target).startsWith('/connect/');
     if (!toPage && (site === 'cross-site' || (site === undefined && origin !== undefined && origin !== 'null' && !isLoopbackOrigin(origin)))) {
       const target = (origin ?? 'cross-site').slice(0, 100);
       return { reason: 'page', target, text: {
