@@ -20,6 +20,7 @@ import { DEFAULT_OPEN_BASE, isWechatOpenBase } from '../core/endpoints.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import { presentWizardIntro } from '../ui/present/init.js';
+import type { Lang } from '../ui/i18n.js';
 
 export interface InitOptions {
   type?: string;
@@ -105,7 +106,7 @@ function droppedFlags(o: InitOptions, type: AccountType): CallbackFlag[] {
  * first as the error, the others as its further reasons (a user fixing one per run would run it again
  * for each).
  */
-function fromFlags(o: InitOptions): ProfileData {
+function fromFlags(o: InitOptions, lang: Lang): ProfileData {
   const problems: Array<{ problem: MessageRef; hint: MessageRef }> = [];
   const take = (key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string | undefined => {
     const checked = checkSetting(key, value, { name: FLAGS[key], type });
@@ -114,15 +115,20 @@ function fromFlags(o: InitOptions): ProfileData {
     return undefined;
   };
   const type = o.type ? (take('type', o.type) as AccountType | undefined) : undefined;
-  const webAuth = type === undefined || hasWebAuth(type);
+  // Which flags are needed depends on the type: with none known (missing or refused), only the others.
+  const webAuth = type !== undefined && hasWebAuth(type);
   const required: Array<keyof typeof FLAGS> = ['type', 'appid', 'secret', ...(webAuth ? (['domain', 'redirectUri'] as const) : [])];
   const missing = required.filter((name) => !o[name]);
   const appid = o.appid ? take('appid', o.appid) : undefined;
   const secret = o.secret ? take('secret', o.secret) : undefined;
-  const domain = webAuth && o.domain ? take('domain', o.domain, type) : undefined;
-  const redirectUri = webAuth && o.redirectUri ? take('redirectUri', o.redirectUri) : undefined;
+  // Without a known type the domain is checked for its shape (a port's fitness depends on the type).
+  const domain = (webAuth || type === undefined) && o.domain ? take('domain', o.domain, type) : undefined;
+  const redirectUri = (webAuth || type === undefined) && o.redirectUri ? take('redirectUri', o.redirectUri) : undefined;
   if (missing.length > 0) {
-    problems.unshift({ problem: { key: 'init.missingFlag', params: { flag: missing.map((name) => FLAGS[name]).join(', ') } }, hint: { key: 'init.missingFlag.hint' } });
+    const flags = missing.map((name) => FLAGS[name]).join(lang === 'zh' ? '、' : ', ');
+    // A refused --type is said first: the flags it would need come with the type.
+    const at = o.type && type === undefined ? 1 : 0;
+    problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint: { key: 'init.missingFlag.hint' } });
   }
   if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {
     const pair = checkCallbackPair(type, domain, redirectUri);
@@ -250,7 +256,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     const prompts = await ctx.prompts();
     if (!(await prompts.confirm({ message: ctx.out.t('init.exists.confirm', about), default: false }))) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
   }
-  const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options), keptSecret: undefined };
+  const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options, ctx.lang), keptSecret: undefined };
   const type = data.type as AccountType;
   // init writes the whole account: callback settings the new type has no use for are removed (an
   // undefined value is not written), so a service profile re-initialised as subscription keeps no
