@@ -230,6 +230,12 @@ describe('init validation (issue 12 item 4)', () => {
     const zh = await runCli(['--lang', 'zh', 'init', '--type', 'service', '--appid', 'wx123', '--secret', 'abc', '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(zh.stderr).toMatch(/^✖ --appid："wx123" 不是 appid/);
     expect(zh.stderr).toContain('✖ 另外：--secret：AppSecret 有 3 个字符');
+    // A mistyped type is said first, and the flags only some types need are not asked for.
+    const typo = await runCli(['init', '--type', 'subscriptoin', '--appid', APPID, '--secret', SECRET], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(typo.stderr).toMatch(/^✖ --type: account type "subscriptoin" is not valid/);
+    expect(typo.stderr).not.toContain('--redirect-uri (required');
+    const zhMissing = await runCli(['--lang', 'zh', 'init', '--appid', APPID], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(zhMissing.stderr).toContain('缺少 --type、--secret');
     expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
   });
 
