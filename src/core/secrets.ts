@@ -36,7 +36,11 @@ const SECRET_NAME_SHAPE = '[A-Za-z0-9_$.-]{0,60}(?:secret|ticket|token|code|sess
  */
 export function hideUrlCredentials(value: string): string {
   const m = /^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i.exec(value);
-  if (!m) return value;
+  if (!m) {
+    // Typed without its scheme (`gate:pass@127.0.0.1:3900`, which a refusal then quotes): a password
+    // only, since `name@host` alone reads as much like an e-mail address as a credential.
+    return value.replace(/^(\s*[^:@/?#\s]+):[^@/?#\s]*@/, '$1:***@');
+  }
   const userinfo = m[2] ?? '';
   const colon = userinfo.indexOf(':');
   const masked = colon === -1 ? '***' : `${userinfo.slice(0, colon)}:***`;

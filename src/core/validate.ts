@@ -150,7 +150,9 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
       return checkDomain(value, name, context.type);
     case 'redirectUri': {
       const decoded = encodedHttpUrl(value);
-      return decoded !== undefined ? refuse('config.invalid.redirectUri.encoded', { name, value }, 'config.invalid.redirectUri.encoded.hint', { decoded }) : url('config.invalid.redirectUri', 'config.invalid.redirectUri.hint');
+      if (decoded === undefined) return url('config.invalid.redirectUri', 'config.invalid.redirectUri.hint');
+      const shown = hideUrlCredentials(decoded);
+      return refuse('config.invalid.redirectUri.encoded', { name, value: shown === decoded ? value : encodeURIComponent(shown) }, 'config.invalid.redirectUri.encoded.hint', { decoded: shown });
     }
     case 'apiBase':
       return base('config.invalid.apiBase', 'config.invalid.apiBase.hint');

@@ -8,6 +8,7 @@ import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, t
 import { generateState, type RandomBytes } from '../core/state.js';
 import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
 import { encodedHttpUrl, type AccountType } from '../core/validate.js';
+import { hideUrlCredentials } from '../core/secrets.js';
 import type { ResolvedConfig } from '../store/resolve.js';
 import type { StateEntry } from '../store/state.js';
 
@@ -152,7 +153,9 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
   // twice; the fix is to give it as it is (the profile's value is checked when saved).
   const decoded = request.redirectUri !== undefined && !request.force ? encodedHttpUrl(request.redirectUri) : undefined;
   if (decoded !== undefined) {
-    throw new UsageError({ key: 'config.invalid.redirectUri.encoded', params: { name: '--redirect-uri', value: request.redirectUri! } }, { hint: { key: 'config.invalid.redirectUri.encoded.hint', params: { decoded } } });
+    const shown = hideUrlCredentials(decoded);
+    const value = shown === decoded ? request.redirectUri! : encodeURIComponent(shown);
+    throw new UsageError({ key: 'config.invalid.redirectUri.encoded', params: { name: '--redirect-uri', value } }, { hint: { key: 'config.invalid.redirectUri.encoded.hint', params: { decoded: shown } } });
   }
   const scope = request.scope ?? defaultScope(endpoint);
   const state = request.state ?? generateState(deps.random ?? osRandomBytes);

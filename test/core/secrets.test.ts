@@ -38,6 +38,10 @@ describe('hideUrlCredentials: a URL quoted back in a message', () => {
     expect(hideUrlCredentials('https://0123456789abcdef0123@gw.example.com')).toBe('https://***@gw.example.com');
     expect(hideUrlCredentials('https://weixin@gw.example.com')).toBe('https://***@gw.example.com');
     expect(hideUrlCredentials('https://api.weixin.qq.com/cgi-bin/token?a=b@c')).toBe('https://api.weixin.qq.com/cgi-bin/token?a=b@c');
+    // Typed without a scheme (what a "not an http(s) URL" refusal quotes): the password still hidden.
+    expect(hideUrlCredentials('gate:Pa55word-42@127.0.0.1:3900')).toBe('gate:***@127.0.0.1:3900');
+    expect(hideUrlCredentials('127.0.0.1:3900')).toBe('127.0.0.1:3900');
+    expect(hideUrlCredentials('dev@example.com')).toBe('dev@example.com');
   });
 });
 

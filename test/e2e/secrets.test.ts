@@ -216,6 +216,11 @@ describe('a password in a base URL (an authenticating gateway)', () => {
     expect(proxy.code).toBe(2);
     expect(proxy.stderr).toContain('Invalid upstream: http://gate:***@127.0.0.1:3900');
     const probe = await runCli(['probe', 'http://127.0.0.1:1/login', '--emulator', 'ftp://gate:Pa55word-42@x'], { env });
-    for (const r of [api, json, proxy, probe]) expect(shown(r)).not.toContain('Pa55word-42');
+    // Without a scheme, and percent-encoded (a redirect_uri copied out of an authorize URL).
+    const bare = await runCli(['proxy', '--upstream', 'gate:Pa55word-42@127.0.0.1:3900'], { env });
+    expect(bare.stderr).toContain('gate:***@127.0.0.1:3900');
+    const encoded = await runCli(['url', '--redirect-uri', 'https%3A%2F%2Fgate%3APa55word-42%40www.example.com%2Fcb'], { env });
+    expect(encoded.stderr).toContain('https://gate:***@www.example.com/cb');
+    for (const r of [api, json, proxy, probe, bare, encoded]) expect(shown(r)).not.toContain('Pa55word-42');
   });
 });
