@@ -307,6 +307,10 @@ describe.skipIf(!hasScript)('wxauth url on a terminal', () => {
     const forced = await onTerminal(['--qr'], local);
     expect(forced.terminal).toMatch(/[▀▄█]/);
     expect(forced.terminal).not.toContain('No QR code');
+    // Without a terminal no QR code is ever drawn: nothing to explain.
+    const piped = await runCli(['url'], { env: { WXAUTH_CONFIG_DIR: local } });
+    expect(piped.stderr).toContain('Open it in desktop WeChat on this machine');
+    expect(piped.stderr).not.toContain('No QR code');
   });
 
   it('--no-qr leaves it out', async () => {

@@ -67,7 +67,7 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
       if (host !== undefined) out.say(out.t('url.landing.emulator', { host, redirectUri: plan.redirectUri }));
       else if (desktop) {
         out.say(out.t('url.landing.desktop', { redirectUri: plan.redirectUri }));
-        if (result.qr && !result.qrForced) out.note(out.t('url.qr.skipped.desktop'));
+        if (result.qr && !result.qrForced && out.stderrIsTTY) out.note(out.t('url.qr.skipped.desktop'));
       }
       else out.say(out.t(plan.endpoint === 'authorize' ? 'url.landing.authorize' : 'url.landing.qrconnect', { redirectUri: plan.redirectUri }));
     }
