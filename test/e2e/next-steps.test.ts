@@ -86,6 +86,12 @@ describe('the headline of a WeChat error in Chinese', () => {
     expect(r.stderr.split('\n')[0]).toBe('✖ 微信返回错误 40125：无效的appsecret（invalid appsecret，/sns/oauth2/access_token）');
     expect(r.stderr).toContain('无效的appsecret，请检查appsecret的正确性');
   });
+
+  it('cuts the advice where it starts a few characters before 请 (−1: 「系统繁忙，此时请开发者稍候再试」)', async () => {
+    await emu.addFault({ kind: 'errcode', errcode: -1, path: '/sns/oauth2/access_token', count: 1 });
+    const r = await zh(['exchange', '0busy']);
+    expect(r.stderr.split('\n')[0]).toMatch(/^✖ 微信返回错误 -1：系统繁忙（/);
+  });
 });
 
 describe('48001 on userinfo for a token granted snsapi_userinfo', () => {

@@ -75,7 +75,8 @@ function headline(out: Output, error: WxauthError, explanation: ErrcodeExplanati
   // The errmsg as the plain headline carries it: without its rid suffix (errors.ts).
   const errmsg = String((error.messageRef.params as { errmsg?: unknown } | undefined)?.errmsg ?? error.errmsg);
   const translates = plain(explanation?.meaning.en ?? '') === plain(withoutIps(errmsg));
-  const statement = meaning.split(/\s*(?:，\s*请|。|；)/)[0]!.trim();
+  // The advice starts at 「，请」 or a few characters before it (−1's 「系统繁忙，此时请开发者稍候再试」); 请求 is a word.
+  const statement = meaning.split(/\s*(?:，[^，。；]{0,4}请(?!求)|。|；)/)[0]!.trim();
   if (!translates || statement === '' || statement.length > 40) return error.messageRef;
   return messageRef('wechat.error.meaning', { errcode: error.errcode, meaning: statement, errmsg, endpoint: error.endpoint });
 }
