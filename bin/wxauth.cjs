@@ -5,6 +5,21 @@
 // bundle's chunks itself, see scripts/bundle-entry.cjs), then hand over to the bundle (`npm run build`
 // makes it).
 'use strict';
+// An older Node than package.json's engines (>=20.19) would fail deep inside with an "internal error"
+// (File, process.getBuiltinModule, crypto.hash are newer): say so first, and stop (exit 4, a setup problem).
+{
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    const zh = /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+    process.stderr.write(
+      zh
+        ? `✖ wxauth 需要 Node.js 20.19 或更新的版本，当前是 ${process.version}。\n→ 升级 Node（例如 nvm install 22，或从 https://nodejs.org 安装 LTS 版本），再运行 wxauth。\n`
+        : `✖ wxauth needs Node.js 20.19 or newer; this is ${process.version}.\n→ Upgrade Node (e.g. nvm install 22, or the LTS from https://nodejs.org), then run wxauth again.\n`,
+    );
+    process.exitCode = 4;
+    return;
+  }
+}
 const { enableCompileCache } = require('node:module');
 if (typeof enableCompileCache === 'function') {
   try {

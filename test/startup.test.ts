@@ -161,6 +161,26 @@ describe('the CLI bundle (dist/cli)', () => {
     expect(doc.error.hint).toContain('重新运行这条命令');
   });
 
+  it("says which Node it needs, in the user's language, on a Node older than package.json's engines (exit 4)", async () => {
+    // The shim's floor is package.json's: one number in two places.
+    const engines = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(engines).toBe('>=20.19');
+    expect(fs.readFileSync(BIN, 'utf8')).toContain('major < 20 || (major === 20 && minor < 19)');
+    // Node 18 and 20.18 as the shim sees them (process.versions before it runs).
+    for (const [version, lang, expected] of [
+      ['18.20.8', 'en_US.UTF-8', '✖ wxauth needs Node.js 20.19 or newer; this is v18.20.8.\n'],
+      ['20.18.3', 'zh_CN.UTF-8', '✖ wxauth 需要 Node.js 20.19 或更新的版本，当前是 v20.18.3。\n'],
+    ] as const) {
+      const fake = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-old-node-')), 'old.cjs');
+      fs.writeFileSync(fake, `Object.defineProperty(process.versions, 'node', { value: '${version}' }); Object.defineProperty(process, 'version', { value: 'v${version}' });\n`);
+      const r = await runSpawned(['demo'], { env: { LANG: lang, NODE_OPTIONS: `--require ${fake}` } });
+      expect(r.code).toBe(4);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.startsWith(expected)).toBe(true);
+      expect(r.stderr).not.toContain('(a bug)');
+    }
+  });
+
   it("says how to build, in the user's language, when dist/ was never built (npm install --ignore-scripts)", async () => {
     const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-unbuilt-')), 'wxauth');
     for (const part of ['bin', 'package.json']) fs.cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
