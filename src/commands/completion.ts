@@ -214,9 +214,15 @@ complete -F _wxauth wxauth
 /** zsh runs the bash function through bashcompinit: one logic, two shells. */
 function zsh(): string {
   return `#compdef wxauth
-# wxauth zsh completion. Install: wxauth completion zsh > "\${fpath[1]}/_wxauth" (or eval it in ~/.zshrc)
+# wxauth zsh completion. Install it as a completion function on your fpath:
+#   mkdir -p ~/.zfunc && wxauth completion zsh > ~/.zfunc/_wxauth
+# with, in ~/.zshrc before compinit: fpath=(~/.zfunc $fpath); autoload -Uz compinit && compinit
+# (or, after compinit in ~/.zshrc: eval "$(wxauth completion zsh)").
 autoload -U +X bashcompinit && bashcompinit
-${bash().split('\n').slice(1).join('\n')}`;
+${bash().split('\n').slice(1).join('\n')}
+# Loaded from fpath, this file first runs on a Tab, inside the completion: complete that Tab too.
+if (( \${+compstate} )); then _bash_complete -F _wxauth; fi
+`;
 }
 
 function fishValue(value: ValueSource): string {
@@ -227,7 +233,7 @@ function fishValue(value: ValueSource): string {
 }
 
 function fish(): string {
-  const lines = ['# wxauth fish completion. Install: wxauth completion fish > ~/.config/fish/completions/wxauth.fish', 'complete -c wxauth -f'];
+  const lines = ['# wxauth fish completion. Install: mkdir -p ~/.config/fish/completions && wxauth completion fish > ~/.config/fish/completions/wxauth.fish', 'complete -c wxauth -f'];
   const none = `__fish_use_subcommand`;
   const flagLine = (condition: string, f: Flag) => `complete -c wxauth -n '${condition}' -l ${f.long.slice(2)}${f.value ? fishValue(f.value) : ''}`;
   for (const c of COMMANDS) {

@@ -230,6 +230,27 @@ describe.skipIf(!hasZsh)('completion zsh, run', () => {
     expect(await completeZsh('wxauth jssdk verify --')).toContain('--signature');
   });
 
+  it('installed on fpath as README says, the first Tab of a new interactive shell completes (not only the second)', async () => {
+    // A real interactive zsh on a pseudo-terminal (zsh's zpty), with the script as ~/.zfunc/_wxauth.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-zfpath-'));
+    fs.mkdirSync(path.join(home, '.zfunc'));
+    fs.copyFileSync(script, path.join(home, '.zfunc', '_wxauth'));
+    fs.writeFileSync(path.join(home, '.zshrc'), "fpath=(~/.zfunc $fpath)\nautoload -Uz compinit && compinit -u\nPS1='%% '\n");
+    const driver = [
+      'zmodload zsh/zpty',
+      `zpty z "env HOME=${home} ZDOTDIR=${home} TERM=dumb zsh -i"`,
+      'sleep 1.5',
+      "zpty -w -n z $'wxauth dem\\t'",
+      'sleep 2',
+      "out=''",
+      'while zpty -r -t z chunk; do out+=$chunk; done',
+      'zpty -d z',
+      'print -r -- "$out"',
+    ].join('\n');
+    const r = spawnSync('zsh', ['-f', '-c', driver], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.stdout).toContain('wxauth demo');
+  }, 30_000);
+
   it('config set: a key\'s values, and keys not given yet, as bash does', async () => {
     expect(await completeZsh('wxauth config set type ')).toEqual(['service', 'subscription', 'test', 'website']);
     const keys = await completeZsh('wxauth config set domain a.example.com ');

@@ -89,8 +89,8 @@ export const messages = {
   'cli.profile.remove.examples': { zh: 'wxauth profile remove old --yes', en: 'wxauth profile remove old --yes' },
   'cli.completion.desc': { zh: '输出 shell 补全脚本（bash|zsh|fish）', en: 'Print a shell completion script (bash|zsh|fish)' },
   'cli.completion.examples': {
-    zh: 'wxauth completion bash >> ~/.bashrc\nwxauth completion zsh > "${fpath[1]}/_wxauth"\nwxauth completion fish > ~/.config/fish/completions/wxauth.fish',
-    en: 'wxauth completion bash >> ~/.bashrc\nwxauth completion zsh > "${fpath[1]}/_wxauth"\nwxauth completion fish > ~/.config/fish/completions/wxauth.fish',
+    zh: 'wxauth completion bash >> ~/.bashrc\nmkdir -p ~/.zfunc && wxauth completion zsh > ~/.zfunc/_wxauth   # ~/.zshrc 里 compinit 之前：fpath=(~/.zfunc $fpath)\nmkdir -p ~/.config/fish/completions && wxauth completion fish > ~/.config/fish/completions/wxauth.fish',
+    en: 'wxauth completion bash >> ~/.bashrc\nmkdir -p ~/.zfunc && wxauth completion zsh > ~/.zfunc/_wxauth   # in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath)\nmkdir -p ~/.config/fish/completions && wxauth completion fish > ~/.config/fish/completions/wxauth.fish',
   },
 
   'cli.url.desc': { zh: '生成授权链接（authorize 或 qrconnect），终端显示二维码', en: 'Build the authorize or qrconnect URL, with a QR code in the terminal' },
