@@ -485,8 +485,8 @@ export const messages = {
   },
   // https on this machine or the LAN: the local listener speaks plain HTTP, so login needs the http form.
   'init.next.localHttps': {
-    zh: '下一步：wxauth{p} url --scope {scope}。要用 wxauth login，redirect_uri 得是 http：本机的监听器只说 HTTP，而 {uri} 是 https。改成 wxauth{p} config set redirectUri {http}（测试号接受 http）。',
-    en: 'Next: wxauth{p} url --scope {scope}. For wxauth login, the redirect_uri must be http: the local listener speaks plain HTTP, and {uri} is https. Change it with wxauth{p} config set redirectUri {http} (the test account accepts http).',
+    zh: '下一步：wxauth{p} url --scope {scope}。要用 wxauth login，redirect_uri 得是 http：本机的监听器只说 HTTP，而 {uri} 是 https。改成 wxauth{p} config set redirectUri {http}（微信接受 http 的回调地址，官方文档的示例就是 http）。',
+    en: 'Next: wxauth{p} url --scope {scope}. For wxauth login, the redirect_uri must be http: the local listener speaks plain HTTP, and {uri} is https. Change it with wxauth{p} config set redirectUri {http} (WeChat accepts an http callback; the doc’s own example is one).',
   },
   'init.next.subscription': {
     zh: '下一步：wxauth{p} token（获取基础 access_token）。订阅号没有网页授权，url 和 login 不适用。',
