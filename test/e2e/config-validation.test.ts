@@ -89,7 +89,7 @@ describe('config set: the same rules as init', () => {
       ['secret', SECRET.slice(1), 'secret：AppSecret 有 31 个字符，应为 32 位十六进制。', 'secret: the AppSecret has 31 characters; it needs 32 hex digits.'],
       ['appid', 'wx5e1ec0de0000001', 'appid："wx5e1ec0de0000001" 不是 appid：它有 17 个字符，appid 是 18 个（wx 加 16 位十六进制）。', 'appid: "wx5e1ec0de0000001" is not an appid: it has 17 characters; an appid has 18 (wx and 16 hex digits).'],
       ['appid', 'wx5e1ec0de00000o01', 'appid："wx5e1ec0de00000o01" 不是 appid：含非十六进制字符 o（第 16 个）。', 'appid: "wx5e1ec0de00000o01" is not an appid: it has a character that is not a hex digit: o (character 16).'],
-      ['appid', 'xw5e1ec0de00000001', 'appid："xw5e1ec0de00000001" 不是 appid：appid 以 wx 开头，后跟 16 位十六进制。', 'appid: "xw5e1ec0de00000001" is not an appid: an appid starts with wx, then 16 hex digits.'],
+      ['appid', 'xw5e1ec0de00000001', 'appid："xw5e1ec0de00000001" 不是 appid：它不以 wx 开头。', 'appid: "xw5e1ec0de00000001" is not an appid: it does not start with wx.'],
     ];
     for (const [key, value, zhText, enText] of cases) {
       const z = await runCli(['config', 'set', key, value], { env: zh });

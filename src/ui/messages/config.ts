@@ -515,7 +515,7 @@ export const messages = {
     zh: '{name}：这是 32 位十六进制，看起来是 AppSecret，不是 appid（为免泄露不显示它）。appid 以 wx 开头，后跟 16 位十六进制。',
     en: '{name}: 32 hex digits look like the AppSecret, not an appid (not shown, so it does not leak). An appid starts with wx, then 16 hex digits.',
   },
-  'config.invalid.appid.prefix': { zh: '{name}："{value}" 不是 appid：appid 以 wx 开头，后跟 16 位十六进制。', en: '{name}: "{value}" is not an appid: an appid starts with wx, then 16 hex digits.' },
+  'config.invalid.appid.prefix': { zh: '{name}："{value}" 不是 appid：它不以 wx 开头。', en: '{name}: "{value}" is not an appid: it does not start with wx.' },
   'config.invalid.appid.blank': { zh: '{name}："{value}" 不是 appid：第 {position} 个字符是{what}。', en: '{name}: "{value}" is not an appid: character {position} is {what}.' },
   'config.invalid.appid.char': { zh: '{name}："{value}" 不是 appid：含非十六进制字符 {char}（第 {position} 个）。', en: '{name}: "{value}" is not an appid: it has a character that is not a hex digit: {char} (character {position}).' },
   'config.invalid.appid.length': { zh: '{name}："{value}" 不是 appid：它有 {length} 个字符，appid 是 18 个（wx 加 16 位十六进制）。', en: '{name}: "{value}" is not an appid: it has {length} characters; an appid has 18 (wx and 16 hex digits).' },
