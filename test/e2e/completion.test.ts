@@ -236,20 +236,22 @@ describe.skipIf(!hasZsh)('completion zsh, run', () => {
     fs.mkdirSync(path.join(home, '.zfunc'));
     fs.copyFileSync(script, path.join(home, '.zfunc', '_wxauth'));
     fs.writeFileSync(path.join(home, '.zshrc'), "fpath=(~/.zfunc $fpath)\nautoload -Uz compinit && compinit -u\nPS1='%% '\n");
+    // Waits for the prompt, then for the completed word, 15 s at most each (a loaded machine starts
+    // an interactive zsh with compinit slowly); prints what the terminal showed after the Tab.
     const driver = [
       'zmodload zsh/zpty',
       `zpty z "env HOME=${home} ZDOTDIR=${home} TERM=dumb zsh -i"`,
-      'sleep 1.5',
-      "zpty -w -n z $'wxauth dem\\t'",
-      'sleep 2',
       "out=''",
-      'while zpty -r -t z chunk; do out+=$chunk; done',
+      "for i in {1..150}; do zpty -r -t z chunk && out+=$chunk; [[ $out == *'% '* ]] && break; sleep 0.1; done",
+      "zpty -w -n z $'wxauth dem\\t'",
+      "after=''",
+      'for i in {1..150}; do zpty -r -t z chunk && after+=$chunk; [[ $after == *demo* ]] && break; sleep 0.1; done',
       'zpty -d z',
-      'print -r -- "$out"',
+      'print -r -- "$after"',
     ].join('\n');
-    const r = spawnSync('zsh', ['-f', '-c', driver], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync('zsh', ['-f', '-c', driver], { encoding: 'utf8', timeout: 40_000 });
     expect(r.stdout).toContain('wxauth demo');
-  }, 30_000);
+  }, 60_000);
 
   it('config set: a key\'s values, and keys not given yet, as bash does', async () => {
     expect(await completeZsh('wxauth config set type ')).toEqual(['service', 'subscription', 'test', 'website']);
