@@ -107,3 +107,17 @@ export function looksDeployed(target: string): boolean {
   if (!host.includes('.')) return false;
   return !/\.(localhost|local|internal|test|lan|home\.arpa)$/.test(host);
 }
+
+/**
+ * Two URLs (or origins) the same server answers: the same origin, or this machine under two names
+ * (localhost, 127.0.0.1, [::1]) on one port. probe tells its emulator by it; a cached token its issuer.
+ */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return x.origin === y.origin || (x.protocol === y.protocol && x.port === y.port && isLoopbackHost(x.hostname) && isLoopbackHost(y.hostname));
+  } catch {
+    return false;
+  }
+}

@@ -26,7 +26,7 @@ import {
 } from '../core/token.js';
 import { nextStep, profileFlag, type EnvCredentials, type UserTokenSituation } from '../core/next-step.js';
 import { DEFAULT_API_BASE, tokenHostOf } from '../core/endpoints.js';
-import { isLoopbackHost } from '../core/host-names.js';
+import { sameOrigin } from '../core/host-names.js';
 import type { ApiResponse } from '../http/client.js';
 import type { SnsAccessTokenResponse, SnsAuthResponse, SnsUserinfoResponse, UserinfoLang, WechatApi } from '../http/api.js';
 import type { TokenStore, UserTokenEntry } from '../store/token-cache.js';
@@ -282,21 +282,10 @@ function issuerOf(api: WechatApi): string {
  */
 function issuerNote(entry: UserTokenEntry | undefined, api: WechatApi, profile: string): MessageRef | undefined {
   const now = issuerOf(api);
-  if (entry?.issuer === undefined || sameIssuer(entry.issuer, now)) return undefined;
+  // 'wechat' is not a URL: equal or not; an origin is one issuer under two names of this machine too.
+  if (entry?.issuer === undefined || entry.issuer === now || sameOrigin(entry.issuer, now)) return undefined;
   const params = { openid: entry.openid, issuer: entry.issuer === 'wechat' ? DEFAULT_API_BASE : entry.issuer, host: now === 'wechat' ? DEFAULT_API_BASE : now, p: profileFlag(profile) };
   return messageRef(entry.issuer === 'wechat' ? 'tokens.otherIssuer.wechat' : 'tokens.otherIssuer', params);
-}
-
-/** One issuer: equal, or this machine under two names (localhost, 127.0.0.1, [::1]) on one port. */
-function sameIssuer(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    const x = new URL(a);
-    const y = new URL(b);
-    return x.protocol === y.protocol && x.port === y.port && isLoopbackHost(x.hostname) && isLoopbackHost(y.hostname);
-  } catch {
-    return false;
-  }
 }
 
 /** The error, with the issuer note of `entry` (a cached token; undefined for one the user gave) added to its further reasons. */

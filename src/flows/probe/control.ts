@@ -3,7 +3,6 @@
 // Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
 import { NetworkError, UsageError } from '../../errors.js';
 import { PROXY_HEADER, PROXY_UPSTREAM_HEADER } from '../../core/proxy-route.js';
-import { isLoopbackHost } from '../../core/host-names.js';
 import type { FaultSpec, PublicApp, RequestRecord } from '../../emulator/index.js';
 import { deadline } from '../../http/deadline.js';
 
@@ -151,13 +150,3 @@ export async function proxyUpstream(origin: string, timeoutMs: number, signal: A
   }
 }
 
-/** Two origins the same server answers: equal, or loopback names (localhost, 127.0.0.1, [::1]) on one port. */
-export function sameOrigin(a: string, b: string): boolean {
-  try {
-    const x = new URL(a);
-    const y = new URL(b);
-    return x.origin === y.origin || (x.protocol === y.protocol && x.port === y.port && isLoopbackHost(x.hostname) && isLoopbackHost(y.hostname));
-  } catch {
-    return false;
-  }
-}

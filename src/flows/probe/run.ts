@@ -9,8 +9,8 @@ import { findingKeys, inspectUrl } from '../../core/inspect.js';
 import { base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
 import { ProbeBrowser, isWechatOpenUrl, speaksTls, type Page, type Seen } from './browser.js';
-import { isLoopbackHost } from '../../core/host-names.js';
-import { EmulatorControl, proxyUpstream, sameOrigin } from './control.js';
+import { isLoopbackHost, sameOrigin } from '../../core/host-names.js';
+import { EmulatorControl, proxyUpstream } from './control.js';
 import {
   CHECK_IDS,
   FOREIGN_RETURN_URL,
