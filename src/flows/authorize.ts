@@ -7,8 +7,7 @@ import { UsageError, type MessageRef } from '../errors.js';
 import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
 import { generateState, type RandomBytes } from '../core/state.js';
 import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
-import { encodedHttpUrl, type AccountType } from '../core/validate.js';
-import { hideUrlCredentials } from '../core/secrets.js';
+import { refuseEncodedRedirect, type AccountType } from '../core/validate.js';
 import type { ResolvedConfig } from '../store/resolve.js';
 import type { StateEntry } from '../store/state.js';
 
@@ -149,14 +148,9 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
     refuse([keyed({ id: 'appid.subscription', severity: 'error', params: { appid } })], request, deps);
   }
   const redirectUri = request.redirectUri ?? config.redirectUri;
-  // --redirect-uri copied out of an authorize URL, still encoded: lint would blame a framework encoding it
-  // twice; the fix is to give it as it is (the profile's value is checked when saved).
-  const decoded = request.redirectUri !== undefined && !request.force ? encodedHttpUrl(request.redirectUri) : undefined;
-  if (decoded !== undefined) {
-    const shown = hideUrlCredentials(decoded);
-    const value = shown === decoded ? request.redirectUri! : encodeURIComponent(shown);
-    throw new UsageError({ key: 'config.invalid.redirectUri.encoded', params: { name: '--redirect-uri', value } }, { hint: { key: 'config.invalid.redirectUri.encoded.hint', params: { decoded: shown } } });
-  }
+  // --redirect-uri copied out of an authorize URL, still encoded (the profile's value is checked when saved).
+  const encoded = request.redirectUri !== undefined && !request.force ? refuseEncodedRedirect(request.redirectUri, '--redirect-uri') : undefined;
+  if (encoded && !encoded.ok) throw new UsageError(encoded.problem, { hint: encoded.hint });
   const scope = request.scope ?? defaultScope(endpoint);
   const state = request.state ?? generateState(deps.random ?? osRandomBytes);
   const lint = (uri: string) => {
