@@ -132,6 +132,8 @@ describe('wxauth listen', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('No callback arrived within 1 s');
     expect(r.stderr).toContain('--host 0.0.0.0');
+    // No state to compare: said first, with what it means.
+    expect(r.stderr.split('\n')[0]).toContain('the callback’s state will not be checked, so a code any web page sends here is taken as this login’s (a forged callback, CSRF)');
   });
 
   it('says which port is taken and how to choose another (exit 2)', async () => {

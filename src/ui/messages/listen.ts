@@ -143,8 +143,8 @@ export const messages = {
   'listen.state.source.flag': { zh: '来自 --state', en: 'from --state' },
   'listen.state.source.remembered': { zh: '{ago}前生成授权链接时记下的', en: 'remembered when the authorization link was built, {ago} ago' },
   'listen.state.unchecked': {
-    zh: '没有期望的 state（没有 --state，也没有记下的 state：wxauth url 和 login 生成链接时会记下），回调的 state 不会被校验。',
-    en: 'No expected state (no --state, and none remembered: wxauth url and login remember one when they build the link): the callback’s state will not be checked.',
+    zh: '没有期望的 state（没有 --state，也没有记下的 state：wxauth url 和 login 生成链接时会记下），回调的 state 不会被校验：任何网页发来的 code 都会被当成这次的（伪造的回调，CSRF）。',
+    en: 'No expected state (no --state, and none remembered: wxauth url and login remember one when they build the link): the callback’s state will not be checked, so a code any web page sends here is taken as this login’s (a forged callback, CSRF).',
   },
   'listen.redirect.notLocal': {
     zh: 'profile 的 redirect_uri（{uri}）不是本机或局域网地址，端口和路径用默认值。要让回调到这里，用 --relay-snippet 或 --paste。',
