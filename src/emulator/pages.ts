@@ -530,11 +530,12 @@ function scanRefusal(error: unknown): Note {
 
 /**
  * wxLogin.js as WeChat serves it (res.wx.qq.com, API-FACTS §2.2): `new WxLogin({...})` puts an iframe of
- * the QR page in the element `id`, its options concatenated into the URL unencoded. This copy frames the
+ * the QR page in the element `id`, its options concatenated into the URL unencoded (stylelite and
+ * fast_login too, §2.2, which the QR page here accepts and ignores). This copy frames the
  * emulator's own QR page (the origin the script was loaded from), so `wxauth url --embed` against the
  * emulator runs as the page would against WeChat.
  */
-const WXLOGIN_JS = `!function(w,d){var s=d.currentScript;var base=s&&s.src?new URL(s.src).origin:'https://open.weixin.qq.com';w.WxLogin=function(e){var r='default';e.self_redirect===true?r='true':e.self_redirect===false&&(r='false');var f=d.createElement('iframe');var u=base+'/connect/qrconnect?appid='+e.appid+'&scope='+e.scope+'&redirect_uri='+e.redirect_uri+'&state='+e.state+'&login_type=jssdk&self_redirect='+r+'&styletype='+(e.styletype||'')+'&sizetype='+(e.sizetype||'')+'&bgcolor='+(e.bgcolor||'')+'&rst='+(e.rst||'');u+=e.style?'&style='+e.style:'';u+=e.href?'&href='+e.href:'';u+=e.lang==='en'?'&lang=en':'';f.src=u;f.frameBorder='0';f.allowTransparency='true';f.scrolling='no';f.width='300px';f.height='400px';var c=d.getElementById(e.id);c.innerHTML='';c.appendChild(f)}}(window,document);
+const WXLOGIN_JS = `!function(w,d){var s=d.currentScript;var base=s&&s.src?new URL(s.src).origin:'https://open.weixin.qq.com';w.WxLogin=function(e){var r='default';e.self_redirect===true?r='true':e.self_redirect===false&&(r='false');var f=d.createElement('iframe');var u=base+'/connect/qrconnect?appid='+e.appid+'&scope='+e.scope+'&redirect_uri='+e.redirect_uri+'&state='+e.state+'&login_type=jssdk&self_redirect='+r+'&styletype='+(e.styletype||'')+'&sizetype='+(e.sizetype||'')+'&bgcolor='+(e.bgcolor||'')+'&rst='+(e.rst||'');u+=e.style?'&style='+e.style:'';u+=e.href?'&href='+e.href:'';u+=e.lang==='en'?'&lang=en':'';u+=e.stylelite?'&stylelite='+e.stylelite:'';u+=e.fast_login===0||e.fast_login==='0'?'&fast_login=0':'';f.src=u;f.frameBorder='0';f.allowTransparency='true';f.scrolling='no';f.width='300px';f.height='400px';var c=d.getElementById(e.id);c.innerHTML='';c.appendChild(f)}}(window,document);
 `;
 
 export function handlePage(emu: Emulator, rq: Rq): Reply {
