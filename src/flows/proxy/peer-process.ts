@@ -76,12 +76,19 @@ async function ownerOf(inode: string): Promise<number | undefined> {
   return undefined;
 }
 
-async function commandOf(pid: number): Promise<string> {
-  const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean);
+/** A script file as an interpreter is given it (`server.mjs`, `app.py`, `app.jar`, `./bin/www`). */
+const SCRIPT_FILE = /\.(?:[cm]?js|[cm]?ts|py|php|rb|pl|jar|sh|lua)$/i;
+
+/** The program and its script (`node server.mjs`), or the program alone. */
+export function describeCommand(argv: readonly string[]): string {
   const program = path.basename(argv[0] ?? '?');
-  // A script's path, never inline code (`node -e '…'`) or a value (`--secret=…`, a URL with a query).
-  const script = argv.slice(1).find((a) => !a.startsWith('-') && !/[\s=?&]/.test(a));
+  // A script's path, never inline code (`node -e '…'`), a value (`--secret=…`, a URL, `curl -A name`).
+  const script = argv.slice(1).find((a) => !a.startsWith('-') && !/[\s=?&]/.test(a) && !a.includes('://') && (SCRIPT_FILE.test(a) || a.includes('/')));
   return (script ? `${program} ${path.basename(script)}` : program).slice(0, 80);
+}
+
+async function commandOf(pid: number): Promise<string> {
+  return describeCommand((await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean));
 }
 
 /**
