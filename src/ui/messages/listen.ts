@@ -268,7 +268,7 @@ export const messages = {
   },
   'listen.login.open.browser': { zh: '正在浏览器中打开授权页…', en: 'Opening the authorization page in your browser…' },
   'listen.login.open.manual': { zh: '在浏览器中打开上面的链接。', en: 'Open the link above in a browser.' },
-  'listen.login.open.failed': { zh: '无法自动打开浏览器：{detail}。请手动打开上面的链接。', en: 'Could not open the browser: {detail}. Open the link above yourself.' },
+  'listen.login.open.failed': { zh: '无法自动打开浏览器（没有可用的 {detail}，或它打开失败）。请手动打开上面的链接。', en: 'Could not open the browser (no {detail} to run, or it failed). Open the link above yourself.' },
   'listen.login.redirect.listener': { zh: '链接里的 redirect_uri（微信把 code 送到这里）：{uri}', en: 'The link’s redirect_uri (where WeChat sends the code): {uri}' },
   'listen.login.redirect.notLocal': {
     zh: 'redirect_uri {uri} 不是本机或局域网地址，本地监听收不到它。',
@@ -355,7 +355,7 @@ export const messages = {
     en: 'The emulator answers 40163, as real WeChat does: a code can be used only once.',
   },
   'listen.demo.done': {
-    zh: '演示完成，用时 {seconds} 秒。接下来：wxauth init 配置你自己的公众号，再运行它建议的命令：redirect_uri 在本机或局域网时用 wxauth login，公网回调用 wxauth url 加 wxauth listen --paste。',
+    zh: '演示完成，用时 {seconds} 秒。接下来：wxauth init 配置你自己的公众号或网站应用，再运行它建议的命令：redirect_uri 在本机或局域网时用 wxauth login，公网回调用 wxauth url 加 wxauth listen --paste。',
     en: 'Demo complete in {seconds} s. Next: wxauth init with your own account, then the command it suggests: wxauth login for a local or LAN redirect_uri, wxauth url with wxauth listen --paste for a public one.',
   },
   'listen.demo.failed': { zh: '演示在第 {step} 步失败：{detail}', en: 'The demo failed at step {step}: {detail}' },

@@ -190,8 +190,8 @@ export const messages = {
   'proxy.line.timeout': { zh: '上游超时（{failure}）', en: 'upstream timed out ({failure})' },
   // A caller in a detector's evidence (core/proxy-detect.ts who()): the port alone changes with each connection.
   'proxy.caller.process': { zh: '{address}（pid {pid}，{command}）', en: '{address} (pid {pid}, {command})' },
-  'proxy.caller.agent': { zh: '{address}（User-Agent「{agent}」；端口只属于这一个连接）', en: '{address} (User-Agent "{agent}"; the port is only this connection’s)' },
-  'proxy.caller.port': { zh: '{address}（端口只属于这一个连接，每个连接都不同）', en: '{address} (the port is only this connection’s: it changes with each)' },
+  'proxy.caller.agent': { zh: '{address}（User-Agent「{agent}」；端口随连接变化，不能用来区分进程）', en: '{address} (User-Agent "{agent}"; the port changes with each connection and does not name a process)' },
+  'proxy.caller.port': { zh: '{address}（端口随连接变化，不能用来区分进程）', en: '{address} (the port changes with each connection and does not name a process)' },
   'proxy.line.reset': { zh: '上游断开连接（{failure}），调用方的连接也已断开', en: 'upstream reset ({failure}); the caller\'s connection was reset too' },
   'proxy.line.aborted': { zh: '调用方在收到完整应答前断开了', en: 'the caller went away before the answer was complete' },
   'proxy.line.tooLarge': {

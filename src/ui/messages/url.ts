@@ -99,7 +99,7 @@ export const messages = {
     en: 'Scan it with WeChat on the phone (official-account links only work inside WeChat); after consent, phone WeChat is redirected to {redirectUri}',
   },
   'url.landing.emulator': {
-    zh: '这条链接指向 {host}，不是微信（所用的 openBase，比如 wxauth emulator）：在浏览器里打开，由页面模拟微信授权，之后跳转到 {redirectUri}',
+    zh: '这条链接指向 {host}（当前设置的 openBase，例如 wxauth emulator），不是真实微信：在浏览器里打开，由这个页面代替微信完成授权，再跳转到 {redirectUri}',
     en: 'This link goes to {host}, not WeChat (the openBase in use, such as wxauth emulator): open it in a browser; the page plays WeChat’s part, then redirects to {redirectUri}',
   },
   'url.landing.qrconnect': {
