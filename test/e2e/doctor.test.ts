@@ -110,7 +110,7 @@ describe('wxauth doctor (text)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^本机检查$/m);
     expect(lineOf(r.stdout, 'redirect')).toMatch(/^✖ redirect\s+http:\/\/127\.0\.0\.1:\d+\/wechat\/callback 返回 500：服务器出错。$/);
-    expect(r.stdout).toMatch(/^\s+修复：看服务器日志/m);
+    expect(r.stdout).toMatch(/^\s+怎么办：看服务器日志/m);
     expect(r.stdout).toMatch(/项失败/);
   });
 
@@ -192,7 +192,7 @@ describe('wxauth doctor on a subscription account (no web authorization)', () =>
     const r = await runCli(['doctor', '--profile', 'sub'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
     expect(r.code, r.stdout).toBe(0);
     expect(lineOf(r.stdout, 'profile')).toMatch(/^! profile\s+profile sub 是订阅号，订阅号没有网页授权权限：.*10005/);
-    expect(r.stdout).toMatch(/^\s+修复：网页授权要换一个号：已认证的服务号，或测试号/m);
+    expect(r.stdout).toMatch(/^\s+怎么办：网页授权要换一个号：已认证的服务号，或测试号/m);
     expect(r.stdout).not.toContain('config set domain');
     for (const id of CALLBACK_CHECKS) expect(lineOf(r.stdout, id)).toMatch(/跳过：订阅号没有网页授权，没有回调可查。$/);
     expect(r.stdout).not.toMatch(/Skipped|subscription account|web authorization/);
@@ -239,7 +239,7 @@ describe('wxauth doctor with WXAUTH_APPID naming another account than the profil
     const zh = await runCli(['doctor'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
     expect(zh.code).toBe(1);
     expect(lineOf(zh.stdout, 'profile')).toContain(`appid ${TEST_APP.appid} 来自环境变量 WXAUTH_APPID，缺少配置：secret, domain, redirectUri。profile default 保存的是另一个账号（appid ${SERVICE.appid}）的设置`);
-    expect(zh.stdout).toMatch(/^\s+修复：unset WXAUTH_APPID，检查 profile default 保存的账号/m);
+    expect(zh.stdout).toMatch(/^\s+怎么办：unset WXAUTH_APPID，检查 profile default 保存的账号/m);
     expect(zh.stdout).not.toMatch(/Missing|Fix:|Unset/);
     // doctor changed nothing, and the profile is whole again without the variable.
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
@@ -263,7 +263,7 @@ describe('wxauth doctor with WXAUTH_APPID naming another account than the profil
     expect(lineOf(en.stdout, 'profile')).toContain(`Missing configuration for appid ${TEST_APP.appid}, which came from WXAUTH_APPID: secret, domain, redirectUri.`);
     expect(en.stdout).toMatch(/^\s+Fix: Unset WXAUTH_APPID and save the settings in profile default \(wxauth init --profile default, or wxauth config set secret <value>\); or also set WXAUTH_SECRET, WXAUTH_DOMAIN, WXAUTH_REDIRECT_URI for appid/m);
     const zh = await runCli(['doctor'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
-    expect(zh.stdout).toMatch(/^\s+修复：unset WXAUTH_APPID，把设置保存在 profile default 里/m);
+    expect(zh.stdout).toMatch(/^\s+怎么办：unset WXAUTH_APPID，把设置保存在 profile default 里/m);
   });
 });
 
