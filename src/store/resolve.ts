@@ -447,6 +447,15 @@ export function requireFields(config: ResolvedConfig, fields: ConfigField[]): Re
       { hint: { key: 'config.missing.pickProfile.hint', params: { profile: config.profile, profiles: config.profileNames.join(', ') } } },
     );
   }
+  // WXAUTH_APPID names another account than the profile's: its settings come from WXAUTH_* only, and
+  // "config set" would write into the profile's own account (replacing its secret, say) to no effect.
+  if (missing.length > 0 && config.otherAccount) {
+    const appid = String((config.otherAccount.params as { appid?: unknown } | undefined)?.appid ?? config.appid ?? '');
+    throw new ConfigError(
+      { key: 'config.missing.otherAccount', params: { fields: missing.join(', '), appid, profile: config.profile } },
+      { hint: { key: 'config.missing.otherAccount.hint', params: { env: missing.map((f) => ENV_NAMES[f]).join(', '), profile: config.profile } } },
+    );
+  }
   if (missing.length > 0) {
     throw new ConfigError(
       {

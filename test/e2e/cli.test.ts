@@ -173,6 +173,12 @@ describe('wxauth init / config / profile', () => {
     const get = await runCli(['config', 'get', 'domain'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa' } });
     expect(get.code).toBe(1);
     expect(get.stderr).toContain('domain is saved in profile "default", but it belongs to that profile’s account, and WXAUTH_APPID names another one');
+    // A missing secret for that account: the variable is the way, not config set (which would replace the
+    // profile's own account's secret).
+    const noSecret = await runCli(['token', '--api-base', 'http://127.0.0.1:9'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa' } });
+    expect(noSecret.code).toBe(4);
+    expect(noSecret.stderr).toContain('→ Set WXAUTH_SECRET for it; or unset WXAUTH_APPID');
+    expect(noSecret.stderr).not.toContain('or wxauth config set secret');
   });
 
   it('config set validates, profile use switches, profile remove needs --yes off a terminal', async () => {

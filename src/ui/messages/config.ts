@@ -17,6 +17,14 @@ export const messages = {
     zh: '运行 wxauth init --profile {profile}，或 wxauth config set {first} <值>，或设置环境变量 {env}。',
     en: 'Run wxauth init --profile {profile}, or wxauth config set {first} <value>, or set {env}.',
   },
+  'config.missing.otherAccount': {
+    zh: '缺少配置：{fields}（appid {appid} 来自环境变量 WXAUTH_APPID，不是 profile "{profile}" 的账号，这个账号的设置只从环境变量读取）。',
+    en: 'Missing configuration: {fields} (appid {appid} comes from WXAUTH_APPID and is not profile "{profile}"’s account, so its settings are read from the environment only).',
+  },
+  'config.missing.otherAccount.hint': {
+    zh: '为它设置 {env}；或者 unset WXAUTH_APPID，改用 profile "{profile}" 保存的账号。（wxauth config set 会写进 profile 自己的账号，帮不上忙。）',
+    en: 'Set {env} for it; or unset WXAUTH_APPID to use the account profile "{profile}" saves. (wxauth config set would write into the profile’s own account and not help.)',
+  },
   'config.file.unreadable': { zh: '无法读取 {file}：{detail}', en: 'Cannot read {file}: {detail}' },
   'config.file.unreadable.hint': {
     zh: 'wxauth 没有改动这个文件。手动修复 JSON（或把它移走后重新 wxauth init），再重试。',
