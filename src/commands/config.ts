@@ -188,12 +188,15 @@ async function confirmNewProfile(
   ctx: Pick<Context, 'out' | 'interactive' | 'prompts'>,
   o: { profile: string; source: Source; profiles: string[]; yes: boolean },
 ): Promise<void> {
-  if (o.yes || o.profiles.length === 0 || (o.source !== 'flag' && o.source !== 'env')) return;
+  // Only the first profile is made without a question: a name from --profile or WXAUTH_PROFILE may be
+  // misspelt, and without one ("default", or a current profile that was removed) the setting would land
+  // in a new profile beside the saved ones, unseen by them.
+  if (o.yes || o.profiles.length === 0) return;
   const params = { profile: o.profile, profiles: o.profiles.join(', ') };
   if (!ctx.interactive) {
     throw new ConfigError(
       { key: 'config.profile.unknown', params: { profile: o.profile } },
-      { hint: { key: o.source === 'env' ? 'config.set.newProfile.env.hint' : 'config.set.newProfile.hint', params } },
+      { hint: { key: o.source === 'env' ? 'config.set.newProfile.env.hint' : o.source === 'flag' ? 'config.set.newProfile.hint' : 'config.set.newProfile.none.hint', params } },
     );
   }
   const prompts = await ctx.prompts();

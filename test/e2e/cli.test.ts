@@ -181,6 +181,20 @@ describe('wxauth init / config / profile', () => {
     expect(noSecret.stderr).not.toContain('or wxauth config set secret');
   });
 
+  it('config set with no current profile (it was removed) and others saved: asks for --yes before making "default"', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['--profile', 'a', 'config', 'set', 'appid', APPID], { env })).code).toBe(0);
+    expect((await runCli(['--profile', 'b', 'config', 'set', 'appid', APPID, '--yes'], { env })).code).toBe(0);
+    expect((await runCli(['profile', 'remove', 'a', '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli(['config', 'set', 'domain', 'www.example.com'], { env });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('No profile is current (the one that was may have been removed). Existing profiles: b.');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    expect((await runCli(['config', 'set', 'domain', 'www.example.com', '--yes'], { env })).code).toBe(0);
+  });
+
   it('config set validates, profile use switches, profile remove needs --yes off a terminal', async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };

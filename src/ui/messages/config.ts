@@ -355,6 +355,10 @@ export const messages = {
     zh: '这个名字来自环境变量 WXAUTH_PROFILE。现有 profile：{profiles}。改正或 unset WXAUTH_PROFILE；确实要新建 "{profile}" 并保存这一项，就加 --yes。',
     en: 'The name came from the WXAUTH_PROFILE variable. Existing profiles: {profiles}. Fix or unset WXAUTH_PROFILE; to create "{profile}" with this setting, add --yes.',
   },
+  'config.set.newProfile.none.hint': {
+    zh: '当前没有选中的 profile（之前的可能被删除了）。现有 profile：{profiles}。用 wxauth profile use <名字> 选一个，或加 --profile；确实要新建 "{profile}" 并保存这一项，就加 --yes。',
+    en: 'No profile is current (the one that was may have been removed). Existing profiles: {profiles}. Pick one with wxauth profile use <name>, or --profile; to create "{profile}" with this setting, add --yes.',
+  },
   'config.set.newProfile.confirm': {
     zh: '没有名为 "{profile}" 的 profile（现有：{profiles}）。新建它吗？',
     en: 'There is no profile named "{profile}" (existing: {profiles}). Create it?',
