@@ -16,13 +16,16 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
     const { message, hint } = authorizeUrlRefusal(parsed, '');
     throw new UsageError(message, { hint });
   }
+  // A code pasted alone carries no state to compare: taken as the user's own, and said so (refusing it
+  // as a state mismatch would read as a forgery, and --state could not help).
+  const bareCode = parsed.form === 'query' && parsed.params.length === 1 && parsed.code !== undefined && parsed.state === undefined;
   // The listener reads a request target; rebuild one from the pasted parameters, the fragment's included
   // (a hash route's code sits there), in their order and as written.
   const query = parsed.params.map((p) => (p.bare ? p.rawName : `${p.rawName}=${p.rawValue}`)).join('&');
   const decision = decideCallbackHit(
     { method: 'GET', url: query === '' ? PASTE_PATH : `${PASTE_PATH}?${query}`, host: 'paste', at: now },
     NOTHING_SEEN,
-    { path: PASTE_PATH, expectedState, duplicateWindowMs: 0, hostAllowed: () => true, statesEqual },
+    { path: PASTE_PATH, expectedState: bareCode ? undefined : expectedState, duplicateWindowMs: 0, hostAllowed: () => true, statesEqual },
   );
   const hit = decision.hit && { ...decision.hit, method: 'PASTE', userAgent: undefined, remoteAddress: undefined };
   switch (hit?.kind) {
@@ -30,7 +33,8 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
       return {
         code: hit.code!,
         state: hit.state,
-        stateChecked: expectedState !== undefined,
+        stateChecked: expectedState !== undefined && !bareCode,
+        ...(bareCode && expectedState !== undefined ? { bareCode: true } : {}),
         hits: [hit],
         counts: { code: 1 },
         hitsOmitted: 0,

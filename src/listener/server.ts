@@ -89,6 +89,8 @@ export interface CallbackResult {
   state?: string;
   /** Whether the state was compared with an expected one. */
   stateChecked: boolean;
+  /** listen --paste: a code pasted alone, with a state expected that it could not carry (not checked). */
+  bareCode?: boolean;
   /** The first code's hit and the last KEPT_HITS hits on the callback path, in order. */
   hits: CallbackHit[];
   /** Every hit on the callback path (and every wrong-Host request), counted by kind. */

@@ -273,6 +273,12 @@ describe('wxauth listen', () => {
     expect(noCode.code).toBe(6);
     expect(noCode.stderr).toContain('而且没有 code（用户拒绝了授权，或地址在 & 处被截断）');
     expect(noCode.stderr).not.toContain('这个 code 已拒收');
+    // A code pasted alone carries no state: taken, and said to be unchecked (not a "forged request").
+    const bare = await runCli(['listen', '--paste', '--state', 'p1'], { input: `${CODE}\n` });
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toBe(`code   ${CODE}\nstate  \n`);
+    expect(bare.stderr).toContain('Only a code was pasted, with no state, so the state was not checked');
+    expect(bare.stderr).not.toContain('State mismatch');
   });
 
   it("--paste: the next step gives the code's lifetime for the account, 5 minutes for an official account and 10 for a website app (en, zh)", async () => {

@@ -142,6 +142,10 @@ export const messages = {
   'listen.state.expected': { zh: '期望的 state：{state}（{source}）', en: 'Expected state: {state} ({source})' },
   'listen.state.source.flag': { zh: '来自 --state', en: 'from --state' },
   'listen.state.source.remembered': { zh: '{ago}前生成授权链接时记下的', en: 'remembered when the authorization link was built, {ago} ago' },
+  'listen.paste.bareCode': {
+    zh: '粘贴的只有 code，没有 state，所以没有校验 state：确认它来自你自己这次的授权（粘贴整个回调地址才能校验）。',
+    en: 'Only a code was pasted, with no state, so the state was not checked: make sure it comes from your own authorization (paste the whole callback URL to have it checked).',
+  },
   'listen.state.unchecked': {
     zh: '没有期望的 state（没有 --state，也没有记下的 state：wxauth url 和 login 生成链接时会记下），回调的 state 不会被校验：任何网页发来的 code 都会被当成这次的（伪造的回调，CSRF）。',
     en: 'No expected state (no --state, and none remembered: wxauth url and login remember one when they build the link): the callback’s state will not be checked, so a code any web page sends here is taken as this login’s (a forged callback, CSRF).',

@@ -127,6 +127,7 @@ export function hitLines(out: Output, hit: CallbackHit): string[] {
 
 /** What happened besides the one code: duplicates (the 40163 trap), extra codes, ignored junk. */
 export function presentAftermath(out: Output, result: CallbackResult): void {
+  if (result.bareCode) out.warning('listen.paste.bareCode', out.t('listen.paste.bareCode'));
   const duplicates = result.counts.duplicate ?? result.duplicates.length;
   if (duplicates > 0) {
     out.warning('listen.duplicate', out.t('listen.duplicate', { count: duplicates + 1 }));
