@@ -179,6 +179,9 @@ export function pickProfileName(
   env: Readonly<Record<string, string | undefined>>,
   currentProfile: string | undefined,
 ): { name: string; source: Source } {
+  // `--profile ""` (an unset shell variable, say) is not "the current profile": init or config set would
+  // write into whichever that is.
+  if (globals.profile === '') throw new UsageError({ key: 'config.profile.emptyFlag' }, { hint: { key: 'config.profile.emptyFlag.hint' } });
   const picked = ((): { name: string; source: Source } => {
     if (globals.profile) return { name: globals.profile, source: 'flag' };
     if (env.WXAUTH_PROFILE) return { name: env.WXAUTH_PROFILE, source: 'env' };

@@ -183,3 +183,19 @@ describe('first run: no config file, no --profile', () => {
     expect(r.stdout + r.stderr).toContain('The token cache of profile svc is empty');
   });
 });
+
+describe('an empty --profile (an unset shell variable)', () => {
+  it('is a usage error, not the current profile: init and config set write nothing (exit 2)', async () => {
+    const dir = threeProfiles();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    for (const args of [
+      ['init', '--profile', '', '--type', 'service', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'],
+      ['--profile=', 'config', 'set', 'domain', 'www.example.com'],
+    ]) {
+      const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('--profile is empty.');
+    }
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+});

@@ -319,6 +319,11 @@ export const messages = {
   },
   'config.profile.badName': { zh: 'profile 名 "{name}" 无效。', en: 'Profile name "{name}" is not valid.' },
   'config.profile.badName.hint': { zh: '只用字母、数字、- 和 _，最长 64 个字符。', en: 'Use letters, digits, - and _ only, up to 64 characters.' },
+  'config.profile.emptyFlag': { zh: '--profile 的值是空的。', en: '--profile is empty.' },
+  'config.profile.emptyFlag.hint': {
+    zh: '给出 profile 名（wxauth profile list 列出已有的），或去掉 --profile 使用当前 profile。',
+    en: 'Name a profile (wxauth profile list shows them), or leave --profile out to use the current one.',
+  },
   'config.profile.reserved': {
     zh: 'profile 名 "{name}" 是 JavaScript 对象的内置属性名，wxauth 不接受它（它会与对象自身的属性混淆）。',
     en: 'Profile name "{name}" is the name of a built-in property of every JavaScript object; wxauth refuses it so it is never confused with one.',
