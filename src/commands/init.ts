@@ -16,7 +16,7 @@ import {
   type SettingKey,
 } from '../core/validate.js';
 import { isOnThisMachine, listenerCanReceive, onThisMachineOrLan } from '../core/host-names.js';
-import { DEFAULT_OPEN_BASE, isWechatOpenBase } from '../core/endpoints.js';
+import { DEFAULT_OPEN_BASE, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import { presentWizardIntro } from '../ui/present/init.js';
@@ -48,6 +48,8 @@ export interface InitResult {
   currentProfile?: string;
   /** Endpoint flags given to init (--api-base, --open-base, --backup-api-base, --region), saved in the profile too. */
   endpoints: Partial<Pick<ProfileData, EndpointKey>>;
+  /** Endpoint settings of the replaced profile that stay (not given now) and are not WeChat's: where this account's calls still go. */
+  keptEndpoints: Partial<Pick<ProfileData, EndpointKey>>;
   /**
    * The redirect_uri is one the local listener can receive (http, on this machine or the LAN), so
    * `wxauth login` can run with it; login refuses any other (a public callback, the usual real one).
@@ -262,6 +264,11 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   // undefined value is not written), so a service profile re-initialised as subscription keeps no
   // domain. Endpoint overrides (apiBase…) are not asked and stay.
   const endpoints = endpointFlags(ctx.globals);
+  // Said, since a real account's secret would otherwise go, unannounced, to the emulator the old profile named.
+  const elsewhere = (k: 'apiBase' | 'openBase' | 'backupApiBase', v: string) => (k === 'openBase' ? !isWechatOpenBase(v) : !isWechatApiBase(v));
+  const keptEndpoints = Object.fromEntries(
+    (['apiBase', 'openBase', 'backupApiBase'] as const).filter((k) => existing?.[k] !== undefined && endpoints[k] === undefined && elsewhere(k, existing[k]!)).map((k) => [k, existing![k]]),
+  ) as Partial<Pick<ProfileData, EndpointKey>>;
   const written: ProfileData = { ...(hasWebAuth(type) ? data : { ...data, domain: undefined, redirectUri: undefined }), ...endpoints };
   store.setValues(profile, written);
   return {
@@ -273,6 +280,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     dropped: droppedFlags(options, type),
     currentProfile: store.currentProfile(),
     endpoints,
+    keptEndpoints,
     listenerCanReceive: hasWebAuth(type) && listenerCanReceive(data.redirectUri),
     ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? { localHttp: data.redirectUri!.replace(/^https:/i, 'http:') } : {}),
     // The open base as url will use it: the flag (saved above), else WXAUTH_OPEN_BASE, else the profile's.

@@ -564,6 +564,22 @@ describe('init with endpoint flags', () => {
   });
 });
 
+describe('init over a profile that names the emulator', () => {
+  it('says the old profile\'s emulator addresses stay, and how to drop them (en, --json)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const first = await runCli(['init', '--profile', 'a', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', '127.0.0.1:8080', '--redirect-uri', 'http://127.0.0.1:8080/cb', '--api-base', 'http://127.0.0.1:3977', '--open-base', 'http://127.0.0.1:3977', '--yes'], { env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).not.toContain('keeps its');
+    const again = ['init', '--profile', 'a', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'];
+    const r = await runCli(again, { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Profile "a" keeps its apiBase http://127.0.0.1:3977, openBase http://127.0.0.1:3977: this account’s calls still go there. To use WeChat: wxauth config unset apiBase openBase.');
+    const json = parseJson((await runCli([...again, '--json'], { env })).stdout) as { keptEndpoints: Record<string, string> };
+    expect(json.keptEndpoints).toEqual({ apiBase: 'http://127.0.0.1:3977', openBase: 'http://127.0.0.1:3977' });
+  });
+});
+
 describe('--secret - (the AppSecret piped on stdin, never on a command line)', () => {
   it('init and config set read it from stdin; nothing piped is a usage error that changes nothing', async () => {
     const dir = tempConfigDir();

@@ -476,6 +476,10 @@ export const messages = {
     zh: '也保存了 {values}：这个 profile 之后的命令都会用这些设置（wxauth config unset 可去掉）。',
     en: 'Also saved {values}: every later command of this profile uses these settings (wxauth config unset removes one).',
   },
+  'init.endpoints.kept': {
+    zh: 'profile "{profile}" 原有的 {values} 保留了下来：这个账号的调用仍然发往那里。要改回微信：wxauth config unset {keys}。',
+    en: 'Profile "{profile}" keeps its {values}: this account’s calls still go there. To use WeChat: wxauth config unset {keys}.',
+  },
   'init.done': { zh: '已保存 profile "{profile}" 到 {file}（权限 0600）。', en: 'Saved profile "{profile}" to {file} (mode 0600).' },
   'init.next.loopbackPhone': {
     zh: '下一步：wxauth{p} url --scope snsapi_userinfo，或 wxauth{p} login。{uri} 在本机上，手机微信访问不到它：在本机的电脑版微信里打开授权链接（公众号的授权链接只能在微信里打开：把链接发给自己，例如发到“文件传输助手”，再点开）。要用手机，测试号可以把电脑的局域网 IP:端口 设为域名和 redirect_uri；不用微信走通整个流程：wxauth demo。',

@@ -50,6 +50,7 @@ export function present(result: InitResult, out: Output): void {
     secretKept: result.keptSecret !== undefined,
     dropped: result.dropped,
     endpoints: result.endpoints,
+    keptEndpoints: result.keptEndpoints,
   });
   if (result.dropped.length > 0) {
     out.warning('init.dropped', out.t('init.dropped', { flags: result.dropped.map((k) => FLAG_NAMES[k]).join(', ') }));
@@ -58,6 +59,13 @@ export function present(result: InitResult, out: Output): void {
   if (result.keptSecret) out.note(out.t('init.secret.kept', { masked: result.keptSecret }));
   const endpoints = Object.entries(result.endpoints);
   if (endpoints.length > 0) out.note(out.t('init.endpoints.saved', { values: endpoints.map(([key, value]) => `${key} ${value}`).join(out.lang === 'zh' ? '、' : ', ') }));
+  const kept = Object.entries(result.keptEndpoints);
+  if (kept.length > 0) {
+    out.warning(
+      'init.endpoints.kept',
+      out.t('init.endpoints.kept', { profile, values: kept.map(([key, value]) => `${key} ${value}`).join(out.lang === 'zh' ? '、' : ', '), keys: kept.map(([key]) => key).join(' ') }),
+    );
+  }
   out.success(out.t('init.done', { profile, file }));
   const next = nextStep(result);
   out.say(out.tr(next));
