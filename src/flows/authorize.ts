@@ -61,7 +61,7 @@ export interface AuthorizeHooks {
 }
 
 /** The profile settings an authorize URL and its lint depend on. */
-export type AuthorizeConfig = Pick<ResolvedConfig, 'profile' | 'appid' | 'type' | 'domain' | 'redirectUri' | 'openBase'> & Partial<Pick<ResolvedConfig, 'otherAccount'>>;
+export type AuthorizeConfig = Pick<ResolvedConfig, 'profile' | 'appid' | 'type' | 'domain' | 'redirectUri' | 'openBase'> & Partial<Pick<ResolvedConfig, 'otherAccount' | 'sources'>>;
 
 export interface AuthorizeRequest {
   config: AuthorizeConfig;
@@ -197,9 +197,19 @@ function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: Author
         key: wechat ? (request.forceFlag ? 'url.refused.hint' : 'url.refused.hint.noForce') : request.forceFlag ? 'url.refused.hint.policy' : 'url.refused.hint.policy.noForce',
         params: { fix: text.fix },
       },
-      also: rest.map((f): MessageRef => deps.hooks.alsoRefused(f)).concat(more),
+      also: rest.map((f): MessageRef => deps.hooks.alsoRefused(f)).concat(more, domainFromEnv(blocking, request)),
     },
   );
+}
+
+/**
+ * A refusal over the callback domain, when the domain came from WXAUTH_DOMAIN: its fix ("config set
+ * domain …") would not change what this run uses, so the variable is named.
+ */
+function domainFromEnv(blocking: LintFinding[], request: AuthorizeRequest): MessageRef[] {
+  const { config } = request;
+  if (config.sources?.domain !== 'env' || !blocking.some((f) => f.id.startsWith('domain.'))) return [];
+  return [{ key: 'url.refused.domainFromEnv', params: { domain: config.domain ?? '' } }];
 }
 
 /** Where the state is remembered: the profile's state file (store/state.ts; a narrow view, so tests can pass a plain object). */

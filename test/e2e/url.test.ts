@@ -203,6 +203,14 @@ describe('wxauth url', () => {
     expect(r.stderr).not.toContain('a framework or SDK encodes it again');
   });
 
+  it('a domain refusal whose domain came from WXAUTH_DOMAIN names the variable, which config set cannot change', async () => {
+    const r = await run(['url', '--redirect-uri', 'https://www.example.com/cb'], { WXAUTH_DOMAIN: 'api.example.com' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Also: this callback domain (api.example.com) came from WXAUTH_DOMAIN');
+    const saved = await run(['url', '--redirect-uri', 'https://api.example.org/cb']);
+    expect(saved.stderr).not.toContain('WXAUTH_DOMAIN');
+  });
+
   it('says a refusal\'s further reasons after it and before the way out, and lists them in --json', async () => {
     const args = ['url', '--qrconnect', '--scope', 'snsapi_userinfo', '--redirect-uri', 'https://www.example.com/cb'];
     const r = await run(args);

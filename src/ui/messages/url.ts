@@ -6,6 +6,10 @@ export const messages = {
     zh: '不知道回调地址（redirect_uri）。',
     en: 'No redirect URI to send WeChat back to.',
   },
+  'url.refused.domainFromEnv': {
+    zh: '另外：这个回调域名（{domain}）来自环境变量 WXAUTH_DOMAIN，它比 profile 优先，wxauth config set domain 改不了它：修改或 unset WXAUTH_DOMAIN。',
+    en: 'Also: this callback domain ({domain}) came from WXAUTH_DOMAIN, which wins over the profile, so wxauth config set domain cannot change it: fix or unset WXAUTH_DOMAIN.',
+  },
   'url.redirectUri.missing.also': {
     zh: '另外：还不知道回调地址（redirect_uri），要用 --redirect-uri <网址> 给出。',
     en: 'Also: no redirect URI is known yet; give it with --redirect-uri <url>.',
