@@ -318,7 +318,11 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   if (rawRegion !== undefined && verdict('region', rawRegion) && isRegion(rawRegion)) region = rawRegion;
 
   let apiBase = pick('apiBase');
-  if (apiBase === undefined) {
+  // A region named closer to this run than the API base (--region or WXAUTH_REGION over a saved
+  // apiBase) is the one meant: flags over the environment over the profile, as for one setting.
+  const closer: Partial<Record<Source, number>> = { flag: 3, env: 2, profile: 1 };
+  const regionWins = apiBase !== undefined && rawRegion !== undefined && (closer[sources.region!] ?? 0) > (closer[sources.apiBase!] ?? 0);
+  if (apiBase === undefined || regionWins) {
     apiBase = REGIONS[region];
     sources.apiBase = rawRegion === undefined ? 'default' : sources.region;
   } else verdict('apiBase', apiBase);

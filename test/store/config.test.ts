@@ -134,6 +134,15 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect(r.timeoutMs).toBe(10_000);
   });
 
+  it('a region named closer to the run than a saved apiBase wins (flag over env over profile); an apiBase as close wins', () => {
+    const profiles = { p: { apiBase: 'http://127.0.0.1:3900' } };
+    expect(resolveConfig({ globals: { region: 'hk' }, env: {}, profiles, currentProfile: 'p' })).toMatchObject({ apiBase: 'https://hk.api.weixin.qq.com', sources: { apiBase: 'flag' } });
+    expect(resolveConfig({ globals: {}, env: { WXAUTH_REGION: 'sh' }, profiles, currentProfile: 'p' })).toMatchObject({ apiBase: 'https://sh.api.weixin.qq.com', sources: { apiBase: 'env' } });
+    expect(resolveConfig({ globals: {}, env: {}, profiles: { p: { apiBase: 'http://127.0.0.1:3900', region: 'sh' } }, currentProfile: 'p' }).apiBase).toBe('http://127.0.0.1:3900');
+    expect(resolveConfig({ globals: { region: 'hk', apiBase: 'http://127.0.0.1:8' }, env: {}, profiles, currentProfile: 'p' }).apiBase).toBe('http://127.0.0.1:8');
+    expect(resolveConfig({ globals: {}, env: { WXAUTH_REGION: 'sh', WXAUTH_API_BASE: 'http://127.0.0.1:7' }, profiles, currentProfile: 'p' }).apiBase).toBe('http://127.0.0.1:7');
+  });
+
   it('names every missing field and the env var that would supply it', () => {
     const r = resolveConfig({ globals: {}, env: {}, profiles: {} });
     const err = (() => {
