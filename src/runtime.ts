@@ -142,6 +142,7 @@ export function createContext(options: RuntimeOptions): Context {
         // user may think, so every command says so (config list also lists its other warnings).
         // out.warning: in --json it is in the document's warnings too.
         if (resolved.otherAccount) out.warning(resolved.otherAccount.key, tr(out.lang, resolved.otherAccount));
+        for (const unknown of resolved.unknownKeys) out.warning(unknown.key, tr(out.lang, unknown));
       }
       return resolved;
     },

@@ -89,6 +89,11 @@ export interface ResolvedConfig {
    * out. Every command says it (runtime.ts), since every command then runs on other settings.
    */
   otherAccount?: MessageRef;
+  /**
+   * Keys of the profile wxauth does not know (`apibase` for apiBase, edited by hand): their values are
+   * not used, and every command says so (runtime.ts), since the run then uses a default instead.
+   */
+  unknownKeys: MessageRef[];
   /** Values refused by the one validation (core/validate.ts), in PROFILE_KEYS order; requireFields throws the first. */
   errors: ConfigProblem[];
 }
@@ -341,6 +346,16 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   if (picked.source !== 'default' && stored === undefined && picked.source !== 'profile') {
     warnings.push({ key: 'config.profile.missing', params: { profile: picked.name } });
   }
+  const unknownKeys: MessageRef[] = [];
+  for (const key of Object.keys(stored ?? {})) {
+    if ((PROFILE_KEYS as readonly string[]).includes(key)) continue;
+    const known = PROFILE_KEYS.find((k) => k.toLowerCase() === key.toLowerCase().replace(/[-_]/g, ''));
+    unknownKeys.push(
+      known
+        ? { key: 'config.file.unknownKey.like', params: { profile: picked.name, key: key.slice(0, 40), known } }
+        : { key: 'config.file.unknownKey', params: { profile: picked.name, key: key.slice(0, 40), keys: PROFILE_KEYS.join(', ') } },
+    );
+  }
 
   const errors: ConfigProblem[] = [];
   /** The value if it passes the one validation; otherwise undefined, and the refusal in `errors`. */
@@ -374,6 +389,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     timeoutMs,
     sources,
     warnings,
+    unknownKeys,
     ...(otherAccount ? { otherAccount: { key: 'config.profile.otherAppid', params: { appid: envAppid, profile: picked.name, profileAppid: data.appid! } } } : {}),
     errors,
   };

@@ -199,3 +199,17 @@ describe('an empty --profile (an unset shell variable)', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 });
+
+describe('a key in config.json that wxauth does not know (edited by hand)', () => {
+  it('is said by every command, with the setting it looks like; its value is not used', async () => {
+    const dir = tempConfigDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ currentProfile: 'default', profiles: { default: { appid: 'wx1234567890abcdef', apibase: 'http://127.0.0.1:9', colour: 'red' } } }), { mode: 0o600 });
+    const list = await runCli(['config', 'list'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^apiBase\s+https:\/\/api\.weixin\.qq\.com\s+default$/m);
+    expect(list.stderr).toContain('"apibase" in profile "default" is not a wxauth setting, so its value is not used: did you mean apiBase?');
+    expect(list.stderr).toContain('"colour" in profile "default" is not a wxauth setting');
+    const url = await runCli(['--lang', 'zh', 'url', '--redirect-uri', 'https://www.example.com/cb', '--no-qr'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(url.stderr).toContain('profile "default" 里的 "apibase" 不是 wxauth 的设置项');
+  });
+});

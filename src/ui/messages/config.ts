@@ -25,6 +25,14 @@ export const messages = {
     zh: '为它设置 {env}；或者 unset WXAUTH_APPID，改用 profile "{profile}" 保存的账号。（wxauth config set 会写进 profile 自己的账号，帮不上忙。）',
     en: 'Set {env} for it; or unset WXAUTH_APPID to use the account profile "{profile}" saves. (wxauth config set would write into the profile’s own account and not help.)',
   },
+  'config.file.unknownKey.like': {
+    zh: 'profile "{profile}" 里的 "{key}" 不是 wxauth 的设置项，它的值没有被使用：是不是 {known}？（在 config.json 里改正，或 wxauth config set {known} <值>）',
+    en: '"{key}" in profile "{profile}" is not a wxauth setting, so its value is not used: did you mean {known}? (Fix it in config.json, or wxauth config set {known} <value>.)',
+  },
+  'config.file.unknownKey': {
+    zh: 'profile "{profile}" 里的 "{key}" 不是 wxauth 的设置项，它的值没有被使用（设置项：{keys}）。',
+    en: '"{key}" in profile "{profile}" is not a wxauth setting, so its value is not used (the settings: {keys}).',
+  },
   'config.file.unreadable': { zh: '无法读取 {file}：{detail}', en: 'Cannot read {file}: {detail}' },
   'config.file.unreadable.hint': {
     zh: 'wxauth 没有改动这个文件。手动修复 JSON（或把它移走后重新 wxauth init），再重试。',
