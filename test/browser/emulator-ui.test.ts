@@ -312,7 +312,9 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await until(() => control('/qr'), (v) => (v.sessions as unknown[]).length === 0);
     await callback;
     await qrPage.close();
-  });
+    // Its own waits (the click's 10 s, the callback's 15 s) allow for a loaded machine; the file's 20 s
+    // default cut them short once in CI (Node 24, after the suite on Node 20).
+  }, 60_000);
 
   it('copy buttons copy the full appid, secret and the export line the emulator command prints; the reset button resets', async () => {
     const page = await open();
