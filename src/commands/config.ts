@@ -9,6 +9,7 @@ import { checkCallbackPair, checkSetting, hasWebAuth, maskSecret, type AccountTy
 import { hideUrlCredentials } from '../core/secrets.js';
 import {
   ACCOUNT_FIELDS,
+  ENV_NAMES,
   PROFILE_KEYS,
   isUnknownProfile,
   pickProfileName,
@@ -44,6 +45,8 @@ export type ConfigResult =
       warnings: MessageRef[];
       /** The profile did not exist: this set created it. */
       created: boolean;
+      /** Keys just saved that a WXAUTH_* variable of this shell still overrides, with that variable. */
+      overridden: Array<{ key: ConfigField; variable: string }>;
     }
   | {
       sub: 'get';
@@ -237,7 +240,9 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       if (first && !options.yes) throw new UsageError(first.problem, { hint: first.hint });
       store.setValues(profile, values);
       const shown = pairs.map((pair) => ({ key: pair.key, value: show(pair.key, pair.value) ?? '' }));
-      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), created };
+      // What this shell's WXAUTH_* variables still win over (an empty one counts as unset, as when read).
+      const overridden = pairs.filter((pair) => (ctx.env[ENV_NAMES[pair.key]] ?? '') !== '').map((pair) => ({ key: pair.key, variable: ENV_NAMES[pair.key] }));
+      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), created, overridden };
     }
     case 'get': {
       const { key } = options;

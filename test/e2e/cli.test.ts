@@ -181,6 +181,17 @@ describe('wxauth init / config / profile', () => {
     expect(noSecret.stderr).not.toContain('or wxauth config set secret');
   });
 
+  it('config set says when a WXAUTH_* variable of this shell still wins over what it saved (en, zh, --json)', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_DOMAIN: 'api.example.com' };
+    const r = await runCli(['config', 'set', 'domain', 'www.example.com'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('WXAUTH_DOMAIN is set in this shell and wins over the profile: commands run here still use it, not the domain just saved');
+    expect((await runCli(['--lang', 'zh', 'config', 'set', 'domain', 'www.example.com'], { env })).stderr).toContain('这个 shell 里设置了 WXAUTH_DOMAIN');
+    expect(parseJson((await runCli(['config', 'set', 'domain', 'www.example.com', '--json'], { env })).stdout)).toMatchObject({ overridden: [{ key: 'domain', variable: 'WXAUTH_DOMAIN' }] });
+    const unset = await runCli(['config', 'set', 'domain', 'www.example.com'], { env: { ...env, WXAUTH_DOMAIN: '' } });
+    expect(unset.stderr).not.toContain('wins over the profile');
+  });
+
   it('config set with no current profile (it was removed) and others saved: asks for --yes before making "default"', async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };

@@ -377,6 +377,10 @@ export const messages = {
     en: 'There is no profile named "{profile}" (existing: {profiles}). Create it?',
   },
   'config.set.created': { zh: 'profile "{profile}" 原本不存在，已新建。', en: 'Profile "{profile}" did not exist; created it.' },
+  'config.set.overridden': {
+    zh: '这个 shell 里设置了 {variable}，它比 profile 优先：在这里运行的命令仍用它，不用刚保存的 {key}（unset {variable} 才会用上）。',
+    en: '{variable} is set in this shell and wins over the profile: commands run here still use it, not the {key} just saved (unset {variable} to use it).',
+  },
   'config.set.done': { zh: '已保存 {key}（profile "{profile}"）到 {file}', en: 'Saved {key} (profile "{profile}") to {file}' },
   'config.unset.done': { zh: '已删除 {key}（profile "{profile}"）', en: 'Removed {key} (profile "{profile}")' },
   'config.unset.none': { zh: 'profile "{profile}" 里没有 {key}，无需删除。', en: 'Profile "{profile}" has no {key}; nothing to remove.' },

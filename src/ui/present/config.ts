@@ -14,12 +14,13 @@ const SOURCE_LABELS = {
 export function present(result: ConfigResult, out: Output): void {
   switch (result.sub) {
     case 'set':
-      out.result({ profile: result.profile, key: result.key, value: result.value, values: result.values, file: result.file, created: result.created, warnings: result.warnings.map((w) => tr(out.lang, w)) });
+      out.result({ profile: result.profile, key: result.key, value: result.value, values: result.values, file: result.file, created: result.created, warnings: result.warnings.map((w) => tr(out.lang, w)), overridden: result.overridden });
       // A new profile is worth a line of its own: a misspelt name would otherwise go unnoticed.
       if (result.created) out.note(out.t('config.set.created', { profile: result.profile }));
       // Saved with --yes although the settings no longer fit together: say what does not, once more.
       for (const w of result.warnings) out.warn(tr(out.lang, w));
       out.success(out.t('config.set.done', { key: result.values.map((v) => v.key).join(out.lang === 'zh' ? '、' : ', '), profile: result.profile, file: result.file }));
+      for (const o of result.overridden) out.warn(out.t('config.set.overridden', { key: o.key, variable: o.variable }));
       return;
     case 'get':
       out.result({ profile: result.profile, key: result.key, value: result.value ?? null, source: result.source ?? null, ...(result.setAside ? { setAside: true } : {}) });
