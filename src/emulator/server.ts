@@ -22,7 +22,7 @@ import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaClear, cgiQuota
 import { DEFAULT_SWITCHES } from './switches.js';
 import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isJssdkPagePath } from './jssdk.js';
 import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
-import { EVENTS_PATH, openEventStream, type LogTap } from './ui-events.js';
+import { EVENTS_PATH, announce, openEventStream, type LogTap } from './ui-events.js';
 import { UI_PATH } from './ui-page.js';
 import { parseTarget, type Target } from './target.js';
 import { RequestLog } from './request-log.js';
@@ -454,25 +454,41 @@ export class Emulator {
       apps: this.seed.apps.map((a) => ({ ...a, domain: [...a.domain], ipWhitelist: a.ipWhitelist ? [...a.ipWhitelist] : null })),
       users: publicUsers(this.seed),
       close: () => this.close(),
-      advanceClock: (seconds) => this.advanceClock(seconds),
+      // A change made through this handle is announced to the emulator's page as a control call's is
+      // (ui-events.ts), so the page shows it without waiting for the next logged request.
+      advanceClock: (seconds) => {
+        this.advanceClock(seconds);
+        announce(this, 'state');
+      },
       now: () => this.now(),
       requests: () => this.log.entries().map((r) => r.toJSON()),
       issueCode: (options) => this.issueCode(options),
       setFaults: (faults) => {
         this.faults = faults.map(validateFault);
+        announce(this, 'state');
       },
       addFault: (fault) => {
         this.faults.push(validateFault(fault));
+        announce(this, 'state');
       },
       configure: (switches) => {
         this.switches = { ...this.switches, ...switches };
+        announce(this, 'state');
       },
       setCurrentUser: (id) => {
         if (!this.user(id)) throw new RangeError(`no seeded user ${id}`);
         this.currentUser = id;
+        announce(this, 'state');
       },
-      scan: (options) => scan(this, options ?? {}),
-      reset: () => this.reset(),
+      scan: (options) => {
+        const result = scan(this, options ?? {});
+        announce(this, 'state');
+        return result;
+      },
+      reset: () => {
+        this.reset();
+        announce(this, 'reset');
+      },
     };
   }
 }

@@ -275,6 +275,17 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expect((await control('/switches')).switches).not.toHaveProperty('callerIp');
   });
 
+  it('a change made through the in-process handle (a test arming a fault) shows on the page with no request logged', async () => {
+    const page = await open();
+    await page.locator('#live.on').waitFor();
+    const before = emu.requests().length;
+    await emu.addFault({ kind: 'busy', count: 3 });
+    await page.locator('#fault-list li[data-fault="busy:3"]').waitFor({ timeout: 10_000 });
+    emu.advanceClock(120);
+    await expect.poll(() => page.locator('#clock-ahead').textContent(), { timeout: 10_000 }).toContain('2 min');
+    expect(emu.requests().length).toBe(before);
+  });
+
   it('a QR login is confirmed from the page while its QR page polls: the lists are not rebuilt under the pointer', async () => {
     const page = await open();
     // The QR page itself, in a second tab: it polls /connect/l/qrconnect once a second (logged only when
