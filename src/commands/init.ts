@@ -20,7 +20,6 @@ import { DEFAULT_OPEN_BASE, isWechatApiBase, isWechatOpenBase } from '../core/en
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import { presentWizardIntro } from '../ui/present/init.js';
-import type { Lang } from '../ui/i18n.js';
 
 export interface InitOptions {
   type?: string;
@@ -108,7 +107,7 @@ function droppedFlags(o: InitOptions, type: AccountType): CallbackFlag[] {
  * first as the error, the others as its further reasons (a user fixing one per run would run it again
  * for each).
  */
-function fromFlags(o: InitOptions, lang: Lang): ProfileData {
+function fromFlags(o: InitOptions): ProfileData {
   const problems: Array<{ problem: MessageRef; hint: MessageRef }> = [];
   const take = (key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string | undefined => {
     const checked = checkSetting(key, value, { name: FLAGS[key], type });
@@ -127,7 +126,7 @@ function fromFlags(o: InitOptions, lang: Lang): ProfileData {
   const domain = (webAuth || type === undefined) && o.domain ? take('domain', o.domain, type) : undefined;
   const redirectUri = (webAuth || type === undefined) && o.redirectUri ? take('redirectUri', o.redirectUri) : undefined;
   if (missing.length > 0) {
-    const flags = missing.map((name) => FLAGS[name]).join(lang === 'zh' ? '、' : ', ');
+    const flags = missing.map((name) => FLAGS[name]);
     // A refused --type is said first: the flags it would need come with the type.
     const at = o.type && type === undefined ? 1 : 0;
     problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint: { key: 'init.missingFlag.hint' } });
@@ -258,7 +257,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     const prompts = await ctx.prompts();
     if (!(await prompts.confirm({ message: ctx.out.t('init.exists.confirm', about), default: false }))) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
   }
-  const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options, ctx.lang), keptSecret: undefined };
+  const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options), keptSecret: undefined };
   const type = data.type as AccountType;
   // init writes the whole account: callback settings the new type has no use for are removed (an
   // undefined value is not written), so a service profile re-initialised as subscription keeps no

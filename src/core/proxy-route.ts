@@ -117,6 +117,42 @@ export function reachesEmulatorControl(target: string): boolean {
 }
 
 /**
+ * The site a browser says sent this request, when it is another site's web page: WeChat's API is called
+ * by servers, which send neither `Sec-Fetch-Site` nor `Origin`; a page on another site (any site the
+ * developer visits) could otherwise send calls through the proxy from this machine's IP, which may be on
+ * an IP whitelist. `cross-site` when only Fetch Metadata says so; undefined for anything else. A URL
+ * typed into the address bar is none, and WeChat's web pages under /connect/ are for browsers from
+ * other sites (the app sends its users to the authorize page, a site embeds wxLogin.js and its QR
+ * iframe): a GET of one, judged on its path with dot segments resolved, is the flow itself.
+ */
+export function sentByAnotherSite(method: string | undefined, target: string, headers: { origin?: string | string[]; 'sec-fetch-site'?: string | string[] }): string | undefined {
+  if (method === 'GET' && pathnameOf(target).startsWith('/connect/')) return undefined;
+  const origin = typeof headers.origin === 'string' ? headers.origin : undefined;
+  const site = headers['sec-fetch-site'];
+  if (site === 'cross-site') return (origin ?? 'cross-site').slice(0, 100);
+  if (site === undefined && origin !== undefined && origin !== 'null' && !isLoopbackOrigin(origin)) return origin.slice(0, 100);
+  return undefined;
+}
+
+/** A request target's path with its dot segments resolved (`/connect/../cgi-bin/token` is /cgi-bin/token). */
+function pathnameOf(target: string): string {
+  try {
+    return new URL(target, 'http://proxy.invalid').pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** An Origin header naming this machine (a local page of the user's own, or the proxy's). */
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    return isLoopbackHost(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Whether a caller's address is this machine: loopback (also IPv4-mapped, `::ffff:127.0.0.1`, as a
  * dual-stack socket reports it), or one of the machine's own addresses (`own`: a server here that was
  * given the LAN address the proxy printed). A TCP peer on the network cannot take those addresses.

@@ -173,7 +173,7 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
  * builds the link), a password in it hidden; undefined for anything else. `config set` and `url
  * --redirect-uri` both say it so (the lint would blame a framework encoding it twice).
  */
-export function refuseEncodedRedirect(value: string, name: string): Checked | undefined {
+export function refuseEncodedRedirect(value: string, name: string): Extract<Checked, { ok: false }> | undefined {
   if (!/^\s*https?%3A%2F%2F/i.test(value)) return undefined;
   let decoded: string;
   try {
@@ -183,7 +183,7 @@ export function refuseEncodedRedirect(value: string, name: string): Checked | un
   }
   if (!isHttpUrl(decoded)) return undefined;
   const shown = hideUrlCredentials(decoded);
-  return refuse('config.invalid.redirectUri.encoded', { name, value: shown === decoded ? value : encodeURIComponent(shown) }, 'config.invalid.redirectUri.encoded.hint', { decoded: shown });
+  return refuse('config.invalid.redirectUri.encoded', { name, value: shown === decoded ? value : encodeURIComponent(shown) }, 'config.invalid.redirectUri.encoded.hint', { decoded: shown }) as Extract<Checked, { ok: false }>;
 }
 
 /**

@@ -449,6 +449,13 @@ export class Emulator {
   }
 
   handleApi(): EmulatorHandle {
+    const changes =
+      <A extends unknown[], R>(change: (...args: A) => R) =>
+      (...args: A): R => {
+        const result = change(...args);
+        announce(this, 'state');
+        return result;
+      };
     return {
       url: this.url,
       apps: this.seed.apps.map((a) => ({ ...a, domain: [...a.domain], ipWhitelist: a.ipWhitelist ? [...a.ipWhitelist] : null })),
@@ -456,35 +463,24 @@ export class Emulator {
       close: () => this.close(),
       // A change made through this handle is announced to the emulator's page as a control call's is
       // (ui-events.ts), so the page shows it without waiting for the next logged request.
-      advanceClock: (seconds) => {
-        this.advanceClock(seconds);
-        announce(this, 'state');
-      },
+      advanceClock: changes((seconds: number) => this.advanceClock(seconds)),
       now: () => this.now(),
       requests: () => this.log.entries().map((r) => r.toJSON()),
       issueCode: (options) => this.issueCode(options),
-      setFaults: (faults) => {
+      setFaults: changes((faults: FaultSpec[]) => {
         this.faults = faults.map(validateFault);
-        announce(this, 'state');
-      },
-      addFault: (fault) => {
+      }),
+      addFault: changes((fault: FaultSpec) => {
         this.faults.push(validateFault(fault));
-        announce(this, 'state');
-      },
-      configure: (switches) => {
+      }),
+      configure: changes((switches: Partial<EmulatorSwitches>) => {
         this.switches = { ...this.switches, ...switches };
-        announce(this, 'state');
-      },
-      setCurrentUser: (id) => {
+      }),
+      setCurrentUser: changes((id: string) => {
         if (!this.user(id)) throw new RangeError(`no seeded user ${id}`);
         this.currentUser = id;
-        announce(this, 'state');
-      },
-      scan: (options) => {
-        const result = scan(this, options ?? {});
-        announce(this, 'state');
-        return result;
-      },
+      }),
+      scan: changes((options?: Parameters<EmulatorHandle['scan']>[0]) => scan(this, options ?? {})),
       reset: () => {
         this.reset();
         announce(this, 'reset');

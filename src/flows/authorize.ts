@@ -150,7 +150,7 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
   const redirectUri = request.redirectUri ?? config.redirectUri;
   // --redirect-uri copied out of an authorize URL, still encoded (the profile's value is checked when saved).
   const encoded = request.redirectUri !== undefined && !request.force ? refuseEncodedRedirect(request.redirectUri, '--redirect-uri') : undefined;
-  if (encoded && !encoded.ok) throw new UsageError(encoded.problem, { hint: encoded.hint });
+  if (encoded) throw new UsageError(encoded.problem, { hint: encoded.hint });
   const scope = request.scope ?? defaultScope(endpoint);
   const state = request.state ?? generateState(deps.random ?? osRandomBytes);
   const lint = (uri: string) => {

@@ -4,6 +4,7 @@
 // set (core/validate.ts): one that fails is left out of the result and reported in `errors`, so it
 // never reaches WeChat, and requireFields() stops the command with it (exit 4, naming its source).
 import path from 'node:path';
+import { suggest } from '../core/closest.js';
 import type { MessageRef } from '../errors.js';
 import { ConfigError, UsageError } from '../errors.js';
 import {
@@ -349,7 +350,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const unknownKeys: MessageRef[] = [];
   for (const key of Object.keys(stored ?? {})) {
     if ((PROFILE_KEYS as readonly string[]).includes(key)) continue;
-    const known = PROFILE_KEYS.find((k) => k.toLowerCase() === key.toLowerCase().replace(/[-_]/g, ''));
+    const known = suggest(key, PROFILE_KEYS);
     unknownKeys.push(
       known
         ? { key: 'config.file.unknownKey.like', params: { profile: picked.name, key: key.slice(0, 40), known } }

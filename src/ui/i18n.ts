@@ -73,7 +73,13 @@ function fill(lang: Lang, text: string, params: MessageParams): string {
   return text.replace(/\{(\w+)\}( ?)/g, (whole: string, name: string, space: string, at: number, template: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    const shown = isNestedMessage(value) ? renderMessage(lang, value.key, value.params) : isLocalTime(value) ? formatLocalTime(value.localTime) : String(value);
+    const shown = isNestedMessage(value)
+      ? renderMessage(lang, value.key, value.params)
+      : isLocalTime(value)
+        ? formatLocalTime(value.localTime)
+        : Array.isArray(value)
+          ? value.join(lang === 'zh' ? '、' : ', ')
+          : String(value);
     if (lang !== 'zh') return shown + space;
     // A Chinese text spaces a value off (「{expiry} 之后」, right for 「10:00:00 之后」); a value that ends in
     // full-width punctuation (「…10:00:00（29天后）」) takes no space after it.

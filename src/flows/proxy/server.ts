@@ -23,11 +23,11 @@ import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
 import type { Bilingual } from '../../core/errcodes.js';
-import { acceptedHostNames, hostHeaderAllowed, isLoopbackHost, isWildcardHost } from '../../core/host-names.js';
+import { acceptedHostNames, hostHeaderAllowed, isWildcardHost } from '../../core/host-names.js';
 import type { CallerProcess, ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
-import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine, reachesEmulatorControl, PROXY_HEADER, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
+import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine, reachesEmulatorControl, sentByAnotherSite, PROXY_HEADER, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
@@ -56,24 +56,6 @@ export interface Blocked {
   caller: string;
   /** The Host header (host), the path (control), the host asked for (network), or the page's origin (page); at most 100 characters. */
   target: string;
-}
-
-/** A request target's path with its dot segments resolved (`/connect/../cgi-bin/token` is /cgi-bin/token). */
-function pathnameOf(target: string): string {
-  try {
-    return new URL(target, 'http://proxy.invalid').pathname;
-  } catch {
-    return '';
-  }
-}
-
-/** An Origin header naming this machine (a local page of the user's own, or the proxy's). */
-function isLoopbackOrigin(origin: string): boolean {
-  try {
-    return isLoopbackHost(new URL(origin).hostname);
-  } catch {
-    return false;
-  }
 }
 
 export interface RefusedHandshake {
@@ -391,20 +373,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     }
     if (route.observe && reachesEmulatorControl(route.target))
       return { reason: 'control', target: route.target.split('?')[0]!.slice(0, 100), text: { en: 'refused: /__emulator/ is the emulator\'s control API; the proxy forwards only WeChat\'s API', zh: '已拒绝：/__emulator/ 是模拟器的控制接口；代理只转发微信的 API' } };
-    // WeChat's API is called by servers, which send neither header. A page on another site (any site the
-    // developer visits) could otherwise send calls from this machine's IP, which may be on an IP
-    // whitelist, and fill the log, the HAR and the detectors. A URL typed into the address bar is none.
-    // WeChat's web pages under /connect/ are for browsers from other sites: the app sends its users to
-    // the authorize page (its open base at the proxy), a site embeds wxLogin.js and its QR iframe; a GET
-    // of them is the flow itself.
-    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
-    const site = req.headers['sec-fetch-site'];
-    const toPage = req.method === 'GET' && pathnameOf(route.target).startsWith('/connect/');
-    if (!toPage && (site === 'cross-site' || (site === undefined && origin !== undefined && origin !== 'null' && !isLoopbackOrigin(origin)))) {
-      const target = (origin ?? 'cross-site').slice(0, 100);
-      return { reason: 'page', target, text: {
-          en: `refused: a web page on another site (${target}) sent this; the proxy forwards calls from servers only`,
-          zh: `已拒绝：这是另一个网站的网页（${target}）发来的；代理只转发服务器发出的调用`,
+    const page = sentByAnotherSite(req.method, route.target, req.headers);
+    if (page !== undefined) {
+      return { reason: 'page', target: page, text: {
+          en: `refused: a web page on another site (${page}) sent this; the proxy forwards calls from servers only`,
+          zh: `已拒绝：这是另一个网站的网页（${page}）发来的；代理只转发服务器发出的调用`,
         },
       };
     }

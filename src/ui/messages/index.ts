@@ -55,7 +55,9 @@ type ParamNames<S> = S extends `${string}{${infer P}}${infer Rest}` ? (IsWord<P>
  * error's reason, `{ key: 'common.os.ENOENT' }`), so a sentence built below the UI never carries
  * English from Node into a zh message, and --json renders it like the rest of the text.
  */
-export type ParamValue = string | number | undefined | NestedMessage | LocalTime;
+export type ParamValue = string | number | undefined | NestedMessage | LocalTime | ParamList;
+/** A list as a parameter: joined as the sentence's language lists (`a, b` / `a、b`), so code below the UI need not know it. */
+export type ParamList = readonly string[];
 /**
  * A moment (ms since the epoch) as a parameter: shown as the terminal's local wall-clock time
  * (`2026-01-15 10:00:00`, ui/format.ts), so code below the UI can name a time without formatting it.

@@ -58,14 +58,10 @@ export function present(result: InitResult, out: Output): void {
   }
   if (result.keptSecret) out.note(out.t('init.secret.kept', { masked: result.keptSecret }));
   const endpoints = Object.entries(result.endpoints);
-  if (endpoints.length > 0) out.note(out.t('init.endpoints.saved', { values: endpoints.map(([key, value]) => `${key} ${value}`).join(out.lang === 'zh' ? '、' : ', ') }));
+  const pairs = (entries: Array<[string, unknown]>) => entries.map(([key, value]) => `${key} ${String(value)}`);
+  if (endpoints.length > 0) out.note(out.t('init.endpoints.saved', { values: pairs(endpoints) }));
   const kept = Object.entries(result.keptEndpoints);
-  if (kept.length > 0) {
-    out.warning(
-      'init.endpoints.kept',
-      out.t('init.endpoints.kept', { profile, values: kept.map(([key, value]) => `${key} ${value}`).join(out.lang === 'zh' ? '、' : ', '), keys: kept.map(([key]) => key).join(' ') }),
-    );
-  }
+  if (kept.length > 0) out.warning('init.endpoints.kept', out.t('init.endpoints.kept', { profile, values: pairs(kept), keys: kept.map(([key]) => key).join(' ') }));
   out.success(out.t('init.done', { profile, file }));
   const next = nextStep(result);
   out.say(out.tr(next));

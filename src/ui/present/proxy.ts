@@ -153,8 +153,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         emitLine({ type: 'blocked', ...info });
         return;
       }
-      const key = info.reason === 'host' ? 'proxy.blocked.host' : info.reason === 'control' ? 'proxy.blocked.control' : info.reason === 'page' ? 'proxy.blocked.page' : 'proxy.blocked.network';
-      say(out.marked('warn', out.t(key, { caller: info.caller, target: info.target })));
+      say(out.marked('warn', out.t(`proxy.blocked.${info.reason}`, { caller: info.caller, target: info.target })));
     },
 
     refused(info) {
