@@ -5,7 +5,7 @@
 // stdout (ui/present/url.ts). The QR code and the "where will the redirect land" line go to stderr.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { UsageError } from '../errors.js';
+import { UsageError, type WxauthError } from '../errors.js';
 import type { AuthEndpoint, QrLang } from '../core/authorize-url.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import { authorize, type AuthorizePlan } from '../flows/authorize.js';
@@ -30,6 +30,8 @@ export interface UrlOptions {
 export interface UrlResult {
   plan: AuthorizePlan;
   profile: string;
+  /** Why the state could not be remembered; the URL is printed all the same. */
+  stateNotRemembered?: WxauthError;
   qr: boolean;
   qrForced: boolean;
   /** --open: whether a browser opener started; undefined without --open. */
@@ -67,7 +69,7 @@ export function parseOptions({ opts }: CommandInput): UrlOptions {
 
 export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult> {
   const config = await ctx.requireConfig(['appid']);
-  const plan = await authorize(
+  const { plan, notRemembered } = await authorize(
     {
       config,
       endpoint: options.endpoint,
@@ -91,6 +93,7 @@ export async function run(options: UrlOptions, ctx: Context): Promise<UrlResult>
   return {
     plan,
     profile: config.profile,
+    ...(notRemembered ? { stateNotRemembered: notRemembered } : {}),
     qr: options.qr,
     qrForced: options.qrForced,
     opened,

@@ -3,7 +3,7 @@
 // `login` (which opens it and waits for the callback), so both refuse the same URLs with the same words:
 // a URL WeChat rejects shows its error page on the phone, long after the terminal could have said why.
 import fs from 'node:fs';
-import { UsageError, type MessageRef } from '../errors.js';
+import { UsageError, isWxauthError, type MessageRef, type WxauthError } from '../errors.js';
 import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
 import { generateState, type RandomBytes } from '../core/state.js';
 import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
@@ -222,15 +222,31 @@ export function rememberState(store: StateStore, profile: string, plan: Authoriz
   store.put(profile, { value: plan.state, issuedAt: now, redirectUri: plan.redirectUri, scope: plan.scope, endpoint: plan.endpoint, appid: plan.appid });
 }
 
+/** A URL that WeChat accepts, and whether its state is remembered. */
+export interface Authorized {
+  plan: AuthorizePlan;
+  /**
+   * Why the state could not be remembered (a state folder that cannot be written): the URL is still
+   * good, only exchange / listen / inspect will have no state to check the callback against.
+   */
+  notRemembered?: WxauthError;
+}
+
 /**
  * planAuthorize, then remember the state. The store is opened only once the URL is accepted, so a
- * refusal is reported as such even when the state folder cannot be written.
+ * refusal is reported as such even when the state folder cannot be written; a state that cannot be
+ * remembered does not cost the user the URL (what `url` is run for).
  */
 export async function authorize(
   request: AuthorizeRequest,
   deps: AuthorizeDeps & { openStore: () => Promise<StateStore>; now: () => number },
-): Promise<AuthorizePlan> {
+): Promise<Authorized> {
   const plan = planAuthorize(request, deps);
-  rememberState(await deps.openStore(), request.config.profile, plan, deps.now());
-  return plan;
+  try {
+    rememberState(await deps.openStore(), request.config.profile, plan, deps.now());
+    return { plan };
+  } catch (error) {
+    if (!isWxauthError(error)) throw error;
+    return { plan, notRemembered: error };
+  }
 }

@@ -124,7 +124,7 @@ describe('the remembered state (state-<profile>.json)', () => {
     expect(r.stderr).not.toContain('Expected state: 42');
   });
 
-  it('a folder where the state file should be: ignored by readers, and url says it cannot write there (exit 4)', async () => {
+  it('a folder where the state file should be: ignored by readers; url still prints its URL and says the state is not remembered, and why', async () => {
     const { dir, run } = setUp();
     await init(run);
     const file = path.join(dir, 'state-default.json');
@@ -132,10 +132,20 @@ describe('the remembered state (state-<profile>.json)', () => {
     const read = await run(['inspect', callback('abc')]);
     expect(read.code).toBe(0);
     expect(read.stderr).toContain('is not a regular file (it is a directory)');
-    const write = await run(['url', '--no-qr']);
-    expect(write.code).toBe(4);
-    expect(write.stdout).toBe('');
-    expect(write.stderr).toContain(`Cannot write ${file}`);
+    const write = await run(['url', '--no-qr', '--state', 'S1']);
+    expect(write.code, write.stderr).toBe(0);
+    expect(write.stdout).toMatch(/^https:\/\/open\.weixin\.qq\.com\/connect\/oauth2\/authorize\?appid=.*&state=S1#wechat_redirect\n$/);
+    expect(write.stderr).toContain(`its state S1 was not remembered, so wxauth exchange / listen / inspect will have nothing to check the callback against: Cannot write ${file}`);
+    expect(write.stderr).toContain('→ wxauth changed nothing.');
+    expect(write.stderr).not.toContain('remembered for profile');
+    const zh = await runCli(['url', '--no-qr', '--state', 'S1'], { env: { WXAUTH_CONFIG_DIR: dir, LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain('它的 state S1 没能记下');
+    const json = await run(['url', '--no-qr', '--state', 'S1', '--json']);
+    expect(json.code).toBe(0);
+    const doc = parseJson(json.stdout);
+    expect(doc.stateRemembered).toBe(false);
+    expect(doc.warnings).toEqual([expect.objectContaining({ id: 'state.not_remembered', message: expect.stringContaining(`Cannot write ${file}`) })]);
     expect(fs.statSync(file).isDirectory()).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

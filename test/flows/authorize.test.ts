@@ -2,7 +2,7 @@
 // (a table, without the CLI), that --force turns refusals into findings, that the state is remembered
 // only for an accepted URL — and, through the CLI, that url and login refuse with the same words.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { ConfigError, UsageError } from '../../src/errors.js';
 import type { StateEntry } from '../../src/store/state.js';
 import {
   authorize,
@@ -183,9 +183,23 @@ describe('authorize remembers the state of an accepted URL only', () => {
 
   it('remembers value, time, redirect_uri, scope, endpoint and appid for the profile', async () => {
     const s = store();
-    const plan = await authorize({ config: website, state: 'S1', forceFlag: true }, { hooks: recordingHooks(), openStore: s.open, now: () => 42 });
+    const { plan, notRemembered } = await authorize({ config: website, state: 'S1', forceFlag: true }, { hooks: recordingHooks(), openStore: s.open, now: () => 42 });
     expect(s.saved).toEqual([['web', { value: 'S1', issuedAt: 42, redirectUri: 'https://passport.example.com/cb', scope: 'snsapi_login', endpoint: 'qrconnect', appid: WEB }]]);
     expect(plan.endpoint).toBe('qrconnect');
+    expect(notRemembered).toBeUndefined();
+  });
+
+  it('a state folder that cannot be written costs the check, not the URL; a bug still throws', async () => {
+    const unwritable = new ConfigError({ key: 'common.internal', params: { detail: 'x' } });
+    const failing = (error: Error) => async () => ({
+      put: () => {
+        throw error;
+      },
+    });
+    const got = await authorize({ config: website, state: 'S1', forceFlag: true }, { hooks: recordingHooks(), openStore: failing(unwritable), now: () => 42 });
+    expect(got.plan.state).toBe('S1');
+    expect(got.notRemembered).toBe(unwritable);
+    await expect(authorize({ config: website, state: 'S1', forceFlag: true }, { hooks: recordingHooks(), openStore: failing(new TypeError('bug')), now: () => 42 })).rejects.toBeInstanceOf(TypeError);
   });
 
   it('does not even open the token cache for a refused URL', async () => {

@@ -118,6 +118,10 @@ export const messages = {
     zh: 'state {state} 已记在 profile {profile} 下，wxauth exchange / listen / inspect 会校验它。',
     en: 'state {state} remembered for profile {profile}; wxauth exchange / listen / inspect will check it.',
   },
+  'url.state.notRemembered': {
+    zh: '链接可以用，但它的 state {state} 没能记下，wxauth exchange / listen / inspect 将无从校验回调：{reason}',
+    en: 'The URL is fine, but its state {state} was not remembered, so wxauth exchange / listen / inspect will have nothing to check the callback against: {reason}',
+  },
   'url.open.opened': { zh: '已在浏览器中打开。', en: 'Opened in the browser.' },
   'url.open.failed': {
     zh: '无法打开浏览器（没有 xdg-open / open / start？），请手动复制上面的链接。',

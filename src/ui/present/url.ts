@@ -38,6 +38,7 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
     endpoint: plan.endpoint,
     params: plan.params,
     state: plan.state,
+    stateRemembered: result.stateNotRemembered === undefined,
     warnings: [...plan.blocking, ...plan.warnings].map((f) => renderLint(out, f)),
     ...(embed ? { embed: { script: embed.script, config: embed.config, iframeUrl: embed.iframeUrl, html: embed.html } } : {}),
   });
@@ -71,7 +72,16 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
       }
       else out.say(out.t(plan.endpoint === 'authorize' ? 'url.landing.authorize' : 'url.landing.qrconnect', { redirectUri: plan.redirectUri }));
     }
-    out.note(plan.state === '' ? out.t('url.state.none') : out.t('url.state.remembered', { state: plan.state, profile: result.profile }));
+    if (!result.stateNotRemembered) {
+      out.note(plan.state === '' ? out.t('url.state.none') : out.t('url.state.remembered', { state: plan.state, profile: result.profile }));
+    }
+  }
+  const lost = result.stateNotRemembered;
+  if (lost) {
+    // The URL is good; only the later check is lost: said as a warning (in --json's `warnings` too),
+    // then why, as the error would have said it.
+    out.warning('state.not_remembered', out.t('url.state.notRemembered', { state: plan.state, reason: out.tr(lost.messageRef) }));
+    if (!out.json && lost.hint) out.say(out.style.cyan('→ ') + out.tr(lost.hint));
   }
 
   if (result.opened === undefined) return;
