@@ -78,6 +78,11 @@ export type ConfigResult =
       config: string;
       tokens: string;
       state: string;
+      /**
+       * config.json could not be read and neither --profile nor WXAUTH_PROFILE named a profile: `state`
+       * is the default profile's file, which may not be the one in use.
+       */
+      stateGuessed?: boolean;
       /** A file that does not parse (or is not wxauth's shape): said beside the paths, which still print. */
       problems: MessageRef[];
     };
@@ -311,10 +316,18 @@ async function paths(ctx: Context): Promise<ConfigResult> {
   };
   const store = await opened(() => ctx.configStore());
   const current = store && (await opened(async () => store.currentProfile()));
+  const unread = problems.length > 0;
   await opened(() => ctx.tokenStore());
   const dir = stateDir(ctx.env);
   // The file holding the state `wxauth url` last remembered for the profile in use.
-  const profile = pickProfileName(ctx.globals, ctx.env, current).name;
+  const profile = pickProfileName(ctx.globals, ctx.env, current);
   const states = await ctx.stateFiles();
-  return { sub: 'path', config: ConfigStore.pathIn(dir), tokens: TokenStore.pathIn(dir), state: states.pathOf(profile), problems };
+  return {
+    sub: 'path',
+    config: ConfigStore.pathIn(dir),
+    tokens: TokenStore.pathIn(dir),
+    state: states.pathOf(profile.name),
+    ...(unread && profile.source === 'default' ? { stateGuessed: true } : {}),
+    problems,
+  };
 }

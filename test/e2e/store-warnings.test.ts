@@ -62,8 +62,14 @@ describe('store warnings', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(['config.json', 'tokens.json', 'state-default.json'].map((f) => path.join(dir, f) + '\n').join(''));
     expect(r.stderr).toContain(`${config} is not valid JSON: it ends at line 1, column 2`);
+    // Which profile is in use is in the file that cannot be read: the default's state file, said as a guess.
+    expect(r.stderr).toContain(`the profile in use is unknown: ${path.join(dir, 'state-default.json')} is the default profile’s state file`);
     const json = parseJson((await runCli(['--profile', 'prod', 'config', 'path', '--json', '--lang', 'zh'], { env: { WXAUTH_CONFIG_DIR: dir } })).stdout);
     expect(json).toMatchObject({ ok: true, config, state: path.join(dir, 'state-prod.json') });
+    expect(json.stateGuessed).toBeUndefined();
+    const guessed = await runCli(['config', 'path', '--json', '--lang', 'zh'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(parseJson(guessed.stdout).stateGuessed).toBe(true);
+    expect(guessed.stderr).toContain('不知道当前是哪个 profile');
     expect(json.problems).toEqual([expect.stringContaining(`${config} 不是有效的 JSON`)]);
     expect(fs.readFileSync(config, 'utf8')).toBe('{');
     // The commands that need the profile still refuse it (exit 4), as before.
@@ -75,5 +81,6 @@ describe('store warnings', () => {
     expect(tokens.code, tokens.stderr).toBe(0);
     expect(tokens.stdout.split('\n')[1]).toBe(path.join(dir, 'tokens.json'));
     expect(tokens.stderr).toContain(`${path.join(dir, 'tokens.json')} is not valid JSON`);
+    expect(tokens.stderr).not.toContain('profile in use is unknown');
   });
 });

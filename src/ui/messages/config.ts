@@ -12,6 +12,10 @@ export const messages = {
     zh: 'WXAUTH_APPID（{appid}）不是 profile "{profile}" 的 appid（{profileAppid}）：不使用这个 profile 里属于那个账号的设置（secret、类型、域名、回调地址、JS 安全域名、验证文件），它的接口地址和地区设置照常使用。',
     en: 'WXAUTH_APPID ({appid}) is not the appid of profile "{profile}" ({profileAppid}): that profile’s account settings (secret, type, domain, redirect URI, JS domains, verify file) are not used; its API and network settings still are.',
   },
+  'config.path.stateGuessed': {
+    zh: 'config.json 读不了，不知道当前是哪个 profile：{file} 是 default 的 state 文件；其他 profile 的请加 --profile <名字> 查看。',
+    en: 'config.json cannot be read, so the profile in use is unknown: {file} is the default profile’s state file; --profile NAME shows another’s.',
+  },
   'config.missing': { zh: '缺少配置：{fields}（profile "{profile}"）。', en: 'Missing configuration: {fields} (profile "{profile}").' },
   'config.missing.hint': {
     zh: '运行 wxauth init --profile {profile}，或 wxauth config set {first} <值>，或设置环境变量 {env}。',

@@ -67,8 +67,9 @@ export function present(result: ConfigResult, out: Output): void {
       return;
     }
     case 'path':
-      out.result({ config: result.config, tokens: result.tokens, state: result.state, ...(result.problems.length > 0 ? { problems: result.problems.map((p) => out.tr(p)) } : {}) });
+      out.result({ config: result.config, tokens: result.tokens, state: result.state, ...(result.stateGuessed ? { stateGuessed: true } : {}), ...(result.problems.length > 0 ? { problems: result.problems.map((p) => out.tr(p)) } : {}) });
       for (const p of result.problems) out.warn(out.tr(p));
+      if (result.stateGuessed) out.note(out.t('config.path.stateGuessed', { file: result.state }));
       out.data(result.config);
       out.data(result.tokens);
       out.data(result.state);
