@@ -280,7 +280,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     currentProfile: store.currentProfile(),
     endpoints,
     keptEndpoints,
-    listenerCanReceive: hasWebAuth(type) && listenerCanReceive(data.redirectUri),
+    listenerCanReceive: hasWebAuth(type) && (listenerCanReceive(data.redirectUri) || (await import('../flows/callback.js')).listenerCanReceiveHere(data.redirectUri)),
     ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? { localHttp: data.redirectUri!.replace(/^https:/i, 'http:') } : {}),
     // The open base as url will use it: the flag (saved above), else WXAUTH_OPEN_BASE, else the profile's.
     loopbackOnPhone:

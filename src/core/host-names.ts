@@ -25,8 +25,11 @@ export function isWildcardHost(host: string): boolean {
   return host === '0.0.0.0' || host === '::' || host === '[::]';
 }
 
-/** `uri` parsed, when it has this protocol and a loopback or private-LAN host (host without IPv6 brackets). */
-export function onThisMachineOrLan(uri: string | undefined, protocol: 'http:' | 'https:'): { url: URL; host: string } | undefined {
+/**
+ * `uri` parsed, when it has this protocol and a loopback or private-LAN host, or one of `machine` (this
+ * machine's own addresses, public ones included: a cloud server's IP); host without IPv6 brackets.
+ */
+export function onThisMachineOrLan(uri: string | undefined, protocol: 'http:' | 'https:', machine: readonly string[] = []): { url: URL; host: string } | undefined {
   if (!uri) return undefined;
   let url: URL;
   try {
@@ -36,16 +39,17 @@ export function onThisMachineOrLan(uri: string | undefined, protocol: 'http:' | 
   }
   if (url.protocol !== protocol) return undefined;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  return isLoopbackHost(host) || isPrivateLanHost(host) ? { url, host } : undefined;
+  return isLoopbackHost(host) || isPrivateLanHost(host) || machine.includes(host) ? { url, host } : undefined;
 }
 
 /**
  * A redirect_uri the local callback listener can receive: http (it has no certificate) on a loopback or
- * private-LAN host. listen and login take their port and path from such a one; login refuses any other
- * (listener/plan.ts), so init and demo suggest login only for one of these.
+ * private-LAN host, or on one of `machine` (this machine's addresses: a cloud server's public IP). listen
+ * and login take their port and path from such a one; login refuses any other (listener/plan.ts), so
+ * init and demo suggest login only for one of these.
  */
-export function listenerCanReceive(uri: string | undefined): boolean {
-  return onThisMachineOrLan(uri, 'http:') !== undefined;
+export function listenerCanReceive(uri: string | undefined, machine: readonly string[] = []): boolean {
+  return onThisMachineOrLan(uri, 'http:', machine) !== undefined;
 }
 
 /** A redirect_uri (http or https) whose host is this machine itself: localhost, 127.x, ::1. */

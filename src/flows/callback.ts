@@ -14,6 +14,15 @@ import {
   type Translate,
 } from '../listener/index.js';
 import type { FinishesOn } from '../core/callback-decision.js';
+import { listenerCanReceive } from '../core/host-names.js';
+
+/**
+ * Whether listen and login can catch a callback to `uri` here: http on a loopback or LAN host, or on
+ * one of this machine's own addresses (a cloud server's public IP, which a test account may use).
+ */
+export function listenerCanReceiveHere(uri: string | undefined): boolean {
+  return listenerCanReceive(uri, lanAddresses());
+}
 
 /** Where the listener ended up. */
 export interface ListenerAddress {

@@ -2,7 +2,7 @@
 // but for the machine's addresses, read (os.networkInterfaces) to tell a LAN redirect host that is not here.
 import { UsageError } from '../errors.js';
 import { onThisMachineOrLan } from '../core/host-names.js';
-import { isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
+import { isLoopbackHost, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
 import { DEFAULT_HOST, DEFAULT_PATH } from './server.js';
 
 export const DEFAULT_PORT = 8080;
@@ -84,9 +84,12 @@ export function parseHost(value: unknown): string | undefined {
   return text.replace(/^\[|\]$/g, '');
 }
 
-/** A redirect_uri this machine can receive: http on a loopback or private-LAN host (core's listenerCanReceive). */
-export function localRedirect(uri: string | undefined): { host: string; port: number; path: string; search: string } | undefined {
-  const local = onThisMachineOrLan(uri, 'http:');
+/**
+ * A redirect_uri this machine can receive: http on a loopback or private-LAN host, or on one of
+ * `machine`, this machine's own addresses (core's listenerCanReceive).
+ */
+export function localRedirect(uri: string | undefined, machine: readonly string[] = []): { host: string; port: number; path: string; search: string } | undefined {
+  const local = onThisMachineOrLan(uri, 'http:', machine);
   if (!local) return undefined;
   const { url, host } = local;
   return { host, port: url.port === '' ? 80 : Number(url.port), path: url.pathname || '/', search: url.search };
@@ -134,9 +137,11 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
   let redirectUri: string | undefined;
   let local: ReturnType<typeof localRedirect>;
   let notLocal: string | undefined;
+  let addresses: string[] | undefined;
+  const machine = () => (addresses ??= machineAddresses());
   for (const uri of redirectUris) {
     if (!uri) continue;
-    local = localRedirect(uri);
+    local = localRedirect(uri) ?? localRedirect(uri, machine());
     if (local) {
       redirectUri = uri;
       break;
@@ -144,7 +149,8 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
     notLocal ??= uri;
   }
   const notLocalHttps = local ? undefined : httpsLocalRedirect(notLocal);
-  const defaultHost = local && isPrivateLanHost(local.host) ? '0.0.0.0' : DEFAULT_HOST;
+  // A LAN host, or one of this machine's own public addresses: the phone connects from outside.
+  const defaultHost = local && !isLoopbackHost(local.host) ? '0.0.0.0' : DEFAULT_HOST;
   const allowedHosts = local && !isWildcardHost(local.host) ? [local.host] : [];
   const source: ListenPlan['source'] = port !== undefined || path !== undefined ? 'flags' : local ? 'redirect' : 'default';
   const portDiffers = local !== undefined && port !== undefined && port !== local.port;
@@ -154,7 +160,7 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
       ? { redirectUri, ...(portDiffers ? { port: local!.port } : {}), ...(pathDiffers ? { path: local!.path } : {}) }
       : undefined;
   // Only an IP literal can be told apart from this machine's addresses (a name may resolve here).
-  const here = local && isPrivateLanHost(local.host) ? machineAddresses() : [];
+  const here = local && isPrivateLanHost(local.host) ? machine() : [];
   const elsewhere = local && redirectUri !== undefined && isPrivateLanHost(local.host) && !here.includes(local.host) ? { redirectUri, host: local.host, here, ...suggestedHere(redirectUri, here) } : undefined;
   return {
     host: host ?? defaultHost,

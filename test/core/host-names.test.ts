@@ -42,7 +42,18 @@ describe('listenerCanReceive', () => {
     ['not a url', false],
   ])('%s: %s, as login plans its listener', (uri, expected) => {
     expect(listenerCanReceive(uri)).toBe(expected);
+    // This machine's own addresses change nothing for these.
+    expect(listenerCanReceive(uri, ['203.0.113.5'])).toBe(expected);
     // login refuses exactly the redirect_uris planListener marks notLocal.
     expect(planListener({}, [uri], () => []).notLocal === undefined).toBe(expected);
+  });
+});
+
+describe('listenerCanReceive with this machine’s addresses', () => {
+  it('takes http on one of them (a cloud server’s public IP), never https, never another machine’s', () => {
+    expect(listenerCanReceive('http://203.0.113.5:8080/cb', ['203.0.113.5'])).toBe(true);
+    expect(listenerCanReceive('https://203.0.113.5:8443/cb', ['203.0.113.5'])).toBe(false);
+    expect(listenerCanReceive('http://203.0.113.6:8080/cb', ['203.0.113.5'])).toBe(false);
+    expect(planListener({}, ['http://203.0.113.5:8080/cb'], () => ['203.0.113.5']).notLocal).toBeUndefined();
   });
 });

@@ -52,6 +52,22 @@ describe('planListener', () => {
     expect(planListener({}, ['https://www.example.com/cb'], () => []).elsewhere).toBeUndefined();
   });
 
+  it('takes a redirect_uri on one of this machine\'s own public addresses (a cloud server), bound to every interface', () => {
+    const uri = 'http://203.0.113.5:8080/wx/cb';
+    const plan = planListener({}, [uri], () => ['203.0.113.5']);
+    expect(plan).toMatchObject({ host: '0.0.0.0', port: 8080, path: '/wx/cb', source: 'redirect', redirectUri: uri, allowedHosts: ['203.0.113.5'] });
+    expect(plan.notLocal).toBeUndefined();
+    // Another machine's public address is still not one the listener can receive.
+    expect(planListener({}, [uri], () => ['198.51.100.9']).notLocal).toBe(uri);
+  });
+
+  it('suggests only an address it would then accept, even when the machine has no private one', () => {
+    const machine = () => ['192.0.2.2'];
+    const suggested = planListener({}, ['http://192.168.1.5:8080/callback'], machine).elsewhere?.use;
+    expect(suggested).toBe('http://192.0.2.2:8080/callback');
+    expect(planListener({}, [suggested], machine)).toMatchObject({ redirectUri: suggested, host: '0.0.0.0' });
+  });
+
   it('accepts the redirect host in the Host header (a hosts-file name pointing here)', () => {
     expect(planListener({}, ['http://127.0.0.1:5174/cb']).allowedHosts).toEqual(['127.0.0.1']);
   });
