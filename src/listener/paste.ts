@@ -54,6 +54,7 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
         { hint: { key: 'listen.stateMismatch.hint' } },
       );
     default:
-      throw new UsageError({ key: 'listen.paste.noCode' }, { hint: { key: 'listen.paste.noCode.hint' } });
+      // An address without code or state (a page's own URL), or text that is no address at all.
+      throw new UsageError({ key: parsed.form === 'url' ? 'listen.paste.noCode' : 'listen.paste.notCallback' }, { hint: { key: 'listen.paste.noCode.hint' } });
   }
 }

@@ -273,6 +273,15 @@ describe('wxauth listen', () => {
     expect(noCode.code).toBe(6);
     expect(noCode.stderr).toContain('而且没有 code（用户拒绝了授权，或地址在 & 处被截断）');
     expect(noCode.stderr).not.toContain('这个 code 已拒收');
+    // Text that is no address, and an address with neither code nor state: each said for what it is.
+    const garbage = await runCli(['listen', '--paste', '--state', 'p1'], { input: 'hello world\n' });
+    expect(garbage.code).toBe(2);
+    expect(garbage.stderr).toContain('The pasted text is not a callback address (it has no code=…), nor does it look like a code.');
+    expect(garbage.stderr).not.toContain('refused');
+    const pageUrl = await runCli(['listen', '--paste', '--state', 'p1', '--lang', 'zh'], { input: 'https://www.example.com/cb?from=menu\n' });
+    expect(pageUrl.code).toBe(2);
+    expect(pageUrl.stderr).toContain('粘贴的地址里既没有 code 也没有 state。');
+    expect(pageUrl.stderr).toContain('wxauth inspect <地址>');
     // A code pasted alone carries no state: taken, and said to be unchecked (not a "forged request").
     const bare = await runCli(['listen', '--paste', '--state', 'p1'], { input: `${CODE}\n` });
     expect(bare.code).toBe(0);

@@ -249,10 +249,14 @@ export const messages = {
   // ── listen --paste ────────────────────────────────────────────────────────────────────────────────
   'listen.paste.prompt': { zh: '粘贴浏览器地址栏里的回调地址：', en: 'Paste the callback URL from the browser’s address bar:' },
   'listen.paste.empty': { zh: '请粘贴完整地址（含 ?code=…）。', en: 'Paste the whole address (with ?code=…).' },
-  'listen.paste.noCode': { zh: '粘贴的地址里没有 code。', en: 'The pasted address has no code.' },
+  'listen.paste.noCode': { zh: '粘贴的地址里既没有 code 也没有 state。', en: 'The pasted address has neither a code nor a state.' },
+  'listen.paste.notCallback': {
+    zh: '粘贴的内容不是回调地址（没有 code=…），也不像一个 code。',
+    en: 'The pasted text is not a callback address (it has no code=…), nor does it look like a code.',
+  },
   'listen.paste.noCode.hint': {
-    zh: '复制授权后跳转到的那个地址（?code=…&state=…）；只有 state 说明用户拒绝了授权。',
-    en: 'Copy the address WeChat redirected to after you agreed (?code=…&state=…); state alone means the user refused.',
+    zh: '复制同意授权后微信跳转到的完整地址（带 ?code=…&state=…）；wxauth inspect <地址> 可以看地址里有什么。',
+    en: 'Copy the whole address WeChat redirected to after you agreed (with ?code=…&state=…); wxauth inspect <url> shows what an address contains.',
   },
   'listen.paste.stdin': { zh: '从标准输入读取回调地址…', en: 'Reading the callback URL from stdin…' },
 
