@@ -13,6 +13,12 @@ const URL_CELL_BYTES = 512;
 const URL_NOT_IN_CELL = -1;
 const BEYOND_LATIN1 = /[^\x00-\xff]/;
 
+/** The note on a /sns/ user endpoint's refusal of a basic access_token (API-FACTS §7). */
+const BASIC_TOKEN_ON_SNS = {
+  zh: '这里传的 access_token 是基础 access_token（/cgi-bin/token 或 stable_token 拿到的），不是 /sns/oauth2/access_token 为这个用户换来的网页授权 access_token：/sns/ 的用户接口只认后者，对前者回 40001。',
+  en: 'The access_token given here is a basic access_token (from /cgi-bin/token or stable_token), not the web-authorization access_token /sns/oauth2/access_token returned for this user: the /sns/ user endpoints take only the latter and answer the former 40001.',
+};
+
 function redactQuery(query: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of query) out[k] = isSecretName(k) && v !== '' ? '***' : v;
@@ -40,6 +46,8 @@ export class LoggedRequest {
     readonly page?: string,
     /** A stable_token call with force_refresh (cgi.ts). */
     readonly forceRefresh?: boolean,
+    /** A /sns/ user endpoint refused a basic access_token (/cgi-bin/token, stable_token) it was given. */
+    readonly basicToken?: boolean,
   ) {}
 
   /** Query parameters, secrets masked. */
@@ -59,7 +67,8 @@ export class LoggedRequest {
     if (this.fault) record.fault = this.fault;
     if (this.page !== undefined) record.page = this.page;
     if (this.forceRefresh) record.forceRefresh = true;
-    const note = requestNote(this.path, record.query, this.forceRefresh === true);
+    if (this.basicToken) record.basicToken = true;
+    const note = this.basicToken ? BASIC_TOKEN_ON_SNS : requestNote(this.path, record.query, this.forceRefresh === true);
     if (note) record.note = note;
     return record;
   }
@@ -101,7 +110,14 @@ export class RequestLog {
   /** 1: a stable_token call with force_refresh. */
   private readonly forced: Uint8Array;
 
-  constructor(readonly capacity = LOG_KEPT) {
+  /**
+   * `isBasicToken`: whether the emulator issued a token as a basic access_token, asked only when a /sns/
+   * request that failed is read back (never on the request's own path).
+   */
+  constructor(
+    readonly capacity = LOG_KEPT,
+    private readonly isBasicToken: (token: string) => boolean = () => false,
+  ) {
     this.methods = new Array<string>(capacity).fill('');
     this.urlCells = Buffer.alloc(capacity * URL_CELL_BYTES);
     this.urlLengths = new Int16Array(capacity);
@@ -157,10 +173,14 @@ export class RequestLog {
     const url = length === URL_NOT_IN_CELL ? this.longUrls[slot]! : this.urlCells.toString('latin1', slot * URL_CELL_BYTES, slot * URL_CELL_BYTES + length);
     const target = this.paths[slot] === undefined ? parseTarget(url) : undefined;
     const errcode = this.errcodes[slot]!;
+    const path = this.paths[slot] ?? target?.pathname ?? url;
+    const rawQuery = target?.rawQuery ?? '';
+    // A user endpoint's refusal of a basic token: read back from the token sent, only for such a refusal.
+    const basicToken = !Number.isNaN(errcode) && path.startsWith('/sns/') && this.isBasicToken(new URLSearchParams(rawQuery).get('access_token') ?? '');
     return new LoggedRequest(
       this.methods[slot]!,
-      this.paths[slot] ?? target?.pathname ?? url,
-      target?.rawQuery ?? '',
+      path,
+      rawQuery,
       this.statuses[slot]!,
       this.times[slot]!,
       Number.isNaN(errcode) ? undefined : errcode,
@@ -168,6 +188,7 @@ export class RequestLog {
       this.faults[slot],
       this.pages[slot],
       this.forced[slot] === 1,
+      basicToken,
     );
   }
 

@@ -160,7 +160,7 @@ export class Emulator {
   state = new EmulatorState();
   faults: FaultSpec[];
   /** What clients sent (the emulator's own control calls left out): `GET /__emulator/requests`, the page's live log. */
-  log = new RequestLog();
+  log = this.newLog();
   currentUser: string;
   private offsetMs = 0;
   private readonly baseClock: () => number;
@@ -215,11 +215,16 @@ export class Emulator {
     return this.seed.users.find((u) => u.id === id);
   }
 
+  /** A fresh request log, which reads a failed /sns/ call's token as basic when this emulator issued it so. */
+  private newLog(): RequestLog {
+    return new RequestLog(undefined, (token) => token !== '' && (this.state.basicTokens.get(token) !== undefined || this.state.basicTokens.retiredAppid(token) !== undefined));
+  }
+
   reset(): void {
     this.state = new EmulatorState(this.state);
     this.faults = this.initialFaults.map((f) => ({ ...f }));
     this.switches = { ...this.initialSwitches };
-    this.log = new RequestLog();
+    this.log = this.newLog();
     this.offsetMs = 0;
     this.currentUser = this.seed.users[0]!.id;
   }

@@ -210,6 +210,8 @@ export interface RequestRecord {
   page?: string;
   /** A stable_token call with force_refresh (its POST body is not in the log). */
   forceRefresh?: boolean;
+  /** A /sns/ user endpoint (userinfo, auth) was given a basic access_token, and refused it. */
+  basicToken?: boolean;
   /** What the log has to say beyond the answer (a state WeChat may alter: request-notes.ts), in both languages. */
   note?: { zh: string; en: string };
 }

@@ -400,6 +400,7 @@ describe('wxauth probe', () => {
     ['token-per-login', ['basic_token.per_login'], 0],
     ['open-redirect', ['redirect.open'], 1],
     ['userinfo-base', ['userinfo.scope'], 1],
+    ['userinfo-basic-token', ['userinfo.scope'], 1],
     // No second exchange, but the reload and WeChat's second hit each end on an error page.
     ['refuses-reload', ['callback.duplicate', 'callback.reload'], 1],
     ['subscribe-500', ['basic_token.rejected'], 1],
@@ -446,6 +447,16 @@ describe('wxauth probe', () => {
     const r = await probe('double-exchange', ['--only', 'code.exchanged_once,callback.duplicate']);
     expect(r.failing).toEqual(['callback.duplicate', 'code.exchanged_once']);
     expect(r.doc.checks.find((c) => c.id === 'callback.duplicate')?.message).toMatch(/already exchanges a code more than once in a single callback \(see code\.exchanged_once\)/);
+  });
+
+  it('userinfo.scope names a basic access_token given to /sns/userinfo, with its own fix (en, zh)', async () => {
+    const r = await probe('userinfo-basic-token', ['--only', 'userinfo.scope']);
+    const c = r.doc.checks.find((x) => x.id === 'userinfo.scope')!;
+    expect(c.status).toBe('fail');
+    expect(c.message).toBe('The app gives /sns/userinfo a basic access_token (from /cgi-bin/token or stable_token), and WeChat answers 40001 (calls: 1): the user’s nickname and avatar never arrive.');
+    expect(c.fix).toContain('with the access_token /sns/oauth2/access_token returned for this user');
+    const zh = await probe('userinfo-basic-token', ['--only', 'userinfo.scope', '--lang', 'zh']);
+    expect(zh.doc.checks.find((x) => x.id === 'userinfo.scope')!.message).toContain('应用把基础 access_token');
   });
 
   it('an app that falls over after the exchange: login.completes fails, and userinfo.scope is not passed on a guess', async () => {

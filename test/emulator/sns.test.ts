@@ -398,6 +398,24 @@ describe('/sns/userinfo', () => {
   });
 });
 
+describe('a basic access_token given to the /sns/ user endpoints', () => {
+  it('is answered 40001 like any unknown token, and the request log names it as basic, with a note, for the page and probe', async () => {
+    const basic = (await get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${SVC_SECRET}`)).json.access_token as string;
+    const g = (await exchange(SVC, SVC_SECRET, emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo' }))).json as Record<string, string>;
+    expect((await get(emu.url, `/sns/userinfo?access_token=${basic}&openid=${g.openid}`)).json.errcode).toBe(40001);
+    expect((await get(emu.url, `/sns/auth?access_token=${basic}&openid=${g.openid}`)).json.errcode).toBe(40014);
+    expect((await get(emu.url, `/sns/userinfo?access_token=garbage_token&openid=${g.openid}`)).json.errcode).toBe(40001);
+    const log = (await get(emu.url, '/__emulator/requests')).json.requests as Array<Record<string, unknown>>;
+    const [userinfo, auth, garbage] = log.slice(-3);
+    expect(userinfo).toMatchObject({ path: '/sns/userinfo', errcode: 40001, basicToken: true, note: { en: expect.stringContaining('a basic access_token (from /cgi-bin/token or stable_token)') } });
+    expect(auth).toMatchObject({ path: '/sns/auth', basicToken: true });
+    expect(garbage).not.toHaveProperty('basicToken');
+    expect(garbage).not.toHaveProperty('note');
+    // The token itself stays masked in the log.
+    expect(JSON.stringify(log)).not.toContain(basic);
+  });
+});
+
 describe('wire switches', () => {
   it('rid style hints (pre-2021) and none', async () => {
     emu.configure({ ridStyle: 'hints' });

@@ -40,6 +40,8 @@ export interface WechatCall {
   fault?: string;
   /** A stable_token call with force_refresh. */
   forceRefresh?: boolean;
+  /** A /sns/ user endpoint refused the basic access_token it was given (the emulator's log says so). */
+  basicToken?: boolean;
   /** When the emulator got it, in ms since the scenario's browser session started (the hops' startMs scale). */
   atMs?: number;
 }

@@ -130,10 +130,20 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-function wechatCalls(records: Array<{ method: string; path: string; query: Record<string, string>; status: number; time: string; errcode?: number; fault?: string; forceRefresh?: boolean }>): WechatCall[] {
+function wechatCalls(records: Array<{ method: string; path: string; query: Record<string, string>; status: number; time: string; errcode?: number; fault?: string; forceRefresh?: boolean; basicToken?: boolean }>): WechatCall[] {
   return records
     .filter((r) => r.path.startsWith('/sns/') || r.path.startsWith('/cgi-bin/'))
-    .map((r) => ({ method: r.method, path: r.path, query: r.query, status: r.status, time: r.time, ...(r.errcode !== undefined ? { errcode: r.errcode } : {}), ...(r.fault ? { fault: r.fault } : {}), ...(r.forceRefresh ? { forceRefresh: true } : {}) }));
+    .map((r) => ({
+      method: r.method,
+      path: r.path,
+      query: r.query,
+      status: r.status,
+      time: r.time,
+      ...(r.errcode !== undefined ? { errcode: r.errcode } : {}),
+      ...(r.fault ? { fault: r.fault } : {}),
+      ...(r.forceRefresh ? { forceRefresh: true } : {}),
+      ...(r.basicToken ? { basicToken: true } : {}),
+    }));
 }
 
 const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: Record<string, string | number> = {}, evidence: Evidence = {}, fix = status === 'fail' || status === 'warn'): ProbeCheck => ({
@@ -817,11 +827,20 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     else put(check('basic_token.per_login', 'warn', 'fetched', { count: calls.length, logins: fetching.length }, evidence));
   }
 
-  // userinfo.scope: /sns/userinfo with a snsapi_base token → 48001 (§7), in any scenario.
+  // userinfo.scope: what /sns/userinfo is given. A snsapi_base token → 48001 (§7), a basic access_token →
+  // 40001 (§7), in any scenario; any other refusal in the happy path (a wrong openid, a token of another
+  // login) is a login that ends without the user's profile.
   if (judgeable('userinfo.scope', 'ok')) {
     const calls = report.scenarios.flatMap((s) => s.wechat).filter((c) => c.path === '/sns/userinfo');
     const refused = calls.filter((c) => c.errcode === 48001);
-    if (refused.length > 0) put(check('userinfo.scope', 'fail', 'base_token', { count: refused.length, scope: auth.scope }, { scenarios: ['happy'], wechat: refused }));
+    const basic = calls.filter((c) => c.basicToken);
+    // A fault probe or the user armed is not the app's doing.
+    const failedHappy = happyRun.record.wechat.filter((c) => c.path === '/sns/userinfo' && c.errcode && !c.fault && !c.basicToken && c.errcode !== 48001);
+    if (basic.length > 0)
+      put({ ...check('userinfo.scope', 'fail', 'basic_token', { count: basic.length, errcode: basic[0]!.errcode ?? 40001 }, { scenarios: ['happy'], wechat: basic }), fix: { key: 'probe.userinfo.scope.fix.basic_token' } });
+    else if (refused.length > 0) put(check('userinfo.scope', 'fail', 'base_token', { count: refused.length, scope: auth.scope }, { scenarios: ['happy'], wechat: refused }));
+    else if (failedHappy.length > 0)
+      put({ ...check('userinfo.scope', 'fail', 'errcode', { count: failedHappy.length, errcode: failedHappy[0]!.errcode! }, { scenarios: ['happy'], wechat: failedHappy }), fix: messageRef('probe.userinfo.scope.fix.errcode', { errcode: failedHappy[0]!.errcode! }) });
     else if (calls.length > 0) put(check('userinfo.scope', 'pass', 'ok', { scope: auth.scope }, { scenarios: ['happy'] }));
     // No call, but the login broke before its end (an error page after the exchange): the app may call
     // /sns/userinfo after the point where it fell over, so "it does not call it" would be a guess.

@@ -492,6 +492,22 @@ export const messages = {
   'probe.userinfo.scope.ok': { zh: '/sns/userinfo 只在 snsapi_userinfo 授权下调用。', en: '/sns/userinfo is called only with snsapi_userinfo tokens.' },
   'probe.userinfo.scope.ok_not_called': { zh: '应用没有调用 /sns/userinfo（scope {scope}）。', en: 'The app does not call /sns/userinfo (scope {scope}).' },
   'probe.userinfo.scope.base_token': { zh: '应用用 {scope} 的 token 调用 /sns/userinfo，微信回答 48001（{count} 次）。', en: 'The app calls /sns/userinfo with a {scope} token, and WeChat answers 48001 (calls: {count}).' },
+  'probe.userinfo.scope.basic_token': {
+    zh: '应用把基础 access_token（/cgi-bin/token 或 stable_token 拿到的）传给了 /sns/userinfo，微信回答 {errcode}（{count} 次）：用户的昵称头像拿不到。',
+    en: 'The app gives /sns/userinfo a basic access_token (from /cgi-bin/token or stable_token), and WeChat answers {errcode} (calls: {count}): the user’s nickname and avatar never arrive.',
+  },
+  'probe.userinfo.scope.fix.basic_token': {
+    zh: '调用 /sns/userinfo 要用 /sns/oauth2/access_token 为这个用户换来的 access_token（和它的 openid），不是公众号的基础 access_token。',
+    en: 'Call /sns/userinfo with the access_token /sns/oauth2/access_token returned for this user (and its openid), not the account’s basic access_token.',
+  },
+  'probe.userinfo.scope.errcode': {
+    zh: '登录过程中 /sns/userinfo 回答 errcode {errcode}（{count} 次）：用户的昵称头像拿不到。',
+    en: 'During the login /sns/userinfo answers errcode {errcode} (calls: {count}): the user’s nickname and avatar never arrive.',
+  },
+  'probe.userinfo.scope.fix.errcode': {
+    zh: '运行 wxauth errcode {errcode} 查看原因；传给 /sns/userinfo 的 access_token 和 openid 必须是同一次换取返回的那一对。',
+    en: 'Run wxauth errcode {errcode} for why; /sns/userinfo needs the access_token and openid that the same exchange returned.',
+  },
   'probe.userinfo.scope.fix': {
     zh: 'snsapi_base 只拿得到 openid；需要昵称头像时用 scope=snsapi_userinfo 发起授权，或检查换取结果里的 scope 再决定是否调用。',
     en: 'snsapi_base gives only the openid; to get nickname and avatar authorize with scope=snsapi_userinfo, or check the scope in the exchange result before calling.',
