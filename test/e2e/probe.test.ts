@@ -459,6 +459,27 @@ describe('wxauth probe', () => {
     expect(zh.doc.checks.find((x) => x.id === 'userinfo.scope')!.message).toContain('应用把基础 access_token');
   });
 
+  it('an app that falls over after the exchange fails login.completes alone: the scenarios ending on the same page are skipped, not failed with other fixes', async () => {
+    const r = await probe('crashes-after-exchange');
+    expect(r.failing).toEqual(['login.completes']);
+    const c = (id: string) => r.doc.checks.find((x) => x.id === id)!;
+    for (const id of ['callback.duplicate', 'callback.reload', 'url.code_left', 'wechat.busy']) {
+      expect(c(id), id).toMatchObject({ status: 'skip', message: 'This scenario ends on the same error page as the happy path (see login.completes): fix that first, then this can be judged.' });
+    }
+    // The test account has no 开放平台 account: no unionid in the answer, the commonest crash there.
+    expect(c('login.completes').fix).toContain('so the exchange answer has no unionid');
+    // Bugs that do not end on that page are still found: a refusal is judged on its own.
+    expect(c('consent.denied').status).toBe('pass');
+  });
+
+  it('a callback slower than --timeout is said to be slow, with what to look at, not as a crash', async () => {
+    const r = await probe('slow-callback', ['--timeout', '1500', '--only', 'login.completes']);
+    const c = r.doc.checks.find((x) => x.id === 'login.completes')!;
+    expect(c.status).toBe('fail');
+    expect(c.message).toBe('The login ends in an error: no answer within 1500 ms (--timeout).');
+    expect(c.fix).toBe('The callback did not answer within 1500 ms: what is it waiting on? A WeChat call without a timeout, a database, a lock… A user’s browser gives up too. If it is only slow, raise probe’s --timeout.');
+  });
+
   it('an app that falls over after the exchange: login.completes fails, and userinfo.scope is not passed on a guess', async () => {
     const r = await probe('crashes-after-exchange', ['--only', 'login.completes,userinfo.scope']);
     expect(r.doc.checks.find((c) => c.id === 'login.completes')?.status).toBe('fail');

@@ -532,7 +532,15 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // app's server is still aimed at real WeChat, whatever its page then shows (an error, usually).
     else if (!exchangeAttempted && report.rewroteOpenHost) {
       put({ ...check('login.completes', 'fail', 'real_wechat', { path: callbackPath }, evidence, false), fix: messageRef('probe.login.completes.fix.real_wechat', { emulator, path: callbackPath }) });
-    } else if (problem) put(check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
+    } else if (problem?.kind === 'no_answer' && problem.error === 'timeout') {
+      // Slow, not broken: what it waits on is the question (a WeChat call without a timeout, a database…).
+      put({ ...check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence, false), fix: messageRef('probe.login.completes.fix.timeout', { ms: options.timeoutMs }) });
+    } else if (problem) {
+      const broke = check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence);
+      // After a good exchange, on an app with no 开放平台 account the answer has no unionid (§4): the
+      // commonest crash there is code that reads it unconditionally.
+      put(exchangedOk && !app.openAccount ? { ...broke, fix: messageRef('probe.login.completes.fix.no_unionid', { appid: app.appid }) } : broke);
+    }
     else if (!exchangeAttempted) put({ ...check('login.completes', 'fail', 'no_exchange', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.no_exchange', { path: callbackPath }) });
     else if (!exchangedOk) {
       const errcode = failedErrcode ?? -1;
@@ -541,6 +549,14 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     else if (!session) put(check('login.completes', 'fail', 'no_session', {}, evidence));
     else put(check('login.completes', 'pass', cookies === 1 ? 'ok_one' : 'ok', { status: page.status, cookies }, evidence));
   }
+
+  /**
+   * The happy path ended in an error page after WeChat's part (login.completes): a scenario that ends on
+   * the same page says nothing new, and its fix (retry the exchange, remember codes…) would send the user
+   * after a bug that is not there. Such outcomes are skipped, pointing at login.completes.
+   */
+  const happyBroke = ['probe.login.completes.error_page', 'probe.login.completes.error_status'].includes(results.get('login.completes')?.message.key ?? '');
+  const sameFailure = (id: CheckId, scenarioId: ScenarioId, evidence: Evidence = {}) => put({ id, status: 'skip', message: { key: 'probe.skip.same_failure' }, evidence: { scenarios: [scenarioId], ...evidence } });
 
   /**
    * Checks that only mean something when the happy path's callback exchanged a code (`attempt`) or got a
@@ -576,7 +592,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   if (judgeable('url.code_left', 'ok')) {
     const finalUrl = happyFinal.page.url;
     const evidence: Evidence = { scenarios: ['happy'], details: { final: happyFinal.page.hop.url } };
-    put(urlHasCode(finalUrl) ? check('url.code_left', 'fail', 'left', {}, evidence) : check('url.code_left', 'pass', 'ok', {}, evidence));
+    // An error page at the callback keeps the code in the address bar: the error is the bug to fix first.
+    if (happyBroke && urlHasCode(finalUrl)) sameFailure('url.code_left', 'happy', evidence);
+    else put(urlHasCode(finalUrl) ? check('url.code_left', 'fail', 'left', {}, evidence) : check('url.code_left', 'pass', 'ok', {}, evidence));
   }
 
   // callback.reload: the same browser, a little later, the same callback URL. Only after an exchange that
@@ -591,7 +609,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const errcode = reuseErrcode(afterAttempts.slice(before - 1));
     const problem = pageProblem(final.page);
     const evidence: Evidence = { scenarios: ['reload'], hops: record.hops, wechat: record.wechat, details: { exchangesBefore: before, exchangesAfter: after } };
-    if (problem) put(check('callback.reload', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
+    if (happyBroke && after === before && (problem || final.page.status >= 400)) sameFailure('callback.reload', 'reload', evidence);
+    else if (problem) put(check('callback.reload', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
     else if (after > before && (final.page.status >= 400 || showsCodeUsed(final.page.body))) put(check('callback.reload', 'fail', 'code_used_shown', { status: final.page.status, errcode }, evidence));
     // No second exchange, but an error page all the same (a state check that refuses a callback it has
     // already served): the user who reloads sees an error although signed in.
@@ -637,6 +656,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       if (attempts.length > 1 && results.get('code.exchanged_once')?.status === 'fail')
         put(check('callback.duplicate', 'fail', 'twice_own', { attempts: attempts.length }, evidence));
       else if (attempts.length > 1) put(check('callback.duplicate', 'fail', 'twice', { attempts: attempts.length, errcode: reuseErrcode(attempts) }, evidence));
+      // One exchange, and the error page the happy path ends on too.
+      else if (happyBroke && (problem || value.z.page.status >= 400)) sameFailure('callback.duplicate', 'duplicate', evidence);
       else if (problem) put(check('callback.duplicate', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
       // Only one exchange, yet the user ends on an error: the page says the code was used, or the
       // second hit was refused outright (a state used up by the first, say).
@@ -729,6 +750,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const bad = outcomes.find((o) => o.final && pageProblem(o.final.page));
     const evidence: Evidence = { scenarios: ['busy_errcode', 'busy_http500'], hops: outcomes.flatMap((o) => o.record.hops), wechat: outcomes.flatMap((o) => o.record.wechat) };
     if (outcomes.some((o) => !o.final)) lost('wechat.busy', 'busy_errcode');
+    else if (bad && happyBroke) sameFailure('wechat.busy', 'busy_errcode', evidence);
     else if (bad) put(check('wechat.busy', 'fail', 'error_page', { ...problemParams(pageProblem(bad.final!.page)!, options.timeoutMs), fault: bad.kind === 'busy' ? '-1' : 'HTTP 500' }, evidence));
     else put(check('wechat.busy', 'pass', 'ok', {}, evidence));
   }
@@ -783,6 +805,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const status = value?.page.status ?? 0;
       if (!value) lost('basic_token.rejected', 'token_rejected');
       else if (rejected < 0) put(check('basic_token.rejected', 'skip', 'skip_not_called', { path: call.path }, evidence));
+      else if (happyBroke && (problem || status >= 400)) sameFailure('basic_token.rejected', 'token_rejected', evidence);
       else if (problem) put(check('basic_token.rejected', 'fail', 'error_page', { ...problemParams(problem, options.timeoutMs), path: call.path }, evidence));
       // A refusal page (4xx) where the happy path signed the user in: the login did not complete.
       else if (status >= 400) put(check('basic_token.rejected', 'fail', 'refused', { path: call.path, status }, evidence));

@@ -162,6 +162,10 @@ export const messages = {
   'probe.skip.no_login': { zh: '正常登录没能走到回调，这项无法测试。', en: 'The happy path never reached the callback, so this cannot be tested.' },
   'probe.skip.scenario_lost': { zh: '这个场景没能走到回调（见证据里的请求），这项无法判断。', en: 'This scenario never reached the callback (see the hops), so this cannot be judged.' },
   'probe.skip.lost': { zh: '没有运行。', en: 'Not run.' },
+  'probe.skip.same_failure': {
+    zh: '这个场景和正常登录停在同一个错误页上（见 login.completes），先修好那个，这项才能判断。',
+    en: 'This scenario ends on the same error page as the happy path (see login.completes): fix that first, then this can be judged.',
+  },
   'probe.skip.login_broke': {
     zh: '登录在换取 code 之后出错了（见 login.completes），应用在出错之后会不会调用 /sns/userinfo 无法判断。',
     en: 'The login broke after the code was exchanged (see login.completes), so whether the app would call /sns/userinfo after that point cannot be told.',
@@ -293,6 +297,14 @@ export const messages = {
   'probe.login.completes.fix.foreign_callback': {
     zh: 'probe 只访问登录入口所在的 {origin} 和模拟器。如果回调由你的另一台服务器处理（前后端分开），测试时让两者同源（例如用开发服务器的代理把回调路径转给后端），再从这个地址运行 probe；见 README 的 probe 一节。',
     en: 'probe talks only to the login start’s origin, {origin}, and the emulator. If another server of yours takes the callback (a split frontend and backend), serve both under one origin for the test (e.g. your dev server’s proxy forwarding the callback path to the backend) and probe that origin; see the probe section of the README.',
+  },
+  'probe.login.completes.fix.timeout': {
+    zh: '回调 {ms} 毫秒内没有应答：它在等什么？没有超时的微信请求、数据库、锁……用户的浏览器也会放弃等待。若只是慢，可以调大 probe 的 --timeout。',
+    en: 'The callback did not answer within {ms} ms: what is it waiting on? A WeChat call without a timeout, a database, a lock… A user’s browser gives up too. If it is only slow, raise probe’s --timeout.',
+  },
+  'probe.login.completes.fix.no_unionid': {
+    zh: '换取成功之后应用出错了。{appid} 没有绑定开放平台账号，换取结果里没有 unionid：先检查读取 unionid（或其它可能缺失的字段）的代码，缺失时要能处理；其它情况同下：建立会话（设置 cookie）并重定向到登录后的页面，不要回 5xx。',
+    en: 'The app fails after a good exchange. {appid} is bound to no 开放平台 account, so the exchange answer has no unionid: look first at code that reads unionid (or any field that may be missing) and handle its absence; otherwise, start a session (set a cookie) and redirect to the signed-in page, not a 5xx.',
   },
   'probe.login.completes.fix': {
     zh: '回调里用 code 换到 openid 后，建立会话（设置 cookie）并重定向到登录后的页面；换取失败时给用户一个可以重试的页面，而不是 5xx。',
