@@ -472,6 +472,14 @@ describe('wxauth probe', () => {
     expect(c('consent.denied').status).toBe('pass');
   });
 
+  it('an exchange sent under an extra path (a base URL ending in /sns) is named, with the base to use', async () => {
+    const r = await probe('base-with-path', ['--only', 'login.completes']);
+    const c = r.doc.checks.find((x) => x.id === 'login.completes')!;
+    expect(c.status).toBe('fail');
+    expect(c.message).toBe('The login does not complete: the callback /auth/callback sent the code to /sns/sns/oauth2/access_token, not /sns/oauth2/access_token (answered errcode 40066), so no one is signed in.');
+    expect(c.fix).toContain(`carries a path, /sns, and its client puts /sns/… after it. Give it the scheme, host and port alone: ${emu.url}`);
+  });
+
   it('a callback slower than --timeout is said to be slow, with what to look at, not as a crash', async () => {
     const r = await probe('slow-callback', ['--timeout', '1500', '--only', 'login.completes']);
     const c = r.doc.checks.find((x) => x.id === 'login.completes')!;

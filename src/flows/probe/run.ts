@@ -131,8 +131,10 @@ function samePath(a: string, b: string): boolean {
 }
 
 function wechatCalls(records: Array<{ method: string; path: string; query: Record<string, string>; status: number; time: string; errcode?: number; fault?: string; forceRefresh?: boolean; basicToken?: boolean }>): WechatCall[] {
+  // A call under a path of its own (/sns/sns/…, /api/sns/…: a base URL with a path) is kept too, so the
+  // report can name it (misaddressedExchange).
   return records
-    .filter((r) => r.path.startsWith('/sns/') || r.path.startsWith('/cgi-bin/'))
+    .filter((r) => r.path.startsWith('/sns/') || r.path.startsWith('/cgi-bin/') || r.path.includes('/sns/') || r.path.includes('/cgi-bin/'))
     .map((r) => ({
       method: r.method,
       path: r.path,
@@ -144,6 +146,17 @@ function wechatCalls(records: Array<{ method: string; path: string; query: Recor
       ...(r.forceRefresh ? { forceRefresh: true } : {}),
       ...(r.basicToken ? { basicToken: true } : {}),
     }));
+}
+
+/**
+ * A code exchange sent under a path of its own (`/sns/sns/oauth2/access_token`, `/api/sns/…`): the app's
+ * WeChat base URL carries a path, which the app's client puts before every WeChat path. The extra path
+ * and what WeChat (the emulator) answered: 40066 invalid url, or a 404 page.
+ */
+export function misaddressedExchange(calls: WechatCall[]): { path: string; extra: string; answer: string } | undefined {
+  const call = calls.find((c) => c.path !== PATHS.snsAccessToken && c.path.endsWith(PATHS.snsAccessToken));
+  if (!call) return undefined;
+  return { path: call.path, extra: call.path.slice(0, -PATHS.snsAccessToken.length), answer: call.errcode ? `errcode ${call.errcode}` : `HTTP ${call.status}` };
 }
 
 const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: Record<string, string | number> = {}, evidence: Evidence = {}, fix = status === 'fail' || status === 'warn'): ProbeCheck => ({
@@ -541,7 +554,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // commonest crash there is code that reads it unconditionally.
       put(exchangedOk && !app.openAccount ? { ...broke, fix: messageRef('probe.login.completes.fix.no_unionid', { appid: app.appid }) } : broke);
     }
-    else if (!exchangeAttempted) put({ ...check('login.completes', 'fail', 'no_exchange', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.no_exchange', { path: callbackPath }) });
+    else if (!exchangeAttempted && misaddressedExchange(happyRun.record.wechat)) {
+      const wrong = misaddressedExchange(happyRun.record.wechat)!;
+      put({ ...check('login.completes', 'fail', 'misaddressed', { path: callbackPath, sent: wrong.path, answer: wrong.answer }, evidence, false), fix: messageRef('probe.login.completes.fix.misaddressed', { extra: wrong.extra, emulator }) });
+    } else if (!exchangeAttempted) put({ ...check('login.completes', 'fail', 'no_exchange', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.no_exchange', { path: callbackPath }) });
     else if (!exchangedOk) {
       const errcode = failedErrcode ?? -1;
       put({ ...check('login.completes', 'fail', 'exchange_failed', { errcode, status: page.status }, { ...evidence, details: { errcode } }, false), fix: exchangeFix(errcode, app.appid, emulator) });

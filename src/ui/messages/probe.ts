@@ -256,6 +256,14 @@ export const messages = {
     zh: '把应用（或它用的 SDK）的接口地址 api.weixin.qq.com 指向模拟器 {emulator}，或者让它经过 wxauth proxy --intercept（见 README 的 probe 一节）；并确认 {path} 用 code 换取了 token。',
     en: 'Aim the app’s (or its SDK’s) API host, api.weixin.qq.com, at the emulator, {emulator}, or run it through wxauth proxy --intercept (the probe section of the README); and check that {path} exchanges the code.',
   },
+  'probe.login.completes.misaddressed': {
+    zh: '登录没有完成：回调 {path} 把 code 发到了 {sent}，而不是 /sns/oauth2/access_token（回答 {answer}），所以没有人登录。',
+    en: 'The login does not complete: the callback {path} sent the code to {sent}, not /sns/oauth2/access_token (answered {answer}), so no one is signed in.',
+  },
+  'probe.login.completes.fix.misaddressed': {
+    zh: '应用的微信 API 地址多了一段路径 {extra}：客户端会自己在前面加上 /sns/…。把它设成只有协议、主机和端口的 {emulator}（SDK 的设置见 README 的 probe 一节）。',
+    en: 'The app’s WeChat API base carries a path, {extra}, and its client puts /sns/… after it. Give it the scheme, host and port alone: {emulator} (how for each SDK: the probe section of the README).',
+  },
   'probe.login.completes.fix.no_exchange': {
     zh: '确认应用处理的正是 redirect_uri 里的路径 {path}，在那里换取 code，并且调用的是模拟器而不是 api.weixin.qq.com（见 README 的 probe 一节）。',
     en: 'Check that the app handles the path in its redirect_uri, {path}, exchanges the code there, and calls the emulator rather than api.weixin.qq.com (see the probe section of the README).',
