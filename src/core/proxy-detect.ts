@@ -342,7 +342,9 @@ export class ProxyObserver {
   }
 
   private detectNotLatest(facts: CallFacts, appid: string | undefined, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
-    if (facts.errcode !== 40001) return;
+    // On a /sns/ user endpoint a basic token is the wrong kind of token, old or new (userinfo.basic_token
+    // says so): "fetch it with stable_token" would not help there.
+    if (facts.errcode !== 40001 || facts.endpoint.startsWith('/sns/')) return;
     const token = facts.query.access_token;
     const old = token ? this.superseded.get(token) : undefined;
     if (!old) return;

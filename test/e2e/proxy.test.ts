@@ -458,6 +458,13 @@ describe('detectors', () => {
       await calls(p, 5);
       expect(p.calls[4]!.errcode).toBe(40001);
       expect(ids(p)).toHaveLength(2);
+      // The same old token given to /sns/userinfo: the wrong kind of token there, old or new; only
+      // userinfo.basic_token says so (stable_token, not_latest's fix, would not help).
+      const user = JSON.parse((await request(p.url, exchangePath(emu.issueCode({ appid: SERVICE, scope: 'snsapi_userinfo' })))).body.toString()) as { openid: string };
+      await request(p.url, `/sns/userinfo?access_token=${first.access_token}&openid=${user.openid}`);
+      await calls(p, 7);
+      expect(p.calls[6]!.errcode).toBe(40001);
+      expect(ids(p)).toEqual(['basic_token.refetched', 'token.not_latest', 'userinfo.basic_token']);
     } finally {
       await p.close();
     }
@@ -669,6 +676,16 @@ describe('wxauth proxy (the command)', () => {
     expect(await upstreamUnreachable(emu.url, direct)).toBeUndefined();
     expect(await upstreamUnreachable(nowhere, direct)).toBe('ECONNREFUSED');
     expect(await upstreamUnreachable(nowhere, { ...direct, httpProxy: 'http://127.0.0.1:1' })).toBeUndefined();
+  });
+
+  it('warns at start of an --upstream with a path, which comes before every call’s own (/sns/sns/…)', async () => {
+    const px = await runProxyCommand(['--upstream', `${emu.url}/sns`]);
+    const zh = await runProxyCommand(['--upstream', `${emu.url}/sns/`, '--lang', 'zh']);
+    const plain = await runProxyCommand(['--upstream', emu.url]);
+    await Promise.all([px.stop(), zh.stop(), plain.stop()]);
+    expect(px.stderr.text).toContain(`--upstream has a path, /sns: every call goes to /sns + its own path (e.g. /sns/sns/oauth2/access_token). WeChat’s hosts take none: unless the upstream is a gateway under that path, use --upstream ${emu.url}.`);
+    expect(zh.stderr.text).toContain('--upstream 带了路径 /sns');
+    expect(plain.stderr.text).not.toContain('has a path');
   });
 
   it('without --upstream, WeChat’s API host out of reach (no DNS, no network): says so, not "check --upstream"', async (t) => {

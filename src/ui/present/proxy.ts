@@ -121,6 +121,10 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         out.say(out.t('proxy.intercept.trust.go', { bundle }));
         out.note(out.t('proxy.intercept.bundle', { cert: intercept.certPath, bundle }));
       } else out.say(out.t('proxy.aim', { url: reach ?? url }));
+      // A path on the upstream comes before every call's own: `/sns` there makes /sns/sns/oauth2/access_token
+      // (40066). WeChat's hosts take none; a gateway under a path may.
+      const prefix = new URL(upstream).pathname.replace(/\/+$/, '');
+      if (prefix !== '') out.warn(out.t('proxy.upstream.path', { prefix, example: `${prefix}/sns/oauth2/access_token`, origin: new URL(upstream).origin }));
       if (showSecrets) out.warn(out.t('proxy.unmasked'));
       else out.note(out.t('proxy.masked'));
       if (!['127.0.0.1', 'localhost', '::1'].includes(host)) out.warn(out.t(intercept ? 'proxy.intercept.exposed' : 'proxy.exposed', { host }));
