@@ -168,3 +168,8 @@ export function isThisMachine(ip: string, own: Iterable<string>): boolean {
 export const PROXY_HEADER = 'X-Wxauth-Proxy';
 /** On a refused /__emulator/ call from this machine: the --upstream the proxy forwards to (origin and path). */
 export const PROXY_UPSTREAM_HEADER = 'X-Wxauth-Proxy-Upstream';
+/**
+ * Sent by `wxauth probe` (as PROXY_HEADER's value) when it asks a loopback origin whether it is a wxauth
+ * proxy: the proxy answers as to any /__emulator/ call, without a "refused" line in its live view.
+ */
+export const PROXY_QUESTION = 'which-upstream';

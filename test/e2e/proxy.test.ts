@@ -266,6 +266,29 @@ describe('DNS rebinding and the emulator\'s control API', () => {
         expect(headers['x-wxauth-proxy-upstream'], target).toBe(emu.url);
       }
       expect(p.blocked.map((b) => b.reason)).toEqual(Array(6).fill('control'));
+      // wxauth probe asking what this is gets the same answer, and no "refused" line in the live view.
+      const { proxyUpstream } = await import('../../src/flows/probe/control.js');
+      expect(await proxyUpstream(p.url, 3000, new AbortController().signal)).toBe(emu.url);
+      expect(p.blocked).toHaveLength(6);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('says when a client speaks TLS (https://) to its plain-HTTP port, once per caller, with the http:// address', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const tls = await import('node:tls');
+      const port = Number(new URL(p.url).port);
+      for (let i = 0; i < 2; i++) {
+        await new Promise<void>((resolve) => {
+          const s = tls.connect({ host: '127.0.0.1', port, rejectUnauthorized: false });
+          s.on('error', () => resolve());
+          s.on('close', () => resolve());
+        });
+      }
+      for (let i = 0; i < 200 && p.blocked.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(p.blocked).toEqual([{ reason: 'tls', caller: expect.stringMatching(/^127\.0\.0\.1:\d+$/), target: p.url }]);
     } finally {
       await p.close();
     }

@@ -2,7 +2,7 @@
 // the request log since a point, a code's status, the clock and faults. Control POSTs carry
 // Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
 import { NetworkError, UsageError } from '../../errors.js';
-import { PROXY_HEADER, PROXY_UPSTREAM_HEADER } from '../../core/proxy-route.js';
+import { PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER } from '../../core/proxy-route.js';
 import type { FaultSpec, PublicApp, RequestRecord } from '../../emulator/index.js';
 import { deadline } from '../../http/deadline.js';
 
@@ -138,7 +138,7 @@ export async function proxyUpstream(origin: string, timeoutMs: number, signal: A
   const limit = deadline(Math.min(timeoutMs, 3_000), signal);
   try {
     // Never followed: a redirect could take this side call to a host off this machine, which probe never contacts.
-    const res = await fetch(origin + '/__emulator/seed', { signal: limit.signal, redirect: 'manual' });
+    const res = await fetch(origin + '/__emulator/seed', { signal: limit.signal, redirect: 'manual', headers: { [PROXY_HEADER]: PROXY_QUESTION } });
     await res.body?.cancel();
     if (res.status !== 403 || !res.headers.has(PROXY_HEADER)) return undefined;
     return res.headers.get(PROXY_UPSTREAM_HEADER) ?? '';

@@ -27,7 +27,7 @@ import { acceptedHostNames, hostHeaderAllowed, isWildcardHost } from '../../core
 import type { CallerProcess, ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
-import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine, reachesEmulatorControl, sentByAnotherSite, PROXY_HEADER, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
+import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine, reachesEmulatorControl, sentByAnotherSite, PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
@@ -50,11 +50,12 @@ export interface Blocked {
   /**
    * host: the Host header is not an address of the proxy (the DNS-rebinding guard); control: a path
    * under /__emulator/; network: a caller not on this machine asked for another host than WeChat's;
-   * page: a web page on another site sent it (a browser's Sec-Fetch-Site or Origin says so).
+   * page: a web page on another site sent it (a browser's Sec-Fetch-Site or Origin says so); tls: a
+   * client spoke TLS to this plain-HTTP port (given https://).
    */
-  reason: 'host' | 'control' | 'network' | 'page';
+  reason: 'host' | 'control' | 'network' | 'page' | 'tls';
   caller: string;
-  /** The Host header (host), the path (control), the host asked for (network), or the page's origin (page); at most 100 characters. */
+  /** The Host header (host), the path (control), the host asked for (network), the page's origin (page), or the http:// address to use instead (tls); at most 100 characters. */
   target: string;
 }
 
@@ -281,6 +282,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const agents = upstreamAgents(options.upstreamProxy, options.timeoutMs);
   /** Sockets of intercepted CONNECTs (decrypted) → the host the client asked for and its own address. */
   const intercepted = new WeakMap<Socket, { host: string; caller: string; requests: number }>();
+  /** Addresses already told that they spoke TLS to this plain-HTTP port (a retrying client is told once). */
+  const tlsCallers = new Set<string>();
   const interfaces = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
   const ownAddresses = interfaces.map((info) => info.address);
   const isLocal = options.localCaller ?? ((ip: string) => isThisMachine(ip, ownAddresses));
@@ -445,7 +448,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       if (refusal.reason === 'control' && route.upstream === main && isLocal(req.socket.remoteAddress ?? '')) own[PROXY_UPSTREAM_HEADER] = main.url.origin + main.prefix;
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), ...own });
       res.end(body);
-      options.hooks.blocked?.({ reason: refusal.reason, caller: callerOf(req), target: refusal.target });
+      // `wxauth probe` asking what this is (probe/control.ts proxyUpstream) is no refused call to show.
+      const question = refusal.reason === 'control' && req.headers[PROXY_HEADER.toLowerCase()] === PROXY_QUESTION && isLocal(req.socket.remoteAddress ?? '');
+      if (!question) options.hooks.blocked?.({ reason: refusal.reason, caller: callerOf(req), target: refusal.target });
       return;
     }
     const { upstream, target, observe } = route;
@@ -595,11 +600,24 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       finish('aborted', 'ECONNRESET');
     });
   });
-  server.on('clientError', (_error, socket) => {
+  server.on('clientError', (error: Error & { rawPacket?: Buffer }, socket) => {
     // Inside an intercepted tunnel nothing is written back: an HTTP error page is not what a client
     // mid-way through TLS should get. It is cut, as a server that cannot read it would.
-    if (intercepted.has(socket as Socket)) socket.destroy();
-    else if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
+    if (intercepted.has(socket as Socket)) return void socket.destroy();
+    // A TLS ClientHello (record type 0x16) on this plain-HTTP port: a client given https://. Its error
+    // (EPROTO, "wrong version number") names nothing, so the proxy says it, once per caller address.
+    if (error.rawPacket?.[0] === 0x16) {
+      const s = socket as Socket;
+      const ip = s.remoteAddress ?? '?';
+      if (!tlsCallers.has(ip) && tlsCallers.size < 256) {
+        tlsCallers.add(ip);
+        // The address it dialled, as http://.
+        const local = (s.localAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+        options.hooks.blocked?.({ reason: 'tls', caller: address(s), target: `http://${local.includes(':') ? `[${local}]` : local}:${s.localPort ?? ''}` });
+      }
+      return void socket.destroy();
+    }
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
   });
 
   /** What the proxy itself answers on a CONNECT it cannot serve: a short text, never anything from WeChat. */

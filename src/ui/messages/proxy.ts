@@ -95,6 +95,10 @@ export const messages = {
     zh: '{caller}：已拒绝（403），这是另一个网站的网页（{target}）发来的调用；微信的接口由服务器调用，代理只转发服务器发出的请求（防止你打开的网页借你的 IP 调用微信）。',
     en: '{caller}: refused (403): a web page on another site ({target}) sent this call; WeChat\'s API is called by servers, and the proxy forwards theirs only (so that a page you visit cannot call WeChat from your IP).',
   },
+  'proxy.blocked.tls': {
+    zh: '{caller}：用 TLS（https://）连到了这个只说明文 HTTP 的端口，连接已断开；把客户端的地址改成 {target}（http://，不是 https://）。',
+    en: '{caller}: spoke TLS (https://) to this plain-HTTP port, and was cut off; aim the client at {target} (http://, not https://).',
+  },
   'proxy.intercept.passed': { zh: '{caller} → {target}：原样转发（未解密）', en: '{caller} → {target}: tunnelled untouched (not decrypted)' },
   'proxy.intercept.passedHttp': { zh: '{caller} → {target}：非微信域名，原样转发', en: '{caller} → {target}: not a WeChat host, passed on as is' },
   'proxy.intercept.passedFailed': { zh: '{caller} → {target}：连不上（{failure}），已回 502', en: '{caller} → {target}: unreachable ({failure}), answered 502' },
