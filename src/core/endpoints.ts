@@ -10,10 +10,13 @@ export function isWechatOpenBase(base: string): boolean {
 
 /**
  * `127.0.0.1:3900`, `localhost:3000/login`: an address typed without its scheme. The http:// URL it
- * most likely means (local servers speak plain HTTP), or undefined when it is not such an address.
+ * most likely means (local servers speak plain HTTP), or undefined when it is not such an address. A
+ * port alone (`4000`, `:4000/login`) means this machine's.
  */
 export function withHttpScheme(value: string): string | undefined {
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(value)) return undefined;
+  const port = /^:?(\d{1,5})(?=[/?#]|$)/.exec(value);
+  if (port) return Number(port[1]) > 0 && Number(port[1]) <= 65535 ? `http://127.0.0.1:${port[1]}${value.slice(port[0].length)}` : undefined;
   if (!/^(?:[\w-]+(?:\.[\w-]+)*|\[[\da-f:.]+\])(?::\d{1,5})?(?:[/?#]|$)/i.test(value)) return undefined;
   try {
     return new URL(`http://${value}`).protocol === 'http:' ? `http://${value}` : undefined;

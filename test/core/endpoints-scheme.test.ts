@@ -8,11 +8,14 @@ describe('withHttpScheme', () => {
     ['localhost:3000/login?next=/me', 'http://localhost:3000/login?next=/me'],
     ['www.example.com', 'http://www.example.com'],
     ['[::1]:8080/cb', 'http://[::1]:8080/cb'],
+    // A port alone is this machine's (http://4000 would be the IP 0.0.15.160).
+    ['4000', 'http://127.0.0.1:4000'],
+    [':4000/auth/wechat', 'http://127.0.0.1:4000/auth/wechat'],
   ])('%s → %s', (value, url) => {
     expect(withHttpScheme(value)).toBe(url);
   });
 
-  it.each(['http://127.0.0.1:3900', 'ftp://x', 'mailto:a@b.c', '', 'not a url', '/login', 'localhost:99999999'])('%s is not an address missing its scheme', (value) => {
+  it.each(['http://127.0.0.1:3900', 'ftp://x', 'mailto:a@b.c', '', 'not a url', '/login', 'localhost:99999999', '0', '70000'])('%s is not an address missing its scheme', (value) => {
     expect(withHttpScheme(value)).toBeUndefined();
   });
 });
