@@ -142,6 +142,11 @@ function who(s: Sighting): MessageRef {
   return { key: 'proxy.caller.port', params: { address: s.caller } };
 }
 
+/** One process (both pids known), else one connection (the same address:port). */
+function sameCaller(a: Sighting, b: Sighting): boolean {
+  return a.owner?.pid !== undefined && b.owner?.pid !== undefined ? a.owner.pid === b.owner.pid : a.caller === b.caller;
+}
+
 function agentOf(exchange: ProxyExchange): string | undefined {
   for (const [k, v] of exchange.requestHeaders) if (k.length === 10 && k.toLowerCase() === 'user-agent') return v.slice(0, 80);
   return undefined;
@@ -327,10 +332,14 @@ export class ProxyObserver {
     const first = this.codes.get(code);
     const answer = facts.errcode !== undefined ? String(facts.errcode) : 'ok';
     if (first) {
-      // A code is single-use: the second exchange gets 40163 (API-FACTS §1.6, §4).
+      // A code is single-use: the second exchange gets 40163 (API-FACTS §1.6, §4). One caller both times
+      // (one process, often one keep-alive connection) is named once: the same code path ran twice.
+      const params = { code: this.masker.value(code), first: iso(first.time), second: iso(me.time), answer };
       hit(
         'code.reused',
-        { key: 'proxy.hit.code.reused', params: { code: this.masker.value(code), first: iso(first.time), firstCaller: who(first), second: iso(me.time), secondCaller: who(me), answer } },
+        sameCaller(first, me)
+          ? { key: 'proxy.hit.code.reused.same', params: { ...params, caller: who(me) } }
+          : { key: 'proxy.hit.code.reused', params: { ...params, firstCaller: who(first), secondCaller: who(me) } },
         { key: 'proxy.fix.code.reused' },
       );
       return;

@@ -444,6 +444,15 @@ describe('detectors', () => {
       }
       await calls(p, 8);
       expect(ids(p)).toEqual(['code.reused']);
+
+      // Both exchanges on one keep-alive connection: one caller, named once.
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const twice = emu.issueCode({ appid: SERVICE });
+      await request(p.url, exchangePath(twice), { agent });
+      await request(p.url, exchangePath(twice), { agent });
+      agent.destroy();
+      await calls(p, 10);
+      expect(p.hits[1]!.evidence).toMatchObject({ key: 'proxy.hit.code.reused.same', params: { caller: { params: { address: expect.stringMatching(/^127\.0\.0\.1:\d+$/) } }, answer: '40163' } });
     } finally {
       emu.setFaults([]);
       await p.close();

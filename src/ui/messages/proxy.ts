@@ -236,6 +236,10 @@ export const messages = {
     zh: '同一个 code（{code}）被换了两次：第一次 {first} 来自 {firstCaller}，第二次 {second} 来自 {secondCaller}（结果：{answer}）。code 只能用一次，第二次会得到 40163。',
     en: 'The same code ({code}) was exchanged twice: first at {first} by {firstCaller}, again at {second} by {secondCaller} (answer: {answer}). A code is single-use; the second exchange gets 40163.',
   },
+  'proxy.hit.code.reused.same': {
+    zh: '同一个 code（{code}）被同一个调用方换了两次：{first} 和 {second}，都来自 {caller}（结果：{answer}）。code 只能用一次，第二次会得到 40163：多半是回调被处理了两次，或换取被重试了。',
+    en: 'The same code ({code}) was exchanged twice by the same caller, at {first} and {second}, both by {caller} (answer: {answer}). A code is single-use; the second exchange gets 40163: most likely the callback ran twice, or the exchange was retried.',
+  },
   'proxy.hit.code.reused.unseen': {
     zh: '{caller} 换取的 code（{code}）已经被用过（40163），而第一次使用没有经过代理：另一个进程或另一台机器抢先换掉了它。',
     en: '{caller} exchanged a code ({code}) that was already used (40163), and its first use did not go through the proxy: another process or machine exchanged it first.',
