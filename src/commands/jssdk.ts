@@ -275,7 +275,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
       });
       const d = verified.diagnosis;
       const signer = d.verdict === 'mistake' && d.found.mistake === 'stale-ticket' ? d.found.ticket : undefined;
-      const staleIndex = typeof signer === 'object' ? signer.stale : undefined;
+      const staleIndex = typeof signer === 'object' && 'stale' in signer ? signer.stale : undefined;
       const signedWithCached = options.ticket && cached && staleIndex !== undefined && staleTickets[staleIndex] === cached.ticket ? { obtainedAt: cached.obtainedAt } : undefined;
       const otherAppId = appid && options.configAppId && options.configAppId !== appid ? options.configAppId : undefined;
       const ok = verified.diagnosis.verdict === 'match' && (verified.domain === undefined || verified.domain.ok) && !otherAppId && !options.lowerNonceKey;

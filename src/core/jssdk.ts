@@ -293,13 +293,19 @@ export interface SignatureFacts {
 /** The mistakes of JSSDK-FACTS §2–§3, most common first (the order they are tried in). */
 export const MISTAKES = [
   'fragment',
+  'share-params',
   'as-written',
   'encoded',
   'other-url',
+  'query-order',
   'scheme',
   'trailing-slash',
+  'port',
+  'scheme-slash',
   'nonce-key',
+  'nonce-case',
   'timestamp-ms',
+  'no-ticket',
   'access-token',
   'stale-ticket',
 ] as const;
@@ -317,8 +323,10 @@ export interface Attempt {
   url?: string;
   /** The timestamp that was signed (timestamp-ms). */
   timestamp?: string;
-  /** Which ticket was signed: the access_token, or the index of a stale ticket. */
-  ticket?: 'access-token' | { stale: number };
+  /** The nonce that was signed (nonce-case). */
+  nonce?: string;
+  /** Which ticket was signed: the access_token, the index of a stale ticket, or none at all (what an empty variable prints). */
+  ticket?: 'access-token' | { stale: number } | { none: string };
 }
 
 export type Diagnosis =
@@ -340,13 +348,14 @@ export type DiagnosisWarning =
   | { kind: 'timestamp-ms'; timestamp: string }
   | { kind: 'url-changed'; changes: UrlChange[] };
 
-function withoutParams(url: string, names: string[]): string | undefined {
+/** The URL without the query pairs `drop` picks; undefined when none is dropped. */
+function withoutParams(url: string, drop: (pair: string) => boolean): string | undefined {
   const q = url.indexOf('?');
   if (q < 0) return undefined;
   const kept = url
     .slice(q + 1)
     .split('&')
-    .filter((pair) => !names.includes(pair.split('=')[0] ?? ''));
+    .filter((pair) => !drop(pair));
   const next = url.slice(0, q) + (kept.length > 0 ? `?${kept.join('&')}` : '');
   return next === url ? undefined : next;
 }
@@ -364,8 +373,12 @@ function urlVariants(claim: SignatureClaim, url: string, written: string, facts:
     add('fragment', hrefOf(raw));
     add('fragment', raw);
   }
-  for (const f of ['#/', '#']) add('fragment', url + f);
+  for (const f of ['#/', '#', '#wechat_redirect']) add('fragment', url + f);
   for (const other of facts.otherUrls ?? []) if (other.includes('#')) add('fragment', hrefOf(other.trim()));
+  // WeChat's share parameters (附录5 (6): "WeChat appends parameters to shared links"): a page opened
+  // from a shared link carries from=… and isappinstalled=…, which a server signing a URL it built
+  // itself (or cached per path) leaves out.
+  add('share-params', withoutParams(url, (pair) => SHARE_PARAM.test(pair)));
   // as written: the URL as typed when location.href reports it otherwise (non-ASCII not encoded, no
   // `/` for an empty path, upper-case host, default port), or the href with its escapes decoded.
   add('as-written', written);
@@ -375,7 +388,7 @@ function urlVariants(claim: SignatureClaim, url: string, written: string, facts:
   add('encoded', encodeURI(url));
   // another URL: the landing URL (iOS history mode, §3.1), the page before the OAuth hop (without
   // code/state, §2 "通过a链接…跳转到b链接"), the path without its query, the site root.
-  add('other-url', withoutParams(url, ['code', 'state']));
+  add('other-url', withoutParams(url, (pair) => ['code', 'state'].includes(pair.split('=')[0] ?? '')));
   const q = url.indexOf('?');
   if (q >= 0) add('other-url', url.slice(0, q));
   const root = /^(https?:\/\/[^/?#]+)/i.exec(url)?.[1];
@@ -383,13 +396,46 @@ function urlVariants(claim: SignatureClaim, url: string, written: string, facts:
     add('other-url', `${root}/`);
     add('other-url', root);
   }
+  // The query's parameters in another order: a server that rebuilds the URL from parsed parameters
+  // (sorted, or in its framework's order) instead of signing it as the page has it.
+  if (q >= 0) {
+    const pairs = url.slice(q + 1).split('&');
+    if (pairs.length > 1) {
+      add('query-order', `${url.slice(0, q)}?${[...pairs].sort().join('&')}`);
+      add('query-order', `${url.slice(0, q)}?${[...pairs].reverse().join('&')}`);
+    }
+  }
   // http vs https.
-  if (/^https:/i.test(url)) add('scheme', 'http:' + url.slice(6));
-  else if (/^http:/i.test(url)) add('scheme', 'https:' + url.slice(5));
+  const otherScheme = /^https:/i.test(url) ? 'http:' + url.slice(6) : /^http:/i.test(url) ? 'https:' + url.slice(5) : undefined;
+  add('scheme', otherScheme);
   // A trailing slash added or dropped on the path.
-  const [base = url, query] = q >= 0 ? [url.slice(0, q), url.slice(q)] : [url, ''];
-  add('trailing-slash', base.endsWith('/') ? base.slice(0, -1) + query : `${base}/${query}`);
+  add('trailing-slash', toggleSlash(url));
+  // A port in the signed URL that the page's location.href does not have: the default one written out
+  // (:443, :80), or the backend's own behind a reverse proxy (a server reading its Host and port).
+  const parts = /^(https?):\/\/([^/?#:]+)(\/.*)?$/i.exec(url);
+  if (parts) {
+    const [, scheme = 'https', host = '', rest = '/'] = parts;
+    add('port', `${scheme}://${host}:${scheme.toLowerCase() === 'https' ? 443 : 80}${rest}`);
+    for (const port of BACKEND_PORTS) for (const s of ['http', 'https']) add('port', `${s}://${host}:${port}${rest}`);
+  }
+  // Two at once, the pair seen together behind TLS-terminating proxies: the other scheme and the slash.
+  if (otherScheme) add('scheme-slash', toggleSlash(otherScheme));
   return out;
+}
+
+/**
+ * What WeChat appends to a shared page's URL (附录5 (6)): from=singlemessage|groupmessage|timeline and
+ * isappinstalled=…; a `from` of the page's own (from=menu) is not one.
+ */
+const SHARE_PARAM = /^(?:isappinstalled=.*|from=(?:singlemessage|groupmessage|timeline))$/;
+/** Ports web backends commonly listen on behind nginx. */
+const BACKEND_PORTS = [8080, 8000, 3000, 5000, 8081, 8888, 9000, 7001, 8443];
+
+/** The URL with a trailing slash on its path added, or dropped. */
+function toggleSlash(url: string): string {
+  const q = url.indexOf('?');
+  const [base = url, query] = q >= 0 ? [url.slice(0, q), url.slice(q)] : [url, ''];
+  return base.endsWith('/') ? base.slice(0, -1) + query : `${base}/${query}`;
 }
 
 function safeDecodeUri(s: string): string {
@@ -457,6 +503,12 @@ export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, 
     }
     const nonceKey = attempt({ mistake: 'nonce-key', string1: stringToSign(base, 'nonceStr') });
     if (nonceKey) return nonceKey;
+    // The nonce in another case than wx.config's (a server that lower- or upper-cases what it generates).
+    for (const nonce of new Set([base.nonceStr.toLowerCase(), base.nonceStr.toUpperCase()])) {
+      if (nonce === base.nonceStr) continue;
+      const hit = attempt({ mistake: 'nonce-case', nonce, string1: stringToSign({ ...base, nonceStr: nonce }) });
+      if (hit) return hit;
+    }
     // Milliseconds: signed Date.now() while wx.config got seconds (any of the 1000 ms in that second),
     // or wx.config got the milliseconds while the server signed seconds.
     const ts = base.timestamp;
@@ -469,6 +521,11 @@ export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, 
     } else if (/^\d{13}$/.test(ts)) {
       const seconds = String(Math.floor(Number(ts) / 1000));
       const hit = attempt({ mistake: 'timestamp-ms', timestamp: seconds, string1: stringToSign({ ...base, timestamp: seconds }) });
+      if (hit) return hit;
+    }
+    // No ticket at all: getticket failed (40001, 42001…) and the server signed what its empty variable prints.
+    for (const none of ['', 'undefined', 'null', 'None', 'nil']) {
+      const hit = attempt({ mistake: 'no-ticket', ticket: { none }, string1: stringToSign({ ...base, ticket: none }) });
       if (hit) return hit;
     }
     if (facts.accessToken) {

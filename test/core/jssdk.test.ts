@@ -143,6 +143,15 @@ describe('diagnoseSignature', () => {
     ['timestamp-ms', 'Date.now() signed, seconds in wx.config', () => sign({ timestamp: `${TS}123` })],
     ['access-token', 'the access_token signed as the ticket', () => sign({ ticket: TOKEN })],
     ['stale-ticket', 'an old ticket', () => sign({ ticket: STALE })],
+    ['fragment', 'a bare #wechat_redirect left on the page URL', () => sign({ url: `${PAGE}#wechat_redirect` })],
+    ['share-params', 'a shared link, signed without what WeChat appended', () => sign({ url: PAGE }), `${PAGE}&from=singlemessage&isappinstalled=0`],
+    ['query-order', 'the query rebuilt in sorted order', () => sign({ url: 'https://h5.example.com/shop?from=menu&id=1' }), 'https://h5.example.com/shop?id=1&from=menu'],
+    ['port', 'the default port written out', () => sign({ url: 'https://h5.example.com:443/shop/list?from=menu' })],
+    ['port', 'the backend’s own port behind nginx', () => sign({ url: 'http://h5.example.com:8080/shop/list?from=menu' })],
+    ['scheme-slash', 'the other scheme and a trailing slash together', () => sign({ url: 'http://h5.example.com/shop/list/?from=menu' })],
+    ['nonce-case', 'the nonce lower-cased on the server', () => sign({ nonceStr: NONCE.toLowerCase() })],
+    ['no-ticket', 'getticket failed and the server signed "undefined"', () => sign({ ticket: 'undefined' })],
+    ['no-ticket', 'an empty ticket', () => sign({ ticket: '' })],
   ];
 
   it.each(table)('names %s (%s)', (mistake, _why, signature, url = PAGE) => {

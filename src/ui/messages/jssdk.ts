@@ -268,6 +268,54 @@ export const messages = {
     zh: '服务端缓存的 ticket 已失效（或来自另一台服务器）：按真实过期时间缓存，到期前重新获取，多台服务器共用一份。',
     en: 'The server\'s cached ticket is dead (or another server\'s): cache it by its real expiry, refetch before it, and share one copy between servers.',
   },
+  'jssdk.verify.mistake.share-params': {
+    zh: '找到了：这个签名签的是 {signed}，没有微信给分享链接加上的参数（from、isappinstalled），而页面的地址里有。',
+    en: 'Found it: this signature is for {signed}, without the parameters WeChat adds to a shared link (from, isappinstalled), which the page’s address has.',
+  },
+  'jssdk.verify.mistake.share-params.fix': {
+    zh: '不要在服务端按路径拼 URL 或按路径缓存签名：由页面把 location.href.split(\'#\')[0] 传给服务端（encodeURIComponent），服务端原样签它。',
+    en: 'Don’t build the URL on the server or cache signatures per path: have the page send location.href.split(\'#\')[0] (encodeURIComponent) and sign exactly that.',
+  },
+  'jssdk.verify.mistake.query-order': {
+    zh: '找到了：这个签名签的是 {signed}，查询参数的顺序和页面的不同。',
+    en: 'Found it: this signature is for {signed}, its query parameters in another order than the page’s.',
+  },
+  'jssdk.verify.mistake.query-order.fix': {
+    zh: '签页面地址的原样字符串，不要解析查询参数再重新拼接（框架会排序或改顺序）。',
+    en: 'Sign the page’s address as the string it is; don’t parse the query and rebuild it (frameworks sort or reorder it).',
+  },
+  'jssdk.verify.mistake.port': {
+    zh: '找到了：这个签名签的是 {signed}，带了页面地址里没有的端口。',
+    en: 'Found it: this signature is for {signed}, with a port the page’s address does not have.',
+  },
+  'jssdk.verify.mistake.port.fix': {
+    zh: '服务端在 nginx 等反向代理后面时，请求里的主机和端口是后端自己的：用页面传来的 URL 签名，或用 X-Forwarded-Host / X-Forwarded-Proto 还原；默认端口（:80、:443）不写。',
+    en: 'Behind nginx or another reverse proxy the host and port a server sees are its own: sign the URL the page sends, or rebuild it from X-Forwarded-Host / X-Forwarded-Proto; default ports (:80, :443) are never written.',
+  },
+  'jssdk.verify.mistake.scheme-slash': {
+    zh: '找到了：这个签名签的是 {signed}，协议（http 与 https）和末尾的 / 都不同。',
+    en: 'Found it: this signature is for {signed}, with the other scheme (http vs https) and a trailing slash that differs.',
+  },
+  'jssdk.verify.mistake.scheme-slash.fix': {
+    zh: '用页面传来的 location.href.split(\'#\')[0] 签名；在服务端拼 URL 时，协议要取 X-Forwarded-Proto，路径要和页面逐字相同。',
+    en: 'Sign the location.href.split(\'#\')[0] the page sends; a URL built on the server must take its scheme from X-Forwarded-Proto and its path character for character.',
+  },
+  'jssdk.verify.mistake.nonce-case': {
+    zh: '找到了：签名用的 noncestr 是 {nonce}，与 wx.config 的 nonceStr 大小写不同。',
+    en: 'Found it: the signature used noncestr {nonce}, which differs in case from wx.config’s nonceStr.',
+  },
+  'jssdk.verify.mistake.nonce-case.fix': {
+    zh: '签名和 wx.config 用同一个字符串，不要在其中一处转换大小写。',
+    en: 'Use one string for both the signature and wx.config; don’t change its case in either.',
+  },
+  'jssdk.verify.mistake.no-ticket': {
+    zh: '找到了：签名串里的 jsapi_ticket 是 {ticket}：服务端没拿到 ticket（getticket 失败，例如 access_token 失效的 40001/42001），却照样签了名。',
+    en: 'Found it: the signed string’s jsapi_ticket is {ticket}: the server had no ticket (getticket failed, e.g. 40001/42001 for a dead access_token) and signed anyway.',
+  },
+  'jssdk.verify.mistake.no-ticket.fix': {
+    zh: '检查 getticket 的 errcode：不为 0 时不要签名，先重新获取 access_token 再取 ticket；wxauth jssdk ticket 可以看到微信的回答。',
+    en: 'Check getticket’s errcode: when it is not 0 don’t sign; fetch the access_token again, then the ticket. wxauth jssdk ticket shows WeChat’s answer.',
+  },
   'jssdk.verify.unknown': {
     zh: '签名不一致，{kinds} 类常见错误（共计算了 {tried} 个签名）都对不上。请逐项检查：',
     en: 'The signature does not match, and none of the {kinds} kinds of known mistake that apply here reproduces it ({tried} signatures computed). Check in turn:',
@@ -312,6 +360,12 @@ export const messages = {
   'jssdk.mistake.label.timestamp-ms': { zh: '毫秒与秒混用', en: 'milliseconds mixed with seconds' },
   'jssdk.mistake.label.access-token': { zh: '签了 access_token，不是 jsapi_ticket', en: 'the access_token signed, not the jsapi_ticket' },
   'jssdk.mistake.label.stale-ticket': { zh: '签了旧的 jsapi_ticket', en: 'an old jsapi_ticket signed' },
+  'jssdk.mistake.label.share-params': { zh: '签名时少了微信分享加的参数', en: 'signed without the parameters WeChat adds to shared links' },
+  'jssdk.mistake.label.query-order': { zh: '查询参数的顺序不同', en: 'the query parameters in another order' },
+  'jssdk.mistake.label.port': { zh: 'URL 里多了端口', en: 'a port in the signed URL' },
+  'jssdk.mistake.label.scheme-slash': { zh: '协议和末尾的 / 都不同', en: 'the other scheme and a trailing slash' },
+  'jssdk.mistake.label.nonce-case': { zh: 'nonceStr 的大小写不同', en: 'the nonce in another case' },
+  'jssdk.mistake.label.no-ticket': { zh: '签名时没有 jsapi_ticket', en: 'no jsapi_ticket in the signed string' },
   'jssdk.verify.verdict.unknown': { zh: '不一致，原因未知', en: 'unknown' },
   'jssdk.verify.verdict.ios-only': { zh: '只在 iOS 上正确（首次进入的 URL）', en: 'right on iOS only (the landing URL)' },
   'jssdk.verify.row.domain': { zh: '域名', en: 'domain' },
