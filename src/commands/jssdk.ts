@@ -77,6 +77,8 @@ export type JssdkResult =
       signedWithCached?: { obtainedAt: number };
       /** The pasted wx.config's appId when it is not the profile's (附录5: the ticket's appid must be the config's). */
       otherAppId?: string;
+      /** --ticket is one this token cache holds for another appid (of `profile`) than the page's `pageAppid`. */
+      ticketOfOtherAppid?: { profile: string; appid: string; pageAppid: string };
       lowerNonceKey: boolean;
       /** The profile's account type when known: only a test account can bind a port or an IP (JSSDK-FACTS §3). */
       accountType?: AccountType;
@@ -278,7 +280,12 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
       const staleIndex = typeof signer === 'object' && 'stale' in signer ? signer.stale : undefined;
       const signedWithCached = options.ticket && cached && staleIndex !== undefined && staleTickets[staleIndex] === cached.ticket ? { obtainedAt: cached.obtainedAt } : undefined;
       const otherAppId = appid && options.configAppId && options.configAppId !== appid ? options.configAppId : undefined;
-      const ok = verified.diagnosis.verdict === 'match' && (verified.domain === undefined || verified.domain.ok) && !otherAppId && !options.lowerNonceKey;
+      // A --ticket this cache holds for another appid than the page's (wx.config's appId, else the
+      // profile's): WeChat checks the signature against that appid's own ticket, so a match proves nothing.
+      const pageAppid = options.configAppId ?? appid;
+      const holder = options.ticket && pageAppid ? store.ticketHolder(options.ticket) : undefined;
+      const ticketOfOtherAppid = holder && pageAppid && holder.appid !== pageAppid ? { ...holder, pageAppid } : undefined;
+      const ok = verified.diagnosis.verdict === 'match' && (verified.domain === undefined || verified.domain.ok) && !otherAppId && !options.lowerNonceKey && !ticketOfOtherAppid;
       return {
         sub: 'verify',
         profile,
@@ -289,6 +296,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         ticketFrom,
         ...(signedWithCached ? { signedWithCached } : {}),
         ...(otherAppId ? { otherAppId } : {}),
+        ...(ticketOfOtherAppid ? { ticketOfOtherAppid } : {}),
         lowerNonceKey: options.lowerNonceKey,
         ...(config.type ? { accountType: config.type } : {}),
         showSecrets,

@@ -341,6 +341,20 @@ export class TokenStore {
     return ok ? (entry as JsapiTicketEntry) : undefined;
   }
 
+  /**
+   * Which appid (and profile) this cache holds `ticket` for, as its current or previous ticket: verify
+   * uses it to tell a --ticket that belongs to another appid than the one wx.config names.
+   */
+  ticketHolder(ticket: string): { profile: string; appid: string } | undefined {
+    const profiles = this.read().profiles ?? {};
+    for (const [profile, tokens] of Object.entries(profiles)) {
+      for (const entry of Object.values((tokens as WithTickets).tickets ?? {})) {
+        if (typeof entry === 'object' && entry !== null && typeof entry.appid === 'string' && (entry.ticket === ticket || entry.previous === ticket)) return { profile, appid: entry.appid };
+      }
+    }
+    return undefined;
+  }
+
   putTicket(profile: string, entry: JsapiTicketEntry): void {
     this.update((file) => {
       const p = this.profile(file, profile) as WithTickets;

@@ -190,6 +190,29 @@ describe('wxauth jssdk verify', () => {
     expect(prod.stderr).toContain('wxauth --profile prod config set jsDomains h5.shop.cn\n');
   });
 
+  it('a --ticket wxauth holds for another appid than the page’s: a matching signature is no pass (exit 1), and says whose ticket it is (en, zh)', async () => {
+    const cli = server();
+    // The test account's ticket, fetched into the same cache under profile staging.
+    const other = await cli(['jssdk', 'ticket'], { WXAUTH_PROFILE: 'staging', WXAUTH_APPID: DEFAULT_APPIDS.test, WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de00000002', WXAUTH_TYPE: 'test' });
+    expect(other.code, other.stderr).toBe(0);
+    const ticket = other.stdout.trim();
+    const page = 'https://h5.example.com/shop?id=1';
+    const signature = sha1(`jsapi_ticket=${ticket}&noncestr=abc&timestamp=1714587457&url=${page}`);
+    const args = ['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc', '--ticket', ticket];
+    const r = await cli([...args, '--json']);
+    expect(r.code).toBe(1);
+    expect(parseJson(r.stdout)).toMatchObject({ ok: false, verdict: 'match', ticket_of_other_appid: { appid: DEFAULT_APPIDS.test, profile: 'staging' } });
+    const human = await cli(args);
+    expect(human.stdout).toContain(`✖ ${DEFAULT_APPIDS.test}’s ticket`);
+    expect(human.stderr).toContain(`The --ticket given is ${DEFAULT_APPIDS.test}’s jsapi_ticket (cached for profile staging), while the page’s appId is ${SERVICE.appid}`);
+    expect((await cli([...args, '--lang', 'zh'])).stderr).toContain(`--ticket 给出的是 ${DEFAULT_APPIDS.test} 的 jsapi_ticket`);
+    // The service account's own ticket: a pass, nothing said.
+    const own = (await cli(['jssdk', 'ticket'])).stdout.trim();
+    const ok = await cli(['jssdk', 'verify', '--url', page, '--signature', sha1(`jsapi_ticket=${own}&noncestr=abc&timestamp=1714587457&url=${page}`), '--timestamp', '1714587457', '--nonce', 'abc', '--ticket', own]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).not.toContain('--ticket given is');
+  });
+
   it('a --ticket beside the cached ticket that made the signature: still the old-ticket verdict, and says which of the two decides', async () => {
     const cli = server();
     const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();

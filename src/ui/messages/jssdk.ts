@@ -395,6 +395,11 @@ export const messages = {
     zh: 'timestamp {timestamp} 是毫秒（13 位）；微信要的是秒。',
     en: 'timestamp {timestamp} is in milliseconds (13 digits); WeChat wants seconds.',
   },
+  'jssdk.verify.row.ticket.otherAppid': { zh: '✖ {appid} 的 ticket', en: '✖ {appid}’s ticket' },
+  'jssdk.verify.ticketOfOtherAppid': {
+    zh: '--ticket 给出的是 {appid} 的 jsapi_ticket（缓存在 profile {profile} 下），而页面的 appId 是 {pageAppid}：微信按 {pageAppid} 自己的 ticket 校验签名，所以就算这里算得一致，wx.config 仍会报 invalid signature。让服务端用 {pageAppid} 的 access_token 获取 ticket。',
+    en: 'The --ticket given is {appid}’s jsapi_ticket (cached for profile {profile}), while the page’s appId is {pageAppid}: WeChat checks the signature against {pageAppid}’s own ticket, so even a signature that matches here gets invalid signature from wx.config. Have the server get the ticket with {pageAppid}’s access_token.',
+  },
   'jssdk.verify.otherAppId': {
     zh: 'wx.config 的 appId 是 {configAppId}，而 ticket 属于 {appid}：两者必须是同一个公众号。',
     en: 'wx.config\'s appId is {configAppId} but the ticket belongs to {appid}: they must be the same account.',

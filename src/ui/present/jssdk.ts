@@ -164,6 +164,8 @@ export function present(result: JssdkResult, out: Output): void {
       doc.domain = domain ? { ...domain, message: domainText } : null;
       if (!domain) doc.domain_unchecked = uncheckedDomainDoc(unchecked, p, real !== undefined);
       if (result.otherAppId) doc.config_app_id = result.otherAppId;
+      const foreign = result.ticketOfOtherAppid;
+      if (foreign) doc.ticket_of_other_appid = { appid: foreign.appid, profile: foreign.profile };
       if (result.lowerNonceKey) doc.lower_nonce_key = true;
       out.result(doc);
 
@@ -184,6 +186,7 @@ export function present(result: JssdkResult, out: Output): void {
         [out.t('jssdk.verify.row.domain'), domainCell(out, domain)],
         ...(result.otherAppId ? [['appId', out.t('jssdk.verify.row.appId.other', { configAppId: result.otherAppId, appid: result.appid ?? '' })] as [string, string]] : []),
         ...(result.lowerNonceKey ? [['nonceStr', out.t('jssdk.verify.row.nonceKey')] as [string, string]] : []),
+        ...(foreign ? [['ticket', out.t('jssdk.verify.row.ticket.otherAppid', { appid: foreign.appid })] as [string, string]] : []),
       ]);
       if (!result.showSecrets) out.note(out.t('jssdk.string1.masked'));
       if (d.verdict === 'match') out.success(out.t(result.ticketFrom === 'fetched' ? 'jssdk.verify.match' : `jssdk.verify.match.${result.ticketFrom}`, { url: d.url }));
@@ -198,6 +201,7 @@ export function present(result: JssdkResult, out: Output): void {
       }
       if (result.otherAppId) out.failure(out.t('jssdk.verify.otherAppId', { configAppId: result.otherAppId, appid: result.appid ?? '' }));
       if (result.lowerNonceKey) out.failure(out.t('jssdk.verify.lowerNonceKey'));
+      if (foreign) out.failure(out.t('jssdk.verify.ticketOfOtherAppid', { appid: foreign.appid, profile: foreign.profile, pageAppid: foreign.pageAppid }));
       if (!domain) out.note(uncheckedDomain(out, unchecked, p, real));
       else if (domain.ok) out.success(domainText ?? '');
       else out.failure(domainText ?? '');
