@@ -41,6 +41,7 @@ export const FINDING_IDS = [
   'params.bad_encoding',
   'params.duplicate',
   'params.unknown',
+  'params.secret',
   'params.misspelt',
   'params.missing',
   'params.empty',
@@ -413,6 +414,12 @@ function inspectAuthUrl(
   for (const p of query) {
     if (known.includes(p.name) || lostToSplit.has(p) || p.name.startsWith('amp;')) continue;
     if (p.name === 'code' || p.name === 'state') continue;
+    // An AppSecret or a token in the link every user's phone opens (and WeChat's logs, and the Referer):
+    // a leak, however WeChat treats the parameter.
+    if (p.value !== '' && isSecretName(p.name)) {
+      findings.add('params.secret', 'error', { name: p.name });
+      continue;
+    }
     const suggestion = suggest(p.name, known);
     if (suggestion) findings.add('params.misspelt', 'warning', { name: p.name, suggestion });
     else findings.add('params.unknown', 'warning', { name: p.name });

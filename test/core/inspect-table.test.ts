@@ -228,6 +228,14 @@ const cases: Case[] = [
     params: [['params.unknown', 'name', 'client_id']],
   },
   {
+    name: 'the AppSecret appended to the link (a leak every phone sees), and an access_token',
+    url: auth(good() + '&secret=0123456789abcdef0123456789abcdef&access_token=86_abcdefghijklmnop'),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['params.secret'],
+    params: [['params.secret', 'name', 'secret']],
+  },
+  {
     name: 'state twice (added by both the SDK and the app)',
     url: auth(good() + '&state=again'),
     ctx: service,

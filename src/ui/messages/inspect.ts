@@ -166,6 +166,18 @@ export const messages = {
     zh: '删掉 {name}；需要回传的数据放进 state 或 redirect_uri 自己的参数里。',
     en: 'Remove {name}; data you need back belongs in state or in redirect_uri’s own query.',
   },
+  'inspect.params.secret': {
+    zh: '链接里带着参数 {name}，这是密钥：不该出现在授权链接里。',
+    en: 'The link carries the parameter {name}, a secret: it has no place in an authorize link.',
+  },
+  'inspect.params.secret.effect': {
+    zh: '微信忽略它，但每个打开链接的手机、微信和沿途的日志、Referer 都能看到它。',
+    en: 'WeChat ignores it, but every phone that opens the link sees it, and so do WeChat’s and every proxy’s logs and the Referer.',
+  },
+  'inspect.params.secret.fix': {
+    zh: '从链接里删掉 {name}（AppSecret 只在服务端换取 code 时用）；它已经发出去过的话，到公众平台重置 AppSecret（或让 token 失效）。',
+    en: 'Remove {name} from the link (the AppSecret is only for your server’s code exchange); if the link has already gone out, reset the AppSecret in the console (or let the token lapse).',
+  },
   'inspect.params.misspelt': {
     zh: '参数 {name} 拼错了，应为 {suggestion}。',
     en: 'The parameter {name} is misspelt; it should be {suggestion}.',
