@@ -306,7 +306,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
     load: () => import('./commands/jssdk.js'),
     present: () => import('./ui/present/jssdk.js'),
     subcommands: [
-      { name: 'ticket', options: [['--show', 'show']] },
+      { name: 'ticket', options: [['--show', 'show'], ['--refresh', 'refresh']] },
       { name: 'sign', args: '<page-url>', options: [['--ticket <ticket>', 'ticket'], ['--timestamp <seconds>', 'timestamp'], ['--nonce <nonceStr>', 'nonce'], ['--api <list>', 'api'], ['--exact-url', 'exactUrl']] },
       {
         name: 'verify',

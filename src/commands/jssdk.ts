@@ -17,7 +17,7 @@ import { basicTokenEvents } from '../ui/present/basic-common.js';
 export const DEFAULT_JS_API_LIST = ['updateAppMessageShareData', 'updateTimelineShareData'];
 
 export type JssdkOptions =
-  | { sub: 'ticket'; show: boolean }
+  | { sub: 'ticket'; show: boolean; refresh: boolean }
   | { sub: 'sign'; url: string; ticket?: string; timestamp?: number; nonceStr?: string; jsApiList: string[]; exactUrl: boolean }
   | {
       sub: 'verify';
@@ -116,7 +116,8 @@ export function parseOptions(input: CommandInput): JssdkOptions {
   const { opts, args } = input;
   switch (input.sub) {
     case 'ticket':
-      return { sub: 'ticket', show: opts.show === true };
+      if (opts.show === true && opts.refresh === true) throw new UsageError({ key: 'jssdk.ticket.showRefresh' }, { hint: { key: 'jssdk.ticket.showRefresh.hint' } });
+      return { sub: 'ticket', show: opts.show === true, refresh: opts.refresh === true };
     case 'sign': {
       const url = args[0] ?? '';
       const apis = str(opts.api)?.split(/[,\s]+/).filter((a) => a !== '');
@@ -170,12 +171,13 @@ export function parseOptions(input: CommandInput): JssdkOptions {
  * The appid's ticket: a cached one with more than a minute left needs no secret and no call; else
  * one is fetched through the basic-token service (which needs the appsecret).
  */
-async function ticketOf(ctx: Context, profile: string, appid: string, apiHost: string | undefined): Promise<ObtainedTicket> {
+/** The cached ticket while it lasts, else (or with `refresh`) WeChat's, through the basic token. */
+async function ticketOf(ctx: Context, profile: string, appid: string, apiHost: string | undefined, refresh = false): Promise<ObtainedTicket> {
   const store = await ctx.tokenStore();
-  const cached = reusableTicket(store, profile, appid, ctx.now(), apiHost);
+  const cached = refresh ? undefined : reusableTicket(store, profile, appid, ctx.now(), apiHost);
   if (cached) return cached;
   const { service, api, config } = await ctx.basicTokenService(basicTokenEvents(ctx));
-  return obtainTicket({ api, basic: service, store, profile: config.profile, appid: config.appid as string, apiHost, now: () => ctx.now() });
+  return obtainTicket({ api, basic: service, store, profile: config.profile, appid: config.appid as string, apiHost, refresh, now: () => ctx.now() });
 }
 
 export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkResult> {
@@ -214,7 +216,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         }
         return { sub: 'ticket', profile, now: ctx.now(), entry: cache.entry, from: 'cached', same: true, kept: true };
       }
-      const got = await ticketOf(ctx, profile, id, apiHost);
+      const got = await ticketOf(ctx, profile, id, apiHost, options.refresh);
       return {
         sub: 'ticket',
         profile,

@@ -50,7 +50,7 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
 
   switch (options.action) {
     case 'list':
-      return { action: 'list', profile, now, file: tokens.path, users: tokens.listUsers(profile).map(view) };
+      return { action: 'list', profile, now, file: tokens.path, users: tokens.listUsers(profile).map(view), others: { ...tokens.otherEntries(profile), p } };
     case 'show': {
       if (!openid) throw new UsageError({ key: 'tokens.show.openidNeeded' }, { hint: { key: 'tokens.show.openidNeeded.hint', params: { p } } });
       const entry = tokens.listUsers(profile).find((u) => u.openid === openid);
@@ -62,7 +62,7 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
     case 'clear': {
       const count = tokens.listUsers(profile).filter((u) => !openid || u.openid === openid).length;
       if (count > 0) await confirmClear(ctx, { yes: options.yes, count, openid, profile });
-      return { action: 'clear', profile, openid, removed: count > 0 ? tokens.removeUsers(profile, openid) : 0 };
+      return { action: 'clear', profile, openid, removed: count > 0 ? tokens.removeUsers(profile, openid) : 0, others: { ...tokens.otherEntries(profile), p } };
     }
   }
 }

@@ -64,6 +64,8 @@ export interface TicketDeps {
   appid: string;
   /** The API host when it is not WeChat's (core/endpoints.ts tokenHostOf): its tickets are cached apart. */
   apiHost?: string;
+  /** Ask WeChat even while the cached ticket lasts (`jssdk ticket --refresh`). */
+  refresh?: boolean;
   now(): number;
 }
 
@@ -79,12 +81,12 @@ export interface ObtainedTicket {
 }
 
 /**
- * The appid's jsapi_ticket: the cached one while it has more than a minute left, else one fetched
- * with `GET /cgi-bin/ticket/getticket?type=jsapi` through the basic-token service (a cached basic
- * token, refreshed once if WeChat rejects it), then cached with its expiry (ticketExpiry, §1.3).
+ * The appid's jsapi_ticket: the cached one while it has more than a minute left (unless `refresh`),
+ * else one fetched with `GET /cgi-bin/ticket/getticket?type=jsapi` through the basic-token service (a
+ * cached basic token, refreshed once if WeChat rejects it), then cached with its expiry (ticketExpiry, §1.3).
  */
 export async function obtainTicket(deps: TicketDeps): Promise<ObtainedTicket> {
-  const reusable = reusableTicket(deps.store, deps.profile, deps.appid, deps.now(), deps.apiHost);
+  const reusable = deps.refresh ? undefined : reusableTicket(deps.store, deps.profile, deps.appid, deps.now(), deps.apiHost);
   if (reusable) return reusable;
   // What the cache held (expired, or under a minute left): its ticket may come back the same (§1.3).
   const before = deps.store.getTicket(deps.profile, deps.appid, deps.apiHost);

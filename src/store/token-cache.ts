@@ -341,6 +341,12 @@ export class TokenStore {
     return ok ? (entry as JsapiTicketEntry) : undefined;
   }
 
+  /** How many basic access_tokens and jsapi_tickets the profile's cache holds (`tokens` lists users only). */
+  otherEntries(profile: string): { basic: number; tickets: number } {
+    const p = this.find(this.read(), profile) as (WithTickets & { basic?: Record<string, unknown> }) | undefined;
+    return { basic: Object.keys(p?.basic ?? {}).length, tickets: Object.keys(p?.tickets ?? {}).length };
+  }
+
   /**
    * Which appid (and profile) this cache holds `ticket` for, as its current or previous ticket: verify
    * uses it to tell a --ticket that belongs to another appid than the one wx.config names.

@@ -52,6 +52,26 @@ describe('wxauth jssdk ticket', () => {
     expect(parseJson(signed.stdout)).toMatchObject({ ticket_from: 'cache' });
   });
 
+  it('--refresh asks WeChat while the cached ticket lasts; with --show it is a usage error; tokens names the cached ticket and basic token', async () => {
+    const cli = server();
+    await cli(['jssdk', 'ticket']);
+    const before = calls('/cgi-bin/ticket/getticket');
+    const again = await cli(['jssdk', 'ticket', '--refresh']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(calls('/cgi-bin/ticket/getticket')).toBe(before + 1);
+    expect(again.stderr).toContain('WeChat returned the ticket already cached');
+    const both = await cli(['jssdk', 'ticket', '--refresh', '--show']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--show and --refresh cannot be used together.');
+    // `tokens` lists users only; it says what else the cache holds instead of calling it empty.
+    const list = await cli(['tokens']);
+    expect(list.stderr).toContain('No user tokens are cached for profile default.');
+    expect(list.stderr).toContain('The cache also holds basic access_tokens (1) and jsapi_tickets (1)');
+    expect(parseJson((await cli(['tokens', '--json'])).stdout)).toMatchObject({ users: [], others: { basic_tokens: 1, tickets: 1 } });
+    const clear = await cli(['tokens', 'clear', '--yes', '--lang', 'zh']);
+    expect(clear.stderr).toContain('缓存里还有 1 个基础 access_token 和 1 个 jsapi_ticket');
+  });
+
   it('--show with nothing cached is exit 4 with the way out, in Chinese too', async () => {
     const r = await server()(['jssdk', 'ticket', '--show', '--lang', 'zh']);
     expect(r.code).toBe(4);

@@ -17,7 +17,16 @@ export const messages = {
     en: 'Get the jsapi_ticket (GET /cgi-bin/ticket/getticket?type=jsapi, through the cached basic access_token) and cache it with its expiry',
   },
   'cli.jssdk.ticket.opt.show': { zh: '只显示缓存的 ticket，不请求微信', en: 'show the cached ticket without calling WeChat' },
-  'cli.jssdk.ticket.examples': { zh: 'wxauth jssdk ticket\nwxauth jssdk ticket --show --json', en: 'wxauth jssdk ticket\nwxauth jssdk ticket --show --json' },
+  'cli.jssdk.ticket.opt.refresh': { zh: '不用缓存，向微信重新获取（有效期内微信通常返回同一张）', en: 'ask WeChat again instead of using the cache (within its life WeChat usually returns the same ticket)' },
+  'cli.jssdk.ticket.examples': {
+    zh: 'wxauth jssdk ticket\nwxauth jssdk ticket --show --json\nwxauth jssdk ticket --refresh',
+    en: 'wxauth jssdk ticket\nwxauth jssdk ticket --show --json\nwxauth jssdk ticket --refresh',
+  },
+  'jssdk.ticket.showRefresh': { zh: '--show 和 --refresh 不能一起用。', en: '--show and --refresh cannot be used together.' },
+  'jssdk.ticket.showRefresh.hint': {
+    zh: '--show 只看缓存、不请求微信；--refresh 跳过缓存向微信重新获取。二选一。',
+    en: '--show reads the cache without calling WeChat; --refresh skips the cache and asks WeChat. Pick one.',
+  },
   'cli.jssdk.sign.desc': {
     zh: '为页面 URL 生成 wx.config 签名：时间戳（秒）、nonceStr、被哈希的字符串、签名和可直接粘贴的 wx.config',
     en: 'Sign a page URL for wx.config: timestamp (seconds), nonceStr, the string hashed, the signature and a ready wx.config snippet',

@@ -398,6 +398,14 @@ export const messages = {
   'tokens.clear.all': { zh: '全部 {count} 个用户的 token', en: 'the tokens of all {count} user(s)' },
   'tokens.clear.one': { zh: ' {openid} 的 token', en: 'the tokens of {openid}' },
   'tokens.clear.done': { zh: '已删除 {count} 个用户的 token（profile {profile}）。', en: 'Removed the tokens of {count} user(s) (profile {profile}).' },
+  'tokens.list.noUsers': {
+    zh: 'profile {profile} 没有缓存的用户 token。用 wxauth login 或 wxauth exchange <code> 换一个。',
+    en: 'No user tokens are cached for profile {profile}. Get one with wxauth login or wxauth exchange <code>.',
+  },
+  'tokens.others': {
+    zh: '缓存里还有 {basic} 个基础 access_token 和 {tickets} 个 jsapi_ticket（wxauth tokens 只列出、只清除用户 token）：用 wxauth{p} token --show / wxauth{p} jssdk ticket --show 查看，wxauth{p} token --force-refresh / wxauth{p} jssdk ticket --refresh 重新获取。',
+    en: 'The cache also holds basic access_tokens ({basic}) and jsapi_tickets ({tickets}) (wxauth tokens lists and clears user tokens only): wxauth{p} token --show / wxauth{p} jssdk ticket --show show them, wxauth{p} token --force-refresh / wxauth{p} jssdk ticket --refresh fetch them again.',
+  },
   'tokens.clear.nothing': { zh: '没有可删除的 token（profile {profile}）。', en: 'Nothing to remove (profile {profile}).' },
   'tokens.action.invalid': { zh: '不认识 tokens 的子命令 "{action}"。', en: 'Unknown tokens action "{action}".' },
   'tokens.action.didYouMean': {

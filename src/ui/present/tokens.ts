@@ -6,10 +6,24 @@ import { formatLocalTime } from '../format.js';
 import { confirmOrCancel } from './confirm.js';
 import { shortLife, showLife, userDocument, type CachedUserView } from './tokens-common.js';
 
+/** What the profile's cache holds besides users: listed by `wxauth token --show` and `wxauth jssdk ticket --show`. */
+export interface OtherEntries {
+  basic: number;
+  tickets: number;
+  /** ` --profile X` for the commands that show them, '' for the default profile. */
+  p: string;
+}
+
 export type TokensCommandResult =
-  | { action: 'list'; profile: string; now: number; file: string; users: CachedUserView[] }
+  | { action: 'list'; profile: string; now: number; file: string; users: CachedUserView[]; others: OtherEntries }
   | { action: 'show'; profile: string; now: number; user: CachedUserView; revealed: boolean }
-  | { action: 'clear'; profile: string; openid?: string; removed: number };
+  | { action: 'clear'; profile: string; openid?: string; removed: number; others: OtherEntries };
+
+/** The basic tokens and tickets kept beside the users, said as a note (tokens lists and clears users only). */
+function noteOthers(out: Output, others: OtherEntries): void {
+  if (others.basic === 0 && others.tickets === 0) return;
+  out.note(out.t('tokens.others', { basic: others.basic, tickets: others.tickets, p: others.p }));
+}
 
 /** Ask before removing `count` cached users (all of the profile, or the one of `openid`). */
 export async function confirmClear(
@@ -27,20 +41,22 @@ export function present(result: TokensCommandResult, out: Output): void {
     case 'show':
       return presentShow(out, result);
     case 'clear':
-      out.result({ profile: result.profile, openid: result.openid ?? null, removed: result.removed });
+      out.result({ profile: result.profile, openid: result.openid ?? null, removed: result.removed, kept: { basic_tokens: result.others.basic, tickets: result.others.tickets } });
       if (result.removed === 0) {
         out.say(result.openid === undefined ? out.t('tokens.clear.nothing', { profile: result.profile }) : out.t('tokens.clear.nothingFor', { profile: result.profile, openid: result.openid }));
       }
       else out.success(out.t('tokens.clear.done', { count: result.removed, profile: result.profile }));
+      noteOthers(out, result.others);
       return;
   }
 }
 
 function presentList(out: Output, r: Extract<TokensCommandResult, { action: 'list' }>): void {
   const { users } = r;
-  out.result({ profile: r.profile, file: r.file, users: users.map(userDocument) });
+  out.result({ profile: r.profile, file: r.file, users: users.map(userDocument), others: { basic_tokens: r.others.basic, tickets: r.others.tickets } });
   if (users.length === 0) {
-    out.say(out.t('tokens.list.empty', { profile: r.profile }));
+    out.say(out.t(r.others.basic + r.others.tickets > 0 ? 'tokens.list.noUsers' : 'tokens.list.empty', { profile: r.profile }));
+    noteOthers(out, r.others);
     return;
   }
   const manyApps = new Set(users.map((u) => u.entry.appid)).size > 1;
@@ -66,6 +82,7 @@ function presentList(out: Output, r: Extract<TokensCommandResult, { action: 'lis
     ]),
   );
   out.note(out.t('tokens.list.summary', { profile: r.profile, count: users.length, file: r.file }));
+  noteOthers(out, r.others);
 }
 
 function presentShow(out: Output, r: Extract<TokensCommandResult, { action: 'show' }>): void {
