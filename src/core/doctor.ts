@@ -61,6 +61,9 @@ export interface DoctorReport {
   offlineMachine?: { host: string; code: string };
 }
 
+/** The checks that call WeChat's API host: their failure to reach it is one failure, said once for each. */
+const WECHAT_CALLS: readonly string[] = ['dns.api', 'credentials'];
+
 /** A lookup that failed like this on WeChat's own host means no DNS here (ETIMEOUT: a resolver that never answers). */
 const OFFLINE_DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ETIMEOUT']);
 
@@ -85,7 +88,8 @@ export function buildReport(profile: string, checks: DoctorCheck[]): DoctorRepor
   // a certificate) shows this machine does reach something, and its findings are the deployment's.
   const nothingAnswered = online.every((c) => c.id === 'connect-to' || c.status === 'skip' || (c.status === 'fail' && unreached(c)));
   // One of WeChat's own API hosts (endpoints.ts REGIONS): its lookup failing is this machine's problem.
-  const offlineMachine = dnsApi?.status === 'fail' && isWechatApiBase(`https://${host}`) && OFFLINE_DNS_CODES.has(code) && nothingAnswered ? { host, code } : undefined;
+  const wechatUnresolved = dnsApi?.status === 'fail' && isWechatApiBase(`https://${host}`) && OFFLINE_DNS_CODES.has(code);
+  const offlineMachine = wechatUnresolved && nothingAnswered ? { host, code } : undefined;
   const sorted = [...checks]
     .sort((a, b) => order(a) - order(b))
     .map((c) => {
@@ -94,6 +98,13 @@ export function buildReport(profile: string, checks: DoctorCheck[]): DoctorRepor
       if (offlineMachine && phase === 'online' && c.status === 'fail' && c.fix && unreached(c)) {
         const { fix: _held, ...rest } = c;
         return { ...rest, phase };
+      }
+      // Something answered (a deployment reached through --connect-to, say), yet WeChat's own host does
+      // not resolve: the calls to WeChat failed on this machine's DNS or network, not on WeChat's
+      // records ("check the DNS records of api.weixin.qq.com") or a misspelt host.
+      if (wechatUnresolved && WECHAT_CALLS.includes(c.id) && c.status === 'fail' && unreached(c)) {
+        const fix: MessageRef = { key: 'doctor.wechatUnresolved.fix', params: { host } };
+        return { ...c, fix, phase };
       }
       return { ...c, phase };
     });

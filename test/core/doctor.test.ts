@@ -251,6 +251,8 @@ describe('a machine without DNS or internet', () => {
     const report = buildReport('prod', [evaluateDns('dns.api', { kind: 'failed', host: 'api.weixin.qq.com', code: 'EAI_AGAIN' }), answered]);
     expect(report.offlineMachine).toBeUndefined();
     expect(report.checks.find((c) => c.id === answered.id)?.fix).toBeDefined();
+    // WeChat's own host still did not resolve: its fix is this machine's DNS, not WeChat's records.
+    expect(report.checks.find((c) => c.id === 'dns.api')?.fix).toEqual({ key: 'doctor.wechatUnresolved.fix', params: { host: 'api.weixin.qq.com' } });
   });
 
   it('counts a resolver that never answers (ETIMEOUT) as no DNS', () => {

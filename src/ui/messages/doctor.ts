@@ -46,6 +46,10 @@ export const messages = {
     zh: '这台机器解析不了微信官方接口域名 {host}（{code}），也没有连上任何联网检查的目标：它没有可用的 DNS 或外网。下面这些失败反映的是这台机器的问题，不是你的部署，所以没有给出修复建议。请在服务器上（或能上网的机器上）运行 wxauth doctor；如果这台机器需要通过代理上网，请设置 HTTPS_PROXY。',
     en: 'This machine cannot resolve WeChat’s own {host} ({code}), and no online check reached its target: it has no working DNS or internet. The failures below are about this machine, not your deployment, so no fixes are given. Run wxauth doctor on the server (or any machine online); if this machine reaches the internet through a proxy, set HTTPS_PROXY.',
   },
+  'doctor.wechatUnresolved.fix': {
+    zh: '{host} 是微信自己的域名，它的解析记录没有问题：是这台机器解析不了它（DNS、防火墙，或没有出网的路由）。在服务器上运行 wxauth doctor，或修好这台机器的 DNS（cat /etc/resolv.conf；dig {host}）；需要经代理上网时设置 HTTPS_PROXY。',
+    en: '{host} is WeChat’s own host, and its records are fine: this machine cannot resolve it (its DNS, a firewall, or no route out). Run wxauth doctor on the server, or fix this machine’s DNS (cat /etc/resolv.conf; dig {host}); set HTTPS_PROXY if it reaches the internet through a proxy.',
+  },
   'doctor.report.fix': { zh: '怎么办：', en: 'Fix:' },
   'doctor.report.summary': {
     zh: '{ok} 项通过，{warn} 项警告，{fail} 项失败，{skip} 项跳过。',
