@@ -12,6 +12,7 @@ import {
   ENV_NAMES,
   PROFILE_KEYS,
   isUnknownProfile,
+  noSuchProfile,
   pickProfileName,
   stateDir,
   unknownProfileError,
@@ -203,7 +204,7 @@ async function confirmNewProfile(
   const params = { profile: o.profile, profiles: o.profiles.join(', ') };
   if (!ctx.interactive) {
     throw new ConfigError(
-      { key: 'config.profile.unknown', params: { profile: o.profile } },
+      noSuchProfile(o.profile, o.profiles),
       { hint: { key: o.source === 'env' ? 'config.set.newProfile.env.hint' : o.source === 'flag' ? 'config.set.newProfile.hint' : 'config.set.newProfile.none.hint', params } },
     );
   }

@@ -3,7 +3,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { checkSetting, isProfileName, type CheckContext } from '../core/validate.js';
 import type { MessageRef } from '../errors.js';
 import { checkFields, describeJson, JsonFile, jsonFilePath, narrowMap, narrowObject, ShapeError, type FieldRule } from './files.js';
-import { isReservedName, PROFILE_KEYS, type ConfigField, type ProfileData } from './resolve.js';
+import { isReservedName, noSuchProfile, PROFILE_KEYS, type ConfigField, type ProfileData } from './resolve.js';
 
 interface ConfigFile {
   currentProfile?: string;
@@ -152,9 +152,10 @@ export class ConfigStore {
   private requireProfile(name: string): void {
     refuseReservedName(name);
     if (!this.getProfile(name)) {
-      const profiles = Object.keys(this.profiles()).join(', ');
+      const names = Object.keys(this.profiles());
+      const profiles = names.join(', ');
       throw new ConfigError(
-        { key: 'config.profile.unknown', params: { profile: name } },
+        noSuchProfile(name, names),
         { hint: profiles ? { key: 'config.profile.unknown.hint', params: { profiles } } : { key: 'config.profile.none.hint', params: { profile: name } } },
       );
     }

@@ -401,13 +401,19 @@ export function isUnknownProfile(config: ResolvedConfig): boolean {
   return !config.profileExists && (config.profileSource === 'flag' || config.profileSource === 'env');
 }
 
+/** "No profile named prd", and the saved one it is a letter or two from ("Did you mean prod?"). */
+export function noSuchProfile(name: string, names: readonly string[]): MessageRef {
+  const near = suggest(name, names);
+  return near ? { key: 'config.profile.unknown.near', params: { profile: name, suggestion: near } } : { key: 'config.profile.unknown', params: { profile: name } };
+}
+
 /** "No profile named nope", with the profiles that exist and how to create this one. */
 export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'profileNames'> & Partial<Pick<ResolvedConfig, 'profileSource'>>): ConfigError {
   const profiles = config.profileNames.join(', ');
   // Named by WXAUTH_PROFILE: the variable is what to fix (a --profile flag would not be needed).
   const fromEnv = config.profileSource === 'env';
   return new ConfigError(
-    { key: 'config.profile.unknown', params: { profile: config.profile } },
+    noSuchProfile(config.profile, config.profileNames),
     {
       hint: fromEnv && profiles
         ? { key: 'config.profile.unknown.env.hint', params: { profile: config.profile, profiles } }

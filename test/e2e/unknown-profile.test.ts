@@ -125,6 +125,19 @@ describe('config set on a profile that does not exist', () => {
     expect(profiles(dir)).toEqual(['default', 'svc', 'web']);
   });
 
+  it('a name a letter or two from a saved one names it: url, config set, profile use (en, zh)', async () => {
+    const dir = threeProfiles();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    for (const args of [['--profile', 'svcc', 'url'], ['--profile', 'svcc', 'config', 'set', 'region', 'sh'], ['profile', 'use', 'svcc']]) {
+      const r = await runCli(args, { env });
+      expect(r.code, args.join(' ')).toBe(4);
+      expect(r.stderr, args.join(' ')).toContain('There is no profile named "svcc". Did you mean "svc"?');
+    }
+    expect((await runCli(['--lang', 'zh', '--profile', 'svcc', 'url'], { env })).stderr).toContain('没有名为 "svcc" 的 profile。是不是 "svc"？');
+    // Nothing near: no guess.
+    expect((await runCli(['--profile', 'nope', 'url'], { env })).stderr).not.toContain('Did you mean');
+  });
+
   it('with --yes: creates it and says so', async () => {
     const dir = threeProfiles();
     const r = await runCli(['--profile', 'nope', 'config', 'set', 'region', 'sh', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });

@@ -344,6 +344,7 @@ export const messages = {
     zh: '换一个名字，例如 dev 或 prod（字母、数字、- 和 _），用 --profile 或 WXAUTH_PROFILE 传入。',
     en: 'Choose another name, e.g. dev or prod (letters, digits, - and _), and pass it with --profile or WXAUTH_PROFILE.',
   },
+  'config.profile.unknown.near': { zh: '没有名为 "{profile}" 的 profile。是不是 "{suggestion}"？', en: 'There is no profile named "{profile}". Did you mean "{suggestion}"?' },
   'config.profile.unknown': { zh: '没有名为 "{profile}" 的 profile。', en: 'There is no profile named "{profile}".' },
   'config.profile.unknown.hint': { zh: '现有 profile：{profiles}。用 wxauth init --profile <名字> 新建。', en: 'Existing profiles: {profiles}. Create one with wxauth init --profile <name>.' },
   'config.profile.unknown.create.hint': {
