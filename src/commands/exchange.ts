@@ -64,6 +64,9 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   // requireConfig throws when either is missing.
   const appid = required.appid as string;
   const secret = required.secret as string;
+  // The AppSecret pasted where the code goes (both are 32 characters): WeChat would answer 40029, read
+  // as an expired code. Said without sending it, and without echoing it.
+  if (parsed.code === secret) throw new UsageError({ key: 'tokens.exchange.code.isSecret' }, { hint: { key: 'tokens.exchange.code.isSecret.hint', params: { p } } });
 
   // Open the cache before spending the code: a cache that does not parse stops us here (exit 4) with
   // the code still unused. With --no-save the cache is only consulted for the remembered state.

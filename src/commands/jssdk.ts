@@ -194,6 +194,14 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
   // would read "not checked".
   const jsDomainsRefused = options.sub === 'verify' ? resolved.errors.find((p) => p.field === 'jsDomains') : undefined;
   if (jsDomainsRefused) throw jsDomainsRefused.error;
+  // The AppSecret (32 hex digits) given as --ticket: a jsapi_ticket is 86 characters of base64url
+  // (JSSDK-FACTS §1), and a signature made with the secret is one WeChat never accepts.
+  if (options.sub !== 'ticket' && options.ticket !== undefined && (options.ticket === resolved.secret || /^[0-9a-f]{32}$/i.test(options.ticket))) {
+    throw new UsageError(
+      { key: options.ticket === resolved.secret ? 'jssdk.ticket.isSecret' : 'jssdk.ticket.looksLikeSecret' },
+      { hint: { key: 'jssdk.ticket.isSecret.hint', params: { p: profileFlag(resolved.profile) } } },
+    );
+  }
   const config = offline ? resolved : await ctx.requireConfig(cacheOnly || resolved.appid !== undefined ? ['appid'] : ['appid', 'secret']);
   // requireConfig made sure of it unless offline (sign/verify --ticket), where it may be undefined.
   const appid: string | undefined = config.appid;

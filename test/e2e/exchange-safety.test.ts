@@ -45,6 +45,20 @@ async function until(check: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+describe('the AppSecret pasted as the code', () => {
+  it('is refused without being sent or echoed (exit 2, en and zh)', async () => {
+    for (const input of [svc.secret, `https://www.example.com/cb?code=${svc.secret}&state=x`]) {
+      const r = await runCli(['exchange', input], { env: env() });
+      expect(r.code, input).toBe(2);
+      expect(r.stderr).toContain('The code given is this profile’s AppSecret, not a code; it was not sent to WeChat.');
+      expect(r.stderr).not.toContain(svc.secret);
+    }
+    const zh = await runCli(['exchange', svc.secret, '--lang', 'zh'], { env: env() });
+    expect(zh.stderr).toContain('给出的 code 就是这个 profile 的 AppSecret');
+    expect(exchanges()).toHaveLength(0);
+  });
+});
+
 describe('the cache is checked before the code is spent', () => {
   it('a read-only tokens.json: exit 4 and the code is still unused', async () => {
     readOnlyCache();

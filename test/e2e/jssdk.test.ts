@@ -72,6 +72,17 @@ describe('wxauth jssdk ticket', () => {
     expect(clear.stderr).toContain('缓存里还有 1 个基础 access_token 和 1 个 jsapi_ticket');
   });
 
+  it('sign and verify refuse the AppSecret (or a 32-hex value) given as --ticket, without echoing it', async () => {
+    const cli = server();
+    const sign = await cli(['jssdk', 'sign', 'https://h5.example.com/p', '--ticket', SERVICE.secret]);
+    expect(sign.code).toBe(2);
+    expect(sign.stderr).toContain('The --ticket given is this profile’s AppSecret, not a jsapi_ticket.');
+    expect(sign.stderr + sign.stdout).not.toContain(SERVICE.secret);
+    const verify = await cli(['jssdk', 'verify', '--url', 'https://h5.example.com/p', '--signature', 'a'.repeat(40), '--timestamp', '1714587457', '--nonce', 'abc', '--ticket', '0123456789abcdef0123456789ABCDEF', '--lang', 'zh']);
+    expect(verify.code).toBe(2);
+    expect(verify.stderr).toContain('像 AppSecret，不像 jsapi_ticket');
+  });
+
   it('--show with nothing cached is exit 4 with the way out, in Chinese too', async () => {
     const r = await server()(['jssdk', 'ticket', '--show', '--lang', 'zh']);
     expect(r.code).toBe(4);

@@ -22,6 +22,15 @@ export const messages = {
     zh: 'wxauth jssdk ticket\nwxauth jssdk ticket --show --json\nwxauth jssdk ticket --refresh',
     en: 'wxauth jssdk ticket\nwxauth jssdk ticket --show --json\nwxauth jssdk ticket --refresh',
   },
+  'jssdk.ticket.isSecret': { zh: '--ticket 给出的是这个 profile 的 AppSecret，不是 jsapi_ticket。', en: 'The --ticket given is this profile’s AppSecret, not a jsapi_ticket.' },
+  'jssdk.ticket.looksLikeSecret': {
+    zh: '--ticket 给出的是 32 位十六进制数，像 AppSecret，不像 jsapi_ticket（86 个字符，字母、数字、- 和 _）。',
+    en: 'The --ticket given is 32 hex digits, the shape of an AppSecret, not of a jsapi_ticket (86 characters of letters, digits, - and _).',
+  },
+  'jssdk.ticket.isSecret.hint': {
+    zh: 'jsapi_ticket 用基础 access_token 调 getticket 获取：wxauth{p} jssdk ticket 会打印它；用服务端实际签名用的那张。',
+    en: 'A jsapi_ticket comes from getticket with the basic access_token: wxauth{p} jssdk ticket prints it; give the one your server signed with.',
+  },
   'jssdk.ticket.showRefresh': { zh: '--show 和 --refresh 不能一起用。', en: '--show and --refresh cannot be used together.' },
   'jssdk.ticket.showRefresh.hint': {
     zh: '--show 只看缓存、不请求微信；--refresh 跳过缓存向微信重新获取。二选一。',

@@ -398,6 +398,14 @@ export const messages = {
   'tokens.clear.all': { zh: '全部 {count} 个用户的 token', en: 'the tokens of all {count} user(s)' },
   'tokens.clear.one': { zh: ' {openid} 的 token', en: 'the tokens of {openid}' },
   'tokens.clear.done': { zh: '已删除 {count} 个用户的 token（profile {profile}）。', en: 'Removed the tokens of {count} user(s) (profile {profile}).' },
+  'tokens.exchange.code.isSecret': {
+    zh: '给出的 code 就是这个 profile 的 AppSecret，不是 code；没有发给微信。',
+    en: 'The code given is this profile’s AppSecret, not a code; it was not sent to WeChat.',
+  },
+  'tokens.exchange.code.isSecret.hint': {
+    zh: 'code 在用户同意授权后跳转到的回调地址里（?code=…）。用 wxauth{p} login 或 wxauth{p} url 拿一个；若 AppSecret 曾贴到别处（聊天、工单），到公众平台重置它。',
+    en: 'A code comes in the callback URL after the user agrees (?code=…): get one with wxauth{p} login or wxauth{p} url. If the AppSecret was pasted anywhere else (a chat, a ticket), reset it in the console.',
+  },
   'tokens.list.noUsers': {
     zh: 'profile {profile} 没有缓存的用户 token。用 wxauth login 或 wxauth exchange <code> 换一个。',
     en: 'No user tokens are cached for profile {profile}. Get one with wxauth login or wxauth exchange <code>.',
