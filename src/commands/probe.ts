@@ -29,6 +29,10 @@ export interface ProbeCommandOptions {
   html?: string;
   /** --yes: replace an existing --html file without asking. */
   yes: boolean;
+  /** --cookie name=value (repeatable; `a=1; b=2` too): sent to the app from each session's start. */
+  cookies: Array<[string, string]>;
+  /** --strict: a warning fails the run too (exit 1), for CI. */
+  strict: boolean;
 }
 
 export interface ProbeResult extends ProbeReport {
@@ -39,6 +43,8 @@ export interface ProbeResult extends ProbeReport {
   /** Why the --html page could not be written after all (the card is shown anyway). */
   htmlError?: string;
   showSecrets: boolean;
+  /** --strict: the warnings count as failures in the exit code. */
+  strict: boolean;
   exitCode: typeof EXIT.ok | typeof EXIT.checkFailed | typeof EXIT.usage;
 }
 
@@ -63,6 +69,21 @@ function checkList(value: unknown): CheckId[] | undefined {
   return ids as CheckId[];
 }
 
+/** --cookie values: `name=value`, or several as a Cookie header writes them (`a=1; b=2`). */
+function cookieList(value: unknown): Array<[string, string]> {
+  const given = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+  const pairs: Array<[string, string]> = [];
+  for (const part of given.flatMap((v) => v.split(';')).map((p) => p.trim()).filter((p) => p !== '')) {
+    const eq = part.indexOf('=');
+    // A name is a token (RFC 6265): no spaces, separators or control characters.
+    // Said by its name, or its first characters: a cookie's value is a session, never shown.
+    if (eq <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(part.slice(0, eq)))
+      throw new UsageError({ key: 'probe.bad_cookie', params: { value: eq > 0 ? `${part.slice(0, Math.min(eq, 40))}=…` : `${part.slice(0, 4)}…` } }, { hint: { key: 'probe.bad_cookie.hint' } });
+    pairs.push([part.slice(0, eq), part.slice(eq + 1)]);
+  }
+  return pairs;
+}
+
 /** The hint for a start or emulator URL that is not http(s): its http:// form when it lacks only the scheme. */
 function urlHint(value: string, otherwise: MessageRef): MessageRef {
   const url = withHttpScheme(value);
@@ -85,6 +106,8 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
   return {
     target,
     emulator,
+    cookies: cookieList(input.opts.cookie),
+    strict: input.opts.strict === true,
     only: checkList(input.opts.only),
     skip: checkList(input.opts.skip),
     returnParam: typeof input.opts.returnParam === 'string' ? input.opts.returnParam : undefined,
@@ -123,15 +146,16 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
       reloadDelayMs: options.reloadDelayMs,
       timeoutMs,
       signal: ctx.signal,
+      cookies: options.cookies,
     },
     probeHooks(ctx.out, options.target, emulator, looksDeployed(options.target)),
   );
-  const failed = report.checks.some((c) => c.status === 'fail');
+  const failed = report.checks.some((c) => c.status === 'fail' || (options.strict && c.status === 'warn'));
   // The page is written here, where files are; the presenter only says where it went, or, should the
   // write fail after all (disk full, folder removed meanwhile), shows the card and then the error (exit 2).
   const written = options.html && htmlCheck ? writeReportFile(options.html, renderProbeHtml(report, ctx.lang), htmlCheck, options.yes) : undefined;
   const htmlError = written && 'error' in written ? written.error : undefined;
   const html = written && 'file' in written ? written.file : options.html;
   const htmlRequested = written && 'file' in written && written.elsewhere ? options.html : undefined;
-  return { ...report, html, ...(htmlRequested ? { htmlRequested } : {}), ...(htmlError ? { htmlError } : {}), showSecrets: ctx.globals.showSecrets === true, exitCode: failed ? EXIT.checkFailed : htmlError ? EXIT.usage : EXIT.ok };
+  return { ...report, html, ...(htmlRequested ? { htmlRequested } : {}), ...(htmlError ? { htmlError } : {}), showSecrets: ctx.globals.showSecrets === true, strict: options.strict, exitCode: failed ? EXIT.checkFailed : htmlError ? EXIT.usage : EXIT.ok };
 }

@@ -30,6 +30,7 @@ interface Doc {
   target: string;
   emulator: string;
   appid: string;
+  strict?: boolean;
   checks: Array<{ id: string; status: string; message: string; fix: string | null; evidence: Record<string, unknown> }>;
 }
 
@@ -478,6 +479,27 @@ describe('wxauth probe', () => {
     expect(c.status).toBe('fail');
     expect(c.message).toBe('The login does not complete: the callback /auth/callback sent the code to /sns/sns/oauth2/access_token, not /sns/oauth2/access_token (answered errcode 40066), so no one is signed in.');
     expect(c.fix).toContain(`carries a path, /sns, and its client puts /sns/… after it. Give it the scheme, host and port alone: ${emu.url}`);
+  });
+
+  it('--cookie: a login behind the site’s own session is probed with that session; a malformed one is refused without its value', async () => {
+    const without = await probe('needs-session', ['--only', 'authorize.url']);
+    expect(without.failing).toEqual(['authorize.url']);
+    expect(without.doc.checks.find((c) => c.id === 'authorize.url')!.fix).toContain('answered HTTP 403: if the login start needs the site’s own session first');
+    const withCookie = await probe('needs-session', ['--cookie', 'lang=zh; site_session=member']);
+    expect(withCookie.failing, JSON.stringify(withCookie.doc.checks.filter((c) => c.status !== 'pass'), null, 1)).toEqual([]);
+    expect(withCookie.code).toBe(0);
+    const bad = await runCli(['probe', 'http://127.0.0.1:9/auth/wechat', '--cookie', 'secretvalue123']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--cookie "secr…" is not of the form name=value.');
+    expect(bad.stderr).not.toContain('secretvalue123');
+  });
+
+  it('--strict: a warning fails the run (exit 1) and says so; without it, exit 0', async () => {
+    const plain = await probe('token-per-login', ['--only', 'basic_token.per_login']);
+    expect(plain.code).toBe(0);
+    const strict = await probe('token-per-login', ['--only', 'basic_token.per_login', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.doc.strict).toBe(true);
   });
 
   it('a callback slower than --timeout is said to be slow, with what to look at, not as a crash', async () => {

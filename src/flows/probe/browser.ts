@@ -78,6 +78,8 @@ export interface BrowserOptions {
   signal: AbortSignal;
   /** Shared by every session of one probe run: the leak check reads it. */
   seen: Seen[];
+  /** Cookies every session starts with for the app's host (--cookie: a login behind a session of the site's own). */
+  startCookies?: { host: string; pairs: ReadonlyArray<readonly [string, string]> };
 }
 
 /** Minimal cookie jar: per host name, name → value; Max-Age=0 or a past Expires deletes. */
@@ -140,7 +142,10 @@ export class ProbeBrowser {
   /** When the session started (epoch ms): hops' startMs count from here. */
   readonly started = Date.now();
 
-  constructor(private readonly options: BrowserOptions) {}
+  constructor(private readonly options: BrowserOptions) {
+    const start = options.startCookies;
+    if (start && start.pairs.length > 0) this.cookies.store(start.host, start.pairs.map(([name, value]) => `${name}=${value}`));
+  }
 
   /** Cookies the app (not the emulator) has set in this session. */
   appCookieCount(): number {

@@ -41,6 +41,8 @@ export interface ProbeOptions {
   /** Per request: an app that does not answer in this time "hangs". */
   timeoutMs: number;
   signal: AbortSignal;
+  /** Cookies each session sends the app from its start (--cookie): a login that needs the site's own session first. */
+  cookies?: ReadonlyArray<readonly [string, string]>;
 }
 
 export interface ProbeHooks {
@@ -228,7 +230,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
    */
   const fronts = new Set<string>();
   const pages = new Set<string>([emulator]);
-  const browser = () => new ProbeBrowser({ allowedOrigins: [...allowed], emulatorOrigin: emulator, emulatorFronts: fronts, timeoutMs: options.timeoutMs, signal: options.signal, seen });
+  const startCookies = options.cookies && options.cookies.length > 0 ? { host: new URL(options.target).host, pairs: options.cookies } : undefined;
+  const browser = () => new ProbeBrowser({ allowedOrigins: [...allowed], emulatorOrigin: emulator, emulatorFronts: fronts, timeoutMs: options.timeoutMs, signal: options.signal, seen, ...(startCookies ? { startCookies } : {}) });
   const codesSeen = new Set<string>();
 
   /** Run a scenario, recording its hops (from `b`, from the hop index it starts at) and the WeChat calls meanwhile. */
@@ -431,7 +434,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
           : { key: 'probe.authorize.url.fix.other_proxy', params: { host: String(reason.host), upstream: proxied, emulator } }
         : reason.problem === 'probe.problem.other_emulator'
           ? { key: 'probe.authorize.url.fix.other_emulator', params: { host: String(reason.host), emulator } }
-          : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
+          : // 401/403 from the start itself: most often a login that needs the site's own session first.
+            reason.problem === 'probe.problem.status' && (reason.status === 401 || reason.status === 403) && !options.cookies?.length
+            ? { key: 'probe.authorize.url.fix.session', params: { url: options.target, status: Number(reason.status) } }
+            : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
     put({ ...check('authorize.url', 'fail', 'none', { url: options.target, ...reason }, { scenarios: ['happy'], hops: happyRun.record.hops, details: { status: last?.status ?? 0, ...(last?.error ? { error: last.error } : {}) } }, false), fix });
   } else if (!app) {
     put(check('authorize.url', 'fail', 'unknown_appid', { appid: auth.appid, emulator }, { scenarios: ['happy'] }));

@@ -18,11 +18,21 @@ export const messages = {
     en: 'the login start’s return-to parameter (for redirect.open; default: a common name such as redirect, returnTo, next or back found in the start URL)',
   },
   'cli.probe.opt.reloadDelay': { zh: '登录完成多少毫秒后刷新回调页（callback.reload，默认 2000）', en: 'how many ms after the login the callback page is reloaded (callback.reload, default 2000)' },
+  'cli.probe.opt.cookie': {
+    zh: '每个会话一开始就带给应用的 cookie（可重复；也可写成 "a=1; b=2"）：登录前要先有站点自己的会话时用',
+    en: 'a cookie each session sends the app from the start (repeatable; "a=1; b=2" too): for a login behind a session of the site’s own',
+  },
+  'cli.probe.opt.strict': { zh: '警告也算失败（退出码 1），用于 CI', en: 'count warnings as failures (exit 1), for CI' },
+  'probe.bad_cookie': { zh: '--cookie "{value}" 不是 名字=值 的形式。', en: '--cookie "{value}" is not of the form name=value.' },
+  'probe.bad_cookie.hint': {
+    zh: '例如 --cookie sid=abc123，或从浏览器开发者工具复制整条 Cookie：--cookie "sid=abc123; uid=42"。',
+    en: 'E.g. --cookie sid=abc123, or the whole Cookie header from the browser’s developer tools: --cookie "sid=abc123; uid=42".',
+  },
   'cli.probe.opt.yes': { zh: '--html 的文件已存在时直接替换，不再询问', en: 'replace an existing --html file without asking' },
   'cli.probe.opt.html': { zh: '另写一份自包含的 HTML 报告，每个场景一张时序图', en: 'also write a self-contained HTML report with a sequence diagram per scenario' },
   'cli.probe.examples': {
-    zh: 'wxauth probe "http://127.0.0.1:3000/auth/wechat?next=/me"   # 先在另一个终端运行 wxauth emulator\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html',
-    en: 'wxauth probe "http://127.0.0.1:3000/auth/wechat?next=/me"   # run wxauth emulator in another terminal first\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html',
+    zh: 'wxauth probe "http://127.0.0.1:3000/auth/wechat?next=/me"   # 先在另一个终端运行 wxauth emulator\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html\nwxauth probe http://127.0.0.1:3000/account/bind-wechat --cookie "sid=…" --strict   # 要先登录站点；警告也算失败',
+    en: 'wxauth probe "http://127.0.0.1:3000/auth/wechat?next=/me"   # run wxauth emulator in another terminal first\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html\nwxauth probe http://127.0.0.1:3000/account/bind-wechat --cookie "sid=…" --strict   # behind the site’s own login; warnings fail',
   },
 
   // ── usage and connection errors ───────────────────────────────────────────────────────────────
@@ -143,6 +153,7 @@ export const messages = {
   'probe.report.title': { zh: 'wxauth probe：{target}', en: 'wxauth probe: {target}' },
   'probe.report.app': { zh: 'appid {appid}，{endpoint}，scope {scope}', en: 'appid {appid}, {endpoint}, scope {scope}' },
   'probe.report.fix': { zh: '怎么办：', en: 'Fix:' },
+  'probe.report.strict': { zh: '--strict：警告也算失败，退出码为 1。', en: '--strict: the warnings fail the run too (exit 1).' },
   'probe.report.summary': {
     zh: '{pass} 项通过，{fail} 项失败，{warn} 项警告，{skip} 项跳过。',
     en: 'Passed: {pass}, failed: {fail}, warnings: {warn}, skipped: {skip}.',
@@ -202,6 +213,10 @@ export const messages = {
   'probe.authorize.url.errors_one': { zh: '授权链接有 1 处错误，微信会拒绝它（见下）。', en: 'The authorize URL has an error WeChat refuses (below).' },
   'probe.authorize.url.refused': { zh: '模拟器拒绝了授权链接，显示：{page}', en: 'The emulator refused the authorize URL; WeChat’s page (in Chinese, as WeChat words it) says: {page}' },
   'probe.authorize.url.none': { zh: '{url} 没有把浏览器送到微信的授权页（oauth2/authorize 或 qrconnect）：{problem}。', en: '{url} never sent the browser to WeChat’s authorize page (oauth2/authorize or qrconnect): {problem}.' },
+  'probe.authorize.url.fix.session': {
+    zh: '{url} 回答了 HTTP {status}：登录入口要先有站点自己的登录会话时（例如给已有账号绑定微信），从浏览器开发者工具复制 Cookie，加上 --cookie "名字=值; …" 再运行 probe。',
+    en: '{url} answered HTTP {status}: if the login start needs the site’s own session first (binding WeChat to an existing account, say), copy the Cookie from the browser’s developer tools and run probe again with --cookie "name=value; …".',
+  },
   'probe.authorize.url.fix.none': {
     zh: '{url} 应当 302 跳转到微信的授权链接（…/connect/oauth2/authorize 或 /connect/qrconnect），或者显示一个带这个链接的页面：确认这就是你的登录入口地址，并在浏览器里打开它看看。',
     en: '{url} should 302-redirect to WeChat’s authorize URL (…/connect/oauth2/authorize or /connect/qrconnect), or show a page that links to it: check that this is your login start URL, and open it in a browser to see what it does.',

@@ -53,6 +53,7 @@ export function present(result: ProbeResult, out: Output): void {
     scope: result.scope ?? null,
     endpoint: result.endpoint ?? null,
     rewroteOpenHost: result.rewroteOpenHost,
+    strict: result.strict,
     checks: result.checks.map((c) => checkDoc(out.lang, c)),
     scenarios: result.scenarios.map((s) => ({ ...s, notes: s.notes.map((n) => tr(out.lang, n)) })),
     ...(result.html ? { html: result.html } : {}),
@@ -87,6 +88,7 @@ function card(result: ProbeResult, out: Output): void {
   const count = (s: ProbeCheck['status']) => result.checks.filter((c) => c.status === s).length;
   out.data('');
   out.data(out.t('probe.report.summary', { pass: count('pass'), fail: count('fail'), warn: count('warn'), skip: count('skip') }));
+  if (result.strict && count('warn') > 0) out.note(out.t('probe.report.strict'));
 }
 
 // ── the HTML page ───────────────────────────────────────────────────────────────────────────────
