@@ -299,6 +299,8 @@ describe('wxauth probe', () => {
       const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', old.url, '--reload-delay', '0', '--json', '--only', 'callback.duplicate']);
       const duplicate = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'callback.duplicate')!;
       expect(duplicate).toMatchObject({ status: 'fail', message: expect.stringMatching(/exchange the same code \d+ times \(the second gets 40029\)/) });
+      // The second hit's answer is what the browser shows: the user's error page is named.
+      expect(duplicate.message).toMatch(/, and the user ends on HTTP 400\.$/);
     } finally {
       await app.close();
       await old.close();

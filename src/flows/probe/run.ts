@@ -677,7 +677,12 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // are not read as one.
       if (attempts.length > 1 && results.get('code.exchanged_once')?.status === 'fail')
         put(check('callback.duplicate', 'fail', 'twice_own', { attempts: attempts.length }, evidence));
-      else if (attempts.length > 1) put(check('callback.duplicate', 'fail', 'twice', { attempts: attempts.length, errcode: reuseErrcode(attempts) }, evidence));
+      else if (attempts.length > 1) {
+        // What the browser shows is the second hit's answer: an error page there is what the user sees.
+        const seen = pageProblem(value.z.page) ?? (value.z.page.status >= 400 ? ({ kind: '5xx', status: value.z.page.status } as const) : undefined);
+        const params = { attempts: attempts.length, errcode: reuseErrcode(attempts) };
+        put(seen ? { ...check('callback.duplicate', 'fail', 'twice_seen', { ...params, ...problemParams(seen, options.timeoutMs) }, evidence, false), fix: { key: 'probe.callback.duplicate.fix' } } : check('callback.duplicate', 'fail', 'twice', params, evidence));
+      }
       // One exchange, and the error page the happy path ends on too.
       else if (happyBroke && (problem || value.z.page.status >= 400)) sameFailure('callback.duplicate', 'duplicate', evidence);
       else if (problem) put(check('callback.duplicate', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));

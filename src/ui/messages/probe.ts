@@ -345,6 +345,10 @@ export const messages = {
   // ── callback.duplicate ────────────────────────────────────────────────────────────────────────
   'probe.callback.duplicate.ok': { zh: '微信重复回调时只换取了一次，用户看到的页面不是错误页。', en: 'WeChat’s duplicate callback was exchanged once, and the page the user sees is not an error.' },
   'probe.callback.duplicate.twice': { zh: '重复回调让应用把同一个 code 换取了 {attempts} 次（第二次得到 {errcode}）。', en: 'The duplicate callback made the app exchange the same code {attempts} times (the second gets {errcode}).' },
+  'probe.callback.duplicate.twice_seen': {
+    zh: '重复回调让应用把同一个 code 换取了 {attempts} 次（第二次得到 {errcode}），用户最后看到的是 {problem}。',
+    en: 'The duplicate callback made the app exchange the same code {attempts} times (the second gets {errcode}), and the user ends on {problem}.',
+  },
   'probe.callback.duplicate.twice_own': {
     zh: '应用在一次回调里就把 code 换取了不止一次（见 code.exchanged_once）；加上微信的第二次回调，共换取了 {attempts} 次。两处都要修。',
     en: 'The app already exchanges a code more than once in a single callback (see code.exchanged_once); with WeChat’s second hit it made {attempts} exchanges. Both need fixing.',
