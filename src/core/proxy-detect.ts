@@ -16,6 +16,7 @@ export const DETECTOR_IDS = [
   'userinfo.base_scope',
   'userinfo.basic_token',
   'refresh.expired',
+  'path.doubled',
 ] as const;
 
 export type DetectorId = (typeof DETECTOR_IDS)[number];
@@ -231,6 +232,12 @@ export class ProxyObserver {
     const consumed = exchange.outcome === 'answered' && (exchange.status ?? 0) < 500 && facts.errcode !== -1;
     this.detectCodeReuse(facts, appid, me, consumed, hit);
     this.detectNotLatest(facts, appid, hit);
+    // /sns/sns/…, /cgi-bin/cgi-bin/…, /api/sns/…: the client's API base carries a path of its own, which
+    // its SDK puts before every WeChat path (WeChat answers 40066 invalid url, or a 404).
+    const doubled = /^(\/.+?)(\/(?:sns|cgi-bin)\/.*)$/.exec(facts.endpoint);
+    if (doubled && facts.errcode !== 0 && (facts.errcode !== undefined || (exchange.status ?? 0) >= 400)) {
+      hit('path.doubled', { key: 'proxy.hit.path.doubled', params: { path: facts.endpoint, extra: doubled[1]!, meant: doubled[2]! } }, { key: 'proxy.fix.path.doubled', params: { extra: doubled[1]! } });
+    }
     if (facts.errcode === 40164) {
       // The errmsg names the address WeChat saw (API-FACTS §8): that, not the caller's, is what to whitelist.
       const parsed = parseErrorBody(JSON.stringify({ errcode: 40164, errmsg: facts.errmsg ?? '' }));

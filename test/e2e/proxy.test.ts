@@ -603,6 +603,21 @@ describe('detectors', () => {
     }
   });
 
+  it('path.doubled when a client’s API base carries a path (/sns/sns/…, /api/cgi-bin/…); not for WeChat’s own paths', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      await request(p.url, `/sns/sns/oauth2/access_token?appid=${SERVICE}&secret=x&code=y&grant_type=authorization_code`);
+      await request(p.url, '/api/cgi-bin/token?grant_type=client_credential');
+      await request(p.url, tokenPath());
+      await calls(p, 3);
+      expect(ids(p)).toEqual(['path.doubled', 'path.doubled']);
+      expect(p.hits[0]!.evidence).toMatchObject({ key: 'proxy.hit.path.doubled', params: { path: '/sns/sns/oauth2/access_token', extra: '/sns', meant: '/sns/oauth2/access_token' } });
+      expect(p.hits[1]!.evidence.params).toMatchObject({ extra: '/api', meant: '/cgi-bin/token' });
+    } finally {
+      await p.close();
+    }
+  });
+
   it('refresh.expired on 42002, dating the refresh_token; a fresh refresh passes', async () => {
     const p = await proxyTo(emu.url);
     try {

@@ -296,6 +296,14 @@ export const messages = {
     zh: '传入 /sns/oauth2/access_token 为这个用户返回的 access_token 和 openid；基础 token（/cgi-bin/token、stable_token）只用于 /cgi-bin/* 接口。',
     en: 'Pass the access_token and openid that /sns/oauth2/access_token returned for this user; the basic token (/cgi-bin/token, stable_token) is for /cgi-bin/* calls only.',
   },
+  'proxy.hit.path.doubled': {
+    zh: '调用发到了 {path}，而不是 {meant}：客户端的 API 地址多了一段路径 {extra}，SDK 又在它后面加了自己的路径。',
+    en: 'The call went to {path}, not {meant}: the client’s API base carries a path, {extra}, and its SDK adds its own after it.',
+  },
+  'proxy.fix.path.doubled': {
+    zh: '把 SDK 的 API 地址设成只有协议、主机和端口（去掉 {extra}）：例如 http://127.0.0.1:8081，而不是 http://127.0.0.1:8081{extra}。',
+    en: 'Give the SDK its API base as scheme, host and port alone (without {extra}): e.g. http://127.0.0.1:8081, not http://127.0.0.1:8081{extra}.',
+  },
   'proxy.hit.refresh.expired': {
     zh: '{appid} 的 refresh_token 已过期（42002），它的签发没有经过代理。',
     en: 'The refresh_token for {appid} has expired (42002); it was not issued through the proxy.',
