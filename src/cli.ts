@@ -338,6 +338,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['--expired-code-errcode <errcode>', 'expiredCodeErrcode'],
       ['--domain <appid=host,...>', 'domain'],
       ['--caller-ip <ip>', 'callerIp'],
+      repeatable('--ip-whitelist <appid=ip>', 'ipWhitelist'),
       ['--deny-behaviour <mode>', 'denyBehaviour'],
       ['--unknown-path <answer>', 'unknownPath'],
       ['--no-param-order-check', 'paramOrderCheck'],

@@ -131,6 +131,14 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
     domainOverrides[m[1]!] = m[2]!;
   }
 
+  // --ip-whitelist wx…=1.2.3.4 (repeatable, or comma-separated): the app's whitelist is every IP given for it.
+  const ipWhitelists: Record<string, string[]> = {};
+  for (const item of list(opts.ipWhitelist)) {
+    const m = /^(wx[0-9a-f]{16})=(.+)$/.exec(item);
+    if (!m || isIP(m[2]!) === 0) throw new UsageError({ key: 'emulator.ipWhitelist.invalid', params: { value: item } }, { hint: { key: 'emulator.ipWhitelist.invalid.hint' } });
+    (ipWhitelists[m[1]!] ??= []).push(m[2]!);
+  }
+
   const faults = list(opts.fault).map((spec) => {
     try {
       return parseFaultSpec(spec);
@@ -146,23 +154,24 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
     host,
     seedFile: typeof opts.seed === 'string' ? opts.seed : undefined,
     open: opts.open === true,
-    emulator: { port, host, switches, faults, domainOverrides },
+    emulator: { port, host, switches, faults, domainOverrides, ipWhitelists },
   };
 }
 
-/** --domain for an appid the seed does not have is a bad flag (exit 2), not a problem of the seed. */
-function checkDomainOverrides(seed: Seed, overrides: Record<string, unknown>): void {
+/** --domain or --ip-whitelist for an appid the seed does not have is a bad flag (exit 2), not a problem of the seed. */
+function checkAppOverrides(seed: Seed, overrides: Record<string, unknown>, flag: '--domain' | '--ip-whitelist'): void {
   const appids = seed.apps.map((a) => a.appid);
   for (const appid of Object.keys(overrides))
     if (!appids.includes(appid))
-      throw new UsageError({ key: 'emulator.domain.unknownApp', params: { appid, appids: appids.join(', ') } }, { hint: { key: 'emulator.domain.unknownApp.hint', params: { example: appids[0] ?? appid } } });
+      throw new UsageError({ key: 'emulator.domain.unknownApp', params: { flag, appid, appids: appids.join(', ') } }, { hint: { key: 'emulator.domain.unknownApp.hint', params: { flag, example: appids[0] ?? appid } } });
 }
 
 async function start(options: EmulatorCommandOptions, lang: Lang): Promise<EmulatorHandle> {
   const emulatorOptions = { ...options.emulator };
   try {
     emulatorOptions.seed = options.seedFile ? await loadSeedFile(options.seedFile) : defaultSeed();
-    checkDomainOverrides(emulatorOptions.seed, options.emulator.domainOverrides ?? {});
+    checkAppOverrides(emulatorOptions.seed, options.emulator.domainOverrides ?? {}, '--domain');
+    checkAppOverrides(emulatorOptions.seed, options.emulator.ipWhitelists ?? {}, '--ip-whitelist');
     return await startEmulator(emulatorOptions);
   } catch (error) {
     if (error instanceof EmulatorSeedError) {

@@ -275,6 +275,16 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       emu.switches = next as unknown as typeof emu.switches;
       return controlJson({ ok: true, switches: emu.switches });
     }
+    case '/whitelist': {
+      // {"appid": "wx…", "ips": ["1.2.3.4"]} sets an app's IP whitelist, {"ips": null} removes it.
+      if (typeof body.appid !== 'string' || !emu.app(body.appid)) return bad('expected {"appid": "<seeded appid>", "ips": ["<IP>", …] or null}');
+      const ips = body.ips === null ? null : Array.isArray(body.ips) && body.ips.every((ip: unknown) => typeof ip === 'string') ? (body.ips as string[]).map((ip) => ip.trim()).filter((ip) => ip !== '') : undefined;
+      if (ips === undefined) return bad('ips must be an array of IP addresses, or null for no whitelist');
+      const notIp = ips?.find((ip) => isIP(ip) === 0);
+      if (notIp !== undefined) return controlJson({ ok: false, error: `${JSON.stringify(notIp)} is not an IP address`, problem: { text: 'apps.whitelist.invalid', params: { value: notIp } } }, 400);
+      emu.setIpWhitelist(body.appid, ips);
+      return controlJson({ ok: true, appid: body.appid, ipWhitelist: emu.app(body.appid)!.ipWhitelist });
+    }
     case '/user': {
       if (typeof body.user !== 'string' || !emu.user(body.user)) return bad('expected {"user": "<seeded user id>"}');
       emu.currentUser = body.user;

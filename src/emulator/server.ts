@@ -2,7 +2,7 @@
 // (JSON APIs). This file owns the plumbing — limits, routing, faults, the request log, rids — and the
 // routes live in sns.ts, cgi.ts, pages.ts and control.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import type {
   EmulatorHandle,
   EmulatorOptions,
@@ -166,6 +166,8 @@ export class Emulator {
   private readonly baseClock: () => number;
   private readonly initialFaults: FaultSpec[];
   private readonly initialSwitches: EmulatorSwitches;
+  /** Each app's IP whitelist as it started (the seed, then --ip-whitelist): what reset() puts back. */
+  private readonly initialWhitelists: ReadonlyMap<string, string[] | null>;
   private server?: Server;
   url = '';
   /** Host names the control API answers to (host-guard.ts); filled in by listen(). */
@@ -181,6 +183,20 @@ export class Emulator {
     this.initialFaults = (options.faults ?? []).map(validateFault);
     this.faults = this.initialFaults.map((f) => ({ ...f }));
     this.currentUser = this.seed.users[0]!.id;
+    for (const [appid, ips] of Object.entries(options.ipWhitelists ?? {})) this.setIpWhitelist(appid, ips);
+    this.initialWhitelists = new Map(this.seed.apps.map((a) => [a.appid, a.ipWhitelist ? [...a.ipWhitelist] : null]));
+  }
+
+  /**
+   * An app's IP whitelist from now on (null: none, every caller allowed), as the 公众平台 console's
+   * 开发 → 基本配置 → IP白名单 sets it. Throws RangeError for an unknown appid or a value that is not an IP.
+   */
+  setIpWhitelist(appid: string, ips: readonly string[] | null): void {
+    const app = this.app(appid);
+    if (!app) throw new RangeError(`no seeded app ${appid}`);
+    const bad = ips?.find((ip) => isIP(ip) === 0);
+    if (bad !== undefined) throw new RangeError(`${JSON.stringify(bad)} is not an IP address`);
+    app.ipWhitelist = ips ? [...new Set(ips)] : null;
   }
 
   now(): number {
@@ -227,6 +243,10 @@ export class Emulator {
     this.log = this.newLog();
     this.offsetMs = 0;
     this.currentUser = this.seed.users[0]!.id;
+    for (const app of this.seed.apps) {
+      const initial = this.initialWhitelists.get(app.appid);
+      app.ipWhitelist = initial ? [...initial] : null;
+    }
   }
 
   /** A WeChat error: HTTP 200, `{"errcode","errmsg"}` with the rid suffix; the rid is remembered for rid/get. */
@@ -478,6 +498,7 @@ export class Emulator {
       addFault: changes((fault: FaultSpec) => {
         this.faults.push(validateFault(fault));
       }),
+      setIpWhitelist: changes((appid: string, ips: readonly string[] | null) => this.setIpWhitelist(appid, ips)),
       configure: changes((switches: Partial<EmulatorSwitches>) => {
         this.switches = { ...this.switches, ...switches };
       }),

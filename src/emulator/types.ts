@@ -189,6 +189,8 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** Replace the domain of seeded apps: `{ [appid]: 'host[:port]' }`. */
   domainOverrides?: Record<string, string | string[]>;
+  /** Set the IP whitelist of seeded apps (API-FACTS §8: 40164 for a caller not on it): `{ [appid]: ['1.2.3.4'] }`. */
+  ipWhitelists?: Record<string, string[]>;
   switches?: Partial<EmulatorSwitches>;
   faults?: FaultSpec[];
   /** How long a client may take to send its request headers before a 408 (default 10 s; the whole request 30 s). */
@@ -280,8 +282,10 @@ export interface EmulatorHandle {
   setFaults(faults: FaultSpec[]): void;
   addFault(fault: FaultSpec): void;
   configure(switches: Partial<EmulatorSwitches>): void;
+  /** An app's IP whitelist (null: none); /cgi-bin/* calls from any other address get 40164. RangeError for an unknown appid or a non-IP. */
+  setIpWhitelist(appid: string, ips: readonly string[] | null): void;
   /** The user "you" are in the emulated WeChat client (as the emulator page's picker sets it; a pick on a consent or QR page sets it too). */
   setCurrentUser(id: string): void;
-  /** Forget codes, tokens, quotas, rids, requests and clock offset; restore the starting faults and switches; keep the seed. */
+  /** Forget codes, tokens, quotas, rids, requests and clock offset; restore the starting faults, switches and IP whitelists; keep the seed. */
   reset(): void;
 }

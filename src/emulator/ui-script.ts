@@ -132,8 +132,11 @@ export const UI_SCRIPT = String.raw`
   var refreshAgain = false;
   function refresh() {
     if (refreshing) { refreshAgain = true; return refreshing; }
-    refreshing = Promise.all([api('GET', '/user'), api('GET', '/clock'), api('GET', '/faults'), api('GET', '/switches'), api('GET', '/qr')])
+    refreshing = Promise.all([api('GET', '/user'), api('GET', '/clock'), api('GET', '/faults'), api('GET', '/switches'), api('GET', '/qr'), api('GET', '/seed')])
       .then(function (r) {
+        // An app's IP whitelist set elsewhere (another tab, a script, a reset): the apps are drawn again.
+        var lists = function (seed) { return JSON.stringify(seed ? seed.apps.map(function (a) { return a.ipWhitelist; }) : null); };
+        if (S.seed && lists(S.seed) !== lists(r[5])) { S.seed = r[5]; renderSeed(); }
         S.user = r[0].user;
         S.clock = { now: r[1].now, offset: r[1].offset, at: Date.now() };
         S.faults = r[2].faults;
@@ -249,7 +252,8 @@ export const UI_SCRIPT = String.raw`
         h('div', { class: 'app-head' }, [h('strong', { text: app.name }), h('span', { class: 'badge', text: T('type.' + app.type) })]),
         kv('appid', h('code', { class: 'v', text: app.appid }), copyButton(app.appid, 'appid')),
         kv('secret', h('code', { class: 'v', text: maskSecret(app.secret) }), copyButton(app.secret, 'secret')),
-        kv(T('apps.domain'), h('code', { class: 'v', text: app.domain.length ? app.domain.join(', ') : T('apps.noDomain') })),
+        kv(T(app.type === 'website' ? 'apps.domain' : 'apps.domain.oa'), h('code', { class: 'v', text: app.domain.length ? app.domain.join(', ') : T('apps.noDomain') })),
+        app.type === 'website' ? null : whitelistRow(app),
         h('div', { class: 'small', text: T('apps.export') }),
         h('div', { class: 'export' }, [h('code', { text: maskedEnv }), copyButton(app.env, 'export')])
       ]));
@@ -406,6 +410,30 @@ export const UI_SCRIPT = String.raw`
     });
     row.appendChild(seg);
     return row;
+  }
+
+  /** An app's IP whitelist (40164 for /cgi-bin/ callers not on it), shown and set here. */
+  function whitelistRow(app) {
+    var current = app.ipWhitelist ? app.ipWhitelist.join(', ') : '';
+    var input = h('input', { type: 'text', class: 'whitelist-input', autocomplete: 'off', spellcheck: 'false', 'aria-label': T('apps.whitelist') + ' ' + app.appid, placeholder: T('apps.whitelist.placeholder'), value: current });
+    var set = h('button', { type: 'button', class: 'whitelist-set', text: T('switches.set') });
+    var unset = h('button', { type: 'button', class: 'whitelist-clear', text: T('switches.clear') });
+    var put = function (ips) {
+      act(api('POST', '/whitelist', { appid: app.appid, ips: ips }).then(function (doc) {
+        app.ipWhitelist = doc.ipWhitelist;
+        renderSeed();
+        return doc;
+      }), L('apps.whitelist.changed', { appid: app.appid, value: ips && ips.length ? ips.join(', ') : '-' }));
+    };
+    set.addEventListener('click', function () {
+      var ips = input.value.split(/[\s,，]+/).filter(function (ip) { return ip !== ''; });
+      put(ips.length ? ips : null);
+    });
+    unset.addEventListener('click', function () { put(null); });
+    return h('div', { class: 'whitelist' }, [
+      kv(T('apps.whitelist'), h('code', { class: 'v', 'data-whitelist': app.appid, text: current || T('apps.whitelist.none') })),
+      h('div', { class: 'btns' }, [input, set, unset])
+    ]);
   }
 
   function callerIpRow() {

@@ -111,6 +111,12 @@ export const UI_TEXT = {
 
   'apps.title': { zh: '应用', en: 'Apps' },
   'apps.domain': { zh: '授权回调域', en: 'callback domain' },
+  'apps.domain.oa': { zh: '授权回调域 / JS 接口安全域名', en: 'callback domain / JS-safe domain' },
+  'apps.whitelist': { zh: 'IP 白名单（/cgi-bin/ 接口）', en: 'IP whitelist (/cgi-bin/ calls)' },
+  'apps.whitelist.none': { zh: '未设置：任何 IP 都可以调用', en: 'none: any IP may call' },
+  'apps.whitelist.placeholder': { zh: 'IP，多个用逗号分隔', en: 'IPs, comma-separated' },
+  'apps.whitelist.changed': { zh: '{appid} 的 IP 白名单 = {value}', en: 'IP whitelist of {appid} = {value}' },
+  'apps.whitelist.invalid': { zh: '"{value}" 不是 IP 地址', en: '"{value}" is not an IP address' },
   'apps.export': { zh: '让 wxauth 使用这个应用（与 wxauth emulator 打印的一样）', en: 'Aim wxauth at this app (the line wxauth emulator prints)' },
   'apps.noDomain': { zh: '无', en: 'none' },
   'type.service': { zh: '服务号', en: 'service account' },
@@ -297,7 +303,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   },
   snsRidErrcode: { zh: 'rid/get 查询 /sns/ 接口的 rid：实测的 76001，或文档说明的 76022', en: 'rid/get on an /sns/ rid: 76001 as observed, or 76022 as the doc note says' },
   credentialErrmsg: { zh: '/cgi-bin 的 40001 errmsg：rid 前无逗号（space）或有逗号（comma）', en: '/cgi-bin 40001 errmsg: no comma before rid (space) or a comma (comma)' },
-  callerIp: { zh: 'IP 白名单检查时当作调用方的 IP', en: 'the caller IP used for whitelist checks' },
+  callerIp: {
+    zh: 'IP 白名单检查时当作调用方的 IP（只对设置了 IP 白名单的应用起作用，见“应用”）',
+    en: 'the caller IP used for whitelist checks (only apps with an IP whitelist check it: see Apps)',
+  },
 };
 
 /**

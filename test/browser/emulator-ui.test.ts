@@ -200,6 +200,32 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await expect.poll(() => page.locator('#switches-changed').textContent()).toBe('3 not default');
   });
 
+  it('an app’s IP whitelist is shown, set and cleared on the page; a caller off it gets 40164; a change elsewhere shows up', async () => {
+    const page = await open();
+    const item = page.locator(`#app-list li[data-appid="${SVC}"]`);
+    await expect.poll(() => item.locator(`[data-whitelist="${SVC}"]`).textContent()).toBe('none: any IP may call');
+    // A website app has no /cgi-bin/ basic token: no whitelist row.
+    expect(await page.locator(`#app-list li[data-appid="${WEB}"] .whitelist`).count()).toBe(0);
+    await item.locator('.whitelist-input').fill('203.0.113.10, 2001:db8::1');
+    await item.locator('.whitelist-set').click();
+    const set = await until(() => control('/seed'), (v) => ((v.apps as Array<{ appid: string; ipWhitelist: string[] | null }>).find((a) => a.appid === SVC)!.ipWhitelist ?? []).length === 2);
+    expect((set.apps as Array<{ appid: string; ipWhitelist: string[] | null }>).find((a) => a.appid === SVC)!.ipWhitelist).toEqual(['203.0.113.10', '2001:db8::1']);
+    await expect.poll(() => page.locator(`#app-list li[data-appid="${SVC}"] [data-whitelist="${SVC}"]`).textContent()).toBe('203.0.113.10, 2001:db8::1');
+    await expect.poll(() => page.locator('#status').textContent()).toBe(`IP whitelist of ${SVC} = 203.0.113.10, 2001:db8::1`);
+    const token = await (await fetch(`${emu.url}/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${emu.apps.find((a) => a.appid === SVC)!.secret}`)).json();
+    expect(token).toMatchObject({ errcode: 40164 });
+    // Set through the in-process handle: the page draws it again.
+    emu.setIpWhitelist(SVC, ['198.51.100.5']);
+    await expect.poll(() => page.locator(`#app-list li[data-appid="${SVC}"] [data-whitelist="${SVC}"]`).textContent()).toBe('198.51.100.5');
+    expected.push(/400/);
+    await page.locator(`#app-list li[data-appid="${SVC}"] .whitelist-input`).fill('1.2.3');
+    await page.locator(`#app-list li[data-appid="${SVC}"] .whitelist-set`).click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('"1.2.3" is not an IP address');
+    await page.locator(`#app-list li[data-appid="${SVC}"] .whitelist-clear`).click();
+    await until(() => control('/seed'), (v) => (v.apps as Array<{ appid: string; ipWhitelist: string[] | null }>).find((a) => a.appid === SVC)!.ipWhitelist === null);
+    await expect.poll(() => page.locator(`#app-list li[data-appid="${SVC}"] [data-whitelist="${SVC}"]`).textContent()).toBe('none: any IP may call');
+  });
+
   it('pending QR logins appear as they are opened, and confirm / cancel answer the QR page', async () => {
     const page = await open();
     await qrconnect('first');

@@ -70,6 +70,30 @@ describe('wxauth emulator', () => {
     expect(await done).toBe(0);
   });
 
+  it('--ip-whitelist gives an app a whitelist: its /cgi-bin/ calls from elsewhere get 40164, said at start; a reset keeps it', async () => {
+    const f = fakeContext(false);
+    const done = run(f.ctx, { port: '0', ipWhitelist: ['wx5e1ec0de00000001=203.0.113.10'], callerIp: '198.51.100.7' });
+    await waitFor(() => f.stderr().includes('Press Ctrl-C'));
+    expect(f.stderr()).toContain('wx5e1ec0de00000001 has an IP whitelist, 203.0.113.10: other callers get 40164 from /cgi-bin/ calls.');
+    expect(f.stderr()).not.toContain('no seeded app has an IP whitelist');
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(f.stderr())![0];
+    const token = () => fetch(`${url}/cgi-bin/token?grant_type=client_credential&appid=wx5e1ec0de00000001&secret=5e1ec0de5e1ec0de5e1ec0de00000001`).then((r) => r.json() as Promise<{ errcode?: number; errmsg?: string }>);
+    expect(await token()).toMatchObject({ errcode: 40164, errmsg: expect.stringContaining('invalid ip 198.51.100.7') });
+    await fetch(`${url}/__emulator/reset`, { method: 'POST', body: '{}' });
+    await fetch(`${url}/__emulator/switches`, { method: 'POST', body: JSON.stringify({ callerIp: '198.51.100.7' }) });
+    expect((await token()).errcode).toBe(40164);
+    f.controller.abort();
+    expect(await done).toBe(0);
+  });
+
+  it('--ip-whitelist that is not appid=IP, or names an appid the seed lacks: a usage error that says which', async () => {
+    expect(() => toOptions({ ipWhitelist: ['wx5e1ec0de00000001=not-an-ip'] })).toThrow(UsageError);
+    const f = fakeContext(false);
+    const error = await run(f.ctx, { port: '0', ipWhitelist: ['wx00000000000000ff=1.2.3.4'] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(tr('en', (error as UsageError).messageRef)).toContain('--ip-whitelist names wx00000000000000ff, which is not an app of the seed');
+  });
+
   it('--json prints exactly one line first: url, apps, users', async () => {
     const f = fakeContext(true);
     const done = run(f.ctx, { port: '0', fault: ['busy@/cgi-bin/token'], domain: 'wx5e1ec0de00000001=127.0.0.1:5000' });

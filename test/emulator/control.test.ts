@@ -88,6 +88,24 @@ describe('reset, switches, user', () => {
     expect((await post(emu.url, '/__emulator/switches', { nope: 1 })).status).toBe(400);
   });
 
+  it('POST /__emulator/whitelist sets an app’s IP whitelist (40164 for others), null removes it, a reset restores the start’s; bad input is a 400', async () => {
+    const token = () => get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${SVC_SECRET}`);
+    const set = await post(emu.url, '/__emulator/whitelist', { appid: SVC, ips: ['203.0.113.10', ' 203.0.113.10 ', '2001:db8::1'] });
+    expect(set.json).toEqual({ ok: true, appid: SVC, ipWhitelist: ['203.0.113.10', '2001:db8::1'] });
+    expect((await token()).json).toMatchObject({ errcode: 40164 });
+    expect(((await get(emu.url, '/__emulator/seed')).json.apps as Array<{ appid: string; ipWhitelist: unknown }>).find((a) => a.appid === SVC)!.ipWhitelist).toEqual(['203.0.113.10', '2001:db8::1']);
+    emu.configure({ callerIp: '203.0.113.10' });
+    expect((await token()).json).toHaveProperty('access_token');
+    expect((await post(emu.url, '/__emulator/whitelist', { appid: SVC, ips: ['1.2.3'] })).json).toMatchObject({ ok: false, problem: { text: 'apps.whitelist.invalid', params: { value: '1.2.3' } } });
+    expect((await post(emu.url, '/__emulator/whitelist', { appid: 'wx00000000000000ff', ips: null })).status).toBe(400);
+    await post(emu.url, '/__emulator/reset', {});
+    expect((await token()).json).toHaveProperty('access_token');
+    emu.setIpWhitelist(SVC, ['198.51.100.1']);
+    expect((await token()).json).toMatchObject({ errcode: 40164 });
+    expect((await post(emu.url, '/__emulator/whitelist', { appid: SVC, ips: null })).json).toEqual({ ok: true, appid: SVC, ipWhitelist: null });
+    expect((await token()).json).toHaveProperty('access_token');
+  });
+
   it('POST /__emulator/user changes who "you" are', async () => {
     expect((await post(emu.url, '/__emulator/user', { user: 'u2' })).json.ok).toBe(true);
     const r = await get(emu.url, `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/')}&response_type=code&scope=snsapi_base&state=s`);

@@ -207,8 +207,12 @@ export const messages = {
     en: 'The syntax is KIND[=N][@PATH][:COUNT], e.g. --fault 500@/sns/oauth2/access_token, --fault delay=2000:3 or --fault errcode=40001@/cgi-bin/ticket/getticket:1; KIND is delay (=MS), 500, 502, busy, reset, garbage or errcode (=a WeChat errcode).',
   },
   'emulator.callerIp.noWhitelist': {
-    zh: '--caller-ip {ip}：没有哪个种子应用设置了 IP 白名单，所以不会有调用被拒（40164）。在 --seed 文件里给应用加上 ipWhitelist（见 README 的模拟器一节）。',
-    en: '--caller-ip {ip}: no seeded app has an IP whitelist, so no call is refused (40164). Give an app an ipWhitelist in a --seed file (README, emulator section).',
+    zh: '--caller-ip {ip}：没有哪个种子应用设置了 IP 白名单，所以不会有调用被拒（40164）。用 --ip-whitelist appid=IP、在模拟器页面上，或在 --seed 文件里给应用设置 ipWhitelist。',
+    en: '--caller-ip {ip}: no seeded app has an IP whitelist, so no call is refused (40164). Give an app one with --ip-whitelist appid=IP, on the emulator page, or as ipWhitelist in a --seed file.',
+  },
+  'emulator.apps.whitelist': {
+    zh: '{appid} 的 IP 白名单：{ips}，其他调用方调用 /cgi-bin/ 接口会得到 40164。',
+    en: '{appid} has an IP whitelist, {ips}: other callers get 40164 from /cgi-bin/ calls.',
   },
   'emulator.callerIp.invalid': {
     zh: '--caller-ip 的 "{value}" 不是 IP 地址。',
@@ -347,12 +351,24 @@ export const messages = {
     en: 'domain override for {appid}: no such app in the seed',
   },
   'emulator.domain.unknownApp': {
-    zh: '--domain 的 {appid} 不是种子中的应用；种子里的 appid：{appids}。',
-    en: '--domain names {appid}, which is not an app of the seed; the seeded appids are {appids}.',
+    zh: '{flag} 的 {appid} 不是种子中的应用；种子里的 appid：{appids}。',
+    en: '{flag} names {appid}, which is not an app of the seed; the seeded appids are {appids}.',
   },
   'emulator.domain.unknownApp.hint': {
-    zh: '用上面列出的 appid，例如 --domain {example}=127.0.0.1:5000；要加新应用，用 --seed 给出自己的种子文件。',
-    en: 'Use one of the appids above, e.g. --domain {example}=127.0.0.1:5000; to add an app, give your own seed file with --seed.',
+    zh: '用上面列出的 appid，例如 {flag} {example}=…；要加新应用，用 --seed 给出自己的种子文件。',
+    en: 'Use one of the appids above, e.g. {flag} {example}=…; to add an app, give your own seed file with --seed.',
+  },
+  'emulator.ipWhitelist.invalid': {
+    zh: '--ip-whitelist 的 "{value}" 无效，应为 appid=IP。',
+    en: 'Invalid --ip-whitelist "{value}": expected appid=IP.',
+  },
+  'emulator.ipWhitelist.invalid.hint': {
+    zh: '例如 --ip-whitelist wx5e1ec0de00000001=203.0.113.10（可重复给出多个 IP）；白名单外的调用方调用 /cgi-bin/ 接口会得到 40164。',
+    en: 'E.g. --ip-whitelist wx5e1ec0de00000001=203.0.113.10 (repeat it for more IPs); callers not on it get 40164 from /cgi-bin/ calls.',
+  },
+  'cli.emulator.opt.ipWhitelist': {
+    zh: '设置应用的 IP 白名单：appid=IP，可重复；白名单外的调用方调用 /cgi-bin/ 会得到 40164（用 --caller-ip 假装是别的地址）',
+    en: "set an app's IP whitelist: appid=IP, repeatable; callers not on it get 40164 from /cgi-bin/ (--caller-ip plays another address)",
   },
   'cli.emulator.opt.domain': {
     zh: '改写应用的授权回调域：appid=域名[:端口]，多个用逗号分隔',

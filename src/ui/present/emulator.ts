@@ -71,6 +71,8 @@ export function emulatorHooks(out: Output): EmulatorHooks {
         apps.map((a) => [a.type, a.appid, a.secret, a.domain.join(',') || '-', a.name]),
         'stderr',
       );
+      // An app with an IP whitelist refuses /cgi-bin/ callers not on it (40164): said, with who is on it.
+      for (const a of apps) if (a.ipWhitelist && a.ipWhitelist.length > 0) out.note(out.t('emulator.apps.whitelist', { appid: a.appid, ips: a.ipWhitelist.join(', ') }));
       out.say();
       out.say(out.t('emulator.aim'));
       for (const app of apps) out.say('  ' + out.style.cyan(app.env));
