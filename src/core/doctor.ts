@@ -529,7 +529,15 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
       params: { name },
     });
   }
-  return check('verify-file', 'fail', { key: 'doctor.verify.status', params: { url: shown.url, status: shown.status } }, evidence, { key: 'doctor.verify.upload.fix', params: { domain, name, url: shown.url } });
+  // The other scheme's answer too, when it was asked (https failed, http was tried): both are said.
+  const other = attempts.find((f) => f !== shown);
+  const also: MessageRef | undefined = other ? { key: 'doctor.verify.also', params: { url: other.url, answer: describeHttp(other) } } : undefined;
+  const fix: MessageRef = { key: 'doctor.verify.upload.fix', params: { domain, name, url: shown.url } };
+  // A redirect: whether WeChat's check follows one is not documented, so it is a warning, not a verdict.
+  if (shown.status >= 300 && shown.status < 400) {
+    return check('verify-file', 'warn', messageRef(also ? 'doctor.verify.redirect.also' : 'doctor.verify.redirect', { url: shown.url, status: shown.status, location: shown.location ?? '-', ...(also ? { also } : {}) }), evidence, fix);
+  }
+  return check('verify-file', 'fail', messageRef(also ? 'doctor.verify.status.also' : 'doctor.verify.status', { url: shown.url, status: shown.status, ...(also ? { also } : {}) }), evidence, fix);
 }
 
 /** No verify file check: not needed for this account type, or no name to look for. */

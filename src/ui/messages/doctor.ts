@@ -185,6 +185,16 @@ export const messages = {
     en: '{url} answers 200 with the right content (https did not: {https}).',
   },
   'doctor.verify.status': { zh: '{url} 返回 {status}，不是 200：微信校验不了域名的归属。', en: '{url} answers {status}, not 200: WeChat cannot verify that you own the domain.' },
+  'doctor.verify.status.also': { zh: '{url} 返回 {status}，不是 200（{also}）：微信校验不了域名的归属。', en: '{url} answers {status}, not 200 ({also}): WeChat cannot verify that you own the domain.' },
+  'doctor.verify.also': { zh: '{url} 给出 {answer}', en: '{url} gave {answer}' },
+  'doctor.verify.redirect': {
+    zh: '{url} 返回 {status}，跳转到 {location}，不是直接返回文件：微信的校验是否跟随跳转，文档没有说明。',
+    en: '{url} answers {status}, a redirect to {location}, not the file itself: whether WeChat’s check follows a redirect is not documented.',
+  },
+  'doctor.verify.redirect.also': {
+    zh: '{url} 返回 {status}，跳转到 {location}，不是直接返回文件（{also}）：微信的校验是否跟随跳转，文档没有说明。',
+    en: '{url} answers {status}, a redirect to {location}, not the file itself ({also}): whether WeChat’s check follows a redirect is not documented.',
+  },
   'doctor.verify.upload.fix': {
     zh: '把公众号后台下载的 {name} 原样放到 {domain} 的网站根目录，让 {url} 能直接访问（不跳转、不要登录）。',
     en: 'Put {name}, as downloaded from the 公众号 console, in the web root of {domain}, so that {url} is served directly (no redirect, no login).',

@@ -209,7 +209,7 @@ describe('doctor flow: the verify file', () => {
     const report = await doctor({ verify: { name: 'MP_verify_Absent999.txt' } });
     const v = byId(report, 'verify-file');
     expect(v.status).toBe('fail');
-    expect(v.message).toMatchObject({ key: 'doctor.verify.status', params: { url: `https://${DOMAIN}/MP_verify_Absent999.txt`, status: 404 } });
+    expect(v.message).toMatchObject({ key: 'doctor.verify.status.also', params: { url: `https://${DOMAIN}/MP_verify_Absent999.txt`, status: 404, also: { key: 'doctor.verify.also', params: { url: `http://${DOMAIN}/MP_verify_Absent999.txt`, answer: '404' } } } });
     expect(v.evidence).toMatchObject({ https: '404', http: '404' });
     expect(v.fix).toMatchObject({ key: 'doctor.verify.upload.fix', params: { domain: DOMAIN, name: 'MP_verify_Absent999.txt', url: `https://${DOMAIN}/MP_verify_Absent999.txt` } });
   });
@@ -222,6 +222,19 @@ describe('doctor flow: the verify file', () => {
       expect(v.status).toBe('fail');
       expect(v.message).toMatchObject({ key: 'doctor.verify.content', params: { expected: 'Tok123abc' } });
       expect(String(v.evidence.got)).toContain('<!doctype html>');
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('a redirect instead of the file is a warning naming where it goes (whether WeChat follows one is not documented)', async () => {
+    const site = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), { '/MP_verify_Tok123abc.txt': { status: 302, headers: { location: `https://${DOMAIN}/static/MP_verify_Tok123abc.txt` } } });
+    try {
+      const report = await doctor({ connectTo: [to(site), to(closedPort, 80)] });
+      const v = byId(report, 'verify-file');
+      expect(v.status).toBe('warn');
+      expect(v.message).toMatchObject({ key: 'doctor.verify.redirect.also', params: { status: 302, location: `https://${DOMAIN}/static/MP_verify_Tok123abc.txt` } });
+      expect(v.fix).toMatchObject({ key: 'doctor.verify.upload.fix' });
     } finally {
       await site.close();
     }
