@@ -264,8 +264,8 @@ export const messages = {
     en: 'The login does not complete: the callback {path} never called /sns/oauth2/access_token with the code, so no one is signed in, whatever the last page shows (HTTP {status}).',
   },
   'probe.login.completes.real_wechat': {
-    zh: '登录没有完成：应用把浏览器跳转到真实的 open.weixin.qq.com，模拟器也没有收到回调 {path} 换取 code 的请求：应用的服务端多半仍在调用 api.weixin.qq.com，或者 {path} 没有换取 code。',
-    en: 'The login does not complete: the app sends the browser to the real open.weixin.qq.com, and the emulator never saw its callback {path} exchange the code: its server most likely still calls api.weixin.qq.com, or {path} does not exchange the code.',
+    zh: '登录没有完成：应用把浏览器跳转到真实的 open.weixin.qq.com，模拟器也没有收到回调 {path} 换取 code 的请求：应用的服务端多半仍在调用 api.weixin.qq.com（或另一个模拟器），或者 {path} 没有换取 code。',
+    en: 'The login does not complete: the app sends the browser to the real open.weixin.qq.com, and the emulator never saw its callback {path} exchange the code: its server most likely still calls api.weixin.qq.com (or another emulator), or {path} does not exchange the code.',
   },
   'probe.login.completes.fix.real_wechat': {
     zh: '把应用（或它用的 SDK）的接口地址 api.weixin.qq.com 指向模拟器 {emulator}，或者让它经过 wxauth proxy --intercept（见 README 的 probe 一节）；并确认 {path} 用 code 换取了 token。',
