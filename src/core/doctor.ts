@@ -25,6 +25,7 @@ export const CHECK_IDS = [
   'dns.api',
   'dns.callback',
   'verify-file',
+  'js-domains',
   'redirect',
   'tls',
   'scheme',
@@ -538,6 +539,30 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
     return check('verify-file', 'warn', messageRef(also ? 'doctor.verify.redirect.also' : 'doctor.verify.redirect', { url: shown.url, status: shown.status, location: shown.location ?? '-', ...(also ? { also } : {}) }), evidence, fix);
   }
   return check('verify-file', 'fail', messageRef(also ? 'doctor.verify.status.also' : 'doctor.verify.status', { url: shown.url, status: shown.status, ...(also ? { also } : {}) }), evidence, fix);
+}
+
+/**
+ * The JS-safe domains (JS接口安全域名) besides the callback domain: binding one takes the same MP_verify
+ * file at its root, as the console's dialog asks for 业务域名 and 网页授权域名 too (observed in public
+ * setup guides, e.g. blog.cachecha.com/csdn/weixin_39872872/111199152.html; JSSDK-FACTS §3: invalid url
+ * domain is a page outside them). One check for them all:
+ * the first domain that does not serve the file is named, with its fix; all serving it pass.
+ */
+export function evaluateJsDomains(results: ReadonlyArray<{ domain: string; check: DoctorCheck }>, sameAsCallback: readonly string[]): DoctorCheck {
+  const evidence: Evidence = { checked: results.map((r) => r.domain).join(', ') || null, sameAsCallback: sameAsCallback.join(', ') || null };
+  if (results.length === 0) return check('js-domains', 'skip', { key: 'doctor.jsDomains.same', params: { domains: sameAsCallback.join(', ') } }, evidence);
+  const bad = results.find((r) => r.check.status !== 'ok');
+  if (!bad) return check('js-domains', 'ok', { key: 'doctor.jsDomains.ok', params: { domains: results.map((r) => r.domain).join(', ') } }, evidence);
+  const { status, message, fix } = bad.check;
+  return check('js-domains', status, { key: 'doctor.jsDomains.one', params: { domain: bad.domain, detail: message } }, { ...evidence, ...bad.check.evidence, domain: bad.domain }, fix);
+}
+
+/** No JS-safe domain check: no JS-SDK for the account type, none set, or no verify file name to look for. */
+export function skipJsDomains(type: AccountType | undefined, reason: 'type' | 'none' | 'name'): DoctorCheck {
+  if (reason === 'type' && type === 'website') return check('js-domains', 'skip', { key: 'doctor.jsDomains.website' }, { type });
+  if (reason === 'type') return check('js-domains', 'skip', { key: 'doctor.jsDomains.notNeeded', params: { type: type ? { key: `account.type.${type}` } : '-' } }, { type: type ?? null });
+  if (reason === 'none') return check('js-domains', 'skip', { key: 'doctor.jsDomains.none' }, {}, { key: 'doctor.jsDomains.none.fix' });
+  return check('js-domains', 'skip', { key: 'doctor.verify.noName' }, {}, { key: 'doctor.verify.noName.fix' });
 }
 
 /** No verify file check: not needed for this account type, or no name to look for. */

@@ -1042,6 +1042,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
     fixes: [
       c('在「设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名」添加页面的域名（不带协议和端口）。', 'Add the page\'s domain (no scheme, no port) under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名.'),
       c('`wxauth config set jsDomains a.com,b.com` 后用 `wxauth jssdk verify` 检查页面域名。', 'Set `wxauth config set jsDomains a.com,b.com`, then `wxauth jssdk verify` checks the page\'s host.'),
+      c('绑定域名时要把后台给的 MP_verify_xxx.txt 放到该域名根目录；`wxauth doctor --verify-file MP_verify_xxx.txt` 会检查每个 jsDomains 域名能否取到它。', 'Binding a domain takes the console\'s MP_verify_xxx.txt at that domain\'s root; `wxauth doctor --verify-file MP_verify_xxx.txt` checks that each jsDomains host serves it.'),
     ],
     doc: JSSDK_DOC,
     keywords: ['invalid url domain', 'config:invalid url domain', 'url domain', 'js接口安全域名', 'jssdk', 'js-sdk', 'wx.config'],

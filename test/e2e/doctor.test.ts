@@ -377,6 +377,7 @@ describe('wxauth doctor --json', () => {
       'dns.api',
       'dns.callback',
       'verify-file',
+      'js-domains',
       'redirect',
       'tls',
       'scheme',

@@ -22,11 +22,13 @@ import {
   evaluateScheme,
   evaluateTls,
   evaluateTokenCache,
+  evaluateJsDomains,
   evaluateVerifyFile,
   needsVerifyFile,
   routeFor,
   skipNeeds,
   skipNoWebAuth,
+  skipJsDomains,
   skipTlsForHttp,
   skipVerifyFile,
   type ConnectRule,
@@ -37,6 +39,7 @@ import {
   type VerifyExpectation,
 } from '../../core/doctor.js';
 import { hasWebAuth } from '../../core/validate.js';
+import { splitJsDomains } from '../../core/jssdk.js';
 import { splitDomain } from '../../core/domain.js';
 import { tokenHostOf } from '../../core/endpoints.js';
 import type { KnownSecrets } from '../../core/secrets.js';
@@ -195,6 +198,19 @@ async function verifyFileCheck(config: ResolvedConfig, verify: VerifyExpectation
   return evaluateVerifyFile(config.domain, verify, https, http);
 }
 
+/** The verify file at the root of each JS-safe domain that is not the callback domain (checked by verify-file). */
+async function jsDomainsCheck(config: ResolvedConfig, verify: VerifyExpectation | undefined, probe: ProbeOptions): Promise<DoctorCheck> {
+  // A website app has no JS-SDK; a test account binds its JS domain without a file.
+  if (config.type === 'website' || !needsVerifyFile(config.type)) return skipJsDomains(config.type, 'type');
+  const domains = splitJsDomains(config.jsDomains);
+  if (domains.length === 0) return skipJsDomains(config.type, 'none');
+  if (!verify) return skipJsDomains(config.type, 'name');
+  const callback = config.domain?.toLowerCase();
+  const others = domains.filter((d) => d.toLowerCase() !== callback);
+  const results = await Promise.all(others.map(async (domain) => ({ domain, check: await verifyFileCheck({ ...config, domain }, verify, probe) })));
+  return evaluateJsDomains(results, domains.filter((d) => d.toLowerCase() === callback));
+}
+
 async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, now: () => number): Promise<DoctorCheck[]> {
   const redirectUri = config.redirectUri;
   if (!redirectUri) return [skipNeeds('redirect', ['redirectUri']), skipNeeds('tls', ['redirectUri']), skipNeeds('scheme', ['redirectUri'])];
@@ -265,7 +281,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
           }),
         )
       : Promise.resolve(undefined);
-  const [dnsApi, dnsCallback, verify, redirect, wechat] = await Promise.all([
+  const [dnsApi, dnsCallback, verify, jsDomains, redirect, wechat] = await Promise.all([
     apiRoute.via === 'proxy'
       ? Promise.resolve(evaluateDns('dns.api', { kind: 'proxied', host: api.hostname, proxy: apiRoute.proxy }))
       : probeDns(api.hostname, apiPort, lookup, probe).then((f) => evaluateDns('dns.api', f)),
@@ -273,6 +289,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
       ? probeDns(callback.host, callback.port, lookup, probe).then((f) => evaluateDns('dns.callback', f))
       : Promise.resolve(webAuth ? skipNeeds('dns.callback', ['domain']) : skipNoWebAuth('dns.callback')),
     webAuth ? verifyFileCheck(config, input.verify, probe) : Promise.resolve(skipNoWebAuth('verify-file')),
+    jsDomainsCheck(config, input.verify, probe),
     webAuth ? redirectChecks(config, probe, deps.now) : Promise.resolve((['redirect', 'tls', 'scheme'] as const).map(skipNoWebAuth)),
     credentials,
   ]);
@@ -282,6 +299,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
     dnsApi,
     dnsCallback,
     verify,
+    jsDomains,
     ...redirect,
     wechat
       ? evaluateCredentials(wechat.facts, {

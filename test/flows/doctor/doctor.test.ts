@@ -132,6 +132,8 @@ describe('doctor flow: a healthy deployment', () => {
       'dns.api': 'ok',
       'dns.callback': 'ok',
       'verify-file': 'ok',
+      // No JS-safe domains in this profile.
+      'js-domains': 'skip',
       redirect: 'ok',
       tls: 'ok',
       scheme: 'ok',
@@ -201,6 +203,39 @@ describe('doctor flow: the certificate', () => {
     const tls = byId(report, 'tls');
     expect(tls.status).toBe('fail');
     expect(tls.message).toMatchObject({ key: 'doctor.tls.untrusted' });
+  });
+});
+
+describe('doctor flow: the JS-safe domains', () => {
+  const H5 = 'h5.example.com';
+  const toH5 = (site: Site | number, port = 443) => `${H5}:${port}:127.0.0.1:${typeof site === 'number' ? site : site.port}`;
+
+  it('checks the verify file at the root of each JS-safe domain but the callback’s; names the first that does not serve it', async () => {
+    const h5 = await startHttpsSite(issue({ names: [H5], toDays: 90, ca }), { '/MP_verify_Tok123abc.txt': { status: 404 } });
+    try {
+      const report = await doctor({ env: { WXAUTH_JS_DOMAINS: `${DOMAIN},${H5}` }, connectTo: [to(sites.good), to(plain, 80), toH5(h5), toH5(closedPort, 80)] });
+      const js = byId(report, 'js-domains');
+      expect(js.status).toBe('fail');
+      expect(js.message).toMatchObject({ key: 'doctor.jsDomains.one', params: { domain: H5, detail: { key: 'doctor.verify.status.also' } } });
+      expect(js.fix).toMatchObject({ key: 'doctor.verify.upload.fix', params: { domain: H5 } });
+      expect(js.evidence).toMatchObject({ checked: H5, sameAsCallback: DOMAIN });
+      // The callback domain's own file is verify-file's to judge, and it is served.
+      expect(byId(report, 'verify-file').status).toBe('ok');
+    } finally {
+      await h5.close();
+    }
+  });
+
+  it('passes when every one serves it, is skipped when the only one is the callback domain or none is set', async () => {
+    const h5 = await startHttpsSite(issue({ names: [H5], toDays: 90, ca }), GOOD_ROUTES());
+    try {
+      const ok = await doctor({ env: { WXAUTH_JS_DOMAINS: H5 }, connectTo: [to(sites.good), to(plain, 80), toH5(h5)] });
+      expect(byId(ok, 'js-domains')).toMatchObject({ status: 'ok', message: { key: 'doctor.jsDomains.ok', params: { domains: H5 } } });
+    } finally {
+      await h5.close();
+    }
+    expect(byId(await doctor({ env: { WXAUTH_JS_DOMAINS: DOMAIN } }), 'js-domains')).toMatchObject({ status: 'skip', message: { key: 'doctor.jsDomains.same' } });
+    expect(byId(await doctor(), 'js-domains')).toMatchObject({ status: 'skip', message: { key: 'doctor.jsDomains.none' }, fix: { key: 'doctor.jsDomains.none.fix' } });
   });
 });
 
