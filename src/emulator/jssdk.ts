@@ -141,7 +141,9 @@ export function checkConfig(emu: Emulator, input: ConfigInput): ConfigVerdict {
   const url = input.url.split('#')[0] ?? '';
   const app = emu.app(input.appId);
   if (app && !jsDomainAllowed(app.domain, url)) return 'config:invalid url domain';
-  // §2.1: WeChat's own example is lower case; whether upper case passes is unverified, so it is let through.
+  // §2.1: WeChat's own example is lower case; whether upper case passes is unverified: the
+  // upperCaseSignature switch decides (accept by default).
+  if (emu.switches.upperCaseSignature === 'reject' && input.signature !== input.signature.toLowerCase()) return 'config:invalid signature';
   const signature = input.signature.toLowerCase();
   for (const ticket of app ? liveTickets(emu, app.appid) : []) {
     const string1 = `jsapi_ticket=${ticket}&noncestr=${input.nonceStr}&timestamp=${input.timestamp}&url=${url}`;
@@ -175,6 +177,12 @@ export function handleJssdkPage(emu: Emulator, rq: Rq): Reply {
   return html(page(input, rq.query.has('signature')));
 }
 
+/** The `wxauth jssdk verify` line that finds why this wx.config's signature is refused (shell-quoted). */
+function verifyCommand(input: ConfigInput): string {
+  const q = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
+  return `wxauth jssdk verify --url ${q(input.url)} --signature ${q(input.signature)} --timestamp ${q(input.timestamp)} --nonce ${q(input.nonceStr)}`;
+}
+
 function page(input: ConfigInput, run: boolean): string {
   const field = (name: keyof ConfigInput, label: string) =>
     `<label>${label}<input name="${name}" value="${escapeHtml(input[name])}"></label>`;
@@ -194,6 +202,7 @@ Checks a wx.config as WeChat's JS-SDK does: <code>url</code> is the page that ca
 ${field('url', 'url')}${field('appId', 'appId')}${field('timestamp', 'timestamp')}${field('nonceStr', 'nonceStr')}${field('signature', 'signature')}
 <button type="submit">wx.config</button></form>
 <div id="result">${run ? '…' : ''}</div>
+${run ? `<p class="note" id="debug" hidden>找原因 / Find out why: <code>${escapeHtml(verifyCommand(input))}</code><br>（先运行 wxauth emulator 为这个 appId 打印的 export 那一行 / after the export line wxauth emulator prints for this appId）</p>` : ''}
 <script>
 (function () {
   var readyFns = [], errorFns = [], done = null;
@@ -212,7 +221,11 @@ ${field('url', 'url')}${field('appId', 'appId')}${field('timestamp', 'timestamp'
   };
   var result = document.getElementById('result');
   wx.ready(function () { result.textContent = 'config:ok'; result.className = 'ok'; });
-  wx.error(function (res) { result.textContent = res.errMsg; result.className = 'error'; });
+  wx.error(function (res) {
+    result.textContent = res.errMsg; result.className = 'error';
+    var debug = document.getElementById('debug');
+    if (debug && res.errMsg === 'config:invalid signature') debug.hidden = false;
+  });
   if (${run ? 'true' : 'false'}) wx.config(${jsonForScript(config)});
 })();
 </script></body></html>`;

@@ -44,6 +44,7 @@ export const DEFAULT_SWITCHES: EmulatorSwitches = {
   ticketGraceSeconds: 0,
   snsRidErrcode: 76001,
   credentialErrmsg: 'space',
+  upperCaseSignature: 'accept',
   // JSSDK-FACTS §1.2 ⚠: 45009 as observed (getticket 2015 and 2020, rid/get's example) over the old limits page.
   dailyQuotaErrmsg: 'reach-max',
 };
@@ -81,6 +82,7 @@ export const SWITCH_VALUES: Record<string, readonly unknown[]> = {
   ticketGraceSeconds: [0, 300, 3600],
   snsRidErrcode: [76001, 76022],
   credentialErrmsg: ['space', 'comma'],
+  upperCaseSignature: ['accept', 'reject'],
   dailyQuotaErrmsg: ['reach-max', 'freq-out'],
 };
 

@@ -163,6 +163,8 @@ export interface EmulatorSwitches {
   snsRidErrcode: 76001 | 76022;
   /** 40001's rid suffix on /cgi-bin/* (§0.4 ⚠): `… or not latest rid: …` (`space`) or `… or not latest, rid: …` (`comma`). */
   credentialErrmsg: 'space' | 'comma';
+  /** JSSDK-FACTS §2.1: every SDK signs in lower case; whether WeChat takes an upper-case signature is unverified. */
+  upperCaseSignature: 'accept' | 'reject';
   /** The caller IP used for whitelist checks; undefined = the socket's remote address. */
   callerIp?: string;
 }

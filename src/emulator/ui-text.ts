@@ -302,6 +302,10 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
     en: 'seconds an expired jsapi_ticket still verifies wx.config signatures (unverified; 0 by default)',
   },
   snsRidErrcode: { zh: 'rid/get 查询 /sns/ 接口的 rid：实测的 76001，或文档说明的 76022', en: 'rid/get on an /sns/ rid: 76001 as observed, or 76022 as the doc note says' },
+  upperCaseSignature: {
+    zh: 'wx.config 的签名是大写十六进制时：接受（accept）或拒绝（reject）；微信怎么做未经证实，SDK 都输出小写',
+    en: 'an upper-case hex signature in wx.config: accepted (accept) or refused (reject); what WeChat does is unverified, every SDK emits lower case',
+  },
   credentialErrmsg: { zh: '/cgi-bin 的 40001 errmsg：rid 前无逗号（space）或有逗号（comma）', en: '/cgi-bin 40001 errmsg: no comma before rid (space) or a comma (comma)' },
   callerIp: {
     zh: 'IP 白名单检查时当作调用方的 IP（只对设置了 IP 白名单的应用起作用，见“应用”）',

@@ -2,6 +2,7 @@
 // asks the emulator for WeChat's verdict and fires wx.ready or wx.error, as jweixin does. One page
 // signed by `wxauth jssdk sign` (in-process, the real command) must say config:ok; a wrong signature
 // config:invalid signature; a page outside the JS-safe domains config:invalid url domain.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
@@ -54,6 +55,8 @@ describe.skipIf(!CHROMIUM)(`wx.config page in Chromium${CHROMIUM ? '' : ` (skipp
   });
 
   const app = () => emu.apps.find((a) => a.appid === DEFAULT_APPIDS.service)!;
+  /** The service account's live jsapi_ticket, as the emulator issued it (sign fetched it). */
+  const ticketOf = async () => (((await (await fetch(`${emu.url}/__emulator/issued/${app().appid}`)).json()) as { tickets: string[] }).tickets[0] ?? '');
 
   async function sign(url: string): Promise<{ appId: string; timestamp: string; nonceStr: string; signature: string }> {
     const r = await runCli(['jssdk', 'sign', url, '--json'], { env: emulatorEnv(emu, app()) });
@@ -67,11 +70,28 @@ describe.skipIf(!CHROMIUM)(`wx.config page in Chromium${CHROMIUM ? '' : ` (skipp
     expect(await verdict({ url, ...(await sign(url)) })).toBe('config:ok');
   });
 
-  it('a wrong signature: config:invalid signature', async () => {
+  it('a wrong signature: config:invalid signature, and the wxauth jssdk verify line that finds why, which does', async () => {
     const url = 'http://localhost/shop?id=1';
     const config = await sign(url);
     expect(await verdict({ url: 'http://localhost/shop?id=2', ...config })).toBe('config:invalid signature');
     expect(await verdict({ url, ...config, signature: 'f'.repeat(40) })).toBe('config:invalid signature');
+    // The page signed with its #fragment: the page shows the command, and the command names the mistake.
+    const withFragment = 'http://localhost/shop?id=1#/cart';
+    const signed = await sign(url);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${emu.url}/__emulator/jssdk?${new URLSearchParams({ url: withFragment, ...signed, signature: createHash('sha1').update(`jsapi_ticket=${await ticketOf()}&noncestr=${signed.nonceStr}&timestamp=${signed.timestamp}&url=${withFragment}`).digest('hex') }).toString()}`);
+      await page.locator('#result.error').waitFor();
+      const line = (await page.locator('#debug code').textContent()) ?? '';
+      expect(await page.locator('#debug').isVisible()).toBe(true);
+      expect(line).toMatch(/^wxauth jssdk verify --url 'http:\/\/localhost\/shop\?id=1#\/cart' --signature '[0-9a-f]{40}' --timestamp '\d+' --nonce '\w+'$/);
+      const args = [...line.matchAll(/--(\w+) '([^']*)'/g)].flatMap((m) => [`--${m[1]}`, m[2]!]);
+      const r = await runCli(['jssdk', 'verify', ...args], { env: emulatorEnv(emu, app()) });
+      expect(r.stderr).toContain('Found it: this signature is for the URL with its fragment');
+    } finally {
+      await context.close();
+    }
   });
 
   it("wxauth signs the URL the page's location.href reports (non-ASCII encoded, host lower-cased, / for an empty path)", async () => {

@@ -107,6 +107,16 @@ describe('GET /__emulator/jssdk/check (what the test page asks)', () => {
     expect(await check({ url: `${PAGE}#/order`, appId: SVC, timestamp: '1714587457', nonceStr: 'abc', signature: withFragment })).toBe('config:invalid signature');
   });
 
+  it('an upper-case signature: accepted by default, refused with upperCaseSignature=reject (WeChat’s behaviour is unverified)', async () => {
+    const t = await ticket();
+    const upper = sha1(`jsapi_ticket=${t}&noncestr=abc&timestamp=1714587457&url=${PAGE}`).toUpperCase();
+    const params = { url: PAGE, appId: SVC, timestamp: '1714587457', nonceStr: 'abc', signature: upper };
+    expect(await check(params)).toBe('config:ok');
+    emu.configure({ upperCaseSignature: 'reject' });
+    expect(await check(params)).toBe('config:invalid signature');
+    expect(await check({ ...params, signature: upper.toLowerCase() })).toBe('config:ok');
+  });
+
   it('config:invalid url domain for a page outside the JS-safe domains; config:fail when a field is missing', async () => {
     await ticket();
     expect(await check({ url: 'https://evil.example/', appId: SVC, timestamp: '1', nonceStr: 'a', signature: 'x' })).toBe('config:invalid url domain');
