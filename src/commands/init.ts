@@ -246,6 +246,8 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   const options = given.secret === '-' ? { ...given, secret: await (await import('../flows/stdin.js')).secretFromStdin(ctx.stdin, '--secret', 'wxauth init … --secret -') } : given;
   const store = await ctx.configStore();
   const profile = validateProfileName(pickProfileName(ctx.globals, ctx.env, store.currentProfile()).name);
+  // Before any question: a name that differs from a saved one only in case is refused (store/config.ts).
+  store.refuseCaseTwin(profile);
   const existing = store.getProfile(profile);
   if (existing && !options.yes) {
     const about = { profile, type: existing.type ?? '-', appid: existing.appid ?? '-' };

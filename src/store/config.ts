@@ -122,8 +122,20 @@ export class ConfigStore {
     return profiles && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
   }
 
+  /**
+   * A new profile whose name differs from a saved one only in case ("Prod" beside "prod"): refused. On
+   * macOS's and Windows' disks their state files (state-<profile>.json) would be one file, and a typo of
+   * case would make a second account unseen by the first.
+   */
+  refuseCaseTwin(name: string): void {
+    if (this.getProfile(name)) return;
+    const twin = Object.keys(this.profiles()).find((p) => p.toLowerCase() === name.toLowerCase());
+    if (twin !== undefined) throw new UsageError({ key: 'config.profile.caseTwin', params: { profile: name, existing: twin } }, { hint: { key: 'config.profile.caseTwin.hint', params: { existing: twin } } });
+  }
+
   setValues(profile: string, values: Partial<ProfileData>): void {
     validateProfileName(profile);
+    this.refuseCaseTwin(profile);
     this.update((file) => {
       file.profiles ??= Object.create(null) as Record<string, ProfileData>;
       file.profiles[profile] = Object.assign(Object.create(null) as ProfileData, file.profiles[profile], values);

@@ -138,6 +138,19 @@ describe('config set on a profile that does not exist', () => {
     expect((await runCli(['--profile', 'nope', 'url'], { env })).stderr).not.toContain('Did you mean');
   });
 
+  it('a new profile whose name differs from a saved one only in case is refused (init, config set --yes); nothing written', async () => {
+    const dir = threeProfiles();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const init = await runCli(['init', '--profile', 'SVC', '--type', 'service', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '-y'], { env });
+    expect(init.code).toBe(2);
+    expect(init.stderr).toContain('Profile "SVC" differs from the saved "svc" only in case.');
+    const set = await runCli(['--profile', 'Svc', 'config', 'set', 'region', 'sh', '--yes', '--lang', 'zh'], { env });
+    expect(set.code).toBe(2);
+    expect(set.stderr).toContain('profile "Svc" 与已有的 "svc" 只差大小写。');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
   it('with --yes: creates it and says so', async () => {
     const dir = threeProfiles();
     const r = await runCli(['--profile', 'nope', 'config', 'set', 'region', 'sh', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });

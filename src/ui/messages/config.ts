@@ -345,6 +345,14 @@ export const messages = {
     en: 'Choose another name, e.g. dev or prod (letters, digits, - and _), and pass it with --profile or WXAUTH_PROFILE.',
   },
   'config.profile.unknown.near': { zh: '没有名为 "{profile}" 的 profile。是不是 "{suggestion}"？', en: 'There is no profile named "{profile}". Did you mean "{suggestion}"?' },
+  'config.profile.caseTwin': {
+    zh: 'profile "{profile}" 与已有的 "{existing}" 只差大小写。',
+    en: 'Profile "{profile}" differs from the saved "{existing}" only in case.',
+  },
+  'config.profile.caseTwin.hint': {
+    zh: '在 macOS 和 Windows 的磁盘上两者会共用同一个 state 文件：要用已有的就写 --profile {existing}，否则换一个名字。',
+    en: 'On macOS and Windows disks the two would share one state file: use --profile {existing} for the saved one, or pick another name.',
+  },
   'config.profile.unknown': { zh: '没有名为 "{profile}" 的 profile。', en: 'There is no profile named "{profile}".' },
   'config.profile.unknown.hint': { zh: '现有 profile：{profiles}。用 wxauth init --profile <名字> 新建。', en: 'Existing profiles: {profiles}. Create one with wxauth init --profile <name>.' },
   'config.profile.unknown.create.hint': {
