@@ -490,6 +490,11 @@ describe('wxauth probe', () => {
     const withCookie = await probe('needs-session', ['--cookie', 'lang=zh; site_session=member']);
     expect(withCookie.failing, JSON.stringify(withCookie.doc.checks.filter((c) => c.status !== 'pass'), null, 1)).toEqual([]);
     expect(withCookie.code).toBe(0);
+    // The cookies given are the session's own, not the app's: an app that sets none still has no session.
+    for (const extra of [[], ['--cookie', 'site_session=member']]) {
+      const none = await probe('no-session', ['--only', 'login.completes', ...extra]);
+      expect(none.doc.checks.find((c) => c.id === 'login.completes'), extra.join(' ')).toMatchObject({ status: 'fail', message: expect.stringContaining('The callback set no cookie') });
+    }
     const bad = await runCli(['probe', 'http://127.0.0.1:9/auth/wechat', '--cookie', 'secretvalue123']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--cookie "secr…" is not of the form name=value.');

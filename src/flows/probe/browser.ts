@@ -85,6 +85,18 @@ export interface BrowserOptions {
 /** Minimal cookie jar: per host name, name → value; Max-Age=0 or a past Expires deletes. */
 class CookieJar {
   private readonly jar = new Map<string, Map<string, string>>();
+  /** `host name` of cookies the session started with (--cookie) that no answer has set since: not the app's doing. */
+  private readonly seeded = new Set<string>();
+
+  /** Cookies the session starts with, as a browser signed in to the site has them. */
+  seed(host: string, pairs: ReadonlyArray<readonly [string, string]>): void {
+    let cookies = this.jar.get(host);
+    if (!cookies) this.jar.set(host, (cookies = new Map()));
+    for (const [name, value] of pairs) {
+      cookies.set(name, value);
+      this.seeded.add(`${host} ${name}`);
+    }
+  }
 
   store(host: string, setCookies: string[]): string[] {
     const names: string[] = [];
@@ -97,6 +109,7 @@ class CookieJar {
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
       names.push(name);
+      this.seeded.delete(`${host} ${name}`);
       const expired = attrs.some((a) => {
         const [k = '', v = ''] = a.split('=').map((s) => s.trim());
         if (k.toLowerCase() === 'max-age') return Number(v) <= 0;
@@ -115,10 +128,10 @@ class CookieJar {
     return [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  /** Cookies set by hosts other than the emulator's. */
+  /** Cookies set by hosts other than the emulator's (the session's starting ones not counted, unless an answer set them again). */
   count(exceptHosts: ReadonlySet<string>): number {
     let n = 0;
-    for (const [host, cookies] of this.jar) if (!exceptHosts.has(host)) n += cookies.size;
+    for (const [host, cookies] of this.jar) if (!exceptHosts.has(host)) for (const name of cookies.keys()) if (!this.seeded.has(`${host} ${name}`)) n += 1;
     return n;
   }
 }
@@ -144,7 +157,7 @@ export class ProbeBrowser {
 
   constructor(private readonly options: BrowserOptions) {
     const start = options.startCookies;
-    if (start && start.pairs.length > 0) this.cookies.store(start.host, start.pairs.map(([name, value]) => `${name}=${value}`));
+    if (start && start.pairs.length > 0) this.cookies.seed(start.host, start.pairs);
   }
 
   /** Cookies the app (not the emulator) has set in this session. */
