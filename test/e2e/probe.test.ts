@@ -481,6 +481,9 @@ describe('wxauth probe', () => {
     expect(c.status).toBe('fail');
     expect(c.message).toBe('The login does not complete: the callback /auth/callback sent the code to /sns/sns/oauth2/access_token, not /sns/oauth2/access_token (answered errcode 40066), so no one is signed in.');
     expect(c.fix).toContain(`carries a path, /sns, and its client puts /sns/… after it. Give it the scheme, host and port alone: ${emu.url}`);
+    // The same when the app then falls over: the misaddressed call is the news, not the 500.
+    const crashed = (await probe('base-with-path-500', ['--only', 'login.completes'])).doc.checks.find((x) => x.id === 'login.completes')!;
+    expect(crashed.message).toContain('sent the code to /sns/sns/oauth2/access_token');
   });
 
   it('--cookie: a login behind the site’s own session is probed with that session; a malformed one is refused without its value', async () => {

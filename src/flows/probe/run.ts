@@ -136,7 +136,7 @@ function wechatCalls(records: Array<{ method: string; path: string; query: Recor
   // A call under a path of its own (/sns/sns/…, /api/sns/…: a base URL with a path) is kept too, so the
   // report can name it (misaddressedExchange).
   return records
-    .filter((r) => r.path.startsWith('/sns/') || r.path.startsWith('/cgi-bin/') || r.path.includes('/sns/') || r.path.includes('/cgi-bin/'))
+    .filter((r) => r.path.includes('/sns/') || r.path.includes('/cgi-bin/'))
     .map((r) => ({
       method: r.method,
       path: r.path,
@@ -546,7 +546,12 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const leftCallback = !samePath(page.url, callbackUrl);
     const session = hb.appCookieCount() > 0 || leftCallback;
     const cookies = hb.appCookieCount();
+    // The code sent under an extra path (a base URL with a path): said whatever page followed, a 500 included.
+    const misaddressed = exchangeAttempted ? undefined : misaddressedExchange(happyRun.record.wechat);
     if (pending) put(check('login.completes', 'fail', 'foreign_redirect', { url: new URL(pending).origin }, evidence));
+    else if (misaddressed) {
+      put({ ...check('login.completes', 'fail', 'misaddressed', { path: callbackPath, sent: misaddressed.path, answer: misaddressed.answer }, evidence, false), fix: messageRef('probe.login.completes.fix.misaddressed', { extra: misaddressed.extra, emulator }) });
+    }
     // The browser was sent to the real open.weixin.qq.com and the emulator never saw the exchange: the
     // app's server is still aimed at real WeChat, whatever its page then shows (an error, usually).
     else if (!exchangeAttempted && report.rewroteOpenHost) {
@@ -560,10 +565,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // commonest crash there is code that reads it unconditionally.
       put(exchangedOk && !app.openAccount ? { ...broke, fix: messageRef('probe.login.completes.fix.no_unionid', { appid: app.appid }) } : broke);
     }
-    else if (!exchangeAttempted && misaddressedExchange(happyRun.record.wechat)) {
-      const wrong = misaddressedExchange(happyRun.record.wechat)!;
-      put({ ...check('login.completes', 'fail', 'misaddressed', { path: callbackPath, sent: wrong.path, answer: wrong.answer }, evidence, false), fix: messageRef('probe.login.completes.fix.misaddressed', { extra: wrong.extra, emulator }) });
-    } else if (!exchangeAttempted) put({ ...check('login.completes', 'fail', 'no_exchange', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.no_exchange', { path: callbackPath }) });
+    else if (!exchangeAttempted) put({ ...check('login.completes', 'fail', 'no_exchange', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.no_exchange', { path: callbackPath }) });
     else if (!exchangedOk) {
       const errcode = failedErrcode ?? -1;
       put({ ...check('login.completes', 'fail', 'exchange_failed', { errcode, status: page.status }, { ...evidence, details: { errcode } }, false), fix: exchangeFix(errcode, app.appid, emulator) });
