@@ -42,6 +42,7 @@ export const FINDING_IDS = [
   'params.duplicate',
   'params.unknown',
   'params.secret',
+  'params.token',
   'params.misspelt',
   'params.missing',
   'params.empty',
@@ -183,6 +184,17 @@ const EXTRA_PARAMS: Record<AuthEndpoint, readonly string[]> = {
 };
 
 /** WeChat's page-level codes for a missing parameter (sibling catalogue, API-FACTS §1.5). */
+/** Parameters that carry the account's secret or a token, by name: a leak in an authorize link. */
+const LEAKED_PARAMS: Readonly<Record<string, 'params.secret' | 'params.token'>> = {
+  secret: 'params.secret',
+  appsecret: 'params.secret',
+  app_secret: 'params.secret',
+  client_secret: 'params.secret',
+  access_token: 'params.token',
+  refresh_token: 'params.token',
+  component_access_token: 'params.token',
+};
+
 const MISSING_ERRCODE: Record<string, string> = {
   appid: '10012',
   redirect_uri: '10011',
@@ -414,10 +426,12 @@ function inspectAuthUrl(
   for (const p of query) {
     if (known.includes(p.name) || lostToSplit.has(p) || p.name.startsWith('amp;')) continue;
     if (p.name === 'code' || p.name === 'state') continue;
-    // An AppSecret or a token in the link every user's phone opens (and WeChat's logs, and the Referer):
-    // a leak, however WeChat treats the parameter.
-    if (p.value !== '' && isSecretName(p.name)) {
-      findings.add('params.secret', 'error', { name: p.name });
+    // An AppSecret or a token in the link every user's phone opens (and proxies' logs, and the Referer): a
+    // leak, whatever WeChat does with the parameter. Exact names only: pass_ticket (WeChat's own) or an
+    // invite_code are no secret of the account's.
+    const leaked = LEAKED_PARAMS[p.name.toLowerCase()];
+    if (p.value !== '' && leaked) {
+      findings.add(leaked, 'error', { name: p.name });
       continue;
     }
     const suggestion = suggest(p.name, known);

@@ -232,8 +232,15 @@ const cases: Case[] = [
     url: auth(good() + '&secret=0123456789abcdef0123456789abcdef&access_token=86_abcdefghijklmnop'),
     ctx: service,
     kind: 'authorize',
-    problems: ['params.secret'],
-    params: [['params.secret', 'name', 'secret']],
+    problems: ['params.secret', 'params.token'],
+    params: [['params.secret', 'name', 'secret'], ['params.token', 'name', 'access_token']],
+  },
+  {
+    name: 'names that only end like a secret’s (WeChat’s own pass_ticket, an invite_code) are unknown parameters, not leaks',
+    url: auth(good() + '&invite_code=abc123&pass_ticket=xyz'),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['params.unknown'],
   },
   {
     name: 'state twice (added by both the SDK and the app)',

@@ -167,16 +167,28 @@ export const messages = {
     en: 'Remove {name}; data you need back belongs in state or in redirect_uri’s own query.',
   },
   'inspect.params.secret': {
-    zh: '链接里带着参数 {name}，这是密钥：不该出现在授权链接里。',
-    en: 'The link carries the parameter {name}, a secret: it has no place in an authorize link.',
+    zh: '链接里带着参数 {name}：这是 AppSecret，不该出现在授权链接里。',
+    en: 'The link carries the parameter {name}: an AppSecret, which has no place in an authorize link.',
   },
   'inspect.params.secret.effect': {
-    zh: '微信忽略它，但每个打开链接的手机、微信和沿途的日志、Referer 都能看到它。',
-    en: 'WeChat ignores it, but every phone that opens the link sees it, and so do WeChat’s and every proxy’s logs and the Referer.',
+    zh: '授权不需要它；每个打开链接的手机、沿途代理的日志和 Referer 都能看到它，拿到它的人可以用你的公众号调用接口。',
+    en: 'Authorization does not need it; every phone that opens the link sees it, and so do proxies’ logs and the Referer: whoever has it can call the API as your account.',
   },
   'inspect.params.secret.fix': {
-    zh: '从链接里删掉 {name}（AppSecret 只在服务端换取 code 时用）；它已经发出去过的话，到公众平台重置 AppSecret（或让 token 失效）。',
-    en: 'Remove {name} from the link (the AppSecret is only for your server’s code exchange); if the link has already gone out, reset the AppSecret in the console (or let the token lapse).',
+    zh: '从链接里删掉 {name}（AppSecret 只在服务端换取 code 时用）；链接已经发出去过的话，到公众平台重置 AppSecret。',
+    en: 'Remove {name} from the link (the AppSecret is only for your server’s code exchange); if the link has already gone out, reset the AppSecret in the console.',
+  },
+  'inspect.params.token': {
+    zh: '链接里带着参数 {name}：这是 token，不该出现在授权链接里。',
+    en: 'The link carries the parameter {name}: a token, which has no place in an authorize link.',
+  },
+  'inspect.params.token.effect': {
+    zh: '授权不需要它；每个打开链接的手机、沿途代理的日志和 Referer 都能看到它，token 过期之前谁拿到都能用。',
+    en: 'Authorization does not need it; every phone that opens the link sees it, and so do proxies’ logs and the Referer: anyone who has it can use it until it expires.',
+  },
+  'inspect.params.token.fix': {
+    zh: '从链接里删掉 {name}：token 只留在服务端。',
+    en: 'Remove {name} from the link: tokens stay on the server.',
   },
   'inspect.params.misspelt': {
     zh: '参数 {name} 拼错了，应为 {suggestion}。',
