@@ -131,12 +131,17 @@ export function parseOptions(input: CommandInput): EmulatorCommandOptions {
     domainOverrides[m[1]!] = m[2]!;
   }
 
-  // --ip-whitelist wx…=1.2.3.4 (repeatable, or comma-separated): the app's whitelist is every IP given for it.
+  // --ip-whitelist wx…=1.2.3.4 (repeatable; `wx…=1.2.3.4,5.6.7.8` too: a bare IP after a pair is that
+  // app's): the app's whitelist is every IP given for it.
   const ipWhitelists: Record<string, string[]> = {};
+  let lastApp: string | undefined;
   for (const item of list(opts.ipWhitelist)) {
     const m = /^(wx[0-9a-f]{16})=(.+)$/.exec(item);
-    if (!m || isIP(m[2]!) === 0) throw new UsageError({ key: 'emulator.ipWhitelist.invalid', params: { value: item } }, { hint: { key: 'emulator.ipWhitelist.invalid.hint' } });
-    (ipWhitelists[m[1]!] ??= []).push(m[2]!);
+    const appid = m ? m[1]! : lastApp;
+    const ip = m ? m[2]! : item;
+    if (appid === undefined || isIP(ip) === 0) throw new UsageError({ key: 'emulator.ipWhitelist.invalid', params: { value: item } }, { hint: { key: 'emulator.ipWhitelist.invalid.hint' } });
+    (ipWhitelists[appid] ??= []).push(ip);
+    lastApp = appid;
   }
 
   const faults = list(opts.fault).map((spec) => {

@@ -196,7 +196,10 @@ export class Emulator {
     if (!app) throw new RangeError(`no seeded app ${appid}`);
     const bad = ips?.find((ip) => isIP(ip) === 0);
     if (bad !== undefined) throw new RangeError(`${JSON.stringify(bad)} is not an IP address`);
-    app.ipWhitelist = ips ? [...new Set(ips)] : null;
+    // Compared with the caller as normalizeIp gives it (::ffff:1.2.3.4, as 40164's errmsg writes it, is
+    // 1.2.3.4); an empty list is no whitelist, not one that refuses everybody.
+    const list = [...new Set((ips ?? []).map((ip) => normalizeIp(ip.toLowerCase())))];
+    app.ipWhitelist = list.length > 0 ? list : null;
   }
 
   now(): number {

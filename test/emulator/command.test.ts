@@ -88,6 +88,9 @@ describe('wxauth emulator', () => {
 
   it('--ip-whitelist that is not appid=IP, or names an appid the seed lacks: a usage error that says which', async () => {
     expect(() => toOptions({ ipWhitelist: ['wx5e1ec0de00000001=not-an-ip'] })).toThrow(UsageError);
+    expect(() => toOptions({ ipWhitelist: ['1.2.3.4'] })).toThrow(UsageError);
+    // A bare IP after a pair is that app's.
+    expect(toOptions({ ipWhitelist: ['wx5e1ec0de00000001=1.2.3.4,5.6.7.8'] }).emulator.ipWhitelists).toEqual({ wx5e1ec0de00000001: ['1.2.3.4', '5.6.7.8'] });
     const f = fakeContext(false);
     const error = await run(f.ctx, { port: '0', ipWhitelist: ['wx00000000000000ff=1.2.3.4'] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);

@@ -104,6 +104,13 @@ describe('reset, switches, user', () => {
     expect((await token()).json).toMatchObject({ errcode: 40164 });
     expect((await post(emu.url, '/__emulator/whitelist', { appid: SVC, ips: null })).json).toEqual({ ok: true, appid: SVC, ipWhitelist: null });
     expect((await token()).json).toHaveProperty('access_token');
+    // An empty list is no whitelist (not one refusing everybody); the IPv4-mapped form 40164's errmsg
+    // shows is the IPv4 address.
+    expect((await post(emu.url, '/__emulator/whitelist', { appid: SVC, ips: ['  '] })).json).toEqual({ ok: true, appid: SVC, ipWhitelist: null });
+    expect((await post(emu.url, '/__emulator/whitelist', { appid: SVC, ips: ['::FFFF:203.0.113.10'] })).json).toEqual({ ok: true, appid: SVC, ipWhitelist: ['203.0.113.10'] });
+    expect((await token()).json).toMatchObject({ errcode: 40164 });
+    emu.configure({ callerIp: '203.0.113.10' });
+    expect((await token()).json).toHaveProperty('access_token');
   });
 
   it('POST /__emulator/user changes who "you" are', async () => {

@@ -411,8 +411,8 @@ export const messages = {
     en: 'No user tokens are cached for profile {profile}. Get one with wxauth login or wxauth exchange <code>.',
   },
   'tokens.others': {
-    zh: '缓存里还有 {basic} 个基础 access_token 和 {tickets} 个 jsapi_ticket（wxauth tokens 只列出、只清除用户 token）：用 wxauth{p} token --show / wxauth{p} jssdk ticket --show 查看，wxauth{p} token --force-refresh / wxauth{p} jssdk ticket --refresh 重新获取。',
-    en: 'The cache also holds basic access_tokens ({basic}) and jsapi_tickets ({tickets}) (wxauth tokens lists and clears user tokens only): wxauth{p} token --show / wxauth{p} jssdk ticket --show show them, wxauth{p} token --force-refresh / wxauth{p} jssdk ticket --refresh fetch them again.',
+    zh: '缓存里还有 {basic} 个基础 access_token 和 {tickets} 个 jsapi_ticket（wxauth tokens 只列出、只清除用户 token）：用 wxauth{p} token --show / wxauth{p} jssdk ticket --show 查看，wxauth{p} jssdk ticket --refresh 向微信重新获取 ticket。',
+    en: 'The cache also holds basic access_tokens ({basic}) and jsapi_tickets ({tickets}) (wxauth tokens lists and clears user tokens only): wxauth{p} token --show / wxauth{p} jssdk ticket --show show them, and wxauth{p} jssdk ticket --refresh asks WeChat for the ticket again.',
   },
   'tokens.clear.nothing': { zh: '没有可删除的 token（profile {profile}）。', en: 'Nothing to remove (profile {profile}).' },
   'tokens.action.invalid': { zh: '不认识 tokens 的子命令 "{action}"。', en: 'Unknown tokens action "{action}".' },
