@@ -54,7 +54,11 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
         { hint: { key: 'listen.stateMismatch.hint' } },
       );
     default:
-      // An address without code or state (a page's own URL), or text that is no address at all.
-      throw new UsageError({ key: parsed.form === 'url' ? 'listen.paste.noCode' : 'listen.paste.notCallback' }, { hint: { key: 'listen.paste.noCode.hint' } });
+      // What the pasted text has: an empty code= (cut off, or a template never filled), an address with
+      // neither code nor state (a page's own URL), or no address at all.
+      throw new UsageError(
+        { key: parsed.issues.some((i) => i.kind === 'code_empty') ? 'listen.paste.codeEmpty' : parsed.form === 'url' ? 'listen.paste.noCode' : 'listen.paste.notCallback' },
+        { hint: { key: 'listen.paste.noCode.hint' } },
+      );
   }
 }

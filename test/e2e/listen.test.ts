@@ -282,6 +282,9 @@ describe('wxauth listen', () => {
     expect(pageUrl.code).toBe(2);
     expect(pageUrl.stderr).toContain('粘贴的地址里既没有 code 也没有 state。');
     expect(pageUrl.stderr).toContain('wxauth inspect <地址>');
+    const empty = await runCli(['listen', '--paste', '--state', 'p1'], { input: 'https://www.example.com/cb?code=&state=p1\n' });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('The pasted text has code= with nothing after it.');
     // A code pasted alone carries no state: taken, and said to be unchecked (not a "forged request").
     const bare = await runCli(['listen', '--paste', '--state', 'p1'], { input: `${CODE}\n` });
     expect(bare.code).toBe(0);

@@ -250,6 +250,7 @@ export const messages = {
   'listen.paste.prompt': { zh: '粘贴浏览器地址栏里的回调地址：', en: 'Paste the callback URL from the browser’s address bar:' },
   'listen.paste.empty': { zh: '请粘贴完整地址（含 ?code=…）。', en: 'Paste the whole address (with ?code=…).' },
   'listen.paste.noCode': { zh: '粘贴的地址里既没有 code 也没有 state。', en: 'The pasted address has neither a code nor a state.' },
+  'listen.paste.codeEmpty': { zh: '粘贴的内容里 code= 后面是空的。', en: 'The pasted text has code= with nothing after it.' },
   'listen.paste.notCallback': {
     zh: '粘贴的内容不是回调地址（没有 code=…），也不像一个 code。',
     en: 'The pasted text is not a callback address (it has no code=…), nor does it look like a code.',
