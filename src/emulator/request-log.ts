@@ -3,7 +3,7 @@
 import { isSecretName } from '../core/secrets.js';
 import type { FaultKind, RequestRecord } from './types.js';
 import { parseTarget } from './target.js';
-import { requestNote } from './request-notes.js';
+import { basicTokenNote, requestNote } from './request-notes.js';
 
 /** The log keeps the last LOG_KEPT requests. */
 export const LOG_KEPT = 5000;
@@ -12,12 +12,6 @@ const URL_CELL_BYTES = 512;
 /** In `urlLengths`: the slot's URL is in `longUrls`, not its cell. */
 const URL_NOT_IN_CELL = -1;
 const BEYOND_LATIN1 = /[^\x00-\xff]/;
-
-/** The note on a /sns/ user endpoint's refusal of a basic access_token (API-FACTS §7). */
-const BASIC_TOKEN_ON_SNS = {
-  zh: '这里传的 access_token 是基础 access_token（/cgi-bin/token 或 stable_token 拿到的），不是 /sns/oauth2/access_token 为这个用户换来的网页授权 access_token：/sns/ 的用户接口只认后者，对前者回 40001。',
-  en: 'The access_token given here is a basic access_token (from /cgi-bin/token or stable_token), not the web-authorization access_token /sns/oauth2/access_token returned for this user: the /sns/ user endpoints take only the latter and answer the former 40001.',
-};
 
 function redactQuery(query: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -68,7 +62,7 @@ export class LoggedRequest {
     if (this.page !== undefined) record.page = this.page;
     if (this.forceRefresh) record.forceRefresh = true;
     if (this.basicToken) record.basicToken = true;
-    const note = this.basicToken ? BASIC_TOKEN_ON_SNS : requestNote(this.path, record.query, this.forceRefresh === true);
+    const note = this.basicToken ? basicTokenNote(this.errcode) : requestNote(this.path, record.query, this.forceRefresh === true);
     if (note) record.note = note;
     return record;
   }

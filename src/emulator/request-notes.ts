@@ -1,5 +1,6 @@
 // What the emulator's request log says about a request beyond its answer: a state WeChat may not pass
-// back as sent on /connect/oauth2/authorize (API-FACTS §1.3). Worked out when the log is read (LoggedRequest.toJSON), never on the
+// back as sent on /connect/oauth2/authorize (API-FACTS §1.3), a forced stable_token refresh (§9), a basic
+// access_token given to a /sns/ user endpoint (§7). Worked out when the log is read (LoggedRequest.toJSON), never on the
 // request's own path, so it costs a request under load nothing.
 import type { Bilingual } from '../core/errcodes.js';
 import { STATE_MAX_BYTES, validateState } from '../core/state.js';
@@ -41,4 +42,13 @@ export function requestNote(path: string, query: Record<string, string>, forceRe
   }
   if (notes.length === 0) return undefined;
   return { zh: notes.map((n) => n.zh).join(' '), en: notes.map((n) => n.en).join(' ') };
+}
+
+/** A /sns/ user endpoint (userinfo, auth) refused a basic access_token with `errcode` (API-FACTS §7). */
+export function basicTokenNote(errcode: number | undefined): Bilingual {
+  const code = String(errcode ?? '?');
+  return {
+    zh: `这里传的 access_token 是基础 access_token（/cgi-bin/token 或 stable_token 拿到的），不是 /sns/oauth2/access_token 为这个用户换来的网页授权 access_token：/sns/ 的用户接口只认后者，所以这次被拒（${code}）。`,
+    en: `The access_token given here is a basic access_token (from /cgi-bin/token or stable_token), not the web-authorization access_token /sns/oauth2/access_token returned for this user: the /sns/ user endpoints take only the latter, so this call was refused (${code}).`,
+  };
 }

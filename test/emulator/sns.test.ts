@@ -408,7 +408,8 @@ describe('a basic access_token given to the /sns/ user endpoints', () => {
     const log = (await get(emu.url, '/__emulator/requests')).json.requests as Array<Record<string, unknown>>;
     const [userinfo, auth, garbage] = log.slice(-3);
     expect(userinfo).toMatchObject({ path: '/sns/userinfo', errcode: 40001, basicToken: true, note: { en: expect.stringContaining('a basic access_token (from /cgi-bin/token or stable_token)') } });
-    expect(auth).toMatchObject({ path: '/sns/auth', basicToken: true });
+    expect(userinfo!.note).toMatchObject({ en: expect.stringContaining('so this call was refused (40001).') });
+    expect(auth).toMatchObject({ path: '/sns/auth', basicToken: true, note: { en: expect.stringContaining('so this call was refused (40014).') } });
     expect(garbage).not.toHaveProperty('basicToken');
     expect(garbage).not.toHaveProperty('note');
     // The token itself stays masked in the log.
