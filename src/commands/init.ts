@@ -15,7 +15,7 @@ import {
   type Checked,
   type SettingKey,
 } from '../core/validate.js';
-import { isOnThisMachine, listenerCanReceive, onThisMachineOrLan } from '../core/host-names.js';
+import { isOnThisMachine, onThisMachineOrLan } from '../core/host-names.js';
 import { DEFAULT_OPEN_BASE, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
@@ -282,7 +282,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     currentProfile: store.currentProfile(),
     endpoints,
     keptEndpoints,
-    listenerCanReceive: hasWebAuth(type) && (listenerCanReceive(data.redirectUri) || (await import('../flows/callback.js')).listenerCanReceiveHere(data.redirectUri)),
+    listenerCanReceive: hasWebAuth(type) && (await import('../flows/callback.js')).listenerCanReceiveHere(data.redirectUri),
     ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? { localHttp: data.redirectUri!.replace(/^https:/i, 'http:') } : {}),
     // The open base as url will use it: the flag (saved above), else WXAUTH_OPEN_BASE, else the profile's.
     loopbackOnPhone:

@@ -202,10 +202,13 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   });
   let har: ProxyRunResult['har'];
   try {
+    const upstreamUrl = new URL(upstream);
+    const upstreamPath = upstreamUrl.pathname.replace(/\/+$/, '');
     hooks.started({
       url: proxy.url,
       ...(proxy.reachUrl !== proxy.url ? { reach: proxy.reachUrl } : {}),
       upstream,
+      ...(upstreamPath !== '' ? { upstreamPath: { path: upstreamPath, origin: upstreamUrl.origin } } : {}),
       host: options.host,
       showSecrets,
       ...(ca ? { intercept: { certPath: ca.certPath, keyPath: ca.keyPath, created: ca.created, outdated: ca.outdated, hosts: [...INTERCEPTED_HOSTS], ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),

@@ -10,6 +10,7 @@ import { checkCallbackPair, hasWebAuth, isVerifyFileName, type AccountType } fro
 import { matchCallbackDomain } from './domain.js';
 import { profileFlag } from './next-step.js';
 import { isLoopbackHost } from './host-names.js';
+import { redactUrl } from './secrets.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -534,9 +535,11 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
   const other = attempts.find((f) => f !== shown);
   const also: MessageRef | undefined = other ? { key: 'doctor.verify.also', params: { url: other.url, answer: describeHttp(other) } } : undefined;
   const fix: MessageRef = { key: 'doctor.verify.upload.fix', params: { domain, name, url: shown.url } };
-  // A redirect: whether WeChat's check follows one is not documented, so it is a warning, not a verdict.
-  if (shown.status >= 300 && shown.status < 400) {
-    return check('verify-file', 'warn', messageRef(also ? 'doctor.verify.redirect.also' : 'doctor.verify.redirect', { url: shown.url, status: shown.status, location: shown.location ?? '-', ...(also ? { also } : {}) }), evidence, fix);
+  // A redirect: whether WeChat's check follows one is not documented, so it is a warning, not a verdict;
+  // but http sending it on to the https URL that did not serve the file leads nowhere either way.
+  const toFailedHttps = shown !== https && (shown.location ?? '').toLowerCase().startsWith('https://');
+  if (shown.status >= 300 && shown.status < 400 && !toFailedHttps) {
+    return check('verify-file', 'warn', messageRef(also ? 'doctor.verify.redirect.also' : 'doctor.verify.redirect', { url: shown.url, status: shown.status, location: shown.location ? redactUrl(shown.location) : '-', ...(also ? { also } : {}) }), evidence, fix);
   }
   return check('verify-file', 'fail', messageRef(also ? 'doctor.verify.status.also' : 'doctor.verify.status', { url: shown.url, status: shown.status, ...(also ? { also } : {}) }), evidence, fix);
 }

@@ -3,7 +3,7 @@
 // `login` (which opens it and waits for the callback), so both refuse the same URLs with the same words:
 // a URL WeChat rejects shows its error page on the phone, long after the terminal could have said why.
 import fs from 'node:fs';
-import { UsageError, isWxauthError, type MessageRef, type WxauthError } from '../errors.js';
+import { ConfigError, UsageError, type MessageRef } from '../errors.js';
 import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
 import { generateState, type RandomBytes } from '../core/state.js';
 import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
@@ -229,7 +229,7 @@ export interface Authorized {
    * Why the state could not be remembered (a state folder that cannot be written): the URL is still
    * good, only exchange / listen / inspect will have no state to check the callback against.
    */
-  notRemembered?: WxauthError;
+  notRemembered?: ConfigError;
 }
 
 /**
@@ -246,7 +246,9 @@ export async function authorize(
     rememberState(await deps.openStore(), request.config.profile, plan, deps.now());
     return { plan };
   } catch (error) {
-    if (!isWxauthError(error)) throw error;
+    // The store's refusals (a folder that cannot be written, a file in the way) are ConfigErrors; a
+    // bug or a cancel still throws.
+    if (!(error instanceof ConfigError)) throw error;
     return { plan, notRemembered: error };
   }
 }

@@ -779,7 +779,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const bad = outcomes.find((o) => o.final && pageProblem(o.final.page));
     const evidence: Evidence = { scenarios: ['busy_errcode', 'busy_http500'], hops: outcomes.flatMap((o) => o.record.hops), wechat: outcomes.flatMap((o) => o.record.wechat) };
     if (outcomes.some((o) => !o.final)) lost('wechat.busy', 'busy_errcode');
-    else if (bad && happyBroke) sameFailure('wechat.busy', 'busy_errcode', evidence);
+    // The same failure only when the busy scenario's exchange then worked: an app that 500s on a failed
+    // exchange has a bug of its own, whatever happens after a good one.
+    else if (bad && happyBroke && bad.record.wechat.some((c) => c.path === PATHS.snsAccessToken && !c.errcode && !c.fault && c.status === 200)) sameFailure('wechat.busy', 'busy_errcode', evidence);
     else if (bad) put(check('wechat.busy', 'fail', 'error_page', { ...problemParams(pageProblem(bad.final!.page)!, options.timeoutMs), fault: bad.kind === 'busy' ? '-1' : 'HTTP 500' }, evidence));
     else put(check('wechat.busy', 'pass', 'ok', {}, evidence));
   }

@@ -131,7 +131,7 @@ export const messages = {
     zh: '正在监听本机所有地址（{host}）的 {port} 端口，同一网络的其他设备也能连上；本机访问 {url}',
     en: 'Listening on every address of this machine ({host}), port {port}, so other devices on the network can connect; from here: {url}',
   },
-  'listen.lan': { zh: '同一 Wi-Fi 的手机可访问：{url}', en: 'From a phone on the same Wi-Fi: {url}' },
+  'listen.lan': { zh: '手机可访问（同一 Wi-Fi；公网地址则任何网络）：{url}', en: 'From a phone (on the same Wi-Fi, or anywhere for a public address): {url}' },
   'listen.lan.none': { zh: '没有找到局域网地址（这台机器没连 Wi-Fi / 以太网？）。', en: 'No LAN address found (is this machine on Wi-Fi or Ethernet?).' },
   'listen.lan.domain': {
     zh: '测试号的“网页授权获取用户基本信息”域名填 {host}:{port}，redirect_uri 用上面的地址。',

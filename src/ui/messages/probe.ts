@@ -326,7 +326,7 @@ export const messages = {
     en: 'The callback did not answer within {ms} ms: what is it waiting on? A WeChat call without a timeout, a database, a lock… A user’s browser gives up too. If it is only slow, raise probe’s --timeout.',
   },
   'probe.login.completes.fix.no_unionid': {
-    zh: '换取成功之后应用出错了。{appid} 没有绑定开放平台账号，换取结果里没有 unionid：先检查读取 unionid（或其它可能缺失的字段）的代码，缺失时要能处理；其它情况同下：建立会话（设置 cookie）并重定向到登录后的页面，不要回 5xx。',
+    zh: '换取成功之后应用出错了。{appid} 没有绑定开放平台账号，换取结果里没有 unionid：先检查读取 unionid（或其它可能缺失的字段）的代码，缺失时要能处理；此外，换取成功后应建立会话（设置 cookie）并重定向到登录后的页面，不要回 5xx。',
     en: 'The app fails after a good exchange. {appid} is bound to no 开放平台 account, so the exchange answer has no unionid: look first at code that reads unionid (or any field that may be missing) and handle its absence; otherwise, start a session (set a cookie) and redirect to the signed-in page, not a 5xx.',
   },
   'probe.login.completes.fix': {

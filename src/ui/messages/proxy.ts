@@ -96,7 +96,7 @@ export const messages = {
     en: '{caller}: refused (403): a web page on another site ({target}) sent this call; WeChat\'s API is called by servers, and the proxy forwards theirs only (so that a page you visit cannot call WeChat from your IP).',
   },
   'proxy.blocked.tls': {
-    zh: '{caller}：用 TLS（https://）连到了这个只说明文 HTTP 的端口，连接已断开；把客户端的地址改成 {target}（http://，不是 https://）。',
+    zh: '{caller}：用 TLS（https://）连到了这个只支持明文 HTTP 的端口，连接已断开；把客户端的地址改成 {target}（http://，不是 https://）。',
     en: '{caller}: spoke TLS (https://) to this plain-HTTP port, and was cut off; aim the client at {target} (http://, not https://).',
   },
   'proxy.intercept.passed': { zh: '{caller} → {target}：原样转发（未解密）', en: '{caller} → {target}: tunnelled untouched (not decrypted)' },

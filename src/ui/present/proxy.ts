@@ -18,6 +18,8 @@ export interface ProxyStarted {
   /** With --host 0.0.0.0: a real address of this machine for the lines callers copy (0.0.0.0 cannot be dialled). */
   reach?: string;
   upstream: string;
+  /** The upstream's path, when it has one (every call is sent under it), and its origin alone. */
+  upstreamPath?: { path: string; origin: string };
   /** The address it listens on: anything but loopback is worth a warning. */
   host: string;
   showSecrets: boolean;
@@ -99,7 +101,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
   return {
     flush,
 
-    started({ url, reach, upstream, host, showSecrets, intercept }) {
+    started({ url, reach, upstream, upstreamPath, host, showSecrets, intercept }) {
       if (out.json) {
         out.emit({ type: 'started', url, upstream, ...(intercept ? { intercept: { ca: intercept.certPath, created: intercept.created, hosts: intercept.hosts, upstream: intercept.upstream ?? null } } : {}) });
         return;
@@ -123,8 +125,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
       } else out.say(out.t('proxy.aim', { url: reach ?? url }));
       // A path on the upstream comes before every call's own: `/sns` there makes /sns/sns/oauth2/access_token
       // (40066). WeChat's hosts take none; a gateway under a path may.
-      const prefix = new URL(upstream).pathname.replace(/\/+$/, '');
-      if (prefix !== '') out.warn(out.t('proxy.upstream.path', { prefix, example: `${prefix}/sns/oauth2/access_token`, origin: new URL(upstream).origin }));
+      if (upstreamPath) out.warn(out.t('proxy.upstream.path', { prefix: upstreamPath.path, example: `${upstreamPath.path}/sns/oauth2/access_token`, origin: upstreamPath.origin }));
       if (showSecrets) out.warn(out.t('proxy.unmasked'));
       else out.note(out.t('proxy.masked'));
       if (!['127.0.0.1', 'localhost', '::1'].includes(host)) out.warn(out.t(intercept ? 'proxy.intercept.exposed' : 'proxy.exposed', { host }));

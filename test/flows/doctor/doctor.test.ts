@@ -275,6 +275,19 @@ describe('doctor flow: the verify file', () => {
     }
   });
 
+  it('http redirecting to the https URL that did not serve the file fails (it leads nowhere either way)', async () => {
+    const http = await startHttpSite({ '/MP_verify_Tok123abc.txt': { status: 301, headers: { location: `https://${DOMAIN}/MP_verify_Tok123abc.txt` } } });
+    try {
+      // https takes no connection; http sends the check there.
+      const report = await doctor({ connectTo: [to(closedPort), to(http, 80)] });
+      const v = byId(report, 'verify-file');
+      expect(v.status).toBe('fail');
+      expect(v.message).toMatchObject({ key: 'doctor.verify.status.also', params: { status: 301, url: `http://${DOMAIN}/MP_verify_Tok123abc.txt` } });
+    } finally {
+      await http.close();
+    }
+  });
+
   it('compares with the local file when one was given', async () => {
     const report = await doctor({ verify: { name: 'MP_verify_Tok123abc.txt', content: 'SomethingElse\n' } });
     const v = byId(report, 'verify-file');
