@@ -168,10 +168,9 @@ export function parseOptions(input: CommandInput): JssdkOptions {
 }
 
 /**
- * The appid's ticket: a cached one with more than a minute left needs no secret and no call; else
- * one is fetched through the basic-token service (which needs the appsecret).
+ * The appid's ticket: a cached one with more than a minute left needs no secret and no call (unless
+ * `refresh`); else one is fetched through the basic-token service (which needs the appsecret).
  */
-/** The cached ticket while it lasts, else (or with `refresh`) WeChat's, through the basic token. */
 async function ticketOf(ctx: Context, profile: string, appid: string, apiHost: string | undefined, refresh = false): Promise<ObtainedTicket> {
   const store = await ctx.tokenStore();
   const cached = refresh ? undefined : reusableTicket(store, profile, appid, ctx.now(), apiHost);

@@ -234,9 +234,9 @@ export class ProxyObserver {
     this.detectNotLatest(facts, appid, hit);
     // /sns/sns/…, /cgi-bin/cgi-bin/…, /api/sns/…: the client's API base carries a path of its own, which
     // its SDK puts before every WeChat path (WeChat answers 40066 invalid url, or a 404: API-FACTS §0).
-    const doubled = /^(\/.+?)(\/(?:sns|cgi-bin)\/.*)$/.exec(facts.endpoint);
     // Only on WeChat's answers to a path it does not have: a gateway under a path of its own answers the rest.
-    if (doubled && (facts.errcode === 40066 || exchange.status === 404)) {
+    const doubled = facts.errcode === 40066 || exchange.status === 404 ? /^(\/.+?)(\/(?:sns|cgi-bin)\/.*)$/.exec(facts.endpoint) : null;
+    if (doubled) {
       hit('path.doubled', { key: 'proxy.hit.path.doubled', params: { path: facts.endpoint, extra: doubled[1]!, meant: doubled[2]! } }, { key: 'proxy.fix.path.doubled', params: { extra: doubled[1]! } });
     }
     if (facts.errcode === 40164) {

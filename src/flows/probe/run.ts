@@ -681,9 +681,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         put(check('callback.duplicate', 'fail', 'twice_own', { attempts: attempts.length }, evidence));
       else if (attempts.length > 1) {
         // What the browser shows is the second hit's answer: an error page there is what the user sees.
-        const seen = pageProblem(value.z.page) ?? (value.z.page.status >= 400 ? ({ kind: '5xx', status: value.z.page.status } as const) : undefined);
+        const shown = pageProblem(value.z.page);
+        const seen = shown ? problemParams(shown, options.timeoutMs) : value.z.page.status >= 400 ? { problem: 'probe.problem.status', status: value.z.page.status } : undefined;
         const params = { attempts: attempts.length, errcode: reuseErrcode(attempts) };
-        put(seen ? { ...check('callback.duplicate', 'fail', 'twice_seen', { ...params, ...problemParams(seen, options.timeoutMs) }, evidence, false), fix: { key: 'probe.callback.duplicate.fix' } } : check('callback.duplicate', 'fail', 'twice', params, evidence));
+        put(seen ? { ...check('callback.duplicate', 'fail', 'twice_seen', { ...params, ...seen }, evidence, false), fix: { key: 'probe.callback.duplicate.fix' } } : check('callback.duplicate', 'fail', 'twice', params, evidence));
       }
       // One exchange, and the error page the happy path ends on too.
       else if (happyBroke && (problem || value.z.page.status >= 400)) sameFailure('callback.duplicate', 'duplicate', evidence);
