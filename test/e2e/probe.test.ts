@@ -513,7 +513,12 @@ describe('wxauth probe', () => {
   });
 
   it('a callback slower than --timeout is said to be slow, with what to look at, not as a crash', async () => {
+    const exchanges = () => emu.requests().filter((q) => q.path === '/sns/oauth2/access_token').length;
     const r = await probe('slow-callback', ['--timeout', '1500', '--only', 'login.completes']);
+    // The fixture, hung up on, must not exchange later, into the next test's run on this emulator.
+    const after = exchanges();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(exchanges()).toBe(after);
     const c = r.doc.checks.find((x) => x.id === 'login.completes')!;
     expect(c.status).toBe('fail');
     expect(c.message).toBe('The login ends in an error: no answer within 1500 ms (--timeout).');
