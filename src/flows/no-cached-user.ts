@@ -24,6 +24,10 @@ export function noCachedUser(profile: string, openid: string | undefined, tokens
   const cached = (tokens?.listUsers(profile) ?? []).filter((u) => appid === undefined || u.appid === appid).map((u) => u.openid);
   // An openid a character or two off one in the cache (cut short, mistyped when copying): the cached one named.
   const close = openid === undefined ? undefined : suggest(openid, cached);
-  const hint = messageRef(close === undefined ? 'tokens.noCachedUser.hint' : 'tokens.noCachedOpenid.close.hint', close === undefined ? { p: profileFlag(profile) } : { openid: close });
+  // The openid is cached, but under another profile (the token was got with --profile staging, say).
+  const elsewhere = openid === undefined || close !== undefined ? undefined : tokens?.profilesHolding(openid, profile)[0];
+  let hint = messageRef('tokens.noCachedUser.hint', { p: profileFlag(profile) });
+  if (close !== undefined) hint = messageRef('tokens.noCachedOpenid.close.hint', { openid: close });
+  else if (elsewhere !== undefined) hint = messageRef('tokens.noCachedOpenid.otherProfile.hint', { other: elsewhere, p: profileFlag(elsewhere), openid: openid ?? '' });
   return new ConfigError(openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } }, { hint });
 }

@@ -221,6 +221,12 @@ export class TokenStore {
     return users.filter((u) => !appid || u.appid === appid).sort((a, b) => b.obtainedAt - a.obtainedAt);
   }
 
+  /** The other profiles whose cache holds a token of `openid` (tokens show names them when this one has none). */
+  profilesHolding(openid: string, except: string): string[] {
+    const profiles = this.read().profiles ?? {};
+    return Object.keys(profiles).filter((p) => p !== except && this.listUsers(p).some((u) => u.openid === openid));
+  }
+
   /** One user's entry, or the most recent user's when openid is omitted. */
   getUser(profile: string, appid: string | undefined, openid?: string): UserTokenEntry | undefined {
     const users = this.listUsers(profile, appid);

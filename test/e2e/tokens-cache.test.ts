@@ -92,6 +92,12 @@ describe('wxauth tokens', () => {
     const cut = await wx(['tokens', 'show', openidOf('u1').slice(0, -1)]);
     expect(cut.code).toBe(4);
     expect(cut.stderr).toContain(`The cache has a close one: ${openidOf('u1')}`);
+    // Cached, but under another profile: that profile is named, with the command that shows it.
+    const staging = await wx(['exchange', code('u3')], { WXAUTH_PROFILE: 'staging' });
+    expect(staging.code, staging.stderr).toBe(0);
+    const other = await wx(['tokens', 'show', openidOf('u3')]);
+    expect(other.code).toBe(4);
+    expect(other.stderr).toContain(`It is cached for profile staging: wxauth --profile staging tokens show ${openidOf('u3')}.`);
   });
 
   it('clear asks for --yes without a terminal, then removes one user or all', async () => {

@@ -275,6 +275,10 @@ export const messages = {
     zh: 'token 只能用签发它的 appid：为 {appid} 重新授权（wxauth login{p}），或换回签发这些 token 的 appid。wxauth tokens show <openid>{p} 显示每个 token 的 appid。',
     en: 'A token only works with the appid that issued it: authorise again for {appid} (wxauth login{p}), or switch back to the appid that issued them. wxauth tokens show <openid>{p} shows each token’s appid.',
   },
+  'tokens.noCachedOpenid.otherProfile.hint': {
+    zh: '它缓存在 profile {other} 下：wxauth{p} tokens show {openid}。',
+    en: 'It is cached for profile {other}: wxauth{p} tokens show {openid}.',
+  },
   'tokens.noCachedOpenid.close.hint': { zh: '缓存里有一个很接近的 openid：{openid}（是不是少复制或多复制了字符？）', en: 'The cache has a close one: {openid} (a character lost or added when copying?)' },
   'tokens.noCachedUser.hint': {
     zh: '先换一个 token：wxauth login{p}，或 wxauth exchange{p} <code>。手里已有 token 的话，check 和 userinfo 可以直接带上它（wxauth check{p} <access_token> <openid>），refresh 可以带上 refresh_token（wxauth refresh{p} <refresh_token>）。wxauth tokens{p} 列出缓存里的用户。',
