@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError } from '../errors.js';
 import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, unknownJsApis, type SignatureClaim, type UnknownJsApi } from '../core/jssdk.js';
-import { hexProblem, type AccountType } from '../core/validate.js';
+import { hexProblem, isSecret, type AccountType } from '../core/validate.js';
 import { tokenHostOf } from '../core/endpoints.js';
 import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifySignature, type ObtainedTicket, type SignedPage, type VerifiedSignature } from '../flows/jssdk.js';
 import type { JsapiTicketEntry } from '../store/token-cache.js';
@@ -195,7 +195,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
   if (jsDomainsRefused) throw jsDomainsRefused.error;
   // The AppSecret (32 hex digits) given as --ticket: a jsapi_ticket is 86 characters of base64url
   // (JSSDK-FACTS §1), and a signature made with the secret is one WeChat never accepts.
-  if (options.sub !== 'ticket' && options.ticket !== undefined && (options.ticket === resolved.secret || /^[0-9a-f]{32}$/i.test(options.ticket))) {
+  if (options.sub !== 'ticket' && options.ticket !== undefined && (options.ticket === resolved.secret || isSecret(options.ticket))) {
     throw new UsageError(
       { key: options.ticket === resolved.secret ? 'jssdk.ticket.isSecret' : 'jssdk.ticket.looksLikeSecret' },
       { hint: { key: 'jssdk.ticket.isSecret.hint', params: { p: profileFlag(resolved.profile) } } },

@@ -64,7 +64,7 @@ export interface DoctorReport {
 }
 
 /** The checks that call WeChat's API host: their failure to reach it is one failure, said once for each. */
-const WECHAT_CALLS: readonly string[] = ['dns.api', 'credentials'];
+const WECHAT_CALLS: readonly CheckId[] = ['dns.api', 'credentials'];
 
 /** A lookup that failed like this on WeChat's own host means no DNS here (ETIMEOUT: a resolver that never answers). */
 const OFFLINE_DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ETIMEOUT']);

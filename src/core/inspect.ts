@@ -183,7 +183,6 @@ const EXTRA_PARAMS: Record<AuthEndpoint, readonly string[]> = {
   ],
 };
 
-/** WeChat's page-level codes for a missing parameter (sibling catalogue, API-FACTS §1.5). */
 /** Parameters that carry the account's secret or a token, by name: a leak in an authorize link. */
 const LEAKED_PARAMS: Readonly<Record<string, 'params.secret' | 'params.token'>> = {
   secret: 'params.secret',
@@ -195,6 +194,7 @@ const LEAKED_PARAMS: Readonly<Record<string, 'params.secret' | 'params.token'>> 
   component_access_token: 'params.token',
 };
 
+/** WeChat's page-level codes for a missing parameter (sibling catalogue, API-FACTS §1.5). */
 const MISSING_ERRCODE: Record<string, string> = {
   appid: '10012',
   redirect_uri: '10011',

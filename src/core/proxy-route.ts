@@ -4,7 +4,7 @@
 // through the HTTP(S)_PROXY of the run (NO_PROXY read as undici's EnvHttpProxyAgent reads it, so the
 // proxy and the rest of wxauth agree on which hosts go direct).
 import { DEFAULT_OPEN_BASE, REGIONS } from './endpoints.js';
-import { isLoopbackHost } from './host-names.js';
+import { isLoopbackHost, unmappedIpv4 } from './host-names.js';
 
 /** The hosts --intercept decrypts: the API hosts (api, api2, sh/sz/hk: API-FACTS §0.6) and the page host. */
 export const INTERCEPTED_HOSTS: readonly string[] = [...Object.values(REGIONS), DEFAULT_OPEN_BASE].map((base) => new URL(base).hostname);
@@ -158,7 +158,7 @@ function isLoopbackOrigin(origin: string): boolean {
  * given the LAN address the proxy printed). A TCP peer on the network cannot take those addresses.
  */
 export function isThisMachine(ip: string, own: Iterable<string>): boolean {
-  const bare = ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').replace(/%.*$/, '').toLowerCase();
+  const bare = unmappedIpv4(ip).replace(/%.*$/, '').toLowerCase();
   if (isLoopbackHost(bare)) return true;
   for (const address of own) if (address.replace(/%.*$/, '').toLowerCase() === bare) return true;
   return false;

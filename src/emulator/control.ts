@@ -5,7 +5,7 @@ import type { Emulator } from './server.js';
 import { controlJson, type Reply, type Rq } from './reply.js';
 import type { FaultSpec, ScanOptions, ScanResult } from './types.js';
 import { FaultSpecError, faultText, validateFault } from './faults.js';
-import { neverFires } from './server.js';
+import { NotAnIpError, neverFires } from './server.js';
 import { publicUsers } from './seed.js';
 import { CODES_KEPT } from './state.js';
 import { appendToRedirect } from './callback.js';
@@ -278,11 +278,14 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
     case '/whitelist': {
       // {"appid": "wx…", "ips": ["1.2.3.4"]} sets an app's IP whitelist, {"ips": null} removes it.
       if (typeof body.appid !== 'string' || !emu.app(body.appid)) return bad('expected {"appid": "<seeded appid>", "ips": ["<IP>", …] or null}');
-      const ips = body.ips === null ? null : Array.isArray(body.ips) && body.ips.every((ip: unknown) => typeof ip === 'string') ? (body.ips as string[]).map((ip) => ip.trim()).filter((ip) => ip !== '') : undefined;
+      const ips: string[] | null | undefined = body.ips === null ? null : Array.isArray(body.ips) && body.ips.every((ip: unknown) => typeof ip === 'string') ? body.ips : undefined;
       if (ips === undefined) return bad('ips must be an array of IP addresses, or null for no whitelist');
-      const notIp = ips?.find((ip) => isIP(ip) === 0);
-      if (notIp !== undefined) return controlJson({ ok: false, error: `${JSON.stringify(notIp)} is not an IP address`, problem: { text: 'apps.whitelist.invalid', params: { value: notIp } } }, 400);
-      emu.setIpWhitelist(body.appid, ips);
+      try {
+        emu.setIpWhitelist(body.appid, ips);
+      } catch (error) {
+        if (error instanceof NotAnIpError) return controlJson({ ok: false, error: error.message, problem: { text: 'apps.whitelist.invalid', params: { value: error.value } } }, 400);
+        throw error;
+      }
       return controlJson({ ok: true, appid: body.appid, ipWhitelist: emu.app(body.appid)!.ipWhitelist });
     }
     case '/user': {

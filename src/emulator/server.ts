@@ -149,6 +149,13 @@ function typeHeaders(type: string): Record<string, string> {
  */
 const FAVICON: Reply = Object.freeze({ status: 204, headers: Object.freeze({ 'cache-control': 'max-age=86400' }), body: '', unlogged: true as const });
 
+/** A whitelist entry that is not an IP address (`value`, as given). */
+export class NotAnIpError extends RangeError {
+  constructor(readonly value: string) {
+    super(`${JSON.stringify(value)} is not an IP address`);
+  }
+}
+
 function normalizeIp(address: string | undefined): string {
   if (!address) return '127.0.0.1';
   return address.startsWith('::ffff:') ? address.slice(7) : address;
@@ -194,11 +201,12 @@ export class Emulator {
   setIpWhitelist(appid: string, ips: readonly string[] | null): void {
     const app = this.app(appid);
     if (!app) throw new RangeError(`no seeded app ${appid}`);
-    const bad = ips?.find((ip) => isIP(ip) === 0);
-    if (bad !== undefined) throw new RangeError(`${JSON.stringify(bad)} is not an IP address`);
+    const given = (ips ?? []).map((ip) => ip.trim()).filter((ip) => ip !== '');
+    const bad = given.find((ip) => isIP(ip) === 0);
+    if (bad !== undefined) throw new NotAnIpError(bad);
     // Compared with the caller as normalizeIp gives it (::ffff:1.2.3.4, as 40164's errmsg writes it, is
     // 1.2.3.4); an empty list is no whitelist, not one that refuses everybody.
-    const list = [...new Set((ips ?? []).map((ip) => normalizeIp(ip.toLowerCase())))];
+    const list = [...new Set(given.map((ip) => normalizeIp(ip.toLowerCase())))];
     app.ipWhitelist = list.length > 0 ? list : null;
   }
 

@@ -141,6 +141,7 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
   const machine = () => (addresses ??= machineAddresses());
   for (const uri of redirectUris) {
     if (!uri) continue;
+    // This machine's addresses are asked for only when a host is neither loopback nor private.
     local = localRedirect(uri) ?? localRedirect(uri, machine());
     if (local) {
       redirectUri = uri;

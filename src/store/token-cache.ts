@@ -349,7 +349,7 @@ export class TokenStore {
 
   /** How many basic access_tokens and jsapi_tickets the profile's cache holds (`tokens` lists users only). */
   otherEntries(profile: string): { basic: number; tickets: number } {
-    const p = this.find(this.read(), profile) as (WithTickets & { basic?: Record<string, unknown> }) | undefined;
+    const p = this.find(this.read(), profile) as WithTickets | undefined;
     return { basic: Object.keys(p?.basic ?? {}).length, tickets: Object.keys(p?.tickets ?? {}).length };
   }
 

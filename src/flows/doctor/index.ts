@@ -201,7 +201,7 @@ async function verifyFileCheck(config: ResolvedConfig, verify: VerifyExpectation
 /** The verify file at the root of each JS-safe domain that is not the callback domain (checked by verify-file). */
 async function jsDomainsCheck(config: ResolvedConfig, verify: VerifyExpectation | undefined, probe: ProbeOptions): Promise<DoctorCheck> {
   // A website app has no JS-SDK; a test account binds its JS domain without a file.
-  if (config.type === 'website' || !needsVerifyFile(config.type)) return skipJsDomains(config.type, 'type');
+  if (!needsVerifyFile(config.type)) return skipJsDomains(config.type, 'type');
   const domains = splitJsDomains(config.jsDomains);
   if (domains.length === 0) return skipJsDomains(config.type, 'none');
   if (!verify) return skipJsDomains(config.type, 'name');

@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
 import type { Bilingual } from '../../core/errcodes.js';
-import { acceptedHostNames, hostHeaderAllowed, isWildcardHost } from '../../core/host-names.js';
+import { acceptedHostNames, hostHeaderAllowed, isWildcardHost, unmappedIpv4 } from '../../core/host-names.js';
 import type { CallerProcess, ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
@@ -612,7 +612,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       if (!tlsCallers.has(ip) && tlsCallers.size < 256) {
         tlsCallers.add(ip);
         // The address it dialled, as http://.
-        const local = (s.localAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+        const local = unmappedIpv4(s.localAddress ?? '127.0.0.1');
         options.hooks.blocked?.({ reason: 'tls', caller: address(s), target: `http://${local.includes(':') ? `[${local}]` : local}:${s.localPort ?? ''}` });
       }
       return void socket.destroy();
