@@ -92,6 +92,11 @@ export interface WechatApiErrorDetails {
   /** The body exactly as WeChat sent it. */
   raw: string;
   httpStatus?: number;
+  /**
+   * The origin that answered, when it is not one of WeChat's own API hosts (an emulator, a proxy, a
+   * gateway): the headline names it, so an emulator's 40029 is not taken for WeChat's.
+   */
+  origin?: string;
 }
 
 /**
@@ -130,23 +135,20 @@ export class WechatApiError extends WxauthError {
   readonly endpoint: string;
   readonly raw: string;
   readonly httpStatus?: number;
+  readonly origin?: string;
   readonly diagnosis?: WechatDiagnosis;
 
   constructor(details: WechatApiErrorDetails, options: WxauthErrorOptions & { diagnosis?: WechatDiagnosis } = {}) {
-    super(
-      {
-        key: 'wechat.error',
-        // The headline carries errmsg without its rid suffix; the rid is shown on its own line.
-        params: { errcode: details.errcode, errmsg: stripErrmsgSuffix(details.errmsg), endpoint: details.endpoint },
-      },
-      options,
-    );
+    // The headline carries errmsg without its rid suffix; the rid is shown on its own line.
+    const params = { errcode: details.errcode, errmsg: stripErrmsgSuffix(details.errmsg), endpoint: details.endpoint };
+    super(details.origin ? { key: 'wechat.error.at', params: { ...params, origin: details.origin } } : { key: 'wechat.error', params }, options);
     this.errcode = details.errcode;
     this.errmsg = details.errmsg;
     this.rid = details.rid;
     this.endpoint = details.endpoint;
     this.raw = details.raw;
     this.httpStatus = details.httpStatus;
+    this.origin = details.origin;
     this.diagnosis = options.diagnosis;
   }
 }
@@ -167,6 +169,7 @@ export function withHint(error: WechatApiError, hint: MessageRef | undefined, di
       endpoint: error.endpoint,
       raw: error.raw,
       httpStatus: error.httpStatus,
+      origin: error.origin,
     },
     { ...(hint ? { hint } : {}), cause: error, ...(kept ? { diagnosis: kept } : {}) },
   );

@@ -278,7 +278,15 @@ export class WechatHttpClient {
     const err = readErrorBody(data);
     if (err) {
       // errmsg and the body are shown in the report (and by --raw): an errmsg may quote the request.
-      throw new WechatApiError({ ...err, errmsg: this.shown(err.errmsg, 'text'), endpoint: req.path, raw: this.shown(raw, 'text'), httpStatus: status });
+      const origin = new URL(url).origin;
+      throw new WechatApiError({
+        ...err,
+        errmsg: this.shown(err.errmsg, 'text'),
+        endpoint: req.path,
+        raw: this.shown(raw, 'text'),
+        httpStatus: status,
+        ...(isWechatApiBase(origin) ? {} : { origin }),
+      });
     }
     if (status >= 400) {
       const host = new URL(url).host;

@@ -275,7 +275,7 @@ describe('wxauth token', () => {
     const zh = await cli(['--lang', 'zh', 'token'], { WXAUTH_TYPE: 'website' });
     expect(zh.stderr).toContain(`微信看到的请求来源 IP 是 ${CALLER_IP}。网站应用的 IP 白名单在开放平台`);
     // The headline leads with the meaning's statement; WeChat's errmsg, which names the IP, stays beside it.
-    expect(zh.stderr.split('\n')[0]).toMatch(/^✖ 微信返回错误 40164：调用接口的IP地址不在白名单中（invalid ip \S+/);
+    expect(zh.stderr.split('\n')[0]).toMatch(/^✖ \S+ （不是微信自己的接口域名）返回错误 40164：调用接口的IP地址不在白名单中（invalid ip \S+/);
   });
 
   it('45009 on /cgi-bin/token points at wxauth quota; quota shows it, --clear (confirmed) resets it', async () => {

@@ -70,27 +70,29 @@ describe('next steps that fit', () => {
 });
 
 describe('the headline of a WeChat error in Chinese', () => {
-  it('leads with the code’s meaning and keeps WeChat’s own errmsg beside it (en unchanged)', async () => {
+  it('leads with the code’s meaning and keeps WeChat’s own errmsg beside it (en unchanged); an emulator is named as not WeChat', async () => {
     const r = await zh(['exchange', '0bogus']);
     expect(r.code).toBe(3);
-    expect(r.stderr.split('\n')[0]).toBe('✖ 微信返回错误 40029：不合法的 oauth_code（invalid code，/sns/oauth2/access_token）');
+    expect(r.stderr.split('\n')[0]).toBe(`✖ ${emu.url} （不是微信自己的接口域名）返回错误 40029：不合法的 oauth_code（invalid code，/sns/oauth2/access_token）`);
     const json = await zh(['--json', 'exchange', '0bogus']);
-    expect(JSON.parse(json.stdout).error.message).toBe('微信返回错误 40029：不合法的 oauth_code（invalid code，/sns/oauth2/access_token）');
+    const error = JSON.parse(json.stdout).error;
+    expect(error.message).toBe(`${emu.url} （不是微信自己的接口域名）返回错误 40029：不合法的 oauth_code（invalid code，/sns/oauth2/access_token）`);
+    expect(error.origin).toBe(emu.url);
     const en = await runCli(['--lang', 'en', 'exchange', '0bogus'], { env: emulatorEnv(emu, service(), { WXAUTH_CONFIG_DIR: tempConfigDir() }) });
-    expect(en.stderr.split('\n')[0]).toBe('✖ WeChat answered errcode 40029: invalid code (/sns/oauth2/access_token)');
+    expect(en.stderr.split('\n')[0]).toBe(`✖ ${emu.url} (not WeChat's own API host) answered errcode 40029: invalid code (/sns/oauth2/access_token)`);
   });
 
   it('leads with the statement of a meaning that goes on with advice (40125: 「无效的appsecret，请检查…」); the whole sentence is below', async () => {
     const r = await zh(['exchange', '0bad'], { WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de0000000f' });
     expect(r.code).toBe(3);
-    expect(r.stderr.split('\n')[0]).toBe('✖ 微信返回错误 40125：无效的appsecret（invalid appsecret，/sns/oauth2/access_token）');
+    expect(r.stderr.split('\n')[0]).toBe(`✖ ${emu.url} （不是微信自己的接口域名）返回错误 40125：无效的appsecret（invalid appsecret，/sns/oauth2/access_token）`);
     expect(r.stderr).toContain('无效的appsecret，请检查appsecret的正确性');
   });
 
   it('cuts the advice where it starts a few characters before 请 (−1: 「系统繁忙，此时请开发者稍候再试」)', async () => {
     await emu.addFault({ kind: 'errcode', errcode: -1, path: '/sns/oauth2/access_token', count: 1 });
     const r = await zh(['exchange', '0busy']);
-    expect(r.stderr.split('\n')[0]).toMatch(/^✖ 微信返回错误 -1：系统繁忙（/);
+    expect(r.stderr.split('\n')[0]).toContain('返回错误 -1：系统繁忙（');
   });
 });
 

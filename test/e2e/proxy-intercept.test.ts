@@ -23,7 +23,7 @@ import { hostCertificates, type HostContexts } from '../../src/flows/proxy/certs
 import { openProxyCa, type ProxyCa } from '../../src/store/ca.js';
 import { isThisMachine } from '../../src/core/proxy-route.js';
 import type { DetectorHit, ObservedCall } from '../../src/core/proxy-detect.js';
-import { ROOT, baseEnv, freePort, runCli } from './helpers.js';
+import { ROOT, baseEnv, freePort, runCli, runSpawned } from './helpers.js';
 
 const SERVICE: string = DEFAULT_APPIDS.service;
 
@@ -801,6 +801,26 @@ process.stdout.write(await res.text());`;
     expect(printed.code).toBe(0);
     expect(printed.stdout).toBe(fs.readFileSync(path.join(state, 'proxy-ca.pem'), 'utf8'));
     expect(printed.stdout + printed.stderr).not.toContain(keyBody);
+  });
+});
+
+describe("wxauth's own errors through --intercept: WeChat's host is named as WeChat", () => {
+  it('an errcode from https://api.weixin.qq.com (the emulator behind the intercepting proxy) says "WeChat answered", with no origin', async () => {
+    const state = path.join(dir, 'cli-own');
+    const { controller, url, done } = await interceptCommand(state);
+    try {
+      const cert = path.join(state, 'proxy-ca.pem');
+      const config = path.join(dir, 'cli-own-config');
+      const env = { HTTPS_PROXY: url, NODE_EXTRA_CA_CERTS: cert, WXAUTH_CONFIG_DIR: config, WXAUTH_TYPE: 'service', WXAUTH_APPID: SERVICE, WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de00000001' };
+      const r = await runSpawned(['exchange', '0bogus'], { env });
+      expect(r.stderr.split('\n')[0]).toBe('✖ WeChat answered errcode 40029: invalid code (/sns/oauth2/access_token)');
+      expect(r.code).toBe(3);
+      const json = await runSpawned(['exchange', '0bogus', '--json'], { env });
+      expect(JSON.parse(json.stdout).error).not.toHaveProperty('origin');
+    } finally {
+      controller.abort();
+      expect(await done).toBe(0);
+    }
   });
 });
 

@@ -93,10 +93,19 @@ export const messages = {
     zh: '微信返回错误 {errcode}：{errmsg}（{endpoint}）',
     en: 'WeChat answered errcode {errcode}: {errmsg} ({endpoint})',
   },
+  // The same from an API base that is not WeChat's own host (an emulator, a proxy: errors.ts origin).
+  'wechat.error.at': {
+    zh: '{origin}（不是微信自己的接口域名）返回错误 {errcode}：{errmsg}（{endpoint}）',
+    en: "{origin} (not WeChat's own API host) answered errcode {errcode}: {errmsg} ({endpoint})",
+  },
   // Chinese only (ui/present/error.ts): in English the errmsg already is the meaning.
   'wechat.error.meaning': {
     zh: '微信返回错误 {errcode}：{meaning}（{errmsg}，{endpoint}）',
     en: 'WeChat answered errcode {errcode}: {meaning} ({errmsg}, {endpoint})',
+  },
+  'wechat.error.meaning.at': {
+    zh: '{origin}（不是微信自己的接口域名）返回错误 {errcode}：{meaning}（{errmsg}，{endpoint}）',
+    en: "{origin} (not WeChat's own API host) answered errcode {errcode}: {meaning} ({errmsg}, {endpoint})",
   },
   'common.qr.tooWide': {
     zh: '二维码需要 {width} 列，当前终端只有 {columns} 列，画出来会折行、扫不出来。请把终端拉宽后重试，或用 --open 在浏览器中打开链接、把链接发到手机上。',

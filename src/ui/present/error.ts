@@ -78,7 +78,9 @@ function headline(out: Output, error: WxauthError, explanation: ErrcodeExplanati
   // The advice starts at 「，请」 or a few characters before it (−1's 「系统繁忙，此时请开发者稍候再试」); 请求 is a word.
   const statement = meaning.split(/\s*(?:，[^，。；]{0,4}请(?!求)|。|；)/)[0]!.trim();
   if (!translates || statement === '' || statement.length > 40) return error.messageRef;
-  return messageRef('wechat.error.meaning', { errcode: error.errcode, meaning: statement, errmsg, endpoint: error.endpoint });
+  const params = { errcode: error.errcode, meaning: statement, errmsg, endpoint: error.endpoint };
+  if (error.origin) return messageRef('wechat.error.meaning.at', { ...params, origin: error.origin });
+  return messageRef('wechat.error.meaning', params);
 }
 
 /** 40164's errmsg names the caller: `invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist`. */
@@ -115,6 +117,7 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
           errmsg: error.errmsg,
           rid: error.rid,
           endpoint: error.endpoint,
+          ...(error.origin ? { origin: error.origin } : {}),
           ...(explanation ? { explanation } : {}),
           ...(diagnosis ? { diagnosis: diagnosisDocument(diagnosis) } : {}),
           // Where the refused value came from (a WXAUTH_* variable, the profile, a flag): the human output's last line.
