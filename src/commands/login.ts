@@ -149,6 +149,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
       translate: (key, params, lang) => tKey(lang, key, params),
       now: () => ctx.now(),
       finishesOn,
+      ownLink: true,
     },
     hooks,
   );

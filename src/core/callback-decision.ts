@@ -199,8 +199,9 @@ export function describeTimeout(
   expectedState?: string,
   finishesOn: FinishesOn = 'phone',
   /** The listener's address on the LAN when a phone could already reach it (bound to 0.0.0.0 or a LAN
-   * address); 'none' when it listened on every address but this machine has no LAN address. */
-  lan?: { url: string; port: number } | 'none',
+   * address), and whether the run made the link itself with that address as its redirect_uri (login:
+   * nothing to check there); 'none' when it listened on every address but this machine has no LAN address. */
+  lan?: { url: string; port: number; ownLink?: boolean } | 'none',
 ): CallbackFailureReport {
   const seconds = Math.round(timeoutMs / 1000);
   if (soFar.refused && soFar.refused.count > 0) {
@@ -219,7 +220,9 @@ export function describeTimeout(
         : lan === 'none'
           ? { key: 'listen.timeout.hint.noLan' }
           : lan !== undefined
-            ? { key: 'listen.timeout.hint.lan', params: { url: lan.url, port: lan.port } }
+            ? lan.ownLink
+              ? { key: 'listen.timeout.hint.lan.ownLink', params: { url: lan.url, port: lan.port, host: new URL(lan.url).host } }
+              : { key: 'listen.timeout.hint.lan', params: { url: lan.url, port: lan.port } }
           : { key: 'listen.timeout.hint' },
   };
 }

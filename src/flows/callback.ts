@@ -75,6 +75,9 @@ export interface CallbackRequest {
   duplicateWindowMs?: number;
   /** Where the authorization is finished, for the timeout's advice; phone WeChat when not said. */
   finishesOn?: FinishesOn;
+  /** The run makes the authorize link itself with the listener's address (login): the timeout's advice
+   * does not ask to check its redirect_uri. */
+  ownLink?: boolean;
 }
 
 /** A bound listener, waiting to be waited on. */
@@ -127,6 +130,7 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     onCode: request.onCode,
     duplicateWindowMs: request.duplicateWindowMs,
     finishesOn: request.finishesOn,
+    ownLink: request.ownLink,
     now: request.now,
   });
   const address: ListenerAddress = { url: listener.url, host: listener.host, port: listener.port, path: listener.path, lanUrls: listener.lanUrls };

@@ -60,6 +60,8 @@ export interface ListenerOptions {
   timeoutMs: number;
   /** Where the authorization is finished, for the timeout's advice (core/callback-decision.ts); default phone. */
   finishesOn?: FinishesOn;
+  /** The run made the authorize link itself, with this listener's address as redirect_uri (login). */
+  ownLink?: boolean;
   signal?: AbortSignal;
   lang: 'zh' | 'en';
   /** Renders catalogue keys `listen.page.*` (the browser page speaks the user's language). */
@@ -394,7 +396,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   const lanUrls = isWildcardHost(host) ? lanAddresses().map((a) => `http://${a}${portPart}${rest}`) : [];
   // Reachable from the Wi-Fi already (a wildcard bind, or a LAN address): the timeout's advice is not --host 0.0.0.0.
   const fromLan = lanUrls[0] ?? (isPrivateLanHost(host) ? url : undefined);
-  const lan = fromLan !== undefined ? { url: fromLan, port } : isWildcardHost(host) ? ('none' as const) : undefined;
+  const lan = fromLan !== undefined ? { url: fromLan, port, ownLink: options.ownLink === true } : isWildcardHost(host) ? ('none' as const) : undefined;
   timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs, progress, options.expectedState, options.finishesOn, lan)), options.timeoutMs);
   options.signal?.addEventListener('abort', onAbort, { once: true });
 

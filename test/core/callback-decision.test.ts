@@ -251,6 +251,11 @@ describe('describeTimeout', () => {
       params: { url: 'http://192.168.1.7:8080/cb', port: 8080 },
     });
     expect(describeTimeout(60_000, undefined, undefined, 'browser', { url: 'http://192.168.1.7:8080/cb', port: 8080 }).hint).toEqual({ key: 'listen.timeout.hint.browser' });
+    // login made the link with that address: nothing of the link to check, the domain to set.
+    expect(describeTimeout(60_000, undefined, undefined, 'phone', { url: 'http://192.168.1.7:8080/cb', port: 8080, ownLink: true }).hint).toEqual({
+      key: 'listen.timeout.hint.lan.ownLink',
+      params: { url: 'http://192.168.1.7:8080/cb', port: 8080, host: '192.168.1.7:8080' },
+    });
     // On every address, and no LAN address here: not --host 0.0.0.0 again either.
     expect(describeTimeout(60_000, undefined, undefined, 'phone', 'none').hint).toEqual({ key: 'listen.timeout.hint.noLan' });
   });

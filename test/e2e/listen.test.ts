@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { lanAddresses } from '../../src/listener/addresses.js';
 import { collect, emulatorEnv, freePort, parseJson, runCli, spawnCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
 
 const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
@@ -213,6 +214,24 @@ describe('wxauth listen', () => {
     expect(r.stderr).toMatch(/Listening on every address of this machine \(0\.0\.0\.0\), port \d+, so other devices on the network can connect; from here: http:\/\/127\.0\.0\.1:\d+\/callback/);
     // With a LAN address or without one, never the advice to do what it did.
     expect(r.stderr).not.toContain('Use --host 0.0.0.0');
+  });
+
+  // The timeout's advice on a LAN listener: listen cannot know the link, login made it. Needs a LAN address here.
+  it.skipIf(lanAddresses().length === 0)('on a LAN listener, listen’s timeout gives the `url --redirect-uri` that builds a link to it; login’s names the domain to set instead', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de00000002', WXAUTH_TYPE: 'test' };
+    const listen = await runCli(['listen', '--host', '0.0.0.0', '--port', '0', '--timeout', '1'], { env });
+    expect(listen.code).toBe(6);
+    const lanUrl = /wxauth url --redirect-uri (http:\/\/\S+\/callback) builds one/.exec(listen.stderr)?.[1];
+    expect(lanUrl).toBeDefined();
+    expect(lanAddresses()).toContain(new URL(lanUrl!).hostname);
+    const login = await runCli(['login', '--host', '0.0.0.0', '--port', '0', '--timeout', '1', '--no-open'], { env });
+    expect(login.code).toBe(6);
+    const redirectUri = /redirect_uri \(where WeChat sends the code\): (\S+)/.exec(login.stderr)?.[1];
+    expect(login.stderr).toContain(`The link’s redirect_uri was ${redirectUri}, which a phone on the same Wi-Fi could reach`);
+    expect(login.stderr).toContain(`web-authorization domain is ${new URL(redirectUri!).host} (otherwise WeChat shows “redirect_uri 参数错误” (10003)`);
+    expect(login.stderr).not.toContain('wxauth url --redirect-uri');
+    const zh = await runCli(['--lang', 'zh', 'login', '--host', '0.0.0.0', '--port', '0', '--timeout', '1', '--no-open'], { env });
+    expect(zh.stderr).toMatch(/授权链接的 redirect_uri 是 http:\/\/\S+\/callback，同一 Wi-Fi 的手机本可以访问/);
   });
 
   it('on an emulator the timeout says the login finishes in a browser here, not in phone WeChat', async () => {

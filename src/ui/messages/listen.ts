@@ -57,8 +57,13 @@ export const messages = {
     en: 'The listener was on every address, but this machine has no LAN address a phone could use: join the phone’s Wi-Fi, or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
   },
   'listen.timeout.hint.lan': {
-    zh: '同一 Wi-Fi 的手机本可以访问 {url}，却一直没有收到回调：确认手机连的是同一个 Wi-Fi（不是移动数据），授权链接里的 redirect_uri 就是这个地址（wxauth inspect <链接>），防火墙放行了 {port} 端口；也可以用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',
-    en: 'A phone on the same Wi-Fi could reach {url}, yet nothing came: check that the phone is on the same Wi-Fi (not mobile data), that the link’s redirect_uri is this address (wxauth inspect <url>), and that no firewall blocks port {port}. Or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
+    zh: '同一 Wi-Fi 的手机本可以访问 {url}，却一直没有收到回调：确认手机连的是同一个 Wi-Fi（不是移动数据），授权链接里的 redirect_uri 就是这个地址（wxauth url --redirect-uri {url} 生成一个，wxauth inspect <链接> 检查已有的），防火墙放行了 {port} 端口；也可以用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',
+    en: 'A phone on the same Wi-Fi could reach {url}, yet nothing came: check that the phone is on the same Wi-Fi (not mobile data), that the link’s redirect_uri is this address (wxauth url --redirect-uri {url} builds one; wxauth inspect <url> checks yours), and that no firewall blocks port {port}. Or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
+  },
+  // login: the link it showed already had the listener's address as redirect_uri.
+  'listen.timeout.hint.lan.ownLink': {
+    zh: '授权链接的 redirect_uri 是 {url}，同一 Wi-Fi 的手机本可以访问，却一直没有收到回调：确认手机连的是同一个 Wi-Fi（不是移动数据），防火墙放行了 {port} 端口，公众号（测试号）的网页授权域名填的是 {host}（不一致时微信会在手机上显示 10003“redirect_uri 参数错误”，不会回调）；也可以用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',
+    en: 'The link’s redirect_uri was {url}, which a phone on the same Wi-Fi could reach, yet nothing came: check that the phone is on the same Wi-Fi (not mobile data), that no firewall blocks port {port}, and that the account’s (test account’s) web-authorization domain is {host} (otherwise WeChat shows “redirect_uri 参数错误” (10003) on the phone and never calls back). Or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
   },
   'listen.timeout.hint.browser': {
     zh: '这次授权在本机浏览器里完成：在浏览器里打开授权链接（网站应用扫码；在模拟器上点“模拟扫码并确认”或“允许”），浏览器会被重定向到 redirect_uri。用 wxauth inspect <链接> 检查 redirect_uri；需要更久就加 --timeout <秒>。',
