@@ -14,7 +14,7 @@ import { hostHeaderAllowed, isJsonContentType } from './host-guard.js';
 import { UI_PATH, uiPage } from './ui-page.js';
 import { announce, requestDetail, subscriberCount } from './ui-events.js';
 import { currentUser, exportLine, pendingQr } from './ui-api.js';
-import { liveTickets } from './jssdk.js';
+import { expireTicket, issuedTickets, liveTickets } from './jssdk.js';
 
 function bad(error: string, status = 400): Reply {
   return controlJson({ ok: false, error }, status);
@@ -197,6 +197,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   if (path === '/seed' && rq.method === 'GET')
     return controlJson({ ok: true, apps: emu.seed.apps.map((a) => ({ ...a, env: exportLine(emu.url, a) })), users: publicUsers(emu.seed) });
   if (path === '/clock' && rq.method === 'GET') return clockAnswer(emu);
+  if (path === '/tickets' && rq.method === 'GET') return controlJson({ ok: true, tickets: issuedTickets(emu) });
   if (path === '/faults' && rq.method === 'GET') return controlJson({ ok: true, faults: emu.faults });
   if (path === '/faults' && rq.method === 'DELETE') {
     emu.faults = [];
@@ -287,6 +288,14 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
         throw error;
       }
       return controlJson({ ok: true, appid: body.appid, ipWhitelist: emu.app(body.appid)!.ipWhitelist });
+    }
+    case '/tickets': {
+      // {"appid": "wx…", "expire": true[, "type": "jsapi"]} ends the app's ticket now (jssdk.ts expireTicket).
+      const type = body.type ?? 'jsapi';
+      if (typeof body.appid !== 'string' || !emu.app(body.appid) || body.expire !== true || (type !== 'jsapi' && type !== 'wx_card'))
+        return bad('expected {"appid": "<seeded appid>", "expire": true, "type": "jsapi" (the default) or "wx_card"}');
+      const expired = expireTicket(emu, body.appid, type);
+      return controlJson({ ok: true, appid: body.appid, type, expired, tickets: issuedTickets(emu) });
     }
     case '/user': {
       if (typeof body.user !== 'string' || !emu.user(body.user)) return bad('expected {"user": "<seeded user id>"}');

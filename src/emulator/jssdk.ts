@@ -13,6 +13,7 @@ import { escapeHtml, jsonForScript } from './html.js';
 import { hostHeaderAllowed } from './host-guard.js';
 import { TICKET_DAILY_QUOTA, basicTokenOf, count, used } from './cgi.js';
 import type { QueryParams } from './target.js';
+import { pickUiLang, type UiLang } from './ui-text.js';
 
 export const TICKET_PATH = '/cgi-bin/ticket/getticket';
 /** JSSDK-FACTS §1.3: 7200 s; a re-fetch within it returns the same ticket, `expires_in` always 7200. */
@@ -57,6 +58,39 @@ export function liveTickets(emu: Emulator, appid: string, type = 'jsapi'): strin
   const live = now < entry.expiresAt + grace ? [entry.ticket] : [];
   if (entry.previous && now < entry.previous.expiresAt + grace) live.push(entry.previous.ticket);
   return live;
+}
+
+/** An issued ticket as the control API and the emulator's page show it (times in ms of the emulator clock). */
+export interface IssuedTicket {
+  appid: string;
+  type: string;
+  ticket: string;
+  issuedAt: number;
+  expiresAt: number;
+  /** Past its 7200 s (or ended by expireTicket): the next getticket issues another. */
+  expired: boolean;
+}
+
+/** Every appid's and type's last ticket, live or not (a reset forgets them). */
+export function issuedTickets(emu: Emulator): IssuedTicket[] {
+  const now = emu.now();
+  return [...tickets(emu)].map(([key, e]) => {
+    const [appid = '', type = ''] = key.split(' ');
+    return { appid, type, ticket: e.ticket, issuedAt: e.issuedAt, expiresAt: e.expiresAt, expired: now >= e.expiresAt };
+  });
+}
+
+/**
+ * Ends an appid's ticket now, as if its 7200 s had passed (a server that cached it longer, or across a
+ * restart, then signs with a dead ticket): the next getticket issues another, and wx.config verifies
+ * the ended one only for switch ticketGraceSeconds more. False when it holds no live ticket.
+ */
+export function expireTicket(emu: Emulator, appid: string, type = 'jsapi'): boolean {
+  const entry = tickets(emu).get(`${appid} ${type}`);
+  const now = emu.now();
+  if (!entry || now >= entry.expiresAt) return false;
+  entry.expiresAt = now;
+  return true;
 }
 
 /**
@@ -174,8 +208,29 @@ export function handleJssdkPage(emu: Emulator, rq: Rq): Reply {
   if (rq.method !== 'GET') return controlJson({ ok: false, error: `no such control endpoint: ${rq.method} ${rq.path}` }, 404);
   const input = inputFrom(rq.query);
   if (rq.path === `${JSSDK_PAGE}/check`) return controlJson({ errMsg: checkConfig(emu, input) });
-  return html(page(input, rq.query.has('signature')));
+  const accept = rq.headers['accept-language'];
+  return html(page(input, rq.query.has('signature'), pickUiLang(rq.query.get('lang'), typeof accept === 'string' ? accept : undefined)));
 }
+
+/** The page's words, in the language of ?lang= or the browser's (as the emulator's own page picks it). */
+const PAGE_TEXT = {
+  zh: {
+    title: 'wx.config 检查',
+    about:
+      '本页按微信 JS-SDK 的规则检查 wx.config：url 是调用 JS 接口的页面地址（# 之后不参与签名），签名用模拟器为该 appId 签发的 jsapi_ticket 验证。',
+    debug: '找原因：',
+    debugAfter: '（先运行 wxauth emulator 为这个 appId 打印的 export 那一行）',
+    other: 'English',
+  },
+  en: {
+    title: 'wx.config check',
+    about:
+      'Checks a wx.config as WeChat’s JS-SDK does: url is the page that calls the JS APIs (nothing after # is signed); the signature is verified with the jsapi_ticket this emulator issued to the appId.',
+    debug: 'Find out why:',
+    debugAfter: '(after the export line wxauth emulator prints for this appId)',
+    other: '中文',
+  },
+} as const;
 
 /** The `wxauth jssdk verify` line that finds why this wx.config's signature is refused (shell-quoted). */
 function verifyCommand(input: ConfigInput): string {
@@ -183,26 +238,29 @@ function verifyCommand(input: ConfigInput): string {
   return `wxauth jssdk verify --url ${q(input.url)} --signature ${q(input.signature)} --timestamp ${q(input.timestamp)} --nonce ${q(input.nonceStr)}`;
 }
 
-function page(input: ConfigInput, run: boolean): string {
+function page(input: ConfigInput, run: boolean, lang: UiLang): string {
+  const text = PAGE_TEXT[lang];
   const field = (name: keyof ConfigInput, label: string) =>
     `<label>${label}<input name="${name}" value="${escapeHtml(input[name])}"></label>`;
   const config = { debug: false, appId: input.appId, timestamp: input.timestamp, nonceStr: input.nonceStr, signature: input.signature, jsApiList: [] as string[] };
+  // The other language: the same page, the same values.
+  const other = new URLSearchParams({ ...input, lang: lang === 'zh' ? 'en' : 'zh' });
+  if (!run) other.delete('signature');
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>wx.config 检查 (wxauth emulator)</title>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${text.title} (wxauth emulator)</title>
 <style>body{font-family:-apple-system,"PingFang SC",sans-serif;max-width:640px;margin:24px auto;padding:0 16px;color:#191919}
 label{display:block;margin:8px 0;font-size:14px}input{width:100%;font:14px monospace;padding:4px}
 #result{font:16px monospace;padding:12px;margin:16px 0;border-radius:6px;background:#f2f2f2}
 #result.ok{background:#e7f8ee;color:#06ae56}#result.error{background:#fdecec;color:#fa5151}
-.note{font-size:12px;color:#888;line-height:1.5}</style></head>
-<body><h1>wx.config 检查</h1>
-<p class="note">本页按微信 JS-SDK 的规则检查 wx.config：url 是调用 JS 接口的页面地址（# 之后不参与签名），签名用模拟器为该 appId 签发的 jsapi_ticket 验证。<br>
-Checks a wx.config as WeChat's JS-SDK does: <code>url</code> is the page that calls the JS APIs (nothing after # is signed); the signature is verified with the jsapi_ticket this emulator issued to the appId.</p>
-<form method="get" action="${JSSDK_PAGE}">
+.note{font-size:12px;color:#888;line-height:1.5}#lang{float:right;font-size:14px}</style></head>
+<body><a id="lang" href="${JSSDK_PAGE}?${escapeHtml(other.toString())}">${text.other}</a><h1>${text.title}</h1>
+<p class="note">${text.about}</p>
+<form method="get" action="${JSSDK_PAGE}"><input type="hidden" name="lang" value="${lang}">
 ${field('url', 'url')}${field('appId', 'appId')}${field('timestamp', 'timestamp')}${field('nonceStr', 'nonceStr')}${field('signature', 'signature')}
 <button type="submit">wx.config</button></form>
 <div id="result">${run ? '…' : ''}</div>
-${run ? `<p class="note" id="debug" hidden>找原因 / Find out why: <code>${escapeHtml(verifyCommand(input))}</code><br>（先运行 wxauth emulator 为这个 appId 打印的 export 那一行 / after the export line wxauth emulator prints for this appId）</p>` : ''}
+${run ? `<p class="note" id="debug" hidden>${text.debug} <code>${escapeHtml(verifyCommand(input))}</code><br>${text.debugAfter}</p>` : ''}
 <script>
 (function () {
   var readyFns = [], errorFns = [], done = null;

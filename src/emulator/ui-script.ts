@@ -132,7 +132,7 @@ export const UI_SCRIPT = String.raw`
   var refreshAgain = false;
   function refresh() {
     if (refreshing) { refreshAgain = true; return refreshing; }
-    refreshing = Promise.all([api('GET', '/user'), api('GET', '/clock'), api('GET', '/faults'), api('GET', '/switches'), api('GET', '/qr'), api('GET', '/seed')])
+    refreshing = Promise.all([api('GET', '/user'), api('GET', '/clock'), api('GET', '/faults'), api('GET', '/switches'), api('GET', '/qr'), api('GET', '/seed'), api('GET', '/tickets')])
       .then(function (r) {
         // An app's IP whitelist set elsewhere (another tab, a script, a reset): the apps are drawn again.
         var lists = function (seed) { return JSON.stringify(seed ? seed.apps.map(function (a) { return a.ipWhitelist; }) : null); };
@@ -143,6 +143,7 @@ export const UI_SCRIPT = String.raw`
         S.switches = r[3].switches;
         S.values = r[3].values;
         S.qr = r[4].sessions;
+        S.tickets = r[6].tickets;
         renderState();
       })
       .catch(function (error) { say(L('status.error', { detail: error.message }), true); })
@@ -254,6 +255,7 @@ export const UI_SCRIPT = String.raw`
         kv('secret', h('code', { class: 'v', text: maskSecret(app.secret) }), copyButton(app.secret, 'secret')),
         kv(T(app.type === 'website' ? 'apps.domain' : 'apps.domain.oa'), h('code', { class: 'v', text: app.domain.length ? app.domain.join(', ') : T('apps.noDomain') })),
         app.type === 'website' ? null : whitelistRow(app),
+        app.type === 'website' ? null : ticketRow(app),
         h('div', { class: 'small', text: T('apps.export') }),
         h('div', { class: 'export' }, [h('code', { text: maskedEnv }), copyButton(app.env, 'export')])
       ]));
@@ -270,6 +272,7 @@ export const UI_SCRIPT = String.raw`
     clear(you);
     S.seed.users.forEach(function (u) { you.appendChild(new Option(u.nickname + ' (' + u.id + ')', u.id)); });
     renderUsers();
+    renderTickets();
   }
 
   function renderUsers() {
@@ -322,6 +325,28 @@ export const UI_SCRIPT = String.raw`
     byId('clock-iso').textContent = new Date(now).toISOString();
     byId('clock-ahead').textContent = S.clock.offset ? T('clock.ahead', { d: duration(S.clock.offset) }) : T('clock.real');
     renderQrAges();
+    renderTickets();
+  }
+
+  /**
+   * Each app's jsapi_ticket row: filled in place (with the clock, every second), its button kept, so a
+   * click is never lost to a redraw. A ticket past its time shows as expired before the page reads the
+   * state back.
+   */
+  function renderTickets() {
+    var now = emulatorNow();
+    Array.prototype.forEach.call(byId('app-list').querySelectorAll('[data-ticket]'), function (el) {
+      var appid = el.getAttribute('data-ticket');
+      var t = (S.tickets || []).filter(function (x) { return x.appid === appid && x.type === 'jsapi'; })[0];
+      var live = !!t && now < t.expiresAt;
+      el.textContent = !t
+        ? T('apps.ticket.none')
+        : live
+          ? T('apps.ticket.live', { ticket: maskSecret(t.ticket), time: localTime(t.expiresAt), d: duration((t.expiresAt - now) / 1000) })
+          : T('apps.ticket.expired', { ticket: maskSecret(t.ticket), time: localTime(t.expiresAt) });
+      var button = el.parentNode.parentNode.querySelector('.ticket-expire');
+      if (button) button.disabled = !live;
+    });
   }
 
   // With the clock, every second: a QR page's polls that report no change are not logged, so they no
@@ -433,6 +458,23 @@ export const UI_SCRIPT = String.raw`
     return h('div', { class: 'whitelist' }, [
       kv(T('apps.whitelist'), h('code', { class: 'v', 'data-whitelist': app.appid, text: current || T('apps.whitelist.none') })),
       h('div', { class: 'btns' }, [input, set, unset])
+    ]);
+  }
+
+  /**
+   * An app's jsapi_ticket (what its server signs wx.config with), ended on demand: a server that keeps
+   * a ticket past its time then signs with a dead one, as after WeChat's 7200 s. Links the wx.config
+   * check page.
+   */
+  function ticketRow(app) {
+    var expire = h('button', { type: 'button', class: 'ticket-expire', disabled: true, text: T('apps.ticket.expire') });
+    expire.addEventListener('click', function () {
+      act(api('POST', '/tickets', { appid: app.appid, expire: true }), L('apps.ticket.ended', { appid: app.appid }));
+    });
+    var check = h('a', { class: 'ticket-check', href: '/__emulator/jssdk?lang=' + S.lang + '&appId=' + encodeURIComponent(app.appid), target: '_blank', rel: 'noopener', text: T('apps.ticket.check') });
+    return h('div', { class: 'ticket' }, [
+      kv('jsapi_ticket', h('code', { class: 'v', 'data-ticket': app.appid })),
+      h('div', { class: 'btns' }, [expire, check])
     ]);
   }
 

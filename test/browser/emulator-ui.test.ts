@@ -226,6 +226,34 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await expect.poll(() => page.locator(`#app-list li[data-appid="${SVC}"] [data-whitelist="${SVC}"]`).textContent()).toBe('none: any IP may call');
   });
 
+  it('an app’s jsapi_ticket is shown once issued and can be expired from the page, after which getticket issues another', async () => {
+    const page = await open();
+    const row = page.locator(`#app-list li[data-appid="${SVC}"] .ticket`);
+    await expect.poll(() => row.locator(`[data-ticket="${SVC}"]`).textContent()).toBe('none issued yet: your server’s first getticket issues one');
+    expect(await row.locator('.ticket-expire').isDisabled()).toBe(true);
+    expect(await page.locator(`#app-list li[data-appid="${WEB}"] .ticket`).count()).toBe(0);
+    // The server's getticket, as any client makes it: the row shows the ticket masked, with its expiry.
+    const secret = emu.apps.find((a) => a.appid === SVC)!.secret;
+    const token = ((await (await fetch(`${emu.url}/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${secret}`)).json()) as { access_token: string }).access_token;
+    const ticket = ((await (await fetch(`${emu.url}/cgi-bin/ticket/getticket?access_token=${token}&type=jsapi`)).json()) as { ticket: string }).ticket;
+    await expect.poll(() => row.locator(`[data-ticket="${SVC}"]`).textContent()).toMatch(new RegExp(`^••••${ticket.slice(-4)}, expires \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(in 1 h 59 min( \\d+ s)?\\)$`));
+    expect(await page.content()).not.toContain(ticket);
+    await row.locator('.ticket-expire').click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe(`The jsapi_ticket of ${SVC} has expired: a wx.config still signed with it gets invalid signature until the server calls getticket again`);
+    const listed = (await control('/tickets')).tickets as Array<{ ticket: string; expired: boolean }>;
+    expect(listed).toMatchObject([{ ticket, expired: true }]);
+    await expect.poll(() => row.locator(`[data-ticket="${SVC}"]`).textContent()).toMatch(new RegExp(`^••••${ticket.slice(-4)} expired at .+: the next getticket issues a new one$`));
+    expect(await row.locator('.ticket-expire').isDisabled()).toBe(true);
+    const again = ((await (await fetch(`${emu.url}/cgi-bin/ticket/getticket?access_token=${token}&type=jsapi`)).json()) as { ticket: string }).ticket;
+    expect(again).not.toBe(ticket);
+    await expect.poll(() => row.locator(`[data-ticket="${SVC}"]`).textContent()).toContain(`••••${again.slice(-4)}, expires`);
+    // The check page it links, in the page's language, for this app.
+    expect(await row.locator('.ticket-check').getAttribute('href')).toBe(`/__emulator/jssdk?lang=en&appId=${SVC}`);
+    await page.locator('.langs button[data-lang="zh"]').click();
+    await expect.poll(() => row.locator(`[data-ticket="${SVC}"]`).textContent()).toMatch(/^••••.{4}，.+ 过期（还有 1 小时 59 分/);
+    expect(await page.locator(`#app-list li[data-appid="${SVC}"] .ticket-check`).getAttribute('href')).toBe(`/__emulator/jssdk?lang=zh&appId=${SVC}`);
+  });
+
   it('pending QR logins appear as they are opened, and confirm / cancel answer the QR page', async () => {
     const page = await open();
     await qrconnect('first');

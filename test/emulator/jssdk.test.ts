@@ -159,3 +159,68 @@ describe('GET /__emulator/jssdk/check (what the test page asks)', () => {
     expect(r.status).toBe(403);
   });
 });
+
+describe('/__emulator/tickets: the issued tickets, and ending one now', () => {
+  const PAGE = 'http://localhost/shop?id=1';
+  const signed = (t: string) => sha1(`jsapi_ticket=${t}&noncestr=abc&timestamp=1&url=${PAGE}`);
+  const check = async (t: string) =>
+    (await get(emu.url, `/__emulator/jssdk/check?${new URLSearchParams({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'abc', signature: signed(t) }).toString()}`)).json.errMsg;
+
+  it('GET lists each app’s ticket with its emulator-clock times; POST expire ends it: the old signature fails, the next getticket issues another', async () => {
+    expect((await get(emu.url, '/__emulator/tickets')).json).toEqual({ ok: true, tickets: [] });
+    const first = await ticket();
+    const listed = (await get(emu.url, '/__emulator/tickets')).json;
+    expect(listed.tickets).toEqual([{ appid: SVC, type: 'jsapi', ticket: first, issuedAt: T0, expiresAt: T0 + 7_200_000, expired: false }]);
+    emu.advanceClock(60);
+    const ended = await post(emu.url, '/__emulator/tickets', { appid: SVC, expire: true });
+    expect(ended.status).toBe(200);
+    expect(ended.json).toMatchObject({ ok: true, appid: SVC, type: 'jsapi', expired: true, tickets: [{ ticket: first, expiresAt: T0 + 60_000, expired: true }] });
+    expect(await check(first)).toBe('config:invalid signature');
+    const second = await ticket();
+    expect(second).not.toBe(first);
+    expect(await check(second)).toBe('config:ok');
+    // Nothing live to end (another app): said, not an error.
+    expect((await post(emu.url, '/__emulator/tickets', { appid: TEST, expire: true })).json).toMatchObject({ ok: true, expired: false });
+  });
+
+  it('with ticketGraceSeconds, the ended ticket still verifies for that long, as one past its 7200 s does', async () => {
+    const first = await ticket();
+    emu.configure({ ticketGraceSeconds: 300 });
+    await post(emu.url, '/__emulator/tickets', { appid: SVC, expire: true });
+    expect(await check(first)).toBe('config:ok');
+    emu.advanceClock(301);
+    expect(await check(first)).toBe('config:invalid signature');
+  });
+
+  it('refuses a body without a seeded appid, expire: true or a known type (400); a reset forgets the tickets', async () => {
+    await ticket();
+    for (const body of [{ expire: true }, { appid: 'wx0000000000000000', expire: true }, { appid: SVC }, { appid: SVC, expire: true, type: 'card' }]) {
+      const r = await post(emu.url, '/__emulator/tickets', body);
+      expect(r.status).toBe(400);
+      expect(r.json.error).toContain('"expire": true');
+    }
+    await post(emu.url, '/__emulator/reset', {});
+    expect((await get(emu.url, '/__emulator/tickets')).json.tickets).toEqual([]);
+  });
+});
+
+describe('the wx.config check page speaks one language, with a link to the other', () => {
+  it('English for ?lang=en or an English browser, Chinese for ?lang=zh or a Chinese one; the link keeps the values', async () => {
+    const en = (await get(emu.url, `/__emulator/jssdk?lang=en&appId=${SVC}`)).text;
+    expect(en).toContain('<h1>wx.config check</h1>');
+    expect(en).not.toMatch(/本页|找原因/);
+    expect(en).toContain(`href="/__emulator/jssdk?url=&amp;appId=${SVC}&amp;timestamp=&amp;nonceStr=&amp;lang=zh">中文</a>`);
+    const zh = (await get(emu.url, '/__emulator/jssdk', { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } })).text;
+    expect(zh).toContain('<h1>wx.config 检查</h1>');
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).not.toContain('Checks a wx.config');
+    const browserEn = (await get(emu.url, '/__emulator/jssdk', { headers: { 'accept-language': 'en-US' } })).text;
+    expect(browserEn).toContain('Checks a wx.config as WeChat’s JS-SDK does');
+    // A checked config: the other language's link runs the same check.
+    const run = (await get(emu.url, `/__emulator/jssdk?lang=zh&url=${encodeURIComponent(PAGE_URL)}&appId=${SVC}&timestamp=1&nonceStr=a&signature=x`)).text;
+    expect(run).toContain('找原因：');
+    expect(run).toContain('&amp;signature=x&amp;lang=en">English</a>');
+  });
+});
+
+const PAGE_URL = 'http://localhost/shop?id=1';
