@@ -129,6 +129,24 @@ export function maskSecretValues(text: string, values: Iterable<string>): string
   return masked;
 }
 
+/**
+ * The base64 and base64url spellings of `value` inside any longer base64 text: a value starting 0, 1 or
+ * 2 bytes into a 3-byte group is spelled differently, so each offset gives the characters that depend
+ * on the value's bytes alone. What a report masks, besides the value itself, where base64 carries it
+ * (a session cookie, a JWT): an excerpt must not hand back most of a secret in another encoding.
+ */
+export function base64Forms(value: string): string[] {
+  const bytes = Buffer.from(value);
+  const forms = new Set<string>();
+  for (const offset of [0, 1, 2]) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+    const inner = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
+    forms.add(inner);
+    forms.add(inner.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return [...forms];
+}
+
 /** Whether a character code is in the base64 or base64url alphabet (a JWT's `.` is in neither). */
 function isBase64Char(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45;

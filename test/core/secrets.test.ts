@@ -1,6 +1,6 @@
 // Secret masking by name and by value (core/responses.ts), as tables.
 import { describe, expect, it } from 'vitest';
-import { KnownSecrets, base64Views, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
+import { KnownSecrets, base64Forms, base64Views, hideUrlCredentials, maskSecretValues, redactJsonText, redactText, redactUrl } from '../../src/core/secrets.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 
@@ -109,5 +109,22 @@ describe('base64Views: what a text says once its base64 runs are decoded', () =>
     const payload = Buffer.from(JSON.stringify({ wx_at: token })).toString('base64url');
     const page = `<img src="data:image/png;base64,${'A'.repeat(6 * 1024 * 1024)}"> set-cookie: s=eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln`;
     expect(base64Views(page).some((v) => v.includes(token))).toBe(true);
+  });
+});
+
+describe('base64Forms', () => {
+  it('finds a value inside any base64 or base64url text, whatever bytes come before and after it', () => {
+    const value = '86_Udn4hT-x~9fZ?q>secret>>>??';
+    for (let before = 0; before < 6; before++) {
+      for (const after of ['', 'x', 'yz']) {
+        const bytes = Buffer.concat([Buffer.from('\xff'.repeat(before), 'latin1'), Buffer.from(value), Buffer.from(after)]);
+        for (const text of [bytes.toString('base64'), bytes.toString('base64url')]) expect(base64Forms(value).some((f) => text.includes(f)), `${before} ${after} ${text}`).toBe(true);
+      }
+    }
+    // And masks it there: what is left cannot be decoded into the value.
+    const session = Buffer.from(`{"at":"${value}"}`).toString('base64');
+    const masked = maskSecretValues(session, base64Forms(value));
+    expect(masked).toContain('***');
+    expect(Buffer.from(masked, 'base64').toString('latin1')).not.toContain('secret');
   });
 });

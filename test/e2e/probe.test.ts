@@ -967,6 +967,19 @@ describe('wxauth probe', () => {
     expect(hex.stdout).not.toMatch(/[0-9A-F]{40}/);
   });
 
+  it('masks the base64 spelling of a secret in its excerpt too: a page printing a token and its base64 gives neither away', async () => {
+    const both = await probe('token-and-base64', ['--only', 'secrets.leak']);
+    const leak = both.doc.checks.find((c) => c.id === 'secrets.leak')!;
+    expect(leak).toMatchObject({ status: 'fail', message: expect.stringContaining('The access_token appears in what the app sent the browser (body,') });
+    const excerpt = (leak.evidence as { details: { excerpt: string } }).details.excerpt;
+    expect(excerpt).toMatch(/token=.{4}\*\*\* session=/);
+    // The session's base64 is cut into masked pieces wherever the token's bytes are: no run of it long
+    // enough to decode to more than a few characters of the token is left.
+    const session = /session=(\S+)/.exec(excerpt)![1]!;
+    expect(session).toContain('***');
+    expect(Buffer.from(session.replace(/\*+/g, ''), 'base64').toString('latin1')).not.toMatch(/[A-Za-z0-9_-]{12}/);
+  });
+
   it('without --emulator, the API base the other commands use is the emulator: --api-base, then WXAUTH_API_BASE, then the profile', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
     try {

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { PATHS, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
-import { base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
+import { base64Forms, base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp } from '../../emulator/index.js';
 import { ProbeBrowser, isWechatOpenUrl, speaksTls, type Page, type Seen } from './browser.js';
 import { isLoopbackHost, sameOrigin } from '../../core/host-names.js';
@@ -927,7 +927,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // other secret-named parameter or field by name.
     // By name first: a value masked by value first (`secret=5e1e***`) would be masked again by name into
     // `secret=***`, and the excerpt could no longer find the leak by its masked form.
-    const masked = (text: string) => maskSecretValues(redactText(text), [...values.keys(), ...hexes, ...codesSeen]);
+    // Base64 spellings too: a page that prints a secret and its base64 would hand the excerpt's reader
+    // the secret the check just masked.
+    const base64s = [...values.keys()].flatMap(base64Forms);
+    const masked = (text: string) => maskSecretValues(redactText(text), [...values.keys(), ...hexes, ...base64s, ...codesSeen]);
     const leaks: Array<{ what: string; where: string; url: string; excerpt: string }> = [];
     for (const s of seen) {
       const texts = [['headers', s.headers], ['body', s.body], ...base64Views(s.headers).map((v) => ['headers_base64', v]), ...base64Views(s.body).map((v) => ['body_base64', v])] as const;
