@@ -60,6 +60,12 @@ export function liveTickets(emu: Emulator, appid: string, type = 'jsapi'): strin
   return live;
 }
 
+/** Whether `text` is a ticket this emulator issued (the last one of an appid and type, or the one it replaced). */
+export function isIssuedTicket(emu: Emulator, text: string): boolean {
+  for (const e of tickets(emu).values()) if (e.ticket === text || e.previous?.ticket === text) return true;
+  return false;
+}
+
 /** An issued ticket as the control API and the emulator's page show it (times in ms of the emulator clock). */
 export interface IssuedTicket {
   appid: string;

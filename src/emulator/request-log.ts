@@ -13,9 +13,12 @@ const URL_CELL_BYTES = 512;
 const URL_NOT_IN_CELL = -1;
 const BEYOND_LATIN1 = /[^\x00-\xff]/;
 
-function redactQuery(query: Iterable<[string, string]>): Record<string, string> {
+/** Masks the secrets a value holds by value (the emulator's maskIssued). */
+export type ValueMask = (text: string) => string;
+
+function redactQuery(query: Iterable<[string, string]>, mask: ValueMask): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of query) out[k] = isSecretName(k) && v !== '' ? '***' : v;
+  for (const [k, v] of query) out[k] = isSecretName(k) && v !== '' ? '***' : mask(v);
   return out;
 }
 
@@ -42,12 +45,13 @@ export class LoggedRequest {
     readonly forceRefresh?: boolean,
     /** A /sns/ user endpoint refused a basic access_token (/cgi-bin/token, stable_token) it was given. */
     readonly basicToken?: boolean,
+    private readonly mask: ValueMask = (text) => text,
   ) {}
 
-  /** Query parameters, secrets masked. */
+  /** Query parameters, secrets masked: by name, and the emulator's own secrets under any name. */
   get query(): Record<string, string> {
     // With its `?`: URLSearchParams drops one, and a query that itself starts with `?` keeps it.
-    return redactQuery(new URLSearchParams('?' + this.rawQuery));
+    return redactQuery(new URLSearchParams('?' + this.rawQuery), this.mask);
   }
 
   get time(): string {
@@ -111,6 +115,8 @@ export class RequestLog {
   constructor(
     readonly capacity = LOG_KEPT,
     private readonly isBasicToken: (token: string) => boolean = () => false,
+    /** Masks the emulator's own secrets in a parameter's value, when an entry is read. */
+    private readonly mask: ValueMask = (text) => text,
   ) {
     this.methods = new Array<string>(capacity).fill('');
     this.urlCells = Buffer.alloc(capacity * URL_CELL_BYTES);
@@ -183,6 +189,7 @@ export class RequestLog {
       this.pages[slot],
       this.forced[slot] === 1,
       basicToken,
+      this.mask,
     );
   }
 

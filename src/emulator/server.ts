@@ -20,7 +20,7 @@ import { handleControl, scan } from './control.js';
 import { PAGE_PATH_LIST, handlePage, isPagePath } from './pages.js';
 import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaClear, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo, errmsg40001, jsonBody } from './cgi.js';
 import { DEFAULT_SWITCHES } from './switches.js';
-import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isJssdkPagePath } from './jssdk.js';
+import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isIssuedTicket, isJssdkPagePath } from './jssdk.js';
 import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
 import { EVENTS_PATH, announce, openEventStream, type LogTap } from './ui-events.js';
 import { UI_PATH } from './ui-page.js';
@@ -161,6 +161,9 @@ function normalizeIp(address: string | undefined): string {
   return address.startsWith('::ffff:') ? address.slice(7) : address;
 }
 
+/** Where a code, a token or a ticket can be in a text: a run of the characters they are made of. */
+const TOKEN_RUN = /[A-Za-z0-9_-]{16,}/g;
+
 export class Emulator {
   readonly seed: NormalizedSeed;
   switches: EmulatorSwitches;
@@ -244,7 +247,36 @@ export class Emulator {
 
   /** A fresh request log, which reads a failed /sns/ call's token as basic when this emulator issued it so. */
   private newLog(): RequestLog {
-    return new RequestLog(undefined, (token) => token !== '' && (this.state.basicTokens.get(token) !== undefined || this.state.basicTokens.retiredAppid(token) !== undefined));
+    return new RequestLog(
+      undefined,
+      (token) => token !== '' && (this.state.basicTokens.get(token) !== undefined || this.state.basicTokens.retiredAppid(token) !== undefined),
+      (text) => this.maskIssued(text),
+    );
+  }
+
+  /**
+   * `text` with every secret this emulator knows masked by value as `***`: the seed's appsecrets
+   * anywhere, and each code, user access_token or refresh_token, basic access_token or ticket it issued
+   * (a run of token characters looked up whole). The request log masks by name first; this catches the
+   * same values under other names (`foo=<secret>`, a custom header, a JSON field), as the proxy does.
+   * Called when the log is read or shown, never on a request's own path.
+   */
+  maskIssued(text: string): string {
+    let out = text;
+    for (const app of this.seed.apps) if (app.secret.length >= 16 && out.includes(app.secret)) out = out.split(app.secret).join('***');
+    return out.replace(TOKEN_RUN, (run) => (this.issued(run) ? '***' : run));
+  }
+
+  private issued(text: string): boolean {
+    const s = this.state;
+    return (
+      s.codes.find(text) >= 0 ||
+      s.grants.byAccess(text) !== undefined ||
+      s.grants.byRefresh(text) !== undefined ||
+      s.basicTokens.get(text) !== undefined ||
+      s.basicTokens.retiredAppid(text) !== undefined ||
+      isIssuedTicket(this, text)
+    );
   }
 
   reset(): void {

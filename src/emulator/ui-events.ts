@@ -88,12 +88,12 @@ function maskCookie(value: string): string {
     .join(';');
 }
 
-function shownBody(body: string): { body: string; truncated?: number } {
-  const masked = maskSecrets(body.length > MAX_SHOWN_BODY ? body.slice(0, MAX_SHOWN_BODY) : body);
+function shownBody(body: string, mask: (text: string) => string): { body: string; truncated?: number } {
+  const masked = mask(body.length > MAX_SHOWN_BODY ? body.slice(0, MAX_SHOWN_BODY) : body);
   return body.length > MAX_SHOWN_BODY ? { body: masked, truncated: body.length } : { body: masked };
 }
 
-function headerPairs(headers: Record<string, string | string[] | number | undefined>): Array<[string, string]> {
+function headerPairs(headers: Record<string, string | string[] | number | undefined>, mask: (text: string) => string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
@@ -101,7 +101,7 @@ function headerPairs(headers: Record<string, string | string[] | number | undefi
       const lower = name.toLowerCase();
       if (lower === 'authorization' || lower === 'proxy-authorization') out.push([name, '***']);
       else if (lower === 'cookie' || lower === 'set-cookie') out.push([name, maskCookie(one)]);
-      else out.push([name, maskSecrets(one)]);
+      else out.push([name, mask(one)]);
     }
   }
   return out;
@@ -137,7 +137,7 @@ function hubOf(emu: Emulator): Hub {
         // Runs after the answer was sent; a slip here must not turn into a failed request.
         try {
           const appid = rq ? appidOf(emu, rq) : entry.query.appid;
-          if (rq) keep(created, seq, { log: emu.log, ...(appid !== undefined ? { appid } : {}), request: requestOf(rq), answer: answerOf(reply) });
+          if (rq) keep(created, seq, { log: emu.log, ...(appid !== undefined ? { appid } : {}), request: requestOf(emu, rq), answer: answerOf(emu, reply) });
           broadcast(created, frame('request', seq, summary(entry, seq, appid, rq !== undefined)));
         } catch {
           // the page misses one row; the log itself is intact
@@ -156,13 +156,16 @@ function keep(hub: Hub, seq: number, detail: Detail): void {
   while (hub.details.size > MAX_DETAILS) hub.details.delete(hub.details.keys().next().value!);
 }
 
-function requestOf(rq: Rq): Detail['request'] {
-  return { method: rq.method, url: rq.path + (rq.rawQuery === '' ? '' : `?${maskSecrets(rq.rawQuery)}`), headers: headerPairs(rq.headers), ...shownBody(rq.body) };
+// By name (maskSecrets), then by value: the emulator's own secrets under any other name (maskIssued).
+function requestOf(emu: Emulator, rq: Rq): Detail['request'] {
+  const mask = (text: string) => emu.maskIssued(maskSecrets(text));
+  return { method: rq.method, url: rq.path + (rq.rawQuery === '' ? '' : `?${mask(rq.rawQuery)}`), headers: headerPairs(rq.headers, mask), ...shownBody(rq.body, mask) };
 }
 
-function answerOf(reply: Reply): Detail['answer'] {
+function answerOf(emu: Emulator, reply: Reply): Detail['answer'] {
   if (reply.reset) return { status: 0, headers: [], body: '', reset: true };
-  return { status: reply.status, headers: headerPairs(reply.headers), ...shownBody(reply.body) };
+  const mask = (text: string) => emu.maskIssued(maskSecrets(text));
+  return { status: reply.status, headers: headerPairs(reply.headers, mask), ...shownBody(reply.body, mask) };
 }
 
 /**

@@ -276,6 +276,28 @@ describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>'
     }
   });
 
+  it('masks the emulator’s own secrets under any name too: a custom parameter, header or JSON field (the log, its events and details)', async () => {
+    const sub = await subscribe();
+    try {
+      const code = emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_base' });
+      const basic = String((await get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${SVC_SECRET}`)).json.access_token);
+      // What a home-made client might send: the secret and the token under names nobody would guess.
+      await post(emu.url, `/cgi-bin/stable_token?foo=${SVC_SECRET}&bar=${basic}&c=${code}&plain=hello-world-not-a-token`, { app_key: SVC_SECRET, tok: basic, grant_type: 'client_credential', appid: SVC }, {
+        headers: { 'content-type': 'application/json', 'x-token': basic, 'x-sign': `k${SVC_SECRET}` },
+      });
+      const events = await sub.waitFor((e) => e.event === 'request', 2);
+      const listed = (await get(emu.url, '/__emulator/requests')).json as { requests: Array<{ path: string; query: Record<string, string> }> };
+      expect(listed.requests.at(-1)!.query).toEqual({ foo: '***', bar: '***', c: '***', plain: 'hello-world-not-a-token' });
+      const detail = JSON.stringify((await get(emu.url, `/__emulator/requests/${String(events[1]!.data.seq)}`)).json);
+      expect(detail).toContain('\\"app_key\\":\\"***\\"');
+      expect(detail).toContain('["x-sign","k***"]');
+      const all = JSON.stringify(listed) + JSON.stringify(sub.events) + detail;
+      for (const secret of [SVC_SECRET, basic, code]) expect(all).not.toContain(secret);
+    } finally {
+      await sub.close();
+    }
+  });
+
   it('sends the last requests first, then only what a reconnecting client (Last-Event-ID) missed', async () => {
     await exchange('0a');
     await exchange('0b');
