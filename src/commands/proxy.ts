@@ -161,6 +161,28 @@ function openHarWriter(file: string): HarWriter {
   }
 }
 
+/**
+ * Every AppSecret the user saved, and the run's own (WXAUTH_SECRET, --secret): a home-made client may
+ * send one under a name no rule knows (`appkey=`, an `X-Sign` header) before any call has carried it
+ * as `secret=`. A config that cannot be read gives what the run's own settings give: the proxy still
+ * starts.
+ */
+async function savedSecrets(ctx: Context): Promise<string[]> {
+  const found: string[] = [];
+  try {
+    for (const profile of Object.values((await ctx.configStore()).profiles())) if (profile.secret) found.push(profile.secret);
+  } catch {
+    // An unreadable config.json: other commands say why; the proxy has nothing to add.
+  }
+  try {
+    const own = (await ctx.resolveConfig()).secret;
+    if (own) found.push(own);
+  } catch {
+    // As above.
+  }
+  return found;
+}
+
 export async function run(options: ProxyCommandOptions, ctx: Context): Promise<ProxyResult> {
   // Loaded only for --intercept / --print-ca: the CA store pulls in node-forge.
   const ca = options.intercept || options.printCa ? await (await import('../store/ca.js')).openProxyCa(stateDir(ctx.env), new Date(ctx.now())) : undefined;
@@ -173,6 +195,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
     await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'proxy.har.exists', params: { file: options.har } }, question: { key: 'proxy.har.replace', params: { file: options.har } } });
   const timeoutMs = parseTimeout(ctx.globals.timeout);
   const showSecrets = ctx.globals.showSecrets === true;
+  const knownSecrets = showSecrets ? [] : await savedSecrets(ctx);
   const hooks = proxyHooks(ctx.out, { verbose: ctx.globals.verbose === true });
   const contexts = ca ? await (await import('../flows/proxy/certs.js')).hostCertificates(ca, () => ctx.now()) : undefined;
   // The run's HTTP(S)_PROXY / NO_PROXY, not this process's (they differ for in-process runs).
@@ -187,6 +210,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       upstream,
       timeoutMs,
       showSecrets,
+      knownSecrets,
       quotas: options.quotas,
       ...(writer ? { har: (entry: HarEntry) => writer.add(entry) } : {}),
       hooks,

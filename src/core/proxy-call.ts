@@ -161,11 +161,18 @@ export class ProxyMasker {
   private values: string[] = [];
   private stale = false;
 
+  /** Masked from the first call whatever traffic teaches: the AppSecrets the user saved (never evicted). */
+  private readonly pinned: string[];
+
   constructor(
     readonly showSecrets: boolean,
     // Each shown text is searched for every value: a few hundred keeps a line well under a millisecond.
     private readonly limit = 256,
-  ) {}
+    pinned: Iterable<string> = [],
+  ) {
+    this.pinned = showSecrets ? [] : [...new Set(pinned)];
+    this.values = [...this.pinned];
+  }
 
   learn(values: Iterable<string>): void {
     if (this.showSecrets) return;
@@ -179,7 +186,7 @@ export class ProxyMasker {
 
   private byValue(text: string): string {
     if (this.stale) {
-      this.values = [...this.recent.keys()];
+      this.values = [...this.pinned, ...this.recent.keys()];
       this.stale = false;
     }
     return this.values.length === 0 ? text : maskSecretValues(text, this.values);

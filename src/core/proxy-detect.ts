@@ -68,6 +68,8 @@ export interface ObserveResult {
 
 export interface ProxyObserverOptions {
   showSecrets: boolean;
+  /** Secrets known before any call (the saved AppSecrets): masked under any name from the first call on. */
+  knownSecrets?: Iterable<string>;
   /** Daily quotas by path, over the defaults (QUOTA_DEFAULTS). */
   quotas?: Record<string, number>;
 }
@@ -207,7 +209,7 @@ export class ProxyObserver {
   private readonly learntLimits = new Map<string, { limit: number; used: number; day: string }>();
 
   constructor(options: ProxyObserverOptions) {
-    this.masker = new ProxyMasker(options.showSecrets);
+    this.masker = new ProxyMasker(options.showSecrets, undefined, options.knownSecrets);
     this.quotas = { ...QUOTA_DEFAULTS, ...(options.quotas ?? {}) };
   }
 

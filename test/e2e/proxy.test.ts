@@ -785,6 +785,22 @@ describe('wxauth proxy (the command)', () => {
     for (const text of [px.stdout.text, px.stderr.text, harText]) for (const s of secrets) expect(text).not.toContain(s);
   });
 
+  it('masks a saved AppSecret from the first call, under a name no rule knows (appkey=, an X-Sign header, a form field)', async () => {
+    const har = path.join(dir, 'saved-secret.har');
+    const configDir = fs.mkdtempSync(path.join(dir, 'cfg-'));
+    // A profile saved as a user would (not the run's WXAUTH_SECRET): the proxy reads the config.
+    const secret = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    expect((await runCli(['config', 'set', 'secret', secret, '--profile', 'other', '--yes'], { env: { WXAUTH_CONFIG_DIR: configDir } })).code).toBe(0);
+    const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '-v', '--json'], { WXAUTH_CONFIG_DIR: configDir });
+    await request(px.url, `/cgi-bin/user/info?access_token=nope&openid=o1&appkey=${secret}`, { headers: { 'x-wx-sign': secret } });
+    await request(px.url, '/cgi-bin/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `app_secret_key=${secret}` });
+    for (let i = 0; i < 200 && (px.stdout.text.match(/"type":"call"/g) ?? []).length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await px.stop()).toBe(0);
+    const harText = fs.readFileSync(har, 'utf8');
+    expect(px.stdout.text).toContain('appkey=a1b2***');
+    for (const text of [px.stdout.text, px.stderr.text, harText]) expect(text).not.toContain(secret);
+  });
+
   it('a login authorized through it: the HAR never holds the code in clear, the authorize 302\'s Location and redirectURL included', async () => {
     const har = path.join(dir, 'authorize.har');
     const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '-v']);

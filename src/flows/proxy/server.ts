@@ -115,6 +115,8 @@ export interface ProxyOptions {
   /** Silence from the upstream longer than this ends the call (the global --timeout). */
   timeoutMs: number;
   showSecrets: boolean;
+  /** The saved AppSecrets: masked by value from the first call (traffic teaches the rest as it passes). */
+  knownSecrets?: string[];
   quotas?: Record<string, number>;
   /**
    * Where each call's HAR entry goes as it completes (--har streams them to a file: a proxy left
@@ -389,7 +391,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
 
   const now = options.now ?? (() => Date.now());
   const limit = options.captureBytes ?? DEFAULT_CAPTURE_BYTES;
-  const observer = new ProxyObserver({ showSecrets: options.showSecrets, quotas: options.quotas });
+  const observer = new ProxyObserver({ showSecrets: options.showSecrets, quotas: options.quotas, knownSecrets: options.knownSecrets });
   const stats = new ProxyStats(Math.random);
   let nextId = 1;
 
