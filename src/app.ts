@@ -136,19 +136,20 @@ function flagsOf(command: string, sub: string | undefined): string[] {
   return [...own.map(([flags]) => longFlag(flags)), ...GLOBAL_OPTIONS.map((o) => longFlag(o.flags))];
 }
 
-function wantsColor(argv: string[], io: Io): boolean {
+/** Whether a stream gets colour: a terminal that is not dumb, unless --no-color, --json, NO_COLOR or FORCE_COLOR say otherwise. */
+function wantsColor(argv: string[], io: Io, stream: 'stdout' | 'stderr'): boolean {
   if (argv.includes('--no-color') || argv.includes('--json')) return false;
   const { env } = io;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return io.stderr.isTTY === true && env.TERM !== 'dumb';
+  return io[stream].isTTY === true && env.TERM !== 'dumb';
 }
 
 export async function runCli(givenArgv: string[], io: Io, version: string): Promise<ExitCode> {
   const argv = pastedNegativeCodes(helpAsFlag(givenArgv));
   const lang = pickLang(argv, io.env, GLOBAL_VALUE_FLAGS);
   const json = argv.includes('--json');
-  const out = new Output({ lang, json, color: wantsColor(argv, io), stdout: io.stdout, stderr: io.stderr });
+  const out = new Output({ lang, json, color: wantsColor(argv, io, 'stderr'), stdoutColor: wantsColor(argv, io, 'stdout'), stdout: io.stdout, stderr: io.stderr });
 
   let ctx: Context | undefined;
   let exitCode: ExitCode = EXIT.ok;

@@ -34,7 +34,10 @@ export interface Writable {
 export interface OutputOptions {
   lang: Lang;
   json: boolean;
+  /** Colour on stderr (a terminal, or FORCE_COLOR). */
   color: boolean;
+  /** Colour on stdout too: only when it is a terminal itself (or FORCE_COLOR); default `color`. */
+  stdoutColor?: boolean;
   stdout: Writable;
   stderr: Writable;
 }
@@ -71,6 +74,12 @@ export class Output {
   private document: Record<string, unknown> | undefined;
   /** Our own styles' marks written as the terminal's colour codes (ansi.ts ownStyle): the only escape sequences human output has. */
   private toTerminal: (text: string) => string = (text) => text;
+  /**
+   * Data's lines as stdout takes them: coloured on a terminal, our marks dropped into a pipe or a file
+   * (a `wxauth tokens | grep` or a saved `errcode` note gets no escape codes, even from a run whose
+   * stderr is a terminal).
+   */
+  private toStdout: (text: string) => string = (text) => text;
   private rawPrinted = false;
   private emitted = false;
   /** proxy/emulator --json: stdout carries JSON Lines (streamLines()). */
@@ -90,6 +99,7 @@ export class Output {
       const own = ownStyle();
       this.style = own.style;
       this.toTerminal = own.toTerminal;
+      this.toStdout = options.stdoutColor === false ? stripStyle : own.toTerminal;
     }
   }
 
@@ -141,7 +151,7 @@ export class Output {
   /** A line of data on stdout (human mode only; in --json mode the document carries the data). */
   data(line: string): void {
     if (this.json || this.rawPrinted) return;
-    this.stdout.write(this.terminalLine(line) + '\n');
+    this.stdout.write(this.toStdout(sanitize(line, { allow: '\n\t' })) + '\n');
   }
 
   /** A line of talk on stderr: progress, notes, explanations. Shown in --json mode too (stderr). */

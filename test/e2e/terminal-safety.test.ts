@@ -99,6 +99,39 @@ describe('values from outside reach the terminal escaped', () => {
     expect(r.stdout + r.stderr).toContain('\\x1b]52');
   });
 
+  it('data piped into a file or grep carries no colour codes though stderr is a terminal; stdout on a terminal is coloured', async () => {
+    const { runCli: run } = await import('../../src/app.js');
+    class Stream extends Writable {
+      text = '';
+      constructor(readonly isTTY: boolean) {
+        super();
+      }
+      override _write(chunk: Buffer | string, _e: BufferEncoding, done: () => void): void {
+        this.text += chunk.toString();
+        done();
+      }
+    }
+    for (const args of [['errcode', '40029'], ['config', 'list']]) {
+      const stdout = new Stream(false);
+      const stderr = Object.assign(new Stream(true), { columns: 120 });
+      // No FORCE_COLOR: colour is decided per stream, from whether it is a terminal.
+      const env = baseEnv(APP);
+      delete env.FORCE_COLOR;
+      const code = await run(args, { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env, signal: new AbortController().signal }, '0.0.0');
+      expect(code, args.join(' ')).toBe(0);
+      expect(stdout.text.length).toBeGreaterThan(0);
+      expect(stdout.text, args.join(' ')).not.toContain('\u001b');
+      expect(stdout.text).not.toContain('\uFDD0');
+    }
+    // The same stdout on a terminal is coloured.
+    const tty = new Stream(true);
+    const stderr = new Stream(true);
+    const env = baseEnv(APP);
+    delete env.FORCE_COLOR;
+    await run(['errcode', '40029'], { stdout: tty, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env, signal: new AbortController().signal }, '0.0.0');
+    expect(tty.text).toMatch(/\u001b\[\d+m/);
+  });
+
   it('with colour on a terminal, our own colour codes still work and the attacker\'s do not', async () => {
     const { runCli: run } = await import('../../src/app.js');
     class Tty extends Writable {
