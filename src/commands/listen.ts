@@ -44,7 +44,7 @@ export interface ListenHooks extends CallbackHooks {
   onReadingStdin(): void;
   /** The code is here (shown at once, while an --exchange may still be running). */
   /** `codeMinutes`: how long WeChat keeps the code (5 for an official account's authorize, 10 for a website app's QR login). */
-  onCallback(callback: CallbackResult, how: { showSecrets: boolean; exchanging: boolean; codeMinutes: 5 | 10 }): void;
+  onCallback(callback: CallbackResult, how: { showSecrets: boolean; exchanging: boolean; codeMinutes: 5 | 10; profileFlag: string }): void;
 }
 
 export interface RelaySnippet {
@@ -182,10 +182,10 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     );
   }
   // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
-  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5 });
+  const { profileFlag } = await import('../core/next-step.js');
+  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: profileFlag(config.profile) });
   if (!exchanged) return { mode: 'callback' };
   const exchange = await exchanged;
-  const { profileFlag } = await import('../core/next-step.js');
   const exitCode = exchange.saveError?.exitCode;
   return {
     mode: 'callback',

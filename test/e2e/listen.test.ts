@@ -320,6 +320,9 @@ describe('wxauth listen', () => {
     expect(website.code, website.stderr).toBe(0);
     expect(website.stderr).toContain('Next: wxauth exchange <code> (within 10 minutes, once only)');
     expect((await paste('website', 'zh')).stderr).toContain('下一步：wxauth exchange <code>（10 分钟内，只能用一次）');
+    // Under another profile the command names it: without it, exchange would use the default profile's appid (40029).
+    const other = await runCli(['--profile', 't2', 'listen', '--paste', '--state', 'p1'], { input: `https://www.example.com/cb?code=${CODE}&state=p1\n`, env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_TYPE: 'service' } });
+    expect(other.stderr).toContain('Next: wxauth exchange --profile t2 <code> (within 5 minutes, once only)');
   });
 
   it('--relay-snippet prints a forwarding page for the real callback domain, allowlisted targets only', async () => {

@@ -204,7 +204,7 @@ export const messages = {
   },
   'listen.ignored': { zh: '忽略了 {count} 个无关请求（其它路径、错误 Host 或格式错误）。', en: 'Ignored {count} unrelated request(s) (other paths, wrong Host or malformed).' },
   'listen.exchange.start': { zh: '立即用 code 换取 token…', en: 'Exchanging the code for tokens now…' },
-  'listen.next.exchange': { zh: '下一步：wxauth exchange <code>（{minutes} 分钟内，只能用一次）', en: 'Next: wxauth exchange <code> (within {minutes} minutes, once only)' },
+  'listen.next.exchange': { zh: '下一步：wxauth exchange{p} <code>（{minutes} 分钟内，只能用一次）', en: 'Next: wxauth exchange{p} <code> (within {minutes} minutes, once only)' },
 
   // ── listen --relay-snippet ────────────────────────────────────────────────────────────────────────
   'listen.relay.intro': {

@@ -247,7 +247,7 @@ export function listenHooks(out: Output): ListenHooks {
       ]);
       presentAftermath(out, result);
       if (how.exchanging) out.say(out.t('listen.exchange.start'));
-      else out.note(out.t('listen.next.exchange', { minutes: how.codeMinutes }));
+      else out.note(out.t('listen.next.exchange', { minutes: how.codeMinutes, p: how.profileFlag }));
     },
   };
 }
