@@ -25,7 +25,7 @@ export async function run(options: CheckOptions, ctx: Context): Promise<CheckCom
   const tokens = await ctx.tokenStore();
   refuseUnusableProfile(config, tokens.listUsers(config.profile).length);
   const api = await ctx.api(config);
-  const check = await checkUserToken({ api, tokens, profile: config.profile, appid: config.appid, ...options, now: () => ctx.now() });
+  const check = await checkUserToken({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, appid: config.appid, ...options, now: () => ctx.now() });
   const now = ctx.now();
   // What wxauth knows locally about the token WeChat just accepted (nothing for a token given as arguments).
   const status = check.picked.entry ? tokenStatus(check.picked.entry, now) : undefined;

@@ -103,7 +103,7 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   announceCleanedInput(ctx, options.cleaned);
 
   const api = await ctx.api(required);
-  const exchange = await exchangeCode({ api, tokens, profile: required.profile, appid, secret, code: parsed.code, now: () => ctx.now(), save, fromEnv: envCredentials(required.sources) });
+  const exchange = await exchangeCode({ api, tokens, profile: required.profile, redirectUri: required.redirectUri, appid, secret, code: parsed.code, now: () => ctx.now(), save, fromEnv: envCredentials(required.sources) });
   return {
     exchange,
     state,

@@ -145,6 +145,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         api: await ctx.api(creds),
         tokens,
         profile: config.profile,
+        redirectUri: config.redirectUri,
         now: () => ctx.now(),
         appid: creds.appid!,
         secret: creds.secret!,

@@ -120,7 +120,9 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
           : { key: fromEnv ? 'listen.login.redirect.https.env.real.hint' : 'listen.login.redirect.https.real.hint', params };
       throw new UsageError({ key: https.portMissing ? 'listen.login.redirect.https.noPort' : 'listen.login.redirect.https', params: { uri: https.uri } }, { hint });
     }
-    throw new UsageError({ key: 'listen.login.redirect.notLocal', params: { uri: plan.notLocal } }, { hint: { key: 'listen.login.redirect.notLocal.hint' } });
+    const p = profileFlag(config.profile);
+    const hint: MessageRef = config.type === 'test' ? { key: 'listen.login.redirect.notLocal.test.hint', params: { p } } : { key: 'listen.login.redirect.notLocal.hint', params: { p } };
+    throw new UsageError({ key: 'listen.login.redirect.notLocal', params: { uri: plan.notLocal } }, { hint });
   }
   if (!options.listenerDecides && plan.elsewhere) hooks.onElsewhere(plan.elsewhere);
 
@@ -172,7 +174,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../flows/user-token.js');
     const api = await ctx.api(config);
     hooks.onStep('exchange');
-    const exchanged = await exchangeCode({ api, tokens, profile: config.profile, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code, fromEnv: envCredentials(config.sources) });
+    const exchanged = await exchangeCode({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code, fromEnv: envCredentials(config.sources) });
     // A cache that refused the tokens is not read or written again in this run: the check and userinfo
     // still run on the tokens in hand, and the presenter prints them before saying they were not saved.
     const deps = { api, tokens: exchanged.saveError ? undefined : tokens, profile: config.profile, now: () => ctx.now() };

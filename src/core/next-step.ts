@@ -8,6 +8,7 @@ import { messageRef, type MessageRef } from '../errors.js';
 import { PATHS, isTokenEndpoint } from './endpoints.js';
 import { DAY, TOKEN_EXPIRED_ERRCODES, grantsUserinfo, looksLowerCased, splitScopes } from './token.js';
 import type { AccountType } from './validate.js';
+import { listenerCanReceive } from './host-names.js';
 
 /** rids can be looked up for 7 days (API-FACTS §11). */
 export const RID_RETENTION_MS = 7 * DAY;
@@ -17,10 +18,24 @@ export function profileFlag(profile: string): string {
   return profile === 'default' ? '' : ` --profile ${/^[\w.-]+$/.test(profile) ? profile : JSON.stringify(profile)}`;
 }
 
+/**
+ * How to authorise again under a profile, for the hints' {login}: `wxauth login` when it can catch the
+ * callback here (no redirect_uri saved, or one on this machine or the LAN); else `wxauth url` and
+ * `listen --paste`, since login refuses a redirect_uri it cannot listen on (a real account's public
+ * https callback).
+ */
+export function authorizeAgain(profile: string, redirectUri: string | undefined): MessageRef {
+  const p = profileFlag(profile);
+  if (redirectUri === undefined || redirectUri === '' || listenerCanReceive(redirectUri)) return messageRef('tokens.again.login', { p });
+  return messageRef('tokens.again.paste', { p, uri: redirectUri });
+}
+
 /** A call on a user (web-authorization) token: /sns/oauth2/access_token, refresh_token, /sns/auth, /sns/userinfo. */
 export interface UserTokenSituation {
   use: 'exchange' | 'refresh' | 'check' | 'userinfo';
   profile: string;
+  /** The profile's redirect_uri: whether `wxauth login` can catch a new code (authorizeAgain). */
+  redirectUri?: string;
   appid?: string;
   /** The code sent to exchange (a lower-cased one explains 40029). */
   code?: string;
@@ -225,7 +240,7 @@ function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | und
   // The time is shown as the user's local time where the message is rendered (ui/i18n.ts).
   const h = s.spentHere;
   const spent = h ? { at: { localTime: h.at }, openid: h.openid, codeAppid: h.appid, codeProfile: h.profile, cp: profileFlag(h.profile) } : {};
-  return messageRef(`tokens.next.${step}`, { profile: s.profile, p: profileFlag(s.profile), appid: s.appid ?? '-', ...spent });
+  return messageRef(`tokens.next.${step}`, { profile: s.profile, p: profileFlag(s.profile), appid: s.appid ?? '-', login: authorizeAgain(s.profile, s.redirectUri), ...spent });
 }
 
 function spentStep(s: UserTokenSituation): UserTokenStep {

@@ -3,7 +3,7 @@
 // `tokens` does not load user-token.ts (node:crypto) for it.
 import { suggest } from '../core/closest.js';
 import { ConfigError, messageRef } from '../errors.js';
-import { profileFlag } from '../core/next-step.js';
+import { authorizeAgain, profileFlag } from '../core/next-step.js';
 import type { TokenStore } from '../store/token-cache.js';
 
 /**
@@ -12,13 +12,13 @@ import type { TokenStore } from '../store/token-cache.js';
  * changed, or WXAUTH_APPID points elsewhere), saying "empty" would send the user to `wxauth tokens`,
  * which lists them: name the appids instead.
  */
-export function noCachedUser(profile: string, openid: string | undefined, tokens?: TokenStore, appid?: string): ConfigError {
+export function noCachedUser(profile: string, openid: string | undefined, tokens?: TokenStore, appid?: string, redirectUri?: string): ConfigError {
   const others = appid === undefined ? [] : (tokens?.listUsers(profile) ?? []).filter((u) => u.appid !== appid && (openid === undefined || u.openid === openid));
   if (appid !== undefined && others.length > 0) {
     const appids = [...new Set(others.map((u) => u.appid))].join(', ');
     return new ConfigError(
       openid ? { key: 'tokens.otherAppidOpenid', params: { profile, appid, others: appids, openid } } : { key: 'tokens.otherAppid', params: { profile, appid, others: appids } },
-      { hint: { key: 'tokens.otherAppid.hint', params: { p: profileFlag(profile), appid } } },
+      { hint: { key: 'tokens.otherAppid.hint', params: { p: profileFlag(profile), appid, login: authorizeAgain(profile, redirectUri) } } },
     );
   }
   const cached = (tokens?.listUsers(profile) ?? []).filter((u) => appid === undefined || u.appid === appid).map((u) => u.openid);
@@ -26,7 +26,7 @@ export function noCachedUser(profile: string, openid: string | undefined, tokens
   const close = openid === undefined ? undefined : suggest(openid, cached);
   // The openid is cached, but under another profile (the token was got with --profile staging, say).
   const elsewhere = openid === undefined || close !== undefined ? undefined : tokens?.profilesHolding(openid, profile)[0];
-  let hint = messageRef('tokens.noCachedUser.hint', { p: profileFlag(profile) });
+  let hint = messageRef('tokens.noCachedUser.hint', { p: profileFlag(profile), login: authorizeAgain(profile, redirectUri) });
   if (close !== undefined) hint = messageRef('tokens.noCachedOpenid.close.hint', { openid: close });
   else if (elsewhere !== undefined) hint = messageRef('tokens.noCachedOpenid.otherProfile.hint', { other: elsewhere, p: profileFlag(elsewhere), openid: openid ?? '' });
   return new ConfigError(openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } }, { hint });

@@ -24,7 +24,7 @@ import {
   type SnsUserinfo,
   type UserinfoNote,
 } from '../core/token.js';
-import { nextStep, profileFlag, type EnvCredentials, type UserTokenSituation } from '../core/next-step.js';
+import { authorizeAgain, nextStep, profileFlag, type EnvCredentials, type UserTokenSituation } from '../core/next-step.js';
 import { DEFAULT_API_BASE, tokenHostOf } from '../core/endpoints.js';
 import { sameOrigin } from '../core/host-names.js';
 import type { ApiResponse } from '../http/client.js';
@@ -43,6 +43,8 @@ export interface UserTokenDeps {
   now: () => number;
   /** Which credentials came from WXAUTH_APPID / WXAUTH_SECRET, for the advice when WeChat refuses one. */
   fromEnv?: EnvCredentials;
+  /** The profile's redirect_uri: the advice says `wxauth login` only where login can catch the callback. */
+  redirectUri?: string;
 }
 
 /**
@@ -130,7 +132,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     if (error instanceof CancelledError || lost) rememberSentCode(p, sentAt, lost);
     if (error instanceof CancelledError) throw new CancelledError({ hint: { key: 'tokens.exchange.cancelled.hint' }, cause: error });
     const spent = error instanceof WechatApiError && (error.errcode === 40163 || error.errcode === 40029) ? spentByWxauth(p) : undefined;
-    const situation: UserTokenSituation = { use: 'exchange', profile: p.profile, appid: p.appid, code: p.code, fromEnv: p.fromEnv, ...(spent ? { spentHere: spent } : {}) };
+    const situation: UserTokenSituation = { use: 'exchange', profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, code: p.code, fromEnv: p.fromEnv, ...(spent ? { spentHere: spent } : {}) };
     // A code wxauth only may have sent (a cancelled run, openid '') is not a certainty: no diagnosis, so
     // the generic causes (a doubled callback…) stay beside the step that names that run.
     const diagnosis = spent && spent.openid !== '' ? ({ kind: 'code_exchanged_by_wxauth', exchangedAt: spent.at, appid: spent.appid, profile: spent.profile, openid: spent.openid } as const) : undefined;
@@ -253,7 +255,7 @@ export interface PickedToken {
  */
 export function pickUserToken(
   tokens: TokenStore | undefined,
-  q: { profile: string; appid?: string; accessToken?: string; openid?: string },
+  q: { profile: string; appid?: string; accessToken?: string; openid?: string; redirectUri?: string },
 ): PickedToken {
   if (q.accessToken) {
     const entry = tokens?.listUsers(q.profile).find((u) => u.accessToken === q.accessToken);
@@ -264,7 +266,7 @@ export function pickUserToken(
     return { accessToken: q.accessToken, openid, entry: entry && entry.openid === openid ? entry : undefined, source: 'args' };
   }
   const entry = tokens?.getUser(q.profile, q.appid, q.openid);
-  if (!entry) throw noCachedUser(q.profile, q.openid, tokens, q.appid);
+  if (!entry) throw noCachedUser(q.profile, q.openid, tokens, q.appid, q.redirectUri);
   return { accessToken: entry.accessToken, openid: entry.openid, entry, source: 'cache' };
 }
 
@@ -332,15 +334,17 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     const holder = previous ? undefined : p.tokens?.listUsers(p.profile).find((u) => u.accessToken === refreshToken);
     if (holder) {
       const params = { openid: holder.openid, p: profileFlag(p.profile) };
-      throw new UsageError({ key: 'tokens.refresh.isAccessToken', params }, { hint: { key: holder.refreshToken ? 'tokens.refresh.isAccessToken.hint' : 'tokens.next.reauthorize', params } });
+      let hint: MessageRef = messageRef('tokens.next.reauthorize', { login: authorizeAgain(p.profile, p.redirectUri) });
+      if (holder.refreshToken) hint = messageRef('tokens.refresh.isAccessToken.hint', params);
+      throw new UsageError({ key: 'tokens.refresh.isAccessToken', params }, { hint });
     }
   } else {
     previous = p.tokens?.getUser(p.profile, p.appid, p.openid);
-    if (!previous) throw noCachedUser(p.profile, p.openid, p.tokens, p.appid);
+    if (!previous) throw noCachedUser(p.profile, p.openid, p.tokens, p.appid, p.redirectUri);
     if (!previous.refreshToken) {
       throw new ConfigError(
         { key: 'tokens.noRefreshToken', params: { openid: previous.openid } },
-        { hint: { key: 'tokens.next.reauthorize', params: { p: profileFlag(p.profile) } } },
+        { hint: { key: 'tokens.next.reauthorize', params: { login: authorizeAgain(p.profile, p.redirectUri) } } },
       );
     }
     refreshToken = previous.refreshToken;
@@ -353,7 +357,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     response = await p.api.refreshToken({ appid, refreshToken });
   } catch (error) {
     // A refresh_token typed on the command line went where the user sent it.
-    const situation: UserTokenSituation = { use: 'refresh', profile: p.profile, appid, fromEnv: appid === p.appid ? p.fromEnv : undefined };
+    const situation: UserTokenSituation = { use: 'refresh', profile: p.profile, redirectUri: p.redirectUri, appid, fromEnv: appid === p.appid ? p.fromEnv : undefined };
     throw withIssuerNote(advised(error, situation), p.refreshToken === undefined ? previous : undefined, p);
   }
   const token = toSnsToken(response.data);
@@ -406,7 +410,7 @@ export interface CheckResult {
 
 /** GET /sns/auth. Throws WechatApiError with the reason and the next step (refresh, or authorise again). */
 export async function checkUserToken(p: CheckParams): Promise<CheckResult> {
-  const picked = pickUserToken(p.tokens, { profile: p.profile, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
+  const picked = pickUserToken(p.tokens, { profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
   try {
     const response = await p.api.checkToken({ accessToken: picked.accessToken, openid: picked.openid });
     return { valid: true, picked, response };
@@ -425,6 +429,7 @@ function situationOf(
   return {
     use,
     profile: p.profile,
+    redirectUri: p.redirectUri,
     appid: entry?.appid ?? p.appid,
     canRefresh: entry ? canRefresh(tokenStatus(entry, p.now())) : false,
     isSnapshotUser: entry?.isSnapshotUser,
@@ -468,7 +473,7 @@ export interface UserinfoResult {
 }
 
 export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> {
-  const picked = pickUserToken(p.tokens, { profile: p.profile, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
+  const picked = pickUserToken(p.tokens, { profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
   let entry = picked.entry;
   let accessToken = picked.accessToken;
   let refreshed: AutoRefresh | undefined;

@@ -360,6 +360,9 @@ describe('init per account type (issue 12 item 5)', () => {
     const login = await runCli(['--profile', 'prod', 'login'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(login.code).toBe(2);
     expect(login.stderr).toContain('is not a local or LAN address');
+    // Its next step fits a service account: url and listen --paste, not a local redirect_uri WeChat would refuse (10003).
+    expect(login.stderr).toContain('A real account’s callback must be on its web-authorization domain, so login cannot catch it here: run wxauth url --profile prod, then paste the callback address into wxauth listen --profile prod --paste');
+    expect(login.stderr).not.toContain('config set redirectUri');
     const zh = await runCli(['--lang', 'zh', 'init', '--profile', 'prod', ...SERVICE, '--secret', SECRET, '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(zh.stderr).toContain('下一步：wxauth --profile prod url --scope snsapi_userinfo，再用 wxauth --profile prod listen --paste');
     expect(zh.stderr).toContain('wxauth login 要求本机或局域网的 redirect_uri');

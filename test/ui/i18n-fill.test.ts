@@ -22,7 +22,7 @@ describe('a URL before a full-width bracket in Chinese', () => {
 describe('a moment given below the UI ({ localTime })', () => {
   it('is shown as the local wall-clock time, in both languages', () => {
     const at = new Date(2026, 0, 15, 10, 0, 7).getTime();
-    const ref = { key: 'tokens.next.code_spent_here', params: { at: { localTime: at }, openid: 'oU1', p: '', codeProfile: 'default', cp: '' } } as const;
+    const ref = { key: 'tokens.next.code_spent_here', params: { at: { localTime: at }, openid: 'oU1', p: '', codeProfile: 'default', cp: '', login: { key: 'tokens.again.login', params: { p: '' } } } } as const;
     expect(tr('en', ref)).toMatch(/^wxauth itself exchanged this code at 2026-01-15 10:00:07 \(profile default, openid oU1\)\./);
     expect(tr('zh', ref)).toMatch(/^wxauth 自己在 2026-01-15 10:00:07 已经用这个 code 换过 token（profile default，openid oU1）。/);
   });

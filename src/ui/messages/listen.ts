@@ -289,8 +289,12 @@ export const messages = {
     en: 'redirect_uri {uri} is not a local or LAN address; the local listener cannot receive it.',
   },
   'listen.login.redirect.notLocal.hint': {
-    zh: '把 redirect_uri 设成本地地址（测试号可用 http://127.0.0.1:8080/callback：wxauth config set redirectUri …），或用 wxauth url + wxauth listen --relay-snippet / --paste。',
-    en: 'Set redirect_uri to a local address (a test account may use http://127.0.0.1:8080/callback: wxauth config set redirectUri …), or use wxauth url with wxauth listen --relay-snippet / --paste.',
+    zh: '正式账号的回调必须在它的网页授权域名上，所以 login 在本机接不到：先 wxauth url{p}，授权后用 wxauth listen{p} --paste 粘贴回调地址，或用 wxauth listen{p} --relay-snippet（在你的域名上放一个页面把回调转到本机）。想在本机直接接回调，用测试号（它的授权域名可以填 127.0.0.1:8080）。',
+    en: 'A real account’s callback must be on its web-authorization domain, so login cannot catch it here: run wxauth url{p}, then paste the callback address into wxauth listen{p} --paste, or use wxauth listen{p} --relay-snippet (a page on your domain forwards it here). To catch callbacks on this machine directly, use a test account (its domain may be 127.0.0.1:8080).',
+  },
+  'listen.login.redirect.notLocal.test.hint': {
+    zh: '把 redirect_uri 设成本地地址（测试号可用 http://127.0.0.1:8080/callback：wxauth config set redirectUri …{p}，并把测试号的授权域名改成 127.0.0.1:8080），或用 wxauth url{p} + wxauth listen{p} --relay-snippet / --paste。',
+    en: 'Set redirect_uri to a local address (a test account may use http://127.0.0.1:8080/callback: wxauth config set redirectUri …{p}, with the test account’s domain set to 127.0.0.1:8080), or use wxauth url{p} with wxauth listen{p} --relay-snippet / --paste.',
   },
   'listen.login.redirect.https': {
     zh: 'redirect_uri {uri} 在本机，但用的是 https：本地监听只支持 http（没有证书），收不到这个回调。',

@@ -272,31 +272,37 @@ export const messages = {
     en: 'In the token cache of profile {profile}, openid {openid} has tokens of {others}, not of the current appid {appid} (openids are per appid).',
   },
   'tokens.otherAppid.hint': {
-    zh: 'token 只能用签发它的 appid：为 {appid} 重新授权（wxauth login{p}），或换回签发这些 token 的 appid。wxauth tokens show <openid>{p} 显示每个 token 的 appid。',
-    en: 'A token only works with the appid that issued it: authorise again for {appid} (wxauth login{p}), or switch back to the appid that issued them. wxauth tokens show <openid>{p} shows each token’s appid.',
+    zh: 'token 只能用签发它的 appid：为 {appid} 重新授权（{login}），或换回签发这些 token 的 appid。wxauth tokens show <openid>{p} 显示每个 token 的 appid。',
+    en: 'A token only works with the appid that issued it: authorise again for {appid} ({login}), or switch back to the appid that issued them. wxauth tokens show <openid>{p} shows each token’s appid.',
   },
   'tokens.noCachedOpenid.otherProfile.hint': {
     zh: '它缓存在 profile {other} 下：wxauth{p} tokens show {openid}。',
     en: 'It is cached for profile {other}: wxauth{p} tokens show {openid}.',
   },
   'tokens.noCachedOpenid.close.hint': { zh: '缓存里有一个很接近的 openid：{openid}（是不是少复制或多复制了字符？）', en: 'The cache has a close one: {openid} (a character lost or added when copying?)' },
+  // {login} in the hints: how to authorise again under the profile (core/next-step.ts authorizeAgain).
+  'tokens.again.login': { zh: 'wxauth login{p}', en: 'wxauth login{p}' },
+  'tokens.again.paste': {
+    zh: 'wxauth url{p}，授权后用 wxauth listen{p} --paste 粘贴回调地址（回调发往 {uri}，login 在本机接不到）',
+    en: 'wxauth url{p}, then paste the callback address into wxauth listen{p} --paste (the callback goes to {uri}, which login cannot catch here)',
+  },
   'tokens.noCachedUser.hint': {
-    zh: '先换一个 token：wxauth login{p}，或 wxauth exchange{p} <code>。手里已有 token 的话，check 和 userinfo 可以直接带上它（wxauth check{p} <access_token> <openid>），refresh 可以带上 refresh_token（wxauth refresh{p} <refresh_token>）。wxauth tokens{p} 列出缓存里的用户。',
-    en: 'Get a token first: wxauth login{p}, or wxauth exchange{p} <code>. With a token already in hand, check and userinfo take it as arguments (wxauth check{p} <access_token> <openid>), and refresh takes a refresh_token (wxauth refresh{p} <refresh_token>). wxauth tokens{p} lists the cached users.',
+    zh: '先换一个 token：{login}，或 wxauth exchange{p} <code>。手里已有 token 的话，check 和 userinfo 可以直接带上它（wxauth check{p} <access_token> <openid>），refresh 可以带上 refresh_token（wxauth refresh{p} <refresh_token>）。wxauth tokens{p} 列出缓存里的用户。',
+    en: 'Get a token first: {login}, or wxauth exchange{p} <code>. With a token already in hand, check and userinfo take it as arguments (wxauth check{p} <access_token> <openid>), and refresh takes a refresh_token (wxauth refresh{p} <refresh_token>). wxauth tokens{p} lists the cached users.',
   },
 
   // --- next steps after an errcode (hints) ----------------------------------------------------
   'tokens.next.new_code': {
-    zh: '重新授权拿一个新的 code 并立即换取：code 只有 5 分钟有效（网站应用 10 分钟）、区分大小写，且只能用产生它的 appid（现在是 {appid}）换取。wxauth login{p} 会一气呵成。',
-    en: 'Authorise again for a fresh code and exchange it at once: a code lives 5 minutes (10 for website apps), is case-sensitive, and only works with the appid that issued it (now {appid}). wxauth login{p} does it in one go.',
+    zh: '重新授权拿一个新的 code 并立即换取：code 只有 5 分钟有效（网站应用 10 分钟）、区分大小写，且只能用产生它的 appid（现在是 {appid}）换取：{login}。',
+    en: 'Authorise again for a fresh code and exchange it at once: a code lives 5 minutes (10 for website apps), is case-sensitive, and only works with the appid that issued it (now {appid}): {login}.',
   },
   'tokens.next.new_code_lower': {
-    zh: '这个 code 全是小写字母：code 区分大小写，被转成小写后就是 40029。原来的 code 多半还没用掉：在它的有效期内（5 分钟，网站应用 10 分钟），按原样复制微信跳转到的回调地址，再换一次（wxauth exchange{p} \'<回调地址>\'）；如果地址栏里的 code 也是小写，是跳转途中被改的。然后检查你的框架或路由是否把 URL 转成了小写；过期了就重新授权（wxauth login{p}）。',
-    en: 'This code is all lower case: codes are case-sensitive and a lower-cased one gives 40029. The original code was probably not spent: within its lifetime (5 minutes, 10 for website apps), copy the callback URL exactly as WeChat redirected to it and exchange that (wxauth exchange{p} \'<callback-url>\'); if the address bar shows it lower case too, a redirect on the way changed it. Then check whether your framework or router lower-cases URLs; once it has expired, authorise again (wxauth login{p}).',
+    zh: '这个 code 全是小写字母：code 区分大小写，被转成小写后就是 40029。原来的 code 多半还没用掉：在它的有效期内（5 分钟，网站应用 10 分钟），按原样复制微信跳转到的回调地址，再换一次（wxauth exchange{p} \'<回调地址>\'）；如果地址栏里的 code 也是小写，是跳转途中被改的。然后检查你的框架或路由是否把 URL 转成了小写；过期了就重新授权（{login}）。',
+    en: 'This code is all lower case: codes are case-sensitive and a lower-cased one gives 40029. The original code was probably not spent: within its lifetime (5 minutes, 10 for website apps), copy the callback URL exactly as WeChat redirected to it and exchange that (wxauth exchange{p} \'<callback-url>\'); if the address bar shows it lower case too, a redirect on the way changed it. Then check whether your framework or router lower-cases URLs; once it has expired, authorise again ({login}).',
   },
   'tokens.next.code_spent_here': {
-    zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（profile {codeProfile}，openid {openid}）。code 只能用一次：再换一次，微信会返回 40163（有的服务器返回 40029）。查看 wxauth 缓存的 token：wxauth tokens{cp}。要新的 code，重新授权：wxauth login{p}。',
-    en: 'wxauth itself exchanged this code at {at} (profile {codeProfile}, openid {openid}). A code works once: WeChat answers a second exchange with 40163 (some servers with 40029). The tokens wxauth holds now: wxauth tokens{cp}. For a new code, authorise again: wxauth login{p}.',
+    zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（profile {codeProfile}，openid {openid}）。code 只能用一次：再换一次，微信会返回 40163（有的服务器返回 40029）。查看 wxauth 缓存的 token：wxauth tokens{cp}。要新的 code，重新授权：{login}。',
+    en: 'wxauth itself exchanged this code at {at} (profile {codeProfile}, openid {openid}). A code works once: WeChat answers a second exchange with 40163 (some servers with 40029). The tokens wxauth holds now: wxauth tokens{cp}. For a new code, authorise again: {login}.',
   },
   'tokens.args.swapped': { zh: '参数顺序反了：第一个像 openid，第二个像 access_token。', en: 'The arguments are the wrong way round: the first looks like an openid, the second like an access_token.' },
   'tokens.args.swapped.hint': { zh: '用法：wxauth {command} <access_token> <openid>', en: 'Usage: wxauth {command} <access_token> <openid>' },
@@ -306,28 +312,28 @@ export const messages = {
     en: 'For the cached token of that user: wxauth {command} --openid {openid}; to check a token: wxauth {command} <access_token> {openid}',
   },
   'tokens.next.code_sent_timeout': {
-    zh: 'wxauth 在 {at} 换取这个 code 时等不到回答（超时），那个请求很可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（wxauth login{p}）；微信慢的话加 --timeout <毫秒>。',
-    en: 'wxauth’s exchange of this code at {at} got no answer in time: that request most likely reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one (wxauth login{p}); if WeChat is slow, add --timeout <ms>.',
+    zh: 'wxauth 在 {at} 换取这个 code 时等不到回答（超时），那个请求很可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（{login}）；微信慢的话加 --timeout <毫秒>。',
+    en: 'wxauth’s exchange of this code at {at} got no answer in time: that request most likely reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one ({login}); if WeChat is slow, add --timeout <ms>.',
   },
   'tokens.next.code_sent_reset': {
-    zh: 'wxauth 在 {at} 换取这个 code 时连接被中断，没有收到回答，那个请求可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（wxauth login{p}）。',
-    en: 'wxauth’s exchange of this code at {at} lost its connection before the answer: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one (wxauth login{p}).',
+    zh: 'wxauth 在 {at} 换取这个 code 时连接被中断，没有收到回答，那个请求可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（{login}）。',
+    en: 'wxauth’s exchange of this code at {at} lost its connection before the answer: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one ({login}).',
   },
   'tokens.next.code_sent_cancelled': {
-    zh: 'wxauth 在 {at} 换取这个 code 时被中断了（Ctrl-C），请求可能已经发出并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（wxauth login{p}）。',
-    en: 'wxauth was stopped (Ctrl-C) while exchanging this code at {at}: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one (wxauth login{p}).',
+    zh: 'wxauth 在 {at} 换取这个 code 时被中断了（Ctrl-C），请求可能已经发出并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（{login}）。',
+    en: 'wxauth was stopped (Ctrl-C) while exchanging this code at {at}: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one ({login}).',
   },
   'tokens.exchange.cancelled.hint': {
     zh: '已中断。code 可能在中断前已经发给微信并被用掉（code 只能用一次）；再换一次若返回 40163，请重新授权拿新的 code。',
     en: 'Stopped. The code may have reached WeChat before that and be spent (a code works once); if exchanging it again gives 40163, authorise again for a new one.',
   },
   'tokens.next.code_spent_other_appid': {
-    zh: '这个 code 属于 appid {codeAppid}：wxauth 在 {at} 已经用它换过 token（profile {codeProfile}，openid {openid}），而这次用的是 {appid}。code 只能由发出它的 appid 换取，且只能换一次。用这个 appid 重新授权：wxauth login{p}；或者检查 profile 是否选错了。',
-    en: 'This code belongs to appid {codeAppid}: wxauth exchanged it at {at} (profile {codeProfile}, openid {openid}), and this exchange used {appid}. A code works only with the appid that issued it, and only once. Authorise again with this appid: wxauth login{p}; or check that the right profile is in use.',
+    zh: '这个 code 属于 appid {codeAppid}：wxauth 在 {at} 已经用它换过 token（profile {codeProfile}，openid {openid}），而这次用的是 {appid}。code 只能由发出它的 appid 换取，且只能换一次。用这个 appid 重新授权：{login}；或者检查 profile 是否选错了。',
+    en: 'This code belongs to appid {codeAppid}: wxauth exchanged it at {at} (profile {codeProfile}, openid {openid}), and this exchange used {appid}. A code works only with the appid that issued it, and only once. Authorise again with this appid: {login}; or check that the right profile is in use.',
   },
   'tokens.next.code_used': {
-    zh: '这个 code 已经换过 token 了。微信或浏览器经常把回调地址请求两次：你的回调页（或另一个 wxauth/服务器进程）可能已经用掉了它。每个 code 只换一次（服务端按 code 去重），然后重新授权拿新 code：wxauth login{p}。',
-    en: 'This code was already exchanged. WeChat or the browser often hits the callback twice: your callback page (or another wxauth / server process) may have used it. Exchange each code exactly once (de-duplicate by code on the server), then authorise again for a new one: wxauth login{p}.',
+    zh: '这个 code 已经换过 token 了。微信或浏览器经常把回调地址请求两次：你的回调页（或另一个 wxauth/服务器进程）可能已经用掉了它。每个 code 只换一次（服务端按 code 去重），然后重新授权拿新 code：{login}。',
+    en: 'This code was already exchanged. WeChat or the browser often hits the callback twice: your callback page (or another wxauth / server process) may have used it. Exchange each code exactly once (de-duplicate by code on the server), then authorise again for a new one: {login}.',
   },
   'tokens.next.fix_secret': {
     zh: 'AppSecret 不对（或已重置）：到公众平台“设置与开发 → 基本配置”核对（网站应用在开放平台），然后 wxauth config set secret <secret>{p}，或修改 WXAUTH_SECRET。',
@@ -346,16 +352,16 @@ export const messages = {
     en: 'The appid ({appid}) is wrong. It came from WXAUTH_APPID, so fix WXAUTH_APPID (it overrides wxauth config set appid).',
   },
   'tokens.next.reauthorize': {
-    zh: 'refresh_token 无效或已超过 30 天（从授权时算起）：只能让用户重新授权，wxauth login{p}（或 wxauth url{p} 后 wxauth exchange{p} <code>）。',
-    en: 'The refresh_token is unknown or past its 30 days (counted from the authorisation): the user must authorise again, wxauth login{p} (or wxauth url{p}, then wxauth exchange{p} <code>).',
+    zh: 'refresh_token 无效或已超过 30 天（从授权时算起）：只能让用户重新授权：{login}。',
+    en: 'The refresh_token is unknown or past its 30 days (counted from the authorisation): the user must authorise again: {login}.',
   },
   'tokens.next.refresh': {
     zh: 'access_token 已过期或已被更新的 token 替换：用缓存的 refresh_token 刷新，wxauth refresh{p}（wxauth userinfo 会自动刷新一次）。',
     en: 'The access_token expired or was replaced by a newer one: refresh it with the cached refresh_token, wxauth refresh{p} (wxauth userinfo refreshes once by itself).',
   },
   'tokens.next.reauthorize_no_refresh': {
-    zh: 'access_token 已过期或已被替换，而 wxauth 没有可用的 refresh_token：用 wxauth refresh <refresh_token>{p} 刷新，或让用户重新授权 wxauth login{p}。',
-    en: 'The access_token expired or was replaced, and wxauth has no usable refresh_token: refresh with wxauth refresh <refresh_token>{p}, or have the user authorise again with wxauth login{p}.',
+    zh: 'access_token 已过期或已被替换，而 wxauth 没有可用的 refresh_token：用 wxauth refresh <refresh_token>{p} 刷新，或让用户重新授权：{login}。',
+    en: 'The access_token expired or was replaced, and wxauth has no usable refresh_token: refresh with wxauth refresh <refresh_token>{p}, or have the user authorise again: {login}.',
   },
   'tokens.next.not_sns_token': {
     zh: '微信不认这个 access_token（40014 是“不合法”；过期一般报 42001）：它可能不完整（复制时被截断，或多了空格、引号），或者不是网页授权 token，例如误贴了基础 access_token（/cgi-bin/token 或 stable_token 的结果，wxauth token 打印的那种）。网页授权 token 要用 code 换：wxauth login{p}，或 wxauth exchange <code>{p}；换到的 token 会缓存，之后 wxauth check{p} 不带参数就用它。',
