@@ -44,7 +44,8 @@ export interface ListenHooks extends CallbackHooks {
   onReadingStdin(): void;
   /** The code is here (shown at once, while an --exchange may still be running). */
   /** `codeMinutes`: how long WeChat keeps the code (5 for an official account's authorize, 10 for a website app's QR login). */
-  onCallback(callback: CallbackResult, how: { showSecrets: boolean; exchanging: boolean; codeMinutes: 5 | 10; profileFlag: string }): void;
+  /** `newerLink`: its state was that of a link `wxauth url` made after listen started (taken as the newest). */
+  onCallback(callback: CallbackResult, how: { showSecrets: boolean; exchanging: boolean; codeMinutes: 5 | 10; profileFlag: string; newerLink: boolean }): void;
 }
 
 export interface RelaySnippet {
@@ -169,6 +170,9 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
       {
         plan,
         expectedState: expected,
+        // Started before `wxauth url` ran again (in another terminal): its link's callback carries the
+        // state now remembered, not the one read at start, and is the newest, not a forgery.
+        ...(options.state === undefined && remembered ? { laterState: await laterStateReader(ctx, config.profile, config.appid) } : {}),
         signal: ctx.signal,
         lang: ctx.lang,
         translate: (key, params, lang) => tKey(lang, key, params),
@@ -184,7 +188,8 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   }
   // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
   const { profileFlag } = await import('../core/next-step.js');
-  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: profileFlag(config.profile) });
+  const newerLink = options.state === undefined && expected !== undefined && callback.stateChecked && callback.state !== expected;
+  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: profileFlag(config.profile), newerLink });
   if (!exchanged) return { mode: 'callback' };
   const exchange = await exchanged;
   const exitCode = exchange.saveError?.exitCode;
@@ -192,6 +197,15 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     mode: 'callback',
     exchange: { exchange, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: false, ...(exitCode ? { exitCode } : {}) },
     ...(exitCode ? { exitCode } : {}),
+  };
+}
+
+/** The state remembered for the profile now (its own appid's), read again from its file each time it is asked. */
+async function laterStateReader(ctx: Context, profile: string, appid: string | undefined): Promise<() => string | undefined> {
+  const files = await ctx.stateFiles();
+  return () => {
+    const entry = files.get(profile).entry;
+    return entry && (appid === undefined || entry.appid === undefined || entry.appid === appid) ? entry.value : undefined;
   };
 }
 

@@ -62,6 +62,8 @@ export interface CallbackRequest {
   plan: Pick<ListenPlan, 'host' | 'port' | 'path' | 'timeoutMs' | 'allowedHosts'> & Partial<Pick<ListenPlan, 'search'>>;
   /** A callback with another state is refused and the wait goes on; undefined: not checked. */
   expectedState?: string;
+  /** The state remembered now, asked when a callback's state is not expectedState (listener/server.ts). */
+  laterState?: () => string | undefined;
   /** Aborted on Ctrl-C: the wait ends with CancelledError. */
   signal: AbortSignal;
   /** The browser page's language and words (the listener answers the phone in the user's language). */
@@ -121,6 +123,7 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     path: plan.path,
     ...(plan.search ? { search: plan.search } : {}),
     expectedState: request.expectedState,
+    ...(request.laterState ? { laterState: request.laterState } : {}),
     timeoutMs: plan.timeoutMs,
     signal: request.signal,
     lang: request.lang,

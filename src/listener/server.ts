@@ -56,6 +56,11 @@ export interface ListenerOptions {
   search?: string;
   /** When set, a callback whose state differs is refused (compared in constant time). */
   expectedState?: string;
+  /**
+   * The state remembered now, read again when a callback's state is not expectedState: a link made by
+   * `wxauth url` after the listener started replaced it, and its callback is the newest, not a forgery.
+   */
+  laterState?: () => string | undefined;
   /** How long to wait for the first callback. */
   timeoutMs: number;
   /** Where the authorization is finished, for the timeout's advice (core/callback-decision.ts); default phone. */
@@ -135,9 +140,15 @@ function digestOf(text: string): Buffer {
  * statesEqual for one expected state: its digest is made once, not on every callback (for speed: a
  * listener answering a flood of stale callbacks hashes only what arrives).
  */
-function statesEqualTo(expected: string | undefined): (received: string, expected: string) => boolean {
+function statesEqualTo(expected: string | undefined, later?: () => string | undefined): (received: string, expected: string) => boolean {
   const expectedDigest = expected === undefined ? undefined : digestOf(expected);
-  return (received, other) => timingSafeEqual(digestOf(received), other === expected && expectedDigest ? expectedDigest : digestOf(other));
+  return (received, other) => {
+    const got = digestOf(received);
+    if (timingSafeEqual(got, other === expected && expectedDigest ? expectedDigest : digestOf(other))) return true;
+    // Only for the listener's own state: another comparison (a duplicate's) is not about a newer link.
+    const newer = other === expected ? later?.() : undefined;
+    return newer !== undefined && newer !== expected && timingSafeEqual(got, digestOf(newer));
+  };
 }
 
 /** A page ready to send: its bytes and headers. */
@@ -212,7 +223,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     expectedState: options.expectedState,
     duplicateWindowMs: options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS,
     hostAllowed: (header) => hostHeaderAllowed(header, acceptedNames),
-    statesEqual: statesEqualTo(options.expectedState),
+    statesEqual: statesEqualTo(options.expectedState, options.laterState),
   };
   let progress: CallbackProgress = NOTHING_SEEN;
   // Kept here rather than in `progress`: appending to an immutable list on every hit would make a flood

@@ -157,6 +157,29 @@ describe('wxauth listen', () => {
     expect(r.stderr).toContain('--port must be an integer 0–65535');
   });
 
+  it('takes the callback of a link `wxauth url` made after listen started (the state remembered now), saying so; another state stays refused', async () => {
+    const free = net.createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', () => resolve()));
+    const port = (free.address() as net.AddressInfo).port;
+    await new Promise<void>((resolve) => free.close(() => resolve()));
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+    const uri = `http://127.0.0.1:${port}/wx/back`;
+    const first = await runCli(['url', '--redirect-uri', uri], { env });
+    const old = /state=([A-Za-z0-9]+)#/.exec(first.stdout)![1]!;
+    const done = runCli(['listen', '--timeout', '5'], { env });
+    await portOpen(port);
+    // The link is made again in another terminal while listen waits.
+    const second = await runCli(['url', '--redirect-uri', uri], { env });
+    const newest = /state=([A-Za-z0-9]+)#/.exec(second.stdout)![1]!;
+    expect(newest).not.toBe(old);
+    expect((await get(`${uri}?code=${CODE}&state=forged`)).status).toBe(400);
+    expect((await get(`${uri}?code=${CODE}&state=${newest}`)).status).toBe(200);
+    const r = await done;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`state  ${newest}`);
+    expect(r.stderr).toContain('This callback’s state is that of a link wxauth url made after listen started');
+  });
+
   it('takes port and path from a local redirect_uri', async () => {
     const free = net.createServer();
     await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', () => resolve()));
