@@ -182,6 +182,8 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         // For the timeout's advice, as login decides it: 公众号 authorize on WeChat itself ends in phone
         // WeChat; a website app's QR login, and anything on an emulator, in a browser on this machine.
         finishesOn: isWechatOpenBase(config.openBase) && endpoint === 'authorize' ? 'phone' : 'browser',
+        // The profile's public redirect_uri, whose callbacks never come here (said at start too).
+        ...(plan.notLocal && !plan.notLocalHttps ? { callbackElsewhere: plan.notLocal } : {}),
       },
       hooks,
     );

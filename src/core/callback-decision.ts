@@ -202,6 +202,8 @@ export function describeTimeout(
    * address), and whether the run made the link itself with that address as its redirect_uri (login:
    * nothing to check there); 'none' when it listened on every address but this machine has no LAN address. */
   lan?: { url: string; port: number; ownLink?: boolean } | 'none',
+  /** The redirect_uri the link sends the callback to, when it is not this machine (a public one): nothing can arrive here. */
+  elsewhere?: string,
 ): CallbackFailureReport {
   const seconds = Math.round(timeoutMs / 1000);
   if (soFar.refused && soFar.refused.count > 0) {
@@ -215,7 +217,9 @@ export function describeTimeout(
     failure: 'timeout',
     message: { key: 'listen.timeout', params: { seconds } },
     hint:
-      finishesOn === 'browser'
+      elsewhere !== undefined
+        ? { key: 'listen.timeout.hint.elsewhere', params: { uri: elsewhere } }
+        : finishesOn === 'browser'
         ? { key: 'listen.timeout.hint.browser' }
         : lan === 'none'
           ? { key: 'listen.timeout.hint.noLan' }

@@ -80,6 +80,8 @@ export interface CallbackRequest {
   /** The run makes the authorize link itself with the listener's address (login): the timeout's advice
    * does not ask to check its redirect_uri. */
   ownLink?: boolean;
+  /** The redirect_uri points elsewhere than this machine (listen with a public one): for the timeout's advice. */
+  callbackElsewhere?: string;
 }
 
 /** A bound listener, waiting to be waited on. */
@@ -134,6 +136,7 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     duplicateWindowMs: request.duplicateWindowMs,
     finishesOn: request.finishesOn,
     ownLink: request.ownLink,
+    ...(request.callbackElsewhere ? { callbackElsewhere: request.callbackElsewhere } : {}),
     now: request.now,
   });
   const address: ListenerAddress = { url: listener.url, host: listener.host, port: listener.port, path: listener.path, lanUrls: listener.lanUrls };

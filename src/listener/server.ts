@@ -67,6 +67,8 @@ export interface ListenerOptions {
   finishesOn?: FinishesOn;
   /** The run made the authorize link itself, with this listener's address as redirect_uri (login). */
   ownLink?: boolean;
+  /** The profile's redirect_uri when it is not this machine's (a public one): the timeout says nothing could arrive. */
+  callbackElsewhere?: string;
   signal?: AbortSignal;
   lang: 'zh' | 'en';
   /** Renders catalogue keys `listen.page.*` (the browser page speaks the user's language). */
@@ -408,7 +410,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   // Reachable from the Wi-Fi already (a wildcard bind, or a LAN address): the timeout's advice is not --host 0.0.0.0.
   const fromLan = lanUrls[0] ?? (isPrivateLanHost(host) ? url : undefined);
   const lan = fromLan !== undefined ? { url: fromLan, port, ownLink: options.ownLink === true } : isWildcardHost(host) ? ('none' as const) : undefined;
-  timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs, progress, options.expectedState, options.finishesOn, lan)), options.timeoutMs);
+  timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs, progress, options.expectedState, options.finishesOn, lan, options.callbackElsewhere)), options.timeoutMs);
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   return {

@@ -257,6 +257,15 @@ describe('wxauth listen', () => {
     expect(zh.stderr).toMatch(/授权链接的 redirect_uri 是 http:\/\/\S+\/callback，同一 Wi-Fi 的手机本可以访问/);
   });
 
+  it('a public redirect_uri: the timeout says nothing could arrive here and gives --paste / --relay-snippet, not --host 0.0.0.0', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000001', WXAUTH_TYPE: 'service', WXAUTH_DOMAIN: 'www.example.com', WXAUTH_REDIRECT_URI: 'https://www.example.com/wechat/callback' };
+    const r = await runCli(['listen', '--port', '0', '--timeout', '1'], { env });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('The link’s callback goes to https://www.example.com/wechat/callback, not to this machine: unless a page there forwards it here (wxauth listen --relay-snippet), nothing arrives');
+    expect(r.stderr).not.toContain('desktop WeChat on this machine');
+    expect(r.stderr).not.toContain('use --host 0.0.0.0');
+  });
+
   it('on an emulator the timeout says the login finishes in a browser here, not in phone WeChat', async () => {
     const r = await runCli(['listen', '--port', '0', '--timeout', '1'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000001', WXAUTH_OPEN_BASE: 'http://127.0.0.1:3900' } });
     expect(r.code).toBe(6);
