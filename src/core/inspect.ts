@@ -335,11 +335,15 @@ function inspectAuthUrl(
   text: string,
   split: ReturnType<typeof splitUrl>,
   parts: UrlParts,
-  query: QueryParam[],
+  given: QueryParam[],
   pathInfo: { endpoint?: AuthEndpoint; exact: boolean },
   ctx: InspectContext,
   findings: Findings,
 ): InspectResult {
+  // `&amp;state=…` (a URL copied out of HTML) is its own error (params.html_escaped, below); the other
+  // checks read the parameter by its name, so a state that is there is not also called absent.
+  const htmlEscaped = given.filter((p) => p.name.startsWith('amp;'));
+  const query = htmlEscaped.length === 0 ? given : given.map((p) => (p.name.startsWith('amp;') ? { ...p, name: p.name.slice(4) } : p));
   const first = (name: string) => query.find((p) => p.name === name);
   const scopeValue = first('scope')?.value ?? '';
   const endpoint: AuthEndpoint =
@@ -389,7 +393,6 @@ function inspectAuthUrl(
 
   // --- parameters --------------------------------------------------------------------------------
   const known = [...ORDERED_PARAMS, ...EXTRA_PARAMS[endpoint]];
-  const htmlEscaped = query.filter((p) => p.name.startsWith('amp;'));
   if (htmlEscaped.length > 0) {
     findings.add('params.html_escaped', 'error', { names: htmlEscaped.map((p) => p.name).join(', ') });
   }
