@@ -1,5 +1,7 @@
 // Next steps that must fit what happened (zh trial, issue "diagnoses" item 5): each case runs the CLI
 // in-process against the emulator over real HTTP and reads what the user sees.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { emulatorEnv, runCli, tempConfigDir } from './helpers.js';
@@ -165,6 +167,28 @@ describe('a connection cut before the answer', () => {
     const ex = await runCli(['exchange', emu.issueCode({ appid: service().appid, user: 'u1', scope: 'snsapi_base' })], { env });
     expect(ex.code).toBe(5);
     expect(emu.requests().filter((q) => q.path === '/sns/oauth2/access_token').length).toBe(before + 1);
+  });
+});
+
+describe('an errcode wxauth does not know', () => {
+  it('gets a next step all the same: where to look it up (human and --json)', async () => {
+    // A server answering an errcode newer than the tables (the emulator answers only codes it knows).
+    const server = http.createServer((_req, res) => {
+      res.setHeader('Content-Type', 'application/json');
+      res.end('{"errcode":87654,"errmsg":"something new rid: 6b1383a5-36583f76-c28a8932"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const env = { ...emulatorEnv(emu, service(), { WXAUTH_CONFIG_DIR: tempConfigDir() }), WXAUTH_API_BASE: base, WXAUTH_BACKUP_API_BASE: base };
+      const r = await runCli(['--lang', 'en', 'exchange', '0whatever'], { env });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('→ wxauth’s tables do not have 87654: wxauth errcode 87654 lists WeChat’s documentation to look it up in');
+      const json = await runCli(['--json', 'exchange', '0whatever'], { env });
+      expect(JSON.parse(json.stdout).error.hint).toContain('wxauth errcode 87654');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 

@@ -98,6 +98,10 @@ export const messages = {
     zh: '{origin}（不是微信自己的接口域名）返回错误 {errcode}：{errmsg}（{endpoint}）',
     en: "{origin} (not WeChat's own API host) answered errcode {errcode}: {errmsg} ({endpoint})",
   },
+  'wechat.unknown.hint': {
+    zh: 'wxauth 的错误码表里没有 {errcode}：wxauth errcode {errcode} 列出可以去查的官方文档；用 errmsg 的原文搜索，并对照你这次调用的接口文档。',
+    en: 'wxauth’s tables do not have {errcode}: wxauth errcode {errcode} lists WeChat’s documentation to look it up in; search for the errmsg as WeChat wrote it, and read the docs of the endpoint you called.',
+  },
   // Chinese only (ui/present/error.ts): in English the errmsg already is the meaning.
   'wechat.error.meaning': {
     zh: '微信返回错误 {errcode}：{meaning}（{errmsg}，{endpoint}）',
