@@ -82,6 +82,8 @@ export async function run(options: ProfileOptions, ctx: Context): Promise<Profil
       // The profile commands use without --profile, as this run picks it (WXAUTH_PROFILE included).
       const wasCurrent = pickProfileName({}, ctx.env, store.currentProfile()).name === profile;
       store.removeProfile(profile);
+      // Its remembered state goes with it (the token cache keeps its users: listed below, for `tokens clear`).
+      (await ctx.stateFiles()).remove(profile);
       const remaining = Object.keys(store.profiles());
       const fallback = pickProfileName({}, ctx.env, store.currentProfile()).name;
       return { sub: 'remove', profile, cachedUsers: await cachedUsers(ctx, profile), wasCurrent, fallback, remaining };

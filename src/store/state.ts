@@ -90,6 +90,20 @@ export class StateFiles {
   }
 
   /**
+   * Forget the profile's state (its profile was removed: a profile made again under that name must not
+   * check callbacks against the old one's link). False when there was none, or it could not be removed.
+   */
+  remove(profile: string): boolean {
+    try {
+      fs.unlinkSync(this.pathOf(profile));
+      return true;
+    } catch {
+      // None there, or not ours to remove (a folder in its place): left as it is; get() reports it.
+      return false;
+    }
+  }
+
+  /**
    * Replace the profile's state (the folder is made 0700 if it is not there). Not synced to disk
    * (files.ts writeFileAtomic): a state lost in a power cut is as good as a stale one, and reported.
    */

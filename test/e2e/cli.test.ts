@@ -223,8 +223,17 @@ describe('wxauth init / config / profile', () => {
     expect(noYes.stderr).toContain('--yes');
     // It says what --yes would agree to.
     expect(noYes.stderr).toContain('This step needs confirmation (“Remove profile "test"?”)');
+    // Its remembered state goes with it; the other profile's stays.
+    expect((await runCli(['url', '--no-qr', '--force', '--redirect-uri', 'http://192.168.1.10:8080/cb'], { env: { ...env, WXAUTH_APPID: APPID } })).code).toBe(0);
+    expect((await runCli(['--profile', 'default', 'url', '--no-qr'], { env })).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'state-test.json'))).toBe(true);
+    const declined = await runCli(['profile', 'remove', 'test'], { env });
+    expect(declined.code).toBe(2);
+    expect(fs.existsSync(path.join(dir, 'state-test.json'))).toBe(true);
     expect((await runCli(['profile', 'remove', 'test', '--yes'], { env })).code).toBe(0);
     expect(parseJson((await runCli(['profile', 'list', '--json'], { env })).stdout).profiles).toHaveLength(1);
+    expect(fs.existsSync(path.join(dir, 'state-test.json'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'state-default.json'))).toBe(true);
   });
 
   it('removing the current profile says which one is used now and how to pick another; later runs point at profile use', async () => {
