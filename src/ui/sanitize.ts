@@ -6,8 +6,11 @@
 // escaped (`\x1b`, `\u009b`), so the user sees what arrived and the terminal acts on none of it.
 // --json documents are data for programs and keep the exact values; this is for human output only.
 
+// Also the invisible marks that reorder or hide text without a trace: the bidi marks (U+200E LRM, U+200F
+// RLM, U+061C ALM), the zero-width space (U+200B) and the byte-order mark (U+FEFF). Not U+200C/U+200D,
+// which scripts and emoji sequences (a family in a nickname) need.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

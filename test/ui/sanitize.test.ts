@@ -9,8 +9,14 @@ describe('sanitize', () => {
     expect(sanitize('1\n2\r3\t4')).toBe('1\\n2\\r3\\t4');
   });
 
-  it('leaves ordinary text, CJK and emoji alone', () => {
+  it('shows the invisible marks escaped too: bidi marks, zero-width space, byte-order mark', () => {
+    // An openid that reads "oAdmin" but is not: nothing invisible reaches the terminal.
+    expect(sanitize('o\u200eAd\u200fmin\u061c\u200b\ufeff')).toBe('o\\u200eAd\\u200fmin\\u061c\\u200b\\ufeff');
+  });
+
+  it('leaves ordinary text, CJK and emoji alone, emoji joined by ZWJ included', () => {
     expect(sanitize('张三 🐼 https://a.com/?q=1&s=2')).toBe('张三 🐼 https://a.com/?q=1&s=2');
+    expect(sanitize('👨\u200d👩\u200d👧 کتاب\u200cها')).toBe('👨\u200d👩\u200d👧 کتاب\u200cها');
   });
 
   it('keeps the characters it is allowed to, and escapes every escape sequence, colour codes included', () => {
