@@ -56,7 +56,7 @@ interface Recorded {
   blocked: Blocked[];
 }
 
-async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean; peerLookupMs?: number } = {}): Promise<ProxyHandle & Recorded & { harEntries(): HarEntry[] }> {
+async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean; peerLookupMs?: number; requestTimeoutMs?: number } = {}): Promise<ProxyHandle & Recorded & { harEntries(): HarEntry[] }> {
   const rec: Recorded = { calls: [], hits: [], blocked: [] };
   const har: HarEntry[] = [];
   const handle = await startProxy({
@@ -67,6 +67,7 @@ async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: R
     showSecrets: extra.showSecrets ?? false,
     quotas: extra.quotas,
     ...(extra.peerLookupMs !== undefined ? { peerLookupMs: extra.peerLookupMs } : {}),
+    ...(extra.requestTimeoutMs !== undefined ? { requestTimeoutMs: extra.requestTimeoutMs } : {}),
     har: (entry) => har.push(entry),
     hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h), blocked: (b) => rec.blocked.push(b) },
   });
@@ -194,6 +195,28 @@ describe('pass-through', () => {
         await p.close();
       }
     });
+  });
+
+  it('cuts off a caller that never finishes sending its request (a trickled body), instead of holding the connection', async () => {
+    const p = await proxyTo(emu.url, { requestTimeoutMs: 500 });
+    try {
+      const socket = net.connect(Number(new URL(p.url).port), '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.write('POST /cgi-bin/stable_token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"grant');
+      let answer = '';
+      socket.on('data', (d: Buffer) => (answer += d.toString()));
+      const closed = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), 5000);
+        socket.once('close', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+      expect(closed).toBe(true);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    } finally {
+      await p.close();
+    }
   });
 
   it('serves concurrent callers: 60 at once, each gets its own answer', async () => {

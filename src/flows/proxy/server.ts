@@ -115,6 +115,8 @@ export interface ProxyOptions {
   /** Silence from the upstream longer than this ends the call (the global --timeout). */
   timeoutMs: number;
   showSecrets: boolean;
+  /** How long a caller may take to send its whole request (tests shorten it); 5 minutes by default. */
+  requestTimeoutMs?: number;
   /** The saved AppSecrets: masked by value from the first call (traffic teaches the rest as it passes). */
   knownSecrets?: string[];
   quotas?: Record<string, number>;
@@ -429,7 +431,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     });
   };
 
-  const server = http.createServer((req, res) => {
+  // How often Node looks for callers past requestTimeout (its default, 30 s; a shortened timeout checks sooner).
+  const checkEvery = Math.min(30_000, Math.max(100, Math.floor((options.requestTimeoutMs ?? 300_000) / 2)));
+  const server = http.createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
     let route: Route;
     try {
       route = routeOf(req);
@@ -619,7 +623,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       }
       return void socket.destroy();
     }
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
+    // A request not received whole in time (requestTimeout, headersTimeout) is a 408, as Node says it.
+    const timedOut = (error as NodeJS.ErrnoException).code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    if (socket.writable) socket.end(`HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
   });
 
   /** What the proxy itself answers on a CONNECT it cannot serve: a short text, never anything from WeChat. */
@@ -732,8 +738,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
   // The caller's keep-alive window: longer than a WeChat call, shorter than the SDKs' pools keep sockets.
   server.keepAliveTimeout = 5_000;
-  server.headersTimeout = Math.max(options.timeoutMs, 10_000) + 1_000;
-  server.requestTimeout = 0;
+  // A caller that never finishes sending its request (a body promised and trickled) is cut off, as
+  // Node's own default does, instead of holding a connection for good; minutes still suit an upload.
+  // Node enforces it only while headersTimeout is not longer.
+  server.requestTimeout = options.requestTimeoutMs ?? 300_000;
+  server.headersTimeout = Math.min(server.requestTimeout, Math.max(options.timeoutMs, 10_000) + 1_000);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
