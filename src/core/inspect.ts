@@ -19,7 +19,7 @@ import { matchCallbackDomain, isIpHost } from './domain.js';
 import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
 import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
 import { isAppid, type AccountType } from './validate.js';
-import { isSecretName } from './secrets.js';
+import { isSecretName, redactUrl, redactValue } from './secrets.js';
 import { levenshtein, suggest } from './closest.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -540,7 +540,9 @@ function inspectAuthUrl(
 
   return {
     kind: endpoint,
-    params: query.map((p) => [p.name, p.value]),
+    // Shown masked: a secret found in the link is named, not printed again (the redirect_uri's own
+    // query by name too; --show-secrets is for traces, and the link itself is the user's input).
+    params: query.map((p) => [p.name, p.name === 'redirect_uri' ? redactUrl(p.value) : LEAKED_PARAMS[p.name.toLowerCase()] ? redactValue(p.value) : p.value]),
     findings: findings.list,
     redirectUri,
     embedded,
@@ -615,6 +617,11 @@ function checkRedirectUri(
   const inner = parseQuery(splitUrl(value).query ?? '');
   const carried = inner.filter((p) => p.name === 'code' || p.name === 'state').map((p) => p.name);
   if (carried.length > 0) findings.add('redirect_uri.carries_code', 'warning', { names: [...new Set(carried)].join(', ') });
+  // An AppSecret or a token in the callback's own query goes out with the link as surely as one beside it.
+  for (const p of inner) {
+    const leaked = LEAKED_PARAMS[p.name.toLowerCase()];
+    if (leaked && p.value !== '') findings.add(leaked, 'error', { name: `redirect_uri → ${p.name}` });
+  }
   if (url.protocol === 'http:') findings.add('redirect_uri.http', 'info');
 
   const type = ctx.profile?.type;

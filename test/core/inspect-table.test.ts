@@ -243,6 +243,17 @@ const cases: Case[] = [
     problems: ['params.unknown'],
   },
   {
+    name: 'an AppSecret and a token in the redirect_uri’s own query go out with the link too: errors, and the values shown masked',
+    url: auth(good({ redirect_uri: encodeURIComponent('https://www.example.com/oauth/callback?secret=9f8e7d6c5b4a39281706f5e4d3c2b1a0&access_token=ABCDEFGHIJKLMNOPQRSTUVWXYZ&from=menu') })),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['params.secret', 'params.token'],
+    params: [
+      ['params.secret', 'name', 'redirect_uri → secret'],
+      ['params.token', 'name', 'redirect_uri → access_token'],
+    ],
+  },
+  {
     name: 'state twice (added by both the SDK and the app)',
     url: auth(good() + '&state=again'),
     ctx: service,
@@ -819,6 +830,16 @@ describe('inspectUrl table', () => {
       expect(hasErrors(result)).toBe(errors);
     });
   }
+});
+
+describe('what inspect shows of the link', () => {
+  it('masks a secret it found, in the redirect_uri’s query or beside it', () => {
+    const url = auth(good({ redirect_uri: encodeURIComponent('https://www.example.com/oauth/callback?secret=9f8e7d6c5b4a39281706f5e4d3c2b1a0&from=menu') }) + '&access_token=ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+    const shown = JSON.stringify(inspectUrl(url).params);
+    expect(shown).not.toContain('9f8e7d6c5b4a39281706f5e4d3c2b1a0');
+    expect(shown).not.toContain('ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+    expect(shown).toContain('secret=9f8e***&from=menu');
+  });
 });
 
 describe('the order of findings', () => {
