@@ -72,14 +72,15 @@ function advised(error: unknown, situation: UserTokenSituation, diagnosis?: Wech
  * have spent the code. The advice says so and what to do (try the same code once: 40163 means it was
  * spent), instead of only "allow more time". The request was never resent (the client does not retry it).
  */
-function lostExchange(error: unknown, profile: string): unknown {
+function lostExchange(error: unknown, profile: string, redirectUri: string | undefined): unknown {
   if (!(error instanceof NetworkError) || !error.mayHaveReachedServer) return error;
   if (error.failure !== 'timeout' && error.failure !== 'reset' && error.failure !== 'other') return error;
   const p = profileFlag(profile);
+  const login = authorizeAgain(profile, redirectUri);
   const hint: MessageRef =
     error.failure === 'timeout'
-      ? { key: 'tokens.exchange.maybeSpent.timeout.hint', params: { p, timeout: error.messageRef.params?.timeout } }
-      : { key: 'tokens.exchange.maybeSpent.hint', params: { p } };
+      ? { key: 'tokens.exchange.maybeSpent.timeout.hint', params: { p, login, timeout: error.messageRef.params?.timeout } }
+      : { key: 'tokens.exchange.maybeSpent.hint', params: { p, login } };
   return new NetworkError(error.failure, error.messageRef, { mayHaveReachedServer: true, cause: error, hint });
 }
 
@@ -136,7 +137,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     // A code wxauth only may have sent (a cancelled run, openid '') is not a certainty: no diagnosis, so
     // the generic causes (a doubled callback…) stay beside the step that names that run.
     const diagnosis = spent && spent.openid !== '' ? ({ kind: 'code_exchanged_by_wxauth', exchangedAt: spent.at, appid: spent.appid, profile: spent.profile, openid: spent.openid } as const) : undefined;
-    throw lostExchange(advised(error, situation, diagnosis), p.profile);
+    throw lostExchange(advised(error, situation, diagnosis), p.profile, p.redirectUri);
   }
   // The client narrowed the body (a malformed one is a NetworkError, never cached).
   const token = toSnsToken(response.data);

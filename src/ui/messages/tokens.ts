@@ -79,12 +79,12 @@ export const messages = {
   },
   'tokens.exchange.state.match': { zh: 'state 与 wxauth 上次生成链接（url 或 login）时记下的一致。', en: 'state matches the one in the last link wxauth built (url or login).' },
   'tokens.exchange.maybeSpent.timeout.hint': {
-    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} <code>。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：wxauth login{p}。如果只是微信慢，加 --timeout <毫秒>（现在是 {timeout} ms）。',
-    en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} <code>. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one with wxauth login{p}. If WeChat is only slow, add --timeout <ms> (now {timeout} ms).',
+    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} <code>。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。如果只是微信慢，加 --timeout <毫秒>（现在是 {timeout} ms）。',
+    en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} <code>. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}. If WeChat is only slow, add --timeout <ms> (now {timeout} ms).',
   },
   'tokens.exchange.maybeSpent.hint': {
-    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} <code>。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：wxauth login{p}。',
-    en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} <code>. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one with wxauth login{p}.',
+    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} <code>。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。',
+    en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} <code>. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}.',
   },
   'tokens.exchange.done': {
     zh: '已用 code 换到用户 access_token，并保存到 token 缓存（profile {profile}）。',
@@ -364,8 +364,8 @@ export const messages = {
     en: 'The access_token expired or was replaced, and wxauth has no usable refresh_token: refresh with wxauth refresh <refresh_token>{p}, or have the user authorise again: {login}.',
   },
   'tokens.next.not_sns_token': {
-    zh: '微信不认这个 access_token（40014 是“不合法”；过期一般报 42001）：它可能不完整（复制时被截断，或多了空格、引号），或者不是网页授权 token，例如误贴了基础 access_token（/cgi-bin/token 或 stable_token 的结果，wxauth token 打印的那种）。网页授权 token 要用 code 换：wxauth login{p}，或 wxauth exchange <code>{p}；换到的 token 会缓存，之后 wxauth check{p} 不带参数就用它。',
-    en: 'WeChat does not recognise this access_token (40014 means invalid; an expired one is usually 42001): it may be incomplete (cut short when copied, or with a stray space or quote), or not a web-authorization token, e.g. a basic access_token pasted by mistake (from /cgi-bin/token or stable_token, as wxauth token prints). A web-authorization token comes from exchanging a code: wxauth login{p}, or wxauth exchange <code>{p}; it is cached, and wxauth check{p} without arguments then uses it.',
+    zh: '微信不认这个 access_token（40014 是“不合法”；过期一般报 42001）：它可能不完整（复制时被截断，或多了空格、引号），或者不是网页授权 token，例如误贴了基础 access_token（/cgi-bin/token 或 stable_token 的结果，wxauth token 打印的那种）。网页授权 token 要用 code 换：{login}，或 wxauth exchange <code>{p}；换到的 token 会缓存，之后 wxauth check{p} 不带参数就用它。',
+    en: 'WeChat does not recognise this access_token (40014 means invalid; an expired one is usually 42001): it may be incomplete (cut short when copied, or with a stray space or quote), or not a web-authorization token, e.g. a basic access_token pasted by mistake (from /cgi-bin/token or stable_token, as wxauth token prints). A web-authorization token comes from exchanging a code: {login}, or wxauth exchange <code>{p}; it is cached, and wxauth check{p} without arguments then uses it.',
   },
   'tokens.next.openid_mismatch': {
     zh: '这个 openid 不属于这个 access_token：同一用户在不同 appid 下的 openid 不同。用换 token 时一起返回的 openid（wxauth tokens{p} 可以查看）。',
