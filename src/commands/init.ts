@@ -19,6 +19,7 @@ import { isOnThisMachine, onThisMachineOrLan } from '../core/host-names.js';
 import { DEFAULT_OPEN_BASE, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
+import { joinText } from '../ui/format.js';
 import { presentWizardIntro } from '../ui/present/init.js';
 
 export interface InitOptions {
@@ -154,8 +155,8 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   const { out } = ctx;
   const p = await ctx.prompts();
   // A prompt shows a refusal in one line: what is wrong, then what is right.
-  const shown = (checked: Checked): true | string =>
-    checked.ok ? true : `${out.tr(checked.problem)} ${out.tr(checked.hint)}`;
+  // Joined as the language joins sentences (no space after 「。」 in Chinese).
+  const shown = (checked: Checked): true | string => (checked.ok ? true : joinText(out.lang, out.tr(checked.problem), out.tr(checked.hint)));
   // Flags given alongside the wizard are checked as flags (exit 2), before anything is asked.
   const type = o.type !== undefined ? (flag('type', o.type) as AccountType) : undefined;
   if (o.appid !== undefined) flag('appid', o.appid);
