@@ -20,6 +20,8 @@ export function loginHooks(out: Output): LoginHooks {
     onLink: async (link) => {
       step('listen.login.step.url');
       out.data(link.url);
+      // stdout into a file or a pipe, the terminal on stderr: "the link above" is there too.
+      if (out.stdout.isTTY !== true && out.stderrIsTTY) out.say(link.url);
       out.note(out.t('listen.login.redirect.listener', { uri: link.redirectUri }));
       for (const f of link.warnings) warnFinding(out, f);
       if (link.finishesOn === 'phone' && link.warnings.some((f) => f.id === 'redirect_uri.loopback_phone')) {
