@@ -1,5 +1,5 @@
 // Answering "no" to a confirmation ends the run one way, whichever command asked: CancelledError,
-// exit 130, nothing more printed, nothing changed — the same as Ctrl-C at that prompt.
+// exit 130, "Nothing was changed.", nothing changed — and Ctrl-C at that prompt the same.
 // A prompt needs a terminal, and @inquirer/prompts reads the process's own stdin, so these cases run
 // the built CLI (bin/wxauth.cjs → dist/) inside a private tmux server and type the answer into it.
 import { spawnSync } from 'node:child_process';
@@ -108,7 +108,7 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
 
   const cachedUsers = () => TokenStore.open(dir).listUsers('default').length;
 
-  it('tokens clear: "n" removes nothing, says so and exits 130; Ctrl-C exits 130 without a word', async () => {
+  it('tokens clear: "n" removes nothing, says so and exits 130; Ctrl-C says the same', async () => {
     await seedUserToken(emu, dir, svc, 'u1');
     await seedUserToken(emu, dir, svc, 'u2');
     const question = /Remove the tokens of all 2 user\(s\) from the cache of profile default\?/;
@@ -119,7 +119,7 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
 
     const interrupted = await answer(['tokens', 'clear'], question, ['C-c']);
     expect(interrupted.code, interrupted.screen).toBe(130);
-    expect(afterQuestion(interrupted.screen, question)).toBe('');
+    expect(afterQuestion(interrupted.screen, question)).toBe('! Nothing was changed.');
     expect(cachedUsers()).toBe(2);
   });
 

@@ -1,7 +1,7 @@
 // The "are you sure" gate before a command changes something that cannot be undone (clearing cached
 // tokens, resetting WeChat's call counts, fetching a token that invalidates other servers' one).
-// Declining ends the run like Ctrl-C at the same prompt: CancelledError, exit 130, nothing printed
-// (--json: one document with error.code "cancelled").
+// Declining ends the run like Ctrl-C at the same prompt: CancelledError, exit 130, and either way
+// "Nothing was changed." (--json: one document with error.code "cancelled").
 import { CancelledError, UsageError, type MessageRef } from '../../errors.js';
 import type { Context } from '../../context.js';
 import { tr } from '../i18n.js';
@@ -28,5 +28,13 @@ export async function confirmOrCancel(ctx: Pick<Context, 'out' | 'interactive' |
     throw new UsageError({ key: 'common.confirmNeedsYes', params: { question: c.question } }, { hint: { key: 'common.confirmNeedsYes.hint' } });
   }
   const prompts = await ctx.prompts();
-  if (!(await prompts.confirm({ message: tr(out.lang, c.question), default: false }))) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
+  let agreed: boolean;
+  try {
+    agreed = await prompts.confirm({ message: tr(out.lang, c.question), default: false });
+  } catch (error) {
+    // Ctrl-C at the question: the same outcome as "no", said the same way.
+    if (error instanceof CancelledError && !error.hint) throw new CancelledError({ hint: { key: 'common.cancelled.declined' }, cause: error });
+    throw error;
+  }
+  if (!agreed) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
 }
