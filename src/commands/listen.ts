@@ -160,7 +160,9 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
 
   let callback: CallbackResult;
   if (options.mode === 'paste') {
-    callback = await readPasted(ctx, expected, hooks);
+    // The state remembered when the paste arrives: a `wxauth url` run meanwhile made the link pasted.
+    const latest = options.state === undefined && remembered ? await laterStateReader(ctx, config.profile, config.appid) : undefined;
+    callback = await readPasted(ctx, expected, hooks, latest);
     startExchange(callback.hits[0]!);
   } else {
     if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal, plan.notLocalHttps?.http);
@@ -212,7 +214,7 @@ async function laterStateReader(ctx: Context, profile: string, appid: string | u
 }
 
 /** --paste: prompt for the callback URL on a terminal, else read it from piped stdin. */
-async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks): Promise<CallbackResult> {
+async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, laterState?: () => string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
   let text: string;
   if (ctx.interactive) {
@@ -227,7 +229,18 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
     text = await readStdin(ctx.stdin, 64 * 1024);
   }
   if (text.trim() === '') throw new UsageError({ key: 'listen.paste.empty' }, { hint: { key: 'listen.paste.noCode.hint' } });
-  return evaluatePastedCallback(text.trim().split(/\r?\n/)[0] ?? '', expected, ctx.now());
+  const line = text.trim().split(/\r?\n/)[0] ?? '';
+  const latest = laterState?.();
+  // A state remembered since listen started (the link just used) is taken too; any other failure is
+  // said against the state read at start.
+  if (latest !== undefined && latest !== expected) {
+    try {
+      return evaluatePastedCallback(line, latest, ctx.now());
+    } catch {
+      // Not that link's callback: judged below.
+    }
+  }
+  return evaluatePastedCallback(line, expected, ctx.now());
 }
 
 /** --relay-snippet: the page for the real callback domain, which forwards code and state to this machine. */

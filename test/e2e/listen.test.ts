@@ -180,6 +180,38 @@ describe('wxauth listen', () => {
     expect(r.stderr).toContain('This callback’s state is that of a link wxauth url made after listen started');
   });
 
+  it('--paste, started before `wxauth url`: the pasted callback of that newer link is taken, saying so', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:8080' };
+    const uri = 'http://127.0.0.1:8080/cb';
+    await runCli(['url', '--redirect-uri', uri], { env });
+    // listen --paste starts (reading the state now remembered), then the link is made again before pasting.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let newest = '';
+    const { Readable } = await import('node:stream');
+    const input = Readable.from((async function* () {
+      await gate;
+      yield `${uri}?code=${CODE}&state=${newest}\n`;
+    })());
+    const { runCli: run } = await import('../../src/app.js');
+    const { baseEnv } = await import('./helpers.js');
+    const { PassThrough } = await import('node:stream');
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (d: Buffer) => (out += d.toString()));
+    stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const done = run(['listen', '--paste'], { stdout, stderr, promptOutput: () => stderr, stdin: input, env: baseEnv(env), signal: new AbortController().signal }, '0.0.0');
+    for (let i = 0; i < 200 && !err.includes('Reading the callback URL'); i++) await new Promise((r) => setTimeout(r, 10));
+    const second = await runCli(['url', '--redirect-uri', uri], { env });
+    newest = /state=([A-Za-z0-9]+)#/.exec(second.stdout)![1]!;
+    release();
+    expect(await done).toBe(0);
+    expect(out).toContain(`state  ${newest}`);
+    expect(err).toContain('This callback’s state is that of a link wxauth url made after listen started');
+  });
+
   it('takes port and path from a local redirect_uri', async () => {
     const free = net.createServer();
     await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', () => resolve()));
