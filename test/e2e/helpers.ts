@@ -105,6 +105,21 @@ export function runSpawned(args: string[], options: RunOptions = {}): Promise<Cl
   return collect(spawnCli(args, options), options.timeoutMs);
 }
 
+/** A stream that keeps what is written to it, and is a terminal or not as told (isTTY, columns). */
+export class TextStream extends Writable {
+  text = '';
+  constructor(
+    readonly isTTY: boolean,
+    readonly columns?: number,
+  ) {
+    super();
+  }
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
 /** A stream that keeps what is written to it (not a terminal, like a pipe). */
 class Sink extends Writable {
   text = '';

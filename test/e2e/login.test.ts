@@ -290,21 +290,11 @@ describe('wxauth login', () => {
 
 describe('login with stdout in a file and stderr on a terminal', () => {
   it('shows the link on the terminal too, where "the link above" points; the file gets it once', async () => {
-    const { Readable, Writable } = await import('node:stream');
+    const { Readable } = await import('node:stream');
     const { runCli: run } = await import('../../src/app.js');
-    const { baseEnv } = await import('./helpers.js');
-    class Stream extends Writable {
-      text = '';
-      constructor(readonly isTTY: boolean) {
-        super();
-      }
-      override _write(chunk: Buffer | string, _e: BufferEncoding, done: () => void): void {
-        this.text += chunk.toString();
-        done();
-      }
-    }
-    const file = new Stream(false);
-    const terminal = Object.assign(new Stream(true), { columns: 200 });
+    const { TextStream, baseEnv } = await import('./helpers.js');
+    const file = new TextStream(false);
+    const terminal = new TextStream(true, 200);
     const env = baseEnv({ WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_OPEN_BASE: 'http://127.0.0.1:9', WXAUTH_API_BASE: 'http://127.0.0.1:9' });
     const code = await run(['login', '--no-open', '--port', '0', '--timeout', '1'], { stdout: file, stderr: terminal, promptOutput: () => terminal, stdin: Readable.from([]), env, signal: new AbortController().signal }, '0.0.0');
     expect(code).toBe(6);

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable, Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseEnv, collect, parseJson, runCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
+import { TextStream, baseEnv, collect, parseJson, runCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
 
 /** Control bytes a terminal acts on: C0 but \n and \t, DEL, C1, and the bidi overrides. */
 // eslint-disable-next-line no-control-regex
@@ -101,19 +101,9 @@ describe('values from outside reach the terminal escaped', () => {
 
   it('data piped into a file or grep carries no colour codes though stderr is a terminal; stdout on a terminal is coloured', async () => {
     const { runCli: run } = await import('../../src/app.js');
-    class Stream extends Writable {
-      text = '';
-      constructor(readonly isTTY: boolean) {
-        super();
-      }
-      override _write(chunk: Buffer | string, _e: BufferEncoding, done: () => void): void {
-        this.text += chunk.toString();
-        done();
-      }
-    }
     for (const args of [['errcode', '40029'], ['config', 'list']]) {
-      const stdout = new Stream(false);
-      const stderr = Object.assign(new Stream(true), { columns: 120 });
+      const stdout = new TextStream(false);
+      const stderr = new TextStream(true, 120);
       // No FORCE_COLOR: colour is decided per stream, from whether it is a terminal.
       const env = baseEnv(APP);
       delete env.FORCE_COLOR;
@@ -124,8 +114,8 @@ describe('values from outside reach the terminal escaped', () => {
       expect(stdout.text).not.toContain('\uFDD0');
     }
     // The same stdout on a terminal is coloured.
-    const tty = new Stream(true);
-    const stderr = new Stream(true);
+    const tty = new TextStream(true);
+    const stderr = new TextStream(true);
     const env = baseEnv(APP);
     delete env.FORCE_COLOR;
     await run(['errcode', '40029'], { stdout: tty, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env, signal: new AbortController().signal }, '0.0.0');
