@@ -5,7 +5,7 @@
 // characters JSON leaves raw (C1, U+2028/9, bidi) written as \uXXXX escapes of the same value.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextStream, baseEnv, collect, parseJson, runCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
@@ -124,17 +124,8 @@ describe('values from outside reach the terminal escaped', () => {
 
   it('with colour on a terminal, our own colour codes still work and the attacker\'s do not', async () => {
     const { runCli: run } = await import('../../src/app.js');
-    class Tty extends Writable {
-      text = '';
-      isTTY = true;
-      columns = 100;
-      override _write(chunk: Buffer | string, _e: BufferEncoding, done: () => void): void {
-        this.text += chunk.toString();
-        done();
-      }
-    }
-    const stdout = new Tty();
-    const stderr = new Tty();
+    const stdout = new TextStream(true, 100);
+    const stderr = new TextStream(true, 100);
     const code = await run(
       ['errcode', 'zz' + OSC52],
       { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv({ ...APP, FORCE_COLOR: '1' }), signal: new AbortController().signal },
