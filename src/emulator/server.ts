@@ -12,7 +12,7 @@ import type {
 } from './types.js';
 import { defaultSeed, normalizeSeed, publicUsers, type NormalizedApp, type NormalizedSeed, type NormalizedUser } from './seed.js';
 import { EmulatorState, type Scope } from './state.js';
-import { ERRMSG, ERRMSG_45009_LEGACY, ERRMSG_45011_DOC_TABLE, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, whitelistErrmsg, type Family } from './wire.js';
+import { BASIC_TOKEN_LENGTH, ERRMSG, SNS_TOKEN_LENGTH, ERRMSG_45009_LEGACY, ERRMSG_45011_DOC_TABLE, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, whitelistErrmsg, type Family } from './wire.js';
 import { plain, type Reply, type Rq } from './reply.js';
 import { takeFault, validateFault } from './faults.js';
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
@@ -163,6 +163,11 @@ function normalizeIp(address: string | undefined): string {
 
 /** Where a code, a token or a ticket can be in a text: a run of the characters they are made of. */
 const TOKEN_RUN = /[A-Za-z0-9_-]{16,}/g;
+/**
+ * A token of this emulator's making by its shape ('86_' and the length of a user token or a basic one,
+ * wire.ts), issued now or before a refresh or a newer fetch replaced it, inside a longer run too.
+ */
+const EMULATOR_TOKEN = new RegExp(`86_(?:[A-Za-z0-9_-]{${BASIC_TOKEN_LENGTH - 3}}|[A-Za-z0-9_-]{${SNS_TOKEN_LENGTH - 3}})`, 'g');
 
 export class Emulator {
   readonly seed: NormalizedSeed;
@@ -256,15 +261,15 @@ export class Emulator {
 
   /**
    * `text` with every secret this emulator knows masked by value as `***`: the seed's appsecrets
-   * anywhere, and each code, user access_token or refresh_token, basic access_token or ticket it issued
-   * (a run of token characters looked up whole). The request log masks by name first; this catches the
+   * anywhere, each code or ticket it issued (a run of token characters looked up whole), and any token
+   * of its making by shape (a refreshed user token is no longer in its stores). The request log masks by name first; this catches the
    * same values under other names (`foo=<secret>`, a custom header, a JSON field), as the proxy does.
    * Called when the log is read or shown, never on a request's own path.
    */
   maskIssued(text: string): string {
     let out = text;
     for (const app of this.seed.apps) if (app.secret.length >= 16 && out.includes(app.secret)) out = out.split(app.secret).join('***');
-    return out.replace(TOKEN_RUN, (run) => (this.issued(run) ? '***' : run));
+    return out.replace(TOKEN_RUN, (run) => (this.issued(run) ? '***' : run.includes('86_') ? run.replace(EMULATOR_TOKEN, '***') : run));
   }
 
   private issued(text: string): boolean {

@@ -228,8 +228,11 @@ export function newSnsToken(tail?: Uint8Array): string {
 }
 
 /** §0.5: basic tokens `NN_` + ~133–154 chars. */
+/** A basic access_token's length (the `86_` included), as WeChat's run. */
+export const BASIC_TOKEN_LENGTH = 139;
+
 export function newBasicToken(): string {
-  return tokenPool.latin1(139, '86_');
+  return tokenPool.latin1(BASIC_TOKEN_LENGTH, '86_');
 }
 
 /** §0.5: 32 chars [0-9A-Za-z], starting with `0`. `tail`: its last characters (character codes), when the caller chooses them (state.ts CodeStore). */

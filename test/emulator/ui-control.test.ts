@@ -293,6 +293,16 @@ describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>'
       expect(detail).toContain('["x-sign","k***"]');
       const all = JSON.stringify(listed) + JSON.stringify(sub.events) + detail;
       for (const secret of [SVC_SECRET, basic, code]) expect(all).not.toContain(secret);
+      // A user token sent under another name, then replaced by a refresh (no longer in the stores), and
+      // one joined to other token characters: masked all the same when the log is read.
+      const userCode = emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo' });
+      const user = (await exchange(userCode)).json as { access_token: string; refresh_token: string };
+      await get(emu.url, `/sns/auth?foo=${user.access_token}&openid=o1&bar=Bearer_${user.refresh_token}`);
+      emu.advanceClock(7300);
+      await get(emu.url, `/sns/oauth2/refresh_token?appid=${SVC}&grant_type=refresh_token&refresh_token=${user.refresh_token}`);
+      const later = JSON.stringify((await get(emu.url, '/__emulator/requests')).json);
+      for (const secret of [user.access_token, user.refresh_token]) expect(later).not.toContain(secret);
+      expect(later).toContain('"bar":"Bearer_***"');
     } finally {
       await sub.close();
     }
