@@ -613,8 +613,10 @@ function checkRedirectUri(
   }
   const host = url.hostname.toLowerCase();
   const hashAt = value.indexOf('#');
-  if (hashAt !== -1) findings.add('redirect_uri.fragment', 'warning', { fragment: visible(value.slice(hashAt), 60) });
-  const inner = parseQuery(splitUrl(value).query ?? '');
+  if (hashAt !== -1) findings.add('redirect_uri.fragment', 'warning', { fragment: visible(redactUrl(value.slice(hashAt)), 60) });
+  // Its own query, and a hash route's (`#/cb?secret=…`): both go out with the link.
+  const fragment = hashAt === -1 ? '' : value.slice(hashAt + 1);
+  const inner = [...parseQuery(splitUrl(value).query ?? ''), ...(fragment.includes('?') ? parseQuery(fragment.slice(fragment.indexOf('?') + 1)) : [])];
   const carried = inner.filter((p) => p.name === 'code' || p.name === 'state').map((p) => p.name);
   if (carried.length > 0) findings.add('redirect_uri.carries_code', 'warning', { names: [...new Set(carried)].join(', ') });
   // An AppSecret or a token in the callback's own query goes out with the link as surely as one beside it.

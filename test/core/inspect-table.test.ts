@@ -836,6 +836,10 @@ describe('what inspect shows of the link', () => {
   it('masks a secret it found, in the redirect_uri’s query or beside it', () => {
     const url = auth(good({ redirect_uri: encodeURIComponent('https://www.example.com/oauth/callback?secret=9f8e7d6c5b4a39281706f5e4d3c2b1a0&from=menu') }) + '&access_token=ABCDEFGHIJKLMNOPQRSTUVWXYZ');
     const shown = JSON.stringify(inspectUrl(url).params);
+    // A hash route's query too: reported, and not printed by the fragment warning.
+    const hashRoute = inspectUrl(auth(good({ redirect_uri: encodeURIComponent('https://www.example.com/#/cb?secret=0123456789abcdef0123456789abcdef') })));
+    expect(hashRoute.findings.map((f) => f.id)).toContain('params.secret');
+    expect(JSON.stringify([hashRoute.params, hashRoute.findings])).not.toContain('0123456789abcdef0123456789abcdef');
     expect(shown).not.toContain('9f8e7d6c5b4a39281706f5e4d3c2b1a0');
     expect(shown).not.toContain('ABCDEFGHIJKLMNOPQRSTUVWXYZ');
     expect(shown).toContain('secret=9f8e***&from=menu');
