@@ -7,7 +7,7 @@ import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { tokenStatus } from '../core/token.js';
 import { maskSecret } from '../core/validate.js';
-import { profileFlag } from '../core/next-step.js';
+import { authorizeAgain, profileFlag } from '../core/next-step.js';
 import { refuseUnknownProfile } from '../store/resolve.js';
 import type { UserTokenEntry } from '../store/token-cache.js';
 import { confirmClear, type TokensCommandResult } from '../ui/present/tokens.js';
@@ -50,13 +50,13 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
 
   switch (options.action) {
     case 'list':
-      return { action: 'list', profile, now, file: tokens.path, users: tokens.listUsers(profile).map(view), others: { ...tokens.otherEntries(profile), p } };
+      return { action: 'list', profile, now, file: tokens.path, users: tokens.listUsers(profile).map(view), others: { ...tokens.otherEntries(profile), p }, login: authorizeAgain(profile, config.redirectUri) };
     case 'show': {
       if (!openid) throw new UsageError({ key: 'tokens.show.openidNeeded' }, { hint: { key: 'tokens.show.openidNeeded.hint', params: { p } } });
       const entry = tokens.listUsers(profile).find((u) => u.openid === openid);
       // Like check/refresh/userinfo with no cached token: a missing credential (exit 4), not a usage
       // mistake, with the cached openid a character off named (every appid: tokens lists them all).
-      if (!entry) throw noCachedUser(profile, openid, tokens);
+      if (!entry) throw noCachedUser(profile, openid, tokens, undefined, config.redirectUri);
       return { action: 'show', profile, now, user: view(entry), revealed: reveal };
     }
     case 'clear': {

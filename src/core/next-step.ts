@@ -24,10 +24,11 @@ export function profileFlag(profile: string): string {
  * `listen --paste`, since login refuses a redirect_uri it cannot listen on (a real account's public
  * https callback).
  */
-export function authorizeAgain(profile: string, redirectUri: string | undefined): MessageRef {
+export function authorizeAgain(profile: string, redirectUri: string | undefined, scope?: string): MessageRef {
   const p = profileFlag(profile);
-  if (redirectUri === undefined || redirectUri === '' || listenerCanReceive(redirectUri)) return messageRef('tokens.again.login', { p });
-  return messageRef('tokens.again.paste', { p, uri: redirectUri });
+  const s = scope ? ` --scope ${scope}` : '';
+  if (redirectUri === undefined || redirectUri === '' || listenerCanReceive(redirectUri)) return messageRef('tokens.again.login', { p, scope: s });
+  return messageRef('tokens.again.paste', { p, uri: redirectUri, scope: s });
 }
 
 /** A call on a user (web-authorization) token: /sns/oauth2/access_token, refresh_token, /sns/auth, /sns/userinfo. */
@@ -240,7 +241,15 @@ function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | und
   // The time is shown as the user's local time where the message is rendered (ui/i18n.ts).
   const h = s.spentHere;
   const spent = h ? { at: { localTime: h.at }, openid: h.openid, codeAppid: h.appid, codeProfile: h.profile, cp: profileFlag(h.profile) } : {};
-  return messageRef(`tokens.next.${step}`, { profile: s.profile, p: profileFlag(s.profile), appid: s.appid ?? '-', login: authorizeAgain(s.profile, s.redirectUri), ...spent });
+  return messageRef(`tokens.next.${step}`, {
+    profile: s.profile,
+    p: profileFlag(s.profile),
+    appid: s.appid ?? '-',
+    login: authorizeAgain(s.profile, s.redirectUri),
+    // 48001's steps: the new authorization must ask for the profile.
+    loginUserinfo: authorizeAgain(s.profile, s.redirectUri, 'snsapi_userinfo'),
+    ...spent,
+  });
 }
 
 function spentStep(s: UserTokenSituation): UserTokenStep {

@@ -12,7 +12,7 @@ const user = (use: UserTokenSituation['use'], facts: Omit<Partial<UserTokenSitua
 });
 const LOWER_CODE = '061ey9xx08tqu02ih4wx05bjxx0ey9xa';
 const MIXED_CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
-const userParams = { profile: 'default', p: '', appid: 'wx1', login: { key: 'tokens.again.login', params: { p: '' } } };
+const userParams = { profile: 'default', p: '', appid: 'wx1', login: { key: 'tokens.again.login', params: { p: '', scope: '' } }, loginUserinfo: { key: 'tokens.again.login', params: { p: '', scope: ' --scope snsapi_userinfo' } } };
 const SPENT = { at: Date.UTC(2026, 0, 15, 2), appid: 'wx1', profile: 'default', openid: 'oU1' };
 
 describe('nextStep', () => {
@@ -99,11 +99,17 @@ describe('nextStep', () => {
     expect(nextStep(40163, user('exchange', { spentHere: SPENT }))).toEqual({ key: 'tokens.next.code_spent_here', params: { ...userParams, at: { localTime: SPENT.at }, openid: 'oU1', codeAppid: 'wx1', codeProfile: 'default', cp: '' } });
     expect(nextStep(40030, { use: 'refresh', profile: 'staging' })).toEqual({
       key: 'tokens.next.reauthorize',
-      params: { profile: 'staging', p: ' --profile staging', appid: '-', login: { key: 'tokens.again.login', params: { p: ' --profile staging' } } },
+      params: {
+        profile: 'staging',
+        p: ' --profile staging',
+        appid: '-',
+        login: { key: 'tokens.again.login', params: { p: ' --profile staging', scope: '' } },
+        loginUserinfo: { key: 'tokens.again.login', params: { p: ' --profile staging', scope: ' --scope snsapi_userinfo' } },
+      },
     });
     // A redirect_uri login cannot listen on (a real account's public callback): url, then listen --paste.
     expect(nextStep(40030, { use: 'refresh', profile: 'prod', redirectUri: 'https://www.example.com/cb' })?.params).toMatchObject({
-      login: { key: 'tokens.again.paste', params: { p: ' --profile prod', uri: 'https://www.example.com/cb' } },
+      login: { key: 'tokens.again.paste', params: { p: ' --profile prod', uri: 'https://www.example.com/cb', scope: '' } },
     });
     expect(nextStep(40030, { use: 'refresh', profile: 'prod', redirectUri: 'http://192.168.1.5:8080/cb' })?.params).toMatchObject({ login: { key: 'tokens.again.login' } });
     expect(nextStep(40164, { use: 'token', mode: 'stable', ip: '203.0.113.7' })).toEqual({ key: 'basic.ip.hint', params: { ip: '203.0.113.7' } });

@@ -29,16 +29,16 @@ export const messages = {
     en: 'This is the authorization URL, not the callback: it carries the authorization parameters (appid…) and no code yet.',
   },
   'tokens.exchange.input.authorize_url.hint': {
-    zh: '在手机微信里打开它（wxauth url{p} 会显示二维码供扫码），同意授权后，粘贴微信跳转到的地址（…?code=…&state=…）。wxauth login{p} 能一次完成，并自动接收 code。',
-    en: 'Open it in phone WeChat (wxauth url{p} shows it as a QR code to scan), allow, then paste the address WeChat redirects to (…?code=…&state=…). wxauth login{p} does all of it and catches the code for you.',
+    zh: '在手机微信里打开它（wxauth url{p} 会显示二维码供扫码），同意授权后，粘贴微信跳转到的地址（…?code=…&state=…）。redirect_uri 在本机或局域网时，wxauth login{p} 能一次完成，并自动接收 code。',
+    en: 'Open it in phone WeChat (wxauth url{p} shows it as a QR code to scan), allow, then paste the address WeChat redirects to (…?code=…&state=…). With a redirect_uri on this machine or the LAN, wxauth login{p} does all of it and catches the code for you.',
   },
   'tokens.exchange.input.authorize_url.qrconnect.hint': {
-    zh: '在电脑浏览器里打开它，用手机微信扫页面上的二维码；确认后，粘贴浏览器跳转到的地址（…?code=…&state=…）。wxauth login{p} 能一次完成，并自动接收 code。',
-    en: 'Open it in a desktop browser and scan the page’s QR code with WeChat; after confirming, paste the address the browser lands on (…?code=…&state=…). wxauth login{p} does all of it and catches the code for you.',
+    zh: '在电脑浏览器里打开它，用手机微信扫页面上的二维码；确认后，粘贴浏览器跳转到的地址（…?code=…&state=…）。redirect_uri 在本机或局域网时，wxauth login{p} 能一次完成，并自动接收 code。',
+    en: 'Open it in a desktop browser and scan the page’s QR code with WeChat; after confirming, paste the address the browser lands on (…?code=…&state=…). With a redirect_uri on this machine or the LAN, wxauth login{p} does all of it and catches the code for you.',
   },
   'tokens.exchange.input.authorize_url.other.hint': {
-    zh: '它指向 {host}，不是微信（比如 wxauth emulator）：在浏览器里打开，由页面模拟微信授权，再粘贴跳转到的地址（…?code=…&state=…）。wxauth login{p} 能一次完成，并自动接收 code。',
-    en: 'It goes to {host}, not WeChat (wxauth emulator, say): open it in a browser, where the page plays WeChat’s part, then paste the address it lands on (…?code=…&state=…). wxauth login{p} does all of it and catches the code for you.',
+    zh: '它指向 {host}，不是微信（比如 wxauth emulator）：在浏览器里打开，由页面模拟微信授权，再粘贴跳转到的地址（…?code=…&state=…）。redirect_uri 在本机或局域网时，wxauth login{p} 能一次完成，并自动接收 code。',
+    en: 'It goes to {host}, not WeChat (wxauth emulator, say): open it in a browser, where the page plays WeChat’s part, then paste the address it lands on (…?code=…&state=…). With a redirect_uri on this machine or the LAN, wxauth login{p} does all of it and catches the code for you.',
   },
   'tokens.exchange.state.bareCode': {
     zh: '--state 检查的是回调地址带回的 state；单独一个 code 不带 state，无从检查。',
@@ -58,8 +58,8 @@ export const messages = {
     en: 'This callback carries a state but no code: the user refused the authorisation.',
   },
   'tokens.exchange.input.denied.hint': {
-    zh: '重新发起授权并点“允许”：wxauth url{p}（或 wxauth login{p}）。',
-    en: 'Start the authorisation again and tap Allow: wxauth url{p} (or wxauth login{p}).',
+    zh: '重新发起授权并点“允许”：wxauth url{p}。',
+    en: 'Start the authorisation again and tap Allow: wxauth url{p}.',
   },
   'tokens.exchange.state.mismatch': {
     zh: 'state 不一致：回调带回的是 "{received}"，wxauth 上次生成链接（url 或 login）时记下的是 "{expected}"（{ago}）。这个 code 可能来自另一次授权，也可能是伪造的回调（CSRF）。',
@@ -272,19 +272,20 @@ export const messages = {
     en: 'In the token cache of profile {profile}, openid {openid} has tokens of {others}, not of the current appid {appid} (openids are per appid).',
   },
   'tokens.otherAppid.hint': {
-    zh: 'token 只能用签发它的 appid：为 {appid} 重新授权（{login}），或换回签发这些 token 的 appid。wxauth tokens show <openid>{p} 显示每个 token 的 appid。',
-    en: 'A token only works with the appid that issued it: authorise again for {appid} ({login}), or switch back to the appid that issued them. wxauth tokens show <openid>{p} shows each token’s appid.',
+    zh: 'token 只能用签发它的 appid：为 {appid} 重新授权，或换回签发这些 token 的 appid。重新授权：{login}。wxauth tokens show <openid>{p} 显示每个 token 的 appid。',
+    en: 'A token only works with the appid that issued it: authorise again for {appid}, or switch back to the appid that issued them. To authorise again: {login}. wxauth tokens show <openid>{p} shows each token’s appid.',
   },
+
   'tokens.noCachedOpenid.otherProfile.hint': {
     zh: '它缓存在 profile {other} 下：wxauth{p} tokens show {openid}。',
     en: 'It is cached for profile {other}: wxauth{p} tokens show {openid}.',
   },
   'tokens.noCachedOpenid.close.hint': { zh: '缓存里有一个很接近的 openid：{openid}（是不是少复制或多复制了字符？）', en: 'The cache has a close one: {openid} (a character lost or added when copying?)' },
   // {login} in the hints: how to authorise again under the profile (core/next-step.ts authorizeAgain).
-  'tokens.again.login': { zh: 'wxauth login{p}', en: 'wxauth login{p}' },
+  'tokens.again.login': { zh: 'wxauth login{scope}{p}', en: 'wxauth login{scope}{p}' },
   'tokens.again.paste': {
-    zh: 'wxauth url{p}，授权后用 wxauth listen{p} --paste 粘贴回调地址（回调发往 {uri}，login 在本机接不到）',
-    en: 'wxauth url{p}, then paste the callback address into wxauth listen{p} --paste (the callback goes to {uri}, which login cannot catch here)',
+    zh: 'wxauth url{scope}{p}，授权后用 wxauth listen{p} --paste --exchange 粘贴回调地址并换取；回调发往 {uri}，login 在本机接不到',
+    en: 'wxauth url{scope}{p}, then paste the callback address into wxauth listen{p} --paste --exchange; the callback goes to {uri}, which login cannot catch here',
   },
   'tokens.noCachedUser.hint': {
     zh: '先换一个 token：{login}，或 wxauth exchange{p} <code>。手里已有 token 的话，check 和 userinfo 可以直接带上它（wxauth check{p} <access_token> <openid>），refresh 可以带上 refresh_token（wxauth refresh{p} <refresh_token>）。wxauth tokens{p} 列出缓存里的用户。',
@@ -352,9 +353,10 @@ export const messages = {
     en: 'The appid ({appid}) is wrong. It came from WXAUTH_APPID, so fix WXAUTH_APPID (it overrides wxauth config set appid).',
   },
   'tokens.next.reauthorize': {
-    zh: 'refresh_token 无效或已超过 30 天（从授权时算起）：只能让用户重新授权：{login}。',
-    en: 'The refresh_token is unknown or past its 30 days (counted from the authorisation): the user must authorise again: {login}.',
+    zh: 'refresh_token 无效或已超过 30 天（从授权时算起），只能让用户重新授权：{login}。',
+    en: 'The refresh_token is unknown or past its 30 days (counted from the authorisation), so the user must authorise again: {login}.',
   },
+
   'tokens.next.refresh': {
     zh: 'access_token 已过期或已被更新的 token 替换：用缓存的 refresh_token 刷新，wxauth refresh{p}（wxauth userinfo 会自动刷新一次）。',
     en: 'The access_token expired or was replaced by a newer one: refresh it with the cached refresh_token, wxauth refresh{p} (wxauth userinfo refreshes once by itself).',
@@ -372,12 +374,14 @@ export const messages = {
     en: 'This openid does not belong to this access_token: a user has a different openid in every appid. Use the openid that came with the token (wxauth tokens{p} shows it).',
   },
   'tokens.next.need_userinfo_scope': {
-    zh: '这个 token 来自 snsapi_base 授权，不能获取用户信息。用 snsapi_userinfo 重新授权：wxauth url --scope snsapi_userinfo{p}（或 wxauth login --scope snsapi_userinfo{p}），再 wxauth exchange{p} <code>。',
-    en: 'This token came from snsapi_base, which cannot read the profile. Authorise again with snsapi_userinfo: wxauth url --scope snsapi_userinfo{p} (or wxauth login --scope snsapi_userinfo{p}), then wxauth exchange{p} <code>.',
+    zh: '这个 token 来自 snsapi_base 授权，不能获取用户信息。用 snsapi_userinfo 重新授权：wxauth url --scope snsapi_userinfo{p}，再 wxauth exchange{p} <code>；或者 {loginUserinfo}。',
+    en: 'This token came from snsapi_base, which cannot read the profile. Authorise again with snsapi_userinfo: wxauth url --scope snsapi_userinfo{p}, then wxauth exchange{p} <code>; or {loginUserinfo}.',
   },
+
+
   'tokens.next.userinfo_scope_refused': {
-    zh: '这个 token 是 snsapi_userinfo 授权得到的，微信仍拒绝返回用户信息：多半是快照页模式下的虚拟用户（is_snapshotuser 有时不出现在第一次换取的结果里），或这个号没有网页授权获取用户信息的权限（未认证的服务号）。让用户在微信里打开授权页、点“允许”后重新授权（wxauth login --scope snsapi_userinfo{p}），并在公众平台确认接口权限。',
-    en: 'This token was granted snsapi_userinfo, yet WeChat refuses the profile: most likely a snapshot-page virtual user (is_snapshotuser is sometimes missing from the first exchange), or the account lacks the right to read profiles (an unverified service account). Have the user open the authorize page in WeChat and tap Allow, then authorise again (wxauth login --scope snsapi_userinfo{p}), and check the account\'s API rights in the console.',
+    zh: '这个 token 是 snsapi_userinfo 授权得到的，微信仍拒绝返回用户信息：多半是快照页模式下的虚拟用户（is_snapshotuser 有时不出现在第一次换取的结果里），或这个号没有网页授权获取用户信息的权限（未认证的服务号）。让用户在微信里打开授权页、点“允许”后重新授权：{loginUserinfo}；并在公众平台确认接口权限。',
+    en: 'This token was granted snsapi_userinfo, yet WeChat refuses the profile: most likely a snapshot-page virtual user (is_snapshotuser is sometimes missing from the first exchange), or the account lacks the right to read profiles (an unverified service account). Have the user open the authorize page in WeChat and tap Allow, then authorise again: {loginUserinfo}; and check the account\'s API rights in the console.',
   },
   'tokens.next.snapshot_user': {
     zh: '这是快照页的虚拟用户（is_snapshotuser=1），微信不提供其资料。让用户点击页面底部的“使用完整服务”后重新授权：wxauth url --scope snsapi_userinfo{p}。',
@@ -386,9 +390,10 @@ export const messages = {
 
   // --- tokens list | show | clear ------------------------------------------------------------
   'tokens.list.empty': {
-    zh: 'profile {profile} 的 token 缓存是空的。用 wxauth login 或 wxauth exchange <code> 换一个。',
-    en: 'The token cache of profile {profile} is empty. Get one with wxauth login or wxauth exchange <code>.',
+    zh: 'profile {profile} 的 token 缓存是空的。换一个：{login}，或 wxauth exchange{p} <code>。',
+    en: 'The token cache of profile {profile} is empty. Get a token with {login}, or wxauth exchange{p} <code>.',
   },
+
   'tokens.list.summary': {
     zh: 'profile {profile}：{count} 个用户（{file}）。token 已隐藏，wxauth tokens show <openid> --show-secrets 可查看。',
     en: 'profile {profile}: {count} user(s) ({file}). Tokens are hidden; wxauth tokens show <openid> --show-secrets reveals them.',
@@ -417,9 +422,10 @@ export const messages = {
     en: 'A code comes in the callback URL after the user agrees (?code=…): get one with wxauth{p} login or wxauth{p} url. If the AppSecret was pasted anywhere else (a chat, a ticket), reset it in the console.',
   },
   'tokens.list.noUsers': {
-    zh: 'profile {profile} 没有缓存的用户 token。用 wxauth login 或 wxauth exchange <code> 换一个。',
-    en: 'No user tokens are cached for profile {profile}. Get one with wxauth login or wxauth exchange <code>.',
+    zh: 'profile {profile} 没有缓存的用户 token。换一个：{login}，或 wxauth exchange{p} <code>。',
+    en: 'No user tokens are cached for profile {profile}. Get one with {login}, or wxauth exchange{p} <code>.',
   },
+
   'tokens.others': {
     zh: '缓存里还有 {basic} 个基础 access_token 和 {tickets} 个 jsapi_ticket（wxauth tokens 只列出、只清除用户 token）：用 wxauth{p} token --show / wxauth{p} jssdk ticket --show 查看，wxauth{p} jssdk ticket --refresh 向微信重新获取 ticket。',
     en: 'The cache also holds basic access_tokens ({basic}) and jsapi_tickets ({tickets}) (wxauth tokens lists and clears user tokens only): wxauth{p} token --show / wxauth{p} jssdk ticket --show show them, and wxauth{p} jssdk ticket --refresh asks WeChat for the ticket again.',

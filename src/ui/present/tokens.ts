@@ -1,6 +1,7 @@
 // wxauth tokens list | show | clear: the cached users with how long their tokens live (never the
 // tokens in a list; masked in `show` unless --show-secrets), and what `clear` removed.
 import type { Context } from '../../context.js';
+import type { MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
 import { formatLocalTime } from '../format.js';
 import { confirmOrCancel } from './confirm.js';
@@ -15,7 +16,7 @@ export interface OtherEntries {
 }
 
 export type TokensCommandResult =
-  | { action: 'list'; profile: string; now: number; file: string; users: CachedUserView[]; others: OtherEntries }
+  | { action: 'list'; profile: string; now: number; file: string; users: CachedUserView[]; others: OtherEntries; login: MessageRef }
   | { action: 'show'; profile: string; now: number; user: CachedUserView; revealed: boolean }
   | { action: 'clear'; profile: string; openid?: string; removed: number; others: OtherEntries };
 
@@ -55,7 +56,7 @@ function presentList(out: Output, r: Extract<TokensCommandResult, { action: 'lis
   const { users } = r;
   out.result({ profile: r.profile, file: r.file, users: users.map(userDocument), others: { basic_tokens: r.others.basic, tickets: r.others.tickets } });
   if (users.length === 0) {
-    out.say(out.t(r.others.basic + r.others.tickets > 0 ? 'tokens.list.noUsers' : 'tokens.list.empty', { profile: r.profile }));
+    out.say(out.t(r.others.basic + r.others.tickets > 0 ? 'tokens.list.noUsers' : 'tokens.list.empty', { profile: r.profile, login: r.login, p: r.others.p }));
     noteOthers(out, r.others);
     return;
   }
