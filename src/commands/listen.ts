@@ -158,6 +158,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     exchanged.catch(() => undefined);
   };
 
+  const { profileFlag } = await import('../core/next-step.js');
   let callback: CallbackResult;
   if (options.mode === 'paste') {
     // The state remembered when the paste arrives: a `wxauth url` run meanwhile made the link pasted.
@@ -186,12 +187,12 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         finishesOn: isWechatOpenBase(config.openBase) && endpoint === 'authorize' ? 'phone' : 'browser',
         // The profile's public redirect_uri, whose callbacks never come here (said at start too).
         ...(plan.notLocal && !plan.notLocalHttps ? { callbackElsewhere: plan.notLocal } : {}),
+        profileFlag: profileFlag(config.profile),
       },
       hooks,
     );
   }
   // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
-  const { profileFlag } = await import('../core/next-step.js');
   const newerLink = options.state === undefined && expected !== undefined && callback.stateChecked && callback.state !== expected;
   hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: profileFlag(config.profile), newerLink });
   if (!exchanged) return { mode: 'callback' };

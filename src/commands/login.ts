@@ -142,6 +142,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   // WeChat has answered for a code that cannot be exchanged twice (issue 13 item 1).
   const { checkTokensSavable } = await import('../flows/user-token.js');
   checkTokensSavable(tokens, config.profile);
+  let linkRedirect: string | undefined;
   const session = await openCallback(
     {
       plan,
@@ -151,12 +152,15 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
       translate: (key, params, lang) => tKey(lang, key, params),
       now: () => ctx.now(),
       finishesOn,
-      ownLink: true,
+      // The link's redirect_uri, once made below: the timeout names it.
+      ownLink: () => linkRedirect,
+      profileFlag: profileFlag(config.profile),
     },
     hooks,
   );
   try {
     const redirectUri = configured ?? callbackUrlOf(session);
+    linkRedirect = redirectUri;
     // Where the listener really is (port 0, a LAN address that changed): linted again, refused likewise.
     const link = early?.redirectUri === redirectUri ? early : planAuthorize({ ...request, redirectUri }, { hooks });
     rememberState(await ctx.stateFiles(), config.profile, link, ctx.now());

@@ -187,23 +187,32 @@ function utf8LongerThan(text: string, limit: number): boolean {
  * authorize page, which cannot reach 127.0.0.1) or in a browser on this machine (qrconnect, the emulator). */
 export type FinishesOn = 'phone' | 'browser';
 
+/** Where the wait was, for the timeout's advice (listener/server.ts fills it in). */
+export interface TimeoutWhere {
+  /** Default phone. */
+  finishesOn?: FinishesOn;
+  /** The listener's address on the LAN when a phone could already reach it (bound to 0.0.0.0 or a LAN
+   * address); 'none' when it listened on every address but this machine has no LAN address. */
+  lan?: { url: string; port: number } | 'none';
+  /** login made the link, with this redirect_uri (the listener's own address): nothing of it to check. */
+  ownLink?: string;
+  /** The redirect_uri the link sends the callback to, when it is not this machine (a public one): nothing can arrive here. */
+  elsewhere?: string;
+  /** ` --profile x` for the commands the advice names. */
+  p?: string;
+}
+
 /**
  * The failure of a wait that saw no code in time. When callbacks with another state were refused on
  * the way, that is what the user needs to hear (exit 6 as a state mismatch, naming them), not only
  * "nothing arrived". The advice depends on where the authorization is finished (`listen` cannot know:
- * phone WeChat, the usual case).
+ * phone WeChat, the usual case) and where the listener and the link pointed.
  */
 export function describeTimeout(
   timeoutMs: number,
   soFar: Pick<CallbackProgress, 'refused'> = NOTHING_SEEN,
   expectedState?: string,
-  finishesOn: FinishesOn = 'phone',
-  /** The listener's address on the LAN when a phone could already reach it (bound to 0.0.0.0 or a LAN
-   * address), and whether the run made the link itself with that address as its redirect_uri (login:
-   * nothing to check there); 'none' when it listened on every address but this machine has no LAN address. */
-  lan?: { url: string; port: number; ownLink?: boolean } | 'none',
-  /** The redirect_uri the link sends the callback to, when it is not this machine (a public one): nothing can arrive here. */
-  elsewhere?: string,
+  where: TimeoutWhere = {},
 ): CallbackFailureReport {
   const seconds = Math.round(timeoutMs / 1000);
   if (soFar.refused && soFar.refused.count > 0) {
@@ -213,22 +222,25 @@ export function describeTimeout(
       hint: { key: 'listen.stateMismatch.hint' },
     };
   }
-  return {
-    failure: 'timeout',
-    message: { key: 'listen.timeout', params: { seconds } },
-    hint:
-      elsewhere !== undefined
-        ? { key: 'listen.timeout.hint.elsewhere', params: { uri: elsewhere } }
-        : finishesOn === 'browser'
-        ? { key: 'listen.timeout.hint.browser' }
-        : lan === 'none'
-          ? { key: 'listen.timeout.hint.noLan' }
-          : lan !== undefined
-            ? lan.ownLink
-              ? { key: 'listen.timeout.hint.lan.ownLink', params: { url: lan.url, port: lan.port, host: new URL(lan.url).host } }
-              : { key: 'listen.timeout.hint.lan', params: { url: lan.url, port: lan.port } }
-          : { key: 'listen.timeout.hint' },
-  };
+  return { failure: 'timeout', message: { key: 'listen.timeout', params: { seconds } }, hint: timeoutHint(where) };
+}
+
+function timeoutHint(where: TimeoutWhere): MessageRef {
+  const { lan, p = '' } = where;
+  if (where.elsewhere !== undefined) return { key: 'listen.timeout.hint.elsewhere', params: { uri: where.elsewhere, p } };
+  if (where.finishesOn === 'browser') return { key: 'listen.timeout.hint.browser' };
+  if (lan === 'none') return { key: 'listen.timeout.hint.noLan' };
+  if (lan === undefined) return { key: 'listen.timeout.hint' };
+  if (where.ownLink !== undefined) return { key: 'listen.timeout.hint.lan.ownLink', params: { url: where.ownLink, port: lan.port, host: hostOf(where.ownLink) } };
+  return { key: 'listen.timeout.hint.lan', params: { url: lan.url, port: lan.port, p } };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 function describeFailure(hit: CallbackHit, expectedState: string | undefined): CallbackFailureReport {

@@ -77,9 +77,10 @@ export interface CallbackRequest {
   duplicateWindowMs?: number;
   /** Where the authorization is finished, for the timeout's advice; phone WeChat when not said. */
   finishesOn?: FinishesOn;
-  /** The run makes the authorize link itself with the listener's address (login): the timeout's advice
-   * does not ask to check its redirect_uri. */
-  ownLink?: boolean;
+  /** The run makes the authorize link itself (login): its redirect_uri once made, for the timeout's advice. */
+  ownLink?: () => string | undefined;
+  /** ` --profile x` for the commands the timeout's advice names. */
+  profileFlag?: string;
   /** The redirect_uri points elsewhere than this machine (listen with a public one): for the timeout's advice. */
   callbackElsewhere?: string;
 }
@@ -135,7 +136,8 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     onCode: request.onCode,
     duplicateWindowMs: request.duplicateWindowMs,
     finishesOn: request.finishesOn,
-    ownLink: request.ownLink,
+    ...(request.ownLink ? { ownLink: request.ownLink } : {}),
+    ...(request.profileFlag ? { profileFlag: request.profileFlag } : {}),
     ...(request.callbackElsewhere ? { callbackElsewhere: request.callbackElsewhere } : {}),
     now: request.now,
   });

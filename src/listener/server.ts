@@ -65,8 +65,10 @@ export interface ListenerOptions {
   timeoutMs: number;
   /** Where the authorization is finished, for the timeout's advice (core/callback-decision.ts); default phone. */
   finishesOn?: FinishesOn;
-  /** The run made the authorize link itself, with this listener's address as redirect_uri (login). */
-  ownLink?: boolean;
+  /** The run made the authorize link itself (login): its redirect_uri, once the link is made. */
+  ownLink?: () => string | undefined;
+  /** ` --profile x` for the commands the timeout's advice names. */
+  profileFlag?: string;
   /** The profile's redirect_uri when it is not this machine's (a public one): the timeout says nothing could arrive. */
   callbackElsewhere?: string;
   signal?: AbortSignal;
@@ -409,8 +411,16 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   const lanUrls = isWildcardHost(host) ? lanAddresses().map((a) => `http://${a}${portPart}${rest}`) : [];
   // Reachable from the Wi-Fi already (a wildcard bind, or a LAN address): the timeout's advice is not --host 0.0.0.0.
   const fromLan = lanUrls[0] ?? (isPrivateLanHost(host) ? url : undefined);
-  const lan = fromLan !== undefined ? { url: fromLan, port, ownLink: options.ownLink === true } : isWildcardHost(host) ? ('none' as const) : undefined;
-  timeoutTimer = setTimeout(() => fail(describeTimeout(options.timeoutMs, progress, options.expectedState, options.finishesOn, lan, options.callbackElsewhere)), options.timeoutMs);
+  const lan = fromLan !== undefined ? { url: fromLan, port } : isWildcardHost(host) ? ('none' as const) : undefined;
+  timeoutTimer = setTimeout(() => fail(
+        describeTimeout(options.timeoutMs, progress, options.expectedState, {
+          ...(options.finishesOn ? { finishesOn: options.finishesOn } : {}),
+          ...(lan ? { lan } : {}),
+          ...(options.ownLink?.() !== undefined ? { ownLink: options.ownLink()! } : {}),
+          ...(options.callbackElsewhere ? { elsewhere: options.callbackElsewhere } : {}),
+          ...(options.profileFlag ? { p: options.profileFlag } : {}),
+        }),
+      ), options.timeoutMs);
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   return {

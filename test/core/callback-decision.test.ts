@@ -246,17 +246,18 @@ describe('describeTimeout', () => {
   });
 
   it('does not advise --host 0.0.0.0 when a phone on the Wi-Fi could already reach the listener', () => {
-    expect(describeTimeout(60_000, undefined, undefined, 'phone', { url: 'http://192.168.1.7:8080/cb', port: 8080 }).hint).toEqual({
+    const lan = { url: 'http://192.168.1.7:8080/cb', port: 8080 };
+    expect(describeTimeout(60_000, undefined, undefined, { finishesOn: 'phone', lan, p: ' --profile t2' }).hint).toEqual({
       key: 'listen.timeout.hint.lan',
-      params: { url: 'http://192.168.1.7:8080/cb', port: 8080 },
+      params: { url: 'http://192.168.1.7:8080/cb', port: 8080, p: ' --profile t2' },
     });
-    expect(describeTimeout(60_000, undefined, undefined, 'browser', { url: 'http://192.168.1.7:8080/cb', port: 8080 }).hint).toEqual({ key: 'listen.timeout.hint.browser' });
-    // login made the link with that address: nothing of the link to check, the domain to set.
-    expect(describeTimeout(60_000, undefined, undefined, 'phone', { url: 'http://192.168.1.7:8080/cb', port: 8080, ownLink: true }).hint).toEqual({
+    expect(describeTimeout(60_000, undefined, undefined, { finishesOn: 'browser', lan }).hint).toEqual({ key: 'listen.timeout.hint.browser' });
+    // login made the link: its own redirect_uri is named (the profile's LAN one, not the first interface's), and the domain to set.
+    expect(describeTimeout(60_000, undefined, undefined, { lan, ownLink: 'http://192.168.1.9:8080/cb' }).hint).toEqual({
       key: 'listen.timeout.hint.lan.ownLink',
-      params: { url: 'http://192.168.1.7:8080/cb', port: 8080, host: '192.168.1.7:8080' },
+      params: { url: 'http://192.168.1.9:8080/cb', port: 8080, host: '192.168.1.9:8080' },
     });
     // On every address, and no LAN address here: not --host 0.0.0.0 again either.
-    expect(describeTimeout(60_000, undefined, undefined, 'phone', 'none').hint).toEqual({ key: 'listen.timeout.hint.noLan' });
+    expect(describeTimeout(60_000, undefined, undefined, { lan: 'none' }).hint).toEqual({ key: 'listen.timeout.hint.noLan' });
   });
 });

@@ -274,16 +274,16 @@ describe('wxauth listen', () => {
   // The timeout's advice on a LAN listener: listen cannot know the link, login made it. Needs a LAN address here.
   it.skipIf(lanAddresses().length === 0)('on a LAN listener, listen’s timeout gives the `url --redirect-uri` that builds a link to it; login’s names the domain to set instead', async () => {
     const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de00000002', WXAUTH_TYPE: 'test' };
-    const listen = await runCli(['listen', '--host', '0.0.0.0', '--port', '0', '--timeout', '1'], { env });
+    const listen = await runCli(['--profile', 't2', 'listen', '--host', '0.0.0.0', '--port', '0', '--timeout', '1'], { env });
     expect(listen.code).toBe(6);
-    const lanUrl = /wxauth url --redirect-uri (http:\/\/\S+\/callback) builds one/.exec(listen.stderr)?.[1];
+    const lanUrl = /wxauth url --profile t2 --redirect-uri (http:\/\/\S+\/callback) builds one/.exec(listen.stderr)?.[1];
     expect(lanUrl).toBeDefined();
     expect(lanAddresses()).toContain(new URL(lanUrl!).hostname);
     const login = await runCli(['login', '--host', '0.0.0.0', '--port', '0', '--timeout', '1', '--no-open'], { env });
     expect(login.code).toBe(6);
     const redirectUri = /redirect_uri \(where WeChat sends the code\): (\S+)/.exec(login.stderr)?.[1];
     expect(login.stderr).toContain(`The link’s redirect_uri was ${redirectUri}, which a phone on the same Wi-Fi could reach`);
-    expect(login.stderr).toContain(`web-authorization domain is ${new URL(redirectUri!).host} (otherwise WeChat shows “redirect_uri 参数错误” (10003)`);
+    expect(login.stderr).toContain(`web-authorization domain is ${new URL(redirectUri!).host}: otherwise WeChat shows “redirect_uri 参数错误”, 10003`);
     expect(login.stderr).not.toContain('wxauth url --redirect-uri');
     const zh = await runCli(['--lang', 'zh', 'login', '--host', '0.0.0.0', '--port', '0', '--timeout', '1', '--no-open'], { env });
     expect(zh.stderr).toMatch(/授权链接的 redirect_uri 是 http:\/\/\S+\/callback，同一 Wi-Fi 的手机本可以访问/);
@@ -294,6 +294,8 @@ describe('wxauth listen', () => {
     const r = await runCli(['listen', '--port', '0', '--timeout', '1'], { env });
     expect(r.code).toBe(6);
     expect(r.stderr).toContain('The link’s callback goes to https://www.example.com/wechat/callback, not to this machine: unless a page there forwards it here (wxauth listen --relay-snippet), nothing arrives');
+    const other = await runCli(['--profile', 'prod', 'listen', '--port', '0', '--timeout', '1'], { env });
+    expect(other.stderr).toContain('wxauth listen --profile prod --relay-snippet');
     expect(r.stderr).not.toContain('desktop WeChat on this machine');
     expect(r.stderr).not.toContain('use --host 0.0.0.0');
   });

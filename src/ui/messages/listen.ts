@@ -57,17 +57,17 @@ export const messages = {
     en: 'The listener was on every address, but this machine has no LAN address a phone could use: join the phone’s Wi-Fi, or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
   },
   'listen.timeout.hint.lan': {
-    zh: '同一 Wi-Fi 的手机本可以访问 {url}，却一直没有收到回调：确认手机连的是同一个 Wi-Fi（不是移动数据），授权链接里的 redirect_uri 就是这个地址（wxauth url --redirect-uri {url} 生成一个，wxauth inspect <链接> 检查已有的），防火墙放行了 {port} 端口；也可以用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',
-    en: 'A phone on the same Wi-Fi could reach {url}, yet nothing came: check that the phone is on the same Wi-Fi (not mobile data), that the link’s redirect_uri is this address (wxauth url --redirect-uri {url} builds one; wxauth inspect <url> checks yours), and that no firewall blocks port {port}. Or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
+    zh: '同一 Wi-Fi 的手机本可以访问 {url}，却一直没有收到回调：确认手机连的是同一个 Wi-Fi（不是移动数据），授权链接里的 redirect_uri 就是这个地址（wxauth url{p} --redirect-uri {url} 生成一个，wxauth inspect <链接> 检查已有的），防火墙放行了 {port} 端口；也可以用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',
+    en: 'A phone on the same Wi-Fi could reach {url}, yet nothing came: check that the phone is on the same Wi-Fi (not mobile data), that the link’s redirect_uri is this address (wxauth url{p} --redirect-uri {url} builds one; wxauth inspect <url> checks yours), and that no firewall blocks port {port}. Or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
   },
   // login: the link it showed already had the listener's address as redirect_uri.
   'listen.timeout.hint.lan.ownLink': {
-    zh: '授权链接的 redirect_uri 是 {url}，同一 Wi-Fi 的手机本可以访问，却一直没有收到回调：确认手机连的是同一个 Wi-Fi（不是移动数据），防火墙放行了 {port} 端口，公众号（测试号）的网页授权域名填的是 {host}（不一致时微信会在手机上显示 10003“redirect_uri 参数错误”，不会回调）；也可以用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',
-    en: 'The link’s redirect_uri was {url}, which a phone on the same Wi-Fi could reach, yet nothing came: check that the phone is on the same Wi-Fi (not mobile data), that no firewall blocks port {port}, and that the account’s (test account’s) web-authorization domain is {host} (otherwise WeChat shows “redirect_uri 参数错误” (10003) on the phone and never calls back). Or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
+    zh: '授权链接的 redirect_uri 是 {url}，同一 Wi-Fi 的手机本可以访问，却一直没有收到回调：确认手机连的是同一个 Wi-Fi（不是移动数据），防火墙放行了 {port} 端口，公众号（测试号）的网页授权域名填的是 {host}：不一致时微信会在手机上显示 10003“redirect_uri 参数错误”，不会回调。也可以用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',
+    en: 'The link’s redirect_uri was {url}, which a phone on the same Wi-Fi could reach, yet nothing came: check that the phone is on the same Wi-Fi (not mobile data), that no firewall blocks port {port}, and that the account’s (test account’s) web-authorization domain is {host}: otherwise WeChat shows “redirect_uri 参数错误”, 10003, on the phone and never calls back. Or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
   },
   'listen.timeout.hint.elsewhere': {
-    zh: '授权链接的回调发往 {uri}，不是这台机器：除非那里有页面把它转到这里（wxauth listen --relay-snippet），这里什么也收不到（--host 0.0.0.0 和电脑版微信都无济于事）。授权后把跳转到的地址粘贴给 wxauth listen --paste。',
-    en: 'The link’s callback goes to {uri}, not to this machine: unless a page there forwards it here (wxauth listen --relay-snippet), nothing arrives (neither --host 0.0.0.0 nor desktop WeChat changes that). After authorising, paste the address it lands on into wxauth listen --paste.',
+    zh: '授权链接的回调发往 {uri}，不是这台机器：除非那里有页面把它转到这里（wxauth listen{p} --relay-snippet），这里什么也收不到（--host 0.0.0.0 和电脑版微信都无济于事）。授权后把跳转到的地址粘贴给 wxauth listen{p} --paste。',
+    en: 'The link’s callback goes to {uri}, not to this machine: unless a page there forwards it here (wxauth listen{p} --relay-snippet), nothing arrives (neither --host 0.0.0.0 nor desktop WeChat changes that). After authorising, paste the address it lands on into wxauth listen{p} --paste.',
   },
 
   'listen.timeout.hint.browser': {
