@@ -162,10 +162,9 @@ function openHarWriter(file: string): HarWriter {
 }
 
 /**
- * Every AppSecret the user saved, and the run's own (WXAUTH_SECRET, --secret): a home-made client may
+ * Every AppSecret the user saved, and the run's own (WXAUTH_SECRET): a home-made client may
  * send one under a name no rule knows (`appkey=`, an `X-Sign` header) before any call has carried it
- * as `secret=`. A config that cannot be read gives what the run's own settings give: the proxy still
- * starts.
+ * as `secret=`. A config that cannot be read gives WXAUTH_SECRET alone: the proxy still starts.
  */
 async function savedSecrets(ctx: Context): Promise<string[]> {
   const found: string[] = [];
@@ -174,12 +173,10 @@ async function savedSecrets(ctx: Context): Promise<string[]> {
   } catch {
     // An unreadable config.json: other commands say why; the proxy has nothing to add.
   }
-  try {
-    const own = (await ctx.resolveConfig()).secret;
-    if (own) found.push(own);
-  } catch {
-    // As above.
-  }
+  // The run's own, read as it is: resolving the whole configuration would say things about the profile
+  // (its appid, its API base) that the proxy does not use.
+  const own = ctx.env.WXAUTH_SECRET?.trim();
+  if (own) found.push(own);
   return found;
 }
 

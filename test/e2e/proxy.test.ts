@@ -814,13 +814,15 @@ describe('wxauth proxy (the command)', () => {
     // A profile saved as a user would (not the run's WXAUTH_SECRET): the proxy reads the config.
     const secret = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
     expect((await runCli(['config', 'set', 'secret', secret, '--profile', 'other', '--yes'], { env: { WXAUTH_CONFIG_DIR: configDir } })).code).toBe(0);
-    const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '-v', '--json'], { WXAUTH_CONFIG_DIR: configDir });
+    // WXAUTH_APPID differing from the saved profile's: nothing about the profile is said (the proxy does not use it).
+    const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '-v', '--json'], { WXAUTH_CONFIG_DIR: configDir, WXAUTH_PROFILE: 'other', WXAUTH_APPID: 'wx1234567890abcdef' });
     await request(px.url, `/cgi-bin/user/info?access_token=nope&openid=o1&appkey=${secret}`, { headers: { 'x-wx-sign': secret } });
     await request(px.url, '/cgi-bin/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `app_secret_key=${secret}` });
     for (let i = 0; i < 200 && (px.stdout.text.match(/"type":"call"/g) ?? []).length < 2; i++) await new Promise((r) => setTimeout(r, 10));
     expect(await px.stop()).toBe(0);
     const harText = fs.readFileSync(har, 'utf8');
     expect(px.stdout.text).toContain('appkey=a1b2***');
+    expect(px.stderr.text).not.toContain('still are');
     for (const text of [px.stdout.text, px.stderr.text, harText]) expect(text).not.toContain(secret);
   });
 
