@@ -814,6 +814,7 @@ describe('wxauth proxy (the command)', () => {
     // A profile saved as a user would (not the run's WXAUTH_SECRET): the proxy reads the config.
     const secret = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
     expect((await runCli(['config', 'set', 'secret', secret, '--profile', 'other', '--yes'], { env: { WXAUTH_CONFIG_DIR: configDir } })).code).toBe(0);
+    expect((await runCli(['config', 'set', 'appid', 'wx5e1ec0de00000001', '--profile', 'other'], { env: { WXAUTH_CONFIG_DIR: configDir } })).code).toBe(0);
     // WXAUTH_APPID differing from the saved profile's: nothing about the profile is said (the proxy does not use it).
     const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '-v', '--json'], { WXAUTH_CONFIG_DIR: configDir, WXAUTH_PROFILE: 'other', WXAUTH_APPID: 'wx1234567890abcdef' });
     await request(px.url, `/cgi-bin/user/info?access_token=nope&openid=o1&appkey=${secret}`, { headers: { 'x-wx-sign': secret } });
