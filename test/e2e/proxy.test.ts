@@ -219,6 +219,35 @@ describe('pass-through', () => {
     }
   });
 
+  it('an answer already begun (an upstream that answered before the trickled body was in) is never followed by a 408', async () => {
+    const early = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '27' });
+      res.end('{"errcode":0,"errmsg":"ok"}');
+    });
+    await new Promise<void>((resolve) => early.listen(0, '127.0.0.1', () => resolve()));
+    const p = await proxyTo(`http://127.0.0.1:${(early.address() as net.AddressInfo).port}`, { requestTimeoutMs: 500 });
+    try {
+      const socket = net.connect(Number(new URL(p.url).port), '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.write('POST /cgi-bin/media/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\npart');
+      let answer = '';
+      socket.on('data', (d: Buffer) => (answer += d.toString()));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 4000);
+        socket.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      socket.destroy();
+      expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+      expect(answer).not.toContain('408');
+    } finally {
+      await p.close();
+      await new Promise<void>((resolve) => early.close(() => resolve()));
+    }
+  });
+
   it('serves concurrent callers: 60 at once, each gets its own answer', async () => {
     const p = await proxyTo(emu.url);
     try {

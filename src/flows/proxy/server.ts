@@ -433,7 +433,16 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
 
   // How often Node looks for callers past requestTimeout (its default, 30 s; a shortened timeout checks sooner).
   const checkEvery = Math.min(30_000, Math.max(100, Math.floor((options.requestTimeoutMs ?? 300_000) / 2)));
+  // Connections whose answer went out before their request was all in (an upstream that answered
+  // early): a timeout on the rest of that request must not write a second answer after it.
+  const answeredEarly = new WeakSet<Socket>();
   const server = http.createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
+    res.once('finish', () => {
+      if (!req.complete) {
+        answeredEarly.add(req.socket);
+        req.once('end', () => answeredEarly.delete(req.socket));
+      }
+    });
     let route: Route;
     try {
       route = routeOf(req);
@@ -623,9 +632,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       }
       return void socket.destroy();
     }
-    // A request not received whole in time (requestTimeout, headersTimeout) is a 408, as Node says it.
+    // A request not received whole in time (requestTimeout, headersTimeout) is a 408, as Node says it;
+    // and, as Node's own handler does, nothing is written after an answer already begun (an upstream
+    // that answered before the trickled body was in): the connection is only closed.
     const timedOut = (error as NodeJS.ErrnoException).code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    if (socket.writable) socket.end(`HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    const answering = answeredEarly.has(socket as Socket) || (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+    if (socket.writable && !answering) socket.end(`HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    else socket.destroy();
   });
 
   /** What the proxy itself answers on a CONNECT it cannot serve: a short text, never anything from WeChat. */
