@@ -389,7 +389,7 @@ async function reportError(error: unknown, out: Output, ctx: Context | undefined
   }
   const explanation = await explain(error, ctx);
   // An errcode the tables do not have, and no step of our own: where to look it up, rather than nothing.
-  const shown = explanation?.known === false && !error.hint ? withHint(error, { key: 'wechat.unknown.hint', params: { errcode: error.errcode } }) : error;
+  const shown = explanation?.known === false && !error.hint ? withHint(error, { key: 'wechat.unknown.hint', params: { errcode: error.errcode, doc: explanation.doc ?? '' } }) : error;
   presentError(out, shown, { explanation, source: await credentialSource(error, out.lang, ctx) });
   return error.exitCode;
 }

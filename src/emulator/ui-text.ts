@@ -122,9 +122,10 @@ export const UI_TEXT = {
   'apps.ticket.expired': { zh: '{ticket} 已在 {time} 过期：下一次 getticket 会签发新的', en: '{ticket} expired at {time}: the next getticket issues a new one' },
   'apps.ticket.expire': { zh: '现在让它过期', en: 'Expire it now' },
   'apps.ticket.ended': {
-    zh: '{appid} 的 jsapi_ticket 已过期：仍用它签名的 wx.config 会得到 invalid signature，服务器要重新调用 getticket',
-    en: 'The jsapi_ticket of {appid} has expired: a wx.config still signed with it gets invalid signature until the server calls getticket again',
+    zh: '{appid} 的 jsapi_ticket 已过期：仍用它签名的 wx.config 会得到 invalid signature（开关 ticketGraceSeconds 不为 0 时宽限那么久），直到服务器用 getticket 拿到的新 ticket 重新签名',
+    en: 'The jsapi_ticket of {appid} has expired: a wx.config still signed with it gets invalid signature (after the ticketGraceSeconds switch, when it is not 0) until the server signs with a new ticket from getticket',
   },
+
   'apps.ticket.check': { zh: '打开 wx.config 检查页', en: 'Open the wx.config check page' },
   'apps.export': { zh: '让 wxauth 使用这个应用（与 wxauth emulator 打印的一样）', en: 'Aim wxauth at this app (the line wxauth emulator prints)' },
   'apps.noDomain': { zh: '无', en: 'none' },

@@ -8,7 +8,7 @@ import { deadline } from './deadline.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
-import { REGIONS, joinUrl, portOf } from '../core/endpoints.js';
+import { REGIONS, isWechatApiBase as isWechatHost, joinUrl, portOf } from '../core/endpoints.js';
 import { proxyRoute, type ProxySettings } from '../core/proxy-route.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -285,7 +285,8 @@ export class WechatHttpClient {
         endpoint: req.path,
         raw: this.shown(raw, 'text'),
         httpStatus: status,
-        ...(isWechatApiBase(origin) ? {} : { origin }),
+        // WeChat's own host by its name (core/endpoints), whatever the scheme or port written.
+        ...(isWechatHost(origin) ? {} : { origin }),
       });
     }
     if (status >= 400) {

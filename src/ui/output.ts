@@ -56,7 +56,7 @@ const plain: Style = {
  * C1 controls (U+009B is a terminal's CSI), line and paragraph separators and bidi overrides, which a
  * terminal showing `--json` would act on: they are written as \uXXXX, the same JSON value.
  */
-const UNSAFE_IN_TERMINAL = /[\u0080-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+const UNSAFE_IN_TERMINAL = /[\u0080-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\u206a-\u206f\ufeff]/;
 
 export function terminalSafeJson(doc: unknown, indent?: number): string {
   const text = JSON.stringify(doc, null, indent);

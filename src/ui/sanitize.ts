@@ -9,8 +9,11 @@
 // Also the invisible marks that reorder or hide text without a trace: the bidi marks (U+200E LRM, U+200F
 // RLM, U+061C ALM), the zero-width space (U+200B) and the byte-order mark (U+FEFF). Not U+200C/U+200D,
 // which scripts and emoji sequences (a family in a nickname) need.
+// And the other invisible format characters: the soft hyphen (U+00AD), the Mongolian vowel separator
+// (U+180E), the word joiner and invisible operators (U+2060–U+2064), the deprecated format controls
+// (U+206A–U+206F).
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\u206a-\u206f\ufeff]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

@@ -19,3 +19,12 @@ describe('withHttpScheme', () => {
     expect(withHttpScheme(value)).toBeUndefined();
   });
 });
+
+describe('isWechatApiBase (core): which API hosts a WeChat error is said to come from WeChat itself', () => {
+  it('each of WeChat’s API hosts by name, whatever the scheme; an emulator, a proxy or a look-alike not', async () => {
+    const { isWechatApiBase } = await import('../../src/core/endpoints.js');
+    for (const base of ['https://api.weixin.qq.com', 'http://api.weixin.qq.com', 'https://api2.weixin.qq.com', 'https://sh.api.weixin.qq.com', 'https://hk.api.weixin.qq.com', 'https://API.weixin.qq.com:443'])
+      expect(isWechatApiBase(base), base).toBe(true);
+    for (const base of ['http://127.0.0.1:3900', 'https://api.weixin.qq.com.evil.example', 'https://weixin.qq.com', 'not a url']) expect(isWechatApiBase(base), base).toBe(false);
+  });
+});

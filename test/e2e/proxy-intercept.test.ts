@@ -817,6 +817,9 @@ describe("wxauth's own errors through --intercept: WeChat's host is named as WeC
       expect(r.code).toBe(3);
       const json = await runSpawned(['exchange', '0bogus', '--json'], { env });
       expect(JSON.parse(json.stdout).error).not.toHaveProperty('origin');
+      // In Chinese, with the meaning first.
+      const zh = await runSpawned(['--lang', 'zh', 'exchange', '0bogus'], { env });
+      expect(zh.stderr.split('\n')[0]).toBe('✖ 微信返回错误 40029：不合法的 oauth_code（invalid code，/sns/oauth2/access_token）');
     } finally {
       controller.abort();
       expect(await done).toBe(0);

@@ -12,6 +12,15 @@ describe('sanitize', () => {
   it('shows the invisible marks escaped too: bidi marks, zero-width space, byte-order mark', () => {
     // An openid that reads "oAdmin" but is not: nothing invisible reaches the terminal.
     expect(sanitize('o\u200eAd\u200fmin\u061c\u200b\ufeff')).toBe('o\\u200eAd\\u200fmin\\u061c\\u200b\\ufeff');
+    expect(sanitize('a\u00adb\u180ec\u2060d\u2064e\u206af\u206f')).toBe('a\\u00adb\\u180ec\\u2060d\\u2064e\\u206af\\u206f');
+  });
+
+  it('--json writes the same characters as \\u escapes of the same value', async () => {
+    const { terminalSafeJson } = await import('../../src/ui/output.js');
+    const value = 'o\u200eA\u00ad\u2060\ufeff';
+    const text = terminalSafeJson({ openid: value });
+    expect(text).toBe('{"openid":"o\\u200eA\\u00ad\\u2060\\ufeff"}');
+    expect(JSON.parse(text)).toEqual({ openid: value });
   });
 
   it('leaves ordinary text, CJK and emoji alone, emoji joined by ZWJ included', () => {

@@ -96,12 +96,13 @@ export const messages = {
   // The same from an API base that is not WeChat's own host (an emulator, a proxy: errors.ts origin).
   'wechat.error.at': {
     zh: '{origin}（不是微信自己的接口域名）返回错误 {errcode}：{errmsg}（{endpoint}）',
-    en: "{origin} (not WeChat's own API host) answered errcode {errcode}: {errmsg} ({endpoint})",
+    en: '{origin} (not WeChat’s own API host) answered errcode {errcode}: {errmsg} ({endpoint})',
   },
   'wechat.unknown.hint': {
-    zh: 'wxauth 的错误码表里没有 {errcode}：wxauth errcode {errcode} 列出可以去查的官方文档；用 errmsg 的原文搜索，并对照你这次调用的接口文档。',
-    en: 'wxauth’s tables do not have {errcode}: wxauth errcode {errcode} lists WeChat’s documentation to look it up in; search for the errmsg as WeChat wrote it, and read the docs of the endpoint you called.',
+    zh: 'wxauth 的错误码表里没有 {errcode}：到微信的全局错误码页查 {doc}，用 errmsg 的原文搜索，并对照你这次调用的接口文档。',
+    en: 'wxauth’s tables do not have {errcode}: look it up in WeChat’s errcode list, {doc}; search for the errmsg as WeChat wrote it, and read the docs of the endpoint you called.',
   },
+
   // Chinese only (ui/present/error.ts): in English the errmsg already is the meaning.
   'wechat.error.meaning': {
     zh: '微信返回错误 {errcode}：{meaning}（{errmsg}，{endpoint}）',
@@ -109,7 +110,7 @@ export const messages = {
   },
   'wechat.error.meaning.at': {
     zh: '{origin}（不是微信自己的接口域名）返回错误 {errcode}：{meaning}（{errmsg}，{endpoint}）',
-    en: "{origin} (not WeChat's own API host) answered errcode {errcode}: {meaning} ({errmsg}, {endpoint})",
+    en: '{origin} (not WeChat’s own API host) answered errcode {errcode}: {meaning} ({errmsg}, {endpoint})',
   },
   'common.qr.tooWide': {
     zh: '二维码需要 {width} 列，当前终端只有 {columns} 列，画出来会折行、扫不出来。请把终端拉宽后重试，或用 --open 在浏览器中打开链接、把链接发到手机上。',
