@@ -6,7 +6,7 @@ import { UsageError, type MessageRef } from './errors.js';
 import type { ConfigField, GlobalOptions, ResolvedConfig } from './store/resolve.js';
 import type { ConfigStore } from './store/config.js';
 import type { TokenStore } from './store/token-cache.js';
-import type { StateEntry, StateFiles } from './store/state.js';
+import type { StateFiles } from './store/state.js';
 import type { WechatApi } from './http/api.js';
 import type { Prompts } from './ui/prompt.js';
 import { KnownSecrets } from './core/secrets.js';
@@ -118,12 +118,12 @@ export function createContext(options: RuntimeOptions): Context {
         return undefined;
       }
       // A state another appid's link carried (a run under another WXAUTH_APPID) is not this app's.
-      const forApp = (entry: StateEntry | undefined) => (entry && appid !== undefined && entry.appid !== undefined && entry.appid !== appid ? undefined : entry);
-      if (read.entry) return forApp(read.entry);
+      const { stateForApp } = await import('./store/state.js');
+      if (read.entry) return stateForApp(read.entry, appid);
       // No file yet: the state an older wxauth remembered in the token cache, if it can be read
       // (a broken cache is the token commands' to report, not this check's).
       try {
-        return forApp((await ctx.tokenStore()).legacyState(profile));
+        return stateForApp((await ctx.tokenStore()).legacyState(profile), appid);
       } catch {
         return undefined;
       }

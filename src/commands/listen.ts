@@ -208,6 +208,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
 /** The state remembered for the profile now (its own appid's), read again from its file each time it is asked. */
 async function laterStateReader(ctx: Context, profile: string, appid: string | undefined): Promise<() => string | undefined> {
   const files = await ctx.stateFiles();
+  const { stateForApp } = await import('../store/state.js');
   // Read at most every 250 ms: a flood of forged callbacks (a page of cross-site <img>s) must not become
   // a file read each; a link made since is minutes older than its callback.
   let readAt = -Infinity;
@@ -216,8 +217,7 @@ async function laterStateReader(ctx: Context, profile: string, appid: string | u
     const now = performance.now();
     if (now - readAt >= 250) {
       readAt = now;
-      const entry = files.get(profile).entry;
-      value = entry && (appid === undefined || entry.appid === undefined || entry.appid === appid) ? entry.value : undefined;
+      value = stateForApp(files.get(profile).entry, appid)?.value;
     }
     return value;
   };

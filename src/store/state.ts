@@ -61,6 +61,11 @@ export function stateFileName(profile: string): string {
   return `state-${name}.json`;
 }
 
+/** `entry` when it is this app's: a state another appid's link carried (a run under another WXAUTH_APPID) is not. */
+export function stateForApp(entry: StateEntry | undefined, appid: string | undefined): StateEntry | undefined {
+  return entry && appid !== undefined && entry.appid !== undefined && entry.appid !== appid ? undefined : entry;
+}
+
 export class StateFiles {
   constructor(private readonly dir: string) {}
 

@@ -180,6 +180,22 @@ describe('wxauth listen', () => {
     expect(r.stderr).toContain('This callback’s state is that of a link wxauth url made after listen started');
   });
 
+  it('does not take a newer state remembered for another appid (a url run under another WXAUTH_APPID)', async () => {
+    const free = net.createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', () => resolve()));
+    const port = (free.address() as net.AddressInfo).port;
+    await new Promise<void>((resolve) => free.close(() => resolve()));
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+    const uri = `http://127.0.0.1:${port}/wx/back`;
+    await runCli(['url', '--redirect-uri', uri], { env });
+    const done = runCli(['listen', '--timeout', '2'], { env });
+    await portOpen(port);
+    const other = await runCli(['url', '--redirect-uri', uri], { env: { ...env, WXAUTH_APPID: 'wx1234567890abcdef' } });
+    const foreign = /state=([A-Za-z0-9]+)#/.exec(other.stdout)![1]!;
+    expect((await get(`${uri}?code=${CODE}&state=${foreign}`)).status).toBe(400);
+    expect((await done).code).toBe(6);
+  });
+
   it('--paste, started before `wxauth url`: the pasted callback of that newer link is taken, saying so', async () => {
     const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:8080' };
     const uri = 'http://127.0.0.1:8080/cb';
