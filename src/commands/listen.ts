@@ -205,7 +205,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   };
 }
 
-/** The state remembered for the profile now (its own appid's), read again from its file each time it is asked. */
+/** The state remembered for the profile now (its own appid's), read again from its file when asked (at most every 250 ms). */
 async function laterStateReader(ctx: Context, profile: string, appid: string | undefined): Promise<() => string | undefined> {
   const files = await ctx.stateFiles();
   const { stateForApp } = await import('../store/state.js');

@@ -20,9 +20,10 @@ export function profileFlag(profile: string): string {
 
 /**
  * How to authorise again under a profile, for the hints' {login}: `wxauth login` when it can catch the
- * callback here (no redirect_uri saved, or one on this machine or the LAN); else `wxauth url` and
- * `listen --paste`, since login refuses a redirect_uri it cannot listen on (a real account's public
- * https callback).
+ * callback here (no redirect_uri saved, or one on loopback or a private LAN address); else `wxauth url`
+ * and `listen --paste --exchange`, since login refuses a redirect_uri it cannot listen on (a real
+ * account's public https callback). Pure, so it does not know this machine's own public address, which
+ * login also takes (a test account on a cloud server): such a profile is sent the paste way, which works.
  */
 export function authorizeAgain(profile: string, redirectUri: string | undefined, scope?: string): MessageRef {
   const p = profileFlag(profile);

@@ -412,15 +412,19 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   // Reachable from the Wi-Fi already (a wildcard bind, or a LAN address): the timeout's advice is not --host 0.0.0.0.
   const fromLan = lanUrls[0] ?? (isPrivateLanHost(host) ? url : undefined);
   const lan = fromLan !== undefined ? { url: fromLan, port } : isWildcardHost(host) ? ('none' as const) : undefined;
-  timeoutTimer = setTimeout(() => fail(
-        describeTimeout(options.timeoutMs, progress, options.expectedState, {
-          ...(options.finishesOn ? { finishesOn: options.finishesOn } : {}),
-          ...(lan ? { lan } : {}),
-          ...(options.ownLink?.() !== undefined ? { ownLink: options.ownLink()! } : {}),
-          ...(options.callbackElsewhere ? { elsewhere: options.callbackElsewhere } : {}),
-          ...(options.profileFlag ? { p: options.profileFlag } : {}),
-        }),
-      ), options.timeoutMs);
+  timeoutTimer = setTimeout(() => {
+    // login's link, made after the listener started: its redirect_uri is known by now.
+    const ownLink = options.ownLink?.();
+    fail(
+      describeTimeout(options.timeoutMs, progress, options.expectedState, {
+        ...(options.finishesOn ? { finishesOn: options.finishesOn } : {}),
+        ...(lan ? { lan } : {}),
+        ...(ownLink !== undefined ? { ownLink } : {}),
+        ...(options.callbackElsewhere ? { elsewhere: options.callbackElsewhere } : {}),
+        ...(options.profileFlag ? { p: options.profileFlag } : {}),
+      }),
+    );
+  }, options.timeoutMs);
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   return {
