@@ -11,7 +11,8 @@ import { planListener, RELAY_TTL_MAX_MINUTES, RELAY_TTL_MINUTES, type CallbackHi
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
-import { t, tKey } from '../ui/i18n.js';
+import { t, tKey, tr } from '../ui/i18n.js';
+import { joinText } from '../ui/format.js';
 import { listenHooks } from '../ui/present/listen.js';
 import type { ExchangeCommandResult } from '../ui/present/exchange.js';
 
@@ -231,7 +232,17 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
     const prompts = await ctx.prompts();
     text = await prompts.input({
       message: t(ctx.lang, 'listen.paste.prompt'),
-      validate: (v) => (v.trim() === '' ? t(ctx.lang, 'listen.paste.empty') : true),
+      // What is not a callback at all (the authorize link itself, a page's own address) is said and
+      // asked again; a callback, even a refused one, is taken and judged below.
+      validate: (v) => {
+        if (v.trim() === '') return t(ctx.lang, 'listen.paste.empty');
+        try {
+          evaluatePastedCallback(v.trim().split(/\r?\n/)[0] ?? '', undefined, ctx.now());
+        } catch (error) {
+          if (error instanceof UsageError) return joinText(ctx.lang, tr(ctx.lang, error.messageRef), error.hint ? tr(ctx.lang, error.hint) : '');
+        }
+        return true;
+      },
     });
   } else {
     hooks.onReadingStdin();

@@ -46,7 +46,7 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * Run `wxauth <args>` on a terminal, wait for `question`, type `keys`, and return the exit code with
  * the screen (stdout and stderr are both the terminal here).
  */
-async function answer(args: string[], question: RegExp, keys: string[]): Promise<{ code: number; screen: string; beforeAnswer: string }> {
+async function answer(args: string[], question: RegExp, keys: string[], then?: { until: RegExp; keys: string[] }): Promise<{ code: number; screen: string; beforeAnswer: string }> {
   const name = `s${++session}`;
   const exitFile = path.join(dir, `exit-${name}`);
   const env = {
@@ -75,6 +75,11 @@ async function answer(args: string[], question: RegExp, keys: string[]): Promise
       return question.test(screen) ? screen : undefined;
     });
     tmux('send-keys', '-t', name, ...keys);
+    // A second answer once the screen shows `then.until` (a prompt asking again).
+    if (then) {
+      await waitFor(`${then.until}`, () => (then.until.test(tmux('capture-pane', '-p', '-t', name)) ? true : undefined));
+      tmux('send-keys', '-t', name, ...then.keys);
+    }
     const code = await waitFor('the CLI to exit', () => (fs.existsSync(exitFile) && fs.readFileSync(exitFile, 'utf8').trim()) || undefined);
     return { code: Number(code), screen: tmux('capture-pane', '-p', '-t', name), beforeAnswer };
   } finally {
@@ -183,5 +188,16 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
 
     expect(calls('/cgi-bin/stable_token') + calls('/cgi-bin/token')).toBe(0);
     expect(TokenStore.open(dir).getBasic('default', svc.appid)).toBeUndefined();
+  });
+
+  // The same terminal harness, for the one other prompt that reads text: listen --paste.
+  it('listen --paste: the authorize link pasted by mistake is said and asked again; the callback then is taken', async () => {
+    const question = /Paste the callback URL from the browser’s address bar/;
+    const link = `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${svc.appid}&redirect_uri=http%3A%2F%2Flocalhost%2Fcb&response_type=code&scope=snsapi_base&state=p1#wechat_redirect`;
+    const r = await answer(['listen', '--paste', '--state', 'p1'], question, [link, 'Enter'], { until: /This is the authorization URL, not the callback/, keys: ['C-u', 'http://localhost/cb?code=abcdef&state=p1', 'Enter'] });
+    // The second answer is typed only once the screen said the first was the authorize link (answer()
+    // times out otherwise); inquirer clears that line once an answer is taken.
+    expect(r.code, r.screen).toBe(0);
+    expect(r.screen).toMatch(/^code +abcdef$/m);
   });
 });
