@@ -1,7 +1,7 @@
 // One run of wxauth: argv and the process's streams in, an exit code out. main.ts calls it with the
 // real process; tests call it in-process with string streams, their own environment and a real
 // emulator on port 0, which is as end-to-end as spawning, minus the cost of starting Node.
-import { EXIT, UsageError, WechatApiError, isWxauthError, withHint, type ExitCode, type MessageRef } from './errors.js';
+import { EXIT, UsageError, WechatApiError, isWxauthError, type ExitCode, type MessageRef } from './errors.js';
 import { COMMANDS, GLOBAL_OPTIONS, GLOBAL_VALUE_FLAGS, longFlag, type Declaration, type OptionSpec } from './cli.js';
 import { parseQuickly } from './argv.js';
 import type { CommandRunner } from './program.js';
@@ -387,10 +387,7 @@ async function reportError(error: unknown, out: Output, ctx: Context | undefined
     presentError(out, error);
     return error.exitCode;
   }
-  const explanation = await explain(error, ctx);
-  // An errcode the tables do not have, and no step of our own: where to look it up, rather than nothing.
-  const shown = explanation?.known === false && !error.hint ? withHint(error, { key: 'wechat.unknown.hint', params: { errcode: error.errcode, doc: explanation.doc ?? '' } }) : error;
-  presentError(out, shown, { explanation, source: await credentialSource(error, out.lang, ctx) });
+  presentError(out, error, { explanation: await explain(error, ctx), source: await credentialSource(error, out.lang, ctx) });
   return error.exitCode;
 }
 

@@ -224,6 +224,9 @@ async function laterStateReader(ctx: Context, profile: string, appid: string | u
   };
 }
 
+/** What a paste is read as: its first non-blank line's text (a terminal may bring a newline along). */
+const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
+
 /** --paste: prompt for the callback URL on a terminal, else read it from piped stdin. */
 async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, laterState?: () => string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
@@ -237,7 +240,7 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
       validate: (v) => {
         if (v.trim() === '') return t(ctx.lang, 'listen.paste.empty');
         try {
-          evaluatePastedCallback(v.trim().split(/\r?\n/)[0] ?? '', undefined, ctx.now());
+          evaluatePastedCallback(firstLine(v), undefined, ctx.now());
         } catch (error) {
           if (error instanceof UsageError) return joinText(ctx.lang, tr(ctx.lang, error.messageRef), error.hint ? tr(ctx.lang, error.hint) : '');
         }
@@ -250,7 +253,7 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
     text = await readStdin(ctx.stdin, 64 * 1024);
   }
   if (text.trim() === '') throw new UsageError({ key: 'listen.paste.empty' }, { hint: { key: 'listen.paste.noCode.hint' } });
-  const line = text.trim().split(/\r?\n/)[0] ?? '';
+  const line = firstLine(text);
   const latest = laterState?.();
   // A state remembered since listen started (the link just used) is taken too; any other failure is
   // said against the state read at start.

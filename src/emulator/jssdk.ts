@@ -13,7 +13,7 @@ import { escapeHtml, jsonForScript } from './html.js';
 import { hostHeaderAllowed } from './host-guard.js';
 import { TICKET_DAILY_QUOTA, basicTokenOf, count, used } from './cgi.js';
 import type { QueryParams } from './target.js';
-import { pickUiLang, type UiLang } from './ui-text.js';
+import { uiLangOf, type UiLang } from './ui-text.js';
 
 export const TICKET_PATH = '/cgi-bin/ticket/getticket';
 /** JSSDK-FACTS §1.3: 7200 s; a re-fetch within it returns the same ticket, `expires_in` always 7200. */
@@ -214,8 +214,7 @@ export function handleJssdkPage(emu: Emulator, rq: Rq): Reply {
   if (rq.method !== 'GET') return controlJson({ ok: false, error: `no such control endpoint: ${rq.method} ${rq.path}` }, 404);
   const input = inputFrom(rq.query);
   if (rq.path === `${JSSDK_PAGE}/check`) return controlJson({ errMsg: checkConfig(emu, input) });
-  const accept = rq.headers['accept-language'];
-  return html(page(input, rq.query.has('signature'), pickUiLang(rq.query.get('lang'), typeof accept === 'string' ? accept : undefined)));
+  return html(page(input, rq.query.has('signature'), uiLangOf(rq)));
 }
 
 /** The page's words, in the language of ?lang= or the browser's (as the emulator's own page picks it). */

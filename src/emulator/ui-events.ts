@@ -157,14 +157,16 @@ function keep(hub: Hub, seq: number, detail: Detail): void {
 }
 
 // By name (maskSecrets), then by value: the emulator's own secrets under any other name (maskIssued).
+const maskerOf = (emu: Emulator) => (text: string) => emu.maskIssued(maskSecrets(text));
+
 function requestOf(emu: Emulator, rq: Rq): Detail['request'] {
-  const mask = (text: string) => emu.maskIssued(maskSecrets(text));
+  const mask = maskerOf(emu);
   return { method: rq.method, url: rq.path + (rq.rawQuery === '' ? '' : `?${mask(rq.rawQuery)}`), headers: headerPairs(rq.headers, mask), ...shownBody(rq.body, mask) };
 }
 
 function answerOf(emu: Emulator, reply: Reply): Detail['answer'] {
   if (reply.reset) return { status: 0, headers: [], body: '', reset: true };
-  const mask = (text: string) => emu.maskIssued(maskSecrets(text));
+  const mask = maskerOf(emu);
   return { status: reply.status, headers: headerPairs(reply.headers, mask), ...shownBody(reply.body, mask) };
 }
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Emulator } from './server.js';
 import type { Reply, Rq } from './reply.js';
 import { escapeHtml, jsonForScript } from './html.js';
-import { SWITCH_TEXT, UI_TEXT, pickUiLang, type UiLang, type UiTextKey } from './ui-text.js';
+import { SWITCH_TEXT, UI_TEXT, uiLangOf, type UiLang, type UiTextKey } from './ui-text.js';
 import { UI_SCRIPT } from './ui-script.js';
 
 export const UI_PATH = '/__emulator/ui';
@@ -229,8 +229,7 @@ function body(lang: UiLang, url: string): string {
  */
 export function uiPage(emu: Emulator, rq: Rq): Reply {
   const nonce = randomBytes(16).toString('base64');
-  const accept = rq.headers['accept-language'];
-  const lang = pickUiLang(rq.query.get('lang'), typeof accept === 'string' ? accept : undefined);
+  const lang = uiLangOf(rq);
   const texts = { zh: {} as Record<string, string>, en: {} as Record<string, string> };
   for (const [key, value] of Object.entries(UI_TEXT)) {
     texts.zh[key] = value.zh;

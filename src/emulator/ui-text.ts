@@ -340,3 +340,9 @@ export function pickUiLang(param: string | null, acceptLanguage: string | undefi
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked[0]?.tag.startsWith('zh') ? 'zh' : 'en';
 }
+
+/** A page request's language: its `?lang=`, else its Accept-Language (pickUiLang). */
+export function uiLangOf(rq: { query: { get(name: string): string | null | undefined }; headers: Record<string, unknown> }): UiLang {
+  const accept = rq.headers['accept-language'];
+  return pickUiLang(rq.query.get('lang') ?? null, typeof accept === 'string' ? accept : undefined);
+}

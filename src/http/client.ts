@@ -8,7 +8,7 @@ import { deadline } from './deadline.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
-import { REGIONS, isWechatApiBase as isWechatHost, joinUrl, portOf } from '../core/endpoints.js';
+import { REGIONS, isWechatApiBase, joinUrl, portOf } from '../core/endpoints.js';
 import { proxyRoute, type ProxySettings } from '../core/proxy-route.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -54,11 +54,15 @@ export interface ClientOptions {
  */
 export function backupFor(c: { apiBase: string; backupApiBase?: string; backupChosen: boolean }): string | undefined {
   if (!c.backupApiBase) return undefined;
-  return c.backupChosen || isWechatApiBase(c.apiBase) ? c.backupApiBase : undefined;
+  return c.backupChosen || isExactWechatBase(c.apiBase) ? c.backupApiBase : undefined;
 }
 
-/** One of WeChat's API hosts (api, api2, sh, sz, hk: API-FACTS §0.6), with no path of its own. */
-export function isWechatApiBase(base: string): boolean {
+/**
+ * Exactly one of WeChat's API bases (api, api2, sh, sz, hk: API-FACTS §0.6: https, no path of its own):
+ * the only bases whose calls may fall back to WeChat's backup host. core/endpoints' isWechatApiBase is
+ * the looser question (a WeChat host by name, whatever the scheme).
+ */
+export function isExactWechatBase(base: string): boolean {
   try {
     const url = new URL(base);
     return (url.pathname === '/' || url.pathname === '') && url.search === '' && Object.values(REGIONS).includes(url.origin as never);
@@ -285,8 +289,8 @@ export class WechatHttpClient {
         endpoint: req.path,
         raw: this.shown(raw, 'text'),
         httpStatus: status,
-        // WeChat's own host by its name (core/endpoints), whatever the scheme or port written.
-        ...(isWechatHost(origin) ? {} : { origin }),
+        // WeChat's own host by its name, whatever the scheme or port written.
+        ...(isWechatApiBase(origin) ? {} : { origin }),
       });
     }
     if (status >= 400) {

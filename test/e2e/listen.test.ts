@@ -158,10 +158,7 @@ describe('wxauth listen', () => {
   });
 
   it('takes the callback of a link `wxauth url` made after listen started (the state remembered now), saying so; another state stays refused', async () => {
-    const free = net.createServer();
-    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', () => resolve()));
-    const port = (free.address() as net.AddressInfo).port;
-    await new Promise<void>((resolve) => free.close(() => resolve()));
+    const port = await freePort();
     const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
     const uri = `http://127.0.0.1:${port}/wx/back`;
     const first = await runCli(['url', '--redirect-uri', uri], { env });
@@ -181,10 +178,7 @@ describe('wxauth listen', () => {
   });
 
   it('does not take a newer state remembered for another appid (a url run under another WXAUTH_APPID)', async () => {
-    const free = net.createServer();
-    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', () => resolve()));
-    const port = (free.address() as net.AddressInfo).port;
-    await new Promise<void>((resolve) => free.close(() => resolve()));
+    const port = await freePort();
     const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
     const uri = `http://127.0.0.1:${port}/wx/back`;
     await runCli(['url', '--redirect-uri', uri], { env });
@@ -229,10 +223,7 @@ describe('wxauth listen', () => {
   });
 
   it('takes port and path from a local redirect_uri', async () => {
-    const free = net.createServer();
-    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', () => resolve()));
-    const port = (free.address() as net.AddressInfo).port;
-    await new Promise<void>((resolve) => free.close(() => resolve()));
+    const port = await freePort();
     const child = startCli(['listen', '--timeout', '10'], { env: { WXAUTH_REDIRECT_URI: `http://127.0.0.1:${port}/wx/cb` } });
     const done = collect(child);
     const [, url] = await waitForOutput(child, /Listening on (http:\/\/\S+)/);
@@ -244,10 +235,7 @@ describe('wxauth listen', () => {
   });
 
   it('picks up where `wxauth url` left off: its redirect_uri gives port and path, its state is checked', async () => {
-    const free = net.createServer();
-    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', () => resolve()));
-    const port = (free.address() as net.AddressInfo).port;
-    await new Promise<void>((resolve) => free.close(() => resolve()));
+    const port = await freePort();
     const env = {
       WXAUTH_CONFIG_DIR: tempConfigDir(),
       WXAUTH_APPID: 'wx5e1ec0de00000002',

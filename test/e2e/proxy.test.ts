@@ -74,6 +74,24 @@ async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: R
   return Object.assign(handle, rec, { harEntries: () => har });
 }
 
+/** Send raw `bytes` to the proxy at `url` and collect what comes back until it closes the connection (or `ms` pass). */
+async function untilClosed(url: string, bytes: string, ms: number): Promise<{ answer: string; closed: boolean }> {
+  const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  socket.write(bytes);
+  let answer = '';
+  socket.on('data', (d: Buffer) => (answer += d.toString()));
+  const closed = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+  socket.destroy();
+  return { answer, closed };
+}
+
 /** Wait until the hooks have seen `n` calls (they report when the answer has been sent). */
 async function calls(p: Recorded, n: number): Promise<void> {
   for (let i = 0; i < 200 && p.calls.length < n; i++) await new Promise((r) => setTimeout(r, 10));
@@ -200,18 +218,7 @@ describe('pass-through', () => {
   it('cuts off a caller that never finishes sending its request (a trickled body), instead of holding the connection', async () => {
     const p = await proxyTo(emu.url, { requestTimeoutMs: 500 });
     try {
-      const socket = net.connect(Number(new URL(p.url).port), '127.0.0.1');
-      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-      socket.write('POST /cgi-bin/stable_token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"grant');
-      let answer = '';
-      socket.on('data', (d: Buffer) => (answer += d.toString()));
-      const closed = await new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(false), 5000);
-        socket.once('close', () => {
-          clearTimeout(timer);
-          resolve(true);
-        });
-      });
+      const { answer, closed } = await untilClosed(p.url, 'POST /cgi-bin/stable_token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"grant', 5000);
       expect(closed).toBe(true);
       expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
     } finally {
@@ -227,19 +234,7 @@ describe('pass-through', () => {
     await new Promise<void>((resolve) => early.listen(0, '127.0.0.1', () => resolve()));
     const p = await proxyTo(`http://127.0.0.1:${(early.address() as net.AddressInfo).port}`, { requestTimeoutMs: 500 });
     try {
-      const socket = net.connect(Number(new URL(p.url).port), '127.0.0.1');
-      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-      socket.write('POST /cgi-bin/media/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\npart');
-      let answer = '';
-      socket.on('data', (d: Buffer) => (answer += d.toString()));
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 4000);
-        socket.once('close', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      socket.destroy();
+      const { answer } = await untilClosed(p.url, 'POST /cgi-bin/media/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\npart', 4000);
       expect(answer).toMatch(/^HTTP\/1\.1 200 /);
       expect(answer).not.toContain('408');
     } finally {

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WechatHttpClient, backupFor, isWechatApiBase, proxyFor } from '../../src/http/client.js';
+import { WechatHttpClient, backupFor, isExactWechatBase, proxyFor } from '../../src/http/client.js';
 import { hideUrlCredentials as showProxyUrl } from '../../src/core/secrets.js';
 import { KnownSecrets } from '../../src/core/secrets.js';
 import { NetworkError, WechatApiError } from '../../src/errors.js';
@@ -27,7 +27,7 @@ describe('backupFor', () => {
   });
 
   it('knows no WeChat host in a string that is not a URL', () => {
-    expect(isWechatApiBase('api.weixin.qq.com')).toBe(false);
+    expect(isExactWechatBase('api.weixin.qq.com')).toBe(false);
   });
 });
 

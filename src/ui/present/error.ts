@@ -104,7 +104,11 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
     else if (error.hint) out.warning('cancelled', tr(out.lang, error.hint));
     return;
   }
-  const hint = error.hint ? tr(out.lang, error.hint) : undefined;
+  // An errcode the tables do not have, and no step of the command's own: where to look it up, not nothing.
+  let hintRef: MessageRef | undefined = error.hint;
+  if (!hintRef && error instanceof WechatApiError && details.explanation?.known === false)
+    hintRef = messageRef('wechat.unknown.hint', { errcode: error.errcode, doc: details.explanation.doc ?? '' });
+  const hint = hintRef ? tr(out.lang, hintRef) : undefined;
   // A certain diagnosis (wxauth knows what happened, errors.ts WechatDiagnosis): the explanation's
   // generic likely causes and fixes would only contradict it ("the code expired" for a code wxauth itself
   // spent), so both outputs leave them out; `wxauth errcode N` still has them all.
@@ -146,5 +150,5 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
     if (explanation) printExplanation(out, explanation, { compact: true });
     if (details.source) out.note(details.source);
   }
-  if (error.hint) out.say(out.style.cyan('→ ') + out.tr(error.hint));
+  if (hintRef) out.say(out.style.cyan('→ ') + out.tr(hintRef));
 }
