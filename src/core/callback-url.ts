@@ -312,7 +312,9 @@ export function cleanPastedCode(input: string): { text: string; removed: PasteCl
       }
     }
   }
-  if (!/[=?#/&]/.test(text) && /\s/.test(text)) {
+  // A code split by a line wrap or a space: joined only when what that makes is a code's shape, so words
+  // ("not a code") stay words, to be refused as such rather than sent glued together.
+  if (!/[=?#/&]/.test(text) && /\s/.test(text) && looksLikeCode(text.replace(/\s+/g, ''))) {
     text = text.replace(/\s+/g, '');
     if (!removed.includes('whitespace')) removed.push('whitespace');
   }

@@ -327,12 +327,18 @@ export function refreshDeadlineAfterRefresh(
 export type ExchangeInput =
   | { ok: true; form: 'code'; code: string }
   | { ok: true; form: 'url'; code: string; state?: string; callback: ParsedCallback }
-  | { ok: false; reason: 'empty' | 'no_code' | 'code_empty' | 'denied' | 'authorize_url'; callback?: ParsedCallback };
+  | { ok: false; reason: 'empty' | 'no_code' | 'code_empty' | 'denied' | 'authorize_url' | 'not_code'; callback?: ParsedCallback };
 
-/** A bare code (no `=`, `?`, `#`, `/` or spaces), or a callback URL / query to pull code and state from. */
+/**
+ * A bare code (no `=`, `?`, `#`, `/` or spaces), or a callback URL / query to pull code and state from.
+ * Words, or text with characters no code has (not printable ASCII: 你好, a full-width colon, a control
+ * character), are `not_code`: no URL and no code, so nothing to send WeChat for a 40029. A printable
+ * ASCII word of another shape is still a code to try (an emulator or a mock may issue other shapes).
+ */
 export function readExchangeInput(input: string): ExchangeInput {
   const text = input.trim();
   if (text === '') return { ok: false, reason: 'empty' };
+  if (!/[=?#/&]/.test(text) && !/^[\x21-\x7e]+$/.test(text)) return { ok: false, reason: 'not_code' };
   if (!/[=?#/&\s]/.test(text)) return { ok: true, form: 'code', code: text };
   const callback = parseCallbackUrl(text);
   if (isAuthorizeUrl(callback)) return { ok: false, reason: 'authorize_url', callback };

@@ -99,4 +99,9 @@ describe('cleanPastedCode and &amp;', () => {
     expect(cleanPastedCode('https://a.example.com/cb?code=0abc&amp;amp;state=s1')).toEqual({ text: 'https://a.example.com/cb?code=0abc&state=s1', removed: ['amp'] });
     expect(cleanPastedCode('0abc').removed).toEqual([]);
   });
+
+  it('joins a code split by a space, but leaves words as words', () => {
+    expect(cleanPastedCode(`${CODE.slice(0, 9)} ${CODE.slice(9)}`)).toEqual({ text: CODE, removed: ['whitespace'] });
+    expect(cleanPastedCode('not a code at all')).toEqual({ text: 'not a code at all', removed: [] });
+  });
 });

@@ -272,6 +272,20 @@ describe('wxauth exchange', () => {
     expect(snsCalls('/sns/oauth2/access_token').every((q) => q.errcode === undefined)).toBe(true);
   });
 
+  it('words, or text no code could be, are refused as not a code (exit 2), not glued together and sent for a 40029', async () => {
+    for (const [input, lang, said] of [
+      ['not a code at all', 'en', 'This is not a code: not a code at all.'],
+      ['你好', 'zh', '这不是 code：你好。'],
+      ['code：041cQ8ll2nWy5c42enol2R2DZX2cQ8ly', 'en', 'Nothing was sent to WeChat.'],
+    ] as const) {
+      const r = await wx(['exchange', input, '--lang', lang]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(said);
+      expect(r.stderr).not.toContain('Removed the whitespace');
+    }
+    expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
+  });
+
   it('the authorization URL pasted instead of its callback is named as such, not as a refusal (exit 2); listen --paste agrees', async () => {
     const authorizeUrl = `${emu.url}/connect/oauth2/authorize?appid=${svc.appid}&redirect_uri=https%3A%2F%2Flocalhost%2Fcb&response_type=code&scope=snsapi_base&state=s1#wechat_redirect`;
     for (const lang of ['en', 'zh']) {

@@ -19,6 +19,14 @@ export const messages = {
     zh: '把回调地址里的 code 传给我：wxauth exchange <code>，或者把整个回调地址用引号括起来粘贴进来。',
     en: "Pass the code from the callback: wxauth exchange <code>, or paste the whole callback URL in quotes.",
   },
+  'tokens.exchange.input.not_code': {
+    zh: '这不是 code：{input}。code 是一串字母和数字（微信的是 32 位，以 0 开头），即回调地址里 code= 后面的值。没有发给微信。',
+    en: 'This is not a code: {input}. A code is one word of letters and digits (WeChat’s are 32, starting with 0), the value after code= in the callback URL. Nothing was sent to WeChat.',
+  },
+  'tokens.exchange.input.not_code.hint': {
+    zh: "把回调地址里 code= 后面的值传给我：wxauth exchange <code>，或者把整个回调地址用引号括起来粘贴进来：wxauth exchange '<回调地址>'。",
+    en: "Pass the value after code= in the callback: wxauth exchange <code>, or paste the whole callback URL in quotes: wxauth exchange '<callback-url>'.",
+  },
   'tokens.exchange.input.no_code': { zh: '这个地址里没有 code 参数：{input}', en: 'There is no code parameter in this URL: {input}' },
   'tokens.exchange.input.no_code.hint': {
     zh: '确认粘贴的是微信跳回你网站后的地址（带 ?code=…&state=…）；用 wxauth inspect <url> 看看这个地址里有什么。',
