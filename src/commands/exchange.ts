@@ -86,6 +86,7 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
       verdict: compareState(received, expected),
       source: explicitState !== undefined ? 'flag' : 'remembered',
       issuedAt: rememberedForApp?.issuedAt,
+      codeOnly: parsed.callback.params.length === 1,
     };
     if (explicitState !== undefined && state.verdict !== 'match') {
       throw new CallbackError(

@@ -151,6 +151,19 @@ describe('wxauth exchange', () => {
     expect(parseJson(warned.stdout).state).toEqual({ received: 'forged99', expected: 'issued42', verdict: 'mismatch', source: 'remembered' });
   });
 
+  it('a callback that ends after its code, while a state was remembered, is named as cut at its & by the shell', async () => {
+    expect((await wx(['url', '--scope', 'snsapi_base', '--redirect-uri', 'http://localhost/cb', '--state', 'issued42', '--no-qr'])).code).toBe(0);
+    const cut = await wx(['exchange', `http://localhost/cb?code=${emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' })}`]);
+    expect(cut.code, cut.stderr).toBe(0);
+    expect(cut.stderr).toContain('a URL is cut at its first &');
+    expect(cut.stderr).toContain('"issued42"');
+    // Another parameter arrived, so the URL was not cut there: the state is simply missing.
+    const other = await wx(['exchange', `http://localhost/cb?code=${emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' })}&from=menu`, '--lang', 'zh']);
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.stderr).toContain('回调地址里没有 state');
+    expect(other.stderr).not.toContain('截断');
+  });
+
   it('refuses to spend the code when --state does not match (exit 6)', async () => {
     const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
     const r = await wx(['exchange', `https://localhost/#/login?code=${code}&state=aaa`, '--state', 'bbb']);

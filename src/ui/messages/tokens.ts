@@ -85,6 +85,10 @@ export const messages = {
     zh: '回调地址里没有 state，而 wxauth 上次生成链接（url 或 login）时记下了 "{expected}"：你的回调页没有校验 state 的机会。',
     en: 'The callback URL has no state, but the last link wxauth built (url or login) carried "{expected}": your callback could not check it.',
   },
+  'tokens.exchange.state.notReceived.cut': {
+    zh: '回调地址在 code 之后就结束了，没有 state，而 wxauth 上次生成链接（url 或 login）时记下了 "{expected}"：地址没加引号时，shell 会在第一个 & 处把它截断（…?code=…&state=… 只剩到 code 为止）。要检查 state，请给地址加上引号再粘贴；这个 code 照样会去换。',
+    en: 'The callback URL ends after its code, with no state, though the last link wxauth built (url or login) carried "{expected}": unquoted on a command line, a URL is cut at its first & (…?code=…&state=… stops after the code). To check the state, paste the URL in quotes; this code is exchanged all the same.',
+  },
   'tokens.exchange.state.match': { zh: 'state 与 wxauth 上次生成链接（url 或 login）时记下的一致。', en: 'state matches the one in the last link wxauth built (url or login).' },
   'tokens.exchange.maybeSpent.timeout.hint': {
     zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} <code>。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。如果只是微信慢，加 --timeout <毫秒>（现在是 {timeout} ms）。',

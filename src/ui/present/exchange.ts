@@ -17,6 +17,11 @@ export interface StateReport {
   /** Where `expected` came from: the state `wxauth url` remembered, or --state. */
   source: 'remembered' | 'flag';
   issuedAt?: number;
+  /**
+   * The callback's only parameter is its code: with no state arriving, the likeliest reason is a shell
+   * that cut the unquoted URL at its first `&` (`…?code=…&state=…` reaches wxauth as `…?code=…`).
+   */
+  codeOnly?: boolean;
 }
 
 export interface ExchangeCommandResult extends UserTokenScene {
@@ -55,7 +60,8 @@ export function announceStateCheck(ctx: Pick<Context, 'out' | 'now'>, state: Sta
     const ago = state.issuedAt === undefined ? '-' : formatRelative(state.issuedAt - ctx.now(), out.lang);
     out.warning('tokens.exchange.state.mismatch', out.t('tokens.exchange.state.mismatch', { received: state.received, expected: state.expected, ago }));
   } else if (state.verdict === 'not_received' && state.source === 'remembered') {
-    out.warning('tokens.exchange.state.notReceived', out.t('tokens.exchange.state.notReceived', { expected: state.expected }));
+    const key = state.codeOnly ? 'tokens.exchange.state.notReceived.cut' : 'tokens.exchange.state.notReceived';
+    out.warning(key, out.t(key, { expected: state.expected }));
   } else if (state.verdict === 'match') {
     out.note(out.t('tokens.exchange.state.match'));
   }
