@@ -84,7 +84,8 @@ export interface CallbackProgress {
    * They no longer end the wait (see ENDS_THE_WAIT); a timeout names them, so the user learns that
    * something did arrive — an old tab, or someone else's request.
    */
-  refused?: { count: number; lastState: string };
+  /** `lastState` undefined: the last one carried no state at all. */
+  refused?: { count: number; lastState: string | undefined };
   /**
    * The wait is over (window closed, refusal, timeout, Ctrl-C) and the server is shutting down. Set by
    * the adapter when it settles, whatever the reason; requests racing the shutdown still get a page.
@@ -216,9 +217,13 @@ export function describeTimeout(
 ): CallbackFailureReport {
   const seconds = Math.round(timeoutMs / 1000);
   if (soFar.refused && soFar.refused.count > 0) {
+    const { count, lastState } = soFar.refused;
+    if (lastState === undefined) {
+      return { failure: 'state_mismatch', message: { key: 'listen.timeout.refused.noState', params: { seconds, count, expected: expectedState ?? '' } }, hint: { key: 'listen.stateMissing.hint' } };
+    }
     return {
       failure: 'state_mismatch',
-      message: { key: 'listen.timeout.refused', params: { seconds, count: soFar.refused.count, got: soFar.refused.lastState, expected: expectedState ?? '' } },
+      message: { key: 'listen.timeout.refused', params: { seconds, count, got: lastState, expected: expectedState ?? '' } },
       hint: { key: 'listen.stateMismatch.hint' },
     };
   }
@@ -245,8 +250,19 @@ function hostOf(url: string): string {
 
 function describeFailure(hit: CallbackHit, expectedState: string | undefined): CallbackFailureReport {
   if (hit.kind === 'denied') return { failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint' } };
+  return { failure: 'state_mismatch', ...describeStateMismatch(hit, expectedState) };
+}
+
+/**
+ * A callback refused for its state, as the listener and `listen --paste` say it. A code that came with no
+ * state at all is not "another state": something dropped it on the way (a redirect that keeps only
+ * `code=`, an address copied short), and that is what to look at.
+ */
+export function describeStateMismatch(hit: Pick<CallbackHit, 'code' | 'state'>, expectedState: string | undefined): { message: MessageRef; hint: MessageRef } {
+  if (hit.code !== undefined && hit.state === undefined) {
+    return { message: { key: 'listen.stateMissing', params: { expected: expectedState ?? '' } }, hint: { key: 'listen.stateMissing.hint' } };
+  }
   return {
-    failure: 'state_mismatch',
     message: { key: hit.code === undefined ? 'listen.stateMismatch.noCode' : 'listen.stateMismatch', params: { got: hit.state ?? '', expected: expectedState } },
     hint: { key: 'listen.stateMismatch.hint' },
   };
@@ -334,7 +350,7 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
 /** A callback refused for its state: counted (once a code is caught, it is only logged). */
 function refusedOne(soFar: CallbackProgress, hit: CallbackHit): CallbackProgress {
   if (soFar.first !== undefined || soFar.settled) return { ...soFar, seq: hit.seq };
-  return { ...soFar, seq: hit.seq, refused: { count: (soFar.refused?.count ?? 0) + 1, lastState: hit.state ?? '' } };
+  return { ...soFar, seq: hit.seq, refused: { count: (soFar.refused?.count ?? 0) + 1, lastState: hit.state } };
 }
 
 /** What a recorded hit does to the wait, given what came before it. */

@@ -58,8 +58,9 @@ const STYLE =
 export function renderPage(input: PageInput): string {
   const { outcome } = input;
   const t = (key: MessageKey, params?: Record<string, string | number | undefined>) => input.t(key, params, input.lang);
+  // A code that came with no state at all was not "another state": its own words (the same title).
   const title = t(`listen.page.${outcome}.title`);
-  const detail = t(`listen.page.${outcome}.detail`);
+  const detail = t(outcome === 'state_mismatch' && input.state === undefined ? 'listen.page.state_missing.detail' : `listen.page.${outcome}.detail`);
   const rows: string[] = [];
   if (input.codePrefix !== undefined) {
     rows.push(`<p>code: <code id="code">${escapeHtml(input.codePrefix)}…</code></p>`);

@@ -5,7 +5,7 @@
 // for: a refused state or a refusal ends the paste at once.
 import { CallbackError, UsageError } from '../errors.js';
 import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, isAuthorizeUrl, parseCallbackUrl } from '../core/callback-url.js';
-import { NOTHING_SEEN, decideCallbackHit } from '../core/callback-decision.js';
+import { NOTHING_SEEN, decideCallbackHit, describeStateMismatch } from '../core/callback-decision.js';
 import { statesEqual, type CallbackResult } from './server.js';
 
 const PASTE_PATH = '/paste';
@@ -47,12 +47,10 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
       const { message, hint } = describeStateOnly(parsed);
       throw new CallbackError('denied', message, { hint });
     }
-    case 'state_mismatch':
-      throw new CallbackError(
-        'state_mismatch',
-        { key: hit.code === undefined ? 'listen.stateMismatch.noCode' : 'listen.stateMismatch', params: { got: hit.state ?? '', expected: expectedState } },
-        { hint: { key: 'listen.stateMismatch.hint' } },
-      );
+    case 'state_mismatch': {
+      const { message, hint } = describeStateMismatch(hit, expectedState);
+      throw new CallbackError('state_mismatch', message, { hint });
+    }
     default:
       // What the pasted text has: an empty code= (cut off, or a template never filled), an address with
       // neither code nor state (a page's own URL), or no address at all.

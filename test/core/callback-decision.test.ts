@@ -237,6 +237,19 @@ describe('describeTimeout', () => {
     });
   });
 
+  it('a code that came with no state is said as a state lost on the way, not as another state', () => {
+    let soFar = NOTHING_SEEN;
+    const d = decideCallbackHit(request(`/callback?code=${OTHER_CODE}`), soFar, OPTIONS);
+    soFar = d.progress;
+    expect(d.hit?.kind).toBe('state_mismatch');
+    expect(soFar.refused).toEqual({ count: 1, lastState: undefined });
+    expect(describeTimeout(5000, soFar, 'abc')).toEqual({
+      failure: 'state_mismatch',
+      message: { key: 'listen.timeout.refused.noState', params: { seconds: 5, count: 1, expected: 'abc' } },
+      hint: { key: 'listen.stateMissing.hint' },
+    });
+  });
+
   it('names the wait in seconds and gives advice', () => {
     expect(describeTimeout(120_000)).toEqual({
       failure: 'timeout',

@@ -357,6 +357,12 @@ describe('wxauth listen', () => {
     expect(bad.code).toBe(6);
     expect(bad.stderr).toContain('State mismatch');
     expect(bad.stderr).toContain('The code was refused.');
+    // A code with no state at all: the state was lost on the way (not 'brought ""').
+    const stateless = await runCli(['listen', '--paste', '--state', 'p1'], { input: `https://www.example.com/cb?code=${CODE}\n` });
+    expect(stateless.code).toBe(6);
+    expect(stateless.stderr).toContain('The callback carries a code but no state, and "p1" was expected.');
+    expect(stateless.stderr).toContain('a redirect of your own that keeps only code=');
+    expect(stateless.stderr).not.toContain('brought ""');
     // No code at all: nothing was refused but the state; the message says what is missing instead.
     const noCode = await runCli(['listen', '--paste', '--state', 'p1', '--lang', 'zh'], { input: `https://www.example.com/cb?state=other&from=x\n` });
     expect(noCode.code).toBe(6);

@@ -22,6 +22,11 @@ describe('pages answered again and again', () => {
       // The Chinese page, byte for byte as long as its Content-Length says.
       expect(other.body).toMatch(/[\u4e00-\u9fff]/);
       expect(Number(other.headers['content-length'])).toBe(Buffer.byteLength(other.body));
+      // A code with no state at all (state= empty is another state): its own words.
+      const stateless = await get(listener.port, '/callback?code=0ccccccccccccccccccccccccccccccc');
+      expect(stateless.status).toBe(400);
+      expect(stateless.body).toContain('却没有 state');
+      expect(other.body).not.toContain('却没有 state');
       const head = await get(listener.port, '/callback?code=0bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb&state=stale-two', {}, 'HEAD');
       expect(head.status).toBe(400);
       expect(head.body).toBe('');

@@ -23,6 +23,10 @@ export const messages = {
     zh: '回调里的 state 不是这次授权发出的那个：可能是旧的标签页，也可能是伪造的请求。wxauth 拒收了它，还在等待这次授权的回调：请打开终端里这次打印的链接。',
     en: 'The state in this callback is not the one this authorization sent: an old tab, or a forged request. wxauth refused it and is still waiting for this authorization’s callback: open the link the terminal printed this time.',
   },
+  'listen.page.state_missing.detail': {
+    zh: '这个回调带着 code，却没有 state：state 在路上丢了（某次跳转只保留了 code=）。wxauth 拒收了它，还在等待这次授权的回调；终端里有下一步。',
+    en: 'This callback carries a code but no state: the state was lost on the way (a redirect that keeps only code=). wxauth refused it and is still waiting for this authorization’s callback; the terminal says what to do next.',
+  },
   'listen.page.invalid.title': { zh: '回调里没有可用的 code', en: 'No usable code in this callback' },
   'listen.page.invalid.detail': {
     zh: '请求到了回调地址，但 code 为空或无法读取。wxauth 还在继续等待。',
@@ -82,6 +86,10 @@ export const messages = {
     zh: '重新发起授权并点“允许”。snsapi_base 不会弹授权页；如果不需要昵称头像，可以用 wxauth url --scope snsapi_base（或 wxauth login --scope snsapi_base）生成链接。',
     en: 'Start again and press “allow”. snsapi_base shows no consent page: if you do not need the nickname and avatar, build the link with wxauth url --scope snsapi_base (or wxauth login --scope snsapi_base).',
   },
+  'listen.timeout.refused.noState': {
+    zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个带着 code 却没有 state，期望 "{expected}"）。',
+    en: 'No callback with the expected state arrived within {seconds} s; {count} callback(s) with another state were refused (the last carried a code and no state; expected "{expected}").',
+  },
   'listen.timeout.refused': {
     zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个带来 "{got}"，期望 "{expected}"）。',
     en: 'No callback with the expected state arrived within {seconds} s; {count} callback(s) with another state were refused (the last brought "{got}", expected "{expected}").',
@@ -101,6 +109,14 @@ export const messages = {
   'listen.stateMismatch.noCode': {
     zh: 'state 不匹配：回调带来 "{got}"，期望 "{expected}"；而且没有 code（用户拒绝了授权，或地址在 & 处被截断）。',
     en: 'State mismatch: the callback brought "{got}", expected "{expected}"; and no code (the user refused, or the URL was cut at an &).',
+  },
+  'listen.stateMissing': {
+    zh: '回调带着 code 却没有 state，而期望的是 "{expected}"。这个 code 已拒收（还没用掉）。',
+    en: 'The callback carries a code but no state, and "{expected}" was expected. The code was refused (it is still unused).',
+  },
+  'listen.stateMissing.hint': {
+    zh: 'state 在路上丢了：你自己的某次跳转只保留了 code=，或者地址复制得不完整（…?code=…&state=… 在 code 之后被截断）。要不查 state 直接用这个 code，就单独换它：wxauth exchange <code>。',
+    en: 'The state was lost on the way: a redirect of your own that keeps only code=, or an address copied short (…?code=…&state=… cut after the code). To use this code without a state check, exchange it by itself: wxauth exchange <code>.',
   },
   'listen.stateMismatch.hint': {
     zh: '通常是旧标签页或重复打开的旧链接；也可能是伪造请求。用 wxauth url 生成新链接后重新授权，或用 --state 指定期望值。',
@@ -190,6 +206,10 @@ export const messages = {
   'listen.hit.state_mismatch': {
     zh: '#{seq} {time} state 不匹配，已拒收，继续等待（{ua}）',
     en: '#{seq} {time} state mismatch, refused; still waiting ({ua})',
+  },
+  'listen.hit.state_missing': {
+    zh: '#{seq} {time} 有 code 没有 state，已拒收，继续等待（{ua}）',
+    en: '#{seq} {time} a code with no state, refused; still waiting ({ua})',
   },
   'listen.hit.invalid': { zh: '#{seq} {time} 回调里没有可用的 code（{ua}）', en: '#{seq} {time} no usable code in the callback ({ua})' },
   'listen.hit.wrong_host': { zh: '拒绝了一个 Host 为 "{host}" 的请求（防 DNS 重绑定）', en: 'Refused a request with Host "{host}" (DNS-rebinding guard)' },

@@ -103,14 +103,16 @@ const lineShapes = new WeakMap<Output, Map<string, string>>();
 function hitLine(out: Output, hit: CallbackHit & { kind: Exclude<CallbackHit['kind'], 'wrong_host'> }): string {
   const ua = hit.userAgent ?? '-';
   const mark = hit.kind === 'code' ? 'success' : hit.kind === 'duplicate' || hit.kind === 'invalid' ? 'warn' : 'failure';
+  // A code refused for carrying no state at all is said as such, not as "another state".
+  const kind = hit.kind === 'state_mismatch' && hit.code !== undefined && hit.state === undefined ? 'state_missing' : hit.kind;
   // A User-Agent carrying the slot characters itself is rendered the plain way.
-  if (ua.includes(SEQ_SLOT) || ua.includes(TIME_SLOT)) return out.marked(mark, out.t(`listen.hit.${hit.kind}`, { seq: hit.seq, time: clock(hit.at), ua }));
+  if (ua.includes(SEQ_SLOT) || ua.includes(TIME_SLOT)) return out.marked(mark, out.t(`listen.hit.${kind}`, { seq: hit.seq, time: clock(hit.at), ua }));
   let shapes = lineShapes.get(out);
   if (shapes === undefined) lineShapes.set(out, (shapes = new Map()));
-  const key = `${hit.kind} ${ua}`;
+  const key = `${kind} ${ua}`;
   let shape = shapes.get(key);
   if (shape === undefined) {
-    shape = out.marked(mark, out.tKey(`listen.hit.${hit.kind}`, { seq: SEQ_SLOT, time: TIME_SLOT, ua }));
+    shape = out.marked(mark, out.tKey(`listen.hit.${kind}`, { seq: SEQ_SLOT, time: TIME_SLOT, ua }));
     if (shapes.size >= KEPT_SHAPES) shapes.delete(shapes.keys().next().value!);
     shapes.set(key, shape);
   }
