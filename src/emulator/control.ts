@@ -174,6 +174,25 @@ export function handleControl(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   return reply;
 }
 
+/** GET /__emulator/: the control endpoints, one line each (the README's table says more). */
+const CONTROL_INDEX: ReadonlyArray<{ call: string; does: string }> = [
+  { call: 'GET /__emulator/seed', does: 'the apps (with their env export line) and users' },
+  { call: 'GET /__emulator/requests[?since=N] · /requests/<n>', does: 'the request log (secrets masked) · one request in full' },
+  { call: 'GET /__emulator/events', does: 'the request log as server-sent events' },
+  { call: 'GET|POST /__emulator/clock', does: 'the emulator clock · {"advance": seconds} or {"reset": true}' },
+  { call: 'GET|POST|DELETE /__emulator/faults', does: 'faults · {"spec": "500:1"} adds one · DELETE clears them' },
+  { call: 'GET|POST /__emulator/switches', does: 'behaviour switches and the values each takes · change them' },
+  { call: 'POST /__emulator/code', does: '{"appid", "user"?, "scope"?}: mint a code without the pages' },
+  { call: 'GET /__emulator/codes/<code>', does: 'whether a code is unused, used or expired' },
+  { call: 'GET|POST /__emulator/user', does: 'who "you" are in the emulated WeChat client' },
+  { call: 'GET /__emulator/qr · POST /__emulator/scan', does: 'QR logins waiting · {"action": "confirm"|"scan"|"cancel"}' },
+  { call: 'POST /__emulator/whitelist', does: '{"appid", "ips": [...] | null}: an app\'s IP whitelist' },
+  { call: 'GET|POST /__emulator/tickets', does: 'jsapi_tickets · {"appid", "expire": true} ends one now' },
+  { call: 'GET /__emulator/issued/<appid>', does: 'the basic tokens and tickets an app holds' },
+  { call: 'GET /__emulator/stats', does: 'what the emulator keeps in memory' },
+  { call: 'POST /__emulator/reset', does: 'forget codes, tokens, the log and the clock offset' },
+];
+
 function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   const refused = refusal(emu, rq);
   if (refused) return refused;
@@ -182,6 +201,8 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   if (rq.method === 'GET') {
     // The page (GET / is routed here too, by server.ts) and the endpoints it added (issue 16).
     if (rq.path === UI_PATH) return uiPage(emu, rq);
+    // The address the emulator prints as its control API: what is there (README lists it in full).
+    if (path === '' || path === '/') return controlJson({ ok: true, page: `${emu.url}/`, endpoints: CONTROL_INDEX });
     if (path === '/user') return currentUser(emu);
     if (path === '/qr') return pendingQr(emu);
     if (path.startsWith('/requests/')) return requestDetail(emu, path.slice('/requests/'.length));

@@ -88,6 +88,11 @@ export function neverFires(fault: FaultSpec): { path: string; suggestion?: strin
   return suggestion === undefined ? { path: fault.path } : { path: fault.path, suggestion };
 }
 
+/** The control API: `/__emulator/…`, and `/__emulator` itself (the `control` address `--json` prints). */
+function isControlPath(path: string): boolean {
+  return path.startsWith('/__emulator') && (path.length === 11 || path.charCodeAt(11) === 47 /* / */);
+}
+
 export function isApiPath(path: string): boolean {
   return Object.hasOwn(API_ROUTES, path);
 }
@@ -359,7 +364,7 @@ export class Emulator {
   /** `socket`: destroyed by a `reset` fault. */
   private dispatch(rq: Rq, socket: { destroy(): void }): Reply | Promise<Reply> {
     if (isJssdkPagePath(rq.path)) return handleJssdkPage(this, rq);
-    if (rq.path.startsWith('/__emulator/')) return handleControl(this, rq);
+    if (isControlPath(rq.path)) return handleControl(this, rq);
     if (rq.path === '/favicon.ico') return FAVICON;
     const fault = takeFault(this.faults, rq.path);
     if (fault) {
@@ -473,7 +478,7 @@ export class Emulator {
     const sent = reply.reset ? reply : sendReply(res, reply, false);
     // The log is what a client under test sent; the emulator's own control calls are left out, and so
     // are the few answers marked unlogged (a QR page's poll that reports no change: Reply.unlogged).
-    if (sent.unlogged !== true && !rq.path.startsWith('/__emulator/')) this.record(rq.method, rq.url, undefined, sent, rq);
+    if (sent.unlogged !== true && !isControlPath(rq.path)) this.record(rq.method, rq.url, undefined, sent, rq);
   }
 
   async listen(port: number, host: string, headersTimeoutMs = 10_000): Promise<void> {

@@ -11,6 +11,22 @@ const emu = useEmulator();
 
 const exchange = (code: string) => get(emu.url, `/sns/oauth2/access_token?appid=${SVC}&secret=${SVC_SECRET}&code=${code}&grant_type=authorization_code`);
 
+describe('the control address itself', () => {
+  it('GET /__emulator/ and /__emulator (the addresses the emulator prints) list the endpoints, and are not logged', async () => {
+    for (const at of ['/__emulator/', '/__emulator']) {
+      const r = await get(emu.url, at);
+      expect(r.status, at).toBe(200);
+      expect(r.json.page).toBe(`${emu.url}/`);
+      const calls = (r.json.endpoints as Array<{ call: string }>).map((e) => e.call);
+      expect(calls).toContain('POST /__emulator/reset');
+      expect(calls.some((c) => c.includes('/__emulator/requests'))).toBe(true);
+    }
+    expect(emu.requests().filter((q) => q.path.startsWith('/__emulator'))).toEqual([]);
+    // A path that only starts like it is WeChat's 404, as before.
+    expect((await get(emu.url, '/__emulatorx')).status).toBe(404);
+  });
+});
+
 describe('clock', () => {
   it('POST /__emulator/clock {"advance"} expires codes without waiting', async () => {
     const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u2', scope: 'snsapi_userinfo' })).json.code);
