@@ -540,7 +540,7 @@ describe('wxauth userinfo', () => {
     emu.advanceClock(7201);
     const r = await wx(['userinfo']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('WeChat answered 42001');
+    expect(r.stderr).toContain('/sns/userinfo answered 42001');
     expect(r.stderr).toContain('refreshed it once');
     expect(r.stdout).toMatch(/^nickname\s+张三$/m);
     const paths = emu.requests().map((q) => q.path).filter((p) => p.startsWith('/sns/') && p !== '/sns/oauth2/access_token');

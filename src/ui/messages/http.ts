@@ -71,5 +71,5 @@ export const messages = {
   },
   'http.retry.unreachable': { zh: '连接失败，请求未到达服务器，第 {attempt} 次重试：{url}', en: 'Could not connect (the request never reached the server); retry {attempt}: {url}' },
   'http.retry.reset': { zh: '连接在回答之前被中断，这个请求可以安全重发，第 {attempt} 次重试：{url}', en: 'The connection was cut before the answer; the request is safe to send again, retry {attempt}: {url}' },
-  'http.retry.busy': { zh: '微信返回 -1 系统繁忙，第 {attempt} 次重试：{url}', en: 'WeChat answered -1 (system busy); retry {attempt}: {url}' },
+  'http.retry.busy': { zh: '返回 -1 系统繁忙，第 {attempt} 次重试：{url}', en: 'Answered -1 (system busy); retry {attempt}: {url}' },
 } as const satisfies MessageSection;

@@ -233,8 +233,8 @@ export const messages = {
     en: 'The cached access_token expired {ago}: refreshed it once with the refresh_token, then asked again.',
   },
   'tokens.userinfo.refreshed.errcode': {
-    zh: '微信返回 {errcode}（access_token 过期或已被替换）：已用 refresh_token 刷新一次并重试。',
-    en: 'WeChat answered {errcode} (access_token expired or replaced): refreshed it once with the refresh_token and retried.',
+    zh: '/sns/userinfo 返回 {errcode}（access_token 过期或已被替换）：已用 refresh_token 刷新一次并重试。',
+    en: '/sns/userinfo answered {errcode} (access_token expired or replaced): refreshed it once with the refresh_token and retried.',
   },
   'tokens.userinfo.expiredNoRefresh': {
     zh: '缓存的 access_token 已在 {ago} 过期；因为 --no-refresh，照样拿它去请求。',
