@@ -5,8 +5,8 @@ import type { MessageSection } from './types.js';
 export const messages = {
   // ── help ──────────────────────────────────────────────────────────────────────────────────────
   'cli.doctor.desc': {
-    zh: '扫码之前检查整套部署：profile、授权链接、回调域名的校验文件、证书、回调地址、DNS、IP 白名单、时钟、代理和 Node 版本',
-    en: 'Check a real deployment before anyone scans: profile, authorize URL, the domain’s verify file, certificate, callback, DNS, IP whitelist, clock, proxy and Node version',
+    zh: '扫码之前检查整套部署：profile、授权链接、回调域名和 JS 接口安全域名的校验文件、证书、回调地址、DNS、IP 白名单、时钟、代理和 Node 版本',
+    en: 'Check a real deployment before anyone scans: profile, authorize URL, the verify file on the callback and JS-safe domains, certificate, callback, DNS, IP whitelist, clock, proxy and Node version',
   },
   'cli.doctor.opt.verifyFile': {
     zh: '网页授权域名的校验文件名 MP_verify_xxx.txt（或本地文件的路径，此时比较内容；默认 profile 的 verifyFile）',
