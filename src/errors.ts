@@ -1,7 +1,7 @@
 import { stripErrmsgSuffix } from './core/errmsg.js';
 
-// One error hierarchy for the whole CLI. Commands and helpers throw; only src/main.ts turns an error
-// into an exit code. Messages are catalogue keys (src/ui/messages) plus parameters, so the language is
+// One error hierarchy for the whole CLI. Commands and helpers throw; only src/app.ts (reportError)
+// turns an error into an exit code, which src/main.ts hands to the process. Messages are catalogue keys (src/ui/messages) plus parameters, so the language is
 // chosen once, at the edge, and code below the UI never needs to know it.
 
 export const EXIT = {
