@@ -585,6 +585,24 @@ describe('wxauth probe', () => {
     expect(r.code).toBe(1);
   });
 
+  it('an app whose redirect_uri says localhost, probed on 127.0.0.1: the callback is reached, and the lost session cookie is named with where to start', async () => {
+    const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret, hostname: 'localhost' });
+    try {
+      const start = `${app.url.replace('localhost', '127.0.0.1')}/auth/wechat?next=/me`;
+      const r = await runCli(['probe', start, '--emulator', emu.url, '--reload-delay', '0', '--json']);
+      const login = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'login.completes')!;
+      expect(login.status).toBe('fail');
+      expect(login.message).toContain(`it starts on ${new URL(start).origin}, but the callback goes to ${app.url}. A browser keeps cookies per host name`);
+      expect(login.fix).toContain(`start at ${app.url}/auth/wechat?next=/me`);
+      expect(r.stdout).not.toContain('blocked-foreign-host');
+      // Started on the name the redirect_uri uses, the same app passes.
+      const same = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--json']);
+      expect(same.code, same.stderr).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('a callback on another server (another port): named, never contacted in any scenario, and the other checks skipped', async () => {
     const hits: string[] = [];
     const other = createServer((req, res) => {

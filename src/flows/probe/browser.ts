@@ -66,8 +66,11 @@ export interface Page {
 }
 
 export interface BrowserOptions {
-  /** Origins the browser may send requests to (the app's, the emulator's). */
-  allowedOrigins: string[];
+  /**
+   * Origins of the app the browser may send requests to. Read at each request: the run adds the
+   * callback's other loopback name (localhost for 127.0.0.1) once the authorize link names it (run.ts).
+   */
+  allowedOrigins: ReadonlySet<string>;
   emulatorOrigin: string;
   /**
    * Further origins that are the emulator's pages: a wxauth proxy in front of it that the app builds its
@@ -183,7 +186,7 @@ export class ProbeBrowser {
       return 'blocked';
     }
     if (origin === this.options.emulatorOrigin || this.options.emulatorFronts?.has(origin)) return 'emulator';
-    return this.options.allowedOrigins.includes(origin) ? 'app' : 'blocked';
+    return this.options.allowedOrigins.has(origin) ? 'app' : 'blocked';
   }
 
   /** One request, no redirect followed. A foreign host is recorded as blocked and never contacted. */

@@ -231,7 +231,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const fronts = new Set<string>();
   const pages = new Set<string>([emulator]);
   const startCookies = options.cookies && options.cookies.length > 0 ? { host: new URL(options.target).host, pairs: options.cookies } : undefined;
-  const browser = () => new ProbeBrowser({ allowedOrigins: [...allowed], emulatorOrigin: emulator, emulatorFronts: fronts, timeoutMs: options.timeoutMs, signal: options.signal, seen, ...(startCookies ? { startCookies } : {}) });
+  const browser = () => new ProbeBrowser({ allowedOrigins: allowed, emulatorOrigin: emulator, emulatorFronts: fronts, timeoutMs: options.timeoutMs, signal: options.signal, seen, ...(startCookies ? { startCookies } : {}) });
   const codesSeen = new Set<string>();
 
   /** Run a scenario, recording its hops (from `b`, from the hop index it starts at) and the WeChat calls meanwhile. */
@@ -375,6 +375,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   let happyRefused: string | undefined;
   /** The redirect_uri is not the app's: another server (foreign), or the app's host and port on the other scheme. */
   let callbackElsewhere: 'foreign' | 'scheme' | undefined;
+  /** The redirect_uri names the app by its other loopback name (localhost for 127.0.0.1): its origin. */
+  let callbackAlias: string | undefined;
   const happyRun = await scenario('happy', hb, async (notes) => {
     const started = await startLogin(hb, options.target);
     auth = started.auth;
@@ -387,7 +389,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       redirectOrigin = r.origin;
       // The callback may name the app by another loopback name (localhost vs 127.0.0.1): still the app,
       // on the same port. Another port is another server, which probe never contacts (README).
-      if (isLoopbackHost(r.hostname) && isLoopbackHost(targetUrl.hostname) && r.protocol === targetUrl.protocol && r.port === targetUrl.port) allowed.add(r.origin);
+      if (isLoopbackHost(r.hostname) && isLoopbackHost(targetUrl.hostname) && r.protocol === targetUrl.protocol && r.port === targetUrl.port && r.origin !== targetUrl.origin) {
+        allowed.add(r.origin);
+        callbackAlias = r.origin;
+      }
     } catch {
       redirectOrigin = undefined;
     }
@@ -572,6 +577,16 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     } else if (page.status >= 400) put(check('login.completes', 'fail', 'error_status', { status: page.status }, evidence));
     else if (!session) put(check('login.completes', 'fail', 'no_session', {}, evidence));
     else put(check('login.completes', 'pass', cookies === 1 ? 'ok_one' : 'ok', { status: page.status, cookies }, evidence));
+    // Started on one loopback name, called back on the other: a browser keeps cookies per host name, so
+    // the session that holds the state (or the return path) never reaches the callback. As a user's
+    // browser would fail the same way, the failure stays; what it is, is said first.
+    if (callbackAlias !== undefined && results.get('login.completes')?.status === 'fail') {
+      const start = callbackAlias + options.target.slice(targetUrl.origin.length);
+      put({
+        ...check('login.completes', 'fail', 'loopback_alias', { callback: callbackAlias, origin: targetUrl.origin, start }, evidence, false),
+        fix: messageRef('probe.login.completes.fix.loopback_alias', { callback: callbackAlias, start }),
+      });
+    }
   }
 
   /**

@@ -317,6 +317,14 @@ export const messages = {
     en: 'The login never reached the callback: WeChat’s authorize page (the emulator’s) refused it, in WeChat’s own Chinese words: "{page}" (see authorize.url for what is wrong).',
   },
   'probe.login.completes.not_started': { zh: '登录没有走到回调（见 authorize.url）。', en: 'The login never reached the callback (see authorize.url).' },
+  'probe.login.completes.loopback_alias': {
+    zh: '登录没有完成：登录从 {origin} 开始，回调却到 {callback}。浏览器按主机名分别保存 cookie，所以带着 state 的会话到不了回调，真实用户的浏览器也会这样失败。',
+    en: 'The login does not complete: it starts on {origin}, but the callback goes to {callback}. A browser keeps cookies per host name, so the session holding the state does not reach the callback; a real user’s browser fails the same way.',
+  },
+  'probe.login.completes.fix.loopback_alias': {
+    zh: '让登录入口和 redirect_uri 用同一个主机名：从 {start} 开始测试（probe 也一样），或者把 redirect_uri 改成登录入口的主机名。',
+    en: 'Use one host name for the login start and the redirect_uri: start at {start} (probe too), or make the redirect_uri use the login start’s host name.',
+  },
   'probe.login.completes.fix.foreign_callback': {
     zh: 'probe 只访问登录入口所在的 {origin} 和模拟器。如果回调由你的另一台服务器处理（前后端分开），测试时让两者同源（例如用开发服务器的代理把回调路径转给后端），再从这个地址运行 probe；见 README 的 probe 一节。',
     en: 'probe talks only to the login start’s origin, {origin}, and the emulator. If another server of yours takes the callback (a split frontend and backend), serve both under one origin for the test (e.g. your dev server’s proxy forwarding the callback path to the backend) and probe that origin; see the probe section of the README.',
