@@ -5,7 +5,7 @@
 import { profileFlag } from '../core/next-step.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { ConfigError, EXIT, UsageError } from '../errors.js';
+import { CancelledError, ConfigError, EXIT, UsageError } from '../errors.js';
 import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, unknownJsApis, type SignatureClaim, type UnknownJsApi } from '../core/jssdk.js';
 import { hexProblem, isSecret, type AccountType } from '../core/validate.js';
 import { tokenHostOf } from '../core/endpoints.js';
@@ -274,16 +274,40 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         ticketFrom = got.source;
       }
       // Stale candidates: what the cache held before (§1.3), and the cached ticket when --ticket overrides it.
-      const after = appid ? store.getTicket(profile, appid, apiHost) : undefined;
-      const stale = [cached?.ticket, cached?.previous, after?.previous].filter((t): t is string => t !== undefined && t !== ticket);
-      const staleTickets = [...new Set(stale)];
-      const verified = verifySignature(options.claim, {
-        ticket,
-        accessToken: appid ? store.getBasic(profile, appid, apiHost)?.accessToken : undefined,
-        staleTickets,
-        otherUrls: options.landingUrls,
-        jsDomains: config.jsDomains,
-      });
+      const staleOf = (current: string): string[] => {
+        const after = appid ? store.getTicket(profile, appid, apiHost) : undefined;
+        return [...new Set([cached?.ticket, cached?.previous, after?.previous].filter((t): t is string => t !== undefined && t !== current))];
+      };
+      let staleTickets: string[] = [];
+      const verifyWith = (current: string) => {
+        staleTickets = staleOf(current);
+        return verifySignature(options.claim, {
+          ticket: current,
+          accessToken: appid ? store.getBasic(profile, appid, apiHost)?.accessToken : undefined,
+          staleTickets,
+          otherUrls: options.landingUrls,
+          jsDomains: config.jsDomains,
+        });
+      };
+      let verified = verifyWith(ticket);
+      // A match with the cached ticket proves the server signs with what wxauth cached, not that WeChat
+      // still takes it: a ticket ended early (JSSDK-FACTS §1.3, the emulator's "Expire it now") signs
+      // "right" and fails wx.config. So the match is checked with WeChat, which hands back the same
+      // ticket while it lives (§1.3): another one means the signer's is dead. One getticket call, only
+      // after a match; if it cannot be made (offline, no secret), the match says it was not checked.
+      if (ticketFrom === 'cached' && verified.diagnosis.verdict === 'match') {
+        const live = await ticketOf(ctx, profile, appid as string, apiHost, true).catch((error: unknown) => {
+          if (error instanceof CancelledError) throw error;
+          return undefined;
+        });
+        if (live) {
+          ticketFrom = live.source;
+          if (live.entry.ticket !== ticket) {
+            ticket = live.entry.ticket;
+            verified = verifyWith(ticket);
+          }
+        }
+      }
       const d = verified.diagnosis;
       const signer = d.verdict === 'mistake' && d.found.mistake === 'stale-ticket' ? d.found.ticket : undefined;
       const staleIndex = typeof signer === 'object' && 'stale' in signer ? signer.stale : undefined;

@@ -156,6 +156,29 @@ describe('wxauth jssdk verify', () => {
     expect(bad.stderr).toContain('this signature is for the URL with its fragment');
   });
 
+  it('a match with the cached ticket is checked with WeChat: a ticket ended early is the old-ticket verdict (exit 1); unreachable, the match says it was not checked', async () => {
+    const cli = server({ WXAUTH_JS_DOMAINS: 'example.com' });
+    const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();
+    const page = 'https://h5.example.com/shop?id=2';
+    const args = ['jssdk', 'verify', '--url', page, '--signature', sha1(`jsapi_ticket=${ticket}&noncestr=abc&timestamp=1714587457&url=${page}`), '--timestamp', '1714587457', '--nonce', 'abc'];
+    const live = await cli(args);
+    expect(live.code, live.stderr).toBe(0);
+    expect(live.stderr).toContain('with the current jsapi_ticket');
+    // The emulator page's "Expire it now": WeChat no longer takes the ticket the server (and wxauth) cached.
+    const ended = await fetch(`${emu.url}/__emulator/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appid: SERVICE.appid, expire: true }) });
+    expect(((await ended.json()) as { expired: boolean }).expired).toBe(true);
+    const dead = await cli([...args, '--json']);
+    expect(dead.code, dead.stderr).toBe(1);
+    expect(parseJson(dead.stdout)).toMatchObject({ verdict: 'mistake', mistake: { id: 'stale-ticket' } });
+    // The same signature made with the new ticket, on a server that cannot ask WeChat (no AppSecret to
+    // get a basic token with): a match from the cache, said as unchecked.
+    const fresh = (await cli(['jssdk', 'ticket', '--show'])).stdout.trim();
+    expect(fresh).not.toBe(ticket);
+    const offline = await cli(['jssdk', 'verify', '--url', page, '--signature', sha1(`jsapi_ticket=${fresh}&noncestr=abc&timestamp=1714587457&url=${page}`), '--timestamp', '1714587457', '--nonce', 'abc'], { WXAUTH_SECRET: '' });
+    expect(offline.code, offline.stderr).toBe(0);
+    expect(offline.stderr).toContain('not checked with WeChat that the ticket is still live');
+  });
+
   it('a page on a port no JS-safe domain names: says a real account needs 80/443 and a test account registers host:port', async () => {
     const cli = server({ WXAUTH_JS_DOMAINS: 'localhost' });
     const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();
