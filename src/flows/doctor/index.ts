@@ -6,7 +6,7 @@
 // tests need no sleeps and trust their own certificates; never Context, never the terminal.
 import type { ProxySettings } from '../../core/proxy-route.js';
 import fs from 'node:fs';
-import { ConfigError, type MessageRef } from '../../errors.js';
+import { CancelledError, ConfigError, type MessageRef } from '../../errors.js';
 import {
   buildReport,
   evaluateAuthorize,
@@ -237,7 +237,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
   // Every host:port the probes aim at, so a --connect-to rule that matched none of them is reported.
   const aimedAt: Array<{ host: string; port: number }> = [];
   const aimed = (host: string, port: number) => void aimedAt.push({ host, port });
-  const probe: ProbeOptions = { connectTo: input.connectTo, timeoutMs: deps.timeoutMs, aimed, ...(deps.ca ? { ca: deps.ca } : {}) };
+  const probe: ProbeOptions = { connectTo: input.connectTo, timeoutMs: deps.timeoutMs, aimed, ...(deps.ca ? { ca: deps.ca } : {}), ...(deps.signal ? { signal: deps.signal } : {}) };
   const lookup = deps.lookup ?? systemLookup;
 
   // A subscription account has no callback: every check of one is skipped, saying why.
@@ -293,6 +293,8 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
     webAuth ? redirectChecks(config, probe, deps.now) : Promise.resolve((['redirect', 'tls', 'scheme'] as const).map(skipNoWebAuth)),
     credentials,
   ]);
+  // Ctrl-C: the probes ended at once; what they saw is no report (exit 130, as every command).
+  if (deps.signal?.aborted) throw new CancelledError();
   const missingCredentials = [...(config.appid ? [] : ['appid']), ...(config.secret ? [] : ['secret'])];
   const online: DoctorCheck[] = [
     ...(input.connectTo.length > 0 ? [evaluateConnectTo(input.connectTo, aimedAt)] : []),

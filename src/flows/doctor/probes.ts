@@ -24,6 +24,19 @@ export interface ProbeOptions {
   ca?: string | string[];
   /** Told every host:port a probe aims at, before --connect-to maps it (so doctor can say which rules matched nothing). */
   aimed?: (host: string, port: number) => void;
+  /** Ctrl-C: each probe ends at once (its facts say `cancelled`; runDoctor then throws CancelledError). */
+  signal?: AbortSignal;
+}
+
+/** Calls `end` when the run is cancelled; returns what undoes the subscription. */
+function onCancel(signal: AbortSignal | undefined, end: () => void): () => void {
+  if (!signal) return () => {};
+  if (signal.aborted) {
+    queueMicrotask(end);
+    return () => {};
+  }
+  signal.addEventListener('abort', end, { once: true });
+  return () => signal.removeEventListener('abort', end);
 }
 
 function errorCode(error: unknown): string {
@@ -42,8 +55,10 @@ export async function probeDns(host: string, port: number, lookup: Lookup, optio
   if (target.rule) return { kind: 'mapped', host: h, port, target: hostPort(target.host, target.port) };
   if (net.isIP(h)) return { kind: 'ip', host: h };
   let timer: NodeJS.Timeout | undefined;
+  let unsubscribe = () => {};
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEOUT' })), options.timeoutMs);
+    unsubscribe = onCancel(options.signal, () => reject(Object.assign(new Error('cancelled'), { code: 'cancelled' })));
   });
   try {
     const addresses = await Promise.race([lookup(h), deadline]);
@@ -52,6 +67,7 @@ export async function probeDns(host: string, port: number, lookup: Lookup, optio
     return { kind: 'failed', host: h, code: errorCode(error) };
   } finally {
     clearTimeout(timer);
+    unsubscribe();
   }
 }
 
@@ -89,6 +105,7 @@ export function probeTls(host: string, port: number, options: ProbeOptions): Pro
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      unsubscribe();
       socket.destroy();
       resolve(facts);
     };
@@ -101,6 +118,7 @@ export function probeTls(host: string, port: number, options: ProbeOptions): Pro
       checkServerIdentity: (_name, cert) => tls.checkServerIdentity(h, cert),
     });
     const timer = setTimeout(() => finish({ handshake: false, host: h, port, error: `ETIMEDOUT (${options.timeoutMs} ms)` }), options.timeoutMs);
+    const unsubscribe = onCancel(options.signal, () => finish({ handshake: false, host: h, port, error: 'cancelled' }));
     socket.once('secureConnect', () => {
       const cert = socket.getPeerCertificate(true);
       if (!cert || Object.keys(cert).length === 0) {
@@ -152,6 +170,7 @@ export function probeGet(url: string, options: ProbeOptions): Promise<HttpFacts>
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      unsubscribe();
       req.destroy();
       resolve(facts);
     };
@@ -172,6 +191,7 @@ export function probeGet(url: string, options: ProbeOptions): Promise<HttpFacts>
         })
       : http.request(common);
     const timer = setTimeout(() => finish({ url, answered: false, error: `ETIMEDOUT (${options.timeoutMs} ms)` }), options.timeoutMs);
+    const unsubscribe = onCancel(options.signal, () => finish({ url, answered: false, error: 'cancelled' }));
     req.once('response', (res) => {
       const chunks: Buffer[] = [];
       let size = 0;

@@ -462,3 +462,27 @@ describe('doctor flow: DNS', () => {
     expect(byId(report, 'dns.callback')).toMatchObject({ status: 'ok', message: { key: 'doctor.dns.ok', params: { addresses: '127.0.0.1' } } });
   });
 });
+
+describe('doctor flow: Ctrl-C', () => {
+  it('ends every probe at once (a server that accepts and never answers does not hold it) and is cancelled, not a report', async () => {
+    // Reads (so it sees a client close its end) and never answers.
+    const silent = net.createServer((socket) => socket.resume());
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as net.AddressInfo).port;
+    try {
+      const controller = new AbortController();
+      const started = Date.now();
+      setTimeout(() => controller.abort(), 200);
+      // No secret: no call to the emulator, only the probes of the site that never answers.
+      const run = doctor({ app: { appid: SERVICE.appid, secret: '' }, connectTo: [to(port), to(port, 80)], deps: { timeoutMs: 20_000, signal: controller.signal } });
+      await expect(run).rejects.toMatchObject({ exitCode: 130 });
+      // Well under the 20 s timeout the probes would otherwise wait for, and their connections closed.
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const open = () => new Promise<number>((resolve, reject) => silent.getConnections((error, n) => (error ? reject(error) : resolve(n))));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await open()).toBe(0);
+    } finally {
+      silent.close();
+    }
+  });
+});
