@@ -192,7 +192,7 @@ export function evaluateProfile(f: ProfileFacts): DoctorCheck {
       params: { profile: f.profile, env: f.missingEnv, first: f.missing[0] ?? '' },
     });
   }
-  if (!f.type) return check('profile', 'warn', { key: 'doctor.profile.noType', params: { profile: f.profile } }, evidence, { key: 'doctor.profile.noType.fix' });
+  if (!f.type) return check('profile', 'warn', { key: 'doctor.profile.noType', params: { profile: f.profile } }, evidence, { key: 'doctor.profile.noType.fix', params: { p: profileFlag(f.profile) } });
   // No web authorization at all: no domain or redirect_uri to ask for (config set refuses them), only
   // another account to point to. A warning: the profile is fine for what it can do (wxauth token).
   if (!hasWebAuth(f.type)) {
@@ -560,19 +560,23 @@ export function evaluateJsDomains(results: ReadonlyArray<{ domain: string; check
   return check('js-domains', status, { key: 'doctor.jsDomains.one', params: { domain: bad.domain, detail: message } }, { ...evidence, ...bad.check.evidence, domain: bad.domain }, fix);
 }
 
-/** No JS-safe domain check: no JS-SDK for the account type, none set, or no verify file name to look for. */
-export function skipJsDomains(type: AccountType | undefined, reason: 'type' | 'none' | 'name'): DoctorCheck {
+/**
+ * No JS-safe domain check: no JS-SDK for the account type, none set, or no verify file name to look for.
+ * `profile`: the one checked, named in the fix's `wxauth config set` (else it would set the default's).
+ */
+export function skipJsDomains(type: AccountType | undefined, reason: 'type' | 'none' | 'name', profile: string): DoctorCheck {
+  const p = profileFlag(profile);
   if (reason === 'type' && type === 'website') return check('js-domains', 'skip', { key: 'doctor.jsDomains.website' }, { type });
   if (reason === 'type') return check('js-domains', 'skip', { key: 'doctor.jsDomains.notNeeded', params: { type: type ? { key: `account.type.${type}` } : '-' } }, { type: type ?? null });
-  if (reason === 'none') return check('js-domains', 'skip', { key: 'doctor.jsDomains.none' }, {}, { key: 'doctor.jsDomains.none.fix' });
-  return check('js-domains', 'skip', { key: 'doctor.verify.noName' }, {}, { key: 'doctor.verify.noName.fix' });
+  if (reason === 'none') return check('js-domains', 'skip', { key: 'doctor.jsDomains.none' }, {}, { key: 'doctor.jsDomains.none.fix', params: { p } });
+  return check('js-domains', 'skip', { key: 'doctor.verify.noName' }, {}, { key: 'doctor.verify.noName.fix', params: { p } });
 }
 
 /** No verify file check: not needed for this account type, or no name to look for. */
-export function skipVerifyFile(type: AccountType | undefined): DoctorCheck {
+export function skipVerifyFile(type: AccountType | undefined, profile: string): DoctorCheck {
   // The account type by its name in the sentence's language (测试号, test account), not its config value.
   if (!needsVerifyFile(type)) return check('verify-file', 'skip', { key: 'doctor.verify.notNeeded', params: { type: type ? { key: `account.type.${type}` } : '-' } }, { type: type ?? null });
-  return check('verify-file', 'skip', { key: 'doctor.verify.noName' }, {}, { key: 'doctor.verify.noName.fix' });
+  return check('verify-file', 'skip', { key: 'doctor.verify.noName' }, {}, { key: 'doctor.verify.noName.fix', params: { p: profileFlag(profile) } });
 }
 
 /**
@@ -695,14 +699,15 @@ export function skipTlsForHttp(url: string): DoctorCheck {
  * `same` is the redirect_uri's GET; `other` the same URL on the other scheme (only probed when
  * https could not be reached).
  */
-export function evaluateScheme(redirectUri: string, same: HttpFacts, other: HttpFacts | undefined): DoctorCheck {
+export function evaluateScheme(redirectUri: string, same: HttpFacts, other: HttpFacts | undefined, profile: string): DoctorCheck {
+  const p = profileFlag(profile);
   const u = new URL(redirectUri);
   const scheme = u.protocol.replace(':', '');
   const evidence: Evidence = { scheme, answered: describeHttp(same), other: other ? describeHttp(other) : null };
   if (!same.answered && !other?.answered) return check('scheme', 'skip', { key: 'doctor.scheme.noAnswer' }, evidence);
   if (scheme === 'https' && !same.answered && other?.answered) {
     const http = `http://${u.host}${u.pathname}${u.search}`;
-    return check('scheme', 'fail', { key: 'doctor.scheme.httpsDown' }, evidence, { key: 'doctor.scheme.httpsDown.fix', params: { host: u.host, http } });
+    return check('scheme', 'fail', { key: 'doctor.scheme.httpsDown' }, evidence, { key: 'doctor.scheme.httpsDown.fix', params: { host: u.host, http, p } });
   }
   if (scheme === 'http' && same.answered && same.location) {
     let target: URL | undefined;
@@ -713,7 +718,7 @@ export function evaluateScheme(redirectUri: string, same: HttpFacts, other: Http
     }
     if (target && target.protocol === 'https:' && target.hostname === u.hostname) {
       const https = `https://${u.hostname}${u.pathname}${u.search}`;
-      return check('scheme', 'warn', { key: 'doctor.scheme.upgrade', params: { location: same.location } }, evidence, { key: 'doctor.scheme.upgrade.fix', params: { https } });
+      return check('scheme', 'warn', { key: 'doctor.scheme.upgrade', params: { location: same.location } }, evidence, { key: 'doctor.scheme.upgrade.fix', params: { https, p } });
     }
   }
   return check('scheme', 'ok', { key: 'doctor.scheme.ok', params: { scheme } }, evidence);

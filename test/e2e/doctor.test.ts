@@ -426,6 +426,17 @@ describe('the verifyFile setting and --verify-file', () => {
     expect(trusted.hits.slice(before).map((h) => h.path)).toContain(`/${VERIFY_NAME}`);
   });
 
+  it('under --profile, the fixes that name config set name the profile, and following them makes the check run', async () => {
+    const env = serviceAccount();
+    const r = await runCli(['--profile', 'prod', 'doctor', ...connect(trusted)], { env });
+    expect(r.stdout).toContain('wxauth --profile prod config set verifyFile MP_verify_xxx.txt');
+    expect(r.stdout).toContain('wxauth --profile prod config set jsDomains h5.example.com');
+    expect(r.stdout).not.toMatch(/wxauth config set (verifyFile|jsDomains)/);
+    expect((await runCli(['--profile', 'prod', 'config', 'set', 'verifyFile', VERIFY_NAME], { env })).code).toBe(0);
+    const again = await runCli(['--profile', 'prod', 'doctor', ...connect(trusted)], { env });
+    expect(lineOf(again.stdout, 'verify-file')).toMatch(/^✔ verify-file/);
+  });
+
   it('compares the served file with a local one given by path', async () => {
     const local = writeTemp(VERIFY_NAME, 'NotWhatIsServed');
     const r = await runCli(['doctor', '--verify-file', local, ...connect(trusted)], { env: serviceAccount() });

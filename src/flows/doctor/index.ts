@@ -190,7 +190,7 @@ function callbackHost(config: ResolvedConfig): { host: string; port: number } | 
 
 async function verifyFileCheck(config: ResolvedConfig, verify: VerifyExpectation | undefined, probe: ProbeOptions): Promise<DoctorCheck> {
   if (!config.domain) return skipNeeds('verify-file', ['domain']);
-  if (!needsVerifyFile(config.type) || !verify) return skipVerifyFile(config.type);
+  if (!needsVerifyFile(config.type) || !verify) return skipVerifyFile(config.type, config.profile);
   const https = await probeGet(`https://${config.domain}/${verify.name}`, probe);
   const right = https.answered && https.status === 200;
   // http only when https did not give a 200: WeChat's check accepts either scheme.
@@ -201,10 +201,10 @@ async function verifyFileCheck(config: ResolvedConfig, verify: VerifyExpectation
 /** The verify file at the root of each JS-safe domain that is not the callback domain (checked by verify-file). */
 async function jsDomainsCheck(config: ResolvedConfig, verify: VerifyExpectation | undefined, probe: ProbeOptions): Promise<DoctorCheck> {
   // A website app has no JS-SDK; a test account binds its JS domain without a file.
-  if (!needsVerifyFile(config.type)) return skipJsDomains(config.type, 'type');
+  if (!needsVerifyFile(config.type)) return skipJsDomains(config.type, 'type', config.profile);
   const domains = splitJsDomains(config.jsDomains);
-  if (domains.length === 0) return skipJsDomains(config.type, 'none');
-  if (!verify) return skipJsDomains(config.type, 'name');
+  if (domains.length === 0) return skipJsDomains(config.type, 'none', config.profile);
+  if (!verify) return skipJsDomains(config.type, 'name', config.profile);
   const callback = config.domain?.toLowerCase();
   const others = domains.filter((d) => d.toLowerCase() !== callback);
   const results = await Promise.all(others.map(async (domain) => ({ domain, check: await verifyFileCheck({ ...config, domain }, verify, probe) })));
@@ -220,7 +220,7 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, now: 
   // https that did not answer at all: does the same host answer on http? That is the scheme mismatch's shape.
   let other: HttpFacts | undefined;
   if (secure && !answer.answered) other = await probeGet(`http://${u.host}${u.pathname}${u.search}`, probe);
-  return [evaluateRedirect(answer), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other)];
+  return [evaluateRedirect(answer), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other, config.profile)];
 }
 
 export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<DoctorReport> {

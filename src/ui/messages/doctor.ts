@@ -89,8 +89,8 @@ export const messages = {
   },
   'doctor.profile.noType': { zh: 'profile {profile} 没有账号类型：无法判断该用哪个授权入口和 scope。', en: 'Profile {profile} has no account type: the authorize endpoint and scope cannot be checked against it.' },
   'doctor.profile.noType.fix': {
-    zh: 'wxauth config set type service（服务号）、subscription（订阅号）、test（测试号）或 website（网站应用）',
-    en: 'wxauth config set type service, subscription, test or website',
+    zh: 'wxauth{p} config set type service（服务号）、subscription（订阅号）、test（测试号）或 website（网站应用）',
+    en: 'wxauth{p} config set type service, subscription, test or website',
   },
 
   // ── authorize URL ─────────────────────────────────────────────────────────────────────────────
@@ -190,8 +190,8 @@ export const messages = {
   'doctor.jsDomains.same': { zh: 'JS 接口安全域名 {domains} 就是回调域名，已由 verify-file 检查。', en: 'The JS-safe domain {domains} is the callback domain, which verify-file checks.' },
   'doctor.jsDomains.none': { zh: '跳过：profile 没有设置 jsDomains（JS 接口安全域名）。', en: 'Skipped: the profile has no jsDomains (JS-safe domains).' },
   'doctor.jsDomains.none.fix': {
-    zh: '页面要用 JS-SDK 时，把公众号后台填的 JS 接口安全域名告诉 wxauth：wxauth config set jsDomains h5.example.com',
-    en: 'If your pages use the JS-SDK, tell wxauth the JS-safe domains set in the console: wxauth config set jsDomains h5.example.com',
+    zh: '页面要用 JS-SDK 时，把公众号后台填的 JS 接口安全域名告诉 wxauth：wxauth{p} config set jsDomains h5.example.com',
+    en: 'If your pages use the JS-SDK, tell wxauth the JS-safe domains set in the console: wxauth{p} config set jsDomains h5.example.com',
   },
   'doctor.jsDomains.website': { zh: '跳过：网站应用没有 JS-SDK。', en: 'Skipped: a website app has no JS-SDK.' },
   'doctor.jsDomains.notNeeded': { zh: '跳过：{type}的 JS 接口安全域名不需要校验文件。', en: 'Skipped: a {type}’s JS-safe domains need no verify file.' },
@@ -221,8 +221,8 @@ export const messages = {
   },
   'doctor.verify.noName': { zh: '跳过：不知道校验文件名。', en: 'Skipped: the verify file name is not known.' },
   'doctor.verify.noName.fix': {
-    zh: '加上 --verify-file MP_verify_xxx.txt，或保存下来：wxauth config set verifyFile MP_verify_xxx.txt',
-    en: 'Add --verify-file MP_verify_xxx.txt, or save it: wxauth config set verifyFile MP_verify_xxx.txt',
+    zh: '加上 --verify-file MP_verify_xxx.txt，或保存下来：wxauth{p} config set verifyFile MP_verify_xxx.txt',
+    en: 'Add --verify-file MP_verify_xxx.txt, or save it: wxauth{p} config set verifyFile MP_verify_xxx.txt',
   },
   'doctor.verify.notNeeded': { zh: '跳过：{type}的回调域名不需要 MP_verify 校验文件。', en: 'Skipped: a {type}’s callback domain needs no MP_verify file.' },
   'account.type.service': { zh: '服务号', en: 'service account' },
@@ -303,14 +303,14 @@ export const messages = {
     en: 'The redirect_uri uses https, but the server only answers on http: the schemes differ, and WeChat’s redirect to the https callback lands on a page that does not open.',
   },
   'doctor.scheme.httpsDown.fix': {
-    zh: '给 {host} 配好 HTTPS；或者把 redirectUri 改成 http（网页授权接受 http 回调）：wxauth config set redirectUri {http}',
-    en: 'Set up HTTPS on {host}; or make the redirectUri http (web authorization accepts http callbacks): wxauth config set redirectUri {http}',
+    zh: '给 {host} 配好 HTTPS；或者把 redirectUri 改成 http（网页授权接受 http 回调）：wxauth{p} config set redirectUri {http}',
+    en: 'Set up HTTPS on {host}; or make the redirectUri http (web authorization accepts http callbacks): wxauth{p} config set redirectUri {http}',
   },
   'doctor.scheme.upgrade': {
     zh: 'redirect_uri 用 http，服务器却跳转到 {location}：协议不一致，code 可能在跳转中丢失。',
     en: 'The redirect_uri uses http, but the server redirects to {location}: the schemes differ and the code may be lost on the way.',
   },
-  'doctor.scheme.upgrade.fix': { zh: '改用 https 的回调地址：wxauth config set redirectUri {https}', en: 'Use the https callback: wxauth config set redirectUri {https}' },
+  'doctor.scheme.upgrade.fix': { zh: '改用 https 的回调地址：wxauth{p} config set redirectUri {https}', en: 'Use the https callback: wxauth{p} config set redirectUri {https}' },
 
   // ── credentials (stable_token) ────────────────────────────────────────────────────────────────
   'doctor.credentials.ok': {
