@@ -68,7 +68,7 @@ describe('wxauth login', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`openid\\s+${local.users[0]!.openids[app.appid]}`));
       expect(r.stderr).toContain('a real account cannot have a port or an IP in its callback');
-      expect(r.stderr).toContain(`wxauth emulator --domain ${app.appid}=localhost:*`);
+      expect(r.stderr).toContain(`wxauth emulator --domain "${app.appid}=localhost:*"`);
     } finally {
       await local.close();
     }
@@ -230,7 +230,7 @@ describe('wxauth login', () => {
     const r = await runCli(['login', '--no-open', '--port', '8080', '--lang', 'zh'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('网站应用的授权回调域不能是 IP');
-    expect(r.stderr).toContain(`wxauth emulator --domain ${app.appid}=localhost:*，再 wxauth login --host localhost --port 0`);
+    expect(r.stderr).toContain(`wxauth emulator --domain "${app.appid}=localhost:*"，再 wxauth login --host localhost --port 0`);
     expect(r.stderr).not.toContain('config set domain 127.0.0.1');
     expect(r.stderr).not.toContain('换用测试号');
   });
@@ -254,7 +254,7 @@ describe('wxauth login', () => {
     expect(saved.stderr).not.toContain('不是本机或局域网地址');
     expect(saved.stderr).toContain('redirect_uri https://localhost/wechat/callback 在本机，但用的是 https 且没有端口');
     expect(saved.stderr).toContain('wxauth config set redirectUri http://localhost:8080/wechat/callback --yes');
-    expect(saved.stderr).toContain(`wxauth emulator --domain ${app.appid}=localhost:*`);
+    expect(saved.stderr).toContain(`wxauth emulator --domain "${app.appid}=localhost:*"`);
   });
 
   it('a service account on a local port (emulator): the warning’s advice fits a 公众号, not a website app', async () => {
@@ -263,7 +263,7 @@ describe('wxauth login', () => {
     const r = await runCli(['--lang', 'zh', 'login', '--host', 'localhost', '--port', '0', '--no-open', '--timeout', '1'], { env });
     expect(r.code).toBe(6);
     expect(r.stderr).toContain('正式公众号的回调地址不能带端口或用 IP');
-    expect(r.stderr).toContain(`在本机对模拟器试：wxauth emulator --domain ${app.appid}=localhost:*`);
+    expect(r.stderr).toContain(`在本机对模拟器试：wxauth emulator --domain "${app.appid}=localhost:*"`);
     expect(r.stderr).toContain('换用测试号');
     expect(r.stderr).not.toContain('网站应用登录');
   });

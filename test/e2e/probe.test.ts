@@ -175,8 +175,8 @@ describe('wxauth probe', () => {
     const app = await startProbeApp('website', { emulator: plain.url, appid, secret: plain.apps.find((a) => a.appid === appid)!.secret, hostname: 'localhost', realOpenHost: true });
     try {
       const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', plain.url, '--only', 'authorize.url,login.completes']);
-      expect(r.stdout).toContain(`wxauth emulator --domain ${appid}=localhost:*`);
-      expect(r.stdout).toContain(`start the emulator as wxauth emulator --domain ${appid}=${new URL(app.url).host}`);
+      expect(r.stdout).toContain(`wxauth emulator --domain "${appid}=localhost:*"`);
+      expect(r.stdout).toContain(`start the emulator as wxauth emulator --domain "${appid}=${new URL(app.url).host}"`);
       expect(r.stdout).not.toContain('wxauth config set');
       expect(r.stdout).toContain('in WeChat’s own Chinese words');
     } finally {

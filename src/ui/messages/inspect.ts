@@ -561,8 +561,8 @@ export const messages = {
     en: 'Website apps show “该链接无法访问” or “redirect_uri 参数错误”.',
   },
   'inspect.domain.host_ip_website.fix': {
-    zh: '把 redirect_uri 改到 {domain} 下（回调域是 localhost 时，login 加上 --host localhost --port 80：授权回调域不带端口，回调只能在 80 端口；Linux 上监听 80 端口可能要 sudo）。网站应用没有测试号；在本机试扫码登录，用模拟器：wxauth emulator --domain {appid}=localhost:*，再 wxauth login --host localhost --port 0。',
-    en: 'Move redirect_uri under {domain} (when the domain is localhost, give login --host localhost --port 80: the callback domain has no port, so the callback is on port 80, which may need sudo on Linux). Website apps have no test accounts; to try the QR login on this machine, use the emulator: wxauth emulator --domain {appid}=localhost:*, then wxauth login --host localhost --port 0.',
+    zh: '把 redirect_uri 改到 {domain} 下（回调域是 localhost 时，login 加上 --host localhost --port 80：授权回调域不带端口，回调只能在 80 端口；Linux 上监听 80 端口可能要 sudo）。网站应用没有测试号；在本机试扫码登录，用模拟器：wxauth emulator --domain "{appid}=localhost:*"，再 wxauth login --host localhost --port 0。',
+    en: 'Move redirect_uri under {domain} (when the domain is localhost, give login --host localhost --port 80: the callback domain has no port, so the callback is on port 80, which may need sudo on Linux). Website apps have no test accounts; to try the QR login on this machine, use the emulator: wxauth emulator --domain "{appid}=localhost:*", then wxauth login --host localhost --port 0.',
   },
   'inspect.domain.subdomain': {
     zh: 'redirect_uri 指向 {hostport}，它是授权回调域 {domain} 的子域名。',
@@ -609,8 +609,8 @@ export const messages = {
     en: `This URL goes to the emulator, which shows ${P10003_EN} as WeChat does, unless it was started with a --domain naming this port for the app (which real WeChat never allows).`,
   },
   'inspect.domain.emulator_only.fix': {
-    zh: '本地试网站应用登录：wxauth emulator --domain {appid}={pattern}。上线前：把回调放到 {domain} 的 80/443 端口上。',
-    en: 'To try the login on this machine: wxauth emulator --domain {appid}={pattern}. Before going live: serve the callback under {domain} on 80/443.',
+    zh: '本地试网站应用登录：wxauth emulator --domain "{appid}={pattern}"（已经这样启动的模拟器会接受这个链接）。上线前：把回调放到 {domain} 的 80/443 端口上。',
+    en: 'To try the login on this machine: wxauth emulator --domain "{appid}={pattern}" (an emulator started so already takes this link). Before going live: serve the callback under {domain} on 80/443.',
   },
   'inspect.domain.emulator_only_oa': {
     zh: 'redirect_uri 指向 {hostport}：正式公众号的回调地址不能带端口或用 IP（只有测试号可以），真实微信会拒绝。',
@@ -621,8 +621,8 @@ export const messages = {
     en: `This URL goes to the emulator, which shows ${P10003_EN} as WeChat does, unless it was started with a --domain naming this port for the account (which real WeChat never allows).`,
   },
   'inspect.domain.emulator_only_oa.fix': {
-    zh: '在本机对模拟器试：wxauth emulator --domain {appid}={pattern}。要在真实微信上回调到本机，换用测试号（它的回调域可以是 IP:端口；wxauth init --type test，用测试号自己的 appid 和 secret）。上线前：把回调放到 {domain} 的 80/443 端口上。',
-    en: 'To try it on this machine against the emulator: wxauth emulator --domain {appid}={pattern}. To call back to this machine from real WeChat, use a test account (its callback domain may be IP:port; wxauth init --type test, with the test account’s own appid and secret). Before going live: serve the callback under {domain} on 80/443.',
+    zh: '在本机对模拟器试：wxauth emulator --domain "{appid}={pattern}"（已经这样启动的模拟器会接受这个链接）。要在真实微信上回调到本机，换用测试号（它的回调域可以是 IP:端口；wxauth init --type test，用测试号自己的 appid 和 secret）。上线前：把回调放到 {domain} 的 80/443 端口上。',
+    en: 'To try it on this machine against the emulator: wxauth emulator --domain "{appid}={pattern}" (an emulator started so already takes this link). To call back to this machine from real WeChat, use a test account (its callback domain may be IP:port; wxauth init --type test, with the test account’s own appid and secret). Before going live: serve the callback under {domain} on 80/443.',
   },
   'inspect.domain.ip': {
     zh: '回调地址是 IP（{host}），但此账号类型不是测试号。',

@@ -342,12 +342,12 @@ export const messages = {
     en: 'It comes from the WXAUTH_REDIRECT_URI variable (which overrides the config file): use the http address, WXAUTH_REDIRECT_URI={http}.',
   },
   'listen.login.redirect.https.real.hint': {
-    zh: '改用 http 地址：wxauth{p} config set redirectUri {http} --yes，再运行 wxauth{p} login。正式账号的回调不能带端口（微信显示 10003）：只有用 wxauth emulator --domain {appid}={host}:* 启动的模拟器接受它；公众号也可以换用测试号（wxauth init --type test）。',
-    en: 'Use the http address: wxauth{p} config set redirectUri {http} --yes, then run wxauth{p} login again. A real account’s callback cannot have a port (WeChat shows 10003): only an emulator started with wxauth emulator --domain {appid}={host}:* accepts it; a 公众号 can also switch to a test account (wxauth init --type test).',
+    zh: '改用 http 地址：wxauth{p} config set redirectUri {http} --yes，再运行 wxauth{p} login。正式账号的回调不能带端口（微信显示 10003）：只有用 wxauth emulator --domain "{appid}={host}:*" 启动的模拟器接受它；公众号也可以换用测试号（wxauth init --type test）。',
+    en: 'Use the http address: wxauth{p} config set redirectUri {http} --yes, then run wxauth{p} login again. A real account’s callback cannot have a port (WeChat shows 10003): only an emulator started with wxauth emulator --domain "{appid}={host}:*" accepts it; a 公众号 can also switch to a test account (wxauth init --type test).',
   },
   'listen.login.redirect.https.env.real.hint': {
-    zh: '它来自环境变量 WXAUTH_REDIRECT_URI（优先于配置文件）：改用 http 地址，WXAUTH_REDIRECT_URI={http}。正式账号的回调不能带端口（微信显示 10003）：只有用 wxauth emulator --domain {appid}={host}:* 启动的模拟器接受它；公众号也可以换用测试号（wxauth init --type test）。',
-    en: 'It comes from the WXAUTH_REDIRECT_URI variable (which overrides the config file): use the http address, WXAUTH_REDIRECT_URI={http}. A real account’s callback cannot have a port (WeChat shows 10003): only an emulator started with wxauth emulator --domain {appid}={host}:* accepts it; a 公众号 can also switch to a test account (wxauth init --type test).',
+    zh: '它来自环境变量 WXAUTH_REDIRECT_URI（优先于配置文件）：改用 http 地址，WXAUTH_REDIRECT_URI={http}。正式账号的回调不能带端口（微信显示 10003）：只有用 wxauth emulator --domain "{appid}={host}:*" 启动的模拟器接受它；公众号也可以换用测试号（wxauth init --type test）。',
+    en: 'It comes from the WXAUTH_REDIRECT_URI variable (which overrides the config file): use the http address, WXAUTH_REDIRECT_URI={http}. A real account’s callback cannot have a port (WeChat shows 10003): only an emulator started with wxauth emulator --domain "{appid}={host}:*" accepts it; a 公众号 can also switch to a test account (wxauth init --type test).',
   },
   'listen.login.scope.invalid': { zh: '--scope 不支持 "{value}"。', en: '--scope does not accept "{value}".' },
   'listen.login.scope.invalid.hint': { zh: '可选 snsapi_base、snsapi_userinfo（公众号）或 snsapi_login（网站应用）。', en: 'Use snsapi_base or snsapi_userinfo (公众号), or snsapi_login (website app).' },

@@ -235,13 +235,13 @@ export const messages = {
     en: '{host} is a wxauth proxy: keep --emulator on the emulator it forwards to (not on the proxy itself), or start the proxy with --upstream {emulator}.',
   },
   'probe.finding.fix.emulator_domain': {
-    zh: '正式账号：用配置好的回调域，不带端口。这次运行的回调域由模拟器决定（种子里的应用 {appid}），不是 wxauth 的配置：用 wxauth emulator --domain {appid}={hostport} 启动模拟器，写上你的应用的地址。',
-    en: 'Real accounts: use the configured callback domain, without a port. In this run the callback domain is the emulator’s (app {appid} in its seed), not wxauth’s profile: start the emulator as wxauth emulator --domain {appid}={hostport}, naming your app’s address.',
+    zh: '正式账号：用配置好的回调域，不带端口。这次运行的回调域由模拟器决定（种子里的应用 {appid}），不是 wxauth 的配置：用 wxauth emulator --domain "{appid}={hostport}" 启动模拟器，写上你的应用的地址。',
+    en: 'Real accounts: use the configured callback domain, without a port. In this run the callback domain is the emulator’s (app {appid} in its seed), not wxauth’s profile: start the emulator as wxauth emulator --domain "{appid}={hostport}", naming your app’s address.',
   },
   'probe.authorize.url.fix.findings': { zh: '按上面每条问题下的修复去改；wxauth inspect 可以单独检查这个链接。', en: 'Follow the fix under each finding above; wxauth inspect checks the link on its own.' },
   'probe.authorize.url.fix.website': {
-    zh: '用 wxauth inspect 查看链接逐条的问题。网站应用的回调域不能是 IP，也没有测试号可用：在 localhost 上测试，probe 和应用都用 http://localhost:{port}/…，模拟器用 wxauth emulator --domain {appid}=localhost:* 启动。',
-    en: 'Run wxauth inspect on the link for each finding. A website app’s callback domain cannot be an IP, and no test account does QR login: test on localhost, with probe and the app at http://localhost:{port}/… and the emulator started as wxauth emulator --domain {appid}=localhost:*.',
+    zh: '用 wxauth inspect 查看链接逐条的问题。网站应用的回调域不能是 IP，也没有测试号可用：在 localhost 上测试，probe 和应用都用 http://localhost:{port}/…，模拟器用 wxauth emulator --domain "{appid}=localhost:*" 启动。',
+    en: 'Run wxauth inspect on the link for each finding. A website app’s callback domain cannot be an IP, and no test account does QR login: test on localhost, with probe and the app at http://localhost:{port}/… and the emulator started as wxauth emulator --domain "{appid}=localhost:*".',
   },
   'probe.authorize.url.fix.test': {
     zh: '用 wxauth inspect 查看链接逐条的问题；测试号 {appid} 的回调域由模拟器决定（wxauth emulator 列出的 domain），用 wxauth emulator --domain {appid}=<主机:端口> 改成你的应用所在的地址。',
