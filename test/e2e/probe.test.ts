@@ -166,7 +166,7 @@ describe('wxauth probe', () => {
     const url = r.doc.checks.find((c) => c.id === 'authorize.url')!;
     expect(url.status).toBe('fail');
     expect((url.evidence.findings as Array<{ id: string }>).some((f) => f.id.startsWith('domain.'))).toBe(false);
-    expect(url.fix).toBe('Follow the fix under each finding above; wxauth inspect checks the link on its own.');
+    expect(url.fix).toBe(`Follow the fix under each finding above; wxauth inspect --open-base ${emu.url} '<link>' checks the link on its own (without --open-base for a link to real WeChat).`);
   });
 
   it('a website app on localhost against an emulator without --domain: every Fix is about the emulator, none about wxauth\'s profile', async () => {
@@ -438,12 +438,19 @@ describe('wxauth probe', () => {
     expect(zh.doc.checks.find((c) => c.id === 'basic_token.per_login')!.message).toContain('只有一次登录调用了 /cgi-bin/token');
   });
 
-  it('authorize.url on the emulator\'s test account does not send the user to the test account', async () => {
+  it('authorize.url on the emulator\'s test account with nothing wrong in its domain (a scope): the findings\' own fixes, no callback-domain advice', async () => {
     const r = await probe('correct', ['--only', 'authorize.url'], APPID, { scope: 'snsapi_login' });
     const url = r.doc.checks.find((c) => c.id === 'authorize.url');
     expect(url?.status).toBe('fail');
+    expect(url?.fix).toBe(`Follow the fix under each finding above; wxauth inspect --open-base ${emu.url} '<link>' checks the link on its own (without --open-base for a link to real WeChat).`);
+    expect(url?.fix).not.toContain('test account');
+  });
+
+  it('authorize.url on the test account whose callback domain is wrong: set with emulator --domain, and inspect told where the link goes', async () => {
+    const r = await probe('correct', ['--only', 'authorize.url'], APPID, { redirectOrigin: 'http://www.example.com' });
+    const url = r.doc.checks.find((c) => c.id === 'authorize.url');
     expect(url?.fix).toContain(`wxauth emulator --domain ${APPID}=<host:port>`);
-    expect(url?.fix).not.toContain('to test locally use the emulator’s test account');
+    expect(url?.fix).toContain(`wxauth inspect --open-base ${emu.url} '<link>'`);
   });
 
   it('an app that exchanges twice in one callback: code.exchanged_once fails, and callback.duplicate says it is the same bug plus WeChat\'s hit', async () => {

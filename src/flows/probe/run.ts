@@ -487,15 +487,20 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const refused = !!happyRefused;
     const status = errors > 0 || refused ? 'fail' : warnings > 0 ? 'warn' : 'pass';
     const key = errors > 0 ? (errors === 1 ? 'errors_one' : 'errors') : refused ? 'refused' : warnings > 0 ? (warnings === 1 ? 'warnings_one' : 'warnings') : 'ok';
-    const urlCheck = check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '' }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } });
+    const urlCheck = check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '', emulator }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } });
+    // Nothing wrong with the callback's domain (a constant state, a scope): each finding's own fix, not
+    // advice about callback domains and test accounts.
+    // (The emulator's page refusing the link counts when it is WeChat's redirect_uri page, 10003.)
+    const domainWrong = findings.some((f) => f.id.startsWith('domain.') || EMULATOR_DOMAIN_FINDINGS.has(f.id)) || (refused && /10003|redirect_uri/.test(happyRefused ?? ''));
+    if (urlCheck.fix && !domainWrong) urlCheck.fix = messageRef('probe.authorize.url.fix.findings', { emulator });
     // The probed app is the emulator's test account already: "use the test account" would go in a circle.
-    if (urlCheck.fix && app.type === 'test') urlCheck.fix = messageRef('probe.authorize.url.fix.test', { appid: app.appid });
+    else if (urlCheck.fix && app.type === 'test') urlCheck.fix = messageRef('probe.authorize.url.fix.test', { appid: app.appid, emulator });
     // A 网站应用 has no test account (no QR login) and no IP callback domain: the localhost way when the
     // callback's host is what is wrong, else the findings' own fixes (each finding carries one).
     else if (urlCheck.fix && app.type === 'website')
       urlCheck.fix = findings.some((f) => f.id.startsWith('domain.'))
-        ? { key: 'probe.authorize.url.fix.website', params: { appid: app.appid, port: portOf(targetUrl) } }
-        : { key: 'probe.authorize.url.fix.findings' };
+        ? { key: 'probe.authorize.url.fix.website', params: { appid: app.appid, port: portOf(targetUrl), emulator } }
+        : { key: 'probe.authorize.url.fix.findings', params: { emulator } };
     put(urlCheck);
   }
 
