@@ -239,7 +239,8 @@ describe('wxauth probe', () => {
         const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--only', 'authorize.url,login.completes,code.exchanged_once,callback.duplicate']);
         expect(r.stderr).toContain(`The app’s authorize link is on ${proxy.url}, a wxauth proxy forwarding to this emulator (${emu.url}): probe goes through it to WeChat’s pages.`);
         expect(r.stdout).toMatch(/✔ authorize\.url/);
-        expect(r.stdout).toMatch(/✔ login\.completes/);
+        // The login got its user, then the second exchange's 40163: a warning, not a pass.
+        expect(r.stdout).toMatch(/! login\.completes/);
         expect(r.stdout).toMatch(/✖ code\.exchanged_once/);
         expect(r.stdout).toMatch(/✖ callback\.duplicate/);
         expect(r.stdout).not.toContain('not on this emulator');
@@ -457,6 +458,11 @@ describe('wxauth probe', () => {
     const r = await probe('double-exchange', ['--only', 'code.exchanged_once,callback.duplicate']);
     expect(r.failing).toEqual(['callback.duplicate', 'code.exchanged_once']);
     expect(r.doc.checks.find((c) => c.id === 'callback.duplicate')?.message).toMatch(/already exchanges a code more than once in a single callback \(see code\.exchanged_once\)/);
+    // The happy path's page is no proof: its second exchange's 40163 is what many such apps show.
+    const login = (await probe('double-exchange', ['--only', 'login.completes'])).doc.checks.find((c) => c.id === 'login.completes')!;
+    expect(login.status).toBe('warn');
+    expect(login.message).toContain('then exchanged the same code again and got 40163');
+    expect(login.fix).toContain('Exchange each code once');
   });
 
   it('userinfo.scope names a basic access_token given to /sns/userinfo, with its own fix (en, zh)', async () => {

@@ -258,6 +258,14 @@ export const messages = {
   // ── login.completes ───────────────────────────────────────────────────────────────────────────
   'probe.login.completes.ok': { zh: '登录完成：应用换到了用户，最后一页 HTTP {status}，设置了 {cookies} 个 cookie。', en: 'The login completes: the app exchanged the code for a user, the last page is HTTP {status}, and the app set {cookies} cookies.' },
   'probe.login.completes.ok_one': { zh: '登录完成：应用换到了用户，最后一页 HTTP {status}，设置了 1 个 cookie。', en: 'The login completes: the app exchanged the code for a user, the last page is HTTP {status}, and the app set a cookie.' },
+  'probe.login.completes.then_failed': {
+    zh: '登录可能没有完成：应用用 code 换到了用户，随后又用同一个 code 换了一次，得到 {errcode}；最后一页 HTTP {status} 显示的可能就是这个错误。见 code.exchanged_once。',
+    en: 'The login may not complete: the app exchanged the code for a user, then exchanged the same code again and got {errcode}; the last page (HTTP {status}) may show that error. See code.exchanged_once.',
+  },
+  'probe.login.completes.fix.then_failed': {
+    zh: '每个 code 只换一次：同一个回调里只调用一次 /sns/oauth2/access_token（去掉重试或第二个处理器），用第一次的结果。',
+    en: 'Exchange each code once: one /sns/oauth2/access_token call per callback (drop the retry or the second handler), and use its result.',
+  },
   'probe.login.completes.exchange_failed': {
     zh: '登录没有完成：应用用 code 调用 /sns/oauth2/access_token，微信（模拟器）回答 errcode {errcode}，所以没有人登录——不管最后一页显示什么（HTTP {status}）。',
     en: 'The login does not complete: the app’s /sns/oauth2/access_token call got errcode {errcode} from WeChat (the emulator), so no one is signed in, whatever the last page shows (HTTP {status}).',
