@@ -179,6 +179,9 @@ describe('wxauth probe', () => {
       expect(r.stdout).toContain(`start the emulator as wxauth emulator --domain "${appid}=${new URL(app.url).host}"`);
       expect(r.stdout).not.toContain('wxauth config set');
       expect(r.stdout).toContain('in WeChat’s own Chinese words');
+      // Only WeChat's words are quoted as WeChat's: the emulator's own (Chinese, for probe's browser) note is not.
+      expect(r.stdout).toContain('redirect_uri 参数错误');
+      expect(r.stdout).not.toContain('wxauth 模拟器');
     } finally {
       await app.close();
       await plain.close();

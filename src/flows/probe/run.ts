@@ -345,7 +345,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         notes.push({ key: 'probe.note.deny_delivered' });
         return { callback: stateOnly() };
       }
-      return { refused: quoted(textOf(reply.body)) };
+      return { refused: quoted(wechatWords(reply.body)) };
     }
     const uuid = /\/connect\/qrcode\/([\w-]+)/.exec(page.body)?.[1];
     if (uuid) {
@@ -359,7 +359,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       notes.push({ key: 'probe.note.scanned' });
       return scanned.redirect ? { callback: scanned.redirect } : { refused: 'no redirect after scan' };
     }
-    return { refused: quoted(textOf(page.body)) };
+    return { refused: quoted(wechatWords(page.body)) };
   };
 
   const deliver = (b: ProbeBrowser, callback: string, duplicate = false) => b.follow(callback, () => true, { duplicate });
@@ -1044,6 +1044,14 @@ function textOf(body: string): string {
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * WeChat's words on its page, quoted as such: the emulator's own note under them (data-emulator-note,
+ * in the browser's language, which probe's WeChat browser asks as Chinese) is wxauth's, not WeChat's.
+ */
+function wechatWords(body: string): string {
+  return textOf(body.replace(/<p\b[^>]*\bdata-emulator-note\b[^>]*>[\s\S]*?<\/p>/gi, ' '));
 }
 
 /** A page's words for a message: whole up to 300 characters, else cut at a space and marked. */
