@@ -638,6 +638,12 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     // The domain check's sentence too.
     const outside = parseJson((await runCli([...args, '--json'], { env: { ...env, WXAUTH_JS_DOMAINS: 'example.org' } })).stdout) as { domain: Record<string, unknown> };
     expect(outside.domain).toMatchObject({ ok: false, problem: 'not-listed', message: expect.stringContaining('Host h5.example.com is not within the JS-safe domains (example.org)') });
+    // Where to add it: a real account's console menu, or a test account's sandbox page; the command names the profile.
+    const service = await runCli(['--profile', 'shop', ...args], { env: { ...env, WXAUTH_JS_DOMAINS: 'example.org', WXAUTH_TYPE: 'service' } });
+    expect(service.stderr).toContain('under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名, then update wxauth --profile shop config set jsDomains.');
+    const test = await runCli(['--profile', 'shop', ...args], { env: { ...env, WXAUTH_JS_DOMAINS: 'example.org', WXAUTH_TYPE: 'test' } });
+    expect(test.stderr).toContain('A test account sets its JS接口安全域名 (JS-safe domain) on its sandbox page (mp.weixin.qq.com/debug/cgi-bin/sandbox)');
+    expect(test.stderr).not.toContain('公众号设置');
   });
 
   it('sign --api warns about a name outside the JS-SDK API list, suggests the known one, and keeps it (exit 0; en, zh, --json)', async () => {

@@ -160,7 +160,7 @@ export function present(result: JssdkResult, out: Output): void {
       const p = result.profileFlag;
       // A real account cannot bind a port or an IP (config set jsDomains refuses it): no command to set one.
       const real = result.accountType !== undefined && result.accountType !== 'test' ? result.accountType : undefined;
-      const domainText = domain ? domainLine(out, domain, p, real) : undefined;
+      const domainText = domain ? domainLine(out, domain, p, real, result.accountType === 'test') : undefined;
       doc.domain = domain ? { ...domain, message: domainText } : null;
       if (!domain) doc.domain_unchecked = uncheckedDomainDoc(unchecked, p, real !== undefined);
       if (result.otherAppId) doc.config_app_id = result.otherAppId;
@@ -225,11 +225,13 @@ function mistakeText(out: Output, found: Attempt, url: string): { message: strin
 }
 
 /** The domain check in a sentence: within a JS-safe domain, or why the page gets invalid url domain. */
-function domainLine(out: Output, domain: DomainVerdict, p: string, real: string | undefined): string {
+function domainLine(out: Output, domain: DomainVerdict, p: string, real: string | undefined, test: boolean): string {
   if (domain.ok) return out.t('jssdk.domain.ok', { host: domain.host, domain: domain.domain });
   if (domain.problem === 'port')
     return real ? out.t('jssdk.domain.port.real', { host: domain.host, port: domain.port, type: { key: `account.type.${real as AccountType}` } }) : out.t('jssdk.domain.port', { host: domain.host, port: domain.port, p });
-  return out.t('jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', ') });
+  // A test account has no 公众号设置 menu: its JS-safe domain is set on its sandbox page, as host[:port].
+  if (test) return out.t('jssdk.domain.notListed.test', { host: domain.host, domains: domain.domains.join(', '), p });
+  return out.t('jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', '), p });
 }
 
 /** The domain row of verify's table: within which JS-safe domain, why not, or not checked. */
