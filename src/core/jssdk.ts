@@ -383,6 +383,9 @@ function urlVariants(claim: SignatureClaim, url: string, written: string, facts:
   // `/` for an empty path, upper-case host, default port), or the href with its escapes decoded.
   add('as-written', written);
   add('as-written', safeDecodeUri(url));
+  // The root written without its `/` (https://a.com?x=1), as a server that builds the URL from its parts
+  // writes it: location.href always has the `/`, so this is the as-written mistake, whichever form --url took.
+  add('as-written', url.replace(/^(https?:\/\/[^/?#]+)\/(?=\?|$)/i, '$1'));
   // encoded: sent with encodeURIComponent and never decoded (§2), or encodeURI'd.
   add('encoded', encodeURIComponent(url));
   add('encoded', encodeURI(url));

@@ -132,6 +132,7 @@ describe('diagnoseSignature', () => {
     ['fragment', 'the URL with #/order', () => sign({ url: `${PAGE}#/order` }), `${PAGE}#/order`],
     ['fragment', 'a hash-router #/ it was not told about', () => sign({ url: `${PAGE}#/` })],
     ['as-written', 'the URL as written, not location.href (host-only, no /)', () => sign({ url: 'https://h5.example.com?from=menu' }), 'https://h5.example.com?from=menu'],
+    ['as-written', 'the root without its /, the page given as location.href has it (WeChat’s docs sample)', () => sign({ url: 'https://h5.example.com?from=menu' }), 'https://h5.example.com/?from=menu'],
     ['as-written', 'the raw Chinese path where location.href has it percent-encoded', () => sign({ url: 'https://h5.example.com/商品?name=手机' }), 'https://h5.example.com/商品?name=手机'],
     ['as-written', 'the decoded form, the page URL given as location.href reports it', () => sign({ url: 'https://h5.example.com/商品' }), 'https://h5.example.com/%E5%95%86%E5%93%81'],
     ['encoded', 'the URL encodeURIComponent-ed', () => sign({ url: encodeURIComponent(PAGE) })],
