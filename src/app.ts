@@ -276,6 +276,9 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
       let synonym = synonymSuggested(message, named);
       if (synonym === undefined) synonym = prefixSuggested(message, flagsOf(named, sub));
       if (profileAddAsked(message, named)) usageHint = { key: 'profile.add.hint' };
+      // `wxauth proxy http://127.0.0.1:3900`: the address is the upstream, given by its flag.
+      const upstream = message.key === 'common.commander.excessArguments' && named === 'proxy' ? argv.find((a) => /^https?:\/\//i.test(a)) : undefined;
+      if (upstream !== undefined) usageHint = { key: 'proxy.upstreamPositional.hint', params: { url: upstream } };
       if (synonym) message = synonym;
       error = new UsageError(message, { hint: usageHint });
     }

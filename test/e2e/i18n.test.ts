@@ -50,6 +50,11 @@ describe('commander in zh', () => {
     expect(excess.code).toBe(2);
     expect(excess.stderr).toContain('参数过多');
     expect(excess.stderr).not.toContain('too many arguments');
+    // The upstream given as an argument: the hint names the flag it goes with, nothing is started.
+    const upstream = await zh(['proxy', 'http://127.0.0.1:3900']);
+    expect(upstream.code).toBe(2);
+    expect(upstream.stderr).toContain('wxauth proxy --upstream http://127.0.0.1:3900');
+    expect((await runCli(['proxy', 'http://127.0.0.1:3900'])).stderr).toContain('The address the proxy forwards to is given with --upstream');
 
     const value = await zh(['url', '--scope']);
     expect(value.code).toBe(2);

@@ -208,6 +208,10 @@ export const messages = {
   'proxy.port.invalid.hint': { zh: '用 0 到 65535 之间的整数，0 表示随便找一个空闲端口。', en: 'Use a whole number from 0 to 65535; 0 picks any free port.' },
   'proxy.port.inUse': { zh: '端口 {port} 已被占用，代理无法启动。', en: 'Port {port} is already in use; the proxy cannot start.' },
   'proxy.port.inUse.hint': { zh: '换一个端口：wxauth proxy --port {next}，或用 --port 0 让系统挑一个空闲端口。', en: 'Pick another port: wxauth proxy --port {next}, or --port 0 for any free port.' },
+  'proxy.upstreamPositional.hint': {
+    zh: '代理转发的地址用 --upstream 给出：wxauth proxy --upstream {url}（不带 --upstream 时转发到微信）。',
+    en: 'The address the proxy forwards to is given with --upstream: wxauth proxy --upstream {url} (without it, the proxy forwards to WeChat).',
+  },
   'proxy.upstream.path': {
     zh: '--upstream 带了路径 {prefix}：每个调用都会发到 {prefix} + 它自己的路径（例如 {example}）。微信的域名不带路径：除非上游是挂在这个路径下的网关，否则用 --upstream {origin}。',
     en: '--upstream has a path, {prefix}: every call goes to {prefix} + its own path (e.g. {example}). WeChat’s hosts take none: unless the upstream is a gateway under that path, use --upstream {origin}.',
