@@ -239,7 +239,9 @@ export class ProxyObserver {
     // Only on WeChat's answers to a path it does not have: a gateway under a path of its own answers the rest.
     const doubled = facts.errcode === 40066 || exchange.status === 404 ? /^(\/.+?)(\/(?:sns|cgi-bin)\/.*)$/.exec(facts.endpoint) : null;
     if (doubled) {
-      hit('path.doubled', { key: 'proxy.hit.path.doubled', params: { path: facts.endpoint, extra: doubled[1]!, meant: doubled[2]! } }, { key: 'proxy.fix.path.doubled', params: { extra: doubled[1]! } });
+      // The example base is the one this client used (its Host header names this proxy), without the path.
+      const host = exchange.requestHeaders.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? 'host:port';
+      hit('path.doubled', { key: 'proxy.hit.path.doubled', params: { path: facts.endpoint, extra: doubled[1]!, meant: doubled[2]! } }, { key: 'proxy.fix.path.doubled', params: { extra: doubled[1]!, base: `http://${host}` } });
     }
     if (facts.errcode === 40164) {
       // The errmsg names the address WeChat saw (API-FACTS §8): that, not the caller's, is what to whitelist.

@@ -660,6 +660,8 @@ describe('detectors', () => {
       expect(ids(p)).toEqual(['path.doubled', 'path.doubled']);
       expect(p.hits[0]!.evidence).toMatchObject({ key: 'proxy.hit.path.doubled', params: { path: '/sns/sns/oauth2/access_token', extra: '/sns', meant: '/sns/oauth2/access_token' } });
       expect(p.hits[1]!.evidence.params).toMatchObject({ extra: '/api', meant: '/cgi-bin/token' });
+      // The fix's example is this client's own base (the proxy's address), without the extra path.
+      expect(p.hits[0]!.fix).toMatchObject({ key: 'proxy.fix.path.doubled', params: { extra: '/sns', base: p.url } });
       // Another errcode under such a path (a gateway answering for WeChat) is not this mistake.
       emu.addFault({ kind: 'errcode', errcode: 40029, path: '/wx/sns/oauth2/access_token', count: 1 });
       await request(p.url, `/wx/sns/oauth2/access_token?appid=${SERVICE}&code=y`);

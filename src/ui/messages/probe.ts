@@ -442,7 +442,7 @@ export const messages = {
   },
 
   // ── secrets.leak ──────────────────────────────────────────────────────────────────────────────
-  'probe.secrets.leak.ok': { zh: '在应用给浏览器的 {responses} 个应答里没有找到 appsecret 或 token。', en: 'No appsecret or token in any of the {responses} answers the app gave the browser.' },
+  'probe.secrets.leak.ok': { zh: '在应用给浏览器的 {responses} 个应答里没有找到 appsecret 或 token。', en: 'No appsecret or token in the app’s answers to the browser ({responses} in all).' },
   'probe.secrets.leak.leaked_several': {
     zh: '{what} 等几种秘密（{kinds}）出现在应用给浏览器的应答里（第一处：{where}，{url}）；共 {count} 处。',
     en: 'The {what} and other secrets ({kinds}) appear in what the app sent the browser (first: {where}, {url}); places found in all: {count}.',
@@ -547,7 +547,7 @@ export const messages = {
   },
 
   // ── userinfo.scope ────────────────────────────────────────────────────────────────────────────
-  'probe.userinfo.scope.ok': { zh: '/sns/userinfo 只在 snsapi_userinfo 授权下调用。', en: '/sns/userinfo is called only with snsapi_userinfo tokens.' },
+  'probe.userinfo.scope.ok': { zh: '/sns/userinfo 只用 {scope} 授权的 token 调用，这个授权能拿到用户信息。', en: '/sns/userinfo is called only with {scope} tokens, which may read the user’s profile.' },
   'probe.userinfo.scope.ok_not_called': { zh: '应用没有调用 /sns/userinfo（scope {scope}）。', en: 'The app does not call /sns/userinfo (scope {scope}).' },
   'probe.userinfo.scope.base_token': { zh: '应用用 {scope} 的 token 调用 /sns/userinfo，微信回答 48001（{count} 次）。', en: 'The app calls /sns/userinfo with a {scope} token, and WeChat answers 48001 (calls: {count}).' },
   'probe.userinfo.scope.basic_token': {

@@ -305,8 +305,8 @@ export const messages = {
     en: 'The call went to {path}, not {meant}: the client’s API base carries a path, {extra}, and its SDK adds its own after it.',
   },
   'proxy.fix.path.doubled': {
-    zh: '把 SDK 的 API 地址设成只有协议、主机和端口（去掉 {extra}）：例如 http://127.0.0.1:8081，而不是 http://127.0.0.1:8081{extra}。',
-    en: 'Give the SDK its API base as scheme, host and port alone (without {extra}): e.g. http://127.0.0.1:8081, not http://127.0.0.1:8081{extra}.',
+    zh: '把 SDK 的 API 地址设成只有协议、主机和端口（去掉 {extra}）：例如 {base}，而不是 {base}{extra}。',
+    en: 'Give the SDK its API base as scheme, host and port alone (without {extra}): e.g. {base}, not {base}{extra}.',
   },
   'proxy.hit.refresh.expired': {
     zh: '{appid} 的 refresh_token 已过期（42002），它的签发没有经过代理。',
