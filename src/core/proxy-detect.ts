@@ -350,7 +350,8 @@ export class ProxyObserver {
       hit(
         'code.reused',
         sameCaller(first, me)
-          ? { key: 'proxy.hit.code.reused.same', params: { ...params, caller: who(me) } }
+          ? // One process over two connections: both addresses, so the first is not read as the second's.
+            { key: 'proxy.hit.code.reused.same', params: { ...params, caller: who(first.caller === me.caller ? me : { ...me, caller: `${first.caller}, ${me.caller}` }) } }
           : { key: 'proxy.hit.code.reused', params: { ...params, firstCaller: who(first), secondCaller: who(me) } },
         { key: 'proxy.fix.code.reused' },
       );

@@ -197,4 +197,12 @@ describe('callers in detector evidence', () => {
     const again = bare.observe(exchangeOf('CODE_IJKLMNOP', 2, { caller: '10.0.0.5:40001' }));
     expect(again.hits[0]!.evidence.params).toMatchObject({ firstCaller: { key: 'proxy.caller.port', params: { address: '10.0.0.5:40000' } } });
   });
+
+  it('one process over two connections: said once, with both addresses (the first is not read as the second)', () => {
+    const o = new ProxyObserver({ showSecrets: false });
+    const proc = { pid: 4242, command: 'node app.mjs' };
+    o.observe(exchangeOf('CODE_QRSTUVWX', 1, { caller: '127.0.0.1:40070', callerProcess: proc }));
+    const { hits } = o.observe(exchangeOf('CODE_QRSTUVWX', 2, { caller: '127.0.0.1:40082', callerProcess: proc }));
+    expect(hits[0]!.evidence).toMatchObject({ key: 'proxy.hit.code.reused.same', params: { caller: { key: 'proxy.caller.process', params: { address: '127.0.0.1:40070, 127.0.0.1:40082', pid: 4242 } } } });
+  });
 });
