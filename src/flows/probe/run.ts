@@ -615,7 +615,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const judgeable = (id: CheckId, needs: 'attempt' | 'ok'): boolean => {
     if (!runs(id)) return false;
     if (!exchangeAttempted) {
-      put({ id, status: 'skip', message: messageRef('probe.skip.no_exchange', { path: callbackPath }), evidence: { scenarios: ['happy'] } });
+      // A callback that never answered (slower than --timeout) is not one that "never exchanged".
+      const hung = happyFinal?.page.status === 0 && happyFinal.page.hop.error === 'timeout';
+      let message = messageRef('probe.skip.no_exchange', { path: callbackPath });
+      if (hung) message = messageRef('probe.skip.no_answer', { path: callbackPath, ms: options.timeoutMs });
+      put({ id, status: 'skip', message, evidence: { scenarios: ['happy'] } });
       return false;
     }
     if (needs === 'ok' && !exchangedOk) {

@@ -196,6 +196,10 @@ export const messages = {
     zh: '它跳到了 {host} 上的授权页，而不是这个模拟器的：应用用的是另一个模拟器（或另一个微信地址）',
     en: 'it redirected to an authorize page on {host}, not on this emulator: the app uses another emulator (or another WeChat host)',
   },
+  'probe.skip.no_answer': {
+    zh: '正常登录时回调 {path} 在 {ms} ms 内没有应答（见 login.completes），这项无法判断。',
+    en: 'On the happy path the callback {path} did not answer within {ms} ms (see login.completes), so this cannot be judged.',
+  },
   'probe.skip.no_exchange': {
     zh: '正常登录时回调 {path} 没有换取 code（见 login.completes），这项无法判断。',
     en: 'On the happy path the callback {path} never exchanged the code (see login.completes), so this cannot be judged.',
