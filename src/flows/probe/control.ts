@@ -1,7 +1,7 @@
 // The emulator's control API (/__emulator/*), as probe uses it: the seed (which apps, which secrets),
 // the request log since a point, a code's status, the clock and faults. Control POSTs carry
 // Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
-import { NetworkError, UsageError } from '../../errors.js';
+import { NetworkError, UsageError, type MessageRef } from '../../errors.js';
 import { PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER } from '../../core/proxy-route.js';
 import type { FaultSpec, PublicApp, RequestRecord } from '../../emulator/index.js';
 import { deadline } from '../../http/deadline.js';
@@ -21,6 +21,8 @@ export class EmulatorControl {
   constructor(
     readonly origin: string,
     private readonly signal: AbortSignal,
+    /** Where to look for a running emulator when `origin` does not answer (tests give their own). */
+    private readonly usual: string = DEFAULT_EMULATOR,
   ) {}
 
   /**
@@ -48,7 +50,10 @@ export class EmulatorControl {
       if (this.signal.aborted && mode === 'normal') throw error;
       // An undo that failed leaves the emulator changed (its clock ahead, a fault armed): said as such.
       if (detached) throw new NetworkError('refused', { key: 'probe.undo_failed', params: { url: this.origin } }, { hint: { key: 'probe.undo_failed.hint', params: { url: this.origin } }, cause: error, mayHaveReachedServer: true });
-      throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint: { key: 'probe.emulator_down.hint' }, cause: error, mayHaveReachedServer: false });
+      // `--emulator` with a wrong port while one runs on its default: name that one instead of "start it".
+      const running = this.origin !== this.usual && (await isEmulatorAt(this.usual));
+      const hint: MessageRef = running ? { key: 'probe.emulator_down.running', params: { running: this.usual } } : { key: 'probe.emulator_down.hint' };
+      throw new NetworkError('refused', { key: 'probe.emulator_down', params: { url: this.origin } }, { hint, cause: error, mayHaveReachedServer: false });
     } finally {
       limit.done();
     }
@@ -150,3 +155,20 @@ export async function proxyUpstream(origin: string, timeoutMs: number, signal: A
   }
 }
 
+
+/** Where `wxauth emulator` listens unless told otherwise (commands/emulator.ts DEFAULT_PORT). */
+const DEFAULT_EMULATOR = 'http://127.0.0.1:3900';
+
+/** Whether a wxauth emulator answers at `origin` (its control index), within a second. */
+async function isEmulatorAt(origin: string): Promise<boolean> {
+  const limit = deadline(1_000);
+  try {
+    const res = await fetch(origin + '/__emulator/', { signal: limit.signal });
+    const doc = (await res.json()) as { ok?: unknown; endpoints?: unknown };
+    return doc.ok === true && Array.isArray(doc.endpoints);
+  } catch {
+    return false;
+  } finally {
+    limit.done();
+  }
+}

@@ -52,6 +52,10 @@ export const messages = {
     zh: '先在另一个终端运行 wxauth emulator（默认监听 http://127.0.0.1:3900），或用 --emulator 指定它的地址。',
     en: 'Start it in another terminal with `wxauth emulator` (it listens on http://127.0.0.1:3900), or name its address with --emulator.',
   },
+  'probe.emulator_down.running': {
+    zh: '有一个模拟器在 {running} 上运行：用 --emulator {running}。',
+    en: 'An emulator is running at {running}: use --emulator {running}.',
+  },
   'probe.emulator_not_control': {
     zh: '{url} 有应答，但它不是 wxauth 模拟器（是你的应用吗？）：/__emulator{path} 得到 HTTP {status}，不是模拟器控制接口的应答。',
     en: '{url} answers, but it is not a wxauth emulator (is it your app?): /__emulator{path} got HTTP {status}, not the emulator’s control API.',
