@@ -468,8 +468,8 @@ export const messages = {
   'probe.where.headers_hex': { zh: '响应头里十六进制编码的内容', en: 'hex-encoded in the headers' },
   'probe.where.body_hex': { zh: '正文里十六进制编码的内容', en: 'hex-encoded in the body' },
   'probe.secrets.leak.fix': {
-    zh: '错误页只给用户一句话和一个 rid，不要输出请求 URL、异常详情或 token；立刻在公众平台重置 appsecret。',
-    en: 'Error pages should give the user a sentence and a rid, never the request URL, the exception or tokens; reset the appsecret in the WeChat console now.',
+    zh: 'appsecret 只留在服务器上：不要把它写进页面、脚本、HTML 注释或 URL；错误页只给用户一句话和一个 rid，不要输出请求 URL、异常详情或配置。立刻在公众平台重置 appsecret。',
+    en: 'Keep the appsecret on the server: never in a page, a script, an HTML comment or a URL; an error page gives the user a sentence and a rid, never the request URL, the exception or the config. Reset the appsecret in the WeChat console now.',
   },
   'probe.secrets.leak.fix.basic': {
     zh: '基础 access_token 和 jsapi_ticket 只留在服务器上：拿到基础 token 的人能调用整个公众号的接口。页面需要 JS-SDK 签名时，在服务器上算好 signature 再给页面，不要给 ticket 或 token。已经泄露的，用 stable_token 的 force_refresh=true 换掉它（旧的随即失效）。',
