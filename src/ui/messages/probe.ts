@@ -393,7 +393,10 @@ export const messages = {
 
   // ── callback.reload ───────────────────────────────────────────────────────────────────────────
   'probe.callback.reload.ok': { zh: '刷新回调页没有再次换取，也没有报错（HTTP {status}）。', en: 'Reloading the callback did not exchange again and shows no error (HTTP {status}).' },
-  'probe.callback.reload.ok_reexchanged': { zh: '刷新回调页时应用又换取了一次，但没有把 {errcode} 显示成错误（HTTP {status}）。', en: 'Reloading the callback exchanged again, but the {errcode} is not shown as an error (HTTP {status}).' },
+  'probe.callback.reload.ok_reexchanged': {
+    zh: '刷新回调页时应用又换取了一次（得到 {errcode}），页面（HTTP {status}）里没有出现这个错误码或“code been used”；若页面用你自己的话报了错，用户照样看到错误。',
+    en: 'Reloading the callback exchanged again (WeChat answered {errcode}); the page (HTTP {status}) shows neither that errcode nor “code been used” (if it says so in your own words, the user still sees an error).',
+  },
   'probe.callback.reload.refused': {
     zh: '刷新回调页没有再次换取，但用户看到的是错误页（HTTP {status}）：已登录的用户刷新时，应当直接跳转。',
     en: 'Reloading the callback did not exchange again, but the user sees an error page (HTTP {status}): a signed-in user who reloads should just be redirected.',
