@@ -1082,7 +1082,10 @@ describe('wxauth probe', () => {
   it('exit 5 and says how to start the emulator when it is not running', async () => {
     const r = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', 'http://127.0.0.1:9']);
     expect(r.code).toBe(5);
-    expect(r.stderr).toContain('wxauth emulator');
+    expect(r.stderr).toContain('Cannot reach the emulator at http://127.0.0.1:9.');
+    // How to start one; or, on a machine where one runs on the default port (a developer's), that one
+    // (test/flows/probe-control.test.ts covers it with an emulator of its own).
+    expect(r.stderr).toMatch(/Start it in another terminal with `wxauth emulator`|An emulator is running at http:\/\/127\.0\.0\.1:3900: use --emulator/);
   });
 
   it('refuses an unknown check id (exit 2)', async () => {
