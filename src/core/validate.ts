@@ -6,6 +6,7 @@ import { messageRef, type MessageKey, type MessageParams, type MessageRef } from
 import { isIpHost, matchCallbackDomain, splitDomain } from './domain.js';
 import { isRegion, REGIONS } from './endpoints.js';
 import { hideUrlCredentials } from './secrets.js';
+import { suggest } from './closest.js';
 
 export const ACCOUNT_TYPES = ['service', 'subscription', 'test', 'website'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
@@ -138,9 +139,11 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
     case 'type': {
       // --type 服务号, as the hint below lists it, is service.
       const type = accountTypeNamed(value);
-      return type !== undefined
-        ? { ok: true, value: type }
-        : refuse('config.invalid.type', { name, value }, 'config.invalid.type.hint', { types: ACCOUNT_TYPES.join(', ') });
+      if (type !== undefined) return { ok: true, value: type };
+      // `servce`, `webiste`: the one meant, first.
+      const meant = suggest(value, ACCOUNT_TYPES);
+      if (meant !== undefined) return refuse('config.invalid.type', { name, value }, 'config.invalid.type.suggest', { meant, types: ACCOUNT_TYPES.join(', ') });
+      return refuse('config.invalid.type', { name, value }, 'config.invalid.type.hint', { types: ACCOUNT_TYPES.join(', ') });
     }
     case 'appid':
       return checkAppid(value, name);

@@ -141,6 +141,11 @@ describe('checkSetting: the other settings', () => {
   ] as const)('%s %j → %s', (key, value, expected) => {
     expect(verdict(key, value)).toBe(expected);
   });
+
+  it('a misspelt account type is answered with the one meant', () => {
+    expect(checkSetting('type', 'servce', { name: 'WXAUTH_TYPE' })).toMatchObject({ ok: false, hint: { key: 'config.invalid.type.suggest', params: { meant: 'service' } } });
+    expect(checkSetting('type', 'miniprogram', { name: 'type' })).toMatchObject({ ok: false, hint: { key: 'config.invalid.type.hint' } });
+  });
 });
 
 describe('checkSetting: the type a Chinese user types', () => {

@@ -204,6 +204,10 @@ export const messages = {
     en: 'Give {name} without them: the quotes came through as part of the value (quoted twice on the command line, or kept by a .env loader). WeChat would take them as part of it.',
   },
   'config.invalid.type': { zh: '{name}：账号类型 "{value}" 无效。', en: '{name}: account type "{value}" is not valid.' },
+  'config.invalid.type.suggest': {
+    zh: '是不是 {meant}？可选：{types}（service 服务号，subscription 订阅号，test 测试号，website 网站应用）。',
+    en: 'Did you mean {meant}? Use one of: {types} (service 服务号, subscription 订阅号, test 测试号, website 网站应用).',
+  },
   'config.invalid.type.hint': {
     zh: '可选：{types}（service 服务号，subscription 订阅号，test 测试号，website 网站应用）。',
     en: 'Use one of: {types} (service 服务号, subscription 订阅号, test 测试号, website 网站应用).',
