@@ -92,7 +92,7 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
     expect(r.stdout, r.stderr).toMatch(new RegExp(`openid\\s+${user.openids[website.appid]}`));
     expect(r.stdout).toMatch(new RegExp(`unionid\\s+${user.unionids[website.openAccount!]}`));
     expect(r.stdout).toMatch(/scope\s+snsapi_login/);
-    expect(r.stderr).toContain(`wxauth emulator --domain ${website.appid}=localhost:*`);
+    expect(r.stderr).toContain(`wxauth emulator --domain "${website.appid}=localhost:*"`);
     expect(r.code).toBe(0);
   }, 40_000);
 
