@@ -619,6 +619,16 @@ describe('wxauth probe', () => {
     } finally {
       await app.close();
     }
+    // An app that exchanged (no state check to lose) and failed on its own: its own cause, not the cookie.
+    const wrong = await startProbeApp('ignores-state', { emulator: emu.url, appid: APPID, secret: '0'.repeat(32), hostname: 'localhost' });
+    try {
+      const r = await runCli(['probe', `${wrong.url.replace('localhost', '127.0.0.1')}/auth/wechat`, '--emulator', emu.url, '--only', 'login.completes', '--json']);
+      const login = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'login.completes')!;
+      expect(login.message).toContain('40125');
+      expect(login.message).not.toContain('cookies per host name');
+    } finally {
+      await wrong.close();
+    }
   });
 
   it('a callback on another server (another port): named, never contacted in any scenario, and the other checks skipped', async () => {

@@ -589,8 +589,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     } else put(check('login.completes', 'pass', cookies === 1 ? 'ok_one' : 'ok', { status: page.status, cookies }, evidence));
     // Started on one loopback name, called back on the other: a browser keeps cookies per host name, so
     // the session that holds the state (or the return path) never reaches the callback. As a user's
-    // browser would fail the same way, the failure stays; what it is, is said first.
-    if (callbackAlias !== undefined && results.get('login.completes')?.status === 'fail') {
+    // browser would fail the same way, the failure stays; what it is, is said first. Only when the
+    // callback exchanged nothing: an exchange means its state check passed, and the failure (an
+    // errcode, a crash) is its own.
+    if (callbackAlias !== undefined && !exchangeAttempted && results.get('login.completes')?.status === 'fail') {
       const start = callbackAlias + options.target.slice(targetUrl.origin.length);
       put({
         ...check('login.completes', 'fail', 'loopback_alias', { callback: callbackAlias, origin: targetUrl.origin, start }, evidence, false),
