@@ -301,7 +301,13 @@ export function cleanPastedCode(input: string): { text: string; removed: PasteCl
   const removed: PasteCleanup[] = [];
   // Whitespace around the input is trimmed silently (a pasted line's newline is no news).
   let text = input.trim();
-  const pairs: Array<[string, string]> = [['"', '"'], ["'", "'"], ['`', '`'], ['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['<', '>']];
+  // Invisible characters a chat app or a web page slips into copied text (zero-width space and joiners,
+  // word joiner, BOM): never part of a code or a URL.
+  if (/[\u200b-\u200d\u2060\ufeff]/.test(text)) {
+    text = text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim();
+    removed.push('whitespace');
+  }
+  const pairs: Array<[string, string]> = [['"', '"'], ["'", "'"], ['`', '`'], ['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['＂', '＂'], ['＇', '＇'], ['<', '>']];
   for (let again = true; again; ) {
     again = false;
     for (const [open, close] of pairs) {

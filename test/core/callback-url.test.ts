@@ -104,4 +104,9 @@ describe('cleanPastedCode and &amp;', () => {
     expect(cleanPastedCode(`${CODE.slice(0, 9)} ${CODE.slice(9)}`)).toEqual({ text: CODE, removed: ['whitespace'] });
     expect(cleanPastedCode('not a code at all')).toEqual({ text: 'not a code at all', removed: [] });
   });
+
+  it('drops the invisible characters copied text carries, and full-width quotes', () => {
+    expect(cleanPastedCode(`${CODE}\u200b`)).toEqual({ text: CODE, removed: ['whitespace'] });
+    expect(cleanPastedCode(`＂${CODE}＂`)).toEqual({ text: CODE, removed: ['quotes'] });
+  });
 });

@@ -296,6 +296,14 @@ describe('wxauth exchange', () => {
       expect(r.stderr).toContain(said);
       expect(r.stderr).not.toContain('Removed the whitespace');
     }
+    // Quoted back without the secrets it carries: the AppSecret after a word, a code after a full-width colon.
+    const secret = svc.secret;
+    const withSecret = await wx(['exchange', `secret ${secret}`, '--json']);
+    expect(withSecret.code).toBe(2);
+    expect(withSecret.stdout + withSecret.stderr).not.toContain(secret);
+    const withCode = await wx(['exchange', 'code：041cQ8ll2nWy5c42enol2R2DZX2cQ8ly']);
+    expect(withCode.stderr).toContain('code：041c***');
+    expect(withCode.stderr).not.toContain('041cQ8ll2nWy5c42enol2R2DZX2cQ8ly');
     expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
   });
 
