@@ -129,6 +129,22 @@ function namedSubcommand(argv: readonly string[], command: string): string | und
   return argv.slice(at + 1).find((w) => subs.some((s) => s.name === w));
 }
 
+/** The words after `command` that are neither flags nor a flag's value (what commander counts as arguments). */
+function operandsOf(argv: readonly string[], command: string): string[] {
+  const spec = COMMANDS.find((c) => c.name === command);
+  const takesValue = new Set([...(spec?.options ?? []).filter(([flags]) => flags.includes('<')).map(([flags]) => longFlag(flags)), ...GLOBAL_VALUE_FLAGS]);
+  const operands: string[] = [];
+  for (let i = argv.indexOf(command) + 1; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg.startsWith('-')) {
+      if (takesValue.has(arg)) i++;
+      continue;
+    }
+    operands.push(arg);
+  }
+  return operands;
+}
+
 /** The long flags the command (and its subcommand) take, and the global ones. */
 function flagsOf(command: string, sub: string | undefined): string[] {
   const spec: Declaration | undefined = COMMANDS.find((c) => c.name === command);
@@ -277,8 +293,10 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
       if (synonym === undefined) synonym = prefixSuggested(message, flagsOf(named, sub));
       if (profileAddAsked(message, named)) usageHint = { key: 'profile.add.hint' };
       // `wxauth proxy http://127.0.0.1:3900`: the address is the upstream, given by its flag.
-      const upstream = message.key === 'common.commander.excessArguments' && named === 'proxy' ? argv.find((a) => /^https?:\/\//i.test(a)) : undefined;
-      if (upstream !== undefined) usageHint = { key: 'proxy.upstreamPositional.hint', params: { url: upstream } };
+      const operand = message.key === 'common.commander.excessArguments' && named === 'proxy' ? operandsOf(argv, named)[0] : undefined;
+      if (operand !== undefined && /^(https?:\/\/|[\w.-]+:\d+(\/|$))/i.test(operand)) {
+        usageHint = { key: 'proxy.upstreamPositional.hint', params: { url: /^https?:\/\//i.test(operand) ? operand : `http://${operand}` } };
+      }
       if (synonym) message = synonym;
       error = new UsageError(message, { hint: usageHint });
     }

@@ -55,6 +55,9 @@ describe('commander in zh', () => {
     expect(upstream.code).toBe(2);
     expect(upstream.stderr).toContain('wxauth proxy --upstream http://127.0.0.1:3900');
     expect((await runCli(['proxy', 'http://127.0.0.1:3900'])).stderr).toContain('The address the proxy forwards to is given with --upstream');
+    // The operand itself, not a flag's value elsewhere on the line; an operand that is no address gets the usual hint.
+    expect((await runCli(['--api-base', 'http://127.0.0.1:3900', 'proxy', '127.0.0.1:3999'])).stderr).toContain('wxauth proxy --upstream http://127.0.0.1:3999 (');
+    expect((await runCli(['proxy', '--upstream', 'http://127.0.0.1:3900', '3901'])).stderr).toContain('Run wxauth proxy --help');
 
     const value = await zh(['url', '--scope']);
     expect(value.code).toBe(2);
