@@ -5,7 +5,7 @@
 import { profileFlag } from '../core/next-step.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { CancelledError, ConfigError, EXIT, UsageError } from '../errors.js';
+import { CancelledError, ConfigError, EXIT, UsageError, WxauthError, type MessageRef } from '../errors.js';
 import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, unknownJsApis, type SignatureClaim, type UnknownJsApi } from '../core/jssdk.js';
 import { hexProblem, isSecret, type AccountType } from '../core/validate.js';
 import { tokenHostOf } from '../core/endpoints.js';
@@ -69,6 +69,12 @@ export type JssdkResult =
       /** Its string1s masked unless showSecrets. */
       verified: VerifiedSignature;
       ticketFrom: TicketFrom;
+      /**
+       * A match with the cached ticket, checked with WeChat (one getticket call): the live ticket was the
+       * cached one (`same`) or another (the verdict then is stale-ticket); or the call could not be made,
+       * and why (`unchecked`).
+       */
+      liveCheck?: { outcome: 'same' | 'replaced' } | { outcome: 'unchecked'; reason: MessageRef };
       /**
        * --ticket was given, and the "old ticket" that made the signature is the one wxauth has cached
        * (obtained at this time): which of the two is live decides who is wrong, and wxauth's expiry for
@@ -295,13 +301,19 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
       // "right" and fails wx.config. So the match is checked with WeChat, which hands back the same
       // ticket while it lives (§1.3): another one means the signer's is dead. One getticket call, only
       // after a match; if it cannot be made (offline, no secret), the match says it was not checked.
+      let liveCheck: Extract<JssdkResult, { sub: 'verify' }>['liveCheck'];
       if (ticketFrom === 'cached' && verified.diagnosis.verdict === 'match') {
         const live = await ticketOf(ctx, profile, appid as string, apiHost, true).catch((error: unknown) => {
-          if (error instanceof CancelledError) throw error;
+          // A bug, or Ctrl-C, is not a check that could not be made.
+          if (!(error instanceof WxauthError) || error instanceof CancelledError) throw error;
+          // Said, not thrown: the signature's verdict stands; only its freshness is unknown.
+          const reason: MessageRef = error.messageRef;
+          liveCheck = { outcome: 'unchecked', reason };
           return undefined;
         });
         if (live) {
           ticketFrom = live.source;
+          liveCheck = { outcome: live.entry.ticket === ticket ? 'same' : 'replaced' };
           if (live.entry.ticket !== ticket) {
             ticket = live.entry.ticket;
             verified = verifyWith(ticket);
@@ -327,6 +339,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         // Every string1 carries a ticket or token: masked unless --show-secrets.
         verified: showSecrets ? verified : { ...verified, diagnosis: maskDiagnosis(verified.diagnosis) },
         ticketFrom,
+        ...(liveCheck ? { liveCheck } : {}),
         ...(signedWithCached ? { signedWithCached } : {}),
         ...(otherAppId ? { otherAppId } : {}),
         ...(ticketOfOtherAppid ? { ticketOfOtherAppid } : {}),

@@ -164,12 +164,13 @@ describe('wxauth jssdk verify', () => {
     const live = await cli(args);
     expect(live.code, live.stderr).toBe(0);
     expect(live.stderr).toContain('with the current jsapi_ticket');
+    expect(live.stderr).toContain('Asked WeChat once (getticket): the cached jsapi_ticket is still the live one.');
     // The emulator page's "Expire it now": WeChat no longer takes the ticket the server (and wxauth) cached.
     const ended = await fetch(`${emu.url}/__emulator/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appid: SERVICE.appid, expire: true }) });
     expect(((await ended.json()) as { expired: boolean }).expired).toBe(true);
     const dead = await cli([...args, '--json']);
     expect(dead.code, dead.stderr).toBe(1);
-    expect(parseJson(dead.stdout)).toMatchObject({ verdict: 'mistake', mistake: { id: 'stale-ticket' } });
+    expect(parseJson(dead.stdout)).toMatchObject({ verdict: 'mistake', mistake: { id: 'stale-ticket' }, live_check: { outcome: 'replaced' } });
     // The same signature made with the new ticket, on a server that cannot ask WeChat (no AppSecret to
     // get a basic token with): a match from the cache, said as unchecked.
     const fresh = (await cli(['jssdk', 'ticket', '--show'])).stdout.trim();
@@ -177,6 +178,8 @@ describe('wxauth jssdk verify', () => {
     const offline = await cli(['jssdk', 'verify', '--url', page, '--signature', sha1(`jsapi_ticket=${fresh}&noncestr=abc&timestamp=1714587457&url=${page}`), '--timestamp', '1714587457', '--nonce', 'abc'], { WXAUTH_SECRET: '' });
     expect(offline.code, offline.stderr).toBe(0);
     expect(offline.stderr).toContain('not checked with WeChat that the ticket is still live');
+    // And why not, in a line of its own.
+    expect(offline.stderr).toMatch(/Could not ask WeChat whether the ticket is still live: .*secret/i);
   });
 
   it('a page on a port no JS-safe domain names: says a real account needs 80/443 and a test account registers host:port', async () => {

@@ -205,6 +205,18 @@ export const messages = {
     zh: '签名正确：与用缓存的 jsapi_ticket 对 {url} 计算的一致（没有向微信核实这个 ticket 是否仍然有效）。',
     en: 'The signature is right: it equals the one computed for {url} with the cached jsapi_ticket (not checked with WeChat that the ticket is still live).',
   },
+  'jssdk.verify.live.same': {
+    zh: '向微信核实了一次（getticket）：缓存的 jsapi_ticket 仍然是当前有效的那个。',
+    en: 'Asked WeChat once (getticket): the cached jsapi_ticket is still the live one.',
+  },
+  'jssdk.verify.live.replaced': {
+    zh: '向微信核实了一次（getticket）：当前有效的 jsapi_ticket 已经换了，缓存里那个（也就是签这个签名的那个）已经失效。',
+    en: 'Asked WeChat once (getticket): the live jsapi_ticket is another one; the cached one, which made this signature, is dead.',
+  },
+  'jssdk.verify.live.unchecked': {
+    zh: '没能向微信核实 ticket 是否仍然有效：{reason}',
+    en: 'Could not ask WeChat whether the ticket is still live: {reason}',
+  },
   'jssdk.verify.match.option': { zh: '签名正确：与用 --ticket 给出的 jsapi_ticket 对 {url} 计算的一致。', en: 'The signature is right: it equals the one computed for {url} with the jsapi_ticket given by --ticket.' },
   'jssdk.verify.mistake.fragment': {
     zh: '找到了：这个签名签的是带 # 的 URL（{signed}）。',

@@ -139,6 +139,8 @@ export function present(result: JssdkResult, out: Output): void {
         string1: d.string1,
         string1_masked: !result.showSecrets,
         ticket_from: ticketSource(result.ticketFrom),
+        // A cached ticket's match checked with WeChat: same, replaced, or unchecked (with why).
+        ...(result.liveCheck ? { live_check: result.liveCheck.outcome === 'unchecked' ? { outcome: 'unchecked', reason: out.tr(result.liveCheck.reason) } : { outcome: result.liveCheck.outcome } } : {}),
         ...(result.signedWithCached ? { signed_with_cached_ticket: { obtained_at: isoTime(result.signedWithCached.obtainedAt) } } : {}),
         warnings: d.warnings.map((w) => diagnosisWarningEntry(out, w)),
       };
@@ -189,6 +191,11 @@ export function present(result: JssdkResult, out: Output): void {
         ...(foreign ? [['ticket', out.t('jssdk.verify.row.ticket.otherAppid', { appid: foreign.appid })] as [string, string]] : []),
       ]);
       if (!result.showSecrets) out.note(out.t('jssdk.string1.masked'));
+      // What the live check of a cached ticket's match did: one getticket call, or why it could not.
+      const live = result.liveCheck;
+      if (live?.outcome === 'same') out.note(out.t('jssdk.verify.live.same'));
+      else if (live?.outcome === 'replaced') out.note(out.t('jssdk.verify.live.replaced'));
+      else if (live?.outcome === 'unchecked') out.note(out.t('jssdk.verify.live.unchecked', { reason: live.reason }));
       if (d.verdict === 'match') out.success(out.t(result.ticketFrom === 'fetched' ? 'jssdk.verify.match' : `jssdk.verify.match.${result.ticketFrom}`, { url: d.url }));
       else if (landing) {
         out.warn(landing.message);
