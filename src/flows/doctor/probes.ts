@@ -5,6 +5,7 @@
 //
 // They connect directly, never through HTTP(S)_PROXY: they stand in for WeChat's servers and users'
 // phones, which reach the callback domain from the internet, not through this machine's proxy.
+import { setMaxListeners } from 'node:events';
 import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
@@ -35,6 +36,9 @@ function onCancel(signal: AbortSignal | undefined, end: () => void): () => void 
     queueMicrotask(end);
     return () => {};
   }
+  // One listener per probe in flight, and a profile with many JS-safe domains runs a dozen at once: not
+  // a leak (each is removed when its probe ends), so Node's warning at 11 would only mislead.
+  setMaxListeners(0, signal);
   signal.addEventListener('abort', end, { once: true });
   return () => signal.removeEventListener('abort', end);
 }
@@ -99,6 +103,8 @@ export function probeTls(host: string, port: number, options: ProbeOptions): Pro
   const h = bare(host);
   options.aimed?.(h, port);
   const target = mapConnect(options.connectTo, h, port);
+  // Cancelled already (a fallback probe started after Ctrl-C): nothing is dialled.
+  if (options.signal?.aborted) return Promise.resolve({ handshake: false, host: h, port, error: 'cancelled' });
   return new Promise((resolve) => {
     let settled = false;
     const finish = (facts: TlsFacts) => {
@@ -164,6 +170,7 @@ export function probeGet(url: string, options: ProbeOptions): Promise<HttpFacts>
   const port = Number(u.port) || (secure ? 443 : 80);
   options.aimed?.(host, port);
   const target = mapConnect(options.connectTo, host, port);
+  if (options.signal?.aborted) return Promise.resolve({ url, answered: false, error: 'cancelled' });
   return new Promise((resolve) => {
     let settled = false;
     const finish = (facts: HttpFacts) => {

@@ -464,6 +464,37 @@ describe('doctor flow: DNS', () => {
 });
 
 describe('doctor flow: Ctrl-C', () => {
+  it('a probe started after Ctrl-C dials nothing (the http fallbacks), and many in flight raise no listener warning', async () => {
+    const { probeGet, probeTls } = await import('../../../src/flows/doctor/probes.js');
+    let accepted = 0;
+    const server = net.createServer((socket) => {
+      accepted++;
+      socket.resume();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const aborted = AbortSignal.abort();
+      const options = { connectTo: [], timeoutMs: 5_000, signal: aborted };
+      expect(await probeGet(`http://127.0.0.1:${port}/x`, options)).toMatchObject({ answered: false, error: 'cancelled' });
+      expect(await probeTls('127.0.0.1', port, options)).toMatchObject({ handshake: false, error: 'cancelled' });
+      const controller = new AbortController();
+      const inFlight = Array.from({ length: 14 }, () => probeGet(`http://127.0.0.1:${port}/y`, { connectTo: [], timeoutMs: 5_000, signal: controller.signal }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      controller.abort();
+      expect((await Promise.all(inFlight)).every((f) => f.error === 'cancelled')).toBe(true);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(accepted).toBe(14);
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+      server.close();
+    }
+  });
+
   it('ends every probe at once (a server that accepts and never answers does not hold it) and is cancelled, not a report', async () => {
     // Reads (so it sees a client close its end) and never answers.
     const silent = net.createServer((socket) => socket.resume());
