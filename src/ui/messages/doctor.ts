@@ -34,8 +34,8 @@ export const messages = {
   },
   'doctor.invalid.verifyFile': { zh: '{name} 的值 {value} 不是 MP_verify_xxx.txt 形式的文件名。', en: '{name} {value} is not a file name like MP_verify_xxx.txt.' },
   'doctor.invalid.verifyFile.hint': {
-    zh: '填公众号后台「网页授权域名」处下载的文件名，不带路径，例如：wxauth config set verifyFile MP_verify_AbC123xyz.txt',
-    en: 'Enter the name of the file offered under 网页授权域名 in the 公众号 console, without a path, e.g. wxauth config set verifyFile MP_verify_AbC123xyz.txt',
+    zh: '填公众号后台「网页授权域名」处下载的文件名，不带路径，例如 MP_verify_AbC123xyz.txt',
+    en: 'Enter the name of the file offered under 网页授权域名 in the 公众号 console, without a path, e.g. MP_verify_AbC123xyz.txt',
   },
 
   // ── the report ────────────────────────────────────────────────────────────────────────────────
