@@ -5,7 +5,7 @@
 import type { MessageRef } from '../errors.js';
 import { explainErrcode, parseErrorBody, type Bilingual } from './errcodes.js';
 import { ProxyMasker, readCall, secretValuesOf, type CallerProcess, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
-import { isTokenEndpoint } from './endpoints.js';
+import { isTokenEndpoint, isWechatApiBase } from './endpoints.js';
 
 export const DETECTOR_IDS = [
   'code.reused',
@@ -239,9 +239,11 @@ export class ProxyObserver {
     // Only on WeChat's answers to a path it does not have: a gateway under a path of its own answers the rest.
     const doubled = facts.errcode === 40066 || exchange.status === 404 ? /^(\/.+?)(\/(?:sns|cgi-bin)\/.*)$/.exec(facts.endpoint) : null;
     if (doubled) {
-      // The example base is the one this client used (its Host header names this proxy), without the path.
+      // The example base is the one this client used, without the path: its Host, this proxy's address
+      // (served on http), or under --intercept WeChat's own host, which clients reach on https.
       const host = exchange.requestHeaders.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? 'host:port';
-      hit('path.doubled', { key: 'proxy.hit.path.doubled', params: { path: facts.endpoint, extra: doubled[1]!, meant: doubled[2]! } }, { key: 'proxy.fix.path.doubled', params: { extra: doubled[1]!, base: `http://${host}` } });
+      const scheme = isWechatApiBase(`https://${host}`) ? 'https' : 'http';
+      hit('path.doubled', { key: 'proxy.hit.path.doubled', params: { path: facts.endpoint, extra: doubled[1]!, meant: doubled[2]! } }, { key: 'proxy.fix.path.doubled', params: { extra: doubled[1]!, base: `${scheme}://${host}` } });
     }
     if (facts.errcode === 40164) {
       // The errmsg names the address WeChat saw (API-FACTS §8): that, not the caller's, is what to whitelist.

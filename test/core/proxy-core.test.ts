@@ -198,6 +198,14 @@ describe('callers in detector evidence', () => {
     expect(again.hits[0]!.evidence.params).toMatchObject({ firstCaller: { key: 'proxy.caller.port', params: { address: '10.0.0.5:40000' } } });
   });
 
+  it('path.doubled gives the base the client used: the proxy on http, WeChat’s host (under --intercept) on https', () => {
+    const o = new ProxyObserver({ showSecrets: false });
+    const doubled = (host: string) =>
+      o.observe(exchange({ id: 1, target: '/wechat/sns/oauth2/access_token?appid=wx1&code=c', status: 200, responseBody: '{"errcode":40066,"errmsg":"invalid url"}', requestHeaders: [['Host', host]] })).hits.find((h) => h.id === 'path.doubled')!;
+    expect(doubled('127.0.0.1:3901').fix).toMatchObject({ params: { base: 'http://127.0.0.1:3901', extra: '/wechat' } });
+    expect(doubled('api.weixin.qq.com').fix).toMatchObject({ params: { base: 'https://api.weixin.qq.com' } });
+  });
+
   it('one process over two connections: said once, with both addresses (the first is not read as the second)', () => {
     const o = new ProxyObserver({ showSecrets: false });
     const proc = { pid: 4242, command: 'node app.mjs' };
