@@ -6,6 +6,7 @@ import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, type MessageRef } from '../errors.js';
 import { CHECK_IDS, isCheckId, type CheckId } from '../flows/probe/checks.js';
 import { runProbe, type ProbeReport } from '../flows/probe/run.js';
+import { DEFAULT_EMULATOR } from '../flows/probe/control.js';
 import { writeReportFile } from '../flows/probe/report-file.js';
 import { checkOutputFile } from '../flows/output-file.js';
 import { checkGlobalFlags } from '../store/resolve.js';
@@ -16,7 +17,6 @@ import { hideUrlCredentials } from '../core/secrets.js';
 import { probeHooks, renderProbeHtml } from '../ui/present/probe.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 
-export const DEFAULT_EMULATOR = 'http://127.0.0.1:3900';
 
 export interface ProbeCommandOptions {
   target: string;

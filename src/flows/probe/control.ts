@@ -156,8 +156,8 @@ export async function proxyUpstream(origin: string, timeoutMs: number, signal: A
 }
 
 
-/** Where `wxauth emulator` listens unless told otherwise (commands/emulator.ts DEFAULT_PORT). */
-const DEFAULT_EMULATOR = 'http://127.0.0.1:3900';
+/** Where `wxauth emulator` listens unless told otherwise (commands/emulator.ts DEFAULT_PORT): probe's default --emulator. */
+export const DEFAULT_EMULATOR = 'http://127.0.0.1:3900';
 
 /** Whether a wxauth emulator answers at `origin` (its control index), within a second. */
 async function isEmulatorAt(origin: string): Promise<boolean> {
