@@ -304,6 +304,9 @@ describe('wxauth exchange', () => {
     const withCode = await wx(['exchange', 'code：041cQ8ll2nWy5c42enol2R2DZX2cQ8ly']);
     expect(withCode.stderr).toContain('code：041c***');
     expect(withCode.stderr).not.toContain('041cQ8ll2nWy5c42enol2R2DZX2cQ8ly');
+    // The part with a code's shape is pointed at by what comes before it; the AppSecret never is.
+    expect(withCode.stderr).toContain('The part after “code：” has a code’s shape: pass that part alone');
+    expect(withSecret.stdout).not.toContain('has a code’s shape');
     expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
   });
 

@@ -23,6 +23,10 @@ export const messages = {
     zh: '这不是 code：{input}。code 是一串字母和数字（微信的是 32 位，以 0 开头），即回调地址里 code= 后面的值。没有发给微信。',
     en: 'This is not a code: {input}. A code is one word of letters and digits (WeChat’s are 32, starting with 0), the value after code= in the callback URL. Nothing was sent to WeChat.',
   },
+  'tokens.exchange.input.not_code.part.hint': {
+    zh: '“{before}”后面那一段有 code 的样子：只把那一段传给我：wxauth exchange{p} <code>。',
+    en: 'The part after “{before}” has a code’s shape: pass that part alone: wxauth exchange{p} <code>.',
+  },
   'tokens.exchange.input.not_code.hint': {
     zh: "把回调地址里 code= 后面的值传给我：wxauth exchange <code>，或者把整个回调地址用引号括起来粘贴进来：wxauth exchange '<回调地址>'。",
     en: "Pass the value after code= in the callback: wxauth exchange <code>, or paste the whole callback URL in quotes: wxauth exchange '<callback-url>'.",
