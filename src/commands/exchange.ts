@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CallbackError, UsageError } from '../errors.js';
-import { compareState, readExchangeInput, type ExchangeInput } from '../core/token.js';
+import { compareState, labelBeforeCode, readExchangeInput, type ExchangeInput } from '../core/token.js';
 import { envCredentials, profileFlag } from '../core/next-step.js';
 import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, type PasteCleanup } from '../core/callback-url.js';
 import { maskSecretValues, redactValue } from '../core/secrets.js';
@@ -57,14 +57,10 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     }
     const hint = { key: `tokens.exchange.input.${parsed.reason}.hint` } as const;
     if (parsed.reason === 'empty') throw new UsageError({ key: 'tokens.exchange.input.empty' }, { hint });
-    // Not a code, but one part of it has a code's shape (`code：041c…`, a code after a label in a note):
-    // that part is named by what comes before it, to be passed alone. Never the AppSecret.
-    if (parsed.reason === 'not_code') {
-      const runs = [...input.matchAll(/(?<![0-9A-Za-z])[0-9A-Za-z]{32}(?![0-9A-Za-z])/g)].filter((m) => m[0] !== config.secret);
-      const before = runs.length === 1 ? input.slice(0, runs[0]!.index).trim() : '';
-      if (before !== '' && before.length <= 40) {
-        throw new UsageError({ key: 'tokens.exchange.input.not_code', params: { input: shown } }, { hint: { key: 'tokens.exchange.input.not_code.part.hint', params: { before: maskSecretValues(before, config.secret ? [config.secret] : []), p } } });
-      }
+    // Not a code, but one part of it has a code's shape (`code：041c…`): named by its label, to pass alone.
+    const label = parsed.reason === 'not_code' ? labelBeforeCode(input, config.secret) : undefined;
+    if (label !== undefined) {
+      throw new UsageError({ key: 'tokens.exchange.input.not_code', params: { input: shown } }, { hint: { key: 'tokens.exchange.input.not_code.part.hint', params: { before: label, p } } });
     }
     throw new UsageError({ key: `tokens.exchange.input.${parsed.reason}`, params: { input: shown } }, { hint });
   }

@@ -351,6 +351,18 @@ export function readExchangeInput(input: string): ExchangeInput {
   return { ok: true, form: 'url', code: callback.code, state: callback.state, callback };
 }
 
+/**
+ * Text that is no code but holds one part of a code's shape after a label (`code：041c…`, `code: 041c…`,
+ * copied from a note or a chat): the label, to name the part by (never the part itself, a secret).
+ * Undefined when there is no such single part, or it is the AppSecret, or what precedes it is no label.
+ */
+export function labelBeforeCode(input: string, secret?: string): string | undefined {
+  const runs = [...input.matchAll(/(?<![0-9A-Za-z])[0-9A-Za-z]{32}(?![0-9A-Za-z])/g)].filter((m) => m[0] !== secret);
+  if (runs.length !== 1) return undefined;
+  const label = input.slice(0, runs[0]!.index).trim();
+  return label !== '' && label.length <= 40 && !/[0-9A-Za-z]{32}/.test(label) && (secret === undefined || !label.includes(secret)) ? label : undefined;
+}
+
 export type StateVerdict = 'match' | 'mismatch' | 'no_expected' | 'not_received';
 
 /** Compare the state that came back with the one wxauth issued (or the one the user expects). */

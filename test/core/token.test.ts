@@ -11,6 +11,7 @@ import {
   looksLowerCased,
   noUnionidReason,
   readExchangeInput,
+  labelBeforeCode,
   readSnsTokenBody,
   readUserinfoBody,
   refreshDeadlineAfterRefresh,
@@ -165,6 +166,17 @@ describe('readExchangeInput', () => {
     expect(readExchangeInput('https://www.example.com/cb?foo=1')).toMatchObject({ ok: false, reason: 'no_code' });
     expect(readExchangeInput('https://www.example.com/cb?code=&state=a')).toMatchObject({ ok: false, reason: 'code_empty' });
     expect(readExchangeInput('  ')).toEqual({ ok: false, reason: 'empty' });
+  });
+  it('refuses words and text no code could be, and names the label before a code-shaped part', () => {
+    expect(readExchangeInput('not a code')).toEqual({ ok: false, reason: 'not_code' });
+    expect(readExchangeInput('你好')).toEqual({ ok: false, reason: 'not_code' });
+    expect(readExchangeInput(`code：${code}`)).toEqual({ ok: false, reason: 'not_code' });
+    expect(labelBeforeCode(`code：${code}`)).toBe('code：');
+    expect(labelBeforeCode(`code: ${code}`, '5e1ec0de5e1ec0de5e1ec0de00000001')).toBe('code:');
+    // The AppSecret is no code to point at, nor is a lone part with nothing before it, nor two parts.
+    expect(labelBeforeCode('secret 5e1ec0de5e1ec0de5e1ec0de00000001', '5e1ec0de5e1ec0de5e1ec0de00000001')).toBeUndefined();
+    expect(labelBeforeCode(`${code}\u3000`)).toBeUndefined();
+    expect(labelBeforeCode(`a ${code} b ${code.toLowerCase()}`)).toBeUndefined();
   });
 });
 
