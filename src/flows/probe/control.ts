@@ -6,6 +6,9 @@ import { PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER } from '../../core/
 import type { FaultSpec, PublicApp, RequestRecord } from '../../emulator/index.js';
 import { deadline } from '../../http/deadline.js';
 
+/** Where `wxauth emulator` listens unless told otherwise (commands/emulator.ts DEFAULT_PORT): probe's default --emulator. */
+export const DEFAULT_EMULATOR = 'http://127.0.0.1:3900';
+
 export interface CodeStatus {
   status: 'unused' | 'exchanged' | 'expired';
   appid: string;
@@ -155,9 +158,6 @@ export async function proxyUpstream(origin: string, timeoutMs: number, signal: A
   }
 }
 
-
-/** Where `wxauth emulator` listens unless told otherwise (commands/emulator.ts DEFAULT_PORT): probe's default --emulator. */
-export const DEFAULT_EMULATOR = 'http://127.0.0.1:3900';
 
 /** Whether a wxauth emulator answers at `origin` (its control index), within a second. */
 async function isEmulatorAt(origin: string): Promise<boolean> {
