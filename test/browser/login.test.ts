@@ -166,13 +166,16 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
   }, 30_000);
 
   it('the --relay-snippet page forwards code and state to the listener, and only to its allowlist', async () => {
+    // Stand-in for the public callback domain: a static server with the page on it. Bound before the
+    // listener's port is picked, so its listen(0) cannot be handed that same port.
+    let page = '';
+    const site = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', () => resolve()));
+    const sitePort = (site.address() as net.AddressInfo).port;
     const port = await freePort();
     const snippet = await runCli(['listen', '--relay-snippet', '--port', String(port)], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
     expect(snippet.code).toBe(0);
-    // Stand-in for the public callback domain: a static server with the page on it.
-    const site = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(snippet.stdout));
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', () => resolve()));
-    const sitePort = (site.address() as net.AddressInfo).port;
+    page = snippet.stdout;
     try {
       const child = startCli(['listen', '--port', String(port), '--state', 'r1', '--timeout', '20']);
       const done = collect(child, 30_000);
@@ -193,17 +196,20 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
   }, 30_000);
 
   it('a --relay-snippet page past its expiry forwards nothing and says it expired, in both languages', async () => {
+    // The site first, then the listener's port: a port freePort() hands back is free only until the next
+    // bind, and the site's listen(0) could otherwise be given the very same one.
+    let html = '';
+    const site = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', () => resolve()));
+    const sitePort = (site.address() as net.AddressInfo).port;
     const port = await freePort();
     // Made 61 minutes ago with the default lifetime (60 minutes): a page left on the domain.
-    const html = buildRelaySnippet({
+    html = buildRelaySnippet({
       targets: [`http://127.0.0.1:${port}/callback`],
       lang: 'en',
       now: Date.now() - 61 * 60_000,
       texts: { title: 'Forwarding', blocked: 'blocked', noCode: 'no code', expired: 'This relay page has expired and forwards nothing. 这个中转页面已过期，不再转发。' },
     });
-    const site = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', () => resolve()));
-    const sitePort = (site.address() as net.AddressInfo).port;
     try {
       const child = startCli(['listen', '--port', String(port), '--state', 'x1', '--timeout', '20']);
       const done = collect(child, 30_000);
