@@ -5,7 +5,7 @@ import { CallbackError, UsageError } from '../errors.js';
 import { compareState, labelBeforeCode, readExchangeInput, type ExchangeInput } from '../core/token.js';
 import { envCredentials, profileFlag } from '../core/next-step.js';
 import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, type PasteCleanup } from '../core/callback-url.js';
-import { maskSecretValues, redactValue } from '../core/secrets.js';
+import { redactValue } from '../core/secrets.js';
 import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
 import { announceCleanedInput, announceStateCheck, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
@@ -43,9 +43,10 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   const p = profileFlag(config.profile);
   if (!parsed.ok) {
     // Quoted back masked: the input may carry the AppSecret (pasted where the code goes, with a word
-    // before it) or a code or token, which are secrets too; the refusal says what is wrong without them.
+    // before it) or a code or token, which are secrets too; each is a run of 32 or more of these
+    // characters, and the refusal says what is wrong without them.
     const cut = input.length > 200 ? input.slice(0, 200) + '…' : input;
-    const shown = maskSecretValues(cut, config.secret ? [config.secret] : []).replace(/[0-9A-Za-z_-]{32,}/g, (run) => redactValue(run));
+    const shown = cut.replace(/[0-9A-Za-z_-]{32,}/g, (run) => redactValue(run));
     if (parsed.reason === 'denied') {
       // State and no code: a refusal, or a URL the shell cut at `&` — in the words `listen --paste` uses.
       const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined });

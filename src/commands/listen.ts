@@ -160,11 +160,13 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   };
 
   const { profileFlag } = await import('../core/next-step.js');
+  const p = profileFlag(config.profile);
+  // The state remembered when a callback (or a paste) arrives: a `wxauth url` run in another terminal
+  // since listen started made the newest link, whose callback is not a forgery. Never in place of --state.
+  const laterState = options.state === undefined && remembered ? await laterStateReader(ctx, config.profile, config.appid) : undefined;
   let callback: CallbackResult;
   if (options.mode === 'paste') {
-    // The state remembered when the paste arrives: a `wxauth url` run meanwhile made the link pasted.
-    const latest = options.state === undefined && remembered ? await laterStateReader(ctx, config.profile, config.appid) : undefined;
-    callback = await readPasted(ctx, expected, hooks, latest);
+    callback = await readPasted(ctx, expected, hooks, laterState);
     startExchange(callback.hits[0]!);
   } else {
     if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal, plan.notLocalHttps?.http);
@@ -174,9 +176,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
       {
         plan,
         expectedState: expected,
-        // Started before `wxauth url` ran again (in another terminal): its link's callback carries the
-        // state now remembered, not the one read at start, and is the newest, not a forgery.
-        ...(options.state === undefined && remembered ? { laterState: await laterStateReader(ctx, config.profile, config.appid) } : {}),
+        ...(laterState ? { laterState } : {}),
         signal: ctx.signal,
         lang: ctx.lang,
         translate: (key, params, lang) => tKey(lang, key, params),
@@ -188,20 +188,20 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         finishesOn: isWechatOpenBase(config.openBase) && endpoint === 'authorize' ? 'phone' : 'browser',
         // The profile's public redirect_uri, whose callbacks never come here (said at start too).
         ...(plan.notLocal && !plan.notLocalHttps ? { callbackElsewhere: plan.notLocal } : {}),
-        profileFlag: profileFlag(config.profile),
+        profileFlag: p,
       },
       hooks,
     );
   }
   // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
   const newerLink = options.state === undefined && expected !== undefined && callback.stateChecked && callback.state !== expected;
-  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: profileFlag(config.profile), newerLink });
+  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: p, newerLink });
   if (!exchanged) return { mode: 'callback' };
   const exchange = await exchanged;
   const exitCode = exchange.saveError?.exitCode;
   return {
     mode: 'callback',
-    exchange: { exchange, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: false, ...(exitCode ? { exitCode } : {}) },
+    exchange: { exchange, now: ctx.now(), profile: config.profile, profileFlag: p, raw: false, ...(exitCode ? { exitCode } : {}) },
     ...(exitCode ? { exitCode } : {}),
   };
 }

@@ -88,7 +88,8 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function headerValue(headers: Array<[string, string]>, name: string): string | undefined {
+/** A header's value by its lower-case name (the first when repeated). */
+export function headerValue(headers: Array<[string, string]>, name: string): string | undefined {
   return headers.find(([k]) => k.toLowerCase() === name)?.[1];
 }
 

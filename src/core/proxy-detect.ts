@@ -4,7 +4,7 @@
 // for days. The WeChat behaviour each detector relies on is cited where it is checked (API-FACTS.md).
 import type { MessageRef } from '../errors.js';
 import { explainErrcode, parseErrorBody, type Bilingual } from './errcodes.js';
-import { ProxyMasker, readCall, secretValuesOf, type CallerProcess, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
+import { ProxyMasker, headerValue, readCall, secretValuesOf, type CallerProcess, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
 import { isTokenEndpoint, isWechatApiBase } from './endpoints.js';
 
 export const DETECTOR_IDS = [
@@ -241,7 +241,7 @@ export class ProxyObserver {
     if (doubled) {
       // The example base is the one this client used, without the path: its Host, this proxy's address
       // (served on http), or under --intercept WeChat's own host, which clients reach on https.
-      const host = exchange.requestHeaders.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? 'host:port';
+      const host = headerValue(exchange.requestHeaders, 'host') ?? 'host:port';
       const scheme = isWechatApiBase(`https://${host}`) ? 'https' : 'http';
       hit('path.doubled', { key: 'proxy.hit.path.doubled', params: { path: facts.endpoint, extra: doubled[1]!, meant: doubled[2]! } }, { key: 'proxy.fix.path.doubled', params: { extra: doubled[1]!, base: `${scheme}://${host}` } });
     }

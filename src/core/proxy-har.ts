@@ -1,7 +1,7 @@
 // `wxauth proxy --har FILE`: every call as a HAR 1.2 entry (http://www.softwareishard.com/blog/har-12-spec/),
 // masked like the live lines unless --show-secrets, so the file can be attached to a bug report.
 // Pure: the flow writes the file (flows/proxy/har-file.ts, an entry at a time, in HarLog's shape).
-import type { ProxyExchange, ProxyMasker } from './proxy-call.js';
+import { headerValue, type ProxyExchange, type ProxyMasker } from './proxy-call.js';
 import type { ObservedCall } from './proxy-detect.js';
 
 export interface HarEntry {
@@ -45,10 +45,6 @@ export interface HarLog {
   };
 }
 
-function header(headers: Array<[string, string]>, name: string): string | undefined {
-  return headers.find(([k]) => k.toLowerCase() === name)?.[1];
-}
-
 export function buildHarEntry(exchange: ProxyExchange, call: ObservedCall, masker: ProxyMasker): HarEntry {
   const target = masker.target(exchange.target);
   const url = exchange.upstream.replace(/\/+$/, '') + target;
@@ -77,12 +73,12 @@ export function buildHarEntry(exchange: ProxyExchange, call: ObservedCall, maske
       headers: headers(exchange.responseHeaders),
       content: {
         size: exchange.responseBodySize,
-        mimeType: header(exchange.responseHeaders, 'content-type') ?? '',
+        mimeType: headerValue(exchange.responseHeaders, 'content-type') ?? '',
         text: call.responseBody,
         ...truncated(exchange.responseBodyTruncated),
         ...(exchange.responseBodyTooLarge ? { comment: 'not decoded: decompressed, the answer is larger than the first bytes kept' } : {}),
       },
-      redirectURL: masker.header('location', header(exchange.responseHeaders, 'location') ?? ''),
+      redirectURL: masker.header('location', headerValue(exchange.responseHeaders, 'location') ?? ''),
       headersSize: -1,
       bodySize: exchange.responseBodySize,
       ...(exchange.failure ? { _error: exchange.failure } : {}),
@@ -98,7 +94,7 @@ export function buildHarEntry(exchange: ProxyExchange, call: ObservedCall, maske
     },
   };
   if (exchange.requestBodySize > 0) {
-    entry.request.postData = { mimeType: header(exchange.requestHeaders, 'content-type') ?? '', text: call.requestBody };
+    entry.request.postData = { mimeType: headerValue(exchange.requestHeaders, 'content-type') ?? '', text: call.requestBody };
     if (exchange.requestBodyTruncated) entry.comment = 'request body truncated: only the first bytes were kept';
   }
   return entry;

@@ -227,10 +227,10 @@ export function newSnsToken(tail?: Uint8Array): string {
   return tokenPool.latin1(SNS_TOKEN_LENGTH, '86_', tail);
 }
 
-/** §0.5: basic tokens `NN_` + ~133–154 chars. */
 /** A basic access_token's length (the `86_` included), as WeChat's run. */
 export const BASIC_TOKEN_LENGTH = 139;
 
+/** §0.5: basic tokens `NN_` + ~133–154 chars. */
 export function newBasicToken(): string {
   return tokenPool.latin1(BASIC_TOKEN_LENGTH, '86_');
 }
