@@ -166,7 +166,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   const laterState = options.state === undefined && remembered ? await laterStateReader(ctx, config.profile, config.appid) : undefined;
   let callback: CallbackResult;
   if (options.mode === 'paste') {
-    callback = await readPasted(ctx, expected, hooks, laterState);
+    callback = await readPasted(ctx, expected, hooks, p, laterState);
     startExchange(callback.hits[0]!);
   } else {
     if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal, plan.notLocalHttps?.http);
@@ -228,7 +228,7 @@ async function laterStateReader(ctx: Context, profile: string, appid: string | u
 const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 
 /** --paste: prompt for the callback URL on a terminal, else read it from piped stdin. */
-async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, laterState?: () => string | undefined): Promise<CallbackResult> {
+async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState?: () => string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
   let text: string;
   if (ctx.interactive) {
@@ -240,7 +240,7 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
       validate: (v) => {
         if (v.trim() === '') return t(ctx.lang, 'listen.paste.empty');
         try {
-          evaluatePastedCallback(firstLine(v), undefined, ctx.now());
+          evaluatePastedCallback(firstLine(v), undefined, ctx.now(), p);
         } catch (error) {
           if (error instanceof UsageError) return joinText(ctx.lang, tr(ctx.lang, error.messageRef), error.hint ? tr(ctx.lang, error.hint) : '');
         }
@@ -259,12 +259,12 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
   // said against the state read at start.
   if (latest !== undefined && latest !== expected) {
     try {
-      return evaluatePastedCallback(line, latest, ctx.now());
+      return evaluatePastedCallback(line, latest, ctx.now(), p);
     } catch {
       // Not that link's callback: judged below.
     }
   }
-  return evaluatePastedCallback(line, expected, ctx.now());
+  return evaluatePastedCallback(line, expected, ctx.now(), p);
 }
 
 /** --relay-snippet: the page for the real callback domain, which forwards code and state to this machine. */

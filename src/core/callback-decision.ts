@@ -219,7 +219,7 @@ export function describeTimeout(
   if (soFar.refused && soFar.refused.count > 0) {
     const { count, lastState } = soFar.refused;
     if (lastState === undefined) {
-      return { failure: 'state_mismatch', message: { key: 'listen.timeout.refused.noState', params: { seconds, count, expected: expectedState ?? '' } }, hint: { key: 'listen.stateMissing.hint' } };
+      return { failure: 'state_mismatch', message: { key: 'listen.timeout.refused.noState', params: { seconds, count, expected: expectedState ?? '' } }, hint: { key: 'listen.stateMissing.hint', params: { p: where.p ?? '' } } };
     }
     return {
       failure: 'state_mismatch',
@@ -248,19 +248,15 @@ function hostOf(url: string): string {
   }
 }
 
-function describeFailure(hit: CallbackHit, expectedState: string | undefined): CallbackFailureReport {
-  if (hit.kind === 'denied') return { failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint' } };
-  return { failure: 'state_mismatch', ...describeStateMismatch(hit, expectedState) };
-}
 
 /**
  * A callback refused for its state, as the listener and `listen --paste` say it. A code that came with no
  * state at all is not "another state": something dropped it on the way (a redirect that keeps only
  * `code=`, an address copied short), and that is what to look at.
  */
-export function describeStateMismatch(hit: Pick<CallbackHit, 'code' | 'state'>, expectedState: string | undefined): { message: MessageRef; hint: MessageRef } {
+export function describeStateMismatch(hit: Pick<CallbackHit, 'code' | 'state'>, expectedState: string | undefined, p = ''): { message: MessageRef; hint: MessageRef } {
   if (hit.code !== undefined && hit.state === undefined) {
-    return { message: { key: 'listen.stateMissing', params: { expected: expectedState ?? '' } }, hint: { key: 'listen.stateMissing.hint' } };
+    return { message: { key: 'listen.stateMissing', params: { expected: expectedState ?? '' } }, hint: { key: 'listen.stateMissing.hint', params: { p } } };
   }
   return {
     message: { key: hit.code === undefined ? 'listen.stateMismatch.noCode' : 'listen.stateMismatch', params: { got: hit.state ?? '', expected: expectedState } },
@@ -358,6 +354,7 @@ function nextAfter(hit: CallbackHit, soFar: CallbackProgress, options: CallbackD
   // Once a code is caught (or the wait is over) the rest is logged only: the code is what the user came for.
   if (soFar.first !== undefined || soFar.settled) return KEEP_WAITING;
   if (hit.kind === 'code') return { kind: 'resolve_after_window', windowMs: options.duplicateWindowMs };
-  if (ENDS_THE_WAIT.has(hit.kind)) return { kind: 'settle_error', ...describeFailure(hit, options.expectedState) };
+  // The user's refusal (the only hit that ends the wait: ENDS_THE_WAIT).
+  if (ENDS_THE_WAIT.has(hit.kind)) return { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint' } };
   return KEEP_WAITING;
 }

@@ -10,10 +10,11 @@ import { statesEqual, type CallbackResult } from './server.js';
 
 const PASTE_PATH = '/paste';
 
-export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number): CallbackResult {
+/** `p`: ` --profile x` for the commands the advice names (empty for the default profile). */
+export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number, p = ''): CallbackResult {
   const parsed = parseCallbackUrl(cleanPastedCode(text).text);
   if (isAuthorizeUrl(parsed)) {
-    const { message, hint } = authorizeUrlRefusal(parsed, '');
+    const { message, hint } = authorizeUrlRefusal(parsed, p);
     throw new UsageError(message, { hint });
   }
   // A code pasted alone carries no state to compare: taken as the user's own, and said so (refusing it
@@ -48,7 +49,7 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
       throw new CallbackError('denied', message, { hint });
     }
     case 'state_mismatch': {
-      const { message, hint } = describeStateMismatch(hit, expectedState);
+      const { message, hint } = describeStateMismatch(hit, expectedState, p);
       throw new CallbackError('state_mismatch', message, { hint });
     }
     default:

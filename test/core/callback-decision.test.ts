@@ -246,8 +246,10 @@ describe('describeTimeout', () => {
     expect(describeTimeout(5000, soFar, 'abc')).toEqual({
       failure: 'state_mismatch',
       message: { key: 'listen.timeout.refused.noState', params: { seconds: 5, count: 1, expected: 'abc' } },
-      hint: { key: 'listen.stateMissing.hint' },
+      hint: { key: 'listen.stateMissing.hint', params: { p: '' } },
     });
+    // Its advice names the run's profile, as the exchange it suggests needs it.
+    expect(describeTimeout(5000, soFar, 'abc', { p: ' --profile t2' }).hint).toEqual({ key: 'listen.stateMissing.hint', params: { p: ' --profile t2' } });
   });
 
   it('names the wait in seconds and gives advice', () => {

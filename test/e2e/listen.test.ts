@@ -399,6 +399,14 @@ describe('wxauth listen', () => {
     // Under another profile the command names it: without it, exchange would use the default profile's appid (40029).
     const other = await runCli(['--profile', 't2', 'listen', '--paste', '--state', 'p1'], { input: `https://www.example.com/cb?code=${CODE}&state=p1\n`, env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_TYPE: 'service' } });
     expect(other.stderr).toContain('Next: wxauth exchange --profile t2 <code> (within 5 minutes, once only)');
+    // So does the advice for a code that came without its state, and the refusal of a pasted authorize link.
+    const stateless = await runCli(['--profile', 't2', 'listen', '--paste', '--state', 'p1', '--lang', 'zh'], { input: `https://www.example.com/cb?code=${CODE}\n`, env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_TYPE: 'service' } });
+    expect(stateless.code).toBe(6);
+    expect(stateless.stderr).toContain('wxauth exchange --profile t2 <code>。');
+    const link = 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&redirect_uri=https%3A%2F%2Fwww.example.com%2Fcb&response_type=code&scope=snsapi_base&state=p1#wechat_redirect';
+    const authorize = await runCli(['--profile', 't2', 'listen', '--paste'], { input: `${link}\n`, env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_TYPE: 'service' } });
+    expect(authorize.code).toBe(2);
+    expect(authorize.stderr).toContain('--profile t2');
   });
 
   it('--relay-snippet prints a forwarding page for the real callback domain, allowlisted targets only', async () => {

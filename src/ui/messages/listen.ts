@@ -115,8 +115,8 @@ export const messages = {
     en: 'The callback carries a code but no state, and "{expected}" was expected. The code was refused (it is still unused).',
   },
   'listen.stateMissing.hint': {
-    zh: 'state 在路上丢了：你自己的某次跳转只保留了 code=，或者地址复制得不完整（…?code=…&state=… 在 code 之后被截断）。要不查 state 直接用这个 code，就单独换它（code 在浏览器落地的地址里）：wxauth exchange <code>，这次运行用了 --profile 的话照样带上。',
-    en: 'The state was lost on the way: a redirect of your own that keeps only code=, or an address copied short (…?code=…&state=… cut after the code). To use this code without a state check, exchange it by itself (it is in the address the browser landed on): wxauth exchange <code>, with this run’s --profile if it has one.',
+    zh: 'state 在路上丢了：你自己的某次跳转只保留了 code=，或者地址复制得不完整（…?code=…&state=… 在 code 之后被截断）。要不查 state 直接用这个 code，就单独换它（code 在浏览器落地的地址里）：wxauth exchange{p} <code>。',
+    en: 'The state was lost on the way: a redirect of your own that keeps only code=, or an address copied short (…?code=…&state=… cut after the code). To use this code without a state check, exchange it by itself (it is in the address the browser landed on): wxauth exchange{p} <code>.',
   },
   'listen.stateMismatch.hint': {
     zh: '通常是旧标签页或重复打开的旧链接；也可能是伪造请求。用 wxauth url 生成新链接后重新授权，或用 --state 指定期望值。',
