@@ -5,11 +5,11 @@
 import { profileFlag } from '../core/next-step.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { CancelledError, ConfigError, EXIT, UsageError, WxauthError, type MessageRef } from '../errors.js';
+import { ConfigError, EXIT, UsageError } from '../errors.js';
 import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, unknownJsApis, type SignatureClaim, type UnknownJsApi } from '../core/jssdk.js';
 import { hexProblem, isSecret, type AccountType } from '../core/validate.js';
 import { tokenHostOf } from '../core/endpoints.js';
-import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifySignature, type ObtainedTicket, type SignedPage, type VerifiedSignature } from '../flows/jssdk.js';
+import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifyPage, type ObtainedTicket, type SignedPage, type TicketFrom, type VerifiedPage } from '../flows/jssdk.js';
 import type { JsapiTicketEntry } from '../store/token-cache.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 
@@ -29,7 +29,7 @@ export type JssdkOptions =
       lowerNonceKey: boolean;
     };
 
-export type TicketFrom = 'option' | 'cached' | 'fetched';
+export type { TicketFrom } from '../flows/jssdk.js';
 
 export type JssdkResult =
   | {
@@ -59,38 +59,21 @@ export type JssdkResult =
       unknownApis: UnknownJsApi[];
       showSecrets: boolean;
     }
-  | {
+  | ({
       sub: 'verify';
       profile: string;
       /** ` --profile X` for the commands it suggests (empty for the default profile). */
       profileFlag: string;
       /** Undefined when none is configured and --ticket made one unnecessary. */
       appid?: string;
-      /** Its string1s masked unless showSecrets. */
-      verified: VerifiedSignature;
-      ticketFrom: TicketFrom;
-      /**
-       * A match with the cached ticket, checked with WeChat (one getticket call): the live ticket was the
-       * cached one (`same`) or another (the verdict then is stale-ticket); or the call could not be made,
-       * and why (`unchecked`).
-       */
-      liveCheck?: { outcome: 'same' | 'replaced' } | { outcome: 'unchecked'; reason: MessageRef };
-      /**
-       * --ticket was given, and the "old ticket" that made the signature is the one wxauth has cached
-       * (obtained at this time): which of the two is live decides who is wrong, and wxauth's expiry for
-       * its cached ticket is only its reckoning (JSSDK-FACTS §1.3), so the verdict stays and this is said.
-       */
-      signedWithCached?: { obtainedAt: number };
-      /** The pasted wx.config's appId when it is not the profile's (附录5: the ticket's appid must be the config's). */
-      otherAppId?: string;
-      /** --ticket is one this token cache holds for another appid (of `profile`) than the page's `pageAppid`. */
-      ticketOfOtherAppid?: { profile: string; appid: string; pageAppid: string };
       lowerNonceKey: boolean;
       /** The profile's account type when known: only a test account can bind a port or an IP (JSSDK-FACTS §3). */
       accountType?: AccountType;
       showSecrets: boolean;
       exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
-    };
+      // The verdict, which ticket, the live check and what else verify found (flows/jssdk.ts); its
+      // string1s masked unless showSecrets.
+    } & VerifiedPage);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -267,69 +250,19 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
       };
     }
     case 'verify': {
-      const store = await ctx.tokenStore();
-      const cached = appid ? store.getTicket(profile, appid, apiHost) : undefined;
-      let ticket: string;
-      let ticketFrom: TicketFrom;
-      if (options.ticket) {
-        ticket = options.ticket;
-        ticketFrom = 'option';
-      } else {
-        const got = await ticketOf(ctx, profile, appid as string, apiHost);
-        ticket = got.entry.ticket;
-        ticketFrom = got.source;
-      }
-      // Stale candidates: what the cache held before (§1.3), and the cached ticket when --ticket overrides it.
-      const staleOf = (current: string): string[] => {
-        const after = appid ? store.getTicket(profile, appid, apiHost) : undefined;
-        return [...new Set([cached?.ticket, cached?.previous, after?.previous].filter((t): t is string => t !== undefined && t !== current))];
-      };
-      let staleTickets: string[] = [];
-      const verifyWith = (current: string) => {
-        staleTickets = staleOf(current);
-        return verifySignature(options.claim, {
-          ticket: current,
-          accessToken: appid ? store.getBasic(profile, appid, apiHost)?.accessToken : undefined,
-          staleTickets,
-          otherUrls: options.landingUrls,
-          jsDomains: config.jsDomains,
-        });
-      };
-      let verified = verifyWith(ticket);
-      // A match with the cached ticket proves the server signs with what wxauth cached, not that WeChat
-      // still takes it: a ticket ended early (JSSDK-FACTS §1.3, the emulator's "Expire it now") signs
-      // "right" and fails wx.config. So the match is checked with WeChat, which hands back the same
-      // ticket while it lives (§1.3): another one means the signer's is dead. One getticket call, only
-      // after a match; if it cannot be made (offline, no secret), the match says it was not checked.
-      let liveCheck: Extract<JssdkResult, { sub: 'verify' }>['liveCheck'];
-      if (ticketFrom === 'cached' && verified.diagnosis.verdict === 'match') {
-        const live = await ticketOf(ctx, profile, appid as string, apiHost, true).catch((error: unknown) => {
-          // A bug, or Ctrl-C, is not a check that could not be made.
-          if (!(error instanceof WxauthError) || error instanceof CancelledError) throw error;
-          // Said, not thrown: the signature's verdict stands; only its freshness is unknown.
-          const reason: MessageRef = error.messageRef;
-          liveCheck = { outcome: 'unchecked', reason };
-          return undefined;
-        });
-        if (live) {
-          ticketFrom = live.source;
-          liveCheck = { outcome: live.entry.ticket === ticket ? 'same' : 'replaced' };
-          if (live.entry.ticket !== ticket) {
-            ticket = live.entry.ticket;
-            verified = verifyWith(ticket);
-          }
-        }
-      }
-      const d = verified.diagnosis;
-      const signer = d.verdict === 'mistake' && d.found.mistake === 'stale-ticket' ? d.found.ticket : undefined;
-      const staleIndex = typeof signer === 'object' && 'stale' in signer ? signer.stale : undefined;
-      const signedWithCached = options.ticket && cached && staleIndex !== undefined && staleTickets[staleIndex] === cached.ticket ? { obtainedAt: cached.obtainedAt } : undefined;
-      const otherAppId = appid && options.configAppId && options.configAppId !== appid ? options.configAppId : undefined;
-      // A --ticket this cache holds for another appid than the page's (wx.config's appId, else the
-      // profile's): WeChat checks the signature against that appid's own ticket, so a match proves nothing.
-      const pageAppid = options.configAppId ?? appid;
-      const holder = options.ticket && pageAppid ? store.ticketHolder(options.ticket) : undefined;
-      const ticketOfOtherAppid = holder && pageAppid && holder.appid !== pageAppid ? { ...holder, pageAppid } : undefined;
+      const page = await verifyPage({
+        claim: options.claim,
+        ...(options.ticket ? { ticket: options.ticket } : {}),
+        landingUrls: options.landingUrls,
+        ...(options.configAppId ? { configAppId: options.configAppId } : {}),
+        store: await ctx.tokenStore(),
+        profile,
+        ...(appid ? { appid } : {}),
+        ...(apiHost === undefined ? {} : { apiHost }),
+        ...(config.jsDomains === undefined ? {} : { jsDomains: config.jsDomains }),
+        obtain: (refresh) => ticketOf(ctx, profile, appid as string, apiHost, refresh),
+      });
+      const { verified, otherAppId, ticketOfOtherAppid } = page;
       const ok = verified.diagnosis.verdict === 'match' && (verified.domain === undefined || verified.domain.ok) && !otherAppId && !options.lowerNonceKey && !ticketOfOtherAppid;
       return {
         sub: 'verify',
@@ -337,12 +270,8 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         profileFlag: profileFlag(profile),
         ...(appid ? { appid } : {}),
         // Every string1 carries a ticket or token: masked unless --show-secrets.
+        ...page,
         verified: showSecrets ? verified : { ...verified, diagnosis: maskDiagnosis(verified.diagnosis) },
-        ticketFrom,
-        ...(liveCheck ? { liveCheck } : {}),
-        ...(signedWithCached ? { signedWithCached } : {}),
-        ...(otherAppId ? { otherAppId } : {}),
-        ...(ticketOfOtherAppid ? { ticketOfOtherAppid } : {}),
         lowerNonceKey: options.lowerNonceKey,
         ...(config.type ? { accountType: config.type } : {}),
         showSecrets,

@@ -22,9 +22,10 @@ import {
   keepsFirstExpiry,
   type UrlChange,
 } from '../core/jssdk.js';
+import { CancelledError, WxauthError, type MessageRef } from '../errors.js';
 import type { ApiResponse } from '../http/client.js';
 import type { WechatApi } from '../http/api.js';
-import type { JsapiTicketEntry } from '../store/token-cache.js';
+import type { BasicTokenEntry, JsapiTicketEntry } from '../store/token-cache.js';
 import type { BasicTokenService } from './basic-token.js';
 import { REUSE_MARGIN_MS } from './basic-token.js';
 import type { TicketResponse } from '../core/jssdk.js';
@@ -180,4 +181,123 @@ export function verifySignature(claim: SignatureClaim, facts: VerifyFacts): Veri
   );
   const domains = splitJsDomains(facts.jsDomains);
   return { diagnosis, ...(domains.length > 0 ? { domain: checkJsDomain(diagnosis.url, domains) } : { unchecked: pageJsDomain(diagnosis.url) }) };
+}
+
+/** The part of the token store verify reads (TokenStore satisfies it). */
+export interface VerifyCache extends Pick<TicketCache, 'getTicket'> {
+  getBasic(profile: string, appid: string, apiHost?: string): BasicTokenEntry | undefined;
+  /** Which profile and appid this cache holds `ticket` for, if any. */
+  ticketHolder(ticket: string): { profile: string; appid: string } | undefined;
+}
+
+export interface VerifyPageRequest {
+  claim: SignatureClaim;
+  /** --ticket: the ticket to check against instead of the appid's own (an offline sum). */
+  ticket?: string;
+  landingUrls: string[];
+  /** A pasted wx.config's appId. */
+  configAppId?: string;
+  store: VerifyCache;
+  profile: string;
+  /** Undefined only with --ticket and no appid configured. */
+  appid?: string;
+  apiHost?: string;
+  jsDomains?: string;
+  /** The appid's ticket: cached or fetched (obtainTicket), or asked of WeChat afresh with `refresh`. */
+  obtain(refresh: boolean): Promise<ObtainedTicket>;
+}
+
+/** Where the ticket a page is checked against came from: --ticket, the cache, or WeChat. */
+export type TicketFrom = 'option' | 'cached' | 'fetched';
+
+export interface VerifiedPage {
+  verified: VerifiedSignature;
+  ticketFrom: TicketFrom;
+  /**
+   * A match with the cached ticket, checked with WeChat (one getticket call): the live ticket was the
+   * cached one (`same`) or another (the verdict then is stale-ticket); or the call could not be made,
+   * and why (`unchecked`).
+   */
+  liveCheck?: { outcome: 'same' | 'replaced' } | { outcome: 'unchecked'; reason: MessageRef };
+  /**
+   * --ticket was given, and the "old ticket" that made the signature is the one cached (obtained at this
+   * time): which of the two is live decides who is wrong, and the cached ticket's expiry is only
+   * wxauth's reckoning (JSSDK-FACTS §1.3), so the verdict stays and this is said.
+   */
+  signedWithCached?: { obtainedAt: number };
+  /** The pasted wx.config's appId when it is not the profile's (附录5: the ticket's appid must be the config's). */
+  otherAppId?: string;
+  /** --ticket is one this cache holds for another appid (of `profile`) than the page's `pageAppid`. */
+  ticketOfOtherAppid?: { profile: string; appid: string; pageAppid: string };
+}
+
+/**
+ * `jssdk verify`: which ticket the page was signed with, and with what mistake (verifySignature), against
+ * --ticket or the appid's own ticket; the tickets cached before it are the stale candidates (§1.3).
+ */
+export async function verifyPage(r: VerifyPageRequest): Promise<VerifiedPage> {
+  const { store, profile, appid, apiHost } = r;
+  const cached = appid ? store.getTicket(profile, appid, apiHost) : undefined;
+  let ticket: string;
+  let ticketFrom: VerifiedPage['ticketFrom'];
+  if (r.ticket) {
+    ticket = r.ticket;
+    ticketFrom = 'option';
+  } else {
+    const got = await r.obtain(false);
+    ticket = got.entry.ticket;
+    ticketFrom = got.source;
+  }
+  // Stale candidates: what the cache held before (§1.3), and the cached ticket when --ticket overrides it.
+  let staleTickets: string[] = [];
+  const verifyWith = (current: string): VerifiedSignature => {
+    const after = appid ? store.getTicket(profile, appid, apiHost) : undefined;
+    staleTickets = [...new Set([cached?.ticket, cached?.previous, after?.previous].filter((t): t is string => t !== undefined && t !== current))];
+    return verifySignature(r.claim, {
+      ticket: current,
+      accessToken: appid ? store.getBasic(profile, appid, apiHost)?.accessToken : undefined,
+      staleTickets,
+      otherUrls: r.landingUrls,
+      jsDomains: r.jsDomains,
+    });
+  };
+  let verified = verifyWith(ticket);
+  // A match with the cached ticket proves the server signs with what wxauth cached, not that WeChat
+  // still takes it: a ticket ended early (§1.3, the emulator's "Expire it now") signs "right" and fails
+  // wx.config. So the match is checked with WeChat, which hands back the same ticket while it lives
+  // (§1.3): another one means the signer's is dead. One getticket call, only after a match; if it cannot
+  // be made (offline, no secret), the match says it was not checked.
+  let liveCheck: VerifiedPage['liveCheck'];
+  if (ticketFrom === 'cached' && verified.diagnosis.verdict === 'match') {
+    const live = await r.obtain(true).catch((error: unknown) => {
+      // A bug, or Ctrl-C, is not a check that could not be made.
+      if (!(error instanceof WxauthError) || error instanceof CancelledError) throw error;
+      // Said, not thrown: the signature's verdict stands; only its freshness is unknown.
+      liveCheck = { outcome: 'unchecked', reason: error.messageRef };
+      return undefined;
+    });
+    if (live) {
+      ticketFrom = live.source;
+      liveCheck = { outcome: live.entry.ticket === ticket ? 'same' : 'replaced' };
+      if (live.entry.ticket !== ticket) verified = verifyWith(live.entry.ticket);
+    }
+  }
+  const d = verified.diagnosis;
+  const signer = d.verdict === 'mistake' && d.found.mistake === 'stale-ticket' ? d.found.ticket : undefined;
+  const staleIndex = typeof signer === 'object' && 'stale' in signer ? signer.stale : undefined;
+  const signedWithCached = r.ticket && cached && staleIndex !== undefined && staleTickets[staleIndex] === cached.ticket ? { obtainedAt: cached.obtainedAt } : undefined;
+  const otherAppId = appid && r.configAppId && r.configAppId !== appid ? r.configAppId : undefined;
+  // A --ticket this cache holds for another appid than the page's (wx.config's appId, else the
+  // profile's): WeChat checks the signature against that appid's own ticket, so a match proves nothing.
+  const pageAppid = r.configAppId ?? appid;
+  const holder = r.ticket && pageAppid ? store.ticketHolder(r.ticket) : undefined;
+  const ticketOfOtherAppid = holder && pageAppid && holder.appid !== pageAppid ? { ...holder, pageAppid } : undefined;
+  return {
+    verified,
+    ticketFrom,
+    ...(liveCheck ? { liveCheck } : {}),
+    ...(signedWithCached ? { signedWithCached } : {}),
+    ...(otherAppId ? { otherAppId } : {}),
+    ...(ticketOfOtherAppid ? { ticketOfOtherAppid } : {}),
+  };
 }
