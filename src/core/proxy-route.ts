@@ -120,7 +120,8 @@ export function reachesEmulatorControl(target: string): boolean {
  * The site a browser says sent this request, when it is another site's web page: WeChat's API is called
  * by servers, which send neither `Sec-Fetch-Site` nor `Origin`; a page on another site (any site the
  * developer visits) could otherwise send calls through the proxy from this machine's IP, which may be on
- * an IP whitelist. `cross-site` when only Fetch Metadata says so; undefined for anything else. A URL
+ * an IP whitelist. `cross-site` when only Fetch Metadata says so, `Origin: null` for a page that hides its
+ * site; undefined for anything else. A URL
  * typed into the address bar is none, and WeChat's web pages under /connect/ are for browsers from
  * other sites (the app sends its users to the authorize page, a site embeds wxLogin.js and its QR
  * iframe): a GET of one, judged on its path with dot segments resolved, is the flow itself.
@@ -130,7 +131,11 @@ export function sentByAnotherSite(method: string | undefined, target: string, he
   const origin = typeof headers.origin === 'string' ? headers.origin : undefined;
   const site = headers['sec-fetch-site'];
   if (site === 'cross-site') return (origin ?? 'cross-site').slice(0, 100);
-  if (site === undefined && origin !== undefined && origin !== 'null' && !isLoopbackOrigin(origin)) return origin.slice(0, 100);
+  // `Origin: null` is a page too, one that hides its site: a sandboxed iframe's form, a file:// page, a
+  // cross-site redirect. Without Fetch Metadata (a LAN address is not a trustworthy origin) it is all
+  // there is to tell a page's POST by; servers send no Origin at all.
+  if (site === undefined && origin === 'null') return 'Origin: null';
+  if (site === undefined && origin !== undefined && !isLoopbackOrigin(origin)) return origin.slice(0, 100);
   return undefined;
 }
 

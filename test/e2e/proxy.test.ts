@@ -353,7 +353,12 @@ describe('DNS rebinding and the emulator\'s control API', () => {
       expect((await request(p.url, tokenPath(), { headers: { Origin: 'https://evil.example' } })).status).toBe(403);
       // A cross-site navigation to an API path is a page's call too.
       expect((await request(p.url, tokenPath(), { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(403);
-      expect(p.blocked.map((b) => [b.reason, b.target])).toEqual([['page', 'https://evil.example'], ['page', 'https://evil.example'], ['page', 'cross-site']]);
+      // A form in a sandboxed iframe (or a file:// page) sends `Origin: null` and, to a LAN address, no
+      // Fetch Metadata: a page all the same.
+      const sandboxed = await request(p.url, '/cgi-bin/clear_quota', { method: 'POST', headers: { Origin: 'null', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'appid=x' });
+      expect(sandboxed.status).toBe(403);
+      expect(sandboxed.body.toString()).toContain('a web page on another site (Origin: null)');
+      expect(p.blocked.map((b) => [b.reason, b.target])).toEqual([['page', 'https://evil.example'], ['page', 'https://evil.example'], ['page', 'cross-site'], ['page', 'Origin: null']]);
       // A server (no such headers), the address bar (none), a page of this machine, and a browser the app
       // sends on to the authorize page (the app's open base at the proxy) all pass.
       expect((await request(p.url, tokenPath())).status).toBe(200);
@@ -366,7 +371,7 @@ describe('DNS rebinding and the emulator\'s control API', () => {
       expect(script.status).toBe(200);
       // A page path that resolves to an API path is the API path.
       expect((await request(p.url, `/connect/../${tokenPath().slice(1)}`, { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(403);
-      expect(p.blocked).toHaveLength(4);
+      expect(p.blocked).toHaveLength(5);
     } finally {
       await p.close();
     }
