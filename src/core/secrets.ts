@@ -72,6 +72,14 @@ export function redactJsonText(text: string): string {
 const QUERY_FIELD_RE = new RegExp(`([?&](?:amp;)?)(${SECRET_NAME_SHAPE})=([^&#\\s"'<>\\\\]+)`, 'gi');
 
 /**
+ * `access_token=…` as a word of its own (at the start, after a space, a bracket, `>`, `;` or `,`): a
+ * plain-text or HTML error page, a log line, a form body. WeChat's names are lower case (an upper-case
+ * NAME= is a shell variable: ENV_SECRET_RE), and a value shorter than any real secret is a word
+ * (`the code=ok path`).
+ */
+const WORD_FIELD_RE = /(^|[\s(>;,])((?:[a-z][a-z0-9_]{0,60})?(?:secret|ticket|token|code|session_?key|password|passwd|pwd))=([A-Za-z0-9_.~%+/-]{6,})/g;
+
+/**
  * `WXAUTH_SECRET=…` (and any `NAME_SECRET=`, `_TOKEN=`, `_TICKET=`, `_KEY=`) in a shell line inside a
  * text: the emulator's seed carries `export … WXAUTH_SECRET=…` lines for each app.
  */
@@ -79,11 +87,12 @@ const ENV_SECRET_RE = /\b([A-Z][A-Z0-9_]*(?:SECRET|TOKEN|TICKET|_KEY|PASSWORD|PA
 
 /**
  * Hide secrets by name in any text WeChat (or something in between) sent: JSON fields, JSON nested in
- * strings, and query parameters quoted in an HTML error page.
+ * strings, query parameters quoted in an HTML error page, and name=value words.
  */
 export function redactText(text: string): string {
   return redactJsonText(text)
     .replace(QUERY_FIELD_RE, (whole, sep: string, name: string, value: string) => (isSecretName(decodeURIComponentSafe(name)) ? `${sep}${name}=${redactValue(value)}` : whole))
+    .replace(WORD_FIELD_RE, (whole, sep: string, name: string, value: string) => (isSecretName(name) ? `${sep}${name}=${redactValue(value)}` : whole))
     .replace(ENV_SECRET_RE, (_w, name: string, value: string) => `${name}=${redactValue(value)}`);
 }
 

@@ -24,6 +24,14 @@ describe('redaction by name', () => {
     expect(redactText('the code=ok path')).toBe('the code=ok path');
   });
 
+  it('finds name=value as a word of its own: a plain-text or HTML error page, a log line, a form body', () => {
+    expect(redactText('<h1>502</h1><p>access_token=LEAKYTOKEN123456 rejected</p>')).toBe('<h1>502</h1><p>access_token=LEAK*** rejected</p>');
+    expect(redactText(`refresh_token=${SECRET}`)).toBe('refresh_token=0123***');
+    expect(redactText(`upstream said (secret=${SECRET}; code=061eY9xX08tQu02IH4wX05BjxX0eY9xA)`)).toBe('upstream said (secret=0123***; code=061e***)');
+    // Not a secret's name, a shell variable's (ENV_SECRET_RE decides those), or a word too short to be one.
+    expect(redactText('errcode=40029 PWD=/home/dev/app code=ok')).toBe('errcode=40029 PWD=/home/dev/app code=ok');
+  });
+
   it('takes a password for a secret too (an app\'s own calls pass the proxy), but not the shell\'s PWD', () => {
     expect(redactUrl('/login?user=a&pwd=PWSECRET1&password=PLAINPW12')).toBe('/login?user=a&pwd=PWSE***&password=PLAI***');
     expect(redactJsonText('{"password":"PLAINPW12"}')).toBe('{"password":"PLAI***"}');

@@ -67,6 +67,26 @@ describe('wxauth errcode', () => {
     expect((await runCli(['exchange', '-1 x'])).stderr).toMatch(/unknown option '-1 x'/);
   });
 
+  it('a pasted curl line or log keeps its appsecret, code and tokens masked where the input is quoted back (--json, unless --show-secrets)', async () => {
+    const secret = '0123456789abcdef0123456789abcdef';
+    const code = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
+    const line = `curl "https://api.weixin.qq.com/sns/oauth2/access_token?appid=wx807d86fb6b3d4fd2&secret=${secret}&code=${code}&grant_type=authorization_code" {"errcode":40029,"errmsg":"invalid code"}`;
+    const r = await runCli(['errcode', '--json', line]);
+    expect(r.code).toBe(0);
+    const input = (parseJson(r.stdout) as { results: Array<{ code: number; input: string }> }).results[0];
+    expect(input?.code).toBe(40029);
+    expect(input?.input).toContain('secret=0123***&code=061e***&');
+    expect(r.stdout).not.toContain(secret);
+    expect(r.stdout).not.toContain(code);
+    // An unknown input is quoted on stderr: the same.
+    const unknown = await runCli(['errcode', `access_token=86_${secret} nothing known`]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('access_token=86_0***');
+    expect(unknown.stderr).not.toContain(secret);
+    // Asked for, they are shown.
+    expect((await runCli(['errcode', '--json', '--show-secrets', line])).stdout).toContain(secret);
+  });
+
   it('reads a pasted 40164 body: IP, rid and where to whitelist it', async () => {
     const r = await runCli(['errcode', BODY_40164]);
     expect(r.code).toBe(0);
