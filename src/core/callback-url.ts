@@ -181,7 +181,8 @@ export function parseCallbackUrl(input: string): ParsedCallback {
     fragment = split.fragment;
   } else {
     result.form = 'query';
-    const split = splitUrl(text.startsWith('?') || text.startsWith('#') ? text : '?' + text);
+    // A path kept before the query (`/cb?code=…`, a log line's request) is split at its own `?`.
+    const split = splitUrl(text.startsWith('?') || text.startsWith('#') || (text.startsWith('/') && text.includes('?')) ? text : '?' + text);
     // A bare query: whatever precedes `?` (if the user kept a path) is the base.
     result.base = split.base.replace(/^\?/, '');
     query = split.query ?? (split.base.includes('=') ? split.base : undefined);
@@ -246,7 +247,7 @@ export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state
 }
 
 /** What cleanPastedCode removed from the input (or, for `&amp;`, read as `&`). */
-export type PasteCleanup = 'quotes' | 'whitespace' | 'amp';
+export type PasteCleanup = 'quotes' | 'whitespace' | 'amp' | 'surrounding';
 
 /** A URL's base (`scheme://host/path`) as its host and path; undefined for a bare query or no URL. */
 function hostAndPath(base: string): { host: string; path: string } | undefined {
@@ -290,6 +291,17 @@ export function authorizeUrlRefusal(parsed: ParsedCallback, p: string): { messag
   return { message, hint: { key: 'tokens.exchange.input.authorize_url.hint', params: { p } } };
 }
 
+/** The callback address inside a text with more around it (cleanPastedCode), else undefined. */
+function addressInText(text: string): string | undefined {
+  const words = text.split(/[\s"'`“”‘’「」『』＂＇<>]+/).filter((w) => w !== '');
+  // A label glued to a URL without a space (`URL=https://…`, `callback:https://…`): the URL is the word.
+  const urls = words.map((w) => /https?:\/\/.*/i.exec(w)?.[0] ?? w);
+  const candidates = urls.filter((w) => /^https?:\/\//i.test(w) || /(?:^|[?#&])(?:code|state)=/i.test(w));
+  if (candidates.length !== 1) return undefined;
+  const word = (candidates[0] as string).replace(/^[(\[（【]+/, '').replace(/[,.;:!)\]，。；：！、）】]+$/, '');
+  return word === text ? undefined : word;
+}
+
 /**
  * A code or callback URL as the user pasted it, quotes and stray whitespace removed. A code copied with
  * its quotes (`"061eY9…"`, `“061eY9…”`) or split by a line break went to WeChat as it was and came back
@@ -317,6 +329,16 @@ export function cleanPastedCode(input: string): { text: string; removed: PasteCl
         again = true;
       }
     }
+  }
+  // A callback address pasted with words around it ("callback: https://…", "<url> 这是回调", "URL=https://…",
+  // a log line's `GET /cb?code=…&state=… HTTP/1.1`): read whole, the words before it became part of the
+  // first parameter's name (no code: "the user refused") and those after it part of the state ("another
+  // authorisation, or a forged callback"). The address is the one word that is an http(s) URL or carries
+  // code= or state=, cut at a quote or bracket and without a sentence's punctuation after it.
+  const address = addressInText(text);
+  if (address !== undefined) {
+    text = address;
+    removed.push('surrounding');
   }
   // A code split by a line wrap or a space: joined only when what that makes is a code's shape, so words
   // ("not a code") stay words, to be refused as such rather than sent glued together.

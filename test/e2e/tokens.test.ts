@@ -277,12 +277,38 @@ describe('wxauth exchange', () => {
     const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
     const quoted = await wx(['exchange', `"${code}"`]);
     expect(quoted.code, quoted.stderr).toBe(0);
-    expect(quoted.stderr).toContain('Removed the quotes around the code');
+    expect(quoted.stderr).toContain('Removed the quotes or brackets around what was pasted');
     const code2 = emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' });
     const split = await wx(['exchange', `“${code2.slice(0, 10)} ${code2.slice(10)}”`]);
     expect(split.code, split.stderr).toBe(0);
-    expect(split.stderr).toContain('Removed the quotes around the code and the whitespace inside it');
+    expect(split.stderr).toContain('Removed the quotes or brackets around what was pasted, and the whitespace inside the code');
     expect(snsCalls('/sns/oauth2/access_token').every((q) => q.errcode === undefined)).toBe(true);
+  });
+
+  it('a callback URL pasted with words around it is read alone: not a refusal (no code) nor another state (CSRF); listen --paste agrees', async () => {
+    const cases = [
+      (url: string) => `callback: ${url}`,
+      (url: string) => `回调：${url}`,
+      (url: string) => `URL=${url}`,
+      (url: string) => `${url} 这是回调`,
+      (url: string) => `${url},`,
+      (url: string) => `"${url}" 谢谢`,
+    ];
+    for (const [i, wrap] of cases.entries()) {
+      const code = emu.issueCode({ appid: svc.appid, user: i % 2 ? 'u1' : 'u2', scope: 'snsapi_base' });
+      const r = await wx(['exchange', wrap(`http://localhost:8080/cb?code=${code}&state=st${i}`), '--state', `st${i}`]);
+      expect(r.code, `${wrap('<url>')}: ${r.stderr}`).toBe(0);
+      expect(r.stderr).toContain('Read only the callback address in what was pasted; the words around it were left out.');
+      expect(r.stderr).not.toMatch(/refused|forged|CSRF/);
+    }
+    // A log line's request: the address is the word with code= in it.
+    const logged = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const log = await wx(['exchange', `127.0.0.1 - - "GET /cb?code=${logged}&state=lg HTTP/1.1" 200`, '--state', 'lg', '--lang', 'zh']);
+    expect(log.code, log.stderr).toBe(0);
+    expect(log.stderr).toContain('只读取了粘贴内容里的回调地址，前后的文字已忽略。');
+    const pasted = await runCli(['listen', '--paste', '--state', 'p9'], { env: env(), input: `callback: http://localhost:8080/cb?code=${logged}&state=p9 这是回调\n` });
+    expect(pasted.code, pasted.stderr).toBe(0);
+    expect(pasted.stdout).toBe(`code   ${logged}\nstate  p9\n`);
   });
 
   it('words, or text no code could be, are refused as not a code (exit 2), not glued together and sent for a 40029', async () => {

@@ -111,16 +111,20 @@ export const messages = {
     en: 'The tokens above were NOT saved to the token cache (the code is spent and cannot be exchanged again): copy them now.',
   },
   'tokens.exchange.input.cleaned.quotes': {
-    zh: '去掉了 code 两边的引号（code 只含字母和数字）。',
-    en: 'Removed the quotes around the code (a code is letters and digits only).',
+    zh: '去掉了粘贴内容两边的引号或尖括号（code 只含字母和数字）。',
+    en: 'Removed the quotes or brackets around what was pasted (a code is letters and digits only).',
   },
   'tokens.exchange.input.cleaned.whitespace': {
     zh: '去掉了 code 里的空白（code 只含字母和数字）。',
     en: 'Removed the whitespace inside the code (a code is letters and digits only).',
   },
   'tokens.exchange.input.cleaned.both': {
-    zh: '去掉了 code 两边的引号和里面的空白（code 只含字母和数字）。',
-    en: 'Removed the quotes around the code and the whitespace inside it (a code is letters and digits only).',
+    zh: '去掉了粘贴内容两边的引号或尖括号，以及 code 里的空白（code 只含字母和数字）。',
+    en: 'Removed the quotes or brackets around what was pasted, and the whitespace inside the code (a code is letters and digits only).',
+  },
+  'tokens.exchange.input.cleaned.surrounding': {
+    zh: '只读取了粘贴内容里的回调地址，前后的文字已忽略。',
+    en: 'Read only the callback address in what was pasted; the words around it were left out.',
   },
   'tokens.exchange.input.cleaned.amp': {
     zh: '把地址里的 &amp; 当作 & 读取（这个地址是从转义了 & 的 HTML 或日志里复制的）。',
