@@ -8,7 +8,7 @@ import { authorizeUrlRefusal, cleanPastedCode, describeStateOnly, type PasteClea
 import { redactValue } from '../core/secrets.js';
 import { checkTokensSavable, exchangeCode } from '../flows/user-token.js';
 import type { TokenStore } from '../store/token-cache.js';
-import { announceCleanedInput, announceStateCheck, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
+import { announceCleanedInput, announceCodes, announceStateCheck, type ExchangeCommandResult, type StateReport } from '../ui/present/exchange.js';
 
 export interface ExchangeOptions {
   /** The argument as given (quoted back, shortened, when it holds no usable code). */
@@ -107,6 +107,7 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     }
     // Said before the code is sent: once sent it is spent, whatever WeChat answers.
     announceStateCheck(ctx, state);
+    if (parsed.callback.codes.length > 1) announceCodes(ctx, parsed.callback.codes.length);
   }
 
   // Last thing before the code is spent: can its tokens be saved? (exit 4 with the code unused if not)

@@ -136,11 +136,12 @@ export interface ParsedCallback {
   base: string;
   /** Every parameter: query first, then those found inside the fragment. */
   params: LocatedParam[];
-  /** The first code (the one a server reading `req.query.code` would see). */
+  /** WeChat's code: the last one, as WeChat appends its code to the redirect_uri (API-FACTS §1.4). */
   code?: string;
   codeLocation?: ParamLocation;
   /** All code values, in order (more than one means the redirect_uri already carried an old code). */
   codes: string[];
+  /** WeChat's state: the last one, likewise. */
   state?: string;
   stateLocation?: ParamLocation;
   states: string[];
@@ -200,19 +201,18 @@ export function parseCallbackUrl(input: string): ParsedCallback {
   if (fq !== undefined) result.params.push(...parseQueryAt(fq, 'fragment'));
 
   if (result.params.length === 0) result.issues.push({ kind: 'no_params' });
+  // WeChat appends its code and state to the redirect_uri as text (API-FACTS §1.4): after a code= or
+  // state= the redirect_uri already carried (an old callback's, kept by the app), so the last of each,
+  // in the query or the fragment, is WeChat's. The first would be the spent one: 40163 or 40029.
   for (const p of result.params) {
     if (p.name === 'code') {
       result.codes.push(p.value);
-      if (result.code === undefined) {
-        result.code = p.value;
-        result.codeLocation = p.location;
-      }
+      result.code = p.value;
+      result.codeLocation = p.location;
     } else if (p.name === 'state') {
       result.states.push(p.value);
-      if (result.state === undefined) {
-        result.state = p.value;
-        result.stateLocation = p.location;
-      }
+      result.state = p.value;
+      result.stateLocation = p.location;
     } else if ((WECHAT_HOP_MARKERS as readonly string[]).includes(p.name) && !result.markers.includes(p.name)) {
       result.markers.push(p.name);
     }

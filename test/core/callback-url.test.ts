@@ -33,9 +33,13 @@ describe('parseCallbackUrl', () => {
     expect(r.issues).toEqual([{ kind: 'code_missing' }]);
   });
 
-  it('reports several codes, keeping the first as the one a server would read', () => {
+  it('reports several codes, and takes the last as WeChat\'s (it appends its code and state to the redirect_uri, §1.4)', () => {
     const r = parseCallbackUrl(`https://a.com/cb?code=OLD&state=x&code=${CODE}&state=y`);
-    expect(r.code).toBe('OLD');
+    expect(r.code).toBe(CODE);
+    expect(r.state).toBe('y');
+    // A redirect_uri with a fragment gets them inside it, after what the fragment held.
+    const hashed = parseCallbackUrl(`https://a.com/cb?code=OLD#/login?code=${CODE}&state=y`);
+    expect([hashed.code, hashed.codeLocation]).toEqual([CODE, 'fragment']);
     expect(r.codes).toEqual(['OLD', CODE]);
     expect(r.issues).toContainEqual({ kind: 'code_duplicate', count: 2 });
     expect(r.issues).toContainEqual({ kind: 'state_duplicate', count: 2 });

@@ -311,6 +311,20 @@ describe('wxauth exchange', () => {
     expect(pasted.stdout).toBe(`code   ${logged}\nstate  p9\n`);
   });
 
+  it('a callback whose redirect_uri kept an old code: the last code (WeChat\'s) is exchanged, and the old one named', async () => {
+    const spent = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    expect((await wx(['exchange', spent])).code).toBe(0);
+    const fresh = emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' });
+    // What WeChat makes of redirect_uri http://localhost:8080/cb?code=<spent>: its own code and state appended.
+    const r = await wx(['exchange', `http://localhost:8080/cb?code=${spent}&code=${fresh}&state=d1`, '--state', 'd1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('The callback carries 2 codes: the redirect_uri kept a previous code=. Exchanging the last one');
+    const calls = snsCalls('/sns/oauth2/access_token');
+    expect(calls[calls.length - 1]?.errcode).toBeUndefined();
+    const pasted = await runCli(['listen', '--paste', '--state', 'd1'], { env: env(), input: `http://localhost:8080/cb?code=${spent}&code=${fresh}&state=d1\n` });
+    expect(pasted.stdout).toBe(`code   ${fresh}\nstate  d1\n`);
+  });
+
   it('words, or text no code could be, are refused as not a code (exit 2), not glued together and sent for a 40029', async () => {
     for (const [input, lang, said] of [
       ['not a code at all', 'en', 'This is not a code: not a code at all.'],

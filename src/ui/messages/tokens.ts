@@ -122,6 +122,10 @@ export const messages = {
     zh: '去掉了粘贴内容两边的引号或尖括号，以及 code 里的空白（code 只含字母和数字）。',
     en: 'Removed the quotes or brackets around what was pasted, and the whitespace inside the code (a code is letters and digits only).',
   },
+  'tokens.exchange.input.codes': {
+    zh: '回调里有 {count} 个 code：redirect_uri 里带着上一次的 code=。换的是最后一个（微信追加的那个）；生成授权链接前请从 redirect_uri 中去掉 code 和 state。',
+    en: 'The callback carries {count} codes: the redirect_uri kept a previous code=. Exchanging the last one (the one WeChat added); strip code and state from the redirect_uri before building the authorization URL.',
+  },
   'tokens.exchange.input.cleaned.surrounding': {
     zh: '只读取了粘贴内容里的回调地址，前后的文字已忽略。',
     en: 'Read only the callback address in what was pasted; the words around it were left out.',

@@ -42,6 +42,11 @@ export function announceCleanedInput(ctx: Pick<Context, 'out'>, removed: readonl
   if (removed.includes('amp')) out.note(out.t('tokens.exchange.input.cleaned.amp'));
 }
 
+/** A callback with several codes: which one is spent, and why the others are there. */
+export function announceCodes(ctx: Pick<Context, 'out'>, count: number): void {
+  ctx.out.warn(ctx.out.t('tokens.exchange.input.codes', { count }));
+}
+
 /** The error document of a save that failed after WeChat answered (in --json, beside the tokens). */
 export function saveErrorDocument(out: Output, error: WxauthError): Record<string, unknown> {
   return errorObject(error.code, tr(out.lang, error.messageRef), error.hint ? tr(out.lang, error.hint) : undefined);
