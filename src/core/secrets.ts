@@ -85,12 +85,29 @@ const WORD_FIELD_RE = /(^|[\s(>;,])((?:[a-z][a-z0-9_]{0,60})?(?:secret|ticket|to
  */
 const ENV_SECRET_RE = /\b([A-Z][A-Z0-9_]*(?:SECRET|TOKEN|TICKET|_KEY|PASSWORD|PASSWD))=([^\s"'&\\]+)/g;
 
+/** `<AppSecret>…</AppSecret>` (CDATA or not): WeChat's XML messages, an SDK's XML call. */
+const XML_FIELD_RE = /<([A-Za-z_][\w.-]{0,60})>(?:<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+))<\/\1>/g;
+
+/** A multipart/form-data part: `name="secret"`, its header lines, a blank line, then the value's line. */
+const MULTIPART_FIELD_RE = /(\bname="([^"\r\n]{1,80})"[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)([^\r\n]+)/g;
+
 /**
  * Hide secrets by name in any text WeChat (or something in between) sent: JSON fields, JSON nested in
- * strings, query parameters quoted in an HTML error page, and name=value words.
+ * strings, query parameters quoted in an HTML error page, name=value words, XML elements and
+ * multipart/form-data parts.
  */
 export function redactText(text: string): string {
-  return redactJsonText(text)
+  let masked = text;
+  if (masked.includes('</')) {
+    masked = masked.replace(XML_FIELD_RE, (whole, name: string, cdata: string | undefined, plain: string | undefined) => {
+      if (!isSecretName(name)) return whole;
+      return cdata !== undefined ? `<${name}><![CDATA[${redactValue(cdata)}]]></${name}>` : `<${name}>${redactValue(plain ?? '')}</${name}>`;
+    });
+  }
+  if (masked.includes('name="')) {
+    masked = masked.replace(MULTIPART_FIELD_RE, (whole, head: string, name: string, value: string) => (isSecretName(name) ? `${head}${redactValue(value)}` : whole));
+  }
+  return redactJsonText(masked)
     .replace(QUERY_FIELD_RE, (whole, sep: string, name: string, value: string) => (isSecretName(decodeURIComponentSafe(name)) ? `${sep}${name}=${redactValue(value)}` : whole))
     .replace(WORD_FIELD_RE, (whole, sep: string, name: string, value: string) => (isSecretName(name) ? `${sep}${name}=${redactValue(value)}` : whole))
     .replace(ENV_SECRET_RE, (_w, name: string, value: string) => `${name}=${redactValue(value)}`);

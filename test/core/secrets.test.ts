@@ -32,6 +32,14 @@ describe('redaction by name', () => {
     expect(redactText('errcode=40029 PWD=/home/dev/app code=ok')).toBe('errcode=40029 PWD=/home/dev/app code=ok');
   });
 
+  it('finds XML elements and multipart/form-data parts by name', () => {
+    expect(redactText(`<xml><AppSecret>${SECRET}</AppSecret><ToUserName>gh_1</ToUserName><ComponentVerifyTicket><![CDATA[ticket@@@abcdefgh]]></ComponentVerifyTicket></xml>`)).toBe(
+      '<xml><AppSecret>0123***</AppSecret><ToUserName>gh_1</ToUserName><ComponentVerifyTicket><![CDATA[tick***]]></ComponentVerifyTicket></xml>',
+    );
+    const form = `--b\r\nContent-Disposition: form-data; name="appid"\r\n\r\nwx1234567890abcdef\r\n--b\r\nContent-Disposition: form-data; name="secret"\r\nContent-Type: text/plain\r\n\r\n${SECRET}\r\n--b--\r\n`;
+    expect(redactText(form)).toBe(form.replace(SECRET, '0123***'));
+  });
+
   it('takes a password for a secret too (an app\'s own calls pass the proxy), but not the shell\'s PWD', () => {
     expect(redactUrl('/login?user=a&pwd=PWSECRET1&password=PLAINPW12')).toBe('/login?user=a&pwd=PWSE***&password=PLAI***');
     expect(redactJsonText('{"password":"PLAINPW12"}')).toBe('{"password":"PLAI***"}');
