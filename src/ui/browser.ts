@@ -57,8 +57,9 @@ export function openInBrowser(
       const child = spawn(opener.command, opener.args, {
         detached: true,
         stdio: 'ignore',
-        // The run's environment (its PATH finds the opener), not necessarily this process's.
-        env: { ...env },
+        // The run's environment (its PATH finds the opener), not necessarily this process's, without
+        // wxauth's own settings: the browser and all it starts would inherit WXAUTH_SECRET.
+        env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.toUpperCase().startsWith('WXAUTH_'))),
         windowsVerbatimArguments: opener.verbatim === true,
         windowsHide: true,
       });

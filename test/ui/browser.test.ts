@@ -49,6 +49,16 @@ describe('openInBrowser', () => {
     await expect(openInBrowser(URL, { PATH: fakeOpener('exit 0') }, 'linux')).resolves.toBe(true);
   });
 
+  it("does not hand wxauth's settings (WXAUTH_SECRET) to the browser it starts", async () => {
+    const seen = path.join(fakeOpener(''), 'env.txt');
+    const opener = path.dirname(seen);
+    fs.writeFileSync(path.join(opener, 'xdg-open'), `#!/bin/sh\n/usr/bin/env > '${seen}'\n`, { mode: 0o755 });
+    await expect(openInBrowser(URL, { PATH: opener, WXAUTH_SECRET: '0123456789abcdef0123456789abcdef', WXAUTH_APPID: 'wx1', HOME: '/home/dev' }, 'linux')).resolves.toBe(true);
+    const env = fs.readFileSync(seen, 'utf8');
+    expect(env).toContain('HOME=/home/dev');
+    expect(env).not.toContain('WXAUTH_');
+  });
+
   it('resolves true when the opener is still running after the wait (it handed over to a browser)', async () => {
     const started = Date.now();
     await expect(openInBrowser(URL, { PATH: fakeOpener('exec /bin/sleep 2') }, 'linux', { waitMs: 200 })).resolves.toBe(true);
