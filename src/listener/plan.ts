@@ -69,8 +69,16 @@ export function parseTimeoutSeconds(value: unknown): number {
 export function parsePath(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
-  if (!text.startsWith('/') || /[?#\s]/.test(text)) {
+  if (!text.startsWith('/') || /[?#]/.test(text)) {
     throw new UsageError({ key: 'listen.path.invalid', params: { value: text } }, { hint: { key: 'listen.path.invalid.hint' } });
+  }
+  // What a URL path carries as written (RFC 3986 pchar, less the quote the relay page will not put in
+  // a link): a space, a quote, <, >, {, }, | or a non-ASCII letter arrives percent-encoded from a
+  // browser, so a callback would never match this path, and the relay page would forward nowhere.
+  const bad = /[^A-Za-z0-9\-._~!$&()*+,;=:@/%]/u.exec(text)?.[0];
+  if (bad !== undefined) {
+    const char = /\s/.test(bad) ? JSON.stringify(bad) : bad;
+    throw new UsageError({ key: 'listen.path.char', params: { value: text, char } }, { hint: { key: 'listen.path.char.hint' } });
   }
   return text;
 }

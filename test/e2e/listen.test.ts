@@ -409,6 +409,16 @@ describe('wxauth listen', () => {
     expect(authorize.stderr).toContain('--profile t2');
   });
 
+  it('--relay-snippet with a --path a browser would percent-encode is refused, not a page that forwards nowhere', async () => {
+    const r = await runCli(['listen', '--relay-snippet', '--port', '9000', '--path', "/cb'"], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--path "/cb\'" has a character a URL path cannot carry as written, \'');
+    const zh = await runCli(['listen', '--path', '/c b', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('里有 URL 路径不能原样携带的字符 " "');
+  });
+
   it('--relay-snippet prints a forwarding page for the real callback domain, allowlisted targets only', async () => {
     const r = await runCli(['listen', '--relay-snippet', '--port', '9000'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
     expect(r.code).toBe(0);

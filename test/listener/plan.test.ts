@@ -81,6 +81,11 @@ describe('planListener', () => {
     [{ timeout: '86401' }, 'listen.timeout.invalid'],
     [{ path: 'callback' }, 'listen.path.invalid'],
     [{ path: '/cb?x=1' }, 'listen.path.invalid'],
+    // Characters a browser sends percent-encoded: no callback would match, and a relay page would forward nowhere.
+    [{ path: "/cb'" }, 'listen.path.char'],
+    [{ path: '/c b' }, 'listen.path.char'],
+    [{ path: '/cb<x>' }, 'listen.path.char'],
+    [{ path: '/回调' }, 'listen.path.char'],
     [{ host: 'a b' }, 'listen.host.invalid'],
   ])('%j is a usage error (%s)', (flags, key) => {
     let error: unknown;

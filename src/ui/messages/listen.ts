@@ -146,6 +146,14 @@ export const messages = {
     en: 'For example --timeout 600 (listen/login take seconds; the global HTTP timeout goes before the command name: wxauth --timeout 5000 listen).',
   },
   'listen.path.invalid': { zh: '--path 必须以 / 开头且不含 ? 或 #，收到 "{value}"。', en: '--path must start with / and contain no ? or #, got "{value}".' },
+  'listen.path.char': {
+    zh: '--path "{value}" 里有 URL 路径不能原样携带的字符 {char}：浏览器会把它百分号编码，回调永远对不上这个路径。',
+    en: '--path "{value}" has a character a URL path cannot carry as written, {char}: a browser sends it percent-encoded, so no callback would ever match this path.',
+  },
+  'listen.path.char.hint': {
+    zh: '路径只用字母、数字和 - . _ ~ /（例如 --path /callback），并与 redirect_uri 的路径一致。',
+    en: 'Use letters, digits and - . _ ~ / (for example --path /callback), the same path as in redirect_uri.',
+  },
   'listen.path.invalid.hint': { zh: '例如 --path /callback（与 redirect_uri 的路径一致）。', en: 'For example --path /callback (the same path as in redirect_uri).' },
   'listen.host.invalid': { zh: '--host 不是一个地址："{value}"。', en: '--host is not an address: "{value}".' },
   'listen.modes.exclusive': { zh: '--relay-snippet、--paste 不能和监听同时使用，也不能彼此同时使用。', en: '--relay-snippet and --paste cannot be combined with each other.' },
