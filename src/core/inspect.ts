@@ -80,6 +80,7 @@ export const FINDING_IDS = [
   'domain.ip',
   'domain.emulator_only',
   'domain.emulator_only_oa',
+  'domain.emulator_port_test',
   'domain.bad_config',
   'domain.unchecked',
   'state.absent',
@@ -674,7 +675,11 @@ function checkRedirectUri(
         case 'ip':
           // (Both reasons come after the host matched: only the port, or an IP as the host, is refused.)
           // Only for this machine's own listener: any other host with a port is refused as on WeChat.
-          if (onEmulator && loopback && type !== 'test') {
+          if (onEmulator && loopback && type === 'test' && match.reason === 'port') {
+            // The emulator's test account takes any port on this machine (its seed: 127.0.0.1:*,
+            // localhost:*): `login --port 0`, the advice for a busy port, must not be refused for it.
+            findings.add('domain.emulator_port_test', 'warning', params);
+          } else if (onEmulator && loopback && type !== 'test') {
             // The way forward depends on the account: a website app has only the emulator; a 公众号 can
             // also move to a test account, whose callback domain may be IP:port on real WeChat.
             findings.add(type === 'website' ? 'domain.emulator_only' : 'domain.emulator_only_oa', 'warning', { ...params, appid: appid || 'APPID', pattern: `${match.host ?? host}:*` });

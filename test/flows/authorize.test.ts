@@ -135,6 +135,17 @@ describe('planAuthorize refuses what WeChat rejects', () => {
     expect(refusal({ config: { ...local, domain: 'passport.example.com' }, redirectUri: 'https://passport.example.com:8443/cb', forceFlag: false }).error.messageRef.params?.reason).toBe('<domain.port>');
   });
 
+  it('a test account on the emulator: another port on this machine is a warning (its test account takes 127.0.0.1:*), not a refusal', () => {
+    const emulator = 'http://127.0.0.1:3000';
+    const local = { ...testAccount, domain: '127.0.0.1:8080', openBase: emulator };
+    // What `login --port 0` makes when 8080 is busy (its own advice).
+    const plan = planAuthorize({ config: local, redirectUri: 'http://127.0.0.1:41234/callback', state: 'Abc123', forceFlag: false }, { hooks: recordingHooks() });
+    expect(plan.blocking).toEqual([]);
+    expect(plan.warnings.find((f) => f.id === 'domain.emulator_port_test')?.params).toMatchObject({ hostport: '127.0.0.1:41234', domain: '127.0.0.1:8080' });
+    // Aimed at WeChat, where the port must match: refused as before.
+    expect(refusal({ config: { ...local, openBase: OPEN }, redirectUri: 'http://127.0.0.1:41234/callback', forceFlag: false }).error.messageRef.params?.reason).toBe('<domain.port>');
+  });
+
   it('builds a refused URL with force, the problems kept as blocking findings', () => {
     const plan = planAuthorize({ config: service, scope: 'snsapi_login', force: true, forceFlag: true }, { hooks: recordingHooks() });
     expect(plan.blocking.map((f) => f.id)).toEqual(['scope.login_on_authorize']);

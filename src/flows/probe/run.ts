@@ -472,7 +472,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // only way to probe a 网站应用 on localhost:3000): the port is the test setup's, not the app's bug
     // (inspect says it as domain.emulator_only on the emulator, domain.port elsewhere).
     const findings = inspected.findings
-      .filter((f) => f.severity !== 'info' && f.id !== 'redirect_uri.loopback_phone' && !(anyPort && (f.id === 'domain.port' || f.id === 'domain.emulator_only' || f.id === 'domain.emulator_only_oa'))).map((f) => {
+      .filter((f) => f.severity !== 'info' && f.id !== 'redirect_uri.loopback_phone' && !(anyPort && (f.id === 'domain.port' || f.id === 'domain.emulator_only' || f.id === 'domain.emulator_only_oa' || f.id === 'domain.emulator_port_test'))).map((f) => {
         const keys = findingKeys(f.id);
         // The callback domain here is the emulator's seed, not wxauth's profile: inspect's "wxauth config
         // set domain" would change the wrong thing.

@@ -612,6 +612,18 @@ export const messages = {
     zh: '本地试网站应用登录：wxauth emulator --domain "{appid}={pattern}"（已经这样启动的模拟器会接受这个链接）。上线前：把回调放到 {domain} 的 80/443 端口上。',
     en: 'To try the login on this machine: wxauth emulator --domain "{appid}={pattern}" (an emulator started so already takes this link). Before going live: serve the callback under {domain} on 80/443.',
   },
+  'inspect.domain.emulator_port_test': {
+    zh: 'redirect_uri 指向 {hostport}，端口与授权回调域 {domain} 不符。',
+    en: 'redirect_uri points at {hostport}; the port does not fit the callback domain {domain}.',
+  },
+  'inspect.domain.emulator_port_test.effect': {
+    zh: `这个 URL 打开的是模拟器：它的测试号默认接受本机任意端口（127.0.0.1:* 和 localhost:*），除非启动时用 --domain 改过。真实微信上测试号的端口必须与回调域一致，会显示 ${P10003}。`,
+    en: `This URL goes to the emulator, whose test account takes any port on this machine (127.0.0.1:* and localhost:*) unless it was started with another --domain. On real WeChat a test account's port must match its callback domain, and WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.domain.emulator_port_test.fix': {
+    zh: '对模拟器可以照用。换到真实微信前：让回调用回 {domain} 的端口（wxauth login / listen 用 --port 指定），或在测试号页面和 wxauth config set domain 里改成 {hostport}。',
+    en: 'Fine against the emulator. Before real WeChat: call back on the port of {domain} (wxauth login / listen: --port), or change the test account’s domain, and wxauth config set domain, to {hostport}.',
+  },
   'inspect.domain.emulator_only_oa': {
     zh: 'redirect_uri 指向 {hostport}：正式公众号的回调地址不能带端口或用 IP（只有测试号可以），真实微信会拒绝。',
     en: 'redirect_uri points at {hostport}: a real official account cannot have a port or an IP in its callback (only test accounts can), so WeChat would refuse it.',
