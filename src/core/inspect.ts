@@ -73,6 +73,7 @@ export const FINDING_IDS = [
   'redirect_uri.scheme_mismatch',
   'domain.host',
   'domain.host_ip',
+  'domain.emulator_host_ip',
   'domain.host_ip_website',
   'domain.subdomain',
   'domain.parent',
@@ -227,6 +228,14 @@ function urlParts(base: string): UrlParts | undefined {
   const bare = /^(?:\/\/)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?)(\/.*)?$/.exec(base);
   if (bare) return { host: (bare[1] ?? '').toLowerCase(), path: bare[2] ?? '' };
   return undefined;
+}
+
+/**
+ * A name or address of this machine (`localhost`, `127.x`, `::1`). core/host-names.ts has the strict
+ * form; this one keeps inspect's start-up from loading another chunk (issue 19).
+ */
+function isLoopbackName(host: string): boolean {
+  return host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host === '::1';
 }
 
 function openBaseHost(openBase: string | undefined): { scheme: string; host: string; path: string } | undefined {
@@ -628,7 +637,7 @@ function checkRedirectUri(
   if (url.protocol === 'http:') findings.add('redirect_uri.http', 'info');
 
   const type = ctx.profile?.type;
-  const loopback = host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+  const loopback = isLoopbackName(host);
   // Only WeChat's own authorize page runs inside the phone's WeChat; a URL on another open base (the
   // emulator) is a page a desktop browser opens, from which 127.0.0.1 is reachable. Judged by the URL's
   // host: a profile aimed at the emulator still gets the warning for a real WeChat URL.
@@ -658,7 +667,12 @@ function checkRedirectUri(
         case 'host':
           // An IP where the domain is a name: configuring that IP is the fix only for a test account
           // (API-FACTS §3: only test accounts may register an IP), so other accounts are told otherwise.
-          if (isIpHost(params.host) && type !== undefined && type !== 'test') {
+          const domainHost = domain.split(/[\s,]+/)[0]?.replace(/:[\d*]+$/, '') ?? '';
+          if (onEmulator && loopback && isLoopbackName(domainHost) && type !== 'test' && type !== 'website') {
+            // This machine under another of its names (127.0.0.1 for a localhost domain): on the
+            // emulator the way is the domain's own name, and its --domain for a port (not a test account).
+            findings.add('domain.emulator_host_ip', 'error', { ...params, appid: appid || 'APPID', domainHost });
+          } else if (isIpHost(params.host) && type !== undefined && type !== 'test') {
             findings.add(type === 'website' ? 'domain.host_ip_website' : 'domain.host_ip', 'error', { ...params, appid: appid || 'APPID' });
           } else {
             // A test account registers IP:port, and its callback domain must then name the port too.

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { ConfigError, UsageError, type MessageRef } from '../errors.js';
 import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
 import { generateState, type RandomBytes } from '../core/state.js';
+import { isLoopbackHost } from '../core/host-names.js';
 import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
 import { refuseEncodedRedirect, type AccountType } from '../core/validate.js';
 import type { ResolvedConfig } from '../store/resolve.js';
@@ -171,7 +172,8 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
       if (regardless.length > 0) refuse(regardless, request, deps, [{ key: 'url.redirectUri.missing.also' }]);
     }
     // With the profile set aside for another account (WXAUTH_APPID), saving one there would not help.
-    throw new UsageError({ key: 'url.redirectUri.missing' }, { hint: { key: config.otherAccount ? 'url.redirectUri.missing.env.hint' : 'url.redirectUri.missing.hint' } });
+    const example = exampleRedirectUri(config.domain);
+    throw new UsageError({ key: 'url.redirectUri.missing' }, { hint: { key: config.otherAccount ? 'url.redirectUri.missing.env.hint' : 'url.redirectUri.missing.hint', params: { example } } });
   }
 
   const { built, findings, blocking } = lint(redirectUri);
@@ -251,4 +253,16 @@ export async function authorize(
     if (!(error instanceof ConfigError)) throw error;
     return { plan, notRemembered: error };
   }
+}
+
+/**
+ * A redirect_uri to give as an example: under the profile's callback domain (http on this machine's
+ * own names, which have no certificate), else the documentation's www.example.com. An example off the
+ * configured domain would be refused as 10003 when followed.
+ */
+export function exampleRedirectUri(domain: string | undefined): string {
+  const host = domain?.split(/[\s,]+/).find((d) => d !== '');
+  if (host === undefined || host.includes('*')) return 'https://www.example.com/oauth/callback';
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return `${isLoopbackHost(name) ? 'http' : 'https'}://${host}/oauth/callback`;
 }

@@ -168,6 +168,11 @@ describe('wxauth init / config / profile', () => {
     expect(noRedirect.code).toBe(2);
     expect(noRedirect.stderr).toContain('or set WXAUTH_REDIRECT_URI');
     expect(noRedirect.stderr).not.toContain('config set redirectUri');
+    // Its example is under the callback domain in use (http on this machine's names), not off it for a 10003.
+    const local = await runCli(['url', '--no-qr'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa', WXAUTH_TYPE: 'service', WXAUTH_DOMAIN: 'localhost' } });
+    expect(local.stderr).toContain('Pass --redirect-uri http://localhost/oauth/callback, or set WXAUTH_REDIRECT_URI');
+    const real = await runCli(['url', '--no-qr'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa', WXAUTH_TYPE: 'service', WXAUTH_DOMAIN: 'passport.example.cn' } });
+    expect(real.stderr).toContain('--redirect-uri https://passport.example.cn/oauth/callback');
     const getJson = await runCli(['config', 'get', 'domain', '--json'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa' } });
     expect(parseJson(getJson.stdout)).toMatchObject({ value: null, setAside: true });
     const get = await runCli(['config', 'get', 'domain'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wxaaaaaaaaaaaaaaaa' } });

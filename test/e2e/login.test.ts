@@ -174,12 +174,14 @@ describe('wxauth login', () => {
     const r = await runCli(['login', '--no-open'], { env });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Not building this URL, WeChat would reject it: redirect_uri points at 127.0.0.1:8080, which is not the callback domain localhost;');
+    expect(r.stderr).toContain('Not building this URL, WeChat would reject it: redirect_uri points at 127.0.0.1:8080, which is not the callback domain localhost (the same machine, by another name).');
     expect(r.stderr).toContain('wxauth url --force');
     expect(r.stderr).not.toContain('Listening on');
     expect(new StateFiles(dir).get('default')).toEqual({});
-    // The advice leads somewhere: a real account's localhost has no port, so --port 80 with --host.
-    expect(r.stderr).toContain('give login / listen --host localhost --port 80');
+    // The advice leads somewhere: on the emulator, the domain's own name and the emulator's --domain for
+    // a port; or port 80, as a real account's localhost has no port.
+    expect(r.stderr).toContain(`wxauth login --host localhost --port 0, with the emulator started as wxauth emulator --domain "${emu.apps.find((a) => a.type === 'service')!.appid}=localhost:*"`);
+    expect(r.stderr).toContain('or --port 80');
     const portless = await runCli(['url', '--redirect-uri', 'http://localhost/callback', '--no-qr'], { env });
     expect(portless.code, portless.stderr).toBe(0);
 
@@ -215,7 +217,8 @@ describe('wxauth login', () => {
   // would be refused, so the advice is a host name the domain allows, or a test account.
   it('on a service profile, the refusal of 127.0.0.1 offers localhost or a test account, never configuring the IP', async () => {
     const env = { ...envFor('service'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() };
-    const r = await runCli(['login', '--no-open', '--port', '8080', '--lang', 'zh'], { env });
+    // On the emulator: its own way (above). Aimed at WeChat's open base: localhost on port 80, or a test account.
+    const r = await runCli(['login', '--no-open', '--port', '8080', '--lang', 'zh'], { env: { ...env, WXAUTH_OPEN_BASE: 'https://open.weixin.qq.com' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('redirect_uri 指向 127.0.0.1:8080，与授权回调域 localhost 不一致；而且只有测试号能把 IP 配成网页授权域名。');
     expect(r.stderr).toContain('login / listen 加上 --host localhost');

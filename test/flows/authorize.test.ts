@@ -146,6 +146,17 @@ describe('planAuthorize refuses what WeChat rejects', () => {
     expect(refusal({ config: { ...local, openBase: OPEN }, redirectUri: 'http://127.0.0.1:41234/callback', forceFlag: false }).error.messageRef.params?.reason).toBe('<domain.port>');
   });
 
+  it("a production account on the emulator, its domain localhost and the listener at 127.0.0.1: the emulator's way, not a test account", () => {
+    const local = { ...service, domain: 'localhost', redirectUri: undefined, openBase: 'http://127.0.0.1:3900' };
+    const error = refusal({ config: local, redirectUri: 'http://127.0.0.1:8080/callback', forceFlag: false }).error;
+    expect(error.messageRef.params?.reason).toBe('<domain.emulator_host_ip>');
+    expect(error.hint?.params?.fix).toBe('<inspect.domain.emulator_host_ip.fix>');
+    const forced = planAuthorize({ config: local, redirectUri: 'http://127.0.0.1:8080/callback', force: true, forceFlag: true }, { hooks: recordingHooks() });
+    expect(forced.blocking.find((f) => f.id === 'domain.emulator_host_ip')?.params).toMatchObject({ appid: OA, domainHost: 'localhost', hostport: '127.0.0.1:8080' });
+    // Aimed at WeChat: the test-account advice as before.
+    expect(refusal({ config: { ...local, openBase: OPEN }, redirectUri: 'http://127.0.0.1:8080/callback', forceFlag: false }).error.messageRef.params?.reason).toBe('<domain.host_ip>');
+  });
+
   it('builds a refused URL with force, the problems kept as blocking findings', () => {
     const plan = planAuthorize({ config: service, scope: 'snsapi_login', force: true, forceFlag: true }, { hooks: recordingHooks() });
     expect(plan.blocking.map((f) => f.id)).toEqual(['scope.login_on_authorize']);

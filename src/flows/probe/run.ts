@@ -79,7 +79,7 @@ interface AuthorizeInfo {
 }
 
 /** inspect's findings whose fix tells wxauth's profile the callback domain (`wxauth config set domain`). */
-const EMULATOR_DOMAIN_FINDINGS = new Set<string>(['domain.port', 'domain.host', 'domain.ip', 'domain.bad_config', 'domain.unchecked', 'redirect_uri.port', 'redirect_uri.ip']);
+const EMULATOR_DOMAIN_FINDINGS = new Set<string>(['domain.port', 'domain.host', 'domain.emulator_host_ip', 'domain.ip', 'domain.bad_config', 'domain.unchecked', 'redirect_uri.port', 'redirect_uri.ip']);
 
 function emulatorDomainFix(appid: string, hostport: string): MessageRef {
   return { key: 'probe.finding.fix.emulator_domain', params: { appid, hostport: hostport || '<host:port>' } };

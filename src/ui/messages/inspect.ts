@@ -540,6 +540,18 @@ export const messages = {
     zh: '把 redirect_uri 改到 {domain} 下，或在公众平台“网页授权域名”（网站应用：授权回调域）里配置 {configure}，并更新 wxauth：wxauth config set domain {configure}。',
     en: 'Move redirect_uri under {domain}, or configure {configure} as the web-authorization domain (website apps: 授权回调域) and tell wxauth: wxauth config set domain {configure}.',
   },
+  'inspect.domain.emulator_host_ip': {
+    zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致（同一台机器，但主机名不同）。',
+    en: 'redirect_uri points at {hostport}, which is not the callback domain {domain} (the same machine, by another name).',
+  },
+  'inspect.domain.emulator_host_ip.effect': {
+    zh: `这个 URL 打开的是模拟器，它和微信一样按主机名比对回调域，会显示 ${P10003}。`,
+    en: `This URL goes to the emulator, which compares the callback's host name with the domain as WeChat does, and shows ${P10003_EN}.`,
+  },
+  'inspect.domain.emulator_host_ip.fix': {
+    zh: '用回调域的主机名在本机接收：wxauth login --host {domainHost} --port 0，模拟器用 wxauth emulator --domain "{appid}={domainHost}:*" 启动（正式账号的回调域不带端口，这样模拟器才接受任意端口）；或者 --port 80（Linux 上可能要 sudo）。',
+    en: 'Catch it under the domain’s own name: wxauth login --host {domainHost} --port 0, with the emulator started as wxauth emulator --domain "{appid}={domainHost}:*" (a real account’s domain has no port; that makes the emulator take any); or --port 80 (which may need sudo on Linux).',
+  },
   'inspect.domain.host_ip': {
     zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致；而且只有测试号能把 IP 配成网页授权域名。',
     en: 'redirect_uri points at {hostport}, which is not the callback domain {domain}; and only a test account can register an IP as its web-authorization domain.',

@@ -15,12 +15,12 @@ export const messages = {
     en: 'Also: no redirect URI is known yet; give it with --redirect-uri <url>.',
   },
   'url.redirectUri.missing.hint': {
-    zh: '用 --redirect-uri https://www.example.com/oauth/callback 指定，或保存到配置：wxauth config set redirectUri <url>',
-    en: 'Pass --redirect-uri https://www.example.com/oauth/callback, or save it in the profile: wxauth config set redirectUri <url>',
+    zh: '用 --redirect-uri {example} 指定，或保存到配置：wxauth config set redirectUri <url>',
+    en: 'Pass --redirect-uri {example}, or save it in the profile: wxauth config set redirectUri <url>',
   },
   'url.redirectUri.missing.env.hint': {
-    zh: '用 --redirect-uri https://www.example.com/oauth/callback 指定，或设置环境变量 WXAUTH_REDIRECT_URI（这个账号来自 WXAUTH_APPID，profile 里的回调地址不用于它）。',
-    en: 'Pass --redirect-uri https://www.example.com/oauth/callback, or set WXAUTH_REDIRECT_URI (the account comes from WXAUTH_APPID, so the profile’s redirect URI is not used for it).',
+    zh: '用 --redirect-uri {example} 指定，或设置环境变量 WXAUTH_REDIRECT_URI（这个账号来自 WXAUTH_APPID，profile 里的回调地址不用于它）。',
+    en: 'Pass --redirect-uri {example}, or set WXAUTH_REDIRECT_URI (the account comes from WXAUTH_APPID, so the profile’s redirect URI is not used for it).',
   },
   'url.endpoint.both': {
     zh: '--authorize 和 --qrconnect 只能选一个。',
