@@ -49,6 +49,8 @@ export interface UserTokenSituation {
   spentHere?: { at: number; appid: string; profile: string; openid: string; lost?: 'timeout' | 'reset' };
   /** wxauth holds a refresh_token that may still work. */
   canRefresh?: boolean;
+  /** userinfo refreshed once already, and the new access_token was refused too. */
+  refreshedAlready?: boolean;
   /** The token belongs to a snapshot-page virtual user (is_snapshotuser=1). */
   isSnapshotUser?: boolean;
   /** The scope WeChat granted the token, where wxauth knows it (its cache). */
@@ -224,6 +226,8 @@ type UserTokenStep =
   | 'refresh'
   /** 42001 / 40001 / 40014 without one: authorise again. */
   | 'reauthorize_no_refresh'
+  /** The same after userinfo's own refresh: the fresh token was refused too. */
+  | 'refresh_did_not_help'
   /** 40003: the openid does not belong to this access_token. */
   | 'openid_mismatch'
   /** 48001 on userinfo: the token is snsapi_base. */
@@ -293,6 +297,7 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
       // causes are a truncated copy or a basic /cgi-bin/token pasted by mistake.
       if (errcode === 40014 && s.unknownToken && (s.use === 'check' || s.use === 'userinfo')) return 'not_sns_token';
       if (TOKEN_EXPIRED_ERRCODES.includes(errcode) && (s.use === 'check' || s.use === 'userinfo')) {
+        if (s.refreshedAlready) return 'refresh_did_not_help';
         return s.canRefresh ? 'refresh' : 'reauthorize_no_refresh';
       }
       return undefined;

@@ -515,7 +515,8 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
     try {
       response = await p.api.getUserinfo({ accessToken, openid: picked.openid, lang: p.lang });
     } catch (again) {
-      throw withIssuerNote(advised(again, situationOf('userinfo', p, entry), snapshotDiagnosis(again, entry)), picked.source === 'cache' ? entry : undefined, p);
+      // The token just refreshed refused too: refreshing again is no way forward (refreshedAlready).
+      throw withIssuerNote(advised(again, { ...situationOf('userinfo', p, entry), refreshedAlready: true }, snapshotDiagnosis(again, entry)), picked.source === 'cache' ? entry : undefined, p);
     }
   }
   const userinfo = toSnsUserinfo(response.data);

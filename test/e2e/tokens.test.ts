@@ -599,6 +599,17 @@ describe('wxauth userinfo', () => {
     expect(cachedUsers()[0]?.accessToken).not.toBe(first.accessToken);
   });
 
+  it('40001 again after its own refresh: says refreshing did not help, not "refresh it" once more', async () => {
+    await seed('u1');
+    emu.addFault({ kind: 'errcode', errcode: 40001, path: '/sns/userinfo', count: 2 });
+    const r = await wx(['userinfo']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('refreshed it once');
+    expect(r.stderr).toContain('Refreshing did not help: the access_token just obtained with the refresh_token was refused too');
+    expect(r.stderr).not.toContain('refresh it with the cached refresh_token');
+    expect(snsCalls('/sns/oauth2/refresh_token')).toHaveLength(1);
+  });
+
   it('--no-refresh leaves an expired token alone and points at wxauth refresh', async () => {
     await seed('u1');
     emu.advanceClock(7201);
