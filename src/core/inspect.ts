@@ -62,6 +62,7 @@ export const FINDING_IDS = [
   'redirect_uri.double_encoded',
   'redirect_uri.whitespace',
   'redirect_uri.no_scheme',
+  'redirect_uri.invalid',
   'redirect_uri.relative',
   'redirect_uri.bad_scheme',
   'redirect_uri.fragment',
@@ -618,7 +619,9 @@ function checkRedirectUri(
   try {
     url = new URL(value);
   } catch {
-    findings.add('redirect_uri.no_scheme', 'error', { value: visible(value, 80) });
+    // It has its scheme: what fails is the rest, a host with characters no host has (a control
+    // character, a space, a bracket), or a port that is no number.
+    findings.add('redirect_uri.invalid', 'error', { value: visible(value, 80) });
     return;
   }
   const host = url.hostname.toLowerCase();
@@ -828,11 +831,13 @@ export function predictWechatPage(finding: Finding, kind: InspectKind): WechatPa
     case 'domain.host':
     case 'domain.host_ip':
     case 'domain.host_ip_website':
+    case 'domain.emulator_host_ip':
     case 'domain.subdomain':
     case 'domain.parent':
     case 'domain.port':
     case 'domain.ip':
     case 'redirect_uri.no_scheme':
+    case 'redirect_uri.invalid':
     case 'redirect_uri.relative':
     case 'redirect_uri.bad_scheme':
     case 'redirect_uri.double_encoded':

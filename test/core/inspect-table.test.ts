@@ -459,6 +459,13 @@ const cases: Case[] = [
     problems: ['redirect_uri.no_scheme'],
   },
   {
+    name: 'a redirect_uri with its scheme and a host no host name can be (a control character, a bad port)',
+    url: auth(good({ redirect_uri: encodeURIComponent('https://ev\u001b[2Jil.com:80a/cb') })),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['redirect_uri.invalid'],
+  },
+  {
     name: 'relative redirect_uri',
     url: auth(good({ redirect_uri: encodeURIComponent('/auth/wechat/callback') })),
     ctx: service,

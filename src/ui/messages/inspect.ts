@@ -418,6 +418,18 @@ export const messages = {
     zh: '写完整的绝对地址，例如 https://www.example.com/oauth/callback，再编码一次。',
     en: 'Use a full absolute URL such as https://www.example.com/oauth/callback, encoded once.',
   },
+  'inspect.redirect_uri.invalid': {
+    zh: 'redirect_uri 不是有效的网址（主机名里有主机名不可能有的字符，或端口不是数字）：{value}',
+    en: 'redirect_uri is not a valid address (its host has characters no host name has, or its port is not a number): {value}',
+  },
+  'inspect.redirect_uri.invalid.effect': {
+    zh: `微信显示 ${P10003}。`,
+    en: `WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.redirect_uri.invalid.fix': {
+    zh: '检查生成 redirect_uri 的代码（主机名从哪里来），写成完整的绝对地址，例如 https://www.example.com/oauth/callback，再编码一次。',
+    en: 'Check the code that makes the redirect_uri (where its host comes from), and use a full absolute URL such as https://www.example.com/oauth/callback, encoded once.',
+  },
   'inspect.redirect_uri.relative': {
     zh: 'redirect_uri 是相对路径：{value}',
     en: 'redirect_uri is a relative path: {value}',
