@@ -412,6 +412,14 @@ export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'pr
   const profiles = config.profileNames.join(', ');
   // Named by WXAUTH_PROFILE: the variable is what to fix (a --profile flag would not be needed).
   const fromEnv = config.profileSource === 'env';
+  // "Web" beside a saved "web": init refuses to make it (a case twin shares a state file on macOS and
+  // Windows), so "create it" would lead to a refusal; the saved one is the way.
+  const twin = config.profileNames.find((n) => n !== config.profile && n.toLowerCase() === config.profile.toLowerCase());
+  if (twin !== undefined) {
+    return new ConfigError(noSuchProfile(config.profile, config.profileNames), {
+      hint: { key: 'config.profile.unknown.caseTwin.hint', params: { profile: config.profile, existing: twin, use: fromEnv ? `WXAUTH_PROFILE=${twin}` : `--profile ${twin}` } },
+    });
+  }
   return new ConfigError(
     noSuchProfile(config.profile, config.profileNames),
     {

@@ -136,6 +136,13 @@ describe('config set on a profile that does not exist', () => {
     expect((await runCli(['--lang', 'zh', '--profile', 'svcc', 'url'], { env })).stderr).toContain('没有名为 "svcc" 的 profile。是不是 "svc"？');
     // Nothing near: no guess.
     expect((await runCli(['--profile', 'nope', 'url'], { env })).stderr).not.toContain('Did you mean');
+    // A saved name in another case: that one, not "create it" (init refuses a case twin, below).
+    const twin = await runCli(['url'], { env: { ...env, WXAUTH_PROFILE: 'SVC' } });
+    expect(twin.code).toBe(4);
+    expect(twin.stderr).toContain('The saved "svc" differs from it only in case, and "SVC" cannot be made beside it');
+    expect(twin.stderr).toContain('use WXAUTH_PROFILE=svc.');
+    expect(twin.stderr).not.toContain('init --profile SVC');
+    expect((await runCli(['--profile', 'SVC', 'url'], { env })).stderr).toContain('use --profile svc.');
   });
 
   it('a new profile whose name differs from a saved one only in case is refused (init, config set --yes); nothing written', async () => {

@@ -241,6 +241,9 @@ describe('wxauth url', () => {
     const r = await run(['url', '--embed']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--embed');
+    // The way out is a website app's own profile, not changing this account's type (which is refused).
+    expect(r.stderr).toContain('set up a profile for that app (wxauth init --type website --profile web)');
+    expect(r.stderr).not.toContain('config set type website');
   });
 
   it('--open hands the URL to xdg-open, detached', async () => {

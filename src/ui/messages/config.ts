@@ -363,6 +363,10 @@ export const messages = {
     zh: '现有 profile：{profiles}。用 --profile 选其中一个，或用 wxauth init --profile {profile} 新建 "{profile}"。',
     en: 'Existing profiles: {profiles}. Pick one of them with --profile, or create "{profile}" with wxauth init --profile {profile}.',
   },
+  'config.profile.unknown.caseTwin.hint': {
+    zh: '已有的 "{existing}" 与它只差大小写，不能再建 "{profile}"（在 macOS 和 Windows 的磁盘上两者会共用同一个 state 文件）：用 {use}。',
+    en: 'The saved "{existing}" differs from it only in case, and "{profile}" cannot be made beside it (on macOS and Windows disks the two would share one state file): use {use}.',
+  },
   'config.profile.unknown.env.hint': {
     zh: '这个名字来自环境变量 WXAUTH_PROFILE。现有 profile：{profiles}。改正或 unset WXAUTH_PROFILE，或用 wxauth init --profile {profile} 新建它。',
     en: 'The name came from the WXAUTH_PROFILE variable. Existing profiles: {profiles}. Fix or unset WXAUTH_PROFILE, or create it with wxauth init --profile {profile}.',

@@ -35,8 +35,8 @@ export const messages = {
     en: '--lang {value} is not valid (here it is the language of WeChat’s QR page).',
   },
   'url.lang.invalid.hint': {
-    zh: '用 --lang cn 或 --lang en；要切换 wxauth 自己的语言，把 --lang zh|en 写在 url 之前：wxauth --lang {ui} url',
-    en: 'Use --lang cn or --lang en; to switch wxauth’s own language put --lang zh|en before the command: wxauth --lang {ui} url',
+    zh: '网站应用扫码页（qrconnect）的语言用 --lang cn 或 --lang en（公众号授权页没有这个参数）；要切换 wxauth 自己的语言，把 --lang zh|en 写在 url 之前：wxauth --lang {ui} url',
+    en: 'The website-app QR page (qrconnect) takes --lang cn or --lang en (the official-account page has no such parameter); to switch wxauth’s own language put --lang zh|en before the command: wxauth --lang {ui} url',
   },
   'url.lang.authorize': {
     zh: '--lang 只对网站应用扫码页（qrconnect）有效，公众号授权页不支持。',
@@ -51,8 +51,8 @@ export const messages = {
     en: '--embed (WxLogin embedded QR) only applies to website apps on qrconnect.',
   },
   'url.embed.authorize.hint': {
-    zh: '加上 --qrconnect，并使用网站应用的配置（wxauth config set type website）。',
-    en: 'Add --qrconnect and use a website-app profile (wxauth config set type website).',
+    zh: '内嵌二维码要用网站应用自己的 appid：先为网站应用建一个 profile（wxauth init --type website --profile web），再运行 wxauth --profile web url --embed。',
+    en: 'An embedded QR needs a website app’s own appid: set up a profile for that app (wxauth init --type website --profile web), then run wxauth --profile web url --embed.',
   },
   'url.refused': {
     zh: '不生成这条链接，微信会拒绝它：{reason}{effect}',
