@@ -327,7 +327,7 @@ export function refreshDeadlineAfterRefresh(
 export type ExchangeInput =
   | { ok: true; form: 'code'; code: string }
   | { ok: true; form: 'url'; code: string; state?: string; callback: ParsedCallback }
-  | { ok: false; reason: 'empty' | 'no_code' | 'code_empty' | 'denied' | 'authorize_url' | 'not_code'; callback?: ParsedCallback };
+  | { ok: false; reason: 'empty' | 'no_code' | 'code_empty' | 'code_invalid' | 'denied' | 'authorize_url' | 'not_code'; callback?: ParsedCallback };
 
 /**
  * A bare code (no `=`, `?`, `#`, `/` or spaces), or a callback URL / query to pull code and state from.
@@ -348,6 +348,9 @@ export function readExchangeInput(input: string): ExchangeInput {
     return { ok: false, reason: denied ? 'denied' : 'no_code', callback };
   }
   if (callback.code === '') return { ok: false, reason: 'code_empty', callback };
+  // A code= with characters no code has (a template's placeholder in another script, 你好): as for a bare
+  // code, not sent to WeChat for a 40029 that would read as an expired code.
+  if (!/^[\x21-\x7e]+$/.test(callback.code)) return { ok: false, reason: 'code_invalid', callback };
   return { ok: true, form: 'url', code: callback.code, state: callback.state, callback };
 }
 

@@ -61,6 +61,14 @@ export const messages = {
     en: "Pass the whole callback URL (quoted: wxauth exchange{p} '<callback-url>' --state S), or drop --state to exchange the bare code. The code was not spent.",
   },
   'tokens.exchange.input.code_empty': { zh: '回调地址里的 code 是空的：{input}', en: 'The code in this callback URL is empty: {input}' },
+  'tokens.exchange.input.code_invalid': {
+    zh: '这个回调地址的 code= 后面不是 code（code 只含字母和数字）：{input}。没有发给微信。',
+    en: 'What follows code= in this callback URL is no code (a code is letters and digits): {input}. Nothing was sent to WeChat.',
+  },
+  'tokens.exchange.input.code_invalid.hint': {
+    zh: '从浏览器地址栏重新复制回调地址；如果那里也是这样，是生成或转发这个地址的代码把 code 换掉了（wxauth inspect <url>）。',
+    en: 'Copy the callback URL again from the browser’s address bar; if it reads the same there, the code that builds or forwards this address replaced the code (wxauth inspect <url>).',
+  },
   'tokens.exchange.input.code_empty.hint': {
     zh: 'code 在路上丢了：检查 redirect_uri 是否做了 URL 编码、中间的跳转是否丢掉了查询参数（wxauth inspect <url>）。',
     en: 'The code got lost on the way: check that redirect_uri was URL-encoded and that no intermediate redirect dropped the query (wxauth inspect <url>).',
