@@ -16,7 +16,7 @@ export const messages = {
   // --- what the user gave us ----------------------------------------------------------------
   'tokens.exchange.input.empty': { zh: '没有给出 code。', en: 'No code given.' },
   'tokens.exchange.input.empty.hint': {
-    zh: '把回调地址里的 code 传给我：wxauth exchange <code>，或者把整个回调地址用引号括起来粘贴进来。',
+    zh: '只传回调地址里的 code：wxauth exchange <code>，或者把整个回调地址用引号括起来粘贴进来。',
     en: "Pass the code from the callback: wxauth exchange <code>, or paste the whole callback URL in quotes.",
   },
   'tokens.exchange.input.not_code': {
@@ -24,11 +24,11 @@ export const messages = {
     en: 'This is not a code: {input}. A code is one word of letters and digits (WeChat’s are 32, starting with 0), the value after code= in the callback URL. Nothing was sent to WeChat.',
   },
   'tokens.exchange.input.not_code.part.hint': {
-    zh: '“{before}”后面那一段有 code 的样子：只把那一段传给我：wxauth exchange{p} <code>。',
+    zh: '“{before}”后面那一段有 code 的样子，只传那一段：wxauth exchange{p} <code>。',
     en: 'The part after “{before}” has a code’s shape: pass that part alone: wxauth exchange{p} <code>.',
   },
   'tokens.exchange.input.not_code.hint': {
-    zh: "把回调地址里 code= 后面的值传给我：wxauth exchange <code>，或者把整个回调地址用引号括起来粘贴进来：wxauth exchange '<回调地址>'。",
+    zh: "只传回调地址里 code= 后面的值：wxauth exchange <code>，或者把整个回调地址用引号括起来粘贴进来：wxauth exchange '<回调地址>'。",
     en: "Pass the value after code= in the callback: wxauth exchange <code>, or paste the whole callback URL in quotes: wxauth exchange '<callback-url>'.",
   },
   'tokens.exchange.input.no_code': { zh: '这个地址里没有 code 参数：{input}', en: 'There is no code parameter in this URL: {input}' },
