@@ -2,6 +2,9 @@
 // the URL the CLI prints first on stdout is opened, the consent form is submitted, the redirect lands
 // on the CLI's own listener. The real-browser version of this is test/browser/login.test.ts.
 import net from 'node:net';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { StateFiles } from '../../src/store/state.js';
@@ -127,8 +130,11 @@ describe('wxauth login', () => {
     const port = await freePort();
     const dir = tempConfigDir();
     const app = emu.apps.find((a) => a.type === 'test')!;
-    const env = { ...envFor('test', `http://127.0.0.1:${port}/cb`), WXAUTH_CONFIG_DIR: dir };
-    const run = runCli(['login', '--no-open', '--json', '--timeout', '20'], { env });
+    // An opener that finds no browser (xdg-open's exit 3 on a headless box): its warning is an event too.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-noopen-'));
+    fs.writeFileSync(path.join(bin, 'xdg-open'), '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    const env = { ...envFor('test', `http://127.0.0.1:${port}/cb`), WXAUTH_CONFIG_DIR: dir, PATH: bin };
+    const run = runCli(['login', '--json', '--timeout', '20'], { env });
     // The state login issued is remembered before the link goes out: answer as WeChat would.
     let state: string | undefined;
     await until(() => (state = (() => { try { return new StateFiles(dir).get('default').entry?.value; } catch { return undefined; } })()) !== undefined);
@@ -142,6 +148,8 @@ describe('wxauth login', () => {
     const events = lines.map((l) => JSON.parse(l) as { event: string });
     expect(events[0]).toMatchObject({ event: 'authorize_url' });
     expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['authorize_url', 'waiting', 'hit', 'step']));
+    // No link "above" in JSON Lines: the warning points at the event that carries it.
+    expect(JSON.stringify(events.find((e) => e.event === 'browser_failed'))).toContain('Open the url of the authorize_url event yourself.');
     expect((parseJson(r.stdout) as { ok: boolean }).ok).toBe(true);
   });
 

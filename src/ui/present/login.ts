@@ -65,7 +65,8 @@ function jsonLoginHooks(out: Output): LoginHooks {
       out.result({ warnings });
       event({ event: 'authorize_url', url: link.url, redirect_uri: link.redirectUri, endpoint: link.endpoint, warnings });
     },
-    onBrowserFailed: () => out.warning('listen.login.open.failed', out.t('listen.login.open.failed', { detail: 'xdg-open / open / start' }), { event: 'browser_failed' }),
+    // No link "above" in this mode: it is in the authorize_url event.
+    onBrowserFailed: () => out.warning('listen.login.open.failed', out.t('listen.login.open.failed.json', { detail: 'xdg-open / open / start' }), { event: 'browser_failed' }),
     onElsewhere: (e) => elsewhereWarning(out, e),
     onHit: (hit) => event({ event: 'hit', seq: hit.seq, kind: hit.kind, time: hit.time }),
     onWaiting: (wait) => event(waitingEvent(wait)),
