@@ -2,6 +2,7 @@
 // Every value, typed or given as a flag, goes through the one validation (core/validate.ts) that
 // config set and the resolver use, so the wizard never accepts what it will refuse a step later.
 import type { Context } from '../context.js';
+import { exampleRedirectUri } from '../core/domain.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, UsageError, type MessageRef } from '../errors.js';
 import {
@@ -130,7 +131,15 @@ function fromFlags(o: InitOptions): ProfileData {
     const flags = missing.map((name) => FLAGS[name]);
     // A refused --type is said first: the flags it would need come with the type.
     const at = o.type && type === undefined ? 1 : 0;
-    problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint: { key: 'init.missingFlag.hint' } });
+    // The example keeps what was given (a test account's IP:port, its own appid), so that it can be run.
+    const exampleType = type ?? 'service';
+    const exampleDomain = domain ?? (exampleType === 'test' ? '127.0.0.1:8080' : 'www.example.com');
+    const example = [
+      `wxauth init --type ${exampleType} --appid ${appid ?? 'wx1234567890abcdef'} --secret <AppSecret>`,
+      ...(hasWebAuth(exampleType) ? [`--domain ${exampleDomain} --redirect-uri ${redirectUri ?? exampleRedirectUri(exampleDomain)}`] : []),
+      '--yes',
+    ].join(' ');
+    problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint: { key: 'init.missingFlag.hint', params: { example } } });
   }
   if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {
     const pair = checkCallbackPair(type, domain, redirectUri);

@@ -58,6 +58,14 @@ export function isIpHost(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
 }
 
+/**
+ * A name or address of this machine (`localhost`, `127.x`, `::1`). core/host-names.ts has the strict
+ * form; this one is here because `url` and `inspect` load this module already (issue 19).
+ */
+export function isLoopbackName(host: string): boolean {
+  return host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host === '::1';
+}
+
 export function matchCallbackDomain(input: DomainMatchInput): DomainMatch {
   let url: URL;
   try {
@@ -89,4 +97,16 @@ export function matchCallbackDomain(input: DomainMatchInput): DomainMatch {
     return { ok: false, reason: 'port', ...base };
   }
   return { ok: true, host, port };
+}
+
+/**
+ * A redirect_uri to give as an example: under the profile's callback domain (http on this machine's
+ * own names, which have no certificate), else the documentation's www.example.com. An example off the
+ * configured domain would be refused as 10003 when followed.
+ */
+export function exampleRedirectUri(domain: string | undefined): string {
+  const host = domain?.split(/[\s,]+/).find((d) => d !== '');
+  if (host === undefined || host.includes('*')) return 'https://www.example.com/oauth/callback';
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return `${isLoopbackName(name) ? 'http' : 'https'}://${host}/oauth/callback`;
 }

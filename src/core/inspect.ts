@@ -15,7 +15,7 @@ import {
   type AuthEndpoint,
 } from './authorize-url.js';
 import { parseCallbackUrl, parseQuery, splitUrl, fragmentQuery, looksLikeCode, type QueryParam } from './callback-url.js';
-import { matchCallbackDomain, isIpHost } from './domain.js';
+import { matchCallbackDomain, isIpHost, isLoopbackName } from './domain.js';
 import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
 import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
 import { isAppid, type AccountType } from './validate.js';
@@ -229,14 +229,6 @@ function urlParts(base: string): UrlParts | undefined {
   const bare = /^(?:\/\/)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?)(\/.*)?$/.exec(base);
   if (bare) return { host: (bare[1] ?? '').toLowerCase(), path: bare[2] ?? '' };
   return undefined;
-}
-
-/**
- * A name or address of this machine (`localhost`, `127.x`, `::1`). core/host-names.ts has the strict
- * form; this one keeps inspect's start-up from loading another chunk (issue 19).
- */
-function isLoopbackName(host: string): boolean {
-  return host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host === '::1';
 }
 
 function openBaseHost(openBase: string | undefined): { scheme: string; host: string; path: string } | undefined {

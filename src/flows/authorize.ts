@@ -4,9 +4,9 @@
 // a URL WeChat rejects shows its error page on the phone, long after the terminal could have said why.
 import fs from 'node:fs';
 import { ConfigError, UsageError, type MessageRef } from '../errors.js';
+import { exampleRedirectUri } from '../core/domain.js';
 import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
 import { generateState, type RandomBytes } from '../core/state.js';
-import { isLoopbackHost } from '../core/host-names.js';
 import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
 import { refuseEncodedRedirect, type AccountType } from '../core/validate.js';
 import type { ResolvedConfig } from '../store/resolve.js';
@@ -253,16 +253,4 @@ export async function authorize(
     if (!(error instanceof ConfigError)) throw error;
     return { plan, notRemembered: error };
   }
-}
-
-/**
- * A redirect_uri to give as an example: under the profile's callback domain (http on this machine's
- * own names, which have no certificate), else the documentation's www.example.com. An example off the
- * configured domain would be refused as 10003 when followed.
- */
-export function exampleRedirectUri(domain: string | undefined): string {
-  const host = domain?.split(/[\s,]+/).find((d) => d !== '');
-  if (host === undefined || host.includes('*')) return 'https://www.example.com/oauth/callback';
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return `${isLoopbackHost(name) ? 'http' : 'https'}://${host}/oauth/callback`;
 }

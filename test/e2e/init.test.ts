@@ -227,6 +227,9 @@ describe('init validation (issue 12 item 4)', () => {
     expect(lines[2]).toMatch(/^✖ Also: --secret: the AppSecret has 3 characters/);
     expect(lines[3]).toMatch(/^→ For example: wxauth init/);
     expect(r.stderr).not.toContain('"abc"');
+    // The example keeps what was given: a test account's IP:port, and a redirect_uri under it.
+    const test = await runCli(['init', '--type', 'test', '--domain', '127.0.0.1:8080', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(test.stderr).toContain('→ For example: wxauth init --type test --appid wx1234567890abcdef --secret <AppSecret> --domain 127.0.0.1:8080 --redirect-uri http://127.0.0.1:8080/oauth/callback --yes');
     const zh = await runCli(['--lang', 'zh', 'init', '--type', 'service', '--appid', 'wx123', '--secret', 'abc', '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(zh.stderr).toMatch(/^✖ --appid："wx123" 不是 appid/);
     expect(zh.stderr).toContain('✖ 另外：--secret：AppSecret 有 3 个字符');

@@ -476,8 +476,8 @@ export const messages = {
   'init.missingFlag': { zh: '缺少 {flag}（非交互模式下必须给出）。', en: 'Missing {flag} (required when not interactive).' },
   'init.also': { zh: '另外：{problem} {hint}', en: 'Also: {problem} {hint}' },
   'init.missingFlag.hint': {
-    zh: '例如：wxauth init --type service --appid wx1234567890abcdef --secret <32位> --domain www.example.com --redirect-uri https://www.example.com/callback --yes',
-    en: 'For example: wxauth init --type service --appid wx1234567890abcdef --secret <32 hex> --domain www.example.com --redirect-uri https://www.example.com/callback --yes',
+    zh: '例如：{example}',
+    en: 'For example: {example}',
   },
   'init.exists': {
     zh: 'profile "{profile}" 已存在（{type}，appid {appid}），位于 {file}。',
