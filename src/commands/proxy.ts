@@ -46,6 +46,11 @@ export interface ProxyCaResult {
   created: boolean;
   /** An earlier wxauth's CA, without today's name constraint (store/ca.ts): the presenter says how to replace it. */
   outdated: boolean;
+  /**
+   * What makes this CA untrustworthy to print: its files are another user's, or its folder is writable
+   * by others (store/files.ts checkStateDir), who could swap the CA people are about to trust.
+   */
+  warnings: MessageRef[];
 }
 
 export type ProxyResult = ProxyRunResult | ProxyCaResult;
@@ -183,7 +188,14 @@ async function savedSecrets(ctx: Context): Promise<string[]> {
 export async function run(options: ProxyCommandOptions, ctx: Context): Promise<ProxyResult> {
   // Loaded only for --intercept / --print-ca: the CA store pulls in node-forge.
   const ca = options.intercept || options.printCa ? await (await import('../store/ca.js')).openProxyCa(stateDir(ctx.env), new Date(ctx.now())) : undefined;
-  if (options.printCa && ca) return { kind: 'ca', certPath: ca.certPath, keyPath: ca.keyPath, certPem: ca.certPem, created: ca.created, outdated: ca.outdated };
+  if (options.printCa && ca) {
+    // The one command whose output goes into trust stores: what another user could have swapped is said
+    // here, as the commands that open config.json say it (this one does not open it).
+    const { checkStateDir } = await import('../store/files.js');
+    const warnings: MessageRef[] = checkStateDir(stateDir(ctx.env));
+    if (ca.otherOwner) warnings.unshift({ key: 'proxy.ca.otherOwner', params: ca.otherOwner });
+    return { kind: 'ca', certPath: ca.certPath, keyPath: ca.keyPath, certPem: ca.certPem, created: ca.created, outdated: ca.outdated, warnings };
+  }
   const upstream = chooseUpstream(options, ctx.globals.region);
   // Before listening: a capture must not be lost at exit to a path that cannot be written, and a file the
   // user kept is replaced only with --yes or their answer.
@@ -232,7 +244,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       ...(upstreamPath !== '' ? { upstreamPath: { path: upstreamPath, origin: upstreamUrl.origin } } : {}),
       host: options.host,
       showSecrets,
-      ...(ca ? { intercept: { certPath: ca.certPath, keyPath: ca.keyPath, created: ca.created, outdated: ca.outdated, hosts: [...INTERCEPTED_HOSTS], ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
+      ...(ca ? { intercept: { certPath: ca.certPath, keyPath: ca.keyPath, created: ca.created, outdated: ca.outdated, ...(ca.otherOwner ? { otherOwner: ca.otherOwner } : {}), hosts: [...INTERCEPTED_HOSTS], ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
     });
     // Said while the proxy already runs: the upstream may come up later, so this is a warning.
     const { upstreamUnreachable } = await import('../flows/proxy/upstream-check.js');

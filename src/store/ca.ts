@@ -33,6 +33,8 @@ export interface ProxyCa {
   created: boolean;
   /** Made by an earlier wxauth without today's name constraint: a stolen key could vouch for other sites or any IP. Used, never replaced. */
   outdated: boolean;
+  /** The key or certificate is another user's (not root's): they can swap the CA that processes are told to trust. */
+  otherOwner?: { file: string; uid: number };
 }
 
 function keyModeError(file: string, mode: number): ConfigError {
@@ -145,7 +147,9 @@ function load(certPath: string, keyPath: string, now: Date): Omit<ProxyCa, 'crea
   if (!cert.ca) throw corruptError({ key: 'proxy.ca.notCa', params: { file: certPath } }, paths);
   if (new Date(cert.validTo).getTime() <= now.getTime())
     throw corruptError({ key: 'proxy.ca.expired', params: { file: certPath, date: cert.validTo } }, paths);
-  return { certPath, keyPath, certPem: certFile.text, keyPem: keyFile.text, outdated: !cert.raw.includes(NAME_CONSTRAINTS_DER) };
+  const me = process.getuid?.();
+  const foreign = me === undefined ? undefined : [{ file: keyPath, uid: keyFile.uid }, { file: certPath, uid: certFile.uid }].find((f) => f.uid !== me && f.uid !== 0);
+  return { certPath, keyPath, certPem: certFile.text, keyPem: keyFile.text, outdated: !cert.raw.includes(NAME_CONSTRAINTS_DER), ...(foreign ? { otherOwner: foreign } : {}) };
 }
 
 /** The CA in `dir`: loaded when there, created (under the state folder's lock) when not. */

@@ -199,6 +199,8 @@ export function formatMode(mode: number): string {
 interface FileSnapshot {
   text: string;
   mode: number;
+  /** The file's owner (a state file another user owns can be replaced by them). */
+  uid: number;
 }
 
 /**
@@ -240,7 +242,7 @@ export function readStateFile(file: string, limit = MAX_STATE_FILE_BYTES): FileS
       if (total > limit) throw tooLargeError(file, total);
       chunks.push(Buffer.from(chunk.subarray(0, n)));
     }
-    return { text: Buffer.concat(chunks).toString('utf8'), mode: opened.mode };
+    return { text: Buffer.concat(chunks).toString('utf8'), mode: opened.mode, uid: opened.uid };
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     throw brokenFileError(file, error);

@@ -556,9 +556,23 @@ describe('the CA store', () => {
     const r = await runCli(['proxy', '--print-ca'], { env: { WXAUTH_CONFIG_DIR: state } });
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(oldPem.trim());
-    expect(r.stderr).toContain('made by an earlier wxauth without today’s name constraint');
+    expect(r.stderr).toContain('This CA has no name constraint (an earlier wxauth made its CAs without one, or it was made elsewhere)');
     expect(r.stderr).toContain(made.certPath);
     expect(fs.readFileSync(made.certPath, 'utf8')).toBe(oldPem);
+  });
+
+  it('--print-ca says when the folder holding the CA is writable by others (they could have swapped it)', async () => {
+    const state = path.join(dir, 'open-folder');
+    await openProxyCa(state);
+    fs.chmodSync(state, 0o777);
+    try {
+      const r = await runCli(['proxy', '--print-ca'], { env: { WXAUTH_CONFIG_DIR: state } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^-----BEGIN CERTIFICATE-----/);
+      expect(r.stderr).toContain(`The state folder ${state} is writable by other users (mode 0777)`);
+    } finally {
+      fs.chmodSync(state, 0o700);
+    }
   });
 
   it('refuses a key others can read, and a corrupt key, leaving it byte for byte as it was (exit 4)', async () => {

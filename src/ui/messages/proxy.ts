@@ -51,9 +51,13 @@ export const messages = {
     zh: '沿用本地 CA 证书：{cert}（私钥 {key} 只留在本机）。',
     en: 'Using the local CA certificate: {cert} (its key, {key}, never leaves this machine).',
   },
+  'proxy.ca.otherOwner': {
+    zh: '{file} 属于另一个用户（uid {uid}）：他可以换掉你要让进程信任的 CA。确认这个文件的来历；不确定就删掉 CA 的两个文件，用自己的账户重新生成。',
+    en: '{file} belongs to another user (uid {uid}): they can swap the CA you are about to have processes trust. Make sure where it came from; if unsure, delete both CA files and make a new one as yourself.',
+  },
   'proxy.ca.outdated': {
-    zh: '这个 CA 是旧版 wxauth 生成的，没有现在的名称约束：私钥一旦泄露，可以冒充任何 IP 地址（甚至任何网站）骗过信任它的进程。删除 {cert} 和 {key}，再运行一次生成新的 CA，并在原来信任旧证书的地方换成新证书。',
-    en: 'This CA was made by an earlier wxauth without today’s name constraint: a stolen key could impersonate any IP address (or any site) to the processes that trust it. Delete {cert} and {key}, run again to make a new one, and trust the new certificate where you trusted the old one.',
+    zh: '这个 CA 没有名称约束（旧版 wxauth 生成的 CA 没有，或者它是别处生成的）：私钥一旦泄露，可以冒充任何 IP 地址（甚至任何网站）骗过信任它的进程。删除 {cert} 和 {key}，再运行一次生成新的 CA，并在原来信任旧证书的地方换成新证书。',
+    en: 'This CA has no name constraint (an earlier wxauth made its CAs without one, or it was made elsewhere): a stolen key could impersonate any IP address (or any site) to the processes that trust it. Delete {cert} and {key}, run again to make a new one, and trust the new certificate where you trusted the old one.',
   },
   'proxy.intercept.env': { zh: '在要观察的服务的环境里设置代理：', en: 'In the environment of the servers to watch, set the proxy:' },
   'proxy.intercept.trust': {
