@@ -18,6 +18,8 @@ import {
   type WechatPage,
 } from '../core/inspect.js';
 import { DEFAULT_OPEN_BASE } from '../core/endpoints.js';
+import { addressInText } from '../core/callback-url.js';
+import { redactUrl } from '../core/secrets.js';
 
 export interface InspectOptions {
   input: string;
@@ -40,6 +42,8 @@ export interface InspectCommandResult {
   /** Some value above was redacted (the report then says how to see it). */
   redacted: boolean;
   findings: InspectedFinding[];
+  /** The address was read out of text around it (a log line's request, `callback: <url>`): what was linted. */
+  extracted?: string;
   exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
 }
 
@@ -63,7 +67,10 @@ async function inspectContext(ctx: Context): Promise<InspectContext> {
 }
 
 export async function run(options: InspectOptions, ctx: Context): Promise<InspectCommandResult> {
-  const { input } = options;
+  // An address with words around it (`GET /cb?code=… HTTP/1.1` from a log, `callback: <url>`): the
+  // words would become part of a parameter's name, and a callback read as "the user refused".
+  const extracted = /\s/.test(options.input.trim()) ? addressInText(options.input.trim()) : undefined;
+  const input = extracted ?? options.input;
   const context = await inspectContext(ctx);
   let result = inspectUrl(input, context);
   if (result.kind === 'callback') {
@@ -84,6 +91,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
       const page = predictWechatPage(finding, result.kind);
       return { finding, keys: findingKeys(finding.id), ...(page ? { wechatPage: page } : {}) };
     }),
+    ...(extracted !== undefined ? { extracted: showSecrets ? extracted : redactUrl(extracted) } : {}),
     exitCode: hasErrors(result) ? EXIT.checkFailed : EXIT.ok,
   };
 }

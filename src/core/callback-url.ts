@@ -292,7 +292,7 @@ export function authorizeUrlRefusal(parsed: ParsedCallback, p: string): { messag
 }
 
 /** The callback address inside a text with more around it (cleanPastedCode), else undefined. */
-function addressInText(text: string): string | undefined {
+export function addressInText(text: string): string | undefined {
   const words = text.split(/[\s"'`“”‘’「」『』＂＇<>]+/).filter((w) => w !== '');
   // A label glued to a URL without a space (`URL=https://…`, `callback:https://…`): the URL is the word.
   const urls = words.map((w) => /https?:\/\/.*/i.exec(w)?.[0] ?? w);

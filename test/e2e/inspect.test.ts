@@ -73,6 +73,17 @@ describe('wxauth inspect', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('an address with words around it (a log line, a note) is read out of them, and said so', async () => {
+    const r = await run(['inspect', `127.0.0.1 - - "GET /cb?code=${CODE}&state=abc HTTP/1.1" 200`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Callback URL/);
+    expect(r.stdout).not.toContain('refused');
+    expect(r.stderr).toContain('Inspected the address in this text; the words around it were left out: /cb?code=041c***&state=abc');
+    const zh = await run(['inspect', '--lang', 'zh', `授权链接：${GOOD} 打不开`]);
+    expect(zh.stdout).toMatch(/^公众号授权链接/);
+    expect(zh.stderr).toContain('检查的是这段文字里的地址');
+  });
+
   it('renders findings in Chinese with --lang zh', async () => {
     const r = await run(['--lang', 'zh', 'inspect', BAD]);
     expect(r.code).toBe(1);

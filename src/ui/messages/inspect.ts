@@ -418,6 +418,10 @@ export const messages = {
     zh: '写完整的绝对地址，例如 https://www.example.com/oauth/callback，再编码一次。',
     en: 'Use a full absolute URL such as https://www.example.com/oauth/callback, encoded once.',
   },
+  'inspect.extracted': {
+    zh: '检查的是这段文字里的地址，前后的文字已忽略：{address}',
+    en: 'Inspected the address in this text; the words around it were left out: {address}',
+  },
   'inspect.redirect_uri.invalid': {
     zh: 'redirect_uri 不是有效的网址（主机名里有主机名不可能有的字符，或端口不是数字）：{value}',
     en: 'redirect_uri is not a valid address (its host has characters no host name has, or its port is not a number): {value}',
