@@ -269,8 +269,8 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         profile,
         profileFlag: profileFlag(profile),
         ...(appid ? { appid } : {}),
-        // Every string1 carries a ticket or token: masked unless --show-secrets.
         ...page,
+        // Every string1 carries a ticket or token: masked unless --show-secrets.
         verified: showSecrets ? verified : { ...verified, diagnosis: maskDiagnosis(verified.diagnosis) },
         lowerNonceKey: options.lowerNonceKey,
         ...(config.type ? { accountType: config.type } : {}),

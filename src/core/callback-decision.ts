@@ -248,7 +248,6 @@ function hostOf(url: string): string {
   }
 }
 
-
 /**
  * A callback refused for its state, as the listener and `listen --paste` say it. A code that came with no
  * state at all is not "another state": something dropped it on the way (a redirect that keeps only

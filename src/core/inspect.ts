@@ -659,7 +659,7 @@ function checkRedirectUri(
         type: type ?? '',
       };
       switch (match.reason) {
-        case 'host':
+        case 'host': {
           // An IP where the domain is a name: configuring that IP is the fix only for a test account
           // (API-FACTS §3: only test accounts may register an IP), so other accounts are told otherwise.
           const domainHost = domain.split(/[\s,]+/)[0]?.replace(/:[\d*]+$/, '') ?? '';
@@ -674,6 +674,7 @@ function checkRedirectUri(
             findings.add('domain.host', 'error', { ...params, configure: type === 'test' && params.port !== '' ? params.hostport : params.host });
           }
           break;
+        }
         case 'subdomain':
           findings.add('domain.subdomain', 'error', params);
           break;
