@@ -7,7 +7,12 @@
 const SECRET_NAMES = ['secret', 'appsecret', 'access_token', 'refresh_token', 'code', 'component_access_token'];
 
 /** Names that end like a secret's but are not one: WeChat's error code and other plain codes. */
-const NOT_SECRET_NAMES = new Set(['errcode', 'error_code', 'errorcode', 'ret_code', 'retcode', 'status_code', 'statuscode', 'country_code', 'countrycode', 'zip_code', 'zipcode', 'postal_code', 'postalcode']);
+const NOT_SECRET_NAMES = new Set([
+  'errcode', 'error_code', 'errorcode', 'err_code', 'ret_code', 'retcode', 'return_code', 'returncode', 'result_code', 'resultcode',
+  'sub_code', 'subcode', 'status_code', 'statuscode', 'exit_code', 'exitcode', 'http_code', 'httpcode',
+  'country_code', 'countrycode', 'area_code', 'areacode', 'zip_code', 'zipcode', 'postal_code', 'postalcode', 'post_code', 'postcode',
+  'currency_code', 'lang_code', 'language_code', 'qrcode', 'qr_code', 'unicode', 'encode', 'opcode',
+]);
 
 /**
  * Whether a query parameter or JSON field holds a secret: the names above, and any name ending like
@@ -85,11 +90,18 @@ const WORD_FIELD_RE = /(^|[\s(>;,])((?:[a-z][a-z0-9_]{0,60})?(?:secret|ticket|to
  */
 const ENV_SECRET_RE = /\b([A-Z][A-Z0-9_]*(?:SECRET|TOKEN|TICKET|_KEY|PASSWORD|PASSWD))=([^\s"'&\\]+)/g;
 
-/** `<AppSecret>…</AppSecret>` (CDATA or not): WeChat's XML messages, an SDK's XML call. */
-const XML_FIELD_RE = /<([A-Za-z_][\w.-]{0,60})>(?:<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+))<\/\1>/g;
+/**
+ * `<AppSecret>…</AppSecret>` (CDATA or not): WeChat's XML messages, an SDK's XML call. Each try stops
+ * at the first `<` or `]` (no secret holds either), so a megabyte of markup is one pass, not quadratic.
+ */
+const XML_FIELD_RE = /<([A-Za-z_][\w.-]{0,60})>(?:<!\[CDATA\[([^\]<]{0,8192})\]\]>|([^<]{1,8192}))<\/\1>/g;
 
-/** A multipart/form-data part: `name="secret"`, its header lines, a blank line, then the value's line. */
-const MULTIPART_FIELD_RE = /(\bname="([^"\r\n]{1,80})"[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)([^\r\n]+)/g;
+/**
+ * A multipart/form-data part: its Content-Disposition line naming the field, at most a few header lines,
+ * a blank line, then the value's line. Anchored on the header (an HTML page's name="csrf-token" is no
+ * part) and bounded, so a large body is one pass.
+ */
+const MULTIPART_FIELD_RE = /(Content-Disposition:[ \t]*form-data;[^\r\n]{0,200}?\bname="([^"\r\n]{1,80})"[^\r\n]{0,200}\r?\n(?:[A-Za-z-]{1,40}:[^\r\n]{0,200}\r?\n){0,4}\r?\n)([^\r\n]+)/gi;
 
 /**
  * Hide secrets by name in any text WeChat (or something in between) sent: JSON fields, JSON nested in
@@ -104,7 +116,7 @@ export function redactText(text: string): string {
       return cdata !== undefined ? `<${name}><![CDATA[${redactValue(cdata)}]]></${name}>` : `<${name}>${redactValue(plain ?? '')}</${name}>`;
     });
   }
-  if (masked.includes('name="')) {
+  if (/form-data/i.test(masked)) {
     masked = masked.replace(MULTIPART_FIELD_RE, (whole, head: string, name: string, value: string) => (isSecretName(name) ? `${head}${redactValue(value)}` : whole));
   }
   return redactJsonText(masked)

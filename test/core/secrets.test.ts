@@ -40,6 +40,17 @@ describe('redaction by name', () => {
     expect(redactText(form)).toBe(form.replace(SECRET, '0123***'));
   });
 
+  it('leaves an HTML page with name="…token" attributes, and status codes, as they are', () => {
+    const waf = '<meta name="csrf-token" content="abc">\n\n<body>Request blocked by WAF. Reference 8f1e2d</body>';
+    expect(redactText(waf)).toBe(waf);
+    const pay = '<xml><return_code><![CDATA[SUCCESS]]></return_code><result_code>FAIL</result_code><err_code>ORDERPAID</err_code><QRCode>https://x.example/q</QRCode></xml> exit_code=1234567';
+    expect(redactText(pay)).toBe(pay);
+    // A page of a megabyte (the proxy keeps 64 KiB of a body, probe reads pages up to 1 MiB) comes back
+    // whole, with its one secret masked (the patterns stop at the first '<', ']' or line end they meet).
+    const big = '<input type="text" name="f">'.repeat(37_000) + `<xml><AppSecret>${SECRET}</AppSecret></xml>`;
+    expect(redactText(big)).toBe(big.replace(SECRET, '0123***'));
+  });
+
   it('takes a password for a secret too (an app\'s own calls pass the proxy), but not the shell\'s PWD', () => {
     expect(redactUrl('/login?user=a&pwd=PWSECRET1&password=PLAINPW12')).toBe('/login?user=a&pwd=PWSE***&password=PLAI***');
     expect(redactJsonText('{"password":"PLAINPW12"}')).toBe('{"password":"PLAI***"}');
