@@ -291,14 +291,39 @@ export function authorizeUrlRefusal(parsed: ParsedCallback, p: string): { messag
   return { message, hint: { key: 'tokens.exchange.input.authorize_url.hint', params: { p } } };
 }
 
-/** The callback address inside a text with more around it (cleanPastedCode), else undefined. */
+/**
+ * The callback address inside a text with words around it (cleanPastedCode, inspect), else undefined:
+ * the one word that is an http(s) URL or carries code= or state=. Undefined when nothing but the
+ * address is there, and when a neighbour looks like the address's own continuation (a URL wrapped at
+ * a line break, ` #wechat_redirect` after a space): reading half of it would send a cut code, and
+ * inspect reports the whitespace itself.
+ */
 export function addressInText(text: string): string | undefined {
-  const words = text.split(/[\s"'`“”‘’「」『』＂＇<>]+/).filter((w) => w !== '');
-  // A label glued to a URL without a space (`URL=https://…`, `callback:https://…`): the URL is the word.
-  const urls = words.map((w) => /https?:\/\/.*/i.exec(w)?.[0] ?? w);
-  const candidates = urls.filter((w) => /^https?:\/\//i.test(w) || /(?:^|[?#&])(?:code|state)=/i.test(w));
-  if (candidates.length !== 1) return undefined;
-  const word = (candidates[0] as string).replace(/^[(\[（【]+/, '').replace(/[,.;:!)\]，。；：！、）】]+$/, '');
+  // Words and what separates them (split keeps the separators at odd indexes).
+  const parts = text.split(/([\s"'`“”‘’「」『』＂＇<>]+)/);
+  const words: Array<{ word: string; after: string }> = [];
+  for (let i = 0; i < parts.length; i += 2) if (parts[i] !== '') words.push({ word: parts[i] as string, after: parts[i + 1] ?? '' });
+  // A label glued to a URL (`URL=https://…`, `回调：https://…`): the URL is the word. Not when the URL sits
+  // in a parameter of the address itself (`/cb?next=https://…&code=…`).
+  const cut = words.map(({ word }) => {
+    const at = word.search(/https?:\/\//i);
+    return at > 0 && !/[?#&]/.test(word.slice(0, at)) ? word.slice(at) : word;
+  });
+  const isAddress = (w: string) => /^https?:\/\//i.test(w) || /(?:^|[?#&])(?:code|state)=/i.test(w);
+  const at = cut.findIndex(isAddress);
+  if (at === -1 || cut.findIndex((w, i) => i > at && isAddress(w)) !== -1) return undefined;
+  // The address's own continuation: after a line break or a quote alone (a wrap, `state=it's`), or
+  // starting like the rest of a URL (` #wechat_redirect`, ` &state=…`).
+  const next = words[at + 1];
+  if (next !== undefined && ((!/[ \t\u3000]/.test(words[at]!.after) && /^[\x21-\x7e]+$/.test(next.word)) || /^[#&?=]/.test(next.word))) return undefined;
+  // A bracket opened before the address closes after it; a comma, semicolon or Chinese full stop ends
+  // a sentence. ASCII `.`, `!` and `)` are left: a state may end with them.
+  let word = (cut[at] as string).replace(/^[(\[（【]+/, '');
+  const before = text.slice(0, text.indexOf(word));
+  const unclosed = (open: RegExp, close: RegExp) => (before.match(open)?.length ?? 0) > (before.match(close)?.length ?? 0);
+  if (unclosed(/[(（]/g, /[)）]/g)) word = word.replace(/[)）]$/, '');
+  if (unclosed(/[[【]/g, /[\]】]/g)) word = word.replace(/[\]】]$/, '');
+  word = word.replace(/[,;，。；：！、]+$/, '');
   return word === text ? undefined : word;
 }
 

@@ -348,9 +348,10 @@ export function readExchangeInput(input: string): ExchangeInput {
     return { ok: false, reason: denied ? 'denied' : 'no_code', callback };
   }
   if (callback.code === '') return { ok: false, reason: 'code_empty', callback };
-  // A code= with characters no code has (a template's placeholder in another script, 你好): as for a bare
-  // code, not sent to WeChat for a 40029 that would read as an expired code.
-  if (!/^[\x21-\x7e]+$/.test(callback.code)) return { ok: false, reason: 'code_invalid', callback };
+  // A code= with characters no code has (你好, a template's {{code}} or ${code} never filled in): not sent
+  // to WeChat for a 40029 that would read as an expired code. A URL's values are decoded here, so a
+  // code holds only a URL's unreserved characters (WeChat's: letters and digits, API-FACTS §0.5).
+  if (!/^[A-Za-z0-9._~-]+$/.test(callback.code)) return { ok: false, reason: 'code_invalid', callback };
   return { ok: true, form: 'url', code: callback.code, state: callback.state, callback };
 }
 

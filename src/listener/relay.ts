@@ -57,7 +57,9 @@ export function buildRelaySnippet(input: RelaySnippetInput): string {
     `  var to = Number(q.get('to') || '0');`,
     `  var target = (Number.isInteger(to) && to >= 0 && to < c.targets.length) ? c.targets[to] : null;`,
     `  if (!target) { msg.textContent = c.texts.blocked; return; }`,
-    `  var code = q.get('code'), state = q.get('state');`,
+    // WeChat appends its code and state after any the redirect_uri kept (API-FACTS §1.4): the last ones.
+    `  var last = function (name) { var all = q.getAll(name); return all.length ? all[all.length - 1] : null; };`,
+    `  var code = last('code'), state = last('state');`,
     `  if (code === null && state === null) { msg.textContent = c.texts.noCode; return; }`,
     `  var out = [];`,
     `  if (code !== null) out.push('code=' + encodeURIComponent(code));`,

@@ -184,7 +184,8 @@ describe.skipIf(!CHROMIUM)(`in Chromium${CHROMIUM ? '' : ` (skipped: ${SKIP_REAS
       await p.goto(`http://127.0.0.1:${sitePort}/wxauth-relay.html?to=9&code=${CODE}&state=r1`);
       await expect(p.locator('#msg').textContent()).resolves.toBe('The forwarding target is not on the allowlist; stopped.');
       expect(p.url()).toContain(`127.0.0.1:${sitePort}`);
-      await p.goto(`http://127.0.0.1:${sitePort}/wxauth-relay.html?code=${CODE}&state=r1`);
+      // A redirect_uri that kept an old code gets WeChat's appended after it: the page forwards the last.
+      await p.goto(`http://127.0.0.1:${sitePort}/wxauth-relay.html?code=0ldC0de0ldC0de0ldC0de0ldC0de000&code=${CODE}&state=r1`);
       await p.waitForURL(new RegExp(`^http://127\\.0\\.0\\.1:${port}/callback\\?code=`));
       await expect(p.locator('#title').textContent()).resolves.toBe('Code received');
       const r = await done;

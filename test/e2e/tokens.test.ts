@@ -331,6 +331,7 @@ describe('wxauth exchange', () => {
       ['你好', 'zh', '这不是 code：你好。'],
       ['code：041cQ8ll2nWy5c42enol2R2DZX2cQ8ly', 'en', 'Nothing was sent to WeChat.'],
       ['https://www.example.com/cb?code=你好&state=s', 'en', 'What follows code= in this callback URL is no code (a code is letters and digits)'],
+      ['https://www.example.com/cb?code={{code}}&state=s', 'en', 'What follows code= in this callback URL is no code (a code is letters and digits)'],
     ] as const) {
       const r = await wx(['exchange', input, '--lang', lang]);
       expect(r.code, r.stderr).toBe(2);

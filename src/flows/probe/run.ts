@@ -117,8 +117,9 @@ function appendParams(uri: string, params: Array<[string, string]>): string {
   return uri + (uri.includes('?') ? '&' : '?') + params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
 }
 
+/** The callback's code: the last one, WeChat's (it appends after any the redirect_uri kept, §1.4). */
 function codeOf(url: string): string | undefined {
-  const m = /[?&#]code=([^&#]*)/.exec(url);
+  const m = [...url.matchAll(/[?&#]code=([^&#]*)/g)].pop();
   return m ? decodeURIComponent(m[1]!) : undefined;
 }
 
