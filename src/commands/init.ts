@@ -105,6 +105,25 @@ function droppedFlags(o: InitOptions, type: AccountType): CallbackFlag[] {
 }
 
 /**
+ * A whole `wxauth init … --yes` line for missing flags, keeping what was given (a test account's
+ * IP:port, its own appid, a redirect_uri whose host then is the domain), so that it can be run once the
+ * AppSecret is filled in; values a shell would split or expand are quoted.
+ */
+function initExample(type: AccountType | undefined, appid: string | undefined, domain: string | undefined, redirectUri: string | undefined): string {
+  const t = type ?? 'service';
+  const quote = (v: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+  let host: string | undefined;
+  try {
+    host = redirectUri === undefined ? undefined : new URL(redirectUri).host;
+  } catch {
+    host = undefined;
+  }
+  const d = domain ?? host ?? (t === 'test' ? '127.0.0.1:8080' : 'www.example.com');
+  const web = hasWebAuth(t) ? ` --domain ${quote(d)} --redirect-uri ${quote(redirectUri ?? exampleRedirectUri(d))}` : '';
+  return `wxauth init --type ${t} --appid ${appid ?? 'wx1234567890abcdef'} --secret <AppSecret>${web} --yes`;
+}
+
+/**
  * The profile the flags describe. Every missing flag and every refused value is said in one run: the
  * first as the error, the others as its further reasons (a user fixing one per run would run it again
  * for each).
@@ -131,15 +150,7 @@ function fromFlags(o: InitOptions): ProfileData {
     const flags = missing.map((name) => FLAGS[name]);
     // A refused --type is said first: the flags it would need come with the type.
     const at = o.type && type === undefined ? 1 : 0;
-    // The example keeps what was given (a test account's IP:port, its own appid), so that it can be run.
-    const exampleType = type ?? 'service';
-    const exampleDomain = domain ?? (exampleType === 'test' ? '127.0.0.1:8080' : 'www.example.com');
-    const example = [
-      `wxauth init --type ${exampleType} --appid ${appid ?? 'wx1234567890abcdef'} --secret <AppSecret>`,
-      ...(hasWebAuth(exampleType) ? [`--domain ${exampleDomain} --redirect-uri ${redirectUri ?? exampleRedirectUri(exampleDomain)}`] : []),
-      '--yes',
-    ].join(' ');
-    problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint: { key: 'init.missingFlag.hint', params: { example } } });
+    problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint: { key: 'init.missingFlag.hint', params: { example: initExample(type, appid, domain, redirectUri) } } });
   }
   if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {
     const pair = checkCallbackPair(type, domain, redirectUri);

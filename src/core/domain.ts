@@ -59,11 +59,13 @@ export function isIpHost(host: string): boolean {
 }
 
 /**
- * A name or address of this machine (`localhost`, `127.x`, `::1`). core/host-names.ts has the strict
- * form; this one is here because `url` and `inspect` load this module already (issue 19).
+ * A name or address of this machine: `localhost`, 127.x.x.x, `::1` (bracketed or not, any case).
+ * core/host-names.ts re-exports it; it lives here because `url` and `inspect` load this module
+ * already, and host-names would be one more chunk to read at their start (issue 19).
  */
-export function isLoopbackName(host: string): boolean {
-  return host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host === '::1';
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 export function matchCallbackDomain(input: DomainMatchInput): DomainMatch {
@@ -107,6 +109,6 @@ export function matchCallbackDomain(input: DomainMatchInput): DomainMatch {
 export function exampleRedirectUri(domain: string | undefined): string {
   const host = domain?.split(/[\s,]+/).find((d) => d !== '');
   if (host === undefined || host.includes('*')) return 'https://www.example.com/oauth/callback';
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return `${isLoopbackName(name) ? 'http' : 'https'}://${host}/oauth/callback`;
+  const name = host.replace(/:\d+$/, '');
+  return `${isLoopbackHost(name) ? 'http' : 'https'}://${host}/oauth/callback`;
 }

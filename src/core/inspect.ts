@@ -15,7 +15,7 @@ import {
   type AuthEndpoint,
 } from './authorize-url.js';
 import { parseCallbackUrl, parseQuery, splitUrl, fragmentQuery, looksLikeCode, type QueryParam } from './callback-url.js';
-import { matchCallbackDomain, isIpHost, isLoopbackName } from './domain.js';
+import { matchCallbackDomain, isIpHost, isLoopbackHost } from './domain.js';
 import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
 import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
 import { isAppid, type AccountType } from './validate.js';
@@ -611,8 +611,8 @@ function checkRedirectUri(
   try {
     url = new URL(value);
   } catch {
-    // It has its scheme: what fails is the rest, a host with characters no host has (a control
-    // character, a space, a bracket), or a port that is no number.
+    // It has its scheme: what fails is the rest, no host, a host with characters no host has (a
+    // control character, a bracket), or a port that is no number.
     findings.add('redirect_uri.invalid', 'error', { value: visible(value, 80) });
     return;
   }
@@ -632,7 +632,7 @@ function checkRedirectUri(
   if (url.protocol === 'http:') findings.add('redirect_uri.http', 'info');
 
   const type = ctx.profile?.type;
-  const loopback = isLoopbackName(host);
+  const loopback = isLoopbackHost(host);
   // Only WeChat's own authorize page runs inside the phone's WeChat; a URL on another open base (the
   // emulator) is a page a desktop browser opens, from which 127.0.0.1 is reachable. Judged by the URL's
   // host: a profile aimed at the emulator still gets the warning for a real WeChat URL.
@@ -663,7 +663,7 @@ function checkRedirectUri(
           // An IP where the domain is a name: configuring that IP is the fix only for a test account
           // (API-FACTS §3: only test accounts may register an IP), so other accounts are told otherwise.
           const domainHost = domain.split(/[\s,]+/)[0]?.replace(/:[\d*]+$/, '') ?? '';
-          if (onEmulator && loopback && isLoopbackName(domainHost) && type !== 'test' && type !== 'website') {
+          if (onEmulator && loopback && isLoopbackHost(domainHost) && type !== 'test' && type !== 'website') {
             // This machine under another of its names (127.0.0.1 for a localhost domain): on the
             // emulator the way is the domain's own name, and its --domain for a port (not a test account).
             findings.add('domain.emulator_host_ip', 'error', { ...params, appid: appid || 'APPID', domainHost });

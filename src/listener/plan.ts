@@ -72,10 +72,10 @@ export function parsePath(value: unknown): string | undefined {
   if (!text.startsWith('/') || /[?#]/.test(text)) {
     throw new UsageError({ key: 'listen.path.invalid', params: { value: text } }, { hint: { key: 'listen.path.invalid.hint' } });
   }
-  // What a URL path carries as written (RFC 3986 pchar, less the quote the relay page will not put in
-  // a link): a space, a quote, <, >, {, }, | or a non-ASCII letter arrives percent-encoded from a
-  // browser, so a callback would never match this path, and the relay page would forward nowhere.
-  const bad = /[^A-Za-z0-9\-._~!$&()*+,;=:@/%]/u.exec(text)?.[0];
+  // What a browser percent-encodes in a path (WHATWG URL's path percent-encode set: controls, space,
+  // ", <, >, `, {, } and every non-ASCII character; a backslash it reads as /): a callback would arrive
+  // with it encoded and never match this path, and the relay page would forward nowhere.
+  const bad = /[\x00-\x20"<>`{}\\\x7f-\u{10ffff}]/u.exec(text)?.[0];
   if (bad !== undefined) {
     const char = /\s/.test(bad) ? JSON.stringify(bad) : bad;
     throw new UsageError({ key: 'listen.path.char', params: { value: text, char } }, { hint: { key: 'listen.path.char.hint' } });

@@ -37,7 +37,8 @@ function scriptJson(value: unknown): string {
 }
 
 export function buildRelaySnippet(input: RelaySnippetInput): string {
-  const targets = input.targets.filter((t) => /^https?:\/\/[^\s"'<>]+$/.test(t));
+  // In a JSON value inside <script> (scriptJson escapes <, > and &), used only as a location: a quote is harmless.
+  const targets = input.targets.filter((t) => /^https?:\/\/[^\s"<>\\]+$/.test(t));
   const expires = relayExpiresAt(input.now, input.ttlMinutes);
   const config = { targets, expires, texts: input.texts };
   return [

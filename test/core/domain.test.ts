@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchCallbackDomain } from '../../src/core/domain.js';
+import { exampleRedirectUri, isLoopbackHost, matchCallbackDomain } from '../../src/core/domain.js';
 
 // The doc's own example: "配置以后此域名下面的页面 http://www.qq.com/music.html 、 http://www.qq.com/login.html
 // 都可以进行OAuth2.0鉴权。但 http://pay.qq.com 、 http://music.qq.com 、 http://qq.com 无法进行OAuth2.0鉴权".
@@ -41,5 +41,23 @@ describe('matchCallbackDomain', () => {
 
   it('flags a configured domain that is not host[:port]', () => {
     expect(svc('https://www.qq.com/', 'https://www.qq.com/')).toMatchObject({ ok: false, reason: 'bad_domain' });
+  });
+});
+
+describe('exampleRedirectUri: an example under the domain in use', () => {
+  it('https under a real domain, http on this machine, the docs’ example without one', () => {
+    expect(exampleRedirectUri('passport.example.cn')).toBe('https://passport.example.cn/oauth/callback');
+    expect(exampleRedirectUri('localhost')).toBe('http://localhost/oauth/callback');
+    expect(exampleRedirectUri('127.0.0.1:8080')).toBe('http://127.0.0.1:8080/oauth/callback');
+    expect(exampleRedirectUri(undefined)).toBe('https://www.example.com/oauth/callback');
+    // A name that only starts like a loopback address is a site of its own.
+    expect(exampleRedirectUri('127.evil.com')).toBe('https://127.evil.com/oauth/callback');
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it('is this machine only: localhost in any case, 127.x.x.x, ::1 bracketed or not', () => {
+    for (const h of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '::1', '[::1]']) expect(isLoopbackHost(h), h).toBe(true);
+    for (const h of ['127.evil.com', 'localhost.evil.com', '10.0.0.1', '']) expect(isLoopbackHost(h), h).toBe(false);
   });
 });

@@ -230,6 +230,9 @@ describe('init validation (issue 12 item 4)', () => {
     // The example keeps what was given: a test account's IP:port, and a redirect_uri under it.
     const test = await runCli(['init', '--type', 'test', '--domain', '127.0.0.1:8080', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(test.stderr).toContain('→ For example: wxauth init --type test --appid wx1234567890abcdef --secret <AppSecret> --domain 127.0.0.1:8080 --redirect-uri http://127.0.0.1:8080/oauth/callback --yes');
+    // Only a redirect_uri: its host is the domain, and a value the shell would split is quoted.
+    const onlyUri = await runCli(['init', '--type', 'service', '--redirect-uri', 'https://my.example.cn/cb?a=1&b=2', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(onlyUri.stderr).toContain("--domain my.example.cn --redirect-uri 'https://my.example.cn/cb?a=1&b=2' --yes");
     const zh = await runCli(['--lang', 'zh', 'init', '--type', 'service', '--appid', 'wx123', '--secret', 'abc', '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(zh.stderr).toMatch(/^✖ --appid："wx123" 不是 appid/);
     expect(zh.stderr).toContain('✖ 另外：--secret：AppSecret 有 3 个字符');

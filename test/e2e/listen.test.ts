@@ -410,10 +410,14 @@ describe('wxauth listen', () => {
   });
 
   it('--relay-snippet with a --path a browser would percent-encode is refused, not a page that forwards nowhere', async () => {
-    const r = await runCli(['listen', '--relay-snippet', '--port', '9000', '--path', "/cb'"], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    const r = await runCli(['listen', '--relay-snippet', '--port', '9000', '--path', '/cb<x>'], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('--path "/cb\'" has a character a URL path cannot carry as written, \'');
+    expect(r.stderr).toContain('--path "/cb<x>" has a character a URL path cannot carry as written, <');
+    // What a browser keeps as it is (a quote, |, [ ]) is a path like any other, forwarded by the page.
+    const quoted = await runCli(['listen', '--relay-snippet', '--port', '9000', '--path', "/cb'a|b[1]"], { env: { WXAUTH_DOMAIN: 'www.example.com' } });
+    expect(quoted.code, quoted.stderr).toBe(0);
+    expect(quoted.stdout).toContain('"targets":["http://127.0.0.1:9000/cb\'a|b[1]"');
     const zh = await runCli(['listen', '--path', '/c b', '--lang', 'zh']);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('里有 URL 路径不能原样携带的字符 " "');

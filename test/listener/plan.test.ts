@@ -82,7 +82,8 @@ describe('planListener', () => {
     [{ path: 'callback' }, 'listen.path.invalid'],
     [{ path: '/cb?x=1' }, 'listen.path.invalid'],
     // Characters a browser sends percent-encoded: no callback would match, and a relay page would forward nowhere.
-    [{ path: "/cb'" }, 'listen.path.char'],
+    [{ path: '/cb"' }, 'listen.path.char'],
+    [{ path: '/cb{id}' }, 'listen.path.char'],
     [{ path: '/c b' }, 'listen.path.char'],
     [{ path: '/cb<x>' }, 'listen.path.char'],
     [{ path: '/回调' }, 'listen.path.char'],
@@ -169,8 +170,9 @@ describe('buildRelaySnippet', () => {
     const html = buildRelaySnippet({ targets: ['http://127.0.0.1:8080/callback', 'javascript:alert(1)', 'http://192.168.1.2:8080/callback'], lang: 'en', texts, now: Date.now() });
     expect(html).toContain('"targets":["http://127.0.0.1:8080/callback","http://192.168.1.2:8080/callback"]');
     expect(html).not.toContain('javascript:alert');
-    // Only `to` (an index), `code` and `state` are read from the query.
-    expect([...html.matchAll(/q\.get\('(\w+)'\)/g)].map((m) => m[1]).sort()).toEqual(['code', 'state', 'to']);
+    // Only `to` (an index), `code` and `state` (their last values, WeChat's) are read from the query.
+    expect([...html.matchAll(/(?:q\.get|last)\('(\w+)'\)/g)].map((m) => m[1]).sort()).toEqual(['code', 'state', 'to']);
+    expect([...html.matchAll(/q\.(get|getAll)\(/g)].map((m) => m[1]).sort()).toEqual(['get', 'getAll']);
     // Texts are escaped in HTML and in the script.
     expect(html).toContain('<title>Forwarding&#60;/title&#62;&#60;script&#62;</title>');
     expect(html).toContain('Forwarding\\u003c/title\\u003e\\u003cscript\\u003e');

@@ -423,8 +423,8 @@ export const messages = {
     en: 'Inspected the address in this text; the words around it were left out: {address}',
   },
   'inspect.redirect_uri.invalid': {
-    zh: 'redirect_uri 不是有效的网址（主机名里有主机名不可能有的字符，或端口不是数字）：{value}',
-    en: 'redirect_uri is not a valid address (its host has characters no host name has, or its port is not a number): {value}',
+    zh: 'redirect_uri 不是有效的网址（没有主机名，主机名里有主机名不可能有的字符，或端口不是数字）：{value}',
+    en: 'redirect_uri is not a valid address (it has no host, its host has characters no host name has, or its port is not a number): {value}',
   },
   'inspect.redirect_uri.invalid.effect': {
     zh: `微信显示 ${P10003}。`,
