@@ -59,9 +59,10 @@ export function isIpHost(host: string): boolean {
 }
 
 /**
- * A name or address of this machine: `localhost`, 127.x.x.x, `::1` (bracketed or not, any case).
- * core/host-names.ts re-exports it; it lives here because `url` and `inspect` load this module
- * already, and host-names would be one more chunk to read at their start (issue 19).
+ * A name or address of this machine: `localhost`, 127.x.x.x, `::1` (bracketed or not, any case). The
+ * same test as core/host-names.ts's, kept here too: `url` and `inspect` load this module, and importing
+ * host-names (or it importing this) costs them one more chunk to read at start (issue 19, measured
+ * with strace: 34 files for url against 33).
  */
 export function isLoopbackHost(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[|\]$/g, '');

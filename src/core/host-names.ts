@@ -4,12 +4,14 @@
 // only names that really denote this server are accepted. The port is not compared: behind an SSH
 // tunnel (`ssh -L 9000:localhost:8080`) or a container port mapping the browser names another port,
 // and the name is what a rebinding attack cannot fake. Pure: the machine's addresses are passed in.
-import { isLoopbackHost } from './domain.js';
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]', '::1'];
 
-// The loopback test lives in ./domain.ts (url and inspect load it already); re-exported for the rest.
-export { isLoopbackHost };
+/** This machine: `localhost` (any case), 127.x.x.x, `::1` (bracketed or not). ./domain.ts has the same test (test/core/domain.test.ts holds them to it). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
 
 /** RFC 1918 / link-local IPv4: where a phone on the same Wi-Fi can reach this machine. */
 export function isPrivateLanHost(host: string): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleRedirectUri, isLoopbackHost, matchCallbackDomain } from '../../src/core/domain.js';
+import { isLoopbackHost as hostNamesLoopback } from '../../src/core/host-names.js';
 
 // The doc's own example: "配置以后此域名下面的页面 http://www.qq.com/music.html 、 http://www.qq.com/login.html
 // 都可以进行OAuth2.0鉴权。但 http://pay.qq.com 、 http://music.qq.com 、 http://qq.com 无法进行OAuth2.0鉴权".
@@ -59,5 +60,11 @@ describe('isLoopbackHost', () => {
   it('is this machine only: localhost in any case, 127.x.x.x, ::1 bracketed or not', () => {
     for (const h of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '::1', '[::1]']) expect(isLoopbackHost(h), h).toBe(true);
     for (const h of ['127.evil.com', 'localhost.evil.com', '10.0.0.1', '']) expect(isLoopbackHost(h), h).toBe(false);
+  });
+
+  it('agrees with host-names’ copy (kept apart so that url and inspect read one chunk less)', () => {
+    for (const h of ['localhost', 'LocalHost', '127.0.0.1', '127.255.0.9', '::1', '[::1]', '127.evil.com', 'example.com', '[::2]', '128.0.0.1']) {
+      expect(isLoopbackHost(h), h).toBe(hostNamesLoopback(h));
+    }
   });
 });
