@@ -3,6 +3,7 @@
 // config set and the resolver use, so the wizard never accepts what it will refuse a step later.
 import type { Context } from '../context.js';
 import { exampleRedirectUri } from '../core/domain.js';
+import { shellWord } from '../core/shell.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, UsageError, type MessageRef } from '../errors.js';
 import {
@@ -111,7 +112,6 @@ function droppedFlags(o: InitOptions, type: AccountType): CallbackFlag[] {
  */
 function initExample(type: AccountType | undefined, appid: string | undefined, domain: string | undefined, redirectUri: string | undefined): string {
   const t = type ?? 'service';
-  const quote = (v: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
   let host: string | undefined;
   try {
     host = redirectUri === undefined ? undefined : new URL(redirectUri).host;
@@ -119,7 +119,7 @@ function initExample(type: AccountType | undefined, appid: string | undefined, d
     host = undefined;
   }
   const d = domain ?? host ?? (t === 'test' ? '127.0.0.1:8080' : 'www.example.com');
-  const web = hasWebAuth(t) ? ` --domain ${quote(d)} --redirect-uri ${quote(redirectUri ?? exampleRedirectUri(d))}` : '';
+  const web = hasWebAuth(t) ? ` --domain ${shellWord(d)} --redirect-uri ${shellWord(redirectUri ?? exampleRedirectUri(d))}` : '';
   return `wxauth init --type ${t} --appid ${appid ?? 'wx1234567890abcdef'} --secret <AppSecret>${web} --yes`;
 }
 

@@ -108,8 +108,7 @@ export function matchCallbackDomain(input: DomainMatchInput): DomainMatch {
  * configured domain would be refused as 10003 when followed.
  */
 export function exampleRedirectUri(domain: string | undefined): string {
-  const host = domain?.split(/[\s,]+/).find((d) => d !== '');
-  if (host === undefined || host.includes('*')) return 'https://www.example.com/oauth/callback';
-  const name = host.replace(/:\d+$/, '');
-  return `${isLoopbackHost(name) ? 'http' : 'https'}://${host}/oauth/callback`;
+  const d = domain === undefined ? undefined : splitDomain(domain);
+  if (d === undefined) return 'https://www.example.com/oauth/callback';
+  return `${isLoopbackHost(d.host) ? 'http' : 'https'}://${d.host}${d.port ? `:${d.port}` : ''}/oauth/callback`;
 }

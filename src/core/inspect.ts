@@ -662,7 +662,7 @@ function checkRedirectUri(
         case 'host': {
           // An IP where the domain is a name: configuring that IP is the fix only for a test account
           // (API-FACTS §3: only test accounts may register an IP), so other accounts are told otherwise.
-          const domainHost = domain.split(/[\s,]+/)[0]?.replace(/:[\d*]+$/, '') ?? '';
+          const domainHost = match.domainHost ?? '';
           if (onEmulator && loopback && isLoopbackHost(domainHost) && type !== 'test' && type !== 'website') {
             // This machine under another of its names (127.0.0.1 for a localhost domain): on the
             // emulator the way is the domain's own name, and its --domain for a port (not a test account).

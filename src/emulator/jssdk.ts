@@ -14,6 +14,7 @@ import { hostHeaderAllowed } from './host-guard.js';
 import { TICKET_DAILY_QUOTA, basicTokenOf, count, used } from './cgi.js';
 import type { QueryParams } from './target.js';
 import { uiLangOf, type UiLang } from './ui-text.js';
+import { shellQuote } from '../core/shell.js';
 
 export const TICKET_PATH = '/cgi-bin/ticket/getticket';
 /** JSSDK-FACTS §1.3: 7200 s; a re-fetch within it returns the same ticket, `expires_in` always 7200. */
@@ -239,7 +240,7 @@ const PAGE_TEXT = {
 
 /** The `wxauth jssdk verify` line that finds why this wx.config's signature is refused (shell-quoted). */
 function verifyCommand(input: ConfigInput): string {
-  const q = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
+  const q = shellQuote;
   return `wxauth jssdk verify --url ${q(input.url)} --signature ${q(input.signature)} --timestamp ${q(input.timestamp)} --nonce ${q(input.nonceStr)}`;
 }
 

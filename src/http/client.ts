@@ -10,6 +10,7 @@ import { readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
 import { REGIONS, isWechatApiBase, joinUrl, portOf } from '../core/endpoints.js';
 import { proxyRoute, type ProxySettings } from '../core/proxy-route.js';
+import { shellQuote } from '../core/shell.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -450,10 +451,6 @@ function toNetworkError(error: unknown, url: string, options: ClientOptions, tim
     messageRef(`http.${failure}`, { host, code, detail, timeout: options.timeoutMs }),
     { mayHaveReachedServer: reached, cause: error, hint },
   );
-}
-
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 export function toCurl(req: SentRequest): string {
