@@ -70,12 +70,11 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
   const { results, unknown } = explainInputs(options.inputs, { wecom: options.wecom, endpoint: options.endpoint, apiBase, now: ctx.now() });
   // A pasted log line or curl command carries the appsecret, the code or a token (`secret=…`,
   // `"access_token":"…"`): the inputs quoted back (--json's `input`, a keyword's title, an unknown one)
-  // have them masked by name unless --show-secrets. A bare number or words has no `=` or `:`, and does
-  // not load the masking (issue 19).
+  // have them masked unless --show-secrets. A bare number or words has no `=` or `:`, and skips the
+  // masking's patterns (their first run compiles them, issue 19).
   if (ctx.globals.showSecrets !== true && options.inputs.some((i) => /[=:]/.test(i))) {
-    const { redactText } = await import('../core/secrets.js');
-    for (const r of results) r.input = redactText(r.input);
-    for (const u of unknown) u.input = redactText(u.input);
+    for (const r of results) r.input = ctx.secrets.redact(r.input);
+    for (const u of unknown) u.input = ctx.secrets.redact(u.input);
   }
   return { mode: 'explain', results, unknown, exitCode: unknown.length > 0 ? EXIT.checkFailed : EXIT.ok };
 }
