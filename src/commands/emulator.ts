@@ -26,10 +26,11 @@ import {
 } from '../emulator/index.js';
 import { exportLine } from '../emulator/ui-api.js';
 import { suggest } from '../core/closest.js';
+import { EMULATOR_DEFAULT_PORT } from '../core/endpoints.js';
 import { emulatorHooks, type StartedFault } from '../ui/present/emulator.js';
 import { tKey, type Lang } from '../ui/i18n.js';
 
-export const DEFAULT_PORT = 3900;
+export const DEFAULT_PORT = EMULATOR_DEFAULT_PORT;
 
 function invalid(option: string, value: unknown, allowed: readonly unknown[]): UsageError {
   return new UsageError(

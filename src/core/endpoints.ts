@@ -3,6 +3,9 @@
 
 export const DEFAULT_OPEN_BASE = 'https://open.weixin.qq.com';
 
+/** Where `wxauth emulator` listens unless told otherwise (and where probe looks for it). */
+export const EMULATOR_DEFAULT_PORT = 3900;
+
 /** Whether an open base is WeChat's own page host (whose authorize page refuses desktop browsers), not an emulator. */
 export function isWechatOpenBase(base: string): boolean {
   return base.replace(/\/+$/, '') === DEFAULT_OPEN_BASE;

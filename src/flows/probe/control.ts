@@ -2,12 +2,13 @@
 // the request log since a point, a code's status, the clock and faults. Control POSTs carry
 // Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
 import { NetworkError, UsageError, type MessageRef } from '../../errors.js';
+import { EMULATOR_DEFAULT_PORT } from '../../core/endpoints.js';
 import { PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER } from '../../core/proxy-route.js';
 import type { FaultSpec, PublicApp, RequestRecord } from '../../emulator/index.js';
 import { deadline } from '../../http/deadline.js';
 
-/** Where `wxauth emulator` listens unless told otherwise (commands/emulator.ts DEFAULT_PORT): probe's default --emulator. */
-export const DEFAULT_EMULATOR = 'http://127.0.0.1:3900';
+/** Where `wxauth emulator` listens unless told otherwise: probe's default --emulator. */
+export const DEFAULT_EMULATOR = `http://127.0.0.1:${EMULATOR_DEFAULT_PORT}`;
 
 export interface CodeStatus {
   status: 'unused' | 'exchanged' | 'expired';
@@ -157,7 +158,6 @@ export async function proxyUpstream(origin: string, timeoutMs: number, signal: A
     limit.done();
   }
 }
-
 
 /** Whether a wxauth emulator answers at `origin` (its control index), within a second. */
 async function isEmulatorAt(origin: string): Promise<boolean> {
