@@ -50,7 +50,7 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
 
   switch (options.action) {
     case 'list':
-      return { action: 'list', profile, now, file: tokens.path, users: tokens.listUsers(profile).map(view), others: { ...tokens.otherEntries(profile), p }, login: authorizeAgain(profile, config.redirectUri) };
+      return { action: 'list', profile, appid: config.appid, now, file: tokens.path, users: tokens.listUsers(profile).map(view), others: { ...tokens.otherEntries(profile), p }, login: authorizeAgain(profile, config.redirectUri) };
     case 'show': {
       if (!openid) throw new UsageError({ key: 'tokens.show.openidNeeded' }, { hint: { key: 'tokens.show.openidNeeded.hint', params: { p } } });
       const entry = tokens.listUsers(profile).find((u) => u.openid === openid);

@@ -40,6 +40,17 @@ describe('a cache holding tokens of another appid', () => {
     expect(listed.stdout).toContain(openid);
   });
 
+  it('tokens lists the users with their appid when it is not the run\'s', async () => {
+    const listed = await wx(['tokens']);
+    const [header, row] = listed.stdout.split('\n');
+    expect(header).toMatch(/^appid\s+openid/);
+    expect(row).toContain(`${svc.appid}  `);
+    expect(row).toContain(openid);
+    // With the profile's own appid, one app: no column.
+    const own = await runCli(['tokens'], { env: emulatorEnv(emu, svc, { WXAUTH_CONFIG_DIR: dir }) });
+    expect(own.stdout.split('\n')[0]).toMatch(/^openid/);
+  });
+
   it('with an openid, says that openid has tokens of the other appid (in zh too)', async () => {
     const r = await wx(['check', '--openid', openid]);
     expect(r.code).toBe(4);

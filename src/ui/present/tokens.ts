@@ -16,7 +16,7 @@ export interface OtherEntries {
 }
 
 export type TokensCommandResult =
-  | { action: 'list'; profile: string; now: number; file: string; users: CachedUserView[]; others: OtherEntries; login: MessageRef }
+  | { action: 'list'; profile: string; /** The appid this run uses (WXAUTH_APPID may name another than the cached users'). */ appid?: string; now: number; file: string; users: CachedUserView[]; others: OtherEntries; login: MessageRef }
   | { action: 'show'; profile: string; now: number; user: CachedUserView; revealed: boolean }
   | { action: 'clear'; profile: string; openid?: string; removed: number; others: OtherEntries };
 
@@ -60,7 +60,9 @@ function presentList(out: Output, r: Extract<TokensCommandResult, { action: 'lis
     noteOthers(out, r.others);
     return;
   }
-  const manyApps = new Set(users.map((u) => u.entry.appid)).size > 1;
+  // An appid column when the users are of several apps, or of another app than this run's (WXAUTH_APPID
+  // naming another account): a list without it reads as this run's app's users.
+  const manyApps = new Set(users.map((u) => u.entry.appid)).size > 1 || (r.appid !== undefined && users.some((u) => u.entry.appid !== r.appid));
   const headers = [
     ...(manyApps ? ['appid'] : []),
     'openid',
