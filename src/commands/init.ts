@@ -18,6 +18,7 @@ import {
   type SettingKey,
 } from '../core/validate.js';
 import { isOnThisMachine, onThisMachineOrLan } from '../core/host-names.js';
+import { profileFlag } from '../core/next-step.js';
 import { DEFAULT_OPEN_BASE, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
@@ -110,7 +111,7 @@ function droppedFlags(o: InitOptions, type: AccountType): CallbackFlag[] {
  * IP:port, its own appid, a redirect_uri whose host then is the domain), so that it can be run once the
  * AppSecret is filled in; values a shell would split or expand are quoted.
  */
-function initExample(type: AccountType | undefined, appid: string | undefined, domain: string | undefined, redirectUri: string | undefined): string {
+function initExample(type: AccountType | undefined, appid: string | undefined, domain: string | undefined, redirectUri: string | undefined, p: string): string {
   const t = type ?? 'service';
   let host: string | undefined;
   try {
@@ -120,7 +121,15 @@ function initExample(type: AccountType | undefined, appid: string | undefined, d
   }
   const d = domain ?? host ?? (t === 'test' ? '127.0.0.1:8080' : 'www.example.com');
   const web = hasWebAuth(t) ? ` --domain ${shellWord(d)} --redirect-uri ${shellWord(redirectUri ?? exampleRedirectUri(d))}` : '';
-  return `wxauth init --type ${t} --appid ${appid ?? 'wx1234567890abcdef'} --secret <AppSecret>${web} --yes`;
+  return `wxauth init${p} --type ${t} --appid ${appid ?? 'wx1234567890abcdef'} --secret <AppSecret>${web} --yes`;
+}
+
+/** `wxauth config set` lines for the flags given, the secret as a placeholder (never echoed). */
+function configSetExample(o: InitOptions, p: string): string {
+  return (Object.keys(FLAGS) as Array<keyof typeof FLAGS>)
+    .filter((key) => o[key] !== undefined)
+    .map((key) => `wxauth config set${p} ${key} ${key === 'secret' ? '-' : shellWord(o[key]!)}`)
+    .join('; ');
 }
 
 /**
@@ -128,7 +137,7 @@ function initExample(type: AccountType | undefined, appid: string | undefined, d
  * first as the error, the others as its further reasons (a user fixing one per run would run it again
  * for each).
  */
-function fromFlags(o: InitOptions): ProfileData {
+function fromFlags(o: InitOptions, profile: string, existing: ProfileData | undefined): ProfileData {
   const problems: Array<{ problem: MessageRef; hint: MessageRef }> = [];
   const take = (key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string | undefined => {
     const checked = checkSetting(key, value, { name: FLAGS[key], type });
@@ -150,7 +159,16 @@ function fromFlags(o: InitOptions): ProfileData {
     const flags = missing.map((name) => FLAGS[name]);
     // A refused --type is said first: the flags it would need come with the type.
     const at = o.type && type === undefined ? 1 : 0;
-    problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint: { key: 'init.missingFlag.hint', params: { example: initExample(type, appid, domain, redirectUri) } } });
+    const p = profileFlag(profile);
+    // Over a saved profile, the example keeps its account as saved (type, appid, callback) where the
+    // flags do not change it, and says that `config set` changes only what was given: init replaces
+    // the whole profile, which is why it wants every flag.
+    const saved = existing && (type === undefined || existing.type === type) ? existing : undefined;
+    const savedType = saved?.type !== undefined && checkSetting('type', saved.type).ok ? (saved.type as AccountType) : undefined;
+    const example = initExample(type ?? savedType, appid ?? saved?.appid, domain ?? saved?.domain, redirectUri ?? saved?.redirectUri, p);
+    const set = existing ? configSetExample(o, p) : '';
+    const hint: MessageRef = set ? { key: 'init.missingFlag.existing.hint', params: { example, set, profile } } : { key: 'init.missingFlag.hint', params: { example } };
+    problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint });
   }
   if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {
     const pair = checkCallbackPair(type, domain, redirectUri);
@@ -280,7 +298,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     const prompts = await ctx.prompts();
     if (!(await prompts.confirm({ message: ctx.out.t('init.exists.confirm', about), default: false }))) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
   }
-  const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options), keptSecret: undefined };
+  const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options, profile, existing), keptSecret: undefined };
   const type = data.type as AccountType;
   // init writes the whole account: callback settings the new type has no use for are removed (an
   // undefined value is not written), so a service profile re-initialised as subscription keeps no

@@ -245,6 +245,24 @@ describe('init validation (issue 12 item 4)', () => {
     expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
   });
 
+  it('over a saved profile, missing flags: the example keeps the saved account and names its profile, and config set is offered for what was given', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const saved = ['--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', '127.0.0.1:8080', '--redirect-uri', 'http://127.0.0.1:8080/cb', '--yes'];
+    expect((await runCli(['--profile', 'dev', 'init', ...saved], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli(['--profile', 'dev', 'init', '--appid', 'wx1234567890abcdee', '--secret', 'abcdef0123456789abcdef0123456789', '--yes'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('wxauth init --profile dev --type test --appid wx1234567890abcdee --secret <AppSecret> --domain 127.0.0.1:8080 --redirect-uri http://127.0.0.1:8080/cb --yes');
+    expect(r.stderr).toContain('keep the rest of profile "dev": wxauth config set --profile dev appid wx1234567890abcdee; wxauth config set --profile dev secret -');
+    expect(r.stderr).not.toContain('abcdef0123456789abcdef0123456789');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    // A new profile: the plain example, under its name.
+    const fresh = await runCli(['--profile', 'prod', 'init', '--appid', 'wx1234567890abcdee', '--yes'], { env });
+    expect(fresh.stderr).toContain('→ For example: wxauth init --profile prod --type service --appid wx1234567890abcdee');
+    expect(fresh.stderr).not.toContain('config set');
+  });
+
   it('the wizard refuses a port on a service domain at the domain prompt, then its suggested redirect_uri is accepted', async () => {
     const dir = tempConfigDir();
     // type · appid · secret · domain with a port (refused) · domain · redirect_uri (Enter: the suggestion) · write? yes

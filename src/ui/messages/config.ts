@@ -479,6 +479,10 @@ export const messages = {
     zh: '例如：{example}',
     en: 'For example: {example}',
   },
+  'init.missingFlag.existing.hint': {
+    zh: 'init 会写入整个 profile，所以每一项都要给出，例如：{example}。只改你给出的几项，profile "{profile}" 的其余设置不变：{set}',
+    en: 'init writes the whole profile, so it needs every flag, for example: {example}. To change only what you gave and keep the rest of profile "{profile}": {set}',
+  },
   'init.exists': {
     zh: 'profile "{profile}" 已存在（{type}，appid {appid}），位于 {file}。',
     en: 'Profile "{profile}" already exists ({type}, appid {appid}) in {file}.',
