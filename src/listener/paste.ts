@@ -12,7 +12,8 @@ const PASTE_PATH = '/paste';
 
 /** `p`: ` --profile x` for the commands the advice names (empty for the default profile). */
 export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number, p = ''): CallbackResult {
-  const parsed = parseCallbackUrl(cleanPastedCode(text).text);
+  const cleaned = cleanPastedCode(text);
+  const parsed = parseCallbackUrl(cleaned.text);
   if (isAuthorizeUrl(parsed)) {
     const { message, hint } = authorizeUrlRefusal(parsed, p);
     throw new UsageError(message, { hint });
@@ -36,6 +37,7 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
         state: hit.state,
         stateChecked: expectedState !== undefined && !bareCode,
         ...(bareCode && expectedState !== undefined ? { bareCode: true } : {}),
+        ...(cleaned.removed.includes('surrounding') ? { pastedAmongWords: true } : {}),
         hits: [hit],
         counts: { code: 1 },
         hitsOmitted: 0,

@@ -102,6 +102,8 @@ export interface CallbackResult {
   stateChecked: boolean;
   /** listen --paste: a code pasted alone, with a state expected that it could not carry (not checked). */
   bareCode?: boolean;
+  /** listen --paste: the callback address was read out of words around it (a log line, a chat message). */
+  pastedAmongWords?: boolean;
   /** The first code's hit and the last KEPT_HITS hits on the callback path, in order. */
   hits: CallbackHit[];
   /** Every hit on the callback path (and every wrong-Host request), counted by kind. */

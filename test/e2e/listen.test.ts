@@ -353,6 +353,12 @@ describe('wxauth listen', () => {
     const r = await runCli(['listen', '--paste', '--state', 'p1'], { input: `http://localhost/cb?code=${CODE}&state=p1\n` });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`code   ${CODE}\nstate  p1\n`);
+    expect(r.stderr).not.toContain('words around it');
+    // A log line or a chat message around the address: the address is read, and that is said.
+    const worded = await runCli(['listen', '--paste', '--state', 'p1', '--lang', 'zh'], { input: `回调：http://localhost/cb?code=${CODE}&state=p1 这是回调\n` });
+    expect(worded.code).toBe(0);
+    expect(worded.stdout).toBe(`code   ${CODE}\nstate  p1\n`);
+    expect(worded.stderr).toContain('粘贴的这一行里只读取了回调地址，前后的文字已忽略。');
     const bad = await runCli(['listen', '--paste', '--state', 'p1'], { input: `https://www.example.com/cb?code=${CODE}&state=other\n` });
     expect(bad.code).toBe(6);
     expect(bad.stderr).toContain('State mismatch');

@@ -176,6 +176,10 @@ export const messages = {
   'listen.state.expected': { zh: '期望的 state：{state}（{source}）', en: 'Expected state: {state} ({source})' },
   'listen.state.source.flag': { zh: '来自 --state', en: 'from --state' },
   'listen.state.source.remembered': { zh: '{ago}前生成授权链接时记下的', en: 'remembered when the authorization link was built, {ago} ago' },
+  'listen.paste.amongWords': {
+    zh: '粘贴的这一行里只读取了回调地址，前后的文字已忽略。',
+    en: 'Took only the callback address from the pasted line; the words around it were left out.',
+  },
   'listen.paste.bareCode': {
     zh: '粘贴的只有 code，没有 state，所以没有校验 state：确认它来自你自己这次的授权（粘贴整个回调地址才能校验）。',
     en: 'Only a code was pasted, with no state, so the state was not checked: make sure it comes from your own authorization (paste the whole callback URL to have it checked).',
