@@ -541,6 +541,13 @@ describe('wxauth probe', () => {
     expect(c.fix).toBe('The callback did not answer within 1500 ms: what is it waiting on? A WeChat call without a timeout, a database, a lock… A user’s browser gives up too. If it is only slow, raise probe’s --timeout.');
     // The checks that need a working happy path say it did not answer, not that it "never exchanged".
     expect(r.doc.checks.find((x) => x.id === 'consent.denied')).toMatchObject({ status: 'skip', message: 'On the happy path the callback /auth/callback did not answer within 1500 ms (see login.completes), so this cannot be judged.' });
+    // Its authorize link on the real open.weixin.qq.com, no exchange seen: said as a timeout still, with
+    // real WeChat's API host as one thing it may wait on (not as "still calls api.weixin.qq.com").
+    const real = await probe('slow-callback', ['--timeout', '1000', '--only', 'login.completes'], APPID, { realOpenHost: true });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const t = real.doc.checks.find((x) => x.id === 'login.completes')!;
+    expect(t.message).toBe('The login ends in an error: no answer within 1000 ms (--timeout).');
+    expect(t.fix).toContain(`the app may be waiting on api.weixin.qq.com (aim the app’s or its SDK’s API host at the emulator, ${emu.url}), or on something else`);
   });
 
   it('an app that falls over after the exchange: login.completes fails, and userinfo.scope is not passed on a guess', async () => {
@@ -565,6 +572,16 @@ describe('wxauth probe', () => {
     // One failure for one cause: no exchange reached the emulator, so what the app does with codes is not judged.
     expect(r.failing).toEqual(['login.completes']);
     expect(r.code).toBe(1);
+  });
+
+  it('an app on the real open.weixin.qq.com whose callback path has no route (404): said as the route, not as the API host', async () => {
+    const r = await probe('correct', ['--only', 'login.completes'], APPID, { realOpenHost: true, redirectPath: '/wechat/cb' });
+    const login = r.doc.checks.find((c) => c.id === 'login.completes')!;
+    expect(login.status).toBe('fail');
+    expect(login.message).toContain('the callback /wechat/cb never called /sns/oauth2/access_token');
+    expect(login.message).toContain('HTTP 404');
+    expect(login.message).not.toContain('still calls api.weixin.qq.com');
+    expect(login.fix).toContain('handles the path in its redirect_uri, /wechat/cb');
   });
 
   const statusOf = (doc: Doc) => Object.fromEntries(doc.checks.map((c) => [c.id, c.status]));

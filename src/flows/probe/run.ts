@@ -563,13 +563,19 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     else if (misaddressed) {
       put({ ...check('login.completes', 'fail', 'misaddressed', { path: callbackPath, sent: misaddressed.path, answer: misaddressed.answer }, evidence, false), fix: messageRef('probe.login.completes.fix.misaddressed', { extra: misaddressed.extra, emulator }) });
     }
+    // Slow, not broken: what it waits on is the question (a WeChat call without a timeout, a database…).
+    // With the authorize link on the real open.weixin.qq.com and no exchange seen, real WeChat's API
+    // host is one thing it may be waiting on, not the only one.
+    else if (problem?.kind === 'no_answer' && problem.error === 'timeout') {
+      let fix: MessageRef = messageRef('probe.login.completes.fix.timeout', { ms: options.timeoutMs });
+      if (!exchangeAttempted && report.rewroteOpenHost) fix = messageRef('probe.login.completes.fix.timeout_real', { ms: options.timeoutMs, emulator });
+      put({ ...check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence, false), fix });
+    }
     // The browser was sent to the real open.weixin.qq.com and the emulator never saw the exchange: the
-    // app's server is still aimed at real WeChat, whatever its page then shows (an error, usually).
-    else if (!exchangeAttempted && report.rewroteOpenHost) {
+    // app's server is still aimed at real WeChat, whatever its page then shows (an error, usually). Not
+    // when the callback answered 404: no route takes the path (said by no_exchange below).
+    else if (!exchangeAttempted && report.rewroteOpenHost && !(page.status === 404 && !leftCallback)) {
       put({ ...check('login.completes', 'fail', 'real_wechat', { path: callbackPath }, evidence, false), fix: messageRef('probe.login.completes.fix.real_wechat', { emulator, path: callbackPath }) });
-    } else if (problem?.kind === 'no_answer' && problem.error === 'timeout') {
-      // Slow, not broken: what it waits on is the question (a WeChat call without a timeout, a database…).
-      put({ ...check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence, false), fix: messageRef('probe.login.completes.fix.timeout', { ms: options.timeoutMs }) });
     } else if (problem) {
       const broke = check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence);
       // After a good exchange, on an app with no 开放平台 account the answer has no unionid (§4): the

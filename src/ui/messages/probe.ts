@@ -352,6 +352,10 @@ export const messages = {
     zh: '回调 {ms} 毫秒内没有应答：它在等什么？没有超时的微信请求、数据库、锁……用户的浏览器也会放弃等待。若只是慢，可以调大 probe 的 --timeout。',
     en: 'The callback did not answer within {ms} ms: what is it waiting on? A WeChat call without a timeout, a database, a lock… A user’s browser gives up too. If it is only slow, raise probe’s --timeout.',
   },
+  'probe.login.completes.fix.timeout_real': {
+    zh: '回调 {ms} 毫秒内没有应答，模拟器也没有收到换取 code 的请求：应用可能在等 api.weixin.qq.com（把应用或 SDK 的接口地址指向模拟器 {emulator}），也可能在等别的（数据库、锁……）。若只是慢，可以调大 probe 的 --timeout。',
+    en: 'The callback did not answer within {ms} ms, and the emulator saw no code exchange: the app may be waiting on api.weixin.qq.com (aim the app’s or its SDK’s API host at the emulator, {emulator}), or on something else (a database, a lock…). If it is only slow, raise probe’s --timeout.',
+  },
   'probe.login.completes.fix.no_unionid': {
     zh: '换取成功之后应用出错了。{appid} 没有绑定开放平台账号，换取结果里没有 unionid：先检查读取 unionid（或其它可能缺失的字段）的代码，缺失时要能处理；此外，换取成功后应建立会话（设置 cookie）并重定向到登录后的页面，不要回 5xx。',
     en: 'The app fails after a good exchange. {appid} is bound to no 开放平台 account, so the exchange answer has no unionid: look first at code that reads unionid (or any field that may be missing) and handle its absence; otherwise, start a session (set a cookie) and redirect to the signed-in page, not a 5xx.',
