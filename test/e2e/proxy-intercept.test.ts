@@ -815,7 +815,9 @@ process.stdout.write(await res.text());`;
     expect(printed.code).toBe(0);
     expect(printed.stdout).toBe(fs.readFileSync(path.join(state, 'proxy-ca.pem'), 'utf8'));
     expect(printed.stdout + printed.stderr).not.toContain(keyBody);
-  });
+    // Four processes of its own (curl, two node clients, --print-ca) and a CA key made on the spot: past
+    // the default 20 s once on a machine busy with other jobs, where it takes ~2 s alone.
+  }, 60_000);
 });
 
 describe("wxauth's own errors through --intercept: WeChat's host is named as WeChat", () => {
