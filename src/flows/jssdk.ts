@@ -214,9 +214,9 @@ export interface VerifiedPage {
   verified: VerifiedSignature;
   ticketFrom: TicketFrom;
   /**
-   * A match with the cached ticket, checked with WeChat (one getticket call): the live ticket was the
-   * cached one (`same`) or another (the verdict then is stale-ticket); or the call could not be made,
-   * and why (`unchecked`).
+   * A match with the cached ticket or a --ticket of a known appid, checked with WeChat (one getticket
+   * call): the live ticket was the one signed with (`same`) or another (the verdict then is
+   * stale-ticket); or the call could not be made, and why (`unchecked`).
    */
   liveCheck?: { outcome: 'same' | 'replaced' } | { outcome: 'unchecked'; reason: MessageRef };
   /**
@@ -252,7 +252,7 @@ export async function verifyPage(r: VerifyPageRequest): Promise<VerifiedPage> {
   let staleTickets: string[] = [];
   const verifyWith = (current: string): VerifiedSignature => {
     const after = appid ? store.getTicket(profile, appid, apiHost) : undefined;
-    staleTickets = [...new Set([cached?.ticket, cached?.previous, after?.previous].filter((t): t is string => t !== undefined && t !== current))];
+    staleTickets = [...new Set([cached?.ticket, cached?.previous, after?.previous, r.ticket].filter((t): t is string => t !== undefined && t !== current))];
     return verifySignature(r.claim, {
       ticket: current,
       accessToken: appid ? store.getBasic(profile, appid, apiHost)?.accessToken : undefined,
@@ -266,9 +266,17 @@ export async function verifyPage(r: VerifyPageRequest): Promise<VerifiedPage> {
   // still takes it: a ticket ended early (§1.3, the emulator's "Expire it now") signs "right" and fails
   // wx.config. So the match is checked with WeChat, which hands back the same ticket while it lives
   // (§1.3): another one means the signer's is dead. One getticket call, only after a match; if it cannot
-  // be made (offline, no secret), the match says it was not checked.
+  // be made (offline, no secret), the match says it was not checked. The same for a --ticket of a known
+  // appid: the ticket the server used may be one WeChat has since replaced (the trial passed a dead
+  // ticket and was told the signature was right).
+  // A --ticket this cache holds for another appid than the page's (wx.config's appId, else the
+  // profile's): WeChat checks the signature against that appid's own ticket, so a match proves nothing
+  // (said as such; WeChat is not asked about a ticket already known to be another appid's).
+  const pageAppid = r.configAppId ?? appid;
+  const holder = r.ticket && pageAppid ? store.ticketHolder(r.ticket) : undefined;
+  const ticketOfOtherAppid = holder && pageAppid && holder.appid !== pageAppid ? { ...holder, pageAppid } : undefined;
   let liveCheck: VerifiedPage['liveCheck'];
-  if (ticketFrom === 'cached' && verified.diagnosis.verdict === 'match') {
+  if ((ticketFrom === 'cached' || (ticketFrom === 'option' && appid !== undefined && !ticketOfOtherAppid)) && verified.diagnosis.verdict === 'match') {
     const live = await r.obtain(true).catch((error: unknown) => {
       // A bug, or Ctrl-C, is not a check that could not be made.
       if (!(error instanceof WxauthError) || error instanceof CancelledError) throw error;
@@ -277,7 +285,7 @@ export async function verifyPage(r: VerifyPageRequest): Promise<VerifiedPage> {
       return undefined;
     });
     if (live) {
-      ticketFrom = live.source;
+      if (ticketFrom === 'cached') ticketFrom = live.source;
       liveCheck = { outcome: live.entry.ticket === ticket ? 'same' : 'replaced' };
       if (live.entry.ticket !== ticket) verified = verifyWith(live.entry.ticket);
     }
@@ -287,11 +295,6 @@ export async function verifyPage(r: VerifyPageRequest): Promise<VerifiedPage> {
   const staleIndex = typeof signer === 'object' && 'stale' in signer ? signer.stale : undefined;
   const signedWithCached = r.ticket && cached && staleIndex !== undefined && staleTickets[staleIndex] === cached.ticket ? { obtainedAt: cached.obtainedAt } : undefined;
   const otherAppId = appid && r.configAppId && r.configAppId !== appid ? r.configAppId : undefined;
-  // A --ticket this cache holds for another appid than the page's (wx.config's appId, else the
-  // profile's): WeChat checks the signature against that appid's own ticket, so a match proves nothing.
-  const pageAppid = r.configAppId ?? appid;
-  const holder = r.ticket && pageAppid ? store.ticketHolder(r.ticket) : undefined;
-  const ticketOfOtherAppid = holder && pageAppid && holder.appid !== pageAppid ? { ...holder, pageAppid } : undefined;
   return {
     verified,
     ticketFrom,

@@ -171,6 +171,12 @@ describe('wxauth jssdk verify', () => {
     const dead = await cli([...args, '--json']);
     expect(dead.code, dead.stderr).toBe(1);
     expect(parseJson(dead.stdout)).toMatchObject({ verdict: 'mistake', mistake: { id: 'stale-ticket' }, live_check: { outcome: 'replaced' } });
+    // The checklist's advice, the ticket the server used passed with --ticket: the same verdict, not "right".
+    const given = await cli([...args, '--ticket', ticket]);
+    expect(given.code, given.stderr).toBe(1);
+    expect(given.stderr).toContain('Asked WeChat once (getticket): the live jsapi_ticket is another one; the one given by --ticket, which made this signature, is dead or not this appid’s.');
+    expect(given.stderr).not.toContain('The signature is right');
+    expect(given.stdout).not.toMatch(/verdict\s+match/);
     // The same signature made with the new ticket, on a server that cannot ask WeChat (no AppSecret to
     // get a basic token with): a match from the cache, said as unchecked.
     const fresh = (await cli(['jssdk', 'ticket', '--show'])).stdout.trim();

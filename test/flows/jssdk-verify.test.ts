@@ -70,13 +70,31 @@ describe('verifyPage: a match with the cached ticket is checked with WeChat', ()
     await expect(run).rejects.toBeInstanceOf(CancelledError);
   });
 
-  it('a ticket just fetched, or given with --ticket, is not asked for again', async () => {
+  it('a ticket just fetched is not asked for again', async () => {
     const asked: boolean[] = [];
     const fetched = await verifyPage(request(async (refresh) => (asked.push(refresh), { entry: entry(OLD), source: 'fetched' })));
     expect(asked).toEqual([false]);
     expect(fetched.liveCheck).toBeUndefined();
-    const given = await verifyPage({ ...request(async () => expect.fail('no ticket should be obtained')), ticket: OLD });
+  });
+});
+
+describe('verifyPage: a match with the --ticket given', () => {
+  it('is checked with WeChat too: a ticket WeChat has replaced is the stale-ticket mistake, not a match', async () => {
+    const asked: boolean[] = [];
+    const dead = await verifyPage({ ...request(async (refresh) => (asked.push(refresh), { entry: entry(NEW), source: 'fetched' })), store: cacheHolding(NEW), ticket: OLD });
+    expect(asked).toEqual([true]);
+    expect(dead.ticketFrom).toBe('option');
+    expect(dead.liveCheck).toEqual({ outcome: 'replaced' });
+    expect(dead.verified.diagnosis).toMatchObject({ verdict: 'mistake', found: { mistake: 'stale-ticket' } });
+    const live = await verifyPage({ ...request(async () => ({ entry: entry(OLD), source: 'fetched' })), ticket: OLD });
+    expect(live.liveCheck).toEqual({ outcome: 'same' });
+    expect(live.verified.diagnosis.verdict).toBe('match');
+  });
+
+  it('without an appid (offline, nothing configured) nothing is asked, and the match says it was made with --ticket', async () => {
+    const given = await verifyPage({ ...request(async () => expect.fail('no ticket should be obtained')), appid: undefined, ticket: OLD });
     expect(given.ticketFrom).toBe('option');
+    expect(given.liveCheck).toBeUndefined();
     expect(given.verified.diagnosis.verdict).toBe('match');
   });
 });

@@ -213,6 +213,14 @@ export const messages = {
     zh: '向微信核实了一次（getticket）：当前有效的 jsapi_ticket 已经换了，缓存里那个（也就是签这个签名的那个）已经失效。',
     en: 'Asked WeChat once (getticket): the live jsapi_ticket is another one; the cached one, which made this signature, is dead.',
   },
+  'jssdk.verify.live.same.option': {
+    zh: '向微信核实了一次（getticket）：--ticket 给出的 jsapi_ticket 就是当前有效的那个。',
+    en: 'Asked WeChat once (getticket): the jsapi_ticket given by --ticket is the live one.',
+  },
+  'jssdk.verify.live.replaced.option': {
+    zh: '向微信核实了一次（getticket）：当前有效的 jsapi_ticket 是另一个；--ticket 给出的那个（签这个签名的那个）已经失效，或者不是这个 appid 的。',
+    en: 'Asked WeChat once (getticket): the live jsapi_ticket is another one; the one given by --ticket, which made this signature, is dead or not this appid’s.',
+  },
   'jssdk.verify.live.unchecked': {
     zh: '没能向微信核实 ticket 是否仍然有效：{reason}',
     en: 'Could not ask WeChat whether the ticket is still live: {reason}',

@@ -139,7 +139,7 @@ export function present(result: JssdkResult, out: Output): void {
         string1: d.string1,
         string1_masked: !result.showSecrets,
         ticket_from: ticketSource(result.ticketFrom),
-        // A cached ticket's match checked with WeChat: same, replaced, or unchecked (with why).
+        // A match with the cached ticket or a --ticket, checked with WeChat: same, replaced, or unchecked (with why).
         ...(result.liveCheck ? { live_check: result.liveCheck.outcome === 'unchecked' ? { outcome: 'unchecked', reason: out.tr(result.liveCheck.reason) } : { outcome: result.liveCheck.outcome } } : {}),
         ...(result.signedWithCached ? { signed_with_cached_ticket: { obtained_at: isoTime(result.signedWithCached.obtainedAt) } } : {}),
         warnings: d.warnings.map((w) => diagnosisWarningEntry(out, w)),
@@ -193,10 +193,17 @@ export function present(result: JssdkResult, out: Output): void {
       if (!result.showSecrets) out.note(out.t('jssdk.string1.masked'));
       // What the live check of a cached ticket's match did: one getticket call, or why it could not.
       const live = result.liveCheck;
-      if (live?.outcome === 'same') out.note(out.t('jssdk.verify.live.same'));
-      else if (live?.outcome === 'replaced') out.note(out.t('jssdk.verify.live.replaced'));
+      const given = result.ticketFrom === 'option';
+      if (live?.outcome === 'same') out.note(out.t(given ? 'jssdk.verify.live.same.option' : 'jssdk.verify.live.same'));
+      else if (live?.outcome === 'replaced') out.note(out.t(given ? 'jssdk.verify.live.replaced.option' : 'jssdk.verify.live.replaced'));
       else if (live?.outcome === 'unchecked') out.note(out.t('jssdk.verify.live.unchecked', { reason: live.reason }));
-      if (d.verdict === 'match') out.success(out.t(result.ticketFrom === 'fetched' ? 'jssdk.verify.match' : `jssdk.verify.match.${result.ticketFrom}`, { url: d.url }));
+      // A right signature beside a failure said below (another appId, noncestr, another appid's ticket):
+      // said without a ✔, so "right" never reads as a pass above the ✖.
+      if (d.verdict === 'match') {
+        const right = out.t(result.ticketFrom === 'fetched' ? 'jssdk.verify.match' : `jssdk.verify.match.${result.ticketFrom}`, { url: d.url });
+        if (result.otherAppId || result.lowerNonceKey || foreign) out.note(right);
+        else out.success(right);
+      }
       else if (landing) {
         out.warn(landing.message);
         out.say(landing.fix);
