@@ -206,7 +206,7 @@ describe('wxauth jssdk verify', () => {
     expect((await cli(['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc'], { WXAUTH_JS_DOMAINS: 'localhost:8000', WXAUTH_TYPE: 'test' })).code).toBe(0);
   });
 
-  it("without jsDomains, suggests the page's own host as config set takes it, and says when only a test account can bind it (en, zh)", async () => {
+  it("without jsDomains, sends the user to the console's JS-safe domains before config set, and says when only a test account can bind it (en, zh)", async () => {
     const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
     const verify = (url: string, lang = 'en') =>
       runCli(['jssdk', 'verify', '--url', url, '--ticket', 'x', '--signature', sha1(`jsapi_ticket=x&noncestr=abc&timestamp=1714587457&url=${url}`), '--timestamp', '1714587457', '--nonce', 'abc', '--lang', lang], { env });
@@ -214,9 +214,11 @@ describe('wxauth jssdk verify', () => {
     const plain = await verify('https://h5.shop.cn/a?x=1');
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stderr).toContain('The domain was not checked: the profile has no jsDomains.');
-    expect(plain.stderr).toContain('wxauth config set jsDomains h5.shop.cn\n');
+    // The console first: setting the page's own host unseen would make every later verify pass by definition.
+    expect(plain.stderr).toContain('first look in the console (设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名) for h5.shop.cn or a parent domain of it');
+    expect(plain.stderr).toContain('wxauth config set jsDomains <the console’s domains> (h5.shop.cn only if the console lists it)');
     expect(plain.stderr).not.toContain('h5.example.com');
-    expect((await verify('https://h5.shop.cn/a?x=1', 'zh')).stderr).toContain('例如页面自己的域名：wxauth config set jsDomains h5.shop.cn\n');
+    expect((await verify('https://h5.shop.cn/a?x=1', 'zh')).stderr).toContain('wxauth config set jsDomains <后台的域名>（只有后台确实填了 h5.shop.cn，才写 h5.shop.cn）');
 
     const local = await verify('https://127.0.0.1:8080/shop?id=1');
     expect(local.stderr).toContain('The page is on 127.0.0.1:8080, an IP address and port 8080: a real account’s JS-SDK pages must be on a domain name on port 80/443');
@@ -250,7 +252,7 @@ describe('wxauth jssdk verify', () => {
 
     // Under another profile, the suggested command names it (or it would set the default profile's).
     const prod = await runCli(['--profile', 'prod', 'jssdk', 'verify', '--url', 'https://h5.shop.cn/a', '--ticket', 'x', '--signature', sha1('jsapi_ticket=x&noncestr=abc&timestamp=1714587457&url=https://h5.shop.cn/a'), '--timestamp', '1714587457', '--nonce', 'abc'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
-    expect(prod.stderr).toContain('wxauth --profile prod config set jsDomains h5.shop.cn\n');
+    expect(prod.stderr).toContain('wxauth --profile prod config set jsDomains <the console’s domains>');
   });
 
   it('a --ticket wxauth holds for another appid than the page’s: a matching signature is no pass (exit 1), and says whose ticket it is (en, zh)', async () => {
