@@ -32,6 +32,7 @@ const STYLE = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"PingFang SC","Helvetica Neue","Microsoft YaHei","Noto Sans CJK SC",sans-serif;background:var(--bg);color:var(--text)}
+html:lang(en) body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","Helvetica Neue",Roboto,Arial,"DejaVu Sans","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
 header.top{background:#2e2e2e;color:#fff;padding:16px 20px;display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start;justify-content:space-between}
 header.top h1{margin:0;font-size:20px;font-weight:600}
 header.top .sub{margin:4px 0 0;color:#cfcfcf;font-size:13px;max-width:760px}
