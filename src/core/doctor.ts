@@ -555,7 +555,10 @@ export function evaluateJsDomains(results: ReadonlyArray<{ domain: string; check
   const evidence: Evidence = { checked: results.map((r) => r.domain).join(', ') || null, sameAsCallback: sameAsCallback.join(', ') || null };
   if (results.length === 0) return check('js-domains', 'skip', { key: 'doctor.jsDomains.same', params: { domains: sameAsCallback.join(', ') } }, evidence);
   const bad = results.find((r) => r.check.status !== 'ok');
-  if (!bad) return check('js-domains', 'ok', { key: 'doctor.jsDomains.ok', params: { domains: results.map((r) => r.domain).join(', ') } }, evidence);
+  if (!bad) {
+    const domains = results.map((r) => r.domain).join(', ');
+    return check('js-domains', 'ok', results.length === 1 ? { key: 'doctor.jsDomains.ok.one', params: { domain: domains } } : { key: 'doctor.jsDomains.ok', params: { domains } }, evidence);
+  }
   const { status, message, fix } = bad.check;
   return check('js-domains', status, { key: 'doctor.jsDomains.one', params: { domain: bad.domain, detail: message } }, { ...evidence, ...bad.check.evidence, domain: bad.domain }, fix);
 }

@@ -199,7 +199,7 @@ async function verifyFileCheck(config: ResolvedConfig, verify: VerifyExpectation
 }
 
 /** The verify file at the root of each JS-safe domain that is not the callback domain (checked by verify-file). */
-async function jsDomainsCheck(config: ResolvedConfig, verify: VerifyExpectation | undefined, probe: ProbeOptions): Promise<DoctorCheck> {
+async function jsDomainsCheck(config: ResolvedConfig, verify: VerifyExpectation | undefined, probe: ProbeOptions, now: () => number): Promise<DoctorCheck> {
   // A website app has no JS-SDK; a test account binds its JS domain without a file.
   if (!needsVerifyFile(config.type)) return skipJsDomains(config.type, 'type', config.profile);
   const domains = splitJsDomains(config.jsDomains);
@@ -207,8 +207,22 @@ async function jsDomainsCheck(config: ResolvedConfig, verify: VerifyExpectation 
   if (!verify) return skipJsDomains(config.type, 'name', config.profile);
   const callback = config.domain?.toLowerCase();
   const others = domains.filter((d) => d.toLowerCase() !== callback);
-  const results = await Promise.all(others.map(async (domain) => ({ domain, check: await verifyFileCheck({ ...config, domain }, verify, probe) })));
+  const results = await Promise.all(others.map(async (domain) => ({ domain, check: await jsDomainCheck(config, domain, verify, probe, now) })));
   return evaluateJsDomains(results, domains.filter((d) => d.toLowerCase() === callback));
+}
+
+/**
+ * One JS-safe domain: its verify file, and, when it serves https at all, its certificate (the tls check
+ * judges only the callback's host; a phone refuses an H5 page whose certificate is not for its name, so
+ * a page on that domain never gets to wx.config). A domain without https (pages on http) is not judged
+ * on TLS.
+ */
+async function jsDomainCheck(config: ResolvedConfig, domain: string, verify: VerifyExpectation, probe: ProbeOptions, now: () => number): Promise<DoctorCheck> {
+  const { host, port } = splitDomain(domain) ?? { host: domain, port: undefined };
+  const [file, tlsFacts] = await Promise.all([verifyFileCheck({ ...config, domain }, verify, probe), probeTls(host, port ? Number(port) : 443, probe)]);
+  if (file.status !== 'ok' || !tlsFacts.handshake) return file;
+  const tlsCheck = evaluateTls(tlsFacts, now());
+  return tlsCheck.status === 'ok' ? file : tlsCheck;
 }
 
 async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, now: () => number): Promise<DoctorCheck[]> {
@@ -289,7 +303,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
       ? probeDns(callback.host, callback.port, lookup, probe).then((f) => evaluateDns('dns.callback', f))
       : Promise.resolve(webAuth ? skipNeeds('dns.callback', ['domain']) : skipNoWebAuth('dns.callback')),
     webAuth ? verifyFileCheck(config, input.verify, probe) : Promise.resolve(skipNoWebAuth('verify-file')),
-    jsDomainsCheck(config, input.verify, probe),
+    jsDomainsCheck(config, input.verify, probe, deps.now),
     webAuth ? redirectChecks(config, probe, deps.now) : Promise.resolve((['redirect', 'tls', 'scheme'] as const).map(skipNoWebAuth)),
     credentials,
   ]);

@@ -226,11 +226,23 @@ describe('doctor flow: the JS-safe domains', () => {
     }
   });
 
+  it('fails a JS-safe domain whose https certificate is not for its name (a phone would not open its pages), though its file is served', async () => {
+    // The callback's certificate, for www.example.com only, served for h5.example.com too.
+    const report = await doctor({ env: { WXAUTH_JS_DOMAINS: H5 }, connectTo: [to(sites.good), to(plain, 80), toH5(sites.good)] });
+    const js = byId(report, 'js-domains');
+    expect(js.status).toBe('fail');
+    expect(js.message).toMatchObject({ key: 'doctor.jsDomains.one', params: { domain: H5, detail: { key: 'doctor.tls.name', params: { host: H5 } } } });
+    expect(js.fix).toMatchObject({ key: 'doctor.tls.name.fix', params: { host: H5 } });
+    // A JS-safe domain on http only (no https at all): its pages are http, its certificate is not judged.
+    const httpOnly = await doctor({ env: { WXAUTH_JS_DOMAINS: H5 }, connectTo: [to(sites.good), to(plain, 80), toH5(closedPort), toH5(plain, 80)] });
+    expect(byId(httpOnly, 'js-domains').status).toBe('ok');
+  });
+
   it('passes when every one serves it, is skipped when the only one is the callback domain or none is set', async () => {
     const h5 = await startHttpsSite(issue({ names: [H5], toDays: 90, ca }), GOOD_ROUTES());
     try {
       const ok = await doctor({ env: { WXAUTH_JS_DOMAINS: H5 }, connectTo: [to(sites.good), to(plain, 80), toH5(h5)] });
-      expect(byId(ok, 'js-domains')).toMatchObject({ status: 'ok', message: { key: 'doctor.jsDomains.ok', params: { domains: H5 } } });
+      expect(byId(ok, 'js-domains')).toMatchObject({ status: 'ok', message: { key: 'doctor.jsDomains.ok.one', params: { domain: H5 } } });
     } finally {
       await h5.close();
     }
