@@ -421,7 +421,9 @@ export function evaluateConnectTo(rules: readonly ConnectRule[], aimed: Readonly
     else direct.push(t);
   }
   const idle = rules.filter((r) => !used.has(r));
-  const mistaken = idle.filter((r) => r.host === '' || ![...seen.values()].some((t) => t.host === r.host) || direct.some((t) => t.host === r.host));
+  // A host-less rule for port 80 maps the http fallback, which is dialled only when https fails: idle,
+  // it was not needed (the other host-less ports are dialled whenever anything is: idle, a mistake).
+  const mistaken = idle.filter((r) => (r.host === '' ? r.port !== 80 : ![...seen.values()].some((t) => t.host === r.host) || direct.some((t) => t.host === r.host)));
   // In the rules' order, and the unmapped ones sorted: the probes run at once, so their order is not.
   const mappings = rules.flatMap((r) => used.get(r) ?? []);
   const directText = direct.map((t) => hostPort(t.host, t.port)).sort().join(', ');
@@ -436,6 +438,9 @@ export function evaluateConnectTo(rules: readonly ConnectRule[], aimed: Readonly
     const params = { rules: mistaken.map((r) => r.spec).join(', '), direct: directText || '-' };
     return check('connect-to', 'warn', { key: 'doctor.connectTo.unmatched', params }, evidence, { key: 'doctor.connectTo.unmatched.fix', params });
   }
+  const unused = idle.filter((r) => !mistaken.includes(r)).map((r) => r.spec).join(', ');
+  // A rule not needed this run is said, so one the user gave does not vanish from the line.
+  if (unused) return check('connect-to', 'ok', { key: 'doctor.connectTo.ok.unused', params: { mappings: mappings.join(', ') || '-', unused } }, evidence);
   return check('connect-to', 'ok', { key: 'doctor.connectTo.ok', params: { mappings: mappings.join(', ') || '-' } }, evidence);
 }
 

@@ -215,6 +215,13 @@ describe('evaluateConnectTo', () => {
   it('does not warn about a standby rule for a port this run did not need (http when https answered)', () => {
     const c = evaluateConnectTo([rule('www.example.com:443:127.0.0.1:1'), rule('www.example.com:80:127.0.0.1:3')], [{ host: 'www.example.com', port: 443 }]);
     expect(c).toMatchObject({ status: 'ok', evidence: { unused: 'www.example.com:80:127.0.0.1:3', unmatched: null } });
+    // ...and says it on the line, so a rule the user gave does not vanish from it.
+    expect(c.message).toEqual({ key: 'doctor.connectTo.ok.unused', params: { mappings: 'www.example.com:443 → 127.0.0.1:1', unused: 'www.example.com:80:127.0.0.1:3' } });
+    // A host-less rule for port 80 (every host's http fallback) is the same standby, not a mistake.
+    const hostless = evaluateConnectTo([rule('www.example.com:443:127.0.0.1:1'), rule(':80:127.0.0.1:3')], [{ host: 'www.example.com', port: 443 }, { host: 'api.weixin.qq.com', port: 443 }]);
+    expect(hostless).toMatchObject({ status: 'ok', evidence: { unused: ':80:127.0.0.1:3', unmatched: null } });
+    // On another port it maps every host dialled there: idle, it names a port nothing uses (a typo).
+    expect(evaluateConnectTo([rule(':8443:127.0.0.1:3')], [{ host: 'www.example.com', port: 443 }]).status).toBe('warn');
   });
 });
 

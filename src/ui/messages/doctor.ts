@@ -158,6 +158,10 @@ export const messages = {
   // ── DNS ───────────────────────────────────────────────────────────────────────────────────────
   // ── --connect-to ──────────────────────────────────────────────────────────────────────────────
   'doctor.connectTo.ok': { zh: '--connect-to 生效：{mappings}。', en: '--connect-to in effect: {mappings}.' },
+  'doctor.connectTo.ok.unused': {
+    zh: '--connect-to 生效：{mappings}；这次没有连到、没用上的：{unused}（例如 80 端口只在 https 不通时才连）。',
+    en: '--connect-to in effect: {mappings}; not needed this run, nothing dialled there: {unused} (port 80, for one, only when https fails).',
+  },
   'doctor.connectTo.unmatched': {
     zh: '--connect-to {rules} 没有匹配任何连接，doctor 按原名连接了 {direct}（域名走了 DNS 查询）：下面的失败可能不是服务器的问题。',
     en: '--connect-to {rules} matched no connection, so doctor connected to {direct} as named (names looked up in DNS): failures below may not be the server’s fault.',

@@ -453,9 +453,9 @@ describe('doctor flow: --connect-to', () => {
     expect(byId(report, 'dns.callback').status).toBe('fail');
   });
 
-  it('passes, listing the mappings, when every rule was used; no check without rules', async () => {
+  it('passes, listing the mappings (and the standby http rule https made unneeded); no check without rules', async () => {
     const c = byId(await doctor(), 'connect-to');
-    expect(c).toMatchObject({ status: 'ok', message: { key: 'doctor.connectTo.ok' } });
+    expect(c).toMatchObject({ status: 'ok', message: { key: 'doctor.connectTo.ok.unused', params: { unused: expect.stringContaining(`${DOMAIN}:80:`) } } });
     expect(String(c.evidence.mapped)).toContain(`${DOMAIN}:443 → 127.0.0.1:${sites.good.port}`);
     expect((await doctor({ connectTo: [] })).checks.map((x) => x.id)).not.toContain('connect-to');
   });
