@@ -584,6 +584,18 @@ describe('wxauth probe', () => {
     expect(login.fix).toContain('handles the path in its redirect_uri, /wechat/cb');
   });
 
+  it('a login start without a return-to parameter: redirect.open is skipped, naming common ones of each kind (next and back among them)', async () => {
+    const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret: emu.apps.find((a) => a.appid === APPID)!.secret });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--only', 'redirect.open', '--json']);
+      const open = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'redirect.open')!;
+      expect(open.status).toBe('skip');
+      expect(open.message).toBe('The login start has no return-to parameter (such as redirect, returnTo, return_url, next, back, from, continue, url); name it with --return-param.');
+    } finally {
+      await app.close();
+    }
+  });
+
   const statusOf = (doc: Doc) => Object.fromEntries(doc.checks.map((c) => [c.id, c.status]));
 
   it('an app whose own exchange fails (wrong AppSecret, 40125) does not complete the login, and the checks that need an exchange are skipped', async () => {

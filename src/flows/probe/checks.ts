@@ -151,6 +151,9 @@ export function showsCodeUsed(body: string): boolean {
 /** Return-to parameter names apps commonly take on their login start URL (redirect.open). */
 export const RETURN_PARAM_NAMES = ['redirect', 'redirect_url', 'redirectUrl', 'returnTo', 'return_to', 'returnUrl', 'return_url', 'return', 'next', 'back', 'backUrl', 'from', 'target', 'continue', 'goto', 'url'];
 
+/** The names a skip line gives as examples: one of each family (the first eight were all redirect/return spellings). */
+export const RETURN_PARAM_EXAMPLES = ['redirect', 'returnTo', 'return_url', 'next', 'back', 'from', 'continue', 'url'];
+
 /** The foreign address probe puts into the return-to parameter; never contacted (the browser blocks foreign hosts). */
 export const FOREIGN_RETURN_URL = 'https://evil.example/after-login';
 

@@ -14,6 +14,7 @@ import { EmulatorControl, proxyUpstream } from './control.js';
 import {
   CHECK_IDS,
   FOREIGN_RETURN_URL,
+  RETURN_PARAM_EXAMPLES,
   RETURN_PARAM_NAMES,
   SCENARIOS_OF,
   pageProblem,
@@ -890,7 +891,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   // redirect.open: a foreign absolute URL in the return-to parameter must not be followed after login.
   if (judgeable('redirect.open', 'ok')) {
     const param = options.returnParam ?? RETURN_PARAM_NAMES.find((n) => targetUrl.searchParams.has(n));
-    if (!param) put(check('redirect.open', 'skip', 'skip_no_param', { names: RETURN_PARAM_NAMES.slice(0, 8).join(', ') }));
+    if (!param) put(check('redirect.open', 'skip', 'skip_no_param', { names: RETURN_PARAM_EXAMPLES.join(', ') }));
     else {
       const b = browser();
       const start = new URL(options.target);
