@@ -461,6 +461,11 @@ describe('wxauth probe', () => {
     const r = await probe('double-exchange', ['--only', 'code.exchanged_once,callback.duplicate']);
     expect(r.failing).toEqual(['callback.duplicate', 'code.exchanged_once']);
     expect(r.doc.checks.find((c) => c.id === 'callback.duplicate')?.message).toMatch(/already exchanges a code more than once in a single callback \(see code\.exchanged_once\)/);
+    // The same double exchange inside the exchange each code's hits share: WeChat's second hit adds none,
+    // so only code.exchanged_once is the app's bug (callback.duplicate told it to add what it has).
+    const deduped = await probe('double-exchange-deduped', ['--only', 'code.exchanged_once,callback.duplicate']);
+    expect(deduped.failing).toEqual(['code.exchanged_once']);
+    expect(deduped.doc.checks.find((c) => c.id === 'callback.duplicate')).toMatchObject({ status: 'pass', message: 'WeChat’s second hit added no exchange: the 2 exchanges are the app’s own, in a single callback (see code.exchanged_once); the duplicate itself is handled.' });
     // The happy path's page is no proof: its second exchange's 40163 is what many such apps show.
     const login = (await probe('double-exchange', ['--only', 'login.completes'])).doc.checks.find((c) => c.id === 'login.completes')!;
     expect(login.status).toBe('warn');

@@ -384,6 +384,10 @@ export const messages = {
     zh: '应用在一次回调里就把 code 换取了不止一次（见 code.exchanged_once）；加上微信的第二次回调，共换取了 {attempts} 次。两处都要修。',
     en: 'The app already exchanges a code more than once in a single callback (see code.exchanged_once); with WeChat’s second hit it made {attempts} exchanges. Both need fixing.',
   },
+  'probe.callback.duplicate.own_only': {
+    zh: '微信的第二次回调没有多换取一次：这 {attempts} 次换取是应用自己在一次回调里做的（见 code.exchanged_once），重复回调本身处理对了。',
+    en: 'WeChat’s second hit added no exchange: the {attempts} exchanges are the app’s own, in a single callback (see code.exchanged_once); the duplicate itself is handled.',
+  },
   'probe.callback.duplicate.error_page': { zh: '重复回调以错误结束：{problem}。', en: 'The duplicate callback ends in an error: {problem}.' },
   'probe.callback.duplicate.error_shown': { zh: '用户最终看到的页面提示 code 已被使用（HTTP {status}），尽管只换取了一次。', en: 'The page the user ends up seeing says the code was already used (HTTP {status}), although it was exchanged once.' },
   'probe.callback.duplicate.refused': {
