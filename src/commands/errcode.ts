@@ -73,8 +73,10 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
   // have them masked unless --show-secrets. A bare number or words has no `=` or `:`, and skips the
   // masking's patterns (their first run compiles them, issue 19).
   if (ctx.globals.showSecrets !== true && options.inputs.some((i) => /[=:]/.test(i))) {
-    for (const r of results) r.input = ctx.secrets.redact(r.input);
-    for (const u of unknown) u.input = ctx.secrets.redact(u.input);
+    for (const shown of [...results, ...unknown]) {
+      shown.input = ctx.secrets.redact(shown.input);
+      if (shown.read !== undefined) shown.read = ctx.secrets.redact(shown.read);
+    }
   }
   return { mode: 'explain', results, unknown, exitCode: unknown.length > 0 ? EXIT.checkFailed : EXIT.ok };
 }

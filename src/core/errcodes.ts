@@ -192,6 +192,41 @@ export function parseErrorBody(text: string): ParsedErrorBody | undefined {
   return result;
 }
 
+/**
+ * The message of an object pasted without an errcode, such as what the JS-SDK hands `wx.error` and
+ * developers print with `JSON.stringify(res)`: `{"errMsg":"config:invalid signature"}`, anywhere in
+ * the text (after a `wx.error:` label, with other fields such as `realAuthUrl`), as JSON or as a JS
+ * object printed by console.log (`{ errMsg: 'config:fail' }`). Undefined when the text has no such
+ * field, or has an errcode (then it is a WeChat body, parseErrorBody's).
+ */
+function pastedErrMsg(text: string): string | undefined {
+  if (/["']?\berrcode["']?\s*[:=]/i.test(text)) return undefined;
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start === -1 || end < start) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text.slice(start, end + 1));
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      const field = Object.entries(parsed).find(([key]) => key.toLowerCase() === 'errmsg');
+      if (typeof field?.[1] === 'string') return field[1].trim() || undefined;
+    }
+  } catch {
+    // Not strict JSON: fall through to the loose reading below.
+  }
+  const msg =
+    /["']?\berrmsg["']?\s*:\s*"((?:[^"\\]|\\.)*)"/i.exec(text) ??
+    /["']?\berrmsg["']?\s*:\s*'((?:[^'\\]|\\.)*)'/i.exec(text) ??
+    // Unquoted (quotes eaten by a shell): up to the closing brace.
+    /["']?\berrmsg["']?\s*:\s*([^}\n]*)/i.exec(text);
+  const value = msg?.[1] !== undefined ? unescapeLoose(msg[1]).trim() : '';
+  return value === '' ? undefined : value;
+}
+
+/** The text `wxauth errcode` reads for a pasted input: the errMsg of a pasted object (pastedErrMsg), else the input. */
+export function pastedMessageOf(input: string): string {
+  return pastedErrMsg(input) ?? input;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The tables and the explanation.
 // ---------------------------------------------------------------------------------------------
@@ -750,10 +785,18 @@ export function searchErrcodes(query: string, options: { wecom?: boolean; limit?
 
 export type InputMatch = 'code' | 'body' | 'page' | 'keyword';
 
-export type ExplainedInput = ErrcodeExplanation & { input: string; match: InputMatch };
-
-export interface UnknownInput {
+/**
+ * An input as the user gave it, and the text read from it when that is not the whole of it: the
+ * errMsg of a pasted wx.error object (pastedMessageOf).
+ */
+export interface PastedInput {
   input: string;
+  read?: string;
+}
+
+export type ExplainedInput = ErrcodeExplanation & PastedInput & { match: InputMatch };
+
+export interface UnknownInput extends PastedInput {
   /** Set when the input was a number (or a body) whose code is not in the table. */
   code?: number;
   table: 'wechat' | 'wecom';
@@ -791,8 +834,8 @@ function whereToLook(table: 'wechat' | 'wecom', code: number | undefined): Bilin
   return where;
 }
 
-function unknownCode(input: string, e: ErrcodeExplanation): UnknownInput {
-  const u: UnknownInput = { input, code: e.code, table: e.table, nearest: e.nearest ?? [], where: whereToLook(e.table, e.code) };
+function unknownCode(shown: PastedInput, e: ErrcodeExplanation): UnknownInput {
+  const u: UnknownInput = { ...shown, code: e.code, table: e.table, nearest: e.nearest ?? [], where: whereToLook(e.table, e.code) };
   if (e.otherTable) u.otherTable = e.otherTable;
   return u;
 }
@@ -862,15 +905,19 @@ export function explainInputs(
   const results: ExplainedInput[] = [];
   const unknown: UnknownInput[] = [];
   const common = { wecom: options.wecom, endpoint: options.endpoint, apiBase: options.apiBase, now: options.now };
-  const push = (input: string, match: InputMatch, e: ErrcodeExplanation) => {
-    if (e.known) results.push({ ...e, input, match });
-    else unknown.push(unknownCode(input, e));
+  const push = (shown: PastedInput, match: InputMatch, e: ErrcodeExplanation) => {
+    if (e.known) results.push({ ...e, ...shown, match });
+    else unknown.push(unknownCode(shown, e));
   };
 
-  for (const input of joinSplitWords(joinSplitBodies(inputs))) {
+  for (const pasted of joinSplitWords(joinSplitBodies(inputs))) {
+    // A wx.error object is read by its errMsg, as if that text had been given alone; the input is
+    // still shown as given.
+    const input = pastedMessageOf(pasted);
+    const shown: PastedInput = input === pasted ? { input: pasted } : { input: pasted, read: input };
     if (CODE_LIST_RE.test(input)) {
       for (const part of input.split(/[\s,，;；]+/).filter((p) => p !== '')) {
-        push(part.trim(), 'code', explainErrcode(Number(part), common));
+        push({ input: part.trim() }, 'code', explainErrcode(Number(part), common));
       }
       continue;
     }
@@ -878,7 +925,7 @@ export function explainInputs(
     if (body) {
       const open = input.indexOf('{');
       const close = input.lastIndexOf('}');
-      push(input, 'body', explainErrcode(body.errcode, { ...common, body, logged: hasWordsAround(input, [open >= 0 && close > open ? input.slice(open, close + 1) : undefined]) }));
+      push(shown, 'body', explainErrcode(body.errcode, { ...common, body, logged: hasWordsAround(input, [open >= 0 && close > open ? input.slice(open, close + 1) : undefined]) }));
       continue;
     }
     // A code in a line of words: the words may say which token it was about (endpointHintOf).
@@ -887,7 +934,7 @@ export function explainInputs(
     if (numbered?.[1] !== undefined) {
       // WeChat's errmsg after the code ("errcode 40029 invalid code") is the body's words, not the log's.
       const row = tableOf(options.wecom === true).get(Number(numbered[1]));
-      push(input, 'code', explainErrcode(Number(numbered[1]), { ...hinted, logged: hasWordsAround(input, [numbered[0], row?.en, row?.zh]) }));
+      push(shown, 'code', explainErrcode(Number(numbered[1]), { ...hinted, logged: hasWordsAround(input, [numbered[0], row?.en, row?.zh]) }));
       continue;
     }
     const coded = parseCodeAndMessage(input, options.wecom === true);
@@ -895,29 +942,29 @@ export function explainInputs(
     const led = coded ?? knownCodeInLine(input, options.wecom === true);
     if (led) {
       const explainAs = { ...hinted, logged: coded === undefined };
-      push(input, led.errmsg === '' ? 'code' : 'body', explainErrcode(led.errcode, led.errmsg === '' ? explainAs : { ...explainAs, body: led }));
+      push(shown, led.errmsg === '' ? 'code' : 'body', explainErrcode(led.errcode, led.errmsg === '' ? explainAs : { ...explainAs, body: led }));
       continue;
     }
     const page = options.wecom ? undefined : explainPageText(input);
     if (page) {
-      results.push({ ...page, input, match: 'page' });
+      results.push({ ...page, ...shown, match: 'page' });
       continue;
     }
     // WeChat's errmsgs with a variable part whose code the words alone name: read as that body, so the
     // caller IP (40164) is taken from it as from a pasted JSON body.
     const shaped = options.wecom ? undefined : errmsgShape(input);
     if (shaped !== undefined) {
-      push(input, 'body', explainErrcode(shaped, { ...common, body: bodyOf(shaped, input.trim()) }));
+      push(shown, 'body', explainErrcode(shaped, { ...common, body: bodyOf(shaped, input.trim()) }));
       continue;
     }
     // An errmsg copied with WeChat's request id on it (`code been used, rid: …`) is searched without it,
     // and without the parts that vary (an IP address, a `view more at <url>` link).
     const hits = searchErrcodes(searchableErrmsg(input) || input, { wecom: options.wecom, limit: options.keywordLimit ?? 12 });
     if (hits.length === 0) {
-      unknown.push({ input, table: options.wecom ? 'wecom' : 'wechat', nearest: [], where: whereToLook(options.wecom ? 'wecom' : 'wechat', undefined) });
+      unknown.push({ ...shown, table: options.wecom ? 'wecom' : 'wechat', nearest: [], where: whereToLook(options.wecom ? 'wecom' : 'wechat', undefined) });
       continue;
     }
-    for (const hit of hits) push(input, 'keyword', explainErrcode(hit.code, common));
+    for (const hit of hits) push(shown, 'keyword', explainErrcode(hit.code, common));
   }
   return { results, unknown };
 }

@@ -157,7 +157,7 @@ export function printUnknown(out: Output, u: UnknownInput): void {
   if (u.code !== undefined) {
     out.failure(out.t(u.table === 'wecom' ? 'errcode.unknown.code.wecom' : 'errcode.unknown.code', { code: u.code }));
   } else {
-    out.failure(out.t('errcode.unknown.keyword', { input: u.input }));
+    out.failure(out.t('errcode.unknown.keyword', { input: u.read ?? u.input }));
   }
   if (u.otherTable) {
     out.say(

@@ -489,6 +489,28 @@ describe('inputs', () => {
     expect(inputs).toEqual(['40029', 'invalid code', 'code been used']);
   });
 
+  // The JS-SDK hands wx.error an object that developers print with JSON.stringify(res) (JSSDK-FACTS §3, §3.1
+  // realAuthUrl): it is read by its errMsg, as if that text had been pasted alone; the input stays as given.
+  it.each([
+    ['{"errMsg":"config:invalid signature"}', 'config:invalid signature', 63002],
+    ['{"realAuthUrl":[],"errMsg":"config:invalid url domain"}', 'config:invalid url domain', 40048],
+    ['wx.error: {"errMsg":"config:invalid signature"}', 'config:invalid signature', 63002],
+    ["{ errMsg: 'config:fail,Error: invalid signature' }", 'config:fail,Error: invalid signature', 63002],
+    ['{"errMsg":"config:fail,Error: 系统错误，错误码：40048,invalid url domain"}', 'config:fail,Error: 系统错误，错误码：40048,invalid url domain', 40048],
+  ])('a wx.error object: %s', (input, read, code) => {
+    const { results, unknown } = explainInputs([input]);
+    expect(unknown).toEqual([]);
+    expect(results[0]).toMatchObject({ code, input, read });
+  });
+
+  it('a WeChat body with errmsg is still read by its errcode', () => {
+    expect(explainInputs(['{"errMsg":"config:fail"}']).results[0]).toMatchObject({ page: { id: 'jssdk-config-fail' } });
+    const [body] = explainInputs(['{"errcode":40029,"errmsg":"invalid code"}']).results;
+    expect(body).toMatchObject({ code: 40029, match: 'body' });
+    expect(body).not.toHaveProperty('read');
+    expect(explainInputs(['config:invalid signature']).results[0]).not.toHaveProperty('read');
+  });
+
   it('a body with a curl line tunes the causes to that endpoint', () => {
     const [r] = explainInputs(['GET https://api.weixin.qq.com/sns/userinfo?access_token=x&openid=y\n{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: 1"}']).results;
     expect(r?.endpoint).toBe('/sns/userinfo');

@@ -742,6 +742,35 @@ describe('wxauth errcode and the jssdk stage', () => {
     expect(signature.stdout).not.toContain('incomplete');
   });
 
+  // A new user's trial: wx.error(res) printed with JSON.stringify(res) and pasted was "No errcode … matches" (exit 1).
+  it.each([
+    ['{"errMsg":"config:invalid signature"}', 'config:invalid signature', /^"config:invalid signature" matches 1 errcode:\nerrcode 63002\n[\s\S]*jssdk verify/],
+    ['{"errMsg":"config:invalid url domain"}', 'config:invalid url domain', /^"config:invalid url domain" matches 1 errcode:\nerrcode 40048\n[\s\S]*JS接口安全域名/],
+    ['{"realAuthUrl":[],"errMsg":"config:invalid url domain"}', 'config:invalid url domain', /^"config:invalid url domain" matches 1 errcode:\nerrcode 40048\n/],
+    ['wx.error: {"errMsg":"config:invalid signature"}', 'config:invalid signature', /^"config:invalid signature" matches 1 errcode:\nerrcode 63002\n/],
+  ])('%s is explained by its message, and says what it read', async (text, read, explained) => {
+    const r = await runCli(['errcode', text]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(explained);
+    expect(r.stderr).toBe(`Read "${read}" from the pasted text\n`);
+  });
+
+  it('a pasted wx.error object in Chinese, in --json (masked as given), and one whose errMsg is unknown', async () => {
+    const zh = await runCli(['errcode', '{"realAuthUrl":[],"errMsg":"config:invalid url domain"}', '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toBe('从粘贴的内容读出「config:invalid url domain」\n');
+    expect(zh.stdout).toMatch(/^「config:invalid url domain」匹配到 1 个错误码：\n错误码 40048\n[\s\S]*JS接口安全域名/);
+    const pasted = '{"realAuthUrl":["https://h5.example.com/p?code=061Xyz0w3abcDEF12345678abcdefGHI&state=s"],"errMsg":"config:invalid signature"}';
+    const json = await runCli(['errcode', pasted, '--json']);
+    const [result] = (parseJson(json.stdout) as { results: Array<Record<string, unknown>> }).results;
+    expect(result).toMatchObject({ code: 63002, read: 'config:invalid signature' });
+    expect(result?.input).toContain('"errMsg":"config:invalid signature"');
+    expect(json.stdout).not.toContain('061Xyz0w3abcDEF12345678abcdefGHI');
+    const unknown = await runCli(['errcode', '{"errMsg":"config:no such thing"}']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No errcode or error page matches "config:no such thing"');
+  });
+
   it('require subscribe is the test account not followed (附录5), related to 43004', async () => {
     const r = await runCli(['errcode', 'require subscribe']);
     expect(r.stdout.split('\n')[0]).toBe('JS-SDK message "require subscribe" (related codes 43004)');

@@ -63,6 +63,10 @@ export const messages = {
     zh: '从粘贴的内容读出 errcode {errcode}',
     en: 'Read errcode {errcode} from the pasted text',
   },
+  'errcode.read': {
+    zh: '从粘贴的内容读出「{text}」',
+    en: 'Read "{text}" from the pasted text',
+  },
   'errcode.readAsLog': {
     zh: '按服务器日志里的一行来解读：服务器上会发生的原因排在前面，手动复制粘贴才有的原因排在最后。',
     en: 'Read as a line of a server\'s log: what happens on a server comes first, what comes of copying a code by hand last.',

@@ -31,13 +31,16 @@ export function present(result: ErrcodeResult, out: Output): void {
     if (!head) continue;
     if (!first) out.data('');
     first = false;
-    if (head.match === 'keyword') out.data(group.length === 1 ? out.t('errcode.keyword.titleOne', { input: head.input }) : out.t('errcode.keyword.title', { input: head.input, count: group.length }));
+    // A wx.error object pasted whole is explained by its errMsg, and named by it (PastedInput.read).
+    if (head.read !== undefined && !out.json) out.note(out.t('errcode.read', { text: head.read }));
+    const input = head.read ?? head.input;
+    if (head.match === 'keyword') out.data(group.length === 1 ? out.t('errcode.keyword.titleOne', { input }) : out.t('errcode.keyword.title', { input, count: group.length }));
     if (head.match === 'body' && !out.json) out.note(out.t('errcode.body.read', { errcode: head.code }));
     if (head.readAs === 'log' && !out.json) out.note(out.t('errcode.readAsLog'));
     printExplanation(out, head, { to: 'stdout' });
     if (rest.length) {
       out.data('');
-      out.data(out.t('errcode.keyword.more', { input: head.input }));
+      out.data(out.t('errcode.keyword.more', { input }));
       out.table(
         [out.t('errcode.list.code'), out.t('errcode.list.meaning')],
         rest.map((r) => [String(r.code), untranslatedCell(out, r)]),
