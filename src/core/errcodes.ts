@@ -222,9 +222,16 @@ function pastedErrMsg(text: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
-/** The text `wxauth errcode` reads for a pasted input: the errMsg of a pasted object (pastedErrMsg), else the input. */
+/**
+ * The text `wxauth errcode` reads for a pasted input: the errMsg of a pasted object (pastedErrMsg),
+ * without a `wx.error:` label before it, and `wx.config:fail` as the JS-SDK writes it, `config:fail`
+ * (likewise `wx.chooseImage:…`). The input itself when there is nothing to take off.
+ */
 export function pastedMessageOf(input: string): string {
-  return pastedErrMsg(input) ?? input;
+  const text = (pastedErrMsg(input) ?? input)
+    .replace(/^\s*wx\.error\b\s*(?:\(\s*\w*\s*\))?\s*[:：]?\s*/i, '')
+    .replace(/^\s*wx\.(?=\w+\s*:)/i, '');
+  return text.trim() === '' ? input : text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -787,7 +794,7 @@ export type InputMatch = 'code' | 'body' | 'page' | 'keyword';
 
 /**
  * An input as the user gave it, and the text read from it when that is not the whole of it: the
- * errMsg of a pasted wx.error object (pastedMessageOf).
+ * errMsg of a pasted wx.error object, `config:fail` of `wx.config:fail` (pastedMessageOf).
  */
 export interface PastedInput {
   input: string;
@@ -911,8 +918,8 @@ export function explainInputs(
   };
 
   for (const pasted of joinSplitWords(joinSplitBodies(inputs))) {
-    // A wx.error object is read by its errMsg, as if that text had been given alone; the input is
-    // still shown as given.
+    // A wx.error object is read by its errMsg, and `wx.config:fail` as `config:fail`, as if that text
+    // had been given alone; the input is still shown as given.
     const input = pastedMessageOf(pasted);
     const shown: PastedInput = input === pasted ? { input: pasted } : { input: pasted, read: input };
     if (CODE_LIST_RE.test(input)) {

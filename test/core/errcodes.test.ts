@@ -497,13 +497,16 @@ describe('inputs', () => {
     ['wx.error: {"errMsg":"config:invalid signature"}', 'config:invalid signature', 63002],
     ["{ errMsg: 'config:fail,Error: invalid signature' }", 'config:fail,Error: invalid signature', 63002],
     ['{"errMsg":"config:fail,Error: 系统错误，错误码：40048,invalid url domain"}', 'config:fail,Error: 系统错误，错误码：40048,invalid url domain', 40048],
-  ])('a wx.error object: %s', (input, read, code) => {
+    ['wx.config:invalid signature', 'config:invalid signature', 63002],
+    ['wx.error: config:invalid url domain', 'config:invalid url domain', 40048],
+  ])('a wx.error object or a wx.-prefixed message: %s', (input, read, code) => {
     const { results, unknown } = explainInputs([input]);
     expect(unknown).toEqual([]);
     expect(results[0]).toMatchObject({ code, input, read });
   });
 
-  it('a WeChat body with errmsg is still read by its errcode', () => {
+  it('wx.config:fail is the bare config:fail; a WeChat body with errmsg is still read by its errcode', () => {
+    expect(explainInputs(['wx.config:fail']).results[0]).toMatchObject({ match: 'page', page: { id: 'jssdk-config-fail' }, read: 'config:fail' });
     expect(explainInputs(['{"errMsg":"config:fail"}']).results[0]).toMatchObject({ page: { id: 'jssdk-config-fail' } });
     const [body] = explainInputs(['{"errcode":40029,"errmsg":"invalid code"}']).results;
     expect(body).toMatchObject({ code: 40029, match: 'body' });

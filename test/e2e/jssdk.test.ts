@@ -748,6 +748,8 @@ describe('wxauth errcode and the jssdk stage', () => {
     ['{"errMsg":"config:invalid url domain"}', 'config:invalid url domain', /^"config:invalid url domain" matches 1 errcode:\nerrcode 40048\n[\s\S]*JS接口安全域名/],
     ['{"realAuthUrl":[],"errMsg":"config:invalid url domain"}', 'config:invalid url domain', /^"config:invalid url domain" matches 1 errcode:\nerrcode 40048\n/],
     ['wx.error: {"errMsg":"config:invalid signature"}', 'config:invalid signature', /^"config:invalid signature" matches 1 errcode:\nerrcode 63002\n/],
+    ['wx.config:fail', 'config:fail', /^JS-SDK message "config:fail" \(no errcode for it\)\n[\s\S]*are all required/],
+    ['wx.config:invalid signature', 'config:invalid signature', /^"config:invalid signature" matches 1 errcode:\nerrcode 63002\n/],
   ])('%s is explained by its message, and says what it read', async (text, read, explained) => {
     const r = await runCli(['errcode', text]);
     expect(r.code, r.stderr).toBe(0);
