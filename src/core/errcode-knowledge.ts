@@ -88,6 +88,8 @@ const USER_INFO = '/cgi-bin/user/info';
 const BASIC = ['/cgi-bin/token', '/cgi-bin/stable_token'];
 const STABLE = '/cgi-bin/stable_token';
 const CODE2SESSION = '/sns/jscode2session';
+/** The JS-SDK ticket (JSSDK-FACTS §1), fetched with the basic token. */
+const GETTICKET = '/cgi-bin/ticket/getticket';
 /** wx.config on a 公众号 page (JSSDK-FACTS §2.2, §3): not an HTTP endpoint, the JS-SDK's own check. */
 const JSSDK_CONFIG = 'wx.config (JS-SDK)';
 const JSSDK_DOC = 'https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html';
@@ -753,7 +755,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
   {
     code: 45009,
     stages: ['quota', 'basic-token'],
-    endpoints: ['/cgi-bin/token', STABLE, '/cgi-bin/*'],
+    endpoints: ['/cgi-bin/token', STABLE, GETTICKET, '/cgi-bin/*'],
     causes: [
       c(
         '/cgi-bin/token 当天调用次数用完了（公众号默认每天 2000 次，测试号 200 次）。常见原因是没有缓存 token，每个请求都去重新获取。',
@@ -761,9 +763,20 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
         ['/cgi-bin/token'],
       ),
       c('stable_token 的 force_refresh=true 一天最多 20 次，超出后报 45009。', 'stable_token with force_refresh=true is limited to 20 a day; beyond that it answers 45009.', [STABLE]),
+      // JSSDK-FACTS §1.3, §1.4: getticket's own limit (the doc's 1w a day; 45009 observed after 10,000 calls).
+      c(
+        '获取 jsapi_ticket 的 getticket 有自己的每日调用上限（文档给的是每天 1 万次），与 access_token 的额度分开计算。常见原因是没有全局缓存 ticket，每次打开页面都去获取一次。',
+        'getticket, which fetches the jsapi_ticket, has a daily limit of its own (10,000 a day, the doc says), apart from the access_token\'s. The usual cause is fetching the ticket on every page view instead of caching it globally.',
+        [GETTICKET],
+      ),
       c('该接口当天的调用额度用完了。', 'The daily call quota of this API is used up.'),
     ],
     fixes: [
+      c(
+        '在服务端全局缓存 jsapi_ticket（有效期 7200 秒），所有页面、所有服务器共用同一张，快过期时再获取；缓存的是 ticket，不是签名（每个页面的签名都不同）。',
+        'Cache the jsapi_ticket globally on the server for its 7200 s and share it across pages and servers, fetching a new one only as it expires; cache the ticket, not the signature (each page has its own).',
+        [GETTICKET],
+      ),
       c('缓存 token 到 expires_in 之前，不要每次请求都重新获取；平时不要带 force_refresh。', 'Cache the token until expires_in runs out instead of fetching per request; do not send force_refresh routinely.'),
       c('用 /cgi-bin/openapi/quota/get 查看用量；急用时 /cgi-bin/clear_quota 清零（每月 10 次），token 都拿不到时用 /cgi-bin/clear_quota/v2（appid + appsecret）。', 'Check usage with /cgi-bin/openapi/quota/get; in an emergency reset it with /cgi-bin/clear_quota (10 times a month), or /cgi-bin/clear_quota/v2 with appid and appsecret when you cannot even get a token.'),
       c('等第二天额度自动重置。', 'Wait for the daily quota to reset the next day.'),

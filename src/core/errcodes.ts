@@ -370,12 +370,16 @@ function byServerFirst(items: KnowledgeItem[]): KnowledgeItem[] {
  * "换取 token 失败": then it is a line of a program's log (ExplainOptions.logged).
  */
 function hasWordsAround(input: string, cores: Array<string | undefined>): boolean {
+  return /\p{L}{2,}/u.test(wordsAround(input, cores).replace(/\b[a-z]\b/gi, ' '));
+}
+
+/** A pasted line without its code or body (`cores`) and without WeChat's own words: what the log line says. */
+function wordsAround(input: string, cores: Array<string | undefined>): string {
   let rest = input;
   for (const core of cores) if (core) rest = rest.replace(core, ' ');
   // WeChat's own pair as a log writes it (`errcode=40029, errmsg=invalid code`: errmsg comes last), and
   // the bare names: they are the body's words, not the log's.
-  rest = rest.replace(ERRCODE_PAIR, ' ').replace(ERRMSG_PAIR, ' ').replace(/\b(?:errcode|errmsg|error\s*code)\b|错误码/gi, ' ');
-  return /\p{L}{2,}/u.test(rest.replace(/\b[a-z]\b/gi, ' '));
+  return rest.replace(ERRCODE_PAIR, ' ').replace(ERRMSG_PAIR, ' ').replace(/\b(?:errcode|errmsg|error\s*code)\b|错误码/gi, ' ');
 }
 const ERRCODE_PAIR = /["']?errcode["']?\s*[:=]\s*["']?-?\d+["']?/gi;
 const ERRMSG_PAIR = /["']?errmsg["']?\s*[:=][^\n]*$/i;
@@ -388,6 +392,8 @@ const ERRMSG_PAIR = /["']?errmsg["']?\s*[:=][^\n]*$/i;
 const USER_TOKEN_WORDS = /\/sns\/|oauth|网页授权|snsapi|userinfo|用户信息|openid|授权码|\bcode\b|authorization_code|refresh_?token/i;
 const TOKEN_FETCH_WORDS =
   /获取\s*(?:基础|全局|普通)\s*(?:access[_\s]?)?token|获取\s*token|get_?stable_?access_?token|client_credential|stable_?token|(?:fetch|get)(?:ing)?\s+(?:the\s+|a\s+)?basic\s+access[_\s]?token/i;
+// The JS-SDK ticket's fetch (getticket), which has a daily limit and a cache of its own.
+const TICKET_WORDS = /jsapi_?ticket|getticket/i;
 // Calls only a basic token makes: tickets, and the official account's messaging and management APIs.
 const BASIC_CALL_WORDS =
   /jsapi_?ticket|getticket|(?:基础|全局|普通)\s*(?:access[_\s]?)?token|basic\s+access[_\s]?token|模板消息|订阅消息|客服消息|群发|自定义菜单|菜单|素材|标签|template|message\/send|custom_?send|menu\/|material/i;
@@ -399,6 +405,7 @@ export function endpointHintOf(text: string): string | undefined {
   if (path !== undefined) return normalizeEndpoint(path);
   if (USER_TOKEN_WORDS.test(text)) return undefined;
   if (TOKEN_FETCH_WORDS.test(text)) return '/cgi-bin/token';
+  if (TICKET_WORDS.test(text)) return '/cgi-bin/ticket/getticket';
   if (BASIC_CALL_WORDS.test(text)) return '/cgi-bin/*';
   return undefined;
 }
@@ -661,10 +668,12 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
     rich: entry !== undefined,
   };
   if (options.logged && entry && [...entry.causes, ...entry.fixes].some((i) => i.by !== undefined)) explained.readAs = 'log';
-  const hintedStage = preferAt !== undefined ? stageOfEndpoint(preferAt) : undefined;
+  // A hinted /cgi-bin/ call is made with the basic token: that is its stage when the code has none for
+  // the call itself (40001 in a line about the jsapi_ticket is the basic token's, not the JS-SDK's).
+  const hintedStages = preferAt === undefined ? [] : [stageOfEndpoint(preferAt), ...(preferAt.startsWith('/cgi-bin/') ? ['basic-token'] : [])];
   const stage =
     (rankAt !== undefined ? stageOfEndpoint(rankAt) : undefined) ??
-    (hintedStage !== undefined && entry?.stages.includes(hintedStage) ? hintedStage : undefined) ??
+    hintedStages.find((s) => s !== undefined && entry?.stages.includes(s)) ??
     entry?.stages[0];
   if (stage !== undefined) explained.stage = stage;
   if (entry) {
@@ -932,7 +941,10 @@ export function explainInputs(
     if (body) {
       const open = input.indexOf('{');
       const close = input.lastIndexOf('}');
-      push(shown, 'body', explainErrcode(body.errcode, { ...common, body, logged: hasWordsAround(input, [open >= 0 && close > open ? input.slice(open, close + 1) : undefined]) }));
+      const core = open >= 0 && close > open ? input.slice(open, close + 1) : undefined;
+      // The words of a log line around the body may say which call it was (获取jsapi_ticket失败 errcode=45009 …).
+      const hint = endpointHintOf(wordsAround(input, [core]));
+      push(shown, 'body', explainErrcode(body.errcode, { ...common, body, hint, logged: hasWordsAround(input, [core]) }));
       continue;
     }
     // A code in a line of words: the words may say which token it was about (endpointHintOf).

@@ -433,6 +433,22 @@ describe('inputs', () => {
     expect(first('返回 40001')).toMatch(/used as the user token/);
   });
 
+  it('a 45009 about the jsapi_ticket (words, a log line around a body, the getticket path) leads with getticket\'s own limit', () => {
+    const first = (line: string) => explainInputs([line]).results[0];
+    for (const line of ['获取jsapi_ticket失败 45009', 'ERROR 获取jsapi_ticket失败 errcode=45009 errmsg=reach max api daily quota limit', 'getJsapiTicket failed: {"errcode":45009,"errmsg":"reach max api daily quota limit"}', 'GET https://api.weixin.qq.com/cgi-bin/ticket/getticket?type=jsapi\n{"errcode":45009,"errmsg":"reach max api daily quota limit"}']) {
+      expect(first(line)?.causes[0]?.en, line).toMatch(/^getticket, which fetches the jsapi_ticket, has a daily limit of its own/);
+      expect(first(line)?.fixes[0]?.en, line).toMatch(/^Cache the jsapi_ticket globally/);
+    }
+    // A body's own errmsg is not the log's words; the token's fetch keeps its own quota first.
+    expect(first('{"errcode":45009,"errmsg":"reach max api daily quota limit"}')?.causes[0]?.en).toMatch(/^The daily quota of \/cgi-bin\/token/);
+    expect(first('ERROR 获取token失败 errcode=45009 errmsg=reach max api daily quota limit')?.causes[0]?.en).toMatch(/^The daily quota of \/cgi-bin\/token/);
+    // getticket is called with the basic token: a ticket line's code stays in that stage (40001 has no JS-SDK stage).
+    expect(first('获取jsapi_ticket失败 40001')?.stage).toBe('basic-token');
+    const logged = first('ERROR 获取jsapi_ticket失败 {"errcode":40001,"errmsg":"invalid credential"}');
+    expect(logged?.stage).toBe('basic-token');
+    expect(logged?.causes[0]?.en).toMatch(/^The basic access_token was invalidated/);
+  });
+
   it('a 40029 or 40163 in a server\'s log line leads with the code exchanged twice; typed on its own, with the code copied by hand', () => {
     const causes = (input: string) => explainInputs([input]).results[0]?.causes.map((c) => c.en) ?? [];
     for (const line of ['getAccessToken failed 40029', '换取token失败，错误码：40029', '[ERROR] exchange failed: {"errcode":40029,"errmsg":"invalid code"}', 'Error: getAccessToken failed: errcode=40029, errmsg=invalid code', 'oauth callback error errcode: 40029']) {

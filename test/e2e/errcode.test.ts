@@ -228,6 +228,21 @@ describe('wxauth errcode', () => {
     expect(own.stdout).not.toMatch(/truncated/);
   });
 
+  // A new user's trial: a failed jsapi_ticket fetch in a server's log got only /cgi-bin/token's and stable_token's quota causes.
+  it('45009 in a log line about the jsapi_ticket leads with getticket\'s own daily limit and the ticket cached globally', async () => {
+    const line = '2026-12-05 10:00:01 ERROR 获取jsapi_ticket失败 errcode=45009 errmsg=reach max api daily quota limit';
+    const r = await runCli(['errcode', line]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Likely causes \(most likely first\)\n {2}1\. getticket, which fetches the jsapi_ticket, has a daily limit of its own/);
+    expect(r.stdout).toMatch(/Fixes\n {2}1\. Cache the jsapi_ticket globally on the server for its 7200 s/);
+    const zh = await runCli(['errcode', line, '--lang', 'zh']);
+    expect(zh.stdout).toMatch(/可能原因（按可能性排序）\n {2}1\. 获取 jsapi_ticket 的 getticket 有自己的每日调用上限/);
+    expect(zh.stdout).toMatch(/解决办法\n {2}1\. 在服务端全局缓存 jsapi_ticket（有效期 7200 秒）/);
+    // A token fetch's line keeps /cgi-bin/token's quota first.
+    const token = await runCli(['errcode', '2026-12-05 10:00:01 ERROR 获取token失败 errcode=45009 errmsg=reach max api daily quota limit']);
+    expect(token.stdout).toMatch(/ {2}1\. The daily quota of \/cgi-bin\/token is used up/);
+  });
+
   it.each([
     [['errcode'], 'Nothing to explain'],
     [['errcode', '--stage', 'nope'], 'Unknown stage: nope'],
