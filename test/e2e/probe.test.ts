@@ -673,12 +673,17 @@ describe('wxauth probe', () => {
     });
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
-      const r = await probe('correct', [], APPID, { redirectOrigin: `http://127.0.0.1:${(other.address() as AddressInfo).port}` });
+      const port = (other.address() as AddressInfo).port;
+      const r = await probe('correct', [], APPID, { redirectOrigin: `http://127.0.0.1:${port}` });
       const login = r.doc.checks.find((c) => c.id === 'login.completes')!;
       expect(login.status).toBe('fail');
-      expect(login.message).toContain('is not on the app’s host');
+      // The same host on another port: said as the port (a public-URL setting's, usually), not as another host.
+      expect(login.message).toContain(`is on port ${port}, while the app’s login starts on http://127.0.0.1:`);
+      expect(login.message).not.toContain('not on the app’s host');
       expect(login.message).not.toContain('blocked-foreign-host');
+      expect(login.fix).toContain('PUBLIC_URL');
       expect(login.fix).toMatch(/one origin/);
+      expect(r.doc.checks.find((c) => c.id === 'consent.denied')?.message).toContain('on another port');
       expect(hits).toEqual([]);
       expect(r.doc.checks.filter((c) => c.status === 'pass').map((c) => c.id)).toEqual(['authorize.url']);
       expect(r.code).toBe(1);

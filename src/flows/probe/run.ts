@@ -376,7 +376,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   /** The words of the page WeChat (the emulator) showed instead of redirecting ('' when it had none). */
   let happyRefused: string | undefined;
   /** The redirect_uri is not the app's: another server (foreign), or the app's host and port on the other scheme. */
-  let callbackElsewhere: 'foreign' | 'scheme' | undefined;
+  let callbackElsewhere: 'foreign' | 'scheme' | 'port' | undefined;
   /** The redirect_uri names the app by its other loopback name (localhost for 127.0.0.1): its origin. */
   let callbackAlias: string | undefined;
   const happyRun = await scenario('happy', hb, async (notes) => {
@@ -407,7 +407,14 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         r.protocol !== targetUrl.protocol &&
         portOf(r) === portOf(targetUrl) &&
         (r.hostname === targetUrl.hostname || (isLoopbackHost(r.hostname) && isLoopbackHost(targetUrl.hostname)));
-      callbackElsewhere = sameServer ? 'scheme' : 'foreign';
+      // The app's host and scheme on another port: a port written into the app's public-URL setting, as
+      // often as another server of the user's.
+      const samePlaceOtherPort =
+        r !== undefined &&
+        r.protocol === targetUrl.protocol &&
+        portOf(r) !== portOf(targetUrl) &&
+        (r.hostname === targetUrl.hostname || (isLoopbackHost(r.hostname) && isLoopbackHost(targetUrl.hostname)));
+      callbackElsewhere = sameServer ? 'scheme' : samePlaceOtherPort ? 'port' : 'foreign';
       return;
     }
     if (auth.rewritten) {
@@ -517,6 +524,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
           const scheme = callback.slice(0, callback.indexOf(':'));
           const served = targetUrl.protocol.slice(0, -1);
           put({ ...check(id, 'fail', 'scheme_mismatch', { callback, scheme, served }, evidence, false), fix: messageRef('probe.login.completes.fix.scheme_mismatch', { scheme, served, origin: targetUrl.origin }) });
+        } else if (callbackElsewhere === 'port') {
+          const callback = auth?.redirectUri ?? '';
+          const port = String(portOf(new URL(callback)));
+          put({ ...check(id, 'fail', 'other_port', { callback, port, origin: targetUrl.origin }, evidence, false), fix: messageRef('probe.login.completes.fix.other_port', { port, origin: targetUrl.origin }) });
         } else if (callbackElsewhere === 'foreign') {
           const callback = auth?.redirectUri ?? '';
           put({ ...check(id, 'fail', 'foreign_callback', { callback, origin: targetUrl.origin }, evidence, false), fix: messageRef('probe.login.completes.fix.foreign_callback', { origin: targetUrl.origin }) });
@@ -526,7 +537,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         } else put(check(id, 'fail', 'not_started', {}, evidence, false));
         continue;
       }
-      const skipKey = callbackElsewhere === 'scheme' ? 'probe.skip.scheme_mismatch' : callbackElsewhere === 'foreign' ? 'probe.skip.foreign_callback' : 'probe.skip.no_login';
+      const skipKey = callbackElsewhere === 'scheme' ? 'probe.skip.scheme_mismatch' : callbackElsewhere === 'port' ? 'probe.skip.other_port' : callbackElsewhere === 'foreign' ? 'probe.skip.foreign_callback' : 'probe.skip.no_login';
       results.set(id, { id, status: 'skip', message: { key: skipKey }, evidence: {} });
     }
     return finish(report, results, selected);

@@ -186,6 +186,7 @@ export const messages = {
     en: 'The login broke after the code was exchanged (see login.completes), so whether the app would call /sns/userinfo after that point cannot be told.',
   },
   'probe.skip.scheme_mismatch': { zh: '回调地址的协议不是应用提供的协议（见 login.completes），这项无法测试。', en: 'The callback’s scheme is not the one the app serves (see login.completes), so this cannot be tested.' },
+  'probe.skip.other_port': { zh: '回调在另一个端口上，probe 不访问它（见 login.completes），这项无法测试。', en: 'The callback is on another port, which probe does not contact (see login.completes), so this cannot be tested.' },
   'probe.skip.foreign_callback': { zh: '回调在另一个主机上，probe 不访问它（见 login.completes），这项无法测试。', en: 'The callback is on another host, which probe does not contact (see login.completes), so this cannot be tested.' },
   // The {problem} of the error_page messages and authorize.url's reason, chosen in flows/probe/run.ts.
   'probe.problem.timeout': { zh: '{ms} 毫秒内没有应答（--timeout）', en: 'no answer within {ms} ms (--timeout)' },
@@ -343,6 +344,14 @@ export const messages = {
   'probe.login.completes.fix.loopback_alias': {
     zh: '让登录入口和 redirect_uri 用同一个主机名：从 {start} 开始测试（probe 也一样），或者把 redirect_uri 改成登录入口的主机名。',
     en: 'Use one host name for the login start and the redirect_uri: start at {start} (probe too), or make the redirect_uri use the login start’s host name.',
+  },
+  'probe.login.completes.other_port': {
+    zh: '回调地址 {callback} 在 {port} 端口，而应用的登录入口在 {origin}：主机相同、端口不同，probe 只访问应用和模拟器。',
+    en: 'The callback {callback} is on port {port}, while the app’s login starts on {origin}: the same host on another port; probe talks only to the app and the emulator.',
+  },
+  'probe.login.completes.fix.other_port': {
+    zh: '应用多半是从配置（PUBLIC_URL、BASE_URL、APP_URL 之类）拼出 redirect_uri 的：检查其中的端口，测试时让它指向 {origin}。如果 {port} 端口上确实是你的另一台服务器在处理回调（前后端分开），测试时让两者同源，再从这个地址运行 probe；见 README 的 probe 一节。',
+    en: 'The app most likely builds its redirect_uri from a setting (PUBLIC_URL, BASE_URL, APP_URL…): check the port in it, and for the test make it {origin}. If another server of yours on port {port} does take the callback (a split frontend and backend), serve both under one origin for the test and probe that origin; see the probe section of the README.',
   },
   'probe.login.completes.fix.foreign_callback': {
     zh: 'probe 只访问登录入口所在的 {origin} 和模拟器。如果回调由你的另一台服务器处理（前后端分开），测试时让两者同源（例如用开发服务器的代理把回调路径转给后端），再从这个地址运行 probe；见 README 的 probe 一节。',
