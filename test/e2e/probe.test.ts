@@ -467,8 +467,11 @@ describe('wxauth probe', () => {
     expect(deduped.failing).toEqual(['code.exchanged_once']);
     expect(deduped.doc.checks.find((c) => c.id === 'callback.duplicate')).toMatchObject({ status: 'pass', message: 'WeChat’s second hit added no exchange: the 2 exchanges are the app’s own, in a single callback (see code.exchanged_once); the duplicate itself is handled.' });
     // The happy path's page is no proof: its second exchange's 40163 is what many such apps show.
-    const login = (await probe('double-exchange', ['--only', 'login.completes'])).doc.checks.find((c) => c.id === 'login.completes')!;
+    const whole = await probe('double-exchange', ['--only', 'login.completes,basic_token.rejected']);
+    const login = whole.doc.checks.find((c) => c.id === 'login.completes')!;
     expect(login.status).toBe('warn');
+    // A login that stopped warning: "it makes no /cgi-bin call" would state as a fact what was not seen.
+    expect(whole.doc.checks.find((c) => c.id === 'basic_token.rejected')?.message).toBe('The login did not go through (see login.completes), and as far as it got it made no /cgi-bin call with a basic access_token, so this cannot be tested.');
     expect(login.message).toContain('then exchanged the same code again and got 40163');
     expect(login.fix).toContain('Exchange each code once');
   });
@@ -558,7 +561,7 @@ describe('wxauth probe', () => {
   it('an app that falls over after the exchange: login.completes fails, and userinfo.scope is not passed on a guess', async () => {
     const r = await probe('crashes-after-exchange', ['--only', 'login.completes,userinfo.scope']);
     expect(r.doc.checks.find((c) => c.id === 'login.completes')?.status).toBe('fail');
-    expect(r.doc.checks.find((c) => c.id === 'userinfo.scope')).toMatchObject({ status: 'skip', message: expect.stringContaining('The login broke after the code was exchanged') });
+    expect(r.doc.checks.find((c) => c.id === 'userinfo.scope')).toMatchObject({ status: 'skip', message: expect.stringContaining('The login did not go through after the code was exchanged') });
     expect(r.code).toBe(1);
   });
 
@@ -633,7 +636,10 @@ describe('wxauth probe', () => {
     for (const id of ['callback.duplicate', 'callback.reload', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'code.exchanged_once']) expect(s[id], id).toBe('skip');
     // One failure for one cause, and the skip says where to look.
     expect(r.doc.checks.find((c) => c.id === 'code.exchanged_once')?.message).toBe('On the happy path the callback /auth/wrong never exchanged the code (see login.completes), so this cannot be judged.');
-    expect(r.doc.checks.filter((c) => c.status === 'pass').map((c) => c.id).sort()).toEqual(['authorize.url', 'basic_token.per_login', 'secrets.leak']);
+    // No login got a user: "no /cgi-bin/token call per login" is not passed on that (secrets.leak looked at
+    // every answer the app gave, so it stands).
+    expect(r.doc.checks.filter((c) => c.status === 'pass').map((c) => c.id).sort()).toEqual(['authorize.url', 'secrets.leak']);
+    expect(r.doc.checks.find((c) => c.id === 'basic_token.per_login')).toMatchObject({ status: 'skip', message: 'No login got a user (see login.completes), so whether the app fetches a basic access_token per login cannot be seen.' });
     expect(r.code).toBe(1);
   });
 

@@ -626,6 +626,12 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
    * after a bug that is not there. Such outcomes are skipped, pointing at login.completes.
    */
   const happyBroke = ['probe.login.completes.error_page', 'probe.login.completes.error_status'].includes(results.get('login.completes')?.message.key ?? '');
+  /**
+   * The happy path got to its end without a failure or warning of login.completes: only then is "the
+   * login makes no such call" an observation. A login that stopped on the way (a second exchange's 40163,
+   * an error page) may make the call after the point where it stopped.
+   */
+  const happyDone = results.get('login.completes')?.status === 'pass';
   const sameFailure = (id: CheckId, scenarioId: ScenarioId, evidence: Evidence = {}) => put({ id, status: 'skip', message: { key: 'probe.skip.same_failure' }, evidence: { scenarios: [scenarioId], ...evidence } });
 
   /**
@@ -859,7 +865,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const answer = failed.errcode ? `errcode ${failed.errcode}` : failed.fault ? `--fault ${failed.fault}` : `HTTP ${failed.status}`;
       put(check('basic_token.rejected', 'skip', 'skip_call_failed', { path: failed.path, answer }, { scenarios: ['happy'], wechat: [failed] }));
     }
-    else if (!call) put(check('basic_token.rejected', 'skip', 'skip_no_call', {}, { scenarios: ['happy'] }));
+    else if (!call) put(check('basic_token.rejected', 'skip', happyDone ? 'skip_no_call' : 'skip_no_call_unfinished', {}, { scenarios: ['happy'] }));
     else {
       const b = browser();
       const previous = await control.faults();
@@ -931,7 +937,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const fetching = report.scenarios.filter((s) => s.id !== 'token_rejected').map((s) => ({ id: s.id, calls: s.wechat.filter((c) => c.path === '/cgi-bin/token') })).filter((s) => s.calls.length > 0);
     const calls = fetching.flatMap((s) => s.calls);
     const evidence: Evidence = { scenarios: fetching.length > 0 ? fetching.map((s) => s.id) : ['happy'], ...(calls.length > 0 ? { wechat: calls } : {}) };
-    if (calls.length === 0) put(check('basic_token.per_login', 'pass', 'ok', {}, evidence));
+    // No login got a user: "no /cgi-bin/token call" is then no finding (the app may fetch after the exchange).
+    if (calls.length === 0 && logins.length === 0) put({ id: 'basic_token.per_login', status: 'skip', message: { key: 'probe.skip.no_login_done' }, evidence });
+    else if (calls.length === 0) put(check('basic_token.per_login', 'pass', 'ok', {}, evidence));
     else if (calls.length === 1) put(check('basic_token.per_login', 'pass', logins.length > 1 ? 'once' : 'once_alone', { logins: logins.length }, evidence));
     else put(check('basic_token.per_login', 'warn', 'fetched', { count: calls.length, logins: fetching.length }, evidence));
   }
@@ -951,9 +959,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     else if (failedHappy.length > 0)
       put({ ...check('userinfo.scope', 'fail', 'errcode', { count: failedHappy.length, errcode: failedHappy[0]!.errcode! }, { scenarios: ['happy'], wechat: failedHappy }), fix: messageRef('probe.userinfo.scope.fix.errcode', { errcode: failedHappy[0]!.errcode! }) });
     else if (calls.length > 0) put(check('userinfo.scope', 'pass', 'ok', { scope: auth.scope }, { scenarios: ['happy'] }));
-    // No call, but the login broke before its end (an error page after the exchange): the app may call
-    // /sns/userinfo after the point where it fell over, so "it does not call it" would be a guess.
-    else if (happyBroke)
+    // No call, but the login broke before its end (an error page after the exchange, or a warning such
+    // as a second exchange's 40163): the app may call /sns/userinfo after the point where it stopped, so
+    // "it does not call it" would be a guess.
+    else if (happyBroke || !happyDone)
       put({ id: 'userinfo.scope', status: 'skip', message: { key: 'probe.skip.login_broke' }, evidence: { scenarios: ['happy'] } });
     else put(check('userinfo.scope', 'pass', 'ok_not_called', { scope: auth.scope }, { scenarios: ['happy'] }));
   }

@@ -182,8 +182,12 @@ export const messages = {
     en: 'This scenario ends on the same error page as the happy path (see login.completes): fix that first, then this can be judged.',
   },
   'probe.skip.login_broke': {
-    zh: '登录在换取 code 之后出错了（见 login.completes），应用在出错之后会不会调用 /sns/userinfo 无法判断。',
-    en: 'The login broke after the code was exchanged (see login.completes), so whether the app would call /sns/userinfo after that point cannot be told.',
+    zh: '登录在换取 code 之后没有顺利走完（见 login.completes），应用在那之后会不会调用 /sns/userinfo 无法判断。',
+    en: 'The login did not go through after the code was exchanged (see login.completes), so whether the app would call /sns/userinfo after that point cannot be told.',
+  },
+  'probe.skip.no_login_done': {
+    zh: '没有一次登录换到了用户（见 login.completes），看不出应用是不是每次登录都取基础 access_token。',
+    en: 'No login got a user (see login.completes), so whether the app fetches a basic access_token per login cannot be seen.',
   },
   'probe.skip.scheme_mismatch': { zh: '回调地址的协议不是应用提供的协议（见 login.completes），这项无法测试。', en: 'The callback’s scheme is not the one the app serves (see login.completes), so this cannot be tested.' },
   'probe.skip.other_port': { zh: '回调在另一个端口上，probe 不访问它（见 login.completes），这项无法测试。', en: 'The callback is on another port, which probe does not contact (see login.completes), so this cannot be tested.' },
@@ -560,6 +564,10 @@ export const messages = {
   'probe.basic_token.rejected.skip_no_call': {
     zh: '登录过程中没有用基础 access_token 调用 /cgi-bin 接口，这项无需测试。',
     en: 'The login makes no /cgi-bin call with a basic access_token, so there is nothing to test.',
+  },
+  'probe.basic_token.rejected.skip_no_call_unfinished': {
+    zh: '登录没有顺利走完（见 login.completes），走到的部分里没有用基础 access_token 调用 /cgi-bin 接口，这项无法测试。',
+    en: 'The login did not go through (see login.completes), and as far as it got it made no /cgi-bin call with a basic access_token, so this cannot be tested.',
   },
   'probe.basic_token.rejected.skip_call_failed': {
     zh: '正常登录时应用对 {path} 的调用就已失败（{answer}），再模拟 40001 也测不出什么；先解决这个错误，再运行 probe。',
