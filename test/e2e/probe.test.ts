@@ -166,7 +166,8 @@ describe('wxauth probe', () => {
     const url = r.doc.checks.find((c) => c.id === 'authorize.url')!;
     expect(url.status).toBe('fail');
     expect((url.evidence.findings as Array<{ id: string }>).some((f) => f.id.startsWith('domain.'))).toBe(false);
-    expect(url.fix).toBe(`Follow the fix under each finding above; wxauth inspect --open-base ${emu.url} '<link>' checks the link on its own (without --open-base for a link to real WeChat).`);
+    // The link itself, quoted for the shell, where a placeholder was: probe knows it.
+    expect(url.fix).toMatch(new RegExp(`^Follow the fix under each finding above; wxauth inspect --open-base ${emu.url} '${emu.url}/connect/qrconnect\\?appid=${DEFAULT_APPIDS.website}&[^']*' checks the link on its own \\(without --open-base for a link to real WeChat\\)\\.$`));
   });
 
   it('a website app on localhost against an emulator without --domain: every Fix is about the emulator, none about wxauth\'s profile', async () => {
@@ -446,15 +447,39 @@ describe('wxauth probe', () => {
     const r = await probe('correct', ['--only', 'authorize.url'], APPID, { scope: 'snsapi_login' });
     const url = r.doc.checks.find((c) => c.id === 'authorize.url');
     expect(url?.status).toBe('fail');
-    expect(url?.fix).toBe(`Follow the fix under each finding above; wxauth inspect --open-base ${emu.url} '<link>' checks the link on its own (without --open-base for a link to real WeChat).`);
+    expect(url?.fix).toContain(`Follow the fix under each finding above; wxauth inspect --open-base ${emu.url} '${emu.url}/connect/oauth2/authorize?appid=${APPID}&`);
     expect(url?.fix).not.toContain('test account');
+  });
+
+  it('authorize.url of a service account on 127.0.0.1 (its domain is localhost): each finding\'s fix is about the emulator\'s domain, none about wxauth\'s login / listen', async () => {
+    const svc = DEFAULT_APPIDS.service;
+    // Its link on the real open.weixin.qq.com (an SDK's host), as the trial's app had it: inspect reads it as real WeChat's.
+    const r = await probe('correct', ['--only', 'authorize.url'], svc, { realOpenHost: true });
+    const url = r.doc.checks.find((c) => c.id === 'authorize.url')!;
+    const findings = url.evidence.findings as Array<{ id: string; fix: string }>;
+    expect(findings.map((f) => f.id)).toContain('domain.host_ip');
+    for (const f of findings) expect(f.fix, f.id).not.toMatch(/login \/ listen|wxauth init/);
+    expect(findings.find((f) => f.id === 'domain.host_ip')?.fix).toContain(`wxauth emulator --domain "${svc}=127.0.0.1:`);
+  });
+
+  it('authorize.url of an appid the emulator does not know: the fix is about the appid, not the link\'s findings', async () => {
+    const app = await startProbeApp('correct', { emulator: emu.url, appid: 'wx1234567890abcdef', secret: 'x'.repeat(32) });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--only', 'authorize.url', '--json']);
+      const url = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'authorize.url')!;
+      expect(url.message).toBe(`appid wx1234567890abcdef is not in the seed of the emulator at ${emu.url}.`);
+      expect(url.fix).toContain('must be one the emulator knows');
+      expect(url.fix).not.toContain('inspect');
+    } finally {
+      await app.close();
+    }
   });
 
   it('authorize.url on the test account whose callback domain is wrong: set with emulator --domain, and inspect told where the link goes', async () => {
     const r = await probe('correct', ['--only', 'authorize.url'], APPID, { redirectOrigin: 'http://www.example.com' });
     const url = r.doc.checks.find((c) => c.id === 'authorize.url');
     expect(url?.fix).toContain(`wxauth emulator --domain ${APPID}=<host:port>`);
-    expect(url?.fix).toContain(`wxauth inspect --open-base ${emu.url} '<link>'`);
+    expect(url?.fix).toContain(`wxauth inspect --open-base ${emu.url} '${emu.url}/connect/oauth2/authorize?appid=${APPID}&redirect_uri=http%3A%2F%2Fwww.example.com`);
   });
 
   it('an app that exchanges twice in one callback: code.exchanged_once fails, and callback.duplicate says it is the same bug plus WeChat\'s hit', async () => {

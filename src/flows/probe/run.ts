@@ -3,6 +3,7 @@
 // scenario runs in a fresh browser session; what the app asked WeChat comes from the emulator's log.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { shellWord } from '../../core/shell.js';
 import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { PATHS, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
@@ -80,7 +81,9 @@ interface AuthorizeInfo {
 }
 
 /** inspect's findings whose fix tells wxauth's profile the callback domain (`wxauth config set domain`). */
-const EMULATOR_DOMAIN_FINDINGS = new Set<string>(['domain.port', 'domain.host', 'domain.emulator_host_ip', 'domain.ip', 'domain.bad_config', 'domain.unchecked', 'redirect_uri.port', 'redirect_uri.ip']);
+// (domain.host_ip and host_ip_website too: inspect's fix for them is about wxauth's own login / listen
+// --host, which is not what the probed app runs.)
+const EMULATOR_DOMAIN_FINDINGS = new Set<string>(['domain.port', 'domain.host', 'domain.host_ip', 'domain.host_ip_website', 'domain.emulator_host_ip', 'domain.ip', 'domain.bad_config', 'domain.unchecked', 'redirect_uri.port', 'redirect_uri.ip']);
 
 function emulatorDomainFix(appid: string, hostport: string): MessageRef {
   return { key: 'probe.finding.fix.emulator_domain', params: { appid, hostport: hostport || '<host:port>' } };
@@ -454,7 +457,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
             : { key: 'probe.authorize.url.fix.none', params: { url: options.target } };
     put({ ...check('authorize.url', 'fail', 'none', { url: options.target, ...reason }, { scenarios: ['happy'], hops: happyRun.record.hops, details: { status: last?.status ?? 0, ...(last?.error ? { error: last.error } : {}) } }, false), fix });
   } else if (!app) {
-    put(check('authorize.url', 'fail', 'unknown_appid', { appid: auth.appid, emulator }, { scenarios: ['happy'] }));
+    put({ ...check('authorize.url', 'fail', 'unknown_appid', { appid: auth.appid, emulator }, { scenarios: ['happy'] }, false), fix: messageRef('probe.authorize.url.fix.unknown_appid', { appid: auth.appid, emulator }) });
   } else {
     const redirectHost = (() => {
       try {
@@ -496,20 +499,22 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const refused = !!happyRefused;
     const status = errors > 0 || refused ? 'fail' : warnings > 0 ? 'warn' : 'pass';
     const key = errors > 0 ? (errors === 1 ? 'errors_one' : 'errors') : refused ? 'refused' : warnings > 0 ? (warnings === 1 ? 'warnings_one' : 'warnings') : 'ok';
-    const urlCheck = check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '', emulator }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } });
+    // The link itself in the fix's inspect command, quoted for the shell (its state is no secret: probe made it).
+    const link = shellWord(auth.original);
+    const urlCheck = check('authorize.url', status, key, { endpoint: auth.endpoint, appid: auth.appid, scope: auth.scope, errors, warnings, page: happyRefused ?? '', emulator, link }, { scenarios: ['happy'], findings, details: { url: auth.original.replace(/([?&]state=)[^&#]*/, '$1…') } });
     // Nothing wrong with the callback's domain (a constant state, a scope): each finding's own fix, not
     // advice about callback domains and test accounts.
     // (The emulator's page refusing the link counts when it is WeChat's redirect_uri page, 10003.)
     const domainWrong = findings.some((f) => f.id.startsWith('domain.') || EMULATOR_DOMAIN_FINDINGS.has(f.id)) || (refused && /10003|redirect_uri/.test(happyRefused ?? ''));
-    if (urlCheck.fix && !domainWrong) urlCheck.fix = messageRef('probe.authorize.url.fix.findings', { emulator });
+    if (urlCheck.fix && !domainWrong) urlCheck.fix = messageRef('probe.authorize.url.fix.findings', { emulator, link });
     // The probed app is the emulator's test account already: "use the test account" would go in a circle.
-    else if (urlCheck.fix && app.type === 'test') urlCheck.fix = messageRef('probe.authorize.url.fix.test', { appid: app.appid, emulator });
+    else if (urlCheck.fix && app.type === 'test') urlCheck.fix = messageRef('probe.authorize.url.fix.test', { appid: app.appid, emulator, link });
     // A 网站应用 has no test account (no QR login) and no IP callback domain: the localhost way when the
     // callback's host is what is wrong, else the findings' own fixes (each finding carries one).
     else if (urlCheck.fix && app.type === 'website')
       urlCheck.fix = findings.some((f) => f.id.startsWith('domain.'))
-        ? { key: 'probe.authorize.url.fix.website', params: { appid: app.appid, port: portOf(targetUrl), emulator } }
-        : { key: 'probe.authorize.url.fix.findings', params: { emulator } };
+        ? { key: 'probe.authorize.url.fix.website', params: { appid: app.appid, port: portOf(targetUrl), emulator, link } }
+        : { key: 'probe.authorize.url.fix.findings', params: { emulator, link } };
     put(urlCheck);
   }
 

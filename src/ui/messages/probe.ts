@@ -235,6 +235,10 @@ export const messages = {
     en: '{url} should 302-redirect to WeChat’s authorize URL (…/connect/oauth2/authorize or /connect/qrconnect), or show a page that links to it: check that this is your login start URL, and open it in a browser to see what it does.',
   },
   'probe.authorize.url.unknown_appid': { zh: 'appid {appid} 不在模拟器 {emulator} 的种子数据里。', en: 'appid {appid} is not in the seed of the emulator at {emulator}.' },
+  'probe.authorize.url.fix.unknown_appid': {
+    zh: '应用用的 appid 要是模拟器认识的：换成 wxauth emulator 列出的某个 appid（本地测试用测试号 wx5e1ec0de00000002），或者用 --seed 把你的应用加进模拟器的种子数据；也确认应用连的是 {emulator}。',
+    en: 'The app’s appid must be one the emulator knows: use one wxauth emulator lists (the test account wx5e1ec0de00000002 for local tests), or add your app to the emulator’s seed with --seed; and check that the app talks to {emulator}.',
+  },
   'probe.authorize.url.fix.other_emulator': {
     zh: '让 probe 和应用用同一个模拟器：wxauth probe … --emulator {host}，或者把应用指向 {emulator}。',
     en: 'Let probe and the app use the same emulator: wxauth probe … --emulator {host}, or aim the app at {emulator}.',
@@ -252,20 +256,20 @@ export const messages = {
     en: 'Real accounts: use the configured callback domain, without a port. In this run the callback domain is the emulator’s (app {appid} in its seed), not wxauth’s profile: start the emulator as wxauth emulator --domain "{appid}={hostport}", naming your app’s address.',
   },
   'probe.authorize.url.fix.findings': {
-    zh: "按上面每条问题下的修复去改；wxauth inspect --open-base {emulator} '<链接>' 可以单独检查这个链接（链接指向真实微信时不用 --open-base）。",
-    en: "Follow the fix under each finding above; wxauth inspect --open-base {emulator} '<link>' checks the link on its own (without --open-base for a link to real WeChat).",
+    zh: '按上面每条问题下的修复去改；wxauth inspect --open-base {emulator} {link} 可以单独检查这个链接（链接指向真实微信时不用 --open-base）。',
+    en: 'Follow the fix under each finding above; wxauth inspect --open-base {emulator} {link} checks the link on its own (without --open-base for a link to real WeChat).',
   },
   'probe.authorize.url.fix.website': {
-    zh: '用 wxauth inspect --open-base {emulator} \'<链接>\' 查看链接逐条的问题。网站应用的回调域不能是 IP，也没有测试号可用：在 localhost 上测试，probe 和应用都用 http://localhost:{port}/…，模拟器用 wxauth emulator --domain "{appid}=localhost:*" 启动。',
-    en: 'Run wxauth inspect --open-base {emulator} \'<link>\' for each finding. A website app’s callback domain cannot be an IP, and no test account does QR login: test on localhost, with probe and the app at http://localhost:{port}/… and the emulator started as wxauth emulator --domain "{appid}=localhost:*".',
+    zh: '用 wxauth inspect --open-base {emulator} {link} 查看链接逐条的问题。网站应用的回调域不能是 IP，也没有测试号可用：在 localhost 上测试，probe 和应用都用 http://localhost:{port}/…，模拟器用 wxauth emulator --domain "{appid}=localhost:*" 启动。',
+    en: 'Run wxauth inspect --open-base {emulator} {link} for each finding. A website app’s callback domain cannot be an IP, and no test account does QR login: test on localhost, with probe and the app at http://localhost:{port}/… and the emulator started as wxauth emulator --domain "{appid}=localhost:*".',
   },
   'probe.authorize.url.fix.test': {
-    zh: '用 wxauth inspect --open-base {emulator} \'<链接>\' 查看链接逐条的问题；测试号 {appid} 的回调域由模拟器决定（wxauth emulator 列出的 domain），用 wxauth emulator --domain {appid}=<主机:端口> 改成你的应用所在的地址。',
-    en: 'Run wxauth inspect --open-base {emulator} \'<link>\' for each finding; the test account {appid}’s callback domains are the emulator’s (the domain column wxauth emulator lists): set yours with wxauth emulator --domain {appid}=<host:port>.',
+    zh: '用 wxauth inspect --open-base {emulator} {link} 查看链接逐条的问题；测试号 {appid} 的回调域由模拟器决定（wxauth emulator 列出的 domain），用 wxauth emulator --domain {appid}=<主机:端口> 改成你的应用所在的地址。',
+    en: 'Run wxauth inspect --open-base {emulator} {link} for each finding; the test account {appid}’s callback domains are the emulator’s (the domain column wxauth emulator lists): set yours with wxauth emulator --domain {appid}=<host:port>.',
   },
   'probe.authorize.url.fix': {
-    zh: '用 wxauth inspect --open-base {emulator} \'<链接>\' 查看链接逐条的问题；本地测试请用模拟器的测试号 wx5e1ec0de00000002（回调域 localhost:* 与 127.0.0.1:*），或用 wxauth emulator --domain 配置你的回调域。',
-    en: 'Run wxauth inspect --open-base {emulator} \'<link>\' for each finding; to test locally use the emulator’s test account wx5e1ec0de00000002 (callback domains localhost:* and 127.0.0.1:*), or set your callback domain with wxauth emulator --domain.',
+    zh: '用 wxauth inspect --open-base {emulator} {link} 查看链接逐条的问题；本地测试请用模拟器的测试号 wx5e1ec0de00000002（回调域 localhost:* 与 127.0.0.1:*），或用 wxauth emulator --domain 配置你的回调域。',
+    en: 'Run wxauth inspect --open-base {emulator} {link} for each finding; to test locally use the emulator’s test account wx5e1ec0de00000002 (callback domains localhost:* and 127.0.0.1:*), or set your callback domain with wxauth emulator --domain.',
   },
 
   // ── login.completes ───────────────────────────────────────────────────────────────────────────
