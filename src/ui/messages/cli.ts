@@ -209,5 +209,8 @@ export const messages = {
     en: 'inject a fault (repeatable): KIND[=N][@PATH][:COUNT], KIND one of delay (needs =MS), 500, 502, busy, reset, garbage, errcode (needs =a WeChat errcode, e.g. errcode=40001); @PATH limits it to a path (/cgi-bin/* for a prefix), :COUNT to the next COUNT requests',
   },
   'cli.emulator.opt.expiredCodeErrcode': { zh: '过期 code 返回的错误码：40029|42003', en: 'errcode for an expired code: 40029|42003' },
-  'cli.emulator.examples': { zh: 'wxauth emulator\nwxauth emulator --open\nwxauth emulator --port 0 --json\nwxauth emulator --fault 500@/sns/oauth2/access_token', en: 'wxauth emulator\nwxauth emulator --open\nwxauth emulator --port 0 --json\nwxauth emulator --fault 500@/sns/oauth2/access_token' },
+  'cli.emulator.examples': {
+    zh: 'wxauth emulator\nwxauth emulator --open\nwxauth emulator --port 0 --json\nwxauth emulator --fault 500@/sns/oauth2/access_token\nwxauth emulator --domain "wx5e1ec0de00000003=localhost:*"   # 网站应用在 localhost 任意端口上扫码登录\nwxauth emulator --ip-whitelist wx5e1ec0de00000001=10.0.0.8   # 其它调用方的 /cgi-bin/ 请求得到 40164\nwxauth emulator --seed ./my-apps.json --host 0.0.0.0   # 自己的应用和用户，局域网里的手机也能访问\nwxauth emulator --expired-code-errcode 42003 --rid-style none --deny-behaviour no-redirect',
+    en: 'wxauth emulator\nwxauth emulator --open\nwxauth emulator --port 0 --json\nwxauth emulator --fault 500@/sns/oauth2/access_token\nwxauth emulator --domain "wx5e1ec0de00000003=localhost:*"   # QR login for the website app on any localhost port\nwxauth emulator --ip-whitelist wx5e1ec0de00000001=10.0.0.8   # /cgi-bin/ calls from anyone else get 40164\nwxauth emulator --seed ./my-apps.json --host 0.0.0.0   # your own apps and users, reachable from a phone on the LAN\nwxauth emulator --expired-code-errcode 42003 --rid-style none --deny-behaviour no-redirect',
+  },
 } as const satisfies MessageSection;
