@@ -617,6 +617,13 @@ describe('wxauth probe', () => {
     expect(login.fix).toContain('handles the path in its redirect_uri, /wechat/cb');
   });
 
+  it('an expired code answered with the app\'s own retry page, as a 502: code.expired fails on the status, and the fix keeps the page', async () => {
+    const r = await probe('retry-page-502', ['--only', 'code.expired']);
+    const c = r.doc.checks.find((x) => x.id === 'code.expired')!;
+    expect(c.status).toBe('fail');
+    expect(c.fix).toBe('The page itself can stay (it gives the user a way to retry); its status is what is wrong: send it with 200 (or a 4xx), not 502. A 5xx says the server broke: monitoring alerts, and proxies and CDNs may swap in their own error page.');
+  });
+
   it('a login start without a return-to parameter: redirect.open is skipped, naming common ones of each kind (next and back among them)', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret: emu.apps.find((a) => a.appid === APPID)!.secret });
     try {

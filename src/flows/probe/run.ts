@@ -792,7 +792,12 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     if (!final) return lost(id, scenarioId);
     const problem = pageProblem(final.page);
     const evidence: Evidence = { scenarios: [scenarioId], hops: record.hops, wechat: record.wechat };
-    put(problem ? check(id, 'fail', 'error_page', { ...problemParams(problem, options.timeoutMs), ...extra }, evidence) : check(id, 'pass', 'ok', { status: final.page.status, ...extra }, evidence));
+    if (!problem) return put(check(id, 'pass', 'ok', { status: final.page.status, ...extra }, evidence));
+    const failed = check(id, 'fail', 'error_page', { ...problemParams(problem, options.timeoutMs), ...extra }, evidence);
+    // A page of the app's own with a way on (a link, a form: "重试"), sent with a 5xx status: the page is
+    // right, only its status is wrong; "show a page to retry from" would ask for what is there.
+    const offersAWayOn = problem.kind === '5xx' && /<a\s[^>]*href|<form[\s>]/i.test(final.page.body);
+    put(offersAWayOn ? { ...failed, fix: messageRef('probe.fix.status_only', { status: final.page.status }) } : failed);
   };
 
   // consent.denied: 拒绝 → redirect_uri?state=… only (§1.4).

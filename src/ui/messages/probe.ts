@@ -466,6 +466,10 @@ export const messages = {
   },
   'probe.code.expired.ok': { zh: 'code 过期（微信回答 40029）时应用正常应答（HTTP {status}）。', en: 'With an expired code (WeChat answers 40029) the app answers normally (HTTP {status}).' },
   'probe.code.expired.error_page': { zh: 'code 过期（微信回答 40029）时应用出错：{problem}。', en: 'With an expired code (WeChat answers 40029) the app fails: {problem}.' },
+  'probe.fix.status_only': {
+    zh: '页面本身可以保留（它给了用户重试的路），问题在状态码：用 200（或 4xx）返回它，不要用 {status}。5xx 表示服务器坏了：监控会报警，代理和 CDN 可能换成它们自己的错误页。',
+    en: 'The page itself can stay (it gives the user a way to retry); its status is what is wrong: send it with 200 (or a 4xx), not {status}. A 5xx says the server broke: monitoring alerts, and proxies and CDNs may swap in their own error page.',
+  },
   'probe.code.expired.fix': {
     zh: '换取失败（40029、40163 等）时不要抛异常到 5xx：重新发起授权，或显示可重试的页面。',
     en: 'When the exchange fails (40029, 40163…), do not let it become a 5xx: start the authorization again or show a page to retry from.',
