@@ -53,6 +53,8 @@ export type JssdkResult =
       /** string1's ticket is masked unless showSecrets. */
       signed: SignedPage;
       ticketFrom: TicketFrom;
+      /** A cached ticket's time left by wxauth's count (WeChat was not asked: it may have replaced it). */
+      cachedTicketLeftMs?: number;
       /** §2: WeChat wants seconds; 13 digits is Date.now() (verify warns about the same). */
       timestampMs: boolean;
       /** --api names outside the JS-SDK's API list (core/jssdk.ts JS_API_NAMES): kept, but warned about. */
@@ -225,7 +227,9 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
       };
     }
     case 'sign': {
-      const ticket = options.ticket ? { ticket: options.ticket, from: 'option' as const } : await ticketOf(ctx, profile, appid as string, apiHost).then((t) => ({ ticket: t.entry.ticket, from: t.source }));
+      const ticket = options.ticket
+        ? { ticket: options.ticket, from: 'option' as const, expiresAt: undefined }
+        : await ticketOf(ctx, profile, appid as string, apiHost).then((t) => ({ ticket: t.entry.ticket, from: t.source, expiresAt: t.entry.expiresAt }));
       const signed = signPage({
         url: options.url,
         appid: appid ?? APPID_PLACEHOLDER,
@@ -244,6 +248,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         ...(appid ? { appid } : { appidPlaceholder: APPID_PLACEHOLDER }),
         signed: showSecrets ? signed : { ...signed, string1: maskString1(signed.string1) },
         ticketFrom: ticket.from,
+        ...(ticket.from === 'cached' && ticket.expiresAt !== undefined ? { cachedTicketLeftMs: ticket.expiresAt - ctx.now() } : {}),
         timestampMs,
         unknownApis: unknownJsApis(options.jsApiList),
         showSecrets,

@@ -118,6 +118,12 @@ describe('wxauth jssdk sign', () => {
     expect(r.stdout).toMatch(/string1\s+jsapi_ticket=[A-Za-z0-9_-]{4}\*\*\*&noncestr=[A-Za-z0-9]{16}&timestamp=\d{10}&url=http:\/\/localhost\/shop\?id=1\n/);
     expect(r.stdout).toContain(`wx.config({\n  debug: false,\n  appId: '${SERVICE.appid}',`);
     expect(await emulatorVerdict({ url: 'http://localhost/shop?id=1#/cart', appId: SERVICE.appid, timestamp: ts!, nonceStr: nonce!, signature: signature! })).toBe('config:ok');
+    // The first run fetched the ticket; the next signs with the cached one, and says so every time
+    // (WeChat may have replaced it since: the emulator's Expire it now, another server's fetch).
+    expect(r.stderr).not.toContain('Signed with the cached jsapi_ticket');
+    const again = await cli(['jssdk', 'sign', 'http://localhost/shop?id=1']);
+    expect(again.stderr).toMatch(/Signed with the cached jsapi_ticket \(\d[^)]* left by wxauth’s count; WeChat was not asked\)/);
+    expect(again.stderr).toContain('wxauth jssdk ticket --refresh gets it again');
   });
 
   it('--json with a given ticket, timestamp and nonce reproduces the official example (--exact-url: its URL has no /)', async () => {

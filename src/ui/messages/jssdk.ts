@@ -197,6 +197,10 @@ export const messages = {
     zh: 'jsApiList 里的 {name} 不在 JS-SDK 的接口列表里，是不是 {suggestion}？已按原样写进片段；接口名区分大小写，jsApiList 里没有逐字写出 {suggestion} 时，调用 wx.{suggestion} 会报 permission denied。',
     en: '{name} in jsApiList is not in the JS-SDK’s list of APIs: did you mean {suggestion}? It is kept in the snippet as given; names are case-sensitive, and unless jsApiList spells {suggestion} exactly, calling wx.{suggestion} fails with permission denied.',
   },
+  'jssdk.sign.ticketCached': {
+    zh: '用缓存的 jsapi_ticket 签名（按 wxauth 的计时还剩 {left}，没有问微信）。微信若已经换了 ticket（别的服务器重新获取过，或模拟器页面上点了“现在让它过期”），wx.config 会报 invalid signature：wxauth jssdk ticket --refresh 重新获取，或用 wxauth jssdk verify 核实。',
+    en: 'Signed with the cached jsapi_ticket ({left} left by wxauth’s count; WeChat was not asked). If WeChat has replaced it since (another server fetched one, or the emulator’s Expire it now), wx.config says invalid signature: wxauth jssdk ticket --refresh gets it again, and wxauth jssdk verify checks with WeChat.',
+  },
   'jssdk.sign.ticketOption': { zh: '用 --ticket 给出的 ticket 签名，没有调用微信。', en: 'Signed with the --ticket given; WeChat was not called.' },
 
   // ── verify ────────────────────────────────────────────────────────────────────────────────────

@@ -114,6 +114,8 @@ export function present(result: JssdkResult, out: Output): void {
       if (result.timestampMs) out.warn(out.t('jssdk.verify.warn.timestampMs', { timestamp: String(s.timestamp) }));
       for (const api of result.unknownApis) out.warn(unknownApiText(out, api));
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.sign.ticketOption'));
+      // Which ticket signed, every time: a cached one may be one WeChat has replaced since.
+      if (result.cachedTicketLeftMs !== undefined) out.note(out.t('jssdk.sign.ticketCached', { left: formatDuration(out, result.cachedTicketLeftMs) }));
       if (result.appidPlaceholder) out.note(out.t('jssdk.sign.noAppid', { placeholder: result.appidPlaceholder }));
       out.fields([
         ['url', s.url],
