@@ -572,11 +572,12 @@ export function evaluateJsDomains(results: ReadonlyArray<{ domain: string; check
  * No JS-safe domain check: no JS-SDK for the account type, none set, or no verify file name to look for.
  * `profile`: the one checked, named in the fix's `wxauth config set` (else it would set the default's).
  */
-export function skipJsDomains(type: AccountType | undefined, reason: 'type' | 'none' | 'name', profile: string): DoctorCheck {
+export function skipJsDomains(type: AccountType | undefined, reason: 'type' | 'none' | 'none_unknown_profile' | 'name', profile: string): DoctorCheck {
   const p = profileFlag(profile);
   if (reason === 'type' && type === 'website') return check('js-domains', 'skip', { key: 'doctor.jsDomains.website' }, { type });
   if (reason === 'type') return check('js-domains', 'skip', { key: 'doctor.jsDomains.notNeeded', params: { type: type ? { key: `account.type.${type}` } : '-' } }, { type: type ?? null });
   if (reason === 'none') return check('js-domains', 'skip', { key: 'doctor.jsDomains.none' }, {}, { key: 'doctor.jsDomains.none.fix', params: { p } });
+  if (reason === 'none_unknown_profile') return check('js-domains', 'skip', { key: 'doctor.jsDomains.none' }, {});
   return check('js-domains', 'skip', { key: 'doctor.verify.noName' }, {}, { key: 'doctor.verify.noName.fix', params: { p } });
 }
 

@@ -157,6 +157,16 @@ describe('wxauth doctor (text)', () => {
   });
 });
 
+describe('wxauth doctor --profile naming no profile', () => {
+  it('says so (exit 4) and gives no "config set" fix for the profile that does not exist', async () => {
+    const env = { WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_BACKUP_API_BASE: emu.url, WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const r = await runCli(['doctor', '--profile', 'nosuch'], { env });
+    expect(r.code).toBe(4);
+    expect(lineOf(r.stdout, 'profile')).toContain('There is no profile named "nosuch".');
+    expect(r.stdout).not.toContain('--profile nosuch config set');
+  });
+});
+
 describe('wxauth doctor on a subscription account (no web authorization)', () => {
   const SUBSCRIPTION = { appid: DEFAULT_APPIDS.subscription, secret: '5e1ec0de5e1ec0de5e1ec0de00000004' };
   const CALLBACK_CHECKS = ['authorize', 'domain', 'dns.callback', 'verify-file', 'redirect', 'tls', 'scheme'];

@@ -203,7 +203,10 @@ async function jsDomainsCheck(config: ResolvedConfig, verify: VerifyExpectation 
   // A website app has no JS-SDK; a test account binds its JS domain without a file.
   if (!needsVerifyFile(config.type)) return skipJsDomains(config.type, 'type', config.profile);
   const domains = splitJsDomains(config.jsDomains);
-  if (domains.length === 0) return skipJsDomains(config.type, 'none', config.profile);
+  // --profile naming no profile, and nothing set for it (the profile check fails, saying what to do):
+  // no "config set jsDomains" for it. (Set through WXAUTH_* variables, it is a profile being used.)
+  const noProfile = isUnknownProfile(config) && config.appid === undefined;
+  if (domains.length === 0) return skipJsDomains(config.type, noProfile ? 'none_unknown_profile' : 'none', config.profile);
   if (!verify) return skipJsDomains(config.type, 'name', config.profile);
   const callback = config.domain?.toLowerCase();
   const others = domains.filter((d) => d.toLowerCase() !== callback);

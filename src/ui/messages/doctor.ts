@@ -43,8 +43,8 @@ export const messages = {
   'doctor.report.offline': { zh: '本机检查', en: 'Offline checks' },
   'doctor.report.online': { zh: '联网检查', en: 'Online checks' },
   'doctor.report.offlineMachine': {
-    zh: '这台机器解析不了微信官方接口域名 {host}（{code}），也没有连上任何联网检查的目标：它没有可用的 DNS 或外网。下面这些失败反映的是这台机器的问题，不是你的部署，所以没有给出修复建议。请在服务器上（或能上网的机器上）运行 wxauth doctor；如果这台机器需要通过代理上网，请设置 HTTPS_PROXY。',
-    en: 'This machine cannot resolve WeChat’s own {host} ({code}), and no online check reached its target: it has no working DNS or internet. The failures below are about this machine, not your deployment, so no fixes are given. Run wxauth doctor on the server (or any machine online); if this machine reaches the internet through a proxy, set HTTPS_PROXY.',
+    zh: '这台机器解析不了微信官方接口域名 {host}（{code}），也没有连上任何联网检查的目标：它没有可用的 DNS 或外网。下面这些失败反映的是这台机器的问题，不是你的部署，所以失败项没有给出修复建议。请在服务器上（或能上网的机器上）运行 wxauth doctor；如果这台机器需要通过代理上网，请设置 HTTPS_PROXY。',
+    en: 'This machine cannot resolve WeChat’s own {host} ({code}), and no online check reached its target: it has no working DNS or internet. The failures below are about this machine, not your deployment, so they are given no fixes. Run wxauth doctor on the server (or any machine online); if this machine reaches the internet through a proxy, set HTTPS_PROXY.',
   },
   'doctor.wechatUnresolved.fix': {
     zh: '{host} 是微信自己的域名，它的解析记录没有问题：是这台机器解析不了它（DNS、防火墙，或没有出网的路由）。在服务器上运行 wxauth doctor，或修好这台机器的 DNS（cat /etc/resolv.conf；dig {host}）；需要经代理上网时设置 HTTPS_PROXY。',
