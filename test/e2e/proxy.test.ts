@@ -396,6 +396,46 @@ describe('DNS rebinding and the emulator\'s control API', () => {
   });
 });
 
+/** CONNECT `authority` through the proxy, as an HTTPS_PROXY client opens its tunnel: the status it got. */
+function connectStatus(proxy: string, authority: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(proxy);
+    const req = http.request({ host: url.hostname, port: url.port, method: 'CONNECT', path: authority, agent: false });
+    req.on('connect', (res: http.IncomingMessage, socket: net.Socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('a client that has the proxy as its HTTPS_PROXY or HTTP_PROXY (no --intercept)', () => {
+  it('a tunnel (CONNECT) gets a 405, and the proxy says on screen (both languages) and in --json why, once per caller and target', async () => {
+    const px = await runProxyCommand(['--upstream', emu.url]);
+    for (const authority of ['api.weixin.qq.com:443', 'api.weixin.qq.com:443', 'example.com:443']) expect(await connectStatus(px.url, authority)).toBe(405);
+    expect(await px.stop()).toBe(0);
+    const said = px.stderr.text.split('\n').filter((l) => l.includes('CONNECT'));
+    expect(said, px.stderr.text).toHaveLength(2);
+    expect(said[0]).toMatch(/^! 127\.0\.0\.1:\d+ asked for a tunnel \(CONNECT api\.weixin\.qq\.com:443\) and got a 405: it has this proxy as its HTTPS_PROXY/);
+    expect(said[0]).toContain('restart it as wxauth proxy --intercept');
+    expect(said[0]).toContain(`aim its SDK's API base at ${px.url}.`);
+    expect(said[1]).toContain('(CONNECT example.com:443)');
+
+    const zh = await runProxyCommand(['--upstream', emu.url, '--lang', 'zh']);
+    expect(await connectStatus(zh.url, 'api.weixin.qq.com:443')).toBe(405);
+    expect(await zh.stop()).toBe(0);
+    expect(zh.stderr.text).toMatch(/127\.0\.0\.1:\d+ 想经代理建立隧道（CONNECT api\.weixin\.qq\.com:443），已回 405：它把这个代理设成了 HTTPS_PROXY/);
+    expect(zh.stderr.text).toContain(`把 SDK 的 API 地址改成 ${zh.url}`);
+
+    const json = await runProxyCommand(['--upstream', emu.url, '--json']);
+    expect(await connectStatus(json.url, 'api.weixin.qq.com:443')).toBe(405);
+    expect(await json.stop()).toBe(0);
+    const lines = json.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.type === 'blocked')).toEqual([{ type: 'blocked', reason: 'connect', caller: expect.stringMatching(/^127\.0\.0\.1:\d+$/), target: 'api.weixin.qq.com:443', base: json.url }]);
+  });
+});
+
 describe('upstream failures', () => {
   it('an upstream that cannot be reached is a 502 with a short text body, never a WeChat body', async () => {
     const port = await freePort();

@@ -51,12 +51,18 @@ export interface Blocked {
    * host: the Host header is not an address of the proxy (the DNS-rebinding guard); control: a path
    * under /__emulator/; network: a caller not on this machine asked for another host than WeChat's;
    * page: a web page on another site sent it (a browser's Sec-Fetch-Site or Origin says so); tls: a
-   * client spoke TLS to this plain-HTTP port (given https://).
+   * client spoke TLS to this plain-HTTP port (given https://); connect: a client asked for a tunnel
+   * (CONNECT, it has the proxy as its HTTPS_PROXY) while --intercept is off (answered 405).
    */
-  reason: 'host' | 'control' | 'network' | 'page' | 'tls';
+  reason: 'host' | 'control' | 'network' | 'page' | 'tls' | 'connect';
   caller: string;
-  /** The Host header (host), the path (control), the host asked for (network), the page's origin (page), or the http:// address to use instead (tls); at most 100 characters. */
+  /**
+   * The Host header (host), the path (control), the host asked for (network), the page's origin (page),
+   * the http:// address to use instead (tls), or the CONNECT target, `host:port` (connect); at most 100 characters.
+   */
   target: string;
+  /** connect: the proxy's http:// address as that caller dialled it, the API base to give its SDK instead. */
+  base?: string;
 }
 
 export interface RefusedHandshake {
@@ -215,6 +221,12 @@ function address(socket: Socket): string {
   return `${ip.includes(':') ? `[${ip}]` : ip}:${socket.remotePort ?? '?'}`;
 }
 
+/** The proxy's own address as this caller dialled it, as http://. */
+function dialled(socket: Socket): string {
+  const local = unmappedIpv4(socket.localAddress ?? '127.0.0.1');
+  return `http://${local.includes(':') ? `[${local}]` : local}:${socket.localPort ?? ''}`;
+}
+
 /** How long a call's report may wait for its caller's process to be found (flows/proxy/peer-process.ts). */
 const PEER_LOOKUP_MS = 500;
 
@@ -288,6 +300,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const intercepted = new WeakMap<Socket, { host: string; caller: string; requests: number }>();
   /** Addresses already told that they spoke TLS to this plain-HTTP port (a retrying client is told once). */
   const tlsCallers = new Set<string>();
+  /** `address target` pairs already told that CONNECT needs --intercept (a retrying client is told once). */
+  const connectCallers = new Set<string>();
   const interfaces = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
   const ownAddresses = interfaces.map((info) => info.address);
   const isLocal = options.localCaller ?? ((ip: string) => isThisMachine(ip, ownAddresses));
@@ -626,9 +640,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       const ip = s.remoteAddress ?? '?';
       if (!tlsCallers.has(ip) && tlsCallers.size < 256) {
         tlsCallers.add(ip);
-        // The address it dialled, as http://.
-        const local = unmappedIpv4(s.localAddress ?? '127.0.0.1');
-        options.hooks.blocked?.({ reason: 'tls', caller: address(s), target: `http://${local.includes(':') ? `[${local}]` : local}:${s.localPort ?? ''}` });
+        options.hooks.blocked?.({ reason: 'tls', caller: address(s), target: dialled(s) });
       }
       return void socket.destroy();
     }
@@ -734,7 +746,18 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     const caller = address(socket);
     const target = parseConnectTarget(req.url ?? '');
     if (!options.intercept) {
-      refuseConnect(socket, '405 Method Not Allowed', { en: 'CONNECT needs --intercept (this proxy is a reverse proxy).', zh: 'CONNECT 需要 --intercept（不加它时这个代理是反向代理）。' });
+      // A client with this proxy as its HTTPS_PROXY. It shows "CONNECT tunnel failed, response 405" at
+      // best, never this body: the proxy's own screen says it, once per caller address and target.
+      const base = dialled(socket);
+      refuseConnect(socket, '405 Method Not Allowed', {
+        en: `CONNECT needs --intercept: without it this proxy is a reverse proxy, not an HTTPS_PROXY; aim the client's API base at ${base} instead, or restart the proxy with --intercept.`,
+        zh: `CONNECT 需要 --intercept：不加它时这个代理是反向代理，不能当 HTTPS_PROXY 用；把客户端的 API 地址改成 ${base}，或者加 --intercept 重启代理。`,
+      });
+      const said = `${socket.remoteAddress ?? '?'} ${req.url ?? ''}`;
+      if (!connectCallers.has(said) && connectCallers.size < 256) {
+        connectCallers.add(said);
+        options.hooks.blocked?.({ reason: 'connect', caller, target: (req.url ?? '').slice(0, 100), base });
+      }
       return;
     }
     if (!target) {

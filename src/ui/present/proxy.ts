@@ -159,7 +159,8 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         emitLine({ type: 'blocked', ...info });
         return;
       }
-      say(out.marked('warn', out.t(`proxy.blocked.${info.reason}`, { caller: info.caller, target: info.target })));
+      if (info.reason === 'connect') say(out.marked('warn', out.t('proxy.blocked.connect', { caller: info.caller, target: info.target, base: info.base ?? '' })));
+      else say(out.marked('warn', out.t(`proxy.blocked.${info.reason}`, { caller: info.caller, target: info.target })));
     },
 
     refused(info) {
