@@ -16,6 +16,19 @@ export function isInterceptedHost(host: string): boolean {
   return INTERCEPTED_HOSTS.includes(host.toLowerCase().replace(/\.$/, ''));
 }
 
+/** WeChat's API hosts (api, api2, sh/sz/hk.api), without the page host. */
+const API_HOSTS: readonly string[] = Object.values(REGIONS).map((base) => new URL(base).hostname);
+
+/**
+ * Whether an absolute-form request (`GET http://api.weixin.qq.com/sns/auth?…`, from a client that has the
+ * proxy as its HTTP_PROXY) is a call to WeChat's API: one of its API hosts, on the scheme's own port. A
+ * WeChat name with a port of its own is not (where a hosts file maps it to 127.0.0.1 it reaches any
+ * local port). Without --intercept the proxy forwards these, and only these, to its upstream.
+ */
+export function namesWechatApi(url: URL): boolean {
+  return url.port === '' && API_HOSTS.includes(url.hostname.toLowerCase().replace(/\.$/, ''));
+}
+
 export interface HostPort {
   host: string;
   port: number;

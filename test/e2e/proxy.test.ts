@@ -434,6 +434,49 @@ describe('a client that has the proxy as its HTTPS_PROXY or HTTP_PROXY (no --int
     const lines = json.stdout.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.filter((l) => l.type === 'blocked')).toEqual([{ type: 'blocked', reason: 'connect', caller: expect.stringMatching(/^127\.0\.0\.1:\d+$/), target: 'api.weixin.qq.com:443', base: json.url }]);
   });
+
+  it('a call to WeChat\'s API in absolute form (HTTP_PROXY) goes to the upstream and is shown; other hosts are refused with the way out, not --allow-host', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      // As curl --proxy sends it: the absolute URL, and WeChat's name in Host.
+      const target = '/sns/auth?access_token=abc&openid=def';
+      const direct = await request(emu.url, target);
+      for (const host of ['api.weixin.qq.com', 'sh.api.weixin.qq.com']) {
+        const proxied = await request(p.url, `http://${host}${target}`, { headers: { Host: host } });
+        expect(proxied.status, host).toBe(direct.status);
+        expect(proxied.body.equals(direct.body), host).toBe(true);
+      }
+      await calls(p, 2);
+      expect(p.calls.map((c) => [c.endpoint, c.errcode])).toEqual([['/sns/auth', 40014], ['/sns/auth', 40014]]);
+      // What the proxy never forwards stays refused in this form too: the control API, a page's call.
+      expect((await request(p.url, 'http://api.weixin.qq.com/__emulator/seed', { headers: { Host: 'api.weixin.qq.com' } })).status).toBe(403);
+      expect((await request(p.url, `http://api.weixin.qq.com${target}`, { headers: { Host: 'api.weixin.qq.com', Origin: 'https://evil.example' } })).status).toBe(403);
+      // Any other host, or a WeChat name on a port of its own, is not WeChat's API: refused, and said why.
+      for (const url of ['http://example.com/', 'http://api.weixin.qq.com:3977/', `http://open.weixin.qq.com/connect/qrconnect?appid=${SERVICE}`]) {
+        const res = await request(p.url, url, { headers: { Host: new URL(url).host } });
+        expect(res.status, url).toBe(403);
+        expect(res.body.toString(), url).toMatch(/^wxauth proxy: refused: without --intercept this proxy forwards only calls to WeChat's API hosts/);
+      }
+      expect(p.calls).toHaveLength(2);
+      expect(p.blocked.map((b) => [b.reason, b.target])).toEqual([
+        ['control', '/__emulator/seed'],
+        ['page', 'https://evil.example'],
+        ['forward', 'http://example.com'],
+        ['forward', 'http://api.weixin.qq.com:3977'],
+        ['forward', 'http://open.weixin.qq.com'],
+      ]);
+    } finally {
+      await p.close();
+    }
+    const px = await runProxyCommand(['--upstream', emu.url]);
+    expect((await request(px.url, 'http://api.weixin.qq.com/sns/auth?access_token=abc&openid=def', { headers: { Host: 'api.weixin.qq.com' } })).status).toBe(200);
+    expect((await request(px.url, 'http://example.com/', { headers: { Host: 'example.com' } })).status).toBe(403);
+    expect(await px.stop()).toBe(0);
+    expect(px.stderr.text).toMatch(/127\.0\.0\.1:\d+ {2}GET \/sns\/auth {2}- {2}200 {2}40014/);
+    expect(px.stderr.text).toMatch(/127\.0\.0\.1:\d+ used the proxy as its HTTP_PROXY for http:\/\/example\.com and got a 403: without --intercept the proxy forwards only calls to WeChat's API hosts/);
+    expect(px.stderr.text).not.toContain('--allow-host');
+    expect(px.stdout.text).toMatch(/\/sns\/auth +1 +40014×1/);
+  });
 });
 
 describe('upstream failures', () => {

@@ -16,6 +16,8 @@
 // a raw TCP pipe, never decrypted. A client that does not trust the CA fails its handshake: it never
 // gets plaintext, and the proxy never falls back to tunnelling a WeChat host. Plain-HTTP requests in
 // absolute form (`GET http://api.weixin.qq.com/…`) are forwarded too, observed when the host is WeChat's.
+// Without --intercept, such a request (a client with the proxy as its HTTP_PROXY) is a WeChat call when
+// it names one of WeChat's API hosts, and goes to the upstream as any call does; any other is refused.
 import http from 'node:http';
 import net, { type AddressInfo, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -27,7 +29,7 @@ import { acceptedHostNames, hostHeaderAllowed, isWildcardHost, unmappedIpv4 } fr
 import type { CallerProcess, ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
-import { interceptsConnect, isInterceptedHost, parseConnectTarget, isThisMachine, reachesEmulatorControl, sentByAnotherSite, PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
+import { interceptsConnect, isInterceptedHost, namesWechatApi, parseConnectTarget, isThisMachine, reachesEmulatorControl, sentByAnotherSite, PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
@@ -52,13 +54,15 @@ export interface Blocked {
    * under /__emulator/; network: a caller not on this machine asked for another host than WeChat's;
    * page: a web page on another site sent it (a browser's Sec-Fetch-Site or Origin says so); tls: a
    * client spoke TLS to this plain-HTTP port (given https://); connect: a client asked for a tunnel
-   * (CONNECT, it has the proxy as its HTTPS_PROXY) while --intercept is off (answered 405).
+   * (CONNECT, it has the proxy as its HTTPS_PROXY) while --intercept is off (answered 405); forward: an
+   * absolute-form request (HTTP_PROXY) for another host than WeChat's API hosts while --intercept is off.
    */
-  reason: 'host' | 'control' | 'network' | 'page' | 'tls' | 'connect';
+  reason: 'host' | 'control' | 'network' | 'page' | 'tls' | 'connect' | 'forward';
   caller: string;
   /**
    * The Host header (host), the path (control), the host asked for (network), the page's origin (page),
-   * the http:// address to use instead (tls), or the CONNECT target, `host:port` (connect); at most 100 characters.
+   * the http:// address to use instead (tls), the CONNECT target, `host:port` (connect), or the origin
+   * asked for (forward); at most 100 characters.
    */
   target: string;
   /** connect: the proxy's http:// address as that caller dialled it, the API base to give its SDK instead. */
@@ -316,11 +320,16 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       const target = raw.startsWith('/') ? raw : new URL(raw).pathname + new URL(raw).search;
       return { upstream: upstreamOf(options.intercept?.upstream ?? `https://${meta.host}`), target, observe: true };
     }
-    if (options.intercept && /^https?:\/\//i.test(raw)) {
+    if (/^https?:\/\//i.test(raw)) {
       const url = new URL(raw);
       const target = url.pathname + url.search;
-      if (isInterceptedHost(url.hostname)) return { upstream: upstreamOf(options.intercept.upstream ?? url.origin), target, observe: true };
-      return { upstream: upstreamOf(url.origin), target, observe: false };
+      if (options.intercept) {
+        if (isInterceptedHost(url.hostname)) return { upstream: upstreamOf(options.intercept.upstream ?? url.origin), target, observe: true };
+        return { upstream: upstreamOf(url.origin), target, observe: false };
+      }
+      // A client with the proxy as its HTTP_PROXY: its call to WeChat's API goes where every call goes
+      // (anything else is refused: refusalOf).
+      if (namesWechatApi(url)) return { upstream: main, target, observe: true };
     }
     return { upstream: main, target: raw, observe: true };
   };
@@ -371,11 +380,21 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
    * Why a request is refused before anything is forwarded, or undefined. A DNS-rebinding page whose
    * name resolves to 127.0.0.1 sends `Host: evil.example`: only the proxy's own addresses are answered
    * (the name, not the port: see core/host-names.ts), except inside a decrypted WeChat tunnel and for
-   * absolute-form requests (--intercept), which a browser page cannot make. The emulator's control API
-   * is never forwarded: its seed holds the appsecrets.
+   * absolute-form requests, which a browser page cannot make (only a browser set up to use this proxy
+   * sends them, and its pages meet the page guard below as any other). Without --intercept those must
+   * name one of WeChat's API hosts. The emulator's control API is never forwarded: its seed holds the
+   * appsecrets.
    */
   const refusalOf = (req: http.IncomingMessage, route: Route): { reason: Blocked['reason']; target: string; text: Bilingual } | undefined => {
-    const absolute = options.intercept !== undefined && /^https?:\/\//i.test(req.url ?? '');
+    const absolute = !intercepted.has(req.socket) && /^https?:\/\//i.test(req.url ?? '');
+    if (absolute && !options.intercept && !namesWechatApi(new URL(req.url!))) {
+      const target = new URL(req.url!).origin.slice(0, 100);
+      return { reason: 'forward', target, text: {
+          en: `refused: without --intercept this proxy forwards only calls to WeChat's API hosts, not to ${target}; put that host in the client's NO_PROXY, or restart the proxy with --intercept`,
+          zh: `已拒绝：不加 --intercept 时，这个代理只转发发往微信 API 域名的调用，不转发到 ${target}；把这个域名加进客户端的 NO_PROXY，或者加 --intercept 重启代理`,
+        },
+      };
+    }
     if (!intercepted.has(req.socket) && !absolute && !hostHeaderAllowed(req.headers.host, ownNames)) {
       const target = (req.headers.host ?? '').slice(0, 100);
       return { reason: 'host', target, text: {
@@ -387,7 +406,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     // Only absolute-form requests to other hosts than WeChat's are not observed. A WeChat name with a
     // port of its own (`http://api.weixin.qq.com:3977/`) is not WeChat's API either: where a hosts file
     // maps the name to 127.0.0.1 it would reach any local port.
-    const named = absolute && !intercepted.has(req.socket) ? new URL(req.url!) : undefined;
+    const named = absolute ? new URL(req.url!) : undefined;
     if ((!route.observe || (named && named.port !== '')) && !isLocal(req.socket.remoteAddress ?? '')) {
       const host = named?.host ?? route.upstream.url.host;
       return { reason: 'network', target: host, text: bridgeRefusal(callerOf(req), host) };

@@ -107,6 +107,10 @@ export const messages = {
     zh: '{caller} 想经代理建立隧道（CONNECT {target}），已回 405：它把这个代理设成了 HTTPS_PROXY，而不加 --intercept 时代理是反向代理，不支持隧道。要么用 wxauth proxy --intercept 重启代理（并让这个客户端信任它的 CA），要么去掉它的 HTTPS_PROXY，把 SDK 的 API 地址改成 {base}。',
     en: '{caller} asked for a tunnel (CONNECT {target}) and got a 405: it has this proxy as its HTTPS_PROXY, and without --intercept the proxy is a reverse proxy that takes no tunnels. Either restart it as wxauth proxy --intercept (and have that client trust its CA), or unset HTTPS_PROXY for that client and aim its SDK\'s API base at {base}.',
   },
+  'proxy.blocked.forward': {
+    zh: '{caller} 把代理当作 HTTP_PROXY 来访问 {target}，已拒绝（403）：不加 --intercept 时，代理只转发发往微信 API 域名（api.weixin.qq.com 及各地域的域名）的调用。把这个域名加进该客户端的 NO_PROXY，或者用 wxauth proxy --intercept 重启代理（其他域名会原样转发）。',
+    en: '{caller} used the proxy as its HTTP_PROXY for {target} and got a 403: without --intercept the proxy forwards only calls to WeChat\'s API hosts (api.weixin.qq.com and its regional ones). Put that host in the client\'s NO_PROXY, or restart the proxy as wxauth proxy --intercept (which passes other hosts on untouched).',
+  },
   'proxy.intercept.passed': { zh: '{caller} → {target}：原样转发（未解密）', en: '{caller} → {target}: tunnelled untouched (not decrypted)' },
   'proxy.intercept.passedHttp': { zh: '{caller} → {target}：非微信域名，原样转发', en: '{caller} → {target}: not a WeChat host, passed on as is' },
   'proxy.intercept.passedFailed': { zh: '{caller} → {target}：连不上（{failure}），已回 502', en: '{caller} → {target}: unreachable ({failure}), answered 502' },
