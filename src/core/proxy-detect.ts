@@ -190,7 +190,8 @@ function str(v: unknown): string | undefined {
  */
 const TOKEN_REJECTED: Bilingual = {
   zh: 'access_token 无效或不是最新（被重新获取的 token 顶掉，或用错了 token 种类）。',
-  en: 'access_token invalid or not the latest (replaced by a newer fetch, or the wrong kind of token).',
+  // Short enough for the call's line (ui/present/proxy.ts liveMeaning), where it is the whole meaning.
+  en: 'access_token invalid or not the latest (a newer one was fetched, or wrong kind)',
 };
 
 export class ProxyObserver {

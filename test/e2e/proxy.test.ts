@@ -971,6 +971,24 @@ describe('wxauth proxy (the command)', () => {
     expect(px.stdout.text + px.stderr.text).not.toContain('没有检测到问题');
   });
 
+  it('a call\'s line says what its errcode means whole, in either language: not cut inside a word, without the table\'s advice', async () => {
+    const lineOf = (text: string, endpoint: string) => text.split('\n').find((l) => l.includes(`GET ${endpoint}  `)) ?? text;
+    const en = await runProxyCommand(['--upstream', emu.url]);
+    await request(en.url, '/cgi-bin/get_api_domain_ip?access_token=made-up-token-123');
+    expect(await en.stop()).toBe(0);
+    expect(lineOf(en.stderr.text, '/cgi-bin/get_api_domain_ip')).toMatch(/ 40001 access_token invalid or not the latest \(a newer one was fetched, or wrong kind\) {2}\d+ ms/);
+
+    const zh = await runProxyCommand(['--upstream', emu.url, '--lang', 'zh']);
+    emu.addFault({ kind: 'errcode', errcode: 42001, path: '/cgi-bin/user/info', count: 1 });
+    await request(zh.url, '/cgi-bin/user/info?access_token=expired-token-123&openid=o');
+    await request(zh.url, '/sns/auth?access_token=made-up-token-123&openid=o');
+    expect(await zh.stop()).toBe(0);
+    // WeChat's table says 42001 is "access_token 超时，请检查 access_token 的有效期，请参考基础支持 - …".
+    expect(lineOf(zh.stderr.text, '/cgi-bin/user/info')).toMatch(/ 42001 access_token 超时 {2}\d+ ms/);
+    expect(lineOf(zh.stderr.text, '/sns/auth')).toMatch(/ 40014 不合法的 access_token {2}\d+ ms/);
+    expect(zh.stderr.text).not.toContain('…');
+  });
+
   it('the summary does not call forwarded what never got an answer from the upstream', async () => {
     const px = await runProxyCommand(['--upstream', `http://127.0.0.1:${await freePort()}`]);
     expect((await request(px.url, tokenPath())).status).toBe(502);

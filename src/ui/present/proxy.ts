@@ -82,9 +82,22 @@ function clock(time: number): string {
   return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
 }
 
-function firstSentence(text: string): string {
-  const cut = text.split(/(?<=[。；;.])\s*/)[0] ?? text;
-  return cut.length > 80 ? cut.slice(0, 79) + '…' : cut;
+/** Characters of an errcode's meaning on a call's line. */
+const MEANING_MAX = 80;
+
+/**
+ * An errcode's meaning as the call's line shows it: what the code means, not what to do. The first
+ * sentence, without the advice WeChat's Chinese table texts add after it (`不合法的 access_token ，请开发者认真
+ * 比对…`: the English column is the bare meaning; `wxauth errcode` shows the whole text); cut, when still
+ * too long, where a clause ends, never inside a word.
+ */
+function liveMeaning(text: string): string {
+  let cut = (text.split(/(?<=[。；;])|(?<=\.)(?=\s|$)/)[0] ?? text).trim();
+  cut = cut.replace(/\s*[，,]\s*(?:请|please\b).*$/i, '').replace(/\s*[；;，,]$/, '');
+  if (cut.length <= MEANING_MAX) return cut;
+  const head = cut.slice(0, MEANING_MAX - 1);
+  const end = Math.max(head.lastIndexOf('，'), head.lastIndexOf(', '), head.lastIndexOf('（'), head.lastIndexOf(' ('), head.lastIndexOf('、'));
+  return `${end >= MEANING_MAX / 2 ? head.slice(0, end) : head.replace(/\s+\S*$/, '')}…`;
 }
 
 export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHooks {
@@ -92,7 +105,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
     if (call.outcome !== 'answered') return out.t(`proxy.line.${call.outcome}`, { failure: call.failure ?? '' });
     // An HTTP error without a WeChat body (a 502 from a gateway, a bare 500) is not "ok".
     if (call.errcode === undefined) return (call.status ?? 200) >= 400 ? out.style.red(out.t('proxy.line.httpError', { status: call.status ?? 0 })) : out.style.green(out.t('proxy.line.ok'));
-    const meaning = call.meaning ? ` ${firstSentence(call.meaning[out.lang])}` : '';
+    const meaning = call.meaning ? ` ${liveMeaning(call.meaning[out.lang])}` : '';
     return out.style.red(`${call.errcode}${meaning}`);
   };
 
