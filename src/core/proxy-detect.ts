@@ -194,6 +194,17 @@ const TOKEN_REJECTED: Bilingual = {
   en: 'access_token invalid or not the latest (a newer one was fetched, or wrong kind)',
 };
 
+/**
+ * 40066 on a call that is not a mini program's page submission: WeChat's table text, "不合法的 url ，递交的
+ * 页面被sitemap标记为拦截", is /wxa/search/wxaapi_submitpages's case (a page the sitemap blocks). On
+ * /sns/ and /cgi-bin/ it is the general one, a URL WeChat does not serve (API-FACTS §0: an unknown path);
+ * path.doubled says when a base URL's path doubled it.
+ */
+const INVALID_URL: Bilingual = {
+  zh: '不合法的 url（多半是接口路径不对）',
+  en: 'invalid url (most likely a wrong API path)',
+};
+
 export class ProxyObserver {
   readonly masker: ProxyMasker;
   private readonly quotas: Record<string, number>;
@@ -332,7 +343,8 @@ export class ProxyObserver {
     if (!meaning) {
       // Where the call sends the secret (the token endpoints, the code exchange, a refresh), 40001 may be it.
       const issuing = isTokenEndpoint(endpoint) || EXCHANGE_PATHS.has(endpoint) || REFRESH_PATHS.has(endpoint);
-      meaning = errcode === 40001 && !issuing ? TOKEN_REJECTED : explainErrcode(errcode, { endpoint }).meaning;
+      meaning =
+        errcode === 40001 && !issuing ? TOKEN_REJECTED : errcode === 40066 && !endpoint.startsWith('/wxa/') ? INVALID_URL : explainErrcode(errcode, { endpoint }).meaning;
       this.meanings.set(key, meaning);
     }
     return meaning;

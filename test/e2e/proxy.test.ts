@@ -989,6 +989,21 @@ describe('wxauth proxy (the command)', () => {
     expect(zh.stderr.text).not.toContain('…');
   });
 
+  it('40066 on a doubled /sns/sns/… path is said as an invalid URL, not as a mini program\'s sitemap refusal', async () => {
+    const doubled = `/sns/sns/oauth2/access_token?appid=${SERVICE}&secret=x&code=y&grant_type=authorization_code`;
+    for (const [args, meaning] of [
+      [['--lang', 'zh'], '40066 不合法的 url（多半是接口路径不对）'],
+      [[], '40066 invalid url (most likely a wrong API path)'],
+    ] as const) {
+      const px = await runProxyCommand(['--upstream', emu.url, ...args]);
+      await request(px.url, doubled);
+      expect(await px.stop()).toBe(0);
+      expect(px.stderr.text).toContain(`GET /sns/sns/oauth2/access_token  ${SERVICE}  200  ${meaning}  `);
+      expect(px.stderr.text).toContain('[path.doubled]');
+      expect(px.stderr.text).not.toContain('sitemap');
+    }
+  });
+
   it('the summary does not call forwarded what never got an answer from the upstream', async () => {
     const px = await runProxyCommand(['--upstream', `http://127.0.0.1:${await freePort()}`]);
     expect((await request(px.url, tokenPath())).status).toBe(502);
