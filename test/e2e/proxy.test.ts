@@ -1012,6 +1012,21 @@ describe('wxauth proxy (the command)', () => {
     expect(px.stdout.text).toMatch(/\/cgi-bin\/token +1 +unreachable×1/);
   });
 
+  it('zh: the summary table says its failures in Chinese', async () => {
+    const down = await runProxyCommand(['--upstream', `http://127.0.0.1:${await freePort()}`, '--lang', 'zh']);
+    expect((await request(down.url, tokenPath())).status).toBe(502);
+    expect(await down.stop()).toBe(0);
+    expect(down.stdout.text).toMatch(/\/cgi-bin\/token +1 +上游连不上×1 /);
+    const px = await runProxyCommand(['--upstream', emu.url, '--lang', 'zh']);
+    emu.addFault({ kind: 'http500', path: '/sns/auth', count: 1 });
+    await request(px.url, '/sns/auth?access_token=x&openid=y');
+    await request(px.url, '/sns/auth?access_token=x&openid=y');
+    expect(await px.stop()).toBe(0);
+    expect(px.stdout.text).toMatch(/\/sns\/auth +2 +40014×1、HTTP 500（无 errcode）×1 /);
+    expect(px.stdout.text).toMatch(/耗时 p50 +耗时 p95/);
+    for (const text of [down.stdout.text, px.stdout.text]) expect(text).not.toMatch(/unreachable|http_500/);
+  });
+
   it('a detector names times in local time on screen (as the call lines’ clock), ISO UTC in --json', async () => {
     const savedTz = process.env.TZ;
     process.env.TZ = 'Asia/Shanghai';

@@ -182,8 +182,14 @@ export const messages = {
   'proxy.summary.endpoint': { zh: '接口', en: 'endpoint' },
   'proxy.summary.calls': { zh: '调用', en: 'calls' },
   'proxy.summary.errors': { zh: '错误（errcode×次数）', en: 'errors (errcode×count)' },
-  'proxy.summary.p50': { zh: 'p50', en: 'p50' },
-  'proxy.summary.p95': { zh: 'p95', en: 'p95' },
+  'proxy.summary.p50': { zh: '耗时 p50', en: 'p50' },
+  'proxy.summary.p95': { zh: '耗时 p95', en: 'p95' },
+  // The errors column's failures (core/proxy-stats.ts): English keeps the names --json uses.
+  'proxy.summary.failure.unreachable': { zh: '上游连不上', en: 'unreachable' },
+  'proxy.summary.failure.timeout': { zh: '上游超时', en: 'timeout' },
+  'proxy.summary.failure.reset': { zh: '上游断开', en: 'reset' },
+  'proxy.summary.failure.aborted': { zh: '调用方先断开', en: 'aborted' },
+  'proxy.summary.failure.http': { zh: 'HTTP {status}（无 errcode）', en: 'http_{status}' },
   'proxy.summary.other': { zh: '（其他路径）', en: '(other paths)' },
   'proxy.summary.otherNote': {
     zh: '只有前 {limit} 个不同的路径单独计数；之后出现的其他路径的 {calls} 次调用合计在“（其他路径）”一行。',

@@ -230,6 +230,14 @@ function outdatedCaWarning(out: Output, cert: string, key: string): void {
   out.warning('proxy.ca.outdated', out.t('proxy.ca.outdated', { cert, key }));
 }
 
+/** A failure kind of the summary (core/proxy-stats.ts: an outcome, or `http_502`) in the user's language. */
+function failureLabel(out: Output, kind: string): string {
+  const http = /^http_(\d+)$/.exec(kind);
+  if (http) return out.t('proxy.summary.failure.http', { status: http[1]! });
+  if (kind === 'unreachable' || kind === 'timeout' || kind === 'reset' || kind === 'aborted') return out.t(`proxy.summary.failure.${kind}`);
+  return kind;
+}
+
 /** After Ctrl-C: the summary per endpoint and the detector counts. */
 export function present(result: ProxyResult, out: Output): void {
   if (result.kind === 'ca') {
@@ -257,7 +265,7 @@ export function present(result: ProxyResult, out: Output): void {
       summary.endpoints.map((e) => [
         e.other ? out.t('proxy.summary.other') : e.endpoint,
         String(e.calls),
-        [...Object.entries(e.errcodes).map(([code, n]) => `${code}×${n}`), ...Object.entries(e.failures).map(([kind, n]) => `${kind}×${n}`)].join(' ') || '-',
+        [...Object.entries(e.errcodes).map(([code, n]) => `${code}×${n}`), ...Object.entries(e.failures).map(([kind, n]) => `${failureLabel(out, kind)}×${n}`)].join(out.lang === 'zh' ? '、' : ' ') || '-',
         `${e.p50Ms} ms`,
         `${e.p95Ms} ms`,
       ]),
