@@ -29,10 +29,10 @@ interface Raw {
   body: Buffer;
 }
 
-function request(base: string, target: string, options: { method?: string; headers?: Record<string, string> | string[]; body?: Buffer | string; agent?: http.Agent } = {}): Promise<Raw> {
+function request(base: string, target: string, options: { method?: string; headers?: Record<string, string> | string[]; body?: Buffer | string; agent?: http.Agent; localAddress?: string } = {}): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const url = new URL(base);
-    const req = http.request({ host: url.hostname, port: url.port, method: options.method ?? 'GET', path: target, headers: options.headers, agent: options.agent ?? false }, (res) => {
+    const req = http.request({ host: url.hostname, port: url.port, method: options.method ?? 'GET', path: target, headers: options.headers, agent: options.agent ?? false, ...(options.localAddress ? { localAddress: options.localAddress } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? '', rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
@@ -833,7 +833,7 @@ async function runProxyCommand(args: string[], env: Record<string, string> = {})
   const done = run(['proxy', '--port', String(port), ...args], { stdout, stderr, promptOutput: () => stderr, stdin: Readable.from([]), env: baseEnv(env), signal: controller.signal }, '0.0.0-test');
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
-    if (stdout.text.includes('"started"') || stderr.text.includes(url)) break;
+    if (stdout.text.includes('"started"') || stderr.text.includes(url) || stderr.text.includes(`:${port} → `)) break;
     await new Promise((r) => setTimeout(r, 10));
   }
   return {
@@ -1010,6 +1010,26 @@ describe('wxauth proxy (the command)', () => {
     expect(await px.stop()).toBe(0);
     expect(px.stderr.text).toContain('Proxy stopped; calls: 1, of which 1 got no answer from the upstream (the table says why).');
     expect(px.stdout.text).toMatch(/\/cgi-bin\/token +1 +unreachable×1/);
+  });
+
+  it('says once, not in every hit, that a caller known only by its address (and User-Agent) is one connection', async (t) => {
+    // Callers from a LAN address of this machine: the proxy looks processes up for loopback callers only,
+    // so these are named by their User-Agent, or by address and port alone.
+    const lan = Object.values(os.networkInterfaces()).flatMap((l) => l ?? []).find((i) => !i.internal && i.family === 'IPv4')?.address;
+    if (!lan) t.skip();
+    const px = await runProxyCommand(['--host', lan!, '--upstream', emu.url]);
+    const via = `http://${lan}:${new URL(px.url).port}`;
+    const python = { 'User-Agent': 'Python-urllib/3.11' };
+    const first = JSON.parse((await request(via, tokenPath(), { localAddress: lan, headers: python })).body.toString()) as { access_token: string };
+    await request(via, tokenPath(), { localAddress: lan });
+    emu.advanceClock(301);
+    await request(via, `/cgi-bin/get_api_domain_ip?access_token=${first.access_token}`, { localAddress: lan, headers: python });
+    expect(await px.stop()).toBe(0);
+    const hits = px.stderr.text.split('\n').filter((l) => l.includes('⚑'));
+    expect(hits.map((l) => /\[([\w.]+)\]/.exec(l)?.[1])).toEqual(['basic_token.refetched', 'token.not_latest']);
+    for (const line of hits) expect(line).toContain(`${lan}:`);
+    for (const line of hits) expect(line).toContain('(User-Agent "Python-urllib/3.11")');
+    expect(px.stderr.text.split('does not name a process')).toHaveLength(2);
   });
 
   it('zh: the summary table says its failures in Chinese', async () => {

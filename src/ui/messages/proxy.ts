@@ -210,10 +210,15 @@ export const messages = {
   'proxy.line.httpError': { zh: 'HTTP {status}，没有 errcode', en: 'HTTP {status}, no errcode' },
   'proxy.line.unreachable': { zh: '上游连不上（{failure}），已回 502', en: 'upstream unreachable ({failure}), answered 502' },
   'proxy.line.timeout': { zh: '上游超时（{failure}）', en: 'upstream timed out ({failure})' },
-  // A caller in a detector's evidence (core/proxy-detect.ts who()): the port alone changes with each connection.
+  // A caller in a detector's evidence (core/proxy-detect.ts who()): its process, else its User-Agent, else
+  // its address alone. That the port is one connection's is said once, after the first hit naming one.
   'proxy.caller.process': { zh: '{address}（pid {pid}，{command}）', en: '{address} (pid {pid}, {command})' },
-  'proxy.caller.agent': { zh: '{address}（User-Agent「{agent}」；端口随连接变化，不能用来区分进程）', en: '{address} (User-Agent "{agent}"; the port changes with each connection and does not name a process)' },
-  'proxy.caller.port': { zh: '{address}（端口随连接变化，不能用来区分进程）', en: '{address} (the port changes with each connection and does not name a process)' },
+  'proxy.caller.agent': { zh: '{address}（User-Agent「{agent}」）', en: '{address} (User-Agent "{agent}")' },
+  'proxy.caller.port': { zh: '{address}', en: '{address}' },
+  'proxy.caller.portNote': {
+    zh: '（调用方地址后面的端口只属于一个连接：同一进程的下一个连接会换一个端口，所以它不能用来区分进程。）',
+    en: '(The port after a caller\'s address is one connection\'s: the same process\'s next connection has another, so it does not name a process.)',
+  },
   'proxy.line.reset': { zh: '上游断开连接（{failure}），调用方的连接也已断开', en: 'upstream reset ({failure}); the caller\'s connection was reset too' },
   'proxy.line.aborted': { zh: '调用方在收到完整应答前断开了', en: 'the caller went away before the answer was complete' },
   'proxy.line.tooLarge': {

@@ -70,6 +70,14 @@ function jsonParams(params: MessageRef['params']): Record<string, unknown> {
   return doc;
 }
 
+/** Whether a hit names a caller by its address and port (no process known): one connection, not a process. */
+function namesConnection(params: MessageRef['params']): boolean {
+  return Object.values((params ?? {}) as Record<string, unknown>).some((value) => {
+    const key = (value as { key?: unknown } | null)?.key;
+    return key === 'proxy.caller.agent' || key === 'proxy.caller.port';
+  });
+}
+
 /** A detector message's params with its ISO UTC times (issued, refetched…) as local time, `2026-12-04 02:04:27`. */
 function localTimes(params: MessageRef['params']): Record<string, string | number> | undefined {
   if (!params) return undefined;
@@ -110,6 +118,8 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
   };
 
   const { say, emitLine, flush } = liveLines(out);
+  /** Whether a hit has said yet that a caller's port is one connection's (said once, not per caller). */
+  let portNoted = false;
 
   return {
     flush,
@@ -221,6 +231,10 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
       }
       say(out.style.yellow(out.style.bold(`  ⚑ [${hit.id}] `) + evidence));
       say(out.style.yellow(`    ${out.t('proxy.line.fix', { fix })}`));
+      if (!portNoted && namesConnection(hit.evidence.params)) {
+        portNoted = true;
+        say(out.style.dim(`    ${out.t('proxy.caller.portNote')}`));
+      }
     },
   };
 }
