@@ -132,7 +132,6 @@ interface Sighting {
   owner?: CallerProcess;
   /** The caller's User-Agent, when it sent one. */
   agent?: string;
-  callId: number;
 }
 
 /**
@@ -236,7 +235,7 @@ export class ProxyObserver {
     const hits: DetectorHit[] = [];
     const hit = (id: DetectorId, evidence: MessageRef, fix: MessageRef) =>
       hits.push({ id, time: exchange.startedAt, callId: exchange.id, endpoint: facts.endpoint, ...(appid ? { appid } : {}), evidence, fix });
-    const me: Sighting = { time: exchange.startedAt, caller: exchange.caller, callId: exchange.id };
+    const me: Sighting = { time: exchange.startedAt, caller: exchange.caller };
     if (exchange.callerProcess) me.owner = exchange.callerProcess;
     const agent = agentOf(exchange);
     if (agent) me.agent = agent;
@@ -390,7 +389,7 @@ export class ProxyObserver {
       'token.not_latest',
       {
         key: 'proxy.hit.token.not_latest',
-        params: { appid: appid ?? old.appid, issued: iso(old.issued.time), issuer: who(old.issued), refetched: iso(old.by.time), refetcher: who(old.by), call: old.by.callId },
+        params: { appid: appid ?? old.appid, issued: iso(old.issued.time), issuer: who(old.issued), refetched: iso(old.by.time), refetcher: who(old.by) },
       },
       { key: 'proxy.fix.basic_token' },
     );

@@ -619,7 +619,7 @@ describe('detectors', () => {
       await calls(p, 4);
       expect(p.calls[3]!.errcode).toBe(40001);
       expect(ids(p)).toEqual(['basic_token.refetched', 'token.not_latest']);
-      expect((p.hits[1]!.evidence.params as MessageParams).call).toBe(p.calls[2]!.id);
+      expect((p.hits[1]!.evidence.params as MessageParams).refetched).toBe(new Date(p.calls[2]!.time).toISOString());
       // A 40001 for a token nobody fetched through the proxy is not blamed on a refetch.
       await request(p.url, '/cgi-bin/get_api_domain_ip?access_token=made-up-token-123');
       await calls(p, 5);
@@ -1030,6 +1030,24 @@ describe('wxauth proxy (the command)', () => {
     for (const line of hits) expect(line).toContain(`${lan}:`);
     for (const line of hits) expect(line).toContain('(User-Agent "Python-urllib/3.11")');
     expect(px.stderr.text.split('does not name a process')).toHaveLength(2);
+  });
+
+  it('token.not_latest names the refetch by what its line shows, its path and time, not by a call number the lines do not show', async () => {
+    const px = await runProxyCommand(['--upstream', emu.url]);
+    const first = JSON.parse((await request(px.url, tokenPath())).body.toString()) as { access_token: string };
+    await request(px.url, tokenPath());
+    emu.advanceClock(301);
+    await request(px.url, `/cgi-bin/get_api_domain_ip?access_token=${first.access_token}`);
+    expect(await px.stop()).toBe(0);
+    const lines = px.stderr.text.split('\n');
+    const refetch = lines.filter((l) => l.includes('GET /cgi-bin/token  '))[1];
+    const hit = lines.find((l) => l.includes('[token.not_latest]'));
+    expect(hit, px.stderr.text).toBeDefined();
+    expect(hit).not.toMatch(/\(call \d+\)/);
+    // The refetch's line starts with its local time: the hit names that time and its path.
+    const clock = /^(\d\d:\d\d:\d\d)\./.exec(refetch ?? '')?.[1];
+    expect(clock, refetch).toBeDefined();
+    expect(hit).toMatch(new RegExp(`fetched from /cgi-bin/token at \\d{4}-\\d\\d-\\d\\d ${clock}\\.`));
   });
 
   it('zh: the summary table says its failures in Chinese', async () => {

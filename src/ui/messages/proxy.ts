@@ -283,9 +283,10 @@ export const messages = {
     zh: '改用 POST /cgi-bin/stable_token（不带 force_refresh），有效期内每次返回同一个 token；或者只让一个服务获取并缓存 token，其他进程都向它取。',
     en: 'Switch to POST /cgi-bin/stable_token without force_refresh, which returns the same token while it is valid; or let one service fetch and cache the token and have every other process ask it.',
   },
+  // The refetch is named by its time and path, as its own line shows them (call numbers are --json's only).
   'proxy.hit.token.not_latest': {
-    zh: '{appid} 的这次 40001 用的是 {issuer} 在 {issued} 拿到的 token，它已被 {refetcher} 在 {refetched} 的重新获取（第 {call} 次调用）顶掉。',
-    en: 'This 40001 for {appid} used the token {issuer} got at {issued}, which was knocked out by the new fetch {refetcher} made at {refetched} (call {call}).',
+    zh: '{appid} 的这次 40001 用的是 {issuer} 在 {issued} 拿到的 token，它已被 {refetcher} 在 {refetched} 调用 /cgi-bin/token 新取的 token 顶掉。',
+    en: 'This 40001 for {appid} used the token {issuer} got at {issued}, which was knocked out by the new one {refetcher} fetched from /cgi-bin/token at {refetched}.',
   },
   'proxy.hit.quota.high': {
     zh: '{appid} 的 {path} 今天（北京时间 {day}）已调用 {count} 次，达到每日额度 {limit} 的 {percent}%。',
