@@ -1,6 +1,7 @@
 // Help examples are pasted into shells as they are: a URL with ? & # or * in it must be quoted, or zsh
 // answers "no matches found" and bash may glob it (the trial copied `wxauth probe http://…?next=/me`).
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli.js';
 import { catalogue } from '../../src/ui/messages/index.js';
 
 describe('help examples', () => {
@@ -19,5 +20,14 @@ describe('help examples', () => {
       }
     }
     expect(unquoted).toEqual([]);
+  });
+
+  it('proxy shows each of its options in an example (the trial found --quota and -y without one)', () => {
+    const proxy = COMMANDS.find((c) => c.name === 'proxy')!;
+    for (const lang of ['zh', 'en'] as const) {
+      const examples = catalogue['cli.proxy.examples'][lang].split('\n').map((line) => line.replace(/\s#\s.*$/, ''));
+      const missing = (proxy.options ?? []).filter(([flags]) => !flags.split(/,\s*/).some((flag) => examples.some((line) => line.split(/\s+/).includes(flag.split(' ')[0]!))));
+      expect(missing.map(([flags]) => flags), lang).toEqual([]);
+    }
   });
 });
