@@ -1059,8 +1059,13 @@ describe('wxauth proxy (the command)', () => {
     emu.addFault({ kind: 'http500', path: '/sns/auth', count: 1 });
     await request(px.url, '/sns/auth?access_token=x&openid=y');
     await request(px.url, '/sns/auth?access_token=x&openid=y');
+    // Two detectors, listed as Chinese lists them.
+    await request(px.url, tokenPath());
+    await request(px.url, tokenPath());
+    await request(px.url, `/sns/sns/oauth2/access_token?appid=${SERVICE}&secret=x&code=y&grant_type=authorization_code`);
     expect(await px.stop()).toBe(0);
     expect(px.stdout.text).toMatch(/\/sns\/auth +2 +40014×1、HTTP 500（无 errcode）×1 /);
+    expect(px.stderr.text).toContain('检测结果：basic_token.refetched×1、path.doubled×1');
     expect(px.stdout.text).toMatch(/耗时 p50 +耗时 p95/);
     for (const text of [down.stdout.text, px.stdout.text]) expect(text).not.toMatch(/unreachable|http_500/);
   });

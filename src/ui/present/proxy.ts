@@ -289,7 +289,7 @@ export function present(result: ProxyResult, out: Output): void {
   const other = summary.endpoints.find((e) => e.other);
   if (other && summary.endpointLimit !== undefined) out.note(out.t('proxy.summary.otherNote', { limit: summary.endpointLimit, calls: other.calls }));
   const fired = Object.entries(summary.detectors);
-  out.say(fired.length === 0 ? out.t('proxy.summary.noDetectors') : out.t('proxy.summary.detectors', { list: fired.map(([id, n]) => `${id}×${n}`).join(', ') }));
+  out.say(fired.length === 0 ? out.t('proxy.summary.noDetectors') : out.t('proxy.summary.detectors', { list: fired.map(([id, n]) => `${id}×${n}`) }));
   if (result.har) {
     if (result.har.error) out.warn(out.t('proxy.har.failed', { file: result.har.file, detail: osReason({ code: result.har.error }, 'write') }));
     else if (result.har.requested) out.warn(out.t('proxy.har.elsewhere', { file: result.har.requested, written: result.har.file, count: result.har.count }));
