@@ -593,7 +593,38 @@ export function skipVerifyFile(type: AccountType | undefined, profile: string): 
  * fails, a 404/405-like 4xx warns (400/401/403 are a callback refusing a hit without a code), the
  * rest passes saying what it answered.
  */
-export function evaluateRedirect(f: HttpFacts): DoctorCheck {
+/** What doctor adds to the redirect_uri to see whether a redirect keeps the query: a refusal's callback carries only a state. */
+const CALLBACK_PROBE_STATE = 'wxauthdoctor';
+
+/** The redirect_uri as WeChat's refusal would hit it: its own query kept, `state=` added (never a code). */
+export function withDoctorState(redirectUri: string): string {
+  const [base, hash] = redirectUri.split('#', 2) as [string, string | undefined];
+  return `${base}${base.includes('?') ? '&' : '?'}state=${CALLBACK_PROBE_STATE}${hash === undefined ? '' : `#${hash}`}`;
+}
+
+/**
+ * Whether the `stated` fetch was sent on to the same path (give or take a trailing slash, on any scheme
+ * or host) without its query: a server's normalising redirect (a slash added, http → https by a rule
+ * that forgets `$args`) that loses the code and state WeChat appends. A redirect to another path (a
+ * callback sending a refusal to /login) is the app's own answer, not this.
+ */
+function dropsQueryOnTheWay(stated: HttpFacts | undefined): stated is HttpFacts & { answered: true; location: string } {
+  if (!stated?.answered || stated.status < 300 || stated.status >= 400 || stated.location === undefined) return false;
+  let target: URL;
+  try {
+    target = new URL(stated.location, stated.url);
+  } catch {
+    return false;
+  }
+  const path = (p: string) => p.replace(/\/+$/, '');
+  return path(target.pathname) === path(new URL(stated.url).pathname) && !target.search.includes(`state=${CALLBACK_PROBE_STATE}`);
+}
+
+/**
+ * `stated`: the same redirect_uri fetched with `state=` added, when the plain fetch was a redirect (see
+ * dropsQueryOnTheWay).
+ */
+export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts): DoctorCheck {
   const host = new URL(f.url).host;
   if (!f.answered && isMalformedReply(f.error)) {
     return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.http.malformed.fix' });
@@ -609,6 +640,12 @@ export function evaluateRedirect(f: HttpFacts): DoctorCheck {
   if (f.status >= 500) return check('redirect', 'fail', { key: 'doctor.redirect.5xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.5xx.fix' });
   if (f.status >= 400 && ![400, 401, 403].includes(f.status)) {
     return check('redirect', 'warn', { key: 'doctor.redirect.4xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.4xx.fix' });
+  }
+  if (f.location && dropsQueryOnTheWay(stated)) {
+    return check('redirect', 'fail', { key: 'doctor.redirect.dropsQuery', params: { url: f.url, status: stated.status, location: stated.location } }, { ...evidence, statedUrl: stated.url, statedLocation: stated.location }, {
+      key: 'doctor.redirect.dropsQuery.fix',
+      params: { location: f.location },
+    });
   }
   if (f.location) return check('redirect', 'ok', { key: 'doctor.redirect.okRedirect', params: { url: f.url, status: f.status, location: f.location } }, evidence);
   return check('redirect', 'ok', { key: 'doctor.redirect.ok', params: { url: f.url, status: f.status } }, evidence);

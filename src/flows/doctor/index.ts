@@ -19,6 +19,7 @@ import {
   evaluateProfile,
   evaluateProxy,
   evaluateRedirect,
+  withDoctorState,
   evaluateScheme,
   evaluateTls,
   evaluateTokenCache,
@@ -237,7 +238,10 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, now: 
   // https that did not answer at all: does the same host answer on http? That is the scheme mismatch's shape.
   let other: HttpFacts | undefined;
   if (secure && !answer.answered) other = await probeGet(`http://${u.host}${u.pathname}${u.search}`, probe);
-  return [evaluateRedirect(answer), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other, config.profile)];
+  // A redirect: fetched again as a refusal's callback (state= only, never a code), to see the query survive it.
+  const redirected = answer.answered && answer.status >= 300 && answer.status < 400 && answer.location !== undefined;
+  const stated = redirected ? await probeGet(withDoctorState(redirectUri), probe) : undefined;
+  return [evaluateRedirect(answer, stated), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other, config.profile)];
 }
 
 export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<DoctorReport> {

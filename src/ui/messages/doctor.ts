@@ -243,6 +243,14 @@ export const messages = {
     zh: '确认回调路由存在并接受 GET（带 ?code=…&state=…）；没有 code 时返回 400 也可以。',
     en: 'Make sure the callback route exists and takes GET (with ?code=…&state=…); a 400 when the code is missing is fine.',
   },
+  'doctor.redirect.dropsQuery': {
+    zh: '{url} 会跳转，而且跳转时丢掉了查询参数：带上 ?state=… 访问时它返回 {status}，跳到 {location}。微信在回调地址后面加的 code 和 state 在这一跳就丢了，回调收不到。',
+    en: '{url} redirects, dropping the query: fetched with ?state=… it answers {status}, to {location}. The code and state WeChat appends to the callback are lost on this hop; the callback never gets them.',
+  },
+  'doctor.redirect.dropsQuery.fix': {
+    zh: '把 redirect_uri 设成跳转后的最终地址（{location} 那样，例如末尾的 / 要和服务器一致；wxauth config set redirectUri <最终地址>，并重新生成授权链接），或者让服务器在这一跳保留查询参数（nginx：return 301 $scheme://$host$request_uri;，不要只写 $uri）。',
+    en: 'Make the redirect_uri the final address (as {location} has it: the trailing / as the server wants it; wxauth config set redirectUri <that address>, then build the authorization link again), or have the server keep the query on this hop (nginx: return 301 $scheme://$host$request_uri;, not $uri alone).',
+  },
   'doctor.redirect.5xx': { zh: '{url} 返回 {status}：服务器出错。', en: '{url} answers {status}: a server error.' },
   'doctor.redirect.5xx.fix': {
     zh: '看服务器日志；回调在没有 code 时也不应该崩溃（应返回 400 或跳回登录页）。',

@@ -357,6 +357,25 @@ describe('doctor flow: the redirect_uri and its scheme', () => {
     }
   });
 
+  it('fails a callback whose redirect to its own path drops the query (the code and state are lost), not one that keeps it or goes elsewhere', async () => {
+    const slash = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), { ...GOOD_ROUTES(), '/wechat/callback': { status: 301, headers: { location: `https://${DOMAIN}/wechat/callback/` } } });
+    try {
+      const r = byId(await doctor({ connectTo: [to(slash), to(plain, 80)] }), 'redirect');
+      expect(r).toMatchObject({ status: 'fail', message: { key: 'doctor.redirect.dropsQuery', params: { status: 301, location: `https://${DOMAIN}/wechat/callback/` } } });
+      expect(r.fix).toMatchObject({ key: 'doctor.redirect.dropsQuery.fix' });
+      // Fetched once as is and once as a refusal's callback would be (a state, never a code).
+      expect(slash.hits.map((h) => h.path).filter((p) => p.startsWith('/wechat/'))).toEqual(['/wechat/callback', '/wechat/callback?state=wxauthdoctor']);
+    } finally {
+      await slash.close();
+    }
+    const keeps = await startHttpsSite(issue({ names: [DOMAIN], toDays: 90, ca }), { ...GOOD_ROUTES(), '/wechat/callback': { status: 301, headers: { location: '/wechat/callback/{query}' } } });
+    try {
+      expect(byId(await doctor({ connectTo: [to(keeps), to(plain, 80)] }), 'redirect')).toMatchObject({ status: 'ok', message: { key: 'doctor.redirect.okRedirect' } });
+    } finally {
+      await keeps.close();
+    }
+  });
+
   it('fails an https redirect_uri on a host that only answers http', async () => {
     const report = await doctor({ connectTo: [to(closedPort), to(plain, 80)] });
     expect(byId(report, 'scheme')).toMatchObject({ status: 'fail', message: { key: 'doctor.scheme.httpsDown' } });

@@ -116,7 +116,10 @@ function handler(site: Pick<Site, 'hits' | 'routes'>): http.RequestListener {
       res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>');
       return;
     }
-    res.writeHead(route.status, { 'content-type': 'text/plain', ...route.headers }).end(route.body ?? '');
+    // `{query}` in a header stands for the request's own query (`?…`, or nothing): a redirect that keeps it.
+    const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
+    const headers = Object.fromEntries(Object.entries(route.headers ?? {}).map(([k, v]) => [k, v.replace('{query}', query)]));
+    res.writeHead(route.status, { 'content-type': 'text/plain', ...headers }).end(route.body ?? '');
   };
 }
 
