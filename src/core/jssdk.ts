@@ -286,6 +286,8 @@ export interface SignatureFacts {
   accessToken?: string;
   /** Tickets held before the current one (an old cache, another server's copy, §1.3). */
   staleTickets?: string[];
+  /** Tickets of other appids this machine holds (a server signing with another account's ticket). */
+  otherAppTickets?: Array<{ appid: string; ticket: string }>;
   /** The URLs the user first landed on (--landing-url): what iOS verifies for a history-mode SPA (§3.1). */
   otherUrls?: string[];
 }
@@ -308,6 +310,7 @@ export const MISTAKES = [
   'no-ticket',
   'access-token',
   'stale-ticket',
+  'other-appid-ticket',
 ] as const;
 export type MistakeId = (typeof MISTAKES)[number];
 
@@ -325,8 +328,8 @@ export interface Attempt {
   timestamp?: string;
   /** The nonce that was signed (nonce-case). */
   nonce?: string;
-  /** Which ticket was signed: the access_token, the index of a stale ticket, or none at all (what an empty variable prints). */
-  ticket?: 'access-token' | { stale: number } | { none: string };
+  /** Which ticket was signed: the access_token, the index of a stale ticket, another appid's, or none at all (what an empty variable prints). */
+  ticket?: 'access-token' | { stale: number } | { none: string } | { appid: string };
 }
 
 export type Diagnosis =
@@ -538,6 +541,11 @@ export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, 
     for (const [i, stale] of (facts.staleTickets ?? []).entries()) {
       if (stale === facts.ticket) continue;
       const hit = attempt({ mistake: 'stale-ticket', ticket: { stale: i }, string1: stringToSign({ ...base, ticket: stale }) });
+      if (hit) return hit;
+    }
+    for (const other of facts.otherAppTickets ?? []) {
+      if (other.ticket === facts.ticket) continue;
+      const hit = attempt({ mistake: 'other-appid-ticket', ticket: { appid: other.appid }, string1: stringToSign({ ...base, ticket: other.ticket }) });
       if (hit) return hit;
     }
     return undefined;

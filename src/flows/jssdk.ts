@@ -160,6 +160,8 @@ export interface VerifyFacts {
   ticket: string;
   accessToken?: string;
   staleTickets: string[];
+  /** Tickets of other appids this machine holds (a server signing with another account's ticket). */
+  otherAppTickets?: Array<{ appid: string; ticket: string }>;
   otherUrls: string[];
   jsDomains?: string;
 }
@@ -176,7 +178,7 @@ export interface VerifiedSignature {
 export function verifySignature(claim: SignatureClaim, facts: VerifyFacts): VerifiedSignature {
   const diagnosis = diagnoseSignature(
     claim,
-    { ticket: facts.ticket, accessToken: facts.accessToken, staleTickets: facts.staleTickets, otherUrls: facts.otherUrls },
+    { ticket: facts.ticket, accessToken: facts.accessToken, staleTickets: facts.staleTickets, otherAppTickets: facts.otherAppTickets, otherUrls: facts.otherUrls },
     sha1,
   );
   const domains = splitJsDomains(facts.jsDomains);
@@ -188,6 +190,8 @@ export interface VerifyCache extends Pick<TicketCache, 'getTicket'> {
   getBasic(profile: string, appid: string, apiHost?: string): BasicTokenEntry | undefined;
   /** Which profile and appid this cache holds `ticket` for, if any. */
   ticketHolder(ticket: string): { profile: string; appid: string } | undefined;
+  /** The tickets this cache holds for appids other than `appid` (current and previous), in any profile. */
+  otherAppTickets(appid: string): Array<{ appid: string; ticket: string }>;
 }
 
 export interface VerifyPageRequest {
@@ -259,6 +263,8 @@ export async function verifyPage(r: VerifyPageRequest): Promise<VerifiedPage> {
       staleTickets,
       otherUrls: r.landingUrls,
       jsDomains: r.jsDomains,
+      // A server signing with another account's ticket: tried last, only among what this machine holds.
+      ...(appid && !r.ticket ? { otherAppTickets: store.otherAppTickets(r.configAppId ?? appid) } : {}),
     });
   };
   let verified = verifyWith(ticket);

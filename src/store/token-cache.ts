@@ -367,6 +367,18 @@ export class TokenStore {
     return undefined;
   }
 
+  /** The tickets this cache holds for appids other than `appid` (current and previous), in any profile: verify tries them. */
+  otherAppTickets(appid: string): Array<{ appid: string; ticket: string }> {
+    const found: Array<{ appid: string; ticket: string }> = [];
+    for (const tokens of Object.values(this.read().profiles ?? {})) {
+      for (const entry of Object.values((tokens as WithTickets).tickets ?? {})) {
+        if (typeof entry !== 'object' || entry === null || typeof entry.appid !== 'string' || entry.appid === appid) continue;
+        for (const ticket of [entry.ticket, entry.previous]) if (typeof ticket === 'string' && ticket !== '') found.push({ appid: entry.appid, ticket });
+      }
+    }
+    return found;
+  }
+
   putTicket(profile: string, entry: JsapiTicketEntry): void {
     this.update((file) => {
       const p = this.profile(file, profile) as WithTickets;

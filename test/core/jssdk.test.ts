@@ -115,10 +115,11 @@ describe('diagnoseSignature', () => {
   const TICKET = 'HoagFKDcsGMVCIY2vOjf9gp11nBxu1ZVWX1bM9QbYpUNdZTTe6Tpy9mA-aKZ1xDQc93LJX9MhsLf1Al1F7yBhA';
   const STALE = 'kgt8ON7yVITDhtdwci0qeZWDYY9lXgWr0SfbNNRrJFP1Mq1Lv2xwT9mE7yTaHhN9YJ0kl1YfKLn1eM5x8Ztv3A';
   const TOKEN = '86_AccessTokenNotATicket0123456789';
+  const OTHER_APP = 'OtherAppTicket_bxLdikRXVbTPdHSM05e5u5sUoXNKd8-41ZO3MhKoyN5OfkWITDGgnr2fwJ0m9E8NYzW';
   const PAGE = 'https://h5.example.com/shop/list?from=menu';
   const NONCE = 'Wm3WZYTPz0wzccnW';
   const TS = '1714587457';
-  const facts = { ticket: TICKET, accessToken: TOKEN, staleTickets: [STALE], otherUrls: ['https://h5.example.com/entry?from=share'] };
+  const facts = { ticket: TICKET, accessToken: TOKEN, staleTickets: [STALE], otherUrls: ['https://h5.example.com/entry?from=share'], otherAppTickets: [{ appid: 'wx5e1ec0de00000002', ticket: OTHER_APP }] };
   const sign = (over: Partial<SignInput>, nonceKey: 'noncestr' | 'nonceStr' = 'noncestr') =>
     sha1(stringToSign({ ticket: TICKET, nonceStr: NONCE, timestamp: TS, url: PAGE, ...over }, nonceKey));
 
@@ -144,6 +145,7 @@ describe('diagnoseSignature', () => {
     ['timestamp-ms', 'Date.now() signed, seconds in wx.config', () => sign({ timestamp: `${TS}123` })],
     ['access-token', 'the access_token signed as the ticket', () => sign({ ticket: TOKEN })],
     ['stale-ticket', 'an old ticket', () => sign({ ticket: STALE })],
+    ['other-appid-ticket', 'the ticket of another account this machine holds', () => sign({ ticket: OTHER_APP })],
     ['fragment', 'a bare #wechat_redirect left on the page URL', () => sign({ url: `${PAGE}#wechat_redirect` })],
     ['share-params', 'a shared link, signed without what WeChat appended', () => sign({ url: PAGE }), `${PAGE}&from=singlemessage&isappinstalled=0`],
     ['query-order', 'the query rebuilt in sorted order', () => sign({ url: 'https://h5.example.com/shop?from=menu&id=1' }), 'https://h5.example.com/shop?id=1&from=menu'],
@@ -198,9 +200,9 @@ describe('diagnoseSignature', () => {
     expect(kinds).toBeGreaterThan(5);
     expect(kinds).toBeLessThanOrEqual(MISTAKES.length);
     expect(d.verdict === 'unknown' && d.tried).toBeGreaterThan(kinds);
-    // Without an access_token or an old ticket to try, those two kinds were not tried, and are not counted.
+    // Without an access_token, an old ticket or another appid's to try, those three kinds were not tried, and are not counted.
     const offline = diagnoseSignature({ url: PAGE, signature: 'f'.repeat(40), timestamp: TS, nonceStr: NONCE }, { ticket: facts.ticket }, sha1);
-    expect(offline).toMatchObject({ verdict: 'unknown', kinds: kinds - 2 });
+    expect(offline).toMatchObject({ verdict: 'unknown', kinds: kinds - 3 });
   });
 });
 

@@ -284,6 +284,19 @@ describe('wxauth jssdk verify', () => {
     expect(ok.stderr).not.toContain('--ticket given is');
   });
 
+  it('a signature made with another appid\'s ticket this machine holds, without --ticket: named as such (exit 1), not the unknown checklist', async () => {
+    const cli = server();
+    const other = await cli(['jssdk', 'ticket'], { WXAUTH_PROFILE: 'staging', WXAUTH_APPID: DEFAULT_APPIDS.test, WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de00000002', WXAUTH_TYPE: 'test' });
+    expect(other.code, other.stderr).toBe(0);
+    const page = 'https://h5.example.com/shop?id=3';
+    const signature = sha1(`jsapi_ticket=${other.stdout.trim()}&noncestr=abc&timestamp=1714587457&url=${page}`);
+    const r = await cli(['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc', '--json']);
+    expect(r.code).toBe(1);
+    expect(parseJson(r.stdout)).toMatchObject({ verdict: 'mistake', mistake: { id: 'other-appid-ticket', signed_ticket: { appid: DEFAULT_APPIDS.test } } });
+    const zh = await cli(['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1714587457', '--nonce', 'abc', '--lang', 'zh']);
+    expect(zh.stderr).toContain(`找到了：签名用的是 ${DEFAULT_APPIDS.test} 的 jsapi_ticket`);
+  });
+
   it('a --ticket beside the cached ticket that made the signature: still the old-ticket verdict, and says which of the two decides', async () => {
     const cli = server();
     const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();

@@ -15,7 +15,7 @@ const URL_ = 'https://www.example.com/page';
 const entry = (ticket: string): JsapiTicketEntry => ({ appid: APPID, ticket, expiresAt: 10_000_000, obtainedAt: 1_000 });
 
 function cacheHolding(ticket: string): VerifyCache {
-  return { getTicket: () => entry(ticket), getBasic: () => undefined, ticketHolder: () => undefined };
+  return { getTicket: () => entry(ticket), getBasic: () => undefined, ticketHolder: () => undefined, otherAppTickets: () => [] };
 }
 
 /** A page signed with `ticket`, as a server would. */

@@ -310,6 +310,14 @@ export const messages = {
     zh: '服务端缓存的 ticket 已失效（或来自另一台服务器）：按真实过期时间缓存，到期前重新获取，多台服务器共用一份。',
     en: 'The server\'s cached ticket is dead (or another server\'s): cache it by its real expiry, refetch before it, and share one copy between servers.',
   },
+  'jssdk.verify.mistake.other-appid-ticket': {
+    zh: '找到了：签名用的是 {appid} 的 jsapi_ticket（这台机器缓存里有它），不是页面的 appId 的。',
+    en: 'Found it: this signature was made with {appid}’s jsapi_ticket (this machine’s cache holds it), not the page’s appId’s.',
+  },
+  'jssdk.verify.mistake.other-appid-ticket.fix': {
+    zh: '每个公众号用自己的 ticket：服务端用 wx.config 里那个 appId 的 access_token 去获取 jsapi_ticket，多个账号的缓存按 appid 分开存。',
+    en: 'Each account signs with its own ticket: have the server get the jsapi_ticket with the access_token of the appId in wx.config, and key its ticket cache by appid when it serves several accounts.',
+  },
   'jssdk.verify.mistake.share-params': {
     zh: '找到了：这个签名签的是 {signed}，没有微信给分享链接加上的参数（from、isappinstalled），而页面的地址里有。',
     en: 'Found it: this signature is for {signed}, without the parameters WeChat adds to a shared link (from, isappinstalled), which the page’s address has.',
@@ -402,6 +410,7 @@ export const messages = {
   'jssdk.mistake.label.timestamp-ms': { zh: '毫秒与秒混用', en: 'milliseconds mixed with seconds' },
   'jssdk.mistake.label.access-token': { zh: '签了 access_token，不是 jsapi_ticket', en: 'the access_token signed, not the jsapi_ticket' },
   'jssdk.mistake.label.stale-ticket': { zh: '签了旧的 jsapi_ticket', en: 'an old jsapi_ticket signed' },
+  'jssdk.mistake.label.other-appid-ticket': { zh: '签了另一个 appid 的 jsapi_ticket', en: 'another appid\'s jsapi_ticket signed' },
   'jssdk.mistake.label.share-params': { zh: '签名时少了微信分享加的参数', en: 'signed without the parameters WeChat adds to shared links' },
   'jssdk.mistake.label.query-order': { zh: '查询参数的顺序不同', en: 'the query parameters in another order' },
   'jssdk.mistake.label.port': { zh: 'URL 里多了端口', en: 'a port in the signed URL' },

@@ -235,7 +235,14 @@ function unknownApiText(out: Output, api: UnknownJsApi): string {
 function mistakeText(out: Output, found: Attempt, url: string): { message: string; fix: string } {
   const id = found.mistake;
   return {
-    message: out.tKey(`jssdk.verify.mistake.${id}`, { signed: found.url ?? url, timestamp: found.timestamp ?? '', nonce: found.nonce ?? '', ticket: typeof found.ticket === 'object' && 'none' in found.ticket ? JSON.stringify(found.ticket.none) : '', url }),
+    message: out.tKey(`jssdk.verify.mistake.${id}`, {
+      signed: found.url ?? url,
+      timestamp: found.timestamp ?? '',
+      nonce: found.nonce ?? '',
+      ticket: typeof found.ticket === 'object' && 'none' in found.ticket ? JSON.stringify(found.ticket.none) : '',
+      appid: typeof found.ticket === 'object' && 'appid' in found.ticket ? found.ticket.appid : '',
+      url,
+    }),
     fix: out.t(`jssdk.verify.mistake.${id}.fix`),
   };
 }
