@@ -224,7 +224,7 @@ describe('wxauth jssdk verify', () => {
     expect(plain.stderr).toContain('first look in the console (设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名) for h5.shop.cn or a parent domain of it');
     expect(plain.stderr).toContain('wxauth config set jsDomains <the console’s domains> (h5.shop.cn only if the console lists it)');
     expect(plain.stderr).not.toContain('h5.example.com');
-    expect((await verify('https://h5.shop.cn/a?x=1', 'zh')).stderr).toContain('wxauth config set jsDomains <后台的域名>（只有后台确实填了 h5.shop.cn，才写 h5.shop.cn）');
+    expect((await verify('https://h5.shop.cn/a?x=1', 'zh')).stderr).toContain('wxauth config set jsDomains <后台的域名>（只有后台确实填了它，才写 h5.shop.cn）');
 
     const local = await verify('https://127.0.0.1:8080/shop?id=1');
     expect(local.stderr).toContain('The page is on 127.0.0.1:8080, an IP address and port 8080: a real account’s JS-SDK pages must be on a domain name on port 80/443');

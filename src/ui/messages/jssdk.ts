@@ -482,7 +482,7 @@ export const messages = {
     en: 'The page uses port {port} ({host}): a {type}’s JS-SDK pages must be on port 80/443 and its JS-safe domains take no port, so the page gets invalid url domain. Serve the page on port 443 or 80 (e.g. behind a reverse proxy); for a port, use a test account (type test).',
   },
   'jssdk.domain.unset': {
-    zh: '没有检查域名：profile 里没有 jsDomains。页面报 invalid url domain 时，先看公众号后台「设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名」里有没有 {entry} 或它的上级域名；再把后台填写的域名原样告诉 wxauth，让 verify 一并检查：wxauth{p} config set jsDomains <后台的域名>（只有后台确实填了 {entry}，才写 {entry}）。',
+    zh: '没有检查域名：profile 里没有 jsDomains。页面报 invalid url domain 时，先看公众号后台「设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名」里有没有 {entry} 或它的上级域名；再把后台填写的域名原样告诉 wxauth，让 verify 一并检查：wxauth{p} config set jsDomains <后台的域名>（只有后台确实填了它，才写 {entry}）。',
     en: 'The domain was not checked: the profile has no jsDomains. If the page gets invalid url domain, first look in the console (设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名) for {entry} or a parent domain of it; then tell wxauth the domains entered there, as they are, to have verify check them: wxauth{p} config set jsDomains <the console’s domains> ({entry} only if the console lists it).',
   },
   'jssdk.domain.unset.testOnly': {
