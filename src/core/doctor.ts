@@ -588,11 +588,6 @@ export function skipVerifyFile(type: AccountType | undefined, profile: string): 
   return check('verify-file', 'skip', { key: 'doctor.verify.noName' }, {}, { key: 'doctor.verify.noName.fix', params: { p: profileFlag(profile) } });
 }
 
-/**
- * The redirect_uri fetched as WeChat's redirect will fetch it (GET, redirects not followed): a 5xx
- * fails, a 404/405-like 4xx warns (400/401/403 are a callback refusing a hit without a code), the
- * rest passes saying what it answered.
- */
 /** What doctor adds to the redirect_uri to see whether a redirect keeps the query: a refusal's callback carries only a state. */
 const CALLBACK_PROBE_STATE = 'wxauthdoctor';
 
@@ -621,8 +616,11 @@ function dropsQueryOnTheWay(stated: HttpFacts | undefined): stated is HttpFacts 
 }
 
 /**
- * `stated`: the same redirect_uri fetched with `state=` added, when the plain fetch was a redirect (see
- * dropsQueryOnTheWay).
+ * The redirect_uri fetched as WeChat's redirect will fetch it (GET, redirects not followed): a 5xx
+ * fails, a 404/405-like 4xx warns (400/401/403 are a callback refusing a hit without a code), a
+ * redirect that drops the query on the way to its own path fails, the rest passes saying what it
+ * answered. `stated`: the same redirect_uri fetched with `state=` added, when the plain fetch was a
+ * redirect (see dropsQueryOnTheWay).
  */
 export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts): DoctorCheck {
   const host = new URL(f.url).host;

@@ -268,6 +268,12 @@ export async function verifyPage(r: VerifyPageRequest): Promise<VerifiedPage> {
     });
   };
   let verified = verifyWith(ticket);
+  // A --ticket this cache holds for another appid than the page's (wx.config's appId, else the
+  // profile's): WeChat checks the signature against that appid's own ticket, so a match proves nothing
+  // (said as such; WeChat is not asked about a ticket already known to be another appid's).
+  const pageAppid = r.configAppId ?? appid;
+  const holder = r.ticket && pageAppid ? store.ticketHolder(r.ticket) : undefined;
+  const ticketOfOtherAppid = holder && pageAppid && holder.appid !== pageAppid ? { ...holder, pageAppid } : undefined;
   // A match with the cached ticket proves the server signs with what wxauth cached, not that WeChat
   // still takes it: a ticket ended early (§1.3, the emulator's "Expire it now") signs "right" and fails
   // wx.config. So the match is checked with WeChat, which hands back the same ticket while it lives
@@ -275,12 +281,6 @@ export async function verifyPage(r: VerifyPageRequest): Promise<VerifiedPage> {
   // be made (offline, no secret), the match says it was not checked. The same for a --ticket of a known
   // appid: the ticket the server used may be one WeChat has since replaced (the trial passed a dead
   // ticket and was told the signature was right).
-  // A --ticket this cache holds for another appid than the page's (wx.config's appId, else the
-  // profile's): WeChat checks the signature against that appid's own ticket, so a match proves nothing
-  // (said as such; WeChat is not asked about a ticket already known to be another appid's).
-  const pageAppid = r.configAppId ?? appid;
-  const holder = r.ticket && pageAppid ? store.ticketHolder(r.ticket) : undefined;
-  const ticketOfOtherAppid = holder && pageAppid && holder.appid !== pageAppid ? { ...holder, pageAppid } : undefined;
   let liveCheck: VerifiedPage['liveCheck'];
   if ((ticketFrom === 'cached' || (ticketFrom === 'option' && appid !== undefined && !ticketOfOtherAppid)) && verified.diagnosis.verdict === 'match') {
     const live = await r.obtain(true).catch((error: unknown) => {

@@ -405,18 +405,12 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       // The app's own host and port on the other scheme (https built behind a plain-http server, or the
       // reverse): the app's bug, not a split frontend and backend.
       const r = redirectOrigin ? new URL(redirectOrigin) : undefined;
-      const sameServer =
-        r !== undefined &&
-        r.protocol !== targetUrl.protocol &&
-        portOf(r) === portOf(targetUrl) &&
-        (r.hostname === targetUrl.hostname || (isLoopbackHost(r.hostname) && isLoopbackHost(targetUrl.hostname)));
+      const sameHost = r !== undefined && (r.hostname === targetUrl.hostname || (isLoopbackHost(r.hostname) && isLoopbackHost(targetUrl.hostname)));
+      const samePort = r !== undefined && portOf(r) === portOf(targetUrl);
+      const sameServer = sameHost && samePort && r.protocol !== targetUrl.protocol;
       // The app's host and scheme on another port: a port written into the app's public-URL setting, as
       // often as another server of the user's.
-      const samePlaceOtherPort =
-        r !== undefined &&
-        r.protocol === targetUrl.protocol &&
-        portOf(r) !== portOf(targetUrl) &&
-        (r.hostname === targetUrl.hostname || (isLoopbackHost(r.hostname) && isLoopbackHost(targetUrl.hostname)));
+      const samePlaceOtherPort = sameHost && !samePort && r.protocol === targetUrl.protocol;
       callbackElsewhere = sameServer ? 'scheme' : samePlaceOtherPort ? 'port' : 'foreign';
       return;
     }
