@@ -227,9 +227,8 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
       };
     }
     case 'sign': {
-      const ticket = options.ticket
-        ? { ticket: options.ticket, from: 'option' as const, expiresAt: undefined }
-        : await ticketOf(ctx, profile, appid as string, apiHost).then((t) => ({ ticket: t.entry.ticket, from: t.source, expiresAt: t.entry.expiresAt }));
+      const got = options.ticket ? undefined : await ticketOf(ctx, profile, appid as string, apiHost);
+      const ticket = got ? { ticket: got.entry.ticket, from: got.source } : { ticket: options.ticket as string, from: 'option' as const };
       const signed = signPage({
         url: options.url,
         appid: appid ?? APPID_PLACEHOLDER,
@@ -248,7 +247,7 @@ export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkRes
         ...(appid ? { appid } : { appidPlaceholder: APPID_PLACEHOLDER }),
         signed: showSecrets ? signed : { ...signed, string1: maskString1(signed.string1) },
         ticketFrom: ticket.from,
-        ...(ticket.from === 'cached' && ticket.expiresAt !== undefined ? { cachedTicketLeftMs: ticket.expiresAt - ctx.now() } : {}),
+        ...(got?.source === 'cached' ? { cachedTicketLeftMs: got.entry.expiresAt - ctx.now() } : {}),
         timestampMs,
         unknownApis: unknownJsApis(options.jsApiList),
         showSecrets,

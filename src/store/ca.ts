@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { ConfigError, osReason, type MessageRef } from '../errors.js';
-import { formatMode, osErrorHint, readStateFile, withFileLock, writeFileAtomic } from './files.js';
+import { formatMode, osErrorHint, ownedByAnotherUser, readStateFile, withFileLock, writeFileAtomic } from './files.js';
 
 /** A PEM file wxauth wrote is a few KiB; anything larger is not one of ours. */
 const MAX_PEM_BYTES = 64 * 1024;
@@ -147,8 +147,7 @@ function load(certPath: string, keyPath: string, now: Date): Omit<ProxyCa, 'crea
   if (!cert.ca) throw corruptError({ key: 'proxy.ca.notCa', params: { file: certPath } }, paths);
   if (new Date(cert.validTo).getTime() <= now.getTime())
     throw corruptError({ key: 'proxy.ca.expired', params: { file: certPath, date: cert.validTo } }, paths);
-  const me = process.getuid?.();
-  const foreign = me === undefined ? undefined : [{ file: keyPath, uid: keyFile.uid }, { file: certPath, uid: certFile.uid }].find((f) => f.uid !== me && f.uid !== 0);
+  const foreign = [{ file: keyPath, uid: keyFile.uid }, { file: certPath, uid: certFile.uid }].find((f) => ownedByAnotherUser(f.uid));
   return { certPath, keyPath, certPem: certFile.text, keyPem: keyFile.text, outdated: !cert.raw.includes(NAME_CONSTRAINTS_DER), ...(foreign ? { otherOwner: foreign } : {}) };
 }
 

@@ -363,6 +363,15 @@ function ensureStateDir(dir: string, lock: string): void {
  * or the token cache.
  * Returned, never printed: the command decides how to show them. (Windows has no such mode bits.)
  */
+/**
+ * A file or folder owned by another user than this process's, root's aside (root can replace anything
+ * anyway): its owner can swap what wxauth reads there. False where there are no uids (Windows).
+ */
+export function ownedByAnotherUser(uid: number): boolean {
+  const me = process.getuid?.();
+  return me !== undefined && uid !== me && uid !== 0;
+}
+
 export function checkStateDir(dir: string): MessageRef[] {
   if (process.platform === 'win32') return [];
   let stats: fs.Stats;
@@ -373,9 +382,8 @@ export function checkStateDir(dir: string): MessageRef[] {
   }
   if (!stats.isDirectory()) return [];
   const warnings: MessageRef[] = [];
-  // Another user's folder (root's aside: root can replace anything anyway): its owner can swap config.json.
-  const me = process.getuid?.();
-  if (me !== undefined && stats.uid !== me && stats.uid !== 0) warnings.push({ key: 'config.dir.otherOwner', params: { dir, uid: stats.uid } });
+  // Another user's folder: its owner can swap config.json.
+  if (ownedByAnotherUser(stats.uid)) warnings.push({ key: 'config.dir.otherOwner', params: { dir, uid: stats.uid } });
   if ((stats.mode & 0o022) !== 0) warnings.push({ key: 'config.dir.writableByOthers', params: { dir, mode: formatMode(stats.mode) } });
   return warnings;
 }
