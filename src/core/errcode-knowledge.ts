@@ -44,6 +44,12 @@ export interface PageEntry {
    * `config:fail,Error: invalid signature` is the signature's failure (JSSDK-FACTS §3).
    */
   exact?: boolean;
+  /**
+   * A message family matched on the whole input instead of fixed texts (the JS-SDK's `<api>:ok`): a
+   * regular expression's source, case-insensitive (this module is bundled as JSON). The input itself
+   * is then the text shown.
+   */
+  pattern?: string;
   /** The numbered code WeChat shows for the same condition elsewhere (e.g. on mobile); none for some JS-SDK messages. */
   code?: number;
   related: number[];
@@ -1206,6 +1212,30 @@ export const PAGES: PageEntry[] = [
     endpoints: [JSSDK_CONFIG],
     causes: [c('用户的微信版本太旧，还没有这个接口。', "The user's WeChat client is too old to have this API.")],
     fixes: [c('请用户把微信升级到支持该接口的版本。', 'Have the user update WeChat to a version that has the API.')],
+    doc: JSSDK_DOC,
+  },
+  // The JS-SDK reports success as `<api>:ok` (`config:ok` is what debug: true alerts after wx.config
+  // passes; `checkJsApi:ok`, `chooseImage:ok`…): pasted from an alert or a success callback, it is not
+  // an error, and "No errcode matches" read as if it were an unknown one.
+  {
+    id: 'jssdk-ok',
+    stage: 'jssdk',
+    texts: ['config:ok'],
+    exact: true,
+    pattern: '^\\s*\\w+\\s*:\\s*ok\\s*$',
+    related: [],
+    meaning: {
+      zh: 'JS-SDK 的「…:ok」表示调用成功，不是错误。',
+      en: 'A JS-SDK "…:ok" means the call succeeded: it is not an error.',
+    },
+    endpoints: [JSSDK_CONFIG],
+    causes: [
+      c('调用成功：config:ok 是 wx.config 通过了签名、域名和参数的校验（debug: true 时弹出）；其他「接口名:ok」来自该接口的 success 回调。', 'The call succeeded: config:ok is wx.config passing its signature, domain and parameter checks (debug: true alerts it); any other "<api>:ok" comes from that API\'s success callback.'),
+    ],
+    fixes: [
+      c('这里没什么要修。如果之后的接口仍然失败，查那个接口的 fail 回调或 wx.error 里的 errMsg（例如 chooseImage:fail…），再用 wxauth errcode 查那段文字。', 'Nothing to fix here. If a later API still fails, take the errMsg from its fail callback or wx.error (chooseImage:fail…) and look that text up with wxauth errcode.'),
+      c('接口在 config:ok 之前被调用会失败：把页面加载时的调用放进 wx.ready(function () { … })。', 'An API called before config:ok fails: put calls made on page load inside wx.ready(function () { … }).'),
+    ],
     doc: JSSDK_DOC,
   },
   // JSSDK-FACTS §3 table (附录5 [DOC-copy]): a bare `config:fail` — incomplete parameters. With ",Error: …"

@@ -693,7 +693,7 @@ function squash(s: string): string {
   return s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, (m) => (m.includes('_') ? '_' : ''));
 }
 
-function explainPageEntry(page: PageEntry): ErrcodeExplanation {
+function explainPageEntry(page: PageEntry, shown = page.texts[0] ?? page.id): ErrcodeExplanation {
   const numbered: ErrcodeExplanation =
     page.code !== undefined ? explainErrcode(page.code) : { known: true, table: 'wechat', meaning: page.meaning, causes: [], fixes: [] };
   const stage = page.stage ?? 'authorize';
@@ -710,7 +710,7 @@ function explainPageEntry(page: PageEntry): ErrcodeExplanation {
     causes: page.causes.map(({ zh, en }) => ({ zh, en })),
     fixes: page.fixes.map(({ zh, en }) => ({ zh, en })),
     doc: page.doc,
-    page: { id: page.id, text: { zh: page.texts[0] ?? page.id, en: page.texts[0] ?? page.id } },
+    page: { id: page.id, text: { zh: shown, en: shown } },
     related: page.related,
     rich: true,
   };
@@ -721,6 +721,7 @@ export function explainPageText(text: string): ErrcodeExplanation | undefined {
   const input = squash(text);
   if (input.length < 4) return undefined;
   for (const page of PAGES) {
+    if (page.pattern !== undefined && new RegExp(page.pattern, 'i').test(text)) return explainPageEntry(page, text.trim());
     if (page.texts.some((t) => (page.exact ? input === squash(t) : input.includes(squash(t))))) return explainPageEntry(page);
   }
   // A fragment of a page text counts when it has some Chinese and fits one page only

@@ -530,6 +530,26 @@ describe('inputs', () => {
     expect(explainInputs(['config:invalid signature']).results[0]).not.toHaveProperty('read');
   });
 
+  // debug: true alerts {"errMsg":"config:ok"} when wx.config passes; users paste it (or an API's own
+  // success, checkJsApi:ok) asking what went wrong. It is a success, not an unknown error.
+  it.each([
+    ['{"errMsg":"config:ok"}', 'config:ok'],
+    ['{"checkResult":{"chooseImage":true},"errMsg":"checkJsApi:ok"}', 'checkJsApi:ok'],
+    ['wx.config:ok', 'config:ok'],
+    ['chooseImage:ok', undefined],
+  ])('a JS-SDK success message is said to be one: %s', (input, read) => {
+    const { results, unknown } = explainInputs([input]);
+    expect(unknown).toEqual([]);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ match: 'page', page: { id: 'jssdk-ok', text: { en: read ?? input } }, ...(read !== undefined && { read }) });
+    expect(results[0]?.meaning.en).toMatch(/succeeded: it is not an error/);
+  });
+
+  it('a failure that says ok elsewhere is not read as a success', () => {
+    expect(explainInputs(['config:fail,Error: ok']).results[0]?.page?.id).not.toBe('jssdk-ok');
+    expect(explainInputs(['config:okay']).results[0]?.page?.id).not.toBe('jssdk-ok');
+  });
+
   it('a body with a curl line tunes the causes to that endpoint', () => {
     const [r] = explainInputs(['GET https://api.weixin.qq.com/sns/userinfo?access_token=x&openid=y\n{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest, rid: 1"}']).results;
     expect(r?.endpoint).toBe('/sns/userinfo');
