@@ -178,19 +178,46 @@ function jsDomainAllowed(domains: string[], url: string): boolean {
  * An unknown appid or one with no live ticket cannot have a valid signature.
  */
 export function checkConfig(emu: Emulator, input: ConfigInput): ConfigVerdict {
-  if (!input.appId || !input.timestamp || !input.nonceStr || !input.signature || !input.url) return 'config:fail';
+  return diagnoseConfig(emu, input).errMsg;
+}
+
+/**
+ * Why a wx.config failed, for the emulator's own page (WeChat's errMsg says none of it): the fields
+ * left empty, the page's host beside the app's domains, or why no ticket could match.
+ */
+export type ConfigWhy =
+  | { missing: Array<keyof ConfigInput> }
+  | { host: string; domains: string[] }
+  | { signature: 'unknown-app' | 'no-live-ticket' | 'upper-case' | 'mismatch' };
+
+export interface ConfigDiagnosis {
+  errMsg: ConfigVerdict;
+  why?: ConfigWhy;
+}
+
+export function diagnoseConfig(emu: Emulator, input: ConfigInput): ConfigDiagnosis {
+  const missing = (['url', 'appId', 'timestamp', 'nonceStr', 'signature'] as const).filter((k) => !input[k]);
+  if (missing.length > 0) return { errMsg: 'config:fail', why: { missing } };
   const url = input.url.split('#')[0] ?? '';
   const app = emu.app(input.appId);
-  if (app && !jsDomainAllowed(app.domain, url)) return 'config:invalid url domain';
+  if (app && !jsDomainAllowed(app.domain, url)) {
+    const target = parseRedirect(url);
+    const host = target ? (target.port === undefined ? target.host : `${target.host}:${target.port}`) : url;
+    return { errMsg: 'config:invalid url domain', why: { host, domains: app.domain } };
+  }
+  const invalid = (signature: 'unknown-app' | 'no-live-ticket' | 'upper-case' | 'mismatch'): ConfigDiagnosis => ({ errMsg: 'config:invalid signature', why: { signature } });
+  if (!app) return invalid('unknown-app');
   // §2.1: WeChat's own example is lower case; whether upper case passes is unverified: the
   // upperCaseSignature switch decides (accept by default).
-  if (emu.switches.upperCaseSignature === 'reject' && input.signature !== input.signature.toLowerCase()) return 'config:invalid signature';
+  if (emu.switches.upperCaseSignature === 'reject' && input.signature !== input.signature.toLowerCase()) return invalid('upper-case');
   const signature = input.signature.toLowerCase();
-  for (const ticket of app ? liveTickets(emu, app.appid) : []) {
+  const tickets = liveTickets(emu, app.appid);
+  if (tickets.length === 0) return invalid('no-live-ticket');
+  for (const ticket of tickets) {
     const string1 = `jsapi_ticket=${ticket}&noncestr=${input.nonceStr}&timestamp=${input.timestamp}&url=${url}`;
-    if (createHash('sha1').update(string1, 'utf8').digest('hex') === signature) return 'config:ok';
+    if (createHash('sha1').update(string1, 'utf8').digest('hex') === signature) return { errMsg: 'config:ok' };
   }
-  return 'config:invalid signature';
+  return invalid('mismatch');
 }
 
 function inputFrom(q: QueryParams): ConfigInput {
@@ -214,7 +241,7 @@ export function handleJssdkPage(emu: Emulator, rq: Rq): Reply {
   if (!hostHeaderAllowed(host, emu.controlHosts)) return controlJson({ ok: false, error: 'refused: not an address of this emulator (DNS-rebinding guard)' }, 403);
   if (rq.method !== 'GET') return controlJson({ ok: false, error: `no such control endpoint: ${rq.method} ${rq.path}` }, 404);
   const input = inputFrom(rq.query);
-  if (rq.path === `${JSSDK_PAGE}/check`) return controlJson({ errMsg: checkConfig(emu, input) });
+  if (rq.path === `${JSSDK_PAGE}/check`) return controlJson(diagnoseConfig(emu, input));
   return html(page(input, rq.query.has('signature'), uiLangOf(rq)));
 }
 
@@ -227,6 +254,16 @@ const PAGE_TEXT = {
     debug: '找原因：',
     debugAfter: '（先运行 wxauth emulator 为这个 appId 打印的 export 那一行）',
     other: 'English',
+    why: {
+      missing: '这些参数是空的：{fields}。wx.config 的 appId、timestamp、nonceStr、signature 缺一不可（附录5：config:fail 即参数不全）。',
+      domain:
+        '页面的域名 {host} 不在 appId {appId} 的 JS 接口安全域名里（模拟器中为：{domains}）。没写端口的域名只认 80/443 端口；要让模拟器接受别的域名，用 wxauth emulator --domain "{appId}=域名[:端口]" 重新启动（它替换这个 appId 的域名）。',
+      'unknown-app': '模拟器里没有 appId 为 {appId} 的应用：签名只能用模拟器给这个 appId 签发的 jsapi_ticket 验证。',
+      'no-live-ticket': 'appId {appId} 现在没有有效的 jsapi_ticket（已过期，或服务器还没获取过）：服务器要重新调用 getticket，再用新的 ticket 签名。',
+      'upper-case': '签名是大写的十六进制，而模拟器的 upperCaseSignature 开关是 reject：请用小写签名。',
+      mismatch: '签名和用 appId {appId} 当前的 jsapi_ticket 算出的不一致。',
+      separator: '、',
+    },
   },
   en: {
     title: 'wx.config check',
@@ -235,6 +272,16 @@ const PAGE_TEXT = {
     debug: 'Find out why:',
     debugAfter: '(after the export line wxauth emulator prints for this appId)',
     other: '中文',
+    why: {
+      missing: 'Empty: {fields}. wx.config needs appId, timestamp, nonceStr and signature (appendix 5: config:fail means incomplete parameters).',
+      domain:
+        'The page’s host {host} is not among appId {appId}’s JS-safe domains (in this emulator: {domains}). A domain without a port takes ports 80 and 443 only; to have the emulator take another, restart it with wxauth emulator --domain "{appId}=host[:port]" (it replaces this appId’s domains).',
+      'unknown-app': 'This emulator has no app with appId {appId}: a signature is verified only with a jsapi_ticket the emulator issued to that appId.',
+      'no-live-ticket': 'appId {appId} has no live jsapi_ticket (it expired, or the server never fetched one): the server must call getticket again and sign with the new ticket.',
+      'upper-case': 'The signature is upper-case hex and the emulator’s upperCaseSignature switch is reject: sign in lower case.',
+      mismatch: 'The signature is not the one appId {appId}’s live jsapi_ticket makes.',
+      separator: ', ',
+    },
   },
 } as const;
 
@@ -266,15 +313,28 @@ label{display:block;margin:8px 0;font-size:14px}input{width:100%;font:14px monos
 ${field('url', 'url')}${field('appId', 'appId')}${field('timestamp', 'timestamp')}${field('nonceStr', 'nonceStr')}${field('signature', 'signature')}
 <button type="submit">wx.config</button></form>
 <div id="result">${run ? '…' : ''}</div>
+<p class="note" id="why" hidden></p>
 ${run ? `<p class="note" id="debug" hidden>${text.debug} <code>${escapeHtml(verifyCommand(input))}</code><br>${text.debugAfter}</p>` : ''}
 <script>
 (function () {
   var readyFns = [], errorFns = [], done = null;
+  // What WeChat's errMsg does not say, from the emulator's check (not part of jweixin).
+  var whyText = ${jsonForScript(text.why)};
+  function explain(why, appId) {
+    if (!why) return;
+    var t = why.missing ? whyText.missing : why.domains ? whyText.domain : whyText[why.signature];
+    if (!t) return;
+    var values = { fields: (why.missing || []).join(whyText.separator), host: why.host || '', domains: (why.domains || []).join(whyText.separator), appId: appId };
+    var node = document.getElementById('why');
+    node.textContent = t.replace(/\\{(\\w+)\\}/g, function (m, k) { return values[k]; });
+    node.hidden = false;
+  }
   // A stand-in for jweixin's wx: config() is verified by the emulator, then ready() or error() fire.
   var wx = window.wx = {
     config: function (c) {
       var q = new URLSearchParams({ url: ${jsonForScript(input.url)}, appId: String(c.appId || ''), timestamp: String(c.timestamp || ''), nonceStr: String(c.nonceStr || ''), signature: String(c.signature || '') });
       fetch(${jsonForScript(`${JSSDK_PAGE}/check`)} + '?' + q.toString()).then(function (r) { return r.json(); }).then(function (v) {
+        explain(v.why, String(c.appId || ''));
         done = v.errMsg;
         if (done === 'config:ok') readyFns.forEach(function (f) { f(); });
         else errorFns.forEach(function (f) { f({ errMsg: done }); });

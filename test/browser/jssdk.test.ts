@@ -115,4 +115,36 @@ describe.skipIf(!CHROMIUM)(`wx.config page in Chromium${CHROMIUM ? '' : ` (skipp
     const url = 'https://evil.example/shop';
     expect(await verdict({ url, ...(await sign(url)) })).toBe('config:invalid url domain');
   });
+
+  /** The result and the note under it that says why (the emulator's own words; WeChat's errMsg has none). */
+  async function why(params: Record<string, string>): Promise<{ result: string; note: string }> {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${emu.url}/__emulator/jssdk?${new URLSearchParams(params).toString()}`);
+      await page.locator('#result.error').waitFor({ timeout: 10_000 });
+      const note = page.locator('#why');
+      await note.waitFor({ timeout: 10_000 });
+      return { result: (await page.locator('#result').textContent()) ?? '', note: (await note.textContent()) ?? '' };
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('a failed wx.config says why beneath the errMsg: the host against the domains (en), a missing field and an expired ticket (zh)', async () => {
+    const port = 'http://localhost:3000/shop';
+    const domains = app().domain.join(', ');
+    expect(await why({ url: port, ...(await sign('http://localhost/shop')), lang: 'en' })).toEqual({
+      result: 'config:invalid url domain',
+      note: `The page’s host localhost:3000 is not among appId ${app().appid}’s JS-safe domains (in this emulator: ${domains}). A domain without a port takes ports 80 and 443 only; to have the emulator take another, restart it with wxauth emulator --domain "${app().appid}=host[:port]" (it replaces this appId’s domains).`,
+    });
+    const signed = await sign('http://localhost/shop');
+    const missing = await why({ url: 'http://localhost/shop', ...signed, nonceStr: '', lang: 'zh' });
+    expect(missing.result).toBe('config:fail');
+    expect(missing.note).toMatch(/^这些参数是空的：nonceStr。/);
+    await fetch(`${emu.url}/__emulator/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appid: app().appid, expire: true }) });
+    const expired = await why({ url: 'http://localhost/shop', ...signed, lang: 'zh' });
+    expect(expired.result).toBe('config:invalid signature');
+    expect(expired.note).toContain(`appId ${app().appid} 现在没有有效的 jsapi_ticket`);
+  });
 });

@@ -153,6 +153,21 @@ describe('GET /__emulator/jssdk/check (what the test page asks)', () => {
     expect(await check({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'abc', signature: signed(next) })).toBe('config:invalid signature');
   });
 
+  // WeChat's errMsg names no field, domain or ticket; the emulator's page says which, from `why`.
+  it('says why: the empty fields, the page host beside the app’s domains, or why no ticket matched', async () => {
+    const why = async (params: Record<string, string>) => (await get(emu.url, `/__emulator/jssdk/check?${new URLSearchParams(params).toString()}`)).json;
+    expect(await why({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: '' })).toEqual({ errMsg: 'config:fail', why: { missing: ['nonceStr', 'signature'] } });
+    expect(await why({ url: 'http://localhost:3000/a', appId: SVC, timestamp: '1', nonceStr: 'a', signature: 'x' })).toEqual({
+      errMsg: 'config:invalid url domain',
+      why: { host: 'localhost:3000', domains: emu.apps.find((a) => a.appid === SVC)!.domain },
+    });
+    expect(await why({ url: PAGE, appId: 'wx0000000000000000', timestamp: '1', nonceStr: 'a', signature: 'x' })).toEqual({ errMsg: 'config:invalid signature', why: { signature: 'unknown-app' } });
+    expect(await why({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'a', signature: 'x' })).toEqual({ errMsg: 'config:invalid signature', why: { signature: 'no-live-ticket' } });
+    const t = await ticket();
+    expect(await why({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'a', signature: 'x' })).toEqual({ errMsg: 'config:invalid signature', why: { signature: 'mismatch' } });
+    expect(await why({ url: PAGE, appId: SVC, timestamp: '1', nonceStr: 'a', signature: sha1(`jsapi_ticket=${t}&noncestr=a&timestamp=1&url=${PAGE}`) })).toEqual({ errMsg: 'config:ok' });
+  });
+
   it('answers only this machine (the control API guard)', async () => {
     // fetch may not set Host; a raw request can, as a DNS-rebinding page's browser would.
     const r = await rawRequest(portOf(emu.url), '/__emulator/jssdk?url=x', { headers: { host: 'evil.example' } });
