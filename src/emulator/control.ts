@@ -16,6 +16,18 @@ import { announce, requestDetail, subscriberCount } from './ui-events.js';
 import { currentUser, exportLine, pendingQr } from './ui-api.js';
 import { expireTicket, issuedTickets, liveTickets } from './jssdk.js';
 
+/**
+ * Faults armed all the same (a caller may know better) on a path the emulator serves nothing at: such
+ * a fault never fires (`--fault` says the same at start). Said when armed, and on every read, so the
+ * page can mark it in its list.
+ */
+function faultWarnings(faults: FaultSpec[]): Array<{ spec: string; path: string; suggestion: string | null }> {
+  return faults.flatMap((f) => {
+    const never = neverFires(f);
+    return never ? [{ spec: faultText(f), path: never.path, suggestion: never.suggestion ?? null }] : [];
+  });
+}
+
 function bad(error: string, status = 400): Reply {
   return controlJson({ ok: false, error }, status);
 }
@@ -219,7 +231,10 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
     return controlJson({ ok: true, apps: emu.seed.apps.map((a) => ({ ...a, env: exportLine(emu.url, a) })), users: publicUsers(emu.seed) });
   if (path === '/clock' && rq.method === 'GET') return clockAnswer(emu);
   if (path === '/tickets' && rq.method === 'GET') return controlJson({ ok: true, tickets: issuedTickets(emu) });
-  if (path === '/faults' && rq.method === 'GET') return controlJson({ ok: true, faults: emu.faults });
+  if (path === '/faults' && rq.method === 'GET') {
+    const warnings = faultWarnings(emu.faults);
+    return controlJson({ ok: true, faults: emu.faults, ...(warnings.length > 0 ? { warnings } : {}) });
+  }
   if (path === '/faults' && rq.method === 'DELETE') {
     emu.faults = [];
     return controlJson({ ok: true, faults: [] });
@@ -263,12 +278,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
         if (error instanceof FaultSpecError) return controlJson({ ok: false, error: error.message, problem: { text: error.pageKey, params: error.problem.params } }, 400);
         throw error;
       }
-      // Armed all the same (a caller may know better), but a path the emulator serves nothing at is said:
-      // such a fault never fires (`--fault` says the same at start).
-      const warnings = armed.flatMap((f) => {
-        const never = neverFires(f);
-        return never ? [{ spec: faultText(f), path: never.path, suggestion: never.suggestion ?? null }] : [];
-      });
+      const warnings = faultWarnings(armed);
       return controlJson({ ok: true, faults: emu.faults, ...(warnings.length > 0 ? { warnings } : {}) });
     }
     case '/switches': {

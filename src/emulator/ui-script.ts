@@ -16,6 +16,7 @@ export const UI_SCRIPT = String.raw`
     user: '',
     clock: null,
     faults: [],
+    faultWarnings: [],
     switches: {},
     values: {},
     qr: [],
@@ -140,6 +141,7 @@ export const UI_SCRIPT = String.raw`
         S.user = r[0].user;
         S.clock = { now: r[1].now, offset: r[1].offset, at: Date.now() };
         S.faults = r[2].faults;
+        S.faultWarnings = r[2].warnings || [];
         S.switches = r[3].switches;
         S.values = r[3].values;
         S.qr = r[4].sessions;
@@ -397,7 +399,7 @@ export const UI_SCRIPT = String.raw`
 
   function renderFaults() {
     var list = byId('fault-list');
-    var key = JSON.stringify([S.lang, S.faults]);
+    var key = JSON.stringify([S.lang, S.faults, S.faultWarnings]);
     if (key === S.renderedFaults) return;
     S.renderedFaults = key;
     clear(list);
@@ -410,9 +412,12 @@ export const UI_SCRIPT = String.raw`
         act(api('POST', '/faults', { faults: rest, replace: true }), L('faults.removed', { spec: faultSpec(f) }));
       });
       var scope = (f.path ? f.path : T('faults.every')) + ' \u00b7 ' + (f.count !== undefined ? T('faults.left', { n: f.count }) : T('faults.until'));
+      // A path the emulator serves nothing at: armed, but it never fires (the control API says which).
+      var never = S.faultWarnings.filter(function (w) { return w.spec === faultSpec(f); })[0];
       list.appendChild(h('li', { class: 'item kv', 'data-fault': faultSpec(f) }, [
         h('code', { class: 'v', text: faultSpec(f) }),
         h('span', { class: 'small', text: scope }),
+        never ? h('span', { class: 'badge orange', 'data-never': '', text: T(never.suggestion ? 'faults.never.suggest' : 'faults.never', never) }) : null,
         remove
       ]));
     });

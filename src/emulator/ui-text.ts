@@ -83,6 +83,8 @@ export const UI_TEXT = {
   'faults.left': { zh: '还剩 {n} 次', en: '{n} left' },
   'faults.until': { zh: '直到清除', en: 'until cleared' },
   'faults.every': { zh: '所有路径', en: 'every path' },
+  'faults.never': { zh: '永远不会触发：模拟器没有这个路径', en: 'never fires: the emulator serves nothing there' },
+  'faults.never.suggest': { zh: '永远不会触发：是不是 {suggestion}？', en: 'never fires: did you mean {suggestion}?' },
 
   'switches.title': { zh: '行为开关', en: 'Switches' },
   'switches.desc': {

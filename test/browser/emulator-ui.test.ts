@@ -169,6 +169,10 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await spec.press('Enter');
     await expect.poll(() => page.locator('#status').textContent()).toBe('Armed errcode=40001@/cgi-bin/tokne:1, but it will never fire: the emulator serves nothing at /cgi-bin/tokne. Did you mean /cgi-bin/token?');
     await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 2);
+    // The list marks it too (after the message has gone); the fault that works is not marked.
+    const never = page.locator('#fault-list li[data-fault="errcode=40001@/cgi-bin/tokne:1"] [data-never]');
+    await expect.poll(() => never.textContent()).toBe('never fires: did you mean /cgi-bin/token?');
+    expect(await page.locator('#fault-list li[data-fault="busy@/cgi-bin/token:1"] [data-never]').count()).toBe(0);
     emu.setFaults([{ kind: 'busy', path: '/cgi-bin/token', count: 1 }]);
 
     await spec.fill('delay=50:3');

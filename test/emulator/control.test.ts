@@ -191,6 +191,12 @@ describe('faults', () => {
     expect(r.status).toBe(200);
     expect(r.json.warnings).toEqual([{ spec: 'errcode=40001@/cgi-bin/tokne:1', path: '/cgi-bin/tokne', suggestion: '/cgi-bin/token' }]);
     expect((await post(emu.url, '/__emulator/faults', { spec: 'busy@/sns/*' })).json).not.toHaveProperty('warnings');
+    // And on every read after, so a list (the emulator's page) can mark it beside the others.
+    expect((await get(emu.url, '/__emulator/faults')).json).toEqual({
+      ok: true,
+      faults: [{ kind: 'errcode', errcode: 40001, path: '/cgi-bin/tokne', count: 1 }, { kind: 'busy', path: '/sns/*' }],
+      warnings: [{ spec: 'errcode=40001@/cgi-bin/tokne:1', path: '/cgi-bin/tokne', suggestion: '/cgi-bin/token' }],
+    });
   });
 
   it('an errcode fault given as JSON is checked like a spec', async () => {
