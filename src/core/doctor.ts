@@ -840,14 +840,22 @@ const CLOCK_SKEW_WARNING_S = 60;
 
 /**
  * This machine's clock against the Date header of WeChat's answer (second resolution, so ±1 s is
- * noise). `localMs` is our clock when the answer arrived.
+ * noise). `localMs` is our clock when the answer arrived. `apiBase`: where that answer came from; a
+ * host that is not WeChat's (the wxauth emulator, whose clock can be moved) says nothing about this
+ * machine's clock, so a difference is reported as that host's and the check is skipped.
  */
-export function evaluateClock(date: string | undefined, localMs: number | undefined): DoctorCheck {
+export function evaluateClock(date: string | undefined, localMs: number | undefined, apiBase?: string): DoctorCheck {
   if (localMs === undefined) return check('clock', 'skip', { key: 'doctor.clock.noAnswer' }, {});
   const server = date === undefined ? NaN : Date.parse(date);
   if (Number.isNaN(server)) return check('clock', 'skip', { key: 'doctor.clock.noDate' }, { date: date ?? null });
   const skewS = Math.round((localMs - server) / 1000);
   const evidence: Evidence = { date: date ?? null, local: new Date(localMs).toISOString(), skewSeconds: skewS };
+  const other = apiBase !== undefined && !isWechatApiBase(apiBase) ? URL.parse(apiBase)?.host : undefined;
+  if (other !== undefined) {
+    const params = { host: other, skew: Math.abs(skewS), limit: CLOCK_SKEW_WARNING_S };
+    if (Math.abs(skewS) <= CLOCK_SKEW_WARNING_S) return check('clock', 'ok', { key: 'doctor.clock.other.ok', params }, { ...evidence, host: other });
+    return check('clock', 'skip', { key: skewS > 0 ? 'doctor.clock.other.behind' : 'doctor.clock.other.ahead', params }, { ...evidence, host: other });
+  }
   if (Math.abs(skewS) > CLOCK_SKEW_WARNING_S) {
     const message: MessageRef = skewS > 0 ? { key: 'doctor.clock.ahead', params: { skew: skewS } } : { key: 'doctor.clock.behind', params: { skew: -skewS } };
     return check('clock', 'warn', message, evidence, { key: 'doctor.clock.fix' });

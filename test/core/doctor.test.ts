@@ -88,6 +88,20 @@ describe('evaluateClock', () => {
     expect(evaluateClock('yesterday-ish', at).status).toBe('skip');
     expect(evaluateClock(date, undefined)).toMatchObject({ status: 'skip', message: { key: 'doctor.clock.noAnswer' } });
   });
+
+  // The emulator's clock can be moved (/__emulator/clock) and its Date header moves with it: two hours
+  // ahead read as "this machine's clock is 7200 s behind WeChat's".
+  it('against a host that is not WeChat’s, a difference is that host’s, not this machine’s: skipped, naming the host', () => {
+    expect(evaluateClock(date, at - 7_200_000, 'http://127.0.0.1:3911')).toMatchObject({
+      status: 'skip',
+      message: { key: 'doctor.clock.other.ahead', params: { host: '127.0.0.1:3911', skew: 7200 } },
+    });
+    expect(evaluateClock(date, at + 120_000, 'http://127.0.0.1:3911')).toMatchObject({ status: 'skip', message: { key: 'doctor.clock.other.behind', params: { skew: 120 } } });
+    expect(evaluateClock(date, at + 2_000, 'http://127.0.0.1:3911')).toMatchObject({ status: 'ok', message: { key: 'doctor.clock.other.ok', params: { host: '127.0.0.1:3911' } } });
+    // WeChat's own hosts, any region: this machine's clock.
+    expect(evaluateClock(date, at - 7_200_000, 'https://api.weixin.qq.com')).toMatchObject({ status: 'warn', message: { key: 'doctor.clock.behind' } });
+    expect(evaluateClock(date, at - 7_200_000, 'https://sh.api.weixin.qq.com')).toMatchObject({ status: 'warn' });
+  });
 });
 
 describe('verify file content', () => {

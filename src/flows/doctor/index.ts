@@ -332,7 +332,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
           secretFromEnv: config.sources.secret === 'env',
         })
       : skipNeeds('credentials', missingCredentials),
-    wechat ? evaluateClock(wechat.date, wechat.localMs) : skipNeeds('clock', missingCredentials),
+    wechat ? evaluateClock(wechat.date, wechat.localMs, config.apiBase) : skipNeeds('clock', missingCredentials),
   ];
   // Whether WeChat answered at all tells a proxy that swallows the calls from one that works.
   const reached = wechat === undefined ? undefined : wechat.localMs !== undefined;

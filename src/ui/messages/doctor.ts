@@ -400,6 +400,18 @@ export const messages = {
     zh: '开启时间同步（timedatectl set-ntp true 或 chronyd）：JS-SDK 签名的时间戳和 token 的过期时间都依赖准确的时钟。',
     en: 'Turn on time sync (timedatectl set-ntp true, or chronyd): JS-SDK signature timestamps and token expiry depend on an accurate clock.',
   },
+  'doctor.clock.other.ok': {
+    zh: '本机时钟与 {host} 相差 {skew} 秒（不超过 {limit} 秒）；{host} 不是微信的接口地址，本机时钟是否准确要对着微信才知道。',
+    en: 'This machine’s clock is {skew} s off that of {host} (within {limit} s); {host} is not WeChat’s API host, so only WeChat can tell whether this machine’s clock is right.',
+  },
+  'doctor.clock.other.ahead': {
+    zh: '跳过：{host} 不是微信的接口地址，它的时钟比本机快 {skew} 秒（wxauth 模拟器的时钟可以被拨快）。要检查本机时钟，对着微信的接口地址运行 doctor。',
+    en: 'Skipped: {host} is not WeChat’s API host, and its clock is {skew} s ahead of this machine’s (a wxauth emulator’s clock can be moved). To check this machine’s clock, run doctor against WeChat’s API host.',
+  },
+  'doctor.clock.other.behind': {
+    zh: '跳过：{host} 不是微信的接口地址，它的时钟比本机慢 {skew} 秒。要检查本机时钟，对着微信的接口地址运行 doctor。',
+    en: 'Skipped: {host} is not WeChat’s API host, and its clock is {skew} s behind this machine’s. To check this machine’s clock, run doctor against WeChat’s API host.',
+  },
   'doctor.clock.noDate': { zh: '跳过：微信的应答没有 Date 头。', en: 'Skipped: WeChat’s answer had no Date header.' },
   'doctor.clock.noAnswer': { zh: '跳过：微信没有应答，无法比较时钟。', en: 'Skipped: WeChat did not answer, so there is no clock to compare with.' },
   'doctor.verifyFile.unreadable': { zh: '--verify-file {value}：{reason}。', en: '--verify-file {value}: {reason}.' },

@@ -432,13 +432,28 @@ describe('doctor flow: WeChat', () => {
   });
 
   it('warns about a clock 5 minutes ahead of the Date header of WeChat’s answer', async () => {
-    const report = await doctor({ deps: { now: () => Date.now() + 300_000 } });
-    const clock = byId(report, 'clock');
+    // WeChat's own API host, dialled at the emulator (--connect-to): the difference is this machine's.
+    const asWechat = (now: () => number) =>
+      doctor({
+        env: { WXAUTH_API_BASE: 'http://api.weixin.qq.com' },
+        connectTo: [to(sites.good), to(plain, 80), `api.weixin.qq.com:80:127.0.0.1:${new URL(emu.url).port}`],
+        deps: { now },
+      });
+    const clock = byId(await asWechat(() => Date.now() + 300_000), 'clock');
     expect(clock.status).toBe('warn');
     expect(clock.message).toMatchObject({ key: 'doctor.clock.ahead' });
     expect(Math.abs(Number(clock.evidence.skewSeconds) - 300)).toBeLessThanOrEqual(3);
-    const behind = byId(await doctor({ deps: { now: () => Date.now() - 120_000 } }), 'clock');
+    const behind = byId(await asWechat(() => Date.now() - 120_000), 'clock');
     expect(behind.message).toMatchObject({ key: 'doctor.clock.behind' });
+  });
+
+  it('against the emulator, a clock it moved is the emulator’s: skipped, naming its address, not this machine’s clock', async () => {
+    emu.advanceClock(7200);
+    // Back for the tests after this one (the emulator is shared); time itself keeps the tokens valid.
+    const report = await doctor().finally(() => emu.advanceClock(-7200));
+    const clock = byId(report, 'clock');
+    expect(clock).toMatchObject({ status: 'skip', message: { key: 'doctor.clock.other.ahead', params: { host: new URL(emu.url).host } } });
+    expect(Math.abs(Number(clock.evidence.skewSeconds) + 7200)).toBeLessThanOrEqual(3);
   });
 
   it('sends the API call through HTTP_PROXY (a dead proxy: unreachable, and the proxy check says so); NO_PROXY exempts it', async () => {
