@@ -89,7 +89,7 @@ export function acceptedHostNames(bound: string, interfaces: InterfaceAddress[],
   return names;
 }
 
-export function hostHeaderAllowed(header: string | undefined, names: Set<string>): boolean {
+export function hostHeaderAllowed(header: string | undefined, names: ReadonlySet<string>): boolean {
   if (!header) return false;
   const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(header.trim());
   if (!m || !m[1]) return false;

@@ -20,6 +20,14 @@ export function isInterceptedHost(host: string): boolean {
 const API_HOSTS: readonly string[] = Object.values(REGIONS).map((base) => new URL(base).hostname);
 
 /**
+ * The same names as a set, for a Host header: a call that reached the proxy with `Host:
+ * api.weixin.qq.com` was aimed at WeChat by a hosts-file entry or a reverse proxy (nginx's
+ * `proxy_set_header Host api.weixin.qq.com`). No page can rebind WeChat's names, so the DNS-rebinding
+ * guard answers them as the proxy's own.
+ */
+export const API_HOST_NAMES: ReadonlySet<string> = new Set(API_HOSTS);
+
+/**
  * Whether an absolute-form request (`GET http://api.weixin.qq.com/sns/auth?…`, from a client that has the
  * proxy as its HTTP_PROXY) is a call to WeChat's API: one of its API hosts, on the scheme's own port. A
  * WeChat name with a port of its own is not (where a hosts file maps it to 127.0.0.1 it reaches any

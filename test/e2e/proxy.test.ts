@@ -285,6 +285,27 @@ describe('DNS rebinding and the emulator\'s control API', () => {
     }
   });
 
+  // A hosts-file entry or an nginx in front (proxy_set_header Host api.weixin.qq.com) sends WeChat's own
+  // name; no page can rebind it, so it is answered. A look-alike is still refused.
+  it('answers Host: api.weixin.qq.com (and the regional API hosts), with or without a port; a look-alike stays refused', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const port = new URL(p.url).port;
+      for (const host of ['api.weixin.qq.com', `api.weixin.qq.com:${port}`, 'sh.api.weixin.qq.com', 'API.WEIXIN.QQ.COM']) {
+        const ok = await request(p.url, tokenPath(), { headers: { Host: host } });
+        expect(ok.status, host).toBe(200);
+        expect(JSON.parse(ok.body.toString())).toHaveProperty('access_token');
+      }
+      for (const host of ['api.weixin.qq.com.evil.test', 'open.weixin.qq.com', 'weixin.qq.com']) {
+        expect((await request(p.url, tokenPath(), { headers: { Host: host } })).status, host).toBe(403);
+      }
+      await calls(p, 4);
+      expect(p.blocked.map((b) => b.target)).toEqual(['api.weixin.qq.com.evil.test', 'open.weixin.qq.com', 'weixin.qq.com']);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('--allow-host adds a name of yours (host.docker.internal from a container); other names stay refused', async () => {
     const px = await runProxyCommand(['--upstream', emu.url, '--allow-host', 'host.docker.internal']);
     const port = new URL(px.url).port;

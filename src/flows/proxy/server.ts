@@ -29,7 +29,7 @@ import { acceptedHostNames, hostHeaderAllowed, isWildcardHost, unmappedIpv4 } fr
 import type { CallerProcess, ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
 import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
-import { interceptsConnect, isInterceptedHost, namesWechatApi, parseConnectTarget, isThisMachine, reachesEmulatorControl, sentByAnotherSite, PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
+import { API_HOST_NAMES, interceptsConnect, isInterceptedHost, namesWechatApi, parseConnectTarget, isThisMachine, reachesEmulatorControl, sentByAnotherSite, PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
 import type { HostContexts } from './certs.js';
 import { upstreamAgents } from './upstream-agent.js';
@@ -379,11 +379,12 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   /**
    * Why a request is refused before anything is forwarded, or undefined. A DNS-rebinding page whose
    * name resolves to 127.0.0.1 sends `Host: evil.example`: only the proxy's own addresses are answered
-   * (the name, not the port: see core/host-names.ts), except inside a decrypted WeChat tunnel and for
-   * absolute-form requests, which a browser page cannot make (only a browser set up to use this proxy
-   * sends them, and its pages meet the page guard below as any other). Without --intercept those must
-   * name one of WeChat's API hosts. The emulator's control API is never forwarded: its seed holds the
-   * appsecrets.
+   * (the name, not the port: see core/host-names.ts), and WeChat's API names, which no page can rebind
+   * (API_HOST_NAMES: a hosts-file entry, an nginx in front). Not checked inside a decrypted WeChat
+   * tunnel, nor for absolute-form requests, which a browser page cannot make (only a browser set up to
+   * use this proxy sends them, and its pages meet the page guard below as any other). Without
+   * --intercept those must name one of WeChat's API hosts. The emulator's control API is never
+   * forwarded: its seed holds the appsecrets.
    */
   const refusalOf = (req: http.IncomingMessage, route: Route): { reason: Blocked['reason']; target: string; text: Bilingual } | undefined => {
     const absolute = !intercepted.has(req.socket) && /^https?:\/\//i.test(req.url ?? '');
@@ -395,7 +396,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         },
       };
     }
-    if (!intercepted.has(req.socket) && !absolute && !hostHeaderAllowed(req.headers.host, ownNames)) {
+    if (!intercepted.has(req.socket) && !absolute && !hostHeaderAllowed(req.headers.host, ownNames) && !hostHeaderAllowed(req.headers.host, API_HOST_NAMES)) {
       const target = (req.headers.host ?? '').slice(0, 100);
       return { reason: 'host', target, text: {
           en: `refused: Host ${JSON.stringify(target)} is not an address of this proxy; it answers only requests sent to the URL it printed (a guard against DNS rebinding)`,
