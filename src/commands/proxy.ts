@@ -189,11 +189,11 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   // Loaded only for --intercept / --print-ca: the CA store pulls in node-forge.
   const ca = options.intercept || options.printCa ? await (await import('../store/ca.js')).openProxyCa(stateDir(ctx.env), new Date(ctx.now())) : undefined;
   if (options.printCa && ca) {
-    // The one command whose output goes into trust stores: what another user could have swapped is said
-    // here, as the commands that open config.json say it (this one does not open it).
+    // The one command whose output goes into trust stores: a folder its group can write is said here, as
+    // the commands that open config.json say it (this one does not open it; another user's folder, or
+    // one everyone can write, was refused by openProxyCa).
     const { checkStateDir } = await import('../store/files.js');
     const warnings: MessageRef[] = checkStateDir(stateDir(ctx.env));
-    if (ca.otherOwner) warnings.unshift({ key: 'proxy.ca.otherOwner', params: ca.otherOwner });
     return { kind: 'ca', certPath: ca.certPath, keyPath: ca.keyPath, certPem: ca.certPem, created: ca.created, outdated: ca.outdated, warnings };
   }
   const upstream = chooseUpstream(options, ctx.globals.region);
@@ -244,7 +244,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       ...(upstreamPath !== '' ? { upstreamPath: { path: upstreamPath, origin: upstreamUrl.origin } } : {}),
       host: options.host,
       showSecrets,
-      ...(ca ? { intercept: { certPath: ca.certPath, keyPath: ca.keyPath, created: ca.created, outdated: ca.outdated, ...(ca.otherOwner ? { otherOwner: ca.otherOwner } : {}), hosts: [...INTERCEPTED_HOSTS], ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
+      ...(ca ? { intercept: { certPath: ca.certPath, keyPath: ca.keyPath, created: ca.created, outdated: ca.outdated, hosts: [...INTERCEPTED_HOSTS], ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
     });
     // Said while the proxy already runs: the upstream may come up later, so this is a warning.
     const { upstreamUnreachable } = await import('../flows/proxy/upstream-check.js');

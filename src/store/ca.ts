@@ -13,7 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { ConfigError, osReason, type MessageRef } from '../errors.js';
-import { formatMode, osErrorHint, ownedByAnotherUser, readStateFile, withFileLock, writeFileAtomic } from './files.js';
+import { shellWord } from '../core/shell.js';
+import { checkStateDir, formatMode, osErrorHint, ownedByAnotherUser, readStateFile, withFileLock, writeFileAtomic } from './files.js';
 
 /** A PEM file wxauth wrote is a few KiB; anything larger is not one of ours. */
 const MAX_PEM_BYTES = 64 * 1024;
@@ -33,8 +34,6 @@ export interface ProxyCa {
   created: boolean;
   /** Made by an earlier wxauth without today's name constraint: a stolen key could vouch for other sites or any IP. Used, never replaced. */
   outdated: boolean;
-  /** The key or certificate is another user's (not root's): they can swap the CA that processes are told to trust. */
-  otherOwner?: { file: string; uid: number };
 }
 
 function keyModeError(file: string, mode: number): ConfigError {
@@ -147,12 +146,17 @@ function load(certPath: string, keyPath: string, now: Date): Omit<ProxyCa, 'crea
   if (!cert.ca) throw corruptError({ key: 'proxy.ca.notCa', params: { file: certPath } }, paths);
   if (new Date(cert.validTo).getTime() <= now.getTime())
     throw corruptError({ key: 'proxy.ca.expired', params: { file: certPath, date: cert.validTo } }, paths);
+  // Another user's key or certificate (not root's): they can swap the CA processes are told to trust.
+  // Refused, as a state folder of theirs is: a warning beside NODE_EXTRA_CA_CERTS came too late.
   const foreign = [{ file: keyPath, uid: keyFile.uid }, { file: certPath, uid: certFile.uid }].find((f) => ownedByAnotherUser(f.uid));
-  return { certPath, keyPath, certPem: certFile.text, keyPem: keyFile.text, outdated: !cert.raw.includes(NAME_CONSTRAINTS_DER), ...(foreign ? { otherOwner: foreign } : {}) };
+  if (foreign) throw new ConfigError({ key: 'proxy.ca.otherOwner', params: foreign }, { hint: { key: 'proxy.ca.otherOwner.hint', params: { cert: shellWord(certPath), key: shellWord(keyPath) } } });
+  return { certPath, keyPath, certPem: certFile.text, keyPem: keyFile.text, outdated: !cert.raw.includes(NAME_CONSTRAINTS_DER) };
 }
 
 /** The CA in `dir`: loaded when there, created (under the state folder's lock) when not. */
 export async function openProxyCa(dir: string, now: Date = new Date()): Promise<ProxyCa> {
+  // Nothing is read from, or made in, a folder another user owns or everyone can write (exit 4).
+  checkStateDir(dir);
   const certPath = path.resolve(dir, CA_CERT_FILE);
   const keyPath = path.resolve(dir, CA_KEY_FILE);
   const existing = load(certPath, keyPath, now);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, messageRef, osErrorCode, osReason, type MessageKey, type MessageRef } from '../errors.js';
 import { findJsonFault } from '../core/json-syntax.js';
+import { shellWord } from '../core/shell.js';
 
 let made = 0;
 /**
@@ -372,6 +373,13 @@ export function ownedByAnotherUser(uid: number): boolean {
   return me !== undefined && uid !== me && uid !== 0;
 }
 
+/**
+ * The state folder as something to trust, checked before anything in it is read: a folder another
+ * user owns, or one every user can write, is refused (exit 4). Whoever can replace config.json there can
+ * aim wxauth at their own server and collect the AppSecret sent to it (WXAUTH_SECRET included), or swap
+ * the proxy's CA; a warning printed before the secret went out came too late (as git refuses a
+ * repository another user owns). A folder its group can write (user private groups) is a warning.
+ */
 export function checkStateDir(dir: string): MessageRef[] {
   if (process.platform === 'win32') return [];
   let stats: fs.Stats;
@@ -381,11 +389,13 @@ export function checkStateDir(dir: string): MessageRef[] {
     return [];
   }
   if (!stats.isDirectory()) return [];
-  const warnings: MessageRef[] = [];
-  // Another user's folder: its owner can swap config.json.
-  if (ownedByAnotherUser(stats.uid)) warnings.push({ key: 'config.dir.otherOwner', params: { dir, uid: stats.uid } });
-  if ((stats.mode & 0o022) !== 0) warnings.push({ key: 'config.dir.writableByOthers', params: { dir, mode: formatMode(stats.mode) } });
-  return warnings;
+  const quoted = shellWord(dir);
+  if (ownedByAnotherUser(stats.uid))
+    throw new ConfigError({ key: 'config.dir.otherOwner', params: { dir, uid: stats.uid } }, { hint: { key: 'config.dir.otherOwner.hint', params: { dir: quoted } } });
+  if ((stats.mode & 0o002) !== 0)
+    throw new ConfigError({ key: 'config.dir.worldWritable', params: { dir, mode: formatMode(stats.mode) } }, { hint: { key: 'config.dir.worldWritable.hint', params: { dir: quoted } } });
+  if ((stats.mode & 0o020) !== 0) return [{ key: 'config.dir.writableByOthers', params: { dir, mode: formatMode(stats.mode) } }];
+  return [];
 }
 
 /**
@@ -480,9 +490,11 @@ export class JsonFile<T extends object> {
   ) {
     this.path = jsonFilePath(dir, configName);
     this.options = options ?? { narrow: (data) => data as T, wrongShapeHint: 'config.file.wrongShape.hint' };
+    // The folder first: nothing is read from one that is not to be trusted.
+    const folderWarnings = checkStateDir(path.dirname(this.path));
     const snapshot = readStateFile(this.path);
     this.parse(snapshot);
-    this.warnings = checkStateDir(path.dirname(this.path)).concat(this.checkMode(snapshot));
+    this.warnings = folderWarnings.concat(this.checkMode(snapshot));
   }
 
   /**

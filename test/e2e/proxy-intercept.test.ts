@@ -561,17 +561,42 @@ describe('the CA store', () => {
     expect(fs.readFileSync(made.certPath, 'utf8')).toBe(oldPem);
   });
 
-  it('--print-ca says when the folder holding the CA is writable by others (they could have swapped it)', async () => {
+  it('--print-ca says when the folder holding the CA is writable by its group; one everyone can write is refused (exit 4), nothing printed', async () => {
     const state = path.join(dir, 'open-folder');
     await openProxyCa(state);
-    fs.chmodSync(state, 0o777);
+    fs.chmodSync(state, 0o770);
     try {
       const r = await runCli(['proxy', '--print-ca'], { env: { WXAUTH_CONFIG_DIR: state } });
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^-----BEGIN CERTIFICATE-----/);
-      expect(r.stderr).toContain(`The state folder ${state} is writable by other users (mode 0777)`);
+      expect(r.stderr).toContain(`The state folder ${state} is writable by its group (mode 0770)`);
+      fs.chmodSync(state, 0o777);
+      for (const args of [['proxy', '--print-ca'], ['proxy', '--intercept', '--port', '0']]) {
+        const refused = await runCli(args, { env: { WXAUTH_CONFIG_DIR: state } });
+        expect(refused.code, args.join(' ')).toBe(4);
+        expect(refused.stdout).toBe('');
+        expect(refused.stderr).toContain(`Every user can write to the state folder ${state} (mode 0777)`);
+      }
     } finally {
       fs.chmodSync(state, 0o700);
+    }
+  });
+
+  // Only root can give files away (chown), so only a root run checks it. Another user who planted the
+  // CA could swap it under the processes told to trust it (NODE_EXTRA_CA_CERTS).
+  it.skipIf(process.getuid?.() !== 0)('a CA key or certificate another user owns is refused (exit 4), left as it is, with the way to make one of your own', async () => {
+    const state = path.join(dir, 'planted');
+    const made = await openProxyCa(state);
+    fs.chownSync(made.keyPath, 4242, 4242);
+    try {
+      const r = await runCli(['proxy', '--intercept', '--port', '0'], { env: { WXAUTH_CONFIG_DIR: state } });
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain(`${made.keyPath} belongs to another user (uid 4242), so wxauth does not use it`);
+      expect(r.stderr).toContain(`rm ${made.certPath} ${made.keyPath}`);
+      expect(r.stderr).not.toContain('NODE_EXTRA_CA_CERTS');
+      expect(fs.readFileSync(made.keyPath, 'utf8')).toBe(made.keyPem);
+    } finally {
+      fs.chownSync(made.keyPath, 0, 0);
     }
   });
 

@@ -12,6 +12,7 @@ import { TokenStore } from '../../src/store/token-cache.js';
 import { MAX_STATE_FILE_BYTES } from '../../src/store/files.js';
 import { resolveConfig } from '../../src/store/resolve.js';
 import { ConfigError } from '../../src/errors.js';
+import { shellWord } from '../../src/core/shell.js';
 import { runCli } from '../e2e/helpers.js';
 import { compileStore, runWithStore } from './compile-store.js';
 
@@ -222,14 +223,41 @@ describe.skipIf(!posix)('permissions the user chose or should fix (item 13)', ()
     expect(fs.readFileSync(file, 'utf8')).toBe('{}\n');
   });
 
-  it('a state folder others can write (0777) comes back as a warning for the command to show, never printed', () => {
+  /** What opening the folder's stores throws, or undefined. */
+  const refusalOf = (open: () => unknown): ConfigError | undefined => {
+    try {
+      open();
+      return undefined;
+    } catch (error) {
+      if (error instanceof ConfigError) return error;
+      throw error;
+    }
+  };
+
+  // Anyone who can write the folder can plant a config.json aiming wxauth at their server, which then
+  // gets the AppSecret: every user (0777) is refused before anything is read; its group (0770), as with
+  // user private groups, is a warning.
+  it.skipIf(!posix)('a state folder every user can write (0777) is refused (exit 4) and left as it is; one its group can write is a warning, never printed', () => {
     const dir = tempDir();
+    const config = path.join(dir, 'config.json');
+    const text = JSON.stringify({ profiles: { default: { appid: APPID, apiBase: 'http://127.0.0.1:4950' } } });
+    fs.writeFileSync(config, text, { mode: 0o600 });
     fs.chmodSync(dir, 0o777);
-    const config = ConfigStore.open(dir);
-    const warning = { key: 'config.dir.writableByOthers', params: { dir, mode: '0777' } };
-    expect(config.warnings()).toEqual([warning]);
+    for (const open of [() => ConfigStore.open(dir), () => TokenStore.open(dir)]) {
+      const refused = refusalOf(open);
+      expect(refused?.exitCode).toBe(4);
+      expect(refused?.messageRef).toEqual({ key: 'config.dir.worldWritable', params: { dir, mode: '0777' } });
+      expect(refused?.hint).toEqual({ key: 'config.dir.worldWritable.hint', params: { dir: shellWord(dir) } });
+    }
+    expect(fs.readFileSync(config, 'utf8')).toBe(text);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o777);
+
+    fs.chmodSync(dir, 0o770);
+    const opened = ConfigStore.open(dir);
+    const warning = { key: 'config.dir.writableByOthers', params: { dir, mode: '0770' } };
+    expect(opened.warnings()).toEqual([warning]);
     expect(TokenStore.open(dir).warnings()).toEqual([warning]);
-    const resolved = resolveConfig({ globals: {}, env: {}, profiles: config.profiles(), currentProfile: config.currentProfile(), warnings: config.warnings() });
+    const resolved = resolveConfig({ globals: {}, env: {}, profiles: opened.profiles(), currentProfile: opened.currentProfile(), warnings: opened.warnings() });
     expect(resolved.warnings).toContainEqual(warning);
 
     fs.chmodSync(dir, 0o700);
@@ -238,26 +266,31 @@ describe.skipIf(!posix)('permissions the user chose or should fix (item 13)', ()
     expect(ConfigStore.open(dir).warnings()).toEqual([]);
   });
 
-  it.skipIf(!posix)('a folder owned by another user warns, unless that user is root (who can replace anything anyway)', () => {
+  it.skipIf(!posix)('a folder owned by another user is refused, unless that user is root (who can replace anything anyway)', () => {
     const dir = tempDir();
     const { uid } = fs.statSync(dir);
     const spy = vi.spyOn(process, 'getuid').mockReturnValue(uid + 1);
     try {
-      const warnings = ConfigStore.open(dir).warnings();
-      if (uid === 0) expect(warnings).toEqual([]);
-      else expect(warnings).toContainEqual({ key: 'config.dir.otherOwner', params: { dir, uid } });
+      const refused = refusalOf(() => ConfigStore.open(dir));
+      if (uid === 0) expect(refused).toBeUndefined();
+      else expect(refused?.messageRef).toEqual({ key: 'config.dir.otherOwner', params: { dir, uid } });
     } finally {
       spy.mockRestore();
     }
   });
 
-  // Only root can give a folder away (chown), so only a root run checks it.
-  it.skipIf(!posix || process.getuid?.() !== 0)('a state folder another user owns comes back as a warning naming its owner', () => {
+  // Only root can give a folder away (chown), so only a root run checks it. The attack: another user's
+  // folder whose config.json aims wxauth at their server, which then receives WXAUTH_SECRET.
+  it.skipIf(!posix || process.getuid?.() !== 0)('a state folder another user owns is refused (exit 4) before its config.json is read, naming its owner', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ profiles: { default: { appid: APPID } } }), { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ profiles: { default: { appid: APPID, apiBase: 'http://127.0.0.1:4950' } } }), { mode: 0o600 });
     fs.chownSync(dir, 4242, 4242);
     try {
-      expect(ConfigStore.open(dir).warnings()).toContainEqual({ key: 'config.dir.otherOwner', params: { dir, uid: 4242 } });
+      for (const open of [() => ConfigStore.open(dir), () => TokenStore.open(dir)]) {
+        const refused = refusalOf(open);
+        expect(refused?.exitCode).toBe(4);
+        expect(refused?.messageRef).toEqual({ key: 'config.dir.otherOwner', params: { dir, uid: 4242 } });
+      }
     } finally {
       fs.chownSync(dir, 0, 0);
     }

@@ -176,12 +176,24 @@ export const messages = {
     en: 'The file is kept as it is, and the code is unused. To let wxauth save tokens, run chmod 600 {file}. To keep it read-only, use wxauth exchange --no-save <code>: it prints the tokens it gets without saving them.',
   },
   'config.dir.otherOwner': {
-    zh: '状态目录 {dir} 属于另一个用户（uid {uid}）：对方可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）或 token 缓存。请用你自己的目录（WXAUTH_CONFIG_DIR）。',
-    en: 'The state folder {dir} belongs to another user (uid {uid}): they can replace config.json (e.g. aim wxauth at their own server to collect your AppSecret) or the token cache. Use a folder of your own (WXAUTH_CONFIG_DIR).',
+    zh: '状态目录 {dir} 属于另一个用户（uid {uid}），wxauth 不读也不写它：对方可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）、token 缓存或代理的 CA。',
+    en: 'The state folder {dir} belongs to another user (uid {uid}), so wxauth neither reads nor writes it: they can replace config.json (e.g. aim wxauth at their own server to collect your AppSecret), the token cache or the proxy’s CA.',
+  },
+  'config.dir.otherOwner.hint': {
+    zh: '用你自己的目录：去掉 WXAUTH_CONFIG_DIR，或让它指向你自己建的目录（wxauth 会以 700 权限创建）。如果这个目录本来就是你的，拿回来：sudo chown -R "$(id -u)" {dir}',
+    en: 'Use a folder of your own: unset WXAUTH_CONFIG_DIR, or point it at a folder you made (wxauth creates it as 0700). If the folder is yours, take it back: sudo chown -R "$(id -u)" {dir}',
+  },
+  'config.dir.worldWritable': {
+    zh: '状态目录 {dir} 所有用户都可写（权限 {mode}），wxauth 不读也不写它：任何人都能放进或替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）、token 缓存或代理的 CA。',
+    en: 'Every user can write to the state folder {dir} (mode {mode}), so wxauth neither reads nor writes it: anyone can plant or replace config.json (e.g. aim wxauth at their own server to collect your AppSecret), the token cache or the proxy’s CA.',
+  },
+  'config.dir.worldWritable.hint': {
+    zh: '运行 chmod 700 {dir}（先确认里面的 config.json 是你自己写的），或者用你自己的目录（WXAUTH_CONFIG_DIR）。',
+    en: 'Run chmod 700 {dir} (after making sure the config.json in it is the one you wrote), or use a folder of your own (WXAUTH_CONFIG_DIR).',
   },
   'config.dir.writableByOthers': {
-    zh: '状态目录 {dir} 其他用户可写（权限 {mode}）：他们可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）或 token 缓存。运行 chmod 700 {dir}。',
-    en: 'The state folder {dir} is writable by other users (mode {mode}): they can replace config.json (e.g. aim wxauth at their own server to collect your AppSecret) or the token cache. Run chmod 700 {dir}.',
+    zh: '状态目录 {dir} 同组用户可写（权限 {mode}）：他们可以替换 config.json（例如把 wxauth 指向自己的服务器以获取你的 AppSecret）或 token 缓存。运行 chmod 700 {dir}。',
+    en: 'The state folder {dir} is writable by its group (mode {mode}): its members can replace config.json (e.g. aim wxauth at their own server to collect your AppSecret) or the token cache. Run chmod 700 {dir}.',
   },
   'config.file.readableByOthers': {
     zh: '{file} 其他用户可读（权限 {mode}）：里面有你的 AppSecret。运行 chmod 600 {file}。',

@@ -52,8 +52,12 @@ export const messages = {
     en: 'Using the local CA certificate: {cert} (its key, {key}, never leaves this machine).',
   },
   'proxy.ca.otherOwner': {
-    zh: '{file} 属于另一个用户（uid {uid}）：他可以换掉你要让进程信任的 CA。确认这个文件的来历；不确定就删掉 CA 的两个文件，用自己的账户重新生成。',
-    en: '{file} belongs to another user (uid {uid}): they can swap the CA you are about to have processes trust. Make sure where it came from; if unsure, delete both CA files and make a new one as yourself.',
+    zh: '{file} 属于另一个用户（uid {uid}），wxauth 不用它：对方可以换掉你要让进程信任的 CA。',
+    en: '{file} belongs to another user (uid {uid}), so wxauth does not use it: they can swap the CA you are about to have processes trust.',
+  },
+  'proxy.ca.otherOwner.hint': {
+    zh: '删掉 CA 的两个文件（rm {cert} {key}），再用自己的账户运行一次生成新的 CA；原来信任旧证书的地方换成新证书。',
+    en: 'Delete both CA files (rm {cert} {key}) and run again as yourself to make a new CA; trust the new certificate where the old one was trusted.',
   },
   'proxy.ca.outdated': {
     zh: '这个 CA 没有名称约束（旧版 wxauth 生成的 CA 没有，或者它是别处生成的）：私钥一旦泄露，可以冒充任何 IP 地址（甚至任何网站）骗过信任它的进程。删除 {cert} 和 {key}，再运行一次生成新的 CA，并在原来信任旧证书的地方换成新证书。',

@@ -24,7 +24,7 @@ export interface ProxyStarted {
   host: string;
   showSecrets: boolean;
   /** --intercept: the CA and the hosts it decrypts. */
-  intercept?: { certPath: string; keyPath: string; created: boolean; outdated: boolean; otherOwner?: { file: string; uid: number }; hosts: string[]; upstream?: string };
+  intercept?: { certPath: string; keyPath: string; created: boolean; outdated: boolean; hosts: string[]; upstream?: string };
 }
 
 export interface ProxyHooks {
@@ -136,7 +136,6 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         out.say(out.t('proxy.intercept.started', { hosts: intercept.hosts.join(', '), where: intercept.upstream ?? out.t('proxy.intercept.realHosts') }));
         out.say(out.t(intercept.created ? 'proxy.intercept.ca.created' : 'proxy.intercept.ca.reused', { cert: intercept.certPath, key: intercept.keyPath }));
         if (intercept.outdated) outdatedCaWarning(out, intercept.certPath, intercept.keyPath);
-        if (intercept.otherOwner) out.warning('proxy.ca.otherOwner', out.t('proxy.ca.otherOwner', intercept.otherOwner));
         out.say(out.t('proxy.intercept.env'));
         out.say(`  export HTTPS_PROXY=${u.origin} HTTP_PROXY=${u.origin} NO_PROXY=localhost,127.0.0.1`);
         out.say(out.t('proxy.intercept.trust'));
