@@ -170,7 +170,12 @@ async function ticketOf(ctx: Context, profile: string, appid: string, apiHost: s
   return obtainTicket({ api, basic: service, store, profile: config.profile, appid: config.appid as string, apiHost, refresh, now: () => ctx.now() });
 }
 
-export async function run(options: JssdkOptions, ctx: Context): Promise<JssdkResult> {
+export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResult> {
+  // --ticket -: read from a pipe, so the ticket is in no command line (history, ps, CI logs).
+  const options: JssdkOptions =
+    given.sub !== 'ticket' && given.ticket === '-'
+      ? { ...given, ticket: await (await import('../flows/stdin.js')).ticketFromStdin(ctx.stdin, '--ticket', `wxauth jssdk ${given.sub} … --ticket -`) }
+      : given;
   // With --ticket, sign and verify are offline sums: no appid needed (the snippet gets a placeholder).
   const offline = options.sub !== 'ticket' && options.ticket !== undefined;
   // Without an appid, name at once everything the run needs (as `wxauth token` does): no cached ticket

@@ -1,5 +1,6 @@
-// Text piped to wxauth: `listen --paste` reads a callback URL from it, and `--secret -` (init, config
-// set) the AppSecret, which then never appears in a command line (shell history, `ps`, CI logs).
+// Text piped to wxauth: `listen --paste` reads a callback URL from it, `--secret -` (init, config set)
+// the AppSecret and `--ticket -` (jssdk sign, verify) the jsapi_ticket, which then never appear in a
+// command line (shell history, `ps`, CI logs).
 import { UsageError } from '../errors.js';
 
 /** A process's stdin, or a string stream in tests. */
@@ -26,9 +27,18 @@ export function readStdin(stdin: Stdin, limit: number): Promise<string> {
  * a stray space is the validator's to point out). `flag` names where `-` was given and `command` the whole command, for the messages.
  */
 export async function secretFromStdin(stdin: Stdin, flag: string, command: string): Promise<string> {
-  const hint = { key: 'common.secretStdin.hint', params: { flag, command } } as const;
-  if (stdin.isTTY) throw new UsageError({ key: 'common.secretStdin.tty', params: { flag } }, { hint });
+  return firstLine(stdin, flag, command, 'common.secretStdin');
+}
+
+/** `jssdk sign|verify --ticket -`: the jsapi_ticket the same way, so it is in no command line either. */
+export async function ticketFromStdin(stdin: Stdin, flag: string, command: string): Promise<string> {
+  return firstLine(stdin, flag, command, 'jssdk.ticketStdin');
+}
+
+async function firstLine(stdin: Stdin, flag: string, command: string, keys: 'common.secretStdin' | 'jssdk.ticketStdin'): Promise<string> {
+  const hint = { key: `${keys}.hint`, params: { flag, command } } as const;
+  if (stdin.isTTY) throw new UsageError({ key: `${keys}.tty`, params: { flag } }, { hint });
   const line = (await readStdin(stdin, 4096)).split(/\r?\n/)[0] ?? '';
-  if (line === '') throw new UsageError({ key: 'common.secretStdin.empty', params: { flag } }, { hint });
+  if (line === '') throw new UsageError({ key: `${keys}.empty`, params: { flag } }, { hint });
   return line;
 }

@@ -136,6 +136,19 @@ describe('wxauth jssdk sign', () => {
     expect(parseJson(r.stdout)).toMatchObject({ signature: '0f9de62fce790f9a083d5c99e95740ceb90c27ed', ticket_from: 'option', url: 'http://mp.weixin.qq.com?params=value' });
   });
 
+  // --ticket - reads the ticket from a pipe, as --secret - does, so it is in no command line. It once
+  // signed the literal ticket "-" without a word.
+  it('--ticket - reads the ticket from stdin (same signature as the official example); an empty pipe is refused (exit 2)', async () => {
+    const dir = tempConfigDir();
+    const args = ['jssdk', 'sign', 'http://mp.weixin.qq.com?params=value', '--json', '--exact-url', '--ticket', '-', '--timestamp', '1414587457', '--nonce', 'Wm3WZYTPz0wzccnW'];
+    const r = await runCli(args, { env: emulatorEnv(emu, SERVICE, { WXAUTH_CONFIG_DIR: dir }), input: 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(parseJson(r.stdout)).toMatchObject({ signature: '0f9de62fce790f9a083d5c99e95740ceb90c27ed', ticket_from: 'option' });
+    const empty = await runCli(args, { env: emulatorEnv(emu, SERVICE, { WXAUTH_CONFIG_DIR: dir }), input: '' });
+    expect(empty.code).toBe(2);
+    expect(parseJson(empty.stdout)).toMatchObject({ ok: false, error: { message: expect.stringContaining('--ticket - read no jsapi_ticket from stdin') as unknown as string } });
+  });
+
   it('refuses a URL that is not http(s) (exit 2)', async () => {
     const r = await server()(['jssdk', 'sign', '/shop', '--ticket', 't']);
     expect(r.code).toBe(2);

@@ -22,6 +22,12 @@ export const messages = {
     zh: 'wxauth jssdk ticket\nwxauth jssdk ticket --show --json\nwxauth jssdk ticket --refresh',
     en: 'wxauth jssdk ticket\nwxauth jssdk ticket --show --json\nwxauth jssdk ticket --refresh',
   },
+  'jssdk.ticketStdin.tty': { zh: '{flag} - 从管道读取 jsapi_ticket，但标准输入是终端。', en: '{flag} - reads the jsapi_ticket from a pipe, but stdin is a terminal.' },
+  'jssdk.ticketStdin.empty': { zh: '{flag} - 没有从标准输入读到 jsapi_ticket（第一行是空的）。', en: '{flag} - read no jsapi_ticket from stdin (its first line is empty).' },
+  'jssdk.ticketStdin.hint': {
+    zh: '把它用管道传进来，例如 printf %s "$JSAPI_TICKET" | {command}；在终端上直接把 ticket 写在 - 的位置。',
+    en: 'Pipe it in, e.g. printf %s "$JSAPI_TICKET" | {command}; on a terminal, give the ticket itself in place of -.',
+  },
   'jssdk.ticket.isSecret': { zh: '--ticket 给出的是这个 profile 的 AppSecret，不是 jsapi_ticket。', en: 'The --ticket given is this profile’s AppSecret, not a jsapi_ticket.' },
   'jssdk.ticket.looksLikeSecret': {
     zh: '--ticket 给出的是 32 位十六进制数，像 AppSecret，不像 jsapi_ticket（86 个字符，字母、数字、- 和 _）。',
@@ -40,7 +46,7 @@ export const messages = {
     zh: '为页面 URL 生成 wx.config 签名：时间戳（秒）、nonceStr、被哈希的字符串、签名和可直接粘贴的 wx.config',
     en: 'Sign a page URL for wx.config: timestamp (seconds), nonceStr, the string hashed, the signature and a ready wx.config snippet',
   },
-  'cli.jssdk.sign.opt.ticket': { zh: '用这个 jsapi_ticket 签名（不请求微信）', en: 'sign with this jsapi_ticket (no call to WeChat)' },
+  'cli.jssdk.sign.opt.ticket': { zh: '用这个 jsapi_ticket 签名（不请求微信；- 表示从管道读取）', en: 'sign with this jsapi_ticket (no call to WeChat; - reads it from a pipe)' },
   'cli.jssdk.sign.opt.timestamp': { zh: '指定时间戳（秒），默认当前时间', en: 'the timestamp in seconds (default: now)' },
   'cli.jssdk.sign.opt.nonce': { zh: '指定 nonceStr，默认随机 16 位', en: 'the nonceStr (default: 16 random characters)' },
   'cli.jssdk.sign.opt.api': {
@@ -52,8 +58,8 @@ export const messages = {
     en: 'sign the URL exactly as given, not in its location.href form (to reproduce a test vector or a server\'s string; not for a page\'s wx.config)',
   },
   'cli.jssdk.sign.examples': {
-    zh: 'wxauth jssdk sign "https://h5.example.com/shop?id=1"\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json\nwxauth jssdk sign "http://mp.weixin.qq.com?params=value" --exact-url --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW',
-    en: 'wxauth jssdk sign "https://h5.example.com/shop?id=1"\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json\nwxauth jssdk sign "http://mp.weixin.qq.com?params=value" --exact-url --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW',
+    zh: 'wxauth jssdk sign "https://h5.example.com/shop?id=1"\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json\nwxauth jssdk sign "http://mp.weixin.qq.com?params=value" --exact-url --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW\nprintf %s "$JSAPI_TICKET" | wxauth jssdk sign "https://h5.example.com/shop?id=1" --ticket -',
+    en: 'wxauth jssdk sign "https://h5.example.com/shop?id=1"\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json\nwxauth jssdk sign "http://mp.weixin.qq.com?params=value" --exact-url --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW\nprintf %s "$JSAPI_TICKET" | wxauth jssdk sign "https://h5.example.com/shop?id=1" --ticket -',
   },
   'cli.jssdk.verify.desc': {
     zh: '重新计算签名；不一致时逐一尝试常见错误，指出是哪一个；并检查页面域名是否在 JS 接口安全域名里',
@@ -63,7 +69,7 @@ export const messages = {
   'cli.jssdk.verify.opt.signature': { zh: 'wx.config 里的 signature', en: 'the signature in wx.config' },
   'cli.jssdk.verify.opt.timestamp': { zh: 'wx.config 里的 timestamp', en: 'the timestamp in wx.config' },
   'cli.jssdk.verify.opt.nonce': { zh: 'wx.config 里的 nonceStr', en: 'the nonceStr in wx.config' },
-  'cli.jssdk.verify.opt.ticket': { zh: '用这个 jsapi_ticket 验证（默认用缓存或新获取的）', en: 'verify with this jsapi_ticket (default: the cached or a fetched one)' },
+  'cli.jssdk.verify.opt.ticket': { zh: '用这个 jsapi_ticket 验证（默认用缓存或新获取的；- 表示从管道读取）', en: 'verify with this jsapi_ticket (default: the cached or a fetched one; - reads it from a pipe)' },
   'cli.jssdk.verify.opt.landingUrl': {
     zh: '用户首次进入的 URL（iOS 上 history 路由的单页应用要用它签名）',
     en: 'the URL the user first landed on (what iOS WeChat verifies for history-mode SPAs)',
