@@ -198,17 +198,17 @@ describe('"authorise again" names the command that works for the profile', () =>
 
   it('a public https redirect_uri (login would refuse it): url, then listen --paste; a local one: login', async () => {
     const PUBLIC = { WXAUTH_REDIRECT_URI: 'https://www.example.com/wechat/callback', WXAUTH_DOMAIN: 'www.example.com', WXAUTH_PROFILE: 'prod' };
-    const paste = 'wxauth url --profile prod, then paste the callback address into wxauth listen --profile prod --paste --exchange; the callback goes to https://www.example.com/wechat/callback, which login cannot catch here';
+    const paste = 'wxauth url --profile prod, authorise, then paste the callback address into wxauth listen --profile prod --paste --exchange (the callback goes to https://www.example.com/wechat/callback, which no listener on this machine can catch)';
     // No cached token (check), a stale code (exchange 40029), a spent one (40163).
     const check = await en(['check'], PUBLIC);
     expect(check.code).toBe(4);
-    expect(check.stderr).toContain(`Get a token first: ${paste}, or wxauth exchange --profile prod <code>.`);
+    expect(check.stderr).toContain(`Get a token first: wxauth exchange --profile prod <code>, or ${paste}.`);
     const stale = await en(['exchange', '0bogus'], PUBLIC);
     expect(stale.code).toBe(3);
     expect(stale.stderr).toContain(`(now ${service().appid}): ${paste}.`);
     expect(stale.stderr).not.toContain('wxauth login');
     const zh = await runCli(['--lang', 'zh', 'exchange', '0bogus'], { env: emulatorEnv(emu, service(), { WXAUTH_CONFIG_DIR: tempConfigDir(), ...PUBLIC }) });
-    expect(zh.stderr).toContain('wxauth url --profile prod，授权后用 wxauth listen --profile prod --paste --exchange 粘贴回调地址并换取');
+    expect(zh.stderr).toContain('wxauth url --profile prod，授权后把回调地址粘贴给 wxauth listen --profile prod --paste --exchange 换取（回调发往 https://www.example.com/wechat/callback，本机上的监听接不到）');
     // The same profile with a callback on this machine: login catches it.
     const local = await en(['exchange', '0bogus'], { ...PUBLIC, WXAUTH_REDIRECT_URI: 'http://localhost:8080/callback', WXAUTH_DOMAIN: 'localhost' });
     expect(local.stderr).toContain(`(now ${service().appid}): wxauth login --profile prod.`);

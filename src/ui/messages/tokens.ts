@@ -316,12 +316,12 @@ export const messages = {
   // {login} in the hints: how to authorise again under the profile (core/next-step.ts authorizeAgain).
   'tokens.again.login': { zh: 'wxauth login{scope}{p}', en: 'wxauth login{scope}{p}' },
   'tokens.again.paste': {
-    zh: 'wxauth url{scope}{p}，授权后用 wxauth listen{p} --paste --exchange 粘贴回调地址并换取；回调发往 {uri}，login 在本机接不到',
-    en: 'wxauth url{scope}{p}, then paste the callback address into wxauth listen{p} --paste --exchange; the callback goes to {uri}, which login cannot catch here',
+    zh: 'wxauth url{scope}{p}，授权后把回调地址粘贴给 wxauth listen{p} --paste --exchange 换取（回调发往 {uri}，本机上的监听接不到）',
+    en: 'wxauth url{scope}{p}, authorise, then paste the callback address into wxauth listen{p} --paste --exchange (the callback goes to {uri}, which no listener on this machine can catch)',
   },
   'tokens.noCachedUser.hint': {
-    zh: '先换一个 token：{login}，或 wxauth exchange{p} <code>。手里已有 token 的话，check 和 userinfo 可以直接带上它（wxauth check{p} <access_token> <openid>），refresh 可以带上 refresh_token（wxauth refresh{p} <refresh_token>）。wxauth tokens{p} 列出缓存里的用户。',
-    en: 'Get a token first: {login}, or wxauth exchange{p} <code>. With a token already in hand, check and userinfo take it as arguments (wxauth check{p} <access_token> <openid>), and refresh takes a refresh_token (wxauth refresh{p} <refresh_token>). wxauth tokens{p} lists the cached users.',
+    zh: '先换一个 token：wxauth exchange{p} <code>，或者 {login}。手里已有 token 的话，check 和 userinfo 可以直接带上它（wxauth check{p} <access_token> <openid>），refresh 可以带上 refresh_token（wxauth refresh{p} <refresh_token>）。wxauth tokens{p} 列出缓存里的用户。',
+    en: 'Get a token first: wxauth exchange{p} <code>, or {login}. With a token already in hand, check and userinfo take it as arguments (wxauth check{p} <access_token> <openid>), and refresh takes a refresh_token (wxauth refresh{p} <refresh_token>). wxauth tokens{p} lists the cached users.',
   },
 
   // --- next steps after an errcode (hints) ----------------------------------------------------
@@ -330,8 +330,8 @@ export const messages = {
     en: 'Authorise again for a fresh code and exchange it at once: a code lives 5 minutes (10 for website apps), is case-sensitive, and only works with the appid that issued it (now {appid}): {login}.',
   },
   'tokens.next.new_code_lower': {
-    zh: '这个 code 全是小写字母：code 区分大小写，被转成小写后就是 40029。原来的 code 多半还没用掉：在它的有效期内（5 分钟，网站应用 10 分钟），按原样复制微信跳转到的回调地址，再换一次（wxauth exchange{p} \'<回调地址>\'）；如果地址栏里的 code 也是小写，是跳转途中被改的。然后检查你的框架或路由是否把 URL 转成了小写；过期了就重新授权（{login}）。',
-    en: 'This code is all lower case: codes are case-sensitive and a lower-cased one gives 40029. The original code was probably not spent: within its lifetime (5 minutes, 10 for website apps), copy the callback URL exactly as WeChat redirected to it and exchange that (wxauth exchange{p} \'<callback-url>\'); if the address bar shows it lower case too, a redirect on the way changed it. Then check whether your framework or router lower-cases URLs; once it has expired, authorise again ({login}).',
+    zh: '这个 code 全是小写字母：code 区分大小写，被转成小写后就是 40029。原来的 code 多半还没用掉：在它的有效期内（5 分钟，网站应用 10 分钟），按原样复制微信跳转到的回调地址，再换一次（wxauth exchange{p} \'<回调地址>\'）；如果地址栏里的 code 也是小写，是跳转途中被改的。然后检查你的框架或路由是否把 URL 转成了小写；过期了就重新授权：{login}。',
+    en: 'This code is all lower case: codes are case-sensitive and a lower-cased one gives 40029. The original code was probably not spent: within its lifetime (5 minutes, 10 for website apps), copy the callback URL exactly as WeChat redirected to it and exchange that (wxauth exchange{p} \'<callback-url>\'); if the address bar shows it lower case too, a redirect on the way changed it. Then check whether your framework or router lower-cases URLs; once it has expired, authorise again: {login}.',
   },
   'tokens.next.code_spent_here': {
     zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（profile {codeProfile}，openid {openid}）。code 只能用一次：再换一次，微信会返回 40163（有的服务器返回 40029）。查看 wxauth 缓存的 token：wxauth tokens{cp}。要新的 code，重新授权：{login}。',
@@ -345,16 +345,16 @@ export const messages = {
     en: 'For the cached token of that user: wxauth {command} --openid {openid}; to check a token: wxauth {command} <access_token> {openid}',
   },
   'tokens.next.code_sent_timeout': {
-    zh: 'wxauth 在 {at} 换取这个 code 时等不到回答（超时），那个请求很可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（{login}）；微信慢的话加 --timeout <毫秒>。',
-    en: 'wxauth’s exchange of this code at {at} got no answer in time: that request most likely reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one ({login}); if WeChat is slow, add --timeout <ms>.',
+    zh: 'wxauth 在 {at} 换取这个 code 时等不到回答（超时），那个请求很可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code：{login}；微信慢的话加 --timeout <毫秒>。',
+    en: 'wxauth’s exchange of this code at {at} got no answer in time: that request most likely reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one: {login}; if WeChat is slow, add --timeout <ms>.',
   },
   'tokens.next.code_sent_reset': {
-    zh: 'wxauth 在 {at} 换取这个 code 时连接被中断，没有收到回答，那个请求可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（{login}）。',
-    en: 'wxauth’s exchange of this code at {at} lost its connection before the answer: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one ({login}).',
+    zh: 'wxauth 在 {at} 换取这个 code 时连接被中断，没有收到回答，那个请求可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code：{login}。',
+    en: 'wxauth’s exchange of this code at {at} lost its connection before the answer: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one: {login}.',
   },
   'tokens.next.code_sent_cancelled': {
-    zh: 'wxauth 在 {at} 换取这个 code 时被中断了（Ctrl-C），请求可能已经发出并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code（{login}）。',
-    en: 'wxauth was stopped (Ctrl-C) while exchanging this code at {at}: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one ({login}).',
+    zh: 'wxauth 在 {at} 换取这个 code 时被中断了（Ctrl-C），请求可能已经发出并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code：{login}。',
+    en: 'wxauth was stopped (Ctrl-C) while exchanging this code at {at}: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one: {login}.',
   },
   'tokens.exchange.cancelled.hint': {
     zh: '已中断。code 可能在中断前已经发给微信并被用掉（code 只能用一次）；再换一次若返回 40163，请重新授权拿新的 code。',
