@@ -401,8 +401,8 @@ export const messages = {
   'listen.demo.check.ok': { zh: 'access_token 有效', en: 'access_token is valid' },
   'listen.demo.userinfo.ok': { zh: '昵称 {nickname}，unionid {unionid}', en: 'nickname {nickname}, unionid {unionid}' },
   'listen.demo.refresh.extended': {
-    zh: 'access_token 未过期，所以值不变、有效期续为 {expires} 秒（微信的续期行为）；refresh_token 不变',
-    en: 'The access_token had not expired, so it keeps its value and its life is renewed to {expires} s (WeChat extends it); the refresh_token stays the same',
+    zh: 'access_token 未过期，所以值不变、有效期续为 {expires} 秒（开放平台文档描述的续期，公众号文档没有说）；refresh_token 不变',
+    en: 'The access_token had not expired, so it keeps its value and its life is renewed to {expires} s (the renewal the Open Platform docs describe; the Official Account docs do not say); the refresh_token stays the same',
   },
   'listen.demo.refresh.rotated': { zh: '新的 access_token（有效期 {expires} 秒）；refresh_token 不变', en: 'A new access_token (valid {expires} s); the refresh_token stays the same' },
   'listen.demo.refresh.unknown': { zh: '已刷新，access_token 有效期 {expires} 秒', en: 'Refreshed; the access_token is valid for {expires} s' },

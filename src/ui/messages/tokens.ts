@@ -189,8 +189,8 @@ export const messages = {
 
   // --- refresh --------------------------------------------------------------------------------
   'tokens.refresh.extended': {
-    zh: 'access_token 没有变，只是有效期被延长了（微信的“续期”）：现在 {expiry} 过期。',
-    en: 'The access_token is unchanged; its expiry was extended (WeChat "renews" an unexpired token): it now expires {expiry}.',
+    zh: 'access_token 没有变，只是有效期被延长了（开放平台文档说未过期的 token 刷新时“相当于续期”，公众号文档没有说）：现在 {expiry} 过期。',
+    en: 'The access_token is unchanged; its expiry was extended (the Open Platform docs say refreshing an unexpired token renews it; the Official Account docs do not say): it now expires {expiry}.',
   },
   'tokens.refresh.rotated': {
     zh: '换到了新的 access_token（旧的已过期或被替换，别再用旧的）：{expiry} 过期。',
