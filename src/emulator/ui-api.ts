@@ -4,6 +4,7 @@ import type { Emulator } from './server.js';
 import { controlJson, type Reply } from './reply.js';
 import type { PublicApp } from './types.js';
 import { QR_TTL_MS } from './control.js';
+import { domainMatches, parseRedirect } from './callback.js';
 
 /**
  * The shell line that aims wxauth at one app of this emulator: the same line `wxauth emulator` prints
@@ -16,8 +17,16 @@ export function exportLine(url: string, app: Pick<PublicApp, 'type' | 'appid' | 
   const first = app.type === 'subscription' ? undefined : app.domain[0];
   const shown = first === undefined || !first.includes('*') ? first : app.type !== 'test' && /^[^*]+:\*$/.test(first) ? first.slice(0, -2) : undefined;
   const domain = shown ? ` WXAUTH_DOMAIN=${shown}` : '';
-  return `export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=${app.type} WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}${domain}`;
+  // An app whose domains take the callback `wxauth login` listens on by default gets it as its
+  // redirect_uri, so `wxauth url` after the line builds a link the emulator accepts (without one it asked
+  // for a redirect URI and offered www.example.com, which these apps answer with 10003).
+  const target = app.type === 'subscription' ? undefined : parseRedirect(LOGIN_CALLBACK);
+  const redirect = target && domainMatches(app.domain, target) ? ` WXAUTH_REDIRECT_URI=${LOGIN_CALLBACK}` : '';
+  return `export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=${app.type} WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}${domain}${redirect}`;
 }
+
+/** Where `wxauth login` listens when nothing says otherwise (listener/plan.ts DEFAULT_PORT, listener/server.ts DEFAULT_HOST and DEFAULT_PATH). */
+const LOGIN_CALLBACK = 'http://127.0.0.1:8080/callback';
 
 /** GET /__emulator/user: the seeded user "you" are (POST /__emulator/user changes it). */
 export function currentUser(emu: Emulator): Reply {

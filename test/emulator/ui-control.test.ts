@@ -8,6 +8,7 @@ import { DEFAULT_APPIDS } from '../../src/emulator/index.js';
 import { maskSecrets } from '../../src/emulator/ui-events.js';
 import { pickUiLang } from '../../src/emulator/ui-text.js';
 import { T0, get, portOf, post, rawRequest, useEmulator } from './helpers.js';
+import { runCli, tempConfigDir } from '../e2e/helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;
 const WEB = DEFAULT_APPIDS.website;
@@ -206,6 +207,22 @@ describe('control endpoints the page uses', () => {
     );
     // The test account's domain is a pattern (127.0.0.1:*), which wxauth cannot use: left out.
     expect(apps[1]!.env).not.toContain('WXAUTH_DOMAIN');
+  });
+
+  // After the test account's line, `wxauth url` asked for a redirect URI and offered www.example.com,
+  // which that app answers with 10003. The line now carries the callback `wxauth login` listens on.
+  it('an app whose domains take login’s default callback exports it as WXAUTH_REDIRECT_URI; the url wxauth builds from the line is one the emulator accepts', async () => {
+    const apps = (await get(emu.url, '/__emulator/seed')).json.apps as Array<Record<string, unknown>>;
+    const test = apps.find((a) => a.type === 'test')!;
+    expect(test.env).toMatch(/ WXAUTH_REDIRECT_URI=http:\/\/127\.0\.0\.1:8080\/callback$/);
+    for (const other of apps.filter((a) => a.type !== 'test')) expect(other.env).not.toContain('WXAUTH_REDIRECT_URI');
+    const env = Object.fromEntries(String(test.env).replace(/^export /, '').split(' ').map((kv) => kv.split('=') as [string, string]));
+    const r = await runCli(['url'], { env: { ...env, WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code, r.stderr).toBe(0);
+    const authorize = await fetch(r.stdout.trim(), { redirect: 'manual' });
+    // snsapi_base: WeChat goes straight back to the callback with a code, no 10003 page.
+    expect(authorize.status).toBe(302);
+    expect(authorize.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:8080\/callback\?code=/);
   });
 
   it('a website app opened to any port (--domain APPID=localhost:*) exports its host, which login on a local port needs', () => {

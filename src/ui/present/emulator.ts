@@ -75,7 +75,9 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       for (const a of apps) if (a.ipWhitelist && a.ipWhitelist.length > 0) out.note(out.t('emulator.apps.whitelist', { appid: a.appid, ips: a.ipWhitelist.join(', ') }));
       out.say();
       out.say(out.t('emulator.aim'));
-      for (const app of apps) out.say('  ' + out.style.cyan(app.env));
+      // The lines that work with `wxauth login` as they are (a redirect_uri the app's domains take) first.
+      const ready = (env: string) => (env.includes(' WXAUTH_REDIRECT_URI=') ? 0 : 1);
+      for (const app of [...apps].sort((a, b) => ready(a.env) - ready(b.env))) out.say('  ' + out.style.cyan(app.env));
       out.say(out.t('emulator.aim.flags', { flags: `--api-base ${url} --open-base ${url}` }));
       out.say();
       out.say(out.t('emulator.users', { url }));
