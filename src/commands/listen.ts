@@ -11,6 +11,7 @@ import { planListener, RELAY_TTL_MAX_MINUTES, RELAY_TTL_MINUTES, type CallbackHi
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
+import type { StateEntry } from '../store/state.js';
 import { t, tKey, tr } from '../ui/i18n.js';
 import { joinText } from '../ui/format.js';
 import { listenHooks } from '../ui/present/listen.js';
@@ -163,7 +164,10 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   const p = profileFlag(config.profile);
   // The state remembered when a callback (or a paste) arrives: a `wxauth url` run in another terminal
   // since listen started made the newest link, whose callback is not a forgery. Never in place of --state.
-  const laterState = options.state === undefined && remembered ? await laterStateReader(ctx, config.profile, config.appid) : undefined;
+  const later = options.state === undefined && remembered ? await laterStateReader(ctx, config.profile, config.appid) : undefined;
+  const laterState = later ? () => later()?.value : undefined;
+  // At the timeout: a newer link's redirect_uri, which may point where this listener is not.
+  const laterRedirect = later ? () => (later()?.value !== expected ? later()?.redirectUri : undefined) : undefined;
   let callback: CallbackResult;
   if (options.mode === 'paste') {
     callback = await readPasted(ctx, expected, hooks, p, laterState);
@@ -177,6 +181,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         plan,
         expectedState: expected,
         ...(laterState ? { laterState } : {}),
+        ...(laterRedirect ? { laterRedirect } : {}),
         signal: ctx.signal,
         lang: ctx.lang,
         translate: (key, params, lang) => tKey(lang, key, params),
@@ -207,20 +212,20 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
 }
 
 /** The state remembered for the profile now (its own appid's), read again from its file when asked (at most every 250 ms). */
-async function laterStateReader(ctx: Context, profile: string, appid: string | undefined): Promise<() => string | undefined> {
+async function laterStateReader(ctx: Context, profile: string, appid: string | undefined): Promise<() => StateEntry | undefined> {
   const files = await ctx.stateFiles();
   const { stateForApp } = await import('../store/state.js');
   // Read at most every 250 ms: a flood of forged callbacks (a page of cross-site <img>s) must not become
   // a file read each; a link made since is minutes older than its callback.
   let readAt = -Infinity;
-  let value: string | undefined;
+  let entry: StateEntry | undefined;
   return () => {
     const now = performance.now();
     if (now - readAt >= 250) {
       readAt = now;
-      value = stateForApp(files.get(profile).entry, appid)?.value;
+      entry = stateForApp(files.get(profile).entry, appid);
     }
-    return value;
+    return entry;
   };
 }
 

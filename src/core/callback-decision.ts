@@ -201,6 +201,8 @@ export interface TimeoutWhere {
   elsewhere?: string;
   /** ` --profile x` for the commands the advice names. */
   p?: string;
+  /** A link made since the wait began sends its callback to `uri`, not to this listener at `here`. */
+  movedTo?: { uri: string; here: string };
 }
 
 /**
@@ -232,6 +234,7 @@ export function describeTimeout(
 
 function timeoutHint(where: TimeoutWhere): MessageRef {
   const { lan, p = '' } = where;
+  if (where.movedTo !== undefined) return { key: 'listen.timeout.hint.moved', params: { uri: where.movedTo.uri, here: where.movedTo.here, p } };
   if (where.elsewhere !== undefined) return { key: 'listen.timeout.hint.elsewhere', params: { uri: where.elsewhere, p } };
   if (where.finishesOn === 'browser') return { key: 'listen.timeout.hint.browser' };
   if (lan === 'none') return { key: 'listen.timeout.hint.noLan' };

@@ -64,6 +64,8 @@ export interface CallbackRequest {
   expectedState?: string;
   /** The state remembered now, asked when a callback's state is not expectedState (listener/server.ts). */
   laterState?: () => string | undefined;
+  /** The redirect_uri of a link made since the wait began (`wxauth url` in another terminal), asked at the timeout. */
+  laterRedirect?: () => string | undefined;
   /** Aborted on Ctrl-C: the wait ends with CancelledError. */
   signal: AbortSignal;
   /** The browser page's language and words (the listener answers the phone in the user's language). */
@@ -127,6 +129,7 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     ...(plan.search ? { search: plan.search } : {}),
     expectedState: request.expectedState,
     ...(request.laterState ? { laterState: request.laterState } : {}),
+    ...(request.laterRedirect ? { laterRedirect: request.laterRedirect } : {}),
     timeoutMs: plan.timeoutMs,
     signal: request.signal,
     lang: request.lang,

@@ -24,6 +24,7 @@ import {
 } from '../core/callback-decision.js';
 import { renderPage, securityHeaders, type Translate } from './page.js';
 import { acceptedHostNames, hostHeaderAllowed, isPrivateLanHost, isWildcardHost, lanAddresses } from './addresses.js';
+import { onThisMachineOrLan } from '../core/host-names.js';
 
 // The types and limits moved to core with the decisions; re-exported so existing importers keep working.
 export { DEFAULT_DUPLICATE_WINDOW_MS, type CallbackHit, type HitKind } from '../core/callback-decision.js';
@@ -61,6 +62,11 @@ export interface ListenerOptions {
    * `wxauth url` after the listener started replaced it, and its callback is the newest, not a forgery.
    */
   laterState?: () => string | undefined;
+  /**
+   * The redirect_uri of a link made since the listener started, asked at the timeout: when its callback
+   * goes to another port or path than this listener's, that is why nothing came.
+   */
+  laterRedirect?: () => string | undefined;
   /** How long to wait for the first callback. */
   timeoutMs: number;
   /** Where the authorization is finished, for the timeout's advice (core/callback-decision.ts); default phone. */
@@ -417,8 +423,11 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   timeoutTimer = setTimeout(() => {
     // login's link, made after the listener started: its redirect_uri is known by now.
     const ownLink = options.ownLink?.();
+    const later = options.laterRedirect?.();
+    const movedTo = later !== undefined && !reachesListener(later, port, path) ? later : undefined;
     fail(
       describeTimeout(options.timeoutMs, progress, options.expectedState, {
+        ...(movedTo !== undefined ? { movedTo: { uri: movedTo, here: url } } : {}),
         ...(options.finishesOn ? { finishesOn: options.finishesOn } : {}),
         ...(lan ? { lan } : {}),
         ...(ownLink !== undefined ? { ownLink } : {}),
@@ -455,4 +464,10 @@ export async function waitForCallback(
     throw error;
   }
   return listener.result;
+}
+
+/** Whether a callback to `uri` could come to a listener on `port` and `path`: http, on this machine or the LAN, with both. */
+function reachesListener(uri: string, port: number, path: string): boolean {
+  const local = onThisMachineOrLan(uri, 'http:');
+  return local !== undefined && Number(local.url.port || 80) === port && local.url.pathname === path;
 }

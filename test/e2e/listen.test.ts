@@ -177,6 +177,29 @@ describe('wxauth listen', () => {
     expect(r.stderr).toContain('This callback’s state is that of a link wxauth url made after listen started');
   });
 
+  // The trial's user made a second link for another port while listen waited on the first one's, and
+  // got only "No callback arrived", with the generic advice.
+  it('times out naming a link made since it started whose callback goes to another port (exit 6); the same port and path is not named', async () => {
+    const [port, other] = [await freePort(), await freePort()];
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test' };
+    const uri = `http://127.0.0.1:${port}/cb`;
+    await runCli(['url', '--redirect-uri', uri], { env });
+    const moved = runCli(['listen', '--timeout', '2'], { env });
+    await portOpen(port);
+    await runCli(['url', '--redirect-uri', `http://127.0.0.1:${other}/cb`], { env });
+    const r = await moved;
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain(`A link wxauth url made after listen started sends its callback to http://127.0.0.1:${other}/cb, while this listener is at ${uri}`);
+    // A newer link to the same place: the usual advice.
+    await runCli(['url', '--redirect-uri', uri], { env });
+    const same = runCli(['listen', '--timeout', '2'], { env });
+    await portOpen(port);
+    await runCli(['url', '--redirect-uri', uri], { env });
+    const s = await same;
+    expect(s.code).toBe(6);
+    expect(s.stderr).not.toContain('made after listen started');
+  });
+
   it('does not take a newer state remembered for another appid (a url run under another WXAUTH_APPID)', async () => {
     const port = await freePort();
     const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };

@@ -69,6 +69,10 @@ export const messages = {
     zh: '授权链接的 redirect_uri 是 {url}，同一 Wi-Fi 的手机本可以访问，却一直没有收到回调：确认手机连的是同一个 Wi-Fi（不是移动数据），防火墙放行了 {port} 端口，公众号（测试号）的网页授权域名填的是 {host}：不一致时微信会在手机上显示 10003“redirect_uri 参数错误”，不会回调。也可以用 --relay-snippet / --paste；需要更久就加 --timeout <秒>。',
     en: 'The link’s redirect_uri was {url}, which a phone on the same Wi-Fi could reach, yet nothing came: check that the phone is on the same Wi-Fi (not mobile data), that no firewall blocks port {port}, and that the account’s (test account’s) web-authorization domain is {host}: otherwise WeChat shows “redirect_uri 参数错误”, 10003, on the phone and never calls back. Or use --relay-snippet / --paste; wait longer with --timeout <seconds>.',
   },
+  'listen.timeout.hint.moved': {
+    zh: 'listen 开始之后 wxauth url 生成的链接把回调发往 {uri}，而这里监听的是 {here}，那个链接的回调到不了这里。再运行一次 wxauth listen{p}（它会按最新链接的 redirect_uri 监听），或者用为这个监听生成的链接授权。',
+    en: 'A link wxauth url made after listen started sends its callback to {uri}, while this listener is at {here}: that link’s callback cannot come here. Run wxauth listen{p} again (it listens where the newest link points), or authorise with the link made for this listener.',
+  },
   'listen.timeout.hint.elsewhere': {
     zh: '授权链接的回调发往 {uri}，不是这台机器：除非那里有页面把它转到这里（wxauth listen{p} --relay-snippet），这里什么也收不到（--host 0.0.0.0 和电脑版微信都无济于事）。授权后把跳转到的地址粘贴给 wxauth listen{p} --paste。',
     en: 'The link’s callback goes to {uri}, not to this machine: unless a page there forwards it here (wxauth listen{p} --relay-snippet), nothing arrives (neither --host 0.0.0.0 nor desktop WeChat changes that). After authorising, paste the address it lands on into wxauth listen{p} --paste.',
