@@ -486,6 +486,13 @@ function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now
       en: `The rid was issued at ${when}. With the appid or secret refused there is no token of that account, so rid/get cannot look this rid up: fix the appid/secret as above first.`,
     };
   }
+  // Never found, however young: said before its age (which would imply it once could be).
+  if (endpoint?.startsWith('/sns/')) {
+    return {
+      zh: `rid 产生于 ${when}。/sns/* 接口的 rid 不能用 rid/get 查询（会返回 76001/76022），请以 errcode 为准。`,
+      en: `The rid was issued at ${when}. rids of /sns/* endpoints cannot be looked up with rid/get (it answers 76001/76022); rely on the errcode.`,
+    };
+  }
   if (now !== undefined && now - seconds * 1000 > RID_LOOKUP_DAYS * 86_400_000) {
     return {
       zh: `rid 产生于 ${when}，已超过 ${RID_LOOKUP_DAYS} 天，rid/get 查不到了；把它和完整 errmsg 一起记录，反馈给微信时提供。`,
@@ -497,12 +504,6 @@ function ridNoteFor(rid: string, endpoint: string | undefined, code: number, now
     return {
       zh: `rid 产生于 ${when}。这是这次 rid 查询自己的 rid，不必再用 wxauth rid 查它。`,
       en: `The rid was issued at ${when}. It is this rid lookup's own rid: there is no point looking it up with wxauth rid.`,
-    };
-  }
-  if (endpoint?.startsWith('/sns/')) {
-    return {
-      zh: `rid 产生于 ${when}。/sns/* 接口的 rid 不能用 rid/get 查询（会返回 76001/76022），请以 errcode 为准。`,
-      en: `The rid was issued at ${when}. rids of /sns/* endpoints cannot be looked up with rid/get (it answers 76001/76022); rely on the errcode.`,
     };
   }
   // Nor from an address outside the whitelist (while the rid is young enough to look up): rid/get's
@@ -596,7 +597,10 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
   if (parsed?.rid !== undefined) {
     base.rid = parsed.rid;
     if (table === 'wechat') {
-      base.ridNote = ridNoteFor(parsed.rid, endpoint, code, options.now);
+      // A pasted body names no endpoint; a code that only /sns/* endpoints answer (40029, 40163…) is theirs.
+      const only = rich.get(code)?.endpoints ?? [];
+      const snsOnly = endpoint === undefined && only.length > 0 && only.every((e) => e.startsWith('/sns/'));
+      base.ridNote = ridNoteFor(parsed.rid, snsOnly ? only[0] : endpoint, code, options.now);
       const issued = ridIssuedAt(parsed.rid);
       if (issued !== undefined) base.ridIssued = issued;
     }

@@ -688,6 +688,17 @@ describe('the rid note (issue 12 item 11)', () => {
     expect(e.ridNote?.en).not.toContain('wxauth rid');
   });
 
+  // An /sns/* rid is never found: its age said first read as if it once could have been.
+  it('an /sns/* rid is said never to be found, old or young, also in a pasted body of a code only /sns/* answers', () => {
+    const old = issued + 8 * 86_400_000;
+    expect(explainErrcode(40029, { endpoint: '/sns/oauth2/access_token', errmsg: errmsg('invalid code'), now: old }).ridNote?.en).toContain('rids of /sns/* endpoints cannot be looked up');
+    const [pasted] = explainInputs([`{"errcode":40163,"errmsg":"code been used, rid: 617682e0-09059ac5-34a8e2ea"}`], { now: old }).results;
+    expect(pasted?.ridNote?.en).toContain('rids of /sns/* endpoints cannot be looked up');
+    expect(pasted?.ridNote?.en).not.toContain('no longer finds it');
+    // A code /cgi-bin/* answers too keeps its age note.
+    expect(explainInputs([`{"errcode":40001,"errmsg":"invalid credential, rid: 617682e0-09059ac5-34a8e2ea"}`], { now: old }).results[0]?.ridNote?.en).toContain('no longer finds it');
+  });
+
   it('does not send a rejected appid or secret to rid/get', () => {
     for (const code of [40013, 40125]) {
       const e = explainErrcode(code, { endpoint: '/cgi-bin/token', errmsg: errmsg('invalid appsecret'), now: issued });
