@@ -166,7 +166,8 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
 
     // ② the consent page, as a browser would see and submit it
     step('consent');
-    hooks.trace(`→ GET ${authorize.url}`);
+    // What goes on the wire: a browser never sends the #wechat_redirect fragment.
+    hooks.trace(`→ GET ${authorize.url.split('#')[0]}`);
     const page = await browser.get(authorize.url);
     const ticket = formField(page.text, 'ticket');
     if (page.status !== 200 || !ticket) throw new Error(`the consent page did not come (HTTP ${page.status}): ${page.text.slice(0, 200)}`);

@@ -23,7 +23,9 @@ describe('wxauth demo', () => {
       expect(r.stdout).toContain(step);
     }
     // The real requests, each with its answer.
-    expect(r.stdout).toMatch(/→ GET http:\/\/127\.0\.0\.1:\d+\/connect\/oauth2\/authorize\?appid=wx5e1ec0de00000002&redirect_uri=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fcallback&response_type=code&scope=snsapi_userinfo&state=[A-Za-z0-9]{32}#wechat_redirect/);
+    expect(r.stdout).toMatch(/→ GET http:\/\/127\.0\.0\.1:\d+\/connect\/oauth2\/authorize\?appid=wx5e1ec0de00000002&redirect_uri=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fcallback&response_type=code&scope=snsapi_userinfo&state=[A-Za-z0-9]{32}$/m);
+    // The link itself ends in #wechat_redirect; the request line does not (a browser never sends a fragment).
+    expect(r.stdout).toMatch(/^ {2}http:\/\/127\.0\.0\.1:\d+\/connect\/oauth2\/authorize\?.*#wechat_redirect$/m);
     expect(r.stdout).toMatch(/← 302 redirect to http:\/\/127\.0\.0\.1:\d+\/callback\?code=\w{4}\*\*\*&state=/);
     expect(r.stdout).toMatch(/→ GET http:\/\/127\.0\.0\.1:\d+\/sns\/oauth2\/access_token\?appid=wx5e1ec0de00000002&secret=5e1e\*\*\*&code=\w{4}\*\*\*&grant_type=authorization_code/);
     expect(r.stdout).toContain('{"errcode":0,"errmsg":"ok"}');
