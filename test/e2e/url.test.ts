@@ -301,7 +301,15 @@ describe.skipIf(!hasScript)('wxauth url on a terminal', () => {
     expect(url).toMatch(URL_LINE);
     const expected = await new Promise<string>((resolve) => qrcode.generate(url.trim(), { small: true }, resolve));
     expect(terminal).toContain(expected);
-    expect(terminal).toContain('phone');
+    expect(terminal).toContain('Scan it with WeChat on the phone');
+  });
+
+  // Without a terminal there is no QR code to scan: the advice was "Scan it" all the same.
+  it('in a pipe (no QR code drawn) the advice is to open the link in phone WeChat, not to scan it', async () => {
+    const r = await runCli(['url'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('Scan it');
+    expect(r.stderr).toContain('Open it in WeChat on the phone (official-account links only work inside WeChat: send it to yourself');
   });
 
   it("an official account's callback on this machine: no QR code for a phone that cannot reach it, the link is for desktop WeChat", async () => {

@@ -102,6 +102,10 @@ export const messages = {
     zh: '用手机微信扫码打开（公众号授权链接只能在微信内打开）；同意后，手机微信内会跳转到 {redirectUri}',
     en: 'Scan it with WeChat on the phone (official-account links only work inside WeChat); after consent, phone WeChat is redirected to {redirectUri}',
   },
+  'url.landing.authorize.noQr': {
+    zh: '在手机微信里打开它（公众号授权链接只能在微信内打开：发给自己，例如发到“文件传输助手”再点开，或者在终端里用 --qr 画出二维码来扫）；同意后，手机微信内会跳转到 {redirectUri}',
+    en: 'Open it in WeChat on the phone (official-account links only work inside WeChat: send it to yourself, to File Transfer say, and tap it, or draw a QR code to scan with --qr on a terminal); after consent, phone WeChat is redirected to {redirectUri}',
+  },
   'url.landing.emulator': {
     zh: '这条链接指向 {host}（当前设置的 openBase，例如 wxauth emulator），不是真实微信：在浏览器里打开，由这个页面代替微信完成授权，再跳转到 {redirectUri}',
     en: 'This link goes to {host}, not WeChat (the openBase in use, such as wxauth emulator): open it in a browser; the page plays WeChat’s part, then redirects to {redirectUri}',

@@ -61,7 +61,7 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
       // An official account's callback on this machine: a phone that scans the code cannot reach it, so
       // no QR code unless --qr asks, and the link is for desktop WeChat here.
       const desktop = plan.warnings.some((f) => f.id === 'redirect_uri.loopback_phone');
-      if (result.qr && (!desktop || result.qrForced)) await out.qr(plan.url, { force: result.qrForced });
+      const drawn = result.qr && (!desktop || result.qrForced) ? await out.qr(plan.url, { force: result.qrForced }) : false;
       // An open base that is not WeChat's (the emulator): a phone cannot scan its way there; a browser
       // opens the page that plays WeChat's part.
       const host = result.notWechatHost;
@@ -70,7 +70,8 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
         out.say(out.t('url.landing.desktop', { redirectUri: plan.redirectUri }));
         if (result.qr && !result.qrForced && out.stderrIsTTY) out.note(out.t('url.qr.skipped.desktop'));
       }
-      else out.say(out.t(plan.endpoint === 'authorize' ? 'url.landing.authorize' : 'url.landing.qrconnect', { redirectUri: plan.redirectUri }));
+      // "Scan it" only beside a QR code to scan (none in a pipe, with --no-qr, or too wide to draw).
+      else out.say(out.t(plan.endpoint === 'qrconnect' ? 'url.landing.qrconnect' : drawn ? 'url.landing.authorize' : 'url.landing.authorize.noQr', { redirectUri: plan.redirectUri }));
     }
     if (!result.stateNotRemembered) {
       out.note(plan.state === '' ? out.t('url.state.none') : out.t('url.state.remembered', { state: plan.state, profile: result.profile }));
