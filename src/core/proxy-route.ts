@@ -145,10 +145,10 @@ export function reachesEmulatorControl(target: string): boolean {
  * site; undefined for anything else. A URL
  * typed into the address bar is none, and WeChat's web pages under /connect/ are for browsers from
  * other sites (the app sends its users to the authorize page, a site embeds wxLogin.js and its QR
- * iframe): a GET of one, judged on its path with dot segments resolved, is the flow itself.
+ * iframe): a GET of one (isPagePath) is the flow itself.
  */
 export function sentByAnotherSite(method: string | undefined, target: string, headers: { origin?: string | string[]; 'sec-fetch-site'?: string | string[] }): string | undefined {
-  if (method === 'GET' && pathnameOf(target).startsWith('/connect/')) return undefined;
+  if (method === 'GET' && isPagePath(target)) return undefined;
   const origin = typeof headers.origin === 'string' ? headers.origin : undefined;
   const site = headers['sec-fetch-site'];
   if (site === 'cross-site') return (origin ?? 'cross-site').slice(0, 100);
@@ -160,13 +160,17 @@ export function sentByAnotherSite(method: string | undefined, target: string, he
   return undefined;
 }
 
-/** A request target's path with its dot segments resolved (`/connect/../cgi-bin/token` is /cgi-bin/token). */
-function pathnameOf(target: string): string {
-  try {
-    return new URL(target, 'http://proxy.invalid').pathname;
-  } catch {
-    return '';
-  }
+/**
+ * Whether a request target is under WeChat's /connect/ pages however a server reads it. The proxy
+ * forwards the target as it came, so the path is judged as sent: it must start with `/connect/` and
+ * hold nothing a server could still turn into another path. No `..` (a dot segment; Tomcat's `..;`),
+ * no backslash, and no percent-encoded dot, slash, backslash or percent: `/connect/..%2fcgi-bin/token`
+ * is /cgi-bin/token to an upstream that decodes before it resolves dot segments (nginx in front of an
+ * API commonly does), and `%252f` to one that decodes twice. WeChat's page paths have none of them.
+ */
+function isPagePath(target: string): boolean {
+  const path = target.split(/[?#]/, 1)[0]!;
+  return path.startsWith('/connect/') && !/\.\.|\\|%(?:2e|2f|5c|25)/i.test(path);
 }
 
 /** An Origin header naming this machine (a local page of the user's own, or the proxy's). */

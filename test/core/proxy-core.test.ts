@@ -5,7 +5,7 @@ import { ProxyMasker, readCall, type ProxyExchange } from '../../src/core/proxy-
 import { ProxyObserver, beijingDay } from '../../src/core/proxy-detect.js';
 import { ProxyStats, percentile } from '../../src/core/proxy-stats.js';
 import type { ObservedCall } from '../../src/core/proxy-detect.js';
-import { interceptsConnect, isThisMachine, parseConnectTarget, reachesEmulatorControl, upstreamProxyFor } from '../../src/core/proxy-route.js';
+import { interceptsConnect, isThisMachine, parseConnectTarget, reachesEmulatorControl, sentByAnotherSite, upstreamProxyFor } from '../../src/core/proxy-route.js';
 
 const SECRET = '5e1ec0de5e1ec0de5e1ec0de00000001';
 
@@ -157,6 +157,32 @@ describe('who the proxy serves', () => {
   it('the emulator\'s control paths, however spelled; WeChat paths pass', () => {
     for (const p of ['/__emulator/seed', '/__EMULATOR', '/%5f%5femulator/seed', '/%255F%255Femulator/seed', '/a/../__emulator/x', '\\__emulator\\seed', '/__emulator?x', '/__emu\tlator/seed', '/a/%25252e%25252e/__emulator/x']) expect(reachesEmulatorControl(p), p).toBe(true);
     for (const p of ['/cgi-bin/token?grant_type=client_credential', '/sns/oauth2/access_token', '/__emulatorish', '/x?note=/__emulator']) expect(reachesEmulatorControl(p), p).toBe(false);
+  });
+  it('another site reaches WeChat\'s /connect/ pages only by a path no server reads as another: no `..`, no encoded dot, slash, backslash or percent', () => {
+    const crossSite = { 'sec-fetch-site': 'cross-site' };
+    for (const p of [
+      '/connect/..%2fcgi-bin/message/custom/send?access_token=X',
+      '/connect/%2e%2e%2fcgi-bin/token',
+      '/connect/%2E%2E/cgi-bin/token',
+      '/connect/..%5ccgi-bin/token',
+      '/connect/..%5Ccgi-bin/token',
+      '/connect/a/..%2F..%2Fcgi-bin/token',
+      '/connect/../cgi-bin/token',
+      '/connect/..;/cgi-bin/token',
+      '/connect/..\\cgi-bin/token',
+      '/connect/%252e%252e%252fcgi-bin/token',
+      '/cgi-bin/token?next=/connect/',
+    ])
+      expect(sentByAnotherSite('GET', p, crossSite), p).toBe('cross-site');
+    for (const p of [
+      '/connect/oauth2/authorize?appid=wx5e1ec0de00000001&redirect_uri=https%3A%2F%2Fa.example%2F..%2Fcb&state=%2e%2e',
+      '/connect/qrconnect?appid=wx5e1ec0de00000003',
+      '/connect/qrcode/0a1B2c3D4e5F6g7H',
+      '/connect/zh_CN/htmledition/js/wxLogin.js',
+    ])
+      expect(sentByAnotherSite('GET', p, crossSite), p).toBeUndefined();
+    // Only a GET: a page's POST to the authorize reply is still a page's.
+    expect(sentByAnotherSite('POST', '/connect/oauth2/authorize_reply', crossSite)).toBe('cross-site');
   });
 });
 

@@ -398,6 +398,48 @@ describe('DNS rebinding and the emulator\'s control API', () => {
     }
   });
 
+  it('a page path that an upstream decoding %2f or %5c before resolving dot segments (nginx) would read as an API path is refused to another site', async () => {
+    // Such an upstream: it decodes, then resolves `..`, as nginx does before it matches a location.
+    const seen: string[] = [];
+    const nginx = http.createServer((req, res) => {
+      seen.push(new URL(decodeURIComponent(req.url!).replace(/\\/g, '/'), 'http://x').pathname);
+      res.end('{"errcode":0,"errmsg":"ok"}');
+    });
+    await new Promise<void>((resolve) => nginx.listen(0, '127.0.0.1', resolve));
+    const p = await proxyTo(`http://127.0.0.1:${(nginx.address() as net.AddressInfo).port}`);
+    try {
+      // What Chromium sends for <img src="http://127.0.0.1:PORT/connect/..%2fcgi-bin/…"> on another site.
+      const image = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image' };
+      const escapes = [
+        '/connect/..%2fcgi-bin/message/custom/send?access_token=X',
+        '/connect/%2e%2e%2fcgi-bin/token?grant_type=client_credential&appid=wx5e1ec0de00000001&secret=s',
+        '/connect/..%5ccgi-bin/token?appid=x',
+        '/connect/%2E%2E%2Fcgi-bin/token',
+        '/connect/oauth2/..%2F..%2Fcgi-bin/token',
+        '/connect/..;/cgi-bin/token',
+        '/connect/..\\cgi-bin/token',
+        '/connect/%252e%252e%252fcgi-bin/token',
+      ];
+      for (const target of escapes) {
+        const res = await request(p.url, target, { headers: image });
+        expect(res.status, target).toBe(403);
+        expect(res.body.toString(), target).toContain('a web page on another site (cross-site) sent this');
+      }
+      expect(seen).toEqual([]);
+      expect(p.blocked.map((b) => b.reason)).toEqual(escapes.map(() => 'page'));
+      // The same paths from a server (no Fetch Metadata) are forwarded as they came; and WeChat's pages still
+      // load from another site, with an encoded redirect_uri in the query.
+      expect((await request(p.url, escapes[0]!)).status).toBe(200);
+      const authorize = `/connect/oauth2/authorize?appid=${SERVICE}&redirect_uri=${encodeURIComponent('http://localhost:3000/cb')}&response_type=code&scope=snsapi_base&state=s`;
+      expect((await request(p.url, authorize, { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(200);
+      expect((await request(p.url, '/connect/zh_CN/htmledition/js/wxLogin.js', { headers: { ...image, 'Sec-Fetch-Dest': 'script' } })).status).toBe(200);
+      expect(seen).toEqual(['/cgi-bin/message/custom/send', '/connect/oauth2/authorize', '/connect/zh_CN/htmledition/js/wxLogin.js']);
+    } finally {
+      await p.close();
+      await new Promise<void>((resolve) => nginx.close(() => resolve()));
+    }
+  });
+
   it('wxauth proxy says on screen (both languages) and in --json why it refused a call', async () => {
     for (const [args, expected] of [
       [[], /refused \(403\): Host "evil\.attacker\.test:\d+" is not an address of this proxy/],
