@@ -6,6 +6,7 @@ import type { MessageRef } from '../errors.js';
 import { explainErrcode, parseErrorBody, type Bilingual } from './errcodes.js';
 import { ProxyMasker, headerValue, readCall, secretValuesOf, type CallerProcess, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
 import { isTokenEndpoint, isWechatApiBase } from './endpoints.js';
+import { isAppid } from './validate.js';
 
 export const DETECTOR_IDS = [
   'code.reused',
@@ -93,6 +94,15 @@ const BASIC_TOKEN_SECONDS = 7200;
 const CODE_MEMORY_MS = 30 * 60_000;
 /** Tokens remembered for appid lookups and evidence; the oldest are forgotten first. */
 const TOKEN_MEMORY = 20_000;
+/**
+ * Apps remembered by appid (the current basic token of each), and appid-and-path pairs (quota counts,
+ * limits learnt from quota/get): a proxy serves a handful of apps; past these the least recently
+ * counted are forgotten. The appid is the caller's to choose, so these are bounded like the rest.
+ */
+const APP_MEMORY = 1_000;
+const QUOTA_MEMORY = 10_000;
+/** quota/get's cgi_path as WeChat's API paths are spelled (`/cgi-bin/message/custom/send`), or it is not learnt. */
+const CGI_PATH = /^\/[A-Za-z0-9_./-]{1,200}$/;
 
 const EXCHANGE_PATHS = new Set(['/sns/oauth2/access_token', '/sns/oauth2/component/access_token']);
 const REFRESH_PATHS = new Set(['/sns/oauth2/refresh_token', '/sns/oauth2/component/refresh_token']);
@@ -210,14 +220,14 @@ export class ProxyObserver {
   private readonly codes = new Bounded<string, Sighting & { appid?: string }>(TOKEN_MEMORY);
   private readonly userTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
   private readonly refreshTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
-  private readonly basicTokens = new Map<string, BasicToken>();
+  private readonly basicTokens = new Bounded<string, BasicToken>(APP_MEMORY);
   /** Basic tokens (/cgi-bin/token, stable_token) by value: for whom, who got them and when. */
   private readonly basicIssued = new Bounded<string, Sighting & { appid: string; source: string }>(TOKEN_MEMORY);
   private readonly superseded = new Bounded<string, Superseded>(TOKEN_MEMORY);
-  private readonly quotaCounts = new Map<string, QuotaCount>();
+  private readonly quotaCounts = new Bounded<string, QuotaCount>(QUOTA_MEMORY);
   private readonly meanings = new Bounded<string, Bilingual>(1000);
   /** Limits learnt from quota/get answers, by `appid path`. */
-  private readonly learntLimits = new Map<string, { limit: number; used: number; day: string }>();
+  private readonly learntLimits = new Bounded<string, { limit: number; used: number; day: string }>(QUOTA_MEMORY);
 
   constructor(options: ProxyObserverOptions) {
     this.masker = new ProxyMasker(options.showSecrets, undefined, options.knownSecrets);
@@ -243,7 +253,10 @@ export class ProxyObserver {
     // WeChat consumed the code unless the exchange failed before it was read: a -1 (全局返回码: 系统繁忙，
     // 此时请开发者稍候再试) or an HTTP 5xx. Retrying with the same code then is right, not a reuse.
     const consumed = exchange.outcome === 'answered' && (exchange.status ?? 0) < 500 && facts.errcode !== -1;
-    this.detectCodeReuse(facts, appid, me, consumed, hit);
+    // What is remembered is keyed or tagged by an appid only when it is shaped like WeChat's: any other
+    // (a scanner's, a typo) is an unknown app, as when a call names none. The line still shows it.
+    const known = appid !== undefined && isAppid(appid) ? appid : undefined;
+    this.detectCodeReuse(facts, known, me, consumed, hit);
     this.detectNotLatest(facts, appid, hit);
     // /sns/sns/…, /cgi-bin/cgi-bin/…, /api/sns/…: the client's API base carries a path of its own, which
     // its SDK puts before every WeChat path (WeChat answers 40066 invalid url, or a 404: API-FACTS §0).
@@ -290,9 +303,24 @@ export class ProxyObserver {
         : { key: 'proxy.hit.refresh.expired', params: { appid: appid ?? '?' } };
       hit('refresh.expired', evidence, { key: 'proxy.fix.refresh.expired' });
     }
-    this.learnTokens(facts, appid, me, hit);
-    this.countQuota(facts, appid, exchange.startedAt, hit);
+    this.learnTokens(facts, known, me, hit);
+    this.countQuota(facts, known, exchange.startedAt, hit);
     return { call, hits };
+  }
+
+  /** How many entries each memory holds: all bounded, whatever callers send. */
+  remembered(): Record<'codes' | 'userTokens' | 'refreshTokens' | 'basicTokens' | 'basicIssued' | 'superseded' | 'quotaCounts' | 'meanings' | 'learntLimits', number> {
+    return {
+      codes: this.codes.size,
+      userTokens: this.userTokens.size,
+      refreshTokens: this.refreshTokens.size,
+      basicTokens: this.basicTokens.size,
+      basicIssued: this.basicIssued.size,
+      superseded: this.superseded.size,
+      quotaCounts: this.quotaCounts.size,
+      meanings: this.meanings.size,
+      learntLimits: this.learntLimits.size,
+    };
   }
 
   /** The appid a call is for: named in the query or body, else known from the token it carries. */
@@ -438,7 +466,7 @@ export class ProxyObserver {
     if (facts.endpoint === '/cgi-bin/openapi/quota/get' && facts.errcode === undefined && appid) {
       const path = str(facts.body?.cgi_path);
       const quota = facts.answer?.quota;
-      if (path && typeof quota === 'object' && quota !== null) {
+      if (path && CGI_PATH.test(path) && typeof quota === 'object' && quota !== null) {
         const { daily_limit: limit, used } = quota as Record<string, unknown>;
         if (typeof limit === 'number' && limit > 0 && typeof used === 'number') {
           this.learntLimits.set(`${appid} ${path}`, { limit, used, day });

@@ -109,11 +109,62 @@ describe('quota and time', () => {
     // The appid of quota/get is only known from its token: unknown here, so nothing is learnt.
     expect(got.hits).toEqual([]);
     const named = o.observe(exchange({
-      method: 'POST', target: '/cgi-bin/openapi/quota/get?access_token=tok', requestBody: '{"cgi_path":"/cgi-bin/token","appid":"wx1"}',
+      method: 'POST', target: '/cgi-bin/openapi/quota/get?access_token=tok', requestBody: '{"cgi_path":"/cgi-bin/token","appid":"wx5e1ec0de00000001"}',
       responseBody: '{"errcode":0,"errmsg":"ok","quota":{"daily_limit":2000,"used":1700,"remain":300}}',
     }));
     expect(named.hits.map((h) => h.id)).toEqual(['quota.high']);
     expect(named.hits[0]!.evidence.params).toMatchObject({ count: 1700, limit: 2000, percent: 85 });
+  });
+});
+
+describe('the detectors\' memory, whatever appids callers send', () => {
+  const APP = 'wx5e1ec0de00000001';
+  const token = (o: ProxyObserver, appid: string, n: number, time = Date.UTC(2026, 0, 1, 3)) =>
+    o.observe(exchange({ startedAt: time, target: `/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appid)}&secret=${SECRET}`, responseBody: `{"access_token":"BASIC_TOKEN_${n}_${'t'.repeat(100)}","expires_in":7200}` }));
+  const quotaGet = (o: ProxyObserver, appid: string, path: string) =>
+    o.observe(exchange({ method: 'POST', target: '/cgi-bin/openapi/quota/get?access_token=tok', requestHeaders: [['content-type', 'application/json']], requestBody: JSON.stringify({ appid, cgi_path: path }), responseBody: '{"errcode":0,"errmsg":"ok","quota":{"daily_limit":100000,"used":1,"remain":99999}}' }));
+
+  // With --show-secrets, so that the masker's work on each call does not slow the thousands down: what is
+  // remembered is the same.
+  it('keeps nothing per appid for appids not shaped like WeChat\'s (a scanner\'s 2 KB ones), even when the upstream answers them', () => {
+    const o = new ProxyObserver({ showSecrets: true });
+    for (let i = 0; i < 3000; i++) {
+      const junk = `${'a'.repeat(2000)}${i}`;
+      const { call } = token(o, junk, i);
+      // The call's line still says what the caller sent.
+      expect(call.appid).toBe(junk);
+      quotaGet(o, junk, `/cgi-bin/${'p'.repeat(2000)}${i}`);
+    }
+    const kept = o.remembered();
+    expect(kept.basicTokens).toBe(0);
+    expect(kept.learntLimits).toBe(0);
+    // Counted as an unknown app's, as a call naming none is: one `? /cgi-bin/token` count.
+    expect(kept.quotaCounts).toBe(1);
+  });
+
+  it('stays capped for appids shaped like WeChat\'s, and a real app keeps its detections through such a flood', () => {
+    const o = new ProxyObserver({ showSecrets: true, quotas: { '/cgi-bin/token': 3 } });
+    const t0 = Date.UTC(2026, 0, 1, 3);
+    expect(token(o, APP, 0, t0).hits).toEqual([]);
+    for (let i = 1; i <= 12_000; i++) {
+      const appid = `wx${i.toString(16).padStart(16, '0')}`;
+      token(o, appid, i, t0 + i);
+      quotaGet(o, appid, `/cgi-bin/path${i}`);
+    }
+    const kept = o.remembered();
+    expect(kept.basicTokens).toBeLessThanOrEqual(1000);
+    expect(kept.quotaCounts).toBeLessThanOrEqual(10_000);
+    expect(kept.learntLimits).toBeLessThanOrEqual(10_000);
+    for (const [name, size] of Object.entries(kept)) expect(size, name).toBeLessThanOrEqual(20_000);
+    // The real app, forgotten under the flood, still fetching: its token is remembered afresh, the
+    // refetch that knocks it out is named, and its quota counted.
+    const after = t0 + 20_000;
+    expect(token(o, APP, 100_001, after).hits).toEqual([]);
+    const refetch = token(o, APP, 100_002, after + 1000);
+    expect(refetch.hits.map((h) => [h.id, h.appid])).toEqual([['basic_token.refetched', APP]]);
+    const third = token(o, APP, 100_003, after + 2000);
+    expect(third.hits.map((h) => [h.id, h.appid])).toEqual([['basic_token.refetched', APP], ['quota.high', APP]]);
+    expect(third.hits[1]!.evidence.params).toMatchObject({ count: 3, limit: 3 });
   });
 });
 
