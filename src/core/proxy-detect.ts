@@ -95,6 +95,11 @@ const CODE_MEMORY_MS = 30 * 60_000;
 /** Tokens remembered for appid lookups and evidence; the oldest are forgotten first. */
 const TOKEN_MEMORY = 20_000;
 /**
+ * The longest code remembered: WeChat's are 32 characters (API-FACTS §0.5). The code is the caller's to
+ * choose, and TOKEN_MEMORY codes of a request line's length each would hold hundreds of megabytes.
+ */
+const CODE_MAX_LENGTH = 128;
+/**
  * Apps remembered by appid (the current basic token of each), and appid-and-path pairs (quota counts,
  * limits learnt from quota/get): a proxy serves a handful of apps; past these the least recently
  * counted are forgotten. The appid is the caller's to choose, so these are bounded like the rest.
@@ -399,7 +404,7 @@ export class ProxyObserver {
       );
       return;
     }
-    if (consumed) this.codes.set(code, { ...me, ...(appid ? { appid } : {}) });
+    if (consumed && code.length <= CODE_MAX_LENGTH) this.codes.set(code, { ...me, ...(appid ? { appid } : {}) });
     if (facts.errcode === 40163) {
       hit('code.reused', { key: 'proxy.hit.code.reused.unseen', params: { code: this.masker.value(code), caller: who(me) } }, { key: 'proxy.fix.code.reused' });
     }

@@ -166,6 +166,18 @@ describe('the detectors\' memory, whatever appids callers send', () => {
     expect(third.hits.map((h) => [h.id, h.appid])).toEqual([['basic_token.refetched', APP], ['quota.high', APP]]);
     expect(third.hits[1]!.evidence.params).toMatchObject({ count: 3, limit: 3 });
   });
+
+  it('remembers codes of WeChat\'s length for code.reused, not a scanner\'s kilobytes-long ones', () => {
+    const o = new ProxyObserver({ showSecrets: true });
+    const exchangeCode = (code: string) =>
+      o.observe(exchange({ target: `/sns/oauth2/access_token?appid=${APP}&secret=${SECRET}&code=${code}&grant_type=authorization_code`, responseBody: '{"errcode":40029,"errmsg":"invalid code"}' }));
+    for (let i = 0; i < 100; i++) exchangeCode(`0${'c'.repeat(4000)}${i}`);
+    expect(o.remembered().codes).toBe(0);
+    const real = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
+    expect(exchangeCode(real).hits).toEqual([]);
+    expect(exchangeCode(real).hits.map((h) => h.id)).toEqual(['code.reused']);
+    expect(o.remembered().codes).toBe(1);
+  });
 });
 
 describe('proxy routing (--intercept and the upstream proxy)', () => {
