@@ -174,6 +174,16 @@ const TOKEN_RUN = /[A-Za-z0-9_-]{16,}/g;
  */
 const EMULATOR_TOKEN = new RegExp(`86_(?:[A-Za-z0-9_-]{${BASIC_TOKEN_LENGTH - 3}}|[A-Za-z0-9_-]{${SNS_TOKEN_LENGTH - 3}})`, 'g');
 
+/**
+ * Every appsecret in `secrets` (16 characters or more), in any case: a hex secret means the same
+ * upper-cased, and a client that sends or echoes it so leaks it all the same (the proxy's masker,
+ * core/secrets.ts spellings, reads it so too).
+ */
+function secretsPattern(secrets: readonly string[]): RegExp | null {
+  const long = secrets.filter((s) => s.length >= 16).sort((a, b) => b.length - a.length);
+  return long.length === 0 ? null : new RegExp(long.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+}
+
 export class Emulator {
   readonly seed: NormalizedSeed;
   switches: EmulatorSwitches;
@@ -272,10 +282,13 @@ export class Emulator {
    * Called when the log is read or shown, never on a request's own path.
    */
   maskIssued(text: string): string {
-    let out = text;
-    for (const app of this.seed.apps) if (app.secret.length >= 16 && out.includes(app.secret)) out = out.split(app.secret).join('***');
+    this.secretsPattern ??= secretsPattern(this.seed.apps.map((a) => a.secret));
+    const out = this.secretsPattern ? text.replace(this.secretsPattern, '***') : text;
     return out.replace(TOKEN_RUN, (run) => (this.issued(run) ? '***' : run.includes('86_') ? run.replace(EMULATOR_TOKEN, '***') : run));
   }
+
+  /** The seed's appsecrets as one pattern, made on the first read of the log; null when none is long enough to mask. */
+  private secretsPattern: RegExp | null | undefined;
 
   private issued(text: string): boolean {
     const s = this.state;

@@ -325,6 +325,29 @@ describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>'
     }
   });
 
+  it('masks the appsecret in any case: upper-cased or mixed, under a name no rule knows (the log, its events and details)', async () => {
+    const sub = await subscribe();
+    try {
+      // What a home-made client might send: the secret upper-cased (or in mixed case) in a field, a parameter, a header.
+      const upper = SVC_SECRET.toUpperCase();
+      const mixed = SVC_SECRET.replace(/[a-f]/, (c) => c.toUpperCase());
+      await post(emu.url, `/cgi-bin/stable_token?foo=${upper}&bar=x${mixed}`, { k: upper, m: mixed, grant_type: 'client_credential', appid: SVC }, {
+        headers: { 'content-type': 'application/json', 'x-sign': `K${upper}` },
+      });
+      const [event] = await sub.waitFor((e) => e.event === 'request');
+      const listed = (await get(emu.url, '/__emulator/requests')).json as { requests: Array<{ query: Record<string, string> }> };
+      expect(listed.requests.at(-1)!.query).toEqual({ foo: '***', bar: 'x***' });
+      const detail = (await get(emu.url, `/__emulator/requests/${String(event!.data.seq)}`)).json as { detail: { request: { url: string; body: string; headers: Array<[string, string]> } } };
+      expect(detail.detail.request.url).toBe('/cgi-bin/stable_token?foo=***&bar=x***');
+      expect(detail.detail.request.body).toContain('"k":"***","m":"***"');
+      expect(Object.fromEntries(detail.detail.request.headers)['x-sign']).toBe('K***');
+      const all = JSON.stringify(listed) + JSON.stringify(sub.events) + JSON.stringify(detail);
+      expect(all.toLowerCase()).not.toContain(SVC_SECRET);
+    } finally {
+      await sub.close();
+    }
+  });
+
   it('sends the last requests first, then only what a reconnecting client (Last-Event-ID) missed', async () => {
     await exchange('0a');
     await exchange('0b');
