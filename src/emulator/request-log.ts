@@ -30,7 +30,8 @@ function redactQuery(query: Iterable<[string, string]>, mask: ValueMask): Record
 export class LoggedRequest {
   constructor(
     readonly method: string,
-    readonly path: string,
+    /** As sent; the `path` getter masks it. */
+    private readonly rawPath: string,
     /** As `new URL(…).search` without `?` (parseTarget's rawQuery). */
     private readonly rawQuery: string,
     readonly status: number,
@@ -47,6 +48,14 @@ export class LoggedRequest {
     readonly basicToken?: boolean,
     private readonly mask: ValueMask = (text) => text,
   ) {}
+
+  /**
+   * The path, the emulator's own secrets masked: a client may put a token or the appsecret in it
+   * (`/cgi-bin/user/info/<access_token>`, a REST-style SDK), and the log is shown to anyone at the page.
+   */
+  get path(): string {
+    return this.mask(this.rawPath);
+  }
 
   /** Query parameters, secrets masked: by name, and the emulator's own secrets under any name. */
   get query(): Record<string, string> {
@@ -66,7 +75,7 @@ export class LoggedRequest {
     if (this.page !== undefined) record.page = this.page;
     if (this.forceRefresh) record.forceRefresh = true;
     if (this.basicToken) record.basicToken = true;
-    const note = this.basicToken ? basicTokenNote(this.errcode) : requestNote(this.path, record.query, this.forceRefresh === true);
+    const note = this.basicToken ? basicTokenNote(this.errcode) : requestNote(this.rawPath, record.query, this.forceRefresh === true);
     if (note) record.note = note;
     return record;
   }

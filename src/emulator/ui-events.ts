@@ -161,7 +161,7 @@ const maskerOf = (emu: Emulator) => (text: string) => emu.maskIssued(maskSecrets
 
 function requestOf(emu: Emulator, rq: Rq): Detail['request'] {
   const mask = maskerOf(emu);
-  return { method: rq.method, url: rq.path + (rq.rawQuery === '' ? '' : `?${mask(rq.rawQuery)}`), headers: headerPairs(rq.headers, mask), ...shownBody(rq.body, mask) };
+  return { method: rq.method, url: mask(rq.path) + (rq.rawQuery === '' ? '' : `?${mask(rq.rawQuery)}`), headers: headerPairs(rq.headers, mask), ...shownBody(rq.body, mask) };
 }
 
 function answerOf(emu: Emulator, reply: Reply): Detail['answer'] {

@@ -348,6 +348,28 @@ describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>'
     }
   });
 
+  it('masks a token or the appsecret in the path (a REST-style client: /cgi-bin/user/info/<access_token>): the log, its events and details', async () => {
+    const sub = await subscribe();
+    try {
+      const basic = String((await get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${SVC_SECRET}`)).json.access_token);
+      const user = (await exchange(emu.issueCode({ appid: SVC, user: 'u1', scope: 'snsapi_userinfo' }))).json as { access_token: string; openid: string };
+      await get(emu.url, `/cgi-bin/user/info/${basic}?openid=${user.openid}`);
+      await get(emu.url, `/sns/userinfo/${user.access_token}/${SVC_SECRET}`);
+      const events = (await sub.waitFor((e) => e.event === 'request', 4)).slice(2);
+      const paths = ['/cgi-bin/user/info/***', '/sns/userinfo/***/***'];
+      expect(events.map((e) => e.data.path)).toEqual(paths);
+      const listed = (await get(emu.url, '/__emulator/requests')).json as { requests: Array<{ path: string }> };
+      expect(listed.requests.slice(-2).map((r) => r.path)).toEqual(paths);
+      const details = await Promise.all(events.map(async (e) => (await get(emu.url, `/__emulator/requests/${String(e.data.seq)}`)).json as { request: { path: string }; detail: { request: { url: string } } }));
+      expect(details.map((d) => d.request.path)).toEqual(paths);
+      expect(details.map((d) => d.detail.request.url)).toEqual([`/cgi-bin/user/info/***?openid=${user.openid}`, '/sns/userinfo/***/***']);
+      const all = JSON.stringify(listed) + JSON.stringify(sub.events) + JSON.stringify(details);
+      for (const secret of [basic, user.access_token, SVC_SECRET]) expect(all).not.toContain(secret);
+    } finally {
+      await sub.close();
+    }
+  });
+
   it('sends the last requests first, then only what a reconnecting client (Last-Event-ID) missed', async () => {
     await exchange('0a');
     await exchange('0b');
