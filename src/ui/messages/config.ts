@@ -478,7 +478,7 @@ export const messages = {
   'init.type.website': { zh: '网站应用（开放平台扫码登录 snsapi_login）', en: 'Website app 网站应用 (open-platform QR login, snsapi_login)' },
   'init.ask.appid': { zh: 'AppID（wx 开头）', en: 'AppID (starts with wx)' },
   'init.ask.secret': { zh: 'AppSecret（输入显示为 *）', en: 'AppSecret (shown as *)' },
-  'init.ask.domain.oa': { zh: '网页授权域名（公众号后台 → 设置与开发 → 接口权限 → 网页授权）', en: 'Web-auth domain (网页授权域名: MP console → 设置与开发 → 接口权限 → 网页授权)' },
+  'init.ask.domain.oa': { zh: '网页授权域名（公众号后台 → 设置与开发 → 公众号设置 → 功能设置 → 网页授权域名）', en: 'Web-auth domain (网页授权域名: MP console → 设置与开发 → 公众号设置 → 功能设置 → 网页授权域名)' },
   'init.ask.domain.test': {
     zh: '授权回调页面域名（测试号管理页 → 体验接口权限表 → 网页授权获取用户基本信息 → 修改；可以是 IP:端口）',
     en: 'Callback page domain (test account page 测试号管理 → 体验接口权限表 → 网页授权获取用户基本信息 → 修改; an IP:port is fine)',
