@@ -204,9 +204,13 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   if (!exchanged) return { mode: 'callback' };
   const exchange = await exchanged;
   const exitCode = exchange.saveError?.exitCode;
+  // The exchange's state, as `exchange` reports it: the one the listener took (a newer link's included).
+  const { compareState } = await import('../core/token.js');
+  const against = newerLink ? callback.state : expected;
+  const state = { received: callback.state, expected: against, verdict: compareState(callback.state, against), source: options.state !== undefined ? ('flag' as const) : ('remembered' as const) };
   return {
     mode: 'callback',
-    exchange: { exchange, now: ctx.now(), profile: config.profile, profileFlag: p, raw: false, ...(exitCode ? { exitCode } : {}) },
+    exchange: { exchange, state, now: ctx.now(), profile: config.profile, profileFlag: p, raw: false, ...(exitCode ? { exitCode } : {}) },
     ...(exitCode ? { exitCode } : {}),
   };
 }

@@ -564,6 +564,20 @@ describe('wxauth listen --exchange against the emulator', () => {
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0]!.errcode).toBeUndefined();
   });
+
+  // The document's exchange part said "state": null beside the callback's checked state, where
+  // `wxauth exchange` reports how the state compared.
+  it('--json: the exchange reports the state the listener checked, as exchange does', async () => {
+    const app = emu.apps.find((a) => a.type === 'test')!;
+    const child = startCli(['listen', '--port', '0', '--state', 'x2', '--exchange', '--json'], { env: emulatorEnv(emu, app) });
+    const done = collect(child);
+    const [, url] = await waitForOutput(child, /"event":"listening".*?"url":"(http:[^"]+)"/);
+    await get(`${url}?code=${emu.issueCode({ appid: app.appid, scope: 'snsapi_base' })}&state=x2`);
+    const r = await done;
+    expect(r.code, r.stderr).toBe(0);
+    const doc = parseJson(r.stdout);
+    expect(doc).toMatchObject({ callback: { state: 'x2', state_checked: true }, state: { received: 'x2', expected: 'x2', verdict: 'match', source: 'flag' } });
+  });
 });
 
 // Hit lines are written together, at most every 50 ms (ui/live-lines.ts, issue 19): none may be lost or
