@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, messageRef, osErrorCode, osReason, type MessageKey, type MessageRef } from '../errors.js';
 import { findJsonFault } from '../core/json-syntax.js';
-import { shellWord } from '../core/shell.js';
 
 let made = 0;
 /**
@@ -389,11 +388,10 @@ export function checkStateDir(dir: string): MessageRef[] {
     return [];
   }
   if (!stats.isDirectory()) return [];
-  const quoted = shellWord(dir);
   if (ownedByAnotherUser(stats.uid))
-    throw new ConfigError({ key: 'config.dir.otherOwner', params: { dir, uid: stats.uid } }, { hint: { key: 'config.dir.otherOwner.hint', params: { dir: quoted } } });
+    throw new ConfigError({ key: 'config.dir.otherOwner', params: { dir, uid: stats.uid } }, { hint: { key: 'config.dir.otherOwner.hint', params: { dir } } });
   if ((stats.mode & 0o002) !== 0)
-    throw new ConfigError({ key: 'config.dir.worldWritable', params: { dir, mode: formatMode(stats.mode) } }, { hint: { key: 'config.dir.worldWritable.hint', params: { dir: quoted } } });
+    throw new ConfigError({ key: 'config.dir.worldWritable', params: { dir, mode: formatMode(stats.mode) } }, { hint: { key: 'config.dir.worldWritable.hint', params: { dir } } });
   if ((stats.mode & 0o020) !== 0) return [{ key: 'config.dir.writableByOthers', params: { dir, mode: formatMode(stats.mode) } }];
   return [];
 }

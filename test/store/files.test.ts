@@ -12,7 +12,6 @@ import { TokenStore } from '../../src/store/token-cache.js';
 import { MAX_STATE_FILE_BYTES } from '../../src/store/files.js';
 import { resolveConfig } from '../../src/store/resolve.js';
 import { ConfigError } from '../../src/errors.js';
-import { shellWord } from '../../src/core/shell.js';
 import { runCli } from '../e2e/helpers.js';
 import { compileStore, runWithStore } from './compile-store.js';
 
@@ -247,7 +246,7 @@ describe.skipIf(!posix)('permissions the user chose or should fix (item 13)', ()
       const refused = refusalOf(open);
       expect(refused?.exitCode).toBe(4);
       expect(refused?.messageRef).toEqual({ key: 'config.dir.worldWritable', params: { dir, mode: '0777' } });
-      expect(refused?.hint).toEqual({ key: 'config.dir.worldWritable.hint', params: { dir: shellWord(dir) } });
+      expect(refused?.hint).toEqual({ key: 'config.dir.worldWritable.hint', params: { dir } });
     }
     expect(fs.readFileSync(config, 'utf8')).toBe(text);
     expect(fs.statSync(dir).mode & 0o777).toBe(0o777);
