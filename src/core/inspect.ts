@@ -18,9 +18,10 @@ import { parseCallbackUrl, parseQuery, splitUrl, fragmentQuery, looksLikeCode, t
 import { matchCallbackDomain, isIpHost, isLoopbackHost } from './domain.js';
 import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
 import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
-import { isAppid, type AccountType } from './validate.js';
+import { isAppid, isCallbackDomain, type AccountType } from './validate.js';
 import { isSecretName, redactUrl, redactValue } from './secrets.js';
 import { levenshtein, suggest } from './closest.js';
+import { shellWord } from './shell.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type InspectKind = 'authorize' | 'qrconnect' | 'callback' | 'unknown';
@@ -617,6 +618,14 @@ function checkRedirectUri(
     return;
   }
   const host = url.hostname.toLowerCase();
+  // WHATWG's parser lets `; { } , $ ( ) ' & !` through in a host (`https://x;{touch,p};x.com/cb`). No
+  // callback domain can be such a host (the console, and `config set domain`, take a bare host name:
+  // API-FACTS §3), so WeChat answers 10003 whatever the profile; and it is no word to print inside a
+  // command for the user to run: the findings below that name the host to configure are not reached.
+  if (!isCallbackDomain(host)) {
+    findings.add('redirect_uri.invalid', 'error', { value: visible(value, 80) });
+    return;
+  }
   const hashAt = value.indexOf('#');
   if (hashAt !== -1) findings.add('redirect_uri.fragment', 'warning', { fragment: visible(redactUrl(value.slice(hashAt)), 60) });
   // Its own query, and a hash route's (`#/cb?secret=…`): both go out with the link.
@@ -666,12 +675,20 @@ function checkRedirectUri(
           if (onEmulator && loopback && isLoopbackHost(domainHost) && type !== 'test' && type !== 'website') {
             // This machine under another of its names (127.0.0.1 for a localhost domain): on the
             // emulator the way is the domain's own name, and its --domain for a port (not a test account).
-            findings.add('domain.emulator_host_ip', 'error', { ...params, appid: appid || 'APPID', domainHost });
+            findings.add('domain.emulator_host_ip', 'error', {
+              ...params,
+              appid: appidWord(appid),
+              domainHost,
+            });
           } else if (isIpHost(params.host) && type !== undefined && type !== 'test') {
-            findings.add(type === 'website' ? 'domain.host_ip_website' : 'domain.host_ip', 'error', { ...params, appid: appid || 'APPID' });
+            findings.add(type === 'website' ? 'domain.host_ip_website' : 'domain.host_ip', 'error', {
+              ...params,
+              appid: appidWord(appid),
+            });
           } else {
             // A test account registers IP:port, and its callback domain must then name the port too.
-            findings.add('domain.host', 'error', { ...params, configure: type === 'test' && params.port !== '' ? params.hostport : params.host });
+            const configure = type === 'test' && params.port !== '' ? params.hostport : params.host;
+            findings.add('domain.host', 'error', { ...params, configure, configureArg: shellWord(configure) });
           }
           break;
         }
@@ -692,7 +709,12 @@ function checkRedirectUri(
           } else if (onEmulator && loopback && type !== 'test') {
             // The way forward depends on the account: a website app has only the emulator; a 公众号 can
             // also move to a test account, whose callback domain may be IP:port on real WeChat.
-            findings.add(type === 'website' ? 'domain.emulator_only' : 'domain.emulator_only_oa', 'warning', { ...params, appid: appid || 'APPID', pattern: `${match.host ?? host}:*` });
+            const pattern = `${match.host ?? host}:*`;
+            findings.add(type === 'website' ? 'domain.emulator_only' : 'domain.emulator_only_oa', 'warning', {
+              ...params,
+              appid: appidWord(appid),
+              pattern,
+            });
           } else {
             findings.add(match.reason === 'port' ? 'domain.port' : 'domain.ip', 'error', params);
           }
@@ -729,6 +751,16 @@ function checkRedirectUri(
       // An unparsable profile redirectUri is the config command's business.
     }
   }
+}
+
+/**
+ * The URL's appid as a fix prints it inside `wxauth emulator --domain "{appid}=…"`, a command the user
+ * pastes: the URL is anyone's text, so anything but an appid (`$(…)` included) is the placeholder APPID.
+ * The rest of that word is this machine's name or the profile's domain (checkSetting's shape), so the
+ * whole has nothing a shell reads inside double quotes.
+ */
+function appidWord(appid: string): string {
+  return /^wx[0-9a-f]{16}$/i.test(appid) ? appid.toLowerCase() : 'APPID';
 }
 
 function checkAppid(appid: string, endpoint: AuthEndpoint, ctx: InspectContext, findings: Findings): void {

@@ -84,6 +84,25 @@ describe('wxauth inspect', () => {
     expect(zh.stderr).toContain('检查的是这段文字里的地址');
   });
 
+  it('a redirect_uri host with shell syntax: no command to paste names it, in inspect, --json or url', async () => {
+    const host = 'x;{touch,wxauth-pwned};x.com';
+    const link = `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${OA}&redirect_uri=${encodeURIComponent(`https://${host}/cb`)}&response_type=code&scope=snsapi_base&state=abcDEF123#wechat_redirect`;
+    const text = await run(['inspect', link]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('[redirect_uri.invalid]');
+    expect(text.stdout).not.toContain('config set domain x;');
+    const json = await run(['inspect', link, '--json']);
+    const doc = parseJson(json.stdout) as { findings: JsonFinding[] };
+    expect(doc.findings.map((f) => f.id)).toEqual(['redirect_uri.invalid']);
+    expect(doc.findings[0]?.fix).not.toContain('touch');
+    const url = await run(['url', '--redirect-uri', `https://${host}/cb`]);
+    expect(url.code).toBe(2);
+    expect(url.stderr).toContain('redirect_uri is not a valid address');
+    expect(url.stderr).not.toMatch(/wxauth config set domain x;/);
+    const sub = await run(['url', '--redirect-uri', 'https://x;{touch,p}.www.example.com/cb']);
+    expect(sub.stderr).not.toContain('change the configured domain to x;');
+  });
+
   it('renders findings in Chinese with --lang zh', async () => {
     const r = await run(['--lang', 'zh', 'inspect', BAD]);
     expect(r.code).toBe(1);

@@ -553,8 +553,8 @@ export const messages = {
     en: `WeChat shows ${P10003_EN}; website apps show “该链接无法访问” or “redirect_uri 参数错误”.`,
   },
   'inspect.domain.host.fix': {
-    zh: '把 redirect_uri 改到 {domain} 下，或在公众平台“网页授权域名”（网站应用：授权回调域）里配置 {configure}，并更新 wxauth：wxauth config set domain {configure}。',
-    en: 'Move redirect_uri under {domain}, or configure {configure} as the web-authorization domain (website apps: 授权回调域) and tell wxauth: wxauth config set domain {configure}.',
+    zh: '把 redirect_uri 改到 {domain} 下，或在公众平台“网页授权域名”（网站应用：授权回调域）里配置 {configure}，并更新 wxauth：wxauth config set domain {configureArg}。',
+    en: 'Move redirect_uri under {domain}, or configure {configure} as the web-authorization domain (website apps: 授权回调域) and tell wxauth: wxauth config set domain {configureArg}.',
   },
   'inspect.domain.emulator_host_ip': {
     zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致（同一台机器，但主机名不同）。',
