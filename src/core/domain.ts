@@ -77,7 +77,9 @@ export function matchCallbackDomain(input: DomainMatchInput): DomainMatch {
     return { ok: false, reason: 'invalid_uri' };
   }
   const host = url.hostname.toLowerCase();
-  // WHATWG drops an explicit default port (https://a.com:443/ → ''), which is what WeChat accepts too.
+  // WHATWG drops an explicit default port (https://a.com:443/ → ''), a user name and password, and maps
+  // non-ASCII letters; WeChat compares the host as written, and inspect checks it so
+  // (core/inspect.ts checkRawAuthority). Here, the host the settings and the listener go by.
   const port = url.port;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'scheme', host, port };
   if (host === '') return { ok: false, reason: 'invalid_uri' };

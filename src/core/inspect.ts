@@ -72,6 +72,9 @@ export const FINDING_IDS = [
   'redirect_uri.loopback_phone',
   'redirect_uri.ip',
   'redirect_uri.port',
+  'redirect_uri.userinfo',
+  'redirect_uri.host_non_ascii',
+  'redirect_uri.default_port',
   'redirect_uri.scheme_mismatch',
   'domain.host',
   'domain.host_ip',
@@ -655,6 +658,7 @@ function checkRedirectUri(
   // emulator accept it), not refused.
   const onEmulator = !onWechat;
   if (loopback && endpoint === 'authorize' && onWechat) findings.add('redirect_uri.loopback_phone', 'warning', { host });
+  checkRawAuthority(rest, url, host, type, onEmulator, findings);
 
   const domain = ctx.profile?.domain;
   if (domain) {
@@ -750,6 +754,38 @@ function checkRedirectUri(
     } catch {
       // An unparsable profile redirectUri is the config command's business.
     }
+  }
+}
+
+/**
+ * redirect_uri's authority as written. WeChat takes the host as it is written and compares it with the
+ * callback domain (API-FACTS §3: the exact host), and the doc refuses any port on it (§1.5:
+ * "redirect_uri不支持带端口号"); the checks above read the host after WHATWG's parser, which maps
+ * full-width and other non-ASCII letters (IDNA: `ｌｏｃａｌｈｏｓｔ` is `localhost`), drops a user name and
+ * password, and drops a default port written out. Each of those passed them, and was refused as 10003.
+ * `rest` is the redirect_uri after its `scheme:`; `host` is WHATWG's host, known to be a domain's shape.
+ */
+function checkRawAuthority(rest: string, url: URL, host: string, type: AccountType | undefined, onEmulator: boolean, findings: Findings): void {
+  // The authority ends where WHATWG ends it for http(s): at / ? # or \.
+  const authority = /^\/\/([^/?#\\]*)/.exec(rest)?.[1] ?? '';
+  const at = authority.lastIndexOf('@');
+  if (at !== -1) {
+    // A password is not repeated into a terminal or a report: the user name alone, then `:…`.
+    const userinfo = authority.slice(0, at);
+    const colon = userinfo.indexOf(':');
+    findings.add('redirect_uri.userinfo', 'error', { userinfo: visible(colon === -1 ? userinfo : `${userinfo.slice(0, colon)}:…`, 40), host });
+  }
+  const hostPort = authority.slice(at + 1);
+  const rawHost = /^(\[[^\]]*\]|[^:]*)/.exec(hostPort)?.[1] ?? '';
+  const rawPort = hostPort.slice(rawHost.length + 1);
+  if (/[^\x00-\x7f]/.test(rawHost)) findings.add('redirect_uri.host_non_ascii', 'error', { host: visible(rawHost, 60), ascii: host });
+  // A port other than the default is the domain checks' business (url.port has it); `host:` with no
+  // digits is no port at all. On a test account the configured host:port decides (§3): the domain
+  // check compares it.
+  if (rawPort !== '' && url.port === '' && type !== 'test') {
+    // The emulator reads a default port written out as the default (emulator/callback.ts), as WHATWG
+    // does: there it is what WeChat may do, not what this URL will get. Unknown type: as redirect_uri.port.
+    findings.add('redirect_uri.default_port', type === undefined || onEmulator ? 'warning' : 'error', { hostport: `${host}:${rawPort}`, host, port: rawPort });
   }
 }
 
@@ -867,6 +903,9 @@ export function predictWechatPage(finding: Finding, kind: InspectKind): WechatPa
     case 'redirect_uri.bad_scheme':
     case 'redirect_uri.double_encoded':
     case 'redirect_uri.whitespace':
+    case 'redirect_uri.userinfo':
+    case 'redirect_uri.host_non_ascii':
+    case 'redirect_uri.default_port':
       return redirectPages;
     case 'scope.login_on_authorize':
       return [PAGE_SCOPE, PAGE_10005];

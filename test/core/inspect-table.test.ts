@@ -545,6 +545,74 @@ const cases: Case[] = [
     problems: ['redirect_uri.scheme_mismatch'],
   },
 
+  // --- the authority as WeChat reads it: written, not as WHATWG's parser normalises it (10003) -------
+  {
+    name: 'a user name before the host (WHATWG drops it; WeChat compares the host as written)',
+    url: auth(good({ redirect_uri: encodeURIComponent('https://user@www.example.com/cb') })),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['redirect_uri.userinfo'],
+    params: [['redirect_uri.userinfo', 'userinfo', 'user']],
+  },
+  {
+    name: 'a user name and password, and an encoded # in it: the password is not repeated',
+    url: auth(good({ redirect_uri: encodeURIComponent('http://a%23:s3cret@localhost/cb') })),
+    ctx: { profile: { appid: OA, type: 'test', domain: 'localhost' } },
+    kind: 'authorize',
+    problems: ['redirect_uri.userinfo', 'redirect_uri.loopback_phone'],
+    params: [['redirect_uri.userinfo', 'userinfo', 'a%23:…']],
+  },
+  {
+    name: 'full-width letters in the host (WHATWG maps them to ASCII; WeChat does not)',
+    url: auth(good({ redirect_uri: encodeURIComponent('http://ｌｏｃａｌｈｏｓｔ/cb') })),
+    ctx: { profile: { appid: OA, type: 'test', domain: 'localhost' } },
+    kind: 'authorize',
+    problems: ['redirect_uri.host_non_ascii', 'redirect_uri.loopback_phone'],
+    params: [['redirect_uri.host_non_ascii', 'ascii', 'localhost']],
+  },
+  {
+    name: 'an internationalised domain as written: its xn-- form is the fix',
+    url: auth(good({ redirect_uri: encodeURIComponent('https://例子.中国/cb') })),
+    kind: 'authorize',
+    problems: ['redirect_uri.host_non_ascii'],
+    params: [['redirect_uri.host_non_ascii', 'ascii', 'xn--fsqu00a.xn--fiqs8s']],
+  },
+  {
+    name: 'the default port written out on a service account (WHATWG drops it; the doc refuses any port)',
+    url: auth(good({ redirect_uri: encodeURIComponent('https://www.example.com:443/cb') })),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['redirect_uri.default_port'],
+    params: [['redirect_uri.default_port', 'hostport', 'www.example.com:443']],
+  },
+  {
+    name: 'the default port written out, account type unknown: a warning, as for any port',
+    url: auth(good({ redirect_uri: encodeURIComponent('http://www.example.com:80/cb') })),
+    kind: 'authorize',
+    problems: ['redirect_uri.default_port'],
+  },
+  {
+    name: 'the default port written out on a test account: its configured host:port decides',
+    url: auth(good({ redirect_uri: encodeURIComponent('http://82.157.150.202:80/wx/cb') })),
+    ctx: { profile: { appid: OA, type: 'test', domain: '82.157.150.202' } },
+    kind: 'authorize',
+    problems: [],
+  },
+  {
+    name: 'the default port written out on a URL to the emulator, which reads it as the default: a warning',
+    url: `http://127.0.0.1:3900/connect/oauth2/authorize?${good({ redirect_uri: encodeURIComponent('http://localhost:80/cb') })}#wechat_redirect`,
+    ctx: { profile: { appid: OA, type: 'service', domain: 'localhost' }, openBase: 'http://127.0.0.1:3900' },
+    kind: 'authorize',
+    problems: ['redirect_uri.default_port'],
+  },
+  {
+    name: 'an empty port after the host is no port',
+    url: auth(good({ redirect_uri: encodeURIComponent('https://www.example.com:/cb') })),
+    ctx: service,
+    kind: 'authorize',
+    problems: [],
+  },
+
   // --- callback domain -----------------------------------------------------------------------------
   {
     name: 'a different host than the configured domain (10003)',

@@ -94,6 +94,10 @@ describe('wxauth url', () => {
     ['a redirect_uri on the parent domain', ['--redirect-uri', 'https://example.com/cb'], /example\.com.*www\.example\.com/],
     ['a non-http(s) redirect_uri', ['--redirect-uri', 'ftp://www.example.com/cb'], /scheme ftp:/],
     ['a redirect_uri without a scheme', ['--redirect-uri', 'www.example.com/cb'], /no http:\/\/ or https:\/\//],
+    // Hosts WHATWG's parser normalises into the callback domain, which WeChat compares as written.
+    ['a redirect_uri with a user name before the host', ['--redirect-uri', 'https://user@www.example.com/cb'], /user name or password before its host: user@www\.example\.com/],
+    ['a redirect_uri host in full-width letters', ['--redirect-uri', 'https://ｗｗｗ.example.com/cb'], /outside ASCII/],
+    ['a redirect_uri with the default port written out', ['--redirect-uri', 'https://www.example.com:443/cb'], /default port: www\.example\.com:443/],
   ];
   for (const [name, args, reason] of refusals) {
     it(`refuses ${name} with exit 2, the reason and the fix`, async () => {

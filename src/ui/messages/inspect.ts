@@ -530,6 +530,42 @@ export const messages = {
     zh: '去掉端口，用反向代理把 80/443 转到你的服务；测试号则把“IP:端口”配置为授权回调域，并告诉 wxauth：wxauth config set domain <host:port>。',
     en: 'Drop the port and put a reverse proxy on 80/443; on a test account configure “IP:port” as the callback domain and tell wxauth: wxauth config set domain <host:port>.',
   },
+  'inspect.redirect_uri.userinfo': {
+    zh: 'redirect_uri 在主机名前带了用户名或密码：{userinfo}@{host}',
+    en: 'redirect_uri carries a user name or password before its host: {userinfo}@{host}',
+  },
+  'inspect.redirect_uri.userinfo.effect': {
+    zh: `浏览器会丢掉“{userinfo}@”，但微信按原文取主机名与授权回调域比对，对不上，显示 ${P10003}。`,
+    en: `A browser would drop “{userinfo}@”, but WeChat takes the host as written and compares it with the callback domain, finds no match and shows ${P10003_EN}.`,
+  },
+  'inspect.redirect_uri.userinfo.fix': {
+    zh: '去掉“{userinfo}@”，让主机名 {host} 紧跟在 // 之后。',
+    en: 'Remove “{userinfo}@”, so the host {host} comes right after //.',
+  },
+  'inspect.redirect_uri.host_non_ascii': {
+    zh: 'redirect_uri 的主机名 {host} 含有 ASCII 以外的字符（例如全角字母）。',
+    en: 'redirect_uri’s host {host} has characters outside ASCII (full-width letters, say).',
+  },
+  'inspect.redirect_uri.host_non_ascii.effect': {
+    zh: `浏览器会把它换成 {ascii}，但微信按原文取主机名与授权回调域比对，对不上，显示 ${P10003}。`,
+    en: `A browser would turn it into {ascii}, but WeChat takes the host as written and compares it with the callback domain, finds no match and shows ${P10003_EN}.`,
+  },
+  'inspect.redirect_uri.host_non_ascii.fix': {
+    zh: '主机名只用 ASCII 写：{ascii}（中文域名写成它的 xn-- 形式，回调域也按这个形式配置）。',
+    en: 'Write the host in ASCII: {ascii} (an internationalised domain in its xn-- form, configured in that form too).',
+  },
+  'inspect.redirect_uri.default_port': {
+    zh: 'redirect_uri 写出了默认端口：{hostport}。',
+    en: 'redirect_uri writes out the default port: {hostport}.',
+  },
+  'inspect.redirect_uri.default_port.effect': {
+    zh: `正式账号的 redirect_uri 不支持带端口号，写出来的默认端口也算：微信按原文比对，显示 ${P10003}。`,
+    en: `A real account’s redirect_uri takes no port number, and a default port written out is one: WeChat compares it as written and shows ${P10003_EN}.`,
+  },
+  'inspect.redirect_uri.default_port.fix': {
+    zh: '去掉“:{port}”：不写端口的 {host} 用的就是这个端口。',
+    en: 'Drop “:{port}”: {host} without a port is that very port.',
+  },
   'inspect.redirect_uri.scheme_mismatch': {
     zh: 'redirect_uri 用的是 {scheme}，而此配置的回调地址用的是 {expected}。',
     en: 'redirect_uri uses {scheme}, while this profile’s redirect URI uses {expected}.',
