@@ -67,10 +67,15 @@ async function inspectContext(ctx: Context): Promise<InspectContext> {
 }
 
 export async function run(options: InspectOptions, ctx: Context): Promise<InspectCommandResult> {
-  // An address with words around it (`GET /cb?code=… HTTP/1.1` from a log, `callback: <url>`): the
-  // words would become part of a parameter's name, and a callback read as "the user refused".
-  const extracted = /\s/.test(options.input.trim()) ? addressInText(options.input.trim()) : undefined;
-  const input = extracted ?? options.input;
+  // An address with words around it (`GET /cb?code=… HTTP/1.1` from a log, `callback: <url>`), or a
+  // label glued to it (`回调地址：http://…`, no space after a full-width colon): the words would become
+  // part of a parameter's name, and a callback read as "the user refused". Read out the way exchange
+  // and listen --paste read it (core/callback-url.ts addressInText). Quotes alone around the URL are
+  // not words to mention: inspectUrl drops them itself.
+  const text = options.input.trim();
+  const address = addressInText(text);
+  const extracted = address !== undefined && !/^[\s"'`“”‘’「」『』＂＇<>]*$/.test(text.replace(address, '')) ? address : undefined;
+  const input = address ?? options.input;
   const context = await inspectContext(ctx);
   let result = inspectUrl(input, context);
   if (result.kind === 'callback') {

@@ -103,6 +103,23 @@ describe('wxauth inspect', () => {
     expect(sub.stderr).not.toContain('change the configured domain to x;');
   });
 
+  it('a label glued to the address by a full-width colon (no space) is left out, as exchange leaves it', async () => {
+    const cb = await run(['inspect', `回调地址：http://localhost/cb?code=${CODE}&state=5y0Kabc`]);
+    expect(cb.code, cb.stdout).toBe(0);
+    expect(cb.stdout).toMatch(/^Callback URL/);
+    expect(cb.stdout).not.toContain('[callback.denied]');
+    expect(cb.stderr).toContain('Inspected the address in this text; the words around it were left out: http://localhost/cb?code=041c***&state=5y0Kabc');
+    const link = await run(['inspect', `链接：${GOOD}`, '--json']);
+    expect(link.code, link.stdout).toBe(0);
+    const doc = parseJson(link.stdout) as { kind: string; extracted?: string };
+    expect(doc.kind).toBe('authorize');
+    expect(doc.extracted).toBe(GOOD);
+    // Quotes alone around a URL are no words around it: nothing to say about them.
+    const quoted = await run(['inspect', `"${GOOD}"`]);
+    expect(quoted.code).toBe(0);
+    expect(quoted.stderr).toBe('');
+  });
+
   it('renders findings in Chinese with --lang zh', async () => {
     const r = await run(['--lang', 'zh', 'inspect', BAD]);
     expect(r.code).toBe(1);
