@@ -313,9 +313,13 @@ export function addressInText(text: string): string | undefined {
   const at = cut.findIndex(isAddress);
   if (at === -1 || cut.findIndex((w, i) => i > at && isAddress(w)) !== -1) return undefined;
   // The address's own continuation: after a line break or a quote alone (a wrap, `state=it's`), or
-  // starting like the rest of a URL (` #wechat_redirect`, ` &state=…`).
+  // starting like the rest of a URL (` #wechat_redirect`, ` &state=…`), or the rest of a parameter's
+  // value with a raw space in it, then the rest of the query (`…&state=hello world#wechat_redirect`,
+  // `…=a b&scope=…`): the address ends inside a value and the next word goes on to a fragment or a
+  // parameter. Cut at the space, the URL would lose its end, and be blamed for that.
   const next = words[at + 1];
-  if (next !== undefined && ((!/[ \t\u3000]/.test(words[at]!.after) && /^[\x21-\x7e]+$/.test(next.word)) || /^[#&?=]/.test(next.word))) return undefined;
+  const valueGoesOn = /[?&][^=&#?]+=[^&#]*$/.test(words[at]!.word) && /^[^&#?=]*(?:#|&[A-Za-z_][\w.-]*=)/.test(next?.word ?? '');
+  if (next !== undefined && ((!/[ \t\u3000]/.test(words[at]!.after) && /^[\x21-\x7e]+$/.test(next.word)) || /^[#&?=]/.test(next.word) || valueGoesOn)) return undefined;
   // A bracket opened before the address closes after it; a comma, semicolon or Chinese full stop ends
   // a sentence. ASCII `.`, `!` and `)` are left: a state may end with them.
   let word = (cut[at] as string).replace(/^[(\[（【]+/, '');

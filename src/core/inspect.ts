@@ -92,6 +92,7 @@ export const FINDING_IDS = [
   'state.absent',
   'state.charset',
   'state.charset_unreserved',
+  'state.whitespace',
   'state.too_long',
   'state.placeholder',
   'appid.placeholder',
@@ -392,7 +393,12 @@ function inspectAuthUrl(
 
   // --- whitespace outside redirect_uri ------------------------------------------------------------
   const redirectParam = first('redirect_uri');
-  const outside = redirectParam ? text.replace(redirectParam.rawValue, '') : text;
+  // A raw space inside state's value (`state=hello world#wechat_redirect`) is said of the state below
+  // (state.whitespace), as redirect_uri's is of redirect_uri: not the URL's alone.
+  const spacedState = first('state');
+  const stateSpace = spacedState !== undefined && /\s/.test(spacedState.rawValue) ? spacedState : undefined;
+  let outside = redirectParam ? text.replace(redirectParam.rawValue, '') : text;
+  if (stateSpace) outside = outside.replace(stateSpace.rawValue, '');
   if (/\s/.test(outside)) {
     const ch = [...new Set([...outside].filter((c) => /\s/.test(c)))].map(showChar).join(' ');
     findings.add('input.whitespace', 'error', { chars: ch });
@@ -524,12 +530,22 @@ function inspectAuthUrl(
     if (!lostToHash.includes('state')) findings.add('state.absent', 'warning');
   } else {
     const check = validateState(state.value);
+    // Written raw in the link: where the link is posted it ends at the space (the rest of the link
+    // lost), and opened whole the space goes as %20, outside a-zA-Z0-9 (API-FACTS §1.3).
+    const raw = stateSpace === state ? [...new Set([...state.rawValue].filter((c) => /\s/.test(c)))] : [];
+    if (raw.length > 0) {
+      findings.add('state.whitespace', isAuthorize ? 'error' : 'warning', {
+        chars: raw.map(showChar).join(' '),
+        value: visible(state.value, 60),
+        head: visible(state.rawValue.split(/\s/)[0] ?? '', 60),
+      });
+    }
     for (const issue of check.issues) {
       if (issue.kind === 'charset') {
         // `-`, `_` and `.` (a UUID, base64url) need no percent-encoding and have not been seen altered:
         // API-FACTS §1.3 reports only `{a:1,b:2}`-style values coming back changed, and WeChat accepts
         // them today. So they are a warning everywhere (what WeChat may do), the rest an error on authorize.
-        const outside = [...new Set([...state.value].filter((c) => !/^[A-Za-z0-9]$/.test(c)))];
+        const outside = [...new Set([...state.value].filter((c) => !/^[A-Za-z0-9]$/.test(c) && !raw.includes(c)))];
         const unreserved = outside.filter((c) => URL_SAFE_STATE_CHARS.includes(c));
         const others = outside.filter((c) => !URL_SAFE_STATE_CHARS.includes(c));
         if (others.length > 0) findings.add('state.charset', isAuthorize ? 'error' : 'warning', { chars: others.map(showChar).join(' ') });

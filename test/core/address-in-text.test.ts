@@ -28,6 +28,11 @@ describe('addressInText', () => {
     // Wrapped at a line break, or a fragment after a stray space: half of it would be a cut code.
     expect(addressInText(`https://a.com/cb?code=${CODE.slice(0, 20)}\n${CODE.slice(20)}&state=s1`)).toBeUndefined();
     expect(addressInText(`https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1&state=abc #wechat_redirect`)).toBeUndefined();
+    // A raw space inside a value, the query going on after it: one URL with a space in it.
+    expect(addressInText(`https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1&scope=snsapi_base&state=hello world#wechat_redirect`)).toBeUndefined();
+    expect(addressInText(`https://a.com/cb?code=${CODE}&state=a b&from=menu`)).toBeUndefined();
+    // Words after it that do not go on with the query are still words.
+    expect(addressInText(`${URL_} see #3`)).toBe(URL_);
     // Two addresses, or none: nothing to choose.
     expect(addressInText(`code=${CODE} state=s1`)).toBeUndefined();
     expect(addressInText('not a callback at all')).toBeUndefined();

@@ -545,6 +545,22 @@ const cases: Case[] = [
     problems: ['redirect_uri.scheme_mismatch'],
   },
 
+  {
+    name: 'a raw space in state, the query going on after it: the state is what is wrong, not a cut URL',
+    url: auth(good({ state: 'hello world' })),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['state.whitespace'],
+    params: [['state.whitespace', 'head', 'hello']],
+  },
+  {
+    name: 'a space in state sent encoded (%20): outside a-zA-Z0-9, nothing cut',
+    url: auth(good({ state: 'hello%20world' })),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['state.charset'],
+  },
+
   // --- the authority as WeChat reads it: written, not as WHATWG's parser normalises it (10003) -------
   {
     name: 'a user name before the host (WHATWG drops it; WeChat compares the host as written)',

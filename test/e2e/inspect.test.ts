@@ -120,6 +120,17 @@ describe('wxauth inspect', () => {
     expect(quoted.stderr).toBe('');
   });
 
+  it('a raw space in state with the query going on after it: one URL, its state at fault', async () => {
+    const r = await run(['inspect', GOOD.replace('state=Xq3v9TzLm0aB7cD2', 'state=hello world')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/state\s+hello world/);
+    expect(r.stdout).toContain('[state.whitespace] state contains whitespace (␠): hello␠world');
+    expect(r.stdout).toContain('WeChat gets only state=hello');
+    expect(r.stdout).not.toContain('[fragment.missing]');
+    expect(r.stdout).not.toContain('[input.whitespace]');
+  });
+
   it('renders findings in Chinese with --lang zh', async () => {
     const r = await run(['--lang', 'zh', 'inspect', BAD]);
     expect(r.code).toBe(1);

@@ -774,6 +774,18 @@ export const messages = {
     zh: '现在可以不改；想完全稳妥就只用字母和数字（例如去掉 UUID 里的 -）。',
     en: 'Nothing needs to change today; to be fully safe use letters and digits only (e.g. drop the dashes of a UUID).',
   },
+  'inspect.state.whitespace': {
+    zh: 'state 里有空白（{chars}）：{value}',
+    en: 'state contains whitespace ({chars}): {value}',
+  },
+  'inspect.state.whitespace.effect': {
+    zh: '链接在空白处断开：发到聊天、菜单里时，微信只收到 state={head}，后面的参数和 #wechat_redirect 都丢了；整条打开时空格会变成 %20，它不在 a-zA-Z0-9 之内，经微信内部跳转后可能被改写，回调时与原值对不上。',
+    en: 'A link ends at the whitespace: posted in a chat or a menu, WeChat gets only state={head}, and the parameters after it and #wechat_redirect are lost; opened whole, the space goes as %20, outside a-zA-Z0-9, and can come back altered after WeChat’s internal redirect, so the callback no longer matches.',
+  },
+  'inspect.state.whitespace.fix': {
+    zh: 'state 只用字母和数字；如果空格是复制时带进来的，重新复制链接。',
+    en: 'Use letters and digits only in state; if the space came in when copying, copy the link again.',
+  },
   'inspect.state.too_long': {
     zh: 'state 有 {bytes} 字节，超过了 {max} 字节的上限。',
     en: 'state is {bytes} bytes long, over the {max}-byte limit.',
