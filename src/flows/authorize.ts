@@ -19,6 +19,14 @@ import type { StateEntry } from '../store/state.js';
 export const ALWAYS_BLOCKING: readonly FindingId[] = ['state.charset', 'state.too_long', 'state.absent'];
 
 /**
+ * Errors of inspect's that WeChat itself lets through: a state outside a-zA-Z0-9 comes back altered,
+ * not refused (API-FACTS §1.3), on authorize as on qrconnect; an absent state comes back empty. url
+ * refuses them as its own choice (ALWAYS_BLOCKING), never in WeChat's name. (state.too_long is
+ * WeChat's: its page says state参数过长.)
+ */
+const WECHAT_LETS_THROUGH: readonly FindingId[] = ['state.charset', 'state.absent'];
+
+/**
  * The operating system's random bytes: read from /dev/urandom where there is one (Linux, macOS), else
  * node:crypto's. Same source as crypto.randomBytes; loading node:crypto for 16 bytes was ~5 ms of every
  * `wxauth url` start on a 2-core machine (issue 19).
@@ -44,6 +52,8 @@ function osRandomBytes(n: number): Uint8Array {
 /** A lint finding with the catalogue keys of its three sentences, so a presenter can word it without core. */
 export interface LintFinding extends Finding {
   keys: FindingKeys;
+  /** WeChat refuses the URL over it (else a refusal, or --force, is wxauth's own: WECHAT_LETS_THROUGH). */
+  wechatRejects: boolean;
 }
 
 /** A finding in the user's words. */
@@ -125,7 +135,7 @@ export function defaultScope(endpoint: AuthEndpoint): Scope {
 }
 
 function keyed(f: Finding): LintFinding {
-  return { ...f, keys: findingKeys(f.id) };
+  return { ...f, keys: findingKeys(f.id), wechatRejects: f.severity === 'error' && !WECHAT_LETS_THROUGH.includes(f.id) };
 }
 
 /**
@@ -188,10 +198,11 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
 
 /** Refuse a URL WeChat would reject (or one wxauth will not build), in the words of its first blocking finding. */
 function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: AuthorizeDeps, more: MessageRef[] = []): never {
-  const [first, ...rest] = blocking;
+  // What WeChat rejects first: the refusal speaks in WeChat's name only for it; the rest of
+  // ALWAYS_BLOCKING (a state WeChat hands back altered, or none) is wxauth's own refusal.
+  const [first, ...rest] = [...blocking.filter((f) => f.wechatRejects), ...blocking.filter((f) => !f.wechatRejects)];
   const text = first ? deps.hooks.describe(first) : { message: '', effect: '', fix: '' };
-  // An error is what WeChat rejects; the rest of ALWAYS_BLOCKING is wxauth's own refusal.
-  const wechat = first?.severity === 'error';
+  const wechat = first?.wechatRejects === true;
   throw new UsageError(
     { key: wechat ? 'url.refused' : 'url.refused.policy', params: { reason: text.message, effect: text.effect } },
     {

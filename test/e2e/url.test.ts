@@ -146,6 +146,22 @@ describe('wxauth url', () => {
     expect(zh.stderr).toContain('以外的字符：{。文档规定');
   });
 
+  // A state outside a-zA-Z0-9 comes back altered, not refused (API-FACTS §1.3), on authorize as on qrconnect.
+  it("refuses a Chinese or spaced state on an official account as its own choice, as on a website app", async () => {
+    for (const state of ['登录', 'hello world']) {
+      const r = await run(['url', '--state', state]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('Not building this URL (WeChat would accept it; wxauth refuses): state contains characters outside a-zA-Z0-9');
+      expect(r.stderr).not.toContain('WeChat would reject');
+      expect(r.stderr).toContain('To build it anyway, add --force.');
+    }
+    const forced = await run(['url', '--state', '登录', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain('Built anyway (--force); WeChat accepts it, but: state contains');
+    const zh = await run(['url', '--state', '登录'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.stderr).toContain('不生成这条链接（微信会接受它，但 wxauth 不生成）');
+  });
+
   // WeChat calls back with an empty state (API-FACTS §1.3): the refusal is wxauth's, not WeChat's.
   it('refuses an empty state as its own choice, without claiming WeChat would reject the URL', async () => {
     const r = await run(['url', '--state', '']);

@@ -82,8 +82,9 @@ describe('planAuthorize refuses what WeChat rejects', () => {
     ['a non-http(s) redirect_uri', { config: service, redirectUri: 'ftp://www.example.com/cb', forceFlag: true }, 'redirect_uri.bad_scheme'],
   ];
   for (const [name, request, id] of refused) {
-    // WeChat itself takes a qrconnect state with a brace (it may come back altered): refused as wxauth's choice.
-    const key = name.startsWith('a qrconnect state') ? 'url.refused.policy' : 'url.refused';
+    // WeChat itself takes a state with a brace, on either endpoint (it may come back altered, API-FACTS
+    // §1.3): refused as wxauth's choice, not in WeChat's name.
+    const key = id === 'state.charset' ? 'url.refused.policy' : 'url.refused';
     it(`${name} → ${id}, exit 2 (${key})`, () => {
       const { error } = refusal(request);
       expect(error.exitCode).toBe(2);
@@ -96,6 +97,15 @@ describe('planAuthorize refuses what WeChat rejects', () => {
     const { error, others } = refusal({ config: service, state: 'a+b', redirectUri: 'https://api.example.org/cb', forceFlag: true });
     expect(error.messageRef.params?.reason).toBe('<domain.host>');
     expect(others).toEqual(['<state.charset>']);
+  });
+
+  it("speaks in WeChat's name first for what WeChat rejects, before a state it only hands back altered", () => {
+    const { error, others } = refusal({ config: service, state: '登录', redirectUri: 'https://api.example.org/cb', forceFlag: true });
+    expect(error.messageRef.key).toBe('url.refused');
+    expect(error.messageRef.params?.reason).toBe('<domain.host>');
+    expect(others).toEqual(['<state.charset>']);
+    const forced = planAuthorize({ config: service, state: 'hello world', forceFlag: true, force: true }, { hooks: recordingHooks() });
+    expect(forced.blocking.map((f) => [f.id, f.wechatRejects])).toEqual([['state.charset', false]]);
   });
 
   it('suggests --force to url, and `wxauth url --force` to a caller without the flag', () => {

@@ -47,7 +47,7 @@ export async function present(result: UrlResult, out: Output): Promise<void> {
   if (!out.json) {
     for (const f of plan.blocking) {
       const r = renderLint(out, f);
-      out.warn(out.t(f.severity === 'error' ? 'url.forced' : 'url.forced.policy', { message: r.message, effect: r.effect }));
+      out.warn(out.t(f.wechatRejects ? 'url.forced' : 'url.forced.policy', { message: r.message, effect: r.effect }));
     }
     for (const f of plan.warnings) warnFinding(out, f);
     for (const f of plan.notes) {
