@@ -1091,10 +1091,11 @@ export const PAGES: PageEntry[] = [
     ],
     doc: DOC.troubleshooting,
   },
+  // API-FACTS §1.5: a page of its own, with no code (10005 is 此公众号并没有这些scope的权限, another page;
+  // the emulator shows this one with none).
   {
     id: 'scope-error',
     texts: ['Scope 参数错误或没有 Scope 权限', 'scope参数错误或没有scope权限', 'scope 参数错误'],
-    code: 10005,
     related: [10005, 10016],
     meaning: {
       zh: '页面提示「Scope 参数错误或没有 Scope 权限」：scope 与端点、账号类型不匹配，或链接格式不对。',
@@ -1113,10 +1114,10 @@ export const PAGES: PageEntry[] = [
     ],
     doc: DOC.troubleshooting,
   },
+  // API-FACTS §1.5, §2.1: the generic page, with no code (a wrong parameter of any kind).
   {
     id: 'link-unreachable',
     texts: ['该链接无法访问'],
-    code: 10003,
     related: [10003, 10005],
     meaning: {
       zh: '页面提示「该链接无法访问」：授权链接的参数有误，微信没有给出具体错误码。',

@@ -51,6 +51,7 @@ export const FINDING_IDS = [
   'params.connect_redirect',
   'response_type.invalid',
   'scope.unknown',
+  'scope.misspelt',
   'scope.multiple',
   'scope.login_on_authorize',
   'scope.oa_on_qrconnect',
@@ -492,7 +493,11 @@ function inspectAuthUrl(
     if (scopes.length > 1) findings.add('scope.multiple', isAuthorize ? 'error' : 'warning', { scope: visible(scopeValue, 80) });
     for (const s of new Set(scopes)) {
       if (!isScope(s)) {
-        findings.add('scope.unknown', 'error', { scope: visible(s, 40), suggestion: suggest(s, SCOPES, 4) ?? '' });
+        // A slip on one of this endpoint's own scopes (snsapi_userifno, snsapi_userInfo) is said with the
+        // one meant; one of the other endpoint's is not offered: it would only be refused next.
+        const meant = suggest(s, ENDPOINT_SCOPES[endpoint], 4);
+        if (meant !== undefined) findings.add('scope.misspelt', 'error', { scope: visible(s, 40), suggestion: meant });
+        else findings.add('scope.unknown', 'error', { scope: visible(s, 40), suggestion: suggest(s, SCOPES, 4) ?? '' });
       } else if (!ENDPOINT_SCOPES[endpoint].includes(s)) {
         if (isAuthorize) findings.add('scope.login_on_authorize', 'error', { scope: s });
         else findings.add('scope.oa_on_qrconnect', 'error', { scope: s });
@@ -926,6 +931,7 @@ export function predictWechatPage(finding: Finding, kind: InspectKind): WechatPa
     case 'scope.login_on_authorize':
       return [PAGE_SCOPE, PAGE_10005];
     case 'scope.unknown':
+    case 'scope.misspelt':
     case 'scope.multiple':
       return qr ? [PAGE_SCOPE, PAGE_UNREACHABLE] : [PAGE_SCOPE, PAGE_10005];
     case 'scope.oa_on_qrconnect':

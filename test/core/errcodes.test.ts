@@ -573,10 +573,11 @@ describe('error-page texts', () => {
     ['redirect_uri 参数错误', 'redirect-uri-param', 10003],
     ['redirect_uri参数错误', 'redirect-uri-param', 10003],
     ['  REDIRECT_URI 参数错误！', 'redirect-uri-param', 10003],
-    ['Scope 参数错误或没有 Scope 权限', 'scope-error', 10005],
-    ['scope参数错误或没有scope权限', 'scope-error', 10005],
-    ['该链接无法访问', 'link-unreachable', 10003],
-    ['微信登录 该链接无法访问 请检查参数', 'link-unreachable', 10003],
+    // API-FACTS §1.5: these pages carry no code; 10005 is 此公众号并没有这些scope的权限, a page of its own.
+    ['Scope 参数错误或没有 Scope 权限', 'scope-error', undefined],
+    ['scope参数错误或没有scope权限', 'scope-error', undefined],
+    ['该链接无法访问', 'link-unreachable', undefined],
+    ['微信登录 该链接无法访问 请检查参数', 'link-unreachable', undefined],
   ])('%j', (text, id, code) => {
     const e = explainPageText(text);
     expect(e?.page?.id).toBe(id);

@@ -131,6 +131,26 @@ describe('wxauth inspect', () => {
     expect(r.stdout).not.toContain('[input.whitespace]');
   });
 
+  it('a misspelt scope: did you mean, and the Scope page without a code of its own (API-FACTS §1.5)', async () => {
+    const link = GOOD.replace('scope=snsapi_userinfo', 'scope=snsapi_userifno');
+    const r = await run(['inspect', link, '--json']);
+    expect(r.code).toBe(1);
+    const [finding] = (parseJson(r.stdout) as { findings: JsonFinding[] }).findings;
+    expect(finding).toMatchObject({ id: 'scope.misspelt', message: 'The scope snsapi_userifno is not a WeChat web-authorization scope: did you mean snsapi_userinfo?' });
+    expect(finding?.effect).toBe('WeChat shows “Scope 参数错误或没有 Scope 权限” (a page with no error code).');
+    expect(finding?.wechatPage?.[0]).toEqual({ text: 'Scope 参数错误或没有 Scope 权限' });
+    const url = await run(['url', '--scope', 'snsapi_userifno']);
+    expect(url.code).toBe(2);
+    expect(url.stderr).toContain('did you mean snsapi_userinfo?');
+    expect(url.stderr).not.toContain('(10005)');
+    const zh = await run(['--lang', 'zh', 'url', '--scope', 'snsapi_userifno']);
+    expect(zh.stderr).toContain('是不是 snsapi_userinfo？');
+    expect(zh.stderr).not.toContain('（10005）');
+    const unknown = await run(['inspect', GOOD.replace('scope=snsapi_userinfo', 'scope=snsapi_privateinfo')]);
+    expect(unknown.stdout).toContain('[scope.unknown]');
+    expect(unknown.stdout).not.toContain('(10005)');
+  });
+
   it('renders findings in Chinese with --lang zh', async () => {
     const r = await run(['--lang', 'zh', 'inspect', BAD]);
     expect(r.code).toBe(1);

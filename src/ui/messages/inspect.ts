@@ -266,12 +266,24 @@ export const messages = {
     en: 'The scope {scope} is not a WeChat web-authorization scope.',
   },
   'inspect.scope.unknown.effect': {
-    zh: '微信显示“Scope 参数错误或没有 Scope 权限”（10005）。',
-    en: 'WeChat shows “Scope 参数错误或没有 Scope 权限” (10005).',
+    zh: '微信显示“Scope 参数错误或没有 Scope 权限”（这个页面没有错误码）。',
+    en: 'WeChat shows “Scope 参数错误或没有 Scope 权限” (a page with no error code).',
   },
   'inspect.scope.unknown.fix': {
     zh: '公众号（authorize）用 snsapi_base 或 snsapi_userinfo，网站应用（qrconnect）用 snsapi_login；全部小写。snsapi_privateinfo 是企业微信的，不适用。',
     en: 'Official accounts (authorize) take snsapi_base or snsapi_userinfo, website apps (qrconnect) snsapi_login, all lower case. snsapi_privateinfo is WeCom’s and does not apply.',
+  },
+  'inspect.scope.misspelt': {
+    zh: 'scope {scope} 不是微信网页授权的作用域：是不是 {suggestion}？',
+    en: 'The scope {scope} is not a WeChat web-authorization scope: did you mean {suggestion}?',
+  },
+  'inspect.scope.misspelt.effect': {
+    zh: '微信显示“Scope 参数错误或没有 Scope 权限”（这个页面没有错误码）。',
+    en: 'WeChat shows “Scope 参数错误或没有 Scope 权限” (a page with no error code).',
+  },
+  'inspect.scope.misspelt.fix': {
+    zh: '改为 scope={suggestion}（作用域名全部小写）。',
+    en: 'Use scope={suggestion} (scope names are all lower case).',
   },
   'inspect.scope.multiple': {
     zh: 'scope 里有多个作用域：{scope}',
