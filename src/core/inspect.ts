@@ -99,6 +99,8 @@ export const FINDING_IDS = [
   'appid.placeholder',
   'appid.wecom',
   'appid.shape',
+  'appid.upper_case',
+  'appid.upper_case_profile',
   'appid.profile_mismatch',
   'appid.website_on_authorize',
   'appid.oa_on_qrconnect',
@@ -820,10 +822,19 @@ function appidWord(appid: string): string {
   return /^wx[0-9a-f]{16}$/i.test(appid) ? appid.toLowerCase() : 'APPID';
 }
 
-function checkAppid(appid: string, endpoint: AuthEndpoint, ctx: InspectContext, findings: Findings): void {
-  if (/^(your_?)?app_?id$|^wx[x*]{4,}$|^x{3,}$|^[${<%]|^\{.*\}$|^<.*>$/i.test(appid)) {
-    findings.add('appid.placeholder', 'error', { appid: visible(appid, 40) });
+function checkAppid(given: string, endpoint: AuthEndpoint, ctx: InspectContext, findings: Findings): void {
+  if (/^(your_?)?app_?id$|^wx[x*]{4,}$|^x{3,}$|^[${<%]|^\{.*\}$|^<.*>$/i.test(given)) {
+    findings.add('appid.placeholder', 'error', { appid: visible(given, 40) });
     return;
+  }
+  // WeChat's AppIDs are lower case, and init and config set refuse any other (core/validate.ts
+  // checkAppid, in the same words); WeChat, like the emulator, looks the app up by the appid as
+  // written. Said with the lower-case form, and whether that is the profile's own; the checks below
+  // go on with it.
+  let appid = given;
+  if (/^wx[0-9a-f]{16}$/i.test(given) && given !== given.toLowerCase()) {
+    appid = given.toLowerCase();
+    findings.add(ctx.profile?.appid === appid ? 'appid.upper_case_profile' : 'appid.upper_case', 'error', { appid: given, lower: appid });
   }
   if (!isAppid(appid)) {
     if (/^ww[0-9a-f]{16}$/i.test(appid) || /^wwl/i.test(appid)) findings.add('appid.wecom', 'error', { appid });

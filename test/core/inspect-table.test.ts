@@ -752,6 +752,28 @@ const cases: Case[] = [
     problems: ['appid.shape'],
   },
   {
+    name: "an appid in upper case that is the profile's in lower case: said so, with the lower-case form",
+    url: auth(good({ appid: OA.toUpperCase() })),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['appid.upper_case_profile'],
+    params: [['appid.upper_case_profile', 'lower', OA], ['appid.upper_case_profile', 'appid', OA.toUpperCase()]],
+  },
+  {
+    name: 'upper-case hex digits after wx, no profile: the lower-case form',
+    url: auth(good({ appid: 'wx807D86FB6b3d4fd2' })),
+    kind: 'authorize',
+    problems: ['appid.upper_case'],
+    params: [['appid.upper_case', 'lower', OA]],
+  },
+  {
+    name: 'an upper-case appid of another account: its lower-case form, and the profile mismatch',
+    url: auth(good({ appid: WEB.toUpperCase() })),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['appid.upper_case', 'appid.profile_mismatch'],
+  },
+  {
     name: 'a WeCom corpid',
     url: auth(good({ appid: 'ww1234567890abcdef' })),
     ctx: service,

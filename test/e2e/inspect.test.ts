@@ -151,6 +151,17 @@ describe('wxauth inspect', () => {
     expect(unknown.stdout).not.toContain('(10005)');
   });
 
+  it("an upper-case appid: said as such, with the lower-case form, which is the profile's", async () => {
+    const r = await run(['inspect', GOOD.replace(OA, OA.toUpperCase())]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`[appid.upper_case_profile] The appid ${OA.toUpperCase()} has upper-case letters; in lower case it is this profile’s appid, ${OA}.`);
+    expect(r.stdout).toContain(`Fix: Use ${OA}:`);
+    expect(r.stdout).not.toContain('[appid.shape]');
+    expect(r.stdout).not.toContain('Copy the AppID again');
+    const zh = await run(['--lang', 'zh', 'inspect', GOOD.replace(OA, OA.toUpperCase())]);
+    expect(zh.stdout).toContain(`写成小写就是当前配置的 appid ${OA}`);
+  });
+
   it('renders findings in Chinese with --lang zh', async () => {
     const r = await run(['--lang', 'zh', 'inspect', BAD]);
     expect(r.code).toBe(1);

@@ -860,6 +860,30 @@ export const messages = {
     zh: '从后台重新复制 AppID（注意不要多复制空格，也不要截断）。',
     en: 'Copy the AppID again from the console (no extra spaces, nothing cut off).',
   },
+  'inspect.appid.upper_case': {
+    zh: 'appid {appid} 含大写字母；微信的 AppID 都是小写：{lower}。',
+    en: 'The appid {appid} has upper-case letters; WeChat’s AppIDs are lower case: {lower}.',
+  },
+  'inspect.appid.upper_case.effect': {
+    zh: '微信按原样查找这个 appid，找不到应用，显示“该链接无法访问”或参数错误页。',
+    en: 'WeChat looks the appid up as written, finds no such app and shows “该链接无法访问” or a parameter error page.',
+  },
+  'inspect.appid.upper_case.fix': {
+    zh: '改用 {lower}（与公众平台显示的一致）：检查生成链接的代码或配置是不是把它转成了大写。',
+    en: 'Use {lower}, as the console shows it: check whether the code or the setting that builds the link upper-cases it.',
+  },
+  'inspect.appid.upper_case_profile': {
+    zh: 'appid {appid} 含大写字母；写成小写就是当前配置的 appid {lower}。',
+    en: 'The appid {appid} has upper-case letters; in lower case it is this profile’s appid, {lower}.',
+  },
+  'inspect.appid.upper_case_profile.effect': {
+    zh: '微信按原样查找这个 appid，找不到应用，显示“该链接无法访问”或参数错误页。',
+    en: 'WeChat looks the appid up as written, finds no such app and shows “该链接无法访问” or a parameter error page.',
+  },
+  'inspect.appid.upper_case_profile.fix': {
+    zh: '改用 {lower}：链接就是这个账号的，只是大小写不对；检查生成链接的代码或配置是不是把它转成了大写。',
+    en: 'Use {lower}: the link is this account’s, only its case is wrong; check whether the code or the setting that builds the link upper-cases it.',
+  },
   'inspect.appid.profile_mismatch': {
     zh: '链接里的 appid 是 {appid}，而当前配置的是 {expected}。',
     en: 'The URL’s appid is {appid}, but the profile’s is {expected}.',
