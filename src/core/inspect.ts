@@ -806,9 +806,10 @@ function checkRawAuthority(rest: string, url: URL, host: string, type: AccountTy
   // digits is no port at all. On a test account the configured host:port decides (§3): the domain
   // check compares it.
   if (rawPort !== '' && url.port === '' && type !== 'test') {
-    // The emulator reads a default port written out as the default (emulator/callback.ts), as WHATWG
-    // does: there it is what WeChat may do, not what this URL will get. Unknown type: as redirect_uri.port.
-    findings.add('redirect_uri.default_port', type === undefined || onEmulator ? 'warning' : 'error', { hostport: `${host}:${rawPort}`, host, port: rawPort });
+    // A warning: WeChat's doc says "redirect_uri不支持带端口号" (API-FACTS §1.5), the troubleshooting doc
+    // "non-default ports" (§3); how it treats a default port written out is not documented, and the
+    // emulator reads it as the default (emulator/callback.ts), as WHATWG does. Dropping it costs nothing.
+    findings.add('redirect_uri.default_port', 'warning', { hostport: `${host}:${rawPort}`, host, port: rawPort });
   }
 }
 

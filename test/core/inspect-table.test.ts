@@ -610,7 +610,7 @@ const cases: Case[] = [
     params: [['redirect_uri.host_non_ascii', 'ascii', 'xn--fsqu00a.xn--fiqs8s']],
   },
   {
-    name: 'the default port written out on a service account (WHATWG drops it; the doc refuses any port)',
+    name: 'the default port written out on a service account (WHATWG drops it; the doc refuses "a port", undocumented for a default one): a warning',
     url: auth(good({ redirect_uri: encodeURIComponent('https://www.example.com:443/cb') })),
     ctx: service,
     kind: 'authorize',

@@ -97,8 +97,15 @@ describe('wxauth url', () => {
     // Hosts WHATWG's parser normalises into the callback domain, which WeChat compares as written.
     ['a redirect_uri with a user name before the host', ['--redirect-uri', 'https://user@www.example.com/cb'], /user name or password before its host: user@www\.example\.com/],
     ['a redirect_uri host in full-width letters', ['--redirect-uri', 'https://ｗｗｗ.example.com/cb'], /outside ASCII/],
-    ['a redirect_uri with the default port written out', ['--redirect-uri', 'https://www.example.com:443/cb'], /default port: www\.example\.com:443/],
   ];
+
+  // "redirect_uri不支持带端口号" (API-FACTS §1.5) against "non-default ports" (§3): a default port written
+  // out is not documented either way, so it is a warning that says so, and the URL is built.
+  it('builds a URL whose redirect_uri writes out the default port, warning that WeChat may refuse it', async () => {
+    const r = await run(['url', '--redirect-uri', 'https://www.example.com:443/cb']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^! redirect_uri writes out the default port: www\.example\.com:443\. Drop “:443”/m);
+  });
   for (const [name, args, reason] of refusals) {
     it(`refuses ${name} with exit 2, the reason and the fix`, async () => {
       const r = await run(['url', ...args]);

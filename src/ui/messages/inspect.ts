@@ -571,8 +571,8 @@ export const messages = {
     en: 'redirect_uri writes out the default port: {hostport}.',
   },
   'inspect.redirect_uri.default_port.effect': {
-    zh: `正式账号的 redirect_uri 不支持带端口号，写出来的默认端口也算：微信按原文比对，显示 ${P10003}。`,
-    en: `A real account’s redirect_uri takes no port number, and a default port written out is one: WeChat compares it as written and shows ${P10003_EN}.`,
+    zh: `微信文档说正式账号的 redirect_uri 不支持带端口号；写出来的默认端口算不算，文档没有说：微信若按原文比对，会显示 ${P10003}。`,
+    en: `WeChat’s doc says a real account’s redirect_uri takes no port number; whether a default port written out counts is not documented: if WeChat compares it as written, it shows ${P10003_EN}.`,
   },
   'inspect.redirect_uri.default_port.fix': {
     zh: '去掉“:{port}”：不写端口的 {host} 用的就是这个端口。',
