@@ -686,7 +686,7 @@ export const messages = {
   },
   'inspect.domain.emulator_only.fix': {
     zh: '本地试网站应用登录：wxauth emulator --domain "{appid}={pattern}"（已经这样启动的模拟器会接受这个链接）。上线前：把回调放到 {domain} 的 80/443 端口上。',
-    en: 'To try the login on this machine: wxauth emulator --domain "{appid}={pattern}" (an emulator started so already takes this link). Before going live: serve the callback under {domain} on 80/443.',
+    en: 'To try the login on this machine: wxauth emulator --domain "{appid}={pattern}" (an emulator started that way takes this link as it is). Before going live: serve the callback under {domain} on 80/443.',
   },
   'inspect.domain.emulator_port_test': {
     zh: 'redirect_uri 指向 {hostport}，端口与授权回调域 {domain} 不符。',
@@ -710,7 +710,7 @@ export const messages = {
   },
   'inspect.domain.emulator_only_oa.fix': {
     zh: '在本机对模拟器试：wxauth emulator --domain "{appid}={pattern}"（已经这样启动的模拟器会接受这个链接）。要在真实微信上回调到本机，换用测试号（它的回调域可以是 IP:端口；wxauth init --type test，用测试号自己的 appid 和 secret）。上线前：把回调放到 {domain} 的 80/443 端口上。',
-    en: 'To try it on this machine against the emulator: wxauth emulator --domain "{appid}={pattern}" (an emulator started so already takes this link). To call back to this machine from real WeChat, use a test account (its callback domain may be IP:port; wxauth init --type test, with the test account’s own appid and secret). Before going live: serve the callback under {domain} on 80/443.',
+    en: 'To try it on this machine against the emulator: wxauth emulator --domain "{appid}={pattern}" (an emulator started that way takes this link as it is). To call back to this machine from real WeChat, use a test account (its callback domain may be IP:port; wxauth init --type test, with the test account’s own appid and secret). Before going live: serve the callback under {domain} on 80/443.',
   },
   'inspect.domain.ip': {
     zh: '回调地址是 IP（{host}），但此账号类型不是测试号。',
