@@ -311,7 +311,8 @@ async function paths(ctx: Context): Promise<ConfigResult> {
       return await open();
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      problems.push(error.messageRef);
+      // A folder refused (store/files.ts checkStateDir) refuses both stores: said once.
+      if (!problems.some((p) => p.key === error.messageRef.key && JSON.stringify(p.params) === JSON.stringify(error.messageRef.params))) problems.push(error.messageRef);
       return undefined;
     }
   };

@@ -6,14 +6,31 @@ import { describe, expect, it } from 'vitest';
 import { parseJson, runCli, tempConfigDir } from './helpers.js';
 
 describe('store warnings', () => {
-  it('warns once that the state folder is writable by others, and the command still runs', async () => {
+  it('warns once that the state folder is writable by its group, and the command still runs', async () => {
     const dir = tempConfigDir();
-    fs.chmodSync(dir, 0o777);
+    fs.chmodSync(dir, 0o770);
     const r = await runCli(['config', 'path', '--json'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(r.code, r.stderr).toBe(0);
     expect(parseJson(r.stdout).ok).toBe(true);
     expect(r.stderr).toContain('chmod 700');
     expect(r.stderr.split('chmod 700').length - 1).toBe(1);
+  });
+
+  // Every user can write it: a config.json planted there could aim wxauth at another server, which
+  // would then get the AppSecret. Refused before it is read; config path still says where, and why, once.
+  it.skipIf(process.platform === 'win32')('refuses a state folder every user can write (exit 4); config path still prints the paths and says why once', async () => {
+    const dir = tempConfigDir();
+    fs.chmodSync(dir, 0o777);
+    const r = await runCli(['tokens'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`Every user can write to the state folder ${dir} (mode 0777), so wxauth neither reads nor writes it`);
+    expect(r.stderr).toContain(`Run chmod 700 ${dir}`);
+    const where = await runCli(['config', 'path', '--json'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(where.code, where.stderr).toBe(0);
+    const doc = parseJson(where.stdout) as { config: string; problems: string[] };
+    expect(doc.config).toBe(path.join(dir, 'config.json'));
+    expect(doc.problems).toHaveLength(1);
+    expect(doc.problems[0]).toContain('Every user can write to the state folder');
   });
 
   it.skipIf(process.platform === 'win32')('warns about a config.json and a tokens.json others can read: which file, its mode, the chmod (en and zh)', async () => {

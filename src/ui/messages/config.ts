@@ -13,8 +13,8 @@ export const messages = {
     en: 'WXAUTH_APPID ({appid}) is not the appid of profile "{profile}" ({profileAppid}): that profile’s account settings (secret, type, domain, redirect URI, JS domains, verify file) are not used; its API and network settings still are.',
   },
   'config.path.stateGuessed': {
-    zh: 'config.json 读不了，不知道当前是哪个 profile：{file} 是 default 的 state 文件；其他 profile 的请加 --profile <名字> 查看。',
-    en: 'config.json cannot be read, so the profile in use is unknown: {file} is the default profile’s state file; --profile NAME shows another’s.',
+    zh: 'config.json 没有读（见上面的原因），不知道当前是哪个 profile：{file} 是 default 的 state 文件；其他 profile 的请加 --profile <名字> 查看。',
+    en: 'config.json was not read (see why above), so the profile in use is unknown: {file} is the default profile’s state file; --profile NAME shows another’s.',
   },
   'config.missing': { zh: '缺少配置：{fields}（profile "{profile}"）。', en: 'Missing configuration: {fields} (profile "{profile}").' },
   'config.missing.hint': {
