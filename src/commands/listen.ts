@@ -167,7 +167,12 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   const later = options.state === undefined && remembered ? await laterStateReader(ctx, config.profile, config.appid) : undefined;
   const laterState = later ? () => later()?.value : undefined;
   // At the timeout: a newer link's redirect_uri, which may point where this listener is not.
-  const laterRedirect = later ? () => (later()?.value !== expected ? later()?.redirectUri : undefined) : undefined;
+  const laterRedirect = later
+    ? () => {
+        const entry = later();
+        return entry !== undefined && entry.value !== expected ? entry.redirectUri : undefined;
+      }
+    : undefined;
   let callback: CallbackResult;
   if (options.mode === 'paste') {
     callback = await readPasted(ctx, expected, hooks, p, laterState);
