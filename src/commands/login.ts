@@ -11,7 +11,8 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError, type MessageRef } from '../errors.js';
-import { isScope, type AuthEndpoint, type Scope } from '../core/authorize-url.js';
+import { isScope, SCOPES, type AuthEndpoint, type Scope } from '../core/authorize-url.js';
+import { suggest } from '../core/closest.js';
 import type { FinishesOn } from '../core/callback-decision.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
@@ -83,7 +84,10 @@ export function parseOptions({ opts }: CommandInput): LoginOptions {
   }
   const scope = typeof opts.scope === 'string' ? opts.scope : undefined;
   if (scope !== undefined && !isScope(scope)) {
-    throw new UsageError({ key: 'listen.login.scope.invalid', params: { value: scope } }, { hint: { key: 'listen.login.scope.invalid.hint' } });
+    // A misspelt scope (snsapi_userifno, userinfo) gets the one meant, as url's and inspect's do.
+    const meant = suggest(scope, SCOPES, 4) ?? suggest(`snsapi_${scope}`, SCOPES, 2);
+    const hint: MessageRef = meant !== undefined ? { key: 'listen.login.scope.invalid.suggest', params: { suggestion: meant } } : { key: 'listen.login.scope.invalid.hint' };
+    throw new UsageError({ key: 'listen.login.scope.invalid', params: { value: scope } }, { hint });
   }
   const flags: ListenFlags = { port: opts.port, host: opts.host, timeout: opts.timeout };
   // Bad --port/--host/--timeout fail here, before the profile is read.

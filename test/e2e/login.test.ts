@@ -46,6 +46,20 @@ async function consent(url: string, action: 'allow' | 'deny'): Promise<{ status:
 }
 
 describe('wxauth login', () => {
+  // The new-user trial typed snsapi_userifno: url and inspect offered the one meant, login did not.
+  it('a misspelt --scope is refused (exit 2) with the scope meant; one nothing is close to gets the list', async () => {
+    for (const [typed, meant] of [['snsapi_userifno', 'snsapi_userinfo'], ['userinfo', 'snsapi_userinfo'], ['snsapi_bsae', 'snsapi_base']]) {
+      const r = await runCli(['login', '--scope', typed!]);
+      expect(r.code, typed).toBe(2);
+      expect(r.stderr).toContain(`--scope does not accept "${typed}".`);
+      expect(r.stderr).toContain(`Did you mean --scope ${meant}?`);
+    }
+    const far = await runCli(['login', '--scope', 'email']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).not.toContain('Did you mean');
+    expect(far.stderr).toContain('Use snsapi_base or snsapi_userinfo');
+  });
+
   it('a login that times out on the emulator says it finishes in this machine\'s browser, not in phone WeChat', async () => {
     const port = await freePort();
     const env = { ...envFor('test', `http://127.0.0.1:${port}/callback`), WXAUTH_CONFIG_DIR: tempConfigDir() };

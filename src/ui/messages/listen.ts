@@ -368,6 +368,10 @@ export const messages = {
   },
   'listen.login.scope.invalid': { zh: '--scope 不支持 "{value}"。', en: '--scope does not accept "{value}".' },
   'listen.login.scope.invalid.hint': { zh: '可选 snsapi_base、snsapi_userinfo（公众号）或 snsapi_login（网站应用）。', en: 'Use snsapi_base or snsapi_userinfo (公众号), or snsapi_login (website app).' },
+  'listen.login.scope.invalid.suggest': {
+    zh: '是不是 --scope {suggestion}？可选 snsapi_base、snsapi_userinfo（公众号）或 snsapi_login（网站应用）。',
+    en: 'Did you mean --scope {suggestion}? Use snsapi_base or snsapi_userinfo (公众号), or snsapi_login (website app).',
+  },
   'listen.login.endpoint.conflict': { zh: '--authorize 和 --qrconnect 只能选一个。', en: '--authorize and --qrconnect are mutually exclusive.' },
   'listen.login.endpoint.conflict.hint': { zh: '公众号用 --authorize，网站应用用 --qrconnect；都不写时按账号类型选择。', en: 'Use --authorize for a 公众号, --qrconnect for a website app; without either, the account type decides.' },
   'listen.login.summary': { zh: '登录完成', en: 'Login complete' },
