@@ -673,8 +673,8 @@ export const messages = {
     en: `Real accounts do not accept ports; on test accounts the port must be in the configured domain and match. WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.port.fix': {
-    zh: '正式账号：去掉端口，用 80/443（wxauth login / listen 用 --port 80）。测试号：把回调域配置为与 redirect_uri 相同的“主机:端口”（wxauth config set domain <host:port>）。',
-    en: 'Real accounts: drop the port and use 80/443 (wxauth login / listen: --port 80). Test accounts: configure the same “host:port” as the redirect_uri (wxauth config set domain <host:port>).',
+    zh: '正式账号：去掉端口，回调在 80/443 端口上提供（回调在本机时：wxauth login / listen 用 --port 80）。测试号：把回调域配置为与 redirect_uri 相同的“主机:端口”（wxauth config set domain <host:port>）。',
+    en: 'Real accounts: drop the port and serve the callback on 80/443 (for a callback on this machine: wxauth login / listen --port 80). Test accounts: configure the same “host:port” as the redirect_uri (wxauth config set domain <host:port>).',
   },
   'inspect.domain.emulator_only': {
     zh: 'redirect_uri 指向 {hostport}：正式账号的回调地址不能带端口或用 IP（只有测试号可以），真实微信会拒绝。',
