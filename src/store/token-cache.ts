@@ -358,25 +358,23 @@ export class TokenStore {
    * uses it to tell a --ticket that belongs to another appid than the one wx.config names.
    */
   ticketHolder(ticket: string): { profile: string; appid: string } | undefined {
-    const profiles = this.read().profiles ?? {};
-    for (const [profile, tokens] of Object.entries(profiles)) {
-      for (const entry of Object.values((tokens as WithTickets).tickets ?? {})) {
-        if (typeof entry === 'object' && entry !== null && typeof entry.appid === 'string' && (entry.ticket === ticket || entry.previous === ticket)) return { profile, appid: entry.appid };
-      }
-    }
+    for (const held of this.heldTickets()) if (held.ticket === ticket) return { profile: held.profile, appid: held.appid };
     return undefined;
   }
 
   /** The tickets this cache holds for appids other than `appid` (current and previous), in any profile: verify tries them. */
   otherAppTickets(appid: string): Array<{ appid: string; ticket: string }> {
-    const found: Array<{ appid: string; ticket: string }> = [];
-    for (const tokens of Object.values(this.read().profiles ?? {})) {
+    return [...this.heldTickets()].filter((held) => held.appid !== appid).map(({ appid: other, ticket }) => ({ appid: other, ticket }));
+  }
+
+  /** Every jsapi_ticket this cache holds, current and previous, with its profile and appid. */
+  private *heldTickets(): Generator<{ profile: string; appid: string; ticket: string }> {
+    for (const [profile, tokens] of Object.entries(this.read().profiles ?? {})) {
       for (const entry of Object.values((tokens as WithTickets).tickets ?? {})) {
-        if (typeof entry !== 'object' || entry === null || typeof entry.appid !== 'string' || entry.appid === appid) continue;
-        for (const ticket of [entry.ticket, entry.previous]) if (typeof ticket === 'string' && ticket !== '') found.push({ appid: entry.appid, ticket });
+        if (typeof entry !== 'object' || entry === null || typeof entry.appid !== 'string') continue;
+        for (const ticket of [entry.ticket, entry.previous]) if (typeof ticket === 'string' && ticket !== '') yield { profile, appid: entry.appid, ticket };
       }
     }
-    return found;
   }
 
   putTicket(profile: string, entry: JsapiTicketEntry): void {

@@ -83,6 +83,9 @@ interface AuthorizeInfo {
 /** inspect's findings whose fix tells wxauth's profile the callback domain (`wxauth config set domain`). */
 // (domain.host_ip and host_ip_website too: inspect's fix for them is about wxauth's own login / listen
 // --host, which is not what the probed app runs.)
+/** Why the checks after the login were skipped, by where the callback went instead of the app. */
+const SKIP_ELSEWHERE = { scheme: 'probe.skip.scheme_mismatch', port: 'probe.skip.other_port', foreign: 'probe.skip.foreign_callback' } as const;
+
 const EMULATOR_DOMAIN_FINDINGS = new Set<string>(['domain.port', 'domain.host', 'domain.host_ip', 'domain.host_ip_website', 'domain.emulator_host_ip', 'domain.ip', 'domain.bad_config', 'domain.unchecked', 'redirect_uri.port', 'redirect_uri.ip']);
 
 function emulatorDomainFix(appid: string, hostport: string): MessageRef {
@@ -379,7 +382,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   /** The words of the page WeChat (the emulator) showed instead of redirecting ('' when it had none). */
   let happyRefused: string | undefined;
   /** The redirect_uri is not the app's: another server (foreign), or the app's host and port on the other scheme. */
-  let callbackElsewhere: 'foreign' | 'scheme' | 'port' | undefined;
+  let callbackElsewhere: keyof typeof SKIP_ELSEWHERE | undefined;
   /** The redirect_uri names the app by its other loopback name (localhost for 127.0.0.1): its origin. */
   let callbackAlias: string | undefined;
   const happyRun = await scenario('happy', hb, async (notes) => {
@@ -536,8 +539,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         } else put(check(id, 'fail', 'not_started', {}, evidence, false));
         continue;
       }
-      const skipKey = callbackElsewhere === 'scheme' ? 'probe.skip.scheme_mismatch' : callbackElsewhere === 'port' ? 'probe.skip.other_port' : callbackElsewhere === 'foreign' ? 'probe.skip.foreign_callback' : 'probe.skip.no_login';
-      results.set(id, { id, status: 'skip', message: { key: skipKey }, evidence: {} });
+      results.set(id, { id, status: 'skip', message: { key: callbackElsewhere ? SKIP_ELSEWHERE[callbackElsewhere] : 'probe.skip.no_login' }, evidence: {} });
     }
     return finish(report, results, selected);
   }

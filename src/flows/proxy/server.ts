@@ -387,16 +387,18 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
    * forwarded: its seed holds the appsecrets.
    */
   const refusalOf = (req: http.IncomingMessage, route: Route): { reason: Blocked['reason']; target: string; text: Bilingual } | undefined => {
-    const absolute = !intercepted.has(req.socket) && /^https?:\/\//i.test(req.url ?? '');
-    if (absolute && !options.intercept && !namesWechatApi(new URL(req.url!))) {
-      const target = new URL(req.url!).origin.slice(0, 100);
+    const tunnelled = intercepted.has(req.socket);
+    // An absolute-form request (`GET http://host/…`, outside a decrypted tunnel): the URL it names.
+    const named = !tunnelled && /^https?:\/\//i.test(req.url ?? '') ? new URL(req.url!) : undefined;
+    if (named && !options.intercept && !namesWechatApi(named)) {
+      const target = named.origin.slice(0, 100);
       return { reason: 'forward', target, text: {
           en: `refused: without --intercept this proxy forwards only calls to WeChat's API hosts, not to ${target}; put that host in the client's NO_PROXY, or restart the proxy with --intercept`,
           zh: `已拒绝：不加 --intercept 时，这个代理只转发发往微信 API 域名的调用，不转发到 ${target}；把这个域名加进客户端的 NO_PROXY，或者加 --intercept 重启代理`,
         },
       };
     }
-    if (!intercepted.has(req.socket) && !absolute && !hostHeaderAllowed(req.headers.host, ownNames) && !hostHeaderAllowed(req.headers.host, API_HOST_NAMES)) {
+    if (!tunnelled && !named && !hostHeaderAllowed(req.headers.host, ownNames) && !hostHeaderAllowed(req.headers.host, API_HOST_NAMES)) {
       const target = (req.headers.host ?? '').slice(0, 100);
       return { reason: 'host', target, text: {
           en: `refused: Host ${JSON.stringify(target)} is not an address of this proxy; it answers only requests sent to the URL it printed (a guard against DNS rebinding)`,
@@ -407,7 +409,6 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     // Only absolute-form requests to other hosts than WeChat's are not observed. A WeChat name with a
     // port of its own (`http://api.weixin.qq.com:3977/`) is not WeChat's API either: where a hosts file
     // maps the name to 127.0.0.1 it would reach any local port.
-    const named = absolute ? new URL(req.url!) : undefined;
     if ((!route.observe || (named && named.port !== '')) && !isLocal(req.socket.remoteAddress ?? '')) {
       const host = named?.host ?? route.upstream.url.host;
       return { reason: 'network', target: host, text: bridgeRefusal(callerOf(req), host) };
