@@ -283,6 +283,8 @@ export interface ErrcodeExplanation {
   related?: number[];
   /** For an unknown code: the nearest known codes. */
   nearest?: NearestCode[];
+  /** For an unknown code: the login flow's codes one slip of the fingers away (slipOf), likeliest first. */
+  didYouMean?: NearestCode[];
 }
 
 /**
@@ -527,6 +529,38 @@ export function nearestCodes(code: number, count = 5, table: 'wechat' | 'wecom' 
   return rows.slice(0, count).map((row) => ({ code: row.code, ...meaningOf(row, table === 'wechat' ? tables().knowledge.get(row.code) : undefined) }));
 }
 
+/**
+ * How `typed` can be one slip away from `known`, as digit strings: the same digits in another order
+ * (40920 for 40029: 0), or one digit left out or typed twice (4163, 401163: 1). Undefined when it is
+ * further. One wrong digit is not counted: in a range as dense as 10003–10016 nearly every code is one
+ * wrong digit from several, which nearestCodes already lists.
+ */
+function slipOf(typed: string, known: string): 0 | 1 | undefined {
+  if (typed === known) return undefined;
+  if (typed.length === known.length) return [...typed].sort().join('') === [...known].sort().join('') ? 0 : undefined;
+  const [short, long] = typed.length < known.length ? [typed, known] : [known, typed];
+  if (long.length - short.length !== 1) return undefined;
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return 1;
+  return undefined;
+}
+
+/**
+ * The codes of the login flow (those with causes and fixes here) one slip away from an unknown `code`
+ * (slipOf), at most `count`: 40920 and 41063 are far in number from the 40029 and 40163 they were meant
+ * to be, so nearestCodes alone never names them.
+ */
+export function slippedCodes(code: number, count = 3): NearestCode[] {
+  const typed = String(code);
+  const { wechat, knowledge } = tables();
+  const found: Array<{ code: number; kind: number }> = [];
+  for (const known of knowledge.keys()) {
+    const kind = slipOf(typed, String(known));
+    if (kind !== undefined && wechat.has(known)) found.push({ code: known, kind });
+  }
+  found.sort((a, b) => a.kind - b.kind || Math.abs(a.code - code) - Math.abs(b.code - code));
+  return found.slice(0, count).map(({ code: known }) => ({ code: known, ...meaningOf(wechat.get(known)!, knowledge.get(known)) }));
+}
+
 export interface ExplainOptions {
   /** The endpoint that answered (path or URL); tunes stage, causes and fixes. */
   endpoint?: string;
@@ -625,6 +659,8 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
       doc: table === 'wecom' ? DOC.wecom : DOC.errcode,
       nearest: nearestCodes(code, 5, table),
     };
+    const slipped = table === 'wechat' ? slippedCodes(code) : [];
+    if (slipped.length > 0) unknown.didYouMean = slipped;
     if (other) unknown.otherTable = { table: table === 'wechat' ? 'wecom' : 'wechat', meaning: meaningOf(other, rich.get(code)).meaning };
     return unknown;
   }
@@ -822,6 +858,8 @@ export interface UnknownInput extends PastedInput {
   code?: number;
   table: 'wechat' | 'wecom';
   nearest: NearestCode[];
+  /** The login flow's codes one slip away (slippedCodes). */
+  didYouMean?: NearestCode[];
   /** The same number in the other table. */
   otherTable?: { table: 'wechat' | 'wecom'; meaning: Bilingual };
   /** Where else to look. */
@@ -857,6 +895,7 @@ function whereToLook(table: 'wechat' | 'wecom', code: number | undefined): Bilin
 
 function unknownCode(shown: PastedInput, e: ErrcodeExplanation): UnknownInput {
   const u: UnknownInput = { ...shown, code: e.code, table: e.table, nearest: e.nearest ?? [], where: whereToLook(e.table, e.code) };
+  if (e.didYouMean) u.didYouMean = e.didYouMean;
   if (e.otherTable) u.otherTable = e.otherTable;
   return u;
 }

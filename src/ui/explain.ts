@@ -167,6 +167,7 @@ export function printUnknown(out: Output, u: UnknownInput): void {
       }),
     );
   }
+  for (const n of u.didYouMean ?? []) out.say(out.t('errcode.unknown.didYouMean', { code: n.code, meaning: clause(untranslatedCell(out, n)) }));
   if (u.nearest.length) {
     out.say(out.t('errcode.unknown.nearest'));
     out.table(

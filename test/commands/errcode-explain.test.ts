@@ -87,4 +87,15 @@ describe('printUnknown', () => {
     expect(stderr.text).toMatch(/^✖ 未收录的错误码：10007\n数字最接近的已知错误码：\n错误码\s+含义\n10006\s+必须关注此测试号\n/);
     expect(stderr.text).toContain('可以去这里查：');
   });
+
+  it('asks about a login code one slip away before the nearest codes, in the user language', () => {
+    const [u] = explainInputs(['41063']).unknown;
+    if (!u) throw new Error('expected an unknown input');
+    const en = capture('en');
+    printUnknown(en.out, u);
+    expect(en.stderr.text).toMatch(/^✖ Unknown errcode: 41063\n→ Did you mean 40163\? code been used \(wxauth errcode 40163\)\nNearest known codes:/);
+    const zh = capture('zh');
+    printUnknown(zh.out, u);
+    expect(zh.stderr.text).toMatch(/^✖ 未收录的错误码：41063\n→ 是不是 40163？oauth_code已使用（wxauth errcode 40163）\n/);
+  });
 });

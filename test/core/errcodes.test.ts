@@ -9,6 +9,7 @@ import {
   explainPageText,
   listErrcodes,
   nearestCodes,
+  slippedCodes,
   normalizeEndpoint,
   searchErrcodes,
   stageOfEndpoint,
@@ -263,6 +264,22 @@ describe('unknown codes', () => {
     expect(e.nearest?.map((n) => n.code).slice(0, 2)).toEqual([10006, 10005]);
     const distances = (e.nearest ?? []).map((n) => Math.abs(n.code - 10007));
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
+  it('names the login codes one slip away: digits reordered, one left out or doubled', () => {
+    // Far in number from what was meant, so the nearest codes never reach it.
+    expect(explainErrcode(41063).didYouMean?.map((n) => n.code)).toEqual([40163]);
+    expect(explainErrcode(40920).didYouMean?.map((n) => n.code)).toEqual([40029]);
+    expect(explainErrcode(10030).didYouMean?.map((n) => n.code)).toEqual([10003]);
+    expect(slippedCodes(4163).map((n) => n.code)).toEqual([40163]);
+    expect(slippedCodes(401633).map((n) => n.code)).toEqual([40163]);
+    expect(explainErrcode(41063).nearest?.map((n) => n.code)).not.toContain(40163);
+    expect(slippedCodes(41063)[0]?.meaning).toEqual(explainErrcode(40163).meaning);
+  });
+
+  it('leaves out one wrong digit, which every code of a dense range is from several others', () => {
+    expect(explainErrcode(10007).didYouMean).toBeUndefined();
+    expect(slippedCodes(99999)).toEqual([]);
   });
 
   it('nearestCodes carries meanings', () => {

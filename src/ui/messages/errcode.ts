@@ -88,6 +88,7 @@ export const messages = {
     zh: '没有找到与「{input}」相关的错误码或错误页',
     en: 'No errcode or error page matches "{input}"',
   },
+  'errcode.unknown.didYouMean': { zh: '→ 是不是 {code}？{meaning}（wxauth errcode {code}）', en: '→ Did you mean {code}? {meaning} (wxauth errcode {code})' },
   'errcode.unknown.nearest': { zh: '数字最接近的已知错误码：', en: 'Nearest known codes:' },
   'errcode.unknown.where': { zh: '可以去这里查：', en: 'Where to look:' },
   'errcode.unknown.otherTable.wecom': {
