@@ -73,6 +73,11 @@ export interface ProxyObserverOptions {
   knownSecrets?: Iterable<string>;
   /** Daily quotas by path, over the defaults (QUOTA_DEFAULTS). */
   quotas?: Record<string, number>;
+  /**
+   * The upstream every call goes to when it is not one of WeChat's API hosts (--upstream: the emulator,
+   * a gateway): its own refusals (40164 from the emulator's whitelist) are said as its, not WeChat's.
+   */
+  otherUpstream?: string;
 }
 
 /**
@@ -233,10 +238,12 @@ export class ProxyObserver {
   private readonly meanings = new Bounded<string, Bilingual>(1000);
   /** Limits learnt from quota/get answers, by `appid path`. */
   private readonly learntLimits = new Bounded<string, { limit: number; used: number; day: string }>(QUOTA_MEMORY);
+  private readonly otherUpstream: string | undefined;
 
   constructor(options: ProxyObserverOptions) {
     this.masker = new ProxyMasker(options.showSecrets, undefined, options.knownSecrets);
     this.quotas = { ...QUOTA_DEFAULTS, ...(options.quotas ?? {}) };
+    this.otherUpstream = options.otherUpstream;
   }
 
   observe(exchange: ProxyExchange): ObserveResult {
@@ -278,7 +285,10 @@ export class ProxyObserver {
       // The errmsg names the address WeChat saw (API-FACTS §8): that, not the caller's, is what to whitelist.
       const parsed = parseErrorBody(JSON.stringify({ errcode: 40164, errmsg: facts.errmsg ?? '' }));
       const ip = parsed?.ip ?? parsed?.ipv6 ?? '?';
-      hit('ip.whitelist', { key: 'proxy.hit.ip.whitelist', params: { ip, caller: who(me), appid: appid ?? '?', endpoint: facts.endpoint } }, { key: 'proxy.fix.ip.whitelist', params: { ip } });
+      const params = { ip, caller: who(me), appid: appid ?? '?', endpoint: facts.endpoint };
+      const upstream = this.otherUpstream;
+      if (upstream === undefined) hit('ip.whitelist', { key: 'proxy.hit.ip.whitelist', params }, { key: 'proxy.fix.ip.whitelist', params: { ip } });
+      else hit('ip.whitelist', { key: 'proxy.hit.ip.whitelist.upstream', params: { ...params, upstream } }, { key: 'proxy.fix.ip.whitelist.upstream', params: { ip, upstream, appid: appid ?? '<appid>' } });
     }
     if (facts.endpoint === '/sns/userinfo' && facts.errcode === 48001) {
       // 48001 on /sns/userinfo means the token lacks snsapi_userinfo (API-FACTS §7); a snapshot user's

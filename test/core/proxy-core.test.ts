@@ -74,6 +74,15 @@ describe('ProxyMasker', () => {
     expect(JSON.stringify(later)).not.toContain(SECRET);
   });
 
+  it('a 40164 is WeChat\'s, with the console\'s whitelist as the fix, unless the upstream is another host', () => {
+    const refused = () => exchange({ target: '/cgi-bin/token?grant_type=client_credential&appid=wx1234567890abcdef&secret=x', responseBody: '{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6b105a9b-cc9ecac2-0ef2b18d"}' });
+    const [wechat] = new ProxyObserver({ showSecrets: false }).observe(refused()).hits;
+    expect(wechat).toMatchObject({ id: 'ip.whitelist', evidence: { key: 'proxy.hit.ip.whitelist', params: { ip: '1.2.3.4' } }, fix: { key: 'proxy.fix.ip.whitelist' } });
+    const [other] = new ProxyObserver({ showSecrets: false, otherUpstream: 'http://127.0.0.1:3900' }).observe(refused()).hits;
+    expect(other).toMatchObject({ id: 'ip.whitelist', evidence: { key: 'proxy.hit.ip.whitelist.upstream', params: { upstream: 'http://127.0.0.1:3900', ip: '1.2.3.4' } } });
+    expect(other!.fix).toMatchObject({ key: 'proxy.fix.ip.whitelist.upstream', params: { appid: 'wx1234567890abcdef' } });
+  });
+
   it('shows everything with --show-secrets', () => {
     const clear = new ProxyMasker(true);
     expect(clear.target(`/x?secret=${SECRET}`)).toContain(SECRET);

@@ -747,7 +747,7 @@ describe('detectors', () => {
     }
   });
 
-  it('ip.whitelist names the IP WeChat saw; another error does not', async () => {
+  it('ip.whitelist names the IP the emulator saw, as the emulator\'s refusal with its own fix; another error does not', async () => {
     const p = await proxyTo(emu.url);
     try {
       const sub = emu.apps.find((a) => a.appid === DEFAULT_APPIDS.subscription)!;
@@ -757,6 +757,9 @@ describe('detectors', () => {
       expect(p.calls[0]!.errcode).toBe(40164);
       expect(p.hits.map((h) => h.id)).toEqual(['ip.whitelist']);
       expect((p.hits[0]!.evidence.params as MessageParams).ip).toBe('127.0.0.1');
+      // Not "WeChat saw", and not the MP console's whitelist: the emulator's --ip-whitelist.
+      expect(p.hits[0]!.evidence).toMatchObject({ key: 'proxy.hit.ip.whitelist.upstream', params: { upstream: new URL(emu.url).origin } });
+      expect(p.hits[0]!.fix).toMatchObject({ key: 'proxy.fix.ip.whitelist.upstream', params: { appid: sub.appid, ip: '127.0.0.1' } });
     } finally {
       await p.close();
     }

@@ -24,6 +24,7 @@ import { networkInterfaces } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
+import { isWechatApiBase } from '../../core/endpoints.js';
 import type { Bilingual } from '../../core/errcodes.js';
 import { acceptedHostNames, hostHeaderAllowed, isWildcardHost, unmappedIpv4 } from '../../core/host-names.js';
 import type { CallerProcess, ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
@@ -428,7 +429,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
 
   const now = options.now ?? (() => Date.now());
   const limit = options.captureBytes ?? DEFAULT_CAPTURE_BYTES;
-  const observer = new ProxyObserver({ showSecrets: options.showSecrets, quotas: options.quotas, knownSecrets: options.knownSecrets });
+  // Every call goes to options.upstream (decrypted ones too, unless they go where the client meant:
+  // WeChat's host, which is then options.upstream as well; commands/proxy.ts chooseUpstream).
+  const otherUpstream = isWechatApiBase(options.upstream) ? undefined : new URL(options.upstream).origin;
+  const observer = new ProxyObserver({ showSecrets: options.showSecrets, quotas: options.quotas, knownSecrets: options.knownSecrets, ...(otherUpstream ? { otherUpstream } : {}) });
   const stats = new ProxyStats(Math.random);
   let nextId = 1;
 

@@ -308,6 +308,14 @@ export const messages = {
     zh: '{appid} 调用 {endpoint} 被拒（40164）：微信看到的来源 IP 是 {ip}，它不在 IP 白名单里（调用方：{caller}）。',
     en: '{endpoint} for {appid} was refused (40164): WeChat saw the call coming from {ip}, which is not in the IP whitelist (caller: {caller}).',
   },
+  'proxy.hit.ip.whitelist.upstream': {
+    zh: '{appid} 调用 {endpoint} 被拒（40164）：{upstream} 看到的来源 IP 是 {ip}，不在它为这个应用设置的 IP 白名单里（调用方：{caller}）。',
+    en: '{endpoint} for {appid} was refused (40164): {upstream} saw the call coming from {ip}, which is not in the IP whitelist it keeps for the app (caller: {caller}).',
+  },
+  'proxy.fix.ip.whitelist.upstream': {
+    zh: '{upstream} 是 wxauth 模拟器时：重启它并去掉 {appid} 的 --ip-whitelist，或加上 --ip-whitelist {appid}={ip}，也可以在模拟器页面上改白名单。它若是转发到微信的网关，就把微信看到的网关出口 IP（见网关返回的 errmsg）加入公众平台的 IP 白名单（设置与开发 → 基本配置 → IP白名单）。',
+    en: 'When {upstream} is the wxauth emulator: restart it without --ip-whitelist for {appid}, or with --ip-whitelist {appid}={ip}, or change the whitelist on its page. When it is a gateway that forwards to WeChat, add the gateway\'s address that WeChat sees (its errmsg names it) to the IP whitelist in the console (mp.weixin.qq.com → 设置与开发 → 基本配置 → IP白名单).',
+  },
   'proxy.fix.ip.whitelist': {
     zh: '把 {ip} 加入 IP 白名单：公众号在 mp.weixin.qq.com → 设置与开发 → 基本配置 → IP白名单；网站应用在 open.weixin.qq.com → 管理中心 → 该应用的开发配置。',
     en: 'Add {ip} to the IP whitelist: for an Official Account at mp.weixin.qq.com → 设置与开发 → 基本配置 → IP白名单; for a website app at open.weixin.qq.com → 管理中心 → the app\'s development settings.',
