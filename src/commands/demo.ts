@@ -24,6 +24,7 @@ import { checkUserToken, exchangeCode, fetchUserinfo, refreshUserToken } from '.
 import { TokenStore } from '../store/token-cache.js';
 import { t, tKey, tr, type ParamArgs } from '../ui/i18n.js';
 import { demoHooks, type DemoStepRecord } from '../ui/present/demo.js';
+import { unionidNoneKey } from '../ui/present/exchange.js';
 
 const PROFILE = 'demo';
 const SCOPE = 'snsapi_userinfo';
@@ -205,7 +206,7 @@ export async function run(_options: Record<string, never>, ctx: Context): Promis
     step('userinfo');
     const info = await fetchUserinfo({ ...deps, appid: app.appid, autoRefresh: false });
     hooks.ok(
-      ref('listen.demo.userinfo.ok', { nickname: info.userinfo.nickname, unionid: info.userinfo.unionid ?? t(ctx.lang, 'listen.login.unionid.none') }),
+      ref('listen.demo.userinfo.ok', { nickname: info.userinfo.nickname, unionid: info.userinfo.unionid ?? t(ctx.lang, unionidNoneKey(exchanged.noUnionid)) }),
       { nickname: info.userinfo.nickname, unionid: info.userinfo.unionid ?? null },
     );
 

@@ -122,6 +122,19 @@ describe('wxauth login', () => {
     expect(paths).toEqual(expect.arrayContaining(['/sns/oauth2/access_token', '/sns/auth', '/sns/userinfo']));
   });
 
+  it('a snsapi_base login says why there is no unionid: the scope, not an Open Platform binding', async () => {
+    const port = await freePort();
+    const child = startCli(['login', '--no-open', '--timeout', '20'], { env: envFor('test', `http://127.0.0.1:${port}/cb`) });
+    const done = collect(child);
+    const [, url] = await waitForOutput(child, /(http:\/\/\S+wechat_redirect)\n/);
+    const res = await fetch(url!, { redirect: 'manual' });
+    await fetch(res.headers.get('location')!);
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/unionid\s+\(none: snsapi_base grants never carry one\)/);
+    expect(r.stdout).not.toContain('Open Platform');
+  });
+
   it('with --json: one document on stdout, the URL announced as a JSON line on stderr', async () => {
     const port = await freePort();
     const child = startCli(['login', '--no-open', '--json', '--timeout', '20'], { env: envFor('test', `http://127.0.0.1:${port}/cb`) });

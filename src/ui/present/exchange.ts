@@ -2,13 +2,21 @@
 // document, or WeChat's body as it came with --raw.
 import type { Context } from '../../context.js';
 import type { WxauthError } from '../../errors.js';
-import type { StateVerdict } from '../../core/token.js';
+import type { NoUnionidReason, StateVerdict } from '../../core/token.js';
 import type { ExchangeResult } from '../../flows/user-token.js';
 import type { Output } from '../output.js';
 import { formatDeadline, formatRelative, isoTime } from '../format.js';
 import { tr } from '../i18n.js';
 import { errorObject } from './error.js';
 import { iso, type UserTokenScene } from './tokens-common.js';
+
+/**
+ * A summary's unionid cell when there is none, worded by why (core/token.ts noUnionidReason): "not bound
+ * to an Open Platform account" only when that is the reason, never for a snsapi_base grant or a snapshot user.
+ */
+export function unionidNoneKey(reason: NoUnionidReason | undefined): 'listen.login.unionid.none' | 'listen.login.unionid.none.base_scope' | 'listen.login.unionid.none.snapshot' {
+  return reason === 'base_scope' || reason === 'snapshot' ? `listen.login.unionid.none.${reason}` : 'listen.login.unionid.none';
+}
 
 export interface StateReport {
   received?: string;

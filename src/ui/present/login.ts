@@ -4,7 +4,7 @@ import type { LoginHooks, LoginResult } from '../../commands/login.js';
 import type { Output } from '../output.js';
 import { formatDeadline, isoTime } from '../format.js';
 import { WaitDisplay, elsewhereWarning, hitsForJson, listeningLine, presentAftermath, waitingEvent } from './listen.js';
-import { presentSaveFailure, saveErrorDocument } from './exchange.js';
+import { presentSaveFailure, saveErrorDocument, unionidNoneKey } from './exchange.js';
 import { authorizeHooks, renderLint, warnFinding } from './url.js';
 
 export function loginHooks(out: Output): LoginHooks {
@@ -109,7 +109,7 @@ export function present(s: LoginResult, out: Output): void {
   out.success(out.t('listen.login.summary'));
   out.fields([
     [out.t('listen.login.field.openid'), token.openid],
-    [out.t('listen.login.field.unionid'), unionid ?? out.t('listen.login.unionid.none')],
+    [out.t('listen.login.field.unionid'), unionid ?? out.t(unionidNoneKey(s.exchanged.noUnionid))],
     [out.t('listen.login.field.scope'), token.scope],
     [out.t('listen.login.field.nickname'), s.userinfo ? s.userinfo.nickname : undefined],
     [out.t('listen.login.field.accessExpires'), formatDeadline(entry.accessTokenExpiresAt, s.now, out.lang)],
