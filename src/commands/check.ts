@@ -3,7 +3,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { tokenStatus } from '../core/token.js';
-import { profileFlag } from '../core/next-step.js';
+import { profileFlag } from '../core/validate.js';
 import { refuseUnusableProfile } from '../store/resolve.js';
 import { checkUserToken, refuseMistypedTokenArgs } from '../flows/user-token.js';
 import type { CheckCommandResult } from '../ui/present/check.js';

@@ -18,7 +18,7 @@ import {
   type SettingKey,
 } from '../core/validate.js';
 import { isOnThisMachine, onThisMachineOrLan } from '../core/host-names.js';
-import { profileFlag } from '../core/next-step.js';
+import { profileFlag } from '../core/validate.js';
 import { DEFAULT_OPEN_BASE, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
 import { pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';

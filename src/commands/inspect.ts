@@ -20,6 +20,7 @@ import {
 import { DEFAULT_OPEN_BASE } from '../core/endpoints.js';
 import { addressInText } from '../core/callback-url.js';
 import { redactUrl } from '../core/secrets.js';
+import { profileFlag } from '../core/validate.js';
 
 export interface InspectOptions {
   input: string;
@@ -44,6 +45,8 @@ export interface InspectCommandResult {
   findings: InspectedFinding[];
   /** The address was read out of text around it (a log line's request, `callback: <url>`): what was linted. */
   extracted?: string;
+  /** ` --profile x` for the commands the fixes offer (empty for the default profile). */
+  profileFlag: string;
   exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
 }
 
@@ -77,10 +80,10 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   const extracted = address !== undefined && !/^[\s"'`“”‘’「」『』＂＇<>]*$/.test(text.replace(address, '')) ? address : undefined;
   const input = address ?? options.input;
   const context = await inspectContext(ctx);
+  const config = await ctx.resolveConfig();
   let result = inspectUrl(input, context);
   if (result.kind === 'callback') {
     // Only a callback needs the remembered state; a URL lint never touches the token cache.
-    const config = await ctx.resolveConfig();
     const remembered = (await ctx.rememberedState(config.profile, config.appid))?.value;
     if (remembered !== undefined) result = inspectUrl(input, { ...context, rememberedState: remembered });
   }
@@ -97,6 +100,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
       return { finding, keys: findingKeys(finding.id), ...(page ? { wechatPage: page } : {}) };
     }),
     ...(extracted !== undefined ? { extracted: showSecrets ? extracted : redactUrl(extracted) } : {}),
+    profileFlag: profileFlag(config.profile),
     exitCode: hasErrors(result) ? EXIT.checkFailed : EXIT.ok,
   };
 }

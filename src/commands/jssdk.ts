@@ -2,7 +2,7 @@
 // The 公众号 JS-SDK's own wall after web authorization: the jsapi_ticket, the wx.config signature, and
 // which known mistake a refused signature comes from (JSSDK-FACTS §1–§3). The ticket goes through the
 // cached basic token (stable_token first, as `wxauth token` does) and is cached with its expiry.
-import { profileFlag } from '../core/next-step.js';
+import { profileFlag } from '../core/validate.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError } from '../errors.js';

@@ -160,7 +160,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     exchanged.catch(() => undefined);
   };
 
-  const { profileFlag } = await import('../core/next-step.js');
+  const { profileFlag } = await import('../core/validate.js');
   const p = profileFlag(config.profile);
   // The state remembered when a callback (or a paste) arrives: a `wxauth url` run in another terminal
   // since listen started made the newest link, whose callback is not a forgery. Never in place of --state.

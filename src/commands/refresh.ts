@@ -2,7 +2,8 @@
 // cached refresh_token of the latest user (or --openid) is used; the cache is updated.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { envCredentials, profileFlag } from '../core/next-step.js';
+import { envCredentials } from '../core/next-step.js';
+import { profileFlag } from '../core/validate.js';
 import { refreshUserToken } from '../flows/user-token.js';
 import type { RefreshCommandResult } from '../ui/present/refresh.js';
 

@@ -6,7 +6,7 @@ import type { CommandInput } from '../cli.js';
 import { UsageError } from '../errors.js';
 import type { UserinfoLang } from '../core/responses.js';
 import { tokenStatus } from '../core/token.js';
-import { profileFlag } from '../core/next-step.js';
+import { profileFlag } from '../core/validate.js';
 import { fetchUserinfo, pickUserToken, refuseMistypedTokenArgs } from '../flows/user-token.js';
 import { refuseUnusableProfile } from '../store/resolve.js';
 import { userinfoAnnouncements, type UserinfoCommandResult } from '../ui/present/userinfo.js';

@@ -8,7 +8,7 @@ import { messageRef, osReason } from '../errors.js';
 import { findingKeys, type Finding } from './inspect.js';
 import { checkCallbackPair, hasWebAuth, isVerifyFileName, type AccountType } from './validate.js';
 import { matchCallbackDomain } from './domain.js';
-import { profileFlag } from './next-step.js';
+import { profileFlag } from './validate.js';
 import { isLoopbackHost } from './host-names.js';
 import { redactUrl } from './secrets.js';
 

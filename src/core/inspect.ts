@@ -686,10 +686,12 @@ function checkRedirectUri(
   if (domain) {
     const match = matchCallbackDomain({ redirectUri: value, domain, accountType: type });
     if (!match.ok) {
+      const hostport = (match.host ?? host) + (match.port ? `:${match.port}` : '');
       const params = {
         host: match.host ?? host,
         port: match.port ?? '',
-        hostport: (match.host ?? host) + (match.port ? `:${match.port}` : ''),
+        hostport,
+        hostportArg: domainArg(hostport),
         domain,
         type: type ?? '',
       };
@@ -717,7 +719,7 @@ function checkRedirectUri(
             // As a shell word: the host passed isCallbackDomain above, so only an IPv6 host's brackets
             // (a glob) need quotes, around hex digits, colons and dots. (core/shell.ts would be a start-up
             // chunk of its own for url and inspect, issue 19.)
-            findings.add('domain.host', 'error', { ...params, configure, configureArg: configure.startsWith('[') ? `'${configure}'` : configure });
+            findings.add('domain.host', 'error', { ...params, configure, configureArg: domainArg(configure) });
           }
           break;
         }
@@ -760,7 +762,7 @@ function checkRedirectUri(
       findings.add('redirect_uri.ip', type === undefined ? 'warning' : 'error', { host });
     }
     if (url.port !== '' && type !== 'test') {
-      findings.add('redirect_uri.port', type === undefined ? 'warning' : 'error', { port: url.port });
+      findings.add('redirect_uri.port', type === undefined ? 'warning' : 'error', { port: url.port, hostportArg: domainArg(url.host) });
     }
     findings.add('domain.unchecked', 'info');
   }
@@ -813,6 +815,11 @@ function checkRawAuthority(rest: string, url: URL, host: string, type: AccountTy
     // emulator reads it as the default (emulator/callback.ts), as WHATWG does. Dropping it costs nothing.
     findings.add('redirect_uri.default_port', 'warning', { hostport: `${host}:${rawPort}`, host, port: rawPort });
   }
+}
+
+/** A host[:port] as a shell argument in a fix's command: an IPv6 literal's brackets quoted (zsh globs them). */
+function domainArg(hostport: string): string {
+  return hostport.startsWith('[') ? `'${hostport}'` : hostport;
 }
 
 /**

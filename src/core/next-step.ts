@@ -7,16 +7,12 @@
 import { messageRef, type MessageRef } from '../errors.js';
 import { PATHS, isTokenEndpoint } from './endpoints.js';
 import { DAY, TOKEN_EXPIRED_ERRCODES, grantsUserinfo, looksLowerCased, splitScopes } from './token.js';
-import type { AccountType } from './validate.js';
+import { profileFlag, type AccountType } from './validate.js';
 import { listenerCanReceive } from './host-names.js';
 
 /** rids can be looked up for 7 days (API-FACTS §11). */
 export const RID_RETENTION_MS = 7 * DAY;
 
-/** ` --profile staging` when the profile is not the default one, so hints can be pasted as they are. */
-export function profileFlag(profile: string): string {
-  return profile === 'default' ? '' : ` --profile ${/^[\w.-]+$/.test(profile) ? profile : JSON.stringify(profile)}`;
-}
 
 /**
  * How to authorise again under a profile, for the hints' {login}: `wxauth login` when it can catch the

@@ -85,6 +85,11 @@ export function isProfileName(value: string): boolean {
   return /^[A-Za-z0-9_-]{1,64}$/.test(value);
 }
 
+/** ` --profile staging` when the profile is not the default one, so hints can be pasted as they are. */
+export function profileFlag(profile: string): string {
+  return profile === 'default' ? '' : ` --profile ${/^[\w.-]+$/.test(profile) ? profile : JSON.stringify(profile)}`;
+}
+
 /** `3f2a…9c1e`: enough to recognise a secret, not enough to use it. */
 export function maskSecret(value: string): string {
   if (value.length <= 8) return '…';

@@ -8,7 +8,7 @@ import { exampleRedirectUri } from '../core/domain.js';
 import { buildAuthorizeUrl, buildWxLoginEmbed, type AuthEndpoint, type QrLang, type Scope, type WxLoginEmbed } from '../core/authorize-url.js';
 import { generateState, type RandomBytes } from '../core/state.js';
 import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
-import { refuseEncodedRedirect, type AccountType } from '../core/validate.js';
+import { profileFlag, refuseEncodedRedirect, type AccountType } from '../core/validate.js';
 import type { ResolvedConfig } from '../store/resolve.js';
 import type { StateEntry } from '../store/state.js';
 
@@ -52,6 +52,8 @@ function osRandomBytes(n: number): Uint8Array {
 /** A lint finding with the catalogue keys of its three sentences, so a presenter can word it without core. */
 export interface LintFinding extends Finding {
   keys: FindingKeys;
+  /** ` --profile x` for the commands a fix offers (`wxauth config set domain …`), so they change this profile. */
+  profileFlag: string;
   /** WeChat refuses the URL over it (else a refusal, or --force, is wxauth's own: WECHAT_LETS_THROUGH). */
   wechatRejects: boolean;
 }
@@ -134,8 +136,8 @@ export function defaultScope(endpoint: AuthEndpoint): Scope {
   return endpoint === 'qrconnect' ? 'snsapi_login' : 'snsapi_base';
 }
 
-function keyed(f: Finding): LintFinding {
-  return { ...f, keys: findingKeys(f.id), wechatRejects: f.severity === 'error' && !WECHAT_LETS_THROUGH.includes(f.id) };
+function keyed(f: Finding, profile: string): LintFinding {
+  return { ...f, keys: findingKeys(f.id), profileFlag: profileFlag(profile), wechatRejects: f.severity === 'error' && !WECHAT_LETS_THROUGH.includes(f.id) };
 }
 
 /**
@@ -156,7 +158,7 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
   // A subscription account has no web authorization at all (10005, whatever the URL): say that before
   // asking for a redirect_uri that could not help.
   if (config.type === 'subscription' && endpoint === 'authorize' && !request.force) {
-    refuse([keyed({ id: 'appid.subscription', severity: 'error', params: { appid } })], request, deps);
+    refuse([keyed({ id: 'appid.subscription', severity: 'error', params: { appid } }, config.profile)], request, deps);
   }
   const redirectUri = request.redirectUri ?? config.redirectUri;
   // --redirect-uri copied out of an authorize URL, still encoded (the profile's value is checked when saved).
@@ -171,7 +173,7 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
       profile: { appid, type: config.type, domain: config.domain, redirectUri: config.redirectUri },
       openBase: config.openBase,
     });
-    const findings = inspected.findings.map(keyed);
+    const findings = inspected.findings.map((f) => keyed(f, config.profile));
     return { built, findings, blocking: findings.filter((f) => f.severity === 'error' || ALWAYS_BLOCKING.includes(f.id)) };
   };
   if (redirectUri === undefined || redirectUri === '') {

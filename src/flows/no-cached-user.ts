@@ -3,7 +3,8 @@
 // `tokens` does not load user-token.ts (node:crypto) for it.
 import { suggest } from '../core/closest.js';
 import { ConfigError, messageRef } from '../errors.js';
-import { authorizeAgain, profileFlag } from '../core/next-step.js';
+import { authorizeAgain } from '../core/next-step.js';
+import { profileFlag } from '../core/validate.js';
 import type { TokenStore } from '../store/token-cache.js';
 
 /**

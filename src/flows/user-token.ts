@@ -24,7 +24,8 @@ import {
   type SnsUserinfo,
   type UserinfoNote,
 } from '../core/token.js';
-import { authorizeAgain, nextStep, profileFlag, type EnvCredentials, type UserTokenSituation } from '../core/next-step.js';
+import { authorizeAgain, nextStep, type EnvCredentials, type UserTokenSituation } from '../core/next-step.js';
+import { profileFlag } from '../core/validate.js';
 import { DEFAULT_API_BASE, tokenHostOf } from '../core/endpoints.js';
 import { sameOrigin } from '../core/host-names.js';
 import type { ApiResponse } from '../http/client.js';

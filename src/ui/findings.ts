@@ -10,14 +10,19 @@ export interface RenderedFinding {
   fix: string;
 }
 
-/** `keys` are the finding's catalogue keys (core's findingKeys(id)). */
-export function renderFinding(out: Output, f: Finding, keys: FindingKeys): RenderedFinding {
+/**
+ * `keys` are the finding's catalogue keys (core's findingKeys(id)); `profileFlag` (` --profile x`, or
+ * empty for the default profile) goes into the commands a fix offers as {p}, so they change the profile
+ * that was linted against.
+ */
+export function renderFinding(out: Output, f: Finding, keys: FindingKeys, profileFlag = ''): RenderedFinding {
+  // The keys are checked (every finding id has its three texts); the params travel with the finding.
+  const params = { ...f.params, p: profileFlag };
   return {
     id: f.id,
     severity: f.severity,
-    // The keys are checked (every finding id has its three texts); the params travel with the finding.
-    message: out.tKey(keys.message, f.params),
-    effect: out.tKey(keys.effect, f.params),
-    fix: out.tKey(keys.fix, f.params),
+    message: out.tKey(keys.message, params),
+    effect: out.tKey(keys.effect, params),
+    fix: out.tKey(keys.fix, params),
   };
 }

@@ -2,7 +2,7 @@
 // comes from the URL under inspection is anyone's text: it must never reach such a command as shell
 // syntax (`wxauth config set domain x;{touch,p};x.com` ran `touch` when pasted into bash).
 import { describe, expect, it } from 'vitest';
-import { findingKeys, inspectUrl, type InspectContext } from '../../src/core/inspect.js';
+import { findingKeys, inspectUrl, type Finding, type InspectContext } from '../../src/core/inspect.js';
 import { tKey } from '../../src/ui/i18n.js';
 
 const OA = 'wx807d86fb6b3d4fd2';
@@ -14,10 +14,13 @@ function link(redirectUri: string, { base = AUTH, appid = OA } = {}): string {
   return `${base}?appid=${encodeURIComponent(appid)}&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code&scope=snsapi_base&state=abcDEF123#wechat_redirect`;
 }
 
+/** A finding's params as the presenter (ui/findings.ts renderFinding) fills them: {p} is the profile flag, here the default profile's (empty). */
+const filled = (params: Finding['params'] | undefined, p = '') => ({ ...params, p });
+
 /** Every sentence of every finding, in both languages. */
 function texts(url: string, ctx: InspectContext): string[] {
   return inspectUrl(url, ctx).findings.flatMap((f) =>
-    Object.values(findingKeys(f.id)).flatMap((key) => (['zh', 'en'] as const).map((lang) => tKey(lang, key, f.params))),
+    Object.values(findingKeys(f.id)).flatMap((key) => (['zh', 'en'] as const).map((lang) => tKey(lang, key, filled(f.params)))),
   );
 }
 
@@ -32,14 +35,22 @@ describe('a host from the URL in a command the fix prints', () => {
     }
   });
 
+  it('names the profile that was linted against, so the command changes that one and not the current one', () => {
+    const domainHost = inspectUrl(link('https://api.other.com/cb'), service).findings.find((f) => f.id === 'domain.host');
+    expect(tKey('en', 'inspect.domain.host.fix', filled(domainHost?.params, ' --profile svc'))).toContain('wxauth config set domain api.other.com --profile svc.');
+    const port = inspectUrl(link('http://192.168.1.10:8080/cb'), { profile: { appid: OA, type: 'service' } }).findings.find((f) => f.id === 'redirect_uri.port');
+    // The host and port of the URL, not a <host:port> the shell would read as a redirection.
+    expect(tKey('zh', 'inspect.redirect_uri.port.fix', filled(port?.params, ' --profile svc'))).toContain('wxauth config set domain 192.168.1.10:8080 --profile svc。');
+  });
+
   it('is one shell word where it is offered: a bracketed IPv6 test-account domain is quoted', () => {
     const ctx: InspectContext = { profile: { appid: OA, type: 'test', domain: '127.0.0.1:8080' } };
     const finding = inspectUrl(link('http://[::2]:8080/cb'), ctx).findings.find((f) => f.id === 'domain.host');
     expect(finding?.params).toMatchObject({ configure: '[::2]:8080', configureArg: "'[::2]:8080'" });
-    expect(tKey('en', 'inspect.domain.host.fix', finding?.params)).toContain("wxauth config set domain '[::2]:8080'.");
+    expect(tKey('en', 'inspect.domain.host.fix', filled(finding?.params))).toContain("wxauth config set domain '[::2]:8080'.");
     // A plain domain stays as it is.
     const plain = inspectUrl(link('https://api.other.com/cb'), service).findings.find((f) => f.id === 'domain.host');
-    expect(tKey('zh', 'inspect.domain.host.fix', plain?.params)).toContain('wxauth config set domain api.other.com。');
+    expect(tKey('zh', 'inspect.domain.host.fix', filled(plain?.params))).toContain('wxauth config set domain api.other.com。');
   });
 });
 
@@ -50,7 +61,7 @@ describe("the URL's appid in the emulator's --domain", () => {
       (f) => f.id === 'domain.emulator_host_ip',
     );
     expect(finding?.params.appid).toBe(OA);
-    expect(tKey('en', 'inspect.domain.emulator_host_ip.fix', finding?.params)).toContain(`wxauth login --host localhost --port 0, with the emulator started as wxauth emulator --domain "${OA}=localhost:*" (`);
+    expect(tKey('en', 'inspect.domain.emulator_host_ip.fix', filled(finding?.params))).toContain(`wxauth login --host localhost --port 0, with the emulator started as wxauth emulator --domain "${OA}=localhost:*" (`);
   });
 
   it('is the placeholder APPID when the URL carries shell syntax there', () => {
@@ -69,7 +80,7 @@ describe("the URL's appid in the emulator's --domain", () => {
       expect(finding, id).toBeDefined();
       expect(finding?.params.appid, id).toBe('APPID');
       for (const lang of ['zh', 'en'] as const) {
-        const fix = tKey(lang, findingKeys(finding!.id).fix, finding!.params);
+        const fix = tKey(lang, findingKeys(finding!.id).fix, filled(finding!.params));
         expect(fix, id).toContain('wxauth emulator --domain "APPID=');
         expect(fix, id).not.toContain('touch');
       }

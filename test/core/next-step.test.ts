@@ -1,7 +1,8 @@
 // The one errcode → next-step table, as a table: the same errcode gets different advice on different
 // calls, and the facts of the situation (profile, code, refresh possible, rid age…) shape it.
 import { describe, expect, it } from 'vitest';
-import { RID_RETENTION_MS, nextStep, profileFlag, type Situation, type UserTokenSituation } from '../../src/core/next-step.js';
+import { RID_RETENTION_MS, nextStep, type Situation, type UserTokenSituation } from '../../src/core/next-step.js';
+import { profileFlag } from '../../src/core/validate.js';
 import { sections } from '../../src/ui/messages/index.js';
 
 const user = (use: UserTokenSituation['use'], facts: Omit<Partial<UserTokenSituation>, 'use'> = {}): UserTokenSituation => ({

@@ -151,6 +151,14 @@ describe('wxauth inspect', () => {
     expect(unknown.stdout).not.toContain('(10005)');
   });
 
+  it('a fix run with --profile names that profile in the command it offers (pasted, it changes that one)', async () => {
+    const init = await run(['init', '--profile', 'svc', '--type', 'service', '--appid', OA, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '-y']);
+    expect(init.code, init.stderr).toBe(0);
+    const r = await run(['--profile', 'svc', 'inspect', GOOD.replace('www.example.com', 'api.example.org')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('wxauth config set domain api.example.org --profile svc.');
+  });
+
   it("an upper-case appid: said as such, with the lower-case form, which is the profile's", async () => {
     const r = await run(['inspect', GOOD.replace(OA, OA.toUpperCase())]);
     expect(r.code).toBe(1);

@@ -527,8 +527,8 @@ export const messages = {
     en: `Only test accounts can register an IP as the callback domain; real accounts show ${P10003_EN}.`,
   },
   'inspect.redirect_uri.ip.fix': {
-    zh: '正式账号请使用已备案并配置为网页授权域名的域名；本地调试用测试号（wxauth config set type test）。',
-    en: 'Real accounts need a registered (ICP-filed) domain configured as the callback domain; for local debugging use a test account (wxauth config set type test).',
+    zh: '正式账号请使用已备案并配置为网页授权域名的域名。本地调试请改用测试号（在 mp.weixin.qq.com/debug/cgi-bin/sandbox 申请），用它自己的 appid 和 secret 建 profile：wxauth init --profile test --type test。如果这个 appid 本来就是测试号，告诉 wxauth：wxauth config set type test{p}。',
+    en: 'Real accounts need a registered (ICP-filed) domain configured as the callback domain. For local debugging use a test account (get one at mp.weixin.qq.com/debug/cgi-bin/sandbox) in a profile with its own appid and secret: wxauth init --profile test --type test. If this appid already is a test account, say so: wxauth config set type test{p}.',
   },
   'inspect.redirect_uri.port': {
     zh: 'redirect_uri 带有端口 {port}。',
@@ -539,8 +539,8 @@ export const messages = {
     en: `Real accounts only accept the default ports 80/443 and show ${P10003_EN}; a test account must include the port in its configured domain.`,
   },
   'inspect.redirect_uri.port.fix': {
-    zh: '去掉端口，用反向代理把 80/443 转到你的服务；测试号则把“IP:端口”配置为授权回调域，并告诉 wxauth：wxauth config set domain <host:port>。',
-    en: 'Drop the port and put a reverse proxy on 80/443; on a test account configure “IP:port” as the callback domain and tell wxauth: wxauth config set domain <host:port>.',
+    zh: '去掉端口，用反向代理把 80/443 转到你的服务；测试号则把“IP:端口”配置为授权回调域，并告诉 wxauth：wxauth config set domain {hostportArg}{p}。',
+    en: 'Drop the port and put a reverse proxy on 80/443; on a test account configure “IP:port” as the callback domain and tell wxauth: wxauth config set domain {hostportArg}{p}.',
   },
   'inspect.redirect_uri.userinfo': {
     zh: 'redirect_uri 在主机名前带了用户名或密码：{userinfo}@{host}',
@@ -587,8 +587,8 @@ export const messages = {
     en: 'With mismatched schemes WeChat’s redirect lands on a port nothing listens on, or on a page that does not open.',
   },
   'inspect.redirect_uri.scheme_mismatch.fix': {
-    zh: '统一使用 {expected}（或更新配置：wxauth config set redirectUri <url>）。',
-    en: 'Use {expected} consistently (or update the profile: wxauth config set redirectUri <url>).',
+    zh: '统一使用 {expected}（或更新配置：wxauth config set redirectUri <url>{p}）。',
+    en: 'Use {expected} consistently (or update the profile: wxauth config set redirectUri <url>{p}).',
   },
 
   // --- callback domain ---------------------------------------------------------------------------
@@ -601,8 +601,8 @@ export const messages = {
     en: `WeChat shows ${P10003_EN}; website apps show “该链接无法访问” or “redirect_uri 参数错误”.`,
   },
   'inspect.domain.host.fix': {
-    zh: '把 redirect_uri 改到 {domain} 下，或在公众平台“网页授权域名”（网站应用：授权回调域）里配置 {configure}，并更新 wxauth：wxauth config set domain {configureArg}。',
-    en: 'Move redirect_uri under {domain}, or configure {configure} as the web-authorization domain (website apps: 授权回调域) and tell wxauth: wxauth config set domain {configureArg}.',
+    zh: '把 redirect_uri 改到 {domain} 下，或在公众平台“网页授权域名”（网站应用：授权回调域）里配置 {configure}，并更新 wxauth：wxauth config set domain {configureArg}{p}。',
+    en: 'Move redirect_uri under {domain}, or configure {configure} as the web-authorization domain (website apps: 授权回调域) and tell wxauth: wxauth config set domain {configureArg}{p}.',
   },
   'inspect.domain.emulator_host_ip': {
     zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致（同一台机器，但主机名不同）。',
@@ -673,8 +673,8 @@ export const messages = {
     en: `Real accounts do not accept ports; on test accounts the port must be in the configured domain and match. WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.port.fix': {
-    zh: '正式账号：去掉端口，回调在 80/443 端口上提供（回调在本机时：wxauth login / listen 用 --port 80）。测试号：把回调域配置为与 redirect_uri 相同的“主机:端口”（wxauth config set domain <host:port>）。',
-    en: 'Real accounts: drop the port and serve the callback on 80/443 (for a callback on this machine: wxauth login / listen --port 80). Test accounts: configure the same “host:port” as the redirect_uri (wxauth config set domain <host:port>).',
+    zh: '正式账号：去掉端口，回调在 80/443 端口上提供（回调在本机时：wxauth login / listen 用 --port 80）。测试号：把回调域配置为与 redirect_uri 相同的“主机:端口”（wxauth config set domain {hostportArg}{p}）。',
+    en: 'Real accounts: drop the port and serve the callback on 80/443 (for a callback on this machine: wxauth login / listen --port 80). Test accounts: configure the same “host:port” as the redirect_uri (wxauth config set domain {hostportArg}{p}).',
   },
   'inspect.domain.emulator_only': {
     zh: 'redirect_uri 指向 {hostport}：正式账号的回调地址不能带端口或用 IP（只有测试号可以），真实微信会拒绝。',
@@ -721,8 +721,8 @@ export const messages = {
     en: `Only test accounts can use an IP as their callback domain; WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.ip.fix': {
-    zh: '使用已备案的域名；或者如果这是测试号，设置账号类型：wxauth config set type test。',
-    en: 'Use a registered domain name; or, if this is a test account, say so: wxauth config set type test.',
+    zh: '使用已备案的域名；或者如果这是测试号，设置账号类型：wxauth config set type test{p}。',
+    en: 'Use a registered domain name; or, if this is a test account, say so: wxauth config set type test{p}.',
   },
   'inspect.domain.bad_config': {
     zh: '配置的授权回调域 {domain} 不是“主机[:端口]”格式，无法比较。',
@@ -733,8 +733,8 @@ export const messages = {
     en: 'WeChat’s console likewise takes a bare domain, without scheme or path.',
   },
   'inspect.domain.bad_config.fix': {
-    zh: '只写域名，例如：wxauth config set domain www.example.com',
-    en: 'Give the bare domain, e.g. wxauth config set domain www.example.com',
+    zh: '只写域名，例如：wxauth config set domain www.example.com{p}',
+    en: 'Give the bare domain, e.g. wxauth config set domain www.example.com{p}',
   },
   'inspect.domain.unchecked': {
     zh: '不知道此账号的授权回调域，没有检查 redirect_uri 的域名。',
@@ -745,8 +745,8 @@ export const messages = {
     en: 'A host mismatch is the most common cause of 10003.',
   },
   'inspect.domain.unchecked.fix': {
-    zh: '告诉 wxauth 你在后台配置的域名：wxauth config set domain www.example.com（或使用 --profile）。',
-    en: 'Tell wxauth the domain configured in the console: wxauth config set domain www.example.com (or use --profile).',
+    zh: '告诉 wxauth 你在后台配置的域名：wxauth config set domain www.example.com{p}（或用 --profile 换一个已配置域名的 profile）。',
+    en: 'Tell wxauth the domain configured in the console: wxauth config set domain www.example.com{p} (or --profile another profile that has one).',
   },
 
   // --- state -------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ function id(s: string): string {
 
 export function present(result: InspectCommandResult, out: Output): void {
   const { params } = result;
-  const rendered = result.findings.map((f) => renderFinding(out, f.finding, f.keys));
+  const rendered = result.findings.map((f) => renderFinding(out, f.finding, f.keys, result.profileFlag));
   if (result.extracted !== undefined && !out.json) out.note(out.t('inspect.extracted', { address: result.extracted }));
   out.result({
     ...(result.extracted !== undefined ? { extracted: result.extracted } : {}),

@@ -9,7 +9,7 @@ import type { Output } from '../output.js';
 
 /** A finding's words; its message ends as a sentence, since url puts the effect or the fix after it on one line. */
 export function renderLint(out: Output, f: LintFinding): RenderedFinding {
-  const r = renderFinding(out, f, f.keys);
+  const r = renderFinding(out, f, f.keys, f.profileFlag);
   return { ...r, message: asSentence(out.lang, r.message) };
 }
 
