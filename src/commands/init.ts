@@ -38,6 +38,8 @@ type CallbackFlag = 'domain' | 'redirectUri';
 
 export interface InitResult {
   profile: string;
+  /** ` --profile x` for the commands the hints offer (empty for the default profile). */
+  profileFlag: string;
   /** The settings file written. */
   file: string;
   data: ProfileData;
@@ -313,6 +315,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   store.setValues(profile, written);
   return {
     profile,
+    profileFlag: profileFlag(profile),
     file: store.path,
     data,
     replaced: existing !== undefined,

@@ -201,8 +201,12 @@ function parseHttpUrl(url: string): UrlParts | undefined {
 
 export type DomainVerdict =
   | { ok: true; host: string; domain: string }
-  /** The host is not one of the domains and not under one (§3 invalid url domain). */
-  | { ok: false; host: string; problem: 'not-listed'; domains: string[] }
+  /**
+   * The host is not one of the domains and not under one (§3 invalid url domain). `withHost`: the
+   * domains with the host added, as `config set jsDomains` takes them, when each is a plain host name (a
+   * shell word as it is) and the page has no port.
+   */
+  | { ok: false; host: string; problem: 'not-listed'; domains: string[]; withHost?: string }
   /** §3: JS-SDK pages are served on 80/443 only, so the domain is entered without a port. */
   | { ok: false; host: string; problem: 'port'; port: string; domains: string[] }
   /** No domains configured for the profile: nothing to check against. */
@@ -230,7 +234,9 @@ export function checkJsDomain(pageUrl: string, domains: readonly string[]): Doma
     portOnly = parts.port;
   }
   if (portOnly !== undefined) return { ok: false, host: parts.host, problem: 'port', port: portOnly, domains: [...domains] };
-  return { ok: false, host: parts.host, problem: 'not-listed', domains: [...domains] };
+  const list = [...domains.map((d) => d.trim()), parts.host];
+  const plain = parts.port === undefined && list.every((d) => /^[A-Za-z0-9.-]+(?::\d+)?$/.test(d));
+  return { ok: false, host: parts.host, problem: 'not-listed', domains: [...domains], ...(plain ? { withHost: list.join(',') } : {}) };
 }
 
 /**

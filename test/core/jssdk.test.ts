@@ -109,6 +109,12 @@ describe('checkJsDomain', () => {
     expect(checkJsDomain('https://a.com:8443/', ['a.com:8443'])).toMatchObject({ ok: true });
     expect(checkJsDomain('https://a.com/', [])).toMatchObject({ ok: false, problem: 'none-configured' });
   });
+  it('gives the list with the host added, to paste into config set jsDomains, only when it is plain host names', () => {
+    expect(checkJsDomain('https://h5.shop.cn/p', ['a.com', ' b.com'])).toMatchObject({ problem: 'not-listed', withHost: 'a.com,b.com,h5.shop.cn' });
+    // A page on a port (a real account could not list it) or a host that is shell syntax: no list.
+    expect(checkJsDomain('https://h5.shop.cn:8443/p', ['a.com'])).not.toHaveProperty('withHost');
+    expect(checkJsDomain('https://x;{touch,p}.shop.cn/p', ['a.com'])).not.toHaveProperty('withHost');
+  });
 });
 
 describe('diagnoseSignature', () => {

@@ -572,6 +572,8 @@ describe('init with endpoint flags', () => {
     expect(r.code).toBe(EXIT.ok);
     expect(readConfig(dir).profiles.default).toMatchObject({ apiBase: 'http://127.0.0.1:3900', openBase: 'http://127.0.0.1:3900' });
     expect(r.stderr).toContain('也保存了 apiBase http://127.0.0.1:3900、openBase http://127.0.0.1:3900');
+    // The way back names the keys: `config unset` alone is a usage error.
+    expect(r.stderr).toContain('（wxauth config unset apiBase openBase 可去掉）');
     // A later command without the flags goes where the profile says.
     const get = await runCli(['config', 'get', 'apiBase'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(get.stdout.trim()).toBe('http://127.0.0.1:3900');
@@ -601,7 +603,7 @@ describe('init over a profile that names the emulator', () => {
     const again = ['init', '--profile', 'a', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'];
     const r = await runCli(again, { env });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Profile "a" keeps its apiBase http://127.0.0.1:3977, openBase http://127.0.0.1:3977: this account’s calls still go there. To use WeChat: wxauth config unset apiBase openBase.');
+    expect(r.stderr).toContain('Profile "a" keeps its apiBase http://127.0.0.1:3977, openBase http://127.0.0.1:3977: this account’s calls still go there. To use WeChat: wxauth --profile a config unset apiBase openBase.');
     const json = parseJson((await runCli([...again, '--json'], { env })).stdout) as { keptEndpoints: Record<string, string> };
     expect(json.keptEndpoints).toEqual({ apiBase: 'http://127.0.0.1:3977', openBase: 'http://127.0.0.1:3977' });
   });

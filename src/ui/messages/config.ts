@@ -522,12 +522,12 @@ export const messages = {
   },
   'init.confirm': { zh: '写入 profile "{profile}"？', en: 'Write profile "{profile}"?' },
   'init.endpoints.saved': {
-    zh: '也保存了 {values}：这个 profile 之后的命令都会用这些设置（wxauth config unset 可去掉）。',
-    en: 'Also saved {values}: every later command of this profile uses these settings (wxauth config unset removes one).',
+    zh: '也保存了 {values}：这个 profile 之后的命令都会用这些设置（wxauth{p} config unset {keys} 可去掉）。',
+    en: 'Also saved {values}: every later command of this profile uses these settings (wxauth{p} config unset {keys} removes them).',
   },
   'init.endpoints.kept': {
-    zh: 'profile "{profile}" 原有的 {values} 保留了下来：这个账号的调用仍然发往那里。要改回微信：wxauth config unset {keys}。',
-    en: 'Profile "{profile}" keeps its {values}: this account’s calls still go there. To use WeChat: wxauth config unset {keys}.',
+    zh: 'profile "{profile}" 原有的 {values} 保留了下来：这个账号的调用仍然发往那里。要改回微信：wxauth{p} config unset {keys}。',
+    en: 'Profile "{profile}" keeps its {values}: this account’s calls still go there. To use WeChat: wxauth{p} config unset {keys}.',
   },
   'init.done': { zh: '已保存 profile "{profile}" 到 {file}（权限 0600）。', en: 'Saved profile "{profile}" to {file} (mode 0600).' },
   'init.next.loopbackPhone': {

@@ -59,9 +59,9 @@ export function present(result: InitResult, out: Output): void {
   if (result.keptSecret) out.note(out.t('init.secret.kept', { masked: result.keptSecret }));
   const endpoints = Object.entries(result.endpoints);
   const pairs = (entries: Array<[string, unknown]>) => entries.map(([key, value]) => `${key} ${String(value)}`);
-  if (endpoints.length > 0) out.note(out.t('init.endpoints.saved', { values: pairs(endpoints) }));
+  if (endpoints.length > 0) out.note(out.t('init.endpoints.saved', { values: pairs(endpoints), p: result.profileFlag, keys: endpoints.map(([key]) => key).join(' ') }));
   const kept = Object.entries(result.keptEndpoints);
-  if (kept.length > 0) out.warning('init.endpoints.kept', out.t('init.endpoints.kept', { profile, values: pairs(kept), keys: kept.map(([key]) => key).join(' ') }));
+  if (kept.length > 0) out.warning('init.endpoints.kept', out.t('init.endpoints.kept', { profile, values: pairs(kept), keys: kept.map(([key]) => key).join(' '), p: result.profileFlag }));
   out.success(out.t('init.done', { profile, file }));
   const next = nextStep(result);
   out.say(out.tr(next));

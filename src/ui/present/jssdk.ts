@@ -253,8 +253,10 @@ function domainLine(out: Output, domain: DomainVerdict, p: string, real: string 
   if (domain.problem === 'port')
     return real ? out.t('jssdk.domain.port.real', { host: domain.host, port: domain.port, type: { key: `account.type.${real as AccountType}` } }) : out.t('jssdk.domain.port', { host: domain.host, port: domain.port, p });
   // A test account has no 公众号设置 menu: its JS-safe domain is set on its sandbox page, as host[:port].
-  if (test) return out.t('jssdk.domain.notListed.test', { host: domain.host, domains: domain.domains.join(', '), p });
-  return out.t('jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', '), p });
+  // The whole list to paste: `config set jsDomains` replaces the saved one.
+  const list = domain.problem === 'not-listed' && domain.withHost !== undefined ? ` ${domain.withHost}` : '';
+  if (test) return out.t('jssdk.domain.notListed.test', { host: domain.host, domains: domain.domains.join(', '), p, list });
+  return out.t('jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', '), p, list });
 }
 
 /** The domain row of verify's table: within which JS-safe domain, why not, or not checked. */
