@@ -122,6 +122,8 @@ export type CallbackAnswer =
       codePrefix?: string;
       /** The page carries the script that forwards a hash-route code (page.ts HASH_FORWARD_SCRIPT). */
       withScript?: boolean;
+      /** A refused callback that brought no code (state only): its page says the callback, not a code, was refused. */
+      noCode?: boolean;
       /** The methods a 405 names in its Allow header. */
       allow?: string;
     }
@@ -335,7 +337,7 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   } else if (code === undefined && state !== undefined) {
     // WeChat's refusal: `redirect_uri?state=STATE` without code (API-FACTS §1.4).
     hit = hitOf(stateOk ? 'denied' : 'state_mismatch', { state, markers });
-    answer = stateOk ? page(200, 'denied', { state }) : page(400, 'state_mismatch', { state });
+    answer = stateOk ? page(200, 'denied', { state }) : page(400, 'state_mismatch', { state, noCode: true });
     progress = stateOk ? { ...soFar, seq: hit.seq } : refusedOne(soFar, hit);
   } else {
     hit = hitOf('invalid', { code, state, markers });

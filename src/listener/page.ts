@@ -43,6 +43,8 @@ export interface PageInput {
   state?: string;
   /** The first characters of the code (never the whole code: it is a secret until exchanged). */
   codePrefix?: string;
+  /** A refusal of a callback without a code (callback-decision's CallbackAnswer.noCode). */
+  noCode?: boolean;
   withScript?: boolean;
 }
 
@@ -59,7 +61,8 @@ export function renderPage(input: PageInput): string {
   const { outcome } = input;
   const t = (key: MessageKey, params?: Record<string, string | number | undefined>) => input.t(key, params, input.lang);
   // A code that came with no state at all was not "another state": its own words (the same title).
-  const title = t(`listen.page.${outcome}.title`);
+  // A mismatched state with no code (a refusal from another authorization's tab) refused no code.
+  const title = t(outcome === 'state_mismatch' && input.noCode === true ? 'listen.page.state_mismatch.nocode.title' : `listen.page.${outcome}.title`);
   const detail = t(outcome === 'state_mismatch' && input.state === undefined ? 'listen.page.state_missing.detail' : `listen.page.${outcome}.detail`);
   const rows: string[] = [];
   if (input.codePrefix !== undefined) {

@@ -73,7 +73,7 @@ describe('decideCallbackHit', () => {
     ['a code without state when one is expected', request(`/callback?code=${CODE}`), NOTHING_SEEN,
       { kind: 'page', status: 400, outcome: 'state_mismatch' }, 'state_mismatch', true, false, KEEP],
     ['a refusal with another state (a forged <img>)', request('/callback?state=stale'), NOTHING_SEEN,
-      { kind: 'page', status: 400, outcome: 'state_mismatch', state: 'stale' }, 'state_mismatch', true, false, KEEP],
+      { kind: 'page', status: 400, outcome: 'state_mismatch', state: 'stale', noCode: true }, 'state_mismatch', true, false, KEEP],
     ['a forged state after the code was caught (logged only)', request(`/callback?code=${OTHER_CODE}&state=forged`), CAUGHT,
       { kind: 'page', status: 400, outcome: 'state_mismatch', state: 'forged' }, 'state_mismatch', true, false, KEEP],
     ['an empty code', request('/callback?code=&state=abc'), NOTHING_SEEN,

@@ -91,10 +91,14 @@ describe('waiting for the callback', () => {
     const listener = await startCallbackListener(options({ expectedState: 'expected1', onHit: (h) => seen.push(h.kind) }));
     const page = await get(listener.port, `/callback?code=${CODE}&state=stale2`);
     expect(page.status).toBe(400);
-    expect(page.body).toContain('State mismatch');
+    expect(page.body).toContain('State mismatch — this code was refused');
     expect(page.body).toContain('still waiting');
-    // A cross-site <img src=".../callback?state=old"> (state only) is refused too, and ends nothing.
-    expect((await get(listener.port, '/callback?state=old')).status).toBe(400);
+    // A cross-site <img src=".../callback?state=old"> (state only) is refused too, and ends nothing;
+    // it brought no code, so the page does not say a code was refused.
+    const stateOnly = await get(listener.port, '/callback?state=old');
+    expect(stateOnly.status).toBe(400);
+    expect(stateOnly.body).toContain('State mismatch — this callback was refused');
+    expect(stateOnly.body).not.toContain('code was refused');
     const real = await get(listener.port, `/callback?code=${CODE}&state=expected1`);
     expect(real.status).toBe(200);
     const result = await listener.result;

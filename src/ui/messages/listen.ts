@@ -19,9 +19,10 @@ export const messages = {
     en: 'WeChat sent back only the state, no code: the user pressed “refuse” on the consent page. See the terminal for what to do next.',
   },
   'listen.page.state_mismatch.title': { zh: 'state 不匹配，已拒收这个 code', en: 'State mismatch — this code was refused' },
+  'listen.page.state_mismatch.nocode.title': { zh: 'state 不匹配，已拒收这个回调', en: 'State mismatch — this callback was refused' },
   'listen.page.state_mismatch.detail': {
-    zh: '回调里的 state 不是这次授权发出的那个：可能是旧的标签页，也可能是伪造的请求。wxauth 拒收了它，还在等待这次授权的回调：请打开终端里这次打印的链接。',
-    en: 'The state in this callback is not the one this authorization sent: an old tab, or a forged request. wxauth refused it and is still waiting for this authorization’s callback: open the link the terminal printed this time.',
+    zh: '回调里的 state 不是这次授权发出的那个：可能是旧的标签页，也可能是伪造的请求。wxauth 拒收了它，还在等待这次授权的回调：请用这次的授权链接（wxauth url 或 login 最近打印的那个）重新授权。',
+    en: 'The state in this callback is not the one this authorization sent: an old tab, or a forged request. wxauth refused it and is still waiting for this authorization’s callback: authorize again with this time’s link (the one wxauth url or login printed last).',
   },
   'listen.page.state_missing.detail': {
     zh: '这个回调带着 code，却没有 state：state 在路上丢了（某次跳转只保留了 code=）。wxauth 拒收了它，还在等待这次授权的回调；终端里有下一步。',
