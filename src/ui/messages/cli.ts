@@ -107,8 +107,8 @@ export const messages = {
   'cli.url.opt.embed': { zh: '输出内嵌二维码登录（WxLogin JS）需要的配置', en: 'print what the WxLogin JS needs for an embedded QR login' },
   'cli.url.opt.force': { zh: '即使微信会拒绝也生成（用来复现错误）', en: 'build it even if WeChat would reject it (to reproduce an error)' },
   'cli.url.examples': {
-    zh: 'wxauth url --scope snsapi_userinfo\nwxauth url --scope snsapi_base --redirect-uri https://www.example.com/cb --state abc123\nwxauth url --qrconnect --open\nwxauth url --embed --json',
-    en: 'wxauth url --scope snsapi_userinfo\nwxauth url --scope snsapi_base --redirect-uri https://www.example.com/cb --state abc123\nwxauth url --qrconnect --open\nwxauth url --embed --json',
+    zh: 'wxauth url --scope snsapi_userinfo\nwxauth url --scope snsapi_base --redirect-uri https://www.example.com/cb --state abc123\nwxauth --profile web url --qrconnect --open\nwxauth --profile web url --embed --json',
+    en: 'wxauth url --scope snsapi_userinfo\nwxauth url --scope snsapi_base --redirect-uri https://www.example.com/cb --state abc123\nwxauth --profile web url --qrconnect --open\nwxauth --profile web url --embed --json',
   },
   'cli.inspect.desc': { zh: '检查授权链接或回调链接，指出微信会拒绝的地方', en: 'Lint an authorize, qrconnect or callback URL and say what WeChat will do' },
   'cli.inspect.examples': {
