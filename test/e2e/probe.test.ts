@@ -399,6 +399,19 @@ describe('wxauth probe', () => {
     expect(r.code).toBe(1);
   });
 
+  it('Express\'s default error page on a refusal (its stack with <br> and &nbsp;, HTTP 400): consent.denied fails, saying users see the stack', async () => {
+    const r = await probe('denial-express-400', ['--only', 'consent.denied']);
+    const denied = r.doc.checks.find((c) => c.id === 'consent.denied')!;
+    expect(denied).toMatchObject({
+      status: 'fail',
+      message: 'When the user refuses consent (a callback with state only) the app fails: HTTP 400 with a stack trace (node) shown to the user, which gives away the server’s file paths and code layout.',
+    });
+    expect(denied.fix).toBe('Never send a stack trace (node) to the browser: catch the error and show a short page of your own (Express prints the stack unless NODE_ENV=production; Flask’s or Django’s debug mode and PHP’s display_errors do too). Then: A callback without a code means the user refused: show “login cancelled” with a way to try again.');
+    expect(r.code).toBe(1);
+    const zh = await probe('denial-express-400', ['--only', 'consent.denied', '--lang', 'zh']);
+    expect(zh.doc.checks.find((c) => c.id === 'consent.denied')!.message).toContain('HTTP 400，页面向用户显示了堆栈跟踪（node），暴露了服务器上的文件路径');
+  });
+
   const planted: Array<[ProbeAppKind, string[], number]> = [
     ['exchanges-twice', ['callback.duplicate', 'callback.reload'], 1],
     ['ignores-state', ['state.forged', 'state.missing'], 1],

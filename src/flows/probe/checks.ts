@@ -116,7 +116,7 @@ export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
  * A page showing one tells an attacker the code layout and usually means an unhandled error.
  */
 const STACK_MARKS: Array<[string, RegExp]> = [
-  ['node', /\n\s+at (?:async )?[^\n]*\(?(?:file:\/\/|node:|\/)[^\n]*:\d+:\d+\)?/],
+  ['node', /\n\s*at (?:async )?[^\n]*\(?(?:file:\/\/|node:|\/|[A-Za-z]:\\)[^\n]*:\d+:\d+\)?/],
   ['python', /Traceback \(most recent call last\):/],
   ['java', /(?:Exception|Error)(?::[^\n]*)?\n\s*at [\w$.<>]+\([\w$]+\.(?:java|kt):\d+\)/],
   ['php', /(?:PHP )?(?:Fatal error|Uncaught [\w\\]+)[^\n]*(?:on line \d+|Stack trace:)|Stack trace:\s*\n?\s*#0 /],
@@ -124,11 +124,28 @@ const STACK_MARKS: Array<[string, RegExp]> = [
   ['dotnet', /\bat [\w.`<>]+\([^)]*\) in [^\n]+:line \d+|System\.\w+Exception:/],
 ];
 
-/** The runtime whose stack trace the text shows, if any. */
+const NAMED_ENTITIES: Record<string, string> = { nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', lt: '<', gt: '>', quot: '"', apos: "'", amp: '&', tab: '\t', newline: '\n' };
+
+/** An HTML text's characters: `&nbsp;`, `&#32;`, `&#x20;`… as what they stand for (an unknown name is left). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));/g, (whole, dec?: string, hex?: string, name?: string) => {
+    if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * The runtime whose stack trace the text shows, if any. An HTML page shows one with its lines broken by
+ * `<br>` and indented with entities (Express's default error page: `<br> &nbsp; &nbsp;at file:///…`), or
+ * each line in an element of its own: the text is read as it is (a plain-text trace keeps `<init>` or
+ * `<anonymous>`), and as the page's words, tags dropped and entities decoded.
+ */
 export function stackTraceIn(text: string): string | undefined {
-  // HTML pages escape newlines as <br> or keep them inside <pre>; both keep the line shape enough.
-  const plain = text.replace(/<br\s*\/?>/gi, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"');
-  for (const [runtime, re] of STACK_MARKS) if (re.test(plain)) return runtime;
+  const lines = text.replace(/<br\s*\/?>/gi, '\n');
+  const shown = decodeEntities(lines);
+  const words = decodeEntities(lines.replace(/<\/(?:p|div|li|tr|pre|code|h[1-6]|dd|dt|td|th)\s*>/gi, '\n').replace(/<[a-zA-Z/!][^>]*>/g, ''));
+  for (const [runtime, re] of STACK_MARKS) if (re.test(shown) || re.test(words)) return runtime;
   return undefined;
 }
 

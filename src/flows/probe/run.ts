@@ -1076,7 +1076,12 @@ function exchangeFix(errcode: number, appid: string, emulator: string): MessageR
 function finish(report: ProbeReport, results: Map<CheckId, ProbeCheck>, selected: (id: CheckId) => boolean): ProbeReport {
   report.checks = CHECK_IDS.map((id) => {
     if (!selected(id)) return { id, status: 'skip', message: { key: 'probe.skip.not_selected' }, evidence: {} } satisfies ProbeCheck;
-    return results.get(id) ?? ({ id, status: 'skip', message: { key: 'probe.skip.lost' }, evidence: {} } satisfies ProbeCheck);
+    const c = results.get(id) ?? ({ id, status: 'skip', message: { key: 'probe.skip.lost' }, evidence: {} } satisfies ProbeCheck);
+    // A page that shows users a stack trace, whichever check judged it: that comes first in the fix, the
+    // check's own advice after it (what the page should have said).
+    const shown = c.message.params as Record<string, unknown> | undefined;
+    if (c.fix && shown?.problem === 'probe.problem.stack') return { ...c, fix: { key: 'probe.fix.stack', params: { runtime: String(shown.runtime), then: c.fix } } };
+    return c;
   });
   return report;
 }

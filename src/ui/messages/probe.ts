@@ -196,7 +196,10 @@ export const messages = {
   'probe.problem.timeout': { zh: '{ms} 毫秒内没有应答（--timeout）', en: 'no answer within {ms} ms (--timeout)' },
   'probe.problem.network': { zh: '连接失败', en: 'the connection failed' },
   'probe.problem.tls': { zh: 'TLS 握手失败（{code}）', en: 'the TLS handshake failed ({code})' },
-  'probe.problem.stack': { zh: '页面显示了堆栈跟踪（{runtime}），HTTP {status}', en: 'a stack trace ({runtime}) on the page, HTTP {status}' },
+  'probe.problem.stack': {
+    zh: 'HTTP {status}，页面向用户显示了堆栈跟踪（{runtime}），暴露了服务器上的文件路径和代码结构',
+    en: 'HTTP {status} with a stack trace ({runtime}) shown to the user, which gives away the server’s file paths and code layout',
+  },
   'probe.problem.status': { zh: 'HTTP {status}', en: 'HTTP {status}' },
   'probe.problem.no_link': { zh: '它回答 HTTP {status}，页面既没有跳转到微信，也没有微信授权链接', en: 'it answered HTTP {status} with a page that neither redirects to WeChat nor links to its authorize URL' },
   'probe.problem.loop': { zh: '跳转了 {count} 次仍没有到微信（重定向循环？）', en: 'it redirected {count} times without reaching WeChat (a redirect loop?)' },
@@ -466,6 +469,10 @@ export const messages = {
   },
   'probe.code.expired.ok': { zh: 'code 过期（微信回答 40029）时应用正常应答（HTTP {status}）。', en: 'With an expired code (WeChat answers 40029) the app answers normally (HTTP {status}).' },
   'probe.code.expired.error_page': { zh: 'code 过期（微信回答 40029）时应用出错：{problem}。', en: 'With an expired code (WeChat answers 40029) the app fails: {problem}.' },
+  'probe.fix.stack': {
+    zh: '不要把堆栈跟踪（{runtime}）发给浏览器：捕获这个错误，显示你自己的简短页面（Express 在 NODE_ENV 不是 production 时会输出堆栈；Flask/Django 的 debug 模式、PHP 的 display_errors 也一样）。然后：{then}',
+    en: 'Never send a stack trace ({runtime}) to the browser: catch the error and show a short page of your own (Express prints the stack unless NODE_ENV=production; Flask’s or Django’s debug mode and PHP’s display_errors do too). Then: {then}',
+  },
   'probe.fix.status_only': {
     zh: '页面本身可以保留（它给了用户重试的路），问题在状态码：用 200（或 4xx）返回它，不要用 {status}。5xx 表示服务器坏了：监控会报警，代理和 CDN 可能换成它们自己的错误页。',
     en: 'The page itself can stay (it gives the user a way to retry); its status is what is wrong: send it with 200 (or a 4xx), not {status}. A 5xx says the server broke: monitoring alerts, and proxies and CDNs may swap in their own error page.',

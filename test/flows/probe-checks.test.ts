@@ -1,0 +1,31 @@
+// probe's pure judgements on a page (flows/probe/checks.ts): which runtime's stack trace it shows.
+import { describe, expect, it } from 'vitest';
+import { stackTraceIn } from '../../src/flows/probe/checks.js';
+
+describe('stackTraceIn', () => {
+  it('reads a plain-text stack of each runtime it knows', () => {
+    expect(stackTraceIn("TypeError: x\n    at handler (/srv/app/index.js:12:5)")).toBe('node');
+    expect(stackTraceIn('Traceback (most recent call last):\n  File "app.py", line 3')).toBe('python');
+    expect(stackTraceIn('java.lang.NullPointerException: x\n\tat com.example.Foo.<init>(Foo.java:12)')).toBe('java');
+    expect(stackTraceIn('goroutine 1 [running]:\nmain.main()')).toBe('go');
+  });
+
+  it("reads Express's default error page: lines broken by <br>, indented with &nbsp;", () => {
+    const page = '<!DOCTYPE html><html lang="en"><body><pre>TypeError: Cannot read properties of undefined (reading &#39;length&#39;)<br> &nbsp; &nbsp;at file:///srv/app/express-app.mjs:83:16<br> &nbsp; &nbsp;at Layer.handle [as handle_request] (/srv/app/node_modules/express/lib/router/layer.js:95:5)</pre></body></html>';
+    expect(stackTraceIn(page)).toBe('node');
+  });
+
+  it('reads other entity spellings and a line per element', () => {
+    expect(stackTraceIn('<pre>Error: x<br/>&#32;&#32;&#32;&#32;at run (C:\\app\\index.js:3:9)</pre>')).toBe('node');
+    expect(stackTraceIn('<div>Error: x</div><div>&#x20;&#xA0;at run (/srv/a.js:3:9)</div>')).toBe('node');
+    expect(stackTraceIn('<ul><li>Error: x</li><li>at <span class="fn">run</span> (<a href="#">/srv/a.js:3:9</a>)</li></ul>')).toBe('node');
+    expect(stackTraceIn('<b>Fatal error</b>:  Uncaught Exception: boom in <b>/var/www/index.php</b>:3<br />\nStack trace:<br />\n#0 {main}')).toBe('php');
+    expect(stackTraceIn('<p>Traceback&nbsp;(most&nbsp;recent&nbsp;call&nbsp;last):</p>')).toBe('python');
+    expect(stackTraceIn('<pre>java.lang.IllegalStateException: x<br>&nbsp;&nbsp;&nbsp;&nbsp;at com.example.Foo.bar(Foo.java:12)</pre>')).toBe('java');
+  });
+
+  it('a page with no stack, links and times included, is none', () => {
+    expect(stackTraceIn('<h1>登录失败</h1><p>微信登录没有完成（-1），请<a href="/auth/wechat">重试</a>。</p>')).toBeUndefined();
+    expect(stackTraceIn('<p>Meet us<br>at 10:30:00 in /rooms/3</p>')).toBeUndefined();
+  });
+});
