@@ -637,6 +637,26 @@ describe('wxauth probe', () => {
     expect(c.fix).toBe('The page itself can stay (it gives the user a way to retry); its status is what is wrong: send it with 200 (or a 4xx), not 502. A 5xx says the server broke: monitoring alerts, and proxies and CDNs may swap in their own error page.');
   });
 
+  it('wechat.busy: a retry page on 502/503/504 passes (an upstream failure\'s status); a 500, a stack, an empty page or no way on are each said with their own fix', async () => {
+    const busy = async (exchangeFailure: ProbeAppOptions['exchangeFailure'], lang: string[] = []) =>
+      (await probe('correct', ['--only', 'wechat.busy', ...lang], APPID, { noRetry: true, exchangeFailure })).doc.checks.find((c) => c.id === 'wechat.busy')!;
+    // Python's stdlib app: no retry, its own page "重试" on 502.
+    expect(await busy({ status: 502, page: 'retry' })).toMatchObject({ status: 'pass', message: 'When WeChat answers -1, the app shows its own page to try again from (HTTP 502): a fitting status for WeChat’s failure.' });
+    expect((await busy({ status: 503, page: 'retry' }, ['--lang', 'zh'])).message).toBe('微信回答 -1 时，应用显示自己的页面让用户重试（HTTP 503）：上游失败用这个状态码是合适的。');
+    // The same page on a 500: only the status is wrong, and the fix says so (not "retry at most once").
+    const five = await busy({ status: 500, page: 'retry' });
+    expect(five).toMatchObject({ status: 'fail', message: 'When WeChat answers -1, the app fails: HTTP 500.' });
+    expect(five.fix).toBe('The page itself can stay (it gives the user a way to retry); its status is what is wrong: HTTP 500 says your own server broke. When WeChat fails, send that page as 502 or 503 (or a 4xx, or 200).');
+    const plain500 = await busy({ status: 500, page: 'words' });
+    expect(plain500.fix).toMatch(/^HTTP 500 says your own server broke \(an unhandled error\)\. Catch the exchange’s failure/);
+    const thrown = await busy({ status: 500, page: 'throw' });
+    expect(thrown.status).toBe('fail');
+    expect(thrown.message).toContain('HTTP 500 with a stack trace (node) shown to the user');
+    expect(thrown.fix).toMatch(/^Never send a stack trace \(node\) to the browser: .* Then: Catch the exchange’s failure/);
+    expect(await busy({ status: 503, page: 'empty' })).toMatchObject({ status: 'fail', message: 'When WeChat answers -1, the app answers HTTP 503 with an empty page: the user is left with nothing to do.' });
+    expect(await busy({ status: 502, page: 'words' })).toMatchObject({ status: 'warn', message: 'When WeChat answers -1, the app shows a page with HTTP 502, but no way to try again (no link or form).' });
+  });
+
   it('a login start without a return-to parameter: redirect.open is skipped, naming common ones of each kind (next and back among them)', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret: emu.apps.find((a) => a.appid === APPID)!.secret });
     try {

@@ -843,13 +843,37 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       });
       outcomes.push({ kind, final: value, record });
     }
-    const bad = outcomes.find((o) => o.final && pageProblem(o.final.page));
+    const verdicts = outcomes.map((o) => ({ ...o, verdict: o.final ? busyVerdict(o.final.page) : undefined }));
+    const worst = (['problem', 'empty', 'no_way_on'] as const).map((kind) => verdicts.find((v) => v.verdict?.kind === kind)).find((v) => v !== undefined);
+    const retryPage = verdicts.find((v) => v.verdict?.kind === 'upstream_page');
+    const faultOf = (kind: string) => (kind === 'busy' ? '-1' : 'HTTP 500');
     const evidence: Evidence = { scenarios: ['busy_errcode', 'busy_http500'], hops: outcomes.flatMap((o) => o.record.hops), wechat: outcomes.flatMap((o) => o.record.wechat) };
     if (outcomes.some((o) => !o.final)) lost('wechat.busy', 'busy_errcode');
     // The same failure only when the busy scenario's exchange then worked: an app that 500s on a failed
     // exchange has a bug of its own, whatever happens after a good one.
-    else if (bad && happyBroke && bad.record.wechat.some((c) => c.path === PATHS.snsAccessToken && !c.errcode && !c.fault && c.status === 200)) sameFailure('wechat.busy', 'busy_errcode', evidence);
-    else if (bad) put(check('wechat.busy', 'fail', 'error_page', { ...problemParams(pageProblem(bad.final!.page)!, options.timeoutMs), fault: bad.kind === 'busy' ? '-1' : 'HTTP 500' }, evidence));
+    else if (worst?.verdict?.kind === 'problem' && happyBroke && worst.record.wechat.some((c) => c.path === PATHS.snsAccessToken && !c.errcode && !c.fault && c.status === 200)) sameFailure('wechat.busy', 'busy_errcode', evidence);
+    else if (worst?.verdict?.kind === 'problem') {
+      const { problem } = worst.verdict;
+      const page = worst.final!.page;
+      const params = { ...problemParams(problem, options.timeoutMs), fault: faultOf(worst.kind) };
+      const failed = check('wechat.busy', 'fail', 'error_page', params, evidence, false);
+      // What was wrong, named: a hang, the server's own 5xx (500: an unhandled error), a dropped
+      // connection or a stack (finish() puts its words first). A page of the app's own with a way on is right but for its status.
+      const offersAWayOn = problem.kind === '5xx' && offersWayOn(page.body);
+      let fix: MessageRef = messageRef('probe.wechat.busy.fix.unhandled', { status: page.status });
+      if (problem.kind === 'no_answer' && problem.error === 'timeout') fix = messageRef('probe.wechat.busy.fix', params);
+      else if (problem.kind !== '5xx') fix = messageRef('probe.wechat.busy.fix.catch');
+      else if (offersAWayOn) fix = messageRef('probe.wechat.busy.fix.status_only', { status: page.status });
+      put({ ...failed, fix });
+    } else if (worst?.verdict?.kind === 'empty') {
+      const status = worst.final!.page.status;
+      put({ ...check('wechat.busy', 'fail', 'empty', { fault: faultOf(worst.kind), status }, evidence, false), fix: messageRef('probe.wechat.busy.fix.empty', { status }) });
+    } else if (worst?.verdict?.kind === 'no_way_on') {
+      const status = worst.final!.page.status;
+      put({ ...check('wechat.busy', 'warn', 'no_way_on', { fault: faultOf(worst.kind), status }, evidence, false), fix: messageRef('probe.wechat.busy.fix.no_way_on', { status }) });
+    }
+    // 502/503/504 with a page to try again from: a fitting answer to WeChat's failure, said as such.
+    else if (retryPage) put(check('wechat.busy', 'pass', 'ok_upstream_page', { fault: faultOf(retryPage.kind), status: retryPage.final!.page.status }, evidence));
     else put(check('wechat.busy', 'pass', 'ok', {}, evidence));
   }
 
@@ -1084,6 +1108,25 @@ function finish(report: ProbeReport, results: Map<CheckId, ProbeCheck>, selected
     return c;
   });
   return report;
+}
+
+/** A page that gives the user a way on: a link or a form, or words asking them to try again. */
+function offersWayOn(body: string): boolean {
+  return /<a\s[^>]*href|<form[\s>]/i.test(body) || /重试|再试|稍后|retry|try again/i.test(textOf(body));
+}
+
+/**
+ * The app's answer when WeChat failed the exchange (wechat.busy). 502, 503 and 504 are the statuses of an
+ * upstream's failure: a page of the app's own sent with one is a deliberate answer, right when it lets the
+ * user try again. A 500 (or another 5xx), a stack trace or no answer is the app's own failure.
+ */
+function busyVerdict(page: Page): { kind: 'problem'; problem: NonNullable<ReturnType<typeof pageProblem>> } | { kind: 'empty' | 'no_way_on' | 'upstream_page' | 'ok' } {
+  const problem = pageProblem(page);
+  const upstream = page.status === 502 || page.status === 503 || page.status === 504;
+  if (problem && !(problem.kind === '5xx' && upstream)) return { kind: 'problem', problem };
+  if (!upstream) return { kind: 'ok' };
+  if (textOf(page.body) === '') return { kind: 'empty' };
+  return offersWayOn(page.body) ? { kind: 'upstream_page' } : { kind: 'no_way_on' };
 }
 
 /** The words of an HTML page WeChat (the emulator) showed instead of redirecting: its error, for the report. */

@@ -482,10 +482,42 @@ export const messages = {
     en: 'When the exchange fails (40029, 40163…), do not let it become a 5xx: start the authorization again or show a page to retry from.',
   },
   'probe.wechat.busy.ok': { zh: '微信繁忙（-1）和 HTTP 500 时应用都正常应答。', en: 'The app answers normally both when WeChat is busy (-1) and on its HTTP 500.' },
+  'probe.wechat.busy.ok_upstream_page': {
+    zh: '微信回答 {fault} 时，应用显示自己的页面让用户重试（HTTP {status}）：上游失败用这个状态码是合适的。',
+    en: 'When WeChat answers {fault}, the app shows its own page to try again from (HTTP {status}): a fitting status for WeChat’s failure.',
+  },
   'probe.wechat.busy.error_page': { zh: '微信回答 {fault} 时应用出错：{problem}。', en: 'When WeChat answers {fault}, the app fails: {problem}.' },
   'probe.wechat.busy.fix': {
-    zh: '给换取请求设超时，errcode -1 或 HTTP 5xx 时最多重试一次，仍失败就显示“微信繁忙，请稍后再试”。',
-    en: 'Give the exchange a timeout, retry at most once on errcode -1 or HTTP 5xx, and otherwise show “WeChat is busy, try again”.',
+    zh: '微信回答 {fault} 之后回调一直没有应答：它在等一个不会来的结果（无限重试、永远不结束的 Promise、没有超时的请求）。换取请求要设超时；errcode -1 或 HTTP 5xx 时最多重试一次，仍失败就显示“微信繁忙，请重试”的页面。',
+    en: 'After WeChat’s {fault} the callback never answered: it waits on something that will not come (a retry loop, a promise never settled, a call without a timeout). Give the exchange a timeout, retry at most once on errcode -1 or HTTP 5xx, and then show a page saying WeChat is busy, with a way to try again.',
+  },
+  'probe.wechat.busy.fix.unhandled': {
+    zh: 'HTTP {status} 说明是你自己的服务器出错（未处理的异常）。捕获换取的失败（errcode -1、HTTP 5xx、超时），显示“微信繁忙，请重试”的页面，状态码用 502 或 503（说明是微信失败了）、4xx 或 200；先重试一次换取也可以。',
+    en: 'HTTP {status} says your own server broke (an unhandled error). Catch the exchange’s failure (errcode -1, HTTP 5xx, a timeout) and show a page saying WeChat is busy, with a way to try again, sent as 502 or 503 (WeChat failed), a 4xx or 200; retrying the exchange once first is fine too.',
+  },
+  'probe.wechat.busy.fix.catch': {
+    zh: '捕获换取的失败（errcode -1、HTTP 5xx、超时），显示“微信繁忙，请重试”的页面，状态码用 502 或 503（说明是微信失败了）、4xx 或 200；先重试一次换取也可以。',
+    en: 'Catch the exchange’s failure (errcode -1, HTTP 5xx, a timeout) and show a page saying WeChat is busy, with a way to try again, sent as 502 or 503 (WeChat failed), a 4xx or 200; retrying the exchange once first is fine too.',
+  },
+  'probe.wechat.busy.fix.status_only': {
+    zh: '页面本身可以保留（它给了用户重试的路），问题在状态码：HTTP {status} 表示你自己的服务器坏了。微信失败时用 502 或 503（或 4xx、200）返回这个页面。',
+    en: 'The page itself can stay (it gives the user a way to retry); its status is what is wrong: HTTP {status} says your own server broke. When WeChat fails, send that page as 502 or 503 (or a 4xx, or 200).',
+  },
+  'probe.wechat.busy.empty': {
+    zh: '微信回答 {fault} 时，应用回答 HTTP {status}，页面却是空的：用户什么也做不了。',
+    en: 'When WeChat answers {fault}, the app answers HTTP {status} with an empty page: the user is left with nothing to do.',
+  },
+  'probe.wechat.busy.fix.empty': {
+    zh: 'HTTP {status} 可以保留，但要给它一个页面：说明微信暂时繁忙，并链接到登录入口让用户重试。',
+    en: 'HTTP {status} can stay, but give it a page: say WeChat is busy for now, and link to the login start so the user can try again.',
+  },
+  'probe.wechat.busy.no_way_on': {
+    zh: '微信回答 {fault} 时，应用用 HTTP {status} 显示了一个页面，但没有给用户重试的路（没有链接或表单）。',
+    en: 'When WeChat answers {fault}, the app shows a page with HTTP {status}, but no way to try again (no link or form).',
+  },
+  'probe.wechat.busy.fix.no_way_on': {
+    zh: 'HTTP {status} 和页面都可以保留；加一个回到登录入口的链接，让用户重试。',
+    en: 'HTTP {status} and the page can stay; add a link back to the login start so the user can try again.',
   },
 
   // ── secrets.leak ──────────────────────────────────────────────────────────────────────────────
