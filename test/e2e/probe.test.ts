@@ -254,6 +254,20 @@ describe('wxauth probe', () => {
       }
     });
 
+    it('an API base of the proxy plus /sns: the fix says to drop the /sns, never that the base should be the emulator\'s address', async () => {
+      const app = await startProbeApp('base-with-path', { emulator: proxy.url, appid: APPID, secret });
+      try {
+        const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'login.completes']);
+        const c = (JSON.parse(r.stdout) as Doc).checks.find((x) => x.id === 'login.completes')!;
+        expect(c.message).toContain('sent the code to /sns/sns/oauth2/access_token');
+        expect(c.fix).toContain('Give it its API base without /sns: the scheme, host and port alone');
+        expect(c.fix).toContain('through a wxauth proxy, the proxy’s address');
+        expect(c.fix).not.toContain(`alone: ${emu.url}`);
+      } finally {
+        await app.close();
+      }
+    });
+
     it('an app whose page script (not a 302) sends the browser to the proxy: probe goes through it too', async () => {
       const app = await startProbeApp('correct', { emulator: proxy.url, appid: APPID, secret, pageRedirect: true });
       try {
@@ -542,7 +556,7 @@ describe('wxauth probe', () => {
     const c = r.doc.checks.find((x) => x.id === 'login.completes')!;
     expect(c.status).toBe('fail');
     expect(c.message).toBe('The login does not complete: the callback /auth/callback sent the code to /sns/sns/oauth2/access_token, not /sns/oauth2/access_token (answered errcode 40066), so no one is signed in.');
-    expect(c.fix).toContain(`carries a path, /sns, and its client puts /sns/… after it. Give it the scheme, host and port alone: ${emu.url}`);
+    expect(c.fix).toContain(`carries a path, /sns, and its client puts /sns/… after it. Give it its API base without /sns: the scheme, host and port alone (${emu.url} when it calls this emulator directly; through a wxauth proxy, the proxy’s address).`);
     // The same when the app then falls over: the misaddressed call is the news, not the 500.
     const crashed = (await probe('base-with-path-500', ['--only', 'login.completes'])).doc.checks.find((x) => x.id === 'login.completes')!;
     expect(crashed.message).toContain('sent the code to /sns/sns/oauth2/access_token');

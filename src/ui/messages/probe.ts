@@ -307,8 +307,8 @@ export const messages = {
     en: 'The login does not complete: the callback {path} sent the code to {sent}, not /sns/oauth2/access_token (answered {answer}), so no one is signed in.',
   },
   'probe.login.completes.fix.misaddressed': {
-    zh: '应用的微信 API 地址多了一段路径 {extra}：客户端会自己在前面加上 /sns/…。把它设成只有协议、主机和端口的 {emulator}（SDK 的设置见 README 的 probe 一节）。',
-    en: 'The app’s WeChat API base carries a path, {extra}, and its client puts /sns/… after it. Give it the scheme, host and port alone: {emulator} (how for each SDK: the probe section of the README).',
+    zh: '应用的微信 API 地址多了一段路径 {extra}：客户端会自己在它后面加上 /sns/…。把 API 地址去掉 {extra}，只留协议、主机和端口（直接调用模拟器时就是 {emulator}；经过 wxauth proxy 时是 proxy 的地址）。各个 SDK 怎么设置见 README 的 probe 一节。',
+    en: 'The app’s WeChat API base carries a path, {extra}, and its client puts /sns/… after it. Give it its API base without {extra}: the scheme, host and port alone ({emulator} when it calls this emulator directly; through a wxauth proxy, the proxy’s address). How for each SDK: the probe section of the README.',
   },
   'probe.login.completes.fix.no_exchange': {
     zh: '确认应用处理的正是 redirect_uri 里的路径 {path}，在那里换取 code，并且调用的是模拟器而不是 api.weixin.qq.com（见 README 的 probe 一节）。',
