@@ -465,7 +465,18 @@ describe('wxauth probe', () => {
     const perLogin = await probe('token-per-login', ['--only', 'basic_token.per_login']);
     const warned = perLogin.doc.checks.find((c) => c.id === 'basic_token.per_login')!;
     expect(warned.status).toBe('warn');
-    expect(warned.message).toBe('Logins call /cgi-bin/token again and again (2 calls in 2 scenarios): it knocks out the token your other servers hold (40001) and eats the 2000-a-day quota.');
+    // A test account's /cgi-bin/token allows 200 a day; an Official Account's 2000.
+    expect(warned.message).toBe('Logins call /cgi-bin/token again and again (2 calls in 2 scenarios): it knocks out the token your other servers hold (40001) and eats the 200-a-day quota.');
+    const svc = DEFAULT_APPIDS.service;
+    const anyPort = await startEmulator({ domainOverrides: { [svc]: 'localhost:*' } });
+    const app = await startProbeApp('token-per-login', { emulator: anyPort.url, appid: svc, secret: anyPort.apps.find((a) => a.appid === svc)!.secret, hostname: 'localhost' });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', anyPort.url, '--reload-delay', '0', '--json', '--only', 'basic_token.per_login']);
+      expect((JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'basic_token.per_login')!.message).toContain('and eats the 2000-a-day quota.');
+    } finally {
+      await app.close();
+      await anyPort.close();
+    }
     const zh = await probe('token-cached', ['--only', 'basic_token.per_login', '--lang', 'zh']);
     expect(zh.doc.checks.find((c) => c.id === 'basic_token.per_login')!.message).toContain('只有一次登录调用了 /cgi-bin/token');
   });

@@ -971,7 +971,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     if (calls.length === 0 && logins.length === 0) put({ id: 'basic_token.per_login', status: 'skip', message: { key: 'probe.skip.no_login_done' }, evidence });
     else if (calls.length === 0) put(check('basic_token.per_login', 'pass', 'ok', {}, evidence));
     else if (calls.length === 1) put(check('basic_token.per_login', 'pass', logins.length > 1 ? 'once' : 'once_alone', { logins: logins.length }, evidence));
-    else put(check('basic_token.per_login', 'warn', 'fetched', { count: calls.length, logins: fetching.length }, evidence));
+    // /cgi-bin/token's daily quota: 2000 for an Official Account, 200 for a 测试号 (API-FACTS §8; the emulator's default too).
+    else put(check('basic_token.per_login', 'warn', 'fetched', { count: calls.length, logins: fetching.length, quota: app.type === 'test' ? 200 : 2000 }, evidence));
   }
 
   // userinfo.scope: what /sns/userinfo is given. A snsapi_base token → 48001 (§7), a basic access_token →

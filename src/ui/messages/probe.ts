@@ -563,8 +563,8 @@ export const messages = {
   // ── basic_token.per_login ─────────────────────────────────────────────────────────────────────
   'probe.basic_token.per_login.ok': { zh: '登录过程中没有调用 /cgi-bin/token。', en: 'The login did not call /cgi-bin/token.' },
   'probe.basic_token.per_login.fetched': {
-    zh: '登录一再调用 /cgi-bin/token（{logins} 个场景里共 {count} 次）：会让其它服务器手里的 token 失效（40001），并消耗每日 2000 次的额度。',
-    en: 'Logins call /cgi-bin/token again and again ({count} calls in {logins} scenarios): it knocks out the token your other servers hold (40001) and eats the 2000-a-day quota.',
+    zh: '登录一再调用 /cgi-bin/token（{logins} 个场景里共 {count} 次）：会让其它服务器手里的 token 失效（40001），并消耗每日 {quota} 次的额度。',
+    en: 'Logins call /cgi-bin/token again and again ({count} calls in {logins} scenarios): it knocks out the token your other servers hold (40001) and eats the {quota}-a-day quota.',
   },
   'probe.basic_token.per_login.once': {
     zh: '只有一次登录调用了 /cgi-bin/token（1 次，填充空的缓存），其余登录沿用了它（共 {logins} 次登录）。',
