@@ -662,6 +662,21 @@ describe('wxauth probe', () => {
     expect(c.fix).toBe('The page itself can stay (it gives the user a way to retry); its status is what is wrong: send it with 200 (or a 4xx), not 502. A 5xx says the server broke: monitoring alerts, and proxies and CDNs may swap in their own error page.');
   });
 
+  it('a login that ends on a 400 because /sns/userinfo answered 48001 (a snsapi_base token): login.completes says so and its fix is the scope, not cookies', async () => {
+    const r = await probe('userinfo-base', [], APPID, { userinfoFailure: 400 });
+    const login = r.doc.checks.find((c) => c.id === 'login.completes')!;
+    expect(login).toMatchObject({ status: 'fail', message: 'The login ends on HTTP 400: the code exchange worked, then /sns/userinfo answered errcode 48001 (see userinfo.scope).' });
+    expect(login.fix).toBe('The login stops at /sns/userinfo’s 48001: a snsapi_base token may not read the user’s profile. Authorize with scope=snsapi_userinfo when the login needs the nickname and avatar; when the openid is enough, sign the user in with it and do not call /sns/userinfo.');
+    expect(login.fix).not.toContain('cookie');
+    expect(r.doc.checks.find((c) => c.id === 'userinfo.scope')!.status).toBe('fail');
+    // The scenarios that end on the same page are not failed again.
+    expect(r.doc.checks.find((c) => c.id === 'callback.reload')!.status).toBe('skip');
+    // With the basic token given to /sns/userinfo: its errcode, and the pair the exchange returned.
+    const basic = (await probe('userinfo-basic-token', ['--only', 'login.completes'], APPID, { userinfoFailure: 400 })).doc.checks.find((c) => c.id === 'login.completes')!;
+    expect(basic.message).toContain('then /sns/userinfo answered errcode 40001');
+    expect(basic.fix).toContain('it needs the access_token and openid the same exchange returned (not the basic access_token)');
+  });
+
   it('wechat.busy: a retry page on 502/503/504 passes (an upstream failure\'s status); a 500, a stack, an empty page or no way on are each said with their own fix', async () => {
     const busy = async (exchangeFailure: ProbeAppOptions['exchangeFailure'], lang: string[] = []) =>
       (await probe('correct', ['--only', 'wechat.busy', ...lang], APPID, { noRetry: true, exchangeFailure })).doc.checks.find((c) => c.id === 'wechat.busy')!;

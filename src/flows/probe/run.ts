@@ -570,6 +570,15 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const leftCallback = !samePath(page.url, callbackUrl);
     const session = hb.appCookieCount() > 0 || leftCallback;
     const cookies = hb.appCookieCount();
+    // The first /sns/userinfo call WeChat refused on the happy path (48001 for a snsapi_base token, 40001
+    // for a basic token…), not a fault probe or the user armed: where a login that fails after a good
+    // exchange most likely stopped.
+    const userinfoRefused = happyRun.record.wechat.find((c) => c.path === PATHS.snsUserinfo && c.errcode && !c.fault);
+    const scope = auth.scope;
+    const userinfoFix = (c: WechatCall): MessageRef => {
+      if (c.errcode === 48001) return messageRef('probe.login.completes.fix.userinfo_scope', { scope });
+      return messageRef('probe.login.completes.fix.userinfo_errcode', { errcode: c.errcode! });
+    };
     // The code sent under an extra path (a base URL with a path): said whatever page followed, a 500 included.
     const misaddressed = exchangeAttempted ? undefined : misaddressedExchange(happyRun.record.wechat);
     if (pending) put(check('login.completes', 'fail', 'foreign_redirect', { url: new URL(pending).origin }, evidence));
@@ -592,13 +601,19 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     } else if (problem) {
       const broke = check('login.completes', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence);
       // After a good exchange, on an app with no 开放平台 account the answer has no unionid (§4): the
-      // commonest crash there is code that reads it unconditionally.
-      put(exchangedOk && !app.openAccount ? { ...broke, fix: messageRef('probe.login.completes.fix.no_unionid', { appid: app.appid }) } : broke);
+      // commonest crash there is code that reads it unconditionally. A /sns/userinfo WeChat refused on
+      // the way is the likelier cause, and said first.
+      if (exchangedOk && userinfoRefused) put({ ...broke, fix: userinfoFix(userinfoRefused) });
+      else put(exchangedOk && !app.openAccount ? { ...broke, fix: messageRef('probe.login.completes.fix.no_unionid', { appid: app.appid }) } : broke);
     }
     else if (!exchangeAttempted) put({ ...check('login.completes', 'fail', 'no_exchange', { path: callbackPath, status: page.status }, evidence, false), fix: messageRef('probe.login.completes.fix.no_exchange', { path: callbackPath }) });
     else if (!exchangedOk) {
       const errcode = failedErrcode ?? -1;
       put({ ...check('login.completes', 'fail', 'exchange_failed', { errcode, status: page.status }, { ...evidence, details: { errcode } }, false), fix: exchangeFix(errcode, app.appid, emulator) });
+    } else if (page.status >= 400 && userinfoRefused) {
+      // The exchange worked; the login stopped where WeChat refused /sns/userinfo (userinfo.scope's finding).
+      const errcode = userinfoRefused.errcode!;
+      put({ ...check('login.completes', 'fail', 'userinfo_failed', { status: page.status, errcode }, { ...evidence, details: { errcode } }, false), fix: userinfoFix(userinfoRefused) });
     } else if (page.status >= 400) put(check('login.completes', 'fail', 'error_status', { status: page.status }, evidence));
     else if (!session) put(check('login.completes', 'fail', 'no_session', {}, evidence));
     // The first exchange got the user, and the app then exchanged the same code again (a retry, a second
@@ -626,7 +641,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
    * the same page says nothing new, and its fix (retry the exchange, remember codes…) would send the user
    * after a bug that is not there. Such outcomes are skipped, pointing at login.completes.
    */
-  const happyBroke = ['probe.login.completes.error_page', 'probe.login.completes.error_status'].includes(results.get('login.completes')?.message.key ?? '');
+  const happyBroke = ['probe.login.completes.error_page', 'probe.login.completes.error_status', 'probe.login.completes.userinfo_failed'].includes(results.get('login.completes')?.message.key ?? '');
   /**
    * The happy path got to its end without a failure or warning of login.completes: only then is "the
    * login makes no such call" an observation. A login that stopped on the way (a second exchange's 40163,

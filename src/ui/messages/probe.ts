@@ -332,6 +332,18 @@ export const messages = {
   },
   'probe.login.completes.error_page': { zh: '登录以错误结束：{problem}。', en: 'The login ends in an error: {problem}.' },
   'probe.login.completes.error_status': { zh: '登录以 HTTP {status} 结束。', en: 'The login ends on HTTP {status}.' },
+  'probe.login.completes.userinfo_failed': {
+    zh: '登录以 HTTP {status} 结束：用 code 换取成功了，之后 /sns/userinfo 回答 errcode {errcode}（见 userinfo.scope）。',
+    en: 'The login ends on HTTP {status}: the code exchange worked, then /sns/userinfo answered errcode {errcode} (see userinfo.scope).',
+  },
+  'probe.login.completes.fix.userinfo_scope': {
+    zh: '登录停在 /sns/userinfo 的 48001：{scope} 授权的 token 读不了用户信息。需要昵称头像时用 scope=snsapi_userinfo 发起授权；只需要 openid 时用它建立会话，不要调用 /sns/userinfo。',
+    en: 'The login stops at /sns/userinfo’s 48001: a {scope} token may not read the user’s profile. Authorize with scope=snsapi_userinfo when the login needs the nickname and avatar; when the openid is enough, sign the user in with it and do not call /sns/userinfo.',
+  },
+  'probe.login.completes.fix.userinfo_errcode': {
+    zh: '登录停在 /sns/userinfo 的 errcode {errcode}：运行 wxauth errcode {errcode} 查看原因；传给它的 access_token 和 openid 必须是同一次换取返回的那一对（不是基础 access_token）。',
+    en: 'The login stops at /sns/userinfo’s errcode {errcode}: run wxauth errcode {errcode} for why; it needs the access_token and openid the same exchange returned (not the basic access_token).',
+  },
   'probe.login.completes.no_session': { zh: '回调页没有设置 cookie，也没有离开回调地址：看不出建立了会话。', en: 'The callback set no cookie and did not redirect away from the callback: no session is visible.' },
   'probe.login.completes.foreign_redirect': { zh: '登录后应用把浏览器送到了外站 {url}（probe 没有访问它）。', en: 'After the login the app sent the browser to a foreign host, {url} (probe did not contact it).' },
   'probe.login.completes.foreign_callback': { zh: '回调地址 {callback} 不在应用的主机上，probe 只访问应用和模拟器。', en: 'The callback {callback} is not on the app’s host; probe talks only to the app and the emulator.' },
