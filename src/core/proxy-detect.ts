@@ -2,7 +2,7 @@
 // detectors — patterns that only show across several calls or several servers, each with a stable
 // id, the evidence and the fix. Pure: time comes in with each call; state is bounded so a proxy can run
 // for days. The WeChat behaviour each detector relies on is cited where it is checked (API-FACTS.md).
-import type { MessageRef } from '../errors.js';
+import { messageRef, type MessageRef } from '../errors.js';
 import { explainErrcode, parseErrorBody, type Bilingual } from './errcodes.js';
 import { ProxyMasker, headerValue, readCall, secretValuesOf, type CallerProcess, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
 import { isTokenEndpoint, isWechatApiBase } from './endpoints.js';
@@ -404,14 +404,20 @@ export class ProxyObserver {
       // A code is single-use: the second exchange gets 40163 (API-FACTS §1.6, §4). One caller both times
       // (one process, often one keep-alive connection) is named once: the same code path ran twice.
       const params = { code: this.masker.value(code), first: iso(first.time), second: iso(me.time), answer };
-      hit(
-        'code.reused',
-        sameCaller(first, me)
-          ? // One process over two connections: both addresses, so the first is not read as the second's.
-            { key: 'proxy.hit.code.reused.same', params: { ...params, caller: who(first.caller === me.caller ? me : { ...me, caller: `${first.caller}, ${me.caller}` }) } }
-          : { key: 'proxy.hit.code.reused', params: { ...params, firstCaller: who(first), secondCaller: who(me) } },
-        { key: 'proxy.fix.code.reused' },
-      );
+      if (!sameCaller(first, me)) {
+        hit('code.reused', { key: 'proxy.hit.code.reused', params: { ...params, firstCaller: who(first), secondCaller: who(me) } }, { key: 'proxy.fix.code.reused' });
+        return;
+      }
+      // One caller, named once: its process when known (the connections' addresses then add nothing but
+      // are kept for --json), else its one connection. Two exchanges within a second are told apart by
+      // the gap, not by two equal clock times.
+      const owner = me.owner?.pid !== undefined ? me.owner : first.owner;
+      let caller = who(me);
+      // (messageRef: the address is not in the words, only in --json's params.)
+      if (owner?.pid !== undefined) caller = messageRef('proxy.caller.process_alone', { address: first.caller === me.caller ? me.caller : `${first.caller}, ${me.caller}`, pid: owner.pid, command: owner.command ?? '?' });
+      const ms = Math.max(0, me.time - first.time);
+      const evidence = messageRef(ms < 1000 ? 'proxy.hit.code.reused.same_soon' : 'proxy.hit.code.reused.same', { ...params, caller, ms });
+      hit('code.reused', evidence, { key: 'proxy.fix.code.reused' });
       return;
     }
     if (consumed && code.length <= CODE_MAX_LENGTH) this.codes.set(code, { ...me, ...(appid ? { appid } : {}) });

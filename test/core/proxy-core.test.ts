@@ -304,11 +304,17 @@ describe('callers in detector evidence', () => {
     expect(doubled('api.weixin.qq.com').fix).toMatchObject({ params: { base: 'https://api.weixin.qq.com' } });
   });
 
-  it('one process over two connections: said once, with both addresses (the first is not read as the second)', () => {
+  it('one process over two connections: named once by its process (both addresses kept for --json only); within a second, by the gap', () => {
     const o = new ProxyObserver({ showSecrets: false });
     const proc = { pid: 4242, command: 'node app.mjs' };
-    o.observe(exchangeOf('CODE_QRSTUVWX', 1, { caller: '127.0.0.1:40070', callerProcess: proc }));
-    const { hits } = o.observe(exchangeOf('CODE_QRSTUVWX', 2, { caller: '127.0.0.1:40082', callerProcess: proc }));
-    expect(hits[0]!.evidence).toMatchObject({ key: 'proxy.hit.code.reused.same', params: { caller: { key: 'proxy.caller.process', params: { address: '127.0.0.1:40070, 127.0.0.1:40082', pid: 4242 } } } });
+    const at = Date.UTC(2026, 11, 5, 7, 21, 4, 100);
+    o.observe(exchangeOf('CODE_QRSTUVWX', 1, { caller: '127.0.0.1:40070', callerProcess: proc, startedAt: at }));
+    const { hits } = o.observe(exchangeOf('CODE_QRSTUVWX', 2, { caller: '127.0.0.1:40082', callerProcess: proc, startedAt: at + 26 }));
+    expect(hits[0]!.evidence).toMatchObject({ key: 'proxy.hit.code.reused.same_soon', params: { ms: 26, caller: { key: 'proxy.caller.process_alone', params: { address: '127.0.0.1:40070, 127.0.0.1:40082', pid: 4242, command: 'node app.mjs' } } } });
+    // The pid known for the first connection only (its lookup for the second not ended): still that process.
+    const later = new ProxyObserver({ showSecrets: false });
+    later.observe(exchangeOf('CODE_YZABCDEF', 1, { caller: '127.0.0.1:40090', callerProcess: proc, startedAt: at }));
+    const again = later.observe(exchangeOf('CODE_YZABCDEF', 2, { caller: '127.0.0.1:40090', startedAt: at + 5000 }));
+    expect(again.hits[0]!.evidence).toMatchObject({ key: 'proxy.hit.code.reused.same', params: { caller: { key: 'proxy.caller.process_alone', params: { pid: 4242 } } } });
   });
 });

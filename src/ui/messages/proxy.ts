@@ -217,6 +217,8 @@ export const messages = {
   // A caller in a detector's evidence (core/proxy-detect.ts who()): its process, else its User-Agent, else
   // its address alone. That the port is one connection's is said once, after the first hit naming one.
   'proxy.caller.process': { zh: '{address}（pid {pid}，{command}）', en: '{address} (pid {pid}, {command})' },
+  // The one caller of two calls, by its process: its connections' addresses would add nothing (they stay in --json).
+  'proxy.caller.process_alone': { zh: 'pid {pid}（{command}）', en: 'pid {pid} ({command})' },
   'proxy.caller.agent': { zh: '{address}（User-Agent「{agent}」）', en: '{address} (User-Agent "{agent}")' },
   'proxy.caller.port': { zh: '{address}', en: '{address}' },
   'proxy.caller.portNote': {
@@ -268,8 +270,12 @@ export const messages = {
     en: 'The same code ({code}) was exchanged twice: first at {first} by {firstCaller}, again at {second} by {secondCaller} (answer: {answer}). A code is single-use; the second exchange gets 40163.',
   },
   'proxy.hit.code.reused.same': {
-    zh: '同一个 code（{code}）被同一个调用方换了两次：{first} 和 {second}，都来自 {caller}（结果：{answer}）。code 只能用一次，第二次会得到 40163：多半是回调被处理了两次，或换取被重试了。',
-    en: 'The same code ({code}) was exchanged twice by the same caller, at {first} and {second}, both by {caller} (answer: {answer}). A code is single-use; the second exchange gets 40163: most likely the callback ran twice, or the exchange was retried.',
+    zh: '同一个 code（{code}）被同一个调用方 {caller} 换了两次：第一次在 {first}，第二次在 {second}（结果：{answer}）。code 只能用一次，第二次会得到 40163：多半是回调被处理了两次，或换取被重试了。',
+    en: 'The same code ({code}) was exchanged twice by the same caller, {caller}: at {first}, and again at {second} (answer: {answer}). A code is single-use; the second exchange gets 40163: most likely the callback ran twice, or the exchange was retried.',
+  },
+  'proxy.hit.code.reused.same_soon': {
+    zh: '同一个 code（{code}）被同一个调用方 {caller} 换了两次：第一次在 {first}，{ms} 毫秒后又换了一次（结果：{answer}）。code 只能用一次，第二次会得到 40163：多半是回调被处理了两次，或换取被重试了。',
+    en: 'The same code ({code}) was exchanged twice by the same caller, {caller}: at {first}, and again {ms} ms later (answer: {answer}). A code is single-use; the second exchange gets 40163: most likely the callback ran twice, or the exchange was retried.',
   },
   'proxy.hit.code.reused.unseen': {
     zh: '{caller} 换取的 code（{code}）已经被用过（40163），而第一次使用没有经过代理：另一个进程或另一台机器抢先换掉了它。',

@@ -78,10 +78,23 @@ function namesConnection(params: MessageRef['params']): boolean {
   });
 }
 
-/** A detector message's params with its ISO UTC times (issued, refetched…) as local time, `2026-12-04 02:04:27`. */
+/**
+ * A detector message's params with its ISO UTC times (issued, refetched…) as local time, `2026-12-04
+ * 02:04:27`; a later one on the same day as the one before it by its time alone (`… and again at 02:04:31`).
+ */
 function localTimes(params: MessageRef['params']): Record<string, string | number> | undefined {
   if (!params) return undefined;
-  return Object.fromEntries(Object.entries(params as Record<string, string | number>).map(([k, v]) => [k, typeof v === 'string' && ISO_UTC.test(v) ? formatLocalTime(Date.parse(v)) : v]));
+  let day: string | undefined;
+  return Object.fromEntries(
+    Object.entries(params as Record<string, string | number>).map(([k, v]) => {
+      if (typeof v !== 'string' || !ISO_UTC.test(v)) return [k, v];
+      const local = formatLocalTime(Date.parse(v));
+      const [date, time] = local.split(' ');
+      const shown = date === day ? time! : local;
+      day = date;
+      return [k, shown];
+    }),
+  );
 }
 
 function clock(time: number): string {
