@@ -12,6 +12,7 @@ export const DETECTOR_IDS = [
   'code.reused',
   'basic_token.refetched',
   'token.not_latest',
+  'token.retried',
   'quota.high',
   'ip.whitelist',
   'userinfo.base_scope',
@@ -234,6 +235,8 @@ export class ProxyObserver {
   /** Basic tokens (/cgi-bin/token, stable_token) by value: for whom, who got them and when. */
   private readonly basicIssued = new Bounded<string, Sighting & { appid: string; source: string }>(TOKEN_MEMORY);
   private readonly superseded = new Bounded<string, Superseded>(TOKEN_MEMORY);
+  /** Basic tokens WeChat refused (40001, 42001) on a call: when, with what, and whether their reuse was said. */
+  private readonly refusedTokens = new Bounded<string, { time: number; errcode: number; appid?: string; said: boolean }>(TOKEN_MEMORY);
   private readonly quotaCounts = new Bounded<string, QuotaCount>(QUOTA_MEMORY);
   private readonly meanings = new Bounded<string, Bilingual>(1000);
   /** Limits learnt from quota/get answers, by `appid path`. */
@@ -269,7 +272,7 @@ export class ProxyObserver {
     // (a scanner's, a typo) is an unknown app, as when a call names none. The line still shows it.
     const known = appid !== undefined && isAppid(appid) ? appid : undefined;
     this.detectCodeReuse(facts, known, me, consumed, hit);
-    this.detectNotLatest(facts, appid, hit);
+    this.detectNotLatest(facts, appid, me, hit);
     // /sns/sns/…, /cgi-bin/cgi-bin/…, /api/sns/…: the client's API base carries a path of its own, which
     // its SDK puts before every WeChat path (WeChat answers 40066 invalid url, or a 404: API-FACTS §0).
     // Only on WeChat's answers to a path it does not have: a gateway under a path of its own answers the rest.
@@ -324,7 +327,7 @@ export class ProxyObserver {
   }
 
   /** How many entries each memory holds: all bounded, whatever callers send. */
-  remembered(): Record<'codes' | 'userTokens' | 'refreshTokens' | 'basicTokens' | 'basicIssued' | 'superseded' | 'quotaCounts' | 'meanings' | 'learntLimits', number> {
+  remembered(): Record<'codes' | 'userTokens' | 'refreshTokens' | 'basicTokens' | 'basicIssued' | 'superseded' | 'refusedTokens' | 'quotaCounts' | 'meanings' | 'learntLimits', number> {
     return {
       codes: this.codes.size,
       userTokens: this.userTokens.size,
@@ -332,6 +335,7 @@ export class ProxyObserver {
       basicTokens: this.basicTokens.size,
       basicIssued: this.basicIssued.size,
       superseded: this.superseded.size,
+      refusedTokens: this.refusedTokens.size,
       quotaCounts: this.quotaCounts.size,
       meanings: this.meanings.size,
       learntLimits: this.learntLimits.size,
@@ -426,12 +430,29 @@ export class ProxyObserver {
     }
   }
 
-  private detectNotLatest(facts: CallFacts, appid: string | undefined, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
+  private detectNotLatest(facts: CallFacts, appid: string | undefined, me: Sighting, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
     // On a /sns/ user endpoint a basic token is the wrong kind of token, old or new (userinfo.basic_token
-    // says so): "fetch it with stable_token" would not help there.
-    if (facts.errcode !== 40001 || facts.endpoint.startsWith('/sns/')) return;
+    // says so): "fetch it with stable_token" would not help there. The token endpoints are sent a secret.
     const token = facts.query.access_token;
-    const old = token ? this.superseded.get(token) : undefined;
+    if (!token || facts.endpoint.startsWith('/sns/') || isTokenEndpoint(facts.endpoint)) return;
+    const refused = this.refusedTokens.get(token);
+    if (refused) {
+      // The token WeChat refused a moment ago, sent again (an SDK's retry that takes the token from the
+      // same cache, as wechat-api's 40001 retry does): said once per token; every later use of it is the
+      // same mistake, not news, and not another token war.
+      if (refused.said) return;
+      refused.said = true;
+      hit(
+        'token.retried',
+        { key: 'proxy.hit.token.retried', params: { caller: who(me), errcode: refused.errcode, refused: iso(refused.time), appid: appid ?? refused.appid ?? '?', answer: facts.errcode !== undefined ? String(facts.errcode) : 'ok' } },
+        { key: 'proxy.fix.token.retried' },
+      );
+      return;
+    }
+    if (facts.errcode !== 40001 && facts.errcode !== 42001) return;
+    this.refusedTokens.set(token, { time: me.time, errcode: facts.errcode, ...(appid ? { appid } : {}), said: false });
+    if (facts.errcode !== 40001) return;
+    const old = this.superseded.get(token);
     if (!old) return;
     // A new /cgi-bin/token invalidates the previous one after at most 5 minutes (API-FACTS §8).
     hit(

@@ -701,6 +701,37 @@ describe('detectors', () => {
     }
   });
 
+  it('token.retried: a retry with the token WeChat just refused is said once as that, not as a second token.not_latest', async () => {
+    const p = await proxyTo(emu.url);
+    try {
+      const first = JSON.parse((await request(p.url, tokenPath())).body.toString()) as { access_token: string };
+      await request(p.url, tokenPath());
+      emu.advanceClock(301);
+      // wechat-api's 40001 retry: the same call, the same token from its cache.
+      for (let i = 0; i < 2; i++) await request(p.url, `/cgi-bin/user/info?access_token=${first.access_token}&openid=o1`);
+      await calls(p, 4);
+      expect(p.calls.slice(2).map((c) => c.errcode)).toEqual([40001, 40001]);
+      expect(ids(p)).toEqual(['basic_token.refetched', 'token.not_latest', 'token.retried']);
+      const retried = p.hits[2]!;
+      expect(retried.evidence).toMatchObject({ key: 'proxy.hit.token.retried', params: { errcode: 40001, refused: new Date(p.calls[2]!.time).toISOString(), answer: '40001' } });
+      expect(retried.fix).toEqual({ key: 'proxy.fix.token.retried' });
+      // Every later use of that token is the same mistake: nothing more.
+      for (let i = 0; i < 2; i++) await request(p.url, `/cgi-bin/user/info?access_token=${first.access_token}&openid=o1`);
+      await calls(p, 6);
+      expect(ids(p)).toHaveLength(3);
+      // An expired token (42001) sent again is the same retry.
+      emu.addFault({ kind: 'errcode', errcode: 42001, path: '/cgi-bin/get_api_domain_ip', count: 1 });
+      const second = JSON.parse((await request(p.url, tokenPath())).body.toString()) as { access_token: string };
+      for (let i = 0; i < 2; i++) await request(p.url, `/cgi-bin/get_api_domain_ip?access_token=${second.access_token}`);
+      await calls(p, 9);
+      expect(ids(p).filter((id) => id === 'token.retried')).toHaveLength(2);
+      expect(p.hits.at(-1)!.evidence).toMatchObject({ params: { errcode: 42001, answer: 'ok' } });
+    } finally {
+      emu.setFaults([]);
+      await p.close();
+    }
+  });
+
   it('names two app processes fighting over the basic token by pid and command (Linux), not by ephemeral ports alone', async (t) => {
     if (process.platform !== 'linux') t.skip();
     // Waits as long as the lookup takes: on a loaded machine it can take longer than the 0.5 s a user's proxy allows.

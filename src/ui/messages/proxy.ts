@@ -298,6 +298,14 @@ export const messages = {
     zh: '{appid} 的这次 40001 用的是 {issuer} 在 {issued} 拿到的 token，它已被 {refetcher} 在 {refetched} 调用 /cgi-bin/token 新取的 token 顶掉。',
     en: 'This 40001 for {appid} used the token {issuer} got at {issued}, which was knocked out by the new one {refetcher} fetched from /cgi-bin/token at {refetched}.',
   },
+  'proxy.hit.token.retried': {
+    zh: '{caller} 又用了微信在 {refused} 以 {errcode} 拒绝的那个 token（{appid}；这次的结果：{answer}）：应用拿刚被拒绝的 token 重试了，在微信上它每次都会被拒绝。',
+    en: '{caller} sent again the token WeChat refused with {errcode} at {refused} ({appid}; answer this time: {answer}): the app retried with the token WeChat had just refused, which WeChat refuses every time.',
+  },
+  'proxy.fix.token.retried': {
+    zh: '收到 40001 或 42001 后，先丢掉缓存的 token，重新获取（stable_token，不带 force_refresh），再重试一次。SDK 自带的重试如果从同一个缓存取 token（wechat-api 的 40001 重试就是这样），就会重发旧 token：让它的 getToken 在 40001 之后不再返回旧 token。',
+    en: 'On 40001 or 42001, drop the cached token and fetch a new one (stable_token without force_refresh) before retrying, once. An SDK’s own retry that takes the token from the same cache (wechat-api’s 40001 retry does) re-sends the old one: make its getToken stop returning that token after a 40001.',
+  },
   'proxy.hit.quota.high': {
     zh: '{appid} 的 {path} 今天（北京时间 {day}）已调用 {count} 次，达到每日额度 {limit} 的 {percent}%。',
     en: '{path} for {appid} has been called {count} times today (Beijing day {day}): {percent}% of its daily quota of {limit}.',
