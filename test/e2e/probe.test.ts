@@ -46,7 +46,7 @@ async function probe(kind: ProbeAppKind, extra: string[] = [], appid: string = A
   }
 }
 
-const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'basic_token.rejected', 'userinfo.scope'];
+const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'session.renewed', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'basic_token.rejected', 'userinfo.scope'];
 
 
 /** `wxauth probe ARGS`, returned once its happy path has begun: its output so far (and to come) and its exit. */
@@ -434,6 +434,8 @@ describe('wxauth probe', () => {
     ['leaks-secret', ['secrets.leak'], 1],
     ['token-per-login', ['basic_token.per_login'], 0],
     ['open-redirect', ['redirect.open'], 1],
+    // The sid cookie set before the login (it holds the state) still names the signed-in session after it.
+    ['keeps-session', ['session.renewed'], 1],
     ['userinfo-base', ['userinfo.scope'], 1],
     ['userinfo-basic-token', ['userinfo.scope'], 1],
     // No second exchange, but the reload and WeChat's second hit each end on an error page.
@@ -1055,7 +1057,7 @@ describe('wxauth probe', () => {
   }
 
   // A failed check stays exit 1 (the news a CI job acts on); only a clean run ends with the write's exit 2.
-  for (const [kind, exit, passed] of [['correct', 2, 'Passed: 15,'], ['exchanges-twice', 1, '✖ callback.duplicate']] as const) {
+  for (const [kind, exit, passed] of [['correct', 2, 'Passed: 16,'], ['exchanges-twice', 1, '✖ callback.duplicate']] as const) {
     it(`--html that fails to write after the run still prints the report card, then the error (${kind}: exit ${exit})`, async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
       const app = await startProbeApp(kind, { emulator: emu.url, appid: APPID, secret });
@@ -1100,12 +1102,12 @@ describe('wxauth probe', () => {
     }
   });
 
-  it('says "a cookie", "Passed: 15" — no "1 cookies" or "1 warnings" on the card (the token war skipped: no /cgi-bin call)', async () => {
+  it('says "a cookie", "Passed: 16" — no "1 cookies" or "1 warnings" on the card (the token war skipped: no /cgi-bin call)', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
     try {
       const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0']);
       expect(r.stdout).toContain('and the app set a cookie.');
-      expect(r.stdout).toContain('Passed: 15, failed: 0, warnings: 0, skipped: 1.');
+      expect(r.stdout).toContain('Passed: 16, failed: 0, warnings: 0, skipped: 1.');
       expect(r.stdout).not.toMatch(/\b1 (cookies|warnings|errors|times|places|calls)\b/);
       expect(r.stdout).not.toMatch(/\ban (authorize|qrconnect)\b/);
     } finally {

@@ -91,6 +91,13 @@ class CookieJar {
   /** `host name` of cookies the session started with (--cookie) that no answer has set since: not the app's doing. */
   private readonly seeded = new Set<string>();
 
+  /** `host name` → value of the cookies answers set (not the starting ones), except on `exceptHosts`. */
+  snapshot(exceptHosts: ReadonlySet<string>): Map<string, string> {
+    const taken = new Map<string, string>();
+    for (const [host, cookies] of this.jar) if (!exceptHosts.has(host)) for (const [name, value] of cookies) if (!this.seeded.has(`${host} ${name}`)) taken.set(`${host} ${name}`, value);
+    return taken;
+  }
+
   /** Cookies the session starts with, as a browser signed in to the site has them. */
   seed(host: string, pairs: ReadonlyArray<readonly [string, string]>): void {
     let cookies = this.jar.get(host);
@@ -163,9 +170,24 @@ export class ProbeBrowser {
     if (start && start.pairs.length > 0) this.cookies.seed(start.host, start.pairs);
   }
 
+  /**
+   * The app's cookies when the browser first went to WeChat (the emulator): what a session that the
+   * login must renew looks like (session.renewed). Undefined until then.
+   */
+  appCookiesBeforeWechat: Map<string, string> | undefined;
+
+  private emulatorHosts(): Set<string> {
+    return new Set([this.options.emulatorOrigin, ...(this.options.emulatorFronts ?? [])].map((o) => new URL(o).host));
+  }
+
   /** Cookies the app (not the emulator) has set in this session. */
   appCookieCount(): number {
-    return this.cookies.count(new Set([this.options.emulatorOrigin, ...(this.options.emulatorFronts ?? [])].map((o) => new URL(o).host)));
+    return this.cookies.count(this.emulatorHosts());
+  }
+
+  /** The app's cookies now, `host name` → value (the session's starting ones, --cookie, left out). */
+  appCookies(): Map<string, string> {
+    return this.cookies.snapshot(this.emulatorHosts());
   }
 
   /** Where a URL goes: open.weixin.qq.com → the emulator; otherwise as given. */
@@ -204,6 +226,7 @@ export class ProbeBrowser {
       hop.error = 'blocked-foreign-host';
       return { url: sent, status: 0, body: '', hop };
     }
+    if (to === 'emulator' && this.appCookiesBeforeWechat === undefined) this.appCookiesBeforeWechat = this.appCookies();
     const host = new URL(sent).host;
     const headers: Record<string, string> = { 'user-agent': MICROMESSENGER_UA, accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-language': 'zh-CN,zh;q=0.9' };
     const cookie = this.cookies.header(host);

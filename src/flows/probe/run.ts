@@ -693,6 +693,22 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     else put(urlHasCode(finalUrl) ? check('url.code_left', 'fail', 'left', {}, evidence) : check('url.code_left', 'pass', 'ok', {}, evidence));
   }
 
+  // session.renewed: the app's cookies when the browser left for WeChat, against those after the login
+  // (before the reload below, which uses the same browser). A login that keeps the session it found
+  // signs in whoever planted that session's id before it (session fixation, OWASP): the id must change.
+  if (judgeable('session.renewed', 'ok')) {
+    const before = hb.appCookiesBeforeWechat ?? new Map<string, string>();
+    const after = hb.appCookies();
+    // Names only: a session cookie's value is the session.
+    const names = (keys: Iterable<string>) => [...keys].map((k) => k.slice(k.indexOf(' ') + 1)).join(', ');
+    const evidence: Evidence = { scenarios: ['happy'], details: { before: names(before.keys()), after: names(after.keys()) } };
+    const renewed = [...after].some(([key, value]) => before.get(key) !== value);
+    if (!happyDone) sameFailure('session.renewed', 'happy', evidence);
+    else if (before.size === 0) put(check('session.renewed', 'skip', 'none', {}, evidence));
+    else if (!renewed) put(check('session.renewed', 'fail', 'kept', { names: names(before.keys()) }, evidence));
+    else put(check('session.renewed', 'pass', 'ok', {}, evidence));
+  }
+
   // callback.reload: the same browser, a little later, the same callback URL. Only after an exchange that
   // worked: an app retrying a code whose exchange failed (a wrong secret, 40125) does right, and no 40163
   // ever comes.

@@ -451,6 +451,22 @@ export const messages = {
   // ── url.code_left ─────────────────────────────────────────────────────────────────────────────
   'probe.url.code_left.ok': { zh: '登录后的地址里没有 code。', en: 'The page the user ends on has no code in its URL.' },
   'probe.url.code_left.left': { zh: '登录后的地址里还留着 code：刷新或分享这个地址都会再用一次它。', en: 'The page the user ends on still has the code in its URL: a reload or a shared link uses it again.' },
+  'probe.session.renewed.ok': {
+    zh: '登录换了新的会话：登录前应用设置的 cookie 在登录后变了，或者登录时设置了新的 cookie。',
+    en: 'The login starts a new session: a cookie the app set before it changed, or the login set a new one.',
+  },
+  'probe.session.renewed.kept': {
+    zh: '登录前应用设置的 cookie（{names}）在登录后原样未变，也没有新的 cookie：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The cookies the app set before the login ({names}) are unchanged after it, and no new one came: whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
+  },
+  'probe.session.renewed.fix': {
+    zh: '登录成功时给会话换一个新 id，再放回要保留的内容：express-session 用 req.session.regenerate()，Django 用 request.session.cycle_key()（login() 会自动做），PHP 用 session_regenerate_id(true)，Java Servlet 用 request.changeSessionId()，Flask 先 session.clear() 再写入。',
+    en: 'Give the session a new id when the login succeeds, then put back what it must keep: req.session.regenerate() (express-session), request.session.cycle_key() (Django; login() does it), session_regenerate_id(true) (PHP), request.changeSessionId() (Java Servlet), session.clear() then set (Flask).',
+  },
+  'probe.session.renewed.none': {
+    zh: '应用在把浏览器送去微信之前没有设置 cookie：没有需要更新的会话。',
+    en: 'The app set no cookie before sending the browser to WeChat: there is no session for the login to renew.',
+  },
   'probe.url.code_left.fix': {
     zh: '回调处理完后用 302 重定向到一个不带 code、state 的地址。',
     en: 'After handling the callback, 302-redirect to an address without code and state.',
