@@ -282,7 +282,7 @@ export const messages = {
 
   // wxauth domains
   'basic.domains.note': {
-    zh: 'api.weixin.qq.com 背后的 {count} 个 IP（由 {host} 返回）：你的服务器连出去的地址，用于出站防火墙规则。微信会调整它们：每天刷新，不要写死。微信推送消息的来源 IP 是另一份列表（/cgi-bin/getcallbackip）。',
+    zh: 'api.weixin.qq.com 背后的 {count} 个 IP（由 {host} 返回）：你的服务器连出去的地址，用于出站防火墙规则。微信会调整这些 IP：请每天重新获取一次，不要写死。微信推送消息的来源 IP 是另一份列表（/cgi-bin/getcallbackip）。',
     en: "{count} IPs behind api.weixin.qq.com (answered by {host}): the addresses your server connects to, for outbound firewall rules. WeChat changes them: refresh daily, never pin them. WeChat's own push IPs are a different list (/cgi-bin/getcallbackip).",
   },
 } as const satisfies MessageSection;
