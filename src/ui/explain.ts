@@ -39,6 +39,19 @@ function meaningLine(out: Output, e: Pick<ErrcodeExplanation, 'meaning' | 'untra
 }
 
 /**
+ * The meaning in the other language, under the user's: WeChat's own text in that language is worth
+ * seeing (an errmsg arrives in English, the docs are Chinese). A Chinese reader gets no English that is
+ * wxauth's alone: a translation of a Chinese-only meaning (`derived`) or an error page's explanation,
+ * which wxauth wrote in both languages. An English reader keeps the Chinese: it is the page's or the
+ * docs' wording.
+ */
+function otherMeaningLine(out: Output, e: ErrcodeExplanation, lang: Lang): string | undefined {
+  const o = other(lang);
+  if (lang === 'zh' && (e.page !== undefined || e.derived?.includes(o))) return undefined;
+  return meaningLine(out, e, o);
+}
+
+/**
  * A meaning in a table's cell: in the user's language, and when no source has that language, the other
  * one with the same note a single code gets. (A meaning wxauth translated is in the right language: a
  * table leaves that note to the code's own explanation and to --json's `derived`.)
@@ -110,7 +123,7 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
   out.fields(
     [
       [out.t('errcode.label.meaning'), meaningLine(out, e, lang)],
-      ['', meaningLine(out, e, other(lang))],
+      ['', otherMeaningLine(out, e, lang)],
       [out.t('errcode.label.stage'), stageNames.length ? stageNames.join(out.lang === 'zh' ? '；' : '; ') : undefined],
       [out.t('errcode.label.endpoints'), e.endpoints?.length ? e.endpoints.join(', ') : undefined],
       [out.t('errcode.label.endpoint'), e.endpoint],

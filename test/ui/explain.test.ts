@@ -34,3 +34,28 @@ describe('printExplanation joins', () => {
     expect(print('en')).toContain('English meaning (no source has English text');
   });
 });
+
+describe('printExplanation: the other language', () => {
+  function printed(e: ErrcodeExplanation, lang: 'zh' | 'en'): string {
+    let text = '';
+    const sink = { write: (s: string) => (text += s) };
+    printExplanation(new Output({ lang, json: false, color: false, stdout: sink, stderr: sink }), e, { to: 'stdout' });
+    return text;
+  }
+  const derivedEn = { ...E, meaning: { zh: '只有中文', en: 'English by wxauth' }, derived: ['en'], untranslated: undefined } as unknown as ErrcodeExplanation;
+  const page = { ...E, meaning: { zh: '页面提示', en: 'The page says' }, derived: undefined, untranslated: undefined, page: { id: 'p', text: { zh: 'x', en: 'x' } } } as unknown as ErrcodeExplanation;
+  const sourced = { ...E, meaning: { zh: '官方中文', en: 'official english' }, derived: undefined, untranslated: undefined } as unknown as ErrcodeExplanation;
+
+  it('zh shows no English that wxauth wrote itself (a derived translation, an error page’s explanation)', () => {
+    expect(printed(derivedEn, 'zh')).toContain('只有中文');
+    expect(printed(derivedEn, 'zh')).not.toContain('English by wxauth');
+    expect(printed(page, 'zh')).toContain('页面提示');
+    expect(printed(page, 'zh')).not.toContain('The page says');
+  });
+
+  it('zh keeps a source’s English; en keeps the Chinese in every case', () => {
+    expect(printed(sourced, 'zh')).toContain('official english');
+    expect(printed(derivedEn, 'en')).toContain('只有中文');
+    expect(printed(page, 'en')).toContain('页面提示');
+  });
+});
