@@ -154,7 +154,7 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
   out.fields(
     [
       [out.t('errcode.label.doc'), e.doc],
-      [out.t('errcode.label.sources'), e.sources?.length ? e.sources.join(', ') : undefined],
+      [out.t('errcode.label.sources'), e.sources?.length ? e.sources.map((s) => tOptional(out.lang, `errcode.source.${s}`) ?? s).join(out.lang === 'zh' ? '、' : ', ') : undefined],
     ],
     to,
   );

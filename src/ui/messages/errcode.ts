@@ -29,6 +29,13 @@ export const messages = {
   'errcode.label.rid': { zh: 'rid', en: 'rid' },
   'errcode.label.ip': { zh: '调用方 IP', en: 'Caller IP' },
   'errcode.label.sources': { zh: '出处', en: 'Sources' },
+  // The sources' ids (errcodes.json `sources`, --json keeps them): how a line names them. Library names stay as written.
+  'errcode.source.official-doc': { zh: '微信官方文档', en: 'official-doc' },
+  'errcode.source.WxJava-MP': { zh: 'WxJava（公众号）', en: 'WxJava-MP' },
+  'errcode.source.WxJava-Open': { zh: 'WxJava（开放平台）', en: 'WxJava-Open' },
+  'errcode.source.WxJava-MA': { zh: 'WxJava（小程序）', en: 'WxJava-MA' },
+  'errcode.source.WxJava-Channel': { zh: 'WxJava（视频号小店）', en: 'WxJava-Channel' },
+  'errcode.source.WxJava-CP': { zh: 'WxJava（企业微信）', en: 'WxJava-CP' },
   'errcode.on': { zh: '（{endpoints}）', en: '({endpoints})' },
   'errcode.ip.value': { zh: '{ip}（加入白名单时填这个）', en: '{ip} (whitelist this one)' },
   'errcode.ip.mapped': { zh: '{ip}（IPv6 写法 {ipv6}；白名单填 IPv4）', en: '{ip} (IPv6 form {ipv6}; whitelist the IPv4)' },
