@@ -120,7 +120,7 @@ export const messages = {
   'errcode.stage.invalid': { zh: '未知的环节：{stage}', en: 'Unknown stage: {stage}' },
   'errcode.stage.invalid.hint': { zh: '可选：{stages}', en: 'Choose one of: {stages}' },
   'errcode.list.code': { zh: '错误码', en: 'code' },
-  'errcode.list.stage': { zh: '环节', en: 'stage' },
+  'errcode.list.stage': { zh: '环节（--stage 取值）', en: 'stage' },
   'errcode.list.meaning': { zh: '含义', en: 'meaning' },
   'errcode.list.count': {
     zh: '共 {count} 个。逐个解释：wxauth errcode <错误码>；完整表：--stage all',
