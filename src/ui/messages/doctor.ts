@@ -116,13 +116,13 @@ export const messages = {
     zh: 'doctor 会自己到域名根目录下取它：wxauth doctor --verify-file {name}',
     en: 'doctor fetches it from the domain’s root itself: wxauth doctor --verify-file {name}',
   },
-  'doctor.tokenCache.none': { zh: 'token 缓存：没有 basic access_token，{users} 个用户 token。', en: 'Token cache: no basic access_token, user tokens: {users}.' },
+  'doctor.tokenCache.none': { zh: 'token 缓存：没有基础 access_token，{users} 个用户 token。', en: 'Token cache: no basic access_token, user tokens: {users}.' },
   'doctor.tokenCache.valid': {
-    zh: 'token 缓存：basic access_token（{kind}）还有 {minutes} 分钟有效，{users} 个用户 token。',
+    zh: 'token 缓存：基础 access_token（{kind}）还有 {minutes} 分钟有效，{users} 个用户 token。',
     en: 'Token cache: the basic access_token ({kind}) is valid for {minutes} more minutes, user tokens: {users}.',
   },
   'doctor.tokenCache.expired': {
-    zh: 'token 缓存：basic access_token 已过期（下个命令会取新的），{users} 个用户 token。',
+    zh: 'token 缓存：基础 access_token 已过期（下个命令会取新的），{users} 个用户 token。',
     en: 'Token cache: the basic access_token has expired (the next command fetches a new one), user tokens: {users}.',
   },
 
