@@ -201,7 +201,7 @@ export function evaluateProfile(f: ProfileFacts): DoctorCheck {
   return check(
     'profile',
     'ok',
-    { key: 'doctor.profile.ok', params: { profile: f.profile, appid: f.appid ?? '', type: f.type, domain: f.domain ?? '', redirectUri: f.redirectUri ?? '' } },
+    { key: 'doctor.profile.ok', params: { profile: f.profile, appid: f.appid ?? '', type: { key: `account.typeName.${f.type}` }, domain: f.domain ?? '', redirectUri: f.redirectUri ?? '' } },
     evidence,
   );
 }
@@ -237,7 +237,7 @@ export function evaluateAuthorize(a: { type?: AccountType; endpoint: string; sco
     const keys = findingKeys(warning.id);
     return check('authorize', 'warn', messageRef(keys.message, warning.params), evidence, messageRef(keys.fix, warning.params));
   }
-  return check('authorize', 'ok', { key: 'doctor.authorize.ok', params: { type: a.type ?? '-', endpoint: a.endpoint, scope: a.scope } }, evidence);
+  return check('authorize', 'ok', { key: 'doctor.authorize.ok', params: { type: a.type ? { key: `account.typeName.${a.type}` } : '-', endpoint: a.endpoint, scope: a.scope } }, evidence);
 }
 
 // ── redirect_uri vs 网页授权域名 ──────────────────────────────────────────────────────────────────

@@ -234,6 +234,11 @@ export const messages = {
   'account.type.subscription': { zh: '订阅号', en: 'subscription account' },
   'account.type.test': { zh: '测试号', en: 'test account' },
   'account.type.website': { zh: '网站应用', en: 'website app' },
+  // An account type where a value stands (a 类型 column, 「类型 服务号」): Chinese names it, English keeps the config value.
+  'account.typeName.service': { zh: '服务号', en: 'service' },
+  'account.typeName.subscription': { zh: '订阅号', en: 'subscription' },
+  'account.typeName.test': { zh: '测试号', en: 'test' },
+  'account.typeName.website': { zh: '网站应用', en: 'website' },
 
   // ── redirect_uri ──────────────────────────────────────────────────────────────────────────────
   'doctor.redirect.ok': { zh: '{url} 返回 {status}。', en: '{url} answers {status}.' },

@@ -68,7 +68,7 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       out.say(out.t('emulator.apps'));
       out.table(
         [out.t('emulator.apps.type'), 'appid', 'secret', out.t('emulator.apps.domain'), out.t('emulator.apps.name')],
-        apps.map((a) => [a.type, a.appid, a.secret, a.domain.join(',') || '-', a.name]),
+        apps.map((a) => [out.t(`account.typeName.${a.type}`), a.appid, a.secret, a.domain.join(',') || '-', a.name]),
         'stderr',
       );
       // An app with an IP whitelist refuses /cgi-bin/ callers not on it (40164): said, with who is on it.

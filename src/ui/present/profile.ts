@@ -1,5 +1,6 @@
 // wxauth profile: the listing is data (stdout); confirmations are talk (stderr).
 import type { ProfileResult } from '../../commands/profile.js';
+import { tOptional } from '../i18n.js';
 import type { Output } from '../output.js';
 
 export function present(result: ProfileResult, out: Output): void {
@@ -12,7 +13,7 @@ export function present(result: ProfileResult, out: Output): void {
       }
       out.table(
         ['', out.t('profile.list.name'), out.t('profile.list.type'), out.t('profile.list.appid'), out.t('profile.list.secret'), out.t('profile.list.domain')],
-        result.profiles.map((p) => [p.current ? '*' : '', p.name, p.type ?? '-', p.appid ?? '-', p.secret ?? '-', p.domain ?? '-']),
+        result.profiles.map((p) => [p.current ? '*' : '', p.name, p.type ? (tOptional(out.lang, `account.typeName.${p.type}`) ?? p.type) : '-', p.appid ?? '-', p.secret ?? '-', p.domain ?? '-']),
       );
       return;
     case 'use':
