@@ -102,7 +102,7 @@ describe('wxauth listen', () => {
     const r = await done;
     expect(r.code).toBe(6);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('拒收了 1 个 state 不对的回调（最后一个带来 "stale"，期望 "fresh"）');
+    expect(r.stderr).toContain('拒收了 1 个 state 不对的回调（最后一个回调的 state 是 "stale"，期望 "fresh"）');
     expect(r.stderr).toContain('→ ');
   });
 

@@ -96,7 +96,7 @@ export const messages = {
     en: 'No callback with the expected state arrived within {seconds} s; {count} callback(s) with another state were refused (the last carried a code and no state; expected "{expected}").',
   },
   'listen.timeout.refused': {
-    zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个带来 "{got}"，期望 "{expected}"）。',
+    zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个回调的 state 是 "{got}"，期望 "{expected}"）。',
     en: 'No callback with the expected state arrived within {seconds} s; {count} callback(s) with another state were refused (the last brought "{got}", expected "{expected}").',
   },
   'listen.stateOnly.cut': {
@@ -108,11 +108,11 @@ export const messages = {
     en: "Quote the whole URL and try again: wxauth exchange '<callback URL>'; if the user did refuse, start again and press “allow” (snsapi_base shows no consent page).",
   },
   'listen.stateMismatch': {
-    zh: 'state 不匹配：回调带来 "{got}"，期望 "{expected}"。这个 code 已拒收。',
+    zh: 'state 不匹配：回调的 state 是 "{got}"，期望 "{expected}"。这个 code 已拒收。',
     en: 'State mismatch: the callback brought "{got}", expected "{expected}". The code was refused.',
   },
   'listen.stateMismatch.noCode': {
-    zh: 'state 不匹配：回调带来 "{got}"，期望 "{expected}"；而且没有 code（用户拒绝了授权，或地址在 & 处被截断）。',
+    zh: 'state 不匹配：回调的 state 是 "{got}"，期望 "{expected}"；而且没有 code（用户拒绝了授权，或地址在 & 处被截断）。',
     en: 'State mismatch: the callback brought "{got}", expected "{expected}"; and no code (the user refused, or the URL was cut at an &).',
   },
   'listen.stateMissing': {
@@ -418,7 +418,7 @@ export const messages = {
   'listen.demo.refresh.rotated': { zh: '新的 access_token（有效期 {expires} 秒）；refresh_token 不变', en: 'A new access_token (valid {expires} s); the refresh_token stays the same' },
   'listen.demo.refresh.unknown': { zh: '已刷新，access_token 有效期 {expires} 秒', en: 'Refreshed; the access_token is valid for {expires} s' },
   'listen.demo.reuse.known': {
-    zh: 'wxauth 认出了这个 code：它在第 ④ 步自己换过（token 缓存为保存过 token 的每个 code 记一份摘要，不保存 code 本身）；你自己运行命令遇到这种情况时，它也会这样提示。真实登录中遇到 40163 时：',
+    zh: 'wxauth 认出了这个 code：它在第 ④ 步自己换过（wxauth 会在 token 缓存里为每个换到 token 的 code 记一份摘要，不保存 code 原文）；你自己运行命令遇到这种情况时，它也会这样提示。真实登录中遇到 40163 时：',
     en: 'wxauth recognises this code: it exchanged it itself in step ④ (the token cache keeps a digest of each code whose tokens it saved, never the code), and says so when your own commands meet it. When a real login meets 40163:',
   },
   'listen.demo.reuse.expected': {
@@ -426,7 +426,7 @@ export const messages = {
     en: 'The emulator answers 40163, as real WeChat does: a code can be used only once.',
   },
   'listen.demo.done': {
-    zh: '演示完成，用时 {seconds} 秒。接下来：wxauth init 配置你自己的公众号或网站应用，再运行它建议的命令：redirect_uri 在本机或局域网时用 wxauth login，公网回调用 wxauth url 加 wxauth listen --paste。',
+    zh: '演示完成，用时 {seconds} 秒。接下来：wxauth init 配置你自己的公众号或网站应用，再运行它建议的命令：redirect_uri 在本机或局域网时用 wxauth login；回调地址在公网时，用 wxauth url 配合 wxauth listen --paste。',
     en: 'Demo complete in {seconds} s. Next: wxauth init with your own account, then the command it suggests: wxauth login for a local or LAN redirect_uri, wxauth url with wxauth listen --paste for a public one.',
   },
   'listen.demo.failed': { zh: '演示在第 {step} 步失败：{detail}', en: 'The demo failed at step {step}: {detail}' },
