@@ -6,8 +6,8 @@ import { tr } from '../../src/ui/i18n.js';
 describe('filling a value into a Chinese sentence', () => {
   it('drops the space after a value that ends in full-width punctuation, and only then', () => {
     const ref = (expiry: string) => ({ key: 'tokens.refresh.refreshUntil', params: { expiry } }) as const;
-    expect(tr('zh', ref('2026-12-04 03:03:06（29天23小时后）'))).toContain('：2026-12-04 03:03:06（29天23小时后）之后预计需要用户重新授权。');
-    expect(tr('zh', ref('2026-12-04 03:03:06'))).toContain('：2026-12-04 03:03:06 之后预计需要用户重新授权。');
+    expect(tr('zh', ref('2026-12-04 03:03:06（29天23小时后）'))).toContain('：预计 2026-12-04 03:03:06（29天23小时后）之后需要用户重新授权。');
+    expect(tr('zh', ref('2026-12-04 03:03:06'))).toContain('：预计 2026-12-04 03:03:06 之后需要用户重新授权。');
     expect(tr('en', ref('2026-12-04 03:03:06 (in 29d23h)'))).toContain('after 2026-12-04 03:03:06 (in 29d23h).');
   });
 });

@@ -96,7 +96,7 @@ export const messages = {
   },
   'basic.legacy.confirm': { zh: '仍然用 /cgi-bin/token 为 {appid} 获取新 token？', en: 'Fetch a new token for {appid} with /cgi-bin/token anyway?' },
   'basic.legacy.after': {
-    zh: '这个 token 来自 /cgi-bin/token；在此之前别处获取的 /cgi-bin/token token 最多还能用 5 分钟。',
+    zh: '这个 token 来自 /cgi-bin/token；在此之前别处通过 /cgi-bin/token 获取的 token 最多还能用 5 分钟。',
     en: 'This token comes from /cgi-bin/token; a /cgi-bin/token token obtained elsewhere before it works for at most 5 more minutes.',
   },
   'basic.legacy.replaced': {

@@ -206,7 +206,7 @@ export const messages = {
     en: 'wxauth thought this refresh_token was past its 30 days, yet WeChat accepted it.',
   },
   'tokens.refresh.refreshUntil': {
-    zh: 'wxauth 按 refresh_token 的 30 天从最初授权算起（刷新是否会延长，微信文档没有说清，社区说法相互矛盾；移动应用文档说无法续期）：{expiry} 之后预计需要用户重新授权。',
+    zh: 'wxauth 按 refresh_token 自首次授权起 30 天有效来估算（刷新是否会延长，微信文档没有说清，社区说法相互矛盾；移动应用文档说无法续期）：预计 {expiry} 之后需要用户重新授权。',
     en: 'wxauth counts the refresh_token\'s 30 days from the original authorisation (whether a refresh extends them is not documented for official accounts, community reports contradict each other, and the mobile-app doc says they cannot be renewed): expect the user to authorise again after {expiry}.',
   },
   'tokens.refresh.isAccessToken': {
