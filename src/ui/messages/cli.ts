@@ -56,7 +56,7 @@ export const messages = {
   },
   // The keys as core/validate.ts SETTING_KEYS lists them (test/e2e/config-help.test.ts holds the two together).
   'cli.config.set.desc': {
-    zh: '设置一项或几项，键和值成对给出（type appid secret domain redirectUri apiBase openBase backupApiBase region jsDomains verifyFile）；一起给出的作为一次修改检查',
+    zh: '设置一项或几项，键和值成对给出（type appid secret domain redirectUri apiBase openBase backupApiBase region jsDomains verifyFile）；同一条命令里给出的几项会作为一次修改一起校验',
     en: 'Set one value or several, as key value pairs (type appid secret domain redirectUri apiBase openBase backupApiBase region jsDomains verifyFile); pairs given together are checked as one change',
   },
   'cli.config.set.examples': {

@@ -8,8 +8,8 @@ export const messages = {
     en: 'Test your own server’s WeChat login against the emulator: duplicate callbacks, forged state, refused consent, expired codes, WeChat busy, a basic token knocked out, leaked secrets…',
   },
   'cli.probe.opt.emulator': {
-    zh: '模拟器地址，probe 通过它的控制接口拨时钟、注入故障、读请求日志（默认取 --api-base、WXAUTH_API_BASE 或当前配置的 apiBase——不是微信的域名时——否则 http://127.0.0.1:3900）',
-    en: 'the emulator whose control API probe uses for the clock, faults and the request log (default: --api-base, WXAUTH_API_BASE or the profile’s apiBase when it is not WeChat’s host, else http://127.0.0.1:3900)',
+    zh: '模拟器地址，probe 通过它的控制接口拨时钟、注入故障、读请求日志（默认依次取 --api-base、WXAUTH_API_BASE、当前配置的 apiBase 中第一个给出的；它是微信的域名或都没有给出时，用 http://127.0.0.1:3900）',
+    en: 'the emulator whose control API probe uses for the clock, faults and the request log (default: the first of --api-base, WXAUTH_API_BASE and the profile’s apiBase; when that is WeChat’s host or none is given, http://127.0.0.1:3900)',
   },
   'cli.probe.opt.only': { zh: '只运行这些检查（逗号分隔的 id）', en: 'run only these checks (comma-separated ids)' },
   'cli.probe.opt.skip': { zh: '跳过这些检查（逗号分隔的 id）', en: 'skip these checks (comma-separated ids)' },
