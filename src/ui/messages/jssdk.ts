@@ -184,7 +184,7 @@ export const messages = {
     en: 'The browser reports this page as {to} (location.href: non-ASCII percent-encoded as UTF-8, host in lower case, no default port, / for an empty path); that is what is signed, not {from}.',
   },
   'jssdk.string1.masked': {
-    zh: 'string1 里的 ticket 已打码；加 --show-secrets 显示完整的 string1，便于与服务端的逐字对比。',
+    zh: 'string1 里的 ticket 已打码；加 --show-secrets 显示完整的 string1，便于与服务端生成的 string1 逐字对比。',
     en: 'The ticket in string1 is masked; --show-secrets shows the full string1 to compare with your server\'s.',
   },
   'jssdk.sign.exact': {
@@ -204,7 +204,7 @@ export const messages = {
     en: '{name} in jsApiList is not in the JS-SDK’s list of APIs: did you mean {suggestion}? It is kept in the snippet as given; names are case-sensitive, and unless jsApiList spells {suggestion} exactly, calling wx.{suggestion} fails with permission denied.',
   },
   'jssdk.sign.ticketCached': {
-    zh: '用缓存的 jsapi_ticket 签名（按 wxauth 的计时还剩 {left}，没有问微信）。微信若已经换了 ticket（别的服务器重新获取过，或模拟器页面上点了“现在让它过期”），wx.config 会报 invalid signature：wxauth jssdk ticket --refresh 重新获取，或用 wxauth jssdk verify 核实。',
+    zh: '用缓存的 jsapi_ticket 签名（按 wxauth 的计时还剩 {left}，未向微信核实）。微信若已经换了 ticket（别的服务器重新获取过，或模拟器页面上点了“现在让它过期”），wx.config 会报 invalid signature：wxauth jssdk ticket --refresh 重新获取，或用 wxauth jssdk verify 核实。',
     en: 'Signed with the cached jsapi_ticket ({left} left by wxauth’s count; WeChat was not asked). If WeChat has replaced it since (another server fetched one, or the emulator’s Expire it now), wx.config says invalid signature: wxauth jssdk ticket --refresh gets it again, and wxauth jssdk verify checks with WeChat.',
   },
   'jssdk.sign.ticketOption': { zh: '用 --ticket 给出的 ticket 签名，没有调用微信。', en: 'Signed with the --ticket given; WeChat was not called.' },
