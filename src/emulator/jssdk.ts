@@ -257,7 +257,7 @@ const PAGE_TEXT = {
     why: {
       missing: '这些参数是空的：{fields}。wx.config 的 appId、timestamp、nonceStr、signature 缺一不可（附录5：config:fail 即参数不全）。',
       domain:
-        '页面的域名 {host} 不在 appId {appId} 的 JS 接口安全域名里（模拟器中为：{domains}）。没写端口的域名只认 80/443 端口；要让模拟器接受别的域名，用 wxauth emulator --domain "{appId}=域名[:端口]" 重新启动（它替换这个 appId 的域名）。',
+        '页面的域名 {host} 不在 appId {appId} 的 JS接口安全域名里（模拟器中为：{domains}）。没写端口的域名只认 80/443 端口；要让模拟器接受别的域名，用 wxauth emulator --domain "{appId}=域名[:端口]" 重新启动（它替换这个 appId 的域名）。',
       'unknown-app': '模拟器里没有 appId 为 {appId} 的应用：签名只能用模拟器给这个 appId 签发的 jsapi_ticket 验证。',
       'no-live-ticket': 'appId {appId} 现在没有有效的 jsapi_ticket（已过期，或服务器还没获取过）：服务器要重新调用 getticket，再用新的 ticket 签名。',
       'upper-case': '签名是大写的十六进制，而模拟器的 upperCaseSignature 开关是 reject：请用小写签名。',

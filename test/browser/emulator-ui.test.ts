@@ -535,8 +535,8 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     // Each account's domain under WeChat's own name for it: a 公众号's 网页授权域名, a website app's
     // 授权回调域, and a subscription account's JS-safe domain only (it has no web authorization).
     const domainLabel = (appid: string) => zh.locator(`#app-list li[data-appid="${appid}"] .kv .k`, { hasText: '域' }).first().textContent();
-    expect(await domainLabel(SVC)).toBe('网页授权域名 / JS 接口安全域名');
+    expect(await domainLabel(SVC)).toBe('网页授权域名 / JS接口安全域名');
     expect(await domainLabel(DEFAULT_APPIDS.website)).toBe('授权回调域');
-    expect(await domainLabel(DEFAULT_APPIDS.subscription)).toBe('JS 接口安全域名');
+    expect(await domainLabel(DEFAULT_APPIDS.subscription)).toBe('JS接口安全域名');
   });
 });

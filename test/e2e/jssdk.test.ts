@@ -414,7 +414,7 @@ describe('config set jsDomains', () => {
     expect(port.stderr).toContain('for an IP and a port, use a test account (type test)');
     const zh = await runCli(['config', 'set', 'jsDomains', 'h5.example.com:8443', '--lang', 'zh'], { env });
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain('jsDomains 里的 h5.example.com:8443 带端口，只有测试号（test）能把带端口的地址填为 JS 接口安全域名；服务号的 JS-SDK 页面只能在 80/443 端口');
+    expect(zh.stderr).toContain('jsDomains 里的 h5.example.com:8443 带端口，只有测试号（test）能把带端口的地址填为 JS接口安全域名；服务号的 JS-SDK 页面只能在 80/443 端口');
     expect(zh.stderr).toContain('改填 h5.example.com（不带端口）');
     const ip = await runCli(['config', 'set', 'jsDomains', '10.0.0.2'], { env });
     expect(ip.code).toBe(2);

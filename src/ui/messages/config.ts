@@ -324,7 +324,7 @@ export const messages = {
     en: 'Change the type and the domain together: wxauth{p} config set type <type> domain <host>, or keep the account type; --yes saves it anyway.',
   },
   'config.set.jsDomainsUnfit.hint': {
-    zh: '把类型和 JS 接口安全域名一起改：wxauth{p} config set type <类型> jsDomains <域名>，或保留原来的账号类型；加 --yes 照样保存。',
+    zh: '把类型和 JS接口安全域名一起改：wxauth{p} config set type <类型> jsDomains <域名>，或保留原来的账号类型；加 --yes 照样保存。',
     en: 'Change the type and the JS-safe domains together: wxauth{p} config set type <type> jsDomains <domain>, or keep the account type; --yes saves it anyway.',
   },
   'config.set.jsDomainsUnfit.website.hint': {

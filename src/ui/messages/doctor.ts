@@ -5,7 +5,7 @@ import type { MessageSection } from './types.js';
 export const messages = {
   // ── help ──────────────────────────────────────────────────────────────────────────────────────
   'cli.doctor.desc': {
-    zh: '扫码之前检查整套部署：profile、授权链接、回调域名和 JS 接口安全域名的校验文件、证书、回调地址、DNS、IP 白名单、时钟、代理和 Node 版本',
+    zh: '扫码之前检查整套部署：profile、授权链接、回调域名和 JS接口安全域名的校验文件、证书、回调地址、DNS、IP 白名单、时钟、代理和 Node 版本',
     en: 'Check a real deployment before anyone scans: profile, authorize URL, the verify file on the callback and JS-safe domains, certificate, callback, DNS, IP whitelist, clock, proxy and Node version',
   },
   'cli.doctor.opt.verifyFile': {
@@ -189,17 +189,17 @@ export const messages = {
     en: '{url} answers 200 with the right content (https did not: {https}).',
   },
   'doctor.verify.status': { zh: '{url} 返回 {status}，不是 200：微信校验不了域名的归属。', en: '{url} answers {status}, not 200: WeChat cannot verify that you own the domain.' },
-  'doctor.jsDomains.ok': { zh: 'JS 接口安全域名 {domains} 的根目录都能取到校验文件（有 https 的，证书也有效）。', en: 'The JS-safe domains {domains} all serve the verify file at their root (and those on https a valid certificate).' },
-  'doctor.jsDomains.ok.one': { zh: 'JS 接口安全域名 {domain} 的根目录能取到校验文件（有 https 时，证书也有效）。', en: 'The JS-safe domain {domain} serves the verify file at its root (and, on https, a valid certificate).' },
-  'doctor.jsDomains.one': { zh: 'JS 接口安全域名 {domain}：{detail}', en: 'JS-safe domain {domain}: {detail}' },
-  'doctor.jsDomains.same': { zh: 'JS 接口安全域名 {domains} 就是回调域名，已由 verify-file 检查。', en: 'The JS-safe domain {domains} is the callback domain, which verify-file checks.' },
-  'doctor.jsDomains.none': { zh: '跳过：profile 没有设置 jsDomains（JS 接口安全域名）。', en: 'Skipped: the profile has no jsDomains (JS-safe domains).' },
+  'doctor.jsDomains.ok': { zh: 'JS接口安全域名 {domains} 的根目录都能取到校验文件（有 https 的，证书也有效）。', en: 'The JS-safe domains {domains} all serve the verify file at their root (and those on https a valid certificate).' },
+  'doctor.jsDomains.ok.one': { zh: 'JS接口安全域名 {domain} 的根目录能取到校验文件（有 https 时，证书也有效）。', en: 'The JS-safe domain {domain} serves the verify file at its root (and, on https, a valid certificate).' },
+  'doctor.jsDomains.one': { zh: 'JS接口安全域名 {domain}：{detail}', en: 'JS-safe domain {domain}: {detail}' },
+  'doctor.jsDomains.same': { zh: 'JS接口安全域名 {domains} 就是回调域名，已由 verify-file 检查。', en: 'The JS-safe domain {domains} is the callback domain, which verify-file checks.' },
+  'doctor.jsDomains.none': { zh: '跳过：profile 没有设置 jsDomains（JS接口安全域名）。', en: 'Skipped: the profile has no jsDomains (JS-safe domains).' },
   'doctor.jsDomains.none.fix': {
-    zh: '页面要用 JS-SDK 时，把公众号后台填的 JS 接口安全域名告诉 wxauth：wxauth{p} config set jsDomains h5.example.com',
+    zh: '页面要用 JS-SDK 时，把公众号后台填的 JS接口安全域名告诉 wxauth：wxauth{p} config set jsDomains h5.example.com',
     en: 'If your pages use the JS-SDK, tell wxauth the JS-safe domains set in the console: wxauth{p} config set jsDomains h5.example.com',
   },
   'doctor.jsDomains.website': { zh: '跳过：网站应用没有 JS-SDK。', en: 'Skipped: a website app has no JS-SDK.' },
-  'doctor.jsDomains.notNeeded': { zh: '跳过：{type}的 JS 接口安全域名不需要校验文件。', en: 'Skipped: a {type}’s JS-safe domains need no verify file.' },
+  'doctor.jsDomains.notNeeded': { zh: '跳过：{type}的 JS接口安全域名不需要校验文件。', en: 'Skipped: a {type}’s JS-safe domains need no verify file.' },
   'doctor.verify.status.also': { zh: '{url} 返回 {status}，不是 200（{also}）：微信校验不了域名的归属。', en: '{url} answers {status}, not 200 ({also}): WeChat cannot verify that you own the domain.' },
   'doctor.verify.also': { zh: '{url} 给出 {answer}', en: '{url} gave {answer}' },
   'doctor.verify.redirect': {

@@ -62,7 +62,7 @@ export const messages = {
     en: 'wxauth jssdk sign "https://h5.example.com/shop?id=1"\nwxauth jssdk sign "https://h5.example.com/#/order" --api chooseImage,scanQRCode --json\nwxauth jssdk sign "http://mp.weixin.qq.com?params=value" --exact-url --ticket sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg --timestamp 1414587457 --nonce Wm3WZYTPz0wzccnW\nprintf %s "$JSAPI_TICKET" | wxauth jssdk sign "https://h5.example.com/shop?id=1" --ticket -',
   },
   'cli.jssdk.verify.desc': {
-    zh: '重新计算签名；不一致时逐一尝试常见错误，指出是哪一个；并检查页面域名是否在 JS 接口安全域名里',
+    zh: '重新计算签名；不一致时逐一尝试常见错误，指出是哪一个；并检查页面域名是否在 JS接口安全域名里',
     en: 'Recompute a signature; on mismatch try each known mistake and name the one that reproduces it; check the page host against the JS-safe domains',
   },
   'cli.jssdk.verify.opt.url': { zh: '调用 JS 接口的页面 URL（location.href）', en: 'the URL of the page calling the JS APIs (location.href)' },
@@ -110,7 +110,7 @@ export const messages = {
   },
 
   'jssdk.invalid.jsDomains.website': {
-    zh: '网站应用没有 JS-SDK，{name} 对它没有意义：JS 接口安全域名属于公众号（服务号、订阅号、测试号），在公众号后台设置。',
+    zh: '网站应用没有 JS-SDK，{name} 对它没有意义：JS接口安全域名属于公众号（服务号、订阅号、测试号），在公众号后台设置。',
     en: 'A website app has no JS-SDK, so {name} means nothing for it: JS-safe domains (JS接口安全域名) belong to an official account (service, subscription or test account) and are set in its console.',
   },
   'jssdk.invalid.jsDomains.website.hint': {
@@ -118,7 +118,7 @@ export const messages = {
     en: 'Set it on the official account\'s profile, e.g. wxauth --profile <account> config set jsDomains h5.example.com; a website app\'s QR-login callback domain is domain.',
   },
   'jssdk.invalid.jsDomains.port': {
-    zh: '{name} 里的 {entry} 带端口，只有测试号（test）能把带端口的地址填为 JS 接口安全域名；{type}的 JS-SDK 页面只能在 80/443 端口，域名不带端口填写，否则页面会报 invalid url domain。',
+    zh: '{name} 里的 {entry} 带端口，只有测试号（test）能把带端口的地址填为 JS接口安全域名；{type}的 JS-SDK 页面只能在 80/443 端口，域名不带端口填写，否则页面会报 invalid url domain。',
     en: '{entry} in {name} has a port, which only a test account (测试号) can register as a JS-safe domain; a {type}’s JS-SDK pages are served on port 80/443 and the domain is entered without a port, or the page gets invalid url domain.',
   },
   'jssdk.invalid.jsDomains.port.hint': {
@@ -126,11 +126,11 @@ export const messages = {
     en: 'Enter {host} without the port and serve the page on port 443 or 80 (e.g. behind a reverse proxy); for a port, use a test account (type test).',
   },
   'jssdk.invalid.jsDomains.port.ip.hint': {
-    zh: '{type}也不能把 IP 填为 JS 接口安全域名：填公众号后台「JS接口安全域名」里登记的域名，页面在 443 或 80 端口上提供；要用 IP 和端口，请用测试号（type test）。',
+    zh: '{type}也不能把 IP 填为 JS接口安全域名：填公众号后台「JS接口安全域名」里登记的域名，页面在 443 或 80 端口上提供；要用 IP 和端口，请用测试号（type test）。',
     en: 'A {type} cannot register an IP as a JS-safe domain either: enter the domain name bound under JS接口安全域名 in the console, with the page served on port 443 or 80; for an IP and a port, use a test account (type test).',
   },
   'jssdk.invalid.jsDomains.ip': {
-    zh: '{name} 里的 {entry} 是 IP 地址，只有测试号（test）能把 IP 填为 JS 接口安全域名；{type}要填已备案的域名，否则页面会报 invalid url domain。',
+    zh: '{name} 里的 {entry} 是 IP 地址，只有测试号（test）能把 IP 填为 JS接口安全域名；{type}要填已备案的域名，否则页面会报 invalid url domain。',
     en: '{entry} in {name} is an IP address, which only a test account (测试号) can register as a JS-safe domain; a {type} needs a registered domain name, or the page gets invalid url domain.',
   },
   'jssdk.invalid.jsDomains.ip.hint': {
@@ -470,7 +470,7 @@ export const messages = {
     en: 'The jsapi_ticket that made this signature is the one wxauth cached at {at}, not the --ticket given. Which of the two is live decides who is wrong: if --ticket is the current one, the server signs with an old ticket (below); if wxauth’s is still live, the signature is fine and your --ticket is the odd one. wxauth jssdk verify without --ticket checks against wxauth’s ticket.',
   },
   'jssdk.verify.ticketOption': { zh: '用 --ticket 给出的 ticket 验证。', en: 'Verified with the --ticket given.' },
-  'jssdk.domain.ok': { zh: '域名 {host} 在 JS 接口安全域名里（{domain}）。', en: 'Host {host} is within the JS-safe domains ({domain}).' },
+  'jssdk.domain.ok': { zh: '域名 {host} 在 JS接口安全域名里（{domain}）。', en: 'Host {host} is within the JS-safe domains ({domain}).' },
   'jssdk.domain.notListed': {
     zh: '域名 {host} 不在 JS 接口安全域名（{domains}）里：页面会报 invalid url domain。在公众号后台「设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名」添加它或它的上级域名，然后用 wxauth{p} config set jsDomains{list} 同步（它替换整个列表）。',
     en: 'Host {host} is not within the JS-safe domains ({domains}): the page gets invalid url domain. Add it or a parent domain under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名, then update wxauth{p} config set jsDomains{list} (it replaces the whole list).',
@@ -484,7 +484,7 @@ export const messages = {
     en: 'The page uses port {port} ({host}), which no JS-safe domain names: a real account’s JS-SDK pages must be on port 80/443, or they get invalid url domain; a test account registers “{host}:{port}” as its JS-safe domain (then wxauth{p} config set jsDomains {host}:{port}).',
   },
   'jssdk.domain.port.real': {
-    zh: '页面用了端口 {port}（{host}）：{type}的 JS-SDK 页面只能在 80/443 端口，JS 接口安全域名也不能带端口，页面会报 invalid url domain。把页面放到 443 或 80 端口上（例如反向代理后面）；要用端口，请用测试号（type test）。',
+    zh: '页面用了端口 {port}（{host}）：{type}的 JS-SDK 页面只能在 80/443 端口，JS接口安全域名也不能带端口，页面会报 invalid url domain。把页面放到 443 或 80 端口上（例如反向代理后面）；要用端口，请用测试号（type test）。',
     en: 'The page uses port {port} ({host}): a {type}’s JS-SDK pages must be on port 80/443 and its JS-safe domains take no port, so the page gets invalid url domain. Serve the page on port 443 or 80 (e.g. behind a reverse proxy); for a port, use a test account (type test).',
   },
   'jssdk.domain.unset': {
@@ -496,14 +496,14 @@ export const messages = {
     en: 'The domain was not checked: the profile has no jsDomains. The page is on {entry}, {what}: a real account’s JS-SDK pages must be on a domain name on port 80/443, or they get invalid url domain; a test account registers “{entry}” as its JS-safe domain (then wxauth{p} config set jsDomains {entry} has it checked).',
   },
   'jssdk.domain.unset.real': {
-    zh: '没有检查域名：profile 里没有 jsDomains。页面在 {entry}，{what}：{type}不能把它填为 JS 接口安全域名，JS-SDK 页面必须用域名、在 80/443 端口，否则会报 invalid url domain。把页面放到那样的地址上；要用 {entry}，请用测试号（type test）。',
+    zh: '没有检查域名：profile 里没有 jsDomains。页面在 {entry}，{what}：{type}不能把它填为 JS接口安全域名，JS-SDK 页面必须用域名、在 80/443 端口，否则会报 invalid url domain。把页面放到那样的地址上；要用 {entry}，请用测试号（type test）。',
     en: 'The domain was not checked: the profile has no jsDomains. The page is on {entry}, {what}: a {type} cannot register it as a JS-safe domain; its JS-SDK pages must be on a domain name on port 80/443, or they get invalid url domain. Serve the page there; to use {entry}, use a test account (type test).',
   },
   'jssdk.domain.unset.what.ip': { zh: '用的是 IP 地址', en: 'an IP address' },
   'jssdk.domain.unset.what.port': { zh: '用了端口 {port}', en: 'port {port}' },
   'jssdk.domain.unset.what.ipPort': { zh: '用的是 IP 地址和端口 {port}', en: 'an IP address and port {port}' },
   'jssdk.domain.unset.refused': {
-    zh: '没有检查域名：profile 里没有 jsDomains，而且页面的主机 {host} 不是 jsDomains 能填的域名（JS 接口安全域名只填域名，不带协议和路径）。检查 --url 给出的地址。',
+    zh: '没有检查域名：profile 里没有 jsDomains，而且页面的主机 {host} 不是 jsDomains 能填的域名（JS接口安全域名只填域名，不带协议和路径）。检查 --url 给出的地址。',
     en: 'The domain was not checked: the profile has no jsDomains, and the page’s host {host} is not a domain jsDomains can hold (a JS-safe domain is a domain name, with no scheme or path). Check the URL given with --url.',
   },
   'jssdk.invalid.signature.length': { zh: '{name} "{value}" 不是 wx.config 的签名：签名是 SHA-1，40 位十六进制，这里有 {length} 个字符。', en: '{name} "{value}" is not a wx.config signature: a signature is a SHA-1, 40 hex digits; this has {length} characters.' },
