@@ -297,7 +297,7 @@ export const messages = {
   'config.invalid.openBase.hint': { zh: '例如 https://open.weixin.qq.com 或 http://127.0.0.1:3900。', en: 'E.g. https://open.weixin.qq.com or http://127.0.0.1:3900.' },
   'config.invalid.backupApiBase': { zh: '{name}："{value}" 不是 http(s) 地址。', en: '{name}: "{value}" is not an http(s) URL.' },
   'config.invalid.backupApiBase.hint': { zh: '例如 https://api2.weixin.qq.com。', en: 'E.g. https://api2.weixin.qq.com.' },
-  'config.invalid.region': { zh: '{name}：区域 "{value}" 无效。', en: '{name}: region "{value}" is not valid.' },
+  'config.invalid.region': { zh: '{name}：接入点 "{value}" 无效。', en: '{name}: region "{value}" is not valid.' },
   'config.invalid.region.hint': { zh: '可选：{regions}。', en: 'Use one of: {regions}.' },
   'config.redirectOutsideDomain': {
     zh: 'redirect_uri 的主机 {host} 与回调域名 {domain} 不一致：微信会显示 10003 redirect_uri 参数错误。',

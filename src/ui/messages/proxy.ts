@@ -10,7 +10,7 @@ export const messages = {
   'cli.proxy.opt.port': { zh: '端口（默认 3901）', en: 'port (default 3901)' },
   'cli.proxy.opt.host': { zh: '绑定地址（默认 127.0.0.1；其他地址会给出警告）', en: 'address to bind (default 127.0.0.1; anything else is warned about)' },
   'cli.proxy.opt.upstream': {
-    zh: '转发到哪里（默认 https://api.weixin.qq.com，或全局 --region 选的地域；也可以是模拟器）',
+    zh: '转发到哪里（默认 https://api.weixin.qq.com，或全局 --region 选的接入点；也可以是模拟器）',
     en: 'where calls go (default https://api.weixin.qq.com, or the global --region; the emulator works too)',
   },
   'cli.proxy.opt.yes': { zh: '--har 的文件已存在时直接替换，不再询问', en: 'replace an existing --har file without asking' },
@@ -20,7 +20,7 @@ export const messages = {
     en: 'daily quota of a path over the defaults, e.g. /cgi-bin/token=200 (test accounts); comma-separate several',
   },
   'cli.proxy.opt.intercept': {
-    zh: '同时做 HTTPS 正向代理（HTTPS_PROXY）：用本地 CA 解密 api.weixin.qq.com 各地域域名和 open.weixin.qq.com，其他域名原样转发不解密',
+    zh: '同时做 HTTPS 正向代理（HTTPS_PROXY）：用本地 CA 解密 api.weixin.qq.com 各接入点的域名和 open.weixin.qq.com，其他域名原样转发不解密',
     en: 'also an HTTPS forward proxy (HTTPS_PROXY): decrypts api.weixin.qq.com, its regional hosts and open.weixin.qq.com with a local CA; every other host is tunnelled untouched',
   },
   'cli.proxy.opt.allowHost': {
@@ -112,7 +112,7 @@ export const messages = {
     en: '{caller} asked for a tunnel (CONNECT {target}) and got a 405: it has this proxy as its HTTPS_PROXY, and without --intercept the proxy is a reverse proxy that takes no tunnels. Either restart it as wxauth proxy --intercept (and have that client trust its CA), or unset HTTPS_PROXY for that client and aim its SDK\'s API base at {base}.',
   },
   'proxy.blocked.forward': {
-    zh: '{caller} 把代理当作 HTTP_PROXY 来访问 {target}，已拒绝（403）：不加 --intercept 时，代理只转发发往微信 API 域名（api.weixin.qq.com 及各地域的域名）的调用。把这个域名加进该客户端的 NO_PROXY，或者用 wxauth proxy --intercept 重启代理（其他域名会原样转发）。',
+    zh: '{caller} 把代理当作 HTTP_PROXY 来访问 {target}，已拒绝（403）：不加 --intercept 时，代理只转发发往微信 API 域名（api.weixin.qq.com 及各接入点的域名）的调用。把这个域名加进该客户端的 NO_PROXY，或者用 wxauth proxy --intercept 重启代理（其他域名会原样转发）。',
     en: '{caller} used the proxy as its HTTP_PROXY for {target} and got a 403: without --intercept the proxy forwards only calls to WeChat\'s API hosts (api.weixin.qq.com and its regional ones). Put that host in the client\'s NO_PROXY, or restart the proxy as wxauth proxy --intercept (which passes other hosts on untouched).',
   },
   'proxy.intercept.passed': { zh: '{caller} → {target}：原样转发（未解密）', en: '{caller} → {target}: tunnelled untouched (not decrypted)' },
@@ -260,7 +260,7 @@ export const messages = {
     zh: '用 http:// 或 https:// 开头的地址，例如 https://api.weixin.qq.com 或模拟器的 http://127.0.0.1:3900。',
     en: 'Use an http:// or https:// URL, such as https://api.weixin.qq.com or the emulator\'s http://127.0.0.1:3900.',
   },
-  'proxy.region.invalid': { zh: '未知地域：{value}', en: 'Unknown region: {value}' },
+  'proxy.region.invalid': { zh: '未知接入点：{value}', en: 'Unknown region: {value}' },
   'proxy.region.invalid.hint': { zh: '可选：{allowed}。', en: 'Choose one of: {allowed}.' },
   'proxy.quota.invalid': { zh: '额度设置无效：{value}', en: 'Invalid quota: {value}' },
   'proxy.quota.invalid.hint': { zh: '格式是 路径=每日次数，例如 /cgi-bin/token=200。', en: 'The form is path=calls-per-day, e.g. /cgi-bin/token=200.' },
