@@ -384,7 +384,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
         'The web-authorization access_token has expired (2 hours) or was superseded by a newer one for the same user, and a cached old value is still in use.',
         SNS_USER,
       ),
-      c('token 属于另一个 appid 或另一套环境（测试号/正式号混用）。', 'The token belongs to another appid or environment (test and production accounts mixed up).', SNS_USER),
+      c('token 属于另一个 appid 或另一套环境（测试号/正式账号混用）。', 'The token belongs to another appid or environment (test and production accounts mixed up).', SNS_USER),
       c(
         '基础 access_token 被顶掉了：另一台服务器、另一个进程或另一个产品又调用了 /cgi-bin/token，旧 token 最多再活 5 分钟。errmsg 里 "not latest" 和 getStableAccessToken 的提示就是指这个。',
         'The basic access_token was invalidated: another server, process or product called /cgi-bin/token again, and the old token lives at most 5 more minutes. The "not latest" and getStableAccessToken wording in errmsg points at exactly this.',
@@ -445,7 +445,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
     endpoints: [SNS_TOKEN, SNS_REFRESH, '/cgi-bin/token', STABLE],
     causes: [
       c('appid 写错：多了空格或换行、大小写不对、少了字符。appid 是 wx 开头的 18 位字符串。', 'The appid is wrong: stray space or newline, wrong case, missing characters. An appid is 18 characters starting with wx.'),
-      c('用了另一个环境或另一个 profile 的 appid（测试号、正式号、网站应用混用）。', 'The appid of another environment or profile (test account, production account and website app mixed up).'),
+      c('用了另一个环境或另一个 profile 的 appid（测试号、正式账号、网站应用混用）。', 'The appid of another environment or profile (test account, production account and website app mixed up).'),
       c('appid 对应的号已注销，或测试号已失效。', 'The account behind the appid was closed, or the test account expired.'),
     ],
     fixes: [
@@ -486,7 +486,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
         'The code was copied wrong: missing characters, extra spaces, or lower-cased. Codes are case-sensitive (usually 32 characters starting with 0).',
       )),
       c(
-        'code 是另一个 appid 发的：授权链接用的 appid 与换 token 时的 appid 不同（比如测试号授权、正式号换取，或 profile 用错）。',
+        'code 是另一个 appid 发的：授权链接用的 appid 与换 token 时的 appid 不同（比如测试号授权、正式账号换取，或 profile 用错）。',
         'The code was issued to another appid: the authorize URL and the exchange used different appids (e.g. authorized with the test account, exchanged with production, or the wrong profile).',
       ),
       by('server', c(
@@ -533,7 +533,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
     endpoints: [SNS_TOKEN, '/cgi-bin/token', STABLE],
     causes: [
       c('AppSecret 在后台被重置过，旧的立即失效。', 'The AppSecret was reset in the console; the old one stopped working immediately.'),
-      c('用了另一个号的 AppSecret（测试号/正式号、公众号/网站应用混用），或 appid 与 secret 不属于同一个号。', 'The secret of another account (test vs production, Official Account vs website app), or an appid and secret that do not belong together.'),
+      c('用了另一个号的 AppSecret（测试号/正式账号、公众号/网站应用混用），或 appid 与 secret 不属于同一个号。', 'The secret of another account (test vs production, Official Account vs website app), or an appid and secret that do not belong together.'),
       c('复制时多了空格、换行或少了字符（AppSecret 是 32 位十六进制）。', 'A copying slip: extra space or newline, or missing characters (an AppSecret is 32 hex characters).'),
     ],
     fixes: [
