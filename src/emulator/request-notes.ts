@@ -10,7 +10,7 @@ import { STATE_MAX_BYTES, validateState } from '../core/state.js';
 const AUTHORIZE = '/connect/oauth2/authorize';
 
 const FORCED: Bilingual = {
-  zh: 'force_refresh=true：强制刷新让这个 appid 其它服务器手里的 stable token 立即失效（每天最多 20 次）；拿 token 时不要带它。',
+  zh: 'force_refresh=true：强制刷新让这个 appid 其他服务器手里的 stable token 立即失效（每天最多 20 次）；拿 token 时不要带它。',
   en: 'force_refresh=true: a forced refresh invalidates at once the stable token every other server of this appid holds (20 a day at most); fetch without it.',
 };
 

@@ -40,7 +40,7 @@ export const messages = {
   },
   'listen.page.not_found.title': { zh: '404：不是回调地址', en: '404: not the callback path' },
   'listen.page.not_found.detail': {
-    zh: 'wxauth 只响应回调路径，其它路径一律 404。',
+    zh: 'wxauth 只响应回调路径，其他路径一律 404。',
     en: 'wxauth answers only on the callback path; every other path is 404.',
   },
   'listen.page.wrong_host.title': { zh: 'Host 不对，请求已拒绝', en: 'Wrong Host — request refused' },
@@ -129,7 +129,7 @@ export const messages = {
   },
   'listen.port.inUse': { zh: '端口 {port} 已被占用（{host}）。', en: 'Port {port} is already in use ({host}).' },
   'listen.port.inUse.hint': {
-    zh: '用 --port <其它端口> 换一个（--port 0 = 任意空闲端口），或查出占用者：lsof -i :{port}。注意测试号的回调域名要写同一个 IP:端口。',
+    zh: '用 --port <其他端口> 换一个（--port 0 = 任意空闲端口），或查出占用者：lsof -i :{port}。注意测试号的回调域名要写同一个 IP:端口。',
     en: 'Pick another with --port <port> (--port 0 = any free port), or find who holds it: lsof -i :{port}. A test account’s callback domain must name the same IP:port.',
   },
   'listen.port.denied': { zh: '没有权限监听端口 {port}（{host}）。', en: 'Not allowed to listen on port {port} ({host}).' },
@@ -244,7 +244,7 @@ export const messages = {
     zh: '共 {total} 次回调（{counts}）；--json 里只列出第一个 code 和最近 {kept} 次。',
     en: '{total} callback hits ({counts}); --json lists the first code and the last {kept} only.',
   },
-  'listen.ignored': { zh: '忽略了 {count} 个无关请求（其它路径、错误 Host 或格式错误）。', en: 'Ignored {count} unrelated request(s) (other paths, wrong Host or malformed).' },
+  'listen.ignored': { zh: '忽略了 {count} 个无关请求（其他路径、错误 Host 或格式错误）。', en: 'Ignored {count} unrelated request(s) (other paths, wrong Host or malformed).' },
   'listen.exchange.start': { zh: '立即用 code 换取 token…', en: 'Exchanging the code for tokens now…' },
   'listen.state.newer': {
     zh: '这个回调的 state 属于 listen 启动之后 wxauth url 新生成的链接（现在记下的就是它），所以照样接受；listen 启动时读到的是上一个链接的 state。',

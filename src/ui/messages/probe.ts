@@ -389,7 +389,7 @@ export const messages = {
     en: 'The callback did not answer within {ms} ms, and the emulator saw no code exchange: the app may be waiting on api.weixin.qq.com (aim the app’s or its SDK’s API host at the emulator, {emulator}), or on something else (a database, a lock…). If it is only slow, raise probe’s --timeout.',
   },
   'probe.login.completes.fix.no_unionid': {
-    zh: '换取成功之后应用出错了。{appid} 没有绑定开放平台账号，换取结果里没有 unionid：先检查读取 unionid（或其它可能缺失的字段）的代码，缺失时要能处理；此外，换取成功后应建立会话（设置 cookie）并重定向到登录后的页面，不要回 5xx。',
+    zh: '换取成功之后应用出错了。{appid} 没有绑定开放平台账号，换取结果里没有 unionid：先检查读取 unionid（或其他可能缺失的字段）的代码，缺失时要能处理；此外，换取成功后应建立会话（设置 cookie）并重定向到登录后的页面，不要回 5xx。',
     en: 'The app fails after a good exchange. {appid} is bound to no 开放平台 account, so the exchange answer has no unionid: look first at code that reads unionid (or any field that may be missing) and handle its absence; otherwise, start a session (set a cookie) and redirect to the signed-in page, not a 5xx.',
   },
   'probe.login.completes.fix': {
@@ -591,7 +591,7 @@ export const messages = {
   // ── basic_token.per_login ─────────────────────────────────────────────────────────────────────
   'probe.basic_token.per_login.ok': { zh: '登录过程中没有调用 /cgi-bin/token。', en: 'The login did not call /cgi-bin/token.' },
   'probe.basic_token.per_login.fetched': {
-    zh: '登录一再调用 /cgi-bin/token（{logins} 个场景里共 {count} 次）：会让其它服务器手里的 token 失效（40001），并消耗每日 {quota} 次的额度。',
+    zh: '登录一再调用 /cgi-bin/token（{logins} 个场景里共 {count} 次）：会让其他服务器手里的 token 失效（40001），并消耗每日 {quota} 次的额度。',
     en: 'Logins call /cgi-bin/token again and again ({count} calls in {logins} scenarios): it knocks out the token your other servers hold (40001) and eats the {quota}-a-day quota.',
   },
   'probe.basic_token.per_login.once': {
@@ -621,11 +621,11 @@ export const messages = {
     en: 'After {path} answered 40001 the app retried with the same token, which happened to work here; on WeChat a token knocked out stays dead, so fetch one again before retrying.',
   },
   'probe.basic_token.rejected.token_war': {
-    zh: '{path} 回答 40001 后应用重试成功了，但它是用 /cgi-bin/token 重新取的 token：每取一次都会让你其它服务器手里的 token 失效，下一次 40001 就从这里开始。',
+    zh: '{path} 回答 40001 后应用重试成功了，但它是用 /cgi-bin/token 重新取的 token：每取一次都会让你其他服务器手里的 token 失效，下一次 40001 就从这里开始。',
     en: 'After {path} answered 40001 the app retried and succeeded, but it fetched the token again with /cgi-bin/token: each such fetch knocks out the token your other servers hold, which starts the next 40001.',
   },
   'probe.basic_token.rejected.forced': {
-    zh: '{path} 回答 40001 后应用重试成功了，但它是用 stable_token 的 force_refresh=true 重新取的 token：强制刷新会让你其它服务器手里的 stable token 立即失效（每天最多 20 次），下一次 40001 就从这里开始。',
+    zh: '{path} 回答 40001 后应用重试成功了，但它是用 stable_token 的 force_refresh=true 重新取的 token：强制刷新会让你其他服务器手里的 stable token 立即失效（每天最多 20 次），下一次 40001 就从这里开始。',
     en: 'After {path} answered 40001 the app retried and succeeded, but it fetched the token again with stable_token and force_refresh=true: a forced refresh invalidates at once the stable token your other servers hold (20 a day at most), which starts the next 40001.',
   },
   'probe.basic_token.rejected.refused': {
