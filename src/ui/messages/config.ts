@@ -578,7 +578,7 @@ export const messages = {
   },
   'config.invalid.base.query.hint': { zh: '只写协议、主机和端口（可带路径前缀），例如 http://127.0.0.1:3900', en: 'Give the scheme, host and port (a path prefix is fine), e.g. http://127.0.0.1:3900' },
   'config.invalid.appid.ghid': {
-    zh: '{name}："{value}" 是公众号的原始 ID（gh_ 开头），不是 appid：网页授权要用“开发者 ID（AppID）”，wx 开头，后跟 16 位十六进制。',
+    zh: '{name}："{value}" 是公众号的原始 ID（gh_ 开头），不是 appid：网页授权要用「开发者ID（AppID）」，wx 开头，后跟 16 位十六进制。',
     en: '{name}: "{value}" is the account’s original ID (原始ID, gh_…), not its appid: web authorization takes the developer ID (AppID), wx and 16 hex digits.',
   },
   'config.invalid.appid.secret': {

@@ -833,7 +833,7 @@ export const messages = {
     en: 'WeChat finds no such app and shows “该链接无法访问” or a parameter error page.',
   },
   'inspect.appid.placeholder.fix': {
-    zh: '填入真实的 AppID（公众平台“设置与开发 → 基本配置”，或开放平台的网站应用详情）。',
+    zh: '填入真实的 AppID（公众平台「设置与开发 → 基本配置」，或开放平台的网站应用详情）。',
     en: 'Fill in the real AppID (Official Account console: 设置与开发 → 基本配置; or the website app’s page on the Open Platform).',
   },
   'inspect.appid.wecom': {
@@ -861,8 +861,8 @@ export const messages = {
     en: 'Copy the AppID again from the console (no extra spaces, nothing cut off).',
   },
   'inspect.appid.upper_case': {
-    zh: 'appid {appid} 含大写字母；微信的 AppID 都是小写：{lower}。',
-    en: 'The appid {appid} has upper-case letters; WeChat’s AppIDs are lower case: {lower}.',
+    zh: 'appid {appid} 含大写字母；微信的 appid 都是小写：{lower}。',
+    en: 'The appid {appid} has upper-case letters; WeChat’s appids are all lower case: {lower}.',
   },
   'inspect.appid.upper_case.effect': {
     zh: '微信按原样查找这个 appid，找不到应用，显示“该链接无法访问”或参数错误页。',

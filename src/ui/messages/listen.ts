@@ -173,7 +173,7 @@ export const messages = {
   'listen.lan': { zh: '手机可访问（同一 Wi-Fi；公网地址则任何网络）：{url}', en: 'From a phone (on the same Wi-Fi, or anywhere for a public address): {url}' },
   'listen.lan.none': { zh: '没有找到局域网地址（这台机器没连 Wi-Fi / 以太网？）。', en: 'No LAN address found (is this machine on Wi-Fi or Ethernet?).' },
   'listen.lan.domain': {
-    zh: '测试号的“网页授权获取用户基本信息”域名填 {host}:{port}，redirect_uri 用上面的地址。',
+    zh: '测试号的「网页授权获取用户基本信息」域名填 {host}:{port}，redirect_uri 用上面的地址。',
     en: 'Set the test account’s web-authorization domain to {host}:{port} and use the address above as redirect_uri.',
   },
   'listen.waiting': { zh: '等待回调，最多 {seconds} 秒（Ctrl-C 取消）…', en: 'Waiting for the callback for up to {seconds} s (Ctrl-C to stop)…' },

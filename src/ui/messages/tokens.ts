@@ -369,7 +369,7 @@ export const messages = {
     en: 'This code was already exchanged. WeChat or the browser often hits the callback twice: your callback page (or another wxauth / server process) may have used it. Exchange each code exactly once (de-duplicate by code on the server), then authorise again for a new one: {login}.',
   },
   'tokens.next.fix_secret': {
-    zh: 'AppSecret 不对（或已重置）：到公众平台“设置与开发 → 基本配置”核对（网站应用在开放平台），然后 wxauth config set secret <secret>{p}，或修改 WXAUTH_SECRET。',
+    zh: 'AppSecret 不对（或已重置）：到公众平台「设置与开发 → 基本配置」核对（网站应用在开放平台），然后 wxauth config set secret <secret>{p}，或修改 WXAUTH_SECRET。',
     en: 'The AppSecret is wrong (or was reset): compare it with the one in the MP console, 设置与开发 → 基本配置 (website apps: the Open Platform), then wxauth config set secret <secret>{p}, or fix WXAUTH_SECRET.',
   },
   'tokens.next.fix_appid': {
@@ -377,7 +377,7 @@ export const messages = {
     en: 'The appid ({appid}) is wrong: check it, then wxauth config set appid <appid>{p}, or fix WXAUTH_APPID.',
   },
   'tokens.next.fix_secret_env': {
-    zh: 'AppSecret 不对（或已重置）：到公众平台“设置与开发 → 基本配置”核对（网站应用在开放平台）。它来自环境变量 WXAUTH_SECRET，所以要改的是 WXAUTH_SECRET（wxauth config set secret 会被它覆盖）。',
+    zh: 'AppSecret 不对（或已重置）：到公众平台「设置与开发 → 基本配置」核对（网站应用在开放平台）。它来自环境变量 WXAUTH_SECRET，所以要改的是 WXAUTH_SECRET（wxauth config set secret 会被它覆盖）。',
     en: 'The AppSecret is wrong (or was reset): compare it with the one in the MP console, 设置与开发 → 基本配置 (website apps: the Open Platform). It came from WXAUTH_SECRET, so fix WXAUTH_SECRET (it overrides wxauth config set secret).',
   },
   'tokens.next.fix_appid_env': {
