@@ -65,7 +65,7 @@ describe('wxauth exchange', () => {
     expect(r.stdout).toMatch(/^scope\s+snsapi_userinfo$/m);
     expect(r.stdout).toMatch(/^access_token\s+\d\d_\S{100,}$/m);
     expect(r.stdout).toMatch(/^refresh_token\s+\d\d_\S{100,}$/m);
-    expect(r.stdout).toMatch(/^expires\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(in 1h59m\)$/m);
+    expect(r.stdout).toMatch(/^access_token expires\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(in 1h59m\)$/m);
     expect(r.stdout).toMatch(/^refresh_token expires\s+.*\(in 29d23h\)$/m);
     expect(r.stderr).toContain('saved it to the token cache (profile default)');
     expect(r.stderr).toContain('wxauth userinfo');
@@ -416,7 +416,9 @@ describe('wxauth check', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/valid; expires in 1h5\dm/);
     expect(r.stdout).toMatch(new RegExp(`^openid\\s+${userOpenid('u1')}$`, 'm'));
-    expect(r.stdout).not.toMatch(/access_token/);
+    // No access_token line: check shows the token's expiry, never the token.
+    expect(r.stdout).not.toMatch(/^access_token(?! expires)/m);
+    expect(r.stdout).toMatch(/^access_token expires\s/m);
 
     const json = await wx(['check', '--json']);
     const doc = parseJson(json.stdout);
@@ -472,7 +474,7 @@ describe('wxauth check', () => {
     const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_userinfo' });
     const r = await wx(['--lang', 'zh', 'exchange', code]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^过期时间\s+\S+ \S+（1小时59分后）$/m);
+    expect(r.stdout).toMatch(/^access_token 过期\s+\S+ \S+（1小时59分后）$/m);
     expect(r.stderr).toContain('已用 code 换到用户 access_token');
   });
 

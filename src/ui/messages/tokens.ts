@@ -176,7 +176,7 @@ export const messages = {
   },
 
   // --- labels ---------------------------------------------------------------------------------
-  'tokens.label.expires': { zh: '过期时间', en: 'expires' },
+  'tokens.label.expires': { zh: 'access_token 过期', en: 'access_token expires' },
   'tokens.label.refreshExpires': { zh: 'refresh_token 过期', en: 'refresh_token expires' },
   'tokens.label.obtained': { zh: '获取时间', en: 'obtained' },
   'tokens.value.none': { zh: '（无）', en: '(none)' },
