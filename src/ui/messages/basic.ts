@@ -172,6 +172,8 @@ export const messages = {
     zh: '用 --lang zh_CN、zh_TW 或 en。界面语言请放在命令前：wxauth --lang {ui} user <openid>。',
     en: 'Use --lang zh_CN, zh_TW or en. For the interface language put it before the command: wxauth --lang {ui} user <openid>.',
   },
+  // A field's value and what it means, as `user` prints subscribe and subscribe_time.
+  'basic.user.valueNote': { zh: '{value}（{note}）', en: '{value} ({note})' },
   'basic.user.follows': { zh: '已关注', en: 'follows the account' },
   'basic.user.notFollowing': { zh: '未关注', en: 'does not follow the account' },
   'basic.user.empty': { zh: '（空）', en: '(empty)' },

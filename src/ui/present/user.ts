@@ -19,8 +19,8 @@ export function present(result: UserCommandResult, out: Output): void {
   const following = Number(user.subscribe) === 1;
   out.fields([
     ['openid', user.openid],
-    ['subscribe', `${user.subscribe} (${out.t(following ? 'basic.user.follows' : 'basic.user.notFollowing')})`],
-    ['subscribe_time', user.subscribe_time ? `${formatTime(user.subscribe_time * 1000)} (${user.subscribe_time})` : undefined],
+    ['subscribe', out.t('basic.user.valueNote', { value: String(user.subscribe), note: { key: following ? 'basic.user.follows' : 'basic.user.notFollowing' } })],
+    ['subscribe_time', user.subscribe_time ? out.t('basic.user.valueNote', { value: formatTime(user.subscribe_time * 1000), note: String(user.subscribe_time) }) : undefined],
     ['unionid', user.unionid],
     ['remark', user.remark === undefined ? undefined : user.remark === '' ? out.t('basic.user.empty') : user.remark],
     ['tagid_list', user.tagid_list === undefined ? undefined : user.tagid_list.length > 0 ? user.tagid_list.join(', ') : out.t('basic.user.empty')],
