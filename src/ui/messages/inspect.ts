@@ -123,7 +123,7 @@ export const messages = {
     en: 'Parameters are separated by &amp; ({names}): the URL was copied out of HTML source.',
   },
   'inspect.params.html_escaped.effect': {
-    zh: '微信看到的参数名是 “amp;redirect_uri” 之类，认为必需参数缺失，显示参数错误页。',
+    zh: '微信看到的参数名是“amp;redirect_uri”之类，认为必需参数缺失，显示参数错误页。',
     en: 'WeChat sees parameter names like “amp;redirect_uri”, treats the required ones as missing and shows an error page.',
   },
   'inspect.params.html_escaped.fix': {
@@ -399,7 +399,7 @@ export const messages = {
     en: 'redirect_uri is encoded twice: after decoding, WeChat sees {value}',
   },
   'inspect.redirect_uri.double_encoded.effect': {
-    zh: `这不是一个网址，微信显示 ${P10003}。`,
+    zh: `这不是一个网址，微信显示${P10003}。`,
     en: `That is not a URL, so WeChat shows ${P10003_EN}.`,
   },
   'inspect.redirect_uri.double_encoded.fix': {
@@ -411,7 +411,7 @@ export const messages = {
     en: 'redirect_uri contains whitespace ({chars}): {value}',
   },
   'inspect.redirect_uri.whitespace.effect': {
-    zh: `与后台配置对不上，微信显示 ${P10003}。`,
+    zh: `与后台配置对不上，微信显示${P10003}。`,
     en: `It no longer matches the configuration; WeChat shows ${P10003_EN}.`,
   },
   'inspect.redirect_uri.whitespace.fix': {
@@ -423,7 +423,7 @@ export const messages = {
     en: 'redirect_uri has no http:// or https://: {value}',
   },
   'inspect.redirect_uri.no_scheme.effect': {
-    zh: `微信显示 ${P10003}。`,
+    zh: `微信显示${P10003}。`,
     en: `WeChat shows ${P10003_EN}.`,
   },
   'inspect.redirect_uri.no_scheme.fix': {
@@ -439,7 +439,7 @@ export const messages = {
     en: 'redirect_uri is not a valid address (it has no host, its host has characters no host name has, or its port is not a number): {value}',
   },
   'inspect.redirect_uri.invalid.effect': {
-    zh: `微信显示 ${P10003}。`,
+    zh: `微信显示${P10003}。`,
     en: `WeChat shows ${P10003_EN}.`,
   },
   'inspect.redirect_uri.invalid.fix': {
@@ -451,7 +451,7 @@ export const messages = {
     en: 'redirect_uri is a relative path: {value}',
   },
   'inspect.redirect_uri.relative.effect': {
-    zh: `微信不知道跳回哪个域名，显示 ${P10003}。`,
+    zh: `微信不知道跳回哪个域名，显示${P10003}。`,
     en: `WeChat cannot know which host to return to and shows ${P10003_EN}.`,
   },
   'inspect.redirect_uri.relative.fix': {
@@ -523,7 +523,7 @@ export const messages = {
     en: 'redirect_uri’s host is an IP address, {host}.',
   },
   'inspect.redirect_uri.ip.effect': {
-    zh: `只有测试号能把 IP 配置为授权回调域；正式账号会显示 ${P10003}。`,
+    zh: `只有测试号能把 IP 配置为授权回调域；正式账号会显示${P10003}。`,
     en: `Only test accounts can register an IP as the callback domain; real accounts show ${P10003_EN}.`,
   },
   'inspect.redirect_uri.ip.fix': {
@@ -535,7 +535,7 @@ export const messages = {
     en: 'redirect_uri has the port {port}.',
   },
   'inspect.redirect_uri.port.effect': {
-    zh: `正式账号只能使用 80/443 默认端口，会显示 ${P10003}；测试号需要把端口一起写进授权回调域。`,
+    zh: `正式账号只能使用 80/443 默认端口，会显示${P10003}；测试号需要把端口一起写进授权回调域。`,
     en: `Real accounts only accept the default ports 80/443 and show ${P10003_EN}; a test account must include the port in its configured domain.`,
   },
   'inspect.redirect_uri.port.fix': {
@@ -547,7 +547,7 @@ export const messages = {
     en: 'redirect_uri carries a user name or password before its host: {userinfo}@{host}',
   },
   'inspect.redirect_uri.userinfo.effect': {
-    zh: `浏览器会丢掉“{userinfo}@”，但微信按原文取主机名与授权回调域比对，对不上，显示 ${P10003}。`,
+    zh: `浏览器会丢掉“{userinfo}@”，但微信按原文取主机名与授权回调域比对，对不上，显示${P10003}。`,
     en: `A browser would drop “{userinfo}@”, but WeChat takes the host as written and compares it with the callback domain, finds no match and shows ${P10003_EN}.`,
   },
   'inspect.redirect_uri.userinfo.fix': {
@@ -559,7 +559,7 @@ export const messages = {
     en: 'redirect_uri’s host {host} has characters outside ASCII (full-width letters, say).',
   },
   'inspect.redirect_uri.host_non_ascii.effect': {
-    zh: `浏览器会把它换成 {ascii}，但微信按原文取主机名与授权回调域比对，对不上，显示 ${P10003}。`,
+    zh: `浏览器会把它换成 {ascii}，但微信按原文取主机名与授权回调域比对，对不上，显示${P10003}。`,
     en: `A browser would turn it into {ascii}, but WeChat takes the host as written and compares it with the callback domain, finds no match and shows ${P10003_EN}.`,
   },
   'inspect.redirect_uri.host_non_ascii.fix': {
@@ -571,7 +571,7 @@ export const messages = {
     en: 'redirect_uri writes out the default port: {hostport}.',
   },
   'inspect.redirect_uri.default_port.effect': {
-    zh: `微信文档说正式账号的 redirect_uri 不支持带端口号；写出来的默认端口算不算，文档没有说：微信若按原文比对，会显示 ${P10003}。`,
+    zh: `微信文档说正式账号的 redirect_uri 不支持带端口号；写出来的默认端口算不算，文档没有说：微信若按原文比对，会显示${P10003}。`,
     en: `WeChat’s doc says a real account’s redirect_uri takes no port number; whether a default port written out counts is not documented: if WeChat compares it as written, it shows ${P10003_EN}.`,
   },
   'inspect.redirect_uri.default_port.fix': {
@@ -597,7 +597,7 @@ export const messages = {
     en: 'redirect_uri points at {hostport}, which is not the callback domain {domain}.',
   },
   'inspect.domain.host.effect': {
-    zh: `微信显示 ${P10003}；网站应用显示“该链接无法访问”或“redirect_uri 参数错误”。`,
+    zh: `微信显示${P10003}；网站应用显示“该链接无法访问”或“redirect_uri 参数错误”。`,
     en: `WeChat shows ${P10003_EN}; website apps show “该链接无法访问” or “redirect_uri 参数错误”.`,
   },
   'inspect.domain.host.fix': {
@@ -609,7 +609,7 @@ export const messages = {
     en: 'redirect_uri points at {hostport}, which is not the callback domain {domain} (the same machine, by another name).',
   },
   'inspect.domain.emulator_host_ip.effect': {
-    zh: `这个 URL 打开的是模拟器，它和微信一样按主机名比对回调域，会显示 ${P10003}。`,
+    zh: `这个 URL 打开的是模拟器，它和微信一样按主机名比对回调域，会显示${P10003}。`,
     en: `This URL goes to the emulator, which compares the callback's host name with the domain as WeChat does, and shows ${P10003_EN}.`,
   },
   'inspect.domain.emulator_host_ip.fix': {
@@ -621,7 +621,7 @@ export const messages = {
     en: 'redirect_uri points at {hostport}, which is not the callback domain {domain}; and only a test account can register an IP as its web-authorization domain.',
   },
   'inspect.domain.host_ip.effect': {
-    zh: `微信显示 ${P10003}。`,
+    zh: `微信显示${P10003}。`,
     en: `WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.host_ip.fix': {
@@ -645,7 +645,7 @@ export const messages = {
     en: 'redirect_uri points at {hostport}, a subdomain of the callback domain {domain}.',
   },
   'inspect.domain.subdomain.effect': {
-    zh: `授权回调域按完整域名匹配，子域名不包括在内：微信显示 ${P10003}。`,
+    zh: `授权回调域按完整域名匹配，子域名不包括在内：微信显示${P10003}。`,
     en: `The callback domain matches the full host only; subdomains are not covered, so WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.subdomain.fix': {
@@ -657,7 +657,7 @@ export const messages = {
     en: 'redirect_uri points at {hostport}, but the callback domain is {domain} (e.g. a missing www.).',
   },
   'inspect.domain.parent.effect': {
-    zh: `配置 {domain} 不覆盖上级域名 {host}：微信显示 ${P10003}。`,
+    zh: `配置 {domain} 不覆盖上级域名 {host}：微信显示${P10003}。`,
     en: `Configuring {domain} does not cover its parent {host}; WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.parent.fix': {
@@ -669,7 +669,7 @@ export const messages = {
     en: 'redirect_uri points at {hostport}; the port does not fit the callback domain {domain}.',
   },
   'inspect.domain.port.effect': {
-    zh: `正式账号不支持端口号；测试号的端口必须写在配置的回调域里并且一致。微信显示 ${P10003}。`,
+    zh: `正式账号不支持端口号；测试号的端口必须写在配置的回调域里并且一致。微信显示${P10003}。`,
     en: `Real accounts do not accept ports; on test accounts the port must be in the configured domain and match. WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.port.fix': {
@@ -681,7 +681,7 @@ export const messages = {
     en: 'redirect_uri points at {hostport}: a real account cannot have a port or an IP in its callback (only test accounts can), so WeChat would refuse it.',
   },
   'inspect.domain.emulator_only.effect': {
-    zh: `这个 URL 打开的是模拟器：它和微信一样显示 ${P10003}，除非启动时用 --domain 把这个端口写进该应用的回调域（真实微信从不允许）。`,
+    zh: `这个 URL 打开的是模拟器：它和微信一样显示${P10003}，除非启动时用 --domain 把这个端口写进该应用的回调域（真实微信从不允许）。`,
     en: `This URL goes to the emulator, which shows ${P10003_EN} as WeChat does, unless it was started with a --domain naming this port for the app (which real WeChat never allows).`,
   },
   'inspect.domain.emulator_only.fix': {
@@ -693,7 +693,7 @@ export const messages = {
     en: 'redirect_uri points at {hostport}; the port does not fit the callback domain {domain}.',
   },
   'inspect.domain.emulator_port_test.effect': {
-    zh: `这个 URL 打开的是模拟器：它的测试号默认接受本机任意端口（127.0.0.1:* 和 localhost:*），除非启动时用 --domain 改过。真实微信上测试号的端口必须与回调域一致，会显示 ${P10003}。`,
+    zh: `这个 URL 打开的是模拟器：它的测试号默认接受本机任意端口（127.0.0.1:* 和 localhost:*），除非启动时用 --domain 改过。真实微信上测试号的端口必须与回调域一致，会显示${P10003}。`,
     en: `This URL goes to the emulator, whose test account takes any port on this machine (127.0.0.1:* and localhost:*) unless it was started with another --domain. On real WeChat a test account's port must match its callback domain, and WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.emulator_port_test.fix': {
@@ -705,7 +705,7 @@ export const messages = {
     en: 'redirect_uri points at {hostport}: a real official account cannot have a port or an IP in its callback (only test accounts can), so WeChat would refuse it.',
   },
   'inspect.domain.emulator_only_oa.effect': {
-    zh: `这个 URL 打开的是模拟器：它和微信一样显示 ${P10003}，除非启动时用 --domain 把这个端口写进该公众号的回调域（真实微信从不允许）。`,
+    zh: `这个 URL 打开的是模拟器：它和微信一样显示${P10003}，除非启动时用 --domain 把这个端口写进该公众号的回调域（真实微信从不允许）。`,
     en: `This URL goes to the emulator, which shows ${P10003_EN} as WeChat does, unless it was started with a --domain naming this port for the account (which real WeChat never allows).`,
   },
   'inspect.domain.emulator_only_oa.fix': {
@@ -717,7 +717,7 @@ export const messages = {
     en: 'The callback host is an IP ({host}), but this account is not a test account.',
   },
   'inspect.domain.ip.effect': {
-    zh: `只有测试号能使用 IP 作为授权回调域；微信显示 ${P10003}。`,
+    zh: `只有测试号能使用 IP 作为授权回调域；微信显示${P10003}。`,
     en: `Only test accounts can use an IP as their callback domain; WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.ip.fix': {
@@ -849,7 +849,7 @@ export const messages = {
     en: 'WeChat web authorization takes an official account’s or website app’s AppID (starting with wx); WeCom login has its own endpoint.',
   },
   'inspect.appid.shape': {
-    zh: 'appid {appid} 不是 “wx + 16 位十六进制” 的格式。',
+    zh: 'appid {appid} 不是“wx + 16 位十六进制”的格式。',
     en: 'The appid {appid} is not “wx + 16 hex digits”.',
   },
   'inspect.appid.shape.effect': {

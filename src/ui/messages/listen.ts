@@ -405,7 +405,7 @@ export const messages = {
   'listen.demo.step.refresh': { zh: '⑦ 刷新 access_token（/sns/oauth2/refresh_token）', en: '⑦ Refresh the access_token (/sns/oauth2/refresh_token)' },
   'listen.demo.step.reuse': { zh: '⑧ 故意把同一个 code 再换一次', en: '⑧ Exchange the same code again, on purpose' },
   'listen.demo.redirect': { zh: '← 302 跳转到 {location}', en: '← 302 redirect to {location}' },
-  'listen.demo.consent.page': { zh: '← 200 授权页：“{app}” 请求获取你的昵称、头像', en: '← 200 consent page: “{app}” asks for your nickname and avatar' },
+  'listen.demo.consent.page': { zh: '← 200 授权页：“{app}”请求获取你的昵称、头像', en: '← 200 consent page: “{app}” asks for your nickname and avatar' },
   'listen.demo.consent.allow': { zh: '点击“允许”：{method} {url}', en: 'Press “allow”: {method} {url}' },
   'listen.demo.callback.ok': { zh: '收到 code {code}，state 与发出的一致', en: 'Got code {code}; state matches the one sent' },
   'listen.demo.exchange.ok': { zh: 'openid {openid}，access_token 有效期 {expires} 秒，scope {scope}', en: 'openid {openid}, access_token valid for {expires} s, scope {scope}' },
