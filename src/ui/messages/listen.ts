@@ -258,6 +258,7 @@ export const messages = {
     en: 'Put the page below on your callback domain {domain} (for example at {example}) and point redirect_uri at it. It is not an open redirect: it forwards code and state only to the addresses written into it. But while it is up, anyone can send a WeChat user to it with a link of their own (WeChat checks only the domain), and that user’s code goes to these addresses.',
   },
   'listen.relay.target': { zh: '转发目标（白名单）：{targets}', en: 'Forwards to (allowlist): {targets}' },
+  'listen.relay.targetItem': { zh: '{url}（?to={index}）', en: '{url} (?to={index})' },
   'listen.relay.expires': {
     zh: '页面到 {deadline} 就不再转发；拿到 code 后请立即把它从 {domain} 上删除。',
     en: 'The page stops forwarding at {deadline}; delete it from {domain} as soon as you have your code.',

@@ -313,7 +313,7 @@ export function present(result: ListenResult, out: Output): void {
   }
   out.result({ domain: result.domain, targets: result.targets, redirect_uri: result.redirectUri, expires_at: isoTime(result.expiresAt), html: result.html });
   out.say(out.t('listen.relay.intro', { domain: result.domain, example: result.redirectUri }));
-  out.say(out.t('listen.relay.target', { targets: result.targets.map((t, i) => `${t} (?to=${i})`).join(', ') }));
+  out.say(out.t('listen.relay.target', { targets: result.targets.map((url, index) => out.t('listen.relay.targetItem', { url, index })) }));
   out.warning('listen.relay.expires', out.t('listen.relay.expires', { deadline: formatDeadline(result.expiresAt, result.now, out.lang), domain: result.domain }));
   out.data(result.html.trimEnd());
   // Asked to listen beyond loopback, but this machine has no LAN address to write in: only ?to=0 exists.
