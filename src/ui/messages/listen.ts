@@ -219,7 +219,7 @@ export const messages = {
     zh: '#{seq} {time} 同一个 code 又来了一次（{ua}）',
     en: '#{seq} {time} the same code arrived again ({ua})',
   },
-  'listen.hit.denied': { zh: '#{seq} {time} 只有 state，没有 code（拒绝授权）（{ua}）', en: '#{seq} {time} state only, no code (refused) ({ua})' },
+  'listen.hit.denied': { zh: '#{seq} {time} 只有 state，没有 code（拒绝授权；{ua}）', en: '#{seq} {time} state only, no code (refused; {ua})' },
   'listen.hit.state_mismatch': {
     zh: '#{seq} {time} state 不匹配，已拒收，继续等待（{ua}）',
     en: '#{seq} {time} state mismatch, refused; still waiting ({ua})',
