@@ -164,6 +164,10 @@ describe('wxauth rid', () => {
     const u = await cli(['rid', unknown]);
     expect(u.code).toBe(3);
     expect(u.stderr).toContain(`WeChat has no record of ${unknown}`);
+
+    // zh leads with the table's meaning: "rid not found, please check" is only its English with a closing phrase.
+    const zh = await cli(['rid', unknown, '--lang', 'zh']);
+    expect(zh.stderr.split('\n')[0]).toMatch(/返回错误 76001：rid不存在（rid not found, please check，\/cgi-bin\/openapi\/rid\/get）$/);
   });
 
   it('rejects text without a rid (exit 2), and warns about rids older than 7 days', async () => {

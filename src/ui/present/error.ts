@@ -74,13 +74,27 @@ function headline(out: Output, error: WxauthError, explanation: ErrcodeExplanati
   if (!(error instanceof WechatApiError) || out.lang !== 'zh' || !meaning || explanation?.untranslated?.includes('zh')) return error.messageRef;
   // The errmsg as the plain headline carries it: without its rid suffix (errors.ts).
   const errmsg = String((error.messageRef.params as { errmsg?: unknown } | undefined)?.errmsg ?? error.errmsg);
-  const translates = plain(explanation?.meaning.en ?? '') === plain(withoutIps(errmsg));
+  const translates = plain(explanation?.meaning.en ?? '') === plain(withoutBoilerplate(withoutIps(errmsg)));
   // The advice starts at 「，请」 or a few characters before it (−1's 「系统繁忙，此时请开发者稍候再试」); 请求 is a word.
   const statement = meaning.split(/\s*(?:，[^，。；]{0,4}请(?!求)|。|；)/)[0]!.trim();
   if (!translates || statement === '' || statement.length > 40) return error.messageRef;
   const params = { errcode: error.errcode, meaning: statement, errmsg, endpoint: error.endpoint };
   if (error.origin) return messageRef('wechat.error.meaning.at', { ...params, origin: error.origin });
   return messageRef('wechat.error.meaning', params);
+}
+
+/**
+ * WeChat's closing words that say nothing of this error: 76001's `rid not found, please check`, a
+ * `rid: …` or `hint: [...]` tail. Without them the errmsg can be the table's English; the headline still
+ * shows the errmsg whole.
+ */
+function withoutBoilerplate(errmsg: string): string {
+  let text = errmsg;
+  for (;;) {
+    const next = text.replace(/[\s,，;；]*(?:please\s+check|rid:\s*[0-9a-f-]+|hints?:\s*\[[^\]]*\])[\s.。]*$/i, '');
+    if (next === text) return text;
+    text = next;
+  }
 }
 
 /** 40164's errmsg names the caller: `invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist`. */
