@@ -110,8 +110,8 @@ function droppedFlags(o: InitOptions, type: AccountType): CallbackFlag[] {
 
 /**
  * A whole `wxauth init … --yes` line for missing flags, keeping what was given (a test account's
- * IP:port, its own appid, a redirect_uri whose host then is the domain), so that it can be run once the
- * AppSecret is filled in; values a shell would split or expand are quoted.
+ * IP:port, its own appid, a redirect_uri whose host then is the domain), so that it can be run once
+ * WX_SECRET holds the AppSecret; values a shell would split or expand are quoted.
  */
 function initExample(type: AccountType | undefined, appid: string | undefined, domain: string | undefined, redirectUri: string | undefined, p: string): string {
   const t = type ?? 'service';
@@ -123,7 +123,8 @@ function initExample(type: AccountType | undefined, appid: string | undefined, d
   }
   const d = domain ?? host ?? (t === 'test' ? '127.0.0.1:8080' : 'www.example.com');
   const web = hasWebAuth(t) ? ` --domain ${shellWord(d)} --redirect-uri ${shellWord(redirectUri ?? exampleRedirectUri(d))}` : '';
-  return `wxauth init${p} --type ${t} --appid ${appid ?? 'wx1234567890abcdef'} --secret <AppSecret>${web} --yes`;
+  // The secret from a pipe, as init --help shows: a `<AppSecret>` pasted into a shell is a redirection.
+  return `printf %s "$WX_SECRET" | wxauth init${p} --type ${t} --appid ${appid ?? 'wx1234567890abcdef'} --secret -${web} --yes`;
 }
 
 /** `wxauth config set` lines for the flags given, the secret as a placeholder (never echoed). */

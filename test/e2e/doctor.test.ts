@@ -152,7 +152,7 @@ describe('wxauth doctor (text)', () => {
     expect(r.code).toBe(1);
     expect(lineOf(r.stdout, 'credentials')).toContain('（40125 invalid appsecret）');
     expect(r.stdout).toContain('open.weixin.qq.com → 管理中心 → 网站应用 → 查看');
-    expect(r.stdout).toContain('wxauth config set secret <新值> --profile web');
+    expect(r.stdout).toContain('printf %s "$WX_SECRET" | wxauth config set secret - --profile web');
     expect(r.stdout).not.toContain('设置与开发');
   });
 });

@@ -225,11 +225,11 @@ describe('init validation (issue 12 item 4)', () => {
     expect(lines[0]).toBe('✖ Missing --domain, --redirect-uri (required when not interactive).');
     expect(lines[1]).toMatch(/^✖ Also: --appid: "wx123" is not an appid/);
     expect(lines[2]).toMatch(/^✖ Also: --secret: the AppSecret has 3 characters/);
-    expect(lines[3]).toMatch(/^→ For example: wxauth init/);
+    expect(lines[3]).toMatch(/^→ For example: printf %s "\$WX_SECRET" \| wxauth init /);
     expect(r.stderr).not.toContain('"abc"');
     // The example keeps what was given: a test account's IP:port, and a redirect_uri under it.
     const test = await runCli(['init', '--type', 'test', '--domain', '127.0.0.1:8080', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
-    expect(test.stderr).toContain('→ For example: wxauth init --type test --appid wx1234567890abcdef --secret <AppSecret> --domain 127.0.0.1:8080 --redirect-uri http://127.0.0.1:8080/oauth/callback --yes');
+    expect(test.stderr).toContain('→ For example: printf %s "$WX_SECRET" | wxauth init --type test --appid wx1234567890abcdef --secret - --domain 127.0.0.1:8080 --redirect-uri http://127.0.0.1:8080/oauth/callback --yes');
     // Only a redirect_uri: its host is the domain, and a value the shell would split is quoted.
     const onlyUri = await runCli(['init', '--type', 'service', '--redirect-uri', 'https://my.example.cn/cb?a=1&b=2', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(onlyUri.stderr).toContain("--domain my.example.cn --redirect-uri 'https://my.example.cn/cb?a=1&b=2' --yes");
@@ -253,13 +253,13 @@ describe('init validation (issue 12 item 4)', () => {
     const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
     const r = await runCli(['--profile', 'dev', 'init', '--appid', 'wx1234567890abcdee', '--secret', 'abcdef0123456789abcdef0123456789', '--yes'], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('wxauth init --profile dev --type test --appid wx1234567890abcdee --secret <AppSecret> --domain 127.0.0.1:8080 --redirect-uri http://127.0.0.1:8080/cb --yes');
+    expect(r.stderr).toContain('printf %s "$WX_SECRET" | wxauth init --profile dev --type test --appid wx1234567890abcdee --secret - --domain 127.0.0.1:8080 --redirect-uri http://127.0.0.1:8080/cb --yes');
     expect(r.stderr).toContain('keep the rest of profile "dev": wxauth config set --profile dev appid wx1234567890abcdee; wxauth config set --profile dev secret -');
     expect(r.stderr).not.toContain('abcdef0123456789abcdef0123456789');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
     // A new profile: the plain example, under its name.
     const fresh = await runCli(['--profile', 'prod', 'init', '--appid', 'wx1234567890abcdee', '--yes'], { env });
-    expect(fresh.stderr).toContain('→ For example: wxauth init --profile prod --type service --appid wx1234567890abcdee');
+    expect(fresh.stderr).toContain('→ For example: printf %s "$WX_SECRET" | wxauth init --profile prod --type service --appid wx1234567890abcdee');
     expect(fresh.stderr).not.toContain('config set');
   });
 

@@ -28,10 +28,10 @@ describe('next steps that fit', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('40014');
     expect(r.stderr).not.toContain('已过期或已被替换');
-    expect(r.stderr).not.toContain('wxauth refresh <refresh_token>');
+    expect(r.stderr).not.toContain('wxauth refresh REFRESH_TOKEN');
     expect(r.stderr).toContain('它可能不完整');
     expect(r.stderr).toContain('误贴了基础 access_token');
-    expect(r.stderr).toContain('wxauth exchange <code>');
+    expect(r.stderr).toContain('wxauth exchange CODE');
   });
 
   it('rid answering 76001 never suggests looking up the failed lookup’s own rid', async () => {
@@ -49,7 +49,7 @@ describe('next steps that fit', () => {
     const r = await zh(['tokens', 'show', 'oXXX']);
     expect(r.code).toBe(4);
     expect(r.stderr).not.toContain('也可以直接把 token 作为参数传入');
-    expect(r.stderr).toContain('check 和 userinfo 可以直接带上它（wxauth check <access_token> <openid>）');
+    expect(r.stderr).toContain('check 和 userinfo 可以直接带上它（wxauth check ACCESS_TOKEN OPENID）');
   });
 
   it('40125 with the secret from WXAUTH_SECRET names that variable, not config set secret', async () => {
@@ -127,7 +127,7 @@ describe('a profile chosen by --profile is kept in every step of a hint', () => 
     const r = await runCli(['userinfo', '--no-refresh'], { env });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('48001');
-    expect(r.stderr).toContain('then wxauth exchange --profile svc <code>');
+    expect(r.stderr).toContain('then wxauth exchange --profile svc CODE');
     expect(r.stderr).not.toMatch(/then wxauth exchange\.$/m);
   });
 });
@@ -202,7 +202,7 @@ describe('"authorise again" names the command that works for the profile', () =>
     // No cached token (check), a stale code (exchange 40029), a spent one (40163).
     const check = await en(['check'], PUBLIC);
     expect(check.code).toBe(4);
-    expect(check.stderr).toContain(`Get a token first: wxauth exchange --profile prod <code>, or ${paste}.`);
+    expect(check.stderr).toContain(`Get a token first: wxauth exchange --profile prod CODE, or ${paste}.`);
     const stale = await en(['exchange', '0bogus'], PUBLIC);
     expect(stale.code).toBe(3);
     expect(stale.stderr).toContain(`(now ${service().appid}): ${paste}.`);

@@ -169,8 +169,8 @@ export const messages = {
   },
   'basic.user.lang.invalid': { zh: '--lang {lang} 不是微信支持的语言。', en: '--lang {lang} is not a language WeChat supports here.' },
   'basic.user.lang.invalid.hint': {
-    zh: '用 --lang zh_CN、zh_TW 或 en。界面语言请放在命令前：wxauth --lang {ui} user <openid>。',
-    en: 'Use --lang zh_CN, zh_TW or en. For the interface language put it before the command: wxauth --lang {ui} user <openid>.',
+    zh: '用 --lang zh_CN、zh_TW 或 en。界面语言请放在命令前：wxauth --lang {ui} user OPENID。',
+    en: 'Use --lang zh_CN, zh_TW or en. For the interface language put it before the command: wxauth --lang {ui} user OPENID.',
   },
   // A field's value and what it means, as `user` prints subscribe and subscribe_time.
   'basic.user.valueNote': { zh: '{value}（{note}）', en: '{value} ({note})' },

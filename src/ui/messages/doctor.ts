@@ -362,24 +362,24 @@ export const messages = {
   },
   'doctor.credentials.40125': { zh: 'appid {appid} 的 AppSecret 不对（40125 invalid appsecret）。', en: 'The AppSecret of appid {appid} is wrong (40125 invalid appsecret).' },
   'doctor.credentials.40125.fix': {
-    zh: '在公众号后台「设置与开发 → 基本配置」查看或重置 AppSecret（重置会让旧的立即失效），再 wxauth config set secret <新值>{p}。',
-    en: 'Look up or reset the AppSecret in the 公众号 console, 设置与开发 → 基本配置 (a reset invalidates the old one at once), then wxauth config set secret <new value>{p}.',
+    zh: '在公众号后台「设置与开发 → 基本配置」查看或重置 AppSecret（重置会让旧的立即失效），再运行 printf %s "$WX_SECRET" | wxauth config set secret -{p}（WX_SECRET 里放新的 AppSecret）。',
+    en: 'Look up or reset the AppSecret in the 公众号 console, 设置与开发 → 基本配置 (a reset invalidates the old one at once), then run printf %s "$WX_SECRET" | wxauth config set secret -{p} (with the new AppSecret in WX_SECRET).',
   },
   'doctor.credentials.40125.fix.env': {
     zh: '在公众号后台「设置与开发 → 基本配置」查看或重置 AppSecret（重置会让旧的立即失效），再改正环境变量 WXAUTH_SECRET：这个 secret 来自它，它优先于 profile（wxauth config set 改不了）。',
     en: 'Look up or reset the AppSecret in the 公众号 console, 设置与开发 → 基本配置 (a reset invalidates the old one at once), then fix the WXAUTH_SECRET environment variable: this secret came from it, and it overrides the profile (wxauth config set would not help).',
   },
   'doctor.credentials.40125.fix.website': {
-    zh: '在开放平台 open.weixin.qq.com → 管理中心 → 网站应用 → 查看 中查看或重置 AppSecret（重置会让旧的立即失效），再 wxauth config set secret <新值>{p}。',
-    en: 'Look up or reset the AppSecret on the Open Platform, open.weixin.qq.com → 管理中心 → 网站应用 → 查看 (a reset invalidates the old one at once), then wxauth config set secret <new value>{p}.',
+    zh: '在开放平台 open.weixin.qq.com → 管理中心 → 网站应用 → 查看 中查看或重置 AppSecret（重置会让旧的立即失效），再运行 printf %s "$WX_SECRET" | wxauth config set secret -{p}（WX_SECRET 里放新的 AppSecret）。',
+    en: 'Look up or reset the AppSecret on the Open Platform, open.weixin.qq.com → 管理中心 → 网站应用 → 查看 (a reset invalidates the old one at once), then run printf %s "$WX_SECRET" | wxauth config set secret -{p} (with the new AppSecret in WX_SECRET).',
   },
   'doctor.credentials.40125.fix.website.env': {
     zh: '在开放平台 open.weixin.qq.com → 管理中心 → 网站应用 → 查看 中查看或重置 AppSecret（重置会让旧的立即失效），再改正环境变量 WXAUTH_SECRET：这个 secret 来自它，它优先于 profile（wxauth config set 改不了）。',
     en: 'Look up or reset the AppSecret on the Open Platform, open.weixin.qq.com → 管理中心 → 网站应用 → 查看 (a reset invalidates the old one at once), then fix the WXAUTH_SECRET environment variable: this secret came from it, and it overrides the profile (wxauth config set would not help).',
   },
   'doctor.credentials.40125.fix.test': {
-    zh: '在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox 的「测试号信息」复制 appsecret，再 wxauth config set secret <新值>{p}。',
-    en: 'Copy the appsecret from 测试号信息 on the test account page, mp.weixin.qq.com/debug/cgi-bin/sandbox, then wxauth config set secret <new value>{p}.',
+    zh: '在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox 的「测试号信息」复制 appsecret，再运行 printf %s "$WX_SECRET" | wxauth config set secret -{p}（WX_SECRET 里放新的 AppSecret）。',
+    en: 'Copy the appsecret from 测试号信息 on the test account page, mp.weixin.qq.com/debug/cgi-bin/sandbox, then run printf %s "$WX_SECRET" | wxauth config set secret -{p} (with the new AppSecret in WX_SECRET).',
   },
   'doctor.credentials.40125.fix.test.env': {
     zh: '在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox 的「测试号信息」复制 appsecret，再改正环境变量 WXAUTH_SECRET：这个 secret 来自它，它优先于 profile（wxauth config set 改不了）。',

@@ -16,20 +16,20 @@ export const messages = {
   // --- what the user gave us ----------------------------------------------------------------
   'tokens.exchange.input.empty': { zh: '没有给出 code。', en: 'No code given.' },
   'tokens.exchange.input.empty.hint': {
-    zh: '只传回调地址里的 code：wxauth exchange <code>，或者把整个回调地址用引号括起来粘贴进来。',
-    en: "Pass the code from the callback: wxauth exchange <code>, or paste the whole callback URL in quotes.",
+    zh: '只传回调地址里的 code：wxauth exchange CODE，或者把整个回调地址用引号括起来粘贴进来。',
+    en: "Pass the code from the callback: wxauth exchange CODE, or paste the whole callback URL in quotes.",
   },
   'tokens.exchange.input.not_code': {
     zh: '这不是 code：{input}。code 是一串字母和数字（微信的是 32 位，以 0 开头），即回调地址里 code= 后面的值。没有发给微信。',
     en: 'This is not a code: {input}. A code is one word of letters and digits (WeChat’s are 32, starting with 0), the value after code= in the callback URL. Nothing was sent to WeChat.',
   },
   'tokens.exchange.input.not_code.part.hint': {
-    zh: '“{before}”后面那一段有 code 的样子，只传那一段：wxauth exchange{p} <code>。',
-    en: 'The part after “{before}” has a code’s shape: pass that part alone: wxauth exchange{p} <code>.',
+    zh: '“{before}”后面那一段有 code 的样子，只传那一段：wxauth exchange{p} CODE。',
+    en: 'The part after “{before}” has a code’s shape: pass that part alone: wxauth exchange{p} CODE.',
   },
   'tokens.exchange.input.not_code.hint': {
-    zh: "只传回调地址里 code= 后面的值：wxauth exchange <code>，或者把整个回调地址用引号括起来粘贴进来：wxauth exchange '<回调地址>'。",
-    en: "Pass the value after code= in the callback: wxauth exchange <code>, or paste the whole callback URL in quotes: wxauth exchange '<callback-url>'.",
+    zh: "只传回调地址里 code= 后面的值：wxauth exchange CODE，或者把整个回调地址用引号括起来粘贴进来：wxauth exchange '<回调地址>'。",
+    en: "Pass the value after code= in the callback: wxauth exchange CODE, or paste the whole callback URL in quotes: wxauth exchange '<callback-url>'.",
   },
   'tokens.exchange.input.no_code': { zh: '这个地址里没有 code 参数：{input}', en: 'There is no code parameter in this URL: {input}' },
   'tokens.exchange.input.no_code.hint': {
@@ -103,12 +103,12 @@ export const messages = {
   },
   'tokens.exchange.state.match': { zh: 'state 与 wxauth 上次生成链接（url 或 login）时记下的一致。', en: 'state matches the one in the last link wxauth built (url or login).' },
   'tokens.exchange.maybeSpent.timeout.hint': {
-    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} <code>。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。如果只是微信慢，加 --timeout <毫秒>（现在是 {timeout} ms）。',
-    en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} <code>. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}. If WeChat is only slow, add --timeout <ms> (now {timeout} ms).',
+    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} CODE。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。如果只是微信慢，加 --timeout <毫秒>（现在是 {timeout} ms）。',
+    en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} CODE. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}. If WeChat is only slow, add --timeout <ms> (now {timeout} ms).',
   },
   'tokens.exchange.maybeSpent.hint': {
-    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} <code>。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。',
-    en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} <code>. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}.',
+    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} CODE。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。',
+    en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} CODE. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}.',
   },
   'tokens.exchange.done': {
     zh: '已用 code 换到用户 access_token，并保存到 token 缓存（profile {profile}）。',
@@ -283,8 +283,8 @@ export const messages = {
     en: 'An access_token was given without an openid, and the cache does not know this token.',
   },
   'tokens.openidNeeded.hint': {
-    zh: '把 openid 作为第二个参数传进来：wxauth check <access_token> <openid>（换 token 时会一起返回 openid）。',
-    en: 'Pass the openid as the second argument: wxauth check <access_token> <openid> (it came with the token from the exchange).',
+    zh: '把 openid 作为第二个参数传进来：wxauth check ACCESS_TOKEN OPENID（换 token 时会一起返回 openid）。',
+    en: 'Pass the openid as the second argument: wxauth check ACCESS_TOKEN OPENID (it came with the token from the exchange).',
   },
   'tokens.noCachedUser': { zh: 'profile {profile} 的 token 缓存是空的。', en: 'The token cache of profile {profile} is empty.' },
   'tokens.noCachedOpenid': {
@@ -304,8 +304,8 @@ export const messages = {
     en: 'In the token cache of profile {profile}, openid {openid} has tokens of {others}, not of the current appid {appid} (openids are per appid).',
   },
   'tokens.otherAppid.hint': {
-    zh: 'token 只能用签发它的 appid：为 {appid} 重新授权，或换回签发这些 token 的 appid。重新授权：{login}。wxauth tokens show <openid>{p} 显示每个 token 的 appid。',
-    en: 'A token only works with the appid that issued it: authorise again for {appid}, or switch back to the appid that issued them. To authorise again: {login}. wxauth tokens show <openid>{p} shows each token’s appid.',
+    zh: 'token 只能用签发它的 appid：为 {appid} 重新授权，或换回签发这些 token 的 appid。重新授权：{login}。wxauth tokens show OPENID{p} 显示每个 token 的 appid。',
+    en: 'A token only works with the appid that issued it: authorise again for {appid}, or switch back to the appid that issued them. To authorise again: {login}. wxauth tokens show OPENID{p} shows each token’s appid.',
   },
 
   'tokens.noCachedOpenid.otherProfile.hint': {
@@ -320,8 +320,8 @@ export const messages = {
     en: 'wxauth url{scope}{p}, authorise, then paste the callback address into wxauth listen{p} --paste --exchange (the callback goes to {uri}, which no listener on this machine can catch)',
   },
   'tokens.noCachedUser.hint': {
-    zh: '先换一个 token：wxauth exchange{p} <code>，或者 {login}。手里已有 token 的话，check 和 userinfo 可以直接带上它（wxauth check{p} <access_token> <openid>），refresh 可以带上 refresh_token（wxauth refresh{p} <refresh_token>）。wxauth tokens{p} 列出缓存里的用户。',
-    en: 'Get a token first: wxauth exchange{p} <code>, or {login}. With a token already in hand, check and userinfo take it as arguments (wxauth check{p} <access_token> <openid>), and refresh takes a refresh_token (wxauth refresh{p} <refresh_token>). wxauth tokens{p} lists the cached users.',
+    zh: '先换一个 token：wxauth exchange{p} CODE，或者 {login}。手里已有 token 的话，check 和 userinfo 可以直接带上它（wxauth check{p} ACCESS_TOKEN OPENID），refresh 可以带上 refresh_token（wxauth refresh{p} REFRESH_TOKEN）。wxauth tokens{p} 列出缓存里的用户。',
+    en: 'Get a token first: wxauth exchange{p} CODE, or {login}. With a token already in hand, check and userinfo take it as arguments (wxauth check{p} ACCESS_TOKEN OPENID), and refresh takes a refresh_token (wxauth refresh{p} REFRESH_TOKEN). wxauth tokens{p} lists the cached users.',
   },
 
   // --- next steps after an errcode (hints) ----------------------------------------------------
@@ -341,8 +341,8 @@ export const messages = {
   'tokens.args.swapped.hint': { zh: '用法：wxauth {command} <access_token> <openid>', en: 'Usage: wxauth {command} <access_token> <openid>' },
   'tokens.args.openidAsToken': { zh: '{openid} 像 openid，不是 access_token。', en: '{openid} looks like an openid, not an access_token.' },
   'tokens.args.openidAsToken.hint': {
-    zh: '要用缓存里这个用户的 token：wxauth {command} --openid {openid}；要查一个 token：wxauth {command} <access_token> {openid}',
-    en: 'For the cached token of that user: wxauth {command} --openid {openid}; to check a token: wxauth {command} <access_token> {openid}',
+    zh: '要用缓存里这个用户的 token：wxauth {command} --openid {openid}；要查一个 token：wxauth {command} ACCESS_TOKEN {openid}',
+    en: 'For the cached token of that user: wxauth {command} --openid {openid}; to check a token: wxauth {command} ACCESS_TOKEN {openid}',
   },
   'tokens.next.code_sent_timeout': {
     zh: 'wxauth 在 {at} 换取这个 code 时等不到回答（超时），那个请求很可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code：{login}；微信慢的话加 --timeout <毫秒>。',
@@ -369,8 +369,8 @@ export const messages = {
     en: 'This code was already exchanged. WeChat or the browser often hits the callback twice: your callback page (or another wxauth / server process) may have used it. Exchange each code exactly once (de-duplicate by code on the server), then authorise again for a new one: {login}.',
   },
   'tokens.next.fix_secret': {
-    zh: 'AppSecret 不对（或已重置）：到公众平台「设置与开发 → 基本配置」核对（网站应用在开放平台），然后 wxauth config set secret <secret>{p}，或修改 WXAUTH_SECRET。',
-    en: 'The AppSecret is wrong (or was reset): compare it with the one in the MP console, 设置与开发 → 基本配置 (website apps: the Open Platform), then wxauth config set secret <secret>{p}, or fix WXAUTH_SECRET.',
+    zh: 'AppSecret 不对（或已重置）：到公众平台「设置与开发 → 基本配置」核对（网站应用在开放平台），然后运行 printf %s "$WX_SECRET" | wxauth config set secret -{p}（WX_SECRET 里放正确的 AppSecret），或修改 WXAUTH_SECRET。',
+    en: 'The AppSecret is wrong (or was reset): compare it with the one in the MP console, 设置与开发 → 基本配置 (website apps: the Open Platform), then run printf %s "$WX_SECRET" | wxauth config set secret -{p} (with the right AppSecret in WX_SECRET), or fix WXAUTH_SECRET.',
   },
   'tokens.next.fix_appid': {
     zh: 'appid（{appid}）不对：核对后用 wxauth config set appid <appid>{p}，或修改 WXAUTH_APPID。',
@@ -398,20 +398,20 @@ export const messages = {
     en: 'Refreshing did not help: the access_token just obtained with the refresh_token was refused too, and another refresh would fare no better. See the cached token and its appid with wxauth check{p}; if WeChat refuses it there too, have the user authorise again: {login}.',
   },
   'tokens.next.reauthorize_no_refresh': {
-    zh: 'access_token 已过期或已被替换，而 wxauth 没有可用的 refresh_token：用 wxauth refresh <refresh_token>{p} 刷新，或让用户重新授权：{login}。',
-    en: 'The access_token expired or was replaced, and wxauth has no usable refresh_token: refresh with wxauth refresh <refresh_token>{p}, or have the user authorise again: {login}.',
+    zh: 'access_token 已过期或已被替换，而 wxauth 没有可用的 refresh_token：用 wxauth refresh REFRESH_TOKEN{p} 刷新，或让用户重新授权：{login}。',
+    en: 'The access_token expired or was replaced, and wxauth has no usable refresh_token: refresh with wxauth refresh REFRESH_TOKEN{p}, or have the user authorise again: {login}.',
   },
   'tokens.next.not_sns_token': {
-    zh: '微信不认这个 access_token（40014 是“不合法”；过期一般报 42001）：它可能不完整（复制时被截断，或多了空格、引号），或者不是网页授权 token，例如误贴了基础 access_token（/cgi-bin/token 或 stable_token 的结果，wxauth token 打印的那种）。网页授权 token 要用 code 换：{login}，或 wxauth exchange <code>{p}；换到的 token 会缓存，之后 wxauth check{p} 不带参数就用它。',
-    en: 'WeChat does not recognise this access_token (40014 means invalid; an expired one is usually 42001): it may be incomplete (cut short when copied, or with a stray space or quote), or not a web-authorization token, e.g. a basic access_token pasted by mistake (from /cgi-bin/token or stable_token, as wxauth token prints). A web-authorization token comes from exchanging a code: {login}, or wxauth exchange <code>{p}; it is cached, and wxauth check{p} without arguments then uses it.',
+    zh: '微信不认这个 access_token（40014 是“不合法”；过期一般报 42001）：它可能不完整（复制时被截断，或多了空格、引号），或者不是网页授权 token，例如误贴了基础 access_token（/cgi-bin/token 或 stable_token 的结果，wxauth token 打印的那种）。网页授权 token 要用 code 换：{login}，或 wxauth exchange CODE{p}；换到的 token 会缓存，之后 wxauth check{p} 不带参数就用它。',
+    en: 'WeChat does not recognise this access_token (40014 means invalid; an expired one is usually 42001): it may be incomplete (cut short when copied, or with a stray space or quote), or not a web-authorization token, e.g. a basic access_token pasted by mistake (from /cgi-bin/token or stable_token, as wxauth token prints). A web-authorization token comes from exchanging a code: {login}, or wxauth exchange CODE{p}; it is cached, and wxauth check{p} without arguments then uses it.',
   },
   'tokens.next.openid_mismatch': {
     zh: '这个 openid 不属于这个 access_token：同一用户在不同 appid 下的 openid 不同。用换 token 时一起返回的 openid（wxauth tokens{p} 可以查看）。',
     en: 'This openid does not belong to this access_token: a user has a different openid in every appid. Use the openid that came with the token (wxauth tokens{p} shows it).',
   },
   'tokens.next.need_userinfo_scope': {
-    zh: '这个 token 来自 snsapi_base 授权，不能获取用户信息。用 snsapi_userinfo 重新授权：wxauth url --scope snsapi_userinfo{p}，再 wxauth exchange{p} <code>；或者 {loginUserinfo}。',
-    en: 'This token came from snsapi_base, which cannot read the profile. Authorise again with snsapi_userinfo: wxauth url --scope snsapi_userinfo{p}, then wxauth exchange{p} <code>; or {loginUserinfo}.',
+    zh: '这个 token 来自 snsapi_base 授权，不能获取用户信息。用 snsapi_userinfo 重新授权：wxauth url --scope snsapi_userinfo{p}，再 wxauth exchange{p} CODE；或者 {loginUserinfo}。',
+    en: 'This token came from snsapi_base, which cannot read the profile. Authorise again with snsapi_userinfo: wxauth url --scope snsapi_userinfo{p}, then wxauth exchange{p} CODE; or {loginUserinfo}.',
   },
 
 
@@ -426,13 +426,13 @@ export const messages = {
 
   // --- tokens list | show | clear ------------------------------------------------------------
   'tokens.list.empty': {
-    zh: 'profile {profile} 的 token 缓存是空的。换一个：{login}，或 wxauth exchange{p} <code>。',
-    en: 'The token cache of profile {profile} is empty. Get a token with {login}, or wxauth exchange{p} <code>.',
+    zh: 'profile {profile} 的 token 缓存是空的。换一个：{login}，或 wxauth exchange{p} CODE。',
+    en: 'The token cache of profile {profile} is empty. Get a token with {login}, or wxauth exchange{p} CODE.',
   },
 
   'tokens.list.summary': {
-    zh: 'profile {profile}：{count} 个用户（{file}）。token 已隐藏，wxauth tokens show <openid> --show-secrets 可查看。',
-    en: 'profile {profile}: {count} user(s) ({file}). Tokens are hidden; wxauth tokens show <openid> --show-secrets reveals them.',
+    zh: 'profile {profile}：{count} 个用户（{file}）。token 已隐藏，wxauth tokens show OPENID --show-secrets 可查看。',
+    en: 'profile {profile}: {count} user(s) ({file}). Tokens are hidden; wxauth tokens show OPENID --show-secrets reveals them.',
   },
   'tokens.col.access': { zh: 'access_token 过期', en: 'access_token expires' },
   'tokens.col.refresh': { zh: 'refresh_token 过期', en: 'refresh_token expires' },
@@ -458,8 +458,8 @@ export const messages = {
     en: 'A code comes in the callback URL after the user agrees (?code=…): get one with wxauth{p} login or wxauth{p} url. If the AppSecret was pasted anywhere else (a chat, a ticket), reset it in the console.',
   },
   'tokens.list.noUsers': {
-    zh: 'profile {profile} 没有缓存的用户 token。换一个：{login}，或 wxauth exchange{p} <code>。',
-    en: 'No user tokens are cached for profile {profile}. Get one with {login}, or wxauth exchange{p} <code>.',
+    zh: 'profile {profile} 没有缓存的用户 token。换一个：{login}，或 wxauth exchange{p} CODE。',
+    en: 'No user tokens are cached for profile {profile}. Get one with {login}, or wxauth exchange{p} CODE.',
   },
 
   'tokens.others': {
