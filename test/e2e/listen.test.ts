@@ -420,18 +420,18 @@ describe('wxauth listen', () => {
   it("--paste: the next step gives the code's lifetime for the account, 5 minutes for an official account and 10 for a website app (en, zh)", async () => {
     const paste = (type: string, lang = 'en') =>
       runCli(['listen', '--paste', '--state', 'p1', '--lang', lang], { input: `https://www.example.com/cb?code=${CODE}&state=p1\n`, env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_TYPE: type } });
-    expect((await paste('service')).stderr).toContain('Next: wxauth exchange <code> (within 5 minutes, once only)');
+    expect((await paste('service')).stderr).toContain('Next: wxauth exchange CODE (within 5 minutes, once only)');
     const website = await paste('website');
     expect(website.code, website.stderr).toBe(0);
-    expect(website.stderr).toContain('Next: wxauth exchange <code> (within 10 minutes, once only)');
-    expect((await paste('website', 'zh')).stderr).toContain('下一步：wxauth exchange <code>（10 分钟内，只能用一次）');
+    expect(website.stderr).toContain('Next: wxauth exchange CODE (within 10 minutes, once only)');
+    expect((await paste('website', 'zh')).stderr).toContain('下一步：wxauth exchange CODE（10 分钟内，只能用一次）');
     // Under another profile the command names it: without it, exchange would use the default profile's appid (40029).
     const other = await runCli(['--profile', 't2', 'listen', '--paste', '--state', 'p1'], { input: `https://www.example.com/cb?code=${CODE}&state=p1\n`, env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_TYPE: 'service' } });
-    expect(other.stderr).toContain('Next: wxauth exchange --profile t2 <code> (within 5 minutes, once only)');
+    expect(other.stderr).toContain('Next: wxauth exchange --profile t2 CODE (within 5 minutes, once only)');
     // So does the advice for a code that came without its state, and the refusal of a pasted authorize link.
     const stateless = await runCli(['--profile', 't2', 'listen', '--paste', '--state', 'p1', '--lang', 'zh'], { input: `https://www.example.com/cb?code=${CODE}\n`, env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_TYPE: 'service' } });
     expect(stateless.code).toBe(6);
-    expect(stateless.stderr).toContain('wxauth exchange --profile t2 <code>。');
+    expect(stateless.stderr).toContain('wxauth exchange --profile t2 CODE。');
     const link = 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&redirect_uri=https%3A%2F%2Fwww.example.com%2Fcb&response_type=code&scope=snsapi_base&state=p1#wechat_redirect';
     const authorize = await runCli(['--profile', 't2', 'listen', '--paste'], { input: `${link}\n`, env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_TYPE: 'service' } });
     expect(authorize.code).toBe(2);

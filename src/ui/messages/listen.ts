@@ -120,8 +120,8 @@ export const messages = {
     en: 'The callback carries a code but no state, and "{expected}" was expected. The code was refused (it is still unused).',
   },
   'listen.stateMissing.hint': {
-    zh: 'state 在路上丢了：你自己的某次跳转只保留了 code=，或者地址复制得不完整（…?code=…&state=… 在 code 之后被截断）。要不查 state 直接用这个 code，就单独换它（code 在浏览器落地的地址里）：wxauth exchange{p} <code>。',
-    en: 'The state was lost on the way: a redirect of your own that keeps only code=, or an address copied short (…?code=…&state=… cut after the code). To use this code without a state check, exchange it by itself (it is in the address the browser landed on): wxauth exchange{p} <code>.',
+    zh: 'state 在路上丢了：你自己的某次跳转只保留了 code=，或者地址复制得不完整（…?code=…&state=… 在 code 之后被截断）。要不查 state 直接用这个 code，就单独换它（code 在浏览器落地的地址里）：wxauth exchange{p} CODE。',
+    en: 'The state was lost on the way: a redirect of your own that keeps only code=, or an address copied short (…?code=…&state=… cut after the code). To use this code without a state check, exchange it by itself (it is in the address the browser landed on): wxauth exchange{p} CODE.',
   },
   'listen.stateMismatch.hint': {
     zh: '通常是旧标签页或重复打开的旧链接；也可能是伪造请求。用 wxauth url 生成新链接后重新授权，或用 --state 指定期望值。',
@@ -250,7 +250,7 @@ export const messages = {
     zh: '这个回调的 state 属于 listen 启动之后 wxauth url 新生成的链接（现在记下的就是它），所以照样接受；listen 启动时读到的是上一个链接的 state。',
     en: 'This callback’s state is that of a link wxauth url made after listen started (the state remembered now), so it was taken; listen had started with the previous link’s state.',
   },
-  'listen.next.exchange': { zh: '下一步：wxauth exchange{p} <code>（{minutes} 分钟内，只能用一次）', en: 'Next: wxauth exchange{p} <code> (within {minutes} minutes, once only)' },
+  'listen.next.exchange': { zh: '下一步：wxauth exchange{p} CODE（{minutes} 分钟内，只能用一次）', en: 'Next: wxauth exchange{p} CODE (within {minutes} minutes, once only)' },
 
   // ── listen --relay-snippet ────────────────────────────────────────────────────────────────────────
   'listen.relay.intro': {

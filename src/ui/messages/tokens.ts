@@ -373,8 +373,8 @@ export const messages = {
     en: 'The AppSecret is wrong (or was reset): compare it with the one in the MP console, 设置与开发 → 基本配置 (website apps: the Open Platform), then run printf %s "$WX_SECRET" | wxauth config set secret -{p} (with the right AppSecret in WX_SECRET), or fix WXAUTH_SECRET.',
   },
   'tokens.next.fix_appid': {
-    zh: 'appid（{appid}）不对：核对后用 wxauth config set appid <appid>{p}，或修改 WXAUTH_APPID。',
-    en: 'The appid ({appid}) is wrong: check it, then wxauth config set appid <appid>{p}, or fix WXAUTH_APPID.',
+    zh: 'appid（{appid}）不对：核对后用 wxauth config set appid APPID{p}，或修改 WXAUTH_APPID。',
+    en: 'The appid ({appid}) is wrong: check it, then wxauth config set appid APPID{p}, or fix WXAUTH_APPID.',
   },
   'tokens.next.fix_secret_env': {
     zh: 'AppSecret 不对（或已重置）：到公众平台「设置与开发 → 基本配置」核对（网站应用在开放平台）。它来自环境变量 WXAUTH_SECRET，所以要改的是 WXAUTH_SECRET（wxauth config set secret 会被它覆盖）。',
