@@ -334,7 +334,7 @@ describe('wxauth jssdk verify', () => {
     const r = await cli(['jssdk', 'verify', `wx.config({appId:'${SERVICE.appid}',timestamp:1714587457,nonceStr:'n1',signature:'${signature}',jsApiList:['chooseImage']})`, '--url', page, '--lang', 'zh']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('签名里用的是 access_token');
-    expect(r.stderr).toContain('域名 h5.example.com 不在 JS 接口安全域名（a.com）里');
+    expect(r.stderr).toContain('域名 h5.example.com 不在 JS接口安全域名（a.com）里');
   });
 
   it('stdout tells the whole verdict: a right signature on a host outside jsDomains, another appId or noncestr is not "match" alone (exit 1)', async () => {

@@ -472,15 +472,15 @@ export const messages = {
   'jssdk.verify.ticketOption': { zh: '用 --ticket 给出的 ticket 验证。', en: 'Verified with the --ticket given.' },
   'jssdk.domain.ok': { zh: '域名 {host} 在 JS接口安全域名里（{domain}）。', en: 'Host {host} is within the JS-safe domains ({domain}).' },
   'jssdk.domain.notListed': {
-    zh: '域名 {host} 不在 JS 接口安全域名（{domains}）里：页面会报 invalid url domain。在公众号后台「设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名」添加它或它的上级域名，然后用 wxauth{p} config set jsDomains{list} 同步（它替换整个列表）。',
+    zh: '域名 {host} 不在 JS接口安全域名（{domains}）里：页面会报 invalid url domain。在公众号后台「设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名」添加它或它的上级域名，然后用 wxauth{p} config set jsDomains{list} 同步（它替换整个列表）。',
     en: 'Host {host} is not within the JS-safe domains ({domains}): the page gets invalid url domain. Add it or a parent domain under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名, then update wxauth{p} config set jsDomains{list} (it replaces the whole list).',
   },
   'jssdk.domain.notListed.test': {
-    zh: '域名 {host} 不在 JS 接口安全域名（{domains}）里：页面会报 invalid url domain。测试号在它的测试号管理页（mp.weixin.qq.com/debug/cgi-bin/sandbox）的「JS接口安全域名」里填页面的主机（带端口时写“主机:端口”），然后用 wxauth{p} config set jsDomains{list} 同步（它替换整个列表）。',
+    zh: '域名 {host} 不在 JS接口安全域名（{domains}）里：页面会报 invalid url domain。测试号在它的测试号管理页（mp.weixin.qq.com/debug/cgi-bin/sandbox）的「JS接口安全域名」里填页面的主机（带端口时写“主机:端口”），然后用 wxauth{p} config set jsDomains{list} 同步（它替换整个列表）。',
     en: 'Host {host} is not within the JS-safe domains ({domains}): the page gets invalid url domain. A test account sets its JS接口安全域名 (JS-safe domain) on its sandbox page (mp.weixin.qq.com/debug/cgi-bin/sandbox): the page’s host, as “host:port” with a port; then update wxauth{p} config set jsDomains{list} (it replaces the whole list).',
   },
   'jssdk.domain.port': {
-    zh: '页面用了端口 {port}（{host}），JS 接口安全域名里没有这个端口：正式公众号的 JS-SDK 页面只能在 80/443 端口，会报 invalid url domain；测试号则把“{host}:{port}”填为 JS 接口安全域名，再运行 wxauth{p} config set jsDomains {host}:{port}。',
+    zh: '页面用了端口 {port}（{host}），JS接口安全域名里没有这个端口：正式公众号的 JS-SDK 页面只能在 80/443 端口，会报 invalid url domain；测试号则把“{host}:{port}”填为 JS接口安全域名，再运行 wxauth{p} config set jsDomains {host}:{port}。',
     en: 'The page uses port {port} ({host}), which no JS-safe domain names: a real account’s JS-SDK pages must be on port 80/443, or they get invalid url domain; a test account registers “{host}:{port}” as its JS-safe domain (then wxauth{p} config set jsDomains {host}:{port}).',
   },
   'jssdk.domain.port.real': {
@@ -492,7 +492,7 @@ export const messages = {
     en: 'The domain was not checked: the profile has no jsDomains. If the page gets invalid url domain, first look in the console (设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名) for {entry} or a parent domain of it; then tell wxauth the domains entered there, as they are, to have verify check them: wxauth{p} config set jsDomains <the console’s domains> ({entry} only if the console lists it).',
   },
   'jssdk.domain.unset.testOnly': {
-    zh: '没有检查域名：profile 里没有 jsDomains。页面在 {entry}，{what}：正式公众号的 JS-SDK 页面必须用域名、在 80/443 端口，否则会报 invalid url domain；测试号则把“{entry}”填为 JS 接口安全域名（再运行 wxauth{p} config set jsDomains {entry} 即可一并检查）。',
+    zh: '没有检查域名：profile 里没有 jsDomains。页面在 {entry}，{what}：正式公众号的 JS-SDK 页面必须用域名、在 80/443 端口，否则会报 invalid url domain；测试号则把“{entry}”填为 JS接口安全域名（再运行 wxauth{p} config set jsDomains {entry} 即可一并检查）。',
     en: 'The domain was not checked: the profile has no jsDomains. The page is on {entry}, {what}: a real account’s JS-SDK pages must be on a domain name on port 80/443, or they get invalid url domain; a test account registers “{entry}” as its JS-safe domain (then wxauth{p} config set jsDomains {entry} has it checked).',
   },
   'jssdk.domain.unset.real': {
