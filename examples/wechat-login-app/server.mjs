@@ -102,8 +102,12 @@ const server = createServer(async (req, res) => {
       }
       const result = await pending;
       if (!result.user) return send(res, 200, '登录没有完成', `微信暂时无法完成登录，请<a href="/auth/wechat">重试</a>。`, cookie);
-      s.user = result.user;
-      res.writeHead(302, { location: s.next ?? '/me', ...cookie }); // away from the URL with the code
+      // Signed in: a new session id, so one planted in this browser before the login is not the user's
+      // session after it (session fixation). The old id is forgotten.
+      sessions.delete(sid);
+      const renewed = randomBytes(12).toString('hex');
+      sessions.set(renewed, { next: s.next, user: result.user });
+      res.writeHead(302, { location: s.next ?? '/me', 'set-cookie': `sid=${renewed}; Path=/; HttpOnly; SameSite=Lax` }); // away from the URL with the code
       return res.end();
     }
     if (url.pathname === '/me') {
