@@ -829,8 +829,14 @@ function domainArg(hostport: string): string {
  * whole has nothing a shell reads inside double quotes.
  */
 function appidWord(appid: string): string {
-  return /^wx[0-9a-f]{16}$/i.test(appid) ? appid.toLowerCase() : 'APPID';
+  return APPID_ANY_CASE.test(appid) ? appid.toLowerCase() : 'APPID';
 }
+
+/**
+ * An appid in any case, the `wx` too (`WX807D86FB6B3D4FD2` pasted from a form that upper-cases): validate.ts
+ * isAppid takes `wx` as written, so this one is inspect's, for an appid said with its lower-case form.
+ */
+const APPID_ANY_CASE = /^wx[0-9a-f]{16}$/i;
 
 function checkAppid(given: string, endpoint: AuthEndpoint, ctx: InspectContext, findings: Findings): void {
   if (/^(your_?)?app_?id$|^wx[x*]{4,}$|^x{3,}$|^[${<%]|^\{.*\}$|^<.*>$/i.test(given)) {
@@ -842,7 +848,7 @@ function checkAppid(given: string, endpoint: AuthEndpoint, ctx: InspectContext, 
   // written. Said with the lower-case form, and whether that is the profile's own; the checks below
   // go on with it.
   let appid = given;
-  if (/^wx[0-9a-f]{16}$/i.test(given) && given !== given.toLowerCase()) {
+  if (APPID_ANY_CASE.test(given) && given !== given.toLowerCase()) {
     appid = given.toLowerCase();
     findings.add(ctx.profile?.appid === appid ? 'appid.upper_case_profile' : 'appid.upper_case', 'error', { appid: given, lower: appid });
   }
