@@ -291,7 +291,7 @@ export class ProxyObserver {
       const params = { ip, caller: who(me), appid: appid ?? '?', endpoint: facts.endpoint };
       const upstream = this.otherUpstream;
       if (upstream === undefined) hit('ip.whitelist', { key: 'proxy.hit.ip.whitelist', params }, { key: 'proxy.fix.ip.whitelist', params: { ip } });
-      else hit('ip.whitelist', { key: 'proxy.hit.ip.whitelist.upstream', params: { ...params, upstream } }, { key: 'proxy.fix.ip.whitelist.upstream', params: { ip, upstream, appid: appid ?? '<appid>' } });
+      else hit('ip.whitelist', { key: 'proxy.hit.ip.whitelist.upstream', params: { ...params, upstream } }, { key: 'proxy.fix.ip.whitelist.upstream', params: { ip, upstream, appid: known ?? 'APPID' } });
     }
     if (facts.endpoint === '/sns/userinfo' && facts.errcode === 48001) {
       // 48001 on /sns/userinfo means the token lacks snsapi_userinfo (API-FACTS §7); a snapshot user's

@@ -81,6 +81,10 @@ describe('ProxyMasker', () => {
     const [other] = new ProxyObserver({ showSecrets: false, otherUpstream: 'http://127.0.0.1:3900' }).observe(refused()).hits;
     expect(other).toMatchObject({ id: 'ip.whitelist', evidence: { key: 'proxy.hit.ip.whitelist.upstream', params: { upstream: 'http://127.0.0.1:3900', ip: '1.2.3.4' } } });
     expect(other!.fix).toMatchObject({ key: 'proxy.fix.ip.whitelist.upstream', params: { appid: 'wx1234567890abcdef' } });
+    // The fix is a command to paste: an appid that is not WeChat's shape (anyone's text) becomes APPID, never `<appid>` or shell syntax.
+    const odd = exchange({ target: '/cgi-bin/token?grant_type=client_credential&appid=x%3Btouch%20p&secret=x', responseBody: '{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist"}' });
+    const [oddHit] = new ProxyObserver({ showSecrets: false, otherUpstream: 'http://127.0.0.1:3900' }).observe(odd).hits;
+    expect(oddHit!.fix).toMatchObject({ key: 'proxy.fix.ip.whitelist.upstream', params: { appid: 'APPID' } });
   });
 
   it('shows everything with --show-secrets', () => {
