@@ -178,6 +178,9 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await spec.fill('delay=50:3');
     await spec.press('Enter');
     await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 2);
+    // The page removes a fault by sending its own list less that one: wait until its list is the
+    // emulator's (setFaults above changed it behind the page's back), or the click resends a stale one.
+    await page.locator('#fault-list li[data-fault="delay=50:3"]').waitFor();
     await page.locator('#fault-list li[data-fault="busy@/cgi-bin/token:1"] button').click();
     expect((await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 1)).faults).toEqual([{ kind: 'delay', ms: 50, count: 3 }]);
     await page.getByRole('button', { name: 'Clear all' }).click();
