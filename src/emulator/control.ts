@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import type { Emulator } from './server.js';
 import { controlJson, type Reply, type Rq } from './reply.js';
 import type { FaultSpec, ScanOptions, ScanResult } from './types.js';
-import { FaultSpecError, faultText, validateFault } from './faults.js';
+import { FaultSpecError, faultText, removeFault, validateFault } from './faults.js';
 import { NotAnIpError, neverFires } from './server.js';
 import { publicUsers } from './seed.js';
 import { CODES_KEPT } from './state.js';
@@ -30,6 +30,31 @@ function faultWarnings(faults: FaultSpec[]): Array<{ spec: string; path: string;
 
 function bad(error: string, status = 400): Reply {
   return controlJson({ ok: false, error }, status);
+}
+
+/** POST /faults {"remove": spec}: one fault taken away by its spec, the others left as they are. */
+function removeFaultAnswer(emu: Emulator, given: unknown): Reply {
+  let wanted: FaultSpec;
+  try {
+    wanted = validateFault(given);
+  } catch (error) {
+    if (error instanceof FaultSpecError) return controlJson({ ok: false, error: error.message, problem: { text: error.pageKey, params: error.problem.params } }, 400);
+    throw error;
+  }
+  if (!removeFault(emu.faults, wanted)) {
+    const spec = faultText(wanted);
+    return controlJson(
+      {
+        ok: false,
+        error: `no armed fault is ${spec}: it has fired its last time or was removed (GET /__emulator/faults lists those armed)`,
+        problem: { text: 'faults.gone', params: { spec } },
+        faults: emu.faults,
+      },
+      404,
+    );
+  }
+  const warnings = faultWarnings(emu.faults);
+  return controlJson({ ok: true, faults: emu.faults, ...(warnings.length > 0 ? { warnings } : {}) });
 }
 
 function decodeSegment(s: string): string {
@@ -192,7 +217,7 @@ const CONTROL_INDEX: ReadonlyArray<{ call: string; does: string }> = [
   { call: 'GET /__emulator/requests[?since=N] · /requests/<n>', does: 'the request log (secrets masked) · one request in full' },
   { call: 'GET /__emulator/events', does: 'the request log as server-sent events' },
   { call: 'GET|POST /__emulator/clock', does: 'the emulator clock · {"advance": seconds} or {"reset": true}' },
-  { call: 'GET|POST|DELETE /__emulator/faults', does: 'faults · {"spec": "500:1"} adds one · DELETE clears them' },
+  { call: 'GET|POST|DELETE /__emulator/faults', does: 'faults · {"spec": "500:1"} adds one · {"remove": "500:1"} takes one away · DELETE clears them' },
   { call: 'GET|POST /__emulator/switches', does: 'behaviour switches and the values each takes · change them' },
   { call: 'POST /__emulator/code', does: '{"appid", "user"?, "scope"?}: mint a code without the pages' },
   { call: 'GET /__emulator/codes/<code>', does: 'whether a code is unused, used or expired' },
@@ -267,6 +292,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       emu.reset();
       return controlJson({ ok: true });
     case '/faults': {
+      if (body.remove !== undefined) return removeFaultAnswer(emu, body.remove);
       const list = Array.isArray(body.faults) ? body.faults : [body];
       let armed: FaultSpec[];
       try {

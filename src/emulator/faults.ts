@@ -130,6 +130,24 @@ export function faultText(fault: FaultSpec): string {
   return `${kind}${value}${fault.path !== undefined ? `@${fault.path}` : ''}${fault.count !== undefined ? `:${fault.count}` : ''}`;
 }
 
+/**
+ * Take one armed fault away, named as the --fault syntax writes it (the page's Remove button, a script):
+ * the first written the same, else the same fault with another count left (it fired since the list was
+ * read). Naming the one to remove, rather than sending back the whole list without it, leaves as they are
+ * the faults another client armed or removed meanwhile. False when none is armed.
+ */
+export function removeFault(faults: FaultSpec[], wanted: FaultSpec): boolean {
+  const text = faultText(wanted);
+  let index = faults.findIndex((f) => faultText(f) === text);
+  if (index < 0 && wanted.count !== undefined) {
+    const uncounted = faultText({ ...wanted, count: undefined });
+    index = faults.findIndex((f) => f.count !== undefined && faultText({ ...f, count: undefined }) === uncounted);
+  }
+  if (index < 0) return false;
+  faults.splice(index, 1);
+  return true;
+}
+
 export function faultMatches(fault: FaultSpec, path: string): boolean {
   if (fault.path === undefined) return true;
   if (fault.path.endsWith('*')) return path.startsWith(fault.path.slice(0, -1));

@@ -405,11 +405,14 @@ export const UI_SCRIPT = String.raw`
     clear(list);
     byId('faults-none').hidden = S.faults.length > 0;
     byId('faults-clear').hidden = S.faults.length === 0;
-    S.faults.forEach(function (f, index) {
+    S.faults.forEach(function (f) {
       var remove = h('button', { type: 'button', class: 'danger', text: T('faults.remove') });
       remove.addEventListener('click', function () {
-        var rest = S.faults.filter(function (_f, i) { return i !== index; });
-        act(api('POST', '/faults', { faults: rest, replace: true }), L('faults.removed', { spec: faultSpec(f) }));
+        // This one, by its spec: sending back the list without it would undo what another tab or a
+        // script armed or removed since the list was drawn. Gone already (fired): the list is redrawn.
+        act(api('POST', '/faults', { remove: faultSpec(f) }), L('faults.removed', { spec: faultSpec(f) })).then(function (doc) {
+          if (!doc) refresh();
+        });
       });
       var scope = (f.path ? f.path : T('faults.every')) + ' \u00b7 ' + (f.count !== undefined ? T('faults.left', { n: f.count }) : T('faults.until'));
       // A path the emulator serves nothing at: armed, but it never fires (the control API says which).

@@ -76,6 +76,7 @@ export const UI_TEXT = {
   },
   'faults.empty': { zh: '没有注入：先填写一个故障，例如 delay=2000:3。', en: 'Nothing armed: type a fault first, for example delay=2000:3.' },
   'faults.removed': { zh: '已移除 {spec}。', en: 'Removed {spec}.' },
+  'faults.gone': { zh: '{spec} 已不在注入列表中：它已触发完最后一次，或已被移除。', en: '{spec} is no longer armed: it has fired its last time or was removed.' },
   'faults.none': { zh: '没有注入的故障。', en: 'No faults armed.' },
   'faults.clear': { zh: '全部清除', en: 'Clear all' },
   'faults.cleared': { zh: '故障已全部清除。', en: 'All faults cleared.' },

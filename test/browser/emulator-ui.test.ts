@@ -44,7 +44,7 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
   });
 
   /** Open the page and wait until it follows the log and has read the seed. */
-  async function open(options: { locale?: string; width?: number } = {}): Promise<Page> {
+  async function open(options: { locale?: string; width?: number; stale?: boolean } = {}): Promise<Page> {
     context = await browser.newContext({
       locale: options.locale ?? 'en-US',
       viewport: { width: options.width ?? 1280, height: 900 },
@@ -59,9 +59,12 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
       problems.push(`dialog: ${d.message()}`);
       void d.dismiss();
     });
+    // `stale`: the page hears none of the emulator's events, so its lists stay as first read (another
+    // client's change is not redrawn until the page's own next action).
+    if (options.stale) await page.route('**/__emulator/events', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: 'retry: 3600000\n\n' }));
     const response = await page.goto(`${emu.url}/`);
     expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'none'; script-src 'nonce-/);
-    await page.locator('#live.on').waitFor();
+    if (!options.stale) await page.locator('#live.on').waitFor();
     await page.locator('#app-list li').first().waitFor();
     await page.locator('#you option').first().waitFor({ state: 'attached' });
     return page;
@@ -178,13 +181,34 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await spec.fill('delay=50:3');
     await spec.press('Enter');
     await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 2);
-    // The page removes a fault by sending its own list less that one: wait until its list is the
-    // emulator's (setFaults above changed it behind the page's back), or the click resends a stale one.
     await page.locator('#fault-list li[data-fault="delay=50:3"]').waitFor();
     await page.locator('#fault-list li[data-fault="busy@/cgi-bin/token:1"] button').click();
     expect((await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 1)).faults).toEqual([{ kind: 'delay', ms: 50, count: 3 }]);
     await page.getByRole('button', { name: 'Clear all' }).click();
     expect((await until(() => control('/faults'), (v) => (v.faults as unknown[]).length === 0)).faults).toEqual([]);
+    await page.locator('#faults-none').waitFor();
+  });
+
+  it("Remove takes away that one fault: a list drawn before another client's change does not undo it, and one gone meanwhile is said so", async () => {
+    const page = await open({ stale: true });
+    emu.setFaults([{ kind: 'busy', path: '/cgi-bin/token', count: 2 }, { kind: 'delay', ms: 50, count: 3 }]);
+    await page.reload();
+    await page.locator('#fault-list li[data-fault="delay=50:3"]').waitFor();
+    // A script arms one and clears another; the page, hearing no events, still lists the two it read.
+    emu.setFaults([{ kind: 'delay', ms: 50, count: 3 }, { kind: 'http500', path: '/sns/userinfo' }]);
+    await page.locator('#fault-list li[data-fault="busy@/cgi-bin/token:2"] button').waitFor();
+    await page.locator('#fault-list li[data-fault="delay=50:3"] button').click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Removed delay=50:3.');
+    expect((await control('/faults')).faults).toEqual([{ kind: 'http500', path: '/sns/userinfo' }]);
+    // The page's own action redrew its list: the script's fault is there, the one it cleared is not.
+    await page.locator('#fault-list li[data-fault="500@/sns/userinfo"]').waitFor();
+    expect(await page.locator('#fault-list li[data-fault="busy@/cgi-bin/token:2"]').count()).toBe(0);
+
+    // Cleared behind the page's back, then Remove: the page says it is no longer armed and redraws.
+    emu.setFaults([]);
+    expected = [/^Failed to load resource: the server responded with a status of 404/];
+    await page.locator('#fault-list li[data-fault="500@/sns/userinfo"] button').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('500@/sns/userinfo is no longer armed: it has fired its last time or was removed.');
     await page.locator('#faults-none').waitFor();
   });
 

@@ -1,7 +1,7 @@
 // The control surface (/__emulator/*) and fault injection, over HTTP.
 import { describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
-import { startEmulator, parseFaultSpec, DEFAULT_APPIDS } from '../../src/emulator/index.js';
+import { startEmulator, faultText, parseFaultSpec, DEFAULT_APPIDS, type FaultSpec } from '../../src/emulator/index.js';
 import { T0, get, norm, portOf, post, rawRequest, useEmulator } from './helpers.js';
 
 const SVC = DEFAULT_APPIDS.service;
@@ -230,6 +230,26 @@ describe('faults', () => {
     expect((await get(emu.url, '/sns/auth?access_token=a&openid=b')).json.errcode).toBe(40014);
     expect((await get(emu.url, '/__emulator/faults')).json.faults).toEqual([expect.anything(), expect.objectContaining({ kind: 'delay', count: 2 })]);
     expect(emu.requests().filter((r) => !r.path.startsWith('/__emulator')).map((r) => r.fault)).toEqual(['http500', 'delay']);
+  });
+
+  it('{"remove": spec} takes one fault away and leaves those armed meanwhile; one that fired since is still found by its kind and path', async () => {
+    const armed = (answer: { json: unknown }) => ((answer.json as { faults: FaultSpec[] }).faults).map(faultText);
+    await post(emu.url, '/__emulator/faults', { faults: ['delay=50:3', '500@/sns/oauth2/access_token', 'busy:1'] });
+    // Another client (a script, another tab) arms one after this client read the list.
+    await post(emu.url, '/__emulator/faults', { spec: 'garbage@/sns/auth:2' });
+    const removed = await post(emu.url, '/__emulator/faults', { remove: '500@/sns/oauth2/access_token' });
+    expect(removed.status).toBe(200);
+    expect(armed(removed)).toEqual(['delay=50:3', 'busy:1', 'garbage@/sns/auth:2']);
+    // The delay fired once since the list was read: removing it as it was listed (":3") still takes it.
+    await get(emu.url, '/cgi-bin/getcallbackip');
+    expect(armed(await post(emu.url, '/__emulator/faults', { remove: 'delay=50:3' }))).toEqual(['busy:1', 'garbage@/sns/auth:2']);
+    // "until cleared" is another fault than "n more times": not taken for it.
+    const gone = await post(emu.url, '/__emulator/faults', { remove: 'garbage@/sns/auth' });
+    expect(gone.status).toBe(404);
+    expect(gone.json).toMatchObject({ ok: false, problem: { text: 'faults.gone', params: { spec: 'garbage@/sns/auth' } } });
+    expect(String((gone.json as { error: string }).error)).toContain('no armed fault is garbage@/sns/auth');
+    expect((await post(emu.url, '/__emulator/faults', { remove: 'meltdown' })).status).toBe(400);
+    expect(armed(await get(emu.url, '/__emulator/faults'))).toEqual(['busy:1', 'garbage@/sns/auth:2']);
   });
 
   it('-1 system busy, path-scoped, until cleared', async () => {
