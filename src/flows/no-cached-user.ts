@@ -2,7 +2,7 @@
 // (check, refresh, userinfo: flows/user-token.ts) and by `wxauth tokens show`. A module of its own so that
 // `tokens` does not load user-token.ts (node:crypto) for it.
 import { suggest } from '../core/closest.js';
-import { ConfigError, messageRef } from '../errors.js';
+import { ConfigError, messageRef, type MessageRef } from '../errors.js';
 import { authorizeAgain } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import type { TokenStore } from '../store/token-cache.js';
@@ -13,7 +13,15 @@ import type { TokenStore } from '../store/token-cache.js';
  * changed, or WXAUTH_APPID points elsewhere), saying "empty" would send the user to `wxauth tokens`,
  * which lists them: name the appids instead.
  */
-export function noCachedUser(profile: string, openid: string | undefined, tokens?: TokenStore, appid?: string, redirectUri?: string): ConfigError {
+export function noCachedUser(
+  profile: string,
+  openid: string | undefined,
+  tokens?: TokenStore,
+  appid?: string,
+  redirectUri?: string,
+  /** What the user wanted of the token: `clear` is told nothing was removed, not to get a token. */
+  wanted: 'use' | 'show' | 'clear' = 'use',
+): ConfigError {
   const others = appid === undefined ? [] : (tokens?.listUsers(profile) ?? []).filter((u) => u.appid !== appid && (openid === undefined || u.openid === openid));
   if (appid !== undefined && others.length > 0) {
     const appids = [...new Set(others.map((u) => u.appid))].join(', ');
@@ -27,8 +35,10 @@ export function noCachedUser(profile: string, openid: string | undefined, tokens
   const close = openid === undefined ? undefined : suggest(openid, cached);
   // The openid is cached, but under another profile (the token was got with --profile staging, say).
   const elsewhere = openid === undefined || close !== undefined ? undefined : tokens?.profilesHolding(openid, profile)[0];
-  let hint = messageRef('tokens.noCachedUser.hint', { p: profileFlag(profile), login: authorizeAgain(profile, redirectUri) });
+  let hint: MessageRef = messageRef('tokens.noCachedUser.hint', { p: profileFlag(profile), login: authorizeAgain(profile, redirectUri) });
+  if (wanted === 'clear') hint = messageRef('tokens.clear.nothingFor.hint', { p: profileFlag(profile) });
   if (close !== undefined) hint = messageRef('tokens.noCachedOpenid.close.hint', { openid: close });
-  else if (elsewhere !== undefined) hint = messageRef('tokens.noCachedOpenid.otherProfile.hint', { other: elsewhere, p: profileFlag(elsewhere), openid: openid ?? '' });
+  else if (elsewhere !== undefined)
+    hint = messageRef('tokens.noCachedOpenid.otherProfile.hint', { other: elsewhere, p: profileFlag(elsewhere), action: wanted === 'clear' ? 'clear' : 'show', openid: openid ?? '' });
   return new ConfigError(openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } }, { hint });
 }

@@ -681,7 +681,7 @@ describe('exchange over a cached snsapi_userinfo token', () => {
 });
 
 describe('wxauth tokens: mistakes', () => {
-  it('a mistyped action names the one meant (exit 2); clearing an openid not cached says which', async () => {
+  it('a mistyped action names the one meant (exit 2); clearing an openid not cached is exit 4, as show is, naming a close one', async () => {
     const lst = await wx(['tokens', 'clean', '--lang', 'zh']);
     expect(lst.code).toBe(2);
     expect(lst.stderr).toContain('是不是想用 wxauth tokens clear？');
@@ -689,10 +689,16 @@ describe('wxauth tokens: mistakes', () => {
     expect(far.code).toBe(2);
     expect(far.stderr).toContain('Usage: wxauth tokens [list | show <openid> | clear [openid]]');
     expect(far.stderr).not.toContain('Did you mean');
-    await seed('u1');
+    const { openid } = (await seed('u1')).token;
     const none = await wx(['tokens', 'clear', 'oNotCached', '--yes']);
-    expect(none.code).toBe(0);
-    expect(none.stderr).toContain('No cached user with openid oNotCached in profile default: nothing removed');
+    expect(none.code).toBe(4);
+    expect(none.stderr).toContain('The token cache of profile default has no openid oNotCached.');
+    expect(none.stderr).toContain('Nothing was removed. wxauth tokens lists the cached users.');
+    expect(none.stderr).not.toContain('Get a token first');
+    // An openid cut short when copying: the cached one is named, and it is still cached.
+    const short = await wx(['tokens', 'clear', openid.slice(0, -1), '--yes', '--lang', 'zh']);
+    expect(short.code).toBe(4);
+    expect(short.stderr).toContain(`缓存里有一个很接近的 openid：${openid}`);
     expect(cachedUsers()).toHaveLength(1);
   });
 });

@@ -309,8 +309,8 @@ export const messages = {
   },
 
   'tokens.noCachedOpenid.otherProfile.hint': {
-    zh: '它缓存在 profile {other} 下：wxauth{p} tokens show {openid}。',
-    en: 'It is cached for profile {other}: wxauth{p} tokens show {openid}.',
+    zh: '它缓存在 profile {other} 下：wxauth{p} tokens {action} {openid}。',
+    en: 'It is cached for profile {other}: wxauth{p} tokens {action} {openid}.',
   },
   'tokens.noCachedOpenid.close.hint': { zh: '缓存里有一个很接近的 openid：{openid}（是不是少复制或多复制了字符？）', en: 'The cache has a close one: {openid} (a character lost or added when copying?)' },
   // {login} in the hints: how to authorise again under the profile (core/next-step.ts authorizeAgain).
@@ -472,9 +472,9 @@ export const messages = {
     zh: '是不是想用 wxauth tokens {suggestion}？用法：wxauth tokens [list | show <openid> | clear [openid]]',
     en: 'Did you mean wxauth tokens {suggestion}? Usage: wxauth tokens [list | show <openid> | clear [openid]]',
   },
-  'tokens.clear.nothingFor': {
-    zh: 'profile {profile} 的缓存里没有 openid 为 {openid} 的用户：什么也没删（wxauth tokens 列出缓存的用户）。',
-    en: 'No cached user with openid {openid} in profile {profile}: nothing removed (wxauth tokens lists the cached users).',
+  'tokens.clear.nothingFor.hint': {
+    zh: '什么也没删。wxauth tokens{p} 列出缓存里的用户。',
+    en: 'Nothing was removed. wxauth tokens{p} lists the cached users.',
   },
   'tokens.action.invalid.hint': {
     zh: '用法：wxauth tokens [list | show <openid> | clear [openid]]',

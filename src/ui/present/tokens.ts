@@ -43,9 +43,7 @@ export function present(result: TokensCommandResult, out: Output): void {
       return presentShow(out, result);
     case 'clear':
       out.result({ profile: result.profile, openid: result.openid ?? null, removed: result.removed, kept: { basic_tokens: result.others.basic, tickets: result.others.tickets } });
-      if (result.removed === 0) {
-        out.say(result.openid === undefined ? out.t('tokens.clear.nothing', { profile: result.profile }) : out.t('tokens.clear.nothingFor', { profile: result.profile, openid: result.openid }));
-      }
+      if (result.removed === 0) out.say(out.t('tokens.clear.nothing', { profile: result.profile }));
       else out.success(out.t('tokens.clear.done', { count: result.removed, profile: result.profile }));
       noteOthers(out, result.others);
       return;
