@@ -1040,7 +1040,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
     causes: [
       c('签名用的 URL 与页面不一致：带了 # 及其后的部分、被 URL 编码、http/https 或末尾 / 不同，或签的是另一个页面（单页应用切换路由后、iOS 上 history 路由要签首次进入的 URL、网页授权跳转前的 URL）。', 'The URL signed is not the page\'s: it kept the #fragment, was URL-encoded, differs in http/https or a trailing slash, or is another page (an SPA route change, the landing URL iOS keeps for history-mode routes, the URL before the OAuth redirect).'),
       c('wx.config 的 nonceStr、timestamp 与签名时用的不同（例如签名用毫秒、wx.config 用秒），或签名串里把 noncestr 写成了 nonceStr。', 'wx.config\'s nonceStr or timestamp differs from the signed ones (e.g. milliseconds signed, seconds configured), or the signed string says nonceStr instead of noncestr.'),
-      c('签的不是当前有效的 jsapi_ticket：用了 access_token、过期或被另一台服务器换掉的 ticket，或另一个 appid 的 ticket。', 'The ticket signed is not the live jsapi_ticket: the access_token was signed, or a stale ticket, another server\'s, or another appid\'s.'),
+      c('签的不是当前有效的 jsapi_ticket：用了 access_token、已过期的 ticket（有效期内重新获取拿到同一个 ticket，expires_in 却又是 7200，缓存按它重新计时就会用过期），或另一个 appid 的 ticket。', 'The ticket signed is not the live jsapi_ticket: the access_token was signed, or a ticket past its end (a fetch within its life returns the same ticket with expires_in 7200 again, so a cache that restarts its clock on it outlives it), or another appid\'s.'),
     ],
     fixes: [
       c('用 `wxauth jssdk verify --url <页面> --signature … --timestamp … --nonce …` 重算签名，它会指出是哪一种错误。', 'Run `wxauth jssdk verify --url <page> --signature … --timestamp … --nonce …`: it recomputes the signature and names the mistake.'),

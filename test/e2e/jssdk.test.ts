@@ -119,10 +119,13 @@ describe('wxauth jssdk sign', () => {
     expect(r.stdout).toContain(`wx.config({\n  debug: false,\n  appId: '${SERVICE.appid}',`);
     expect(await emulatorVerdict({ url: 'http://localhost/shop?id=1#/cart', appId: SERVICE.appid, timestamp: ts!, nonceStr: nonce!, signature: signature! })).toBe('config:ok');
     // The first run fetched the ticket; the next signs with the cached one, and says so every time
-    // (WeChat may have replaced it since: the emulator's Expire it now, another server's fetch).
+    // (WeChat may have ended it since: a cache restarting its clock on a re-fetch, the emulator's Expire
+    // it now). Not "another server fetched one": a fetch within its life returns the same ticket.
     expect(r.stderr).not.toContain('Signed with the cached jsapi_ticket');
     const again = await cli(['jssdk', 'sign', 'http://localhost/shop?id=1']);
     expect(again.stderr).toMatch(/Signed with the cached jsapi_ticket \(\d[^)]* left by wxauth’s count; WeChat was not asked\)/);
+    expect(again.stderr).toContain('a fetch before then returns the same ticket with expires_in 7200 again');
+    expect(again.stderr).not.toContain('another server');
     expect(again.stderr).toContain('wxauth jssdk ticket --refresh gets it again');
   });
 

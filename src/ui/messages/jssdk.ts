@@ -204,8 +204,8 @@ export const messages = {
     en: '{name} in jsApiList is not in the JS-SDK’s list of APIs: did you mean {suggestion}? It is kept in the snippet as given; names are case-sensitive, and unless jsApiList spells {suggestion} exactly, calling wx.{suggestion} fails with permission denied.',
   },
   'jssdk.sign.ticketCached': {
-    zh: '用缓存的 jsapi_ticket 签名（按 wxauth 的计时还剩 {left}，未向微信核实）。微信若已经换了 ticket（别的服务器重新获取过，或模拟器页面上点了“现在让它过期”），wx.config 会报 invalid signature：wxauth jssdk ticket --refresh 重新获取，或用 wxauth jssdk verify 核实。',
-    en: 'Signed with the cached jsapi_ticket ({left} left by wxauth’s count; WeChat was not asked). If WeChat has replaced it since (another server fetched one, or the emulator’s Expire it now), wx.config says invalid signature: wxauth jssdk ticket --refresh gets it again, and wxauth jssdk verify checks with WeChat.',
+    zh: '用缓存的 jsapi_ticket 签名（按 wxauth 的计时还剩 {left}，未向微信核实）。微信若已不认它（ticket 从首次签发起 7200 秒失效，有效期内重新获取拿到的是同一个 ticket、expires_in 仍写 7200，缓存因此会比它活得久；或模拟器页面上点了“现在让它过期”），wx.config 会报 invalid signature：wxauth jssdk ticket --refresh 重新获取，或用 wxauth jssdk verify 核实。',
+    en: 'Signed with the cached jsapi_ticket ({left} left by wxauth’s count; WeChat was not asked). If WeChat no longer takes it (a ticket ends 7200 s after it was first issued, and a fetch before then returns the same ticket with expires_in 7200 again, so a cache can outlive it; or the emulator’s Expire it now), wx.config says invalid signature: wxauth jssdk ticket --refresh gets it again, and wxauth jssdk verify checks with WeChat.',
   },
   'jssdk.sign.ticketOption': { zh: '用 --ticket 给出的 ticket 签名，没有调用微信。', en: 'Signed with the --ticket given; WeChat was not called.' },
 
