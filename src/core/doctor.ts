@@ -3,7 +3,7 @@
 // TLS, HTTP, stable_token) and hands them here, so every verdict is table-testable.
 import { proxyRoute, type ProxyRoute, type ProxySettings } from './proxy-route.js';
 import { PATHS, isWechatApiBase } from './endpoints.js';
-import type { MessageRef } from '../errors.js';
+import type { MessageRef, ParamValue } from '../errors.js';
 import { messageRef, osReason } from '../errors.js';
 import { findingKeys, type Finding } from './inspect.js';
 import { checkCallbackPair, hasWebAuth, isVerifyFileName, type AccountType } from './validate.js';
@@ -150,13 +150,15 @@ export interface ProfileFacts {
   problem?: { message: MessageRef; hint?: MessageRef };
   /** Fields the checks need that are not set, in this order: appid, secret, domain, redirectUri (a subscription account: appid, secret). */
   missing: string[];
-  /** For the "missing" message: the env variables of the missing fields. */
-  missingEnv: string;
+  /** For the "missing" hints: the first field's value to set (or the placeholder) and the env variables of all (store/resolve.ts missingSettings). */
+  settings: { first: string; value: string | MessageRef; env: string };
   /**
    * The appid came from WXAUTH_APPID; `profileAppid`: the profile's own, when that is another account
    * (whose settings the resolver left out). `config set` or `init` would then write that account's profile.
+   * `secret`: the secret came from WXAUTH_SECRET too (the whole account is the environment's, as the
+   * emulator's export line gives it).
    */
-  envAppid?: { profileAppid?: string };
+  envAppid?: { profileAppid?: string; secret: boolean };
 }
 
 export function evaluateProfile(f: ProfileFacts): DoctorCheck {
@@ -173,7 +175,7 @@ export function evaluateProfile(f: ProfileFacts): DoctorCheck {
   if (f.missing.length > 0 && f.envAppid && f.appid) {
     // The account is the variable's: complete it with variables too, or drop the variable for the
     // profile's own. Leading with config set (or init) would write this appid's settings over the profile.
-    const params = { appid: f.appid, fields: f.missing.join(', '), env: f.missingEnv, profile: f.profile };
+    const params = { appid: f.appid, fields: f.missing.join(', '), env: f.settings.env, profile: f.profile };
     const other = f.envAppid.profileAppid;
     if (other !== undefined) {
       return check('profile', 'fail', { key: 'doctor.profile.envAppid.otherAccount', params: { ...params, profileAppid: other } }, { ...evidence, appidSource: 'env' }, {
@@ -181,15 +183,16 @@ export function evaluateProfile(f: ProfileFacts): DoctorCheck {
         params: { ...params, profileAppid: other },
       });
     }
-    return check('profile', 'fail', { key: 'doctor.profile.envAppid.missing', params }, { ...evidence, appidSource: 'env' }, {
-      key: 'doctor.profile.envAppid.missing.fix',
-      params: { ...params, p: profileFlag(f.profile), first: f.missing[0] ?? '' },
-    });
+    // Appid and secret both from the environment (the emulator's line, a CI job): the rest goes there too.
+    const fix: MessageRef = f.envAppid.secret
+      ? { key: 'doctor.profile.envAccount.missing.fix', params: { appid: f.appid, env: f.settings.env, profile: f.profile } }
+      : { key: 'doctor.profile.envAppid.missing.fix', params: { ...params, p: profileFlag(f.profile), first: f.settings.first, value: f.settings.value } };
+    return check('profile', 'fail', { key: 'doctor.profile.envAppid.missing', params }, { ...evidence, appidSource: 'env' }, fix);
   }
   if (f.missing.length > 0) {
     return check('profile', 'fail', { key: 'config.missing', params: { fields: f.missing.join(', '), profile: f.profile } }, evidence, {
       key: 'config.missing.hint',
-      params: { profile: f.profile, env: f.missingEnv, first: f.missing[0] ?? '' },
+      params: { profile: f.profile, ...f.settings },
     });
   }
   if (!f.type) return check('profile', 'warn', { key: 'doctor.profile.noType', params: { profile: f.profile } }, evidence, { key: 'doctor.profile.noType.fix', params: { p: profileFlag(f.profile) } });
@@ -218,7 +221,7 @@ const DOMAIN = /^domain\./;
  * the first warning warns. A domain error the domain check already fails on is named, not repeated:
  * `domainFailed` says the domain check failed.
  */
-export function evaluateAuthorize(a: { type?: AccountType; endpoint: string; scope: string; url: string; findings: Finding[]; domainFailed?: boolean }): DoctorCheck {
+export function evaluateAuthorize(a: { type?: AccountType; endpoint: string; scope: string; url: string; findings: Finding[]; domainFailed?: boolean; noDomain?: boolean }): DoctorCheck {
   const relevant = a.findings.filter((f) => !DOCTOR_STATE.test(f.id) && f.severity !== 'info');
   const evidence: Evidence = { endpoint: a.endpoint, scope: a.scope, findings: relevant.map((f) => f.id).join(',') || null };
   const errors = relevant.filter((f) => f.severity === 'error');
@@ -237,7 +240,9 @@ export function evaluateAuthorize(a: { type?: AccountType; endpoint: string; sco
     const keys = findingKeys(warning.id);
     return check('authorize', 'warn', messageRef(keys.message, warning.params), evidence, messageRef(keys.fix, warning.params));
   }
-  return check('authorize', 'ok', { key: 'doctor.authorize.ok', params: { type: a.type ? { key: `account.typeName.${a.type}` } : '-', endpoint: a.endpoint, scope: a.scope } }, evidence);
+  const type: ParamValue = a.type ? { key: `account.typeName.${a.type}` } : '-';
+  // No callback domain to hold the redirect_uri against: WeChat's first question (10003) is unanswered.
+  return check('authorize', 'ok', { key: a.noDomain === true ? 'doctor.authorize.okNoDomain' : 'doctor.authorize.ok', params: { type, endpoint: a.endpoint, scope: a.scope } }, evidence);
 }
 
 // ── redirect_uri vs 网页授权域名 ──────────────────────────────────────────────────────────────────

@@ -105,6 +105,21 @@ export function matchCallbackDomain(input: DomainMatchInput): DomainMatch {
 }
 
 /**
+ * The callback domain a redirect_uri needs, as the console takes it: its host, and its port too on a
+ * test account (the only type that registers host:port, above). Undefined when it is not an http(s) URL.
+ */
+export function domainForRedirect(redirectUri: string, type: AccountType | undefined): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(redirectUri);
+  } catch {
+    return undefined;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return undefined;
+  return type === 'test' && url.port !== '' ? url.host : url.hostname;
+}
+
+/**
  * A redirect_uri to give as an example: under the profile's callback domain (http on this machine's
  * own names, which have no certificate), else the documentation's www.example.com. An example off the
  * configured domain would be refused as 10003 when followed.

@@ -5,6 +5,7 @@
 // never reaches WeChat, and requireFields() stops the command with it (exit 4, naming its source).
 import path from 'node:path';
 import { suggest } from '../core/closest.js';
+import { domainForRedirect } from '../core/domain.js';
 import type { MessageRef } from '../errors.js';
 import { ConfigError, UsageError } from '../errors.js';
 import {
@@ -500,19 +501,26 @@ export function requireFields(config: ResolvedConfig, fields: ConfigField[]): Re
         key: 'config.missing',
         params: { fields: missing.join(', '), profile: config.profile },
       },
-      {
-        hint: {
-          key: 'config.missing.hint',
-          params: {
-            profile: config.profile,
-            env: missing.map((f) => ENV_NAMES[f]).join(', '),
-            first: missing[0],
-          },
-        },
-      },
+      { hint: { key: 'config.missing.hint', params: { profile: config.profile, ...missingSettings(config, missing) } } },
     );
   }
   return config;
+}
+
+/**
+ * How a hint offers the missing settings: the first as `config set {first} {value}`, every one as
+ * `{env}`. A domain the redirect_uri names is given as the value (`WXAUTH_DOMAIN=127.0.0.1:8080`, what
+ * the console must hold for it); any other value is the placeholder, which only the user can fill in.
+ */
+export function missingSettings(config: Pick<ResolvedConfig, 'type' | 'redirectUri'>, missing: readonly string[]): { first: string; value: string | MessageRef; env: string } {
+  const domain = config.redirectUri === undefined ? undefined : domainForRedirect(config.redirectUri, config.type);
+  const known = (field: string) => (field === 'domain' ? domain : undefined);
+  const first = missing[0] ?? '';
+  return {
+    first,
+    value: known(first) ?? { key: 'config.missing.value' },
+    env: missing.map((f) => (known(f) === undefined ? ENV_NAMES[f as ConfigField] : `${ENV_NAMES[f as ConfigField]}=${known(f)}`)).join(', '),
+  };
 }
 
 /**

@@ -266,6 +266,23 @@ describe('wxauth doctor with WXAUTH_APPID naming another account than the profil
     expect(lineOf(r.stdout, 'credentials')).toMatch(/^✔ credentials/);
   });
 
+  it("the emulator's own export line for its test account: the fix names the domain to add, and doctor passes the profile once it is added", async () => {
+    const seed = (await (await fetch(`${emu.url}/__emulator/seed`)).json()) as { apps: Array<{ appid: string; env: string }> };
+    const line = seed.apps.find((a) => a.appid === TEST_APP.appid)!.env;
+    const env: Record<string, string> = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    for (const [, name, value] of line.matchAll(/(\w+)=(\S+)/g)) env[name!] = value!;
+    expect(env.WXAUTH_DOMAIN).toBeUndefined();
+    const r = await runCli(['doctor'], { env });
+    expect(lineOf(r.stdout, 'profile')).toContain('which came from WXAUTH_APPID: domain.');
+    expect(r.stdout).toMatch(/^\s+Fix: Appid wx5e1ec0de00000002 and its secret come from the environment: add WXAUTH_DOMAIN=127\.0\.0\.1:8080 to the same export;/m);
+    // Without a domain the authorize URL is not called one WeChat would accept.
+    expect(lineOf(r.stdout, 'authorize')).toMatch(/^✔ authorize\s+The authorize URL’s endpoint and scope are right: .*depends on the callback domain, which is not set/);
+    expect(r.stdout).not.toContain('WeChat would accept it');
+    const fixed = await runCli(['doctor'], { env: { ...env, WXAUTH_DOMAIN: '127.0.0.1:8080' } });
+    expect(lineOf(fixed.stdout, 'profile')).toMatch(/^✔ profile/);
+    expect(lineOf(fixed.stdout, 'domain')).toMatch(/^✔ domain/);
+  });
+
   it('without a saved profile: unset the variable and save a profile, or set the others (en, zh)', async () => {
     const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_API_BASE: emu.url, WXAUTH_APPID: TEST_APP.appid };
     const en = await runCli(['doctor'], { env });

@@ -44,7 +44,7 @@ import { splitJsDomains } from '../../core/jssdk.js';
 import { splitDomain } from '../../core/domain.js';
 import { tokenHostOf } from '../../core/endpoints.js';
 import type { KnownSecrets } from '../../core/secrets.js';
-import { ENV_NAMES, isUnknownProfile, unknownProfileError, type ResolvedConfig } from '../../store/resolve.js';
+import { isUnknownProfile, missingSettings, unknownProfileError, type ResolvedConfig } from '../../store/resolve.js';
 import type { BasicTokenEntry, UserTokenEntry } from '../../store/token-cache.js';
 import { inspectBasicCache } from '../basic-token.js';
 import { planAuthorize } from '../authorize.js';
@@ -114,9 +114,10 @@ function packageEngines(from: string = import.meta.url): string {
 }
 
 /** WXAUTH_APPID gave the appid: the profile's own appid, when the resolver set that account aside. */
-function envAppidFacts(config: ResolvedConfig): { profileAppid?: string } {
+function envAppidFacts(config: ResolvedConfig): { profileAppid?: string; secret: boolean } {
   const other = config.otherAccount;
-  return other?.key === 'config.profile.otherAppid' ? { profileAppid: String(other.params.profileAppid) } : {};
+  const secret = config.sources.secret === 'env';
+  return other?.key === 'config.profile.otherAppid' ? { profileAppid: String(other.params.profileAppid), secret } : { secret };
 }
 
 function profileCheck(config: ResolvedConfig): DoctorCheck {
@@ -139,7 +140,7 @@ function profileCheck(config: ResolvedConfig): DoctorCheck {
     ...(config.verifyFile ? { verifyFile: config.verifyFile } : {}),
     ...(problem ? { problem } : {}),
     missing: [...missing],
-    missingEnv: missing.map((f) => ENV_NAMES[f]).join(', '),
+    settings: missingSettings(config, missing),
     ...(config.sources.appid === 'env' ? { envAppid: envAppidFacts(config) } : {}),
   });
 }
@@ -159,6 +160,7 @@ function authorizeCheck(config: ResolvedConfig, domain: DoctorCheck): DoctorChec
     url: plan.url,
     findings: [...plan.blocking, ...plan.warnings, ...plan.notes],
     domainFailed: domain.status === 'fail',
+    noDomain: config.domain === undefined,
   });
 }
 

@@ -18,9 +18,10 @@ export const messages = {
   },
   'config.missing': { zh: '缺少配置：{fields}（profile "{profile}"）。', en: 'Missing configuration: {fields} (profile "{profile}").' },
   'config.missing.hint': {
-    zh: '运行 wxauth init --profile {profile}，或 wxauth config set {first} <值>，或设置环境变量 {env}。',
-    en: 'Run wxauth init --profile {profile}, or wxauth config set {first} <value>, or set {env}.',
+    zh: '运行 wxauth init --profile {profile}，或 wxauth config set {first} {value}，或设置环境变量 {env}。',
+    en: 'Run wxauth init --profile {profile}, or wxauth config set {first} {value}, or set {env}.',
   },
+  'config.missing.value': { zh: '<值>', en: '<value>' },
   'config.missing.otherAccount': {
     zh: '缺少配置：{fields}（appid {appid} 来自环境变量 WXAUTH_APPID，不是 profile "{profile}" 的账号，这个账号的设置只从环境变量读取）。',
     en: 'Missing configuration: {fields} (appid {appid} comes from WXAUTH_APPID and is not profile "{profile}"’s account, so its settings are read from the environment only).',

@@ -76,8 +76,12 @@ export const messages = {
     en: 'Missing configuration for appid {appid}, which came from WXAUTH_APPID: {fields}.',
   },
   'doctor.profile.envAppid.missing.fix': {
-    zh: 'unset WXAUTH_APPID，把设置保存在 profile {profile} 里（wxauth init --profile {profile}，或 wxauth{p} config set {first} <值>）；或者为 appid {appid} 同时设置 {env}。',
-    en: 'Unset WXAUTH_APPID and save the settings in profile {profile} (wxauth init --profile {profile}, or wxauth{p} config set {first} <value>); or also set {env} for appid {appid}.',
+    zh: 'unset WXAUTH_APPID，把设置保存在 profile {profile} 里（wxauth init --profile {profile}，或 wxauth{p} config set {first} {value}）；或者为 appid {appid} 同时设置 {env}。',
+    en: 'Unset WXAUTH_APPID and save the settings in profile {profile} (wxauth init --profile {profile}, or wxauth{p} config set {first} {value}); or also set {env} for appid {appid}.',
+  },
+  'doctor.profile.envAccount.missing.fix': {
+    zh: 'appid {appid} 和它的 secret 都来自环境变量：把 {env} 也加进同一条 export；或者 unset WXAUTH_APPID 和 WXAUTH_SECRET，把账号保存在 profile {profile} 里（wxauth init --profile {profile}）。',
+    en: 'Appid {appid} and its secret come from the environment: add {env} to the same export; or unset WXAUTH_APPID and WXAUTH_SECRET and save the account in profile {profile} (wxauth init --profile {profile}).',
   },
   'doctor.profile.envAppid.otherAccount': {
     zh: 'appid {appid} 来自环境变量 WXAUTH_APPID，缺少配置：{fields}。profile {profile} 保存的是另一个账号（appid {profileAppid}）的设置，所以没有使用。',
@@ -97,6 +101,10 @@ export const messages = {
   'doctor.authorize.ok': {
     zh: '授权链接合规：类型 {type} 用 {endpoint}，scope {scope}，微信会接受。',
     en: 'The authorize URL is sound: type {type} uses {endpoint} with scope {scope}; WeChat would accept it.',
+  },
+  'doctor.authorize.okNoDomain': {
+    zh: '授权链接的入口和 scope 对：类型 {type} 用 {endpoint}，scope {scope}。微信是否接受它的 redirect_uri 取决于回调域名，而回调域名没有设置，无法核对（见 domain 一项）。',
+    en: 'The authorize URL’s endpoint and scope are right: type {type} uses {endpoint} with scope {scope}. Whether WeChat accepts its redirect_uri depends on the callback domain, which is not set, so it is not checked (see domain).',
   },
   'doctor.authorize.refusedDomain': {
     zh: 'wxauth url 会拒绝生成这个授权链接（{findings}）：微信会因回调域名拒绝它，原因见下面的 domain 检查。',
