@@ -680,6 +680,17 @@ describe('exchange over a cached snsapi_userinfo token', () => {
   });
 });
 
+describe('wxauth tokens: an empty cache', () => {
+  it('says how to get a token, in both languages', async () => {
+    const en = await wx(['tokens']);
+    expect(en.code).toBe(0);
+    expect(en.stderr).toContain('The token cache of profile default is empty. Get a token with wxauth login');
+    // Not 换一个 ("switch to another one"): there is none to switch from.
+    const zh = await wx(['tokens', '--lang', 'zh']);
+    expect(zh.stderr).toContain('profile default 的 token 缓存是空的。先获取一个：wxauth login');
+  });
+});
+
 describe('wxauth tokens: mistakes', () => {
   it('a mistyped action names the one meant (exit 2); clearing an openid not cached is exit 4, as show is, naming a close one', async () => {
     const lst = await wx(['tokens', 'clean', '--lang', 'zh']);

@@ -426,7 +426,7 @@ export const messages = {
 
   // --- tokens list | show | clear ------------------------------------------------------------
   'tokens.list.empty': {
-    zh: 'profile {profile} 的 token 缓存是空的。换一个：{login}，或 wxauth exchange{p} CODE。',
+    zh: 'profile {profile} 的 token 缓存是空的。先获取一个：{login}，或 wxauth exchange{p} CODE。',
     en: 'The token cache of profile {profile} is empty. Get a token with {login}, or wxauth exchange{p} CODE.',
   },
 
