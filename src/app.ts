@@ -430,7 +430,7 @@ async function credentialSource(error: WechatApiError, lang: Lang, ctx: Context 
   try {
     const { nextStep } = await import('./core/next-step.js');
     const config = await ctx.resolveConfig();
-    const ref = nextStep(error.errcode, { use: 'credentials', profile: config.profile, appid: config.appid, sources: config.sources, endpoint: error.endpoint });
+    const ref = nextStep(error.errcode, { use: 'credentials', profile: config.profile, appid: config.appid, sources: config.sources, envOverProfile: config.envOverProfile, endpoint: error.endpoint });
     return ref && tr(lang, ref);
   } catch {
     // The explanation is best-effort; the error itself is reported.

@@ -537,7 +537,7 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
       c('复制时多了空格、换行或少了字符（AppSecret 是 32 位十六进制）。', 'A copying slip: extra space or newline, or missing characters (an AppSecret is 32 hex characters).'),
     ],
     fixes: [
-      c('从后台取正确的 AppSecret：公众号在 mp.weixin.qq.com → 设置与开发 → 基本配置 → 开发者密码（只在重置时显示，需妥善保存）；网站应用在 open.weixin.qq.com → 管理中心 → 网站应用 → 查看。', 'Get the right AppSecret: mp.weixin.qq.com → 设置与开发 → 基本配置 → 开发者密码 for Official Accounts (shown only when reset, so keep it safe); open.weixin.qq.com → 管理中心 → 网站应用 → 查看 for website apps.'),
+      c('从后台取正确的 AppSecret：公众号在 mp.weixin.qq.com → 设置与开发 → 基本配置 → 开发者密码（只在重置时显示，需妥善保存）；网站应用在 open.weixin.qq.com → 管理中心 → 网站应用 → 查看；测试号在测试号管理页 mp.weixin.qq.com/debug/cgi-bin/sandbox → 测试号信息 → appsecret。', 'Get the right AppSecret: mp.weixin.qq.com → 设置与开发 → 基本配置 → 开发者密码 for Official Accounts (shown only when reset, so keep it safe); open.weixin.qq.com → 管理中心 → 网站应用 → 查看 for website apps; the test account page mp.weixin.qq.com/debug/cgi-bin/sandbox → 测试号信息 → appsecret for a test account.'),
       c('用 `wxauth config list` 确认当前 profile 的 appid 和 secret 来自同一个号。', 'Use `wxauth config list` to check that the current profile\'s appid and secret come from the same account.'),
     ],
     doc: DOC.stableToken,

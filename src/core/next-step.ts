@@ -101,7 +101,7 @@ export type Situation =
    * Any call whose appid or secret WeChat rejected: say where the rejected value came from (flag, env,
    * profile, default), as a note next to the hint.
    */
-  | { use: 'credentials'; profile: string; appid?: string; sources: { appid?: string; secret?: string }; endpoint?: string };
+  | { use: 'credentials'; profile: string; appid?: string; sources: { appid?: string; secret?: string }; envOverProfile?: { appid?: true; secret?: true }; endpoint?: string };
 
 /** The advice for `errcode` in `situation`, or undefined when wxauth has nothing better than the errcode explanation. */
 export function nextStep(errcode: number, situation: Situation): MessageRef | undefined {
@@ -174,7 +174,14 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
       const source = field && situation.sources[field];
       if (!field || !source) return undefined;
       // From the environment: name the one variable, which `config set` cannot override.
-      if (source === 'env') return messageRef('common.source.envVar', { field, variable: CREDENTIAL_ENV[field], profile: situation.profile, appid: situation.appid ?? '-' });
+      // Unsetting it brings back the profile's value only when the profile saves one.
+      if (source === 'env')
+        return messageRef(situation.envOverProfile?.[field] === true ? 'common.source.envVar' : 'common.source.envVarOnly', {
+          field,
+          variable: CREDENTIAL_ENV[field],
+          profile: situation.profile,
+          appid: situation.appid ?? '-',
+        });
       return messageRef(`common.source.${source as 'flag' | 'env' | 'profile' | 'default'}`, { field, profile: situation.profile, appid: situation.appid ?? '-' });
     }
   }

@@ -85,6 +85,8 @@ export interface ResolvedConfig {
   timeoutMs: number;
   /** Where each value came from, e.g. for "40125: the secret came from WXAUTH_SECRET". */
   sources: Partial<Record<ConfigField, Source>>;
+  /** Values the environment gave where the profile saves its own (so unsetting the variable brings the profile's back). */
+  envOverProfile?: Partial<Record<ConfigField, true>>;
   warnings: MessageRef[];
   /**
    * WXAUTH_APPID names another account than the profile's: that profile's account settings were left
@@ -247,6 +249,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const stored = Object.hasOwn(input.profiles, picked.name) ? input.profiles[picked.name] : undefined;
   const data: ProfileData = stored ?? {};
   const sources: Partial<Record<ConfigField, Source>> = {};
+  const envOverProfile: Partial<Record<ConfigField, true>> = {};
   const warnings: MessageRef[] = [...(input.warnings ?? [])];
 
   const flagValue = (field: ConfigField): string | undefined => {
@@ -282,6 +285,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     const fromEnv = env[ENV_NAMES[field]];
     if (fromEnv !== undefined && fromEnv !== '') {
       sources[field] = 'env';
+      if (data[field] !== undefined && data[field] !== '' && !(otherAccount && ACCOUNT_FIELDS.has(field))) envOverProfile[field] = true;
       return fromEnv;
     }
     if (otherAccount && ACCOUNT_FIELDS.has(field)) return undefined;
@@ -390,6 +394,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     backupApiBase: backupApiBase.replace(/\/+$/, ''),
     timeoutMs,
     sources,
+    envOverProfile,
     warnings,
     unknownKeys,
     ...(otherAccount ? { otherAccount: { key: 'config.profile.otherAppid', params: { appid: envAppid, profile: picked.name, profileAppid: data.appid! } } } : {}),

@@ -87,7 +87,8 @@ describe('nextStep', () => {
     ['openid of another app (user)', 40003, { use: 'user', appid: 'wx1' }, 'basic.user.40003.hint'],
     ['no user/info permission', 48001, { use: 'user', appid: 'wx1' }, 'basic.user.48001.hint'],
     // where a rejected credential came from
-    ['secret from env', 40125, { use: 'credentials', profile: 'p', appid: 'wx1', sources: { secret: 'env' } }, 'common.source.envVar'],
+    ['secret from env, the profile saving none', 40125, { use: 'credentials', profile: 'p', appid: 'wx1', sources: { secret: 'env' } }, 'common.source.envVarOnly'],
+    ['secret from env over the profile’s', 40125, { use: 'credentials', profile: 'p', appid: 'wx1', sources: { secret: 'env' }, envOverProfile: { secret: true } }, 'common.source.envVar'],
     ['appid from the profile', 41002, { use: 'credentials', profile: 'p', sources: { appid: 'profile' } }, 'common.source.profile'],
     ['source unknown', 40013, { use: 'credentials', profile: 'p', sources: {} }, undefined],
     ['not a credential errcode', 40029, { use: 'credentials', profile: 'p', sources: { appid: 'flag', secret: 'flag' } }, undefined],

@@ -72,6 +72,21 @@ describe('wxauth token', () => {
     }
   });
 
+  it('a wrong WXAUTH_SECRET (40125): unsetting it is offered only when the profile saves a secret of its own; a test account is told its sandbox page', async () => {
+    const dir = tempConfigDir();
+    const appid = DEFAULT_APPIDS.test;
+    const env = emulatorEnv(emu, { appid, secret: '0'.repeat(32), type: 'test' }, { WXAUTH_CONFIG_DIR: dir });
+    const only = await runCli(['token'], { env });
+    expect(only.code).toBe(3);
+    expect(only.stderr).toContain('This secret came from the WXAUTH_SECRET environment variable (profile default, appid wx5e1ec0de00000002), and the profile saves no secret: fix WXAUTH_SECRET');
+    expect(only.stderr).not.toContain('to use the config file’s value');
+    expect(only.stderr).toContain('mp.weixin.qq.com/debug/cgi-bin/sandbox → 测试号信息 → appsecret for a test account');
+    const saved = await runCli(['config', 'set', 'appid', appid, 'secret', '5e1ec0de5e1ec0de5e1ec0de00000002', 'type', 'test', '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(saved.code, saved.stderr).toBe(0);
+    const over = await runCli(['token'], { env });
+    expect(over.stderr).toContain('fix WXAUTH_SECRET, or unset WXAUTH_SECRET to use the config file’s value.');
+  });
+
   it('a token cache that would refuse the token: exit 4 before anything is asked of WeChat (no token lost, nobody\'s invalidated)', async () => {
     const dir = tempConfigDir();
     fs.mkdirSync(dir, { recursive: true });

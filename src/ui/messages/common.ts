@@ -82,6 +82,10 @@ export const messages = {
     zh: '这个 {field} 来自环境变量 {variable}（profile {profile}，appid {appid}）：它优先于配置文件，wxauth config set 改不了它；改正 {variable}，或 unset {variable} 改用配置文件里的值。',
     en: 'This {field} came from the {variable} environment variable (profile {profile}, appid {appid}): it overrides the config file, so wxauth config set cannot change it; fix {variable}, or unset {variable} to use the config file’s value.',
   },
+  'common.source.envVarOnly': {
+    zh: '这个 {field} 来自环境变量 {variable}（profile {profile}，appid {appid}），profile 里没有保存 {field}：改正 {variable}（wxauth config set 改不了它，它优先于配置文件）。',
+    en: 'This {field} came from the {variable} environment variable (profile {profile}, appid {appid}), and the profile saves no {field}: fix {variable} (it overrides the config file, so wxauth config set cannot change it).',
+  },
   'common.source.profile': { zh: '这个 {field} 来自配置文件的 profile "{profile}"（appid {appid}）；用 wxauth config list 查看。', en: 'This {field} came from the config profile "{profile}" (appid {appid}); see wxauth config list.' },
   'common.source.default': { zh: '{field} 使用了默认值。', en: '{field} is the default value.' },
   'common.confirmNeedsYes': {
