@@ -222,6 +222,7 @@ const CONTROL_INDEX: ReadonlyArray<{ call: string; does: string }> = [
   { call: 'POST /__emulator/code', does: '{"appid", "user"?, "scope"?}: mint a code without the pages' },
   { call: 'GET /__emulator/codes/<code>', does: 'whether a code is unused, used or expired' },
   { call: 'GET|POST /__emulator/user', does: 'who "you" are in the emulated WeChat client' },
+  { call: 'POST /__emulator/follow', does: '{"user", "appid", "follows": true|false}: a user follows (关注) an app, or stops' },
   { call: 'GET /__emulator/qr · POST /__emulator/scan', does: 'QR logins waiting · {"action": "confirm"|"scan"|"cancel"}' },
   { call: 'POST /__emulator/whitelist', does: '{"appid", "ips": [...] | null}: an app\'s IP whitelist' },
   { call: 'GET|POST /__emulator/tickets', does: 'jsapi_tickets · {"appid", "expire": true} ends one now' },
@@ -358,6 +359,15 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       if (typeof body.user !== 'string' || !emu.user(body.user)) return bad('expected {"user": "<seeded user id>"}');
       emu.currentUser = body.user;
       return controlJson({ ok: true, user: body.user });
+    }
+    case '/follow': {
+      // A seeded user follows (关注) an app or stops, as a person does by scanning its QR code: the only
+      // way onto a test account's consent (10006 otherwise, §1.5), whose page takes up to 100 followers.
+      const user = typeof body.user === 'string' ? emu.user(body.user) : undefined;
+      if (!user || typeof body.appid !== 'string' || !emu.app(body.appid) || typeof body.follows !== 'boolean')
+        return bad('expected {"user": "<seeded user id>", "appid": "<seeded appid>", "follows": true or false}');
+      emu.setFollows(user.id, body.appid, body.follows);
+      return controlJson({ ok: true, user: user.id, follows: [...user.follows] });
     }
     case '/code': {
       if (body.appid !== undefined && typeof body.appid !== 'string') return bad('appid must be a string');

@@ -198,6 +198,8 @@ export class Emulator {
   private readonly initialSwitches: EmulatorSwitches;
   /** Each app's IP whitelist as it started (the seed, then --ip-whitelist): what reset() puts back. */
   private readonly initialWhitelists: ReadonlyMap<string, string[] | null>;
+  /** Each user's follows at the start: a reset restores them (POST /__emulator/follow changes them). */
+  private readonly initialFollows: ReadonlyMap<string, string[]>;
   private server?: Server;
   url = '';
   /** Host names the control API answers to (host-guard.ts); filled in by listen(). */
@@ -215,6 +217,20 @@ export class Emulator {
     this.currentUser = this.seed.users[0]!.id;
     for (const [appid, ips] of Object.entries(options.ipWhitelists ?? {})) this.setIpWhitelist(appid, ips);
     this.initialWhitelists = new Map(this.seed.apps.map((a) => [a.appid, a.ipWhitelist ? [...a.ipWhitelist] : null]));
+    this.initialFollows = new Map(this.seed.users.map((u) => [u.id, [...u.follows]]));
+  }
+
+  /**
+   * A user follows (关注) an app from now on, or no longer does: what a person does by scanning the
+   * account's QR code, or 不再关注. Throws RangeError for an unknown user or appid.
+   */
+  setFollows(userId: string, appid: string, follows: boolean): void {
+    const user = this.user(userId);
+    if (!user) throw new RangeError(`no seeded user ${userId}`);
+    if (!this.app(appid)) throw new RangeError(`no seeded app ${appid}`);
+    // A new list: the seed's own arrays may be the caller's (startEmulator({ seed })).
+    if (follows && !user.follows.includes(appid)) user.follows = [...user.follows, appid];
+    if (!follows) user.follows = user.follows.filter((a) => a !== appid);
   }
 
   /**
@@ -313,6 +329,7 @@ export class Emulator {
       const initial = this.initialWhitelists.get(app.appid);
       app.ipWhitelist = initial ? [...initial] : null;
     }
+    for (const user of this.seed.users) user.follows = [...(this.initialFollows.get(user.id) ?? [])];
   }
 
   /** A WeChat error: HTTP 200, `{"errcode","errmsg"}` with the rid suffix; the rid is remembered for rid/get. */

@@ -288,6 +288,6 @@ export interface EmulatorHandle {
   setIpWhitelist(appid: string, ips: readonly string[] | null): void;
   /** The user "you" are in the emulated WeChat client (as the emulator page's picker sets it; a pick on a consent or QR page sets it too). */
   setCurrentUser(id: string): void;
-  /** Forget codes, tokens, quotas, rids, requests and clock offset; restore the starting faults, switches and IP whitelists; keep the seed. */
+  /** Forget codes, tokens, quotas, rids, requests and clock offset; restore the starting faults, switches, IP whitelists and follows; keep the seed. */
   reset(): void;
 }

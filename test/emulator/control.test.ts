@@ -104,6 +104,26 @@ describe('reset, switches, user', () => {
     expect((await post(emu.url, '/__emulator/switches', { nope: 1 })).status).toBe(400);
   });
 
+  it('POST /__emulator/follow lets a user follow a test account (its consent page instead of 10006) and stop; a reset restores the seed’s follows; bad input is a 400', async () => {
+    const TEST = DEFAULT_APPIDS.test;
+    const authorize = () => get(emu.url, `/connect/oauth2/authorize?appid=${TEST}&redirect_uri=${encodeURIComponent('http://127.0.0.1:3000/cb')}&response_type=code&scope=snsapi_userinfo&state=s#wechat_redirect`);
+    const follows = async (id: string) => ((await get(emu.url, '/__emulator/seed')).json.users as Array<{ id: string; follows: string[] }>).find((u) => u.id === id)!.follows;
+    await post(emu.url, '/__emulator/user', { user: 'u2' });
+    expect((await authorize()).text).toContain('必须关注此测试号');
+    expect((await post(emu.url, '/__emulator/follow', { user: 'u2', appid: TEST, follows: true })).json).toEqual({ ok: true, user: 'u2', follows: [DEFAULT_APPIDS.service, TEST] });
+    expect((await authorize()).text).toContain('name="ticket"');
+    expect(await follows('u2')).toEqual([DEFAULT_APPIDS.service, TEST]);
+    // Following twice is following.
+    expect((await post(emu.url, '/__emulator/follow', { user: 'u2', appid: TEST, follows: true })).json).toMatchObject({ follows: [DEFAULT_APPIDS.service, TEST] });
+    expect((await post(emu.url, '/__emulator/follow', { user: 'u2', appid: TEST, follows: false })).json).toEqual({ ok: true, user: 'u2', follows: [DEFAULT_APPIDS.service] });
+    expect((await authorize()).text).toContain('必须关注此测试号');
+    await post(emu.url, '/__emulator/follow', { user: 'u3', appid: TEST, follows: true });
+    await post(emu.url, '/__emulator/reset', {});
+    expect(await follows('u3')).toEqual([]);
+    for (const bad of [{ user: 'u9', appid: TEST, follows: true }, { user: 'u2', appid: 'wx00000000000000ff', follows: true }, { user: 'u2', appid: TEST, follows: 'yes' }, { user: 'u2', appid: TEST }])
+      expect((await post(emu.url, '/__emulator/follow', bad)).status, JSON.stringify(bad)).toBe(400);
+  });
+
   it('POST /__emulator/whitelist sets an app’s IP whitelist (40164 for others), null removes it, a reset restores the start’s; bad input is a 400', async () => {
     const token = () => get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${SVC_SECRET}`);
     const set = await post(emu.url, '/__emulator/whitelist', { appid: SVC, ips: ['203.0.113.10', ' 203.0.113.10 ', '2001:db8::1'] });
