@@ -35,10 +35,10 @@ describe.skipIf(!CHROMIUM)(`probe --html in Chromium${CHROMIUM ? '' : ` (skipped
       });
       page.on('pageerror', (e) => problems.push(e.message));
       await page.goto(pathToFileURL(file).toString());
-      expect(await page.locator('tr').count()).toBe(17); // one row per check
+      expect(await page.locator('tr').count()).toBe(18); // one row per check
       expect(await page.locator('tr.fail').count()).toBe(2);
       const diagrams = page.locator('section svg');
-      expect(await diagrams.count()).toBe(10);
+      expect(await diagrams.count()).toBe(11);
       const box = await diagrams.first().boundingBox();
       expect(box?.width).toBeGreaterThan(100);
       expect(await page.locator('section').first().locator('svg line.req').count()).toBeGreaterThan(3);

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { startEmulator, DEFAULT_APPIDS, defaultSeed, type EmulatorHandle } from '../../src/emulator/index.js';
 import { runCli, startCli } from './helpers.js';
 import { startProxy, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import { startProbeApp, type ProbeAppKind, type ProbeAppOptions } from '../fixtures/probe-apps/apps.js';
@@ -46,7 +46,7 @@ async function probe(kind: ProbeAppKind, extra: string[] = [], appid: string = A
   }
 }
 
-const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'session.renewed', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'basic_token.rejected', 'userinfo.scope'];
+const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'session.renewed', 'session.per_user', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'basic_token.rejected', 'userinfo.scope'];
 
 
 /** `wxauth probe ARGS`, returned once its happy path has begun: its output so far (and to come) and its exit. */
@@ -399,6 +399,8 @@ describe('wxauth probe', () => {
   it('passes a correct website app (网站应用): QR login on /connect/qrconnect, scanned and confirmed through the emulator', async () => {
     const r = await probe('website', [], DEFAULT_APPIDS.website);
     expect(r.failing, JSON.stringify(r.doc.checks.filter((c) => c.status !== 'pass'), null, 1)).toEqual([]);
+    // The second person scans as the emulator's next user (no following needed outside test accounts).
+    expect(r.doc.checks.find((c) => c.id === 'session.per_user')).toMatchObject({ status: 'pass', message: expect.stringContaining('after 李四 (u2) logged in in another browser') });
     const authorize = r.doc.checks.find((c) => c.id === 'authorize.url')!;
     expect(JSON.stringify(authorize.evidence)).toContain('/connect/qrconnect');
     expect(r.code).toBe(0);
@@ -436,6 +438,10 @@ describe('wxauth probe', () => {
     ['open-redirect', ['redirect.open'], 1],
     // The sid cookie set before the login (it holds the state) still names the signed-in session after it.
     ['keeps-session', ['session.renewed'], 1],
+    // The signed-in user in a module-level variable: the first browser's /me shows whoever logged in last.
+    ['shared-user', ['session.per_user'], 1],
+    // The nickname cached under a fixed key: the second person's /me shows the first one's nickname.
+    ['profile-cache-shared', ['session.per_user'], 1],
     ['userinfo-base', ['userinfo.scope'], 1],
     ['userinfo-basic-token', ['userinfo.scope'], 1],
     // No second exchange, but the reload and WeChat's second hit each end on an error page.
@@ -455,6 +461,50 @@ describe('wxauth probe', () => {
       expect(r.code).toBe(code);
     });
   }
+
+  it('session.per_user: a second person logging in while the first is signed in; the first browser’s page showing the second (or the second shown the first) fails, in en and zh; the emulator’s user and follows are put back', async () => {
+    const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'session.per_user')!;
+    const shared = await probe('shared-user', ['--only', 'session.per_user']);
+    expect(verdict(shared)).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^After 李四 \(u2\) logged in in another browser, the first browser’s http:\/\/127\.0\.0\.1:\d+\/me, which showed 张三 \(u1\), shows 李四’s openid: the app keeps the signed-in user where every visitor reads it, so one person sees another’s account\.$/),
+      fix: expect.stringContaining('never in a module-level variable, a static field or a singleton; cache user access_tokens and profiles under the user’s openid (or the session), never under the appid or a fixed key'),
+    });
+    expect(shared.code).toBe(1);
+    // Only followers may log in to a test account: u2 followed it for the one login, and no longer does.
+    const scenario = (JSON.parse(shared.stdout) as { scenarios: Array<{ id: string; notes: string[] }> }).scenarios.find((s) => s.id === 'second_user')!;
+    expect(scenario.notes).toContain(`probe logged in as 李四 (u2) in a fresh browser; only followers may log in to a test account, so u2 followed ${APPID} for this login (POST /__emulator/follow), undone afterwards with the emulator’s current user.`);
+    expect(((await (await fetch(`${emu.url}/__emulator/user`)).json()) as { user: string }).user).toBe('u1');
+    const users = ((await (await fetch(`${emu.url}/__emulator/seed`)).json()) as { users: Array<{ id: string; follows: string[] }> }).users;
+    expect(users.find((u) => u.id === 'u2')!.follows).toEqual([DEFAULT_APPIDS.service]);
+    const zh = await probe('shared-user', ['--only', 'session.per_user', '--lang', 'zh']);
+    expect(verdict(zh).message).toMatch(/^李四（u2）在另一个浏览器登录后，第一个浏览器的 http:\/\/127\.0\.0\.1:\d+\/me 原本显示 张三（u1），现在显示的却是 李四 的账号（openid）：/);
+    expect(verdict(zh).fix).toContain('不要按 appid 或 "wechat_user" 这样的固定键缓存');
+    const cached = verdict(await probe('profile-cache-shared', ['--only', 'session.per_user']));
+    expect(cached).toMatchObject({ status: 'fail', message: expect.stringMatching(/^李四 \(u2\), logging in in another browser after 张三 \(u1\), lands on http:\/\/127\.0\.0\.1:\d+\/me, which shows 张三’s nickname: /) });
+    expect(verdict(await probe('correct', ['--only', 'session.per_user']))).toMatchObject({ status: 'pass', message: expect.stringMatching(/after 李四 \(u2\) logged in in another browser, http:\/\/127\.0\.0\.1:\d+\/me in the first browser still shows 张三 \(u1\)\.$/) });
+    // Nothing on the page says who is signed in: nothing to compare, and no second login spent on it.
+    const anonymous = await probe('shared-user', ['--only', 'session.per_user'], APPID, { anonymous: true });
+    expect(verdict(anonymous)).toMatchObject({ status: 'skip', message: expect.stringContaining('shows neither the openid, the unionid nor the nickname of who logged in, so probe cannot tell whose account it shows') });
+    expect(anonymous.doc.checks.map((c) => c.id)).toContain('session.per_user');
+    expect((JSON.parse(anonymous.stdout) as { scenarios: Array<{ id: string }> }).scenarios.map((s) => s.id)).toEqual(['happy']);
+    // The login ends on the callback itself: opening it again would log in again.
+    expect(verdict(await probe('code-left', ['--only', 'session.per_user']))).toMatchObject({ status: 'skip', message: expect.stringContaining('The login ends on the callback itself') });
+  });
+
+  it('session.per_user: an emulator seeded with one user has no second person to log in; said as such', async () => {
+    const seed = defaultSeed();
+    const lonely = await startEmulator({ seed: { ...seed, users: seed.users.slice(0, 1) } });
+    const app = await startProbeApp('shared-user', { emulator: lonely.url, appid: APPID, secret: lonely.apps.find((a) => a.appid === APPID)!.secret });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', lonely.url, '--reload-delay', '0', '--json', '--only', 'session.per_user']);
+      expect((JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'session.per_user')).toMatchObject({ status: 'skip', message: `The emulator’s seed has only one user, so no second person can log in: add another to the seed (wxauth emulator --seed FILE; ${lonely.url}/__emulator/seed shows the users).` });
+      expect(r.code).toBe(0);
+    } finally {
+      await app.close();
+      await lonely.close();
+    }
+  });
 
   it('basic_token.per_login: a freshly started app that caches its one token passes; one that fetches per login is warned, also with --only', async () => {
     const cached = await probe('token-cached', ['--only', 'basic_token.per_login']);
@@ -883,7 +933,7 @@ describe('wxauth probe', () => {
       child.kill('SIGINT');
       expect(await closed).toBe(130);
       expect(stderr).not.toMatch(/internal error|aborted/i);
-      expect(stderr).toContain('probe stopped; the emulator’s clock and faults are as they were.');
+      expect(stderr).toContain('probe stopped; the emulator’s clock, faults, current user and follows are as they were.');
       expect(await offset()).toBe(0);
     } finally {
       await app.close();
@@ -925,7 +975,7 @@ describe('wxauth probe', () => {
       await advanceApplied;
       child.kill('SIGINT');
       expect(await closed).toBe(130);
-      expect(stderr).toContain('probe stopped; the emulator’s clock and faults are as they were.');
+      expect(stderr).toContain('probe stopped; the emulator’s clock, faults, current user and follows are as they were.');
       expect(((await (await fetch(`${emu.url}/__emulator/clock`)).json()) as { offset: number }).offset).toBe(0);
     } finally {
       await app.close();
@@ -945,7 +995,7 @@ describe('wxauth probe', () => {
       await own.close();
       const r = await run;
       expect(r.code).toBe(5);
-      expect(r.stderr).toContain(`Could not put the clock and faults of the emulator at ${own.url} back as they were.`);
+      expect(r.stderr).toContain(`Could not put the clock, faults, current user and follows of the emulator at ${own.url} back as they were.`);
       expect(r.stderr).toContain('/__emulator/reset');
       expect(r.stderr).not.toContain('probe stopped');
     } finally {
@@ -1057,7 +1107,7 @@ describe('wxauth probe', () => {
   }
 
   // A failed check stays exit 1 (the news a CI job acts on); only a clean run ends with the write's exit 2.
-  for (const [kind, exit, passed] of [['correct', 2, 'Passed: 16,'], ['exchanges-twice', 1, '✖ callback.duplicate']] as const) {
+  for (const [kind, exit, passed] of [['correct', 2, 'Passed: 17,'], ['exchanges-twice', 1, '✖ callback.duplicate']] as const) {
     it(`--html that fails to write after the run still prints the report card, then the error (${kind}: exit ${exit})`, async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
       const app = await startProbeApp(kind, { emulator: emu.url, appid: APPID, secret });
@@ -1102,12 +1152,12 @@ describe('wxauth probe', () => {
     }
   });
 
-  it('says "a cookie", "Passed: 16" — no "1 cookies" or "1 warnings" on the card (the token war skipped: no /cgi-bin call)', async () => {
+  it('says "a cookie", "Passed: 17" — no "1 cookies" or "1 warnings" on the card (the token war skipped: no /cgi-bin call)', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
     try {
       const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0']);
       expect(r.stdout).toContain('and the app set a cookie.');
-      expect(r.stdout).toContain('Passed: 16, failed: 0, warnings: 0, skipped: 1.');
+      expect(r.stdout).toContain('Passed: 17, failed: 0, warnings: 0, skipped: 1.');
       expect(r.stdout).not.toMatch(/\b1 (cookies|warnings|errors|times|places|calls)\b/);
       expect(r.stdout).not.toMatch(/\ban (authorize|qrconnect)\b/);
     } finally {

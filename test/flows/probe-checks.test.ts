@@ -1,6 +1,6 @@
 // probe's pure judgements on a page (flows/probe/checks.ts): which runtime's stack trace it shows.
 import { describe, expect, it } from 'vitest';
-import { stackTraceIn } from '../../src/flows/probe/checks.js';
+import { identityShown, stackTraceIn } from '../../src/flows/probe/checks.js';
 
 describe('stackTraceIn', () => {
   it('reads a plain-text stack of each runtime it knows', () => {
@@ -27,5 +27,21 @@ describe('stackTraceIn', () => {
   it('a page with no stack, links and times included, is none', () => {
     expect(stackTraceIn('<h1>登录失败</h1><p>微信登录没有完成（-1），请<a href="/auth/wechat">重试</a>。</p>')).toBeUndefined();
     expect(stackTraceIn('<p>Meet us<br>at 10:30:00 in /rooms/3</p>')).toBeUndefined();
+  });
+});
+
+describe('identityShown (session.per_user)', () => {
+  const zhang = { openid: 'oZhangSan000000000000000000a', unionid: 'oUnionZhang0000000000000000a', nickname: '张三' };
+  const li = { openid: 'oLiSi00000000000000000000000', nickname: '李四' };
+  it('finds the openid, the unionid and the nickname as a page writes them: as text, as HTML entities, as JSON escapes', () => {
+    expect(identityShown(`<p>openid ${zhang.openid}</p>`, zhang, li)).toEqual(['openid']);
+    expect(identityShown(`<script>var me = {"unionid":"${zhang.unionid}","nickname":"\\u5f20\\u4e09"}</script>`, zhang, li)).toEqual(['unionid', 'nickname']);
+    expect(identityShown('<span>&#24352;&#19977;</span>', zhang, li)).toEqual(['nickname']);
+    expect(identityShown(`<p>openid ${li.openid} 李四</p>`, zhang, li)).toEqual([]);
+  });
+
+  it('does not take a nickname of one character, or one inside the other user’s, as who is shown', () => {
+    expect(identityShown('<p>王</p>', { openid: 'oA', nickname: '王' }, li)).toEqual([]);
+    expect(identityShown('<p>张三丰</p>', zhang, { openid: 'oB', nickname: '张三丰' })).toEqual([]);
   });
 });

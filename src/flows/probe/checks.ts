@@ -11,6 +11,7 @@ export const CHECK_IDS = [
   'callback.reload',
   'url.code_left',
   'session.renewed',
+  'session.per_user',
   'state.forged',
   'state.missing',
   'consent.denied',
@@ -77,7 +78,8 @@ export type ScenarioId =
   | 'busy_errcode'
   | 'busy_http500'
   | 'open_redirect'
-  | 'token_rejected';
+  | 'token_rejected'
+  | 'second_user';
 
 export interface ScenarioRecord {
   id: ScenarioId;
@@ -98,6 +100,8 @@ export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
   'callback.reload': ['happy', 'reload'],
   'url.code_left': ['happy'],
   'session.renewed': ['happy'],
+  // The happy path's browser is the first person; the second logs in in a fresh one.
+  'session.per_user': ['happy', 'second_user'],
   'state.forged': ['state_forged'],
   'state.missing': ['state_missing'],
   'consent.denied': ['denied'],
@@ -105,7 +109,7 @@ export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
   'wechat.busy': ['busy_errcode', 'busy_http500'],
   // Every answer: a secret usually leaks on an error page (a failed exchange, a refusal), so `--only
   // secrets.leak` runs every scenario rather than pass on the happy path's few pages.
-  'secrets.leak': ['happy', 'reload', 'duplicate', 'state_forged', 'state_missing', 'denied', 'expired', 'busy_errcode', 'busy_http500', 'open_redirect', 'token_rejected'],
+  'secrets.leak': ['happy', 'reload', 'duplicate', 'state_forged', 'state_missing', 'denied', 'expired', 'busy_errcode', 'busy_http500', 'open_redirect', 'token_rejected', 'second_user'],
   'redirect.open': ['open_redirect'],
   // A second login (WeChat's duplicate hit is one) tells a fetch per login from an empty cache filled once.
   'basic_token.per_login': ['happy', 'duplicate'],
@@ -160,6 +164,31 @@ export function pageProblem(page: { status: number; body: string; hop: Hop }): P
   if (runtime) return { kind: 'stack', runtime, status: page.status };
   if (page.status >= 500) return { kind: '5xx', status: page.status };
   return undefined;
+}
+
+/** Who a page may show as signed in, as the emulator issued it to the app (session.per_user). */
+export interface Identity {
+  openid: string;
+  /** Only for an app bound to a 开放平台 account (§4). */
+  unionid?: string;
+  nickname: string;
+}
+
+export type IdentityMark = 'openid' | 'unionid' | 'nickname';
+
+/**
+ * Which of `who`'s marks a page shows: the openid, the unionid, the nickname, in its text as it is,
+ * with HTML entities or JSON's \uXXXX escapes decoded. A nickname counts only from two characters up and
+ * when `other`'s does not contain it (张三 in 张三丰 would say nothing of who is shown).
+ */
+export function identityShown(body: string, who: Identity, other: Identity): IdentityMark[] {
+  const text = decodeEntities(body).replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const shown: IdentityMark[] = [];
+  if (who.openid !== '' && text.includes(who.openid)) shown.push('openid');
+  if (who.unionid && text.includes(who.unionid)) shown.push('unionid');
+  const nickname = who.nickname.trim();
+  if ([...nickname].length >= 2 && !other.nickname.includes(nickname) && text.includes(nickname)) shown.push('nickname');
+  return shown;
 }
 
 /** The page shows WeChat's "code been used" failure to the user (§1.6: 40163 on the second exchange). */

@@ -4,7 +4,7 @@
 import { NetworkError, UsageError, type MessageRef } from '../../errors.js';
 import { EMULATOR_DEFAULT_PORT } from '../../core/endpoints.js';
 import { PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER } from '../../core/proxy-route.js';
-import type { FaultSpec, PublicApp, RequestRecord } from '../../emulator/index.js';
+import type { FaultSpec, PublicApp, PublicUser, RequestRecord } from '../../emulator/index.js';
 import { deadline } from '../../http/deadline.js';
 
 /** Where `wxauth emulator` listens unless told otherwise: probe's default --emulator. */
@@ -14,6 +14,8 @@ export interface CodeStatus {
   status: 'unused' | 'exchanged' | 'expired';
   appid: string;
   scope: string;
+  /** The seeded user the code was issued for. */
+  user?: string;
   issuedAt: string;
   exchangedAt?: string;
   exchangedFrom?: string;
@@ -87,6 +89,29 @@ export class EmulatorControl {
 
   async apps(): Promise<PublicApp[]> {
     return (await this.call('GET', '/seed')).apps as PublicApp[];
+  }
+
+  /** The seeded users: each one's openid per appid, unionid per 开放平台 account, nickname and follows. */
+  async users(): Promise<PublicUser[]> {
+    return (await this.call('GET', '/seed')).users as PublicUser[];
+  }
+
+  /** Who "you" are in the emulated WeChat client: the user the pages log in as. */
+  async currentUser(): Promise<string> {
+    return String((await this.call('GET', '/user')).user);
+  }
+
+  /** Log in as another user from now on (the caller puts the previous one back in a `finally`), or put it back (`restoring`). */
+  async setUser(user: string, restoring = false): Promise<void> {
+    await this.call('POST', '/user', { user }, restoring ? 'undo' : 'change');
+  }
+
+  /**
+   * A user follows an app, or stops (`restoring` undoes an earlier follow). False when this emulator has
+   * no such endpoint (one older than this wxauth).
+   */
+  async follow(user: string, appid: string, follows: boolean, restoring = false): Promise<boolean> {
+    return (await this.call('POST', '/follow', { user, appid, follows }, restoring ? 'undo' : 'change')).ok === true;
   }
 
   /** The running total of recorded requests: pass it to `requestsSince` later. */

@@ -8,7 +8,7 @@ import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, 
 import { PATHS, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
 import { base64Forms, base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
-import type { PublicApp } from '../../emulator/index.js';
+import type { PublicApp, PublicUser } from '../../emulator/index.js';
 import { ProbeBrowser, isWechatOpenUrl, speaksTls, type Page, type Seen } from './browser.js';
 import { isLoopbackHost, sameOrigin } from '../../core/host-names.js';
 import { EmulatorControl, proxyUpstream } from './control.js';
@@ -18,11 +18,13 @@ import {
   RETURN_PARAM_EXAMPLES,
   RETURN_PARAM_NAMES,
   SCENARIOS_OF,
+  identityShown,
   pageProblem,
   showsCodeUsed,
   urlHasCode,
   type CheckId,
   type Evidence,
+  type Identity,
   type ProbeCheck,
   type ScenarioId,
   type ScenarioRecord,
@@ -742,6 +744,80 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     return step.callback ? { auth: started.auth, callback: step.callback } : undefined;
   };
   const lost = (id: CheckId, scenarioId: ScenarioId) => put({ id, status: 'skip', message: { key: 'probe.skip.scenario_lost' }, evidence: { scenarios: [scenarioId] } });
+
+  // session.per_user: two people signed in at once each keep their own account. The happy path's browser
+  // is the first person; another seeded user logs in in a fresh browser; then the first person opens
+  // their landing page again. An app that keeps the signed-in user where every visitor reads it (a
+  // module-level variable, a profile or token cached under the appid or a fixed key) shows the second
+  // user there, or hands the second user the first one's profile. One more login, one more page.
+  if (judgeable('session.per_user', 'ok')) {
+    const landing = happyFinal.page;
+    const url = landing.hop.url;
+    const users = await control.users();
+    const happyOpenid = happyStatus?.tokens?.openid;
+    const first = users.find((u) => u.id === happyStatus?.user) ?? users.find((u) => happyOpenid !== undefined && u.openids[app!.appid] === happyOpenid);
+    const others = users.filter((u) => u !== first);
+    // A test account's consent is for its followers only (10006, §1.5): another follower if the seed has
+    // one, else another user who follows it for this one login (POST /__emulator/follow, undone after).
+    const second = app.type === 'test' ? (others.find((u) => u.follows.includes(app!.appid)) ?? others[0]) : others[0];
+    const identity = (u: PublicUser): Identity => {
+      const unionid = app!.openAccount ? u.unionids[app!.openAccount] : undefined;
+      return { openid: u.openids[app!.appid] ?? '', nickname: u.nickname, ...(unionid ? { unionid } : {}) };
+    };
+    const evidence: Evidence = { scenarios: ['happy'], details: { landing: url } };
+    if (!happyDone) sameFailure('session.per_user', 'happy', evidence);
+    // The login ends on the callback (the code still in its URL): opening it again logs in again.
+    else if (samePath(landing.url, callbackUrl)) put(check('session.per_user', 'skip', 'at_callback', { url }, evidence));
+    else if (!first || !second) put(check('session.per_user', 'skip', 'one_user', { emulator }, evidence));
+    else if (identityShown(landing.body, identity(first), identity(second)).length === 0) put(check('session.per_user', 'skip', 'no_identity', { url }, evidence));
+    else {
+      const one = identity(first);
+      const two = identity(second);
+      const who = { first: first.id, firstName: first.nickname, second: second.id, secondName: second.nickname, url };
+      const b = browser();
+      let revisitFrom = 0;
+      const { value, record } = await scenario('second_user', b, async (notes) => {
+        const previous = await control.currentUser();
+        let followed = false;
+        let landed: { page: Page } | undefined;
+        await control.setUser(second.id);
+        try {
+          if (app!.type === 'test' && !second.follows.includes(app!.appid)) {
+            followed = await control.follow(second.id, app!.appid, true);
+            if (!followed) return 'no_follow' as const;
+          }
+          notes.push(messageRef(followed ? 'probe.note.second_user_followed' : 'probe.note.second_user', { user: second.id, name: second.nickname, appid: app!.appid }));
+          const got = await upToCallback(b, 'allow', notes);
+          landed = got ? await deliver(b, got.callback) : undefined;
+        } finally {
+          if (followed) await control.follow(second.id, app!.appid, false, true);
+          await control.setUser(previous, true);
+        }
+        if (!landed) return undefined;
+        // The first person again, in their own browser; a way back to the login stops before WeChat.
+        revisitFrom = hb.hops.length;
+        const again = await hb.follow(landing.url, (next) => authorizeEndpoint(next, pages) === undefined && !maybeFront(next));
+        return { landed, again };
+      });
+      // The first browser's hops belong to this scenario too, on its time scale.
+      for (const h of value && value !== 'no_follow' ? hb.hops.slice(revisitFrom) : []) record.hops.push({ ...h, startMs: Math.max(0, h.startMs + hb.started - b.started) });
+      const details = { first: first.id, second: second.id, landing: url };
+      if (value === 'no_follow') put(check('session.per_user', 'skip', 'no_follower', { ...who, appid: app.appid }, { scenarios: ['second_user'], details }));
+      else if (!value) lost('session.per_user', 'second_user');
+      else {
+        const secondUrl = value.landed.page.hop.url;
+        const againPage = value.again.page;
+        const evidence: Evidence = { scenarios: ['second_user'], hops: record.hops, wechat: record.wechat, details: { ...details, secondLanding: secondUrl, revisitStatus: againPage.status } };
+        const againShowsSecond = identityShown(againPage.body, two, one);
+        const secondShowsFirst = identityShown(value.landed.page.body, one, two);
+        if (againShowsSecond.length > 0) put(check('session.per_user', 'fail', 'shows_second', { ...who, what: `probe.what.${againShowsSecond[0]}` }, evidence));
+        else if (secondShowsFirst.length > 0) put(check('session.per_user', 'fail', 'second_sees_first', { ...who, secondUrl, what: `probe.what.${secondShowsFirst[0]}` }, evidence));
+        else if (identityShown(value.landed.page.body, two, one).length === 0) put(check('session.per_user', 'skip', 'second_unknown', { ...who, secondUrl, status: value.landed.page.status }, evidence));
+        else if (identityShown(againPage.body, one, two).length > 0) put(check('session.per_user', 'pass', 'ok', who, evidence));
+        else put(check('session.per_user', 'skip', 'gone', { ...who, status: againPage.status }, evidence));
+      }
+    }
+  }
 
   // callback.duplicate: WeChat's double hit, same cookies, the second within ~100 ms (§1.6). Only after an
   // exchange that worked, as callback.reload.

@@ -4,8 +4,8 @@ import type { MessageSection } from './types.js';
 export const messages = {
   // ── help ──────────────────────────────────────────────────────────────────────────────────────
   'cli.probe.desc': {
-    zh: '用本地模拟器扮演微信，测试你自己的服务器的微信登录：重复回调、伪造 state、拒绝授权、code 过期、微信繁忙、基础 token 被顶掉、泄露密钥……',
-    en: 'Test your own server’s WeChat login against the emulator: duplicate callbacks, forged state, refused consent, expired codes, WeChat busy, a basic token knocked out, leaked secrets…',
+    zh: '用本地模拟器扮演微信，测试你自己的服务器的微信登录：重复回调、伪造 state、拒绝授权、code 过期、微信繁忙、基础 token 被顶掉、泄露密钥、两人同时登录串号……',
+    en: 'Test your own server’s WeChat login against the emulator: duplicate callbacks, forged state, refused consent, expired codes, WeChat busy, a basic token knocked out, leaked secrets, two users seeing one account…',
   },
   'cli.probe.opt.emulator': {
     zh: '模拟器地址，probe 通过它的控制接口拨时钟、注入故障、读请求日志（默认依次取 --api-base、WXAUTH_API_BASE、当前配置的 apiBase 中第一个给出的；它是微信的域名或都没有给出时，用 http://127.0.0.1:3900）',
@@ -99,12 +99,12 @@ export const messages = {
     zh: '本地开发服务器请用 http:// 地址（{url}），或把签发它的 CA 交给 Node：NODE_EXTRA_CA_CERTS=ca.pem wxauth probe …',
     en: 'For a local dev server use its http:// address ({url}), or give Node the CA that issued the certificate: NODE_EXTRA_CA_CERTS=ca.pem wxauth probe …',
   },
-  'probe.undo_failed': { zh: '没能把模拟器 {url} 的时钟和故障设置恢复原样。', en: 'Could not put the clock and faults of the emulator at {url} back as they were.' },
+  'probe.undo_failed': { zh: '没能把模拟器 {url} 的时钟、故障设置、当前用户和关注恢复原样。', en: 'Could not put the clock, faults, current user and follows of the emulator at {url} back as they were.' },
   'probe.undo_failed.hint': {
     zh: '在模拟器页面（{url}/）上查看并恢复，或者 POST {url}/__emulator/reset 清空它的状态。',
     en: 'Check and put them back on the emulator’s page ({url}/), or POST {url}/__emulator/reset to clear its state.',
   },
-  'probe.cancelled': { zh: 'probe 已停止；模拟器的时钟和故障设置已恢复原样。', en: 'probe stopped; the emulator’s clock and faults are as they were.' },
+  'probe.cancelled': { zh: 'probe 已停止；模拟器的时钟、故障设置、当前用户和关注已恢复原样。', en: 'probe stopped; the emulator’s clock, faults, current user and follows are as they were.' },
   'probe.app_closed': { zh: '{url} 上有程序在监听，但它没有回答就断开了连接。', en: 'Something listens at {url}, but it closed the connection without an answer.' },
   'probe.app_closed.hint.https': { zh: '那个端口上是 HTTPS 服务（它完成了 TLS 握手）：改用 {url}。', en: 'That port serves HTTPS (it completed a TLS handshake): use {url}.' },
   'probe.app_closed.hint': { zh: '确认这个端口上就是你的应用（不是别的服务），并看看它的日志。', en: 'Check that this port is your app (not another service), and look at its log.' },
@@ -131,6 +131,7 @@ export const messages = {
   'probe.scenario.busy_http500': { zh: '微信 HTTP 500', en: 'WeChat HTTP 500' },
   'probe.scenario.token_rejected': { zh: '基础 token 被顶掉（40001）', en: 'basic token knocked out (40001)' },
   'probe.scenario.open_redirect': { zh: '外站跳回地址', en: 'foreign return-to URL' },
+  'probe.scenario.second_user': { zh: '另一个用户同时登录', en: 'a second user logs in' },
   'probe.note.rewrote': {
     zh: '应用把浏览器送往真正的 open.weixin.qq.com；probe 改用模拟器 {emulator} 的授权页。',
     en: 'The app sends the browser to the real open.weixin.qq.com; probe used the emulator’s pages at {emulator} instead.',
@@ -152,6 +153,14 @@ export const messages = {
     en: 'The emulator answered the app’s next {path} call with 40001, as when another server has just fetched a new basic token.',
   },
   'probe.note.fault': { zh: '下一次换取 token 时，模拟器回答 {kind}。', en: 'The emulator answered the next exchange with {kind}.' },
+  'probe.note.second_user': {
+    zh: 'probe 在新的浏览器会话里以 {name}（{user}）登录（临时切换模拟器的当前用户，之后恢复）。',
+    en: 'probe logged in as {name} ({user}) in a fresh browser (the emulator’s current user for this login, put back afterwards).',
+  },
+  'probe.note.second_user_followed': {
+    zh: 'probe 在新的浏览器会话里以 {name}（{user}）登录；测试号只有关注者才能授权，所以 {user} 为这次登录临时关注了 {appid}（POST /__emulator/follow），之后连同模拟器的当前用户一起恢复。',
+    en: 'probe logged in as {name} ({user}) in a fresh browser; only followers may log in to a test account, so {user} followed {appid} for this login (POST /__emulator/follow), undone afterwards with the emulator’s current user.',
+  },
 
   // ── the report card ───────────────────────────────────────────────────────────────────────────
   'probe.report.title': { zh: 'wxauth probe：{target}', en: 'wxauth probe: {target}' },
@@ -467,6 +476,47 @@ export const messages = {
     zh: '应用在把浏览器送去微信之前没有设置 cookie：没有需要更新的会话。',
     en: 'The app set no cookie before sending the browser to WeChat: there is no session for the login to renew.',
   },
+  // ── session.per_user ──────────────────────────────────────────────────────────────────────────
+  'probe.session.per_user.ok': {
+    zh: '两个人同时登录，各自看到自己的账号：{secondName}（{second}）在另一个浏览器登录后，第一个浏览器的 {url} 仍显示 {firstName}（{first}）。',
+    en: 'Two people signed in at once keep their own accounts: after {secondName} ({second}) logged in in another browser, {url} in the first browser still shows {firstName} ({first}).',
+  },
+  'probe.session.per_user.shows_second': {
+    zh: '{secondName}（{second}）在另一个浏览器登录后，第一个浏览器的 {url} 原本显示 {firstName}（{first}），现在显示的却是 {secondName} 的账号（{what}）：应用把已登录的用户放在所有访客共用的地方，一个人会看到另一个人的账号。',
+    en: 'After {secondName} ({second}) logged in in another browser, the first browser’s {url}, which showed {firstName} ({first}), shows {secondName}’s {what}: the app keeps the signed-in user where every visitor reads it, so one person sees another’s account.',
+  },
+  'probe.session.per_user.second_sees_first': {
+    zh: '{secondName}（{second}）在 {firstName}（{first}）之后从另一个浏览器登录，落到的 {secondUrl} 显示的却是 {firstName} 的账号（{what}）：应用把之前的登录留下的用户交给了后来的访客，一个人会看到另一个人的账号。',
+    en: '{secondName} ({second}), logging in in another browser after {firstName} ({first}), lands on {secondUrl}, which shows {firstName}’s {what}: the app hands a later visitor the user an earlier login left behind, so one person sees another’s account.',
+  },
+  'probe.session.per_user.fix': {
+    zh: '把已登录的用户存进每个访客自己的会话（req.session、$_SESSION、request.session、HttpSession），不要放在模块级变量、静态字段或单例里；用户的 access_token 和资料按 openid（或会话）缓存，不要按 appid 或 "wechat_user" 这样的固定键缓存。',
+    en: 'Keep the signed-in user in the visitor’s own session (req.session, $_SESSION, request.session, HttpSession), never in a module-level variable, a static field or a singleton; cache user access_tokens and profiles under the user’s openid (or the session), never under the appid or a fixed key such as "wechat_user".',
+  },
+  'probe.session.per_user.at_callback': {
+    zh: '登录停在回调页本身（{url}，地址里还带着 code，见 url.code_left）：再打开它就是再登录一次，看不出别人登录之后它显示的是谁的账号。',
+    en: 'The login ends on the callback itself ({url}, the code still in its address; see url.code_left): opening it again would log in again, so whose account it shows after another login cannot be told.',
+  },
+  'probe.session.per_user.one_user': {
+    zh: '模拟器的种子数据里只有一个用户，没有第二个人可以登录：在种子里再加一个用户（wxauth emulator --seed 文件；现有用户见 {emulator}/__emulator/seed）。',
+    en: 'The emulator’s seed has only one user, so no second person can log in: add another to the seed (wxauth emulator --seed FILE; {emulator}/__emulator/seed shows the users).',
+  },
+  'probe.session.per_user.no_identity': {
+    zh: '登录后落到的页面（{url}）既没有显示登录用户的 openid、unionid，也没有显示昵称，probe 看不出它显示的是谁的账号（页面之后再用脚本加载用户的话，probe 看不到）。',
+    en: 'The page the login ends on ({url}) shows neither the openid, the unionid nor the nickname of who logged in, so probe cannot tell whose account it shows (a page that loads the user with script afterwards is out of its sight).',
+  },
+  'probe.session.per_user.no_follower': {
+    zh: '测试号 {appid} 只有关注者才能授权登录，模拟器的种子里只有 {firstName}（{first}）关注了它，而这个模拟器没有 POST /__emulator/follow，不能让 {secondName}（{second}）临时关注：请更新模拟器，或者在种子文件里给另一个用户的 follows 加上这个测试号（wxauth emulator --seed 文件）。',
+    en: 'Only followers may log in to the test account {appid}, only {firstName} ({first}) follows it in the emulator’s seed, and this emulator has no POST /__emulator/follow to make {secondName} ({second}) follow it for the test: update the emulator, or add the test account to another user’s "follows" in a seed file (wxauth emulator --seed FILE).',
+  },
+  'probe.session.per_user.second_unknown': {
+    zh: '{secondName}（{second}）在另一个浏览器的登录停在 {secondUrl}（HTTP {status}），页面上看不出是谁，无法比较。',
+    en: 'The login of {secondName} ({second}) in another browser ended on {secondUrl} (HTTP {status}), which shows no one, so there is nothing to compare.',
+  },
+  'probe.session.per_user.gone': {
+    zh: '{secondName}（{second}）在另一个浏览器登录后，第一个浏览器的 {url}（HTTP {status}）两个用户都没有显示，看不出它显示的是谁的账号。',
+    en: 'After {secondName} ({second}) logged in in another browser, the first browser’s {url} (HTTP {status}) shows neither user, so whose account it shows cannot be told.',
+  },
   'probe.url.code_left.fix': {
     zh: '回调处理完后用 302 重定向到一个不带 code、state 的地址。',
     en: 'After handling the callback, 302-redirect to an address without code and state.',
@@ -561,6 +611,9 @@ export const messages = {
   'probe.what.refresh_token': { zh: 'refresh_token', en: 'refresh_token' },
   'probe.what.basic_token': { zh: '基础 access_token', en: 'basic access_token' },
   'probe.what.jsapi_ticket': { zh: 'jsapi_ticket', en: 'jsapi_ticket' },
+  'probe.what.openid': { zh: 'openid', en: 'openid' },
+  'probe.what.unionid': { zh: 'unionid', en: 'unionid' },
+  'probe.what.nickname': { zh: '昵称', en: 'nickname' },
   'probe.where.body': { zh: '正文', en: 'body' },
   'probe.where.headers_base64': { zh: '响应头里 base64 编码的内容，例如会话 cookie', en: 'base64-encoded in the headers, a session cookie say' },
   'probe.where.body_base64': { zh: '正文里 base64 编码的内容', en: 'base64-encoded in the body' },
