@@ -492,6 +492,37 @@ describe('wxauth probe', () => {
     expect(verdict(await probe('code-left', ['--only', 'session.per_user']))).toMatchObject({ status: 'skip', message: expect.stringContaining('The login ends on the callback itself') });
   });
 
+  it('session.per_user: an emulator without POST /__emulator/follow (older than this wxauth) cannot let a second user onto the test account; said as such, the current user put back', async () => {
+    const relay = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', async () => {
+        if (req.url === '/__emulator/follow') return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"ok":false,"error":"no such control endpoint: POST /__emulator/follow"}');
+        const body = Buffer.concat(chunks);
+        const upstream = await fetch(emu.url + req.url, { method: req.method, headers: { 'content-type': String(req.headers['content-type'] ?? 'text/plain') }, ...(body.length ? { body } : {}), redirect: 'manual' });
+        const headers: Record<string, string> = {};
+        upstream.headers.forEach((v, k) => {
+          if (k !== 'content-length' && k !== 'transfer-encoding' && k !== 'connection') headers[k] = v.replaceAll(emu.url, `http://127.0.0.1:${(relay.address() as AddressInfo).port}`);
+        });
+        res.writeHead(upstream.status, headers).end(Buffer.from(await upstream.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const relayUrl = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    const app = await startProbeApp('shared-user', { emulator: relayUrl, appid: APPID, secret });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', relayUrl, '--reload-delay', '0', '--json', '--only', 'session.per_user']);
+      expect((JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'session.per_user')).toMatchObject({
+        status: 'skip',
+        message: `Only followers may log in to the test account ${APPID}, only 张三 (u1) follows it in the emulator’s seed, and this emulator has no POST /__emulator/follow to make 李四 (u2) follow it for the test: update the emulator, or add the test account to another user’s "follows" in a seed file (wxauth emulator --seed FILE).`,
+      });
+      expect(((await (await fetch(`${emu.url}/__emulator/user`)).json()) as { user: string }).user).toBe('u1');
+    } finally {
+      await app.close();
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    }
+  });
+
   it('session.per_user: an emulator seeded with one user has no second person to log in; said as such', async () => {
     const seed = defaultSeed();
     const lonely = await startEmulator({ seed: { ...seed, users: seed.users.slice(0, 1) } });
