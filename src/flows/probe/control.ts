@@ -1,5 +1,6 @@
-// The emulator's control API (/__emulator/*), as probe uses it: the seed (which apps, which secrets),
-// the request log since a point, a code's status, the clock and faults. Control POSTs carry
+// The emulator's control API (/__emulator/*), as probe uses it: the seed (which apps, which secrets,
+// which users), the request log since a point, a code's status, the clock and faults, and who logs in
+// (the current user, and a follow of a test account for session.per_user). Control POSTs carry
 // Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
 import { NetworkError, UsageError, type MessageRef } from '../../errors.js';
 import { EMULATOR_DEFAULT_PORT } from '../../core/endpoints.js';
