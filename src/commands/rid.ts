@@ -19,6 +19,8 @@ import { announceRid, type RidCommandResult } from '../ui/present/rid.js';
 
 /** 2021+ rid: three groups of 8 hex digits; the first is the request time in hex Unix seconds (§0.4). */
 const RID_RE = /^([0-9a-f]{8})-[0-9a-f]{8}-[0-9a-f]{8}$/i;
+/** The start of one, cut short: 8 hex digits, then fewer than 16 more in at most two groups. */
+const CUT_RID_RE = /^[0-9a-f]{8}-(?:[0-9a-f]{1,7}|[0-9a-f]{8}-?|[0-9a-f]{8}-[0-9a-f]{1,7})$/i;
 
 export interface RidOptions {
   rid: string;
@@ -40,6 +42,10 @@ export function parseOptions({ args }: CommandInput): RidOptions {
     }
   }
   const m = RID_RE.exec(rid);
+  // Hex groups of a rid with digits missing at the end: lost when copying (a terminal's wrap, a selection).
+  if (!m?.[1] && CUT_RID_RE.test(rid)) {
+    throw new UsageError({ key: 'basic.rid.cut', params: { rid, digits: rid.replace(/-/g, '').length } }, { hint: { key: 'basic.rid.cut.hint' } });
+  }
   if (!m?.[1]) {
     throw new UsageError({ key: 'basic.rid.invalid', params: { rid: input } }, { hint: { key: 'basic.rid.invalid.hint' } });
   }

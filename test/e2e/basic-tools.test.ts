@@ -174,6 +174,12 @@ describe('wxauth rid', () => {
     const bad = await cli(['rid', 'hint: [KJZfAa0644e575]']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Pre-2021');
+    // A rid with its last digit lost when copying: said as cut short, inside a pasted errmsg too.
+    const cut = await cli(['rid', 'invalid code, rid: 6b144d59-ec748cfb-9e80caf']);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toContain('"6b144d59-ec748cfb-9e80caf" looks like a rid cut short: a rid is three groups of 8 hex digits, and this has 23.');
+    const cutZh = await cli(['rid', '6b144d59-ec748cfb', '--lang', 'zh']);
+    expect(cutZh.stderr).toContain('像是没复制完整的 rid');
     const old = await cli(['rid', '617682e0-09059ac5-34a8e2ea']);
     expect(old.code).toBe(3);
     expect(old.stderr).toContain('WeChat keeps rids for 7 days');

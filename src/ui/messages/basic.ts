@@ -247,6 +247,14 @@ export const messages = {
     zh: 'rid 形如 617682e0-09059ac5-34a8e2ea，位于微信 errmsg 末尾（"… rid: 617682e0-09059ac5-34a8e2ea"），可以直接粘贴整段 errmsg。2021 年以前的 "hint: [xxxx]" 编号无法查询。',
     en: 'A rid looks like 617682e0-09059ac5-34a8e2ea and ends WeChat\'s errmsg ("… rid: 617682e0-09059ac5-34a8e2ea"); you can paste the whole errmsg. Pre-2021 "hint: [xxxx]" ids cannot be looked up.',
   },
+  'basic.rid.cut': {
+    zh: '"{rid}" 像是没复制完整的 rid：rid 是三组各 8 位的十六进制数，这里只有 {digits} 位。',
+    en: '"{rid}" looks like a rid cut short: a rid is three groups of 8 hex digits, and this has {digits}.',
+  },
+  'basic.rid.cut.hint': {
+    zh: '从微信 errmsg 的末尾把 rid 完整复制下来（终端换行处容易漏掉字符），或者直接粘贴整段 errmsg。',
+    en: 'Copy the whole rid from the end of WeChat\'s errmsg (a terminal\'s line wrap is where characters get lost), or paste the whole errmsg.',
+  },
   'basic.rid.extracted': { zh: '查询 rid {rid}（从你给的文本中提取）。', en: 'Looking up rid {rid} (taken from the text you gave).' },
   'basic.rid.old': {
     zh: '这个 rid 产生于 {at}（{age}前）；微信只保留 7 天，多半已经查不到了。',
