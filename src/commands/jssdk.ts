@@ -71,6 +71,8 @@ export type JssdkResult =
       lowerNonceKey: boolean;
       /** The profile's account type when known: only a test account can bind a port or an IP (JSSDK-FACTS §3). */
       accountType?: AccountType;
+      /** The JS-safe domains came from WXAUTH_JS_DOMAINS: a fix updates that, not the profile (which it overrides). */
+      jsDomainsFromEnv: boolean;
       showSecrets: boolean;
       exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
       // The verdict, which ticket, the live check and what else verify found (flows/jssdk.ts); its
@@ -283,6 +285,7 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
         verified: showSecrets ? verified : { ...verified, diagnosis: maskDiagnosis(verified.diagnosis) },
         lowerNonceKey: options.lowerNonceKey,
         ...(config.type ? { accountType: config.type } : {}),
+        jsDomainsFromEnv: config.sources.jsDomains === 'env',
         showSecrets,
         exitCode: ok ? EXIT.ok : EXIT.checkFailed,
       };

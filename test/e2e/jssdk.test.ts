@@ -686,8 +686,14 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     expect(outside.domain).toMatchObject({ ok: false, problem: 'not-listed', message: expect.stringContaining('Host h5.example.com is not within the JS-safe domains (example.org)') });
     // Where to add it: a real account's console menu, or a test account's sandbox page; the command names the profile.
     const service = await runCli(['--profile', 'shop', ...args], { env: { ...env, WXAUTH_JS_DOMAINS: 'example.org', WXAUTH_TYPE: 'service' } });
-    // The whole list to paste (config set replaces it): the saved domains and this host.
-    expect(service.stderr).toContain('under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名, then update wxauth --profile shop config set jsDomains example.org,h5.example.com (it replaces the whole list).');
+    // The list came from WXAUTH_JS_DOMAINS, which config set cannot override: the variable to update.
+    expect(service.stderr).toContain(
+      'under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名, then update WXAUTH_JS_DOMAINS, where this list comes from (wxauth config set would not change it): export WXAUTH_JS_DOMAINS=example.org,h5.example.com.',
+    );
+    // Saved in the profile: the whole list to paste (config set replaces it), the saved domains and this host.
+    expect((await runCli(['--profile', 'shop', 'config', 'set', 'type', 'service', 'jsDomains', 'example.org', '--yes'], { env })).code).toBe(0);
+    const saved = await runCli(['--profile', 'shop', ...args], { env });
+    expect(saved.stderr).toContain('then update wxauth --profile shop config set jsDomains example.org,h5.example.com (it replaces the whole list).');
     const test = await runCli(['--profile', 'shop', ...args], { env: { ...env, WXAUTH_JS_DOMAINS: 'example.org', WXAUTH_TYPE: 'test' } });
     expect(test.stderr).toContain('A test account sets its JS接口安全域名 (JS-safe domain) on its sandbox page (mp.weixin.qq.com/debug/cgi-bin/sandbox)');
     expect(test.stderr).not.toContain('公众号设置');

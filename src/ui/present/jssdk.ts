@@ -164,7 +164,7 @@ export function present(result: JssdkResult, out: Output): void {
       const p = result.profileFlag;
       // A real account cannot bind a port or an IP (config set jsDomains refuses it): no command to set one.
       const real = result.accountType !== undefined && result.accountType !== 'test' ? result.accountType : undefined;
-      const domainText = domain ? domainLine(out, domain, p, real, result.accountType === 'test') : undefined;
+      const domainText = domain ? domainLine(out, domain, p, real, result.accountType === 'test', result.jsDomainsFromEnv) : undefined;
       doc.domain = domain ? { ...domain, message: domainText } : null;
       if (!domain) doc.domain_unchecked = uncheckedDomainDoc(unchecked, p, real !== undefined);
       if (result.otherAppId) doc.config_app_id = result.otherAppId;
@@ -248,15 +248,20 @@ function mistakeText(out: Output, found: Attempt, url: string): { message: strin
 }
 
 /** The domain check in a sentence: within a JS-safe domain, or why the page gets invalid url domain. */
-function domainLine(out: Output, domain: DomainVerdict, p: string, real: string | undefined, test: boolean): string {
+function domainLine(out: Output, domain: DomainVerdict, p: string, real: string | undefined, test: boolean, fromEnv: boolean): string {
   if (domain.ok) return out.t('jssdk.domain.ok', { host: domain.host, domain: domain.domain });
   if (domain.problem === 'port')
     return real ? out.t('jssdk.domain.port.real', { host: domain.host, port: domain.port, type: { key: `account.type.${real as AccountType}` } }) : out.t('jssdk.domain.port', { host: domain.host, port: domain.port, p });
+  // The whole list to paste: `config set jsDomains` replaces the saved one. When WXAUTH_JS_DOMAINS gave
+  // the list, config set would change nothing here (the variable wins): the variable is what to update.
+  const withHost = domain.problem === 'not-listed' ? domain.withHost : undefined;
+  const update: MessageRef = fromEnv
+    ? withHost !== undefined
+      ? { key: 'jssdk.domain.update.env', params: { list: withHost } }
+      : { key: 'jssdk.domain.update.envNoList' }
+    : { key: 'jssdk.domain.update.config', params: { p, list: withHost !== undefined ? ` ${withHost}` : '' } };
   // A test account has no 公众号设置 menu: its JS-safe domain is set on its sandbox page, as host[:port].
-  // The whole list to paste: `config set jsDomains` replaces the saved one.
-  const list = domain.problem === 'not-listed' && domain.withHost !== undefined ? ` ${domain.withHost}` : '';
-  if (test) return out.t('jssdk.domain.notListed.test', { host: domain.host, domains: domain.domains.join(', '), p, list });
-  return out.t('jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', '), p, list });
+  return out.t(test ? 'jssdk.domain.notListed.test' : 'jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', '), update });
 }
 
 /** The domain row of verify's table: within which JS-safe domain, why not, or not checked. */
