@@ -472,20 +472,20 @@ export const messages = {
   'jssdk.verify.ticketOption': { zh: '用 --ticket 给出的 ticket 验证。', en: 'Verified with the --ticket given.' },
   'jssdk.domain.ok': { zh: '域名 {host} 在 JS接口安全域名里（{domain}）。', en: 'Host {host} is within the JS-safe domains ({domain}).' },
   'jssdk.domain.notListed': {
-    zh: '域名 {host} 不在 JS接口安全域名（{domains}）里：页面会报 invalid url domain。在公众号后台「设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名」添加它或它的上级域名，然后用 {update}。',
+    zh: '域名 {host} 不在 JS接口安全域名（{domains}）里：页面会报 invalid url domain。在公众号后台「设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名」添加它或它的上级域名，然后{update}。',
     en: 'Host {host} is not within the JS-safe domains ({domains}): the page gets invalid url domain. Add it or a parent domain under 设置与开发 → 公众号设置 → 功能设置 → JS接口安全域名, then update {update}.',
   },
   'jssdk.domain.notListed.test': {
-    zh: '域名 {host} 不在 JS接口安全域名（{domains}）里：页面会报 invalid url domain。测试号在它的测试号管理页（mp.weixin.qq.com/debug/cgi-bin/sandbox）的「JS接口安全域名」里填页面的主机（带端口时写“主机:端口”），然后用 {update}。',
+    zh: '域名 {host} 不在 JS接口安全域名（{domains}）里：页面会报 invalid url domain。测试号在它的测试号管理页（mp.weixin.qq.com/debug/cgi-bin/sandbox）的「JS接口安全域名」里填页面的主机（带端口时写“主机:端口”），然后{update}。',
     en: 'Host {host} is not within the JS-safe domains ({domains}): the page gets invalid url domain. A test account sets its JS接口安全域名 (JS-safe domain) on its sandbox page (mp.weixin.qq.com/debug/cgi-bin/sandbox): the page’s host, as “host:port” with a port; then update {update}.',
   },
-  'jssdk.domain.update.config': { zh: 'wxauth{p} config set jsDomains{list} 同步（它替换整个列表）', en: 'wxauth{p} config set jsDomains{list} (it replaces the whole list)' },
+  'jssdk.domain.update.config': { zh: '用 wxauth{p} config set jsDomains{list} 同步（它替换整个列表）', en: 'wxauth{p} config set jsDomains{list} (it replaces the whole list)' },
   'jssdk.domain.update.env': {
-    zh: '环境变量 WXAUTH_JS_DOMAINS 同步（这里的列表来自它，wxauth config set 改不了）：export WXAUTH_JS_DOMAINS={list}',
+    zh: '更新环境变量 WXAUTH_JS_DOMAINS（这里的列表来自它，wxauth config set 改不了）：export WXAUTH_JS_DOMAINS={list}',
     en: 'WXAUTH_JS_DOMAINS, where this list comes from (wxauth config set would not change it): export WXAUTH_JS_DOMAINS={list}',
   },
   'jssdk.domain.update.envNoList': {
-    zh: '环境变量 WXAUTH_JS_DOMAINS 同步（这里的列表来自它，wxauth config set 改不了）',
+    zh: '更新环境变量 WXAUTH_JS_DOMAINS（这里的列表来自它，wxauth config set 改不了）',
     en: 'WXAUTH_JS_DOMAINS, where this list comes from (wxauth config set would not change it)',
   },
   'jssdk.domain.port': {
