@@ -6,7 +6,7 @@
 // bug in the client's signing cannot be mirrored (STYLE practice 13).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Emulator } from './server.js';
-import type { EmulatorState } from './state.js';
+import { rewindEntry, type EmulatorState } from './state.js';
 import { controlJson, html, type Reply, type Rq } from './reply.js';
 import { parseRedirect } from './callback.js';
 import { escapeHtml, jsonForScript } from './html.js';
@@ -31,6 +31,11 @@ interface TicketEntry {
 // Tickets live beside the emulator's state without changing state.ts: keyed by the state object, so
 // `reset()` (which makes a new EmulatorState) forgets them too.
 const ticketsOf = new WeakMap<EmulatorState, Map<string, TicketEntry>>();
+
+/** The clock moved back to `now`: a ticket issued after it is as if issued now (state.ts rewindEntry). */
+export function rewindTickets(emu: Emulator, now: number): void {
+  for (const entry of tickets(emu).values()) rewindEntry(entry, now);
+}
 
 function tickets(emu: Emulator): Map<string, TicketEntry> {
   let map = ticketsOf.get(emu.state);

@@ -15,12 +15,12 @@ import { EmulatorState, type Scope } from './state.js';
 import { BASIC_TOKEN_LENGTH, ERRMSG, SNS_TOKEN_LENGTH, ERRMSG_45009_LEGACY, ERRMSG_45011_DOC_TABLE, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, whitelistErrmsg, type Family } from './wire.js';
 import { plain, type Reply, type Rq } from './reply.js';
 import { takeFault, validateFault } from './faults.js';
-import { snsAccessToken, snsAuth, snsRefreshToken, snsUserinfo } from './sns.js';
+import { SNS_ACCESS_TTL, snsAccessToken, snsAuth, snsRefreshToken, snsRefreshTtl, snsUserinfo } from './sns.js';
 import { handleControl, scan } from './control.js';
 import { PAGE_PATH_LIST, handlePage, isPagePath } from './pages.js';
 import { cgiApiDomainIp, cgiClearQuota, cgiClearQuotaV2, cgiQuotaClear, cgiQuotaGet, cgiRidGet, cgiStableToken, cgiToken, cgiUserInfo, errmsg40001, jsonBody } from './cgi.js';
 import { DEFAULT_SWITCHES } from './switches.js';
-import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isIssuedTicket, isJssdkPagePath } from './jssdk.js';
+import { TICKET_PATH, cgiGetTicket, handleJssdkPage, isIssuedTicket, isJssdkPagePath, rewindTickets } from './jssdk.js';
 import { acceptedHostNames, hostHeaderAllowed } from './host-guard.js';
 import { EVENTS_PATH, announce, openEventStream, type LogTap } from './ui-events.js';
 import { UI_PATH } from './ui-page.js';
@@ -260,7 +260,9 @@ export class Emulator {
 
   /** Back to the base clock (POST /__emulator/clock {"reset": true}). */
   resetClock(): void {
+    const back = this.offsetMs > 0;
     this.offsetMs = 0;
+    if (back) this.rewound();
   }
 
   advanceClock(seconds: number): void {
@@ -271,6 +273,14 @@ export class Emulator {
         `advance ${seconds} would move the emulator clock outside 1970-01-01 … 2106-02-07 (rids carry the time as 8 hex digits of Unix seconds, API-FACTS §0.4)`,
       );
     this.offsetMs += seconds * 1000;
+    if (seconds < 0) this.rewound();
+  }
+
+  /** The clock went back: what was issued in the time undone is as if issued now (state.ts rewindEntry). */
+  private rewound(): void {
+    const now = this.now();
+    this.state.rewind(now, { access: SNS_ACCESS_TTL * 1000, refresh: snsRefreshTtl(this) * 1000 });
+    rewindTickets(this, now);
   }
 
   app(appid: string): NormalizedApp | undefined {

@@ -268,6 +268,18 @@ export interface BasicTokenEntry {
   superseded?: boolean;
 }
 
+/**
+ * The emulator's clock was moved back (POST /__emulator/clock {"reset": true}, a negative advance) to
+ * before `entry` was issued: it is taken as issued at `now`, its times moved back together. Left as it was,
+ * it kept its whole life on top of the time moved back (a 2-hour token 4 hours from expiry, whose
+ * stable_token answer said expires_in 14390), which WeChat's clock never produces.
+ */
+export function rewindEntry(entry: { issuedAt: number; expiresAt: number }, now: number): void {
+  if (entry.issuedAt <= now) return;
+  entry.expiresAt -= entry.issuedAt - now;
+  entry.issuedAt = now;
+}
+
 /** Replaced tokens kept per appid and kind at most: a server fetching more than this within 5 minutes. */
 export const REPLACED_KEPT = 64;
 /** Forgotten tokens whose appid is still known, so their 40001 stays attributed (request log, rid/get). */
@@ -338,6 +350,11 @@ export class BasicTokenStore {
     }
     this.current.set(key, token);
     this.tokens.set(token, entry);
+  }
+
+  /** The clock moved back to `now`: a token issued after it is as if issued now (rewindEntry). */
+  rewind(now: number): void {
+    for (const entry of this.tokens.values()) rewindEntry(entry, now);
   }
 
   /** A replaced token past its overlap: it answers 40001 like an unknown one, so it is forgotten. */
@@ -549,6 +566,17 @@ export class GrantStore {
     return this;
   }
 
+  /**
+   * The clock moved back to `now`: no token keeps more life than one issued now (a grant has no issue
+   * time of its own, so each is cut to its full lifetime; forgotten slots' values are never read).
+   */
+  rewind(now: number, accessTtlMs: number, refreshTtlMs: number): void {
+    for (let slot = 0; slot < this.accessExpiresAt.length; slot++) {
+      this.accessExpiresAt[slot] = Math.min(this.accessExpiresAt[slot]!, now + accessTtlMs);
+      this.refreshExpiresAt[slot] = Math.min(this.refreshExpiresAt[slot]!, now + refreshTtlMs);
+    }
+  }
+
   /** Remember a new grant under two fresh tokens that carry its slot. */
   create(appid: string, userId: string, openid: string, scope: Scope, snapshot: boolean, accessExpiresAt: number, refreshExpiresAt: number): StoredGrant {
     const slot = this.take(appid, userId, openid, scope, snapshot, accessExpiresAt, refreshExpiresAt);
@@ -663,6 +691,16 @@ export class CodeStore {
   clear(): this {
     this.slots.clear();
     return this;
+  }
+
+  /** The clock moved back to `now`: a code minted after it is as if minted now (rewindEntry). */
+  rewind(now: number): void {
+    for (let slot = 0; slot < this.issuedAts.length; slot++) {
+      const ahead = this.issuedAts[slot]! - now;
+      if (ahead <= 0) continue;
+      this.issuedAts[slot] = now;
+      this.expiresAts[slot] = this.expiresAts[slot]! - ahead;
+    }
   }
 
   /** A new code, unused, with no attempts. */
@@ -785,6 +823,17 @@ export class EmulatorState {
   constructor(previous?: EmulatorState) {
     this.grants = previous ? previous.grants.clear() : new GrantStore();
     this.codes = previous ? previous.codes.clear() : new CodeStore(CODES_KEPT);
+  }
+
+  /**
+   * The clock moved back to `now`: what was issued after it (a code, a token, a QR login) is as if
+   * issued now, and no user token keeps more life than a fresh one (their lifetimes given).
+   */
+  rewind(now: number, userTokenTtlMs: { access: number; refresh: number }): void {
+    this.codes.rewind(now);
+    this.grants.rewind(now, userTokenTtlMs.access, userTokenTtlMs.refresh);
+    this.basicTokens.rewind(now);
+    for (const session of this.qr.values()) session.createdAt = Math.min(session.createdAt, now);
   }
 }
 

@@ -48,6 +48,27 @@ describe('clock', () => {
     expect(r.text).toContain(`rid: ${Math.floor(T0 / 1000).toString(16)}-`);
   });
 
+  it('a clock moved back: what was issued in the time undone has no more life than if issued now (stable_token, user token, code, ticket)', async () => {
+    const stable = async () => (await post(emu.url, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET })).json;
+    await post(emu.url, '/__emulator/clock', { advance: 7200 });
+    const token = String((await stable()).access_token);
+    const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_base' })).json.code);
+    const user = (await exchange(String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_base' })).json.code))).json;
+    const ticket = String((await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${token}&type=jsapi`)).json.ticket);
+    await post(emu.url, '/__emulator/clock', { reset: true });
+    // The same token, with at most its 7200 s left (it said 14400 − elapsed before: a 2-hour token 4 hours from expiry).
+    const again = await stable();
+    expect(again.access_token).toBe(token);
+    expect(again.expires_in).toBeLessThanOrEqual(7200);
+    // 7201 s on, each has ended, as one issued at the reset would have.
+    await post(emu.url, '/__emulator/clock', { advance: 7201 });
+    expect((await stable()).access_token).not.toBe(token);
+    expect((await get(emu.url, `/sns/auth?access_token=${String(user.access_token)}&openid=${String(user.openid)}`)).json.errcode).toBe(42001);
+    expect((await exchange(code)).json.errcode).toBe(40029);
+    const fresh = String((await stable()).access_token);
+    expect((await get(emu.url, `/cgi-bin/ticket/getticket?access_token=${fresh}&type=jsapi`)).json.ticket).not.toBe(ticket);
+  });
+
   it('rids follow the emulator clock', async () => {
     emu.advanceClock(3600);
     const r = await exchange('0nope');
