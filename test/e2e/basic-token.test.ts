@@ -145,6 +145,10 @@ describe('wxauth token', () => {
     expect(doc).toMatchObject({ ok: true, appid: SERVICE, kind: 'stable', access_token: token, from: 'cache' });
     expect(doc.expires_in as number).toBeGreaterThan(7000);
     expect(calls('/cgi-bin/stable_token')).toBe(before); // --show never calls WeChat
+    // What can end a stable token early: a forced stable_token, not any other server's fetch.
+    const human = await cli(['token', '--show']);
+    expect(human.stderr).toContain('Not checked with WeChat: a stable_token call with force_refresh=true, from any server, replaces it early (calls without it do not).');
+    expect((await cli(['token', '--show', '--lang', 'zh'])).stderr).toContain('未向微信核实：任何服务器带 force_refresh=true 调用 stable_token 都会提前换掉它');
   });
 
   it('prints the token in full on stdout but redacts it (and the secret) in the -v trace unless --show-secrets', async () => {

@@ -123,8 +123,16 @@ export const messages = {
   },
   'basic.show.expired': { zh: '{appid} 缓存的基础 access_token 已于 {at} 过期。', en: 'The basic access_token cached for {appid} expired at {at}.' },
   'basic.show.life': {
-    zh: '来自 {kind}，剩余 {left}（到 {at}；获取于 {obtained}）。未向微信核实：其他服务器可能已经换了新 token。',
-    en: 'From {kind}: {left} left (until {at}; obtained {obtained}). Not checked with WeChat: another server may have replaced it.',
+    zh: '来自 {kind}，剩余 {left}（到 {at}；获取于 {obtained}）。未向微信核实：{risk}',
+    en: 'From {kind}: {left} left (until {at}; obtained {obtained}). Not checked with WeChat: {risk}',
+  },
+  'basic.show.risk.stable': {
+    zh: '任何服务器带 force_refresh=true 调用 stable_token 都会提前换掉它（不带的调用不会）。',
+    en: 'a stable_token call with force_refresh=true, from any server, replaces it early (calls without it do not).',
+  },
+  'basic.show.risk.legacy': {
+    zh: '这个 appid 的任何一次 /cgi-bin/token 调用（别的服务器、脚本）都会换掉它。',
+    en: 'any /cgi-bin/token call for this appid (another server, a script) replaces it.',
   },
 
   // Hints for token fetch errors.

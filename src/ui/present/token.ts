@@ -35,6 +35,8 @@ export function present(result: TokenCommandResult, out: Output): void {
         left: formatDuration(out, result.remainingMs),
         at: formatTime(entry.expiresAt),
         obtained: formatTime(entry.obtainedAt),
+        // What can end it early differs: any /cgi-bin/token call, or only a forced stable_token (API-FACTS §8, §9).
+        risk: { key: entry.kind === 'stable' ? 'basic.show.risk.stable' : 'basic.show.risk.legacy' },
       }),
     );
     return;
