@@ -173,6 +173,7 @@ export function createContext(options: RuntimeOptions): Context {
           backupChosen: cfg.sources.backupApiBase !== undefined && cfg.sources.backupApiBase !== 'default',
         }),
         timeoutMs: cfg.timeoutMs,
+        profile: cfg.profile,
         showSecrets: globals.showSecrets === true,
         secrets,
         signal: options.signal,

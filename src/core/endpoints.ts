@@ -78,6 +78,34 @@ export const PATHS = {
   apiDomainIp: '/cgi-bin/get_api_domain_ip',
 } as const;
 
+/**
+ * What a connection cut before the answer leaves behind, by the call (the request may have reached
+ * WeChat). `safe`: a call that may be sent twice (the client resends it once); `code`: the code
+ * exchange, whose code is single-use (API-FACTS §4); `legacy-token`: GET /cgi-bin/token, which issues a
+ * new token and ends the previous one after 5 minutes (§8); `forced-token`: stable_token with
+ * force_refresh, which ends the previous stable token (§9); `counted`: clear_quota, 10 a month (§12);
+ * `unsafe`: any other call not marked safe to repeat.
+ */
+export type CutCall = 'safe' | 'code' | 'legacy-token' | 'forced-token' | 'counted' | 'unsafe';
+
+/** What a cut call to `path` may have done (CutCall); `idempotent` as the request was marked. */
+export function cutCall(path: string, idempotent: boolean): CutCall {
+  if (idempotent) return 'safe';
+  switch (path) {
+    case PATHS.snsAccessToken:
+      return 'code';
+    case PATHS.token:
+      return 'legacy-token';
+    // Only the forced call is not idempotent (http/api.ts getStableToken).
+    case PATHS.stableToken:
+      return 'forced-token';
+    case PATHS.clearQuota:
+      return 'counted';
+    default:
+      return 'unsafe';
+  }
+}
+
 /** Join a base URL (which may carry a path prefix) and an absolute path. */
 export function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + path;

@@ -8,7 +8,8 @@ import { deadline } from './deadline.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
-import { REGIONS, isWechatApiBase, joinUrl, portOf } from '../core/endpoints.js';
+import { REGIONS, cutCall, isWechatApiBase, joinUrl, portOf } from '../core/endpoints.js';
+import { profileFlag } from '../core/validate.js';
 import { proxyRoute, type ProxySettings } from '../core/proxy-route.js';
 import { shellQuote } from '../core/shell.js';
 
@@ -45,6 +46,8 @@ export interface ClientOptions {
   proxy?: ProxySettings;
   /** Backoff before retries (ms); tests set small values. */
   retryDelaysMs?: number[];
+  /** The profile of the run: a command a hint offers names it (` --profile x`, core/validate.ts profileFlag). */
+  profile?: string;
 }
 
 
@@ -167,7 +170,7 @@ export class WechatHttpClient {
     const delays = this.options.retryDelaysMs ?? [300, 1000];
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.send<T>(base, req, narrow);
+        return await this.send<T>(base, req, narrow, attempt > 0);
       } catch (error) {
         const delay = delays[attempt];
         if (delay === undefined || this.options.signal?.aborted) throw error;
@@ -219,7 +222,8 @@ export class WechatHttpClient {
     this.secrets.addFields(req.body);
   }
 
-  private async send<T>(base: string, req: ApiRequest, narrow: Narrow<T> | undefined): Promise<ApiResponse<T>> {
+  /** `resent`: this is the call sent again after a failed attempt (the hints say so). */
+  private async send<T>(base: string, req: ApiRequest, narrow: Narrow<T> | undefined, resent = false): Promise<ApiResponse<T>> {
     this.learnSent(req);
     const url = this.buildUrl(base, req);
     const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
@@ -258,7 +262,7 @@ export class WechatHttpClient {
     } catch (error) {
       if (error instanceof NetworkError || error instanceof CancelledError) throw error;
       const timedOut = (limit.signal.reason as Error | undefined)?.name === 'TimeoutError';
-      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text));
+      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text), { req, resent });
     } finally {
       limit.done();
     }
@@ -399,7 +403,36 @@ export function proxyFor(url: string, proxy: ProxySettings | undefined): ProxyIn
   }
 }
 
-function toNetworkError(error: unknown, url: string, options: ClientOptions, timedOut: boolean, mask: (text: string) => string): Error {
+/**
+ * The advice after a connection cut before the answer: what the call may have done decides it
+ * (core/endpoints.ts cutCall); a call safe to repeat was resent once already, or may be sent again.
+ */
+function resetHint(req: ApiRequest, resent: boolean, profile: string | undefined): MessageRef {
+  const p = profileFlag(profile ?? 'default');
+  switch (cutCall(req.path, req.idempotent)) {
+    case 'safe':
+      return messageRef(resent ? 'http.reset.hint.retried' : 'http.reset.hint.safe');
+    case 'code':
+      return messageRef('http.reset.hint.code');
+    case 'legacy-token':
+      return messageRef('http.reset.hint.legacyToken', { p });
+    case 'forced-token':
+      return messageRef('http.reset.hint.forcedToken', { p });
+    case 'counted':
+      return messageRef('http.reset.hint.counted');
+    case 'unsafe':
+      return messageRef('http.reset.hint.unsafe');
+  }
+}
+
+function toNetworkError(
+  error: unknown,
+  url: string,
+  options: ClientOptions,
+  timedOut: boolean,
+  mask: (text: string) => string,
+  call: { req: ApiRequest; resent: boolean },
+): Error {
   if (options.signal?.aborted && !timedOut) return new CancelledError({ cause: error });
   const target = new URL(url);
   const host = target.host;
@@ -445,7 +478,9 @@ function toNetworkError(error: unknown, url: string, options: ClientOptions, tim
     return new NetworkError(failure, { key: 'http.proxy.unreachable', params }, { mayHaveReachedServer: false, cause: error, hint: { key: 'http.proxy.unreachable.hint', params } });
   }
   // One params object for the whole family of http.<failure> texts; each uses the ones it needs.
-  const hint = messageRef(`http.${failure}.hint`, { host, timeout: options.timeoutMs });
+  let hint: MessageRef;
+  if (failure === 'reset') hint = resetHint(call.req, call.resent, options.profile);
+  else hint = messageRef(`http.${failure}.hint`, { host, timeout: options.timeoutMs });
   return new NetworkError(
     failure,
     messageRef(`http.${failure}`, { host, code, detail, timeout: options.timeoutMs }),

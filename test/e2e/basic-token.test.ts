@@ -322,6 +322,32 @@ describe('wxauth token', () => {
     expect((await cli(['token', '--legacy', '--yes'])).code).toBe(0);
   });
 
+  it('a connection cut before the answer is advised by the call: resent and cut again, or a token maybe issued, never a code', async () => {
+    const cut = await startEmulator({ faults: [{ kind: 'reset', path: '/cgi-bin/*' }] });
+    try {
+      const cli = (args: string[]) => runCli(args, { env: emulatorEnv(cut, { appid: SERVICE, secret: SERVICE_SECRET }, { WXAUTH_CONFIG_DIR: tempConfigDir() }) });
+      for (const args of [['token'], ['user', openid('u1')], ['domains']]) {
+        const r = await cli(args);
+        expect(r.code, r.stderr).toBe(5);
+        expect(r.stderr).toContain('retry 1');
+        expect(r.stderr).toContain('→ It was sent again and failed again: check the server and the network');
+        expect(r.stderr).not.toContain('code exchange');
+      }
+      const zh = await cli(['--lang', 'zh', 'token', '--json']);
+      expect(parseJson(zh.stdout)).toMatchObject({ error: { hint: '已经重发过一次，仍然失败：检查服务器和中间的网络（代理、VPN），稍后再试。' } });
+
+      const forced = await cli(['--profile', 'staging', 'token', '--force-refresh', '--yes']);
+      expect(forced.code).toBe(5);
+      expect(forced.stderr).not.toContain('retry 1');
+      expect(forced.stderr).toContain('→ The request may have reached WeChat, so the new stable token may already have been issued (and the previous one ended). Run wxauth --profile staging token to get the current one');
+      const legacy = await cli(['--lang', 'zh', 'token', '--legacy', '--yes']);
+      expect(legacy.code).toBe(5);
+      expect(legacy.stderr).toContain('→ 请求可能已到达微信，新的 token 可能已经发出（之前的 token 之后只能再用 5 分钟）；再发一次又会换一个。运行 wxauth token 获取 stable token');
+    } finally {
+      await cut.close();
+    }
+  });
+
   it('falls back to the backup host when the API host refuses connections, and says so', async () => {
     const port = await refusedPort();
     const dead = `http://127.0.0.1:${port}`;

@@ -177,6 +177,38 @@ describe('WechatHttpClient', () => {
     expect(hits.get('/sns/auth')).toBe(2);
   });
 
+  it('advises on a cut connection by what the call may have done: resent and cut again, a code spent, a token issued', async () => {
+    // A call that may be repeated was sent again: not "a code exchange is never retried".
+    route('/cgi-bin/user/info', (req) => req.socket.destroy());
+    const safe = await client().call({ method: 'GET', path: '/cgi-bin/user/info', idempotent: true }).catch((e) => e);
+    expect(hits.get('/cgi-bin/user/info')).toBe(2);
+    expect(safe.hint).toEqual({ key: 'http.reset.hint.retried' });
+    // No resend allowed (doctor's one attempt): safe to send again by hand.
+    const once = await client({ retryDelaysMs: [] }).call({ method: 'GET', path: '/cgi-bin/user/info', idempotent: true }).catch((e) => e);
+    expect(once.hint).toEqual({ key: 'http.reset.hint.safe' });
+
+    route('/sns/oauth2/access_token', (req) => req.socket.destroy());
+    const api = new WechatApi(client({ profile: 'staging' }));
+    const code = await api.exchangeCode({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32), code: 'C' }).catch((e) => e);
+    expect(code.hint).toEqual({ key: 'http.reset.hint.code' });
+
+    route('/cgi-bin/stable_token', (req) => req.socket.destroy());
+    const forced = await api.getStableToken({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32), forceRefresh: true }).catch((e) => e);
+    expect(hits.get('/cgi-bin/stable_token')).toBe(1);
+    expect(forced.hint).toEqual({ key: 'http.reset.hint.forcedToken', params: { p: ' --profile staging' } });
+    const normal = await api.getStableToken({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32) }).catch((e) => e);
+    expect(normal.hint).toEqual({ key: 'http.reset.hint.retried' });
+
+    route('/cgi-bin/token', (req) => req.socket.destroy());
+    const legacy = await new WechatApi(client()).getToken({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32) }).catch((e) => e);
+    expect(hits.get('/cgi-bin/token')).toBe(1);
+    expect(legacy.hint).toEqual({ key: 'http.reset.hint.legacyToken', params: { p: '' } });
+
+    route('/cgi-bin/clear_quota', (req) => req.socket.destroy());
+    const cleared = await api.clearQuota({ accessToken: 'T', appid: 'wx1234567890abcdef' }).catch((e) => e);
+    expect(cleared.hint).toEqual({ key: 'http.reset.hint.counted' });
+  });
+
   it('retries -1 "system busy" on an idempotent call, and tells the caller', async () => {
     let n = 0;
     route('/sns/auth', (_q, res) => {

@@ -15,9 +15,34 @@ export const messages = {
     en: 'Allow more time with --timeout <ms>, or check the network; WeChat usually answers within a second.',
   },
   'http.reset': { zh: '与 {host} 的连接被中断（{code}）。', en: 'The connection to {host} was reset ({code}).' },
-  'http.reset.hint': {
+  // What a cut connection leaves behind depends on the call (core/endpoints.ts cutCall).
+  'http.reset.hint.retried': {
+    zh: '已经重发过一次，仍然失败：检查服务器和中间的网络（代理、VPN），稍后再试。',
+    en: 'It was sent again and failed again: check the server and the network in between (a proxy, a VPN), and try again later.',
+  },
+  'http.reset.hint.safe': {
+    zh: '这个请求可以安全重发：再运行一次；反复出现时检查服务器和中间的网络（代理、VPN）。',
+    en: 'The request is safe to send again: run the command again; if it keeps happening, check the server and the network in between (a proxy, a VPN).',
+  },
+  'http.reset.hint.code': {
     zh: '请求可能已到达服务器：换取 code 的请求不会自动重试（code 只能用一次）。稍后重试，或重新授权拿新 code。',
     en: 'The request may have reached the server: a code exchange is never retried automatically (a code is single-use). Try again, or authorise again for a new code.',
+  },
+  'http.reset.hint.legacyToken': {
+    zh: '请求可能已到达微信，新的 token 可能已经发出（之前的 token 之后只能再用 5 分钟）；再发一次又会换一个。运行 wxauth{p} token 获取 stable token，它不会让别人手里的 token 失效。',
+    en: "The request may have reached WeChat, so a new token may already have been issued (the previous one then works for 5 more minutes); sending it again would issue yet another. Run wxauth{p} token for a stable token, which ends no one else's.",
+  },
+  'http.reset.hint.forcedToken': {
+    zh: '请求可能已到达微信，新的 stable token 可能已经发出（之前的随之失效）。运行 wxauth{p} token 获取当前有效的 token：不加 --force-refresh 不会再换新。',
+    en: 'The request may have reached WeChat, so the new stable token may already have been issued (and the previous one ended). Run wxauth{p} token to get the current one: without --force-refresh it replaces nothing.',
+  },
+  'http.reset.hint.counted': {
+    zh: '请求可能已到达微信，用掉了每月 10 次清零中的一次：再清零之前，先看看各接口的次数是否已经归零（wxauth quota 加接口路径可查）。',
+    en: "The request may have reached WeChat and used one of the 10 clears a month: before clearing again, see whether the counts went back to 0 (wxauth quota with an API's path shows one).",
+  },
+  'http.reset.hint.unsafe': {
+    zh: '请求可能已到达服务器，这个调用不能安全重复，所以没有自动重发：先确认它是否已经生效，再决定是否重发。',
+    en: 'The request may have reached the server; the call is not safe to repeat, so it was not sent again: check whether it took effect before sending it again.',
   },
   'http.tls': { zh: '与 {host} 的 TLS 握手失败（{code}）。', en: 'The TLS handshake with {host} failed ({code}).' },
   'http.tls.hint': {
