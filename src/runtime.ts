@@ -155,11 +155,12 @@ export function createContext(options: RuntimeOptions): Context {
     async api(config?: ResolvedConfig): Promise<WechatApi> {
       const cfg = config ?? (await ctx.resolveConfig());
       secrets.add(cfg.secret);
-      const [{ WechatApi }, { backupFor }, { proxySettingsFrom }, { clientTalk }] = await Promise.all([
+      const [{ WechatApi }, { backupFor }, { proxySettingsFrom }, { clientTalk }, { apiBaseOrigin }] = await Promise.all([
         import('./http/api.js'),
         import('./http/client.js'),
         import('./core/proxy-route.js'),
         import('./ui/present/client-talk.js'),
+        resolution(),
       ]);
       return new WechatApi({
         // The run's proxy variables, not this process's (they differ for in-process runs).
@@ -174,6 +175,7 @@ export function createContext(options: RuntimeOptions): Context {
         }),
         timeoutMs: cfg.timeoutMs,
         profile: cfg.profile,
+        apiBaseOrigin: apiBaseOrigin(cfg),
         showSecrets: globals.showSecrets === true,
         secrets,
         signal: options.signal,

@@ -106,6 +106,15 @@ export function cutCall(path: string, idempotent: boolean): CutCall {
   }
 }
 
+/**
+ * Where the API base came from, for a hint that speaks of it: the flag or variable by its name, a
+ * profile's setting (apiBase, or region when the base is the region's host), or wxauth's default.
+ */
+export type ApiBaseOrigin =
+  | { from: 'flag' | 'env'; name: string }
+  | { from: 'profile'; name: string; profile: string }
+  | { from: 'default' };
+
 /** Join a base URL (which may carry a path prefix) and an absolute path. */
 export function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + path;

@@ -8,7 +8,7 @@ import { deadline } from './deadline.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
-import { REGIONS, cutCall, isWechatApiBase, joinUrl, portOf } from '../core/endpoints.js';
+import { REGIONS, cutCall, isWechatApiBase, joinUrl, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
 import { profileFlag } from '../core/validate.js';
 import { proxyRoute, type ProxySettings } from '../core/proxy-route.js';
 import { shellQuote } from '../core/shell.js';
@@ -48,6 +48,8 @@ export interface ClientOptions {
   retryDelaysMs?: number[];
   /** The profile of the run: a command a hint offers names it (` --profile x`, core/validate.ts profileFlag). */
   profile?: string;
+  /** Where apiBase came from (a flag, a variable, a profile's setting): hints that blame the base name it. */
+  apiBaseOrigin?: ApiBaseOrigin;
 }
 
 
@@ -216,6 +218,29 @@ export class WechatHttpClient {
     return this.options.showSecrets ? text : this.secrets.mask(text);
   }
 
+  /** The base as a hint shows it, and where it came from (the backup host is a setting of its own). */
+  private baseParams(base: string): { base: string; where: MessageRef } {
+    return { base: this.shown(base, 'url'), where: baseWhere(base === this.options.apiBase ? this.options.apiBaseOrigin : 'backup') };
+  }
+
+  /** A page instead of JSON: a 404 is a wrong base, a 5xx the server's failure, anything else a base aimed elsewhere. */
+  private notJsonHint(base: string, req: ApiRequest, status: number): MessageRef {
+    if (status === 404) return this.notFoundHint(base, req);
+    if (status >= 500) return messageRef('http.serverError.hint');
+    return messageRef('http.notJson.hint', this.baseParams(base));
+  }
+
+  /** An HTTP error status with a JSON body that is no WeChat error. */
+  private statusHint(base: string, req: ApiRequest, status: number): MessageRef {
+    if (status === 404) return this.notFoundHint(base, req);
+    return messageRef('http.serverError.hint');
+  }
+
+  /** A 404, JSON or not: the path is not there, so the base (or a path put into it) is wrong. */
+  private notFoundHint(base: string, req: ApiRequest): MessageRef {
+    return messageRef('http.notFound.hint', { ...this.baseParams(base), path: req.path });
+  }
+
   /** Everything this request carries under a secret's name becomes a known secret before it is sent. */
   private learnSent(req: ApiRequest): void {
     for (const [name, value] of Object.entries(req.query ?? {})) if (isSecretName(name)) this.secrets.add(value);
@@ -262,7 +287,7 @@ export class WechatHttpClient {
     } catch (error) {
       if (error instanceof NetworkError || error instanceof CancelledError) throw error;
       const timedOut = (limit.signal.reason as Error | undefined)?.name === 'TimeoutError';
-      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text), { req, resent });
+      throw toNetworkError(error, url, this.options, timedOut, (text) => this.masked(text), { req, resent, ...this.baseParams(base) });
     } finally {
       limit.done();
     }
@@ -281,7 +306,7 @@ export class WechatHttpClient {
           key: 'http.notJson',
           params: { host, status, contentType: contentType || '-', preview: preview(this.shown(raw, 'text')) },
         },
-        { mayHaveReachedServer: true, hint: { key: status >= 500 ? 'http.serverError.hint' : 'http.notJson.hint' } },
+        { mayHaveReachedServer: true, hint: this.notJsonHint(base, req, status) },
       );
     }
     const err = readErrorBody(data);
@@ -303,7 +328,7 @@ export class WechatHttpClient {
       throw new NetworkError(
         'http_status',
         { key: 'http.status', params: { host, status, preview: preview(this.shown(raw, 'text')) } },
-        { mayHaveReachedServer: true, hint: { key: 'http.serverError.hint' } },
+        { mayHaveReachedServer: true, hint: this.statusHint(base, req, status) },
       );
     }
     let value = data as T;
@@ -403,6 +428,22 @@ export function proxyFor(url: string, proxy: ProxySettings | undefined): ProxyIn
   }
 }
 
+/** Where an API base came from, as the hints' {where} says it. */
+export function baseWhere(origin: ApiBaseOrigin | 'backup' | undefined): MessageRef {
+  if (origin === undefined) return messageRef('http.base.unknown');
+  if (origin === 'backup') return messageRef('http.base.backup');
+  switch (origin.from) {
+    case 'flag':
+      return messageRef('http.base.flag', { name: origin.name });
+    case 'env':
+      return messageRef('http.base.env', { name: origin.name });
+    case 'profile':
+      return messageRef('http.base.profile', { name: origin.name, profile: origin.profile });
+    case 'default':
+      return messageRef('http.base.default');
+  }
+}
+
 /**
  * The advice after a connection cut before the answer: what the call may have done decides it
  * (core/endpoints.ts cutCall); a call safe to repeat was resent once already, or may be sent again.
@@ -431,7 +472,7 @@ function toNetworkError(
   options: ClientOptions,
   timedOut: boolean,
   mask: (text: string) => string,
-  call: { req: ApiRequest; resent: boolean },
+  call: { req: ApiRequest; resent: boolean; base: string; where: MessageRef },
 ): Error {
   if (options.signal?.aborted && !timedOut) return new CancelledError({ cause: error });
   const target = new URL(url);
@@ -480,7 +521,7 @@ function toNetworkError(
   // One params object for the whole family of http.<failure> texts; each uses the ones it needs.
   let hint: MessageRef;
   if (failure === 'reset') hint = resetHint(call.req, call.resent, options.profile);
-  else hint = messageRef(`http.${failure}.hint`, { host, timeout: options.timeoutMs });
+  else hint = messageRef(`http.${failure}.hint`, { host, timeout: options.timeoutMs, base: call.base, where: call.where });
   return new NetworkError(
     failure,
     messageRef(`http.${failure}`, { host, code, detail, timeout: options.timeoutMs }),

@@ -13,6 +13,7 @@ import {
   DEFAULT_OPEN_BASE,
   REGIONS,
   isRegion,
+  type ApiBaseOrigin,
   type Region,
 } from '../core/endpoints.js';
 import { checkSetting, isAccountType, SETTING_KEYS, type AccountType } from '../core/validate.js';
@@ -125,6 +126,19 @@ export const FLAG_NAMES: Record<'apiBase' | 'openBase' | 'backupApiBase' | 'regi
 };
 
 export const DEFAULT_PROFILE = 'default';
+
+/**
+ * Where the resolved API base came from (core/endpoints.ts ApiBaseOrigin): its flag, variable or
+ * profile key, or the region's when a region chose the base (the resolver's `regionWins`).
+ */
+export function apiBaseOrigin(config: Pick<ResolvedConfig, 'apiBase' | 'region' | 'sources' | 'profile'>): ApiBaseOrigin {
+  const source = config.sources.apiBase;
+  if (source === undefined || source === 'default') return { from: 'default' };
+  const field = config.region !== 'default' && config.sources.region === source && config.apiBase === REGIONS[config.region] ? 'region' : 'apiBase';
+  if (source === 'flag') return { from: 'flag', name: FLAG_NAMES[field] };
+  if (source === 'env') return { from: 'env', name: ENV_NAMES[field] };
+  return { from: 'profile', name: field, profile: config.profile };
+}
 
 /**
  * Names every JavaScript object already has (Object.prototype's members, plus "prototype"). As

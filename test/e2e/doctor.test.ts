@@ -121,6 +121,16 @@ describe('wxauth doctor (text)', () => {
     expect(r.stdout).not.toMatch(/^✖/m);
   });
 
+  it('a 404 from an API base with a wrong path says the base is wrong and where it came from, not that the server failed (en, zh)', async () => {
+    const wrong = `${emu.url}/__emulator/seed`;
+    const en = await runCli(['doctor', '--api-base', wrong], { env: testAccount(ok400) });
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain(`Fix: Nothing answers /cgi-bin/stable_token at ${wrong}, so the API base is probably wrong (it came from the --api-base flag).`);
+    expect(en.stdout).not.toContain('The server failed');
+    const zh = await runCli(['doctor', '--lang', 'zh'], { env: testAccount(ok400, { WXAUTH_API_BASE: wrong }) });
+    expect(zh.stdout).toContain(`${wrong} 上没有 /cgi-bin/stable_token 这个接口，多半是接口地址写错了（来源：环境变量 WXAUTH_API_BASE）。`);
+  });
+
   it('names the IP WeChat saw for 40164 and where to whitelist it (zh)', async () => {
     const r = await runCli(['doctor', '--lang', 'zh', ...connect(trusted)], { env: serviceAccount(WHITELISTED) });
     expect(r.code).toBe(1);

@@ -79,6 +79,24 @@ describe('WechatHttpClient', () => {
     expect(err.exitCode).toBe(5);
   });
 
+  it('blames a 404 on the API base, JSON or not, naming where the base came from', async () => {
+    route('/api/cgi-bin/user/info', (_q, res) => {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"ok":false,"error":"no such endpoint"}');
+    });
+    const origin = { from: 'env', name: 'WXAUTH_API_BASE' } as const;
+    const json = await client({ apiBase: `${base}/api`, apiBaseOrigin: origin }).call({ method: 'GET', path: '/cgi-bin/user/info', idempotent: true }).catch((e) => e);
+    expect(json.failure).toBe('http_status');
+    expect(json.hint).toEqual({
+      key: 'http.notFound.hint',
+      params: { base: `${base}/api`, path: '/cgi-bin/user/info', where: { key: 'http.base.env', params: { name: 'WXAUTH_API_BASE' } } },
+    });
+    // The test server's own 404 is text: the same advice; the origin unknown, all three places are named.
+    const page = await client().call({ method: 'GET', path: '/cgi-bin/nothing', idempotent: true }).catch((e) => e);
+    expect(page.failure).toBe('not_json');
+    expect(page.hint).toMatchObject({ key: 'http.notFound.hint', params: { path: '/cgi-bin/nothing', where: { key: 'http.base.unknown' } } });
+  });
+
   it('stops reading a body over 1 MiB', async () => {
     route('/big', (_q, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

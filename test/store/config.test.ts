@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigStore, validateValue } from '../../src/store/config.js';
 import { TokenStore } from '../../src/store/token-cache.js';
-import { checkGlobalFlags, resolveConfig, requireFields, stateDir } from '../../src/store/resolve.js';
+import { apiBaseOrigin, checkGlobalFlags, resolveConfig, requireFields, stateDir } from '../../src/store/resolve.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { maskSecret } from '../../src/core/validate.js';
 import { compileStore } from './compile-store.js';
@@ -141,6 +141,17 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect(resolveConfig({ globals: {}, env: {}, profiles: { p: { apiBase: 'http://127.0.0.1:3900', region: 'sh' } }, currentProfile: 'p' }).apiBase).toBe('http://127.0.0.1:3900');
     expect(resolveConfig({ globals: { region: 'hk', apiBase: 'http://127.0.0.1:8' }, env: {}, profiles, currentProfile: 'p' }).apiBase).toBe('http://127.0.0.1:8');
     expect(resolveConfig({ globals: {}, env: { WXAUTH_REGION: 'sh', WXAUTH_API_BASE: 'http://127.0.0.1:7' }, profiles, currentProfile: 'p' }).apiBase).toBe('http://127.0.0.1:7');
+  });
+
+  it('says where the API base came from, by the setting that chose it: apiBase or a region, flag, variable or profile', () => {
+    const profiles = { p: { apiBase: 'http://127.0.0.1:3900' } };
+    const origin = (input: Omit<Parameters<typeof resolveConfig>[0], 'profiles' | 'currentProfile'>) => apiBaseOrigin(resolveConfig({ ...input, profiles, currentProfile: 'p' }));
+    expect(origin({ globals: {}, env: {} })).toEqual({ from: 'profile', name: 'apiBase', profile: 'p' });
+    expect(origin({ globals: {}, env: { WXAUTH_API_BASE: 'http://127.0.0.1:7' } })).toEqual({ from: 'env', name: 'WXAUTH_API_BASE' });
+    expect(origin({ globals: { apiBase: 'http://127.0.0.1:8' }, env: {} })).toEqual({ from: 'flag', name: '--api-base' });
+    expect(origin({ globals: { region: 'hk' }, env: {} })).toEqual({ from: 'flag', name: '--region' });
+    expect(origin({ globals: {}, env: { WXAUTH_REGION: 'sh' } })).toEqual({ from: 'env', name: 'WXAUTH_REGION' });
+    expect(apiBaseOrigin(resolveConfig({ globals: {}, env: {}, profiles: {} }))).toEqual({ from: 'default' });
   });
 
   it('names every missing field and the env var that would supply it', () => {

@@ -44,7 +44,7 @@ import { splitJsDomains } from '../../core/jssdk.js';
 import { splitDomain } from '../../core/domain.js';
 import { tokenHostOf } from '../../core/endpoints.js';
 import type { KnownSecrets } from '../../core/secrets.js';
-import { isUnknownProfile, missingSettings, unknownProfileError, type ResolvedConfig } from '../../store/resolve.js';
+import { apiBaseOrigin, isUnknownProfile, missingSettings, unknownProfileError, type ResolvedConfig } from '../../store/resolve.js';
 import type { BasicTokenEntry, UserTokenEntry } from '../../store/token-cache.js';
 import { inspectBasicCache } from '../basic-token.js';
 import { planAuthorize } from '../authorize.js';
@@ -288,6 +288,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
         import('./wechat.js').then(({ probeCredentials }) =>
           probeCredentials({
             apiBase: config.apiBase,
+            apiBaseOrigin: apiBaseOrigin(config),
             appid,
             secret,
             timeoutMs: deps.timeoutMs,

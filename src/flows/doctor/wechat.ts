@@ -10,6 +10,7 @@ import tls from 'node:tls';
 import { NetworkError, WechatApiError, type MessageRef } from '../../errors.js';
 import { mapConnect, type ConnectRule, type CredentialFacts } from '../../core/doctor.js';
 import type { ProxySettings } from '../../core/proxy-route.js';
+import type { ApiBaseOrigin } from '../../core/endpoints.js';
 import type { KnownSecrets } from '../../core/secrets.js';
 import { WechatApi } from '../../http/api.js';
 import { BasicTokenService, callerIp, type BasicTokenCache } from '../basic-token.js';
@@ -23,6 +24,8 @@ export interface CredentialProbe {
 
 export interface CredentialOptions {
   apiBase: string;
+  /** Where apiBase came from, for the hints that blame it. */
+  apiBaseOrigin?: ApiBaseOrigin;
   appid: string;
   secret: string;
   timeoutMs: number;
@@ -89,6 +92,7 @@ export async function probeCredentials(o: CredentialOptions): Promise<Credential
   );
   const api = new WechatApi({
     apiBase: o.apiBase,
+    ...(o.apiBaseOrigin ? { apiBaseOrigin: o.apiBaseOrigin } : {}),
     timeoutMs: o.timeoutMs,
     // One attempt at the chosen host: doctor reports what that host does, no retries, no backup host.
     retryDelaysMs: [],

@@ -4,8 +4,18 @@ import type { MessageSection } from './types.js';
 export const messages = {
   'http.refused': { zh: '连接 {host} 被拒绝（{code}）。', en: 'Connection to {host} was refused ({code}).' },
   'http.refused.hint': {
-    zh: '检查 --api-base / WXAUTH_API_BASE 是否指向正在运行的服务（例如 wxauth emulator）；访问真实微信时检查网络和代理（HTTPS_PROXY）。',
-    en: 'Check that --api-base / WXAUTH_API_BASE points at a running server (e.g. wxauth emulator); for real WeChat, check your network and proxy (HTTPS_PROXY).',
+    zh: '检查接口地址 {base}（来源：{where}）上是否有服务在运行（例如 wxauth emulator）；访问真实微信时检查网络和代理（HTTPS_PROXY）。',
+    en: 'Check that the API base {base} (from {where}) is a running server (e.g. wxauth emulator); for real WeChat, check your network and proxy (HTTPS_PROXY).',
+  },
+  // Where the API base came from ({where} of the hints that speak of it: core/endpoints.ts ApiBaseOrigin).
+  'http.base.flag': { zh: '参数 {name}', en: 'the {name} flag' },
+  'http.base.env': { zh: '环境变量 {name}', en: 'the variable {name}' },
+  'http.base.profile': { zh: 'profile "{profile}" 的 {name} 设置', en: 'the {name} setting of profile "{profile}"' },
+  'http.base.default': { zh: 'wxauth 的默认值', en: "wxauth's default" },
+  'http.base.unknown': { zh: '--api-base、WXAUTH_API_BASE 或 profile 的 apiBase', en: "--api-base, WXAUTH_API_BASE or the profile's apiBase" },
+  'http.base.backup': {
+    zh: '备用地址：--backup-api-base、WXAUTH_BACKUP_API_BASE 或 profile 的 backupApiBase',
+    en: "the backup host: --backup-api-base, WXAUTH_BACKUP_API_BASE or the profile's backupApiBase",
   },
   'http.dns': { zh: '无法解析主机名 {host}（{code}）。', en: 'Could not resolve the host name {host} ({code}).' },
   'http.dns.hint': { zh: '检查 DNS 和网络连接，或主机名是否拼错。', en: 'Check DNS and your network connection, or whether the host name is misspelt.' },
@@ -56,8 +66,12 @@ export const messages = {
     en: '{host} did not answer with JSON (HTTP {status}, Content-Type {contentType}): {preview}',
   },
   'http.notJson.hint': {
-    zh: '确认 --api-base 指向微信接口（或 wxauth emulator），而不是网页或代理的错误页。',
-    en: "Check that --api-base points at WeChat's API (or wxauth emulator), not at a web page or a proxy's error page.",
+    zh: '确认接口地址 {base}（来源：{where}）指向微信接口（或 wxauth emulator），而不是网页或代理的错误页。',
+    en: "Check that the API base {base} (from {where}) is WeChat's API (or wxauth emulator), not a web page or a proxy's error page.",
+  },
+  'http.notFound.hint': {
+    zh: '{base} 上没有 {path} 这个接口，多半是接口地址写错了（来源：{where}）。微信的是 https://api.weixin.qq.com；模拟器只写地址本身，例如 http://127.0.0.1:3900，/cgi-bin/… 由 wxauth 自己加上。',
+    en: "Nothing answers {path} at {base}, so the API base is probably wrong (it came from {where}). WeChat's is https://api.weixin.qq.com; an emulator's is its address alone, e.g. http://127.0.0.1:3900: wxauth adds /cgi-bin/… itself.",
   },
   'http.unexpected': {
     zh: '{host} 对 {endpoint} 的回答不是微信文档描述的样子（{problems}）：{preview}',
