@@ -34,6 +34,15 @@ export function readErrorBody(body: unknown): ErrorBody | undefined {
 
 export type Narrowed<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
+/**
+ * A page (not JSON) that says the server is busy: WeChat's gateways answer an overload with HTML such
+ * as 「系统繁忙」/「请稍后再试」 instead of the -1 body (the emulator's `garbage` fault is one). A moment
+ * later the call goes through: nothing is wrong with the base it came from.
+ */
+export function isBusyPage(text: string): boolean {
+  return /系统繁忙|服务繁忙|请稍[后候]再试|稍[后候]重试|\b(?:service|system|server)\s+(?:is\s+)?busy\b/i.test(text);
+}
+
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

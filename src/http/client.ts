@@ -6,7 +6,7 @@
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import { deadline } from './deadline.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
-import { readErrorBody, type Narrowed } from '../core/responses.js';
+import { isBusyPage, readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
 import { REGIONS, cutCall, isWechatApiBase, joinUrl, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
 import { profileFlag } from '../core/validate.js';
@@ -223,8 +223,12 @@ export class WechatHttpClient {
     return { base: this.shown(base, 'url'), where: baseWhere(base === this.options.apiBase ? this.options.apiBaseOrigin : 'backup') };
   }
 
-  /** A page instead of JSON: a 404 is a wrong base, a 5xx the server's failure, anything else a base aimed elsewhere. */
-  private notJsonHint(base: string, req: ApiRequest, status: number): MessageRef {
+  /**
+   * A page instead of JSON: one that says busy is a moment's overload, a 404 a wrong base, a 5xx the
+   * server's failure, anything else a base aimed elsewhere.
+   */
+  private notJsonHint(base: string, req: ApiRequest, status: number, raw: string): MessageRef {
+    if (isBusyPage(raw)) return messageRef('http.busy.hint');
     if (status === 404) return this.notFoundHint(base, req);
     if (status >= 500) return messageRef('http.serverError.hint');
     return messageRef('http.notJson.hint', this.baseParams(base));
@@ -306,7 +310,7 @@ export class WechatHttpClient {
           key: 'http.notJson',
           params: { host, status, contentType: contentType || '-', preview: preview(this.shown(raw, 'text')) },
         },
-        { mayHaveReachedServer: true, hint: this.notJsonHint(base, req, status) },
+        { mayHaveReachedServer: true, hint: this.notJsonHint(base, req, status, raw) },
       );
     }
     const err = readErrorBody(data);

@@ -72,6 +72,26 @@ describe('wxauth jssdk ticket', () => {
     expect(clear.stderr).toContain('缓存里还有 1 个基础 access_token 和 1 个 jsapi_ticket');
   });
 
+  it('a busy page instead of JSON is a moment\'s overload, not a wrong base; another page names where the base came from (en, zh)', async () => {
+    const cli = server();
+    emu.setFaults([{ kind: 'garbage', path: '/cgi-bin/ticket/getticket', count: 2 }]);
+    try {
+      const en = await cli(['jssdk', 'ticket', '--refresh']);
+      expect(en.code).toBe(5);
+      expect(en.stderr).toContain('系统繁忙 service busy');
+      expect(en.stderr).toContain('→ WeChat (or a gateway in between) answered with a busy page: try again shortly.');
+      expect(en.stderr).not.toContain('--api-base');
+      const zh = await cli(['--lang', 'zh', 'jssdk', 'ticket', '--refresh']);
+      expect(zh.stderr).toContain('→ 微信（或中间的网关）返回了一个“繁忙”页面：稍等片刻再试。');
+    } finally {
+      emu.setFaults([]);
+    }
+    // A page that says nothing of being busy: the base is suspect, and named by where it came from.
+    const page = await cli(['jssdk', 'ticket', '--refresh'], { WXAUTH_API_BASE: `${emu.url}/__emulator/ui` });
+    expect(page.code).toBe(5);
+    expect(page.stderr).toMatch(/→ (Nothing answers|Check that the API base) .*\(.*the variable WXAUTH_API_BASE\)/);
+  });
+
   it('sign and verify refuse the AppSecret (or a 32-hex value) given as --ticket, without echoing it', async () => {
     const cli = server();
     const sign = await cli(['jssdk', 'sign', 'https://h5.example.com/p', '--ticket', SERVICE.secret]);

@@ -97,6 +97,22 @@ describe('WechatHttpClient', () => {
     expect(page.hint).toMatchObject({ key: 'http.notFound.hint', params: { path: '/cgi-bin/nothing', where: { key: 'http.base.unknown' } } });
   });
 
+  it('a page that says busy is an overload to wait out; another page blames the base, naming where it came from', async () => {
+    route('/cgi-bin/ticket/getticket', (_q, res) => {
+      res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<html><body><p>系统繁忙，请稍后再试</p></body></html>');
+    });
+    const busy = await client().call({ method: 'GET', path: '/cgi-bin/ticket/getticket', idempotent: true }).catch((e) => e);
+    expect(busy.hint).toEqual({ key: 'http.busy.hint' });
+    route('/cgi-bin/ticket/getticket', (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>Welcome to nginx!</body></html>');
+    });
+    const origin = { from: 'profile', name: 'apiBase', profile: 'staging' } as const;
+    const page = await client({ apiBaseOrigin: origin }).call({ method: 'GET', path: '/cgi-bin/ticket/getticket', idempotent: true }).catch((e) => e);
+    expect(page.hint).toEqual({ key: 'http.notJson.hint', params: { base, where: { key: 'http.base.profile', params: { name: 'apiBase', profile: 'staging' } } } });
+  });
+
   it('stops reading a body over 1 MiB', async () => {
     route('/big', (_q, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -69,6 +69,10 @@ export const messages = {
     zh: '确认接口地址 {base}（来源：{where}）指向微信接口（或 wxauth emulator），而不是网页或代理的错误页。',
     en: "Check that the API base {base} (from {where}) is WeChat's API (or wxauth emulator), not a web page or a proxy's error page.",
   },
+  'http.busy.hint': {
+    zh: '微信（或中间的网关）返回了一个“繁忙”页面：稍等片刻再试。',
+    en: 'WeChat (or a gateway in between) answered with a busy page: try again shortly.',
+  },
   'http.notFound.hint': {
     zh: '{base} 上没有 {path} 这个接口，多半是接口地址写错了（来源：{where}）。微信的是 https://api.weixin.qq.com；模拟器只写地址本身，例如 http://127.0.0.1:3900，/cgi-bin/… 由 wxauth 自己加上。',
     en: "Nothing answers {path} at {base}, so the API base is probably wrong (it came from {where}). WeChat's is https://api.weixin.qq.com; an emulator's is its address alone, e.g. http://127.0.0.1:3900: wxauth adds /cgi-bin/… itself.",
