@@ -29,6 +29,24 @@ export function withHttpScheme(value: string): string | undefined {
 }
 
 /**
+ * OpenSSL's words, as a code or a message, when a TLS hello was answered in plain HTTP: it reads
+ * "HTTP/1.1 400 …" as a TLS record, of a wrong version or too long. The server is there; the scheme is wrong.
+ */
+export function answeredPlainHttp(codeOrMessage: string): boolean {
+  return /WRONG_VERSION_NUMBER|wrong version number|PACKET_LENGTH_TOO_LONG|packet length too long/i.test(codeOrMessage);
+}
+
+/** The http:// form of an https:// base, its port kept (`https://h` → `http://h:443`): the same server, spoken to in plain HTTP. */
+export function plainHttpOf(base: string): string {
+  const url = new URL(base);
+  const port = portOf(url);
+  url.protocol = 'http:';
+  url.port = port;
+  const text = url.toString();
+  return url.pathname === '/' && !base.endsWith('/') ? text.replace(/\/$/, '') : text;
+}
+
+/**
  * API hosts, from WeChat's "接口域名说明" page (developers.weixin.qq.com/doc/service/Basic_Information/
  * Interface_field_description.html): api = nearest access point; api2 = cross-region disaster recovery;
  * sh/sz/hk = regional access points.

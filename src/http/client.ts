@@ -8,7 +8,7 @@ import { deadline } from './deadline.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
 import { isBusyPage, readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
-import { REGIONS, cutCall, isWechatApiBase, joinUrl, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
+import { REGIONS, answeredPlainHttp, cutCall, isWechatApiBase, joinUrl, plainHttpOf, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
 import { profileFlag } from '../core/validate.js';
 import { proxyRoute, type ProxySettings } from '../core/proxy-route.js';
 import { shellQuote } from '../core/shell.js';
@@ -525,6 +525,10 @@ function toNetworkError(
   // One params object for the whole family of http.<failure> texts; each uses the ones it needs.
   let hint: MessageRef;
   if (failure === 'reset') hint = resetHint(call.req, call.resent, options.profile);
+  // An https:// base on a server that speaks plain HTTP (an emulator, a local gateway): not a
+  // certificate, clock or CA matter. Never said of WeChat's own hosts: there it is something in between.
+  else if (failure === 'tls' && target.protocol === 'https:' && !isWechatApiBase(url) && [...codes, detail].some(answeredPlainHttp))
+    hint = messageRef('http.tls.plain.hint', { host, http: plainHttpOf(call.base), where: call.where });
   else hint = messageRef(`http.${failure}.hint`, { host, timeout: options.timeoutMs, base: call.base, where: call.where });
   return new NetworkError(
     failure,

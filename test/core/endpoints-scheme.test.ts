@@ -1,6 +1,6 @@
 // withHttpScheme: an address typed without its scheme, and what is not one.
 import { describe, expect, it } from 'vitest';
-import { withHttpScheme } from '../../src/core/endpoints.js';
+import { answeredPlainHttp, plainHttpOf, withHttpScheme } from '../../src/core/endpoints.js';
 
 describe('withHttpScheme', () => {
   it.each([
@@ -26,5 +26,21 @@ describe('isWechatApiBase (core): which API hosts a WeChat error is said to come
     for (const base of ['https://api.weixin.qq.com', 'http://api.weixin.qq.com', 'https://api2.weixin.qq.com', 'https://sh.api.weixin.qq.com', 'https://hk.api.weixin.qq.com', 'https://API.weixin.qq.com:443'])
       expect(isWechatApiBase(base), base).toBe(true);
     for (const base of ['http://127.0.0.1:3900', 'https://api.weixin.qq.com.evil.example', 'https://weixin.qq.com', 'not a url']) expect(isWechatApiBase(base), base).toBe(false);
+  });
+});
+
+describe('a TLS hello answered in plain HTTP', () => {
+  it('is told by OpenSSL\'s code or words, not by a certificate error', () => {
+    expect(answeredPlainHttp('ERR_SSL_WRONG_VERSION_NUMBER')).toBe(true);
+    expect(answeredPlainHttp('C0B7:error:0A00010B:SSL routines:ssl3_get_record:wrong version number')).toBe(true);
+    expect(answeredPlainHttp('ERR_SSL_PACKET_LENGTH_TOO_LONG')).toBe(true);
+    expect(answeredPlainHttp('DEPTH_ZERO_SELF_SIGNED_CERT')).toBe(false);
+    expect(answeredPlainHttp('CERT_HAS_EXPIRED')).toBe(false);
+  });
+
+  it('the http:// base keeps the port and the path prefix the https:// one had', () => {
+    expect(plainHttpOf('https://127.0.0.1:3900')).toBe('http://127.0.0.1:3900');
+    expect(plainHttpOf('https://gw.example.com/wechat')).toBe('http://gw.example.com:443/wechat');
+    expect(plainHttpOf('https://gw.example.com')).toBe('http://gw.example.com:443');
   });
 });

@@ -131,6 +131,18 @@ describe('wxauth doctor (text)', () => {
     expect(zh.stdout).toContain(`${wrong} 上没有 /cgi-bin/stable_token 这个接口，多半是接口地址写错了（来源：环境变量 WXAUTH_API_BASE）。`);
   });
 
+  it('an https:// API base on the emulator (plain HTTP) says to use http://, in doctor and in token (en, zh)', async () => {
+    const https = emu.url.replace(/^http:/, 'https:');
+    const host = new URL(emu.url).host;
+    const en = await runCli(['doctor', '--api-base', https], { env: testAccount(ok400) });
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain(`Fix: ${host} answered in plain HTTP, not TLS: the API base should be ${emu.url} (it came from the --api-base flag).`);
+    expect(en.stdout).not.toContain('NODE_EXTRA_CA_CERTS');
+    const token = await runCli(['--lang', 'zh', 'token'], { env: testAccount(ok400, { WXAUTH_API_BASE: https, WXAUTH_BACKUP_API_BASE: https }) });
+    expect(token.code).toBe(5);
+    expect(token.stderr).toContain(`→ ${host} 用明文 HTTP 回答，不是 TLS：接口地址应当是 ${emu.url} （来源：环境变量 WXAUTH_API_BASE）。`);
+  });
+
   it('names the IP WeChat saw for 40164 and where to whitelist it (zh)', async () => {
     const r = await runCli(['doctor', '--lang', 'zh', ...connect(trusted)], { env: serviceAccount(WHITELISTED) });
     expect(r.code).toBe(1);

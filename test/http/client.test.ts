@@ -113,6 +113,15 @@ describe('WechatHttpClient', () => {
     expect(page.hint).toEqual({ key: 'http.notJson.hint', params: { base, where: { key: 'http.base.profile', params: { name: 'apiBase', profile: 'staging' } } } });
   });
 
+  it('an https:// base on a plain-HTTP server says to use http://, not to check certificates', async () => {
+    route('/cgi-bin/stable_token', (_q, res) => res.end('{"access_token":"T","expires_in":7200}'));
+    const tlsBase = base.replace(/^http:/, 'https:');
+    const origin = { from: 'flag', name: '--api-base' } as const;
+    const err = await client({ apiBase: tlsBase, apiBaseOrigin: origin, retryDelaysMs: [] }).call({ method: 'POST', path: '/cgi-bin/stable_token', body: {}, idempotent: true }).catch((e) => e);
+    expect(err.failure).toBe('tls');
+    expect(err.hint).toEqual({ key: 'http.tls.plain.hint', params: { host: new URL(base).host, http: base, where: { key: 'http.base.flag', params: { name: '--api-base' } } } });
+  });
+
   it('stops reading a body over 1 MiB', async () => {
     route('/big', (_q, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

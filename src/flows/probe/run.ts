@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { shellWord } from '../../core/shell.js';
 import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
-import { PATHS, isTokenEndpoint, portOf } from '../../core/endpoints.js';
+import { PATHS, answeredPlainHttp, isTokenEndpoint, portOf } from '../../core/endpoints.js';
 import { findingKeys, inspectUrl } from '../../core/inspect.js';
 import { base64Forms, base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
@@ -314,7 +314,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     }
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'tls' && b.hops.length === 1) {
       // Plain HTTP on that port answers a TLS hello with garbage; anything else is the certificate.
-      const plain = page.hop.tlsCode === 'ERR_SSL_WRONG_VERSION_NUMBER' || page.hop.tlsCode === 'ERR_SSL_PACKET_LENGTH_TOO_LONG';
+      const plain = answeredPlainHttp(page.hop.tlsCode ?? '');
       const code = page.hop.tlsCode ?? 'tls';
       throw new NetworkError('tls', { key: plain ? 'probe.app_tls.plain' : 'probe.app_tls.cert', params: { url: start, code } }, { hint: { key: plain ? 'probe.app_tls.plain.hint' : 'probe.app_tls.cert.hint', params: { url: start.replace(/^https:/, 'http:') } }, mayHaveReachedServer: true });
     }

@@ -59,6 +59,10 @@ export const messages = {
     zh: '检查系统时间、代理证书（公司代理常替换证书）或 NODE_EXTRA_CA_CERTS。',
     en: 'Check the system clock, your proxy certificate (corporate proxies often replace it) or NODE_EXTRA_CA_CERTS.',
   },
+  'http.tls.plain.hint': {
+    zh: '{host} 用明文 HTTP 回答，不是 TLS：接口地址应当是 {http}（来源：{where}）。',
+    en: '{host} answered in plain HTTP, not TLS: the API base should be {http} (it came from {where}).',
+  },
   'http.other': { zh: '请求 {host} 失败：{detail}', en: 'The request to {host} failed: {detail}' },
   'http.other.hint': { zh: '加 -v 重新运行查看请求详情。', en: 'Run again with -v to see the request.' },
   'http.notJson': {
