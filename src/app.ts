@@ -417,8 +417,14 @@ async function explain(error: WechatApiError, ctx: Context | undefined) {
   try {
     const { explainErrcode } = await import('./core/errcodes.js');
     // errmsg carries the caller's IP (40164) and the rid; a qyapi base means WeCom's table applies.
-    const apiBase = ctx ? await ctx.resolveConfig().then((c) => c.apiBase, () => undefined) : undefined;
-    return explainErrcode(error.errcode, { endpoint: error.endpoint, errmsg: error.errmsg, apiBase, now: ctx?.now() });
+    // The profile: the commands its fixes offer (wxauth quota …) name it.
+    const config = ctx ? await ctx.resolveConfig().catch(() => undefined) : undefined;
+    return explainErrcode(error.errcode, {
+      endpoint: error.endpoint,
+      errmsg: error.errmsg,
+      ...(config ? { apiBase: config.apiBase, profile: config.profile } : {}),
+      now: ctx?.now(),
+    });
   } catch {
     return undefined;
   }

@@ -784,7 +784,11 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
         [GETTICKET],
       ),
       c('缓存 token 到 expires_in 之前，不要每次请求都重新获取；平时不要带 force_refresh。', 'Cache the token until expires_in runs out instead of fetching per request; do not send force_refresh routinely.'),
-      c('用 /cgi-bin/openapi/quota/get 查看用量；急用时 /cgi-bin/clear_quota 清零（每月 10 次），token 都拿不到时用 /cgi-bin/clear_quota/v2（appid + appsecret）。', 'Check usage with /cgi-bin/openapi/quota/get; in an emergency reset it with /cgi-bin/clear_quota (10 times a month), or /cgi-bin/clear_quota/v2 with appid and appsecret when you cannot even get a token.'),
+      // {path}: the path WeChat refused (the error's endpoint), else /cgi-bin/token (errcodes.ts fill).
+      c(
+        '用 wxauth{p} quota {path} 查看用量；急用时 wxauth{p} quota {path} --clear 把本账号所有接口的次数清零（每月 10 次），token 都拿不到时用 /cgi-bin/clear_quota/v2（appid + appsecret）。',
+        "See the usage with wxauth{p} quota {path}; in an emergency wxauth{p} quota {path} --clear resets the counts of all the account's APIs (10 times a month), or /cgi-bin/clear_quota/v2 with appid and appsecret when you cannot even get a token.",
+      ),
       c('等第二天额度自动重置。', 'Wait for the daily quota to reset the next day.'),
     ],
     doc: DOC.clearQuota,

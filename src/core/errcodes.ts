@@ -28,6 +28,7 @@ export interface ParsedErrorBody {
 export { extractRid, stripErrmsgSuffix } from './errmsg.js';
 import { extractRid, stripErrmsgSuffix } from './errmsg.js';
 import { PATHS, isTokenEndpoint } from './endpoints.js';
+import { profileFlag } from './validate.js';
 
 // IPv4, or an IPv6 literal (which includes the IPv4-mapped form ::ffff:1.2.3.4).
 const IP_TOKEN = '([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]+)';
@@ -414,7 +415,14 @@ export function endpointHintOf(text: string): string | undefined {
 
 interface Fill {
   ip?: string;
+  /** ` --profile x` for the commands a fix offers (core/validate.ts profileFlag); '' for the default profile. */
+  p?: string;
+  /** The API path that was refused, for a fix's `wxauth quota {path}`. */
+  path?: string;
 }
+
+/** A command with no refused path to name shows the one most often refused (45009's first cause). */
+const EXAMPLE_QUOTA_PATH = PATHS.token;
 
 /** A cause or fix as explanations carry it: `on` lists the endpoints it is specific to. */
 export interface ExplanationItem extends Bilingual {
@@ -426,7 +434,9 @@ function fill(item: KnowledgeItem, vars: Fill): ExplanationItem {
   // The zh texts space an address off (「把 {ip} 加入」, right for 「把 1.2.3.4 加入」); the words that stand
   // in for an unknown one are Chinese and take no space before them (「把报错信息里的 IP 加入」).
   const zh = vars.ip !== undefined ? item.zh.replaceAll('{ip}', vars.ip) : item.zh.replace(/ ?\{ip\}/g, '报错信息里的 IP');
-  const filled: ExplanationItem = { zh, en: item.en.replaceAll('{ip}', ipEn) };
+  // {p} and {path} stand inside commands, so the same in both languages.
+  const commands = (text: string) => text.replaceAll('{p}', vars.p ?? '').replaceAll('{path}', vars.path ?? EXAMPLE_QUOTA_PATH);
+  const filled: ExplanationItem = { zh: commands(zh), en: commands(item.en.replaceAll('{ip}', ipEn)) };
   if (item.on) filled.on = item.on;
   return filled;
 }
@@ -574,6 +584,8 @@ export interface ExplainOptions {
   body?: ParsedErrorBody;
   /** The API base in use; a qyapi base selects the WeCom table. */
   apiBase?: string;
+  /** The profile of the run: the commands a fix offers name it (` --profile x`). */
+  profile?: string;
   /**
    * An endpoint the words around a pasted code point at (endpointHintOf): causes and fixes for it come
    * first, the rest follow. Weaker than `endpoint`, which drops what does not fit; unused when one is known.
@@ -687,7 +699,12 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
   }
 
   const entry = rich.get(code);
-  const vars: Fill = parsed?.ip !== undefined ? { ip: parsed.ip } : {};
+  const vars: Fill = {
+    ...(parsed?.ip !== undefined ? { ip: parsed.ip } : {}),
+    ...(options.profile !== undefined ? { p: profileFlag(options.profile) } : {}),
+    // Only a path WeChat answered from (not a /cgi-bin/* group a pasted line hints at).
+    ...(endpoint !== undefined && /^\/[\w/.-]+$/.test(endpoint) ? { path: endpoint } : {}),
+  };
   // Where the causes are ranked for: the endpoint given, else what the errmsg gives away. Only /cgi-bin/*
   // answers advertise getStableAccessToken (since 2023, API-FACTS §9), so a pasted 40001 with those
   // words is a basic token's, not a user token's.

@@ -81,6 +81,8 @@ export type Situation =
       ip?: string;
       /** The profile's account type: a website app's whitelist is on the Open Platform, not the 公众号 console. */
       type?: AccountType;
+      /** The profile: the commands the advice offers name it (` --profile x`). */
+      profile?: string;
     }
   /** A CACHED basic token that WeChat refused; wxauth fetches a fresh stable token and tries once more. */
   | { use: 'cached-token-rejected'; appid: string; kind?: 'stable' | 'legacy' }
@@ -112,7 +114,7 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
     case 'userinfo':
       return userTokenStep(errcode, situation);
     case 'token':
-      return basicTokenStep(errcode, situation.mode, situation.ip, situation.type);
+      return basicTokenStep(errcode, situation.mode, situation.ip, situation.type, profileFlag(situation.profile ?? 'default'));
     case 'cached-token-rejected':
       // 40001: another server fetched a new token; 42001: expired early; 40014: not a token at all.
       if (!TOKEN_EXPIRED_ERRCODES.includes(errcode)) return undefined;
@@ -312,17 +314,17 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
  * whitelist is on the Open Platform, a 公众号's in its own console); 45009 says which
  * quota ran out (legacy 2000/day, stable 10 000/min, force_refresh 20/day) and how to look at it.
  */
-function basicTokenStep(errcode: number, mode: 'stable' | 'force' | 'legacy', ip: string | undefined, type: AccountType | undefined): MessageRef | undefined {
+function basicTokenStep(errcode: number, mode: 'stable' | 'force' | 'legacy', ip: string | undefined, type: AccountType | undefined, p: string): MessageRef | undefined {
   if (errcode === 40164) {
     if (type === 'website') return ip ? { key: 'basic.ip.website.hint', params: { ip } } : { key: 'basic.ip.website.unknown.hint' };
     return ip ? { key: 'basic.ip.hint', params: { ip } } : { key: 'basic.ip.unknown.hint' };
   }
   if (errcode === 45009) {
-    if (mode === 'force') return { key: 'basic.quota.force.hint' };
+    if (mode === 'force') return { key: 'basic.quota.force.hint', params: { p, path: PATHS.stableToken } };
     // A 测试号's /cgi-bin/token allows 200 a day, not the 2000 of most accounts (API-FACTS §8).
     return mode === 'legacy'
-      ? { key: type === 'test' ? 'basic.quota.legacy.test.hint' : 'basic.quota.legacy.hint', params: { path: PATHS.token } }
-      : { key: 'basic.quota.stable.hint', params: { path: PATHS.stableToken } };
+      ? { key: type === 'test' ? 'basic.quota.legacy.test.hint' : 'basic.quota.legacy.hint', params: { p, path: PATHS.token } }
+      : { key: 'basic.quota.stable.hint', params: { p, path: PATHS.stableToken } };
   }
   return undefined;
 }

@@ -113,7 +113,7 @@ export class BasicTokenService {
     } catch (error) {
       if (!(error instanceof WechatApiError)) throw error;
       const mode = options.forceRefresh ? 'force' : options.legacy ? 'legacy' : 'stable';
-      throw withHint(error, nextStep(error.errcode, { use: 'token', mode, ip: callerIp(error), type: this.deps.type }));
+      throw withHint(error, nextStep(error.errcode, { use: 'token', mode, ip: callerIp(error), type: this.deps.type, profile: this.deps.profile }));
     }
     const obtainedAt = this.deps.now();
     // The client narrowed the body: a token that is not a string never gets here, so never into the cache.

@@ -159,6 +159,17 @@ describe('causes tuned to the endpoint', () => {
     expect(e.fixes[0]?.zh).toContain('把报错信息里的 IP 加入');
   });
 
+  it('45009 offers wxauth quota for the path that was refused, under the profile of the run; without one, a runnable example', () => {
+    const fixes = (o: Parameters<typeof explainErrcode>[1]) => explainErrcode(45009, o).fixes.map((f) => f.en + '\n' + f.zh).join('\n');
+    const ticket = fixes({ endpoint: '/cgi-bin/ticket/getticket', profile: 'staging' });
+    expect(ticket).toContain('See the usage with wxauth --profile staging quota /cgi-bin/ticket/getticket;');
+    expect(ticket).toContain('用 wxauth --profile staging quota /cgi-bin/ticket/getticket 查看用量');
+    expect(ticket).not.toContain('/cgi-bin/openapi/quota/get');
+    expect(fixes({ endpoint: '/cgi-bin/stable_token', profile: 'default' })).toContain('wxauth quota /cgi-bin/stable_token --clear');
+    expect(fixes({})).toContain('See the usage with wxauth quota /cgi-bin/token;');
+    expect(fixes({})).not.toMatch(/\{p\}|\{path\}/);
+  });
+
   it('explains 40003 from /cgi-bin/user/info with the basic token\'s causes and page, not the OAuth pair', () => {
     const e = explainErrcode(40003, { endpoint: '/cgi-bin/user/info' });
     expect(e.stage).toBe('basic-token');

@@ -115,8 +115,11 @@ describe('nextStep', () => {
     });
     expect(nextStep(40030, { use: 'refresh', profile: 'prod', redirectUri: 'http://192.168.1.5:8080/cb' })?.params).toMatchObject({ login: { key: 'tokens.again.login' } });
     expect(nextStep(40164, { use: 'token', mode: 'stable', ip: '203.0.113.7' })).toEqual({ key: 'basic.ip.hint', params: { ip: '203.0.113.7' } });
-    expect(nextStep(45009, { use: 'token', mode: 'legacy' })?.params).toEqual({ path: '/cgi-bin/token' });
-    expect(nextStep(45009, { use: 'token', mode: 'stable' })?.params).toEqual({ path: '/cgi-bin/stable_token' });
+    expect(nextStep(45009, { use: 'token', mode: 'legacy' })?.params).toEqual({ p: '', path: '/cgi-bin/token' });
+    expect(nextStep(45009, { use: 'token', mode: 'stable' })?.params).toEqual({ p: '', path: '/cgi-bin/stable_token' });
+    // Every 45009 offers `wxauth quota <the refused path>`, under the profile of the run.
+    expect(nextStep(45009, { use: 'token', mode: 'force', profile: 'staging' })?.params).toEqual({ p: ' --profile staging', path: '/cgi-bin/stable_token' });
+    expect(nextStep(45009, { use: 'token', mode: 'stable', profile: 'staging' })?.params).toEqual({ p: ' --profile staging', path: '/cgi-bin/stable_token' });
     expect(nextStep(76021, { use: 'quota-get', cgiPath: '/cgi-bin/x' })?.params).toEqual({ path: '/cgi-bin/x' });
     expect(nextStep(76003, { use: 'rid', rid: 'r', appid: 'wx1', at: 't', ageMs: 0 })?.params).toEqual({ rid: 'r', appid: 'wx1', at: 't' });
     expect(nextStep(40013, { use: 'credentials', profile: 'p', sources: { appid: 'flag' } })).toEqual({

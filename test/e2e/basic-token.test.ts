@@ -297,6 +297,23 @@ describe('wxauth token', () => {
     expect(zh.stderr.split('\n')[0]).toMatch(/^✖ \S+ （不是微信自己的接口域名）返回错误 40164：调用接口的IP地址不在白名单中（invalid ip \S+/);
   });
 
+  it('45009 on a forced stable_token offers wxauth quota for /cgi-bin/stable_token, under --profile when one was given (hint and fixes, en and zh)', async () => {
+    const own = await startEmulator({ faults: [{ kind: 'errcode', errcode: 45009, path: '/cgi-bin/stable_token' }] });
+    try {
+      const cli = (args: string[]) => runCli(args, { env: emulatorEnv(own, { appid: SERVICE, secret: SERVICE_SECRET }, { WXAUTH_CONFIG_DIR: tempConfigDir() }) });
+      const en = await cli(['--profile', 'staging', 'token', '--force-refresh', '--yes']);
+      expect(en.code).toBe(3);
+      expect(en.stderr).toContain('See the usage with wxauth --profile staging quota /cgi-bin/stable_token;');
+      expect(en.stderr).toContain('→ force_refresh is limited to 20 a day. Run wxauth --profile staging token without --force-refresh: it returns the current token and is not subject to that limit. See the count with wxauth --profile staging quota /cgi-bin/stable_token.');
+      expect(en.stderr).not.toContain('/cgi-bin/openapi/quota/get');
+      const zh = await cli(['--lang', 'zh', 'token', '--force-refresh', '--yes']);
+      expect(zh.stderr).toContain('用 wxauth quota /cgi-bin/stable_token 查看用量');
+      expect(zh.stderr).toContain('用 wxauth quota /cgi-bin/stable_token 查看次数。');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('45009 on /cgi-bin/token points at wxauth quota; quota shows it, --clear (confirmed) resets it', async () => {
     const cli = server(ONE_A_DAY);
     expect((await cli(['token', '--legacy', '--yes'])).code).toBe(0);

@@ -72,6 +72,19 @@ describe('wxauth jssdk ticket', () => {
     expect(clear.stderr).toContain('缓存里还有 1 个基础 access_token 和 1 个 jsapi_ticket');
   });
 
+  it('45009 from getticket offers wxauth quota for getticket, under --profile when one was given', async () => {
+    const cli = server();
+    emu.setFaults([{ kind: 'errcode', errcode: 45009, path: '/cgi-bin/ticket/getticket', count: 1 }]);
+    try {
+      const quota = await cli(['--profile', 'staging', 'jssdk', 'ticket', '--refresh']);
+      expect(quota.code).toBe(3);
+      expect(quota.stderr).toContain('See the usage with wxauth --profile staging quota /cgi-bin/ticket/getticket;');
+      expect(quota.stderr).not.toContain('/cgi-bin/openapi/quota/get');
+    } finally {
+      emu.setFaults([]);
+    }
+  });
+
   it('a busy page instead of JSON is a moment\'s overload, not a wrong base; another page names where the base came from (en, zh)', async () => {
     const cli = server();
     emu.setFaults([{ kind: 'garbage', path: '/cgi-bin/ticket/getticket', count: 2 }]);

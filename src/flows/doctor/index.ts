@@ -289,6 +289,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
           probeCredentials({
             apiBase: config.apiBase,
             apiBaseOrigin: apiBaseOrigin(config),
+            profile: config.profile,
             appid,
             secret,
             timeoutMs: deps.timeoutMs,

@@ -28,6 +28,8 @@ export interface CredentialOptions {
   apiBaseOrigin?: ApiBaseOrigin;
   appid: string;
   secret: string;
+  /** The profile checked: the commands a fix offers name it. */
+  profile: string;
   timeoutMs: number;
   connectTo: readonly ConnectRule[];
   /** Told every host:port dialled, before --connect-to maps it. */
@@ -104,7 +106,7 @@ export async function probeCredentials(o: CredentialOptions): Promise<Credential
     ...(o.trace ? { trace: o.trace } : {}),
     ...(o.curl ? { curl: o.curl } : {}),
   });
-  const service = new BasicTokenService({ api, store: NO_CACHE, profile: '', appid: o.appid, secret: o.secret, now: o.now });
+  const service = new BasicTokenService({ api, store: NO_CACHE, profile: o.profile, appid: o.appid, secret: o.secret, now: o.now });
   const host = new URL(o.apiBase).host;
   const seen = () => ({ ...(date !== undefined ? { date } : {}), ...(localMs !== undefined ? { localMs } : {}) });
   try {

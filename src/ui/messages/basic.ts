@@ -153,20 +153,20 @@ export const messages = {
     en: 'WeChat did not say which IP it saw: find this machine\'s exit IP (e.g. curl ifconfig.me) and add it at mp.weixin.qq.com → 设置与开发 → 基本配置 → IP白名单 (IP whitelist).',
   },
   'basic.quota.legacy.hint': {
-    zh: '{path} 今天的额度用完了（多数公众号每天 2000 次）。stable_token 有独立额度：运行 wxauth token（不加 --legacy）。用 wxauth quota {path} 查看次数；wxauth quota {path} --clear 可清零（每月 10 次）。',
-    en: 'The daily quota of {path} is used up (2000 a day for most official accounts). Stable tokens have their own quota: run wxauth token (without --legacy). See the count with wxauth quota {path}; wxauth quota {path} --clear resets it (10 a month).',
+    zh: '{path} 今天的额度用完了（多数公众号每天 2000 次）。stable_token 有独立额度：运行 wxauth{p} token（不加 --legacy）。用 wxauth{p} quota {path} 查看次数；wxauth{p} quota {path} --clear 可清零（每月 10 次）。',
+    en: 'The daily quota of {path} is used up (2000 a day for most official accounts). Stable tokens have their own quota: run wxauth{p} token (without --legacy). See the count with wxauth{p} quota {path}; wxauth{p} quota {path} --clear resets it (10 a month).',
   },
   'basic.quota.legacy.test.hint': {
-    zh: '{path} 今天的额度用完了（测试号每天 200 次）。stable_token 有独立额度：运行 wxauth token（不加 --legacy）。用 wxauth quota {path} 查看次数；wxauth quota {path} --clear 可清零（每月 10 次）。',
-    en: 'The daily quota of {path} is used up (200 a day for a test account). Stable tokens have their own quota: run wxauth token (without --legacy). See the count with wxauth quota {path}; wxauth quota {path} --clear resets it (10 a month).',
+    zh: '{path} 今天的额度用完了（测试号每天 200 次）。stable_token 有独立额度：运行 wxauth{p} token（不加 --legacy）。用 wxauth{p} quota {path} 查看次数；wxauth{p} quota {path} --clear 可清零（每月 10 次）。',
+    en: 'The daily quota of {path} is used up (200 a day for a test account). Stable tokens have their own quota: run wxauth{p} token (without --legacy). See the count with wxauth{p} quota {path}; wxauth{p} quota {path} --clear resets it (10 a month).',
   },
   'basic.quota.stable.hint': {
-    zh: '{path} 的额度用完了（每分钟 1 万次、每天 50 万次）：多半有程序在循环调用。已拿到的 token 仍然有效（wxauth token --show）；用 wxauth quota {path} 查看次数。',
-    en: "The quota of {path} is used up (10 000 a minute, 500 000 a day): something is probably calling it in a loop. The token you already have keeps working (wxauth token --show); see the count with wxauth quota {path}.",
+    zh: '{path} 的额度用完了（每分钟 1 万次、每天 50 万次）：多半有程序在循环调用。已拿到的 token 仍然有效（wxauth{p} token --show）；用 wxauth{p} quota {path} 查看次数。',
+    en: "The quota of {path} is used up (10 000 a minute, 500 000 a day): something is probably calling it in a loop. The token you already have keeps working (wxauth{p} token --show); see the count with wxauth{p} quota {path}.",
   },
   'basic.quota.force.hint': {
-    zh: 'force_refresh 每天最多 20 次。去掉 --force-refresh 运行 wxauth token：它返回当前有效的 token，不受这个限制。',
-    en: 'force_refresh is limited to 20 a day. Run wxauth token without --force-refresh: it returns the current token and is not subject to that limit.',
+    zh: 'force_refresh 每天最多 20 次。去掉 --force-refresh 运行 wxauth{p} token：它返回当前有效的 token，不受这个限制。用 wxauth{p} quota {path} 查看次数。',
+    en: 'force_refresh is limited to 20 a day. Run wxauth{p} token without --force-refresh: it returns the current token and is not subject to that limit. See the count with wxauth{p} quota {path}.',
   },
 
   // wxauth user
