@@ -794,6 +794,35 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
     doc: DOC.clearQuota,
     keywords: ['quota', 'daily', 'limit', '额度', '次数', '上限', 'api freq out of limit', '限制'],
   },
+  // JSSDK-FACTS §1.2: getticket answered -1000 when the cached access_token had gone bad (easywechat#1780).
+  {
+    code: -1000,
+    stages: ['jssdk'],
+    endpoints: [GETTICKET],
+    causes: [
+      c(
+        '带去的 access_token 已经不能用了（缓存的 token 被别处的获取或 force_refresh 换掉，或已过期）：这时 getticket 有时不报 40001，而是报 -1000 system error。',
+        'The access_token sent had gone bad (a cached token replaced by a fetch elsewhere or a force_refresh, or expired): getticket has then been seen answering -1000 system error instead of 40001.',
+        [GETTICKET],
+      ),
+      c('微信服务器内部出错。', 'An internal error on WeChat\'s side.'),
+    ],
+    fixes: [
+      c(
+        '换一个新的 access_token 再取 ticket：wxauth{p} token 向微信重新获取当前有效的 stable token 并替换缓存里的，然后 wxauth{p} jssdk ticket --refresh。你自己的服务也一样：丢掉缓存的 token，重新获取后再调 getticket。',
+        'Get a fresh access_token, then the ticket again: wxauth{p} token fetches the current stable token from WeChat and replaces the cached one; then wxauth{p} jssdk ticket --refresh. The same for your own server: drop its cached token and fetch a new one before calling getticket again.',
+        [GETTICKET],
+      ),
+      c(
+        '换了 token 仍然报 -1000：wxauth{p} token --force-refresh 强制换新（其他服务器手里的 stable token 随之失效，每天最多 20 次），再重试。',
+        'If -1000 comes back with the new token: wxauth{p} token --force-refresh forces a new one (the stable token your other servers hold ends with it; 20 a day), then retry.',
+        [GETTICKET],
+      ),
+      c('稍等片刻再试。', 'Try again in a moment.'),
+    ],
+    doc: JSSDK_DOC,
+    keywords: ['system error', 'getticket', 'jsapi_ticket', 'ticket'],
+  },
   {
     code: 45011,
     stages: ['quota'],

@@ -170,6 +170,15 @@ describe('causes tuned to the endpoint', () => {
     expect(fixes({})).not.toMatch(/\{p\}|\{path\}/);
   });
 
+  it('-1000 from getticket: the access_token sent had gone bad; fetch a fresh one and ask for the ticket again', () => {
+    const e = explainErrcode(-1000, { endpoint: '/cgi-bin/ticket/getticket', profile: 'staging' });
+    expect(e.rich).toBe(true);
+    expect(e.causes[0]?.en).toContain('The access_token sent had gone bad');
+    expect(e.fixes[0]?.en).toContain('wxauth --profile staging token fetches the current stable token');
+    expect(e.fixes[0]?.en).toContain('then wxauth --profile staging jssdk ticket --refresh');
+    expect(e.fixes[0]?.zh).toContain('wxauth --profile staging token 向微信重新获取当前有效的 stable token');
+  });
+
   it('explains 40003 from /cgi-bin/user/info with the basic token\'s causes and page, not the OAuth pair', () => {
     const e = explainErrcode(40003, { endpoint: '/cgi-bin/user/info' });
     expect(e.stage).toBe('basic-token');

@@ -72,8 +72,19 @@ describe('wxauth jssdk ticket', () => {
     expect(clear.stderr).toContain('缓存里还有 1 个基础 access_token 和 1 个 jsapi_ticket');
   });
 
-  it('45009 from getticket offers wxauth quota for getticket, under --profile when one was given', async () => {
+  it('-1000 from getticket says the access_token sent had gone bad and to fetch a fresh one; 45009 offers wxauth quota for getticket (en, zh)', async () => {
     const cli = server();
+    emu.setFaults([{ kind: 'errcode', errcode: -1000, path: '/cgi-bin/ticket/getticket', count: 2 }]);
+    try {
+      const en = await cli(['--profile', 'staging', 'jssdk', 'ticket', '--refresh']);
+      expect(en.code).toBe(3);
+      expect(en.stderr).toContain('The access_token sent had gone bad');
+      expect(en.stderr).toContain('wxauth --profile staging token fetches the current stable token from WeChat and replaces the cached one; then wxauth --profile staging jssdk ticket --refresh.');
+      const zh = await cli(['--lang', 'zh', 'jssdk', 'ticket', '--refresh']);
+      expect(zh.stderr).toContain('换一个新的 access_token 再取 ticket：wxauth token 向微信重新获取当前有效的 stable token');
+    } finally {
+      emu.setFaults([]);
+    }
     emu.setFaults([{ kind: 'errcode', errcode: 45009, path: '/cgi-bin/ticket/getticket', count: 1 }]);
     try {
       const quota = await cli(['--profile', 'staging', 'jssdk', 'ticket', '--refresh']);
@@ -772,7 +783,7 @@ describe('wxauth errcode and the jssdk stage', () => {
   it('--stage jssdk lists the JS-SDK codes (and jssdk is among the stages offered)', async () => {
     const r = await runCli(['errcode', '--stage', 'jssdk', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect((parseJson(r.stdout) as { codes: Array<{ code: number }> }).codes.map((c) => c.code).sort()).toEqual([40048, 63002]);
+    expect((parseJson(r.stdout) as { codes: Array<{ code: number }> }).codes.map((c) => c.code).sort()).toEqual([-1000, 40048, 63002]);
     const bad = await runCli(['errcode', '--stage', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Choose one of: .*\bjssdk\b/);
