@@ -415,14 +415,14 @@ async function reportError(error: unknown, out: Output, ctx: Context | undefined
 /** The errcode knowledge base, loaded only when WeChat said no. */
 async function explain(error: WechatApiError, ctx: Context | undefined) {
   try {
-    const { explainErrcode } = await import('./core/errcodes.js');
+    const [{ explainErrcode }, { profileFlag }] = await Promise.all([import('./core/errcodes.js'), import('./core/validate.js')]);
     // errmsg carries the caller's IP (40164) and the rid; a qyapi base means WeCom's table applies.
     // The profile: the commands its fixes offer (wxauth quota …) name it.
     const config = ctx ? await ctx.resolveConfig().catch(() => undefined) : undefined;
     return explainErrcode(error.errcode, {
       endpoint: error.endpoint,
       errmsg: error.errmsg,
-      ...(config ? { apiBase: config.apiBase, profile: config.profile } : {}),
+      ...(config ? { apiBase: config.apiBase, profileFlag: profileFlag(config.profile) } : {}),
       now: ctx?.now(),
     });
   } catch {

@@ -28,7 +28,6 @@ export interface ParsedErrorBody {
 export { extractRid, stripErrmsgSuffix } from './errmsg.js';
 import { extractRid, stripErrmsgSuffix } from './errmsg.js';
 import { PATHS, isTokenEndpoint } from './endpoints.js';
-import { profileFlag } from './validate.js';
 
 // IPv4, or an IPv6 literal (which includes the IPv4-mapped form ::ffff:1.2.3.4).
 const IP_TOKEN = '([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]+)';
@@ -584,8 +583,11 @@ export interface ExplainOptions {
   body?: ParsedErrorBody;
   /** The API base in use; a qyapi base selects the WeCom table. */
   apiBase?: string;
-  /** The profile of the run: the commands a fix offers name it (` --profile x`). */
-  profile?: string;
+  /**
+   * ` --profile x` for the run's profile (core/validate.ts profileFlag, '' for the default): the commands
+   * a fix offers name it. Given made, so `wxauth errcode` does not load validate.ts for it (issue 19).
+   */
+  profileFlag?: string;
   /**
    * An endpoint the words around a pasted code point at (endpointHintOf): causes and fixes for it come
    * first, the rest follow. Weaker than `endpoint`, which drops what does not fit; unused when one is known.
@@ -701,7 +703,7 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
   const entry = rich.get(code);
   const vars: Fill = {
     ...(parsed?.ip !== undefined ? { ip: parsed.ip } : {}),
-    ...(options.profile !== undefined ? { p: profileFlag(options.profile) } : {}),
+    ...(options.profileFlag !== undefined ? { p: options.profileFlag } : {}),
     // Only a path WeChat answered from (not a /cgi-bin/* group a pasted line hints at).
     ...(endpoint !== undefined && /^\/[\w/.-]+$/.test(endpoint) ? { path: endpoint } : {}),
   };

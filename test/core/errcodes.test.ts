@@ -161,17 +161,17 @@ describe('causes tuned to the endpoint', () => {
 
   it('45009 offers wxauth quota for the path that was refused, under the profile of the run; without one, a runnable example', () => {
     const fixes = (o: Parameters<typeof explainErrcode>[1]) => explainErrcode(45009, o).fixes.map((f) => f.en + '\n' + f.zh).join('\n');
-    const ticket = fixes({ endpoint: '/cgi-bin/ticket/getticket', profile: 'staging' });
+    const ticket = fixes({ endpoint: '/cgi-bin/ticket/getticket', profileFlag: ' --profile staging' });
     expect(ticket).toContain('See the usage with wxauth --profile staging quota /cgi-bin/ticket/getticket;');
     expect(ticket).toContain('用 wxauth --profile staging quota /cgi-bin/ticket/getticket 查看用量');
     expect(ticket).not.toContain('/cgi-bin/openapi/quota/get');
-    expect(fixes({ endpoint: '/cgi-bin/stable_token', profile: 'default' })).toContain('wxauth quota /cgi-bin/stable_token --clear');
+    expect(fixes({ endpoint: '/cgi-bin/stable_token', profileFlag: '' })).toContain('wxauth quota /cgi-bin/stable_token --clear');
     expect(fixes({})).toContain('See the usage with wxauth quota /cgi-bin/token;');
     expect(fixes({})).not.toMatch(/\{p\}|\{path\}/);
   });
 
   it('-1000 from getticket: the access_token sent had gone bad; fetch a fresh one and ask for the ticket again', () => {
-    const e = explainErrcode(-1000, { endpoint: '/cgi-bin/ticket/getticket', profile: 'staging' });
+    const e = explainErrcode(-1000, { endpoint: '/cgi-bin/ticket/getticket', profileFlag: ' --profile staging' });
     expect(e.rich).toBe(true);
     expect(e.causes[0]?.en).toContain('The access_token sent had gone bad');
     expect(e.fixes[0]?.en).toContain('wxauth --profile staging token fetches the current stable token');
