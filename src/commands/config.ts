@@ -46,6 +46,8 @@ export type ConfigResult =
       warnings: MessageRef[];
       /** The profile did not exist: this set created it. */
       created: boolean;
+      /** It was the first profile saved, so it became the current one (store/config.ts setValues). */
+      madeCurrent: boolean;
       /** Keys just saved that a WXAUTH_* variable of this shell still overrides, with that variable. */
       overridden: Array<{ key: ConfigField; variable: string }>;
     }
@@ -244,11 +246,11 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       if (fatal) throw fatal;
       const first = found[0];
       if (first && !options.yes) throw new UsageError(first.problem, { hint: first.hint });
-      store.setValues(profile, values);
+      const madeCurrent = store.setValues(profile, values);
       const shown = pairs.map((pair) => ({ key: pair.key, value: show(pair.key, pair.value) ?? '' }));
       // What this shell's WXAUTH_* variables still win over (an empty one counts as unset, as when read).
       const overridden = pairs.filter((pair) => (ctx.env[ENV_NAMES[pair.key]] ?? '') !== '').map((pair) => ({ key: pair.key, variable: ENV_NAMES[pair.key] }));
-      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), created, overridden };
+      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), created, madeCurrent, overridden };
     }
     case 'get': {
       const { key } = options;

@@ -51,6 +51,8 @@ export interface InitResult {
   dropped: CallbackFlag[];
   /** The profile commands use when no --profile is given, after this write. */
   currentProfile?: string;
+  /** It was the first profile saved, so it became the current one (store/config.ts setValues). */
+  madeCurrent: boolean;
   /** Endpoint flags given to init (--api-base, --open-base, --backup-api-base, --region), saved in the profile too. */
   endpoints: Partial<Pick<ProfileData, EndpointKey>>;
   /** Endpoint settings of the replaced profile that stay (not given now) and are not WeChat's: where this account's calls still go. */
@@ -313,7 +315,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     (['apiBase', 'openBase', 'backupApiBase'] as const).filter((k) => existing?.[k] !== undefined && endpoints[k] === undefined && elsewhere(k, existing[k]!)).map((k) => [k, existing![k]]),
   ) as Partial<Pick<ProfileData, EndpointKey>>;
   const written: ProfileData = { ...(hasWebAuth(type) ? data : { ...data, domain: undefined, redirectUri: undefined }), ...endpoints };
-  store.setValues(profile, written);
+  const madeCurrent = store.setValues(profile, written);
   return {
     profile,
     profileFlag: profileFlag(profile),
@@ -323,6 +325,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     ...(keptSecret ? { keptSecret } : {}),
     dropped: droppedFlags(options, type),
     currentProfile: store.currentProfile(),
+    madeCurrent,
     endpoints,
     keptEndpoints,
     listenerCanReceive: hasWebAuth(type) && (await import('../flows/callback.js')).listenerCanReceiveHere(data.redirectUri),

@@ -133,14 +133,25 @@ export class ConfigStore {
     if (twin !== undefined) throw new UsageError({ key: 'config.profile.caseTwin', params: { profile: name, existing: twin } }, { hint: { key: 'config.profile.caseTwin.hint', params: { existing: twin } } });
   }
 
-  setValues(profile: string, values: Partial<ProfileData>): void {
+  /**
+   * Set `values` in `profile`, creating it if need be. Returns true when that made it the current
+   * profile: only the first profile of a config with none saved (and no current one named), so
+   * `wxauth init --profile prod` on a new machine is what later commands use. A profile created beside
+   * saved ones never becomes current by itself: after the current one was removed, commands without
+   * --profile use "default" (as profile remove says) until `wxauth profile use` picks another.
+   */
+  setValues(profile: string, values: Partial<ProfileData>): boolean {
     validateProfileName(profile);
     this.refuseCaseTwin(profile);
+    let madeCurrent = false;
     this.update((file) => {
+      const first = file.profiles === undefined || Object.keys(file.profiles).length === 0;
       file.profiles ??= Object.create(null) as Record<string, ProfileData>;
       file.profiles[profile] = Object.assign(Object.create(null) as ProfileData, file.profiles[profile], values);
-      file.currentProfile ??= profile;
+      madeCurrent = first && file.currentProfile === undefined;
+      if (madeCurrent) file.currentProfile = profile;
     });
+    return madeCurrent;
   }
 
   /** Remove `keys` from the profile in one write; the ones that were there. */

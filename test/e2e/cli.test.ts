@@ -263,6 +263,36 @@ describe('wxauth init / config / profile', () => {
     expect(fromEnv.stderr).toContain('The name came from the WXAUTH_PROFILE variable');
   });
 
+  // profile remove said commands now use "default", but the next profile made (config set --yes, init)
+  // silently became the current one: a new profile became current whenever none was named in the file.
+  it('after the current profile is removed, a profile made next does not become current; the first profile ever does, and says so', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const current = () => (JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { currentProfile?: string }).currentProfile;
+    const first = await runCli(['--profile', 'prod', ...INIT, '--yes'], { env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain('It is the first profile, so it is now the current one: commands without --profile use "prod".');
+    expect(first.stderr).not.toContain('--profile prod url');
+    expect(current()).toBe('prod');
+    await runCli(['--profile', 'default', 'config', 'set', 'appid', APPID, '--yes'], { env });
+    expect((await runCli(['profile', 'remove', 'prod', '--yes'], { env })).stderr).toContain('commands without --profile now use "default"');
+    const staging = await runCli(['--profile', 'staging', 'config', 'set', 'appid', APPID, '--yes'], { env });
+    expect(staging.code, staging.stderr).toBe(0);
+    expect(staging.stderr).not.toContain('current');
+    const emu = await runCli(['--profile', 'emu', ...INIT, '--yes'], { env });
+    expect(emu.code, emu.stderr).toBe(0);
+    expect(emu.stderr).not.toContain('first profile');
+    // init's next step names the profile, since it is not the one used without --profile.
+    expect(emu.stderr).toContain('wxauth --profile emu ');
+    expect(current()).toBeUndefined();
+    const list = parseJson((await runCli(['profile', 'list', '--json'], { env })).stdout) as { current: string; profiles: Array<{ name: string; current: boolean }> };
+    expect(list.current).toBe('default');
+    expect(list.profiles.filter((p) => p.current).map((p) => p.name)).toEqual(['default']);
+    // In Chinese, on a fresh folder.
+    const zh = await runCli(['--lang', 'zh', '--profile', 'emu', 'config', 'set', 'appid', APPID], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(zh.stderr).toContain('这是第一个 profile，已设为当前 profile：不带 --profile 的命令都用 "emu"。');
+  });
+
   it('a mistake after a subcommand points at that subcommand\'s help; a flag cut short is completed when only one fits', async () => {
     const typo = await runCli(['jssdk', 'sign', 'https://a.com/', '--tiket', 'T']);
     expect(typo.code).toBe(2);

@@ -410,6 +410,10 @@ export const messages = {
     zh: '没有名为 "{profile}" 的 profile（现有：{profiles}）。新建它吗？',
     en: 'There is no profile named "{profile}" (existing: {profiles}). Create it?',
   },
+  'config.profile.madeCurrent': {
+    zh: '这是第一个 profile，已设为当前 profile：不带 --profile 的命令都用 "{profile}"。',
+    en: 'It is the first profile, so it is now the current one: commands without --profile use "{profile}".',
+  },
   'config.set.created': { zh: 'profile "{profile}" 原本不存在，已新建。', en: 'Profile "{profile}" did not exist; created it.' },
   'config.set.overridden': {
     zh: '这个 shell 里设置了 {variable}，它比 profile 优先：在这里运行的命令仍用它，不用刚保存的 {key}（unset {variable} 才会用上）。',

@@ -14,9 +14,11 @@ const SOURCE_LABELS = {
 export function present(result: ConfigResult, out: Output): void {
   switch (result.sub) {
     case 'set':
-      out.result({ profile: result.profile, key: result.key, value: result.value, values: result.values, file: result.file, created: result.created, warnings: result.warnings.map((w) => tr(out.lang, w)), overridden: result.overridden });
+      out.result({ profile: result.profile, key: result.key, value: result.value, values: result.values, file: result.file, created: result.created, madeCurrent: result.madeCurrent, warnings: result.warnings.map((w) => tr(out.lang, w)), overridden: result.overridden });
       // A new profile is worth a line of its own: a misspelt name would otherwise go unnoticed.
       if (result.created) out.note(out.t('config.set.created', { profile: result.profile }));
+      // The first profile becomes the current one: said when that is not simply "default", which commands use anyway.
+      if (result.madeCurrent && result.profile !== 'default') out.note(out.t('config.profile.madeCurrent', { profile: result.profile }));
       // Saved with --yes although the settings no longer fit together: say what does not, once more.
       for (const w of result.warnings) out.warn(tr(out.lang, w));
       out.success(out.t('config.set.done', { key: result.values.map((v) => v.key).join(out.lang === 'zh' ? '、' : ', '), profile: result.profile, file: result.file }));

@@ -51,6 +51,7 @@ export function present(result: InitResult, out: Output): void {
     dropped: result.dropped,
     endpoints: result.endpoints,
     keptEndpoints: result.keptEndpoints,
+    madeCurrent: result.madeCurrent,
   });
   if (result.dropped.length > 0) {
     out.warning('init.dropped', out.t('init.dropped', { flags: result.dropped.map((k) => FLAG_NAMES[k]).join(', ') }));
@@ -63,6 +64,8 @@ export function present(result: InitResult, out: Output): void {
   const kept = Object.entries(result.keptEndpoints);
   if (kept.length > 0) out.warning('init.endpoints.kept', out.t('init.endpoints.kept', { profile, values: pairs(kept), keys: kept.map(([key]) => key).join(' '), p: result.profileFlag }));
   out.success(out.t('init.done', { profile, file }));
+  // The first profile becomes the current one: said when that is not simply "default", which commands use anyway.
+  if (result.madeCurrent && profile !== 'default') out.note(out.t('config.profile.madeCurrent', { profile }));
   const next = nextStep(result);
   out.say(out.tr(next));
   // https on this machine for an official account: the http advice above, and the phone's problem too.
