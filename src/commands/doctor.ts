@@ -15,7 +15,7 @@ import { runDoctor } from '../flows/doctor/index.js';
 import { proxySettingsFrom } from '../core/proxy-route.js';
 import { hideUrlCredentials } from '../core/secrets.js';
 import { doctorHooks } from '../ui/present/doctor.js';
-import { DEFAULT_PROFILE, isUnknownProfile, pickProfileName, type ResolvedConfig } from '../store/resolve.js';
+import { DEFAULT_PROFILE, isUnknownProfile, isUnknownProfileError, pickProfileName, type ResolvedConfig } from '../store/resolve.js';
 
 /** Per-check deadline unless --timeout says otherwise: doctor should answer in seconds. */
 const DOCTOR_TIMEOUT_MS = 5_000;
@@ -122,6 +122,7 @@ export async function run(options: DoctorOptions, ctx: Context): Promise<DoctorR
   // A profile named by --profile/WXAUTH_PROFILE that is not saved is still one to check when the
   // environment gives it an account (CI), as check, userinfo and tokens take it (store/resolve.ts).
   const nothingToCheck = (c: ResolvedConfig) => (isUnknownProfile(c) && c.appid === undefined) || (!c.profileExists && [c.type, c.appid, c.secret, c.domain, c.redirectUri].every((v) => v === undefined));
-  const broken = ('error' in config ? fileBroken : failed('profile') && nothingToCheck(config)) || failed('token-cache');
+  // A --profile a slip from a saved one is refused by the resolver even with WXAUTH_* values: no profile to check either.
+  const broken = ('error' in config ? fileBroken || isUnknownProfileError(config.error) : failed('profile') && nothingToCheck(config)) || failed('token-cache');
   return broken ? { ...report, exitCode: EXIT.config } : report;
 }

@@ -33,3 +33,18 @@ export function suggest(name: string, known: readonly string[], maxDistance = 2)
   }
   return best;
 }
+
+/**
+ * One slip of the keyboard apart, in any case: a character added, dropped or changed, or two
+ * neighbours swapped (`dfault`, `prdo` for `default`, `prod`). A name this close to a saved profile is
+ * taken for it mistyped, even where an unknown name would otherwise be used (store/resolve.ts).
+ */
+export function isOneSlip(name: string, known: string): boolean {
+  const a = name.toLowerCase();
+  const b = known.toLowerCase();
+  if (a === b) return true;
+  if (levenshtein(a, b) <= 1) return true;
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}

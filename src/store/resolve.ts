@@ -4,7 +4,7 @@
 // set (core/validate.ts): one that fails is left out of the result and reported in `errors`, so it
 // never reaches WeChat, and requireFields() stops the command with it (exit 4, naming its source).
 import path from 'node:path';
-import { suggest } from '../core/closest.js';
+import { isOneSlip, suggest } from '../core/closest.js';
 import { domainForRedirect } from '../core/domain.js';
 import type { MessageRef } from '../errors.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -16,7 +16,7 @@ import {
   type ApiBaseOrigin,
   type Region,
 } from '../core/endpoints.js';
-import { checkSetting, isAccountType, SETTING_KEYS, type AccountType } from '../core/validate.js';
+import { checkSetting, isAccountType, isProfileName, SETTING_KEYS, type AccountType } from '../core/validate.js';
 
 export interface GlobalOptions {
   profile?: string;
@@ -217,6 +217,15 @@ export function pickProfileName(
       { hint: { key: 'config.profile.reserved.hint' } },
     );
   }
+  // The rule init and config set apply to a name they save, for a name any command uses: "../x" was
+  // taken by token and url, and kept a basic token under it that no command could clear. A flag is the
+  // command line's fault (exit 2); WXAUTH_PROFILE is a refused variable (exit 4, named).
+  if (picked.source === 'flag' && !isProfileName(picked.name)) {
+    throw new UsageError({ key: 'config.profile.badName', params: { name: picked.name } }, { hint: { key: 'config.profile.badName.hint' } });
+  }
+  if (picked.source === 'env' && !isProfileName(picked.name)) {
+    throw new ConfigError({ key: 'config.profile.badName.env', params: { name: picked.name } }, { hint: { key: 'config.profile.badName.env.hint' } });
+  }
   return picked;
 }
 
@@ -313,6 +322,15 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
 
   // Flags first: a refused flag is the command line's fault (exit 2) whatever else is wrong.
   const timeoutMs = checkGlobalFlags(globals);
+
+  // A name not saved is still a profile to use when WXAUTH_* values give it an account (CI: its token
+  // cache and state kept under that name, README). But one a slip from a saved profile (`dfault`), or
+  // one differing from it only in case, is that profile mistyped, whatever the environment gives:
+  // refused as it is without WXAUTH_APPID, rather than run, and cache a token, under the typo.
+  if ((picked.source === 'flag' || picked.source === 'env') && stored === undefined) {
+    const names = Object.keys(input.profiles);
+    if (names.some((name) => isOneSlip(picked.name, name))) throw unknownProfileError({ profile: picked.name, profileNames: names, profileSource: picked.source });
+  }
 
   /**
    * How the user knows where a value came from, so a refusal says what to change: the flag, the
@@ -419,6 +437,11 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
 /** --profile or WXAUTH_PROFILE named a profile the config file does not have. */
 export function isUnknownProfile(config: ResolvedConfig): boolean {
   return !config.profileExists && (config.profileSource === 'flag' || config.profileSource === 'env');
+}
+
+/** The error of a --profile or WXAUTH_PROFILE that names no saved profile (unknownProfileError). */
+export function isUnknownProfileError(error: unknown): boolean {
+  return error instanceof ConfigError && (error.messageRef.key === 'config.profile.unknown' || error.messageRef.key === 'config.profile.unknown.near');
 }
 
 /** "No profile named prd", and the saved one it is a letter or two from ("Did you mean prod?"). */

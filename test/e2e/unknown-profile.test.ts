@@ -4,8 +4,9 @@
 // and no --profile still gets the friendly first-run answer.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { parseJson, runCli, tempConfigDir } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
 
 const APPID = 'wx1234567890abcdef';
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -244,5 +245,71 @@ describe('a key in config.json that wxauth does not know (edited by hand)', () =
     expect(list.stderr).toContain('"colour" in profile "default" is not a wxauth setting');
     const url = await runCli(['--lang', 'zh', 'url', '--redirect-uri', 'https://www.example.com/cb', '--no-qr'], { env: { WXAUTH_CONFIG_DIR: dir } });
     expect(url.stderr).toContain('profile "default" 里的 "apibase" 不是 wxauth 的设置项');
+  });
+});
+
+// With the emulator's WXAUTH_APPID + WXAUTH_SECRET exported, `--profile dfault token` ran and cached a
+// token under "dfault" (exit 0), and `--profile ../x token` one under "../x", a name config set refuses
+// and no command could clear. A name a slip from a saved profile is that profile mistyped, however the
+// account is given; a name not shaped as a profile name is refused everywhere; a name far from every
+// saved one still runs on the environment's values alone (CI), as before.
+describe('--profile with the account in WXAUTH_* variables', () => {
+  let emu: EmulatorHandle;
+  beforeAll(async () => {
+    emu = await startEmulator({});
+  });
+  afterAll(async () => {
+    await emu?.close();
+  });
+  const env = (dir: string, extra: Record<string, string> = {}) => ({ WXAUTH_CONFIG_DIR: dir, ...emulatorEnv(emu, { appid: 'wx5e1ec0de00000001', secret: '5e1ec0de5e1ec0de5e1ec0de00000001', type: 'service' }), WXAUTH_DOMAIN: 'localhost', ...extra });
+  const cached = (dir: string) => (fs.existsSync(path.join(dir, 'tokens.json')) ? Object.keys((JSON.parse(fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8')) as { profiles?: object }).profiles ?? {}) : []);
+
+  it.each([
+    ['--profile dfault token', ['--profile', 'dfault', 'token'], {}, 'dfault', 'default'],
+    ['--profile defualt url', ['--profile', 'defualt', 'url', '--no-qr', '--redirect-uri', 'http://localhost/cb'], {}, 'defualt', 'default'],
+    ['WXAUTH_PROFILE=svcc token', ['token'], { WXAUTH_PROFILE: 'svcc' }, 'svcc', 'svc'],
+    ['--profile Web config list', ['--profile', 'Web', 'config', 'list'], {}, 'Web', 'web'],
+  ])('%s: refused as without the variables (exit 4, did you mean); nothing cached or remembered', async (_name, args, extra, typo, meant) => {
+    const dir = threeProfiles();
+    const r = await runCli(args, { env: env(dir, extra) });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`There is no profile named "${typo}". Did you mean "${meant}"?`);
+    expect(cached(dir)).toEqual([]);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('state-'))).toEqual([]);
+    expect(emu.requests().filter((q) => q.path.startsWith('/cgi-bin/'))).toEqual([]);
+  });
+
+  it('in Chinese, and doctor too (exit 4)', async () => {
+    const dir = threeProfiles();
+    const zh = await runCli(['--lang', 'zh', '--profile', 'dfault', 'token'], { env: env(dir) });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('没有名为 "dfault" 的 profile。是不是 "default"？');
+    const doctor = await runCli(['--profile', 'dfault', 'doctor', '--timeout', '2000'], { env: env(dir) });
+    expect(doctor.code).toBe(4);
+    expect(doctor.stdout).toContain('There is no profile named "dfault". Did you mean "default"?');
+  });
+
+  it.each([
+    ['--profile ../x', ['--profile', '../x'], {}, 2, 'Profile name "../x" is not valid.'],
+    ['--profile "my app"', ['--profile', 'my app'], {}, 2, 'Profile name "my app" is not valid.'],
+    ['WXAUTH_PROFILE=../x', [], { WXAUTH_PROFILE: '../x' }, 4, 'WXAUTH_PROFILE "../x" is not a valid profile name.'],
+  ])('%s: the name config set refuses is refused by token and url too; nothing cached', async (_name, flags, extra, code, message) => {
+    const dir = threeProfiles();
+    for (const args of [['token'], ['url', '--no-qr', '--redirect-uri', 'http://localhost/cb'], ['config', 'set', 'region', 'sh', '--yes']]) {
+      const r = await runCli([...flags, ...args], { env: env(dir, extra) });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(code);
+      expect(r.stderr).toContain(message);
+    }
+    expect(cached(dir)).toEqual([]);
+    expect((await runCli(['--lang', 'zh', ...flags, 'token'], { env: env(dir, extra) })).stderr).toMatch(/profile 名 "\.\.\/x" 无效|WXAUTH_PROFILE 的值 "\.\.\/x" 不是有效的 profile 名|profile 名 "my app" 无效/);
+  });
+
+  it('a name far from every saved one still runs on the variables alone (CI), its token cached under it', async () => {
+    const dir = threeProfiles();
+    const r = await runCli(['--profile', 'ci', 'token'], { env: env(dir) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Cached in profile "ci"');
+    expect(cached(dir)).toEqual(['ci']);
   });
 });

@@ -348,6 +348,11 @@ export const messages = {
   },
   'config.profile.badName': { zh: 'profile 名 "{name}" 无效。', en: 'Profile name "{name}" is not valid.' },
   'config.profile.badName.hint': { zh: '只用字母、数字、- 和 _，最长 64 个字符。', en: 'Use letters, digits, - and _ only, up to 64 characters.' },
+  'config.profile.badName.env': { zh: 'WXAUTH_PROFILE 的值 "{name}" 不是有效的 profile 名。', en: 'WXAUTH_PROFILE "{name}" is not a valid profile name.' },
+  'config.profile.badName.env.hint': {
+    zh: 'profile 名只能用字母、数字、- 和 _，最长 64 个字符：改正或 unset WXAUTH_PROFILE。',
+    en: 'A profile name is letters, digits, - and _ only, up to 64 characters: fix or unset WXAUTH_PROFILE.',
+  },
   'config.profile.emptyFlag': { zh: '--profile 的值是空的。', en: '--profile is empty.' },
   'config.profile.emptyFlag.hint': {
     zh: '给出 profile 名（wxauth profile list 列出已有的），或去掉 --profile 使用当前 profile。',
