@@ -14,6 +14,7 @@ import {
   isUnknownProfile,
   noSuchProfile,
   pickProfileName,
+  resolveConfig,
   stateDir,
   unknownProfileError,
   type ConfigField,
@@ -189,6 +190,38 @@ function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string)
 }
 
 /**
+ * A domain or jsDomains that fits the profile's saved type but not the type in effect in this shell:
+ * WXAUTH_TYPE wins over the profile (resolve.ts), so every command run here would refuse the value
+ * (`jssdk verify`, url: exit 4). Judged by the resolver itself on the profile as it would be saved, so
+ * the refusal is the one those commands give; a conflict like the others (refused, or saved with --yes
+ * and said), since the value is right for the profile where WXAUTH_TYPE is not set. A key a WXAUTH_*
+ * variable overrides is not used here at all (said as `overridden`), nor is a profile whose account
+ * WXAUTH_APPID sets aside.
+ */
+function refusedHere(
+  ctx: Pick<Context, 'globals' | 'env'>,
+  store: ConfigStore,
+  profile: string,
+  next: ProfileData,
+  pairs: ReadonlyArray<{ key: ConfigField }>,
+): Array<{ problem: MessageRef; hint: MessageRef }> {
+  const keys = pairs.map((pair) => pair.key).filter((key) => key === 'domain' || key === 'jsDomains');
+  if (keys.length === 0) return [];
+  const snapshot = store.snapshot();
+  let config: ReturnType<typeof resolveConfig>;
+  try {
+    config = resolveConfig({ globals: ctx.globals, env: ctx.env, profiles: { ...snapshot.profiles, [profile]: next }, currentProfile: snapshot.currentProfile, configFile: snapshot.configFile });
+  } catch {
+    // Something else of this shell is refused (a WXAUTH_REGION, say): the commands say that first.
+    return [];
+  }
+  if (config.sources.type !== 'env' || config.type === undefined) return [];
+  return config.errors
+    .filter((p) => p.source === 'profile' && (keys as ConfigField[]).includes(p.field))
+    .map((p) => ({ problem: p.error.messageRef, hint: { key: 'config.set.envType.hint', params: { value: config.type!, type: { key: `account.type.${config.type!}` } } } }));
+}
+
+/**
  * `config set` on a profile that is not there creates it. The first profile (no other saved) is made
  * without a word asked, but --profile or WXAUTH_PROFILE naming a new one beside others is most likely
  * a typo (`--profile prdo`), which would leave a half-filled profile that nothing uses: on a terminal
@@ -244,6 +277,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       // The hints name commands to run next: with --profile when that is how this one was chosen.
       const { fatal, found } = conflicts(new Set(pairs.map((pair) => pair.key)), next, picked.source === 'flag' ? ` --profile ${profile}` : '');
       if (fatal) throw fatal;
+      found.push(...refusedHere(ctx, store, profile, next, pairs));
       const first = found[0];
       if (first && !options.yes) throw new UsageError(first.problem, { hint: first.hint });
       const madeCurrent = store.setValues(profile, values);

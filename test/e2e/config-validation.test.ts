@@ -225,6 +225,33 @@ describe('config set: the same rules as init', () => {
     expect(stderr).toContain('no longer');
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).profiles.default.domain).toBe('www.example.org');
   });
+
+  // With the emulator's service-account variables (WXAUTH_TYPE=service) and no type saved, a jsDomains with
+  // a port was saved (exit 0), then refused by every jssdk verify (exit 4) and listed as "refused, not used".
+  it('a value the type in effect refuses (WXAUTH_TYPE, over the profile) is refused as the commands would, naming the variable; --yes saves it', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir, WXAUTH_TYPE: 'service' };
+    await runCli(['config', 'set', 'appid', APPID], { env: { WXAUTH_CONFIG_DIR: dir } });
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli(['config', 'set', 'jsDomains', '127.0.0.1:8080'], { env });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('127.0.0.1:8080 in jsDomains (profile default');
+    expect(r.stderr).toContain('has a port, which only a test account');
+    expect(r.stderr).toContain('WXAUTH_TYPE=service is set in this shell and wins over the profile');
+    expect(r.stderr).not.toContain('Saved');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'domain', '127.0.0.1:8080'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('这个 shell 里设置了 WXAUTH_TYPE=service，它比 profile 优先');
+    // Without the variable the profile (no type saved) takes it, as before.
+    expect((await runCli(['config', 'set', 'jsDomains', '127.0.0.1:8080'], { env: { WXAUTH_CONFIG_DIR: dir } })).code).toBe(0);
+    const yes = await runCli(['config', 'set', 'jsDomains', '127.0.0.1:9090', '--yes'], { env });
+    expect(yes.code).toBe(0);
+    expect(yes.stderr).toContain('! 127.0.0.1:9090 in jsDomains');
+    // A value that fits the type in effect is saved as ever; one WXAUTH_DOMAIN overrides is not used here at all.
+    expect((await runCli(['config', 'set', 'jsDomains', 'www.example.com'], { env })).code).toBe(0);
+    expect((await runCli(['config', 'set', 'domain', '127.0.0.1:8080'], { env: { ...env, WXAUTH_DOMAIN: 'www.example.com' } })).code).toBe(0);
+  });
 });
 
 describe('hints that point the right way (issue 12 item 11)', () => {

@@ -419,6 +419,10 @@ export const messages = {
     zh: '这是第一个 profile，已设为当前 profile：不带 --profile 的命令都用 "{profile}"。',
     en: 'It is the first profile, so it is now the current one: commands without --profile use "{profile}".',
   },
+  'config.set.envType.hint': {
+    zh: '这个 shell 里设置了 WXAUTH_TYPE={value}，它比 profile 优先：在这里运行的命令会把账号当作{type}，不接受这个值。先 unset WXAUTH_TYPE（或改成账号的实际类型）再保存；或加 --yes 照样保存（在没有设置 WXAUTH_TYPE 的地方会用上它）。',
+    en: 'WXAUTH_TYPE={value} is set in this shell and wins over the profile: commands run here take the account for a {type} and refuse this value. Unset WXAUTH_TYPE (or set it to the account’s type) first, or add --yes to save it anyway (it is used where WXAUTH_TYPE is not set).',
+  },
   'config.set.created': { zh: 'profile "{profile}" 原本不存在，已新建。', en: 'Profile "{profile}" did not exist; created it.' },
   'config.set.overridden': {
     zh: '这个 shell 里设置了 {variable}，它比 profile 优先：在这里运行的命令仍用它，不用刚保存的 {key}（unset {variable} 才会用上）。',
