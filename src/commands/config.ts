@@ -5,7 +5,8 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, ConfigError, EXIT, UsageError, type MessageRef } from '../errors.js';
-import { checkCallbackPair, checkSetting, hasWebAuth, maskSecret, type AccountType } from '../core/validate.js';
+import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, maskSecret, redirectUnder, type AccountType } from '../core/validate.js';
+import { shellWord } from '../core/shell.js';
 import { hideUrlCredentials } from '../core/secrets.js';
 import {
   ACCOUNT_FIELDS,
@@ -122,8 +123,8 @@ export function parseOptions(input: CommandInput): ConfigOptions {
       for (let i = 0; i < input.args.length; i += 2) {
         const k = field(input.args[i]);
         if (pairs.some((p) => p.key === k)) throw new UsageError({ key: 'config.set.twice', params: { key: k } }, { hint: { key: 'config.set.unpaired.hint' } });
-        const raw = input.args[i + 1] ?? '';
-        pairs.push({ key: k, value: isSecretFromStdin(k, raw) ? raw : validateValue(k, raw) });
+        // The value is checked by run(), whose refusals offer commands naming this run's --profile.
+        pairs.push({ key: k, value: input.args[i + 1] ?? '' });
       }
       return { sub: 'set', pairs, yes: input.opts.yes === true };
     }
@@ -146,16 +147,37 @@ export function parseOptions(input: CommandInput): ConfigOptions {
  * What no longer fits after setting `key` in the saved profile: the domain and the JS-safe domains
  * for the account type (only test accounts take a port or an IP), the redirect_uri under the domain. A domain refused for
  * the profile's type (or jsDomains) is the value's own fault and always an error; the rest can be saved with --yes.
+ * Each hint offers commands that run as pasted: with the values that would fit (a test account's
+ * `www.example.com:8080` is a service account's `www.example.com`), else the settings to remove first.
  */
 function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string): { fatal?: UsageError; found: Array<{ problem: MessageRef; hint: MessageRef }> } {
   const found: Array<{ problem: MessageRef; hint: MessageRef }> = [];
   if (!keys.has('type') && !keys.has('domain') && !keys.has('redirectUri') && !keys.has('jsDomains')) return { found };
   const type = next.type as AccountType | undefined;
-  if (next.domain !== undefined) {
+  const set = (...pairs: Array<[string, string]>) => `wxauth${p} config set ${pairs.map(([k, v]) => `${k} ${shellWord(v)}`).join(' ')}`;
+  const unset = (...names: string[]) => `wxauth${p} config unset ${names.join(' ')}`;
+  // A type the saved domain or JS-safe domains do not fit: one command changes it with all of them, the
+  // values made to fit where that is known (a name without its port); the ones no such type can
+  // take (an IP, a website app's jsDomains) are removed first.
+  const typeFix: Array<[string, string]> = [];
+  const typeRemove: string[] = [];
+  const typeHint = (): MessageRef =>
+    typeRemove.length === 0
+      ? { key: 'config.set.typeUnfit.hint', params: { command: set(['type', type!], ...typeFix) } }
+      : { key: 'config.set.typeUnfit.remove.hint', params: { type: { key: `account.type.${type!}` }, unset: unset(...typeRemove), set: set(['type', type!], ...typeFix) } };
+  const typeProblems: MessageRef[] = [];
+  // A 订阅号 has no callback at all (below): its domain is not judged as a callback domain first.
+  if (next.domain !== undefined && hasWebAuth(type)) {
     const domain = checkSetting('domain', next.domain, { type, name: 'domain' });
     if (!domain.ok) {
       if (keys.has('domain')) return { fatal: new UsageError(domain.problem, { hint: domain.hint }), found };
-      if (keys.has('type')) found.push({ problem: domain.problem, hint: { key: 'config.set.domainUnfit.hint', params: { p } } });
+      if (keys.has('type') && type !== undefined) {
+        typeProblems.push(domain.problem);
+        const fit = fitForType('domain', next.domain, type);
+        const redirect = fit !== undefined && next.redirectUri !== undefined ? redirectUnder(next.redirectUri, fit, type) : undefined;
+        if (fit === undefined) typeRemove.push('domain', ...(next.redirectUri !== undefined ? ['redirectUri'] : []));
+        else typeFix.push(['domain', fit], ...(redirect !== undefined ? [['redirectUri', redirect] as [string, string]] : []));
+      }
     }
   }
   // The JS-safe domains take a port or an IP on a test account only, as the callback domain does
@@ -164,26 +186,55 @@ function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string)
     const js = checkSetting('jsDomains', next.jsDomains, { type, name: 'jsDomains' });
     if (!js.ok) {
       if (keys.has('jsDomains')) return { fatal: new UsageError(js.problem, { hint: js.hint }), found };
-      if (keys.has('type')) found.push({ problem: js.problem, hint: { key: type === 'website' ? 'config.set.jsDomainsUnfit.website.hint' : 'config.set.jsDomainsUnfit.hint', params: { p } } });
+      if (keys.has('type') && type !== undefined) {
+        typeProblems.push(js.problem);
+        const fit = fitForType('jsDomains', next.jsDomains, type);
+        if (fit === undefined) typeRemove.push('jsDomains');
+        else typeFix.push(['jsDomains', fit]);
+      }
     }
   }
+  if (typeProblems.length > 0) found.push(...typeProblems.map((problem) => ({ problem, hint: typeHint() })));
   // A 订阅号 has no web authorization (init saves no domain or redirect_uri for one): the saved ones
   // would never be used, and url would refuse every link.
   if (!hasWebAuth(type) && (next.domain !== undefined || next.redirectUri !== undefined)) {
-    found.push({ problem: { key: 'config.set.subscriptionCallback' }, hint: { key: 'config.set.subscriptionCallback.hint', params: { p } } });
+    const saved = (['domain', 'redirectUri'] as const).filter((k) => next[k] !== undefined);
+    found.push({
+      problem: { key: 'config.set.subscriptionCallback' },
+      hint: keys.has('type')
+        ? { key: 'config.set.subscriptionCallback.type.hint', params: { unset: unset(...saved), set: set(['type', 'subscription']) } }
+        : {
+            key: 'config.set.subscriptionCallback.hint',
+            params: { command: set(['type', 'service'], ...saved.filter((k) => keys.has(k)).map((k) => [k, next[k]!] as [string, string])), unset: unset(...saved) },
+          },
+    });
     return { found };
   }
   if (next.domain !== undefined && next.redirectUri !== undefined && found.length === 0) {
     const pair = checkCallbackPair(type, next.domain, next.redirectUri);
     if (!pair.ok) {
-      found.push(
-        keys.has('redirectUri')
-          ? { problem: pair.problem, hint: { key: 'config.set.redirectOutside.hint', params: { p } } }
-          : {
-              problem: { key: 'config.set.redirectMismatch', params: { redirectUri: next.redirectUri, domain: next.domain } },
-              hint: { key: 'config.set.redirectMismatch.hint', params: { p } },
-            },
-      );
+      if (keys.has('redirectUri')) {
+        // The redirect_uri given names its host: the domain that would take it, if the type allows it.
+        const host = hostOfUrl(next.redirectUri);
+        const domain = host !== undefined && checkSetting('domain', host, { type }).ok && checkCallbackPair(type, host, next.redirectUri).ok ? host : undefined;
+        found.push({
+          problem: pair.problem,
+          hint:
+            domain !== undefined
+              ? { key: 'config.set.redirectOutside.hint', params: { command: set(['domain', domain], ['redirectUri', next.redirectUri]) } }
+              : { key: 'config.set.redirectOutside.none.hint', params: { domain: next.domain } },
+        });
+      } else {
+        // The saved redirect_uri moved under the new domain, its path kept.
+        const moved = redirectUnder(next.redirectUri, next.domain, type);
+        found.push({
+          problem: { key: 'config.set.redirectMismatch', params: { redirectUri: next.redirectUri, domain: next.domain } },
+          hint:
+            moved !== undefined
+              ? { key: 'config.set.redirectMismatch.hint', params: { command: set(['domain', next.domain], ['redirectUri', moved]) } }
+              : { key: 'config.set.redirectMismatch.unset.hint', params: { unset: unset('redirectUri') } },
+        });
+      }
     }
   }
   return { found };
@@ -249,8 +300,28 @@ async function confirmNewProfile(
   }
 }
 
+/**
+ * Each value through the one validation (core/validate.ts), before any file is read. Where the value
+ * meant is known, the refusal offers the command that saves it, ready to paste: the host of a URL
+ * given as the domain; which of the two a 公众号 is.
+ */
+function checkPairs(pairs: ReadonlyArray<{ key: ConfigField; value: string }>, p: string): Array<{ key: ConfigField; value: string }> {
+  return pairs.map(({ key, value }) => {
+    if (isSecretFromStdin(key, value)) return { key, value };
+    const checked = checkSetting(key, value);
+    if (checked.ok) return { key, value: checked.value };
+    const host = key === 'domain' ? hostOfUrl(value) : undefined;
+    const problemKey: string = checked.problem.key;
+    if (problemKey === 'config.invalid.type.officialAccount') throw new UsageError(checked.problem, { hint: { key: 'config.set.type.officialAccount.hint', params: { p } } });
+    if (host !== undefined) throw new UsageError(checked.problem, { hint: { key: 'config.set.domain.url.hint', params: { command: `wxauth${p} config set domain ${shellWord(host)}` } } });
+    throw new UsageError(checked.problem, { hint: checked.hint });
+  });
+}
+
 export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigResult> {
   if (options.sub === 'path') return paths(ctx);
+  // The hints name commands to run next: with --profile when that is how this one was chosen.
+  const checkedPairs = options.sub === 'set' ? checkPairs(options.pairs, ctx.globals.profile ? ` --profile ${ctx.globals.profile}` : '') : [];
   const store = await ctx.configStore();
   const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile());
   const profile = picked.name;
@@ -266,7 +337,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const created = store.getProfile(profile) === undefined;
       // Before anything is read from stdin: a secret piped to a misspelt profile is not spent on it.
       if (created) await confirmNewProfile(ctx, { profile, source: picked.source, profiles: Object.keys(store.profiles()), yes: options.yes });
-      let { pairs } = options;
+      let pairs = checkedPairs;
       if (options.pairs.some((p) => isSecretFromStdin(p.key, p.value))) {
         const { secretFromStdin } = await import('../flows/stdin.js');
         const secret = validateValue('secret', await secretFromStdin(ctx.stdin, 'secret', 'wxauth config set secret -'));

@@ -145,6 +145,9 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
       // --type 服务号, as the hint below lists it, is service.
       const type = accountTypeNamed(value);
       if (type !== undefined) return { ok: true, value: type };
+      // 公众号 (official account) is what both 服务号 and 订阅号 are called together: which one, WeChat's
+      // console says (设置与开发 → 账号类型), and only the 服务号 has web authorization.
+      if (value === '公众号') return refuse('config.invalid.type.officialAccount', { name, value }, 'config.invalid.type.officialAccount.hint');
       // `servce`, `webiste`: the one meant, first.
       const meant = suggest(value, ACCOUNT_TYPES);
       if (meant !== undefined) return refuse('config.invalid.type', { name, value }, 'config.invalid.type.suggest', { meant, types: ACCOUNT_TYPES.join(', ') });
@@ -303,7 +306,12 @@ function checkAppid(value: string, name: string): Checked {
 }
 
 function checkDomain(value: string, name: string, type: AccountType | undefined): Checked {
-  if (!isCallbackDomain(value)) return refuse('config.invalid.domain', { name, value }, 'config.invalid.domain.hint');
+  if (!isCallbackDomain(value)) {
+    // The address bar's https://www.example.com/: the host in it is what was meant.
+    const host = hostOfUrl(value);
+    if (host !== undefined) return refuse('config.invalid.domain.url', { name, value }, 'config.invalid.domain.url.hint', { host });
+    return refuse('config.invalid.domain', { name, value }, 'config.invalid.domain.hint');
+  }
   const parts = splitDomain(value);
   // A production account's 网页授权域名 / 授权回调域 is a registered domain on port 80/443: WeChat answers
   // 10003 ("redirect_uri不支持带端口号") for a port, and cannot register an IP. Test accounts (测试号) can.
@@ -324,6 +332,61 @@ export function checkCallbackPair(type: AccountType | undefined, domain: string,
   if (match.ok) return { ok: true, value: redirectUri };
   const host = match.host ? match.host + (match.port ? `:${match.port}` : '') : redirectUri;
   return refuse('config.redirectOutsideDomain', { redirectUri, host, domain }, 'config.redirectOutsideDomain.hint');
+}
+
+/**
+ * What `type` takes of a callback domain or JS-safe domains a test account had: a name without its
+ * port (`www.example.com:8080` → `www.example.com`); an IP is no production account's, so dropped
+ * (undefined when nothing is left, and always for a website app's jsDomains, which it has none of).
+ * For the commands config set's hints offer, which must run as pasted: a value known, not `<host>`.
+ */
+export function fitForType(key: 'domain' | 'jsDomains', value: string, type: AccountType): string | undefined {
+  if (key === 'jsDomains' && type === 'website') return undefined;
+  const entries = key === 'domain' ? [value] : value.split(/[,，\s]+/).filter((d) => d !== '');
+  const fitted = [
+    ...new Set(
+      entries.flatMap((entry) => {
+        const parts = splitDomain(entry);
+        return parts && !isIpHost(parts.host) ? [parts.host] : [];
+      }),
+    ),
+  ];
+  const fit = fitted.length === 0 ? undefined : fitted.join(',');
+  return fit !== undefined && checkSetting(key, fit, { type }).ok ? fit : undefined;
+}
+
+/**
+ * The redirect_uri moved under `domain`: its host and port replaced, its scheme, path and query kept,
+ * when that is under the domain by WeChat's rules; otherwise undefined.
+ */
+export function redirectUnder(redirectUri: string, domain: string, type: AccountType | undefined): string | undefined {
+  const parts = splitDomain(domain);
+  if (!parts) return undefined;
+  let url: URL;
+  try {
+    url = new URL(redirectUri);
+  } catch {
+    return undefined;
+  }
+  // Both set: a host without a port leaves the old port in place.
+  url.hostname = parts.host;
+  url.port = parts.port;
+  const moved = url.href;
+  return checkSetting('redirectUri', moved).ok && checkCallbackPair(type, domain, moved).ok ? moved : undefined;
+}
+
+/**
+ * A whole URL given where a bare host goes (`https://www.example.com/`, copied from the address bar):
+ * its host (and port), the value meant; undefined for anything else.
+ */
+export function hostOfUrl(value: string): string | undefined {
+  if (!/^https?:\/\//i.test(value)) return undefined;
+  try {
+    const { host } = new URL(value);
+    return host !== '' && isCallbackDomain(host) ? host : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

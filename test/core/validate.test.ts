@@ -1,7 +1,7 @@
 // The one validation of settings (issue 12 item 4): the same verdict whether a value comes from
 // `init` (flags or wizard), `config set`, a WXAUTH_* variable or a flag. Table tests of the pure rules.
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_TYPES, checkCallbackPair, checkSetting, suggestRedirectUri, type Checked } from '../../src/core/validate.js';
+import { ACCOUNT_TYPES, checkCallbackPair, checkSetting, fitForType, hostOfUrl, redirectUnder, suggestRedirectUri, type Checked } from '../../src/core/validate.js';
 import type { MessageParams } from '../../src/errors.js';
 import type { Message } from '../../src/ui/messages/types.js';
 import { matchCallbackDomain } from '../../src/core/domain.js';
@@ -72,7 +72,9 @@ describe('checkSetting: domain', () => {
   it.each([
     ['www.example.com', undefined, 'ok'],
     ['www.example.com', 'service', 'ok'],
-    ['https://www.example.com', 'service', 'config.invalid.domain'],
+    // A whole URL: refused, naming its host (config set offers the command with it).
+    ['https://www.example.com', 'service', 'config.invalid.domain.url'],
+    ['ftp://www.example.com', 'service', 'config.invalid.domain'],
     ['www.example.com/path', 'test', 'config.invalid.domain'],
     ['www.example.com ', 'service', 'config.invalid.space'],
     // Only test accounts (测试号) register a port or an IP: production accounts get 10003 for either.
@@ -129,7 +131,8 @@ describe('checkSetting: the other settings', () => {
     ['type', 'miniprogram', 'config.invalid.type'],
     ['type', '服务号', 'ok'],
     ['type', 'Website', 'ok'],
-    ['type', '公众号', 'config.invalid.type'],
+    // 公众号 is either a 服务号 or a 订阅号: refused, saying so.
+    ['type', '公众号', 'config.invalid.type.officialAccount'],
     ['redirectUri', 'https://www.example.com/cb', 'ok'],
     ['redirectUri', '/cb', 'config.invalid.redirectUri'],
     ['redirectUri', 'ftp://www.example.com/cb', 'config.invalid.redirectUri'],
@@ -213,5 +216,27 @@ describe('every refusal', () => {
       expect(entry, ref.key).toBeDefined();
       for (const [, param] of (entry?.en ?? '').matchAll(/\{(\w+)\}/g)) expect((ref.params ?? {}) as MessageParams, `${ref.key} {${param}}`).toHaveProperty(param as string);
     }
+  });
+});
+
+describe('the values config set offers in its hints', () => {
+  it.each([
+    ['domain', 'www.example.com:8080', 'service', 'www.example.com'],
+    ['domain', '10.0.0.2:8080', 'service', undefined],
+    ['jsDomains', 'h5.example.com:8080,127.0.0.1:8080,h5.example.com', 'service', 'h5.example.com'],
+    ['jsDomains', '127.0.0.1:8080', 'subscription', undefined],
+    ['jsDomains', 'h5.example.com', 'website', undefined],
+  ] as const)('fitForType(%s, %s, %s) → %s', (key, value, type, fit) => {
+    expect(fitForType(key, value, type)).toBe(fit);
+  });
+
+  it('redirectUnder moves a redirect_uri under a domain, its port dropped and its path kept', () => {
+    expect(redirectUnder('http://www.example.com:8080/wechat/cb?x=1', 'www.example.com', 'service')).toBe('http://www.example.com/wechat/cb?x=1');
+    expect(redirectUnder('https://a.example.com/cb', 'b.example.com:8443', 'test')).toBe('https://b.example.com:8443/cb');
+  });
+
+  it('hostOfUrl reads the host of an address-bar URL only', () => {
+    expect(hostOfUrl('https://WWW.example.com/a?b')).toBe('www.example.com');
+    expect(hostOfUrl('www.example.com')).toBeUndefined();
   });
 });

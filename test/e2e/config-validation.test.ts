@@ -169,13 +169,14 @@ describe('config set: the same rules as init', () => {
     expect(r.stderr).toContain('https://www.example.com/wechat/callback');
     expect(r.stderr).toContain('www.example.org');
     expect(r.stderr).toContain('10003');
-    expect(r.stderr).toContain('config set domain <host> redirectUri https://<host>/<path>');
+    // The saved redirect_uri's path under the new domain: a command that runs as pasted.
+    expect(r.stderr).toContain('Set the domain and a redirect_uri under it together: wxauth config set domain www.example.org redirectUri https://www.example.org/wechat/callback;');
     expect(r.stderr).toContain('--yes');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
     // Setting the redirect_uri first is refused the other way round, and says the same way out.
     const outside = await runCli(['config', 'set', 'redirectUri', 'https://www.example.org/cb'], { env });
     expect(outside.code).toBe(2);
-    expect(outside.stderr).toContain('config set domain <host> redirectUri <url>');
+    expect(outside.stderr).toContain('change the domain with it: wxauth config set domain www.example.org redirectUri https://www.example.org/cb;');
 
     // The way out that needs no flag: both in one command, checked as one change.
     const both = await runCli(['config', 'set', 'domain', 'www.example.org', 'redirectUri', 'https://www.example.org/cb', '--json'], { env });
@@ -251,6 +252,62 @@ describe('config set: the same rules as init', () => {
     // A value that fits the type in effect is saved as ever; one WXAUTH_DOMAIN overrides is not used here at all.
     expect((await runCli(['config', 'set', 'jsDomains', 'www.example.com'], { env })).code).toBe(0);
     expect((await runCli(['config', 'set', 'domain', '127.0.0.1:8080'], { env: { ...env, WXAUTH_DOMAIN: 'www.example.com' } })).code).toBe(0);
+  });
+});
+
+// The hints of config set's refusals offered `wxauth config set type <type> jsDomains <domain>`, which a
+// shell reads as redirections: every command a refusal offers runs as pasted, the values filled in.
+describe('config set refusals offer commands that run as pasted', () => {
+  const placeholder = /<[^>\s]+>/;
+
+  it('a type the saved domain and JS-safe domains do not fit: the values it would take (服务号 is service)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    await runCli(['config', 'set', 'type', 'test', 'domain', 'www.example.com:8080', 'redirectUri', 'http://www.example.com:8080/wechat/cb', 'jsDomains', 'www.example.com:8080,127.0.0.1:8080'], { env });
+    const r = await runCli(['config', 'set', 'type', '服务号'], { env });
+    expect(r.code).toBe(2);
+    // One command changes the type with all it does not take, each made to fit: the IP entry dropped.
+    const command = 'wxauth config set type service domain www.example.com redirectUri http://www.example.com/wechat/cb jsDomains www.example.com';
+    expect(r.stderr).toContain(`Change the type together with what it does not take: ${command};`);
+    expect(r.stderr).not.toMatch(placeholder);
+    // Run as offered, it saves.
+    expect((await runCli(command.split(' ').slice(1), { env })).code).toBe(0);
+    const zh = await runCli(['--lang', 'zh', '--profile', 'default', 'config', 'set', 'type', '测试号', 'domain', '10.0.0.2:8080', '--yes'], { env });
+    expect(zh.code, zh.stderr).toBe(0);
+    const ip = await runCli(['--lang', 'zh', '--profile', 'default', 'config', 'set', 'type', '网站应用'], { env });
+    expect(ip.code).toBe(2);
+    expect(ip.stderr).toContain('网站应用的回调域名不能带');
+    expect(ip.stderr).toContain('先删除网站应用用不了的设置（wxauth --profile default config unset domain redirectUri jsDomains），再 wxauth --profile default config set type website；');
+    expect(ip.stderr).not.toMatch(placeholder);
+  });
+
+  it('公众号 is either of two types: both commands, in en and zh; 订阅号, 测试号 and 网站应用 are taken', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const en = await runCli(['config', 'set', 'type', '公众号'], { env });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('"公众号" (official account) is either a 服务号 (service) or a 订阅号 (subscription).');
+    expect(en.stderr).toContain('A 服务号: wxauth config set type service; a 订阅号: wxauth config set type subscription.');
+    const zh = await runCli(['--lang', 'zh', '--profile', 'app', 'config', 'set', 'type', '公众号'], { env });
+    expect(zh.stderr).toContain('"公众号" 分服务号（service）和订阅号（subscription）两种');
+    expect(zh.stderr).toContain('服务号：wxauth --profile app config set type service；订阅号：wxauth --profile app config set type subscription。');
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+    for (const [name, type] of [['订阅号', 'subscription'], ['测试号', 'test'], ['网站应用', 'website']]) {
+      expect((await runCli(['config', 'set', 'type', name!], { env })).code).toBe(0);
+      expect((await runCli(['config', 'get', 'type'], { env })).stdout.trim()).toBe(type);
+    }
+  });
+
+  it('a URL given as the domain: the command with its host', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const r = await runCli(['config', 'set', 'domain', 'https://www.example.com/'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('domain: "https://www.example.com/" is a whole URL; only its host goes here.');
+    expect(r.stderr).toContain('Without the scheme and the path: wxauth config set domain www.example.com');
+    const zh = await runCli(['--lang', 'zh', '--profile', 'web', 'config', 'set', 'domain', 'http://H5.Example.com:8080/a/b'], { env });
+    expect(zh.stderr).toContain('去掉协议和路径：wxauth --profile web config set domain h5.example.com:8080');
+    // init says the host too (its --domain flag).
+    expect((await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'https://www.example.com/x', '--redirect-uri', 'https://www.example.com/cb'], { env })).stderr).toContain('Without the scheme and the path: www.example.com.');
   });
 });
 

@@ -221,6 +221,18 @@ export const messages = {
     zh: '是不是 {meant}？可选：{types}（service 服务号，subscription 订阅号，test 测试号，website 网站应用）。',
     en: 'Did you mean {meant}? Use one of: {types} (service 服务号, subscription 订阅号, test 测试号, website 网站应用).',
   },
+  'config.invalid.type.officialAccount': {
+    zh: '{name}："{value}" 分服务号（service）和订阅号（subscription）两种，要写明是哪一种。',
+    en: '{name}: "{value}" (official account) is either a 服务号 (service) or a 订阅号 (subscription).',
+  },
+  'config.invalid.type.officialAccount.hint': {
+    zh: '公众平台「设置与开发 → 账号设置」里能看到是哪一种：服务号填 service（有网页授权），订阅号填 subscription。',
+    en: 'The console shows which (设置与开发 → 账号设置): service for a 服务号 (it has web authorization), subscription for a 订阅号.',
+  },
+  'config.set.type.officialAccount.hint': {
+    zh: '公众平台「设置与开发 → 账号设置」里能看到是哪一种。服务号：wxauth{p} config set type service；订阅号：wxauth{p} config set type subscription。',
+    en: 'The console shows which (设置与开发 → 账号设置). A 服务号: wxauth{p} config set type service; a 订阅号: wxauth{p} config set type subscription.',
+  },
   'config.invalid.type.hint': {
     zh: '可选：{types}（service 服务号，subscription 订阅号，test 测试号，website 网站应用）。',
     en: 'Use one of: {types} (service 服务号, subscription 订阅号, test 测试号, website 网站应用).',
@@ -259,6 +271,12 @@ export const messages = {
     zh: '只写主机名（可带端口，仅测试号支持端口），不要 http://、路径或空格，例如 www.example.com 或 192.168.1.10:8080。',
     en: 'Write the host only (a port only works on test accounts), without http://, a path or spaces, e.g. www.example.com or 192.168.1.10:8080.',
   },
+  'config.invalid.domain.url': {
+    zh: '{name}："{value}" 是完整网址，这里只填主机名。',
+    en: '{name}: "{value}" is a whole URL; only its host goes here.',
+  },
+  'config.invalid.domain.url.hint': { zh: '去掉协议和路径：{host}。', en: 'Without the scheme and the path: {host}.' },
+  'config.set.domain.url.hint': { zh: '去掉协议和路径：{command}', en: 'Without the scheme and the path: {command}' },
   'config.invalid.domain.port': {
     zh: '{name}："{value}" 带端口，只有测试号（test）能登记端口；{type}的回调域名不能带（微信会返回 10003 redirect_uri不支持带端口号）。',
     en: '{name}: "{value}" has a port, which only a test account (测试号) can register; the callback domain of a {type} cannot have one (WeChat answers 10003 "redirect_uri不支持带端口号").',
@@ -313,32 +331,40 @@ export const messages = {
     en: 'The saved redirect_uri {redirectUri} is no longer under the callback domain {domain}: WeChat would show 10003 "redirect_uri 参数错误".',
   },
   'config.set.redirectMismatch.hint': {
-    zh: '把域名和它下面的 redirect_uri 一起设置：wxauth{p} config set domain <主机> redirectUri https://<主机>/<路径>；或加 --yes 照样保存。',
-    en: 'Set the domain and a redirect_uri under it together: wxauth{p} config set domain <host> redirectUri https://<host>/<path>; or add --yes to save anyway.',
+    zh: '把域名和它下面的 redirect_uri 一起设置：{command}；或加 --yes 照样保存。',
+    en: 'Set the domain and a redirect_uri under it together: {command}; or add --yes to save anyway.',
+  },
+  'config.set.redirectMismatch.unset.hint': {
+    zh: '把域名和它下面的 redirect_uri 一起设置，或先删除已保存的 redirect_uri（{unset}）；或加 --yes 照样保存。',
+    en: 'Set the domain and a redirect_uri under it together, or remove the saved redirect_uri first ({unset}); or add --yes to save anyway.',
   },
   'config.set.redirectOutside.hint': {
-    zh: '让 redirect_uri 使用完全相同的主机，或把域名一起改掉：wxauth{p} config set domain <主机> redirectUri <网址>；加 --yes 照样保存。',
-    en: 'Use exactly that host in the redirect_uri, or change the domain with it: wxauth{p} config set domain <host> redirectUri <url>; --yes saves it anyway.',
+    zh: '让 redirect_uri 使用完全相同的主机，或把域名一起改掉：{command}；加 --yes 照样保存。',
+    en: 'Use exactly that host in the redirect_uri, or change the domain with it: {command}; --yes saves it anyway.',
   },
-  'config.set.domainUnfit.hint': {
-    zh: '把类型和域名一起改：wxauth{p} config set type <类型> domain <主机>，或保留原来的账号类型；加 --yes 照样保存。',
-    en: 'Change the type and the domain together: wxauth{p} config set type <type> domain <host>, or keep the account type; --yes saves it anyway.',
+  'config.set.redirectOutside.none.hint': {
+    zh: '让 redirect_uri 使用完全相同的主机 {domain}；加 --yes 照样保存。',
+    en: 'Use exactly the host {domain} in the redirect_uri; --yes saves it anyway.',
   },
-  'config.set.jsDomainsUnfit.hint': {
-    zh: '把类型和 JS接口安全域名一起改：wxauth{p} config set type <类型> jsDomains <域名>，或保留原来的账号类型；加 --yes 照样保存。',
-    en: 'Change the type and the JS-safe domains together: wxauth{p} config set type <type> jsDomains <domain>, or keep the account type; --yes saves it anyway.',
+  'config.set.typeUnfit.hint': {
+    zh: '把类型和它不接受的设置一起改：{command}；或保留原来的账号类型；加 --yes 照样保存。',
+    en: 'Change the type together with what it does not take: {command}; or keep the account type; --yes saves it anyway.',
   },
-  'config.set.jsDomainsUnfit.website.hint': {
-    zh: '先去掉它：wxauth{p} config unset jsDomains，再改类型；或保留原来的账号类型；加 --yes 照样保存。',
-    en: 'Remove it first: wxauth{p} config unset jsDomains, then change the type; or keep the account type; --yes saves it anyway.',
+  'config.set.typeUnfit.remove.hint': {
+    zh: '先删除{type}用不了的设置（{unset}），再 {set}；或保留原来的账号类型；加 --yes 照样保存。',
+    en: 'Remove what a {type} cannot take first ({unset}), then {set}; or keep the account type; --yes saves it anyway.',
   },
   'config.set.subscriptionCallback': {
     zh: '订阅号没有网页授权权限：回调域名和 redirect_uri 用不上，微信会拒绝它的任何授权链接。',
     en: 'A subscription account (订阅号) has no web authorization: a callback domain and redirect_uri are of no use, and WeChat refuses any authorization URL for it.',
   },
   'config.set.subscriptionCallback.hint': {
-    zh: '要网页授权就用能授权的类型（wxauth{p} config set type service domain <主机> …，或 type test）；要用订阅号就先删除它们（wxauth{p} config unset domain，再 unset redirectUri）；加 --yes 照样保存。',
-    en: 'For web authorization use a type that has it (wxauth{p} config set type service domain <host> …, or type test); for a subscription account, unset them first (wxauth{p} config unset domain, then unset redirectUri); --yes saves it anyway.',
+    zh: '要网页授权就把能授权的类型一起设置：{command}（测试号把 service 换成 test）；要用订阅号就不用设置它们（已保存的用 {unset} 删除）；加 --yes 照样保存。',
+    en: 'For web authorization, set a type that has it with them: {command} (test instead of service for a test account); a subscription account needs neither (remove saved ones with {unset}); --yes saves it anyway.',
+  },
+  'config.set.subscriptionCallback.type.hint': {
+    zh: '订阅号不保存回调设置：先删除它们（{unset}），再 {set}；或保留原来的账号类型；加 --yes 照样保存。',
+    en: 'A subscription account keeps no callback settings: remove them first ({unset}), then {set}; or keep the account type; --yes saves it anyway.',
   },
   'config.set.unpaired': { zh: '"{key}" 缺少值：config set 接受成对的 <键> <值>。', en: '"{key}" has no value: config set takes <key> <value> pairs.' },
   'config.set.twice': { zh: '{key} 出现了两次。', en: '{key} is given twice.' },
