@@ -256,7 +256,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
   }),
   command({
     name: 'quota',
-    args: '<cgi-path>',
+    args: '[cgi-path]',
     options: [['--clear', 'clear'], ['-y, --yes', 'yes']],
     load: () => import('./commands/quota.js'),
     present: () => import('./ui/present/quota.js'),

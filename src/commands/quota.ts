@@ -1,7 +1,8 @@
-// wxauth quota <cgi-path> [--clear] [--yes]
+// wxauth quota <cgi-path> | --clear [<cgi-path>] [--yes]
 // POST /cgi-bin/openapi/quota/get: an API's daily limit, used and remaining calls (API-FACTS §10).
-// --clear resets the call counts of EVERY API of the account with POST /cgi-bin/clear_quota, which is
-// itself limited to 10 a month (shared with the MP console, §12), so it asks first.
+// --clear resets the call counts of EVERY API of the account with POST /cgi-bin/clear_quota, which
+// takes only the appid and is itself limited to 10 a month (shared with the MP console, §12), so it
+// asks first. A path given with it is looked up before (shown before the question) and after.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
@@ -11,7 +12,8 @@ import { confirmOrCancel } from '../ui/present/confirm.js';
 import { quotaAnnouncements, type QuotaCommandResult } from '../ui/present/quota.js';
 
 export interface QuotaOptions {
-  cgiPath: string;
+  /** The API to look up; absent only with --clear (clear_quota takes no path). */
+  cgiPath?: string;
   /** The user gave a URL; we kept only its path. */
   fromUrl: boolean;
   clear: boolean;
@@ -19,7 +21,14 @@ export interface QuotaOptions {
 }
 
 export function parseOptions({ args, opts }: CommandInput): QuotaOptions {
-  const input = (args[0] ?? '').trim();
+  const clear = opts.clear === true;
+  const yes = opts.yes === true;
+  // clear_quota resets every API of the account and takes no path: --clear alone is the whole request.
+  if (args[0] === undefined) {
+    if (clear) return { fromUrl: false, clear, yes };
+    throw new UsageError({ key: 'basic.quota.path.missing' }, { hint: { key: 'basic.quota.path.missing.hint' } });
+  }
+  const input = args[0].trim();
   let cgiPath = input;
   let fromUrl = false;
   // WeChat wants the bare path ("不要带域名，否则都会 76003"); a pasted URL is cut down to it.
@@ -37,31 +46,34 @@ export function parseOptions({ args, opts }: CommandInput): QuotaOptions {
   if (!/^\/[A-Za-z0-9_./-]+$/.test(cgiPath)) {
     throw new UsageError({ key: 'basic.quota.path.invalid', params: { path: input } }, { hint: { key: 'basic.quota.path.invalid.hint' } });
   }
-  return { cgiPath, fromUrl, clear: opts.clear === true, yes: opts.yes === true };
+  return { cgiPath, fromUrl, clear, yes };
 }
 
 export async function run(options: QuotaOptions, ctx: Context): Promise<QuotaCommandResult> {
   const { cgiPath } = options;
   const announce = quotaAnnouncements(ctx);
   const { service, appid, api } = await ctx.basicTokenService(basicTokenEvents(ctx));
-  if (options.fromUrl) announce.pathFromUrl(cgiPath);
+  const confirmation = { yes: options.yes, warning: { key: 'basic.clear.warn', params: { appid } }, question: { key: 'basic.clear.confirm', params: { appid } } } as const;
+  // No terminal to ask and no --yes: refused before anything is asked of WeChat (not even a token).
+  if (options.clear && !options.yes && !ctx.interactive) await confirmOrCancel(ctx, confirmation);
+  if (options.fromUrl && cgiPath !== undefined) announce.pathFromUrl(cgiPath);
 
-  const getQuota = async () => {
+  const getQuota = async (path: string) => {
     try {
-      return await service.use((accessToken) => api.getQuota({ accessToken, cgiPath }));
+      return await service.use((accessToken) => api.getQuota({ accessToken, cgiPath: path }));
     } catch (error) {
-      if (error instanceof WechatApiError) throw withHint(error, nextStep(error.errcode, { use: 'quota-get', cgiPath }));
+      if (error instanceof WechatApiError) throw withHint(error, nextStep(error.errcode, { use: 'quota-get', cgiPath: path }));
       throw error;
     }
   };
 
-  const before = await getQuota();
-  const looked = { appid, cgiPath, before, raw: ctx.globals.raw === true };
-  if (!options.clear) return { mode: 'get', ...looked };
+  const before = cgiPath === undefined ? undefined : await getQuota(cgiPath);
+  const looked = cgiPath === undefined || before === undefined ? undefined : { appid, cgiPath, before, raw: ctx.globals.raw === true };
+  if (!options.clear) return { mode: 'get', ...looked! };
 
   // The counts being reset are shown before the question, so the user decides knowing them.
-  announce.quota(looked);
-  await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'basic.clear.warn', params: { appid } }, question: { key: 'basic.clear.confirm', params: { appid } } });
+  if (looked) announce.quota(looked);
+  await confirmOrCancel(ctx, confirmation);
   try {
     await service.use((accessToken) => api.clearQuota({ accessToken, appid }));
   } catch (error) {
@@ -70,5 +82,6 @@ export async function run(options: QuotaOptions, ctx: Context): Promise<QuotaCom
   }
   // Done is done even if the lookup after it fails: say so now.
   announce.cleared(appid);
-  return { mode: 'clear', ...looked, after: await getQuota() };
+  if (!looked) return { mode: 'cleared', appid };
+  return { mode: 'clear', ...looked, after: await getQuota(looked.cgiPath) };
 }

@@ -365,6 +365,34 @@ describe('wxauth token', () => {
     }
   });
 
+  // Without a terminal and --yes, quota --clear fetched a token and called quota/get, printed the table,
+  // then refused (exit 2); and it required a <cgi-path> that clear_quota does not take (only the appid).
+  it('quota --clear unconfirmed is refused before any call to WeChat; no path is needed, one given is shown before and after', async () => {
+    const cli = server();
+    const before = emu.requests().length;
+    for (const args of [['quota', '/cgi-bin/token', '--clear'], ['quota', '--clear'], ['--lang', 'zh', 'quota', '--clear'], ['--json', 'quota', '--clear']]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(emu.requests().length, args.join(' ')).toBe(before);
+      if (!args.includes('--json')) expect(r.stdout, args.join(' ')).toBe('');
+    }
+    expect((await cli(['quota', '--clear'])).stderr).toContain('This step needs confirmation (“Reset all API call counts of wx5e1ec0de00000001 now?”)');
+    expect((await cli(['--lang', 'zh', 'quota', '--clear'])).stderr).toContain('这一步需要确认（“现在清零 wx5e1ec0de00000001 所有接口的调用次数？”）');
+
+    const cleared = await cli(['quota', '--clear', '--yes']);
+    expect(cleared.code, cleared.stderr).toBe(0);
+    expect(cleared.stdout).toBe('');
+    expect(cleared.stderr).toContain('API call counts of wx5e1ec0de00000001 reset.');
+    expect(emu.requests().slice(before).map((q) => q.path)).toEqual(['/cgi-bin/stable_token', '/cgi-bin/clear_quota']);
+    expect(parseJson((await cli(['--json', 'quota', '--clear', '--yes'])).stdout)).toMatchObject({ ok: true, appid: SERVICE, cleared: true });
+
+    // The lookup alone still needs the path, and says how to give it or to clear.
+    const missing = await cli(['quota']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Give the API path, e.g. wxauth quota /cgi-bin/token; to reset the call counts of every API (10 a month): wxauth quota --clear.');
+    expect((await cli(['--lang', 'zh', 'quota'])).stderr).toContain('要清零所有接口的调用次数（每月 10 次）用 wxauth quota --clear');
+  });
+
   it('falls back to the backup host when the API host refuses connections, and says so', async () => {
     const port = await refusedPort();
     const dead = `http://127.0.0.1:${port}`;

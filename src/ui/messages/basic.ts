@@ -207,6 +207,11 @@ export const messages = {
   },
 
   // wxauth quota
+  'basic.quota.path.missing': { zh: '要查询哪个接口？缺少接口路径。', en: 'Which API? The path is missing.' },
+  'basic.quota.path.missing.hint': {
+    zh: '写接口路径，例如 wxauth quota /cgi-bin/token；要清零所有接口的调用次数（每月 10 次）用 wxauth quota --clear。',
+    en: 'Give the API path, e.g. wxauth quota /cgi-bin/token; to reset the call counts of every API (10 a month): wxauth quota --clear.',
+  },
   'basic.quota.path.invalid': { zh: '"{path}" 不是接口路径。', en: '"{path}" is not an API path.' },
   'basic.quota.path.invalid.hint': {
     zh: '只写路径，以 / 开头，例如 wxauth quota /cgi-bin/token 或 /cgi-bin/message/custom/send。',

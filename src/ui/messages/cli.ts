@@ -163,11 +163,14 @@ export const messages = {
     en: 'wxauth user oVLC_6lTZxSWkoZA9L1povjQiplA\nwxauth user oVLC_6lTZxSWkoZA9L1povjQiplA --lang en --json\nwxauth user oVLC_6lTZxSWkoZA9L1povjQiplA --raw',
   },
   'cli.quota.desc': { zh: '查询接口每日调用额度（/cgi-bin/openapi/quota/get）', en: 'Show the daily quota of an API (/cgi-bin/openapi/quota/get)' },
-  'cli.quota.opt.clear': { zh: '清零本账号所有接口的调用次数（每月 10 次）', en: "reset the account's API call counts (10 a month)" },
+  'cli.quota.opt.clear': {
+    zh: '清零本账号所有接口的调用次数（/cgi-bin/clear_quota，每月 10 次；不需要接口路径，给了就显示它清零前后的次数）',
+    en: "reset the call counts of every API of the account (/cgi-bin/clear_quota, 10 a month; no path needed: one given is shown before and after)",
+  },
   'cli.quota.opt.yes': { zh: '确认 --clear（无终端时必需）', en: 'confirm --clear (required without a terminal)' },
   'cli.quota.examples': {
-    zh: 'wxauth quota /cgi-bin/token\nwxauth quota /cgi-bin/message/custom/send --json\nwxauth quota /cgi-bin/token --clear       # 先确认；每月 10 次',
-    en: 'wxauth quota /cgi-bin/token\nwxauth quota /cgi-bin/message/custom/send --json\nwxauth quota /cgi-bin/token --clear       # asks first; 10 a month',
+    zh: 'wxauth quota /cgi-bin/token\nwxauth quota /cgi-bin/message/custom/send --json\nwxauth quota --clear                      # 清零所有接口，先确认；每月 10 次\nwxauth quota /cgi-bin/token --clear       # 同上，并显示 /cgi-bin/token 清零前后的次数',
+    en: 'wxauth quota /cgi-bin/token\nwxauth quota /cgi-bin/message/custom/send --json\nwxauth quota --clear                      # every API; asks first; 10 a month\nwxauth quota /cgi-bin/token --clear       # the same, showing /cgi-bin/token before and after',
   },
   'cli.rid.desc': { zh: '按 rid 查询一次请求的详情（/cgi-bin/openapi/rid/get）', en: 'Look up a request by its rid (/cgi-bin/openapi/rid/get)' },
   'cli.rid.examples': {

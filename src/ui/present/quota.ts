@@ -16,7 +16,9 @@ export interface QuotaLookup {
 export type QuotaCommandResult =
   | ({ mode: 'get' } & QuotaLookup)
   /** --clear: `before` was already shown (quotaAnnouncements().quota) when the user was asked. */
-  | ({ mode: 'clear'; after: ApiResponse<QuotaGetResponse> } & QuotaLookup);
+  | ({ mode: 'clear'; after: ApiResponse<QuotaGetResponse> } & QuotaLookup)
+  /** --clear without a path: nothing looked up, the reset said by quotaAnnouncements().cleared. */
+  | { mode: 'cleared'; appid: string };
 
 function quotaRows(out: Output, data: QuotaGetResponse): Array<[string, string | undefined]> {
   const rate = (r: { call_count: number; refresh_second: number } | undefined) =>
@@ -65,6 +67,10 @@ export function present(result: QuotaCommandResult, out: Output): void {
     presentLookup(out, result);
     const quota = result.before.data.quota;
     if (quota && quota.remain === 0 && quota.daily_limit > 0) out.warning('basic.quota.exhausted', out.t('basic.quota.exhausted', { path: result.cgiPath }));
+    return;
+  }
+  if (result.mode === 'cleared') {
+    out.result({ appid: result.appid, cleared: true });
     return;
   }
   const before = result.before.data.quota;
