@@ -67,8 +67,8 @@ export async function run(options: QuotaOptions, ctx: Context): Promise<QuotaCom
     }
   };
 
-  const before = cgiPath === undefined ? undefined : await getQuota(cgiPath);
-  const looked = cgiPath === undefined || before === undefined ? undefined : { appid, cgiPath, before, raw: ctx.globals.raw === true };
+  const looked = cgiPath === undefined ? undefined : { appid, cgiPath, before: await getQuota(cgiPath), raw: ctx.globals.raw === true };
+  // Without --clear, parseOptions required the path.
   if (!options.clear) return { mode: 'get', ...looked! };
 
   // The counts being reset are shown before the question, so the user decides knowing them.

@@ -57,14 +57,14 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
       const entry = tokens.listUsers(profile).find((u) => u.openid === openid);
       // Like check/refresh/userinfo with no cached token: a missing credential (exit 4), not a usage
       // mistake, with the cached openid a character off named (every appid: tokens lists them all).
-      if (!entry) throw noCachedUser(profile, openid, tokens, undefined, config.redirectUri, 'show');
+      if (!entry) throw noCachedUser(profile, openid, tokens, undefined, config.redirectUri);
       return { action: 'show', profile, now, user: view(entry), revealed: reveal };
     }
     case 'clear': {
       const count = tokens.listUsers(profile).filter((u) => !openid || u.openid === openid).length;
       // A named user not cached (an openid mistyped, or cached under another profile): exit 4 as
       // `tokens show` does, so a script's "clear" of a wrong openid does not pass for done.
-      if (openid !== undefined && count === 0) throw noCachedUser(profile, openid, tokens, undefined, config.redirectUri, 'clear');
+      if (openid !== undefined && count === 0) throw noCachedUser(profile, openid, tokens, undefined, config.redirectUri, true);
       if (count > 0) await confirmClear(ctx, { yes: options.yes, count, openid, profile });
       return { action: 'clear', profile, openid, removed: count > 0 ? tokens.removeUsers(profile, openid) : 0, others: { ...tokens.otherEntries(profile), p } };
     }

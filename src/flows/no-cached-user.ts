@@ -19,8 +19,8 @@ export function noCachedUser(
   tokens?: TokenStore,
   appid?: string,
   redirectUri?: string,
-  /** What the user wanted of the token: `clear` is told nothing was removed, not to get a token. */
-  wanted: 'use' | 'show' | 'clear' = 'use',
+  /** `tokens clear` of this openid: told nothing was removed, not to get a token. */
+  clearing = false,
 ): ConfigError {
   const others = appid === undefined ? [] : (tokens?.listUsers(profile) ?? []).filter((u) => u.appid !== appid && (openid === undefined || u.openid === openid));
   if (appid !== undefined && others.length > 0) {
@@ -36,9 +36,9 @@ export function noCachedUser(
   // The openid is cached, but under another profile (the token was got with --profile staging, say).
   const elsewhere = openid === undefined || close !== undefined ? undefined : tokens?.profilesHolding(openid, profile)[0];
   let hint: MessageRef = messageRef('tokens.noCachedUser.hint', { p: profileFlag(profile), login: authorizeAgain(profile, redirectUri) });
-  if (wanted === 'clear') hint = messageRef('tokens.clear.nothingFor.hint', { p: profileFlag(profile) });
+  if (clearing) hint = messageRef('tokens.clear.nothingFor.hint', { p: profileFlag(profile) });
   if (close !== undefined) hint = messageRef('tokens.noCachedOpenid.close.hint', { openid: close });
   else if (elsewhere !== undefined)
-    hint = messageRef('tokens.noCachedOpenid.otherProfile.hint', { other: elsewhere, p: profileFlag(elsewhere), action: wanted === 'clear' ? 'clear' : 'show', openid: openid ?? '' });
+    hint = messageRef('tokens.noCachedOpenid.otherProfile.hint', { other: elsewhere, p: profileFlag(elsewhere), action: clearing ? 'clear' : 'show', openid: openid ?? '' });
   return new ConfigError(openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } }, { hint });
 }
