@@ -342,23 +342,26 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     if (source === 'env') return ENV_NAMES[field];
     return input.configFile ? `${field} (profile ${picked.name}, ${input.configFile})` : `${field} (profile ${picked.name})`;
   };
-  /** A value from env or the profile the one validation refuses (flags were checked above). */
+  /**
+   * A value from env or the profile as the one validation takes it (`Service` and 服务号 are `service`),
+   * or undefined when it refuses it (flags were checked above).
+   */
   const refusals: ConfigError[] = [];
-  const verdict = (field: 'type' | 'region' | 'apiBase' | 'openBase' | 'backupApiBase', value: string): boolean => {
+  const verdict = (field: 'type' | 'region' | 'apiBase' | 'openBase' | 'backupApiBase', value: string): string | undefined => {
     const checked = checkSetting(field, value, { name: nameOf(field) });
-    if (checked.ok) return true;
+    if (checked.ok) return checked.value;
     refusals.push(new ConfigError(checked.problem, { hint: checked.hint }));
-    return false;
+    return undefined;
   };
 
   const rawType = pick('type');
-  let type: AccountType | undefined;
-  if (rawType !== undefined && verdict('type', rawType) && isAccountType(rawType)) type = rawType;
+  const typeTaken = rawType === undefined ? undefined : verdict('type', rawType);
+  const type: AccountType | undefined = typeTaken !== undefined && isAccountType(typeTaken) ? typeTaken : undefined;
 
   const rawRegion = pick('region');
   if (rawRegion === undefined) sources.region = 'default';
-  let region: Region = 'default';
-  if (rawRegion !== undefined && verdict('region', rawRegion) && isRegion(rawRegion)) region = rawRegion;
+  const regionTaken = rawRegion === undefined ? undefined : verdict('region', rawRegion);
+  const region: Region = regionTaken !== undefined && isRegion(regionTaken) ? regionTaken : 'default';
 
   let apiBase = pick('apiBase');
   // A region named closer to this run than the API base (--region or WXAUTH_REGION over a saved

@@ -168,6 +168,12 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect(err?.hint?.params?.env).toBe('WXAUTH_APPID, WXAUTH_SECRET');
   });
 
+  it('takes an account type from env or a profile as --type takes it: Service and 服务号 are service, not dropped', () => {
+    expect(resolveConfig({ globals: {}, env: { WXAUTH_TYPE: '服务号' }, profiles: {} }).type).toBe('service');
+    expect(resolveConfig({ globals: {}, env: { WXAUTH_TYPE: 'Website' }, profiles: {} }).type).toBe('website');
+    expect(resolveConfig({ globals: {}, env: {}, profiles: { p: { type: '测试号' as never } }, currentProfile: 'p' }).type).toBe('test');
+  });
+
   it('rejects an unknown account type or region from any source: a flag as a usage error, env or a profile as a config error', () => {
     expect(() => resolveConfig({ globals: {}, env: { WXAUTH_TYPE: 'miniprogram' }, profiles: {} })).toThrow(ConfigError);
     expect(() => resolveConfig({ globals: {}, env: { WXAUTH_REGION: 'bj' }, profiles: {} })).toThrow(ConfigError);
