@@ -466,7 +466,7 @@ function longPoll(emu: Emulator, rq: Rq): Reply {
 function qrImage(emu: Emulator, rq: Rq): Reply {
   const uuid = rq.path.slice('/connect/qrcode/'.length);
   if (!emu.state.qr.has(uuid)) return oops(rq, '二维码已失效', undefined, undefined, 404);
-  return { status: 200, headers: { 'content-type': 'image/svg+xml' }, body: qrSvg(`${rq.origin}/connect/confirm?uuid=${uuid}`) };
+  return { status: 200, headers: { 'content-type': 'image/svg+xml' }, body: qrSvg(`${emu.originOf(rq)}/connect/confirm?uuid=${uuid}`) };
 }
 
 /** What the phone shows after scanning: a confirm page (reachable if the emulator is bound to a LAN address). */

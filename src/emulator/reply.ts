@@ -15,8 +15,6 @@ export interface Rq {
   body: string;
   ip: string;
   headers: IncomingHttpHeaders;
-  /** `http://host:port` as the client addressed the emulator. */
-  origin: string;
   /** Set when an injected fault applied to this request. */
   fault?: FaultKind;
 }

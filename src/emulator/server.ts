@@ -200,6 +200,9 @@ export class Emulator {
   private readonly initialWhitelists: ReadonlyMap<string, string[] | null>;
   /** Each user's follows at the start: a reset restores them (POST /__emulator/follow changes them). */
   private readonly initialFollows: ReadonlyMap<string, string[]>;
+  /** The seed's apps and users by id: every authorize and exchange looks one up (a find per call cost a closure, issue 19). */
+  private readonly appsById: ReadonlyMap<string, NormalizedApp>;
+  private readonly usersById: ReadonlyMap<string, NormalizedUser>;
   private server?: Server;
   url = '';
   /** Host names the control API answers to (host-guard.ts); filled in by listen(). */
@@ -209,6 +212,8 @@ export class Emulator {
 
   constructor(options: EmulatorOptions = {}) {
     this.seed = normalizeSeed(options.seed ?? defaultSeed(), options.domainOverrides);
+    this.appsById = new Map(this.seed.apps.map((a) => [a.appid, a]));
+    this.usersById = new Map(this.seed.users.map((u) => [u.id, u]));
     this.initialSwitches = { ...DEFAULT_SWITCHES, ...(options.switches ?? {}) };
     this.switches = { ...this.initialSwitches };
     this.baseClock = options.clock ?? Date.now;
@@ -284,11 +289,17 @@ export class Emulator {
   }
 
   app(appid: string): NormalizedApp | undefined {
-    return this.seed.apps.find((a) => a.appid === appid);
+    return this.appsById.get(appid);
   }
 
   user(id: string): NormalizedUser | undefined {
-    return this.seed.users.find((u) => u.id === id);
+    return this.usersById.get(id);
+  }
+
+  /** `http://host:port` as the client addressed the emulator (its Host header), or the emulator's own URL's. */
+  originOf(rq: Rq): string {
+    const host = rq.headers.host;
+    return `http://${typeof host === 'string' && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? host : new URL(this.url).host}`;
   }
 
   /** A fresh request log, which reads a failed /sns/ call's token as basic when this emulator issued it so. */
@@ -485,7 +496,6 @@ export class Emulator {
       this.record(method, rawUrl, undefined, reply);
       return;
     }
-    const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host) ? req.headers.host : new URL(this.url).host;
     const rq: Rq = {
       method,
       // `/` on the emulator's own address is its page (issue 16); on any other Host it stays WeChat's 404.
@@ -496,7 +506,6 @@ export class Emulator {
       body,
       ip: this.switches.callerIp ?? normalizeIp(req.socket.remoteAddress),
       headers: req.headers,
-      origin: `http://${host}`,
     };
     if (rq.path === EVENTS_PATH) return openEventStream(this, rq, res);
     let answer: Reply | Promise<Reply>;

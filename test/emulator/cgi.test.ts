@@ -198,7 +198,7 @@ describe('/cgi-bin/stable_token limits: 10,000 a minute, 500,000 a day (§9, §1
   // to the route directly (the function the router calls, on the emulator's real counters), the
   // refused ones over HTTP to the same emulator, listening.
   const body = JSON.stringify({ grant_type: 'client_credential', appid: SVC, secret: SVC_SECRET });
-  const rq: Rq = { method: 'POST', path: '/cgi-bin/stable_token', query: new URLSearchParams(), rawQuery: '', url: '/cgi-bin/stable_token', body, ip: '127.0.0.1', headers: {}, origin: 'http://127.0.0.1' };
+  const rq: Rq = { method: 'POST', path: '/cgi-bin/stable_token', query: new URLSearchParams(), rawQuery: '', url: '/cgi-bin/stable_token', body, ip: '127.0.0.1', headers: {} };
 
   async function listening(): Promise<Emulator> {
     const e = new Emulator({ clock: () => T0 });

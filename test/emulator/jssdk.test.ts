@@ -76,7 +76,7 @@ describe('GET /cgi-bin/ticket/getticket', () => {
     // function the router calls), with a token put into the emulator's state as stable_token would.
     const e = new Emulator({ clock: () => T0 });
     e.state.basicTokens.set('TOKEN', { appid: SVC, kind: 'stable', issuedAt: T0, expiresAt: T0 + 7_200_000 });
-    const rq: Rq = { method: 'GET', path: '/cgi-bin/ticket/getticket', query: new URLSearchParams('access_token=TOKEN&type=jsapi'), rawQuery: 'access_token=TOKEN&type=jsapi', url: '/cgi-bin/ticket/getticket?access_token=TOKEN&type=jsapi', body: '', ip: '127.0.0.1', headers: {}, origin: 'http://127.0.0.1' };
+    const rq: Rq = { method: 'GET', path: '/cgi-bin/ticket/getticket', query: new URLSearchParams('access_token=TOKEN&type=jsapi'), rawQuery: 'access_token=TOKEN&type=jsapi', url: '/cgi-bin/ticket/getticket?access_token=TOKEN&type=jsapi', body: '', ip: '127.0.0.1', headers: {} };
     for (let i = 0; i < TICKET_DAILY_QUOTA; i++) expect(cgiGetTicket(e, rq).errcode).toBe(0);
     const over = cgiGetTicket(e, rq);
     expect(over.errcode).toBe(45009);
