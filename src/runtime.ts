@@ -48,6 +48,7 @@ export function createContext(options: RuntimeOptions): Context {
   let tokenStore: TokenStore | undefined;
   let stateFiles: StateFiles | undefined;
   let resolved: ResolvedConfig | undefined;
+  let unsavedSaid = false;
   // Every secret value this run comes to know, masked in traces and error reports (issue 13 item 2).
   const secrets = new KnownSecrets();
   // The stores' warnings (e.g. a state folder others can write to) are about the folder, so they are
@@ -149,7 +150,13 @@ export function createContext(options: RuntimeOptions): Context {
 
     async requireConfig(fields: ConfigField[]) {
       const [config, { requireFields }] = await Promise.all([ctx.resolveConfig(), resolution()]);
-      return requireFields(config, fields);
+      const required = requireFields(config, fields);
+      // Said only once the run goes on: when it cannot, requireFields' refusal names the saved profiles.
+      if (config.unsavedProfile && !unsavedSaid) {
+        unsavedSaid = true;
+        out.warning(config.unsavedProfile.key, tr(out.lang, config.unsavedProfile));
+      }
+      return required;
     },
 
     async api(config?: ResolvedConfig): Promise<WechatApi> {

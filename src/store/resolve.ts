@@ -95,6 +95,13 @@ export interface ResolvedConfig {
    */
   otherAccount?: MessageRef;
   /**
+   * --profile or WXAUTH_PROFILE names no saved profile while others are saved: a run that has what it
+   * needs from WXAUTH_* variables goes on without any of them, and caches its tokens under that name.
+   * Said by every command that goes on (runtime.ts requireConfig); a machine with no saved profile
+   * (CI, its values in WXAUTH_* alone) is not told.
+   */
+  unsavedProfile?: MessageRef;
+  /**
    * Keys of the profile wxauth does not know (`apibase` for apiBase, edited by hand): their values are
    * not used, and every command says so (runtime.ts), since the run then uses a default instead.
    */
@@ -384,9 +391,9 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   } else verdict('backupApiBase', backupApiBase);
   if (refusals[0]) throw refusals[0];
 
-  if (picked.source !== 'default' && stored === undefined && picked.source !== 'profile') {
-    warnings.push({ key: 'config.profile.missing', params: { profile: picked.name } });
-  }
+  const unsaved = picked.source !== 'default' && stored === undefined && picked.source !== 'profile';
+  if (unsaved) warnings.push({ key: 'config.profile.missing', params: { profile: picked.name } });
+  const savedNames = Object.keys(input.profiles);
   const unknownKeys: MessageRef[] = [];
   for (const key of Object.keys(stored ?? {})) {
     if ((PROFILE_KEYS as readonly string[]).includes(key)) continue;
@@ -432,6 +439,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     envOverProfile,
     warnings,
     unknownKeys,
+    ...(unsaved && savedNames.length > 0 ? { unsavedProfile: { key: 'config.profile.unsaved', params: { profile: picked.name, profiles: savedNames.join(', ') } } } : {}),
     ...(otherAccount ? { otherAccount: { key: 'config.profile.otherAppid', params: { appid: envAppid, profile: picked.name, profileAppid: data.appid! } } } : {}),
     errors,
   };

@@ -305,11 +305,20 @@ describe('--profile with the account in WXAUTH_* variables', () => {
     expect((await runCli(['--lang', 'zh', ...flags, 'token'], { env: env(dir, extra) })).stderr).toMatch(/profile 名 "\.\.\/x" 无效|WXAUTH_PROFILE 的值 "\.\.\/x" 不是有效的 profile 名|profile 名 "my app" 无效/);
   });
 
-  it('a name far from every saved one still runs on the variables alone (CI), its token cached under it', async () => {
+  it('a name far from every saved one still runs on the variables alone, its token cached under it, and says it uses none of the saved ones', async () => {
     const dir = threeProfiles();
     const r = await runCli(['--profile', 'ci', 'token'], { env: env(dir) });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Cached in profile "ci"');
+    expect(r.stderr).toContain('There is no saved profile "ci" (saved: default, svc, web): this run uses only WXAUTH_* variables and flags');
     expect(cached(dir)).toEqual(['ci']);
+    const zh = await runCli(['--lang', 'zh', '--json', 'token'], { env: env(dir, { WXAUTH_PROFILE: 'ci' }) });
+    expect(parseJson(zh.stdout)).toMatchObject({ ok: true, warnings: [{ id: 'config.profile.unsaved', severity: 'warning', message: expect.stringContaining('没有保存名为 "ci" 的 profile（已保存的：default, svc, web）') }] });
+  });
+
+  it('on a machine with no saved profile (CI, the account in WXAUTH_* alone): no such word', async () => {
+    const r = await runCli(['token'], { env: env(tempConfigDir(), { WXAUTH_PROFILE: 'ci' }) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('saved profile');
   });
 });

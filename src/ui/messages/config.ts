@@ -8,6 +8,10 @@ export const messages = {
     zh: 'profile "{profile}" 不在配置文件里；只使用环境变量和参数中的值。',
     en: 'Profile "{profile}" is not in the config file; only values from env and flags are used.',
   },
+  'config.profile.unsaved': {
+    zh: '没有保存名为 "{profile}" 的 profile（已保存的：{profiles}）：这次只用 WXAUTH_* 环境变量和参数里的值，token 缓存在 "{profile}" 名下。',
+    en: 'There is no saved profile "{profile}" (saved: {profiles}): this run uses only WXAUTH_* variables and flags, and caches tokens under "{profile}".',
+  },
   'config.profile.otherAppid': {
     zh: 'WXAUTH_APPID（{appid}）不是 profile "{profile}" 的 appid（{profileAppid}）：不使用这个 profile 里属于那个账号的设置（secret、类型、域名、回调地址、JS 安全域名、验证文件），它的接口地址和地区设置照常使用。',
     en: 'WXAUTH_APPID ({appid}) is not the appid of profile "{profile}" ({profileAppid}): that profile’s account settings (secret, type, domain, redirect URI, JS domains, verify file) are not used; its API and network settings still are.',
