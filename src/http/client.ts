@@ -5,7 +5,7 @@
 // values it sends (appsecret, code, tokens) and those the caller registered in `secrets`.
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import { deadline } from './deadline.js';
-import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure } from '../errors.js';
+import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure, type ParamValue } from '../errors.js';
 import { isBusyPage, readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
 import { REGIONS, answeredPlainHttp, cutCall, isWechatApiBase, joinUrl, plainHttpOf, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
@@ -449,24 +449,27 @@ export function baseWhere(origin: ApiBaseOrigin | 'backup' | undefined): Message
 }
 
 /**
- * The advice after a connection cut before the answer: what the call may have done decides it
- * (core/endpoints.ts cutCall); a call safe to repeat was resent once already, or may be sent again.
+ * The advice after a request that went out and got no answer (the connection cut, or no answer in
+ * time): what the call may have done decides it (core/endpoints.ts cutCall); a call safe to repeat was
+ * resent once already, or may be sent again. `timeoutMs`: it timed out, so WeChat may only be slow.
  */
-function resetHint(req: ApiRequest, resent: boolean, profile: string | undefined): MessageRef {
+function lostAnswerHint(req: ApiRequest, resent: boolean, profile: string | undefined, timeoutMs?: number): MessageRef {
   const p = profileFlag(profile ?? 'default');
+  const slow: ParamValue = timeoutMs === undefined ? '' : { key: 'http.timeout.slow', params: { timeout: timeoutMs } };
   switch (cutCall(req.path, req.idempotent)) {
     case 'safe':
+      if (timeoutMs !== undefined) return messageRef('http.timeout.hint');
       return messageRef(resent ? 'http.reset.hint.retried' : 'http.reset.hint.safe');
     case 'code':
-      return messageRef('http.reset.hint.code');
+      return messageRef('http.reset.hint.code', { slow });
     case 'legacy-token':
-      return messageRef('http.reset.hint.legacyToken', { p });
+      return messageRef('http.reset.hint.legacyToken', { p, slow });
     case 'forced-token':
-      return messageRef('http.reset.hint.forcedToken', { p });
+      return messageRef('http.reset.hint.forcedToken', { p, slow });
     case 'counted':
-      return messageRef('http.reset.hint.counted');
+      return messageRef('http.reset.hint.counted', { slow });
     case 'unsafe':
-      return messageRef('http.reset.hint.unsafe');
+      return messageRef('http.reset.hint.unsafe', { slow });
   }
 }
 
@@ -524,7 +527,9 @@ function toNetworkError(
   }
   // One params object for the whole family of http.<failure> texts; each uses the ones it needs.
   let hint: MessageRef;
-  if (failure === 'reset') hint = resetHint(call.req, call.resent, options.profile);
+  if (failure === 'reset') hint = lostAnswerHint(call.req, call.resent, options.profile);
+  // Timed out after the request went out: a token call may have issued a token all the same.
+  else if (failure === 'timeout' && reached) hint = lostAnswerHint(call.req, call.resent, options.profile, options.timeoutMs);
   // An https:// base on a server that speaks plain HTTP (an emulator, a local gateway): not a
   // certificate, clock or CA matter. Never said of WeChat's own hosts: there it is something in between.
   else if (failure === 'tls' && target.protocol === 'https:' && !isWechatApiBase(url) && [...codes, detail].some(answeredPlainHttp))

@@ -233,23 +233,38 @@ describe('WechatHttpClient', () => {
     route('/sns/oauth2/access_token', (req) => req.socket.destroy());
     const api = new WechatApi(client({ profile: 'staging' }));
     const code = await api.exchangeCode({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32), code: 'C' }).catch((e) => e);
-    expect(code.hint).toEqual({ key: 'http.reset.hint.code' });
+    expect(code.hint).toEqual({ key: 'http.reset.hint.code', params: { slow: '' } });
 
     route('/cgi-bin/stable_token', (req) => req.socket.destroy());
     const forced = await api.getStableToken({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32), forceRefresh: true }).catch((e) => e);
     expect(hits.get('/cgi-bin/stable_token')).toBe(1);
-    expect(forced.hint).toEqual({ key: 'http.reset.hint.forcedToken', params: { p: ' --profile staging' } });
+    expect(forced.hint).toEqual({ key: 'http.reset.hint.forcedToken', params: { p: ' --profile staging', slow: '' } });
     const normal = await api.getStableToken({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32) }).catch((e) => e);
     expect(normal.hint).toEqual({ key: 'http.reset.hint.retried' });
 
     route('/cgi-bin/token', (req) => req.socket.destroy());
     const legacy = await new WechatApi(client()).getToken({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32) }).catch((e) => e);
     expect(hits.get('/cgi-bin/token')).toBe(1);
-    expect(legacy.hint).toEqual({ key: 'http.reset.hint.legacyToken', params: { p: '' } });
+    expect(legacy.hint).toEqual({ key: 'http.reset.hint.legacyToken', params: { p: '', slow: '' } });
 
     route('/cgi-bin/clear_quota', (req) => req.socket.destroy());
     const cleared = await api.clearQuota({ accessToken: 'T', appid: 'wx1234567890abcdef' }).catch((e) => e);
-    expect(cleared.hint).toEqual({ key: 'http.reset.hint.counted' });
+    expect(cleared.hint).toEqual({ key: 'http.reset.hint.counted', params: { slow: '' } });
+  });
+
+  it('advises on a call that timed out after it went out as on a cut one (a token may have been issued), with the timeout beside it', async () => {
+    const silent = () => undefined; // takes the request, never answers
+    const api = new WechatApi(client({ profile: 'staging', timeoutMs: 150 }));
+    route('/cgi-bin/stable_token', silent);
+    const forced = await api.getStableToken({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32), forceRefresh: true }).catch((e) => e);
+    expect(forced.failure).toBe('timeout');
+    expect(forced.hint).toEqual({ key: 'http.reset.hint.forcedToken', params: { p: ' --profile staging', slow: { key: 'http.timeout.slow', params: { timeout: 150 } } } });
+    route('/cgi-bin/token', silent);
+    const legacy = await api.getToken({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32) }).catch((e) => e);
+    expect(legacy.hint).toMatchObject({ key: 'http.reset.hint.legacyToken' });
+    // A call safe to repeat keeps the plain advice: allow more time.
+    const normal = await api.getStableToken({ appid: 'wx1234567890abcdef', secret: 's'.repeat(32) }).catch((e) => e);
+    expect(normal.hint).toEqual({ key: 'http.timeout.hint' });
   });
 
   it('retries -1 "system busy" on an idempotent call, and tells the caller', async () => {

@@ -24,6 +24,8 @@ export const messages = {
     zh: '用 --timeout <毫秒> 放宽超时，或检查网络；微信接口通常在 1 秒内返回。',
     en: 'Allow more time with --timeout <ms>, or check the network; WeChat usually answers within a second.',
   },
+  // After a lost answer's advice (http.reset.hint.*, {slow}) when the call timed out rather than was cut.
+  'http.timeout.slow': { zh: '如果只是微信慢，加 --timeout <毫秒> 放宽超时（现在是 {timeout} ms）。', en: ' If WeChat is only slow, allow more time with --timeout <ms> (now {timeout} ms).' },
   'http.reset': { zh: '与 {host} 的连接被中断（{code}）。', en: 'The connection to {host} was reset ({code}).' },
   // What a cut connection leaves behind depends on the call (core/endpoints.ts cutCall).
   'http.reset.hint.retried': {
@@ -35,24 +37,24 @@ export const messages = {
     en: 'The request is safe to send again: run the command again; if it keeps happening, check the server and the network in between (a proxy, a VPN).',
   },
   'http.reset.hint.code': {
-    zh: '请求可能已到达服务器：换取 code 的请求不会自动重试（code 只能用一次）。稍后重试，或重新授权拿新 code。',
-    en: 'The request may have reached the server: a code exchange is never retried automatically (a code is single-use). Try again, or authorise again for a new code.',
+    zh: '请求可能已到达服务器：换取 code 的请求不会自动重试（code 只能用一次）。稍后重试，或重新授权拿新 code。{slow}',
+    en: 'The request may have reached the server: a code exchange is never retried automatically (a code is single-use). Try again, or authorise again for a new code.{slow}',
   },
   'http.reset.hint.legacyToken': {
-    zh: '请求可能已到达微信，新的 token 可能已经发出（之前的 token 之后只能再用 5 分钟）；再发一次又会换一个。运行 wxauth{p} token 获取 stable token，它不会让别人手里的 token 失效。',
-    en: "The request may have reached WeChat, so a new token may already have been issued (the previous one then works for 5 more minutes); sending it again would issue yet another. Run wxauth{p} token for a stable token, which ends no one else's.",
+    zh: '请求可能已到达微信，新的 token 可能已经发出（之前的 token 之后只能再用 5 分钟）；再发一次又会换一个。运行 wxauth{p} token 获取 stable token，它不会让别人手里的 token 失效。{slow}',
+    en: "The request may have reached WeChat, so a new token may already have been issued (the previous one then works for 5 more minutes); sending it again would issue yet another. Run wxauth{p} token for a stable token, which ends no one else's.{slow}",
   },
   'http.reset.hint.forcedToken': {
-    zh: '请求可能已到达微信，新的 stable token 可能已经发出（之前的随之失效）。运行 wxauth{p} token 获取当前有效的 token：不加 --force-refresh 不会再换新。',
-    en: 'The request may have reached WeChat, so the new stable token may already have been issued (and the previous one ended). Run wxauth{p} token to get the current one: without --force-refresh it replaces nothing.',
+    zh: '请求可能已到达微信，新的 stable token 可能已经发出（之前的随之失效）。运行 wxauth{p} token 获取当前有效的 token：不加 --force-refresh 不会再换新。{slow}',
+    en: 'The request may have reached WeChat, so the new stable token may already have been issued (and the previous one ended). Run wxauth{p} token to get the current one: without --force-refresh it replaces nothing.{slow}',
   },
   'http.reset.hint.counted': {
-    zh: '请求可能已到达微信，用掉了每月 10 次清零中的一次：再清零之前，先看看各接口的次数是否已经归零（wxauth quota 加接口路径可查）。',
-    en: "The request may have reached WeChat and used one of the 10 clears a month: before clearing again, see whether the counts went back to 0 (wxauth quota with an API's path shows one).",
+    zh: '请求可能已到达微信，用掉了每月 10 次清零中的一次：再清零之前，先看看各接口的次数是否已经归零（wxauth quota 加接口路径可查）。{slow}',
+    en: "The request may have reached WeChat and used one of the 10 clears a month: before clearing again, see whether the counts went back to 0 (wxauth quota with an API's path shows one).{slow}",
   },
   'http.reset.hint.unsafe': {
-    zh: '请求可能已到达服务器，这个调用不能安全重复，所以没有自动重发：先确认它是否已经生效，再决定是否重发。',
-    en: 'The request may have reached the server; the call is not safe to repeat, so it was not sent again: check whether it took effect before sending it again.',
+    zh: '请求可能已到达服务器，这个调用不能安全重复，所以没有自动重发：先确认它是否已经生效，再决定是否重发。{slow}',
+    en: 'The request may have reached the server; the call is not safe to repeat, so it was not sent again: check whether it took effect before sending it again.{slow}',
   },
   'http.tls': { zh: '与 {host} 的 TLS 握手失败（{code}）。', en: 'The TLS handshake with {host} failed ({code}).' },
   'http.tls.hint': {
