@@ -183,6 +183,8 @@ export type NetworkFailure =
   | 'timeout'
   | 'http_status'
   | 'not_json'
+  /** Not JSON but a page saying busy (系统繁忙): a moment's overload, retried like -1 on a call safe to repeat. */
+  | 'busy_page'
   | 'too_large'
   | 'other';
 

@@ -84,7 +84,7 @@ export type TraceEntry =
   | { kind: 'response'; status: number; contentType: string; elapsedMs: number; body: string };
 
 export type ClientNotice =
-  | { kind: 'retry'; reason: 'unreachable' | 'busy' | 'reset'; attempt: number; url: string }
+  | { kind: 'retry'; reason: 'unreachable' | 'busy' | 'busy_page' | 'reset'; attempt: number; url: string }
   | { kind: 'fallback'; from: string; to: string };
 
 export interface ApiRequest {
@@ -178,16 +178,17 @@ export class WechatHttpClient {
         if (delay === undefined || this.options.signal?.aborted) throw error;
         // Never reached the server: safe to resend, even a code exchange.
         const unreachable = error instanceof NetworkError && !error.mayHaveReachedServer && attempt === 0;
-        // WeChat's "-1 system busy" on a call that may be repeated.
+        // WeChat's "-1 system busy", or a page saying busy instead of JSON, on a call that may be repeated.
         const busy = error instanceof WechatApiError && error.errcode === -1 && req.idempotent;
+        const busyPage = error instanceof NetworkError && error.failure === 'busy_page' && req.idempotent;
         // A connection cut before the answer on a call that may be repeated: most often a kept-alive
         // connection the server closed just as the request went out (its idle timeout, or a server
         // that stalled past it). Sent again once, on a fresh connection; never a code exchange.
         const reset = error instanceof NetworkError && error.failure === 'reset' && req.idempotent && attempt === 0;
-        if (!unreachable && !busy && !reset) throw error;
+        if (!unreachable && !busy && !busyPage && !reset) throw error;
         this.options.notice?.({
           kind: 'retry',
-          reason: unreachable ? 'unreachable' : busy ? 'busy' : 'reset',
+          reason: unreachable ? 'unreachable' : busy ? 'busy' : busyPage ? 'busy_page' : 'reset',
           attempt: attempt + 1,
           url: this.shown(joinUrl(base, req.path), 'url'),
         });
@@ -305,7 +306,7 @@ export class WechatHttpClient {
     } catch {
       const host = new URL(url).host;
       throw new NetworkError(
-        'not_json',
+        isBusyPage(raw) ? 'busy_page' : 'not_json',
         {
           key: 'http.notJson',
           params: { host, status, contentType: contentType || '-', preview: preview(this.shown(raw, 'text')) },

@@ -98,10 +98,12 @@ describe('wxauth jssdk ticket', () => {
 
   it('a busy page instead of JSON is a moment\'s overload, not a wrong base; another page names where the base came from (en, zh)', async () => {
     const cli = server();
-    emu.setFaults([{ kind: 'garbage', path: '/cgi-bin/ticket/getticket', count: 2 }]);
+    // Sent three times each (getticket is safe to repeat: two retries, as for -1).
+    emu.setFaults([{ kind: 'garbage', path: '/cgi-bin/ticket/getticket', count: 6 }]);
     try {
       const en = await cli(['jssdk', 'ticket', '--refresh']);
       expect(en.code).toBe(5);
+      expect(en.stderr).toContain('Answered with a busy page instead of JSON; retry 2:');
       expect(en.stderr).toContain('系统繁忙 service busy');
       expect(en.stderr).toContain('→ WeChat (or a gateway in between) answered with a busy page: try again shortly.');
       expect(en.stderr).not.toContain('--api-base');

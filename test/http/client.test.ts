@@ -280,6 +280,26 @@ describe('WechatHttpClient', () => {
     expect(notices).toEqual([expect.objectContaining({ kind: 'retry', reason: 'busy' })]);
   });
 
+  it('retries a busy page (系统繁忙 instead of JSON) like -1 on an idempotent call, never on a code exchange', async () => {
+    let n = 0;
+    route('/cgi-bin/ticket/getticket', (_q, res) => {
+      n++;
+      if (n === 1) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=gbk' });
+        res.end('<html><body>系统繁忙 service busy</body></html>');
+      } else res.end('{"errcode":0,"errmsg":"ok","ticket":"T","expires_in":7200}');
+    });
+    const notices: ClientNotice[] = [];
+    const res = await client({ notice: (e) => notices.push(e) }).call({ method: 'GET', path: '/cgi-bin/ticket/getticket', idempotent: true });
+    expect(res.data).toMatchObject({ ticket: 'T' });
+    expect(notices).toEqual([expect.objectContaining({ kind: 'retry', reason: 'busy_page', attempt: 1 })]);
+    route('/sns/oauth2/access_token', (_q, res) => res.end('<html><body>系统繁忙，请稍后再试</body></html>'));
+    const err = await client().call({ method: 'GET', path: '/sns/oauth2/access_token', idempotent: false }).catch((e) => e);
+    expect(err.failure).toBe('busy_page');
+    expect(err.hint).toEqual({ key: 'http.busy.hint' });
+    expect(hits.get('/sns/oauth2/access_token')).toBe(1);
+  });
+
   it('does not retry -1 on a call that is not idempotent', async () => {
     route('/sns/oauth2/access_token', (_q, res) => res.end('{"errcode":-1,"errmsg":"system error"}'));
     const err = await client().call({ method: 'GET', path: '/sns/oauth2/access_token', idempotent: false }).catch((e) => e);

@@ -121,4 +121,5 @@ export const messages = {
   'http.retry.unreachable': { zh: '连接失败，请求未到达服务器，第 {attempt} 次重试：{url}', en: 'Could not connect (the request never reached the server); retry {attempt}: {url}' },
   'http.retry.reset': { zh: '连接在回答之前被中断，这个请求可以安全重发，第 {attempt} 次重试：{url}', en: 'The connection was cut before the answer; the request is safe to send again, retry {attempt}: {url}' },
   'http.retry.busy': { zh: '返回 -1 系统繁忙，第 {attempt} 次重试：{url}', en: 'Answered -1 (system busy); retry {attempt}: {url}' },
+  'http.retry.busy_page': { zh: '返回了“繁忙”页面而不是 JSON，第 {attempt} 次重试：{url}', en: 'Answered with a busy page instead of JSON; retry {attempt}: {url}' },
 } as const satisfies MessageSection;
