@@ -45,9 +45,10 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
   if (!parsed.ok) {
     // Quoted back masked: the input may carry the AppSecret (pasted where the code goes, with a word
     // before it) or a code or token, which are secrets too; each is a run of 32 or more of these
-    // characters, and the refusal says what is wrong without them.
+    // characters, or part of one (a code split by a space or a template's braces: 16 and 16), and the
+    // refusal says what is wrong without them.
     const cut = input.length > 200 ? input.slice(0, 200) + '…' : input;
-    const shown = cut.replace(/[0-9A-Za-z_-]{32,}/g, (run) => redactValue(run));
+    const shown = cut.replace(/[0-9A-Za-z_-]{12,}/g, (run) => redactValue(run));
     if (parsed.reason === 'denied') {
       // State and no code: a refusal, or a URL the shell cut at `&` — in the words `listen --paste` uses.
       const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined });

@@ -247,7 +247,7 @@ export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state
 }
 
 /** What cleanPastedCode removed from the input (or, for `&amp;`, read as `&`). */
-export type PasteCleanup = 'quotes' | 'whitespace' | 'amp' | 'surrounding';
+export type PasteCleanup = 'quotes' | 'whitespace' | 'linebreak' | 'amp' | 'surrounding';
 
 /** A URL's base (`scheme://host/path`) as its host and path; undefined for a bare query or no URL. */
 function hostAndPath(base: string): { host: string; path: string } | undefined {
@@ -357,6 +357,18 @@ export function cleanPastedCode(input: string): { text: string; removed: PasteCl
         if (!removed.includes('quotes')) removed.push('quotes');
         again = true;
       }
+    }
+  }
+  // A callback address wrapped by a terminal or a chat window when copied: a line break (and the spaces
+  // of an indent) between two of a URL's own characters. Read as it was, the code came out half (no code
+  // to exchange, quoted back in full) or the state with a line break in it, reported as a forged
+  // callback. A URL has no raw line break of its own, so the pieces are joined; not when what follows is
+  // other text (`这是回调` on the next line stays a word, for addressInText to leave out).
+  if (/[?#&](?:code|state)=|^https?:\/\//i.test(text) && /[\r\n]/.test(text)) {
+    const joined = text.replace(/(?<=[\x21-\x7e])[ \t]*[\r\n]+[ \t]*(?=[\x21-\x7e])/g, '');
+    if (joined !== text) {
+      text = joined;
+      removed.push('linebreak');
     }
   }
   // A callback address pasted with words around it ("callback: https://…", "<url> 这是回调", "URL=https://…",

@@ -109,6 +109,15 @@ describe('cleanPastedCode and &amp;', () => {
     expect(cleanPastedCode('not a code at all')).toEqual({ text: 'not a code at all', removed: [] });
   });
 
+  it('joins a callback URL a line break split (a wrapped copy), in the code, the state or a name; not the words on the next line', () => {
+    const url = `https://a.example.com/cb?code=${CODE}&state=s1`;
+    expect(cleanPastedCode(`https://a.example.com/cb?code=${CODE.slice(0, 16)}\n${CODE.slice(16)}&state=s1`)).toEqual({ text: url, removed: ['linebreak'] });
+    expect(cleanPastedCode(`https://a.example.com/cb?code=${CODE}&state=s\r\n  1`)).toEqual({ text: url, removed: ['linebreak'] });
+    expect(cleanPastedCode(`https://a.example.com/cb?code=${CODE}&sta\nte=s1`)).toEqual({ text: url, removed: ['linebreak'] });
+    // The next line in other words is no continuation: left to addressInText, as before.
+    expect(cleanPastedCode(`${url}\n这是回调`)).toEqual({ text: url, removed: ['surrounding'] });
+  });
+
   it('drops the invisible characters copied text carries, and full-width quotes', () => {
     expect(cleanPastedCode(`${CODE}\u200b`)).toEqual({ text: CODE, removed: ['whitespace'] });
     expect(cleanPastedCode(`＂${CODE}＂`)).toEqual({ text: CODE, removed: ['quotes'] });

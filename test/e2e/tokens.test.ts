@@ -311,6 +311,26 @@ describe('wxauth exchange', () => {
     expect(pasted.stdout).toBe(`code   ${logged}\nstate  p9\n`);
   });
 
+  it('a callback URL split by a line break (wrapped when copied) is joined and said: the code whole, the state not a forgery', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const r = await wx(['exchange', `http://localhost:8080/cb?code=${code.slice(0, 16)}\n${code.slice(16)}&state=wr\n1`, '--state', 'wr1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Joined the callback URL where a line break split it');
+    expect(r.stderr).not.toMatch(/forged|CSRF|no code/);
+    const zh = await wx(['--lang', 'zh', 'exchange', `http://localhost:8080/cb?code=${emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' })}&sta\nte=wr2`, '--state', 'wr2']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('去掉了回调地址中间的换行');
+  });
+
+  it('a code that is no code is quoted back with its letters masked: half a code is still a secret', async () => {
+    const code = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
+    const r = await wx(['exchange', `http://localhost:8080/cb?code=${code.slice(0, 16)}{{${code.slice(16)}&state=x`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('What follows code= in this callback URL is no code');
+    expect(r.stderr).not.toContain(code.slice(0, 16));
+    expect(r.stderr).not.toContain(code.slice(16));
+  });
+
   it('a callback whose redirect_uri kept an old code: the last code (WeChat\'s) is exchanged, and the old one named', async () => {
     const spent = emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' });
     expect((await wx(['exchange', spent])).code).toBe(0);

@@ -126,6 +126,10 @@ export const messages = {
     zh: '去掉了 code 里的空白（code 只含字母和数字）。',
     en: 'Removed the whitespace inside the code (a code is letters and digits only).',
   },
+  'tokens.exchange.input.cleaned.linebreak': {
+    zh: '去掉了回调地址中间的换行（复制时被终端或聊天窗口折行了；地址里不会有真正的换行）。',
+    en: 'Joined the callback URL where a line break split it (wrapped by a terminal or a chat window when copied; a URL has none of its own).',
+  },
   'tokens.exchange.input.cleaned.both': {
     zh: '去掉了粘贴内容两边的引号或尖括号，以及 code 里的空白（code 只含字母和数字）。',
     en: 'Removed the quotes or brackets around what was pasted, and the whitespace inside the code (a code is letters and digits only).',

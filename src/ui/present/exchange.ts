@@ -46,6 +46,7 @@ export function announceCleanedInput(ctx: Pick<Context, 'out'>, removed: readonl
   if (removed.includes('quotes') || removed.includes('whitespace')) {
     out.note(out.t(removed.includes('quotes') ? (removed.includes('whitespace') ? 'tokens.exchange.input.cleaned.both' : 'tokens.exchange.input.cleaned.quotes') : 'tokens.exchange.input.cleaned.whitespace'));
   }
+  if (removed.includes('linebreak')) out.note(out.t('tokens.exchange.input.cleaned.linebreak'));
   if (removed.includes('surrounding')) out.note(out.t('tokens.exchange.input.cleaned.surrounding'));
   if (removed.includes('amp')) out.note(out.t('tokens.exchange.input.cleaned.amp'));
 }
