@@ -164,7 +164,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   const p = profileFlag(config.profile);
   // The state remembered when a callback (or a paste) arrives: a `wxauth url` run in another terminal
   // since listen started made the newest link, whose callback is not a forgery. Never in place of --state.
-  const later = options.state === undefined && remembered ? await laterStateReader(ctx, config.profile, config.appid) : undefined;
+  const later = options.state === undefined && remembered ? await laterStateReader(ctx, config.profile, config.appid, config.otherAccount ? config.appid : undefined) : undefined;
   const laterState = later ? () => later()?.value : undefined;
   // At the timeout: a newer link's redirect_uri, which may point where this listener is not.
   const laterRedirect = later
@@ -221,7 +221,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
 }
 
 /** The state remembered for the profile now (its own appid's), read again from its file when asked (at most every 250 ms). */
-async function laterStateReader(ctx: Context, profile: string, appid: string | undefined): Promise<() => StateEntry | undefined> {
+async function laterStateReader(ctx: Context, profile: string, appid: string | undefined, apart: string | undefined): Promise<() => StateEntry | undefined> {
   const files = await ctx.stateFiles();
   const { stateForApp } = await import('../store/state.js');
   // Read at most every 250 ms: a flood of forged callbacks (a page of cross-site <img>s) must not become
@@ -232,7 +232,7 @@ async function laterStateReader(ctx: Context, profile: string, appid: string | u
     const now = performance.now();
     if (now - readAt >= 250) {
       readAt = now;
-      entry = stateForApp(files.get(profile).entry, appid);
+      entry = stateForApp(files.get(profile, apart).entry, appid);
     }
     return entry;
   };

@@ -168,7 +168,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     linkRedirect = redirectUri;
     // Where the listener really is (port 0, a LAN address that changed): linted again, refused likewise.
     const link = early?.redirectUri === redirectUri ? early : planAuthorize({ ...request, redirectUri }, { hooks });
-    rememberState(await ctx.stateFiles(), config.profile, link, ctx.now());
+    rememberState(await ctx.stateFiles(), config, link, ctx.now());
 
     const openBrowser = options.open && finishesOn === 'browser';
     await hooks.onLink({ url: link.url, redirectUri, endpoint, openBrowser, finishesOn, warnings: link.warnings });

@@ -229,12 +229,18 @@ function domainFromEnv(blocking: LintFinding[], request: AuthorizeRequest): Mess
 
 /** Where the state is remembered: the profile's state file (store/state.ts; a narrow view, so tests can pass a plain object). */
 export interface StateStore {
-  put(profile: string, state: StateEntry): void;
+  put(profile: string, state: StateEntry, apart?: string): void;
 }
 
-/** Remember the plan's state for the profile: exchange, listen and inspect check the callback against it. */
-export function rememberState(store: StateStore, profile: string, plan: AuthorizePlan, now: number): void {
-  store.put(profile, { value: plan.state, issuedAt: now, redirectUri: plan.redirectUri, scope: plan.scope, endpoint: plan.endpoint, appid: plan.appid });
+/**
+ * Remember the plan's state for the profile: exchange, listen and inspect check the callback against it.
+ * A link of another account than the profile's (WXAUTH_APPID: the resolver's otherAccount) is kept
+ * apart, so it never replaces the state of the profile's own account.
+ */
+export function rememberState(store: StateStore, config: Pick<AuthorizeConfig, 'profile' | 'otherAccount'>, plan: AuthorizePlan, now: number): void {
+  const entry = { value: plan.state, issuedAt: now, redirectUri: plan.redirectUri, scope: plan.scope, endpoint: plan.endpoint, appid: plan.appid };
+  if (config.otherAccount) store.put(config.profile, entry, plan.appid);
+  else store.put(config.profile, entry);
 }
 
 /** A URL that WeChat accepts, and whether its state is remembered. */
@@ -258,7 +264,7 @@ export async function authorize(
 ): Promise<Authorized> {
   const plan = planAuthorize(request, deps);
   try {
-    rememberState(await deps.openStore(), request.config.profile, plan, deps.now());
+    rememberState(await deps.openStore(), request.config, plan, deps.now());
     return { plan };
   } catch (error) {
     // The store's refusals (a folder that cannot be written, a file in the way) are ConfigErrors; a

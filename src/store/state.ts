@@ -1,6 +1,9 @@
 // The state `wxauth url` and `wxauth login` issued last, one small file per profile in the state
 // folder: state-<profile>.json, mode 0600. exchange, listen and inspect check a callback's state
-// against it.
+// against it. A run whose WXAUTH_APPID names another account than the profile's (the emulator's
+// credentials exported in a shell whose profile is a real account) keeps its state apart, in
+// state-<profile>.<appid>.json: it used to replace the real account's, whose callback then read as
+// having no state remembered at all.
 //
 // It used to be an entry of tokens.json. It has a file of its own because `url` writes it on every
 // run: rewriting the whole token cache under its lock for one value cost `url` ~4% of its CPU (issue
@@ -56,9 +59,12 @@ export interface StateRead {
  * after a `%`, which no allowed name has: no separator, dot or character Windows refuses can reach the
  * path, and two names share a file only if both are over 100 bytes and start with the same 100.
  */
-export function stateFileName(profile: string): string {
-  const name = /^[A-Za-z0-9_-]{1,64}$/.test(profile) ? profile : `%${Buffer.from(profile, 'utf8').toString('hex').slice(0, 200)}`;
-  return `state-${name}.json`;
+export function stateFileName(profile: string, apart?: string): string {
+  return apart === undefined ? `state-${fileNamePart(profile)}.json` : `state-${fileNamePart(profile)}.${fileNamePart(apart)}.json`;
+}
+
+function fileNamePart(text: string): string {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(text) ? text : `%${Buffer.from(text, 'utf8').toString('hex').slice(0, 200)}`;
 }
 
 /** `entry` when it is this app's: a state another appid's link carried (a run under another WXAUTH_APPID) is not. */
@@ -69,12 +75,13 @@ export function stateForApp(entry: StateEntry | undefined, appid: string | undef
 export class StateFiles {
   constructor(private readonly dir: string) {}
 
-  pathOf(profile: string): string {
-    return path.join(this.dir, stateFileName(profile));
+  /** `apart`: the appid of another account than the profile's, whose state is kept apart (see above). */
+  pathOf(profile: string, apart?: string): string {
+    return path.join(this.dir, stateFileName(profile, apart));
   }
 
-  get(profile: string): StateRead {
-    const file = this.pathOf(profile);
+  get(profile: string, apart?: string): StateRead {
+    const file = this.pathOf(profile, apart);
     try {
       const snapshot = readStateFile(file);
       if (!snapshot) return {};
@@ -99,21 +106,32 @@ export class StateFiles {
    * check callbacks against the old one's link). False when there was none, or it could not be removed.
    */
   remove(profile: string): boolean {
+    // The states kept apart for other accounts go with it.
+    const prefix = stateFileName(profile).slice(0, -'json'.length);
+    let names: string[] = [];
     try {
-      fs.unlinkSync(this.pathOf(profile));
-      return true;
+      names = fs.readdirSync(this.dir).filter((name) => name.startsWith(prefix) && name.endsWith('.json'));
     } catch {
-      // None there, or not ours to remove (a folder in its place): left as it is; get() reports it.
-      return false;
+      // No folder: nothing to remove.
     }
+    let removed = false;
+    for (const name of [stateFileName(profile), ...names]) {
+      try {
+        fs.unlinkSync(path.join(this.dir, name));
+        removed = true;
+      } catch {
+        // None there, or not ours to remove (a folder in its place): left as it is; get() reports it.
+      }
+    }
+    return removed;
   }
 
   /**
    * Replace the profile's state (the folder is made 0700 if it is not there). Not synced to disk
    * (files.ts writeFileAtomic): a state lost in a power cut is as good as a stale one, and reported.
    */
-  put(profile: string, entry: StateEntry): void {
-    const file = this.pathOf(profile);
+  put(profile: string, entry: StateEntry, apart?: string): void {
+    const file = this.pathOf(profile, apart);
     const text = JSON.stringify(entry, undefined, '\t');
     try {
       try {

@@ -74,6 +74,25 @@ describe('the remembered state (state-<profile>.json)', () => {
     expect(theirs.stdout).toContain('[callback.state_ok]');
   });
 
+  it("a link of another account (WXAUTH_APPID, say the emulator's) is remembered apart: the profile's own state still checks out; profile remove takes both", async () => {
+    const { dir, run } = setUp();
+    await init(run);
+    await init(run, 'spare');
+    const own = (parseJson((await run(['url', '--json'])).stdout) as { state: string }).state;
+    const otherEnv = { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wx5e1ec0de00000001', WXAUTH_TYPE: 'service', WXAUTH_DOMAIN: 'www.example.com', WXAUTH_REDIRECT_URI: 'https://www.example.com/oauth/callback' };
+    const other = await runCli(['url', '--json'], { env: otherEnv });
+    expect(other.code, other.stderr).toBe(0);
+    const theirState = (parseJson(other.stdout) as { state: string }).state;
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'state-default.wx5e1ec0de00000001.json'), 'utf8')).value).toBe(theirState);
+    // Back on the profile's own account: its state is the one it issued, not "none remembered".
+    const mine = await run(['inspect', callback(own)]);
+    expect(mine.stdout).toContain('[callback.state_ok]');
+    // And the other account's callback still checks out under that account.
+    expect((await runCli(['inspect', callback(theirState)], { env: otherEnv })).stdout).toContain('[callback.state_ok]');
+    expect((await run(['profile', 'remove', 'default', '--yes'])).code).toBe(0);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('state-default'))).toEqual([]);
+  });
+
   it('a state an older wxauth kept in tokens.json is still checked until url writes a file', async () => {
     const { dir, run } = setUp();
     await init(run);
@@ -161,7 +180,7 @@ describe('the remembered state (state-<profile>.json)', () => {
 
   it('names a file inside the state folder for any profile text, one file per name', () => {
     const names = ['default', 'my app', '../../etc/passwd', 'a/b', 'C:\\x', '中文', 'CON', 'a'.repeat(64), '%61', '__proto__'];
-    const files = names.map(stateFileName);
+    const files = names.map((name) => stateFileName(name));
     expect(new Set(files).size).toBe(names.length);
     for (const [i, file] of files.entries()) {
       expect(file, names[i]).toMatch(/^state-[A-Za-z0-9_%-]+\.json$/);
