@@ -174,8 +174,8 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
         'The redirect_uri host does not exactly equal the configured web-authorization domain (网页授权域名): it must match character for character, and neither subdomains nor the parent domain count (with www.example.com configured, example.com and m.example.com both fail).',
       ),
       c(
-        'redirect_uri 带了端口（如 :8080）。正式号只接受默认的 80/443 端口；只有测试号允许端口，而且配置值里也要写上同一个端口。',
-        'The redirect_uri has a port (e.g. :8080). Production accounts accept only the default ports 80/443; only test accounts allow a port, and then the configured value must include the same port.',
+        'redirect_uri 带了端口（如 :8080）。正式号的 redirect_uri 不能写端口，只能用默认的 80/443（写出来的 :443、:80 算不算，文档没说，最好不写）；只有测试号允许端口，而且配置值里也要写上同一个端口。',
+        'The redirect_uri has a port (e.g. :8080). A production account’s redirect_uri takes no port: only the default 80/443, left unwritten (whether a written-out :443 or :80 counts is not documented; leave it out); only test accounts allow a port, and then the configured value must include the same port.',
       ),
       c(
         '后台配置的值写成了 URL：带了 http:// 或 https://、路径或结尾的 /。配置项只填域名，例如 www.example.com。',
