@@ -255,7 +255,7 @@ describe('wxauth login', () => {
     // On the emulator: its own way (above). Aimed at WeChat's open base: localhost on port 80, or a test account.
     const r = await runCli(['login', '--no-open', '--port', '8080', '--lang', 'zh'], { env: { ...env, WXAUTH_OPEN_BASE: 'https://open.weixin.qq.com' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('redirect_uri 指向 127.0.0.1:8080，与授权回调域 localhost 不一致；而且只有测试号能把 IP 配成网页授权域名。');
+    expect(r.stderr).toContain('redirect_uri 指向 127.0.0.1:8080，与授权回调域名 localhost 不一致；而且只有测试号能把 IP 配成网页授权域名。');
     expect(r.stderr).toContain('login / listen 加上 --host localhost');
     expect(r.stderr).toContain('换用测试号');
     expect(r.stderr).not.toContain('config set domain 127.0.0.1');

@@ -523,7 +523,7 @@ export const messages = {
     en: 'redirect_uri’s host is an IP address, {host}.',
   },
   'inspect.redirect_uri.ip.effect': {
-    zh: `只有测试号能把 IP 配置为授权回调域；正式账号会显示${P10003}。`,
+    zh: `只有测试号能把 IP 配置为授权回调域名；正式账号会显示${P10003}。`,
     en: `Only test accounts can register an IP as the callback domain; real accounts show ${P10003_EN}.`,
   },
   'inspect.redirect_uri.ip.fix': {
@@ -535,11 +535,11 @@ export const messages = {
     en: 'redirect_uri has the port {port}.',
   },
   'inspect.redirect_uri.port.effect': {
-    zh: `正式账号只能使用 80/443 默认端口，会显示${P10003}；测试号需要把端口一起写进授权回调域。`,
+    zh: `正式账号只能使用 80/443 默认端口，会显示${P10003}；测试号需要把端口一起写进授权回调域名。`,
     en: `Real accounts only accept the default ports 80/443 and show ${P10003_EN}; a test account must include the port in its configured domain.`,
   },
   'inspect.redirect_uri.port.fix': {
-    zh: '去掉端口，用反向代理把 80/443 转到你的服务；测试号则把“IP:端口”配置为授权回调域，并告诉 wxauth：wxauth config set domain {hostportArg}{p}。',
+    zh: '去掉端口，用反向代理把 80/443 转到你的服务；测试号则把“IP:端口”配置为授权回调域名，并告诉 wxauth：wxauth config set domain {hostportArg}{p}。',
     en: 'Drop the port and put a reverse proxy on 80/443; on a test account configure “IP:port” as the callback domain and tell wxauth: wxauth config set domain {hostportArg}{p}.',
   },
   'inspect.redirect_uri.userinfo': {
@@ -547,7 +547,7 @@ export const messages = {
     en: 'redirect_uri carries a user name or password before its host: {userinfo}@{host}',
   },
   'inspect.redirect_uri.userinfo.effect': {
-    zh: `浏览器会丢掉“{userinfo}@”，但微信按原文取主机名与授权回调域比对，对不上，显示${P10003}。`,
+    zh: `浏览器会丢掉“{userinfo}@”，但微信按原文取主机名与授权回调域名比对，对不上，显示${P10003}。`,
     en: `A browser would drop “{userinfo}@”, but WeChat takes the host as written and compares it with the callback domain, finds no match and shows ${P10003_EN}.`,
   },
   'inspect.redirect_uri.userinfo.fix': {
@@ -559,7 +559,7 @@ export const messages = {
     en: 'redirect_uri’s host {host} has characters outside ASCII (full-width letters, say).',
   },
   'inspect.redirect_uri.host_non_ascii.effect': {
-    zh: `浏览器会把它换成 {ascii}，但微信按原文取主机名与授权回调域比对，对不上，显示${P10003}。`,
+    zh: `浏览器会把它换成 {ascii}，但微信按原文取主机名与授权回调域名比对，对不上，显示${P10003}。`,
     en: `A browser would turn it into {ascii}, but WeChat takes the host as written and compares it with the callback domain, finds no match and shows ${P10003_EN}.`,
   },
   'inspect.redirect_uri.host_non_ascii.fix': {
@@ -593,7 +593,7 @@ export const messages = {
 
   // --- callback domain ---------------------------------------------------------------------------
   'inspect.domain.host': {
-    zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致。',
+    zh: 'redirect_uri 指向 {hostport}，与授权回调域名 {domain} 不一致。',
     en: 'redirect_uri points at {hostport}, which is not the callback domain {domain}.',
   },
   'inspect.domain.host.effect': {
@@ -605,7 +605,7 @@ export const messages = {
     en: 'Move redirect_uri under {domain}, or configure {configure} as the web-authorization domain (website apps: 授权回调域) and tell wxauth: wxauth config set domain {configureArg}{p}.',
   },
   'inspect.domain.emulator_host_ip': {
-    zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致（同一台机器，但主机名不同）。',
+    zh: 'redirect_uri 指向 {hostport}，与授权回调域名 {domain} 不一致（同一台机器，但主机名不同）。',
     en: 'redirect_uri points at {hostport}, which is not the callback domain {domain} (the same machine, by another name).',
   },
   'inspect.domain.emulator_host_ip.effect': {
@@ -617,7 +617,7 @@ export const messages = {
     en: 'Catch it under the domain’s own name: wxauth login --host {domainHost} --port 0, with the emulator started as wxauth emulator --domain "{appid}={domainHost}:*" (a real account’s domain has no port; that makes the emulator take any); or --port 80 (which may need sudo on Linux).',
   },
   'inspect.domain.host_ip': {
-    zh: 'redirect_uri 指向 {hostport}，与授权回调域 {domain} 不一致；而且只有测试号能把 IP 配成网页授权域名。',
+    zh: 'redirect_uri 指向 {hostport}，与授权回调域名 {domain} 不一致；而且只有测试号能把 IP 配成网页授权域名。',
     en: 'redirect_uri points at {hostport}, which is not the callback domain {domain}; and only a test account can register an IP as its web-authorization domain.',
   },
   'inspect.domain.host_ip.effect': {
@@ -641,11 +641,11 @@ export const messages = {
     en: 'Move redirect_uri under {domain} (when the domain is localhost, give login --host localhost --port 80: the callback domain has no port, so the callback is on port 80, which may need sudo on Linux). Website apps have no test accounts; to try the QR login on this machine, use the emulator: wxauth emulator --domain "{appid}=localhost:*", then wxauth login --host localhost --port 0.',
   },
   'inspect.domain.subdomain': {
-    zh: 'redirect_uri 指向 {hostport}，它是授权回调域 {domain} 的子域名。',
+    zh: 'redirect_uri 指向 {hostport}，它是授权回调域名 {domain} 的子域名。',
     en: 'redirect_uri points at {hostport}, a subdomain of the callback domain {domain}.',
   },
   'inspect.domain.subdomain.effect': {
-    zh: `授权回调域按完整域名匹配，子域名不包括在内：微信显示${P10003}。`,
+    zh: `授权回调域名按完整域名匹配，子域名不包括在内：微信显示${P10003}。`,
     en: `The callback domain matches the full host only; subdomains are not covered, so WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.subdomain.fix': {
@@ -653,7 +653,7 @@ export const messages = {
     en: 'Call back to {domain} itself, or change the configured domain to {host}.',
   },
   'inspect.domain.parent': {
-    zh: 'redirect_uri 指向 {hostport}，而授权回调域是 {domain}（例如少了 www.）。',
+    zh: 'redirect_uri 指向 {hostport}，而授权回调域名是 {domain}（例如少了 www.）。',
     en: 'redirect_uri points at {hostport}, but the callback domain is {domain} (e.g. a missing www.).',
   },
   'inspect.domain.parent.effect': {
@@ -665,7 +665,7 @@ export const messages = {
     en: 'Call back to {domain} (mind the www.), or change the configured domain to {host}.',
   },
   'inspect.domain.port': {
-    zh: 'redirect_uri 指向 {hostport}，端口与授权回调域 {domain} 不符。',
+    zh: 'redirect_uri 指向 {hostport}，端口与授权回调域名 {domain} 不符。',
     en: 'redirect_uri points at {hostport}; the port does not fit the callback domain {domain}.',
   },
   'inspect.domain.port.effect': {
@@ -689,7 +689,7 @@ export const messages = {
     en: 'To try the login on this machine: wxauth emulator --domain "{appid}={pattern}" (an emulator started that way takes this link as it is). Before going live: serve the callback under {domain} on 80/443.',
   },
   'inspect.domain.emulator_port_test': {
-    zh: 'redirect_uri 指向 {hostport}，端口与授权回调域 {domain} 不符。',
+    zh: 'redirect_uri 指向 {hostport}，端口与授权回调域名 {domain} 不符。',
     en: 'redirect_uri points at {hostport}; the port does not fit the callback domain {domain}.',
   },
   'inspect.domain.emulator_port_test.effect': {
@@ -717,7 +717,7 @@ export const messages = {
     en: 'The callback host is an IP ({host}), but this account is not a test account.',
   },
   'inspect.domain.ip.effect': {
-    zh: `只有测试号能使用 IP 作为授权回调域；微信显示${P10003}。`,
+    zh: `只有测试号能使用 IP 作为授权回调域名；微信显示${P10003}。`,
     en: `Only test accounts can use an IP as their callback domain; WeChat shows ${P10003_EN}.`,
   },
   'inspect.domain.ip.fix': {
@@ -725,7 +725,7 @@ export const messages = {
     en: 'Use a registered domain name; or, if this is a test account, say so: wxauth config set type test{p}.',
   },
   'inspect.domain.bad_config': {
-    zh: '配置的授权回调域 {domain} 不是“主机[:端口]”格式，无法比较。',
+    zh: '配置的授权回调域名 {domain} 不是“主机[:端口]”格式，无法比较。',
     en: 'The configured callback domain {domain} is not of the form host[:port], so it cannot be compared.',
   },
   'inspect.domain.bad_config.effect': {
@@ -737,7 +737,7 @@ export const messages = {
     en: 'Give the bare domain, e.g. wxauth config set domain www.example.com{p}',
   },
   'inspect.domain.unchecked': {
-    zh: '不知道此账号的授权回调域，没有检查 redirect_uri 的域名。',
+    zh: '不知道此账号的授权回调域名，没有检查 redirect_uri 的域名。',
     en: 'This account’s callback domain is unknown, so redirect_uri’s host was not checked.',
   },
   'inspect.domain.unchecked.effect': {
