@@ -224,6 +224,7 @@ const CONTROL_INDEX: ReadonlyArray<{ call: string; does: string }> = [
   { call: 'GET|POST /__emulator/user', does: 'who "you" are in the emulated WeChat client' },
   { call: 'POST /__emulator/follow', does: '{"user", "appid", "follows": true|false}: a user follows (关注) an app, or stops' },
   { call: 'GET /__emulator/qr · POST /__emulator/scan', does: 'QR logins waiting · {"action": "confirm"|"scan"|"cancel"}' },
+  { call: 'POST /__emulator/open-account', does: '{"appid", "openAccount": "<name>" | null}: bind an app to a 开放平台 account, or unbind it (no unionid then)' },
   { call: 'POST /__emulator/whitelist', does: '{"appid", "ips": [...] | null}: an app\'s IP whitelist' },
   { call: 'GET|POST /__emulator/tickets', does: 'jsapi_tickets · {"appid", "expire": true} ends one now' },
   { call: 'GET /__emulator/issued/<appid>', does: 'the basic tokens and tickets an app holds' },
@@ -359,6 +360,15 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       if (typeof body.user !== 'string' || !emu.user(body.user)) return bad('expected {"user": "<seeded user id>"}');
       emu.currentUser = body.user;
       return controlJson({ ok: true, user: body.user });
+    }
+    case '/open-account': {
+      // {"appid": "wx…", "openAccount": "open-demo"} binds an app to a 开放平台 account, null unbinds it:
+      // from then on its exchanges, /sns/userinfo and /cgi-bin/user/info carry a unionid, or none (§4).
+      const account = body.openAccount;
+      if (typeof body.appid !== 'string' || !emu.app(body.appid) || !(account === null || (typeof account === 'string' && account.trim() !== '')))
+        return bad('expected {"appid": "<seeded appid>", "openAccount": "<开放平台 account name>" or null for none}');
+      emu.setOpenAccount(body.appid, account);
+      return controlJson({ ok: true, appid: body.appid, openAccount: emu.app(body.appid)!.openAccount });
     }
     case '/follow': {
       // A seeded user follows (关注) an app or stops, as a person does by scanning its QR code: the only

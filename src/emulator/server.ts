@@ -200,6 +200,8 @@ export class Emulator {
   private readonly initialWhitelists: ReadonlyMap<string, string[] | null>;
   /** Each user's follows at the start: a reset restores them (POST /__emulator/follow changes them). */
   private readonly initialFollows: ReadonlyMap<string, string[]>;
+  /** Each app's 开放平台 account at the start: a reset restores them (POST /__emulator/open-account changes them). */
+  private readonly initialOpenAccounts: ReadonlyMap<string, string | null>;
   /** The seed's apps and users by id: every authorize and exchange looks one up (a find per call cost a closure, issue 19). */
   private readonly appsById: ReadonlyMap<string, NormalizedApp>;
   private readonly usersById: ReadonlyMap<string, NormalizedUser>;
@@ -223,6 +225,7 @@ export class Emulator {
     for (const [appid, ips] of Object.entries(options.ipWhitelists ?? {})) this.setIpWhitelist(appid, ips);
     this.initialWhitelists = new Map(this.seed.apps.map((a) => [a.appid, a.ipWhitelist ? [...a.ipWhitelist] : null]));
     this.initialFollows = new Map(this.seed.users.map((u) => [u.id, [...u.follows]]));
+    this.initialOpenAccounts = new Map(this.seed.apps.map((a) => [a.appid, a.openAccount]));
   }
 
   /**
@@ -236,6 +239,19 @@ export class Emulator {
     // A new list: the seed's own arrays may be the caller's (startEmulator({ seed })).
     if (follows && !user.follows.includes(appid)) user.follows = [...user.follows, appid];
     if (!follows) user.follows = user.follows.filter((a) => a !== appid);
+  }
+
+  /**
+   * The 开放平台 account an app is bound to from now on (null: none), as binding or unbinding it on
+   * open.weixin.qq.com does (管理中心 → 绑定公众号/网站应用). An unbound app's exchange, /sns/userinfo and
+   * /cgi-bin/user/info carry no unionid key at all (§4), as a test account's never do. Throws RangeError
+   * for an unknown appid or an empty account name.
+   */
+  setOpenAccount(appid: string, openAccount: string | null): void {
+    const app = this.app(appid);
+    if (!app) throw new RangeError(`no seeded app ${appid}`);
+    if (openAccount !== null && openAccount.trim() === '') throw new RangeError('openAccount must be a name, or null for none');
+    app.openAccount = openAccount === null ? null : openAccount.trim();
   }
 
   /**
@@ -351,6 +367,7 @@ export class Emulator {
       app.ipWhitelist = initial ? [...initial] : null;
     }
     for (const user of this.seed.users) user.follows = [...(this.initialFollows.get(user.id) ?? [])];
+    for (const app of this.seed.apps) app.openAccount = this.initialOpenAccounts.get(app.appid) ?? null;
   }
 
   /** A WeChat error: HTTP 200, `{"errcode","errmsg"}` with the rid suffix; the rid is remembered for rid/get. */
@@ -601,6 +618,7 @@ export class Emulator {
         this.faults.push(validateFault(fault));
       }),
       setIpWhitelist: changes((appid: string, ips: readonly string[] | null) => this.setIpWhitelist(appid, ips)),
+      setOpenAccount: changes((appid: string, openAccount: string | null) => this.setOpenAccount(appid, openAccount)),
       configure: changes((switches: Partial<EmulatorSwitches>) => {
         this.switches = { ...this.switches, ...switches };
       }),

@@ -286,8 +286,10 @@ export interface EmulatorHandle {
   configure(switches: Partial<EmulatorSwitches>): void;
   /** An app's IP whitelist (null: none); /cgi-bin/* calls from any other address get 40164. RangeError for an unknown appid or a non-IP. */
   setIpWhitelist(appid: string, ips: readonly string[] | null): void;
+  /** The 开放平台 account an app is bound to (null: none, so no unionid in its answers). RangeError for an unknown appid. */
+  setOpenAccount(appid: string, openAccount: string | null): void;
   /** The user "you" are in the emulated WeChat client (as the emulator page's picker sets it; a pick on a consent or QR page sets it too). */
   setCurrentUser(id: string): void;
-  /** Forget codes, tokens, quotas, rids, requests and clock offset; restore the starting faults, switches, IP whitelists and follows; keep the seed. */
+  /** Forget codes, tokens, quotas, rids, requests and clock offset; restore the starting faults, switches, IP whitelists, follows and 开放平台 bindings; keep the seed. */
   reset(): void;
 }

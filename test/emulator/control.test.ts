@@ -145,6 +145,33 @@ describe('reset, switches, user', () => {
       expect((await post(emu.url, '/__emulator/follow', bad)).status, JSON.stringify(bad)).toBe(400);
   });
 
+  it('POST /__emulator/open-account unbinds an app from its 开放平台 account (no unionid key in the exchange, /sns/userinfo or /cgi-bin/user/info) and binds it again; a reset restores the seed’s; bad input is a 400', async () => {
+    const login = async () => {
+      const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_userinfo' })).json.code);
+      const token = (await exchange(code)).json;
+      const info = (await get(emu.url, `/sns/userinfo?access_token=${String(token.access_token)}&openid=${String(token.openid)}`)).json;
+      return { token, info };
+    };
+    const bound = await login();
+    expect(bound.token.unionid).toEqual(expect.any(String));
+    expect(bound.info.unionid).toBe(bound.token.unionid);
+    expect((await post(emu.url, '/__emulator/open-account', { appid: SVC, openAccount: null })).json).toEqual({ ok: true, appid: SVC, openAccount: null });
+    const unbound = await login();
+    // As WeChat answers an app with no 开放平台 account: the key is absent, not null or empty.
+    expect(Object.keys(unbound.token)).not.toContain('unionid');
+    expect(Object.keys(unbound.info)).not.toContain('unionid');
+    expect(unbound.token.openid).toBe(bound.token.openid);
+    const seed = (await get(emu.url, '/__emulator/seed')).json as { apps: Array<{ appid: string; openAccount: string | null }> };
+    expect(seed.apps.find((a) => a.appid === SVC)!.openAccount).toBeNull();
+    expect((await post(emu.url, '/__emulator/open-account', { appid: SVC, openAccount: 'open-demo' })).json).toEqual({ ok: true, appid: SVC, openAccount: 'open-demo' });
+    expect((await login()).token.unionid).toBe(bound.token.unionid);
+    await post(emu.url, '/__emulator/open-account', { appid: SVC, openAccount: null });
+    await post(emu.url, '/__emulator/reset', {});
+    expect((await login()).token.unionid).toBe(bound.token.unionid);
+    for (const bad of [{ appid: 'wx00000000000000ff', openAccount: null }, { appid: SVC }, { appid: SVC, openAccount: '' }, { appid: SVC, openAccount: 1 }])
+      expect((await post(emu.url, '/__emulator/open-account', bad)).status, JSON.stringify(bad)).toBe(400);
+  });
+
   it('POST /__emulator/whitelist sets an app’s IP whitelist (40164 for others), null removes it, a reset restores the start’s; bad input is a 400', async () => {
     const token = () => get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${SVC}&secret=${SVC_SECRET}`);
     const set = await post(emu.url, '/__emulator/whitelist', { appid: SVC, ips: ['203.0.113.10', ' 203.0.113.10 ', '2001:db8::1'] });
