@@ -964,7 +964,7 @@ describe('wxauth probe', () => {
       child.kill('SIGINT');
       expect(await closed).toBe(130);
       expect(stderr).not.toMatch(/internal error|aborted/i);
-      expect(stderr).toContain('probe stopped; the emulator’s clock, faults, current user and follows are as they were.');
+      expect(stderr).toContain('probe stopped; the emulator’s clock, faults, current user, follows and 开放平台 bindings are as they were.');
       expect(await offset()).toBe(0);
     } finally {
       await app.close();
@@ -1006,7 +1006,7 @@ describe('wxauth probe', () => {
       await advanceApplied;
       child.kill('SIGINT');
       expect(await closed).toBe(130);
-      expect(stderr).toContain('probe stopped; the emulator’s clock, faults, current user and follows are as they were.');
+      expect(stderr).toContain('probe stopped; the emulator’s clock, faults, current user, follows and 开放平台 bindings are as they were.');
       expect(((await (await fetch(`${emu.url}/__emulator/clock`)).json()) as { offset: number }).offset).toBe(0);
     } finally {
       await app.close();
@@ -1026,7 +1026,7 @@ describe('wxauth probe', () => {
       await own.close();
       const r = await run;
       expect(r.code).toBe(5);
-      expect(r.stderr).toContain(`Could not put the clock, faults, current user and follows of the emulator at ${own.url} back as they were.`);
+      expect(r.stderr).toContain(`Could not put the clock, faults, current user, follows and 开放平台 bindings of the emulator at ${own.url} back as they were.`);
       expect(r.stderr).toContain('/__emulator/reset');
       expect(r.stderr).not.toContain('probe stopped');
     } finally {

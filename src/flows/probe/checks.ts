@@ -12,6 +12,7 @@ export const CHECK_IDS = [
   'url.code_left',
   'session.renewed',
   'session.per_user',
+  'unionid.absent',
   'state.forged',
   'state.missing',
   'consent.denied',
@@ -79,7 +80,9 @@ export type ScenarioId =
   | 'busy_http500'
   | 'open_redirect'
   | 'token_rejected'
-  | 'second_user';
+  | 'second_user'
+  | 'no_unionid'
+  | 'no_unionid_second';
 
 export interface ScenarioRecord {
   id: ScenarioId;
@@ -102,6 +105,9 @@ export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
   'session.renewed': ['happy'],
   // The happy path's browser is the first person; the second logs in in a fresh one.
   'session.per_user': ['happy', 'second_user'],
+  // The app unbound from its 开放平台 account: the first person logs in again without a unionid, then a
+  // second person in a fresh browser (merged into one account when the missing value became the key).
+  'unionid.absent': ['happy', 'no_unionid', 'no_unionid_second'],
   'state.forged': ['state_forged'],
   'state.missing': ['state_missing'],
   'consent.denied': ['denied'],
@@ -109,7 +115,7 @@ export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
   'wechat.busy': ['busy_errcode', 'busy_http500'],
   // Every answer: a secret usually leaks on an error page (a failed exchange, a refusal), so `--only
   // secrets.leak` runs every scenario rather than pass on the happy path's few pages.
-  'secrets.leak': ['happy', 'reload', 'duplicate', 'state_forged', 'state_missing', 'denied', 'expired', 'busy_errcode', 'busy_http500', 'open_redirect', 'token_rejected', 'second_user'],
+  'secrets.leak': ['happy', 'reload', 'duplicate', 'state_forged', 'state_missing', 'denied', 'expired', 'busy_errcode', 'busy_http500', 'open_redirect', 'token_rejected', 'second_user', 'no_unionid', 'no_unionid_second'],
   'redirect.open': ['open_redirect'],
   // A second login (WeChat's duplicate hit is one) tells a fetch per login from an empty cache filled once.
   'basic_token.per_login': ['happy', 'duplicate'],
@@ -189,6 +195,47 @@ export function identityShown(body: string, who: Identity, other: Identity): Ide
   const nickname = who.nickname.trim();
   if ([...nickname].length >= 2 && !other.nickname.includes(nickname) && text.includes(nickname)) shown.push('nickname');
   return shown;
+}
+
+/** A page's words as a reader sees them: scripts and styles dropped, tags as spaces, entities and JSON's \uXXXX decoded. */
+function wordsOf(body: string): string {
+  const text = body.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[a-zA-Z/!][^>]*>/g, ' ');
+  return decodeEntities(text).replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** What a missing value becomes when a program writes it out: JavaScript's undefined and null, Python's None, Go's <nil>. */
+const MISSING_AFTER = /^\s*["']?(undefined|null|None|<nil>|nil)(?![\w-])/;
+
+/**
+ * The word a missing value became on a page (unionid.absent): where the page before showed the unionid
+ * (`unionid: oXy…`), this one shows `unionid: undefined` (or null, None, nil); anywhere else, the words
+ * `undefined` or `null` the page before did not have, JSON's own `null` (`"unionid":null`, after a colon,
+ * a comma or a bracket) left out: an honest "none". Undefined when the page shows no such word.
+ */
+export function missingValueShown(body: string, before: string, unionid: string | undefined): string | undefined {
+  const words = wordsOf(body);
+  const earlier = wordsOf(before);
+  if (unionid) {
+    for (let at = earlier.indexOf(unionid); at >= 0; at = earlier.indexOf(unionid, at + 1)) {
+      // What stood before the unionid on its line (its label): "unionid: ", "账号 ", "\"unionid\":\"".
+      const label = earlier.slice(Math.max(0, at - 16), at).split('\n').pop()!.replace(/^\s+/, '');
+      if (label.trim().length < 2) continue;
+      for (let here = words.indexOf(label); here >= 0; here = words.indexOf(label, here + 1)) {
+        const m = MISSING_AFTER.exec(words.slice(here + label.length));
+        if (m) return m[1];
+      }
+    }
+  }
+  for (const word of ['undefined', 'null']) {
+    if (new RegExp(`\\b${word}\\b`).test(earlier)) continue;
+    for (const m of words.matchAll(new RegExp(`\\b${word}\\b`, 'g'))) {
+      const lead = words.slice(0, m.index).trimEnd();
+      const justBefore = words[m.index - 1] ?? '';
+      if (/[:,[]$/.test(lead) && !/["']/.test(justBefore)) continue;
+      return word;
+    }
+  }
+  return undefined;
 }
 
 /** The page shows WeChat's "code been used" failure to the user (§1.6: 40163 on the second exchange). */

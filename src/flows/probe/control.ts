@@ -1,6 +1,7 @@
 // The emulator's control API (/__emulator/*), as probe uses it: the seed (which apps, which secrets,
-// which users), the request log since a point, a code's status, the clock and faults, and who logs in
-// (the current user, and a follow of a test account for session.per_user). Control POSTs carry
+// which users), the request log since a point, a code's status, the clock and faults, who logs in
+// (the current user, and a follow of a test account for session.per_user), and an app's 开放平台
+// binding (unbound for unionid.absent). Control POSTs carry
 // Content-Type application/json (src/emulator/host-guard.ts refuses anything else).
 import { NetworkError, UsageError, type MessageRef } from '../../errors.js';
 import { EMULATOR_DEFAULT_PORT } from '../../core/endpoints.js';
@@ -113,6 +114,15 @@ export class EmulatorControl {
    */
   async follow(user: string, appid: string, follows: boolean, restoring = false): Promise<boolean> {
     return (await this.call('POST', '/follow', { user, appid, follows }, restoring ? 'undo' : 'change')).ok === true;
+  }
+
+  /**
+   * Bind an app to a 开放平台 account, or unbind it (null: its answers carry no unionid from now on);
+   * `restoring` puts back what the seed had. False when this emulator has no such endpoint (one older
+   * than this wxauth).
+   */
+  async setOpenAccount(appid: string, openAccount: string | null, restoring = false): Promise<boolean> {
+    return (await this.call('POST', '/open-account', { appid, openAccount }, restoring ? 'undo' : 'change')).ok === true;
   }
 
   /** The running total of recorded requests: pass it to `requestsSince` later. */

@@ -19,6 +19,7 @@ import {
   RETURN_PARAM_NAMES,
   SCENARIOS_OF,
   identityShown,
+  missingValueShown,
   pageProblem,
   showsCodeUsed,
   urlHasCode,
@@ -745,6 +746,44 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   };
   const lost = (id: CheckId, scenarioId: ScenarioId) => put({ id, status: 'skip', message: { key: 'probe.skip.scenario_lost' }, evidence: { scenarios: [scenarioId] } });
 
+  /** The seeded user the happy path logged in as: the code's user, else the one the app got the openid of. */
+  const happyUser = (users: PublicUser[]): PublicUser | undefined => {
+    const openid = happyStatus?.tokens?.openid;
+    return users.find((u) => u.id === happyStatus?.user) ?? users.find((u) => openid !== undefined && u.openids[app!.appid] === openid);
+  };
+  /**
+   * Another person for a second login: a test account's consent is for its followers only (10006, §1.5),
+   * so another follower if the seed has one, else any other user (who follows it for that one login).
+   */
+  const otherUser = (users: PublicUser[], first: PublicUser | undefined): PublicUser | undefined => {
+    const others = users.filter((u) => u !== first);
+    return app!.type === 'test' ? (others.find((u) => u.follows.includes(app!.appid)) ?? others[0]) : others[0];
+  };
+  /**
+   * `user` logs in, in browser `b`, as the emulator's current user for this one login; on a test account
+   * they do not follow, they follow it for it (POST /__emulator/follow). Both are put back afterwards,
+   * Ctrl-C included. 'no_follow' when this emulator cannot make them follow; undefined when the login
+   * never reached the callback.
+   */
+  const loginAs = async (b: ProbeBrowser, user: PublicUser, notes: MessageRef[]): Promise<{ page: Page; pending?: string } | 'no_follow' | undefined> => {
+    const onto = app!;
+    const previous = await control.currentUser();
+    let followed = false;
+    await control.setUser(user.id);
+    try {
+      if (onto.type === 'test' && !user.follows.includes(onto.appid)) {
+        followed = await control.follow(user.id, onto.appid, true);
+        if (!followed) return 'no_follow';
+      }
+      notes.push(messageRef(followed ? 'probe.note.second_user_followed' : 'probe.note.second_user', { user: user.id, name: user.nickname, appid: onto.appid }));
+      const got = await upToCallback(b, 'allow', notes);
+      return got ? await deliver(b, got.callback) : undefined;
+    } finally {
+      if (followed) await control.follow(user.id, onto.appid, false, true);
+      await control.setUser(previous, true);
+    }
+  };
+
   // session.per_user: two people signed in at once each keep their own account. The happy path's browser
   // is the first person; another seeded user logs in in a fresh browser; then the first person opens
   // their landing page again. An app that keeps the signed-in user where every visitor reads it (a
@@ -754,12 +793,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const landing = happyFinal.page;
     const url = landing.hop.url;
     const users = await control.users();
-    const happyOpenid = happyStatus?.tokens?.openid;
-    const first = users.find((u) => u.id === happyStatus?.user) ?? users.find((u) => happyOpenid !== undefined && u.openids[app!.appid] === happyOpenid);
-    const others = users.filter((u) => u !== first);
-    // A test account's consent is for its followers only (10006, §1.5): another follower if the seed has
-    // one, else another user who follows it for this one login (POST /__emulator/follow, undone after).
-    const second = app.type === 'test' ? (others.find((u) => u.follows.includes(app!.appid)) ?? others[0]) : others[0];
+    const first = happyUser(users);
+    const second = otherUser(users, first);
     const identity = (u: PublicUser): Identity => {
       const unionid = app!.openAccount ? u.unionids[app!.openAccount] : undefined;
       return { openid: u.openids[app!.appid] ?? '', nickname: u.nickname, ...(unionid ? { unionid } : {}) };
@@ -777,22 +812,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const b = browser();
       let revisitFrom = 0;
       const { value, record } = await scenario('second_user', b, async (notes) => {
-        const previous = await control.currentUser();
-        let followed = false;
-        let landed: { page: Page } | undefined;
-        await control.setUser(second.id);
-        try {
-          if (app!.type === 'test' && !second.follows.includes(app!.appid)) {
-            followed = await control.follow(second.id, app!.appid, true);
-            if (!followed) return 'no_follow' as const;
-          }
-          notes.push(messageRef(followed ? 'probe.note.second_user_followed' : 'probe.note.second_user', { user: second.id, name: second.nickname, appid: app!.appid }));
-          const got = await upToCallback(b, 'allow', notes);
-          landed = got ? await deliver(b, got.callback) : undefined;
-        } finally {
-          if (followed) await control.follow(second.id, app!.appid, false, true);
-          await control.setUser(previous, true);
-        }
+        const landed = await loginAs(b, second, notes);
+        if (landed === 'no_follow') return 'no_follow' as const;
         if (!landed) return undefined;
         // The first person again, in their own browser; a way back to the login stops before WeChat.
         revisitFrom = hb.hops.length;
@@ -815,6 +836,105 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         else if (identityShown(value.landed.page.body, two, one).length === 0) put(check('session.per_user', 'skip', 'second_unknown', { ...who, secondUrl, status: value.landed.page.status }, evidence));
         else if (identityShown(againPage.body, one, two).length > 0) put(check('session.per_user', 'pass', 'ok', who, evidence));
         else put(check('session.per_user', 'skip', 'gone', { ...who, status: againPage.status }, evidence));
+      }
+    }
+  }
+
+  // unionid.absent: WeChat gives a unionid only to snsapi_userinfo/snsapi_login grants of apps bound to a
+  // 开放平台 account (§4); a 测试号, an app not yet bound or a snsapi_base login gets none. A server written
+  // against one that has it crashes without it, or keys its accounts by the missing value ("undefined",
+  // "null", ""), and every user without a unionid then shares one account. The app is unbound from its
+  // account (POST /__emulator/open-account) for two logins: the first person again in a fresh browser, then
+  // a second person in another one, and the first browser opens its page again. Bound again afterwards.
+  if (judgeable('unionid.absent', 'ok')) {
+    const account = app.openAccount;
+    const landing = happyFinal.page;
+    if (!happyDone) sameFailure('unionid.absent', 'happy');
+    // The happy path had no unionid either: the app already does without one (login.completes judged it).
+    else if (!account) put(check('unionid.absent', 'skip', 'skip_unbound', { appid: app.appid }, { scenarios: ['happy'] }));
+    else if ((happyStatus?.scope ?? auth.scope) === 'snsapi_base') put(check('unionid.absent', 'skip', 'skip_base', { scope: 'snsapi_base' }, { scenarios: ['happy'] }));
+    else {
+      const appid = app.appid;
+      const users = await control.users();
+      const first = happyUser(users);
+      const second = otherUser(users, first);
+      const withoutUnionid = (u: PublicUser | undefined): Identity => (u ? { openid: u.openids[appid] ?? '', nickname: u.nickname } : { openid: '', nickname: '' });
+      const one = withoutUnionid(first);
+      const two = withoutUnionid(second);
+      const happyUnionid = first?.unionids[account];
+      /** `body` with the app unbound, bound again after (Ctrl-C included); 'no_endpoint' on an emulator without the control. */
+      const unbound = async <T>(notes: MessageRef[], body: () => Promise<T>): Promise<T | 'no_endpoint'> => {
+        if (!(await control.setOpenAccount(appid, null))) return 'no_endpoint';
+        notes.push(messageRef('probe.note.unbound', { appid, account }));
+        try {
+          return await body();
+        } finally {
+          await control.setOpenAccount(appid, account, true);
+        }
+      };
+      const nb = browser();
+      const { value: alone, record: aloneRecord } = await scenario('no_unionid', nb, (notes) =>
+        unbound(notes, async () => {
+          const got = await upToCallback(nb, 'allow', notes);
+          return got ? { landed: await deliver(nb, got.callback), code: codeOf(got.callback) } : undefined;
+        }),
+      );
+      const details = { appid, openAccount: account };
+      const evidence: Evidence = { scenarios: ['no_unionid'], hops: aloneRecord.hops, wechat: aloneRecord.wechat, details };
+      const status = alone && alone !== 'no_endpoint' && alone.code ? await control.codeStatus(alone.code) : undefined;
+      const page = alone && alone !== 'no_endpoint' ? alone.landed.page : undefined;
+      const url = page?.hop.url ?? '';
+      const problem = page ? pageProblem(page) : undefined;
+      const literal = page ? missingValueShown(page.body, landing.body, happyUnionid) : undefined;
+      if (alone === 'no_endpoint') put(check('unionid.absent', 'skip', 'skip_old_emulator', { emulator }, { scenarios: ['happy'] }));
+      else if (!alone || !page) lost('unionid.absent', 'no_unionid');
+      // The exchange itself failed (a fault the user armed, say): nothing here says what a missing unionid does.
+      else if (status?.status !== 'exchanged') put(check('unionid.absent', 'skip', 'exchange_failed', { errcode: status?.attempts.find((a) => a.errcode !== 0)?.errcode ?? -1 }, evidence));
+      else if (problem) put(check('unionid.absent', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
+      else if (page.status >= 400) put(check('unionid.absent', 'fail', 'error_page', { problem: 'probe.problem.status', status: page.status }, evidence));
+      else if (literal) put(check('unionid.absent', 'fail', 'literal', { value: literal, url }, evidence));
+      else if (!first || identityShown(page.body, one, two).length === 0) put(check('unionid.absent', 'skip', 'no_identity', { url }, evidence));
+      else if (!second) put(check('unionid.absent', 'skip', 'one_user', { emulator }, evidence));
+      else {
+        const who = { first: first.id, firstName: first.nickname, second: second.id, secondName: second.nickname, url };
+        // A login that ends on the callback (the code in its URL) would log in again if opened: not revisited.
+        const revisit = !samePath(page.url, callbackUrl);
+        const sb = browser();
+        let revisitFrom = 0;
+        const { value: pair, record } = await scenario('no_unionid_second', sb, (notes) =>
+          unbound(notes, async () => {
+            const landed = await loginAs(sb, second, notes);
+            if (landed === 'no_follow' || !landed) return landed;
+            revisitFrom = nb.hops.length;
+            const again = revisit ? await nb.follow(page.url, (next) => authorizeEndpoint(next, pages) === undefined && !maybeFront(next)) : undefined;
+            return { landed, again };
+          }),
+        );
+        // The first browser's hops belong to this scenario too, on its time scale.
+        const paired = typeof pair === 'object' && pair !== null;
+        for (const h of paired && pair.again ? nb.hops.slice(revisitFrom) : []) record.hops.push({ ...h, startMs: Math.max(0, h.startMs + nb.started - sb.started) });
+        const both: Evidence = { scenarios: ['no_unionid', 'no_unionid_second'], hops: [...aloneRecord.hops, ...record.hops], wechat: [...aloneRecord.wechat, ...record.wechat], details: { ...details, first: first.id, second: second.id, landing: url } };
+        if (pair === 'no_endpoint') put(check('unionid.absent', 'skip', 'skip_old_emulator', { emulator }, both));
+        else if (pair === 'no_follow') put(check('unionid.absent', 'skip', 'no_follower', { ...who, appid }, both));
+        else if (!pair) lost('unionid.absent', 'no_unionid_second');
+        else {
+          const secondPage = pair.landed.page;
+          const secondUrl = secondPage.hop.url;
+          const secondProblem = pageProblem(secondPage);
+          const secondLiteral = missingValueShown(secondPage.body, landing.body, happyUnionid);
+          const secondShowsFirst = identityShown(secondPage.body, one, two);
+          const againShowsSecond = pair.again ? identityShown(pair.again.page.body, two, one) : [];
+          // session.per_user saw the same mix-up with unionids present: it is not the missing unionid's.
+          const perUser = results.get('session.per_user')?.status === 'fail';
+          if (secondProblem) put(check('unionid.absent', 'fail', 'second_failed', { ...who, secondUrl, ...problemParams(secondProblem, options.timeoutMs) }, both));
+          else if (secondPage.status >= 400) put(check('unionid.absent', 'fail', 'second_failed', { ...who, secondUrl, problem: 'probe.problem.status', status: secondPage.status }, both));
+          else if (secondLiteral) put(check('unionid.absent', 'fail', 'literal', { value: secondLiteral, url: secondUrl }, both));
+          else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && perUser) put(check('unionid.absent', 'skip', 'same_as_per_user', who, both));
+          else if (secondShowsFirst.length > 0) put(check('unionid.absent', 'fail', 'merged', { ...who, secondUrl, what: `probe.what.${secondShowsFirst[0]}` }, both));
+          else if (againShowsSecond.length > 0) put(check('unionid.absent', 'fail', 'merged_back', { ...who, what: `probe.what.${againShowsSecond[0]}` }, both));
+          else if (identityShown(secondPage.body, two, one).length === 0) put(check('unionid.absent', 'skip', 'second_unknown', { ...who, secondUrl, status: secondPage.status }, both));
+          else put(check('unionid.absent', 'pass', 'ok', { ...who, secondUrl }, both));
+        }
       }
     }
   }

@@ -99,12 +99,12 @@ export const messages = {
     zh: '本地开发服务器请用 http:// 地址（{url}），或把签发它的 CA 交给 Node：NODE_EXTRA_CA_CERTS=ca.pem wxauth probe …',
     en: 'For a local dev server use its http:// address ({url}), or give Node the CA that issued the certificate: NODE_EXTRA_CA_CERTS=ca.pem wxauth probe …',
   },
-  'probe.undo_failed': { zh: '没能把模拟器 {url} 的时钟、故障设置、当前用户和关注恢复原样。', en: 'Could not put the clock, faults, current user and follows of the emulator at {url} back as they were.' },
+  'probe.undo_failed': { zh: '没能把模拟器 {url} 的时钟、故障设置、当前用户、关注和开放平台绑定恢复原样。', en: 'Could not put the clock, faults, current user, follows and 开放平台 bindings of the emulator at {url} back as they were.' },
   'probe.undo_failed.hint': {
     zh: '在模拟器页面（{url}/）上查看并恢复，或者 POST {url}/__emulator/reset 清空它的状态。',
     en: 'Check and put them back on the emulator’s page ({url}/), or POST {url}/__emulator/reset to clear its state.',
   },
-  'probe.cancelled': { zh: 'probe 已停止；模拟器的时钟、故障设置、当前用户和关注已恢复原样。', en: 'probe stopped; the emulator’s clock, faults, current user and follows are as they were.' },
+  'probe.cancelled': { zh: 'probe 已停止；模拟器的时钟、故障设置、当前用户、关注和开放平台绑定已恢复原样。', en: 'probe stopped; the emulator’s clock, faults, current user, follows and 开放平台 bindings are as they were.' },
   'probe.app_closed': { zh: '{url} 上有程序在监听，但它没有回答就断开了连接。', en: 'Something listens at {url}, but it closed the connection without an answer.' },
   'probe.app_closed.hint.https': { zh: '那个端口上是 HTTPS 服务（它完成了 TLS 握手）：改用 {url}。', en: 'That port serves HTTPS (it completed a TLS handshake): use {url}.' },
   'probe.app_closed.hint': { zh: '确认这个端口上就是你的应用（不是别的服务），并看看它的日志。', en: 'Check that this port is your app (not another service), and look at its log.' },
@@ -132,6 +132,8 @@ export const messages = {
   'probe.scenario.token_rejected': { zh: '基础 token 被顶掉（40001）', en: 'basic token knocked out (40001)' },
   'probe.scenario.open_redirect': { zh: '外站跳回地址', en: 'foreign return-to URL' },
   'probe.scenario.second_user': { zh: '另一个用户同时登录', en: 'a second user logs in' },
+  'probe.scenario.no_unionid': { zh: '没有 unionid 的登录', en: 'a login without unionid' },
+  'probe.scenario.no_unionid_second': { zh: '另一个用户也没有 unionid', en: 'a second user without unionid' },
   'probe.note.rewrote': {
     zh: '应用把浏览器送往真正的 open.weixin.qq.com；probe 改用模拟器 {emulator} 的授权页。',
     en: 'The app sends the browser to the real open.weixin.qq.com; probe used the emulator’s pages at {emulator} instead.',
@@ -160,6 +162,11 @@ export const messages = {
   'probe.note.second_user_followed': {
     zh: 'probe 在新的浏览器会话里以 {name}（{user}）登录；测试号只有关注者才能授权，所以 {user} 为这次登录临时关注了 {appid}（POST /__emulator/follow），之后连同模拟器的当前用户一起恢复。',
     en: 'probe logged in as {name} ({user}) in a fresh browser; only followers may log in to a test account, so {user} followed {appid} for this login (POST /__emulator/follow), undone afterwards with the emulator’s current user.',
+  },
+
+  'probe.note.unbound': {
+    zh: '模拟器为这次登录把 {appid} 从开放平台账号 {account} 解绑（POST /__emulator/open-account）：换取 code 和 /sns/userinfo 的回答里都没有 unionid 字段，和未绑定开放平台的应用一样；之后重新绑定。',
+    en: 'The emulator unbound {appid} from its 开放平台 account {account} for this login (POST /__emulator/open-account): the exchange and /sns/userinfo answer with no unionid key, as for an app not bound to 开放平台; bound again afterwards.',
   },
 
   // ── the report card ───────────────────────────────────────────────────────────────────────────
@@ -516,6 +523,71 @@ export const messages = {
   'probe.session.per_user.gone': {
     zh: '{secondName}（{second}）在另一个浏览器登录后，第一个浏览器的 {url}（HTTP {status}）两个用户都没有显示，看不出它显示的是谁的账号。',
     en: 'After {secondName} ({second}) logged in in another browser, the first browser’s {url} (HTTP {status}) shows neither user, so whose account it shows cannot be told.',
+  },
+  // ── unionid.absent ────────────────────────────────────────────────────────────────────────────
+  'probe.unionid.absent.ok': {
+    zh: '没有 unionid 时登录照样完成，每个人保留自己的账号：{firstName}（{first}）和 {secondName}（{second}）都在没有 unionid 的情况下登录，{secondName} 登录后落到的 {secondUrl} 显示的是 {secondName}，不是 {firstName}。',
+    en: 'Without a unionid the login still completes and each person keeps their own account: {firstName} ({first}) and {secondName} ({second}) both logged in with none, and {secondName}’s login lands on {secondUrl}, which shows {secondName}, not {firstName}.',
+  },
+  'probe.unionid.absent.error_page': {
+    zh: '微信的回答里没有 unionid 时（测试号、未绑定开放平台的应用、snsapi_base 都是这样），登录失败：{problem}。应用依赖一个微信不一定给的字段。',
+    en: 'When WeChat’s answer carries no unionid (a test account, an app not bound to 开放平台, a snsapi_base login) the login fails: {problem}. The app depends on a field WeChat does not always give.',
+  },
+  'probe.unionid.absent.literal': {
+    zh: '没有 unionid 时，{url} 把 "{value}" 当作用户的标识显示出来：缺失的 unionid 被转成了文字，所有没有 unionid 的用户都会得到同一个键，也就是同一个账号。',
+    en: 'Without a unionid, {url} shows "{value}" where the user’s id belongs: the missing unionid was turned into text, and every user without one gets that same key, so the same account.',
+  },
+  'probe.unionid.absent.merged': {
+    zh: '两个没有 unionid 的人被合并成了一个账号：{secondName}（{second}）在 {firstName}（{first}）之后从另一个浏览器登录，落到的 {secondUrl} 显示的却是 {firstName} 的账号（{what}）。应用把缺失的 unionid 当作账号的键，一个人会进入另一个人的账号。',
+    en: 'Two people without a unionid are merged into one account: {secondName} ({second}), logging in in another browser after {firstName} ({first}), lands on {secondUrl}, which shows {firstName}’s {what}. The app keys accounts by the missing unionid, so one person enters another’s account.',
+  },
+  'probe.unionid.absent.merged_back': {
+    zh: '两个没有 unionid 的人被合并成了一个账号：{secondName}（{second}）在另一个浏览器登录后，{firstName}（{first}）的浏览器里的 {url} 现在显示的是 {secondName} 的账号（{what}）。应用把缺失的 unionid 当作账号的键，后登录的人改写了先登录的人的账号。',
+    en: 'Two people without a unionid are merged into one account: after {secondName} ({second}) logged in in another browser, {url} in the browser of {firstName} ({first}) shows {secondName}’s {what}. The app keys accounts by the missing unionid, so the later login overwrote the earlier person’s account.',
+  },
+  'probe.unionid.absent.second_failed': {
+    zh: '{firstName}（{first}）没有 unionid 也能登录，但 {secondName}（{second}）随后没有 unionid 的登录失败了（{secondUrl}）：{problem}。多半是两个人撞上了同一个由缺失的 unionid 变成的键（唯一约束冲突）。',
+    en: '{firstName} ({first}) could log in without a unionid, but the next login without one, by {secondName} ({second}), fails at {secondUrl}: {problem}. Most likely both met the same key made from the missing unionid (a unique constraint).',
+  },
+  'probe.unionid.absent.fix': {
+    zh: '按 openid 识别用户，unionid 只在有的时候用：unionid 只出现在绑定了开放平台账号的应用的 snsapi_userinfo / snsapi_login 授权里（snsapi_base、测试号、未绑定的应用都没有）。读取时先判断它在不在，没有就退回 openid（例如键用 unionid ?? "openid:" + openid），绝不要把缺失的值（undefined、null、空字符串）当成键或写进数据库。',
+    en: 'Identify users by openid and use the unionid only when there is one: it comes only with snsapi_userinfo / snsapi_login grants of apps bound to a 开放平台 account (never snsapi_base, a test account or an unbound app). Check that it is there, fall back to the openid when it is not (a key such as unionid ?? "openid:" + openid), and never use a missing value (undefined, null, "") as a key or store it.',
+  },
+  'probe.unionid.absent.skip_unbound': {
+    zh: '模拟器里 {appid} 没有绑定开放平台账号（测试号从来不能绑定），所以它的登录本来就没有 unionid，正常登录已经是没有 unionid 的登录（见 login.completes）。',
+    en: 'In the emulator {appid} is bound to no 开放平台 account (a test account never can be), so its logins never carry a unionid: the happy path already was a login without one (see login.completes).',
+  },
+  'probe.unionid.absent.skip_base': {
+    zh: '登录用的是 {scope}，它的换取结果从来不带 unionid，应用不可能依赖它。',
+    en: 'The login asks for {scope}, whose exchange never carries a unionid, so the app cannot depend on one.',
+  },
+  'probe.unionid.absent.skip_old_emulator': {
+    zh: '{emulator} 上的模拟器没有 POST /__emulator/open-account（比这个 wxauth 旧），不能让应用临时收不到 unionid：请更新模拟器。',
+    en: 'The emulator at {emulator} has no POST /__emulator/open-account (it is older than this wxauth), so the app cannot be made to get no unionid: update the emulator.',
+  },
+  'probe.unionid.absent.exchange_failed': {
+    zh: '没有 unionid 的那次登录里，应用用 code 换取失败（errcode {errcode}），看不出缺少 unionid 会怎样。',
+    en: 'In the login without a unionid the app’s exchange failed (errcode {errcode}), so what a missing unionid does cannot be seen.',
+  },
+  'probe.unionid.absent.no_identity': {
+    zh: '没有 unionid 时登录照样完成，但落到的页面（{url}）既没有显示 openid 也没有显示昵称，probe 看不出两个没有 unionid 的人会不会被合并成一个账号。',
+    en: 'Without a unionid the login still completes, but the page it ends on ({url}) shows neither the openid nor the nickname of who logged in, so probe cannot tell whether two people without one share an account.',
+  },
+  'probe.unionid.absent.one_user': {
+    zh: '没有 unionid 时登录照样完成；模拟器的种子数据里只有一个用户，没有第二个人可以登录，看不出两个没有 unionid 的人会不会被合并（在种子里再加一个用户；现有用户见 {emulator}/__emulator/seed）。',
+    en: 'Without a unionid the login still completes; the emulator’s seed has only one user, so whether two people without one share an account cannot be tested (add another to the seed; {emulator}/__emulator/seed shows the users).',
+  },
+  'probe.unionid.absent.no_follower': {
+    zh: '没有 unionid 时登录照样完成；测试号 {appid} 只有关注者才能授权，而这个模拟器没有 POST /__emulator/follow，不能让 {secondName}（{second}）临时关注，看不出两个没有 unionid 的人会不会被合并。',
+    en: 'Without a unionid the login still completes; only followers may log in to the test account {appid}, and this emulator has no POST /__emulator/follow to make {secondName} ({second}) follow it, so whether two people without a unionid share an account cannot be tested.',
+  },
+  'probe.unionid.absent.second_unknown': {
+    zh: '没有 unionid 时登录照样完成；{secondName}（{second}）没有 unionid 的登录停在 {secondUrl}（HTTP {status}），页面上看不出是谁，无法比较。',
+    en: 'Without a unionid the login still completes; the login of {secondName} ({second}) without one ended on {secondUrl} (HTTP {status}), which shows no one, so there is nothing to compare.',
+  },
+  'probe.unionid.absent.same_as_per_user': {
+    zh: '两个没有 unionid 的人看到了对方的账号，但有 unionid 时也一样（见 session.per_user）：先修好那个，这项才能判断。',
+    en: 'Two people without a unionid see each other’s account, but so do two with one (see session.per_user): fix that first, then this can be judged.',
   },
   'probe.url.code_left.fix': {
     zh: '回调处理完后用 302 重定向到一个不带 code、state 的地址。',
