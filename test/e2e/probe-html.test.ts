@@ -35,7 +35,7 @@ describe.skipIf(!CHROMIUM)(`probe --html in Chromium${CHROMIUM ? '' : ` (skipped
       });
       page.on('pageerror', (e) => problems.push(e.message));
       await page.goto(pathToFileURL(file).toString());
-      expect(await page.locator('tr').count()).toBe(18); // one row per check
+      expect(await page.locator('tr').count()).toBe(19); // one row per check
       expect(await page.locator('tr.fail').count()).toBe(2);
       const diagrams = page.locator('section svg');
       expect(await diagrams.count()).toBe(11);

@@ -46,7 +46,7 @@ async function probe(kind: ProbeAppKind, extra: string[] = [], appid: string = A
   }
 }
 
-const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'session.renewed', 'session.per_user', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'basic_token.rejected', 'userinfo.scope'];
+const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'session.renewed', 'session.per_user', 'unionid.absent', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'basic_token.rejected', 'userinfo.scope'];
 
 
 /** `wxauth probe ARGS`, returned once its happy path has begun: its output so far (and to come) and its exit. */
@@ -69,10 +69,12 @@ describe('wxauth probe', () => {
     const r = await probe('correct');
     expect(r.doc.checks.map((c) => c.id)).toEqual(ALL_IDS);
     expect(r.failing).toEqual([]);
-    // It makes no /cgi-bin call with a basic token, so the token war has nothing to test.
-    const others = r.doc.checks.filter((c) => c.id !== 'basic_token.rejected');
+    // It makes no /cgi-bin call with a basic token, so the token war has nothing to test; a test account
+    // is bound to no 开放平台 account, so its logins never had a unionid to lose.
+    const others = r.doc.checks.filter((c) => c.id !== 'basic_token.rejected' && c.id !== 'unionid.absent');
     expect(others.every((c) => c.status === 'pass'), JSON.stringify(others.filter((c) => c.status !== 'pass'))).toBe(true);
     expect(r.doc.checks.find((c) => c.id === 'basic_token.rejected')).toMatchObject({ status: 'skip', message: 'The login makes no /cgi-bin call with a basic access_token, so there is nothing to test.' });
+    expect(r.doc.checks.find((c) => c.id === 'unionid.absent')).toMatchObject({ status: 'skip', message: `In the emulator ${APPID} is bound to no 开放平台 account (a test account never can be), so its logins never carry a unionid: the happy path already was a login without one (see login.completes).` });
     expect(r.doc).toMatchObject({ emulator: emu.url, appid: APPID });
     expect(r.code).toBe(0);
   });
@@ -328,7 +330,9 @@ describe('wxauth probe', () => {
 
   it('passes an app that checks the subscription with a cached basic token and retries once when it was knocked out (40001)', async () => {
     const r = await probe('subscribe-check');
-    expect(r.doc.checks.every((c) => c.status === 'pass'), JSON.stringify(r.doc.checks.filter((c) => c.status !== 'pass'))).toBe(true);
+    // But unionid.absent: a test account's logins never carry a unionid (skipped, saying so).
+    const judged = r.doc.checks.filter((c) => c.id !== 'unionid.absent');
+    expect(judged.every((c) => c.status === 'pass'), JSON.stringify(judged.filter((c) => c.status !== 'pass'))).toBe(true);
     const rejected = r.doc.checks.find((c) => c.id === 'basic_token.rejected')!;
     expect(rejected.message).toBe('When /cgi-bin/user/info answered 40001 (the basic token knocked out elsewhere), the app fetched a token again, retried, and the login completed.');
     // The evidence shows the faulted call, the token fetched again and the retry that worked.
@@ -490,6 +494,73 @@ describe('wxauth probe', () => {
     expect((JSON.parse(anonymous.stdout) as { scenarios: Array<{ id: string }> }).scenarios.map((s) => s.id)).toEqual(['happy']);
     // The login ends on the callback itself: opening it again would log in again.
     expect(verdict(await probe('code-left', ['--only', 'session.per_user']))).toMatchObject({ status: 'skip', message: expect.stringContaining('The login ends on the callback itself') });
+  });
+
+  describe('unionid.absent (the 服务号 bound to 开放平台, its callback domain localhost:*)', () => {
+    const SERVICE = DEFAULT_APPIDS.service;
+    let bound: EmulatorHandle;
+    beforeAll(async () => {
+      bound = await startEmulator({ domainOverrides: { [SERVICE]: 'localhost:*' } });
+    });
+    afterAll(async () => {
+      await bound.close();
+    });
+    const probeBound = async (kind: ProbeAppKind, extra: string[] = [], appOptions: Partial<ProbeAppOptions> = {}) => {
+      const app = await startProbeApp(kind, { emulator: bound.url, appid: SERVICE, secret: bound.apps.find((a) => a.appid === SERVICE)!.secret, hostname: 'localhost', ...appOptions });
+      try {
+        const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', bound.url, '--reload-delay', '0', '--json', ...extra]);
+        const doc = JSON.parse(r.stdout) as Doc & { scenarios: Array<{ id: string; notes: string[] }> };
+        return { ...r, doc, verdict: doc.checks.find((c) => c.id === 'unionid.absent')!, failing: doc.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.id).sort() };
+      } finally {
+        await app.close();
+      }
+    };
+    const openAccount = async () => ((await (await fetch(`${bound.url}/__emulator/seed`)).json()) as { apps: Array<{ appid: string; openAccount: string | null }> }).apps.find((a) => a.appid === SERVICE)!.openAccount;
+
+    it('passes the app that falls back to the openid (every other check too), the app bound again afterwards', async () => {
+      const r = await probeBound('unionid-accounts');
+      expect(r.failing, JSON.stringify(r.doc.checks.filter((c) => c.status !== 'pass'), null, 1)).toEqual([]);
+      expect(r.verdict).toMatchObject({ status: 'pass', message: expect.stringMatching(/^Without a unionid the login still completes and each person keeps their own account: 张三 \(u1\) and 李四 \(u2\) both logged in with none, and 李四’s login lands on http:\/\/localhost:\d+\/me, which shows 李四, not 张三\.$/) });
+      expect(r.doc.scenarios.map((s) => s.id)).toEqual(expect.arrayContaining(['no_unionid', 'no_unionid_second']));
+      expect(r.doc.scenarios.find((s) => s.id === 'no_unionid')!.notes).toContain(`The emulator unbound ${SERVICE} from its 开放平台 account open-demo for this login (POST /__emulator/open-account): the exchange and /sns/userinfo answer with no unionid key, as for an app not bound to 开放平台; bound again afterwards.`);
+      expect(r.code).toBe(0);
+      expect(await openAccount()).toBe('open-demo');
+    });
+
+    it('the planted bugs: accounts keyed by the missing unionid merge two people; a unionid read unconditionally is a 500; "undefined" shown as the id — in en and zh', async () => {
+      const merged = await probeBound('unionid-merge');
+      expect(merged.failing).toEqual(['unionid.absent']);
+      expect(merged.verdict).toMatchObject({
+        status: 'fail',
+        message: expect.stringMatching(/^Two people without a unionid are merged into one account: 李四 \(u2\), logging in in another browser after 张三 \(u1\), lands on http:\/\/localhost:\d+\/me, which shows 张三’s (openid|nickname)\./),
+        fix: expect.stringContaining('fall back to the openid when it is not'),
+      });
+      expect(merged.verdict.fix).toContain('apps bound to a 开放平台 account');
+      expect(merged.verdict.fix).toContain('never use a missing value (undefined, null, "") as a key');
+      expect(merged.code).toBe(1);
+      expect(await openAccount()).toBe('open-demo');
+      const crashes = await probeBound('unionid-500', ['--only', 'unionid.absent']);
+      expect(crashes.verdict).toMatchObject({ status: 'fail', message: expect.stringContaining('When WeChat’s answer carries no unionid (a test account, an app not bound to 开放平台, a snsapi_base login) the login fails: HTTP 500 with a stack trace (node)') });
+      expect(crashes.failing).toEqual(['unionid.absent']);
+      const literal = await probeBound('unionid-literal', ['--only', 'unionid.absent']);
+      expect(literal.verdict).toMatchObject({ status: 'fail', message: expect.stringMatching(/^Without a unionid, http:\/\/localhost:\d+\/me shows "undefined" where the user’s id belongs/) });
+      // The first person without a unionid gets in; the second one's insert of the same key fails.
+      const unique = await probeBound('unionid-unique', ['--only', 'unionid.absent']);
+      expect(unique.verdict).toMatchObject({ status: 'fail', message: expect.stringMatching(/^张三 \(u1\) could log in without a unionid, but the next login without one, by 李四 \(u2\), fails at http:\/\/localhost:\d+\/auth\/callback\?code=\w*\*\*\*&state=\w+: HTTP 500 with a stack trace \(node\)/) });
+      const zh = await probeBound('unionid-merge', ['--only', 'unionid.absent', '--lang', 'zh']);
+      expect(zh.verdict.message).toMatch(/^两个没有 unionid 的人被合并成了一个账号：李四（u2）在 张三（u1）之后从另一个浏览器登录，落到的 http:\/\/localhost:\d+\/me 显示的却是 张三 的账号（(openid|昵称)）。/);
+      expect(zh.verdict.fix).toContain('没有就退回 openid');
+      expect(await openAccount()).toBe('open-demo');
+    });
+
+    it('skips, saying why: a snsapi_base login (never a unionid), a page that shows no one', async () => {
+      const base = await probeBound('unionid-merge', ['--only', 'unionid.absent'], { scope: 'snsapi_base' });
+      expect(base.verdict).toMatchObject({ status: 'skip', message: 'The login asks for snsapi_base, whose exchange never carries a unionid, so the app cannot depend on one.' });
+      expect(base.doc.scenarios.map((s) => s.id)).toEqual(['happy']);
+      const anonymous = await probeBound('unionid-merge', ['--only', 'unionid.absent'], { anonymous: true });
+      expect(anonymous.verdict).toMatchObject({ status: 'skip', message: expect.stringContaining('shows neither the openid nor the nickname of who logged in, so probe cannot tell whether two people without one share an account') });
+      expect(anonymous.doc.scenarios.map((s) => s.id)).toEqual(['happy', 'no_unionid']);
+    });
   });
 
   it('session.per_user: an emulator without POST /__emulator/follow (older than this wxauth) cannot let a second user onto the test account; said as such, the current user put back', async () => {
@@ -1183,12 +1254,12 @@ describe('wxauth probe', () => {
     }
   });
 
-  it('says "a cookie", "Passed: 17" — no "1 cookies" or "1 warnings" on the card (the token war skipped: no /cgi-bin call)', async () => {
+  it('says "a cookie", "Passed: 17" — no "1 cookies" or "1 warnings" on the card (the token war skipped: no /cgi-bin call; unionid.absent: a test account has none)', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
     try {
       const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0']);
       expect(r.stdout).toContain('and the app set a cookie.');
-      expect(r.stdout).toContain('Passed: 17, failed: 0, warnings: 0, skipped: 1.');
+      expect(r.stdout).toContain('Passed: 17, failed: 0, warnings: 0, skipped: 2.');
       expect(r.stdout).not.toMatch(/\b1 (cookies|warnings|errors|times|places|calls)\b/);
       expect(r.stdout).not.toMatch(/\ban (authorize|qrconnect)\b/);
     } finally {

@@ -1,6 +1,6 @@
 // probe's pure judgements on a page (flows/probe/checks.ts): which runtime's stack trace it shows.
 import { describe, expect, it } from 'vitest';
-import { identityShown, stackTraceIn } from '../../src/flows/probe/checks.js';
+import { identityShown, missingValueShown, stackTraceIn } from '../../src/flows/probe/checks.js';
 
 describe('stackTraceIn', () => {
   it('reads a plain-text stack of each runtime it knows', () => {
@@ -43,5 +43,28 @@ describe('identityShown (session.per_user)', () => {
   it('does not take a nickname of one character, or one inside the other user’s, as who is shown', () => {
     expect(identityShown('<p>王</p>', { openid: 'oA', nickname: '王' }, li)).toEqual([]);
     expect(identityShown('<p>张三丰</p>', zhang, { openid: 'oB', nickname: '张三丰' })).toEqual([]);
+  });
+});
+
+describe('missingValueShown (unionid.absent)', () => {
+  const unionid = 'oUnionZhang0000000000000000a';
+  const before = `<p>openid oZhang 昵称 张三 unionid ${unionid}</p>`;
+  it('finds the word a missing unionid became where the page before showed the unionid', () => {
+    expect(missingValueShown('<p>openid oZhang 昵称 张三 unionid undefined</p>', before, unionid)).toBe('undefined');
+    expect(missingValueShown('<p>openid oZhang 昵称 张三 unionid None</p>', before, unionid)).toBe('None');
+    expect(missingValueShown('<p>openid oZhang 昵称 张三 unionid &lt;nil&gt;</p>', before, unionid)).toBe('<nil>');
+    // The label as JSON writes it: "unionid":"null" is the text null, not JSON's null.
+    expect(missingValueShown('{"openid":"oZhang","unionid":"null"}', `{"openid":"oZhang","unionid":"${unionid}"}`, unionid)).toBe('null');
+  });
+
+  it('finds undefined or null anywhere else as words of the page, not in its scripts, not as JSON’s own null', () => {
+    expect(missingValueShown('<p>欢迎 undefined</p>', '<p>欢迎 张三</p>', undefined)).toBe('undefined');
+    expect(missingValueShown('<p>账号 null</p>', '<p>账号 42</p>', undefined)).toBe('null');
+    expect(missingValueShown('{"openid":"oZhang","unionid":null}', '{"openid":"oZhang"}', undefined)).toBeUndefined();
+    expect(missingValueShown('<p>张三</p><script>if (x === undefined) y = null;</script>', '<p>张三</p>', undefined)).toBeUndefined();
+    // A page that always says it (a help text) proves nothing.
+    expect(missingValueShown('<p>张三</p><p>null means none</p>', '<p>李四</p><p>null means none</p>', undefined)).toBeUndefined();
+    expect(missingValueShown('<p>openid oZhang 昵称 张三</p>', before, unionid)).toBeUndefined();
+    expect(missingValueShown('<p>nullable undefinedness</p>', '<p></p>', undefined)).toBeUndefined();
   });
 });

@@ -4,8 +4,8 @@ import type { MessageSection } from './types.js';
 export const messages = {
   // ── help ──────────────────────────────────────────────────────────────────────────────────────
   'cli.probe.desc': {
-    zh: '用本地模拟器扮演微信，测试你自己的服务器的微信登录：重复回调、伪造 state、拒绝授权、code 过期、微信繁忙、基础 token 被顶掉、泄露密钥、两人同时登录串号……',
-    en: 'Test your own server’s WeChat login against the emulator: duplicate callbacks, forged state, refused consent, expired codes, WeChat busy, a basic token knocked out, leaked secrets, two users seeing one account…',
+    zh: '用本地模拟器扮演微信，测试你自己的服务器的微信登录：重复回调、伪造 state、拒绝授权、code 过期、微信繁忙、基础 token 被顶掉、泄露密钥、两人同时登录串号、没有 unionid 时多人并成一个账号……',
+    en: 'Test your own server’s WeChat login against the emulator: duplicate callbacks, forged state, refused consent, expired codes, WeChat busy, a basic token knocked out, leaked secrets, two users seeing one account, users without a unionid merged into one…',
   },
   'cli.probe.opt.emulator': {
     zh: '模拟器地址，probe 通过它的控制接口拨时钟、注入故障、读请求日志（默认依次取 --api-base、WXAUTH_API_BASE、当前配置的 apiBase 中第一个给出的；它是微信的域名或都没有给出时，用 http://127.0.0.1:3900）',
