@@ -10,16 +10,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { UsageError, type MessageRef } from '../errors.js';
+import { osReason, UsageError, type MessageRef } from '../errors.js';
 import { isScope, SCOPES, type AuthEndpoint, type Scope } from '../core/authorize-url.js';
 import { suggest } from '../core/closest.js';
 import type { FinishesOn } from '../core/callback-decision.js';
+import { callbackUnderDomain, isLoopbackHost } from '../core/domain.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
 import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
-import { planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
+import { DEFAULT_PATH, planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
 import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
 import { callbackUrlOf, expectedCallbackUrl, openCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
@@ -108,7 +109,22 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   // read is an event too).
   const hooks = loginHooks(ctx.out);
   const config = await ctx.requireConfig(['appid', 'secret']);
-  const plan = planListener(options.flags, options.listenerDecides ? [] : [config.redirectUri]);
+  // No redirect_uri configured: the callback goes where the callback domain says (domain localhost →
+  // http://localhost/callback), not to a default address the domain would refuse (10003). A domain
+  // without a port means port 80: a 服务号's or 网站应用's domain never takes one (API-FACTS §3).
+  const underDomain = !options.listenerDecides && !config.redirectUri ? callbackUnderDomain(config.domain, DEFAULT_PATH) : undefined;
+  // --port without --host: the listener's URL is on the domain's own name when that is this machine's
+  // (`login --port 80` on a localhost domain gives http://localhost/callback, not 127.0.0.1).
+  const domainHost = config.domain === undefined ? undefined : callbackUnderDomain(config.domain, DEFAULT_PATH)?.host;
+  const flags: ListenFlags =
+    options.listenerDecides && options.flags.host === undefined && domainHost !== undefined && isLoopbackHost(domainHost) ? { ...options.flags, host: domainHost } : options.flags;
+  const plan = planListener(flags, options.listenerDecides ? [] : [config.redirectUri ?? underDomain?.uri]);
+  // The domain is neither this machine nor the LAN: a callback WeChat sends there never reaches the listener.
+  if (underDomain !== undefined && plan.notLocal === underDomain.uri) {
+    const p = profileFlag(config.profile);
+    const hint: MessageRef = config.type === 'test' ? { key: 'listen.login.redirect.notLocal.test.hint', params: { p } } : { key: 'listen.login.redirect.notLocal.hint', params: { p } };
+    throw new UsageError({ key: 'listen.login.domain.notLocal', params: { domain: config.domain ?? '' } }, { hint });
+  }
   const endpoint = chooseEndpoint(options.endpoint, config.type, options.scope);
   const scope = options.scope ?? defaultScope(endpoint);
   // A configured public redirect_uri cannot reach this machine; say so before anything is opened.
@@ -162,7 +178,9 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
       profileFlag: profileFlag(config.profile),
     },
     hooks,
-  );
+  ).catch((error: unknown) => {
+    throw underDomain !== undefined && !underDomain.portFromDomain && plan.redirectUri === underDomain.uri ? portEightyRefused(error, config, underDomain.host) : error;
+  });
   try {
     const redirectUri = configured ?? callbackUrlOf(session);
     linkRedirect = redirectUri;
@@ -215,4 +233,20 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Port 80 could not be bound where a callback domain without a port put the listener: the generic
+ * "use a port above 1024 and the same port in the callback domain" would be wrong for an account whose
+ * domain can take no port, so the domain's rule is said, and what can be done instead.
+ */
+function portEightyRefused(error: unknown, config: { type?: string; appid?: string; domain?: string; profile: string }, host: string): unknown {
+  if (!(error instanceof UsageError) || (error.messageRef.key !== 'listen.port.denied' && error.messageRef.key !== 'listen.port.inUse')) return error;
+  const p = profileFlag(config.profile);
+  const appid = config.appid ?? 'APPID';
+  const hint: MessageRef =
+    config.type === 'test'
+      ? { key: 'listen.login.domain.port80.test.hint', params: { host, p } }
+      : { key: config.type === 'website' ? 'listen.login.domain.port80.website.hint' : 'listen.login.domain.port80.hint', params: { appid, host, p } };
+  return new UsageError({ key: 'listen.login.domain.port80', params: { domain: config.domain ?? host, uri: `http://${host}${DEFAULT_PATH}`, reason: osReason(error.cause) } }, { hint, cause: error });
 }

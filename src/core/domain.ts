@@ -129,3 +129,16 @@ export function exampleRedirectUri(domain: string | undefined): string {
   if (d === undefined) return 'https://www.example.com/oauth/callback';
   return `${isLoopbackHost(d.host) ? 'http' : 'https'}://${d.host}${d.port ? `:${d.port}` : ''}/oauth/callback`;
 }
+
+/**
+ * Where a callback under the configured domain lands when nothing else names one (`login` with no
+ * redirect_uri): http on the domain's host, on the port the domain names (a test account's host:port),
+ * else on the default port 80 — the only one a domain without a port allows: WeChat refuses a
+ * redirect_uri with a port there (§3, 10003 / "redirect_uri 参数错误"). Undefined when the domain is
+ * not host[:port].
+ */
+export function callbackUnderDomain(domain: string | undefined, path: string): { uri: string; host: string; port: number; portFromDomain: boolean } | undefined {
+  const d = domain === undefined ? undefined : splitDomain(domain);
+  if (d === undefined) return undefined;
+  return { uri: `http://${d.host}${d.port ? `:${d.port}` : ''}${path}`, host: d.host, port: d.port ? Number(d.port) : 80, portFromDomain: d.port !== '' };
+}

@@ -200,38 +200,120 @@ describe('wxauth login', () => {
     expect(r.stderr).toContain('--relay-snippet');
   });
 
-  // The one behaviour login changed in issue 11: it lints its URL as `wxauth url` does. A service
-  // account whose callback domain is `localhost` would get redirect_uri=http://127.0.0.1:8080/callback,
-  // which WeChat rejects (10003) on the phone; login now refuses it before anything listens.
+  // Issue 11: login lints its URL as `wxauth url` does, and refuses what WeChat would reject. A listener
+  // address the user chose (--host 127.0.0.1 on a localhost domain) is refused before anything listens.
   it('refuses what `wxauth url` refuses, with url’s words and exit 2, before anything listens', async () => {
     const dir = tempConfigDir();
     const env = { ...envFor('service'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: dir };
-    const r = await runCli(['login', '--no-open'], { env });
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Not building this URL, WeChat would reject it: redirect_uri points at 127.0.0.1:8080, which is not the callback domain localhost (the same machine, by another name).');
-    expect(r.stderr).toContain('wxauth url --force');
-    expect(r.stderr).not.toContain('Listening on');
-    expect(new StateFiles(dir).get('default')).toEqual({});
-    // The advice leads somewhere: on the emulator, the domain's own name and the emulator's --domain for
-    // a port; or port 80, as a real account's localhost has no port.
-    expect(r.stderr).toContain(`wxauth login --host localhost --port 0, with the emulator started as wxauth emulator --domain "${emu.apps.find((a) => a.type === 'service')!.appid}=localhost:*"`);
-    expect(r.stderr).toContain('or --port 80');
-    const portless = await runCli(['url', '--redirect-uri', 'http://localhost/callback', '--no-qr'], { env });
-    expect(portless.code, portless.stderr).toBe(0);
-
-    // The port it would have used is taken: still the refusal, not "port in use" — it never tried to bind.
+    // The port it would use is taken: still the refusal, not "port in use" — it never tried to bind.
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const busy = await runCli(['login', '--no-open', '--port', String(port)], { env });
-      expect(busy.code).toBe(2);
-      expect(busy.stderr).toContain(`redirect_uri points at 127.0.0.1:${port}, which is not the callback domain localhost`);
-      expect(busy.stderr).not.toContain('already in use');
+      const r = await runCli(['login', '--no-open', '--host', '127.0.0.1', '--port', String(port)], { env });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`Not building this URL, WeChat would reject it: redirect_uri points at 127.0.0.1:${port}, which is not the callback domain localhost (the same machine, by another name).`);
+      expect(r.stderr).toContain('wxauth url --force');
+      expect(r.stderr).not.toContain('already in use');
+      expect(r.stderr).not.toContain('Listening on');
+      expect(new StateFiles(dir).get('default')).toEqual({});
+      // The advice leads somewhere: on the emulator, the domain's own name and the emulator's --domain for
+      // a port; or port 80, as a real account's localhost has no port.
+      expect(r.stderr).toContain(`wxauth login --host localhost --port 0, with the emulator started as wxauth emulator --domain "${emu.apps.find((a) => a.type === 'service')!.appid}=localhost:*"`);
+      expect(r.stderr).toContain('or --port 80');
     } finally {
       blocker.close();
     }
+    const portless = await runCli(['url', '--redirect-uri', 'http://localhost/callback', '--no-qr'], { env });
+    expect(portless.code, portless.stderr).toBe(0);
+  });
+
+  // The new-user trial: the emulator's service-account line (WXAUTH_DOMAIN=localhost, no redirect URI)
+  // got login's default 127.0.0.1:8080, refused for not being the domain, with "fix or unset
+  // WXAUTH_DOMAIN". The default now follows the domain.
+  it('with no redirect_uri, the callback goes under the callback domain: localhost:<port> on a test account', async () => {
+    const port = await freePort();
+    const dir = tempConfigDir();
+    const env = { ...envFor('test'), WXAUTH_DOMAIN: `localhost:${port}`, WXAUTH_CONFIG_DIR: dir };
+    const child = startCli(['login', '--scope', 'snsapi_userinfo', '--no-open', '--timeout', '20'], { env });
+    const done = collect(child);
+    const [, url] = await waitForOutput(child, /(http:\/\/\S+wechat_redirect)\n/);
+    expect(url).toContain(`redirect_uri=${encodeURIComponent(`http://localhost:${port}/callback`)}`);
+    const landing = await consent(url!, 'allow');
+    expect(landing.text).toContain('Code received');
+    const r = await done;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`The link’s redirect_uri (where WeChat sends the code): http://localhost:${port}/callback`);
+    expect(r.stderr).toContain('Login complete');
+  });
+
+  it('a 服务号 / 网站应用 domain takes no port: login listens on port 80, and says so when it cannot', async () => {
+    const service = emu.apps.find((a) => a.type === 'service')!;
+    const website = emu.apps.find((a) => a.type === 'website')!;
+    // Hold port 80 if this user may (else it is denied to login too, or someone else holds it): either
+    // way login cannot listen there.
+    const blocker = net.createServer();
+    const held = await new Promise<boolean>((resolve) => {
+      blocker.once('error', () => resolve(false));
+      blocker.listen(80, '127.0.0.1', () => resolve(true));
+    });
+    try {
+      for (const lang of ['en', 'zh'] as const) {
+        const r = await runCli(['--lang', lang, 'login', '--no-open', '--timeout', '1'], { env: { ...envFor('service'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() } });
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).not.toContain('WXAUTH_DOMAIN');
+        expect(r.stderr).not.toMatch(/redirect_uri (points at|指向) 127\.0\.0\.1/);
+        if (lang === 'en') {
+          expect(r.stderr).toContain('✖ The callback domain localhost has no port, so the callback must be on port 80 (http://localhost/callback): WeChat refuses a redirect_uri with a port its domain does not name (10003');
+          expect(r.stderr).toMatch(/login cannot listen on port 80: (the port is already in use|permission denied) \(E[A-Z]+\)\./);
+          expect(r.stderr).toContain('Or use a test account, whose callback domain may carry a port');
+          expect(r.stderr).toContain(`wxauth emulator --domain "${service.appid}=localhost:*", then wxauth login --host localhost --port 0.`);
+        } else {
+          expect(r.stderr).toContain('✖ 授权回调域名 localhost 不带端口，所以回调只能在 80 端口（http://localhost/callback）');
+          expect(r.stderr).toContain('login 监听不了 80 端口：');
+          expect(r.stderr).toContain('或者换用测试号，它的回调域可以带端口');
+        }
+      }
+      const web = await runCli(['login', '--no-open', '--timeout', '1'], { env: { ...envFor('website'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() } });
+      expect(web.code, web.stderr).toBe(2);
+      expect(web.stderr).toContain('The callback domain localhost has no port, so the callback must be on port 80');
+      expect(web.stderr).toContain(`Website apps have no test accounts; to try the QR login on this machine, use the emulator: wxauth emulator --domain "${website.appid}=localhost:*"`);
+      expect(web.stderr).not.toContain('Or use a test account');
+    } finally {
+      if (held) await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
+  });
+
+  // Where port 80 may be bound (root, macOS, a container), the 服务号 login completes on the domain as is.
+  it('a 服务号 whose domain is localhost logs in on http://localhost/callback where port 80 is free to bind', async (t) => {
+    const probe = net.createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      probe.once('error', () => resolve(false));
+      probe.listen(80, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (!free) return t.skip();
+    const env = { ...envFor('service'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const child = startCli(['login', '--scope', 'snsapi_userinfo', '--no-open', '--timeout', '20'], { env });
+    const done = collect(child);
+    const [, url] = await waitForOutput(child, /(http:\/\/\S+wechat_redirect)\n/);
+    expect(url).toContain(`redirect_uri=${encodeURIComponent('http://localhost/callback')}`);
+    const landing = await consent(url!, 'allow');
+    expect(landing.text).toContain('Code received');
+    const r = await done;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('WXAUTH_DOMAIN');
+    expect(r.stdout).toMatch(new RegExp(`openid\\s+${emu.users[0]!.openids[emu.apps.find((a) => a.type === 'service')!.appid]}`));
+  });
+
+  it('a callback domain that is not this machine is said to be so when no redirect_uri is set, not blamed on WXAUTH_DOMAIN', async () => {
+    const r = await runCli(['login', '--no-open'], { env: { ...envFor('service'), WXAUTH_DOMAIN: 'www.example.com', WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('No redirect_uri is set, and the callback domain www.example.com is neither this machine nor the LAN');
+    expect(r.stderr).toContain('wxauth listen --relay-snippet');
+    expect(r.stderr).not.toContain('unset WXAUTH_DOMAIN');
   });
 
   it('a scope on the wrong endpoint gets url’s refusal naming what WeChat shows (10005), with or without --port 0', async () => {
@@ -253,7 +335,7 @@ describe('wxauth login', () => {
   it('on a service profile, the refusal of 127.0.0.1 offers localhost or a test account, never configuring the IP', async () => {
     const env = { ...envFor('service'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() };
     // On the emulator: its own way (above). Aimed at WeChat's open base: localhost on port 80, or a test account.
-    const r = await runCli(['login', '--no-open', '--port', '8080', '--lang', 'zh'], { env: { ...env, WXAUTH_OPEN_BASE: 'https://open.weixin.qq.com' } });
+    const r = await runCli(['login', '--no-open', '--host', '127.0.0.1', '--port', '8080', '--lang', 'zh'], { env: { ...env, WXAUTH_OPEN_BASE: 'https://open.weixin.qq.com' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('redirect_uri 指向 127.0.0.1:8080，与授权回调域名 localhost 不一致；而且只有测试号能把 IP 配成网页授权域名。');
     expect(r.stderr).toContain('login / listen 加上 --host localhost');
@@ -265,7 +347,7 @@ describe('wxauth login', () => {
   it('on a website profile, the refusal of 127.0.0.1 offers localhost and the emulator, not an IP or a test account', async () => {
     const app = emu.apps.find((a) => a.type === 'website')!;
     const env = { ...envFor('website'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() };
-    const r = await runCli(['login', '--no-open', '--port', '8080', '--lang', 'zh'], { env });
+    const r = await runCli(['login', '--no-open', '--host', '127.0.0.1', '--port', '8080', '--lang', 'zh'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('网站应用的授权回调域不能是 IP');
     expect(r.stderr).toContain(`wxauth emulator --domain "${app.appid}=localhost:*"，再 wxauth login --host localhost --port 0`);

@@ -344,6 +344,26 @@ export const messages = {
     zh: '把 redirect_uri 设成本地地址（测试号可用 http://127.0.0.1:8080/callback：wxauth config set redirectUri …{p}，并把测试号的授权域名改成 127.0.0.1:8080），或用 wxauth url{p} + wxauth listen{p} --relay-snippet / --paste。',
     en: 'Set redirect_uri to a local address (a test account may use http://127.0.0.1:8080/callback: wxauth config set redirectUri …{p}, with the test account’s domain set to 127.0.0.1:8080), or use wxauth url{p} with wxauth listen{p} --relay-snippet / --paste.',
   },
+  'listen.login.domain.notLocal': {
+    zh: '没有设置 redirect_uri，而授权回调域名 {domain} 既不是本机也不在局域网：微信把回调送到那里，login 的本地监听收不到。',
+    en: 'No redirect_uri is set, and the callback domain {domain} is neither this machine nor the LAN: WeChat sends the callback there, where login’s local listener never sees it.',
+  },
+  'listen.login.domain.port80': {
+    zh: '授权回调域名 {domain} 不带端口，所以回调只能在 80 端口（{uri}）：回调域没写的端口，微信一律拒绝（10003 / “redirect_uri 参数错误”）。login 监听不了 80 端口：{reason}。',
+    en: 'The callback domain {domain} has no port, so the callback must be on port 80 ({uri}): WeChat refuses a redirect_uri with a port its domain does not name (10003 / “redirect_uri 参数错误”). login cannot listen on port 80: {reason}.',
+  },
+  'listen.login.domain.port80.hint': {
+    zh: '腾出 80 端口，或在能监听它的地方运行 login（Linux 上 1024 以下的端口要 root：sudo，或 sysctl net.ipv4.ip_unprivileged_port_start=80）。或者换用测试号，它的回调域可以带端口（如 127.0.0.1:8080；wxauth init --type test，或 wxauth emulator 打印的测试号那一行）。只对模拟器：wxauth emulator --domain "{appid}={host}:*"，再 wxauth login{p} --host {host} --port 0。',
+    en: 'Free port 80, or run login where it may listen there (on Linux, ports below 1024 need root: sudo, or sysctl net.ipv4.ip_unprivileged_port_start=80). Or use a test account, whose callback domain may carry a port (e.g. 127.0.0.1:8080; wxauth init --type test, or the test account’s line printed by wxauth emulator). On the emulator only: wxauth emulator --domain "{appid}={host}:*", then wxauth login{p} --host {host} --port 0.',
+  },
+  'listen.login.domain.port80.website.hint': {
+    zh: '腾出 80 端口，或在能监听它的地方运行 login（Linux 上 1024 以下的端口要 root：sudo，或 sysctl net.ipv4.ip_unprivileged_port_start=80）。网站应用没有测试号；在本机试扫码登录，用模拟器：wxauth emulator --domain "{appid}={host}:*"，再 wxauth login{p} --host {host} --port 0。',
+    en: 'Free port 80, or run login where it may listen there (on Linux, ports below 1024 need root: sudo, or sysctl net.ipv4.ip_unprivileged_port_start=80). Website apps have no test accounts; to try the QR login on this machine, use the emulator: wxauth emulator --domain "{appid}={host}:*", then wxauth login{p} --host {host} --port 0.',
+  },
+  'listen.login.domain.port80.test.hint': {
+    zh: '腾出 80 端口，或在能监听它的地方运行 login（Linux 上 1024 以下的端口要 root：sudo，或 sysctl net.ipv4.ip_unprivileged_port_start=80）。或者给测试号的回调域加上端口，如 {host}:8080：在测试号页面上改，并告诉 wxauth（wxauth config set domain {host}:8080{p}，或 WXAUTH_DOMAIN），login 就监听那个端口。',
+    en: 'Free port 80, or run login where it may listen there (on Linux, ports below 1024 need root: sudo, or sysctl net.ipv4.ip_unprivileged_port_start=80). Or give the test account a domain with a port, e.g. {host}:8080, on its page and in wxauth (wxauth config set domain {host}:8080{p}, or WXAUTH_DOMAIN): login then listens on that port.',
+  },
   'listen.login.redirect.https': {
     zh: 'redirect_uri {uri} 在本机，但用的是 https：本地监听只支持 http（没有证书），收不到这个回调。',
     en: 'redirect_uri {uri} is on this machine, but it is https: the local listener speaks only http (it has no certificate), so it cannot receive this callback.',
