@@ -219,13 +219,19 @@ function refuse(blocking: LintFinding[], request: AuthorizeRequest, deps: Author
 
 /**
  * A refusal over the callback domain, when the domain came from WXAUTH_DOMAIN: its fix ("config set
- * domain …") would not change what this run uses, so the variable is named.
+ * domain …") would not change what this run uses, so the variable is named. Not when the fix keeps the
+ * domain and moves redirect_uri under it (this machine by another name, an IP or a port a real account
+ * cannot register): the domain is right there, and "fix or unset WXAUTH_DOMAIN" would lead away from it.
  */
 function domainFromEnv(blocking: LintFinding[], request: AuthorizeRequest): MessageRef[] {
   const { config } = request;
-  if (config.sources?.domain !== 'env' || !blocking.some((f) => f.id.startsWith('domain.'))) return [];
+  const domainMayBeWrong = (f: LintFinding) => DOMAIN_FIXES.includes(f.id) || (f.id === 'domain.port' && config.type === 'test');
+  if (config.sources?.domain !== 'env' || !blocking.some(domainMayBeWrong)) return [];
   return [{ key: 'url.refused.domainFromEnv', params: { domain: config.domain ?? '' } }];
 }
+
+/** Domain findings whose fix may be another callback domain (the others say to move redirect_uri under it). */
+const DOMAIN_FIXES: readonly FindingId[] = ['domain.host', 'domain.subdomain', 'domain.parent'];
 
 /** Where the state is remembered: the profile's state file (store/state.ts; a narrow view, so tests can pass a plain object). */
 export interface StateStore {

@@ -222,6 +222,8 @@ describe('wxauth login', () => {
       // a port; or port 80, as a real account's localhost has no port.
       expect(r.stderr).toContain(`wxauth login --host localhost --port 0, with the emulator started as wxauth emulator --domain "${emu.apps.find((a) => a.type === 'service')!.appid}=localhost:*"`);
       expect(r.stderr).toContain('or --port 80');
+      // The domain is right, the address was wrong: nothing says to change WXAUTH_DOMAIN.
+      expect(r.stderr).not.toContain('WXAUTH_DOMAIN');
     } finally {
       blocker.close();
     }
@@ -342,6 +344,7 @@ describe('wxauth login', () => {
     expect(r.stderr).toContain('换用测试号');
     expect(r.stderr).not.toContain('config set domain 127.0.0.1');
     expect(r.stderr).not.toContain('配置 127.0.0.1');
+    expect(r.stderr).not.toContain('WXAUTH_DOMAIN');
   });
 
   it('on a website profile, the refusal of 127.0.0.1 offers localhost and the emulator, not an IP or a test account', async () => {

@@ -236,6 +236,11 @@ describe('wxauth url', () => {
     expect(r.stderr).toContain('Also: this callback domain (api.example.com) came from WXAUTH_DOMAIN');
     const saved = await run(['url', '--redirect-uri', 'https://api.example.org/cb']);
     expect(saved.stderr).not.toContain('WXAUTH_DOMAIN');
+    // A port a real account's domain can never take: the fix is the redirect_uri, the domain is right.
+    const port = await run(['url', '--redirect-uri', 'https://api.example.com:8443/cb'], { WXAUTH_DOMAIN: 'api.example.com', WXAUTH_TYPE: 'service' });
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('the port does not fit the callback domain api.example.com');
+    expect(port.stderr).not.toContain('WXAUTH_DOMAIN');
   });
 
   it('says a refusal\'s further reasons after it and before the way out, and lists them in --json', async () => {
