@@ -5,24 +5,38 @@ import { controlJson, type Reply } from './reply.js';
 import type { PublicApp } from './types.js';
 import { QR_TTL_MS } from './control.js';
 import { domainMatches, parseRedirect } from './callback.js';
+import { callbackUnderDomain, domainForRedirect } from '../core/domain.js';
 
 /**
  * The shell line that aims wxauth at one app of this emulator: the same line `wxauth emulator` prints
- * and the page copies. A `host:*` pattern (`--domain APPID=localhost:*`, the way to try a website app
- * on a local listener) is given as its host, which wxauth's lint then allows any port on the emulator
- * for; a test account's patterns are left out (a test account takes IP:port anyway).
+ * and the page copies, ready for `wxauth url` and `wxauth login` as it is. Each line carries a callback
+ * domain a real account of that type could register and a redirect_uri under it that the app's domains
+ * take, so url lints the link against the domain and the emulator accepts it:
+ * - the test account (`127.0.0.1:*`): login's default callback http://127.0.0.1:8080/callback, with
+ *   the domain a real test account registers for it, `127.0.0.1:8080` (host:port, API-FACTS §3);
+ * - an app whose domain has no port (the 服务号's and 网站应用's `localhost`): http://localhost/callback,
+ *   port 80, the only one WeChat allows such a domain (10003 otherwise). A `host:*` pattern
+ *   (`--domain APPID=localhost:*`, the way to try a login on a local port) is given as its host, which
+ *   wxauth's lint then allows any port on the emulator for.
+ * A subscription account has no web authorization: no domain, no redirect_uri (init saves none either).
  */
 export function exportLine(url: string, app: Pick<PublicApp, 'type' | 'appid' | 'secret' | 'domain'>): string {
-  // A subscription account has no web authorization, so no callback domain to set (init saves none either).
-  const first = app.type === 'subscription' ? undefined : app.domain[0];
+  const { domain, redirectUri } = app.type === 'subscription' ? {} : callbackFor(app);
+  return `export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=${app.type} WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}${domain ? ` WXAUTH_DOMAIN=${domain}` : ''}${redirectUri ? ` WXAUTH_REDIRECT_URI=${redirectUri}` : ''}`;
+}
+
+function callbackFor(app: Pick<PublicApp, 'type' | 'domain'>): { domain?: string; redirectUri?: string } {
+  const takes = (uri: string) => {
+    const target = parseRedirect(uri);
+    return target !== undefined && domainMatches(app.domain, target);
+  };
+  const first = app.domain[0];
   const shown = first === undefined || !first.includes('*') ? first : app.type !== 'test' && /^[^*]+:\*$/.test(first) ? first.slice(0, -2) : undefined;
-  const domain = shown ? ` WXAUTH_DOMAIN=${shown}` : '';
-  // An app whose domains take the callback `wxauth login` listens on by default gets it as its
-  // redirect_uri, so `wxauth url` after the line builds a link the emulator accepts (without one it asked
-  // for a redirect URI and offered www.example.com, which these apps answer with 10003).
-  const target = app.type === 'subscription' ? undefined : parseRedirect(LOGIN_CALLBACK);
-  const redirect = target && domainMatches(app.domain, target) ? ` WXAUTH_REDIRECT_URI=${LOGIN_CALLBACK}` : '';
-  return `export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=${app.type} WXAUTH_APPID=${app.appid} WXAUTH_SECRET=${app.secret}${domain}${redirect}`;
+  // Where `wxauth login` listens when nothing says otherwise, if the app's domains take it.
+  if (takes(LOGIN_CALLBACK)) return { domain: shown ?? (app.type === 'test' ? domainForRedirect(LOGIN_CALLBACK, 'test') : undefined), redirectUri: LOGIN_CALLBACK };
+  // Else the callback under the domain shown, as login would make it (core/domain.ts callbackUnderDomain).
+  const under = callbackUnderDomain(shown, '/callback');
+  return { domain: shown, ...(under && takes(under.uri) ? { redirectUri: under.uri } : {}) };
 }
 
 /** Where `wxauth login` listens when nothing says otherwise (listener/plan.ts DEFAULT_PORT, listener/server.ts DEFAULT_HOST and DEFAULT_PATH). */

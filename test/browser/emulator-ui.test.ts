@@ -423,7 +423,7 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expect(await copied('appid')).toBe(SVC);
     expect(await copied('secret')).toBe(app.secret);
     expect(await copied('export')).toBe(
-      `export WXAUTH_API_BASE=${emu.url} WXAUTH_OPEN_BASE=${emu.url} WXAUTH_TYPE=service WXAUTH_APPID=${SVC} WXAUTH_SECRET=${app.secret} WXAUTH_DOMAIN=localhost`,
+      `export WXAUTH_API_BASE=${emu.url} WXAUTH_OPEN_BASE=${emu.url} WXAUTH_TYPE=service WXAUTH_APPID=${SVC} WXAUTH_SECRET=${app.secret} WXAUTH_DOMAIN=localhost WXAUTH_REDIRECT_URI=http://localhost/callback`,
     );
     // Shown masked, copied whole.
     expect(await item.textContent()).not.toContain(app.secret);

@@ -50,6 +50,13 @@ describe('wxauth emulator', () => {
     const url = f.stdout().trim();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(f.stderr()).toContain(`export WXAUTH_API_BASE=${url} WXAUTH_OPEN_BASE=${url} WXAUTH_TYPE=service WXAUTH_APPID=wx5e1ec0de00000001 WXAUTH_SECRET=5e1ec0de5e1ec0de5e1ec0de00000001 WXAUTH_DOMAIN=localhost`);
+    // Every line but the subscription account's is ready for url and login: the test account's first
+    // (its callback has a port, which any user may listen on), then those on port 80, said so.
+    const lines = f.stderr().split('\n').filter((l) => l.startsWith('  export '));
+    expect(lines.map((l) => /WXAUTH_TYPE=(\w+)/.exec(l)?.[1])).toEqual(['test', 'service', 'website', 'subscription']);
+    expect(lines[0]).toContain('WXAUTH_DOMAIN=127.0.0.1:8080 WXAUTH_REDIRECT_URI=http://127.0.0.1:8080/callback');
+    expect(lines[1]).toContain('WXAUTH_DOMAIN=localhost WXAUTH_REDIRECT_URI=http://localhost/callback');
+    expect(f.stderr()).toContain('A line whose redirect URI has no port calls back on port 80');
     expect(f.stderr()).toContain(`--api-base ${url} --open-base ${url}`);
     expect(f.stderr()).toContain('u2  李四');
     // A subscription account has no web authorization: no callback domain in its line.

@@ -203,32 +203,56 @@ describe('control endpoints the page uses', () => {
     expect(Object.keys(switches.values as object)).toEqual(Object.keys(switches.switches as object));
     const apps = (await get(emu.url, '/__emulator/seed')).json.apps as Array<Record<string, unknown>>;
     expect(apps[0]!.env).toBe(
-      `export WXAUTH_API_BASE=${emu.url} WXAUTH_OPEN_BASE=${emu.url} WXAUTH_TYPE=service WXAUTH_APPID=${SVC} WXAUTH_SECRET=${SVC_SECRET} WXAUTH_DOMAIN=localhost`,
+      `export WXAUTH_API_BASE=${emu.url} WXAUTH_OPEN_BASE=${emu.url} WXAUTH_TYPE=service WXAUTH_APPID=${SVC} WXAUTH_SECRET=${SVC_SECRET} WXAUTH_DOMAIN=localhost WXAUTH_REDIRECT_URI=http://localhost/callback`,
     );
-    // The test account's domain is a pattern (127.0.0.1:*), which wxauth cannot use: left out.
-    expect(apps[1]!.env).not.toContain('WXAUTH_DOMAIN');
+    // The test account's domain is a pattern (127.0.0.1:*), which wxauth cannot use: the line gives the
+    // host:port a real test account registers for its callback.
+    expect(apps[1]!.env).toMatch(/ WXAUTH_DOMAIN=127\.0\.0\.1:8080 WXAUTH_REDIRECT_URI=http:\/\/127\.0\.0\.1:8080\/callback$/);
   });
 
   // After the test account's line, `wxauth url` asked for a redirect URI and offered www.example.com,
-  // which that app answers with 10003. The line now carries the callback `wxauth login` listens on.
-  it('an app whose domains take login’s default callback exports it as WXAUTH_REDIRECT_URI; the url wxauth builds from the line is one the emulator accepts', async () => {
+  // which that app answers with 10003; then (new-user trial) every url from it said the callback domain
+  // was unknown, and the service-account line had no redirect URI at all (url exit 2). Each line now
+  // carries a domain its type could register and a redirect_uri under it.
+  it('each export line is ready for wxauth url: a checked domain, a redirect_uri the emulator accepts (no 10003)', async () => {
     const apps = (await get(emu.url, '/__emulator/seed')).json.apps as Array<Record<string, unknown>>;
-    const test = apps.find((a) => a.type === 'test')!;
-    expect(test.env).toMatch(/ WXAUTH_REDIRECT_URI=http:\/\/127\.0\.0\.1:8080\/callback$/);
-    for (const other of apps.filter((a) => a.type !== 'test')) expect(other.env).not.toContain('WXAUTH_REDIRECT_URI');
-    const env = Object.fromEntries(String(test.env).replace(/^export /, '').split(' ').map((kv) => kv.split('=') as [string, string]));
-    const r = await runCli(['url'], { env: { ...env, WXAUTH_CONFIG_DIR: tempConfigDir() } });
-    expect(r.code, r.stderr).toBe(0);
-    const authorize = await fetch(r.stdout.trim(), { redirect: 'manual' });
-    // snsapi_base: WeChat goes straight back to the callback with a code, no 10003 page.
-    expect(authorize.status).toBe(302);
-    expect(authorize.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:8080\/callback\?code=/);
+    const expected: Record<string, string> = { test: 'http://127.0.0.1:8080/callback', service: 'http://localhost/callback', website: 'http://localhost/callback' };
+    for (const app of apps) {
+      const line = String(app.env);
+      const env = Object.fromEntries(line.replace(/^export /, '').split(' ').map((kv) => kv.split('=') as [string, string]));
+      if (app.type === 'subscription') {
+        // No web authorization (10005): nothing to call back to.
+        expect(line).not.toContain('WXAUTH_REDIRECT_URI');
+        continue;
+      }
+      expect(env.WXAUTH_REDIRECT_URI, line).toBe(expected[String(app.type)]);
+      for (const lang of ['en', 'zh']) {
+        const r = await runCli(['--lang', lang, 'url'], { env: { ...env, WXAUTH_CONFIG_DIR: tempConfigDir() } });
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).not.toMatch(/callback domain is unknown|不知道此账号的授权回调域名/);
+        if (lang === 'zh') continue;
+        const link = r.stdout.trim();
+        expect(link).toContain(`redirect_uri=${encodeURIComponent(expected[String(app.type)]!)}`);
+        const authorize = await fetch(link, { redirect: 'manual' });
+        if (app.type === 'website') {
+          // The QR page, not the 该链接无法访问 / redirect_uri 参数错误 page.
+          expect(authorize.status).toBe(200);
+          const html = await authorize.text();
+          expect(html).not.toContain('redirect_uri 参数错误');
+          expect(html).not.toContain('该链接无法访问');
+        } else {
+          // snsapi_base: WeChat goes straight back to the callback with a code, no 10003 page.
+          expect(authorize.status).toBe(302);
+          expect(authorize.headers.get('location')!.startsWith(`${expected[String(app.type)]}?code=`)).toBe(true);
+        }
+      }
+    }
   });
 
   it('a website app opened to any port (--domain APPID=localhost:*) exports its host, which login on a local port needs', () => {
     const line = exportLine('http://127.0.0.1:3900', { type: 'website', appid: 'wx5e1ec0de00000003', secret: '5e1ec0de5e1ec0de5e1ec0de00000003', domain: ['localhost:*'] });
-    expect(line).toMatch(/ WXAUTH_DOMAIN=localhost$/);
-    expect(exportLine('http://127.0.0.1:3900', { type: 'test', appid: 'wx5e1ec0de00000002', secret: '5e1ec0de5e1ec0de5e1ec0de00000002', domain: ['127.0.0.1:*'] })).not.toContain('WXAUTH_DOMAIN');
+    expect(line).toMatch(/ WXAUTH_DOMAIN=localhost WXAUTH_REDIRECT_URI=http:\/\/localhost\/callback$/);
+    expect(exportLine('http://127.0.0.1:3900', { type: 'test', appid: 'wx5e1ec0de00000002', secret: '5e1ec0de5e1ec0de5e1ec0de00000002', domain: ['127.0.0.1:*'] })).toMatch(/ WXAUTH_DOMAIN=127\.0\.0\.1:8080 /);
   });
 });
 

@@ -22,6 +22,10 @@ export const messages = {
     zh: '让 wxauth 指向模拟器：',
     en: 'Aim wxauth at the emulator:',
   },
+  'emulator.aim.port80': {
+    zh: '回调地址不带端口的几行（回调域不带端口，微信只认 80 端口）：wxauth login 要监听 80 端口，Linux 上一般要 root；监听不了时用测试号那一行（它的回调域带端口）。',
+    en: 'A line whose redirect URI has no port calls back on port 80 (a callback domain without a port allows no other on WeChat): wxauth login listens there, which on Linux usually needs root; where it cannot, use the test account’s line (its domain has a port).',
+  },
   'emulator.aim.flags': {
     zh: '或者每次加上参数：{flags}',
     en: 'or pass these flags each time: {flags}',

@@ -75,9 +75,13 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       for (const a of apps) if (a.ipWhitelist && a.ipWhitelist.length > 0) out.note(out.t('emulator.apps.whitelist', { appid: a.appid, ips: a.ipWhitelist.join(', ') }));
       out.say();
       out.say(out.t('emulator.aim'));
-      // The lines that work with `wxauth login` as they are (a redirect_uri the app's domains take) first.
-      const ready = (env: string) => (env.includes(' WXAUTH_REDIRECT_URI=') ? 0 : 1);
+      // The lines that work with `wxauth login` as they are first: a redirect_uri with a port (any user
+      // may listen there), then one on port 80 (a domain without a port allows no other), then none.
+      const redirect = (env: string) => / WXAUTH_REDIRECT_URI=(\S+)/.exec(env)?.[1];
+      const onPort80 = (env: string) => { const uri = redirect(env); return uri !== undefined && !/^https?:\/\/[^/]*:\d+(?:\/|$)/.test(uri); };
+      const ready = (env: string) => (redirect(env) === undefined ? 2 : onPort80(env) ? 1 : 0);
       for (const app of [...apps].sort((a, b) => ready(a.env) - ready(b.env))) out.say('  ' + out.style.cyan(app.env));
+      if (apps.some((a) => onPort80(a.env))) out.note(out.t('emulator.aim.port80'));
       out.say(out.t('emulator.aim.flags', { flags: `--api-base ${url} --open-base ${url}` }));
       out.say();
       out.say(out.t('emulator.users', { url }));
