@@ -14,7 +14,7 @@ import { osReason, UsageError, type MessageRef } from '../errors.js';
 import { isScope, SCOPES, type AuthEndpoint, type Scope } from '../core/authorize-url.js';
 import { suggest } from '../core/closest.js';
 import type { FinishesOn } from '../core/callback-decision.js';
-import { callbackUnderDomain, isLoopbackHost } from '../core/domain.js';
+import { callbackUnderDomain, isLoopbackHost, splitDomain } from '../core/domain.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import { generateState } from '../core/state.js';
 import { envCredentials } from '../core/next-step.js';
@@ -115,7 +115,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   const underDomain = !options.listenerDecides && !config.redirectUri ? callbackUnderDomain(config.domain, DEFAULT_PATH) : undefined;
   // --port without --host: the listener's URL is on the domain's own name when that is this machine's
   // (`login --port 80` on a localhost domain gives http://localhost/callback, not 127.0.0.1).
-  const domainHost = config.domain === undefined ? undefined : callbackUnderDomain(config.domain, DEFAULT_PATH)?.host;
+  const domainHost = config.domain === undefined ? undefined : splitDomain(config.domain)?.host;
   const flags: ListenFlags =
     options.listenerDecides && options.flags.host === undefined && domainHost !== undefined && isLoopbackHost(domainHost) ? { ...options.flags, host: domainHost } : options.flags;
   const plan = planListener(flags, options.listenerDecides ? [] : [config.redirectUri ?? underDomain?.uri]);
@@ -179,7 +179,9 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     },
     hooks,
   ).catch((error: unknown) => {
-    throw underDomain !== undefined && !underDomain.portFromDomain && plan.redirectUri === underDomain.uri ? portEightyRefused(error, config, underDomain.host) : error;
+    // Port 80 because the callback domain takes no port (the domain's own callback, or a configured
+    // redirect_uri without one): the generic "use a port above 1024" would be refused by WeChat.
+    throw plan.port === 80 && expected !== undefined && domainTakesNoPort(config) ? portEightyRefused(error, config, expected) : error;
   });
   try {
     const redirectUri = configured ?? callbackUrlOf(session);
@@ -235,18 +237,25 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
   }
 }
 
+/** The callback domain has no port (a 服务号's or 网站应用's never does): a callback there is on port 80. */
+function domainTakesNoPort(config: { type?: string; domain?: string }): boolean {
+  const d = config.domain === undefined ? undefined : splitDomain(config.domain);
+  return d !== undefined ? d.port === '' : config.type === 'service' || config.type === 'website';
+}
+
 /**
  * Port 80 could not be bound where a callback domain without a port put the listener: the generic
  * "use a port above 1024 and the same port in the callback domain" would be wrong for an account whose
  * domain can take no port, so the domain's rule is said, and what can be done instead.
  */
-function portEightyRefused(error: unknown, config: { type?: string; appid?: string; domain?: string; profile: string }, host: string): unknown {
+function portEightyRefused(error: unknown, config: { type?: string; appid?: string; domain?: string; profile: string }, uri: string): unknown {
   if (!(error instanceof UsageError) || (error.messageRef.key !== 'listen.port.denied' && error.messageRef.key !== 'listen.port.inUse')) return error;
+  const host = new URL(uri).hostname;
   const p = profileFlag(config.profile);
   const appid = config.appid ?? 'APPID';
   const hint: MessageRef =
     config.type === 'test'
       ? { key: 'listen.login.domain.port80.test.hint', params: { host, p } }
       : { key: config.type === 'website' ? 'listen.login.domain.port80.website.hint' : 'listen.login.domain.port80.hint', params: { appid, host, p } };
-  return new UsageError({ key: 'listen.login.domain.port80', params: { domain: config.domain ?? host, uri: `http://${host}${DEFAULT_PATH}`, reason: osReason(error.cause) } }, { hint, cause: error });
+  return new UsageError({ key: 'listen.login.domain.port80', params: { domain: config.domain ?? host, uri, reason: osReason(error.cause) } }, { hint, cause: error });
 }

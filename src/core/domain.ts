@@ -137,8 +137,8 @@ export function exampleRedirectUri(domain: string | undefined): string {
  * redirect_uri with a port there (§3, 10003 / "redirect_uri 参数错误"). Undefined when the domain is
  * not host[:port].
  */
-export function callbackUnderDomain(domain: string | undefined, path: string): { uri: string; host: string; port: number; portFromDomain: boolean } | undefined {
+export function callbackUnderDomain(domain: string | undefined, path: string): { uri: string; host: string } | undefined {
   const d = domain === undefined ? undefined : splitDomain(domain);
   if (d === undefined) return undefined;
-  return { uri: `http://${d.host}${d.port ? `:${d.port}` : ''}${path}`, host: d.host, port: d.port ? Number(d.port) : 80, portFromDomain: d.port !== '' };
+  return { uri: `http://${d.host}${d.port ? `:${d.port}` : ''}${path}`, host: d.host };
 }

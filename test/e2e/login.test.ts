@@ -278,6 +278,12 @@ describe('wxauth login', () => {
           expect(r.stderr).toContain('或者换用测试号，它的回调域可以带端口');
         }
       }
+      // The emulator's service-account line gives the redirect_uri too: the same rule, not "use a port
+      // above 1024 and the same port in the callback domain", which such a domain cannot take.
+      const line = await runCli(['login', '--no-open', '--timeout', '1'], { env: { ...envFor('service', 'http://localhost/callback'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() } });
+      expect(line.code, line.stderr).toBe(2);
+      expect(line.stderr).toContain('The callback domain localhost has no port, so the callback must be on port 80 (http://localhost/callback)');
+      expect(line.stderr).not.toContain('Use a port above 1024');
       const web = await runCli(['login', '--no-open', '--timeout', '1'], { env: { ...envFor('website'), WXAUTH_DOMAIN: 'localhost', WXAUTH_CONFIG_DIR: tempConfigDir() } });
       expect(web.code, web.stderr).toBe(2);
       expect(web.stderr).toContain('The callback domain localhost has no port, so the callback must be on port 80');
