@@ -242,7 +242,7 @@ describe('authorize remembers the state of an accepted URL only', () => {
 });
 
 describe('url and login refuse the same URL in the same words', () => {
-  it('a service profile whose domain is localhost: the listener’s 127.0.0.1:8080 is refused by both', async () => {
+  it('a service profile whose domain is localhost: a listener asked for on 127.0.0.1:8080 is refused by both', async () => {
     const env = {
       WXAUTH_CONFIG_DIR: tempConfigDir(),
       WXAUTH_APPID: OA,
@@ -251,7 +251,8 @@ describe('url and login refuse the same URL in the same words', () => {
       WXAUTH_DOMAIN: 'localhost',
     };
     const url = await runCli(['url', '--redirect-uri', 'http://127.0.0.1:8080/callback'], { env });
-    const login = await runCli(['login', '--no-open'], { env });
+    // Without --host/--port login now calls back under the domain (localhost:80): asked for 127.0.0.1:8080.
+    const login = await runCli(['login', '--no-open', '--host', '127.0.0.1', '--port', '8080'], { env });
     expect(url.code).toBe(2);
     expect(login.code).toBe(2);
     const headline = (stderr: string) => stderr.split('\n').find((l) => l.startsWith('✖ '));
