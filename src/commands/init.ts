@@ -10,8 +10,10 @@ import {
   ACCOUNT_TYPES,
   checkCallbackPair,
   checkSetting,
+  correctedSetting,
   hasWebAuth,
   maskSecret,
+  redirectUnder,
   suggestRedirectUri,
   type AccountType,
   type Checked,
@@ -129,12 +131,72 @@ function initExample(type: AccountType | undefined, appid: string | undefined, d
   return `printf %s "$WX_SECRET" | wxauth init${p} --type ${t} --appid ${appid ?? 'wx1234567890abcdef'} --secret -${web} --yes`;
 }
 
-/** `wxauth config set` lines for the flags given, the secret as a placeholder (never echoed). */
-function configSetExample(o: InitOptions, p: string): string {
-  return (Object.keys(FLAGS) as Array<keyof typeof FLAGS>)
-    .filter((key) => o[key] !== undefined)
-    .map((key) => `wxauth config set${p} ${key} ${key === 'secret' ? '-' : shellWord(o[key]!)}`)
-    .join('; ');
+/** What init's `config set` line holds: the values to set, and the flags refused that it leaves out. */
+interface ConfigSetPlan {
+  /** One `wxauth config set` for every value given and accepted (or surely corrected), the secret piped. */
+  command: string;
+  /** Flags whose refused value the line gives corrected (`--domain` without its port). */
+  corrected: string[];
+  /** Flags whose refused value the line leaves out: to be fixed before they are set. */
+  refused: string[];
+  /** The one refused value is the secret, which the line reads from WX_SECRET all the same. */
+  secretOnly: boolean;
+  /** The values in the line (the secret's too: it is never printed from here). */
+  values: Partial<Record<keyof typeof FLAGS, string>>;
+}
+
+/**
+ * One `wxauth config set` with every flag given, so that it changes them all or none (config set
+ * checks its pairs together, against the saved type, domain and redirect_uri): lines run one after
+ * another saved the type and stopped at the domain. A refused value is never in it: its one sure fix
+ * is (core/validate.ts correctedSetting), else it is left out and named, to be fixed first. The secret
+ * comes from a pipe, never echoed.
+ */
+function configSetPlan(o: InitOptions, p: string, type: AccountType | undefined, accepted: Partial<Record<keyof typeof FLAGS, string>>): ConfigSetPlan {
+  const values: Partial<Record<keyof typeof FLAGS, string>> = {};
+  const corrected: string[] = [];
+  const refused: string[] = [];
+  for (const key of Object.keys(FLAGS) as Array<keyof typeof FLAGS>) {
+    const given = o[key];
+    // A subscription account's callback flags are not saved (droppedFlags): not set either.
+    if (given === undefined || ((key === 'domain' || key === 'redirectUri') && type !== undefined && !hasWebAuth(type))) continue;
+    const value = accepted[key] ?? (key === 'secret' ? undefined : correctedSetting(key, given, type));
+    if (value === undefined) refused.push(FLAGS[key]);
+    else {
+      values[key] = value;
+      if (accepted[key] === undefined) corrected.push(FLAGS[key]);
+    }
+  }
+  // A domain given corrected takes the redirect_uri given with it along, when it moves under it surely.
+  if (corrected.includes(FLAGS.domain) && values.domain !== undefined && values.redirectUri !== undefined && !checkCallbackPair(type, values.domain, values.redirectUri).ok) {
+    const moved = redirectUnder(values.redirectUri, values.domain, type);
+    if (moved !== undefined) {
+      values.redirectUri = moved;
+      corrected.push(FLAGS.redirectUri);
+    }
+  }
+  // The secret is never in the line (it is piped): when it is the one refused value, the line keeps
+  // `secret -` and the hint says to put one that fits in WX_SECRET first.
+  const secretOnly = refused.length === 1 && refused[0] === FLAGS.secret;
+  if (secretOnly) values.secret = '-';
+  const pairs = (Object.keys(values) as Array<keyof typeof FLAGS>).map((key) => `${key} ${key === 'secret' ? '-' : shellWord(values[key]!)}`);
+  const command = pairs.length === 0 ? '' : `${values.secret !== undefined ? 'printf %s "$WX_SECRET" | ' : ''}wxauth config set${p} ${pairs.join(' ')}`;
+  return { command, corrected, refused, secretOnly, values };
+}
+
+/**
+ * The hint of init's missing flags: the whole init; over a saved profile also the config set that
+ * changes only what was given.
+ */
+function missingHint(example: string, over: { profile: string; p: string; plan: ConfigSetPlan } | undefined): MessageRef {
+  if (over === undefined || (over.plan.command === '' && over.plan.refused.length === 0)) return { key: 'init.missingFlag.hint', params: { example } };
+  const { profile, p, plan } = over;
+  const { command: set, corrected, refused } = plan;
+  if (plan.secretOnly) return { key: 'init.missingFlag.existing.secret.hint', params: { example, set, profile } };
+  if (refused.length > 0 && set === '') return { key: 'init.missingFlag.existing.refusedOnly.hint', params: { example, profile, refused, command: `wxauth config set${p}` } };
+  if (refused.length > 0) return { key: 'init.missingFlag.existing.refused.hint', params: { example, set, profile, refused } };
+  if (corrected.length > 0) return { key: 'init.missingFlag.existing.corrected.hint', params: { example, set, profile, corrected } };
+  return { key: 'init.missingFlag.existing.hint', params: { example, set, profile } };
 }
 
 /**
@@ -144,9 +206,10 @@ function configSetExample(o: InitOptions, p: string): string {
  */
 function fromFlags(o: InitOptions, profile: string, existing: ProfileData | undefined): ProfileData {
   const problems: Array<{ problem: MessageRef; hint: MessageRef }> = [];
+  const accepted: Partial<Record<keyof typeof FLAGS, string>> = {};
   const take = (key: SettingKey & keyof typeof FLAGS, value: string, type?: AccountType): string | undefined => {
     const checked = checkSetting(key, value, { name: FLAGS[key], type });
-    if (checked.ok) return checked.value;
+    if (checked.ok) return (accepted[key] = checked.value);
     problems.push({ problem: checked.problem, hint: checked.hint });
     return undefined;
   };
@@ -170,9 +233,11 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     // the whole profile, which is why it wants every flag.
     const saved = existing && (type === undefined || existing.type === type) ? existing : undefined;
     const savedType = saved?.type !== undefined && checkSetting('type', saved.type).ok ? (saved.type as AccountType) : undefined;
-    const example = initExample(type ?? savedType, appid ?? saved?.appid, domain ?? saved?.domain, redirectUri ?? saved?.redirectUri, p);
-    const set = existing ? configSetExample(o, p) : '';
-    const hint: MessageRef = set ? { key: 'init.missingFlag.existing.hint', params: { example, set, profile } } : { key: 'init.missingFlag.hint', params: { example } };
+    const plan = configSetPlan(o, p, type, accepted);
+    // A refused domain's sure fix (the name without its port) is what the example gives too, with the redirect_uri moved under it.
+    const callback = webAuth || type === undefined ? plan.values : {};
+    const example = initExample(type ?? savedType, appid ?? saved?.appid, callback.domain ?? saved?.domain, callback.redirectUri ?? saved?.redirectUri, p);
+    const hint = missingHint(example, existing ? { profile, p, plan } : undefined);
     problems.splice(at, 0, { problem: { key: 'init.missingFlag', params: { flag: flags } }, hint });
   }
   if (problems.length === 0 && type !== undefined && domain !== undefined && redirectUri !== undefined) {

@@ -399,3 +399,21 @@ export function suggestRedirectUri(type: AccountType, domain: string, previous?:
   const scheme = type === 'test' ? 'http' : 'https';
   return `${scheme}://${domain.toLowerCase()}/wechat/callback`;
 }
+
+/**
+ * The one value `value` was surely meant to be, when checkSetting refused it and only one fix fits: a
+ * domain's host out of a whole URL, a name without the port a non-test account cannot register, an
+ * appid in lower case. Undefined when there is none, or more than one way to fix it (an IP on a
+ * service account: another domain or another account type). init's `config set` line gives it in
+ * place of the refused value, so the line runs as pasted without saving what was refused.
+ */
+export function correctedSetting(key: SettingKey, value: string, type: AccountType | undefined): string | undefined {
+  let fix: string | undefined;
+  if (key === 'domain') {
+    const host = hostOfUrl(value) ?? value;
+    fix = type !== undefined && type !== 'test' ? fitForType('domain', host, type) : host;
+  } else if (key === 'appid') {
+    fix = value.toLowerCase();
+  }
+  return fix !== undefined && fix !== value && checkSetting(key, fix, { type }).ok ? fix : undefined;
+}

@@ -254,13 +254,53 @@ describe('init validation (issue 12 item 4)', () => {
     const r = await runCli(['--profile', 'dev', 'init', '--appid', 'wx1234567890abcdee', '--secret', 'abcdef0123456789abcdef0123456789', '--yes'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('printf %s "$WX_SECRET" | wxauth init --profile dev --type test --appid wx1234567890abcdee --secret - --domain 127.0.0.1:8080 --redirect-uri http://127.0.0.1:8080/cb --yes');
-    expect(r.stderr).toContain('keep the rest of profile "dev": wxauth config set --profile dev appid wx1234567890abcdee; wxauth config set --profile dev secret -');
+    // One config set, which changes all it names or nothing; the secret piped, never echoed.
+    expect(r.stderr).toContain('keep the rest of profile "dev": printf %s "$WX_SECRET" | wxauth config set --profile dev appid wx1234567890abcdee secret -\n');
     expect(r.stderr).not.toContain('abcdef0123456789abcdef0123456789');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
     // A new profile: the plain example, under its name.
     const fresh = await runCli(['--profile', 'prod', 'init', '--appid', 'wx1234567890abcdee', '--yes'], { env });
     expect(fresh.stderr).toContain('→ For example: printf %s "$WX_SECRET" | wxauth init --profile prod --type service --appid wx1234567890abcdee');
     expect(fresh.stderr).not.toContain('config set');
+  });
+
+  it('over a saved profile, a refused value is never in the config set offered: its one sure fix is, else it is named to fix first (en, zh)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/callback', '--yes'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    // The trial's line: a website app's domain with a port. The port-less name is the one fix.
+    const website = ['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com:8080', '--yes'];
+    const r = await runCli(website, { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('✖ Also: --domain: "www.example.com:8080" has a port');
+    expect(r.stderr).toContain(
+      'To change only what you gave and keep the rest of profile "default", with --domain corrected as said above: printf %s "$WX_SECRET" | wxauth config set type website appid wx1234567890abcdef secret - domain www.example.com\n',
+    );
+    expect(r.stderr).toContain('--domain www.example.com --redirect-uri https://www.example.com/oauth/callback --yes');
+    expect(r.stderr).not.toContain('config set domain www.example.com:8080');
+    expect(r.stderr).not.toContain(SECRET);
+    const zh = await runCli(['--lang', 'zh', ...website], { env });
+    expect(zh.stderr).toContain('（--domain 已按上面所说改正）：printf %s "$WX_SECRET" | wxauth config set type website appid wx1234567890abcdef secret - domain www.example.com\n');
+    // Followed as printed: config set checks its pairs together, so nothing is half-changed (the saved
+    // redirect_uri is off the new domain: refused whole, with the command that sets both).
+    const followed = await runCli(['config', 'set', 'type', 'website', 'appid', APPID, 'secret', '-', 'domain', 'www.example.com'], { env, input: SECRET });
+    expect(followed.code).toBe(2);
+    expect(followed.stderr).toContain('wxauth config set domain www.example.com redirectUri');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    // An IP on a service account has no one fix (another domain, or a test account): left out, named first.
+    const ip = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', '10.0.0.1', '--yes'], { env });
+    expect(ip.stderr).toContain('first fix --domain (refused above, so left out here), then add it to: printf %s "$WX_SECRET" | wxauth config set type service appid wx1234567890abcdef secret -\n');
+    const zhIp = await runCli(['--lang', 'zh', 'init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', '10.0.0.1', '--yes'], { env });
+    expect(zhIp.stderr).toContain('先改正 --domain（上面拒绝了，下面这条命令里没有它），再把它加进：');
+    // A refused secret: the line reads WX_SECRET all the same, once it holds a right one.
+    const secret = await runCli(['init', '--type', 'test', '--appid', APPID, '--secret', SECRET.slice(1), '--yes'], { env });
+    expect(secret.stderr).toContain('first put a right AppSecret in WX_SECRET (the one given was refused above), then run: printf %s "$WX_SECRET" | wxauth config set type test appid wx1234567890abcdef secret -\n');
+    expect(secret.stderr).not.toContain(SECRET.slice(1));
+    // Only refused values given: nothing to paste, what to fix named.
+    const only = await runCli(['init', '--appid', 'wx123', '--yes'], { env });
+    expect(only.stderr).toContain('To change only --appid and keep the rest of profile "default", fix it first (refused above), then set it with wxauth config set.');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
   it('the wizard refuses a port on a service domain at the domain prompt, then its suggested redirect_uri is accepted', async () => {

@@ -539,6 +539,22 @@ export const messages = {
     zh: 'init 会写入整个 profile，所以每一项都要给出，例如：{example}。只改你给出的几项，profile "{profile}" 的其余设置不变：{set}',
     en: 'init writes the whole profile, so it needs every flag, for example: {example}. To change only what you gave and keep the rest of profile "{profile}": {set}',
   },
+  'init.missingFlag.existing.corrected.hint': {
+    zh: 'init 会写入整个 profile，所以每一项都要给出，例如：{example}。只改你给出的几项，profile "{profile}" 的其余设置不变（{corrected} 已按上面所说改正）：{set}',
+    en: 'init writes the whole profile, so it needs every flag, for example: {example}. To change only what you gave and keep the rest of profile "{profile}", with {corrected} corrected as said above: {set}',
+  },
+  'init.missingFlag.existing.secret.hint': {
+    zh: 'init 会写入整个 profile，所以每一项都要给出，例如：{example}。只改你给出的几项、profile "{profile}" 的其余设置不变：先把正确的 AppSecret 放进 WX_SECRET（给出的那个上面拒绝了），再运行：{set}',
+    en: 'init writes the whole profile, so it needs every flag, for example: {example}. To change only what you gave and keep the rest of profile "{profile}", first put a right AppSecret in WX_SECRET (the one given was refused above), then run: {set}',
+  },
+  'init.missingFlag.existing.refused.hint': {
+    zh: 'init 会写入整个 profile，所以每一项都要给出，例如：{example}。只改你给出的几项、profile "{profile}" 的其余设置不变：先改正 {refused}（上面拒绝了，下面这条命令里没有它），再把它加进：{set}',
+    en: 'init writes the whole profile, so it needs every flag, for example: {example}. To change only what you gave and keep the rest of profile "{profile}", first fix {refused} (refused above, so left out here), then add it to: {set}',
+  },
+  'init.missingFlag.existing.refusedOnly.hint': {
+    zh: 'init 会写入整个 profile，所以每一项都要给出，例如：{example}。只改 {refused}、profile "{profile}" 的其余设置不变：先改正它（上面拒绝了），再用 {command} 设置。',
+    en: 'init writes the whole profile, so it needs every flag, for example: {example}. To change only {refused} and keep the rest of profile "{profile}", fix it first (refused above), then set it with {command}.',
+  },
   'init.exists': {
     zh: 'profile "{profile}" 已存在（{type}，appid {appid}），位于 {file}。',
     en: 'Profile "{profile}" already exists ({type}, appid {appid}) in {file}.',
