@@ -2,7 +2,7 @@
 // Every value, typed or given as a flag, goes through the one validation (core/validate.ts) that
 // config set and the resolver use, so the wizard never accepts what it will refuse a step later.
 import type { Context } from '../context.js';
-import { exampleRedirectUri } from '../core/domain.js';
+import { exampleRedirectUri, isLoopbackHost, splitDomain } from '../core/domain.js';
 import { shellWord } from '../core/shell.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, UsageError, type MessageRef } from '../errors.js';
@@ -74,6 +74,13 @@ export interface InitResult {
    * login finishes in phone WeChat, which cannot reach it (inspect's redirect_uri.loopback_phone).
    */
   loopbackOnPhone: boolean;
+  /**
+   * A real account (service or website app) whose domain is this machine's name (`localhost`): WeChat's
+   * console registers only a domain of the account's own, which WeChat fetches the MP_verify file from
+   * (API-FACTS §3), so WeChat would answer 10003. The emulator takes it, so does a test account: said,
+   * not refused (as an IP is, core/validate.ts checkDomain), and only when the links go to WeChat.
+   */
+  loopbackDomain: boolean;
 }
 
 type EndpointKey = 'apiBase' | 'openBase' | 'backupApiBase' | 'region';
@@ -254,6 +261,12 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
   return data;
 }
 
+/** `localhost` (or a name under it, RFC 6761): a domain only this machine resolves, and no registrar sells. */
+function isLoopbackDomain(domain: string): boolean {
+  const host = splitDomain(domain)?.host;
+  return host !== undefined && (isLoopbackHost(host) || host.endsWith('.localhost'));
+}
+
 interface Answers {
   data: ProfileData;
   keptSecret?: string;
@@ -381,6 +394,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   ) as Partial<Pick<ProfileData, EndpointKey>>;
   const written: ProfileData = { ...(hasWebAuth(type) ? data : { ...data, domain: undefined, redirectUri: undefined }), ...endpoints };
   const madeCurrent = store.setValues(profile, written);
+  const onWechat = isWechatOpenBase(endpoints.openBase ?? ctx.env.WXAUTH_OPEN_BASE ?? store.getProfile(profile)?.openBase ?? DEFAULT_OPEN_BASE);
   return {
     profile,
     profileFlag: profileFlag(profile),
@@ -396,7 +410,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     listenerCanReceive: hasWebAuth(type) && (await import('../flows/callback.js')).listenerCanReceiveHere(data.redirectUri),
     ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? { localHttp: data.redirectUri!.replace(/^https:/i, 'http:') } : {}),
     // The open base as url will use it: the flag (saved above), else WXAUTH_OPEN_BASE, else the profile's.
-    loopbackOnPhone:
-      hasWebAuth(type) && type !== 'website' && isOnThisMachine(data.redirectUri) && isWechatOpenBase(endpoints.openBase ?? ctx.env.WXAUTH_OPEN_BASE ?? store.getProfile(profile)?.openBase ?? DEFAULT_OPEN_BASE),
+    loopbackOnPhone: hasWebAuth(type) && type !== 'website' && isOnThisMachine(data.redirectUri) && onWechat,
+    loopbackDomain: hasWebAuth(type) && type !== 'test' && data.domain !== undefined && isLoopbackDomain(data.domain) && onWechat,
   };
 }

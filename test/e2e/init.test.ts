@@ -469,7 +469,8 @@ describe('init per account type (issue 12 item 5)', () => {
   });
 
   it("an official account's callback on this machine: open the link in desktop WeChat, a phone cannot reach it (en, zh); not so on the emulator", async () => {
-    const args = ['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/wechat/callback', '--yes'];
+    // A test account: the one official account whose console takes this machine's name as its domain.
+    const args = ['init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/wechat/callback', '--yes'];
     const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('http://localhost/wechat/callback is on this machine, which WeChat on a phone cannot reach: open the authorization link in desktop WeChat here');
@@ -481,6 +482,35 @@ describe('init per account type (issue 12 item 5)', () => {
     // A website app's QR login finishes in a browser here: login as before.
     const website = await runCli(['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     expect(website.stderr).not.toContain('desktop WeChat');
+  });
+
+  it("localhost as a real account's domain: saved (the emulator takes it), with a warning that WeChat's console does not, and what to use instead (en, zh, --json)", async () => {
+    const args = ['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/callback', '--yes'];
+    const dir = tempConfigDir();
+    const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default).toMatchObject({ type: 'service', domain: 'localhost' });
+    expect(r.stderr).toContain('! The callback domain localhost is a name only this machine knows: the MP console takes as 网页授权域名 only a registered (ICP-filed) domain of the account’s own, which WeChat fetches the MP_verify file from, so real WeChat answers 10003');
+    expect(r.stderr).toContain('Only the emulator (wxauth emulator, wxauth demo) and a test account (测试号, which also takes an IP:port) accept it.');
+    expect(r.stderr).toContain('→ For this account, use the domain registered in its console');
+    expect(r.stderr).toContain('get a test account at mp.weixin.qq.com/debug/cgi-bin/sandbox');
+    // Not the next step that implies it works.
+    expect(r.stderr).not.toContain('desktop WeChat');
+    expect(r.stderr).not.toContain('Next:');
+    const zh = await runCli(['--lang', 'zh', ...args], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(zh.stderr).toContain('! 回调域名 localhost 只有本机认得：公众号后台只接受这个号自己的已备案域名作为网页授权域名（微信要能从它取到 MP_verify 文件）');
+    expect(zh.stderr).toContain('只有模拟器（wxauth emulator、wxauth demo）和测试号（测试号还接受 IP:端口）接受它。');
+    expect(zh.stderr).toContain('在 mp.weixin.qq.com/debug/cgi-bin/sandbox 申请测试号');
+    const json = await runCli([...args, '--json'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(parseJson(json.stdout)).toMatchObject({ ok: true, warnings: [{ id: 'init.loopbackDomain' }] });
+    // A website app (开放平台) too; a test account or the emulator: no warning.
+    const website = await runCli(['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(website.stderr).toContain('! The callback domain localhost is a name only this machine knows: the Open Platform takes as 授权回调域 only a registered (ICP-filed) domain');
+    const test = await runCli(['init', '--type', 'test', ...args.slice(3)], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(test.stderr).not.toContain('only this machine knows');
+    const emulated = await runCli(args, { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_OPEN_BASE: 'http://127.0.0.1:3900' } });
+    expect(emulated.stderr).not.toContain('only this machine knows');
+    expect(emulated.stderr).toContain('Next: wxauth url --scope snsapi_userinfo, or wxauth login.');
   });
 });
 
@@ -671,7 +701,7 @@ describe('--secret - (the AppSecret piped on stdin, never on a command line)', (
   });
 
   it("an official account's https callback on this machine: the http form for login, and desktop WeChat too", async () => {
-    const args = ['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'https://localhost/wechat/callback', '--yes'];
+    const args = ['init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'https://localhost/wechat/callback', '--yes'];
     const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('config set redirectUri http://localhost/wechat/callback');

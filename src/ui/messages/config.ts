@@ -599,6 +599,18 @@ export const messages = {
     zh: '另外，{uri} 在本机上，手机微信访问不到它：在本机的电脑版微信里打开授权链接（把链接发给自己，例如发到“文件传输助手”，再点开）。要用手机，测试号可以把电脑的局域网 IP:端口 设为域名和 redirect_uri；不用微信走通整个流程：wxauth demo。',
     en: 'Also, {uri} is on this machine, which WeChat on a phone cannot reach: open the authorization link in desktop WeChat here (send it to yourself, to File Transfer say, and click it there). For a phone, a test account can make the computer’s LAN IP:port its domain and redirect_uri; to walk the whole flow without WeChat, run wxauth demo.',
   },
+  'init.loopbackDomain.oa': {
+    zh: '回调域名 {domain} 只有本机认得：公众号后台只接受这个号自己的已备案域名作为网页授权域名（微信要能从它取到 MP_verify 文件），所以在真实微信上会得到 10003 redirect_uri 参数错误。只有模拟器（wxauth emulator、wxauth demo）和测试号（测试号还接受 IP:端口）接受它。',
+    en: 'The callback domain {domain} is a name only this machine knows: the MP console takes as 网页授权域名 only a registered (ICP-filed) domain of the account’s own, which WeChat fetches the MP_verify file from, so real WeChat answers 10003 "redirect_uri 参数错误". Only the emulator (wxauth emulator, wxauth demo) and a test account (测试号, which also takes an IP:port) accept it.',
+  },
+  'init.loopbackDomain.website': {
+    zh: '授权回调域 {domain} 只有本机认得：开放平台只接受这个网站应用自己的已备案域名，所以在真实微信上会得到 10003 redirect_uri 参数错误。只有模拟器（wxauth emulator、wxauth demo）和测试号（测试号还接受 IP:端口）接受它。',
+    en: 'The callback domain {domain} is a name only this machine knows: the Open Platform takes as 授权回调域 only a registered (ICP-filed) domain of the website app’s own, so real WeChat answers 10003 "redirect_uri 参数错误". Only the emulator (wxauth emulator, wxauth demo) and a test account (测试号, which also takes an IP:port) accept it.',
+  },
+  'init.loopbackDomain.hint': {
+    zh: '对这个号，改用后台登记的域名和它下面的回调地址，例如 wxauth{p} config set domain www.example.com redirectUri https://www.example.com/wechat/callback，再用 wxauth{p} listen --paste 或 --relay-snippet 把 code 带回本机。只想在本机调试：在 mp.weixin.qq.com/debug/cgi-bin/sandbox 申请测试号，用它的 appid 和 secret 建 profile（wxauth init --profile test --type test，域名可以是 127.0.0.1:端口）；不用微信走通整个流程：wxauth demo。',
+    en: 'For this account, use the domain registered in its console and a callback under it, e.g. wxauth{p} config set domain www.example.com redirectUri https://www.example.com/wechat/callback, then wxauth{p} listen --paste or --relay-snippet to bring the code here. To debug on this machine, get a test account at mp.weixin.qq.com/debug/cgi-bin/sandbox and make a profile with its appid and secret (wxauth init --profile test --type test; its domain can be 127.0.0.1:port); to walk the whole flow without WeChat, run wxauth demo.',
+  },
   'init.next': { zh: '下一步：wxauth{p} url --scope snsapi_userinfo，或 wxauth{p} login。', en: 'Next: wxauth{p} url --scope snsapi_userinfo, or wxauth{p} login.' },
   'init.next.website': {
     zh: '下一步：wxauth{p} url --scope snsapi_login（在电脑浏览器打开的扫码登录页），或 wxauth{p} login。',

@@ -66,6 +66,13 @@ export function present(result: InitResult, out: Output): void {
   out.success(out.t('init.done', { profile, file }));
   // The first profile becomes the current one: said when that is not simply "default", which commands use anyway.
   if (result.madeCurrent && profile !== 'default') out.note(out.t('config.profile.madeCurrent', { profile }));
+  // A real account's domain WeChat's console cannot take: what works instead is the next step.
+  if (result.loopbackDomain) {
+    const type = result.data.type === 'website' ? 'website' : 'oa';
+    out.warning('init.loopbackDomain', out.t(`init.loopbackDomain.${type}`, { domain: result.data.domain ?? '' }));
+    out.say(out.style.cyan('→ ') + out.t('init.loopbackDomain.hint', { p: result.profileFlag }));
+    return;
+  }
   const next = nextStep(result);
   out.say(out.tr(next));
   // https on this machine for an official account: the http advice above, and the phone's problem too.
