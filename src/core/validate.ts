@@ -331,7 +331,17 @@ export function checkCallbackPair(type: AccountType | undefined, domain: string,
   const match = matchCallbackDomain({ redirectUri, domain, accountType: type });
   if (match.ok) return { ok: true, value: redirectUri };
   const host = match.host ? match.host + (match.port ? `:${match.port}` : '') : redirectUri;
-  return refuse('config.redirectOutsideDomain', { redirectUri, host, domain }, 'config.redirectOutsideDomain.hint');
+  const problem = messageRef('config.redirectOutsideDomain', { redirectUri, host, domain });
+  if (match.reason !== 'port') return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.hint') };
+  // Same host, another port: "subdomains do not count" is no help. A test account (测试号) registers
+  // host:port, so the domain takes the redirect_uri's port, or the redirect_uri the domain's
+  // (API-FACTS §3: `82.157.150.202:7002`); an unknown type is matched the same way. A real account
+  // registers no port at all (10003 "redirect_uri不支持带端口号"): the redirect_uri drops it.
+  if (type === undefined || type === 'test') {
+    if (match.domainPort === '') return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.testPort.hint', { host }) };
+    return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.testPort.other.hint', { host, domain, port: match.domainPort ?? '' }) };
+  }
+  return { ok: false, problem, hint: messageRef('config.redirectOutsideDomain.port.hint', { port: match.port ?? '', type: typeName(type) }) };
 }
 
 /**

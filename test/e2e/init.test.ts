@@ -303,6 +303,28 @@ describe('init validation (issue 12 item 4)', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  it("a redirect_uri on another port than the domain: a test account is told to put the port in the domain, a real account to drop it (en, zh)", async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const test = ['init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', '192.168.1.5', '--redirect-uri', 'http://192.168.1.5:8080/cb', '--yes'];
+    const r = await runCli(test, { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('✖ The redirect_uri host 192.168.1.5:8080 differs from the callback domain 192.168.1.5');
+    expect(r.stderr).toContain('→ A test account matches the port too: set the domain to 192.168.1.5:8080 (as on the test account page), or drop the port from redirect_uri.');
+    expect(r.stderr).not.toContain('subdomains');
+    const zh = await runCli(['--lang', 'zh', ...test], { env });
+    expect(zh.stderr).toContain('→ 测试号的回调域名连端口一起比较：把域名设为 192.168.1.5:8080（测试号页面上也这样填），或去掉 redirect_uri 里的端口。');
+    expect(zh.stderr).not.toContain('子域名');
+    const other = await runCli(['init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', '192.168.1.5:8080', '--redirect-uri', 'http://192.168.1.5:9090/cb', '--yes'], { env });
+    expect(other.stderr).toContain('use 192.168.1.5:8080’s port 8080 in redirect_uri, or set the domain to 192.168.1.5:9090');
+    const service = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com:8443/cb', '--yes'], { env });
+    expect(service.stderr).toContain('→ A service account’s callback cannot have a port (WeChat answers 10003 "redirect_uri不支持带端口号"): drop :8443 from redirect_uri');
+    // Another host altogether still gets the exact-host advice.
+    const host = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://api.example.com/cb', '--yes'], { env });
+    expect(host.stderr).toContain('subdomains and the parent domain do not count');
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+  });
+
   it('the wizard refuses a port on a service domain at the domain prompt, then its suggested redirect_uri is accepted', async () => {
     const dir = tempConfigDir();
     // type · appid · secret · domain with a port (refused) · domain · redirect_uri (Enter: the suggestion) · write? yes

@@ -330,6 +330,18 @@ export const messages = {
     zh: '让 redirect_uri 使用完全相同的主机（子域名和上级域名都不算），或改正回调域名。',
     en: 'Use exactly the same host in redirect_uri (subdomains and the parent domain do not count), or fix the domain.',
   },
+  'config.redirectOutsideDomain.testPort.hint': {
+    zh: '测试号的回调域名连端口一起比较：把域名设为 {host}（测试号页面上也这样填），或去掉 redirect_uri 里的端口。',
+    en: 'A test account matches the port too: set the domain to {host} (as on the test account page), or drop the port from redirect_uri.',
+  },
+  'config.redirectOutsideDomain.testPort.other.hint': {
+    zh: '测试号的回调域名连端口一起比较：redirect_uri 用 {domain} 的端口 {port}，或把域名设为 {host}（测试号页面上也这样填）。',
+    en: 'A test account matches the port too: use {domain}’s port {port} in redirect_uri, or set the domain to {host} (as on the test account page).',
+  },
+  'config.redirectOutsideDomain.port.hint': {
+    zh: '{type}的回调不能带端口（微信会返回 10003 redirect_uri不支持带端口号）：去掉 redirect_uri 里的 :{port}，让回调在 443 或 80 端口上提供；要用端口，请用测试号（type test）。',
+    en: 'A {type}’s callback cannot have a port (WeChat answers 10003 "redirect_uri不支持带端口号"): drop :{port} from redirect_uri and serve the callback on port 443 or 80; for a port, use a test account (type test).',
+  },
   'config.set.redirectMismatch': {
     zh: '已保存的 redirect_uri {redirectUri} 不再位于回调域名 {domain} 下：微信会显示 10003 redirect_uri 参数错误。',
     en: 'The saved redirect_uri {redirectUri} is no longer under the callback domain {domain}: WeChat would show 10003 "redirect_uri 参数错误".',
