@@ -225,8 +225,8 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
   const webAuth = type !== undefined && hasWebAuth(type);
   const required: Array<keyof typeof FLAGS> = ['type', 'appid', 'secret', ...(webAuth ? (['domain', 'redirectUri'] as const) : [])];
   const missing = required.filter((name) => !o[name]);
-  const appid = o.appid ? take('appid', o.appid) : undefined;
-  const secret = o.secret ? take('secret', o.secret) : undefined;
+  const appid = o.appid ? take('appid', o.appid, type) : undefined;
+  const secret = o.secret ? take('secret', o.secret, type) : undefined;
   // Without a known type the domain is checked for its shape (a port's fitness depends on the type).
   const domain = (webAuth || type === undefined) && o.domain ? take('domain', o.domain, type) : undefined;
   const redirectUri = (webAuth || type === undefined) && o.redirectUri ? take('redirectUri', o.redirectUri) : undefined;
@@ -280,8 +280,8 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   const shown = (checked: Checked): true | string => (checked.ok ? true : joinText(out.lang, out.tr(checked.problem), out.tr(checked.hint)));
   // Flags given alongside the wizard are checked as flags (exit 2), before anything is asked.
   const type = o.type !== undefined ? (flag('type', o.type) as AccountType) : undefined;
-  if (o.appid !== undefined) flag('appid', o.appid);
-  if (o.secret !== undefined) flag('secret', o.secret);
+  if (o.appid !== undefined) flag('appid', o.appid, type);
+  if (o.secret !== undefined) flag('secret', o.secret, type);
 
   presentWizardIntro(out, profile);
   const chosenType =
@@ -296,7 +296,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
     (await p.input({
       message: out.t('init.ask.appid'),
       default: existing?.appid,
-      validate: (v) => shown(checkSetting('appid', v)),
+      validate: (v) => shown(checkSetting('appid', v, { type: chosenType })),
     }));
 
   // The saved secret belongs to the saved appid: it is offered only while the appid stays the same.
@@ -306,7 +306,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   if (secret === undefined) {
     const answer = await p.password({
       message: keepable ? out.t('init.ask.secret.keep', { masked: maskSecret(keepable) }) : out.t('init.ask.secret'),
-      validate: (v) => (v === '' && keepable ? true : shown(checkSetting('secret', v))),
+      validate: (v) => (v === '' && keepable ? true : shown(checkSetting('secret', v, { type: chosenType }))),
     });
     if (answer === '' && keepable) keptSecret = maskSecret(keepable);
     secret = answer === '' && keepable ? keepable : answer;

@@ -154,9 +154,9 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
       return refuse('config.invalid.type', { name, value }, 'config.invalid.type.hint', { types: ACCOUNT_TYPES.join(', ') });
     }
     case 'appid':
-      return checkAppid(value, name);
+      return checkAppid(value, name, context.type);
     case 'secret':
-      return checkSecret(value, name);
+      return checkSecret(value, name, context.type);
     case 'domain':
       return checkDomain(value, name, context.type);
     case 'redirectUri':
@@ -272,15 +272,27 @@ export function hexProblem(
  * when only the length is wrong. The secret itself is never in a message: one character that is not
  * part of any secret, and a position, are.
  */
-function checkSecret(value: string, name: string): Checked {
+function checkSecret(value: string, name: string, type: AccountType | undefined): Checked {
   const problem = hexProblem(value, 32);
   if (problem === undefined) return { ok: true, value };
-  if (problem.kind === 'blank') return refuse('config.invalid.secret.blank', { name, position: problem.position, what: problem.what }, 'config.invalid.secret.hint');
-  if (problem.kind === 'char') return refuse('config.invalid.secret.char', { name, position: problem.position, char: problem.char }, 'config.invalid.secret.hint');
-  return refuse('config.invalid.secret', { name, length: problem.length }, 'config.invalid.secret.hint');
+  // Where to copy it from: a test account (测试号) shows its appsecret on its sandbox page, not in a
+  // 基本配置 it does not have. A wrong length already says "32 hex digits": its hint does not again.
+  const test = type === 'test';
+  const hint = test ? 'config.invalid.secret.test.hint' : 'config.invalid.secret.hint';
+  if (problem.kind === 'blank') return refuse('config.invalid.secret.blank', { name, position: problem.position, what: problem.what }, hint);
+  if (problem.kind === 'char') return refuse('config.invalid.secret.char', { name, position: problem.position, char: problem.char }, hint);
+  return refuse('config.invalid.secret', { name, length: problem.length }, test ? 'config.invalid.secret.test.where' : 'config.invalid.secret.where');
 }
 
-function checkAppid(value: string, name: string): Checked {
+function checkAppid(value: string, name: string, type?: AccountType): Checked {
+  // A test account's appID is on its sandbox page (测试号信息), not under 设置与开发 → 基本配置.
+  if (type === 'test' && !/^wx[0-9a-f]{16}$/.test(value)) {
+    const checked = checkAppid(value, name);
+    if (checked.ok) return checked;
+    if (checked.hint.key === 'config.invalid.appid.hint') return { ...checked, hint: messageRef('config.invalid.appid.test.hint') };
+    if (checked.hint.key === 'config.invalid.appid.where') return { ...checked, hint: messageRef('config.invalid.appid.test.where') };
+    return checked;
+  }
   if (/^wx[0-9a-f]{16}$/.test(value)) return { ok: true, value };
   const chars = Array.from(value);
   // The account's 原始ID (gh_ and 12 hex digits), shown beside the appid in the console: not what OAuth takes.
@@ -293,7 +305,8 @@ function checkAppid(value: string, name: string): Checked {
   const wrong = firstNonHex(chars, 2);
   if (wrong?.blank) return refuse('config.invalid.appid.blank', { name, value, position: wrong.position, what: wrong.blank }, 'config.invalid.appid.hint');
   if (wrong) return refuse('config.invalid.appid.char', { name, value, position: wrong.position, char: wrong.char }, 'config.invalid.appid.hint');
-  if (chars.length !== 18) return refuse('config.invalid.appid.length', { name, value, length: chars.length }, 'config.invalid.appid.hint');
+  // The length problem already says what an appid is: its hint says only where to copy it from.
+  if (chars.length !== 18) return refuse('config.invalid.appid.length', { name, value, length: chars.length }, 'config.invalid.appid.where');
   // Same length and prefix letter as an appid: pasted from the WeCom admin console by mistake.
   if (/^ww[0-9a-f]{16}$/i.test(value)) return refuse('config.invalid.appid.wecom', { name, value }, 'config.invalid.appid.wecom.hint');
   // WeChat shows appids in lower case. Refused rather than lower-cased, so every way a value comes in

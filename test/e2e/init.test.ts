@@ -372,6 +372,10 @@ describe('init validation (issue 12 item 4)', () => {
     expect(secret?.refused[0]).toContain('AppSecret 的第 17 个字符是空格。');
     expect(secret?.refused[1]).toContain('AppSecret 含非十六进制字符 G（第 32 个）。');
     expect(secret?.refused[2]).toContain('AppSecret 有 30 个字符，应为 32 位十六进制。');
+    // Said once, and a test account is sent to its own page (测试号信息), not to a 基本配置 it does not have.
+    expect(secret?.refused[2]).toBe('secret：AppSecret 有 30 个字符，应为 32 位十六进制。测试号的 appsecret 在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login 的「测试号信息」里，复制过来。');
+    expect(appid?.refused[0]).toContain('测试号的 appID 在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login 的「测试号信息」里');
+    expect(appid?.refused[0]).not.toContain('基本配置');
     // The secret itself is never in what the wizard says.
     for (const said of secret?.refused ?? []) for (const given of [spaced, nonHex, SECRET.slice(2)]) expect(said).not.toContain(given.slice(4, 20));
 
@@ -380,6 +384,14 @@ describe('init validation (issue 12 item 4)', () => {
     const enSecret = en.asked.find((a) => a.kind === 'password');
     expect(enSecret?.refused[0]).toContain('character 17 of the AppSecret is a space.');
     expect(enSecret?.refused[1]).toContain('the AppSecret has a character that is not a hex digit: G (character 32).');
+    expect(enSecret?.refused[1]).toContain('a test account’s appsecret is under 测试号信息 on its page, mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login');
+    // Another account type: the console's 基本配置, the length said once.
+    const service = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET.slice(1), '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(service.stderr).toBe(
+      '✖ --secret: the AppSecret has 31 characters; it needs 32 hex digits.\n→ View or reset it at mp.weixin.qq.com → 设置与开发 → 基本配置 (website apps: open.weixin.qq.com; test accounts: mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login).\n',
+    );
+    const test = await runCli(['--lang', 'zh', 'init', '--type', 'test', '--appid', APPID, '--secret', SECRET.slice(1), '--domain', '127.0.0.1:8080', '--redirect-uri', 'http://127.0.0.1:8080/cb'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(test.stderr).toBe('✖ --secret：AppSecret 有 31 个字符，应为 32 位十六进制。\n→ 测试号的 appsecret 在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login 的「测试号信息」里，复制过来。\n');
   });
 });
 
@@ -628,6 +640,25 @@ describe.skipIf(!canRun)('init on a terminal', () => {
       expect(await exited(run)).toBe('130');
     } finally {
       spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'testdomain']);
+    }
+  });
+
+  it("a test account's secret prompt says a wrong length once and points at the test account's page (zh)", async () => {
+    const dir = tempConfigDir();
+    const run = startInit(dir, 'testsecret', ['--lang', 'zh', '--type', 'test', '--appid', APPID]);
+    try {
+      await screenMatching('testsecret', /AppSecret/);
+      tmux('send-keys', '-t', 'testsecret', '-l', SECRET.slice(1));
+      tmux('send-keys', '-t', 'testsecret', 'Enter');
+      // Compared without blanks: the terminal wraps the line where a space was.
+      const screen = (await screenMatching('testsecret', /复制过来/)).replace(/\s+/g, '');
+      expect(screen).toContain('AppSecret有31个字符，应为32位十六进制。测试号的appsecret在测试号页面mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login的「测试号信息」里');
+      expect(screen.split('32位十六进制')).toHaveLength(2);
+      expect(screen).not.toContain('基本配置');
+      tmux('send-keys', '-t', 'testsecret', 'C-c');
+      expect(await exited(run)).toBe('130');
+    } finally {
+      spawnSync('tmux', ['-S', SOCKET, 'kill-session', '-t', 'testsecret']);
     }
   });
 

@@ -267,8 +267,32 @@ export const messages = {
     en: '{name}: the AppSecret has {length} characters; it needs 32 hex digits.',
   },
   'config.invalid.secret.hint': {
-    zh: 'AppSecret 是 32 位十六进制；在 mp.weixin.qq.com → 设置与开发 → 基本配置 中重置或查看（网站应用在 open.weixin.qq.com）。',
-    en: 'An AppSecret is 32 hex digits; view or reset it at mp.weixin.qq.com → 设置与开发 → 基本配置 (website apps: open.weixin.qq.com).',
+    zh: 'AppSecret 是 32 位十六进制；在 mp.weixin.qq.com → 设置与开发 → 基本配置 中重置或查看（网站应用在 open.weixin.qq.com，测试号在 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login）。',
+    en: 'An AppSecret is 32 hex digits; view or reset it at mp.weixin.qq.com → 设置与开发 → 基本配置 (website apps: open.weixin.qq.com; test accounts: mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login).',
+  },
+  'config.invalid.secret.where': {
+    zh: '在 mp.weixin.qq.com → 设置与开发 → 基本配置 中重置或查看（网站应用在 open.weixin.qq.com，测试号在 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login）。',
+    en: 'View or reset it at mp.weixin.qq.com → 设置与开发 → 基本配置 (website apps: open.weixin.qq.com; test accounts: mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login).',
+  },
+  'config.invalid.secret.test.hint': {
+    zh: 'AppSecret 是 32 位十六进制；测试号的 appsecret 在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login 的「测试号信息」里，复制过来。',
+    en: 'An AppSecret is 32 hex digits; a test account’s appsecret is under 测试号信息 on its page, mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login: copy it from there.',
+  },
+  'config.invalid.secret.test.where': {
+    zh: '测试号的 appsecret 在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login 的「测试号信息」里，复制过来。',
+    en: 'A test account’s appsecret is under 测试号信息 on its page, mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login: copy it from there.',
+  },
+  'config.invalid.appid.where': {
+    zh: '在 mp.weixin.qq.com → 设置与开发 → 基本配置 中复制（网站应用在 open.weixin.qq.com）。',
+    en: 'Copy it from mp.weixin.qq.com → 设置与开发 → 基本配置 (website apps: open.weixin.qq.com).',
+  },
+  'config.invalid.appid.test.where': {
+    zh: '测试号的 appID 在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login 的「测试号信息」里，复制过来。',
+    en: 'A test account’s appID is under 测试号信息 on its page, mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login: copy it from there.',
+  },
+  'config.invalid.appid.test.hint': {
+    zh: 'appid 是 wx 加 16 位十六进制（小写）；测试号的 appID 在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login 的「测试号信息」里，复制过来。',
+    en: 'An appid is wx followed by 16 hex digits in lower case; a test account’s appID is under 测试号信息 on its page, mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login: copy it from there.',
   },
   'config.invalid.domain': { zh: '{name}："{value}" 不是单纯的主机名。', en: '{name}: "{value}" is not a bare host name.' },
   'config.invalid.domain.hint': {
