@@ -288,12 +288,17 @@ describe('wxauth doctor with WXAUTH_APPID naming another account than the profil
     expect(lineOf(r.stdout, 'credentials')).toMatch(/^✔ credentials/);
   });
 
-  it("the emulator's own export line for its test account: the fix names the domain to add, and doctor passes the profile once it is added", async () => {
+  it("the emulator's own export line for its test account passes the profile as printed; without its domain, the fix names the domain to add", async () => {
     const seed = (await (await fetch(`${emu.url}/__emulator/seed`)).json()) as { apps: Array<{ appid: string; env: string }> };
     const line = seed.apps.find((a) => a.appid === TEST_APP.appid)!.env;
-    const env: Record<string, string> = { WXAUTH_CONFIG_DIR: tempConfigDir() };
-    for (const [, name, value] of line.matchAll(/(\w+)=(\S+)/g)) env[name!] = value!;
-    expect(env.WXAUTH_DOMAIN).toBeUndefined();
+    const printed: Record<string, string> = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    for (const [, name, value] of line.matchAll(/(\w+)=(\S+)/g)) printed[name!] = value!;
+    expect(printed.WXAUTH_DOMAIN).toBe('127.0.0.1:8080');
+    const asPrinted = await runCli(['doctor'], { env: printed });
+    expect(lineOf(asPrinted.stdout, 'profile')).toMatch(/^✔ profile/);
+    expect(lineOf(asPrinted.stdout, 'domain')).toMatch(/^✔ domain/);
+    // The line as an older wxauth printed it, without the domain.
+    const { WXAUTH_DOMAIN: _domain, ...env } = printed;
     const r = await runCli(['doctor'], { env });
     expect(lineOf(r.stdout, 'profile')).toContain('which came from WXAUTH_APPID: domain.');
     expect(r.stdout).toMatch(/^\s+Fix: Appid wx5e1ec0de00000002 and its secret come from the environment: add WXAUTH_DOMAIN=127\.0\.0\.1:8080 to the same export;/m);
