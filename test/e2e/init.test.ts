@@ -540,6 +540,10 @@ describe('init per account type (issue 12 item 5)', () => {
     // A website app (开放平台) too; a test account or the emulator: no warning.
     const website = await runCli(['init', '--type', 'website', '--appid', APPID, '--secret', SECRET, '--domain', 'localhost', '--redirect-uri', 'http://localhost/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     expect(website.stderr).toContain('! The callback domain localhost is a name only this machine knows: the Open Platform takes as 授权回调域 only a registered (ICP-filed) domain');
+    // Website apps have no test account: not offered one.
+    expect(website.stderr).toContain('Only the emulator (wxauth emulator, wxauth demo) accepts it (website apps have no test account).');
+    expect(website.stderr).toContain('Website apps have no test account: to try the QR login on this machine, use the emulator');
+    expect(website.stderr).not.toContain('sandbox');
     const test = await runCli(['init', '--type', 'test', ...args.slice(3)], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
     expect(test.stderr).not.toContain('only this machine knows');
     const emulated = await runCli(args, { env: { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_OPEN_BASE: 'http://127.0.0.1:3900' } });

@@ -640,8 +640,12 @@ export const messages = {
     en: 'The callback domain {domain} is a name only this machine knows: the MP console takes as 网页授权域名 only a registered (ICP-filed) domain of the account’s own, which WeChat fetches the MP_verify file from, so real WeChat answers 10003 "redirect_uri 参数错误". Only the emulator (wxauth emulator, wxauth demo) and a test account (测试号, which also takes an IP:port) accept it.',
   },
   'init.loopbackDomain.website': {
-    zh: '授权回调域 {domain} 只有本机认得：开放平台只接受这个网站应用自己的已备案域名，所以在真实微信上会得到 10003 redirect_uri 参数错误。只有模拟器（wxauth emulator、wxauth demo）和测试号（测试号还接受 IP:端口）接受它。',
-    en: 'The callback domain {domain} is a name only this machine knows: the Open Platform takes as 授权回调域 only a registered (ICP-filed) domain of the website app’s own, so real WeChat answers 10003 "redirect_uri 参数错误". Only the emulator (wxauth emulator, wxauth demo) and a test account (测试号, which also takes an IP:port) accept it.',
+    zh: '授权回调域 {domain} 只有本机认得：开放平台只接受这个网站应用自己的已备案域名，所以在真实微信上会得到 10003 redirect_uri 参数错误。只有模拟器（wxauth emulator、wxauth demo）接受它（网站应用没有测试号）。',
+    en: 'The callback domain {domain} is a name only this machine knows: the Open Platform takes as 授权回调域 only a registered (ICP-filed) domain of the website app’s own, so real WeChat answers 10003 "redirect_uri 参数错误". Only the emulator (wxauth emulator, wxauth demo) accepts it (website apps have no test account).',
+  },
+  'init.loopbackDomain.website.hint': {
+    zh: '对这个网站应用，改用开放平台登记的域名和它下面的回调地址，例如 wxauth{p} config set domain www.example.com redirectUri https://www.example.com/wechat/callback，再用 wxauth{p} listen --paste 或 --relay-snippet 把 code 带回本机。网站应用没有测试号：想在本机试扫码登录，用模拟器（wxauth demo，或 wxauth emulator）。',
+    en: 'For this website app, use the domain registered on the Open Platform and a callback under it, e.g. wxauth{p} config set domain www.example.com redirectUri https://www.example.com/wechat/callback, then wxauth{p} listen --paste or --relay-snippet to bring the code here. Website apps have no test account: to try the QR login on this machine, use the emulator (wxauth demo, or wxauth emulator).',
   },
   'init.loopbackDomain.hint': {
     zh: '对这个号，改用后台登记的域名和它下面的回调地址，例如 wxauth{p} config set domain www.example.com redirectUri https://www.example.com/wechat/callback，再用 wxauth{p} listen --paste 或 --relay-snippet 把 code 带回本机。只想在本机调试：在 mp.weixin.qq.com/debug/cgi-bin/sandbox 申请测试号，用它的 appid 和 secret 建 profile（wxauth init --profile test --type test，域名可以是 127.0.0.1:端口）；不用微信走通整个流程：wxauth demo。',

@@ -70,7 +70,7 @@ export function present(result: InitResult, out: Output): void {
   if (result.loopbackDomain) {
     const type = result.data.type === 'website' ? 'website' : 'oa';
     out.warning('init.loopbackDomain', out.t(`init.loopbackDomain.${type}`, { domain: result.data.domain ?? '' }));
-    out.say(out.style.cyan('→ ') + out.t('init.loopbackDomain.hint', { p: result.profileFlag }));
+    out.say(out.style.cyan('→ ') + out.t(type === 'website' ? 'init.loopbackDomain.website.hint' : 'init.loopbackDomain.hint', { p: result.profileFlag }));
     return;
   }
   const next = nextStep(result);
