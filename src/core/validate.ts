@@ -384,13 +384,8 @@ export function fitForType(key: 'domain' | 'jsDomains', value: string, type: Acc
  */
 export function redirectUnder(redirectUri: string, domain: string, type: AccountType | undefined): string | undefined {
   const parts = splitDomain(domain);
-  if (!parts) return undefined;
-  let url: URL;
-  try {
-    url = new URL(redirectUri);
-  } catch {
-    return undefined;
-  }
+  const url = URL.parse(redirectUri);
+  if (!parts || !url) return undefined;
   // Both set: a host without a port leaves the old port in place.
   url.hostname = parts.host;
   url.port = parts.port;

@@ -365,9 +365,9 @@ export class Emulator {
     for (const app of this.seed.apps) {
       const initial = this.initialWhitelists.get(app.appid);
       app.ipWhitelist = initial ? [...initial] : null;
+      app.openAccount = this.initialOpenAccounts.get(app.appid) ?? null;
     }
     for (const user of this.seed.users) user.follows = [...(this.initialFollows.get(user.id) ?? [])];
-    for (const app of this.seed.apps) app.openAccount = this.initialOpenAccounts.get(app.appid) ?? null;
   }
 
   /** A WeChat error: HTTP 200, `{"errcode","errmsg"}` with the rid suffix; the rid is remembered for rid/get. */

@@ -199,6 +199,13 @@ function problemParams(p: NonNullable<ReturnType<typeof pageProblem>>, timeoutMs
   return { problem: 'probe.problem.status', status: p.status };
 }
 
+/** A page the user sees as broken: pageProblem's (no answer, a stack trace, a 5xx), or any other 4xx; undefined for one that works. */
+function pageFailure(page: Page, timeoutMs: number): Record<string, string | number> | undefined {
+  const problem = pageProblem(page);
+  if (problem) return problemParams(problem, timeoutMs);
+  return page.status >= 400 ? { problem: 'probe.problem.status', status: page.status } : undefined;
+}
+
 export async function runProbe(options: ProbeOptions, hooks: ProbeHooks): Promise<ProbeReport> {
   try {
     return await probeApp(options, hooks);
@@ -297,9 +304,12 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     await b.request('GET', url);
   };
 
+  /** Where a browser may go on its own: anywhere before WeChat's authorize page (or a front that leads there). */
+  const beforeWechat = (next: string): boolean => authorizeEndpoint(next, pages) === undefined && !maybeFront(next);
+
   /** Start the login; stop before the browser reaches WeChat's authorize page. */
   const startLogin = async (b: ProbeBrowser, start: string): Promise<{ auth?: AuthorizeInfo; page: Page }> => {
-    const { page, pending } = await b.follow(start, (next) => authorizeEndpoint(next, pages) === undefined && !maybeFront(next));
+    const { page, pending } = await b.follow(start, beforeWechat);
     if (pending && maybeFront(pending)) await throughFront(b, pending);
     else if (!pending && page.status === 200 && !authorizeLinkIn(page.body, pages)) {
       const link = authorizeLinkIn(page.body, pages, maybeFront);
@@ -746,6 +756,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   };
   const lost = (id: CheckId, scenarioId: ScenarioId) => put({ id, status: 'skip', message: { key: 'probe.skip.scenario_lost' }, evidence: { scenarios: [scenarioId] } });
 
+  /** The hops browser `from` made since hop `since`, added to `record` (a scenario of browser `into`) on its time scale. */
+  const adoptHops = (record: ScenarioRecord, from: ProbeBrowser, since: number, into: ProbeBrowser): void => {
+    for (const h of from.hops.slice(since)) record.hops.push({ ...h, startMs: Math.max(0, h.startMs + from.started - into.started) });
+  };
+
   /** The seeded user the happy path logged in as: the code's user, else the one the app got the openid of. */
   const happyUser = (users: PublicUser[]): PublicUser | undefined => {
     const openid = happyStatus?.tokens?.openid;
@@ -817,11 +832,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         if (!landed) return undefined;
         // The first person again, in their own browser; a way back to the login stops before WeChat.
         revisitFrom = hb.hops.length;
-        const again = await hb.follow(landing.url, (next) => authorizeEndpoint(next, pages) === undefined && !maybeFront(next));
+        const again = await hb.follow(landing.url, beforeWechat);
         return { landed, again };
       });
-      // The first browser's hops belong to this scenario too, on its time scale.
-      for (const h of value && value !== 'no_follow' ? hb.hops.slice(revisitFrom) : []) record.hops.push({ ...h, startMs: Math.max(0, h.startMs + hb.started - b.started) });
+      // The first browser's hops belong to this scenario too.
+      if (value && value !== 'no_follow') adoptHops(record, hb, revisitFrom, b);
       const details = { first: first.id, second: second.id, landing: url };
       if (value === 'no_follow') put(check('session.per_user', 'skip', 'no_follower', { ...who, appid: app.appid }, { scenarios: ['second_user'], details }));
       else if (!value) lost('session.per_user', 'second_user');
@@ -884,14 +899,13 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const status = alone && alone !== 'no_endpoint' && alone.code ? await control.codeStatus(alone.code) : undefined;
       const page = alone && alone !== 'no_endpoint' ? alone.landed.page : undefined;
       const url = page?.hop.url ?? '';
-      const problem = page ? pageProblem(page) : undefined;
+      const failure = page ? pageFailure(page, options.timeoutMs) : undefined;
       const literal = page ? missingValueShown(page.body, landing.body, happyUnionid) : undefined;
       if (alone === 'no_endpoint') put(check('unionid.absent', 'skip', 'skip_old_emulator', { emulator }, { scenarios: ['happy'] }));
       else if (!alone || !page) lost('unionid.absent', 'no_unionid');
       // The exchange itself failed (a fault the user armed, say): nothing here says what a missing unionid does.
       else if (status?.status !== 'exchanged') put(check('unionid.absent', 'skip', 'exchange_failed', { errcode: status?.attempts.find((a) => a.errcode !== 0)?.errcode ?? -1 }, evidence));
-      else if (problem) put(check('unionid.absent', 'fail', 'error_page', problemParams(problem, options.timeoutMs), evidence));
-      else if (page.status >= 400) put(check('unionid.absent', 'fail', 'error_page', { problem: 'probe.problem.status', status: page.status }, evidence));
+      else if (failure) put(check('unionid.absent', 'fail', 'error_page', failure, evidence));
       else if (literal) put(check('unionid.absent', 'fail', 'literal', { value: literal, url }, evidence));
       else if (!first || identityShown(page.body, one, two).length === 0) put(check('unionid.absent', 'skip', 'no_identity', { url }, evidence));
       else if (!second) put(check('unionid.absent', 'skip', 'one_user', { emulator }, evidence));
@@ -906,13 +920,12 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
             const landed = await loginAs(sb, second, notes);
             if (landed === 'no_follow' || !landed) return landed;
             revisitFrom = nb.hops.length;
-            const again = revisit ? await nb.follow(page.url, (next) => authorizeEndpoint(next, pages) === undefined && !maybeFront(next)) : undefined;
+            const again = revisit ? await nb.follow(page.url, beforeWechat) : undefined;
             return { landed, again };
           }),
         );
-        // The first browser's hops belong to this scenario too, on its time scale.
-        const paired = typeof pair === 'object' && pair !== null;
-        for (const h of paired && pair.again ? nb.hops.slice(revisitFrom) : []) record.hops.push({ ...h, startMs: Math.max(0, h.startMs + nb.started - sb.started) });
+        // The first browser's hops belong to this scenario too.
+        if (typeof pair === 'object' && pair !== null && pair.again) adoptHops(record, nb, revisitFrom, sb);
         const both: Evidence = { scenarios: ['no_unionid', 'no_unionid_second'], hops: [...aloneRecord.hops, ...record.hops], wechat: [...aloneRecord.wechat, ...record.wechat], details: { ...details, first: first.id, second: second.id, landing: url } };
         if (pair === 'no_endpoint') put(check('unionid.absent', 'skip', 'skip_old_emulator', { emulator }, both));
         else if (pair === 'no_follow') put(check('unionid.absent', 'skip', 'no_follower', { ...who, appid }, both));
@@ -920,14 +933,13 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         else {
           const secondPage = pair.landed.page;
           const secondUrl = secondPage.hop.url;
-          const secondProblem = pageProblem(secondPage);
+          const secondFailure = pageFailure(secondPage, options.timeoutMs);
           const secondLiteral = missingValueShown(secondPage.body, landing.body, happyUnionid);
           const secondShowsFirst = identityShown(secondPage.body, one, two);
           const againShowsSecond = pair.again ? identityShown(pair.again.page.body, two, one) : [];
           // session.per_user saw the same mix-up with unionids present: it is not the missing unionid's.
           const perUser = results.get('session.per_user')?.status === 'fail';
-          if (secondProblem) put(check('unionid.absent', 'fail', 'second_failed', { ...who, secondUrl, ...problemParams(secondProblem, options.timeoutMs) }, both));
-          else if (secondPage.status >= 400) put(check('unionid.absent', 'fail', 'second_failed', { ...who, secondUrl, problem: 'probe.problem.status', status: secondPage.status }, both));
+          if (secondFailure) put(check('unionid.absent', 'fail', 'second_failed', { ...who, secondUrl, ...secondFailure }, both));
           else if (secondLiteral) put(check('unionid.absent', 'fail', 'literal', { value: secondLiteral, url: secondUrl }, both));
           else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && perUser) put(check('unionid.absent', 'skip', 'same_as_per_user', who, both));
           else if (secondShowsFirst.length > 0) put(check('unionid.absent', 'fail', 'merged', { ...who, secondUrl, what: `probe.what.${secondShowsFirst[0]}` }, both));
@@ -969,8 +981,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         put(check('callback.duplicate', 'fail', 'twice_own', { attempts: attempts.length }, evidence));
       else if (attempts.length > 1) {
         // What the browser shows is the second hit's answer: an error page there is what the user sees.
-        const shown = pageProblem(value.z.page);
-        const seen = shown ? problemParams(shown, options.timeoutMs) : value.z.page.status >= 400 ? { problem: 'probe.problem.status', status: value.z.page.status } : undefined;
+        const seen = pageFailure(value.z.page, options.timeoutMs);
         const params = { attempts: attempts.length, errcode: reuseErrcode(attempts) };
         put(seen ? { ...check('callback.duplicate', 'fail', 'twice_seen', { ...params, ...seen }, evidence, false), fix: { key: 'probe.callback.duplicate.fix' } } : check('callback.duplicate', 'fail', 'twice', params, evidence));
       }
