@@ -55,6 +55,7 @@ export const FINDING_IDS = [
   'scope.login_on_authorize',
   'scope.oa_on_qrconnect',
   'fragment.missing',
+  'fragment.missing_qrconnect',
   'fragment.wrong',
   'fragment.params_after',
   'redirect_uri.not_encoded',
@@ -512,7 +513,10 @@ function inspectAuthUrl(
   } else if (!embedded) {
     const fragment = split.fragment;
     if (fragment === undefined || fragment === '') {
-      findings.add('fragment.missing', isAuthorize ? 'error' : 'info');
+      // The 网页授权 doc requires it; the 网站应用 doc only shows it in its example, and a QR page
+      // opened in a browser works without it: a note, in words that do not say "required".
+      if (isAuthorize) findings.add('fragment.missing', 'error');
+      else findings.add('fragment.missing_qrconnect', 'info');
     } else if (fragment !== WECHAT_REDIRECT_FRAGMENT) {
       const head = fragment.split(/[&?]/)[0] ?? '';
       if (head === WECHAT_REDIRECT_FRAGMENT && /[&=]/.test(fragment)) {

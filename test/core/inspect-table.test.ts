@@ -74,7 +74,7 @@ const cases: Case[] = [
     ctx: website,
     kind: 'qrconnect',
     problems: [],
-    infos: ['fragment.missing'],
+    infos: ['fragment.missing_qrconnect'],
   },
   {
     name: 'connect_redirect=1 (folk remedy for double hits) is noted, not flagged',

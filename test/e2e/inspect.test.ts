@@ -170,6 +170,29 @@ describe('wxauth inspect', () => {
     expect(zh.stdout).toContain(`写成小写就是当前配置的 appid ${OA}`);
   });
 
+  it('a URL the shell cut at its first &: the cut first, then each missing parameter, their shared effect and fix said once', async () => {
+    const r = await run(['inspect', `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${OA}`]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    const at = (s: string) => lines.findIndex((l) => l.includes(s));
+    expect(lines[at('[input.truncated]')]).toContain('The URL ends after its first parameter (appid).');
+    expect(lines[at('[input.truncated]') + 1]).toContain('the missing parameters, state and #wechat_redirect below follow from that');
+    const missing = lines.filter((l) => l.includes('[params.missing]'));
+    expect(missing).toHaveLength(3);
+    // The three lines stand together, and one Effect/Fix pair follows the last of them.
+    const first = at('[params.missing]');
+    expect(lines.slice(first, first + 3).every((l) => l.includes('[params.missing]'))).toBe(true);
+    expect(lines[first + 3]).toMatch(/^  Effect: WeChat shows an error page/);
+    expect(lines[first + 4]).toMatch(/^  Fix: Send appid, redirect_uri/);
+    expect(r.stdout.match(/Effect: WeChat shows an error page/g)).toHaveLength(1);
+    // --json keeps one finding a parameter, each with its own effect and fix.
+    const j = await run(['inspect', `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${OA}`, '--json']);
+    const doc = parseJson(j.stdout) as unknown as { findings: JsonFinding[] };
+    const jm = doc.findings.filter((f) => f.id === 'params.missing');
+    expect(jm.map((f) => f.message)).toEqual(['The required parameter redirect_uri is missing.', 'The required parameter response_type is missing.', 'The required parameter scope is missing.']);
+    expect(jm.every((f) => f.effect.startsWith('WeChat shows an error page'))).toBe(true);
+  });
+
   it('renders findings in Chinese with --lang zh', async () => {
     const r = await run(['--lang', 'zh', 'inspect', BAD]);
     expect(r.code).toBe(1);

@@ -43,8 +43,8 @@ export const messages = {
     en: 'The URL ends after its first parameter ({name}).',
   },
   'inspect.input.truncated.effect': {
-    zh: '如果命令行里没给链接加引号，shell 会在第一个 & 处把命令截断，后面的参数根本没有传进来。',
-    en: 'If the URL was not quoted on the command line, the shell cut the command at the first &, and the other parameters never arrived.',
+    zh: '如果命令行里没给链接加引号，shell 会在第一个 & 处把命令截断，后面的参数根本没有传进来：下面缺参数、缺 state、缺 #wechat_redirect 的提示都由此而来。',
+    en: 'If the URL was not quoted on the command line, the shell cut the command at the first &, and the other parameters never arrived: the missing parameters, state and #wechat_redirect below follow from that.',
   },
   'inspect.input.truncated.fix': {
     zh: "用单引号把整个链接括起来：wxauth inspect '<url>'",
@@ -334,6 +334,18 @@ export const messages = {
   'inspect.fragment.missing.fix': {
     zh: '在 state 之后加上 #wechat_redirect（它必须是链接的最后一部分）。',
     en: 'Append #wechat_redirect after state (it must be the very end of the URL).',
+  },
+  'inspect.fragment.missing_qrconnect': {
+    zh: '链接末尾没有 #wechat_redirect（网站应用文档的示例链接带着它）。',
+    en: 'The URL does not end with #wechat_redirect (the website-app doc’s example URL has it).',
+  },
+  'inspect.fragment.missing_qrconnect.effect': {
+    zh: '在浏览器里打开扫码页不需要它，不影响登录；只是与文档示例不一致。',
+    en: 'A QR login page opened in a browser works without it; the URL only differs from the doc’s example.',
+  },
+  'inspect.fragment.missing_qrconnect.fix': {
+    zh: '可选：在 state 之后加上 #wechat_redirect，与文档一致（wxauth url 生成的链接带着它）。',
+    en: 'Optional: append #wechat_redirect after state to match the doc (URLs built by wxauth url have it).',
   },
   'inspect.fragment.wrong': {
     zh: '链接末尾是 #{fragment}，应为 #wechat_redirect。',

@@ -40,12 +40,15 @@ export function present(result: InspectCommandResult, out: Output): void {
   }
   out.data('');
   const colour = { error: style.red, warning: style.yellow, info: style.cyan } as const;
-  for (const r of rendered) {
+  rendered.forEach((r, i) => {
     const severity = r.severity as keyof typeof colour;
     out.data(`${colour[severity](out.t(`inspect.severity.${severity}`))} ${style.dim(`[${r.id}]`)} ${r.message}`);
+    // A run of one finding (three missing parameters) shares its effect and fix: said once, after the last.
+    const next = rendered[i + 1];
+    if (next !== undefined && next.id === r.id && next.effect === r.effect && next.fix === r.fix) return;
     out.data(`  ${label(out.t('inspect.label.effect'))}${r.effect}`);
     out.data(`  ${label(out.t('inspect.label.fix'))}${r.fix}`);
-  }
+  });
   const count = (s: string) => result.findings.filter((f) => f.finding.severity === s).length;
   if (count('error') + count('warning') === 0) out.data(style.bold(out.t('inspect.summary.clean')));
   out.data(out.t('inspect.summary', { errors: count('error'), warnings: count('warning'), infos: count('info') }));
