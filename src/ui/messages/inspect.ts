@@ -483,12 +483,12 @@ export const messages = {
     en: 'Call back to an https page on the callback domain and open the app from there.',
   },
   'inspect.redirect_uri.fragment': {
-    zh: 'redirect_uri 带有 # 片段（{fragment}），例如前端 hash 路由。',
-    en: 'redirect_uri carries a # fragment ({fragment}), e.g. a hash route.',
+    zh: 'redirect_uri 带有 # 片段（{fragment}），例如前端 hash 路由：code 会落在 # 之后，服务端收不到。',
+    en: 'redirect_uri carries a # fragment ({fragment}), e.g. a hash route: the code will land after the #, where your server never sees it.',
   },
   'inspect.redirect_uri.fragment.effect': {
-    zh: '微信把 ?code=…&state=… 直接拼在后面，code 会落在 # 之后：服务端收不到，只有浏览器里的 location.hash 能读到。',
-    en: 'WeChat appends ?code=…&state=… verbatim, so the code lands after the #: your server never sees it, only location.hash in the browser does.',
+    zh: '微信把 ?code=…&state=… 直接拼在整个地址后面，也就是 # 之后：浏览器不把 # 之后的内容发给服务器，只有页面里的 location.hash 能读到。',
+    en: 'WeChat appends ?code=…&state=… to the whole address, so after the #: browsers never send what follows # to the server; only location.hash in the page can read it.',
   },
   'inspect.redirect_uri.fragment.fix': {
     zh: '回调到一个不带 # 的地址（例如 /oauth/callback），由它处理 code 后再跳转到前端路由。',
