@@ -5,8 +5,10 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, ConfigError, EXIT, UsageError, type MessageRef } from '../errors.js';
-import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, maskSecret, redirectUnder, type AccountType } from '../core/validate.js';
+import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
 import { shellWord } from '../core/shell.js';
+import { isLoopbackDomain } from '../core/domain.js';
+import { DEFAULT_OPEN_BASE, isWechatOpenBase } from '../core/endpoints.js';
 import { hideUrlCredentials } from '../core/secrets.js';
 import {
   ACCOUNT_FIELDS,
@@ -52,6 +54,8 @@ export type ConfigResult =
       madeCurrent: boolean;
       /** Keys just saved that a WXAUTH_* variable of this shell still overrides, with that variable. */
       overridden: Array<{ key: ConfigField; variable: string }>;
+      /** A domain just saved that real WeChat's console cannot take (localhost), for a real account aimed at WeChat: which kind's words. */
+      loopbackDomain?: { domain: string; kind: 'oa' | 'website'; profileFlag: string };
     }
   | {
       sub: 'get';
@@ -355,7 +359,8 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const shown = pairs.map((pair) => ({ key: pair.key, value: show(pair.key, pair.value) ?? '' }));
       // What this shell's WXAUTH_* variables still win over (an empty one counts as unset, as when read).
       const overridden = pairs.filter((pair) => (ctx.env[ENV_NAMES[pair.key]] ?? '') !== '').map((pair) => ({ key: pair.key, variable: ENV_NAMES[pair.key] }));
-      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), created, madeCurrent, overridden };
+      const loopbackDomain = savedLoopbackDomain(pairs, next, ctx, profile);
+      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), created, madeCurrent, overridden, ...(loopbackDomain ? { loopbackDomain } : {}) };
     }
     case 'get': {
       const { key } = options;
@@ -404,6 +409,19 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       };
     }
   }
+}
+
+/**
+ * localhost set as a 公众号's or website app's domain, while the profile talks to real WeChat: saved
+ * (the emulator and a test account take it), with the warning init gives, since real WeChat answers 10003.
+ */
+function savedLoopbackDomain(pairs: Array<{ key: ConfigField; value: string }>, next: ProfileData, ctx: Context, profile: string): { domain: string; kind: 'oa' | 'website'; profileFlag: string } | undefined {
+  const type = next.type as AccountType | undefined;
+  const domain = pairs.find((pair) => pair.key === 'domain')?.value;
+  if (domain === undefined || type === undefined || type === 'test' || !hasWebAuth(type) || !isLoopbackDomain(domain)) return undefined;
+  const openBase = ctx.globals.openBase || ctx.env.WXAUTH_OPEN_BASE || next.openBase || DEFAULT_OPEN_BASE;
+  if (!isWechatOpenBase(openBase)) return undefined;
+  return { domain, kind: type === 'website' ? 'website' : 'oa', profileFlag: profileFlag(profile) };
 }
 
 /**

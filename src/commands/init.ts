@@ -2,7 +2,7 @@
 // Every value, typed or given as a flag, goes through the one validation (core/validate.ts) that
 // config set and the resolver use, so the wizard never accepts what it will refuse a step later.
 import type { Context } from '../context.js';
-import { exampleRedirectUri, isLoopbackHost, splitDomain } from '../core/domain.js';
+import { exampleRedirectUri, isLoopbackDomain, isLoopbackHost, splitDomain } from '../core/domain.js';
 import { shellWord } from '../core/shell.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, UsageError, type MessageRef } from '../errors.js';
@@ -259,12 +259,6 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
     data.redirectUri = redirectUri;
   }
   return data;
-}
-
-/** `localhost` (or a name under it, RFC 6761): a domain only this machine resolves, and no registrar sells. */
-function isLoopbackDomain(domain: string): boolean {
-  const host = splitDomain(domain)?.host;
-  return host !== undefined && (isLoopbackHost(host) || host.endsWith('.localhost'));
 }
 
 interface Answers {

@@ -69,6 +69,12 @@ export function isLoopbackHost(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
+/** `localhost` (or a name under it, RFC 6761) as a callback domain: one only this machine resolves, and no registrar sells. */
+export function isLoopbackDomain(domain: string): boolean {
+  const host = splitDomain(domain)?.host;
+  return host !== undefined && (isLoopbackHost(host) || host.endsWith('.localhost'));
+}
+
 export function matchCallbackDomain(input: DomainMatchInput): DomainMatch {
   let url: URL;
   try {

@@ -550,6 +550,32 @@ describe('init per account type (issue 12 item 5)', () => {
     expect(emulated.stderr).not.toContain('only this machine knows');
     expect(emulated.stderr).toContain('Next: wxauth url --scope snsapi_userinfo, or wxauth login.');
   });
+
+  it('config set domain localhost on a real account says what init says; a test account, the emulator or another domain: nothing', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env });
+    const r = await runCli(['config', 'set', 'domain', 'localhost', 'redirectUri', 'http://localhost/cb'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default).toMatchObject({ domain: 'localhost', redirectUri: 'http://localhost/cb' });
+    expect(r.stderr).toContain('! The callback domain localhost is a name only this machine knows: the MP console takes as 网页授权域名 only a registered (ICP-filed) domain');
+    expect(r.stderr).toContain('→ For this account, use the domain registered in its console');
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'domain', 'localhost'], { env });
+    expect(zh.stderr).toContain('! 回调域名 localhost 只有本机认得');
+    const json = await runCli(['config', 'set', 'domain', 'localhost', '--json'], { env });
+    expect(parseJson(json.stdout)).toMatchObject({ ok: true, warnings: [{ id: 'init.loopbackDomain' }] });
+    // The same profile aimed at the emulator, or another domain set: not a word.
+    const emulated = await runCli(['config', 'set', 'domain', 'localhost'], { env: { ...env, WXAUTH_OPEN_BASE: 'http://127.0.0.1:3900' } });
+    expect(emulated.stderr).not.toContain('only this machine knows');
+    const real = await runCli(['config', 'set', 'domain', 'www.example.com', 'redirectUri', 'https://www.example.com/cb'], { env });
+    expect(real.stderr).not.toContain('only this machine knows');
+    // A test account takes localhost (and an IP:port).
+    const testDir = tempConfigDir();
+    await runCli(['init', '--type', 'test', '--appid', APPID, '--secret', SECRET, '--domain', '127.0.0.1:8080', '--redirect-uri', 'http://127.0.0.1:8080/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: testDir } });
+    const test = await runCli(['config', 'set', 'domain', 'localhost:8080', 'redirectUri', 'http://localhost:8080/cb'], { env: { WXAUTH_CONFIG_DIR: testDir } });
+    expect(test.code, test.stderr).toBe(0);
+    expect(test.stderr).not.toContain('only this machine knows');
+  });
 });
 
 // --- the wizard on a real terminal ---------------------------------------------------------------

@@ -23,6 +23,12 @@ export function present(result: ConfigResult, out: Output): void {
       for (const w of result.warnings) out.warn(tr(out.lang, w));
       out.success(out.t('config.set.done', { key: result.values.map((v) => v.key).join(out.lang === 'zh' ? '、' : ', '), profile: result.profile, file: result.file }));
       for (const o of result.overridden) out.warn(out.t('config.set.overridden', { key: o.key, variable: o.variable }));
+      // A real account's domain WeChat's console cannot take: init's warning and what works instead.
+      if (result.loopbackDomain) {
+        const { domain, kind, profileFlag } = result.loopbackDomain;
+        out.warning('init.loopbackDomain', out.t(`init.loopbackDomain.${kind}`, { domain }));
+        out.say(out.style.cyan('→ ') + out.t(kind === 'website' ? 'init.loopbackDomain.website.hint' : 'init.loopbackDomain.hint', { p: profileFlag }));
+      }
       return;
     case 'get':
       out.result({ profile: result.profile, key: result.key, value: result.value ?? null, source: result.source ?? null, ...(result.setAside ? { setAside: true } : {}) });
