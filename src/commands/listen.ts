@@ -238,7 +238,7 @@ async function laterStateReader(ctx: Context, profile: string, appid: string | u
   };
 }
 
-/** What a paste is read as: its first non-blank line's text (a terminal may bring a newline along). */
+/** What a prompt's answer is read as: its first non-blank line's text (a terminal may bring a newline along). */
 const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 
 /** --paste: prompt for the callback URL on a terminal, else read it from piped stdin. */
@@ -267,7 +267,9 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
     text = await readStdin(ctx.stdin, 64 * 1024);
   }
   if (text.trim() === '') throw new UsageError({ key: 'listen.paste.empty' }, { hint: { key: 'listen.paste.noCode.hint' } });
-  const line = firstLine(text);
+  // Piped text is read whole: a callback address wrapped over two lines when copied is joined (as
+  // exchange joins it), where its first line alone was half a code, or a state that read as forged.
+  const line = ctx.interactive ? firstLine(text) : text;
   const latest = laterState?.();
   // A state remembered since listen started (the link just used) is taken too; any other failure is
   // said against the state read at start.

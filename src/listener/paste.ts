@@ -38,6 +38,7 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
         stateChecked: expectedState !== undefined && !bareCode,
         ...(bareCode && expectedState !== undefined ? { bareCode: true } : {}),
         ...(cleaned.removed.includes('surrounding') ? { pastedAmongWords: true } : {}),
+        ...(cleaned.removed.includes('linebreak') ? { pastedJoined: true } : {}),
         hits: [hit],
         counts: { code: 1 },
         hitsOmitted: 0,

@@ -110,6 +110,8 @@ export interface CallbackResult {
   bareCode?: boolean;
   /** listen --paste: the callback address was read out of words around it (a log line, a chat message). */
   pastedAmongWords?: boolean;
+  /** listen --paste: a callback address split by a line break (wrapped when copied) was joined. */
+  pastedJoined?: boolean;
   /** The first code's hit and the last KEPT_HITS hits on the callback path, in order. */
   hits: CallbackHit[];
   /** Every hit on the callback path (and every wrong-Host request), counted by kind. */

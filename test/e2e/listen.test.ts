@@ -377,6 +377,16 @@ describe('wxauth listen', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`code   ${CODE}\nstate  p1\n`);
     expect(r.stderr).not.toContain('words around it');
+    // Wrapped over two lines when copied (a terminal, a chat window): joined, and said; the code whole, the state not a forgery.
+    const half = Math.floor(CODE.length / 2);
+    const wrapped = await runCli(['listen', '--paste', '--state', 'p1'], { input: `http://localhost/cb?code=${CODE.slice(0, half)}\n${CODE.slice(half)}&state=p1\n` });
+    expect(wrapped.code, wrapped.stderr).toBe(0);
+    expect(wrapped.stdout).toBe(`code   ${CODE}\nstate  p1\n`);
+    expect(wrapped.stderr).toContain('Joined the callback URL where a line break split it');
+    const wrappedState = await runCli(['listen', '--paste', '--state', 'p1abcdef', '--lang', 'zh'], { input: `http://localhost/cb?code=${CODE}&state=p1ab\r\n  cdef\n` });
+    expect(wrappedState.code, wrappedState.stderr).toBe(0);
+    expect(wrappedState.stdout).toBe(`code   ${CODE}\nstate  p1abcdef\n`);
+    expect(wrappedState.stderr).toContain('去掉了回调地址中间的换行');
     // A log line or a chat message around the address: the address is read, and that is said.
     const worded = await runCli(['listen', '--paste', '--state', 'p1', '--lang', 'zh'], { input: `回调：http://localhost/cb?code=${CODE}&state=p1 这是回调\n` });
     expect(worded.code).toBe(0);

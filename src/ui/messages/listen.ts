@@ -181,6 +181,10 @@ export const messages = {
   'listen.state.expected': { zh: '期望的 state：{state}（{source}）', en: 'Expected state: {state} ({source})' },
   'listen.state.source.flag': { zh: '来自 --state', en: 'from --state' },
   'listen.state.source.remembered': { zh: '{ago}前生成授权链接时记下的', en: 'remembered when the authorization link was built, {ago} ago' },
+  'listen.paste.joined': {
+    zh: '去掉了回调地址中间的换行（复制时被终端或聊天窗口折行了；地址里不会有真正的换行）。',
+    en: 'Joined the callback URL where a line break split it (wrapped by a terminal or a chat window when copied; a URL has none of its own).',
+  },
   'listen.paste.amongWords': {
     zh: '粘贴的这一行里只读取了回调地址，前后的文字已忽略。',
     en: 'Took only the callback address from the pasted line; the words around it were left out.',
