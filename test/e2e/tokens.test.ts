@@ -114,6 +114,10 @@ describe('wxauth exchange', () => {
     expect(r.stdout).toMatch(/^is_snapshotuser\s+1$/m);
     expect(r.stderr).toContain('snapshot page');
     expect(r.stderr).toContain('使用完整服务');
+    // Its unionid is virtual too: not one to merge accounts by.
+    expect(r.stdout).toMatch(/^unionid\s+\S+$/m);
+    expect(r.stderr).toContain('The openid, the unionid (if any) and the profile are virtual');
+    expect(r.stderr).toContain('nor merge accounts by this unionid');
     // userinfo would answer 48001: the next step offered is check alone.
     expect(r.stderr).toContain("A snapshot user's token gets 48001 from userinfo");
     expect(r.stderr).not.toContain('Next: wxauth userinfo');

@@ -175,8 +175,8 @@ export const messages = {
     en: 'No unionid: this is a snapshot-page virtual user (see below).',
   },
   'tokens.snapshot.explain': {
-    zh: 'is_snapshotuser=1：用户看到的是微信的“快照页”（例如从朋友圈打开的页面），并没有真正授权。openid 等信息是虚拟的，调用 /sns/userinfo 会得到 48001。用户点击页面底部的“使用完整服务”后才会真正授权；请据此处理，不要把这个 openid 当作真实用户保存。',
-    en: "is_snapshotuser=1: the user saw WeChat's snapshot page (e.g. the page was opened from Moments) and did not really authorise. The openid and profile are virtual and /sns/userinfo answers 48001. Only after the user taps \"使用完整服务\" (use the full service) at the bottom does a real authorisation happen; do not store this openid as a real user.",
+    zh: 'is_snapshotuser=1：用户看到的是微信的“快照页”（例如从朋友圈打开的页面），并没有真正授权。openid、unionid（如果有）和资料都是虚拟的，调用 /sns/userinfo 会得到 48001。用户点击页面底部的“使用完整服务”后才会真正授权；请据此处理，不要把这个 openid 或 unionid 当作真实用户保存（也不要按这个 unionid 合并账号）。',
+    en: "is_snapshotuser=1: the user saw WeChat's snapshot page (e.g. the page was opened from Moments) and did not really authorise. The openid, the unionid (if any) and the profile are virtual, and /sns/userinfo answers 48001. Only after the user taps \"使用完整服务\" (use the full service) at the bottom does a real authorisation happen; do not store this openid or unionid as a real user (nor merge accounts by this unionid).",
   },
 
   // --- labels ---------------------------------------------------------------------------------
