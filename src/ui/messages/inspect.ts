@@ -547,8 +547,8 @@ export const messages = {
     en: 'redirect_uri has the port {port}.',
   },
   'inspect.redirect_uri.port.effect': {
-    zh: `正式账号只能使用 80/443 默认端口，会显示${P10003}；测试号需要把端口一起写进授权回调域名。`,
-    en: `Real accounts only accept the default ports 80/443 and show ${P10003_EN}; a test account must include the port in its configured domain.`,
+    zh: `正式账号的 redirect_uri 不能带端口（只能用不写出来的默认端口 80/443），否则会显示${P10003}；测试号需要把端口一起写进授权回调域名。`,
+    en: `A real account’s redirect_uri takes no port (only the default 80/443, left unwritten), or WeChat shows ${P10003_EN}; a test account must include the port in its configured domain.`,
   },
   'inspect.redirect_uri.port.fix': {
     zh: '去掉端口，用反向代理把 80/443 转到你的服务；测试号则把“IP:端口”配置为授权回调域名，并告诉 wxauth：wxauth config set domain {hostportArg}{p}。',
