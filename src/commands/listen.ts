@@ -267,20 +267,32 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
     text = await readStdin(ctx.stdin, 64 * 1024);
   }
   if (text.trim() === '') throw new UsageError({ key: 'listen.paste.empty' }, { hint: { key: 'listen.paste.noCode.hint' } });
-  // Piped text is read whole: a callback address wrapped over two lines when copied is joined (as
-  // exchange joins it), where its first line alone was half a code, or a state that read as forged.
-  const line = ctx.interactive ? firstLine(text) : text;
   const latest = laterState?.();
-  // A state remembered since listen started (the link just used) is taken too; any other failure is
-  // said against the state read at start.
-  if (latest !== undefined && latest !== expected) {
-    try {
-      return evaluatePastedCallback(line, latest, ctx.now(), p);
-    } catch {
-      // Not that link's callback: judged below.
+  const judge = (line: string): CallbackResult => {
+    // A state remembered since listen started (the link just used) is taken too; any other failure is
+    // said against the state read at start.
+    if (latest !== undefined && latest !== expected) {
+      try {
+        return evaluatePastedCallback(line, latest, ctx.now(), p);
+      } catch {
+        // Not that link's callback: judged below.
+      }
     }
+    return evaluatePastedCallback(line, expected, ctx.now(), p);
+  };
+  const first = firstLine(text);
+  if (ctx.interactive || first === text.trim()) return judge(first);
+  // Piped text of several lines: a first line that is a whole callback (code and an accepted state) is
+  // the paste, as before (a log's lines, one callback each). Otherwise the text is read whole, so a
+  // callback address wrapped over two lines when copied is joined (as exchange joins it), where its
+  // first line alone was half a code, or a state cut short that read as forged.
+  try {
+    const result = judge(first);
+    if (result.state !== undefined) return result;
+  } catch {
+    // Judged whole below.
   }
-  return evaluatePastedCallback(line, expected, ctx.now(), p);
+  return judge(text);
 }
 
 /** --relay-snippet: the page for the real callback domain, which forwards code and state to this machine. */

@@ -387,6 +387,11 @@ describe('wxauth listen', () => {
     expect(wrappedState.code, wrappedState.stderr).toBe(0);
     expect(wrappedState.stdout).toBe(`code   ${CODE}\nstate  p1abcdef\n`);
     expect(wrappedState.stderr).toContain('去掉了回调地址中间的换行');
+    // Lines of a log, one whole callback each: the first is the paste, nothing joined.
+    const log = await runCli(['listen', '--paste', '--state', 'p1'], { input: `http://localhost/cb?code=${CODE}&state=p1\nhttp://localhost/cb?code=${CODE.toLowerCase()}&state=p1\n` });
+    expect(log.code, log.stderr).toBe(0);
+    expect(log.stdout).toBe(`code   ${CODE}\nstate  p1\n`);
+    expect(log.stderr).not.toContain('Joined');
     // A log line or a chat message around the address: the address is read, and that is said.
     const worded = await runCli(['listen', '--paste', '--state', 'p1', '--lang', 'zh'], { input: `回调：http://localhost/cb?code=${CODE}&state=p1 这是回调\n` });
     expect(worded.code).toBe(0);
