@@ -164,7 +164,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   const p = profileFlag(config.profile);
   // The state remembered when a callback (or a paste) arrives: a `wxauth url` run in another terminal
   // since listen started made the newest link, whose callback is not a forgery. Never in place of --state.
-  const later = options.state === undefined && remembered ? await laterStateReader(ctx, config.profile, config.appid, config.otherAccount ? config.appid : undefined) : undefined;
+  const later = options.state === undefined ? await laterStateReader(ctx, config.profile, config.appid, config.otherAccount ? config.appid : undefined) : undefined;
   const laterState = later ? () => later()?.value : undefined;
   // At the timeout: a newer link's redirect_uri, which may point where this listener is not.
   const laterRedirect = later
@@ -204,7 +204,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     );
   }
   // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
-  const newerLink = options.state === undefined && expected !== undefined && callback.stateChecked && callback.state !== expected;
+  const newerLink = options.state === undefined && callback.stateChecked && callback.state !== expected;
   hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: p, newerLink });
   if (!exchanged) return { mode: 'callback' };
   const exchange = await exchanged;
@@ -271,6 +271,8 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
   const judge = (line: string): CallbackResult => {
     // A state remembered since listen started (the link just used) is taken too; any other failure is
     // said against the state read at start.
+    // None at start: the newer link's state is the only one there is to check.
+    if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest, ctx.now(), p);
     if (latest !== undefined && latest !== expected) {
       try {
         return evaluatePastedCallback(line, latest, ctx.now(), p);

@@ -240,6 +240,8 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     statesEqual: statesEqualTo(options.expectedState, options.laterState),
   };
   let progress: CallbackProgress = NOTHING_SEEN;
+  /** The state the first code was checked against: the one given, or a link's made since (none given). */
+  let checkedAgainst = options.expectedState;
   // Kept here rather than in `progress`: appending to an immutable list on every hit would make a flood
   // quadratic. Only the last KEPT_HITS are kept (plus the first code, in `progress.first`); all are counted.
   const recent: CallbackHit[] = [];
@@ -305,7 +307,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
           resolveResult({
             code: progress.first!.code!,
             state: progress.first!.state,
-            stateChecked: options.expectedState !== undefined,
+            stateChecked: checkedAgainst !== undefined,
             hits,
             counts: { ...counts },
             hitsOmitted: kept - hits.length,
@@ -361,6 +363,9 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const ua = req.headers['user-agent'];
+    // No state to expect at start, but `wxauth url` has made a link since: its state is the one to check
+    // (else a forged callback would be taken unchecked for as long as this listener runs).
+    const adopted = options.expectedState === undefined ? options.laterState?.() : undefined;
     const decision = decideCallbackHit(
       {
         method: req.method ?? 'GET',
@@ -372,8 +377,9 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
         at: now(),
       },
       progress,
-      decisionOptions,
+      adopted === undefined ? decisionOptions : { ...decisionOptions, expectedState: adopted },
     );
+    if (decision.hit?.kind === 'code' && progress.first === undefined) checkedAgainst ??= adopted;
     progress = decision.progress;
     if (decision.ignored) ignored++;
     const { hit, next } = decision;
@@ -428,7 +434,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     const later = options.laterRedirect?.();
     const movedTo = later !== undefined && !reachesListener(later, port, path) ? later : undefined;
     fail(
-      describeTimeout(options.timeoutMs, progress, options.expectedState, {
+      describeTimeout(options.timeoutMs, progress, options.expectedState ?? options.laterState?.(), {
         ...(movedTo !== undefined ? { movedTo: { uri: movedTo, here: url } } : {}),
         ...(options.finishesOn ? { finishesOn: options.finishesOn } : {}),
         ...(lan ? { lan } : {}),

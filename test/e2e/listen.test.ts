@@ -213,6 +213,44 @@ describe('wxauth listen', () => {
     expect((await done).code).toBe(6);
   });
 
+  it('started with no state remembered: once `wxauth url` makes a link, a forged callback is refused and that link’s is taken (listen and --paste)', async () => {
+    const port = await freePort();
+    const uri = `http://127.0.0.1:${port}/cb`;
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}`, WXAUTH_REDIRECT_URI: uri };
+    const done = runCli(['listen', '--timeout', '10'], { env });
+    await portOpen(port);
+    const made = await runCli(['url', '--redirect-uri', uri], { env });
+    const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+    expect((await get(`${uri}?code=${CODE.toLowerCase()}&state=forged`)).status).toBe(400);
+    expect((await get(`${uri}?code=${CODE}&state=${state}`)).status).toBe(200);
+    const r = await done;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Once wxauth url makes a link in another terminal, that link’s state is checked.');
+    expect(r.stdout).toBe(`code   ${CODE}\nstate  ${state}\n`);
+    expect(r.stderr).toContain('This callback’s state is that of a link wxauth url made after listen started');
+    // --paste the same way: the forged paste is refused as a state mismatch (exit 6).
+    const pasteEnv = { ...env, WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const { Readable } = await import('node:stream');
+    const { runCli: run } = await import('../../src/app.js');
+    const { baseEnv } = await import('./helpers.js');
+    const { PassThrough } = await import('node:stream');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const input = Readable.from((async function* () {
+      await gate;
+      yield `${uri}?code=${CODE}&state=forged\n`;
+    })());
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const pasted = run(['listen', '--paste'], { stdout: new PassThrough(), stderr, promptOutput: () => stderr, stdin: input, env: baseEnv(pasteEnv), signal: new AbortController().signal }, '0.0.0');
+    for (let i = 0; i < 200 && !err.includes('Reading the callback URL'); i++) await new Promise((r) => setTimeout(r, 10));
+    await runCli(['url', '--redirect-uri', uri], { env: pasteEnv });
+    release();
+    expect(await pasted).toBe(6);
+    expect(err).toContain('forged');
+  });
+
   it('--paste, started before `wxauth url`: the pasted callback of that newer link is taken, saying so', async () => {
     const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:8080' };
     const uri = 'http://127.0.0.1:8080/cb';

@@ -194,8 +194,8 @@ export const messages = {
     en: 'Only a code was pasted, with no state, so the state was not checked: make sure it comes from your own authorization (paste the whole callback URL to have it checked).',
   },
   'listen.state.unchecked': {
-    zh: '没有期望的 state（没有 --state，也没有记下的 state：wxauth url 和 login 生成链接时会记下），回调的 state 不会被校验：任何网页发来的 code 都会被当成这次的（伪造的回调，CSRF）。',
-    en: 'No expected state (no --state, and none remembered: wxauth url and login remember one when they build the link): the callback’s state will not be checked, so a code any web page sends here is taken as this login’s (a forged callback, CSRF).',
+    zh: '没有期望的 state（没有 --state，也没有记下的 state：wxauth url 和 login 生成链接时会记下），回调的 state 不会被校验：任何网页发来的 code 都会被当成这次的（伪造的回调，CSRF）。在另一个终端运行 wxauth url 后，就按那条链接的 state 校验。',
+    en: 'No expected state (no --state, and none remembered: wxauth url and login remember one when they build the link): the callback’s state will not be checked, so a code any web page sends here is taken as this login’s (a forged callback, CSRF). Once wxauth url makes a link in another terminal, that link’s state is checked.',
   },
   'listen.redirect.notLocal': {
     zh: 'profile 的 redirect_uri（{uri}）不是本机或局域网地址，端口和路径用默认值。要让回调到这里，用 --relay-snippet 或 --paste。',
