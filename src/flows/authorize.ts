@@ -150,7 +150,8 @@ export function planAuthorize(request: AuthorizeRequest, deps: AuthorizeDeps): A
   const appid = config.appid ?? '';
   const endpoint = chooseEndpoint(request.endpoint, config.type, request.scope);
   if (request.lang !== undefined && endpoint === 'authorize') {
-    throw new UsageError({ key: 'url.lang.authorize' }, { hint: { key: 'url.lang.authorize.hint' } });
+    // Said with wxauth's own language the one the page language asked for: cn → zh.
+    throw new UsageError({ key: 'url.lang.authorize' }, { hint: { key: 'url.lang.authorize.hint', params: { ui: request.lang === 'cn' ? 'zh' : 'en' } } });
   }
   if (request.embed && endpoint !== 'qrconnect') {
     throw new UsageError({ key: 'url.embed.authorize' }, { hint: { key: 'url.embed.authorize.hint' } });

@@ -208,6 +208,11 @@ describe('wxauth url', () => {
     const lang = await run(['url', '--lang', 'en']);
     expect(lang.code).toBe(2);
     expect(lang.stderr).toContain('qrconnect');
+    // `--lang cn` after url asked for Chinese: the way to wxauth's own Chinese is offered, not the English in use.
+    const cn = await run(['url', '--lang', 'cn']);
+    expect(cn.code).toBe(2);
+    expect(cn.stderr).toContain('put --lang before url: wxauth --lang zh url.');
+    expect(lang.stderr).toContain('put --lang before url: wxauth --lang en url.');
   });
 
   it('asks for a redirect URI when neither the flag nor the profile has one', async () => {

@@ -43,8 +43,8 @@ export const messages = {
     en: '--lang only applies to the website-app QR page (qrconnect); the official-account page has no such parameter.',
   },
   'url.lang.authorize.hint': {
-    zh: '去掉 --lang，或加上 --qrconnect（需要网站应用的 appid）。要切换 wxauth 自己的语言，把 --lang 放在 url 前面：wxauth --lang zh url。',
-    en: 'Drop --lang, or add --qrconnect (with a website app’s appid). To switch wxauth’s own language, put --lang before url: wxauth --lang en url.',
+    zh: '去掉 --lang，或加上 --qrconnect（需要网站应用的 appid）。要切换 wxauth 自己的语言，把 --lang 放在 url 前面：wxauth --lang {ui} url。',
+    en: 'Drop --lang, or add --qrconnect (with a website app’s appid). To switch wxauth’s own language, put --lang before url: wxauth --lang {ui} url.',
   },
   'url.embed.authorize': {
     zh: '--embed（WxLogin 内嵌二维码）只适用于网站应用的 qrconnect。',
