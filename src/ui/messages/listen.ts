@@ -303,7 +303,10 @@ export const messages = {
   'listen.relay.needsDomain.hint': { zh: '用 wxauth config set domain <你的域名> 设置，或 wxauth init。', en: 'Set it with wxauth config set domain <your domain>, or run wxauth init.' },
 
   // ── listen --paste ────────────────────────────────────────────────────────────────────────────────
-  'listen.paste.prompt': { zh: '粘贴浏览器地址栏里的回调地址：', en: 'Paste the callback URL from the browser’s address bar:' },
+  'listen.paste.prompt': {
+    zh: '粘贴回调地址（浏览器：地址栏；微信里：右上角 ⋯ → 复制链接）：',
+    en: 'Paste the callback URL (a browser: its address bar; in WeChat: ⋯ at the top right → 复制链接 Copy Link):',
+  },
   'listen.paste.empty': { zh: '请粘贴完整地址（含 ?code=…）。', en: 'Paste the whole address (with ?code=…).' },
   'listen.paste.noCode': { zh: '粘贴的地址里既没有 code 也没有 state。', en: 'The pasted address has neither a code nor a state.' },
   'listen.paste.codeEmpty': { zh: '粘贴的内容里 code= 后面是空的。', en: 'The pasted text has code= with nothing after it.' },
