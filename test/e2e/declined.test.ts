@@ -192,7 +192,7 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
 
   // The same terminal harness, for the one other prompt that reads text: listen --paste.
   it('listen --paste: the authorize link pasted by mistake is said and asked again; the callback then is taken', async () => {
-    const question = /Paste the callback URL from the browser’s address bar/;
+    const question = /Paste the callback URL \(a browser: its address bar/;
     const link = `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${svc.appid}&redirect_uri=http%3A%2F%2Flocalhost%2Fcb&response_type=code&scope=snsapi_base&state=p1#wechat_redirect`;
     const r = await answer(['listen', '--paste', '--state', 'p1'], question, [link, 'Enter'], { until: /This is the authorization URL, not the callback/, keys: ['C-u', 'http://localhost/cb?code=abcdef&state=p1', 'Enter'] });
     // The second answer is typed only once the screen said the first was the authorize link (answer()
