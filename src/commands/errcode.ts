@@ -11,6 +11,8 @@ export interface ErrcodeOptions {
   stage?: string;
   wecom: boolean;
   endpoint?: string;
+  /** An input `-` (or none given, which is read as `-`): the text piped on stdin, as a body or a log line pasted whole. */
+  fromStdin: boolean;
 }
 
 export type ErrcodeResult =
@@ -30,10 +32,12 @@ export type ErrcodeResult =
 
 export function parseOptions(input: CommandInput): ErrcodeOptions {
   const { opts } = input;
+  const args = input.args.map((a) => a.trim()).filter((a) => a !== '');
   const options: ErrcodeOptions = {
-    inputs: input.args.map((a) => a.trim()).filter((a) => a !== ''),
+    inputs: args,
     list: opts.list === true,
     wecom: opts.wecom === true,
+    fromStdin: args.includes('-'),
   };
   if (typeof opts.stage === 'string') options.stage = opts.stage;
   if (typeof opts.endpoint === 'string') options.endpoint = opts.endpoint;
@@ -51,9 +55,8 @@ export function parseOptions(input: CommandInput): ErrcodeOptions {
       { hint: { key: 'errcode.listWithInputs.hint', params: { inputs: options.inputs.join(' ') } } },
     );
   }
-  if (!options.list && options.inputs.length === 0) {
-    throw new UsageError({ key: 'errcode.noInput' }, { hint: { key: 'errcode.noInput.hint' } });
-  }
+  // Nothing given: what is piped (`curl … | wxauth errcode`) is read in run(); on a terminal, nothing to explain.
+  if (!options.list && options.inputs.length === 0) Object.assign(options, { inputs: ['-'], fromStdin: true });
   return options;
 }
 
@@ -65,18 +68,28 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
       all: options.wecom || options.stage === 'all',
     };
   }
+  // `-` (or no input at all) stands for the piped text, where it was given.
+  const piped = options.fromStdin ? await pipedInput(ctx) : '';
+  const inputs = options.inputs.map((i) => (i === '-' ? piped : i));
   // A qyapi --api-base means WeCom's table applies.
   const apiBase = typeof ctx.globals.apiBase === 'string' ? ctx.globals.apiBase : undefined;
-  const { results, unknown } = explainInputs(options.inputs, { wecom: options.wecom, endpoint: options.endpoint, apiBase, now: ctx.now() });
+  const { results, unknown } = explainInputs(inputs, { wecom: options.wecom, endpoint: options.endpoint, apiBase, now: ctx.now() });
   // A pasted log line or curl command carries the appsecret, the code or a token (`secret=…`,
   // `"access_token":"…"`): the inputs quoted back (--json's `input`, a keyword's title, an unknown one)
   // have them masked unless --show-secrets. A bare number or words has no `=` or `:`, and skips the
   // masking's patterns (their first run compiles them, issue 19).
-  if (ctx.globals.showSecrets !== true && options.inputs.some((i) => /[=:]/.test(i))) {
+  if (ctx.globals.showSecrets !== true && inputs.some((i) => /[=:]/.test(i))) {
     for (const shown of [...results, ...unknown]) {
       shown.input = ctx.secrets.redact(shown.input);
       if (shown.read !== undefined) shown.read = ctx.secrets.redact(shown.read);
     }
   }
   return { mode: 'explain', results, unknown, exitCode: unknown.length > 0 ? EXIT.checkFailed : EXIT.ok };
+}
+
+/** The text piped on stdin, whole (a pretty-printed body spans lines); none, or a terminal: nothing to explain. */
+async function pipedInput(ctx: Context): Promise<string> {
+  const text = ctx.stdin.isTTY ? '' : (await (await import('../flows/stdin.js')).readStdin(ctx.stdin, 64 * 1024)).trim();
+  if (text === '') throw new UsageError({ key: 'errcode.noInput' }, { hint: { key: 'errcode.noInput.hint' } });
+  return text;
 }

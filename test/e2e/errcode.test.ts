@@ -243,6 +243,23 @@ describe('wxauth errcode', () => {
     expect(token.stdout).toMatch(/ {2}1\. The daily quota of \/cgi-bin\/token is used up/);
   });
 
+  it('reads what is piped (a curl answer, a log line) when given no input or -, in place; a secret in it masked in --json', async () => {
+    const body = '{\n  "errcode": 40164,\n  "errmsg": "invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist"\n}\n';
+    const r = await runCli(['errcode'], { input: body });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^errcode 40164$/m);
+    expect(r.stderr).toContain('Read errcode 40164 from the pasted text');
+    const placed = await runCli(['errcode', '40163', '-'], { input: '40029\n' });
+    expect(placed.stdout.match(/^errcode \d+$/gm)).toEqual(['errcode 40163', 'errcode 40029']);
+    const json = await runCli(['errcode', '--json'], { input: '{"errcode":40001,"access_token":"86_SECRETTOKEN123456789"}' });
+    expect(json.stdout).not.toContain('SECRETTOKEN');
+    expect(parseJson(json.stdout)).toMatchObject({ ok: true, results: [{ code: 40001 }] });
+    // Nothing piped: nothing to explain, and the hint says piping works.
+    const none = await runCli(['errcode', '-'], { input: '  \n' });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('or pipe it in (curl … | wxauth errcode)');
+  });
+
   it.each([
     [['errcode'], 'Nothing to explain'],
     [['errcode', '--stage', 'nope'], 'Unknown stage: nope'],

@@ -144,8 +144,8 @@ export const messages = {
   },
   'cli.errcode.opt.wecom': { zh: '按企业微信的错误码表解释', en: 'explain from the WeCom (企业微信) table' },
   'cli.errcode.examples': {
-    zh: 'wxauth errcode 40029\nwxauth errcode 40163 42001 -1\nwxauth errcode \'{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6392f3df-1a2b3c4d-5e6f7a8b"}\'\nwxauth errcode "40163 code been used"\nwxauth errcode 白名单\nwxauth errcode "redirect_uri 参数错误"\nwxauth errcode --list --stage authorize',
-    en: 'wxauth errcode 40029\nwxauth errcode 40163 42001 -1\nwxauth errcode \'{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6392f3df-1a2b3c4d-5e6f7a8b"}\'\nwxauth errcode "40163 code been used"\nwxauth errcode whitelist\nwxauth errcode "redirect_uri 参数错误"\nwxauth errcode --list --stage authorize',
+    zh: 'wxauth errcode 40029\nwxauth errcode 40163 42001 -1\nwxauth errcode \'{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6392f3df-1a2b3c4d-5e6f7a8b"}\'\nwxauth errcode "40163 code been used"\ncurl -s "https://api.weixin.qq.com/cgi-bin/token?…" | wxauth errcode\nwxauth errcode 白名单\nwxauth errcode "redirect_uri 参数错误"\nwxauth errcode --list --stage authorize',
+    en: 'wxauth errcode 40029\nwxauth errcode 40163 42001 -1\nwxauth errcode \'{"errcode":40164,"errmsg":"invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6392f3df-1a2b3c4d-5e6f7a8b"}\'\nwxauth errcode "40163 code been used"\ncurl -s "https://api.weixin.qq.com/cgi-bin/token?…" | wxauth errcode\nwxauth errcode whitelist\nwxauth errcode "redirect_uri 参数错误"\nwxauth errcode --list --stage authorize',
   },
   'cli.token.desc': { zh: '获取基础 access_token（默认 stable_token，不影响其他服务器）', en: "Get the basic access_token (stable_token by default: other servers' tokens stay valid)" },
   'cli.token.opt.legacy': { zh: '使用 /cgi-bin/token（会让其他服务器的 token 5 分钟后失效）', en: "use /cgi-bin/token (invalidates other servers' token after 5 minutes)" },

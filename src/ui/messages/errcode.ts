@@ -109,8 +109,8 @@ export const messages = {
 
   'errcode.noInput': { zh: '没有要解释的内容', en: 'Nothing to explain' },
   'errcode.noInput.hint': {
-    zh: '给出错误码、错误 JSON、错误页文字或关键词，例如 wxauth errcode 40029；或用 wxauth errcode --list 列出网页授权相关的错误码',
-    en: 'Give an errcode, an error body, an error-page text or a keyword, e.g. wxauth errcode 40029; or list the auth-flow codes with wxauth errcode --list',
+    zh: '给出错误码、错误 JSON、错误页文字或关键词，例如 wxauth errcode 40029，或通过管道传入（curl … | wxauth errcode）；或用 wxauth errcode --list 列出网页授权相关的错误码',
+    en: 'Give an errcode, an error body, an error-page text or a keyword, e.g. wxauth errcode 40029, or pipe it in (curl … | wxauth errcode); or list the auth-flow codes with wxauth errcode --list',
   },
   'errcode.listWithInputs': { zh: '--list 不能和要解释的内容一起用', en: '--list cannot be combined with inputs to explain' },
   'errcode.listWithInputs.hint': {
