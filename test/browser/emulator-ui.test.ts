@@ -565,5 +565,7 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expect(await domainLabel(SVC)).toBe('网页授权域名 / JS接口安全域名');
     expect(await domainLabel(DEFAULT_APPIDS.website)).toBe('授权回调域');
     expect(await domainLabel(DEFAULT_APPIDS.subscription)).toBe('JS接口安全域名');
+    // The test account's sandbox page says 授权回调页面域名.
+    expect(await domainLabel(DEFAULT_APPIDS.test)).toBe('授权回调页面域名 / JS接口安全域名');
   });
 });

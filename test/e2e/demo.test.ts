@@ -52,7 +52,7 @@ describe('wxauth demo', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('① 生成授权链接');
     expect(r.stdout).toContain('⑧ 故意把同一个 code 再换一次');
-    expect(r.stdout).toContain('模拟器如真实微信一样回答 40163');
+    expect(r.stdout).toContain('模拟器和真实微信一样返回 40163');
     expect(r.stdout).toContain('redirect_uri 在本机或局域网时用 wxauth login；回调地址在公网时，用 wxauth url 配合 wxauth listen --paste。');
   });
 

@@ -375,7 +375,7 @@ export const messages = {
     en: "set an app's IP whitelist: appid=IP, repeatable; callers not on it get 40164 from /cgi-bin/ (--caller-ip plays another address)",
   },
   'cli.emulator.opt.domain': {
-    zh: '改写应用的授权回调域：appid=域名[:端口]，多个用逗号分隔',
+    zh: '改写应用的回调域名（公众号的网页授权域名、网站应用的授权回调域）：appid=域名[:端口]，多个用逗号分隔',
     en: "override apps' callback domains: appid=host[:port], comma-separated",
   },
   'cli.emulator.opt.callerIp': {

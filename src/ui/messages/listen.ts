@@ -450,7 +450,7 @@ export const messages = {
     en: 'wxauth recognises this code: it exchanged it itself in step ④ (the token cache keeps a digest of each code whose tokens it saved, never the code), and says so when your own commands meet it. When a real login meets 40163:',
   },
   'listen.demo.reuse.expected': {
-    zh: '模拟器如真实微信一样回答 40163：code 只能用一次。',
+    zh: '模拟器和真实微信一样返回 40163：code 只能用一次。',
     en: 'The emulator answers 40163, as real WeChat does: a code can be used only once.',
   },
   'listen.demo.done': {
