@@ -49,6 +49,8 @@ export interface InitResult {
   replaced: boolean;
   /** The wizard kept the saved secret (an empty answer); the masked secret. */
   keptSecret?: string;
+  /** A person at a terminal typed the AppSecret as --secret's value: it stays in the shell's history. */
+  secretTyped?: boolean;
   /** Values given but not saved, because the account type has no use for them (subscription). */
   dropped: CallbackFlag[];
   /** The profile commands use when no --profile is given, after this write. */
@@ -396,6 +398,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     data,
     replaced: existing !== undefined,
     ...(keptSecret ? { keptSecret } : {}),
+    ...(given.secret !== undefined && given.secret !== '-' && ctx.interactive ? { secretTyped: true } : {}),
     dropped: droppedFlags(options, type),
     currentProfile: store.currentProfile(),
     madeCurrent,

@@ -162,6 +162,22 @@ describe('init on an existing profile (issue 12 item 1)', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  it('on a terminal, an AppSecret typed as --secret is said to stay in the shell history, with the piped form; piped (--secret -) or without a terminal: not', async () => {
+    const flags = { type: 'service', appid: APPID, secret: SECRET, domain: 'www.example.com', redirectUri: 'https://www.example.com/cb', yes: true };
+    const t = terminal(tempConfigDir(), []);
+    expect(await init(t.ctx, flags)).toBe(EXIT.ok);
+    expect(t.stderr()).toContain('The AppSecret was typed on the command line, so it stays in your shell’s history (and showed in ps while this ran). Next time pipe it: printf %s "$WX_SECRET" | wxauth init … --secret -');
+    const zh = terminal(tempConfigDir(), [], {}, 'zh');
+    expect(await init(zh.ctx, flags)).toBe(EXIT.ok);
+    expect(zh.stderr()).toContain('AppSecret 写在命令行里，会留在 shell 的历史记录中');
+    const script = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(script.code, script.stderr).toBe(0);
+    expect(script.stderr).not.toContain('history');
+    const piped = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', '-', '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() }, input: SECRET + '\n' });
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stderr).not.toContain('history');
+  });
+
   it('on a terminal: an empty secret keeps the saved one; the prompt says so', async () => {
     const dir = tempConfigDir();
     await seedProfile(dir);

@@ -58,6 +58,7 @@ export function present(result: InitResult, out: Output): void {
     out.say(out.style.cyan('→ ') + out.t('init.dropped.hint'));
   }
   if (result.keptSecret) out.note(out.t('init.secret.kept', { masked: result.keptSecret }));
+  if (result.secretTyped) out.note(out.t('common.secretTyped', { command: 'wxauth init … --secret -' }));
   const endpoints = Object.entries(result.endpoints);
   const pairs = (entries: Array<[string, unknown]>) => entries.map(([key, value]) => `${key} ${String(value)}`);
   if (endpoints.length > 0) out.note(out.t('init.endpoints.saved', { values: pairs(endpoints), p: result.profileFlag, keys: endpoints.map(([key]) => key).join(' ') }));
