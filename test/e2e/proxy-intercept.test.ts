@@ -846,7 +846,8 @@ process.stdout.write(await res.text());`;
 });
 
 describe("wxauth's own errors through --intercept: WeChat's host is named as WeChat", () => {
-  it('an errcode from https://api.weixin.qq.com (the emulator behind the intercepting proxy) says "WeChat answered", with no origin', async () => {
+  // Three spawned runs through the proxy: 60 s, as this file's other spawning tests, for a loaded machine.
+  it('an errcode from https://api.weixin.qq.com (the emulator behind the intercepting proxy) says "WeChat answered", with no origin', { timeout: 60_000 }, async () => {
     const state = path.join(dir, 'cli-own');
     const { controller, url, done } = await interceptCommand(state);
     try {

@@ -72,7 +72,8 @@ describe('emulator bounds', () => {
     }
   });
 
-  it('keeps each replaced basic token for its own 5-minute overlap, at most REPLACED_KEPT per appid; /stats counts them', async () => {
+  // Thousands of real HTTP requests: time for a loaded machine (a guard against a hang, not a speed test).
+  it('keeps each replaced basic token for its own 5-minute overlap, at most REPLACED_KEPT per appid; /stats counts them', { timeout: 60_000 }, async () => {
     const seed = defaultSeed();
     // A quota no run reaches, as the tester's seed had: only the store's own bound holds the count down.
     for (const app of seed.apps) app.tokenDailyQuota = 10_000_000;
@@ -127,7 +128,7 @@ describe('emulator bounds', () => {
     }
   });
 
-  it('keeps the last requests in its log, at most 500 more than LOG_KEPT, and counts them all', async () => {
+  it('keeps the last requests in its log, at most 500 more than LOG_KEPT, and counts them all', { timeout: 60_000 }, async () => {
     const emu = await startEmulator({ port: 0 });
     try {
       const total = LOG_KEPT + 700;
