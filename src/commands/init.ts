@@ -2,7 +2,7 @@
 // Every value, typed or given as a flag, goes through the one validation (core/validate.ts) that
 // config set and the resolver use, so the wizard never accepts what it will refuse a step later.
 import type { Context } from '../context.js';
-import { exampleRedirectUri, isLoopbackDomain, isLoopbackHost, splitDomain } from '../core/domain.js';
+import { exampleRedirectUri, isLoopbackDomain } from '../core/domain.js';
 import { shellWord } from '../core/shell.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, UsageError, type MessageRef } from '../errors.js';

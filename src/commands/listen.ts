@@ -269,10 +269,10 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
   if (text.trim() === '') throw new UsageError({ key: 'listen.paste.empty' }, { hint: { key: 'listen.paste.noCode.hint' } });
   const latest = laterState?.();
   const judge = (line: string): CallbackResult => {
+    // None remembered at start: a link's made since is the only state there is to check.
+    if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest, ctx.now(), p);
     // A state remembered since listen started (the link just used) is taken too; any other failure is
     // said against the state read at start.
-    // None at start: the newer link's state is the only one there is to check.
-    if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest, ctx.now(), p);
     if (latest !== undefined && latest !== expected) {
       try {
         return evaluatePastedCallback(line, latest, ctx.now(), p);
