@@ -20,6 +20,19 @@ export interface EmulatorStarted {
   switches: Record<string, unknown>;
 }
 
+/**
+ * An app's `export A=1 B=2` line as this machine's shell takes it: on Windows, PowerShell's
+ * `$env:A="1"; $env:B="2"` (the values are URLs, ids and hex: nothing to escape in double quotes).
+ */
+export function shellEnvLine(exportLine: string, platform: NodeJS.Platform = process.platform): string {
+  if (platform !== 'win32') return exportLine;
+  return exportLine
+    .replace(/^export /, '')
+    .split(' ')
+    .map((pair) => pair.replace(/^([A-Z_]+)=(.*)$/, '$$env:$1="$2"'))
+    .join('; ');
+}
+
 /** A fault given at start, as the start-up lines say it (commands/emulator.ts describeFault). */
 export interface StartedFault {
   /** In the --fault syntax. */
@@ -80,7 +93,7 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       const redirect = (env: string) => / WXAUTH_REDIRECT_URI=(\S+)/.exec(env)?.[1];
       const onPort80 = (env: string) => { const uri = redirect(env); return uri !== undefined && !/^https?:\/\/[^/]*:\d+(?:\/|$)/.test(uri); };
       const ready = (env: string) => (redirect(env) === undefined ? 2 : onPort80(env) ? 1 : 0);
-      for (const app of [...apps].sort((a, b) => ready(a.env) - ready(b.env))) out.say('  ' + out.style.cyan(app.env));
+      for (const app of [...apps].sort((a, b) => ready(a.env) - ready(b.env))) out.say('  ' + out.style.cyan(shellEnvLine(app.env)));
       if (apps.some((a) => onPort80(a.env))) out.note(out.t('emulator.aim.port80'));
       out.say(out.t('emulator.aim.flags', { flags: `--api-base ${url} --open-base ${url}` }));
       out.say();
