@@ -211,6 +211,13 @@ const MISSING_AFTER = /^\s*["']?(undefined|null|None|<nil>|nil)(?![\w-])/;
  * (`unionid: oXy…`), this one shows `unionid: undefined` (or null, None, nil); anywhere else, the words
  * `undefined` or `null` the page before did not have, JSON's own `null` (`"unionid":null`, after a colon,
  * a comma or a bracket) left out: an honest "none". Undefined when the page shows no such word.
+ *
+ * An EMPTY value (`unionid: ` then nothing, `"unionid":""`, `unionid=&`) is not one, on purpose: it is
+ * what a correct page prints when there is no unionid (a template's missing field, `unionid ?? ''` for
+ * display), so failing it would fail correct apps. A word like "undefined" is different: it is the
+ * missing value turned into text by String() or a template literal, the same text an account key gets.
+ * The harm of an empty one is an account keyed by "", and that shows as two people on one account
+ * (unionid.absent's `merged`), which the check judges from who the pages show, whatever they print.
  */
 export function missingValueShown(body: string, before: string, unionid: string | undefined): string | undefined {
   const words = wordsOf(body);

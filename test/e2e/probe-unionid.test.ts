@@ -1,0 +1,147 @@
+// wxauth probe's unionid.absent, beyond probe.test.ts's pass and planted bugs: each skip a user can meet,
+// a missing unionid shown as an empty value, and the app bound to its 开放平台 account again however the
+// unionid-less logins end (a failure, the app gone, Ctrl-C). Real HTTP throughout: the emulator, the
+// login servers of test/fixtures/probe-apps, and where a moment must be caught (an emulator older than
+// this wxauth, the app going away, Ctrl-C) a relay in front of the emulator that sees every request.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, DEFAULT_APPIDS, defaultSeed, type EmulatorHandle } from '../../src/emulator/index.js';
+import { runCli, startCli } from './helpers.js';
+import { startProbeApp, type ProbeApp, type ProbeAppKind } from '../fixtures/probe-apps/apps.js';
+import { startUnionidKeyedApp, type UnionidKeyedOptions } from '../fixtures/probe-apps/unionid-keyed.js';
+
+/** The seeded 服务号: bound to the 开放平台 account open-demo, its callback domain localhost:* here. */
+const SERVICE = DEFAULT_APPIDS.service;
+let emu: EmulatorHandle;
+let secret: string;
+
+beforeAll(async () => {
+  emu = await startEmulator({ domainOverrides: { [SERVICE]: 'localhost:*' } });
+  secret = emu.apps.find((a) => a.appid === SERVICE)!.secret;
+});
+afterAll(async () => {
+  await emu.close();
+});
+// Each test asserts the emulator's state itself; a reset after it keeps one that failed (the app left
+// unbound, say) from failing the next ones too.
+afterEach(async () => {
+  await fetch(`${emu.url}/__emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+});
+
+interface Check {
+  id: string;
+  status: string;
+  message: string;
+  fix: string | null;
+}
+interface Doc {
+  checks: Check[];
+  scenarios: Array<{ id: string }>;
+}
+
+/** `wxauth probe` of the app at `app` (its /auth/wechat?next=/me) against `emulator`, --json. */
+async function probe(app: string, emulator: string, extra: string[] = ['--only', 'unionid.absent']) {
+  const r = await runCli(['probe', `${app}/auth/wechat?next=/me`, '--emulator', emulator, '--reload-delay', '0', '--json', ...extra]);
+  const doc = JSON.parse(r.stdout) as Doc;
+  return { ...r, doc, verdict: doc.checks?.find((c) => c.id === 'unionid.absent'), scenarios: doc.scenarios?.map((s) => s.id) };
+}
+
+async function withApp<T>(started: Promise<ProbeApp>, body: (app: ProbeApp) => Promise<T>): Promise<T> {
+  const app = await started;
+  try {
+    return await body(app);
+  } finally {
+    await app.close();
+  }
+}
+const probeApp = (kind: ProbeAppKind, emulator = emu.url) => startProbeApp(kind, { emulator, appid: SERVICE, secret, hostname: 'localhost' });
+const keyedApp = (options: Omit<UnionidKeyedOptions, 'emulator' | 'appid' | 'secret'>, emulator = emu.url) => startUnionidKeyedApp({ emulator, appid: SERVICE, secret, ...options });
+
+/** The 开放平台 account the emulator has the 服务号 bound to now (its control API). */
+async function openAccount(at: EmulatorHandle = emu): Promise<string | null> {
+  const seed = (await (await fetch(`${at.url}/__emulator/seed`)).json()) as { apps: Array<{ appid: string; openAccount: string | null }> };
+  return seed.apps.find((a) => a.appid === SERVICE)!.openAccount;
+}
+
+/** What the app's next exchange of a snsapi_userinfo code gets for its unionid, as a server would see it. */
+async function unionidOfNextLogin(): Promise<unknown> {
+  const issued = (await (await fetch(`${emu.url}/__emulator/code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appid: SERVICE, scope: 'snsapi_userinfo' }) })).json()) as { code: string };
+  const answer = (await (await fetch(`${emu.url}/sns/oauth2/access_token?appid=${SERVICE}&secret=${secret}&code=${issued.code}&grant_type=authorization_code`)).json()) as { unionid?: unknown };
+  return answer.unionid;
+}
+
+/** The emulator's current user (who logs in), which the second unionid-less login changes for its time. */
+async function currentUser(): Promise<string> {
+  return ((await (await fetch(`${emu.url}/__emulator/user`)).json()) as { user: string }).user;
+}
+
+/**
+ * A relay in front of the emulator: the app, the browser and probe all reach it instead (its Location
+ * headers name the relay). `seen` hears of each request before it is forwarded and may answer it itself
+ * with a 404 as an emulator that lacks the endpoint does; `answered` hears of it once the emulator answered,
+ * before the relay passes the answer on.
+ */
+async function relay(hooks: { seen?: (method: string, path: string, body: string) => Promise<'404' | void> | '404' | void; answered?: (method: string, path: string) => Promise<void> | void }) {
+  let origin = '';
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const body = Buffer.concat(chunks);
+      const method = req.method ?? 'GET';
+      const path = req.url ?? '/';
+      if ((await hooks.seen?.(method, path, body.toString())) === '404') {
+        return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: `no such control endpoint: ${method} ${path}` }));
+      }
+      const upstream = await fetch(emu.url + path, { method, headers: { 'content-type': String(req.headers['content-type'] ?? 'text/plain') }, ...(body.length ? { body } : {}), redirect: 'manual' });
+      const answer = Buffer.from(await upstream.arrayBuffer());
+      await hooks.answered?.(method, path);
+      const headers: Record<string, string> = {};
+      upstream.headers.forEach((v, k) => {
+        if (k !== 'content-length' && k !== 'transfer-encoding' && k !== 'connection') headers[k] = v.replaceAll(emu.url, origin);
+      });
+      if (!res.destroyed) res.writeHead(upstream.status, headers).end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** probe's own control call that unbinds the 服务号 (POST /__emulator/open-account with null). */
+const isUnbind = (method: string, path: string, body: string) => method === 'POST' && path === '/__emulator/open-account' && /"openAccount":null/.test(body);
+
+describe('unionid.absent and an empty value', () => {
+  // checks.ts missingValueShown: "unionid: " with nothing after it is what a correct page prints when
+  // there is none; only an account keyed by "" is harmful, and that is two people on one account.
+  it('a page that shows the missing unionid as empty ("unionid: ", "unionid":"") passes when each person keeps their own account', async () => {
+    await withApp(keyedApp({ key: 'openid-fallback' }), async (app) => {
+      const r = await probe(app.url, emu.url);
+      expect(r.verdict).toMatchObject({
+        status: 'pass',
+        message: `Without a unionid the login still completes and each person keeps their own account: 张三 (u1) and 李四 (u2) both logged in with none, and 李四’s login lands on ${app.url}/me, which shows 李四, not 张三.`,
+      });
+    });
+  });
+
+  it('the same page on an app that keys accounts by unionid ?? "": fails as two people merged, not as a value shown', async () => {
+    await withApp(keyedApp({ key: 'empty-string' }), async (app) => {
+      const r = await probe(app.url, emu.url);
+      expect(r.verdict).toMatchObject({
+        status: 'fail',
+        message: expect.stringMatching(new RegExp(`^Two people without a unionid are merged into one account: 李四 \\(u2\\), logging in in another browser after 张三 \\(u1\\), lands on ${app.url}/me, which shows 张三’s (openid|nickname)\\.`)),
+        fix: expect.stringContaining('never use a missing value (undefined, null, "") as a key'),
+      });
+      expect(r.code).toBe(1);
+    });
+    expect(await openAccount()).toBe('open-demo');
+  });
+});
