@@ -119,6 +119,114 @@ async function relay(hooks: { seen?: (method: string, path: string, body: string
 /** probe's own control call that unbinds the 服务号 (POST /__emulator/open-account with null). */
 const isUnbind = (method: string, path: string, body: string) => method === 'POST' && path === '/__emulator/open-account' && /"openAccount":null/.test(body);
 
+describe('unionid.absent skips, saying why', () => {
+  it('an emulator without POST /__emulator/open-account (older than this wxauth): says to update it, and the app was never unbound', async () => {
+    let asked = 0;
+    const old = await relay({
+      seen: (method, path) => {
+        if (path !== '/__emulator/open-account') return;
+        asked++;
+        return '404';
+      },
+    });
+    try {
+      await withApp(probeApp('unionid-merge', old.url), async (app) => {
+        const r = await probe(app.url, old.url);
+        expect(r.verdict).toEqual(
+          expect.objectContaining({ status: 'skip', message: `The emulator at ${old.url} has no POST /__emulator/open-account (it is older than this wxauth), so the app cannot be made to get no unionid: update the emulator.`, fix: null }),
+        );
+        expect(r.code).toBe(0);
+        // One try, no second unionid-less login on an emulator that cannot give one.
+        expect(asked).toBe(1);
+        expect(r.scenarios).not.toContain('no_unionid_second');
+        const zh = await probe(app.url, old.url, ['--only', 'unionid.absent', '--lang', 'zh']);
+        expect(zh.verdict!.message).toBe(`${old.url} 上的模拟器没有 POST /__emulator/open-account（比这个 wxauth 旧），不能让应用临时收不到 unionid：请更新模拟器。`);
+      });
+    } finally {
+      await old.close();
+    }
+    expect(await openAccount()).toBe('open-demo');
+  });
+
+  it('a seed with one user: the login without a unionid completes, but there is no second person to tell a merge by; bound again', async () => {
+    const seed = defaultSeed();
+    const lonely = await startEmulator({ seed: { ...seed, users: seed.users.slice(0, 1) }, domainOverrides: { [SERVICE]: 'localhost:*' } });
+    try {
+      await withApp(startProbeApp('unionid-merge', { emulator: lonely.url, appid: SERVICE, secret: lonely.apps.find((a) => a.appid === SERVICE)!.secret, hostname: 'localhost' }), async (app) => {
+        const r = await probe(app.url, lonely.url);
+        expect(r.verdict).toMatchObject({
+          status: 'skip',
+          message: `Without a unionid the login still completes; the emulator’s seed has only one user, so whether two people without one share an account cannot be tested (add another to the seed; ${lonely.url}/__emulator/seed shows the users).`,
+        });
+        expect(r.code).toBe(0);
+      });
+      expect(await openAccount(lonely)).toBe('open-demo');
+    } finally {
+      await lonely.close();
+    }
+  });
+
+  it('a 服务号 not bound to 开放平台 in the seed: its happy path already had no unionid; nothing unbound', async () => {
+    const seed = defaultSeed();
+    const unbound = await startEmulator({ seed: { ...seed, apps: seed.apps.map((a) => (a.appid === SERVICE ? { ...a, openAccount: null } : a)) }, domainOverrides: { [SERVICE]: 'localhost:*' } });
+    try {
+      await withApp(startProbeApp('unionid-merge', { emulator: unbound.url, appid: SERVICE, secret: unbound.apps.find((a) => a.appid === SERVICE)!.secret, hostname: 'localhost' }), async (app) => {
+        const r = await probe(app.url, unbound.url);
+        expect(r.verdict).toMatchObject({
+          status: 'skip',
+          message: `In the emulator ${SERVICE} is bound to no 开放平台 account (a test account never can be), so its logins never carry a unionid: the happy path already was a login without one (see login.completes).`,
+        });
+        expect(r.scenarios).not.toContain('no_unionid');
+      });
+      expect(await openAccount(unbound)).toBeNull();
+    } finally {
+      await unbound.close();
+    }
+  });
+
+  it('a happy path that breaks: the same failure, not judged again without a unionid; nothing unbound', async () => {
+    let unbinds = 0;
+    const counting = await relay({ seen: (method, path, body) => void (isUnbind(method, path, body) && unbinds++) });
+    try {
+      await withApp(probeApp('crashes-after-exchange', counting.url), async (app) => {
+        const r = await probe(app.url, counting.url, ['--only', 'unionid.absent,login.completes']);
+        expect(r.doc.checks.find((c) => c.id === 'login.completes')!.status).toBe('fail');
+        expect(r.verdict).toMatchObject({ status: 'skip', message: 'This scenario ends on the same error page as the happy path (see login.completes): fix that first, then this can be judged.' });
+        expect(r.scenarios).not.toContain('no_unionid');
+      });
+    } finally {
+      await counting.close();
+    }
+    expect(unbinds).toBe(0);
+    expect(await openAccount()).toBe('open-demo');
+  });
+
+  it('the second person lands on a page that names no one (a new account’s welcome form): nothing to compare', async () => {
+    await withApp(keyedApp({ key: 'openid-fallback', welcomeNew: true }), async (app) => {
+      const r = await probe(app.url, emu.url);
+      expect(r.verdict).toMatchObject({
+        status: 'skip',
+        message: `Without a unionid the login still completes; the login of 李四 (u2) without one ended on ${app.url}/welcome (HTTP 200), which shows no one, so there is nothing to compare.`,
+      });
+    });
+    expect(await openAccount()).toBe('open-demo');
+  });
+
+  for (const [allowed, lost] of [
+    [1, 'the first'],
+    [2, 'the second'],
+  ] as const) {
+    it(`${lost} login without a unionid never reaches WeChat (the app’s rate limit answers 429): skipped as lost, bound again`, async () => {
+      await withApp(keyedApp({ key: 'openid-fallback', startsAllowed: allowed }), async (app) => {
+        const r = await probe(app.url, emu.url);
+        expect(r.verdict).toMatchObject({ status: 'skip', message: 'This scenario never reached the callback (see the hops), so this cannot be judged.' });
+        expect(r.code).toBe(0);
+      });
+      expect(await openAccount()).toBe('open-demo');
+    });
+  }
+});
+
 describe('unionid.absent and an empty value', () => {
   // checks.ts missingValueShown: "unionid: " with nothing after it is what a correct page prints when
   // there is none; only an account keyed by "" is harmful, and that is two people on one account.
