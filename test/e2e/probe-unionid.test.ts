@@ -253,3 +253,77 @@ describe('unionid.absent and an empty value', () => {
     expect(await openAccount()).toBe('open-demo');
   });
 });
+
+describe('unionid.absent binds the app again however its logins end', () => {
+  it('the app’s server dies on the answer without a unionid: fails (the connection failed), and the next login gets a unionid again', async () => {
+    await withApp(keyedApp({ key: 'openid-fallback', diesWithoutUnionid: true }), async (app) => {
+      const r = await probe(app.url, emu.url);
+      expect(r.verdict).toMatchObject({ status: 'fail', message: 'When WeChat’s answer carries no unionid (a test account, an app not bound to 开放平台, a snsapi_base login) the login fails: the connection failed. The app depends on a field WeChat does not always give.' });
+      expect(r.code).toBe(1);
+    });
+    expect(await openAccount()).toBe('open-demo');
+    expect(await unionidOfNextLogin()).toEqual(expect.any(String));
+  });
+
+  it('the app goes away before the second login without a unionid: probe stops (exit 5, the app unreachable), the app bound again', async () => {
+    let app: ProbeApp | undefined;
+    let unbinds = 0;
+    const watching = await relay({
+      seen: async (method, path, body) => {
+        if (isUnbind(method, path, body) && ++unbinds === 2) await app!.close();
+      },
+    });
+    try {
+      app = await probeApp('unionid-accounts', watching.url);
+      const r = await probe(app.url, watching.url);
+      expect(r.code).toBe(5);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'network', message: `Cannot reach your app at ${app.url}/auth/wechat?next=/me.` } });
+    } finally {
+      await app?.close();
+      await watching.close();
+    }
+    expect(unbinds).toBe(2);
+    expect(await openAccount()).toBe('open-demo');
+    expect(await currentUser()).toBe('u1');
+    expect(await unionidOfNextLogin()).toEqual(expect.any(String));
+  });
+
+  for (const [nth, which] of [
+    [1, 'the first'],
+    [2, 'the second'],
+  ] as const) {
+    it(`Ctrl-C on WeChat’s consent page of ${which} login without a unionid: exit 130, the app bound again, the current user put back`, async () => {
+      let child: ReturnType<typeof startCli> | undefined;
+      let unbound = false;
+      let logins = 0;
+      let stopped = false;
+      const watching = await relay({
+        seen: (method, path, body) => {
+          if (method === 'POST' && path === '/__emulator/open-account') unbound = isUnbind(method, path, body);
+          // The browser asks for WeChat's authorize page while the app is unbound: Ctrl-C then.
+          if (unbound && method === 'GET' && path.startsWith('/connect/oauth2/authorize?') && ++logins === nth) {
+            stopped = true;
+            child!.kill('SIGINT');
+          }
+        },
+      });
+      try {
+        await withApp(probeApp('unionid-accounts', watching.url), async (app) => {
+          child = startCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', watching.url, '--reload-delay', '0', '--only', 'unionid.absent']);
+          let stderr = '';
+          child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+          const closed = new Promise<number | null>((resolve) => child!.on('close', resolve));
+          expect(await closed).toBe(130);
+          expect(stopped).toBe(true);
+          expect(stderr).not.toMatch(/internal error|aborted/i);
+          expect(stderr).toContain('probe stopped; the emulator’s clock, faults, current user, follows and 开放平台 bindings are as they were.');
+        });
+      } finally {
+        await watching.close();
+      }
+      expect(await openAccount()).toBe('open-demo');
+      expect(await currentUser()).toBe('u1');
+      expect(await unionidOfNextLogin()).toEqual(expect.any(String));
+    });
+  }
+});
