@@ -201,6 +201,26 @@ describe('unionid.absent skips, saying why', () => {
     expect(await openAccount()).toBe('open-demo');
   });
 
+  it('the exchange without a unionid fails (a fault armed on the emulator meanwhile): skipped, naming the errcode the app got', async () => {
+    // As a user arming "the next exchange answers 40029" on the emulator's page while probe runs.
+    const arming = await relay({
+      answered: async (method, path) => {
+        if (method === 'POST' && path === '/__emulator/open-account' && (await openAccount()) === null) {
+          await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ spec: 'errcode=40029@/sns/oauth2/access_token:1' }) });
+        }
+      },
+    });
+    try {
+      await withApp(probeApp('unionid-merge', arming.url), async (app) => {
+        const r = await probe(app.url, arming.url);
+        expect(r.verdict).toMatchObject({ status: 'skip', message: 'In the login without a unionid the app’s exchange failed (errcode 40029), so what a missing unionid does cannot be seen.' });
+      });
+    } finally {
+      await arming.close();
+    }
+    expect(await openAccount()).toBe('open-demo');
+  });
+
   it('the second person lands on a page that names no one (a new account’s welcome form): nothing to compare', async () => {
     await withApp(keyedApp({ key: 'openid-fallback', welcomeNew: true }), async (app) => {
       const r = await probe(app.url, emu.url);

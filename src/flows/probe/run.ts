@@ -904,7 +904,12 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       if (alone === 'no_endpoint') put(check('unionid.absent', 'skip', 'skip_old_emulator', { emulator }, { scenarios: ['happy'] }));
       else if (!alone || !page) lost('unionid.absent', 'no_unionid');
       // The exchange itself failed (a fault the user armed, say): nothing here says what a missing unionid does.
-      else if (status?.status !== 'exchanged') put(check('unionid.absent', 'skip', 'exchange_failed', { errcode: status?.attempts.find((a) => a.errcode !== 0)?.errcode ?? -1 }, evidence));
+      // Its errcode as the app got it: the code's own attempts, else the emulator's log of the call (a
+      // fault answers before the code is looked up, leaving no attempt on it), as the happy path's.
+      else if (status?.status !== 'exchanged') {
+        const errcode = status?.attempts.find((a) => a.errcode !== 0)?.errcode ?? aloneRecord.wechat.find((c) => c.path === PATHS.snsAccessToken && c.errcode !== undefined && c.errcode !== 0)?.errcode ?? -1;
+        put(check('unionid.absent', 'skip', 'exchange_failed', { errcode }, evidence));
+      }
       else if (failure) put(check('unionid.absent', 'fail', 'error_page', failure, evidence));
       else if (literal) put(check('unionid.absent', 'fail', 'literal', { value: literal, url }, evidence));
       else if (!first || identityShown(page.body, one, two).length === 0) put(check('unionid.absent', 'skip', 'no_identity', { url }, evidence));
