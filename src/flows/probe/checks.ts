@@ -107,7 +107,9 @@ export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
   'session.per_user': ['happy', 'second_user'],
   // The app unbound from its 开放平台 account: the first person logs in again without a unionid, then a
   // second person in a fresh browser (merged into one account when the missing value became the key).
-  'unionid.absent': ['happy', 'no_unionid', 'no_unionid_second'],
+  // And session.per_user's second_user, also under `--only unionid.absent`: when two people see each
+  // other's account with unionids too, the mix-up is not the missing unionid's (same_as_per_user).
+  'unionid.absent': ['happy', 'second_user', 'no_unionid', 'no_unionid_second'],
   'state.forged': ['state_forged'],
   'state.missing': ['state_missing'],
   'consent.denied': ['denied'],
