@@ -56,6 +56,8 @@ export type ConfigResult =
       overridden: Array<{ key: ConfigField; variable: string }>;
       /** A domain just saved that real WeChat's console cannot take (localhost), for a real account aimed at WeChat: which kind's words. */
       loopbackDomain?: { domain: string; kind: 'oa' | 'website'; profileFlag: string };
+      /** A person at a terminal typed the AppSecret as the value: it stays in the shell's history. */
+      secretTyped?: boolean;
     }
   | {
       sub: 'get';
@@ -360,7 +362,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       // What this shell's WXAUTH_* variables still win over (an empty one counts as unset, as when read).
       const overridden = pairs.filter((pair) => (ctx.env[ENV_NAMES[pair.key]] ?? '') !== '').map((pair) => ({ key: pair.key, variable: ENV_NAMES[pair.key] }));
       const loopbackDomain = savedLoopbackDomain(pairs, next, ctx, profile);
-      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), created, madeCurrent, overridden, ...(loopbackDomain ? { loopbackDomain } : {}) };
+      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), created, madeCurrent, overridden, ...(loopbackDomain ? { loopbackDomain } : {}), ...(options.pairs.some((pair) => pair.key === 'secret' && pair.value !== '-') && ctx.interactive ? { secretTyped: true } : {}) };
     }
     case 'get': {
       const { key } = options;

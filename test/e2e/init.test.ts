@@ -176,6 +176,13 @@ describe('init on an existing profile (issue 12 item 1)', () => {
     const piped = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', '-', '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/cb', '--yes'], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() }, input: SECRET + '\n' });
     expect(piped.code, piped.stderr).toBe(0);
     expect(piped.stderr).not.toContain('history');
+    // config set secret at a terminal: the same note, with config set's piped form.
+    const config = COMMANDS.find((c) => c.name === 'config')!;
+    const set = terminal(tempConfigDir(), []);
+    expect(await init(set.ctx, flags)).toBe(EXIT.ok);
+    const before = set.stderr().length;
+    expect(await config.execute({ sub: 'set', args: ['secret', OTHER_SECRET], opts: {} }, set.ctx)).toBe(EXIT.ok);
+    expect(set.stderr().slice(before)).toContain('Next time pipe it: printf %s "$WX_SECRET" | wxauth config set secret -.');
   });
 
   it('on a terminal: an empty secret keeps the saved one; the prompt says so', async () => {

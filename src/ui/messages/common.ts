@@ -50,8 +50,8 @@ export const messages = {
   },
   'common.cancelled.declined': { zh: '没有做任何改动。', en: 'Nothing was changed.' },
   'common.secretTyped': {
-    zh: 'AppSecret 写在命令行里，会留在 shell 的历史记录中（运行时 ps 也看得到）。下次从管道传入：printf %s "$WX_SECRET" | {command}；或不带 --secret，在提示里输入。',
-    en: 'The AppSecret was typed on the command line, so it stays in your shell’s history (and showed in ps while this ran). Next time pipe it: printf %s "$WX_SECRET" | {command}; or leave --secret out and type it at the prompt.',
+    zh: 'AppSecret 写在命令行里，会留在 shell 的历史记录中（运行时 ps 也看得到）。下次从管道传入：printf %s "$WX_SECRET" | {command}。',
+    en: 'The AppSecret was typed on the command line, so it stays in your shell’s history (and showed in ps while this ran). Next time pipe it: printf %s "$WX_SECRET" | {command}.',
   },
   'common.secretStdin.tty': { zh: '{flag} - 从管道读取 AppSecret，但标准输入是终端。', en: '{flag} - reads the AppSecret from a pipe, but stdin is a terminal.' },
   'common.secretStdin.empty': { zh: '{flag} - 没有从标准输入读到 AppSecret（第一行是空的）。', en: '{flag} - read no AppSecret from stdin (its first line is empty).' },

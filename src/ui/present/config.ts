@@ -23,6 +23,7 @@ export function present(result: ConfigResult, out: Output): void {
       for (const w of result.warnings) out.warn(tr(out.lang, w));
       out.success(out.t('config.set.done', { key: result.values.map((v) => v.key).join(out.lang === 'zh' ? '、' : ', '), profile: result.profile, file: result.file }));
       for (const o of result.overridden) out.warn(out.t('config.set.overridden', { key: o.key, variable: o.variable }));
+      if (result.secretTyped) out.note(out.t('common.secretTyped', { command: 'wxauth config set secret -' }));
       // A real account's domain WeChat's console cannot take: init's warning and what works instead.
       if (result.loopbackDomain) {
         const { domain, kind, profileFlag } = result.loopbackDomain;
