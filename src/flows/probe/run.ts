@@ -946,7 +946,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
           const perUser = results.get('session.per_user')?.status === 'fail';
           if (secondFailure) put(check('unionid.absent', 'fail', 'second_failed', { ...who, secondUrl, ...secondFailure }, both));
           else if (secondLiteral) put(check('unionid.absent', 'fail', 'literal', { value: secondLiteral, url: secondUrl }, both));
-          else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && perUser) put(check('unionid.absent', 'skip', 'same_as_per_user', who, both));
+          else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && perUser) put(check('unionid.absent', 'skip', selected('session.per_user') ? 'same_as_per_user' : 'same_as_per_user_unselected', who, both));
           else if (secondShowsFirst.length > 0) put(check('unionid.absent', 'fail', 'merged', { ...who, secondUrl, what: `probe.what.${secondShowsFirst[0]}` }, both));
           else if (againShowsSecond.length > 0) put(check('unionid.absent', 'fail', 'merged_back', { ...who, what: `probe.what.${againShowsSecond[0]}` }, both));
           else if (identityShown(secondPage.body, two, one).length === 0) put(check('unionid.absent', 'skip', 'second_unknown', { ...who, secondUrl, status: secondPage.status }, both));
