@@ -439,8 +439,14 @@ export class Emulator {
       rq.fault = fault.kind;
       const family: Family = rq.path.startsWith('/sns/') ? 'sns' : 'cgi';
       switch (fault.kind) {
-        case 'delay':
-          return new Promise((resolve) => setTimeout(resolve, fault.ms ?? 0)).then(() => this.route(rq));
+        case 'delay': {
+          // Slow to answer, not slow to act: the request is served when it arrives (a code is spent, a
+          // token issued) and its answer leaves `ms` later. A client that gives up and sends the same code
+          // again meanwhile gets 40163; served after the wait instead, the retry would take the code and
+          // the abandoned request get the 40163 nobody reads (docs/emulator-notes.md).
+          const reply = this.route(rq);
+          return new Promise((resolve) => setTimeout(() => resolve(reply), fault.ms ?? 0));
+        }
         case 'http500':
         case 'http502': {
           const status = fault.kind === 'http500' ? 500 : 502;

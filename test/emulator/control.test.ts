@@ -353,6 +353,23 @@ describe('faults', () => {
     expect(order).toEqual(['quick:41002', 'slow:40014']);
   });
 
+  it('a delay holds the answer, not the work: the code is spent on arrival, and the same code sent meanwhile gets 40163', async () => {
+    emu.setFaults([{ kind: 'delay', ms: 400, path: '/sns/oauth2/access_token', count: 1 }]);
+    const code = emu.issueCode({ appid: SVC });
+    const started = Date.now();
+    const slow = exchange(code);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A client that gave up on the first request and retried: WeChat had spent the code already.
+    const retry = await exchange(code);
+    expect(retry.json.errcode).toBe(40163);
+    expect(Date.now() - started).toBeLessThan(400);
+    const first = await slow;
+    expect(first.json).toMatchObject({ openid: expect.any(String) as unknown });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    // The log has each request when its answer left: the retry's first, the delayed one after it.
+    expect(emu.requests().filter((r) => r.path === '/sns/oauth2/access_token').map((r) => [r.fault, r.errcode])).toEqual([[undefined, 40163], ['delay', undefined]]);
+  });
+
   it('control endpoints are never faulted; invalid fault JSON is a 400', async () => {
     emu.setFaults([{ kind: 'http500' }]);
     expect((await get(emu.url, '/__emulator/requests')).status).toBe(200);
