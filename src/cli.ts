@@ -293,7 +293,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
       ['--timeout <seconds>', 'listenTimeout'],
     ],
   }),
-  command({ name: 'probe', args: '<start-url>', options: [['--emulator <url>', 'emulator'], ['--only <ids>', 'only'], ['--skip <ids>', 'skip'], ['--return-param <name>', 'returnParam'], ['--reload-delay <ms>', 'reloadDelay'], ['--html <file>', 'html'], repeatable('--cookie <name=value>', 'cookie'), ['--strict', 'strict'], ['-y, --yes', 'yes']], load: () => import('./commands/probe.js'), present: () => import('./ui/present/probe.js') }),
+  command({ name: 'probe', args: '<start-url>', options: [['--emulator <url>', 'emulator'], ['--only <ids>', 'only'], ['--skip <ids>', 'skip'], ['--return-param <name>', 'returnParam'], ['--reload-delay <ms>', 'reloadDelay'], ['--exchange-delay <ms>', 'exchangeDelay'], ['--html <file>', 'html'], repeatable('--cookie <name=value>', 'cookie'), ['--strict', 'strict'], ['-y, --yes', 'yes']], load: () => import('./commands/probe.js'), present: () => import('./ui/present/probe.js') }),
   command({ name: 'demo', load: () => import('./commands/demo.js'), present: () => import('./ui/present/demo.js') }),
   command({
     name: 'doctor',

@@ -4,7 +4,7 @@
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, type MessageRef } from '../errors.js';
-import { CHECK_IDS, isCheckId, type CheckId } from '../flows/probe/checks.js';
+import { CHECK_IDS, DEFAULT_EXCHANGE_DELAY_MS, isCheckId, type CheckId } from '../flows/probe/checks.js';
 import { runProbe, type ProbeReport } from '../flows/probe/run.js';
 import { DEFAULT_EMULATOR } from '../flows/probe/control.js';
 import { writeReportFile } from '../flows/probe/report-file.js';
@@ -26,6 +26,8 @@ export interface ProbeCommandOptions {
   skip?: CheckId[];
   returnParam?: string;
   reloadDelayMs: number;
+  /** How late WeChat answers the code exchange in wechat.slow (--exchange-delay). */
+  exchangeDelayMs: number;
   html?: string;
   /** --yes: replace an existing --html file without asking. */
   yes: boolean;
@@ -103,6 +105,12 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
     reloadDelayMs = Number(input.opts.reloadDelay);
     if (!Number.isInteger(reloadDelayMs) || reloadDelayMs < 0 || reloadDelayMs > 60_000) throw new UsageError({ key: 'probe.bad_delay' });
   }
+  let exchangeDelayMs = DEFAULT_EXCHANGE_DELAY_MS;
+  if (input.opts.exchangeDelay !== undefined) {
+    exchangeDelayMs = Number(input.opts.exchangeDelay);
+    // Below 100 ms WeChat is not slow; past a minute no user waits.
+    if (!Number.isInteger(exchangeDelayMs) || exchangeDelayMs < 100 || exchangeDelayMs > 60_000) throw new UsageError({ key: 'probe.bad_exchange_delay' });
+  }
   return {
     target,
     emulator,
@@ -112,6 +120,7 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
     skip: checkList(input.opts.skip),
     returnParam: typeof input.opts.returnParam === 'string' ? input.opts.returnParam : undefined,
     reloadDelayMs,
+    exchangeDelayMs,
     html: typeof input.opts.html === 'string' ? input.opts.html : undefined,
     yes: input.opts.yes === true,
   };
@@ -144,6 +153,7 @@ export async function run(options: ProbeCommandOptions, ctx: Context): Promise<P
       skip: options.skip,
       returnParam: options.returnParam,
       reloadDelayMs: options.reloadDelayMs,
+      exchangeDelayMs: options.exchangeDelayMs,
       timeoutMs,
       signal: ctx.signal,
       cookies: options.cookies,

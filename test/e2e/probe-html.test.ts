@@ -26,7 +26,7 @@ describe.skipIf(!CHROMIUM)(`probe --html in Chromium${CHROMIUM ? '' : ` (skipped
     const file = path.join(dir, 'report.html');
     const browser = await launchChromium();
     try {
-      const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--html', file]);
+      const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--exchange-delay', '300', '--html', file]);
       expect(r.code).toBe(1);
       const page = await browser.newPage();
       const problems: string[] = [];
@@ -35,10 +35,10 @@ describe.skipIf(!CHROMIUM)(`probe --html in Chromium${CHROMIUM ? '' : ` (skipped
       });
       page.on('pageerror', (e) => problems.push(e.message));
       await page.goto(pathToFileURL(file).toString());
-      expect(await page.locator('tr').count()).toBe(19); // one row per check
+      expect(await page.locator('tr').count()).toBe(20); // one row per check
       expect(await page.locator('tr.fail').count()).toBe(2);
       const diagrams = page.locator('section svg');
-      expect(await diagrams.count()).toBe(11);
+      expect(await diagrams.count()).toBe(12);
       const box = await diagrams.first().boundingBox();
       expect(box?.width).toBeGreaterThan(100);
       expect(await page.locator('section').first().locator('svg line.req').count()).toBeGreaterThan(3);

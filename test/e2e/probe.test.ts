@@ -34,11 +34,17 @@ interface Doc {
   checks: Array<{ id: string; status: string; message: string; fix: string | null; evidence: Record<string, unknown> }>;
 }
 
+/**
+ * wechat.slow's late answer, short: a test waits it out in every full run. Unless a test gives its own, the
+ * fixtures (which wait 10 s) see a WeChat that is 300 ms slow, and wait.
+ */
+const FAST_SLOW = ['--exchange-delay', '300'];
+
 async function probe(kind: ProbeAppKind, extra: string[] = [], appid: string = APPID, appOptions: Partial<ProbeAppOptions> = {}) {
   const appSecret = emu.apps.find((a) => a.appid === appid)!.secret;
   const app = await startProbeApp(kind, { emulator: emu.url, appid, secret: appSecret, hostname: appid === DEFAULT_APPIDS.website ? 'localhost' : undefined, ...appOptions });
   try {
-    const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--json', ...extra]);
+    const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--json', ...(extra.includes('--exchange-delay') ? [] : FAST_SLOW), ...extra]);
     const doc = JSON.parse(r.stdout) as Doc;
     return { ...r, doc, failing: doc.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.id).sort() };
   } finally {
@@ -46,7 +52,7 @@ async function probe(kind: ProbeAppKind, extra: string[] = [], appid: string = A
   }
 }
 
-const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'session.renewed', 'session.per_user', 'unionid.absent', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'basic_token.rejected', 'userinfo.scope'];
+const ALL_IDS = ['authorize.url', 'login.completes', 'code.exchanged_once', 'callback.duplicate', 'callback.reload', 'url.code_left', 'session.renewed', 'session.per_user', 'unionid.absent', 'state.forged', 'state.missing', 'consent.denied', 'code.expired', 'wechat.busy', 'wechat.slow', 'secrets.leak', 'redirect.open', 'basic_token.per_login', 'basic_token.rejected', 'userinfo.scope'];
 
 
 /** `wxauth probe ARGS`, returned once its happy path has begun: its output so far (and to come) and its exit. */
@@ -357,10 +363,12 @@ describe('wxauth probe', () => {
   });
 
   it('--skip keeps a check\'s scenario from running although secrets.leak reads every scenario\'s answers', async () => {
-    const r = await probe('correct', ['--skip', 'code.expired,wechat.busy']);
+    const r = await probe('correct', ['--skip', 'code.expired,wechat.busy,wechat.slow']);
     const ran = (r.doc as unknown as { scenarios: Array<{ id: string }> }).scenarios.map((s) => s.id);
     expect(ran).not.toContain('expired');
     expect(ran).not.toContain('busy_errcode');
+    expect(ran).not.toContain('slow_exchange');
+    expect(r.doc.checks.find((c) => c.id === 'wechat.slow')).toMatchObject({ status: 'skip', message: 'Not selected (--only / --skip).' });
     expect(ran).toContain('duplicate');
     expect(r.doc.checks.find((c) => c.id === 'secrets.leak')?.status).toBe('pass');
   });
@@ -508,7 +516,7 @@ describe('wxauth probe', () => {
     const probeBound = async (kind: ProbeAppKind, extra: string[] = [], appOptions: Partial<ProbeAppOptions> = {}) => {
       const app = await startProbeApp(kind, { emulator: bound.url, appid: SERVICE, secret: bound.apps.find((a) => a.appid === SERVICE)!.secret, hostname: 'localhost', ...appOptions });
       try {
-        const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', bound.url, '--reload-delay', '0', '--json', ...extra]);
+        const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', bound.url, '--reload-delay', '0', '--json', ...FAST_SLOW, ...extra]);
         const doc = JSON.parse(r.stdout) as Doc & { scenarios: Array<{ id: string; notes: string[] }> };
         return { ...r, doc, verdict: doc.checks.find((c) => c.id === 'unionid.absent')!, failing: doc.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.id).sort() };
       } finally {
@@ -709,7 +717,7 @@ describe('wxauth probe', () => {
     const r = await probe('crashes-after-exchange');
     expect(r.failing).toEqual(['login.completes']);
     const c = (id: string) => r.doc.checks.find((x) => x.id === id)!;
-    for (const id of ['callback.duplicate', 'callback.reload', 'url.code_left', 'wechat.busy']) {
+    for (const id of ['callback.duplicate', 'callback.reload', 'url.code_left', 'wechat.busy', 'wechat.slow']) {
       expect(c(id), id).toMatchObject({ status: 'skip', message: 'This scenario ends on the same error page as the happy path (see login.completes): fix that first, then this can be judged.' });
     }
     // The test account has no 开放平台 account: no unionid in the answer, the commonest crash there.
@@ -853,6 +861,89 @@ describe('wxauth probe', () => {
     expect(await busy({ status: 502, page: 'words' })).toMatchObject({ status: 'warn', message: 'When WeChat answers -1, the app shows a page with HTTP 502, but no way to try again (no link or form).' });
   });
 
+  describe('wechat.slow: WeChat answers the code exchange late (a delay fault; the code spent on arrival)', () => {
+    const slow = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'wechat.slow')!;
+
+    it('an app that sends the code again after its own 2.5 s timeout fails at the default delay (6 s): the retry got 40163, the user a login error', async () => {
+      // The default on purpose: no --exchange-delay. That costs this test the 6 s a user's run pays.
+      const app = await startProbeApp('retries-on-timeout', { emulator: emu.url, appid: APPID, secret });
+      try {
+        const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--json', '--only', 'wechat.slow']);
+        const c = slow({ doc: JSON.parse(r.stdout) as Doc });
+        expect(c).toMatchObject({
+          status: 'fail',
+          message: 'WeChat took 6000 ms to answer the code exchange, and the app sent the same code again (exchanges: 2): WeChat had spent it on the first request, so the retry got 40163 (code been used) and the user sees the login fail: HTTP 400.',
+        });
+        expect(c.fix).toMatch(/^Do not retry a code exchange: a code is single-use, and WeChat spends it on the first request even when its answer comes late, so a retry can only get 40163\. .*retry only on a connect error, before the request went out; and give it a timeout well above 6000 ms \(10 s or more\)\./);
+        // The emulator's log has both calls with the code: the retry's 40163 first, the late answer after it.
+        const calls = (c.evidence.wechat as Array<{ path: string; errcode?: number; fault?: string }>).filter((w) => w.path === '/sns/oauth2/access_token');
+        expect(calls.map((w) => [w.errcode, w.fault])).toEqual([[40163, undefined], [undefined, 'delay']]);
+        expect(c.evidence.details).toMatchObject({ delayMs: 6000, exchanges: 2 });
+        expect(r.code).toBe(1);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('the same in Chinese, on the report card with its fix (a shorter delay and timeout)', async () => {
+      const r = await probe('retries-on-timeout', ['--only', 'wechat.slow', '--exchange-delay', '1500', '--lang', 'zh'], APPID, { exchangeTimeoutMs: 500 });
+      const c = slow(r);
+      expect(c.message).toBe('微信用了 1500 毫秒才回答换取 code 的请求，应用又用同一个 code 换了一次（共 2 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 40163（code been used），用户看到登录失败：HTTP 400。');
+      expect(c.fix).toContain('不要重试换取 code 的请求：code 只能用一次');
+      const app = await startProbeApp('retries-on-timeout', { emulator: emu.url, appid: APPID, secret, exchangeTimeoutMs: 500 });
+      try {
+        const card = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--only', 'wechat.slow', '--exchange-delay', '1500'], { env: { LANG: 'zh_CN.UTF-8' } });
+        expect(card.stdout).toMatch(/✖ wechat\.slow +微信用了 1500 毫秒才回答换取 code 的请求，应用又用同一个 code 换了一次/);
+        expect(card.stdout).toMatch(/\n {4}怎么办：不要重试换取 code 的请求/);
+        expect(card.stderr).toContain('· 微信迟迟不回答换取 code');
+        expect(card.stderr).not.toContain('下一次换取 code 时'); // the note is the scenario's (--json, --html), not progress
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('passes an app that waits for WeChat (the correct one), and wechat-oauth from npm, which gives up after its 5 s timeout without a retry and shows a page to try again from', async () => {
+      const waits = slow(await probe('correct', ['--only', 'wechat.slow', '--exchange-delay', '6000']));
+      expect(waits).toMatchObject({ status: 'pass', message: expect.stringMatching(/^WeChat took 6000 ms to answer the code exchange; the app waited for it and completed the login \(HTTP 200, the callback answered after 6\d{3} ms\)\.$/) });
+      const sdk = slow(await probe('sdk', ['--only', 'wechat.slow', '--exchange-delay', '6000']));
+      expect(sdk).toMatchObject({ status: 'pass', message: expect.stringMatching(/^WeChat took 6000 ms to answer the code exchange; the app gave up after 5\d{3} ms without sending the code again, and showed a page to try again from \(HTTP 400\)\. A timeout above 6000 ms would have signed the user in\.$/) });
+      expect(sdk.evidence.details).toMatchObject({ exchanges: 1 });
+    });
+
+    it('an app whose timeout path never answers fails as a hang, said as WeChat’s delay plus --timeout', async () => {
+      const r = await probe('hangs-on-slow-exchange', ['--only', 'wechat.slow', '--exchange-delay', '1000', '--timeout', '1000'], APPID, { exchangeTimeoutMs: 300 });
+      expect(slow(r)).toMatchObject({
+        status: 'fail',
+        message: 'WeChat answered the code exchange after 1000 ms, and the callback had still not answered 1000 ms later (--timeout): the user is left waiting.',
+        fix: expect.stringMatching(/^The callback must answer even when WeChat is slow: give the exchange a timeout/) as unknown,
+      });
+      expect(r.code).toBe(1);
+    });
+
+    it('an app that gives up without a retry is judged as wechat.busy judges a page after WeChat failed: a stack, an empty page, no way on', async () => {
+      const gaveUp = async (exchangeFailure: ProbeAppOptions['exchangeFailure']) =>
+        slow(await probe('correct', ['--only', 'wechat.slow', '--exchange-delay', '1000'], APPID, { exchangeTimeoutMs: 300, exchangeFailure }));
+      const thrown = await gaveUp({ status: 500, page: 'throw' });
+      expect(thrown.status).toBe('fail');
+      expect(thrown.message).toMatch(/^WeChat took 1000 ms to answer the code exchange; the app gave up after \d+ ms and fails: HTTP 500 with a stack trace \(node\) shown to the user/);
+      expect(thrown.fix).toMatch(/^Never send a stack trace \(node\) to the browser: .* Then: When the exchange times out, show a page of your own/);
+      expect(await gaveUp({ status: 503, page: 'empty' })).toMatchObject({ status: 'fail', message: expect.stringMatching(/the app gave up after \d+ ms and answers HTTP 503 with an empty page/) as unknown });
+      expect(await gaveUp({ status: 502, page: 'words' })).toMatchObject({ status: 'warn', message: expect.stringMatching(/the app gave up after \d+ ms and shows a page with HTTP 502, but no way to try again/) as unknown });
+      expect(await gaveUp({ status: 502, page: 'retry' })).toMatchObject({ status: 'pass', message: expect.stringContaining('without sending the code again, and showed a page to try again from (HTTP 502)') as unknown });
+    });
+
+    it('an app that exchanges every code twice is code.exchanged_once’s bug, not a retry on a timeout: skipped, saying so', async () => {
+      const r = await probe('double-exchange', ['--only', 'code.exchanged_once,wechat.slow']);
+      expect(slow(r)).toMatchObject({ status: 'skip', message: 'The app exchanges every code 2 times (see code.exchanged_once), so a retry on its own timeout cannot be told apart here.' });
+    });
+
+    it('--exchange-delay out of range is refused before anything runs (exit 2)', async () => {
+      const r = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--exchange-delay', '50']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--exchange-delay takes a number of milliseconds from 100 to 60000.');
+    });
+  });
+
   it('a login start without a return-to parameter: redirect.open is skipped, naming common ones of each kind (next and back among them)', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret: emu.apps.find((a) => a.appid === APPID)!.secret });
     try {
@@ -908,14 +999,14 @@ describe('wxauth probe', () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret, hostname: 'localhost' });
     try {
       const start = `${app.url.replace('localhost', '127.0.0.1')}/auth/wechat?next=/me`;
-      const r = await runCli(['probe', start, '--emulator', emu.url, '--reload-delay', '0', '--json']);
+      const r = await runCli(['probe', start, '--emulator', emu.url, '--reload-delay', '0', '--json', ...FAST_SLOW]);
       const login = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'login.completes')!;
       expect(login.status).toBe('fail');
       expect(login.message).toContain(`it starts on ${new URL(start).origin}, but the callback goes to ${app.url}. A browser keeps cookies per host name`);
       expect(login.fix).toContain(`start at ${app.url}/auth/wechat?next=/me`);
       expect(r.stdout).not.toContain('blocked-foreign-host');
       // Started on the name the redirect_uri uses, the same app passes.
-      const same = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--json']);
+      const same = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--json', ...FAST_SLOW]);
       expect(same.code, same.stderr).toBe(0);
     } finally {
       await app.close();
@@ -1189,7 +1280,7 @@ describe('wxauth probe', () => {
       const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
       const file = path.join(dir, 'r.html');
       try {
-        const { out, closed } = await probeUntilHappyPath([`${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--html', file, ...(json ? ['--json'] : [])]);
+        const { out, closed } = await probeUntilHappyPath([`${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', ...FAST_SLOW, '--html', file, ...(json ? ['--json'] : [])]);
         fs.writeFileSync(file, 'someone else’s page');
         expect(await closed).toBe(0);
         expect(fs.readFileSync(file, 'utf8')).toBe('someone else’s page');
@@ -1211,12 +1302,12 @@ describe('wxauth probe', () => {
   }
 
   // A failed check stays exit 1 (the news a CI job acts on); only a clean run ends with the write's exit 2.
-  for (const [kind, exit, passed] of [['correct', 2, 'Passed: 17,'], ['exchanges-twice', 1, '✖ callback.duplicate']] as const) {
+  for (const [kind, exit, passed] of [['correct', 2, 'Passed: 18,'], ['exchanges-twice', 1, '✖ callback.duplicate']] as const) {
     it(`--html that fails to write after the run still prints the report card, then the error (${kind}: exit ${exit})`, async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-'));
       const app = await startProbeApp(kind, { emulator: emu.url, appid: APPID, secret });
       try {
-        const { out, closed } = await probeUntilHappyPath([`${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--html', path.join(dir, 'r.html')]);
+        const { out, closed } = await probeUntilHappyPath([`${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', ...FAST_SLOW, '--html', path.join(dir, 'r.html')]);
         // The folder goes away while the scenarios run (checked fine at the start).
         fs.rmSync(dir, { recursive: true, force: true });
         expect(await closed).toBe(exit);
@@ -1256,12 +1347,12 @@ describe('wxauth probe', () => {
     }
   });
 
-  it('says "a cookie", "Passed: 17" — no "1 cookies" or "1 warnings" on the card (the token war skipped: no /cgi-bin call; unionid.absent: a test account has none)', async () => {
+  it('says "a cookie", "Passed: 18" — no "1 cookies" or "1 warnings" on the card (the token war skipped: no /cgi-bin call; unionid.absent: a test account has none)', async () => {
     const app = await startProbeApp('correct', { emulator: emu.url, appid: APPID, secret });
     try {
-      const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0']);
+      const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', ...FAST_SLOW]);
       expect(r.stdout).toContain('and the app set a cookie.');
-      expect(r.stdout).toContain('Passed: 17, failed: 0, warnings: 0, skipped: 2.');
+      expect(r.stdout).toContain('Passed: 18, failed: 0, warnings: 0, skipped: 2.');
       expect(r.stdout).not.toMatch(/\b1 (cookies|warnings|errors|times|places|calls)\b/);
       expect(r.stdout).not.toMatch(/\ban (authorize|qrconnect)\b/);
     } finally {

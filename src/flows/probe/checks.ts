@@ -18,6 +18,7 @@ export const CHECK_IDS = [
   'consent.denied',
   'code.expired',
   'wechat.busy',
+  'wechat.slow',
   'secrets.leak',
   'redirect.open',
   'basic_token.per_login',
@@ -31,6 +32,34 @@ export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 export function isCheckId(value: string): value is CheckId {
   return (CHECK_IDS as readonly string[]).includes(value);
 }
+
+/**
+ * How late WeChat answers the code exchange in wechat.slow (--exchange-delay): longer than the timeouts
+ * WeChat SDKs and HTTP clients give a request by default, shorter than a user waits. What they give (read in
+ * each one's source, the commit named):
+ * - WxJava: 5000 ms socket timeout (connect 5000, pool 3000) and an Apache retry handler that never retries
+ *   (binarywang/WxJava@3da9f64 weixin-java-common/…/http/apache/DefaultApacheHttpClientBuilder.java); its
+ *   OAuth2 getAccessToken calls once and turns an IOException into errcode 99999
+ *   (@035dd04 weixin-java-mp/…/api/impl/WxMpOAuth2ServiceImpl.java).
+ * - node-webot/wechat-oauth 1.5.0: urllib 2.44's default, 5000 ms to connect and 5000 ms to answer, no retry
+ *   (its lib/oauth.js `request`; urllib lib/urllib.js `exports.TIMEOUTS`, lib/httpclient2.js `retry || 0`).
+ * - Senparc.Weixin: Config.TIME_OUT, 10 s (JeffreySu/WeiXinMPSDK@0556244 src/Senparc.Weixin/Senparc.Weixin/Config.cs).
+ * - EasyWeChat 6 (its OAuth is overtrue/socialite): a Guzzle client with no options, so no timeout
+ *   (overtrue/socialite@08d54e4 src/Providers/Base.php `getHttpClient`).
+ * - wechatpy: a requests Session called without `timeout`: none (wechatpy/wechatpy@0b3b105 wechatpy/oauth/__init__.py).
+ * - got: no timeout by default (sindresorhus/got@036087a documentation/6-timeout.md); once one is set, a GET
+ *   that hits it (ETIMEDOUT) is retried twice (documentation/7-retry.md: limit 2, errorCodes ETIMEDOUT…).
+ * - axios: timeout 0, none (axios/axios@07785ef lib/defaults/index.js); axios-retry leaves a timed-out request
+ *   alone unless told (ECONNABORTED excluded, and without shouldResetTimeout the spent timeout ends the
+ *   retry: softonic/axios-retry@09745ad src/index.ts).
+ * - urllib3 Retry (requests' HTTPAdapter max_retries): `read` retries come "after the request was sent to
+ *   the server, so the request may have side-effects", and GET is among the methods it retries by default.
+ * So the common timeout that can fire first is 5 s, followed by a retry wherever the app or its client added
+ * one; 6 s outlasts it and costs each run about as much. The callback is given the delay on top of --timeout
+ * (a 10 s default would leave a correct app 4 s, and a --timeout of 3 s none), so an app with no timeout of
+ * its own waits and signs the user in.
+ */
+export const DEFAULT_EXCHANGE_DELAY_MS = 6_000;
 
 /** A WeChat API call the app made, as the emulator's log shows it (secrets already masked there). */
 export interface WechatCall {
@@ -78,6 +107,7 @@ export type ScenarioId =
   | 'expired'
   | 'busy_errcode'
   | 'busy_http500'
+  | 'slow_exchange'
   | 'open_redirect'
   | 'token_rejected'
   | 'second_user'
@@ -115,9 +145,10 @@ export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
   'consent.denied': ['denied'],
   'code.expired': ['expired'],
   'wechat.busy': ['busy_errcode', 'busy_http500'],
+  'wechat.slow': ['slow_exchange'],
   // Every answer: a secret usually leaks on an error page (a failed exchange, a refusal), so `--only
   // secrets.leak` runs every scenario rather than pass on the happy path's few pages.
-  'secrets.leak': ['happy', 'reload', 'duplicate', 'state_forged', 'state_missing', 'denied', 'expired', 'busy_errcode', 'busy_http500', 'open_redirect', 'token_rejected', 'second_user', 'no_unionid', 'no_unionid_second'],
+  'secrets.leak': ['happy', 'reload', 'duplicate', 'state_forged', 'state_missing', 'denied', 'expired', 'busy_errcode', 'busy_http500', 'slow_exchange', 'open_redirect', 'token_rejected', 'second_user', 'no_unionid', 'no_unionid_second'],
   'redirect.open': ['open_redirect'],
   // A second login (WeChat's duplicate hit is one) tells a fetch per login from an empty cache filled once.
   'basic_token.per_login': ['happy', 'duplicate'],

@@ -45,6 +45,8 @@ export interface ProbeOptions {
   reloadDelayMs: number;
   /** Per request: an app that does not answer in this time "hangs". */
   timeoutMs: number;
+  /** How late WeChat answers the code exchange in wechat.slow (--exchange-delay). */
+  exchangeDelayMs: number;
   signal: AbortSignal;
   /** Cookies each session sends the app from its start (--cookie): a login that needs the site's own session first. */
   cookies?: ReadonlyArray<readonly [string, string]>;
@@ -249,7 +251,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   const fronts = new Set<string>();
   const pages = new Set<string>([emulator]);
   const startCookies = options.cookies && options.cookies.length > 0 ? { host: new URL(options.target).host, pairs: options.cookies } : undefined;
-  const browser = () => new ProbeBrowser({ allowedOrigins: allowed, emulatorOrigin: emulator, emulatorFronts: fronts, timeoutMs: options.timeoutMs, signal: options.signal, seen, ...(startCookies ? { startCookies } : {}) });
+  const browser = (timeoutMs = options.timeoutMs) => new ProbeBrowser({ allowedOrigins: allowed, emulatorOrigin: emulator, emulatorFronts: fronts, timeoutMs, signal: options.signal, seen, ...(startCookies ? { startCookies } : {}) });
   const codesSeen = new Set<string>();
 
   /** Run a scenario, recording its hops (from `b`, from the hop index it starts at) and the WeChat calls meanwhile. */
@@ -1120,6 +1122,76 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     else put(check('wechat.busy', 'pass', 'ok', {}, evidence));
   }
 
+  // wechat.slow: WeChat takes exchangeDelayMs to answer the exchange, once (a `delay` fault, which the
+  // emulator serves on arrival and answers late: the code is spent by the first request). A server whose
+  // client times out first and sends the same code again gets 40163 and shows a login error although WeChat
+  // answered; one that waits signs the user in. When the app gives up without a second exchange, its page is
+  // judged as wechat.busy judges one after WeChat's failure (busyVerdict): from its side WeChat failed.
+  if (judgeable('wechat.slow', 'ok')) {
+    const delay = options.exchangeDelayMs;
+    // WeChat alone takes `delay`: the callback has that on top of what --timeout allows any answer.
+    const pageTimeoutMs = options.timeoutMs + delay;
+    const b = browser(pageTimeoutMs);
+    const previous = await control.faults();
+    const { value, record } = await scenario('slow_exchange', b, async (notes) => {
+      const got = await upToCallback(b, 'allow', notes);
+      const code = got ? codeOf(got.callback) : undefined;
+      if (!got || !code) return undefined;
+      // First: the emulator takes the first fault that matches, and one of the user's own may match too.
+      await control.setFaults([{ kind: 'delay', ms: delay, path: PATHS.snsAccessToken, count: 1 }, ...previous]);
+      notes.push({ key: 'probe.note.slow', params: { delay } });
+      const logged = await control.mark();
+      const at = b.hops.length;
+      try {
+        const final = await deliver(b, got.callback);
+        // The late answer is logged when it leaves, maybe after the app's page came back (an app that gave
+        // up): waited for, so that it is this scenario's call and not the next one's.
+        if (((await control.codeStatus(code))?.attempts.length ?? 0) > 0) {
+          const until = Date.now() + delay + 1_000;
+          while (!(await control.requestsSince(logged)).some((r) => r.path === PATHS.snsAccessToken && r.fault === 'delay') && Date.now() < until) await sleep(100, undefined, { signal: options.signal });
+        }
+        return { final, code, callbackHop: b.hops[at]! };
+      } finally {
+        await control.setFaults(previous, true);
+      }
+    });
+    const attempts = value ? ((await control.codeStatus(value.code))?.attempts ?? []) : [];
+    const took = value?.callbackHop.durationMs ?? 0;
+    const evidence: Evidence = { scenarios: ['slow_exchange'], hops: record.hops, wechat: record.wechat, details: { delayMs: delay, exchanges: attempts.length, callbackMs: took } };
+    const page = value?.final.page;
+    if (!value || !page) lost('wechat.slow', 'slow_exchange');
+    else if (attempts.length === 0) put(check('wechat.slow', 'skip', 'skip_no_exchange', { path: callbackPath }, evidence));
+    // The app sends every code more than once (code.exchanged_once): a retry on its timeout cannot be told from that.
+    else if (happyAttempts.length > 1 && attempts.length <= happyAttempts.length) put(check('wechat.slow', 'skip', 'skip_twice', { attempts: happyAttempts.length }, evidence));
+    else if (attempts.length > 1) {
+      const params = { delay, attempts: attempts.length, errcode: reuseErrcode(attempts) };
+      const seen = pageFailure(page, pageTimeoutMs) ?? (showsCodeUsed(page.body) ? { problem: 'probe.problem.status', status: page.status } : undefined);
+      put(seen ? check('wechat.slow', 'fail', 'retried', { ...params, ...seen }, evidence) : check('wechat.slow', 'fail', 'retried_unseen', { ...params, status: page.status }, evidence));
+    } else if (page.status === 0 && page.hop.error === 'timeout') {
+      // Said here rather than as problem.timeout: the wait was --timeout after WeChat's answer, not --timeout.
+      put({ ...check('wechat.slow', 'fail', 'no_answer', { delay, timeout: options.timeoutMs }, evidence, false), fix: messageRef('probe.wechat.slow.fix.no_answer', {}) });
+    } else if (took >= delay) {
+      // The app waited for WeChat's answer (its callback answered after it).
+      const failure = pageFailure(page, pageTimeoutMs);
+      if (!failure) put(check('wechat.slow', 'pass', 'ok', { delay, status: page.status, took }, evidence));
+      else if (happyBroke) sameFailure('wechat.slow', 'slow_exchange', evidence);
+      else put({ ...check('wechat.slow', 'fail', 'failed_after_wait', { delay, ...failure }, evidence, false), fix: messageRef('probe.wechat.slow.fix.after_wait', { delay }) });
+    } else {
+      // The app gave up before WeChat answered, and sent the code no second time.
+      const verdict = busyVerdict(page);
+      const status = page.status;
+      const pageFix: MessageRef = messageRef('probe.wechat.slow.fix.page', { delay });
+      if (verdict.kind === 'problem') {
+        // A page of the app's own with a way on, sent as a 5xx of its own: only its status is wrong.
+        let fix = pageFix;
+        if (verdict.problem.kind === '5xx' && offersWayOn(page.body)) fix = messageRef('probe.fix.status_only', { status });
+        put({ ...check('wechat.slow', 'fail', 'error_page', { delay, took, ...problemParams(verdict.problem, pageTimeoutMs) }, evidence, false), fix });
+      } else if (verdict.kind === 'empty') put({ ...check('wechat.slow', 'fail', 'empty', { delay, took, status }, evidence, false), fix: pageFix });
+      else if (verdict.kind === 'no_way_on') put({ ...check('wechat.slow', 'warn', 'no_way_on', { delay, took, status }, evidence, false), fix: pageFix });
+      else put(check('wechat.slow', 'pass', 'ok_gave_up', { delay, took, status }, evidence));
+    }
+  }
+
   // basic_token.rejected: the token war (API-FACTS §8, §9). The first call the login makes with a basic
   // access_token (any /cgi-bin/* but the token endpoints, as the happy path showed) answers 40001 once,
   // as it does when another server or tool fetched a new token. The login should still end well, best
@@ -1360,7 +1432,8 @@ function offersWayOn(body: string): boolean {
 }
 
 /**
- * The app's answer when WeChat failed the exchange (wechat.busy). 502, 503 and 504 are the statuses of an
+ * The app's answer when WeChat failed the exchange (wechat.busy), or took longer than the app would wait
+ * (wechat.slow, an app that gave up without a second exchange). 502, 503 and 504 are the statuses of an
  * upstream's failure: a page of the app's own sent with one is a deliberate answer, right when it lets the
  * user try again. A 500 (or another 5xx), a stack trace or no answer is the app's own failure.
  */

@@ -4,8 +4,8 @@ import type { MessageSection } from './types.js';
 export const messages = {
   // ── help ──────────────────────────────────────────────────────────────────────────────────────
   'cli.probe.desc': {
-    zh: '用本地模拟器扮演微信，测试你自己的服务器的微信登录：重复回调、伪造 state、拒绝授权、code 过期、微信繁忙、基础 token 被顶掉、泄露密钥、两人同时登录串号、没有 unionid 时多人并成一个账号……',
-    en: 'Test your own server’s WeChat login against the emulator: duplicate callbacks, forged state, refused consent, expired codes, WeChat busy, a basic token knocked out, leaked secrets, two users seeing one account, users without a unionid merged into one…',
+    zh: '用本地模拟器扮演微信，测试你自己的服务器的微信登录：重复回调、伪造 state、拒绝授权、code 过期、微信繁忙或很慢（超时后重试同一个 code）、基础 token 被顶掉、泄露密钥、两人同时登录串号、没有 unionid 时多人并成一个账号……',
+    en: 'Test your own server’s WeChat login against the emulator: duplicate callbacks, forged state, refused consent, expired codes, WeChat busy or slow (a timed-out exchange retried with the same code), a basic token knocked out, leaked secrets, two users seeing one account, users without a unionid merged into one…',
   },
   'cli.probe.opt.emulator': {
     zh: '模拟器地址，probe 通过它的控制接口拨时钟、注入故障、读请求日志（默认依次取 --api-base、WXAUTH_API_BASE、当前配置的 apiBase 中第一个给出的；它是微信的域名或都没有给出时，用 http://127.0.0.1:3900）',
@@ -18,6 +18,10 @@ export const messages = {
     en: 'the login start’s return-to parameter (for redirect.open; default: a common name such as redirect, returnTo, next or back found in the start URL)',
   },
   'cli.probe.opt.reloadDelay': { zh: '登录完成多少毫秒后刷新回调页（callback.reload，默认 2000）', en: 'how many ms after the login the callback page is reloaded (callback.reload, default 2000)' },
+  'cli.probe.opt.exchangeDelay': {
+    zh: '微信晚多少毫秒才回答换取 code 的请求（wechat.slow，默认 6000，比常见 SDK 的 5 秒超时长）',
+    en: 'how many ms late WeChat answers the code exchange (wechat.slow, default 6000: longer than the common 5 s SDK timeout)',
+  },
   'cli.probe.opt.cookie': {
     zh: '每个会话一开始就带给应用的 cookie（可重复；也可写成 "a=1; b=2"）：登录前要先有站点自己的会话时用',
     en: 'a cookie each session sends the app from the start (repeatable; "a=1; b=2" too): for a login behind a session of the site’s own',
@@ -31,8 +35,8 @@ export const messages = {
   'cli.probe.opt.yes': { zh: '--html 的文件已存在时直接替换，不再询问', en: 'replace an existing --html file without asking' },
   'cli.probe.opt.html': { zh: '另写一份自包含的 HTML 报告，每个场景一张时序图', en: 'also write a self-contained HTML report with a sequence diagram per scenario' },
   'cli.probe.examples': {
-    zh: 'wxauth probe "http://127.0.0.1:3000/auth/wechat?next=/me"   # 先在另一个终端运行 wxauth emulator\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html\nwxauth probe http://127.0.0.1:3000/account/bind-wechat --cookie "sid=…" --strict   # 要先登录站点；警告也算失败\nwxauth probe http://127.0.0.1:3000/login --emulator http://127.0.0.1:3905   # 模拟器不在默认的 3900 端口（wxauth emulator --port 3905）\nwxauth probe "http://127.0.0.1:3000/login?back=/me" --return-param back --skip code.expired,wechat.busy --reload-delay 0',
-    en: 'wxauth probe "http://127.0.0.1:3000/auth/wechat?next=/me"   # run wxauth emulator in another terminal first\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html\nwxauth probe http://127.0.0.1:3000/account/bind-wechat --cookie "sid=…" --strict   # behind the site’s own login; warnings fail\nwxauth probe http://127.0.0.1:3000/login --emulator http://127.0.0.1:3905   # an emulator not on the default port 3900 (wxauth emulator --port 3905)\nwxauth probe "http://127.0.0.1:3000/login?back=/me" --return-param back --skip code.expired,wechat.busy --reload-delay 0',
+    zh: 'wxauth probe "http://127.0.0.1:3000/auth/wechat?next=/me"   # 先在另一个终端运行 wxauth emulator\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html\nwxauth probe http://127.0.0.1:3000/account/bind-wechat --cookie "sid=…" --strict   # 要先登录站点；警告也算失败\nwxauth probe http://127.0.0.1:3000/login --emulator http://127.0.0.1:3905   # 模拟器不在默认的 3900 端口（wxauth emulator --port 3905）\nwxauth probe "http://127.0.0.1:3000/login?back=/me" --return-param back --skip code.expired,wechat.busy,wechat.slow --reload-delay 0   # 更快：不拨时钟、不注入故障、不等 6 秒的慢微信和刷新',
+    en: 'wxauth probe "http://127.0.0.1:3000/auth/wechat?next=/me"   # run wxauth emulator in another terminal first\nwxauth probe http://127.0.0.1:3000/auth/wechat --json\nwxauth probe http://127.0.0.1:3000/login --only state.forged,callback.duplicate --html probe.html\nwxauth probe http://127.0.0.1:3000/account/bind-wechat --cookie "sid=…" --strict   # behind the site’s own login; warnings fail\nwxauth probe http://127.0.0.1:3000/login --emulator http://127.0.0.1:3905   # an emulator not on the default port 3900 (wxauth emulator --port 3905)\nwxauth probe "http://127.0.0.1:3000/login?back=/me" --return-param back --skip code.expired,wechat.busy,wechat.slow --reload-delay 0   # quicker: no moved clock, no faults, no 6 s slow WeChat or reload wait',
   },
 
   // ── usage and connection errors ───────────────────────────────────────────────────────────────
@@ -47,6 +51,7 @@ export const messages = {
   'probe.bad_check.hint': { zh: '可用的检查：{ids}', en: 'The checks are: {ids}' },
   'probe.bad_check.meant': { zh: '是不是 {id}？', en: 'Did you mean {id}?' },
   'probe.bad_delay': { zh: '--reload-delay 需要 0 到 60000 之间的毫秒数。', en: '--reload-delay takes a number of milliseconds from 0 to 60000.' },
+  'probe.bad_exchange_delay': { zh: '--exchange-delay 需要 100 到 60000 之间的毫秒数。', en: '--exchange-delay takes a number of milliseconds from 100 to 60000.' },
   'probe.emulator_down': { zh: '连不上模拟器 {url}。', en: 'Cannot reach the emulator at {url}.' },
   'probe.emulator_down.hint': {
     zh: '先在另一个终端运行 wxauth emulator（默认监听 http://127.0.0.1:3900），或用 --emulator 指定它的地址。',
@@ -129,6 +134,7 @@ export const messages = {
   'probe.scenario.expired': { zh: 'code 已过期', en: 'expired code' },
   'probe.scenario.busy_errcode': { zh: '微信繁忙（errcode -1）', en: 'WeChat busy (errcode -1)' },
   'probe.scenario.busy_http500': { zh: '微信 HTTP 500', en: 'WeChat HTTP 500' },
+  'probe.scenario.slow_exchange': { zh: '微信迟迟不回答换取 code', en: 'WeChat slow to answer the exchange' },
   'probe.scenario.token_rejected': { zh: '基础 token 被顶掉（40001）', en: 'basic token knocked out (40001)' },
   'probe.scenario.open_redirect': { zh: '外站跳回地址', en: 'foreign return-to URL' },
   'probe.scenario.second_user': { zh: '另一个用户同时登录', en: 'a second user logs in' },
@@ -155,6 +161,10 @@ export const messages = {
     en: 'The emulator answered the app’s next {path} call with 40001, as when another server has just fetched a new basic token.',
   },
   'probe.note.fault': { zh: '下一次换取 token 时，模拟器回答 {kind}。', en: 'The emulator answered the next exchange with {kind}.' },
+  'probe.note.slow': {
+    zh: '下一次换取 code 时，模拟器晚 {delay} 毫秒才回答（code 在请求到达时就已用掉）。',
+    en: 'The emulator answered the next exchange {delay} ms late (the code spent when the request arrived).',
+  },
   'probe.note.second_user': {
     zh: 'probe 在新的浏览器会话里以 {name}（{user}）登录（临时切换模拟器的当前用户，之后恢复）。',
     en: 'probe logged in as {name} ({user}) in a fresh browser (the emulator’s current user for this login, put back afterwards).',
@@ -673,6 +683,68 @@ export const messages = {
   'probe.wechat.busy.fix.no_way_on': {
     zh: 'HTTP {status} 和页面都可以保留；加一个回到登录入口的链接，让用户重试。',
     en: 'HTTP {status} and the page can stay; add a link back to the login start so the user can try again.',
+  },
+
+  // ── wechat.slow ──────────────────────────────────────────────────────────────────────────────
+  'probe.wechat.slow.ok': {
+    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求；应用一直等到回答，完成了登录（HTTP {status}，回调在 {took} 毫秒后应答）。',
+    en: 'WeChat took {delay} ms to answer the code exchange; the app waited for it and completed the login (HTTP {status}, the callback answered after {took} ms).',
+  },
+  'probe.wechat.slow.ok_gave_up': {
+    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求；应用在 {took} 毫秒后放弃等待，没有再用同一个 code 换取，并显示了可以重试的页面（HTTP {status}）。超时设得比 {delay} 毫秒长，用户就能直接登录。',
+    en: 'WeChat took {delay} ms to answer the code exchange; the app gave up after {took} ms without sending the code again, and showed a page to try again from (HTTP {status}). A timeout above {delay} ms would have signed the user in.',
+  },
+  'probe.wechat.slow.retried': {
+    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 {errcode}（code been used），用户看到登录失败：{problem}。',
+    en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}): WeChat had spent it on the first request, so the retry got {errcode} (code been used) and the user sees the login fail: {problem}.',
+  },
+  'probe.wechat.slow.retried_unseen': {
+    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）；微信对同一个 code 的第二次换取回答 {errcode}（code been used）。这次登录最后停在 HTTP {status}，但在真实微信上，重试一个已经用掉的 code 不会成功。',
+    en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}); WeChat answers a code’s second use with {errcode} (code been used). The login ended on HTTP {status} here, but against WeChat a retry of a spent code cannot work.',
+  },
+  'probe.wechat.slow.fix': {
+    zh: '不要重试换取 code 的请求：code 只能用一次，即使微信回答得晚，第一次请求也已经用掉了它，重试只会得到 {errcode}。给 /sns/oauth2/access_token 关掉重试（got：retry.limit 设为 0；urllib3：Retry(read=0)；axios-retry：不要用在这个调用上；SDK 自带的或自己写的重试循环），或者只在请求还没发出去的连接错误时重试；把它的超时设得比 {delay} 毫秒长得多（10 秒以上）。仍然超时就显示一个重新发起登录（拿新 code）的页面。',
+    en: 'Do not retry a code exchange: a code is single-use, and WeChat spends it on the first request even when its answer comes late, so a retry can only get {errcode}. Turn retries off for /sns/oauth2/access_token (got: retry.limit 0; urllib3: Retry(read=0); axios-retry: not on this call; an SDK’s retry loop or your own), or retry only on a connect error, before the request went out; and give it a timeout well above {delay} ms (10 s or more). If it still times out, show a page that starts the login again, with a new code.',
+  },
+  'probe.wechat.slow.no_answer': {
+    zh: '微信在 {delay} 毫秒后回答了换取 code 的请求，回调在那之后又过了 {timeout} 毫秒仍没有应答（--timeout）：用户一直在等。',
+    en: 'WeChat answered the code exchange after {delay} ms, and the callback had still not answered {timeout} ms later (--timeout): the user is left waiting.',
+  },
+  'probe.wechat.slow.fix.no_answer': {
+    zh: '微信慢的时候回调也要应答：给换取设超时（比如 10 秒），超时了就显示一个重新发起登录的页面（不要用同一个 code 再换一次）；检查出错分支有没有漏掉应答（永远不结束的 Promise、吞掉的异常）。',
+    en: 'The callback must answer even when WeChat is slow: give the exchange a timeout (10 s, say), and when it fires answer with a page that starts the login again (never the same code twice); check that no error path leaves the request unanswered (a promise never settled, a swallowed exception).',
+  },
+  'probe.wechat.slow.error_page': {
+    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求，应用在 {took} 毫秒后放弃等待并出错：{problem}。',
+    en: 'WeChat took {delay} ms to answer the code exchange; the app gave up after {took} ms and fails: {problem}.',
+  },
+  'probe.wechat.slow.empty': {
+    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求，应用在 {took} 毫秒后放弃等待，回答 HTTP {status}，页面却是空的：用户什么也做不了。',
+    en: 'WeChat took {delay} ms to answer the code exchange; the app gave up after {took} ms and answers HTTP {status} with an empty page: the user is left with nothing to do.',
+  },
+  'probe.wechat.slow.no_way_on': {
+    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求，应用在 {took} 毫秒后放弃等待，用 HTTP {status} 显示了一个页面，但没有给用户重试的路（没有链接或表单）。',
+    en: 'WeChat took {delay} ms to answer the code exchange; the app gave up after {took} ms and shows a page with HTTP {status}, but no way to try again (no link or form).',
+  },
+  'probe.wechat.slow.fix.page': {
+    zh: '换取超时了就显示自己的页面：说明微信暂时很慢，并链接到登录入口让用户重新登录（拿新 code；旧的可能已经被用掉），状态码用 502、503、504、4xx 或 200，不要是你自己的 500，也不要是空页面；不要用同一个 code 再换一次。超时设得比 {delay} 毫秒长，多数用户就不会看到这个页面。',
+    en: 'When the exchange times out, show a page of your own: say WeChat is slow right now and link to the login start so the user can log in again with a new code (the old one may be spent), sent as 502, 503, 504, a 4xx or 200 — not a 500 of your own, not an empty page; and do not send the same code again. A timeout above {delay} ms spares most users that page.',
+  },
+  'probe.wechat.slow.failed_after_wait': {
+    zh: '微信在 {delay} 毫秒后回答了换取 code 的请求，应用也等到了，但登录仍然出错：{problem}。',
+    en: 'WeChat answered the code exchange after {delay} ms and the app waited for it, yet the login ends in an error: {problem}.',
+  },
+  'probe.wechat.slow.fix.after_wait': {
+    zh: '微信这次迟到的回答和正常登录时一样带着用户：看看换取用了 {delay} 毫秒时回调后面做了什么——寿命很短的 state 或会话、这段时间里超时的锁或数据库调用。',
+    en: 'WeChat’s late answer carried the user, as on the happy path: look at what the callback does when the exchange took {delay} ms — a state or session with a short lifetime, a lock or a database call that timed out meanwhile.',
+  },
+  'probe.wechat.slow.skip_no_exchange': {
+    zh: '这个场景里回调 {path} 没有换取 code（正常登录时换了），这项无法判断。',
+    en: 'In this scenario the callback {path} did not exchange the code (it did on the happy path), so this cannot be judged.',
+  },
+  'probe.wechat.slow.skip_twice': {
+    zh: '应用每个 code 都要换 {attempts} 次（见 code.exchanged_once），看不出它是不是在超时后重试。',
+    en: 'The app exchanges every code {attempts} times (see code.exchanged_once), so a retry on its own timeout cannot be told apart here.',
   },
 
   // ── secrets.leak ──────────────────────────────────────────────────────────────────────────────
