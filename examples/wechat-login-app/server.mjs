@@ -43,8 +43,11 @@ function send(res, status, title, html, headers = {}) {
 const safeNext = (next) => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/me');
 
 async function getJson(url) {
-  // WeChat may answer text/plain: parse the body as JSON whatever the Content-Type.
-  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  // WeChat may answer text/plain: parse the body as JSON whatever the Content-Type. 10 s: WeChat is
+  // sometimes that slow, and a code given up on is lost (see exchange).
+  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  // A gateway's timeout (504): the request reached WeChat, which may have spent the code.
+  if (res.status === 504) return { errcode: -2, errmsg: 'HTTP 504' };
   if (res.status >= 500) return { errcode: -1, errmsg: `HTTP ${res.status}` };
   try {
     return JSON.parse(await res.text());
@@ -53,14 +56,20 @@ async function getJson(url) {
   }
 }
 
+/** A fetch that failed before its request went out: the code cannot have been spent. */
+const neverSent = (error) => ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'].includes(error?.cause?.code);
+
 async function exchange(code) {
   const url = `${API}/sns/oauth2/access_token?appid=${APP_ID}&secret=${APP_SECRET}&code=${encodeURIComponent(code)}&grant_type=authorization_code`;
   for (let attempt = 0; attempt < 2; attempt++) {
     let body;
     try {
       body = await getJson(url);
-    } catch {
-      continue; // timeout or network: try once more
+    } catch (error) {
+      // Never after a timeout: WeChat spends the code on the first request even when its answer is late,
+      // and the same code sent again only gets 40163 (wxauth probe's wechat.slow).
+      if (neverSent(error)) continue;
+      return { errcode: -1 };
     }
     if (body.errcode === -1) continue; // system busy: once more
     if (body.errcode) return { errcode: body.errcode };
