@@ -910,6 +910,14 @@ describe('wxauth probe', () => {
       expect(sdk.evidence.details).toMatchObject({ exchanges: 1 });
     });
 
+    it('a retry whose failure page is a 200 on the callback (the example app before its fix) is still a login that failed: said as where it stopped', async () => {
+      const r = await probe('retries-on-timeout', ['--only', 'wechat.slow', '--exchange-delay', '1000'], APPID, { exchangeTimeoutMs: 300, exchangeFailure: { status: 200, page: 'retry' } });
+      expect(slow(r)).toMatchObject({
+        status: 'fail',
+        message: expect.stringMatching(/so the retry got 40163 \(code been used\) and the user sees the login fail: the login stops on the callback page \(HTTP 200\), where the happy path went on to http:\/\/127\.0\.0\.1:\d+\/me\.$/) as unknown,
+      });
+    });
+
     it('an app whose timeout path never answers fails as a hang, said as WeChat’s delay plus --timeout', async () => {
       const r = await probe('hangs-on-slow-exchange', ['--only', 'wechat.slow', '--exchange-delay', '1000', '--timeout', '1000'], APPID, { exchangeTimeoutMs: 300 });
       expect(slow(r)).toMatchObject({

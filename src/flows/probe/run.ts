@@ -1165,7 +1165,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     else if (happyAttempts.length > 1 && attempts.length <= happyAttempts.length) put(check('wechat.slow', 'skip', 'skip_twice', { attempts: happyAttempts.length }, evidence));
     else if (attempts.length > 1) {
       const params = { delay, attempts: attempts.length, errcode: reuseErrcode(attempts) };
-      const seen = pageFailure(page, pageTimeoutMs) ?? (showsCodeUsed(page.body) ? { problem: 'probe.problem.status', status: page.status } : undefined);
+      // An error page, WeChat's words on a page, or a page that stays on the callback where the happy path went on.
+      const stopped = samePath(page.url, callbackUrl) && !samePath(happyFinal.page.url, callbackUrl);
+      const seen =
+        pageFailure(page, pageTimeoutMs) ??
+        (showsCodeUsed(page.body) ? { problem: 'probe.problem.status', status: page.status } : stopped ? { problem: 'probe.problem.stopped', status: page.status, landing: happyFinal.page.hop.url } : undefined);
       put(seen ? check('wechat.slow', 'fail', 'retried', { ...params, ...seen }, evidence) : check('wechat.slow', 'fail', 'retried_unseen', { ...params, status: page.status }, evidence));
     } else if (page.status === 0 && page.hop.error === 'timeout') {
       // Said here rather than as problem.timeout: the wait was --timeout after WeChat's answer, not --timeout.

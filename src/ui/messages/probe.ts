@@ -227,6 +227,7 @@ export const messages = {
     en: 'HTTP {status} with a stack trace ({runtime}) shown to the user, which gives away the server’s file paths and code layout',
   },
   'probe.problem.status': { zh: 'HTTP {status}', en: 'HTTP {status}' },
+  'probe.problem.stopped': { zh: '登录停在回调页上（HTTP {status}），正常登录时会接着去 {landing}', en: 'the login stops on the callback page (HTTP {status}), where the happy path went on to {landing}' },
   'probe.problem.no_link': { zh: '它回答 HTTP {status}，页面既没有跳转到微信，也没有微信授权链接', en: 'it answered HTTP {status} with a page that neither redirects to WeChat nor links to its authorize URL' },
   'probe.problem.loop': { zh: '跳转了 {count} 次仍没有到微信（重定向循环？）', en: 'it redirected {count} times without reaching WeChat (a redirect loop?)' },
   'probe.problem.foreign': { zh: '它跳到了另一个主机 {host}，probe 不访问它', en: 'it redirected to another host, {host}, which probe does not contact' },
