@@ -26,7 +26,7 @@ describe.skipIf(!CHROMIUM)(`probe --html in Chromium${CHROMIUM ? '' : ` (skipped
     const file = path.join(dir, 'report.html');
     const browser = await launchChromium();
     try {
-      const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--exchange-delay', '300', '--html', file]);
+      const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--exchange-delay', '100', '--html', file]);
       expect(r.code).toBe(1);
       const page = await browser.newPage();
       const problems: string[] = [];

@@ -35,10 +35,10 @@ interface Doc {
 }
 
 /**
- * wechat.slow's late answer, short: a test waits it out in every full run. Unless a test gives its own, the
- * fixtures (which wait 10 s) see a WeChat that is 300 ms slow, and wait.
+ * wechat.slow's late answer, short: a test waits it out in every run of every check (--only secrets.leak
+ * too). Unless a test gives its own, the fixtures (which wait 10 s) see a WeChat 100 ms slow, and wait.
  */
-const FAST_SLOW = ['--exchange-delay', '300'];
+const FAST_SLOW = ['--exchange-delay', '100'];
 
 async function probe(kind: ProbeAppKind, extra: string[] = [], appid: string = APPID, appOptions: Partial<ProbeAppOptions> = {}) {
   const appSecret = emu.apps.find((a) => a.appid === appid)!.secret;
@@ -902,9 +902,9 @@ describe('wxauth probe', () => {
       }
     });
 
-    it('passes an app that waits for WeChat (the correct one), and wechat-oauth from npm, which gives up after its 5 s timeout without a retry and shows a page to try again from', async () => {
-      const waits = slow(await probe('correct', ['--only', 'wechat.slow', '--exchange-delay', '6000']));
-      expect(waits).toMatchObject({ status: 'pass', message: expect.stringMatching(/^WeChat took 6000 ms to answer the code exchange; the app waited for it and completed the login \(HTTP 200, the callback answered after 6\d{3} ms\)\.$/) });
+    it('passes an app that waits for WeChat (the correct one), and wechat-oauth from npm, which gives up after its 5 s timeout (at the default delay) without a retry and shows a page to try again from', async () => {
+      const waits = slow(await probe('correct', ['--only', 'wechat.slow', '--exchange-delay', '1000']));
+      expect(waits).toMatchObject({ status: 'pass', message: expect.stringMatching(/^WeChat took 1000 ms to answer the code exchange; the app waited for it and completed the login \(HTTP 200, the callback answered after 1\d{3} ms\)\.$/) });
       const sdk = slow(await probe('sdk', ['--only', 'wechat.slow', '--exchange-delay', '6000']));
       expect(sdk).toMatchObject({ status: 'pass', message: expect.stringMatching(/^WeChat took 6000 ms to answer the code exchange; the app gave up after 5\d{3} ms without sending the code again, and showed a page to try again from \(HTTP 400\)\. A timeout above 6000 ms would have signed the user in\.$/) });
       expect(sdk.evidence.details).toMatchObject({ exchanges: 1 });
@@ -1371,11 +1371,11 @@ describe('wxauth probe', () => {
   it('a leaked user token gets a token fix, not "reset the appsecret"; where it leaked is in the user\'s language', async () => {
     const app = await startProbeApp('leaks-token', { emulator: emu.url, appid: APPID, secret });
     try {
-      const en = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--only', 'secrets.leak']);
+      const en = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', ...FAST_SLOW, '--only', 'secrets.leak']);
       expect(en.stdout).toMatch(/✖ secrets\.leak +The access_token appears .*\(body, /);
       expect(en.stdout).toContain('Keep WeChat’s access_token and refresh_token on the server');
       expect(en.stdout).not.toContain('reset the appsecret');
-      const zh = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--only', 'secrets.leak', '--lang', 'zh']);
+      const zh = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', ...FAST_SLOW, '--only', 'secrets.leak', '--lang', 'zh']);
       expect(zh.stdout).toMatch(/access_token 出现在应用给浏览器的应答里（正文，/);
       expect(zh.stdout).not.toMatch(/（body|（headers/);
       expect(zh.code).toBe(1);
@@ -1387,9 +1387,9 @@ describe('wxauth probe', () => {
   it('names every kind of secret it found: an access_token and its refresh_token leaked together (en, zh)', async () => {
     const app = await startProbeApp('leaks-tokens', { emulator: emu.url, appid: APPID, secret });
     try {
-      const en = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--only', 'secrets.leak']);
+      const en = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', ...FAST_SLOW, '--only', 'secrets.leak']);
       expect(en.stdout).toMatch(/✖ secrets\.leak +The access_token and other secrets \(access_token, refresh_token\) appear .*\(first: body, /);
-      const zh = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', '--only', 'secrets.leak', '--lang', 'zh']);
+      const zh = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', ...FAST_SLOW, '--only', 'secrets.leak', '--lang', 'zh']);
       expect(zh.stdout).toContain('access_token 等几种秘密（access_token, refresh_token）出现在应用给浏览器的应答里（第一处：正文，');
       expect(zh.code).toBe(1);
     } finally {

@@ -955,8 +955,8 @@ describe('wxauth probe through --intercept', () => {
         });
         app.on('exit', (code) => reject(new Error(`the app exited ${code}: ${seen}`)));
       });
-      // WeChat 300 ms slow in wechat.slow: the default 6 s would outlast this proxy's 5 s timeout and test that instead.
-      const probe = await runCli(['probe', `http://127.0.0.1:${port}/auth/wechat?next=/me`, '--emulator', emu.url, '--exchange-delay', '300']);
+      // WeChat 100 ms slow in wechat.slow: the default 6 s would outlast this proxy's 5 s timeout and test that instead.
+      const probe = await runCli(['probe', `http://127.0.0.1:${port}/auth/wechat?next=/me`, '--emulator', emu.url, '--exchange-delay', '100']);
       expect(probe.code, probe.stdout + probe.stderr).toBe(0);
       expect(probe.stdout + probe.stderr).toMatch(/✔ login\.completes/);
       // Every exchange the app made went through the proxy to the emulator.
