@@ -276,7 +276,7 @@ export const SWITCH_TEXT: Record<string, Record<UiLang, string>> = {
   },
   whitelistErrmsg: { zh: '40164 的 errmsg：2021 年（rid 前无逗号）或 2022 年的样例', en: '40164 errmsg: the 2021 form (no comma before rid) or the 2022 sample' },
   userInfoEra: { zh: '/cgi-bin/user/info：保留 language（2021）或按当前文档去掉', en: '/cgi-bin/user/info: keep language (2021) or drop it as the current doc does' },
-  httpOnSns: { zh: '通过 http 调 /sns/*：照常回答，或 43003 require https', en: '/sns/* over plain http: answered, or 43003 require https' },
+  httpOnSns: { zh: '通过 http 调 /sns/*：照常响应，或 43003 require https', en: '/sns/* over plain http: answered, or 43003 require https' },
   codeCheckOrder: { zh: 'secret 和 code 都错时先检查哪个', en: 'which is checked first when both the secret and the code are wrong' },
   snapshotFlag: {
     zh: '快照页虚拟用户换 token 时的 is_snapshotuser：总是返回（文档），或每个公众号第一次换取时缺失（实测）',

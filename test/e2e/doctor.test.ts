@@ -140,7 +140,7 @@ describe('wxauth doctor (text)', () => {
     expect(en.stdout).not.toContain('NODE_EXTRA_CA_CERTS');
     const token = await runCli(['--lang', 'zh', 'token'], { env: testAccount(ok400, { WXAUTH_API_BASE: https, WXAUTH_BACKUP_API_BASE: https }) });
     expect(token.code).toBe(5);
-    expect(token.stderr).toContain(`→ ${host} 用明文 HTTP 回答，不是 TLS：接口地址应当是 ${emu.url} （来源：环境变量 WXAUTH_API_BASE）。`);
+    expect(token.stderr).toContain(`→ ${host} 用明文 HTTP 响应，不是 TLS：接口地址应当是 ${emu.url} （来源：环境变量 WXAUTH_API_BASE）。`);
   });
 
   it('names the IP WeChat saw for 40164 and where to whitelist it (zh)', async () => {

@@ -152,7 +152,7 @@ describe('an exchange whose answer was lost', () => {
     expect(again.stderr).toContain('wxauth’s exchange of this code at');
     expect(again.stderr).toContain('got no answer in time: that request most likely reached WeChat and spent it');
     const zh = await runCli(['exchange', code], { env: env({ LANG: 'zh_CN.UTF-8' }) });
-    expect(zh.stderr).toContain('换取这个 code 时等不到回答（超时）');
+    expect(zh.stderr).toContain('换取这个 code 时等不到响应（超时）');
   });
 });
 

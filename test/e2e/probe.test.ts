@@ -846,7 +846,7 @@ describe('wxauth probe', () => {
       (await probe('correct', ['--only', 'wechat.busy', ...lang], APPID, { noRetry: true, exchangeFailure })).doc.checks.find((c) => c.id === 'wechat.busy')!;
     // Python's stdlib app: no retry, its own page "重试" on 502.
     expect(await busy({ status: 502, page: 'retry' })).toMatchObject({ status: 'pass', message: 'When WeChat answers -1, the app shows its own page to try again from (HTTP 502): a fitting status for WeChat’s failure.' });
-    expect((await busy({ status: 503, page: 'retry' }, ['--lang', 'zh'])).message).toBe('微信回答 -1 时，应用显示自己的页面让用户重试（HTTP 503）：上游失败用这个状态码是合适的。');
+    expect((await busy({ status: 503, page: 'retry' }, ['--lang', 'zh'])).message).toBe('微信返回 -1 时，应用显示自己的页面让用户重试（HTTP 503）：上游失败用这个状态码是合适的。');
     // The same page on a 500: only the status is wrong, and the fix says so (not "retry at most once").
     const five = await busy({ status: 500, page: 'retry' });
     expect(five).toMatchObject({ status: 'fail', message: 'When WeChat answers -1, the app fails: HTTP 500.' });
@@ -888,14 +888,14 @@ describe('wxauth probe', () => {
     it('the same in Chinese, on the report card with its fix (a shorter delay and timeout)', async () => {
       const r = await probe('retries-on-timeout', ['--only', 'wechat.slow', '--exchange-delay', '1500', '--lang', 'zh'], APPID, { exchangeTimeoutMs: 500 });
       const c = slow(r);
-      expect(c.message).toBe('微信用了 1500 毫秒才回答换取 code 的请求，应用又用同一个 code 换了一次（共 2 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 40163（code been used），用户看到登录失败：HTTP 400。');
+      expect(c.message).toBe('微信用了 1500 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 2 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 40163（code been used），用户看到登录失败：HTTP 400。');
       expect(c.fix).toContain('不要重试换取 code 的请求：code 只能用一次');
       const app = await startProbeApp('retries-on-timeout', { emulator: emu.url, appid: APPID, secret, exchangeTimeoutMs: 500 });
       try {
         const card = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--only', 'wechat.slow', '--exchange-delay', '1500'], { env: { LANG: 'zh_CN.UTF-8' } });
-        expect(card.stdout).toMatch(/✖ wechat\.slow +微信用了 1500 毫秒才回答换取 code 的请求，应用又用同一个 code 换了一次/);
+        expect(card.stdout).toMatch(/✖ wechat\.slow +微信用了 1500 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次/);
         expect(card.stdout).toMatch(/\n {4}怎么办：不要重试换取 code 的请求/);
-        expect(card.stderr).toContain('· 微信迟迟不回答换取 code');
+        expect(card.stderr).toContain('· 微信迟迟不响应换取 code');
         expect(card.stderr).not.toContain('下一次换取 code 时'); // the note is the scenario's (--json, --html), not progress
       } finally {
         await app.close();

@@ -597,7 +597,7 @@ describe('upstream failures', () => {
       emu.addFault({ kind: 'delay', ms: 1500, count: 1 });
       const slow = await request(p.url, '/sns/auth');
       expect(slow.status).toBe(504);
-      expect(slow.body.toString()).toBe(`wxauth proxy: ${emu.url} did not answer within 200 ms\nwxauth proxy：${emu.url} 在 200 毫秒内没有回答\n`);
+      expect(slow.body.toString()).toBe(`wxauth proxy: ${emu.url} did not answer within 200 ms\nwxauth proxy：${emu.url} 在 200 毫秒内没有响应\n`);
       const quick = await request(p.url, '/sns/auth');
       expect(quick.status).toBe(200);
       await calls(p, 2);

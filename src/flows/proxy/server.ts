@@ -403,7 +403,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       const target = (req.headers.host ?? '').slice(0, 100);
       return { reason: 'host', target, text: {
           en: `refused: Host ${JSON.stringify(target)} is not an address of this proxy; it answers only requests sent to the URL it printed (a guard against DNS rebinding)`,
-          zh: `已拒绝：Host ${JSON.stringify(target)} 不是这个代理的地址；它只回答发往它打印的那个地址的请求（防 DNS 重绑定）`,
+          zh: `已拒绝：Host ${JSON.stringify(target)} 不是这个代理的地址；它只响应发往它打印的那个地址的请求（防 DNS 重绑定）`,
         },
       };
     }
@@ -613,7 +613,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       req.resume();
       const code = timedOut ? 'ETIMEDOUT' : (error.code ?? 'EPROTO');
       if (timedOut) {
-        const body = answerBody({ en: `${upstream.base} did not answer within ${options.timeoutMs} ms`, zh: `${upstream.base} 在 ${options.timeoutMs} 毫秒内没有回答` });
+        const body = answerBody({ en: `${upstream.base} did not answer within ${options.timeoutMs} ms`, zh: `${upstream.base} 在 ${options.timeoutMs} 毫秒内没有响应` });
         res.writeHead(504, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
         res.end(body);
         finishFailed('timeout', code, 504, body);

@@ -54,7 +54,7 @@ export const messages = {
     en: ' wxauth fetched it with stable_token, which a /cgi-bin/token call elsewhere cannot knock out, so switching to stable_token is not the fix. Look for whoever calls stable_token with force_refresh=true for {appid}: each forced call invalidates the stable token at once (up to 20 a day).{host}',
   },
   'basic.stable.rejected.host': {
-    zh: '{host} 不是微信：如果它是 wxauth 的模拟器，那里设置的故障（--fault errcode=40001）不管 token 是什么都会这样回答。',
+    zh: '{host} 不是微信：如果它是 wxauth 的模拟器，那里设置的故障（--fault errcode=40001）不管 token 是什么都会这样响应。',
     en: " {host} is not WeChat: if it is wxauth's emulator, a fault armed there (--fault errcode=40001) answers the call whatever the token.",
   },
   'basic.event.rejected.42001': {

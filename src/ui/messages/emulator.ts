@@ -387,7 +387,7 @@ export const messages = {
     en: 'after 拒绝 (deny): redirect-state-only (default) | no-redirect',
   },
   'cli.emulator.opt.unknownPath': {
-    zh: '未知接口路径的回答：40066（默认）|404',
+    zh: '未知接口路径的返回：40066（默认）|404',
     en: 'answer for unknown API paths: 40066 (default) | 404',
   },
   'cli.emulator.opt.paramOrderCheck': {

@@ -62,7 +62,7 @@ export const messages = {
     en: 'Check the system clock, your proxy certificate (corporate proxies often replace it) or NODE_EXTRA_CA_CERTS.',
   },
   'http.tls.plain.hint': {
-    zh: '{host} 用明文 HTTP 回答，不是 TLS：接口地址应当是 {http}（来源：{where}）。',
+    zh: '{host} 用明文 HTTP 响应，不是 TLS：接口地址应当是 {http}（来源：{where}）。',
     en: '{host} answered in plain HTTP, not TLS: the API base should be {http} (it came from {where}).',
   },
   'http.other': { zh: '请求 {host} 失败：{detail}', en: 'The request to {host} failed: {detail}' },
@@ -84,15 +84,15 @@ export const messages = {
     en: "Nothing answers {path} at {base}, so the API base is probably wrong (it came from {where}). WeChat's is https://api.weixin.qq.com; an emulator's is its address alone, e.g. http://127.0.0.1:3900: wxauth adds /cgi-bin/… itself.",
   },
   'http.unexpected': {
-    zh: '{host} 对 {endpoint} 的回答不是微信文档描述的样子（{problems}）：{preview}',
+    zh: '{host} 对 {endpoint} 的响应不是微信文档描述的样子（{problems}）：{preview}',
     en: "{host}'s answer to {endpoint} is not what WeChat's docs say it is ({problems}): {preview}",
   },
   'http.unexpected.hint': {
-    zh: '没有使用也没有缓存这个回答。加 -v 查看完整的请求和回答；如果 --api-base 指向代理或模拟器，确认它原样转发微信的回答。',
+    zh: '没有使用也没有缓存这个响应。加 -v 查看完整的请求和响应；如果 --api-base 指向代理或模拟器，确认它原样转发微信的响应。',
     en: "Nothing from this answer was used or cached. Run with -v to see the whole request and answer; if --api-base points at a proxy or emulator, make sure it passes WeChat's answer through unchanged.",
   },
   'http.proxy.tunnel': {
-    zh: '代理 {proxy}（来自 {variable}）没有为 {host} 建立连接：它对 CONNECT 回答了 HTTP {status}。',
+    zh: '代理 {proxy}（来自 {variable}）没有为 {host} 建立连接：它对 CONNECT 返回了 HTTP {status}。',
     en: 'The proxy {proxy} (from {variable}) would not open a connection to {host}: it answered HTTP {status} to CONNECT.',
   },
   'http.proxy.tunnel.hint': {
@@ -119,7 +119,7 @@ export const messages = {
     en: '{from} is unreachable; trying once more on the backup host {to}.',
   },
   'http.retry.unreachable': { zh: '连接失败，请求未到达服务器，第 {attempt} 次重试：{url}', en: 'Could not connect (the request never reached the server); retry {attempt}: {url}' },
-  'http.retry.reset': { zh: '连接在回答之前被中断，这个请求可以安全重发，第 {attempt} 次重试：{url}', en: 'The connection was cut before the answer; the request is safe to send again, retry {attempt}: {url}' },
+  'http.retry.reset': { zh: '连接在响应之前被中断，这个请求可以安全重发，第 {attempt} 次重试：{url}', en: 'The connection was cut before the answer; the request is safe to send again, retry {attempt}: {url}' },
   'http.retry.busy': { zh: '返回 -1 系统繁忙，第 {attempt} 次重试：{url}', en: 'Answered -1 (system busy); retry {attempt}: {url}' },
   'http.retry.busy_page': { zh: '返回了“繁忙”页面而不是 JSON，第 {attempt} 次重试：{url}', en: 'Answered with a busy page instead of JSON; retry {attempt}: {url}' },
 } as const satisfies MessageSection;

@@ -369,7 +369,7 @@ export const messages = {
     en: 'Found it: the signed string’s jsapi_ticket is {ticket}: the server had no ticket (getticket failed, e.g. 40001/42001 for a dead access_token) and signed anyway.',
   },
   'jssdk.verify.mistake.no-ticket.fix': {
-    zh: '检查 getticket 的 errcode：不为 0 时不要签名，先重新获取 access_token 再取 ticket；wxauth jssdk ticket 可以看到微信的回答。',
+    zh: '检查 getticket 的 errcode：不为 0 时不要签名，先重新获取 access_token 再取 ticket；wxauth jssdk ticket 可以看到微信的响应。',
     en: 'Check getticket’s errcode: when it is not 0 don’t sign; fetch the access_token again, then the ticket. wxauth jssdk ticket shows WeChat’s answer.',
   },
   'jssdk.verify.unknown': {

@@ -19,7 +19,7 @@ export const messages = {
   },
   'cli.probe.opt.reloadDelay': { zh: '登录完成多少毫秒后刷新回调页（callback.reload，默认 2000）', en: 'how many ms after the login the callback page is reloaded (callback.reload, default 2000)' },
   'cli.probe.opt.exchangeDelay': {
-    zh: '微信晚多少毫秒才回答换取 code 的请求（wechat.slow，默认 6000，比常见 SDK 的 5 秒超时长）',
+    zh: '微信晚多少毫秒才响应换取 code 的请求（wechat.slow，默认 6000，比常见 SDK 的 5 秒超时长）',
     en: 'how many ms late WeChat answers the code exchange (wechat.slow, default 6000: longer than the common 5 s SDK timeout)',
   },
   'cli.probe.opt.cookie': {
@@ -110,7 +110,7 @@ export const messages = {
     en: 'Check and put them back on the emulator’s page ({url}/), or POST {url}/__emulator/reset to clear its state.',
   },
   'probe.cancelled': { zh: 'probe 已停止；模拟器的时钟、故障设置、当前用户、关注和开放平台绑定已恢复原样。', en: 'probe stopped; the emulator’s clock, faults, current user, follows and 开放平台 bindings are as they were.' },
-  'probe.app_closed': { zh: '{url} 上有程序在监听，但它没有回答就断开了连接。', en: 'Something listens at {url}, but it closed the connection without an answer.' },
+  'probe.app_closed': { zh: '{url} 上有程序在监听，但它没有响应就断开了连接。', en: 'Something listens at {url}, but it closed the connection without an answer.' },
   'probe.app_closed.hint.https': { zh: '那个端口上是 HTTPS 服务（它完成了 TLS 握手）：改用 {url}。', en: 'That port serves HTTPS (it completed a TLS handshake): use {url}.' },
   'probe.app_closed.hint': { zh: '确认这个端口上就是你的应用（不是别的服务），并看看它的日志。', en: 'Check that this port is your app (not another service), and look at its log.' },
   'probe.app_down.hint': {
@@ -134,7 +134,7 @@ export const messages = {
   'probe.scenario.expired': { zh: 'code 已过期', en: 'expired code' },
   'probe.scenario.busy_errcode': { zh: '微信繁忙（errcode -1）', en: 'WeChat busy (errcode -1)' },
   'probe.scenario.busy_http500': { zh: '微信 HTTP 500', en: 'WeChat HTTP 500' },
-  'probe.scenario.slow_exchange': { zh: '微信迟迟不回答换取 code', en: 'WeChat slow to answer the exchange' },
+  'probe.scenario.slow_exchange': { zh: '微信迟迟不响应换取 code', en: 'WeChat slow to answer the exchange' },
   'probe.scenario.token_rejected': { zh: '基础 token 被顶掉（40001）', en: 'basic token knocked out (40001)' },
   'probe.scenario.open_redirect': { zh: '外站跳回地址', en: 'foreign return-to URL' },
   'probe.scenario.second_user': { zh: '另一个用户同时登录', en: 'a second user logs in' },
@@ -157,12 +157,12 @@ export const messages = {
   'probe.note.missing': { zh: 'probe 用模拟器签发一个 code，不带 state 送到回调。', en: 'probe minted a code on the emulator and delivered it with no state.' },
   'probe.note.clock': { zh: '模拟器时钟拨快 {seconds} 秒，然后拨回。', en: 'Moved the emulator clock {seconds} s forward, then back.' },
   'probe.note.token_rejected': {
-    zh: '模拟器对应用的下一次 {path} 调用回答 40001，就像另一台服务器刚取了新的基础 token。',
+    zh: '模拟器对应用的下一次 {path} 调用返回 40001，就像另一台服务器刚取了新的基础 token。',
     en: 'The emulator answered the app’s next {path} call with 40001, as when another server has just fetched a new basic token.',
   },
-  'probe.note.fault': { zh: '下一次换取 token 时，模拟器回答 {kind}。', en: 'The emulator answered the next exchange with {kind}.' },
+  'probe.note.fault': { zh: '下一次换取 token 时，模拟器返回 {kind}。', en: 'The emulator answered the next exchange with {kind}.' },
   'probe.note.slow': {
-    zh: '下一次换取 code 时，模拟器晚 {delay} 毫秒才回答（code 在请求到达时就已用掉）。',
+    zh: '下一次换取 code 时，模拟器晚 {delay} 毫秒才响应（code 在请求到达时就已用掉）。',
     en: 'The emulator answered the next exchange {delay} ms late (the code spent when the request arrived).',
   },
   'probe.note.second_user': {
@@ -175,7 +175,7 @@ export const messages = {
   },
 
   'probe.note.unbound': {
-    zh: '模拟器为这次登录把 {appid} 从开放平台账号 {account} 解绑（POST /__emulator/open-account）：换取 code 和 /sns/userinfo 的回答里都没有 unionid 字段，和未绑定开放平台的应用一样；之后重新绑定。',
+    zh: '模拟器为这次登录把 {appid} 从开放平台账号 {account} 解绑（POST /__emulator/open-account）：换取 code 和 /sns/userinfo 的响应里都没有 unionid 字段，和未绑定开放平台的应用一样；之后重新绑定。',
     en: 'The emulator unbound {appid} from its 开放平台 account {account} for this login (POST /__emulator/open-account): the exchange and /sns/userinfo answer with no unionid key, as for an app not bound to 开放平台; bound again afterwards.',
   },
 
@@ -228,7 +228,7 @@ export const messages = {
   },
   'probe.problem.status': { zh: 'HTTP {status}', en: 'HTTP {status}' },
   'probe.problem.stopped': { zh: '登录停在回调页上（HTTP {status}），正常登录时会接着去 {landing}', en: 'the login stops on the callback page (HTTP {status}), where the happy path went on to {landing}' },
-  'probe.problem.no_link': { zh: '它回答 HTTP {status}，页面既没有跳转到微信，也没有微信授权链接', en: 'it answered HTTP {status} with a page that neither redirects to WeChat nor links to its authorize URL' },
+  'probe.problem.no_link': { zh: '它返回 HTTP {status}，页面既没有跳转到微信，也没有微信授权链接', en: 'it answered HTTP {status} with a page that neither redirects to WeChat nor links to its authorize URL' },
   'probe.problem.loop': { zh: '跳转了 {count} 次仍没有到微信（重定向循环？）', en: 'it redirected {count} times without reaching WeChat (a redirect loop?)' },
   'probe.problem.foreign': { zh: '它跳到了另一个主机 {host}，probe 不访问它', en: 'it redirected to another host, {host}, which probe does not contact' },
   'probe.problem.other_emulator': {
@@ -257,7 +257,7 @@ export const messages = {
   'probe.authorize.url.refused': { zh: '模拟器拒绝了授权链接，显示：{page}', en: 'The emulator refused the authorize URL; WeChat’s page (in Chinese, as WeChat words it) says: {page}' },
   'probe.authorize.url.none': { zh: '{url} 没有把浏览器送到微信的授权页（oauth2/authorize 或 qrconnect）：{problem}。', en: '{url} never sent the browser to WeChat’s authorize page (oauth2/authorize or qrconnect): {problem}.' },
   'probe.authorize.url.fix.session': {
-    zh: '{url} 回答了 HTTP {status}：登录入口要先有站点自己的登录会话时（例如给已有账号绑定微信），从浏览器开发者工具复制 Cookie，加上 --cookie "名字=值; …" 再运行 probe。',
+    zh: '{url} 返回了 HTTP {status}：登录入口要先有站点自己的登录会话时（例如给已有账号绑定微信），从浏览器开发者工具复制 Cookie，加上 --cookie "名字=值; …" 再运行 probe。',
     en: '{url} answered HTTP {status}: if the login start needs the site’s own session first (binding WeChat to an existing account, say), copy the Cookie from the browser’s developer tools and run probe again with --cookie "name=value; …".',
   },
   'probe.authorize.url.fix.none': {
@@ -314,7 +314,7 @@ export const messages = {
     en: 'Exchange each code once: one /sns/oauth2/access_token call per callback (drop the retry or the second handler), and use its result.',
   },
   'probe.login.completes.exchange_failed': {
-    zh: '登录没有完成：应用用 code 调用 /sns/oauth2/access_token，微信（模拟器）回答 errcode {errcode}，所以没有人登录——不管最后一页显示什么（HTTP {status}）。',
+    zh: '登录没有完成：应用用 code 调用 /sns/oauth2/access_token，微信（模拟器）返回 errcode {errcode}，所以没有人登录——不管最后一页显示什么（HTTP {status}）。',
     en: 'The login does not complete: the app’s /sns/oauth2/access_token call got errcode {errcode} from WeChat (the emulator), so no one is signed in, whatever the last page shows (HTTP {status}).',
   },
   'probe.login.completes.no_exchange': {
@@ -330,7 +330,7 @@ export const messages = {
     en: 'Aim the app’s (or its SDK’s) API host, api.weixin.qq.com, at the emulator, {emulator}, or run it through wxauth proxy --intercept (the probe section of the README); and check that {path} exchanges the code.',
   },
   'probe.login.completes.misaddressed': {
-    zh: '登录没有完成：回调 {path} 把 code 发到了 {sent}，而不是 /sns/oauth2/access_token（回答 {answer}），所以没有人登录。',
+    zh: '登录没有完成：回调 {path} 把 code 发到了 {sent}，而不是 /sns/oauth2/access_token（返回 {answer}），所以没有人登录。',
     en: 'The login does not complete: the callback {path} sent the code to {sent}, not /sns/oauth2/access_token (answered {answer}), so no one is signed in.',
   },
   'probe.login.completes.fix.misaddressed': {
@@ -360,7 +360,7 @@ export const messages = {
   'probe.login.completes.error_page': { zh: '登录以错误结束：{problem}。', en: 'The login ends in an error: {problem}.' },
   'probe.login.completes.error_status': { zh: '登录以 HTTP {status} 结束。', en: 'The login ends on HTTP {status}.' },
   'probe.login.completes.userinfo_failed': {
-    zh: '登录以 HTTP {status} 结束：用 code 换取成功了，之后 /sns/userinfo 回答 errcode {errcode}（见 userinfo.scope）。',
+    zh: '登录以 HTTP {status} 结束：用 code 换取成功了，之后 /sns/userinfo 返回 errcode {errcode}（见 userinfo.scope）。',
     en: 'The login ends on HTTP {status}: the code exchange worked, then /sns/userinfo answered errcode {errcode} (see userinfo.scope).',
   },
   'probe.login.completes.fix.userinfo_scope': {
@@ -426,7 +426,7 @@ export const messages = {
 
   // ── code.exchanged_once ───────────────────────────────────────────────────────────────────────
   'probe.code.exchanged_once.ok': { zh: '正常登录时 code 只换取了一次。', en: 'On the happy path the code was exchanged exactly once.' },
-  'probe.code.exchanged_once.twice': { zh: '同一个 code 被换取了 {attempts} 次；第二次起微信都回答 {errcode}。', en: 'The same code was exchanged {attempts} times; from the second on WeChat answers {errcode}.' },
+  'probe.code.exchanged_once.twice': { zh: '同一个 code 被换取了 {attempts} 次；第二次起微信都返回 {errcode}。', en: 'The same code was exchanged {attempts} times; from the second on WeChat answers {errcode}.' },
   'probe.code.exchanged_once.fix': {
     zh: 'code 只能用一次（5 分钟内有效）：每次回调只换取一次，换到的结果按 code 缓存几分钟；确认应用调用的是模拟器（见 README 的 probe 一节）。',
     en: 'A code is single use (valid 5 minutes): exchange it once per callback and cache the result by code for a few minutes; check the app calls the emulator (see the probe section of the README).',
@@ -541,7 +541,7 @@ export const messages = {
     en: 'Without a unionid the login still completes and each person keeps their own account: {firstName} ({first}) and {secondName} ({second}) both logged in with none, and {secondName}’s login lands on {secondUrl}, which shows {secondName}, not {firstName}.',
   },
   'probe.unionid.absent.error_page': {
-    zh: '微信的回答里没有 unionid 时（测试号、未绑定开放平台的应用、snsapi_base 都是这样），登录失败：{problem}。应用依赖一个微信不一定给的字段。',
+    zh: '微信的响应里没有 unionid 时（测试号、未绑定开放平台的应用、snsapi_base 都是这样），登录失败：{problem}。应用依赖一个微信不一定给的字段。',
     en: 'When WeChat’s answer carries no unionid (a test account, an app not bound to 开放平台, a snsapi_base login) the login fails: {problem}. The app depends on a field WeChat does not always give.',
   },
   'probe.unionid.absent.literal': {
@@ -633,8 +633,8 @@ export const messages = {
     zh: '回调没有 code 时说明用户拒绝了：显示“已取消登录”并提供重新登录的入口。',
     en: 'A callback without a code means the user refused: show “login cancelled” with a way to try again.',
   },
-  'probe.code.expired.ok': { zh: 'code 过期（微信回答 40029）时应用正常应答（HTTP {status}）。', en: 'With an expired code (WeChat answers 40029) the app answers normally (HTTP {status}).' },
-  'probe.code.expired.error_page': { zh: 'code 过期（微信回答 40029）时应用出错：{problem}。', en: 'With an expired code (WeChat answers 40029) the app fails: {problem}.' },
+  'probe.code.expired.ok': { zh: 'code 过期（微信返回 40029）时应用正常应答（HTTP {status}）。', en: 'With an expired code (WeChat answers 40029) the app answers normally (HTTP {status}).' },
+  'probe.code.expired.error_page': { zh: 'code 过期（微信返回 40029）时应用出错：{problem}。', en: 'With an expired code (WeChat answers 40029) the app fails: {problem}.' },
   'probe.fix.stack': {
     zh: '不要把堆栈跟踪（{runtime}）发给浏览器：捕获这个错误，显示你自己的简短页面（Express 在 NODE_ENV 不是 production 时会输出堆栈；Flask/Django 的 debug 模式、PHP 的 display_errors 也一样）。然后：{then}',
     en: 'Never send a stack trace ({runtime}) to the browser: catch the error and show a short page of your own (Express prints the stack unless NODE_ENV=production; Flask’s or Django’s debug mode and PHP’s display_errors do too). Then: {then}',
@@ -649,12 +649,12 @@ export const messages = {
   },
   'probe.wechat.busy.ok': { zh: '微信繁忙（-1）和 HTTP 500 时应用都正常应答。', en: 'The app answers normally both when WeChat is busy (-1) and on its HTTP 500.' },
   'probe.wechat.busy.ok_upstream_page': {
-    zh: '微信回答 {fault} 时，应用显示自己的页面让用户重试（HTTP {status}）：上游失败用这个状态码是合适的。',
+    zh: '微信返回 {fault} 时，应用显示自己的页面让用户重试（HTTP {status}）：上游失败用这个状态码是合适的。',
     en: 'When WeChat answers {fault}, the app shows its own page to try again from (HTTP {status}): a fitting status for WeChat’s failure.',
   },
-  'probe.wechat.busy.error_page': { zh: '微信回答 {fault} 时应用出错：{problem}。', en: 'When WeChat answers {fault}, the app fails: {problem}.' },
+  'probe.wechat.busy.error_page': { zh: '微信返回 {fault} 时应用出错：{problem}。', en: 'When WeChat answers {fault}, the app fails: {problem}.' },
   'probe.wechat.busy.fix': {
-    zh: '微信回答 {fault} 之后回调一直没有应答：它在等一个不会来的结果（无限重试、永远不结束的 Promise、没有超时的请求）。换取请求要设超时；errcode -1 或 HTTP 5xx 时最多重试一次，仍失败就显示“微信繁忙，请重试”的页面。',
+    zh: '微信返回 {fault} 之后回调一直没有应答：它在等一个不会来的结果（无限重试、永远不结束的 Promise、没有超时的请求）。换取请求要设超时；errcode -1 或 HTTP 5xx 时最多重试一次，仍失败就显示“微信繁忙，请重试”的页面。',
     en: 'After WeChat’s {fault} the callback never answered: it waits on something that will not come (a retry loop, a promise never settled, a call without a timeout). Give the exchange a timeout, retry at most once on errcode -1 or HTTP 5xx, and then show a page saying WeChat is busy, with a way to try again.',
   },
   'probe.wechat.busy.fix.unhandled': {
@@ -670,7 +670,7 @@ export const messages = {
     en: 'The page itself can stay (it gives the user a way to retry); its status is what is wrong: HTTP {status} says your own server broke. When WeChat fails, send that page as 502 or 503 (or a 4xx, or 200).',
   },
   'probe.wechat.busy.empty': {
-    zh: '微信回答 {fault} 时，应用回答 HTTP {status}，页面却是空的：用户什么也做不了。',
+    zh: '微信返回 {fault} 时，应用返回 HTTP {status}，页面却是空的：用户什么也做不了。',
     en: 'When WeChat answers {fault}, the app answers HTTP {status} with an empty page: the user is left with nothing to do.',
   },
   'probe.wechat.busy.fix.empty': {
@@ -678,7 +678,7 @@ export const messages = {
     en: 'HTTP {status} can stay, but give it a page: say WeChat is busy for now, and link to the login start so the user can try again.',
   },
   'probe.wechat.busy.no_way_on': {
-    zh: '微信回答 {fault} 时，应用用 HTTP {status} 显示了一个页面，但没有给用户重试的路（没有链接或表单）。',
+    zh: '微信返回 {fault} 时，应用用 HTTP {status} 显示了一个页面，但没有给用户重试的路（没有链接或表单）。',
     en: 'When WeChat answers {fault}, the app shows a page with HTTP {status}, but no way to try again (no link or form).',
   },
   'probe.wechat.busy.fix.no_way_on': {
@@ -688,27 +688,27 @@ export const messages = {
 
   // ── wechat.slow ──────────────────────────────────────────────────────────────────────────────
   'probe.wechat.slow.ok': {
-    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求；应用一直等到回答，完成了登录（HTTP {status}，回调在 {took} 毫秒后应答）。',
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求；应用一直等到响应，完成了登录（HTTP {status}，回调在 {took} 毫秒后应答）。',
     en: 'WeChat took {delay} ms to answer the code exchange; the app waited for it and completed the login (HTTP {status}, the callback answered after {took} ms).',
   },
   'probe.wechat.slow.ok_gave_up': {
-    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求；应用在 {took} 毫秒后放弃等待，没有再用同一个 code 换取，并显示了可以重试的页面（HTTP {status}）。超时设得比 {delay} 毫秒长，用户就能直接登录。',
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求；应用在 {took} 毫秒后放弃等待，没有再用同一个 code 换取，并显示了可以重试的页面（HTTP {status}）。超时设得比 {delay} 毫秒长，用户就能直接登录。',
     en: 'WeChat took {delay} ms to answer the code exchange; the app gave up after {took} ms without sending the code again, and showed a page to try again from (HTTP {status}). A timeout above {delay} ms would have signed the user in.',
   },
   'probe.wechat.slow.retried': {
-    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 {errcode}（code been used），用户看到登录失败：{problem}。',
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 {errcode}（code been used），用户看到登录失败：{problem}。',
     en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}): WeChat had spent it on the first request, so the retry got {errcode} (code been used) and the user sees the login fail: {problem}.',
   },
   'probe.wechat.slow.retried_unseen': {
-    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）；微信对同一个 code 的第二次换取回答 {errcode}（code been used）。这次登录最后停在 HTTP {status}，但在真实微信上，重试一个已经用掉的 code 不会成功。',
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）；微信对同一个 code 的第二次换取返回 {errcode}（code been used）。这次登录最后停在 HTTP {status}，但在真实微信上，重试一个已经用掉的 code 不会成功。',
     en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}); WeChat answers a code’s second use with {errcode} (code been used). The login ended on HTTP {status} here, but against WeChat a retry of a spent code cannot work.',
   },
   'probe.wechat.slow.fix': {
-    zh: '不要重试换取 code 的请求：code 只能用一次，即使微信回答得晚，第一次请求也已经用掉了它，重试只会得到 {errcode}。给 /sns/oauth2/access_token 关掉重试（got：retry.limit 设为 0；urllib3：Retry(read=0)；axios-retry：不要用在这个调用上；SDK 自带的或自己写的重试循环），或者只在请求还没发出去的连接错误时重试；把它的超时设得比 {delay} 毫秒长得多（10 秒以上）。仍然超时就显示一个重新发起登录（拿新 code）的页面。',
+    zh: '不要重试换取 code 的请求：code 只能用一次，即使微信响应得晚，第一次请求也已经用掉了它，重试只会得到 {errcode}。给 /sns/oauth2/access_token 关掉重试（got：retry.limit 设为 0；urllib3：Retry(read=0)；axios-retry：不要用在这个调用上；SDK 自带的或自己写的重试循环），或者只在请求还没发出去的连接错误时重试；把它的超时设得比 {delay} 毫秒长得多（10 秒以上）。仍然超时就显示一个重新发起登录（拿新 code）的页面。',
     en: 'Do not retry a code exchange: a code is single-use, and WeChat spends it on the first request even when its answer comes late, so a retry can only get {errcode}. Turn retries off for /sns/oauth2/access_token (got: retry.limit 0; urllib3: Retry(read=0); axios-retry: not on this call; an SDK’s retry loop or your own), or retry only on a connect error, before the request went out; and give it a timeout well above {delay} ms (10 s or more). If it still times out, show a page that starts the login again, with a new code.',
   },
   'probe.wechat.slow.no_answer': {
-    zh: '微信在 {delay} 毫秒后回答了换取 code 的请求，回调在那之后又过了 {timeout} 毫秒仍没有应答（--timeout）：用户一直在等。',
+    zh: '微信在 {delay} 毫秒后响应了换取 code 的请求，回调在那之后又过了 {timeout} 毫秒仍没有应答（--timeout）：用户一直在等。',
     en: 'WeChat answered the code exchange after {delay} ms, and the callback had still not answered {timeout} ms later (--timeout): the user is left waiting.',
   },
   'probe.wechat.slow.fix.no_answer': {
@@ -716,15 +716,15 @@ export const messages = {
     en: 'The callback must answer even when WeChat is slow: give the exchange a timeout (10 s, say), and when it fires answer with a page that starts the login again (never the same code twice); check that no error path leaves the request unanswered (a promise never settled, a swallowed exception).',
   },
   'probe.wechat.slow.error_page': {
-    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求，应用在 {took} 毫秒后放弃等待并出错：{problem}。',
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用在 {took} 毫秒后放弃等待并出错：{problem}。',
     en: 'WeChat took {delay} ms to answer the code exchange; the app gave up after {took} ms and fails: {problem}.',
   },
   'probe.wechat.slow.empty': {
-    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求，应用在 {took} 毫秒后放弃等待，回答 HTTP {status}，页面却是空的：用户什么也做不了。',
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用在 {took} 毫秒后放弃等待，返回 HTTP {status}，页面却是空的：用户什么也做不了。',
     en: 'WeChat took {delay} ms to answer the code exchange; the app gave up after {took} ms and answers HTTP {status} with an empty page: the user is left with nothing to do.',
   },
   'probe.wechat.slow.no_way_on': {
-    zh: '微信用了 {delay} 毫秒才回答换取 code 的请求，应用在 {took} 毫秒后放弃等待，用 HTTP {status} 显示了一个页面，但没有给用户重试的路（没有链接或表单）。',
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用在 {took} 毫秒后放弃等待，用 HTTP {status} 显示了一个页面，但没有给用户重试的路（没有链接或表单）。',
     en: 'WeChat took {delay} ms to answer the code exchange; the app gave up after {took} ms and shows a page with HTTP {status}, but no way to try again (no link or form).',
   },
   'probe.wechat.slow.fix.page': {
@@ -732,11 +732,11 @@ export const messages = {
     en: 'When the exchange times out, show a page of your own: say WeChat is slow right now and link to the login start so the user can log in again with a new code (the old one may be spent), sent as 502, 503, 504, a 4xx or 200 — not a 500 of your own, not an empty page; and do not send the same code again. A timeout above {delay} ms spares most users that page.',
   },
   'probe.wechat.slow.failed_after_wait': {
-    zh: '微信在 {delay} 毫秒后回答了换取 code 的请求，应用也等到了，但登录仍然出错：{problem}。',
+    zh: '微信在 {delay} 毫秒后响应了换取 code 的请求，应用也等到了，但登录仍然出错：{problem}。',
     en: 'WeChat answered the code exchange after {delay} ms and the app waited for it, yet the login ends in an error: {problem}.',
   },
   'probe.wechat.slow.fix.after_wait': {
-    zh: '微信这次迟到的回答和正常登录时一样带着用户：看看换取用了 {delay} 毫秒时回调后面做了什么——寿命很短的 state 或会话、这段时间里超时的锁或数据库调用。',
+    zh: '微信这次迟到的响应和正常登录时一样带着用户：看看换取用了 {delay} 毫秒时回调后面做了什么——寿命很短的 state 或会话、这段时间里超时的锁或数据库调用。',
     en: 'WeChat’s late answer carried the user, as on the happy path: look at what the callback does when the exchange took {delay} ms — a state or session with a short lifetime, a lock or a database call that timed out meanwhile.',
   },
   'probe.wechat.slow.skip_no_exchange': {
@@ -812,31 +812,31 @@ export const messages = {
 
   // ── basic_token.rejected ──────────────────────────────────────────────────────────────────────
   'probe.basic_token.rejected.ok': {
-    zh: '{path} 回答 40001（基础 token 被别处顶掉）时，应用重新取 token 并重试，登录正常完成。',
+    zh: '{path} 返回 40001（基础 token 被别处顶掉）时，应用重新取 token 并重试，登录正常完成。',
     en: 'When {path} answered 40001 (the basic token knocked out elsewhere), the app fetched a token again, retried, and the login completed.',
   },
   'probe.basic_token.rejected.not_retried': {
-    zh: '{path} 回答 40001 后应用没有重试：登录虽然完成了，这次调用要拿的东西（例如关注状态）却没拿到。',
+    zh: '{path} 返回 40001 后应用没有重试：登录虽然完成了，这次调用要拿的东西（例如关注状态）却没拿到。',
     en: 'After {path} answered 40001 the app did not retry: the login completed, but what that call was for (the subscription state, say) is missing.',
   },
   'probe.basic_token.rejected.same_token': {
-    zh: '{path} 回答 40001 后应用用同一个 token 重试了，这里碰巧成功；在微信上被顶掉的 token 不会再有效，重试前要重新获取 token。',
+    zh: '{path} 返回 40001 后应用用同一个 token 重试了，这里碰巧成功；在微信上被顶掉的 token 不会再有效，重试前要重新获取 token。',
     en: 'After {path} answered 40001 the app retried with the same token, which happened to work here; on WeChat a token knocked out stays dead, so fetch one again before retrying.',
   },
   'probe.basic_token.rejected.token_war': {
-    zh: '{path} 回答 40001 后应用重试成功了，但它是用 /cgi-bin/token 重新取的 token：每取一次都会让你其他服务器手里的 token 失效，下一次 40001 就从这里开始。',
+    zh: '{path} 返回 40001 后应用重试成功了，但它是用 /cgi-bin/token 重新取的 token：每取一次都会让你其他服务器手里的 token 失效，下一次 40001 就从这里开始。',
     en: 'After {path} answered 40001 the app retried and succeeded, but it fetched the token again with /cgi-bin/token: each such fetch knocks out the token your other servers hold, which starts the next 40001.',
   },
   'probe.basic_token.rejected.forced': {
-    zh: '{path} 回答 40001 后应用重试成功了，但它是用 stable_token 的 force_refresh=true 重新取的 token：强制刷新会让你其他服务器手里的 stable token 立即失效（每天最多 20 次），下一次 40001 就从这里开始。',
+    zh: '{path} 返回 40001 后应用重试成功了，但它是用 stable_token 的 force_refresh=true 重新取的 token：强制刷新会让你其他服务器手里的 stable token 立即失效（每天最多 20 次），下一次 40001 就从这里开始。',
     en: 'After {path} answered 40001 the app retried and succeeded, but it fetched the token again with stable_token and force_refresh=true: a forced refresh invalidates at once the stable token your other servers hold (20 a day at most), which starts the next 40001.',
   },
   'probe.basic_token.rejected.refused': {
-    zh: '{path} 回答 40001（基础 token 被别处顶掉）后登录没有完成：应用给出了 HTTP {status} 的页面。',
+    zh: '{path} 返回 40001（基础 token 被别处顶掉）后登录没有完成：应用给出了 HTTP {status} 的页面。',
     en: 'After {path} answered 40001 (the basic token knocked out elsewhere) the login did not complete: the app answered HTTP {status}.',
   },
   'probe.basic_token.rejected.error_page': {
-    zh: '{path} 回答 40001（基础 token 被别处顶掉）时应用出错：{problem}。',
+    zh: '{path} 返回 40001（基础 token 被别处顶掉）时应用出错：{problem}。',
     en: 'When {path} answers 40001 (the basic token knocked out elsewhere), the app fails: {problem}.',
   },
   'probe.basic_token.rejected.skip_no_call': {
@@ -863,9 +863,9 @@ export const messages = {
   // ── userinfo.scope ────────────────────────────────────────────────────────────────────────────
   'probe.userinfo.scope.ok': { zh: '/sns/userinfo 只用 {scope} 授权的 token 调用，这个授权能拿到用户信息。', en: '/sns/userinfo is called only with {scope} tokens, which may read the user’s profile.' },
   'probe.userinfo.scope.ok_not_called': { zh: '应用没有调用 /sns/userinfo（scope {scope}）。', en: 'The app does not call /sns/userinfo (scope {scope}).' },
-  'probe.userinfo.scope.base_token': { zh: '应用用 {scope} 的 token 调用 /sns/userinfo，微信回答 48001（{count} 次）。', en: 'The app calls /sns/userinfo with a {scope} token, and WeChat answers 48001 (calls: {count}).' },
+  'probe.userinfo.scope.base_token': { zh: '应用用 {scope} 的 token 调用 /sns/userinfo，微信返回 48001（{count} 次）。', en: 'The app calls /sns/userinfo with a {scope} token, and WeChat answers 48001 (calls: {count}).' },
   'probe.userinfo.scope.basic_token': {
-    zh: '应用把基础 access_token（/cgi-bin/token 或 stable_token 拿到的）传给了 /sns/userinfo，微信回答 {errcode}（{count} 次）：用户的昵称头像拿不到。',
+    zh: '应用把基础 access_token（/cgi-bin/token 或 stable_token 拿到的）传给了 /sns/userinfo，微信返回 {errcode}（{count} 次）：用户的昵称头像拿不到。',
     en: 'The app gives /sns/userinfo a basic access_token (from /cgi-bin/token or stable_token), and WeChat answers {errcode} (calls: {count}): the user’s nickname and avatar never arrive.',
   },
   'probe.userinfo.scope.fix.basic_token': {
@@ -873,7 +873,7 @@ export const messages = {
     en: 'Call /sns/userinfo with the access_token /sns/oauth2/access_token returned for this user (and its openid), not the account’s basic access_token.',
   },
   'probe.userinfo.scope.errcode': {
-    zh: '登录过程中 /sns/userinfo 回答 errcode {errcode}（{count} 次）：用户的昵称头像拿不到。',
+    zh: '登录过程中 /sns/userinfo 返回 errcode {errcode}（{count} 次）：用户的昵称头像拿不到。',
     en: 'During the login /sns/userinfo answers errcode {errcode} (calls: {count}): the user’s nickname and avatar never arrive.',
   },
   'probe.userinfo.scope.fix.errcode': {

@@ -103,11 +103,11 @@ export const messages = {
   },
   'tokens.exchange.state.match': { zh: 'state 与 wxauth 上次生成链接（url 或 login）时记下的一致。', en: 'state matches the one in the last link wxauth built (url or login).' },
   'tokens.exchange.maybeSpent.timeout.hint': {
-    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} CODE。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。如果只是微信慢，加 --timeout <毫秒>（现在是 {timeout} ms）。',
+    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到响应，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} CODE。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。如果只是微信慢，加 --timeout <毫秒>（现在是 {timeout} ms）。',
     en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} CODE. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}. If WeChat is only slow, add --timeout <ms> (now {timeout} ms).',
   },
   'tokens.exchange.maybeSpent.hint': {
-    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到回答，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} CODE。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。',
+    zh: 'code 已经发出，微信可能已经收到并用掉了它（code 只能用一次）；没有收到响应，所以什么也没保存。趁 code 还没过期（5 分钟）用同一个 code 再试一次：wxauth exchange{p} CODE。换到 token 说明第一次没到微信；40163 说明已经用掉了，请重新授权拿新 code：{login}。',
     en: 'The code was sent, so WeChat may already have received and spent it (a code works once); no answer came, so nothing was saved. While the code is fresh (5 minutes), try the same code once more: wxauth exchange{p} CODE. Tokens mean the first request never reached WeChat; 40163 means it did and the code is spent: authorise again for a fresh one: {login}.',
   },
   'tokens.exchange.done': {
@@ -349,11 +349,11 @@ export const messages = {
     en: 'For the cached token of that user: wxauth {command} --openid {openid}; to check a token: wxauth {command} ACCESS_TOKEN {openid}',
   },
   'tokens.next.code_sent_timeout': {
-    zh: 'wxauth 在 {at} 换取这个 code 时等不到回答（超时），那个请求很可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code：{login}；微信慢的话加 --timeout <毫秒>。',
+    zh: 'wxauth 在 {at} 换取这个 code 时等不到响应（超时），那个请求很可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code：{login}；微信慢的话加 --timeout <毫秒>。',
     en: 'wxauth’s exchange of this code at {at} got no answer in time: that request most likely reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one: {login}; if WeChat is slow, add --timeout <ms>.',
   },
   'tokens.next.code_sent_reset': {
-    zh: 'wxauth 在 {at} 换取这个 code 时连接被中断，没有收到回答，那个请求可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code：{login}。',
+    zh: 'wxauth 在 {at} 换取这个 code 时连接被中断，没有收到响应，那个请求可能已经到达微信并用掉了它（换到的 token 没有收到）；也可能是别的进程用掉的（见下面的原因）。code 只能用一次，请重新授权拿新的 code：{login}。',
     en: 'wxauth’s exchange of this code at {at} lost its connection before the answer: that request may have reached WeChat and spent it (its tokens never arrived); or another process did (causes below). A code works once, so authorise again for a new one: {login}.',
   },
   'tokens.next.code_sent_cancelled': {
