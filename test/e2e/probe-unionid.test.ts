@@ -4,11 +4,10 @@
 // login servers of test/fixtures/probe-apps, and where a moment must be caught (an emulator older than
 // this wxauth, the app going away, Ctrl-C) a relay in front of the emulator that sees every request.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, defaultSeed, type EmulatorHandle } from '../../src/emulator/index.js';
 import { runCli, startCli } from './helpers.js';
-import { startProbeApp, type ProbeApp, type ProbeAppKind } from '../fixtures/probe-apps/apps.js';
+import { listening, startProbeApp, type ProbeApp, type ProbeAppKind } from '../fixtures/probe-apps/apps.js';
 import { startUnionidKeyedApp, type UnionidKeyedOptions } from '../fixtures/probe-apps/unionid-keyed.js';
 
 /** The seeded 服务号: bound to the 开放平台 account open-demo, its callback domain localhost:* here. */
@@ -104,16 +103,9 @@ async function relay(hooks: { seen?: (method: string, path: string, body: string
       if (!res.destroyed) res.writeHead(upstream.status, headers).end(answer);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: origin,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const served = await listening(server);
+  origin = served.url;
+  return served;
 }
 
 /** probe's own control call that unbinds the 服务号 (POST /__emulator/open-account with null). */
