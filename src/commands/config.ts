@@ -8,13 +8,13 @@ import { CancelledError, ConfigError, EXIT, UsageError, type MessageRef } from '
 import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
-import { DEFAULT_OPEN_BASE, isWechatOpenBase } from '../core/endpoints.js';
 import { hideUrlCredentials } from '../core/secrets.js';
 import {
   ACCOUNT_FIELDS,
   ENV_NAMES,
   PROFILE_KEYS,
   isUnknownProfile,
+  linksGoToWechat,
   noSuchProfile,
   pickProfileName,
   resolveConfig,
@@ -421,8 +421,7 @@ function savedLoopbackDomain(pairs: Array<{ key: ConfigField; value: string }>, 
   const type = next.type as AccountType | undefined;
   const domain = pairs.find((pair) => pair.key === 'domain')?.value;
   if (domain === undefined || type === undefined || type === 'test' || !hasWebAuth(type) || !isLoopbackDomain(domain)) return undefined;
-  const openBase = ctx.globals.openBase || ctx.env.WXAUTH_OPEN_BASE || next.openBase || DEFAULT_OPEN_BASE;
-  if (!isWechatOpenBase(openBase)) return undefined;
+  if (!linksGoToWechat(ctx.globals.openBase, ctx.env, next.openBase)) return undefined;
   return { domain, kind: type === 'website' ? 'website' : 'oa', profileFlag: profileFlag(profile) };
 }
 

@@ -21,8 +21,8 @@ import {
 } from '../core/validate.js';
 import { isOnThisMachine, onThisMachineOrLan } from '../core/host-names.js';
 import { profileFlag } from '../core/validate.js';
-import { DEFAULT_OPEN_BASE, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
-import { pickProfileName, type ProfileData } from '../store/resolve.js';
+import { isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
+import { linksGoToWechat, pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import { joinText } from '../ui/format.js';
 import { presentWizardIntro } from '../ui/present/init.js';
@@ -390,7 +390,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   ) as Partial<Pick<ProfileData, EndpointKey>>;
   const written: ProfileData = { ...(hasWebAuth(type) ? data : { ...data, domain: undefined, redirectUri: undefined }), ...endpoints };
   const madeCurrent = store.setValues(profile, written);
-  const onWechat = isWechatOpenBase(endpoints.openBase ?? ctx.env.WXAUTH_OPEN_BASE ?? store.getProfile(profile)?.openBase ?? DEFAULT_OPEN_BASE);
+  const onWechat = linksGoToWechat(endpoints.openBase, ctx.env, store.getProfile(profile)?.openBase);
   return {
     profile,
     profileFlag: profileFlag(profile),

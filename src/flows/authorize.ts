@@ -246,8 +246,7 @@ export interface StateStore {
  */
 export function rememberState(store: StateStore, config: Pick<AuthorizeConfig, 'profile' | 'otherAccount'>, plan: AuthorizePlan, now: number): void {
   const entry = { value: plan.state, issuedAt: now, redirectUri: plan.redirectUri, scope: plan.scope, endpoint: plan.endpoint, appid: plan.appid };
-  if (config.otherAccount) store.put(config.profile, entry, plan.appid);
-  else store.put(config.profile, entry);
+  store.put(config.profile, entry, config.otherAccount ? plan.appid : undefined);
 }
 
 /** A URL that WeChat accepts, and whether its state is remembered. */

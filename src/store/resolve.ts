@@ -13,6 +13,7 @@ import {
   DEFAULT_OPEN_BASE,
   REGIONS,
   isRegion,
+  isWechatOpenBase,
   type ApiBaseOrigin,
   type Region,
 } from '../core/endpoints.js';
@@ -271,6 +272,15 @@ export function checkGlobalFlags(globals: GlobalOptions): number {
 
 /** The settings that belong to one WeChat account, not to the machine or the network. */
 export const ACCOUNT_FIELDS: ReadonlySet<ConfigField> = new Set<ConfigField>(['type', 'secret', 'domain', 'redirectUri', 'jsDomains', 'verifyFile']);
+
+/**
+ * Whether the links a profile builds go to WeChat itself, by the open base resolveConfig would pick:
+ * --open-base, else WXAUTH_OPEN_BASE, else the profile's, else WeChat's (an empty value counts as unset).
+ * For init and config set, which judge a value just saved before any run resolves it.
+ */
+export function linksGoToWechat(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, saved: string | undefined): boolean {
+  return isWechatOpenBase([flag, env[ENV_NAMES.openBase], saved].find((v) => v !== undefined && v !== '') ?? DEFAULT_OPEN_BASE);
+}
 
 export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const { globals, env } = input;

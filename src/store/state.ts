@@ -115,7 +115,8 @@ export class StateFiles {
       // No folder: nothing to remove.
     }
     let removed = false;
-    for (const name of [stateFileName(profile), ...names]) {
+    // The profile's own file is among them when the folder could be read; tried all the same when not.
+    for (const name of new Set([stateFileName(profile), ...names])) {
       try {
         fs.unlinkSync(path.join(this.dir, name));
         removed = true;
