@@ -46,8 +46,11 @@ export interface ListenHooks extends CallbackHooks {
   onReadingStdin(): void;
   /** The code is here (shown at once, while an --exchange may still be running). */
   /** `codeMinutes`: how long WeChat keeps the code (5 for an official account's authorize, 10 for a website app's QR login). */
-  /** `newerLink`: its state was that of a link `wxauth url` made after listen started (taken as the newest). */
-  onCallback(callback: CallbackResult, how: { showSecrets: boolean; exchanging: boolean; codeMinutes: 5 | 10; profileFlag: string; newerLink: boolean }): void;
+  /**
+   * `newerLink`: its state was that of a link `wxauth url` made after listen started (taken as the newest);
+   * `'first'` when listen started with no state remembered at all.
+   */
+  onCallback(callback: CallbackResult, how: { showSecrets: boolean; exchanging: boolean; codeMinutes: 5 | 10; profileFlag: string; newerLink: false | 'newer' | 'first' }): void;
 }
 
 export interface RelaySnippet {
@@ -205,7 +208,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   }
   // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
   const newerLink = options.state === undefined && callback.stateChecked && callback.state !== expected;
-  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: p, newerLink });
+  hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: p, newerLink: newerLink && (expected === undefined ? 'first' : 'newer') });
   if (!exchanged) return { mode: 'callback' };
   const exchange = await exchanged;
   const exitCode = exchange.saveError?.exitCode;

@@ -227,7 +227,9 @@ describe('wxauth listen', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Once wxauth url makes a link in another terminal, that link’s state is checked.');
     expect(r.stdout).toBe(`code   ${CODE}\nstate  ${state}\n`);
-    expect(r.stderr).toContain('This callback’s state is that of a link wxauth url made after listen started');
+    expect(r.stderr).toContain('This callback’s state is that of the link wxauth url made after listen started (the state remembered now), and was checked against it.');
+    // Not "the previous link's state": there was none at start.
+    expect(r.stderr).not.toContain('previous link');
     // --paste the same way: the forged paste is refused as a state mismatch (exit 6).
     const pasteEnv = { ...env, WXAUTH_CONFIG_DIR: tempConfigDir() };
     const { Readable } = await import('node:stream');

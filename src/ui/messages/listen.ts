@@ -250,6 +250,10 @@ export const messages = {
   },
   'listen.ignored': { zh: '忽略了 {count} 个无关请求（其他路径、错误 Host 或格式错误）。', en: 'Ignored {count} unrelated request(s) (other paths, wrong Host or malformed).' },
   'listen.exchange.start': { zh: '立即用 code 换取 token…', en: 'Exchanging the code for tokens now…' },
+  'listen.state.newer.first': {
+    zh: '这个回调的 state 属于 listen 启动之后 wxauth url 生成的链接（现在记下的就是它），已按它校验。',
+    en: 'This callback’s state is that of the link wxauth url made after listen started (the state remembered now), and was checked against it.',
+  },
   'listen.state.newer': {
     zh: '这个回调的 state 属于 listen 启动之后 wxauth url 新生成的链接（现在记下的就是它），所以照样接受；listen 启动时读到的是上一个链接的 state。',
     en: 'This callback’s state is that of a link wxauth url made after listen started (the state remembered now), so it was taken; listen had started with the previous link’s state.',

@@ -250,7 +250,7 @@ export function listenHooks(out: Output): ListenHooks {
         ['state', result.state ?? ''],
       ]);
       presentAftermath(out, result);
-      if (how.newerLink) out.note(out.t('listen.state.newer'));
+      if (how.newerLink) out.note(out.t(how.newerLink === 'first' ? 'listen.state.newer.first' : 'listen.state.newer'));
       if (how.exchanging) out.say(out.t('listen.exchange.start'));
       else out.note(out.t('listen.next.exchange', { minutes: how.codeMinutes, p: how.profileFlag }));
     },
@@ -301,7 +301,7 @@ function jsonListenHooks(out: Output): ListenHooks {
       callbackDocument(out, result, how.showSecrets);
       out.event({ event: 'callback', code: maskCode(result.code, how.showSecrets), state: result.state ?? null, state_checked: result.stateChecked });
       presentAftermath(out, result);
-      if (how.newerLink) out.note(out.t('listen.state.newer'));
+      if (how.newerLink) out.note(out.t(how.newerLink === 'first' ? 'listen.state.newer.first' : 'listen.state.newer'));
       if (how.exchanging) out.event({ event: 'step', step: 'exchange' });
     },
   };
