@@ -98,6 +98,9 @@ const calls = (p: string) => emu.requests().filter((r) => r.path === p).length;
 
 describe.skipIf(!canRun)('a declined confirmation', () => {
   beforeAll(async () => {
+    // A session that keeps this tmux server up between tests: it exits when its last session ends, and
+    // a new-session racing that exit fails with "server exited unexpectedly" (seen in a CI run).
+    tmux('new-session', '-d', '-s', 'server-keeper', 'sleep 3600');
     emu = await startEmulator();
     svc = emu.apps.find((a) => a.type === 'service') as PublicApp;
   });

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli.js';
 import type { Context } from '../../src/context.js';
 import { CancelledError, EXIT } from '../../src/errors.js';
@@ -653,6 +653,11 @@ async function exited(run: { exitCode: () => string | undefined }): Promise<stri
 }
 
 describe.skipIf(!canRun)('init on a terminal', () => {
+  beforeAll(() => {
+    // A session that keeps this tmux server up between tests: it exits when its last session ends, and
+    // a new-session racing that exit fails with "server exited unexpectedly" (seen in a CI run).
+    tmux('new-session', '-d', '-s', 'server-keeper', 'sleep 3600');
+  });
   afterAll(() => {
     spawnSync('tmux', ['-S', SOCKET, 'kill-server']);
     fs.rmSync(SOCKET_DIR, { recursive: true, force: true });
