@@ -191,6 +191,14 @@ describe('causes tuned to the endpoint', () => {
     expect(sns.doc).toContain('api_snsauth');
   });
 
+  it('links every explanation to a page of WeChat\'s documentation site as its pages are addressed (…/page.html)', () => {
+    // The site's pages end in .html; a link without it, or to a page's .md source, is not the page a reader
+    // expects (stored copies of developers.weixin.qq.com show each page's address with .html).
+    const docs = new Set(KNOWLEDGE.map((k) => k.doc ?? '').filter((d) => d.startsWith('https://developers.weixin.qq.com/doc/')));
+    expect(docs.size).toBeGreaterThan(5);
+    for (const doc of docs) expect(doc, doc).toMatch(/\/[\w-]+\.html$/);
+  });
+
   it.each([
     ['/connect/oauth2/authorize', 'authorize'],
     ['https://open.weixin.qq.com/connect/qrconnect?appid=x#wechat_redirect', 'authorize'],

@@ -23,7 +23,7 @@ describe('wxauth errcode', () => {
     expect(lines[2]).toMatch(/^\s+不合法的 oauth_code$/);
     expect(r.stdout).toContain('Likely causes (most likely first)');
     expect(r.stdout).toMatch(/1\. The code expired: 5 minutes/);
-    expect(r.stdout).toContain('https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsaccesstoken');
+    expect(r.stdout).toContain('https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsaccesstoken.html');
   });
 
   it('puts Chinese first for a Chinese locale, and --lang overrides the locale', async () => {
