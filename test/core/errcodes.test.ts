@@ -194,7 +194,7 @@ describe('causes tuned to the endpoint', () => {
   it('links every explanation to a page of WeChat\'s documentation site as its pages are addressed (…/page.html)', () => {
     // The site's pages end in .html; a link without it, or to a page's .md source, is not the page a reader
     // expects (stored copies of developers.weixin.qq.com show each page's address with .html).
-    const docs = new Set(KNOWLEDGE.map((k) => k.doc ?? '').filter((d) => d.startsWith('https://developers.weixin.qq.com/doc/')));
+    const docs = new Set(KNOWLEDGE.flatMap((k) => [k.doc ?? '', ...(k.docOn ?? []).map((d) => d.doc)]).filter((d) => d.startsWith('https://developers.weixin.qq.com/doc/')));
     expect(docs.size).toBeGreaterThan(5);
     for (const doc of docs) expect(doc, doc).toMatch(/\/[\w-]+\.html$/);
   });
