@@ -206,6 +206,15 @@ describe('unionid.absent skips, saying why', () => {
       expect(only.verdict).toMatchObject({ status: 'skip', message: 'Two people without a unionid see each other’s account, but so do two with one: that is session.per_user’s finding (not selected this run; run with --only session.per_user for its details); fix that first, then this can be judged.' });
       expect(only.doc.checks.find((c) => c.id === 'session.per_user')!.message).toBe('Not selected (--only / --skip).');
       expect(only.code).toBe(0);
+      // Not selected the other way, --skip session.per_user: its login still runs for this check, and the
+      // skip says how to see its finding (it was a `merged_back` failure blaming the missing unionid).
+      const skip = await probe(app.url, emu.url, ['--only', 'unionid.absent,login.completes', '--skip', 'session.per_user']);
+      expect(skip.verdict).toMatchObject({ status: 'skip', message: 'Two people without a unionid see each other’s account, but so do two with one: that is session.per_user’s finding (skipped this run; run without --skip session.per_user for its details); fix that first, then this can be judged.' });
+      expect(skip.scenarios).toContain('second_user');
+      expect(skip.code).toBe(0);
+      const zh = await probe(app.url, emu.url, ['--skip', 'session.per_user,wechat.slow,code.expired,wechat.busy', '--lang', 'zh']);
+      expect(zh.verdict).toMatchObject({ status: 'skip', message: '两个没有 unionid 的人看到了对方的账号，但有 unionid 时也一样：这是 session.per_user 查的问题（这次用 --skip 跳过了它；去掉 --skip session.per_user 运行可以看到详情），先修好那个，这项才能判断。' });
+      expect(zh.doc.checks.find((c) => c.id === 'session.per_user')!.status).toBe('skip');
     });
     expect(await openAccount()).toBe('open-demo');
   });

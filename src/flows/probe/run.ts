@@ -237,8 +237,12 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   // A check runs when it was asked for, or when its scenario is wanted by one that was (secrets.leak reads
   // every answer); finish() reports only the ones asked for.
   // A check --skip names never runs its scenario, whoever would read its answers (--skip code.expired
-  // must not move the clock).
-  const runs = (id: CheckId) => selected(id) || (!(options.skip ?? []).includes(id) && SCENARIOS_OF[id].some((s) => s !== 'happy' && wanted.has(s)));
+  // must not move the clock). One exception: session.per_user's second login is part of unionid.absent's
+  // judgement (two people sharing an account with unionids too is not the missing unionid's doing), so it
+  // runs for a selected unionid.absent under --skip session.per_user as under --only unionid.absent.
+  const skipped = (id: CheckId) => (options.skip ?? []).includes(id);
+  const runs = (id: CheckId) =>
+    selected(id) || (id === 'session.per_user' && selected('unionid.absent')) || (!skipped(id) && SCENARIOS_OF[id].some((s) => s !== 'happy' && wanted.has(s)));
 
   const report: ProbeReport = { target: options.target, emulator, rewroteOpenHost: false, checks: [], scenarios: [] };
   const results = new Map<CheckId, ProbeCheck>();
@@ -948,7 +952,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
           const perUser = results.get('session.per_user')?.status === 'fail';
           if (secondFailure) put(check('unionid.absent', 'fail', 'second_failed', { ...who, secondUrl, ...secondFailure }, both));
           else if (secondLiteral) put(check('unionid.absent', 'fail', 'literal', { value: secondLiteral, url: secondUrl }, both));
-          else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && perUser) put(check('unionid.absent', 'skip', selected('session.per_user') ? 'same_as_per_user' : 'same_as_per_user_unselected', who, both));
+          else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && perUser) put(check('unionid.absent', 'skip', selected('session.per_user') ? 'same_as_per_user' : skipped('session.per_user') ? 'same_as_per_user_skipped' : 'same_as_per_user_unselected', who, both));
           else if (secondShowsFirst.length > 0) put(check('unionid.absent', 'fail', 'merged', { ...who, secondUrl, what: `probe.what.${secondShowsFirst[0]}` }, both));
           else if (againShowsSecond.length > 0) put(check('unionid.absent', 'fail', 'merged_back', { ...who, what: `probe.what.${againShowsSecond[0]}` }, both));
           else if (identityShown(secondPage.body, two, one).length === 0) put(check('unionid.absent', 'skip', 'second_unknown', { ...who, secondUrl, status: secondPage.status }, both));

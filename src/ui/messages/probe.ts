@@ -605,6 +605,11 @@ export const messages = {
     zh: '两个没有 unionid 的人看到了对方的账号，但有 unionid 时也一样：这是 session.per_user 查的问题（这次没有选它；加上 --only session.per_user 运行可以看到详情），先修好那个，这项才能判断。',
     en: 'Two people without a unionid see each other’s account, but so do two with one: that is session.per_user’s finding (not selected this run; run with --only session.per_user for its details); fix that first, then this can be judged.',
   },
+  // The same under --skip session.per_user: its second login ran for this check all the same.
+  'probe.unionid.absent.same_as_per_user_skipped': {
+    zh: '两个没有 unionid 的人看到了对方的账号，但有 unionid 时也一样：这是 session.per_user 查的问题（这次用 --skip 跳过了它；去掉 --skip session.per_user 运行可以看到详情），先修好那个，这项才能判断。',
+    en: 'Two people without a unionid see each other’s account, but so do two with one: that is session.per_user’s finding (skipped this run; run without --skip session.per_user for its details); fix that first, then this can be judged.',
+  },
   'probe.url.code_left.fix': {
     zh: '回调处理完后用 302 重定向到一个不带 code、state 的地址。',
     en: 'After handling the callback, 302-redirect to an address without code and state.',
