@@ -1171,10 +1171,27 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const params = { delay, attempts: attempts.length, errcode: reuseErrcode(attempts) };
       // An error page, WeChat's words on a page, or a page that stays on the callback where the happy path went on.
       const stopped = samePath(page.url, callbackUrl) && !samePath(happyFinal.page.url, callbackUrl);
-      const seen =
-        pageFailure(page, pageTimeoutMs) ??
-        (showsCodeUsed(page.body) ? { problem: 'probe.problem.status', status: page.status } : stopped ? { problem: 'probe.problem.stopped', status: page.status, landing: happyFinal.page.hop.url } : undefined);
-      put(seen ? check('wechat.slow', 'fail', 'retried', { ...params, ...seen }, evidence) : check('wechat.slow', 'fail', 'retried_unseen', { ...params, status: page.status }, evidence));
+      const exchanges = record.wechat.filter((c) => c.path === PATHS.snsAccessToken);
+      // The emulator's log has each exchange when its answer left. Spent on arrival (as WeChat does), the
+      // code's late answer is the last one; a user in an earlier answer with a refusal after it is an
+      // emulator older than this wxauth, which served the delayed request after the wait: there the retry
+      // took the code, which against WeChat it never can.
+      const gotUser = exchanges.findIndex((c) => c.errcode === undefined || c.errcode === 0);
+      const oldEmulator = gotUser >= 0 && exchanges.slice(gotUser + 1).some((c) => c.errcode !== undefined && c.errcode !== 0);
+      if (page.status === 0 && page.hop.error === 'timeout') {
+        // The retry failed and then nothing answered the browser: a hang, timed from WeChat's answer (as no_answer).
+        put({
+          ...check('wechat.slow', 'fail', 'retried_no_answer', { ...params, timeout: options.timeoutMs }, evidence, false),
+          fix: messageRef('probe.wechat.slow.fix.retried_no_answer', { retry: messageRef('probe.wechat.slow.fix', params) }),
+        });
+      } else {
+        const seen =
+          pageFailure(page, pageTimeoutMs) ??
+          (showsCodeUsed(page.body) ? { problem: 'probe.problem.status', status: page.status } : stopped ? { problem: 'probe.problem.stopped', status: page.status, landing: happyFinal.page.hop.url } : undefined);
+        if (seen) put(check('wechat.slow', 'fail', 'retried', { ...params, ...seen }, evidence));
+        else if (oldEmulator) put(check('wechat.slow', 'fail', 'retried_old_emulator', { ...params, status: page.status, emulator }, evidence));
+        else put(check('wechat.slow', 'fail', 'retried_unseen', { ...params, status: page.status, url: page.hop.url }, evidence));
+      }
     } else if (page.status === 0 && page.hop.error === 'timeout') {
       // Said here rather than as problem.timeout: the wait was --timeout after WeChat's answer, not --timeout.
       put({ ...check('wechat.slow', 'fail', 'no_answer', { delay, timeout: options.timeoutMs }, evidence, false), fix: messageRef('probe.wechat.slow.fix.no_answer', {}) });

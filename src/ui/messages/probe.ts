@@ -704,9 +704,23 @@ export const messages = {
     zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 {errcode}（code been used），用户看到登录失败：{problem}。',
     en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}): WeChat had spent it on the first request, so the retry got {errcode} (code been used) and the user sees the login fail: {problem}.',
   },
+  // The retry was refused as WeChat refuses it, and the page after it shows no error probe can tell.
   'probe.wechat.slow.retried_unseen': {
-    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）；微信对同一个 code 的第二次换取返回 {errcode}（code been used）。这次登录最后停在 HTTP {status}，但在真实微信上，重试一个已经用掉的 code 不会成功。',
-    en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}); WeChat answers a code’s second use with {errcode} (code been used). The login ended on HTTP {status} here, but against WeChat a retry of a spent code cannot work.',
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 {errcode}（code been used）。登录最后停在 {url}（HTTP {status}），页面上没有 probe 认得出的错误：除非应用最后用上了第一次请求迟到的响应，用户在那里并没有登录成功；即使用上了，重试也是白发的。',
+    en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}): WeChat had spent it on the first request, so the retry got {errcode} (code been used). The login ended on {url} (HTTP {status}) with no error probe can recognise: unless the app signed the user in with the first request’s late answer after all, the user is not signed in there; and if it did, the retry was sent for nothing.',
+  },
+  // An emulator from before the delay fault answered late but acted on arrival: the retry took the code.
+  'probe.wechat.slow.retried_old_emulator': {
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）。这里登录完成了（HTTP {status}），只是因为 {emulator} 上的模拟器比这个 wxauth 旧：它等够时间才处理迟到的请求，于是重试拿到了用户，迟到的请求得到 {errcode}。真实微信在请求到达时就用掉 code，重试会得到 {errcode}（code been used），用户看到登录失败。更新模拟器，就能看到用户会看到的结果。',
+    en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}). The login completed here (HTTP {status}) only because the emulator at {emulator} is older than this wxauth: it served the late request after the wait, so the retry got the user and the late request {errcode}. WeChat spends a code when the request arrives, so there the retry gets {errcode} (code been used) and the user sees the login fail. Update the emulator to see what users would.',
+  },
+  'probe.wechat.slow.retried_no_answer': {
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 {errcode}（code been used）；之后回调一直没有应答，微信响应后又过了 {timeout} 毫秒仍没有（--timeout）：用户一直在等。',
+    en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}): WeChat had spent it on the first request, so the retry got {errcode} (code been used); then the callback never answered, still nothing {timeout} ms after WeChat’s answer (--timeout): the user is left waiting.',
+  },
+  'probe.wechat.slow.fix.retried_no_answer': {
+    zh: '{retry}另外，出错时回调也必须应答：这次重试失败后它一直没有回应浏览器；检查出错分支有没有漏掉应答（永远不结束的 Promise、吞掉的异常）。',
+    en: '{retry} And answer the browser when it fails: after the retry failed the callback never answered; check that no error path leaves the request unanswered (a promise never settled, a swallowed exception).',
   },
   'probe.wechat.slow.fix': {
     zh: '不要重试换取 code 的请求：code 只能用一次，即使微信响应得晚，第一次请求也已经用掉了它，重试只会得到 {errcode}。给 /sns/oauth2/access_token 关掉重试（got：retry.limit 设为 0；urllib3：Retry(read=0)；axios-retry：不要用在这个调用上；SDK 自带的或自己写的重试循环），或者只在请求还没发出去的连接错误时重试；把它的超时设得比 {delay} 毫秒长得多（10 秒以上）。仍然超时就显示一个重新发起登录（拿新 code）的页面。',
