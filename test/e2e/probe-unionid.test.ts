@@ -140,6 +140,38 @@ describe('unionid.absent skips, saying why', () => {
     expect(await openAccount()).toBe('open-demo');
   });
 
+  it('a test account bound to 开放平台, on an emulator that cannot make the second person follow it (no POST /__emulator/follow): says who could not log in and what to do', async () => {
+    // Only reachable this way: every wxauth emulator with POST /__emulator/open-account has /follow too
+    // (one without open-account is skip_old_emulator's), so the relay stands for one that refuses it.
+    const TEST = DEFAULT_APPIDS.test;
+    const bind = await fetch(`${emu.url}/__emulator/open-account`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appid: TEST, openAccount: 'open-demo' }) });
+    expect(bind.status).toBe(200);
+    let follows = 0;
+    const noFollow = await relay({ seen: (method, path) => (path === '/__emulator/follow' ? (follows++, '404') : undefined) });
+    try {
+      await withApp(startProbeApp('unionid-accounts', { emulator: noFollow.url, appid: TEST, secret: emu.apps.find((a) => a.appid === TEST)!.secret }), async (app) => {
+        const r = await probe(app.url, noFollow.url);
+        expect(r.verdict).toMatchObject({
+          status: 'skip',
+          message: `Without a unionid the login still completes; only followers may log in to the test account ${TEST}, and this emulator has no POST /__emulator/follow to make 李四 (u2) follow it, so whether two people without a unionid share an account cannot be tested: update the emulator, or add the test account to another user’s "follows" in a seed file (wxauth emulator --seed FILE).`,
+          fix: null,
+        });
+        expect(r.code).toBe(0);
+        // The first person's login without a unionid ran; the second never reached WeChat's page.
+        expect(r.scenarios).toEqual(expect.arrayContaining(['no_unionid', 'no_unionid_second']));
+        const zh = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', noFollow.url, '--reload-delay', '0', '--only', 'unionid.absent'], { env: { LANG: 'zh_CN.UTF-8' } });
+        expect(zh.stdout).toContain(`- unionid.absent         没有 unionid 时登录照样完成；测试号 ${TEST} 只有关注者才能授权，而这个模拟器没有 POST /__emulator/follow，不能让 李四（u2）临时关注，看不出两个没有 unionid 的人会不会被合并：请更新模拟器，或者在种子文件里给另一个用户的 follows 加上这个测试号（wxauth emulator --seed 文件）。`);
+        expect(zh.code).toBe(0);
+      });
+    } finally {
+      await noFollow.close();
+    }
+    expect(follows).toBeGreaterThan(0);
+    // Bound again as it was before the run (the reset after this test unbinds the test account).
+    const seed = (await (await fetch(`${emu.url}/__emulator/seed`)).json()) as { apps: Array<{ appid: string; openAccount: string | null }> };
+    expect(seed.apps.find((a) => a.appid === TEST)!.openAccount).toBe('open-demo');
+  });
+
   it('a seed with one user: the login without a unionid completes, but there is no second person to tell a merge by; bound again', async () => {
     const seed = defaultSeed();
     const lonely = await startEmulator({ seed: { ...seed, users: seed.users.slice(0, 1) }, domainOverrides: { [SERVICE]: 'localhost:*' } });

@@ -589,8 +589,8 @@ export const messages = {
     en: 'Without a unionid the login still completes; the emulator’s seed has only one user, so whether two people without one share an account cannot be tested (add another to the seed; {emulator}/__emulator/seed shows the users).',
   },
   'probe.unionid.absent.no_follower': {
-    zh: '没有 unionid 时登录照样完成；测试号 {appid} 只有关注者才能授权，而这个模拟器没有 POST /__emulator/follow，不能让 {secondName}（{second}）临时关注，看不出两个没有 unionid 的人会不会被合并。',
-    en: 'Without a unionid the login still completes; only followers may log in to the test account {appid}, and this emulator has no POST /__emulator/follow to make {secondName} ({second}) follow it, so whether two people without a unionid share an account cannot be tested.',
+    zh: '没有 unionid 时登录照样完成；测试号 {appid} 只有关注者才能授权，而这个模拟器没有 POST /__emulator/follow，不能让 {secondName}（{second}）临时关注，看不出两个没有 unionid 的人会不会被合并：请更新模拟器，或者在种子文件里给另一个用户的 follows 加上这个测试号（wxauth emulator --seed 文件）。',
+    en: 'Without a unionid the login still completes; only followers may log in to the test account {appid}, and this emulator has no POST /__emulator/follow to make {secondName} ({second}) follow it, so whether two people without a unionid share an account cannot be tested: update the emulator, or add the test account to another user’s "follows" in a seed file (wxauth emulator --seed FILE).',
   },
   'probe.unionid.absent.second_unknown': {
     zh: '没有 unionid 时登录照样完成；{secondName}（{second}）没有 unionid 的登录停在 {secondUrl}（HTTP {status}），页面上看不出是谁，无法比较。',
