@@ -86,6 +86,18 @@ function cookieList(value: unknown): Array<[string, string]> {
   return pairs;
 }
 
+/**
+ * The milliseconds a delay flag's example shows: what the user typed when it was a duration in another
+ * unit that fits (`6s` → 6000, `1.5s` → 1500, `250ms` → 250), else `fallback`.
+ */
+function msExample(raw: unknown, min: number, max: number, fallback: number): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|secs|seconds?|m|min|minutes?)\s*$/i.exec(String(raw));
+  if (!m) return fallback;
+  const unit = m[2]!.toLowerCase();
+  const ms = Math.round(Number(m[1]) * (unit === 'ms' ? 1 : unit.startsWith('m') ? 60_000 : 1000));
+  return ms >= min && ms <= max ? ms : fallback;
+}
+
 /** The hint for a start or emulator URL that is not http(s): its http:// form when it lacks only the scheme. */
 function urlHint(value: string, otherwise: MessageRef): MessageRef {
   const url = withHttpScheme(value);
@@ -103,13 +115,15 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
   let reloadDelayMs = 2000;
   if (input.opts.reloadDelay !== undefined) {
     reloadDelayMs = Number(input.opts.reloadDelay);
-    if (!Number.isInteger(reloadDelayMs) || reloadDelayMs < 0 || reloadDelayMs > 60_000) throw new UsageError({ key: 'probe.bad_delay' });
+    if (!Number.isInteger(reloadDelayMs) || reloadDelayMs < 0 || reloadDelayMs > 60_000)
+      throw new UsageError({ key: 'probe.bad_delay' }, { hint: { key: 'probe.bad_delay.hint', params: { example: msExample(input.opts.reloadDelay, 0, 60_000, 5000) } } });
   }
   let exchangeDelayMs = DEFAULT_EXCHANGE_DELAY_MS;
   if (input.opts.exchangeDelay !== undefined) {
     exchangeDelayMs = Number(input.opts.exchangeDelay);
     // Below 100 ms WeChat is not slow; past a minute no user waits.
-    if (!Number.isInteger(exchangeDelayMs) || exchangeDelayMs < 100 || exchangeDelayMs > 60_000) throw new UsageError({ key: 'probe.bad_exchange_delay' });
+    if (!Number.isInteger(exchangeDelayMs) || exchangeDelayMs < 100 || exchangeDelayMs > 60_000)
+      throw new UsageError({ key: 'probe.bad_exchange_delay' }, { hint: { key: 'probe.bad_exchange_delay.hint', params: { example: msExample(input.opts.exchangeDelay, 100, 60_000, 10_000), default: DEFAULT_EXCHANGE_DELAY_MS } } });
   }
   return {
     target,

@@ -949,6 +949,24 @@ describe('wxauth probe', () => {
       const r = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--exchange-delay', '50']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('--exchange-delay takes a number of milliseconds from 100 to 60000.');
+      expect(r.stderr).toContain('→ Give whole milliseconds without a unit, e.g. --exchange-delay 10000 (the default is 6000; above your HTTP client’s timeout it shows what a timeout and a retry do).');
+    });
+
+    it('a delay given with a unit (6s, 1.5s) is refused with the milliseconds to type instead, in en and zh (exit 2)', async () => {
+      const seconds = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--exchange-delay', '6s']);
+      expect(seconds.code).toBe(2);
+      expect(seconds.stderr).toContain('→ Give whole milliseconds without a unit, e.g. --exchange-delay 6000 (the default is 6000;');
+      const zh = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--exchange-delay', '1.5s', '--lang', 'zh']);
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toContain('--exchange-delay 需要 100 到 60000 之间的毫秒数。');
+      expect(zh.stderr).toContain('→ 写整数毫秒，不带单位，例如 --exchange-delay 1500（默认 6000；比你的 HTTP 客户端的超时长才测得出超时后的重试）。');
+      const reload = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--reload-delay', '2s']);
+      expect(reload.code).toBe(2);
+      expect(reload.stderr).toContain('--reload-delay takes a number of milliseconds from 0 to 60000.');
+      expect(reload.stderr).toContain('→ Give whole milliseconds without a unit, e.g. --reload-delay 2000 (the default is 2000; 0 reloads right after the login).');
+      const reloadZh = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--reload-delay', '-1', '--lang', 'zh']);
+      expect(reloadZh.code).toBe(2);
+      expect(reloadZh.stderr).toContain('→ 写整数毫秒，不带单位，例如 --reload-delay 5000（默认 2000；0 表示登录后马上重新加载）。');
     });
   });
 

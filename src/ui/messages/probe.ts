@@ -51,7 +51,15 @@ export const messages = {
   'probe.bad_check.hint': { zh: '可用的检查：{ids}', en: 'The checks are: {ids}' },
   'probe.bad_check.meant': { zh: '是不是 {id}？', en: 'Did you mean {id}?' },
   'probe.bad_delay': { zh: '--reload-delay 需要 0 到 60000 之间的毫秒数。', en: '--reload-delay takes a number of milliseconds from 0 to 60000.' },
+  'probe.bad_delay.hint': {
+    zh: '写整数毫秒，不带单位，例如 --reload-delay {example}（默认 2000；0 表示登录后马上重新加载）。',
+    en: 'Give whole milliseconds without a unit, e.g. --reload-delay {example} (the default is 2000; 0 reloads right after the login).',
+  },
   'probe.bad_exchange_delay': { zh: '--exchange-delay 需要 100 到 60000 之间的毫秒数。', en: '--exchange-delay takes a number of milliseconds from 100 to 60000.' },
+  'probe.bad_exchange_delay.hint': {
+    zh: '写整数毫秒，不带单位，例如 --exchange-delay {example}（默认 {default}；比你的 HTTP 客户端的超时长才测得出超时后的重试）。',
+    en: 'Give whole milliseconds without a unit, e.g. --exchange-delay {example} (the default is {default}; above your HTTP client’s timeout it shows what a timeout and a retry do).',
+  },
   'probe.emulator_down': { zh: '连不上模拟器 {url}。', en: 'Cannot reach the emulator at {url}.' },
   'probe.emulator_down.hint': {
     zh: '先在另一个终端运行 wxauth emulator（默认监听 http://127.0.0.1:3900），或用 --emulator 指定它的地址。',
