@@ -282,6 +282,23 @@ describe('unionid.absent skips, saying why', () => {
     expect(await openAccount()).toBe('open-demo');
   });
 
+  it('the second person is told “already bound” on HTTP 200 without a unionid, where with one their login showed them: fails as turned away, not skipped as showing no one', async () => {
+    await withApp(keyedApp({ key: 'empty-string', boundElsewhere: true }), async (app) => {
+      const r = await probe(app.url, emu.url);
+      expect(r.verdict).toMatchObject({
+        status: 'fail',
+        message: expect.stringMatching(
+          new RegExp(`^张三 \\(u1\\) could log in without a unionid, but 李四 \\(u2\\) without one does not get into their account: the login ends on ${app.url}/auth/callback\\?\\S+ \\(HTTP 200\\), which shows no one, where the same person’s login with a unionid showed them\\. Most likely the app looked the account up by the missing unionid and found 张三’s`),
+        ) as unknown,
+        fix: expect.stringContaining('fall back to the openid when it is not'),
+      });
+      expect(r.code).toBe(1);
+      const zh = await probe(app.url, emu.url, ['--only', 'unionid.absent', '--lang', 'zh']);
+      expect(zh.verdict!.message).toMatch(/^张三（u1）没有 unionid 也能登录，但 李四（u2）没有 unionid 时进不了自己的账号：登录停在 \S+ （HTTP 200），页面上看不出是谁，而有 unionid 时同一个人登录后的页面显示的是他自己。/);
+    });
+    expect(await openAccount()).toBe('open-demo');
+  });
+
   for (const [allowed, lost] of [
     [1, 'the first'],
     [2, 'the second'],

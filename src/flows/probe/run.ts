@@ -810,6 +810,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   // their landing page again. An app that keeps the signed-in user where every visitor reads it (a
   // module-level variable, a profile or token cached under the appid or a fixed key) shows the second
   // user there, or hands the second user the first one's profile. One more login, one more page.
+  /**
+   * Whether session.per_user's second person (unionids present) landed on a page that shows them: the
+   * baseline unionid.absent holds the same person's login without a unionid against.
+   */
+  let secondWithUnionid: { user: string; shown: boolean } | undefined;
   if (judgeable('session.per_user', 'ok')) {
     const landing = happyFinal.page;
     const url = landing.hop.url;
@@ -852,6 +857,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         const evidence: Evidence = { scenarios: ['second_user'], hops: record.hops, wechat: record.wechat, details: { ...details, secondLanding: secondUrl, revisitStatus: againPage.status } };
         const againShowsSecond = identityShown(againPage.body, two, one);
         const secondShowsFirst = identityShown(value.landed.page.body, one, two);
+        secondWithUnionid = { user: second.id, shown: identityShown(value.landed.page.body, two, one).length > 0 };
         if (againShowsSecond.length > 0) put(check('session.per_user', 'fail', 'shows_second', { ...who, what: `probe.what.${againShowsSecond[0]}` }, evidence));
         else if (secondShowsFirst.length > 0) put(check('session.per_user', 'fail', 'second_sees_first', { ...who, secondUrl, what: `probe.what.${secondShowsFirst[0]}` }, evidence));
         else if (identityShown(value.landed.page.body, two, one).length === 0) put(check('session.per_user', 'skip', 'second_unknown', { ...who, secondUrl, status: value.landed.page.status }, evidence));
@@ -955,7 +961,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
           else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && perUser) put(check('unionid.absent', 'skip', selected('session.per_user') ? 'same_as_per_user' : skipped('session.per_user') ? 'same_as_per_user_skipped' : 'same_as_per_user_unselected', who, both));
           else if (secondShowsFirst.length > 0) put(check('unionid.absent', 'fail', 'merged', { ...who, secondUrl, what: `probe.what.${secondShowsFirst[0]}` }, both));
           else if (againShowsSecond.length > 0) put(check('unionid.absent', 'fail', 'merged_back', { ...who, what: `probe.what.${againShowsSecond[0]}` }, both));
-          else if (identityShown(secondPage.body, two, one).length === 0) put(check('unionid.absent', 'skip', 'second_unknown', { ...who, secondUrl, status: secondPage.status }, both));
+          // A page that shows no one: a new account's form, say, unless the same person's login with a
+          // unionid showed them. Then the missing unionid turned them away (an "already bound" page on 200).
+          else if (identityShown(secondPage.body, two, one).length === 0)
+            put(secondWithUnionid?.user === second.id && secondWithUnionid.shown ? check('unionid.absent', 'fail', 'second_turned_away', { ...who, secondUrl, status: secondPage.status }, both) : check('unionid.absent', 'skip', 'second_unknown', { ...who, secondUrl, status: secondPage.status }, both));
           else put(check('unionid.absent', 'pass', 'ok', { ...who, secondUrl }, both));
         }
       }

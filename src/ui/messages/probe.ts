@@ -568,6 +568,11 @@ export const messages = {
     zh: '{firstName}（{first}）没有 unionid 也能登录，但 {secondName}（{second}）随后没有 unionid 的登录失败了（{secondUrl}）：{problem}。多半是两个人撞上了同一个由缺失的 unionid 变成的键（唯一约束冲突）。',
     en: '{firstName} ({first}) could log in without a unionid, but the next login without one, by {secondName} ({second}), fails at {secondUrl}: {problem}. Most likely both met the same key made from the missing unionid (a unique constraint).',
   },
+  // The second person's page shows no one without a unionid, and showed them with one (session.per_user's login).
+  'probe.unionid.absent.second_turned_away': {
+    zh: '{firstName}（{first}）没有 unionid 也能登录，但 {secondName}（{second}）没有 unionid 时进不了自己的账号：登录停在 {secondUrl}（HTTP {status}），页面上看不出是谁，而有 unionid 时同一个人登录后的页面显示的是他自己。多半是应用拿缺失的 unionid 去找账号，找到了 {firstName} 的（于是回答“已绑定”“已登录”之类）。',
+    en: '{firstName} ({first}) could log in without a unionid, but {secondName} ({second}) without one does not get into their account: the login ends on {secondUrl} (HTTP {status}), which shows no one, where the same person’s login with a unionid showed them. Most likely the app looked the account up by the missing unionid and found {firstName}’s (and answered “already bound” or “already signed in”).',
+  },
   'probe.unionid.absent.fix': {
     zh: '按 openid 识别用户，unionid 只在有的时候用：unionid 只出现在绑定了开放平台账号的应用的 snsapi_userinfo / snsapi_login 授权里（snsapi_base、测试号、未绑定的应用都没有）。读取时先判断它在不在，没有就退回 openid（例如键用 unionid ?? "openid:" + openid），绝不要把缺失的值（undefined、null、空字符串）当成键或写进数据库。',
     en: 'Identify users by openid and use the unionid only when there is one: it comes only with snsapi_userinfo / snsapi_login grants of apps bound to a 开放平台 account (never snsapi_base, a test account or an unbound app). Check that it is there, fall back to the openid when it is not (a key such as unionid ?? "openid:" + openid), and never use a missing value (undefined, null, "") as a key or store it.',
