@@ -75,7 +75,7 @@ function toErrcode(value: unknown): number | undefined {
  * own errmsg after it): "listening on port 45009" or "took 40001 ms" are not errcodes. Numbers inside
  * a rid, a time or an address, after port/pid/id…, or before a unit, are not read.
  */
-function knownCodeInLine(text: string, wecom: boolean): ParsedErrorBody | undefined {
+export function knownCodeInLine(text: string, wecom: boolean): ParsedErrorBody | undefined {
   const table = tableOf(wecom);
   // Words of a line about a WeChat call's failure (also "返回 40001" and a line naming an API or a token),
   // so a number in it is read as an errcode; other numbers need their errmsg after them.
@@ -147,6 +147,9 @@ function searchableErrmsg(text: string): string {
     .trim();
 }
 
+/** An errcode after its key, as a body or a log line writes it: `"errcode":40163`, `'errcode': "-1"`, `errcode=45009`. */
+export const ERRCODE_KEY_RE = /["']?errcode["']?\s*[:=]\s*["']?\s*(-?\d+)/i;
+
 /**
  * A WeChat error body pasted by a user, tolerantly: surrounding text (curl output, log lines),
  * extra whitespace and newlines, errcode as a string, single quotes or unquoted keys (a JS object
@@ -171,7 +174,7 @@ export function parseErrorBody(text: string): ParsedErrorBody | undefined {
     }
   }
   if (errcode === undefined) {
-    const code = /["']?errcode["']?\s*[:=]\s*["']?\s*(-?\d+)/i.exec(text);
+    const code = ERRCODE_KEY_RE.exec(text);
     if (code?.[1] !== undefined) errcode = Number(code[1]);
   }
   if (errcode === undefined) return undefined;
@@ -868,6 +871,9 @@ export type InputMatch = 'code' | 'body' | 'page' | 'keyword';
 export interface PastedInput {
   input: string;
   read?: string;
+  /** One of several errcodes piped in (a server's log): the line (1-based) it is first on, and how many lines carry it. */
+  line?: number;
+  count?: number;
 }
 
 export type ExplainedInput = ErrcodeExplanation & PastedInput & { match: InputMatch };
@@ -970,8 +976,8 @@ function joinSplitWords(inputs: string[]): string[] {
   return joined;
 }
 
-const CODE_LIST_RE = /^\s*[+-]?\d+(?:\s*[,，;；\s]\s*[+-]?\d+)*\s*$/;
-const CODE_IN_TEXT_RE = /(?:错误码|errcode|error\s*code)\s*[:：=]?\s*(-?\d+)/i;
+export const CODE_LIST_RE = /^\s*[+-]?\d+(?:\s*[,，;；\s]\s*[+-]?\d+)*\s*$/;
+export const CODE_IN_TEXT_RE = /(?:错误码|errcode|error\s*code)\s*[:：=]?\s*(-?\d+)/i;
 
 /**
  * What `wxauth errcode <inputs...>` explains, input by input: numbers (several, negative, comma

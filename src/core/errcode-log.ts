@@ -1,0 +1,165 @@
+// The errcodes of a piped server log (`tail -n 200 app.log | wxauth errcode`, `grep errcode app.log |
+// wxauth errcode`): every errcode in it, read the way `wxauth errcode` reads one pasted line
+// (./errcodes.ts: an errcode after its key, `错误码：10003`, a known code in a line about a failed call),
+// grouped by code in the order first seen. Loaded only when something is piped (issue 19: a code typed as
+// an argument never loads this). Pure: no fs, no process.
+
+import { CODE_IN_TEXT_RE, ERRCODE_KEY_RE, isKnownErrcode, knownCodeInLine } from './errcodes.js';
+
+export interface LoggedErrcode {
+  code: number;
+  /** The line (1-based) of its first occurrence. */
+  line: number;
+  /** How many lines (a body printed over several lines counts once) carry it. */
+  count: number;
+  /**
+   * What to explain it from: the line of its first occurrence, or the lines of the body around it when
+   * the body is printed over several (pretty-printed JSON); just its own `{…}` (else the line from its
+   * key on) when that line holds other codes too.
+   */
+  text: string;
+}
+
+interface Occurrence {
+  code: number;
+  /** Where its number is in the text. */
+  at: number;
+  /** Where its key starts (`"errcode"`, `错误码`), or its number for a code found without one. */
+  from: number;
+  line: number;
+  /** The lines (0-based, inclusive) of what it is read from. */
+  first: number;
+  last: number;
+}
+
+// A body printed over more lines than this is not looked for around a code: its own line is read.
+const MAX_BODY_LINES = 60;
+// How far back and ahead to look for the braces of a body printed over several lines.
+const MAX_BODY_CHARS = 8000;
+
+/**
+ * Every errcode in `text` with how many lines carry it and where it is first, in the order first seen.
+ * A number counts only as the existing reading of a pasted line counts it: after an errcode key
+ * (`"errcode":40163`, `errcode=40163`, `errcode 40163`, `错误码：10003`), or a code the table knows in a line
+ * about a failed call (knownCodeInLine: not a time, a port, a rid, a count). `error code N` counts
+ * only for a code the table knows: HTTP servers write `error code 502` too.
+ */
+export function findErrcodesInLog(text: string, options: { wecom?: boolean } = {}): LoggedErrcode[] {
+  const wecom = options.wecom === true;
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const l of lines) {
+    starts.push(offset);
+    offset += l.length + 1;
+  }
+  const lineOf = (at: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  const found: Occurrence[] = [];
+  const seenAt = new Set<number>();
+  for (const re of [ERRCODE_KEY_RE, CODE_IN_TEXT_RE]) {
+    for (const m of text.matchAll(new RegExp(re.source, 'gi'))) {
+      const digits = m[1];
+      if (digits === undefined) continue;
+      const from = m.index ?? 0;
+      const at = from + m[0].length - digits.length;
+      if (seenAt.has(at)) continue;
+      const code = Number(digits);
+      if (!/errcode|错误码/i.test(m[0]) && !isKnownErrcode(code, wecom ? 'wecom' : 'wechat')) continue;
+      seenAt.add(at);
+      const line = lineOf(at);
+      const body = bodyAround(text, at, lineOf);
+      const [first, last] = body !== undefined && body[1] - body[0] < MAX_BODY_LINES ? body : [line, line];
+      found.push({ code, at, from, line, first, last });
+    }
+  }
+  // A line with no errcode key (nor inside a body that has one) may still name a code in words.
+  const covered = new Uint8Array(lines.length);
+  for (const o of found) covered.fill(1, o.first, o.last + 1);
+  lines.forEach((l, i) => {
+    if (covered[i] === 1) return;
+    const led = knownCodeInLine(l, wecom);
+    if (led) found.push({ code: led.errcode, at: starts[i]!, from: starts[i]!, line: i, first: i, last: i });
+  });
+  found.sort((a, b) => a.at - b.at);
+
+  const textOf = (o: Occurrence) => lines.slice(o.first, o.last + 1).join('\n').trim();
+  // Each body (or line) is read by one code: one that holds several gives each the narrowest text around it.
+  const codesIn = new Map<number, Set<number>>();
+  for (const o of found) {
+    const codes = codesIn.get(o.first) ?? new Set<number>();
+    codes.add(o.code);
+    codesIn.set(o.first, codes);
+  }
+  const byCode = new Map<number, LoggedErrcode & { bodies: Set<number> }>();
+  for (const o of found) {
+    const entry = byCode.get(o.code);
+    if (entry) {
+      if (!entry.bodies.has(o.first)) entry.count += 1;
+      entry.bodies.add(o.first);
+      continue;
+    }
+    const alone = (codesIn.get(o.first)?.size ?? 1) === 1;
+    const own = alone ? undefined : innermostObject(text, o.at);
+    const shown = alone ? textOf(o) : (own ?? text.slice(o.from, starts[o.line]! + lines[o.line]!.length)).trim();
+    byCode.set(o.code, { code: o.code, line: o.line + 1, count: 1, text: shown, bodies: new Set([o.first]) });
+  }
+  return [...byCode.values()].map(({ code, line, count, text: shown }) => ({ code, line, count, text: shown }));
+}
+
+/**
+ * The lines (0-based) from the `{` to the `}` of a body printed over several lines around `at` (its `{`
+ * ends a line, as JSON.stringify(…, null, 2), jq and console.log print it); undefined otherwise. A line cut
+ * short after its `{` is not joined to a brace further on.
+ */
+function bodyAround(text: string, at: number, lineOf: (at: number) => number): [number, number] | undefined {
+  const open = openingBrace(text, at);
+  if (open === undefined || !/^[ \t]*\r?\n/.test(text.slice(open + 1, open + 200))) return undefined;
+  const close = closingBrace(text, at);
+  if (close === undefined) return undefined;
+  const first = lineOf(open);
+  const last = lineOf(close);
+  return first === last ? undefined : [first, last];
+}
+
+/** The `{…}` around `at`, when both braces are near it. */
+function innermostObject(text: string, at: number): string | undefined {
+  const open = openingBrace(text, at);
+  const close = open === undefined ? undefined : closingBrace(text, at);
+  return open !== undefined && close !== undefined ? text.slice(open, close + 1) : undefined;
+}
+
+function openingBrace(text: string, at: number): number | undefined {
+  let depth = 0;
+  for (let i = at - 1; i >= 0 && i >= at - MAX_BODY_CHARS; i--) {
+    const c = text[i];
+    if (c === '}') depth++;
+    else if (c === '{') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+function closingBrace(text: string, at: number): number | undefined {
+  let depth = 0;
+  for (let i = at; i < text.length && i <= at + MAX_BODY_CHARS; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
+}
