@@ -260,6 +260,87 @@ describe('wxauth errcode', () => {
     expect(none.stderr).toContain('or pipe it in (curl … | wxauth errcode)');
   });
 
+  describe('a piped log with several errcodes (tail -n 200 app.log | wxauth errcode)', () => {
+    const LOG = [
+      '2026-12-01 10:00:01 ERROR oauth exchange failed {"errcode":40163,"errmsg":"code been used, rid: 1"}',
+      '2026-12-01 10:00:05 ERROR userinfo failed {"errcode":48001,"errmsg":"api unauthorized"}',
+      '2026-12-01 10:00:07 INFO quota {"errcode":0,"errmsg":"ok"} listening on port 45009',
+      '2026-12-01 10:00:09 ERROR token {"errcode":40164,"errmsg":"invalid ip 1.2.3.4, not in whitelist"}',
+      '2026-12-01 10:00:12 ERROR token errcode=40164 errmsg=invalid ip 5.6.7.8, not in whitelist',
+      '',
+    ].join('\n');
+    const titles = (stdout: string) => stdout.match(/^(?:errcode|错误码) -?\d+$/gm);
+
+    it('explains each errcode once, in the order first seen, after a line saying which, how often and where; 0 is not explained', async () => {
+      const r = await runCli(['errcode'], { input: LOG });
+      expect(r.code, r.stderr).toBe(0);
+      expect(titles(r.stdout)).toEqual(['errcode 40163', 'errcode 48001', 'errcode 40164']);
+      const notes = r.stderr.split('\n');
+      expect(notes[0]).toBe('Found 3 errcodes in the piped text: 40163 (line 1), 48001 (line 2), 40164 ×2 (line 4)');
+      expect(notes[1]).toBe('errcode 0 (line 3) is a success, not an error: not explained');
+      expect(r.stderr).toContain('Read errcode 48001 from line 2 of the piped text');
+      // Each with the errmsg of its first line, apart as several inputs are.
+      expect(r.stdout).toMatch(/errmsg {5}code been used, rid: 1\n/);
+      expect(r.stdout).toMatch(/Caller IP {2}1\.2\.3\.4 \(whitelist this one\)/);
+      expect(r.stdout).not.toContain('5.6.7.8');
+      expect(r.stdout).toMatch(/\n\nerrcode 48001\n/);
+      expect(r.stderr).not.toContain('Read errcode 40163 from the pasted text');
+    });
+
+    it('says so in Chinese', async () => {
+      const r = await runCli(['--lang', 'zh', 'errcode'], { input: LOG });
+      expect(titles(r.stdout)).toEqual(['错误码 40163', '错误码 48001', '错误码 40164']);
+      expect(r.stderr).toContain('管道传入的内容里有 3 个错误码：40163（第 1 行）、48001（第 2 行）、40164 ×2（首次在第 4 行）');
+      expect(r.stderr).toContain('errcode 0（第 3 行）表示调用成功，不是错误，不作解释');
+      expect(r.stderr).toContain('从管道传入内容的第 2 行读出 errcode 48001');
+    });
+
+    it('the same code on several lines: one explanation and its count', async () => {
+      const r = await runCli(['errcode'], { input: 'ERROR {"errcode":40029,"errmsg":"invalid code"}\nERROR {"errcode":40029,"errmsg":"invalid code"}\n' });
+      expect(titles(r.stdout)).toEqual(['errcode 40029']);
+      expect(r.stderr.split('\n')[0]).toBe('Found 1 errcode in the piped text: 40029 ×2 (line 1)');
+      // Only successes: said as one errcode 0 alone is (not an error), once.
+      const ok = await runCli(['errcode'], { input: '{"errcode":0,"errmsg":"ok"}\n{"errcode":0,"errmsg":"ok"}\n' });
+      expect(titles(ok.stdout)).toEqual(['errcode 0']);
+      expect(ok.stdout).toContain('Not an error: the call succeeded.');
+    });
+
+    it('explains the first 10 codes, names the rest with how to explain one', async () => {
+      const many = [40001, 40002, 40003, 40013, 40029, 40125, 40163, 40164, 41001, 41002, 42001, 45009, 48001, 45009];
+      const r = await runCli(['errcode'], { input: many.map((c) => `ERROR {"errcode":${c},"errmsg":"x"}`).join('\n') });
+      expect(r.code).toBe(0);
+      expect(titles(r.stdout)).toEqual(many.slice(0, 10).map((c) => `errcode ${c}`));
+      expect(r.stderr.split('\n')[0]).toBe(
+        'Found 13 errcodes in the piped text: 40001 (line 1), 40002 (line 2), 40003 (line 3), 40013 (line 4), 40029 (line 5), 40125 (line 6), 40163 (line 7), 40164 (line 8), 41001 (line 9), 41002 (line 10), …',
+      );
+      expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(
+        '3 more not explained (only the first 10 are): 42001 (line 11), 45009 ×2 (line 12), 48001 (line 13). Explain one: wxauth errcode 42001',
+      );
+      const zh = await runCli(['--lang', 'zh', 'errcode'], { input: many.map((c) => `ERROR {"errcode":${c},"errmsg":"x"}`).join('\n') });
+      expect(zh.stderr).toContain('另有 3 个错误码没有解释（只解释前 10 个）：42001（第 11 行）、45009 ×2（首次在第 12 行）、48001（第 13 行）。逐个解释：wxauth errcode 42001');
+    });
+
+    it('--json: an entry per code with its count and first line, the rest in more, the success apart; secrets masked', async () => {
+      const secret = '0123456789abcdef0123456789abcdef';
+      const input = `ERROR https://api.weixin.qq.com/cgi-bin/token?appid=wx1&secret=${secret} {"errcode":40164,"errmsg":"invalid ip 1.2.3.4, not in whitelist"}\n${LOG}`;
+      const r = await runCli(['errcode', '--json'], { input });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).not.toContain(secret);
+      const doc = parseJson(r.stdout) as { results: Array<Record<string, unknown>>; unknown: unknown[]; more: unknown[]; success: unknown };
+      expect(doc.results.map(({ code, count, line }) => ({ code, count, line }))).toEqual([
+        { code: 40164, count: 3, line: 1 },
+        { code: 40163, count: 1, line: 2 },
+        { code: 48001, count: 1, line: 3 },
+      ]);
+      expect(doc.results[0]).toMatchObject({ match: 'body', ip: '1.2.3.4', input: expect.stringContaining('secret=0123***') });
+      expect(doc).toMatchObject({ ok: true, unknown: [], more: [], success: { code: 0, count: 1, line: 4 } });
+      // Several inputs given as arguments: the same document, without a log's fields.
+      const args = parseJson((await runCli(['errcode', '--json', '40163', '48001'])).stdout);
+      expect(Object.keys(args)).toEqual(['ok', 'results', 'unknown']);
+      expect(args.results).toEqual([expect.not.objectContaining({ line: expect.anything() }), expect.not.objectContaining({ count: expect.anything() })]);
+    });
+  });
+
   it.each([
     [['errcode'], 'Nothing to explain'],
     [['errcode', '--stage', 'nope'], 'Unknown stage: nope'],

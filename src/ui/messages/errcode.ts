@@ -70,6 +70,27 @@ export const messages = {
     zh: '从粘贴的内容读出 errcode {errcode}',
     en: 'Read errcode {errcode} from the pasted text',
   },
+  // Several errcodes piped in (a server's log): `tail -n 200 app.log | wxauth errcode`.
+  'errcode.log.found': { zh: '管道传入的内容里有 {count} 个错误码：{codes}', en: 'Found {count} errcodes in the piped text: {codes}' },
+  'errcode.log.foundOne': { zh: '管道传入的内容里有 1 个错误码：{codes}', en: 'Found 1 errcode in the piped text: {codes}' },
+  'errcode.log.entry': { zh: '{code}（第 {line} 行）', en: '{code} (line {line})' },
+  'errcode.log.entryCount': { zh: '{code} ×{count}（首次在第 {line} 行）', en: '{code} ×{count} (line {line})' },
+  'errcode.log.success': {
+    zh: 'errcode {entry} 表示调用成功，不是错误，不作解释',
+    en: 'errcode {entry} is a success, not an error: not explained',
+  },
+  'errcode.log.read': {
+    zh: '从管道传入内容的第 {line} 行读出 errcode {errcode}',
+    en: 'Read errcode {errcode} from line {line} of the piped text',
+  },
+  'errcode.log.more': {
+    zh: '另有 {count} 个错误码没有解释（只解释前 {limit} 个）：{codes}。逐个解释：wxauth errcode {code}',
+    en: '{count} more not explained (only the first {limit} are): {codes}. Explain one: wxauth errcode {code}',
+  },
+  'errcode.log.cut': {
+    zh: '管道传入的内容只读了前 {size} 个字符，后面的没有读；只传要看的部分，例如 tail -n 1000 app.log | wxauth errcode',
+    en: 'Only the first {size} characters of the piped text were read, not the rest; pipe the part to read, e.g. tail -n 1000 app.log | wxauth errcode',
+  },
   'errcode.read': {
     zh: '从粘贴的内容读出「{text}」',
     en: 'Read "{text}" from the pasted text',

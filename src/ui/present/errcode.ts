@@ -1,5 +1,5 @@
 // wxauth errcode: explanations are the command's data (stdout); unknown inputs are talk (stderr).
-import type { ErrcodeResult } from '../../commands/errcode.js';
+import type { ErrcodeResult, LogEntry } from '../../commands/errcode.js';
 import type { ExplainedInput } from '../../core/errcodes.js';
 import { printExplanation, printUnknown, untranslatedCell } from '../explain.js';
 import type { Output } from '../output.js';
@@ -16,8 +16,21 @@ export function present(result: ErrcodeResult, out: Output): void {
     return;
   }
 
-  const { results, unknown } = result;
-  out.result({ results, unknown });
+  const { results, unknown, log } = result;
+  // A piped log: each entry of results and unknown carries its line and count; `more` the codes past the cap.
+  out.result({
+    results,
+    unknown,
+    ...(log ? { more: log.found.slice(log.limit), ...(log.success ? { success: log.success } : {}) } : {}),
+    ...(result.cut !== undefined ? { cut: result.cut } : {}),
+  });
+  if (result.cut !== undefined && !out.json) out.warn(out.t('errcode.log.cut', { size: result.cut.toLocaleString('en-US') }));
+  if (log && !out.json) {
+    const listed = log.found.slice(0, log.limit).map((e) => logEntry(out, e));
+    if (log.found.length > log.limit) listed.push('…');
+    out.note(out.t(log.found.length === 1 ? 'errcode.log.foundOne' : 'errcode.log.found', { count: log.found.length, codes: listed }));
+    if (log.success) out.note(out.t('errcode.log.success', { entry: logEntry(out, log.success) }));
+  }
   // Group keyword hits by input: the best one in full, the rest as a short table.
   const groups: ExplainedInput[][] = [];
   for (const r of results) {
@@ -26,6 +39,8 @@ export function present(result: ErrcodeResult, out: Output): void {
     else groups.push([r]);
   }
   let first = true;
+  // Said once for a piped log, whose codes are all lines of it.
+  let saidLog = false;
   for (const group of groups) {
     const [head, ...rest] = group;
     if (!head) continue;
@@ -35,8 +50,10 @@ export function present(result: ErrcodeResult, out: Output): void {
     if (head.read !== undefined && !out.json) out.note(out.t('errcode.read', { text: head.read }));
     const input = head.read ?? head.input;
     if (head.match === 'keyword') out.data(group.length === 1 ? out.t('errcode.keyword.titleOne', { input }) : out.t('errcode.keyword.title', { input, count: group.length }));
-    if (head.match === 'body' && !out.json) out.note(out.t('errcode.body.read', { errcode: head.code }));
-    if (head.readAs === 'log' && !out.json) out.note(out.t('errcode.readAsLog'));
+    if (head.line !== undefined && !out.json) out.note(out.t('errcode.log.read', { errcode: head.code, line: head.line }));
+    else if (head.match === 'body' && !out.json) out.note(out.t('errcode.body.read', { errcode: head.code }));
+    if (head.readAs === 'log' && !out.json && !(log && saidLog)) out.note(out.t('errcode.readAsLog'));
+    if (head.readAs === 'log') saidLog = true;
     printExplanation(out, head, { to: 'stdout' });
     if (rest.length) {
       out.data('');
@@ -51,6 +68,20 @@ export function present(result: ErrcodeResult, out: Output): void {
   for (const u of out.json ? [] : unknown) {
     if (!first) out.say('');
     first = false;
+    if (u.line !== undefined) out.note(out.t('errcode.log.read', { errcode: u.code, line: u.line }));
     printUnknown(out, u);
   }
+  const rest = log && !out.json ? log.found.slice(log.limit) : [];
+  if (rest[0] !== undefined) {
+    // The codes past the cap, named (the first 20: a log of thousands of codes is not read line by line here).
+    const listed = rest.slice(0, 20).map((e) => logEntry(out, e));
+    if (rest.length > 20) listed.push('…');
+    out.say('');
+    out.note(out.t('errcode.log.more', { count: rest.length, limit: log?.limit, codes: listed, code: rest[0].code }));
+  }
+}
+
+/** `40163 (line 1)`, `40164 ×2 (line 3)`: a code of a piped log, how many lines carry it, the first. */
+function logEntry(out: Output, e: LogEntry): string {
+  return e.count > 1 ? out.t('errcode.log.entryCount', { code: e.code, count: e.count, line: e.line }) : out.t('errcode.log.entry', { code: e.code, line: e.line });
 }
