@@ -976,7 +976,10 @@ function joinSplitWords(inputs: string[]): string[] {
   return joined;
 }
 
-export const CODE_LIST_RE = /^\s*[+-]?\d+(?:\s*[,，;；\s]\s*[+-]?\d+)*\s*$/;
+// Between two codes either a separator with any whitespace around it, or whitespace alone: one way to read
+// each gap. `\s*[,;\s]\s*` read a gap of k whitespace characters in ~k² ways, and a piped column of codes
+// with CRLF line ends or indents followed by a word took minutes to be refused (catastrophic backtracking).
+export const CODE_LIST_RE = /^\s*[+-]?\d+(?:(?:\s*[,，;；]\s*|\s+)[+-]?\d+)*\s*$/;
 export const CODE_IN_TEXT_RE = /(?:错误码|errcode|error\s*code)\s*[:：=]?\s*(-?\d+)/i;
 
 /**

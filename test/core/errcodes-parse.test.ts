@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractRid, parseErrorBody, stripErrmsgSuffix } from '../../src/core/errcodes.js';
+import { CODE_LIST_RE, extractRid, parseErrorBody, stripErrmsgSuffix } from '../../src/core/errcodes.js';
 
 // errmsg samples quoted in API-FACTS §0.4 (real traffic from issues and community posts).
 describe('extractRid', () => {
@@ -124,4 +124,21 @@ describe('parseErrorBody', () => {
       expect(parseErrorBody(text)).toBeUndefined();
     },
   );
+});
+
+describe('CODE_LIST_RE (a list of bare codes, as typed or piped)', () => {
+  it.each(['40029', '-1', '40029 40163', '40029,40163', '40029， 40163；-1', '40029\r\n40163\r\n', '  40029\n  40163\n'])('reads %j as a list', (text) => {
+    expect(CODE_LIST_RE.test(text)).toBe(true);
+  });
+
+  it.each(['40029 invalid code', '40029,', 'errcode 40029', '40029 - 40163'])('does not read %j as one', (text) => {
+    expect(CODE_LIST_RE.test(text)).toBe(false);
+  });
+
+  // A column of codes with CRLF line ends and an indent, then a word: each gap could be read in several ways,
+  // and refusing it tried them all (this one did not finish in minutes).
+  it('refuses a long column of codes that ends in a word', () => {
+    const column = Array.from({ length: 40 }, (_, i) => String(40000 + i)).join('\r\n  ');
+    expect(CODE_LIST_RE.test(`${column}\r\nERROR done`)).toBe(false);
+  });
 });
