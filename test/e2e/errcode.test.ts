@@ -320,6 +320,17 @@ describe('wxauth errcode', () => {
       expect(zh.stderr).toContain('另有 3 个错误码没有解释（只解释前 10 个）：42001（第 11 行）、45009 ×2（首次在第 12 行）、48001（第 13 行）。逐个解释：wxauth errcode 42001');
     });
 
+    it('a log longer than what is read: says it was cut, and what came after is not counted', async () => {
+      const line = 'INFO GET /api/orders 200 ok ' + 'x'.repeat(70) + '\n';
+      const input = `ERROR {"errcode":40029,"errmsg":"invalid code"}\n${line.repeat(11_000)}ERROR {"errcode":40163,"errmsg":"code been used"}\nERROR {"errcode":40029}\n`;
+      const r = await runCli(['errcode'], { input });
+      expect(r.stderr).toContain('Only the first 1,048,576 characters of the piped text were read, not the rest; pipe the part to read, e.g. tail -n 1000 app.log | wxauth errcode');
+      expect(r.stdout.match(/^errcode \d+$/gm)).toEqual(['errcode 40029']);
+      const zh = await runCli(['--lang', 'zh', 'errcode', '--json'], { input });
+      expect(zh.stderr).toBe('');
+      expect(parseJson(zh.stdout)).toMatchObject({ cut: 1_048_576, results: [{ code: 40029 }] });
+    });
+
     it('--json: an entry per code with its count and first line, the rest in more, the success apart; secrets masked', async () => {
       const secret = '0123456789abcdef0123456789abcdef';
       const input = `ERROR https://api.weixin.qq.com/cgi-bin/token?appid=wx1&secret=${secret} {"errcode":40164,"errmsg":"invalid ip 1.2.3.4, not in whitelist"}\n${LOG}`;
