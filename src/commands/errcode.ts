@@ -13,7 +13,7 @@ import {
   type ListedErrcode,
   type UnknownInput,
 } from '../core/errcodes.js';
-import type { LoggedErrcode } from '../core/errcode-log.js';
+import type { PipedLog } from '../core/errcode-log.js';
 
 export interface ErrcodeOptions {
   inputs: string[];
@@ -44,23 +44,6 @@ export type ErrcodeResult =
       cut?: number;
     };
 
-/** A code found in a piped log: how many lines carry it and the first. */
-export type LogEntry = Pick<LoggedErrcode, 'code' | 'count' | 'line'>;
-
-export interface PipedLog {
-  /** Every errcode found but 0, in the order first seen; the first `limit` are explained. */
-  found: LogEntry[];
-  limit: number;
-  /** errcode 0 (a success), found but not explained when other codes are there. */
-  success?: LogEntry;
-}
-
-/**
- * The most codes of a piped log explained (the rest are named, with how to explain one). A login fails
- * at one of a handful of stages, each with a few likely codes: a log with more distinct codes than
- * that is several problems at once, and 10 full explanations (~15 lines each) are already a few screens.
- */
-export const LOG_EXPLAIN_LIMIT = 10;
 /** The most of stdin read (characters): a `tail -n 1000` of a busy log; more is cut, and said to be. */
 const STDIN_LIMIT = 1024 * 1024;
 
@@ -107,15 +90,14 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
   // A qyapi --api-base means WeCom's table applies.
   const apiBase = typeof ctx.globals.apiBase === 'string' ? ctx.globals.apiBase : undefined;
   const common = { wecom: options.wecom, endpoint: options.endpoint, apiBase, now: ctx.now() };
-  const logged = piped === undefined ? undefined : await codesOfLog(piped.text, options.wecom);
+  // Several errcodes piped (a server's log): each explained once, from the line it is first on, as if
+  // that line alone had been given where `-` stands among the inputs. A list of bare codes is read as
+  // arguments are (each explained already), without loading the log's reader.
+  const logged = piped !== undefined && !CODE_LIST_RE.test(piped.text) ? (await import('../core/errcode-log.js')).explainLog(piped.text, common) : undefined;
   let explained: ExplainInputsResult;
   let quoted: string[];
-  let log: PipedLog | undefined;
-  if (piped !== undefined && logged !== undefined) {
-    // Several errcodes piped (a server's log): each explained once, from the line it is first on, as
-    // if that line alone had been given where `-` stands among the inputs.
-    const shown = logged.explain;
-    quoted = [...options.inputs.filter((i) => i !== '-'), ...shown.map((e) => e.text)];
+  if (logged !== undefined) {
+    quoted = [...options.inputs.filter((i) => i !== '-'), ...logged.quoted];
     explained = { results: [], unknown: [] };
     let run: string[] = [];
     const flush = () => {
@@ -128,11 +110,9 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
         continue;
       }
       flush();
-      for (const entry of shown) append(explained, explainLogged(entry, common));
+      append(explained, logged.explained);
     }
     flush();
-    log = { found: logged.found, limit: LOG_EXPLAIN_LIMIT };
-    if (logged.success !== undefined) log.success = logged.success;
   } else {
     const inputs = options.inputs.map((i) => (i === '-' ? (piped?.text ?? '') : i));
     quoted = inputs;
@@ -150,50 +130,9 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
     }
   }
   const result: ErrcodeResult = { mode: 'explain', results, unknown, exitCode: unknown.length > 0 ? EXIT.checkFailed : EXIT.ok };
-  if (log !== undefined) result.log = log;
+  if (logged !== undefined) result.log = logged.log;
   if (piped?.cut === true) result.cut = STDIN_LIMIT;
   return result;
-}
-
-/**
- * The errcodes of a piped text when it holds more than one (a server's log: several lines, or one
- * code on several lines): those to explain, in the order first seen, errcode 0 left out when there are
- * others (a success, not what went wrong), at most LOG_EXPLAIN_LIMIT. Undefined for one errcode (a body,
- * pretty-printed or not, or a line of a log: read whole as before), none, or a list of bare codes (each
- * explained already).
- */
-async function codesOfLog(
-  text: string,
-  wecom: boolean,
-): Promise<{ explain: LoggedErrcode[]; found: LogEntry[]; success?: LogEntry } | undefined> {
-  if (CODE_LIST_RE.test(text)) return undefined;
-  const found = (await import('../core/errcode-log.js')).findErrcodesInLog(text, { wecom });
-  if (found.reduce((n, e) => n + e.count, 0) < 2) return undefined;
-  const errors = found.filter((e) => e.code !== 0);
-  const success = found.find((e) => e.code === 0);
-  const explain = (errors.length > 0 ? errors : found).slice(0, LOG_EXPLAIN_LIMIT);
-  const entry = ({ code, count, line }: LogEntry): LogEntry => ({ code, count, line });
-  return {
-    explain,
-    found: (errors.length > 0 ? errors : found).map(entry),
-    ...(errors.length > 0 && success !== undefined ? { success: entry(success) } : {}),
-  };
-}
-
-/**
- * One code of a piped log, explained from the text it was found in (its line: the errmsg, rid and words
- * around it), marked with the lines that carry it. When that text reads as another code (a line the
- * existing reading takes another way), the code alone, so that what is explained is what was counted.
- */
-function explainLogged(entry: LoggedErrcode, common: Parameters<typeof explainInputs>[1]): ExplainInputsResult {
-  const fromText = explainInputs([entry.text], common);
-  const all = [...fromText.results, ...fromText.unknown];
-  const explained = all.length === 1 && all[0]?.code === entry.code ? fromText : explainInputs([String(entry.code)], common);
-  for (const shown of [...explained.results, ...explained.unknown]) {
-    shown.line = entry.line;
-    shown.count = entry.count;
-  }
-  return explained;
 }
 
 function append(to: ExplainInputsResult, more: ExplainInputsResult): void {

@@ -4,7 +4,7 @@
 // grouped by code in the order first seen. Loaded only when something is piped (issue 19: a code typed as
 // an argument never loads this). Pure: no fs, no process.
 
-import { CODE_IN_TEXT_RE, ERRCODE_KEY_RE, isKnownErrcode, knownCodeInLine } from './errcodes.js';
+import { CODE_IN_TEXT_RE, ERRCODE_KEY_RE, explainInputs, isKnownErrcode, knownCodeInLine, type ExplainInputsResult } from './errcodes.js';
 
 export interface LoggedErrcode {
   code: number;
@@ -18,6 +18,68 @@ export interface LoggedErrcode {
    * key on) when that line holds other codes too.
    */
   text: string;
+}
+
+/** A code found in a piped log: how many lines carry it and the first. */
+export type LogEntry = Pick<LoggedErrcode, 'code' | 'count' | 'line'>;
+
+export interface PipedLog {
+  /** Every errcode found but 0, in the order first seen; the first `limit` are explained. */
+  found: LogEntry[];
+  limit: number;
+  /** errcode 0 (a success), found but not explained when other codes are there. */
+  success?: LogEntry;
+}
+
+/**
+ * The most codes of a piped log explained (the rest are named, with how to explain one). A login fails
+ * at one of a handful of stages, each with a few likely codes: a log with more distinct codes than
+ * that is several problems at once, and 10 full explanations (~15 lines each) are already a few screens.
+ */
+export const LOG_EXPLAIN_LIMIT = 10;
+
+type ExplainInputsOptions = NonNullable<Parameters<typeof explainInputs>[1]>;
+
+/**
+ * A piped text read as a server's log, when it holds more than one errcode (several lines, or one code
+ * on several lines): each code explained once, in the order first seen, errcode 0 left out when there
+ * are others (a success, not what went wrong), at most LOG_EXPLAIN_LIMIT; `quoted`, the texts they were
+ * read from (for masking). Undefined for one errcode (a body, pretty-printed or not, or a line of a log:
+ * read whole as before) or none.
+ */
+export function explainLog(text: string, options: ExplainInputsOptions): { log: PipedLog; explained: ExplainInputsResult; quoted: string[] } | undefined {
+  const found = findErrcodesInLog(text, { wecom: options.wecom });
+  if (found.reduce((n, e) => n + e.count, 0) < 2) return undefined;
+  const errors = found.filter((e) => e.code !== 0);
+  const success = found.find((e) => e.code === 0);
+  const shown = errors.length > 0 ? errors : found;
+  const entry = ({ code, count, line }: LogEntry): LogEntry => ({ code, count, line });
+  const log: PipedLog = { found: shown.map(entry), limit: LOG_EXPLAIN_LIMIT };
+  if (errors.length > 0 && success !== undefined) log.success = entry(success);
+  const explained: ExplainInputsResult = { results: [], unknown: [] };
+  const explain = shown.slice(0, LOG_EXPLAIN_LIMIT);
+  for (const e of explain) {
+    const one = explainLogged(e, options);
+    explained.results.push(...one.results);
+    explained.unknown.push(...one.unknown);
+  }
+  return { log, explained, quoted: explain.map((e) => e.text) };
+}
+
+/**
+ * One code of a piped log, explained from the text it was found in (its line: the errmsg, rid and words
+ * around it), marked with the lines that carry it. When that text reads as another code (a line the
+ * existing reading takes another way), the code alone, so that what is explained is what was counted.
+ */
+function explainLogged(entry: LoggedErrcode, options: ExplainInputsOptions): ExplainInputsResult {
+  const fromText = explainInputs([entry.text], options);
+  const all = [...fromText.results, ...fromText.unknown];
+  const explained = all.length === 1 && all[0]?.code === entry.code ? fromText : explainInputs([String(entry.code)], options);
+  for (const shown of [...explained.results, ...explained.unknown]) {
+    shown.line = entry.line;
+    shown.count = entry.count;
+  }
+  return explained;
 }
 
 interface Occurrence {

@@ -1,5 +1,6 @@
 // wxauth errcode: explanations are the command's data (stdout); unknown inputs are talk (stderr).
-import type { ErrcodeResult, LogEntry } from '../../commands/errcode.js';
+import type { ErrcodeResult } from '../../commands/errcode.js';
+import type { LogEntry } from '../../core/errcode-log.js';
 import type { ExplainedInput } from '../../core/errcodes.js';
 import { printExplanation, printUnknown, untranslatedCell } from '../explain.js';
 import type { Output } from '../output.js';
