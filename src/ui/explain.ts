@@ -166,11 +166,22 @@ function clause(text: string): string {
 }
 
 /** An input that matched nothing: say so, then the nearest codes and where to look (stderr). */
+/** An unknown input longer than this (characters), or of several lines, is named by its start. */
+const LONG_INPUT = 200;
+const QUOTED_START = 80;
+
 export function printUnknown(out: Output, u: UnknownInput): void {
   if (u.code !== undefined) {
     out.failure(out.t(u.table === 'wecom' ? 'errcode.unknown.code.wecom' : 'errcode.unknown.code', { code: u.code }));
   } else {
-    out.failure(out.t('errcode.unknown.keyword', { input: u.read ?? u.input }));
+    const input = u.read ?? u.input;
+    // A piped log (or a long paste) with nothing to explain is named by its start and size, not quoted
+    // back whole: stdin is read up to 1 MiB.
+    const lines = input.split('\n');
+    if (lines.length > 1 || input.length > LONG_INPUT) {
+      const start = lines[0]!.length > QUOTED_START ? `${lines[0]!.slice(0, QUOTED_START)}…` : `${lines[0]}${lines.length > 1 ? ' …' : ''}`;
+      out.failure(out.t('errcode.unknown.keyword.long', { start, lines: lines.length, chars: input.length }));
+    } else out.failure(out.t('errcode.unknown.keyword', { input }));
   }
   if (u.otherTable) {
     out.say(

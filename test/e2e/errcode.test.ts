@@ -260,6 +260,21 @@ describe('wxauth errcode', () => {
     expect(none.stderr).toContain('or pipe it in (curl … | wxauth errcode)');
   });
 
+  it('names a piped log with no errcode in it by its start and size, instead of quoting it back whole', async () => {
+    const log = Array.from({ length: 600 }, (_, i) => `2026-12-01 10:00:00 INFO GET /index handled in 3 ms request ${i + 1}`).join('\n');
+    const r = await runCli(['errcode'], { input: log });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('No errcode or error page found in the text given (600 lines');
+    expect(r.stderr).toContain('starting "2026-12-01 10:00:00 INFO GET /index handled in 3 ms request 1 …"');
+    expect(r.stderr).not.toContain('request 2');
+    expect(r.stderr.length).toBeLessThan(2000);
+    const zh = await runCli(['--lang', 'zh', 'errcode'], { input: 'INFO ok\nINFO fine\n' });
+    expect(zh.stderr).toContain('给出的内容（2 行');
+    // One short line is still quoted as it was typed.
+    const word = await runCli(['errcode', 'frobnicate']);
+    expect(word.stderr).toContain('No errcode or error page matches "frobnicate"');
+  });
+
   describe('a piped log with several errcodes (tail -n 200 app.log | wxauth errcode)', () => {
     const LOG = [
       '2026-12-01 10:00:01 ERROR oauth exchange failed {"errcode":40163,"errmsg":"code been used, rid: 1"}',

@@ -116,6 +116,10 @@ export const messages = {
     zh: '没有找到与「{input}」相关的错误码或错误页',
     en: 'No errcode or error page matches "{input}"',
   },
+  'errcode.unknown.keyword.long': {
+    zh: '给出的内容（{lines} 行，{chars} 个字符，开头是“{start}”）里没有找到错误码或错误页',
+    en: 'No errcode or error page found in the text given ({lines} lines, {chars} characters, starting "{start}")',
+  },
   'errcode.unknown.didYouMean': { zh: '→ 是不是 {code}？{meaning}（wxauth errcode {code}）', en: '→ Did you mean {code}? {meaning} (wxauth errcode {code})' },
   'errcode.unknown.nearest': { zh: '数字最接近的已知错误码：', en: 'Nearest known codes:' },
   'errcode.unknown.where': { zh: '可以去这里查：', en: 'Where to look:' },
