@@ -656,16 +656,27 @@ export function nonceFromBytes(bytes: Uint8Array, length = 16): string {
 /** The wx.config appId when no appid is configured (sign/verify --ticket need none): clearly not one. */
 export const APPID_PLACEHOLDER = '<YOUR_APPID>';
 
+/**
+ * A single-quoted JavaScript string literal whose value is `s`: a nonce given with a quote or a backslash (sign
+ * --nonce takes any text) must reach wx.config as signed, not end the string or become an escape.
+ */
+function jsString(s: string): string {
+  const escaped = s.replace(/[\\'\u0000-\u001f\u2028\u2029]/g, (c) =>
+    c === '\\' || c === "'" ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `'${escaped}'`;
+}
+
 /** The `wx.config({...})` snippet for a page (jsApiList is the page's choice; a placeholder list here). */
 export function wxConfigSnippet(p: { appId: string; timestamp: number | string; nonceStr: string; signature: string; jsApiList: string[] }): string {
-  const list = p.jsApiList.map((api) => `'${api}'`).join(', ');
+  const list = p.jsApiList.map(jsString).join(', ');
   return [
     'wx.config({',
     '  debug: false,',
-    `  appId: '${p.appId}',`,
+    `  appId: ${jsString(p.appId)},`,
     `  timestamp: ${p.timestamp},`,
-    `  nonceStr: '${p.nonceStr}',`,
-    `  signature: '${p.signature}',`,
+    `  nonceStr: ${jsString(p.nonceStr)},`,
+    `  signature: ${jsString(p.signature)},`,
     `  jsApiList: [${list}],`,
     '});',
   ].join('\n');

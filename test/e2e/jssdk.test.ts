@@ -781,6 +781,19 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     expect(empty.stderr).toContain('--nonce is empty');
     expect(empty.stdout).toBe('');
   });
+
+  // The snippet once put the nonce between quotes as it was: --nonce "it's" printed nonceStr: 'it's',
+  // a syntax error on the page, and a backslash became an escape, so wx.config carried another nonce.
+  it('the wx.config snippet carries a nonce with a quote, a backslash or a tab as signed: pasted, it runs and its signature matches', async () => {
+    const nonce = "it's a \\n\tnonce";
+    const r = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--timestamp', '1414587457', '--nonce', nonce], { env: { WXAUTH_CONFIG_DIR: tempConfigDir() } });
+    expect(r.code, r.stderr).toBe(0);
+    const snippet = r.stdout.slice(r.stdout.indexOf('wx.config('));
+    const configs: Record<string, unknown>[] = [];
+    new Function('wx', snippet)({ config: (c: Record<string, unknown>) => configs.push(c) });
+    expect(configs[0]?.nonceStr).toBe(nonce);
+    expect(configs[0]?.signature).toBe(sha1(`jsapi_ticket=${OFFICIAL_TICKET}&noncestr=${nonce}&timestamp=1414587457&url=https://a.com/`));
+  });
 });
 
 describe('wxauth errcode and the jssdk stage', () => {
