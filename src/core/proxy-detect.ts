@@ -265,9 +265,11 @@ export class ProxyObserver {
     const agent = agentOf(exchange);
     if (agent) me.agent = agent;
 
-    // WeChat consumed the code unless the exchange failed before it was read: a -1 (全局返回码: 系统繁忙，
-    // 此时请开发者稍候再试) or an HTTP 5xx. Retrying with the same code then is right, not a reuse.
-    const consumed = exchange.outcome === 'answered' && (exchange.status ?? 0) < 500 && facts.errcode !== -1;
+    // WeChat consumed the code when it handed out a token for it (or says it already had: 40163). Not
+    // after a -1 (全局返回码: 系统繁忙，此时请开发者稍候再试) or an HTTP 5xx, and not after a refusal of the
+    // call itself (40125 wrong secret, 41004 no secret, 40029 a code it does not take): exchanging the
+    // same code again once the secret is fixed is right, not a reuse that would get 40163.
+    const consumed = exchange.outcome === 'answered' && (exchange.status ?? 0) < 500 && (facts.errcode === undefined || facts.errcode === 0 || facts.errcode === 40163);
     // What is remembered is keyed or tagged by an appid only when it is shaped like WeChat's: any other
     // (a scanner's, a typo) is an unknown app, as when a call names none. The line still shows it.
     const known = appid !== undefined && isAppid(appid) ? appid : undefined;

@@ -183,7 +183,7 @@ describe('the detectors\' memory, whatever appids callers send', () => {
   it('remembers codes of WeChat\'s length for code.reused, not a scanner\'s kilobytes-long ones', () => {
     const o = new ProxyObserver({ showSecrets: true });
     const exchangeCode = (code: string) =>
-      o.observe(exchange({ target: `/sns/oauth2/access_token?appid=${APP}&secret=${SECRET}&code=${code}&grant_type=authorization_code`, responseBody: '{"errcode":40029,"errmsg":"invalid code"}' }));
+      o.observe(exchange({ target: `/sns/oauth2/access_token?appid=${APP}&secret=${SECRET}&code=${code}&grant_type=authorization_code`, responseBody: '{"access_token":"ACCESS_TOKEN_1234567","openid":"o1"}' }));
     for (let i = 0; i < 100; i++) exchangeCode(`0${'c'.repeat(4000)}${i}`);
     expect(o.remembered().codes).toBe(0);
     const real = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';

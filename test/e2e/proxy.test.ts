@@ -643,13 +643,27 @@ describe('detectors', () => {
       await calls(p, 8);
       expect(ids(p)).toEqual(['code.reused']);
 
+      // So is a retry once the secret is fixed (40125) or given (41004): WeChat refused the call, not
+      // the code. It was once called a reuse, "answer: ok … the second exchange gets 40163".
+      const wrongSecret = (c: string) => exchangePath(c).replace(`secret=${app().secret}`, `secret=${'0'.repeat(32)}`);
+      const noSecret = (c: string) => exchangePath(c).replace(`&secret=${app().secret}`, '');
+      for (const refused of [wrongSecret, noSecret]) {
+        const fixed = emu.issueCode({ appid: SERVICE });
+        await request(p.url, refused(fixed));
+        const ok = await request(p.url, exchangePath(fixed));
+        expect(JSON.parse(ok.body.toString())).toHaveProperty('access_token');
+      }
+      await calls(p, 12);
+      expect(p.calls.slice(8).map((c) => c.errcode ?? 'ok')).toEqual([40125, 'ok', 41004, 'ok']);
+      expect(ids(p)).toEqual(['code.reused']);
+
       // Both exchanges on one keep-alive connection: one caller, named once.
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       const twice = emu.issueCode({ appid: SERVICE });
       await request(p.url, exchangePath(twice), { agent });
       await request(p.url, exchangePath(twice), { agent });
       agent.destroy();
-      await calls(p, 10);
+      await calls(p, 14);
       // (Within a second of the first: said by the gap.)
       expect(p.hits[1]!.evidence).toMatchObject({ key: expect.stringMatching(/^proxy\.hit\.code\.reused\.same(?:_soon)?$/), params: { caller: { params: { address: expect.stringMatching(/^127\.0\.0\.1:\d+$/) } }, answer: '40163' } });
     } finally {
