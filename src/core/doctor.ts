@@ -621,13 +621,36 @@ function dropsQueryOnTheWay(stated: HttpFacts | undefined): stated is HttpFacts 
 }
 
 /**
+ * Where a query-dropping redirect sends the callback (see dropsQueryOnTheWay), for doctor to fetch once:
+ * the address its fix would name as the final one. Undefined when there is no such redirect.
+ */
+export function redirectTarget(stated: HttpFacts | undefined): string | undefined {
+  if (!dropsQueryOnTheWay(stated)) return undefined;
+  return new URL(stated.location, stated.url).toString();
+}
+
+/** Whether `back`, the fetch of the redirect's target, redirects to `url`'s own path again (give or take its slash): a loop. */
+function redirectsBack(url: string, back: HttpFacts | undefined): back is HttpFacts & { answered: true; location: string } {
+  if (!back?.answered || back.status < 300 || back.status >= 400 || back.location === undefined) return false;
+  let again: URL;
+  try {
+    again = new URL(back.location, back.url);
+  } catch {
+    return false;
+  }
+  const path = (p: string) => p.replace(/\/+$/, '');
+  return path(again.pathname) === path(new URL(url).pathname);
+}
+
+/**
  * The redirect_uri fetched as WeChat's redirect will fetch it (GET, redirects not followed): a 5xx
  * fails, a 404/405-like 4xx warns (400/401/403 are a callback refusing a hit without a code), a
  * redirect that drops the query on the way to its own path fails, the rest passes saying what it
  * answered. `stated`: the same redirect_uri fetched with `state=` added, when the plain fetch was a
- * redirect (see dropsQueryOnTheWay).
+ * redirect (see dropsQueryOnTheWay); `target`: where that redirect leads, fetched once (redirectTarget),
+ * which fails as a loop when it redirects back.
  */
-export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts): DoctorCheck {
+export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, target?: HttpFacts): DoctorCheck {
   const host = new URL(f.url).host;
   if (!f.answered && isMalformedReply(f.error)) {
     return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.http.malformed.fix' });
@@ -643,6 +666,17 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts): DoctorCheck 
   if (f.status >= 500) return check('redirect', 'fail', { key: 'doctor.redirect.5xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.5xx.fix' });
   if (f.status >= 400 && ![400, 401, 403].includes(f.status)) {
     return check('redirect', 'warn', { key: 'doctor.redirect.4xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.4xx.fix' });
+  }
+  if (f.location && dropsQueryOnTheWay(stated) && redirectsBack(f.url, target)) {
+    // The address the fix below would name redirects back: naming it as "the final address" sends the
+    // user round the loop (/callback → /callback/ → /callback).
+    return check(
+      'redirect',
+      'fail',
+      { key: 'doctor.redirect.loop', params: { url: f.url, status: stated.status, location: stated.location, backStatus: target.status, back: target.location } },
+      { ...evidence, statedUrl: stated.url, statedLocation: stated.location, targetUrl: target.url, targetStatus: target.status, targetLocation: target.location },
+      { key: 'doctor.redirect.loop.fix' },
+    );
   }
   if (f.location && dropsQueryOnTheWay(stated)) {
     return check('redirect', 'fail', { key: 'doctor.redirect.dropsQuery', params: { url: f.url, status: stated.status, location: stated.location } }, { ...evidence, statedUrl: stated.url, statedLocation: stated.location }, {

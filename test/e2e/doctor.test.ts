@@ -114,6 +114,31 @@ describe('wxauth doctor (text)', () => {
     expect(r.stdout).toMatch(/项失败/);
   });
 
+  // A callback and its slashed twin redirecting to each other: the fix once said to make the redirect_uri
+  // "the final address (as /wechat/callback/ has it)", which only redirected back.
+  it('a redirect loop between the callback and its trailing-/ form is named as a loop, not fixed by "use the other address" (en, zh)', async () => {
+    const loop = await startHttpSite({
+      '/wechat/callback': { status: 302, headers: { location: '/wechat/callback/' } },
+      '/wechat/callback/': { status: 301, headers: { location: '/wechat/callback' } },
+    });
+    try {
+      const env = testAccount(loop);
+      const en = await runCli(['doctor'], { env });
+      expect(en.code, en.stdout).toBe(1);
+      expect(lineOf(en.stdout, 'redirect')).toMatch(
+        new RegExp(`^✖ redirect\\s+http://127\\.0\\.0\\.1:${loop.port}/wechat/callback and /wechat/callback/ redirect to each other: fetched with \\?state=… the first answers 302, to /wechat/callback/, which answers 301, back to /wechat/callback\\.`),
+      );
+      expect(en.stdout).toMatch(/^\s+Fix: Make one of the two addresses answer instead of redirecting/m);
+      expect(en.stdout).not.toContain('Make the redirect_uri the final address');
+      const zh = await runCli(['doctor', '--lang', 'zh'], { env });
+      expect(zh.code).toBe(1);
+      expect(lineOf(zh.stdout, 'redirect')).toContain('/wechat/callback 和 /wechat/callback/ 互相跳转');
+      expect(zh.stdout).toMatch(/^\s+怎么办：让这两个地址中的一个直接应答/m);
+    } finally {
+      await loop.close();
+    }
+  });
+
   it('exits 0 when there are only warnings (a callback path that answers 404)', async () => {
     const r = await runCli(['doctor'], { env: testAccount(missing) });
     expect(r.code, r.stdout).toBe(0);

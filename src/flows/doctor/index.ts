@@ -23,6 +23,7 @@ import {
   evaluateTls,
   evaluateTokenCache,
   withDoctorState,
+  redirectTarget,
   evaluateJsDomains,
   evaluateVerifyFile,
   needsVerifyFile,
@@ -243,7 +244,11 @@ async function redirectChecks(config: ResolvedConfig, probe: ProbeOptions, now: 
   // A redirect: fetched again as a refusal's callback (state= only, never a code), to see the query survive it.
   const redirected = answer.answered && answer.status >= 300 && answer.status < 400 && answer.location !== undefined;
   const stated = redirected ? await probeGet(withDoctorState(redirectUri), probe) : undefined;
-  return [evaluateRedirect(answer, stated), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other, config.profile)];
+  // The query lost on the way to the same path: the fix names that address as the final one, unless it
+  // redirects back (a trailing-slash loop). One more GET, still no redirect followed.
+  const targetUrl = redirectTarget(stated);
+  const target = targetUrl ? await probeGet(targetUrl, probe) : undefined;
+  return [evaluateRedirect(answer, stated, target), tlsFacts ? evaluateTls(tlsFacts, now()) : skipTlsForHttp(redirectUri), evaluateScheme(redirectUri, answer, other, config.profile)];
 }
 
 export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<DoctorReport> {

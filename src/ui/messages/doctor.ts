@@ -264,6 +264,14 @@ export const messages = {
     zh: '把 redirect_uri 设成跳转后的最终地址（{location} 那样，例如末尾的 / 要和服务器一致；wxauth config set redirectUri <最终地址>，并重新生成授权链接），或者让服务器在这一跳保留查询参数（nginx：return 301 $scheme://$host$request_uri;，不要只写 $uri）。',
     en: 'Make the redirect_uri the final address (as {location} has it: the trailing / as the server wants it; wxauth config set redirectUri <that address>, then build the authorization link again), or have the server keep the query on this hop (nginx: return 301 $scheme://$host$request_uri;, not $uri alone).',
   },
+  'doctor.redirect.loop': {
+    zh: '{url} 和 {location} 互相跳转：带上 ?state=… 访问时前者返回 {status}，跳到 {location}；后者返回 {backStatus}，又跳回 {back}。请求永远到不了回调，微信在回调地址后面加的 code 和 state 在第一跳就丢了。',
+    en: '{url} and {location} redirect to each other: fetched with ?state=… the first answers {status}, to {location}, which answers {backStatus}, back to {back}. No request ever reaches the callback, and the code and state WeChat appends are lost on the first hop.',
+  },
+  'doctor.redirect.loop.fix': {
+    zh: '让这两个地址中的一个直接应答、不再跳转（通常是末尾 / 的规则不一致：框架的严格路由和 nginx 的 rewrite 各要一种写法），再把 redirect_uri 设成应答的那个：wxauth config set redirectUri <该地址>，并重新生成授权链接。',
+    en: 'Make one of the two addresses answer instead of redirecting (usually two trailing-/ rules that disagree: the framework’s strict routing and an nginx rewrite each want the other form), then set the redirect_uri to the one that answers: wxauth config set redirectUri <that address>, and build the authorization link again.',
+  },
   'doctor.redirect.5xx': { zh: '{url} 返回 {status}：服务器出错。', en: '{url} answers {status}: a server error.' },
   'doctor.redirect.5xx.fix': {
     zh: '看服务器日志；回调在没有 code 时也不应该崩溃（应返回 400 或跳回登录页）。',
