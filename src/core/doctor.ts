@@ -821,6 +821,8 @@ export interface CredentialOwner {
   /** The value came from WXAUTH_APPID / WXAUTH_SECRET, which override the profile: `config set` would not help. */
   appidFromEnv: boolean;
   secretFromEnv: boolean;
+  /** The API base the call went to: a 40164 from a host that is not WeChat's is that host's whitelist. */
+  apiBase?: string;
 }
 
 type Console = 'oa' | 'website' | 'test';
@@ -859,6 +861,15 @@ export function evaluateCredentials(f: CredentialFacts, owner: CredentialOwner =
       if (f.errcode === 40125) return check('credentials', 'fail', { key: 'doctor.credentials.40125', params: { appid: f.appid } }, { ...evidence, secretSource: owner.secretFromEnv ? 'env' : 'profile' }, credentialFix(40125, owner));
       if (f.errcode === 40164) {
         const ip = f.ip ?? '?';
+        // An API base that is not WeChat's (the emulator with --ip-whitelist, a gateway in front of
+        // WeChat): the whitelist is that host's, or WeChat's seeing the gateway: not this machine's IP
+        // to add in the console as such.
+        if (owner.apiBase !== undefined && !isWechatApiBase(owner.apiBase)) {
+          return check('credentials', 'fail', { key: 'doctor.credentials.40164.other', params: { ip, host: f.host, appid: f.appid } }, evidence, {
+            key: 'doctor.credentials.40164.other.fix',
+            params: { ip, host: f.host, appid: f.appid },
+          });
+        }
         // A website app keeps its whitelist on the Open Platform (errcode-knowledge's WHITELIST_OPEN).
         const fix: MessageRef = consoleOf(owner.type) === 'website' ? { key: 'doctor.credentials.40164.fix.website', params: { ip } } : { key: 'doctor.credentials.40164.fix', params: { ip } };
         return check('credentials', 'fail', { key: 'doctor.credentials.40164', params: { ip } }, evidence, fix);

@@ -169,10 +169,26 @@ describe('wxauth doctor (text)', () => {
   });
 
   it('names the IP WeChat saw for 40164 and where to whitelist it (zh)', async () => {
-    const r = await runCli(['doctor', '--lang', 'zh', ...connect(trusted)], { env: serviceAccount(WHITELISTED) });
+    // WeChat's own API host, dialled at the emulator.
+    const asWechat = ['--api-base', 'http://api.weixin.qq.com', '--connect-to', `api.weixin.qq.com:80:127.0.0.1:${new URL(emu.url).port}`];
+    const r = await runCli(['doctor', '--lang', 'zh', ...connect(trusted), ...asWechat], { env: serviceAccount(WHITELISTED) });
     expect(r.code).toBe(1);
     expect(lineOf(r.stdout, 'credentials')).toContain(`本机的出口 IP ${CALLER_IP} 不在 IP 白名单里（40164）`);
     expect(r.stdout).toContain(`设置与开发 → 基本配置 → IP白名单」添加 ${CALLER_IP}`);
+  });
+
+  // Against the emulator the fix once sent the user to the 公众号 console to add the address; the
+  // whitelist is the emulator's own (--ip-whitelist), as proxy's ip.whitelist says.
+  it('a 40164 from an API base that is not WeChat’s (the emulator) names that host’s whitelist, not the console’s (en, zh)', async () => {
+    const host = new URL(emu.url).host;
+    const en = await runCli(['doctor', ...connect(trusted)], { env: serviceAccount(WHITELISTED) });
+    expect(en.code).toBe(1);
+    expect(lineOf(en.stdout, 'credentials')).toContain(`${host} refused the call for ${WHITELISTED.appid} (40164): the address it saw, ${CALLER_IP}, is not in the IP whitelist. ${host} is not WeChat’s API host`);
+    expect(en.stdout).toContain(`Fix: When ${host} is the wxauth emulator: restart it without --ip-whitelist for ${WHITELISTED.appid}, or with --ip-whitelist ${WHITELISTED.appid}=${CALLER_IP}`);
+    expect(en.stdout).not.toContain('This machine’s egress IP');
+    const zh = await runCli(['doctor', '--lang', 'zh', ...connect(trusted)], { env: serviceAccount(WHITELISTED) });
+    expect(lineOf(zh.stdout, 'credentials')).toContain(`${host} 拒绝了 ${WHITELISTED.appid} 的调用（40164）`);
+    expect(zh.stdout).toContain(`怎么办：${host} 是 wxauth 模拟器时：重启它并去掉 ${WHITELISTED.appid} 的 --ip-whitelist`);
   });
 
   it('names a wrong secret (40125) and never prints it', async () => {

@@ -339,6 +339,7 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
           ...(config.type ? { type: config.type } : {}),
           appidFromEnv: config.sources.appid === 'env',
           secretFromEnv: config.sources.secret === 'env',
+          apiBase: config.apiBase,
         })
       : skipNeeds('credentials', missingCredentials),
     wechat ? evaluateClock(wechat.date, wechat.localMs, config.apiBase) : skipNeeds('clock', missingCredentials),

@@ -406,6 +406,14 @@ export const messages = {
     zh: '在公众号后台「设置与开发 → 基本配置 → IP白名单」添加 {ip}（微信看到的地址，不一定是服务器网卡上的地址）。',
     en: 'Add {ip} under 设置与开发 → 基本配置 → IP白名单 in the 公众号 console (the address WeChat saw, which may differ from the server’s own).',
   },
+  'doctor.credentials.40164.other': {
+    zh: '{host} 拒绝了 {appid} 的调用（40164）：它看到的来源 IP {ip} 不在 IP 白名单里。{host} 不是微信的接口地址，这份白名单是它的（或它背后的微信看到的是它的出口 IP）。',
+    en: '{host} refused the call for {appid} (40164): the address it saw, {ip}, is not in the IP whitelist. {host} is not WeChat’s API host, so the whitelist is its own (or WeChat behind it saw its address).',
+  },
+  'doctor.credentials.40164.other.fix': {
+    zh: '{host} 是 wxauth 模拟器时：重启它并去掉 {appid} 的 --ip-whitelist，或加上 --ip-whitelist {appid}={ip}，也可以在模拟器页面上改白名单。它若是转发到微信的网关，就把微信看到的网关出口 IP（见 errmsg）加入公众平台的 IP 白名单（设置与开发 → 基本配置 → IP白名单）。',
+    en: 'When {host} is the wxauth emulator: restart it without --ip-whitelist for {appid}, or with --ip-whitelist {appid}={ip}, or change the whitelist on its page. When it is a gateway that forwards to WeChat, add the gateway’s address that WeChat sees (its errmsg names it) to the IP whitelist in the console (设置与开发 → 基本配置 → IP白名单).',
+  },
   'doctor.credentials.40164.fix.website': {
     zh: '在开放平台 open.weixin.qq.com → 管理中心 → 网站应用 → 该应用的开发配置里，把 {ip} 加入 IP 白名单（微信看到的地址，不一定是服务器网卡上的地址）。',
     en: 'Add {ip} to the IP whitelist on the Open Platform, open.weixin.qq.com → 管理中心 → 网站应用 → the app’s development settings (the address WeChat saw, which may differ from the server’s own).',

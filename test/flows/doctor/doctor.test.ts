@@ -408,6 +408,12 @@ describe('doctor flow: WeChat', () => {
     expect(appid).toMatchObject({ status: 'fail', message: { key: 'doctor.credentials.40013' } });
   });
 
+  // WeChat's own API host, dialled at the emulator (--connect-to): its 40164 is WeChat's whitelist.
+  const AS_WECHAT = () => ({
+    env: { WXAUTH_API_BASE: 'http://api.weixin.qq.com' },
+    connectTo: [to(sites.good), to(plain, 80), `api.weixin.qq.com:80:127.0.0.1:${new URL(emu.url).port}`],
+  });
+
   it('words the credential fixes by account type and by where the value came from', async () => {
     const wrong = 'f'.repeat(32);
     const oa = byId(await doctor({ app: { appid: SERVICE.appid, secret: wrong }, profile: { name: 'prod', type: 'service' } }), 'credentials');
@@ -418,18 +424,25 @@ describe('doctor flow: WeChat', () => {
     expect(webAppid.fix).toMatchObject({ key: 'doctor.credentials.40013.fix.website' });
     const envAppid = byId(await doctor({ app: { appid: 'wx0123456789abcdef', secret: wrong }, env: { WXAUTH_TYPE: 'test' } }), 'credentials');
     expect(envAppid.fix).toEqual({ key: 'doctor.credentials.40013.fix.test.env' });
-    const whitelist = byId(await doctor({ app: WHITELISTED_WEB, profile: { name: 'web', type: 'website' } }), 'credentials');
+    const whitelist = byId(await doctor({ app: WHITELISTED_WEB, profile: { name: 'web', type: 'website' }, ...AS_WECHAT() }), 'credentials');
     expect(whitelist).toMatchObject({ message: { key: 'doctor.credentials.40164' }, fix: { key: 'doctor.credentials.40164.fix.website', params: { ip: CALLER_IP } } });
   });
 
-  it('gives the IP WeChat saw for 40164, and where to whitelist it', async () => {
-    const c = byId(await doctor({ app: WHITELISTED }), 'credentials');
+  it('gives the IP WeChat saw for 40164, and where to whitelist it; from a host that is not WeChat’s, that host’s whitelist', async () => {
+    const c = byId(await doctor({ app: WHITELISTED, ...AS_WECHAT() }), 'credentials');
     expect(c).toMatchObject({
       status: 'fail',
       message: { key: 'doctor.credentials.40164', params: { ip: CALLER_IP } },
       fix: { key: 'doctor.credentials.40164.fix', params: { ip: CALLER_IP } },
     });
     expect(c.evidence.ip).toBe(CALLER_IP);
+    const emulator = byId(await doctor({ app: WHITELISTED }), 'credentials');
+    const host = new URL(emu.url).host;
+    expect(emulator).toMatchObject({
+      status: 'fail',
+      message: { key: 'doctor.credentials.40164.other', params: { ip: CALLER_IP, host, appid: WHITELISTED.appid } },
+      fix: { key: 'doctor.credentials.40164.other.fix', params: { ip: CALLER_IP, host, appid: WHITELISTED.appid } },
+    });
   });
 
   it('warns about a clock 5 minutes ahead of the Date header of WeChat’s answer', async () => {
