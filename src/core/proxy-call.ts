@@ -17,7 +17,9 @@ export type ProxyOutcome =
   /** The upstream reset or dropped the connection: the caller's connection was reset too. */
   | 'reset'
   /** The caller went away before the answer was complete. */
-  | 'aborted';
+  | 'aborted'
+  /** Still waiting for the upstream when the proxy stopped (Ctrl-C): cut by the proxy, not by either end. */
+  | 'stopped';
 
 /** One call as the adapter saw it on the wire. Bodies are the first bytes only (see *Truncated). */
 export interface ProxyExchange {

@@ -77,7 +77,7 @@ export class ProxyStats {
       }
     }
     tally.calls++;
-    if (call.outcome === 'unreachable' || call.outcome === 'timeout' || call.outcome === 'reset') this.unanswered++;
+    if (call.outcome === 'unreachable' || call.outcome === 'timeout' || call.outcome === 'reset' || call.outcome === 'stopped') this.unanswered++;
     if (call.errcode !== undefined) tally.errcodes[call.errcode] = (tally.errcodes[call.errcode] ?? 0) + 1;
     const failure = call.outcome !== 'answered' ? call.outcome : call.errcode === undefined && call.status !== undefined && call.status >= 400 ? `http_${call.status}` : undefined;
     if (failure !== undefined) tally.failures[failure] = (tally.failures[failure] ?? 0) + 1;

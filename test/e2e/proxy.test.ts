@@ -1034,6 +1034,42 @@ describe('wxauth proxy (the command)', () => {
     for (const text of [px.stdout.text, px.stderr.text, harText]) for (const s of secrets) expect(text).not.toContain(s);
   });
 
+  // Ctrl-C while a call waited on a silent upstream: the call was once said after the summary ("calls
+  // forwarded: 0 … No calls went through the proxy"), as "upstream reset (ECONNRESET)", and left out of the HAR.
+  it('a call still waiting for the upstream at Ctrl-C is cut, said as the proxy’s doing before the summary, counted and in the HAR (en, zh)', async () => {
+    const received: http.IncomingMessage[] = [];
+    const silent = http.createServer((req) => void received.push(req));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const upstream = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    try {
+      const run = async (lang: string) => {
+        const har = path.join(dir, `stopped-${lang}.har`);
+        const px = await runProxyCommand(['--upstream', upstream, '--har', har, '--lang', lang]);
+        const before = received.length;
+        const call = request(px.url, `/cgi-bin/token?grant_type=client_credential&appid=${SERVICE}&secret=${app().secret}`).catch((e: NodeJS.ErrnoException) => e.code);
+        for (let i = 0; i < 200 && received.length === before; i++) await new Promise((r) => setTimeout(r, 10));
+        expect(await px.stop()).toBe(0);
+        expect(await call).toBe('ECONNRESET');
+        const entries = (JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { entries: HarEntry[] } }).log.entries;
+        return { px, entries };
+      };
+      const [en, zh] = await Promise.all([run('en'), run('zh')]);
+      const line = en.px.stderr.text.indexOf('the upstream had not finished answering when the proxy stopped: the proxy cut this call');
+      expect(line).toBeGreaterThan(-1);
+      expect(line).toBeLessThan(en.px.stderr.text.indexOf('Proxy stopped'));
+      expect(en.px.stderr.text).not.toContain('upstream reset');
+      expect(en.px.stderr.text).toContain('Proxy stopped; calls: 1, of which 1 got no answer from the upstream');
+      expect(en.px.stdout.text).toMatch(/\/cgi-bin\/token +1 +cut at stop×1/);
+      expect(en.entries.map((e) => e._wxauth.outcome)).toEqual(['stopped']);
+      expect(zh.px.stderr.text).toContain('代理停止时上游还没有应答完：这次调用被代理切断');
+      expect(zh.px.stdout.text).toMatch(/\/cgi-bin\/token +1 +代理停止时切断×1/);
+      expect(zh.entries).toHaveLength(1);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+
   it('masks a saved AppSecret from the first call, under a name no rule knows (appkey=, an X-Sign header, a form field)', async () => {
     const har = path.join(dir, 'saved-secret.har');
     const configDir = fs.mkdtempSync(path.join(dir, 'cfg-'));

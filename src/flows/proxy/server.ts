@@ -461,6 +461,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
    * call) the report is immediate. The traffic itself never waits.
    */
   let queue: Promise<void> | undefined;
+  /** Calls still waiting for the upstream, each with how to cut it when the proxy stops. */
+  const inFlight = new Set<() => void>();
   const reportInOrder = (exchange: ProxyExchange, lookup: Promise<void> | undefined) => {
     if (!lookup && !queue) return reportNow(exchange);
     const next = Promise.all([queue, lookup]).then(() => reportNow(exchange));
@@ -526,6 +528,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     const finish = (outcome: ProxyOutcome, failure?: string) => {
       if (done) return;
       done = true;
+      inFlight.delete(stop);
       if (!observe) return;
       const answer = outcome === 'answered' ? readable(received, pairs(responseHeaders).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1], limit) : { text: received.buffer().toString('utf8') };
       const exchange: ProxyExchange = {
@@ -580,6 +583,15 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       setHost: false,
       agent: agents.agentFor(upstream.url),
     });
+    // Ctrl-C while the upstream has not answered: the call is cut and said as the proxy's doing (not as
+    // an upstream reset), before the summary and into the HAR.
+    function stop(): void {
+      if (done) return;
+      upReq.destroy();
+      resetCaller(req.socket);
+      finish('stopped');
+    }
+    inFlight.add(stop);
     upReq.setTimeout(options.timeoutMs, () => {
       timedOut = true;
       upReq.destroy(Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
@@ -831,6 +843,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       server.closeIdleConnections();
       // Calls in flight get a moment to finish; then whatever is left is cut, as Ctrl-C on any server would.
       const cut = setTimeout(() => {
+        for (const stop of [...inFlight]) stop();
         server.closeAllConnections();
         for (const socket of tunnels) socket.destroy();
       }, 1_000);

@@ -193,6 +193,7 @@ export const messages = {
   'proxy.summary.failure.timeout': { zh: '上游超时', en: 'timeout' },
   'proxy.summary.failure.reset': { zh: '上游断开', en: 'reset' },
   'proxy.summary.failure.aborted': { zh: '调用方先断开', en: 'aborted' },
+  'proxy.summary.failure.stopped': { zh: '代理停止时切断', en: 'cut at stop' },
   'proxy.summary.failure.http': { zh: 'HTTP {status}（无 errcode）', en: 'http_{status}' },
   'proxy.summary.other': { zh: '（其他路径）', en: '(other paths)' },
   'proxy.summary.otherNote': {
@@ -227,6 +228,7 @@ export const messages = {
   },
   'proxy.line.reset': { zh: '上游断开连接（{failure}），调用方的连接也已断开', en: 'upstream reset ({failure}); the caller\'s connection was reset too' },
   'proxy.line.aborted': { zh: '调用方在收到完整应答前断开了', en: 'the caller went away before the answer was complete' },
+  'proxy.line.stopped': { zh: '代理停止时上游还没有应答完：这次调用被代理切断（调用方的连接也被断开）', en: 'the upstream had not finished answering when the proxy stopped: the proxy cut this call (and the caller\'s connection)' },
   'proxy.line.tooLarge': {
     zh: '（压缩的应答，{size} 字节；解压后超过代理保留的前 64 KiB，未解码显示）',
     en: '(a compressed answer of {size} bytes; decompressed it is over the first 64 KiB the proxy keeps: not decoded)',

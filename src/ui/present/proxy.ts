@@ -260,7 +260,7 @@ function outdatedCaWarning(out: Output, cert: string, key: string): void {
 function failureLabel(out: Output, kind: string): string {
   const http = /^http_(\d+)$/.exec(kind);
   if (http) return out.t('proxy.summary.failure.http', { status: http[1]! });
-  if (kind === 'unreachable' || kind === 'timeout' || kind === 'reset' || kind === 'aborted') return out.t(`proxy.summary.failure.${kind}`);
+  if (kind === 'unreachable' || kind === 'timeout' || kind === 'reset' || kind === 'aborted' || kind === 'stopped') return out.t(`proxy.summary.failure.${kind}`);
   return kind;
 }
 
