@@ -59,6 +59,8 @@ export type JssdkResult =
       timestampMs: boolean;
       /** --api names outside the JS-SDK's API list (core/jssdk.ts JS_API_NAMES): kept, but warned about. */
       unknownApis: UnknownJsApi[];
+      /** The profile is a website app (网站应用): it has no JS-SDK, so a wx.config with its appId fails. */
+      websiteApp: boolean;
       showSecrets: boolean;
     }
   | ({
@@ -257,6 +259,8 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
         ...(got?.source === 'cached' ? { cachedTicketLeftMs: got.entry.expiresAt - ctx.now() } : {}),
         timestampMs,
         unknownApis: unknownJsApis(options.jsApiList),
+        // config set refuses jsDomains on a website app for the same reason (jssdk.invalid.jsDomains.website).
+        websiteApp: appid !== undefined && config.type === 'website',
         showSecrets,
       };
     }

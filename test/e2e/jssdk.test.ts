@@ -198,6 +198,22 @@ describe('wxauth jssdk sign', () => {
     expect(parseJson(empty.stdout)).toMatchObject({ ok: false, error: { message: expect.stringContaining('--ticket - read no jsapi_ticket from stdin') as unknown as string } });
   });
 
+  // config set refuses jsDomains on a website app ("a website app has no JS-SDK"), yet sign handed out a
+  // wx.config with the website app's appId without a word.
+  it('on a website app’s profile, warns that a website app has no JS-SDK and names what to sign with instead (en, zh, --json)', async () => {
+    const website = { appid: DEFAULT_APPIDS.website, secret: '5e1ec0de5e1ec0de5e1ec0de00000003', type: 'website' };
+    const env = emulatorEnv(emu, website, { WXAUTH_CONFIG_DIR: tempConfigDir() });
+    const en = await runCli(['jssdk', 'sign', 'https://localhost/x'], { env });
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stderr).toContain(`Profile default is a website app (appid ${website.appid}), and a website app has no JS-SDK: wx.config takes an official account’s appId`);
+    expect(en.stderr).toContain('wxauth --profile <account> jssdk sign');
+    const zh = await runCli(['jssdk', 'sign', 'https://localhost/x', '--lang', 'zh', '--json'], { env });
+    expect(parseJson(zh.stdout)).toMatchObject({ warnings: [{ id: 'jssdk.website-app', severity: 'warning', appid: website.appid, message: expect.stringContaining('网站应用没有 JS-SDK') as unknown as string }] });
+    // A service account's profile: no such warning.
+    const service = await server()(['jssdk', 'sign', 'https://localhost/x']);
+    expect(service.stderr).not.toContain('website app');
+  });
+
   it('refuses a URL that is not http(s) (exit 2)', async () => {
     const r = await server()(['jssdk', 'sign', '/shop', '--ticket', 't']);
     expect(r.code).toBe(2);

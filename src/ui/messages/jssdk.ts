@@ -191,6 +191,10 @@ export const messages = {
     zh: '按给出的 URL 逐字签名（--exact-url）：页面的 location.href 若与它不同，这个签名在页面上会失败。',
     en: 'Signed the URL exactly as given (--exact-url): if the page\'s location.href differs from it, this signature fails on the page.',
   },
+  'jssdk.sign.websiteApp': {
+    zh: 'profile {profile} 是网站应用（appid {appid}），网站应用没有 JS-SDK：wx.config 要用公众号（服务号、订阅号或测试号）的 appId 和它的 jsapi_ticket，这段 wx.config 在微信里不会成功。换成公众号的 profile 再签：wxauth --profile <公众号> jssdk sign …',
+    en: 'Profile {profile} is a website app (appid {appid}), and a website app has no JS-SDK: wx.config takes an official account’s appId (service, subscription or test account) and its jsapi_ticket, so this wx.config does not succeed in WeChat. Sign with the official account’s profile: wxauth --profile <account> jssdk sign …',
+  },
   'jssdk.sign.noAppid': {
     zh: '没有配置 appid：wx.config 片段里的 appId 是占位符 {placeholder}，换成获取这个 ticket 的公众号 appid。',
     en: 'No appid is configured: the snippet\'s appId is the placeholder {placeholder}; put the appid the ticket was fetched for.',

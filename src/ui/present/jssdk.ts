@@ -47,6 +47,11 @@ function sayWarnings(out: Output, warnings: DiagnosisWarning[]): void {
  * message, effect, fix}`, as Output.warning() and url's findings do), the message being what stderr
  * says; its own fields (`kind`, `timestamp`, `changes`) kept beside, as scripts read them before.
  */
+/** sign on a website app's profile: the snippet's appId is one wx.config cannot take. */
+function websiteAppText(out: Output, result: { appid?: string; profile: string }): string {
+  return out.t('jssdk.sign.websiteApp', { appid: result.appid ?? '', profile: result.profile });
+}
+
 function warningEntry(id: string, message: string, fields: object): Record<string, unknown> {
   return { id, severity: 'warning', message, effect: null, fix: null, ...fields };
 }
@@ -106,6 +111,7 @@ export function present(result: JssdkResult, out: Output): void {
         warnings: [
           ...(result.timestampMs ? [diagnosisWarningEntry(out, { kind: 'timestamp-ms', timestamp: String(s.timestamp) })] : []),
           ...result.unknownApis.map((api) => warningEntry('jssdk.unknown-api', unknownApiText(out, api), { name: api.name, suggestion: api.suggestion ?? null })),
+          ...(result.websiteApp ? [warningEntry('jssdk.website-app', websiteAppText(out, result), { appid: result.appid ?? null })] : []),
         ],
         snippet: s.snippet,
       });
@@ -113,6 +119,7 @@ export function present(result: JssdkResult, out: Output): void {
       if (s.exact) out.note(out.t('jssdk.sign.exact'));
       if (result.timestampMs) out.warn(out.t('jssdk.verify.warn.timestampMs', { timestamp: String(s.timestamp) }));
       for (const api of result.unknownApis) out.warn(unknownApiText(out, api));
+      if (result.websiteApp) out.warn(websiteAppText(out, result));
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.sign.ticketOption'));
       // Which ticket signed, every time: a cached one may be one WeChat has replaced since.
       if (result.cachedTicketLeftMs !== undefined) out.note(out.t('jssdk.sign.ticketCached', { left: formatDuration(out, result.cachedTicketLeftMs) }));
