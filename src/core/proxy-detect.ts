@@ -190,6 +190,8 @@ interface Superseded {
   appid: string;
   issued: Sighting;
   by: Sighting;
+  /** Knocked out by a stable_token call with force_refresh, not by a /cgi-bin/token fetch. */
+  forced?: boolean;
 }
 
 interface QuotaCount {
@@ -232,6 +234,8 @@ export class ProxyObserver {
   private readonly userTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
   private readonly refreshTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
   private readonly basicTokens = new Bounded<string, BasicToken>(APP_MEMORY);
+  /** Each app's current stable token (a family of its own: a /cgi-bin/token fetch does not touch it, API-FACTS §9). */
+  private readonly stableTokens = new Bounded<string, BasicToken>(APP_MEMORY);
   /** Basic tokens (/cgi-bin/token, stable_token) by value: for whom, who got them and when. */
   private readonly basicIssued = new Bounded<string, Sighting & { appid: string; source: string }>(TOKEN_MEMORY);
   private readonly superseded = new Bounded<string, Superseded>(TOKEN_MEMORY);
@@ -460,10 +464,10 @@ export class ProxyObserver {
     hit(
       'token.not_latest',
       {
-        key: 'proxy.hit.token.not_latest',
+        key: old.forced ? 'proxy.hit.token.not_latest.forced' : 'proxy.hit.token.not_latest',
         params: { appid: appid ?? old.appid, issued: iso(old.issued.time), issuer: who(old.issued), refetched: iso(old.by.time), refetcher: who(old.by) },
       },
-      { key: 'proxy.fix.basic_token' },
+      { key: old.forced ? 'proxy.fix.basic_token.forced' : 'proxy.fix.basic_token' },
     );
   }
 
@@ -480,13 +484,32 @@ export class ProxyObserver {
       if (refresh && !this.refreshTokens.has(refresh)) this.refreshTokens.set(refresh, info);
       return;
     }
+    const expiresIn = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : BASIC_TOKEN_SECONDS;
     if (facts.endpoint === '/cgi-bin/stable_token' && appid) {
       this.basicIssued.set(accessToken, { ...me, appid, source: facts.endpoint });
+      // force_refresh: true invalidates the previous stable token (API-FACTS §9 force mode): the other
+      // servers' copies stop working, the token war of /cgi-bin/token by another road. A new token
+      // without it is the normal rotation in the last 5 minutes, when old and new both work.
+      const forced = facts.body?.force_refresh === true || facts.body?.force_refresh === 'true';
+      const previous = this.stableTokens.get(appid);
+      if (forced && previous && previous.token !== accessToken) {
+        this.superseded.set(previous.token, { appid, issued: previous, by: me, forced: true });
+        if (me.time < previous.expiresAt) {
+          hit(
+            'basic_token.refetched',
+            {
+              key: 'proxy.hit.basic_token.force_refreshed',
+              params: { appid, issued: iso(previous.time), issuer: who(previous), caller: who(me), left: Math.max(1, Math.round((previous.expiresAt - me.time) / 60_000)) },
+            },
+            { key: 'proxy.fix.basic_token.forced' },
+          );
+        }
+      }
+      this.stableTokens.set(appid, { ...me, appid, token: accessToken, expiresAt: me.time + expiresIn * 1000 });
       return;
     }
     if (facts.endpoint !== '/cgi-bin/token' || !appid) return;
     this.basicIssued.set(accessToken, { ...me, appid, source: facts.endpoint });
-    const expiresIn = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : BASIC_TOKEN_SECONDS;
     const previous = this.basicTokens.get(appid);
     if (previous && previous.token !== accessToken) {
       this.superseded.set(previous.token, { appid, issued: previous, by: me });

@@ -715,6 +715,41 @@ describe('detectors', () => {
     }
   });
 
+  // The token war by stable_token: one server forcing a refresh knocks out the stable token the others
+  // hold. The proxy once said nothing, neither at the forced refresh nor at the 40001 that followed.
+  it('basic_token.refetched and token.not_latest for a stable_token force_refresh that knocks out another server’s stable token (en, zh)', async () => {
+    const appid = DEFAULT_APPIDS.test;
+    const stable = (force: boolean) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credential', appid, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', ...(force ? { force_refresh: true } : {}) }),
+    });
+    const run = async (lang: string) => {
+      const px = await runProxyCommand(['--upstream', emu.url, '--lang', lang]);
+      const held = JSON.parse((await request(px.url, '/cgi-bin/stable_token', stable(false))).body.toString()) as { access_token: string };
+      // Another server asks normally (the same token), then one forces a refresh.
+      expect(JSON.parse((await request(px.url, '/cgi-bin/stable_token', stable(false))).body.toString())).toMatchObject({ access_token: held.access_token });
+      const forced = JSON.parse((await request(px.url, '/cgi-bin/stable_token', stable(true))).body.toString()) as { access_token: string };
+      expect(forced.access_token).not.toBe(held.access_token);
+      emu.advanceClock(301);
+      const refused = await request(px.url, `/cgi-bin/get_api_domain_ip?access_token=${held.access_token}`);
+      expect(JSON.parse(refused.body.toString())).toMatchObject({ errcode: 40001 });
+      // 30 s apart at least, or WeChat hands the same token back (API-FACTS §9): the next run forces again.
+      emu.advanceClock(31);
+      for (let i = 0; i < 200 && !px.stderr.text.includes('[token.not_latest]'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await px.stop()).toBe(0);
+      return px.stderr.text;
+    };
+    const en = await run('en');
+    expect(en).toMatch(/\[basic_token\.refetched\] 127\.0\.0\.1:\d+(?: \([^)]*\))? called stable_token with force_refresh for wx5e1ec0de00000002, forcing a new token while the stable token 127\.0\.0\.1:\d+(?: \([^)]*\))? got at .* had about \d+ minutes left/);
+    expect(en).toMatch(/\[token\.not_latest\] This 40001 for wx5e1ec0de00000002 used the stable token .* which was knocked out by .* calling stable_token with force_refresh at/);
+    expect(en).toContain('fix: Call stable_token without force_refresh');
+    expect(en.match(/\[basic_token\.refetched\]/g)).toHaveLength(1);
+    const zh = await run('zh');
+    expect(zh).toContain('调用 stable_token 时带了 force_refresh，为 wx5e1ec0de00000002 强制换了新 token');
+    expect(zh).toContain('带 force_refresh 调用 stable_token 强制换掉');
+  });
+
   it('token.retried: a retry with the token WeChat just refused is said once as that, not as a second token.not_latest', async () => {
     const p = await proxyTo(emu.url);
     try {

@@ -291,11 +291,23 @@ export const messages = {
     zh: '{caller} 为 {appid} 重新获取了 /cgi-bin/token，而 {issuer} 在 {issued} 拿到的 token 还有约 {left} 分钟才过期：持有旧 token 的进程最多 5 分钟后就会收到 40001。',
     en: '{caller} fetched a new /cgi-bin/token for {appid} while the one {issuer} got at {issued} had about {left} minutes left: every process holding the old token gets 40001 within 5 minutes.',
   },
+  'proxy.hit.basic_token.force_refreshed': {
+    zh: '{caller} 调用 stable_token 时带了 force_refresh，为 {appid} 强制换了新 token，而 {issuer} 在 {issued} 拿到的 stable token 还有约 {left} 分钟才过期：强制刷新会让旧 token 失效，持有它的进程会收到 40001。',
+    en: '{caller} called stable_token with force_refresh for {appid}, forcing a new token while the stable token {issuer} got at {issued} had about {left} minutes left: a forced refresh invalidates the old token, so every process holding it gets 40001.',
+  },
+  'proxy.fix.basic_token.forced': {
+    zh: '平时调用 stable_token 不要带 force_refresh：有效期内每次都返回同一个 token，所有进程共用。只有在 token 被拒（40001）时才强制刷新，而且只让一个服务来做（每天最多 20 次，两次至少间隔 30 秒）。',
+    en: 'Call stable_token without force_refresh: it returns the same token to every process while it is valid. Force a refresh only when that token was refused (40001), and from one service only (at most 20 a day, 30 s apart).',
+  },
   'proxy.fix.basic_token': {
     zh: '改用 POST /cgi-bin/stable_token（不带 force_refresh），有效期内每次返回同一个 token；或者只让一个服务获取并缓存 token，其他进程都向它取。',
     en: 'Switch to POST /cgi-bin/stable_token without force_refresh, which returns the same token while it is valid; or let one service fetch and cache the token and have every other process ask it.',
   },
   // The refetch is named by its time and path, as its own line shows them (call numbers are --json's only).
+  'proxy.hit.token.not_latest.forced': {
+    zh: '{appid} 的这次 40001 用的是 {issuer} 在 {issued} 拿到的 stable token，它已被 {refetcher} 在 {refetched} 带 force_refresh 调用 stable_token 强制换掉。',
+    en: 'This 40001 for {appid} used the stable token {issuer} got at {issued}, which was knocked out by {refetcher} calling stable_token with force_refresh at {refetched}.',
+  },
   'proxy.hit.token.not_latest': {
     zh: '{appid} 的这次 40001 用的是 {issuer} 在 {issued} 拿到的 token，它已被 {refetcher} 在 {refetched} 调用 /cgi-bin/token 新取的 token 顶掉。',
     en: 'This 40001 for {appid} used the token {issuer} got at {issued}, which was knocked out by the new one {refetcher} fetched from /cgi-bin/token at {refetched}.',
