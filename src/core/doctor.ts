@@ -482,7 +482,10 @@ export function evaluateDns(id: 'dns.api' | 'dns.callback', f: DnsFacts): Doctor
 // ── HTTP answers (verify file, redirect_uri) ─────────────────────────────────────────────────────
 
 /** What one GET saw: an answer (body capped by the probe) or why there was none. */
-export type HttpFacts = { url: string; answered: true; status: number; location?: string; body: string } | { url: string; answered: false; error: string };
+export type HttpFacts =
+  | { url: string; answered: true; status: number; location?: string; body: string }
+  /** `silentMs`: the connection was made and the request sent, then no answer came within that many ms (a hanging handler, not a firewall). */
+  | { url: string; answered: false; error: string; silentMs?: number };
 
 /** What the verify file must contain: the local file's content, or else the token in its name. */
 export interface VerifyExpectation {
@@ -654,6 +657,11 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, target?: Http
   const host = new URL(f.url).host;
   if (!f.answered && isMalformedReply(f.error)) {
     return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.http.malformed.fix' });
+  }
+  if (!f.answered && f.silentMs !== undefined) {
+    // Connected and asked, then nothing: the server is reachable (no firewall to open); its callback
+    // handler hangs on a hit without a code, and WeChat's redirect would hang the same way.
+    return check('redirect', 'fail', { key: 'doctor.redirect.silent', params: { url: f.url, ms: f.silentMs } }, { url: f.url, error: f.error, silentMs: f.silentMs }, { key: 'doctor.redirect.silent.fix' });
   }
   if (!f.answered) {
     // A callback on this machine refusing connections (a local listener's address): nothing listens

@@ -3,6 +3,8 @@
 // setting, usage errors, and one spawned run that trusts a test CA through NODE_EXTRA_CA_CERTS (Node
 // reads it at process start, so only a real process shows that the CLI keeps Node's trust store).
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
@@ -112,6 +114,30 @@ describe('wxauth doctor (text)', () => {
     expect(lineOf(r.stdout, 'redirect')).toMatch(/^✖ redirect\s+http:\/\/127\.0\.0\.1:\d+\/wechat\/callback 返回 500：服务器出错。$/);
     expect(r.stdout).toMatch(/^\s+怎么办：看服务器日志/m);
     expect(r.stdout).toMatch(/项失败/);
+  });
+
+  // A callback that takes the request and never answers was "cannot be reached: ETIMEDOUT", with a fix
+  // about firewalls and security groups, though the server had answered the connection.
+  it('a callback that takes the request and answers nothing is a hanging handler, not "cannot be reached" behind a firewall (en, zh)', async () => {
+    const hung: http.ServerResponse[] = [];
+    const silent = http.createServer((_req, res) => void hung.push(res));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const site = { port } as Site;
+    try {
+      const en = await runCli(['doctor', '--timeout', '300'], { env: testAccount(site) });
+      expect(en.code, en.stdout).toBe(1);
+      expect(lineOf(en.stdout, 'redirect')).toMatch(new RegExp(`^✖ redirect\\s+http://127\\.0\\.0\\.1:${port}/wechat/callback took the connection and the request, then answered nothing within 300 ms\\.$`));
+      expect(en.stdout).toMatch(/^\s+Fix: The server is reachable \(no firewall to open\): the callback handler hangs on a hit without a code/m);
+      expect(en.stdout).not.toContain('cannot be reached');
+      const zh = await runCli(['doctor', '--timeout', '300', '--lang', 'zh', '--json'], { env: testAccount(site) });
+      const redirect = (parseJson(zh.stdout) as { checks: Array<{ id: string; message: string; evidence: Record<string, unknown> }> }).checks.find((c) => c.id === 'redirect');
+      expect(redirect?.message).toBe(`http://127.0.0.1:${port}/wechat/callback 接受了连接，也收到了请求，但 300 毫秒内没有任何应答。`);
+      expect(redirect?.evidence).toMatchObject({ silentMs: 300 });
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   // A callback and its slashed twin redirecting to each other: the fix once said to make the redirect_uri

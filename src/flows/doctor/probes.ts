@@ -197,7 +197,13 @@ export function probeGet(url: string, options: ProbeOptions): Promise<HttpFacts>
           rejectUnauthorized: false,
         })
       : http.request(common);
-    const timer = setTimeout(() => finish({ url, answered: false, error: `ETIMEDOUT (${options.timeoutMs} ms)` }), options.timeoutMs);
+    // Whether the request got through (TCP, and TLS for https): a timeout after that is a silent server.
+    let connected = false;
+    req.once('socket', (socket) => socket.once(secure ? 'secureConnect' : 'connect', () => (connected = true)));
+    const timer = setTimeout(
+      () => finish({ url, answered: false, error: `ETIMEDOUT (${options.timeoutMs} ms)`, ...(connected ? { silentMs: options.timeoutMs } : {}) }),
+      options.timeoutMs,
+    );
     const unsubscribe = onCancel(options.signal, () => finish({ url, answered: false, error: 'cancelled' }));
     req.once('response', (res) => {
       const chunks: Buffer[] = [];

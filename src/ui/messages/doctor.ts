@@ -277,6 +277,14 @@ export const messages = {
     zh: '看服务器日志；回调在没有 code 时也不应该崩溃（应返回 400 或跳回登录页）。',
     en: 'Read the server’s log; the callback should not crash without a code (answer 400 or send the user back to the login page).',
   },
+  'doctor.redirect.silent': {
+    zh: '{url} 接受了连接，也收到了请求，但 {ms} 毫秒内没有任何应答。',
+    en: '{url} took the connection and the request, then answered nothing within {ms} ms.',
+  },
+  'doctor.redirect.silent.fix': {
+    zh: '服务器连得上（不是防火墙的问题），是回调的处理程序在没有 code 的请求上卡住了（调用微信或数据库没有设超时、某个 await 永远不返回），微信跳转过来的用户也会一直等。没有 code 时立即应答（400，或跳回登录页），对外的调用都设上超时。',
+    en: 'The server is reachable (no firewall to open): the callback handler hangs on a hit without a code (a call to WeChat or a database without a timeout, an await that never settles), and users sent by WeChat would wait the same way. Answer at once when there is no code (400, or back to the login page), and give outgoing calls a timeout.',
+  },
   'doctor.redirect.unreachable': { zh: '{url} 连不上：{error}。', en: '{url} cannot be reached: {error}.' },
   'doctor.redirect.unreachable.local.fix': {
     zh: '回调地址在本机上，但没有程序在监听：先启动你的服务，或用 wxauth listen 接住回调（它按 redirect_uri 选端口和路径）。',
