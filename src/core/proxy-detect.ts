@@ -222,6 +222,26 @@ const TOKEN_REJECTED: Bilingual = {
  * /sns/ and /cgi-bin/ it is the general one, a URL WeChat does not serve (API-FACTS §0: an unknown path);
  * path.doubled says when a base URL's path doubled it.
  */
+/**
+ * 41002/41004 from stable_token for a body that is not JSON: stable_token reads a JSON body only, so a
+ * form (or multipart, PHP curl's array) carrying appid and secret reads as none (API-FACTS §9 [OBS]).
+ * WeChat's own "appid missing", on a line that shows the appid, would send the user looking elsewhere.
+ */
+const STABLE_NOT_JSON: Bilingual = {
+  // Short enough for the call's line (ui/present/proxy.ts liveMeaning), where it is the whole meaning.
+  zh: 'stable_token 只接受 JSON 请求体（application/json）：这次不是 JSON，没读到 appid/secret',
+  en: 'appid and secret unread: stable_token takes only a JSON body (application/json)',
+};
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 const INVALID_URL: Bilingual = {
   zh: '不合法的 url（多半是接口路径不对）',
   en: 'invalid url (most likely a wrong API path)',
@@ -382,6 +402,7 @@ export class ProxyObserver {
       call.errcode = facts.errcode;
       call.errmsg = this.masker.text(facts.errmsg ?? '');
       call.meaning = this.meaningOf(facts.errcode, facts.endpoint);
+      if (facts.endpoint === '/cgi-bin/stable_token' && (facts.errcode === 41002 || facts.errcode === 41004) && !isJsonObject(exchange.requestBody)) call.meaning = STABLE_NOT_JSON;
     }
     if (facts.rid) call.rid = facts.rid;
     if (exchange.responseBodyTooLarge) call.responseBodyTooLarge = true;
