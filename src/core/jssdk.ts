@@ -313,6 +313,7 @@ export const MISTAKES = [
   'nonce-key',
   'nonce-case',
   'timestamp-ms',
+  'timestamp-drift',
   'no-ticket',
   'access-token',
   'stale-ticket',
@@ -330,7 +331,7 @@ export interface Attempt {
   string1: string;
   /** The URL that was signed in this attempt (when it differs from the page's). */
   url?: string;
-  /** The timestamp that was signed (timestamp-ms). */
+  /** The timestamp that was signed (timestamp-ms, timestamp-drift). */
   timestamp?: string;
   /** The nonce that was signed (nonce-case). */
   nonce?: string;
@@ -479,6 +480,9 @@ function safeDecode(s: string): string {
  * Recompute the signature; if it differs, try each known mistake alone and name the first that
  * reproduces the given signature; else say what to check (附录5 order). Pure: the hash is passed in.
  */
+/** How far a timestamp taken twice may drift (a slow ticket fetch between the two reads included). */
+const TIMESTAMP_DRIFT_S = 10;
+
 export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, sha1: Sha1): Diagnosis {
   const warnings: DiagnosisWarning[] = [];
   const normalized = normalizePageUrl(claim.url);
@@ -534,6 +538,17 @@ export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, 
       const seconds = String(Math.floor(Number(ts) / 1000));
       const hit = attempt({ mistake: 'timestamp-ms', timestamp: seconds, string1: stringToSign({ ...base, timestamp: seconds }) });
       if (hit) return hit;
+    }
+    // The clock read twice (once to sign, once for wx.config): a timestamp a few seconds off (§2.2 注意事项:
+    // the signed timestamp must equal wx.config's), nearest first.
+    if (/^\d{1,11}$/.test(ts)) {
+      for (let d = 1; d <= TIMESTAMP_DRIFT_S; d++) {
+        for (const signedTs of [Number(ts) - d, Number(ts) + d]) {
+          if (signedTs < 0) continue;
+          const hit = attempt({ mistake: 'timestamp-drift', timestamp: String(signedTs), string1: stringToSign({ ...base, timestamp: String(signedTs) }) });
+          if (hit) return hit;
+        }
+      }
     }
     // No ticket at all: getticket failed (40001, 42001…) and the server signed what its empty variable prints.
     for (const none of ['', 'undefined', 'null', 'None', 'nil']) {

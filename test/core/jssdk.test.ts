@@ -149,6 +149,7 @@ describe('diagnoseSignature', () => {
     ['trailing-slash', 'a trailing slash on the path', () => sign({ url: 'https://h5.example.com/shop/list/?from=menu' })],
     ['nonce-key', 'nonceStr as the key in the string', () => sign({}, 'nonceStr')],
     ['timestamp-ms', 'Date.now() signed, seconds in wx.config', () => sign({ timestamp: `${TS}123` })],
+    ['timestamp-drift', 'the clock read again for wx.config, two seconds later', () => sign({ timestamp: String(Number(TS) - 2) })],
     ['access-token', 'the access_token signed as the ticket', () => sign({ ticket: TOKEN })],
     ['stale-ticket', 'an old ticket', () => sign({ ticket: STALE })],
     ['other-appid-ticket', 'the ticket of another account this machine holds', () => sign({ ticket: OTHER_APP })],

@@ -649,6 +649,21 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     expect(en.stdout).toMatch(/^verdict {3}mistake: the URL signed with its #fragment \(fragment\)$/m);
   });
 
+  // A server that reads the clock once to sign and again for wx.config: a timestamp a second or two
+  // off, which verify once left to its checklist ("none of the known mistakes reproduces it").
+  it('a signature whose timestamp is a few seconds off wx.config’s is named: the clock read twice (exit 1, en, zh, --json)', async () => {
+    const page = 'https://h5.example.com/shop?id=1';
+    const signature = sha1(`jsapi_ticket=${OFFICIAL_TICKET}&noncestr=abc&timestamp=1414587455&url=${page}`);
+    const args = ['jssdk', 'verify', '--url', page, '--signature', signature, '--timestamp', '1414587457', '--nonce', 'abc', '--ticket', OFFICIAL_TICKET];
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const en = await runCli(args, { env });
+    expect(en.code).toBe(1);
+    expect(en.stdout).toMatch(/^verdict +mistake: the timestamp taken twice \(timestamp-drift\)$/m);
+    expect(en.stderr).toContain('✖ Found it: the signature used timestamp 1414587455, a few seconds off the one in wx.config: the server read the clock twice (once to sign, once for wx.config). Read the time once');
+    const zh = await runCli([...args, '--lang', 'zh', '--json'], { env });
+    expect(parseJson(zh.stdout)).toMatchObject({ verdict: 'mistake', mistake: { id: 'timestamp-drift', signed_timestamp: '1414587455', message: expect.stringContaining('服务端取了两次时间') as unknown as string } });
+  });
+
   it('every mistake id has a short label in zh and en', async () => {
     const { MISTAKES } = await import('../../src/core/jssdk.js');
     const { catalogue } = await import('../../src/ui/messages/index.js');

@@ -304,6 +304,14 @@ export const messages = {
     zh: '两处都用同一个秒级时间戳。',
     en: 'Use the same timestamp, in seconds, in both.',
   },
+  'jssdk.verify.mistake.timestamp-drift': {
+    zh: '找到了：签名用的时间戳是 {timestamp}，和 wx.config 里的差了几秒：服务端取了两次时间（签名一次，填 wx.config 又一次）。',
+    en: 'Found it: the signature used timestamp {timestamp}, a few seconds off the one in wx.config: the server read the clock twice (once to sign, once for wx.config).',
+  },
+  'jssdk.verify.mistake.timestamp-drift.fix': {
+    zh: '只取一次时间，签名串和 wx.config 用同一个值。',
+    en: 'Read the time once, and put that same value in the signed string and in wx.config.',
+  },
   'jssdk.verify.mistake.access-token': {
     zh: '找到了：签名里用的是 access_token，不是 jsapi_ticket。',
     en: 'Found it: the access_token was signed instead of the jsapi_ticket.',
@@ -418,6 +426,7 @@ export const messages = {
   'jssdk.mistake.label.trailing-slash': { zh: '末尾的 / 不同', en: 'a trailing slash added or dropped' },
   'jssdk.mistake.label.nonce-key': { zh: '签名串里写成了 nonceStr', en: 'nonceStr= in the signed string' },
   'jssdk.mistake.label.timestamp-ms': { zh: '毫秒与秒混用', en: 'milliseconds mixed with seconds' },
+  'jssdk.mistake.label.timestamp-drift': { zh: '时间戳取了两次', en: 'the timestamp taken twice' },
   'jssdk.mistake.label.access-token': { zh: '签了 access_token，不是 jsapi_ticket', en: 'the access_token signed, not the jsapi_ticket' },
   'jssdk.mistake.label.stale-ticket': { zh: '签了旧的 jsapi_ticket', en: 'an old jsapi_ticket signed' },
   'jssdk.mistake.label.other-appid-ticket': { zh: '签了另一个 appid 的 jsapi_ticket', en: 'another appid\'s jsapi_ticket signed' },
