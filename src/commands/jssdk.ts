@@ -5,7 +5,7 @@
 import { profileFlag } from '../core/validate.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { ConfigError, EXIT, UsageError } from '../errors.js';
+import { ConfigError, EXIT, UsageError, type MessageRef } from '../errors.js';
 import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, unknownJsApis, type SignatureClaim, type UnknownJsApi } from '../core/jssdk.js';
 import { hexProblem, isSecret, type AccountType } from '../core/validate.js';
 import { tokenHostOf } from '../core/endpoints.js';
@@ -143,7 +143,9 @@ export function parseOptions(input: CommandInput): JssdkOptions {
         ['--nonce', nonceStr],
       ].filter(([, v]) => v === undefined).map(([flag]) => flag);
       if (missing.length > 0) {
-        throw new UsageError({ key: 'jssdk.usage.verifyMissing', params: { flags: missing.join(', ') } }, { hint: { key: 'jssdk.usage.verifyMissing.hint' } });
+        // wx.error's result pasted instead of the wx.config it refused: say what it is, and where its meaning is.
+        const hint: MessageRef = pasted.errMsg !== undefined && pasted.signature === undefined ? { key: 'jssdk.usage.verifyMissing.errMsg.hint', params: { errMsg: pasted.errMsg } } : { key: 'jssdk.usage.verifyMissing.hint' };
+        throw new UsageError({ key: 'jssdk.usage.verifyMissing', params: { flags: missing.join(', ') } }, { hint });
       }
       checkSignatureShape(signature as string, str(opts.signature) !== undefined ? '--signature' : 'signature');
       seconds(timestamp, '--timestamp');

@@ -587,6 +587,8 @@ export interface WxConfig {
   jsApiList?: string[];
   /** `noncestr` written in lower case inside wx.config (a mistake of its own: §2.2 wants nonceStr). */
   lowerNonceKey?: boolean;
+  /** wx.error's (or the debug alert's) `errMsg`, when that is what was pasted (`config:invalid signature`). */
+  errMsg?: string;
 }
 
 /**
@@ -616,6 +618,8 @@ export function parseWxConfig(text: string): WxConfig {
   }
   const signature = pick('signature');
   if (signature !== undefined) out.signature = signature;
+  const errMsg = pick('errMsg');
+  if (errMsg !== undefined) out.errMsg = errMsg;
   const list = /["']?\bjsApiList\b["']?\s*:\s*\[([^\]]*)\]/.exec(text);
   if (list) out.jsApiList = [...(list[1] ?? '').matchAll(/["'`]([^"'`]+)["'`]/g)].map((m) => m[1] ?? '');
   return out;

@@ -458,6 +458,18 @@ describe('wxauth jssdk verify', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--timestamp, --nonce');
   });
+
+  // The wx.error alert pasted instead of the wx.config it refused: once only "Missing --signature,
+  // --timestamp, --nonce", with a hint to paste the whole wx.config, which the user believed they had done.
+  it('wx.error’s result pasted instead of the wx.config says what it is and where its meaning is (exit 2, en, zh)', async () => {
+    const en = await server()(['jssdk', 'verify', '{"errMsg":"config:invalid signature"}', '--url', 'https://a.com/']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('✖ Missing --signature, --timestamp, --nonce.');
+    expect(en.stderr).toContain('→ What was pasted is wx.error’s result (errMsg: config:invalid signature), not the wx.config it refused');
+    expect(en.stderr).toContain('wxauth errcode "config:invalid signature" explains the errMsg itself');
+    const zh = await server()(['jssdk', 'verify', "{errMsg: 'config:invalid signature'}", '--url', 'https://a.com/', '--lang', 'zh']);
+    expect(zh.stderr).toContain('→ 粘贴的是 wx.error 的结果（errMsg：config:invalid signature），不是被拒的 wx.config');
+  });
 });
 
 describe('config set jsDomains', () => {

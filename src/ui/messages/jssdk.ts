@@ -91,6 +91,10 @@ export const messages = {
     en: 'Give {flag} a value, or leave the option out (sign then uses the current time and a random 16-character nonceStr); these wx.config fields cannot be empty.',
   },
   'jssdk.usage.verifyMissing': { zh: '缺少 {flags}。', en: 'Missing {flags}.' },
+  'jssdk.usage.verifyMissing.errMsg.hint': {
+    zh: '粘贴的是 wx.error 的结果（errMsg：{errMsg}），不是被拒的 wx.config：把传给 wx.config 的对象（含 signature、timestamp、nonceStr）粘贴进来，或用选项给出这三项；这条 errMsg 的含义用 wxauth errcode "{errMsg}" 查。',
+    en: 'What was pasted is wx.error’s result (errMsg: {errMsg}), not the wx.config it refused: paste the object given to wx.config (with signature, timestamp and nonceStr), or give those three as options; wxauth errcode "{errMsg}" explains the errMsg itself.',
+  },
   'jssdk.usage.verifyMissing.hint': {
     zh: '给出页面的 --url，以及 wx.config 的 signature、timestamp、nonceStr（用选项，或把整段 wx.config({...}) 作为参数粘贴进来）。',
     en: 'Give the page --url, and the wx.config signature, timestamp and nonceStr (as options, or paste the whole wx.config({...}) as an argument).',
