@@ -10,6 +10,7 @@ import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, osReason, type ExitCode, type MessageRef } from '../errors.js';
 import { REGIONS, isRegion, withHttpScheme } from '../core/endpoints.js';
 import { hideUrlCredentials } from '../core/secrets.js';
+import { isLoopbackHost } from '../core/domain.js';
 import type { ProxySummary } from '../core/proxy-stats.js';
 import type { HarEntry } from '../core/proxy-har.js';
 import { INTERCEPTED_HOSTS, proxySettingsFrom } from '../core/proxy-route.js';
@@ -85,6 +86,19 @@ function parseUpstream(value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/**
+ * --upstream naming the proxy's own address and port (`--port 3900 --upstream http://127.0.0.1:3900`,
+ * the emulator's port taken by the proxy): every call would be forwarded to the proxy again, thousands a
+ * second, until Ctrl-C.
+ */
+function pointsAtItself(upstream: string, host: string, port: number): boolean {
+  if (port === 0) return false;
+  const u = new URL(upstream);
+  const upPort = Number(u.port) || (u.protocol === 'https:' ? 443 : 80);
+  const name = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return upPort === port && (isLoopbackHost(name) || name === '0.0.0.0' || name === host.toLowerCase().replace(/^\[|\]$/g, ''));
+}
+
 export function parseOptions(input: CommandInput): ProxyCommandOptions {
   const { opts } = input;
   const rawPort = opts.port ?? DEFAULT_PORT;
@@ -106,11 +120,16 @@ export function parseOptions(input: CommandInput): ProxyCommandOptions {
       throw new UsageError({ key: 'proxy.allowHost.invalid', params: { value: name } }, { hint: { key: 'proxy.allowHost.invalid.hint' } });
     allowHosts.push(name.toLowerCase());
   }
+  const host = typeof opts.host === 'string' && opts.host !== '' ? opts.host : '127.0.0.1';
+  const upstream = typeof opts.upstream === 'string' ? parseUpstream(opts.upstream) : undefined;
+  if (upstream !== undefined && pointsAtItself(upstream, host, port)) {
+    throw new UsageError({ key: 'proxy.upstream.self', params: { upstream, port } }, { hint: { key: 'proxy.upstream.self.hint' } });
+  }
   return {
     port,
     allowHosts,
-    host: typeof opts.host === 'string' && opts.host !== '' ? opts.host : '127.0.0.1',
-    ...(typeof opts.upstream === 'string' ? { upstream: parseUpstream(opts.upstream) } : {}),
+    host,
+    ...(upstream !== undefined ? { upstream } : {}),
     ...(typeof opts.har === 'string' && opts.har !== '' ? { har: opts.har } : {}),
     quotas,
     intercept: opts.intercept === true,

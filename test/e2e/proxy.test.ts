@@ -1602,4 +1602,22 @@ describe('wxauth proxy (the command)', () => {
     expect(bare.stderr).toContain('did you mean http://127.0.0.1:3900?');
     expect((await runCli(['proxy', '--upstream', 'localhost:3900', '--lang', 'zh'])).stderr).toContain('是不是 http://localhost:3900？');
   });
+
+  // --port 3900 --upstream http://127.0.0.1:3900 (the emulator's port given to the proxy): it once started
+  // and forwarded each call to itself, thousands a second, until Ctrl-C.
+  it('refuses an --upstream that is the proxy itself, before listening (exit 2, en, zh --json)', async () => {
+    const port = String(await freePort());
+    const en = await runCli(['proxy', '--port', port, '--upstream', `http://127.0.0.1:${port}`]);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`✖ --upstream http://127.0.0.1:${port} is this proxy itself (port ${port}): every call would be forwarded back to it, over and over.`);
+    expect(en.stderr).toContain('→ Give the proxy a port of its own with --port');
+    expect(en.stderr).not.toContain('Proxy running');
+    const zh = await runCli(['proxy', '--port', port, '--upstream', `http://localhost:${port}/`, '--lang', 'zh', '--json']);
+    expect(zh.code).toBe(2);
+    expect(JSON.parse(zh.stdout)).toMatchObject({ type: 'error', ok: false, error: { code: 'usage', message: `--upstream http://localhost:${port} 就是这个代理自己（端口 ${port}）：每个调用都会被转发回代理，无休止地循环。` } });
+    // Another port on this machine (the emulator's) is an upstream like any other.
+    const other = await runProxyCommand(['--upstream', emu.url]);
+    expect(await other.stop()).toBe(0);
+    expect(other.stderr.text).toContain(`→ ${emu.url}`);
+  });
 });

@@ -257,6 +257,14 @@ export const messages = {
   },
   'proxy.host.invalid': { zh: '无法绑定地址 {host}：{detail}。', en: 'Cannot bind to {host}: {detail}.' },
   'proxy.host.invalid.hint': { zh: '用本机的地址，例如 127.0.0.1。', en: 'Use an address of this machine, such as 127.0.0.1.' },
+  'proxy.upstream.self': {
+    zh: '--upstream {upstream} 就是这个代理自己（端口 {port}）：每个调用都会被转发回代理，无休止地循环。',
+    en: '--upstream {upstream} is this proxy itself (port {port}): every call would be forwarded back to it, over and over.',
+  },
+  'proxy.upstream.self.hint': {
+    zh: '用 --port 给代理一个它自己的端口（不要用模拟器的），--upstream 保持指向模拟器的地址；或者去掉 --upstream，转发到微信。',
+    en: 'Give the proxy a port of its own with --port (not the emulator’s), keeping --upstream at the emulator’s address; or leave --upstream out to reach WeChat.',
+  },
   'proxy.upstream.invalid': { zh: '上游地址无效：{value}', en: 'Invalid upstream: {value}' },
   'proxy.upstream.invalid.hint': {
     zh: '用 http:// 或 https:// 开头的地址，例如 https://api.weixin.qq.com 或模拟器的 http://127.0.0.1:3900。',
