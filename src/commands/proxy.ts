@@ -271,6 +271,8 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       if (code !== undefined && !ctx.signal.aborted) hooks.upstreamDown({ upstream, code, given: options.upstream !== undefined });
     });
     await untilAborted(ctx.signal);
+    const waiting = proxy.inFlight();
+    if (waiting > 0) hooks.stopping({ calls: waiting, har: options.har !== undefined });
   } finally {
     await proxy.close();
     // The lines of every call, the ones still in flight when Ctrl-C came included, before the summary.

@@ -1090,7 +1090,7 @@ describe('wxauth proxy (the command)', () => {
 
   // Ctrl-C while a call waited on a silent upstream: the call was once said after the summary ("calls
   // forwarded: 0 … No calls went through the proxy"), as "upstream reset (ECONNRESET)", and left out of the HAR.
-  it('a call still waiting for the upstream at Ctrl-C is cut, said as the proxy’s doing before the summary, counted and in the HAR (en, zh)', async () => {
+  it('a call still waiting for the upstream at Ctrl-C is cut, said as the proxy’s doing before the summary, counted and in the HAR; the wait is said (en, zh)', async () => {
     const received: http.IncomingMessage[] = [];
     const silent = http.createServer((req) => void received.push(req));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
@@ -1110,6 +1110,11 @@ describe('wxauth proxy (the command)', () => {
       const [en, zh] = await Promise.all([run('en'), run('zh')]);
       const line = en.px.stderr.text.indexOf('the upstream had not finished answering when the proxy stopped: the proxy cut this call');
       expect(line).toBeGreaterThan(-1);
+      // Said at Ctrl-C, while the call still waits: a second Ctrl-C (which exits at once) costs the HAR.
+      const stopping = en.px.stderr.text.indexOf('Stopping: 1 call(s) still wait for the upstream; they get a second, then are cut, and the HAR is written. Ctrl-C again quits at once, without the summary and without writing the HAR.');
+      expect(stopping).toBeGreaterThan(-1);
+      expect(stopping).toBeLessThan(line);
+      expect(zh.px.stderr.text).toContain('正在停止：还有 1 个调用在等上游应答');
       expect(line).toBeLessThan(en.px.stderr.text.indexOf('Proxy stopped'));
       expect(en.px.stderr.text).not.toContain('upstream reset');
       expect(en.px.stderr.text).toContain('Proxy stopped; calls: 1, of which 1 got no answer from the upstream');
@@ -1118,6 +1123,10 @@ describe('wxauth proxy (the command)', () => {
       expect(zh.px.stderr.text).toContain('代理停止时上游还没有应答完：这次调用被代理切断');
       expect(zh.px.stdout.text).toMatch(/\/cgi-bin\/token +1 +代理停止时切断×1/);
       expect(zh.entries).toHaveLength(1);
+      // Nothing in flight: nothing to wait for, nothing said.
+      const idle = await runProxyCommand(['--upstream', upstream]);
+      expect(await idle.stop()).toBe(0);
+      expect(idle.stderr.text).not.toContain('Stopping');
     } finally {
       silent.closeAllConnections();
       silent.close();

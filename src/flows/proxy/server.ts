@@ -161,6 +161,8 @@ export interface ProxyHandle {
   /** The URL to give callers: `url`, or with a wildcard bind a real address of this machine (the first LAN one). */
   reachUrl: string;
   summary(): ProxySummary;
+  /** Calls still waiting for the upstream (or streaming its answer). */
+  inFlight(): number;
   /** Stop accepting, wait for calls in flight (briefly), and free the upstream connections. */
   close(): Promise<void>;
 }
@@ -838,6 +840,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     url,
     reachUrl: lan ? `http://${lan.family === 'IPv6' ? `[${lan.address}]` : lan.address}:${bound.port}` : url,
     summary: () => stats.summary(),
+    inFlight: () => inFlight.size,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -228,6 +228,14 @@ export const messages = {
   },
   'proxy.line.reset': { zh: '上游断开连接（{failure}），调用方的连接也已断开', en: 'upstream reset ({failure}); the caller\'s connection was reset too' },
   'proxy.line.aborted': { zh: '调用方在收到完整应答前断开了', en: 'the caller went away before the answer was complete' },
+  'proxy.stopping': {
+    zh: '正在停止：还有 {calls} 个调用在等上游应答，再给它们 1 秒，之后切断。再按一次 Ctrl-C 会立即退出，不显示汇总。',
+    en: 'Stopping: {calls} call(s) still wait for the upstream; they get a second, then are cut. Ctrl-C again quits at once, without the summary.',
+  },
+  'proxy.stopping.har': {
+    zh: '正在停止：还有 {calls} 个调用在等上游应答，再给它们 1 秒，之后切断，再写 HAR。再按一次 Ctrl-C 会立即退出，不显示汇总，也不写 HAR 文件。',
+    en: 'Stopping: {calls} call(s) still wait for the upstream; they get a second, then are cut, and the HAR is written. Ctrl-C again quits at once, without the summary and without writing the HAR.',
+  },
   'proxy.line.stopped': { zh: '代理停止时上游还没有应答完：这次调用被代理切断（调用方的连接也被断开）', en: 'the upstream had not finished answering when the proxy stopped: the proxy cut this call (and the caller\'s connection)' },
   'proxy.line.tooLarge': {
     zh: '（压缩的应答，{size} 字节；解压后超过代理保留的前 64 KiB，未解码显示）',

@@ -37,6 +37,8 @@ export interface ProxyHooks {
   /** The upstream did not take a connection at start (commands/proxy.ts): calls get 502 until it does. */
   /** `given`: the upstream came from --upstream (else it is WeChat's API host, --region's or the default). */
   upstreamDown(info: { upstream: string; code: string; given: boolean }): void;
+  /** Ctrl-C came while `calls` still waited for the upstream: they get a second, and a second Ctrl-C quits at once. */
+  stopping(info: { calls: number; har: boolean }): void;
   /** Write what is still queued (before the summary, and on the way out). */
   flush(): void;
 }
@@ -178,6 +180,13 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         ? out.t('proxy.intercept.passedFailed', { caller: info.caller, target: info.target, failure: info.failure })
         : out.t(info.kind === 'tunnel' ? 'proxy.intercept.passed' : 'proxy.intercept.passedHttp', { caller: info.caller, target: info.target });
       say(out.style.dim(line));
+    },
+
+    stopping({ calls, har }) {
+      // Not a JSON line: the summary says the rest. Said only when the wait is real, so that a second
+      // Ctrl-C, which exits at once (main.ts), is not pressed without knowing what it costs.
+      if (out.json) return;
+      say(out.t(har ? 'proxy.stopping.har' : 'proxy.stopping', { calls }));
     },
 
     upstreamDown({ upstream, code, given }) {
