@@ -658,6 +658,11 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, target?: Http
   if (!f.answered && isMalformedReply(f.error)) {
     return check('redirect', 'fail', { key: 'doctor.http.malformed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.http.malformed.fix' });
   }
+  if (!f.answered && new URL(f.url).protocol === 'https:' && isTlsFailure(f.error)) {
+    // The connection was taken and the TLS handshake failed (plain http on 443, an old protocol): not
+    // a firewall; the tls check says what the handshake met.
+    return check('redirect', 'fail', { key: 'doctor.redirect.tlsFailed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.redirect.tlsFailed.fix', params: { host } });
+  }
   if (!f.answered && f.silentMs !== undefined) {
     // Connected and asked, then nothing: the server is reachable (no firewall to open); its callback
     // handler hangs on a hit without a code, and WeChat's redirect would hang the same way.
@@ -726,6 +731,11 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  */
 function isMalformedReply(error: string): boolean {
   return error.startsWith('HPE_');
+}
+
+/** A handshake that began and failed: OpenSSL's EPROTO (plain HTTP answered on the https port) and its ERR_SSL_* codes. */
+function isTlsFailure(error: string): boolean {
+  return error === 'EPROTO' || error.startsWith('ERR_SSL_') || error.startsWith('ERR_TLS_');
 }
 
 /** Errors where nothing took the TCP connection, so no TLS handshake ever began. */

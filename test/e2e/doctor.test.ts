@@ -140,6 +140,19 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
+  // Plain HTTP on the https port: redirect said "cannot be reached: EPROTO" with a fix about firewalls,
+  // while the tls line below it said the handshake met plain HTTP.
+  it('an https callback whose handshake fails (plain HTTP on 443) is a TLS setup to fix, not a firewall (en, zh)', async () => {
+    const args = ['doctor', '--connect-to', `${DOMAIN}:443:127.0.0.1:${plain.port}`, '--connect-to', `${DOMAIN}:80:127.0.0.1:${plain.port}`];
+    const en = await runCli(args, { env: serviceAccount() });
+    expect(en.code).toBe(1);
+    expect(lineOf(en.stdout, 'redirect')).toMatch(new RegExp(`^✖ redirect\\s+https://${DOMAIN.replace(/\./g, '\\.')}/wechat/callback took the connection, but the TLS handshake failed \\((EPROTO|ERR_SSL_\\w+)\\)\\.$`));
+    expect(en.stdout).toContain(`Fix: The server is reachable (no firewall to open); the HTTPS setup of ${DOMAIN} is wrong: the tls line below says what the handshake met`);
+    expect(en.stdout).not.toContain('firewalls and security groups');
+    const zh = await runCli([...args, '--lang', 'zh'], { env: serviceAccount() });
+    expect(lineOf(zh.stdout, 'redirect')).toContain('连上了，但 TLS 握手失败');
+  });
+
   // A callback and its slashed twin redirecting to each other: the fix once said to make the redirect_uri
   // "the final address (as /wechat/callback/ has it)", which only redirected back.
   it('a redirect loop between the callback and its trailing-/ form is named as a loop, not fixed by "use the other address" (en, zh)', async () => {

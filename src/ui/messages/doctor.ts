@@ -295,6 +295,14 @@ export const messages = {
     en: 'Make sure the server is running and {host} is reachable on its port through firewalls and security groups.',
   },
 
+  'doctor.redirect.tlsFailed': {
+    zh: '{url} 连上了，但 TLS 握手失败（{error}）。',
+    en: '{url} took the connection, but the TLS handshake failed ({error}).',
+  },
+  'doctor.redirect.tlsFailed.fix': {
+    zh: '服务器连得上（不是防火墙的问题），是 {host} 的 HTTPS 配置不对：下面 tls 一行说明握手遇到了什么（例如 443 端口上跑的是明文 HTTP）。',
+    en: 'The server is reachable (no firewall to open); the HTTPS setup of {host} is wrong: the tls line below says what the handshake met (plain HTTP on port 443, for one).',
+  },
   'doctor.http.malformed': {
     zh: '{url} 有回应，但不是合法的 HTTP 响应（{error}）。',
     en: '{url} answered, but not with a valid HTTP response ({error}).',
