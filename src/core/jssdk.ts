@@ -476,13 +476,13 @@ function safeDecode(s: string): string {
   }
 }
 
+/** How far a timestamp taken twice may drift (a slow ticket fetch between the two reads included). */
+const TIMESTAMP_DRIFT_S = 10;
+
 /**
  * Recompute the signature; if it differs, try each known mistake alone and name the first that
  * reproduces the given signature; else say what to check (附录5 order). Pure: the hash is passed in.
  */
-/** How far a timestamp taken twice may drift (a slow ticket fetch between the two reads included). */
-const TIMESTAMP_DRIFT_S = 10;
-
 export function diagnoseSignature(claim: SignatureClaim, facts: SignatureFacts, sha1: Sha1): Diagnosis {
   const warnings: DiagnosisWarning[] = [];
   const normalized = normalizePageUrl(claim.url);

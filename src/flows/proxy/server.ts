@@ -463,8 +463,14 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
    * call) the report is immediate. The traffic itself never waits.
    */
   let queue: Promise<void> | undefined;
-  /** Calls still waiting for the upstream, each with how to cut it when the proxy stops. */
-  const inFlight = new Set<() => void>();
+  /**
+   * Calls still waiting for the upstream (or streaming its answer), counted, and whether the proxy is
+   * cutting them (Ctrl-C): a call cut then ends as `stopped`, the proxy's doing, not as the caller's
+   * abort or the upstream's reset. A number and a flag, not a set of the calls: a long-lived set holding
+   * each call's closure tripled the proxy's garbage collection under load (npm run bench, issue 19).
+   */
+  let inFlight = 0;
+  let stopping = false;
   const reportInOrder = (exchange: ProxyExchange, lookup: Promise<void> | undefined) => {
     if (!lookup && !queue) return reportNow(exchange);
     const next = Promise.all([queue, lookup]).then(() => reportNow(exchange));
@@ -527,10 +533,14 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     let done = false;
     let timedOut = false;
 
-    const finish = (outcome: ProxyOutcome, failure?: string) => {
+    const finish = (given: ProxyOutcome, givenFailure?: string) => {
       if (done) return;
       done = true;
-      inFlight.delete(stop);
+      inFlight--;
+      // Cut at Ctrl-C (close() below): whichever end noticed first, the proxy did it.
+      const cut = stopping && (given === 'aborted' || given === 'reset');
+      const outcome: ProxyOutcome = cut ? 'stopped' : given;
+      const failure = cut ? undefined : givenFailure;
       if (!observe) return;
       const answer = outcome === 'answered' ? readable(received, pairs(responseHeaders).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1], limit) : { text: received.buffer().toString('utf8') };
       const exchange: ProxyExchange = {
@@ -585,15 +595,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       setHost: false,
       agent: agents.agentFor(upstream.url),
     });
-    // Ctrl-C while the upstream has not answered: the call is cut and said as the proxy's doing (not as
-    // an upstream reset), before the summary and into the HAR.
-    function stop(): void {
-      if (done) return;
-      upReq.destroy();
-      resetCaller(req.socket);
-      finish('stopped');
-    }
-    inFlight.add(stop);
+    inFlight++;
     upReq.setTimeout(options.timeoutMs, () => {
       timedOut = true;
       upReq.destroy(Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
@@ -840,18 +842,21 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     url,
     reachUrl: lan ? `http://${lan.family === 'IPv6' ? `[${lan.address}]` : lan.address}:${bound.port}` : url,
     summary: () => stats.summary(),
-    inFlight: () => inFlight.size,
+    inFlight: () => inFlight,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Calls in flight get a moment to finish; then whatever is left is cut, as Ctrl-C on any server would.
       const cut = setTimeout(() => {
-        for (const stop of [...inFlight]) stop();
+        stopping = true;
         server.closeAllConnections();
         for (const socket of tunnels) socket.destroy();
       }, 1_000);
       await closed;
       clearTimeout(cut);
+      // The calls cut end on their sockets' close events, a turn or two of the event loop after the
+      // server's own close: wait for them (boundedly), so that each is reported before the summary.
+      for (let turns = 0; inFlight > 0 && turns < 100; turns++) await new Promise((resolve) => setImmediate(resolve));
       // Calls waiting for their caller's name are reported before the summary.
       while (queue) await queue;
       agents.destroy();
