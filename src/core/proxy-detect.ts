@@ -506,46 +506,30 @@ export class ProxyObserver {
       return;
     }
     const expiresIn = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : BASIC_TOKEN_SECONDS;
-    if (facts.endpoint === '/cgi-bin/stable_token' && appid) {
-      this.basicIssued.set(accessToken, { ...me, appid, source: facts.endpoint });
-      // force_refresh: true invalidates the previous stable token (API-FACTS §9 force mode): the other
-      // servers' copies stop working, the token war of /cgi-bin/token by another road. A new token
-      // without it is the normal rotation in the last 5 minutes, when old and new both work.
-      const forced = facts.body?.force_refresh === true || facts.body?.force_refresh === 'true';
-      const previous = this.stableTokens.get(appid);
-      if (forced && previous && previous.token !== accessToken) {
-        this.superseded.set(previous.token, { appid, issued: previous, by: me, forced: true });
-        if (me.time < previous.expiresAt) {
-          hit(
-            'basic_token.refetched',
-            {
-              key: 'proxy.hit.basic_token.force_refreshed',
-              params: { appid, issued: iso(previous.time), issuer: who(previous), caller: who(me), left: Math.max(1, Math.round((previous.expiresAt - me.time) / 60_000)) },
-            },
-            { key: 'proxy.fix.basic_token.forced' },
-          );
-        }
-      }
-      this.stableTokens.set(appid, { ...me, appid, token: accessToken, expiresAt: me.time + expiresIn * 1000 });
-      return;
-    }
-    if (facts.endpoint !== '/cgi-bin/token' || !appid) return;
+    const stable = facts.endpoint === '/cgi-bin/stable_token';
+    if ((!stable && facts.endpoint !== '/cgi-bin/token') || !appid) return;
     this.basicIssued.set(accessToken, { ...me, appid, source: facts.endpoint });
-    const previous = this.basicTokens.get(appid);
-    if (previous && previous.token !== accessToken) {
-      this.superseded.set(previous.token, { appid, issued: previous, by: me });
+    // A new /cgi-bin/token knocks out the previous one. stable_token is a family of its own (a
+    // /cgi-bin/token fetch does not touch it, API-FACTS §9) whose previous token falls only to
+    // force_refresh: true, the token war by another road; a new one without it is the normal rotation
+    // of the last 5 minutes, when old and new both work.
+    const family = stable ? this.stableTokens : this.basicTokens;
+    const forced = stable && (facts.body?.force_refresh === true || facts.body?.force_refresh === 'true');
+    const previous = family.get(appid);
+    if (previous && previous.token !== accessToken && (!stable || forced)) {
+      this.superseded.set(previous.token, { appid, issued: previous, by: me, ...(forced ? { forced: true } : {}) });
       if (me.time < previous.expiresAt) {
         hit(
           'basic_token.refetched',
           {
-            key: 'proxy.hit.basic_token.refetched',
+            key: forced ? 'proxy.hit.basic_token.force_refreshed' : 'proxy.hit.basic_token.refetched',
             params: { appid, issued: iso(previous.time), issuer: who(previous), caller: who(me), left: Math.max(1, Math.round((previous.expiresAt - me.time) / 60_000)) },
           },
-          { key: 'proxy.fix.basic_token' },
+          { key: forced ? 'proxy.fix.basic_token.forced' : 'proxy.fix.basic_token' },
         );
       }
     }
-    this.basicTokens.set(appid, { ...me, appid, token: accessToken, expiresAt: me.time + expiresIn * 1000 });
+    family.set(appid, { ...me, appid, token: accessToken, expiresAt: me.time + expiresIn * 1000 });
   }
 
   private countQuota(facts: CallFacts, appid: string | undefined, time: number, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
