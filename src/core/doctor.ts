@@ -612,15 +612,28 @@ export function withDoctorState(redirectUri: string): string {
  * callback sending a refusal to /login) is the app's own answer, not this.
  */
 function dropsQueryOnTheWay(stated: HttpFacts | undefined): stated is HttpFacts & { answered: true; location: string } {
-  if (!stated?.answered || stated.status < 300 || stated.status >= 400 || stated.location === undefined) return false;
-  let target: URL;
+  if (!isRedirect(stated)) return false;
+  const target = locationOf(stated);
+  return target !== undefined && samePath(target.pathname, new URL(stated.url).pathname) && !target.search.includes(`state=${CALLBACK_PROBE_STATE}`);
+}
+
+/** A 3xx answer with a Location. */
+function isRedirect(f: HttpFacts | undefined): f is HttpFacts & { answered: true; location: string } {
+  return f?.answered === true && f.status >= 300 && f.status < 400 && f.location !== undefined;
+}
+
+/** Where a redirect leads, resolved against the address fetched; undefined for a Location that is no URL. */
+function locationOf(f: { url: string; location: string }): URL | undefined {
   try {
-    target = new URL(stated.location, stated.url);
+    return new URL(f.location, f.url);
   } catch {
-    return false;
+    return undefined;
   }
-  const path = (p: string) => p.replace(/\/+$/, '');
-  return path(target.pathname) === path(new URL(stated.url).pathname) && !target.search.includes(`state=${CALLBACK_PROBE_STATE}`);
+}
+
+/** The same path, give or take trailing slashes. */
+function samePath(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 }
 
 /**
@@ -634,15 +647,9 @@ export function redirectTarget(stated: HttpFacts | undefined): string | undefine
 
 /** Whether `back`, the fetch of the redirect's target, redirects to `url`'s own path again (give or take its slash): a loop. */
 function redirectsBack(url: string, back: HttpFacts | undefined): back is HttpFacts & { answered: true; location: string } {
-  if (!back?.answered || back.status < 300 || back.status >= 400 || back.location === undefined) return false;
-  let again: URL;
-  try {
-    again = new URL(back.location, back.url);
-  } catch {
-    return false;
-  }
-  const path = (p: string) => p.replace(/\/+$/, '');
-  return path(again.pathname) === path(new URL(url).pathname);
+  if (!isRedirect(back)) return false;
+  const again = locationOf(back);
+  return again !== undefined && samePath(again.pathname, new URL(url).pathname);
 }
 
 /**
