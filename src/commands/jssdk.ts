@@ -75,6 +75,8 @@ export type JssdkResult =
       accountType?: AccountType;
       /** The JS-safe domains came from WXAUTH_JS_DOMAINS: a fix updates that, not the profile (which it overrides). */
       jsDomainsFromEnv: boolean;
+      /** The profile is a website app (网站应用): no JS-SDK, so wx.config with its appId fails whatever the signature. */
+      websiteApp: boolean;
       showSecrets: boolean;
       exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
       // The verdict, which ticket, the live check and what else verify found (flows/jssdk.ts); its
@@ -280,7 +282,9 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
         obtain: (refresh) => ticketOf(ctx, profile, appid as string, apiHost, refresh),
       });
       const { verified, otherAppId, ticketOfOtherAppid } = page;
-      const ok = verified.diagnosis.verdict === 'match' && (verified.domain === undefined || verified.domain.ok) && !otherAppId && !options.lowerNonceKey && !ticketOfOtherAppid;
+      // As sign warns: a website app's wx.config fails in WeChat even with a signature that matches.
+      const websiteApp = appid !== undefined && config.type === 'website';
+      const ok = verified.diagnosis.verdict === 'match' && (verified.domain === undefined || verified.domain.ok) && !otherAppId && !options.lowerNonceKey && !ticketOfOtherAppid && !websiteApp;
       return {
         sub: 'verify',
         profile,
@@ -292,6 +296,7 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
         lowerNonceKey: options.lowerNonceKey,
         ...(config.type ? { accountType: config.type } : {}),
         jsDomainsFromEnv: config.sources.jsDomains === 'env',
+        websiteApp,
         showSecrets,
         exitCode: ok ? EXIT.ok : EXIT.checkFailed,
       };

@@ -240,6 +240,25 @@ describe('wxauth jssdk verify', () => {
     expect(bad.stderr).toContain('this signature is for the URL with its fragment');
   });
 
+  // sign warned that a website app has no JS-SDK; verify said "The signature is right" and exit 0 for
+  // a wx.config that cannot succeed in WeChat whatever its signature.
+  it('on a website app’s profile, a matching signature still fails (exit 1): a website app has no JS-SDK, said on stdout and stderr (en, zh --json)', async () => {
+    const website = { appid: DEFAULT_APPIDS.website, secret: '5e1ec0de5e1ec0de5e1ec0de00000003', type: 'website' };
+    const env = emulatorEnv(emu, website, { WXAUTH_CONFIG_DIR: tempConfigDir() });
+    const ticket = (await runCli(['jssdk', 'ticket'], { env })).stdout.trim();
+    const page = 'https://h5.example.com/shop?id=3';
+    const good = sha1(`jsapi_ticket=${ticket}&noncestr=abc&timestamp=1714587457&url=${page}`);
+    const args = ['jssdk', 'verify', '--url', page, '--signature', good, '--timestamp', '1714587457', '--nonce', 'abc'];
+    const en = await runCli(args, { env });
+    expect(en.code, en.stderr).toBe(1);
+    expect(en.stderr).toContain(`Profile default is a website app (appid ${website.appid}), and a website app has no JS-SDK`);
+    expect(en.stderr).toContain('wxauth --profile <account> jssdk verify');
+    expect(en.stdout).toMatch(new RegExp(`appId +✖ ${website.appid} is a website app: no JS-SDK`));
+    const zh = await runCli([...args, '--lang', 'zh', '--json'], { env });
+    expect(zh.code).toBe(1);
+    expect(parseJson(zh.stdout)).toMatchObject({ ok: false, verdict: 'match', warnings: [{ id: 'jssdk.website-app', appid: website.appid, message: expect.stringContaining('网站应用没有 JS-SDK') as unknown as string }] });
+  });
+
   it('a match with the cached ticket is checked with WeChat: a ticket ended early is the old-ticket verdict (exit 1); unreachable, the match says it was not checked', async () => {
     const cli = server({ WXAUTH_JS_DOMAINS: 'example.com' });
     const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();

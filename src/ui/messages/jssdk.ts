@@ -448,6 +448,11 @@ export const messages = {
   'jssdk.verify.row.domain.port': { zh: '✖ {host} 用了端口 {port}', en: '✖ {host} on port {port}' },
   'jssdk.verify.row.domain.unchecked': { zh: '未检查（没有设置 jsDomains）', en: 'not checked (no jsDomains)' },
   'jssdk.verify.row.appId.other': { zh: '✖ {configAppId}，不是 ticket 所属的 {appid}', en: '✖ {configAppId}, not {appid} (the ticket’s)' },
+  'jssdk.verify.row.appId.website': { zh: '✖ {appid} 是网站应用，没有 JS-SDK', en: '✖ {appid} is a website app: no JS-SDK' },
+  'jssdk.verify.websiteApp': {
+    zh: 'profile {profile} 是网站应用（appid {appid}），网站应用没有 JS-SDK：wx.config 要用公众号（服务号、订阅号或测试号）的 appId 和它的 jsapi_ticket，用这个 appId 的 wx.config 在微信里签名对了也不会成功。换成公众号的 profile 再验证：wxauth --profile <公众号> jssdk verify …',
+    en: 'Profile {profile} is a website app (appid {appid}), and a website app has no JS-SDK: wx.config takes an official account’s appId (service, subscription or test account) and its jsapi_ticket, so a wx.config with this appId fails in WeChat even with a signature that matches. Verify with the official account’s profile: wxauth --profile <account> jssdk verify …',
+  },
   'jssdk.verify.row.nonceKey': { zh: '✖ wx.config 里写成了 noncestr', en: '✖ spelt noncestr in wx.config' },
   'jssdk.verify.iosOnly': {
     zh: '这是首次进入的 URL（{landing}）的签名：在 iOS 微信里，history 路由的单页应用验证的正是它，所以 iOS 上正确；Android 验证的是当前 URL（{url}），所以 Android 上会报 invalid signature。（这来自实践报告，官方文档没有写明，可能随微信版本变化。）',

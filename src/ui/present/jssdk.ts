@@ -151,7 +151,10 @@ export function present(result: JssdkResult, out: Output): void {
         // A match with the cached ticket or a --ticket, checked with WeChat: same, replaced, or unchecked (with why).
         ...(result.liveCheck ? { live_check: result.liveCheck.outcome === 'unchecked' ? { outcome: 'unchecked', reason: out.tr(result.liveCheck.reason) } : { outcome: result.liveCheck.outcome } } : {}),
         ...(result.signedWithCached ? { signed_with_cached_ticket: { obtained_at: isoTime(result.signedWithCached.obtainedAt) } } : {}),
-        warnings: d.warnings.map((w) => diagnosisWarningEntry(out, w)),
+        warnings: [
+          ...(result.websiteApp ? [warningEntry('jssdk.website-app', out.t('jssdk.verify.websiteApp', { appid: result.appid ?? '', profile: result.profile }), { appid: result.appid ?? null })] : []),
+          ...d.warnings.map((w) => diagnosisWarningEntry(out, w)),
+        ],
       };
       // What stderr says of the verdict, in the run's language, is in the document too.
       const found = d.verdict === 'mistake' ? mistakeText(out, d.found, d.url) : undefined;
@@ -180,6 +183,7 @@ export function present(result: JssdkResult, out: Output): void {
       if (result.lowerNonceKey) doc.lower_nonce_key = true;
       out.result(doc);
 
+      if (result.websiteApp) out.warn(out.t('jssdk.verify.websiteApp', { appid: result.appid ?? '', profile: result.profile }));
       sayWarnings(out, d.warnings);
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.verify.ticketOption'));
       if (result.signedWithCached) out.warning('jssdk.verify.signedWithCached', out.t('jssdk.verify.signedWithCached', { at: formatLocalTime(result.signedWithCached.obtainedAt) }));
@@ -196,6 +200,7 @@ export function present(result: JssdkResult, out: Output): void {
         ],
         [out.t('jssdk.verify.row.domain'), domainCell(out, domain)],
         ...(result.otherAppId ? [['appId', out.t('jssdk.verify.row.appId.other', { configAppId: result.otherAppId, appid: result.appid ?? '' })] as [string, string]] : []),
+        ...(result.websiteApp ? [['appId', out.t('jssdk.verify.row.appId.website', { appid: result.appid ?? '' })] as [string, string]] : []),
         ...(result.lowerNonceKey ? [['nonceStr', out.t('jssdk.verify.row.nonceKey')] as [string, string]] : []),
         ...(foreign ? [['ticket', out.t('jssdk.verify.row.ticket.otherAppid', { appid: foreign.appid })] as [string, string]] : []),
       ]);
