@@ -324,7 +324,8 @@ export function routeFor(url: string, v: ProxySettings, shown: (proxy: string) =
 export function evaluateProxy(
   apiUrl: string,
   v: ProxySettings,
-  apiReached: boolean | undefined,
+  /** Whether WeChat answered the credentials call; `proxy-unreachable`: the proxy itself refused or was not found. */
+  apiReached: boolean | 'proxy-unreachable' | undefined,
   shown: (proxy: string) => string,
   callbackUrl?: string,
 ): DoctorCheck {
@@ -348,6 +349,10 @@ export function evaluateProxy(
     return check('proxy', 'ok', { key: 'doctor.proxy.bypassed', params: { noProxy: v.noProxy, host } }, evidence);
   }
   const params = { host, proxy: route.proxy, variable: route.variable };
+  if (apiReached === 'proxy-unreachable') {
+    // Not a proxy that swallows calls: nothing answered at its address (credentials says how it failed).
+    return check('proxy', 'fail', { key: 'doctor.proxy.unreachable', params }, evidence, { key: 'doctor.proxy.unreachable.fix', params: { hostname, variable: route.variable } });
+  }
   if (apiReached === false) {
     const url = new URL(apiUrl);
     // url.host keeps IPv6 brackets and drops a default port: put the port back.

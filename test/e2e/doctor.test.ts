@@ -442,17 +442,19 @@ describe('wxauth doctor -v --curl', () => {
 });
 
 describe('wxauth doctor and the run’s proxy variables', () => {
-  it('sends the WeChat call through HTTP_PROXY of the run (a dead one here) and says the proxy is the likely culprit', async () => {
+  it('sends the WeChat call through HTTP_PROXY of the run (a dead one here) and says the proxy cannot be reached, as credentials does', async () => {
     const r = await runCli(['doctor'], { env: testAccount(ok400, { HTTP_PROXY: 'http://user:pw@127.0.0.1:1' }) });
     expect(r.code).toBe(1);
-    expect(lineOf(r.stdout, 'proxy')).toMatch(/^! proxy\s+Calls to 127\.0\.0\.1:\d+ go through the proxy http:\/\/user:\*\*\*@127\.0\.0\.1:1 \(HTTP_PROXY\), and WeChat could not be reached/);
+    // Not "the proxy may be swallowing the calls": nothing answered at its address.
+    expect(lineOf(r.stdout, 'proxy')).toMatch(/^✖ proxy\s+Calls to 127\.0\.0\.1:\d+ go through the proxy http:\/\/user:\*\*\*@127\.0\.0\.1:1 \(HTTP_PROXY\), which could not be reached: nothing gets to WeChat/);
     expect(lineOf(r.stdout, 'credentials')).toMatch(/^✖ credentials\s+Could not reach the proxy/);
-    // The fix names the API's real port (the emulator's), not 443.
-    const port = new URL(emu.url).port;
-    expect(r.stdout).toContain(`check that the proxy lets 127.0.0.1:${port} through.`);
+    expect(r.stdout).toContain('Start the proxy, or correct the address and port in HTTP_PROXY; if you need no proxy, unset HTTP_PROXY or set NO_PROXY=127.0.0.1.');
+    expect(r.stdout).not.toContain('swallowing');
     // The callback is reached directly all the same.
     expect(lineOf(r.stdout, 'redirect')).toMatch(/^✔ redirect/);
     expect(r.stdout).not.toContain(':pw@');
+    const zh = await runCli(['--lang', 'zh', 'doctor'], { env: testAccount(ok400, { HTTP_PROXY: 'http://127.0.0.1:1' }) });
+    expect(lineOf(zh.stdout, 'proxy')).toContain('而这个代理连不上：请求根本到不了微信');
   });
 });
 

@@ -344,8 +344,10 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
       : skipNeeds('credentials', missingCredentials),
     wechat ? evaluateClock(wechat.date, wechat.localMs, config.apiBase) : skipNeeds('clock', missingCredentials),
   ];
-  // Whether WeChat answered at all tells a proxy that swallows the calls from one that works.
-  const reached = wechat === undefined ? undefined : wechat.localMs !== undefined;
+  // Whether WeChat answered at all tells a proxy that swallows the calls from one that works, and from
+  // one that is not there (the client's own words for a proxy it could not reach).
+  const proxyDown = wechat?.facts.outcome === 'network' && wechat.facts.message.key === 'http.proxy.unreachable';
+  const reached = wechat === undefined ? undefined : proxyDown ? 'proxy-unreachable' : wechat.localMs !== undefined;
   offline.push(evaluateProxy(config.apiBase, deps.proxy, reached, deps.showProxy, webAuth ? config.redirectUri : undefined));
   return buildReport(config.profile, [...offline, ...online]);
 }

@@ -150,6 +150,14 @@ export const messages = {
     zh: '调用 {host} 经过代理 {proxy}（{variable}），而微信没有连通：可能是代理挡住了请求。',
     en: 'Calls to {host} go through the proxy {proxy} ({variable}), and WeChat could not be reached: the proxy may be swallowing the calls.',
   },
+  'doctor.proxy.unreachable': {
+    zh: '调用 {host} 要经过代理 {proxy}（{variable}），而这个代理连不上：请求根本到不了微信。',
+    en: 'Calls to {host} go through the proxy {proxy} ({variable}), which could not be reached: nothing gets to WeChat.',
+  },
+  'doctor.proxy.unreachable.fix': {
+    zh: '启动这个代理，或改正 {variable} 里的地址和端口；不需要代理时：取消 {variable}，或设 NO_PROXY={hostname}。',
+    en: 'Start the proxy, or correct the address and port in {variable}; if you need no proxy, unset {variable} or set NO_PROXY={hostname}.',
+  },
   'doctor.proxy.apiFailed.fix': {
     zh: '不用代理试一次：NO_PROXY={hostname} wxauth doctor；或检查代理是否允许访问 {target}。',
     en: 'Try without the proxy: NO_PROXY={hostname} wxauth doctor; or check that the proxy lets {target} through.',

@@ -474,7 +474,7 @@ describe('doctor flow: WeChat', () => {
     const proxy = { httpProxy: `http://127.0.0.1:${closedPort}`, httpsProxy: '', noProxy: '' };
     const report = await doctor({ deps: { proxy } });
     expect(byId(report, 'credentials').status).toBe('fail');
-    expect(byId(report, 'proxy')).toMatchObject({ status: 'warn', message: { key: 'doctor.proxy.apiFailed' } });
+    expect(byId(report, 'proxy')).toMatchObject({ status: 'fail', message: { key: 'doctor.proxy.unreachable' } });
     expect(byId(report, 'clock').status).toBe('skip');
     // The proxy resolves the API host, so it is not looked up here.
     expect(byId(report, 'dns.api')).toMatchObject({ status: 'ok', message: { key: 'doctor.dns.proxied' } });
