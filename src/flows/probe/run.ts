@@ -191,6 +191,19 @@ const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: R
  * What WeChat answered the exchanges of a used code, from a code's attempts (the first being the one
  * that spent it): 40163 today, 40029 on older servers (the emulator's reusedCodeErrcode switch).
  */
+/**
+ * Whether an emulator older than this wxauth let the retry of a late exchange take the code. The
+ * emulator's log has each exchange when its answer left. Spent on arrival (as WeChat does), the code's
+ * late answer is the last one; a user in an earlier answer with a refusal after it is an emulator that
+ * served the delayed request after the wait: there the retry took the code, which against WeChat it
+ * never can.
+ */
+function retryTookTheCode(calls: readonly WechatCall[]): boolean {
+  const exchanges = calls.filter((c) => c.path === PATHS.snsAccessToken);
+  const gotUser = exchanges.findIndex((c) => c.errcode === undefined || c.errcode === 0);
+  return gotUser >= 0 && exchanges.slice(gotUser + 1).some((c) => c.errcode !== undefined && c.errcode !== 0);
+}
+
 function reuseErrcode(attempts: ReadonlyArray<{ errcode: number }>): number {
   return attempts.slice(1).find((a) => a.errcode !== 0)?.errcode ?? 40163;
 }
@@ -1172,6 +1185,8 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const took = value?.callbackHop.durationMs ?? 0;
     const evidence: Evidence = { scenarios: ['slow_exchange'], hops: record.hops, wechat: record.wechat, details: { delayMs: delay, exchanges: attempts.length, callbackMs: took } };
     const page = value?.final.page;
+    // Nothing answered the browser within --timeout after WeChat's (late) answer.
+    const hung = page?.status === 0 && page.hop.error === 'timeout';
     if (!value || !page) lost('wechat.slow', 'slow_exchange');
     else if (attempts.length === 0) put(check('wechat.slow', 'skip', 'skip_no_exchange', { path: callbackPath }, evidence));
     // The app sends every code more than once (code.exchanged_once): a retry on its timeout cannot be told from that.
@@ -1180,14 +1195,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const params = { delay, attempts: attempts.length, errcode: reuseErrcode(attempts) };
       // An error page, WeChat's words on a page, or a page that stays on the callback where the happy path went on.
       const stopped = samePath(page.url, callbackUrl) && !samePath(happyFinal.page.url, callbackUrl);
-      const exchanges = record.wechat.filter((c) => c.path === PATHS.snsAccessToken);
-      // The emulator's log has each exchange when its answer left. Spent on arrival (as WeChat does), the
-      // code's late answer is the last one; a user in an earlier answer with a refusal after it is an
-      // emulator older than this wxauth, which served the delayed request after the wait: there the retry
-      // took the code, which against WeChat it never can.
-      const gotUser = exchanges.findIndex((c) => c.errcode === undefined || c.errcode === 0);
-      const oldEmulator = gotUser >= 0 && exchanges.slice(gotUser + 1).some((c) => c.errcode !== undefined && c.errcode !== 0);
-      if (page.status === 0 && page.hop.error === 'timeout') {
+      if (hung) {
         // The retry failed and then nothing answered the browser: a hang, timed from WeChat's answer (as no_answer).
         put({
           ...check('wechat.slow', 'fail', 'retried_no_answer', { ...params, timeout: options.timeoutMs }, evidence, false),
@@ -1198,10 +1206,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
           pageFailure(page, pageTimeoutMs) ??
           (showsCodeUsed(page.body) ? { problem: 'probe.problem.status', status: page.status } : stopped ? { problem: 'probe.problem.stopped', status: page.status, landing: happyFinal.page.hop.url } : undefined);
         if (seen) put(check('wechat.slow', 'fail', 'retried', { ...params, ...seen }, evidence));
-        else if (oldEmulator) put(check('wechat.slow', 'fail', 'retried_old_emulator', { ...params, status: page.status, emulator }, evidence));
+        else if (retryTookTheCode(record.wechat)) put(check('wechat.slow', 'fail', 'retried_old_emulator', { ...params, status: page.status, emulator }, evidence));
         else put(check('wechat.slow', 'fail', 'retried_unseen', { ...params, status: page.status, url: page.hop.url }, evidence));
       }
-    } else if (page.status === 0 && page.hop.error === 'timeout') {
+    } else if (hung) {
       // Said here rather than as problem.timeout: the wait was --timeout after WeChat's answer, not --timeout.
       put({ ...check('wechat.slow', 'fail', 'no_answer', { delay, timeout: options.timeoutMs }, evidence, false), fix: messageRef('probe.wechat.slow.fix.no_answer', {}) });
     } else if (took >= delay) {
