@@ -10,7 +10,7 @@ import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError, osReason, type ExitCode, type MessageRef } from '../errors.js';
 import { REGIONS, isRegion, withHttpScheme } from '../core/endpoints.js';
 import { hideUrlCredentials } from '../core/secrets.js';
-import { isLoopbackHost } from '../core/domain.js';
+import { isOwnAddress } from '../core/host-names.js';
 import type { ProxySummary } from '../core/proxy-stats.js';
 import type { HarEntry } from '../core/proxy-har.js';
 import { INTERCEPTED_HOSTS, proxySettingsFrom } from '../core/proxy-route.js';
@@ -89,14 +89,12 @@ function parseUpstream(value: string): string {
 /**
  * --upstream naming the proxy's own address and port (`--port 3900 --upstream http://127.0.0.1:3900`,
  * the emulator's port taken by the proxy): every call would be forwarded to the proxy again, thousands a
- * second, until Ctrl-C.
+ * second, until Ctrl-C. The rule the upstream agents apply to an HTTPS_PROXY naming the proxy (a
+ * random --port 0 cannot be named beforehand).
  */
 function pointsAtItself(upstream: string, host: string, port: number): boolean {
-  if (port === 0) return false;
   const u = new URL(upstream);
-  const upPort = Number(u.port) || (u.protocol === 'https:' ? 443 : 80);
-  const name = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return upPort === port && (isLoopbackHost(name) || name === '0.0.0.0' || name === host.toLowerCase().replace(/^\[|\]$/g, ''));
+  return port !== 0 && isOwnAddress(u.hostname, Number(u.port) || (u.protocol === 'https:' ? 443 : 80), { host, port });
 }
 
 export function parseOptions(input: CommandInput): ProxyCommandOptions {

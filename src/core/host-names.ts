@@ -32,6 +32,20 @@ export function isWildcardHost(host: string): boolean {
 }
 
 /**
+ * Whether `host`:`port` (an upstream, or a forward proxy named in HTTPS_PROXY) is a server's own listening
+ * address: bound to `self.host` on `self.port`. A loopback name reaches a loopback or wildcard bind; a
+ * wildcard bind also answers on each of `own`, this machine's addresses. Forwarding there loops forever.
+ */
+export function isOwnAddress(host: string, port: number, self: { host: string; port: number; own?: readonly string[] }): boolean {
+  const h = host.replace(/^\[|\]$/g, '');
+  const bound = self.host.replace(/^\[|\]$/g, '');
+  const wildcard = isWildcardHost(bound);
+  // A connection to 0.0.0.0 or :: reaches this machine as loopback does.
+  const local = isLoopbackHost(h) || isWildcardHost(h);
+  return port === self.port && (h === bound || (local && (isLoopbackHost(bound) || wildcard)) || (wildcard && (self.own ?? []).includes(h.toLowerCase())));
+}
+
+/**
  * `uri` parsed, when it has this protocol and a loopback or private-LAN host, or one of `machine` (this
  * machine's own addresses, public ones included: a cloud server's IP); host without IPv6 brackets.
  */

@@ -1,6 +1,6 @@
 // The Host rules shared by the callback listener and the emulator's control API (DNS-rebinding guard).
 import { describe, expect, it } from 'vitest';
-import { acceptedHostNames, hostHeaderAllowed, listenerCanReceive } from '../../src/core/host-names.js';
+import { acceptedHostNames, hostHeaderAllowed, isOwnAddress, listenerCanReceive } from '../../src/core/host-names.js';
 import { planListener } from '../../src/listener/index.js';
 
 const LAN = [
@@ -55,5 +55,19 @@ describe('listenerCanReceive with this machine’s addresses', () => {
     expect(listenerCanReceive('https://203.0.113.5:8443/cb', ['203.0.113.5'])).toBe(false);
     expect(listenerCanReceive('http://203.0.113.6:8080/cb', ['203.0.113.5'])).toBe(false);
     expect(planListener({}, ['http://203.0.113.5:8080/cb'], () => ['203.0.113.5']).notLocal).toBeUndefined();
+  });
+});
+
+describe('isOwnAddress (proxy: an --upstream or HTTPS_PROXY that is the proxy itself)', () => {
+  it('is the bound address and port, a loopback name for a loopback or wildcard bind, and this machine’s addresses for a wildcard bind', () => {
+    expect(isOwnAddress('127.0.0.1', 3900, { host: '127.0.0.1', port: 3900 })).toBe(true);
+    expect(isOwnAddress('localhost', 3900, { host: '127.0.0.1', port: 3900 })).toBe(true);
+    expect(isOwnAddress('[::1]', 3900, { host: '0.0.0.0', port: 3900 })).toBe(true);
+    expect(isOwnAddress('0.0.0.0', 3900, { host: '127.0.0.1', port: 3900 })).toBe(true);
+    expect(isOwnAddress('192.168.1.5', 3900, { host: '0.0.0.0', port: 3900, own: ['192.168.1.5'] })).toBe(true);
+    // Another port, or a loopback upstream while the proxy listens on a LAN address only: another server.
+    expect(isOwnAddress('127.0.0.1', 3901, { host: '127.0.0.1', port: 3900 })).toBe(false);
+    expect(isOwnAddress('127.0.0.1', 3900, { host: '192.168.1.5', port: 3900 })).toBe(false);
+    expect(isOwnAddress('192.168.1.6', 3900, { host: '0.0.0.0', port: 3900, own: ['192.168.1.5'] })).toBe(false);
   });
 });

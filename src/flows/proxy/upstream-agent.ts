@@ -11,7 +11,7 @@ import https from 'node:https';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import { isLoopbackHost, isWildcardHost } from '../../core/host-names.js';
+import { isOwnAddress } from '../../core/host-names.js';
 import { upstreamProxyFor, type ProxySettings } from '../../core/proxy-route.js';
 
 /** Open a CONNECT tunnel to host:port through `proxy`; the socket is ready for the upstream's bytes. */
@@ -104,11 +104,8 @@ export function upstreamAgents(settings: ProxySettings | undefined, timeoutMs: n
    */
   const pointsAtSelf = (proxy: URL): boolean => {
     if (!self) return false;
-    const port = Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80);
-    const host = proxy.hostname.replace(/^\[|\]$/g, '');
-    const wildcard = isWildcardHost(self.host);
     // With a wildcard bind the printed line names a LAN address of this machine (`own`): that is itself too.
-    return port === self.port && (host === self.host || (isLoopbackHost(host) && (isLoopbackHost(self.host) || wildcard)) || (wildcard && self.own.includes(host.toLowerCase())));
+    return isOwnAddress(proxy.hostname, Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80), self);
   };
 
   /** The last answer of agentFor(): nearly every call goes to the same upstream (the same URL object). */
