@@ -3,11 +3,10 @@
 // unseen), and an emulator older than this wxauth, which served a delayed request after the wait (so the
 // retry took the code). Real HTTP throughout: the emulator, test/fixtures/probe-apps' servers, and for
 // the older emulator a relay in front of the current one that holds the delayed request itself.
-import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { runCli } from './helpers.js';
-import { listening, startProbeApp, type ProbeAppKind, type ProbeAppOptions } from '../fixtures/probe-apps/apps.js';
+import { emulatorRelay, startProbeApp, type ProbeAppKind, type ProbeAppOptions } from '../fixtures/probe-apps/apps.js';
 
 const APPID = DEFAULT_APPIDS.test;
 let emu: EmulatorHandle;
@@ -69,34 +68,20 @@ describe('wechat.slow: an app that sends the code again', () => {
     // would have delayed, then arms the fault (0 ms) and passes that exchange on. The emulator serves it
     // after the wait, after the app's retry, and logs it as the delayed call, as the old emulator did.
     let hold = false;
-    let origin = '';
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
-        let body = Buffer.concat(chunks).toString();
-        const path = req.url ?? '/';
-        if (req.method === 'POST' && path === '/__emulator/faults' && /"kind":"delay"/.test(body)) {
+    const old = await emulatorRelay(emu.url, {
+      seen: async (method, path, body) => {
+        if (method === 'POST' && path === '/__emulator/faults' && /"kind":"delay"/.test(body)) {
           const spec = JSON.parse(body) as { faults: Array<{ kind: string }> };
           hold = true;
-          body = JSON.stringify({ ...spec, faults: spec.faults.filter((f) => f.kind !== 'delay') });
+          return { body: JSON.stringify({ ...spec, faults: spec.faults.filter((f) => f.kind !== 'delay') }) };
         }
         if (hold && path.startsWith('/sns/oauth2/access_token?')) {
           hold = false;
           await new Promise((resolve) => setTimeout(resolve, 1000));
           await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'delay', ms: 0, path: '/sns/oauth2/access_token', count: 1 }) });
         }
-        const upstream = await fetch(emu.url + path, { method: req.method, headers: { 'content-type': String(req.headers['content-type'] ?? 'text/plain') }, ...(body.length ? { body } : {}), redirect: 'manual' });
-        const answer = Buffer.from(await upstream.arrayBuffer());
-        const headers: Record<string, string> = {};
-        upstream.headers.forEach((v, k) => {
-          if (k !== 'content-length' && k !== 'transfer-encoding' && k !== 'connection') headers[k] = v.replaceAll(emu.url, origin);
-        });
-        if (!res.destroyed) res.writeHead(upstream.status, headers).end(answer);
-      });
+      },
     });
-    const old = await listening(server);
-    origin = old.url;
     try {
       const r = await probeSlow('retries-on-timeout', { exchangeTimeoutMs: 300 }, ['--exchange-delay', '1000'], old.url);
       expect(r.slow).toMatchObject({

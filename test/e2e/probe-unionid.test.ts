@@ -3,11 +3,10 @@
 // unionid-less logins end (a failure, the app gone, Ctrl-C). Real HTTP throughout: the emulator, the
 // login servers of test/fixtures/probe-apps, and where a moment must be caught (an emulator older than
 // this wxauth, the app going away, Ctrl-C) a relay in front of the emulator that sees every request.
-import { createServer } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, DEFAULT_APPIDS, defaultSeed, type EmulatorHandle } from '../../src/emulator/index.js';
 import { runCli, startCli } from './helpers.js';
-import { listening, startProbeApp, type ProbeApp, type ProbeAppKind } from '../fixtures/probe-apps/apps.js';
+import { emulatorRelay, startProbeApp, type ProbeApp, type ProbeAppKind } from '../fixtures/probe-apps/apps.js';
 import { startUnionidKeyedApp, type UnionidKeyedOptions } from '../fixtures/probe-apps/unionid-keyed.js';
 
 /** The seeded 服务号: bound to the 开放平台 account open-demo, its callback domain localhost:* here. */
@@ -75,38 +74,8 @@ async function currentUser(): Promise<string> {
   return ((await (await fetch(`${emu.url}/__emulator/user`)).json()) as { user: string }).user;
 }
 
-/**
- * A relay in front of the emulator: the app, the browser and probe all reach it instead (its Location
- * headers name the relay). `seen` hears of each request before it is forwarded and may answer it itself
- * with a 404 as an emulator that lacks the endpoint does; `answered` hears of it once the emulator answered,
- * before the relay passes the answer on.
- */
-async function relay(hooks: { seen?: (method: string, path: string, body: string) => Promise<'404' | void> | '404' | void; answered?: (method: string, path: string) => Promise<void> | void }) {
-  let origin = '';
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const body = Buffer.concat(chunks);
-      const method = req.method ?? 'GET';
-      const path = req.url ?? '/';
-      if ((await hooks.seen?.(method, path, body.toString())) === '404') {
-        return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: `no such control endpoint: ${method} ${path}` }));
-      }
-      const upstream = await fetch(emu.url + path, { method, headers: { 'content-type': String(req.headers['content-type'] ?? 'text/plain') }, ...(body.length ? { body } : {}), redirect: 'manual' });
-      const answer = Buffer.from(await upstream.arrayBuffer());
-      await hooks.answered?.(method, path);
-      const headers: Record<string, string> = {};
-      upstream.headers.forEach((v, k) => {
-        if (k !== 'content-length' && k !== 'transfer-encoding' && k !== 'connection') headers[k] = v.replaceAll(emu.url, origin);
-      });
-      if (!res.destroyed) res.writeHead(upstream.status, headers).end(answer);
-    });
-  });
-  const served = await listening(server);
-  origin = served.url;
-  return served;
-}
+/** A relay in front of this file's emulator (test/fixtures/probe-apps/apps.ts emulatorRelay). */
+const relay = (hooks: Parameters<typeof emulatorRelay>[1]) => emulatorRelay(emu.url, hooks);
 
 /** probe's own control call that unbinds the 服务号 (POST /__emulator/open-account with null). */
 const isUnbind = (method: string, path: string, body: string) => method === 'POST' && path === '/__emulator/open-account' && /"openAccount":null/.test(body);
