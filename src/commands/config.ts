@@ -9,6 +9,7 @@ import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, mas
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
 import { hideUrlCredentials } from '../core/secrets.js';
+import { savedRedirectCautions, type RedirectCaution } from '../core/callback-url.js';
 import {
   ACCOUNT_FIELDS,
   ENV_NAMES,
@@ -56,6 +57,8 @@ export type ConfigResult =
       overridden: Array<{ key: ConfigField; variable: string }>;
       /** A domain just saved that real WeChat's console cannot take (localhost), for a real account aimed at WeChat: which kind's words. */
       loopbackDomain?: { domain: string; kind: 'oa' | 'website'; profileFlag: string };
+      /** What a redirect_uri just saved carries that will cost the login (a # fragment, its own code or state). */
+      redirectCautions: RedirectCaution[];
       /** A person at a terminal typed the AppSecret as the value: it stays in the shell's history. */
       secretTyped?: boolean;
     }
@@ -362,7 +365,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       // What this shell's WXAUTH_* variables still win over (an empty one counts as unset, as when read).
       const overridden = pairs.filter((pair) => (ctx.env[ENV_NAMES[pair.key]] ?? '') !== '').map((pair) => ({ key: pair.key, variable: ENV_NAMES[pair.key] }));
       const loopbackDomain = savedLoopbackDomain(pairs, next, ctx, profile);
-      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), created, madeCurrent, overridden, ...(loopbackDomain ? { loopbackDomain } : {}), ...(options.pairs.some((pair) => pair.key === 'secret' && pair.value !== '-') && ctx.interactive ? { secretTyped: true } : {}) };
+      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), redirectCautions: values.redirectUri === undefined ? [] : savedRedirectCautions(values.redirectUri), created, madeCurrent, overridden, ...(loopbackDomain ? { loopbackDomain } : {}), ...(options.pairs.some((pair) => pair.key === 'secret' && pair.value !== '-') && ctx.interactive ? { secretTyped: true } : {}) };
     }
     case 'get': {
       const { key } = options;

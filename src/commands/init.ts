@@ -4,6 +4,7 @@
 import type { Context } from '../context.js';
 import { exampleRedirectUri, isLoopbackDomain } from '../core/domain.js';
 import { shellWord } from '../core/shell.js';
+import { savedRedirectCautions, type RedirectCaution } from '../core/callback-url.js';
 import type { CommandInput } from '../cli.js';
 import { CancelledError, UsageError, type MessageRef } from '../errors.js';
 import {
@@ -76,6 +77,8 @@ export interface InitResult {
    * login finishes in phone WeChat, which cannot reach it (inspect's redirect_uri.loopback_phone).
    */
   loopbackOnPhone: boolean;
+  /** What the saved redirect_uri carries that will cost the login (a # fragment, its own code or state): said now, not at the first link. */
+  redirectCautions: RedirectCaution[];
   /**
    * A real account (service or website app) whose domain is this machine's name (`localhost`): WeChat's
    * console registers only a domain of the account's own, which WeChat fetches the MP_verify file from
@@ -408,6 +411,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? { localHttp: data.redirectUri!.replace(/^https:/i, 'http:') } : {}),
     // The open base as url will use it: the flag (saved above), else WXAUTH_OPEN_BASE, else the profile's.
     loopbackOnPhone: hasWebAuth(type) && type !== 'website' && isOnThisMachine(data.redirectUri) && onWechat,
+    redirectCautions: hasWebAuth(type) && data.redirectUri !== undefined ? savedRedirectCautions(data.redirectUri) : [],
     loopbackDomain: hasWebAuth(type) && type !== 'test' && data.domain !== undefined && isLoopbackDomain(data.domain) && onWechat,
   };
 }

@@ -9,6 +9,7 @@
 
 import type { MessageRef } from '../errors.js';
 import { DEFAULT_OPEN_BASE, PATHS } from './endpoints.js';
+import { redactUrl } from './secrets.js';
 
 /** One `name=value` pair as written, and as decoded. */
 export interface QueryParam {
@@ -97,6 +98,51 @@ function parseQueryAt(query: string, location: ParamLocation | undefined): Query
     }
   }
   return params;
+}
+
+/**
+ * The parameters a redirect_uri carries itself, before WeChat appends its own: its query's, and a hash
+ * route's (`#/cb?from=menu`). inspect reads them for a code or a secret the link would carry; init and
+ * config set for a code or state saved with the address (redirectUriCautions).
+ */
+export function redirectUriParams(value: string): QueryParam[] {
+  const { query, fragment } = splitUrl(value);
+  const routeQuery = fragment === undefined || !fragment.includes('?') ? '' : fragment.slice(fragment.indexOf('?') + 1);
+  return [...parseQuery(query ?? ''), ...parseQuery(routeQuery)];
+}
+
+/** Which of WeChat's own parameters (code, state) a redirect_uri's redirectUriParams hold, each once: '' for none. */
+export function carriedCallbackParams(params: readonly QueryParam[]): string {
+  return [...new Set(params.filter((p) => p.name === 'code' || p.name === 'state').map((p) => p.name))].join(', ');
+}
+
+/** What a saved redirect_uri carries that will cost a login (savedRedirectCautions). */
+export interface RedirectCaution {
+  id: 'redirect_uri.fragment' | 'redirect_uri.carries_code';
+  problem: MessageRef;
+  fix: MessageRef;
+}
+
+/**
+ * What a redirect_uri being saved (init, config set) carries that will cost the login, in the words
+ * `url` and `inspect` say it in when the link is built (core/inspect.ts): a # fragment, which the code
+ * lands after, where the server never sees it (a hash route's address), and a code or state of its own
+ * (the callback would carry two). Warnings, not refusals: WeChat takes such an address.
+ */
+export function savedRedirectCautions(value: string): RedirectCaution[] {
+  const cautions: RedirectCaution[] = [];
+  const hashAt = value.indexOf('#');
+  if (hashAt !== -1) {
+    const fragment = redactUrl(value.slice(hashAt));
+    cautions.push({
+      id: 'redirect_uri.fragment',
+      problem: { key: 'inspect.redirect_uri.fragment', params: { fragment: fragment.length > 60 ? `${fragment.slice(0, 59)}…` : fragment } },
+      fix: { key: 'inspect.redirect_uri.fragment.fix' },
+    });
+  }
+  const carried = carriedCallbackParams(redirectUriParams(value));
+  if (carried !== '') cautions.push({ id: 'redirect_uri.carries_code', problem: { key: 'inspect.redirect_uri.carries_code', params: { names: carried } }, fix: { key: 'inspect.redirect_uri.carries_code.fix' } });
+  return cautions;
 }
 
 /** The query-like part of a fragment: `#/login?code=…` → `code=…`; `#code=…` → `code=…`. */

@@ -14,7 +14,7 @@ import {
   isScope,
   type AuthEndpoint,
 } from './authorize-url.js';
-import { parseCallbackUrl, parseQuery, splitUrl, fragmentQuery, looksLikeCode, type QueryParam } from './callback-url.js';
+import { parseCallbackUrl, parseQuery, splitUrl, fragmentQuery, looksLikeCode, redirectUriParams, carriedCallbackParams, type QueryParam } from './callback-url.js';
 import { matchCallbackDomain, isIpHost, isLoopbackHost } from './domain.js';
 import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
 import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
@@ -658,10 +658,9 @@ function checkRedirectUri(
   const hashAt = value.indexOf('#');
   if (hashAt !== -1) findings.add('redirect_uri.fragment', 'warning', { fragment: visible(redactUrl(value.slice(hashAt)), 60) });
   // Its own query, and a hash route's (`#/cb?secret=…`): both go out with the link.
-  const fragment = hashAt === -1 ? '' : value.slice(hashAt + 1);
-  const inner = [...parseQuery(splitUrl(value).query ?? ''), ...(fragment.includes('?') ? parseQuery(fragment.slice(fragment.indexOf('?') + 1)) : [])];
-  const carried = inner.filter((p) => p.name === 'code' || p.name === 'state').map((p) => p.name);
-  if (carried.length > 0) findings.add('redirect_uri.carries_code', 'warning', { names: [...new Set(carried)].join(', ') });
+  const inner = redirectUriParams(value);
+  const carried = carriedCallbackParams(inner);
+  if (carried !== '') findings.add('redirect_uri.carries_code', 'warning', { names: carried });
   // An AppSecret or a token in the callback's own query goes out with the link as surely as one beside it.
   for (const p of inner) {
     const leaked = LEAKED_PARAMS[p.name.toLowerCase()];

@@ -14,6 +14,7 @@ import { parseJson, runCli, tempConfigDir, useCountingWechat } from './helpers.j
 
 const APPID = 'wx1234567890abcdef';
 const SECRET = '0123456789abcdef0123456789abcdef';
+const readConfig = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { profiles: Record<string, Record<string, string>> };
 const INIT = ['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/wechat/callback'];
 
 /** A stand-in for WeChat that counts what reaches it: a value refused up front sends nothing. */
@@ -252,6 +253,41 @@ describe('config set: the same rules as init', () => {
     // A value that fits the type in effect is saved as ever; one WXAUTH_DOMAIN overrides is not used here at all.
     expect((await runCli(['config', 'set', 'jsDomains', 'www.example.com'], { env })).code).toBe(0);
     expect((await runCli(['config', 'set', 'domain', '127.0.0.1:8080'], { env: { ...env, WXAUTH_DOMAIN: 'www.example.com' } })).code).toBe(0);
+  });
+});
+
+// A hash route's address (`https://site/#/login`) or the callback's own URL copied as the redirect_uri is
+// accepted by WeChat and costs the login later (the code after the #, where the server never sees it; two
+// codes in one callback). url says so when it builds the link; init and config set say so when it is saved.
+describe('a redirect_uri saved with a # fragment or a code of its own: warned about when saved', () => {
+  it('config set: saved, with the warning and its fix (en, zh, --json); a plain one: no warning', async () => {
+    const { dir, env } = await initialised();
+    const hash = await runCli(['config', 'set', 'redirect_uri', 'https://www.example.com/#/login'], { env });
+    expect(hash.code, hash.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default!.redirectUri).toBe('https://www.example.com/#/login');
+    expect(hash.stderr).toContain('! redirect_uri carries a # fragment (#/login), e.g. a hash route: the code will land after the #, where your server never sees it.');
+    expect(hash.stderr).toContain('→ Call back to an address without # (e.g. /oauth/callback) that handles the code, then route to the front end.');
+    const zh = await runCli(['config', 'set', 'redirect_uri', 'https://www.example.com/cb?code=0a1b2c&state=xyz'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('! redirect_uri 自己已经带着 code, state 参数');
+    expect(zh.stderr).toContain('→ 生成授权链接前，先从 redirect_uri 中去掉 code 和 state 参数。');
+    // A secret in a hash route's query is masked in the warning, as everywhere.
+    const json = await runCli(['config', 'set', 'redirect_uri', `https://www.example.com/cb#/x?secret=${SECRET}`, '--json'], { env });
+    expect(json.stderr).not.toContain(SECRET);
+    const warnings = parseJson(json.stdout).warnings as Array<{ id: string; message: string }>;
+    expect(warnings).toEqual([expect.objectContaining({ id: 'redirect_uri.fragment', severity: 'warning' })]);
+    expect(warnings[0]!.message).toContain('(#/x?secret=0123***)');
+    const plain = await runCli(['config', 'set', 'redirect_uri', 'https://www.example.com/wechat/callback'], { env });
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).not.toContain('!');
+  });
+
+  it('init: saved, with the warning after the line that says so', async () => {
+    const dir = tempConfigDir();
+    const r = await runCli(['init', '--type', 'service', '--appid', APPID, '--secret', SECRET, '--domain', 'www.example.com', '--redirect-uri', 'https://www.example.com/#/login'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readConfig(dir).profiles.default!.redirectUri).toBe('https://www.example.com/#/login');
+    expect(r.stderr).toMatch(/✔ Saved profile "default"[^\n]*\n! redirect_uri carries a # fragment \(#\/login\)/);
   });
 });
 

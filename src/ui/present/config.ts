@@ -2,6 +2,7 @@
 import type { ConfigResult } from '../../commands/config.js';
 import { tr } from '../i18n.js';
 import type { Output } from '../output.js';
+import { presentRedirectCautions } from './init.js';
 
 /** How the source column reads in the user's language (--json keeps flag/env/profile/default). */
 const SOURCE_LABELS = {
@@ -22,6 +23,7 @@ export function present(result: ConfigResult, out: Output): void {
       // Saved with --yes although the settings no longer fit together: say what does not, once more.
       for (const w of result.warnings) out.warn(tr(out.lang, w));
       out.success(out.t('config.set.done', { key: result.values.map((v) => v.key).join(out.lang === 'zh' ? '、' : ', '), profile: result.profile, file: result.file }));
+      presentRedirectCautions(out, result.redirectCautions);
       for (const o of result.overridden) out.warn(out.t('config.set.overridden', { key: o.key, variable: o.variable }));
       if (result.secretTyped) out.note(out.t('common.secretTyped', { command: 'wxauth config set secret -' }));
       // A real account's domain WeChat's console cannot take: init's warning and what works instead.

@@ -1,9 +1,18 @@
 // wxauth init: what was written, and what to run next (stderr: the profile itself is in the file).
 import type { InitResult } from '../../commands/init.js';
+import type { RedirectCaution } from '../../core/callback-url.js';
 import type { MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
 
 const FLAG_NAMES = { domain: '--domain', redirectUri: '--redirect-uri' } as const;
+
+/** What a saved redirect_uri carries that will cost the login, each with its fix (init and config set). */
+export function presentRedirectCautions(out: Output, cautions: readonly RedirectCaution[]): void {
+  for (const caution of cautions) {
+    out.warning(caution.id, out.tr(caution.problem));
+    out.say(out.style.cyan('→ ') + out.tr(caution.fix));
+  }
+}
 
 /** The wizard's first line, before its prompts. */
 export function presentWizardIntro(out: Output, profile: string): void {
@@ -65,6 +74,7 @@ export function present(result: InitResult, out: Output): void {
   const kept = Object.entries(result.keptEndpoints);
   if (kept.length > 0) out.warning('init.endpoints.kept', out.t('init.endpoints.kept', { profile, values: pairs(kept), keys: kept.map(([key]) => key).join(' '), p: result.profileFlag }));
   out.success(out.t('init.done', { profile, file }));
+  presentRedirectCautions(out, result.redirectCautions);
   // The first profile becomes the current one: said when that is not simply "default", which commands use anyway.
   if (result.madeCurrent && profile !== 'default') out.note(out.t('config.profile.madeCurrent', { profile }));
   // A real account's domain WeChat's console cannot take: what works instead is the next step.
