@@ -15,6 +15,7 @@ import { UI_PATH, uiPage } from './ui-page.js';
 import { announce, requestDetail, subscriberCount } from './ui-events.js';
 import { currentUser, exportLine, pendingQr } from './ui-api.js';
 import { expireTicket, issuedTickets, liveTickets } from './jssdk.js';
+import { suggest } from '../core/closest.js';
 
 /**
  * Faults armed all the same (a caller may know better) on a path the emulator serves nothing at: such
@@ -232,6 +233,39 @@ const CONTROL_INDEX: ReadonlyArray<{ call: string; does: string }> = [
   { call: 'POST /__emulator/reset', does: 'forget codes, tokens, the log and the clock offset' },
 ];
 
+/**
+ * Each control call CONTROL_INDEX names, by method and path (`/codes/<code>` → the prefix `/codes/`),
+ * read off its `call` texts so the index stays the one list.
+ */
+const CONTROL_CALLS: ReadonlyArray<{ methods: readonly string[]; path: string; prefix: boolean }> = CONTROL_INDEX.flatMap(({ call }) => {
+  let methods: string[] = [];
+  return call.split(' · ').map((piece) => {
+    const named = /^([A-Z|]+) (.*)$/.exec(piece);
+    if (named) methods = named[1]!.split('|');
+    const path = (named ? named[2]! : `/__emulator${piece}`).replace(/\[.*\]$/, '');
+    const open = path.indexOf('<');
+    return { methods, path: open === -1 ? path : path.slice(0, open), prefix: open !== -1 };
+  });
+});
+
+/**
+ * A control call the emulator has not: 405 with the methods a known path takes, else 404 (the error's
+ * words as before: an older probe reads them) with the closest path, and where the list is.
+ */
+function noSuchEndpoint(emu: Emulator, rq: Rq): Reply {
+  const error = `no such control endpoint: ${rq.method} ${rq.path}`;
+  const list = `${emu.url}/__emulator/`;
+  const known = CONTROL_CALLS.filter((c) => (c.prefix ? rq.path.startsWith(c.path) && rq.path.length > c.path.length : rq.path === c.path));
+  if (known.length > 0) {
+    const methods = [...new Set(known.flatMap((c) => c.methods))];
+    return controlJson({ ok: false, error: `${rq.method} ${rq.path} is not a control call: ${rq.path} takes ${methods.join(' or ')}`, methods, endpoints: list }, 405);
+  }
+  const closest = suggest(rq.path, CONTROL_CALLS.map((c) => c.path), 4);
+  const meant = closest === undefined ? undefined : CONTROL_CALLS.find((c) => c.path === closest);
+  const suggestion = meant === undefined ? undefined : `${meant.methods.includes(rq.method) ? rq.method : meant.methods[0]} ${meant.path}${meant.prefix ? '…' : ''}`;
+  return controlJson({ ok: false, error: suggestion === undefined ? `${error} (the list: GET ${list})` : `${error} (did you mean ${suggestion}? the list: GET ${list})`, ...(suggestion === undefined ? {} : { suggestion }), endpoints: list }, 404);
+}
+
 function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   const refused = refusal(emu, rq);
   if (refused) return refused;
@@ -270,7 +304,9 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   // What the emulator holds in memory, so tests can check the caps without measuring RSS (issue 13 item 7).
   if (path === '/stats' && rq.method === 'GET')
     return controlJson({ ok: true, rids: emu.state.rids.stats(), codes: emu.state.codes.size, basicTokens: emu.state.basicTokens.size, requests: emu.log.size, subscribers: subscriberCount(emu) });
-  if (!isPost) return bad(`no such control endpoint: ${rq.method} ${rq.path}`, 404);
+  // A POST to a path that takes none is named as such, before its body is read: a mistyped
+  // `POST /__emulator/rest` is not "the body must be a JSON object".
+  if (!isPost || !CONTROL_CALLS.some((c) => !c.prefix && c.path === rq.path && c.methods.includes('POST'))) return noSuchEndpoint(emu, rq);
 
   const body = parseJson(rq);
   if (body === undefined) return bad('the body must be a JSON object');
@@ -410,6 +446,6 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       }
     }
     default:
-      return bad(`no such control endpoint: ${rq.method} ${rq.path}`, 404);
+      return noSuchEndpoint(emu, rq);
   }
 }

@@ -211,6 +211,31 @@ describe('reset, switches, user', () => {
     expect((await get(emu.url, '/__emulator/nope')).status).toBe(404);
     expect((await post(emu.url, '/__emulator/clock', '{not json')).status).toBe(400);
   });
+
+  it('a mistyped control call names the one meant and where the list is; a known path with the wrong method names its methods', async () => {
+    const list = `${emu.url}/__emulator/`;
+    // POST without a body: the path is judged before the body, so a typo is not "the body must be JSON".
+    const typo = await post(emu.url, '/__emulator/rest', '');
+    expect(typo.status).toBe(404);
+    expect(typo.json).toMatchObject({ ok: false, error: `no such control endpoint: POST /__emulator/rest (did you mean POST /__emulator/reset? the list: GET ${list})`, suggestion: 'POST /__emulator/reset', endpoints: list });
+    expect((await post(emu.url, '/__emulator/codes', { appid: SVC })).json.suggestion).toBe('POST /__emulator/code');
+    const wrongMethod = await get(emu.url, '/__emulator/reset');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.json).toMatchObject({ ok: false, error: 'GET /__emulator/reset is not a control call: /__emulator/reset takes POST', methods: ['POST'] });
+    expect((await post(emu.url, '/__emulator/seed', {})).json.methods).toEqual(['GET']);
+    // Nothing near: no guess, only the list. Every call the index lists still answers.
+    const far = await get(emu.url, '/__emulator/nothing-like-it');
+    expect(far.json).toEqual({ ok: false, error: `no such control endpoint: GET /__emulator/nothing-like-it (the list: GET ${list})`, endpoints: list });
+    const index = (await get(emu.url, '/__emulator/')).json.endpoints as Array<{ call: string }>;
+    for (const { call } of index) {
+      for (const piece of call.split(' · ')) {
+        const m = /^(?:[A-Z|]+ )?(\/__emulator)?(\/[a-z-]+)/.exec(piece)!;
+        if (piece.includes('<') || piece.includes('events')) continue;
+        const path = `/__emulator${m[2]}`;
+        expect((await get(emu.url, path)).status, path).not.toBe(404);
+      }
+    }
+  });
 });
 
 describe('faults', () => {
