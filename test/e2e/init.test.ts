@@ -372,6 +372,18 @@ describe('init validation (issue 12 item 4)', () => {
     expect(redirect?.refused).toEqual([]);
   });
 
+  it('the wizard says what a hash-route redirect_uri costs before asking to write it, and once', async () => {
+    const warning = 'redirect_uri carries a # fragment (#/login), e.g. a hash route: the code will land after the #, where your server never sees it.';
+    const declined = terminal(tempConfigDir(), ['service', APPID, SECRET, 'www.example.com', 'https://www.example.com/#/login', false]);
+    await expect(init(declined.ctx)).rejects.toBeInstanceOf(CancelledError);
+    expect(declined.stderr()).toContain(warning);
+    const dir = tempConfigDir();
+    const t = terminal(dir, ['service', APPID, SECRET, 'www.example.com', 'https://www.example.com/#/login', true]);
+    expect(await init(t.ctx)).toBe(EXIT.ok);
+    expect(t.stderr().split(warning).length - 1).toBe(1);
+    expect(readConfig(dir).profiles.default!.redirectUri).toBe('https://www.example.com/#/login');
+  });
+
   it('the wizard checks an appid the way config set does (upper case, WeCom corpid)', async () => {
     const dir = tempConfigDir();
     const t = terminal(dir, ['test', 'ww1234567890abcdef', 'wx1234567890ABCDEF', APPID, SECRET, '127.0.0.1:8080', '', true]);
