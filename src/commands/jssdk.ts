@@ -117,7 +117,15 @@ export function parseOptions(input: CommandInput): JssdkOptions {
       return { sub: 'ticket', show: opts.show === true, refresh: opts.refresh === true };
     case 'sign': {
       const url = args[0] ?? '';
-      const apis = str(opts.api)?.split(/[,\s]+/).filter((a) => a !== '');
+      const apis = typeof opts.api === 'string' ? opts.api.split(/[,\s]+/).filter((a) => a !== '') : undefined;
+      // --api "" or " , " names no API: a wx.config with an empty jsApiList declares nothing the page
+      // may call (each call then fails with permission denied), so it is a mistake, not "the default".
+      if (apis !== undefined && apis.length === 0) {
+        throw new UsageError(
+          { key: 'jssdk.usage.emptyApi', params: { value: JSON.stringify(opts.api) } },
+          { hint: { key: 'jssdk.usage.emptyApi.hint', params: { defaults: DEFAULT_JS_API_LIST.join(',') } } },
+        );
+      }
       const o: JssdkOptions = { sub: 'sign', url, jsApiList: apis ?? DEFAULT_JS_API_LIST, exactUrl: opts.exactUrl === true };
       notEmpty(opts.ticket, '--ticket');
       notEmpty(opts.nonce, '--nonce');

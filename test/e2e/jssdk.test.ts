@@ -844,6 +844,24 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     expect(empty.stdout).toBe('');
   });
 
+  // --api "" once signed with the default list and --api " , " with an empty one: both silently.
+  it('sign --api naming no API ("" or " , ") is a usage error that says what to give (exit 2; en, zh, --json)', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    for (const value of ['', ' , ']) {
+      const r = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--api', value], { env });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`--api names no API (got ${JSON.stringify(value)}): the wx.config’s jsApiList would be empty.`);
+      expect(r.stderr).toContain('or leave --api out for the share APIs updateAppMessageShareData,updateTimelineShareData.');
+    }
+    const zh = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--api', ' , ', '--lang', 'zh'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('--api 没有给出任何接口名（收到的是 " , "），wx.config 的 jsApiList 会是空的。');
+    const json = await runCli(['jssdk', 'sign', 'https://a.com/', '--ticket', OFFICIAL_TICKET, '--api', '', '--json'], { env });
+    expect(json.code).toBe(2);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining('--api names no API') } });
+  });
+
   // The snippet once put the nonce between quotes as it was: --nonce "it's" printed nonceStr: 'it's',
   // a syntax error on the page, and a backslash became an escape, so wx.config carried another nonce.
   it('the wx.config snippet carries a nonce with a quote, a backslash or a tab as signed: pasted, it runs and its signature matches', async () => {

@@ -90,6 +90,11 @@ export const messages = {
     zh: '给 {flag} 一个值，或者去掉这个选项（sign 会用当前时间和随机 16 位 nonceStr）；wx.config 里的这些字段不能为空。',
     en: 'Give {flag} a value, or leave the option out (sign then uses the current time and a random 16-character nonceStr); these wx.config fields cannot be empty.',
   },
+  'jssdk.usage.emptyApi': { zh: '--api 没有给出任何接口名（收到的是 {value}），wx.config 的 jsApiList 会是空的。', en: '--api names no API (got {value}): the wx.config’s jsApiList would be empty.' },
+  'jssdk.usage.emptyApi.hint': {
+    zh: 'jsApiList 要列出页面调用的接口，没列出的调用会报 permission denied：用逗号分隔写出它们，例如 --api updateAppMessageShareData,chooseImage；或者去掉 --api，片段里用分享接口 {defaults}。',
+    en: 'jsApiList must list the APIs the page calls (a call not listed fails with permission denied): give them comma-separated, e.g. --api updateAppMessageShareData,chooseImage; or leave --api out for the share APIs {defaults}.',
+  },
   'jssdk.usage.verifyMissing': { zh: '缺少 {flags}。', en: 'Missing {flags}.' },
   'jssdk.usage.verifyMissing.errMsg.hint': {
     zh: '粘贴的是 wx.error 的结果（errMsg：{errMsg}），不是被拒的 wx.config：把传给 wx.config 的对象（含 signature、timestamp、nonceStr）粘贴进来，或用选项给出这三项；这条 errMsg 的含义用 wxauth errcode "{errMsg}" 查。',
