@@ -71,6 +71,8 @@ export type JssdkResult =
       /** Undefined when none is configured and --ticket made one unnecessary. */
       appid?: string;
       lowerNonceKey: boolean;
+      /** The signature as given (--signature or the pasted wx.config's), shown beside the expected one. */
+      given: string;
       /** The profile's account type when known: only a test account can bind a port or an IP (JSSDK-FACTS §3). */
       accountType?: AccountType;
       /** The JS-safe domains came from WXAUTH_JS_DOMAINS: a fix updates that, not the profile (which it overrides). */
@@ -302,6 +304,7 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
         // Every string1 carries a ticket or token: masked unless --show-secrets.
         verified: showSecrets ? verified : { ...verified, diagnosis: maskDiagnosis(verified.diagnosis) },
         lowerNonceKey: options.lowerNonceKey,
+        given: options.claim.signature,
         ...(config.type ? { accountType: config.type } : {}),
         jsDomainsFromEnv: config.sources.jsDomains === 'env',
         websiteApp,

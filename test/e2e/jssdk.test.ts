@@ -630,6 +630,23 @@ describe('wxauth jssdk: secrets, location.href, the ticket cache, offline use', 
     expect(parseJson(shown.stdout)).toMatchObject({ string1: `jsapi_ticket=${ticket}&noncestr=abc&timestamp=${TS}&url=${page}`, mistake: { string1: `jsapi_ticket=${token}&noncestr=abc&timestamp=${TS}&url=${page}` } });
   });
 
+  // The table once showed only the expected signature: the user had to find theirs in the command line.
+  it('verify shows the signature given right above the expected one (en, zh, --json), the ticket still masked', async () => {
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir() };
+    const page = 'https://h5.example.com/x';
+    const expected = signed(OFFICIAL_TICKET, page);
+    const wrong = 'F50191877b62b116ef830363a3a613ed652a2d5d';
+    const args = ['jssdk', 'verify', '--url', page, '--ticket', OFFICIAL_TICKET, '--signature', wrong, '--timestamp', TS, '--nonce', 'abc'];
+    const en = await runCli(args, { env });
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain(`\ngiven     ${wrong}\nexpected  ${expected}\n`);
+    const zh = await runCli([...args, '--lang', 'zh'], { env });
+    expect(zh.stdout).toMatch(new RegExp(`\\n给出的 +${wrong}\\n应为 +${expected}\\n`));
+    const json = await runCli([...args, '--json'], { env });
+    expect(parseJson(json.stdout)).toMatchObject({ given: wrong, expected });
+    for (const r of [en, zh, json]) expect(r.stdout + r.stderr).not.toContain(OFFICIAL_TICKET);
+  });
+
   it('sign signs what location.href reports (non-ASCII percent-encoded), says so, and the emulator accepts it', async () => {
     const cli = server();
     const typed = 'http://localhost/商品/详情?name=手机';

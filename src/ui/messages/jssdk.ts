@@ -422,6 +422,7 @@ export const messages = {
     zh: 'iOS 上 history 路由的单页应用：用 --landing-url 给出用户首次进入的 URL 再验证。',
     en: 'iOS and a history-mode SPA: give the URL the user first landed on with --landing-url and verify again.',
   },
+  'jssdk.verify.given': { zh: '给出的', en: 'given' },
   'jssdk.verify.expected': { zh: '应为', en: 'expected' },
   'jssdk.verify.verdict': { zh: '结论', en: 'verdict' },
   'jssdk.verify.verdict.match': { zh: '一致', en: 'match' },

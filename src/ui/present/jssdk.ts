@@ -144,6 +144,8 @@ export function present(result: JssdkResult, out: Output): void {
         profile: result.profile,
         verdict: d.verdict,
         url: d.url,
+        // The signature given beside the one the ticket gives: not a secret (the page publishes it).
+        given: result.given,
         expected: d.expected,
         string1: d.string1,
         string1_masked: !result.showSecrets,
@@ -193,6 +195,8 @@ export function present(result: JssdkResult, out: Output): void {
       out.fields([
         ['url', d.url],
         ['string1', d.string1],
+        // One above the other, so a difference shows at a glance.
+        [out.t('jssdk.verify.given'), result.given],
         [out.t('jssdk.verify.expected'), d.expected],
         [
           out.t('jssdk.verify.verdict'),
