@@ -85,7 +85,13 @@ export type Situation =
       profile?: string;
     }
   /** A CACHED basic token that WeChat refused; wxauth fetches a fresh stable token and tries once more. */
-  | { use: 'cached-token-rejected'; appid: string; kind?: 'stable' | 'legacy' }
+  | {
+      use: 'cached-token-rejected';
+      appid: string;
+      kind?: 'stable' | 'legacy';
+      /** The token's issuer when it is not WeChat (an emulator: a reset or restart forgets every token it issued). */
+      apiHost?: string;
+    }
   /**
    * A basic token wxauth fetched with stable_token just now (`retried`: after the cached one was refused;
    * `sameToken`: stable_token handed back that refused token), refused by `endpoint` all the same.
@@ -121,8 +127,13 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
       // The presenter adds the kind and how old the token was; these texts need more than appid.
       // A /cgi-bin/token fetch elsewhere cannot knock out a stable token (isolated from them, API-FACTS §9):
       // only a forced refresh can.
-      if (errcode === 40001 && situation.kind === 'stable') return messageRef('basic.event.rejected.40001.stable', { appid: situation.appid });
-      return messageRef(`basic.event.rejected.${errcode as 40001 | 42001 | 40014}`, { appid: situation.appid });
+      // On a host that is not WeChat's (an emulator), a reset or a restart that forgot the token says
+      // 40001 too, and is likelier there than any other server's doing: said beside the usual cause.
+      if (errcode === 40001) {
+        const host: MessageRef | '' = situation.apiHost ? { key: 'basic.event.rejected.host', params: { host: situation.apiHost } } : '';
+        return messageRef(situation.kind === 'stable' ? 'basic.event.rejected.40001.stable' : 'basic.event.rejected.40001', { appid: situation.appid, host });
+      }
+      return messageRef(`basic.event.rejected.${errcode as 42001 | 40014}`, { appid: situation.appid });
     case 'stable-token-rejected': {
       // Only 40001 has a misleading generic fix here ("switch to stable_token", which wxauth already used).
       if (errcode !== 40001) return undefined;

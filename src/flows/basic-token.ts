@@ -151,7 +151,7 @@ export class BasicTokenService {
       } catch (error) {
         if (!isRejectedToken(error)) throw error;
         this.deps.store.removeBasic(this.deps.profile, this.deps.appid, this.deps.apiHost);
-        const message = nextStep(error.errcode, { use: 'cached-token-rejected', appid: this.deps.appid, kind: cache.entry.kind });
+        const message = nextStep(error.errcode, { use: 'cached-token-rejected', appid: this.deps.appid, kind: cache.entry.kind, ...(this.deps.apiHost ? { apiHost: this.deps.apiHost } : {}) });
         this.deps.onEvent?.({ kind: 'rejected', entry: cache.entry, errcode: error.errcode, message });
         const fresh = await this.fetch({}, 'rejected', cache.entry.accessToken);
         return await this.callFresh(call, fresh.entry.accessToken, cache.entry.accessToken);

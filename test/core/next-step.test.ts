@@ -96,6 +96,16 @@ describe('nextStep', () => {
     expect(nextStep(errcode, situation)?.key).toBe(key);
   });
 
+  it('a 40001 on a cached token from a host that is not WeChat names that host (an emulator reset forgets its tokens); from WeChat, no host', () => {
+    for (const kind of ['stable', 'legacy'] as const) {
+      expect(nextStep(40001, { use: 'cached-token-rejected', appid: 'wx1', kind, apiHost: 'http://127.0.0.1:3900' })?.params).toEqual({
+        appid: 'wx1',
+        host: { key: 'basic.event.rejected.host', params: { host: 'http://127.0.0.1:3900' } },
+      });
+      expect(nextStep(40001, { use: 'cached-token-rejected', appid: 'wx1', kind })?.params).toEqual({ appid: 'wx1', host: '' });
+    }
+  });
+
   it('carries the facts the message needs', () => {
     expect(nextStep(40163, user('exchange'))).toEqual({ key: 'tokens.next.code_used', params: userParams });
     expect(nextStep(40163, user('exchange', { spentHere: SPENT }))).toEqual({ key: 'tokens.next.code_spent_here', params: { ...userParams, at: { localTime: SPENT.at }, openid: 'oU1', codeAppid: 'wx1', codeProfile: 'default', cp: '' } });

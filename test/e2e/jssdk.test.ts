@@ -291,6 +291,32 @@ describe('wxauth jssdk verify', () => {
     expect(offline.stderr).toMatch(/Could not ask WeChat whether the ticket is still live: .*secret/i);
   });
 
+  // After an emulator reset the 40001 on the cached token was blamed on a forced refresh elsewhere alone.
+  it('after the emulator was reset, the 40001 on the cached token names the reset as a cause and what to do; the old ticket is named dead (en, zh)', async () => {
+    const own = await startEmulator();
+    try {
+      const dir = tempConfigDir();
+      const cli = (args: string[]) => runCli(args, { env: emulatorEnv(own, SERVICE, { WXAUTH_CONFIG_DIR: dir }) });
+      const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();
+      const page = 'https://h5.example.com/p';
+      const args = ['jssdk', 'verify', '--url', page, '--signature', sha1(`jsapi_ticket=${ticket}&noncestr=abc&timestamp=1714587457&url=${page}`), '--timestamp', '1714587457', '--nonce', 'abc'];
+      const reset = async () => expect((await fetch(`${own.url}/__emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+      await reset();
+      const r = await cli(args);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(
+        `But ${own.url} is not WeChat: if it is wxauth's emulator, a reset (POST /__emulator/reset) or a restart also forgets every token and jsapi_ticket it issued, with this same 40001. wxauth fetches again by itself; a server of yours aimed at it holds dead ones too and must fetch its token and ticket again.`,
+      );
+      expect(r.stderr).toContain('the live jsapi_ticket is another one; the cached one, which made this signature, is dead.');
+      await reset();
+      const zh = await cli(['jssdk', 'ticket', '--refresh', '--lang', 'zh']);
+      expect(zh.code, zh.stderr).toBe(0);
+      expect(zh.stderr).toContain(`不过 ${own.url} 不是微信：如果它是 wxauth 的模拟器，它被重置（POST /__emulator/reset）或重启时也会忘掉它发过的所有 token 和 jsapi_ticket，同样答 40001。`);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a page on a port no JS-safe domain names: says a real account needs 80/443 and a test account registers host:port', async () => {
     const cli = server({ WXAUTH_JS_DOMAINS: 'localhost' });
     const ticket = (await cli(['jssdk', 'ticket'])).stdout.trim();

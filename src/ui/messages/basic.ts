@@ -26,12 +26,18 @@ export const messages = {
     en: 'stable_token handed back the very token just rejected ({left} left): WeChat still holds it valid, so trying once more; if it is refused again, check whether someone force-refreshes it.',
   },
   'basic.event.rejected.40001': {
-    zh: '微信拒绝了缓存的基础 access_token（40001，{kind}，{age}前获取）：使用 {appid} 的另一台服务器或工具获取了新 token，旧的随之失效。正在用 stable_token 获取新 token 并重试一次。',
-    en: 'WeChat rejected the cached basic access_token (40001, {kind}, obtained {age} ago): another server or tool using {appid} fetched a new token, which invalidates this one. Fetching a fresh stable token and trying once more.',
+    zh: '微信拒绝了缓存的基础 access_token（40001，{kind}，{age}前获取）：使用 {appid} 的另一台服务器或工具获取了新 token，旧的随之失效。{host}正在用 stable_token 获取新 token 并重试一次。',
+    en: 'WeChat rejected the cached basic access_token (40001, {kind}, obtained {age} ago): another server or tool using {appid} fetched a new token, which invalidates this one.{host} Fetching a fresh stable token and trying once more.',
   },
   'basic.event.rejected.40001.stable': {
-    zh: '微信拒绝了缓存的 stable_token（40001，{age}前获取）：别处调用 /cgi-bin/token 顶不掉 stable token，只有 force_refresh=true 的强制刷新会让它失效，应是使用 {appid} 的某台服务器或工具强制刷新了它。正在用 stable_token 获取新 token 并重试一次。',
-    en: 'WeChat rejected the cached stable access_token (40001, obtained {age} ago): a /cgi-bin/token call elsewhere cannot knock out a stable token, only a forced refresh (force_refresh=true) can, so a server or tool using {appid} likely force-refreshed it. Fetching a fresh stable token and trying once more.',
+    zh: '微信拒绝了缓存的 stable_token（40001，{age}前获取）：别处调用 /cgi-bin/token 顶不掉 stable token，只有 force_refresh=true 的强制刷新会让它失效，应是使用 {appid} 的某台服务器或工具强制刷新了它。{host}正在用 stable_token 获取新 token 并重试一次。',
+    en: 'WeChat rejected the cached stable access_token (40001, obtained {age} ago): a /cgi-bin/token call elsewhere cannot knock out a stable token, only a forced refresh (force_refresh=true) can, so a server or tool using {appid} likely force-refreshed it.{host} Fetching a fresh stable token and trying once more.',
+  },
+  // {host} of the two above, when the token's issuer is not WeChat: an emulator reset or restarted
+  // forgets every token and ticket it issued, and answers them 40001 as WeChat answers a replaced one.
+  'basic.event.rejected.host': {
+    zh: '不过 {host} 不是微信：如果它是 wxauth 的模拟器，它被重置（POST /__emulator/reset）或重启时也会忘掉它发过的所有 token 和 jsapi_ticket，同样答 40001。wxauth 会自己重新获取；对着它的服务端缓存的 token 和 ticket 也已失效，要重新获取。',
+    en: " But {host} is not WeChat: if it is wxauth's emulator, a reset (POST /__emulator/reset) or a restart also forgets every token and jsapi_ticket it issued, with this same 40001. wxauth fetches again by itself; a server of yours aimed at it holds dead ones too and must fetch its token and ticket again.",
   },
   // A stable token wxauth had just fetched, refused with 40001 (core/next-step.ts 'stable-token-rejected'):
   // a head for how it came to be refused, then {next}: what to look at, and on a host that is not
