@@ -70,6 +70,9 @@ export interface ProxyRunResult {
   exitCode?: ExitCode;
 }
 
+/** The HAR written when a second Ctrl-C quit at once: `left` calls were still in flight and are not in it. */
+export type HarAtExit = NonNullable<ProxyRunResult['har']> & { left: number };
+
 function parseUpstream(value: string): string {
   let url: URL | undefined;
   try {
@@ -228,6 +231,28 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   const upstreamProxy = proxySettingsFrom(ctx.env);
   // Calls go to the file as they complete: memory stays flat however long the proxy runs.
   const writer = options.har ? openHarWriter(options.har) : undefined;
+  let running: ProxyHandle | undefined;
+  // A second Ctrl-C (or signal) exits at once (main.ts: process.exit) while calls are still in flight:
+  // the HAR of the calls recorded by then is still written, synchronously from the exit event, its
+  // log.comment counting the calls it lacks (cut before they were recorded), and the run says so.
+  let harDone = false;
+  const writeHarAtExit = () => {
+    if (harDone || !options.har || !writer || !harCheck) return;
+    harDone = true;
+    // Calls ended but waiting for their caller's name go in now; only those in flight are left out.
+    running?.reportQueued();
+    const left = running?.inFlight() ?? 0;
+    const info: HarAtExit = { file: options.har, count: writer.count, left };
+    try {
+      const comment = left > 0 ? `wxauth proxy quit at once (Ctrl-C or a signal again): ${left} call(s) still in flight then are not in this file.` : undefined;
+      const placed = writer.end(harCheck, options.yes, comment);
+      if (placed.elsewhere) Object.assign(info, { file: placed.file, requested: options.har });
+    } catch (error) {
+      info.error = (error as NodeJS.ErrnoException).code ?? String(error);
+    }
+    hooks.quitAtOnce({ har: info });
+  };
+  if (writer) process.once('exit', writeHarAtExit);
   const proxy = await start(options, () =>
     startProxy({
       host: options.host,
@@ -247,9 +272,11 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
       ...(contexts ? { intercept: { contexts, ...(options.upstream ? { upstream: options.upstream } : {}) } } : {}),
     }),
   ).catch((error: unknown) => {
+    process.off('exit', writeHarAtExit);
     writer?.discard();
     throw error;
   });
+  running = proxy;
   let har: ProxyRunResult['har'];
   try {
     const upstreamUrl = new URL(upstream);
@@ -275,8 +302,10 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
     await proxy.close();
     // The lines of every call, the ones still in flight when Ctrl-C came included, before the summary.
     hooks.flush();
+    process.off('exit', writeHarAtExit);
     // Written on every way out (Ctrl-C included), after the last call in flight has been recorded.
-    if (options.har && writer && harCheck) {
+    if (options.har && writer && harCheck && !harDone) {
+      harDone = true;
       har = { file: options.har, count: writer.count };
       try {
         const placed = writer.end(harCheck, options.yes);

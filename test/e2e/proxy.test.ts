@@ -1111,7 +1111,7 @@ describe('wxauth proxy (the command)', () => {
       const line = en.px.stderr.text.indexOf('the upstream had not finished answering when the proxy stopped: the proxy cut this call');
       expect(line).toBeGreaterThan(-1);
       // Said at Ctrl-C, while the call still waits: a second Ctrl-C (which exits at once) costs the HAR.
-      const stopping = en.px.stderr.text.indexOf('Stopping: 1 call(s) still wait for the upstream; they get a second, then are cut, and the HAR is written. Ctrl-C again quits at once, without the summary and without writing the HAR.');
+      const stopping = en.px.stderr.text.indexOf('Stopping: 1 call(s) still wait for the upstream; they get a second, then are cut, and the HAR is written. Ctrl-C again quits at once, without the summary; the HAR is still written, with the calls recorded by then and without those still in flight.');
       expect(stopping).toBeGreaterThan(-1);
       expect(stopping).toBeLessThan(line);
       expect(zh.px.stderr.text).toContain('正在停止：还有 1 个调用在等上游应答');
@@ -1328,6 +1328,49 @@ describe('wxauth proxy (the command)', () => {
     expect(params.secondCaller).toMatch(/^127\.0\.0\.1:\d+$/);
     expect(lines[1]!.query).toContain(app().secret);
     expect(lines[4]).toMatchObject({ calls: 2, detectors: { 'code.reused': 1 } });
+  });
+
+  // A second Ctrl-C while a call still waited once exited without the HAR, leaving only its hidden .tmp.
+  it('a second Ctrl-C while a call is in flight quits at once and still writes the HAR of the calls recorded, saying what it lacks (spawned; en, zh)', async () => {
+    const waiting: http.IncomingMessage[] = [];
+    // Answers /fast at once and never answers anything else.
+    const upstream = http.createServer((req, res) => {
+      if (req.url?.startsWith('/fast')) res.end('{"errcode":0,"errmsg":"ok"}');
+      else waiting.push(req);
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(upstream.address() as net.AddressInfo).port}`;
+    try {
+      for (const lang of ['en', 'zh']) {
+        const folder = fs.mkdtempSync(path.join(dir, 'twice-'));
+        const har = path.join(folder, 'calls.har');
+        const port = await freePort();
+        const child = spawnCli(['proxy', '--port', String(port), '--upstream', base, '--har', har, '--lang', lang]);
+        const done = collect(child);
+        await waitForOutput(child, new RegExp(`127\\.0\\.0\\.1:${port}`));
+        expect((await request(`http://127.0.0.1:${port}`, '/fast/cgi-bin/get_api_domain_ip')).status).toBe(200);
+        const before = waiting.length;
+        const cut = request(`http://127.0.0.1:${port}`, '/slow/cgi-bin/get_api_domain_ip').catch((e: NodeJS.ErrnoException) => e.code);
+        for (let i = 0; i < 400 && waiting.length === before; i++) await new Promise((r) => setTimeout(r, 10));
+        const stopping = waitForOutput(child, lang === 'en' ? /Stopping: 1 call/ : /正在停止/);
+        child.kill('SIGINT');
+        await stopping;
+        child.kill('SIGINT');
+        const r = await done;
+        await cut;
+        expect(r.code, r.stderr).toBe(130);
+        // A complete HAR under its name, the call answered in it, and no temporary file left beside it.
+        expect(fs.readdirSync(folder)).toEqual(['calls.har']);
+        const log = (JSON.parse(fs.readFileSync(har, 'utf8')) as { log: { entries: HarEntry[]; comment?: string } }).log;
+        expect(log.entries.map((e) => e.request.url)).toEqual([expect.stringContaining('/fast/cgi-bin/get_api_domain_ip')]);
+        expect(log.comment).toBe('wxauth proxy quit at once (Ctrl-C or a signal again): 1 call(s) still in flight then are not in this file.');
+        if (lang === 'en') expect(r.stderr).toContain(`! Quit at once (Ctrl-C again). HAR written: ${har} (calls: 1); the 1 call(s) still in flight then are not in it (its log.comment says so).`);
+        else expect(r.stderr).toContain(`已立即退出（又按了一次 Ctrl-C）。已写入 HAR：${har}（1 条调用）；当时还在进行中的 1 个调用没有记进去`);
+      }
+    } finally {
+      upstream.closeAllConnections();
+      upstream.close();
+    }
   });
 
   // A process is what is tested here: SIGTERM (kill, docker stop) and SIGHUP (terminal closed) reach main.ts.

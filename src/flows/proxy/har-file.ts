@@ -62,10 +62,12 @@ export class HarWriter {
   /**
    * Close the JSON and give the file its name (see output-file.ts placeOutputFile: FILE is replaced only
    * if it is still the file checked at start, or with --yes). Throws the write's error, the temporary
-   * file removed.
+   * file removed. Synchronous, so it can run from the process's exit event (a second Ctrl-C);
+   * `comment` becomes log.comment (HAR 1.2), there to say which calls the file lacks.
    */
-  end(check: OutputCheck, yes: boolean): PlacedFile {
-    this.pending.push(this.count === 0 ? ']\n  }\n}\n' : '\n    ]\n  }\n}\n');
+  end(check: OutputCheck, yes: boolean, comment?: string): PlacedFile {
+    const tail = comment === undefined ? '' : `,\n    "comment": ${JSON.stringify(comment)}`;
+    this.pending.push((this.count === 0 ? ']' : '\n    ]') + tail + '\n  }\n}\n');
     this.flush();
     if (this.fd !== undefined) {
       try {

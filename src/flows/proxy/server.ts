@@ -163,6 +163,11 @@ export interface ProxyHandle {
   summary(): ProxySummary;
   /** Calls still waiting for the upstream (or streaming its answer). */
   inFlight(): number;
+  /**
+   * Report now, synchronously, the calls that ended and wait for their caller's process to be named
+   * (a second Ctrl-C quits before that lookup ends): their callers then go by address alone.
+   */
+  reportQueued(): void;
   /** Stop accepting, wait for calls in flight (briefly), and free the upstream connections. */
   close(): Promise<void>;
 }
@@ -471,9 +476,17 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
    */
   let inFlight = 0;
   let stopping = false;
+  /**
+   * Calls ended and queued behind a caller's process lookup, not reported yet (in the order they
+   * ended): few, and each already held by the queue's promise. reportQueued() reports them at once.
+   */
+  const queued = new Set<ProxyExchange>();
   const reportInOrder = (exchange: ProxyExchange, lookup: Promise<void> | undefined) => {
     if (!lookup && !queue) return reportNow(exchange);
-    const next = Promise.all([queue, lookup]).then(() => reportNow(exchange));
+    queued.add(exchange);
+    const next = Promise.all([queue, lookup]).then(() => {
+      if (queued.delete(exchange)) reportNow(exchange);
+    });
     queue = next;
     void next.then(() => {
       if (queue === next) queue = undefined;
@@ -843,6 +856,12 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     reachUrl: lan ? `http://${lan.family === 'IPv6' ? `[${lan.address}]` : lan.address}:${bound.port}` : url,
     summary: () => stats.summary(),
     inFlight: () => inFlight,
+    reportQueued() {
+      for (const exchange of queued) {
+        queued.delete(exchange);
+        reportNow(exchange);
+      }
+    },
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -233,8 +233,13 @@ export const messages = {
     en: 'Stopping: {calls} call(s) still wait for the upstream; they get a second, then are cut. Ctrl-C again quits at once, without the summary.',
   },
   'proxy.stopping.har': {
-    zh: '正在停止：还有 {calls} 个调用在等上游应答，再给它们 1 秒，之后切断，再写 HAR。再按一次 Ctrl-C 会立即退出，不显示汇总，也不写 HAR 文件。',
-    en: 'Stopping: {calls} call(s) still wait for the upstream; they get a second, then are cut, and the HAR is written. Ctrl-C again quits at once, without the summary and without writing the HAR.',
+    zh: '正在停止：还有 {calls} 个调用在等上游应答，再给它们 1 秒，之后切断，再写 HAR。再按一次 Ctrl-C 会立即退出，不显示汇总；HAR 照样写入，但只有已经记录的调用，还在进行中的不在里面。',
+    en: 'Stopping: {calls} call(s) still wait for the upstream; they get a second, then are cut, and the HAR is written. Ctrl-C again quits at once, without the summary; the HAR is still written, with the calls recorded by then and without those still in flight.',
+  },
+  'proxy.quit': { zh: '已立即退出（又按了一次 Ctrl-C）。', en: 'Quit at once (Ctrl-C again).' },
+  'proxy.quit.harLeft': {
+    zh: '已写入 HAR：{file}（{count} 条调用）；当时还在进行中的 {left} 个调用没有记进去（HAR 的 log.comment 写明了这一点）。',
+    en: 'HAR written: {file} (calls: {count}); the {left} call(s) still in flight then are not in it (its log.comment says so).',
   },
   'proxy.line.stopped': { zh: '代理停止时上游还没有应答完：这次调用被代理切断（调用方的连接也被断开）', en: 'the upstream had not finished answering when the proxy stopped: the proxy cut this call (and the caller\'s connection)' },
   'proxy.line.tooLarge': {

@@ -5,13 +5,13 @@
 //
 // The live lines are written together, at most every 50 ms, not once per call (../live-lines.ts).
 import path from 'node:path';
-import type { ProxyResult } from '../../commands/proxy.js';
+import type { HarAtExit, ProxyResult } from '../../commands/proxy.js';
 import type { DetectorHit, ObservedCall } from '../../core/proxy-detect.js';
 import { osReason, type MessageRef } from '../../errors.js';
 import type { Blocked, PassedThrough, RefusedHandshake } from '../../flows/proxy/server.js';
 import type { Output } from '../output.js';
 import { liveLines } from '../live-lines.js';
-import { formatLocalTime } from '../format.js';
+import { formatLocalTime, joinText } from '../format.js';
 
 export interface ProxyStarted {
   url: string;
@@ -39,6 +39,8 @@ export interface ProxyHooks {
   upstreamDown(info: { upstream: string; code: string; given: boolean }): void;
   /** Ctrl-C came while `calls` still waited for the upstream: they get a second, and a second Ctrl-C quits at once. */
   stopping(info: { calls: number; har: boolean }): void;
+  /** A second Ctrl-C quit at once (from the process's exit event: synchronous), the HAR written of what was recorded. */
+  quitAtOnce(info: { har: HarAtExit }): void;
   /** Write what is still queued (before the summary, and on the way out). */
   flush(): void;
 }
@@ -187,6 +189,19 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
       // Ctrl-C, which exits at once (main.ts), is not pressed without knowing what it costs.
       if (out.json) return;
       say(out.t(har ? 'proxy.stopping.har' : 'proxy.stopping', { calls }));
+    },
+
+    quitAtOnce({ har }) {
+      // From the exit event: nothing queued may wait for a timer, so everything is flushed here.
+      if (out.json) emitLine({ type: 'quit', har });
+      else {
+        const head = out.t('proxy.quit');
+        if (har.error) say(out.marked('warn', joinText(out.lang, head, out.t('proxy.har.failed', { file: har.file, detail: osReason({ code: har.error }, 'write') }))));
+        else if (har.requested) say(out.marked('warn', joinText(out.lang, head, out.t('proxy.har.elsewhere', { file: har.requested, written: har.file, count: har.count }))));
+        else if (har.left > 0) say(out.marked('warn', joinText(out.lang, head, out.t('proxy.quit.harLeft', { file: har.file, count: har.count, left: har.left }))));
+        else say(out.marked('note', joinText(out.lang, head, out.t('proxy.har.written', { file: har.file, count: har.count }))));
+      }
+      flush();
     },
 
     upstreamDown({ upstream, code, given }) {
