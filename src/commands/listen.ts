@@ -6,7 +6,7 @@
 import type { Context } from '../context.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
 import type { CommandInput } from '../cli.js';
-import { UsageError } from '../errors.js';
+import { CallbackError, CancelledError, UsageError, type MessageRef } from '../errors.js';
 import { planListener, RELAY_TTL_MAX_MINUTES, RELAY_TTL_MINUTES, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
@@ -44,6 +44,15 @@ export interface ListenHooks extends CallbackHooks {
   onElsewhere(elsewhere: NonNullable<ListenPlan['elsewhere']>): void;
   /** --paste without a terminal: the callback URL is read from stdin. */
   onReadingStdin(): void;
+  /**
+   * --paste on a terminal: the question (`again`: after a paste that was not a callback, said by
+   * `refused`, its message and hint); `empty`: Enter with nothing pasted; `more`: the lines read so far
+   * hold a code without its state (an address cut where it wrapped?), so the rest is waited for.
+   */
+  onPastePrompt(again: boolean): void;
+  onPasteRefused(message: MessageRef, hint: MessageRef | undefined): void;
+  onPasteEmpty(): void;
+  onPasteMore(lines: number): void;
   /** The code is here (shown at once, while an --exchange may still be running). */
   /** `codeMinutes`: how long WeChat keeps the code (5 for an official account's authorize, 10 for a website app's QR login). */
   /**
@@ -241,37 +250,73 @@ async function laterStateReader(ctx: Context, profile: string, appid: string | u
   };
 }
 
-/** What a prompt's answer is read as: its first non-blank line's text (a terminal may bring a newline along). */
+/** A text's first non-blank line (a terminal may bring a newline along). */
 const firstLine = (text: string): string => text.trim().split(/\r?\n/)[0] ?? '';
 
-/** --paste: prompt for the callback URL on a terminal, else read it from piped stdin. */
+/** How long after a pasted line the next one of the same paste may still come (see readPasteFromTerminal). */
+const PASTE_QUIET_MS = 150;
+
+/** What the lines pasted so far are: a callback to judge, the start of one (more may come), or not one at all. */
+type PasteSoFar = { kind: 'done' } | { kind: 'more' } | { kind: 'refused'; error: UsageError };
+
+/**
+ * --paste on a terminal: every line of a paste, not its first alone. A paste of several lines (an
+ * address that wrapped when copied, a curl line and the lines under it) reaches the terminal at once;
+ * a one-line prompt took the first line as the answer, a cut code or a state cut short, and left the
+ * rest to be typed into the shell after wxauth exited. Read in the terminal's own line mode (it echoes
+ * and edits the line): once the lines that came together are in, `classify` says whether they are a
+ * callback to judge; a code without its state waits for the rest, and Enter on an empty line (or
+ * Ctrl-D) ends the paste as it is. Ctrl-C cancels (exit 130), as at any prompt.
+ */
+async function readPasteFromTerminal(ctx: Context, hooks: ListenHooks, classify: (text: string) => PasteSoFar): Promise<string> {
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: ctx.stdin, terminal: false, crlfDelay: Infinity });
+  hooks.onPastePrompt(false);
+  return new Promise<string>((resolve, reject) => {
+    let lines: string[] = [];
+    let settling: NodeJS.Timeout | undefined;
+    const end = (then: () => void) => {
+      clearTimeout(settling);
+      ctx.signal.removeEventListener('abort', cancel);
+      rl.removeAllListeners();
+      rl.close();
+      then();
+    };
+    const cancel = () => end(() => reject(new CancelledError()));
+    // Judged once the lines that arrived together (a paste) are all in. In the terminal's line mode each
+    // read brings one line, and a terminal may write a paste in pieces: the paste is over when no line
+    // has come for PASTE_QUIET_MS (a person starts a new line much later than that), and whatever the
+    // paste held is read here, never left to the shell.
+    const settle = () => {
+      settling = undefined;
+      const text = lines.join('\n');
+      const so = classify(text);
+      if (so.kind === 'done') return end(() => resolve(text));
+      if (so.kind === 'more') return hooks.onPasteMore(lines.length);
+      lines = [];
+      hooks.onPasteRefused(so.error.messageRef, so.error.hint);
+      hooks.onPastePrompt(true);
+    };
+    rl.on('line', (line) => {
+      if (line.trim() === '') {
+        if (lines.length > 0) return end(() => resolve(lines.join('\n')));
+        return hooks.onPasteEmpty();
+      }
+      lines.push(line);
+      clearTimeout(settling);
+      settling = setTimeout(settle, PASTE_QUIET_MS);
+    });
+    // Ctrl-D: what was pasted is the answer (nothing: the usual "paste the whole address").
+    rl.on('close', () => end(() => resolve(lines.join('\n'))));
+    if (ctx.signal.aborted) return cancel();
+    ctx.signal.addEventListener('abort', cancel, { once: true });
+  });
+}
+
+/** --paste: read the callback URL from the terminal, else from piped stdin. */
 async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState?: () => string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
-  let text: string;
-  if (ctx.interactive) {
-    const prompts = await ctx.prompts();
-    text = await prompts.input({
-      message: t(ctx.lang, 'listen.paste.prompt'),
-      // What is not a callback at all (the authorize link itself, a page's own address) is said and
-      // asked again; a callback, even a refused one, is taken and judged below.
-      validate: (v) => {
-        if (v.trim() === '') return t(ctx.lang, 'listen.paste.empty');
-        try {
-          evaluatePastedCallback(firstLine(v), undefined, ctx.now(), p);
-        } catch (error) {
-          if (error instanceof UsageError) return joinText(ctx.lang, tr(ctx.lang, error.messageRef), error.hint ? tr(ctx.lang, error.hint) : '');
-        }
-        return true;
-      },
-    });
-  } else {
-    hooks.onReadingStdin();
-    const { readStdin } = await import('../flows/stdin.js');
-    text = await readStdin(ctx.stdin, 64 * 1024);
-  }
-  if (text.trim() === '') throw new UsageError({ key: 'listen.paste.empty' }, { hint: { key: 'listen.paste.noCode.hint' } });
-  const latest = laterState?.();
-  const judge = (line: string): CallbackResult => {
+  const judgeWith = (latest: string | undefined) => (line: string): CallbackResult => {
     // None remembered at start: a link's made since is the only state there is to check.
     if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest, ctx.now(), p);
     // A state remembered since listen started (the link just used) is taken too; any other failure is
@@ -285,19 +330,43 @@ async function readPasted(ctx: Context, expected: string | undefined, hooks: Lis
     }
     return evaluatePastedCallback(line, expected, ctx.now(), p);
   };
-  const first = firstLine(text);
-  if (ctx.interactive || first === text.trim()) return judge(first);
-  // Piped text of several lines: a first line that is a whole callback (code and an accepted state) is
-  // the paste, as before (a log's lines, one callback each). Otherwise the text is read whole, so a
-  // callback address wrapped over two lines when copied is joined (as exchange joins it), where its
-  // first line alone was half a code, or a state cut short that read as forged.
-  try {
-    const result = judge(first);
-    if (result.state !== undefined) return result;
-  } catch {
-    // Judged whole below.
+  // Text of several lines: a first line that is a whole callback (code and an accepted state) is the
+  // paste, as before (a log's lines, one callback each; a curl line and its options). Otherwise the
+  // text is read whole, so a callback address wrapped over two lines when copied is joined (as exchange
+  // joins it), where its first line alone was half a code, or a state cut short that read as forged.
+  const pick = (judge: (line: string) => CallbackResult, text: string): CallbackResult => {
+    const first = firstLine(text);
+    if (first === text.trim()) return judge(first);
+    try {
+      const result = judge(first);
+      if (result.state !== undefined) return result;
+    } catch {
+      // Judged whole below.
+    }
+    return judge(text);
+  };
+  let text: string;
+  if (ctx.interactive) {
+    text = await readPasteFromTerminal(ctx, hooks, (so) => {
+      try {
+        const result = pick(judgeWith(laterState?.()), so);
+        // A code without a state in an address may be one cut where it wrapped: the rest may follow. A
+        // code pasted alone (no address, no parameters) is whole.
+        return result.state !== undefined || !/[?&#=/]/.test(so.trim()) ? { kind: 'done' } : { kind: 'more' };
+      } catch (error) {
+        // A refusal (denied) or another state is the callback's verdict; a state missing may still come.
+        if (error instanceof CallbackError) return error.failure !== 'state_mismatch' || /(?:^|[?&#])state=/.test(so) ? { kind: 'done' } : { kind: 'more' };
+        if (error instanceof UsageError) return { kind: 'refused', error };
+        throw error;
+      }
+    });
+  } else {
+    hooks.onReadingStdin();
+    const { readStdin } = await import('../flows/stdin.js');
+    text = await readStdin(ctx.stdin, 64 * 1024);
   }
-  return judge(text);
+  if (text.trim() === '') throw new UsageError({ key: 'listen.paste.empty' }, { hint: { key: 'listen.paste.noCode.hint' } });
+  return pick(judgeWith(laterState?.()), text);
 }
 
 /** --relay-snippet: the page for the real callback domain, which forwards code and state to this machine. */

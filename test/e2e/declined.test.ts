@@ -203,4 +203,19 @@ describe.skipIf(!canRun)('a declined confirmation', () => {
     expect(r.code, r.screen).toBe(0);
     expect(r.screen).toMatch(/^code +abcdef$/m);
   });
+
+  // The prompt once took a paste's first line as the whole answer: half a code, no state (exit 6), and
+  // the rest of the paste typed into the shell after wxauth exited.
+  it('listen --paste: a callback pasted over two lines (wrapped when copied) is read whole and joined (en, zh)', async () => {
+    for (const [lang, question, joined] of [
+      ['en', /Paste the callback URL \(a browser: its address bar/, 'Joined the callback URL where a line break split it'],
+      ['zh', /粘贴回调地址/, '去掉了回调地址中间的换行'],
+    ] as const) {
+      const r = await answer(['listen', '--paste', '--state', 'p1', '--lang', lang], question, ['-l', 'http://localhost/cb?code=061ab\ncd&state=p1\n']);
+      expect(r.code, r.screen).toBe(0);
+      expect(r.screen).toMatch(/^code +061abcd$/m);
+      expect(r.screen).toMatch(/^state +p1$/m);
+      expect(r.screen).toContain(joined);
+    }
+  });
 });

@@ -311,6 +311,14 @@ export const messages = {
     zh: '粘贴回调地址（浏览器：地址栏；微信里：右上角 ⋯ → 复制链接）：',
     en: 'Paste the callback URL (a browser: its address bar; in WeChat: ⋯ at the top right → 复制链接 Copy Link):',
   },
+  'listen.paste.how': {
+    zh: '粘贴后按回车。多行的内容会一起读取（例如复制时折行的地址）；在空行上按回车可提前结束。',
+    en: 'Paste it and press Enter. A paste of several lines is read whole (an address that wrapped when copied, say); Enter on an empty line ends it early.',
+  },
+  'listen.paste.more': {
+    zh: '已读到 {lines} 行：到目前为止只有 code，没有 state（地址可能在折行处断开了）。请粘贴剩下的部分，或在空行上按回车，按现有内容处理。',
+    en: 'Read {lines} line(s): a code so far, but no state (an address cut where it wrapped?). Paste the rest, or press Enter on an empty line to take it as it is.',
+  },
   'listen.paste.empty': { zh: '请粘贴完整地址（含 ?code=…）。', en: 'Paste the whole address (with ?code=…).' },
   'listen.paste.noCode': { zh: '粘贴的地址里既没有 code 也没有 state。', en: 'The pasted address has neither a code nor a state.' },
   'listen.paste.codeEmpty': { zh: '粘贴的内容里 code= 后面是空的。', en: 'The pasted text has code= with nothing after it.' },

@@ -5,7 +5,7 @@ import type { ExpectedState, ListenHooks, ListenResult } from '../../commands/li
 import type { CallbackWait } from '../../flows/callback.js';
 import type { CallbackHit, CallbackResult } from '../../listener/index.js';
 import type { Output } from '../output.js';
-import { formatDeadline, formatDuration, isoTime } from '../format.js';
+import { formatDeadline, formatDuration, isoTime, joinText } from '../format.js';
 import { liveLines, type LiveLines } from '../live-lines.js';
 import { present as presentExchange } from './exchange.js';
 
@@ -220,10 +220,34 @@ export function listeningLine(out: Output, listener: { url: string; host: string
 }
 
 /** What `listen` shows while it runs. */
+/**
+ * --paste on a terminal: the question and what the lines pasted so far are, on stderr; with --json, whose
+ * stderr is JSON Lines only, as events (`paste_prompt`, `paste_refused`, `paste_empty`, `paste_more`).
+ */
+function pasteHooks(out: Output): Pick<ListenHooks, 'onPastePrompt' | 'onPasteRefused' | 'onPasteEmpty' | 'onPasteMore'> {
+  if (out.json)
+    return {
+      onPastePrompt: () => out.event({ event: 'paste_prompt', message: joinText(out.lang, out.t('listen.paste.prompt'), out.t('listen.paste.how')) }),
+      onPasteRefused: (message, hint) => out.event({ event: 'paste_refused', message: joinText(out.lang, out.tr(message), hint ? out.tr(hint) : '') }),
+      onPasteEmpty: () => out.event({ event: 'paste_empty', message: out.t('listen.paste.empty') }),
+      onPasteMore: (lines) => out.event({ event: 'paste_more', lines, message: out.t('listen.paste.more', { lines }) }),
+    };
+  return {
+    onPastePrompt: (again) => {
+      out.say(`? ${out.t('listen.paste.prompt')}`);
+      if (!again) out.note(out.t('listen.paste.how'));
+    },
+    onPasteRefused: (message, hint) => out.warn(joinText(out.lang, out.tr(message), hint ? out.tr(hint) : '')),
+    onPasteEmpty: () => out.note(out.t('listen.paste.empty')),
+    onPasteMore: (lines) => out.note(out.t('listen.paste.more', { lines })),
+  };
+}
+
 export function listenHooks(out: Output): ListenHooks {
   if (out.json) return jsonListenHooks(out);
   const display = new WaitDisplay(out);
   return {
+    ...pasteHooks(out),
     onExpectedState: (expected) => expectedStateLine(out, expected),
     onNotLocal: (uri, http) => notLocalNote(out, uri, http),
     onMismatch: (m, here) => mismatchWarning(out, m, here),
@@ -281,6 +305,7 @@ function jsonListenHooks(out: Output): ListenHooks {
   out.streamEvents();
   const listenerDoc = (listener: CallbackWait['listener']) => ({ url: listener.url, host: listener.host, port: listener.port, path: listener.path, lan_urls: listener.lanUrls });
   return {
+    ...pasteHooks(out),
     onExpectedState: (expected) => {
       if (!expected) out.warning('listen.state.unchecked', out.t('listen.state.unchecked'));
       else out.event({ event: 'expected_state', state: expected.state, source: expected.source });
