@@ -38,6 +38,8 @@ export interface ListenHooks extends CallbackHooks {
    * of its port and path: public, or (`http` given) on this machine but https, with the http URL to use.
    */
   onNotLocal(uri: string, http?: string): void;
+  /** No redirect_uri at all (the profile's, the last link's) and no --port/--path: listening on the defaults, at `url`. */
+  onNoRedirect(url: string, profile: string): void;
   /** --port/--path differ from the local redirect_uri the callback will go to. */
   onMismatch(mismatch: NonNullable<ListenPlan['mismatch']>, listening: { port: number; path: string }): void;
   /** The redirect_uri names a LAN address this machine does not have. */
@@ -191,6 +193,8 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     startExchange(callback.hits[0]!);
   } else {
     if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal, plan.notLocalHttps?.http);
+    else if (plan.source === 'default' && config.redirectUri === undefined && remembered?.redirectUri === undefined)
+      hooks.onNoRedirect(`http://${plan.host.includes(':') ? `[${plan.host}]` : plan.host}:${plan.port}${plan.path}`, config.profile);
     if (plan.mismatch) hooks.onMismatch(plan.mismatch, { port: plan.port, path: plan.path });
     if (plan.elsewhere) hooks.onElsewhere(plan.elsewhere);
     callback = await catchCallback(

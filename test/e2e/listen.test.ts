@@ -137,6 +137,17 @@ describe('wxauth listen', () => {
     expect(r.stderr.split('\n')[0]).toContain('the callback’s state will not be checked, so a code any web page sends here is taken as this login’s (a forged callback, CSRF)');
   });
 
+  it('with no redirect_uri anywhere and no --port/--path, says it listens on the default address and what that means (en, zh)', async () => {
+    // Said before binding: whether 8080 is free on this machine (exit 6 at the timeout) or not (exit 2).
+    const r = await runCli(['listen', '--timeout', '1']);
+    expect([2, 6]).toContain(r.code);
+    expect(r.stderr).toContain('No redirect_uri to go by (none in profile "default", none remembered by wxauth url), so this listens on the default address: only an authorization link whose redirect_uri is http://127.0.0.1:8080/callback calls back here.');
+    const zh = await runCli(['listen', '--timeout', '1'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stderr).toContain('只有 redirect_uri 是 http://127.0.0.1:8080/callback 的授权链接会回调到这里');
+    // Chosen by the user: nothing to say.
+    expect((await runCli(['listen', '--port', '0', '--timeout', '1'])).stderr).not.toContain('redirect_uri to go by');
+  });
+
   it('says which port is taken and how to choose another (exit 2)', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
@@ -295,6 +306,7 @@ describe('wxauth listen', () => {
     const r = await done;
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('will not be checked');
+    expect(r.stderr).not.toContain('redirect_uri to go by');
   });
 
   it('picks up where `wxauth url` left off: its redirect_uri gives port and path, its state is checked', async () => {

@@ -197,6 +197,11 @@ export const messages = {
     zh: '没有期望的 state（没有 --state，也没有记下的 state：wxauth url 和 login 生成链接时会记下），回调的 state 不会被校验：任何网页发来的 code 都会被当成这次的（伪造的回调，CSRF）。在另一个终端运行 wxauth url 后，就按那条链接的 state 校验。',
     en: 'No expected state (no --state, and none remembered: wxauth url and login remember one when they build the link): the callback’s state will not be checked, so a code any web page sends here is taken as this login’s (a forged callback, CSRF). Once wxauth url makes a link in another terminal, that link’s state is checked.',
   },
+  // No redirect_uri anywhere (no profile yet, none remembered by url) and no --port/--path: the defaults.
+  'listen.redirect.none': {
+    zh: '没有可依据的 redirect_uri（profile "{profile}" 里没有，也没有 wxauth url 记下的），按默认地址监听：只有 redirect_uri 是 {url} 的授权链接会回调到这里。先用 wxauth init 配置账号和回调地址（测试号的授权域名可填 127.0.0.1:8080），或用 --port 和 --path 对上你的 redirect_uri。',
+    en: 'No redirect_uri to go by (none in profile "{profile}", none remembered by wxauth url), so this listens on the default address: only an authorization link whose redirect_uri is {url} calls back here. Set up your account and callback with wxauth init first (a test account’s domain may be 127.0.0.1:8080), or give --port and --path to match your redirect_uri.',
+  },
   'listen.redirect.notLocal': {
     zh: 'profile 的 redirect_uri（{uri}）不是本机或局域网地址，端口和路径用默认值。要让回调到这里，用 --relay-snippet 或 --paste。',
     en: 'The profile’s redirect_uri ({uri}) is not a local or LAN address, so port and path use defaults. To get the callback here, use --relay-snippet or --paste.',

@@ -250,6 +250,7 @@ export function listenHooks(out: Output): ListenHooks {
     ...pasteHooks(out),
     onExpectedState: (expected) => expectedStateLine(out, expected),
     onNotLocal: (uri, http) => notLocalNote(out, uri, http),
+    onNoRedirect: (url, profile) => out.note(out.t('listen.redirect.none', { url, profile })),
     onMismatch: (m, here) => mismatchWarning(out, m, here),
     onElsewhere: (e) => elsewhereWarning(out, e),
     onReadingStdin: () => out.note(out.t('listen.paste.stdin')),
@@ -311,6 +312,7 @@ function jsonListenHooks(out: Output): ListenHooks {
       else out.event({ event: 'expected_state', state: expected.state, source: expected.source });
     },
     onNotLocal: (uri, http) => notLocalNote(out, uri, http),
+    onNoRedirect: (url, profile) => out.note(out.t('listen.redirect.none', { url, profile })),
     onMismatch: (m, here) => mismatchWarning(out, m, here),
     onElsewhere: (e) => elsewhereWarning(out, e),
     onReadingStdin: () => out.event({ event: 'reading_stdin' }),
