@@ -4,7 +4,7 @@
 // grouped by code in the order first seen. Loaded only when something is piped (issue 19: a code typed as
 // an argument never loads this). Pure: no fs, no process.
 
-import { CODE_IN_TEXT_RE, ERRCODE_KEY_RE, explainInputs, isKnownErrcode, knownCodeInLine, type ExplainInputsResult } from './errcodes.js';
+import { CODE_IN_TEXT_RE, ERRCODE_KEY_RE, explainInputs, hostFamilyOf, isKnownErrcode, knownCodeInLine, type ExplainInputsResult } from './errcodes.js';
 
 export interface LoggedErrcode {
   code: number;
@@ -58,8 +58,11 @@ export function explainLog(text: string, options: ExplainInputsOptions): { log: 
   if (errors.length > 0 && success !== undefined) log.success = entry(success);
   const explained: ExplainInputsResult = { results: [], unknown: [] };
   const explain = shown.slice(0, LOG_EXPLAIN_LIMIT);
+  // A host on other lines (`> Host: qyapi.weixin.qq.com` of curl -v, a URL the log line before names)
+  // says whose API answered, as it does in a body pasted whole: when the log names one family only.
+  const logHost = hostFamilyOf(text);
   for (const e of explain) {
-    const one = explainLogged(e, options);
+    const one = explainLogged(e, logHost === undefined ? options : { ...options, logHost });
     explained.results.push(...one.results);
     explained.unknown.push(...one.unknown);
   }

@@ -47,13 +47,25 @@ function extractIps(errmsg: string): { ip?: string; ipv6?: string } {
   return { ip: first, ...(second !== undefined ? { ipv6: second } : {}) };
 }
 
+// WeCom's hosts (its errmsg points at its own lookup tool: "more info at https://open.work.weixin.qq.com/devtool/query?e=…"),
+// and WeChat's API hosts. open.weixin.qq.com is neither: WeCom's web authorization uses it too.
+const WECOM_HOST_RE = /qyapi\.weixin\.qq\.com|open\.work\.weixin\.qq\.com|work\.weixin\.qq\.com/i;
+const WECHAT_HOST_RE = /\bapi2?\.weixin\.qq\.com|\b(?:sh|sz|hk)\.api\.weixin\.qq\.com/i;
+
 function detectHost(text: string, errmsg: string): 'qyapi' | 'api' | undefined {
-  // WeCom's errmsg points at its own lookup tool: "more info at https://open.work.weixin.qq.com/devtool/query?e=…".
-  if (/qyapi\.weixin\.qq\.com|open\.work\.weixin\.qq\.com|work\.weixin\.qq\.com/i.test(text + ' ' + errmsg)) {
-    return 'qyapi';
-  }
-  if (/\bapi2?\.weixin\.qq\.com|\b(?:sh|sz|hk)\.api\.weixin\.qq\.com/i.test(text)) return 'api';
+  if (WECOM_HOST_RE.test(text + ' ' + errmsg)) return 'qyapi';
+  if (WECHAT_HOST_RE.test(text)) return 'api';
   return undefined;
+}
+
+/**
+ * The one host family a text names (`> Host: qyapi.weixin.qq.com` in curl -v output, a URL in a log line),
+ * anywhere in it; undefined when it names none, or both WeCom's and WeChat's.
+ */
+export function hostFamilyOf(text: string): 'qyapi' | 'api' | undefined {
+  const wecom = WECOM_HOST_RE.test(text);
+  const wechat = WECHAT_HOST_RE.test(text);
+  return wecom === wechat ? undefined : wecom ? 'qyapi' : 'api';
 }
 
 function unescapeLoose(s: string): string {
@@ -587,6 +599,11 @@ export interface ExplainOptions {
   /** The API base in use; a qyapi base selects the WeCom table. */
   apiBase?: string;
   /**
+   * The one host family named elsewhere in a piped log (hostFamilyOf): WeCom's selects the WeCom table for
+   * a code whose own line names no host, as the host in a body pasted whole does.
+   */
+  logHost?: 'qyapi' | 'api';
+  /**
    * ` --profile x` for the run's profile (core/validate.ts profileFlag, '' for the default): the commands
    * a fix offers name it. Given made, so `wxauth errcode` does not load validate.ts for it (issue 19).
    */
@@ -633,6 +650,12 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
     tableNote = {
       zh: '这是企业微信（qyapi.weixin.qq.com）的返回，按企业微信错误码表解释；同一数字在公众号接口里含义不同。',
       en: 'This body comes from WeCom (qyapi.weixin.qq.com), so it is explained from the WeCom table; the same number means something else on Official Account APIs.',
+    };
+  } else if (parsed?.host === undefined && options.logHost === 'qyapi') {
+    table = 'wecom';
+    tableNote = {
+      zh: '管道传入的内容里出现的是企业微信的域名（qyapi.weixin.qq.com），没有公众号接口的域名，按企业微信错误码表解释；同一数字在公众号接口里含义不同。',
+      en: 'The piped text names WeCom\'s host (qyapi.weixin.qq.com) and no WeChat API host, so this is explained from the WeCom table; the same number means something else on Official Account APIs.',
     };
   } else if (options.apiBase !== undefined && /qyapi\.weixin\.qq\.com/i.test(options.apiBase)) {
     table = 'wecom';
@@ -988,11 +1011,11 @@ export const CODE_IN_TEXT_RE = /(?:错误码|errcode|error\s*code)\s*[:：=]?\s*
  */
 export function explainInputs(
   inputs: string[],
-  options: { wecom?: boolean; endpoint?: string; apiBase?: string; keywordLimit?: number; now?: number } = {},
+  options: { wecom?: boolean; endpoint?: string; apiBase?: string; logHost?: 'qyapi' | 'api'; keywordLimit?: number; now?: number } = {},
 ): ExplainInputsResult {
   const results: ExplainedInput[] = [];
   const unknown: UnknownInput[] = [];
-  const common = { wecom: options.wecom, endpoint: options.endpoint, apiBase: options.apiBase, now: options.now };
+  const common = { wecom: options.wecom, endpoint: options.endpoint, apiBase: options.apiBase, logHost: options.logHost, now: options.now };
   const push = (shown: PastedInput, match: InputMatch, e: ErrcodeExplanation) => {
     if (e.known) results.push({ ...e, ...shown, match });
     else unknown.push(unknownCode(shown, e));

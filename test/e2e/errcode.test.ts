@@ -335,6 +335,28 @@ describe('wxauth errcode', () => {
       expect(zh.stderr).toContain('另有 3 个错误码没有解释（只解释前 10 个）：42001（第 11 行）、45009 ×2（首次在第 12 行）、48001（第 13 行）。逐个解释：wxauth errcode 42001');
     });
 
+    it('a host named on other lines (curl -v 2>&1) selects the WeCom table when it is the only one named; not when both are', async () => {
+      const curl = [
+        '> GET /cgi-bin/gettoken?corpid=ww1 HTTP/1.1',
+        '> Host: qyapi.weixin.qq.com',
+        '< HTTP/1.1 200 OK',
+        '{"errcode":40013,"errmsg":"invalid corpid"}',
+        'ERROR errcode=40014 errmsg=invalid access_token',
+      ].join('\n');
+      const r = await runCli(['errcode'], { input: curl });
+      expect(r.stdout.match(/^errcode \d+ · WeCom$/gm)).toEqual(['errcode 40013 · WeCom', 'errcode 40014 · WeCom']);
+      expect(r.stdout).toContain("The piped text names WeCom's host (qyapi.weixin.qq.com) and no WeChat API host, so this is explained from the WeCom table");
+      expect(r.stdout).not.toMatch(/^Meaning +invalid appid/m);
+      const zh = await runCli(['--lang', 'zh', 'errcode'], { input: curl });
+      expect(zh.stdout).toContain('管道传入的内容里出现的是企业微信的域名（qyapi.weixin.qq.com），没有公众号接口的域名，按企业微信错误码表解释');
+      const json = parseJson((await runCli(['errcode', '--json'], { input: curl })).stdout) as { results: Array<{ code: number; table: string }> };
+      expect(json.results.map(({ code, table }) => ({ code, table }))).toEqual([{ code: 40013, table: 'wecom' }, { code: 40014, table: 'wecom' }]);
+      // Both families named: nothing is guessed, each code is read from its own line as before.
+      const both = await runCli(['errcode'], { input: `GET https://api.weixin.qq.com/cgi-bin/token ok\n${curl}` });
+      expect(both.stdout.match(/^errcode \d+$/gm)).toEqual(['errcode 40013', 'errcode 40014']);
+      expect(both.stdout).not.toContain('names WeCom');
+    });
+
     it('a log longer than what is read: says it was cut, and what came after is not counted', async () => {
       const line = 'INFO GET /api/orders 200 ok ' + 'x'.repeat(70) + '\n';
       const input = `ERROR {"errcode":40029,"errmsg":"invalid code"}\n${line.repeat(11_000)}ERROR {"errcode":40163,"errmsg":"code been used"}\nERROR {"errcode":40029}\n`;
