@@ -38,7 +38,7 @@ export type ErrcodeResult =
       unknown: UnknownInput[];
       /** "A check found problems": some inputs are not in the tables. errcode never calls WeChat. */
       exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
-      /** The piped text held several errcodes (a server's log): each was explained once, from where it is first. */
+      /** The piped text was a log (several errcodes, or one among other lines): each explained once, from where it is first. */
       log?: PipedLog;
       /** The piped text was longer than this many characters: only these were read. */
       cut?: number;
@@ -90,8 +90,8 @@ export async function run(options: ErrcodeOptions, ctx: Context): Promise<Errcod
   // A qyapi --api-base means WeCom's table applies.
   const apiBase = typeof ctx.globals.apiBase === 'string' ? ctx.globals.apiBase : undefined;
   const common = { wecom: options.wecom, endpoint: options.endpoint, apiBase, now: ctx.now() };
-  // Several errcodes piped (a server's log): each explained once, from the line it is first on, as if
-  // that line alone had been given where `-` stands among the inputs. A list of bare codes is read as
+  // A piped log (several errcodes, or one among other lines): each explained once, from the line it is
+  // first on, as if that line alone had been given where `-` stands among the inputs. A list of bare codes is read as
   // arguments are (each explained already), without loading the log's reader.
   const logged = piped !== undefined && !CODE_LIST_RE.test(piped.text) ? (await import('../core/errcode-log.js')).explainLog(piped.text, common) : undefined;
   let explained: ExplainInputsResult;

@@ -42,14 +42,16 @@ type ExplainInputsOptions = NonNullable<Parameters<typeof explainInputs>[1]>;
 
 /**
  * A piped text read as a server's log, when it holds more than one errcode (several lines, or one code
- * on several lines): each code explained once, in the order first seen, errcode 0 left out when there
- * are others (a success, not what went wrong), at most LOG_EXPLAIN_LIMIT; `quoted`, the texts they were
- * read from (for masking). Undefined for one errcode (a body, pretty-printed or not, or a line of a log:
- * read whole as before) or none.
+ * on several lines), or one errcode with other lines around its line or body: each code explained once,
+ * from its own line or body (not from an errmsg, rid or path on another line), in the order first seen,
+ * errcode 0 left out when there are others (a success, not what went wrong), at most LOG_EXPLAIN_LIMIT;
+ * `quoted`, the texts they were read from (for masking). Undefined for none, or one errcode that is the
+ * whole text (a body, pretty-printed or not, or one line: read whole as before).
  */
 export function explainLog(text: string, options: ExplainInputsOptions): { log: PipedLog; explained: ExplainInputsResult; quoted: string[] } | undefined {
   const found = findErrcodesInLog(text, { wecom: options.wecom });
-  if (found.reduce((n, e) => n + e.count, 0) < 2) return undefined;
+  const total = found.reduce((n, e) => n + e.count, 0);
+  if (total === 0 || (total === 1 && isWhole(text, found[0]!.text))) return undefined;
   const errors = found.filter((e) => e.code !== 0);
   const success = found.find((e) => e.code === 0);
   const shown = errors.length > 0 ? errors : found;
@@ -67,6 +69,22 @@ export function explainLog(text: string, options: ExplainInputsOptions): { log: 
     explained.unknown.push(...one.unknown);
   }
   return { log, explained, quoted: explain.map((e) => e.text) };
+}
+
+/**
+ * The one errcode's text is the whole piped text: its line or body and nothing else, or a JSON document
+ * whose body is printed over more lines than are looked through for its braces (MAX_BODY_LINES).
+ */
+function isWhole(text: string, own: string): boolean {
+  const whole = text.trim();
+  if (own === whole) return true;
+  if (!/^[{[]/.test(whole)) return false;
+  try {
+    JSON.parse(whole);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

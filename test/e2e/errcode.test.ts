@@ -335,6 +335,34 @@ describe('wxauth errcode', () => {
       expect(zh.stderr).toContain('另有 3 个错误码没有解释（只解释前 10 个）：42001（第 11 行）、45009 ×2（首次在第 12 行）、48001（第 13 行）。逐个解释：wxauth errcode 42001');
     });
 
+    it('one errcode in a longer text: read from its own line (not an errmsg, path or rid of another line); --json quotes that line', async () => {
+      const log = 'line A ... {"errcode":40163,"errmsg":"code been used, rid: 1"}\nline B POST /cgi-bin/message/custom/send failed, errmsg other, rid: 2\n';
+      const r = await runCli(['errcode'], { input: log });
+      expect(r.code, r.stderr).toBe(0);
+      expect(titles(r.stdout)).toEqual(['errcode 40163']);
+      expect(r.stderr.split('\n')[0]).toBe('Read errcode 40163 from line 1 of the piped text');
+      expect(r.stderr).not.toContain('Found 1 errcode');
+      expect(r.stdout).not.toContain('/cgi-bin/message');
+      expect(r.stdout).toMatch(/^Stage {6}exchanging \/ refreshing the user token$/m);
+      expect(r.stdout).toMatch(/^rid {8}1$/m);
+      const zh = await runCli(['--lang', 'zh', 'errcode'], { input: log });
+      expect(zh.stderr.split('\n')[0]).toBe('从管道传入内容的第 1 行读出 errcode 40163');
+      expect(zh.stdout).not.toContain('/cgi-bin/message');
+      const json = await runCli(['errcode', '--json'], { input: log });
+      expect(json.stderr).toBe('');
+      const doc = parseJson(json.stdout) as { results: Array<Record<string, unknown>> };
+      expect(doc).toMatchObject({ ok: true, unknown: [], more: [] });
+      expect(doc.results).toHaveLength(1);
+      expect(doc.results[0]).toMatchObject({ code: 40163, line: 1, count: 1, rid: '1', input: 'line A ... {"errcode":40163,"errmsg":"code been used, rid: 1"}' });
+      expect(doc.results[0]).not.toHaveProperty('endpoint');
+      // A body alone, on one line or pretty-printed, is still read whole, as pasted.
+      for (const body of ['{"errcode":40163,"errmsg":"code been used"}\n', '{\n  "errcode": 40163,\n  "errmsg": "code been used"\n}\n']) {
+        const whole = await runCli(['errcode', '--json'], { input: body });
+        expect(parseJson(whole.stdout)).toEqual(expect.not.objectContaining({ more: expect.anything() }));
+        expect((await runCli(['errcode'], { input: body })).stderr).toContain('Read errcode 40163 from the pasted text');
+      }
+    });
+
     it('a host named on other lines (curl -v 2>&1) selects the WeCom table when it is the only one named; not when both are', async () => {
       const curl = [
         '> GET /cgi-bin/gettoken?corpid=ww1 HTTP/1.1',

@@ -26,7 +26,9 @@ export function present(result: ErrcodeResult, out: Output): void {
     ...(result.cut !== undefined ? { cut: result.cut } : {}),
   });
   if (result.cut !== undefined && !out.json) out.warn(out.t('errcode.log.cut', { size: result.cut.toLocaleString('en-US') }));
-  if (log && !out.json) {
+  // One errcode on one line of a longer text: its "Read errcode … from line …" note says it all.
+  const alone = log !== undefined && log.found.length === 1 && log.found[0]?.count === 1 && log.success === undefined;
+  if (log && !alone && !out.json) {
     const listed = log.found.slice(0, log.limit).map((e) => logEntry(out, e));
     if (log.found.length > log.limit) listed.push('…');
     out.note(out.t(log.found.length === 1 ? 'errcode.log.foundOne' : 'errcode.log.found', { count: log.found.length, codes: listed }));
