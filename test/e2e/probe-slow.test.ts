@@ -53,8 +53,20 @@ describe('wechat.slow: an app that sends the code again', () => {
     expect(zh.stdout).toMatch(/怎么办：不要重试换取 code 的请求：.*另外，出错时回调也必须应答/);
   });
 
-  it('and signs the user in with the first request’s late answer: the retry’s 40163 is said as WeChat’s too, not as if WeChat would differ', async () => {
+  it('and signs the user in with the first request’s late answer (the page shows them): a warn, the retry’s 40163 said as WeChat’s too', async () => {
     const r = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 300 }, ['--exchange-delay', '1000']);
+    expect(r.slow).toMatchObject({
+      status: 'warn',
+      message: `WeChat took 1000 ms to answer the code exchange, and the app sent the same code again (exchanges: 2): WeChat had spent it on the first request, so the retry got 40163 (code been used). The login ended on ${r.app}/me (HTTP 200), which shows the user’s openid: the app signed the user in with the first request’s late answer, so this time the user saw no harm; but the retry was sent for nothing, can only ever get 40163, and cannot help when the first request really fails.`,
+      fix: expect.stringMatching(/^Do not retry a code exchange/) as unknown,
+    });
+    expect(r.code).toBe(0);
+    const zh = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 300 }, ['--exchange-delay', '1000', '--lang', 'zh']);
+    expect(zh.slow).toMatchObject({ status: 'warn', message: expect.stringContaining(`登录最后停在 ${zh.app}/me （HTTP 200），页面显示了这个用户的 openid：应用用第一次请求迟到的响应让用户登录了`) as unknown });
+  });
+
+  it('and ends on a page that shows no error and no user: a fail, since the user may well not be signed in there', async () => {
+    const r = await probeSlow('hedges-slow-exchange', { exchangeTimeoutMs: 300, anonymous: true }, ['--exchange-delay', '1000']);
     expect(r.slow).toMatchObject({
       status: 'fail',
       message: `WeChat took 1000 ms to answer the code exchange, and the app sent the same code again (exchanges: 2): WeChat had spent it on the first request, so the retry got 40163 (code been used). The login ended on ${r.app}/me (HTTP 200) with no error probe can recognise: unless the app signed the user in with the first request’s late answer after all, the user is not signed in there; and if it did, the retry was sent for nothing.`,

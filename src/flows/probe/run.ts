@@ -785,6 +785,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const openid = happyStatus?.tokens?.openid;
     return users.find((u) => u.id === happyStatus?.user) ?? users.find((u) => openid !== undefined && u.openids[app!.appid] === openid);
   };
+  /** How a page may show `u` signed in to this app: its openid, nickname and (bound to 开放平台) unionid. */
+  const identity = (u: PublicUser): Identity => {
+    const unionid = app!.openAccount ? u.unionids[app!.openAccount] : undefined;
+    return { openid: u.openids[app!.appid] ?? '', nickname: u.nickname, ...(unionid ? { unionid } : {}) };
+  };
   /**
    * Another person for a second login: a test account's consent is for its followers only (10006, §1.5),
    * so another follower if the seed has one, else any other user (who follows it for that one login).
@@ -834,10 +839,6 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const users = await control.users();
     const first = happyUser(users);
     const second = otherUser(users, first);
-    const identity = (u: PublicUser): Identity => {
-      const unionid = app!.openAccount ? u.unionids[app!.openAccount] : undefined;
-      return { openid: u.openids[app!.appid] ?? '', nickname: u.nickname, ...(unionid ? { unionid } : {}) };
-    };
     const evidence: Evidence = { scenarios: ['happy'], details: { landing: url } };
     if (!happyDone) sameFailure('session.per_user', 'happy', evidence);
     // The login ends on the callback (the code still in its URL): opening it again logs in again.
@@ -1181,7 +1182,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         await control.setFaults(previous, true);
       }
     });
-    const attempts = value ? ((await control.codeStatus(value.code))?.attempts ?? []) : [];
+    const slowStatus = value ? await control.codeStatus(value.code) : undefined;
+    const attempts = slowStatus?.attempts ?? [];
+    const codeUser = slowStatus?.user;
     const took = value?.callbackHop.durationMs ?? 0;
     const evidence: Evidence = { scenarios: ['slow_exchange'], hops: record.hops, wechat: record.wechat, details: { delayMs: delay, exchanges: attempts.length, callbackMs: took } };
     const page = value?.final.page;
@@ -1207,7 +1210,16 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
           (showsCodeUsed(page.body) ? { problem: 'probe.problem.status', status: page.status } : stopped ? { problem: 'probe.problem.stopped', status: page.status, landing: happyFinal.page.hop.url } : undefined);
         if (seen) put(check('wechat.slow', 'fail', 'retried', { ...params, ...seen }, evidence));
         else if (retryTookTheCode(record.wechat)) put(check('wechat.slow', 'fail', 'retried_old_emulator', { ...params, status: page.status, emulator }, evidence));
-        else put(check('wechat.slow', 'fail', 'retried_unseen', { ...params, status: page.status, url: page.hop.url }, evidence));
+        else {
+          // The page shows the code's user (their openid, nickname or unionid): the app signed them in
+          // with the first request's late answer, as it would with WeChat; the retry only ever gets 40163.
+          const users = await control.users();
+          const user = users.find((u) => u.id === codeUser);
+          const other = user ? otherUser(users, user) : undefined;
+          const shown = user ? identityShown(page.body, identity(user), other ? identity(other) : { openid: '', nickname: '' }) : [];
+          if (shown[0] !== undefined) put(check('wechat.slow', 'warn', 'retried_signed_in', { ...params, status: page.status, url: page.hop.url, what: `probe.what.${shown[0]}` }, evidence));
+          else put(check('wechat.slow', 'fail', 'retried_unseen', { ...params, status: page.status, url: page.hop.url }, evidence));
+        }
       }
     } else if (hung) {
       // Said here rather than as problem.timeout: the wait was --timeout after WeChat's answer, not --timeout.

@@ -722,6 +722,11 @@ export const messages = {
     zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 {errcode}（code been used）。登录最后停在 {url}（HTTP {status}），页面上没有 probe 认得出的错误：除非应用最后用上了第一次请求迟到的响应，用户在那里并没有登录成功；即使用上了，重试也是白发的。',
     en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}): WeChat had spent it on the first request, so the retry got {errcode} (code been used). The login ended on {url} (HTTP {status}) with no error probe can recognise: unless the app signed the user in with the first request’s late answer after all, the user is not signed in there; and if it did, the retry was sent for nothing.',
   },
+  // The retry was refused, and the page after it shows the user signed in: the first request's late answer did it.
+  'probe.wechat.slow.retried_signed_in': {
+    zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 {errcode}（code been used）。登录最后停在 {url}（HTTP {status}），页面显示了这个用户的 {what}：应用用第一次请求迟到的响应让用户登录了，这次用户没受影响；但重试是白发的，永远只会得到 {errcode}，第一次请求真的失败时它也帮不上忙。',
+    en: 'WeChat took {delay} ms to answer the code exchange, and the app sent the same code again (exchanges: {attempts}): WeChat had spent it on the first request, so the retry got {errcode} (code been used). The login ended on {url} (HTTP {status}), which shows the user’s {what}: the app signed the user in with the first request’s late answer, so this time the user saw no harm; but the retry was sent for nothing, can only ever get {errcode}, and cannot help when the first request really fails.',
+  },
   // An emulator from before the delay fault answered late but acted on arrival: the retry took the code.
   'probe.wechat.slow.retried_old_emulator': {
     zh: '微信用了 {delay} 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 {attempts} 次）。这里登录完成了（HTTP {status}），只是因为 {emulator} 上的模拟器比这个 wxauth 旧：它等够时间才处理迟到的请求，于是重试拿到了用户，迟到的请求得到 {errcode}。真实微信在请求到达时就用掉 code，重试会得到 {errcode}（code been used），用户看到登录失败。更新模拟器，就能看到用户会看到的结果。',
