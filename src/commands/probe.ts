@@ -87,15 +87,19 @@ function cookieList(value: unknown): Array<[string, string]> {
 }
 
 /**
- * The milliseconds a delay flag's example shows: what the user typed when it was a duration in another
- * unit that fits (`6s` → 6000, `1.5s` → 1500, `250ms` → 250), else `fallback`.
+ * What a refused delay flag's hint shows, told apart by the mistake. A duration with a unit (`6s` → 6000,
+ * `1.5s` → 1500, `250ms` → 250): `united`, with its milliseconds when they fit (else `fallback`). A plain
+ * number out of range or not whole: the nearest whole number in range. Anything else: `fallback`.
  */
-function msExample(raw: unknown, min: number, max: number, fallback: number): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|secs|seconds?|m|min|minutes?)\s*$/i.exec(String(raw));
-  if (!m) return fallback;
-  const unit = m[2]!.toLowerCase();
-  const ms = Math.round(Number(m[1]) * (unit === 'ms' ? 1 : unit.startsWith('m') ? 60_000 : 1000));
-  return ms >= min && ms <= max ? ms : fallback;
+function delayExample(raw: unknown, min: number, max: number, fallback: number): { united: boolean; example: number } {
+  const united = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|secs|seconds?|m|min|minutes?)\s*$/i.exec(String(raw));
+  if (united) {
+    const unit = united[2]!.toLowerCase();
+    const ms = Math.round(Number(united[1]) * (unit === 'ms' ? 1 : unit.startsWith('m') ? 60_000 : 1000));
+    return { united: true, example: ms >= min && ms <= max ? ms : fallback };
+  }
+  const plain = /^\s*[+-]?\d+(?:\.\d+)?\s*$/.test(String(raw));
+  return { united: false, example: plain ? Math.min(max, Math.max(min, Math.round(Number(raw)))) : fallback };
 }
 
 /** The hint for a start or emulator URL that is not http(s): its http:// form when it lacks only the scheme. */
@@ -115,15 +119,22 @@ export function parseOptions(input: CommandInput): ProbeCommandOptions {
   let reloadDelayMs = 2000;
   if (input.opts.reloadDelay !== undefined) {
     reloadDelayMs = Number(input.opts.reloadDelay);
-    if (!Number.isInteger(reloadDelayMs) || reloadDelayMs < 0 || reloadDelayMs > 60_000)
-      throw new UsageError({ key: 'probe.bad_delay' }, { hint: { key: 'probe.bad_delay.hint', params: { example: msExample(input.opts.reloadDelay, 0, 60_000, 5000) } } });
+    if (!Number.isInteger(reloadDelayMs) || reloadDelayMs < 0 || reloadDelayMs > 60_000) {
+      const { united, example } = delayExample(input.opts.reloadDelay, 0, 60_000, 5000);
+      const hint: MessageRef = united ? { key: 'probe.bad_delay.hint', params: { example } } : { key: 'probe.bad_delay.range_hint', params: { example } };
+      throw new UsageError({ key: 'probe.bad_delay' }, { hint });
+    }
   }
   let exchangeDelayMs = DEFAULT_EXCHANGE_DELAY_MS;
   if (input.opts.exchangeDelay !== undefined) {
     exchangeDelayMs = Number(input.opts.exchangeDelay);
     // Below 100 ms WeChat is not slow; past a minute no user waits.
-    if (!Number.isInteger(exchangeDelayMs) || exchangeDelayMs < 100 || exchangeDelayMs > 60_000)
-      throw new UsageError({ key: 'probe.bad_exchange_delay' }, { hint: { key: 'probe.bad_exchange_delay.hint', params: { example: msExample(input.opts.exchangeDelay, 100, 60_000, 10_000), default: DEFAULT_EXCHANGE_DELAY_MS } } });
+    if (!Number.isInteger(exchangeDelayMs) || exchangeDelayMs < 100 || exchangeDelayMs > 60_000) {
+      const { united, example } = delayExample(input.opts.exchangeDelay, 100, 60_000, 10_000);
+      const params = { example, default: DEFAULT_EXCHANGE_DELAY_MS };
+      const hint: MessageRef = united ? { key: 'probe.bad_exchange_delay.hint', params } : { key: 'probe.bad_exchange_delay.range_hint', params };
+      throw new UsageError({ key: 'probe.bad_exchange_delay' }, { hint });
+    }
   }
   return {
     target,

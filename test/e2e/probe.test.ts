@@ -945,11 +945,18 @@ describe('wxauth probe', () => {
       expect(slow(r)).toMatchObject({ status: 'skip', message: 'The app exchanges every code 2 times (see code.exchanged_once), so a retry on its own timeout cannot be told apart here.' });
     });
 
-    it('--exchange-delay out of range is refused before anything runs (exit 2)', async () => {
+    it('--exchange-delay out of range is refused before anything runs (exit 2), the hint naming the nearest value in range, not a unit', async () => {
       const r = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--exchange-delay', '50']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('--exchange-delay takes a number of milliseconds from 100 to 60000.');
-      expect(r.stderr).toContain('→ Give whole milliseconds without a unit, e.g. --exchange-delay 10000 (the default is 6000; above your HTTP client’s timeout it shows what a timeout and a retry do).');
+      expect(r.stderr).toContain('→ Give a whole number in that range, e.g. --exchange-delay 100 (the default is 6000; above your HTTP client’s timeout it shows what a timeout and a retry do).');
+      const huge = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--exchange-delay', '999999999']);
+      expect(huge.code).toBe(2);
+      expect(huge.stderr).toContain('→ Give a whole number in that range, e.g. --exchange-delay 60000 (the default is 6000;');
+      expect(huge.stderr).not.toContain('unit');
+      const zh = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--exchange-delay', '999999999', '--lang', 'zh']);
+      expect(zh.stderr).toContain('→ 写这个范围内的整数，例如 --exchange-delay 60000（默认 6000；比你的 HTTP 客户端的超时长才测得出超时后的重试）。');
+      expect(zh.stderr).not.toContain('不带单位');
     });
 
     it('a delay given with a unit (6s, 1.5s) is refused with the milliseconds to type instead, in en and zh (exit 2)', async () => {
@@ -964,9 +971,15 @@ describe('wxauth probe', () => {
       expect(reload.code).toBe(2);
       expect(reload.stderr).toContain('--reload-delay takes a number of milliseconds from 0 to 60000.');
       expect(reload.stderr).toContain('→ Give whole milliseconds without a unit, e.g. --reload-delay 2000 (the default is 2000; 0 reloads right after the login).');
-      const reloadZh = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--reload-delay', '-1', '--lang', 'zh']);
+      const reloadZh = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--reload-delay', '2s', '--lang', 'zh']);
       expect(reloadZh.code).toBe(2);
-      expect(reloadZh.stderr).toContain('→ 写整数毫秒，不带单位，例如 --reload-delay 5000（默认 2000；0 表示登录后马上重新加载）。');
+      expect(reloadZh.stderr).toContain('→ 写整数毫秒，不带单位，例如 --reload-delay 2000（默认 2000；0 表示登录后马上重新加载）。');
+      // A plain number out of range has no unit to take off.
+      const negative = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--reload-delay', '-1', '--lang', 'zh']);
+      expect(negative.code).toBe(2);
+      expect(negative.stderr).toContain('→ 写这个范围内的整数，例如 --reload-delay 0（默认 2000；0 表示登录后马上重新加载）。');
+      const negativeEn = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--reload-delay', '-1']);
+      expect(negativeEn.stderr).toContain('→ Give a whole number in that range, e.g. --reload-delay 0 (the default is 2000; 0 reloads right after the login).');
     });
   });
 

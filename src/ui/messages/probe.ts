@@ -55,10 +55,19 @@ export const messages = {
     zh: '写整数毫秒，不带单位，例如 --reload-delay {example}（默认 2000；0 表示登录后马上重新加载）。',
     en: 'Give whole milliseconds without a unit, e.g. --reload-delay {example} (the default is 2000; 0 reloads right after the login).',
   },
+  // A plain number out of range or not whole (or no number at all): no unit to take off.
+  'probe.bad_delay.range_hint': {
+    zh: '写这个范围内的整数，例如 --reload-delay {example}（默认 2000；0 表示登录后马上重新加载）。',
+    en: 'Give a whole number in that range, e.g. --reload-delay {example} (the default is 2000; 0 reloads right after the login).',
+  },
   'probe.bad_exchange_delay': { zh: '--exchange-delay 需要 100 到 60000 之间的毫秒数。', en: '--exchange-delay takes a number of milliseconds from 100 to 60000.' },
   'probe.bad_exchange_delay.hint': {
     zh: '写整数毫秒，不带单位，例如 --exchange-delay {example}（默认 {default}；比你的 HTTP 客户端的超时长才测得出超时后的重试）。',
     en: 'Give whole milliseconds without a unit, e.g. --exchange-delay {example} (the default is {default}; above your HTTP client’s timeout it shows what a timeout and a retry do).',
+  },
+  'probe.bad_exchange_delay.range_hint': {
+    zh: '写这个范围内的整数，例如 --exchange-delay {example}（默认 {default}；比你的 HTTP 客户端的超时长才测得出超时后的重试）。',
+    en: 'Give a whole number in that range, e.g. --exchange-delay {example} (the default is {default}; above your HTTP client’s timeout it shows what a timeout and a retry do).',
   },
   'probe.emulator_down': { zh: '连不上模拟器 {url}。', en: 'Cannot reach the emulator at {url}.' },
   'probe.emulator_down.hint': {
