@@ -535,6 +535,18 @@ describe('wxauth probe', () => {
       expect(await openAccount()).toBe('open-demo');
     });
 
+    it('--cookie with the app’s own session, which the login keeps: no merge is blamed on the missing unionid (both browsers were one visitor)', async () => {
+      const app = await startProbeApp('keeps-session', { emulator: bound.url, appid: SERVICE, secret: bound.apps.find((a) => a.appid === SERVICE)!.secret, hostname: 'localhost' });
+      try {
+        const sid = /sid=([a-f0-9]+)/.exec((await fetch(`${app.url}/me`, { redirect: 'manual' })).headers.get('set-cookie') ?? '')![1]!;
+        const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', bound.url, '--only', 'unionid.absent', '--json', '--cookie', `sid=${sid}`]);
+        const verdict = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'unionid.absent')!;
+        expect(verdict).toMatchObject({ status: 'skip', message: expect.stringContaining('both browsers still send sid as --cookie gave it: to the site they are one visitor, so this does not show that the app merges accounts') as unknown });
+      } finally {
+        await app.close();
+      }
+    });
+
     it('the planted bugs: accounts keyed by the missing unionid merge two people; a unionid read unconditionally is a 500; "undefined" shown as the id — in en and zh', async () => {
       const merged = await probeBound('unionid-merge');
       expect(merged.failing).toEqual(['unionid.absent']);
@@ -753,6 +765,32 @@ describe('wxauth probe', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--cookie "secr…" is not of the form name=value.');
     expect(bad.stderr).not.toContain('secretvalue123');
+  });
+
+  it('--cookie with the app’s own session, which the login keeps: session.per_user is skipped, not blamed on a shared variable; a real mix-up still fails', async () => {
+    /** probe --only session.per_user with `--cookie` made of a live session of the app (as copied from a signed-in browser) and `more`. */
+    const perUser = async (kind: ProbeAppKind, cookie: (sid: string) => string, lang: string[] = []) => {
+      const app = await startProbeApp(kind, { emulator: emu.url, appid: APPID, secret: emu.apps.find((a) => a.appid === APPID)!.secret });
+      try {
+        const sid = /sid=([a-f0-9]+)/.exec((await fetch(`${app.url}/me`, { redirect: 'manual' })).headers.get('set-cookie') ?? '')![1]!;
+        const r = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--only', 'session.per_user', '--json', '--cookie', cookie(sid), ...lang]);
+        return { ...(JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'session.per_user')!, sid, code: r.code };
+      } finally {
+        await app.close();
+      }
+    };
+    // keeps-session signs each person into the session it was given: both browsers were handed the same one.
+    const kept = await perUser('keeps-session', (sid) => `sid=${sid}`);
+    expect(kept).toMatchObject({ status: 'skip', message: expect.stringContaining('both browsers show one person’s account; but both still send sid as --cookie gave it: to the site they are one visitor') as unknown });
+    expect(kept.message).toContain('If the login kept the session it was given, see session.renewed.');
+    expect(kept.message).not.toContain(kept.sid);
+    expect(kept.code).toBe(0);
+    const keptZh = await perUser('keeps-session', (sid) => `sid=${sid}`, ['--lang', 'zh']);
+    expect(keptZh.message).toContain('但两个浏览器都还带着 --cookie 给的 sid，值没变：对网站来说它们是同一个访客');
+    // The login renews the session, so the browsers no longer share it: the module-level user is still found.
+    expect(await perUser('shared-user', (sid) => `sid=${sid}`)).toMatchObject({ status: 'fail', message: expect.stringContaining('the app keeps the signed-in user where every visitor reads it') as unknown });
+    // A cookie that says nothing of who the visitor is (lang) shares no one.
+    expect(await perUser('shared-user', () => 'lang=zh')).toMatchObject({ status: 'fail', message: expect.stringContaining('the app keeps the signed-in user where every visitor reads it') as unknown });
   });
 
   it('--strict: a warning fails the run (exit 1) and says so; without it, exit 0', async () => {

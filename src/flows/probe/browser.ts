@@ -132,6 +132,15 @@ class CookieJar {
     return names;
   }
 
+  value(host: string, name: string): string | undefined {
+    return this.jar.get(host)?.get(name);
+  }
+
+  /** An answer has set this cookie since the session started with it (or it was never a starting one). */
+  setByAnswer(host: string, name: string): boolean {
+    return !this.seeded.has(`${host} ${name}`);
+  }
+
   header(host: string): string | undefined {
     const cookies = this.jar.get(host);
     if (!cookies || cookies.size === 0) return undefined;
@@ -188,6 +197,20 @@ export class ProbeBrowser {
   /** The app's cookies now, `host name` → value (the session's starting ones, --cookie, left out). */
   appCookies(): Map<string, string> {
     return this.cookies.snapshot(this.emulatorHosts());
+  }
+
+  /**
+   * The cookies the session started with (--cookie) that it still sends with the value given, and whether
+   * the app set one again (its own cookie, kept): every browser of a run starts with them, so while two
+   * browsers keep one that says who the visitor is, they are one visitor of the site (its session, or its
+   * account) however many WeChat users sign in.
+   */
+  startCookiesKept(): Array<{ name: string; setByApp: boolean }> {
+    const start = this.options.startCookies;
+    if (!start) return [];
+    return start.pairs
+      .filter(([name, value]) => this.cookies.value(start.host, name) === value)
+      .map(([name]) => ({ name, setByApp: this.cookies.setByAnswer(start.host, name) }));
   }
 
   /** Where a URL goes: open.weixin.qq.com → the emulator; otherwise as given. */

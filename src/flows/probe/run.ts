@@ -204,6 +204,22 @@ function retryTookTheCode(calls: readonly WechatCall[]): boolean {
   return gotUser >= 0 && exchanges.slice(gotUser + 1).some((c) => c.errcode !== undefined && c.errcode !== 0);
 }
 
+// A cookie's name that says who the visitor is: a session (PHPSESSID, JSESSIONID, connect.sid,
+// laravel_session, site_session), a token, a login. `lang` or `theme` does not.
+const IDENTITY_COOKIE_NAME = /sess|sid|token|auth|login|user|account|member|jwt|remember|ident/i;
+
+/**
+ * The --cookie names two browsers both still send as given (ProbeBrowser.startCookiesKept) that say who
+ * the visitor is: by their name, or because the app set them again (its own session, kept by the login).
+ */
+function sharedStartCookies(a: ProbeBrowser, b: ProbeBrowser): string[] {
+  const kept = new Map(a.startCookiesKept().map((c) => [c.name, c.setByApp]));
+  return b
+    .startCookiesKept()
+    .filter((c) => kept.has(c.name) && (IDENTITY_COOKIE_NAME.test(c.name) || c.setByApp || kept.get(c.name) === true))
+    .map((c) => c.name);
+}
+
 function reuseErrcode(attempts: ReadonlyArray<{ errcode: number }>): number {
   return attempts.slice(1).find((a) => a.errcode !== 0)?.errcode ?? 40163;
 }
@@ -872,7 +888,11 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         const againShowsSecond = identityShown(againPage.body, two, one);
         const secondShowsFirst = identityShown(value.landed.page.body, one, two);
         secondWithUnionid = { user: second.id, shown: identityShown(value.landed.page.body, two, one).length > 0 };
-        if (againShowsSecond.length > 0) put(check('session.per_user', 'fail', 'shows_second', { ...who, what: `probe.what.${againShowsSecond[0]}` }, evidence));
+        // Both browsers still send a --cookie as given (the app's own session, which the login kept, or the
+        // site's account): the two people were one visitor of the site, and a mix-up may be probe's doing.
+        const shared = sharedStartCookies(hb, b);
+        if ((againShowsSecond.length > 0 || secondShowsFirst.length > 0) && shared.length > 0) put(check('session.per_user', 'skip', 'shared_cookie', { ...who, names: shared.join(', ') }, evidence));
+        else if (againShowsSecond.length > 0) put(check('session.per_user', 'fail', 'shows_second', { ...who, what: `probe.what.${againShowsSecond[0]}` }, evidence));
         else if (secondShowsFirst.length > 0) put(check('session.per_user', 'fail', 'second_sees_first', { ...who, secondUrl, what: `probe.what.${secondShowsFirst[0]}` }, evidence));
         else if (identityShown(value.landed.page.body, two, one).length === 0) put(check('session.per_user', 'skip', 'second_unknown', { ...who, secondUrl, status: value.landed.page.status }, evidence));
         else if (identityShown(againPage.body, one, two).length > 0) put(check('session.per_user', 'pass', 'ok', who, evidence));
@@ -970,8 +990,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
           const againShowsSecond = pair.again ? identityShown(pair.again.page.body, two, one) : [];
           // session.per_user saw the same mix-up with unionids present: it is not the missing unionid's.
           const perUser = results.get('session.per_user')?.status === 'fail';
+          const shared = sharedStartCookies(nb, sb);
           if (secondFailure) put(check('unionid.absent', 'fail', 'second_failed', { ...who, secondUrl, ...secondFailure }, both));
           else if (secondLiteral) put(check('unionid.absent', 'fail', 'literal', { value: secondLiteral, url: secondUrl }, both));
+          else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && shared.length > 0) put(check('unionid.absent', 'skip', 'shared_cookie', { ...who, names: shared.join(', ') }, both));
           else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && perUser) put(check('unionid.absent', 'skip', selected('session.per_user') ? 'same_as_per_user' : skipped('session.per_user') ? 'same_as_per_user_skipped' : 'same_as_per_user_unselected', who, both));
           else if (secondShowsFirst.length > 0) put(check('unionid.absent', 'fail', 'merged', { ...who, secondUrl, what: `probe.what.${secondShowsFirst[0]}` }, both));
           else if (againShowsSecond.length > 0) put(check('unionid.absent', 'fail', 'merged_back', { ...who, what: `probe.what.${againShowsSecond[0]}` }, both));

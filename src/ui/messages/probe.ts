@@ -524,6 +524,10 @@ export const messages = {
     zh: '{secondName}（{second}）在 {firstName}（{first}）之后从另一个浏览器登录，落到的 {secondUrl} 显示的却是 {firstName} 的账号（{what}）：应用把之前的登录留下的用户交给了后来的访客，一个人会看到另一个人的账号。',
     en: '{secondName} ({second}), logging in in another browser after {firstName} ({first}), lands on {secondUrl}, which shows {firstName}’s {what}: the app hands a later visitor the user an earlier login left behind, so one person sees another’s account.',
   },
+  'probe.session.per_user.shared_cookie': {
+    zh: '{secondName}（{second}）在另一个浏览器登录后，两个浏览器显示了同一个人的账号；但两个浏览器都还带着 --cookie 给的 {names}，值没变：对网站来说它们是同一个访客（同一个会话或同一个站内账号），不能据此断定应用把用户放在了所有访客共用的地方。登录沿用了给定的会话的话，见 session.renewed。要判断这一项，让登录换发新的会话 id，或者对不需要 --cookie 的登录入口运行 probe。',
+    en: 'After {secondName} ({second}) logged in in another browser, both browsers show one person’s account; but both still send {names} as --cookie gave it: to the site they are one visitor (one session, or one account of the site’s own), so this does not show that the app keeps the signed-in user where every visitor reads it. If the login kept the session it was given, see session.renewed. To judge this, have the login issue a new session id, or run probe on a login start that needs no --cookie.',
+  },
   'probe.session.per_user.fix': {
     zh: '把已登录的用户存进每个访客自己的会话（req.session、$_SESSION、request.session、HttpSession），不要放在模块级变量、静态字段或单例里；用户的 access_token 和资料按 openid（或会话）缓存，不要按 appid 或 "wechat_user" 这样的固定键缓存。',
     en: 'Keep the signed-in user in the visitor’s own session (req.session, $_SESSION, request.session, HttpSession), never in a module-level variable, a static field or a singleton; cache user access_tokens and profiles under the user’s openid (or the session), never under the appid or a fixed key such as "wechat_user".',
@@ -617,6 +621,10 @@ export const messages = {
   'probe.unionid.absent.second_unknown': {
     zh: '没有 unionid 时登录照样完成；{secondName}（{second}）没有 unionid 的登录停在 {secondUrl}（HTTP {status}），页面上看不出是谁，无法比较。',
     en: 'Without a unionid the login still completes; the login of {secondName} ({second}) without one ended on {secondUrl} (HTTP {status}), which shows no one, so there is nothing to compare.',
+  },
+  'probe.unionid.absent.shared_cookie': {
+    zh: '两个没有 unionid 的人看到了对方的账号，但两个浏览器都还带着 --cookie 给的 {names}，值没变：对网站来说它们是同一个访客，不能据此断定应用按缺失的 unionid 合并了账号。要判断这一项，让登录换发新的会话 id，或者对不需要 --cookie 的登录入口运行 probe。',
+    en: 'Two people without a unionid see each other’s account, but both browsers still send {names} as --cookie gave it: to the site they are one visitor, so this does not show that the app merges accounts by the missing unionid. To judge this, have the login issue a new session id, or run probe on a login start that needs no --cookie.',
   },
   'probe.unionid.absent.same_as_per_user': {
     zh: '两个没有 unionid 的人看到了对方的账号，但有 unionid 时也一样（见 session.per_user）：先修好那个，这项才能判断。',
