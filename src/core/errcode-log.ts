@@ -119,6 +119,9 @@ interface Occurrence {
 const MAX_BODY_LINES = 60;
 // How far back and ahead to look for the braces of a body printed over several lines.
 const MAX_BODY_CHARS = 8000;
+// How many lines after a code's own (with no errmsg) its errmsg may be on, in a body dumped a key a line.
+const MAX_ERRMSG_LINES_AFTER = 3;
+const ERRMSG_KEY_RE = /errmsg|错误信息/i;
 
 /**
  * Every errcode in `text` with how many lines carry it and where it is first, in the order first seen.
@@ -173,6 +176,20 @@ export function findErrcodesInLog(text: string, options: { wecom?: boolean } = {
     const led = knownCodeInLine(l, wecom);
     if (led) found.push({ code: led.errcode, at: starts[i]!, from: starts[i]!, line: i, first: i, last: i });
   });
+  // A body dumped a key a line without braces of its own to find (PHP's print_r `[errcode] => 40001`, then
+  // `[errmsg] => …`; Python's pprint; `errcode: 40001` then `errmsg: …`): a code whose line has no errmsg
+  // is read with the errmsg on one of the next few lines, when no other code comes first.
+  const codeLines = new Set(found.map((o) => o.line));
+  for (const o of found) {
+    if (o.first !== o.last || ERRMSG_KEY_RE.test(lines[o.line]!)) continue;
+    for (let j = o.line + 1; j < lines.length && j <= o.line + MAX_ERRMSG_LINES_AFTER; j++) {
+      if (codeLines.has(j) || /errcode|错误码/i.test(lines[j]!)) break;
+      if (ERRMSG_KEY_RE.test(lines[j]!)) {
+        o.last = j;
+        break;
+      }
+    }
+  }
   found.sort((a, b) => a.at - b.at);
 
   const textOf = (o: Occurrence) => lines.slice(o.first, o.last + 1).join('\n').trim();

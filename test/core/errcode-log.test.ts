@@ -49,6 +49,30 @@ describe('findErrcodesInLog', () => {
     expect(found[0]?.text).toBe('[ERROR] token failed {\n  "errcode": 40164,\n  "errmsg": "invalid ip 1.2.3.4, not in whitelist"\n}');
   });
 
+  it('a body dumped a key a line (PHP print_r, key: value lines) is read with the errmsg on the lines after its code, not past another code', () => {
+    const log = [
+      '2026-12-01 10:00:01 ERROR token failed',
+      'Array',
+      '(',
+      '    [errcode] => 40001',
+      '    [errmsg] => invalid credential rid: 6392f3df-1a2b3c4d-5e6f7a8b',
+      ')',
+      'errcode: 40164',
+      'errcode: 45009',
+      'errmsg: reach max api daily quota limit',
+    ].join('\n');
+    const found = findErrcodesInLog(log);
+    expect(found.map(({ code, line }) => ({ code, line }))).toEqual([
+      { code: 40001, line: 4 },
+      { code: 40164, line: 7 },
+      { code: 45009, line: 8 },
+    ]);
+    expect(found[0]?.text).toBe('[errcode] => 40001\n    [errmsg] => invalid credential rid: 6392f3df-1a2b3c4d-5e6f7a8b');
+    // 40164's line is followed by another code's: it keeps its own line.
+    expect(found[1]?.text).toBe('errcode: 40164');
+    expect(found[2]?.text).toBe('errcode: 45009\nerrmsg: reach max api daily quota limit');
+  });
+
   it('a line with two codes gives each the narrowest text around it; the same code twice on a line counts once', () => {
     const found = findErrcodesInLog('{"errcode":0,"errmsg":"ok","item_list":[{"errcode":40003,"errmsg":"invalid openid"}]}\nERROR errcode=45009 body={"errcode":45009}');
     expect(found.map(({ code, count, line }) => ({ code, count, line }))).toEqual([

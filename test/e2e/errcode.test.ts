@@ -355,6 +355,10 @@ describe('wxauth errcode', () => {
       expect(doc.results).toHaveLength(1);
       expect(doc.results[0]).toMatchObject({ code: 40163, line: 1, count: 1, rid: '1', input: 'line A ... {"errcode":40163,"errmsg":"code been used, rid: 1"}' });
       expect(doc.results[0]).not.toHaveProperty('endpoint');
+      // A body PHP's print_r dumped a key a line: its errmsg and rid are on the line after its code.
+      const php = await runCli(['errcode'], { input: 'Array\n(\n    [errcode] => 40001\n    [errmsg] => invalid credential rid: 6392f3df-1a2b3c4d-5e6f7a8b\n)\n' });
+      expect(php.stderr).toContain('Read errcode 40001 from line 3 of the piped text');
+      expect(php.stdout).toMatch(/^rid {8}6392f3df-1a2b3c4d-5e6f7a8b$/m);
       // A body alone, on one line or pretty-printed, is still read whole, as pasted.
       for (const body of ['{"errcode":40163,"errmsg":"code been used"}\n', '{\n  "errcode": 40163,\n  "errmsg": "code been used"\n}\n']) {
         const whole = await runCli(['errcode', '--json'], { input: body });
