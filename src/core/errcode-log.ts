@@ -63,12 +63,23 @@ export function explainLog(text: string, options: ExplainInputsOptions): { log: 
   // A host on other lines (`> Host: qyapi.weixin.qq.com` of curl -v, a URL the log line before names)
   // says whose API answered, as it does in a body pasted whole: when the log names one family only.
   const logHost = hostFamilyOf(text);
+  // curl -v's request line (`> GET /sns/oauth2/access_token?… HTTP/1.1`) names the call its answer is
+  // from: when the text holds one such call, its path is the endpoint (unless --endpoint says otherwise).
+  const sent = curlRequestPath(text);
+  const common = { ...options, ...(logHost !== undefined ? { logHost } : {}), ...(sent !== undefined && options.endpoint === undefined ? { endpoint: sent } : {}) };
   for (const e of explain) {
-    const one = explainLogged(e, logHost === undefined ? options : { ...options, logHost });
+    const one = explainLogged(e, common);
     explained.results.push(...one.results);
     explained.unknown.push(...one.unknown);
   }
   return { log, explained, quoted: explain.map((e) => e.text) };
+}
+
+/** The WeChat API path of the one request curl -v printed in `text` (`> GET /sns/… HTTP/1.1`); undefined for none or several. */
+function curlRequestPath(text: string): string | undefined {
+  const paths = new Set<string>();
+  for (const m of text.matchAll(/^> [A-Z]+ (\/(?:sns|cgi-bin|connect)\/[A-Za-z0-9_/]*[A-Za-z0-9_])[^\s]* HTTP\/[\d.]+\r?$/gm)) paths.add(m[1]!);
+  return paths.size === 1 ? [...paths][0] : undefined;
 }
 
 /**

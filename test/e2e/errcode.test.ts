@@ -367,6 +367,30 @@ describe('wxauth errcode', () => {
       }
     });
 
+    it('curl -v 2>&1: the one request line names the endpoint of the answer below it; two different calls name none', async () => {
+      const secret = '0123456789abcdef0123456789abcdef';
+      const curl = [
+        '*   Trying 1.2.3.4:443...',
+        `> GET /sns/oauth2/access_token?appid=wx1&secret=${secret}&code=abc&grant_type=authorization_code HTTP/1.1`,
+        '> Host: api.weixin.qq.com',
+        '>',
+        '< HTTP/1.1 200 OK',
+        '<',
+        '{"errcode":40163,"errmsg":"code been used, rid: 6392f3df-1a2b3c4d-5e6f7a8b"}',
+      ].join('\n');
+      const r = await runCli(['errcode'], { input: curl });
+      expect(r.stderr).toContain('Read errcode 40163 from line 7 of the piped text');
+      expect(r.stdout).toMatch(/^Endpoint {3}\/sns\/oauth2\/access_token$/m);
+      expect(r.stdout + r.stderr).not.toContain(secret);
+      const json = parseJson((await runCli(['errcode', '--json'], { input: curl })).stdout) as { results: Array<Record<string, unknown>> };
+      expect(json.results[0]).toMatchObject({ code: 40163, endpoint: '/sns/oauth2/access_token', line: 7 });
+      const two = await runCli(['errcode', '--json'], { input: `> GET /cgi-bin/token?grant_type=client_credential HTTP/1.1\n${curl}` });
+      expect((parseJson(two.stdout) as { results: Array<Record<string, unknown>> }).results[0]).not.toHaveProperty('endpoint');
+      // --endpoint given: it wins.
+      const given = await runCli(['errcode', '--json', '--endpoint', '/sns/userinfo'], { input: curl });
+      expect((parseJson(given.stdout) as { results: Array<Record<string, unknown>> }).results[0]).toMatchObject({ endpoint: '/sns/userinfo' });
+    });
+
     it('a host named on other lines (curl -v 2>&1) selects the WeCom table when it is the only one named; not when both are', async () => {
       const curl = [
         '> GET /cgi-bin/gettoken?corpid=ww1 HTTP/1.1',
