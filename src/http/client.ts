@@ -3,8 +3,9 @@
 // errcode → WechatApiError, narrowing success bodies, safe retries, the backup host, and -v / --curl
 // traces. Secrets are masked by name AND by value in everything it shows or puts in an error: the
 // values it sends (appsecret, code, tokens) and those the caller registered in `secrets`.
-import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import { request as undiciRequest, type Dispatcher } from 'undici';
 import { deadline } from './deadline.js';
+import { PROXY_CONNECTION_CODE, PROXY_CUT_CODES, proxyAwareAgent } from './proxy-agent.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure, type ParamValue } from '../errors.js';
 import { isBusyPage, readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
@@ -119,14 +120,14 @@ export interface ApiResponse<T = unknown> {
   base: string;
 }
 
-/** One keep-alive agent per proxy setting (a CLI run has one; in-process test runs may differ). */
+/** One keep-alive agent per proxy setting and timeout (a CLI run has one; in-process test runs may differ). */
 const sharedAgents = new Map<string, Dispatcher>();
 
 function defaultAgent(timeoutMs: number, proxy: ProxySettings | undefined): Dispatcher {
-  const key = JSON.stringify(proxy ?? null);
+  const key = JSON.stringify([proxy ?? null, timeoutMs]);
   let agent = sharedAgents.get(key);
   if (!agent) {
-    agent = new EnvHttpProxyAgent({ connect: { timeout: timeoutMs }, keepAliveTimeout: 10_000, ...(proxy ?? {}) });
+    agent = proxyAwareAgent({ proxy, timeoutMs, keepAliveTimeout: 10_000 });
     sharedAgents.set(key, agent);
   }
   return agent;
@@ -497,6 +498,19 @@ function toNetworkError(
     const params = { proxy: proxy?.shown ?? '-', variable: proxy?.variable ?? 'HTTPS_PROXY / HTTP_PROXY', host, hostname: target.hostname, status: tunnel[1] };
     // CONNECT was refused, so the request itself never left: safe to retry and to fall back.
     return new NetworkError('other', { key: 'http.proxy.tunnel', params }, { mayHaveReachedServer: false, cause: error, hint: { key: 'http.proxy.tunnel.hint', params } });
+  }
+
+  // The proxy took the connection and opened no tunnel (proxy-agent.ts): it hung up on the CONNECT or
+  // never answered it. Nothing was sent, so the call is safe to resend; the connection named is the
+  // proxy's (when the run's settings name it), the advice is the CONNECT one.
+  if (has(PROXY_CONNECTION_CODE)) {
+    const at = proxy ? `${proxy.hostname.includes(':') ? `[${proxy.hostname}]` : proxy.hostname}:${proxy.port}` : host;
+    const hint = messageRef('http.proxy.tunnel.hint', { host, hostname: target.hostname });
+    if (has('UND_ERR_HEADERS_TIMEOUT')) {
+      return new NetworkError('timeout', messageRef('http.timeout', { host: at, timeout: options.timeoutMs }), { mayHaveReachedServer: false, cause: error, hint });
+    }
+    const cut = codes.find((c) => PROXY_CUT_CODES.has(c)) ?? code;
+    return new NetworkError('reset', messageRef('http.reset', { host: at, code: cut }), { mayHaveReachedServer: false, cause: error, hint });
   }
 
   let failure: NetworkFailure = 'other';

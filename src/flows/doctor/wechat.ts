@@ -3,9 +3,10 @@
 // hands back the token they already have, §9). It goes through the typed API and the basic-token
 // flow (their hints for 40164 and friends), with a token cache that keeps nothing: doctor changes no
 // state, so the token is neither cached nor shown. The dispatcher is the API client's own kind
-// (undici's EnvHttpProxyAgent: HTTP(S)_PROXY and NO_PROXY are honoured) with two additions: --connect-to
-// for direct connections, and the Date header of the answer, for the clock check.
-import { buildConnector, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+// (http/proxy-agent.ts: undici's EnvHttpProxyAgent, HTTP(S)_PROXY and NO_PROXY honoured, a proxy that
+// opens no tunnel an error) with two additions: --connect-to for direct connections, and the Date
+// header of the answer, for the clock check.
+import { buildConnector, type Dispatcher } from 'undici';
 import tls from 'node:tls';
 import { NetworkError, WechatApiError, type MessageRef } from '../../errors.js';
 import { mapConnect, type ConnectRule, type CredentialFacts } from '../../core/doctor.js';
@@ -13,6 +14,7 @@ import type { ProxySettings } from '../../core/proxy-route.js';
 import type { ApiBaseOrigin } from '../../core/endpoints.js';
 import type { KnownSecrets } from '../../core/secrets.js';
 import { WechatApi } from '../../http/api.js';
+import { proxyAwareAgent } from '../../http/proxy-agent.js';
 import { BasicTokenService, callerIp, type BasicTokenCache } from '../basic-token.js';
 
 export interface CredentialProbe {
@@ -85,7 +87,7 @@ function connector(rules: readonly ConnectRule[], timeoutMs: number, ca: string 
 export async function probeCredentials(o: CredentialOptions): Promise<CredentialProbe> {
   let date: string | undefined;
   let localMs: number | undefined;
-  const agent = new EnvHttpProxyAgent({ ...o.proxy, connect: connector(o.connectTo, o.timeoutMs, o.ca, o.aimed) });
+  const agent = proxyAwareAgent({ proxy: o.proxy, timeoutMs: o.timeoutMs, connect: connector(o.connectTo, o.timeoutMs, o.ca, o.aimed) });
   const dispatcher = agent.compose(
     observeDate((d) => {
       date = d;

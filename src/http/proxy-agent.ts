@@ -1,0 +1,78 @@
+// The dispatcher every call to WeChat goes through: undici's EnvHttpProxyAgent (HTTP(S)_PROXY and
+// NO_PROXY of the run), with its CONNECT to a forward proxy made to fail instead of spinning.
+//
+// undici 7 (up to 7.30.3 at least; nodejs/undici#3897, fixed upstream by #5441 in 8.x) has a
+// ProxyAgent that, when the proxy accepts the TCP connection and then closes it before answering
+// CONNECT (a proxy that does not do CONNECT, one that refuses the target by hanging up, a VPN client
+// half up), passes the SocketError ('other side closed', UND_ERR_SOCKET) to its Client as a connect
+// error. The Client takes UND_ERR_SOCKET for a recoverable hiccup of an established connection: the
+// request stays queued and the Client connects again at once, with no backoff and no end. Thousands
+// of CONNECTs a second, a core at 100%, and the request never settles: its AbortSignal only reaches a
+// request once it is written to a socket, so neither --timeout nor Ctrl-C ends it. `wxauth doctor`
+// never finished behind such a proxy, and every other command would have hung alike. A proxy that
+// takes the CONNECT and never answers held the request for undici's 300 s headers timeout, --timeout
+// or not.
+//
+// So the Client that speaks to the proxy (ProxyAgent's clientFactory) is undici's Pool with two
+// changes: the proxy has the run's timeout to answer CONNECT (headersTimeout); and a CONNECT the proxy
+// cut or left unanswered fails with ProxyConnectionError (UND_ERR_PRX_CONN, the code undici#5441 gives
+// a cut one), which the Client does not retry, so the request fails with it, at once. The client
+// (client.ts toNetworkError) says so: the proxy took the connection and opened no tunnel, so nothing
+// was sent, and a call is as safe to send again as when the proxy cannot be reached.
+import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
+import type { ProxySettings } from '../core/proxy-route.js';
+
+/** undici's code (nodejs/undici#5441) for a proxy that cut the connection while a CONNECT tunnel was
+ * being set up; here also for one that did not answer CONNECT in time. */
+export const PROXY_CONNECTION_CODE = 'UND_ERR_PRX_CONN';
+
+/**
+ * The proxy took the connection but opened no tunnel: it closed the connection before it answered
+ * CONNECT, or did not answer within the run's timeout. `cause` is undici's error (UND_ERR_SOCKET,
+ * ECONNRESET, EPIPE; UND_ERR_HEADERS_TIMEOUT). Nothing of the request itself was sent.
+ */
+export class ProxyConnectionError extends Error {
+  readonly code = PROXY_CONNECTION_CODE;
+  override readonly name = 'ProxyConnectionError';
+  constructor(cause: unknown) {
+    super(`the proxy opened no tunnel: ${(cause as Error | undefined)?.message ?? String(cause)}`, { cause });
+  }
+}
+
+/** How a CONNECT fails when the proxy takes the connection and hangs up: a FIN (undici's 'other side
+ * closed'), a reset. */
+export const PROXY_CUT_CODES: ReadonlySet<string> = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+/** The CONNECT failures that mean "no tunnel": cut, or no answer within the timeout. */
+const NO_TUNNEL_CODES = new Set([...PROXY_CUT_CODES, 'UND_ERR_HEADERS_TIMEOUT']);
+
+/** ProxyAgent's client to the proxy: undici's Pool, CONNECT bounded by `timeoutMs`, a cut CONNECT final. */
+function proxyClient(origin: URL, options: object, timeoutMs: number): Dispatcher {
+  const pool = new Pool(origin, { ...options, headersTimeout: timeoutMs });
+  const connect = pool.connect.bind(pool) as (o: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
+  // ProxyAgent calls connect(options) without a callback and awaits it.
+  const guarded = (o: Dispatcher.ConnectOptions): Promise<Dispatcher.ConnectData> =>
+    connect(o).catch((error: unknown) => {
+      throw NO_TUNNEL_CODES.has((error as { code?: unknown } | undefined)?.code as string) ? new ProxyConnectionError(error) : error;
+    });
+  return Object.assign(pool, { connect: guarded as Dispatcher['connect'] });
+}
+
+export interface ProxyAgentOptions {
+  /** The run's HTTP(S)_PROXY / NO_PROXY; undefined: undici reads process.env itself. */
+  proxy?: ProxySettings;
+  /** Connect timeout for direct connections, and how long a proxy has to answer CONNECT. */
+  timeoutMs: number;
+  /** undici's connect options or connector for direct connections (through a proxy, ProxyAgent dials). */
+  connect?: EnvHttpProxyAgent.Options['connect'];
+  keepAliveTimeout?: number;
+}
+
+export function proxyAwareAgent(o: ProxyAgentOptions): EnvHttpProxyAgent {
+  return new EnvHttpProxyAgent({
+    connect: o.connect ?? { timeout: o.timeoutMs },
+    ...(o.keepAliveTimeout !== undefined ? { keepAliveTimeout: o.keepAliveTimeout } : {}),
+    ...(o.proxy ?? {}),
+    clientFactory: (origin: URL, options: object) => proxyClient(origin, options, o.timeoutMs),
+  });
+}
