@@ -501,16 +501,15 @@ function toNetworkError(
   }
 
   // The proxy took the connection and opened no tunnel (proxy-agent.ts): it hung up on the CONNECT or
-  // never answered it. Nothing was sent, so the call is safe to resend; the connection named is the
-  // proxy's (when the run's settings name it), the advice is the CONNECT one.
+  // never answered it. Nothing was sent, so the call is safe to resend.
   if (has(PROXY_CONNECTION_CODE)) {
-    const at = proxy ? `${proxy.hostname.includes(':') ? `[${proxy.hostname}]` : proxy.hostname}:${proxy.port}` : host;
-    const hint = messageRef('http.proxy.tunnel.hint', { host, hostname: target.hostname });
+    const params = { proxy: proxy?.shown ?? '-', variable: proxy?.variable ?? 'HTTPS_PROXY / HTTP_PROXY', host, hostname: target.hostname };
+    const hint = messageRef('http.proxy.noTunnel.hint', params);
     if (has('UND_ERR_HEADERS_TIMEOUT')) {
-      return new NetworkError('timeout', messageRef('http.timeout', { host: at, timeout: options.timeoutMs }), { mayHaveReachedServer: false, cause: error, hint });
+      return new NetworkError('timeout', messageRef('http.proxy.noTunnel.timeout', { ...params, timeout: options.timeoutMs }), { mayHaveReachedServer: false, cause: error, hint });
     }
     const cut = codes.find((c) => PROXY_CUT_CODES.has(c)) ?? code;
-    return new NetworkError('reset', messageRef('http.reset', { host: at, code: cut }), { mayHaveReachedServer: false, cause: error, hint });
+    return new NetworkError('reset', messageRef('http.proxy.noTunnel', { ...params, code: cut }), { mayHaveReachedServer: false, cause: error, hint });
   }
 
   let failure: NetworkFailure = 'other';

@@ -503,7 +503,7 @@ describe('wxauth doctor behind a proxy that is up but opens no tunnel', () => {
   it.each(['accept', 'connect'] as const)('hangs up on %s: the proxy may be swallowing the calls; one connection per run (HTTP_PROXY, HTTPS_PROXY, in-process and spawned)', async (drops) => {
     const swallowing = /^! proxy\s+Calls to \S+ go through the proxy http:\/\/127\.0\.0\.1:\d+ \((HTTPS?_PROXY)\), and WeChat could not be reached: the proxy may be swallowing the calls\.$/;
     const noTunnel = (proxy: DroppingProxy) =>
-      new RegExp(`^✖ credentials\\s+The connection to ${proxy.url.replace('http://', '').replace(/\./g, '\\.')} was reset \\((UND_ERR_SOCKET|ECONNRESET|EPIPE)\\)\\.$`);
+      new RegExp(`^✖ credentials\\s+The proxy ${proxy.url.replace(/\./g, '\\.')} \\(from HTTPS?_PROXY\\) took the connection but opened no tunnel to \\S+: it hung up on the CONNECT \\((UND_ERR_SOCKET|ECONNRESET|EPIPE)\\)\\. Nothing was sent\\.$`);
 
     // HTTP_PROXY and the emulator's http address, as the dead-proxy test above; in-process.
     const viaHttp = await droppingProxy(drops);
@@ -512,7 +512,7 @@ describe('wxauth doctor behind a proxy that is up but opens no tunnel', () => {
     expect(lineOf(r.stdout, 'proxy')).toMatch(swallowing);
     expect(lineOf(r.stdout, 'proxy')).toContain('(HTTP_PROXY)');
     expect(lineOf(r.stdout, 'credentials')).toMatch(noTunnel(viaHttp));
-    expect(r.stdout).toContain(`Check that the proxy is running and allows CONNECT to 127.0.0.1:${new URL(emu.url).port}`);
+    expect(r.stdout).toContain(`Check that the proxy is working and supports and allows CONNECT to 127.0.0.1:${new URL(emu.url).port} (a proxy that only forwards plain HTTP requests will not do)`);
     expect(lineOf(r.stdout, 'redirect')).toMatch(/^✔ redirect/);
     // doctor makes one call to WeChat and never retries it: one connection, not a storm.
     expect(viaHttp.connections).toBe(1);
@@ -530,7 +530,7 @@ describe('wxauth doctor behind a proxy that is up but opens no tunnel', () => {
     const z = await runSpawned(['--lang', 'zh', 'doctor'], { env: testAccount(ok400, { HTTP_PROXY: spawned.url }), timeoutMs: 15_000 });
     expect(z.code).toBe(1);
     expect(lineOf(z.stdout, 'proxy')).toContain('而微信没有连通：可能是代理挡住了请求');
-    expect(lineOf(z.stdout, 'credentials')).toMatch(/^✖ credentials\s+与 127\.0\.0\.1:\d+ 的连接被中断（(UND_ERR_SOCKET|ECONNRESET|EPIPE)）。$/);
+    expect(lineOf(z.stdout, 'credentials')).toMatch(/^✖ credentials\s+代理 http:\/\/127\.0\.0\.1:\d+ ?（来自 HTTP_PROXY）接受了连接，却没有为 127\.0\.0\.1:\d+ 建立通道：收到 CONNECT 后就断开了（(UND_ERR_SOCKET|ECONNRESET|EPIPE)）。请求没有发出去。$/);
     expect(spawned.connections).toBe(1);
   });
 });

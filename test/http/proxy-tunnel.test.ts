@@ -63,8 +63,8 @@ describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
     expect(e.failure).toBe('reset');
     // Nothing went through the proxy: as safe to send again as a refused connection.
     expect(e.mayHaveReachedServer).toBe(false);
-    expect(e.messageRef).toMatchObject({ key: 'http.reset', params: { host: new URL(p.url).host } });
-    expect(e.hint).toMatchObject({ key: 'http.proxy.tunnel.hint', params: { host: '127.0.0.1:9', hostname: '127.0.0.1' } });
+    expect(e.messageRef).toMatchObject({ key: 'http.proxy.noTunnel', params: { proxy: p.url, variable: 'HTTP_PROXY', host: '127.0.0.1:9' } });
+    expect(e.hint).toMatchObject({ key: 'http.proxy.noTunnel.hint', params: { host: '127.0.0.1:9', hostname: '127.0.0.1' } });
     expect(notices).toEqual([expect.objectContaining({ kind: 'retry', reason: 'unreachable', attempt: 1 })]);
     expect(p.connections).toBe(2);
   });
@@ -80,8 +80,8 @@ describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
     const e = err as NetworkError;
     expect(e.failure).toBe('timeout');
     expect(e.mayHaveReachedServer).toBe(false);
-    expect(e.messageRef).toMatchObject({ key: 'http.timeout', params: { host: new URL(p.url).host, timeout: 300 } });
-    expect(e.hint).toMatchObject({ key: 'http.proxy.tunnel.hint' });
+    expect(e.messageRef).toMatchObject({ key: 'http.proxy.noTunnel.timeout', params: { proxy: p.url, host: '127.0.0.1:9', timeout: 300 } });
+    expect(e.hint).toMatchObject({ key: 'http.proxy.noTunnel.hint' });
     expect(p.connections).toBe(2);
   });
 });

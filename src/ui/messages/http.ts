@@ -99,6 +99,19 @@ export const messages = {
     zh: '检查代理是否在运行、是否允许 CONNECT 到 {host}；407 表示代理要账号密码（http://用户:密码@代理:端口）；或者把 {hostname} 加进 NO_PROXY 直接连接。',
     en: 'Check that the proxy is running and allows CONNECT to {host}; 407 means it wants credentials (http://user:password@proxy:port); or add {hostname} to NO_PROXY to connect directly.',
   },
+  // A proxy that took the connection and opened no tunnel (http/proxy-agent.ts): hung up on the CONNECT, or left it unanswered.
+  'http.proxy.noTunnel': {
+    zh: '代理 {proxy}（来自 {variable}）接受了连接，却没有为 {host} 建立通道：收到 CONNECT 后就断开了（{code}）。请求没有发出去。',
+    en: 'The proxy {proxy} (from {variable}) took the connection but opened no tunnel to {host}: it hung up on the CONNECT ({code}). Nothing was sent.',
+  },
+  'http.proxy.noTunnel.timeout': {
+    zh: '代理 {proxy}（来自 {variable}）接受了连接，却在 {timeout} 毫秒内没有回应为 {host} 建立通道的 CONNECT。请求没有发出去。',
+    en: 'The proxy {proxy} (from {variable}) took the connection but did not answer the CONNECT for {host} within {timeout} ms. Nothing was sent.',
+  },
+  'http.proxy.noTunnel.hint': {
+    zh: '检查代理是否正常运行、是否支持并允许 CONNECT 到 {host}（只转发普通 HTTP 请求的代理不行）；这个地址不需要代理的话，把 {hostname} 加进 NO_PROXY 直接连接。',
+    en: 'Check that the proxy is working and supports and allows CONNECT to {host} (a proxy that only forwards plain HTTP requests will not do); if this address needs no proxy, add {hostname} to NO_PROXY to connect directly.',
+  },
   'http.proxy.unreachable': {
     zh: '连不上代理 {proxy}（来自 {variable}，{code}），请求没有发往 {host}。',
     en: 'Could not reach the proxy {proxy} (from {variable}, {code}); nothing was sent to {host}.',
