@@ -219,7 +219,6 @@ export function listeningLine(out: Output, listener: { url: string; host: string
   return listener.host === '0.0.0.0' || listener.host === '::' ? out.t('listen.listening.all', { host: listener.host, port: listener.port, url }) : out.t('listen.listening', { url });
 }
 
-/** What `listen` shows while it runs. */
 /**
  * --paste on a terminal: the question and what the lines pasted so far are, on stderr; with --json, whose
  * stderr is JSON Lines only, as events (`paste_prompt`, `paste_refused`, `paste_empty`, `paste_more`).
@@ -243,6 +242,7 @@ function pasteHooks(out: Output): Pick<ListenHooks, 'onPastePrompt' | 'onPasteRe
   };
 }
 
+/** What `listen` shows while it runs. */
 export function listenHooks(out: Output): ListenHooks {
   if (out.json) return jsonListenHooks(out);
   const display = new WaitDisplay(out);
