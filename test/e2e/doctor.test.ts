@@ -4,11 +4,12 @@
 // reads it at process start, so only a real process shows that the CLI keeps Node's trust store).
 import fs from 'node:fs';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
 import { emulatorEnv, freePort, parseJson, permissionTestsRunnable, runCli, runSpawned, tempConfigDir } from './helpers.js';
+import { closeTunnelLessProxies, tunnelLessProxy, type TunnelLessProxy } from '../fixtures/tunnel-less-proxy.js';
 import { issue, makeCa, startHttpSite, startHttpsSite, writeTemp, type Site, type TestCa } from '../flows/doctor/fixtures.js';
 
 const TEST_APP = { appid: DEFAULT_APPIDS.test, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', type: 'test' };
@@ -458,55 +459,18 @@ describe('wxauth doctor and the run’s proxy variables', () => {
   });
 });
 
-/**
- * A proxy that is up but opens no tunnel: it takes each connection and hangs up, at once ('accept') or
- * once it has read the CONNECT ('connect'), as a proxy that does not do CONNECT or refuses the target
- * by closing does. `connections` counts what reached it.
- */
-interface DroppingProxy {
-  url: string;
-  connections: number;
-  close(): Promise<void>;
-}
-const droppingProxies: DroppingProxy[] = [];
-
-async function droppingProxy(drops: 'accept' | 'connect'): Promise<DroppingProxy> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    proxy.connections++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket)).on('error', () => undefined);
-    if (drops === 'accept') socket.destroy();
-    else socket.once('data', () => socket.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const proxy: DroppingProxy = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    connections: 0,
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-  droppingProxies.push(proxy);
-  return proxy;
-}
-
-// Closing them ends any CONNECT still being retried (a refused connection ends undici's loop).
-afterEach(async () => {
-  await Promise.all(droppingProxies.splice(0).map((p) => p.close()));
-});
+afterEach(closeTunnelLessProxies);
 
 describe('wxauth doctor behind a proxy that is up but opens no tunnel', () => {
   // undici 7 reconnected to such a proxy at once and forever (nodejs/undici#3897): doctor never
   // finished, a core at 100% and tens of thousands of CONNECTs (src/http/proxy-agent.ts).
   it.each(['accept', 'connect'] as const)('hangs up on %s: the proxy may be swallowing the calls; one connection per run (HTTP_PROXY, HTTPS_PROXY, in-process and spawned)', async (drops) => {
     const swallowing = /^! proxy\s+Calls to \S+ go through the proxy http:\/\/127\.0\.0\.1:\d+ \((HTTPS?_PROXY)\), and WeChat could not be reached: the proxy may be swallowing the calls\.$/;
-    const noTunnel = (proxy: DroppingProxy) =>
+    const noTunnel = (proxy: TunnelLessProxy) =>
       new RegExp(`^✖ credentials\\s+The proxy ${proxy.url.replace(/\./g, '\\.')} \\(from HTTPS?_PROXY\\) took the connection but opened no tunnel to \\S+: it hung up on the CONNECT \\((UND_ERR_SOCKET|ECONNRESET|EPIPE)\\)\\. Nothing was sent\\.$`);
 
     // HTTP_PROXY and the emulator's http address, as the dead-proxy test above; in-process.
-    const viaHttp = await droppingProxy(drops);
+    const viaHttp = await tunnelLessProxy(drops);
     const r = await runCli(['doctor'], { env: testAccount(ok400, { HTTP_PROXY: viaHttp.url }) });
     expect(r.code).toBe(1);
     expect(lineOf(r.stdout, 'proxy')).toMatch(swallowing);
@@ -518,7 +482,7 @@ describe('wxauth doctor behind a proxy that is up but opens no tunnel', () => {
     expect(viaHttp.connections).toBe(1);
 
     // HTTPS_PROXY and WeChat's own https host, as on a developer's machine (the proxy is all it dials).
-    const viaHttps = await droppingProxy(drops);
+    const viaHttps = await tunnelLessProxy(drops);
     const s = await runCli(['doctor'], { env: testAccount(ok400, { WXAUTH_API_BASE: 'https://api.weixin.qq.com', HTTPS_PROXY: viaHttps.url }) });
     expect(lineOf(s.stdout, 'proxy')).toMatch(swallowing);
     expect(lineOf(s.stdout, 'proxy')).toContain('(HTTPS_PROXY)');
@@ -526,7 +490,7 @@ describe('wxauth doctor behind a proxy that is up but opens no tunnel', () => {
     expect(viaHttps.connections).toBe(1);
 
     // The real process, in zh: the same verdict, and it ends (a storm was killed at collect()'s timeout).
-    const spawned = await droppingProxy(drops);
+    const spawned = await tunnelLessProxy(drops);
     const z = await runSpawned(['--lang', 'zh', 'doctor'], { env: testAccount(ok400, { HTTP_PROXY: spawned.url }), timeoutMs: 15_000 });
     expect(z.code).toBe(1);
     expect(lineOf(z.stdout, 'proxy')).toContain('而微信没有连通：可能是代理挡住了请求');

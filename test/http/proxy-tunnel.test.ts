@@ -1,47 +1,15 @@
 // The HTTP client behind a forward proxy that is up but opens no tunnel (src/http/proxy-agent.ts):
 // real sockets on port 0. undici 7 alone reconnected to such a proxy at once and forever, and the call
 // never settled, --timeout and Ctrl-C notwithstanding (nodejs/undici#3897).
-import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WechatHttpClient, type ClientNotice } from '../../src/http/client.js';
 import { NetworkError } from '../../src/errors.js';
+import { closeTunnelLessProxies, tunnelLessProxy, type TunnelLessProxy } from '../fixtures/tunnel-less-proxy.js';
 
-interface Proxy {
-  url: string;
-  connections: number;
-  close(): Promise<void>;
-}
-const proxies: Proxy[] = [];
-
-/** A proxy that reads the CONNECT, then hangs up ('hangs-up') or never answers ('silent'). */
-async function proxy(kind: 'hangs-up' | 'silent'): Promise<Proxy> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    p.connections++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket)).on('error', () => undefined);
-    if (kind === 'hangs-up') socket.once('data', () => socket.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const p: Proxy = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    connections: 0,
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-  proxies.push(p);
-  return p;
-}
-
-// A closed proxy refuses the next CONNECT, which ends a loop still going after a failed test.
-afterEach(async () => {
-  await Promise.all(proxies.splice(0).map((p) => p.close()));
-});
+afterEach(closeTunnelLessProxies);
 
 /** A client whose calls to an http base (nothing listens there: the tunnel never opens) go through `p`. */
-function client(p: Proxy, timeoutMs: number, notices: ClientNotice[]): WechatHttpClient {
+function client(p: TunnelLessProxy, timeoutMs: number, notices: ClientNotice[]): WechatHttpClient {
   return new WechatHttpClient({
     apiBase: 'http://127.0.0.1:9',
     timeoutMs,
@@ -53,7 +21,7 @@ function client(p: Proxy, timeoutMs: number, notices: ClientNotice[]): WechatHtt
 
 describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
   it('a proxy that hangs up on CONNECT: the call fails as never sent, sent again once, two connections in all', async () => {
-    const p = await proxy('hangs-up');
+    const p = await tunnelLessProxy('connect');
     const notices: ClientNotice[] = [];
     const err = await client(p, 5000, notices)
       .call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true })
@@ -70,7 +38,7 @@ describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
   });
 
   it('a proxy that never answers CONNECT: the call fails within the timeout, naming the proxy, as never sent', async () => {
-    const p = await proxy('silent');
+    const p = await tunnelLessProxy('silent');
     const notices: ClientNotice[] = [];
     // A code exchange: never resent once it may have reached WeChat; this one never left.
     const err = await client(p, 300, notices)
