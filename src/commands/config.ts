@@ -9,7 +9,7 @@ import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, mas
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
 import { hideUrlCredentials } from '../core/secrets.js';
-import { savedRedirectCautions, type RedirectCaution } from '../core/callback-url.js';
+import type { RedirectCaution } from '../core/callback-url.js';
 import {
   ACCOUNT_FIELDS,
   ENV_NAMES,
@@ -365,7 +365,9 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       // What this shell's WXAUTH_* variables still win over (an empty one counts as unset, as when read).
       const overridden = pairs.filter((pair) => (ctx.env[ENV_NAMES[pair.key]] ?? '') !== '').map((pair) => ({ key: pair.key, variable: ENV_NAMES[pair.key] }));
       const loopbackDomain = savedLoopbackDomain(pairs, next, ctx, profile);
-      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), redirectCautions: values.redirectUri === undefined ? [] : savedRedirectCautions(values.redirectUri), created, madeCurrent, overridden, ...(loopbackDomain ? { loopbackDomain } : {}), ...(options.pairs.some((pair) => pair.key === 'secret' && pair.value !== '-') && ctx.interactive ? { secretTyped: true } : {}) };
+      // Loaded only for a redirect_uri set: config get, list and the other keys never read a URL's parameters.
+      const redirectCautions = values.redirectUri === undefined ? [] : (await import('../core/callback-url.js')).savedRedirectCautions(values.redirectUri);
+      return { sub: 'set', profile, key: shown[0]!.key, value: shown[0]!.value, values: shown, file: store.path, warnings: found.map((f) => f.problem), redirectCautions, created, madeCurrent, overridden, ...(loopbackDomain ? { loopbackDomain } : {}), ...(options.pairs.some((pair) => pair.key === 'secret' && pair.value !== '-') && ctx.interactive ? { secretTyped: true } : {}) };
     }
     case 'get': {
       const { key } = options;

@@ -26,7 +26,8 @@ import { isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
 import { linksGoToWechat, pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import { joinText } from '../ui/format.js';
-import { presentRedirectCautions, presentWizardIntro } from '../ui/present/init.js';
+import { presentWizardIntro } from '../ui/present/init.js';
+import { presentRedirectCautions } from '../ui/present/config.js';
 
 export interface InitOptions {
   type?: string;
@@ -269,8 +270,11 @@ function fromFlags(o: InitOptions, profile: string, existing: ProfileData | unde
 interface Answers {
   data: ProfileData;
   keptSecret?: string;
-  /** The redirect_uri's cautions were said before the confirmation: the result does not repeat them. */
-  cautionsSaid: boolean;
+}
+
+/** What the redirect_uri to be saved carries that will cost the login (none for a type without web authorization). */
+function redirectCautionsOf(data: ProfileData): RedirectCaution[] {
+  return hasWebAuth(data.type as AccountType) && data.redirectUri !== undefined ? savedRedirectCautions(data.redirectUri) : [];
 }
 
 async function ask(ctx: Context, o: InitOptions, profile: string, existing: ProfileData | undefined): Promise<Answers> {
@@ -344,14 +348,13 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
         },
       }));
   }
-  // Said before the question, while the answer can still be declined; not again once saved.
-  const cautions = data.redirectUri === undefined ? [] : savedRedirectCautions(data.redirectUri);
-  presentRedirectCautions(out, cautions);
+  // Said before the question, while the answer can still be declined; not again once saved (run).
+  presentRedirectCautions(out, redirectCautionsOf(data));
   // Declining is the same outcome as Ctrl-C at any prompt: nothing written, exit 130.
   if (!o.yes && !(await p.confirm({ message: out.t('init.confirm', { profile }), default: true }))) {
     throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
   }
-  return { data, keptSecret, cautionsSaid: cautions.length > 0 };
+  return { data, keptSecret };
 }
 
 export function parseOptions(input: CommandInput): InitOptions {
@@ -385,7 +388,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     const prompts = await ctx.prompts();
     if (!(await prompts.confirm({ message: ctx.out.t('init.exists.confirm', about), default: false }))) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
   }
-  const { data, keptSecret, cautionsSaid } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options, profile, existing), keptSecret: undefined, cautionsSaid: false };
+  const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options, profile, existing), keptSecret: undefined };
   const type = data.type as AccountType;
   // init writes the whole account: callback settings the new type has no use for are removed (an
   // undefined value is not written), so a service profile re-initialised as subscription keeps no
@@ -416,7 +419,8 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? { localHttp: data.redirectUri!.replace(/^https:/i, 'http:') } : {}),
     // The open base as url will use it: the flag (saved above), else WXAUTH_OPEN_BASE, else the profile's.
     loopbackOnPhone: hasWebAuth(type) && type !== 'website' && isOnThisMachine(data.redirectUri) && onWechat,
-    redirectCautions: hasWebAuth(type) && data.redirectUri !== undefined && !cautionsSaid ? savedRedirectCautions(data.redirectUri) : [],
+    // The wizard said them before its last question.
+    redirectCautions: ctx.interactive ? [] : redirectCautionsOf(data),
     loopbackDomain: hasWebAuth(type) && type !== 'test' && data.domain !== undefined && isLoopbackDomain(data.domain) && onWechat,
   };
 }

@@ -124,6 +124,9 @@ function parseRelayTtl(value: unknown): number | undefined {
   return n;
 }
 
+/** A host as a URL writes it: an IPv6 address in brackets. */
+const urlHost = (h: string): string => (h.includes(':') ? `[${h}]` : h);
+
 export async function run(options: ListenOptions, ctx: Context): Promise<ListenResult> {
   // First: with --json, stderr is JSON Lines from here on (the remembered state's problems included).
   const hooks = listenHooks(ctx.out);
@@ -192,9 +195,11 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     callback = await readPasted(ctx, expected, hooks, p, laterState);
     startExchange(callback.hits[0]!);
   } else {
-    if (plan.notLocal && plan.source === 'default') hooks.onNotLocal(plan.notLocal, plan.notLocalHttps?.http);
-    else if (plan.source === 'default' && config.redirectUri === undefined && remembered?.redirectUri === undefined)
-      hooks.onNoRedirect(`http://${plan.host.includes(':') ? `[${plan.host}]` : plan.host}:${plan.port}${plan.path}`, config.profile);
+    // On the defaults: a redirect_uri there was is not local (notLocal), or there was none at all.
+    if (plan.source === 'default') {
+      if (plan.notLocal) hooks.onNotLocal(plan.notLocal, plan.notLocalHttps?.http);
+      else hooks.onNoRedirect(`http://${urlHost(plan.host)}:${plan.port}${plan.path}`, config.profile);
+    }
     if (plan.mismatch) hooks.onMismatch(plan.mismatch, { port: plan.port, path: plan.path });
     if (plan.elsewhere) hooks.onElsewhere(plan.elsewhere);
     callback = await catchCallback(
@@ -399,7 +404,6 @@ async function relaySnippet(ctx: Context, plan: ListenPlan, portFlag: boolean, c
   const lan = !isLoopbackHost(plan.host);
   const onlyHost = lan && !isWildcardHost(plan.host);
   const lanHosts = !lan ? [] : onlyHost ? [plan.host] : lanAddresses();
-  const urlHost = (h: string) => (h.includes(':') ? `[${h}]` : h);
   const targets = [...(onlyHost ? [] : [`http://127.0.0.1${portPart}${path}`]), ...lanHosts.map((a) => `http://${urlHost(a)}${portPart}${path}`)];
   const now = ctx.now();
   const ttl = (lang: 'zh' | 'en') => tKey(lang, 'listen.relay.page.expired');

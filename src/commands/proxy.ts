@@ -236,21 +236,25 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
   // the HAR of the calls recorded by then is still written, synchronously from the exit event, its
   // log.comment counting the calls it lacks (cut before they were recorded), and the run says so.
   let harDone = false;
+  /** Close the HAR (once) under its name, or where it could go: what was written, or the write's error. */
+  const closeHar = (file: string, w: NonNullable<typeof writer>, check: NonNullable<typeof harCheck>, comment?: string): NonNullable<ProxyRunResult['har']> => {
+    harDone = true;
+    const written: NonNullable<ProxyRunResult['har']> = { file, count: w.count };
+    try {
+      const placed = w.end(check, options.yes, comment);
+      if (placed.elsewhere) Object.assign(written, { file: placed.file, requested: file });
+    } catch (error) {
+      written.error = (error as NodeJS.ErrnoException).code ?? String(error);
+    }
+    return written;
+  };
   const writeHarAtExit = () => {
     if (harDone || !options.har || !writer || !harCheck) return;
-    harDone = true;
     // Calls ended but waiting for their caller's name go in now; only those in flight are left out.
     running?.reportQueued();
     const left = running?.inFlight() ?? 0;
-    const info: HarAtExit = { file: options.har, count: writer.count, left };
-    try {
-      const comment = left > 0 ? `wxauth proxy quit at once (Ctrl-C or a signal again): ${left} call(s) still in flight then are not in this file.` : undefined;
-      const placed = writer.end(harCheck, options.yes, comment);
-      if (placed.elsewhere) Object.assign(info, { file: placed.file, requested: options.har });
-    } catch (error) {
-      info.error = (error as NodeJS.ErrnoException).code ?? String(error);
-    }
-    hooks.quitAtOnce({ har: info });
+    const comment = left > 0 ? `wxauth proxy quit at once (Ctrl-C or a signal again): ${left} call(s) still in flight then are not in this file.` : undefined;
+    hooks.quitAtOnce({ har: { ...closeHar(options.har, writer, harCheck, comment), left } });
   };
   if (writer) process.once('exit', writeHarAtExit);
   const proxy = await start(options, () =>
@@ -304,16 +308,7 @@ export async function run(options: ProxyCommandOptions, ctx: Context): Promise<P
     hooks.flush();
     process.off('exit', writeHarAtExit);
     // Written on every way out (Ctrl-C included), after the last call in flight has been recorded.
-    if (options.har && writer && harCheck && !harDone) {
-      harDone = true;
-      har = { file: options.har, count: writer.count };
-      try {
-        const placed = writer.end(harCheck, options.yes);
-        if (placed.elsewhere) har = { ...har, file: placed.file, requested: options.har };
-      } catch (error) {
-        har.error = (error as NodeJS.ErrnoException).code ?? String(error);
-      }
-    }
+    if (options.har && writer && harCheck && !harDone) har = closeHar(options.har, writer, harCheck);
   }
   // A HAR that was asked for and not written is a failure a script must see, even after a normal end.
   return { kind: 'run', url: proxy.url, upstream, summary: proxy.summary(), ...(har ? { har } : {}), ...(har?.error ? { exitCode: EXIT.usage } : {}) };

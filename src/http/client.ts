@@ -493,9 +493,10 @@ function toNetworkError(
 
   // A proxy between us and WeChat failed: name it (and where it was configured) instead of undici's words.
   const proxy = proxyFor(url, options.proxy);
+  const viaProxy = { proxy: proxy?.shown ?? '-', variable: proxy?.variable ?? 'HTTPS_PROXY / HTTP_PROXY', host, hostname: target.hostname };
   const tunnel = TUNNEL_RE.exec(detail);
   if (tunnel) {
-    const params = { proxy: proxy?.shown ?? '-', variable: proxy?.variable ?? 'HTTPS_PROXY / HTTP_PROXY', host, hostname: target.hostname, status: tunnel[1] };
+    const params = { ...viaProxy, status: tunnel[1] };
     // CONNECT was refused, so the request itself never left: safe to retry and to fall back.
     return new NetworkError('other', { key: 'http.proxy.tunnel', params }, { mayHaveReachedServer: false, cause: error, hint: { key: 'http.proxy.tunnel.hint', params } });
   }
@@ -503,13 +504,12 @@ function toNetworkError(
   // The proxy took the connection and opened no tunnel (proxy-agent.ts): it hung up on the CONNECT or
   // never answered it. Nothing was sent, so the call is safe to resend.
   if (has(PROXY_CONNECTION_CODE)) {
-    const params = { proxy: proxy?.shown ?? '-', variable: proxy?.variable ?? 'HTTPS_PROXY / HTTP_PROXY', host, hostname: target.hostname };
-    const hint = messageRef('http.proxy.noTunnel.hint', params);
+    const hint = messageRef('http.proxy.noTunnel.hint', viaProxy);
     if (has('UND_ERR_HEADERS_TIMEOUT')) {
-      return new NetworkError('timeout', messageRef('http.proxy.noTunnel.timeout', { ...params, timeout: options.timeoutMs }), { mayHaveReachedServer: false, cause: error, hint });
+      return new NetworkError('timeout', messageRef('http.proxy.noTunnel.timeout', { ...viaProxy, timeout: options.timeoutMs }), { mayHaveReachedServer: false, cause: error, hint });
     }
     const cut = codes.find((c) => PROXY_CUT_CODES.has(c)) ?? code;
-    return new NetworkError('reset', messageRef('http.proxy.noTunnel', { ...params, code: cut }), { mayHaveReachedServer: false, cause: error, hint });
+    return new NetworkError('reset', messageRef('http.proxy.noTunnel', { ...viaProxy, code: cut }), { mayHaveReachedServer: false, cause: error, hint });
   }
 
   let failure: NetworkFailure = 'other';

@@ -2,7 +2,7 @@
 import type { ConfigResult } from '../../commands/config.js';
 import { tr } from '../i18n.js';
 import type { Output } from '../output.js';
-import { presentRedirectCautions } from './init.js';
+import type { RedirectCaution } from '../../core/callback-url.js';
 
 /** How the source column reads in the user's language (--json keeps flag/env/profile/default). */
 const SOURCE_LABELS = {
@@ -11,6 +11,14 @@ const SOURCE_LABELS = {
   profile: 'config.list.source.profile',
   default: 'config.list.source.default',
 } as const;
+
+/** What a saved redirect_uri carries that will cost the login, each with its fix (config set, and init, which has it from here). */
+export function presentRedirectCautions(out: Output, cautions: readonly RedirectCaution[]): void {
+  for (const caution of cautions) {
+    out.warning(caution.id, out.tr(caution.problem));
+    out.say(out.style.cyan('→ ') + out.tr(caution.fix));
+  }
+}
 
 export function present(result: ConfigResult, out: Output): void {
   switch (result.sub) {

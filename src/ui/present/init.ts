@@ -1,18 +1,10 @@
 // wxauth init: what was written, and what to run next (stderr: the profile itself is in the file).
 import type { InitResult } from '../../commands/init.js';
-import type { RedirectCaution } from '../../core/callback-url.js';
 import type { MessageRef } from '../../errors.js';
 import type { Output } from '../output.js';
+import { presentRedirectCautions } from './config.js';
 
 const FLAG_NAMES = { domain: '--domain', redirectUri: '--redirect-uri' } as const;
-
-/** What a saved redirect_uri carries that will cost the login, each with its fix (init and config set). */
-export function presentRedirectCautions(out: Output, cautions: readonly RedirectCaution[]): void {
-  for (const caution of cautions) {
-    out.warning(caution.id, out.tr(caution.problem));
-    out.say(out.style.cyan('→ ') + out.tr(caution.fix));
-  }
-}
 
 /** The wizard's first line, before its prompts. */
 export function presentWizardIntro(out: Output, profile: string): void {
