@@ -924,11 +924,11 @@ describe('wxauth probe', () => {
     });
 
     it('the same in Chinese, on the report card with its fix (a shorter delay and timeout)', async () => {
-      const r = await probe('retries-on-timeout', ['--only', 'wechat.slow', '--exchange-delay', '1500', '--lang', 'zh'], APPID, { exchangeTimeoutMs: 500 });
+      const r = await probe('retries-on-timeout', ['--only', 'wechat.slow', '--exchange-delay', '1500', '--lang', 'zh'], APPID, { exchangeTimeoutMs: 1200 });
       const c = slow(r);
       expect(c.message).toBe('微信用了 1500 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次（共 2 次）：微信在第一次请求到达时就用掉了这个 code，所以重试得到 40163（code been used），用户看到登录失败：HTTP 400。');
       expect(c.fix).toContain('不要重试换取 code 的请求：code 只能用一次');
-      const app = await startProbeApp('retries-on-timeout', { emulator: emu.url, appid: APPID, secret, exchangeTimeoutMs: 500 });
+      const app = await startProbeApp('retries-on-timeout', { emulator: emu.url, appid: APPID, secret, exchangeTimeoutMs: 1200 });
       try {
         const card = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--only', 'wechat.slow', '--exchange-delay', '1500'], { env: { LANG: 'zh_CN.UTF-8' } });
         expect(card.stdout).toMatch(/✖ wechat\.slow +微信用了 1500 毫秒才响应换取 code 的请求，应用又用同一个 code 换了一次/);
@@ -949,7 +949,7 @@ describe('wxauth probe', () => {
     });
 
     it('a retry whose failure page is a 200 on the callback (the example app before its fix) is still a login that failed: said as where it stopped', async () => {
-      const r = await probe('retries-on-timeout', ['--only', 'wechat.slow', '--exchange-delay', '1000'], APPID, { exchangeTimeoutMs: 300, exchangeFailure: { status: 200, page: 'retry' } });
+      const r = await probe('retries-on-timeout', ['--only', 'wechat.slow', '--exchange-delay', '1000'], APPID, { exchangeTimeoutMs: 900, exchangeFailure: { status: 200, page: 'retry' } });
       expect(slow(r)).toMatchObject({
         status: 'fail',
         message: expect.stringMatching(/so the retry got 40163 \(code been used\) and the user sees the login fail: the login stops on the callback page \(HTTP 200\), where the happy path went on to http:\/\/127\.0\.0\.1:\d+\/me\.$/) as unknown,
@@ -957,7 +957,7 @@ describe('wxauth probe', () => {
     });
 
     it('an app whose timeout path never answers fails as a hang, said as WeChat’s delay plus --timeout', async () => {
-      const r = await probe('hangs-on-slow-exchange', ['--only', 'wechat.slow', '--exchange-delay', '1000', '--timeout', '1000'], APPID, { exchangeTimeoutMs: 300 });
+      const r = await probe('hangs-on-slow-exchange', ['--only', 'wechat.slow', '--exchange-delay', '1000', '--timeout', '1000'], APPID, { exchangeTimeoutMs: 900 });
       expect(slow(r)).toMatchObject({
         status: 'fail',
         message: 'WeChat answered the code exchange after 1000 ms, and the callback had still not answered 1000 ms later (--timeout): the user is left waiting.',
@@ -968,7 +968,7 @@ describe('wxauth probe', () => {
 
     it('an app that gives up without a retry is judged as wechat.busy judges a page after WeChat failed: a stack, an empty page, no way on', async () => {
       const gaveUp = async (exchangeFailure: ProbeAppOptions['exchangeFailure']) =>
-        slow(await probe('correct', ['--only', 'wechat.slow', '--exchange-delay', '1000'], APPID, { exchangeTimeoutMs: 300, exchangeFailure }));
+        slow(await probe('correct', ['--only', 'wechat.slow', '--exchange-delay', '1000'], APPID, { exchangeTimeoutMs: 900, exchangeFailure }));
       const thrown = await gaveUp({ status: 500, page: 'throw' });
       expect(thrown.status).toBe('fail');
       expect(thrown.message).toMatch(/^WeChat took 1000 ms to answer the code exchange; the app gave up after \d+ ms and fails: HTTP 500 with a stack trace \(node\) shown to the user/);
