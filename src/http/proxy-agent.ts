@@ -19,6 +19,12 @@
 // a cut one), which the Client does not retry, so the request fails with it, at once. The client
 // (client.ts toNetworkError) says so: the proxy took the connection and opened no tunnel, so nothing
 // was sent, and a call is as safe to send again as when the proxy cannot be reached.
+//
+// ProxyAgent ignores the `connect` options for the connections it makes: it dials the proxy with a
+// connector built from `proxyTls`, and runs the TLS to the target inside the tunnel with one built
+// from `requestTls`, both with undici's own 10 s connect timeout unless told. Both get the run's
+// timeout here; a connect to the proxy that does not complete in it (a host that drops the SYNs)
+// fails with ProxyConnectTimeoutError, which names the proxy's address so the client blames the proxy.
 import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
 import type { ProxySettings } from '../core/proxy-route.js';
 
@@ -39,6 +45,21 @@ export class ProxyConnectionError extends Error {
   }
 }
 
+/**
+ * The TCP connection to the proxy itself did not complete within the run's timeout. `address` is the
+ * proxy's host, as in the error of a refused connection, so the client says the proxy could not be
+ * reached; `cause` is undici's ConnectTimeoutError.
+ */
+export class ProxyConnectTimeoutError extends Error {
+  readonly code = 'UND_ERR_CONNECT_TIMEOUT';
+  override readonly name = 'ProxyConnectTimeoutError';
+  readonly address: string;
+  constructor(proxy: URL, cause: unknown) {
+    super(`could not connect to the proxy ${proxy.host}: ${(cause as Error | undefined)?.message ?? String(cause)}`, { cause });
+    this.address = proxy.hostname.replace(/^\[|\]$/g, '');
+  }
+}
+
 /** How a CONNECT fails when the proxy takes the connection and hangs up: a FIN (undici's 'other side
  * closed'), a reset. */
 export const PROXY_CUT_CODES: ReadonlySet<string> = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
@@ -53,7 +74,11 @@ function proxyClient(origin: URL, options: object, timeoutMs: number): Dispatche
   // ProxyAgent calls connect(options) without a callback and awaits it.
   const guarded = (o: Dispatcher.ConnectOptions): Promise<Dispatcher.ConnectData> =>
     connect(o).catch((error: unknown) => {
-      throw NO_TUNNEL_CODES.has((error as { code?: unknown } | undefined)?.code as string) ? new ProxyConnectionError(error) : error;
+      const code = (error as { code?: unknown } | undefined)?.code as string;
+      if (NO_TUNNEL_CODES.has(code)) throw new ProxyConnectionError(error);
+      // The only connection this pool makes is the one to the proxy.
+      if (code === 'UND_ERR_CONNECT_TIMEOUT') throw new ProxyConnectTimeoutError(origin, error);
+      throw error;
     });
   return Object.assign(pool, { connect: guarded as Dispatcher['connect'] });
 }
@@ -61,7 +86,7 @@ function proxyClient(origin: URL, options: object, timeoutMs: number): Dispatche
 export interface ProxyAgentOptions {
   /** The run's HTTP(S)_PROXY / NO_PROXY; undefined: undici reads process.env itself. */
   proxy?: ProxySettings;
-  /** Connect timeout for direct connections, and how long a proxy has to answer CONNECT. */
+  /** Connect timeout for direct connections and to a proxy, and how long a proxy has to answer CONNECT. */
   timeoutMs: number;
   /** undici's connect options or connector for direct connections (through a proxy, ProxyAgent dials). */
   connect?: EnvHttpProxyAgent.Options['connect'];
@@ -73,6 +98,9 @@ export function proxyAwareAgent(o: ProxyAgentOptions): EnvHttpProxyAgent {
     connect: o.connect ?? { timeout: o.timeoutMs },
     ...(o.keepAliveTimeout !== undefined ? { keepAliveTimeout: o.keepAliveTimeout } : {}),
     ...(o.proxy ?? {}),
+    // The connection to the proxy, and the TLS to the target inside its tunnel (see above).
+    proxyTls: { timeout: o.timeoutMs },
+    requestTls: { timeout: o.timeoutMs },
     clientFactory: (origin: URL, options: object) => proxyClient(origin, options, o.timeoutMs),
   });
 }

@@ -1,12 +1,47 @@
 // The HTTP client behind a forward proxy that is up but opens no tunnel (src/http/proxy-agent.ts):
 // real sockets on port 0. undici 7 alone reconnected to such a proxy at once and forever, and the call
 // never settled, --timeout and Ctrl-C notwithstanding (nodejs/undici#3897).
+import net, { type AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WechatHttpClient, type ClientNotice } from '../../src/http/client.js';
 import { NetworkError } from '../../src/errors.js';
 import { closeTunnelLessProxies, tunnelLessProxy, type TunnelLessProxy } from '../fixtures/tunnel-less-proxy.js';
 
 afterEach(closeTunnelLessProxies);
+
+/**
+ * A proxy address where a TCP connect neither completes nor fails: a listening socket whose accept
+ * queue is full, as a proxy host that drops SYNs looks (this machine answers every outbound connect, so
+ * a blackhole address cannot stand in). The socket is held by a worker thread that blocks right after
+ * listen(), so nothing is ever accepted; two connects fill the queue of backlog 1, the kernel then drops
+ * the SYNs of the next. close() ends the worker and the held connections.
+ */
+async function proxyNeverConnecting(): Promise<{ url: string; close(): Promise<void> }> {
+  const worker = new Worker(
+    `const net = require('node:net');
+     const { parentPort } = require('node:worker_threads');
+     const server = net.createServer().listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+       parentPort.postMessage(server.address().port);
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+     });`,
+    { eval: true },
+  );
+  const port = await new Promise<number>((resolve) => worker.once('message', resolve));
+  const held: net.Socket[] = [];
+  for (let i = 0; i < 2; i++) {
+    const socket = net.connect({ host: '127.0.0.1', port }).on('error', () => undefined);
+    held.push(socket);
+    await new Promise((resolve) => socket.once('connect', resolve));
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      for (const s of held) s.destroy();
+      await worker.terminate();
+    },
+  };
+}
 
 /** A client whose calls to an http base (nothing listens there: the tunnel never opens) go through `p`. */
 function client(p: TunnelLessProxy, timeoutMs: number, notices: ClientNotice[]): WechatHttpClient {
@@ -51,5 +86,31 @@ describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
     expect(e.messageRef).toMatchObject({ key: 'http.proxy.noTunnel.timeout', params: { proxy: p.url, host: '127.0.0.1:9', timeout: 300 } });
     expect(e.hint).toMatchObject({ key: 'http.proxy.noTunnel.hint' });
     expect(p.connections).toBe(2);
+  });
+
+  it('a proxy whose TCP connect never completes: the call fails within the run\'s timeout, not undici\'s 10 s', async () => {
+    const p = await proxyNeverConnecting();
+    try {
+      const notices: ClientNotice[] = [];
+      const c = new WechatHttpClient({
+        apiBase: 'http://127.0.0.1:9',
+        timeoutMs: 300,
+        retryDelaysMs: [],
+        proxy: { httpProxy: p.url, httpsProxy: '', noProxy: '' },
+        notice: (n) => notices.push(n),
+      });
+      const err = await c.call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(NetworkError);
+      const e = err as NetworkError;
+      expect(e.failure).toBe('timeout');
+      expect(e.mayHaveReachedServer).toBe(false);
+      // The proxy is named: it is what could not be reached.
+      expect(e.messageRef).toMatchObject({ key: 'http.proxy.unreachable', params: { proxy: p.url, variable: 'HTTP_PROXY', host: '127.0.0.1:9', code: 'UND_ERR_CONNECT_TIMEOUT' } });
+      // undici gave up on the connect after the 300 ms given, not after its own 10 s.
+      const undiciError = (e.cause as Error & { cause?: Error }).cause;
+      expect(undiciError?.message).toMatch(/timeout: 300ms\)$/);
+    } finally {
+      await p.close();
+    }
   });
 });
