@@ -120,15 +120,22 @@ export interface ApiResponse<T = unknown> {
   base: string;
 }
 
-/** One keep-alive agent per proxy setting and timeout (a CLI run has one; in-process test runs may differ). */
-const sharedAgents = new Map<string, Dispatcher>();
+/**
+ * One keep-alive agent per run (its abort signal, which ends the agent's dealings with a proxy:
+ * proxy-agent.ts), proxy setting and timeout. A CLI run has one; in-process test runs each their own.
+ */
+const sharedAgents = new WeakMap<object, Map<string, Dispatcher>>();
+/** The owner of the agents of clients given no signal. */
+const NO_SIGNAL = {};
 
-function defaultAgent(timeoutMs: number, proxy: ProxySettings | undefined): Dispatcher {
+function defaultAgent(timeoutMs: number, proxy: ProxySettings | undefined, signal: AbortSignal | undefined): Dispatcher {
+  let agents = sharedAgents.get(signal ?? NO_SIGNAL);
+  if (!agents) sharedAgents.set(signal ?? NO_SIGNAL, (agents = new Map()));
   const key = JSON.stringify([proxy ?? null, timeoutMs]);
-  let agent = sharedAgents.get(key);
+  let agent = agents.get(key);
   if (!agent) {
-    agent = proxyAwareAgent({ proxy, timeoutMs, keepAliveTimeout: 10_000 });
-    sharedAgents.set(key, agent);
+    agent = proxyAwareAgent({ proxy, timeoutMs, keepAliveTimeout: 10_000, ...(signal ? { signal } : {}) });
+    agents.set(key, agent);
   }
   return agent;
 }
@@ -275,7 +282,7 @@ export class WechatHttpClient {
     try {
       const res = await undiciRequest(url, {
         method: req.method,
-        dispatcher: this.options.dispatcher ?? defaultAgent(this.options.timeoutMs, this.options.proxy),
+        dispatcher: this.options.dispatcher ?? defaultAgent(this.options.timeoutMs, this.options.proxy, this.options.signal),
         signal: limit.signal,
         headers: {
           'user-agent': 'wxauth',

@@ -25,7 +25,14 @@
 // from `requestTls`, both with undici's own 10 s connect timeout unless told. Both get the run's
 // timeout here; a connect to the proxy that does not complete in it (a host that drops the SYNs)
 // fails with ProxyConnectTimeoutError, which names the proxy's address so the client blames the proxy.
-import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
+//
+// Ctrl-C: a request's AbortSignal reaches it only once it is written to a socket, and while the proxy
+// is being dialled or asked to CONNECT, nothing is written yet: the abort was noted and the request
+// waited out the proxy (its connect or CONNECT timeout). So an agent made for a run is given the run's
+// signal, and it ends what it is doing with the proxy when that aborts: the CONNECT (undici's own
+// abort) and a connection to the proxy still being made (its socket destroyed). The request then fails
+// at once with the abort, which the client reports as cancelled (exit 130).
+import { EnvHttpProxyAgent, Pool, type Dispatcher, type buildConnector } from 'undici';
 import type { ProxySettings } from '../core/proxy-route.js';
 
 /** undici's code (nodejs/undici#5441) for a proxy that cut the connection while a CONNECT tunnel was
@@ -67,13 +74,33 @@ export const PROXY_CUT_CODES: ReadonlySet<string> = new Set(['UND_ERR_SOCKET', '
 /** The CONNECT failures that mean "no tunnel": cut, or no answer within the timeout. */
 const NO_TUNNEL_CODES = new Set([...PROXY_CUT_CODES, 'UND_ERR_HEADERS_TIMEOUT']);
 
-/** ProxyAgent's client to the proxy: undici's Pool, CONNECT bounded by `timeoutMs`, a cut CONNECT final. */
-function proxyClient(origin: URL, options: object, timeoutMs: number): Dispatcher {
-  const pool = new Pool(origin, { ...options, headersTimeout: timeoutMs });
+/** A connector whose connection, while it is being made, is destroyed when `signal` aborts. */
+function abortable(connector: buildConnector.connector, signal: AbortSignal): buildConnector.connector {
+  return (options, callback) => {
+    let end = (): void => undefined;
+    // undici's connector returns the socket it is connecting (its type says void).
+    const socket = (connector as (...a: Parameters<buildConnector.connector>) => { destroy(error?: Error): void } | undefined)(options, (...result) => {
+      signal.removeEventListener('abort', end);
+      callback(...result);
+    });
+    if (!socket) return;
+    end = () => socket.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    if (signal.aborted) end();
+    else signal.addEventListener('abort', end, { once: true });
+  };
+}
+
+/**
+ * ProxyAgent's client to the proxy: undici's Pool, CONNECT bounded by `timeoutMs`, a cut CONNECT final;
+ * with the run's `signal`, the connect to the proxy and the CONNECT end when it aborts.
+ */
+function proxyClient(origin: URL, options: { connect?: unknown }, timeoutMs: number, signal: AbortSignal | undefined): Dispatcher {
+  const connector = signal && typeof options.connect === 'function' ? { connect: abortable(options.connect as buildConnector.connector, signal) } : {};
+  const pool = new Pool(origin, { ...options, ...connector, headersTimeout: timeoutMs } as Pool.Options);
   const connect = pool.connect.bind(pool) as (o: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
-  // ProxyAgent calls connect(options) without a callback and awaits it.
+  // ProxyAgent calls connect(options) without a callback and awaits it; it passes no signal of its own.
   const guarded = (o: Dispatcher.ConnectOptions): Promise<Dispatcher.ConnectData> =>
-    connect(o).catch((error: unknown) => {
+    connect({ ...o, ...(signal && !o.signal ? { signal } : {}) }).catch((error: unknown) => {
       const code = (error as { code?: unknown } | undefined)?.code as string;
       if (NO_TUNNEL_CODES.has(code)) throw new ProxyConnectionError(error);
       // The only connection this pool makes is the one to the proxy.
@@ -91,6 +118,8 @@ export interface ProxyAgentOptions {
   /** undici's connect options or connector for direct connections (through a proxy, ProxyAgent dials). */
   connect?: EnvHttpProxyAgent.Options['connect'];
   keepAliveTimeout?: number;
+  /** The run's abort signal (Ctrl-C): what the agent is doing with a proxy ends when it aborts. */
+  signal?: AbortSignal;
 }
 
 export function proxyAwareAgent(o: ProxyAgentOptions): EnvHttpProxyAgent {
@@ -101,6 +130,6 @@ export function proxyAwareAgent(o: ProxyAgentOptions): EnvHttpProxyAgent {
     // The connection to the proxy, and the TLS to the target inside its tunnel (see above).
     proxyTls: { timeout: o.timeoutMs },
     requestTls: { timeout: o.timeoutMs },
-    clientFactory: (origin: URL, options: object) => proxyClient(origin, options, o.timeoutMs),
+    clientFactory: (origin: URL, options: object) => proxyClient(origin, options, o.timeoutMs, o.signal),
   });
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
-import { emulatorEnv, freePort, parseJson, permissionTestsRunnable, runCli, runSpawned, tempConfigDir } from './helpers.js';
+import { emulatorEnv, freePort, parseJson, permissionTestsRunnable, runCli, runSpawned, startCli, tempConfigDir } from './helpers.js';
 import { closeTunnelLessProxies, tunnelLessProxy, type TunnelLessProxy } from '../fixtures/tunnel-less-proxy.js';
 import { issue, makeCa, startHttpSite, startHttpsSite, writeTemp, type Site, type TestCa } from '../flows/doctor/fixtures.js';
 
@@ -496,6 +496,15 @@ describe('wxauth doctor behind a proxy that is up but opens no tunnel', () => {
     expect(lineOf(z.stdout, 'proxy')).toContain('而微信没有连通：可能是代理挡住了请求');
     expect(lineOf(z.stdout, 'credentials')).toMatch(/^✖ credentials\s+代理 http:\/\/127\.0\.0\.1:\d+ ?（来自 HTTP_PROXY）接受了连接，却没有为 127\.0\.0\.1:\d+ 建立通道：收到 CONNECT 后就断开了（(UND_ERR_SOCKET|ECONNRESET|EPIPE)）。请求没有发出去。$/);
     expect(spawned.connections).toBe(1);
+  });
+
+  it('Ctrl-C while the proxy leaves the CONNECT unanswered: doctor stops at once (exit 130), not when --timeout is up', async () => {
+    const silent = await tunnelLessProxy('silent');
+    const child = startCli(['doctor', '--timeout', '120000'], { env: testAccount(ok400, { HTTP_PROXY: silent.url }) });
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    while (silent.connections === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill('SIGINT');
+    expect(await closed).toBe(130);
   });
 });
 

@@ -5,7 +5,8 @@ import net, { type AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WechatHttpClient, type ClientNotice } from '../../src/http/client.js';
-import { NetworkError } from '../../src/errors.js';
+import { CancelledError, NetworkError } from '../../src/errors.js';
+import { collect, spawnCli } from '../e2e/helpers.js';
 import { closeTunnelLessProxies, tunnelLessProxy, type TunnelLessProxy } from '../fixtures/tunnel-less-proxy.js';
 
 afterEach(closeTunnelLessProxies);
@@ -112,5 +113,58 @@ describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
     } finally {
       await p.close();
     }
+  });
+
+  it('Ctrl-C while the proxy has not answered CONNECT: the call ends at once, cancelled, not when --timeout is up', async () => {
+    const p = await tunnelLessProxy('silent');
+    const run = new AbortController();
+    const c = new WechatHttpClient({
+      apiBase: 'http://127.0.0.1:9',
+      // Far beyond the test's own timeout: waiting it out fails the test.
+      timeoutMs: 120_000,
+      retryDelaysMs: [],
+      proxy: { httpProxy: p.url, httpsProxy: '', noProxy: '' },
+      signal: run.signal,
+    });
+    const call = c.call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true }).catch((e: unknown) => e);
+    while (p.connections === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    run.abort();
+    expect(await call).toBeInstanceOf(CancelledError);
+    expect(p.connections).toBe(1);
+  });
+
+  it('Ctrl-C while the connection to the proxy is still being made: the call ends at once, cancelled', async () => {
+    const p = await proxyNeverConnecting();
+    try {
+      const run = new AbortController();
+      const c = new WechatHttpClient({
+        apiBase: 'http://127.0.0.1:9',
+        timeoutMs: 120_000,
+        retryDelaysMs: [],
+        proxy: { httpProxy: p.url, httpsProxy: '', noProxy: '' },
+        signal: run.signal,
+      });
+      const call = c.call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true }).catch((e: unknown) => e);
+      // The connect has begun (it never completes); when exactly does not matter.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      run.abort();
+      expect(await call).toBeInstanceOf(CancelledError);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('Ctrl-C (SIGINT) to the real process behind a silent HTTPS_PROXY: exit 130 at once, quietly', async () => {
+    const p = await tunnelLessProxy('silent');
+    const child = spawnCli(['token', '--timeout', '120000'], {
+      env: { WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_SECRET: '5e1ec0de5e1ec0de5e1ec0de00000002', HTTPS_PROXY: p.url },
+    });
+    const done = collect(child);
+    while (p.connections === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.code).toBe(130);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/internal error|did not answer|timeout/i);
   });
 });

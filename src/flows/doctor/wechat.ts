@@ -87,7 +87,12 @@ function connector(rules: readonly ConnectRule[], timeoutMs: number, ca: string 
 export async function probeCredentials(o: CredentialOptions): Promise<CredentialProbe> {
   let date: string | undefined;
   let localMs: number | undefined;
-  const agent = proxyAwareAgent({ proxy: o.proxy, timeoutMs: o.timeoutMs, connect: connector(o.connectTo, o.timeoutMs, o.ca, o.aimed) });
+  const agent = proxyAwareAgent({
+    proxy: o.proxy,
+    timeoutMs: o.timeoutMs,
+    connect: connector(o.connectTo, o.timeoutMs, o.ca, o.aimed),
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
   const dispatcher = agent.compose(
     observeDate((d) => {
       date = d;
