@@ -412,6 +412,15 @@ export function mapConnect(rules: readonly ConnectRule[], host: string, port: nu
   return { host: h, port };
 }
 
+/** A connection doctor made through HTTP(S)_PROXY (the WeChat call): the proxy dials the host itself. */
+export interface ProxiedConnection {
+  host: string;
+  port: number;
+  /** The proxy as it may be shown (password masked), and the variable it came from. */
+  proxy: string;
+  variable: string;
+}
+
 /**
  * The --connect-to rules against the host:port pairs doctor aimed at (before mapping). A rule that
  * mapped nothing warns when it looks like a mistake: its host is one doctor never dialled (a typo), or
@@ -420,7 +429,16 @@ export function mapConnect(rules: readonly ConnectRule[], host: string, port: nu
  * server. A rule that was merely not needed this run (the http fallback for port 80 when https
  * answered) is listed in the evidence as unused. Evidence lists every rule and what it mapped.
  */
-export function evaluateConnectTo(rules: readonly ConnectRule[], aimed: ReadonlyArray<{ host: string; port: number }>): DoctorCheck {
+export function evaluateConnectTo(
+  rules: readonly ConnectRule[],
+  aimed: ReadonlyArray<{ host: string; port: number }>,
+  /**
+   * The connections a proxy carried: a rule matching one was not applied to it (the CONNECT names the
+   * host, which the proxy resolves and dials); warned about, so it is neither silently ignored nor
+   * taken for a typo.
+   */
+  proxied: readonly ProxiedConnection[] = [],
+): DoctorCheck {
   const seen = new Map<string, { host: string; port: number }>();
   for (const a of aimed) seen.set(hostPort(a.host.toLowerCase(), a.port), { host: a.host.toLowerCase(), port: a.port });
   const used = new Map<ConnectRule, string[]>();
@@ -430,7 +448,12 @@ export function evaluateConnectTo(rules: readonly ConnectRule[], aimed: Readonly
     if (mapped.rule) used.set(mapped.rule, [...(used.get(mapped.rule) ?? []), `${hostPort(t.host, t.port)} → ${hostPort(mapped.host, mapped.port)}`]);
     else direct.push(t);
   }
-  const idle = rules.filter((r) => !used.has(r));
+  const notApplied = new Map<ConnectRule, ProxiedConnection[]>();
+  for (const t of proxied) {
+    const rule = mapConnect(rules, t.host, t.port).rule;
+    if (rule) notApplied.set(rule, [...(notApplied.get(rule) ?? []), t]);
+  }
+  const idle = rules.filter((r) => !used.has(r) && !notApplied.has(r));
   // A host-less rule for port 80 maps the http fallback, which is dialled only when https fails: idle,
   // it was not needed (the other host-less ports are dialled whenever anything is: idle, a mistake).
   const mistaken = idle.filter((r) => (r.host === '' ? r.port !== 80 : ![...seen.values()].some((t) => t.host === r.host) || direct.some((t) => t.host === r.host)));
@@ -443,10 +466,23 @@ export function evaluateConnectTo(rules: readonly ConnectRule[], aimed: Readonly
     unmatched: mistaken.map((r) => r.spec).join(' ') || null,
     unused: idle.filter((r) => !mistaken.includes(r)).map((r) => r.spec).join(' ') || null,
     direct: directText || null,
+    proxied: [...notApplied].map(([r, ts]) => `${r.spec} (${ts.map((t) => hostPort(t.host, t.port)).join(', ')})`).join(' ') || null,
   };
   if (mistaken.length > 0) {
     const params = { rules: mistaken.map((r) => r.spec).join(', '), direct: directText || '-' };
     return check('connect-to', 'warn', { key: 'doctor.connectTo.unmatched', params }, evidence, { key: 'doctor.connectTo.unmatched.fix', params });
+  }
+  const carried = [...notApplied.values()].flat();
+  const first = carried[0];
+  if (first) {
+    const params = {
+      rules: [...notApplied.keys()].map((r) => r.spec).join(', '),
+      targets: carried.map((t) => hostPort(t.host, t.port)).join(', '),
+      proxy: first.proxy,
+      variable: first.variable,
+      hostname: first.host.includes(':') ? `[${first.host}]` : first.host,
+    };
+    return check('connect-to', 'warn', { key: 'doctor.connectTo.proxied', params }, evidence, { key: 'doctor.connectTo.proxied.fix', params });
   }
   const unused = idle.filter((r) => !mistaken.includes(r)).map((r) => r.spec).join(', ');
   // A rule not needed this run is said, so one the user gave does not vanish from the line.

@@ -120,6 +120,12 @@ export interface ProxyAgentOptions {
   keepAliveTimeout?: number;
   /** The run's abort signal (Ctrl-C): what the agent is doing with a proxy ends when it aborts. */
   signal?: AbortSignal;
+  /**
+   * The CAs for the TLS to the target inside a proxy's tunnel, as node:tls's `ca` (it replaces Node's
+   * store: include tls.rootCertificates). Undefined: Node's, with NODE_EXTRA_CA_CERTS. Direct
+   * connections take theirs from `connect`.
+   */
+  ca?: string[];
 }
 
 export function proxyAwareAgent(o: ProxyAgentOptions): EnvHttpProxyAgent {
@@ -129,7 +135,7 @@ export function proxyAwareAgent(o: ProxyAgentOptions): EnvHttpProxyAgent {
     ...(o.proxy ?? {}),
     // The connection to the proxy, and the TLS to the target inside its tunnel (see above).
     proxyTls: { timeout: o.timeoutMs },
-    requestTls: { timeout: o.timeoutMs },
+    requestTls: { timeout: o.timeoutMs, ...(o.ca ? { ca: o.ca } : {}) },
     clientFactory: (origin: URL, options: object) => proxyClient(origin, options, o.timeoutMs, o.signal),
   });
 }

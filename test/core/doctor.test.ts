@@ -237,6 +237,22 @@ describe('evaluateConnectTo', () => {
     // On another port it maps every host dialled there: idle, it names a port nothing uses (a typo).
     expect(evaluateConnectTo([rule(':8443:127.0.0.1:3')], [{ host: 'www.example.com', port: 443 }]).status).toBe('warn');
   });
+  it('says a rule matching a call a proxy carried was not applied to it, rather than calling it a typo', () => {
+    const viaProxy = [{ host: 'api.weixin.qq.com', port: 443, proxy: 'http://proxy:3128', variable: 'HTTPS_PROXY' }];
+    const api = rule('api.weixin.qq.com:443:127.0.0.1:9');
+    const site = rule('www.example.com:443:127.0.0.1:1');
+    const c = evaluateConnectTo([site, api], [{ host: 'www.example.com', port: 443 }], viaProxy);
+    expect(c).toMatchObject({
+      status: 'warn',
+      message: { key: 'doctor.connectTo.proxied', params: { rules: api.spec, targets: 'api.weixin.qq.com:443', proxy: 'http://proxy:3128', variable: 'HTTPS_PROXY' } },
+      fix: { key: 'doctor.connectTo.proxied.fix', params: { hostname: 'api.weixin.qq.com' } },
+      evidence: { mapped: 'www.example.com:443 → 127.0.0.1:1', unmatched: null, proxied: `${api.spec} (api.weixin.qq.com:443)` },
+    });
+    // A host-less rule would have re-aimed the call too: said alike.
+    expect(evaluateConnectTo([rule(':443:127.0.0.1:1')], [{ host: 'www.example.com', port: 443 }], viaProxy).message).toMatchObject({ key: 'doctor.connectTo.proxied' });
+    // A rule the proxied call does not match is judged as before; nothing proxied, nothing said of it.
+    expect(evaluateConnectTo([site], [{ host: 'www.example.com', port: 443 }], viaProxy)).toMatchObject({ status: 'ok', evidence: { proxied: null } });
+  });
 });
 
 describe('a callback that does not answer', () => {

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_APPIDS, defaultSeed, startEmulator, type EmulatorHandle, type Seed } from '../../src/emulator/index.js';
 import { emulatorEnv, freePort, parseJson, permissionTestsRunnable, runCli, runSpawned, startCli, tempConfigDir } from './helpers.js';
 import { closeTunnelLessProxies, tunnelLessProxy, type TunnelLessProxy } from '../fixtures/tunnel-less-proxy.js';
-import { issue, makeCa, startHttpSite, startHttpsSite, writeTemp, type Site, type TestCa } from '../flows/doctor/fixtures.js';
+import { issue, makeCa, startConnectProxy, startHttpSite, startHttpsSite, writeTemp, type Site, type TestCa } from '../flows/doctor/fixtures.js';
 
 const TEST_APP = { appid: DEFAULT_APPIDS.test, secret: '5e1ec0de5e1ec0de5e1ec0de00000002', type: 'test' };
 const SERVICE = { appid: DEFAULT_APPIDS.service, secret: '5e1ec0de5e1ec0de5e1ec0de00000001', type: 'service' };
@@ -536,6 +536,29 @@ describe('wxauth doctor --connect-to', () => {
     expect(c.status).toBe('warn');
     expect(String(c.evidence.rules)).toContain(typo);
     expect(c.evidence.unmatched).toBe(typo);
+  });
+
+  it('says a rule was not applied to the WeChat call a proxy carried (not a typo), in en and zh, with how to apply it', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const emuPort = new URL(emu.url).port;
+      const rule = `127.0.0.1:${emuPort}:127.0.0.1:1`;
+      const env = testAccount(ok400, { HTTP_PROXY: proxy.url });
+      const en = await runCli(['doctor', '--connect-to', rule], { env });
+      // The call went through the proxy to the emulator, not to 127.0.0.1:1.
+      expect(proxy.tunnels).toEqual([`127.0.0.1:${emuPort}`]);
+      expect(lineOf(en.stdout, 'credentials')).toMatch(/^✔ credentials/);
+      expect(lineOf(en.stdout, 'connect-to')).toMatch(
+        new RegExp(`^! connect-to\\s+--connect-to ${rule} was not applied to 127\\.0\\.0\\.1:${emuPort}: that call went through the proxy http://127\\.0\\.0\\.1:\\d+ \\(HTTP_PROXY\\), which connects to the host by its name itself, so no rule can re-aim it\\.$`),
+      );
+      expect(en.stdout).toContain('To have the rule applied, let that call go direct: NO_PROXY=127.0.0.1 wxauth doctor … (the same options otherwise).');
+      expect(en.stdout).not.toContain('matched no connection');
+      const zh = await runCli(['--lang', 'zh', 'doctor', '--connect-to', rule], { env });
+      expect(lineOf(zh.stdout, 'connect-to')).toContain(`--connect-to ${rule} 没有用在 127.0.0.1:${emuPort} 上：这个调用经代理 ${proxy.url} （HTTP_PROXY）发出，由代理按主机名自己去连接，规则改不了它连到哪里。`);
+      expect(zh.stdout).toContain('要让规则对它生效，就让这个调用直连：NO_PROXY=127.0.0.1 wxauth doctor …（其余选项不变）。');
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('refuses a malformed mapping (exit 2)', async () => {

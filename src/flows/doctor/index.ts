@@ -326,8 +326,10 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
   // Ctrl-C: the probes ended at once; what they saw is no report (exit 130, as every command).
   if (deps.signal?.aborted) throw new CancelledError();
   const missingCredentials = [...(config.appid ? [] : ['appid']), ...(config.secret ? [] : ['secret'])];
+  // The WeChat call, when a proxy carried it: --connect-to could not re-aim it (wechat.ts maps direct connections only).
+  const proxied = wechat && apiRoute.via === 'proxy' ? [{ host: api.hostname.replace(/^\[|\]$/g, ''), port: apiPort, proxy: apiRoute.proxy, variable: apiRoute.variable }] : [];
   const online: DoctorCheck[] = [
-    ...(input.connectTo.length > 0 ? [evaluateConnectTo(input.connectTo, aimedAt)] : []),
+    ...(input.connectTo.length > 0 ? [evaluateConnectTo(input.connectTo, aimedAt, proxied)] : []),
     dnsApi,
     dnsCallback,
     verify,

@@ -4,8 +4,10 @@
 // flow (their hints for 40164 and friends), with a token cache that keeps nothing: doctor changes no
 // state, so the token is neither cached nor shown. The dispatcher is the API client's own kind
 // (http/proxy-agent.ts: undici's EnvHttpProxyAgent, HTTP(S)_PROXY and NO_PROXY honoured, a proxy that
-// opens no tunnel an error) with two additions: --connect-to for direct connections, and the Date
-// header of the answer, for the clock check.
+// opens no tunnel an error) with additions: --connect-to for direct connections (a call a proxy
+// carries is not re-aimed: the proxy dials the host by its name; runDoctor says so), the extra CAs
+// for direct connections and the TLS inside a proxy's tunnel alike, and the Date header of the
+// answer, for the clock check.
 import { buildConnector, type Dispatcher } from 'undici';
 import tls from 'node:tls';
 import { NetworkError, WechatApiError, type MessageRef } from '../../errors.js';
@@ -71,10 +73,10 @@ function observeDate(seen: (date: string | undefined) => void): Dispatcher.Dispa
 }
 
 /** undici's connector, dialling a --connect-to target instead of the URL's host (SNI keeps the name). */
-function connector(rules: readonly ConnectRule[], timeoutMs: number, ca: string | string[] | undefined, aimed?: (host: string, port: number) => void): buildConnector.connector {
-  const base = buildConnector({ timeout: timeoutMs, ...(ca ? { ca: [...tls.rootCertificates, ...(Array.isArray(ca) ? ca : [ca])] } : {}) });
+function connector(rules: readonly ConnectRule[], timeoutMs: number, ca: string[] | undefined, aimed?: (host: string, port: number) => void): buildConnector.connector {
+  const base = buildConnector({ timeout: timeoutMs, ...(ca ? { ca } : {}) });
   return (opts, callback) => {
-    // Through a proxy tunnel the proxy dials; nothing to map.
+    // TLS over a proxy's tunnel: the proxy dialled, nothing to map (undici 7 runs that TLS with its own connector anyway).
     if (opts.httpSocket) return base(opts, callback);
     const defaultPort = opts.protocol === 'https:' ? 443 : 80;
     aimed?.(opts.hostname.replace(/^\[|\]$/g, ''), Number(opts.port) || defaultPort);
@@ -87,10 +89,14 @@ function connector(rules: readonly ConnectRule[], timeoutMs: number, ca: string 
 export async function probeCredentials(o: CredentialOptions): Promise<CredentialProbe> {
   let date: string | undefined;
   let localMs: number | undefined;
+  // `ca` replaces Node's roots in tls options; keep them, so the extra CAs are trusted in addition.
+  const ca = o.ca ? [...tls.rootCertificates, ...(Array.isArray(o.ca) ? o.ca : [o.ca])] : undefined;
   const agent = proxyAwareAgent({
     proxy: o.proxy,
     timeoutMs: o.timeoutMs,
-    connect: connector(o.connectTo, o.timeoutMs, o.ca, o.aimed),
+    // undici's ProxyAgent never calls this connector: it dials the proxy, and the TLS in its tunnel takes `ca`.
+    connect: connector(o.connectTo, o.timeoutMs, ca, o.aimed),
+    ...(ca ? { ca } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
   const dispatcher = agent.compose(

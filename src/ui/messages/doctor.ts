@@ -182,6 +182,14 @@ export const messages = {
     zh: '--connect-to {rules} 没有匹配任何连接，doctor 按原名连接了 {direct}（域名走了 DNS 查询）：下面的失败可能不是服务器的问题。',
     en: '--connect-to {rules} matched no connection, so doctor connected to {direct} as named (names looked up in DNS): failures below may not be the server’s fault.',
   },
+  'doctor.connectTo.proxied': {
+    zh: '--connect-to {rules} 没有用在 {targets} 上：这个调用经代理 {proxy}（{variable}）发出，由代理按主机名自己去连接，规则改不了它连到哪里。',
+    en: '--connect-to {rules} was not applied to {targets}: that call went through the proxy {proxy} ({variable}), which connects to the host by its name itself, so no rule can re-aim it.',
+  },
+  'doctor.connectTo.proxied.fix': {
+    zh: '要让规则对它生效，就让这个调用直连：NO_PROXY={hostname} wxauth doctor …（其余选项不变）。',
+    en: 'To have the rule applied, let that call go direct: NO_PROXY={hostname} wxauth doctor … (the same options otherwise).',
+  },
   'doctor.connectTo.unmatched.fix': {
     zh: '规则的 HOST:PORT 要和 doctor 连接的主机和端口完全一致（{direct}）：检查拼写和端口。',
     en: 'A rule’s HOST:PORT must be exactly a host and port doctor connects to ({direct}): check the spelling and the port.',

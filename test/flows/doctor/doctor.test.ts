@@ -11,7 +11,7 @@ import { parseConnectTo } from '../../../src/core/doctor.js';
 import type { CheckId, ConnectRule, DoctorReport } from '../../../src/core/doctor.js';
 import { resolveConfig } from '../../../src/store/resolve.js';
 import type { AccountType } from '../../../src/core/validate.js';
-import { issue, makeCa, startHttpSite, startHttpsSite, type Site, type TestCa } from './fixtures.js';
+import { issue, makeCa, startConnectProxy, startHttpSite, startHttpsSite, type Site, type TestCa } from './fixtures.js';
 
 const SERVICE = { appid: DEFAULT_APPIDS.service, secret: '5e1ec0de5e1ec0de5e1ec0de00000001' };
 const WHITELISTED = { appid: 'wx5e1ec0de000000a1', secret: '5e1ec0de5e1ec0de5e1ec0de000000a1' };
@@ -506,6 +506,38 @@ describe('doctor flow: --connect-to', () => {
     expect(c).toMatchObject({ status: 'ok', message: { key: 'doctor.connectTo.ok.unused', params: { unused: expect.stringContaining(`${DOMAIN}:80:`) } } });
     expect(String(c.evidence.mapped)).toContain(`${DOMAIN}:443 → 127.0.0.1:${sites.good.port}`);
     expect((await doctor({ connectTo: [] })).checks.map((x) => x.id)).not.toContain('connect-to');
+  });
+});
+
+describe('doctor flow: the WeChat call through HTTPS_PROXY', () => {
+  it('trusts the extra CAs inside the tunnel, and says --connect-to was not applied to the call the proxy carried', async () => {
+    // An https stand-in for WeChat whose certificate the test CA issued, reached only through the proxy.
+    const wechat = await startHttpsSite(issue({ names: ['localhost'], toDays: 90, ca }), {
+      '/cgi-bin/stable_token': { status: 200, body: JSON.stringify({ access_token: 'ACCESS_TOKEN_VIA_PROXY', expires_in: 7200 }), headers: { 'content-type': 'application/json' } },
+    });
+    const proxy = await startConnectProxy();
+    try {
+      const apiRule = `localhost:${wechat.port}:127.0.0.1:1`;
+      const report = await doctor({
+        env: { WXAUTH_API_BASE: `https://localhost:${wechat.port}` },
+        connectTo: [to(sites.good), to(plain, 80), apiRule],
+        deps: { proxy: { httpProxy: '', httpsProxy: proxy.url, noProxy: '' } },
+      });
+      expect(byId(report, 'credentials')).toMatchObject({ status: 'ok', message: { params: { host: `localhost:${wechat.port}` } } });
+      expect(proxy.tunnels).toEqual([`localhost:${wechat.port}`]);
+      expect(wechat.hits.map((h) => h.path)).toEqual(['/cgi-bin/stable_token']);
+      // Not "matched no connection" (a typo): the rule matched the call, which the proxy dialled by name.
+      const c = byId(report, 'connect-to');
+      expect(c).toMatchObject({
+        status: 'warn',
+        message: { key: 'doctor.connectTo.proxied', params: { rules: apiRule, targets: `localhost:${wechat.port}`, proxy: proxy.url, variable: 'HTTPS_PROXY' } },
+        fix: { key: 'doctor.connectTo.proxied.fix', params: { hostname: 'localhost' } },
+      });
+      expect(c.evidence).toMatchObject({ unmatched: null, proxied: `${apiRule} (localhost:${wechat.port})` });
+      expect(String(c.evidence.mapped)).toContain(`${DOMAIN}:443 → 127.0.0.1:${sites.good.port}`);
+    } finally {
+      await Promise.all([wechat.close(), proxy.close()]);
+    }
   });
 });
 

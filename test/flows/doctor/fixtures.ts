@@ -1,12 +1,13 @@
 // Certificates and servers made in the test, for `wxauth doctor`: a test CA (trusted only where a test
 // says so), leaf certificates that are valid, expired, for another name, self-signed or about to
 // expire, and local http/https servers that serve a verify file and a callback that answers what the
-// test wants. Keys come from node:crypto, certificates from node-forge.
+// test wants; and a forward proxy that tunnels every CONNECT where it is asked to. Keys come from
+// node:crypto, certificates from node-forge.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type net from 'node:net';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import forge from 'node-forge';
@@ -154,6 +155,45 @@ export async function startHttpSite(routes: Routes): Promise<Site> {
   const hits: Site['hits'] = [];
   const site = { hits, routes };
   return listen(http.createServer(handler(site)), routes, hits);
+}
+
+export interface ConnectProxy {
+  url: string;
+  /** The CONNECT targets asked for, in order (`host:port`). */
+  tunnels: string[];
+  close(): Promise<void>;
+}
+
+/** A forward proxy on port 0 that opens a tunnel to whatever host:port a CONNECT names (plain requests: 405). */
+export async function startConnectProxy(): Promise<ConnectProxy> {
+  const tunnels: string[] = [];
+  const server = http.createServer((_req, res) => res.writeHead(405).end());
+  server.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
+    const target = req.url ?? '';
+    tunnels.push(target);
+    const at = target.lastIndexOf(':');
+    const upstream = net.connect(Number(target.slice(at + 1)), target.slice(0, at).replace(/^\[|\]$/g, ''), () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.pipe(client).pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy()).on('close', () => client.destroy());
+    client.on('error', () => upstream.destroy()).on('close', () => upstream.destroy());
+  });
+  const sockets = new Set<net.Socket>();
+  server.on('connection', (s: net.Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    tunnels,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** A PEM file in a temp folder (NODE_EXTRA_CA_CERTS, --verify-file paths). */
