@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WechatHttpClient, type ClientNotice } from '../../src/http/client.js';
 import { CancelledError, NetworkError } from '../../src/errors.js';
 import { collect, spawnCli } from '../e2e/helpers.js';
+import { startConnectProxy } from '../flows/doctor/fixtures.js';
 import { closeTunnelLessProxies, tunnelLessProxy, type TunnelLessProxy } from '../fixtures/tunnel-less-proxy.js';
 
 afterEach(closeTunnelLessProxies);
@@ -112,6 +113,28 @@ describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
       expect(undiciError?.message).toMatch(/timeout: 300ms\)$/);
     } finally {
       await p.close();
+    }
+  });
+
+  it('a server that never answers the TLS handshake inside a working tunnel: the call fails within the run\'s timeout', async () => {
+    // The target takes the connection and says nothing (the silent fixture, reached through a tunnel).
+    const target = await tunnelLessProxy('silent');
+    const proxy = await startConnectProxy();
+    try {
+      const c = new WechatHttpClient({
+        apiBase: `https://${new URL(target.url).host}`,
+        timeoutMs: 300,
+        retryDelaysMs: [],
+        proxy: { httpProxy: '', httpsProxy: proxy.url, noProxy: '' },
+      });
+      const err = await c.call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true }).catch((e: unknown) => e);
+      expect(proxy.tunnels).toEqual([new URL(target.url).host]);
+      expect(err).toBeInstanceOf(NetworkError);
+      expect(err).toMatchObject({ failure: 'timeout', mayHaveReachedServer: false });
+      // undici gave up on the handshake after the 300 ms given, not after its own 10 s.
+      expect(((err as NetworkError).cause as Error).message).toMatch(/timeout: 300ms\)$/);
+    } finally {
+      await proxy.close();
     }
   });
 
