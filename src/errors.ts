@@ -195,15 +195,18 @@ export class NetworkError extends WxauthError {
   readonly failure: NetworkFailure;
   /** Whether the request may have reached the server (decides whether a retry is safe). */
   readonly mayHaveReachedServer: boolean;
+  /** The forward proxy (HTTP(S)_PROXY, as shown) that could not be reached, when that was the failure. */
+  readonly unreachableProxy?: string;
 
   constructor(
     failure: NetworkFailure,
     message: MessageRef,
-    options: WxauthErrorOptions & { mayHaveReachedServer: boolean },
+    options: WxauthErrorOptions & { mayHaveReachedServer: boolean; unreachableProxy?: string },
   ) {
     super(message, options);
     this.failure = failure;
     this.mayHaveReachedServer = options.mayHaveReachedServer;
+    if (options.unreachableProxy !== undefined) this.unreachableProxy = options.unreachableProxy;
   }
 }
 

@@ -167,7 +167,10 @@ export class WechatHttpClient {
         !error.mayHaveReachedServer &&
         req.idempotent &&
         backup &&
-        backup !== this.options.apiBase
+        backup !== this.options.apiBase &&
+        // A proxy that cannot be reached fails the backup host alike when it would carry that call too:
+        // trying it only doubled the wait (with a proxy that drops the connect, two more --timeouts).
+        !(error.unreachableProxy !== undefined && proxyFor(backup, this.options.proxy)?.shown === error.unreachableProxy)
       ) {
         this.options.notice?.({ kind: 'fallback', from: this.shown(this.options.apiBase, 'url'), to: this.shown(backup, 'url') });
         return await this.callWithRetries<T>(backup, req, narrow);
@@ -544,7 +547,7 @@ function toNetworkError(
     errorEndpoints(error).some((e) => e.host === proxy.hostname && (e.port === undefined || e.port === proxy.port));
   if (proxyDown) {
     const params = { proxy: proxy.shown, variable: proxy.variable, host, hostname: target.hostname, code };
-    return new NetworkError(failure, { key: 'http.proxy.unreachable', params }, { mayHaveReachedServer: false, cause: error, hint: { key: 'http.proxy.unreachable.hint', params } });
+    return new NetworkError(failure, { key: 'http.proxy.unreachable', params }, { mayHaveReachedServer: false, unreachableProxy: proxy.shown, cause: error, hint: { key: 'http.proxy.unreachable.hint', params } });
   }
   // One params object for the whole family of http.<failure> texts; each uses the ones it needs.
   let hint: MessageRef;

@@ -191,3 +191,51 @@ describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
     expect(r.stderr).not.toMatch(/internal error|did not answer|timeout/i);
   });
 });
+
+describe('WechatHttpClient behind a proxy that cannot be reached', () => {
+  /** A port nothing listens on (bound, then closed): a connect to it is refused. */
+  const closedPort = async (): Promise<number> => {
+    const s = net.createServer();
+    await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+    const { port } = s.address() as AddressInfo;
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+    return port;
+  };
+  const call = (c: WechatHttpClient) =>
+    c.call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true }).catch((e: unknown) => e);
+
+  it('does not try the backup host through the same dead proxy: one retry, then the error naming the proxy', async () => {
+    const proxy = `http://127.0.0.1:${await closedPort()}`;
+    const notices: ClientNotice[] = [];
+    const c = new WechatHttpClient({
+      apiBase: 'http://127.0.0.1:9',
+      backupApiBase: 'http://127.0.0.1:10',
+      timeoutMs: 2000,
+      retryDelaysMs: [10],
+      proxy: { httpProxy: proxy, httpsProxy: '', noProxy: '' },
+      notice: (n) => notices.push(n),
+    });
+    const err = await call(c);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect((err as NetworkError).messageRef).toMatchObject({ key: 'http.proxy.unreachable', params: { proxy, host: '127.0.0.1:9' } });
+    expect(notices.map((n) => n.kind)).toEqual(['retry']);
+  });
+
+  it('still falls back when the backup host goes direct (NO_PROXY)', async () => {
+    const proxy = `http://127.0.0.1:${await closedPort()}`;
+    const backup = `http://127.0.0.1:${await closedPort()}`;
+    const notices: ClientNotice[] = [];
+    const c = new WechatHttpClient({
+      apiBase: 'http://127.0.0.1:9',
+      backupApiBase: backup,
+      timeoutMs: 2000,
+      retryDelaysMs: [10],
+      proxy: { httpProxy: proxy, httpsProxy: '', noProxy: new URL(backup).host },
+      notice: (n) => notices.push(n),
+    });
+    const err = await call(c);
+    expect(notices.map((n) => n.kind)).toEqual(['retry', 'fallback', 'retry']);
+    // The backup's own failure: a refused connection to it, not the proxy.
+    expect((err as NetworkError).messageRef).toMatchObject({ key: 'http.refused' });
+  });
+});
