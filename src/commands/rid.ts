@@ -10,7 +10,7 @@ import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { extractRid } from '../core/errcodes.js';
 import { readErrorBody } from '../core/responses.js';
-import { redactJsonText, redactUrl } from '../core/secrets.js';
+import { redactJsonText, redactText, redactUrl } from '../core/secrets.js';
 import { RID_RETENTION_MS, nextStep } from '../core/next-step.js';
 import type { RidGetResponse } from '../core/responses.js';
 import { formatLocalTime } from '../ui/format.js';
@@ -47,7 +47,8 @@ export function parseOptions({ args }: CommandInput): RidOptions {
     throw new UsageError({ key: 'basic.rid.cut', params: { rid, digits: rid.replace(/-/g, '').length } }, { hint: { key: 'basic.rid.cut.hint' } });
   }
   if (!m?.[1]) {
-    throw new UsageError({ key: 'basic.rid.invalid', params: { rid: input } }, { hint: { key: 'basic.rid.invalid.hint' } });
+    // What was pasted is quoted back: a log line or curl command carries the appsecret or a token.
+    throw new UsageError({ key: 'basic.rid.invalid', params: { rid: redactText(input) } }, { hint: { key: 'basic.rid.invalid.hint' } });
   }
   return { rid: rid.toLowerCase(), issuedAt: parseInt(m[1], 16) * 1000, extracted };
 }

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { nextStep } from '../core/next-step.js';
+import { redactText } from '../core/secrets.js';
 import type { UserinfoLang } from '../core/responses.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import type { UserCommandResult } from '../ui/present/user.js';
@@ -21,7 +22,8 @@ export function parseOptions({ args, opts }: CommandInput): UserOptions {
   const openid = (args[0] ?? '').trim();
   // openids are 28 characters of [A-Za-z0-9_-] in practice (API-FACTS §0.5); accept any such length.
   if (!/^[A-Za-z0-9_-]{6,64}$/.test(openid)) {
-    throw new UsageError({ key: 'basic.user.openid.invalid', params: { openid } }, { hint: { key: 'basic.user.openid.invalid.hint' } });
+    // Quoted back masked: a pasted callback or API URL carries the code or a token.
+    throw new UsageError({ key: 'basic.user.openid.invalid', params: { openid: redactText(openid) } }, { hint: { key: 'basic.user.openid.invalid.hint' } });
   }
   const lang = opts.lang;
   if (lang !== undefined && !LANGS.includes(lang as UserinfoLang)) {

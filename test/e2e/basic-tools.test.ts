@@ -187,6 +187,25 @@ describe('wxauth rid', () => {
   });
 });
 
+describe('a pasted text quoted back in a usage error', () => {
+  // README: "you can paste the whole errmsg". What people paste is a log line or a curl command with
+  // the appsecret, a token or a code in it; the refusal quotes it back, into a terminal or a CI log.
+  const token = '86_Kxw0Tu5mQp3VbX8YcL2nR7sD4fG9hJ1kZ6aW0eE3';
+  const code = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
+  it.each([
+    ['rid', `GET https://api.weixin.qq.com/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET} -> invalid appsecret hints: [abc]`, SECRET],
+    ['quota', `api.weixin.qq.com/cgi-bin/user/info?access_token=${token}&openid=x`, token],
+    ['user', `http://localhost/callback?code=${code}&state=abc`, code],
+  ])('%s masks the secret in what it quotes (exit 2, --json too)', async (command, pasted, secret) => {
+    for (const json of [[], ['--json']]) {
+      const r = await cli([command, pasted, ...json]);
+      expect(r.code).toBe(2);
+      expect(r.stdout + r.stderr).not.toContain(secret);
+      expect(r.stdout + r.stderr).toContain(`${secret.slice(0, 4)}***`);
+    }
+  });
+});
+
 describe('wxauth domains', () => {
   it('prints the IPs behind api.weixin.qq.com one per line', async () => {
     const r = await cli(['domains']);
