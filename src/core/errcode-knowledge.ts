@@ -970,11 +970,20 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
   {
     code: 76003,
     stages: ['quota'],
-    endpoints: ['/cgi-bin/openapi/rid/get'],
-    causes: [c('这个 rid 是另一个号的调用产生的；只能查询自己号的 rid。', 'The rid was produced by another account\'s call; an account can only look up its own rids.')],
-    fixes: [c('用产生该 rid 的那个号的 access_token 查询。', 'Query with an access_token of the account that produced the rid.')],
+    // Two meanings: rid/get's "no permission", and quota/get's answer to a cgi_path that is not a bare
+    // path ("path 需要以 / 开头，不要带域名，否则都会76003的报错", API-FACTS §10), with the same errmsg.
+    endpoints: ['/cgi-bin/openapi/rid/get', '/cgi-bin/openapi/quota/get'],
+    causes: [
+      c('这个 rid 是另一个号的调用产生的；只能查询自己号的 rid。', 'The rid was produced by another account\'s call; an account can only look up its own rids.', ['/cgi-bin/openapi/rid/get']),
+      c('cgi_path 不是纯路径：没有以 / 开头，或带了域名（https://api.weixin.qq.com/…、//…）。quota/get 对这样的 cgi_path 返回 76003，errmsg 却和 rid/get 的一样（"could not query this rid"）。', 'The cgi_path is not a bare path: it does not start with /, or it carries the host (https://api.weixin.qq.com/…, //…). quota/get answers such a cgi_path with 76003, under the same errmsg as rid/get ("could not query this rid").', ['/cgi-bin/openapi/quota/get']),
+    ],
+    fixes: [
+      c('用产生该 rid 的那个号的 access_token 查询。', 'Query with an access_token of the account that produced the rid.', ['/cgi-bin/openapi/rid/get']),
+      c('cgi_path 只写路径部分，以一个 / 开头，例如 /cgi-bin/token。', 'Give the path only, starting with a single /, e.g. /cgi-bin/token.', ['/cgi-bin/openapi/quota/get']),
+    ],
     doc: DOC.rid,
-    keywords: ['rid', 'permission'],
+    docOn: [{ on: ['/cgi-bin/openapi/quota/get'], doc: DOC.quotaGet }],
+    keywords: ['rid', 'permission', 'cgi_path'],
   },
   {
     code: 76004,

@@ -132,6 +132,18 @@ describe('causes tuned to the endpoint', () => {
     expect(e.fixes[0]?.en).toMatch(/Exchange each code once/);
   });
 
+  it('76003 on quota/get is a cgi_path that is not a bare path, not a rid of another account', () => {
+    // Same errcode and errmsg ("could not query this rid,no permission") on both endpoints (API-FACTS §10, §11).
+    const quota = explainErrcode(76003, { endpoint: '/cgi-bin/openapi/quota/get' });
+    expect(quota.causes.map((c) => c.en).join(' ')).not.toMatch(/another account/);
+    expect(quota.causes[0]?.en).toMatch(/cgi_path is not a bare path/);
+    expect(quota.fixes[0]?.zh).toMatch(/只写路径/);
+    expect(quota.doc).toMatch(/get_api_quota/);
+    const rid = explainErrcode(76003, { endpoint: '/cgi-bin/openapi/rid/get' });
+    expect(rid.causes.map((c) => c.en)).toEqual(["The rid was produced by another account's call; an account can only look up its own rids."]);
+    expect(rid.doc).toMatch(/get_rid_info/);
+  });
+
   it('48001 on /sns/userinfo names snsapi_base and snapshot users', () => {
     const causes = explainErrcode(48001, { endpoint: '/sns/userinfo' }).causes.map((c) => c.en);
     expect(causes[0]).toMatch(/snsapi_base/);

@@ -98,6 +98,14 @@ describe('wxauth quota', () => {
     expect(url.stderr).toContain('without host and query');
   });
 
+  it('76003 for a cgi_path WeChat takes for a host is explained as the path, not as a rid', async () => {
+    const r = await cli(['quota', '//api.weixin.qq.com/cgi-bin/token']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('76003');
+    expect(r.stderr).toContain('The cgi_path is not a bare path');
+    expect(r.stderr).not.toContain('produced by another account');
+  });
+
   it('76022 for /sns/ paths, explained', async () => {
     const r = await cli(['quota', '/sns/oauth2/access_token']);
     expect(r.code).toBe(3);
