@@ -61,8 +61,9 @@ export interface Context {
   api(config?: ResolvedConfig): Promise<WechatApi>;
   /**
    * The basic access_token service of the profile's appid (token, user, quota, rid and domains share
-   * it): requires appid and secret (ConfigError naming what is missing), then the API client and the
-   * token cache. `onEvent` hears what the service does (cached / fetched / rejected).
+   * it): requires the appid (ConfigError naming what is missing; the secret too when neither is set),
+   * then the API client and the token cache. The secret is needed only when a token must be fetched
+   * (the same ConfigError then). `onEvent` hears what the service does (cached / fetched / rejected).
    */
   basicTokenService(onEvent?: (event: BasicTokenEvent) => void): Promise<BasicTokenWiring>;
   /** @inquirer/prompts, loaded on first use; throws UsageError when not interactive. */

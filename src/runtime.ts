@@ -193,11 +193,19 @@ export function createContext(options: RuntimeOptions): Context {
     },
 
     async basicTokenService(onEvent) {
-      const config = await ctx.requireConfig(['appid', 'secret']);
+      // A cached token needs no appsecret (README: user, quota, rid and domains reuse it): only a fetch
+      // does, and then the refusal is requireConfig's own, naming the secret and where to set it.
+      // Without an appid no cached token can be found: both are named at once, as before.
+      const resolved = await ctx.resolveConfig();
+      const [config, { requireFields }] = await Promise.all([ctx.requireConfig(resolved.appid === undefined ? ['appid', 'secret'] : ['appid']), resolution()]);
+      const missingSecret = (): never => {
+        requireFields(config, ['appid', 'secret']);
+        throw new Error('basicTokenService: a fetch without the appsecret');
+      };
       const api = await ctx.api(config);
       const store = await ctx.tokenStore();
       const { openBasicTokenService } = await import('./flows/basic-token.js');
-      const { service, appid } = openBasicTokenService({ config, api, store, now: () => ctx.now(), onEvent });
+      const { service, appid } = openBasicTokenService({ config, api, store, now: () => ctx.now(), onEvent, missingSecret });
       return { service, appid, api, config };
     },
 

@@ -202,9 +202,11 @@ export interface BasicTokenSetup {
   now(): number;
   /** Where its events (cached / fetched / rejected) are shown. */
   onEvent?: (event: BasicTokenEvent) => void;
+  /** Throws the refusal of a fetch without the appsecret (a cached token needs none). */
+  missingSecret?: () => never;
 }
 
-/** The service for the profile's appid (the caller has required appid and secret). */
+/** The service for the profile's appid (the caller has required the appid; the secret is needed only to fetch). */
 export function openBasicTokenService(setup: BasicTokenSetup): { service: BasicTokenService; appid: string } {
   const appid = setup.config.appid as string;
   const service = new BasicTokenService({
@@ -217,6 +219,7 @@ export function openBasicTokenService(setup: BasicTokenSetup): { service: BasicT
     type: setup.config.type,
     now: setup.now,
     onEvent: setup.onEvent,
+    ...(setup.missingSecret ? { missingSecret: setup.missingSecret } : {}),
   });
   return { service, appid };
 }

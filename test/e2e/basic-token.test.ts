@@ -171,6 +171,32 @@ describe('wxauth token', () => {
     expect(r.stderr).toContain('wxauth token');
   });
 
+  it('user, quota and domains use a cached token without the AppSecret; only a fetch asks for it (exit 4, en and zh)', async () => {
+    const cli = server();
+    const noSecret = { WXAUTH_SECRET: '' };
+    // Nothing cached: the secret is named, and nothing is asked of WeChat.
+    const before = calls('/cgi-bin/stable_token');
+    const none = await cli(['quota', '/cgi-bin/token'], noSecret);
+    expect(none.code).toBe(4);
+    expect(none.stderr).toContain('Missing configuration: secret');
+    const noneZh = await cli(['quota', '/cgi-bin/token', '--lang', 'zh', '--json'], noSecret);
+    expect(noneZh.code).toBe(4);
+    expect(parseJson(noneZh.stdout)).toMatchObject({ ok: false, error: { code: 'config', message: '缺少配置：secret（profile "default"）。' } });
+    expect(calls('/cgi-bin/stable_token')).toBe(before);
+
+    expect((await cli(['token'])).code).toBe(0);
+    const quota = await cli(['quota', '/cgi-bin/token'], noSecret);
+    expect(quota.code, quota.stderr).toBe(0);
+    expect(quota.stdout).toMatch(/^remain\s+\d+$/m);
+    expect((await cli(['user', openid('u1')], noSecret)).code).toBe(0);
+    expect((await cli(['domains'], noSecret)).code).toBe(0);
+    expect(calls('/cgi-bin/stable_token')).toBe(before + 1);
+    // Neither appid nor secret: both named at once, as before.
+    const nothing = await cli(['quota', '/cgi-bin/token'], { WXAUTH_APPID: '', WXAUTH_SECRET: '' });
+    expect(nothing.code).toBe(4);
+    expect(nothing.stderr).toContain('Missing configuration: appid, secret');
+  });
+
   it('--legacy warns and refuses without --yes when there is no terminal, calling nothing', async () => {
     const before = calls('/cgi-bin/token');
     const r = await server()(['token', '--legacy']);

@@ -23,7 +23,7 @@ const calls = (path: string) => emu.requests().filter((r) => r.path === path).le
 /** One server of the appid: its own state dir, so its own token and ticket cache. */
 function server(extra: Record<string, string> = {}) {
   const dir = tempConfigDir();
-  return (args: string[], more: Record<string, string> = {}) => runCli(args, { env: emulatorEnv(emu, SERVICE, { WXAUTH_CONFIG_DIR: dir, ...extra, ...more }) });
+  return Object.assign((args: string[], more: Record<string, string> = {}) => runCli(args, { env: emulatorEnv(emu, SERVICE, { WXAUTH_CONFIG_DIR: dir, ...extra, ...more }) }), { dir });
 }
 
 async function emulatorVerdict(q: Record<string, string>): Promise<string> {
@@ -280,11 +280,21 @@ describe('wxauth jssdk verify', () => {
     expect(given.stderr).toContain('Asked WeChat once (getticket): the live jsapi_ticket is another one; the one given by --ticket, which made this signature, is dead or not this appid’s.');
     expect(given.stderr).not.toContain('The signature is right');
     expect(given.stdout).not.toMatch(/verdict\s+match/);
-    // The same signature made with the new ticket, on a server that cannot ask WeChat (no AppSecret to
-    // get a basic token with): a match from the cache, said as unchecked.
+    // The same signature made with the new ticket, without the AppSecret: the cached basic token still
+    // asks WeChat (a secret is needed only to fetch one).
     const fresh = (await cli(['jssdk', 'ticket', '--show'])).stdout.trim();
     expect(fresh).not.toBe(ticket);
-    const offline = await cli(['jssdk', 'verify', '--url', page, '--signature', sha1(`jsapi_ticket=${fresh}&noncestr=abc&timestamp=1714587457&url=${page}`), '--timestamp', '1714587457', '--nonce', 'abc'], { WXAUTH_SECRET: '' });
+    const freshArgs = ['jssdk', 'verify', '--url', page, '--signature', sha1(`jsapi_ticket=${fresh}&noncestr=abc&timestamp=1714587457&url=${page}`), '--timestamp', '1714587457', '--nonce', 'abc'];
+    const cachedToken = await cli(freshArgs, { WXAUTH_SECRET: '' });
+    expect(cachedToken.code, cachedToken.stderr).toBe(0);
+    expect(cachedToken.stderr).toContain('Asked WeChat once (getticket): the cached jsapi_ticket is still the live one.');
+    // On a server that cannot ask WeChat (no AppSecret, and no basic token to ask with): a match from
+    // the cache, said as unchecked.
+    const file = path.join(cli.dir, 'tokens.json');
+    const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { profiles: Record<string, { basic?: unknown }> };
+    for (const profile of Object.values(cache.profiles)) delete profile.basic;
+    fs.writeFileSync(file, JSON.stringify(cache), { mode: 0o600 });
+    const offline = await cli(freshArgs, { WXAUTH_SECRET: '' });
     expect(offline.code, offline.stderr).toBe(0);
     expect(offline.stderr).toContain('not checked with WeChat that the ticket is still live');
     // And why not, in a line of its own.
