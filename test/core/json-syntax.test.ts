@@ -113,6 +113,11 @@ describe('a config.json or tokens.json that is not JSON', () => {
     expect(r.stderr).toContain('tokens.json is not valid JSON: a control character (such as a tab or a line break) inside a string at line 1, column 94');
     expect(r.stderr).toContain('It only caches tokens');
     expect(r.stderr).not.toContain('AT-SECRET');
+    // Getting them again after deleting it: the basic token too, not only a user's.
+    expect(r.stderr).toContain('then get tokens again: wxauth token for the basic token, wxauth login or exchange for a user’s');
+    const zh = await runCli(['--lang', 'zh', 'quota', '/cgi-bin/token'], { env: { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wx1234567890abcdef', WXAUTH_SECRET: '0123456789abcdef0123456789abcdef' } });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('基础 token 用 wxauth token');
   });
 
   it('an empty config.json says it is empty', async () => {

@@ -48,8 +48,8 @@ export const messages = {
     en: 'wxauth left the file untouched. Fix the JSON by hand (or move the file away and run wxauth init again), then retry.',
   },
   'config.file.unreadable.tokens.hint': {
-    zh: 'wxauth 没有改动这个文件。它只是 token 缓存：删除 {file} 即可（之后用 wxauth login 或 exchange 重新获取 token），或手动修复其中的 JSON，再重试。',
-    en: 'wxauth left the file untouched. It only caches tokens: delete {file} (then get tokens again with wxauth login or exchange), or fix its JSON by hand, and retry.',
+    zh: 'wxauth 没有改动这个文件。它只是 token 缓存：删除 {file} 即可（之后重新获取 token：基础 token 用 wxauth token，用户的 token 用 wxauth login 或 exchange），或手动修复其中的 JSON，再重试。',
+    en: 'wxauth left the file untouched. It only caches tokens: delete {file} (then get tokens again: wxauth token for the basic token, wxauth login or exchange for a user’s), or fix its JSON by hand, and retry.',
   },
   // A config.json or tokens.json that is not JSON (core/json-syntax.ts finds where); never the
   // engine's message, which quotes the text around the fault (the appsecret, in config.json).
@@ -122,8 +122,8 @@ export const messages = {
     en: 'wxauth left the file untouched. Correct or delete {where} in {file} by hand (or move the file away and run wxauth init again), then retry.',
   },
   'config.file.wrongShape.tokens.hint': {
-    zh: 'wxauth 没有改动这个文件。它只是 token 缓存：手动修正或删除其中的 {where}，或整个删除 {file}（之后用 wxauth login 或 exchange 重新获取 token），再重试。',
-    en: 'wxauth left the file untouched. It only caches tokens: correct or delete {where} by hand, or delete {file} altogether (then get tokens again with wxauth login or exchange), and retry.',
+    zh: 'wxauth 没有改动这个文件。它只是 token 缓存：手动修正或删除其中的 {where}，或整个删除 {file}（之后重新获取 token：基础 token 用 wxauth token，用户的 token 用 wxauth login 或 exchange），再重试。',
+    en: 'wxauth left the file untouched. It only caches tokens: correct or delete {where} by hand, or delete {file} altogether (then get tokens again: wxauth token for the basic token, wxauth login or exchange for a user’s), and retry.',
   },
   // What stands where config.json, tokens.json or a lock goes, one key per kind (named in the user's language).
   'config.file.notRegular.directory': {
