@@ -78,6 +78,16 @@ describe('wxauth user', () => {
     expect(raw.stderr).toContain('openids are per appid');
   });
 
+  it('--help says what its --lang is: WeChat\'s answer, not the interface (en, zh)', async () => {
+    // The global --lang (zh|en) has the same name: `user X --lang zh` is refused, and the help said only "zh_CN|zh_TW|en".
+    const en = await cli(['user', '--help']);
+    expect(en.stdout).toMatch(/--lang <zh_CN\|zh_TW\|en>\s+language WeChat answers in/);
+    expect(en.stdout.replace(/\s+/g, ' ')).toContain('the interface language goes before the command: wxauth --lang zh user …');
+    const zh = await cli(['--lang', 'zh', 'user', '--help']);
+    expect(zh.stdout).toMatch(/--lang <zh_CN\|zh_TW\|en>\s+微信返回的语言/);
+    expect(zh.stdout.replace(/\s+/g, '')).toContain('界面语言写在命令前：wxauth--langzhuser…');
+  });
+
   it('rejects something that is not an openid before calling WeChat (exit 2)', async () => {
     const r = await cli(['user', 'not an openid']);
     expect(r.code).toBe(2);

@@ -157,7 +157,7 @@ export const messages = {
     en: "wxauth token                             # stable_token: other servers' token stays valid\nTOKEN=$(wxauth token)                    # stdout carries only the token\nwxauth token --show                      # the cached token and its remaining life, no call\nwxauth token --legacy --yes              # /cgi-bin/token: other servers lose theirs in 5 min\nwxauth token --region sh --json",
   },
   'cli.user.desc': { zh: '用基础 token 获取用户基本信息（/cgi-bin/user/info）', en: 'Fetch a user with the basic token (/cgi-bin/user/info)' },
-  'cli.user.opt.lang': { zh: 'zh_CN|zh_TW|en', en: 'zh_CN|zh_TW|en' },
+  'cli.user.opt.lang': { zh: '微信返回的语言 zh_CN|zh_TW|en（界面语言写在命令前：wxauth --lang zh user …）', en: 'language WeChat answers in: zh_CN|zh_TW|en (the interface language goes before the command: wxauth --lang zh user …)' },
   'cli.user.examples': {
     zh: 'wxauth user oVLC_6lTZxSWkoZA9L1povjQiplA\nwxauth user oVLC_6lTZxSWkoZA9L1povjQiplA --lang en --json\nwxauth user oVLC_6lTZxSWkoZA9L1povjQiplA --raw',
     en: 'wxauth user oVLC_6lTZxSWkoZA9L1povjQiplA\nwxauth user oVLC_6lTZxSWkoZA9L1povjQiplA --lang en --json\nwxauth user oVLC_6lTZxSWkoZA9L1povjQiplA --raw',
