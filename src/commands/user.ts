@@ -33,10 +33,10 @@ export function parseOptions({ args, opts }: CommandInput): UserOptions {
 }
 
 export async function run(options: UserOptions, ctx: Context): Promise<UserCommandResult> {
-  const { service, appid, api } = await ctx.basicTokenService(basicTokenEvents(ctx));
+  const { service, appid, api, config } = await ctx.basicTokenService(basicTokenEvents(ctx));
   try {
     const response = await service.use((accessToken) => api.getUserInfo({ accessToken, openid: options.openid, lang: options.lang }));
-    return { appid, response, raw: ctx.globals.raw === true };
+    return { appid, response, raw: ctx.globals.raw === true, websiteApp: config.type === 'website' };
   } catch (error) {
     if (error instanceof WechatApiError) throw withHint(error, nextStep(error.errcode, { use: 'user', appid }));
     throw error;

@@ -78,6 +78,22 @@ describe('wxauth user', () => {
     expect(raw.stderr).toContain('openids are per appid');
   });
 
+  it('on a website app\'s profile, says a website app has no followers and where its users\' profile is (en, zh --json)', async () => {
+    const WEBSITE = { appid: 'wx5e1ec0de00000003', secret: '5e1ec0de5e1ec0de5e1ec0de00000003', type: 'website' };
+    const web = (args: string[]) => runCli(args, { env: emulatorEnv(emu, WEBSITE, { WXAUTH_CONFIG_DIR: dir }) });
+    const r = await web(['user', openid('u1', WEBSITE.appid)]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${WEBSITE.appid} is a website app (网站应用, Open Platform)`);
+    expect(r.stderr).toContain('wxauth userinfo after wxauth login');
+    // Not the follower advice: "never followed, or unfollowed" cannot be for a website app.
+    expect(r.stderr).not.toContain('never followed');
+    const zh = await web(['--lang', 'zh', 'user', openid('u1', WEBSITE.appid), '--json']);
+    expect(zh.code).toBe(0);
+    expect(parseJson(zh.stdout)).toMatchObject({ ok: true, warnings: [{ id: 'basic.user.websiteApp', message: expect.stringContaining('是网站应用（开放平台）') }] });
+    // A service account's non-follower still gets the follower advice.
+    expect((await cli(['user', openid('u3')])).stderr).toContain('never followed');
+  });
+
   it('--help says what its --lang is: WeChat\'s answer, not the interface (en, zh)', async () => {
     // The global --lang (zh|en) has the same name: `user X --lang zh` is refused, and the help said only "zh_CN|zh_TW|en".
     const en = await cli(['user', '--help']);

@@ -195,6 +195,10 @@ export const messages = {
     zh: 'subscribe = 0：这个用户没有关注公众号（从未关注或已取消关注）。此时微信只返回 openid（公众号绑定了开放平台时还有 unionid），没有 subscribe_time、备注和标签。要获取未关注用户的资料，请用网页授权（snsapi_userinfo 后运行 wxauth userinfo）。',
     en: 'subscribe = 0: this user does not follow the account (never followed, or unfollowed). WeChat then returns only openid (and unionid when the account is bound to an Open Platform account): no subscribe_time, remark or tags. For the profile of a non-follower use web authorization (wxauth userinfo after snsapi_userinfo).',
   },
+  'basic.user.websiteApp': {
+    zh: '{appid} 是网站应用（开放平台）：/cgi-bin/user/info 是公众号查询关注者的接口，网站应用没有关注者，这里的 subscribe 说明不了这个用户什么。扫码登录用户的资料要用那次登录的 token 调 /sns/userinfo：wxauth login 之后运行 wxauth userinfo。',
+    en: '{appid} is a website app (网站应用, Open Platform): /cgi-bin/user/info is the Official Account API about followers, and a website app has none, so subscribe here says nothing about this user. A scan-login user’s profile comes from /sns/userinfo with that login’s token: wxauth userinfo after wxauth login.',
+  },
   'basic.user.noNickname': {
     zh: '没有昵称和头像：/cgi-bin/user/info 自 2021-12-27 起不再返回它们（nickname、headimgurl 为空或缺失），这不是你的代码的问题。网页授权不受影响：用 snsapi_userinfo 授权后调 /sns/userinfo（wxauth login --scope snsapi_userinfo）。',
     en: 'No nickname or avatar: /cgi-bin/user/info stopped returning them on 2021-12-27 (nickname and headimgurl are empty or absent), not a bug of yours. Web authorization is unaffected: authorize with snsapi_userinfo and call /sns/userinfo (wxauth login --scope snsapi_userinfo).',

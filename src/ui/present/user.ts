@@ -9,6 +9,8 @@ export interface UserCommandResult {
   appid: string;
   response: ApiResponse<CgiUserInfoResponse>;
   raw: boolean;
+  /** The profile is a website app (网站应用): it has no followers, so subscribe says nothing of its users. */
+  websiteApp: boolean;
 }
 
 export function present(result: UserCommandResult, out: Output): void {
@@ -30,6 +32,11 @@ export function present(result: UserCommandResult, out: Output): void {
     ['qr_scene', user.qr_scene === undefined || user.qr_scene === 0 ? undefined : String(user.qr_scene)],
     ['qr_scene_str', user.qr_scene_str || undefined],
   ]);
+  // "Never followed, or unfollowed" would send a website app's developer looking for a follow that cannot be.
+  if (result.websiteApp) {
+    out.warning('basic.user.websiteApp', out.t('basic.user.websiteApp', { appid: result.appid }));
+    return;
+  }
   if (!following) {
     out.note(out.t('basic.user.subscribe0'));
     return;
