@@ -5,7 +5,8 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { nextStep } from '../core/next-step.js';
-import { redactText } from '../core/secrets.js';
+import { redactText, redactValue } from '../core/secrets.js';
+import { looksLikeAccessToken } from '../core/token.js';
 import type { UserinfoLang } from '../core/responses.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import type { UserCommandResult } from '../ui/present/user.js';
@@ -20,6 +21,10 @@ export interface UserOptions {
 
 export function parseOptions({ args, opts }: CommandInput): UserOptions {
   const openid = (args[0] ?? '').trim();
+  // user/info's URL takes access_token and openid, so the token is what people paste here first.
+  if (looksLikeAccessToken(openid)) {
+    throw new UsageError({ key: 'basic.user.openid.isToken', params: { value: redactValue(openid) } }, { hint: { key: 'basic.user.openid.isToken.hint' } });
+  }
   // openids are 28 characters of [A-Za-z0-9_-] in practice (API-FACTS §0.5); accept any such length.
   if (!/^[A-Za-z0-9_-]{6,64}$/.test(openid)) {
     // Quoted back masked: a pasted callback or API URL carries the code or a token.

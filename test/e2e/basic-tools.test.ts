@@ -104,6 +104,20 @@ describe('wxauth user', () => {
     expect(zh.stdout.replace(/\s+/g, '')).toContain('界面语言写在命令前：wxauth--langzhuser…');
   });
 
+  it('an access_token given as the openid is named as such, masked (exit 2, en, zh --json)', async () => {
+    const token = (await cli(['token'])).stdout.trim();
+    expect(token.length).toBeGreaterThan(64);
+    const r = await cli(['user', token]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`"${token.slice(0, 4)}***" looks like an access_token, not an openid.`);
+    expect(r.stderr).toContain('wxauth user takes the openid only');
+    expect(r.stderr).not.toContain(token);
+    const zh = await cli(['--lang', 'zh', 'user', token, '--json']);
+    expect(zh.code).toBe(2);
+    expect(zh.stdout).not.toContain(token);
+    expect(parseJson(zh.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: `"${token.slice(0, 4)}***" 像是 access_token，不是 openid。` } });
+  });
+
   it('rejects something that is not an openid before calling WeChat (exit 2)', async () => {
     const r = await cli(['user', 'not an openid']);
     expect(r.code).toBe(2);

@@ -181,6 +181,12 @@ export const messages = {
     zh: 'openid 由 28 个字母、数字、_ 和 - 组成，通常以 o 开头（例如 oVLC_6lTZxSWkoZA9L1povjQiplA），且只属于一个 appid。可从 wxauth exchange 或 wxauth tokens 得到。',
     en: 'An openid is 28 letters, digits, _ and -, usually starting with o (e.g. oVLC_6lTZxSWkoZA9L1povjQiplA), and belongs to one appid. wxauth exchange and wxauth tokens show yours.',
   },
+  // An access_token typed where the openid goes (user/info's URL takes both): quoted masked.
+  'basic.user.openid.isToken': { zh: '"{value}" 像是 access_token，不是 openid。', en: '"{value}" looks like an access_token, not an openid.' },
+  'basic.user.openid.isToken.hint': {
+    zh: 'wxauth user 只要 openid（28 个字符，例如 oVLC_6lTZxSWkoZA9L1povjQiplA）：基础 access_token 由它自己获取或复用缓存。带用户 token 调用的是网页授权的 wxauth userinfo <access_token> <openid>。',
+    en: 'wxauth user takes the openid only (28 characters, e.g. oVLC_6lTZxSWkoZA9L1povjQiplA): it gets the basic access_token itself, or reuses the cached one. The call that takes a user’s token is web authorization’s wxauth userinfo <access_token> <openid>.',
+  },
   'basic.user.lang.invalid': { zh: '--lang {lang} 不是微信支持的语言。', en: '--lang {lang} is not a language WeChat supports here.' },
   'basic.user.lang.invalid.hint': {
     zh: '用 --lang zh_CN、zh_TW 或 en。界面语言请放在命令前：wxauth --lang {ui} user OPENID。',
