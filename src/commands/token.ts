@@ -57,9 +57,10 @@ export async function run(options: TokenOptions, ctx: Context): Promise<TokenCom
   }
 
   // Both endpoints below cut the token other servers hold: say so and ask before spending anything.
-  const { appid } = await ctx.requireConfig(['appid', 'secret']);
+  const { appid, type } = await ctx.requireConfig(['appid', 'secret']);
   if (options.legacy) {
-    await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'basic.legacy.warn', params: { appid } }, question: { key: 'basic.legacy.confirm', params: { appid } } });
+    const quota = { key: type === 'test' ? 'basic.legacy.quota.test' : 'basic.legacy.quota.default' } as const;
+    await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'basic.legacy.warn', params: { appid, quota } }, question: { key: 'basic.legacy.confirm', params: { appid } } });
   } else if (options.forceRefresh) {
     await confirmOrCancel(ctx, { yes: options.yes, warning: { key: 'basic.force.warn', params: { appid } }, question: { key: 'basic.force.confirm', params: { appid } } });
   }

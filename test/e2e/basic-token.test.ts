@@ -204,6 +204,14 @@ describe('wxauth token', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('loses it within 5 minutes');
     expect(r.stderr).toContain('--yes');
+    expect(r.stderr).toContain('counts against the daily quota (2000 a day for most official accounts)');
+    expect(calls('/cgi-bin/token')).toBe(before);
+    // A test account (测试号), where newcomers start, has 200 a day.
+    const test = await server({ appid: 'wx5e1ec0de00000002', secret: '5e1ec0de5e1ec0de5e1ec0de00000002' })(['token', '--legacy'], { WXAUTH_TYPE: 'test' });
+    expect(test.code).toBe(2);
+    expect(test.stderr).toContain('counts against the daily quota (200 a day for a test account)');
+    const zh = await server({ appid: 'wx5e1ec0de00000002', secret: '5e1ec0de5e1ec0de5e1ec0de00000002' })(['--lang', 'zh', 'token', '--legacy'], { WXAUTH_TYPE: 'test' });
+    expect(zh.stderr).toContain('每次调用还会消耗每日额度（测试号每天 200 次）');
     expect(calls('/cgi-bin/token')).toBe(before);
   });
 

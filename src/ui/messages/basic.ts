@@ -97,9 +97,12 @@ export const messages = {
     en: 'Pick one: wxauth token --force-refresh (stable) or wxauth token --legacy.',
   },
   'basic.legacy.warn': {
-    zh: 'GET /cgi-bin/token 会为 {appid} 生成新的基础 access_token：其他服务器或工具手里通过 /cgi-bin/token 拿到的 token 最多 5 分钟后失效（报 40001 "not latest"）。stable_token（不加 --legacy）互不影响。每次调用还会消耗每日额度（多数公众号每天 2000 次）。',
-    en: 'GET /cgi-bin/token issues a NEW basic access_token for {appid}: any other server or tool holding the current /cgi-bin/token token loses it within 5 minutes (40001 "not latest"). Stable tokens (wxauth token without --legacy) are not affected. Each call also counts against the daily quota (2000 for most official accounts).',
+    zh: 'GET /cgi-bin/token 会为 {appid} 生成新的基础 access_token：其他服务器或工具手里通过 /cgi-bin/token 拿到的 token 最多 5 分钟后失效（报 40001 "not latest"）。stable_token（不加 --legacy）互不影响。每次调用还会消耗每日额度（{quota}）。',
+    en: 'GET /cgi-bin/token issues a NEW basic access_token for {appid}: any other server or tool holding the current /cgi-bin/token token loses it within 5 minutes (40001 "not latest"). Stable tokens (wxauth token without --legacy) are not affected. Each call also counts against the daily quota ({quota}).',
   },
+  // The daily /cgi-bin/token quota the legacy warning names: a test account's is 200 (API-FACTS §8, §14).
+  'basic.legacy.quota.default': { zh: '多数公众号每天 2000 次', en: '2000 a day for most official accounts' },
+  'basic.legacy.quota.test': { zh: '测试号每天 200 次', en: '200 a day for a test account' },
   'basic.legacy.confirm': { zh: '仍然用 /cgi-bin/token 为 {appid} 获取新 token？', en: 'Fetch a new token for {appid} with /cgi-bin/token anyway?' },
   'basic.legacy.after': {
     zh: '这个 token 来自 /cgi-bin/token；在此之前别处通过 /cgi-bin/token 获取的 token 最多还能用 5 分钟。',
