@@ -4,6 +4,8 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
+import { looksLikeOpenid } from '../core/token.js';
+import { UsageError } from '../errors.js';
 import { refreshUserToken } from '../flows/user-token.js';
 import type { RefreshCommandResult } from '../ui/present/refresh.js';
 
@@ -13,6 +15,12 @@ export interface RefreshOptions {
 }
 
 export function parseOptions({ args, opts }: CommandInput): RefreshOptions {
+  // `wxauth refresh o8Lw…`: an openid where the refresh_token goes (the user meant that user's cached
+  // token). WeChat would answer 40030, read as "authorise again"; said before anything is sent.
+  const given = args[0];
+  if (given !== undefined && looksLikeOpenid(given)) {
+    throw new UsageError({ key: 'tokens.args.openidAsRefreshToken', params: { openid: given } }, { hint: { key: 'tokens.args.openidAsRefreshToken.hint', params: { openid: given } } });
+  }
   return {
     ...(args[0] !== undefined ? { refreshToken: args[0] } : {}),
     ...(typeof opts.openid === 'string' ? { openid: opts.openid } : {}),

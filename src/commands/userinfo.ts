@@ -42,7 +42,7 @@ export async function run(options: UserinfoOptions, ctx: Context): Promise<Useri
   const config = await ctx.resolveConfig();
   const tokens = await ctx.tokenStore();
   refuseUnusableProfile(config, tokens.listUsers(config.profile).length);
-  const query = { profile: config.profile, redirectUri: config.redirectUri, appid: config.appid, accessToken: options.accessToken, openid: options.openid };
+  const query = { profile: config.profile, redirectUri: config.redirectUri, appid: config.appid, accessToken: options.accessToken, openid: options.openid, use: 'userinfo' as const };
   const announce = userinfoAnnouncements(ctx);
   // What the cache said before the call, for the "expired 5m ago, refreshed" line.
   const before = pickUserToken(tokens, query).entry;

@@ -2,9 +2,10 @@
 // (check, refresh, userinfo: flows/user-token.ts) and by `wxauth tokens show`. A module of its own so that
 // `tokens` does not load user-token.ts (node:crypto) for it.
 import { suggest } from '../core/closest.js';
-import { ConfigError, messageRef, type MessageRef } from '../errors.js';
+import { ConfigError, UsageError, messageRef, type MessageRef, type WxauthError } from '../errors.js';
 import { authorizeAgain } from '../core/next-step.js';
-import { profileFlag } from '../core/validate.js';
+import { looksLikeAccessToken } from '../core/token.js';
+import { maskSecret, profileFlag } from '../core/validate.js';
 import type { TokenStore } from '../store/token-cache.js';
 
 /**
@@ -21,7 +22,8 @@ export function noCachedUser(
   redirectUri?: string,
   /** `tokens clear` of this openid: told nothing was removed, not to get a token. */
   clearing = false,
-): ConfigError {
+): WxauthError {
+  if (openid !== undefined && looksLikeAccessToken(openid)) return tokenGivenAsOpenid(profile, openid, tokens, clearing);
   const others = appid === undefined ? [] : (tokens?.listUsers(profile) ?? []).filter((u) => u.appid !== appid && (openid === undefined || u.openid === openid));
   if (appid !== undefined && others.length > 0) {
     const appids = [...new Set(others.map((u) => u.appid))].join(', ');
@@ -41,4 +43,26 @@ export function noCachedUser(
   else if (elsewhere !== undefined)
     hint = messageRef('tokens.noCachedOpenid.otherProfile.hint', { other: elsewhere, p: profileFlag(elsewhere), action: clearing ? 'clear' : 'show', openid: openid ?? '' });
   return new ConfigError(openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } }, { hint });
+}
+
+/**
+ * A token where an openid goes (`tokens show <access_token>`, `check --openid <refresh_token>`): the two
+ * are easily mixed up when copying from `exchange`'s output. Said as the usage mistake it is (exit 2),
+ * naming the user the token belongs to when it is cached, and never quoting the token whole: "no openid
+ * 86_…" would print the secret and send the user to get a token they already have.
+ */
+function tokenGivenAsOpenid(profile: string, value: string, tokens: TokenStore | undefined, clearing: boolean): UsageError {
+  const shown = maskSecret(value);
+  const holder = tokens?.listUsers(profile).find((u) => u.accessToken === value || u.refreshToken === value);
+  if (holder) {
+    const kind = holder.accessToken === value ? 'access_token' : 'refresh_token';
+    return new UsageError(
+      { key: 'tokens.openidIsCachedToken', params: { value: shown, kind, openid: holder.openid } },
+      { hint: { key: clearing ? 'tokens.openidIsToken.clear.hint' : 'tokens.openidIsToken.hint', params: { openid: holder.openid } } },
+    );
+  }
+  return new UsageError(
+    { key: 'tokens.openidIsToken', params: { value: shown, length: value.length } },
+    { hint: { key: clearing ? 'tokens.openidIsToken.unknown.clear.hint' : 'tokens.openidIsToken.unknown.hint', params: { p: profileFlag(profile) } } },
+  );
 }

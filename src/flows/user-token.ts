@@ -257,10 +257,17 @@ export interface PickedToken {
  */
 export function pickUserToken(
   tokens: TokenStore | undefined,
-  q: { profile: string; appid?: string; accessToken?: string; openid?: string; redirectUri?: string },
+  q: { profile: string; appid?: string; accessToken?: string; openid?: string; redirectUri?: string; use?: 'check' | 'userinfo' },
 ): PickedToken {
   if (q.accessToken) {
     const entry = tokens?.listUsers(q.profile).find((u) => u.accessToken === q.accessToken);
+    // The user's refresh_token given for its access_token (the two look alike): WeChat would answer 40014,
+    // read as "not a web-authorization token". Said before anything is sent, as refresh says the reverse.
+    const holder = entry ? undefined : tokens?.listUsers(q.profile).find((u) => u.refreshToken === q.accessToken);
+    if (holder) {
+      const params = { openid: holder.openid, p: profileFlag(q.profile), command: q.use ?? 'check' };
+      throw new UsageError({ key: 'tokens.args.isRefreshToken', params }, { hint: { key: 'tokens.args.isRefreshToken.hint', params } });
+    }
     const openid = q.openid ?? entry?.openid;
     if (!openid) {
       throw new UsageError({ key: 'tokens.openidNeeded' }, { hint: { key: 'tokens.openidNeeded.hint' } });
@@ -412,7 +419,7 @@ export interface CheckResult {
 
 /** GET /sns/auth. Throws WechatApiError with the reason and the next step (refresh, or authorise again). */
 export async function checkUserToken(p: CheckParams): Promise<CheckResult> {
-  const picked = pickUserToken(p.tokens, { profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
+  const picked = pickUserToken(p.tokens, { profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, accessToken: p.accessToken, openid: p.openid, use: 'check' });
   try {
     const response = await p.api.checkToken({ accessToken: picked.accessToken, openid: picked.openid });
     return { valid: true, picked, response };
@@ -475,7 +482,7 @@ export interface UserinfoResult {
 }
 
 export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> {
-  const picked = pickUserToken(p.tokens, { profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, accessToken: p.accessToken, openid: p.openid });
+  const picked = pickUserToken(p.tokens, { profile: p.profile, redirectUri: p.redirectUri, appid: p.appid, accessToken: p.accessToken, openid: p.openid, use: 'userinfo' });
   let entry = picked.entry;
   let accessToken = picked.accessToken;
   let refreshed: AutoRefresh | undefined;

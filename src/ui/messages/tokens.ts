@@ -316,6 +316,18 @@ export const messages = {
     zh: '它缓存在 profile {other} 下：wxauth{p} tokens {action} {openid}。',
     en: 'It is cached for profile {other}: wxauth{p} tokens {action} {openid}.',
   },
+  'tokens.openidIsCachedToken': {
+    zh: '这不是 openid：{value} 是缓存里 {openid} 的 {kind}。',
+    en: 'That is not an openid: {value} is the cached {kind} of {openid}.',
+  },
+  'tokens.openidIsToken': {
+    zh: '这不是 openid：{value}（{length} 个字符）看起来是 access_token 或 refresh_token；openid 是 28 个字符，以 o 开头。',
+    en: 'That is not an openid: {value} ({length} characters) has the shape of an access_token or refresh_token; an openid is 28 characters and starts with o.',
+  },
+  'tokens.openidIsToken.hint': { zh: '用 openid 指定用户：{openid}。', en: 'Name the user by its openid: {openid}.' },
+  'tokens.openidIsToken.clear.hint': { zh: '什么也没有删除。用 openid 指定用户：{openid}。', en: 'Nothing was removed. Name the user by its openid: {openid}.' },
+  'tokens.openidIsToken.unknown.hint': { zh: 'wxauth{p} tokens 会列出缓存的用户和他们的 openid。', en: 'wxauth{p} tokens lists the cached users with their openids.' },
+  'tokens.openidIsToken.unknown.clear.hint': { zh: '什么也没有删除。wxauth{p} tokens 会列出缓存的用户和他们的 openid。', en: 'Nothing was removed. wxauth{p} tokens lists the cached users with their openids.' },
   'tokens.noCachedOpenid.close.hint': { zh: '缓存里有一个很接近的 openid：{openid}（是不是少复制或多复制了字符？）', en: 'The cache has a close one: {openid} (a character lost or added when copying?)' },
   // {login} in the hints: how to authorise again under the profile (core/next-step.ts authorizeAgain).
   'tokens.again.login': { zh: 'wxauth login{scope}{p}', en: 'wxauth login{scope}{p}' },
@@ -340,6 +352,19 @@ export const messages = {
   'tokens.next.code_spent_here': {
     zh: 'wxauth 自己在 {at} 已经用这个 code 换过 token（profile {codeProfile}，openid {openid}）。code 只能用一次：再换一次，微信会返回 40163（有的服务器返回 40029）。查看 wxauth 缓存的 token：wxauth tokens{cp}。要新的 code，重新授权：{login}。',
     en: 'wxauth itself exchanged this code at {at} (profile {codeProfile}, openid {openid}). A code works once: WeChat answers a second exchange with 40163 (some servers with 40029). The tokens wxauth holds now: wxauth tokens{cp}. For a new code, authorise again: {login}.',
+  },
+  'tokens.args.isRefreshToken': {
+    zh: '这是缓存里 {openid} 的 refresh_token，不是 access_token（两者看起来很像）。什么也没有发送。',
+    en: 'That is the cached refresh_token of {openid}, not its access_token (the two look alike). Nothing was sent.',
+  },
+  'tokens.args.isRefreshToken.hint': {
+    zh: '用缓存的 access_token：wxauth{p} {command} --openid {openid}（不要再带 token 参数）；要换一个新的 access_token：wxauth{p} refresh --openid {openid}。',
+    en: 'Use the cached access_token: wxauth{p} {command} --openid {openid} (without the token argument); for a new access_token: wxauth{p} refresh --openid {openid}.',
+  },
+  'tokens.args.openidAsRefreshToken': { zh: '{openid} 像 openid，不是 refresh_token。什么也没有发送。', en: '{openid} looks like an openid, not a refresh_token. Nothing was sent.' },
+  'tokens.args.openidAsRefreshToken.hint': {
+    zh: '要刷新缓存里这个用户的 token：wxauth refresh --openid {openid}；要用手上的 refresh_token：wxauth refresh REFRESH_TOKEN',
+    en: 'To refresh the cached token of that user: wxauth refresh --openid {openid}; with a refresh_token in hand: wxauth refresh REFRESH_TOKEN',
   },
   'tokens.args.swapped': { zh: '参数顺序反了：第一个像 openid，第二个像 access_token。', en: 'The arguments are the wrong way round: the first looks like an openid, the second like an access_token.' },
   'tokens.args.swapped.hint': { zh: '用法：wxauth {command} <access_token> <openid>', en: 'Usage: wxauth {command} <access_token> <openid>' },

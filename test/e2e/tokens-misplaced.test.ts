@@ -1,0 +1,104 @@
+// A token or an openid pasted into the other's place, as happens when copying from exchange's output:
+// each is said as the usage mistake it is (exit 2), before anything is sent, naming the user the token
+// belongs to, and never quoting a token whole. The CLI runs in-process against the emulator over real HTTP.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
+import { emulatorEnv, runCli, tempConfigDir } from './helpers.js';
+import { seedUserToken } from './seed-tokens.js';
+
+let emu: EmulatorHandle;
+let svc: PublicApp;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  svc = emu.apps.find((a) => a.type === 'service')!;
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => {
+  dir = tempConfigDir();
+  emu.reset();
+});
+
+const wx = (args: string[], extra: Record<string, string> = {}) => runCli(args, { env: emulatorEnv(emu, svc, { WXAUTH_CONFIG_DIR: dir, ...extra }) });
+const calls = (p: string) => emu.requests().filter((r) => r.path === p).length;
+const tokensFile = () => fs.readFileSync(path.join(dir, 'tokens.json'), 'utf8');
+
+async function seeded() {
+  const { token } = await seedUserToken(emu, dir, svc, 'u1');
+  return { openid: token.openid, accessToken: token.accessToken, refreshToken: token.refreshToken! };
+}
+
+describe('a token where an openid goes', () => {
+  it('tokens show / clear and --openid: exit 2, the owner named, the token never printed, nothing removed', async () => {
+    const { openid, accessToken, refreshToken } = await seeded();
+    const before = tokensFile();
+
+    const show = await wx(['tokens', 'show', accessToken]);
+    expect(show.code).toBe(2);
+    expect(show.stderr).toContain(`That is not an openid: ${accessToken.slice(0, 4)}…${accessToken.slice(-4)} is the cached access_token of ${openid}.`);
+    expect(show.stderr).toContain(`Name the user by its openid: ${openid}.`);
+    expect(show.stderr).not.toContain('Get a token first');
+
+    const clear = await wx(['tokens', 'clear', refreshToken, '--yes', '--lang', 'zh']);
+    expect(clear.code).toBe(2);
+    expect(clear.stderr).toContain(`是缓存里 ${openid} 的 refresh_token。`);
+    expect(clear.stderr).toContain('什么也没有删除。');
+    expect(tokensFile()).toBe(before);
+
+    const sent = calls('/sns/auth');
+    const check = await wx(['check', '--openid', accessToken, '--json']);
+    expect(check.code).toBe(2);
+    expect(JSON.parse(check.stdout).error.message).toContain(`is the cached access_token of ${openid}`);
+    expect(calls('/sns/auth')).toBe(sent);
+
+    // A token wxauth does not hold: said by its shape, still masked.
+    const stranger = 'ab_' + accessToken.slice(3);
+    const unknown = await wx(['userinfo', '--openid', stranger]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('has the shape of an access_token or refresh_token; an openid is 28 characters');
+
+    for (const r of [show, clear, check, unknown]) {
+      for (const secret of [accessToken, refreshToken, stranger]) expect(r.stdout + r.stderr).not.toContain(secret);
+    }
+  });
+});
+
+describe('check / userinfo given the refresh_token for the access_token', () => {
+  it('says which one it is and the command that works, before anything is sent (exit 2)', async () => {
+    const { openid, refreshToken } = await seeded();
+    const auth = calls('/sns/auth');
+    const check = await wx(['check', refreshToken, openid]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain(`That is the cached refresh_token of ${openid}, not its access_token`);
+    expect(check.stderr).toContain(`wxauth check --openid ${openid}`);
+    expect(calls('/sns/auth')).toBe(auth);
+
+    const info = calls('/sns/userinfo');
+    const userinfo = await wx(['userinfo', refreshToken, '--lang', 'zh_CN'], { LANG: 'zh_CN.UTF-8' });
+    expect(userinfo.code).toBe(2);
+    expect(userinfo.stderr).toContain(`这是缓存里 ${openid} 的 refresh_token，不是 access_token`);
+    expect(userinfo.stderr).toContain(`wxauth userinfo --openid ${openid}`);
+    expect(calls('/sns/userinfo')).toBe(info);
+    for (const r of [check, userinfo]) expect(r.stdout + r.stderr).not.toContain(refreshToken);
+  });
+});
+
+describe('refresh given an openid for the refresh_token', () => {
+  it('is a usage error pointing at --openid, and nothing is sent (not 40030 "authorise again")', async () => {
+    const { openid } = await seeded();
+    const sent = calls('/sns/oauth2/refresh_token');
+    const r = await wx(['refresh', openid]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${openid} looks like an openid, not a refresh_token.`);
+    expect(r.stderr).toContain(`wxauth refresh --openid ${openid}`);
+    expect(r.stderr).not.toContain('40030');
+    expect(calls('/sns/oauth2/refresh_token')).toBe(sent);
+    const zh = await wx(['--lang', 'zh', 'refresh', openid]);
+    expect(zh.stderr).toContain(`${openid} 像 openid，不是 refresh_token。`);
+  });
+});
