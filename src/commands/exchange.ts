@@ -58,6 +58,9 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
       const refusal = authorizeUrlRefusal(parsed.callback!, p);
       throw new UsageError(refusal.message, { hint: refusal.hint });
     }
+    if (parsed.reason === 'token') {
+      throw new UsageError({ key: 'tokens.exchange.input.token', params: { input: shown } }, { hint: { key: 'tokens.exchange.input.token.hint', params: { p } } });
+    }
     const hint = { key: `tokens.exchange.input.${parsed.reason}.hint` } as const;
     if (parsed.reason === 'empty') throw new UsageError({ key: 'tokens.exchange.input.empty' }, { hint });
     // Not a code, but one part of it has a code's shape (`code：041c…`): named by its label, to pass alone.

@@ -327,7 +327,7 @@ export function refreshDeadlineAfterRefresh(
 export type ExchangeInput =
   | { ok: true; form: 'code'; code: string }
   | { ok: true; form: 'url'; code: string; state?: string; callback: ParsedCallback }
-  | { ok: false; reason: 'empty' | 'no_code' | 'code_empty' | 'code_invalid' | 'denied' | 'authorize_url' | 'not_code'; callback?: ParsedCallback };
+  | { ok: false; reason: 'empty' | 'no_code' | 'code_empty' | 'code_invalid' | 'denied' | 'authorize_url' | 'not_code' | 'token'; callback?: ParsedCallback };
 
 /**
  * A bare code (no `=`, `?`, `#`, `/` or spaces), or a callback URL / query to pull code and state from.
@@ -339,6 +339,10 @@ export function readExchangeInput(input: string): ExchangeInput {
   const text = input.trim();
   if (text === '') return { ok: false, reason: 'empty' };
   if (!/[=?#/&]/.test(text) && !/^[\x21-\x7e]+$/.test(text)) return { ok: false, reason: 'not_code' };
+  // An access_token or refresh_token pasted back (`86_…`, 100+ characters with `_` or `-`, which no code
+  // has, API-FACTS §0.5): an exchange's output, not its input. WeChat would answer 40029, read as an
+  // expired code.
+  if (!/[=?#/&\s]/.test(text) && looksLikeAccessToken(text) && /[_-]/.test(text)) return { ok: false, reason: 'token' };
   if (!/[=?#/&\s]/.test(text)) return { ok: true, form: 'code', code: text };
   const callback = parseCallbackUrl(text);
   if (isAuthorizeUrl(callback)) return { ok: false, reason: 'authorize_url', callback };

@@ -161,6 +161,12 @@ describe('readExchangeInput', () => {
     // A word that is not a code's stays a parameter: state alone is still a refusal.
     expect(readExchangeInput('x&state=abc')).toMatchObject({ ok: false, reason: 'denied' });
   });
+  it('refuses an access_token or refresh_token pasted back as the code, and only those', () => {
+    const token = '86_' + 'PK455XHT0QW8KFjncvj-AsUe92ZOWvUyEMum29Bz_zuXN4s-ysHkuUq_fJwoYzoD485JirQsXpREtg_FcntVUsEVxqO43CrSooWFg8u5V6l';
+    expect(readExchangeInput(token)).toEqual({ ok: false, reason: 'token' });
+    // A code pasted twice, or letters and digits only, is no token: it goes to WeChat as before.
+    expect(readExchangeInput(code + code)).toMatchObject({ ok: true, form: 'code' });
+  });
   it('recognises a refusal (state only), a URL without code and an empty code', () => {
     expect(readExchangeInput('https://www.example.com/cb?state=abc')).toMatchObject({ ok: false, reason: 'denied' });
     expect(readExchangeInput('https://www.example.com/cb?foo=1')).toMatchObject({ ok: false, reason: 'no_code' });

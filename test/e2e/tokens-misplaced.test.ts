@@ -102,3 +102,22 @@ describe('refresh given an openid for the refresh_token', () => {
     expect(zh.stderr).toContain(`${openid} 像 openid，不是 refresh_token。`);
   });
 });
+
+describe('exchange given a token for the code', () => {
+  it('is refused before the exchange is sent (not 40029 "authorise again"), the token masked, in en and zh', async () => {
+    const { accessToken, refreshToken } = await seeded();
+    const sent = calls('/sns/oauth2/access_token');
+    const r = await wx(['exchange', accessToken]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has the shape of an access_token or refresh_token, what an exchange gives, not what it takes.');
+    expect(r.stderr).toContain('wxauth check, wxauth userinfo');
+    expect(r.stderr).not.toContain('40029');
+    const zh = await wx(['--lang', 'zh', '--json', 'exchange', refreshToken], { WXAUTH_PROFILE: 'svc' });
+    expect(zh.code).toBe(2);
+    const error = JSON.parse(zh.stdout).error;
+    expect(error.message).toContain('看起来是 access_token 或 refresh_token');
+    expect(error.hint).toContain('wxauth check --profile svc');
+    expect(calls('/sns/oauth2/access_token')).toBe(sent);
+    for (const out of [r, zh]) expect(out.stdout + out.stderr).not.toMatch(/86_[A-Za-z0-9_-]{8,}/);
+  });
+});

@@ -31,6 +31,14 @@ export const messages = {
     zh: "只传回调地址里 code= 后面的值：wxauth exchange CODE，或者把整个回调地址用引号括起来粘贴进来：wxauth exchange '<回调地址>'。",
     en: "Pass the value after code= in the callback: wxauth exchange CODE, or paste the whole callback URL in quotes: wxauth exchange '<callback-url>'.",
   },
+  'tokens.exchange.input.token': {
+    zh: '这不是 code：{input} 看起来是 access_token 或 refresh_token，是换取的结果，不是换取用的 code。code 是 32 位字母和数字，即回调地址里 code= 后面的值。没有发给微信。',
+    en: 'This is not a code: {input} has the shape of an access_token or refresh_token, what an exchange gives, not what it takes. A code is 32 letters and digits, the value after code= in the callback URL. Nothing was sent to WeChat.',
+  },
+  'tokens.exchange.input.token.hint': {
+    zh: '如果它是 wxauth exchange 换到的，用户的 token 已经在缓存里：wxauth check{p}、wxauth userinfo{p}（wxauth tokens{p} 列出缓存的用户）。要新的 token，换取新回调里的 code：wxauth exchange{p} CODE。',
+    en: 'If wxauth exchange got it, the user’s tokens are already cached: wxauth check{p}, wxauth userinfo{p} (wxauth tokens{p} lists the cached users). For new tokens, exchange the code of a new callback: wxauth exchange{p} CODE.',
+  },
   'tokens.exchange.input.no_code': { zh: '这个地址里没有 code 参数：{input}', en: 'There is no code parameter in this URL: {input}' },
   'tokens.exchange.input.no_code.hint': {
     zh: '确认粘贴的是微信跳回你网站后的地址（带 ?code=…&state=…）；用 wxauth inspect <url> 看看这个地址里有什么。',
@@ -326,8 +334,8 @@ export const messages = {
   },
   'tokens.openidIsToken.hint': { zh: '用 openid 指定用户：{openid}。', en: 'Name the user by its openid: {openid}.' },
   'tokens.openidIsToken.clear.hint': { zh: '什么也没有删除。用 openid 指定用户：{openid}。', en: 'Nothing was removed. Name the user by its openid: {openid}.' },
-  'tokens.openidIsToken.unknown.hint': { zh: 'wxauth{p} tokens 会列出缓存的用户和他们的 openid。', en: 'wxauth{p} tokens lists the cached users with their openids.' },
-  'tokens.openidIsToken.unknown.clear.hint': { zh: '什么也没有删除。wxauth{p} tokens 会列出缓存的用户和他们的 openid。', en: 'Nothing was removed. wxauth{p} tokens lists the cached users with their openids.' },
+  'tokens.openidIsToken.unknown.hint': { zh: 'wxauth tokens{p} 会列出缓存的用户和他们的 openid。', en: 'wxauth tokens{p} lists the cached users with their openids.' },
+  'tokens.openidIsToken.unknown.clear.hint': { zh: '什么也没有删除。wxauth tokens{p} 会列出缓存的用户和他们的 openid。', en: 'Nothing was removed. wxauth tokens{p} lists the cached users with their openids.' },
   'tokens.noCachedOpenid.close.hint': { zh: '缓存里有一个很接近的 openid：{openid}（是不是少复制或多复制了字符？）', en: 'The cache has a close one: {openid} (a character lost or added when copying?)' },
   // {login} in the hints: how to authorise again under the profile (core/next-step.ts authorizeAgain).
   'tokens.again.login': { zh: 'wxauth login{scope}{p}', en: 'wxauth login{scope}{p}' },
@@ -358,8 +366,8 @@ export const messages = {
     en: 'That is the cached refresh_token of {openid}, not its access_token (the two look alike). Nothing was sent.',
   },
   'tokens.args.isRefreshToken.hint': {
-    zh: '用缓存的 access_token：wxauth{p} {command} --openid {openid}（不要再带 token 参数）；要换一个新的 access_token：wxauth{p} refresh --openid {openid}。',
-    en: 'Use the cached access_token: wxauth{p} {command} --openid {openid} (without the token argument); for a new access_token: wxauth{p} refresh --openid {openid}.',
+    zh: '用缓存的 access_token：wxauth {command}{p} --openid {openid}（不要再带 token 参数）；要换一个新的 access_token：wxauth refresh{p} --openid {openid}。',
+    en: 'Use the cached access_token: wxauth {command}{p} --openid {openid} (without the token argument); for a new access_token: wxauth refresh{p} --openid {openid}.',
   },
   'tokens.args.openidAsRefreshToken': { zh: '{openid} 像 openid，不是 refresh_token。什么也没有发送。', en: '{openid} looks like an openid, not a refresh_token. Nothing was sent.' },
   'tokens.args.openidAsRefreshToken.hint': {
