@@ -329,6 +329,12 @@ export interface RefreshResult {
   /** wxauth believed the refresh_token was already past its 30 days (WeChat was asked anyway). */
   refreshExpiredLocally: boolean;
   saved: boolean;
+  /**
+   * Not saved: the cache holds another token of this user, from another authorisation, that reads
+   * userinfo and can still be refreshed, which this one (snsapi_base, from a refresh_token given on the
+   * command line) would have replaced (the cache keeps one token per user).
+   */
+  keptCached?: { scope: string };
   sentAt: number;
   response: ApiResponse<SnsAccessTokenResponse>;
 }
@@ -387,14 +393,23 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     issuer: issuerOf(p.api),
   };
   const save = p.save ?? true;
-  if (save && p.tokens) p.tokens.putUser(p.profile, entry);
+  // An old refresh_token typed on the command line (a snsapi_base grant, say) must not silently take the
+  // place of the user's cached snsapi_userinfo token: userinfo would then answer 48001 for a user who
+  // did grant it. Kept, and said so; the refreshed tokens are still printed for the user to use.
+  const cached = save && p.tokens && !sameUser ? p.tokens.getUser(p.profile, appid, token.openid) : undefined;
+  const keptCached =
+    cached && cached.refreshToken !== refreshToken && grantsUserinfo(splitScopes(cached.scope)) && !grantsUserinfo(splitScopes(entry.scope)) && canRefresh(tokenStatus(cached, p.now()))
+      ? { scope: cached.scope }
+      : undefined;
+  if (save && p.tokens && !keptCached) p.tokens.putUser(p.profile, entry);
   return {
     token,
     entry,
     previous: sameUser,
     outcome: refreshOutcome(sameUser?.accessToken, token.accessToken),
     refreshExpiredLocally: before?.refresh?.expired ?? false,
-    saved: save && p.tokens !== undefined,
+    saved: save && p.tokens !== undefined && !keptCached,
+    ...(keptCached ? { keptCached } : {}),
     sentAt,
     response,
   };

@@ -704,6 +704,28 @@ describe('exchange over a cached snsapi_userinfo token', () => {
   });
 });
 
+describe('refresh of an older refresh_token over a cached snsapi_userinfo token', () => {
+  it('keeps the cached userinfo token and says so; userinfo still works (en, zh, --json)', async () => {
+    // The user first allowed snsapi_base, then snsapi_userinfo; the base grant's refresh_token is pasted.
+    const base = (await seed('u1', 'snsapi_base')).token.refreshToken!;
+    const { openid } = (await seed('u1')).token;
+    const before = cacheFile();
+    const r = await wx(['refresh', base]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('snsapi_base');
+    expect(r.stderr).toContain(`Not saved to the token cache: it holds a snsapi_userinfo token of ${openid} from another authorisation`);
+    expect(r.stderr).not.toContain('Token cache updated');
+    expect(cacheFile()).toEqual(before);
+    expect((await wx(['userinfo', '--no-refresh'])).code).toBe(0);
+
+    const zh = await wx(['--lang', 'zh', 'refresh', base]);
+    expect(zh.stderr).toContain('没有保存到 token 缓存：缓存里有');
+    const json = await wx(['--json', 'refresh', base]);
+    expect(parseJson(json.stdout)).toMatchObject({ scope: 'snsapi_base', saved: false, kept_cached_token: true });
+    expect(cacheFile()).toEqual(before);
+  });
+});
+
 describe('wxauth tokens: an empty cache', () => {
   it('says how to get a token, in both languages', async () => {
     const en = await wx(['tokens']);

@@ -221,6 +221,10 @@ export const messages = {
     zh: 'wxauth 按 refresh_token 自首次授权起 30 天有效来估算（刷新是否会延长，微信文档没有说清，社区说法相互矛盾；移动应用文档说无法续期）：预计 {expiry} 之后需要用户重新授权。',
     en: 'wxauth counts the refresh_token\'s 30 days from the original authorisation (whether a refresh extends them is not documented for official accounts, community reports contradict each other, and the mobile-app doc says they cannot be renewed): expect the user to authorise again after {expiry}.',
   },
+  'tokens.refresh.keptCached': {
+    zh: '没有保存到 token 缓存：缓存里有 {openid} 另一次授权得到的 {scope} token，可以取 userinfo，这个 {newScope} token 会替换掉它（缓存每个用户只存一个 token）。上面的 token 可以照常使用；缓存里的没有变（wxauth tokens show {openid}{p}）。',
+    en: 'Not saved to the token cache: it holds a {scope} token of {openid} from another authorisation, which reads userinfo and this {newScope} one would replace (the cache keeps one token per user). The tokens above are yours to use; the cached one is unchanged (wxauth tokens show {openid}{p}).',
+  },
   'tokens.refresh.isAccessToken': {
     zh: '这是缓存里 {openid} 的 access_token，不是 refresh_token（两者看起来很像）。什么也没有发送。',
     en: 'That is the cached access_token of {openid}, not its refresh_token (the two look alike). Nothing was sent.',

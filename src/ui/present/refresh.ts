@@ -25,6 +25,7 @@ export function present(result: RefreshCommandResult, out: Output): void {
     outcome: r.outcome,
     previous_expires_at: iso(r.previous?.accessTokenExpiresAt),
     saved: r.saved,
+    kept_cached_token: r.keptCached !== undefined,
   });
   if (result.raw) out.raw(r.response.raw);
   const none = out.t('tokens.value.none');
@@ -46,4 +47,7 @@ export function present(result: RefreshCommandResult, out: Output): void {
     out.note(out.t('tokens.refresh.refreshUntil', { expiry: formatDeadline(r.entry.refreshTokenExpiresAt, now, out.lang) }));
   }
   if (r.saved) out.note(out.t('tokens.refresh.saved', { profile: result.profile }));
+  if (r.keptCached) {
+    out.warning('tokens.refresh.keptCached', out.t('tokens.refresh.keptCached', { scope: r.keptCached.scope, newScope: r.entry.scope, openid: r.token.openid, p: result.profileFlag }));
+  }
 }
