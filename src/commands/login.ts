@@ -68,6 +68,8 @@ export interface LoginResult {
   userinfo?: SnsUserinfo;
   now: number;
   profile: string;
+  /** ` --profile X`, or '' for the default: the commands the summary names run on this profile. */
+  profileFlag: string;
   authorizeUrl: string;
   redirectUri: string;
   hits: CallbackHit[];
@@ -223,6 +225,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
       userinfo,
       now: ctx.now(),
       profile: config.profile,
+      profileFlag: profileFlag(config.profile),
       authorizeUrl: link.url,
       redirectUri,
       hits: callback.hits,

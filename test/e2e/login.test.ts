@@ -113,7 +113,7 @@ describe('wxauth login', () => {
     expect(r.stdout).toMatch(/nickname\s+张三/);
     expect(r.stdout).toMatch(/access_token expires\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(in 1h59m\)/);
     expect(r.stderr).toContain('Login complete');
-    expect(r.stderr).toContain('Tokens cached in profile "default"');
+    expect(r.stderr).toContain('Tokens cached in profile "default" (see wxauth tokens).');
     // The token cache in the config dir really holds the user, and the state login issued.
     const cached = TokenStore.open(dir).getUser('default', app.appid, openid);
     expect(cached).toMatchObject({ openid, scope: 'snsapi_userinfo' });
@@ -133,6 +133,19 @@ describe('wxauth login', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/unionid\s+\(none: snsapi_base grants never carry one\)/);
     expect(r.stdout).not.toContain('Open Platform');
+  });
+
+  it('on another profile, the closing note names the tokens command of that profile', async () => {
+    const port = await freePort();
+    const child = startCli(['login', '--no-open', '--timeout', '20'], { env: { ...envFor('test', `http://127.0.0.1:${port}/cb`), WXAUTH_PROFILE: 'emu' } });
+    const done = collect(child);
+    const [, url] = await waitForOutput(child, /(http:\/\/\S+wechat_redirect)\n/);
+    const res = await fetch(url!, { redirect: 'manual' });
+    await fetch(res.headers.get('location')!);
+    const r = await done;
+    expect(r.code, r.stderr).toBe(0);
+    // `wxauth tokens` alone would list the default profile's cache, without this user.
+    expect(r.stderr).toContain('Tokens cached in profile "emu" (see wxauth tokens --profile emu).');
   });
 
   it('with --json: one document on stdout, the URL announced as a JSON line on stderr', async () => {

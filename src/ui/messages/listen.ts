@@ -421,7 +421,7 @@ export const messages = {
   'listen.login.endpoint.conflict': { zh: '--authorize 和 --qrconnect 只能选一个。', en: '--authorize and --qrconnect are mutually exclusive.' },
   'listen.login.endpoint.conflict.hint': { zh: '公众号用 --authorize，网站应用用 --qrconnect；都不写时按账号类型选择。', en: 'Use --authorize for a 公众号, --qrconnect for a website app; without either, the account type decides.' },
   'listen.login.summary': { zh: '登录完成', en: 'Login complete' },
-  'listen.login.cached': { zh: 'token 已缓存到 profile "{profile}"（wxauth tokens 查看）。', en: 'Tokens cached in profile "{profile}" (see wxauth tokens).' },
+  'listen.login.cached': { zh: 'token 已缓存到 profile "{profile}"（wxauth tokens{p} 查看）。', en: 'Tokens cached in profile "{profile}" (see wxauth tokens{p}).' },
   'listen.login.userinfo.skipped': { zh: 'scope 是 {scope}，不拉取用户信息（需要 snsapi_userinfo 或 snsapi_login）。', en: 'Scope is {scope}: no userinfo (that needs snsapi_userinfo or snsapi_login).' },
   'listen.login.check.ok': { zh: 'access_token 有效', en: 'access_token is valid' },
   'listen.login.field.openid': { zh: 'openid', en: 'openid' },

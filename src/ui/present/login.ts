@@ -129,5 +129,5 @@ export function present(s: LoginResult, out: Output): void {
     presentSaveFailure(out, s.exchanged.saveError);
     return;
   }
-  if (s.exchanged.saved) out.note(out.t('listen.login.cached', { profile: s.profile }));
+  if (s.exchanged.saved) out.note(out.t('listen.login.cached', { profile: s.profile, p: s.profileFlag }));
 }
