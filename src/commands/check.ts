@@ -5,7 +5,7 @@ import type { CommandInput } from '../cli.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/validate.js';
 import { refuseUnusableProfile } from '../store/resolve.js';
-import { checkUserToken, refuseMistypedTokenArgs } from '../flows/user-token.js';
+import { checkUserToken, refuseEmptyArgs, refuseMistypedTokenArgs } from '../flows/user-token.js';
 import type { CheckCommandResult } from '../ui/present/check.js';
 
 export interface CheckOptions {
@@ -16,6 +16,7 @@ export interface CheckOptions {
 export function parseOptions({ args, opts }: CommandInput): CheckOptions {
   const [accessToken, positionalOpenid] = args;
   const openid = positionalOpenid ?? (typeof opts.openid === 'string' ? opts.openid : undefined);
+  refuseEmptyArgs('check', [['access_token', accessToken], ['openid', positionalOpenid], ['--openid', typeof opts.openid === 'string' ? opts.openid : undefined]]);
   refuseMistypedTokenArgs('check', accessToken, positionalOpenid);
   return { ...(accessToken !== undefined ? { accessToken } : {}), ...(openid !== undefined ? { openid } : {}) };
 }

@@ -6,7 +6,7 @@ import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import { looksLikeOpenid } from '../core/token.js';
 import { UsageError } from '../errors.js';
-import { refreshUserToken } from '../flows/user-token.js';
+import { refreshUserToken, refuseEmptyArgs } from '../flows/user-token.js';
 import type { RefreshCommandResult } from '../ui/present/refresh.js';
 
 export interface RefreshOptions {
@@ -18,6 +18,7 @@ export function parseOptions({ args, opts }: CommandInput): RefreshOptions {
   // `wxauth refresh o8Lw…`: an openid where the refresh_token goes (the user meant that user's cached
   // token). WeChat would answer 40030, read as "authorise again"; said before anything is sent.
   const given = args[0];
+  refuseEmptyArgs('refresh', [['refresh_token', given], ['--openid', typeof opts.openid === 'string' ? opts.openid : undefined]]);
   if (given !== undefined && looksLikeOpenid(given)) {
     throw new UsageError({ key: 'tokens.args.openidAsRefreshToken', params: { openid: given } }, { hint: { key: 'tokens.args.openidAsRefreshToken.hint', params: { openid: given } } });
   }

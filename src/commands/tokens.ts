@@ -28,6 +28,10 @@ export function parseOptions({ args, opts }: CommandInput): TokensOptions {
     const hint = meant ? ({ key: 'tokens.action.didYouMean', params: { suggestion: meant } } as const) : ({ key: 'tokens.action.invalid.hint' } as const);
     throw new UsageError({ key: 'tokens.action.invalid', params: { action } }, { hint });
   }
+  // `tokens clear "$OPENID" --yes` with the variable unset: an empty openid is not "every user".
+  if (action === 'clear' && openid !== undefined && openid.trim() === '') {
+    throw new UsageError({ key: 'tokens.clear.emptyOpenid' }, { hint: { key: 'tokens.clear.emptyOpenid.hint' } });
+  }
   // `tokens <openid>` and `tokens list <openid>` show that user.
   return { action: action === 'list' && openid !== undefined ? 'show' : action, ...(openid !== undefined ? { openid } : {}), yes: opts.yes === true };
 }

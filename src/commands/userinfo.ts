@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { UserinfoLang } from '../core/responses.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/validate.js';
-import { fetchUserinfo, pickUserToken, refuseMistypedTokenArgs } from '../flows/user-token.js';
+import { fetchUserinfo, pickUserToken, refuseEmptyArgs, refuseMistypedTokenArgs } from '../flows/user-token.js';
 import { refuseUnusableProfile } from '../store/resolve.js';
 import { userinfoAnnouncements, type UserinfoCommandResult } from '../ui/present/userinfo.js';
 import { uiLang } from '../ui/i18n.js';
@@ -24,6 +24,7 @@ export interface UserinfoOptions {
 export function parseOptions({ args, opts }: CommandInput): UserinfoOptions {
   const [accessToken, positionalOpenid] = args;
   const openid = positionalOpenid ?? (typeof opts.openid === 'string' ? opts.openid : undefined);
+  refuseEmptyArgs('userinfo', [['access_token', accessToken], ['openid', positionalOpenid], ['--openid', typeof opts.openid === 'string' ? opts.openid : undefined]]);
   refuseMistypedTokenArgs('userinfo', accessToken, positionalOpenid);
   const lang = typeof opts.lang === 'string' ? opts.lang : undefined;
   if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {

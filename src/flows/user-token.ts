@@ -552,6 +552,15 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
 }
 
 /**
+ * An argument given empty (`--openid "$OPENID"` with the variable unset, `check "" …`): refused, never
+ * read as left out, which would use the latest user's cached token and answer for someone else.
+ */
+export function refuseEmptyArgs(command: 'check' | 'userinfo' | 'refresh', values: ReadonlyArray<readonly [name: string, value: string | undefined]>): void {
+  const empty = values.find(([, value]) => value !== undefined && value.trim() === '');
+  if (empty) throw new UsageError({ key: 'tokens.args.empty', params: { name: empty[0] } }, { hint: { key: 'tokens.args.empty.hint', params: { command } } });
+}
+
+/**
  * `check` / `userinfo <access_token> [openid]` typed the other way round (`o8Lw… 86_…`), or with an
  * openid where the token goes: a usage error saying so, before WeChat answers a puzzling 40014.
  */

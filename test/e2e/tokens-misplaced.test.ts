@@ -121,3 +121,35 @@ describe('exchange given a token for the code', () => {
     for (const out of [r, zh]) expect(out.stdout + out.stderr).not.toMatch(/86_[A-Za-z0-9_-]{8,}/);
   });
 });
+
+describe('an empty argument (a shell variable that is not set)', () => {
+  it('tokens clear "" --yes removes nothing: an empty openid is not every user', async () => {
+    await seeded();
+    await seedUserToken(emu, dir, svc, 'u2');
+    const before = tokensFile();
+    const r = await wx(['tokens', 'clear', '', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('The openid is empty (a shell variable that is not set?). Nothing was removed.');
+    expect(tokensFile()).toBe(before);
+    const zh = await wx(['--lang', 'zh', 'tokens', 'clear', '', '--yes']);
+    expect(zh.stderr).toContain('空的 openid 不代表“所有用户”');
+    expect(tokensFile()).toBe(before);
+  });
+
+  it('check / userinfo / refresh with an empty value do not answer for the latest cached user', async () => {
+    await seeded();
+    const sent = () => calls('/sns/auth') + calls('/sns/userinfo') + calls('/sns/oauth2/refresh_token');
+    const before = sent();
+    const check = await wx(['check', '--openid', '']);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('--openid is empty');
+    expect(check.stdout).toBe('');
+    const userinfo = await wx(['--json', 'userinfo', '', '']);
+    expect(userinfo.code).toBe(2);
+    expect(JSON.parse(userinfo.stdout).error.message).toContain('access_token is empty');
+    const refresh = await wx(['--lang', 'zh', 'refresh', '']);
+    expect(refresh.code).toBe(2);
+    expect(refresh.stderr).toContain('refresh_token 是空的');
+    expect(sent()).toBe(before);
+  });
+});

@@ -378,6 +378,16 @@ export const messages = {
     zh: '要刷新缓存里这个用户的 token：wxauth refresh --openid {openid}；要用手上的 refresh_token：wxauth refresh REFRESH_TOKEN',
     en: 'To refresh the cached token of that user: wxauth refresh --openid {openid}; with a refresh_token in hand: wxauth refresh REFRESH_TOKEN',
   },
+  'tokens.args.empty': { zh: '{name} 是空的（没有设置的 shell 变量？）。什么也没有发送。', en: '{name} is empty (a shell variable that is not set?). Nothing was sent.' },
+  'tokens.args.empty.hint': {
+    zh: '给出它的值；要用缓存里最近一个用户的 token，就不要带这个参数：wxauth {command}（wxauth tokens 列出缓存的用户）。',
+    en: 'Give it a value; for the cached token of the latest user, leave it out: wxauth {command} (wxauth tokens lists the cached users).',
+  },
+  'tokens.clear.emptyOpenid': { zh: 'openid 是空的（没有设置的 shell 变量？）。什么也没有删除。', en: 'The openid is empty (a shell variable that is not set?). Nothing was removed.' },
+  'tokens.clear.emptyOpenid.hint': {
+    zh: '给出要删除的用户的 openid（wxauth tokens 列出它们）；空的 openid 不代表“所有用户”，要删除所有用户就不带 openid：wxauth tokens clear。',
+    en: 'Give the openid of the user to remove (wxauth tokens lists them); an empty one does not mean every user: to remove every user, leave it out: wxauth tokens clear.',
+  },
   'tokens.args.swapped': { zh: '参数顺序反了：第一个像 openid，第二个像 access_token。', en: 'The arguments are the wrong way round: the first looks like an openid, the second like an access_token.' },
   'tokens.args.swapped.hint': { zh: '用法：wxauth {command} <access_token> <openid>', en: 'Usage: wxauth {command} <access_token> <openid>' },
   'tokens.args.openidAsToken': { zh: '{openid} 像 openid，不是 access_token。', en: '{openid} looks like an openid, not an access_token.' },
