@@ -270,7 +270,7 @@ export function pickUserToken(
     }
     const openid = q.openid ?? entry?.openid;
     if (!openid) {
-      throw new UsageError({ key: 'tokens.openidNeeded' }, { hint: { key: 'tokens.openidNeeded.hint' } });
+      throw new UsageError({ key: 'tokens.openidNeeded' }, { hint: { key: 'tokens.openidNeeded.hint', params: { command: q.use ?? 'check' } } });
     }
     return { accessToken: q.accessToken, openid, entry: entry && entry.openid === openid ? entry : undefined, source: 'args' };
   }

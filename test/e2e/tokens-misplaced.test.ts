@@ -153,3 +153,14 @@ describe('an empty argument (a shell variable that is not set)', () => {
     expect(sent()).toBe(before);
   });
 });
+
+describe('a token wxauth does not hold, without its openid', () => {
+  it('the hint names the command that was run (userinfo, not check)', async () => {
+    const token = '86_' + 'x'.repeat(100);
+    const r = await wx(['userinfo', token]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('wxauth userinfo ACCESS_TOKEN OPENID');
+    const zh = await wx(['--lang', 'zh', 'check', token]);
+    expect(zh.stderr).toContain('wxauth check ACCESS_TOKEN OPENID');
+  });
+});

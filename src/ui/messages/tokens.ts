@@ -299,8 +299,8 @@ export const messages = {
     en: 'An access_token was given without an openid, and the cache does not know this token.',
   },
   'tokens.openidNeeded.hint': {
-    zh: '把 openid 作为第二个参数传进来：wxauth check ACCESS_TOKEN OPENID（换 token 时会一起返回 openid）。',
-    en: 'Pass the openid as the second argument: wxauth check ACCESS_TOKEN OPENID (it came with the token from the exchange).',
+    zh: '把 openid 作为第二个参数传进来：wxauth {command} ACCESS_TOKEN OPENID（换 token 时会一起返回 openid）。',
+    en: 'Pass the openid as the second argument: wxauth {command} ACCESS_TOKEN OPENID (it came with the token from the exchange).',
   },
   'tokens.noCachedUser': { zh: 'profile {profile} 的 token 缓存是空的。', en: 'The token cache of profile {profile} is empty.' },
   'tokens.noCachedOpenid': {
