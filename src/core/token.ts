@@ -343,7 +343,13 @@ export function readExchangeInput(input: string): ExchangeInput {
   // has, API-FACTS §0.5): an exchange's output, not its input. WeChat would answer 40029, read as an
   // expired code.
   if (!/[=?#/&\s]/.test(text) && looksLikeAccessToken(text) && /[_-]/.test(text)) return { ok: false, reason: 'token' };
-  if (!/[=?#/&\s]/.test(text)) return { ok: true, form: 'code', code: text };
+  if (!/[=?#/&\s]/.test(text)) {
+    // A template never filled in (`${code}`, `{{code}}`), a placeholder copied from a usage line
+    // (`CODE`, `<code>` once its brackets are gone, `...`): no code, so nothing to send WeChat for a 40029
+    // read as an expired code. The characters allowed are those a callback's code= may hold (below).
+    if (!/^[A-Za-z0-9._~-]+$/.test(text) || /^(?:code|your_?code|x+|\.+)$/i.test(text)) return { ok: false, reason: 'not_code' };
+    return { ok: true, form: 'code', code: text };
+  }
   const callback = parseCallbackUrl(text);
   if (isAuthorizeUrl(callback)) return { ok: false, reason: 'authorize_url', callback };
   if (callback.code === undefined) {

@@ -167,6 +167,13 @@ describe('readExchangeInput', () => {
     // A code pasted twice, or letters and digits only, is no token: it goes to WeChat as before.
     expect(readExchangeInput(code + code)).toMatchObject({ ok: true, form: 'code' });
   });
+  it('refuses a placeholder or a template never filled in, as the callback form does', () => {
+    for (const text of ['CODE', 'code', '...', 'xxxx', '${code}', '{{code}}', '<code>', 'code;']) {
+      expect(readExchangeInput(text), text).toEqual({ ok: false, reason: 'not_code' });
+    }
+    // Short or odd but code-like words still go to WeChat, whose answer is the authority.
+    for (const text of ['0bogus', '0bad-code', 'codes0123']) expect(readExchangeInput(text)).toMatchObject({ ok: true, form: 'code', code: text });
+  });
   it('recognises a refusal (state only), a URL without code and an empty code', () => {
     expect(readExchangeInput('https://www.example.com/cb?state=abc')).toMatchObject({ ok: false, reason: 'denied' });
     expect(readExchangeInput('https://www.example.com/cb?foo=1')).toMatchObject({ ok: false, reason: 'no_code' });

@@ -164,3 +164,16 @@ describe('a token wxauth does not hold, without its openid', () => {
     expect(zh.stderr).toContain('wxauth check ACCESS_TOKEN OPENID');
   });
 });
+
+describe('exchange given a placeholder copied from a usage line', () => {
+  it('CODE, <code> and ${code} are refused before anything is sent, not answered with 40029', async () => {
+    const sent = calls('/sns/oauth2/access_token');
+    for (const text of ['CODE', '<code>', '${code}']) {
+      const r = await wx(['exchange', text]);
+      expect(r.code, text).toBe(2);
+      expect(r.stderr).toContain('A code is one word of letters and digits');
+      expect(r.stderr).not.toContain('40029');
+    }
+    expect(calls('/sns/oauth2/access_token')).toBe(sent);
+  });
+});
