@@ -35,5 +35,12 @@ export async function run(options: RefreshOptions, ctx: Context): Promise<Refres
   const tokens = await ctx.tokenStore();
   const api = await ctx.api(config);
   const refresh = await refreshUserToken({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, appid, refreshToken: options.refreshToken, openid: options.openid, now: () => ctx.now(), fromEnv: envCredentials(config.sources) });
-  return { refresh, now: ctx.now(), profile: config.profile, profileFlag: profileFlag(config.profile), raw: ctx.globals.raw === true };
+  return {
+    refresh,
+    now: ctx.now(),
+    profile: config.profile,
+    profileFlag: profileFlag(config.profile),
+    raw: ctx.globals.raw === true,
+    ...(refresh.saveError ? { exitCode: refresh.saveError.exitCode } : {}),
+  };
 }

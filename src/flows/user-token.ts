@@ -335,6 +335,12 @@ export interface RefreshResult {
    * command line) would have replaced (the cache keeps one token per user).
    */
   keptCached?: { scope: string };
+  /**
+   * The save failed after WeChat answered (a read-only cache, say): WeChat may have replaced the cached
+   * access_token, so these tokens exist only in this result. The presenter prints them first, then this
+   * error, and the command exits with its code (4).
+   */
+  saveError?: WxauthError;
   sentAt: number;
   response: ApiResponse<SnsAccessTokenResponse>;
 }
@@ -401,15 +407,24 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     cached && cached.refreshToken !== refreshToken && grantsUserinfo(splitScopes(cached.scope)) && !grantsUserinfo(splitScopes(entry.scope)) && canRefresh(tokenStatus(cached, p.now()))
       ? { scope: cached.scope }
       : undefined;
-  if (save && p.tokens && !keptCached) p.tokens.putUser(p.profile, entry);
+  let saveError: WxauthError | undefined;
+  if (save && p.tokens && !keptCached) {
+    // Never let a failed save swallow the tokens: the refresh is done at WeChat's end.
+    try {
+      p.tokens.putUser(p.profile, entry);
+    } catch (error) {
+      saveError = asStoreError(error, p.tokens.path);
+    }
+  }
   return {
     token,
     entry,
     previous: sameUser,
     outcome: refreshOutcome(sameUser?.accessToken, token.accessToken),
     refreshExpiredLocally: before?.refresh?.expired ?? false,
-    saved: save && p.tokens !== undefined && !keptCached,
+    saved: save && p.tokens !== undefined && !keptCached && saveError === undefined,
     ...(keptCached ? { keptCached } : {}),
+    ...(saveError ? { saveError } : {}),
     sentAt,
     response,
   };

@@ -726,6 +726,38 @@ describe('refresh of an older refresh_token over a cached snsapi_userinfo token'
   });
 });
 
+describe('a refresh whose tokens the cache refuses (read-only tokens.json)', () => {
+  it('refresh prints the new tokens, then says they were not saved (exit 4), the file left as it was', async () => {
+    await seed('u1');
+    const file = path.join(dir, 'tokens.json');
+    fs.chmodSync(file, 0o400);
+    const before = fs.readFileSync(file, 'utf8');
+    emu.advanceClock(7300); // the access_token has expired at WeChat's end: the refresh replaces it
+    const r = await wx(['refresh']);
+    expect(r.code).toBe(4);
+    const fresh = /^access_token\s+(\S+)$/m.exec(r.stdout)?.[1];
+    expect(fresh).toMatch(/^86_/);
+    expect(r.stderr).toContain('The tokens above were NOT saved to the token cache');
+    expect(r.stderr).toContain('read-only');
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    const zh = await wx(['--lang', 'zh', '--json', 'refresh']);
+    expect(zh.code).toBe(4);
+    expect(parseJson(zh.stdout)).toMatchObject({ ok: false, saved: false, error: { code: 'config' } });
+  });
+
+  it('userinfo still answers after its automatic refresh, and warns that the new token was not saved', async () => {
+    await seed('u1');
+    fs.chmodSync(path.join(dir, 'tokens.json'), 0o400);
+    emu.advanceClock(7300);
+    const r = await wx(['userinfo']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/nickname\s+张三/);
+    expect(r.stderr).toContain('The refreshed access_token was not saved to the token cache');
+    const json = await wx(['--json', 'userinfo']);
+    expect(parseJson(json.stdout)).toMatchObject({ refreshed: { saved: false } });
+  });
+});
+
 describe('wxauth tokens: an empty cache', () => {
   it('says how to get a token, in both languages', async () => {
     const en = await wx(['tokens']);

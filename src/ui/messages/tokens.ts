@@ -122,6 +122,14 @@ export const messages = {
     zh: '已用 code 换到用户 access_token，并保存到 token 缓存（profile {profile}）。',
     en: 'Exchanged the code for a user access_token and saved it to the token cache (profile {profile}).',
   },
+  'tokens.userinfo.refreshNotSaved': {
+    zh: '刷新得到的 access_token 没有保存到 token 缓存：{reason} 缓存里的旧 access_token 可能已被微信替换而失效；缓存可写之后，运行 wxauth refresh 用 refresh_token 再换一个。',
+    en: 'The refreshed access_token was not saved to the token cache: {reason} The cached one may have been replaced by WeChat and stop working; once the cache is writable, wxauth refresh gets a new one with the refresh_token.',
+  },
+  'tokens.refresh.saveFailed': {
+    zh: '上面的 token 没有保存到 token 缓存（刷新已经在微信那边完成，缓存里的 access_token 可能已被替换而失效）：请现在就把它们复制下来。',
+    en: 'The tokens above were NOT saved to the token cache (the refresh is done at WeChat’s end, and the cached access_token may have been replaced): copy them now.',
+  },
   'tokens.exchange.saveFailed': {
     zh: '上面的 token 没有保存到 token 缓存（code 已经用掉，不能再换一次）：请现在就把它们复制下来。',
     en: 'The tokens above were NOT saved to the token cache (the code is spent and cannot be exchanged again): copy them now.',

@@ -62,8 +62,8 @@ export function saveErrorDocument(out: Output, error: WxauthError): Record<strin
 }
 
 /** Said AFTER the tokens were printed: they were not saved, why, and what to do. */
-export function presentSaveFailure(out: Output, error: WxauthError): void {
-  out.failure(out.t('tokens.exchange.saveFailed'));
+export function presentSaveFailure(out: Output, error: WxauthError, key: 'tokens.exchange.saveFailed' | 'tokens.refresh.saveFailed' = 'tokens.exchange.saveFailed'): void {
+  out.failure(out.t(key));
   out.say(tr(out.lang, error.messageRef));
   if (error.hint) out.say(out.style.cyan('→ ') + tr(out.lang, error.hint));
 }

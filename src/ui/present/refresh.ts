@@ -4,9 +4,12 @@ import type { RefreshResult } from '../../flows/user-token.js';
 import type { Output } from '../output.js';
 import { formatDeadline, isoTime } from '../format.js';
 import { iso, type UserTokenScene } from './tokens-common.js';
+import { presentSaveFailure, saveErrorDocument } from './exchange.js';
 
 export interface RefreshCommandResult extends UserTokenScene {
   refresh: RefreshResult;
+  /** 4 when the tokens could not be saved after WeChat answered (they are printed all the same). */
+  exitCode?: number;
 }
 
 export function present(result: RefreshCommandResult, out: Output): void {
@@ -26,6 +29,7 @@ export function present(result: RefreshCommandResult, out: Output): void {
     previous_expires_at: iso(r.previous?.accessTokenExpiresAt),
     saved: r.saved,
     kept_cached_token: r.keptCached !== undefined,
+    ...(r.saveError ? { error: saveErrorDocument(out, r.saveError) } : {}),
   });
   if (result.raw) out.raw(r.response.raw);
   const none = out.t('tokens.value.none');
@@ -40,6 +44,11 @@ export function present(result: RefreshCommandResult, out: Output): void {
       r.entry.refreshTokenExpiresAt === undefined ? out.t('tokens.value.refreshUnknown') : formatDeadline(r.entry.refreshTokenExpiresAt, now, out.lang),
     ],
   ]);
+  // The tokens are on stdout by now: a failed save is said after them, never instead of them.
+  if (r.saveError) {
+    presentSaveFailure(out, r.saveError, 'tokens.refresh.saveFailed');
+    return;
+  }
   const expiry = formatDeadline(r.entry.accessTokenExpiresAt, now, out.lang);
   out.success(out.t(`tokens.refresh.${r.outcome}`, { expiry }));
   if (r.refreshExpiredLocally) out.note(out.t('tokens.refresh.localExpired'));

@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import type { AutoRefresh, UserinfoResult } from '../../flows/user-token.js';
 import type { Output } from '../output.js';
 import { formatDeadline, formatRelative, isoTime } from '../format.js';
+import { tr } from '../i18n.js';
 import type { UserTokenScene } from './tokens-common.js';
 
 export interface UserinfoCommandResult extends UserTokenScene {
@@ -37,6 +38,10 @@ export function userinfoAnnouncements(ctx: Pick<Context, 'out' | 'now'>) {
       sayWhy('refreshed', refreshed.reason, previousExpiresAt);
       const expiry = formatDeadline(refreshed.result.entry.accessTokenExpiresAt, ctx.now(), out.lang);
       out.note(out.t(`tokens.refresh.${refreshed.result.outcome}`, { expiry }));
+      // The profile is still fetched with the new token, but the cache keeps the old one, which WeChat
+      // may have replaced: said, with why and what to do, rather than left for the next run's 40001.
+      const failed = refreshed.result.saveError;
+      if (failed) out.warning('tokens.userinfo.refreshNotSaved', out.t('tokens.userinfo.refreshNotSaved', { reason: tr(out.lang, failed.messageRef) }));
     },
   };
 }
@@ -61,7 +66,7 @@ export function present(result: UserinfoCommandResult, out: Output): void {
     },
     notes: r.notes,
     refreshed: r.refreshed
-      ? { reason: r.refreshed.reason, outcome: r.refreshed.result.outcome, expires_at: isoTime(r.refreshed.result.entry.accessTokenExpiresAt) }
+      ? { reason: r.refreshed.reason, outcome: r.refreshed.result.outcome, expires_at: isoTime(r.refreshed.result.entry.accessTokenExpiresAt), saved: r.refreshed.result.saved }
       : null,
   });
   if (result.raw) out.raw(r.response.raw);
