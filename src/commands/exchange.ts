@@ -51,7 +51,7 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     const shown = cut.replace(/[0-9A-Za-z_-]{12,}/g, (run) => redactValue(run));
     if (parsed.reason === 'denied') {
       // State and no code: a refusal, or a URL the shell cut at `&` — in the words `listen --paste` uses.
-      const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined });
+      const { message, hint } = describeStateOnly(parsed.callback ?? { params: [], state: undefined }, p);
       throw new CallbackError('denied', message, { hint });
     }
     if (parsed.reason === 'authorize_url') {

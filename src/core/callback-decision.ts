@@ -108,6 +108,8 @@ export interface CallbackDecisionOptions {
   hostAllowed: (hostHeader: string | undefined) => boolean;
   /** Compares the received state with the expected one in constant time (that needs node:crypto, which core does not import). */
   statesEqual: (received: string, expected: string) => boolean;
+  /** ` --profile x` (or '') for the commands a refusal's advice names. */
+  profileFlag?: string;
 }
 
 /** The answer to write: an HTML page, or a bare status line. */
@@ -359,6 +361,6 @@ function nextAfter(hit: CallbackHit, soFar: CallbackProgress, options: CallbackD
   if (soFar.first !== undefined || soFar.settled) return KEEP_WAITING;
   if (hit.kind === 'code') return { kind: 'resolve_after_window', windowMs: options.duplicateWindowMs };
   // The user's refusal (the only hit that ends the wait: ENDS_THE_WAIT).
-  if (ENDS_THE_WAIT.has(hit.kind)) return { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint' } };
+  if (ENDS_THE_WAIT.has(hit.kind)) return { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint', params: { p: options.profileFlag ?? '' } } };
   return KEEP_WAITING;
 }

@@ -285,11 +285,11 @@ export function parseCallbackUrl(input: string): ParsedCallback {
  * `…/cb?state=abc&code=…` reaches wxauth as `…/cb?state=abc` (inspect's `input.truncated`). Saying
  * "the user refused" then sends the user the wrong way; so the message names both.
  */
-export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state'>): { message: MessageRef; hint: MessageRef } {
+export function describeStateOnly(parsed: Pick<ParsedCallback, 'params' | 'state'>, p = ''): { message: MessageRef; hint: MessageRef } {
   if (parsed.params.length === 1) {
     return { message: { key: 'listen.stateOnly.cut', params: { state: parsed.state ?? '' } }, hint: { key: 'listen.stateOnly.cut.hint' } };
   }
-  return { message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint' } };
+  return { message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint', params: { p } } };
 }
 
 /** What cleanPastedCode removed from the input (or, for `&amp;`, read as `&`). */

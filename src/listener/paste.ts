@@ -48,7 +48,7 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
       };
     case 'denied': {
       // The same words and exit as `wxauth exchange` for a state-only callback.
-      const { message, hint } = describeStateOnly(parsed);
+      const { message, hint } = describeStateOnly(parsed, p);
       throw new CallbackError('denied', message, { hint });
     }
     case 'state_mismatch': {

@@ -236,6 +236,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     path,
     expectedState: options.expectedState,
     duplicateWindowMs: options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS,
+    ...(options.profileFlag ? { profileFlag: options.profileFlag } : {}),
     hostAllowed: (header) => hostHeaderAllowed(header, acceptedNames),
     statesEqual: statesEqualTo(options.expectedState, options.laterState),
   };

@@ -45,7 +45,7 @@ const SETTLED: CallbackProgress = { ...NOTHING_SEEN, settled: true };
 const SETTLED_WITH_CODE: CallbackProgress = { ...CAUGHT, settled: true };
 
 const KEEP = { kind: 'keep_waiting' };
-const DENIED = { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint' } };
+const DENIED = { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint', params: { p: '' } } };
 describe('decideCallbackHit', () => {
   it.each([
     // [what, request, so far, answer, hit kind (undefined: no hit), kept, ignored, next]

@@ -148,6 +148,22 @@ describe('wxauth login', () => {
     expect(r.stderr).toContain('Tokens cached in profile "emu" (see wxauth tokens --profile emu).');
   });
 
+  it('a refusal on another profile: the advice\'s url and login commands carry --profile', async () => {
+    const port = await freePort();
+    const env = { ...envFor('test', `http://127.0.0.1:${port}/callback`), WXAUTH_PROFILE: 'emu' };
+    const child = startCli(['login', '--scope', 'snsapi_userinfo', '--no-open', '--timeout', '20'], { env });
+    const done = collect(child);
+    const [, url] = await waitForOutput(child, /(http:\/\/\S+wechat_redirect)\n/);
+    await consent(url!, 'deny');
+    const r = await done;
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('build the link with wxauth url --profile emu --scope snsapi_base (or wxauth login --profile emu --scope snsapi_base)');
+    // exchange of a refusal's callback says the same.
+    const ex = await runCli(['exchange', `http://127.0.0.1:${port}/callback?state=abc&from=wechat`], { env });
+    expect(ex.code).toBe(6);
+    expect(ex.stderr).toContain('wxauth url --profile emu --scope snsapi_base');
+  });
+
   it('with --json: one document on stdout, the URL announced as a JSON line on stderr', async () => {
     const port = await freePort();
     const child = startCli(['login', '--no-open', '--json', '--timeout', '20'], { env: envFor('test', `http://127.0.0.1:${port}/cb`) });

@@ -88,8 +88,8 @@ export const messages = {
     en: 'The user refused authorization: the callback carried state but no code.',
   },
   'listen.denied.hint': {
-    zh: '重新发起授权并点“允许”。snsapi_base 不会弹授权页；如果不需要昵称头像，可以用 wxauth url --scope snsapi_base（或 wxauth login --scope snsapi_base）生成链接。',
-    en: 'Start again and press “allow”. snsapi_base shows no consent page: if you do not need the nickname and avatar, build the link with wxauth url --scope snsapi_base (or wxauth login --scope snsapi_base).',
+    zh: '重新发起授权并点“允许”。snsapi_base 不会弹授权页；如果不需要昵称头像，可以用 wxauth url{p} --scope snsapi_base（或 wxauth login{p} --scope snsapi_base）生成链接。',
+    en: 'Start again and press “allow”. snsapi_base shows no consent page: if you do not need the nickname and avatar, build the link with wxauth url{p} --scope snsapi_base (or wxauth login{p} --scope snsapi_base).',
   },
   'listen.timeout.refused.noState': {
     zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个带着 code 却没有 state，期望 "{expected}"）。',
