@@ -230,7 +230,7 @@ export function describeTimeout(
     return {
       failure: 'state_mismatch',
       message: { key: 'listen.timeout.refused', params: { seconds, count, got: lastState, expected: expectedState ?? '' } },
-      hint: { key: 'listen.stateMismatch.hint' },
+      hint: { key: 'listen.stateMismatch.hint', params: { p: where.p ?? '' } },
     };
   }
   return { failure: 'timeout', message: { key: 'listen.timeout', params: { seconds } }, hint: timeoutHint(where) };
@@ -266,7 +266,7 @@ export function describeStateMismatch(hit: Pick<CallbackHit, 'code' | 'state'>, 
   }
   return {
     message: { key: hit.code === undefined ? 'listen.stateMismatch.noCode' : 'listen.stateMismatch', params: { got: hit.state ?? '', expected: expectedState } },
-    hint: { key: 'listen.stateMismatch.hint' },
+    hint: { key: 'listen.stateMismatch.hint', params: { p } },
   };
 }
 

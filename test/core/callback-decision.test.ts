@@ -233,7 +233,7 @@ describe('describeTimeout', () => {
     expect(describeTimeout(5000, { refused: { count: 3, lastState: 'old' } }, 'abc')).toEqual({
       failure: 'state_mismatch',
       message: { key: 'listen.timeout.refused', params: { seconds: 5, count: 3, got: 'old', expected: 'abc' } },
-      hint: { key: 'listen.stateMismatch.hint' },
+      hint: { key: 'listen.stateMismatch.hint', params: { p: '' } },
     });
   });
 

@@ -162,6 +162,10 @@ describe('wxauth login', () => {
     const ex = await runCli(['exchange', `http://127.0.0.1:${port}/callback?state=abc&from=wechat`], { env });
     expect(ex.code).toBe(6);
     expect(ex.stderr).toContain('wxauth url --profile emu --scope snsapi_base');
+    // A pasted callback of another state: the fresh link is built on that profile too.
+    const paste = await runCli(['listen', '--paste', '--state', 'mine'], { env, input: `http://127.0.0.1:${port}/callback?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=other\n` });
+    expect(paste.code).toBe(6);
+    expect(paste.stderr).toContain('Build a fresh link with wxauth url --profile emu and authorize again');
   });
 
   it('with --json: one document on stdout, the URL announced as a JSON line on stderr', async () => {

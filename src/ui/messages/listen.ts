@@ -124,8 +124,8 @@ export const messages = {
     en: 'The state was lost on the way: a redirect of your own that keeps only code=, or an address copied short (…?code=…&state=… cut after the code). To use this code without a state check, exchange it by itself (it is in the address the browser landed on): wxauth exchange{p} CODE.',
   },
   'listen.stateMismatch.hint': {
-    zh: '通常是旧标签页或重复打开的旧链接；也可能是伪造请求。用 wxauth url 生成新链接后重新授权，或用 --state 指定期望值。',
-    en: 'Usually an old tab or an old link opened again; possibly a forged request. Build a fresh link with wxauth url and authorize again, or give the expected value with --state.',
+    zh: '通常是旧标签页或重复打开的旧链接；也可能是伪造请求。用 wxauth url{p} 生成新链接后重新授权，或用 --state 指定期望值。',
+    en: 'Usually an old tab or an old link opened again; possibly a forged request. Build a fresh link with wxauth url{p} and authorize again, or give the expected value with --state.',
   },
   'listen.port.inUse': { zh: '端口 {port} 已被占用（{host}）。', en: 'Port {port} is already in use ({host}).' },
   'listen.port.inUse.hint': {
