@@ -45,16 +45,21 @@ async function proxyNeverConnecting(): Promise<{ url: string; close(): Promise<v
   };
 }
 
-/** A client whose calls to an http base (nothing listens there: the tunnel never opens) go through `p`. */
-function client(p: TunnelLessProxy, timeoutMs: number, notices: ClientNotice[]): WechatHttpClient {
-  return new WechatHttpClient({
-    apiBase: 'http://127.0.0.1:9',
-    timeoutMs,
-    retryDelaysMs: [10, 10],
-    proxy: { httpProxy: p.url, httpsProxy: '', noProxy: '' },
-    notice: (n) => notices.push(n),
-  });
+/**
+ * A client whose calls to an http base (nothing listens there: the tunnel never opens) go through the
+ * proxy at `proxyUrl` (HTTP_PROXY; NO_PROXY `noProxy`), without retries unless `o` gives them.
+ */
+function viaProxy(proxyUrl: string, o: Partial<ConstructorParameters<typeof WechatHttpClient>[0]> & { timeoutMs: number }, noProxy = ''): WechatHttpClient {
+  return new WechatHttpClient({ apiBase: 'http://127.0.0.1:9', retryDelaysMs: [], proxy: { httpProxy: proxyUrl, httpsProxy: '', noProxy }, ...o });
 }
+
+function client(p: TunnelLessProxy, timeoutMs: number, notices: ClientNotice[]): WechatHttpClient {
+  return viaProxy(p.url, { timeoutMs, retryDelaysMs: [10, 10], notice: (n) => notices.push(n) });
+}
+
+/** An idempotent stable_token call: its error, or its answer. */
+const stableToken = (c: WechatHttpClient): Promise<unknown> =>
+  c.call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true }).catch((e: unknown) => e);
 
 describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
   it('a proxy that hangs up on CONNECT: the call fails as never sent, sent again once, two connections in all', async () => {
@@ -94,14 +99,8 @@ describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
     const p = await proxyNeverConnecting();
     try {
       const notices: ClientNotice[] = [];
-      const c = new WechatHttpClient({
-        apiBase: 'http://127.0.0.1:9',
-        timeoutMs: 300,
-        retryDelaysMs: [],
-        proxy: { httpProxy: p.url, httpsProxy: '', noProxy: '' },
-        notice: (n) => notices.push(n),
-      });
-      const err = await c.call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true }).catch((e: unknown) => e);
+      const c = viaProxy(p.url, { timeoutMs: 300, notice: (n) => notices.push(n) });
+      const err = await stableToken(c);
       expect(err).toBeInstanceOf(NetworkError);
       const e = err as NetworkError;
       expect(e.failure).toBe('timeout');
@@ -127,7 +126,7 @@ describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
         retryDelaysMs: [],
         proxy: { httpProxy: '', httpsProxy: proxy.url, noProxy: '' },
       });
-      const err = await c.call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true }).catch((e: unknown) => e);
+      const err = await stableToken(c);
       expect(proxy.tunnels).toEqual([new URL(target.url).host]);
       expect(err).toBeInstanceOf(NetworkError);
       expect(err).toMatchObject({ failure: 'timeout', mayHaveReachedServer: false });
@@ -141,15 +140,9 @@ describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
   it('Ctrl-C while the proxy has not answered CONNECT: the call ends at once, cancelled, not when --timeout is up', async () => {
     const p = await tunnelLessProxy('silent');
     const run = new AbortController();
-    const c = new WechatHttpClient({
-      apiBase: 'http://127.0.0.1:9',
-      // Far beyond the test's own timeout: waiting it out fails the test.
-      timeoutMs: 120_000,
-      retryDelaysMs: [],
-      proxy: { httpProxy: p.url, httpsProxy: '', noProxy: '' },
-      signal: run.signal,
-    });
-    const call = c.call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true }).catch((e: unknown) => e);
+    // Far beyond the test's own timeout: waiting it out fails the test.
+    const c = viaProxy(p.url, { timeoutMs: 120_000, signal: run.signal });
+    const call = stableToken(c);
     while (p.connections === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     run.abort();
     expect(await call).toBeInstanceOf(CancelledError);
@@ -160,14 +153,8 @@ describe('WechatHttpClient behind a proxy that opens no tunnel', () => {
     const p = await proxyNeverConnecting();
     try {
       const run = new AbortController();
-      const c = new WechatHttpClient({
-        apiBase: 'http://127.0.0.1:9',
-        timeoutMs: 120_000,
-        retryDelaysMs: [],
-        proxy: { httpProxy: p.url, httpsProxy: '', noProxy: '' },
-        signal: run.signal,
-      });
-      const call = c.call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true }).catch((e: unknown) => e);
+      const c = viaProxy(p.url, { timeoutMs: 120_000, signal: run.signal });
+      const call = stableToken(c);
       // The connect has begun (it never completes); when exactly does not matter.
       await new Promise((resolve) => setTimeout(resolve, 50));
       run.abort();
@@ -201,21 +188,12 @@ describe('WechatHttpClient behind a proxy that cannot be reached', () => {
     await new Promise<void>((resolve) => s.close(() => resolve()));
     return port;
   };
-  const call = (c: WechatHttpClient) =>
-    c.call({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential' }, idempotent: true }).catch((e: unknown) => e);
 
   it('does not try the backup host through the same dead proxy: one retry, then the error naming the proxy', async () => {
     const proxy = `http://127.0.0.1:${await closedPort()}`;
     const notices: ClientNotice[] = [];
-    const c = new WechatHttpClient({
-      apiBase: 'http://127.0.0.1:9',
-      backupApiBase: 'http://127.0.0.1:10',
-      timeoutMs: 2000,
-      retryDelaysMs: [10],
-      proxy: { httpProxy: proxy, httpsProxy: '', noProxy: '' },
-      notice: (n) => notices.push(n),
-    });
-    const err = await call(c);
+    const c = viaProxy(proxy, { backupApiBase: 'http://127.0.0.1:10', timeoutMs: 2000, retryDelaysMs: [10], notice: (n) => notices.push(n) });
+    const err = await stableToken(c);
     expect(err).toBeInstanceOf(NetworkError);
     expect((err as NetworkError).messageRef).toMatchObject({ key: 'http.proxy.unreachable', params: { proxy, host: '127.0.0.1:9' } });
     expect(notices.map((n) => n.kind)).toEqual(['retry']);
@@ -225,15 +203,8 @@ describe('WechatHttpClient behind a proxy that cannot be reached', () => {
     const proxy = `http://127.0.0.1:${await closedPort()}`;
     const backup = `http://127.0.0.1:${await closedPort()}`;
     const notices: ClientNotice[] = [];
-    const c = new WechatHttpClient({
-      apiBase: 'http://127.0.0.1:9',
-      backupApiBase: backup,
-      timeoutMs: 2000,
-      retryDelaysMs: [10],
-      proxy: { httpProxy: proxy, httpsProxy: '', noProxy: new URL(backup).host },
-      notice: (n) => notices.push(n),
-    });
-    const err = await call(c);
+    const c = viaProxy(proxy, { backupApiBase: backup, timeoutMs: 2000, retryDelaysMs: [10], notice: (n) => notices.push(n) }, new URL(backup).host);
+    const err = await stableToken(c);
     expect(notices.map((n) => n.kind)).toEqual(['retry', 'fallback', 'retry']);
     // The backup's own failure: a refused connection to it, not the proxy.
     expect((err as NetworkError).messageRef).toMatchObject({ key: 'http.refused' });
