@@ -1,14 +1,11 @@
 // wxauth exchange (and listen --exchange): the tokens on stdout, what to do next on stderr, one --json
 // document, or WeChat's body as it came with --raw.
 import type { Context } from '../../context.js';
-import type { WxauthError } from '../../errors.js';
 import type { NoUnionidReason, StateVerdict } from '../../core/token.js';
 import type { ExchangeResult } from '../../flows/user-token.js';
 import type { Output } from '../output.js';
 import { formatDeadline, formatRelative, isoTime } from '../format.js';
-import { tr } from '../i18n.js';
-import { errorObject } from './error.js';
-import { iso, type UserTokenScene } from './tokens-common.js';
+import { iso, presentSaveFailure, saveErrorDocument, type UserTokenScene } from './tokens-common.js';
 
 /**
  * A summary's unionid cell when there is none, worded by why (core/token.ts noUnionidReason): "not bound
@@ -54,18 +51,6 @@ export function announceCleanedInput(ctx: Pick<Context, 'out'>, removed: readonl
 /** A callback with several codes: which one is spent, and why the others are there. */
 export function announceCodes(ctx: Pick<Context, 'out'>, count: number): void {
   ctx.out.warn(ctx.out.t('tokens.exchange.input.codes', { count }));
-}
-
-/** The error document of a save that failed after WeChat answered (in --json, beside the tokens). */
-export function saveErrorDocument(out: Output, error: WxauthError): Record<string, unknown> {
-  return errorObject(error.code, tr(out.lang, error.messageRef), error.hint ? tr(out.lang, error.hint) : undefined);
-}
-
-/** Said AFTER the tokens were printed: they were not saved, why, and what to do. */
-export function presentSaveFailure(out: Output, error: WxauthError, key: 'tokens.exchange.saveFailed' | 'tokens.refresh.saveFailed' = 'tokens.exchange.saveFailed'): void {
-  out.failure(out.t(key));
-  out.say(tr(out.lang, error.messageRef));
-  if (error.hint) out.say(out.style.cyan('→ ') + tr(out.lang, error.hint));
 }
 
 /** Talk about the state before the exchange (the code is spent either way once sent). */

@@ -4,7 +4,8 @@ import type { LoginHooks, LoginResult } from '../../commands/login.js';
 import type { Output } from '../output.js';
 import { formatDeadline, isoTime } from '../format.js';
 import { WaitDisplay, elsewhereWarning, hitsForJson, listeningLine, presentAftermath, waitingEvent } from './listen.js';
-import { presentSaveFailure, saveErrorDocument, unionidNoneKey } from './exchange.js';
+import { unionidNoneKey } from './exchange.js';
+import { presentSaveFailure, saveErrorDocument } from './tokens-common.js';
 import { authorizeHooks, renderLint, warnFinding } from './url.js';
 
 export function loginHooks(out: Output): LoginHooks {

@@ -3,8 +3,7 @@
 import type { RefreshResult } from '../../flows/user-token.js';
 import type { Output } from '../output.js';
 import { formatDeadline, isoTime } from '../format.js';
-import { iso, type UserTokenScene } from './tokens-common.js';
-import { presentSaveFailure, saveErrorDocument } from './exchange.js';
+import { iso, presentSaveFailure, saveErrorDocument, type UserTokenScene } from './tokens-common.js';
 
 export interface RefreshCommandResult extends UserTokenScene {
   refresh: RefreshResult;

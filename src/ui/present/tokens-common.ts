@@ -1,14 +1,18 @@
-// What the user-token presenters (exchange, refresh, check, userinfo, tokens) share: lifetimes coloured
-// by how much is left, ISO times for --json, the cached-user document, and --raw on a WeChat error.
+// What the user-token presenters (exchange, refresh, check, userinfo, tokens, login) share: lifetimes
+// coloured by how much is left, ISO times for --json, the cached-user document, --raw on a WeChat error,
+// and a save that failed after WeChat answered (the tokens printed first).
 //
 // Secrets policy: exchange and refresh print the access_token and refresh_token in full, on stdout and
 // in --json, because obtaining them is the point (scripts need them); check and userinfo never print
 // tokens; `tokens list` never prints them, `tokens show` masks them unless --show-secrets. Traces (-v,
 // --curl) redact them in the HTTP client.
 import type { Life, LifeLevel, TokenStatus } from '../../core/token.js';
+import type { WxauthError } from '../../errors.js';
 import type { UserTokenEntry } from '../../store/token-cache.js';
 import type { Output } from '../output.js';
 import { formatDeadline, formatRelative, isoTime } from '../format.js';
+import { tr } from '../i18n.js';
+import { errorObject } from './error.js';
 
 /** Where a user-token result was obtained: what every presenter of this family needs besides the result. */
 export interface UserTokenScene {
@@ -75,3 +79,14 @@ export function userDocument(v: CachedUserView): Record<string, unknown> {
   };
 }
 
+/** The error document of a save that failed after WeChat answered (in --json, beside the tokens). */
+export function saveErrorDocument(out: Output, error: WxauthError): Record<string, unknown> {
+  return errorObject(error.code, tr(out.lang, error.messageRef), error.hint ? tr(out.lang, error.hint) : undefined);
+}
+
+/** Said AFTER the tokens were printed: they were not saved, why, and what to do. */
+export function presentSaveFailure(out: Output, error: WxauthError, key: 'tokens.exchange.saveFailed' | 'tokens.refresh.saveFailed' = 'tokens.exchange.saveFailed'): void {
+  out.failure(out.t(key));
+  out.say(tr(out.lang, error.messageRef));
+  if (error.hint) out.say(out.style.cyan('→ ') + tr(out.lang, error.hint));
+}
