@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { nextStep } from '../core/next-step.js';
-import { redactText } from '../core/secrets.js';
+import { quotedInput } from '../core/token.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 import { quotaAnnouncements, type QuotaCommandResult } from '../ui/present/quota.js';
@@ -46,7 +46,7 @@ export function parseOptions({ args, opts }: CommandInput): QuotaOptions {
   }
   if (!/^\/[A-Za-z0-9_./-]+$/.test(cgiPath)) {
     // Quoted back masked: a pasted API URL carries the appsecret or a token in its query.
-    throw new UsageError({ key: 'basic.quota.path.invalid', params: { path: redactText(input) } }, { hint: { key: 'basic.quota.path.invalid.hint' } });
+    throw new UsageError({ key: 'basic.quota.path.invalid', params: { path: quotedInput(input) } }, { hint: { key: 'basic.quota.path.invalid.hint' } });
   }
   return { cgiPath, fromUrl, clear, yes };
 }

@@ -10,7 +10,8 @@ import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { extractRid } from '../core/errcodes.js';
 import { readErrorBody } from '../core/responses.js';
-import { redactJsonText, redactText, redactUrl } from '../core/secrets.js';
+import { redactJsonText, redactUrl } from '../core/secrets.js';
+import { quotedInput } from '../core/token.js';
 import { RID_RETENTION_MS, nextStep } from '../core/next-step.js';
 import type { RidGetResponse } from '../core/responses.js';
 import { formatLocalTime } from '../ui/format.js';
@@ -48,7 +49,7 @@ export function parseOptions({ args }: CommandInput): RidOptions {
   }
   if (!m?.[1]) {
     // What was pasted is quoted back: a log line or curl command carries the appsecret or a token.
-    throw new UsageError({ key: 'basic.rid.invalid', params: { rid: redactText(input) } }, { hint: { key: 'basic.rid.invalid.hint' } });
+    throw new UsageError({ key: 'basic.rid.invalid', params: { rid: quotedInput(input) } }, { hint: { key: 'basic.rid.invalid.hint' } });
   }
   return { rid: rid.toLowerCase(), issuedAt: parseInt(m[1], 16) * 1000, extracted };
 }

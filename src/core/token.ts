@@ -3,6 +3,7 @@
 // clock: `now` is always passed in (milliseconds since the epoch).
 import { isAuthorizeUrl, parseCallbackUrl, type ParsedCallback } from './callback-url.js';
 import { readFields, type Narrowed } from './responses.js';
+import { redactText, redactValue } from './secrets.js';
 
 export type { Narrowed } from './responses.js';
 
@@ -406,6 +407,16 @@ export function looksLikeOpenid(value: string): boolean {
 /** An access_token's shape: `86_…`-style, far longer than an openid. */
 export function looksLikeAccessToken(value: string): boolean {
   return value.length >= 64 && /^[A-Za-z0-9_-]+$/.test(value);
+}
+
+/**
+ * A refused argument as its refusal quotes it back: a bare access_token, or 32 hex digits (the shape of
+ * every appsecret, and of a code), masked whole; a longer paste with its named secrets masked
+ * (redactText: `secret=…`, a URL's query). `wxauth rid <token>` printed the whole token.
+ */
+export function quotedInput(input: string): string {
+  if (looksLikeAccessToken(input) || /^[0-9a-f]{32}$/i.test(input)) return redactValue(input);
+  return redactText(input);
 }
 
 /**

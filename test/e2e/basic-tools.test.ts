@@ -252,6 +252,23 @@ describe('a pasted text quoted back in a usage error', () => {
       expect(r.stdout + r.stderr).toContain(`${secret.slice(0, 4)}***`);
     }
   });
+
+  // An access_token or the appsecret given alone (pasted into the wrong command): no name says it is
+  // a secret, its shape does. Quoted in full, it went into the terminal and the CI log.
+  const longToken = `86_${'Kxw0Tu5mQp3VbX8YcL2nR7sD4fG9hJ1kZ6aW0eE3'.repeat(3)}`;
+  it.each([
+    ['rid', longToken],
+    ['rid', SECRET],
+    ['quota', longToken],
+    ['quota', SECRET],
+  ])('%s masks a bare token or appsecret it refuses (en, zh, --json)', async (command, secret) => {
+    for (const extra of [[], ['--lang', 'zh'], ['--json']]) {
+      const r = await cli([command, secret, ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.stdout + r.stderr).not.toContain(secret);
+      expect(r.stdout + r.stderr).toContain(`${secret.slice(0, 4)}***`);
+    }
+  });
 });
 
 describe('wxauth domains', () => {
