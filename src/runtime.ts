@@ -146,6 +146,7 @@ export function createContext(options: RuntimeOptions): Context {
         // out.warning: in --json it is in the document's warnings too.
         if (resolved.otherAccount) out.warning(resolved.otherAccount.key, tr(out.lang, resolved.otherAccount));
         for (const unknown of resolved.unknownKeys) out.warning(unknown.key, tr(out.lang, unknown));
+        if (resolved.regionIgnored) out.warning(resolved.regionIgnored.key, tr(out.lang, resolved.regionIgnored));
       }
       return resolved;
     },

@@ -103,6 +103,12 @@ export interface ResolvedConfig {
    */
   unsavedProfile?: MessageRef;
   /**
+   * A region and an API base given at the same level (both flags, or both WXAUTH_* variables): the API
+   * base wins and the region is not used. Every command says so (runtime.ts), since the user asked
+   * for that region.
+   */
+  regionIgnored?: MessageRef;
+  /**
    * Keys of the profile wxauth does not know (`apibase` for apiBase, edited by hand): their values are
    * not used, and every command says so (runtime.ts), since the run then uses a default instead.
    */
@@ -385,6 +391,15 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   // apiBase) is the one meant: flags over the environment over the profile, as for one setting.
   const closer: Partial<Record<Source, number>> = { flag: 3, env: 2, profile: 1 };
   const regionWins = apiBase !== undefined && rawRegion !== undefined && (closer[sources.region!] ?? 0) > (closer[sources.apiBase!] ?? 0);
+  // Given at the same level, the API base wins (it is the more precise of the two), said rather than
+  // silent: `--region sh --api-base …` ran against the base with no word that sh was not used.
+  const sameLevel = apiBase !== undefined && rawRegion !== undefined && (sources.region === 'flag' || sources.region === 'env') && sources.region === sources.apiBase;
+  const regionIgnored: MessageRef | undefined =
+    sameLevel && apiBase!.replace(/\/+$/, '') !== REGIONS[region]
+      ? sources.region === 'flag'
+        ? { key: 'config.region.ignored', params: { region: `${FLAG_NAMES.region} ${rawRegion}`, apiBase: FLAG_NAMES.apiBase } }
+        : { key: 'config.region.ignored', params: { region: `${ENV_NAMES.region}=${rawRegion}`, apiBase: ENV_NAMES.apiBase } }
+      : undefined;
   if (apiBase === undefined || regionWins) {
     apiBase = REGIONS[region];
     sources.apiBase = rawRegion === undefined ? 'default' : sources.region;
@@ -450,6 +465,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     warnings,
     unknownKeys,
     ...(unsaved && savedNames.length > 0 ? { unsavedProfile: { key: 'config.profile.unsaved', params: { profile: picked.name, profiles: savedNames.join(', ') } } } : {}),
+    ...(regionIgnored ? { regionIgnored } : {}),
     ...(otherAccount ? { otherAccount: { key: 'config.profile.otherAppid', params: { appid: envAppid, profile: picked.name, profileAppid: data.appid! } } } : {}),
     errors,
   };

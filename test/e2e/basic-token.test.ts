@@ -124,6 +124,22 @@ describe('wxauth token', () => {
     }
   });
 
+  it('--region beside --api-base (or WXAUTH_REGION beside WXAUTH_API_BASE) is said not to be used, en and zh, in --json\'s warnings too', async () => {
+    const run = server();
+    const flags = await run(['token', '--region', 'sh', '--api-base', emu.url]);
+    expect(flags.code, flags.stderr).toBe(0);
+    expect(flags.stderr).toContain('--region sh is not used: --api-base is given too');
+    const env = await run(['token', '--lang', 'zh'], { WXAUTH_REGION: 'sh' });
+    expect(env.code, env.stderr).toBe(0);
+    expect(env.stderr).toContain('WXAUTH_REGION=sh 没有生效：同时给了 WXAUTH_API_BASE');
+    const json = await run(['token', '--json'], { WXAUTH_REGION: 'hk' });
+    expect(json.code).toBe(0);
+    expect(parseJson(json.stdout).warnings).toEqual([expect.objectContaining({ id: 'config.region.ignored', message: expect.stringContaining('WXAUTH_REGION=hk is not used') })]);
+    // A region named closer than the base wins, as documented: nothing to say.
+    const closer = await run(['token', '--api-base', emu.url], { WXAUTH_REGION: 'sh' });
+    expect(closer.stderr).not.toContain('not used');
+  });
+
   it('uses stable_token, which hands back the same token on a second call, and caches it for --show', async () => {
     const cli = server();
     const first = await cli(['token']);

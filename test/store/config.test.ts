@@ -143,6 +143,23 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect(resolveConfig({ globals: {}, env: { WXAUTH_REGION: 'sh', WXAUTH_API_BASE: 'http://127.0.0.1:7' }, profiles, currentProfile: 'p' }).apiBase).toBe('http://127.0.0.1:7');
   });
 
+  it('a region and an API base of the same level: the region not used is reported (flags, variables), not one a level apart', () => {
+    const profiles = { p: { apiBase: 'http://127.0.0.1:3900' } };
+    expect(resolveConfig({ globals: { region: 'hk', apiBase: 'http://127.0.0.1:8' }, env: {}, profiles, currentProfile: 'p' }).regionIgnored).toEqual({
+      key: 'config.region.ignored',
+      params: { region: '--region hk', apiBase: '--api-base' },
+    });
+    expect(resolveConfig({ globals: {}, env: { WXAUTH_REGION: 'sh', WXAUTH_API_BASE: 'http://127.0.0.1:7' }, profiles: {} }).regionIgnored).toEqual({
+      key: 'config.region.ignored',
+      params: { region: 'WXAUTH_REGION=sh', apiBase: 'WXAUTH_API_BASE' },
+    });
+    // The base is the region's own host: nothing is lost.
+    expect(resolveConfig({ globals: { region: 'sh', apiBase: 'https://sh.api.weixin.qq.com/' }, env: {}, profiles: {} }).regionIgnored).toBeUndefined();
+    // A region closer than the base wins; a flag base over a variable region is plain precedence.
+    expect(resolveConfig({ globals: { region: 'hk' }, env: {}, profiles, currentProfile: 'p' }).regionIgnored).toBeUndefined();
+    expect(resolveConfig({ globals: { apiBase: 'http://127.0.0.1:8' }, env: { WXAUTH_REGION: 'sh' }, profiles: {} }).regionIgnored).toBeUndefined();
+  });
+
   it('says where the API base came from, by the setting that chose it: apiBase or a region, flag, variable or profile', () => {
     const profiles = { p: { apiBase: 'http://127.0.0.1:3900' } };
     const origin = (input: Omit<Parameters<typeof resolveConfig>[0], 'profiles' | 'currentProfile'>) => apiBaseOrigin(resolveConfig({ ...input, profiles, currentProfile: 'p' }));

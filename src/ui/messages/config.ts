@@ -16,6 +16,10 @@ export const messages = {
     zh: 'WXAUTH_APPID（{appid}）不是 profile "{profile}" 的 appid（{profileAppid}）：不使用这个 profile 里属于那个账号的设置（secret、类型、域名、回调地址、JS 安全域名、验证文件），它的接口地址和地区设置照常使用。',
     en: 'WXAUTH_APPID ({appid}) is not the appid of profile "{profile}" ({profileAppid}): that profile’s account settings (secret, type, domain, redirect URI, JS domains, verify file) are not used; its API and network settings still are.',
   },
+  'config.region.ignored': {
+    zh: '{region} 没有生效：同时给了 {apiBase}，两者都是参数或都是环境变量时，API 地址优先于接入点（请求发往 API 地址）。两者只给一个。',
+    en: '{region} is not used: {apiBase} is given too, and given at the same level (both flags, or both variables) the API base wins over a region (calls go to the API base). Give only one of them.',
+  },
   'config.path.stateGuessed': {
     zh: 'config.json 没有读（见上面的原因），不知道当前是哪个 profile：{file} 是 default 的 state 文件；其他 profile 的请加 --profile <名字> 查看。',
     en: 'config.json was not read (see why above), so the profile in use is unknown: {file} is the default profile’s state file; --profile NAME shows another’s.',
