@@ -12,6 +12,11 @@ import { listenerCanReceive } from './host-names.js';
 
 /** rids can be looked up for 7 days (API-FACTS §11). */
 export const RID_RETENTION_MS = 7 * DAY;
+/**
+ * How far ahead of this computer's clock a rid's time may be and still be real (WeChat's clock and
+ * this one differ a little); further ahead, no request made it: the rid is mistyped or made up.
+ */
+export const RID_FUTURE_SLACK_MS = DAY / 24;
 
 
 /**
@@ -167,6 +172,8 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
       const params = { rid: situation.rid, at: situation.at, appid: situation.appid };
       switch (errcode) {
         case 76001:
+          // "this one is from 2106-02-07" (ffffffff-…) read as if such a request had been made.
+          if (situation.ageMs < -RID_FUTURE_SLACK_MS) return messageRef('basic.rid.76001.future.hint', params);
           return messageRef(situation.ageMs > RID_RETENTION_MS ? 'basic.rid.76001.old.hint' : 'basic.rid.76001.hint', params);
         case 76002:
           return messageRef('basic.rid.76002.hint', params);

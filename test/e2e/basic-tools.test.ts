@@ -228,6 +228,13 @@ describe('wxauth rid', () => {
     expect(cut.stderr).toContain('"6b144d59-ec748cfb-9e80caf" looks like a rid cut short: a rid is three groups of 8 hex digits, and this has 23.');
     const cutZh = await cli(['rid', '6b144d59-ec748cfb', '--lang', 'zh']);
     expect(cutZh.stderr).toContain('像是没复制完整的 rid');
+    // A time still to come (ffffffff- is 2106): no request made it, rather than "this one is from 2106-02-07".
+    const future = await cli(['rid', 'ffffffff-00000000-00000000']);
+    expect(future.code).toBe(3);
+    expect(future.stderr).toContain('ffffffff-00000000-00000000 cannot be a real rid');
+    expect(future.stderr).not.toContain('this one is from');
+    const futureZh = await cli(['rid', 'ffffffff-00000000-00000000', '--lang', 'zh']);
+    expect(futureZh.stderr).toContain('ffffffff-00000000-00000000 不可能是真实的 rid');
     const old = await cli(['rid', '617682e0-09059ac5-34a8e2ea']);
     expect(old.code).toBe(3);
     expect(old.stderr).toContain('WeChat keeps rids for 7 days');

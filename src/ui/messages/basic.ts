@@ -296,6 +296,10 @@ export const messages = {
     zh: '微信在 {appid} 下没有 {rid} 的记录。只有发出该请求的账号（同一 appid）能查，只保留 7 天（这个 rid 产生于 {at}），且网页授权（/sns/…）请求的 rid 一律查不到：exchange、refresh、check、userinfo 报错里的 rid 无法查询。',
     en: 'WeChat has no record of {rid} for {appid}. Only the account whose request produced a rid (same appid) can look it up, for 7 days (this one is from {at}), and rids of web-authorization (/sns/…) requests never: the rids in exchange, refresh, check and userinfo errors cannot be looked up.',
   },
+  'basic.rid.76001.future.hint': {
+    zh: '{rid} 不可能是真实的 rid：rid 的第一段是请求时间，它表示的 {at} 还没到，没有请求能产生它。多半是抄错或编造的：从报错的 errmsg 里重新复制 rid（若确实刚产生，检查本机时钟）。',
+    en: '{rid} cannot be a real rid: a rid’s first group is the time of its request, and {at} is still to come, so no request produced it. It is probably mistyped or made up: copy the rid again from the errmsg (if it is really fresh, check this computer’s clock).',
+  },
   'basic.rid.76001.old.hint': {
     zh: '这个 rid 产生于 {at}，已超过微信保留的 7 天，无法再查询。',
     en: 'This rid is from {at}, older than the 7 days WeChat keeps rids: it cannot be looked up any more.',
