@@ -156,8 +156,12 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
         // /sns/* are limited per minute, not per day: quota/get has nothing to say about them.
         case 76022:
           return /^\/sns\//.test(situation.cgiPath) ? { key: 'basic.quota.sns.hint' } : { key: 'basic.quota.76022.hint', params };
-        case 76021:
+        case 76021: {
+          // `/cgi-bin/token/`: the path is right but for its last character, which "check the spelling" hid.
+          const trimmed = situation.cgiPath.replace(/\/+$/, '');
+          if (trimmed !== situation.cgiPath && trimmed !== '') return { key: 'basic.quota.76021.slash.hint', params: { path: situation.cgiPath, trimmed } };
           return { key: 'basic.quota.76021.hint', params };
+        }
         case 76003:
           return { key: 'basic.quota.76003.hint', params };
         default:

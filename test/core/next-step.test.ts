@@ -73,6 +73,7 @@ describe('nextStep', () => {
     ['/sns/ has no quota', 76022, { use: 'quota-get', cgiPath: '/sns/userinfo' }, 'basic.quota.sns.hint'],
     ['no right to query', 76022, { use: 'quota-get', cgiPath: '/cgi-bin/message/custom/send' }, 'basic.quota.76022.hint'],
     ['unknown path', 76021, { use: 'quota-get', cgiPath: '/cgi-bin/nope' }, 'basic.quota.76021.hint'],
+    ['path with a trailing /', 76021, { use: 'quota-get', cgiPath: '/cgi-bin/token/' }, 'basic.quota.76021.slash.hint'],
     ['malformed path', 76003, { use: 'quota-get', cgiPath: 'cgi-bin/token' }, 'basic.quota.76003.hint'],
     ['clears used up', 48006, { use: 'quota-clear', appid: 'wx1' }, 'basic.clear.48006.hint'],
     ['clear with the wrong appid', 40013, { use: 'quota-clear', appid: 'wx1' }, 'basic.clear.40013.hint'],

@@ -146,6 +146,15 @@ describe('wxauth quota', () => {
     expect(r.stderr).not.toContain('produced by another account');
   });
 
+  it('76021 for a path with a trailing / says to remove it, not to check the spelling (en and zh)', async () => {
+    const r = await cli(['quota', '/cgi-bin/token/']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('WeChat does not know /cgi-bin/token/: remove the trailing /, i.e. /cgi-bin/token');
+    expect(r.stderr).not.toContain('check the spelling');
+    const zh = await cli(['quota', '/cgi-bin/token/', '--lang', 'zh']);
+    expect(zh.stderr).toContain('微信不认识 /cgi-bin/token/：去掉末尾的 /，写成 /cgi-bin/token');
+  });
+
   it('76022 for /sns/ paths, explained', async () => {
     const r = await cli(['quota', '/sns/oauth2/access_token']);
     expect(r.code).toBe(3);

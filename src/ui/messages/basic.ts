@@ -250,6 +250,10 @@ export const messages = {
     zh: '这个账号的 token 无权查询 {path}：该接口可能属于其他账号类型，或不按每日额度限制。',
     en: "This account's token may not query {path}: the API may belong to another account type, or not be limited by a daily quota.",
   },
+  'basic.quota.76021.slash.hint': {
+    zh: '微信不认识 {path}：去掉末尾的 /，写成 {trimmed}（接口路径不以 / 结尾）。',
+    en: 'WeChat does not know {path}: remove the trailing /, i.e. {trimmed} (API paths do not end with /).',
+  },
   'basic.quota.76021.hint': {
     zh: '微信不认识 {path}：检查拼写（从接口地址复制，不带域名和参数）。',
     en: 'WeChat does not know {path}: check the spelling (copy it from the API URL, without host and query).',
