@@ -151,7 +151,7 @@ export interface ProfileFacts {
   /** Fields the checks need that are not set, in this order: appid, secret, domain, redirectUri (a subscription account: appid, secret). */
   missing: string[];
   /** For the "missing" hints: the first field's value to set (or the placeholder) and the env variables of all (store/resolve.ts missingSettings). */
-  settings: { first: string; value: string | MessageRef; env: string };
+  settings: { first: string; value: string | MessageRef; env: readonly string[] };
   /**
    * The appid came from WXAUTH_APPID; `profileAppid`: the profile's own, when that is another account
    * (whose settings the resolver left out). `config set` or `init` would then write that account's profile.
@@ -175,7 +175,7 @@ export function evaluateProfile(f: ProfileFacts): DoctorCheck {
   if (f.missing.length > 0 && f.envAppid && f.appid) {
     // The account is the variable's: complete it with variables too, or drop the variable for the
     // profile's own. Leading with config set (or init) would write this appid's settings over the profile.
-    const params = { appid: f.appid, fields: f.missing.join(', '), env: f.settings.env, profile: f.profile };
+    const params = { appid: f.appid, fields: f.missing, env: f.settings.env, profile: f.profile };
     const other = f.envAppid.profileAppid;
     if (other !== undefined) {
       return check('profile', 'fail', { key: 'doctor.profile.envAppid.otherAccount', params: { ...params, profileAppid: other } }, { ...evidence, appidSource: 'env' }, {
@@ -190,7 +190,7 @@ export function evaluateProfile(f: ProfileFacts): DoctorCheck {
     return check('profile', 'fail', { key: 'doctor.profile.envAppid.missing', params }, { ...evidence, appidSource: 'env' }, fix);
   }
   if (f.missing.length > 0) {
-    return check('profile', 'fail', { key: 'config.missing', params: { fields: f.missing.join(', '), profile: f.profile } }, evidence, {
+    return check('profile', 'fail', { key: 'config.missing', params: { fields: f.missing, profile: f.profile } }, evidence, {
       key: 'config.missing.hint',
       params: { profile: f.profile, ...f.settings },
     });

@@ -426,7 +426,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     unknownKeys.push(
       known
         ? { key: 'config.file.unknownKey.like', params: { profile: picked.name, key: key.slice(0, 40), known } }
-        : { key: 'config.file.unknownKey', params: { profile: picked.name, key: key.slice(0, 40), keys: PROFILE_KEYS.join(', ') } },
+        : { key: 'config.file.unknownKey', params: { profile: picked.name, key: key.slice(0, 40), keys: PROFILE_KEYS } },
     );
   }
 
@@ -464,7 +464,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     envOverProfile,
     warnings,
     unknownKeys,
-    ...(unsaved && savedNames.length > 0 ? { unsavedProfile: { key: 'config.profile.unsaved', params: { profile: picked.name, profiles: savedNames.join(', ') } } } : {}),
+    ...(unsaved && savedNames.length > 0 ? { unsavedProfile: { key: 'config.profile.unsaved', params: { profile: picked.name, profiles: savedNames } } } : {}),
     ...(regionIgnored ? { regionIgnored } : {}),
     ...(otherAccount ? { otherAccount: { key: 'config.profile.otherAppid', params: { appid: envAppid, profile: picked.name, profileAppid: data.appid! } } } : {}),
     errors,
@@ -489,7 +489,8 @@ export function noSuchProfile(name: string, names: readonly string[]): MessageRe
 
 /** "No profile named nope", with the profiles that exist and how to create this one. */
 export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'profileNames'> & Partial<Pick<ResolvedConfig, 'profileSource'>>): ConfigError {
-  const profiles = config.profileNames.join(', ');
+  // A list parameter: joined as the sentence's language lists them (`a, b` / `a、b`).
+  const profiles = config.profileNames;
   // Named by WXAUTH_PROFILE: the variable is what to fix (a --profile flag would not be needed).
   const fromEnv = config.profileSource === 'env';
   // "Web" beside a saved "web": init refuses to make it (a case twin shares a state file on macOS and
@@ -503,9 +504,9 @@ export function unknownProfileError(config: Pick<ResolvedConfig, 'profile' | 'pr
   return new ConfigError(
     noSuchProfile(config.profile, config.profileNames),
     {
-      hint: fromEnv && profiles
+      hint: fromEnv && profiles.length > 0
         ? { key: 'config.profile.unknown.env.hint', params: { profile: config.profile, profiles } }
-        : profiles
+        : profiles.length > 0
           ? { key: 'config.profile.unknown.create.hint', params: { profile: config.profile, profiles } }
           : { key: 'config.profile.none.hint', params: { profile: config.profile } },
     },
@@ -561,8 +562,8 @@ export function requireFields(config: ResolvedConfig, fields: ConfigField[]): Re
   // was removed, or config.json names one that is gone. "Run wxauth init" would start from nothing.
   if (missing.length > 0 && !config.profileExists && config.profileNames.length > 0) {
     throw new ConfigError(
-      { key: 'config.missing', params: { fields: missing.join(', '), profile: config.profile } },
-      { hint: { key: 'config.missing.pickProfile.hint', params: { profile: config.profile, profiles: config.profileNames.join(', ') } } },
+      { key: 'config.missing', params: { fields: missing, profile: config.profile } },
+      { hint: { key: 'config.missing.pickProfile.hint', params: { profile: config.profile, profiles: config.profileNames } } },
     );
   }
   // WXAUTH_APPID names another account than the profile's: its settings come from WXAUTH_* only, and
@@ -570,15 +571,15 @@ export function requireFields(config: ResolvedConfig, fields: ConfigField[]): Re
   if (missing.length > 0 && config.otherAccount) {
     const appid = String((config.otherAccount.params as { appid?: unknown } | undefined)?.appid ?? config.appid ?? '');
     throw new ConfigError(
-      { key: 'config.missing.otherAccount', params: { fields: missing.join(', '), appid, profile: config.profile } },
-      { hint: { key: 'config.missing.otherAccount.hint', params: { env: missing.map((f) => ENV_NAMES[f]).join(', '), profile: config.profile } } },
+      { key: 'config.missing.otherAccount', params: { fields: missing, appid, profile: config.profile } },
+      { hint: { key: 'config.missing.otherAccount.hint', params: { env: missing.map((f) => ENV_NAMES[f]), profile: config.profile } } },
     );
   }
   if (missing.length > 0) {
     throw new ConfigError(
       {
         key: 'config.missing',
-        params: { fields: missing.join(', '), profile: config.profile },
+        params: { fields: missing, profile: config.profile },
       },
       { hint: { key: 'config.missing.hint', params: { profile: config.profile, ...missingSettings(config, missing) } } },
     );
@@ -588,17 +589,17 @@ export function requireFields(config: ResolvedConfig, fields: ConfigField[]): Re
 
 /**
  * How a hint offers the missing settings: the first as `config set {first} {value}`, every one as
- * `{env}`. A domain the redirect_uri names is given as the value (`WXAUTH_DOMAIN=127.0.0.1:8080`, what
+ * `{env}` (a list, joined as the sentence's language lists). A domain the redirect_uri names is given as the value (`WXAUTH_DOMAIN=127.0.0.1:8080`, what
  * the console must hold for it); any other value is the placeholder, which only the user can fill in.
  */
-export function missingSettings(config: Pick<ResolvedConfig, 'type' | 'redirectUri'>, missing: readonly string[]): { first: string; value: string | MessageRef; env: string } {
+export function missingSettings(config: Pick<ResolvedConfig, 'type' | 'redirectUri'>, missing: readonly string[]): { first: string; value: string | MessageRef; env: readonly string[] } {
   const domain = config.redirectUri === undefined ? undefined : domainForRedirect(config.redirectUri, config.type);
   const known = (field: string) => (field === 'domain' ? domain : undefined);
   const first = missing[0] ?? '';
   return {
     first,
     value: known(first) ?? { key: 'config.missing.value' },
-    env: missing.map((f) => (known(f) === undefined ? ENV_NAMES[f as ConfigField] : `${ENV_NAMES[f as ConfigField]}=${known(f)}`)).join(', '),
+    env: missing.map((f) => (known(f) === undefined ? ENV_NAMES[f as ConfigField] : `${ENV_NAMES[f as ConfigField]}=${known(f)}`)),
   };
 }
 

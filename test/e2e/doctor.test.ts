@@ -351,7 +351,7 @@ describe('wxauth doctor with WXAUTH_APPID naming another account than the profil
 
     const zh = await runCli(['doctor'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
     expect(zh.code).toBe(1);
-    expect(lineOf(zh.stdout, 'profile')).toContain(`appid ${TEST_APP.appid} 来自环境变量 WXAUTH_APPID，缺少配置：secret, domain, redirectUri。profile default 保存的是另一个账号（appid ${SERVICE.appid}）的设置`);
+    expect(lineOf(zh.stdout, 'profile')).toContain(`appid ${TEST_APP.appid} 来自环境变量 WXAUTH_APPID，缺少配置：secret、domain、redirectUri。profile default 保存的是另一个账号（appid ${SERVICE.appid}）的设置`);
     expect(zh.stdout).toMatch(/^\s+怎么办：unset WXAUTH_APPID，检查 profile default 保存的账号/m);
     expect(zh.stdout).not.toMatch(/Missing|Fix:|Unset/);
     // doctor changed nothing, and the profile is whole again without the variable.

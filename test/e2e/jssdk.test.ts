@@ -145,7 +145,7 @@ describe('wxauth jssdk ticket', () => {
       expect(r.stderr, args.join(' ')).toContain('WXAUTH_APPID, WXAUTH_SECRET');
     }
     const zh = await runCli(['jssdk', 'ticket', '--lang', 'zh'], { env });
-    expect(zh.stderr).toContain('缺少配置：appid, secret');
+    expect(zh.stderr).toContain('缺少配置：appid、secret');
     // --show reads the cache only: the secret is not needed.
     const show = await runCli(['jssdk', 'ticket', '--show', '--lang', 'en'], { env });
     expect(show.stderr).toContain('Missing configuration: appid (profile');

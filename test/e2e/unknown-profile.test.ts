@@ -114,6 +114,21 @@ describe('config set on a profile that does not exist', () => {
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
   });
 
+  it('a Chinese refusal lists the profiles and the missing settings with 、, as Chinese lists them', async () => {
+    const dir = threeProfiles();
+    const unknown = await runCli(['--lang', 'zh', '--profile', 'nope', 'token'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(unknown.code).toBe(4);
+    expect(unknown.stderr).toContain('现有 profile：default、svc、web。');
+    const empty = tempConfigDir();
+    const missing = await runCli(['--lang', 'zh', 'token'], { env: { WXAUTH_CONFIG_DIR: empty } });
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toContain('缺少配置：appid、secret（profile "default"）。');
+    expect(missing.stderr).toContain('设置环境变量 WXAUTH_APPID、WXAUTH_SECRET');
+    // English keeps its commas.
+    const en = await runCli(['--lang', 'en', 'token'], { env: { WXAUTH_CONFIG_DIR: empty } });
+    expect(en.stderr).toContain('Missing configuration: appid, secret');
+  });
+
   it('in Chinese and in --json, as config get says it', async () => {
     const dir = threeProfiles();
     const zh = await runCli(['--lang', 'zh', '--profile', 'nope', 'config', 'set', 'region', 'sh'], { env: { WXAUTH_CONFIG_DIR: dir } });
@@ -313,7 +328,7 @@ describe('--profile with the account in WXAUTH_* variables', () => {
     expect(r.stderr).toContain('There is no saved profile "ci" (saved: default, svc, web): this run uses only WXAUTH_* variables and flags');
     expect(cached(dir)).toEqual(['ci']);
     const zh = await runCli(['--lang', 'zh', '--json', 'token'], { env: env(dir, { WXAUTH_PROFILE: 'ci' }) });
-    expect(parseJson(zh.stdout)).toMatchObject({ ok: true, warnings: [{ id: 'config.profile.unsaved', severity: 'warning', message: expect.stringContaining('没有保存名为 "ci" 的 profile（已保存的：default, svc, web）') }] });
+    expect(parseJson(zh.stdout)).toMatchObject({ ok: true, warnings: [{ id: 'config.profile.unsaved', severity: 'warning', message: expect.stringContaining('没有保存名为 "ci" 的 profile（已保存的：default、svc、web）') }] });
   });
 
   it('on a machine with no saved profile (CI, the account in WXAUTH_* alone): no such word', async () => {

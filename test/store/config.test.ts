@@ -181,8 +181,8 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
       }
     })();
     expect(err?.exitCode).toBe(4);
-    expect(err?.messageRef.params?.fields).toBe('appid, secret');
-    expect(err?.hint?.params?.env).toBe('WXAUTH_APPID, WXAUTH_SECRET');
+    expect(err?.messageRef.params?.fields).toEqual(['appid', 'secret']);
+    expect(err?.hint?.params?.env).toEqual(['WXAUTH_APPID', 'WXAUTH_SECRET']);
   });
 
   it('takes an account type from env or a profile as --type takes it: Service and 服务号 are service, not dropped', () => {
@@ -271,15 +271,15 @@ describe('resolveConfig: the one validation on every source (issue 12 item 4)', 
     const profiles = { prod: { appid: APPID }, staging: { appid: APPID } };
     const err = thrown(() => requireFields(resolveConfig({ globals: { profile: 'nope' }, env: {}, profiles }), ['appid']));
     expect(err.messageRef).toEqual({ key: 'config.profile.unknown', params: { profile: 'nope' } });
-    expect(err.hint).toEqual({ key: 'config.profile.unknown.create.hint', params: { profile: 'nope', profiles: 'prod, staging' } });
+    expect(err.hint).toEqual({ key: 'config.profile.unknown.create.hint', params: { profile: 'nope', profiles: ['prod', 'staging'] } });
     const none = thrown(() => requireFields(resolveConfig({ globals: {}, env: { WXAUTH_PROFILE: 'nope' }, profiles: {} }), ['appid']));
     expect(none.hint?.key).toBe('config.profile.none.hint');
     // Named by WXAUTH_PROFILE beside profiles that exist: the variable is what to fix.
     const env = thrown(() => requireFields(resolveConfig({ globals: {}, env: { WXAUTH_PROFILE: 'nope' }, profiles }), ['appid']));
-    expect(env.hint).toEqual({ key: 'config.profile.unknown.env.hint', params: { profile: 'nope', profiles: 'prod, staging' } });
+    expect(env.hint).toEqual({ key: 'config.profile.unknown.env.hint', params: { profile: 'nope', profiles: ['prod', 'staging'] } });
     // The current profile gone while others remain: pick one, not "init".
     const gone = thrown(() => requireFields(resolveConfig({ globals: {}, env: {}, profiles, currentProfile: 'removed' }), ['appid']));
-    expect(gone.hint).toEqual({ key: 'config.missing.pickProfile.hint', params: { profile: 'removed', profiles: 'prod, staging' } });
+    expect(gone.hint).toEqual({ key: 'config.missing.pickProfile.hint', params: { profile: 'removed', profiles: ['prod', 'staging'] } });
     // The default profile, never created: still "missing", pointing at init.
     const fresh = thrown(() => requireFields(resolveConfig({ globals: {}, env: {}, profiles: {} }), ['appid']));
     expect(fresh.messageRef.key).toBe('config.missing');

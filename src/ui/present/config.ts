@@ -74,7 +74,7 @@ export function present(result: ConfigResult, out: Output): void {
       // Nothing stored and nothing from flags or env: only the built-in defaults are listed.
       if (!result.exists && result.entries.every((e) => e.value === undefined || e.source === 'default')) {
         // Others exist: the current one was removed, or config.json names one that is gone.
-        out.say(result.profiles.length > 0 ? out.t('config.list.emptyOthers', { profile: result.profile, profiles: result.profiles.join(', ') }) : out.t('config.list.empty'));
+        out.say(result.profiles.length > 0 ? out.t('config.list.emptyOthers', { profile: result.profile, profiles: result.profiles }) : out.t('config.list.empty'));
       }
       out.table([out.t('config.list.key'), out.t('config.list.value'), out.t('config.list.source')], rows);
       for (const w of result.warnings) out.warn(out.tr(w));
