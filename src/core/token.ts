@@ -348,11 +348,18 @@ export function readExchangeInput(input: string): ExchangeInput {
     // A template never filled in (`${code}`, `{{code}}`), a placeholder copied from a usage line
     // (`CODE`, `<code>` once its brackets are gone, `...`): no code, so nothing to send WeChat for a 40029
     // read as an expired code. The characters allowed are those a callback's code= may hold (below).
-    if (!/^[A-Za-z0-9._~-]+$/.test(text) || /^(?:code|your_?code|x+|\.+)$/i.test(text)) return { ok: false, reason: 'not_code' };
+    if (isPlaceholderCode(text)) return { ok: false, reason: 'not_code' };
     return { ok: true, form: 'code', code: text };
   }
   const callback = parseCallbackUrl(text);
   if (isAuthorizeUrl(callback)) return { ok: false, reason: 'authorize_url', callback };
+  // `CODE&state=STATE`, a docs example copied from after its code=: the placeholder where the code goes,
+  // not a refusal (a real code there is taken as the code by parseCallbackUrl). A code= holding a
+  // placeholder (`code=CODE&state=STATE`) is no code either: WeChat's 40029 would read as an expired code.
+  const lead = callback.form === 'query' ? callback.params[0] : undefined;
+  // (A one-letter word there, `x&state=…`, stays a parameter: state alone is still a refusal.)
+  if (callback.code === undefined && lead?.bare && lead.rawName.length > 1 && isPlaceholderCode(lead.rawName)) return { ok: false, reason: 'not_code' };
+  if (callback.code !== undefined && PLACEHOLDER_WORD.test(callback.code)) return { ok: false, reason: 'not_code' };
   if (callback.code === undefined) {
     // A callback with state but no code: the user refused (old docs: `redirect_uri?state=STATE`, §1.4).
     const denied = callback.states.length > 0;
@@ -364,6 +371,17 @@ export function readExchangeInput(input: string): ExchangeInput {
   // code holds only a URL's unreserved characters (WeChat's: letters and digits, API-FACTS §0.5).
   if (!/^[A-Za-z0-9._~-]+$/.test(callback.code)) return { ok: false, reason: 'code_invalid', callback };
   return { ok: true, form: 'url', code: callback.code, state: callback.state, callback };
+}
+
+/**
+ * A template never filled in (`${code}`, `{{code}}`), or a placeholder copied from a usage line or the
+ * docs (`CODE`, `<code>` once its brackets are gone, `...`): no code. The characters allowed are those a
+ * callback's code= may hold.
+ */
+const PLACEHOLDER_WORD = /^(?:code|your_?code|x+|\.+)$/i;
+
+function isPlaceholderCode(word: string): boolean {
+  return !/^[A-Za-z0-9._~-]+$/.test(word) || PLACEHOLDER_WORD.test(word);
 }
 
 /**

@@ -161,6 +161,13 @@ describe('readExchangeInput', () => {
     // A word that is not a code's stays a parameter: state alone is still a refusal.
     expect(readExchangeInput('x&state=abc')).toMatchObject({ ok: false, reason: 'denied' });
   });
+  it('refuses a docs example pasted literally (CODE&state=STATE, code=CODE&state=STATE) as a placeholder, not a refusal', () => {
+    expect(readExchangeInput('CODE&state=STATE')).toEqual({ ok: false, reason: 'not_code' });
+    expect(readExchangeInput('code=CODE&state=STATE')).toEqual({ ok: false, reason: 'not_code' });
+    expect(readExchangeInput('https://www.example.com/cb?code=CODE&state=STATE')).toEqual({ ok: false, reason: 'not_code' });
+    // A template in code= stays what it was: characters no code has.
+    expect(readExchangeInput('https://www.example.com/cb?code={{code}}&state=a')).toMatchObject({ ok: false, reason: 'code_invalid' });
+  });
   it('refuses an access_token or refresh_token pasted back as the code, and only those', () => {
     const token = '86_' + 'PK455XHT0QW8KFjncvj-AsUe92ZOWvUyEMum29Bz_zuXN4s-ysHkuUq_fJwoYzoD485JirQsXpREtg_FcntVUsEVxqO43CrSooWFg8u5V6l';
     expect(readExchangeInput(token)).toEqual({ ok: false, reason: 'token' });

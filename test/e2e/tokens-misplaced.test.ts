@@ -176,4 +176,17 @@ describe('exchange given a placeholder copied from a usage line', () => {
     }
     expect(calls('/sns/oauth2/access_token')).toBe(sent);
   });
+  it('a docs example pasted literally (CODE&state=STATE) is that placeholder refused, not "the user refused" (exit 6)', async () => {
+    const sent = calls('/sns/oauth2/access_token');
+    for (const text of ['CODE&state=STATE', 'code=CODE&state=STATE']) {
+      const r = await wx(['exchange', text]);
+      expect(r.code, text).toBe(2);
+      expect(r.stderr, text).toContain('A code is one word of letters and digits');
+      expect(r.stderr, text).not.toContain('refused');
+      const zh = await wx(['--lang', 'zh', 'exchange', text]);
+      expect(zh.code, text).toBe(2);
+      expect(zh.stderr, text).toContain('这不是 code');
+    }
+    expect(calls('/sns/oauth2/access_token')).toBe(sent);
+  });
 });
