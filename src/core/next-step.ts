@@ -50,6 +50,8 @@ export interface UserTokenSituation {
   spentHere?: { at: number; appid: string; profile: string; openid: string; lost?: 'timeout' | 'reset' };
   /** wxauth holds a refresh_token that may still work. */
   canRefresh?: boolean;
+  /** userinfo was told not to refresh by itself (--no-refresh). */
+  noAutoRefresh?: boolean;
   /** userinfo refreshed once already, and the new access_token was refused too. */
   refreshedAlready?: boolean;
   /** The token belongs to a snapshot-page virtual user (is_snapshotuser=1). */
@@ -251,6 +253,8 @@ type UserTokenStep =
   | 'reauthorize'
   /** 42001 / 40001 / 40014 with a usable refresh_token: refresh. */
   | 'refresh'
+  /** The same on userinfo --no-refresh: it did not refresh by itself, as asked. */
+  | 'refresh_no_auto'
   /** 42001 / 40001 / 40014 without one: authorise again. */
   | 'reauthorize_no_refresh'
   /** The same after userinfo's own refresh: the fresh token was refused too. */
@@ -325,7 +329,8 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
       if (errcode === 40014 && s.unknownToken && (s.use === 'check' || s.use === 'userinfo')) return 'not_sns_token';
       if (TOKEN_EXPIRED_ERRCODES.includes(errcode) && (s.use === 'check' || s.use === 'userinfo')) {
         if (s.refreshedAlready) return 'refresh_did_not_help';
-        return s.canRefresh ? 'refresh' : 'reauthorize_no_refresh';
+        if (!s.canRefresh) return 'reauthorize_no_refresh';
+        return s.use === 'userinfo' && s.noAutoRefresh ? 'refresh_no_auto' : 'refresh';
       }
       return undefined;
   }

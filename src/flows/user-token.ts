@@ -548,7 +548,10 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
       !refreshed &&
       entry !== undefined &&
       canRefresh(tokenStatus(entry, p.now()));
-    if (!retry || !entry) throw withIssuerNote(advised(error, situationOf('userinfo', p, entry, picked), snapshotDiagnosis(error, entry)), picked.source === 'cache' ? entry : undefined, p);
+    if (!retry || !entry) {
+      const situation = { ...situationOf('userinfo', p, entry, picked), ...(p.autoRefresh ? {} : { noAutoRefresh: true }) };
+      throw withIssuerNote(advised(error, situation, snapshotDiagnosis(error, entry)), picked.source === 'cache' ? entry : undefined, p);
+    }
     entry = await refreshOnce((error as WechatApiError).errcode, entry);
     try {
       response = await p.api.getUserinfo({ accessToken, openid: picked.openid, lang: p.lang });

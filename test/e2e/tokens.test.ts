@@ -645,6 +645,14 @@ describe('wxauth userinfo', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/errcode\s+42001/);
     expect(r.stderr).toContain('wxauth refresh');
+    // Not "userinfo refreshes once by itself": --no-refresh was what stopped it.
+    expect(r.stderr).not.toContain('(wxauth userinfo refreshes once by itself)');
+    expect(r.stderr).toContain('--no-refresh kept wxauth userinfo from refreshing it');
+    expect(r.stderr).toContain('run it again without --no-refresh');
+    const zh = await wx(['--lang', 'zh', 'userinfo', '--no-refresh']);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain('去掉 --no-refresh 再运行一次');
+    expect(zh.stderr).not.toContain('wxauth userinfo 会自动刷新一次');
     expect(snsCalls('/sns/oauth2/refresh_token')).toHaveLength(0);
   });
 
