@@ -32,6 +32,11 @@ export function parseOptions({ args, opts }: CommandInput): TokensOptions {
   if (action === 'clear' && openid !== undefined && openid.trim() === '') {
     throw new UsageError({ key: 'tokens.clear.emptyOpenid' }, { hint: { key: 'tokens.clear.emptyOpenid.hint' } });
   }
+  // `tokens show "$OPENID"` with the variable unset, or blank: a mistake in the command line (exit 2), not
+  // a user missing from the cache (exit 4).
+  if (action !== 'clear' && openid !== undefined && openid.trim() === '') {
+    throw new UsageError({ key: 'tokens.show.emptyOpenid' }, { hint: { key: 'tokens.show.openidNeeded.hint', params: { p: '' } } });
+  }
   // `tokens <openid>` and `tokens list <openid>` show that user.
   return { action: action === 'list' && openid !== undefined ? 'show' : action, ...(openid !== undefined ? { openid } : {}), yes: opts.yes === true };
 }

@@ -34,12 +34,16 @@ export function noCachedUser(
   }
   const cached = (tokens?.listUsers(profile) ?? []).filter((u) => appid === undefined || u.appid === appid).map((u) => u.openid);
   // An openid a character or two off one in the cache (cut short, mistyped when copying): the cached one named.
-  const close = openid === undefined ? undefined : suggest(openid, cached);
+  // openids are case-sensitive: one typed in the wrong case (O8LW…, o8lw…) is named as such, not as a
+  // character lost or added.
+  const sameIgnoringCase = openid === undefined ? undefined : cached.find((o) => o !== openid && o.toLowerCase() === openid.toLowerCase());
+  const close = openid === undefined || sameIgnoringCase !== undefined ? undefined : suggest(openid, cached);
   // The openid is cached, but under another profile (the token was got with --profile staging, say).
-  const elsewhere = openid === undefined || close !== undefined ? undefined : tokens?.profilesHolding(openid, profile)[0];
+  const elsewhere = openid === undefined || close !== undefined || sameIgnoringCase !== undefined ? undefined : tokens?.profilesHolding(openid, profile)[0];
   let hint: MessageRef = messageRef('tokens.noCachedUser.hint', { p: profileFlag(profile), login: authorizeAgain(profile, redirectUri) });
   if (clearing) hint = messageRef('tokens.clear.nothingFor.hint', { p: profileFlag(profile) });
-  if (close !== undefined) hint = messageRef('tokens.noCachedOpenid.close.hint', { openid: close });
+  if (sameIgnoringCase !== undefined) hint = messageRef('tokens.noCachedOpenid.case.hint', { openid: sameIgnoringCase });
+  else if (close !== undefined) hint = messageRef('tokens.noCachedOpenid.close.hint', { openid: close });
   else if (elsewhere !== undefined)
     hint = messageRef('tokens.noCachedOpenid.otherProfile.hint', { other: elsewhere, p: profileFlag(elsewhere), action: clearing ? 'clear' : 'show', openid: openid ?? '' });
   return new ConfigError(openid ? { key: 'tokens.noCachedOpenid', params: { profile, openid } } : { key: 'tokens.noCachedUser', params: { profile } }, { hint });

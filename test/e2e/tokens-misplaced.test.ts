@@ -136,6 +136,32 @@ describe('an empty argument (a shell variable that is not set)', () => {
     expect(tokensFile()).toBe(before);
   });
 
+  it('tokens show " " is the usage mistake an empty openid is (exit 2), not a user missing from the cache (exit 4)', async () => {
+    await seeded();
+    for (const args of [['tokens', 'show', ' '], ['tokens', 'list', ' ']]) {
+      const r = await wx(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('The openid is empty (a shell variable that is not set?).');
+      expect(r.stderr).not.toContain('has no openid');
+    }
+    const zh = await wx(['--lang', 'zh', 'tokens', 'show', ' ']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('openid 是空的');
+  });
+
+  it('an openid in the wrong case is said to be case-sensitive, naming the cached one, not "a character lost or added"', async () => {
+    const { openid } = await seeded();
+    for (const typed of [openid.toUpperCase(), openid.toLowerCase()]) {
+      const r = await wx(['tokens', 'show', typed]);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain(`openids are case-sensitive: the cache has ${openid}, which differs only in upper and lower case`);
+      expect(r.stderr).not.toContain('a character lost or added');
+    }
+    const zh = await wx(['--lang', 'zh', 'userinfo', '--openid', openid.toUpperCase()]);
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain(`openid 区分大小写：缓存里有 ${openid}`);
+  });
+
   it('check / userinfo / refresh with an empty value do not answer for the latest cached user', async () => {
     await seeded();
     const sent = () => calls('/sns/auth') + calls('/sns/userinfo') + calls('/sns/oauth2/refresh_token');

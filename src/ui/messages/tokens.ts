@@ -349,6 +349,10 @@ export const messages = {
   'tokens.openidIsToken.unknown.hint': { zh: 'wxauth tokens{p} 会列出缓存的用户和他们的 openid。', en: 'wxauth tokens{p} lists the cached users with their openids.' },
   'tokens.openidIsToken.unknown.clear.hint': { zh: '什么也没有删除。wxauth tokens{p} 会列出缓存的用户和他们的 openid。', en: 'Nothing was removed. wxauth tokens{p} lists the cached users with their openids.' },
   'tokens.noCachedOpenid.close.hint': { zh: '缓存里有一个很接近的 openid：{openid}（是不是少复制或多复制了字符？）', en: 'The cache has a close one: {openid} (a character lost or added when copying?)' },
+  'tokens.noCachedOpenid.case.hint': {
+    zh: 'openid 区分大小写：缓存里有 {openid}，只是大小写不同。用它原样的写法。',
+    en: 'openids are case-sensitive: the cache has {openid}, which differs only in upper and lower case. Use it as written.',
+  },
   // {login} in the hints: how to authorise again under the profile (core/next-step.ts authorizeAgain).
   'tokens.again.login': { zh: 'wxauth login{scope}{p}', en: 'wxauth login{scope}{p}' },
   'tokens.again.paste': {
@@ -500,6 +504,7 @@ export const messages = {
   'tokens.col.access': { zh: 'access_token 过期', en: 'access_token expires' },
   'tokens.col.refresh': { zh: 'refresh_token 过期', en: 'refresh_token expires' },
   'tokens.show.openidNeeded': { zh: 'tokens show 需要一个 openid。', en: 'tokens show needs an openid.' },
+  'tokens.show.emptyOpenid': { zh: 'openid 是空的（没有设置的 shell 变量？）。', en: 'The openid is empty (a shell variable that is not set?).' },
   'tokens.show.openidNeeded.hint': { zh: '用 wxauth tokens{p} 列出缓存里的 openid。', en: 'wxauth tokens{p} lists the cached openids.' },
   'tokens.show.secretsHidden': {
     zh: 'token 已隐藏；加 --show-secrets 显示完整值。',
