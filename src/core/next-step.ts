@@ -58,6 +58,8 @@ export interface UserTokenSituation {
   isSnapshotUser?: boolean;
   /** The scope WeChat granted the token, where wxauth knows it (its cache). */
   scope?: string;
+  /** The token was given as an argument with another openid; the cache holds it for this one (40003 names it). */
+  tokenOwner?: string;
   /** The token was given as an argument and is none wxauth obtained (not in the cache). */
   unknownToken?: boolean;
   /** Which credentials came from WXAUTH_APPID / WXAUTH_SECRET: `config set` cannot fix those (the variable wins). */
@@ -261,6 +263,8 @@ type UserTokenStep =
   | 'refresh_did_not_help'
   /** 40003: the openid does not belong to this access_token. */
   | 'openid_mismatch'
+  /** 40003 for a cached access_token given with another user's openid: the cache names its user. */
+  | 'openid_mismatch_owner'
   /** 48001 on userinfo: the token is snsapi_base. */
   | 'need_userinfo_scope'
   /** 48001 on userinfo for a snapshot user. */
@@ -285,6 +289,7 @@ function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | und
     // 48001's steps: the new authorization must ask for the profile.
     loginUserinfo: authorizeAgain(s.profile, s.redirectUri, 'snsapi_userinfo'),
     ...spent,
+    ...(s.tokenOwner !== undefined ? { owner: s.tokenOwner, command: s.use } : {}),
   });
 }
 
@@ -316,7 +321,7 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
     case 41003:
       return 'reauthorize';
     case 40003:
-      return 'openid_mismatch';
+      return s.tokenOwner !== undefined && (s.use === 'check' || s.use === 'userinfo') ? 'openid_mismatch_owner' : 'openid_mismatch';
     case 48001:
       if (s.use !== 'userinfo') return undefined;
       if (s.isSnapshotUser) return 'snapshot_user';

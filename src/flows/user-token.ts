@@ -249,6 +249,8 @@ export interface PickedToken {
   /** The cache entry this token belongs to, when wxauth knows it. */
   entry?: UserTokenEntry;
   source: 'cache' | 'args';
+  /** An access_token given with another openid than the one the cache holds it for: that user's openid. */
+  owner?: string;
 }
 
 /**
@@ -272,7 +274,7 @@ export function pickUserToken(
     if (!openid) {
       throw new UsageError({ key: 'tokens.openidNeeded' }, { hint: { key: 'tokens.openidNeeded.hint', params: { command: q.use ?? 'check' } } });
     }
-    return { accessToken: q.accessToken, openid, entry: entry && entry.openid === openid ? entry : undefined, source: 'args' };
+    return { accessToken: q.accessToken, openid, entry: entry && entry.openid === openid ? entry : undefined, source: 'args', ...(entry && entry.openid !== openid ? { owner: entry.openid } : {}) };
   }
   const entry = tokens?.getUser(q.profile, q.appid, q.openid);
   if (!entry) throw noCachedUser(q.profile, q.openid, tokens, q.appid, q.redirectUri);
@@ -474,7 +476,9 @@ function situationOf(
     isSnapshotUser: entry?.isSnapshotUser,
     ...(entry?.scope ? { scope: entry.scope } : {}),
     // A token typed on the command line that wxauth never obtained: it may not be a user token at all.
-    unknownToken: picked !== undefined && picked.source === 'args' && picked.entry === undefined,
+    unknownToken: picked !== undefined && picked.source === 'args' && picked.entry === undefined && picked.owner === undefined,
+    // The cache knows whose token this is: 40003 then names that user.
+    ...(picked?.owner !== undefined ? { tokenOwner: picked.owner } : {}),
   };
 }
 

@@ -470,6 +470,21 @@ describe('wxauth check', () => {
     expect(r.stderr).toContain('does not belong to this access_token');
   });
 
+  it('40003 for a cached access_token given with another user\'s openid: the hint names the token\'s own user (en and zh)', async () => {
+    const seeded = await seed('u1');
+    await seed('u2');
+    const owner = seeded.entry.openid;
+    const r = await wx(['check', seeded.entry.accessToken, userOpenid('u2')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/errcode\s+40003/);
+    expect(r.stderr).toContain(`the token cache holds it as the access_token of ${owner}`);
+    expect(r.stderr).toContain(`wxauth check --openid ${owner}`);
+    const zh = await wx(['--lang', 'zh', 'userinfo', seeded.entry.accessToken, userOpenid('u2')]);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain(`token 缓存里它是 ${owner} 的 access_token`);
+    expect(zh.stderr).toContain(`wxauth userinfo --openid ${owner}`);
+  });
+
   it('valid at WeChat although the cache says expired: exit 0, and says the clocks disagree', async () => {
     await seed('u1');
     const file = cacheFile();

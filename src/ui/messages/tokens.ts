@@ -472,6 +472,10 @@ export const messages = {
     zh: '微信不认这个 access_token（40014 是“不合法”；过期一般报 42001）：它可能不完整（复制时被截断，或多了空格、引号），或者不是网页授权 token，例如误贴了基础 access_token（/cgi-bin/token 或 stable_token 的结果，wxauth token 打印的那种）。网页授权 token 要用 code 换：{login}，或 wxauth exchange CODE{p}；换到的 token 会缓存，之后 wxauth check{p} 不带参数就用它。',
     en: 'WeChat does not recognise this access_token (40014 means invalid; an expired one is usually 42001): it may be incomplete (cut short when copied, or with a stray space or quote), or not a web-authorization token, e.g. a basic access_token pasted by mistake (from /cgi-bin/token or stable_token, as wxauth token prints). A web-authorization token comes from exchanging a code: {login}, or wxauth exchange CODE{p}; it is cached, and wxauth check{p} without arguments then uses it.',
   },
+  'tokens.next.openid_mismatch_owner': {
+    zh: '这个 openid 不属于这个 access_token：token 缓存里它是 {owner} 的 access_token。和它一起用的 openid 是 {owner}；要用那个用户缓存的 token：wxauth {command} --openid {owner}{p}。',
+    en: 'This openid does not belong to this access_token: the token cache holds it as the access_token of {owner}. Use {owner} with it; for that user\'s cached token: wxauth {command} --openid {owner}{p}.',
+  },
   'tokens.next.openid_mismatch': {
     zh: '这个 openid 不属于这个 access_token：同一用户在不同 appid 下的 openid 不同。用换 token 时一起返回的 openid（wxauth tokens{p} 可以查看）。',
     en: 'This openid does not belong to this access_token: a user has a different openid in every appid. Use the openid that came with the token (wxauth tokens{p} shows it).',
