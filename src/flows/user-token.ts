@@ -328,6 +328,11 @@ export interface RefreshResult {
   previous?: UserTokenEntry;
   /** Whether the access_token string changed or was only given a new expiry. */
   outcome: RefreshOutcome;
+  /**
+   * The outcome is unknown although the cache held a token of this user: one from another authorisation
+   * (another refresh_token), which says nothing of whether this grant's access_token changed.
+   */
+  otherGrantCached?: boolean;
   /** wxauth believed the refresh_token was already past its 30 days (WeChat was asked anyway). */
   refreshExpiredLocally: boolean;
   saved: boolean;
@@ -400,6 +405,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     ...(sameUser?.isSnapshotUser ? { isSnapshotUser: true } : {}),
     issuer: issuerOf(p.api),
   };
+  const otherGrantCached = !sameUser && p.tokens?.getUser(p.profile, appid, token.openid) !== undefined;
   const save = p.save ?? true;
   // An old refresh_token typed on the command line (a snsapi_base grant, say) must not silently take the
   // place of the user's cached snsapi_userinfo token: userinfo would then answer 48001 for a user who
@@ -423,6 +429,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     entry,
     previous: sameUser,
     outcome: refreshOutcome(sameUser?.accessToken, token.accessToken),
+    ...(otherGrantCached ? { otherGrantCached: true } : {}),
     refreshExpiredLocally: before?.refresh?.expired ?? false,
     saved: save && p.tokens !== undefined && !keptCached && saveError === undefined,
     ...(keptCached ? { keptCached } : {}),

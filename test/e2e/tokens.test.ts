@@ -571,6 +571,20 @@ describe('wxauth refresh', () => {
     expect(cachedUsers()[0]?.refreshTokenExpiresAt).toBeUndefined();
   });
 
+  it('an older refresh_token of a user the cache holds from another authorisation: not "no cached token" (en, zh)', async () => {
+    const old = (await seed('u1')).token.refreshToken!;
+    const { openid } = (await seed('u1')).token;
+    const r = await wx(['refresh', old]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('no cached token');
+    expect(r.stderr).toContain(`The cached token of ${openid} came from another authorisation (another refresh_token)`);
+    await seed('u1');
+    const zh = await wx(['--lang', 'zh', 'refresh', old]);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).not.toContain('缓存里没有旧 token');
+    expect(zh.stderr).toContain(`缓存里 ${openid} 的 token 来自另一次授权`);
+  });
+
   it('42002 once the refresh_token is past 30 days (emulator clock)', async () => {
     await seed('u1');
     emu.advanceClock(30 * 86_400 + 60);

@@ -220,6 +220,10 @@ export const messages = {
     zh: '已刷新：{expiry} 过期（缓存里没有旧 token，无法比较是否变了）。',
     en: 'Refreshed: expires {expiry} (no cached token to tell whether it changed).',
   },
+  'tokens.refresh.unknown.otherGrant': {
+    zh: '已刷新：{expiry} 过期。缓存里 {openid} 的 token 来自另一次授权（refresh_token 不是这个），无法据此判断这次授权的 access_token 是否变了。',
+    en: 'Refreshed: expires {expiry}. The cached token of {openid} came from another authorisation (another refresh_token), so it cannot tell whether this one\'s access_token changed.',
+  },
   'tokens.refresh.saved': { zh: '已更新 token 缓存（profile {profile}）。', en: 'Token cache updated (profile {profile}).' },
   'tokens.refresh.localExpired': {
     zh: 'wxauth 以为这个 refresh_token 已经超过 30 天了，但微信仍然接受了它。',

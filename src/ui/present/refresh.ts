@@ -49,7 +49,9 @@ export function present(result: RefreshCommandResult, out: Output): void {
     return;
   }
   const expiry = formatDeadline(r.entry.accessTokenExpiresAt, now, out.lang);
-  out.success(out.t(`tokens.refresh.${r.outcome}`, { expiry }));
+  // "No cached token" would be untrue when the cache holds one of this user from another authorisation.
+  if (r.outcome === 'unknown' && r.otherGrantCached) out.success(out.t('tokens.refresh.unknown.otherGrant', { expiry, openid: r.token.openid }));
+  else out.success(out.t(`tokens.refresh.${r.outcome}`, { expiry }));
   if (r.refreshExpiredLocally) out.note(out.t('tokens.refresh.localExpired'));
   if (r.entry.refreshTokenExpiresAt !== undefined) {
     out.note(out.t('tokens.refresh.refreshUntil', { expiry: formatDeadline(r.entry.refreshTokenExpiresAt, now, out.lang) }));
