@@ -149,19 +149,6 @@ describe('an empty argument (a shell variable that is not set)', () => {
     expect(zh.stderr).toContain('openid 是空的');
   });
 
-  it('an openid in the wrong case is said to be case-sensitive, naming the cached one, not "a character lost or added"', async () => {
-    const { openid } = await seeded();
-    for (const typed of [openid.toUpperCase(), openid.toLowerCase()]) {
-      const r = await wx(['tokens', 'show', typed]);
-      expect(r.code).toBe(4);
-      expect(r.stderr).toContain(`openids are case-sensitive: the cache has ${openid}, which differs only in upper and lower case`);
-      expect(r.stderr).not.toContain('a character lost or added');
-    }
-    const zh = await wx(['--lang', 'zh', 'userinfo', '--openid', openid.toUpperCase()]);
-    expect(zh.code).toBe(4);
-    expect(zh.stderr).toContain(`openid 区分大小写：缓存里有 ${openid}`);
-  });
-
   it('check / userinfo / refresh with an empty value do not answer for the latest cached user', async () => {
     await seeded();
     const sent = () => calls('/sns/auth') + calls('/sns/userinfo') + calls('/sns/oauth2/refresh_token');
@@ -214,5 +201,20 @@ describe('exchange given a placeholder copied from a usage line', () => {
       expect(zh.stderr, text).toContain('这不是 code');
     }
     expect(calls('/sns/oauth2/access_token')).toBe(sent);
+  });
+});
+
+describe('an openid typed in the wrong case', () => {
+  it('an openid in the wrong case is said to be case-sensitive, naming the cached one, not "a character lost or added"', async () => {
+    const { openid } = await seeded();
+    for (const typed of [openid.toUpperCase(), openid.toLowerCase()]) {
+      const r = await wx(['tokens', 'show', typed]);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain(`openids are case-sensitive: the cache has ${openid}, which differs only in upper and lower case`);
+      expect(r.stderr).not.toContain('a character lost or added');
+    }
+    const zh = await wx(['--lang', 'zh', 'userinfo', '--openid', openid.toUpperCase()]);
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain(`openid 区分大小写：缓存里有 ${openid}`);
   });
 });
