@@ -337,11 +337,12 @@ export interface RefreshResult {
   refreshExpiredLocally: boolean;
   saved: boolean;
   /**
-   * Not saved: the cache holds another token of this user, from another authorisation, that reads
-   * userinfo and can still be refreshed, which this one (snsapi_base, from a refresh_token given on the
-   * command line) would have replaced (the cache keeps one token per user).
+   * Not saved: the cache holds another token of this user, from another authorisation (likely a later
+   * one), whose refresh_token can still be used, which this one (from a refresh_token given on the
+   * command line) would have replaced (the cache keeps one token per user). `userinfo`: the cached one
+   * reads userinfo and this snsapi_base one cannot; `other_grant`: any other such token.
    */
-  keptCached?: { scope: string };
+  keptCached?: { scope: string; reason: 'userinfo' | 'other_grant' };
   /**
    * The save failed after WeChat answered (a read-only cache, say): WeChat may have replaced the cached
    * access_token, so these tokens exist only in this result. The presenter prints them first, then this
@@ -407,13 +408,15 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
   };
   const otherGrantCached = !sameUser && p.tokens?.getUser(p.profile, appid, token.openid) !== undefined;
   const save = p.save ?? true;
-  // An old refresh_token typed on the command line (a snsapi_base grant, say) must not silently take the
-  // place of the user's cached snsapi_userinfo token: userinfo would then answer 48001 for a user who
-  // did grant it. Kept, and said so; the refreshed tokens are still printed for the user to use.
+  // An old refresh_token typed on the command line must not silently take the place of the user's cached
+  // token from another authorisation while that one can still be refreshed: the cache would lose the
+  // latest authorisation (and, for a snsapi_base grant over a snsapi_userinfo one, userinfo would answer
+  // 48001 for a user who did grant it). Kept, and said so; the refreshed tokens are still printed for
+  // the user to use. A cached token whose refresh_token is dead is replaced: this one is the better.
   const cached = save && p.tokens && !sameUser ? p.tokens.getUser(p.profile, appid, token.openid) : undefined;
-  const keptCached =
-    cached && cached.refreshToken !== refreshToken && grantsUserinfo(splitScopes(cached.scope)) && !grantsUserinfo(splitScopes(entry.scope)) && canRefresh(tokenStatus(cached, p.now()))
-      ? { scope: cached.scope }
+  const keptCached: RefreshResult['keptCached'] =
+    cached && cached.refreshToken !== refreshToken && canRefresh(tokenStatus(cached, p.now()))
+      ? { scope: cached.scope, reason: grantsUserinfo(splitScopes(cached.scope)) && !grantsUserinfo(splitScopes(entry.scope)) ? 'userinfo' : 'other_grant' }
       : undefined;
   let saveError: WxauthError | undefined;
   if (save && p.tokens && !keptCached) {

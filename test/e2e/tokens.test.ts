@@ -585,6 +585,42 @@ describe('wxauth refresh', () => {
     expect(zh.stderr).toContain(`缓存里 ${openid} 的 token 来自另一次授权`);
   });
 
+  it('an older refresh_token of a user whose later authorisation is cached: printed, not saved over it (en, zh, --json)', async () => {
+    const old = (await seed('u1')).token.refreshToken!;
+    const latest = (await seed('u1')).token;
+    const before = cacheFile();
+    const r = await wx(['refresh', old]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^access_token\s+86_/m);
+    expect(r.stdout).toContain(old);
+    expect(r.stderr).toContain(`Not saved to the token cache: it holds a snsapi_userinfo token of ${latest.openid} from another authorisation (likely a later one) whose refresh_token still works`);
+    expect(r.stderr).toContain(`wxauth tokens clear ${latest.openid} --yes`);
+    expect(r.stderr).not.toContain('Token cache updated');
+    expect(cacheFile()).toEqual(before);
+    expect(cachedUsers()[0]).toMatchObject({ refreshToken: latest.refreshToken });
+
+    const zh = await wx(['--lang', 'zh', 'refresh', old]);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain(`没有保存到 token 缓存：缓存里有 ${latest.openid} 另一次授权（很可能是更晚的一次）得到的 snsapi_userinfo token`);
+    const json = await wx(['--json', 'refresh', old]);
+    expect(parseJson(json.stdout)).toMatchObject({ refresh_token: old, saved: false, kept_cached_token: true });
+    expect(cacheFile()).toEqual(before);
+  });
+
+  it('an older refresh_token over a cached one whose refresh_token wxauth holds for dead: saved in its place', async () => {
+    const old = (await seed('u1')).token.refreshToken!;
+    await seed('u1');
+    const file = path.join(dir, 'tokens.json');
+    const doc = cacheFile();
+    for (const u of Object.values(doc.profiles.default.users) as Array<Record<string, any>>) u.refreshTokenExpiresAt = Date.now() - 1000;
+    fs.writeFileSync(file, JSON.stringify(doc), { mode: 0o600 });
+    const r = await wx(['refresh', old]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('Not saved');
+    expect(r.stderr).toContain('Token cache updated');
+    expect(cachedUsers()[0]).toMatchObject({ refreshToken: old });
+  });
+
   it('42002 once the refresh_token is past 30 days (emulator clock)', async () => {
     await seed('u1');
     emu.advanceClock(30 * 86_400 + 60);

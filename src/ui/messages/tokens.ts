@@ -237,6 +237,10 @@ export const messages = {
     zh: '没有保存到 token 缓存：缓存里有 {openid} 另一次授权得到的 {scope} token，可以取 userinfo，这个 {newScope} token 会替换掉它（缓存每个用户只存一个 token）。上面的 token 可以照常使用；缓存里的没有变（wxauth tokens show {openid}{p}）。',
     en: 'Not saved to the token cache: it holds a {scope} token of {openid} from another authorisation, which reads userinfo and this {newScope} one would replace (the cache keeps one token per user). The tokens above are yours to use; the cached one is unchanged (wxauth tokens show {openid}{p}).',
   },
+  'tokens.refresh.keptCached.otherGrant': {
+    zh: '没有保存到 token 缓存：缓存里有 {openid} 另一次授权（很可能是更晚的一次）得到的 {scope} token，它的 refresh_token 仍然可用，这个 token 会替换掉它（缓存每个用户只存一个 token）。上面的 token 可以照常使用；缓存里的没有变（wxauth tokens show {openid}{p}）。要改为缓存这次的：wxauth tokens clear {openid} --yes{p}，再运行一次这个 refresh。',
+    en: 'Not saved to the token cache: it holds a {scope} token of {openid} from another authorisation (likely a later one) whose refresh_token still works, which this one would replace (the cache keeps one token per user). The tokens above are yours to use; the cached one is unchanged (wxauth tokens show {openid}{p}). To cache these instead: wxauth tokens clear {openid} --yes{p}, then run this refresh again.',
+  },
   'tokens.refresh.isAccessToken': {
     zh: '这是缓存里 {openid} 的 access_token，不是 refresh_token（两者看起来很像）。什么也没有发送。',
     en: 'That is the cached access_token of {openid}, not its refresh_token (the two look alike). Nothing was sent.',

@@ -58,6 +58,7 @@ export function present(result: RefreshCommandResult, out: Output): void {
   }
   if (r.saved) out.note(out.t('tokens.refresh.saved', { profile: result.profile }));
   if (r.keptCached) {
-    out.warning('tokens.refresh.keptCached', out.t('tokens.refresh.keptCached', { scope: r.keptCached.scope, newScope: r.entry.scope, openid: r.token.openid, p: result.profileFlag }));
+    const key = r.keptCached.reason === 'userinfo' ? 'tokens.refresh.keptCached' : 'tokens.refresh.keptCached.otherGrant';
+    out.warning(key, out.t(key, { scope: r.keptCached.scope, newScope: r.entry.scope, openid: r.token.openid, p: result.profileFlag }));
   }
 }
