@@ -60,6 +60,12 @@ export interface UserTokenSituation {
   scope?: string;
   /** The token was given as an argument with another openid; the cache holds it for this one (40003 names it). */
   tokenOwner?: string;
+  /**
+   * The cached user the call was about, when `wxauth refresh` / `check` without --openid would not pick
+   * that user (another is the latest) or the user was named (--openid, a positional openid): the steps'
+   * commands then carry `--openid` so that following them acts on this user, not the latest one.
+   */
+  cachedUser?: string;
   /** The token was given as an argument and is none wxauth obtained (not in the cache). */
   unknownToken?: boolean;
   /** Which credentials came from WXAUTH_APPID / WXAUTH_SECRET: `config set` cannot fix those (the variable wins). */
@@ -290,6 +296,8 @@ function userTokenStep(errcode: number, s: UserTokenSituation): MessageRef | und
     loginUserinfo: authorizeAgain(s.profile, s.redirectUri, 'snsapi_userinfo'),
     ...spent,
     ...(s.tokenOwner !== undefined ? { owner: s.tokenOwner, command: s.use } : {}),
+    // The refresh / check a step names, aimed at the user this call was about (empty: the latest user).
+    user: s.cachedUser !== undefined ? ` --openid ${s.cachedUser}` : '',
   });
 }
 

@@ -470,13 +470,31 @@ export async function checkUserToken(p: CheckParams): Promise<CheckResult> {
   }
 }
 
+/**
+ * The cached user a check / userinfo was about, for the advice's `wxauth refresh` / `check` to name with
+ * --openid: when the user named one (--openid, a positional openid), or when those commands without it
+ * would pick another user (the latest of the appid). Undefined for the latest user picked by default.
+ */
+function cachedUserToName(p: UserTokenDeps & { appid?: string; openid?: string }, entry: UserTokenEntry | undefined): string | undefined {
+  if (!entry) return undefined;
+  if (p.openid !== undefined) return entry.openid;
+  let latest: UserTokenEntry | undefined;
+  try {
+    latest = p.tokens?.getUser(p.profile, p.appid);
+  } catch {
+    // A cache that cannot be read now: name the user, which is right either way.
+  }
+  return latest && latest.openid === entry.openid && latest.appid === entry.appid ? undefined : entry.openid;
+}
+
 /** What the advice after a check / userinfo error depends on: whether wxauth could still refresh. */
 function situationOf(
   use: 'check' | 'userinfo',
-  p: UserTokenDeps & { appid?: string },
+  p: UserTokenDeps & { appid?: string; openid?: string },
   entry: UserTokenEntry | undefined,
   picked?: PickedToken,
 ): UserTokenSituation {
+  const cachedUser = cachedUserToName(p, entry);
   return {
     use,
     profile: p.profile,
@@ -489,6 +507,7 @@ function situationOf(
     unknownToken: picked !== undefined && picked.source === 'args' && picked.entry === undefined && picked.owner === undefined,
     // The cache knows whose token this is: 40003 then names that user.
     ...(picked?.owner !== undefined ? { tokenOwner: picked.owner } : {}),
+    ...(cachedUser !== undefined ? { cachedUser } : {}),
   };
 }
 

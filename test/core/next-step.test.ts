@@ -13,7 +13,7 @@ const user = (use: UserTokenSituation['use'], facts: Omit<Partial<UserTokenSitua
 });
 const LOWER_CODE = '061ey9xx08tqu02ih4wx05bjxx0ey9xa';
 const MIXED_CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
-const userParams = { profile: 'default', p: '', appid: 'wx1', login: { key: 'tokens.again.login', params: { p: '', scope: '' } }, loginUserinfo: { key: 'tokens.again.login', params: { p: '', scope: ' --scope snsapi_userinfo' } } };
+const userParams = { profile: 'default', p: '', appid: 'wx1', login: { key: 'tokens.again.login', params: { p: '', scope: '' } }, loginUserinfo: { key: 'tokens.again.login', params: { p: '', scope: ' --scope snsapi_userinfo' } }, user: '' };
 const SPENT = { at: Date.UTC(2026, 0, 15, 2), appid: 'wx1', profile: 'default', openid: 'oU1' };
 
 describe('nextStep', () => {
@@ -109,6 +109,18 @@ describe('nextStep', () => {
     }
   });
 
+  it('aims the refresh / check a step names at the cached user the call was about, not the latest one', () => {
+    for (const [situation, key] of [
+      [user('check', { canRefresh: true, cachedUser: 'oU1' }), 'tokens.next.refresh'],
+      [user('userinfo', { canRefresh: true, noAutoRefresh: true, cachedUser: 'oU1' }), 'tokens.next.refresh_no_auto'],
+      [user('userinfo', { canRefresh: true, refreshedAlready: true, cachedUser: 'oU1' }), 'tokens.next.refresh_did_not_help'],
+    ] as const) {
+      expect(nextStep(42001, situation)).toEqual({ key, params: { ...userParams, user: ' --openid oU1' } });
+    }
+    // The latest user, picked by default: the bare command picks the same one.
+    expect(nextStep(42001, user('check', { canRefresh: true }))?.params).toMatchObject({ user: '' });
+  });
+
   it('carries the facts the message needs', () => {
     expect(nextStep(40163, user('exchange'))).toEqual({ key: 'tokens.next.code_used', params: userParams });
     expect(nextStep(40163, user('exchange', { spentHere: SPENT }))).toEqual({ key: 'tokens.next.code_spent_here', params: { ...userParams, at: { localTime: SPENT.at }, openid: 'oU1', codeAppid: 'wx1', codeProfile: 'default', cp: '' } });
@@ -120,6 +132,7 @@ describe('nextStep', () => {
         appid: '-',
         login: { key: 'tokens.again.login', params: { p: ' --profile staging', scope: '' } },
         loginUserinfo: { key: 'tokens.again.login', params: { p: ' --profile staging', scope: ' --scope snsapi_userinfo' } },
+        user: '',
       },
     });
     // A redirect_uri login cannot listen on (a real account's public callback): url, then listen --paste.

@@ -462,6 +462,29 @@ describe('wxauth check', () => {
     expect(r.stderr).toContain('wxauth refresh');
   });
 
+  it('expired for a cached user who is not the latest: the refresh step names that user, and following it works (en, zh)', async () => {
+    const older = (await seed('u1')).entry;
+    await seed('u2'); // now the latest user: a bare `wxauth refresh` would refresh u2
+    emu.advanceClock(7201);
+    const step = `wxauth refresh --openid ${older.openid}`;
+    const byOpenid = await wx(['check', '--openid', older.openid]);
+    expect(byOpenid.code).toBe(3);
+    expect(byOpenid.stderr).toMatch(/errcode\s+42001/);
+    expect(byOpenid.stderr).toContain(`refresh it with the cached refresh_token, ${step} (`);
+    // The cached access_token of that user, given alone: the cache knows whose it is.
+    const byToken = await wx(['check', older.accessToken]);
+    expect(byToken.stderr).toContain(`${step} (`);
+    const zh = await wx(['--lang', 'zh', 'userinfo', '--no-refresh', older.accessToken, older.openid]);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain(`用缓存的 refresh_token 刷新，${step}，或者去掉 --no-refresh`);
+    // The latest user, picked by default: the bare command is the right one.
+    const latest = await wx(['check']);
+    expect(latest.stderr).toContain('refresh it with the cached refresh_token, wxauth refresh (');
+
+    expect((await wx(['refresh', '--openid', older.openid])).code).toBe(0);
+    expect((await wx(['check', '--openid', older.openid])).code).toBe(0);
+  });
+
   it('40003 when the openid is not the token\'s; arguments override the cache', async () => {
     const seeded = await seed('u1');
     const r = await wx(['check', seeded.entry.accessToken, userOpenid('u2')]);

@@ -461,16 +461,16 @@ export const messages = {
   },
 
   'tokens.next.refresh': {
-    zh: 'access_token 已过期或已被更新的 token 替换：用缓存的 refresh_token 刷新，wxauth refresh{p}（wxauth userinfo 会自动刷新一次）。',
-    en: 'The access_token expired or was replaced by a newer one: refresh it with the cached refresh_token, wxauth refresh{p} (wxauth userinfo refreshes once by itself).',
+    zh: 'access_token 已过期或已被更新的 token 替换：用缓存的 refresh_token 刷新，wxauth refresh{p}{user}（wxauth userinfo 会自动刷新一次）。',
+    en: 'The access_token expired or was replaced by a newer one: refresh it with the cached refresh_token, wxauth refresh{p}{user} (wxauth userinfo refreshes once by itself).',
   },
   'tokens.next.refresh_no_auto': {
-    zh: 'access_token 已过期或已被更新的 token 替换，而 --no-refresh 让 wxauth userinfo 没有自动刷新：用缓存的 refresh_token 刷新，wxauth refresh{p}，或者去掉 --no-refresh 再运行一次（会自动刷新一次）。',
-    en: 'The access_token expired or was replaced by a newer one, and --no-refresh kept wxauth userinfo from refreshing it: refresh it with the cached refresh_token, wxauth refresh{p}, or run it again without --no-refresh (it then refreshes once by itself).',
+    zh: 'access_token 已过期或已被更新的 token 替换，而 --no-refresh 让 wxauth userinfo 没有自动刷新：用缓存的 refresh_token 刷新，wxauth refresh{p}{user}，或者去掉 --no-refresh 再运行一次（会自动刷新一次）。',
+    en: 'The access_token expired or was replaced by a newer one, and --no-refresh kept wxauth userinfo from refreshing it: refresh it with the cached refresh_token, wxauth refresh{p}{user}, or run it again without --no-refresh (it then refreshes once by itself).',
   },
   'tokens.next.refresh_did_not_help': {
-    zh: '刷新也没用：刚用 refresh_token 换来的 access_token 同样被拒，再刷新一次也一样。用 wxauth check{p} 看看缓存里的 token 和它的 appid；仍被拒的话，让用户重新授权：{login}。',
-    en: 'Refreshing did not help: the access_token just obtained with the refresh_token was refused too, and another refresh would fare no better. See the cached token and its appid with wxauth check{p}; if WeChat refuses it there too, have the user authorise again: {login}.',
+    zh: '刷新也没用：刚用 refresh_token 换来的 access_token 同样被拒，再刷新一次也一样。用 wxauth check{p}{user} 看看缓存里的 token 和它的 appid；仍被拒的话，让用户重新授权：{login}。',
+    en: 'Refreshing did not help: the access_token just obtained with the refresh_token was refused too, and another refresh would fare no better. See the cached token and its appid with wxauth check{p}{user}; if WeChat refuses it there too, have the user authorise again: {login}.',
   },
   'tokens.next.reauthorize_no_refresh': {
     zh: 'access_token 已过期或已被替换，而 wxauth 没有可用的 refresh_token：用 wxauth refresh REFRESH_TOKEN{p} 刷新，或让用户重新授权：{login}。',
