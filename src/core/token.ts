@@ -428,12 +428,13 @@ export function looksLikeAccessToken(value: string): boolean {
 }
 
 /**
- * A refused argument as its refusal quotes it back: a bare access_token, or 32 hex digits (the shape of
- * every appsecret, and of a code), masked whole; a longer paste with its named secrets masked
- * (redactText: `secret=…`, a URL's query). `wxauth rid <token>` printed the whole token.
+ * A refused argument as its refusal quotes it back: a bare access_token, or 32 letters and digits (the
+ * shape of a code, API-FACTS §0.5, and of every appsecret, 32 hex digits), masked whole; a longer paste
+ * with its named secrets masked (redactText: `secret=…`, a URL's query). `wxauth rid <token>` printed
+ * the whole token, and `wxauth rid <code>` the whole code.
  */
 export function quotedInput(input: string): string {
-  if (looksLikeAccessToken(input) || /^[0-9a-f]{32}$/i.test(input)) return redactValue(input);
+  if (looksLikeAccessToken(input) || /^[0-9A-Za-z]{32}$/.test(input)) return redactValue(input);
   return redactText(input);
 }
 
