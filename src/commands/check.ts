@@ -5,24 +5,27 @@ import type { CommandInput } from '../cli.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/validate.js';
 import { refuseUnusableProfile } from '../store/resolve.js';
-import { checkUserToken, refuseEmptyArgs, refuseMistypedTokenArgs } from '../flows/user-token.js';
+import { checkUserToken, emptyArgOf, refuseEmptyArg, refuseMistypedTokenArgs } from '../flows/user-token.js';
 import type { CheckCommandResult } from '../ui/present/check.js';
 
 export interface CheckOptions {
   accessToken?: string;
   openid?: string;
+  /** An argument given empty, by name: refused in run(), where the profile its hint names is known. */
+  emptyArg?: string;
 }
 
 export function parseOptions({ args, opts }: CommandInput): CheckOptions {
   const [accessToken, positionalOpenid] = args;
   const openid = positionalOpenid ?? (typeof opts.openid === 'string' ? opts.openid : undefined);
-  refuseEmptyArgs('check', [['access_token', accessToken], ['openid', positionalOpenid], ['--openid', typeof opts.openid === 'string' ? opts.openid : undefined]]);
-  refuseMistypedTokenArgs('check', accessToken, positionalOpenid);
-  return { ...(accessToken !== undefined ? { accessToken } : {}), ...(openid !== undefined ? { openid } : {}) };
+  const emptyArg = emptyArgOf([['access_token', accessToken], ['openid', positionalOpenid], ['--openid', typeof opts.openid === 'string' ? opts.openid : undefined]]);
+  if (emptyArg === undefined) refuseMistypedTokenArgs('check', accessToken, positionalOpenid);
+  return { ...(accessToken !== undefined ? { accessToken } : {}), ...(openid !== undefined ? { openid } : {}), ...(emptyArg !== undefined ? { emptyArg } : {}) };
 }
 
 export async function run(options: CheckOptions, ctx: Context): Promise<CheckCommandResult> {
   const config = await ctx.resolveConfig();
+  refuseEmptyArg('check', options.emptyArg, config.profile);
   const tokens = await ctx.tokenStore();
   refuseUnusableProfile(config, tokens.listUsers(config.profile).length);
   const api = await ctx.api(config);

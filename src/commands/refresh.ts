@@ -6,29 +6,36 @@ import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import { looksLikeOpenid } from '../core/token.js';
 import { UsageError } from '../errors.js';
-import { refreshUserToken, refuseEmptyArgs } from '../flows/user-token.js';
+import { emptyArgOf, refreshUserToken, refuseEmptyArg } from '../flows/user-token.js';
 import type { RefreshCommandResult } from '../ui/present/refresh.js';
 
 export interface RefreshOptions {
   refreshToken?: string;
   openid?: string;
+  /** An argument given empty, by name: refused in run(), where the profile its hint names is known. */
+  emptyArg?: string;
 }
 
 export function parseOptions({ args, opts }: CommandInput): RefreshOptions {
-  // `wxauth refresh o8Lw…`: an openid where the refresh_token goes (the user meant that user's cached
-  // token). WeChat would answer 40030, read as "authorise again"; said before anything is sent.
   const given = args[0];
-  refuseEmptyArgs('refresh', [['refresh_token', given], ['--openid', typeof opts.openid === 'string' ? opts.openid : undefined]]);
-  if (given !== undefined && looksLikeOpenid(given)) {
-    throw new UsageError({ key: 'tokens.args.openidAsRefreshToken', params: { openid: given } }, { hint: { key: 'tokens.args.openidAsRefreshToken.hint', params: { openid: given } } });
-  }
+  const emptyArg = emptyArgOf([['refresh_token', given], ['--openid', typeof opts.openid === 'string' ? opts.openid : undefined]]);
   return {
     ...(args[0] !== undefined ? { refreshToken: args[0] } : {}),
     ...(typeof opts.openid === 'string' ? { openid: opts.openid } : {}),
+    ...(emptyArg !== undefined ? { emptyArg } : {}),
   };
 }
 
 export async function run(options: RefreshOptions, ctx: Context): Promise<RefreshCommandResult> {
+  // The argument mistakes first (their hints name the profile), before anything is required or sent.
+  const { profile } = await ctx.resolveConfig();
+  refuseEmptyArg('refresh', options.emptyArg, profile);
+  // `wxauth refresh o8Lw…`: an openid where the refresh_token goes (the user meant that user's cached
+  // token). WeChat would answer 40030, read as "authorise again".
+  const given = options.refreshToken;
+  if (given !== undefined && looksLikeOpenid(given)) {
+    throw new UsageError({ key: 'tokens.args.openidAsRefreshToken', params: { openid: given } }, { hint: { key: 'tokens.args.openidAsRefreshToken.hint', params: { openid: given, p: profileFlag(profile) } } });
+  }
   // /sns/oauth2/refresh_token needs the appid but not the secret (API-FACTS §5).
   const config = await ctx.requireConfig(['appid']);
   const appid = config.appid as string;

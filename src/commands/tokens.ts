@@ -28,15 +28,6 @@ export function parseOptions({ args, opts }: CommandInput): TokensOptions {
     const hint = meant ? ({ key: 'tokens.action.didYouMean', params: { suggestion: meant } } as const) : ({ key: 'tokens.action.invalid.hint' } as const);
     throw new UsageError({ key: 'tokens.action.invalid', params: { action } }, { hint });
   }
-  // `tokens clear "$OPENID" --yes` with the variable unset: an empty openid is not "every user".
-  if (action === 'clear' && openid !== undefined && openid.trim() === '') {
-    throw new UsageError({ key: 'tokens.clear.emptyOpenid' }, { hint: { key: 'tokens.clear.emptyOpenid.hint' } });
-  }
-  // `tokens show "$OPENID"` with the variable unset, or blank: a mistake in the command line (exit 2), not
-  // a user missing from the cache (exit 4).
-  if (action !== 'clear' && openid !== undefined && openid.trim() === '') {
-    throw new UsageError({ key: 'tokens.show.emptyOpenid' }, { hint: { key: 'tokens.show.openidNeeded.hint', params: { p: '' } } });
-  }
   // `tokens <openid>` and `tokens list <openid>` show that user.
   return { action: action === 'list' && openid !== undefined ? 'show' : action, ...(openid !== undefined ? { openid } : {}), yes: opts.yes === true };
 }
@@ -47,6 +38,12 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
   const tokens = await ctx.tokenStore();
   const profile = config.profile;
   const p = profileFlag(profile);
+  // `tokens clear "$OPENID" --yes` with the variable unset: an empty openid is not "every user". For show,
+  // a mistake in the command line (exit 2), not a user missing from the cache (exit 4).
+  if (openid !== undefined && openid.trim() === '') {
+    if (options.action === 'clear') throw new UsageError({ key: 'tokens.clear.emptyOpenid' }, { hint: { key: 'tokens.clear.emptyOpenid.hint', params: { p } } });
+    throw new UsageError({ key: 'tokens.show.emptyOpenid' }, { hint: { key: 'tokens.show.openidNeeded.hint', params: { p } } });
+  }
   const reveal = ctx.globals.showSecrets === true;
   const now = ctx.now();
   // A typo in --profile: said so (tokens lists every appid's users, so a refused appid does not matter here).

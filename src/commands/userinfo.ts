@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { UserinfoLang } from '../core/responses.js';
 import { tokenStatus } from '../core/token.js';
 import { profileFlag } from '../core/validate.js';
-import { fetchUserinfo, pickUserToken, refuseEmptyArgs, refuseMistypedTokenArgs } from '../flows/user-token.js';
+import { emptyArgOf, fetchUserinfo, pickUserToken, refuseEmptyArg, refuseMistypedTokenArgs } from '../flows/user-token.js';
 import { refuseUnusableProfile } from '../store/resolve.js';
 import { userinfoAnnouncements, type UserinfoCommandResult } from '../ui/present/userinfo.js';
 import { uiLang } from '../ui/i18n.js';
@@ -19,13 +19,15 @@ export interface UserinfoOptions {
   openid?: string;
   lang?: UserinfoLang;
   autoRefresh: boolean;
+  /** An argument given empty, by name: refused in run(), where the profile its hint names is known. */
+  emptyArg?: string;
 }
 
 export function parseOptions({ args, opts }: CommandInput): UserinfoOptions {
   const [accessToken, positionalOpenid] = args;
   const openid = positionalOpenid ?? (typeof opts.openid === 'string' ? opts.openid : undefined);
-  refuseEmptyArgs('userinfo', [['access_token', accessToken], ['openid', positionalOpenid], ['--openid', typeof opts.openid === 'string' ? opts.openid : undefined]]);
-  refuseMistypedTokenArgs('userinfo', accessToken, positionalOpenid);
+  const emptyArg = emptyArgOf([['access_token', accessToken], ['openid', positionalOpenid], ['--openid', typeof opts.openid === 'string' ? opts.openid : undefined]]);
+  if (emptyArg === undefined) refuseMistypedTokenArgs('userinfo', accessToken, positionalOpenid);
   const lang = typeof opts.lang === 'string' ? opts.lang : undefined;
   if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {
     throw new UsageError({ key: 'tokens.userinfo.lang.invalid', params: { value: lang } }, { hint: { key: 'tokens.userinfo.lang.invalid.hint', params: { ui: uiLang(lang) ?? 'zh|en' } } });
@@ -35,12 +37,14 @@ export function parseOptions({ args, opts }: CommandInput): UserinfoOptions {
     ...(openid !== undefined ? { openid } : {}),
     ...(lang !== undefined ? { lang: lang as UserinfoLang } : {}),
     autoRefresh: opts.refresh !== false,
+    ...(emptyArg !== undefined ? { emptyArg } : {}),
   };
 }
 
 export async function run(options: UserinfoOptions, ctx: Context): Promise<UserinfoCommandResult> {
   const { autoRefresh } = options;
   const config = await ctx.resolveConfig();
+  refuseEmptyArg('userinfo', options.emptyArg, config.profile);
   const tokens = await ctx.tokenStore();
   refuseUnusableProfile(config, tokens.listUsers(config.profile).length);
   const query = { profile: config.profile, redirectUri: config.redirectUri, appid: config.appid, accessToken: options.accessToken, openid: options.openid, use: 'userinfo' as const };

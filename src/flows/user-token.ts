@@ -603,12 +603,16 @@ export async function fetchUserinfo(p: UserinfoParams): Promise<UserinfoResult> 
 }
 
 /**
- * An argument given empty (`--openid "$OPENID"` with the variable unset, `check "" …`): refused, never
- * read as left out, which would use the latest user's cached token and answer for someone else.
+ * An argument given empty (`--openid "$OPENID"` with the variable unset, `check "" …`): its name, for
+ * refuseEmptyArg. Found while parsing; refused once the profile is known, so the hint's commands name it.
  */
-export function refuseEmptyArgs(command: 'check' | 'userinfo' | 'refresh', values: ReadonlyArray<readonly [name: string, value: string | undefined]>): void {
-  const empty = values.find(([, value]) => value !== undefined && value.trim() === '');
-  if (empty) throw new UsageError({ key: 'tokens.args.empty', params: { name: empty[0] } }, { hint: { key: 'tokens.args.empty.hint', params: { command } } });
+export function emptyArgOf(values: ReadonlyArray<readonly [name: string, value: string | undefined]>): string | undefined {
+  return values.find(([, value]) => value !== undefined && value.trim() === '')?.[0];
+}
+
+/** Refuses an empty argument (emptyArgOf), never read as left out, which would use the latest user's cached token and answer for someone else. */
+export function refuseEmptyArg(command: 'check' | 'userinfo' | 'refresh', name: string | undefined, profile: string): void {
+  if (name !== undefined) throw new UsageError({ key: 'tokens.args.empty', params: { name } }, { hint: { key: 'tokens.args.empty.hint', params: { command, p: profileFlag(profile) } } });
 }
 
 /**
