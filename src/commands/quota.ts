@@ -48,7 +48,18 @@ export function parseOptions({ args, opts }: CommandInput): QuotaOptions {
     // Quoted back masked: a pasted API URL carries the appsecret or a token in its query.
     throw new UsageError({ key: 'basic.quota.path.invalid', params: { path: quotedInput(input) } }, { hint: { key: 'basic.quota.path.invalid.hint' } });
   }
+  // WeChat's paths have single slashes: one leading `/` (a `//` there is read as a host, 76003 with an
+  // errmsg about rids, §10) and none doubled inside (no such API: 76021). Refused before anything is sent.
+  if (cgiPath.includes('//')) {
+    throw new UsageError({ key: 'basic.quota.path.doubleSlash', params: { path: cgiPath } }, { hint: { key: 'basic.quota.path.doubleSlash.hint', params: { path: singleSlashed(cgiPath) } } });
+  }
   return { cgiPath, fromUrl, clear, yes };
+}
+
+/** The path with its slashes single; a scheme-relative `//api.weixin.qq.com/…` loses its host. */
+function singleSlashed(path: string): string {
+  const hostless = /^\/\/[^/]*\.[^/]*(\/|$)/.test(path) ? path.replace(/^\/\/[^/]*/, '') : path;
+  return hostless.replace(/\/{2,}/g, '/') || '/';
 }
 
 export async function run(options: QuotaOptions, ctx: Context): Promise<QuotaCommandResult> {

@@ -138,12 +138,21 @@ describe('wxauth quota', () => {
     expect(url.stderr).toContain('without host and query');
   });
 
-  it('76003 for a cgi_path WeChat takes for a host is explained as the path, not as a rid', async () => {
-    const r = await cli(['quota', '//api.weixin.qq.com/cgi-bin/token']);
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain('76003');
-    expect(r.stderr).toContain('The cgi_path is not a bare path');
-    expect(r.stderr).not.toContain('produced by another account');
+  it('a path with // (at the start, where WeChat takes it for a host, or inside) is refused with the single-slashed path, nothing sent (exit 2, en, zh)', async () => {
+    const before = emu.requests().length;
+    const r = await cli(['quota', '//cgi-bin/token']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"//cgi-bin/token" has a //: WeChat’s API paths start with a single /');
+    expect(r.stderr).toContain('Write it as wxauth quota /cgi-bin/token.');
+    expect(r.stderr).not.toContain('76003:');
+    const host = await cli(['quota', '//api.weixin.qq.com/cgi-bin/token']);
+    expect(host.code).toBe(2);
+    expect(host.stderr).toContain('Write it as wxauth quota /cgi-bin/token.');
+    const inside = await cli(['quota', '/cgi-bin//stable_token', '--lang', 'zh']);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain('"/cgi-bin//stable_token" 里有 //：微信的接口路径只以一个 / 开头');
+    expect(inside.stderr).toContain('写成 wxauth quota /cgi-bin/stable_token。');
+    expect(emu.requests().length).toBe(before);
   });
 
   it('76021 for a path with a trailing / says to remove it, not to check the spelling (en and zh)', async () => {
