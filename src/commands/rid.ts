@@ -12,7 +12,7 @@ import { extractRid } from '../core/errcodes.js';
 import { readErrorBody } from '../core/responses.js';
 import { redactJsonText, redactUrl } from '../core/secrets.js';
 import { quotedInput } from '../core/token.js';
-import { RID_RETENTION_MS, nextStep } from '../core/next-step.js';
+import { RID_FUTURE_SLACK_MS, RID_RETENTION_MS, nextStep } from '../core/next-step.js';
 import type { RidGetResponse } from '../core/responses.js';
 import { formatLocalTime } from '../ui/format.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
@@ -79,6 +79,10 @@ function parseAnswer(body: string): { errcode: number; errmsg: string } | undefi
 
 export async function run(options: RidOptions, ctx: Context): Promise<RidCommandResult> {
   const age = ctx.now() - options.issuedAt;
+  // A time still to come (ffffffff- is 2106): no request made it, so WeChat is not asked (it answers 76001).
+  if (age < -RID_FUTURE_SLACK_MS) {
+    throw new UsageError({ key: 'basic.rid.future', params: { rid: options.rid, at: formatLocalTime(options.issuedAt) } }, { hint: { key: 'basic.rid.future.hint' } });
+  }
   // Said before anything can fail: a too-old rid explains the 76001 that follows.
   announceRid(ctx, { rid: options.rid, extracted: options.extracted, issuedAt: options.issuedAt, ageMs: age, expired: age > RID_RETENTION_MS });
 

@@ -186,8 +186,6 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
       const params = { rid: situation.rid, at: situation.at, appid: situation.appid };
       switch (errcode) {
         case 76001:
-          // "this one is from 2106-02-07" (ffffffff-…) read as if such a request had been made.
-          if (situation.ageMs < -RID_FUTURE_SLACK_MS) return messageRef('basic.rid.76001.future.hint', params);
           return messageRef(situation.ageMs > RID_RETENTION_MS ? 'basic.rid.76001.old.hint' : 'basic.rid.76001.hint', params);
         case 76002:
           return messageRef('basic.rid.76002.hint', params);

@@ -246,13 +246,22 @@ describe('wxauth rid', () => {
     expect(cut.stderr).toContain('"6b144d59-ec748cfb-9e80caf" looks like a rid cut short: a rid is three groups of 8 hex digits, and this has 23.');
     const cutZh = await cli(['rid', '6b144d59-ec748cfb', '--lang', 'zh']);
     expect(cutZh.stderr).toContain('像是没复制完整的 rid');
-    // A time still to come (ffffffff- is 2106): no request made it, rather than "this one is from 2106-02-07".
+    // A time still to come (ffffffff- is 2106): no request made it, so WeChat is not asked (exit 2).
+    const before = emu.requests().length;
     const future = await cli(['rid', 'ffffffff-00000000-00000000']);
-    expect(future.code).toBe(3);
+    expect(future.code).toBe(2);
     expect(future.stderr).toContain('ffffffff-00000000-00000000 cannot be a real rid');
+    expect(future.stderr).toContain('copy the rid again from the errmsg');
     expect(future.stderr).not.toContain('this one is from');
     const futureZh = await cli(['rid', 'ffffffff-00000000-00000000', '--lang', 'zh']);
+    expect(futureZh.code).toBe(2);
     expect(futureZh.stderr).toContain('ffffffff-00000000-00000000 不可能是真实的 rid');
+    expect(emu.requests().length).toBe(before);
+    // Half an hour ahead is within the clock slack: asked, and WeChat's 76001 comes back.
+    const soon = (Math.floor(Date.now() / 1000) + 1800).toString(16);
+    const ahead = await cli(['rid', `${soon}-00000000-00000000`]);
+    expect(ahead.code).toBe(3);
+    expect(ahead.stderr).toContain('76001');
     const old = await cli(['rid', '617682e0-09059ac5-34a8e2ea']);
     expect(old.code).toBe(3);
     expect(old.stderr).toContain('WeChat keeps rids for 7 days');

@@ -288,6 +288,15 @@ export const messages = {
     zh: 'rid 形如 617682e0-09059ac5-34a8e2ea，位于微信 errmsg 末尾（"… rid: 617682e0-09059ac5-34a8e2ea"），可以直接粘贴整段 errmsg。2021 年以前的 "hint: [xxxx]" 编号无法查询。',
     en: 'A rid looks like 617682e0-09059ac5-34a8e2ea and ends WeChat\'s errmsg ("… rid: 617682e0-09059ac5-34a8e2ea"); you can paste the whole errmsg. Pre-2021 "hint: [xxxx]" ids cannot be looked up.',
   },
+  // A rid whose time (its first group) is more than RID_FUTURE_SLACK_MS ahead: refused before asking WeChat.
+  'basic.rid.future': {
+    zh: '{rid} 不可能是真实的 rid：rid 的第一段是请求时间，它表示的 {at} 还没到，没有请求能产生它。',
+    en: '{rid} cannot be a real rid: a rid’s first group is the time of its request, and {at} is still to come, so no request produced it.',
+  },
+  'basic.rid.future.hint': {
+    zh: '多半是抄错或编造的：从报错的 errmsg 里重新复制 rid（若确实刚产生，检查本机时钟）。',
+    en: 'It is probably mistyped or made up: copy the rid again from the errmsg (if it is really fresh, check this computer’s clock).',
+  },
   'basic.rid.cut': {
     zh: '"{rid}" 像是没复制完整的 rid：rid 是三组各 8 位的十六进制数，这里只有 {digits} 位。',
     en: '"{rid}" looks like a rid cut short: a rid is three groups of 8 hex digits, and this has {digits}.',
@@ -304,10 +313,6 @@ export const messages = {
   'basic.rid.76001.hint': {
     zh: '微信在 {appid} 下没有 {rid} 的记录。只有发出该请求的账号（同一 appid）能查，只保留 7 天（这个 rid 产生于 {at}），且网页授权（/sns/…）请求的 rid 一律查不到：exchange、refresh、check、userinfo 报错里的 rid 无法查询。',
     en: 'WeChat has no record of {rid} for {appid}. Only the account whose request produced a rid (same appid) can look it up, for 7 days (this one is from {at}), and rids of web-authorization (/sns/…) requests never: the rids in exchange, refresh, check and userinfo errors cannot be looked up.',
-  },
-  'basic.rid.76001.future.hint': {
-    zh: '{rid} 不可能是真实的 rid：rid 的第一段是请求时间，它表示的 {at} 还没到，没有请求能产生它。多半是抄错或编造的：从报错的 errmsg 里重新复制 rid（若确实刚产生，检查本机时钟）。',
-    en: '{rid} cannot be a real rid: a rid’s first group is the time of its request, and {at} is still to come, so no request produced it. It is probably mistyped or made up: copy the rid again from the errmsg (if it is really fresh, check this computer’s clock).',
   },
   'basic.rid.76001.old.hint': {
     zh: '这个 rid 产生于 {at}，已超过微信保留的 7 天，无法再查询。',
