@@ -118,6 +118,20 @@ describe('wxauth user', () => {
     expect(parseJson(zh.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: `"${token.slice(0, 4)}***" 像是 access_token，不是 openid。` } });
   });
 
+  it('an appsecret (32 hex digits) given as the openid is named as such, masked, nothing sent (exit 2, en, zh --json)', async () => {
+    const before = emu.requests().length;
+    const r = await cli(['user', SECRET]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`"${SECRET.slice(0, 4)}***" looks like an appsecret (32 hex digits), not an openid.`);
+    expect(r.stderr).toContain('The appsecret goes in the profile');
+    expect(r.stderr).not.toContain(SECRET);
+    const zh = await cli(['--lang', 'zh', 'user', SECRET.toUpperCase(), '--json']);
+    expect(zh.code).toBe(2);
+    expect(zh.stdout + zh.stderr).not.toContain(SECRET.toUpperCase());
+    expect(parseJson(zh.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: `"${SECRET.toUpperCase().slice(0, 4)}***" 像是 appsecret（32 位十六进制），不是 openid。` } });
+    expect(emu.requests().length).toBe(before);
+  });
+
   it('rejects something that is not an openid before calling WeChat (exit 2)', async () => {
     const r = await cli(['user', 'not an openid']);
     expect(r.code).toBe(2);

@@ -186,6 +186,15 @@ export const messages = {
   },
   // An access_token typed where the openid goes (user/info's URL takes both): quoted masked.
   'basic.user.openid.isToken': { zh: '"{value}" 像是 access_token，不是 openid。', en: '"{value}" looks like an access_token, not an openid.' },
+  // 32 hex digits, the appsecret's shape, typed where the openid goes: quoted masked.
+  'basic.user.openid.isSecret': {
+    zh: '"{value}" 像是 appsecret（32 位十六进制），不是 openid。',
+    en: '"{value}" looks like an appsecret (32 hex digits), not an openid.',
+  },
+  'basic.user.openid.isSecret.hint': {
+    zh: 'wxauth user 只要 openid（28 个字符，例如 oVLC_6lTZxSWkoZA9L1povjQiplA）。appsecret 放在 profile 里（wxauth config set secret -）或 WXAUTH_SECRET，别写在命令行上。',
+    en: 'wxauth user takes the openid only (28 characters, e.g. oVLC_6lTZxSWkoZA9L1povjQiplA). The appsecret goes in the profile (wxauth config set secret -) or WXAUTH_SECRET, not on the command line.',
+  },
   'basic.user.openid.isToken.hint': {
     zh: 'wxauth user 只要 openid（28 个字符，例如 oVLC_6lTZxSWkoZA9L1povjQiplA）：基础 access_token 由它自己获取或复用缓存。带用户 token 调用的是网页授权的 wxauth userinfo <access_token> <openid>。',
     en: 'wxauth user takes the openid only (28 characters, e.g. oVLC_6lTZxSWkoZA9L1povjQiplA): it gets the basic access_token itself, or reuses the cached one. The call that takes a user’s token is web authorization’s wxauth userinfo <access_token> <openid>.',
