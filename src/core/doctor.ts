@@ -124,7 +124,7 @@ const check = (id: CheckId, status: CheckStatus, message: MessageRef, evidence: 
 /** A check that cannot run without some settings. */
 export function skipNeeds(id: CheckId, fields: string[]): DoctorCheck {
   // No fix of its own: the profile check names what is missing and how to set it.
-  return check(id, 'skip', { key: 'doctor.skip.needs', params: { fields: fields.join(', ') } }, { needs: fields.join(',') });
+  return check(id, 'skip', { key: 'doctor.skip.needs', params: { fields } }, { needs: fields.join(',') });
 }
 
 /**
@@ -233,7 +233,7 @@ export function evaluateAuthorize(a: { type?: AccountType; endpoint: string; sco
     return check('authorize', 'fail', messageRef(keys.message, own.params), evidence, messageRef(keys.fix, own.params));
   }
   if (errors.length > 0) {
-    return check('authorize', 'fail', { key: 'doctor.authorize.refusedDomain', params: { findings: errors.map((f) => f.id).join(', ') } }, evidence, { key: 'doctor.authorize.refusedDomain.fix' });
+    return check('authorize', 'fail', { key: 'doctor.authorize.refusedDomain', params: { findings: errors.map((f) => f.id) } }, evidence, { key: 'doctor.authorize.refusedDomain.fix' });
   }
   const warning = relevant.find((f) => !byDomain(f));
   if (warning) {
@@ -459,7 +459,9 @@ export function evaluateConnectTo(
   const mistaken = idle.filter((r) => (r.host === '' ? r.port !== 80 : ![...seen.values()].some((t) => t.host === r.host) || direct.some((t) => t.host === r.host)));
   // In the rules' order, and the unmapped ones sorted: the probes run at once, so their order is not.
   const mappings = rules.flatMap((r) => used.get(r) ?? []);
-  const directText = direct.map((t) => hostPort(t.host, t.port)).sort().join(', ');
+  // Lists go into the messages as arrays: joined with ", " in English and "、" in Chinese.
+  const directList = direct.map((t) => hostPort(t.host, t.port)).sort();
+  const directText = directList.join(', ');
   const evidence: Evidence = {
     rules: rules.map((r) => r.spec).join(' '),
     mapped: mappings.join(', ') || null,
@@ -469,25 +471,26 @@ export function evaluateConnectTo(
     proxied: [...notApplied].map(([r, ts]) => `${r.spec} (${ts.map((t) => hostPort(t.host, t.port)).join(', ')})`).join(' ') || null,
   };
   if (mistaken.length > 0) {
-    const params = { rules: mistaken.map((r) => r.spec).join(', '), direct: directText || '-' };
+    const params = { rules: mistaken.map((r) => r.spec), direct: directList.length > 0 ? directList : '-' };
     return check('connect-to', 'warn', { key: 'doctor.connectTo.unmatched', params }, evidence, { key: 'doctor.connectTo.unmatched.fix', params });
   }
   const carried = [...notApplied.values()].flat();
   const first = carried[0];
   if (first) {
     const params = {
-      rules: [...notApplied.keys()].map((r) => r.spec).join(', '),
-      targets: carried.map((t) => hostPort(t.host, t.port)).join(', '),
+      rules: [...notApplied.keys()].map((r) => r.spec),
+      targets: carried.map((t) => hostPort(t.host, t.port)),
       proxy: first.proxy,
       variable: first.variable,
       hostname: first.host.includes(':') ? `[${first.host}]` : first.host,
     };
     return check('connect-to', 'warn', { key: 'doctor.connectTo.proxied', params }, evidence, { key: 'doctor.connectTo.proxied.fix', params });
   }
-  const unused = idle.filter((r) => !mistaken.includes(r)).map((r) => r.spec).join(', ');
+  const unused = idle.filter((r) => !mistaken.includes(r)).map((r) => r.spec);
+  const mapped = mappings.length > 0 ? mappings : '-';
   // A rule not needed this run is said, so one the user gave does not vanish from the line.
-  if (unused) return check('connect-to', 'ok', { key: 'doctor.connectTo.ok.unused', params: { mappings: mappings.join(', ') || '-', unused } }, evidence);
-  return check('connect-to', 'ok', { key: 'doctor.connectTo.ok', params: { mappings: mappings.join(', ') || '-' } }, evidence);
+  if (unused.length > 0) return check('connect-to', 'ok', { key: 'doctor.connectTo.ok.unused', params: { mappings: mapped, unused } }, evidence);
+  return check('connect-to', 'ok', { key: 'doctor.connectTo.ok', params: { mappings: mapped } }, evidence);
 }
 
 /** `host:port` as one writes it (IPv6 in brackets). */
@@ -607,11 +610,11 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
  */
 export function evaluateJsDomains(results: ReadonlyArray<{ domain: string; check: DoctorCheck }>, sameAsCallback: readonly string[]): DoctorCheck {
   const evidence: Evidence = { checked: results.map((r) => r.domain).join(', ') || null, sameAsCallback: sameAsCallback.join(', ') || null };
-  if (results.length === 0) return check('js-domains', 'skip', { key: 'doctor.jsDomains.same', params: { domains: sameAsCallback.join(', ') } }, evidence);
+  if (results.length === 0) return check('js-domains', 'skip', { key: 'doctor.jsDomains.same', params: { domains: sameAsCallback } }, evidence);
   const bad = results.find((r) => r.check.status !== 'ok');
   if (!bad) {
-    const domains = results.map((r) => r.domain).join(', ');
-    return check('js-domains', 'ok', results.length === 1 ? { key: 'doctor.jsDomains.ok.one', params: { domain: domains } } : { key: 'doctor.jsDomains.ok', params: { domains } }, evidence);
+    const domains = results.map((r) => r.domain);
+    return check('js-domains', 'ok', results.length === 1 ? { key: 'doctor.jsDomains.ok.one', params: { domain: domains[0]! } } : { key: 'doctor.jsDomains.ok', params: { domains } }, evidence);
   }
   const { status, message, fix } = bad.check;
   return check('js-domains', status, { key: 'doctor.jsDomains.one', params: { domain: bad.domain, detail: message } }, { ...evidence, ...bad.check.evidence, domain: bad.domain }, fix);
@@ -821,7 +824,7 @@ export function evaluateTls(f: TlsFacts, now: number): DoctorCheck {
     return check('tls', 'fail', { key: 'doctor.tls.expired', params: { host, expires } }, evidence, { key: 'doctor.tls.expired.fix' });
   }
   if (f.error === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return check('tls', 'fail', { key: 'doctor.tls.name', params: { host, names: f.names.join(', ') || f.subject } }, evidence, { key: 'doctor.tls.name.fix', params: { host } });
+    return check('tls', 'fail', { key: 'doctor.tls.name', params: { host, names: f.names.length > 0 ? f.names : f.subject } }, evidence, { key: 'doctor.tls.name.fix', params: { host } });
   }
   if (f.error === 'DEPTH_ZERO_SELF_SIGNED_CERT' || (f.error !== undefined && f.selfSigned)) {
     return check('tls', 'fail', { key: 'doctor.tls.selfSigned', params: { host, issuer: f.issuer } }, evidence, { key: 'doctor.tls.selfSigned.fix' });

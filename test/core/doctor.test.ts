@@ -160,7 +160,7 @@ describe('evaluateTls', () => {
   });
   it('orders verdicts: expired, wrong name, self-signed, untrusted, expiring (warn), ok', () => {
     expect(evaluateTls(cert({ error: 'CERT_HAS_EXPIRED', validTo: now - day }), now).message.key).toBe('doctor.tls.expired');
-    expect(evaluateTls(cert({ error: 'ERR_TLS_CERT_ALTNAME_INVALID', names: ['b.com'] }), now).message).toMatchObject({ key: 'doctor.tls.name', params: { names: 'b.com' } });
+    expect(evaluateTls(cert({ error: 'ERR_TLS_CERT_ALTNAME_INVALID', names: ['b.com'] }), now).message).toMatchObject({ key: 'doctor.tls.name', params: { names: ['b.com'] } });
     expect(evaluateTls(cert({ error: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true }), now).message.key).toBe('doctor.tls.selfSigned');
     expect(evaluateTls(cert({ error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }), now).message.key).toBe('doctor.tls.untrusted');
     expect(evaluateTls(cert({ validTo: now + 13 * day }), now)).toMatchObject({ status: 'warn', message: { params: { days: 13 } } });
@@ -186,7 +186,7 @@ describe('evaluateAuthorize (the lint wxauth url runs)', () => {
   const scope = { id: 'scope.multiple', severity: 'error', params: { scope: 'a,b' } } as never;
   it('fails on a domain error, naming it when the domain check already explains it, in full when not', () => {
     const named = evaluateAuthorize({ ...base, findings: [parent], domainFailed: true });
-    expect(named).toMatchObject({ status: 'fail', message: { key: 'doctor.authorize.refusedDomain', params: { findings: 'domain.parent' } } });
+    expect(named).toMatchObject({ status: 'fail', message: { key: 'doctor.authorize.refusedDomain', params: { findings: ['domain.parent'] } } });
     expect(evaluateAuthorize({ ...base, findings: [parent], domainFailed: false })).toMatchObject({ status: 'fail', message: { key: 'inspect.domain.parent' } });
   });
   it('words an error of its own first, and passes only without errors', () => {
@@ -215,12 +215,12 @@ describe('evaluateConnectTo', () => {
   it('warns about a rule that matched nothing, naming it and what was dialled as named', () => {
     const typo = rule('www.exmaple.com:443:127.0.0.1:39443');
     const c = evaluateConnectTo([typo], aimed);
-    expect(c).toMatchObject({ status: 'warn', message: { key: 'doctor.connectTo.unmatched', params: { rules: typo.spec, direct: 'api.weixin.qq.com:443, www.example.com:443, www.example.com:80' } } });
+    expect(c).toMatchObject({ status: 'warn', message: { key: 'doctor.connectTo.unmatched', params: { rules: [typo.spec], direct: ['api.weixin.qq.com:443', 'www.example.com:443', 'www.example.com:80'] } } });
     expect(c.evidence).toMatchObject({ rules: typo.spec, unmatched: typo.spec, mapped: null });
   });
   it('counts a rule an earlier one shadows, or on another port, as unmatched; passes when every rule mapped something', () => {
     const first = rule('www.example.com:443:127.0.0.1:1');
-    expect(evaluateConnectTo([first, rule('www.example.com:443:127.0.0.1:2')], aimed).message).toMatchObject({ params: { rules: 'www.example.com:443:127.0.0.1:2' } });
+    expect(evaluateConnectTo([first, rule('www.example.com:443:127.0.0.1:2')], aimed).message).toMatchObject({ params: { rules: ['www.example.com:443:127.0.0.1:2'] } });
     // The wrong port: www.example.com was dialled on 443 and 80 unmapped.
     expect(evaluateConnectTo([rule('www.example.com:8443:127.0.0.1:2')], aimed).status).toBe('warn');
     const ok = evaluateConnectTo([first, rule('www.example.com:80:127.0.0.1:3')], aimed);
@@ -230,7 +230,7 @@ describe('evaluateConnectTo', () => {
     const c = evaluateConnectTo([rule('www.example.com:443:127.0.0.1:1'), rule('www.example.com:80:127.0.0.1:3')], [{ host: 'www.example.com', port: 443 }]);
     expect(c).toMatchObject({ status: 'ok', evidence: { unused: 'www.example.com:80:127.0.0.1:3', unmatched: null } });
     // ...and says it on the line, so a rule the user gave does not vanish from it.
-    expect(c.message).toEqual({ key: 'doctor.connectTo.ok.unused', params: { mappings: 'www.example.com:443 → 127.0.0.1:1', unused: 'www.example.com:80:127.0.0.1:3' } });
+    expect(c.message).toEqual({ key: 'doctor.connectTo.ok.unused', params: { mappings: ['www.example.com:443 → 127.0.0.1:1'], unused: ['www.example.com:80:127.0.0.1:3'] } });
     // A host-less rule for port 80 (every host's http fallback) is the same standby, not a mistake.
     const hostless = evaluateConnectTo([rule('www.example.com:443:127.0.0.1:1'), rule(':80:127.0.0.1:3')], [{ host: 'www.example.com', port: 443 }, { host: 'api.weixin.qq.com', port: 443 }]);
     expect(hostless).toMatchObject({ status: 'ok', evidence: { unused: ':80:127.0.0.1:3', unmatched: null } });
@@ -244,7 +244,7 @@ describe('evaluateConnectTo', () => {
     const c = evaluateConnectTo([site, api], [{ host: 'www.example.com', port: 443 }], viaProxy);
     expect(c).toMatchObject({
       status: 'warn',
-      message: { key: 'doctor.connectTo.proxied', params: { rules: api.spec, targets: 'api.weixin.qq.com:443', proxy: 'http://proxy:3128', variable: 'HTTPS_PROXY' } },
+      message: { key: 'doctor.connectTo.proxied', params: { rules: [api.spec], targets: ['api.weixin.qq.com:443'], proxy: 'http://proxy:3128', variable: 'HTTPS_PROXY' } },
       fix: { key: 'doctor.connectTo.proxied.fix', params: { hostname: 'api.weixin.qq.com' } },
       evidence: { mapped: 'www.example.com:443 → 127.0.0.1:1', unmatched: null, proxied: `${api.spec} (api.weixin.qq.com:443)` },
     });

@@ -92,6 +92,15 @@ describe('wxauth doctor (text)', () => {
     expect(redirect?.message).toContain('连不上：连接被拒绝（ECONNREFUSED）');
   });
 
+  it('lists what a skipped check needs with 、 in Chinese and with commas in English', async () => {
+    const env = emulatorEnv(emu, { appid: '', secret: '' }, { WXAUTH_CONFIG_DIR: tempConfigDir() });
+    const zh = await runCli(['--lang', 'zh', 'doctor'], { env });
+    expect(lineOf(zh.stdout, 'authorize')).toContain('跳过：需要 appid、redirectUri。');
+    expect(lineOf(zh.stdout, 'domain')).toContain('跳过：需要 domain、redirectUri。');
+    const en = await runCli(['--lang', 'en', 'doctor'], { env });
+    expect(lineOf(en.stdout, 'authorize')).toContain('Skipped: needs appid, redirectUri.');
+  });
+
   it('fails (exit 1) on a redirect_uri that answers 500, with the fix under it, in English', async () => {
     const r = await runCli(['doctor'], { env: testAccount(broken) });
     expect(r.code, r.stderr).toBe(1);

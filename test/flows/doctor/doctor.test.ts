@@ -186,7 +186,7 @@ describe('doctor flow: the certificate', () => {
     const report = await doctor({ connectTo: [to(sites.wrongName), to(plain, 80)] });
     const tls = byId(report, 'tls');
     expect(tls.status).toBe('fail');
-    expect(tls.message).toMatchObject({ key: 'doctor.tls.name', params: { host: DOMAIN, names: 'other.example.org' } });
+    expect(tls.message).toMatchObject({ key: 'doctor.tls.name', params: { host: DOMAIN, names: ['other.example.org'] } });
     expect(tls.evidence.verifyError).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
   });
 
@@ -493,8 +493,8 @@ describe('doctor flow: --connect-to', () => {
     const report = await doctor({ connectTo: [typo] });
     const c = byId(report, 'connect-to');
     expect(c.status).toBe('warn');
-    expect(c.message).toMatchObject({ key: 'doctor.connectTo.unmatched', params: { rules: typo } });
-    expect(String((c.message as { params: { direct: string } }).params.direct)).toContain(`${DOMAIN}:443`);
+    expect(c.message).toMatchObject({ key: 'doctor.connectTo.unmatched', params: { rules: [typo] } });
+    expect(c.message).toMatchObject({ params: { direct: expect.arrayContaining([`${DOMAIN}:443`]) } });
     expect(c.evidence).toMatchObject({ rules: typo, unmatched: typo });
     // What follows went to DNS, as the warning says.
     expect(looked).toContain(DOMAIN);
@@ -503,7 +503,7 @@ describe('doctor flow: --connect-to', () => {
 
   it('passes, listing the mappings (and the standby http rule https made unneeded); no check without rules', async () => {
     const c = byId(await doctor(), 'connect-to');
-    expect(c).toMatchObject({ status: 'ok', message: { key: 'doctor.connectTo.ok.unused', params: { unused: expect.stringContaining(`${DOMAIN}:80:`) } } });
+    expect(c).toMatchObject({ status: 'ok', message: { key: 'doctor.connectTo.ok.unused', params: { unused: [expect.stringContaining(`${DOMAIN}:80:`)] } } });
     expect(String(c.evidence.mapped)).toContain(`${DOMAIN}:443 → 127.0.0.1:${sites.good.port}`);
     expect((await doctor({ connectTo: [] })).checks.map((x) => x.id)).not.toContain('connect-to');
   });
@@ -530,7 +530,7 @@ describe('doctor flow: the WeChat call through HTTPS_PROXY', () => {
       const c = byId(report, 'connect-to');
       expect(c).toMatchObject({
         status: 'warn',
-        message: { key: 'doctor.connectTo.proxied', params: { rules: apiRule, targets: `localhost:${wechat.port}`, proxy: proxy.url, variable: 'HTTPS_PROXY' } },
+        message: { key: 'doctor.connectTo.proxied', params: { rules: [apiRule], targets: [`localhost:${wechat.port}`], proxy: proxy.url, variable: 'HTTPS_PROXY' } },
         fix: { key: 'doctor.connectTo.proxied.fix', params: { hostname: 'localhost' } },
       });
       expect(c.evidence).toMatchObject({ unmatched: null, proxied: `${apiRule} (localhost:${wechat.port})` });
