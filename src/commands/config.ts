@@ -296,7 +296,8 @@ async function confirmNewProfile(
   // misspelt, and without one ("default", or a current profile that was removed) the setting would land
   // in a new profile beside the saved ones, unseen by them.
   if (o.yes || o.profiles.length === 0) return;
-  const params = { profile: o.profile, profiles: o.profiles.join(', ') };
+  // The list as a list: joined with ", " in English and "、" in Chinese.
+  const params = { profile: o.profile, profiles: o.profiles };
   if (!ctx.interactive) {
     throw new ConfigError(
       noSuchProfile(o.profile, o.profiles),

@@ -147,7 +147,7 @@ function chooseUpstream(options: ProxyCommandOptions, region: string | undefined
   if (options.upstream) return options.upstream;
   if (region === undefined || region === '') return REGIONS.default;
   if (!isRegion(region))
-    throw new UsageError({ key: 'proxy.region.invalid', params: { value: region } }, { hint: { key: 'proxy.region.invalid.hint', params: { allowed: Object.keys(REGIONS).join(', ') } } });
+    throw new UsageError({ key: 'proxy.region.invalid', params: { value: region } }, { hint: { key: 'proxy.region.invalid.hint', params: { allowed: Object.keys(REGIONS) } } });
   return REGIONS[region];
 }
 

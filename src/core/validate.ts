@@ -150,8 +150,8 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
       if (value === '公众号') return refuse('config.invalid.type.officialAccount', { name, value }, 'config.invalid.type.officialAccount.hint');
       // `servce`, `webiste`: the one meant, first.
       const meant = suggest(value, ACCOUNT_TYPES);
-      if (meant !== undefined) return refuse('config.invalid.type', { name, value }, 'config.invalid.type.suggest', { meant, types: ACCOUNT_TYPES.join(', ') });
-      return refuse('config.invalid.type', { name, value }, 'config.invalid.type.hint', { types: ACCOUNT_TYPES.join(', ') });
+      if (meant !== undefined) return refuse('config.invalid.type', { name, value }, 'config.invalid.type.suggest', { meant, types: ACCOUNT_TYPES });
+      return refuse('config.invalid.type', { name, value }, 'config.invalid.type.hint', { types: ACCOUNT_TYPES });
     }
     case 'appid':
       return checkAppid(value, name, context.type);
@@ -170,7 +170,7 @@ export function checkSetting(key: SettingKey, value: string, context: CheckConte
     case 'region':
       return isRegion(value)
         ? { ok: true, value }
-        : refuse('config.invalid.region', { name, value }, 'config.invalid.region.hint', { regions: Object.keys(REGIONS).join(', ') });
+        : refuse('config.invalid.region', { name, value }, 'config.invalid.region.hint', { regions: Object.keys(REGIONS) });
     case 'jsDomains':
       return checkJsDomains(value, name, context.type);
     case 'verifyFile':

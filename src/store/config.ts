@@ -176,10 +176,10 @@ export class ConfigStore {
     refuseReservedName(name);
     if (!this.getProfile(name)) {
       const names = Object.keys(this.profiles());
-      const profiles = names.join(', ');
       throw new ConfigError(
         noSuchProfile(name, names),
-        { hint: profiles ? { key: 'config.profile.unknown.hint', params: { profiles } } : { key: 'config.profile.none.hint', params: { profile: name } } },
+        // The list as a list: joined with ", " in English and "、" in Chinese.
+        { hint: names.length > 0 ? { key: 'config.profile.unknown.hint', params: { profiles: names } } : { key: 'config.profile.none.hint', params: { profile: name } } },
       );
     }
   }

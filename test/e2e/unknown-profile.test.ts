@@ -124,6 +124,13 @@ describe('config set on a profile that does not exist', () => {
     expect(missing.code).toBe(4);
     expect(missing.stderr).toContain('缺少配置：appid、secret（profile "default"）。');
     expect(missing.stderr).toContain('设置环境变量 WXAUTH_APPID、WXAUTH_SECRET');
+    // config set's own refusal of a profile that is not there, and the regions it or --region accepts.
+    const set = await runCli(['--lang', 'zh', '--profile', 'nope', 'config', 'set', 'region', 'sh'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(set.code).toBe(4);
+    expect(set.stderr).toContain('现有 profile：default、svc、web。用 --profile 选其中一个');
+    const region = await runCli(['--lang', 'zh', 'config', 'set', 'region', 'xx'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(region.code).toBe(2);
+    expect(region.stderr).toContain('可选：default、api2、sh、sz、hk。');
     // English keeps its commas.
     const en = await runCli(['--lang', 'en', 'token'], { env: { WXAUTH_CONFIG_DIR: empty } });
     expect(en.stderr).toContain('Missing configuration: appid, secret');
