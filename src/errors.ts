@@ -195,18 +195,21 @@ export class NetworkError extends WxauthError {
   readonly failure: NetworkFailure;
   /** Whether the request may have reached the server (decides whether a retry is safe). */
   readonly mayHaveReachedServer: boolean;
-  /** The forward proxy (HTTP(S)_PROXY, as shown) that could not be reached, when that was the failure. */
-  readonly unreachableProxy?: string;
+  /**
+   * The forward proxy (HTTP(S)_PROXY, as shown) that failed the call before anything was sent, whatever
+   * the host: it could not be reached, or it opened no tunnel (hung up on the CONNECT, or never answered it).
+   */
+  readonly failedProxy?: string;
 
   constructor(
     failure: NetworkFailure,
     message: MessageRef,
-    options: WxauthErrorOptions & { mayHaveReachedServer: boolean; unreachableProxy?: string },
+    options: WxauthErrorOptions & { mayHaveReachedServer: boolean; failedProxy?: string },
   ) {
     super(message, options);
     this.failure = failure;
     this.mayHaveReachedServer = options.mayHaveReachedServer;
-    if (options.unreachableProxy !== undefined) this.unreachableProxy = options.unreachableProxy;
+    if (options.failedProxy !== undefined) this.failedProxy = options.failedProxy;
   }
 }
 

@@ -168,9 +168,9 @@ export class WechatHttpClient {
         req.idempotent &&
         backup &&
         backup !== this.options.apiBase &&
-        // A proxy that cannot be reached fails the backup host alike when it would carry that call too:
-        // trying it only doubled the wait (with a proxy that drops the connect, two more --timeouts).
-        !(error.unreachableProxy !== undefined && proxyFor(backup, this.options.proxy)?.shown === error.unreachableProxy)
+        // A proxy that cannot be reached, or opens no tunnel, fails the backup host alike when it would
+        // carry that call too: trying it only doubled the wait (up to two more --timeouts).
+        !(error.failedProxy !== undefined && proxyFor(backup, this.options.proxy)?.shown === error.failedProxy)
       ) {
         this.options.notice?.({ kind: 'fallback', from: this.shown(this.options.apiBase, 'url'), to: this.shown(backup, 'url') });
         return await this.callWithRetries<T>(backup, req, narrow);
@@ -515,11 +515,12 @@ function toNetworkError(
   // never answered it. Nothing was sent, so the call is safe to resend.
   if (has(PROXY_CONNECTION_CODE)) {
     const hint = messageRef('http.proxy.noTunnel.hint', viaProxy);
+    const failedProxy = proxy ? { failedProxy: proxy.shown } : {};
     if (has('UND_ERR_HEADERS_TIMEOUT')) {
-      return new NetworkError('timeout', messageRef('http.proxy.noTunnel.timeout', { ...viaProxy, timeout: options.timeoutMs }), { mayHaveReachedServer: false, cause: error, hint });
+      return new NetworkError('timeout', messageRef('http.proxy.noTunnel.timeout', { ...viaProxy, timeout: options.timeoutMs }), { mayHaveReachedServer: false, cause: error, hint, ...failedProxy });
     }
     const cut = codes.find((c) => PROXY_CUT_CODES.has(c)) ?? code;
-    return new NetworkError('reset', messageRef('http.proxy.noTunnel', { ...viaProxy, code: cut }), { mayHaveReachedServer: false, cause: error, hint });
+    return new NetworkError('reset', messageRef('http.proxy.noTunnel', { ...viaProxy, code: cut }), { mayHaveReachedServer: false, cause: error, hint, ...failedProxy });
   }
 
   let failure: NetworkFailure = 'other';
@@ -547,7 +548,7 @@ function toNetworkError(
     errorEndpoints(error).some((e) => e.host === proxy.hostname && (e.port === undefined || e.port === proxy.port));
   if (proxyDown) {
     const params = { proxy: proxy.shown, variable: proxy.variable, host, hostname: target.hostname, code };
-    return new NetworkError(failure, { key: 'http.proxy.unreachable', params }, { mayHaveReachedServer: false, unreachableProxy: proxy.shown, cause: error, hint: { key: 'http.proxy.unreachable.hint', params } });
+    return new NetworkError(failure, { key: 'http.proxy.unreachable', params }, { mayHaveReachedServer: false, failedProxy: proxy.shown, cause: error, hint: { key: 'http.proxy.unreachable.hint', params } });
   }
   // One params object for the whole family of http.<failure> texts; each uses the ones it needs.
   let hint: MessageRef;

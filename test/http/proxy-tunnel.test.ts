@@ -199,6 +199,16 @@ describe('WechatHttpClient behind a proxy that cannot be reached', () => {
     expect(notices.map((n) => n.kind)).toEqual(['retry']);
   });
 
+  it('does not try the backup host through a proxy that opened no tunnel either', async () => {
+    const p = await tunnelLessProxy('connect');
+    const notices: ClientNotice[] = [];
+    const c = viaProxy(p.url, { backupApiBase: 'http://127.0.0.1:10', timeoutMs: 2000, retryDelaysMs: [10], notice: (n) => notices.push(n) });
+    const err = await stableToken(c);
+    expect((err as NetworkError).messageRef).toMatchObject({ key: 'http.proxy.noTunnel', params: { proxy: p.url, host: '127.0.0.1:9' } });
+    expect(notices.map((n) => n.kind)).toEqual(['retry']);
+    expect(p.connections).toBe(2);
+  });
+
   it('still falls back when the backup host goes direct (NO_PROXY)', async () => {
     const proxy = `http://127.0.0.1:${await closedPort()}`;
     const backup = `http://127.0.0.1:${await closedPort()}`;
