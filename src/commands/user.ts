@@ -5,7 +5,6 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { nextStep } from '../core/next-step.js';
-import { redactText, redactValue } from '../core/secrets.js';
 import { looksLikeAccessToken, quotedInput } from '../core/token.js';
 import type { UserinfoLang } from '../core/responses.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
@@ -23,7 +22,7 @@ export function parseOptions({ args, opts }: CommandInput): UserOptions {
   const openid = (args[0] ?? '').trim();
   // user/info's URL takes access_token and openid, so the token is what people paste here first.
   if (looksLikeAccessToken(openid)) {
-    throw new UsageError({ key: 'basic.user.openid.isToken', params: { value: redactValue(openid) } }, { hint: { key: 'basic.user.openid.isToken.hint' } });
+    throw new UsageError({ key: 'basic.user.openid.isToken', params: { value: quotedInput(openid) } }, { hint: { key: 'basic.user.openid.isToken.hint' } });
   }
   // 32 hex digits is an appsecret's shape, never an openid's (28 characters, §0.5): the appsecret pasted
   // in the wrong place. Quoted masked, and not sent to WeChat as an openid.
@@ -32,8 +31,8 @@ export function parseOptions({ args, opts }: CommandInput): UserOptions {
   }
   // openids are 28 characters of [A-Za-z0-9_-] in practice (API-FACTS §0.5); accept any such length.
   if (!/^[A-Za-z0-9_-]{6,64}$/.test(openid)) {
-    // Quoted back masked: a pasted callback or API URL carries the code or a token.
-    throw new UsageError({ key: 'basic.user.openid.invalid', params: { openid: redactText(openid) } }, { hint: { key: 'basic.user.openid.invalid.hint' } });
+    // Quoted back masked: a pasted callback or API URL carries the code or a token (quotedInput).
+    throw new UsageError({ key: 'basic.user.openid.invalid', params: { openid: quotedInput(openid) } }, { hint: { key: 'basic.user.openid.invalid.hint' } });
   }
   const lang = opts.lang;
   if (lang !== undefined && !LANGS.includes(lang as UserinfoLang)) {

@@ -776,13 +776,14 @@ export function explainErrcode(code: number, options: ExplainOptions = {}): Errc
 /**
  * Whitespace, punctuation and symbols (Unicode's P and S categories) in the blocks WeChat's texts and
  * people's pastes use: ASCII, Latin-1, general punctuation, arrows and technical symbols, shapes and
- * dingbats, CJK punctuation, CJK compatibility and full-width forms. Written out rather than as
+ * dingbats, supplemental punctuation (⸺), CJK punctuation, katakana's ゠ and ・, CJK compatibility and
+ * full-width forms. Outside them (emoji, say) a symbol is kept, where the property class dropped it. Written out rather than as
  * `[\s\p{P}\p{S}]` with the u flag: V8 builds a property class from ICU on its first use, ~0.5 ms of
  * every `wxauth errcode <code>` (issue 19). test/core/errcodes-squash.test.ts holds it to the
  * property class over these blocks.
  */
 const SQUASHED_RE =
-  /[\s!-/:-@[-`{-~\u00a1-\u00a9\u00ab\u00ac\u00ae-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u2190-\u23ff\u25a0-\u2775\u2794-\u27bf\u3001-\u3004\u3008-\u3020\u3030\u3036\u3037\u303d-\u303f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\uffe0-\uffe6\uffe8-\uffee]+/g;
+  /[\s!-/:-@[-`{-~\u00a1-\u00a9\u00ab\u00ac\u00ae-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u2190-\u23ff\u25a0-\u2775\u2794-\u27bf\u2e00-\u2e2e\u2e30-\u2e5d\u3001-\u3004\u3008-\u3020\u3030\u3036\u3037\u303d-\u303f\u30a0\u30fb\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\uffe0-\uffe6\uffe8-\uffee]+/g;
 
 /** Lower case, no whitespace or punctuation (ASCII or CJK); keeps letters, digits, CJK and `_`. */
 export function squash(s: string): string {

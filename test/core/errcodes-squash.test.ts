@@ -9,7 +9,9 @@ const BLOCKS: Array<[number, number]> = [
   [0x2000, 0x206f], // general punctuation
   [0x2190, 0x23ff], // arrows, mathematical operators, technical
   [0x25a0, 0x27bf], // shapes, symbols, dingbats
+  [0x2e00, 0x2e7f], // supplemental punctuation (⸺)
   [0x3000, 0x303f], // CJK symbols and punctuation
+  [0x30a0, 0x30ff], // katakana (゠, the middle dot ・)
   [0xfe30, 0xfe4f], // CJK compatibility forms
   [0xff00, 0xffef], // half-width and full-width forms
 ];
