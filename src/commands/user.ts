@@ -6,6 +6,7 @@ import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { nextStep } from '../core/next-step.js';
 import { looksLikeAccessToken, quotedInput } from '../core/token.js';
+import { isSecret } from '../core/validate.js';
 import type { UserinfoLang } from '../core/responses.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import type { UserCommandResult } from '../ui/present/user.js';
@@ -26,7 +27,7 @@ export function parseOptions({ args, opts }: CommandInput): UserOptions {
   }
   // 32 hex digits is an appsecret's shape, never an openid's (28 characters, §0.5): the appsecret pasted
   // in the wrong place. Quoted masked, and not sent to WeChat as an openid.
-  if (/^[0-9a-f]{32}$/i.test(openid)) {
+  if (isSecret(openid)) {
     throw new UsageError({ key: 'basic.user.openid.isSecret', params: { value: quotedInput(openid) } }, { hint: { key: 'basic.user.openid.isSecret.hint' } });
   }
   // openids are 28 characters of [A-Za-z0-9_-] in practice (API-FACTS §0.5); accept any such length.

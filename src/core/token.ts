@@ -1,7 +1,7 @@
 // User (web-authorization) tokens, as pure functions: narrowing WeChat's raw /sns/* bodies into typed
 // results and expiry maths (the advice after an errcode is in next-step.ts). No fs, no network, no
 // clock: `now` is always passed in (milliseconds since the epoch).
-import { isAuthorizeUrl, parseCallbackUrl, type ParsedCallback } from './callback-url.js';
+import { isAuthorizeUrl, looksLikeCode, parseCallbackUrl, type ParsedCallback } from './callback-url.js';
 import { readFields, type Narrowed } from './responses.js';
 import { redactText, redactValue } from './secrets.js';
 
@@ -340,14 +340,12 @@ export function readExchangeInput(input: string): ExchangeInput {
   const text = input.trim();
   if (text === '') return { ok: false, reason: 'empty' };
   if (!/[=?#/&]/.test(text) && !/^[\x21-\x7e]+$/.test(text)) return { ok: false, reason: 'not_code' };
-  // An access_token or refresh_token pasted back (`86_…`, 100+ characters with `_` or `-`, which no code
-  // has, API-FACTS §0.5): an exchange's output, not its input. WeChat would answer 40029, read as an
-  // expired code.
-  if (!/[=?#/&\s]/.test(text) && looksLikeAccessToken(text) && /[_-]/.test(text)) return { ok: false, reason: 'token' };
   if (!/[=?#/&\s]/.test(text)) {
-    // A template never filled in (`${code}`, `{{code}}`), a placeholder copied from a usage line
-    // (`CODE`, `<code>` once its brackets are gone, `...`): no code, so nothing to send WeChat for a 40029
-    // read as an expired code. The characters allowed are those a callback's code= may hold (below).
+    // An access_token or refresh_token pasted back (`86_…`, 100+ characters with `_` or `-`, which no
+    // code has, API-FACTS §0.5): an exchange's output, not its input. WeChat would answer 40029, read as
+    // an expired code.
+    if (looksLikeAccessToken(text) && /[_-]/.test(text)) return { ok: false, reason: 'token' };
+    // A placeholder (isPlaceholderCode): nothing to send WeChat for a 40029 read as an expired code.
     if (isPlaceholderCode(text)) return { ok: false, reason: 'not_code' };
     return { ok: true, form: 'code', code: text };
   }
@@ -434,7 +432,7 @@ export function looksLikeAccessToken(value: string): boolean {
  * the whole token, and `wxauth rid <code>` the whole code.
  */
 export function quotedInput(input: string): string {
-  if (looksLikeAccessToken(input) || /^[0-9A-Za-z]{32}$/.test(input)) return redactValue(input);
+  if (looksLikeAccessToken(input) || looksLikeCode(input)) return redactValue(input);
   return redactText(input);
 }
 

@@ -406,14 +406,15 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     ...(sameUser?.isSnapshotUser ? { isSnapshotUser: true } : {}),
     issuer: issuerOf(p.api),
   };
-  const otherGrantCached = !sameUser && p.tokens?.getUser(p.profile, appid, token.openid) !== undefined;
+  // The user's cached token from another authorisation (another refresh_token), if any.
+  const otherGrant = sameUser ? undefined : p.tokens?.getUser(p.profile, appid, token.openid);
   const save = p.save ?? true;
   // An old refresh_token typed on the command line must not silently take the place of the user's cached
   // token from another authorisation while that one can still be refreshed: the cache would lose the
   // latest authorisation (and, for a snsapi_base grant over a snsapi_userinfo one, userinfo would answer
   // 48001 for a user who did grant it). Kept, and said so; the refreshed tokens are still printed for
   // the user to use. A cached token whose refresh_token is dead is replaced: this one is the better.
-  const cached = save && p.tokens && !sameUser ? p.tokens.getUser(p.profile, appid, token.openid) : undefined;
+  const cached = save ? otherGrant : undefined;
   const keptCached: RefreshResult['keptCached'] =
     cached && cached.refreshToken !== refreshToken && canRefresh(tokenStatus(cached, p.now()))
       ? { scope: cached.scope, reason: grantsUserinfo(splitScopes(cached.scope)) && !grantsUserinfo(splitScopes(entry.scope)) ? 'userinfo' : 'other_grant' }
@@ -432,7 +433,7 @@ export async function refreshUserToken(p: RefreshParams): Promise<RefreshResult>
     entry,
     previous: sameUser,
     outcome: refreshOutcome(sameUser?.accessToken, token.accessToken),
-    ...(otherGrantCached ? { otherGrantCached: true } : {}),
+    ...(otherGrant ? { otherGrantCached: true } : {}),
     refreshExpiredLocally: before?.refresh?.expired ?? false,
     saved: save && p.tokens !== undefined && !keptCached && saveError === undefined,
     ...(keptCached ? { keptCached } : {}),

@@ -394,12 +394,9 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   // Given at the same level, the API base wins (it is the more precise of the two), said rather than
   // silent: `--region sh --api-base …` ran against the base with no word that sh was not used.
   const sameLevel = apiBase !== undefined && rawRegion !== undefined && (sources.region === 'flag' || sources.region === 'env') && sources.region === sources.apiBase;
-  const regionIgnored: MessageRef | undefined =
-    sameLevel && apiBase!.replace(/\/+$/, '') !== REGIONS[region]
-      ? sources.region === 'flag'
-        ? { key: 'config.region.ignored', params: { region: `${FLAG_NAMES.region} ${rawRegion}`, apiBase: FLAG_NAMES.apiBase } }
-        : { key: 'config.region.ignored', params: { region: `${ENV_NAMES.region}=${rawRegion}`, apiBase: ENV_NAMES.apiBase } }
-      : undefined;
+  // Named as they were given: `--region sh` and --api-base, or `WXAUTH_REGION=sh` and WXAUTH_API_BASE.
+  const given = sources.region === 'flag' ? { region: `${FLAG_NAMES.region} ${rawRegion}`, apiBase: FLAG_NAMES.apiBase } : { region: `${ENV_NAMES.region}=${rawRegion}`, apiBase: ENV_NAMES.apiBase };
+  const regionIgnored: MessageRef | undefined = sameLevel && apiBase!.replace(/\/+$/, '') !== REGIONS[region] ? { key: 'config.region.ignored', params: given } : undefined;
   if (apiBase === undefined || regionWins) {
     apiBase = REGIONS[region];
     sources.apiBase = rawRegion === undefined ? 'default' : sources.region;

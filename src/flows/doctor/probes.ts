@@ -152,7 +152,7 @@ export function probeTls(host: string, port: number, options: ProbeOptions): Pro
 }
 
 /** `ca` replaces Node's roots in tls options; keep them, so a test CA is trusted in addition. */
-function withSystemRoots(ca: string | string[]): string[] {
+export function withSystemRoots(ca: string | string[]): string[] {
   return [...tls.rootCertificates, ...(Array.isArray(ca) ? ca : [ca])];
 }
 

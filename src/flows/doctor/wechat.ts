@@ -9,7 +9,6 @@
 // for direct connections and the TLS inside a proxy's tunnel alike, and the Date header of the
 // answer, for the clock check.
 import { buildConnector, type Dispatcher } from 'undici';
-import tls from 'node:tls';
 import { NetworkError, WechatApiError, type MessageRef } from '../../errors.js';
 import { mapConnect, type ConnectRule, type CredentialFacts } from '../../core/doctor.js';
 import type { ProxySettings } from '../../core/proxy-route.js';
@@ -18,6 +17,7 @@ import type { KnownSecrets } from '../../core/secrets.js';
 import { WechatApi } from '../../http/api.js';
 import { proxyAwareAgent } from '../../http/proxy-agent.js';
 import { BasicTokenService, callerIp, type BasicTokenCache } from '../basic-token.js';
+import { withSystemRoots } from './probes.js';
 
 export interface CredentialProbe {
   facts: CredentialFacts;
@@ -89,8 +89,7 @@ function connector(rules: readonly ConnectRule[], timeoutMs: number, ca: string[
 export async function probeCredentials(o: CredentialOptions): Promise<CredentialProbe> {
   let date: string | undefined;
   let localMs: number | undefined;
-  // `ca` replaces Node's roots in tls options; keep them, so the extra CAs are trusted in addition.
-  const ca = o.ca ? [...tls.rootCertificates, ...(Array.isArray(o.ca) ? o.ca : [o.ca])] : undefined;
+  const ca = o.ca ? withSystemRoots(o.ca) : undefined;
   const agent = proxyAwareAgent({
     proxy: o.proxy,
     timeoutMs: o.timeoutMs,
