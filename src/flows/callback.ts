@@ -59,7 +59,7 @@ export interface CallbackHooks {
 
 export interface CallbackRequest {
   /** Where and how long to listen (listener/plan.ts). */
-  plan: Pick<ListenPlan, 'host' | 'port' | 'path' | 'timeoutMs' | 'allowedHosts'> & Partial<Pick<ListenPlan, 'search'>>;
+  plan: Pick<ListenPlan, 'host' | 'port' | 'path' | 'timeoutMs' | 'allowedHosts'> & Partial<Pick<ListenPlan, 'search' | 'bothLoopbacks'>>;
   /** A callback with another state is refused and the wait goes on; undefined: not checked. */
   expectedState?: string;
   /** The state remembered now, asked when a callback's state is not expectedState (listener/server.ts). */
@@ -135,6 +135,7 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     lang: request.lang,
     translate: request.translate,
     allowedHosts: plan.allowedHosts,
+    ...(plan.bothLoopbacks === true ? { bothLoopbacks: true } : {}),
     onHit: hooks.onHit,
     onCode: request.onCode,
     duplicateWindowMs: request.duplicateWindowMs,

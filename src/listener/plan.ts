@@ -34,6 +34,8 @@ export interface ListenPlan {
   notLocalHttps?: HttpsLocalRedirect;
   /** The redirect_uri's host, accepted in the Host header (e.g. a hosts-file name pointing here). */
   allowedHosts: string[];
+  /** The callback's host is `localhost` (--host, else the local redirect_uri's): listen on 127.0.0.1 and [::1]. */
+  bothLoopbacks: boolean;
   /**
    * --port or --path differ from the local redirect_uri's: WeChat sends the browser to that
    * redirect_uri, so nothing arrives here unless something forwards it.
@@ -161,6 +163,8 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
   // A LAN host, or one of this machine's own public addresses: the phone connects from outside.
   const defaultHost = local && !isLoopbackHost(local.host) ? '0.0.0.0' : DEFAULT_HOST;
   const allowedHosts = local && !isWildcardHost(local.host) ? [local.host] : [];
+  // A browser may take `localhost` to either loopback address; an explicit --host 127.0.0.1 is kept as said.
+  const bothLoopbacks = (host ?? local?.host)?.toLowerCase() === 'localhost';
   const source: ListenPlan['source'] = port !== undefined || path !== undefined ? 'flags' : local ? 'redirect' : 'default';
   const portDiffers = local !== undefined && port !== undefined && port !== local.port;
   const pathDiffers = local !== undefined && path !== undefined && path !== local.path;
@@ -182,6 +186,7 @@ export function planListener(flags: ListenFlags, redirectUris: Array<string | un
     ...(local ? {} : notLocal ? { notLocal } : {}),
     ...(notLocalHttps ? { notLocalHttps } : {}),
     allowedHosts,
+    bothLoopbacks,
     ...(mismatch ? { mismatch } : {}),
     ...(elsewhere ? { elsewhere } : {}),
   };

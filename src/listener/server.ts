@@ -6,7 +6,7 @@
 // decideCallbackHit (core/callback-decision.ts) what to answer and what to do next, then writes the page
 // and runs the timers and sockets. Every timing is an option, so tests need not wait for real.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { hash, timingSafeEqual } from 'node:crypto';
 import { CallbackError, CancelledError, UsageError } from '../errors.js';
 import {
@@ -95,6 +95,13 @@ export interface ListenerOptions {
   connectionsCheckIntervalMs?: number;
   /** How long an idle keep-alive connection stays open; default 1 s. */
   keepAliveTimeoutMs?: number;
+  /**
+   * The callback URL names `localhost`, which a browser may reach on 127.0.0.1 or on [::1] (Chromium
+   * tries [::1] first): listen on the other loopback address too, on the same port. Bound to one only,
+   * a dev server holding the other (Vite on `localhost` binds [::1] on macOS) would take the callback
+   * while this listener waited in vain: that is refused as the port in use.
+   */
+  bothLoopbacks?: boolean;
   /** Extra Host names to accept, e.g. the redirect_uri's host when a hosts-file entry points it here. */
   allowedHosts?: string[];
   now?: () => number;
@@ -219,6 +226,32 @@ function bindError(error: NodeJS.ErrnoException, host: string, port: number): Er
   }
 }
 
+/**
+ * Listen on the loopback address `bound` is not (127.0.0.1 ↔ ::1) on `port`, handing each connection to
+ * `server`, so a browser reaches the listener whichever address it picks for `localhost`. The port taken
+ * there is refused like a port in use; no such address here (no IPv6) leaves the one bind alone.
+ */
+function bindOtherLoopback(bound: string, port: number, server: Server): Promise<NetServer | undefined> {
+  const other = bound === '127.0.0.1' ? '::1' : bound === '::1' ? '127.0.0.1' : undefined;
+  if (other === undefined) return Promise.resolve(undefined);
+  const twin = createNetServer((socket) => server.emit('connection', socket));
+  return new Promise((resolve, reject) => {
+    twin.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') return resolve(undefined);
+      reject(
+        new UsageError(
+          { key: 'listen.port.inUse.loopback', params: { port, bound: formatHost(bound), other: formatHost(other) } },
+          { hint: { key: 'listen.port.inUse.hint', params: { port } }, cause: error },
+        ),
+      );
+    });
+    twin.listen({ port, host: other, exclusive: true, ipv6Only: other === '::1' }, () => {
+      twin.on('error', () => undefined);
+      resolve(twin);
+    });
+  });
+}
+
 export function normalizePath(path: string | undefined): string {
   const p = path === undefined || path === '' ? DEFAULT_PATH : path;
   return p.startsWith('/') ? p : '/' + p;
@@ -259,6 +292,8 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   // The caller may only look at `result` later; never let it count as unhandled meanwhile.
   result.catch(() => undefined);
 
+  /** The other loopback address's socket (bothLoopbacks), handing its connections to `server`. */
+  let twin: NetServer | undefined;
   let timeoutTimer: NodeJS.Timeout | undefined;
   let windowTimer: NodeJS.Timeout | undefined;
   let port = options.port ?? 0;
@@ -289,6 +324,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
       clearTimeout(timeoutTimer);
       clearTimeout(windowTimer);
       options.signal?.removeEventListener('abort', onAbort);
+      twin?.close();
       if (!server.listening) return resolve();
       server.close(() => resolve());
       server.closeAllConnections();
@@ -419,6 +455,14 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
   });
   server.on('error', () => undefined);
   port = (server.address() as AddressInfo).port;
+  if (options.bothLoopbacks === true) {
+    try {
+      twin = await bindOtherLoopback((server.address() as AddressInfo).address, port, server);
+    } catch (error) {
+      await shutdown();
+      throw error;
+    }
+  }
 
   // Callbacks refused for their state on the way are named in the timeout's failure.
   const shownHost = isWildcardHost(host) ? '127.0.0.1' : formatHost(host);

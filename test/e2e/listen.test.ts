@@ -162,6 +162,28 @@ describe('wxauth listen', () => {
     }
   });
 
+  it('a localhost redirect_uri: a server holding the port on [::1] only, where a browser takes localhost, is a port taken (exit 2, en and zh)', async (ctx) => {
+    const blocker = net.createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      blocker.once('error', () => resolve(false));
+      blocker.listen(0, '::1', () => resolve(true));
+    });
+    if (!bound) ctx.skip(); // No IPv6 loopback here: nothing a browser could be sent to.
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_REDIRECT_URI: `http://localhost:${port}/callback` };
+      const r = await runCli(['listen', '--state', 's', '--timeout', '5'], { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`Port ${port} is free on 127.0.0.1 but already in use on [::1], which is localhost too`);
+      expect(r.stderr).not.toContain('Listening on');
+      const zh = await runCli(['listen', '--state', 's', '--timeout', '5', '--lang', 'zh'], { env });
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toContain(`端口 ${port} 在 127.0.0.1 上空闲，但在同样是 localhost 的 [::1] 上已被占用`);
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('rejects a bad --port before binding', async () => {
     const r = await runCli(['listen', '--port', '70000']);
     expect(r.code).toBe(2);

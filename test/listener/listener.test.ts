@@ -174,6 +174,62 @@ describe('waiting for the callback', () => {
   });
 });
 
+/** Whether this machine has IPv6 loopback (::1) to bind: a CI container may not. */
+const hasIpv6Loopback = await new Promise<boolean>((resolve) => {
+  const probe = net.createServer();
+  probe.once('error', () => resolve(false));
+  probe.listen(0, '::1', () => probe.close(() => resolve(true)));
+});
+
+function getOverIpv6(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '::1', port, path, headers: { host: `localhost:${port}` }, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// A browser may take `localhost` to [::1] (Chromium does first): a callback to http://localhost:P must
+// reach the listener there too, and another server holding [::1]:P must not take it unseen.
+describe.skipIf(!hasIpv6Loopback)('a callback URL on localhost', () => {
+  it('is caught when the browser connects to [::1]', async () => {
+    const listener = await startCallbackListener(options({ bothLoopbacks: true, expectedState: 's' }));
+    const page = await getOverIpv6(listener.port, `/callback?code=${CODE}&state=s`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Code received');
+    expect((await listener.result).code).toBe(CODE);
+    // Both addresses are let go.
+    await expect(getOverIpv6(listener.port, '/callback')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('refuses a port another server holds on [::1], where the browser would take the callback (en, zh)', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '::1', () => r()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const error = await startCallbackListener(options({ port, bothLoopbacks: true })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect(tr('en', (error as UsageError).messageRef)).toBe(
+        `Port ${port} is free on 127.0.0.1 but already in use on [::1], which is localhost too: a browser opening http://localhost:${port} may connect there instead, and the callback would reach that server, not wxauth.`,
+      );
+      expect(tr('zh', (error as UsageError).messageRef)).toContain(`端口 ${port} 在 127.0.0.1 上空闲，但在同样是 localhost 的 [::1] 上已被占用`);
+      expect(tr('en', (error as UsageError).hint!)).toContain(`lsof -i :${port}`);
+      // It let 127.0.0.1 go again.
+      await expect(get(port, '/callback')).rejects.toThrow(/ECONNREFUSED/);
+      // A listener told to use 127.0.0.1 alone (--host 127.0.0.1) has no business with [::1].
+      const alone = await startCallbackListener(options({ port }));
+      await alone.close();
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
 describe('duplicate callbacks', () => {
   it('keeps listening briefly, reports a second hit with the same code, and hands each code out once', async () => {
     const handed: string[] = [];

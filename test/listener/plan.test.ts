@@ -20,6 +20,15 @@ describe('planListener', () => {
     expect([plan.host, plan.port, plan.path, plan.source]).toEqual([host, port, path, source]);
   });
 
+  it('listens on both loopback addresses only when the callback names localhost (a browser may take it to [::1])', () => {
+    expect(planListener({}, ['http://localhost:8080/callback']).bothLoopbacks).toBe(true);
+    expect(planListener({ host: 'LOCALHOST' }, []).bothLoopbacks).toBe(true);
+    // Named by address, or bound where the user said: one address.
+    expect(planListener({}, ['http://127.0.0.1:8080/callback']).bothLoopbacks).toBe(false);
+    expect(planListener({ host: '127.0.0.1' }, ['http://localhost:8080/callback']).bothLoopbacks).toBe(false);
+    expect(planListener({ host: '0.0.0.0' }, ['http://localhost:8080/callback']).bothLoopbacks).toBe(false);
+  });
+
   it('keeps the redirect_uri\'s query for the addresses it shows, unless --path replaced the path', () => {
     expect(planListener({}, ['http://192.168.1.20:8000/cb?from=menu']).search).toBe('?from=menu');
     expect(planListener({ port: '8000' }, ['http://192.168.1.20:8000/cb?from=menu']).search).toBe('?from=menu');

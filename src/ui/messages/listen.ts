@@ -132,6 +132,10 @@ export const messages = {
     zh: '用 --port <其他端口> 换一个（--port 0 = 任意空闲端口），或查出占用者：lsof -i :{port}。注意测试号的回调域名要写同一个 IP:端口。',
     en: 'Pick another with --port <port> (--port 0 = any free port), or find who holds it: lsof -i :{port}. A test account’s callback domain must name the same IP:port.',
   },
+  'listen.port.inUse.loopback': {
+    zh: '端口 {port} 在 {bound} 上空闲，但在同样是 localhost 的 {other} 上已被占用：浏览器打开 http://localhost:{port} 时可能连到那里，回调就会落到那个服务上，而不是 wxauth。',
+    en: 'Port {port} is free on {bound} but already in use on {other}, which is localhost too: a browser opening http://localhost:{port} may connect there instead, and the callback would reach that server, not wxauth.',
+  },
   'listen.port.denied': { zh: '没有权限监听端口 {port}（{host}）。', en: 'Not allowed to listen on port {port} ({host}).' },
   'listen.port.denied.hint': {
     zh: '1024 以下的端口需要管理员权限。换一个大于 1024 的端口（--port 8080），并让回调域名用同一个端口。',
