@@ -440,29 +440,40 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      server.off('listening', onListening);
-      reject(bindError(error, host, port));
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen({ port, host, exclusive: true });
-  });
-  server.on('error', () => undefined);
-  port = (server.address() as AddressInfo).port;
-  if (options.bothLoopbacks === true) {
+  const bind = () =>
+    new Promise<void>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        server.off('listening', onListening);
+        reject(bindError(error, host, port));
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        resolve();
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen({ port, host, exclusive: true });
+    });
+  // Any free port (0) is one free on both loopback addresses when both are served: another is tried when
+  // the one given out on the first is taken on the other; a port the user chose is refused at once.
+  for (let attempt = 1; ; attempt++) {
+    await bind();
+    port = (server.address() as AddressInfo).port;
+    if (options.bothLoopbacks !== true) break;
     try {
       twin = await bindOtherLoopback((server.address() as AddressInfo).address, port, server);
+      break;
     } catch (error) {
+      if ((options.port ?? 0) === 0 && attempt < 5) {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        port = 0;
+        continue;
+      }
       await shutdown();
       throw error;
     }
   }
+  server.on('error', () => undefined);
 
   // Callbacks refused for their state on the way are named in the timeout's failure.
   const shownHost = isWildcardHost(host) ? '127.0.0.1' : formatHost(host);
