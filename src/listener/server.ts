@@ -97,7 +97,7 @@ export interface ListenerOptions {
   keepAliveTimeoutMs?: number;
   /**
    * The callback URL names `localhost`, which a browser may reach on 127.0.0.1 or on [::1] (Chromium
-   * tries [::1] first): listen on the other loopback address too, on the same port. Bound to one only,
+   * goes to [::1] when something listens there): listen on the other loopback address too, on the same port. Bound to one only,
    * a dev server holding the other (Vite on `localhost` binds [::1] on macOS) would take the callback
    * while this listener waited in vain: that is refused as the port in use.
    */
