@@ -210,6 +210,8 @@ function checkJsDomains(value: string, name: string, type: AccountType | undefin
   const entries = value.split(/[,，\s]+/).filter((d) => d !== '');
   if (entries.length === 0) return refuse('jssdk.invalid.jsDomains.empty', { name }, 'jssdk.invalid.jsDomains.hint');
   for (const entry of entries) {
+    // The AppSecret pasted here, as for the callback domain: refused, and not echoed.
+    if (isSecret(entry)) return refuse('config.invalid.domain.secret', { name }, 'jssdk.invalid.jsDomains.hint');
     if (!isCallbackDomain(entry)) return refuse('jssdk.invalid.jsDomains', { name, entry }, 'jssdk.invalid.jsDomains.hint');
   }
   if (type === undefined || type === 'test') return { ok: true, value };
@@ -319,6 +321,9 @@ function checkAppid(value: string, name: string, type?: AccountType): Checked {
 }
 
 function checkDomain(value: string, name: string, type: AccountType | undefined): Checked {
+  // The AppSecret pasted where the domain goes: 32 hex digits are a valid host label, but no domain
+  // anyone registers. Refused without echoing it, as the appid does (it would be saved, then shown).
+  if (isSecret(value)) return refuse('config.invalid.domain.secret', { name }, 'config.invalid.domain.hint');
   if (!isCallbackDomain(value)) {
     // The address bar's https://www.example.com/: the host in it is what was meant.
     const host = hostOfUrl(value);

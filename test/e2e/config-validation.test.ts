@@ -69,6 +69,20 @@ describe('WXAUTH_* values are checked before any call to WeChat (exit 4, the var
 });
 
 describe('config set: the same rules as init', () => {
+  it.each([['domain'], ['jsDomains']])('refuses the AppSecret pasted as %s, without echoing it, in en and zh', async (key) => {
+    const { dir, env } = await initialised();
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli(['config', 'set', key, SECRET, '--yes'], { env });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('look like the AppSecret');
+    expect(r.stderr + r.stdout).not.toContain(SECRET);
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', key, SECRET, '--yes', '--json'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stdout).toContain('看起来是 AppSecret');
+    expect(zh.stderr + zh.stdout).not.toContain(SECRET);
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
   it('refuses an upper-case appid (and names the lower-case one) instead of changing it silently', async () => {
     const { dir, env } = await initialised();
     const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');

@@ -298,6 +298,10 @@ export const messages = {
     zh: 'appid 是 wx 加 16 位十六进制（小写）；测试号的 appID 在测试号页面 mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login 的「测试号信息」里，复制过来。',
     en: 'An appid is wx followed by 16 hex digits in lower case; a test account’s appID is under 测试号信息 on its page, mp.weixin.qq.com/debug/cgi-bin/sandbox?t=sandbox/login: copy it from there.',
   },
+  'config.invalid.domain.secret': {
+    zh: '{name}：这是 32 位十六进制，看起来是 AppSecret，不是域名（为免泄露不显示它）。',
+    en: '{name}: 32 hex digits look like the AppSecret, not a domain (not shown, so it does not leak).',
+  },
   'config.invalid.domain': { zh: '{name}："{value}" 不是单纯的主机名。', en: '{name}: "{value}" is not a bare host name.' },
   'config.invalid.domain.hint': {
     zh: '只写主机名（可带端口，仅测试号支持端口），不要 http://、路径或空格，例如 www.example.com 或 192.168.1.10:8080。',
