@@ -8,6 +8,7 @@ import { CancelledError, ConfigError, EXIT, UsageError, type MessageRef } from '
 import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
+import { isRegion } from '../core/endpoints.js';
 import { hideUrlCredentials } from '../core/secrets.js';
 import type { RedirectCaution } from '../core/callback-url.js';
 import {
@@ -18,6 +19,7 @@ import {
   linksGoToWechat,
   noSuchProfile,
   pickProfileName,
+  profileRegionIgnored,
   resolveConfig,
   stateDir,
   unknownProfileError,
@@ -282,6 +284,26 @@ function refusedHere(
 }
 
 /**
+ * A region and an apiBase both in the profile once this set is saved: the API base wins (resolve.ts), so
+ * the region is not used. `config set region sh` beside a saved apiBase did nothing that a run would
+ * notice, and said nothing: a conflict like the others (refused, or saved with --yes and said), whose
+ * hint removes the other one first. Every command says it too while the profile holds both.
+ */
+function regionUnused(pairs: ReadonlyArray<{ key: ConfigField; value: string }>, next: ProfileData, profile: string, p: string): Array<{ problem: MessageRef; hint: MessageRef }> {
+  const setsRegion = pairs.some((pair) => pair.key === 'region');
+  const setsApiBase = pairs.some((pair) => pair.key === 'apiBase');
+  if ((!setsRegion && !setsApiBase) || next.region === undefined || next.apiBase === undefined || !isRegion(next.region)) return [];
+  const unused = profileRegionIgnored(profile, next.region, next.apiBase);
+  if (unused === undefined) return [];
+  const problem: MessageRef = { key: 'config.set.regionIgnored', params: { profile, region: next.region, apiBase: hideUrlCredentials(next.apiBase) } };
+  if (setsRegion && setsApiBase) return [{ problem, hint: { key: 'config.set.regionIgnored.both.hint' } }];
+  const [remove, keep] = setsRegion ? (['apiBase', 'region'] as const) : (['region', 'apiBase'] as const);
+  const unset = `wxauth${p} config unset ${remove}`;
+  const set = `wxauth${p} config set ${keep} ${shellWord(next[keep] ?? '')}`;
+  return [{ problem, hint: { key: 'config.set.regionIgnored.hint', params: { unset, set } } }];
+}
+
+/**
  * `config set` on a profile that is not there creates it. The first profile (no other saved) is made
  * without a word asked, but --profile or WXAUTH_PROFILE naming a new one beside others is most likely
  * a typo (`--profile prdo`), which would leave a half-filled profile that nothing uses: on a terminal
@@ -359,6 +381,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const { fatal, found } = conflicts(new Set(pairs.map((pair) => pair.key)), next, picked.source === 'flag' ? ` --profile ${profile}` : '');
       if (fatal) throw fatal;
       found.push(...refusedHere(ctx, store, profile, next, pairs));
+      found.push(...regionUnused(pairs, next, profile, picked.source === 'flag' ? ` --profile ${profile}` : ''));
       const first = found[0];
       if (first && !options.yes) throw new UsageError(first.problem, { hint: first.hint });
       const madeCurrent = store.setValues(profile, values);

@@ -17,7 +17,8 @@ import {
   type ApiBaseOrigin,
   type Region,
 } from '../core/endpoints.js';
-import { checkSetting, isAccountType, isProfileName, SETTING_KEYS, type AccountType } from '../core/validate.js';
+import { checkSetting, isAccountType, isProfileName, profileFlag, SETTING_KEYS, type AccountType } from '../core/validate.js';
+import { hideUrlCredentials } from '../core/secrets.js';
 
 export interface GlobalOptions {
   profile?: string;
@@ -396,7 +397,12 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   const sameLevel = apiBase !== undefined && rawRegion !== undefined && (sources.region === 'flag' || sources.region === 'env') && sources.region === sources.apiBase;
   // Named as they were given: `--region sh` and --api-base, or `WXAUTH_REGION=sh` and WXAUTH_API_BASE.
   const given = sources.region === 'flag' ? { region: `${FLAG_NAMES.region} ${rawRegion}`, apiBase: FLAG_NAMES.apiBase } : { region: `${ENV_NAMES.region}=${rawRegion}`, apiBase: ENV_NAMES.apiBase };
-  const regionIgnored: MessageRef | undefined = sameLevel && apiBase!.replace(/\/+$/, '') !== REGIONS[region] ? { key: 'config.region.ignored', params: given } : undefined;
+  // Both saved in the profile (two `config set` calls): the API base wins there too, said on every run,
+  // since `config list` shows the region as set and nothing else would tell it is not used.
+  const inProfile = apiBase !== undefined && regionTaken !== undefined && sources.region === 'profile' && sources.apiBase === 'profile';
+  let regionIgnored: MessageRef | undefined;
+  if (sameLevel && apiBase!.replace(/\/+$/, '') !== REGIONS[region]) regionIgnored = { key: 'config.region.ignored', params: given };
+  else if (inProfile) regionIgnored = profileRegionIgnored(picked.name, region, apiBase!);
   if (apiBase === undefined || regionWins) {
     apiBase = REGIONS[region];
     sources.apiBase = rawRegion === undefined ? 'default' : sources.region;
@@ -465,6 +471,20 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     ...(regionIgnored ? { regionIgnored } : {}),
     ...(otherAccount ? { otherAccount: { key: 'config.profile.otherAppid', params: { appid: envAppid, profile: picked.name, profileAppid: data.appid! } } } : {}),
     errors,
+  };
+}
+
+/**
+ * A profile holding both a region and an apiBase that is not that region's host: the API base wins
+ * (precedence above), so the region is not used. Said by every command (runtime.ts) and by `config set`
+ * when it would save them so (commands/config.ts); undefined when the base is the region's own host.
+ */
+export function profileRegionIgnored(profile: string, region: Region, apiBase: string): MessageRef | undefined {
+  if (apiBase.replace(/\/+$/, '') === REGIONS[region]) return undefined;
+  const p = profileFlag(profile);
+  return {
+    key: 'config.region.ignored.profile',
+    params: { profile, region, apiBase: hideUrlCredentials(apiBase), unsetRegion: `wxauth${p} config unset region`, unsetApiBase: `wxauth${p} config unset apiBase` },
   };
 }
 

@@ -270,6 +270,38 @@ describe('config set: the same rules as init', () => {
   });
 });
 
+// `config set region sh` beside a saved apiBase was saved without a word, and every call still went to the
+// API base (the profile's apiBase wins over its region).
+describe('a region and an apiBase side by side in a profile', () => {
+  it('config set refuses to save the one that would not be used, with the commands that keep one; --yes saves it and every run says so (en, zh)', async () => {
+    const { dir, env } = await initialised();
+    expect((await runCli(['config', 'set', 'apiBase', 'http://127.0.0.1:9'], { env })).code).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const r = await runCli(['config', 'set', 'region', 'sh'], { env });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('region sh would not be used (calls go to http://127.0.0.1:9)');
+    expect(r.stderr).toContain('Run wxauth config unset apiBase first, then wxauth config set region sh');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'region', 'sh'], { env });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('region sh 不会生效');
+    const yes = await runCli(['config', 'set', 'region', 'sh', '--yes', '--json'], { env });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(parseJson(yes.stdout).warnings).toEqual([expect.stringContaining('region sh would not be used')]);
+    const list = await runCli(['config', 'list'], { env });
+    expect(list.stderr).toContain('Profile "default" saves both region sh and apiBase http://127.0.0.1:9: the API base wins');
+    expect(list.stderr).toContain('wxauth config unset region (the API base), or wxauth config unset apiBase (the region)');
+    // The base set beside a saved region: refused the same way, its hint removing the region.
+    const other = await initialised();
+    expect((await runCli(['config', 'set', 'region', 'hk'], { env: other.env })).code).toBe(0);
+    const base = await runCli(['config', 'set', 'apiBase', 'http://127.0.0.1:9'], { env: other.env });
+    expect(base.code).toBe(2);
+    expect(base.stderr).toContain('Run wxauth config unset region first, then wxauth config set apiBase http://127.0.0.1:9');
+    // The region's own host is no conflict.
+    expect((await runCli(['config', 'set', 'apiBase', 'https://hk.api.weixin.qq.com'], { env: other.env })).code).toBe(0);
+  });
+});
+
 // A hash route's address (`https://site/#/login`) or the callback's own URL copied as the redirect_uri is
 // accepted by WeChat and costs the login later (the code after the #, where the server never sees it; two
 // codes in one callback). url says so when it builds the link; init and config set say so when it is saved.

@@ -160,6 +160,19 @@ describe('resolveConfig precedence: flags > env > profile > defaults', () => {
     expect(resolveConfig({ globals: { apiBase: 'http://127.0.0.1:8' }, env: { WXAUTH_REGION: 'sh' }, profiles: {} }).regionIgnored).toBeUndefined();
   });
 
+  it('a region and an API base both saved in the profile: the region not used is reported, with the commands that keep one', () => {
+    const both = (apiBase: string) => resolveConfig({ globals: {}, env: {}, profiles: { p: { apiBase, region: 'sh' } }, currentProfile: 'p' });
+    expect(both('http://u:pw@127.0.0.1:3900')).toMatchObject({
+      apiBase: 'http://u:pw@127.0.0.1:3900',
+      regionIgnored: {
+        key: 'config.region.ignored.profile',
+        params: { profile: 'p', region: 'sh', apiBase: 'http://u:***@127.0.0.1:3900', unsetRegion: 'wxauth --profile p config unset region', unsetApiBase: 'wxauth --profile p config unset apiBase' },
+      },
+    });
+    // The region's own host: nothing is lost.
+    expect(both('https://sh.api.weixin.qq.com/').regionIgnored).toBeUndefined();
+  });
+
   it('says where the API base came from, by the setting that chose it: apiBase or a region, flag, variable or profile', () => {
     const profiles = { p: { apiBase: 'http://127.0.0.1:3900' } };
     const origin = (input: Omit<Parameters<typeof resolveConfig>[0], 'profiles' | 'currentProfile'>) => apiBaseOrigin(resolveConfig({ ...input, profiles, currentProfile: 'p' }));

@@ -20,6 +20,22 @@ export const messages = {
     zh: '{region} 没有生效：同时给了 {apiBase}，两者都是参数或都是环境变量时，API 地址优先于接入点（请求发往 API 地址）。两者只给一个。',
     en: '{region} is not used: {apiBase} is given too, and given at the same level (both flags, or both variables) the API base wins over a region (calls go to the API base). Give only one of them.',
   },
+  'config.region.ignored.profile': {
+    zh: 'profile "{profile}" 同时保存了接入点 region {region} 和 apiBase {apiBase}：API 地址优先，region {region} 没有生效（请求发往 {apiBase}）。只留一个：{unsetRegion}（用 API 地址），或 {unsetApiBase}（用接入点）。',
+    en: 'Profile "{profile}" saves both region {region} and apiBase {apiBase}: the API base wins, so region {region} is not used (calls go to {apiBase}). Keep one: {unsetRegion} (the API base), or {unsetApiBase} (the region).',
+  },
+  'config.set.regionIgnored': {
+    zh: '保存后 profile "{profile}" 会同时有 region {region} 和 apiBase {apiBase}：API 地址优先，region {region} 不会生效（请求发往 {apiBase}）。',
+    en: 'Profile "{profile}" would then hold both region {region} and apiBase {apiBase}: the API base wins, so region {region} would not be used (calls go to {apiBase}).',
+  },
+  'config.set.regionIgnored.hint': {
+    zh: '先 {unset}，再 {set}；或加 --yes 照样保存（用的是 API 地址）。',
+    en: 'Run {unset} first, then {set}; or add --yes to save it anyway (the API base is used).',
+  },
+  'config.set.regionIgnored.both.hint': {
+    zh: 'region 和 apiBase 只给一个；或加 --yes 照样保存两者（用的是 API 地址）。',
+    en: 'Give only one of region and apiBase; or add --yes to save both anyway (the API base is used).',
+  },
   'config.path.stateGuessed': {
     zh: 'config.json 没有读（见上面的原因），不知道当前是哪个 profile：{file} 是 default 的 state 文件；其他 profile 的请加 --profile <名字> 查看。',
     en: 'config.json was not read (see why above), so the profile in use is unknown: {file} is the default profile’s state file; --profile NAME shows another’s.',
