@@ -9,7 +9,7 @@ import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, mas
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
 import { isRegion } from '../core/endpoints.js';
-import { hideUrlCredentials } from '../core/secrets.js';
+import { hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
 import type { RedirectCaution } from '../core/callback-url.js';
 import {
   ACCOUNT_FIELDS,
@@ -357,11 +357,16 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
   const store = await ctx.configStore();
   const picked = pickProfileName(ctx.globals, ctx.env, store.currentProfile());
   const profile = picked.name;
-  const show = (k: ConfigField, v: string | undefined) => {
+  const show = (k: ConfigField, v: string | undefined, secret: string | undefined) => {
     if (v === undefined || ctx.globals.showSecrets) return v;
     if (k === 'secret') return maskSecret(v);
     // A base URL's credentials (http://user:pass@gateway, or a token as the user name) masked, as the traces show them.
-    return v.includes('@') ? hideUrlCredentials(v) : v;
+    let shown = v.includes('@') ? hideUrlCredentials(v) : v;
+    // A redirect_uri copied from an address bar can carry a code, a token or a secret by name
+    // (?code=…, ?appsecret=…); and the profile's AppSecret pasted into any other value is masked
+    // there as `config get secret` masks it: shown as the traces show them (core/secrets.ts).
+    if (k === 'redirectUri') shown = redactUrl(shown);
+    return secret === undefined ? shown : maskSecretValues(shown, [secret]);
   };
 
   switch (options.sub) {
@@ -385,7 +390,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const first = found[0];
       if (first && !options.yes) throw new UsageError(first.problem, { hint: first.hint });
       const madeCurrent = store.setValues(profile, values);
-      const shown = pairs.map((pair) => ({ key: pair.key, value: show(pair.key, pair.value) ?? '' }));
+      const shown = pairs.map((pair) => ({ key: pair.key, value: show(pair.key, pair.value, next.secret) ?? '' }));
       // What this shell's WXAUTH_* variables still win over (an empty one counts as unset, as when read).
       const overridden = pairs.filter((pair) => (ctx.env[ENV_NAMES[pair.key]] ?? '') !== '').map((pair) => ({ key: pair.key, variable: ENV_NAMES[pair.key] }));
       const loopbackDomain = savedLoopbackDomain(pairs, next, ctx, profile);
@@ -405,7 +410,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
         sub: 'get',
         profile: config.profile,
         key,
-        value: show(key, value),
+        value: show(key, value, config.secret),
         source: config.sources[key],
         ...(setAside ? { setAside } : {}),
         exitCode: value === undefined ? EXIT.checkFailed : EXIT.ok,
@@ -432,7 +437,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
         profile: config.profile,
         exists: config.profileExists,
         file: store.path,
-        entries: PROFILE_KEYS.map((key) => ({ key, value: show(key, config[key as keyof typeof config] as string | undefined), source: config.sources[key] })),
+        entries: PROFILE_KEYS.map((key) => ({ key, value: show(key, config[key as keyof typeof config] as string | undefined, config.secret), source: config.sources[key] })),
         timeoutMs: config.timeoutMs,
         profiles: config.profileNames,
         warnings: config.warnings,

@@ -270,6 +270,27 @@ describe('config set: the same rules as init', () => {
   });
 });
 
+// A redirect_uri copied from an address bar with its code, or the AppSecret pasted into it, was echoed
+// in full by config set --json, config get and config list, while `config get secret` masks the secret.
+describe('values that carry a secret are echoed masked, as the secret is', () => {
+  it('a redirect_uri with a code and the profile\'s AppSecret: masked in set --json, get and list (en, zh); --show-secrets shows it', async () => {
+    const { env } = await initialised();
+    const CODE = '061abcDEF123ghiJKL456mno789pq';
+    const uri = `https://www.example.com/wechat/callback?code=${CODE}&x=${SECRET}`;
+    const set = await runCli(['config', 'set', 'redirectUri', uri, '--json'], { env });
+    expect(set.code, set.stderr).toBe(0);
+    expect(parseJson(set.stdout).value).toBe('https://www.example.com/wechat/callback?code=061a***&x=0123***');
+    for (const args of [['config', 'get', 'redirectUri'], ['config', 'list'], ['--lang', 'zh', 'config', 'list'], ['config', 'list', '--json']]) {
+      const r = await runCli(args, { env });
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toContain('callback?code=061a***&x=0123***');
+      expect(r.stdout + r.stderr, args.join(' ')).not.toContain(CODE);
+      expect(r.stdout + r.stderr, args.join(' ')).not.toContain(SECRET);
+    }
+    expect((await runCli(['--show-secrets', 'config', 'get', 'redirectUri'], { env })).stdout.trim()).toBe(uri);
+  });
+});
+
 // `config set region sh` beside a saved apiBase was saved without a word, and every call still went to the
 // API base (the profile's apiBase wins over its region).
 describe('a region and an apiBase side by side in a profile', () => {
