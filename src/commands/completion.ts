@@ -95,7 +95,10 @@ const SETTING_VALUES: Record<string, ValueSource> = {
 };
 
 const COMMAND_NAMES = [...COMMANDS.map((c) => c.name), 'help'];
-const PROFILES_SH = `wxauth profile list --json 2>/dev/null | sed -n 's/^ *"name": "\\([^"]*\\)".*/\\1/p'`;
+// Only names wxauth itself would save (core/validate.ts isProfileName: letters, digits, - and _): a name
+// in a config.json written by hand or by someone else is a word the shell expands at TAB time (bash's
+// compgen -W ran `$(…)` in one), and one with an escape sequence would write to the terminal.
+const PROFILES_SH = `wxauth profile list --json 2>/dev/null | sed -n 's/^ *"name": "\\([A-Za-z0-9_-]\\{1,64\\}\\)".*/\\1/p'`;
 
 /** One bash `case` body that sets COMPREPLY for a value source. */
 function bashReply(value: ValueSource): string {
@@ -226,7 +229,7 @@ if (( \${+compstate} )); then _bash_complete -F _wxauth; fi
 }
 
 function fishValue(value: ValueSource): string {
-  if (value === 'profiles') return ` -x -a '(wxauth profile list --json 2>/dev/null | string match -rg \\'"name": "([^"]*)"\\')'`;
+  if (value === 'profiles') return ` -x -a '(wxauth profile list --json 2>/dev/null | string match -rg \\'"name": "([A-Za-z0-9_-]{1,64})"\\')'`;
   if (value === 'file') return ' -r -F';
   if (value === 'free') return ' -x';
   return ` -x -a '${value.words.join(' ')}'`;

@@ -96,6 +96,23 @@ describe.skipIf(!hasBash)('completion bash', () => {
     expect(complete('profile', 'remove', 's')).toEqual(['staging']);
   });
 
+  // A config.json written by hand or by someone else (a shared WXAUTH_CONFIG_DIR) can hold any name: bash's
+  // compgen -W expands its words, so a name `$(touch …)` ran at TAB time.
+  it('offers only names wxauth would save: one from a config.json written by hand runs nothing and prints no escape', () => {
+    const own = tempConfigDir();
+    const marker = path.join(own, 'ran');
+    const names = ['ok', `$(touch ${marker})`, '`touch ${marker}`', 'a b', 'x\u001b[31mred', '../../etc', 'x'.repeat(65)];
+    fs.writeFileSync(path.join(own, 'config.json'), JSON.stringify({ profiles: Object.fromEntries(names.map((n) => [n, {}])), currentProfile: 'ok' }), { mode: 0o600 });
+    const program = [
+      `source ${JSON.stringify(script)}`,
+      `wxauth() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }`,
+      `COMP_WORDS=(wxauth --profile ''); COMP_CWORD=2; _wxauth; printf '%s\\n' "\${COMPREPLY[@]}"`,
+    ].join('\n');
+    const r = spawnSync('bash', ['-c', program], { encoding: 'utf8', env: { ...process.env, WXAUTH_CONFIG_DIR: own } });
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual(['ok']);
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+
   it('offers setting keys after config set, not the subcommands again', () => {
     expect(complete('config', 'set', '')).toContain('redirectUri');
     expect(complete('config', 'set', '')).not.toContain('set');
