@@ -72,6 +72,8 @@ export type ConfigResult =
       source?: Source;
       /** Saved in the profile but set aside: WXAUTH_APPID names another account (resolve.ts). */
       setAside?: boolean;
+      /** The value is a WXAUTH_* variable's: which, and what the profile saves under it (as shown), if anything. */
+      fromEnv?: { variable: string; saved?: string };
       exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
     }
   | { sub: 'unset'; profile: string; keys: ConfigField[]; removed: ConfigField[] }
@@ -413,6 +415,8 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
         value: show(key, value, config.secret),
         source: config.sources[key],
         ...(setAside ? { setAside } : {}),
+        // `config get domain` is how a user checks what is saved: a value from this shell is said as such.
+        ...(config.sources[key] === 'env' ? { fromEnv: { variable: ENV_NAMES[key], ...(config.envOverProfile?.[key] ? { saved: show(key, store.getProfile(config.profile)?.[key], config.secret) } : {}) } } : {}),
         exitCode: value === undefined ? EXIT.checkFailed : EXIT.ok,
       };
     }

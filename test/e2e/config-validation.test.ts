@@ -291,6 +291,25 @@ describe('values that carry a secret are echoed masked, as the secret is', () =>
   });
 });
 
+// `config get domain` printed WXAUTH_DOMAIN's value as if it were the saved one, with no word on stderr.
+describe('config get says when a WXAUTH_* variable gives the value', () => {
+  it('names the variable and the value the profile saves, on stderr (en, zh, --json); the value on stdout stays the one in use', async () => {
+    const { env } = await initialised();
+    const r = await runCli(['config', 'get', 'domain'], { env: { ...env, WXAUTH_DOMAIN: 'b.example.com' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('b.example.com');
+    expect(r.stderr).toContain('domain comes from WXAUTH_DOMAIN in this shell, which wins over the www.example.com saved in profile "default"');
+    const zh = await runCli(['--lang', 'zh', 'config', 'get', 'secret'], { env: { ...env, WXAUTH_SECRET: 'fedcba9876543210fedcba9876543210' } });
+    expect(zh.stderr).toContain('secret 取自这个 shell 的 WXAUTH_SECRET，它比 profile "default" 保存的 0123…cdef 优先');
+    expect(zh.stdout + zh.stderr).not.toContain(SECRET);
+    const json = await runCli(['config', 'get', 'region', '--json'], { env: { ...env, WXAUTH_REGION: 'sh' } });
+    expect(parseJson(json.stdout).fromEnv).toEqual({ variable: 'WXAUTH_REGION' });
+    expect(json.stderr).toContain('profile "default" saves none');
+    // From the profile: nothing more said.
+    expect((await runCli(['config', 'get', 'domain'], { env })).stderr).toBe('');
+  });
+});
+
 // `config set region sh` beside a saved apiBase was saved without a word, and every call still went to the
 // API base (the profile's apiBase wins over its region).
 describe('a region and an apiBase side by side in a profile', () => {

@@ -525,6 +525,14 @@ export const messages = {
     zh: '{key} 保存在 profile "{profile}" 里，但它属于那个 profile 的账号，而 WXAUTH_APPID 指向另一个账号，所以没有使用。',
     en: '{key} is saved in profile "{profile}", but it belongs to that profile’s account, and WXAUTH_APPID names another one, so it is not used.',
   },
+  'config.get.fromEnv': {
+    zh: '{key} 取自这个 shell 的 {variable}，它比 profile "{profile}" 保存的 {saved} 优先（unset {variable} 才会用保存的值）。',
+    en: '{key} comes from {variable} in this shell, which wins over the {saved} saved in profile "{profile}" (unset {variable} to use the saved one).',
+  },
+  'config.get.fromEnv.unsaved': {
+    zh: '{key} 取自这个 shell 的 {variable}；profile "{profile}" 没有保存它。',
+    en: '{key} comes from {variable} in this shell; profile "{profile}" saves none.',
+  },
   'config.get.none': { zh: '{key} 没有设置（profile "{profile}"）。', en: '{key} is not set (profile "{profile}").' },
   'config.list.refused': { zh: '（无效，未使用：见下）', en: '(refused, not used: see below)' },
   'config.list.emptyOthers': {

@@ -42,7 +42,11 @@ export function present(result: ConfigResult, out: Output): void {
       }
       return;
     case 'get':
-      out.result({ profile: result.profile, key: result.key, value: result.value ?? null, source: result.source ?? null, ...(result.setAside ? { setAside: true } : {}) });
+      out.result({ profile: result.profile, key: result.key, value: result.value ?? null, source: result.source ?? null, ...(result.setAside ? { setAside: true } : {}), ...(result.fromEnv ? { fromEnv: result.fromEnv } : {}) });
+      if (result.fromEnv) {
+        const { variable, saved } = result.fromEnv;
+        out.note(saved === undefined ? out.t('config.get.fromEnv.unsaved', { key: result.key, variable, profile: result.profile }) : out.t('config.get.fromEnv', { key: result.key, variable, saved, profile: result.profile }));
+      }
       if (result.value === undefined) out.warn(out.t(result.setAside ? 'config.get.otherAccount' : 'config.get.none', { key: result.key, profile: result.profile }));
       else out.data(result.value);
       return;
