@@ -22,6 +22,7 @@ import {
 } from '../core/validate.js';
 import { isOnThisMachine, onThisMachineOrLan } from '../core/host-names.js';
 import { profileFlag } from '../core/validate.js';
+import { maskSecretValues, redactUrl } from '../core/secrets.js';
 import { isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
 import { linksGoToWechat, pickProfileName, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
@@ -47,6 +48,11 @@ export interface InitResult {
   /** The settings file written. */
   file: string;
   data: ProfileData;
+  /**
+   * The redirect_uri as said: a code or secret in it (?code=…, a pasted AppSecret) masked as config get
+   * masks it, unless --show-secrets (the file holds it as given).
+   */
+  shownRedirectUri?: string;
   /** The profile existed and was replaced. */
   replaced: boolean;
   /** The wizard kept the saved secret (an empty answer); the masked secret. */
@@ -407,6 +413,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     profileFlag: profileFlag(profile),
     file: store.path,
     data,
+    ...(data.redirectUri !== undefined ? { shownRedirectUri: ctx.globals.showSecrets ? data.redirectUri : maskSecretValues(redactUrl(data.redirectUri), data.secret ? [data.secret] : []) } : {}),
     replaced: existing !== undefined,
     ...(keptSecret ? { keptSecret } : {}),
     ...(given.secret !== undefined && given.secret !== '-' && ctx.interactive ? { secretTyped: true } : {}),

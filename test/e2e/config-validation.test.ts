@@ -289,6 +289,21 @@ describe('values that carry a secret are echoed masked, as the secret is', () =>
     }
     expect((await runCli(['--show-secrets', 'config', 'get', 'redirectUri'], { env })).stdout.trim()).toBe(uri);
   });
+
+  it('init says the redirect_uri it saved masked too, in its next step and --json (en, zh); the file holds it as given', async () => {
+    const CODE = '061abcDEF123ghiJKL456mno789pq';
+    const uri = `https://www.example.com/#/login?code=${CODE}`;
+    const dir = tempConfigDir();
+    const r = await runCli([...INIT.slice(0, -1), uri, '--json'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(parseJson(r.stdout).redirectUri).toBe('https://www.example.com/#/login?code=061a***');
+    expect(r.stdout + r.stderr).not.toContain(CODE);
+    const zh = await runCli(['--lang', 'zh', ...INIT.slice(0, -1), uri, '--yes'], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain('code=061a***');
+    expect(zh.stderr).not.toContain(CODE);
+    expect(readConfig(dir).profiles.default!.redirectUri).toBe(uri);
+  });
 });
 
 // `config get domain` printed WXAUTH_DOMAIN's value as if it were the saved one, with no word on stderr.

@@ -20,7 +20,7 @@ export function presentWizardIntro(out: Output, profile: string): void {
  */
 function nextStep(result: InitResult): MessageRef {
   const p = result.currentProfile === result.profile ? '' : ` --profile ${result.profile}`;
-  const uri = result.data.redirectUri ?? '';
+  const uri = result.shownRedirectUri ?? '';
   // https on this machine or the LAN: its http form is what login can use.
   if (result.localHttp !== undefined && result.data.type !== 'subscription') {
     return { key: 'init.next.localHttps', params: { p, uri, http: result.localHttp, scope: result.data.type === 'website' ? 'snsapi_login' : 'snsapi_userinfo' } };
@@ -47,7 +47,7 @@ export function present(result: InitResult, out: Output): void {
     type: data.type,
     appid: data.appid,
     domain: data.domain ?? null,
-    redirectUri: data.redirectUri ?? null,
+    redirectUri: result.shownRedirectUri ?? null,
     secretKept: result.keptSecret !== undefined,
     dropped: result.dropped,
     endpoints: result.endpoints,
@@ -79,5 +79,5 @@ export function present(result: InitResult, out: Output): void {
   const next = nextStep(result);
   out.say(out.tr(next));
   // https on this machine for an official account: the http advice above, and the phone's problem too.
-  if (result.localHttp !== undefined && result.loopbackOnPhone) out.say(out.t('init.next.loopbackPhone.also', { uri: result.data.redirectUri ?? '' }));
+  if (result.localHttp !== undefined && result.loopbackOnPhone) out.say(out.t('init.next.loopbackPhone.also', { uri: result.shownRedirectUri ?? '' }));
 }
