@@ -1,6 +1,7 @@
 // The emulator: one node:http server playing both open.weixin.qq.com (pages) and api.weixin.qq.com
 // (JSON APIs). This file owns the plumbing — limits, routing, faults, the request log, rids — and the
 // routes live in sns.ts, cgi.ts, pages.ts and control.ts.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP, type AddressInfo } from 'node:net';
 import type {
@@ -207,6 +208,12 @@ export class Emulator {
   private readonly usersById: ReadonlyMap<string, NormalizedUser>;
   private server?: Server;
   url = '';
+  /**
+   * Which run of an emulator this is: a page left open while the emulator was stopped and started again
+   * on the same address reconnects to another one, with its own seed, faults, clock and log (ui-events.ts
+   * says it to each subscriber, so the page draws the new one instead of the old one's state).
+   */
+  readonly instance = randomBytes(8).toString('hex');
   /** Host names the control API answers to (host-guard.ts); filled in by listen(). */
   controlHosts = new Set<string>();
   /** Set only while someone follows the log (GET /__emulator/events, ui-events.ts): with nobody subscribed, recording does nothing more. */

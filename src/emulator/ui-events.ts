@@ -233,7 +233,8 @@ function backlogFrames(emu: Emulator, hub: Hub, after: number): string {
 }
 
 /**
- * GET /__emulator/events: `event: request` for every logged request (id = its number; a reconnecting
+ * GET /__emulator/events: `event: hello` first ({instance}: which run of the emulator this is; another
+ * one after a reconnect means it was restarted), `event: request` for every logged request (id = its number; a reconnecting
  * EventSource sends Last-Event-ID and gets only what it missed), `event: state` when a control call
  * changed something, `event: reset` after POST /__emulator/reset. A new subscriber first gets the last
  * BACKLOG requests.
@@ -258,7 +259,9 @@ export async function openEventStream(emu: Emulator, rq: Rq, res: ServerResponse
   const header = rq.headers['last-event-id'];
   const lastSeen = Number(typeof header === 'string' && header !== '' ? header : (rq.query.get('since') ?? 0));
   let after = Number.isInteger(lastSeen) && lastSeen > 0 ? lastSeen : 0;
-  let first = 'retry: 1000\n\n';
+  // `hello` first, naming this emulator's run: a page that followed another run at this address (the
+  // emulator was restarted) learns it here, before any request of the new one.
+  let first = `retry: 1000\n\n${frame('hello', undefined, { instance: emu.instance })}`;
   // Numbers restart after a reset: a client that saw more than there now are missed one.
   if (after > emu.log.total) {
     first += frame('reset', undefined, {});

@@ -236,7 +236,7 @@ export function uiPage(emu: Emulator, rq: Rq): Reply {
     texts.zh[key] = value.zh;
     texts.en[key] = value.en;
   }
-  const boot = { lang, url: emu.url, texts, switches: SWITCH_TEXT };
+  const boot = { lang, url: emu.url, instance: emu.instance, texts, switches: SWITCH_TEXT };
   const html =
     `<!DOCTYPE html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width,initial-scale=1">` +

@@ -695,19 +695,60 @@ export const UI_SCRIPT = String.raw`
     el.setAttribute('data-live', on ? 'on' : 'off');
   }
 
+  // The run of the emulator this page shows (the one that served it; ui-events.ts names each in its
+  // stream's first event, hello).
+  var instance = boot.instance;
+  var source = null;
+
   function follow() {
-    var source = new EventSource('/__emulator/events');
-    source.addEventListener('open', function () { setLive(true); });
-    source.addEventListener('error', function () { setLive(false); });
-    source.addEventListener('request', function (e) {
+    var mine = new EventSource('/__emulator/events');
+    source = mine;
+    var connected = false;
+    // Events of a stream this page has left (a restarted emulator's old one) are not drawn.
+    function on(name, handler) {
+      mine.addEventListener(name, function (e) { if (source === mine) handler(e); });
+    }
+    on('open', function () { setLive(true); });
+    on('error', function () { setLive(false); });
+    on('hello', function (e) {
+      var run = JSON.parse(e.data).instance;
+      if (run !== instance) {
+        restarted(mine, run);
+        return;
+      }
+      // A reconnect to the same emulator: the log resumes where it stopped (Last-Event-ID), but a
+      // control change made meanwhile was announced to nobody here.
+      if (connected) refreshSoon();
+      connected = true;
+    });
+    on('request', function (e) {
       addRow(JSON.parse(e.data));
       refreshSoon();
     });
-    source.addEventListener('state', refreshSoon);
-    source.addEventListener('reset', function () {
+    on('state', refreshSoon);
+    on('reset', function () {
       clearLog();
       refreshSoon();
     });
+  }
+
+  /**
+   * The emulator at this address was stopped and started again: another seed perhaps, and none of the
+   * faults, switches, clock or log this page shows. All of it is read again, the log followed from the
+   * new one's start (a stream resumed with the old Last-Event-ID would skip its first requests).
+   */
+  function restarted(old, run) {
+    old.close();
+    source = null;
+    instance = run;
+    clearLog();
+    say(L('status.restarted'), true);
+    api('GET', '/seed').then(function (doc) {
+      S.seed = doc;
+      S.renderedUser = null;
+      renderSeed();
+      return refresh();
+    }).catch(function (error) { say(L('status.error', { detail: error.message }), true); }).then(follow);
   }
 
   // ---------------------------------------------------------------------------------------------

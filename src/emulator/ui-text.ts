@@ -22,6 +22,10 @@ export const UI_TEXT = {
   copyFailed: { zh: '复制失败', en: 'Copy failed' },
   'status.error': { zh: '操作失败：{detail}', en: 'Failed: {detail}' },
   'status.offline': { zh: '连不上模拟器（它还在运行吗？）', en: 'Cannot reach the emulator (is it still running?)' },
+  'status.restarted': {
+    zh: '模拟器重启过：本页已改为显示新的模拟器（应用、用户、故障、开关和时钟都已重新读取，之前的日志已清空）。',
+    en: 'The emulator was restarted: this page now shows the new one (apps, users, faults, switches and clock read again; the old log is cleared).',
+  },
 
   'you.title': { zh: '你是谁', en: 'Who you are' },
   'you.desc': {

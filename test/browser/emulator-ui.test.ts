@@ -5,7 +5,7 @@
 // and the strict CSP leaves no violation in the console.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { startEmulator, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { startEmulator, parseFaultSpec, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { emulatorEnv, runCli } from '../e2e/helpers.js';
 import { CHROMIUM, SKIP_REASON, launchChromium } from './chromium.js';
 
@@ -535,6 +535,57 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     await page.locator('#switches-card summary').click();
     await page.locator('#users-card details summary').first().click();
     expect(await page.evaluate<number>('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(375);
+  });
+
+  it('a page left open while the emulator is restarted says so and shows the new one: its seed, no old fault, its log from the start', async () => {
+    // The emulator going away and coming back logs the failed reconnects as console errors.
+    expected = [/^Failed to load resource: net::ERR_/];
+    let first: EmulatorHandle | undefined = await startEmulator({ faults: [parseFaultSpec('500@/sns/oauth2/access_token')] });
+    let second: EmulatorHandle | undefined;
+    try {
+      const port = Number(new URL(first.url).port);
+      context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      await page.goto(`${first.url}/`);
+      await page.locator('#live.on').waitFor();
+      await page.locator('#fault-list li').first().waitFor();
+      await fetch(`${first.url}/sns/auth?access_token=a&openid=b`);
+      await expect.poll(() => page.locator('#log-list details.req').count()).toBe(1);
+
+      // While the page cannot reach it, the emulator stops and another starts on the same address, with
+      // a seed of its own, and gets two requests before the page is back (more than the page saw before:
+      // a stream resumed at the old Last-Event-ID would skip them).
+      await page.route('**/__emulator/events', (route) => route.abort('connectionrefused'));
+      await first.close();
+      first = undefined;
+      await page.locator('#live:not(.on)').waitFor();
+      second = await startEmulator({
+        port,
+        seed: {
+          apps: [{ appid: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef', type: 'test', name: 'Second run', domain: '127.0.0.1:5000' }],
+          users: [{ id: 'alice', nickname: 'Alice', follows: ['wx0123456789abcdef'] }],
+        },
+      });
+      await fetch(`${second.url}/sns/oauth2/access_token?appid=wx0123456789abcdef&secret=x&code=y&grant_type=authorization_code`);
+      await fetch(`${second.url}/sns/userinfo?access_token=a&openid=b`);
+      await page.unroute('**/__emulator/events');
+
+      await expect.poll(() => page.locator('#status').textContent(), { timeout: 10_000 }).toBe(
+        'The emulator was restarted: this page now shows the new one (apps, users, faults, switches and clock read again; the old log is cleared).',
+      );
+      await expect.poll(() => page.locator('#app-list li').allTextContents()).toEqual([expect.stringContaining('Second run')]);
+      expect(await page.locator('#you option').allTextContents()).toEqual(['Alice (alice)']);
+      await expect.poll(() => page.locator('#fault-list li').count()).toBe(0);
+      await expect.poll(() => page.locator('#log-list details.req .p').allTextContents()).toEqual(['/sns/userinfo', '/sns/oauth2/access_token']);
+      await page.locator('#live.on').waitFor();
+      // And it goes on following the new one.
+      await fetch(`${second.url}/sns/auth?access_token=a&openid=b`);
+      await expect.poll(() => page.locator('#log-list details.req').count()).toBe(3);
+    } finally {
+      await first?.close();
+      await second?.close();
+    }
   });
 
   it('switches language without a reload and remembers it; Accept-Language sets the first one', async () => {

@@ -414,6 +414,10 @@ describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>'
       await exchange('0d');
       await again.waitFor((e) => e.event === 'request', 2);
       expect(again.events.filter((e) => e.event === 'request').map((e) => e.id)).toEqual(['3', '4']);
+      // Both streams name the same run of the emulator: the page knows it reconnected to the one it showed.
+      const run = (events: SseEvent[]) => events.find((e) => e.event === 'hello')?.data.instance;
+      expect(run(again.events)).toMatch(/^[0-9a-f]{16}$/);
+      expect(run(again.events)).toBe(run(first.events));
     } finally {
       await again.close();
     }
@@ -431,7 +435,8 @@ describe('the live log: GET /__emulator/events and GET /__emulator/requests/<n>'
       await post(emu.url, '/__emulator/faults', { spec: 'nonsense' });
       await post(emu.url, '/__emulator/user', { user: 'u2' });
       await sub.waitFor((e) => e.event === 'state', 2);
-      expect(sub.events.map((e) => e.event)).toEqual(['state', 'request', 'reset', 'state']);
+      // hello first: which run of the emulator this is (a reset keeps it; a restart would change it).
+      expect(sub.events.map((e) => e.event)).toEqual(['hello', 'state', 'request', 'reset', 'state']);
     } finally {
       await sub.close();
     }
