@@ -28,14 +28,14 @@ body{margin:0;font-family:-apple-system,"PingFang SC","Helvetica Neue","Microsof
 .icon.ok{background:#07c160}
 h1,h2{font-weight:500;font-size:20px;margin:0 0 12px}
 .desc{font-size:15px;color:#555;line-height:1.6;word-break:break-all}
-.app{font-size:17px;font-weight:500;margin:12px 0}
+.app{font-size:17px;font-weight:500;margin:12px 0;overflow-wrap:anywhere}
 .scope{text-align:left;background:#fff;border-radius:8px;padding:12px 16px;margin:16px 0;font-size:15px}
 .buttons{display:flex;flex-direction:column;gap:12px;margin-top:24px}
 button{font-size:17px;padding:11px 0;border-radius:8px;border:0;cursor:pointer}
 button.primary{background:#07c160;color:#fff}
 button:disabled{opacity:.45;cursor:not-allowed}
 button.default{background:#f2f2f2;color:#06ae56}
-select{font-size:15px;padding:6px;margin-left:8px}
+select{font-size:15px;padding:6px;margin-left:8px;max-width:calc(100% - 8px)}
 .emu{margin-top:32px;font-size:12px;color:#999;line-height:1.5}
 .qrcode{background:#fff;padding:6px;border:1px solid #e2e2e2}
 img.qrcode{width:220px;height:220px}

@@ -68,16 +68,16 @@ input[aria-invalid="true"]{border-color:var(--red)}
 .clock-now{font-size:22px;font-weight:600;font-variant-numeric:tabular-nums}
 .small{font-size:12px;color:var(--muted)}
 .list{list-style:none;margin:0;padding:0;display:grid;gap:8px}
-.item{border:1px solid var(--line);border-radius:8px;padding:8px 10px;min-width:0}
+.item{border:1px solid var(--line);border-radius:8px;padding:8px 10px;min-width:0;overflow-wrap:anywhere}
 .kv{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;margin:3px 0;min-width:0}
-.kv .k{color:var(--muted);font-size:12px;flex:none}
+.kv .k{color:var(--muted);font-size:12px;flex:0 1 auto;min-width:0}
 .kv .v{min-width:0;overflow-wrap:anywhere;word-break:break-all}
 .badge{display:inline-block;font-size:11.5px;padding:0 7px;border-radius:10px;background:#f0f0f0;color:#555;white-space:nowrap}
 .badge.green{background:#e7f8ee;color:#06773b}
 .badge.red{background:#fdecec;color:#c62828}
 .badge.orange{background:#fff3e0;color:#b25e00}
 .app-head,.user-head{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;margin-bottom:4px}
-.app-head strong,.user-head strong{font-size:14.5px}
+.app-head strong,.user-head strong{font-size:14.5px;min-width:0}
 .export{display:flex;gap:8px;align-items:flex-start;background:#f7f7f7;border-radius:6px;padding:6px 8px;margin-top:6px}
 .export code{flex:1;min-width:0;overflow-wrap:anywhere;word-break:break-all;color:#333}
 form.fault{display:flex;gap:8px;flex-wrap:wrap}

@@ -537,6 +537,32 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
     expect(await page.evaluate<number>('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(375);
   });
 
+  it('fits a 375 px wide phone with a seed of long unbroken names: the page (openid lists open) and the consent page', async () => {
+    const name = 'OurCompanyOfficialAccountForTheStagingEnvironment'.repeat(2);
+    const nickname = 'a_very_long_english_nickname_without_any_spaces_'.repeat(2);
+    const seeded = await startEmulator({
+      seed: {
+        apps: [{ appid: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef', type: 'service', name, domain: 'localhost' }],
+        users: [{ id: 'alice', nickname, follows: ['wx0123456789abcdef'] }],
+      },
+    });
+    try {
+      context = await browser.newContext({ locale: 'en-US', viewport: { width: 375, height: 800 } });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      await page.goto(`${seeded.url}/`);
+      await page.locator('#users-card details summary').first().click();
+      await expect.poll(() => page.locator('#app-list li strong').first().textContent()).toBe(name);
+      const scrollWidth = () => page.evaluate<number>('document.scrollingElement.scrollWidth');
+      expect(await scrollWidth()).toBeLessThanOrEqual(375);
+      await page.goto(`${seeded.url}/connect/oauth2/authorize?appid=wx0123456789abcdef&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=snsapi_userinfo&state=s#wechat_redirect`);
+      expect(await page.locator('#app-name').textContent()).toBe(name);
+      expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    } finally {
+      await seeded.close();
+    }
+  });
+
   it('a page left open while the emulator is restarted says so and shows the new one: its seed, no old fault, its log from the start', async () => {
     // The emulator going away and coming back logs the failed reconnects as console errors.
     expected = [/^Failed to load resource: net::ERR_/];
