@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AppType, PublicApp, PublicUser, Seed, SeedApp, SeedUser } from './types.js';
 import { findJsonFault } from '../core/json-syntax.js';
+import { suggest } from '../core/closest.js';
 
 /**
  * What can be wrong in a seed, each sentence in English with `{name}` values. The CLI shows them in the
@@ -37,7 +38,26 @@ export const SEED_PROBLEM_TEXT = {
   followsTwice: '{where}.follows lists {appid} twice',
   sex: '{where}.sex must be 0, 1 or 2',
   overrideUnknown: 'domain override for {appid}: no such app in the seed',
+  fieldMeant: '{where}.{key} is not a seed field (did you mean {meant}?)',
+  fieldUnknown: '{where}.{key} is not a seed field (known: {known})',
 } as const;
+
+/** The fields a seed, an app and a user have (types.ts Seed, SeedApp, SeedUser). */
+const SEED_FIELDS = ['apps', 'users'] as const;
+const APP_FIELDS = ['appid', 'secret', 'type', 'name', 'verified', 'domain', 'openAccount', 'ipWhitelist', 'tokenDailyQuota'] as const;
+const USER_FIELDS = ['id', 'nickname', 'headimgurl', 'follows', 'sex', 'province', 'city', 'country'] as const;
+
+/**
+ * A field the seed does not know is a mistake, not something to skip: `"follow"` for `follows` would
+ * leave the user following nothing (10006 on a test account), `"domian"` the app without a domain.
+ */
+function checkFields(where: string, value: Record<string, unknown>, known: readonly string[], problems: SeedProblem[]): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const meant = suggest(key, known);
+    problems.push(meant === undefined ? problem('fieldUnknown', { where, key, known: known.join(', ') }) : problem('fieldMeant', { where, key, meant }));
+  }
+}
 
 export type SeedProblemId = keyof typeof SEED_PROBLEM_TEXT;
 
@@ -216,6 +236,7 @@ function checkDomains(where: string, value: unknown, problems: SeedProblem[]): s
 export function normalizeSeed(input: unknown, domainOverrides: Record<string, string | string[]> = {}): NormalizedSeed {
   const problems: SeedProblem[] = [];
   if (!isRecord(input)) throw new EmulatorSeedError([problem('notObject')]);
+  checkFields('seed', input, SEED_FIELDS, problems);
   const rawApps = input.apps;
   const rawUsers = input.users;
   if (!Array.isArray(rawApps) || rawApps.length === 0) problems.push(problem('appsEmpty'));
@@ -230,6 +251,7 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
       return;
     }
     const app = raw as Partial<SeedApp> & Record<string, unknown>;
+    checkFields(where, raw, APP_FIELDS, problems);
     // A bad appid is one problem among the app's others: every one is reported at once.
     const appidOk = typeof app.appid === 'string' && APPID.test(app.appid);
     if (!appidOk) problems.push(problem('appid', { where }));
@@ -270,6 +292,7 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
       return;
     }
     const user = raw as Partial<SeedUser> & Record<string, unknown>;
+    checkFields(where, raw, USER_FIELDS, problems);
     const id = typeof user.id === 'string' && user.id !== '' ? user.id : `u${i + 1}`;
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) problems.push(problem('userId', { where }));
     if (ids.has(id)) problems.push(problem('userIdTwice', { where, id }));

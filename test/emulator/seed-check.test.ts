@@ -80,6 +80,20 @@ describe('seed problems', () => {
     ]);
   });
 
+  it('a misspelt or unknown field is a problem, not skipped: "follow" would leave the user following nothing', async () => {
+    const typo = { apps: [{ ...GOOD_APP, verfied: true, comment: 'staging' }], users: [{ nickname: 'a', follow: [GOOD_APP.appid] }], user: [] };
+    expect(problemsOf(typo)).toEqual([
+      'seed.user is not a seed field (did you mean users?)',
+      'apps[0].verfied is not a seed field (did you mean verified?)',
+      'apps[0].comment is not a seed field (known: appid, secret, type, name, verified, domain, openAccount, ipWhitelist, tokenDailyQuota)',
+      'users[0].follow is not a seed field (did you mean follows?)',
+    ]);
+    const file = seedFile('typo.json', typo);
+    const zh = await runCli(['emulator', '--seed', file, '--port', '0'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('users[0].follow 不是种子的字段（是不是 follows？）');
+  });
+
   it('every problem has a catalogue sentence in both languages; its English is the emulator’s own', () => {
     for (const id of Object.keys(SEED_PROBLEM_TEXT) as SeedProblemId[]) {
       const entry = messages[`emulator.seed.problem.${id}`];

@@ -354,6 +354,14 @@ export const messages = {
     zh: '改写域名的 {appid} 不是种子中的应用',
     en: 'domain override for {appid}: no such app in the seed',
   },
+  'emulator.seed.problem.fieldMeant': {
+    zh: '{where}.{key} 不是种子的字段（是不是 {meant}？）',
+    en: '{where}.{key} is not a seed field (did you mean {meant}?)',
+  },
+  'emulator.seed.problem.fieldUnknown': {
+    zh: '{where}.{key} 不是种子的字段（可用的字段：{known}）',
+    en: '{where}.{key} is not a seed field (known: {known})',
+  },
   'emulator.domain.unknownApp': {
     zh: '{flag} 的 {appid} 不是种子中的应用；种子里的 appid：{appids}。',
     en: '{flag} names {appid}, which is not an app of the seed; the seeded appids are {appids}.',
