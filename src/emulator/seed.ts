@@ -328,15 +328,17 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
 
 /** Parse a seed file's text (JSON). */
 export function parseSeed(text: string, domainOverrides?: Record<string, string | string[]>): NormalizedSeed {
-  let value: unknown;
+  return normalizeSeed(seedJson(text), domainOverrides);
+}
+
+function seedJson(text: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     // Where it breaks, never JSON.parse's excerpt: it is English, and it may quote part of a secret.
     const fault = findJsonFault(text);
     throw new EmulatorSeedError([problem('notJson', { line: String(fault?.line ?? 1), column: String(fault?.column ?? 1) })]);
   }
-  return normalizeSeed(value, domainOverrides);
 }
 
 /** Read and validate a seed file (JSON). Throws EmulatorSeedError (reason unreadable / invalid). */
@@ -347,7 +349,11 @@ export async function loadSeedFile(path: string): Promise<Seed> {
   } catch (error) {
     throw new EmulatorSeedError((error as Error).message, 'unreadable', error);
   }
-  return parseSeed(text);
+  // Checked here, but given back as written: the emulator checks and fills it in itself, and a filled-in
+  // seed read again is not the same seed (an app without a domain would have become `"domain": []`).
+  const value = seedJson(text);
+  normalizeSeed(value);
+  return value as Seed;
 }
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

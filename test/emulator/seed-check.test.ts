@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EmulatorSeedError, parseSeed } from '../../src/emulator/index.js';
+import { EmulatorSeedError, loadSeedFile, parseSeed, startEmulator } from '../../src/emulator/index.js';
 import { SEED_PROBLEM_TEXT, type SeedProblemId } from '../../src/emulator/seed.js';
 import { messages } from '../../src/ui/messages/emulator.js';
 import { UI_TEXT, type UiTextKey } from '../../src/emulator/ui-text.js';
@@ -92,6 +92,16 @@ describe('seed problems', () => {
     const zh = await runCli(['emulator', '--seed', file, '--port', '0'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(zh.code).toBe(4);
     expect(zh.stderr).toContain('users[0].follow 不是种子的字段（是不是 follows？）');
+  });
+
+  it('a seed file whose app has no domain starts the emulator, as the same seed given to startEmulator does (not "an empty list")', async () => {
+    const file = seedFile('no-domain.json', { apps: [{ appid: GOOD_APP.appid, secret: GOOD_APP.secret, type: 'subscription' }], users: [{ nickname: 'a' }] });
+    const emu = await startEmulator({ seed: await loadSeedFile(file) });
+    try {
+      expect(emu.apps[0]!.domain).toEqual([]);
+    } finally {
+      await emu.close();
+    }
   });
 
   it('every problem has a catalogue sentence in both languages; its English is the emulator’s own', () => {
