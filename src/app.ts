@@ -276,7 +276,7 @@ export async function runCli(givenArgv: string[], io: Io, version: string): Prom
         const subcommands = COMMANDS.find((c) => c.name === group)?.subcommands;
         error = subcommands
           ? new UsageError(
-              { key: 'common.noSubcommand', params: { command: `wxauth ${group}`, subcommands: subcommands.map((c) => c.name).join(', ') } },
+              { key: 'common.noSubcommand', params: { command: `wxauth ${group}`, subcommands: subcommands.map((c) => c.name) } },
               { hint: { key: 'common.commander.hint', params: { command: `wxauth ${group}` } } },
             )
           : new UsageError({ key: 'common.noCommand' }, { hint: { key: 'common.noCommand.hint' } });

@@ -113,7 +113,7 @@ function field(key: string | undefined): ConfigField {
   if (!isConfigField(normalised)) {
     throw new UsageError(
       { key: 'config.key.unknown', params: { key: key ?? '' } },
-      { hint: { key: 'config.key.unknown.hint', params: { keys: PROFILE_KEYS.join(', ') } } },
+      { hint: { key: 'config.key.unknown.hint', params: { keys: PROFILE_KEYS } } },
     );
   }
   return normalised;

@@ -35,7 +35,7 @@ export const DEFAULT_PORT = EMULATOR_DEFAULT_PORT;
 function invalid(option: string, value: unknown, allowed: readonly unknown[]): UsageError {
   return new UsageError(
     { key: 'emulator.option.invalid', params: { option, value: String(value) } },
-    { hint: { key: 'emulator.option.invalid.hint', params: { allowed: allowed.map(String).join(', ') } } },
+    { hint: { key: 'emulator.option.invalid.hint', params: { allowed: allowed.map(String) } } },
   );
 }
 
@@ -59,7 +59,7 @@ function badSwitch(name: string, item: string): UsageError {
     {
       hint: suggestion
         ? { key: 'emulator.set.unknown.suggest', params: { suggestion, allowed: switchForms(suggestion) } }
-        : { key: 'emulator.set.unknown.hint', params: { names: names.join(', ') } },
+        : { key: 'emulator.set.unknown.hint', params: { names } },
     },
   );
 }
@@ -169,7 +169,7 @@ function checkAppOverrides(seed: Seed, overrides: Record<string, unknown>, flag:
   const appids = seed.apps.map((a) => a.appid);
   for (const appid of Object.keys(overrides))
     if (!appids.includes(appid))
-      throw new UsageError({ key: 'emulator.domain.unknownApp', params: { flag, appid, appids: appids.join(', ') } }, { hint: { key: 'emulator.domain.unknownApp.hint', params: { flag, example: appids[0] ?? appid } } });
+      throw new UsageError({ key: 'emulator.domain.unknownApp', params: { flag, appid, appids } }, { hint: { key: 'emulator.domain.unknownApp.hint', params: { flag, example: appids[0] ?? appid } } });
 }
 
 async function start(options: EmulatorCommandOptions, lang: Lang): Promise<EmulatorHandle> {

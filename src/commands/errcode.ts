@@ -61,7 +61,7 @@ export function parseOptions(input: CommandInput): ErrcodeOptions {
   if (options.stage !== undefined && !(LIST_STAGES as readonly string[]).includes(options.stage)) {
     throw new UsageError(
       { key: 'errcode.stage.invalid', params: { stage: options.stage } },
-      { hint: { key: 'errcode.stage.invalid.hint', params: { stages: LIST_STAGES.join(', ') } } },
+      { hint: { key: 'errcode.stage.invalid.hint', params: { stages: LIST_STAGES } } },
     );
   }
   // --stage alone means "list that stage".

@@ -7,6 +7,7 @@ import type { CommandInput } from '../cli.js';
 import { EXIT, UsageError } from '../errors.js';
 import {
   findingKeys,
+  findingParamsJson,
   type FindingKeys,
   hasErrors,
   inspectUrl,
@@ -30,6 +31,8 @@ export interface InspectedFinding {
   finding: Finding;
   /** Catalogue keys of its message, effect and fix. */
   keys: FindingKeys;
+  /** Its values as --json shows them (a list as one `a, b` string). */
+  jsonParams: Record<string, string | number>;
   /** The page WeChat is expected to show for it, where known. */
   wechatPage?: WechatPage[];
 }
@@ -97,7 +100,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
     redacted: !showSecrets && params.some(([name], i) => result.params[i]?.[1] !== params[i]?.[1] && name !== ''),
     findings: result.findings.map((finding) => {
       const page = predictWechatPage(finding, result.kind);
-      return { finding, keys: findingKeys(finding.id), ...(page ? { wechatPage: page } : {}) };
+      return { finding, keys: findingKeys(finding.id), jsonParams: findingParamsJson(finding.params), ...(page ? { wechatPage: page } : {}) };
     }),
     ...(extracted !== undefined ? { extracted: showSecrets ? extracted : redactUrl(extracted) } : {}),
     profileFlag: profileFlag(config.profile),

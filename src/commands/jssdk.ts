@@ -153,11 +153,11 @@ export function parseOptions(input: CommandInput): JssdkOptions {
         ['--signature', signature],
         ['--timestamp', timestamp],
         ['--nonce', nonceStr],
-      ].filter(([, v]) => v === undefined).map(([flag]) => flag);
+      ].filter(([, v]) => v === undefined).map(([flag]) => flag as string);
       if (missing.length > 0) {
         // wx.error's result pasted instead of the wx.config it refused: say what it is, and where its meaning is.
         const hint: MessageRef = pasted.errMsg !== undefined && pasted.signature === undefined ? { key: 'jssdk.usage.verifyMissing.errMsg.hint', params: { errMsg: pasted.errMsg } } : { key: 'jssdk.usage.verifyMissing.hint' };
-        throw new UsageError({ key: 'jssdk.usage.verifyMissing', params: { flags: missing.join(', ') } }, { hint });
+        throw new UsageError({ key: 'jssdk.usage.verifyMissing', params: { flags: missing } }, { hint });
       }
       checkSignatureShape(signature as string, str(opts.signature) !== undefined ? '--signature' : 'signature');
       seconds(timestamp, '--timestamp');

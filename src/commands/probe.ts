@@ -66,7 +66,7 @@ function checkList(value: unknown): CheckId[] | undefined {
     if (isCheckId(id)) continue;
     // `--only state.forgd`: name the check meant, as a mistyped flag or command is answered.
     const meant = suggest(id, CHECK_IDS);
-    throw new UsageError({ key: 'probe.bad_check', params: { id } }, { hint: meant ? { key: 'probe.bad_check.meant', params: { id: meant } } : { key: 'probe.bad_check.hint', params: { ids: CHECK_IDS.join(', ') } } });
+    throw new UsageError({ key: 'probe.bad_check', params: { id } }, { hint: meant ? { key: 'probe.bad_check.meant', params: { id: meant } } : { key: 'probe.bad_check.hint', params: { ids: CHECK_IDS } } });
   }
   return ids as CheckId[];
 }

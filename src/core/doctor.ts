@@ -517,7 +517,7 @@ export function evaluateDns(id: 'dns.api' | 'dns.callback', f: DnsFacts): Doctor
     case 'proxied':
       return check(id, 'ok', { key: 'doctor.dns.proxied', params: { host: f.host, proxy: f.proxy } }, { host: f.host, proxy: f.proxy, lookedUp: false });
     case 'resolved':
-      return check(id, 'ok', { key: 'doctor.dns.ok', params: { host: f.host, addresses: f.addresses.join(', ') } }, { host: f.host, addresses: f.addresses.join(',') });
+      return check(id, 'ok', { key: 'doctor.dns.ok', params: { host: f.host, addresses: f.addresses } }, { host: f.host, addresses: f.addresses.join(',') });
     case 'failed':
       return check(id, 'fail', { key: 'doctor.dns.fail', params: { host: f.host, code: osReason({ code: f.code }) } }, { host: f.host, code: f.code }, { key: 'doctor.dns.fail.fix', params: { host: f.host } });
   }

@@ -123,7 +123,13 @@ export const FINDING_IDS = [
 
 export type FindingId = (typeof FINDING_IDS)[number];
 
-export type FindingParams = Record<string, string | number>;
+/** A finding's values; a list stays a list, so its sentence joins it as the user's language does (`a, b` / `a、b`). */
+export type FindingParams = Record<string, string | number | readonly string[]>;
+
+/** A finding's values as --json has always shown them: a list as one `a, b` string. */
+export function findingParamsJson(params: FindingParams): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'object' ? value.join(', ') : value]));
+}
 
 export interface Finding {
   id: FindingId;
@@ -410,7 +416,7 @@ function inspectAuthUrl(
   // --- parameters --------------------------------------------------------------------------------
   const known = [...ORDERED_PARAMS, ...EXTRA_PARAMS[endpoint]];
   if (htmlEscaped.length > 0) {
-    findings.add('params.html_escaped', 'error', { names: htmlEscaped.map((p) => p.name).join(', ') });
+    findings.add('params.html_escaped', 'error', { names: htmlEscaped.map((p) => p.name) });
   }
   for (const p of query) {
     if (p.malformed) findings.add('params.bad_encoding', 'error', { name: p.name, value: visible(p.rawValue, 60) });
@@ -476,8 +482,8 @@ function inspectAuthUrl(
     if (actual.join() !== positions.map((x) => x.name).join()) {
       // WeChat regex-matches the authorize URL; website apps reportedly fail too inside the WeChat client.
       findings.add('params.order', isAuthorize ? 'error' : 'warning', {
-        actual: actual.join(', '),
-        expected: ORDERED_PARAMS.join(', '),
+        actual,
+        expected: ORDERED_PARAMS,
       });
     }
   }
@@ -509,7 +515,7 @@ function inspectAuthUrl(
 
   // --- fragment ----------------------------------------------------------------------------------
   if (lostToHash.length > 0) {
-    findings.add('redirect_uri.hash_unencoded', 'error', { lost: lostToHash.join(', ') });
+    findings.add('redirect_uri.hash_unencoded', 'error', { lost: lostToHash });
   } else if (!embedded) {
     const fragment = split.fragment;
     if (fragment === undefined || fragment === '') {
@@ -906,7 +912,7 @@ function inspectCallback(
     findings.add('callback.state_unverified', 'info');
   }
   if (cb.states.length > 1) findings.add('callback.state_duplicate', 'warning', { count: cb.states.length });
-  if (cb.markers.length > 0) findings.add('callback.wechat_hop', 'warning', { markers: cb.markers.join(', ') });
+  if (cb.markers.length > 0) findings.add('callback.wechat_hop', 'warning', { markers: cb.markers });
 
   return { kind: 'callback', params: cb.params.map((p) => [p.name, p.value]), findings: findings.list };
 }

@@ -39,7 +39,7 @@ function removeFaultAnswer(emu: Emulator, given: unknown): Reply {
   try {
     wanted = validateFault(given);
   } catch (error) {
-    if (error instanceof FaultSpecError) return controlJson({ ok: false, error: error.message, problem: { text: error.pageKey, params: error.problem.params } }, 400);
+    if (error instanceof FaultSpecError) return controlJson({ ok: false, error: error.message, problem: { text: error.pageKey, params: error.pageParams } }, 400);
     throw error;
   }
   if (!removeFault(emu.faults, wanted)) {
@@ -339,7 +339,7 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
         else emu.faults.push(...armed);
       } catch (error) {
         // `problem`: the sentence as a key of the page's texts, so the page says it in its language.
-        if (error instanceof FaultSpecError) return controlJson({ ok: false, error: error.message, problem: { text: error.pageKey, params: error.problem.params } }, 400);
+        if (error instanceof FaultSpecError) return controlJson({ ok: false, error: error.message, problem: { text: error.pageKey, params: error.pageParams } }, 400);
         throw error;
       }
       const warnings = faultWarnings(armed);

@@ -38,18 +38,28 @@ export type FaultProblemId = UiTextKey extends infer K ? (K extends `fault.probl
 
 export class FaultSpecError extends Error {
   readonly spec: string;
-  /** The catalogue key of the sentence (src/ui/messages/emulator.ts) and its values, for the CLI. */
-  readonly problem: { key: `emulator.fault.problem.${FaultProblemId}`; params: Record<string, string> };
+  /**
+   * The catalogue key of the sentence (src/ui/messages/emulator.ts) and its values, for the CLI: a list
+   * stays a list, joined as the user's language lists (`a, b` / `a、b`).
+   */
+  readonly problem: { key: `emulator.fault.problem.${FaultProblemId}`; params: Record<string, string | readonly string[]> };
   /** The same sentence as a key of the emulator page's texts (ui-text.ts), for the control API's answer. */
   readonly pageKey: `fault.problem.${FaultProblemId}`;
-  constructor(spec: string, id: FaultProblemId, values: Record<string, string | number> = {}) {
-    const params: Record<string, string> = { spec };
-    for (const [name, value] of Object.entries(values)) params[name] = String(value);
-    super(UI_TEXT[`fault.problem.${id}`].en.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole));
+  /** Its values for the page, whose texts take strings only: a list as one `a, b` string. */
+  readonly pageParams: Record<string, string>;
+  constructor(spec: string, id: FaultProblemId, values: Record<string, string | number | readonly (string | number)[]> = {}) {
+    const params: Record<string, string | readonly string[]> = { spec };
+    const pageParams: Record<string, string> = { spec };
+    for (const [name, value] of Object.entries(values)) {
+      params[name] = typeof value === 'object' ? value.map(String) : String(value);
+      pageParams[name] = typeof value === 'object' ? value.join(', ') : String(value);
+    }
+    super(UI_TEXT[`fault.problem.${id}`].en.replace(/\{(\w+)\}/g, (whole, name: string) => pageParams[name] ?? whole));
     this.name = 'FaultSpecError';
     this.spec = spec;
     this.problem = { key: `emulator.fault.problem.${id}`, params };
     this.pageKey = `fault.problem.${id}`;
+    this.pageParams = pageParams;
   }
 }
 
@@ -68,7 +78,7 @@ function faultErrcode(spec: string, given: unknown): number {
   // As JSON a code may come as text ("40001"), as switch values may.
   const value = typeof given === 'string' && /^-?\d+$/.test(given) ? Number(given) : given;
   if (typeof value !== 'number' || !Number.isInteger(value)) throw new FaultSpecError(spec, 'errcodeNeedsCode');
-  if (!FAULT_ERRCODES.includes(value)) throw new FaultSpecError(spec, 'errcodeUnknown', { errcode: value, errcodes: FAULT_ERRCODES.join(', ') });
+  if (!FAULT_ERRCODES.includes(value)) throw new FaultSpecError(spec, 'errcodeUnknown', { errcode: value, errcodes: FAULT_ERRCODES });
   return value;
 }
 

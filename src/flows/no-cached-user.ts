@@ -26,7 +26,7 @@ export function noCachedUser(
   if (openid !== undefined && looksLikeAccessToken(openid)) return tokenGivenAsOpenid(profile, openid, tokens, clearing);
   const others = appid === undefined ? [] : (tokens?.listUsers(profile) ?? []).filter((u) => u.appid !== appid && (openid === undefined || u.openid === openid));
   if (appid !== undefined && others.length > 0) {
-    const appids = [...new Set(others.map((u) => u.appid))].join(', ');
+    const appids = [...new Set(others.map((u) => u.appid))];
     return new ConfigError(
       openid ? { key: 'tokens.otherAppidOpenid', params: { profile, appid, others: appids, openid } } : { key: 'tokens.otherAppid', params: { profile, appid, others: appids } },
       { hint: { key: 'tokens.otherAppid.hint', params: { p: profileFlag(profile), appid, login: authorizeAgain(profile, redirectUri) } } },

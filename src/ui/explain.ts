@@ -2,7 +2,7 @@
 // stdout: the explanation is the command's data) and by ui/present/error.ts whenever WeChat answers a command
 // with an errcode (compact, on stderr: it is talk around the error).
 import type { Bilingual, ErrcodeExplanation, ExplanationItem, UnknownInput } from '../core/errcodes.js';
-import { tOptional, type Lang } from './i18n.js';
+import { joinList, tOptional, type Lang } from './i18n.js';
 import type { Output } from './output.js';
 import { formatLocalTime, joinText } from './format.js';
 
@@ -71,9 +71,9 @@ function ipLine(out: Output, e: ErrcodeExplanation): string | undefined {
 function title(out: Output, e: ErrcodeExplanation): string {
   if (e.page) {
     const text = pick(e.page.text, out.lang);
-    const related = (e.related ?? (e.code !== undefined ? [e.code] : [])).join(', ');
-    if (e.stage === 'jssdk') return related === '' ? out.t('errcode.title.jssdk.noCode', { text }) : out.t('errcode.title.jssdk', { text, related });
-    return related === '' ? out.t('errcode.title.page.noCode', { text }) : out.t('errcode.title.page', { text, related });
+    const related = (e.related ?? (e.code !== undefined ? [e.code] : [])).map(String);
+    if (e.stage === 'jssdk') return related.length === 0 ? out.t('errcode.title.jssdk.noCode', { text }) : out.t('errcode.title.jssdk', { text, related });
+    return related.length === 0 ? out.t('errcode.title.page.noCode', { text }) : out.t('errcode.title.page', { text, related });
   }
   const head = out.t('errcode.title.code', { code: e.code });
   return e.table === 'wecom' ? `${head} · ${out.t('errcode.title.wecom')}` : head;
@@ -82,7 +82,7 @@ function title(out: Output, e: ErrcodeExplanation): string {
 /** Numbered items; without an endpoint, items specific to some endpoints say which. */
 function numbered(out: Output, items: ExplanationItem[], lang: Lang, showOn: boolean): string[] {
   return items.map((item, i) => {
-    const on = showOn && item.on?.length ? (lang === 'zh' ? '' : ' ') + out.style.dim(out.t('errcode.on', { endpoints: item.on.map((p) => (p.endsWith('/') ? p + '*' : p)).join(', ') })) : '';
+    const on = showOn && item.on?.length ? (lang === 'zh' ? '' : ' ') + out.style.dim(out.t('errcode.on', { endpoints: item.on.map((p) => (p.endsWith('/') ? p + '*' : p)) })) : '';
     return `  ${i + 1}. ${pick(item, lang)}${on}`;
   });
 }
@@ -125,7 +125,7 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
       [out.t('errcode.label.meaning'), meaningLine(out, e, lang)],
       ['', otherMeaningLine(out, e, lang)],
       [out.t('errcode.label.stage'), stageNames.length ? stageNames.join(out.lang === 'zh' ? '；' : '; ') : undefined],
-      [out.t('errcode.label.endpoints'), e.endpoints?.length ? e.endpoints.join(', ') : undefined],
+      [out.t('errcode.label.endpoints'), e.endpoints?.length ? joinList(lang, e.endpoints) : undefined],
       [out.t('errcode.label.endpoint'), e.endpoint],
       // A pasted `errcode=-1` has no errmsg: no empty row for it.
       [out.t('errcode.label.errmsg'), e.errmsg === '' ? undefined : e.errmsg],
@@ -154,7 +154,7 @@ export function printExplanation(out: Output, e: ErrcodeExplanation, opts: Print
   out.fields(
     [
       [out.t('errcode.label.doc'), e.doc],
-      [out.t('errcode.label.sources'), e.sources?.length ? e.sources.map((s) => tOptional(out.lang, `errcode.source.${s}`) ?? s).join(out.lang === 'zh' ? '、' : ', ') : undefined],
+      [out.t('errcode.label.sources'), e.sources?.length ? joinList(lang, e.sources.map((s) => tOptional(out.lang, `errcode.source.${s}`) ?? s)) : undefined],
     ],
     to,
   );

@@ -78,7 +78,7 @@ function fill(lang: Lang, text: string, params: MessageParams): string {
       : isLocalTime(value)
         ? formatLocalTime(value.localTime)
         : Array.isArray(value)
-          ? value.join(lang === 'zh' ? '、' : ', ')
+          ? joinList(lang, value)
           : String(value);
     if (lang !== 'zh') return shown + space;
     // A Chinese text spaces a value off (「{expiry} 之后」, right for 「10:00:00 之后」); a value that ends in
@@ -88,6 +88,14 @@ function fill(lang: Lang, text: string, params: MessageParams): string {
     // follows as part of it, so one space ends the link.
     return template[at + whole.length] === '（' && /^https?:\/\/\S+$/.test(shown) ? `${shown} ` : shown;
   });
+}
+
+/**
+ * A list as the language writes one: `a, b` in English, `a、b` in Chinese. What t() does with a list
+ * parameter; for a list shown outside a sentence (a field's value), call it directly.
+ */
+export function joinList(lang: Lang, items: readonly string[]): string {
+  return items.join(lang === 'zh' ? '、' : ', ');
 }
 
 /** Full-width closing punctuation at the end of a value (see fill). */

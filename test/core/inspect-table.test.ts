@@ -34,7 +34,7 @@ interface Case {
   /** Info-level ids that must be present. */
   infos?: string[];
   /** Parameters a finding must carry: [id, param, value]. */
-  params?: Array<[string, string, string | number]>;
+  params?: Array<[string, string, string | number | readonly string[]]>;
 }
 
 const cases: Case[] = [
@@ -167,7 +167,7 @@ const cases: Case[] = [
     ctx: service,
     kind: 'authorize',
     problems: ['params.order'],
-    params: [['params.order', 'actual', 'appid, scope, redirect_uri, response_type, state']],
+    params: [['params.order', 'actual', ['appid', 'scope', 'redirect_uri', 'response_type', 'state']]],
   },
   {
     name: 'response_type first, as some SDKs build it',
@@ -416,7 +416,7 @@ const cases: Case[] = [
     ctx: service,
     kind: 'authorize',
     problems: ['redirect_uri.hash_unencoded', 'redirect_uri.not_encoded'],
-    params: [['redirect_uri.hash_unencoded', 'lost', 'response_type, scope, state']],
+    params: [['redirect_uri.hash_unencoded', 'lost', ['response_type', 'scope', 'state']]],
   },
   {
     name: 'hash-route redirect_uri, encoded: the code will land in the fragment',
@@ -947,7 +947,7 @@ describe('inspectUrl table', () => {
       for (const [id, name, value] of c.params ?? []) {
         const finding = result.findings.find((f) => f.id === id);
         expect(finding, id).toBeDefined();
-        expect(finding?.params[name]).toBe(value);
+        expect(finding?.params[name]).toEqual(value);
       }
       // Every finding renders completely: no placeholder left unfilled, in either language ({p}, the
       // profile flag, is the presenter's: ui/findings.ts).

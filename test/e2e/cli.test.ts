@@ -263,6 +263,16 @@ describe('wxauth init / config / profile', () => {
     expect(fromEnv.stderr).toContain('The name came from the WXAUTH_PROFILE variable');
   });
 
+  it('the profiles left after removing the current one are listed with 、 in Chinese', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    for (const p of ['tmp1', 'prod', 'staging']) await runCli(['--profile', p, ...INIT, '--yes'], { env });
+    expect((await runCli(['profile', 'use', 'tmp1'], { env })).code).toBe(0);
+    const removed = await runCli(['--lang', 'zh', 'profile', 'remove', 'tmp1', '--yes'], { env });
+    expect(removed.code).toBe(0);
+    expect(removed.stderr).toContain('（现有：prod、staging）');
+  });
+
   // profile remove said commands now use "default", but the next profile made (config set --yes, init)
   // silently became the current one: a new profile became current whenever none was named in the file.
   it('after the current profile is removed, a profile made next does not become current; the first profile ever does, and says so', async () => {

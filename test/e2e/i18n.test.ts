@@ -103,7 +103,7 @@ describe('help, --lang and the words users type', () => {
     const r = await runCli(['--json', '--lang', 'zh', 'config']);
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.stdout) as { error: { message: string; hint: string } };
-    expect(doc.error.message).toBe('wxauth config 后面要跟一个子命令：set, get, unset, list, path。');
+    expect(doc.error.message).toBe('wxauth config 后面要跟一个子命令：set、get、unset、list、path。');
     expect(doc.error.hint).toContain('wxauth config --help');
   });
 

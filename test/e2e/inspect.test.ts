@@ -73,6 +73,17 @@ describe('wxauth inspect', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('names listed in a finding are joined with 、 in Chinese, while --json keeps each list as one "a, b" string', async () => {
+    const escaped = GOOD.replace(/&/g, '&amp;');
+    const zh = await run(['--lang', 'zh', 'inspect', escaped]);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toContain('参数分隔符被写成了 &amp;（amp;redirect_uri、amp;response_type、amp;scope、amp;state），');
+    const en = await run(['inspect', escaped]);
+    expect(en.stdout).toContain('separated by &amp; (amp;redirect_uri, amp;response_type, amp;scope, amp;state)');
+    const doc = parseJson((await run(['--lang', 'zh', 'inspect', escaped, '--json'])).stdout) as { findings: Array<{ id: string; params: Record<string, unknown> }> };
+    expect(doc.findings.find((f) => f.id === 'params.html_escaped')?.params).toEqual({ names: 'amp;redirect_uri, amp;response_type, amp;scope, amp;state' });
+  });
+
   it('an address with words around it (a log line, a note) is read out of them, and said so', async () => {
     const r = await run(['inspect', `127.0.0.1 - - "GET /cb?code=${CODE}&state=abc HTTP/1.1" 200`]);
     expect(r.code).toBe(0);

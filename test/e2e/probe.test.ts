@@ -1305,7 +1305,7 @@ describe('wxauth probe', () => {
     expect(typo.stderr).toContain('Did you mean state.forged?');
     const far = await runCli(['probe', 'http://127.0.0.1:9/auth', '--emulator', emu.url, '--skip', 'everything', '--lang', 'zh']);
     expect(far.code).toBe(2);
-    expect(far.stderr).toContain('可用的检查：authorize.url, login.completes');
+    expect(far.stderr).toContain('可用的检查：authorize.url、login.completes');
   });
 
   it('--html: a missing folder or a folder as the file is refused before any scenario runs (exit 2); an existing file needs --yes', async () => {
@@ -1462,7 +1462,7 @@ describe('wxauth probe', () => {
       const en = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', ...FAST_SLOW, '--only', 'secrets.leak']);
       expect(en.stdout).toMatch(/✖ secrets\.leak +The access_token and other secrets \(access_token, refresh_token\) appear .*\(first: body, /);
       const zh = await runCli(['probe', `${app.url}/auth/wechat?next=/me`, '--emulator', emu.url, '--reload-delay', '0', ...FAST_SLOW, '--only', 'secrets.leak', '--lang', 'zh']);
-      expect(zh.stdout).toContain('access_token 等几种秘密（access_token, refresh_token）出现在应用给浏览器的应答里（第一处：正文，');
+      expect(zh.stdout).toContain('access_token 等几种秘密（access_token、refresh_token）出现在应用给浏览器的应答里（第一处：正文，');
       expect(zh.code).toBe(1);
     } finally {
       await app.close();

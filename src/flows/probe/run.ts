@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { shellWord } from '../../core/shell.js';
 import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
 import { PATHS, answeredPlainHttp, isTokenEndpoint, portOf } from '../../core/endpoints.js';
-import { findingKeys, inspectUrl } from '../../core/inspect.js';
+import { findingKeys, findingParamsJson, inspectUrl } from '../../core/inspect.js';
 import { base64Forms, base64Views, maskSecretValues, redactText, redactValue } from '../../core/secrets.js';
 import type { PublicApp, PublicUser } from '../../emulator/index.js';
 import { ProbeBrowser, isWechatOpenUrl, speaksTls, type Page, type Seen } from './browser.js';
@@ -174,7 +174,7 @@ export function misaddressedExchange(calls: WechatCall[]): { path: string; extra
   return { path: call.path, extra: call.path.slice(0, -PATHS.snsAccessToken.length), answer: call.errcode ? `errcode ${call.errcode}` : `HTTP ${call.status}` };
 }
 
-const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: Record<string, string | number> = {}, evidence: Evidence = {}, fix = status === 'fail' || status === 'warn'): ProbeCheck => ({
+const check = (id: CheckId, status: ProbeCheck['status'], key: string, params: Record<string, string | number | readonly string[]> = {}, evidence: Evidence = {}, fix = status === 'fail' || status === 'warn'): ProbeCheck => ({
   id,
   status,
   // Each check's outcome keys are built from its id; a test runs every check and renders every key.
@@ -533,7 +533,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         const keys = findingKeys(f.id);
         // The callback domain here is the emulator's seed, not wxauth's profile: inspect's "wxauth config
         // set domain" would change the wrong thing.
-        const finding = { id: f.id, severity: f.severity, params: f.params, message: messageRef(keys.message, f.params), fix: messageRef(keys.fix, f.params) };
+        const finding = { id: f.id, severity: f.severity, params: findingParamsJson(f.params), message: messageRef(keys.message, f.params), fix: messageRef(keys.fix, f.params) };
         if (EMULATOR_DOMAIN_FINDINGS.has(f.id)) finding.fix = emulatorDomainFix(app!.appid, redirectHost);
         return finding;
       });
@@ -748,8 +748,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const before = hb.appCookiesBeforeWechat ?? new Map<string, string>();
     const after = hb.appCookies();
     // Names only: a session cookie's value is the session.
-    const names = (keys: Iterable<string>) => [...keys].map((k) => k.slice(k.indexOf(' ') + 1)).join(', ');
-    const evidence: Evidence = { scenarios: ['happy'], details: { before: names(before.keys()), after: names(after.keys()) } };
+    const names = (keys: Iterable<string>) => [...keys].map((k) => k.slice(k.indexOf(' ') + 1));
+    // The evidence keeps its one-string shape for --json; the message takes the list, joined in the user's language.
+    const evidence: Evidence = { scenarios: ['happy'], details: { before: names(before.keys()).join(', '), after: names(after.keys()).join(', ') } };
     const renewed = [...after].some(([key, value]) => before.get(key) !== value);
     if (!happyDone) sameFailure('session.renewed', 'happy', evidence);
     else if (before.size === 0) put(check('session.renewed', 'skip', 'none', {}, evidence));
@@ -891,7 +892,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
         // Both browsers still send a --cookie as given (the app's own session, which the login kept, or the
         // site's account): the two people were one visitor of the site, and a mix-up may be probe's doing.
         const shared = sharedStartCookies(hb, b);
-        if ((againShowsSecond.length > 0 || secondShowsFirst.length > 0) && shared.length > 0) put(check('session.per_user', 'skip', 'shared_cookie', { ...who, names: shared.join(', ') }, evidence));
+        if ((againShowsSecond.length > 0 || secondShowsFirst.length > 0) && shared.length > 0) put(check('session.per_user', 'skip', 'shared_cookie', { ...who, names: shared }, evidence));
         else if (againShowsSecond.length > 0) put(check('session.per_user', 'fail', 'shows_second', { ...who, what: `probe.what.${againShowsSecond[0]}` }, evidence));
         else if (secondShowsFirst.length > 0) put(check('session.per_user', 'fail', 'second_sees_first', { ...who, secondUrl, what: `probe.what.${secondShowsFirst[0]}` }, evidence));
         else if (identityShown(value.landed.page.body, two, one).length === 0) put(check('session.per_user', 'skip', 'second_unknown', { ...who, secondUrl, status: value.landed.page.status }, evidence));
@@ -993,7 +994,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
           const shared = sharedStartCookies(nb, sb);
           if (secondFailure) put(check('unionid.absent', 'fail', 'second_failed', { ...who, secondUrl, ...secondFailure }, both));
           else if (secondLiteral) put(check('unionid.absent', 'fail', 'literal', { value: secondLiteral, url: secondUrl }, both));
-          else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && shared.length > 0) put(check('unionid.absent', 'skip', 'shared_cookie', { ...who, names: shared.join(', ') }, both));
+          else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && shared.length > 0) put(check('unionid.absent', 'skip', 'shared_cookie', { ...who, names: shared }, both));
           else if ((secondShowsFirst.length > 0 || againShowsSecond.length > 0) && perUser) put(check('unionid.absent', 'skip', selected('session.per_user') ? 'same_as_per_user' : skipped('session.per_user') ? 'same_as_per_user_skipped' : 'same_as_per_user_unselected', who, both));
           else if (secondShowsFirst.length > 0) put(check('unionid.absent', 'fail', 'merged', { ...who, secondUrl, what: `probe.what.${secondShowsFirst[0]}` }, both));
           else if (againShowsSecond.length > 0) put(check('unionid.absent', 'fail', 'merged_back', { ...who, what: `probe.what.${againShowsSecond[0]}` }, both));
@@ -1333,7 +1334,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
   // redirect.open: a foreign absolute URL in the return-to parameter must not be followed after login.
   if (judgeable('redirect.open', 'ok')) {
     const param = options.returnParam ?? RETURN_PARAM_NAMES.find((n) => targetUrl.searchParams.has(n));
-    if (!param) put(check('redirect.open', 'skip', 'skip_no_param', { names: RETURN_PARAM_EXAMPLES.join(', ') }));
+    if (!param) put(check('redirect.open', 'skip', 'skip_no_param', { names: RETURN_PARAM_EXAMPLES }));
     else {
       const b = browser();
       const start = new URL(options.target);
@@ -1449,10 +1450,10 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const fix: MessageRef = {
         key: unique.some((l) => l.what === 'appsecret') ? 'probe.secrets.leak.fix' : unique.some((l) => l.what === 'basic_token' || l.what === 'jsapi_ticket') ? 'probe.secrets.leak.fix.basic' : 'probe.secrets.leak.fix.token',
       };
-      const kinds = [...new Set(unique.map((l) => l.what))].join(', ');
+      const kinds = [...new Set(unique.map((l) => l.what))];
       // Each kind found is named: an access_token and its refresh_token leak together, and both matter.
-      const several = kinds.includes(',');
-      put({ ...check('secrets.leak', 'fail', several ? 'leaked_several' : 'leaked', { what: `probe.what.${first.what}`, where: `probe.where.${first.where}`, url: first.url, count: unique.length, ...(several ? { kinds } : {}) }, { details: { excerpt: first.excerpt, kinds } }, false), fix });
+      const several = kinds.length > 1;
+      put({ ...check('secrets.leak', 'fail', several ? 'leaked_several' : 'leaked', { what: `probe.what.${first.what}`, where: `probe.where.${first.where}`, url: first.url, count: unique.length, ...(several ? { kinds } : {}) }, { details: { excerpt: first.excerpt, kinds: kinds.join(', ') } }, false), fix });
     } else put(check('secrets.leak', 'pass', 'ok', { responses: seen.length }, { details: { responses: seen.length, tokens: values.size - 1 } }));
   }
 

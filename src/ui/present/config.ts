@@ -30,7 +30,7 @@ export function present(result: ConfigResult, out: Output): void {
       if (result.madeCurrent && result.profile !== 'default') out.note(out.t('config.profile.madeCurrent', { profile: result.profile }));
       // Saved with --yes although the settings no longer fit together: say what does not, once more.
       for (const w of result.warnings) out.warn(tr(out.lang, w));
-      out.success(out.t('config.set.done', { key: result.values.map((v) => v.key).join(out.lang === 'zh' ? '、' : ', '), profile: result.profile, file: result.file }));
+      out.success(out.t('config.set.done', { key: result.values.map((v) => v.key), profile: result.profile, file: result.file }));
       presentRedirectCautions(out, result.redirectCautions);
       for (const o of result.overridden) out.warn(out.t('config.set.overridden', { key: o.key, variable: o.variable }));
       if (result.secretTyped) out.note(out.t('common.secretTyped', { command: 'wxauth config set secret -' }));

@@ -85,7 +85,7 @@ export function emulatorHooks(out: Output): EmulatorHooks {
         'stderr',
       );
       // An app with an IP whitelist refuses /cgi-bin/ callers not on it (40164): said, with who is on it.
-      for (const a of apps) if (a.ipWhitelist && a.ipWhitelist.length > 0) out.note(out.t('emulator.apps.whitelist', { appid: a.appid, ips: a.ipWhitelist.join(', ') }));
+      for (const a of apps) if (a.ipWhitelist && a.ipWhitelist.length > 0) out.note(out.t('emulator.apps.whitelist', { appid: a.appid, ips: a.ipWhitelist }));
       out.say();
       out.say(out.t('emulator.aim'));
       // The lines that work with `wxauth login` as they are first: a redirect_uri with a port (any user
@@ -99,20 +99,20 @@ export function emulatorHooks(out: Output): EmulatorHooks {
       out.say();
       out.say(out.t('emulator.users', { url }));
       for (const u of users) {
-        const follows = u.follows.length > 0 ? out.t('emulator.user.follows', { list: u.follows.join(', ') }) : out.t('emulator.user.followsNone');
+        const follows = u.follows.length > 0 ? out.t('emulator.user.follows', { list: u.follows }) : out.t('emulator.user.followsNone');
         // A seed's nickname is text from outside: a newline in it must not start a line of its own.
         out.say(`  ${out.safe(u.id)}  ${out.safe(u.nickname)}  ${out.style.dim(follows)}`);
       }
       if (faults.length > 0) {
         const list = faults.map((f) => (f.everywhere ? out.t('emulator.fault.everywhere', { spec: f.spec }) : f.spec));
-        out.warn(out.t('emulator.faults', { list: list.join(out.lang === 'zh' ? '、' : ', ') }));
+        out.warn(out.t('emulator.faults', { list }));
         for (const f of faults) {
           if (f.unknownPath === undefined) continue;
           out.warn(out.t(f.suggestion ? 'emulator.fault.unknownPath.suggest' : 'emulator.fault.unknownPath', { spec: f.spec, path: f.unknownPath, suggestion: f.suggestion ?? '' }));
         }
       }
       const set = Object.entries(switches);
-      if (set.length > 0) out.note(out.t('emulator.switchesSet', { list: set.map(([k, v]) => `${k}=${String(v)}`).join(out.lang === 'zh' ? '、' : ', ') }));
+      if (set.length > 0) out.note(out.t('emulator.switchesSet', { list: set.map(([k, v]) => `${k}=${String(v)}`) }));
       // userinfoLang changes only the legacy profile's language and places: alone it shows nothing.
       if (switches.userinfoLang !== undefined && switches.profileEra !== 'legacy') out.note(out.t('emulator.userinfoLang.unseen'));
       // --caller-ip is only ever checked against an app's ipWhitelist, which the built-in seed gives none.

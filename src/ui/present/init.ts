@@ -55,7 +55,7 @@ export function present(result: InitResult, out: Output): void {
     madeCurrent: result.madeCurrent,
   });
   if (result.dropped.length > 0) {
-    out.warning('init.dropped', out.t('init.dropped', { flags: result.dropped.map((k) => FLAG_NAMES[k]).join(', ') }));
+    out.warning('init.dropped', out.t('init.dropped', { flags: result.dropped.map((k) => FLAG_NAMES[k]) }));
     out.say(out.style.cyan('→ ') + out.t('init.dropped.hint'));
   }
   if (result.keptSecret) out.note(out.t('init.secret.kept', { masked: result.keptSecret }));

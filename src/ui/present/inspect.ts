@@ -26,7 +26,7 @@ export function present(result: InspectCommandResult, out: Output): void {
     kind: result.kind,
     ...(result.embedded ? { embedded: true } : {}),
     params,
-    findings: result.findings.map((f, i) => ({ ...rendered[i], params: f.finding.params, ...(f.wechatPage ? { wechatPage: f.wechatPage } : {}) })),
+    findings: result.findings.map((f, i) => ({ ...rendered[i], params: f.jsonParams, ...(f.wechatPage ? { wechatPage: f.wechatPage } : {}) })),
   });
   if (out.json) return;
 

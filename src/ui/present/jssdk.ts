@@ -17,8 +17,8 @@ function urlChangeLines(out: Output, changes: UrlChange[]): string[] {
     if (c.kind === 'decoded') return out.t('jssdk.url.decoded');
     if (c.kind === 'href') {
       // The rewrites this URL needed, when they can be named; else the whole list.
-      const rules = c.rules.map((r) => out.t(`jssdk.url.rule.${r}`)).join(out.lang === 'zh' ? '、' : ', ');
-      return rules ? out.t('jssdk.url.href.rules', { from: c.from, to: c.to, rules }) : out.t('jssdk.url.href', { from: c.from, to: c.to });
+      const rules = c.rules.map((r) => out.t(`jssdk.url.rule.${r}`));
+      return rules.length > 0 ? out.t('jssdk.url.href.rules', { from: c.from, to: c.to, rules }) : out.t('jssdk.url.href', { from: c.from, to: c.to });
     }
     return out.t('jssdk.url.trimmed');
   });
@@ -277,7 +277,7 @@ function domainLine(out: Output, domain: DomainVerdict, p: string, real: string 
       : { key: 'jssdk.domain.update.envNoList' }
     : { key: 'jssdk.domain.update.config', params: { p, list: withHost !== undefined ? ` ${withHost}` : '' } };
   // A test account has no 公众号设置 menu: its JS-safe domain is set on its sandbox page, as host[:port].
-  return out.t(test ? 'jssdk.domain.notListed.test' : 'jssdk.domain.notListed', { host: domain.host, domains: domain.domains.join(', '), update });
+  return out.t(test ? 'jssdk.domain.notListed.test' : 'jssdk.domain.notListed', { host: domain.host, domains: domain.domains, update });
 }
 
 /** The domain row of verify's table: within which JS-safe domain, why not, or not checked. */
@@ -285,7 +285,7 @@ function domainCell(out: Output, domain: DomainVerdict | undefined): string {
   if (!domain) return out.t('jssdk.verify.row.domain.unchecked');
   if (domain.ok) return out.t('jssdk.verify.row.domain.ok', { host: domain.host, domain: domain.domain });
   if (domain.problem === 'port') return out.t('jssdk.verify.row.domain.port', { host: domain.host, port: domain.port });
-  return out.t('jssdk.verify.row.domain.notListed', { host: domain.host, domains: domain.domains.join(', ') });
+  return out.t('jssdk.verify.row.domain.notListed', { host: domain.host, domains: domain.domains });
 }
 
 /**

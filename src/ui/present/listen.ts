@@ -123,7 +123,7 @@ function hitLine(out: Output, hit: CallbackHit & { kind: Exclude<CallbackHit['ki
 export function hitLines(out: Output, hit: CallbackHit): string[] {
   if (hit.kind === 'wrong_host') return [out.marked('warn', out.t('listen.hit.wrong_host', { host: hit.hostHeader ?? '' }))];
   const lines = [hitLine(out, hit as CallbackHit & { kind: Exclude<CallbackHit['kind'], 'wrong_host'> })];
-  if (hit.markers.length > 0) lines.push(out.marked('note', out.t('listen.hit.markers', { markers: hit.markers.join(', ') })));
+  if (hit.markers.length > 0) lines.push(out.marked('note', out.t('listen.hit.markers', { markers: hit.markers })));
   return lines;
 }
 
@@ -142,7 +142,7 @@ export function presentAftermath(out: Output, result: CallbackResult): void {
   if (result.codes.length > 1) out.warning('listen.extraCodes', out.t('listen.extraCodes', { count: result.codes.length - 1 }));
   if (result.ignored > 0) out.note(out.t('listen.ignored', { count: result.ignored }));
   if (result.hitsOmitted > 0) {
-    const counts = Object.entries(result.counts).map(([kind, n]) => `${kind} ${n}`).join(', ');
+    const counts = Object.entries(result.counts).map(([kind, n]) => `${kind} ${n}`);
     const total = Object.values(result.counts).reduce((a, n) => a + (n ?? 0), 0);
     out.note(out.t('listen.hitsOmitted', { total, counts, kept: result.hits.length }));
   }
@@ -203,7 +203,7 @@ export function elsewhereWarning(out: Output, e: Parameters<ListenHooks['onElsew
   out.warning(
     'listen.redirect.elsewhere',
     e.use
-      ? out.t('listen.redirect.elsewhere', { uri: e.redirectUri, host: e.host, here: e.here.join(', '), use: e.use })
+      ? out.t('listen.redirect.elsewhere', { uri: e.redirectUri, host: e.host, here: e.here, use: e.use })
       : out.t('listen.redirect.elsewhere.none', { uri: e.redirectUri, host: e.host }),
   );
 }

@@ -26,11 +26,11 @@ export function present(result: ProfileResult, out: Output): void {
       if (result.wasCurrent) {
         if (result.remaining.length === 0) out.note(out.t('profile.remove.wasCurrent.last'));
         // The removed one was "default" itself (never chosen with profile use): nothing is current now.
-        else if (result.fallback === result.profile) out.warning('profile.remove.wasCurrent', out.t('profile.remove.wasCurrent.none', { profiles: result.remaining.join(', ') }));
+        else if (result.fallback === result.profile) out.warning('profile.remove.wasCurrent', out.t('profile.remove.wasCurrent.none', { profiles: result.remaining }));
         else
           out.warning(
             'profile.remove.wasCurrent',
-            out.t('profile.remove.wasCurrent', { fallback: result.fallback, missing: result.remaining.includes(result.fallback) ? '' : out.t('profile.remove.wasCurrent.missing'), profiles: result.remaining.join(', ') }),
+            out.t('profile.remove.wasCurrent', { fallback: result.fallback, missing: result.remaining.includes(result.fallback) ? '' : out.t('profile.remove.wasCurrent.missing'), profiles: result.remaining }),
           );
       }
       // Tokens are kept per profile name: the command that clears them names this profile, which is

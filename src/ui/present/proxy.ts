@@ -150,7 +150,7 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
       if (intercept) {
         const u = new URL(reach ?? url);
         const bundle = path.join(path.dirname(intercept.certPath), 'proxy-ca-bundle.pem');
-        out.say(out.t('proxy.intercept.started', { hosts: intercept.hosts.join(', '), where: intercept.upstream ?? out.t('proxy.intercept.realHosts') }));
+        out.say(out.t('proxy.intercept.started', { hosts: intercept.hosts, where: intercept.upstream ?? out.t('proxy.intercept.realHosts') }));
         out.say(out.t(intercept.created ? 'proxy.intercept.ca.created' : 'proxy.intercept.ca.reused', { cert: intercept.certPath, key: intercept.keyPath }));
         if (intercept.outdated) outdatedCaWarning(out, intercept.certPath, intercept.keyPath);
         out.say(out.t('proxy.intercept.env'));

@@ -2,6 +2,7 @@
 // document, or WeChat's body with --raw.
 import type { ApiResponse } from '../../http/client.js';
 import type { CgiUserInfoResponse } from '../../http/api.js';
+import { joinList } from '../i18n.js';
 import type { Output } from '../output.js';
 import { formatTime } from './basic-common.js';
 
@@ -25,7 +26,7 @@ export function present(result: UserCommandResult, out: Output): void {
     ['subscribe_time', user.subscribe_time ? out.t('basic.user.valueNote', { value: formatTime(user.subscribe_time * 1000), note: String(user.subscribe_time) }) : undefined],
     ['unionid', user.unionid],
     ['remark', user.remark === undefined ? undefined : user.remark === '' ? out.t('basic.user.empty') : user.remark],
-    ['tagid_list', user.tagid_list === undefined ? undefined : user.tagid_list.length > 0 ? user.tagid_list.join(', ') : out.t('basic.user.empty')],
+    ['tagid_list', user.tagid_list === undefined ? undefined : user.tagid_list.length > 0 ? joinList(out.lang, user.tagid_list.map(String)) : out.t('basic.user.empty')],
     ['groupid', user.groupid === undefined ? undefined : String(user.groupid)],
     ['language', user.language || undefined],
     ['subscribe_scene', user.subscribe_scene],

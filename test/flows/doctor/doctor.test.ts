@@ -551,7 +551,7 @@ describe('doctor flow: DNS', () => {
 
   it('reports the addresses a working resolver gives', async () => {
     const report = await doctor({ connectTo: [to(plain, 80)], deps: { lookup: async () => ['127.0.0.1'] } });
-    expect(byId(report, 'dns.callback')).toMatchObject({ status: 'ok', message: { key: 'doctor.dns.ok', params: { addresses: '127.0.0.1' } } });
+    expect(byId(report, 'dns.callback')).toMatchObject({ status: 'ok', message: { key: 'doctor.dns.ok', params: { addresses: ['127.0.0.1'] } } });
   });
 });
 
