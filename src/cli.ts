@@ -15,6 +15,11 @@ export interface CommandInput {
   opts: Record<string, unknown>;
   /** For commands with subcommands (config set, profile use…): which one. */
   sub?: string;
+  /**
+   * The --profile the user gave, if any: a refusal made while parsing names its follow-up command with
+   * it (`wxauth --profile work quota …`, core/validate.ts profileFlag), as the refusals made later do.
+   */
+  profile?: string;
 }
 
 /** What a command returns: a typed result for its presenter. A result with `exitCode` (1 when a check
@@ -79,7 +84,7 @@ function command<O, R extends CommandResult>(spec: CommandSpec<O, R>): Registere
       // Before the flags are checked: a bad --port is a failure in the command's own framing.
       if (declaration.jsonLines) ctx.out.streamLines();
       const mod = await load();
-      const result = await mod.run(mod.parseOptions(input), ctx);
+      const result = await mod.run(mod.parseOptions({ ...input, profile: ctx.globals.profile }), ctx);
       if (present) await (await present()).present(result, ctx.out);
       return exitCodeOf(result);
     },

@@ -8,6 +8,7 @@ import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { nextStep } from '../core/next-step.js';
 import { quotedInput } from '../core/token.js';
+import { profileFlag } from '../core/validate.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
 import { quotaAnnouncements, type QuotaCommandResult } from '../ui/present/quota.js';
@@ -21,13 +22,15 @@ export interface QuotaOptions {
   yes: boolean;
 }
 
-export function parseOptions({ args, opts }: CommandInput): QuotaOptions {
+export function parseOptions({ args, opts, profile }: CommandInput): QuotaOptions {
+  // A follow-up command the refusal names carries the --profile given (` --profile work`), pasteable as it is.
+  const p = profileFlag(profile ?? 'default');
   const clear = opts.clear === true;
   const yes = opts.yes === true;
   // clear_quota resets every API of the account and takes no path: --clear alone is the whole request.
   if (args[0] === undefined) {
     if (clear) return { fromUrl: false, clear, yes };
-    throw new UsageError({ key: 'basic.quota.path.missing' }, { hint: { key: 'basic.quota.path.missing.hint' } });
+    throw new UsageError({ key: 'basic.quota.path.missing' }, { hint: { key: 'basic.quota.path.missing.hint', params: { p } } });
   }
   const input = args[0].trim();
   let cgiPath = input;
@@ -46,12 +49,12 @@ export function parseOptions({ args, opts }: CommandInput): QuotaOptions {
   }
   if (!/^\/[A-Za-z0-9_./-]+$/.test(cgiPath)) {
     // Quoted back masked: a pasted API URL carries the appsecret or a token in its query.
-    throw new UsageError({ key: 'basic.quota.path.invalid', params: { path: quotedInput(input) } }, { hint: { key: 'basic.quota.path.invalid.hint' } });
+    throw new UsageError({ key: 'basic.quota.path.invalid', params: { path: quotedInput(input) } }, { hint: { key: 'basic.quota.path.invalid.hint', params: { p } } });
   }
   // WeChat's paths have single slashes: one leading `/` (a `//` there is read as a host, 76003 with an
   // errmsg about rids, §10) and none doubled inside (no such API: 76021). Refused before anything is sent.
   if (cgiPath.includes('//')) {
-    throw new UsageError({ key: 'basic.quota.path.doubleSlash', params: { path: cgiPath } }, { hint: { key: 'basic.quota.path.doubleSlash.hint', params: { path: singleSlashed(cgiPath) } } });
+    throw new UsageError({ key: 'basic.quota.path.doubleSlash', params: { path: cgiPath } }, { hint: { key: 'basic.quota.path.doubleSlash.hint', params: { p, path: singleSlashed(cgiPath) } } });
   }
   return { cgiPath, fromUrl, clear, yes };
 }

@@ -8,6 +8,7 @@ import type { CommandInput } from '../cli.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { inspectBasicCache } from '../flows/basic-token.js';
 import { tokenHostOf } from '../core/endpoints.js';
+import { profileFlag } from '../core/validate.js';
 import { formatLocalTime } from '../ui/format.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import { confirmOrCancel } from '../ui/present/confirm.js';
@@ -20,7 +21,9 @@ export interface TokenOptions {
   yes: boolean;
 }
 
-export function parseOptions({ opts }: CommandInput): TokenOptions {
+export function parseOptions({ opts, profile }: CommandInput): TokenOptions {
+  // A follow-up command the refusal names carries the --profile given (` --profile work`), pasteable as it is.
+  const p = profileFlag(profile ?? 'default');
   const o: TokenOptions = {
     legacy: opts.legacy === true,
     forceRefresh: opts.forceRefresh === true,
@@ -31,7 +34,7 @@ export function parseOptions({ opts }: CommandInput): TokenOptions {
     throw new UsageError({ key: 'basic.token.showConflict' }, { hint: { key: 'basic.token.showConflict.hint' } });
   }
   if (o.legacy && o.forceRefresh) {
-    throw new UsageError({ key: 'basic.token.legacyForce' }, { hint: { key: 'basic.token.legacyForce.hint' } });
+    throw new UsageError({ key: 'basic.token.legacyForce' }, { hint: { key: 'basic.token.legacyForce.hint', params: { p } } });
   }
   return o;
 }

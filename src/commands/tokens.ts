@@ -20,12 +20,12 @@ export interface TokensOptions {
   yes: boolean;
 }
 
-export function parseOptions({ args, opts }: CommandInput): TokensOptions {
+export function parseOptions({ args, opts, profile }: CommandInput): TokensOptions {
   const [action = 'list', openid] = args;
   if (action !== 'list' && action !== 'show' && action !== 'clear') {
     // `tokens lst`, `tokens clean`: name the action meant, as a mistyped command is answered.
     const meant = suggest(action, ['list', 'show', 'clear']);
-    const hint = meant ? ({ key: 'tokens.action.didYouMean', params: { suggestion: meant } } as const) : ({ key: 'tokens.action.invalid.hint' } as const);
+    const hint = meant ? ({ key: 'tokens.action.didYouMean', params: { suggestion: meant, p: profileFlag(profile ?? 'default') } } as const) : ({ key: 'tokens.action.invalid.hint' } as const);
     throw new UsageError({ key: 'tokens.action.invalid', params: { action } }, { hint });
   }
   // `tokens <openid>` and `tokens list <openid>` show that user.

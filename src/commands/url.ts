@@ -8,6 +8,7 @@ import type { CommandInput } from '../cli.js';
 import { UsageError, type WxauthError } from '../errors.js';
 import type { AuthEndpoint, QrLang } from '../core/authorize-url.js';
 import { isWechatOpenBase } from '../core/endpoints.js';
+import { profileFlag } from '../core/validate.js';
 import { authorize, type AuthorizePlan } from '../flows/authorize.js';
 import { authorizeHooks } from '../ui/present/url.js';
 import { uiLang } from '../ui/i18n.js';
@@ -42,14 +43,14 @@ export interface UrlResult {
   notWechatHost?: string;
 }
 
-export function parseOptions({ opts }: CommandInput): UrlOptions {
+export function parseOptions({ opts, profile }: CommandInput): UrlOptions {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   if (opts.authorize === true && opts.qrconnect === true) {
     throw new UsageError({ key: 'url.endpoint.both' }, { hint: { key: 'url.endpoint.both.hint' } });
   }
   const lang = str(opts.lang);
   if (lang !== undefined && lang !== 'cn' && lang !== 'en') {
-    throw new UsageError({ key: 'url.lang.invalid', params: { value: lang } }, { hint: { key: 'url.lang.invalid.hint', params: { ui: uiLang(lang) ?? 'zh|en' } } });
+    throw new UsageError({ key: 'url.lang.invalid', params: { value: lang } }, { hint: { key: 'url.lang.invalid.hint', params: { ui: uiLang(lang) ?? 'zh|en', p: profileFlag(profile ?? 'default') } } });
   }
   return {
     endpoint: opts.authorize === true ? 'authorize' : opts.qrconnect === true ? 'qrconnect' : undefined,

@@ -6,7 +6,7 @@ import type { CommandInput } from '../cli.js';
 import { UsageError, WechatApiError, withHint } from '../errors.js';
 import { nextStep } from '../core/next-step.js';
 import { looksLikeAccessToken, quotedInput } from '../core/token.js';
-import { isSecret } from '../core/validate.js';
+import { isSecret, profileFlag } from '../core/validate.js';
 import type { UserinfoLang } from '../core/responses.js';
 import { basicTokenEvents } from '../ui/present/basic-common.js';
 import type { UserCommandResult } from '../ui/present/user.js';
@@ -19,7 +19,7 @@ export interface UserOptions {
   lang?: UserinfoLang;
 }
 
-export function parseOptions({ args, opts }: CommandInput): UserOptions {
+export function parseOptions({ args, opts, profile }: CommandInput): UserOptions {
   const openid = (args[0] ?? '').trim();
   // user/info's URL takes access_token and openid, so the token is what people paste here first.
   if (looksLikeAccessToken(openid)) {
@@ -37,7 +37,7 @@ export function parseOptions({ args, opts }: CommandInput): UserOptions {
   }
   const lang = opts.lang;
   if (lang !== undefined && !LANGS.includes(lang as UserinfoLang)) {
-    throw new UsageError({ key: 'basic.user.lang.invalid', params: { lang: String(lang) } }, { hint: { key: 'basic.user.lang.invalid.hint', params: { ui: uiLang(String(lang)) ?? 'zh|en' } } });
+    throw new UsageError({ key: 'basic.user.lang.invalid', params: { lang: String(lang) } }, { hint: { key: 'basic.user.lang.invalid.hint', params: { ui: uiLang(String(lang)) ?? 'zh|en', p: profileFlag(profile ?? 'default') } } });
   }
   return { openid, ...(lang !== undefined ? { lang: lang as UserinfoLang } : {}) };
 }

@@ -23,14 +23,14 @@ export interface UserinfoOptions {
   emptyArg?: string;
 }
 
-export function parseOptions({ args, opts }: CommandInput): UserinfoOptions {
+export function parseOptions({ args, opts, profile }: CommandInput): UserinfoOptions {
   const [accessToken, positionalOpenid] = args;
   const openid = positionalOpenid ?? (typeof opts.openid === 'string' ? opts.openid : undefined);
   const emptyArg = emptyArgOf([['access_token', accessToken], ['openid', positionalOpenid], ['--openid', typeof opts.openid === 'string' ? opts.openid : undefined]]);
   if (emptyArg === undefined) refuseMistypedTokenArgs('userinfo', accessToken, positionalOpenid);
   const lang = typeof opts.lang === 'string' ? opts.lang : undefined;
   if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError({ key: 'tokens.userinfo.lang.invalid', params: { value: lang } }, { hint: { key: 'tokens.userinfo.lang.invalid.hint', params: { ui: uiLang(lang) ?? 'zh|en' } } });
+    throw new UsageError({ key: 'tokens.userinfo.lang.invalid', params: { value: lang } }, { hint: { key: 'tokens.userinfo.lang.invalid.hint', params: { ui: uiLang(lang) ?? 'zh|en', p: profileFlag(profile ?? 'default') } } });
   }
   return {
     ...(accessToken !== undefined ? { accessToken } : {}),

@@ -169,6 +169,22 @@ describe('wxauth quota', () => {
     expect(emu.requests().length).toBe(before);
   });
 
+  it('a refusal made while reading the flags names its follow-up command with the --profile given (en, zh)', async () => {
+    const quota = await cli(['quota', '//cgi-bin/token', '--profile', 'work']);
+    expect(quota.code).toBe(2);
+    expect(quota.stderr).toContain('Write it as wxauth --profile work quota /cgi-bin/token.');
+    const zh = await cli(['--profile', 'work', '--lang', 'zh', 'quota', '/cgi-bin//stable_token']);
+    expect(zh.stderr).toContain('写成 wxauth --profile work quota /cgi-bin/stable_token。');
+    const token = await cli(['token', '--legacy', '--force-refresh', '--profile', 'work']);
+    expect(token.code).toBe(2);
+    expect(token.stderr).toContain('Pick one: wxauth --profile work token --force-refresh (stable) or wxauth --profile work token --legacy.');
+    const tokens = await cli(['tokens', 'lst', '--profile', 'work']);
+    expect(tokens.code).toBe(2);
+    expect(tokens.stderr).toContain('Did you mean wxauth --profile work tokens list?');
+    // Without --profile, no flag is added.
+    expect((await cli(['tokens', 'lst'])).stderr).toContain('Did you mean wxauth tokens list?');
+  });
+
   it('76021 for a path with a trailing / says to remove it, not to check the spelling (en and zh)', async () => {
     const r = await cli(['quota', '/cgi-bin/token/']);
     expect(r.code).toBe(3);

@@ -93,8 +93,8 @@ export const messages = {
   'basic.token.showConflict.hint': { zh: '--show 只读缓存；要获取新 token 就去掉 --show。', en: '--show only reads the cache; drop it to fetch a token.' },
   'basic.token.legacyForce': { zh: '--force-refresh 只用于 stable_token，不能和 --legacy 一起用。', en: '--force-refresh applies to stable_token only, not to --legacy.' },
   'basic.token.legacyForce.hint': {
-    zh: '二选一：wxauth token --force-refresh（强制刷新 stable_token）或 wxauth token --legacy。',
-    en: 'Pick one: wxauth token --force-refresh (stable) or wxauth token --legacy.',
+    zh: '二选一：wxauth{p} token --force-refresh（强制刷新 stable_token）或 wxauth{p} token --legacy。',
+    en: 'Pick one: wxauth{p} token --force-refresh (stable) or wxauth{p} token --legacy.',
   },
   'basic.legacy.warn': {
     zh: 'GET /cgi-bin/token 会为 {appid} 生成新的基础 access_token：其他服务器或工具手里通过 /cgi-bin/token 拿到的 token 最多 5 分钟后失效（报 40001 "not latest"）。stable_token（不加 --legacy）互不影响。每次调用还会消耗每日额度（{quota}）。',
@@ -201,8 +201,8 @@ export const messages = {
   },
   'basic.user.lang.invalid': { zh: '--lang {lang} 不是微信支持的语言。', en: '--lang {lang} is not a language WeChat supports here.' },
   'basic.user.lang.invalid.hint': {
-    zh: '用 --lang zh_CN、zh_TW 或 en。界面语言请放在命令前：wxauth --lang {ui} user OPENID。',
-    en: 'Use --lang zh_CN, zh_TW or en. For the interface language put it before the command: wxauth --lang {ui} user OPENID.',
+    zh: '用 --lang zh_CN、zh_TW 或 en。界面语言请放在命令前：wxauth --lang {ui}{p} user OPENID。',
+    en: 'Use --lang zh_CN, zh_TW or en. For the interface language put it before the command: wxauth --lang {ui}{p} user OPENID.',
   },
   // A field's value and what it means, as `user` prints subscribe and subscribe_time.
   'basic.user.valueNote': { zh: '{value}（{note}）', en: '{value} ({note})' },
@@ -237,19 +237,19 @@ export const messages = {
   // wxauth quota
   'basic.quota.path.missing': { zh: '要查询哪个接口？缺少接口路径。', en: 'Which API? The path is missing.' },
   'basic.quota.path.missing.hint': {
-    zh: '写接口路径，例如 wxauth quota /cgi-bin/token；要清零所有接口的调用次数（每月 10 次）用 wxauth quota --clear。',
-    en: 'Give the API path, e.g. wxauth quota /cgi-bin/token; to reset the call counts of every API (10 a month): wxauth quota --clear.',
+    zh: '写接口路径，例如 wxauth{p} quota /cgi-bin/token；要清零所有接口的调用次数（每月 10 次）用 wxauth{p} quota --clear。',
+    en: 'Give the API path, e.g. wxauth{p} quota /cgi-bin/token; to reset the call counts of every API (10 a month): wxauth{p} quota --clear.',
   },
   'basic.quota.path.invalid': { zh: '"{path}" 不是接口路径。', en: '"{path}" is not an API path.' },
   'basic.quota.path.invalid.hint': {
-    zh: '只写路径，以 / 开头，例如 wxauth quota /cgi-bin/token 或 /cgi-bin/message/custom/send。',
-    en: 'Give the path only, starting with /, e.g. wxauth quota /cgi-bin/token or /cgi-bin/message/custom/send.',
+    zh: '只写路径，以 / 开头，例如 wxauth{p} quota /cgi-bin/token 或 /cgi-bin/message/custom/send。',
+    en: 'Give the path only, starting with /, e.g. wxauth{p} quota /cgi-bin/token or /cgi-bin/message/custom/send.',
   },
   'basic.quota.path.doubleSlash': {
     zh: '"{path}" 里有 //：微信的接口路径只以一个 / 开头，中间也没有 //（开头的 // 会被当作域名，微信答 76003）。',
     en: '"{path}" has a //: WeChat’s API paths start with a single / and have no // inside (a leading // is taken for a host, and WeChat answers 76003).',
   },
-  'basic.quota.path.doubleSlash.hint': { zh: '写成 wxauth quota {path}。', en: 'Write it as wxauth quota {path}.' },
+  'basic.quota.path.doubleSlash.hint': { zh: '写成 wxauth{p} quota {path}。', en: 'Write it as wxauth{p} quota {path}.' },
   'basic.quota.pathFromUrl': { zh: '查询 {path}（微信要求只写路径，不带域名和参数）。', en: 'Asking for {path} (WeChat wants the path without host and query).' },
   'basic.quota.rate': { zh: '每 {seconds} 秒 {count} 次', en: '{count} calls per {seconds} s' },
   'basic.quota.exhausted': {

@@ -269,8 +269,8 @@ export const messages = {
   // --- userinfo -------------------------------------------------------------------------------
   'tokens.userinfo.lang.invalid': { zh: 'userinfo 的 --lang 不支持 "{value}"。', en: 'userinfo --lang does not accept "{value}".' },
   'tokens.userinfo.lang.invalid.hint': {
-    zh: '可选 zh_CN、zh_TW 或 en（目前微信只返回昵称和头像，lang 基本不起作用）。界面语言请放在命令前：wxauth --lang {ui} userinfo。',
-    en: 'Use zh_CN, zh_TW or en (WeChat now returns only nickname and avatar, so it hardly matters). For the interface language put it before the command: wxauth --lang {ui} userinfo.',
+    zh: '可选 zh_CN、zh_TW 或 en（目前微信只返回昵称和头像，lang 基本不起作用）。界面语言请放在命令前：wxauth --lang {ui}{p} userinfo。',
+    en: 'Use zh_CN, zh_TW or en (WeChat now returns only nickname and avatar, so it hardly matters). For the interface language put it before the command: wxauth --lang {ui}{p} userinfo.',
   },
   'tokens.userinfo.refreshFailed.local': {
     zh: '缓存的 access_token 已在 {ago} 过期，wxauth 先用 refresh_token 刷新，但刷新失败了：',
@@ -549,8 +549,8 @@ export const messages = {
   'tokens.clear.nothing': { zh: '没有可删除的 token（profile {profile}）。', en: 'Nothing to remove (profile {profile}).' },
   'tokens.action.invalid': { zh: '不认识 tokens 的子命令 "{action}"。', en: 'Unknown tokens action "{action}".' },
   'tokens.action.didYouMean': {
-    zh: '是不是想用 wxauth tokens {suggestion}？用法：wxauth tokens [list | show <openid> | clear [openid]]',
-    en: 'Did you mean wxauth tokens {suggestion}? Usage: wxauth tokens [list | show <openid> | clear [openid]]',
+    zh: '是不是想用 wxauth{p} tokens {suggestion}？用法：wxauth tokens [list | show <openid> | clear [openid]]',
+    en: 'Did you mean wxauth{p} tokens {suggestion}? Usage: wxauth tokens [list | show <openid> | clear [openid]]',
   },
   'tokens.clear.nothingFor.hint': {
     zh: '什么也没删。wxauth tokens{p} 列出缓存里的用户。',

@@ -35,8 +35,8 @@ export const messages = {
     en: '--lang {value} is not valid (here it is the language of WeChat’s QR page).',
   },
   'url.lang.invalid.hint': {
-    zh: '网站应用扫码页（qrconnect）的语言用 --lang cn 或 --lang en（公众号授权页没有这个参数）；要切换 wxauth 自己的语言，把 --lang zh|en 写在 url 之前：wxauth --lang {ui} url',
-    en: 'The website-app QR page (qrconnect) takes --lang cn or --lang en (the official-account page has no such parameter); to switch wxauth’s own language put --lang zh|en before the command: wxauth --lang {ui} url',
+    zh: '网站应用扫码页（qrconnect）的语言用 --lang cn 或 --lang en（公众号授权页没有这个参数）；要切换 wxauth 自己的语言，把 --lang zh|en 写在 url 之前：wxauth --lang {ui}{p} url',
+    en: 'The website-app QR page (qrconnect) takes --lang cn or --lang en (the official-account page has no such parameter); to switch wxauth’s own language put --lang zh|en before the command: wxauth --lang {ui}{p} url',
   },
   'url.lang.authorize': {
     zh: '--lang 只对网站应用扫码页（qrconnect）有效，公众号授权页不支持。',
