@@ -145,7 +145,7 @@ describe('--domain', () => {
     expect(r.stderr).not.toContain('has problems');
     const zh = await runCli(['--lang', 'zh', 'emulator', '--port', '0', '--domain', 'wx0000000000000099=localhost']);
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain('--domain 的 wx0000000000000099 不是种子中的应用；种子里的 appid：wx5e1ec0de00000001, wx5e1ec0de00000002');
+    expect(zh.stderr).toContain('--domain 的 wx0000000000000099 不是种子中的应用；种子里的 appid：wx5e1ec0de00000001、wx5e1ec0de00000002');
     // With a seed file, its appids.
     const own = await runCli(['emulator', '--port', '0', '--seed', seedFile('own.json', { apps: [GOOD_APP], users: [{ nickname: 'a' }] }), '--domain', 'wx5e1ec0de00000001=localhost']);
     expect(own.code).toBe(2);
