@@ -21,6 +21,7 @@ export const SEED_PROBLEM_TEXT = {
   appidTwice: '{where}.appid {appid} appears twice',
   secret: '{where}.secret must be 32 lower-case hex digits',
   type: '{where}.type must be one of {types}',
+  typeMeant: '{where}.type "{value}" is not an account type (did you mean {meant}?)',
   domainType: '{where}.domain must be a host, host:port, or a list of them',
   domain: '{where}.domain "{value}" must be a host, host:port or host:* (no scheme, no spaces)',
   domainPort: '{where}.domain "{value}": a port is a number from 1 to 65535',
@@ -55,7 +56,7 @@ function checkFields(where: string, value: Record<string, unknown>, known: reado
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
     const meant = suggest(key, known);
-    problems.push(meant === undefined ? problem('fieldUnknown', { where, key, known: known.join(', ') }) : problem('fieldMeant', { where, key, meant }));
+    problems.push(meant === undefined ? problem('fieldUnknown', { where, key, known }) : problem('fieldMeant', { where, key, meant }));
   }
 }
 
@@ -64,12 +65,16 @@ export type SeedProblemId = keyof typeof SEED_PROBLEM_TEXT;
 /** One problem of a seed: the catalogue key of its sentence and its values, and the English sentence. */
 export interface SeedProblem {
   key: `emulator.seed.problem.${SeedProblemId}`;
-  params: Record<string, string>;
+  /** Lists stay lists, so each language joins them its own way (、 in Chinese). */
+  params: Record<string, string | readonly string[]>;
   text: string;
 }
 
-function problem(id: SeedProblemId, params: Record<string, string> = {}): SeedProblem {
-  const text = SEED_PROBLEM_TEXT[id].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+function problem(id: SeedProblemId, params: Record<string, string | readonly string[]> = {}): SeedProblem {
+  const text = SEED_PROBLEM_TEXT[id].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : typeof value === 'string' ? value : value.join(', ');
+  });
   return { key: `emulator.seed.problem.${id}`, params, text };
 }
 
@@ -260,7 +265,10 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
       seen.add(app.appid!);
     }
     if (typeof app.secret !== 'string' || !SECRET.test(app.secret)) problems.push(problem('secret', { where }));
-    if (typeof app.type !== 'string' || !TYPES.includes(app.type as AppType)) problems.push(problem('type', { where, types: TYPES.join(', ') }));
+    if (typeof app.type !== 'string' || !TYPES.includes(app.type as AppType)) {
+      const meant = typeof app.type === 'string' ? suggest(app.type, TYPES) : undefined;
+      problems.push(meant === undefined ? problem('type', { where, types: TYPES }) : problem('typeMeant', { where, value: app.type as string, meant }));
+    }
     const overridden = appidOk && Object.hasOwn(domainOverrides, app.appid!);
     const domains = checkDomains(where, overridden ? domainOverrides[app.appid!] : app.domain, problems);
     if (app.openAccount !== undefined && app.openAccount !== null && typeof app.openAccount !== 'string') problems.push(problem('openAccount', { where }));

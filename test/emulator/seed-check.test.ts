@@ -94,6 +94,20 @@ describe('seed problems', () => {
     expect(zh.stderr).toContain('users[0].follow 不是种子的字段（是不是 follows？）');
   });
 
+  it('a mistyped account type names the one meant; the types and the known fields are listed with 、 in Chinese', async () => {
+    expect(problemsOf({ apps: [{ ...GOOD_APP, type: 'servce' }], users: [{ nickname: 'a' }] })).toEqual([
+      'apps[0].type "servce" is not an account type (did you mean service?)',
+    ]);
+    const file = seedFile('types.json', { apps: [{ ...GOOD_APP, type: 'oa', comment: 1 }], users: [{ nickname: 'a' }] });
+    const zh = await runCli(['emulator', '--seed', file, '--port', '0'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('apps[0].type 必须是 service、subscription、test、website 之一');
+    expect(zh.stderr).toContain('可用的字段：appid、secret、type、');
+    const servce = seedFile('servce.json', { apps: [{ ...GOOD_APP, type: 'servce' }], users: [{ nickname: 'a' }] });
+    const typo = await runCli(['emulator', '--seed', servce, '--port', '0'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(typo.stderr).toContain('apps[0].type "servce" 不是账号类型（是不是 service？）');
+  });
+
   it('a seed file whose app has no domain starts the emulator, as the same seed given to startEmulator does (not "an empty list")', async () => {
     const file = seedFile('no-domain.json', { apps: [{ appid: GOOD_APP.appid, secret: GOOD_APP.secret, type: 'subscription' }], users: [{ nickname: 'a' }] });
     const emu = await startEmulator({ seed: await loadSeedFile(file) });

@@ -286,6 +286,10 @@ export const messages = {
     zh: '{where}.type 必须是 {types} 之一',
     en: '{where}.type must be one of {types}',
   },
+  'emulator.seed.problem.typeMeant': {
+    zh: '{where}.type "{value}" 不是账号类型（是不是 {meant}？）',
+    en: '{where}.type "{value}" is not an account type (did you mean {meant}?)',
+  },
   'emulator.seed.problem.domainType': {
     zh: '{where}.domain 必须是域名、域名:端口，或它们组成的列表',
     en: '{where}.domain must be a host, host:port, or a list of them',
