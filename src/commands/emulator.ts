@@ -194,8 +194,14 @@ async function start(options: EmulatorCommandOptions, lang: Lang): Promise<Emula
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      const { nextFreePort } = await import('../flows/free-port.js');
-      const next = await nextFreePort(options.port, options.host);
+      const { isEmulatorAt, nextFreePort } = await import('../flows/free-port.js');
+      const [next, emulator] = await Promise.all([nextFreePort(options.port, options.host), isEmulatorAt(options.host, options.port)]);
+      // Most often the emulator started earlier in another terminal: say so, and where its page is.
+      if (emulator) {
+        const shown = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+        const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${options.port}`;
+        throw new UsageError({ key: 'emulator.port.inUse.emulator', params: { port: options.port, url } }, { hint: { key: 'emulator.port.inUse.emulator.hint', params: { url, next } }, cause: error });
+      }
       throw new UsageError({ key: 'emulator.port.inUse', params: { port: options.port } }, { hint: { key: 'emulator.port.inUse.hint', params: { next } }, cause: error });
     }
     if (code === 'EACCES')

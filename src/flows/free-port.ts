@@ -2,6 +2,7 @@
 // now, tried by binding it for a moment, so the hint never names another busy port (3900 taken by one
 // emulator, 3901 by a second). Only on that error path: nothing is bound on a normal start.
 import { createServer } from 'node:net';
+import { request } from 'node:http';
 
 /**
  * The ports wxauth's own servers take by default: the emulator (3900), the proxy (3901), the callback
@@ -29,4 +30,34 @@ export async function nextFreePort(port: number, host: string, tries = 20): Prom
     if (await bindable(next, host)) return next;
   }
   return 0;
+}
+
+/**
+ * Whether the server holding `port` is a wxauth emulator (its GET /__emulator/stats answers with the
+ * emulator's counters), so a second `wxauth emulator` can say the first is still running instead of
+ * only "in use". Asked once, on that error path, over loopback, for at most `timeoutMs`.
+ */
+export function isEmulatorAt(host: string, port: number, timeoutMs = 800): Promise<boolean> {
+  const target = host === '0.0.0.0' || host === '' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return new Promise((resolve) => {
+    const req = request({ host: target, port, path: '/__emulator/stats', method: 'GET', timeout: timeoutMs, headers: { accept: 'application/json' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        if (body.length < 4096) body += chunk;
+      });
+      res.on('end', () => {
+        try {
+          const stats = JSON.parse(body) as Record<string, unknown>;
+          resolve(res.statusCode === 200 && stats.ok === true && typeof stats.codes === 'number' && typeof stats.rids === 'object');
+        } catch {
+          resolve(false);
+        }
+      });
+      res.on('error', () => resolve(false));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+    req.end();
+  });
 }

@@ -12,6 +12,7 @@ import { Output } from '../../src/ui/output.js';
 import { UsageError } from '../../src/errors.js';
 import { get } from './helpers.js';
 import { tr } from '../../src/ui/i18n.js';
+import { startEmulator } from '../../src/emulator/index.js';
 
 function fakeContext(json: boolean, lang: 'zh' | 'en' = 'en') {
   let stdout = '';
@@ -172,6 +173,19 @@ describe('wxauth emulator', () => {
     } finally {
       blocker.close();
       next.close();
+    }
+  });
+
+  it('a port held by another wxauth emulator says so and names its page, so the user can use the one already running', async () => {
+    const first = await startEmulator({ port: 0 });
+    try {
+      const port = Number(new URL(first.url).port);
+      const error = await run(fakeContext(false).ctx, { port: String(port) }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).messageRef).toEqual({ key: 'emulator.port.inUse.emulator', params: { port, url: `http://127.0.0.1:${port}` } });
+      expect(tr('zh', (error as UsageError).messageRef)).toContain(`端口 ${port} 上已经有一个 wxauth 模拟器在运行`);
+    } finally {
+      await first.close();
     }
   });
 

@@ -106,6 +106,14 @@ export const messages = {
     zh: '换一个端口：wxauth emulator --port {next}，或用 --port 0 让系统挑一个空闲端口。',
     en: 'Pick another port: wxauth emulator --port {next}, or --port 0 for any free port.',
   },
+  'emulator.port.inUse.emulator': {
+    zh: '端口 {port} 上已经有一个 wxauth 模拟器在运行（页面：{url}），多半是在另一个终端里启动的。',
+    en: 'A wxauth emulator is already running on port {port} (its page: {url}), most likely started in another terminal.',
+  },
+  'emulator.port.inUse.emulator.hint': {
+    zh: '直接用那个（它启动时打印的 export 行仍然有效，或打开 {url}），在它的终端里按 Ctrl-C 停掉它，或另开一个：wxauth emulator --port {next}。',
+    en: 'Use that one (the export lines it printed at start still hold, or open {url}), stop it with Ctrl-C in its terminal, or start another: wxauth emulator --port {next}.',
+  },
   'emulator.port.denied': {
     zh: '没有权限监听端口 {port}。',
     en: 'Not allowed to listen on port {port}.',
