@@ -4,12 +4,12 @@
 // quietly leave a redirect_uri WeChat would refuse (10003); jsDomains is checked against the type.
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { CancelledError, ConfigError, EXIT, UsageError, type MessageRef } from '../errors.js';
+import { CancelledError, ConfigError, EXIT, UsageError, messageRef, type MessageParams, type MessageRef } from '../errors.js';
 import { checkCallbackPair, checkSetting, fitForType, hasWebAuth, hostOfUrl, maskSecret, profileFlag, redirectUnder, type AccountType } from '../core/validate.js';
 import { shellWord } from '../core/shell.js';
 import { isLoopbackDomain } from '../core/domain.js';
 import { isRegion } from '../core/endpoints.js';
-import { hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
+import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
 import type { RedirectCaution } from '../core/callback-url.js';
 import {
   ACCOUNT_FIELDS,
@@ -162,8 +162,16 @@ export function parseOptions(input: CommandInput): ConfigOptions {
  * the profile's type (or jsDomains) is the value's own fault and always an error; the rest can be saved with --yes.
  * Each hint offers commands that run as pasted: with the values that would fit (a test account's
  * `www.example.com:8080` is a service account's `www.example.com`), else the settings to remove first.
+ * A redirect_uri is quoted as config get shows it (`shown`: a code in it masked), and a command offers
+ * it only as `pasteable` gives it: never with a masked value, which would be saved as `code=061a***`.
  */
-function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string): { fatal?: UsageError; found: Array<{ problem: MessageRef; hint: MessageRef }> } {
+function conflicts(
+  keys: ReadonlySet<ConfigField>,
+  next: ProfileData,
+  p: string,
+  shown: (uri: string) => string,
+  pasteable: (uri: string) => { url: string; names: string[] } | undefined,
+): { fatal?: UsageError; found: Array<{ problem: MessageRef; hint: MessageRef }> } {
   const found: Array<{ problem: MessageRef; hint: MessageRef }> = [];
   if (!keys.has('type') && !keys.has('domain') && !keys.has('redirectUri') && !keys.has('jsDomains')) return { found };
   const type = next.type as AccountType | undefined;
@@ -187,9 +195,15 @@ function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string)
       if (keys.has('type') && type !== undefined) {
         typeProblems.push(domain.problem);
         const fit = fitForType('domain', next.domain, type);
-        const redirect = fit !== undefined && next.redirectUri !== undefined ? redirectUnder(next.redirectUri, fit, type) : undefined;
+        const moved = fit !== undefined && next.redirectUri !== undefined ? redirectUnder(next.redirectUri, fit, type) : undefined;
+        // A redirect_uri that cannot be offered whole (a code in it would be masked) is removed first instead.
+        const redirect = moved !== undefined ? pasteable(moved) : undefined;
+        const clean = redirect !== undefined && redirect.names.length === 0 ? redirect.url : undefined;
         if (fit === undefined) typeRemove.push('domain', ...(next.redirectUri !== undefined ? ['redirectUri'] : []));
-        else typeFix.push(['domain', fit], ...(redirect !== undefined ? [['redirectUri', redirect] as [string, string]] : []));
+        else {
+          typeFix.push(['domain', fit], ...(clean !== undefined ? [['redirectUri', clean] as [string, string]] : []));
+          if (moved !== undefined && clean === undefined) typeRemove.push('redirectUri');
+        }
       }
     }
   }
@@ -226,26 +240,35 @@ function conflicts(keys: ReadonlySet<ConfigField>, next: ProfileData, p: string)
   if (next.domain !== undefined && next.redirectUri !== undefined && found.length === 0) {
     const pair = checkCallbackPair(type, next.domain, next.redirectUri);
     if (!pair.ok) {
+      // The redirect_uri as config get shows it (the host is the whole value when it has none).
+      const params: MessageParams = pair.problem.params ?? {};
+      const problem = messageRef(pair.problem.key, { ...params, redirectUri: shown(next.redirectUri), host: shown(String(params.host ?? '')) });
       if (keys.has('redirectUri')) {
         // The redirect_uri given names its host: the domain that would take it, if the type allows it.
         const host = hostOfUrl(next.redirectUri);
         const domain = host !== undefined && checkSetting('domain', host, { type }).ok && checkCallbackPair(type, host, next.redirectUri).ok ? host : undefined;
+        const redirect = domain !== undefined ? pasteable(next.redirectUri) : undefined;
         found.push({
-          problem: pair.problem,
+          problem,
           hint:
-            domain !== undefined
-              ? { key: 'config.set.redirectOutside.hint', params: { command: set(['domain', domain], ['redirectUri', next.redirectUri]) } }
-              : { key: 'config.set.redirectOutside.none.hint', params: { domain: next.domain } },
+            domain === undefined || redirect === undefined
+              ? { key: 'config.set.redirectOutside.none.hint', params: { domain: next.domain } }
+              : redirect.names.length === 0
+                ? { key: 'config.set.redirectOutside.hint', params: { command: set(['domain', domain], ['redirectUri', redirect.url]) } }
+                : { key: 'config.set.redirectOutside.dropped.hint', params: { command: set(['domain', domain], ['redirectUri', redirect.url]), names: redirect.names.join(', ') } },
         });
       } else {
         // The saved redirect_uri moved under the new domain, its path kept.
         const moved = redirectUnder(next.redirectUri, next.domain, type);
+        const redirect = moved !== undefined ? pasteable(moved) : undefined;
         found.push({
-          problem: { key: 'config.set.redirectMismatch', params: { redirectUri: next.redirectUri, domain: next.domain } },
+          problem: { key: 'config.set.redirectMismatch', params: { redirectUri: shown(next.redirectUri), domain: next.domain } },
           hint:
-            moved !== undefined
-              ? { key: 'config.set.redirectMismatch.hint', params: { command: set(['domain', next.domain], ['redirectUri', moved]) } }
-              : { key: 'config.set.redirectMismatch.unset.hint', params: { unset: unset('redirectUri') } },
+            redirect === undefined
+              ? { key: 'config.set.redirectMismatch.unset.hint', params: { unset: unset('redirectUri') } }
+              : redirect.names.length === 0
+                ? { key: 'config.set.redirectMismatch.hint', params: { command: set(['domain', next.domain], ['redirectUri', redirect.url]) } }
+                : { key: 'config.set.redirectMismatch.dropped.hint', params: { command: set(['domain', next.domain], ['redirectUri', redirect.url]), names: redirect.names.join(', ') } },
         });
       }
     }
@@ -385,7 +408,14 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const values = Object.fromEntries(pairs.map((pair) => [pair.key, pair.value])) as ProfileData;
       const next: ProfileData = { ...store.getProfile(profile), ...values };
       // The hints name commands to run next: with --profile when that is how this one was chosen.
-      const { fatal, found } = conflicts(new Set(pairs.map((pair) => pair.key)), next, picked.source === 'flag' ? ` --profile ${profile}` : '');
+      const shownUri = (uri: string) => show('redirectUri', uri, next.secret) ?? uri;
+      // A redirect_uri for a command to paste: without what would be masked in it, or none at all.
+      const pasteable = (uri: string) => {
+        if (ctx.globals.showSecrets) return { url: uri, names: [] };
+        const dropped = dropSecretParams(uri);
+        return shownUri(dropped.url) === dropped.url ? dropped : undefined;
+      };
+      const { fatal, found } = conflicts(new Set(pairs.map((pair) => pair.key)), next, picked.source === 'flag' ? ` --profile ${profile}` : '', shownUri, pasteable);
       if (fatal) throw fatal;
       found.push(...refusedHere(ctx, store, profile, next, pairs));
       found.push(...regionUnused(pairs, next, profile, picked.source === 'flag' ? ` --profile ${profile}` : ''));

@@ -60,6 +60,21 @@ export function redactUrl(url: string): string {
 }
 
 /**
+ * A URL without the query parameters redactUrl masks (`?code=…&x=1` → `?x=1`), with their names: for a
+ * command offered to paste, which must not hold a masked value. A redirect_uri should not carry them
+ * anyway (core/callback-url.ts savedRedirectCautions: the callback would carry two codes).
+ */
+export function dropSecretParams(url: string): { url: string; names: string[] } {
+  const names: string[] = [];
+  const kept = url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string) => {
+    if (redactUrl(whole) === whole) return whole;
+    names.push(name);
+    return sep;
+  });
+  return { url: kept.replace(/([?&])[?&]+/g, '$1').replace(/[?&]+(?=#|$)/g, ''), names: [...new Set(names)] };
+}
+
+/**
  * `"secret":"…"` in JSON, and the same inside a JSON string at any depth (`\"secret\":\"…\"`):
  * rid/get returns the looked-up request_body as JSON inside a JSON string (API-FACTS §11), so a
  * pattern that only knows plain JSON lets the appsecret of a stable_token call through.

@@ -306,6 +306,61 @@ describe('values that carry a secret are echoed masked, as the secret is', () =>
   });
 });
 
+// config set's conflicts quoted a saved redirect_uri in full, code included, and offered a command
+// holding it; a masked one pasted back would save `code=061a***`.
+describe('config set\'s conflicts quote a redirect_uri masked and offer only commands that run as pasted', () => {
+  const CODE = '061abcDEF123ghiJKL456mno789pq';
+  it('a saved redirect_uri with a code, the domain changed: masked in the refusal and the --yes warning; the hint leaves the code out (en, zh)', async () => {
+    const { env } = await initialised();
+    expect((await runCli(['config', 'set', 'redirectUri', `https://www.example.com/wechat/callback?code=${CODE}&x=1`], { env })).code).toBe(0);
+    const en = await runCli(['config', 'set', 'domain', 'b.example.com'], { env });
+    expect(en.code, en.stderr).toBe(EXIT.usage);
+    expect(en.stderr).toContain('redirect_uri https://www.example.com/wechat/callback?code=061a***&x=1 is no longer under');
+    expect(en.stderr).toContain("wxauth config set domain b.example.com redirectUri 'https://b.example.com/wechat/callback?x=1' (leaving out its code, which");
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'domain', 'b.example.com'], { env });
+    expect(zh.code, zh.stderr).toBe(EXIT.usage);
+    expect(zh.stderr).toContain('已保存的 redirect_uri https://www.example.com/wechat/callback?code=061a***&x=1 不再位于');
+    expect(zh.stderr).toContain("wxauth config set domain b.example.com redirectUri 'https://b.example.com/wechat/callback?x=1'（其中去掉了 code");
+    const yes = await runCli(['config', 'set', 'domain', 'b.example.com', '--yes'], { env });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(yes.stderr).toContain('callback?code=061a***&x=1');
+    for (const r of [en, zh, yes]) expect(r.stdout + r.stderr).not.toContain(CODE);
+  });
+
+  it('a redirect_uri given outside the domain: the hint offers it without its code (en, zh); --show-secrets offers it whole', async () => {
+    const { env } = await initialised();
+    const uri = `https://c.example.com/cb?code=${CODE}`;
+    const en = await runCli(['config', 'set', 'redirectUri', uri], { env });
+    expect(en.code, en.stderr).toBe(EXIT.usage);
+    expect(en.stderr).toContain('wxauth config set domain c.example.com redirectUri https://c.example.com/cb (leaving out its code');
+    const zh = await runCli(['--lang', 'zh', 'config', 'set', 'redirectUri', uri], { env });
+    expect(zh.stderr).toContain('wxauth config set domain c.example.com redirectUri https://c.example.com/cb（其中去掉了 code');
+    for (const r of [en, zh]) expect(r.stdout + r.stderr).not.toContain(CODE);
+    const shown = await runCli(['--show-secrets', 'config', 'set', 'redirectUri', uri], { env });
+    expect(shown.stderr).toContain(`redirectUri '${uri}';`);
+  });
+
+  it('a type change that moves a redirect_uri with a code: removed first rather than offered masked', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['config', 'set', 'type', 'test', 'domain', 'a.example.com:8080', 'redirectUri', `https://a.example.com:8080/cb?code=${CODE}`], { env })).code).toBe(0);
+    const r = await runCli(['config', 'set', 'type', 'service'], { env });
+    expect(r.code, r.stderr).toBe(EXIT.usage);
+    expect(r.stderr).toContain('(wxauth config unset redirectUri), then wxauth config set type service domain a.example.com;');
+    expect(r.stderr).not.toContain('***');
+  });
+
+  it('the AppSecret inside the saved redirect_uri: no command with it, the unset hint instead', async () => {
+    const { env } = await initialised();
+    expect((await runCli(['config', 'set', 'redirectUri', `https://www.example.com/wechat/callback?x=${SECRET}`], { env })).code).toBe(0);
+    const r = await runCli(['config', 'set', 'domain', 'b.example.com'], { env });
+    expect(r.code, r.stderr).toBe(EXIT.usage);
+    expect(r.stderr).toContain('callback?x=0123***');
+    expect(r.stderr).toContain('remove the saved redirect_uri first (wxauth config unset redirectUri)');
+    expect(r.stderr).not.toContain(SECRET);
+  });
+});
+
 // `config get domain` printed WXAUTH_DOMAIN's value as if it were the saved one, with no word on stderr.
 describe('config get says when a WXAUTH_* variable gives the value', () => {
   it('names the variable and the value the profile saves, on stderr (en, zh, --json); the value on stdout stays the one in use', async () => {

@@ -398,6 +398,10 @@ export const messages = {
     zh: '把域名和它下面的 redirect_uri 一起设置：{command}；或加 --yes 照样保存。',
     en: 'Set the domain and a redirect_uri under it together: {command}; or add --yes to save anyway.',
   },
+  'config.set.redirectMismatch.dropped.hint': {
+    zh: '把域名和它下面的 redirect_uri 一起设置：{command}（其中去掉了 {names}：redirect_uri 不应自带它）；或加 --yes 照样保存。',
+    en: 'Set the domain and a redirect_uri under it together: {command} (leaving out its {names}, which a redirect_uri should not carry); or add --yes to save anyway.',
+  },
   'config.set.redirectMismatch.unset.hint': {
     zh: '把域名和它下面的 redirect_uri 一起设置，或先删除已保存的 redirect_uri（{unset}）；或加 --yes 照样保存。',
     en: 'Set the domain and a redirect_uri under it together, or remove the saved redirect_uri first ({unset}); or add --yes to save anyway.',
@@ -405,6 +409,10 @@ export const messages = {
   'config.set.redirectOutside.hint': {
     zh: '让 redirect_uri 使用完全相同的主机，或把域名一起改掉：{command}；加 --yes 照样保存。',
     en: 'Use exactly that host in the redirect_uri, or change the domain with it: {command}; --yes saves it anyway.',
+  },
+  'config.set.redirectOutside.dropped.hint': {
+    zh: '让 redirect_uri 使用完全相同的主机，或把域名一起改掉：{command}（其中去掉了 {names}：redirect_uri 不应自带它）；加 --yes 照样保存。',
+    en: 'Use exactly that host in the redirect_uri, or change the domain with it: {command} (leaving out its {names}, which a redirect_uri should not carry); --yes saves it anyway.',
   },
   'config.set.redirectOutside.none.hint': {
     zh: '让 redirect_uri 使用完全相同的主机 {domain}；加 --yes 照样保存。',
