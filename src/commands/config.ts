@@ -74,6 +74,11 @@ export type ConfigResult =
       setAside?: boolean;
       /** The value is a WXAUTH_* variable's: which, and what the profile saves under it (as shown), if anything. */
       fromEnv?: { variable: string; saved?: string };
+      /**
+       * Not set because the profile in use does not exist while others do (the current one was removed,
+       * or config.json names one that is gone): the saved ones, and whether no profile is current at all.
+       */
+      missingProfile?: { profiles: string[]; noCurrent: boolean };
       exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
     }
   | { sub: 'unset'; profile: string; keys: ConfigField[]; removed: ConfigField[] }
@@ -438,6 +443,9 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
       const value = config[key as keyof typeof config] as string | undefined;
       if (value === undefined && isUnknownProfile(config)) throw unknownProfileError(config);
       const setAside = value === undefined && config.otherAccount !== undefined && ACCOUNT_FIELDS.has(key) && store.getProfile(config.profile)?.[key] !== undefined;
+      // "appid is not set (profile default)" after `profile remove <current>` sent users to set it in a
+      // profile nothing saves: said as config list says it, with the profiles to pick from.
+      const missingProfile = value === undefined && !config.profileExists && config.profileNames.length > 0 ? { profiles: config.profileNames, noCurrent: config.profileSource === 'default' } : undefined;
       return {
         sub: 'get',
         profile: config.profile,
@@ -445,6 +453,7 @@ export async function run(options: ConfigOptions, ctx: Context): Promise<ConfigR
         value: show(key, value, config.secret),
         source: config.sources[key],
         ...(setAside ? { setAside } : {}),
+        ...(missingProfile ? { missingProfile } : {}),
         // `config get domain` is how a user checks what is saved: a value from this shell is said as such.
         ...(config.sources[key] === 'env' ? { fromEnv: { variable: ENV_NAMES[key], ...(config.envOverProfile?.[key] ? { saved: show(key, store.getProfile(config.profile)?.[key], config.secret) } : {}) } } : {}),
         exitCode: value === undefined ? EXIT.checkFailed : EXIT.ok,

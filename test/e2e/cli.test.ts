@@ -241,6 +241,25 @@ describe('wxauth init / config / profile', () => {
     expect(fs.existsSync(path.join(dir, 'state-default.json'))).toBe(true);
   });
 
+  it('config get after the current profile was removed says no profile is current and lists the others, as config list does (en, zh, --json)', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    for (const p of ['default', 'prod']) await runCli(['--profile', p, ...INIT, '--yes'], { env });
+    expect((await runCli(['profile', 'remove', 'default', '--yes'], { env })).code).toBe(0);
+    const en = await runCli(['config', 'get', 'appid'], { env });
+    expect(en.code).toBe(1);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toContain('appid is not set: no profile is current, and profile "default" does not exist. Existing profiles: prod; pick one with wxauth profile use <name>.');
+    const zh = await runCli(['--lang', 'zh', 'config', 'get', 'appid'], { env });
+    expect(zh.stderr).toContain('appid 没有设置：当前没有选中的 profile，profile "default" 也不存在。现有 profile：prod；用 wxauth profile use <名字> 选一个。');
+    expect(parseJson((await runCli(['config', 'get', 'appid', '--json'], { env })).stdout)).toMatchObject({ value: null, exists: false, profiles: ['prod'] });
+    // config.json naming a current profile that is gone: that one is named, not "no profile is current".
+    const file = path.join(dir, 'config.json');
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), currentProfile: 'gone' }));
+    const gone = await runCli(['config', 'get', 'appid'], { env });
+    expect(gone.stderr).toContain('appid is not set: profile "gone" does not exist. Existing profiles: prod; pick one');
+  });
+
   it('removing the current profile says which one is used now and how to pick another; later runs point at profile use', async () => {
     const dir = tempConfigDir();
     const env = { WXAUTH_CONFIG_DIR: dir };

@@ -542,6 +542,14 @@ export const messages = {
     en: '{key} comes from {variable} in this shell; profile "{profile}" saves none.',
   },
   'config.get.none': { zh: '{key} 没有设置（profile "{profile}"）。', en: '{key} is not set (profile "{profile}").' },
+  'config.get.noCurrent': {
+    zh: '{key} 没有设置：当前没有选中的 profile，profile "{profile}" 也不存在。现有 profile：{profiles}；用 wxauth profile use <名字> 选一个。',
+    en: '{key} is not set: no profile is current, and profile "{profile}" does not exist. Existing profiles: {profiles}; pick one with wxauth profile use <name>.',
+  },
+  'config.get.noProfile': {
+    zh: '{key} 没有设置：profile "{profile}" 不存在。现有 profile：{profiles}；用 wxauth profile use <名字> 选一个。',
+    en: '{key} is not set: profile "{profile}" does not exist. Existing profiles: {profiles}; pick one with wxauth profile use <name>.',
+  },
   'config.list.refused': { zh: '（无效，未使用：见下）', en: '(refused, not used: see below)' },
   'config.list.emptyOthers': {
     zh: 'profile "{profile}" 不存在。现有 profile：{profiles}；用 wxauth profile use <名字> 选一个。',

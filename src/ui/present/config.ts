@@ -42,12 +42,24 @@ export function present(result: ConfigResult, out: Output): void {
       }
       return;
     case 'get':
-      out.result({ profile: result.profile, key: result.key, value: result.value ?? null, source: result.source ?? null, ...(result.setAside ? { setAside: true } : {}), ...(result.fromEnv ? { fromEnv: result.fromEnv } : {}) });
+      out.result({
+        profile: result.profile,
+        key: result.key,
+        value: result.value ?? null,
+        source: result.source ?? null,
+        ...(result.setAside ? { setAside: true } : {}),
+        ...(result.fromEnv ? { fromEnv: result.fromEnv } : {}),
+        ...(result.missingProfile ? { exists: false, profiles: result.missingProfile.profiles } : {}),
+      });
       if (result.fromEnv) {
         const { variable, saved } = result.fromEnv;
         out.note(saved === undefined ? out.t('config.get.fromEnv.unsaved', { key: result.key, variable, profile: result.profile }) : out.t('config.get.fromEnv', { key: result.key, variable, saved, profile: result.profile }));
       }
-      if (result.value === undefined) out.warn(out.t(result.setAside ? 'config.get.otherAccount' : 'config.get.none', { key: result.key, profile: result.profile }));
+      if (result.value === undefined && result.missingProfile) {
+        // The profile in use is not there (the current one was removed): which to pick, as config list says.
+        const { profiles, noCurrent } = result.missingProfile;
+        out.warn(out.t(noCurrent ? 'config.get.noCurrent' : 'config.get.noProfile', { key: result.key, profile: result.profile, profiles }));
+      } else if (result.value === undefined) out.warn(out.t(result.setAside ? 'config.get.otherAccount' : 'config.get.none', { key: result.key, profile: result.profile }));
       else out.data(result.value);
       return;
     case 'unset': {
