@@ -22,9 +22,9 @@ import {
 } from '../core/validate.js';
 import { isOnThisMachine, onThisMachineOrLan } from '../core/host-names.js';
 import { profileFlag } from '../core/validate.js';
-import { maskSecretValues, redactUrl } from '../core/secrets.js';
-import { isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
-import { linksGoToWechat, pickProfileName, type ProfileData } from '../store/resolve.js';
+import { hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
+import { isRegion, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
+import { linksGoToWechat, pickProfileName, profileRegionIgnored, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
 import { joinText } from '../ui/format.js';
 import { presentWizardIntro } from '../ui/present/init.js';
@@ -363,6 +363,30 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   return { data, keptSecret };
 }
 
+/**
+ * --region beside --api-base (or beside the apiBase the profile keeps, or --api-base beside its region):
+ * the API base wins (store/resolve.ts), so the region saved would never be used, and every run would say
+ * so. Refused without --yes, as config set refuses it (commands/config.ts regionUnused), before anything
+ * is asked or read; the wizard asks instead (no is exit 130, nothing written).
+ */
+async function confirmRegionUsed(ctx: Context, profile: string, existing: ProfileData | undefined, yes: boolean): Promise<void> {
+  const endpoints = endpointFlags(ctx.globals);
+  if (yes || (endpoints.region === undefined && endpoints.apiBase === undefined)) return;
+  const region = endpoints.region ?? existing?.region;
+  const apiBase = endpoints.apiBase ?? existing?.apiBase;
+  if (region === undefined || apiBase === undefined || !isRegion(region) || profileRegionIgnored(profile, region, apiBase) === undefined) return;
+  const problem: MessageRef = { key: 'config.set.regionIgnored', params: { profile, region, apiBase: hideUrlCredentials(apiBase) } };
+  // Both flags: drop one. One flag beside the other saved: remove the saved one first.
+  const hint: MessageRef =
+    endpoints.region !== undefined && endpoints.apiBase !== undefined
+      ? { key: 'init.regionIgnored.both.hint' }
+      : { key: 'init.regionIgnored.hint', params: { unset: `wxauth${profileFlag(profile)} config unset ${endpoints.region !== undefined ? 'apiBase' : 'region'}` } };
+  if (!ctx.interactive) throw new UsageError(problem, { hint });
+  ctx.out.warn(ctx.out.tr(problem));
+  const prompts = await ctx.prompts();
+  if (!(await prompts.confirm({ message: ctx.out.t('init.regionIgnored.confirm'), default: false }))) throw new CancelledError({ hint });
+}
+
 export function parseOptions(input: CommandInput): InitOptions {
   const { opts } = input;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -394,6 +418,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     const prompts = await ctx.prompts();
     if (!(await prompts.confirm({ message: ctx.out.t('init.exists.confirm', about), default: false }))) throw new CancelledError({ hint: { key: 'common.cancelled.declined' } });
   }
+  await confirmRegionUsed(ctx, profile, existing, options.yes);
   const { data, keptSecret } = ctx.interactive ? await ask(ctx, options, profile, existing) : { data: fromFlags(options, profile, existing), keptSecret: undefined };
   const type = data.type as AccountType;
   // init writes the whole account: callback settings the new type has no use for are removed (an

@@ -777,6 +777,40 @@ describe('init with endpoint flags', () => {
     expect(readConfig(dir).profiles.default).toMatchObject({ apiBase: 'http://127.0.0.1:3900', region: 'sh' });
   });
 
+  it('--region beside --api-base is refused without --yes, as config set refuses it (en, zh); --yes saves both; nothing written before', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir };
+    const both = ['init', ...SERVICE, '--secret', SECRET, '--region', 'sh', '--api-base', 'http://127.0.0.1:3900'];
+    const en = await runCli(both, { env });
+    expect(en.code).toBe(EXIT.usage);
+    expect(en.stderr).toContain('Profile "default" would then hold both region sh and apiBase http://127.0.0.1:3900: the API base wins');
+    expect(en.stderr).toContain('→ Give only one of --region and --api-base; or add --yes to save both anyway (the API base is used).');
+    const zh = await runCli(['--lang', 'zh', ...both], { env });
+    expect(zh.code).toBe(EXIT.usage);
+    expect(zh.stderr).toContain('保存后 profile "default" 会同时有 region sh 和 apiBase http://127.0.0.1:3900');
+    expect(zh.stderr).toContain('→ --region 和 --api-base 只给一个；或加 --yes 照样保存两者（用的是 API 地址）。');
+    expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+    expect((await runCli([...both, '--yes'], { env })).code).toBe(EXIT.ok);
+    expect(readConfig(dir).profiles.default).toMatchObject({ apiBase: 'http://127.0.0.1:3900', region: 'sh' });
+  });
+
+  it('the wizard asks before saving --region beside the apiBase the profile keeps: no is exit 130, nothing changes; yes saves', async () => {
+    const dir = tempConfigDir();
+    await seedProfile(dir, ['--api-base', 'http://127.0.0.1:3900']);
+    const before = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+    const declined = terminal(dir, [true, false], { region: 'sh' }, 'zh');
+    const error = await init(declined.ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(declined.asked.map((a) => a.kind)).toEqual(['confirm', 'confirm']);
+    expect(declined.asked[1]?.default).toBe(false);
+    expect(declined.stderr()).toContain('保存后 profile "default" 会同时有 region sh 和 apiBase http://127.0.0.1:3900');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(before);
+    const agreed = terminal(dir, [true, true, 'service', '', '', 'www.example.com', '', true], { region: 'sh' });
+    expect(await init(agreed.ctx)).toBe(EXIT.ok);
+    expect(agreed.asked[1]?.message).toBe('Save both anyway (the API base is used)?');
+    expect(readConfig(dir).profiles.default).toMatchObject({ apiBase: 'http://127.0.0.1:3900', region: 'sh' });
+  });
+
   it('without endpoint flags saves none and says nothing about them', async () => {
     const dir = tempConfigDir();
     const r = await runCli(['init', ...SERVICE, '--secret', SECRET], { env: { WXAUTH_CONFIG_DIR: dir } });

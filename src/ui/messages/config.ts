@@ -643,6 +643,15 @@ export const messages = {
     zh: 'profile "{profile}" 已存在（{type}，appid {appid}），位于 {file}。',
     en: 'Profile "{profile}" already exists ({type}, appid {appid}) in {file}.',
   },
+  'init.regionIgnored.both.hint': {
+    zh: '--region 和 --api-base 只给一个；或加 --yes 照样保存两者（用的是 API 地址）。',
+    en: 'Give only one of --region and --api-base; or add --yes to save both anyway (the API base is used).',
+  },
+  'init.regionIgnored.hint': {
+    zh: '先 {unset}，再运行这条 init；或加 --yes 照样保存（用的是 API 地址）。',
+    en: 'Run {unset} first, then this init again; or add --yes to save it anyway (the API base is used).',
+  },
+  'init.regionIgnored.confirm': { zh: '照样保存两者（用的是 API 地址）？', en: 'Save both anyway (the API base is used)?' },
   'init.exists.hint': {
     zh: '加 --yes 替换它（包括 AppSecret），或用 --profile <名字> 写入另一个 profile；只改一项用 wxauth config set。',
     en: 'Add --yes to replace it (its secret included), or write another profile with --profile <name>; wxauth config set changes one value.',
