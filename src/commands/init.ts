@@ -13,6 +13,7 @@ import {
   checkSetting,
   correctedSetting,
   hasWebAuth,
+  looksLikeSecret,
   maskSecret,
   redirectUnder,
   suggestRedirectUri,
@@ -289,6 +290,9 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
   // A prompt shows a refusal in one line: what is wrong, then what is right.
   // Joined as the language joins sentences (no space after 「。」 in Chinese).
   const shown = (checked: Checked): true | string => (checked.ok ? true : joinText(out.lang, out.tr(checked.problem), out.tr(checked.hint)));
+  // The AppSecret pasted at the AppID or domain prompt is refused "not shown, so it does not leak": the
+  // prompt line, which keeps what was typed for the user to fix, shows it masked too (the answer is as typed).
+  const hideSecret = (v: string): string => (looksLikeSecret(v) ? '*'.repeat(v.length) : v);
   // Flags given alongside the wizard are checked as flags (exit 2), before anything is asked.
   const type = o.type !== undefined ? (flag('type', o.type) as AccountType) : undefined;
   if (o.appid !== undefined) flag('appid', o.appid, type);
@@ -308,6 +312,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
       message: out.t('init.ask.appid'),
       default: existing?.appid,
       validate: (v) => shown(checkSetting('appid', v, { type: chosenType })),
+      transformer: hideSecret,
     }));
 
   // The saved secret belongs to the saved appid: it is offered only while the appid stays the same.
@@ -337,6 +342,7 @@ async function ask(ctx: Context, o: InitOptions, profile: string, existing: Prof
         // Checked for this account type, so a service domain with a port is refused here, not at the
         // redirect_uri prompt, whose every answer would then be refused.
         validate: (v) => shown(checkSetting('domain', v, { type: chosenType })),
+        transformer: hideSecret,
       }));
     data.domain = domain;
     if (o.redirectUri !== undefined) {

@@ -363,6 +363,14 @@ export function checkCallbackPair(type: AccountType | undefined, domain: string,
 }
 
 /**
+ * A value shaped like the AppSecret (32 hex digits): refused as an appid or a domain without being
+ * quoted, and not left readable on a prompt line either (init's wizard).
+ */
+export function looksLikeSecret(value: string): boolean {
+  return /^\s*[0-9a-f]{32}\s*$/i.test(value);
+}
+
+/**
  * What `type` takes of a callback domain or JS-safe domains a test account had: a name without its
  * port (`www.example.com:8080` → `www.example.com`); an IP is no production account's, so dropped
  * (undefined when nothing is left, and always for a website app's jsDomains, which it has none of).

@@ -2,9 +2,11 @@
 // loaded only when a prompt is really shown; Ctrl-C inside a prompt becomes CancelledError (exit 130).
 import { CancelledError } from '../errors.js';
 import type { Lang } from './i18n.js';
+import { ansiStyle } from './ansi.js';
 
 export interface Prompts {
-  input(options: { message: string; default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  /** transformer: what the prompt line shows of the value typed (inquirer's; the answer itself is unchanged). */
+  input(options: { message: string; default?: string; validate?: (v: string) => true | string; transformer?: (v: string, o: { isFinal: boolean }) => string }): Promise<string>;
   password(options: { message: string; validate?: (v: string) => true | string }): Promise<string>;
   select<T extends string>(options: { message: string; choices: Array<{ name: string; value: T; description?: string }>; default?: T }): Promise<T>;
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;
@@ -76,7 +78,14 @@ export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSi
     }
   };
   return {
-    input: (o) => guard(() => inquirer.input({ ...o, ...plain }, ctx)),
+    // A transformer takes over how inquirer shows the final answer too: styled as inquirer styles one.
+    input: ({ transformer, ...o }) =>
+      guard(() =>
+        inquirer.input(
+          { ...o, ...plain, ...(transformer ? { transformer: (v: string, s: { isFinal: boolean }) => (s.isFinal && color ? ansiStyle.cyan(transformer(v, s)) : transformer(v, s)) } : {}) },
+          ctx,
+        ),
+      ),
     password: (o) => guard(() => inquirer.password({ ...o, ...plain, mask: '*' }, ctx)),
     select: (o) => guard(() => inquirer.select({ ...o, ...(plain ?? (lang === 'en' ? {} : { theme: promptTheme(lang) })) }, ctx)),
     // The answer is echoed as a word (inquirer's Yes/No): in Chinese, 是/否.

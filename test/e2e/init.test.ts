@@ -38,6 +38,8 @@ interface Asked {
   default?: string | boolean;
   /** What validate() said about each answer it refused. */
   refused: string[];
+  /** What the prompt line shows of each answer typed (its transformer's, as @inquirer/prompts draws it). */
+  shown: string[];
 }
 
 /**
@@ -51,11 +53,12 @@ function scripted(answers: Answer[], asked: Asked[]): Prompts {
     if (answers.length === 0) throw new Error(`no answer left for: ${what} (asked so far: ${JSON.stringify(asked)})`);
     return answers.shift() as Answer;
   };
-  const text = async (kind: 'input' | 'password', o: { message: string; default?: string; validate?: (v: string) => true | string }) => {
-    const entry: Asked = { kind, message: o.message, default: o.default, refused: [] };
+  const text = async (kind: 'input' | 'password', o: { message: string; default?: string; validate?: (v: string) => true | string; transformer?: (v: string, s: { isFinal: boolean }) => string }) => {
+    const entry: Asked = { kind, message: o.message, default: o.default, refused: [], shown: [] };
     asked.push(entry);
     for (;;) {
       let value = String(next(o.message));
+      entry.shown.push(o.transformer ? o.transformer(value, { isFinal: false }) : value);
       if (value === '' && o.default !== undefined) value = o.default;
       const verdict = o.validate ? o.validate(value) : true;
       if (verdict === true) return value;
@@ -66,11 +69,11 @@ function scripted(answers: Answer[], asked: Asked[]): Prompts {
     input: (o) => text('input', o),
     password: (o) => text('password', o),
     select: async (o) => {
-      asked.push({ kind: 'select', message: o.message, default: o.default, refused: [] });
+      asked.push({ kind: 'select', message: o.message, default: o.default, refused: [], shown: [] });
       return next(o.message) as never;
     },
     confirm: async (o) => {
-      asked.push({ kind: 'confirm', message: o.message, default: o.default, refused: [] });
+      asked.push({ kind: 'confirm', message: o.message, default: o.default, refused: [], shown: [] });
       return next(o.message) as boolean;
     },
   };
@@ -360,6 +363,26 @@ describe('init validation (issue 12 item 4)', () => {
     expect(redirect?.default).toBe('https://www.example.com/wechat/callback');
     expect(redirect?.refused).toEqual([]);
     expect(readConfig(dir).profiles.default).toMatchObject({ domain: 'www.example.com', redirectUri: 'https://www.example.com/wechat/callback' });
+  });
+
+  it('the AppSecret typed at the AppID or domain prompt is refused "not shown", and the prompt line shows it masked (en, zh)', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const dir = tempConfigDir();
+      // type · the secret as appid (refused) · appid · secret · the secret as domain (refused) · domain · redirect_uri · write? yes
+      const t = terminal(dir, ['service', SECRET, APPID, SECRET, SECRET, 'www.example.com', '', true], {}, lang);
+      expect(await init(t.ctx)).toBe(EXIT.ok);
+      const appid = t.asked.find((a) => /AppID/.test(a.message))!;
+      const domain = t.asked.find((a) => a.kind === 'input' && a.shown.length === 2 && a !== appid)!;
+      for (const prompt of [appid, domain]) {
+        expect(prompt.refused).toHaveLength(1);
+        expect(prompt.refused[0]).toContain(lang === 'en' ? 'not shown, so it does not leak' : '为免泄露不显示它');
+        expect(prompt.refused[0]).not.toContain(SECRET);
+        expect(prompt.shown[0]).toBe('*'.repeat(32));
+      }
+      // What else is typed there is shown as typed.
+      expect(appid.shown[1]).toBe(APPID);
+      expect(domain.shown[1]).toBe('www.example.com');
+    }
   });
 
   it('the wizard does not suggest the saved redirect_uri once the domain has changed', async () => {
