@@ -93,6 +93,20 @@ describe('wxauth listen', () => {
     expect(r.stderr).toMatch(/#1 [\d:.]+ state mismatch, refused; still waiting/);
   });
 
+  it('numbers a request refused for its Host like any hit: no gap in the numbers the terminal shows (en, zh)', async () => {
+    for (const lang of ['en', 'zh']) {
+      const { url, done } = await listenInProcess(['--state', 'fresh', '--timeout', '20', '--lang', lang]);
+      expect((await get(`${url}?code=${CODE}&state=stale`)).status).toBe(400);
+      expect((await get(`${url}?code=${CODE}&state=fresh`, { Host: 'evil.example' })).status).toBe(421);
+      expect((await get(`${url}?code=${CODE}&state=fresh`)).status).toBe(200);
+      const r = await done;
+      expect(r.code, r.stderr).toBe(0);
+      const numbers = [...r.stderr.matchAll(/^(?:\S+ )?#(\d+) /gm)].map((m) => Number(m[1]));
+      expect(numbers, r.stderr).toEqual([1, 2, 3]);
+      expect(r.stderr).toMatch(/#2 [\d:.]+ .*evil\.example/);
+    }
+  });
+
   it('a forged callback and then nothing: exit 6 at the timeout, naming what was refused', async () => {
     // The forged callback must land before the timeout, also on a loaded machine: 2 s, not 1.
     const { url, done } = await listenInProcess(['--state', 'fresh', '--timeout', '2', '--lang', 'zh']);

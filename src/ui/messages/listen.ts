@@ -242,7 +242,7 @@ export const messages = {
     en: '#{seq} {time} a code with no state, refused; still waiting ({ua})',
   },
   'listen.hit.invalid': { zh: '#{seq} {time} 回调里没有可用的 code（{ua}）', en: '#{seq} {time} no usable code in the callback ({ua})' },
-  'listen.hit.wrong_host': { zh: '拒绝了一个 Host 为 "{host}" 的请求（防 DNS 重绑定）', en: 'Refused a request with Host "{host}" (DNS-rebinding guard)' },
+  'listen.hit.wrong_host': { zh: '#{seq} {time} 拒绝了一个 Host 为 "{host}" 的请求（防 DNS 重绑定）', en: '#{seq} {time} refused a request with Host "{host}" (DNS-rebinding guard)' },
   'listen.hit.markers': { zh: '   带有微信中转参数：{markers}', en: '   carries WeChat hop markers: {markers}' },
   'listen.duplicate': {
     zh: '回调被调用了 {count} 次，code 相同 —— 你的服务器必须对每个 code 只换取一次（缓存 code→结果），否则第二次换取会得到 40163。',

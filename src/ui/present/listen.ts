@@ -121,7 +121,8 @@ function hitLine(out: Output, hit: CallbackHit & { kind: Exclude<CallbackHit['ki
 
 /** One line per hit, marked as out.success / warn / failure mark theirs, with WeChat's hop markers when present. */
 export function hitLines(out: Output, hit: CallbackHit): string[] {
-  if (hit.kind === 'wrong_host') return [out.marked('warn', out.t('listen.hit.wrong_host', { host: hit.hostHeader ?? '' }))];
+  // Numbered like every other hit: it took a number, and a gap (#3, then #5) reads as a line lost.
+  if (hit.kind === 'wrong_host') return [out.marked('warn', out.t('listen.hit.wrong_host', { seq: hit.seq, time: clock(hit.at), host: hit.hostHeader ?? '' }))];
   const lines = [hitLine(out, hit as CallbackHit & { kind: Exclude<CallbackHit['kind'], 'wrong_host'> })];
   if (hit.markers.length > 0) lines.push(out.marked('note', out.t('listen.hit.markers', { markers: hit.markers })));
   return lines;

@@ -40,4 +40,17 @@ describe('listener hit lines', () => {
       });
     }
   }
+
+  // It takes a number like any hit: shown without it, the terminal read #3 then #5, a line seemingly lost.
+  for (const lang of ['en', 'zh'] as const) {
+    it(`number a request refused for its Host, with its time (${lang})`, () => {
+      const sink = { write: () => true };
+      const out = new Output({ lang, json: false, color: false, stdout: sink, stderr: sink });
+      const at = Date.UTC(2026, 11, 3, 3, 4, 5, 678);
+      const hit: CallbackHit = { seq: 4, time: new Date(at).toISOString(), at, method: 'GET', kind: 'wrong_host', hostHeader: 'evil.example', markers: [] };
+      const [line] = hitLines(out, hit);
+      expect(line).toMatch(new RegExp(`(?:^|\\s)#4 ${clock(at).replace(/\./g, '\\.')} `));
+      expect(line).toContain('evil.example');
+    });
+  }
 });
