@@ -23,6 +23,12 @@ export type HitKind =
   | 'duplicate'
   /** state only: the user refused consent. */
   | 'denied'
+  /**
+   * state only, and no state to check: WeChat's refusal looks like this (API-FACTS §1.4), but so does any
+   * page's link to `callback?state=x`, and without a state of ours nothing tells them apart. Logged; the
+   * wait goes on (ending it as "the user refused" misled).
+   */
+  | 'state_only'
   | 'state_mismatch'
   /** The callback path, but `code=` empty or otherwise unusable. */
   | 'invalid'
@@ -50,7 +56,7 @@ export interface CallbackHit {
 }
 
 /** Which page the browser is shown (listener/page.ts renders it in the user's language). */
-export type PageOutcome = 'success' | 'duplicate' | 'denied' | 'state_mismatch' | 'invalid' | 'waiting' | 'not_found' | 'wrong_host' | 'method';
+export type PageOutcome = 'success' | 'duplicate' | 'denied' | 'state_only' | 'state_mismatch' | 'invalid' | 'waiting' | 'not_found' | 'wrong_host' | 'method';
 
 /** One request, as the adapter read it off the socket. */
 export interface CallbackRequest {
@@ -86,6 +92,8 @@ export interface CallbackProgress {
    */
   /** `lastState` undefined: the last one carried no state at all. */
   refused?: { count: number; lastState: string | undefined };
+  /** State-only callbacks that came while no state was checked (kind state_only), before a code: the timeout names them. */
+  stateOnly?: { count: number; lastState: string };
   /**
    * The wait is over (window closed, refusal, timeout, Ctrl-C) and the server is shutting down. Set by
    * the adapter when it settles, whatever the reason; requests racing the shutdown still get a page.
@@ -217,7 +225,7 @@ export interface TimeoutWhere {
  */
 export function describeTimeout(
   timeoutMs: number,
-  soFar: Pick<CallbackProgress, 'refused'> = NOTHING_SEEN,
+  soFar: Pick<CallbackProgress, 'refused' | 'stateOnly'> = NOTHING_SEEN,
   expectedState?: string,
   where: TimeoutWhere = {},
 ): CallbackFailureReport {
@@ -231,6 +239,14 @@ export function describeTimeout(
       failure: 'state_mismatch',
       message: { key: 'listen.timeout.refused', params: { seconds, count, got: lastState, expected: expectedState ?? '' } },
       hint: { key: 'listen.stateMismatch.hint', params: { p: where.p ?? '' } },
+    };
+  }
+  if (soFar.stateOnly && soFar.stateOnly.count > 0) {
+    // Perhaps the user's refusal, perhaps any page's link: said as what came, with the way to tell next time.
+    return {
+      failure: 'timeout',
+      message: { key: 'listen.timeout.stateOnly', params: { seconds, count: soFar.stateOnly.count, got: soFar.stateOnly.lastState } },
+      hint: { key: 'listen.timeout.stateOnly.hint', params: { p: where.p ?? '' } },
     };
   }
   return { failure: 'timeout', message: { key: 'listen.timeout', params: { seconds } }, hint: timeoutHint(where) };
@@ -336,6 +352,11 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
       answer = page(200, 'success', { state, codePrefix: code.slice(0, CODE_PREFIX_LENGTH) });
       progress = { ...soFar, seq: hit.seq, codes: new Map(soFar.codes).set(code, hit.seq), first: soFar.first ?? hit };
     }
+  } else if (code === undefined && state !== undefined && expected === undefined) {
+    // No state to check: a refusal cannot be told from any page's `callback?state=x` (see state_only).
+    hit = hitOf('state_only', { state, markers });
+    answer = page(200, 'state_only', { state });
+    progress = soFar.first !== undefined || soFar.settled ? { ...soFar, seq: hit.seq } : { ...soFar, seq: hit.seq, stateOnly: { count: (soFar.stateOnly?.count ?? 0) + 1, lastState: state } };
   } else if (code === undefined && state !== undefined) {
     // WeChat's refusal: `redirect_uri?state=STATE` without code (API-FACTS §1.4).
     hit = hitOf(stateOk ? 'denied' : 'state_mismatch', { state, markers });

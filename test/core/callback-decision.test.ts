@@ -125,6 +125,22 @@ describe('decideCallbackHit', () => {
     expect(nav.hit?.kind).toBe('code');
   });
 
+  it('with no state to check, a state-only callback is logged, not taken as the user refusing: the wait goes on, and its timeout names it', () => {
+    // Any page navigating to callback?state=x looks like WeChat's refusal (API-FACTS §1.4); nothing tells them apart.
+    const d = decideCallbackHit(request('/callback?state=x'), NOTHING_SEEN, { ...OPTIONS, expectedState: undefined });
+    expect(d.hit?.kind).toBe('state_only');
+    expect(d.answer).toEqual({ kind: 'page', status: 200, outcome: 'state_only', state: 'x' });
+    expect(d.next).toEqual({ kind: 'keep_waiting' });
+    const then = decideCallbackHit(request(`/callback?code=${CODE}&state=x`), d.progress, { ...OPTIONS, expectedState: undefined });
+    expect(then.hit?.kind).toBe('code');
+    expect(then.next).toEqual({ kind: 'resolve_after_window', windowMs: 2000 });
+    expect(describeTimeout(5000, d.progress, undefined, { p: ' --profile t' })).toEqual({
+      failure: 'timeout',
+      message: { key: 'listen.timeout.stateOnly', params: { seconds: 5, count: 1, got: 'x' } },
+      hint: { key: 'listen.timeout.stateOnly.hint', params: { p: ' --profile t' } },
+    });
+  });
+
   it('accepts any state, the empty one included, when none is expected', () => {
     const d = decideCallbackHit(request(`/callback?code=${CODE}&state=`), NOTHING_SEEN, { ...OPTIONS, expectedState: undefined });
     expect(d.hit).toMatchObject({ kind: 'code', code: CODE, state: '' });

@@ -141,6 +141,30 @@ describe('wxauth listen', () => {
     expect(r.stderr).toContain('snsapi_base');
   });
 
+  it('with no state to check, a state-only callback is not "the user refused": it is said as such and the code that follows is caught (en, zh)', async () => {
+    for (const lang of ['en', 'zh']) {
+      const { url, done } = await listenInProcess(['--timeout', '20', '--lang', lang]);
+      const page = await get(`${url}?state=x`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain(lang === 'en' ? 'still waiting' : '还在等待');
+      expect((await get(`${url}?code=${CODE}&state=x`)).status).toBe(200);
+      const r = await done;
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(`code   ${CODE}\nstate  x\n`);
+      expect(r.stderr).not.toContain(lang === 'en' ? 'The user refused' : '用户拒绝了授权');
+      expect(r.stderr).toMatch(lang === 'en' ? /#1 [\d:.]+ state only, no code; with no state to check/ : /#1 [\d:.]+ 只有 state，没有 code；没有可核对的 state/);
+    }
+  });
+
+  it('with no state to check, a state-only callback and then nothing: a timeout naming it, with the way to have the state checked (zh)', async () => {
+    const { url, done } = await listenInProcess(['--timeout', '2', '--lang', 'zh']);
+    await get(`${url}?state=x`);
+    const r = await done;
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('收到 1 个只有 state 的回调（最后一个的 state 是 "x"）');
+    expect(r.stderr).toContain('先用 wxauth url 生成授权链接');
+  });
+
   it('gives up after --timeout seconds with exit 6 and advice', async () => {
     const r = await runCli(['listen', '--port', '0', '--timeout', '1']);
     expect(r.code).toBe(6);

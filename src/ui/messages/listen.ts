@@ -18,6 +18,11 @@ export const messages = {
     zh: '微信只带回了 state，没有 code：用户在授权页点了“拒绝”。回到终端查看下一步。',
     en: 'WeChat sent back only the state, no code: the user pressed “refuse” on the consent page. See the terminal for what to do next.',
   },
+  'listen.page.state_only.title': { zh: '只有 state，没有 code：wxauth 还在等待', en: 'State only, no code — wxauth is still waiting' },
+  'listen.page.state_only.detail': {
+    zh: '用户拒绝授权时，微信会这样只带回 state；但 wxauth 这次没有可核对的 state，分不清这是微信的拒绝还是别的页面的链接，所以继续等待带 code 的回调。终端里有说明。',
+    en: 'WeChat sends back only the state like this when the user refuses; but wxauth has no state to check this time, so it cannot tell WeChat’s refusal from another page’s link, and keeps waiting for a callback with a code. The terminal says more.',
+  },
   'listen.page.state_mismatch.title': { zh: 'state 不匹配，已拒收这个 code', en: 'State mismatch — this code was refused' },
   'listen.page.state_mismatch.nocode.title': { zh: 'state 不匹配，已拒收这个回调', en: 'State mismatch — this callback was refused' },
   'listen.page.state_mismatch.detail': {
@@ -94,6 +99,14 @@ export const messages = {
   'listen.timeout.refused.noState': {
     zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个带着 code 却没有 state，期望 "{expected}"）。',
     en: 'No callback with the expected state arrived within {seconds} s; {count} callback(s) with another state were refused (the last carried a code and no state; expected "{expected}").',
+  },
+  'listen.timeout.stateOnly': {
+    zh: '等了 {seconds} 秒，没有收到带 code 的回调；收到 {count} 个只有 state 的回调（最后一个的 state 是 "{got}"）。没有可核对的 state，wxauth 分不清那是用户拒绝授权，还是别的页面的链接。',
+    en: 'No callback with a code arrived within {seconds} s; {count} callback(s) brought a state and no code (the last: "{got}"). With no state to check, wxauth cannot tell whether that was the user refusing or another page’s link.',
+  },
+  'listen.timeout.stateOnly.hint': {
+    zh: '先用 wxauth url{p} 生成授权链接（或直接用 wxauth login{p}），listen 就会核对它的 state：是拒绝会立刻说明，别的页面的回调会被拒收。用户若点了“拒绝”，请重新授权并点“允许”。',
+    en: 'Make the link with wxauth url{p} first (or use wxauth login{p}): listen then checks its state, says a refusal at once and refuses other pages’ callbacks. If the user pressed “refuse”, authorize again and press “allow”.',
   },
   'listen.timeout.refused': {
     zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个回调的 state 是 "{got}"，期望 "{expected}"）。',
@@ -233,6 +246,10 @@ export const messages = {
     en: '#{seq} {time} the same code arrived again ({ua})',
   },
   'listen.hit.denied': { zh: '#{seq} {time} 只有 state，没有 code（拒绝授权；{ua}）', en: '#{seq} {time} state only, no code (refused; {ua})' },
+  'listen.hit.state_only': {
+    zh: '#{seq} {time} 只有 state，没有 code；没有可核对的 state，分不清是拒绝授权还是别的页面的链接，继续等待（{ua}）',
+    en: '#{seq} {time} state only, no code; with no state to check it may be a refusal or any page’s link, still waiting ({ua})',
+  },
   'listen.hit.state_mismatch': {
     zh: '#{seq} {time} state 不匹配，已拒收，继续等待（{ua}）',
     en: '#{seq} {time} state mismatch, refused; still waiting ({ua})',

@@ -102,7 +102,7 @@ const lineShapes = new WeakMap<Output, Map<string, string>>();
 
 function hitLine(out: Output, hit: CallbackHit & { kind: Exclude<CallbackHit['kind'], 'wrong_host'> }): string {
   const ua = hit.userAgent ?? '-';
-  const mark = hit.kind === 'code' ? 'success' : hit.kind === 'duplicate' || hit.kind === 'invalid' ? 'warn' : 'failure';
+  const mark = hit.kind === 'code' ? 'success' : hit.kind === 'duplicate' || hit.kind === 'invalid' || hit.kind === 'state_only' ? 'warn' : 'failure';
   // A code refused for carrying no state at all is said as such, not as "another state".
   const kind = hit.kind === 'state_mismatch' && hit.code !== undefined && hit.state === undefined ? 'state_missing' : hit.kind;
   // A User-Agent carrying the slot characters itself is rendered the plain way.
