@@ -27,7 +27,10 @@ export interface ListenOptions {
 }
 
 /** The state the callback is checked against, and where it came from. */
-export type ExpectedState = { state: string; source: 'flag' } | { state: string; source: 'remembered'; issuedAt: number; now: number };
+export type ExpectedState =
+  | { state: string; source: 'flag' }
+  /** `used`: the state's callback was caught already (by login or listen): a callback carrying it is refused. */
+  | { state: string; source: 'remembered'; issuedAt: number; now: number; used?: { at: number; by: 'login' | 'listen'; profileFlag: string } };
 
 /** What `listen` tells its presenter while it runs, besides the listener's own hooks. */
 export interface ListenHooks extends CallbackHooks {
@@ -138,12 +141,16 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   if (options.mode === 'relay') return relaySnippet(ctx, plan, options.flags.port !== undefined, config, options.relayTtlMinutes);
 
   const expected = options.state ?? remembered?.value;
+  // The remembered state's callback was caught already (login, or listen): single use, so it is refused.
+  const spent = options.state === undefined && remembered?.usedAt !== undefined ? remembered : undefined;
   const endpoint = remembered?.endpoint ?? (config.type === 'website' ? 'qrconnect' : 'authorize');
+  const { profileFlag } = await import('../core/validate.js');
+  const p = profileFlag(config.profile);
   hooks.onExpectedState(
     options.state !== undefined
       ? { state: options.state, source: 'flag' }
       : remembered
-        ? { state: remembered.value, source: 'remembered', issuedAt: remembered.issuedAt, now: ctx.now() }
+        ? { state: remembered.value, source: 'remembered', issuedAt: remembered.issuedAt, now: ctx.now(), ...(spent ? { used: { at: spent.usedAt!, by: spent.usedBy ?? 'listen', profileFlag: p } } : {}) }
         : undefined,
   );
   // Fail before listening, not after the code has arrived, when --exchange cannot work.
@@ -177,8 +184,6 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     exchanged.catch(() => undefined);
   };
 
-  const { profileFlag } = await import('../core/validate.js');
-  const p = profileFlag(config.profile);
   // The state remembered when a callback (or a paste) arrives: a `wxauth url` run in another terminal
   // since listen started made the newest link, whose callback is not a forgery. Never in place of --state.
   const later = options.state === undefined ? await laterStateReader(ctx, config.profile, config.appid, config.otherAccount ? config.appid : undefined) : undefined;
@@ -206,6 +211,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
       {
         plan,
         expectedState: expected,
+        ...(spent ? { spentState: spent.value } : {}),
         ...(laterState ? { laterState } : {}),
         ...(laterRedirect ? { laterRedirect } : {}),
         signal: ctx.signal,
@@ -223,6 +229,12 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
       },
       hooks,
     );
+  }
+  // Single use: the remembered state whose callback this was is marked used, so an old tab of its link
+  // reopened under a later listen is refused (not with --state: that state is not the remembered one's).
+  if (options.state === undefined && callback.stateChecked && callback.state !== undefined && options.mode !== 'paste') {
+    const { markStateUsed } = await import('../flows/authorize.js');
+    markStateUsed(await ctx.stateFiles(), config.profile, config.otherAccount ? config.appid : undefined, callback.state, 'listen', ctx.now());
   }
   // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
   const newerLink = options.state === undefined && callback.stateChecked && callback.state !== expected;

@@ -21,7 +21,7 @@ import { envCredentials } from '../core/next-step.js';
 import { profileFlag } from '../core/validate.js';
 import { grantsUserinfo, type SnsUserinfo } from '../core/token.js';
 import { DEFAULT_PATH, planListener, type CallbackHit, type CallbackResult, type ListenFlags, type ListenPlan } from '../listener/index.js';
-import { chooseEndpoint, defaultScope, planAuthorize, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
+import { chooseEndpoint, defaultScope, planAuthorize, markStateUsed, rememberState, type AuthorizeHooks, type AuthorizePlan, type AuthorizeRequest, type LintFinding } from '../flows/authorize.js';
 import { callbackUrlOf, expectedCallbackUrl, openCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import { tKey } from '../ui/i18n.js';
@@ -200,6 +200,8 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     }
 
     const callback = await session.wait();
+    // Single use: an old tab of this link reopened under a later listen is refused, not taken as fresh.
+    markStateUsed(await ctx.stateFiles(), config.profile, config.otherAccount ? link.appid : undefined, link.state, 'login', ctx.now());
     hooks.onCallback(callback);
 
     const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../flows/user-token.js');

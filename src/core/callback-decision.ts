@@ -53,6 +53,8 @@ export interface CallbackHit {
   firstSeq?: number;
   /** For wrong_host: the Host header sent. */
   hostHeader?: string;
+  /** For state_mismatch: the state is the remembered one, already used by an earlier login or listen (an old tab). */
+  spent?: boolean;
 }
 
 /** Which page the browser is shown (listener/page.ts renders it in the user's language). */
@@ -91,7 +93,7 @@ export interface CallbackProgress {
    * something did arrive — an old tab, or someone else's request.
    */
   /** `lastState` undefined: the last one carried no state at all. */
-  refused?: { count: number; lastState: string | undefined };
+  refused?: { count: number; lastState: string | undefined; lastSpent?: boolean };
   /** State-only callbacks that came while no state was checked (kind state_only), before a code: the timeout names them. */
   stateOnly?: { count: number; lastState: string };
   /**
@@ -118,6 +120,11 @@ export interface CallbackDecisionOptions {
   statesEqual: (received: string, expected: string) => boolean;
   /** ` --profile x` (or '') for the commands a refusal's advice names. */
   profileFlag?: string;
+  /**
+   * Whether a received state is one already used: the remembered state whose callback an earlier login or
+   * listen caught. A state is single use, so its callback again (an old tab reopened) is refused.
+   */
+  isSpent?: (received: string) => boolean;
 }
 
 /** The answer to write: an HTML page, or a bare status line. */
@@ -231,7 +238,10 @@ export function describeTimeout(
 ): CallbackFailureReport {
   const seconds = Math.round(timeoutMs / 1000);
   if (soFar.refused && soFar.refused.count > 0) {
-    const { count, lastState } = soFar.refused;
+    const { count, lastState, lastSpent } = soFar.refused;
+    if (lastSpent === true) {
+      return { failure: 'state_mismatch', message: { key: 'listen.timeout.refused.spent', params: { seconds, count, got: lastState ?? '' } }, hint: { key: 'listen.stateSpent.hint', params: { p: where.p ?? '' } } };
+    }
     if (lastState === undefined) {
       return { failure: 'state_mismatch', message: { key: 'listen.timeout.refused.noState', params: { seconds, count, expected: expectedState ?? '' } }, hint: { key: 'listen.stateMissing.hint', params: { p: where.p ?? '' } } };
     }
@@ -330,14 +340,16 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
   if (params.length === 0) return refuse(page(200, 'waiting', { withScript: true }));
 
   const expected = options.expectedState;
-  const stateOk = expected === undefined || (state !== undefined && options.statesEqual(state, expected));
+  // A state already used is refused first: it may still equal the remembered one (nothing newer made since).
+  const spent = state !== undefined && options.isSpent?.(state) === true;
+  const stateOk = !spent && (expected === undefined || (state !== undefined && options.statesEqual(state, expected)));
   let hit: CallbackHit;
   let answer: CallbackAnswer;
   let progress: CallbackProgress;
   if (code !== undefined && code !== '') {
     const firstSeq = soFar.codes.get(code);
     if (!stateOk) {
-      hit = hitOf('state_mismatch', { code, state, markers });
+      hit = hitOf('state_mismatch', { code, state, markers, ...(spent ? { spent } : {}) });
       answer = page(400, 'state_mismatch', { state });
       progress = refusedOne(soFar, hit);
     } else if (firstSeq !== undefined) {
@@ -359,7 +371,7 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
     progress = soFar.first !== undefined || soFar.settled ? { ...soFar, seq: hit.seq } : { ...soFar, seq: hit.seq, stateOnly: { count: (soFar.stateOnly?.count ?? 0) + 1, lastState: state } };
   } else if (code === undefined && state !== undefined) {
     // WeChat's refusal: `redirect_uri?state=STATE` without code (API-FACTS §1.4).
-    hit = hitOf(stateOk ? 'denied' : 'state_mismatch', { state, markers });
+    hit = hitOf(stateOk ? 'denied' : 'state_mismatch', { state, markers, ...(spent ? { spent } : {}) });
     answer = stateOk ? page(200, 'denied', { state }) : page(400, 'state_mismatch', { state, noCode: true });
     progress = stateOk ? { ...soFar, seq: hit.seq } : refusedOne(soFar, hit);
   } else {
@@ -373,7 +385,7 @@ export function decideCallbackHit(request: CallbackRequest, soFar: CallbackProgr
 /** A callback refused for its state: counted (once a code is caught, it is only logged). */
 function refusedOne(soFar: CallbackProgress, hit: CallbackHit): CallbackProgress {
   if (soFar.first !== undefined || soFar.settled) return { ...soFar, seq: hit.seq };
-  return { ...soFar, seq: hit.seq, refused: { count: (soFar.refused?.count ?? 0) + 1, lastState: hit.state } };
+  return { ...soFar, seq: hit.seq, refused: { count: (soFar.refused?.count ?? 0) + 1, lastState: hit.state, ...(hit.spent === true ? { lastSpent: true } : {}) } };
 }
 
 /** What a recorded hit does to the wait, given what came before it. */

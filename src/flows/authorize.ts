@@ -249,6 +249,22 @@ export function rememberState(store: StateStore, config: Pick<AuthorizeConfig, '
   store.put(config.profile, entry, config.otherAccount ? plan.appid : undefined);
 }
 
+/**
+ * Mark the remembered state `value` used: its callback was caught (by login, or listen). Only when the
+ * file still holds it (a link made since is the newest and stays unused). Best effort: a state folder that
+ * cannot be written costs the user nothing they came for, the callback is caught.
+ */
+export function markStateUsed(store: StateStore & { get(profile: string, apart?: string): { entry?: StateEntry } }, profile: string, apart: string | undefined, value: string, by: 'login' | 'listen', now: number): boolean {
+  const entry = store.get(profile, apart).entry;
+  if (entry === undefined || entry.value !== value || entry.usedAt !== undefined) return false;
+  try {
+    store.put(profile, { ...entry, usedAt: now, usedBy: by }, apart);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A URL that WeChat accepts, and whether its state is remembered. */
 export interface Authorized {
   plan: AuthorizePlan;

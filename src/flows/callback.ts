@@ -62,6 +62,8 @@ export interface CallbackRequest {
   plan: Pick<ListenPlan, 'host' | 'port' | 'path' | 'timeoutMs' | 'allowedHosts'> & Partial<Pick<ListenPlan, 'search' | 'bothLoopbacks'>>;
   /** A callback with another state is refused and the wait goes on; undefined: not checked. */
   expectedState?: string;
+  /** A state already used (an earlier login or listen caught its callback): a callback carrying it is refused. */
+  spentState?: string;
   /** The state remembered now, asked when a callback's state is not expectedState (listener/server.ts). */
   laterState?: () => string | undefined;
   /** The redirect_uri of a link made since the wait began (`wxauth url` in another terminal), asked at the timeout. */
@@ -128,6 +130,7 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     path: plan.path,
     ...(plan.search ? { search: plan.search } : {}),
     expectedState: request.expectedState,
+    ...(request.spentState !== undefined ? { spentState: request.spentState } : {}),
     ...(request.laterState ? { laterState: request.laterState } : {}),
     ...(request.laterRedirect ? { laterRedirect: request.laterRedirect } : {}),
     timeoutMs: plan.timeoutMs,

@@ -57,6 +57,8 @@ export interface ListenerOptions {
   search?: string;
   /** When set, a callback whose state differs is refused (compared in constant time). */
   expectedState?: string;
+  /** A state already used (its callback caught by an earlier login or listen): a callback carrying it is refused. */
+  spentState?: string;
   /**
    * The state remembered now, read again when a callback's state is not expectedState: a link made by
    * `wxauth url` after the listener started replaced it, and its callback is the newest, not a forgery.
@@ -272,6 +274,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     ...(options.profileFlag ? { profileFlag: options.profileFlag } : {}),
     hostAllowed: (header) => hostHeaderAllowed(header, acceptedNames),
     statesEqual: statesEqualTo(options.expectedState, options.laterState),
+    ...(options.spentState !== undefined ? { isSpent: (received: string) => statesEqual(received, options.spentState!) } : {}),
   };
   let progress: CallbackProgress = NOTHING_SEEN;
   /** The state the first code was checked against: the one given, or a link's made since (none given). */

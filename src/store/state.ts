@@ -33,6 +33,12 @@ export interface StateEntry {
   scope?: string;
   endpoint?: 'authorize' | 'qrconnect';
   appid?: string;
+  /**
+   * When a callback carrying this state was caught, and by which command: a state is single use (that is
+   * what makes it CSRF protection), so a later callback carrying it (an old tab reopened) is refused.
+   */
+  usedAt?: number;
+  usedBy?: 'login' | 'listen';
 }
 
 const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'number' };
@@ -41,6 +47,8 @@ const STATE_OPTIONAL: Record<string, FieldRule> = {
   scope: 'string',
   endpoint: ['authorize', 'qrconnect'],
   appid: 'string',
+  usedAt: 'number',
+  usedBy: ['login', 'listen'],
 };
 
 /** A state entry as wxauth writes it (here, and in tokens.json before it had this file). */

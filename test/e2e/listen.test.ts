@@ -369,6 +369,41 @@ describe('wxauth listen', () => {
     expect(r.stderr).not.toContain('redirect_uri to go by');
   });
 
+  it('a state is single use: once listen caught its callback, the same callback again (an old tab) under a later listen is refused, saying it was used (en, zh)', async () => {
+    const port = await freePort();
+    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+    const built = await runCli(['url', '--redirect-uri', `http://127.0.0.1:${port}/wx/back`], { env });
+    expect(built.code).toBe(0);
+    const state = /state=([A-Za-z0-9]+)#/.exec(built.stdout)![1]!;
+    const url = `http://127.0.0.1:${port}/wx/back`;
+    const first = runCli(['listen', '--timeout', '20'], { env });
+    await portOpen(port);
+    expect((await get(`${url}?code=${CODE}&state=${state}`)).status).toBe(200);
+    // WeChat calling twice within the window is still a duplicate, not a used state.
+    expect((await get(`${url}?code=${CODE}&state=${state}`)).status).toBe(200);
+    const r1 = await first;
+    expect(r1.code, r1.stderr).toBe(0);
+    expect(r1.stderr).toMatch(/#2 [\d:.]+ the same code arrived again/);
+    for (const lang of ['en', 'zh']) {
+      const again = runCli(['listen', '--timeout', '2', '--lang', lang], { env });
+      await portOpen(port);
+      expect((await get(`${url}?code=${CODE}&state=${state}`)).status).toBe(400);
+      const r = await again;
+      expect(r.code).toBe(6);
+      expect(r.stdout).toBe('');
+      if (lang === 'en') {
+        expect(r.stderr).toContain(`The remembered state "${state}" was already used: wxauth listen caught its callback`);
+        expect(r.stderr).toMatch(/#1 [\d:.]+ state already used \(an old tab\?\), refused/);
+        expect(r.stderr).toContain('a state already used');
+        expect(r.stderr).toContain('make a fresh link with wxauth url');
+      } else {
+        expect(r.stderr).toContain(`记下的 state "${state}" 已经用过`);
+        expect(r.stderr).toMatch(/#1 [\d:.]+ state 已经用过/);
+        expect(r.stderr).toContain('用 wxauth url 生成新链接再授权');
+      }
+    }
+  });
+
   it('picks up where `wxauth url` left off: its redirect_uri gives port and path, its state is checked', async () => {
     const port = await freePort();
     const env = {

@@ -120,6 +120,19 @@ describe('wxauth login', () => {
     expect(url).toContain(`state=${new StateFiles(dir).get('default').entry!.value}#`);
     const paths = emu.requests().map((q) => q.path);
     expect(paths).toEqual(expect.arrayContaining(['/sns/oauth2/access_token', '/sns/auth', '/sns/userinfo']));
+    // A state is single use: login marks it used, and its callback again (the old tab reopened) under a
+    // later listen is refused as used, not taken as fresh and exchanged into a 40163.
+    expect(new StateFiles(dir).get('default').entry).toMatchObject({ usedBy: 'login', usedAt: expect.any(Number) });
+    const state = /state=([A-Za-z0-9]+)#/.exec(url!)![1]!;
+    const later = runCli(['listen', '--timeout', '2'], { env });
+    let page: Response | undefined;
+    for (let i = 0; i < 100 && page === undefined; i++) {
+      page = await fetch(`http://127.0.0.1:${port}/callback?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=${state}`).catch(() => new Promise<undefined>((r) => setTimeout(() => r(undefined), 25)));
+    }
+    expect(page?.status).toBe(400);
+    const l = await later;
+    expect(l.code).toBe(6);
+    expect(l.stderr).toContain('wxauth login caught its callback');
   });
 
   it('a snsapi_base login says why there is no unionid: the scope, not an Open Platform binding', async () => {

@@ -108,6 +108,18 @@ export const messages = {
     zh: '先用 wxauth url{p} 生成授权链接（或直接用 wxauth login{p}），listen 就会核对它的 state：是拒绝会立刻说明，别的页面的回调会被拒收。用户若点了“拒绝”，请重新授权并点“允许”。',
     en: 'Make the link with wxauth url{p} first (or use wxauth login{p}): listen then checks its state, says a refusal at once and refuses other pages’ callbacks. If the user pressed “refuse”, authorize again and press “allow”.',
   },
+  'listen.timeout.refused.spent': {
+    zh: '等了 {seconds} 秒，没有收到可用的回调；拒收了 {count} 个回调（最后一个带的 state "{got}" 已经用过：它的回调之前已被接收）。',
+    en: 'No usable callback arrived within {seconds} s; {count} callback(s) were refused (the last brought "{got}", a state already used: its callback was caught before).',
+  },
+  'listen.stateSpent.hint': {
+    zh: 'state 只能用一次（这正是它防 CSRF 的作用），旧标签页重新打开的回调不算数：用 wxauth url{p} 生成新链接再授权（正在运行的 listen 会接受它的 state），或直接用 wxauth login{p}。',
+    en: 'A state is single use (that is what makes it CSRF protection), so an old tab reopened does not count: make a fresh link with wxauth url{p} and authorize again (a running listen takes its state), or use wxauth login{p}.',
+  },
+  'listen.state.spent': {
+    zh: '记下的 state "{state}" 已经用过：{ago}前 wxauth {by} 已接收过它的回调。带着它的回调（重新打开的旧标签页）会被拒收；用 wxauth url{p} 生成新链接（这个 listen 会接受它的 state），或直接用 wxauth login{p}。',
+    en: 'The remembered state "{state}" was already used: wxauth {by} caught its callback {ago} ago. A callback carrying it (an old tab reopened) is refused; make a fresh link with wxauth url{p} (this listen takes its state), or use wxauth login{p}.',
+  },
   'listen.timeout.refused': {
     zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个回调的 state 是 "{got}"，期望 "{expected}"）。',
     en: 'No callback with the expected state arrived within {seconds} s; {count} callback(s) with another state were refused (the last brought "{got}", expected "{expected}").',
@@ -253,6 +265,10 @@ export const messages = {
   'listen.hit.state_mismatch': {
     zh: '#{seq} {time} state 不匹配，已拒收，继续等待（{ua}）',
     en: '#{seq} {time} state mismatch, refused; still waiting ({ua})',
+  },
+  'listen.hit.state_used': {
+    zh: '#{seq} {time} state 已经用过（旧标签页？），已拒收，继续等待（{ua}）',
+    en: '#{seq} {time} state already used (an old tab?), refused; still waiting ({ua})',
   },
   'listen.hit.state_missing': {
     zh: '#{seq} {time} 有 code 没有 state，已拒收，继续等待（{ua}）',

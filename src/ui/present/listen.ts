@@ -104,7 +104,7 @@ function hitLine(out: Output, hit: CallbackHit & { kind: Exclude<CallbackHit['ki
   const ua = hit.userAgent ?? '-';
   const mark = hit.kind === 'code' ? 'success' : hit.kind === 'duplicate' || hit.kind === 'invalid' || hit.kind === 'state_only' ? 'warn' : 'failure';
   // A code refused for carrying no state at all is said as such, not as "another state".
-  const kind = hit.kind === 'state_mismatch' && hit.code !== undefined && hit.state === undefined ? 'state_missing' : hit.kind;
+  const kind = hit.kind === 'state_mismatch' && hit.spent === true ? 'state_used' : hit.kind === 'state_mismatch' && hit.code !== undefined && hit.state === undefined ? 'state_missing' : hit.kind;
   // A User-Agent carrying the slot characters itself is rendered the plain way.
   if (ua.includes(SEQ_SLOT) || ua.includes(TIME_SLOT)) return out.marked(mark, out.t(`listen.hit.${kind}`, { seq: hit.seq, time: clock(hit.at), ua }));
   let shapes = lineShapes.get(out);
@@ -179,6 +179,13 @@ function expectedStateLine(out: Output, expected: ExpectedState | undefined): vo
       ? out.t('listen.state.source.flag')
       : out.t('listen.state.source.remembered', { ago: formatDuration(expected.now - expected.issuedAt, out.lang) });
   out.note(out.t('listen.state.expected', { state: expected.state, source }));
+  if (expected.source === 'remembered' && expected.used) spentWarning(out, expected);
+}
+
+/** The remembered state was used already: said at start, so a refused old tab is no surprise. */
+function spentWarning(out: Output, expected: Extract<ExpectedState, { source: 'remembered' }>): void {
+  const used = expected.used!;
+  out.warning('listen.state.spent', out.t('listen.state.spent', { state: expected.state, ago: formatDuration(expected.now - used.at, out.lang), by: used.by, p: used.profileFlag }));
 }
 
 /** The `waiting` event of login/listen --json: where the listener is (port 0 resolved) and for how long. */
@@ -310,7 +317,10 @@ function jsonListenHooks(out: Output): ListenHooks {
     ...pasteHooks(out),
     onExpectedState: (expected) => {
       if (!expected) out.warning('listen.state.unchecked', out.t('listen.state.unchecked'));
-      else out.event({ event: 'expected_state', state: expected.state, source: expected.source });
+      else {
+        out.event({ event: 'expected_state', state: expected.state, source: expected.source, ...(expected.source === 'remembered' && expected.used ? { used_at: new Date(expected.used.at).toISOString(), used_by: expected.used.by } : {}) });
+        if (expected.source === 'remembered' && expected.used) spentWarning(out, expected);
+      }
     },
     onNotLocal: (uri, http) => notLocalNote(out, uri, http),
     onNoRedirect: (url, profile) => out.note(out.t('listen.redirect.none', { url, profile })),
