@@ -2,7 +2,6 @@
 // loaded only when a prompt is really shown; Ctrl-C inside a prompt becomes CancelledError (exit 130).
 import { CancelledError } from '../errors.js';
 import type { Lang } from './i18n.js';
-import { ansiStyle } from './ansi.js';
 
 export interface Prompts {
   /** transformer: what the prompt line shows of the value typed (inquirer's; the answer itself is unchanged). */
@@ -78,11 +77,13 @@ export async function loadPrompts(output: NodeJS.WritableStream, signal: AbortSi
     }
   };
   return {
-    // A transformer takes over how inquirer shows the final answer too: styled as inquirer styles one.
+    // A transformer takes over how inquirer shows the final answer too: styled as inquirer styles one
+    // (cyan, written out: importing ui/ansi.ts here splits its chunk from ui/format.ts, one more file read
+    // at every start).
     input: ({ transformer, ...o }) =>
       guard(() =>
         inquirer.input(
-          { ...o, ...plain, ...(transformer ? { transformer: (v: string, s: { isFinal: boolean }) => (s.isFinal && color ? ansiStyle.cyan(transformer(v, s)) : transformer(v, s)) } : {}) },
+          { ...o, ...plain, ...(transformer ? { transformer: (v: string, s: { isFinal: boolean }) => (s.isFinal && color ? `\u001b[36m${transformer(v, s)}\u001b[39m` : transformer(v, s)) } : {}) },
           ctx,
         ),
       ),
