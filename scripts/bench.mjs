@@ -40,8 +40,10 @@ const parts = new Set((process.env.BENCH_PARTS ?? 'startup,emulator,listener,pro
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-bench-'));
 const usageFile = path.join(stateDir, 'usage');
 const preload = path.join(root, 'scripts', 'bench-usage.cjs');
-const env = { ...process.env, WXAUTH_CONFIG_DIR: stateDir, CI: '1', NO_COLOR: '1', LANG: 'en_US.UTF-8', WXAUTH_BENCH_USAGE_FILE: usageFile };
-for (const k of Object.keys(env)) if (k.startsWith('WXAUTH_') && !['WXAUTH_CONFIG_DIR', 'WXAUTH_BENCH_USAGE_FILE'].includes(k)) delete env[k];
+const filesPreload = path.join(root, 'scripts', 'bench-files.cjs');
+const filesFile = path.join(stateDir, 'files');
+const env = { ...process.env, WXAUTH_CONFIG_DIR: stateDir, CI: '1', NO_COLOR: '1', LANG: 'en_US.UTF-8', WXAUTH_BENCH_USAGE_FILE: usageFile, WXAUTH_BENCH_FILES_FILE: filesFile };
+for (const k of Object.keys(env)) if (k.startsWith('WXAUTH_') && !['WXAUTH_CONFIG_DIR', 'WXAUTH_BENCH_USAGE_FILE', 'WXAUTH_BENCH_FILES_FILE'].includes(k)) delete env[k];
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -91,10 +93,12 @@ delete terminalEnv.NO_COLOR;
 delete terminalEnv.CI;
 const quoted = (arg) => `'${arg.replaceAll("'", "'\\''")}'`;
 
-function measure(args, terminal = false) {
+/** `countFiles`: also count the files read from dist/ (bench-files.cjs), in an untimed warm-up run only. */
+function measure(args, terminal = false, countFiles = false) {
   fs.writeFileSync(usageFile, '');
+  fs.writeFileSync(filesFile, '');
   const start = process.hrtime.bigint();
-  const node = [process.execPath, '-r', preload, ...args];
+  const node = [process.execPath, '-r', preload, ...(countFiles ? ['-r', filesPreload] : []), ...args];
   // Output into pipes, as in CI, a script or `| jq`; or into a terminal (the usage file is written by
   // the node process itself, so `script`'s own time is not counted; wall time includes it).
   const r = terminal
@@ -102,7 +106,8 @@ function measure(args, terminal = false) {
     : spawnSync(node[0], node.slice(1), { env: startupEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const [cpuMs, rssKiB, faults] = fs.readFileSync(usageFile, 'utf8').trim().split(' ').map(Number);
-  return { wallMs, cpuMs, rssKiB, faults, status: r.status };
+  const files = countFiles ? Number(fs.readFileSync(filesFile, 'utf8').trim()) : undefined;
+  return { wallMs, cpuMs, rssKiB, faults, files, status: r.status };
 }
 
 if (parts.has('startup')) {
@@ -110,12 +115,13 @@ if (parts.has('startup')) {
   console.log(`wxauth runs from a copy laid out as a global install: ${installed}`);
   if (env.NODE_EXTRA_CA_CERTS) console.log('(NODE_EXTRA_CA_CERTS is set here; both sides run without it)');
   console.log('faults: minor page faults, i.e. fresh memory pages touched (each cost ~13 µs of CPU on the machine in docs/speed.md)');
+  console.log("files: files read from wxauth's dist/ (chunks and message files), counted in the untimed warm-up run");
 }
-if (parts.has('startup')) console.log('case'.padEnd(24) + 'CPU ms'.padStart(8) + 'node'.padStart(7) + 'CPU×'.padStart(7) + 'wall ms'.padStart(9) + 'node'.padStart(7) + 'wall×'.padStart(7) + 'RSS MiB'.padStart(9) + 'node'.padStart(6) + 'RSS×'.padStart(7) + 'faults'.padStart(8) + 'node'.padStart(6));
+if (parts.has('startup')) console.log('case'.padEnd(24) + 'CPU ms'.padStart(8) + 'node'.padStart(7) + 'CPU×'.padStart(7) + 'wall ms'.padStart(9) + 'node'.padStart(7) + 'wall×'.padStart(7) + 'RSS MiB'.padStart(9) + 'node'.padStart(6) + 'RSS×'.padStart(7) + 'faults'.padStart(8) + 'node'.padStart(6) + 'files'.padStart(7));
 for (const c of parts.has('startup') ? cases : []) {
   // Warm-up, so the OS file cache is equally warm for both sides.
   measure(baseline, c.terminal);
-  measure(c.args, c.terminal);
+  const { files } = measure(c.args, c.terminal, true);
   const pairs = [];
   for (let i = 0; i < runs; i++) {
     const base = i % 2 === 0 ? measure(baseline, c.terminal) : undefined;
@@ -140,7 +146,8 @@ for (const c of parts.has('startup') ? cases : []) {
       (m((p) => p.node.rssKiB) / 1024).toFixed(1).padStart(6) +
       x(rss).padStart(7) +
       String(m((p) => p.run.faults)).padStart(8) +
-      String(m((p) => p.node.faults)).padStart(6),
+      String(m((p) => p.node.faults)).padStart(6) +
+      String(files).padStart(7),
   );
   if (c.info) continue;
   targets.push({ target: `${c.name}: CPU ≤ 1.3× node (wall ${x(wall)})`, value: x(cpu), met: cpu <= 1.3 });

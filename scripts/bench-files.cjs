@@ -1,0 +1,18 @@
+// Preloaded by scripts/bench.mjs (with bench-usage.cjs) in each start-up case's untimed warm-up run only:
+// at exit, append how many files this process read from wxauth's dist/ folder (its chunks and message
+// files) to WXAUTH_BENCH_FILES_FILE. A file more at start is a compile more (docs/speed.md: ~30–100 µs
+// fixed per chunk); a change of imports that splits a chunk shows here long before it shows in CPU time.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const read = fs.readFileSync;
+const marker = `${path.sep}dist${path.sep}`;
+const seen = new Set();
+fs.readFileSync = function readFileSync(file, ...rest) {
+  if (typeof file === 'string' && file.includes(marker)) seen.add(file);
+  return read.call(this, file, ...rest);
+};
+process.on('exit', () => {
+  const out = process.env.WXAUTH_BENCH_FILES_FILE;
+  if (out) fs.appendFileSync(out, `${seen.size}\n`);
+});
