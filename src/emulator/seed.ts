@@ -49,12 +49,19 @@ const APP_FIELDS = ['appid', 'secret', 'type', 'name', 'verified', 'domain', 'op
 const USER_FIELDS = ['id', 'nickname', 'headimgurl', 'follows', 'sex', 'province', 'city', 'country'] as const;
 
 /**
+ * What GET /__emulator/seed adds to a seed when it shows one (its `ok`, each app's `env` export line,
+ * each user's `openids` and `unionids`, which the emulator derives): a file saved from that answer is a
+ * seed as it stands, those fields passed over.
+ */
+const SHOWN_ONLY = { seed: ['ok'], app: ['env'], user: ['openids', 'unionids'] } as const;
+
+/**
  * A field the seed does not know is a mistake, not something to skip: `"follow"` for `follows` would
  * leave the user following nothing (10006 on a test account), `"domian"` the app without a domain.
  */
-function checkFields(where: string, value: Record<string, unknown>, known: readonly string[], problems: SeedProblem[]): void {
+function checkFields(where: string, value: Record<string, unknown>, known: readonly string[], shownOnly: readonly string[], problems: SeedProblem[]): void {
   for (const key of Object.keys(value)) {
-    if (known.includes(key)) continue;
+    if (known.includes(key) || shownOnly.includes(key)) continue;
     const meant = suggest(key, known);
     problems.push(meant === undefined ? problem('fieldUnknown', { where, key, known }) : problem('fieldMeant', { where, key, meant }));
   }
@@ -241,7 +248,7 @@ function checkDomains(where: string, value: unknown, problems: SeedProblem[]): s
 export function normalizeSeed(input: unknown, domainOverrides: Record<string, string | string[]> = {}): NormalizedSeed {
   const problems: SeedProblem[] = [];
   if (!isRecord(input)) throw new EmulatorSeedError([problem('notObject')]);
-  checkFields('seed', input, SEED_FIELDS, problems);
+  checkFields('seed', input, SEED_FIELDS, SHOWN_ONLY.seed, problems);
   const rawApps = input.apps;
   const rawUsers = input.users;
   if (!Array.isArray(rawApps) || rawApps.length === 0) problems.push(problem('appsEmpty'));
@@ -256,7 +263,7 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
       return;
     }
     const app = raw as Partial<SeedApp> & Record<string, unknown>;
-    checkFields(where, raw, APP_FIELDS, problems);
+    checkFields(where, raw, APP_FIELDS, SHOWN_ONLY.app, problems);
     // A bad appid is one problem among the app's others: every one is reported at once.
     const appidOk = typeof app.appid === 'string' && APPID.test(app.appid);
     if (!appidOk) problems.push(problem('appid', { where }));
@@ -300,7 +307,7 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
       return;
     }
     const user = raw as Partial<SeedUser> & Record<string, unknown>;
-    checkFields(where, raw, USER_FIELDS, problems);
+    checkFields(where, raw, USER_FIELDS, SHOWN_ONLY.user, problems);
     const id = typeof user.id === 'string' && user.id !== '' ? user.id : `u${i + 1}`;
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) problems.push(problem('userId', { where }));
     if (ids.has(id)) problems.push(problem('userIdTwice', { where, id }));

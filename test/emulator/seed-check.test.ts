@@ -108,6 +108,20 @@ describe('seed problems', () => {
     expect(typo.stderr).toContain('apps[0].type "servce" 不是账号类型（是不是 service？）');
   });
 
+  it('what GET /__emulator/seed answers, saved to a file, is a seed as it stands (its ok, env, openids and unionids passed over)', async () => {
+    const emu = await startEmulator({ port: 0 });
+    let shown: string;
+    try {
+      shown = (await get(emu.url, '/__emulator/seed')).text;
+    } finally {
+      await emu.close();
+    }
+    expect(shown).toContain('"openids"');
+    const seed = parseSeed(shown);
+    expect(seed.apps.map((a) => a.appid)).toEqual(JSON.parse(shown).apps.map((a: { appid: string }) => a.appid));
+    expect(problemsOf({ ...JSON.parse(shown), extra: 1 })).toEqual(['seed.extra is not a seed field (known: apps, users)']);
+  });
+
   it('a seed file whose app has no domain starts the emulator, as the same seed given to startEmulator does (not "an empty list")', async () => {
     const file = seedFile('no-domain.json', { apps: [{ appid: GOOD_APP.appid, secret: GOOD_APP.secret, type: 'subscription' }], users: [{ nickname: 'a' }] });
     const emu = await startEmulator({ seed: await loadSeedFile(file) });
