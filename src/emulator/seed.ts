@@ -44,9 +44,13 @@ export const SEED_PROBLEM_TEXT = {
 } as const;
 
 /** The fields a seed, an app and a user have (types.ts Seed, SeedApp, SeedUser). */
-const SEED_FIELDS = ['apps', 'users'] as const;
-const APP_FIELDS = ['appid', 'secret', 'type', 'name', 'verified', 'domain', 'openAccount', 'ipWhitelist', 'tokenDailyQuota'] as const;
-const USER_FIELDS = ['id', 'nickname', 'headimgurl', 'follows', 'sex', 'province', 'city', 'country'] as const;
+const SEED_FIELDS = ['apps', 'users'] as const satisfies ReadonlyArray<keyof Seed>;
+const APP_FIELDS = ['appid', 'secret', 'type', 'name', 'verified', 'domain', 'openAccount', 'ipWhitelist', 'tokenDailyQuota'] as const satisfies ReadonlyArray<keyof SeedApp>;
+const USER_FIELDS = ['id', 'nickname', 'headimgurl', 'follows', 'sex', 'province', 'city', 'country'] as const satisfies ReadonlyArray<keyof SeedUser>;
+/** Each list names every field of its type: a field added to types.ts and not here fails to compile. */
+type Unlisted = Exclude<keyof Seed, (typeof SEED_FIELDS)[number]> | Exclude<keyof SeedApp, (typeof APP_FIELDS)[number]> | Exclude<keyof SeedUser, (typeof USER_FIELDS)[number]>;
+const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyFieldListed;
 
 /**
  * What GET /__emulator/seed adds to a seed when it shows one (its `ok`, each app's `env` export line,
