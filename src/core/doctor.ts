@@ -666,10 +666,14 @@ function isRedirect(f: HttpFacts | undefined): f is HttpFacts & { answered: true
   return f?.answered === true && f.status >= 300 && f.status < 400 && f.location !== undefined;
 }
 
-/** Where a redirect leads, resolved against the address fetched; undefined for a Location that is no URL. */
+/**
+ * Where a redirect leads, resolved against the address fetched; undefined for a Location that is no
+ * URL, or no web address (file:, javascript:, ftp:…), which a browser sent by WeChat cannot follow.
+ */
 function locationOf(f: { url: string; location: string }): URL | undefined {
   try {
-    return new URL(f.location, f.url);
+    const target = new URL(f.location, f.url);
+    return target.protocol === 'http:' || target.protocol === 'https:' ? target : undefined;
   } catch {
     return undefined;
   }
@@ -686,7 +690,10 @@ function samePath(a: string, b: string): boolean {
  */
 export function redirectTarget(stated: HttpFacts | undefined): string | undefined {
   if (!dropsQueryOnTheWay(stated)) return undefined;
-  return new URL(stated.location, stated.url).toString();
+  const target = new URL(stated.location, stated.url);
+  // Only the callback's own host is fetched: doctor dials what the profile names, never a host the
+  // server under test picks (169.254.169.254, an intranet address).
+  return target.hostname === new URL(stated.url).hostname ? target.toString() : undefined;
 }
 
 /** Whether `back`, the fetch of the redirect's target, redirects to `url`'s own path again (give or take its slash): a loop. */
@@ -730,6 +737,10 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, target?: Http
   if (f.status >= 500) return check('redirect', 'fail', { key: 'doctor.redirect.5xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.5xx.fix' });
   if (f.status >= 400 && ![400, 401, 403].includes(f.status)) {
     return check('redirect', 'warn', { key: 'doctor.redirect.4xx', params: { url: f.url, status: f.status } }, evidence, { key: 'doctor.redirect.4xx.fix' });
+  }
+  if (f.location !== undefined && isRedirect(f) && !locationOf(f)) {
+    // file:///…, javascript:…, or no URL at all: the browser WeChat opens stops on this answer.
+    return check('redirect', 'fail', { key: 'doctor.redirect.notWeb', params: { url: f.url, status: f.status, location: f.location } }, evidence, { key: 'doctor.redirect.notWeb.fix' });
   }
   if (f.location && dropsQueryOnTheWay(stated) && redirectsBack(f.url, target)) {
     // The address the fix below would name redirects back: naming it as "the final address" sends the

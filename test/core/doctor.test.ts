@@ -3,6 +3,7 @@
 // the order of certificate verdicts.
 import { describe, expect, it } from 'vitest';
 import {
+  redirectTarget,
   buildReport,
   evaluateAuthorize,
   evaluateProxy,
@@ -125,6 +126,21 @@ describe('evaluateRedirect', () => {
     [502, 'fail'],
   ])('%i → %s', (status, verdict) => {
     expect(at(status).status).toBe(verdict);
+  });
+  // A Location a browser cannot follow: once read as "the query is dropped, make file:///cb the redirect_uri".
+  it.each(['file:///cb', 'javascript:alert(1)', 'ftp://a.com/cb'])('a redirect to %s fails as no web address, with no redirect_uri to copy', (location) => {
+    const stated = { url: 'https://a.com/cb?state=wxauthdoctor', answered: true as const, status: 302, body: '', location };
+    const verdict = evaluateRedirect({ url: 'https://a.com/cb', answered: true, status: 302, body: '', location }, stated);
+    expect(verdict).toMatchObject({ status: 'fail', message: { key: 'doctor.redirect.notWeb', params: { location } }, fix: { key: 'doctor.redirect.notWeb.fix' } });
+    expect(redirectTarget(stated)).toBeUndefined();
+  });
+  // doctor dials what the profile names: a redirect to another host (the cloud metadata address) is judged, not fetched.
+  it('the target of a query-dropping redirect is fetched only on the callback’s own host', () => {
+    const to = (location: string) => redirectTarget({ url: 'https://a.com/cb?state=wxauthdoctor', answered: true, status: 301, body: '', location });
+    expect(to('/cb/')).toBe('https://a.com/cb/');
+    expect(to('http://a.com/cb')).toBe('http://a.com/cb');
+    expect(to('http://169.254.169.254/cb')).toBeUndefined();
+    expect(to('file:///cb')).toBeUndefined();
   });
   it('fails when nothing answered', () => {
     expect(evaluateRedirect({ url: 'https://a.com/cb', answered: false, error: 'ECONNREFUSED' })).toMatchObject({ status: 'fail', message: { key: 'doctor.redirect.unreachable' } });

@@ -188,6 +188,28 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
+  // A Location no browser follows once read as a dropped query, with "make file:///wechat/callback the
+  // redirect_uri" as the fix, and doctor dialled localhost:80 for it.
+  it('a callback redirecting to file:// fails as no web address and sends doctor nowhere else (en, zh)', async () => {
+    const bad = await startHttpSite({ '/wechat/callback': { status: 302, headers: { location: 'file:///wechat/callback' } } });
+    try {
+      const env = testAccount(bad);
+      const en = await runCli(['doctor'], { env });
+      expect(en.code, en.stdout).toBe(1);
+      expect(lineOf(en.stdout, 'redirect')).toContain(
+        `http://127.0.0.1:${bad.port}/wechat/callback answers 302, redirecting to file:///wechat/callback: that is not a web (http/https) address`,
+      );
+      expect(en.stdout).toMatch(/^\s+Fix: Have the callback answer itself, or redirect to an http\(s\) address on your site/m);
+      expect(en.stdout).not.toContain('Make the redirect_uri the final address');
+      const zh = await runCli(['doctor', '--lang', 'zh'], { env });
+      expect(lineOf(zh.stdout, 'redirect')).toContain('跳到 file:///wechat/callback：这不是网页地址（http/https）');
+      const json = parseJson((await runCli(['doctor', '--json'], { env })).stdout) as { checks: Array<{ id: string; status: string }> };
+      expect(json.checks.find((c) => c.id === 'redirect')?.status).toBe('fail');
+    } finally {
+      await bad.close();
+    }
+  });
+
   it('exits 0 when there are only warnings (a callback path that answers 404)', async () => {
     const r = await runCli(['doctor'], { env: testAccount(missing) });
     expect(r.code, r.stdout).toBe(0);

@@ -280,6 +280,14 @@ export const messages = {
     zh: '把 redirect_uri 设成跳转后的最终地址（{location} 那样，例如末尾的 / 要和服务器一致；wxauth config set redirectUri <最终地址>，并重新生成授权链接），或者让服务器在这一跳保留查询参数（nginx：return 301 $scheme://$host$request_uri;，不要只写 $uri）。',
     en: 'Make the redirect_uri the final address (as {location} has it: the trailing / as the server wants it; wxauth config set redirectUri <that address>, then build the authorization link again), or have the server keep the query on this hop (nginx: return 301 $scheme://$host$request_uri;, not $uri alone).',
   },
+  'doctor.redirect.notWeb': {
+    zh: '{url} 返回 {status}，跳到 {location}：这不是网页地址（http/https），微信里的浏览器停在这一步，回调永远执行不到。',
+    en: '{url} answers {status}, redirecting to {location}: that is not a web (http/https) address, so the browser WeChat opens stops there and the callback never runs.',
+  },
+  'doctor.redirect.notWeb.fix': {
+    zh: '让回调直接应答，或者跳到你网站上的 http(s) 地址（检查生成 Location 头的代码或 nginx 配置）。',
+    en: 'Have the callback answer itself, or redirect to an http(s) address on your site (check the code or nginx rule that writes the Location header).',
+  },
   'doctor.redirect.loop': {
     zh: '{url} 和 {location} 互相跳转：带上 ?state=… 访问时前者返回 {status}，跳到 {location}；后者返回 {backStatus}，又跳回 {back}。请求永远到不了回调，微信在回调地址后面加的 code 和 state 在第一跳就丢了。',
     en: '{url} and {location} redirect to each other: fetched with ?state=… the first answers {status}, to {location}, which answers {backStatus}, back to {back}. No request ever reaches the callback, and the code and state WeChat appends are lost on the first hop.',
