@@ -528,8 +528,12 @@ export function evaluateDns(id: 'dns.api' | 'dns.callback', f: DnsFacts): Doctor
 /** What one GET saw: an answer (body capped by the probe) or why there was none. */
 export type HttpFacts =
   | { url: string; answered: true; status: number; location?: string; body: string }
-  /** `silentMs`: the connection was made and the request sent, then no answer came within that many ms (a hanging handler, not a firewall). */
-  | { url: string; answered: false; error: string; silentMs?: number };
+  /**
+   * `silentMs`: the connection was made and the request sent, then no answer came within that many ms (a
+   * hanging handler, not a firewall); with `status`, the status line and headers came but the body had
+   * not ended by then (a body trickled out, a Content-Length larger than what is written).
+   */
+  | { url: string; answered: false; error: string; silentMs?: number; status?: number };
 
 /** What the verify file must contain: the local file's content, or else the token in its name. */
 export interface VerifyExpectation {
@@ -720,6 +724,9 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, target?: Http
     // The connection was taken and the TLS handshake failed (plain http on 443, an old protocol): not
     // a firewall; the tls check says what the handshake met.
     return check('redirect', 'fail', { key: 'doctor.redirect.tlsFailed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.redirect.tlsFailed.fix', params: { host } });
+  }
+  if (!f.answered && f.silentMs !== undefined && f.status !== undefined) {
+    return check('redirect', 'fail', { key: 'doctor.redirect.bodyUnended', params: { url: f.url, status: f.status, ms: f.silentMs } }, { url: f.url, error: f.error, silentMs: f.silentMs, status: f.status }, { key: 'doctor.redirect.bodyUnended.fix' });
   }
   if (!f.answered && f.silentMs !== undefined) {
     // Connected and asked, then nothing: the server is reachable (no firewall to open); its callback

@@ -150,6 +150,35 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
+  // A callback that answers 200 and never finishes its body (a Content-Length larger than what is
+  // written) was "took the connection and the request, then answered nothing", with a fix about a
+  // handler hanging on a hit without a code, though it had answered.
+  it('a callback whose body never ends says it answered, and that the response is never finished (en, zh)', async () => {
+    const open: http.ServerResponse[] = [];
+    const trickle = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': '1000' });
+      res.write('<html>');
+      open.push(res);
+    });
+    await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
+    const port = (trickle.address() as AddressInfo).port;
+    const site = { port } as Site;
+    try {
+      const en = await runCli(['doctor', '--timeout', '300'], { env: testAccount(site) });
+      expect(en.code, en.stdout).toBe(1);
+      expect(lineOf(en.stdout, 'redirect')).toMatch(new RegExp(`^✖ redirect\\s+http://127\\.0\\.0\\.1:${port}/wechat/callback answered 200, but its body had not ended after 300 ms\\.$`));
+      expect(en.stdout).toMatch(/^\s+Fix: The server is reachable and the callback answers, but the response is never finished/m);
+      expect(en.stdout).not.toContain('answered nothing');
+      const zh = await runCli(['doctor', '--timeout', '300', '--lang', 'zh', '--json'], { env: testAccount(site) });
+      const redirect = (parseJson(zh.stdout) as { checks: Array<{ id: string; message: string; evidence: Record<string, unknown> }> }).checks.find((c) => c.id === 'redirect');
+      expect(redirect?.message).toBe(`http://127.0.0.1:${port}/wechat/callback 返回了 200，但 300 毫秒后响应体还没有结束。`);
+      expect(redirect?.evidence).toMatchObject({ silentMs: 300, status: 200 });
+    } finally {
+      trickle.closeAllConnections();
+      trickle.close();
+    }
+  });
+
   // Plain HTTP on the https port: redirect said "cannot be reached: EPROTO" with a fix about firewalls,
   // while the tls line below it said the handshake met plain HTTP.
   it('an https callback whose handshake fails (plain HTTP on 443) is a TLS setup to fix, not a firewall (en, zh)', async () => {

@@ -199,13 +199,16 @@ export function probeGet(url: string, options: ProbeOptions): Promise<HttpFacts>
       : http.request(common);
     // Whether the request got through (TCP, and TLS for https): a timeout after that is a silent server.
     let connected = false;
+    // The status, once the status line and headers have come: a timeout after that is a body never ended.
+    let status: number | undefined;
     req.once('socket', (socket) => socket.once(secure ? 'secureConnect' : 'connect', () => (connected = true)));
     const timer = setTimeout(
-      () => finish({ url, answered: false, error: `ETIMEDOUT (${options.timeoutMs} ms)`, ...(connected ? { silentMs: options.timeoutMs } : {}) }),
+      () => finish({ url, answered: false, error: `ETIMEDOUT (${options.timeoutMs} ms)`, ...(connected ? { silentMs: options.timeoutMs } : {}), ...(status !== undefined ? { status } : {}) }),
       options.timeoutMs,
     );
     const unsubscribe = onCancel(options.signal, () => finish({ url, answered: false, error: 'cancelled' }));
     req.once('response', (res) => {
+      status = res.statusCode ?? 0;
       const chunks: Buffer[] = [];
       let size = 0;
       const location = typeof res.headers.location === 'string' ? res.headers.location : undefined;

@@ -301,6 +301,14 @@ export const messages = {
     zh: '看服务器日志；回调在没有 code 时也不应该崩溃（应返回 400 或跳回登录页）。',
     en: 'Read the server’s log; the callback should not crash without a code (answer 400 or send the user back to the login page).',
   },
+  'doctor.redirect.bodyUnended': {
+    zh: '{url} 返回了 {status}，但 {ms} 毫秒后响应体还没有结束。',
+    en: '{url} answered {status}, but its body had not ended after {ms} ms.',
+  },
+  'doctor.redirect.bodyUnended.fix': {
+    zh: '服务器连得上，回调也应答了，但响应一直没写完（Content-Length 比实际写出的多、流式输出没有结束、代理在缓冲），微信跳转过来的用户会看到页面一直在加载。写完页面后结束响应（res.end()），并核对 Content-Length。',
+    en: 'The server is reachable and the callback answers, but the response is never finished (a Content-Length larger than what is written, a stream left open, a proxy buffering it): users sent by WeChat would see the page loading forever. End the response once the page is written (res.end()), and check the Content-Length.',
+  },
   'doctor.redirect.silent': {
     zh: '{url} 接受了连接，也收到了请求，但 {ms} 毫秒内没有任何应答。',
     en: '{url} took the connection and the request, then answered nothing within {ms} ms.',
