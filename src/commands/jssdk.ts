@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError, type MessageRef } from '../errors.js';
 import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, unknownJsApis, type SignatureClaim, type UnknownJsApi } from '../core/jssdk.js';
-import { hexProblem, isSecret, type AccountType } from '../core/validate.js';
+import { hexProblem, isSecret, ticketCharProblem, type AccountType } from '../core/validate.js';
 import { tokenHostOf } from '../core/endpoints.js';
 import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifyPage, type ObtainedTicket, type SignedPage, type TicketFrom, type VerifiedPage } from '../flows/jssdk.js';
 import type { JsapiTicketEntry } from '../store/token-cache.js';
@@ -96,6 +96,32 @@ function seconds(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,13}$/.test(value)) throw new UsageError({ key: 'jssdk.usage.timestamp', params: { flag, value } }, { hint: { key: 'jssdk.usage.timestamp.hint' } });
   return Number(value);
+}
+
+/**
+ * A --ticket no jsapi_ticket can be (base64url only): getticket's whole JSON answer piped in (curl … |
+ * wxauth jssdk sign … --ticket -), an error answer with no ticket in it, a line with a space, a quote or
+ * a control character. Signed as given, it makes a signature WeChat never accepts, and nothing would
+ * say why. The value is a secret, so the message names the shape, never the value.
+ */
+function checkTicketShape(ticket: string, p: string): void {
+  const problem = ticketCharProblem(ticket);
+  if (problem === undefined) return;
+  const hint = { key: 'jssdk.ticket.isSecret.hint', params: { p } } as const;
+  const body = jsonObject(ticket);
+  if (body && typeof body.ticket === 'string') throw new UsageError({ key: 'jssdk.ticket.json' }, { hint: { key: 'jssdk.ticket.json.hint' } });
+  if (body && typeof body.errcode === 'number') throw new UsageError({ key: 'jssdk.ticket.errorBody', params: { errcode: body.errcode } }, { hint: { key: 'jssdk.ticket.errorBody.hint', params: { errcode: body.errcode } } });
+  if (problem.kind === 'blank') throw new UsageError({ key: 'jssdk.ticket.blank', params: { what: problem.what, position: problem.position } }, { hint });
+  throw new UsageError({ key: 'jssdk.ticket.char', params: { char: problem.char, position: problem.position } }, { hint });
+}
+
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -215,6 +241,7 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
       { hint: { key: 'jssdk.ticket.isSecret.hint', params: { p: profileFlag(resolved.profile) } } },
     );
   }
+  if (options.sub !== 'ticket' && options.ticket !== undefined) checkTicketShape(options.ticket, profileFlag(resolved.profile));
   const config = offline ? resolved : await ctx.requireConfig(cacheOnly || resolved.appid !== undefined ? ['appid'] : ['appid', 'secret']);
   // requireConfig made sure of it unless offline (sign/verify --ticket), where it may be undefined.
   const appid: string | undefined = config.appid;

@@ -234,10 +234,10 @@ function checkJsDomains(value: string, name: string, type: AccountType | undefin
  * hex digit: its position (1-based) and how to name it — a blank or invisible one in words, since the
  * user cannot see it in the value; a visible one as itself.
  */
-function firstNonHex(chars: readonly string[], from = 0): { position: number; blank?: MessageRef; char: string } | undefined {
+function firstNonHex(chars: readonly string[], from = 0, allowed = /^[0-9a-fA-F]$/): { position: number; blank?: MessageRef; char: string } | undefined {
   for (let i = from; i < chars.length; i++) {
     const char = chars[i]!;
-    if (/^[0-9a-fA-F]$/.test(char)) continue;
+    if (allowed.test(char)) continue;
     const blank: MessageRef | undefined =
       char === ' '
         ? { key: 'config.char.space' }
@@ -251,6 +251,17 @@ function firstNonHex(chars: readonly string[], from = 0): { position: number; bl
     return { position: i + 1, char, ...(blank ? { blank } : {}) };
   }
   return undefined;
+}
+
+/**
+ * The first character of `value` that no jsapi_ticket has (a ticket is base64url: letters, digits, -
+ * and _), a blank one named in words; undefined when there is none. The ticket itself is never in the
+ * answer: one character that is part of no ticket, and its position, are.
+ */
+export function ticketCharProblem(value: string): { kind: 'blank'; position: number; what: MessageRef } | { kind: 'char'; position: number; char: string } | undefined {
+  const wrong = firstNonHex(Array.from(value), 0, /^[A-Za-z0-9_-]$/);
+  if (wrong?.blank) return { kind: 'blank', position: wrong.position, what: wrong.blank };
+  return wrong ? { kind: 'char', position: wrong.position, char: wrong.char } : undefined;
 }
 
 /**

@@ -198,6 +198,31 @@ describe('wxauth jssdk sign', () => {
     expect(parseJson(empty.stdout)).toMatchObject({ ok: false, error: { message: expect.stringContaining('--ticket - read no jsapi_ticket from stdin') as unknown as string } });
   });
 
+  // getticket's whole JSON answer piped in (curl … | wxauth jssdk sign … --ticket -), an error answer, a
+  // NUL: each was signed as the ticket, a signature WeChat never accepts, without a word.
+  it('a --ticket no jsapi_ticket can be (getticket’s JSON, an error answer, a control character) is refused, exit 2, without echoing it (en, zh)', async () => {
+    const env = emulatorEnv(emu, SERVICE, { WXAUTH_CONFIG_DIR: tempConfigDir() });
+    const ticket = 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg';
+    const sign = ['jssdk', 'sign', 'https://h5.example.com/', '--ticket', '-'];
+    const json = await runCli(sign, { env, input: `{"errcode":0,"errmsg":"ok","ticket":"${ticket}","expires_in":7200}\n` });
+    expect(json.code, json.stderr).toBe(2);
+    expect(json.stdout).toBe('');
+    expect(json.stderr).toContain('The --ticket given is getticket’s whole JSON answer, not the ticket itself.');
+    expect(json.stderr).toContain('jq -r .ticket');
+    expect(json.stderr).not.toContain(ticket);
+    const error = await runCli(['--lang', 'zh', 'jssdk', 'verify', '--url', 'https://h5.example.com/', '--signature', '0f9de62fce790f9a083d5c99e95740ceb90c27ed', '--timestamp', '1414587457', '--nonce', 'abc', '--ticket', '-'], {
+      env,
+      input: '{"errcode":40001,"errmsg":"invalid credential"}\n',
+    });
+    expect(error.code).toBe(2);
+    expect(error.stderr).toContain('--ticket 给出的是 getticket 的错误应答（errcode 40001），里面没有 ticket');
+    expect(error.stderr).toContain('wxauth errcode 40001');
+    const nul = await runCli(sign, { env, input: 'sM4A\u0000OVd\n' });
+    expect(nul.code).toBe(2);
+    expect(nul.stderr).toContain('character 5 here is an invisible character, U+0000');
+    expect(nul.stderr).not.toContain('sM4A');
+  });
+
   // config set refuses jsDomains on a website app ("a website app has no JS-SDK"), yet sign handed out a
   // wx.config with the website app's appId without a word.
   it('on a website app’s profile, warns that a website app has no JS-SDK and names what to sign with instead (en, zh, --json)', async () => {

@@ -37,6 +37,30 @@ export const messages = {
     zh: 'jsapi_ticket 用基础 access_token 调 getticket 获取：wxauth{p} jssdk ticket 会打印它；用服务端实际签名用的那张。',
     en: 'A jsapi_ticket comes from getticket with the basic access_token: wxauth{p} jssdk ticket prints it; give the one your server signed with.',
   },
+  'jssdk.ticket.char': {
+    zh: '--ticket 给出的不是 jsapi_ticket：ticket 只由字母、数字、- 和 _ 组成（微信给的是 86 个字符），这里第 {position} 个字符是 {char}。',
+    en: 'The --ticket given is not a jsapi_ticket: a ticket is letters, digits, - and _ only (86 of them from WeChat); character {position} here is {char}.',
+  },
+  'jssdk.ticket.blank': {
+    zh: '--ticket 给出的不是 jsapi_ticket：ticket 只由字母、数字、- 和 _ 组成（微信给的是 86 个字符），这里第 {position} 个字符是{what}。',
+    en: 'The --ticket given is not a jsapi_ticket: a ticket is letters, digits, - and _ only (86 of them from WeChat); character {position} here is {what}.',
+  },
+  'jssdk.ticket.json': {
+    zh: '--ticket 给出的是 getticket 返回的整段 JSON，不是 ticket 本身。',
+    en: 'The --ticket given is getticket’s whole JSON answer, not the ticket itself.',
+  },
+  'jssdk.ticket.json.hint': {
+    zh: '只传它的 ticket 字段，例如：curl … | jq -r .ticket | wxauth jssdk … --ticket -',
+    en: 'Give its ticket field alone, e.g. curl … | jq -r .ticket | wxauth jssdk … --ticket -',
+  },
+  'jssdk.ticket.errorBody': {
+    zh: '--ticket 给出的是 getticket 的错误应答（errcode {errcode}），里面没有 ticket：用它签出的签名微信一律不认。',
+    en: 'The --ticket given is getticket’s error answer (errcode {errcode}), which holds no ticket: nothing signed with it is ever accepted.',
+  },
+  'jssdk.ticket.errorBody.hint': {
+    zh: 'wxauth errcode {errcode} 说明原因和解决办法；服务端在 getticket 失败时不要继续签名。',
+    en: 'wxauth errcode {errcode} says why and what to do; the server should not sign when getticket fails.',
+  },
   'jssdk.ticket.showRefresh': { zh: '--show 和 --refresh 不能一起用。', en: '--show and --refresh cannot be used together.' },
   'jssdk.ticket.showRefresh.hint': {
     zh: '--show 只看缓存、不请求微信；--refresh 跳过缓存向微信重新获取。二选一。',
