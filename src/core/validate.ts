@@ -85,9 +85,15 @@ export function isProfileName(value: string): boolean {
   return /^[A-Za-z0-9_-]{1,64}$/.test(value);
 }
 
-/** ` --profile staging` when the profile is not the default one, so hints can be pasted as they are. */
+/**
+ * ` --profile staging` when the profile is not the default one, so hints can be pasted as they are. A
+ * name no profile can have (a hint made before --profile is checked) is single-quoted, so pasting
+ * `--profile '$(id)'` runs nothing.
+ */
 export function profileFlag(profile: string): string {
-  return profile === 'default' ? '' : ` --profile ${/^[\w.-]+$/.test(profile) ? profile : JSON.stringify(profile)}`;
+  // core/shell.ts's shellWord, written out: importing it here puts shell.ts in a chunk of its own, one
+  // more file read at every start of url and inspect (the bench's files column).
+  return profile === 'default' ? '' : ` --profile ${/^[\w.-]+$/.test(profile) ? profile : `'${profile.replace(/'/g, `'\\''`)}'`}`;
 }
 
 /** `3f2a…9c1e`: enough to recognise a secret, not enough to use it. */

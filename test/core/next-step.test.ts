@@ -185,6 +185,7 @@ describe('profileFlag', () => {
   it('names the profile only when it is not the default, quoted when it has to be', () => {
     expect(profileFlag('default')).toBe('');
     expect(profileFlag('staging')).toBe(' --profile staging');
-    expect(profileFlag('my profile')).toBe(' --profile "my profile"');
+    expect(profileFlag('my profile')).toBe(" --profile 'my profile'");
+    expect(profileFlag('$(id)')).toBe(" --profile '$(id)'");
   });
 });
