@@ -23,7 +23,7 @@ import {
 } from '../core/validate.js';
 import { isOnThisMachine, onThisMachineOrLan } from '../core/host-names.js';
 import { profileFlag } from '../core/validate.js';
-import { hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
+import { dropSecretParams, hideUrlCredentials, maskSecretValues, redactUrl } from '../core/secrets.js';
 import { isRegion, isWechatApiBase, isWechatOpenBase } from '../core/endpoints.js';
 import { linksGoToWechat, pickProfileName, profileRegionIgnored, type ProfileData } from '../store/resolve.js';
 import { validateProfileName } from '../store/config.js';
@@ -406,6 +406,20 @@ export function parseOptions(input: CommandInput): InitOptions {
   };
 }
 
+/**
+ * The http form of an https redirect_uri on this machine, as a word to paste into `config set
+ * redirectUri …`: quoted for the shell, without a code or other secret it carried (a redirect_uri copied
+ * from an address bar; init warned about it above), unless --show-secrets. None when the AppSecret itself
+ * is in it: a command to paste never holds a masked value.
+ */
+function pasteableHttp(redirectUri: string, secret: string | undefined, showSecrets: boolean): { localHttp?: string } {
+  const http = redirectUri.replace(/^https:/i, 'http:');
+  if (showSecrets) return { localHttp: shellWord(http) };
+  const kept = dropSecretParams(http).url;
+  if (secret && maskSecretValues(kept, [secret]) !== kept) return {};
+  return { localHttp: shellWord(kept) };
+}
+
 export async function run(given: InitOptions, ctx: Context): Promise<InitResult> {
   // --secret -: read from a pipe, so the secret is in no command line (history, ps, CI logs).
   const options = given.secret === '-' ? { ...given, secret: await (await import('../flows/stdin.js')).secretFromStdin(ctx.stdin, '--secret', 'wxauth init … --secret -') } : given;
@@ -454,7 +468,7 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     endpoints,
     keptEndpoints,
     listenerCanReceive: hasWebAuth(type) && (await import('../flows/callback.js')).listenerCanReceiveHere(data.redirectUri),
-    ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? { localHttp: data.redirectUri!.replace(/^https:/i, 'http:') } : {}),
+    ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? pasteableHttp(data.redirectUri!, data.secret, ctx.globals.showSecrets === true) : {}),
     // The open base as url will use it: the flag (saved above), else WXAUTH_OPEN_BASE, else the profile's.
     loopbackOnPhone: hasWebAuth(type) && type !== 'website' && isOnThisMachine(data.redirectUri) && onWechat,
     // The wizard said them before its last question.

@@ -304,6 +304,19 @@ describe('values that carry a secret are echoed masked, as the secret is', () =>
     expect(zh.stderr).not.toContain(CODE);
     expect(readConfig(dir).profiles.default!.redirectUri).toBe(uri);
   });
+
+  it('init on a local https redirect_uri offers its http form as a command to paste, without the code it carried and quoted for the shell', async () => {
+    const CODE = '061abcDEF123ghiJKL456mno789pq';
+    const uri = `https://127.0.0.1:8443/cb?code=${CODE}&x=1`;
+    const dir = tempConfigDir();
+    const args = ['init', '--type', 'test', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', '127.0.0.1:8443', '--redirect-uri', uri, '--yes'];
+    const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("config set redirectUri 'http://127.0.0.1:8443/cb?x=1'");
+    expect(r.stdout + r.stderr).not.toContain(CODE);
+    const shown = await runCli(['--show-secrets', ...args], { env: { WXAUTH_CONFIG_DIR: dir } });
+    expect(shown.stderr).toContain(`config set redirectUri 'http://127.0.0.1:8443/cb?code=${CODE}&x=1'`);
+  });
 });
 
 // config set's conflicts quoted a saved redirect_uri in full, code included, and offered a command
