@@ -329,7 +329,10 @@ function regionUnused(pairs: ReadonlyArray<{ key: ConfigField; value: string }>,
   if (setsRegion && setsApiBase) return [{ problem, hint: { key: 'config.set.regionIgnored.both.hint' } }];
   const [remove, keep] = setsRegion ? (['apiBase', 'region'] as const) : (['region', 'apiBase'] as const);
   const unset = `wxauth${p} config unset ${remove}`;
-  const set = `wxauth${p} config set ${keep} ${shellWord(next[keep] ?? '')}`;
+  const value = next[keep] ?? '';
+  // An API base with a password in it is not repeated in a command to paste: "this config set again".
+  if (hideUrlCredentials(value) !== value) return [{ problem, hint: { key: 'config.set.regionIgnored.again.hint', params: { unset } } }];
+  const set = `wxauth${p} config set ${keep} ${shellWord(value)}`;
   return [{ problem, hint: { key: 'config.set.regionIgnored.hint', params: { unset, set } } }];
 }
 

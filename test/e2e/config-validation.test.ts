@@ -420,6 +420,11 @@ describe('a region and an apiBase side by side in a profile', () => {
     const base = await runCli(['config', 'set', 'apiBase', 'http://127.0.0.1:9'], { env: other.env });
     expect(base.code).toBe(2);
     expect(base.stderr).toContain('Run wxauth config unset region first, then wxauth config set apiBase http://127.0.0.1:9');
+    // A base with a password: the hint does not repeat it in a command to paste.
+    const secret = await runCli(['config', 'set', 'apiBase', 'http://user:pa55word@127.0.0.1:9'], { env: other.env });
+    expect(secret.code).toBe(2);
+    expect(secret.stderr).toContain('Run wxauth config unset region first, then this config set again');
+    expect(secret.stderr).not.toContain('pa55word');
     // The region's own host is no conflict.
     expect((await runCli(['config', 'set', 'apiBase', 'https://hk.api.weixin.qq.com'], { env: other.env })).code).toBe(0);
   });

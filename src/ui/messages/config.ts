@@ -32,6 +32,10 @@ export const messages = {
     zh: '先 {unset}，再 {set}；或加 --yes 照样保存（用的是 API 地址）。',
     en: 'Run {unset} first, then {set}; or add --yes to save it anyway (the API base is used).',
   },
+  'config.set.regionIgnored.again.hint': {
+    zh: '先 {unset}，再运行一次这条 config set；或加 --yes 照样保存（用的是 API 地址）。',
+    en: 'Run {unset} first, then this config set again; or add --yes to save it anyway (the API base is used).',
+  },
   'config.set.regionIgnored.both.hint': {
     zh: 'region 和 apiBase 只给一个；或加 --yes 照样保存两者（用的是 API 地址）。',
     en: 'Give only one of region and apiBase; or add --yes to save both anyway (the API base is used).',
