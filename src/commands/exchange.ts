@@ -103,6 +103,16 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
       issuedAt: rememberedForApp?.issuedAt,
       codeOnly: parsed.callback.params.length === 1,
     };
+    // A state is single use: the remembered one already used (login, listen or exchange took its callback)
+    // is an old tab reopened or a replay, whose code is most likely spent (40163). Refused as listen refuses
+    // it, with the code unsent; the code passed alone is still exchanged for a user who wants to try.
+    if (state.verdict === 'match' && rememberedForApp?.usedAt !== undefined) {
+      throw new CallbackError(
+        'state_mismatch',
+        { key: 'tokens.exchange.state.used', params: { state: received ?? '', at: { localTime: rememberedForApp.usedAt }, by: rememberedForApp.usedBy ?? 'listen' } },
+        { hint: { key: 'tokens.exchange.state.used.hint', params: { p } } },
+      );
+    }
     if (explicitState !== undefined && state.verdict !== 'match') {
       throw new CallbackError(
         'state_mismatch',

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
 import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
 import { seedUserToken } from './seed-tokens.js';
+import { StateFiles } from '../../src/store/state.js';
 
 let emu: EmulatorHandle;
 let svc: PublicApp;
@@ -153,6 +154,37 @@ describe('wxauth exchange', () => {
     expect(warned.stderr).toContain('"forged99"');
     expect(warned.stderr).toContain('"issued42"');
     expect(parseJson(warned.stdout).state).toEqual({ received: 'forged99', expected: 'issued42', verdict: 'mismatch', source: 'remembered' });
+  });
+
+  it('a callback whose state was already used (an old tab) is refused before its code is sent (exit 6, en and zh); the code alone still goes', async () => {
+    const url = await wx(['url', '--scope', 'snsapi_base', '--redirect-uri', 'http://localhost/cb', '--no-qr']);
+    expect(url.code, url.stderr).toBe(0);
+    const callback = (await fetch(url.stdout.trim(), { redirect: 'manual' })).headers.get('location') ?? '';
+    const state = /state=(\w+)$/.exec(callback)![1]!;
+    // login took this link's callback (and spent its code) a minute ago.
+    const files = new StateFiles(dir);
+    const entry = files.get('default').entry!;
+    files.put('default', { ...entry, usedAt: Date.now() - 60_000, usedBy: 'login' });
+    for (const lang of ['en', 'zh']) {
+      const r = await wx(['--lang', lang, 'exchange', callback]);
+      expect(r.code).toBe(6);
+      expect(r.stdout).toBe('');
+      if (lang === 'en') {
+        expect(r.stderr).toContain(`This callback’s state "${state}" was already used: wxauth login took its callback at`);
+        expect(r.stderr).toContain('Make a fresh link with wxauth url and authorize again');
+        expect(r.stderr).toContain('pass the code alone: wxauth exchange CODE');
+      } else {
+        expect(r.stderr).toContain(`这个回调的 state "${state}" 已经用过：wxauth login 在`);
+        expect(r.stderr).toContain('只传 code 本身：wxauth exchange CODE');
+      }
+    }
+    const json = await wx(['exchange', callback, '--json']);
+    expect(json.code).toBe(6);
+    expect(parseJson(json.stdout).error).toMatchObject({ code: 'callback' });
+    expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(0);
+    // The user who wants to try anyway passes the code alone.
+    const alone = await wx(['exchange', /code=(\w+)/.exec(callback)![1]!]);
+    expect(alone.code, alone.stderr).toBe(0);
   });
 
   it('a callback that ends after its code, while a state was remembered, is named as cut at its & by the shell', async () => {

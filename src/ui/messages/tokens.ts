@@ -93,6 +93,14 @@ export const messages = {
     zh: 'state 不一致：回调带回的是 "{received}"，wxauth 上次生成链接（url 或 login）时记下的是 "{expected}"（{ago}）。这个 code 可能来自另一次授权，也可能是伪造的回调（CSRF）。',
     en: 'state mismatch: the callback carried "{received}" but the last link wxauth built (url or login) carried "{expected}" ({ago}). This code may come from another authorisation, or from a forged callback (CSRF).',
   },
+  'tokens.exchange.state.used': {
+    zh: '这个回调的 state "{state}" 已经用过：wxauth {by} 在 {at} 已处理过它的回调。state 只能用一次（这正是它防 CSRF 的作用），这是重新打开的旧标签页或重放的地址，它的 code 多半已经用掉（微信会返回 40163）。没有去换 token（code 没有发出）。',
+    en: 'This callback’s state "{state}" was already used: wxauth {by} took its callback at {at}. A state is single use (that is what makes it CSRF protection), so this is an old tab reopened or a replayed address, and its code is most likely spent (WeChat would answer 40163). The code was not exchanged (nothing was sent).',
+  },
+  'tokens.exchange.state.used.hint': {
+    zh: '用 wxauth url{p} 生成新链接再授权，或直接用 wxauth login{p}。如果仍想试这个 code，只传 code 本身：wxauth exchange{p} CODE。',
+    en: 'Make a fresh link with wxauth url{p} and authorize again, or use wxauth login{p}. To try this code anyway, pass the code alone: wxauth exchange{p} CODE.',
+  },
   'tokens.exchange.state.mismatchExplicit': {
     zh: 'state 不一致：回调带回的是 "{received}"，--state 要求的是 "{expected}"。没有去换 token（code 还没用掉）。',
     en: 'state mismatch: the callback carried "{received}" but --state expects "{expected}". The code was not exchanged (it is still unused).',
