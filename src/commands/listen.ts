@@ -11,7 +11,7 @@ import { planListener, RELAY_TTL_MAX_MINUTES, RELAY_TTL_MINUTES, type CallbackHi
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
-import type { StateEntry } from '../store/state.js';
+import type { StateEntry, StateUser } from '../store/state.js';
 import { t, tKey, tr } from '../ui/i18n.js';
 import { joinText } from '../ui/format.js';
 import { listenHooks } from '../ui/present/listen.js';
@@ -29,8 +29,8 @@ export interface ListenOptions {
 /** The state the callback is checked against, and where it came from. */
 export type ExpectedState =
   | { state: string; source: 'flag' }
-  /** `used`: the state's callback was caught already (by login or listen): a callback carrying it is refused. */
-  | { state: string; source: 'remembered'; issuedAt: number; now: number; used?: { at: number; by: 'login' | 'listen'; profileFlag: string } };
+  /** `used`: the state's callback was taken already (by login, listen or exchange): a callback carrying it is refused. */
+  | { state: string; source: 'remembered'; issuedAt: number; now: number; used?: { at: number; by: StateUser; profileFlag: string } };
 
 /** What `listen` tells its presenter while it runs, besides the listener's own hooks. */
 export interface ListenHooks extends CallbackHooks {

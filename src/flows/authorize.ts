@@ -10,7 +10,7 @@ import { generateState, type RandomBytes } from '../core/state.js';
 import { findingKeys, inspectUrl, type Finding, type FindingId, type FindingKeys } from '../core/inspect.js';
 import { profileFlag, refuseEncodedRedirect, type AccountType } from '../core/validate.js';
 import type { ResolvedConfig } from '../store/resolve.js';
-import type { StateEntry } from '../store/state.js';
+import type { StateEntry, StateUser } from '../store/state.js';
 
 /** What `url` refuses on every endpoint even where `inspect` only warns: a state with characters such as
  * `{ : ,` or over 128 bytes comes back altered (or not at all) after WeChat's internal redirect
@@ -250,11 +250,11 @@ export function rememberState(store: StateStore, config: Pick<AuthorizeConfig, '
 }
 
 /**
- * Mark the remembered state `value` used: its callback was caught (by login, or listen). Only when the
+ * Mark the remembered state `value` used: its callback was caught (by login, or listen) or exchanged. Only when the
  * file still holds it (a link made since is the newest and stays unused). Best effort: a state folder that
  * cannot be written costs the user nothing they came for, the callback is caught.
  */
-export function markStateUsed(store: StateStore & { get(profile: string, apart?: string): { entry?: StateEntry } }, profile: string, apart: string | undefined, value: string, by: 'login' | 'listen', now: number): boolean {
+export function markStateUsed(store: StateStore & { get(profile: string, apart?: string): { entry?: StateEntry } }, profile: string, apart: string | undefined, value: string, by: StateUser, now: number): boolean {
   const entry = store.get(profile, apart).entry;
   if (entry === undefined || entry.value !== value || entry.usedAt !== undefined) return false;
   try {

@@ -26,6 +26,9 @@ import { narrowEntry, notJsonError, readStateFile, unwritableError, writeFileAto
  */
 const EPHEMERAL = { durable: false, followLink: false };
 
+/** The commands that take a state's callback, and so use it up: login and listen catch it, exchange is pasted it. */
+export type StateUser = 'login' | 'listen' | 'exchange';
+
 export interface StateEntry {
   value: string;
   issuedAt: number;
@@ -34,11 +37,11 @@ export interface StateEntry {
   endpoint?: 'authorize' | 'qrconnect';
   appid?: string;
   /**
-   * When a callback carrying this state was caught, and by which command: a state is single use (that is
+   * When a callback carrying this state was taken (caught by login or listen, or exchanged), and by which command: a state is single use (that is
    * what makes it CSRF protection), so a later callback carrying it (an old tab reopened) is refused.
    */
   usedAt?: number;
-  usedBy?: 'login' | 'listen';
+  usedBy?: StateUser;
 }
 
 const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'number' };
@@ -48,7 +51,7 @@ const STATE_OPTIONAL: Record<string, FieldRule> = {
   endpoint: ['authorize', 'qrconnect'],
   appid: 'string',
   usedAt: 'number',
-  usedBy: ['login', 'listen'],
+  usedBy: ['login', 'listen', 'exchange'],
 };
 
 /** A state entry as wxauth writes it (here, and in tokens.json before it had this file). */

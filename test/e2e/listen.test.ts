@@ -392,7 +392,7 @@ describe('wxauth listen', () => {
       expect(r.code).toBe(6);
       expect(r.stdout).toBe('');
       if (lang === 'en') {
-        expect(r.stderr).toContain(`The remembered state "${state}" was already used: wxauth listen caught its callback`);
+        expect(r.stderr).toContain(`The remembered state "${state}" was already used: wxauth listen took its callback`);
         expect(r.stderr).toMatch(/#1 [\d:.]+ state already used \(an old tab\?\), refused/);
         expect(r.stderr).toContain('a state already used');
         expect(r.stderr).toContain('make a fresh link with wxauth url');

@@ -132,7 +132,7 @@ describe('wxauth login', () => {
     expect(page?.status).toBe(400);
     const l = await later;
     expect(l.code).toBe(6);
-    expect(l.stderr).toContain('wxauth login caught its callback');
+    expect(l.stderr).toContain('wxauth login took its callback');
   });
 
   it('a snsapi_base login says why there is no unionid: the scope, not an Open Platform binding', async () => {

@@ -187,6 +187,29 @@ describe('wxauth exchange', () => {
     expect(alone.code, alone.stderr).toBe(0);
   });
 
+  it('exchanging a callback whose state matched marks the state used: the same address pasted again is refused, naming exchange; --state marks nothing', async () => {
+    const url = await wx(['url', '--scope', 'snsapi_base', '--redirect-uri', 'http://localhost/cb', '--no-qr']);
+    expect(url.code, url.stderr).toBe(0);
+    const callback = (await fetch(url.stdout.trim(), { redirect: 'manual' })).headers.get('location') ?? '';
+    const state = /state=(\w+)$/.exec(callback)![1]!;
+    const files = new StateFiles(dir);
+    // --state checks a state of the user's own: the remembered one is left as it was.
+    const other = callback.replace(/code=\w+/, `code=${emu.issueCode({ appid: svc.appid, user: 'u2', scope: 'snsapi_base' })}`);
+    expect((await wx(['exchange', other, '--state', state])).code).toBe(0);
+    expect(files.get('default').entry?.usedAt).toBeUndefined();
+    const first = await wx(['exchange', callback]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(files.get('default').entry).toMatchObject({ value: state, usedBy: 'exchange' });
+    const again = await wx(['exchange', callback]);
+    expect(again.code).toBe(6);
+    expect(again.stderr).toContain(`This callback’s state "${state}" was already used: wxauth exchange took its callback at`);
+    const zh = await wx(['--lang', 'zh', 'exchange', callback]);
+    expect(zh.code).toBe(6);
+    expect(zh.stderr).toContain(`这个回调的 state "${state}" 已经用过：wxauth exchange 在`);
+    // WeChat was asked twice (--state, then the first paste), never for the refused pastes.
+    expect(snsCalls('/sns/oauth2/access_token')).toHaveLength(2);
+  });
+
   it('a callback that ends after its code, while a state was remembered, is named as cut at its & by the shell', async () => {
     expect((await wx(['url', '--scope', 'snsapi_base', '--redirect-uri', 'http://localhost/cb', '--state', 'issued42', '--no-qr'])).code).toBe(0);
     const cut = await wx(['exchange', `http://localhost/cb?code=${emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' })}`]);
