@@ -22,6 +22,7 @@ import { DEFAULT_OPEN_BASE } from '../core/endpoints.js';
 import { addressInText } from '../core/callback-url.js';
 import { redactUrl } from '../core/secrets.js';
 import { profileFlag } from '../core/validate.js';
+import { formatLocalTime } from '../ui/format.js';
 
 export interface InspectOptions {
   input: string;
@@ -87,8 +88,12 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   let result = inspectUrl(input, context);
   if (result.kind === 'callback') {
     // Only a callback needs the remembered state; a URL lint never touches the token cache.
-    const remembered = (await ctx.rememberedState(config.profile, config.appid))?.value;
-    if (remembered !== undefined) result = inspectUrl(input, { ...context, rememberedState: remembered });
+    const remembered = await ctx.rememberedState(config.profile, config.appid);
+    if (remembered !== undefined) {
+      // A state already used (login, listen or exchange took its callback) is said as such, not as a match.
+      const used = remembered.usedAt !== undefined ? { at: formatLocalTime(remembered.usedAt), by: remembered.usedBy ?? 'listen' } : undefined;
+      result = inspectUrl(input, { ...context, rememberedState: remembered.value, ...(used ? { rememberedStateUsed: used } : {}) });
+    }
   }
 
   const showSecrets = ctx.globals.showSecrets === true;

@@ -113,6 +113,7 @@ export const FINDING_IDS = [
   'callback.code_seen',
   'callback.state_ok',
   'callback.state_mismatch',
+  'callback.state_used',
   'callback.state_missing',
   'callback.state_unverified',
   'callback.no_state',
@@ -162,6 +163,11 @@ export interface InspectContext {
   profile?: InspectProfile;
   /** The state `wxauth url` remembered for this profile. */
   rememberedState?: string;
+  /**
+   * The remembered state was used already: its callback taken by `by` (login, listen or exchange) at `at`
+   * (as the terminal shows a time). A state is single use: the same callback again is an old tab or a replay.
+   */
+  rememberedStateUsed?: { at: string; by: string };
   /** Codes already seen (e.g. by the listener): a repeat means WeChat hit the callback twice. */
   seenCodes?: string[];
   /** An open base other than open.weixin.qq.com to accept as WeChat's (the emulator). */
@@ -905,6 +911,7 @@ function inspectCallback(
   if (remembered !== undefined && remembered !== '') {
     if (cb.state === undefined || cb.state === '') findings.add('callback.state_missing', 'error', { expected: remembered });
     else if (cb.state !== remembered) findings.add('callback.state_mismatch', 'error', { state: visible(cb.state, 60), expected: remembered });
+    else if (ctx.rememberedStateUsed !== undefined) findings.add('callback.state_used', 'error', { state: remembered, at: ctx.rememberedStateUsed.at, by: ctx.rememberedStateUsed.by });
     else findings.add('callback.state_ok', 'info');
   } else if (cb.state === undefined || cb.state === '') {
     findings.add('callback.no_state', 'warning');

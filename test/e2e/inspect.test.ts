@@ -2,6 +2,7 @@
 // code checked apart.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseJson, runCli, tempConfigDir } from './helpers.js';
+import { StateFiles } from '../../src/store/state.js';
 
 const OA = 'wx807d86fb6b3d4fd2';
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -223,6 +224,29 @@ describe('wxauth inspect', () => {
     expect(doc.kind).toBe('callback');
     expect(doc.findings.map((f) => f.id)).toEqual(['callback.state_mismatch']);
     expect(doc.findings[0]?.message).toContain(state);
+  });
+
+  it('a callback carrying the remembered state already used is its own error (an old tab, a replay), in en and zh', async () => {
+    const { state } = parseJson((await run(['url', '--json'])).stdout) as { state: string };
+    const files = new StateFiles(dir);
+    const entry = files.get('default').entry!;
+    files.put('default', { ...entry, usedAt: Date.now() - 60_000, usedBy: 'exchange' });
+    const url = `https://www.example.com/oauth/callback?code=${CODE}&state=${state}`;
+    const en = await run(['inspect', url]);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain('[callback.state_used]');
+    expect(en.stdout).not.toContain('[callback.state_ok]');
+    expect(en.stdout).toMatch(new RegExp(`state ${state} is the remembered one, but it was already used: wxauth exchange took its callback at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d`));
+    expect(en.stdout).toContain('an old tab reopened, or a replayed callback address');
+    expect(en.stdout).toContain('Make a fresh link and authorize again: wxauth url');
+    const zh = await run(['--lang', 'zh', 'inspect', url]);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toContain(`state ${state} 与记住的一致，但已经用过：wxauth exchange 在`);
+    expect(zh.stdout).toContain('生成新链接再授权：wxauth url');
+    const doc = parseJson((await run(['inspect', url, '--json'])).stdout) as { findings: JsonFinding[] };
+    expect(doc.findings.map((f) => f.id)).toEqual(['callback.state_used']);
+    // The config dir is shared by this file's tests: the state is left unused, as it was.
+    files.put('default', entry);
   });
 
   it('hides the code unless --show-secrets', async () => {

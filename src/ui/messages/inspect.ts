@@ -1033,6 +1033,18 @@ export const messages = {
     zh: '重新生成链接再试：wxauth url；若 state 被改写，检查它是否只含 a-zA-Z0-9。',
     en: 'Build a fresh URL and retry: wxauth url; if the state was altered, check that it is only a-zA-Z0-9.',
   },
+  'inspect.callback.state_used': {
+    zh: 'state {state} 与记住的一致，但已经用过：wxauth {by} 在 {at} 已处理过它的回调。',
+    en: 'state {state} is the remembered one, but it was already used: wxauth {by} took its callback at {at}.',
+  },
+  'inspect.callback.state_used.effect': {
+    zh: 'state 只能用一次（这正是它防 CSRF 的作用）：这是重新打开的旧标签页，或被重放的回调地址，应当拒绝；它的 code 多半已经用掉（换 token 会得到 40163）。wxauth exchange 和 listen 都会拒收它。',
+    en: 'A state is single use (that is what makes it CSRF protection): this is an old tab reopened, or a replayed callback address, and should be rejected; its code is most likely spent (exchanging it gets 40163). wxauth exchange and listen refuse it.',
+  },
+  'inspect.callback.state_used.fix': {
+    zh: '生成新链接再授权：wxauth url{p}（或直接用 wxauth login{p}）。',
+    en: 'Make a fresh link and authorize again: wxauth url{p} (or use wxauth login{p}).',
+  },
   'inspect.callback.state_missing': {
     zh: '回调里没有 state，而 wxauth 记住的是 {expected}。',
     en: 'The callback has no state, but wxauth remembered {expected}.',
