@@ -197,7 +197,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     : undefined;
   let callback: CallbackResult;
   if (options.mode === 'paste') {
-    callback = await readPasted(ctx, expected, hooks, p, laterState);
+    callback = await readPasted(ctx, expected, hooks, p, laterState, spent?.value);
     startExchange(callback.hits[0]!);
   } else {
     // On the defaults: a redirect_uri there was is not local (notLocal), or there was none at all.
@@ -230,9 +230,10 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
       hooks,
     );
   }
-  // Single use: the remembered state whose callback this was is marked used, so an old tab of its link
-  // reopened under a later listen is refused (not with --state: that state is not the remembered one's).
-  if (options.state === undefined && callback.stateChecked && callback.state !== undefined && options.mode !== 'paste') {
+  // Single use: the remembered state whose callback this was (caught, or pasted) is marked used, so an old
+  // tab of its link reopened, or the address pasted again, is refused (not with --state: that state is not
+  // the remembered one's).
+  if (options.state === undefined && callback.stateChecked && callback.state !== undefined) {
     const { markStateUsed } = await import('../flows/authorize.js');
     markStateUsed(await ctx.stateFiles(), config.profile, config.otherAccount ? config.appid : undefined, callback.state, 'listen', ctx.now());
   }
@@ -335,21 +336,21 @@ async function readPasteFromTerminal(ctx: Context, hooks: ListenHooks, classify:
 }
 
 /** --paste: read the callback URL from the terminal, else from piped stdin. */
-async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState?: () => string | undefined): Promise<CallbackResult> {
+async function readPasted(ctx: Context, expected: string | undefined, hooks: ListenHooks, p: string, laterState: (() => string | undefined) | undefined, spentState: string | undefined): Promise<CallbackResult> {
   const { evaluatePastedCallback } = await import('../listener/paste.js');
   const judgeWith = (latest: string | undefined) => (line: string): CallbackResult => {
     // None remembered at start: a link's made since is the only state there is to check.
-    if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest, ctx.now(), p);
+    if (expected === undefined && latest !== undefined) return evaluatePastedCallback(line, latest, ctx.now(), p, spentState);
     // A state remembered since listen started (the link just used) is taken too; any other failure is
     // said against the state read at start.
     if (latest !== undefined && latest !== expected) {
       try {
-        return evaluatePastedCallback(line, latest, ctx.now(), p);
+        return evaluatePastedCallback(line, latest, ctx.now(), p, spentState);
       } catch {
         // Not that link's callback: judged below.
       }
     }
-    return evaluatePastedCallback(line, expected, ctx.now(), p);
+    return evaluatePastedCallback(line, expected, ctx.now(), p, spentState);
   };
   // Text of several lines: a first line that is a whole callback (code and an accepted state) is the
   // paste, as before (a log's lines, one callback each; a curl line and its options). Otherwise the

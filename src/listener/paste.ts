@@ -11,7 +11,7 @@ import { statesEqual, type CallbackResult } from './server.js';
 const PASTE_PATH = '/paste';
 
 /** `p`: ` --profile x` for the commands the advice names (empty for the default profile). */
-export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number, p = ''): CallbackResult {
+export function evaluatePastedCallback(text: string, expectedState: string | undefined, now: number, p = '', spentState?: string): CallbackResult {
   const cleaned = cleanPastedCode(text);
   const parsed = parseCallbackUrl(cleaned.text);
   if (isAuthorizeUrl(parsed)) {
@@ -27,7 +27,15 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
   const decision = decideCallbackHit(
     { method: 'GET', url: query === '' ? PASTE_PATH : `${PASTE_PATH}?${query}`, host: 'paste', at: now },
     NOTHING_SEEN,
-    { path: PASTE_PATH, expectedState: bareCode ? undefined : expectedState, duplicateWindowMs: 0, hostAllowed: () => true, statesEqual },
+    {
+      path: PASTE_PATH,
+      expectedState: bareCode ? undefined : expectedState,
+      duplicateWindowMs: 0,
+      hostAllowed: () => true,
+      statesEqual,
+      // A state already used (its callback taken by login, listen or exchange) is refused, as the live listener refuses it.
+      ...(spentState !== undefined ? { isSpent: (received: string) => statesEqual(received, spentState) } : {}),
+    },
   );
   const hit = decision.hit && { ...decision.hit, method: 'PASTE', userAgent: undefined, remoteAddress: undefined };
   switch (hit?.kind) {
@@ -52,6 +60,9 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
       throw new CallbackError('denied', message, { hint });
     }
     case 'state_mismatch': {
+      if (hit.spent === true) {
+        throw new CallbackError('state_mismatch', { key: 'listen.paste.stateUsed', params: { state: hit.state ?? '' } }, { hint: { key: 'listen.paste.stateUsed.hint', params: { p } } });
+      }
       const { message, hint } = describeStateMismatch(hit, expectedState, p);
       throw new CallbackError('state_mismatch', message, { hint });
     }

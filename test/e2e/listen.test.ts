@@ -6,6 +6,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { lanAddresses } from '../../src/listener/addresses.js';
+import { StateFiles } from '../../src/store/state.js';
 import { collect, emulatorEnv, freePort, parseJson, runCli, spawnCli, startCli, tempConfigDir, waitForOutput } from './helpers.js';
 
 const CODE = '061eY9xX08tQu02IH4wX05BjxX0eY9xA';
@@ -402,6 +403,33 @@ describe('wxauth listen', () => {
         expect(r.stderr).toContain('用 wxauth url 生成新链接再授权');
       }
     }
+  });
+
+  it('listen --paste is single use too: an accepted paste marks the state used, and the same callback pasted again is refused (exit 6, en and zh); the code alone still goes', async () => {
+    const dir = tempConfigDir();
+    const env = { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:8080' };
+    const built = await runCli(['url', '--redirect-uri', 'http://127.0.0.1:8080/wx/back'], { env });
+    expect(built.code).toBe(0);
+    const state = /state=([A-Za-z0-9]+)#/.exec(built.stdout)![1]!;
+    const callback = `http://127.0.0.1:8080/wx/back?code=${CODE}&state=${state}\n`;
+    const first = await runCli(['listen', '--paste'], { env, input: callback });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toBe(`code   ${CODE}\nstate  ${state}\n`);
+    expect(new StateFiles(dir).get('default').entry).toMatchObject({ value: state, usedBy: 'listen' });
+    for (const lang of ['en', 'zh']) {
+      const again = await runCli(['listen', '--paste', '--lang', lang], { env, input: callback });
+      expect(again.code).toBe(6);
+      expect(again.stdout).toBe('');
+      if (lang === 'en') {
+        expect(again.stderr).toContain(`The pasted callback carries "${state}", a state already used`);
+        expect(again.stderr).toContain('pass the code alone: wxauth exchange CODE');
+      } else {
+        expect(again.stderr).toContain(`粘贴的回调带的 state "${state}" 已经用过`);
+        expect(again.stderr).toContain('只传 code 本身：wxauth exchange CODE');
+      }
+    }
+    const alone = await runCli(['listen', '--paste'], { env, input: `${CODE}\n` });
+    expect(alone.code, alone.stderr).toBe(0);
   });
 
   it('picks up where `wxauth url` left off: its redirect_uri gives port and path, its state is checked', async () => {
