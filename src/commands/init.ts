@@ -44,6 +44,8 @@ type CallbackFlag = 'domain' | 'redirectUri';
 
 export interface InitResult {
   profile: string;
+  /** The profile now holds a region and an API base that is not that region's host: the region is not used (saved with --yes). */
+  regionIgnored: MessageRef | undefined;
   /** ` --profile x` for the commands the hints offer (empty for the default profile). */
   profileFlag: string;
   /** The settings file written. */
@@ -420,6 +422,11 @@ function pasteableHttp(redirectUri: string, secret: string | undefined, showSecr
   return { localHttp: shellWord(kept) };
 }
 
+/** Endpoint settings as said back: a URL's user name and password masked (core/secrets.ts hideUrlCredentials). */
+function shownEndpoints(values: Partial<Pick<ProfileData, EndpointKey>>): Partial<Pick<ProfileData, EndpointKey>> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? hideUrlCredentials(value) : value]));
+}
+
 export async function run(given: InitOptions, ctx: Context): Promise<InitResult> {
   // --secret -: read from a pipe, so the secret is in no command line (history, ps, CI logs).
   const options = given.secret === '-' ? { ...given, secret: await (await import('../flows/stdin.js')).secretFromStdin(ctx.stdin, '--secret', 'wxauth init … --secret -') } : given;
@@ -452,9 +459,14 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
   ) as Partial<Pick<ProfileData, EndpointKey>>;
   const written: ProfileData = { ...(hasWebAuth(type) ? data : { ...data, domain: undefined, redirectUri: undefined }), ...endpoints };
   const madeCurrent = store.setValues(profile, written);
-  const onWechat = linksGoToWechat(endpoints.openBase, ctx.env, store.getProfile(profile)?.openBase);
+  const saved = store.getProfile(profile);
+  const onWechat = linksGoToWechat(endpoints.openBase, ctx.env, saved?.openBase);
+  // Both kept with --yes (or asked and confirmed): said now, not only by the next command.
+  let regionIgnored: MessageRef | undefined;
+  if (saved?.region !== undefined && saved.apiBase !== undefined && isRegion(saved.region)) regionIgnored = profileRegionIgnored(profile, saved.region, saved.apiBase);
   return {
     profile,
+    regionIgnored,
     profileFlag: profileFlag(profile),
     file: store.path,
     data,
@@ -465,8 +477,9 @@ export async function run(given: InitOptions, ctx: Context): Promise<InitResult>
     dropped: droppedFlags(options, type),
     currentProfile: store.currentProfile(),
     madeCurrent,
-    endpoints,
-    keptEndpoints,
+    // As shown: a base URL's credentials (http://user:pass@gateway) masked, as config get shows them.
+    endpoints: ctx.globals.showSecrets ? endpoints : shownEndpoints(endpoints),
+    keptEndpoints: ctx.globals.showSecrets ? keptEndpoints : shownEndpoints(keptEndpoints),
     listenerCanReceive: hasWebAuth(type) && (await import('../flows/callback.js')).listenerCanReceiveHere(data.redirectUri),
     ...(hasWebAuth(type) && onThisMachineOrLan(data.redirectUri, 'https:') ? pasteableHttp(data.redirectUri!, data.secret, ctx.globals.showSecrets === true) : {}),
     // The open base as url will use it: the flag (saved above), else WXAUTH_OPEN_BASE, else the profile's.

@@ -813,8 +813,18 @@ describe('init with endpoint flags', () => {
     expect(zh.stderr).toContain('保存后 profile "default" 会同时有 region sh 和 apiBase http://127.0.0.1:3900');
     expect(zh.stderr).toContain('→ --region 和 --api-base 只给一个；或加 --yes 照样保存两者（用的是 API 地址）。');
     expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
-    expect((await runCli([...both, '--yes'], { env })).code).toBe(EXIT.ok);
+    const yes = await runCli([...both, '--yes'], { env });
+    expect(yes.code).toBe(EXIT.ok);
     expect(readConfig(dir).profiles.default).toMatchObject({ apiBase: 'http://127.0.0.1:3900', region: 'sh' });
+    // Saved with --yes, said at once: the region is not used.
+    expect(yes.stderr).toContain('! Profile "default" saves both region sh and apiBase http://127.0.0.1:3900: the API base wins, so region sh is not used');
+    // Re-initialised with --yes over a saved apiBase with a password: said, and the password never shown.
+    const withPassword = tempConfigDir();
+    await runCli(['init', ...SERVICE, '--secret', SECRET, '--api-base', 'http://u:pa55word@127.0.0.1:3900', '--yes'], { env: { WXAUTH_CONFIG_DIR: withPassword } });
+    const again = await runCli(['--lang', 'zh', 'init', ...SERVICE, '--secret', SECRET, '--region', 'sh', '--yes'], { env: { WXAUTH_CONFIG_DIR: withPassword } });
+    expect(again.code, again.stderr).toBe(EXIT.ok);
+    expect(again.stderr).toContain('profile "default" 同时保存了接入点 region sh 和 apiBase http://u:***@127.0.0.1:3900');
+    expect(again.stderr + again.stdout).not.toContain('pa55word');
   });
 
   it('the wizard asks before saving --region beside the apiBase the profile keeps: no is exit 130, nothing changes; yes saves', async () => {

@@ -65,6 +65,7 @@ export function present(result: InitResult, out: Output): void {
   if (endpoints.length > 0) out.note(out.t('init.endpoints.saved', { values: pairs(endpoints), p: result.profileFlag, keys: endpoints.map(([key]) => key).join(' ') }));
   const kept = Object.entries(result.keptEndpoints);
   if (kept.length > 0) out.warning('init.endpoints.kept', out.t('init.endpoints.kept', { profile, values: pairs(kept), keys: kept.map(([key]) => key).join(' '), p: result.profileFlag }));
+  if (result.regionIgnored) out.warning('config.region.ignored.profile', out.tr(result.regionIgnored));
   out.success(out.t('init.done', { profile, file }));
   presentRedirectCautions(out, result.redirectCautions);
   // The first profile becomes the current one: said when that is not simply "default", which commands use anyway.
