@@ -260,7 +260,7 @@ function conflicts(
               ? { key: 'config.set.redirectOutside.none.hint', params: { domain: next.domain } }
               : redirect.names.length === 0
                 ? { key: 'config.set.redirectOutside.hint', params: { command: set(['domain', domain], ['redirectUri', redirect.url]) } }
-                : { key: 'config.set.redirectOutside.dropped.hint', params: { command: set(['domain', domain], ['redirectUri', redirect.url]), names: redirect.names.join(', ') } },
+                : { key: 'config.set.redirectOutside.dropped.hint', params: { command: set(['domain', domain], ['redirectUri', redirect.url]), names: redirect.names } },
         });
       } else {
         // The saved redirect_uri moved under the new domain, its path kept.
@@ -273,7 +273,7 @@ function conflicts(
               ? { key: 'config.set.redirectMismatch.unset.hint', params: { unset: unset('redirectUri') } }
               : redirect.names.length === 0
                 ? { key: 'config.set.redirectMismatch.hint', params: { command: set(['domain', next.domain], ['redirectUri', redirect.url]) } }
-                : { key: 'config.set.redirectMismatch.dropped.hint', params: { command: set(['domain', next.domain], ['redirectUri', redirect.url]), names: redirect.names.join(', ') } },
+                : { key: 'config.set.redirectMismatch.dropped.hint', params: { command: set(['domain', next.domain], ['redirectUri', redirect.url]), names: redirect.names } },
         });
       }
     }

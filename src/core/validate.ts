@@ -384,7 +384,7 @@ export function checkCallbackPair(type: AccountType | undefined, domain: string,
  * quoted, and not left readable on a prompt line either (init's wizard).
  */
 export function looksLikeSecret(value: string): boolean {
-  return /^\s*[0-9a-f]{32}\s*$/i.test(value);
+  return isSecret(value.trim());
 }
 
 /**

@@ -55,7 +55,12 @@ export function isEmulatorAt(host: string, port: number, timeoutMs = 800): Promi
         }
       });
       res.on('error', () => resolve(false));
+      // Cut short by the deadline: no 'end' comes (a promise settles once, so after 'end' this does nothing).
+      res.on('close', () => resolve(false));
     });
+    // The whole answer within timeoutMs, not only each pause between its bytes (the socket's timeout).
+    const deadline = setTimeout(() => req.destroy(), timeoutMs);
+    req.on('close', () => clearTimeout(deadline));
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(false));
     req.end();
