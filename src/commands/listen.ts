@@ -230,18 +230,19 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
       hooks,
     );
   }
-  // Single use: the remembered state whose callback this was (caught, or pasted) is marked used, so an old
-  // tab of its link reopened, or the address pasted again, is refused (not with --state: that state is not
-  // the remembered one's).
-  if (options.state === undefined && callback.stateChecked && callback.state !== undefined) {
-    const { markStateUsed } = await import('../flows/authorize.js');
-    markStateUsed(await ctx.stateFiles(), config.profile, config.otherAccount ? config.appid : undefined, callback.state, 'listen', ctx.now());
-  }
   // API-FACTS §1.6: an official account's code lives 5 minutes, a website app's 10.
   const newerLink = options.state === undefined && callback.stateChecked && callback.state !== expected;
   hooks.onCallback(callback, { showSecrets: ctx.globals.showSecrets === true, exchanging: exchanged !== undefined, codeMinutes: endpoint === 'qrconnect' ? 10 : 5, profileFlag: p, newerLink: newerLink && (expected === undefined ? 'first' : 'newer') });
   if (!exchanged) return { mode: 'callback' };
   const exchange = await exchanged;
+  // Single use, once its code is spent: the remembered state whose callback this was (caught, or pasted)
+  // is marked used, so an old tab of its link reopened, or the address pasted again, is refused. Not
+  // without --exchange (the code is still to be exchanged, by the callback's address too), not after an
+  // exchange that failed (a retry must work), not with --state (that state is not the remembered one's).
+  if (options.state === undefined && callback.stateChecked && callback.state !== undefined) {
+    const { markStateUsed } = await import('../flows/authorize.js');
+    markStateUsed(await ctx.stateFiles(), config.profile, config.otherAccount ? config.appid : undefined, callback.state, 'listen', ctx.now());
+  }
   const exitCode = exchange.saveError?.exitCode;
   // The exchange's state, as `exchange` reports it: the one the listener took (a newer link's included).
   const { compareState } = await import('../core/token.js');

@@ -200,14 +200,15 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     }
 
     const callback = await session.wait();
-    // Single use: an old tab of this link reopened under a later listen is refused, not taken as fresh.
-    markStateUsed(await ctx.stateFiles(), config.profile, config.otherAccount ? link.appid : undefined, link.state, 'login', ctx.now());
     hooks.onCallback(callback);
 
     const { exchangeCode, checkUserToken, fetchUserinfo } = await import('../flows/user-token.js');
     const api = await ctx.api(config);
     hooks.onStep('exchange');
     const exchanged = await exchangeCode({ api, tokens, profile: config.profile, redirectUri: config.redirectUri, now: () => ctx.now(), appid: config.appid!, secret: config.secret!, code: callback.code, fromEnv: envCredentials(config.sources) });
+    // Single use, once its code is spent (an exchange that failed leaves the link usable for a retry): an
+    // old tab of this link reopened under a later listen, exchange or inspect is refused, not taken as fresh.
+    markStateUsed(await ctx.stateFiles(), config.profile, config.otherAccount ? link.appid : undefined, link.state, 'login', ctx.now());
     // A cache that refused the tokens is not read or written again in this run: the check and userinfo
     // still run on the tokens in hand, and the presenter prints them before saying they were not saved.
     const deps = { api, tokens: exchanged.saveError ? undefined : tokens, profile: config.profile, now: () => ctx.now() };

@@ -370,66 +370,95 @@ describe('wxauth listen', () => {
     expect(r.stderr).not.toContain('redirect_uri to go by');
   });
 
-  it('a state is single use: once listen caught its callback, the same callback again (an old tab) under a later listen is refused, saying it was used (en, zh)', async () => {
-    const port = await freePort();
-    const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
-    const built = await runCli(['url', '--redirect-uri', `http://127.0.0.1:${port}/wx/back`], { env });
-    expect(built.code).toBe(0);
-    const state = /state=([A-Za-z0-9]+)#/.exec(built.stdout)![1]!;
-    const url = `http://127.0.0.1:${port}/wx/back`;
-    const first = runCli(['listen', '--timeout', '20'], { env });
-    await portOpen(port);
-    expect((await get(`${url}?code=${CODE}&state=${state}`)).status).toBe(200);
-    // WeChat calling twice within the window is still a duplicate, not a used state.
-    expect((await get(`${url}?code=${CODE}&state=${state}`)).status).toBe(200);
-    const r1 = await first;
-    expect(r1.code, r1.stderr).toBe(0);
-    expect(r1.stderr).toMatch(/#2 [\d:.]+ the same code arrived again/);
-    for (const lang of ['en', 'zh']) {
-      const again = runCli(['listen', '--timeout', '2', '--lang', lang], { env });
+  it('a state is single use once its code is spent: after listen --exchange, the same callback again (an old tab) under a later listen is refused, saying it was used (en, zh); listen alone marks nothing', async () => {
+    const emu = await startEmulator();
+    try {
+      const app = emu.apps.find((a) => a.type === 'test')!;
+      const port = await freePort();
+      const dir = tempConfigDir();
+      const env = { ...emulatorEnv(emu, app), WXAUTH_CONFIG_DIR: dir, WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+      const built = await runCli(['url', '--redirect-uri', `http://127.0.0.1:${port}/wx/back`], { env });
+      expect(built.code).toBe(0);
+      const state = /state=([A-Za-z0-9]+)#/.exec(built.stdout)![1]!;
+      const url = `http://127.0.0.1:${port}/wx/back`;
+      // Caught, not exchanged: the code is still to be spent (by exchange CODE, or the callback's address), so nothing is marked.
+      const caught = runCli(['listen', '--timeout', '20'], { env });
       await portOpen(port);
-      expect((await get(`${url}?code=${CODE}&state=${state}`)).status).toBe(400);
-      const r = await again;
-      expect(r.code).toBe(6);
-      expect(r.stdout).toBe('');
-      if (lang === 'en') {
-        expect(r.stderr).toContain(`The remembered state "${state}" was already used: wxauth listen took its callback`);
-        expect(r.stderr).toMatch(/#1 [\d:.]+ state already used \(an old tab\?\), refused/);
-        expect(r.stderr).toContain('a state already used');
-        expect(r.stderr).toContain('make a fresh link with wxauth url');
-      } else {
-        expect(r.stderr).toContain(`记下的 state "${state}" 已经用过`);
-        expect(r.stderr).toMatch(/#1 [\d:.]+ state 已经用过/);
-        expect(r.stderr).toContain('用 wxauth url 生成新链接再授权');
+      expect((await get(`${url}?code=${CODE}&state=${state}`)).status).toBe(200);
+      expect((await caught).code).toBe(0);
+      expect(new StateFiles(dir).get('default').entry?.usedAt).toBeUndefined();
+      const code = emu.issueCode({ appid: app.appid, scope: 'snsapi_base' });
+      const first = runCli(['listen', '--timeout', '20', '--exchange'], { env });
+      await portOpen(port);
+      expect((await get(`${url}?code=${code}&state=${state}`)).status).toBe(200);
+      // WeChat calling twice within the window is still a duplicate, not a used state.
+      expect((await get(`${url}?code=${code}&state=${state}`)).status).toBe(200);
+      const r1 = await first;
+      expect(r1.code, r1.stderr).toBe(0);
+      expect(r1.stderr).toMatch(/#2 [\d:.]+ the same code arrived again/);
+      expect(new StateFiles(dir).get('default').entry).toMatchObject({ value: state, usedBy: 'listen' });
+      for (const lang of ['en', 'zh']) {
+        const again = runCli(['listen', '--timeout', '2', '--lang', lang], { env });
+        await portOpen(port);
+        expect((await get(`${url}?code=${code}&state=${state}`)).status).toBe(400);
+        const r = await again;
+        expect(r.code).toBe(6);
+        expect(r.stdout).toBe('');
+        if (lang === 'en') {
+          expect(r.stderr).toContain(`The remembered state "${state}" was already used: wxauth listen took its callback`);
+          expect(r.stderr).toMatch(/#1 [\d:.]+ state already used \(an old tab\?\), refused/);
+          expect(r.stderr).toContain('a state already used');
+          expect(r.stderr).toContain('make a fresh link with wxauth url');
+        } else {
+          expect(r.stderr).toContain(`记下的 state "${state}" 已经用过`);
+          expect(r.stderr).toMatch(/#1 [\d:.]+ state 已经用过/);
+          expect(r.stderr).toContain('用 wxauth url 生成新链接再授权');
+        }
       }
+    } finally {
+      await emu.close();
     }
   });
 
-  it('listen --paste is single use too: an accepted paste marks the state used, and the same callback pasted again is refused (exit 6, en and zh); the code alone still goes', async () => {
-    const dir = tempConfigDir();
-    const env = { WXAUTH_CONFIG_DIR: dir, WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: '127.0.0.1:8080' };
-    const built = await runCli(['url', '--redirect-uri', 'http://127.0.0.1:8080/wx/back'], { env });
-    expect(built.code).toBe(0);
-    const state = /state=([A-Za-z0-9]+)#/.exec(built.stdout)![1]!;
-    const callback = `http://127.0.0.1:8080/wx/back?code=${CODE}&state=${state}\n`;
-    const first = await runCli(['listen', '--paste'], { env, input: callback });
-    expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toBe(`code   ${CODE}\nstate  ${state}\n`);
-    expect(new StateFiles(dir).get('default').entry).toMatchObject({ value: state, usedBy: 'listen' });
-    for (const lang of ['en', 'zh']) {
-      const again = await runCli(['listen', '--paste', '--lang', lang], { env, input: callback });
-      expect(again.code).toBe(6);
-      expect(again.stdout).toBe('');
-      if (lang === 'en') {
-        expect(again.stderr).toContain(`The pasted callback carries "${state}", a state already used`);
-        expect(again.stderr).toContain('pass the code alone: wxauth exchange CODE');
-      } else {
-        expect(again.stderr).toContain(`粘贴的回调带的 state "${state}" 已经用过`);
-        expect(again.stderr).toContain('只传 code 本身：wxauth exchange CODE');
+  it('listen --paste is single use too: a paste whose code was exchanged marks the state used, and the same callback pasted again is refused (exit 6, en and zh); a paste not exchanged, or an exchange that failed, marks nothing', async () => {
+    const emu = await startEmulator();
+    try {
+      const app = emu.apps.find((a) => a.type === 'test')!;
+      const dir = tempConfigDir();
+      const env = { ...emulatorEnv(emu, app), WXAUTH_CONFIG_DIR: dir, WXAUTH_DOMAIN: '127.0.0.1:8080' };
+      const built = await runCli(['url', '--redirect-uri', 'http://127.0.0.1:8080/wx/back'], { env });
+      expect(built.code).toBe(0);
+      const state = /state=([A-Za-z0-9]+)#/.exec(built.stdout)![1]!;
+      const code = emu.issueCode({ appid: app.appid, scope: 'snsapi_base' });
+      const callback = `http://127.0.0.1:8080/wx/back?code=${code}&state=${state}\n`;
+      const pasted = await runCli(['listen', '--paste'], { env, input: callback });
+      expect(pasted.code, pasted.stderr).toBe(0);
+      expect(pasted.stdout).toBe(`code   ${code}\nstate  ${state}\n`);
+      expect(new StateFiles(dir).get('default').entry?.usedAt).toBeUndefined();
+      // WeChat out of reach: nothing spent, nothing marked; the same paste works once it is back.
+      const unreachable = await runCli(['listen', '--paste', '--exchange'], { env: { ...env, WXAUTH_API_BASE: 'http://127.0.0.1:1', WXAUTH_BACKUP_API_BASE: 'http://127.0.0.1:1' }, input: callback });
+      expect(unreachable.code).toBe(5);
+      expect(new StateFiles(dir).get('default').entry?.usedAt).toBeUndefined();
+      const exchanged = await runCli(['listen', '--paste', '--exchange'], { env, input: callback });
+      expect(exchanged.code, exchanged.stderr).toBe(0);
+      expect(new StateFiles(dir).get('default').entry).toMatchObject({ value: state, usedBy: 'listen' });
+      for (const lang of ['en', 'zh']) {
+        const again = await runCli(['listen', '--paste', '--lang', lang], { env, input: callback });
+        expect(again.code).toBe(6);
+        expect(again.stdout).toBe('');
+        if (lang === 'en') {
+          expect(again.stderr).toContain(`The pasted callback carries "${state}", a state already used`);
+          expect(again.stderr).toContain('pass the code alone: wxauth exchange CODE');
+        } else {
+          expect(again.stderr).toContain(`粘贴的回调带的 state "${state}" 已经用过`);
+          expect(again.stderr).toContain('只传 code 本身：wxauth exchange CODE');
+        }
       }
+      const alone = await runCli(['listen', '--paste'], { env, input: `${CODE}\n` });
+      expect(alone.code, alone.stderr).toBe(0);
+    } finally {
+      await emu.close();
     }
-    const alone = await runCli(['listen', '--paste'], { env, input: `${CODE}\n` });
-    expect(alone.code, alone.stderr).toBe(0);
   });
 
   it('picks up where `wxauth url` left off: its redirect_uri gives port and path, its state is checked', async () => {
