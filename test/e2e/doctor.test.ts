@@ -179,6 +179,25 @@ describe('wxauth doctor (text)', () => {
     }
   });
 
+  it('a redirect whose body never ends is judged as the redirect it is (a browser follows it on its headers), not as a page loading forever', async () => {
+    const open: http.ServerResponse[] = [];
+    const trickle = http.createServer((_req, res) => {
+      res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere', 'content-length': '100' });
+      res.write('x');
+      open.push(res);
+    });
+    await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
+    const site = { port: (trickle.address() as AddressInfo).port } as Site;
+    try {
+      const en = await runCli(['doctor', '--timeout', '300'], { env: testAccount(site) });
+      expect(lineOf(en.stdout, 'redirect')).not.toContain('body had not ended');
+      expect(lineOf(en.stdout, 'redirect')).toContain('302');
+    } finally {
+      trickle.closeAllConnections();
+      trickle.close();
+    }
+  });
+
   // Plain HTTP on the https port: redirect said "cannot be reached: EPROTO" with a fix about firewalls,
   // while the tls line below it said the handshake met plain HTTP.
   it('an https callback whose handshake fails (plain HTTP on 443) is a TLS setup to fix, not a firewall (en, zh)', async () => {

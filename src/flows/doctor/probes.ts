@@ -213,6 +213,12 @@ export function probeGet(url: string, options: ProbeOptions): Promise<HttpFacts>
       let size = 0;
       const location = typeof res.headers.location === 'string' ? res.headers.location : undefined;
       const done = () => finish({ url, answered: true, status: res.statusCode ?? 0, ...(location ? { location } : {}), body: Buffer.concat(chunks).toString('utf8') });
+      // A redirect is followed on its headers: a browser never waits for its body, so neither does doctor
+      // (a 302 whose body never ends is still the redirect it says it is).
+      if (location !== undefined && status >= 300 && status < 400) {
+        res.resume();
+        return done();
+      }
       res.on('data', (chunk: Buffer) => {
         if (size >= MAX_PROBE_BODY) return;
         size += chunk.length;
