@@ -410,15 +410,15 @@ export function parseOptions(input: CommandInput): InitOptions {
 
 /**
  * The http form of an https redirect_uri on this machine, as a word to paste into `config set
- * redirectUri …`: quoted for the shell, without a code or other secret it carried (a redirect_uri copied
- * from an address bar; init warned about it above), unless --show-secrets. None when the AppSecret itself
- * is in it: a command to paste never holds a masked value.
+ * redirectUri …`: quoted for the shell, without a code, state or other secret it carried (a redirect_uri
+ * copied from an address bar; init warned about it above). None when the AppSecret itself is in it
+ * (unless --show-secrets): a command to paste never holds a masked value.
  */
 function pasteableHttp(redirectUri: string, secret: string | undefined, showSecrets: boolean): { localHttp?: string } {
-  const http = redirectUri.replace(/^https:/i, 'http:');
-  if (showSecrets) return { localHttp: shellWord(http) };
-  const kept = dropSecretParams(http).url;
-  if (secret && maskSecretValues(kept, [secret]) !== kept) return {};
+  // Without a code or state it carried, --show-secrets or not: the warning above says to strip them
+  // (WeChat adds its own).
+  const kept = dropSecretParams(redirectUri.replace(/^https:/i, 'http:'), ['state']).url;
+  if (!showSecrets && secret && maskSecretValues(kept, [secret]) !== kept) return {};
   return { localHttp: shellWord(kept) };
 }
 

@@ -64,10 +64,10 @@ export function redactUrl(url: string): string {
  * command offered to paste, which must not hold a masked value. A redirect_uri should not carry them
  * anyway (core/callback-url.ts savedRedirectCautions: the callback would carry two codes).
  */
-export function dropSecretParams(url: string): { url: string; names: string[] } {
+export function dropSecretParams(url: string, alsoDrop: readonly string[] = []): { url: string; names: string[] } {
   const names: string[] = [];
   const kept = url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string) => {
-    if (redactUrl(whole) === whole) return whole;
+    if (redactUrl(whole) === whole && !alsoDrop.includes(name)) return whole;
     names.push(name);
     return sep;
   });

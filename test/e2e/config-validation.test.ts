@@ -305,9 +305,9 @@ describe('values that carry a secret are echoed masked, as the secret is', () =>
     expect(readConfig(dir).profiles.default!.redirectUri).toBe(uri);
   });
 
-  it('init on a local https redirect_uri offers its http form as a command to paste, without the code it carried and quoted for the shell', async () => {
+  it('init on a local https redirect_uri offers its http form as a command to paste, without the code and state it carried and quoted for the shell', async () => {
     const CODE = '061abcDEF123ghiJKL456mno789pq';
-    const uri = `https://127.0.0.1:8443/cb?code=${CODE}&x=1`;
+    const uri = `https://127.0.0.1:8443/cb?code=${CODE}&x=1&state=abc`;
     const dir = tempConfigDir();
     const args = ['init', '--type', 'test', '--appid', 'wx1234567890abcdef', '--secret', '0123456789abcdef0123456789abcdef', '--domain', '127.0.0.1:8443', '--redirect-uri', uri, '--yes'];
     const r = await runCli(args, { env: { WXAUTH_CONFIG_DIR: dir } });
@@ -315,7 +315,8 @@ describe('values that carry a secret are echoed masked, as the secret is', () =>
     expect(r.stderr).toContain("config set redirectUri 'http://127.0.0.1:8443/cb?x=1'");
     expect(r.stdout + r.stderr).not.toContain(CODE);
     const shown = await runCli(['--show-secrets', ...args], { env: { WXAUTH_CONFIG_DIR: dir } });
-    expect(shown.stderr).toContain(`config set redirectUri 'http://127.0.0.1:8443/cb?code=${CODE}&x=1'`);
+    // The command is the one to run either way: a redirect_uri takes no code or state of its own.
+    expect(shown.stderr).toContain("config set redirectUri 'http://127.0.0.1:8443/cb?x=1'");
   });
 });
 
