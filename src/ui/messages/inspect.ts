@@ -1038,8 +1038,8 @@ export const messages = {
     en: 'state {state} is the remembered one, but it was already used: wxauth {by} took its callback at {at}.',
   },
   'inspect.callback.state_used.effect': {
-    zh: 'state 只能用一次（这正是它防 CSRF 的作用）：这是重新打开的旧标签页，或被重放的回调地址，应当拒绝；它的 code 多半已经用掉（换 token 会得到 40163）。wxauth exchange 和 listen 都会拒收它。',
-    en: 'A state is single use (that is what makes it CSRF protection): this is an old tab reopened, or a replayed callback address, and should be rejected; its code is most likely spent (exchanging it gets 40163). wxauth exchange and listen refuse it.',
+    zh: 'state 只能用一次（这正是它防 CSRF 的作用）：这是重新打开的旧标签页，或被重放的回调地址，应当拒绝；带着的 code 多半已经用掉（换 token 会得到 40163）。wxauth exchange 和 listen 都会拒收它。',
+    en: 'A state is single use (that is what makes it CSRF protection): this is an old tab reopened, or a replayed callback address, and should be rejected; a code it carries is most likely spent (exchanging it gets 40163). wxauth exchange and listen refuse it.',
   },
   'inspect.callback.state_used.fix': {
     zh: '生成新链接再授权：wxauth url{p}（或直接用 wxauth login{p}）。',
