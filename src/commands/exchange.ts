@@ -106,10 +106,11 @@ export async function run(options: ExchangeOptions, ctx: Context): Promise<Excha
     // A state is single use: the remembered one already used (login, listen or exchange took its callback)
     // is an old tab reopened or a replay, whose code is most likely spent (40163). Refused as listen refuses
     // it, with the code unsent; the code passed alone is still exchanged for a user who wants to try.
-    if (state.verdict === 'match' && rememberedForApp?.usedAt !== undefined) {
+    const used = state.verdict === 'match' && rememberedForApp !== undefined ? (await import('../store/state.js')).usedOf(rememberedForApp) : undefined;
+    if (used) {
       throw new CallbackError(
         'state_mismatch',
-        { key: 'tokens.exchange.state.used', params: { state: received ?? '', at: { localTime: rememberedForApp.usedAt }, by: rememberedForApp.usedBy ?? 'listen' } },
+        { key: 'tokens.exchange.state.used', params: { state: received ?? '', at: { localTime: used.at }, by: used.by } },
         { hint: { key: 'tokens.exchange.state.used.hint', params: { p } } },
       );
     }

@@ -90,8 +90,10 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
     // Only a callback needs the remembered state; a URL lint never touches the token cache.
     const remembered = await ctx.rememberedState(config.profile, config.appid);
     if (remembered !== undefined) {
-      // A state already used (login, listen or exchange took its callback) is said as such, not as a match.
-      const used = remembered.usedAt !== undefined ? { at: formatLocalTime(remembered.usedAt), by: remembered.usedBy ?? 'listen' } : undefined;
+      // A state already used (its code exchanged by login, listen or exchange) is said as such, not as a match.
+      const { usedOf } = await import('../store/state.js');
+      const spent = usedOf(remembered);
+      const used = spent ? { at: formatLocalTime(spent.at), by: spent.by } : undefined;
       result = inspectUrl(input, { ...context, rememberedState: remembered.value, ...(used ? { rememberedStateUsed: used } : {}) });
     }
   }

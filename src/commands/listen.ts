@@ -11,7 +11,7 @@ import { planListener, RELAY_TTL_MAX_MINUTES, RELAY_TTL_MINUTES, type CallbackHi
 import { catchCallback, type CallbackHooks } from '../flows/callback.js';
 import type { ExchangeResult } from '../flows/user-token.js';
 import type { ResolvedConfig } from '../store/resolve.js';
-import type { StateEntry, StateUser } from '../store/state.js';
+import { usedOf, type StateEntry, type StateUser } from '../store/state.js';
 import { t, tKey, tr } from '../ui/i18n.js';
 import { joinText } from '../ui/format.js';
 import { listenHooks } from '../ui/present/listen.js';
@@ -141,8 +141,9 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
   if (options.mode === 'relay') return relaySnippet(ctx, plan, options.flags.port !== undefined, config, options.relayTtlMinutes);
 
   const expected = options.state ?? remembered?.value;
-  // The remembered state's callback was caught already (login, or listen): single use, so it is refused.
-  const spent = options.state === undefined && remembered?.usedAt !== undefined ? remembered : undefined;
+  // The remembered state's code was exchanged already (login, listen --exchange, exchange): single use, so its callback is refused.
+  const used = options.state === undefined && remembered !== undefined ? usedOf(remembered) : undefined;
+  const spentState = used ? remembered?.value : undefined;
   const endpoint = remembered?.endpoint ?? (config.type === 'website' ? 'qrconnect' : 'authorize');
   const { profileFlag } = await import('../core/validate.js');
   const p = profileFlag(config.profile);
@@ -150,7 +151,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     options.state !== undefined
       ? { state: options.state, source: 'flag' }
       : remembered
-        ? { state: remembered.value, source: 'remembered', issuedAt: remembered.issuedAt, now: ctx.now(), ...(spent ? { used: { at: spent.usedAt!, by: spent.usedBy ?? 'listen', profileFlag: p } } : {}) }
+        ? { state: remembered.value, source: 'remembered', issuedAt: remembered.issuedAt, now: ctx.now(), ...(used ? { used: { ...used, profileFlag: p } } : {}) }
         : undefined,
   );
   // Fail before listening, not after the code has arrived, when --exchange cannot work.
@@ -197,7 +198,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
     : undefined;
   let callback: CallbackResult;
   if (options.mode === 'paste') {
-    callback = await readPasted(ctx, expected, hooks, p, laterState, spent?.value);
+    callback = await readPasted(ctx, expected, hooks, p, laterState, spentState);
     startExchange(callback.hits[0]!);
   } else {
     // On the defaults: a redirect_uri there was is not local (notLocal), or there was none at all.
@@ -211,7 +212,7 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
       {
         plan,
         expectedState: expected,
-        ...(spent ? { spentState: spent.value } : {}),
+        ...(spentState !== undefined ? { spentState } : {}),
         ...(laterState ? { laterState } : {}),
         ...(laterRedirect ? { laterRedirect } : {}),
         signal: ctx.signal,

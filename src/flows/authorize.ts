@@ -239,6 +239,11 @@ export interface StateStore {
   put(profile: string, state: StateEntry, apart?: string): void;
 }
 
+/** A state store markStateUsed can read back (store/state.ts StateFiles). */
+export interface ReadableStateStore extends StateStore {
+  get(profile: string, apart?: string): { entry?: StateEntry };
+}
+
 /**
  * Remember the plan's state for the profile: exchange, listen and inspect check the callback against it.
  * A link of another account than the profile's (WXAUTH_APPID: the resolver's otherAccount) is kept
@@ -254,7 +259,7 @@ export function rememberState(store: StateStore, config: Pick<AuthorizeConfig, '
  * file still holds it (a link made since is the newest and stays unused). Best effort: a state folder that
  * cannot be written costs the user nothing they came for, the callback is caught.
  */
-export function markStateUsed(store: StateStore & { get(profile: string, apart?: string): { entry?: StateEntry } }, profile: string, apart: string | undefined, value: string, by: StateUser, now: number): boolean {
+export function markStateUsed(store: ReadableStateStore, profile: string, apart: string | undefined, value: string, by: StateUser, now: number): boolean {
   const entry = store.get(profile, apart).entry;
   if (entry === undefined || entry.value !== value || entry.usedAt !== undefined) return false;
   try {

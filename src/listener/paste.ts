@@ -61,7 +61,7 @@ export function evaluatePastedCallback(text: string, expectedState: string | und
     }
     case 'state_mismatch': {
       if (hit.spent === true) {
-        throw new CallbackError('state_mismatch', { key: 'listen.paste.stateUsed', params: { state: hit.state ?? '' } }, { hint: { key: 'listen.paste.stateUsed.hint', params: { p } } });
+        throw new CallbackError('state_mismatch', { key: 'listen.paste.stateUsed', params: { state: hit.state ?? '' } }, { hint: { key: 'tokens.exchange.state.used.hint', params: { p } } });
       }
       const { message, hint } = describeStateMismatch(hit, expectedState, p);
       throw new CallbackError('state_mismatch', message, { hint });

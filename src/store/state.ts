@@ -37,11 +37,16 @@ export interface StateEntry {
   endpoint?: 'authorize' | 'qrconnect';
   appid?: string;
   /**
-   * When a callback carrying this state was taken (caught by login or listen, or exchanged), and by which command: a state is single use (that is
+   * When a callback carrying this state had its code exchanged (by login, listen --exchange or exchange), and by which command: a state is single use (that is
    * what makes it CSRF protection), so a later callback carrying it (an old tab reopened) is refused.
    */
   usedAt?: number;
   usedBy?: StateUser;
+}
+
+/** When and by which command the state was used (both are written together, markStateUsed); undefined: unused. */
+export function usedOf(entry: Pick<StateEntry, 'usedAt' | 'usedBy'>): { at: number; by: StateUser } | undefined {
+  return entry.usedAt !== undefined && entry.usedBy !== undefined ? { at: entry.usedAt, by: entry.usedBy } : undefined;
 }
 
 const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'number' };

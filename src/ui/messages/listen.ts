@@ -353,10 +353,6 @@ export const messages = {
     zh: '粘贴的回调带的 state "{state}" 已经用过（它的回调之前已被处理）：这是重新打开的旧标签页，或再次粘贴的地址，已拒收；它的 code 多半已经用掉。',
     en: 'The pasted callback carries "{state}", a state already used (its callback was taken before): an old tab reopened, or an address pasted again. Refused; its code is most likely spent.',
   },
-  'listen.paste.stateUsed.hint': {
-    zh: '用 wxauth url{p} 生成新链接再授权，或直接用 wxauth login{p}。如果仍想试这个 code，只传 code 本身：wxauth exchange{p} CODE。',
-    en: 'Make a fresh link with wxauth url{p} and authorize again, or use wxauth login{p}. To try this code anyway, pass the code alone: wxauth exchange{p} CODE.',
-  },
   'listen.paste.prompt': {
     zh: '粘贴回调地址（浏览器：地址栏；微信里：右上角 ⋯ → 复制链接）：',
     en: 'Paste the callback URL (a browser: its address bar; in WeChat: ⋯ at the top right → 复制链接 Copy Link):',
