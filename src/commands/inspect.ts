@@ -22,7 +22,7 @@ import { DEFAULT_OPEN_BASE } from '../core/endpoints.js';
 import { addressInText } from '../core/callback-url.js';
 import { redactUrl } from '../core/secrets.js';
 import { profileFlag } from '../core/validate.js';
-import { formatLocalTime } from '../ui/format.js';
+import { formatLocalTime, isoTime } from '../ui/format.js';
 
 export interface InspectOptions {
   input: string;
@@ -86,6 +86,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   const context = await inspectContext(ctx);
   const config = await ctx.resolveConfig();
   let result = inspectUrl(input, context);
+  let usedAt: number | undefined;
   if (result.kind === 'callback') {
     // Only a callback needs the remembered state; a URL lint never touches the token cache.
     const remembered = await ctx.rememberedState(config.profile, config.appid);
@@ -94,6 +95,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
       const { usedOf } = await import('../store/state.js');
       const spent = usedOf(remembered);
       const used = spent ? { at: formatLocalTime(spent.at), by: spent.by } : undefined;
+      usedAt = spent?.at;
       result = inspectUrl(input, { ...context, rememberedState: remembered.value, ...(used ? { rememberedStateUsed: used } : {}) });
     }
   }
@@ -107,7 +109,11 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
     redacted: !showSecrets && params.some(([name], i) => result.params[i]?.[1] !== params[i]?.[1] && name !== ''),
     findings: result.findings.map((finding) => {
       const page = predictWechatPage(finding, result.kind);
-      return { finding, keys: findingKeys(finding.id), jsonParams: findingParamsJson(finding.params), ...(page ? { wechatPage: page } : {}) };
+      const jsonParams = findingParamsJson(finding.params);
+      // The sentence says the time as the terminal shows it (local, no zone); --json carries it as
+      // ISO 8601 in UTC, so a script reading it elsewhere knows which moment it was.
+      if (finding.id === 'callback.state_used' && usedAt !== undefined) jsonParams.at = isoTime(usedAt);
+      return { finding, keys: findingKeys(finding.id), jsonParams, ...(page ? { wechatPage: page } : {}) };
     }),
     ...(extracted !== undefined ? { extracted: showSecrets ? extracted : redactUrl(extracted) } : {}),
     profileFlag: profileFlag(config.profile),

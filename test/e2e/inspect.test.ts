@@ -18,6 +18,7 @@ interface JsonFinding {
   message: string;
   effect: string;
   fix: string;
+  params: Record<string, string | number>;
   wechatPage?: Array<{ text: string; errcode?: number }>;
 }
 
@@ -230,7 +231,8 @@ describe('wxauth inspect', () => {
     const { state } = parseJson((await run(['url', '--json'])).stdout) as { state: string };
     const files = new StateFiles(dir);
     const entry = files.get('default').entry!;
-    files.put('default', { ...entry, usedAt: Date.now() - 60_000, usedBy: 'exchange' });
+    const usedAt = Date.now() - 60_000;
+    files.put('default', { ...entry, usedAt, usedBy: 'exchange' });
     const url = `https://www.example.com/oauth/callback?code=${CODE}&state=${state}`;
     const en = await run(['inspect', url]);
     expect(en.code).toBe(1);
@@ -245,6 +247,8 @@ describe('wxauth inspect', () => {
     expect(zh.stdout).toContain('生成新链接再授权：wxauth url');
     const doc = parseJson((await run(['inspect', url, '--json'])).stdout) as { findings: JsonFinding[] };
     expect(doc.findings.map((f) => f.id)).toEqual(['callback.state_used']);
+    // --json carries the time with its zone (ISO 8601, UTC), not the terminal's local wall-clock text.
+    expect(doc.findings[0]!.params.at).toBe(new Date(usedAt).toISOString());
     // The config dir is shared by this file's tests: the state is left unused, as it was.
     files.put('default', entry);
   });
