@@ -6,8 +6,8 @@ import { profileFlag } from '../core/validate.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
 import { ConfigError, EXIT, UsageError, type MessageRef } from '../errors.js';
-import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, unknownJsApis, type SignatureClaim, type UnknownJsApi } from '../core/jssdk.js';
-import { hexProblem, isSecret, ticketCharProblem, type AccountType } from '../core/validate.js';
+import { APPID_PLACEHOLDER, maskDiagnosis, maskString1, parseWxConfig, ticketShapeRefusal, unknownJsApis, unwrapTicket, type SignatureClaim, type UnknownJsApi } from '../core/jssdk.js';
+import { hexProblem, isSecret, type AccountType } from '../core/validate.js';
 import { tokenHostOf } from '../core/endpoints.js';
 import { inspectTicketCache, obtainTicket, reusableTicket, signPage, verifyPage, type ObtainedTicket, type SignedPage, type TicketFrom, type VerifiedPage } from '../flows/jssdk.js';
 import type { JsapiTicketEntry } from '../store/token-cache.js';
@@ -62,6 +62,8 @@ export type JssdkResult =
       /** The profile is a website app (网站应用): it has no JS-SDK, so a wx.config with its appId fails. */
       websiteApp: boolean;
       showSecrets: boolean;
+      /** --ticket came wrapped in these quotes, dropped before signing. */
+      ticketUnquoted?: { open: string; close: string };
     }
   | ({
       sub: 'verify';
@@ -80,6 +82,8 @@ export type JssdkResult =
       /** The profile is a website app (网站应用): no JS-SDK, so wx.config with its appId fails whatever the signature. */
       websiteApp: boolean;
       showSecrets: boolean;
+      /** --ticket came wrapped in these quotes, dropped before checking. */
+      ticketUnquoted?: { open: string; close: string };
       exitCode: typeof EXIT.ok | typeof EXIT.checkFailed;
       // The verdict, which ticket, the live check and what else verify found (flows/jssdk.ts); its
       // string1s masked unless showSecrets.
@@ -96,32 +100,6 @@ function seconds(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,13}$/.test(value)) throw new UsageError({ key: 'jssdk.usage.timestamp', params: { flag, value } }, { hint: { key: 'jssdk.usage.timestamp.hint' } });
   return Number(value);
-}
-
-/**
- * A --ticket no jsapi_ticket can be (base64url only): getticket's whole JSON answer piped in (curl … |
- * wxauth jssdk sign … --ticket -), an error answer with no ticket in it, a line with a space, a quote or
- * a control character. Signed as given, it makes a signature WeChat never accepts, and nothing would
- * say why. The value is a secret, so the message names the shape, never the value.
- */
-function checkTicketShape(ticket: string, p: string): void {
-  const problem = ticketCharProblem(ticket);
-  if (problem === undefined) return;
-  const hint = { key: 'jssdk.ticket.isSecret.hint', params: { p } } as const;
-  const body = jsonObject(ticket);
-  if (body && typeof body.ticket === 'string') throw new UsageError({ key: 'jssdk.ticket.json' }, { hint: { key: 'jssdk.ticket.json.hint' } });
-  if (body && typeof body.errcode === 'number') throw new UsageError({ key: 'jssdk.ticket.errorBody', params: { errcode: body.errcode } }, { hint: { key: 'jssdk.ticket.errorBody.hint', params: { errcode: body.errcode } } });
-  if (problem.kind === 'blank') throw new UsageError({ key: 'jssdk.ticket.blank', params: { what: problem.what, position: problem.position } }, { hint });
-  throw new UsageError({ key: 'jssdk.ticket.char', params: { char: problem.char, position: problem.position } }, { hint });
-}
-
-function jsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -216,10 +194,16 @@ async function ticketOf(ctx: Context, profile: string, appid: string, apiHost: s
 
 export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResult> {
   // --ticket -: read from a pipe, so the ticket is in no command line (history, ps, CI logs).
-  const options: JssdkOptions =
+  const read: JssdkOptions =
     given.sub !== 'ticket' && given.ticket === '-'
       ? { ...given, ticket: await (await import('../flows/stdin.js')).ticketFromStdin(ctx.stdin, '--ticket', `wxauth jssdk ${given.sub} … --ticket -`) }
       : given;
+  // A ticket pasted with a trailing newline or space, or inside quotes (a shell quoted twice, a .env
+  // line): the ticket is what is inside. Dropped quotes are said (ticketUnquoted); whitespace is not.
+  const unwrapped = read.sub !== 'ticket' && read.ticket !== undefined ? unwrapTicket(read.ticket) : undefined;
+  if (unwrapped !== undefined && unwrapped.ticket === '') throw new UsageError({ key: 'jssdk.usage.empty', params: { flag: '--ticket' } }, { hint: { key: 'jssdk.usage.empty.hint', params: { flag: '--ticket' } } });
+  const options: JssdkOptions = unwrapped !== undefined && read.sub !== 'ticket' ? { ...read, ticket: unwrapped.ticket } : read;
+  const ticketUnquoted = unwrapped?.quotes !== undefined ? { ticketUnquoted: unwrapped.quotes } : {};
   // With --ticket, sign and verify are offline sums: no appid needed (the snippet gets a placeholder).
   const offline = options.sub !== 'ticket' && options.ticket !== undefined;
   // Without an appid, name at once everything the run needs (as `wxauth token` does): no cached ticket
@@ -241,7 +225,8 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
       { hint: { key: 'jssdk.ticket.isSecret.hint', params: { p: profileFlag(resolved.profile) } } },
     );
   }
-  if (options.sub !== 'ticket' && options.ticket !== undefined) checkTicketShape(options.ticket, profileFlag(resolved.profile));
+  const refusal = options.sub !== 'ticket' && options.ticket !== undefined ? ticketShapeRefusal(options.ticket, profileFlag(resolved.profile)) : undefined;
+  if (refusal !== undefined) throw new UsageError(refusal.message, { hint: refusal.hint });
   const config = offline ? resolved : await ctx.requireConfig(cacheOnly || resolved.appid !== undefined ? ['appid'] : ['appid', 'secret']);
   // requireConfig made sure of it unless offline (sign/verify --ticket), where it may be undefined.
   const appid: string | undefined = config.appid;
@@ -303,6 +288,7 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
         // config set refuses jsDomains on a website app for the same reason (jssdk.invalid.jsDomains.website).
         websiteApp: appid !== undefined && config.type === 'website',
         showSecrets,
+        ...ticketUnquoted,
       };
     }
     case 'verify': {
@@ -336,6 +322,7 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
         jsDomainsFromEnv: config.sources.jsDomains === 'env',
         websiteApp,
         showSecrets,
+        ...ticketUnquoted,
         exitCode: ok ? EXIT.ok : EXIT.checkFailed,
       };
     }

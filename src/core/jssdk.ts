@@ -6,7 +6,8 @@
 import { readFields, type Narrowed } from './responses.js';
 import { redactValue } from './secrets.js';
 import { isIpHost } from './domain.js';
-import { isCallbackDomain } from './validate.js';
+import { isCallbackDomain, ticketCharProblem } from './validate.js';
+import type { MessageRef } from '../errors.js';
 import { suggest } from './closest.js';
 
 /** Lower-case hex sha1 of a UTF-8 string. */
@@ -738,4 +739,55 @@ export function ticketExpiry(fetched: TicketResponse, obtainedAt: number, cached
 /** Whether ticketExpiry keeps the cached entry's expiry (same ticket, expiry still in the future). */
 export function keepsFirstExpiry(fetched: { ticket: string }, obtainedAt: number, cached?: { ticket: string; expiresAt: number }): boolean {
   return cached !== undefined && cached.ticket === fetched.ticket && cached.expiresAt > obtainedAt;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A jsapi_ticket given by hand (--ticket)
+// ---------------------------------------------------------------------------------------------
+
+/** Quotes a pasted value comes wrapped in: a shell quoted twice, a .env line, a chat app or an IME. */
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { '"': '"', "'": "'", '`': '`', '“': '”', '‘': '’', '「': '」', '『': '』', '＂': '＂', '＇': '＇' };
+
+/**
+ * A ticket as pasted: whitespace around it (a trailing newline or space from a copy) is dropped, and
+ * then one pair of matching quotes around the whole of it, with `quotes` saying which (so the run can
+ * say so). Nothing else: a value with a quote or a blank left inside is not a ticket that was merely
+ * wrapped, and the shape check refuses it as it is.
+ */
+export function unwrapTicket(given: string): { ticket: string; quotes?: { open: string; close: string } } {
+  const ticket = given.trim();
+  const chars = Array.from(ticket);
+  const open = chars[0];
+  const close = open === undefined ? undefined : QUOTE_PAIRS[open];
+  if (chars.length < 3 || close === undefined || chars[chars.length - 1] !== close) return { ticket };
+  return { ticket: chars.slice(1, -1).join(''), quotes: { open, close } as { open: string; close: string } };
+}
+
+/**
+ * What makes `ticket` no jsapi_ticket (base64url only), or undefined: getticket's whole JSON answer
+ * piped in (curl … | wxauth jssdk sign … --ticket -), an error answer with no ticket in it, a line with
+ * a space, a quote or a control character. Signed as given, it makes a signature WeChat never accepts,
+ * and nothing would say why. The value is a secret, so the message names the shape, never the value.
+ * `p` is the ` --profile X` the hint's command carries.
+ */
+export function ticketShapeRefusal(ticket: string, p: string): { message: MessageRef; hint: MessageRef } | undefined {
+  const problem = ticketCharProblem(ticket);
+  if (problem === undefined) return undefined;
+  const body = jsonObject(ticket);
+  if (body && typeof body.ticket === 'string') return { message: { key: 'jssdk.ticket.json' }, hint: { key: 'jssdk.ticket.json.hint' } };
+  if (body && typeof body.errcode === 'number') {
+    return { message: { key: 'jssdk.ticket.errorBody', params: { errcode: body.errcode } }, hint: { key: 'jssdk.ticket.errorBody.hint', params: { errcode: body.errcode } } };
+  }
+  const hint: MessageRef = { key: 'jssdk.ticket.isSecret.hint', params: { p } };
+  if (problem.kind === 'blank') return { message: { key: 'jssdk.ticket.blank', params: { what: problem.what, position: problem.position } }, hint };
+  return { message: { key: 'jssdk.ticket.char', params: { char: problem.char, position: problem.position } }, hint };
+}
+
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

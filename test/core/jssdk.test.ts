@@ -9,6 +9,8 @@ import {
   maskString1,
   normalizePageUrl,
   ticketExpiry,
+  ticketShapeRefusal,
+  unwrapTicket,
   parseWxConfig,
   signJsapi,
   stringToSign,
@@ -275,5 +277,30 @@ describe('the JS-SDK API names (jssdk sign --api)', () => {
       { name: 'chooseImg', suggestion: 'chooseImage' },
       { name: 'fooBar' },
     ]);
+  });
+});
+
+describe('a --ticket given by hand', () => {
+  const ticket = 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg';
+  it('unwrapTicket drops whitespace around it and one pair of matching quotes, saying which quotes', () => {
+    expect(unwrapTicket(`${ticket}\r\n`)).toEqual({ ticket });
+    expect(unwrapTicket(` '${ticket}' `)).toEqual({ ticket, quotes: { open: "'", close: "'" } });
+    expect(unwrapTicket(`「${ticket}」`)).toEqual({ ticket, quotes: { open: '「', close: '」' } });
+    // One pair only, and only a matching one: what is left is checked as it is.
+    expect(unwrapTicket(`""${ticket}""`)).toEqual({ ticket: `"${ticket}"`, quotes: { open: '"', close: '"' } });
+    expect(unwrapTicket(`"${ticket}'`)).toEqual({ ticket: `"${ticket}'` });
+    expect(unwrapTicket(`”${ticket}“`)).toEqual({ ticket: `”${ticket}“` });
+    expect(unwrapTicket('""')).toEqual({ ticket: '""' });
+  });
+
+  it('ticketShapeRefusal names the shape (JSON answer, error answer, a wrong character), never the value', () => {
+    expect(ticketShapeRefusal(ticket, '')).toBeUndefined();
+    expect(ticketShapeRefusal(`{"errcode":0,"ticket":"${ticket}"}`, '')?.message).toEqual({ key: 'jssdk.ticket.json' });
+    expect(ticketShapeRefusal('{"errcode":40001,"errmsg":"x"}', '')?.message).toEqual({ key: 'jssdk.ticket.errorBody', params: { errcode: 40001 } });
+    expect(ticketShapeRefusal(`"${ticket}"`, ' --profile b')).toEqual({
+      message: { key: 'jssdk.ticket.char', params: { char: '"', position: 1 } },
+      hint: { key: 'jssdk.ticket.isSecret.hint', params: { p: ' --profile b' } },
+    });
+    expect(ticketShapeRefusal(`${ticket} x`, '')?.message.key).toBe('jssdk.ticket.blank');
   });
 });

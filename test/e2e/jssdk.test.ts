@@ -223,6 +223,39 @@ describe('wxauth jssdk sign', () => {
     expect(nul.stderr).not.toContain('sM4A');
   });
 
+  // A ticket copied with a trailing newline or space, or pasted inside quotes (a shell quoted twice, a
+  // .env line), was refused as "not a jsapi_ticket" though the ticket itself was right.
+  it('--ticket with whitespace or one pair of quotes around it signs the ticket inside; the quotes are said (en, zh), whitespace is not; other shapes are still refused', async () => {
+    const env = emulatorEnv(emu, SERVICE, { WXAUTH_CONFIG_DIR: tempConfigDir() });
+    const ticket = 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg';
+    const sign = (given: string, ...more: string[]) =>
+      runCli([...more, 'jssdk', 'sign', 'http://mp.weixin.qq.com?params=value', '--exact-url', '--ticket', given, '--timestamp', '1414587457', '--nonce', 'Wm3WZYTPz0wzccnW'], { env });
+    const official = '0f9de62fce790f9a083d5c99e95740ceb90c27ed';
+    const spaced = await sign(`  ${ticket} \n`);
+    expect(spaced.code, spaced.stderr).toBe(0);
+    expect(spaced.stdout).toContain(official);
+    expect(spaced.stderr).not.toContain('quotes');
+    const quoted = await sign(`"${ticket}"\n`);
+    expect(quoted.code, quoted.stderr).toBe(0);
+    expect(quoted.stdout).toContain(official);
+    expect(quoted.stderr).toContain('The quotes around --ticket ("…") are not part of a ticket: dropped.');
+    const zh = await sign(`“${ticket}”`, '--lang', 'zh');
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stdout).toContain(official);
+    expect(zh.stderr).toContain('--ticket 两边的引号（“…”）不是 ticket 的一部分，已去掉。');
+    // Not a pair, or a pair with more than a ticket inside: refused as before, never signed.
+    for (const given of [`"${ticket}'`, `'${ticket} '`, `"${ticket}" "x"`]) {
+      const r = await sign(given);
+      expect(r.code, given).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('The --ticket given is not a jsapi_ticket');
+      expect(r.stderr).not.toContain(ticket);
+    }
+    const blank = await sign(' \n');
+    expect(blank.code).toBe(2);
+    expect(blank.stdout).toBe('');
+  });
+
   // config set refuses jsDomains on a website app ("a website app has no JS-SDK"), yet sign handed out a
   // wx.config with the website app's appId without a word.
   it('on a website app’s profile, warns that a website app has no JS-SDK and names what to sign with instead (en, zh, --json)', async () => {

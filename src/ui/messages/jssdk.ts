@@ -45,6 +45,10 @@ export const messages = {
     zh: '--ticket 给出的不是 jsapi_ticket：ticket 只由字母、数字、- 和 _ 组成（微信给的是 86 个字符），这里第 {position} 个字符是{what}。',
     en: 'The --ticket given is not a jsapi_ticket: a ticket is letters, digits, - and _ only (86 of them from WeChat); character {position} here is {what}.',
   },
+  'jssdk.ticket.unquoted': {
+    zh: '--ticket 两边的引号（{open}…{close}）不是 ticket 的一部分，已去掉。',
+    en: 'The quotes around --ticket ({open}…{close}) are not part of a ticket: dropped.',
+  },
   'jssdk.ticket.json': {
     zh: '--ticket 给出的是 getticket 返回的整段 JSON，不是 ticket 本身。',
     en: 'The --ticket given is getticket’s whole JSON answer, not the ticket itself.',

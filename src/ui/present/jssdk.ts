@@ -120,6 +120,7 @@ export function present(result: JssdkResult, out: Output): void {
       if (result.timestampMs) out.warn(out.t('jssdk.verify.warn.timestampMs', { timestamp: String(s.timestamp) }));
       for (const api of result.unknownApis) out.warn(unknownApiText(out, api));
       if (result.websiteApp) out.warn(websiteAppText(out, result));
+      if (result.ticketUnquoted) out.note(out.t('jssdk.ticket.unquoted', result.ticketUnquoted));
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.sign.ticketOption'));
       // Which ticket signed, every time: a cached one may be one WeChat has replaced since.
       if (result.cachedTicketLeftMs !== undefined) out.note(out.t('jssdk.sign.ticketCached', { left: formatDuration(out, result.cachedTicketLeftMs) }));
@@ -187,6 +188,7 @@ export function present(result: JssdkResult, out: Output): void {
 
       if (result.websiteApp) out.warn(out.t('jssdk.verify.websiteApp', { appid: result.appid ?? '', profile: result.profile }));
       sayWarnings(out, d.warnings);
+      if (result.ticketUnquoted) out.note(out.t('jssdk.ticket.unquoted', result.ticketUnquoted));
       if (result.ticketFrom === 'option') out.note(out.t('jssdk.verify.ticketOption'));
       if (result.signedWithCached) out.warning('jssdk.verify.signedWithCached', out.t('jssdk.verify.signedWithCached', { at: formatLocalTime(result.signedWithCached.obtainedAt) }));
       if (!result.appid) out.note(out.t('jssdk.verify.noAppid'));
