@@ -53,8 +53,11 @@ export function parseOptions({ args, opts, profile }: CommandInput): QuotaOption
   }
   // WeChat's paths have single slashes: one leading `/` (a `//` there is read as a host, 76003 with an
   // errmsg about rids, §10) and none doubled inside (no such API: 76021). Refused before anything is sent.
+  // The command it offers is the one given with the path mended: --clear (and --yes) kept, or pasting
+  // it would look the quota up and reset nothing.
   if (cgiPath.includes('//')) {
-    throw new UsageError({ key: 'basic.quota.path.doubleSlash', params: { path: cgiPath } }, { hint: { key: 'basic.quota.path.doubleSlash.hint', params: { p, path: singleSlashed(cgiPath) } } });
+    const flags = `${clear ? ' --clear' : ''}${yes ? ' --yes' : ''}`;
+    throw new UsageError({ key: 'basic.quota.path.doubleSlash', params: { path: cgiPath } }, { hint: { key: 'basic.quota.path.doubleSlash.hint', params: { p, path: singleSlashed(cgiPath), flags } } });
   }
   return { cgiPath, fromUrl, clear, yes };
 }

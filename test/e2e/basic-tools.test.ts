@@ -166,6 +166,13 @@ describe('wxauth quota', () => {
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain('"/cgi-bin//stable_token" 里有 //：微信的接口路径只以一个 / 开头');
     expect(inside.stderr).toContain('写成 wxauth quota /cgi-bin/stable_token。');
+    // With --clear the command offered keeps it (and --yes): pasted without, it would reset nothing.
+    const clear = await cli(['quota', '//cgi-bin/token', '--clear', '--yes']);
+    expect(clear.code).toBe(2);
+    expect(clear.stderr).toContain('Write it as wxauth quota /cgi-bin/token --clear --yes.');
+    const clearZh = await cli(['--lang', 'zh', 'quota', '/cgi-bin//token', '--clear']);
+    expect(clearZh.code).toBe(2);
+    expect(clearZh.stderr).toContain('写成 wxauth quota /cgi-bin/token --clear。');
     expect(emu.requests().length).toBe(before);
   });
 

@@ -249,7 +249,7 @@ export const messages = {
     zh: '"{path}" 里有 //：微信的接口路径只以一个 / 开头，中间也没有 //（开头的 // 会被当作域名，微信答 76003）。',
     en: '"{path}" has a //: WeChat’s API paths start with a single / and have no // inside (a leading // is taken for a host, and WeChat answers 76003).',
   },
-  'basic.quota.path.doubleSlash.hint': { zh: '写成 wxauth{p} quota {path}。', en: 'Write it as wxauth{p} quota {path}.' },
+  'basic.quota.path.doubleSlash.hint': { zh: '写成 wxauth{p} quota {path}{flags}。', en: 'Write it as wxauth{p} quota {path}{flags}.' },
   'basic.quota.pathFromUrl': { zh: '查询 {path}（微信要求只写路径，不带域名和参数）。', en: 'Asking for {path} (WeChat wants the path without host and query).' },
   'basic.quota.rate': { zh: '每 {seconds} 秒 {count} 次', en: '{count} calls per {seconds} s' },
   'basic.quota.exhausted': {
