@@ -575,12 +575,25 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
   if (http && right(http)) {
     return check('verify-file', 'ok', { key: 'doctor.verify.okHttp', params: { url: http.url, https: describeHttp(https) } }, { ...evidence, answeredBy: 'http' });
   }
-  // The most telling attempt: one that answered 200, else one that answered, else https.
+  // The most telling attempt: one that answered 200, else one that sent 200 and never ended its body,
+  // else one that answered, else https.
   const attempts = [https, ...(http ? [http] : [])];
-  const shown = attempts.find((f) => f.answered && f.status === 200) ?? attempts.find((f) => f.answered) ?? https;
+  const shown =
+    attempts.find((f) => f.answered && f.status === 200) ?? attempts.find((f) => !f.answered && f.status === 200) ?? attempts.find((f) => f.answered) ?? https;
   const name = expected.name;
   if (!shown.answered && isMalformedReply(shown.error)) {
     return check('verify-file', 'fail', { key: 'doctor.http.malformed', params: { url: shown.url, error: shown.error } }, evidence, { key: 'doctor.http.malformed.fix' });
+  }
+  if (!shown.answered && shown.silentMs !== undefined && shown.status !== undefined) {
+    // The status line came and the body never ended: said as the redirect check says it, not as a
+    // server that cannot be reached (a port to open) when it answered.
+    return check(
+      'verify-file',
+      'fail',
+      { key: 'doctor.redirect.bodyUnended', params: { url: shown.url, status: shown.status, ms: shown.silentMs } },
+      { ...evidence, error: shown.error, silentMs: shown.silentMs, status: shown.status },
+      { key: 'doctor.verify.bodyUnended.fix', params: { name } },
+    );
   }
   if (!shown.answered) {
     // `error` as every other unreached check has it: buildReport tells an offline machine by it.

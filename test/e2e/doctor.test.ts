@@ -752,6 +752,36 @@ describe('the verifyFile setting and --verify-file', () => {
     expect(zhLines[zat + 1]).not.toContain('https://');
   });
 
+  // A verify file served with 200 and a body that never ends (a Content-Length larger than what is
+  // written) was "cannot be reached: ETIMEDOUT", with a fix about opening port 80 or 443.
+  it('a verify file whose 200 body never ends is said as the redirect check says it, not as unreachable (en, zh)', async () => {
+    const trickle = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
+      res.write('Tok');
+    });
+    await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
+    const port = (trickle.address() as AddressInfo).port;
+    const closed = await freePort();
+    const args = ['doctor', '--timeout', '300', '--verify-file', VERIFY_NAME, '--connect-to', `${DOMAIN}:443:127.0.0.1:${closed}`, '--connect-to', `${DOMAIN}:80:127.0.0.1:${port}`];
+    const checked = `http://${DOMAIN}/${VERIFY_NAME}`;
+    try {
+      const en = await runCli(args, { env: serviceAccount() });
+      expect(en.code).toBe(1);
+      const lines = en.stdout.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('✖ verify-file'));
+      expect(lines[at]).toBe(`✖ verify-file   ${checked} answered 200, but its body had not ended after 300 ms.`);
+      expect(lines[at + 1]).toMatch(/^\s+Fix: The server is reachable and answers, but the response for MP_verify_Tok123abc\.txt is never finished/);
+      expect(lines[at + 1]).not.toContain('port 80 or 443');
+      const zh = await runCli([...args, '--json'], { env: { ...serviceAccount(), LANG: 'zh_CN.UTF-8' } });
+      const verify = (parseJson(zh.stdout) as { checks: Array<{ id: string; message: string; evidence: Record<string, unknown> }> }).checks.find((c) => c.id === 'verify-file');
+      expect(verify?.message).toBe(`${checked} 返回了 200，但 300 毫秒后响应体还没有结束。`);
+      expect(verify?.evidence).toMatchObject({ silentMs: 300, status: 200 });
+    } finally {
+      trickle.closeAllConnections();
+      trickle.close();
+    }
+  });
+
   it('refuses something that is neither a verify file name nor a file (exit 2)', async () => {
     const r = await runCli(['doctor', '--verify-file', 'verify.txt'], { env: serviceAccount() });
     expect(r.code).toBe(2);

@@ -243,6 +243,10 @@ export const messages = {
     zh: '上传公众号后台下载的原文件 {name}，不要改动内容；检查是否被框架的首页或 404 页面代替了。',
     en: 'Upload the original {name} from the 公众号 console, unchanged; check that a framework’s index or 404 page is not served in its place.',
   },
+  'doctor.verify.bodyUnended.fix': {
+    zh: '服务器连得上，也应答了，但 {name} 的响应一直没写完（Content-Length 比实际写出的多、流式输出没有结束、代理在缓冲），微信的校验等不到文件内容。把它作为静态文件直接返回，并核对 Content-Length。',
+    en: 'The server is reachable and answers, but the response for {name} is never finished (a Content-Length larger than what is written, a stream left open, a proxy buffering it): WeChat’s check never gets the file’s content. Serve it as a plain static file, and check the Content-Length.',
+  },
   'doctor.verify.unreachable': { zh: '{url} 连不上：{error}。', en: '{url} cannot be reached: {error}.' },
   'doctor.verify.unreachable.fix': {
     zh: '确认 {domain} 的 80 或 443 端口对外开放，并把 {name} 放到网站根目录。',
