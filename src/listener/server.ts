@@ -104,6 +104,12 @@ export interface ListenerOptions {
    * while this listener waited in vain: that is refused as the port in use.
    */
   bothLoopbacks?: boolean;
+  /**
+   * With port 0 (any free port) and bothLoopbacks: the port each try asks for, by its number (1 to 5);
+   * default 0, the system's choice. A test hands out one held on the other loopback address first, the
+   * case the retry is for, which the system's choice cannot be made to produce.
+   */
+  anyPort?: (attempt: number) => number;
   /** Extra Host names to accept, e.g. the redirect_uri's host when a hosts-file entry points it here. */
   allowedHosts?: string[];
   now?: () => number;
@@ -459,7 +465,9 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     });
   // Any free port (0) is one free on both loopback addresses when both are served: another is tried when
   // the one given out on the first is taken on the other; a port the user chose is refused at once.
+  const anyPort = (options.port ?? 0) === 0 ? (options.anyPort ?? (() => 0)) : undefined;
   for (let attempt = 1; ; attempt++) {
+    if (anyPort !== undefined) port = anyPort(attempt);
     await bind();
     port = (server.address() as AddressInfo).port;
     if (options.bothLoopbacks !== true) break;
@@ -467,9 +475,8 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
       twin = await bindOtherLoopback((server.address() as AddressInfo).address, port, server);
       break;
     } catch (error) {
-      if ((options.port ?? 0) === 0 && attempt < 5) {
+      if (anyPort !== undefined && attempt < 5) {
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        port = 0;
         continue;
       }
       await shutdown();

@@ -228,6 +228,29 @@ describe.skipIf(!hasIpv6Loopback)('a callback URL on localhost', () => {
       blocker.close();
     }
   });
+
+  // With any free port (listen --port 0), a port the system hands out on 127.0.0.1 may be held on [::1]:
+  // another is tried rather than the run refused. anyPort hands out the held one first, deterministically.
+  it('with any free port, tries another when the one given out on 127.0.0.1 is held on [::1], and catches the callback there', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '::1', () => r()));
+    const held = (blocker.address() as net.AddressInfo).port;
+    const asked: number[] = [];
+    try {
+      const listener = await startCallbackListener(
+        options({ bothLoopbacks: true, expectedState: 's', anyPort: (attempt) => (asked.push(attempt), attempt === 1 ? held : 0) }),
+      );
+      expect(asked).toEqual([1, 2]);
+      expect(listener.port).not.toBe(held);
+      const page = await getOverIpv6(listener.port, `/callback?code=${CODE}&state=s`);
+      expect(page.status).toBe(200);
+      expect((await listener.result).code).toBe(CODE);
+      // The held port's 127.0.0.1 side was let go when it moved on.
+      await expect(get(held, '/callback')).rejects.toThrow(/ECONNREFUSED/);
+    } finally {
+      blocker.close();
+    }
+  });
 });
 
 describe('duplicate callbacks', () => {
