@@ -1182,6 +1182,17 @@ describe('wxauth proxy (the command)', () => {
     expect(px.stdout.text + px.stderr.text).not.toContain('没有检测到问题');
   });
 
+  it('an appid with a newline in it (%0a in the query, \\n in a JSON body) cannot start a line that reads as another call', async () => {
+    const px = await runProxyCommand(['--upstream', emu.url]);
+    const forged = '12:00:00.000  127.0.0.1:1  GET /cgi-bin/token  wx5e1ec0de00000001  200  ok  1 ms';
+    await request(px.url, `/cgi-bin/token?grant_type=client_credential&appid=x%0a${encodeURIComponent(forged)}&secret=s`);
+    await request(px.url, '/cgi-bin/stable_token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credential', appid: `y\n${forged}`, secret: 's' }) });
+    expect(await px.stop()).toBe(0);
+    expect(px.stderr.text.split('\n').filter((l) => l.startsWith('12:00:00.000'))).toEqual([]);
+    expect(px.stderr.text).toContain(`GET /cgi-bin/token  x\\n${forged}  200  40013 `);
+    expect(px.stderr.text).toContain(`POST /cgi-bin/stable_token  y\\n${forged}  200  40013 `);
+  });
+
   it('a call\'s line says what its errcode means whole, in either language: not cut inside a word, without the table\'s advice', async () => {
     const lineOf = (text: string, endpoint: string) => text.split('\n').find((l) => l.includes(`GET ${endpoint}  `)) ?? text;
     const en = await runProxyCommand(['--upstream', emu.url]);

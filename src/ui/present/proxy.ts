@@ -237,16 +237,18 @@ export function proxyHooks(out: Output, options: { verbose: boolean }): ProxyHoo
         emitLine({ type: 'call', ...call, time: new Date(call.time).toISOString() });
         return;
       }
+      // The appid is the caller's to choose, decoded from the query or a JSON body: a `%0a` in it must not
+      // start a line of its own that reads as another call (the line keeps its own newlines, not its values').
       const parts = [
         out.style.dim(clock(call.time)),
-        call.caller,
-        `${call.method} ${call.endpoint}`,
-        call.appid ?? '-',
+        out.safe(call.caller),
+        `${call.method} ${out.safe(call.endpoint)}`,
+        call.appid === undefined ? '-' : out.safe(call.appid),
         String(call.status ?? '-'),
         outcomeText(call),
         `${call.latencyMs} ms`,
       ];
-      if (call.rid) parts.push(`rid ${call.rid}`);
+      if (call.rid) parts.push(`rid ${out.safe(call.rid)}`);
       say(parts.join('  '));
       if (options.verbose) {
         if (call.query) say(out.style.dim(`    ? ${oneLine(call.query)}`));
