@@ -115,6 +115,10 @@ const QUOTA_MEMORY = 10_000;
 /** quota/get's cgi_path as WeChat's API paths are spelled (`/cgi-bin/message/custom/send`), or it is not learnt. */
 const CGI_PATH = /^\/[A-Za-z0-9_./-]{1,200}$/;
 
+/** How an exchange sent to the upstream can end without its answer reaching the caller (not `unreachable`: never sent). */
+const LOST_OUTCOMES = ['timeout', 'reset', 'aborted', 'stopped'] as const;
+type LostOutcome = (typeof LOST_OUTCOMES)[number];
+
 const EXCHANGE_PATHS = new Set(['/sns/oauth2/access_token', '/sns/oauth2/component/access_token']);
 const REFRESH_PATHS = new Set(['/sns/oauth2/refresh_token', '/sns/oauth2/component/refresh_token']);
 
@@ -250,7 +254,12 @@ const INVALID_URL: Bilingual = {
 export class ProxyObserver {
   readonly masker: ProxyMasker;
   private readonly quotas: Record<string, number>;
-  private readonly codes = new Bounded<string, Sighting & { appid?: string }>(TOKEN_MEMORY);
+  /**
+   * Codes by their first exchange: one WeChat answered (the code is spent), or one whose answer was lost
+   * (`lost`: the upstream timed out or reset, the caller gave up, the proxy stopped), which WeChat may
+   * still have served: a retry's 40163 is then that exchange's doing, not another process's.
+   */
+  private readonly codes = new Bounded<string, Sighting & { appid?: string; lost?: LostOutcome }>(TOKEN_MEMORY);
   private readonly userTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
   private readonly refreshTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
   private readonly basicTokens = new Bounded<string, BasicToken>(APP_MEMORY);
@@ -294,10 +303,13 @@ export class ProxyObserver {
     // call itself (40125 wrong secret, 41004 no secret, 40029 a code it does not take): exchanging the
     // same code again once the secret is fixed is right, not a reuse that would get 40163.
     const consumed = exchange.outcome === 'answered' && (exchange.status ?? 0) < 500 && (facts.errcode === undefined || facts.errcode === 0 || facts.errcode === 40163);
+    // Sent to WeChat but its answer lost on the way: WeChat may have spent the code all the same (not when
+    // the upstream was never reached).
+    const lost = LOST_OUTCOMES.find((o) => o === exchange.outcome);
     // What is remembered is keyed or tagged by an appid only when it is shaped like WeChat's: any other
     // (a scanner's, a typo) is an unknown app, as when a call names none. The line still shows it.
     const known = appid !== undefined && isAppid(appid) ? appid : undefined;
-    this.detectCodeReuse(facts, known, me, consumed, hit);
+    this.detectCodeReuse(facts, known, me, consumed, lost, hit);
     this.detectNotLatest(facts, appid, me, hit);
     // /sns/sns/…, /cgi-bin/cgi-bin/…, /api/sns/…: the client's API base carries a path of its own, which
     // its SDK puts before every WeChat path (WeChat answers 40066 invalid url, or a 404: API-FACTS §0).
@@ -423,7 +435,7 @@ export class ProxyObserver {
     return meaning;
   }
 
-  private detectCodeReuse(facts: CallFacts, appid: string | undefined, me: Sighting, consumed: boolean, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
+  private detectCodeReuse(facts: CallFacts, appid: string | undefined, me: Sighting, consumed: boolean, lost: LostOutcome | undefined, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
     if (!EXCHANGE_PATHS.has(facts.endpoint)) return;
     const code = facts.query.code;
     if (!code) return;
@@ -431,6 +443,19 @@ export class ProxyObserver {
       else break;
     const first = this.codes.get(code);
     const answer = facts.errcode !== undefined ? String(facts.errcode) : 'ok';
+    if (first?.lost !== undefined) {
+      // The first exchange got no answer; this one says whether WeChat had served it. 40163: it had, and
+      // the retry could never work. A token: it had not, and the code is spent only now.
+      if (facts.errcode === 40163) {
+        this.codes.set(code, { ...first, lost: undefined });
+        hit(
+          'code.reused',
+          { key: 'proxy.hit.code.reused.lost', params: { code: this.masker.value(code), first: iso(first.time), firstCaller: who(first), lost: { key: `proxy.summary.failure.${first.lost}`, params: {} }, second: iso(me.time), secondCaller: who(me) } },
+          { key: 'proxy.fix.code.reused.lost' },
+        );
+      } else if (consumed) this.codes.set(code, { ...me, ...(appid ? { appid } : {}) });
+      return;
+    }
     if (first) {
       // A code is single-use: the second exchange gets 40163 (API-FACTS §1.6, §4). One caller both times
       // (one process, often one keep-alive connection) is named once: the same code path ran twice.
@@ -451,7 +476,7 @@ export class ProxyObserver {
       hit('code.reused', evidence, { key: 'proxy.fix.code.reused' });
       return;
     }
-    if (consumed && code.length <= CODE_MAX_LENGTH) this.codes.set(code, { ...me, ...(appid ? { appid } : {}) });
+    if ((consumed || lost !== undefined) && code.length <= CODE_MAX_LENGTH) this.codes.set(code, { ...me, ...(appid ? { appid } : {}), ...(lost !== undefined ? { lost } : {}) });
     if (facts.errcode === 40163) {
       hit('code.reused', { key: 'proxy.hit.code.reused.unseen', params: { code: this.masker.value(code), caller: who(me) } }, { key: 'proxy.fix.code.reused' });
     }

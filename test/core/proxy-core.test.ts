@@ -300,6 +300,25 @@ describe('callers in detector evidence', () => {
     expect(again.hits[0]!.evidence.params).toMatchObject({ firstCaller: { key: 'proxy.caller.port', params: { address: '10.0.0.5:40000' } } });
   });
 
+  it('a retry after an exchange whose answer was lost: its 40163 blames that exchange, not a first use elsewhere; a token means it was not spent', () => {
+    const o = new ProxyObserver({ showSecrets: false });
+    const lostOne = (code: string, outcome: ProxyExchange['outcome']) => o.observe(exchangeOf(code, 1, { caller: '127.0.0.1:40100', outcome, status: undefined, responseBody: '' }));
+    expect(lostOne('CODE_LOSTAAAA', 'timeout').hits).toEqual([]);
+    const retried = o.observe(exchangeOf('CODE_LOSTAAAA', 2, { caller: '127.0.0.1:40102' }));
+    expect(retried.hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.code.reused.lost']);
+    expect(retried.hits[0]!.evidence.params).toMatchObject({ lost: { key: 'proxy.summary.failure.timeout' }, firstCaller: { params: { address: '127.0.0.1:40100' } } });
+    expect(retried.hits[0]!.fix.key).toBe('proxy.fix.code.reused.lost');
+    // WeChat had not served the lost one: the retry's token is the code's first use, and a third exchange its reuse.
+    expect(lostOne('CODE_LOSTBBBB', 'aborted').hits).toEqual([]);
+    expect(o.observe(exchangeOf('CODE_LOSTBBBB', 1, { caller: '127.0.0.1:40104' })).hits).toEqual([]);
+    const third = o.observe(exchangeOf('CODE_LOSTBBBB', 2, { caller: '127.0.0.1:40106' }));
+    expect(third.hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.code.reused']);
+    expect(third.hits[0]!.evidence.params).toMatchObject({ firstCaller: { params: { address: '127.0.0.1:40104' } } });
+    // Never sent (the upstream unreachable): nothing remembered, a later 40163 is a first use elsewhere.
+    lostOne('CODE_LOSTCCCC', 'unreachable');
+    expect(o.observe(exchangeOf('CODE_LOSTCCCC', 2, {})).hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.code.reused.unseen']);
+  });
+
   it('path.doubled gives the base the client used: the proxy on http, WeChat’s host (under --intercept) on https', () => {
     const o = new ProxyObserver({ showSecrets: false });
     const doubled = (host: string) =>

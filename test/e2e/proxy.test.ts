@@ -1182,6 +1182,28 @@ describe('wxauth proxy (the command)', () => {
     expect(px.stdout.text + px.stderr.text).not.toContain('没有检测到问题');
   });
 
+  it('a code exchange that timed out and was retried: the 40163 is blamed on the lost exchange, not on a first use elsewhere (en, zh)', async () => {
+    for (const [lang, says] of [
+      ['en', 'got no answer (timeout) although WeChat had spent the code; so the retry at'],
+      ['zh', '但没有收到应答（上游超时），而微信已经用掉了这个 code'],
+    ] as const) {
+      const px = await runProxyCommand(['--upstream', emu.url, '--timeout', '300', '--lang', lang]);
+      const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_base' });
+      // WeChat slow to answer, not to act: the code is spent when the request arrives.
+      emu.addFault({ kind: 'delay', ms: 1500, path: '/sns/oauth2/access_token', count: 1 });
+      try {
+        expect((await request(px.url, exchangePath(code))).status).toBe(504);
+        expect(JSON.parse((await request(px.url, exchangePath(code))).body.toString())).toMatchObject({ errcode: 40163 });
+      } finally {
+        emu.setFaults([]);
+      }
+      expect(await px.stop()).toBe(0);
+      expect(px.stderr.text).toContain('[code.reused]');
+      expect(px.stderr.text).toContain(says);
+      expect(px.stderr.text).not.toMatch(/did not go through the proxy|第一次使用没有经过代理/);
+    }
+  });
+
   it('an appid with a newline in it (%0a in the query, \\n in a JSON body) cannot start a line that reads as another call', async () => {
     const px = await runProxyCommand(['--upstream', emu.url]);
     const forged = '12:00:00.000  127.0.0.1:1  GET /cgi-bin/token  wx5e1ec0de00000001  200  ok  1 ms';

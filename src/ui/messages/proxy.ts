@@ -304,6 +304,14 @@ export const messages = {
     zh: '{caller} 换取的 code（{code}）已经被用过（40163），而第一次使用没有经过代理：另一个进程或另一台机器抢先换掉了它。',
     en: '{caller} exchanged a code ({code}) that was already used (40163), and its first use did not go through the proxy: another process or machine exchanged it first.',
   },
+  'proxy.hit.code.reused.lost': {
+    zh: '同一个 code（{code}）换了两次：第一次在 {first} 来自 {firstCaller}，但没有收到应答（{lost}），而微信已经用掉了这个 code；{second} 来自 {secondCaller} 的重试因此得到 40163。',
+    en: 'The same code ({code}) was exchanged twice: first at {first} by {firstCaller}, which got no answer ({lost}) although WeChat had spent the code; so the retry at {second} by {secondCaller} got 40163.',
+  },
+  'proxy.fix.code.reused.lost': {
+    zh: '应答丢失的换取可能已经用掉了 code，用同一个 code 重试只会得到 40163：让用户重新授权拿一个新 code；给换取设一个够长的超时（几秒），不要在超时后自动重试。',
+    en: 'An exchange whose answer was lost may still have spent the code, and a retry with the same code can only get 40163: send the user through authorization again for a new code; give the exchange a timeout of several seconds and do not retry it automatically after one.',
+  },
   'proxy.fix.code.reused': {
     zh: '每个 code 只换一次：按 code 记住正在进行和已完成的换取，换到的 token 存进会话；微信偶尔会用同一个 code 回调两次，第二次等同一个结果、照常登录，不要再换。',
     en: 'Exchange each code once: remember in-flight and finished exchanges by code and keep the token in the session; WeChat sometimes calls back twice with the same code, so let the second wait for the same result and log in as usual, without exchanging again.',
