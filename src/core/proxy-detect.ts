@@ -4,7 +4,7 @@
 // for days. The WeChat behaviour each detector relies on is cited where it is checked (API-FACTS.md).
 import { messageRef, type MessageRef } from '../errors.js';
 import { explainErrcode, parseErrorBody, type Bilingual } from './errcodes.js';
-import { ProxyMasker, headerValue, readCall, secretValuesOf, type CallerProcess, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
+import { ProxyMasker, headerValue, readCall, secretValuesOf, splitTarget, type CallerProcess, type CallFacts, type ProxyExchange, type ProxyOutcome } from './proxy-call.js';
 import { isTokenEndpoint, isWechatApiBase } from './endpoints.js';
 import { isAppid } from './validate.js';
 
@@ -174,7 +174,7 @@ function sameCaller(a: Sighting, b: Sighting): boolean {
   return a.owner?.pid !== undefined && b.owner?.pid !== undefined ? a.owner.pid === b.owner.pid : a.caller === b.caller;
 }
 
-function agentOf(exchange: ProxyExchange): string | undefined {
+function agentOf(exchange: Pick<ProxyExchange, 'requestHeaders'>): string | undefined {
   for (const [k, v] of exchange.requestHeaders) if (k.length === 10 && k.toLowerCase() === 'user-agent') return v.slice(0, 80);
   return undefined;
 }
@@ -259,7 +259,12 @@ export class ProxyObserver {
    * (`lost`: the upstream timed out or reset, the caller gave up, the proxy stopped), which WeChat may
    * still have served: a retry's 40163 is then that exchange's doing, not another process's.
    */
-  private readonly codes = new Bounded<string, Sighting & { appid?: string; lost?: LostOutcome }>(TOKEN_MEMORY);
+  private readonly codes = new Bounded<string, Sighting & { appid?: string; lost?: LostOutcome; pendingId?: number }>(TOKEN_MEMORY);
+  /**
+   * Code exchanges sent and not yet observed, by call id: a retry or a second callback can get its 40163
+   * before the first exchange's answer (WeChat slow to answer, not to spend the code) is back.
+   */
+  private readonly exchangesInFlight = new Bounded<number, Sighting & { code: string }>(TOKEN_MEMORY);
   private readonly userTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
   private readonly refreshTokens = new Bounded<string, UserToken>(TOKEN_MEMORY);
   private readonly basicTokens = new Bounded<string, BasicToken>(APP_MEMORY);
@@ -282,7 +287,24 @@ export class ProxyObserver {
     this.otherUpstream = options.otherUpstream;
   }
 
+  /**
+   * A call has been sent on (its answer not back): a code exchange is remembered until observe(), so that
+   * another exchange of the code answered first is told as the second, not as one whose first use went
+   * elsewhere. Every begun call must be observed.
+   */
+  begin(exchange: Pick<ProxyExchange, 'id' | 'startedAt' | 'caller' | 'target' | 'requestHeaders' | 'callerProcess'>): void {
+    const { endpoint, query } = splitTarget(exchange.target);
+    const code = query.code;
+    if (!EXCHANGE_PATHS.has(endpoint) || !code || code.length > CODE_MAX_LENGTH) return;
+    const me: Sighting & { code: string } = { time: exchange.startedAt, caller: exchange.caller, code };
+    if (exchange.callerProcess) me.owner = exchange.callerProcess;
+    const agent = agentOf(exchange);
+    if (agent) me.agent = agent;
+    this.exchangesInFlight.set(exchange.id, me);
+  }
+
   observe(exchange: ProxyExchange): ObserveResult {
+    this.exchangesInFlight.delete(exchange.id);
     const read = readCall(exchange);
     this.masker.learn(secretValuesOf(read));
     // A secret seen in traffic is masked by value in the path too (`GET /cgi-bin/x/<appsecret>`), as the
@@ -309,7 +331,7 @@ export class ProxyObserver {
     // What is remembered is keyed or tagged by an appid only when it is shaped like WeChat's: any other
     // (a scanner's, a typo) is an unknown app, as when a call names none. The line still shows it.
     const known = appid !== undefined && isAppid(appid) ? appid : undefined;
-    this.detectCodeReuse(facts, known, me, consumed, lost, hit);
+    this.detectCodeReuse(facts, known, me, exchange.id, consumed, lost, hit);
     this.detectNotLatest(facts, appid, me, hit);
     // /sns/sns/…, /cgi-bin/cgi-bin/…, /api/sns/…: the client's API base carries a path of its own, which
     // its SDK puts before every WeChat path (WeChat answers 40066 invalid url, or a 404: API-FACTS §0).
@@ -435,13 +457,28 @@ export class ProxyObserver {
     return meaning;
   }
 
-  private detectCodeReuse(facts: CallFacts, appid: string | undefined, me: Sighting, consumed: boolean, lost: LostOutcome | undefined, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
+  private detectCodeReuse(facts: CallFacts, appid: string | undefined, me: Sighting, id: number, consumed: boolean, lost: LostOutcome | undefined, hit: (id: DetectorId, e: MessageRef, f: MessageRef) => void): void {
     if (!EXCHANGE_PATHS.has(facts.endpoint)) return;
     const code = facts.query.code;
     if (!code) return;
     for (const [k, v] of this.codes) if (me.time - v.time > CODE_MEMORY_MS) this.codes.delete(k);
       else break;
-    const first = this.codes.get(code);
+    let first = this.codes.get(code);
+    if (first?.pendingId === id) {
+      // This is the exchange a 40163 answered before it (below): said then, as the first of the two.
+      if (consumed || lost !== undefined) this.codes.set(code, { ...me, ...(appid ? { appid } : {}), ...(lost !== undefined ? { lost } : {}) });
+      return;
+    }
+    if (!first && facts.errcode === 40163) {
+      // Another exchange of this code, sent earlier, is still waiting for its answer: it is the first.
+      let earliest: [number, Sighting] | undefined;
+      for (const [other, sent] of this.exchangesInFlight) if (sent.code === code && sent.time <= me.time && (!earliest || sent.time < earliest[1].time)) earliest = [other, sent];
+      if (earliest) {
+        const sent = earliest[1];
+        first = { time: sent.time, caller: sent.caller, ...(sent.owner ? { owner: sent.owner } : {}), ...(sent.agent ? { agent: sent.agent } : {}), pendingId: earliest[0] };
+        this.codes.set(code, first);
+      }
+    }
     const answer = facts.errcode !== undefined ? String(facts.errcode) : 'ok';
     if (first?.lost !== undefined) {
       // The first exchange got no answer; this one says whether WeChat had served it. 40163: it had, and

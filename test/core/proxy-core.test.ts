@@ -319,6 +319,21 @@ describe('callers in detector evidence', () => {
     expect(o.observe(exchangeOf('CODE_LOSTCCCC', 2, {})).hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.code.reused.unseen']);
   });
 
+  it('a 40163 back before the first exchange\'s answer (WeChat slow to answer): one hit, naming the first as first, not a use elsewhere', () => {
+    const o = new ProxyObserver({ showSecrets: false });
+    const a = exchangeOf('CODE_RACEAAAA', 1, { caller: '127.0.0.1:40200', startedAt: 1000, requestHeaders: [['User-Agent', 'server-a']] });
+    const b = exchangeOf('CODE_RACEAAAA', 2, { caller: '127.0.0.1:40202', startedAt: 1100 });
+    o.begin(a);
+    o.begin(b);
+    const second = o.observe(b);
+    expect(second.hits.map((h) => h.evidence.key)).toEqual(['proxy.hit.code.reused']);
+    expect(second.hits[0]!.evidence.params).toMatchObject({ firstCaller: { params: { address: '127.0.0.1:40200', agent: 'server-a' } }, secondCaller: { params: { address: '127.0.0.1:40202' } }, answer: '40163' });
+    expect(o.observe(a).hits).toEqual([]);
+    // A third exchange later is a reuse of the code the first one spent.
+    const third = o.observe(exchangeOf('CODE_RACEAAAA', 3, { caller: '127.0.0.1:40204', startedAt: 5000 }));
+    expect(third.hits[0]!.evidence.params).toMatchObject({ firstCaller: { params: { address: '127.0.0.1:40200' } } });
+  });
+
   it('path.doubled gives the base the client used: the proxy on http, WeChat’s host (under --intercept) on https', () => {
     const o = new ProxyObserver({ showSecrets: false });
     const doubled = (host: string) =>

@@ -1204,6 +1204,29 @@ describe('wxauth proxy (the command)', () => {
     }
   });
 
+  it('two exchanges of one code, the second answered first (WeChat slow to answer the first): one code.reused naming them in order', async () => {
+    const px = await runProxyCommand(['--upstream', emu.url]);
+    const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_base' });
+    emu.addFault({ kind: 'delay', ms: 600, path: '/sns/oauth2/access_token', count: 1 });
+    try {
+      const first = request(px.url, exchangePath(code), { headers: { 'User-Agent': 'first-server' } });
+      await new Promise((r) => setTimeout(r, 150));
+      const second = await request(px.url, exchangePath(code), { headers: { 'User-Agent': 'second-server' } });
+      expect(JSON.parse(second.body.toString())).toMatchObject({ errcode: 40163 });
+      expect(JSON.parse((await first).body.toString())).toHaveProperty('access_token');
+    } finally {
+      emu.setFaults([]);
+    }
+    expect(await px.stop()).toBe(0);
+    expect(px.stderr.text.match(/\[code\.reused\]/g)).toHaveLength(1);
+    // The two callers are named by their User-Agents, or (both lookups in time) as this one process: either way in
+    // the order they were sent, the answer being the second's 40163, never the first's token.
+    const hitLine = px.stderr.text.split('\n').find((l) => l.includes('[code.reused]')) ?? '';
+    expect(hitLine).toContain('(answer: 40163)');
+    expect(hitLine).not.toMatch(/first-server"\) \(answer|second-server"\), again/);
+    expect(px.stderr.text).not.toContain('did not go through the proxy');
+  });
+
   it('an appid with a newline in it (%0a in the query, \\n in a JSON body) cannot start a line that reads as another call', async () => {
     const px = await runProxyCommand(['--upstream', emu.url]);
     const forged = '12:00:00.000  127.0.0.1:1  GET /cgi-bin/token  wx5e1ec0de00000001  200  ok  1 ms';

@@ -538,6 +538,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     const id = observe ? nextId++ : 0;
     const startedAt = now();
     const t0 = performance.now();
+    if (observe) {
+      try {
+        observer.begin({ id, startedAt, caller, target, requestHeaders: pairs(req.rawHeaders), ...(peer ? { callerProcess: peer.process } : {}) });
+      } catch {
+        // As in report(): the observer never breaks the traffic it watches.
+      }
+    }
     const sent = new Capture(limit);
     const received = new Capture(limit);
     let responseHeaders: string[] = [];
