@@ -15,6 +15,10 @@ describe('describeCommand', () => {
     [['node', '-e', 'fetch(`http://x`)'], 'node'],
     [['php', '--secret=abc', 'artisan'], 'php'],
     [['gunicorn', 'app:app'], 'gunicorn'],
+    // An option's value with a slash in it: a file (curl -o), or a secret in base64, of which a part would show.
+    [['curl', '-s', '-o', '/dev/null', 'http://127.0.0.1:3901/cgi-bin/token'], 'curl'],
+    [['./bin/app', '--token', 'kR9x/Qm2ZtW8vLp4'], 'app'],
+    [['node', '--inspect', 'server.js'], 'node server.js'],
   ])('%j → %s', (argv, expected) => {
     expect(describeCommand(argv)).toBe(expected);
   });

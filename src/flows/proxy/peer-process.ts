@@ -83,7 +83,11 @@ const SCRIPT_FILE = /\.(?:[cm]?js|[cm]?ts|py|php|rb|pl|jar|sh|lua)$/i;
 export function describeCommand(argv: readonly string[]): string {
   const program = path.basename(argv[0] ?? '?');
   // A script's path, never inline code (`node -e '…'`), a value (`--secret=…`, a URL, `curl -A name`).
-  const script = argv.slice(1).find((a) => !a.startsWith('-') && !/[\s=?&]/.test(a) && !a.includes('://') && (SCRIPT_FILE.test(a) || a.includes('/')));
+  // A word with a slash but no script's extension right after an option is that option's value (`curl -o
+  // /dev/null`, `--token AbC/dEf`, a base64 secret), not a script.
+  const script = argv.slice(1).find(
+    (a, i, rest) => !a.startsWith('-') && !/[\s=?&]/.test(a) && !a.includes('://') && (SCRIPT_FILE.test(a) || (a.includes('/') && !(rest[i - 1] ?? '').startsWith('-'))),
+  );
   return (script ? `${program} ${path.basename(script)}` : program).slice(0, 80);
 }
 
