@@ -122,6 +122,12 @@ type LostOutcome = (typeof LOST_OUTCOMES)[number];
 const EXCHANGE_PATHS = new Set(['/sns/oauth2/access_token', '/sns/oauth2/component/access_token']);
 const REFRESH_PATHS = new Set(['/sns/oauth2/refresh_token', '/sns/oauth2/component/refresh_token']);
 
+/** Whether a request target (path and query) is a code exchange, read without parsing its query. */
+export function isCodeExchange(target: string): boolean {
+  const q = target.indexOf('?');
+  return EXCHANGE_PATHS.has(q === -1 ? target : target.slice(0, q));
+}
+
 /** The last day beijingDay() wrote out: calls come in by the thousand on the same day. */
 let lastDay = { index: NaN, text: '' };
 
@@ -293,9 +299,9 @@ export class ProxyObserver {
    * elsewhere. Every begun call must be observed.
    */
   begin(exchange: Pick<ProxyExchange, 'id' | 'startedAt' | 'caller' | 'target' | 'requestHeaders' | 'callerProcess'>): void {
-    const { endpoint, query } = splitTarget(exchange.target);
-    const code = query.code;
-    if (!EXCHANGE_PATHS.has(endpoint) || !code || code.length > CODE_MAX_LENGTH) return;
+    if (!isCodeExchange(exchange.target)) return;
+    const code = splitTarget(exchange.target).query.code;
+    if (!code || code.length > CODE_MAX_LENGTH) return;
     const me: Sighting & { code: string } = { time: exchange.startedAt, caller: exchange.caller, code };
     if (exchange.callerProcess) me.owner = exchange.callerProcess;
     const agent = agentOf(exchange);

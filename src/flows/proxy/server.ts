@@ -28,7 +28,7 @@ import { isWechatApiBase } from '../../core/endpoints.js';
 import type { Bilingual } from '../../core/errcodes.js';
 import { acceptedHostNames, hostHeaderAllowed, isWildcardHost, unmappedIpv4 } from '../../core/host-names.js';
 import type { CallerProcess, ProxyExchange, ProxyOutcome } from '../../core/proxy-call.js';
-import { ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
+import { isCodeExchange, ProxyObserver, type DetectorHit, type ObservedCall } from '../../core/proxy-detect.js';
 import { buildHarEntry, type HarEntry } from '../../core/proxy-har.js';
 import { API_HOST_NAMES, interceptsConnect, isInterceptedHost, namesWechatApi, parseConnectTarget, isThisMachine, reachesEmulatorControl, sentByAnotherSite, PROXY_HEADER, PROXY_QUESTION, PROXY_UPSTREAM_HEADER, type HostPort, type ProxySettings } from '../../core/proxy-route.js';
 import { ProxyStats, type ProxySummary } from '../../core/proxy-stats.js';
@@ -538,7 +538,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     const id = observe ? nextId++ : 0;
     const startedAt = now();
     const t0 = performance.now();
-    if (observe) {
+    // A code exchange is remembered from here, so a 40163 answered before it is told apart (begin()); only
+    // those are built and handed over, not every call (the proxy's hot path, issue 19).
+    if (observe && isCodeExchange(target)) {
       try {
         observer.begin({ id, startedAt, caller, target, requestHeaders: pairs(req.rawHeaders), ...(peer ? { callerProcess: peer.process } : {}) });
       } catch {
