@@ -719,8 +719,8 @@ export function readTicketBody(body: unknown): Narrowed<TicketResponse> {
   const f = readFields(body);
   if (!f) return { ok: false, problems: ['the body is not a JSON object'] };
   const ticket = f.string('ticket', { nonEmpty: true });
-  const expires = f.optionalNumber('expires_in');
-  return f.done(() => ({ ticket: ticket as string, expires_in: expires !== undefined && expires > 0 ? expires : 7200 }));
+  const expires_in = f.lifetime('expires_in', 7200);
+  return f.done(() => ({ ticket: ticket as string, expires_in }));
 }
 
 /**

@@ -61,6 +61,9 @@ export function readNumber(v: unknown): number | undefined {
   return undefined;
 }
 
+/** The longest `expires_in` taken as a lifetime: a year (WeChat's are at most 7200 s). */
+export const MAX_LIFETIME_S = 366 * 24 * 3600;
+
 /** Reads the fields of one object, collecting what does not match the docs. */
 export class FieldReader {
   constructor(
@@ -95,6 +98,21 @@ export class FieldReader {
 
   optionalNumber(name: string): number | undefined {
     return this.record[name] === undefined ? undefined : this.number(name);
+  }
+
+  /**
+   * A lifetime in seconds (`expires_in`), absent → `fallback` (WeChat's documented 7200). WeChat's are
+   * "within 7200 s" (API-FACTS §8); anything not in 1 s … a year is not WeChat's and would be cached as
+   * a deadline no date can hold (1e300 s made every later `tokens` an internal error) or as already gone.
+   */
+  lifetime(name: string, fallback: number): number {
+    const v = this.record[name];
+    if (v === undefined) return fallback;
+    const n = this.number(name);
+    if (n === undefined) return fallback;
+    if (n >= 1 && n <= MAX_LIFETIME_S) return n;
+    this.problems.push(`${this.where}${name} is ${n}, not a number of seconds from 1 to ${MAX_LIFETIME_S}`);
+    return fallback;
   }
 
   object(name: string): FieldReader | undefined {
@@ -147,8 +165,8 @@ export function readBasicTokenBody(body: unknown): Narrowed<BasicTokenResponse> 
   const f = readFields(body);
   if (!f) return NOT_AN_OBJECT;
   const access_token = f.string('access_token', { nonEmpty: true });
-  const expires_in = f.optionalNumber('expires_in');
-  return f.done(() => ({ access_token: access_token as string, expires_in: expires_in !== undefined && expires_in > 0 ? expires_in : 7200 }));
+  const expires_in = f.lifetime('expires_in', 7200);
+  return f.done(() => ({ access_token: access_token as string, expires_in }));
 }
 
 /** `{"errcode":0,"errmsg":"ok"}`: /sns/auth (§6) and /cgi-bin/clear_quota (§12). */

@@ -74,14 +74,14 @@ export function readSnsAccessTokenResponse(body: unknown): Narrowed<SnsAccessTok
   if (!f) return { ok: false, problems: ['the body is not a JSON object'] };
   const accessToken = f.string('access_token', { nonEmpty: true });
   const openid = f.string('openid', { nonEmpty: true });
-  const expiresIn = f.optionalNumber('expires_in');
+  const expiresIn = f.lifetime('expires_in', DEFAULT_ACCESS_TOKEN_TTL_S);
   const refreshToken = readString(f.optionalString('refresh_token'));
   const scope = f.optionalString('scope') ?? '';
   const unionid = readString(f.optionalString('unionid'));
   const snapshot = f.optionalNumber('is_snapshotuser');
   return f.done(() => ({
     access_token: accessToken as string,
-    expires_in: expiresIn !== undefined && expiresIn > 0 ? expiresIn : DEFAULT_ACCESS_TOKEN_TTL_S,
+    expires_in: expiresIn,
     ...(refreshToken ? { refresh_token: refreshToken } : {}),
     openid: openid as string,
     scope,

@@ -142,6 +142,34 @@ describe('odd success bodies', () => {
     expect(cache().profiles?.default?.users ?? {}).toEqual({});
   });
 
+  // A lifetime no date can hold (1e300 s) was cached, and from then on every `tokens`, `token --show`
+  // and `tokens show` ended in exit 70 "Invalid time value" until the cache was cleared by hand.
+  it('exchange and token: an expires_in no token lives (1e300, -5) is exit 5, nothing cached, tokens still lists', async () => {
+    bodies['/sns/oauth2/access_token'] = JSON.stringify({
+      access_token: '73_userTokenFromTheStandInServer0123456789',
+      expires_in: 1e300,
+      refresh_token: '73_refreshFromTheStandInServer0123456789',
+      openid: OPENID,
+      scope: 'snsapi_userinfo',
+    });
+    const r = await cli(['exchange', CODE]);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('expires_in is 1e+300, not a number of seconds from 1 to');
+    expect(cache().profiles?.default?.users ?? {}).toEqual({});
+
+    // A negative one was taken as 7200 s and shown as "in 1h59m": a token WeChat says is gone.
+    bodies['/cgi-bin/stable_token'] = JSON.stringify({ access_token: '86_basicTokenFromTheStandInServer0123456789', expires_in: -5 });
+    const t = await cli(['token']);
+    expect(t.code, t.stderr).toBe(5);
+    expect(t.stdout).toBe('');
+    expect(t.stderr).toContain('expires_in is -5, not a number of seconds');
+    expect(cache().profiles?.default?.basic ?? {}).toEqual({});
+
+    const list = await cli(['tokens']);
+    expect(list.code, list.stderr).toBe(0);
+  });
+
   it('userinfo: a nickname that is an object is exit 5, never printed as [object Object]', async () => {
     bodies['/sns/userinfo'] = JSON.stringify({ openid: OPENID, nickname: { name: 'x' }, sex: 0, headimgurl: '', privilege: [] });
     const r = await cli(['userinfo', '73_userTokenGivenOnTheCommandLine0123456789', OPENID, '--no-refresh']);
