@@ -305,7 +305,16 @@ export function narrowMap<T>(value: unknown, where: string, entry: (value: unkno
   return out;
 }
 
-export type FieldRule = 'string' | 'number' | 'boolean' | readonly string[];
+/** `time`: a moment in ms since 1970 that a Date can hold (±8.64e15), so printing it never throws. */
+export type FieldRule = 'string' | 'number' | 'time' | 'boolean' | readonly string[];
+
+/** The largest |ms since 1970| a Date holds (ECMAScript's time range). */
+const MAX_TIME_MS = 8.64e15;
+
+/** A time wxauth can print: a finite number of ms inside a Date's range. */
+export function isStoredTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_TIME_MS;
+}
 
 /** Check the fields wxauth reads; `optional` ones may be absent (never null). Other keys are kept. */
 export function checkFields(
@@ -321,9 +330,11 @@ export function checkFields(
       ? typeof value === 'string' && rule.includes(value)
       : rule === 'number'
         ? typeof value === 'number' && Number.isFinite(value)
-        : typeof value === rule;
+        : rule === 'time'
+          ? isStoredTime(value)
+          : typeof value === rule;
     if (!ok) {
-      const expected = Array.isArray(rule) ? rule.map((r) => JSON.stringify(r)).join(' or ') : (rule as string);
+      const expected = Array.isArray(rule) ? rule.map((r) => JSON.stringify(r)).join(' or ') : rule === 'time' ? 'a time (ms since 1970)' : (rule as string);
       throw new ShapeError(childPath(where, key), expected, key in object ? describeJson(value) : 'nothing (missing)');
     }
   };

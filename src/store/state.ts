@@ -49,13 +49,13 @@ export function usedOf(entry: Pick<StateEntry, 'usedAt' | 'usedBy'>): { at: numb
   return entry.usedAt !== undefined && entry.usedBy !== undefined ? { at: entry.usedAt, by: entry.usedBy } : undefined;
 }
 
-const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'number' };
+const STATE_REQUIRED: Record<string, FieldRule> = { value: 'string', issuedAt: 'time' };
 const STATE_OPTIONAL: Record<string, FieldRule> = {
   redirectUri: 'string',
   scope: 'string',
   endpoint: ['authorize', 'qrconnect'],
   appid: 'string',
-  usedAt: 'number',
+  usedAt: 'time',
   usedBy: ['login', 'listen', 'exchange'],
 };
 

@@ -4,7 +4,7 @@
 // url` issued last has a file of its own now (store/state.ts); one an older wxauth wrote here is still
 // read (legacyState) and kept as it is.
 import { UsageError, type MessageRef } from '../errors.js';
-import { JsonFile, jsonFilePath, narrowEntry, narrowMap, narrowObject, type FieldRule } from './files.js';
+import { isStoredTime, JsonFile, jsonFilePath, narrowEntry, narrowMap, narrowObject, type FieldRule } from './files.js';
 import { isReservedName } from './resolve.js';
 import { narrowStateEntry, type StateEntry } from './state.js';
 
@@ -87,21 +87,21 @@ const USER_REQUIRED: Record<string, FieldRule> = {
   openid: 'string',
   scope: 'string',
   accessToken: 'string',
-  accessTokenExpiresAt: 'number',
-  obtainedAt: 'number',
+  accessTokenExpiresAt: 'time',
+  obtainedAt: 'time',
 };
 const USER_OPTIONAL: Record<string, FieldRule> = {
   unionid: 'string',
   refreshToken: 'string',
-  refreshTokenExpiresAt: 'number',
+  refreshTokenExpiresAt: 'time',
   isSnapshotUser: 'boolean',
 };
 const BASIC_REQUIRED: Record<string, FieldRule> = {
   appid: 'string',
   kind: ['stable', 'legacy'],
   accessToken: 'string',
-  expiresAt: 'number',
-  obtainedAt: 'number',
+  expiresAt: 'time',
+  obtainedAt: 'time',
 };
 const BASIC_OPTIONAL: Record<string, FieldRule> = { apiHost: 'string' };
 
@@ -137,7 +137,7 @@ function narrowTokenFile(data: Record<string, unknown>): TokenFile {
 function isSpentCode(value: unknown): value is SpentCodeEntry {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Record<string, unknown>;
-  return ['digest', 'appid', 'profile', 'openid'].every((k) => typeof e[k] === 'string') && typeof e.at === 'number' && (e.lost === undefined || e.lost === 'timeout' || e.lost === 'reset');
+  return ['digest', 'appid', 'profile', 'openid'].every((k) => typeof e[k] === 'string') && isStoredTime(e.at) && (e.lost === undefined || e.lost === 'timeout' || e.lost === 'reset');
 }
 
 /** Tokens are kept under the profile name: one that is a built-in property name is refused (see config.ts). */
@@ -343,7 +343,7 @@ export class TokenStore {
     const entry: unknown = tickets && Object.hasOwn(tickets, slot) ? tickets[slot] : undefined;
     if (typeof entry !== 'object' || entry === null) return undefined;
     const e = entry as Record<string, unknown>;
-    const ok = e.appid === appid && e.apiHost === apiHost && typeof e.ticket === 'string' && typeof e.expiresAt === 'number' && typeof e.obtainedAt === 'number';
+    const ok = e.appid === appid && e.apiHost === apiHost && typeof e.ticket === 'string' && isStoredTime(e.expiresAt) && isStoredTime(e.obtainedAt);
     return ok ? (entry as JsapiTicketEntry) : undefined;
   }
 

@@ -161,6 +161,29 @@ describe('the token cache file', () => {
     }
     expect(fs.readFileSync(file, 'utf8')).toBe(broken);
   });
+
+  // An older wxauth cached whatever expires_in a server sent: 1e300 s became a deadline of 1e303 ms,
+  // which no Date holds, and every later tokens / tokens show / check ended in exit 70 "Invalid time value".
+  it('a deadline no date can hold is reported as a cache of the wrong shape (exit 4, en and zh), not an internal error', async () => {
+    await seedUserToken(emu, dir, svc, 'u1');
+    const file = path.join(dir, 'tokens.json');
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { profiles: Record<string, { users: Record<string, { accessTokenExpiresAt: number }> }> };
+    const key = Object.keys(data.profiles.default!.users)[0]!;
+    data.profiles.default!.users[key]!.accessTokenExpiresAt = 1e303;
+    const poisoned = JSON.stringify(data);
+    fs.writeFileSync(file, poisoned, { mode: 0o600 });
+
+    for (const args of [['tokens'], ['tokens', 'show', openidOf('u1')], ['check']]) {
+      const r = await wx(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(4);
+      expect(r.stderr).toContain('accessTokenExpiresAt it expects a time (ms since 1970), found number 1e+303');
+      expect(r.stderr).not.toContain('internal error');
+    }
+    const zh = await wx(['--lang', 'zh', 'tokens']);
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('不是 wxauth 写入的格式');
+    expect(fs.readFileSync(file, 'utf8')).toBe(poisoned);
+  });
 });
 
 describe('a cached token sent to another host than its issuer', () => {
