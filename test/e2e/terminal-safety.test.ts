@@ -78,6 +78,24 @@ describe('values from outside reach the terminal escaped', () => {
     expect(r.stderr).toContain('\\x1b]52;c;ZXZpbA==\\x07');
   });
 
+  // A 200,000-character errmsg (under the 1 MiB body cap) was printed whole in the headline and again
+  // in its field: 400 KB of one line on the terminal. --json and --raw keep it whole.
+  it('an errmsg far longer than WeChat writes is cut in the human report, saying how much and where the rest is (en, zh)', async () => {
+    const tail = 'END-OF-THE-LONG-ERRMSG';
+    userinfoBody = { errcode: 40001, errmsg: 'invalid credential ' + 'x'.repeat(200_000) + tail };
+    const r = await wx(['userinfo', 'ACCESS_TOKEN', 'oOPENID']);
+    expect(r.code).toBe(3);
+    expect(r.stderr.length).toBeLessThan(10_000);
+    expect(r.stderr).not.toContain(tail);
+    expect(r.stderr).toContain('… (199541 more characters; --json or --raw shows the whole errmsg)');
+    const zh = await wx(['--lang', 'zh', 'userinfo', 'ACCESS_TOKEN', 'oOPENID']);
+    expect(zh.code).toBe(3);
+    expect(zh.stderr.length).toBeLessThan(10_000);
+    expect(zh.stderr).toContain('…（还有 199541 个字符，--json 或 --raw 显示完整的 errmsg）');
+    const json = await wx(['--json', 'userinfo', 'ACCESS_TOKEN', 'oOPENID']);
+    expect((parseJson(json.stdout) as { error: { errmsg: string } }).error.errmsg).toContain(tail);
+  });
+
   it("errcode's echo of unknown input and a decoded errmsg are escaped", async () => {
     const unknown = await wx(['errcode', 'zz' + OSC52]);
     expect(unknown.stdout + unknown.stderr).not.toMatch(RAW_CONTROL);

@@ -106,6 +106,11 @@ export const messages = {
     zh: '{origin}（不是微信自己的接口域名）返回错误 {errcode}：{errmsg}（{endpoint}）',
     en: '{origin} (not WeChat’s own API host) answered errcode {errcode}: {errmsg} ({endpoint})',
   },
+  // An errmsg far longer than any WeChat writes (a gateway's page, a hostile server), cut in human output.
+  'wechat.errmsg.clipped': {
+    zh: '{start}…（还有 {more} 个字符，--json 或 --raw 显示完整的 errmsg）',
+    en: '{start}… ({more} more characters; --json or --raw shows the whole errmsg)',
+  },
   'wechat.unknown.hint': {
     zh: 'wxauth 的错误码表里没有 {errcode}：到微信的全局错误码页查 {doc}，用 errmsg 的原文搜索，并对照你这次调用的接口文档。',
     en: 'wxauth’s tables do not have {errcode}: look it up in WeChat’s errcode list, {doc}; search for the errmsg as WeChat wrote it, and read the docs of the endpoint you called.',

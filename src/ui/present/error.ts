@@ -1,7 +1,7 @@
 // How a failed command looks: the error line, WeChat's errcode/errmsg/rid/endpoint with the errcode
 // explanation, where a rejected credential came from, and the next step (`→ …`). In --json mode the
 // same facts go into the one document, after whatever the command had gathered before it failed.
-import { CancelledError, messageRef, WechatApiError, type MessageRef, type WechatDiagnosis, type WxauthError } from '../../errors.js';
+import { CancelledError, messageRef, WechatApiError, type MessageRef, type ParamValue, type WechatDiagnosis, type WxauthError } from '../../errors.js';
 import { isoTime } from '../format.js';
 import type { ErrcodeExplanation } from '../../core/errcodes.js';
 import { printExplanation } from '../explain.js';
@@ -109,6 +109,30 @@ function diagnosisDocument(d: WechatDiagnosis): Record<string, unknown> {
   return { kind: d.kind, exchanged_at: isoTime(d.exchangedAt), appid: d.appid, profile: d.profile, openid: d.openid };
 }
 
+/** WeChat's errmsgs are a line (the longest a few hundred characters, with their rid or hints). */
+const ERRMSG_SHOWN = 500;
+
+/**
+ * An errmsg as human output shows it: one past ERRMSG_SHOWN characters (an API base answering a
+ * 200,000-character errmsg filled the terminal twice over) is cut there, saying how much was left out
+ * and where the whole of it is (--json, --raw).
+ */
+function shownErrmsg(lang: Output['lang'], errmsg: string): string {
+  const chars = [...errmsg];
+  if (chars.length <= ERRMSG_SHOWN) return errmsg;
+  return tr(lang, messageRef('wechat.errmsg.clipped', { start: chars.slice(0, ERRMSG_SHOWN).join(''), more: chars.length - ERRMSG_SHOWN }));
+}
+
+/** The headline with its errmsg parameter (a WeChat error's) as human output shows it. */
+function clipHeadline(lang: Output['lang'], ref: MessageRef): MessageRef {
+  const { key, params } = ref as { key: MessageRef['key']; params?: Record<string, ParamValue> };
+  const errmsg = params?.errmsg;
+  if (typeof errmsg !== 'string') return ref;
+  const shown = shownErrmsg(lang, errmsg);
+  if (shown === errmsg) return ref;
+  return messageRef(key, { ...params, errmsg: shown });
+}
+
 export function presentError(out: Output, error: WxauthError, details: ErrorDetails = {}): void {
   const title = headline(out, error, details.explanation);
   const message = tr(out.lang, title);
@@ -149,13 +173,13 @@ export function presentError(out: Output, error: WxauthError, details: ErrorDeta
     return;
   }
   // Human output: the message's params (an errmsg, a state, a path) are escaped by out.tr.
-  out.failure(out.tr(title));
+  out.failure(out.tr(clipHeadline(out.lang, title)));
   for (const more of error.also) out.failure(out.tr(more));
   if (error instanceof WechatApiError) {
     out.fields(
       [
         ['errcode', String(error.errcode)],
-        ['errmsg', error.errmsg],
+        ['errmsg', shownErrmsg(out.lang, error.errmsg)],
         ['rid', error.rid],
         ['endpoint', error.endpoint],
       ],
