@@ -25,6 +25,19 @@ export function readErrorBody(body: unknown): ErrorBody | undefined {
   return { errcode, errmsg, rid: extractRid(errmsg) };
 }
 
+/**
+ * An errcode no WeChat answer has: a number (or numeric string) that is not a whole number, such as
+ * 40001.5, or 1e400 (JSON for Infinity). Said as a problem of the answer, never reported as
+ * "errcode Infinity" nor, through /sns/auth's errcode check, taken for a success.
+ */
+export function oddErrcode(body: unknown): string | undefined {
+  if (!isRecord(body) || !('errcode' in body)) return undefined;
+  const raw = body.errcode;
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+(\.\d*)?(e[+-]?\d+)?$/i.test(raw.trim()) ? Number(raw) : undefined;
+  if (n === undefined || Number.isSafeInteger(n)) return undefined;
+  return `errcode is ${String(n)}, not a whole number`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Narrowing success bodies. A 200 answer without errcode is still only WeChat's if it has the shape
 // its docs give (API-FACTS §4–§13): anything else (a token that is an object, rid/get without

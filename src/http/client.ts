@@ -7,7 +7,7 @@ import { request as undiciRequest, type Dispatcher } from 'undici';
 import { deadline } from './deadline.js';
 import { PROXY_CONNECTION_CODE, PROXY_CUT_CODES, proxyAwareAgent } from './proxy-agent.js';
 import { CancelledError, NetworkError, WechatApiError, messageRef, type MessageRef, type NetworkFailure, type ParamValue } from '../errors.js';
-import { isBusyPage, readErrorBody, type Narrowed } from '../core/responses.js';
+import { isBusyPage, oddErrcode, readErrorBody, type Narrowed } from '../core/responses.js';
 import { KnownSecrets, hideUrlCredentials, isSecretName, redactUrl } from '../core/secrets.js';
 import { REGIONS, answeredPlainHttp, cutCall, isWechatApiBase, joinUrl, plainHttpOf, portOf, type ApiBaseOrigin } from '../core/endpoints.js';
 import { profileFlag } from '../core/validate.js';
@@ -220,6 +220,18 @@ export class WechatHttpClient {
    * Text for the user: secrets hidden by name (URL query, JSON, JSON in strings, quoted queries) and by
    * value; a URL's credentials (a gateway's `user:pass@`) by where they are, however short.
    */
+  /** An answer that is JSON but not shaped as WeChat's docs say (exit 5): never used or cached. */
+  private unexpected(url: string, endpoint: string, problems: string[], raw: string): NetworkError {
+    return new NetworkError(
+      'not_json',
+      {
+        key: 'http.unexpected',
+        params: { host: new URL(url).host, endpoint, problems: problems.join('; '), preview: preview(this.shown(raw, 'text')) },
+      },
+      { mayHaveReachedServer: true, hint: { key: 'http.unexpected.hint' } },
+    );
+  }
+
   private shown(text: string, kind: 'url' | 'text'): string {
     if (this.options.showSecrets) return text;
     return kind === 'url' ? this.secrets.mask(hideUrlCredentials(redactUrl(text))) : this.secrets.redact(text);
@@ -325,6 +337,8 @@ export class WechatHttpClient {
         { mayHaveReachedServer: true, hint: this.notJsonHint(base, req, status, raw) },
       );
     }
+    const odd = oddErrcode(data);
+    if (odd) throw this.unexpected(url, req.path, [odd], raw);
     const err = readErrorBody(data);
     if (err) {
       // errmsg and the body are shown in the report (and by --raw): an errmsg may quote the request.
@@ -350,16 +364,7 @@ export class WechatHttpClient {
     let value = data as T;
     if (narrow) {
       const narrowed = narrow(data);
-      if (!narrowed.ok) {
-        throw new NetworkError(
-          'not_json',
-          {
-            key: 'http.unexpected',
-            params: { host: new URL(url).host, endpoint: req.path, problems: narrowed.problems.join('; '), preview: preview(this.shown(raw, 'text')) },
-          },
-          { mayHaveReachedServer: true, hint: { key: 'http.unexpected.hint' } },
-        );
-      }
+      if (!narrowed.ok) throw this.unexpected(url, req.path, narrowed.problems, raw);
       value = narrowed.value;
     }
     // Tokens WeChat just handed out are secrets from now on (a later trace or error may quote them).

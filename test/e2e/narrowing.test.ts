@@ -170,6 +170,20 @@ describe('odd success bodies', () => {
     expect(list.code, list.stderr).toBe(0);
   });
 
+  // 40001.5 was reported as WeChat's "errcode 40001.5" and 1e400 (JSON for Infinity) as "errcode Infinity", exit 3.
+  it('check: an errcode that is not a whole number (40001.5, 1e400) is an answer not shaped as WeChat’s, exit 5', async () => {
+    for (const [body, shown] of [
+      ['{"errcode":40001.5,"errmsg":"invalid credential"}', 'errcode is 40001.5, not a whole number'],
+      ['{"errcode":1e400,"errmsg":"invalid credential"}', 'errcode is Infinity, not a whole number'],
+    ] as const) {
+      bodies['/sns/auth'] = body;
+      const r = await cli(['check', '73_userTokenTypedOnTheCommandLine0123456789', OPENID]);
+      expect(r.code, r.stderr).toBe(5);
+      expect(r.stderr).toContain(shown);
+      expect(r.stderr).not.toContain('answered errcode');
+    }
+  });
+
   it('userinfo: a nickname that is an object is exit 5, never printed as [object Object]', async () => {
     bodies['/sns/userinfo'] = JSON.stringify({ openid: OPENID, nickname: { name: 'x' }, sex: 0, headimgurl: '', privilege: [] });
     const r = await cli(['userinfo', '73_userTokenGivenOnTheCommandLine0123456789', OPENID, '--no-refresh']);
