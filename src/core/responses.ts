@@ -305,10 +305,19 @@ export interface ApiDomainIpResponse {
   ip_list: string[];
 }
 
+/** An IPv4 or IPv6 address, or a CIDR block of one (WeChat's IP lists use both forms). */
+const IP_ENTRY = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){1,7}(?::\d{1,3}(?:\.\d{1,3}){3})?)(?:\/\d{1,3})?$/i;
+
+/**
+ * Each entry must look like an address: `domains` prints them one a line for firewall rules
+ * (`wxauth domains | xargs …`), so a word or an escape sequence from a gateway is refused, not listed as an IP.
+ */
 export function readApiDomainIpBody(body: unknown): Narrowed<ApiDomainIpResponse> {
   const f = readFields(body);
   if (!f) return NOT_AN_OBJECT;
   const ip_list = f.list('ip_list', (v) => (typeof v === 'string' && v !== '' ? v : undefined), 'IP addresses');
+  const bad = ip_list?.findIndex((ip) => !IP_ENTRY.test(ip)) ?? -1;
+  if (bad !== -1) f.problems.push(`ip_list[${bad}] is not an IP address`);
   return f.done(() => ({ ip_list: ip_list as string[] }));
 }
 

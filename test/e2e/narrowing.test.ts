@@ -127,6 +127,21 @@ describe('odd success bodies', () => {
     expect(r.stderr).toContain('ip_list is a string, not a list of IP addresses');
   });
 
+  // `wxauth domains | xargs …` feeds firewall rules: a gateway's word was printed and counted as an IP.
+  it('domains: an entry that is not an address is exit 5, nothing on stdout; CIDR blocks and IPv6 are addresses', async () => {
+    bodies['/cgi-bin/stable_token'] = GOOD_TOKEN;
+    bodies['/cgi-bin/get_api_domain_ip'] = JSON.stringify({ ip_list: ['101.89.47.18', 'rm -rf /'] });
+    const r = await cli(['domains']);
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('ip_list[1] is not an IP address');
+
+    bodies['/cgi-bin/get_api_domain_ip'] = JSON.stringify({ ip_list: ['101.89.47.18', '101.226.103.0/25', '240e:e1:a800:1::1'] });
+    const ok = await cli(['domains']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toBe('101.89.47.18\n101.226.103.0/25\n240e:e1:a800:1::1\n');
+  });
+
   it('exchange: a refresh_token that is not a string is exit 5 and nothing is cached', async () => {
     bodies['/sns/oauth2/access_token'] = JSON.stringify({
       access_token: '73_userTokenFromTheStandInServer0123456789',
