@@ -443,6 +443,8 @@ describe('wxauth probe', () => {
   const planted: Array<[ProbeAppKind, string[], number]> = [
     ['exchanges-twice', ['callback.duplicate', 'callback.reload'], 1],
     ['ignores-state', ['state.forged', 'state.missing'], 1],
+    // A random state is refused, but any state the app ever issued is taken, another browser's included.
+    ['state-not-bound', ['state.forged'], 1],
     ['denial-500', ['consent.denied'], 1],
     ['code-left', ['url.code_left'], 1],
     ['leaks-secret', ['secrets.leak'], 1],
@@ -473,6 +475,23 @@ describe('wxauth probe', () => {
       expect(r.code).toBe(code);
     });
   }
+
+  it('state.forged: a state the app gave another browser, taken by a callback in this one, fails in en and zh (a random one alone passed such an app)', async () => {
+    const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'state.forged')!;
+    const unbound = await probe('state-not-bound', ['--only', 'state.forged']);
+    expect(verdict(unbound)).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^The app refused a made-up state, but exchanged a code that came with a state it had given another browser \(exchanged at .+\): its states are not tied to the visitor’s session/),
+      fix: expect.stringContaining('keep the state in the visitor’s own session'),
+    });
+    expect(unbound.code).toBe(1);
+    const scenarios = (JSON.parse(unbound.stdout) as { scenarios: Array<{ id: string }> }).scenarios.map((s) => s.id);
+    expect(scenarios).toEqual(['happy', 'state_forged', 'state_other']);
+    const zh = await probe('state-not-bound', ['--only', 'state.forged', '--lang', 'zh']);
+    expect(verdict(zh).message).toContain('另一个浏览器');
+    const correct = await probe('correct', ['--only', 'state.forged']);
+    expect(verdict(correct)).toMatchObject({ status: 'pass', message: 'The callbacks with a forged state and with a state the app gave another browser were both refused before their codes were exchanged.' });
+  });
 
   it('session.per_user: a second person logging in while the first is signed in; the first browser’s page showing the second (or the second shown the first) fails, in en and zh; the emulator’s user and follows are put back', async () => {
     const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'session.per_user')!;

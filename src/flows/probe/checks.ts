@@ -102,6 +102,8 @@ export type ScenarioId =
   | 'reload'
   | 'duplicate'
   | 'state_forged'
+  /** state.forged's second half: a state the app gave another browser, delivered to this one's callback. */
+  | 'state_other'
   | 'state_missing'
   | 'denied'
   | 'expired'
@@ -140,7 +142,7 @@ export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
   // And session.per_user's second_user, also under `--only unionid.absent`: when two people see each
   // other's account with unionids too, the mix-up is not the missing unionid's (same_as_per_user).
   'unionid.absent': ['happy', 'second_user', 'no_unionid', 'no_unionid_second'],
-  'state.forged': ['state_forged'],
+  'state.forged': ['state_forged', 'state_other'],
   'state.missing': ['state_missing'],
   'consent.denied': ['denied'],
   'code.expired': ['expired'],
@@ -148,7 +150,7 @@ export const SCENARIOS_OF: Record<CheckId, ScenarioId[]> = {
   'wechat.slow': ['slow_exchange'],
   // Every answer: a secret usually leaks on an error page (a failed exchange, a refusal), so `--only
   // secrets.leak` runs every scenario rather than pass on the happy path's few pages.
-  'secrets.leak': ['happy', 'reload', 'duplicate', 'state_forged', 'state_missing', 'denied', 'expired', 'busy_errcode', 'busy_http500', 'slow_exchange', 'open_redirect', 'token_rejected', 'second_user', 'no_unionid', 'no_unionid_second'],
+  'secrets.leak': ['happy', 'reload', 'duplicate', 'state_forged', 'state_other', 'state_missing', 'denied', 'expired', 'busy_errcode', 'busy_http500', 'slow_exchange', 'open_redirect', 'token_rejected', 'second_user', 'no_unionid', 'no_unionid_second'],
   'redirect.open': ['open_redirect'],
   // A second login (WeChat's duplicate hit is one) tells a fetch per login from an empty cache filled once.
   'basic_token.per_login': ['happy', 'duplicate'],

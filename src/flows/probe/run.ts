@@ -1053,6 +1053,44 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     }
   }
 
+  /**
+   * state.forged, once a made-up state was refused: an attacker holds a state the app really issued,
+   * the one it gave the attacker's own browser. An app that checks a state against every state it ever
+   * issued (a cache keyed by the state itself, a signed state not tied to the session, the last state
+   * in a module-level variable, one state for every login) refuses a random one and takes that one:
+   * login CSRF all the same. A second browser starts a login after this one's; its state comes back
+   * to this browser's callback with a fresh code. Not when both browsers send a --cookie as given that
+   * says who the visitor is: to the app they are then one visitor, whose latest state that is.
+   */
+  const otherBrowsersState = async (forged: Evidence): Promise<void> => {
+    const mine = browser();
+    const theirs = browser();
+    const { value, record } = await scenario('state_other', mine, async (notes) => {
+      const started = await startLogin(mine, options.target);
+      const other = await startLogin(theirs, options.target);
+      const state = other.auth?.state;
+      if (!started.auth?.state || !state || sharedStartCookies(mine, theirs).length > 0) return undefined;
+      const code = await control.issueCode(started.auth.appid, started.auth.scope === 'snsapi_login' ? 'snsapi_login' : started.auth.scope);
+      codesSeen.add(code);
+      notes.push({ key: 'probe.note.other_state' });
+      await deliver(mine, appendParams(started.auth.redirectUri, [['code', code], ['state', state]]));
+      return { code, same: state === started.auth.state };
+    });
+    if (!value) {
+      put(check('state.forged', 'pass', 'ok', {}, forged));
+      return;
+    }
+    const status = await control.codeStatus(value.code);
+    const evidence: Evidence = {
+      scenarios: ['state_forged', 'state_other'],
+      hops: [...(forged.hops ?? []), ...record.hops],
+      wechat: [...(forged.wechat ?? []), ...record.wechat],
+      details: { code: status?.status ?? 'unknown', ...(status?.exchangedAt ? { exchangedAt: status.exchangedAt } : {}) },
+    };
+    if ((status?.attempts.length ?? 0) > 0) put({ ...check('state.forged', 'fail', value.same ? 'exchanged_same' : 'exchanged_other', { at: status?.exchangedAt ?? '' }, evidence, false), fix: { key: 'probe.state.forged.fix_other' } });
+    else put(check('state.forged', 'pass', 'ok_other', {}, evidence));
+  };
+
   // state.forged / state.missing: a code the app never asked for, delivered to this session's callback.
   for (const [id, scenarioId] of [['state.forged', 'state_forged'], ['state.missing', 'state_missing']] as const) {
     if (!judgeable(id, 'attempt')) continue;
@@ -1075,6 +1113,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const status = await control.codeStatus(value.code);
     const evidence: Evidence = { scenarios: [scenarioId], hops: record.hops, wechat: record.wechat, details: { code: status?.status ?? 'unknown', ...(status?.exchangedAt ? { exchangedAt: status.exchangedAt } : {}) } };
     if ((status?.attempts.length ?? 0) > 0) put(check(id, 'fail', value.hadState ? 'exchanged' : 'exchanged_no_state', { at: status?.exchangedAt ?? '' }, evidence));
+    else if (id === 'state.forged' && value.hadState) await otherBrowsersState(evidence);
     else put(check(id, 'pass', 'ok', {}, evidence));
   }
 

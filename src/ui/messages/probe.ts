@@ -146,6 +146,7 @@ export const messages = {
   'probe.scenario.reload': { zh: '刷新回调页', en: 'reload of the callback' },
   'probe.scenario.duplicate': { zh: '微信重复回调', en: 'WeChat’s duplicate callback' },
   'probe.scenario.state_forged': { zh: '伪造的 state', en: 'forged state' },
+  'probe.scenario.state_other': { zh: '另一个浏览器的 state', en: 'another browser’s state' },
   'probe.scenario.state_missing': { zh: '没有 state', en: 'missing state' },
   'probe.scenario.denied': { zh: '用户拒绝授权', en: 'consent refused' },
   'probe.scenario.expired': { zh: 'code 已过期', en: 'expired code' },
@@ -171,6 +172,10 @@ export const messages = {
   },
   'probe.note.scanned': { zh: '通过模拟器控制接口扫码并确认。', en: 'Scanned and confirmed through the emulator’s control API.' },
   'probe.note.forged': { zh: 'probe 用模拟器签发一个 code，配上这个会话从未拿到过的 state 送到回调。', en: 'probe minted a code on the emulator and delivered it with a state this session was never given.' },
+  'probe.note.other_state': {
+    zh: 'probe 在另一个浏览器里也发起了一次登录，用模拟器签发一个 code，配上应用给那个浏览器的 state 送到这个浏览器的回调（攻击者拿自己的 state 做的事）。',
+    en: 'probe started a login in another browser too, minted a code on the emulator and delivered it to this browser’s callback with the state the app gave that other browser (what an attacker does with their own state).',
+  },
   'probe.note.missing': { zh: 'probe 用模拟器签发一个 code，不带 state 送到回调。', en: 'probe minted a code on the emulator and delivered it with no state.' },
   'probe.note.clock': { zh: '模拟器时钟拨快 {seconds} 秒，然后拨回。', en: 'Moved the emulator clock {seconds} s forward, then back.' },
   'probe.note.token_rejected': {
@@ -649,6 +654,22 @@ export const messages = {
   'probe.state.forged.ok': { zh: '带伪造 state 的回调被拒绝，code 没有被换取。', en: 'The callback with a forged state was refused before the code was exchanged.' },
   'probe.state.forged.exchanged': { zh: '应用换取了一个带伪造 state 的 code（换取于 {at}）：登录 CSRF，攻击者能让受害者登进攻击者的账号。', en: 'The app exchanged a code that came with a forged state (exchanged at {at}): login CSRF — an attacker can sign the victim into the attacker’s account.' },
   'probe.state.forged.exchanged_no_state': { zh: '授权链接根本没有 state，应用换取了带伪造 state 的 code（换取于 {at}）。', en: 'The authorize URL carries no state at all, and the app exchanged a code with a forged state (exchanged at {at}).' },
+  'probe.state.forged.ok_other': {
+    zh: '带伪造 state 的回调和带着应用发给另一个浏览器的 state 的回调都被拒绝了，code 都没有被换取。',
+    en: 'The callbacks with a forged state and with a state the app gave another browser were both refused before their codes were exchanged.',
+  },
+  'probe.state.forged.exchanged_other': {
+    zh: '应用拒绝了编造的 state，却换取了一个带着它发给另一个浏览器的 state 的 code（换取于 {at}）：它的 state 没有和访问者的会话绑定，攻击者拿自己那次登录的 state 和 code 就能让受害者登进攻击者的账号（登录 CSRF）。',
+    en: 'The app refused a made-up state, but exchanged a code that came with a state it had given another browser (exchanged at {at}): its states are not tied to the visitor’s session, so an attacker’s own state and code sign the victim into the attacker’s account (login CSRF).',
+  },
+  'probe.state.forged.exchanged_same': {
+    zh: '应用拒绝了编造的 state，却换取了一个带着它发给另一个浏览器的 state 的 code（换取于 {at}）：每次登录拿到的 state 都一样，这样的 state 挡不住登录 CSRF。',
+    en: 'The app refused a made-up state, but exchanged a code that came with a state it had given another browser (exchanged at {at}): every login gets the same state, which stops no login CSRF.',
+  },
+  'probe.state.forged.fix_other': {
+    zh: '每次发起授权生成新的随机 state，存进访问者自己的会话（或一个只属于这个浏览器的 cookie）；回调时只和这个会话里的 state 比较，不要查一个所有人共用的 state 列表或缓存，也不要只校验签名。',
+    en: 'Generate a new random state for each login and keep the state in the visitor’s own session (or a cookie only that browser holds); on the callback compare it with that session’s state only, never with a list or cache of states every visitor shares, nor by a signature alone.',
+  },
   'probe.state.forged.fix': {
     zh: '发起授权时生成随机 state 存进会话；回调时先比较 state，不一致就拒绝，不要去换取 code。',
     en: 'Generate a random state per login and keep it in the session; on the callback compare it first and refuse a mismatch without exchanging the code.',
