@@ -3,7 +3,7 @@
 // and the apps are node:http servers on port 0.
 import fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +149,56 @@ describe('wxauth probe', () => {
       expect(r.stderr).not.toContain('https://');
     } finally {
       await new Promise((resolve) => dropper.close(resolve));
+    }
+  });
+
+  it('a port that answers with something that is not HTTP (another service, headers a parser refuses, headers over 16 KB) is said so, en and zh, not "cannot reach your app"', async () => {
+    const raw = (answer: string) =>
+      createNetServer((socket) => {
+        socket.on('error', () => {});
+        socket.once('data', () => socket.end(answer));
+      });
+    const servers = [raw('SSH-2.0-OpenSSH_9.6\r\n'), raw('HTTP/1.1 302 Found\r\nLocation: /x\r\nX-Note: \x1b[31m\r\nContent-Length: 0\r\n\r\n'), raw(`HTTP/1.1 302 Found\r\nLocation: /x\r\nX-Big: ${'a'.repeat(20_000)}\r\nContent-Length: 0\r\n\r\n`)];
+    const ports = await Promise.all(servers.map((server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))));
+    try {
+      for (const [i, port] of ports.entries()) {
+        const r = await runCli(['probe', `http://127.0.0.1:${port}/login`, '--emulator', emu.url]);
+        expect(r.code).toBe(5);
+        expect(r.stderr).not.toContain('Cannot reach your app');
+        if (i < 2) {
+          expect(r.stderr).toMatch(new RegExp(`Something answers at http://127\\.0\\.0\\.1:${port}/login, but not in HTTP a browser can read \\(HPE_INVALID_[A-Z_]+\\)\\.`));
+          expect(r.stderr).toContain('Check that this port is your app (not another service), and look at its log.');
+        } else {
+          expect(r.stderr).toContain(`The answer from http://127.0.0.1:${port}/login has headers over 16 KB, more than probe (Node) reads (UND_ERR_HEADERS_OVERFLOW).`);
+          expect(r.stderr).toContain('NODE_OPTIONS=--max-http-header-size=262144');
+        }
+      }
+      const zh = await runCli(['probe', `http://127.0.0.1:${ports[0]}/login`, '--emulator', emu.url, '--lang', 'zh']);
+      expect(zh.stderr).toContain(`http://127.0.0.1:${ports[0]}/login 上有程序应答，但应答不是浏览器能读的 HTTP（HPE_INVALID_CONSTANT）。`);
+    } finally {
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    }
+  });
+
+  it('a callback whose answer is not HTTP a browser can read fails login.completes saying so, not "the connection failed"', async () => {
+    const app = createNetServer((socket) => {
+      socket.on('error', () => {});
+      socket.once('data', (chunk) => {
+        const port = (app.address() as AddressInfo).port;
+        const callback = encodeURIComponent(`http://127.0.0.1:${port}/auth/callback`);
+        if (chunk.toString('latin1').startsWith('GET /login'))
+          socket.end(`HTTP/1.1 302 Found\r\nLocation: ${emu.url}/connect/oauth2/authorize?appid=${APPID}&redirect_uri=${callback}&response_type=code&scope=snsapi_base&state=s1#wechat_redirect\r\nContent-Length: 0\r\n\r\n`);
+        else socket.end('HTTP/1.1 302 Found\r\nLocation: /me\r\nX-User: \x1b[31m\r\nContent-Length: 0\r\n\r\n');
+      });
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    try {
+      const r = await runCli(['probe', `http://127.0.0.1:${(app.address() as AddressInfo).port}/login`, '--emulator', emu.url, '--only', 'login.completes', '--json']);
+      const completes = (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'login.completes')!;
+      expect(completes.status).toBe('fail');
+      expect(completes.message).toMatch(/its answer is not HTTP a browser can read \(HPE_INVALID_HEADER_TOKEN\)/);
+    } finally {
+      await new Promise((resolve) => app.close(resolve));
     }
   });
 

@@ -39,10 +39,16 @@ export interface Hop {
   /** Milliseconds since the scenario started. */
   startMs: number;
   durationMs: number;
-  /** timeout | network | closed (connected, then closed without an answer) | tls | blocked-foreign-host */
+  /**
+   * timeout | network | closed (connected, then closed without an answer) | tls | protocol (an answer
+   * that is not HTTP Node reads: another service on the port, a header a parser refuses, headers over
+   * 16 KB) | blocked-foreign-host
+   */
   error?: string;
   /** With error `tls`: OpenSSL's or Node's code (ERR_SSL_WRONG_VERSION_NUMBER, DEPTH_ZERO_SELF_SIGNED_CERT…). */
   tlsCode?: string;
+  /** With error `protocol`: llhttp's code (HPE_INVALID_CONSTANT…) or undici's UND_ERR_HEADERS_OVERFLOW. */
+  protocolCode?: string;
   /** The original Location pointed at open.weixin.qq.com and was sent to the emulator instead. */
   rewritten?: boolean;
   /** This hit repeats the callback the way WeChat's second hit does (uin/pass_ticket markers). */
@@ -287,8 +293,10 @@ export class ProbeBrowser {
       if (this.options.signal.aborted) throw error;
       const code = tlsCodeOf(error);
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      hop.error = (error as Error).name === 'TimeoutError' ? 'timeout' : code ? 'tls' : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' ? 'closed' : 'network';
+      const protocol = cause !== undefined && (cause.startsWith('HPE_') || cause === 'UND_ERR_HEADERS_OVERFLOW');
+      hop.error = (error as Error).name === 'TimeoutError' ? 'timeout' : code ? 'tls' : protocol ? 'protocol' : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' ? 'closed' : 'network';
       if (code) hop.tlsCode = code;
+      else if (protocol) hop.protocolCode = cause;
       return { url: sent, status: 0, body: '', hop };
     } finally {
       limit.done();

@@ -225,6 +225,7 @@ function reuseErrcode(attempts: ReadonlyArray<{ errcode: number }>): number {
 }
 
 function problemParams(p: NonNullable<ReturnType<typeof pageProblem>>, timeoutMs: number): Record<string, string | number> {
+  if (p.kind === 'no_answer' && p.error === 'protocol') return { problem: 'probe.problem.protocol', code: p.code ?? '', ms: timeoutMs };
   if (p.kind === 'no_answer') return { problem: p.error === 'timeout' ? 'probe.problem.timeout' : 'probe.problem.network', ms: timeoutMs };
   if (p.kind === 'stack') return { problem: 'probe.problem.stack', runtime: p.runtime, status: p.status };
   return { problem: 'probe.problem.status', status: p.status };
@@ -357,6 +358,15 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'closed' && b.hops.length === 1) {
       const https = start.startsWith('http:') && (await speaksTls(start, Math.min(options.timeoutMs, 3000), options.signal)) ? start.replace(/^http:/, 'https:') : undefined;
       throw new NetworkError('reset', { key: 'probe.app_closed', params: { url: start } }, { hint: https ? { key: 'probe.app_closed.hint.https', params: { url: https } } : { key: 'probe.app_closed.hint' }, mayHaveReachedServer: true });
+    }
+    // It answered, but not in HTTP Node reads: not "cannot reach", which sends the user to start an app that runs.
+    if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'protocol' && b.hops.length === 1) {
+      const code = page.hop.protocolCode ?? 'protocol';
+      const big = code === 'UND_ERR_HEADERS_OVERFLOW';
+      // Node's limit (16 KB unless --max-http-header-size says otherwise), which fetch keeps to.
+      const kb = big ? Math.round((await import('node:http')).maxHeaderSize / 1024) : 0;
+      if (big) throw new NetworkError('other', { key: 'probe.app_headers_big', params: { url: start, code, kb } }, { hint: { key: 'probe.app_headers_big.hint' }, mayHaveReachedServer: true });
+      throw new NetworkError('other', { key: 'probe.app_not_http', params: { url: start, code } }, { hint: { key: 'probe.app_closed.hint' }, mayHaveReachedServer: true });
     }
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'tls' && b.hops.length === 1) {
       // Plain HTTP on that port answers a TLS hello with garbage; anything else is the certificate.
@@ -1500,7 +1510,7 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
 }
 
 /** Why the login start never reached WeChat's authorize page, as a `probe.problem.*` reason for `{problem}`. */
-function startFailure(hops: Array<{ url: string; status: number; error?: string; tlsCode?: string; location?: string }>, timeoutMs: number): Record<string, string | number> {
+function startFailure(hops: Array<{ url: string; status: number; error?: string; tlsCode?: string; protocolCode?: string; location?: string }>, timeoutMs: number): Record<string, string | number> {
   const last = hops.at(-1);
   if (!last) return { problem: 'probe.problem.network' };
   if (last.error === 'blocked-foreign-host') {
@@ -1515,7 +1525,7 @@ function startFailure(hops: Array<{ url: string; status: number; error?: string;
     }
     return { problem: AUTH_PATHS[path] ? 'probe.problem.other_emulator' : 'probe.problem.foreign', host };
   }
-  if (last.status === 0) return { problem: last.error === 'timeout' ? 'probe.problem.timeout' : last.error === 'tls' ? 'probe.problem.tls' : 'probe.problem.network', ms: timeoutMs, code: last.tlsCode ?? '' };
+  if (last.status === 0) return { problem: last.error === 'timeout' ? 'probe.problem.timeout' : last.error === 'tls' ? 'probe.problem.tls' : last.error === 'protocol' ? 'probe.problem.protocol' : 'probe.problem.network', ms: timeoutMs, code: last.tlsCode ?? last.protocolCode ?? '' };
   if (last.status >= 300 && last.status < 400 && last.location) return { problem: 'probe.problem.loop', count: hops.length };
   if (last.status >= 400) return { problem: 'probe.problem.status', status: last.status };
   return { problem: 'probe.problem.no_link', status: last.status };

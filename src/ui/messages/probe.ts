@@ -128,6 +128,12 @@ export const messages = {
   },
   'probe.cancelled': { zh: 'probe 已停止；模拟器的时钟、故障设置、当前用户、关注和开放平台绑定已恢复原样。', en: 'probe stopped; the emulator’s clock, faults, current user, follows and 开放平台 bindings are as they were.' },
   'probe.app_closed': { zh: '{url} 上有程序在监听，但它没有响应就断开了连接。', en: 'Something listens at {url}, but it closed the connection without an answer.' },
+  'probe.app_not_http': { zh: '{url} 上有程序应答，但应答不是浏览器能读的 HTTP（{code}）。', en: 'Something answers at {url}, but not in HTTP a browser can read ({code}).' },
+  'probe.app_headers_big': { zh: '{url} 的应答头超过 {kb} KB，比 probe（Node）能读的多（{code}）。', en: 'The answer from {url} has headers over {kb} KB, more than probe (Node) reads ({code}).' },
+  'probe.app_headers_big.hint': {
+    zh: '浏览器能接受到 256 KB，但这么大的头多半是个 bug（比如每次访问都变长的 cookie）；仍要测，就用 NODE_OPTIONS=--max-http-header-size=262144 运行 probe。',
+    en: 'Browsers take up to 256 KB, but headers this large are most often a bug (a cookie that grows on every visit, say); to probe anyway, run probe with NODE_OPTIONS=--max-http-header-size=262144.',
+  },
   'probe.app_closed.hint.https': { zh: '那个端口上是 HTTPS 服务（它完成了 TLS 握手）：改用 {url}。', en: 'That port serves HTTPS (it completed a TLS handshake): use {url}.' },
   'probe.app_closed.hint': { zh: '确认这个端口上就是你的应用（不是别的服务），并看看它的日志。', en: 'Check that this port is your app (not another service), and look at its log.' },
   'probe.app_down.hint': {
@@ -243,6 +249,7 @@ export const messages = {
   // The {problem} of the error_page messages and authorize.url's reason, chosen in flows/probe/run.ts.
   'probe.problem.timeout': { zh: '{ms} 毫秒内没有应答（--timeout）', en: 'no answer within {ms} ms (--timeout)' },
   'probe.problem.network': { zh: '连接失败', en: 'the connection failed' },
+  'probe.problem.protocol': { zh: '应答不是浏览器能读的 HTTP（{code}）', en: 'its answer is not HTTP a browser can read ({code})' },
   'probe.problem.tls': { zh: 'TLS 握手失败（{code}）', en: 'the TLS handshake failed ({code})' },
   'probe.problem.stack': {
     zh: 'HTTP {status}，页面向用户显示了堆栈跟踪（{runtime}），暴露了服务器上的文件路径和代码结构',
