@@ -502,6 +502,8 @@ describe('wxauth probe', () => {
     ['open-redirect', ['redirect.open'], 1],
     // The sid cookie set before the login (it holds the state) still names the signed-in session after it.
     ['keeps-session', ['session.renewed'], 1],
+    // The same kept sid, and a new cookie beside it that says nothing of who the visitor is: still fixation.
+    ['keeps-session-flash', ['session.renewed'], 1],
     // The signed-in user in a module-level variable: the first browser's /me shows whoever logged in last.
     ['shared-user', ['session.per_user'], 1],
     // The nickname cached under a fixed key: the second person's /me shows the first one's nickname.
@@ -525,6 +527,14 @@ describe('wxauth probe', () => {
       expect(r.code).toBe(code);
     });
   }
+
+  it('session.renewed: a login that keeps the sid and adds only a flash cookie fails, naming both (en, zh)', async () => {
+    const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'session.renewed')!;
+    const en = await probe('keeps-session-flash', ['--only', 'session.renewed']);
+    expect(verdict(en)).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The session cookie the app set before the login \(sid\) is unchanged after it; the login only added flash, which says nothing of who the visitor is/) });
+    const zh = await probe('keeps-session-flash', ['--only', 'session.renewed', '--lang', 'zh']);
+    expect(verdict(zh).message).toContain('登录只新设了 flash');
+  });
 
   it('state.forged: a state the app gave another browser, taken by a callback in this one, fails in en and zh (a random one alone passed such an app)', async () => {
     const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'state.forged')!;

@@ -761,9 +761,16 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     const names = (keys: Iterable<string>) => [...keys].map((k) => k.slice(k.indexOf(' ') + 1));
     // The evidence keeps its one-string shape for --json; the message takes the list, joined in the user's language.
     const evidence: Evidence = { scenarios: ['happy'], details: { before: names(before.keys()).join(', '), after: names(after.keys()).join(', ') } };
-    const renewed = [...after].some(([key, value]) => before.get(key) !== value);
+    // When a cookie from before is named as a session (sid, PHPSESSID, connect.sid…), that is the one the
+    // login must replace: a new cookie beside it that says nothing of who the visitor is (a flash message,
+    // a language) leaves the planted id signing in. Otherwise any cookie changed or added counts.
+    const identity = (key: string) => IDENTITY_COOKIE_NAME.test(key.slice(key.indexOf(' ') + 1));
+    const sessionCookies = [...before.keys()].filter(identity);
+    const added = [...after.keys()].filter((key) => !before.has(key));
+    const renewed = sessionCookies.length > 0 ? sessionCookies.some((key) => after.get(key) !== before.get(key)) || added.some(identity) : [...after].some(([key, value]) => before.get(key) !== value);
     if (!happyDone) sameFailure('session.renewed', 'happy', evidence);
     else if (before.size === 0) put(check('session.renewed', 'skip', 'none', {}, evidence));
+    else if (!renewed && added.length > 0) put(check('session.renewed', 'fail', 'kept_session', { names: names(sessionCookies), added: names(added) }, evidence));
     else if (!renewed) put(check('session.renewed', 'fail', 'kept', { names: names(before.keys()) }, evidence));
     else put(check('session.renewed', 'pass', 'ok', {}, evidence));
   }
