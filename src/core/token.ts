@@ -1,6 +1,7 @@
 // User (web-authorization) tokens, as pure functions: narrowing WeChat's raw /sns/* bodies into typed
 // results and expiry maths (the advice after an errcode is in next-step.ts). No fs, no network, no
 // clock: `now` is always passed in (milliseconds since the epoch).
+import { isScope } from './authorize-url.js';
 import { isAuthorizeUrl, looksLikeCode, parseCallbackUrl, type ParsedCallback } from './callback-url.js';
 import { readFields, type Narrowed } from './responses.js';
 import { redactText, redactValue } from './secrets.js';
@@ -211,8 +212,17 @@ export function avatarSize(headimgurl: string): number | undefined {
   return m?.[1] === undefined ? undefined : Number(m[1]);
 }
 
-/** Why an exchange/refresh answer carries no unionid (§4). */
-export type NoUnionidReason = 'base_scope' | 'snapshot' | 'not_bound';
+/** Why an exchange/refresh answer carries no unionid (§4); `unexpected_scope`: the scope is none WeChat grants, so no reason can be told. */
+export type NoUnionidReason = 'base_scope' | 'snapshot' | 'not_bound' | 'unexpected_scope';
+
+/**
+ * The granted scope is not made of snsapi_base, snsapi_userinfo and snsapi_login (empty, a typo, control
+ * characters from a server that is not WeChat): what the token may do cannot be told from it, so no next
+ * step or unionid reason is guessed from it.
+ */
+export function isUnexpectedScope(scopes: readonly string[]): boolean {
+  return scopes.length === 0 || scopes.some((s) => !isScope(s));
+}
 
 /** snsapi_userinfo (公众号) and snsapi_login (网站应用) grants may read /sns/userinfo; snsapi_base may not (48001). */
 export function grantsUserinfo(scopes: readonly string[]): boolean {
@@ -222,6 +232,7 @@ export function grantsUserinfo(scopes: readonly string[]): boolean {
 export function noUnionidReason(token: Pick<SnsToken, 'unionid' | 'scopes' | 'isSnapshotUser'>): NoUnionidReason | undefined {
   if (token.unionid) return undefined;
   if (token.isSnapshotUser) return 'snapshot';
+  if (isUnexpectedScope(token.scopes)) return 'unexpected_scope';
   // unionid only comes with snsapi_userinfo (公众号) or snsapi_login (网站应用) grants.
   if (!grantsUserinfo(token.scopes)) return 'base_scope';
   return 'not_bound';

@@ -9,6 +9,7 @@ import {
   canRefresh,
   exchangeDeadlines,
   noUnionidReason,
+  isUnexpectedScope,
   refreshDeadlineAfterRefresh,
   refreshOutcome,
   grantsUserinfo,
@@ -110,6 +111,11 @@ export interface ExchangeResult {
   /** Why the answer has no unionid (undefined when it has one). */
   noUnionid?: NoUnionidReason;
   /**
+   * What the granted scope lets the token do: read userinfo (snsapi_userinfo, snsapi_login), not
+   * (snsapi_base alone), or cannot be told (a scope none of WeChat's: said as such, never guessed).
+   */
+  grant: 'userinfo' | 'base' | 'unexpected';
+  /**
    * A snsapi_base token replaced this user's cached snsapi_userinfo one that was still usable (the cache
    * keeps one token per user): `userinfo` now needs a new snsapi_userinfo authorization.
    */
@@ -176,6 +182,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     saved: save && p.tokens !== undefined && saveError === undefined,
     ...(saveError ? { saveError } : {}),
     noUnionid: noUnionidReason(token),
+    grant: isUnexpectedScope(token.scopes) ? 'unexpected' : grantsUserinfo(token.scopes) ? 'userinfo' : 'base',
     ...(replacedUserinfo && saveError === undefined ? { replacedUserinfo } : {}),
     sentAt,
     response,

@@ -90,6 +90,12 @@ describe('noUnionidReason', () => {
     expect(noUnionidReason({ scopes: ['snsapi_login'], isSnapshotUser: false })).toBe('not_bound');
     expect(noUnionidReason({ scopes: ['snsapi_userinfo'], isSnapshotUser: false, unionid: 'x' })).toBeUndefined();
   });
+  it('does not guess snsapi_base from a scope none of WeChat grants (empty, a typo, control characters)', () => {
+    expect(noUnionidReason({ scopes: ['snsapi_userinfo\u001b[0m'], isSnapshotUser: false })).toBe('unexpected_scope');
+    expect(noUnionidReason({ scopes: [], isSnapshotUser: false })).toBe('unexpected_scope');
+    expect(noUnionidReason({ scopes: ['snsapi_base', 'snsapi_bsae'], isSnapshotUser: false })).toBe('unexpected_scope');
+    expect(noUnionidReason({ scopes: ['snsapi_base', 'snsapi_userinfo'], isSnapshotUser: false })).toBe('not_bound');
+  });
 });
 
 describe('expiry maths', () => {

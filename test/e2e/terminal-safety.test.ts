@@ -70,6 +70,26 @@ describe('values from outside reach the terminal escaped', () => {
     expect(doc.userinfo.unionid).toBe('u\u202eevil');
   });
 
+  // A scope none of WeChat's (here snsapi_userinfo with a colour reset glued on) was guessed as snsapi_base:
+  // "A snsapi_base token cannot call userinfo" and "snsapi_base grants never carry" a unionid.
+  it('exchange: a scope that is none of WeChat\'s is said as unexpected and shown escaped, not guessed as snsapi_base (en, zh)', async () => {
+    userinfoBody = { access_token: 'ACCESSTOKEN1234', expires_in: 7200, refresh_token: 'REFRESH1234', openid: 'oOPENID', scope: 'snsapi_userinfo\u001b[0m' };
+    const dir = tempConfigDir();
+    const r = await runCli(['exchange', '0CODE', '--no-save'], { env: { ...APP, WXAUTH_API_BASE: base, WXAUTH_OPEN_BASE: base, WXAUTH_BACKUP_API_BASE: base, WXAUTH_CONFIG_DIR: dir } });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stderr).not.toContain('snsapi_base token cannot');
+    expect(r.stderr).not.toContain('snsapi_base grants never carry');
+    expect(r.stderr).toContain("The scope answered, 'snsapi_userinfo\\x1b[0m', is none of snsapi_base, snsapi_userinfo, snsapi_login");
+    expect(r.stderr).toContain('Next: wxauth check (validate the token) · wxauth userinfo tells for sure.');
+    const zh = await runCli(['--lang', 'zh', 'exchange', '0CODE', '--no-save'], { env: { ...APP, WXAUTH_API_BASE: base, WXAUTH_OPEN_BASE: base, WXAUTH_BACKUP_API_BASE: base, WXAUTH_CONFIG_DIR: dir } });
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).not.toContain('snsapi_base 的 token 不能调用 userinfo');
+    expect(zh.stderr).toContain('返回的 scope「snsapi_userinfo\\x1b[0m」不是 snsapi_base、snsapi_userinfo、snsapi_login 中的任何一个');
+    const json = await runCli(['exchange', '0CODE', '--no-save', '--json'], { env: { ...APP, WXAUTH_API_BASE: base, WXAUTH_OPEN_BASE: base, WXAUTH_BACKUP_API_BASE: base, WXAUTH_CONFIG_DIR: dir } });
+    expect(parseJson(json.stdout)).toMatchObject({ scope: 'snsapi_userinfo\u001b[0m', no_unionid_reason: 'unexpected_scope' });
+  });
+
   it("an API error's errmsg is escaped in the error report", async () => {
     userinfoBody = { errcode: 40001, errmsg: 'invalid credential' + OSC52 + ' rid: 1-2-3' };
     const r = await wx(['userinfo', 'ACCESS_TOKEN', 'oOPENID']);

@@ -474,6 +474,7 @@ export const messages = {
   'listen.login.field.snapshot': { zh: '快照页用户', en: 'snapshot user' },
   'listen.login.unionid.none': { zh: '（无：未绑定开放平台）', en: '(none: not bound to an Open Platform account)' },
   'listen.login.unionid.none.base_scope': { zh: '（无：snsapi_base 授权不返回 unionid）', en: '(none: snsapi_base grants never carry one)' },
+  'listen.login.unionid.none.unexpected_scope': { zh: '（无：scope 不是微信会授予的）', en: '(none: the scope is not one WeChat grants)' },
   'listen.login.unionid.none.snapshot': { zh: '（无：快照页的虚拟用户）', en: '(none: a snapshot-page virtual user)' },
 
   // ── demo ──────────────────────────────────────────────────────────────────────────────────────────

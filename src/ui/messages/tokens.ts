@@ -186,6 +186,14 @@ export const messages = {
     zh: '下一步：wxauth check{p}（校验 token）。snsapi_base 的 token 不能调用 userinfo。',
     en: 'Next: wxauth check{p} (validate the token). A snsapi_base token cannot call userinfo.',
   },
+  'tokens.exchange.nextUnexpectedScope': {
+    zh: '返回的 scope「{scope}」不是 snsapi_base、snsapi_userinfo、snsapi_login 中的任何一个（这个服务器可能不是微信）：无法判断这个 token 能否调用 userinfo。下一步：wxauth check{p}（校验 token）；wxauth userinfo{p} 会直接给出答案。',
+    en: "The scope answered, '{scope}', is none of snsapi_base, snsapi_userinfo, snsapi_login (this server may not be WeChat): whether the token may call userinfo cannot be told. Next: wxauth check{p} (validate the token) · wxauth userinfo{p} tells for sure.",
+  },
+  'tokens.unionid.unexpected_scope': {
+    zh: '没有 unionid：返回的 scope 不是微信会授予的，无法判断原因。',
+    en: 'No unionid: the scope answered is not one WeChat grants, so why cannot be told.',
+  },
   'tokens.unionid.base_scope': {
     zh: '没有 unionid：snsapi_base 授权不返回 unionid，只有 snsapi_userinfo（网站应用为 snsapi_login）授权、且应用绑定了微信开放平台账号时才有。',
     en: 'No unionid: snsapi_base grants never carry one; it comes only with snsapi_userinfo (snsapi_login for website apps) and only when the app is bound to a WeChat Open Platform account.',

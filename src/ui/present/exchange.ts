@@ -11,8 +11,10 @@ import { iso, presentSaveFailure, saveErrorDocument, type UserTokenScene } from 
  * A summary's unionid cell when there is none, worded by why (core/token.ts noUnionidReason): "not bound
  * to an Open Platform account" only when that is the reason, never for a snsapi_base grant or a snapshot user.
  */
-export function unionidNoneKey(reason: NoUnionidReason | undefined): 'listen.login.unionid.none' | 'listen.login.unionid.none.base_scope' | 'listen.login.unionid.none.snapshot' {
-  return reason === 'base_scope' || reason === 'snapshot' ? `listen.login.unionid.none.${reason}` : 'listen.login.unionid.none';
+export function unionidNoneKey(
+  reason: NoUnionidReason | undefined,
+): 'listen.login.unionid.none' | 'listen.login.unionid.none.base_scope' | 'listen.login.unionid.none.snapshot' | 'listen.login.unionid.none.unexpected_scope' {
+  return reason === 'base_scope' || reason === 'snapshot' || reason === 'unexpected_scope' ? `listen.login.unionid.none.${reason}` : 'listen.login.unionid.none';
 }
 
 export interface StateReport {
@@ -118,7 +120,9 @@ export function present(result: ExchangeCommandResult, out: Output): void {
     out.warning('tokens.exchange.replacedUserinfo', out.t('tokens.exchange.replacedUserinfo', { left: formatDeadline(r.replacedUserinfo.accessTokenExpiresAt, now, out.lang), p: result.profileFlag }));
   }
   if (r.token.isSnapshotUser) out.warning('tokens.snapshot.explain', out.t('tokens.snapshot.explain'));
-  const base = !r.token.scopes.includes('snsapi_userinfo') && !r.token.scopes.includes('snsapi_login');
   // A snapshot user's token answers userinfo with 48001 (said just above): only check is worth suggesting.
-  out.note(out.t(r.token.isSnapshotUser ? 'tokens.exchange.nextSnapshot' : base ? 'tokens.exchange.nextBase' : 'tokens.exchange.next', { p: result.profileFlag }));
+  // A scope none of WeChat's is said as such (escaped by the output), never guessed as snsapi_base.
+  if (r.token.isSnapshotUser) out.note(out.t('tokens.exchange.nextSnapshot', { p: result.profileFlag }));
+  else if (r.grant === 'unexpected') out.note(out.t('tokens.exchange.nextUnexpectedScope', { p: result.profileFlag, scope: r.token.scope }));
+  else out.note(out.t(r.grant === 'base' ? 'tokens.exchange.nextBase' : 'tokens.exchange.next', { p: result.profileFlag }));
 }
