@@ -371,8 +371,8 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
   },
   {
     code: 40001,
-    stages: ['userinfo', 'basic-token'],
-    endpoints: ['/sns/userinfo', '/sns/auth', '/cgi-bin/token', '/cgi-bin/*'],
+    stages: ['userinfo', 'basic-token', 'token'],
+    endpoints: ['/sns/userinfo', '/sns/auth', '/cgi-bin/token', '/cgi-bin/*', SNS_TOKEN],
     causes: [
       c(
         '传给 /sns/userinfo 的不是网页授权 access_token：把基础 access_token（/cgi-bin/token 拿到的）当成用户 token 用了。两者互不通用。',
@@ -392,15 +392,21 @@ export const KNOWLEDGE: KnowledgeEntry[] = [
         BASIC,
       ),
       c('获取 token 时 AppSecret 错误（旧版接口用 40001 表示，新版多返回 40125）。', 'A wrong AppSecret when fetching the token (older servers answered 40001; current ones mostly answer 40125).', BASIC),
-      // /cgi-bin/token and stable_token are sent no token, so none can be truncated there.
-      c('token 被截断了：存储字段太短（官方建议至少 512 字符）或复制不完整。', 'The token was truncated: a storage column too short (WeChat advises at least 512 characters) or an incomplete copy.', undefined, BASIC),
+      // The code exchange is sent appid + secret + code, no token: the credential refused is the pair.
+      c(
+        '换 code 时 appid 和 AppSecret 对不上：另一个号的 secret（测试号/正式号、公众号/网站应用混用），或 secret 已重置（旧版接口用 40001 表示，新版多返回 40125）。',
+        'The appid and AppSecret of the code exchange do not go together: the secret of another account (test vs production, Official Account vs website app), or one that was reset (older servers answered 40001; current ones mostly answer 40125).',
+        [SNS_TOKEN],
+      ),
+      // /cgi-bin/token, stable_token and the code exchange are sent no token, so none can be truncated there.
+      c('token 被截断了：存储字段太短（官方建议至少 512 字符）或复制不完整。', 'The token was truncated: a storage column too short (WeChat advises at least 512 characters) or an incomplete copy.', undefined, [...BASIC, SNS_TOKEN]),
     ],
     fixes: [
       c('调用 /sns/userinfo 要用 /sns/oauth2/access_token 返回的 access_token 和同一次返回的 openid。', 'Call /sns/userinfo with the access_token and openid returned together by /sns/oauth2/access_token.', SNS_USER),
       c('过期了就用 refresh_token 调 /sns/oauth2/refresh_token 换新的；refresh_token 也失效就重新授权。', 'If it expired, use the refresh_token on /sns/oauth2/refresh_token; if that fails too, authorize again.', SNS_USER),
       { ...STABLE_TOKEN_FIX, on: [CGI], notOn: BASIC },
       { ...ONE_TOKEN_OWNER, on: [CGI], notOn: BASIC },
-      c('核对 AppSecret，并确认 appid 和 secret 属于同一个号。', 'Check the AppSecret and that the appid and secret belong to the same account.', BASIC),
+      c('核对 AppSecret，并确认 appid 和 secret 属于同一个号。', 'Check the AppSecret and that the appid and secret belong to the same account.', [...BASIC, SNS_TOKEN]),
     ],
     doc: DOC.token,
     keywords: ['invalid credential', 'not latest', 'credential', '凭证', 'access_token', 'getStableAccessToken', '被顶掉'],

@@ -221,12 +221,13 @@ export function nextStep(errcode: number, situation: Situation): MessageRef | un
 
 /**
  * Which credential an errcode blames: 40013/41002 the appid (invalid/missing), 40125/41004 the secret,
- * and 40001 from a token endpoint itself the secret too (older servers' word for a wrong AppSecret).
+ * and 40001 from a token endpoint itself (the code exchange too: it is sent no token) the secret too
+ * (older servers' word for a wrong AppSecret, API-FACTS §8).
  */
 function credentialOf(errcode: number, endpoint?: string): 'appid' | 'secret' | undefined {
   if (errcode === 40013 || errcode === 41002) return 'appid';
   if (errcode === 40125 || errcode === 41004) return 'secret';
-  if (errcode === 40001 && isTokenEndpoint(endpoint)) return 'secret';
+  if (errcode === 40001 && (isTokenEndpoint(endpoint) || endpoint === PATHS.snsAccessToken)) return 'secret';
   return undefined;
 }
 
@@ -251,6 +252,13 @@ type UserTokenStep =
   | 'fix_secret'
   /** The same, the secret from WXAUTH_SECRET. */
   | 'fix_secret_env'
+  /**
+   * 40001 on the code exchange: the exchange is sent no token, so the "credential" refused is the
+   * appid + AppSecret pair (older servers' word for a wrong secret; a secret of another account).
+   */
+  | 'fix_pair'
+  /** The same, the secret from WXAUTH_SECRET. */
+  | 'fix_pair_env'
   /** 40013 / 41002: the appid is wrong or missing. */
   | 'fix_appid'
   /** The same, the appid from WXAUTH_APPID. */
@@ -335,6 +343,7 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
       // flag is sometimes missing from the first exchange; or the account lacks the right).
       return s.scope !== undefined && grantsUserinfo(splitScopes(s.scope)) ? 'userinfo_scope_refused' : 'need_userinfo_scope';
     default:
+      if (errcode === 40001 && s.use === 'exchange') return s.fromEnv?.secret ? 'fix_pair_env' : 'fix_pair';
       // 40014 is "invalid", not "expired" (that is 42001): for a token pasted by hand, the likelier
       // causes are a truncated copy or a basic /cgi-bin/token pasted by mistake.
       if (errcode === 40014 && s.unknownToken && (s.use === 'check' || s.use === 'userinfo')) return 'not_sns_token';

@@ -62,6 +62,31 @@ describe('next steps that fit', () => {
     expect(r.stderr).toContain('所以要改的是 WXAUTH_SECRET');
   });
 
+  // 40001 on the code exchange printed its explanation (about truncated tokens and stable_token) and no
+  // next step: the exchange is sent no token, so the credential refused is the appid + secret pair.
+  it('exchange answered 40001: a next step about the appid and AppSecret pair, not a truncated token (en, zh, secret from env)', async () => {
+    emu.addFault({ kind: 'errcode', errcode: 40001, path: '/sns/oauth2/access_token', count: 3 });
+    const r = await zh(['exchange', '0CODE40001']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`→ 换 code 不带任何 token，这里的 40001 说的是 appid（${service().appid}）和 AppSecret 对不上`);
+    expect(r.stderr).toContain('所以要改的是 WXAUTH_SECRET');
+    expect(r.stderr).toContain('这个 secret 来自环境变量 WXAUTH_SECRET');
+    expect(r.stderr).not.toContain('token 被截断了');
+    const en = await runCli(['exchange', '0CODE40001'], { env: emulatorEnv(emu, service(), { WXAUTH_CONFIG_DIR: tempConfigDir() }) });
+    expect(en.code).toBe(3);
+    expect(en.stderr).toContain(`→ A code exchange is sent no token: 40001 here means the appid (${service().appid}) and the AppSecret do not go together`);
+    expect(en.stderr).toContain('The appid and AppSecret of the code exchange do not go together');
+    // The secret saved in the profile: the step names config set secret.
+    const dir = tempConfigDir();
+    const env = { WXAUTH_API_BASE: emu.url, WXAUTH_OPEN_BASE: emu.url, WXAUTH_BACKUP_API_BASE: emu.url, WXAUTH_CONFIG_DIR: dir };
+    expect((await runCli(['config', 'set', 'appid', service().appid], { env })).code).toBe(0);
+    expect((await runCli(['config', 'set', 'secret', '-'], { env, input: service().secret })).code).toBe(0);
+    const saved = await runCli(['exchange', '0CODE40001'], { env });
+    expect(saved.code).toBe(3);
+    expect(saved.stderr).toContain('then run printf %s "$WX_SECRET" | wxauth config set secret - (with the right AppSecret in WX_SECRET)');
+    expect(saved.stderr).not.toContain(service().secret);
+  });
+
   it('40013 with the appid from WXAUTH_APPID names WXAUTH_APPID, not WXAUTH_*', async () => {
     const r = await zh(['token'], { WXAUTH_APPID: 'wx5e1ec0de0000000f' });
     expect(r.code).toBe(3);

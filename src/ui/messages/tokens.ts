@@ -467,6 +467,14 @@ export const messages = {
     zh: 'AppSecret 不对（或已重置）：到公众平台「设置与开发 → 基本配置」核对（网站应用在开放平台）。它来自环境变量 WXAUTH_SECRET，所以要改的是 WXAUTH_SECRET（wxauth config set secret 会被它覆盖）。',
     en: 'The AppSecret is wrong (or was reset): compare it with the one in the MP console, 设置与开发 → 基本配置 (website apps: the Open Platform). It came from WXAUTH_SECRET, so fix WXAUTH_SECRET (it overrides wxauth config set secret).',
   },
+  'tokens.next.fix_pair': {
+    zh: '换 code 不带任何 token，这里的 40001 说的是 appid（{appid}）和 AppSecret 对不上：多半是另一个号的 secret（测试号 / 正式号、公众号 / 网站应用），或 secret 已重置。到公众平台「设置与开发 → 基本配置」核对两者（网站应用在开放平台），然后运行 printf %s "$WX_SECRET" | wxauth config set secret -{p}（WX_SECRET 里放正确的 AppSecret）；然后拿一个新 code（code 只有 5 分钟有效）：{login}。',
+    en: 'A code exchange is sent no token: 40001 here means the appid ({appid}) and the AppSecret do not go together, most often the secret of another account (test vs production, Official Account vs website app) or one that was reset. Compare both with the MP console, 设置与开发 → 基本配置 (website apps: the Open Platform), then run printf %s "$WX_SECRET" | wxauth config set secret -{p} (with the right AppSecret in WX_SECRET); then get a fresh code (one lives 5 minutes): {login}.',
+  },
+  'tokens.next.fix_pair_env': {
+    zh: '换 code 不带任何 token，这里的 40001 说的是 appid（{appid}）和 AppSecret 对不上：多半是另一个号的 secret（测试号 / 正式号、公众号 / 网站应用），或 secret 已重置。到公众平台「设置与开发 → 基本配置」核对两者（网站应用在开放平台）。secret 来自环境变量 WXAUTH_SECRET，所以要改的是 WXAUTH_SECRET（wxauth config set secret 会被它覆盖）；然后拿一个新 code（code 只有 5 分钟有效）：{login}。',
+    en: 'A code exchange is sent no token: 40001 here means the appid ({appid}) and the AppSecret do not go together, most often the secret of another account (test vs production, Official Account vs website app) or one that was reset. Compare both with the MP console, 设置与开发 → 基本配置 (website apps: the Open Platform). The secret came from WXAUTH_SECRET, so fix WXAUTH_SECRET (it overrides wxauth config set secret); then get a fresh code (one lives 5 minutes): {login}.',
+  },
   'tokens.next.fix_appid_env': {
     zh: 'appid（{appid}）不对。它来自环境变量 WXAUTH_APPID，所以要改的是 WXAUTH_APPID（wxauth config set appid 会被它覆盖）。',
     en: 'The appid ({appid}) is wrong. It came from WXAUTH_APPID, so fix WXAUTH_APPID (it overrides wxauth config set appid).',
