@@ -47,16 +47,17 @@ export function parseOptions({ args, opts, profile }: CommandInput): QuotaOption
     cgiPath = input.slice(0, input.indexOf('?'));
     fromUrl = true;
   }
+  // The commands the refusals below offer keep --clear (and --yes) as given: pasted without, they would
+  // look the quota up and reset nothing.
+  const flags = `${clear ? ' --clear' : ''}${yes ? ' --yes' : ''}`;
   if (!/^\/[A-Za-z0-9_./-]+$/.test(cgiPath)) {
     // Quoted back masked: a pasted API URL carries the appsecret or a token in its query.
-    throw new UsageError({ key: 'basic.quota.path.invalid', params: { path: quotedInput(input) } }, { hint: { key: 'basic.quota.path.invalid.hint', params: { p } } });
+    throw new UsageError({ key: 'basic.quota.path.invalid', params: { path: quotedInput(input) } }, { hint: { key: 'basic.quota.path.invalid.hint', params: { p, flags } } });
   }
   // WeChat's paths have single slashes: one leading `/` (a `//` there is read as a host, 76003 with an
   // errmsg about rids, §10) and none doubled inside (no such API: 76021). Refused before anything is sent.
-  // The command it offers is the one given with the path mended: --clear (and --yes) kept, or pasting
-  // it would look the quota up and reset nothing.
+  // The command it offers is the one given with the path mended.
   if (cgiPath.includes('//')) {
-    const flags = `${clear ? ' --clear' : ''}${yes ? ' --yes' : ''}`;
     throw new UsageError({ key: 'basic.quota.path.doubleSlash', params: { path: cgiPath } }, { hint: { key: 'basic.quota.path.doubleSlash.hint', params: { p, path: singleSlashed(cgiPath), flags } } });
   }
   return { cgiPath, fromUrl, clear, yes };

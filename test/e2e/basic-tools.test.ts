@@ -176,6 +176,21 @@ describe('wxauth quota', () => {
     expect(emu.requests().length).toBe(before);
   });
 
+  it('a path that is not one, refused together with --clear, offers an example that keeps --clear (and --yes), nothing sent (exit 2, en, zh)', async () => {
+    const before = emu.requests().length;
+    const r = await cli(['quota', 'cgi-bin/token', '--clear', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"cgi-bin/token" is not an API path.');
+    expect(r.stderr).toContain('e.g. wxauth quota /cgi-bin/token --clear --yes or /cgi-bin/message/custom/send.');
+    const zh = await cli(['--lang', 'zh', 'quota', '/cgi-bin/to ken', '--clear']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('例如 wxauth quota /cgi-bin/token --clear 或 /cgi-bin/message/custom/send。');
+    // Without --clear the example stays a lookup.
+    const plain = await cli(['quota', 'cgi-bin/token']);
+    expect(plain.stderr).toContain('e.g. wxauth quota /cgi-bin/token or /cgi-bin/message/custom/send.');
+    expect(emu.requests().length).toBe(before);
+  });
+
   it('a refusal made while reading the flags names its follow-up command with the --profile given (en, zh)', async () => {
     const quota = await cli(['quota', '//cgi-bin/token', '--profile', 'work']);
     expect(quota.code).toBe(2);

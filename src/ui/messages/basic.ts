@@ -242,8 +242,8 @@ export const messages = {
   },
   'basic.quota.path.invalid': { zh: '"{path}" 不是接口路径。', en: '"{path}" is not an API path.' },
   'basic.quota.path.invalid.hint': {
-    zh: '只写路径，以 / 开头，例如 wxauth{p} quota /cgi-bin/token 或 /cgi-bin/message/custom/send。',
-    en: 'Give the path only, starting with /, e.g. wxauth{p} quota /cgi-bin/token or /cgi-bin/message/custom/send.',
+    zh: '只写路径，以 / 开头，例如 wxauth{p} quota /cgi-bin/token{flags} 或 /cgi-bin/message/custom/send。',
+    en: 'Give the path only, starting with /, e.g. wxauth{p} quota /cgi-bin/token{flags} or /cgi-bin/message/custom/send.',
   },
   'basic.quota.path.doubleSlash': {
     zh: '"{path}" 里有 //：微信的接口路径只以一个 / 开头，中间也没有 //（开头的 // 会被当作域名，微信答 76003）。',
