@@ -607,7 +607,13 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
   }
   // The other scheme's answer too, when it was asked (https failed, http was tried): both are said.
   const other = attempts.find((f) => f !== shown);
-  const also: MessageRef | undefined = other ? { key: 'doctor.verify.also', params: { url: other.url, answer: describeHttp(other) } } : undefined;
+  // An attempt whose status line came and whose body never ended is said in the main line's words
+  // (doctor.redirect.bodyUnended), not by its raw timeout error.
+  const also: MessageRef | undefined = !other
+    ? undefined
+    : !other.answered && other.silentMs !== undefined && other.status !== undefined
+      ? { key: 'doctor.verify.also.bodyUnended', params: { url: other.url, status: other.status, ms: other.silentMs } }
+      : { key: 'doctor.verify.also', params: { url: other.url, answer: describeHttp(other) } };
   const fix: MessageRef = { key: 'doctor.verify.upload.fix', params: { domain, name, url: shown.url } };
   // A redirect: whether WeChat's check follows one is not documented, so it is a warning, not a verdict;
   // but http sending it on to the https URL that did not serve the file leads nowhere either way.
