@@ -1,4 +1,4 @@
-// wxauth tokens [list | show <openid> | clear [openid]]: the user-token cache of the profile.
+// wxauth tokens [list | show [openid] | clear [openid]]: the user-token cache of the profile.
 // Tokens are never listed; `show` masks them unless --show-secrets.
 import { suggest } from '../core/closest.js';
 import { noCachedUser } from '../flows/no-cached-user.js';
@@ -59,12 +59,25 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
     case 'list':
       return { action: 'list', profile, appid: config.appid, now, file: tokens.path, users: tokens.listUsers(profile).map(view), others: { ...tokens.otherEntries(profile), p }, login: authorizeAgain(profile, config.redirectUri) };
     case 'show': {
-      if (!openid) throw new UsageError({ key: 'tokens.show.openidNeeded' }, { hint: { key: 'tokens.show.openidNeeded.hint', params: { p } } });
+      if (!openid) {
+        // As gh and kubectl do with the one candidate there is: the only cached user is shown, and named
+        // (presenter); with several, each could be meant, so the refusal names them; with none, there is
+        // no token to show (exit 4, as check and refresh on an empty cache).
+        const users = tokens.listUsers(profile); // latest first
+        const only = users.length === 1 ? users[0] : undefined;
+        if (only) return { action: 'show', profile, now, user: view(only), revealed: reveal, pickedOnly: true };
+        if (users.length === 0) throw noCachedUser(profile, undefined, tokens, undefined, config.redirectUri);
+        const openids = users.slice(0, 5).map((u) => u.openid);
+        throw new UsageError(
+          { key: 'tokens.show.openidNeeded.many', params: { count: users.length, profile } },
+          { hint: { key: 'tokens.show.openidNeeded.many.hint', params: { openids, first: openids[0] ?? '', p } } },
+        );
+      }
       const entry = tokens.listUsers(profile).find((u) => u.openid === openid);
       // Like check/refresh/userinfo with no cached token: a missing credential (exit 4), not a usage
       // mistake, with the cached openid a character off named (every appid: tokens lists them all).
       if (!entry) throw noCachedUser(profile, openid, tokens, undefined, config.redirectUri);
-      return { action: 'show', profile, now, user: view(entry), revealed: reveal };
+      return { action: 'show', profile, now, user: view(entry), revealed: reveal, pickedOnly: false };
     }
     case 'clear': {
       const count = tokens.listUsers(profile).filter((u) => !openid || u.openid === openid).length;

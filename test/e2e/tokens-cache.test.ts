@@ -130,7 +130,7 @@ describe('wxauth tokens', () => {
   it('rejects an unknown action', async () => {
     const r = await wx(['tokens', 'purge']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('list | show <openid> | clear [openid]');
+    expect(r.stderr).toContain('list | show [openid] | clear [openid]');
   });
 });
 

@@ -927,7 +927,7 @@ describe('wxauth tokens: mistakes', () => {
     expect(lst.stderr).toContain('是不是想用 wxauth tokens clear？');
     const far = await wx(['tokens', 'frobnicate']);
     expect(far.code).toBe(2);
-    expect(far.stderr).toContain('Usage: wxauth tokens [list | show <openid> | clear [openid]]');
+    expect(far.stderr).toContain('Usage: wxauth tokens [list | show [openid] | clear [openid]]');
     expect(far.stderr).not.toContain('Did you mean');
     const { openid } = (await seed('u1')).token;
     const none = await wx(['tokens', 'clear', 'oNotCached', '--yes']);
@@ -959,5 +959,43 @@ describe('check / userinfo arguments typed the other way round', () => {
     expect((await wx(['check', accessToken, openid])).code).toBe(0);
     // An openid cut short: the cached one is named.
     expect((await wx(['userinfo', '--openid', openid.slice(0, -1)])).stderr).toContain(`The cache has a close one: ${openid}`);
+  });
+});
+
+// `tokens show` without an openid was a usage error even with exactly one user cached. As gh and kubectl
+// do with a single candidate: that user is shown and named; with several the refusal names them.
+describe('tokens show without an openid', () => {
+  it('shows the only cached user, saying which (en, zh, --json); tokens stay masked', async () => {
+    const { token } = await seed('u1');
+    const r = await wx(['tokens', 'show']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^openid\\s+${token.openid}$`, 'm'));
+    expect(r.stdout).not.toContain(token.accessToken);
+    expect(r.stderr).toContain(`No openid given: showing ${token.openid}, the only user cached for profile default (with more cached, name one: wxauth tokens show OPENID).`);
+    const zh = await wx(['--lang', 'zh', 'tokens', 'show']);
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain(`没有指定 openid：显示 profile default 缓存里唯一的用户 ${token.openid}`);
+    const json = await wx(['tokens', 'show', '--json']);
+    expect(parseJson(json.stdout)).toMatchObject({ profile: 'default', picked_only_user: true, user: { openid: token.openid } });
+    const named = await wx(['tokens', 'show', token.openid, '--json']);
+    expect(parseJson(named.stdout)).toMatchObject({ picked_only_user: false });
+  });
+
+  it('with several users cached refuses (exit 2) and names them, latest first; with none, no cached token (exit 4)', async () => {
+    const empty = await wx(['tokens', 'show']);
+    expect(empty.code).toBe(4);
+    const first = (await seed('u1')).token.openid;
+    const second = (await seed('u2')).token.openid;
+    const r = await wx(['tokens', 'show']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('tokens show needs an openid: 2 users are cached for profile default.');
+    // Two seeded in the same millisecond may list either way: the example is the one listed first.
+    const named = /Name one of them \(latest first\): (\S+), (\S+), e\.g\. wxauth tokens show (\S+);/.exec(r.stderr);
+    expect(new Set([named?.[1], named?.[2]])).toEqual(new Set([first, second]));
+    expect(named?.[3]).toBe(named?.[1]);
+    const zh = await wx(['--lang', 'zh', 'tokens', 'show']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('tokens show 需要一个 openid：profile default 缓存了 2 个用户。');
   });
 });

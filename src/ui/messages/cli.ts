@@ -133,7 +133,7 @@ export const messages = {
   'cli.userinfo.opt.lang': { zh: '微信返回的语言 zh_CN|zh_TW|en', en: 'language WeChat answers in: zh_CN|zh_TW|en' },
   'cli.userinfo.opt.noRefresh': { zh: 'token 过期时不自动刷新', en: 'do not refresh an expired token automatically' },
   'cli.userinfo.examples': { zh: 'wxauth userinfo\nwxauth userinfo --lang en --json\nwxauth userinfo <access_token> <openid> --raw', en: 'wxauth userinfo\nwxauth userinfo --lang en --json\nwxauth userinfo <access_token> <openid> --raw' },
-  'cli.tokens.desc': { zh: '查看和清除 token 缓存：list | show <openid> | clear [openid]', en: 'See and clear the token cache: list | show <openid> | clear [openid]' },
+  'cli.tokens.desc': { zh: '查看和清除 token 缓存：list | show [openid] | clear [openid]', en: 'See and clear the token cache: list | show [openid] | clear [openid]' },
   'cli.tokens.opt.yes': { zh: '清除时不提问', en: 'clear without asking' },
   'cli.tokens.examples': { zh: 'wxauth tokens\nwxauth tokens show oVLC_6lTZxSWkoZA9L1povjQiplA\nwxauth tokens clear --yes', en: 'wxauth tokens\nwxauth tokens show oVLC_6lTZxSWkoZA9L1povjQiplA\nwxauth tokens clear --yes' },
   'cli.errcode.desc': { zh: '解释微信错误码、错误 JSON 或错误页文字（离线）', en: 'Explain a WeChat errcode, an error body or an error-page text (offline)' },

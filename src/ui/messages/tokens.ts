@@ -539,8 +539,16 @@ export const messages = {
   },
   'tokens.col.access': { zh: 'access_token 过期', en: 'access_token expires' },
   'tokens.col.refresh': { zh: 'refresh_token 过期', en: 'refresh_token expires' },
-  'tokens.show.openidNeeded': { zh: 'tokens show 需要一个 openid。', en: 'tokens show needs an openid.' },
   'tokens.show.emptyOpenid': { zh: 'openid 是空的（没有设置的 shell 变量？）。', en: 'The openid is empty (a shell variable that is not set?).' },
+  'tokens.show.onlyUser': {
+    zh: '没有指定 openid：显示 profile {profile} 缓存里唯一的用户 {openid}（缓存多个用户时，需要写 wxauth tokens show OPENID）。',
+    en: 'No openid given: showing {openid}, the only user cached for profile {profile} (with more cached, name one: wxauth tokens show OPENID).',
+  },
+  'tokens.show.openidNeeded.many': { zh: 'tokens show 需要一个 openid：profile {profile} 缓存了 {count} 个用户。', en: 'tokens show needs an openid: {count} users are cached for profile {profile}.' },
+  'tokens.show.openidNeeded.many.hint': {
+    zh: '指定其中一个（最近的在前）：{openids}，例如 wxauth{p} tokens show {first}；wxauth tokens{p} 列出全部。',
+    en: 'Name one of them (latest first): {openids}, e.g. wxauth{p} tokens show {first}; wxauth tokens{p} lists them all.',
+  },
   'tokens.show.openidNeeded.hint': { zh: '用 wxauth tokens{p} 列出缓存里的 openid。', en: 'wxauth tokens{p} lists the cached openids.' },
   'tokens.show.secretsHidden': {
     zh: 'token 已隐藏；加 --show-secrets 显示完整值。',
@@ -573,15 +581,15 @@ export const messages = {
   'tokens.clear.nothing': { zh: '没有可删除的 token（profile {profile}）。', en: 'Nothing to remove (profile {profile}).' },
   'tokens.action.invalid': { zh: '不认识 tokens 的子命令 "{action}"。', en: 'Unknown tokens action "{action}".' },
   'tokens.action.didYouMean': {
-    zh: '是不是想用 wxauth{p} tokens {suggestion}？用法：wxauth tokens [list | show <openid> | clear [openid]]',
-    en: 'Did you mean wxauth{p} tokens {suggestion}? Usage: wxauth tokens [list | show <openid> | clear [openid]]',
+    zh: '是不是想用 wxauth{p} tokens {suggestion}？用法：wxauth tokens [list | show [openid] | clear [openid]]',
+    en: 'Did you mean wxauth{p} tokens {suggestion}? Usage: wxauth tokens [list | show [openid] | clear [openid]]',
   },
   'tokens.clear.nothingFor.hint': {
     zh: '什么也没删。wxauth tokens{p} 列出缓存里的用户。',
     en: 'Nothing was removed. wxauth tokens{p} lists the cached users.',
   },
   'tokens.action.invalid.hint': {
-    zh: '用法：wxauth tokens [list | show <openid> | clear [openid]]',
-    en: 'Usage: wxauth tokens [list | show <openid> | clear [openid]]',
+    zh: '用法：wxauth tokens [list | show [openid] | clear [openid]]',
+    en: 'Usage: wxauth tokens [list | show [openid] | clear [openid]]',
   },
 } as const satisfies MessageSection;

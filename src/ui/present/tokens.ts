@@ -17,7 +17,8 @@ export interface OtherEntries {
 
 export type TokensCommandResult =
   | { action: 'list'; profile: string; /** The appid this run uses (WXAUTH_APPID may name another than the cached users'). */ appid?: string; now: number; file: string; users: CachedUserView[]; others: OtherEntries; login: MessageRef }
-  | { action: 'show'; profile: string; now: number; user: CachedUserView; revealed: boolean }
+  /** `pickedOnly`: no openid was given and this is the only user cached for the profile (said on stderr). */
+  | { action: 'show'; profile: string; now: number; user: CachedUserView; revealed: boolean; pickedOnly: boolean }
   | { action: 'clear'; profile: string; openid?: string; removed: number; others: OtherEntries };
 
 /** The basic tokens and tickets kept beside the users, said as a note (tokens lists and clears users only). */
@@ -88,8 +89,9 @@ function presentList(out: Output, r: Extract<TokensCommandResult, { action: 'lis
 
 function presentShow(out: Output, r: Extract<TokensCommandResult, { action: 'show' }>): void {
   const v = r.user;
-  out.result({ profile: r.profile, user: userDocument(v) });
+  out.result({ profile: r.profile, picked_only_user: r.pickedOnly, user: userDocument(v) });
   const { entry, status } = v;
+  if (r.pickedOnly) out.note(out.t('tokens.show.onlyUser', { profile: r.profile, openid: entry.openid }));
   out.fields([
     ['appid', entry.appid],
     ['openid', entry.openid],
