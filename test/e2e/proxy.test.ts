@@ -1057,6 +1057,44 @@ describe('wxauth proxy (the command)', () => {
     expect(px.stderr.text).not.toContain('check --upstream');
   });
 
+  // A client with the proxy as its HTTP_PROXY may put credentials in the absolute URL's userinfo and in
+  // Proxy-Authorization (curl -x http://u:p@proxy http://u:p@host/…): meant for the proxy or nobody, they
+  // are never forwarded upstream, shown on the live line or written to the HAR.
+  it('an absolute-form call with userinfo and Proxy-Authorization: neither forwarded upstream, shown live, nor in the HAR', async () => {
+    const seen: Array<{ url: string; headers: http.IncomingHttpHeaders }> = [];
+    const upstream = http.createServer((req, res) => {
+      seen.push({ url: req.url ?? '', headers: req.headers });
+      res.setHeader('Content-Type', 'application/json');
+      res.end('{"errcode":0,"errmsg":"ok"}');
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const har = path.join(dir, 'userinfo.har');
+    const secretWords = ['hunter2', 'Pr0xyPa55', Buffer.from('alice:Pr0xyPa55').toString('base64')];
+    try {
+      const px = await runProxyCommand(['--upstream', `http://127.0.0.1:${(upstream.address() as net.AddressInfo).port}`, '--har', har, '-v']);
+      const res = await request(px.url, 'http://bob:hunter2@api.weixin.qq.com/sns/auth?access_token=abc&openid=def', {
+        headers: { Host: 'api.weixin.qq.com', 'Proxy-Authorization': `Basic ${secretWords[2]}` },
+      });
+      expect(res.status).toBe(200);
+      expect(await px.stop()).toBe(0);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.url).toBe('/sns/auth?access_token=abc&openid=def');
+      expect(seen[0]!.headers['proxy-authorization']).toBeUndefined();
+      const forwarded = JSON.stringify(seen[0]!.headers);
+      const live = px.stderr.text + px.stdout.text;
+      expect(live).toMatch(/GET \/sns\/auth {2}- {2}200 {2}ok/);
+      const written = fs.readFileSync(har, 'utf8');
+      expect((JSON.parse(written) as { log: { entries: Array<{ request: { url: string } }> } }).log.entries[0]!.request.url).not.toContain('@');
+      for (const word of secretWords) {
+        expect(forwarded, word).not.toContain(word);
+        expect(live, word).not.toContain(word);
+        expect(written, word).not.toContain(word);
+      }
+    } finally {
+      upstream.close();
+    }
+  });
+
   it('wxauth itself behind it: live lines on stderr, the summary on stdout, a HAR on Ctrl-C; no secret in any of them', async () => {
     const har = path.join(dir, 'calls.har');
     const px = await runProxyCommand(['--upstream', emu.url, '--har', har, '-v']);
