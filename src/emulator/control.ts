@@ -140,6 +140,28 @@ export class ScanError extends RangeError {
   }
 }
 
+/** A control body's optional field: absent or null leaves the default. */
+function given(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** An optional field wrongField() has checked: its value, or undefined when absent or null. */
+function present<T>(value: unknown): T | undefined {
+  return given(value) ? (value as T) : undefined;
+}
+
+/**
+ * The first optional field given with a value its check refuses, said as what it must be
+ * (`scope must be snsapi_base, …; got "snsapi_userinf"`), or undefined when all are fine.
+ */
+function wrongField(body: Record<string, unknown>, musts: Record<string, string>, checks: Record<string, (value: unknown) => boolean>): string | undefined {
+  for (const [name, check] of Object.entries(checks)) {
+    const value = body[name];
+    if (given(value) && !check(value)) return `${name} must be ${musts[name]}; got ${JSON.stringify(value)}`;
+  }
+  return undefined;
+}
+
 /** §2.3 states: confirm -> 405 with a code, scan -> 404, cancel -> 403. */
 export function scan(emu: Emulator, options: ScanOptions): ScanResult {
   const now = emu.now();
@@ -416,12 +438,21 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       return controlJson({ ok: true, user: user.id, follows: [...user.follows] });
     }
     case '/code': {
-      if (body.appid !== undefined && typeof body.appid !== 'string') return bad('appid must be a string');
+      // A field of the wrong type or an unknown scope is refused, never replaced by the default: a
+      // `"scope": "snsapi_userinf"` minted a snsapi_base code, whose token then met 48001 on userinfo.
+      if (body.appid === undefined || body.appid === null) return bad('expected {"appid": "<seeded appid>", "user"?: "<seeded user id>", "scope"?: "snsapi_base" | "snsapi_userinfo" | "snsapi_login"}');
+      if (typeof body.appid !== 'string') return bad('appid must be a string');
+      const wrong = wrongField(body, { user: 'a seeded user id', scope: 'snsapi_base, snsapi_userinfo or snsapi_login', snapshot: 'true or false' }, {
+        user: (v) => typeof v === 'string',
+        scope: (v) => v === 'snsapi_base' || v === 'snsapi_userinfo' || v === 'snsapi_login',
+        snapshot: (v) => typeof v === 'boolean',
+      });
+      if (wrong) return bad(wrong);
       try {
         const code = emu.issueCode({
-          appid: body.appid ?? '',
-          user: typeof body.user === 'string' ? body.user : undefined,
-          scope: body.scope === 'snsapi_userinfo' || body.scope === 'snsapi_login' || body.scope === 'snsapi_base' ? body.scope : undefined,
+          appid: body.appid,
+          user: present<string>(body.user),
+          scope: present<'snsapi_base' | 'snsapi_userinfo' | 'snsapi_login'>(body.scope),
           snapshot: body.snapshot === true,
         });
         return controlJson({ ok: true, code });
@@ -433,10 +464,15 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       try {
         const action = body.action === 'scan' || body.action === 'cancel' || body.action === 'confirm' ? body.action : undefined;
         if (body.action !== undefined && action === undefined) return bad('action must be confirm, scan or cancel');
+        // A uuid, appid or user that is not a string is refused: ignored, `"user": 5` confirmed the login as
+        // whoever "you" were, and `"uuid": 5` confirmed the newest pending one.
+        const isString = (v: unknown) => typeof v === 'string';
+        const wrong = wrongField(body, { uuid: 'a QR login uuid (GET /__emulator/qr)', appid: 'a seeded appid', user: 'a seeded user id' }, { uuid: isString, appid: isString, user: isString });
+        if (wrong) return bad(wrong);
         const result = scan(emu, {
-          uuid: typeof body.uuid === 'string' ? body.uuid : undefined,
-          appid: typeof body.appid === 'string' ? body.appid : undefined,
-          user: typeof body.user === 'string' ? body.user : undefined,
+          uuid: present<string>(body.uuid),
+          appid: present<string>(body.appid),
+          user: present<string>(body.user),
           action,
         });
         return controlJson({ ok: true, ...result });

@@ -42,6 +42,25 @@ describe('clock', () => {
     expect(r.json.error).toBe('appid must be a string');
   });
 
+  it('POST /__emulator/code refuses a mistyped scope, a user or snapshot of the wrong type, and says what is missing: none becomes the default', async () => {
+    // Before, "snsapi_userinf" minted a snsapi_base code: its token then got 48001 from /sns/userinfo.
+    const typo = await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_userinf' });
+    expect(typo.status).toBe(400);
+    expect(typo.json.error).toBe('scope must be snsapi_base, snsapi_userinfo or snsapi_login; got "snsapi_userinf"');
+    // Before, a user that is not a string was whoever "you" were, and snapshot "true" was false.
+    expect((await post(emu.url, '/__emulator/code', { appid: SVC, user: 2 })).json.error).toBe('user must be a seeded user id; got 2');
+    expect((await post(emu.url, '/__emulator/code', { appid: SVC, snapshot: 'true' })).json.error).toBe('snapshot must be true or false; got "true"');
+    // Before: "no seeded app " (an empty name).
+    const none = await post(emu.url, '/__emulator/code', {});
+    expect(none.status).toBe(400);
+    expect(none.json.error).toMatch(/^expected \{"appid": "<seeded appid>"/);
+    // Absent or null still means the default, and the right values still mint.
+    const code = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: null, scope: null, snapshot: false })).json.code);
+    expect((await exchange(code)).json.scope).toBe('snsapi_base');
+    const userinfo = String((await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_userinfo' })).json.code);
+    expect((await exchange(userinfo)).json.scope).toBe('snsapi_userinfo');
+  });
+
   it('the Date header is the emulator clock\'s, as the rid is, before any advance too', async () => {
     const r = await exchange('0nope');
     expect(Date.parse(r.headers.get('date')!)).toBe(Math.floor(T0 / 1000) * 1000);

@@ -80,6 +80,22 @@ describe('qrconnect page', () => {
     expect((await post(emu.url, '/__emulator/clock', { advance: 1e13 })).json).toMatchObject({ ok: false, problem: { text: 'clock.problem.range' } });
   });
 
+  it('POST /__emulator/scan refuses a uuid, appid or user that is not a string instead of confirming as someone else', async () => {
+    const uuid = uuidOf((await get(emu.url, qrconnectUrl(WEB))).text);
+    // Before, `"user": 5` was ignored and the login confirmed as whoever "you" were (u1), with a code.
+    const user = await post(emu.url, '/__emulator/scan', { uuid, user: 5 });
+    expect(user.status).toBe(400);
+    expect(user.json.error).toBe('user must be a seeded user id; got 5');
+    // Before, `"uuid": 5` was ignored and the newest pending login confirmed.
+    const wrongUuid = await post(emu.url, '/__emulator/scan', { uuid: 5, user: 'u2' });
+    expect(wrongUuid.status).toBe(400);
+    expect(wrongUuid.json.error).toBe('uuid must be a QR login uuid (GET /__emulator/qr); got 5');
+    expect((await post(emu.url, '/__emulator/scan', { appid: ['x'] })).json.error).toBe('appid must be a seeded appid; got ["x"]');
+    // The login is still waiting, and a right call (user null: "you") confirms it.
+    expect((await get(emu.url, `/connect/l/qrconnect?uuid=${uuid}`)).text).toBe("window.wx_errcode=408;window.wx_code='';");
+    expect((await post(emu.url, '/__emulator/scan', { uuid, user: null })).json).toMatchObject({ ok: true, status: 405, uuid });
+  });
+
   it('the request log keeps a poll only when its answer changed: the first, scanned, confirmed with the code', async () => {
     const polls = async () =>
       ((await get(emu.url, '/__emulator/requests')).json.requests as Array<{ path: string; query: Record<string, string> }>)
