@@ -2,6 +2,7 @@
 // and secrets can be copied from the README; generated codes and tokens are random.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import type { AppType, PublicApp, PublicUser, Seed, SeedApp, SeedUser } from './types.js';
 import { findJsonFault } from '../core/json-syntax.js';
 import { suggest } from '../core/closest.js';
@@ -28,6 +29,7 @@ export const SEED_PROBLEM_TEXT = {
   domainEmpty: '{where}.domain is an empty list: every authorize link of this app would get 10003; give at least one host',
   openAccount: '{where}.openAccount must be a string or null',
   ipWhitelist: '{where}.ipWhitelist must be an array of IP strings or null',
+  ipWhitelistEntry: '{where}.ipWhitelist "{value}" is not an IPv4 or IPv6 address (no caller would ever match it)',
   tokenDailyQuota: '{where}.tokenDailyQuota must be a non-negative integer',
   verified: '{where}.verified must be true or false',
   userId: '{where}.id must be 1-32 letters, digits, _ or -',
@@ -285,6 +287,9 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
     if (app.openAccount !== undefined && app.openAccount !== null && typeof app.openAccount !== 'string') problems.push(problem('openAccount', { where }));
     const wl = app.ipWhitelist;
     if (wl !== undefined && wl !== null && !(Array.isArray(wl) && wl.every((ip) => typeof ip === 'string'))) problems.push(problem('ipWhitelist', { where }));
+    // Each entry as --ip-whitelist and POST /__emulator/whitelist take it: "1.2.3" (a typo) made every
+    // caller's /cgi-bin/ call 40164 without a word, and "::ffff:127.0.0.1" refused 127.0.0.1 itself.
+    else if (Array.isArray(wl)) for (const ip of wl as string[]) if (ip.trim() !== '' && isIP(ip.trim()) === 0) problems.push(problem('ipWhitelistEntry', { where, value: ip }));
     if (app.tokenDailyQuota !== undefined && !(Number.isInteger(app.tokenDailyQuota) && app.tokenDailyQuota >= 0)) problems.push(problem('tokenDailyQuota', { where }));
     if (app.verified !== undefined && typeof app.verified !== 'boolean') problems.push(problem('verified', { where }));
     const type = app.type as AppType;
@@ -297,7 +302,7 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
       verified: typeof app.verified === 'boolean' ? app.verified : type !== 'subscription',
       domain: domains.map((d) => d.toLowerCase()),
       openAccount: typeof app.openAccount === 'string' ? app.openAccount : null,
-      ipWhitelist: Array.isArray(wl) ? (wl as string[]) : null,
+      ipWhitelist: Array.isArray(wl) ? normalizeWhitelist(wl as string[]) : null,
       tokenDailyQuota: app.tokenDailyQuota ?? (type === 'test' ? 200 : 2000),
     });
   });
@@ -343,6 +348,17 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
   for (const appid of Object.keys(domainOverrides)) if (!seen.has(appid)) problems.push(problem('overrideUnknown', { appid }));
   if (problems.length > 0) throw new EmulatorSeedError(problems);
   return { apps, users };
+}
+
+/**
+ * An IP whitelist as the emulator compares it with a caller (server.ts normalizeIp): trimmed, lower
+ * case, an IPv4-mapped IPv6 address as its IPv4 (40164's errmsg writes both), each once; empty is no
+ * whitelist, not one that refuses everybody. Entries must be IPs (checked by the caller).
+ */
+export function normalizeWhitelist(ips: readonly string[]): string[] | null {
+  const given = ips.map((ip) => ip.trim().toLowerCase()).filter((ip) => ip !== '');
+  const list = [...new Set(given.map((ip) => (ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip)))];
+  return list.length > 0 ? list : null;
 }
 
 /** Parse a seed file's text (JSON). */

@@ -11,7 +11,7 @@ import type {
   FaultSpec,
   IssueCodeOptions,
 } from './types.js';
-import { defaultSeed, normalizeSeed, publicUsers, type NormalizedApp, type NormalizedSeed, type NormalizedUser } from './seed.js';
+import { defaultSeed, normalizeSeed, normalizeWhitelist, publicUsers, type NormalizedApp, type NormalizedSeed, type NormalizedUser } from './seed.js';
 import { EmulatorState, type Scope } from './state.js';
 import { BASIC_TOKEN_LENGTH, ERRMSG, SNS_TOKEN_LENGTH, ERRMSG_45009_LEGACY, ERRMSG_45011_DOC_TABLE, contentTypeFor, errorBody, newHintId, newRid, nginxErrorPage, suffix, whitelistErrmsg, type Family } from './wire.js';
 import { plain, type Reply, type Rq } from './reply.js';
@@ -268,13 +268,11 @@ export class Emulator {
   setIpWhitelist(appid: string, ips: readonly string[] | null): void {
     const app = this.app(appid);
     if (!app) throw new RangeError(`no seeded app ${appid}`);
-    const given = (ips ?? []).map((ip) => ip.trim()).filter((ip) => ip !== '');
-    const bad = given.find((ip) => isIP(ip) === 0);
-    if (bad !== undefined) throw new NotAnIpError(bad);
+    const bad = (ips ?? []).find((ip) => ip.trim() !== '' && isIP(ip.trim()) === 0);
+    if (bad !== undefined) throw new NotAnIpError(bad.trim());
     // Compared with the caller as normalizeIp gives it (::ffff:1.2.3.4, as 40164's errmsg writes it, is
-    // 1.2.3.4); an empty list is no whitelist, not one that refuses everybody.
-    const list = [...new Set(given.map((ip) => normalizeIp(ip.toLowerCase())))];
-    app.ipWhitelist = list.length > 0 ? list : null;
+    // 1.2.3.4); an empty list is no whitelist, not one that refuses everybody. A seed's list is made so too.
+    app.ipWhitelist = normalizeWhitelist(ips ?? []);
   }
 
   now(): number {

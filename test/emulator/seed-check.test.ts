@@ -80,6 +80,29 @@ describe('seed problems', () => {
     ]);
   });
 
+  it('an ipWhitelist entry that is not an IP is a problem (in Chinese too), and the seed\'s list is read as --ip-whitelist reads one', async () => {
+    // Before, "1.2.3" was taken as written: every /cgi-bin/ call of the app got 40164 and nothing said why.
+    expect(problemsOf({ apps: [{ ...GOOD_APP, ipWhitelist: ['127.0.0.1', '1.2.3'] }], users: [{ nickname: 'a' }] })).toEqual([
+      'apps[0].ipWhitelist "1.2.3" is not an IPv4 or IPv6 address (no caller would ever match it)',
+    ]);
+    const file = seedFile('whitelist.json', { apps: [{ ...GOOD_APP, ipWhitelist: ['127.0.0.l'] }], users: [{ nickname: 'a' }] });
+    const zh = await runCli(['emulator', '--seed', file, '--port', '0'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(4);
+    expect(zh.stderr).toContain('apps[0].ipWhitelist 中的 "127.0.0.l" 不是 IPv4 或 IPv6 地址');
+    // Before, "::ffff:127.0.0.1" and " 127.0.0.1" (as a caller's address reads in 40164's errmsg, or
+    // pasted with a space) refused 127.0.0.1 itself, which POST /__emulator/whitelist lets through.
+    for (const entry of ['::ffff:127.0.0.1', ' 127.0.0.1']) {
+      const emu = await startEmulator({ port: 0, seed: { apps: [{ ...GOOD_APP, type: 'test', ipWhitelist: [entry] }], users: [{ id: 'a', nickname: 'a' }] } });
+      try {
+        const r = await get(emu.url, `/cgi-bin/token?grant_type=client_credential&appid=${GOOD_APP.appid}&secret=${GOOD_APP.secret}`);
+        expect(r.json, entry).toHaveProperty('access_token');
+        expect(emu.apps[0]!.ipWhitelist).toEqual(['127.0.0.1']);
+      } finally {
+        await emu.close();
+      }
+    }
+  });
+
   it('a misspelt or unknown field is a problem, not skipped: "follow" would leave the user following nothing', async () => {
     const typo = { apps: [{ ...GOOD_APP, verfied: true, comment: 'staging' }], users: [{ nickname: 'a', follow: [GOOD_APP.appid] }], user: [] };
     expect(problemsOf(typo)).toEqual([

@@ -322,6 +322,10 @@ export const messages = {
     zh: '{where}.ipWhitelist 必须是 IP 字符串数组或 null',
     en: '{where}.ipWhitelist must be an array of IP strings or null',
   },
+  'emulator.seed.problem.ipWhitelistEntry': {
+    zh: '{where}.ipWhitelist 中的 "{value}" 不是 IPv4 或 IPv6 地址（任何调用方都不会与它匹配）',
+    en: '{where}.ipWhitelist "{value}" is not an IPv4 or IPv6 address (no caller would ever match it)',
+  },
   'emulator.seed.problem.tokenDailyQuota': {
     zh: '{where}.tokenDailyQuota 必须是非负整数',
     en: '{where}.tokenDailyQuota must be a non-negative integer',
