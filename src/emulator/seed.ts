@@ -15,6 +15,8 @@ import { suggest } from '../core/closest.js';
 export const SEED_PROBLEM_TEXT = {
   notObject: 'the seed must be a JSON object with "apps" and "users" arrays',
   notJson: 'the seed file is not valid JSON (line {line}, column {column})',
+  notJsonEmpty: 'the seed file is empty: there is no JSON in it',
+  notJsonBom: 'the seed file begins with a byte order mark (BOM), which JSON does not allow (some Windows editors add one); save it as UTF-8 without a BOM',
   appsEmpty: '"apps" must be a non-empty array',
   usersEmpty: '"users" must be a non-empty array',
   notAnObject: '{where} must be an object',
@@ -371,7 +373,10 @@ function seedJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     // Where it breaks, never JSON.parse's excerpt: it is English, and it may quote part of a secret.
+    // An empty file or a BOM is said as such: "line 1, column 1" pointed at nothing to see in an editor.
     const fault = findJsonFault(text);
+    if (fault?.fault === 'empty') throw new EmulatorSeedError([problem('notJsonEmpty')]);
+    if (fault?.fault === 'bom') throw new EmulatorSeedError([problem('notJsonBom')]);
     throw new EmulatorSeedError([problem('notJson', { line: String(fault?.line ?? 1), column: String(fault?.column ?? 1) })]);
   }
 }

@@ -52,6 +52,20 @@ describe('seed problems', () => {
     expect(zh.stderr).not.toContain('Unexpected token');
   });
 
+  it('an empty seed file and one that starts with a BOM are said as such, not "not valid JSON (line 1, column 1)"', async () => {
+    const good = JSON.stringify({ apps: [GOOD_APP], users: [{ nickname: 'a' }] });
+    const bom = seedFile('bom.json', '\ufeff' + good);
+    const en = await runCli(['emulator', '--seed', bom, '--port', '0'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(en.code).toBe(4);
+    expect(en.stderr).toContain('the seed file begins with a byte order mark (BOM), which JSON does not allow (some Windows editors add one); save it as UTF-8 without a BOM');
+    const zh = await runCli(['emulator', '--seed', bom, '--port', '0'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stderr).toContain('种子文件以字节顺序标记（BOM）开头');
+    const empty = await runCli(['emulator', '--seed', seedFile('empty.json', ' \n'), '--port', '0'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(empty.code).toBe(4);
+    expect(empty.stderr).toContain('种子文件是空的，里面没有 JSON');
+    expect(empty.stderr).not.toContain('第 1 行');
+  });
+
   it('a bad appid is reported together with the same app’s other problems', () => {
     const problems = problemsOf({ apps: [{ appid: 'wx1', secret: 'x', type: 'nope', domain: 'http://x' }], users: [{ nickname: 'a' }] });
     expect(problems).toEqual([

@@ -266,6 +266,14 @@ export const messages = {
     zh: '种子文件不是有效的 JSON（第 {line} 行第 {column} 列）',
     en: 'the seed file is not valid JSON (line {line}, column {column})',
   },
+  'emulator.seed.problem.notJsonEmpty': {
+    zh: '种子文件是空的，里面没有 JSON',
+    en: 'the seed file is empty: there is no JSON in it',
+  },
+  'emulator.seed.problem.notJsonBom': {
+    zh: '种子文件以字节顺序标记（BOM）开头，JSON 不允许（Windows 上的一些编辑器会加上它）；请保存为不带 BOM 的 UTF-8',
+    en: 'the seed file begins with a byte order mark (BOM), which JSON does not allow (some Windows editors add one); save it as UTF-8 without a BOM',
+  },
   'emulator.seed.problem.appsEmpty': {
     zh: '"apps" 必须是非空数组',
     en: '"apps" must be a non-empty array',
