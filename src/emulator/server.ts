@@ -30,6 +30,8 @@ import { RequestLog } from './request-log.js';
 import { suggest } from '../core/closest.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** How much of a body past MAX_BODY_BYTES is read and dropped so that its 413 reaches the client (readBody). */
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
 export const MAX_URL_BYTES = 8 * 1024;
 
 /**
@@ -650,6 +652,11 @@ function internalError(error: unknown): Reply {
   return plain(`500 emulator internal error: ${(error as Error).message}`, 500);
 }
 
+/**
+ * A body past MAX_BODY_BYTES is read on and dropped, and only then answered 413 (undefined), as nginx's
+ * lingering close does: answered at once and closed, a client still sending (a 5 MB upload) met EPIPE or
+ * a reset instead of the 413. Past DRAIN_MAX_BYTES (or the server's requestTimeout) the connection is cut.
+ */
 function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -658,9 +665,14 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
     req.on('data', (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > DRAIN_MAX_BYTES) {
         done = true;
+        req.socket.destroy();
         resolve(undefined);
+        return;
+      }
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);
@@ -668,7 +680,7 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
     req.on('end', () => {
       if (done) return;
       done = true;
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', () => {
       if (done) return;

@@ -66,6 +66,26 @@ describe('junk input', () => {
     await stillAlive();
   });
 
+  it('a body of several MB gets its 413 too, and the connection is not cut while it is still being sent', async () => {
+    // Before, the 413 went out at 64 KiB and the socket was closed under the client, still writing:
+    // a client in another process (an SDK under test) met EPIPE or a reset instead of the answer.
+    const body = 'x'.repeat(5_000_000);
+    const { text, error } = await new Promise<{ text: string; error?: string }>((resolve) => {
+      let text = '';
+      const socket = connect(portOf(emu.url), '127.0.0.1', () => {
+        socket.write(`POST /cgi-bin/stable_token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+        socket.end(body);
+      });
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('error', (e: NodeJS.ErrnoException) => resolve({ text, error: e.code ?? e.message }));
+      socket.on('close', () => resolve({ text }));
+    });
+    expect(error).toBeUndefined();
+    expect(text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(text.endsWith('413 Request Entity Too Large')).toBe(true);
+    await stillAlive();
+  });
+
   it('raw garbage on the socket gets 400 and does not crash', async () => {
     await new Promise<void>((resolve) => {
       const socket = connect(portOf(emu.url), '127.0.0.1', () => socket.write('\x00\x01GARBAGE\r\n\r\n'));
