@@ -415,7 +415,9 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
       return controlJson({ ok: true, appid: body.appid, type, expired, tickets: issuedTickets(emu) });
     }
     case '/user': {
-      if (typeof body.user !== 'string' || !emu.user(body.user)) return bad('expected {"user": "<seeded user id>"}');
+      if (typeof body.user !== 'string') return bad('expected {"user": "<seeded user id>"}');
+      // The id that is not seeded is named with the ones that are: a test suite's "alice" on the built-in seed.
+      if (!emu.user(body.user)) return bad(`no seeded user ${JSON.stringify(body.user)} (the seeded ones: ${emu.seed.users.map((u) => u.id).join(', ')})`);
       emu.currentUser = body.user;
       return controlJson({ ok: true, user: body.user });
     }

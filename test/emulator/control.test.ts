@@ -221,7 +221,11 @@ describe('reset, switches, user', () => {
     const r = await get(emu.url, `/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/')}&response_type=code&scope=snsapi_base&state=s`);
     const code = new URL(r.headers.get('location')!).searchParams.get('code')!;
     expect((await exchange(code)).json.openid).toBe(emu.users[1]!.openids[SVC]);
-    expect((await post(emu.url, '/__emulator/user', { user: 'nobody' })).status).toBe(400);
+    const nobody = await post(emu.url, '/__emulator/user', { user: 'nobody' });
+    expect(nobody.status).toBe(400);
+    // Before: only 'expected {"user": "<seeded user id>"}', as if the body had no user at all.
+    expect(nobody.json.error).toBe('no seeded user "nobody" (the seeded ones: u1, u2, u3)');
+    expect((await get(emu.url, '/__emulator/user')).json.user).toBe('u2');
   });
 
   it('GET /__emulator/seed lists apps and users; unknown control paths 404; junk bodies 400', async () => {
