@@ -58,6 +58,7 @@ export const FINDING_IDS = [
   'fragment.missing_qrconnect',
   'fragment.wrong',
   'fragment.params_after',
+  'fragment.before_query',
   'redirect_uri.not_encoded',
   'redirect_uri.query_split',
   'redirect_uri.hash_unencoded',
@@ -292,7 +293,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * whatever the input, the answer is a result with findings.
  */
 /** Findings that are the cause of the others a URL gets: said first, whatever their severity. */
-const EXPLAINS_OTHERS: ReadonlySet<FindingId> = new Set<FindingId>(['input.truncated']);
+const EXPLAINS_OTHERS: ReadonlySet<FindingId> = new Set<FindingId>(['input.truncated', 'fragment.before_query']);
 
 export function inspectUrl(input: string, ctx: InspectContext = {}): InspectResult {
   let result: InspectResult;
@@ -316,7 +317,7 @@ export function hasErrors(result: InspectResult): boolean {
   return result.findings.some((f) => f.severity === 'error');
 }
 
-function inspectInner(input: string, ctx: InspectContext): InspectResult {
+function inspectInner(input: string, ctx: InspectContext, fragmentMoved = false): InspectResult {
   const findings = new Findings();
   // Quotes or angle brackets come along when a URL is copied out of JSON, logs or Markdown.
   const text = input.trim().replace(/^["'`<]+|["'`>]+$/g, '').trim();
@@ -326,6 +327,23 @@ function inspectInner(input: string, ctx: InspectContext): InspectResult {
   }
   const split = splitUrl(text);
   const parts = urlParts(split.base);
+  // `…/authorize#wechat_redirect?appid=…&state=…`: the fragment written first, so every parameter is in
+  // it and none reaches WeChat. Read as a callback, its state made it "the user refused"; it is this
+  // authorization URL with its parameters in the wrong place. Said once, then the parameters are
+  // checked where they belong.
+  const moved = (split.query ?? '') === '' ? /^wechat_redirect[?&]+(.*)$/s.exec(split.fragment ?? '') : null;
+  if (moved && parts && !fragmentMoved) {
+    const names = parseQuery(moved[1] ?? '').map((p) => p.name.toLowerCase());
+    const authNames = ['appid', 'redirect_uri', 'scope', 'response_type'];
+    if (names.some((n) => authNames.includes(n)) && (looksLikeWechatHost(parts.host ?? '') || classifyPath(parts.path).endpoint)) {
+      const rest = moved[1] ?? '';
+      const result = inspectInner(`${split.base}?${rest.replace(/#wechat_redirect$/, '')}#wechat_redirect`, ctx, true);
+      if (result.kind === 'authorize' || result.kind === 'qrconnect') {
+        result.findings.unshift({ id: 'fragment.before_query', severity: 'error', params: {} });
+        return result;
+      }
+    }
+  }
   const query = parseQuery(split.query ?? '');
   const names = new Set(query.map((p) => p.name.toLowerCase().replace(/^amp;/, '')));
   const hasAuthParams = names.has('appid') || names.has('redirect_uri') || names.has('scope');
@@ -990,6 +1008,8 @@ export function predictWechatPage(finding: Finding, kind: InspectKind): WechatPa
       return qr ? undefined : [{ text: 'state参数过长' }];
     case 'response_type.invalid':
       return [PAGE_UNREACHABLE];
+    case 'fragment.before_query':
+      return [{ text: 'appid不能为空', errcode: 10012 }, PAGE_UNREACHABLE];
     case 'params.missing':
     case 'params.empty': {
       const byName: Record<string, WechatPage> = {

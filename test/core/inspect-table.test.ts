@@ -387,6 +387,21 @@ const cases: Case[] = [
     problems: ['fragment.params_after', 'state.absent'],
   },
   {
+    // Read as a callback before (its state made it "the user refused"): WeChat gets none of the parameters.
+    name: '#wechat_redirect written before the query',
+    url: `${AUTH}#wechat_redirect?${good()}`,
+    ctx: service,
+    kind: 'authorize',
+    problems: ['fragment.before_query'],
+  },
+  {
+    name: '#wechat_redirect before the query, on qrconnect, with an unencoded redirect_uri',
+    url: `${QR}?#wechat_redirect&appid=${WEB}&redirect_uri=https://passport.yhd.com/cb&response_type=code&scope=snsapi_login&state=${STATE}`,
+    ctx: website,
+    kind: 'qrconnect',
+    problems: ['fragment.before_query', 'redirect_uri.not_encoded'],
+  },
+  {
     name: 'misspelt fragment #wechat_redict',
     url: auth(good(), '#wechat_redict'),
     ctx: service,

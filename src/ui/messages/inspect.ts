@@ -356,6 +356,18 @@ export const messages = {
     en: 'Same as having no #wechat_redirect: the link may fail when opened through a redirect.',
   },
   'inspect.fragment.wrong.fix': { zh: '改为 #wechat_redirect。', en: 'Change it to #wechat_redirect.' },
+  'inspect.fragment.before_query': {
+    zh: '#wechat_redirect 写在了参数前面：? 和所有参数都在 # 之后。',
+    en: '#wechat_redirect comes before the parameters: the ? and every parameter are after the #.',
+  },
+  'inspect.fragment.before_query.effect': {
+    zh: '# 之后的内容留在浏览器里，不会发给微信：微信收到的链接没有 appid、redirect_uri、scope，显示错误页（10012 appid不能为空，或“该链接无法访问”），不会跳转到你的回调。',
+    en: 'Nothing after # leaves the browser: WeChat gets a link with no appid, redirect_uri or scope and shows an error page (10012 appid不能为空, or “该链接无法访问”), with no redirect to your callback.',
+  },
+  'inspect.fragment.before_query.fix': {
+    zh: '把参数紧接在路径后面（?appid=…&redirect_uri=…&response_type=code&scope=…&state=…），#wechat_redirect 放在最后；下面的检查按改正后的位置进行。',
+    en: 'Put the parameters right after the path (?appid=…&redirect_uri=…&response_type=code&scope=…&state=…) and #wechat_redirect at the very end; the checks below read them where they belong.',
+  },
   'inspect.fragment.params_after': {
     zh: '#wechat_redirect 后面还有内容：{after}',
     en: 'Something follows #wechat_redirect: {after}',
