@@ -31,6 +31,8 @@ export const FINDING_IDS = [
   'input.unrecognised',
   'input.whitespace',
   'input.truncated',
+  'input.fullwidth',
+  'input.fullwidth_callback',
   'endpoint.no_scheme',
   'endpoint.http',
   'endpoint.host',
@@ -293,7 +295,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * whatever the input, the answer is a result with findings.
  */
 /** Findings that are the cause of the others a URL gets: said first, whatever their severity. */
-const EXPLAINS_OTHERS: ReadonlySet<FindingId> = new Set<FindingId>(['input.truncated', 'fragment.before_query']);
+const EXPLAINS_OTHERS: ReadonlySet<FindingId> = new Set<FindingId>(['input.truncated', 'input.fullwidth', 'fragment.before_query']);
 
 export function inspectUrl(input: string, ctx: InspectContext = {}): InspectResult {
   let result: InspectResult;
@@ -317,6 +319,9 @@ export function hasErrors(result: InspectResult): boolean {
   return result.findings.some((f) => f.severity === 'error');
 }
 
+/** Full-width ？ ＆ ＝ ＃ (U+FF1F, U+FF06, U+FF1D, U+FF03): each is its ASCII twin plus 0xFEE0. */
+const FULLWIDTH_PUNCTUATION = /[\uFF1F\uFF06\uFF1D\uFF03]/g;
+
 function inspectInner(input: string, ctx: InspectContext, fragmentMoved = false): InspectResult {
   const findings = new Findings();
   // Quotes or angle brackets come along when a URL is copied out of JSON, logs or Markdown.
@@ -324,6 +329,22 @@ function inspectInner(input: string, ctx: InspectContext, fragmentMoved = false)
   if (text === '') {
     findings.add('input.empty', 'error');
     return { kind: 'unknown', params: [], findings: findings.list };
+  }
+  // ？ ＆ ＝ ＃ typed with a Chinese input method or converted by a chat app: to a browser and to WeChat
+  // they are letters, not the URL's punctuation, so the path and the parameters run together. Said once,
+  // with which ones; the URL is then read with the ASCII ones meant.
+  const fullwidth = [...new Set(text.match(FULLWIDTH_PUNCTUATION) ?? [])];
+  if (fullwidth.length > 0) {
+    const result = inspectInner(text.replace(FULLWIDTH_PUNCTUATION, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)), ctx, fragmentMoved);
+    // A callback is what WeChat's redirect opened, with ASCII punctuation: the full-width ones came with
+    // the copy (a chat app), so it is read as meant, with a note.
+    const callback = result.kind === 'callback';
+    result.findings.unshift({
+      id: callback ? 'input.fullwidth_callback' : 'input.fullwidth',
+      severity: callback ? 'info' : 'error',
+      params: { chars: fullwidth.join(' ') },
+    });
+    return result;
   }
   const split = splitUrl(text);
   const parts = urlParts(split.base);
@@ -1007,6 +1028,8 @@ export function predictWechatPage(finding: Finding, kind: InspectKind): WechatPa
     case 'state.too_long':
       return qr ? undefined : [{ text: 'state参数过长' }];
     case 'response_type.invalid':
+      return [PAGE_UNREACHABLE];
+    case 'input.fullwidth':
       return [PAGE_UNREACHABLE];
     case 'fragment.before_query':
       return [{ text: 'appid不能为空', errcode: 10012 }, PAGE_UNREACHABLE];

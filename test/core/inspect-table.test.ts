@@ -387,6 +387,23 @@ const cases: Case[] = [
     problems: ['fragment.params_after', 'state.absent'],
   },
   {
+    // Before: the path "/connect/oauth2/authorize？appid＝…" was wrong and every parameter "missing".
+    name: 'full-width ？ ＝ ＆ typed with a Chinese input method',
+    url: auth(good()).replace('?appid=', '？appid＝').replace('&redirect_uri', '＆redirect_uri'),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['input.fullwidth'],
+    params: [['input.fullwidth', 'chars', '？ ＝ ＆']],
+  },
+  {
+    name: 'a callback whose ？ ＝ ＆ a chat app made full-width is read as meant, with a note',
+    url: `https://www.example.com/oauth/callback？code＝041cQ8ll2nWy5c42enol2R2DZX2cQ8ly＆state＝${STATE}`,
+    ctx: { ...service, rememberedState: STATE },
+    kind: 'callback',
+    problems: [],
+    infos: ['input.fullwidth_callback', 'callback.state_ok'],
+  },
+  {
     // Read as a callback before (its state made it "the user refused"): WeChat gets none of the parameters.
     name: '#wechat_redirect written before the query',
     url: `${AUTH}#wechat_redirect?${good()}`,

@@ -38,6 +38,32 @@ export const messages = {
     en: 'Remove the spaces and line breaks; if the URL comes from menu JSON or a config file, fix it there.',
   },
 
+  'inspect.input.fullwidth': {
+    zh: '链接里有全角标点（{chars}），通常是中文输入法打的，或聊天软件转换的。',
+    en: 'The URL contains full-width punctuation ({chars}), usually typed with a Chinese input method or converted by a chat app.',
+  },
+  'inspect.input.fullwidth.effect': {
+    zh: '浏览器和微信把全角的 ？＆＝＃ 当成普通文字，不是链接的分隔符：路径和参数连在一起，微信显示“该链接无法访问”或参数错误页。',
+    en: 'Browsers and WeChat read full-width ？＆＝＃ as plain text, not as the URL’s separators: the path and the parameters run together, and WeChat shows “该链接无法访问” or a parameter error page.',
+  },
+  'inspect.input.fullwidth.fix': {
+    zh: '换成半角的 ? & = #（切到英文输入法再打），或直接用 wxauth url 生成链接；下面的检查按半角符号读这条链接。',
+    en: 'Replace them with ASCII ? & = # (switch the input method to English), or build the URL with wxauth url; the checks below read the URL with the ASCII ones.',
+  },
+
+  'inspect.input.fullwidth_callback': {
+    zh: '这个回调地址里有全角标点（{chars}），是复制时（如经过聊天软件）变成全角的。',
+    en: 'This callback URL contains full-width punctuation ({chars}), picked up when it was copied (through a chat app, say).',
+  },
+  'inspect.input.fullwidth_callback.effect': {
+    zh: '微信跳转时用的是半角符号，这里按半角读出 code 和 state。',
+    en: 'WeChat’s redirect uses the ASCII ones; the code and state are read with them here.',
+  },
+  'inspect.input.fullwidth_callback.fix': {
+    zh: '不用处理；要把它交给 wxauth exchange，复制浏览器地址栏里的原文。',
+    en: 'Nothing to do; to pass it to wxauth exchange, copy it from the browser’s address bar instead.',
+  },
+
   'inspect.input.truncated': {
     zh: '链接在第一个参数（{name}）之后就结束了。',
     en: 'The URL ends after its first parameter ({name}).',
