@@ -14,7 +14,7 @@ import {
   isScope,
   type AuthEndpoint,
 } from './authorize-url.js';
-import { parseCallbackUrl, parseQuery, splitUrl, fragmentQuery, looksLikeCode, redirectUriParams, carriedCallbackParams, type QueryParam } from './callback-url.js';
+import { parseCallbackUrl, parseQuery, splitUrl, fragmentQuery, decodeComponent, looksLikeCode, redirectUriParams, carriedCallbackParams, type QueryParam } from './callback-url.js';
 import { matchCallbackDomain, isIpHost, isLoopbackHost } from './domain.js';
 import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
 import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
@@ -65,6 +65,7 @@ export const FINDING_IDS = [
   'redirect_uri.query_split',
   'redirect_uri.hash_unencoded',
   'redirect_uri.double_encoded',
+  'redirect_uri.encoded_many',
   'redirect_uri.whitespace',
   'redirect_uri.no_scheme',
   'redirect_uri.invalid',
@@ -633,6 +634,18 @@ function inspectAuthUrl(
   };
 }
 
+/** How many times `value` must be decoded before it reads `http(s)://` (at most 50: hostile input). */
+function encodings(value: string): number {
+  let text = value;
+  for (let n = 0; n < 50; n++) {
+    if (/^https?:/i.test(text)) return n;
+    const next = decodeComponent(text);
+    if (!next.ok || next.text === text) return n;
+    text = next.text;
+  }
+  return 50;
+}
+
 function checkRedirectUri(
   param: QueryParam,
   lostToSplit: Set<QueryParam>,
@@ -654,8 +667,14 @@ function checkRedirectUri(
     findings.add('redirect_uri.not_encoded', 'warning', { value: visible(raw, 80) });
   }
   // Encoded twice: WeChat decodes once and sees `https%3A%2F%2F…`, not a URL → 10003 / redirect_uri 参数错误.
-  const doubleEncoded = /^\s*https?%3a/i.test(decoded);
-  if (doubleEncoded) findings.add('redirect_uri.double_encoded', 'error', { value: visible(decoded, 80) });
+  // Encoded three times or more (`https%253A…` after WeChat's decoding) is the same mistake, more times:
+  // said with how many, not as a URL with no scheme.
+  const doubleEncoded = /^\s*https?%(25)*3a/i.test(decoded);
+  if (doubleEncoded) {
+    const times = encodings(decoded.trim()) + 1;
+    if (times > 2) findings.add('redirect_uri.encoded_many', 'error', { times, value: visible(decoded, 80) });
+    else findings.add('redirect_uri.double_encoded', 'error', { value: visible(decoded, 80) });
+  }
   if (/\s/.test(decoded)) {
     const chars = [...new Set([...decoded].filter((c) => /\s/.test(c)))].map(showChar).join(' ');
     findings.add('redirect_uri.whitespace', 'error', { chars, value: visible(decoded, 80) });
@@ -1005,6 +1024,7 @@ export function predictWechatPage(finding: Finding, kind: InspectKind): WechatPa
     case 'redirect_uri.relative':
     case 'redirect_uri.bad_scheme':
     case 'redirect_uri.double_encoded':
+    case 'redirect_uri.encoded_many':
     case 'redirect_uri.whitespace':
     case 'redirect_uri.userinfo':
     case 'redirect_uri.host_non_ascii':

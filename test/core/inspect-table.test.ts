@@ -465,6 +465,15 @@ const cases: Case[] = [
     problems: ['redirect_uri.double_encoded'],
   },
   {
+    // Before: "has no http:// or https://", with a fix ("encoded once") that did not say what was wrong.
+    name: 'redirect_uri encoded three times',
+    url: auth(good({ redirect_uri: encodeURIComponent(encodeURIComponent(CB)) })),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['redirect_uri.encoded_many'],
+    params: [['redirect_uri.encoded_many', 'times', 3]],
+  },
+  {
     name: 'CR/LF at the end of redirect_uri (copied from menu JSON)',
     url: auth(good({ redirect_uri: CB + '%0D%0A' })),
     ctx: service,

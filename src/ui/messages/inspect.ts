@@ -456,6 +456,18 @@ export const messages = {
     zh: '只编码一次：检查是否在拼接前已经编码、框架又编码了一遍。',
     en: 'Encode it once: check whether you encode it and then a framework or SDK encodes it again.',
   },
+  'inspect.redirect_uri.encoded_many': {
+    zh: 'redirect_uri 被编码了 {times} 次：微信解码一次后得到 {value}',
+    en: 'redirect_uri is encoded {times} times: after decoding once, WeChat sees {value}',
+  },
+  'inspect.redirect_uri.encoded_many.effect': {
+    zh: `这不是一个网址，微信显示${P10003}。`,
+    en: `That is not a URL, so WeChat shows ${P10003_EN}.`,
+  },
+  'inspect.redirect_uri.encoded_many.fix': {
+    zh: '只编码一次：找出链接经过的每一处编码（自己的代码、框架、SDK、网关或跳转页），只留一处。',
+    en: 'Encode it once: find every place the link is encoded on its way (your code, a framework, an SDK, a gateway or redirect page) and keep one.',
+  },
   'inspect.redirect_uri.whitespace': {
     zh: 'redirect_uri 里有空白字符（{chars}）：{value}',
     en: 'redirect_uri contains whitespace ({chars}): {value}',
