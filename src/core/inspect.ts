@@ -464,8 +464,11 @@ function inspectAuthUrl(
   if (htmlEscaped.length > 0) {
     findings.add('params.html_escaped', 'error', { names: htmlEscaped.map((p) => p.name) });
   }
+  const malformed = new Set<string>();
   for (const p of query) {
-    if (p.malformed) findings.add('params.bad_encoding', 'error', { name: p.name, value: visible(p.rawValue, 60) });
+    if (!p.malformed || malformed.has(p.name)) continue;
+    malformed.add(p.name);
+    findings.add('params.bad_encoding', 'error', { name: p.name, value: visible(p.rawValue, 60) });
   }
   const counts = new Map<string, number>();
   for (const p of query) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
@@ -494,9 +497,13 @@ function inspectAuthUrl(
           (name) => !query.some((p) => p.name === name) && fragmentParams.some((p) => p.name === name),
         );
 
+  // Each name once: `&a=1` repeated 30,000 times is one unknown parameter, not 30,000 warnings.
+  const named = new Set<string>();
   for (const p of query) {
     if (known.includes(p.name) || lostToSplit.has(p) || p.name.startsWith('amp;')) continue;
     if (p.name === 'code' || p.name === 'state') continue;
+    if (named.has(p.name)) continue;
+    named.add(p.name);
     // An AppSecret or a token in the link every user's phone opens (and proxies' logs, and the Referer): a
     // leak, whatever WeChat does with the parameter. Exact names only: pass_ticket (WeChat's own) or an
     // invite_code are no secret of the account's.

@@ -1017,6 +1017,14 @@ describe('what inspect shows of the link', () => {
   });
 });
 
+describe('a parameter written many times', () => {
+  it('is said once per name, not once per copy (30,000 copies were 30,000 warnings)', () => {
+    const result = inspectUrl(auth(good() + '&from=menu'.repeat(3000) + '&bad=%E4'.repeat(3000)), service);
+    expect(result.findings.filter((f) => f.id === 'params.unknown').map((f) => f.params.name)).toEqual(['from', 'bad']);
+    expect(result.findings.filter((f) => f.id === 'params.bad_encoding').map((f) => f.params.name)).toEqual(['bad']);
+  });
+});
+
 describe('the order of findings', () => {
   it('says first what explains the rest: a URL cut at its first & before the parameters it is missing', () => {
     const ids = inspectUrl(`${AUTH}?appid=${OA}`).findings.map((f) => f.id);
