@@ -50,6 +50,7 @@ export const FINDING_IDS = [
   'params.empty',
   'params.order',
   'params.connect_redirect',
+  'params.wechat_hop',
   'response_type.invalid',
   'scope.unknown',
   'scope.misspelt',
@@ -320,6 +321,9 @@ export function hasErrors(result: InspectResult): boolean {
   return result.findings.some((f) => f.severity === 'error');
 }
 
+/** What WeChat appends to an authorize link on its internal redirect (`connect_redirect=1&uin=&key=&pass_ticket=`). */
+const WECHAT_HOP_PARAMS = ['uin', 'key', 'pass_ticket'] as const;
+
 /** Full-width ？ ＆ ＝ ＃ (U+FF1F, U+FF06, U+FF1D, U+FF03): each is its ASCII twin plus 0xFEE0. */
 const FULLWIDTH_PUNCTUATION = /[\uFF1F\uFF06\uFF1D\uFF03]/g;
 
@@ -497,8 +501,13 @@ function inspectAuthUrl(
           (name) => !query.some((p) => p.name === name) && fragmentParams.some((p) => p.name === name),
         );
 
+  // `uin`, `key`, `pass_ticket`: WeChat adds them on its own internal hop (API-FACTS §1.2), so a link
+  // copied from WeChat's address bar has them. Not unknown to WeChat: the copier's session, said once.
+  const hop = WECHAT_HOP_PARAMS.filter((name) => query.some((p) => p.name === name));
+  const isHop = hop.includes('pass_ticket') || hop.length >= 2;
+  if (isHop) findings.add('params.wechat_hop', 'warning', { names: hop });
   // Each name once: `&a=1` repeated 30,000 times is one unknown parameter, not 30,000 warnings.
-  const named = new Set<string>();
+  const named = new Set<string>(isHop ? hop : []);
   for (const p of query) {
     if (known.includes(p.name) || lostToSplit.has(p) || p.name.startsWith('amp;')) continue;
     if (p.name === 'code' || p.name === 'state') continue;

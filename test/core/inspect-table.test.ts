@@ -240,7 +240,8 @@ const cases: Case[] = [
     url: auth(good() + '&invite_code=abc123&pass_ticket=xyz'),
     ctx: service,
     kind: 'authorize',
-    problems: ['params.unknown'],
+    // pass_ticket is WeChat's own hop marker (params.wechat_hop), not a leak of the account's.
+    problems: ['params.unknown', 'params.wechat_hop'],
   },
   {
     name: 'an AppSecret and a token in the redirect_uri’s own query go out with the link too: errors, and the values shown masked',
@@ -385,6 +386,23 @@ const cases: Case[] = [
     ctx: service,
     kind: 'authorize',
     problems: ['fragment.params_after', 'state.absent'],
+  },
+  {
+    // Before: "WeChat does not know the parameter uin" (and key, pass_ticket), three times over.
+    name: "a link copied from WeChat's address bar (WeChat's own connect_redirect, uin, key, pass_ticket)",
+    url: auth(good() + '&connect_redirect=1&uin=MTIzNDU2&key=abc123&pass_ticket=xyz789'),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['params.wechat_hop'],
+    infos: ['params.connect_redirect'],
+    params: [['params.wechat_hop', 'names', ['uin', 'key', 'pass_ticket']]],
+  },
+  {
+    name: 'a parameter of your own called key is still unknown to WeChat',
+    url: auth(good() + '&key=abc123'),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['params.unknown'],
   },
   {
     // Before: the path "/connect/oauth2/authorize？appid＝…" was wrong and every parameter "missing".

@@ -264,6 +264,18 @@ export const messages = {
     zh: '按 {expected} 的顺序手工拼接，不要用会排序或重排参数的 URL 工具（如按字母排序的 urlencode）。',
     en: 'Concatenate them in the order {expected}; do not use URL helpers that sort or reorder parameters.',
   },
+  'inspect.params.wechat_hop': {
+    zh: '链接里有 {names}：这是微信内部跳转时自己加上的，链接是从微信的地址栏复制的。',
+    en: 'The link carries {names}: WeChat adds these on its internal redirect, so the link was copied from WeChat’s address bar.',
+  },
+  'inspect.params.wechat_hop.effect': {
+    zh: '它们属于复制者本人的微信会话，对别人没有用；把这样的链接发出去或放进菜单，等于把这些会话参数一并公开。',
+    en: 'They belong to the WeChat session of whoever copied the link and mean nothing to anyone else; publishing the link (in a menu, a message) publishes them too.',
+  },
+  'inspect.params.wechat_hop.fix': {
+    zh: '发布前去掉 {names}（以及 connect_redirect），或者用 wxauth url 重新生成链接。',
+    en: 'Remove {names} (and connect_redirect) before you publish it, or build the link again with wxauth url.',
+  },
   'inspect.params.connect_redirect': {
     zh: '链接带有 connect_redirect=1（未公开的参数）。',
     en: 'The URL carries connect_redirect=1 (undocumented).',
