@@ -21,7 +21,8 @@ export function renderFinding(out: Output, f: Finding, keys: FindingKeys, profil
   return {
     id: f.id,
     severity: f.severity,
-    message: out.tKey(keys.message, params),
+    // trimEnd: a sentence whose last value is empty (`error={error} {description}` with no description).
+    message: out.tKey(keys.message, params).trimEnd(),
     effect: out.tKey(keys.effect, params),
     fix: out.tKey(keys.fix, params),
   };

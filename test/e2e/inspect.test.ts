@@ -75,6 +75,26 @@ describe('wxauth inspect', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('an authorize link with #wechat_redirect before its query is linted as one, in both languages (it was a callback "the user refused")', async () => {
+    const url = GOOD.replace('?', '#wechat_redirect?').replace(/#wechat_redirect$/, '');
+    for (const lang of ['en', 'zh']) {
+      const r = await run(['--lang', lang, 'inspect', url, '--json']);
+      expect(r.code, r.stderr).toBe(1);
+      const doc = parseJson(r.stdout) as { kind: string; findings: JsonFinding[] };
+      expect(doc.kind).toBe('authorize');
+      expect(doc.findings.map((f) => f.id)).toEqual(['fragment.before_query']);
+      expect(doc.findings[0]?.wechatPage?.[0]).toEqual({ text: 'appid不能为空', errcode: 10012 });
+    }
+  });
+
+  it('a callback with error= and no error_description: the message ends where its words do', async () => {
+    const r = await run(['inspect', 'https://www.example.com/oauth/callback?error=access_denied&state=Xq3v9TzLm0aB7cD2', '--json']);
+    const doc = parseJson(r.stdout) as { findings: JsonFinding[] };
+    const message = doc.findings.find((f) => f.id === 'callback.oauth_error')?.message;
+    expect(message).toContain('error=access_denied');
+    expect(message).toBe(message?.trimEnd());
+  });
+
   it('names listed in a finding are joined with 、 in Chinese, while --json keeps each list as one "a, b" string', async () => {
     const escaped = GOOD.replace(/&/g, '&amp;');
     const zh = await run(['--lang', 'zh', 'inspect', escaped]);
