@@ -6,17 +6,14 @@
 // WeChat matches the authorize URL against a strict pattern: "微信会对授权链接做正则强匹配校验，如果链接的
 // 参数顺序不对，授权页面将无法正常访问" (old OA doc, API-FACTS §1.2). The order is appid, redirect_uri,
 // response_type, scope, state, then `#wechat_redirect`; redirect_uri is URL-encoded exactly once (§1.1).
-import { PATHS, joinUrl, DEFAULT_OPEN_BASE, isWechatOpenBase } from './endpoints.js';
+import { PATHS, joinUrl, DEFAULT_OPEN_BASE, isWechatOpenBase, type Scope } from './endpoints.js';
 
 export type AuthEndpoint = 'authorize' | 'qrconnect';
 export const AUTH_ENDPOINTS: readonly AuthEndpoint[] = ['authorize', 'qrconnect'];
 
-export const SCOPES = ['snsapi_base', 'snsapi_userinfo', 'snsapi_login'] as const;
-export type Scope = (typeof SCOPES)[number];
-
-export function isScope(value: string): value is Scope {
-  return (SCOPES as readonly string[]).includes(value);
-}
+// The scopes live in endpoints.ts, a module every token command already loads (token.ts reads a scope
+// with isScope): importing them from here put this module's chunk in their start-up (issue 19).
+export { SCOPES, isScope, type Scope } from './endpoints.js';
 
 /** Which scopes each endpoint accepts: snsapi_login only on qrconnect, the other two only on authorize. */
 export const ENDPOINT_SCOPES: Record<AuthEndpoint, readonly Scope[]> = {

@@ -6,6 +6,14 @@ export const DEFAULT_OPEN_BASE = 'https://open.weixin.qq.com';
 /** Where `wxauth emulator` listens unless told otherwise (and where probe looks for it). */
 export const EMULATOR_DEFAULT_PORT = 3900;
 
+/** The three scopes of web authorization (which endpoint takes which: authorize-url.ts ENDPOINT_SCOPES). */
+export const SCOPES = ['snsapi_base', 'snsapi_userinfo', 'snsapi_login'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export function isScope(value: string): value is Scope {
+  return (SCOPES as readonly string[]).includes(value);
+}
+
 /** Whether an open base is WeChat's own page host (whose authorize page refuses desktop browsers), not an emulator. */
 export function isWechatOpenBase(base: string): boolean {
   return base.replace(/\/+$/, '') === DEFAULT_OPEN_BASE;

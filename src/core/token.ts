@@ -1,8 +1,8 @@
 // User (web-authorization) tokens, as pure functions: narrowing WeChat's raw /sns/* bodies into typed
 // results and expiry maths (the advice after an errcode is in next-step.ts). No fs, no network, no
 // clock: `now` is always passed in (milliseconds since the epoch).
-import { isScope } from './authorize-url.js';
 import { isAuthorizeUrl, looksLikeCode, parseCallbackUrl, type ParsedCallback } from './callback-url.js';
+import { isScope } from './endpoints.js';
 import { readFields, type Narrowed } from './responses.js';
 import { redactText, redactValue } from './secrets.js';
 
