@@ -304,7 +304,9 @@ export function normalizeSeed(input: unknown, domainOverrides: Record<string, st
       verified: typeof app.verified === 'boolean' ? app.verified : type !== 'subscription',
       domain: domains.map((d) => d.toLowerCase()),
       openAccount: typeof app.openAccount === 'string' ? app.openAccount : null,
-      ipWhitelist: Array.isArray(wl) ? normalizeWhitelist(wl as string[]) : null,
+      // An empty list is a whitelist with nobody on it, as WeChat applies one to every account (§8);
+      // only null or no field is no check (POST /__emulator/whitelist's [] removes it, as documented).
+      ipWhitelist: Array.isArray(wl) ? (normalizeWhitelist(wl as string[]) ?? []) : null,
       tokenDailyQuota: app.tokenDailyQuota ?? (type === 'test' ? 200 : 2000),
     });
   });

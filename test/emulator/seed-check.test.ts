@@ -115,6 +115,16 @@ describe('seed problems', () => {
         await emu.close();
       }
     }
+    // An empty list in a seed is a whitelist with nobody on it (API-FACTS §8: the whitelist applies to
+    // every account since 2018), not "no check": only null or no field is that.
+    const empty = await startEmulator({ port: 0, seed: { apps: [{ ...GOOD_APP, type: 'test', ipWhitelist: [] }], users: [{ id: 'a', nickname: 'a' }] } });
+    try {
+      const r = await get(empty.url, `/cgi-bin/token?grant_type=client_credential&appid=${GOOD_APP.appid}&secret=${GOOD_APP.secret}`);
+      expect(r.json).toMatchObject({ errcode: 40164 });
+      expect(empty.apps[0]!.ipWhitelist).toEqual([]);
+    } finally {
+      await empty.close();
+    }
   });
 
   it('a misspelt or unknown field is a problem, not skipped: "follow" would leave the user following nothing', async () => {
