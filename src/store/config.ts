@@ -1,5 +1,5 @@
 // Settings: named profiles of credentials and callback settings, in config.json (mode 0600).
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, messageRef, UsageError } from '../errors.js';
 import { checkSetting, isProfileName, type CheckContext } from '../core/validate.js';
 import type { MessageRef } from '../errors.js';
 import { checkFields, describeJson, JsonFile, jsonFilePath, narrowMap, narrowObject, ShapeError, type FieldRule } from './files.js';
@@ -20,7 +20,7 @@ const PROFILE_FIELDS: Record<string, FieldRule> = Object.fromEntries(PROFILE_KEY
 function narrowConfigFile(data: Record<string, unknown>): ConfigFile {
   checkFields(data, '', {}, { currentProfile: 'string' });
   if (typeof data.currentProfile === 'string' && isReservedName(data.currentProfile)) {
-    throw new ShapeError('currentProfile', 'a profile name that is not a built-in JavaScript property name', describeJson(data.currentProfile));
+    throw new ShapeError('currentProfile', messageRef('config.file.expected.profileName'), describeJson(data.currentProfile));
   }
   if ('profiles' in data) {
     data.profiles = narrowMap(data.profiles, 'profiles', (value, where) => {

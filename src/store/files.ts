@@ -256,12 +256,13 @@ export function readStateFile(file: string, limit = MAX_STATE_FILE_BYTES): FileS
  * (`profiles.default.users["wx…:o…"]`), so the user can find and fix that one entry.
  */
 export class ShapeError extends Error {
+  /** `expected` and `found`: a type name or value shown as it is, or a message in the user's language. */
   constructor(
     readonly where: string,
-    readonly expected: string,
-    readonly found: string,
+    readonly expected: string | MessageRef,
+    readonly found: string | MessageRef,
   ) {
-    super(`${where}: expected ${expected}, found ${found}`);
+    super(`${where}: expected ${typeof expected === 'string' ? expected : expected.key}, found ${typeof found === 'string' ? found : found.key}`);
   }
 }
 
@@ -308,6 +309,9 @@ export function narrowMap<T>(value: unknown, where: string, entry: (value: unkno
 /** `time`: a moment in ms since 1970 that a Date can hold (±8.64e15), so printing it never throws. */
 export type FieldRule = 'string' | 'number' | 'time' | 'boolean' | readonly string[];
 
+const TIME_EXPECTED: MessageRef = messageRef('config.file.expected.time');
+const MISSING_FOUND: MessageRef = messageRef('config.file.found.missing');
+
 /** The largest |ms since 1970| a Date holds (ECMAScript's time range). */
 const MAX_TIME_MS = 8.64e15;
 
@@ -334,8 +338,10 @@ export function checkFields(
           ? isStoredTime(value)
           : typeof value === rule;
     if (!ok) {
-      const expected = Array.isArray(rule) ? rule.map((r) => JSON.stringify(r)).join(' or ') : rule === 'time' ? 'a time (ms since 1970)' : (rule as string);
-      throw new ShapeError(childPath(where, key), expected, key in object ? describeJson(value) : 'nothing (missing)');
+      let found: ShapeError['found'] = MISSING_FOUND;
+      if (key in object) found = describeJson(value);
+      if (rule === 'time') throw new ShapeError(childPath(where, key), TIME_EXPECTED, found);
+      throw new ShapeError(childPath(where, key), Array.isArray(rule) ? rule.map((r) => JSON.stringify(r)).join(' or ') : (rule as string), found);
     }
   };
   for (const [key, rule] of Object.entries(required)) check(key, rule, true);

@@ -176,12 +176,14 @@ describe('the token cache file', () => {
     for (const args of [['tokens'], ['tokens', 'show', openidOf('u1')], ['check']]) {
       const r = await wx(args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(4);
-      expect(r.stderr).toContain('accessTokenExpiresAt it expects a time (ms since 1970), found number 1e+303');
+      expect(r.stderr).toContain('accessTokenExpiresAt it expects a time (ms since 1970, within what a date can hold), found number 1e+303');
       expect(r.stderr).not.toContain('internal error');
     }
     const zh = await wx(['--lang', 'zh', 'tokens']);
     expect(zh.code).toBe(4);
     expect(zh.stderr).toContain('不是 wxauth 写入的格式');
+    // What was expected is said in Chinese too, not the English words inside a Chinese sentence.
+    expect(zh.stderr).toContain('accessTokenExpiresAt 处应为 时间（1970 年起的毫秒数，且在日期能表示的范围内），实际为 number 1e+303');
     expect(fs.readFileSync(file, 'utf8')).toBe(poisoned);
   });
 });

@@ -141,6 +141,9 @@ export const messages = {
     zh: '{file} 是合法的 JSON，但不是 wxauth 写入的格式：{where} 处应为 {expected}，实际为 {found}。',
     en: '{file} is valid JSON but not in the shape wxauth writes: at {where} it expects {expected}, found {found}.',
   },
+  'config.file.expected.time': { zh: '时间（1970 年起的毫秒数，且在日期能表示的范围内）', en: 'a time (ms since 1970, within what a date can hold)' },
+  'config.file.found.missing': { zh: '没有（缺少这一项）', en: 'nothing (missing)' },
+  'config.file.expected.profileName': { zh: '一个 profile 名（不能是 JavaScript 内置属性名）', en: 'a profile name that is not a built-in JavaScript property name' },
   'config.file.wrongShape.hint': {
     zh: 'wxauth 没有改动这个文件。手动修正或删除 {file} 中的 {where}（或把文件移走后重新 wxauth init），再重试。',
     en: 'wxauth left the file untouched. Correct or delete {where} in {file} by hand (or move the file away and run wxauth init again), then retry.',
