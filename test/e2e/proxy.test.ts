@@ -29,10 +29,10 @@ interface Raw {
   body: Buffer;
 }
 
-function request(base: string, target: string, options: { method?: string; headers?: Record<string, string> | string[]; body?: Buffer | string; agent?: http.Agent; localAddress?: string } = {}): Promise<Raw> {
+function request(base: string, target: string, options: { method?: string; headers?: Record<string, string> | string[]; body?: Buffer | string; agent?: http.Agent; localAddress?: string; signal?: AbortSignal } = {}): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const url = new URL(base);
-    const req = http.request({ host: url.hostname, port: url.port, method: options.method ?? 'GET', path: target, headers: options.headers, agent: options.agent ?? false, ...(options.localAddress ? { localAddress: options.localAddress } : {}) }, (res) => {
+    const req = http.request({ host: url.hostname, port: url.port, method: options.method ?? 'GET', path: target, headers: options.headers, agent: options.agent ?? false, ...(options.localAddress ? { localAddress: options.localAddress } : {}), ...(options.signal ? { signal: options.signal } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? '', rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
@@ -96,6 +96,51 @@ async function untilClosed(url: string, bytes: string, ms: number): Promise<{ an
 async function calls(p: Recorded, n: number): Promise<void> {
   for (let i = 0; i < 200 && p.calls.length < n; i++) await new Promise((r) => setTimeout(r, 10));
   expect(p.calls.length).toBeGreaterThanOrEqual(n);
+}
+
+/**
+ * The emulator behind a relay that holds back its answer to the first call `held` picks (WeChat slow to
+ * answer, not to act: the emulator has served the call, so a code is spent) until release(). `served`
+ * settles once the emulator has answered that call. The order of answers is then the test's, not a timer's.
+ */
+async function holdingRelay(held: (req: http.IncomingMessage) => boolean) {
+  let onServed!: () => void;
+  const served = new Promise<void>((resolve) => (onServed = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let holding = false;
+  const server = http.createServer((req, res) => {
+    const hold = !holding && held(req);
+    if (hold) holding = true;
+    const up = http.request(`${emu.url}${req.url ?? '/'}`, { method: req.method, headers: req.headers, agent: false }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (c: Buffer) => chunks.push(c));
+      answer.on('end', () => {
+        void (async () => {
+          if (hold) {
+            onServed();
+            await released;
+          }
+          if (res.destroyed) return; // the proxy gave up on it (its caller went away)
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(Buffer.concat(chunks));
+        })();
+      });
+    });
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    served,
+    release,
+    close() {
+      release();
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }
 
 let emu: EmulatorHandle;
@@ -1222,20 +1267,26 @@ describe('wxauth proxy (the command)', () => {
     expect(px.stdout.text + px.stderr.text).not.toContain('没有检测到问题');
   });
 
-  it('a code exchange that timed out and was retried: the 40163 is blamed on the lost exchange, not on a first use elsewhere (en, zh)', async () => {
+  it('a code exchange whose answer was lost (its caller gave up) and was retried: the 40163 is blamed on the lost exchange, not on a first use elsewhere (en, zh)', async () => {
     for (const [lang, says] of [
-      ['en', 'got no answer (timeout) although WeChat had spent the code; so the retry at'],
-      ['zh', '但没有收到应答（上游超时），而微信已经用掉了这个 code'],
+      ['en', 'got no answer (aborted) although WeChat had spent the code; so the retry at'],
+      ['zh', '但没有收到应答（调用方先断开），而微信已经用掉了这个 code'],
     ] as const) {
-      const px = await runProxyCommand(['--upstream', emu.url, '--timeout', '300', '--lang', lang]);
+      // WeChat slow to answer, not to act: the code is spent when the request arrives, its answer never comes back.
+      const relay = await holdingRelay((req) => req.url!.startsWith('/sns/oauth2/access_token'));
+      const px = await runProxyCommand(['--upstream', relay.url, '--lang', lang]);
       const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_base' });
-      // WeChat slow to answer, not to act: the code is spent when the request arrives.
-      emu.addFault({ kind: 'delay', ms: 1500, path: '/sns/oauth2/access_token', count: 1 });
       try {
-        expect((await request(px.url, exchangePath(code))).status).toBe(504);
+        const caller = new AbortController();
+        const lost = request(px.url, exchangePath(code), { signal: caller.signal });
+        await relay.served;
+        caller.abort();
+        await expect(lost).rejects.toThrow();
+        // The proxy has seen its caller go (its line is out) before the retry is sent.
+        for (let i = 0; i < 200 && !px.stderr.text.includes('/sns/oauth2/access_token'); i++) await new Promise((r) => setTimeout(r, 10));
         expect(JSON.parse((await request(px.url, exchangePath(code))).body.toString())).toMatchObject({ errcode: 40163 });
       } finally {
-        emu.setFaults([]);
+        relay.close();
       }
       expect(await px.stop()).toBe(0);
       expect(px.stderr.text).toContain('[code.reused]');
@@ -1245,17 +1296,19 @@ describe('wxauth proxy (the command)', () => {
   });
 
   it('two exchanges of one code, the second answered first (WeChat slow to answer the first): one code.reused naming them in order', async () => {
-    const px = await runProxyCommand(['--upstream', emu.url]);
+    const relay = await holdingRelay((req) => req.headers['user-agent'] === 'first-server');
+    const px = await runProxyCommand(['--upstream', relay.url]);
     const code = emu.issueCode({ appid: SERVICE, scope: 'snsapi_base' });
-    emu.addFault({ kind: 'delay', ms: 600, path: '/sns/oauth2/access_token', count: 1 });
     try {
       const first = request(px.url, exchangePath(code), { headers: { 'User-Agent': 'first-server' } });
-      await new Promise((r) => setTimeout(r, 150));
+      // The first has spent the code at the emulator; its answer is held until the second's is in.
+      await relay.served;
       const second = await request(px.url, exchangePath(code), { headers: { 'User-Agent': 'second-server' } });
       expect(JSON.parse(second.body.toString())).toMatchObject({ errcode: 40163 });
+      relay.release();
       expect(JSON.parse((await first).body.toString())).toHaveProperty('access_token');
     } finally {
-      emu.setFaults([]);
+      relay.close();
     }
     expect(await px.stop()).toBe(0);
     expect(px.stderr.text.match(/\[code\.reused\]/g)).toHaveLength(1);
