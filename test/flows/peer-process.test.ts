@@ -19,6 +19,32 @@ describe('describeCommand', () => {
     [['curl', '-s', '-o', '/dev/null', 'http://127.0.0.1:3901/cgi-bin/token'], 'curl'],
     [['./bin/app', '--token', 'kR9x/Qm2ZtW8vLp4'], 'app'],
     [['node', '--inspect', 'server.js'], 'node server.js'],
+    // An interpreter's options are known: a word with a slash after one that takes no value is its script.
+    [['node', '--enable-source-maps', 'dist/server'], 'node server'],
+    [['node', '--inspect', 'build/app'], 'node app'],
+    [['/usr/bin/python3', '-u', 'app/main'], 'python3 main'],
+    [['node', '--max-old-space-size=4096', 'dist/main'], 'node main'],
+    [['node', '--max-old-space-size', '4096', 'dist/main'], 'node main'],
+    // … and a word after one that takes a value is that value, never the script.
+    [['node', '-r', 'dotenv/config', 'dist/server'], 'node server'],
+    [['node', '--import', 'tsx/esm', 'src/server.ts'], 'node server.ts'],
+    [['node', '--env-file', 'config/.env', 'dist/server'], 'node server'],
+    [['node', '--loader', 'ts-node/esm', './src/app'], 'node app'],
+    [['python3.11', '-W', 'ignore', '-X', 'dev', 'app/main'], 'python3.11 main'],
+    [['python3', '-m', 'uvicorn', 'app/main'], 'python3'],
+    [['python', '-c', 'import x/y', 'a/b'], 'python'],
+    [['node', '-p', 'process.env.X', 'a/b'], 'node'],
+    [['ruby', '-I', 'lib/x', 'bin/rails', 'server'], 'ruby rails'],
+    [['php', '-S', '127.0.0.1:8000', '-t', 'public/'], 'php'],
+    [['deno', 'run', '--allow-net', 'src/main.ts'], 'deno main.ts'],
+    [['bun', 'run', 'src/index.ts'], 'bun index.ts'],
+    [['java', '-cp', 'lib/a.jar', '-jar', 'target/app.jar'], 'java app.jar'],
+    // The script's own arguments are never looked at, a secret among them included.
+    [['node', 'dist/server', '--token', 'kR9x/Qm2ZtW8vLp4'], 'node server'],
+    [['node', '--', 'dist/server'], 'node server'],
+    // Another program: a slash word right after an option stays that option's value, unless written --x=y.
+    [['./bin/app', '--config=prod', 'dist/worker'], 'app worker'],
+    [['./bin/app', '-t', 'AbC/dEf'], 'app'],
   ])('%j → %s', (argv, expected) => {
     expect(describeCommand(argv)).toBe(expected);
   });

@@ -79,15 +79,99 @@ async function ownerOf(inode: string): Promise<number | undefined> {
 /** A script file as an interpreter is given it (`server.mjs`, `app.py`, `app.jar`, `./bin/www`). */
 const SCRIPT_FILE = /\.(?:[cm]?js|[cm]?ts|py|php|rb|pl|jar|sh|lua)$/i;
 
+/** How an interpreter reads the words before its script. */
+interface Interpreter {
+  /** Options whose value is the next word (`node -r dotenv/config`, `python -W ignore`): never the script. */
+  value: ReadonlySet<string>;
+  /** Options after which there is no script: inline code, a module (`node -e '…'`, `python -m uvicorn`). */
+  noScript: ReadonlySet<string>;
+  /** Options whose value is the script (`java -jar target/app.jar`, `php -f index.php`). */
+  scriptValue?: ReadonlySet<string>;
+  /** Subcommands before the script (`deno run main.ts`, `bun run src/index.ts`). */
+  subcommands?: ReadonlySet<string>;
+}
+
+const NODE: Interpreter = {
+  value: new Set(['-r', '--require', '--import', '--env-file', '--env-file-if-exists', '--loader', '--experimental-loader', '-C', '--conditions', '--title', '--max-old-space-size', '--stack-size', '--inspect-port', '--input-type', '--redirect-warnings', '--report-dir', '--cpu-prof-dir', '--heap-prof-dir', '--diagnostic-dir', '--watch-path', '--disable-warning', '--icu-data-dir', '--openssl-config', '--unhandled-rejections', '--dns-result-order', '--experimental-default-type', '--localstorage-file', '--secure-heap', '--heapsnapshot-signal']),
+  noScript: new Set(['-e', '--eval', '-p', '--print', '-c', '--check', '--test', '-i', '--interactive', '--run']),
+};
+const PYTHON: Interpreter = { value: new Set(['-W', '-X', '-Q']), noScript: new Set(['-m', '-c']) };
+const RUBY: Interpreter = { value: new Set(['-r', '-I', '-C', '-E', '--encoding']), noScript: new Set(['-e']) };
+const PHP: Interpreter = { value: new Set(['-c', '-d', '-z', '-t']), noScript: new Set(['-r', '-S', '-a', '-i', '-l', '-m', '-v']), scriptValue: new Set(['-f']) };
+const DENO_BUN: Interpreter = {
+  value: new Set(['-c', '--config', '--import-map', '--env-file', '--cwd', '-r', '--preload', '--lock', '--location', '--cert']),
+  noScript: new Set(['-e', '--eval', '-p', '--print']),
+  subcommands: new Set(['run', 'serve', 'test', 'bench', 'watch']),
+};
+const JAVA: Interpreter = {
+  value: new Set(['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-modules', '--add-opens', '--add-exports', '--upgrade-module-path', '--limit-modules']),
+  noScript: new Set(['-m', '--module', '-version', '--version', '-h', '-help', '--help']),
+  scriptValue: new Set(['-jar']),
+};
+
+/** The interpreter a program's name is, if it is one whose options are known. */
+function interpreterOf(program: string): Interpreter | undefined {
+  if (program === 'node' || program === 'nodejs') return NODE;
+  if (/^(?:python|pypy)(?:\d+(?:\.\d+)*)?$/.test(program)) return PYTHON;
+  if (/^ruby(?:\d+(?:\.\d+)*)?$/.test(program)) return RUBY;
+  if (/^php(?:\d+(?:\.\d+)*)?$/.test(program)) return PHP;
+  if (program === 'deno' || program === 'bun') return DENO_BUN;
+  if (program === 'java') return JAVA;
+  return undefined;
+}
+
+/** A word that can be shown as a script: a file's path, never inline code, a URL or a `name=value`. */
+function scriptLike(word: string): boolean {
+  return !word.startsWith('-') && !/[\s=?&]/.test(word) && !word.includes('://') && (SCRIPT_FILE.test(word) || word.includes('/'));
+}
+
+/**
+ * An interpreter's script: the first word that is neither an option nor an option's value. Its options
+ * are known, so a word with a slash after one that takes no value (`node --inspect build/app`, `python3
+ * -u app/main`) is the script; one written `--x=y` takes no next word. Words after the script are its
+ * own arguments and never looked at.
+ */
+function interpretersScript(args: readonly string[], interpreter: Interpreter): string | undefined {
+  let subcommandSeen = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return args[i + 1] !== undefined && scriptLike(args[i + 1]!) ? args[i + 1] : undefined;
+    if (a.startsWith('-') && a.length > 1) {
+      if (a.includes('=')) continue; // `--max-old-space-size=4096`, `--require=x`: its value is in it
+      if (interpreter.noScript.has(a)) return undefined;
+      if (interpreter.scriptValue?.has(a)) return args[i + 1] !== undefined && scriptLike(args[i + 1]!) ? args[i + 1] : undefined;
+      if (interpreter.value.has(a)) i++;
+      continue;
+    }
+    if (!subcommandSeen && interpreter.subcommands?.has(a)) {
+      subcommandSeen = true;
+      continue;
+    }
+    return scriptLike(a) ? a : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Another program's script, its options unknown: a word with a slash but no script's extension right
+ * after an option is that option's value (`curl -o /dev/null`, `--token AbC/dEf`, a base64 secret), not
+ * a script; after an option written `--x=y` it is not.
+ */
+function othersScript(args: readonly string[]): string | undefined {
+  return args.find((a, i) => {
+    if (!scriptLike(a)) return false;
+    if (SCRIPT_FILE.test(a)) return true;
+    const before = args[i - 1] ?? '';
+    return !before.startsWith('-') || before.includes('=');
+  });
+}
+
 /** The program and its script (`node server.mjs`), or the program alone. */
 export function describeCommand(argv: readonly string[]): string {
   const program = path.basename(argv[0] ?? '?');
-  // A script's path, never inline code (`node -e '…'`), a value (`--secret=…`, a URL, `curl -A name`).
-  // A word with a slash but no script's extension right after an option is that option's value (`curl -o
-  // /dev/null`, `--token AbC/dEf`, a base64 secret), not a script.
-  const script = argv.slice(1).find(
-    (a, i, rest) => !a.startsWith('-') && !/[\s=?&]/.test(a) && !a.includes('://') && (SCRIPT_FILE.test(a) || (a.includes('/') && !(rest[i - 1] ?? '').startsWith('-'))),
-  );
+  const interpreter = interpreterOf(program);
+  const args = argv.slice(1);
+  const script = interpreter ? interpretersScript(args, interpreter) : othersScript(args);
   return (script ? `${program} ${path.basename(script)}` : program).slice(0, 80);
 }
 
