@@ -93,7 +93,13 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 
 /** An option given explicitly empty (`--nonce ''`) is a mistake, not "use the default". */
 function notEmpty(value: unknown, flag: string): void {
-  if (value === '') throw new UsageError({ key: 'jssdk.usage.empty', params: { flag } }, { hint: { key: 'jssdk.usage.empty.hint', params: { flag } } });
+  if (value === '') throw emptyOption(flag);
+}
+
+/** `flag` given empty; --ticket's hint says what leaving it out does (the cached or a fetched ticket). */
+function emptyOption(flag: string): UsageError {
+  const hint: MessageRef = flag === '--ticket' ? { key: 'jssdk.ticket.empty.hint' } : { key: 'jssdk.usage.empty.hint', params: { flag } };
+  return new UsageError({ key: 'jssdk.usage.empty', params: { flag } }, { hint });
 }
 
 function seconds(value: string | undefined, flag: string): number | undefined {
@@ -201,7 +207,7 @@ export async function run(given: JssdkOptions, ctx: Context): Promise<JssdkResul
   // A ticket pasted with a trailing newline or space, or inside quotes (a shell quoted twice, a .env
   // line): the ticket is what is inside. Dropped quotes are said (ticketUnquoted); whitespace is not.
   const unwrapped = read.sub !== 'ticket' && read.ticket !== undefined ? unwrapTicket(read.ticket) : undefined;
-  if (unwrapped !== undefined && unwrapped.ticket === '') throw new UsageError({ key: 'jssdk.usage.empty', params: { flag: '--ticket' } }, { hint: { key: 'jssdk.usage.empty.hint', params: { flag: '--ticket' } } });
+  if (unwrapped !== undefined && unwrapped.ticket === '') throw emptyOption('--ticket');
   const options: JssdkOptions = unwrapped !== undefined && read.sub !== 'ticket' ? { ...read, ticket: unwrapped.ticket } : read;
   const ticketUnquoted = unwrapped?.quotes !== undefined ? { ticketUnquoted: unwrapped.quotes } : {};
   // With --ticket, sign and verify are offline sums: no appid needed (the snippet gets a placeholder).

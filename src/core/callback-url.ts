@@ -10,6 +10,7 @@
 import type { MessageRef } from '../errors.js';
 import { DEFAULT_OPEN_BASE, PATHS } from './endpoints.js';
 import { redactUrl } from './secrets.js';
+import { INVISIBLE_CHARS, QUOTE_PAIRS } from './pasted.js';
 
 /** One `name=value` pair as written, and as decoded. */
 export interface QueryParam {
@@ -390,11 +391,13 @@ export function cleanPastedCode(input: string): { text: string; removed: PasteCl
   let text = input.trim();
   // Invisible characters a chat app or a web page slips into copied text (zero-width space and joiners,
   // word joiner, BOM): never part of a code or a URL.
-  if (/[\u200b-\u200d\u2060\ufeff]/.test(text)) {
-    text = text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim();
+  const visible = text.replace(INVISIBLE_CHARS, '');
+  if (visible !== text) {
+    text = visible.trim();
     removed.push('whitespace');
   }
-  const pairs: Array<[string, string]> = [['"', '"'], ["'", "'"], ['`', '`'], ['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['＂', '＂'], ['＇', '＇'], ['<', '>']];
+  // And angle brackets: an address in a mail or a Markdown autolink.
+  const pairs: ReadonlyArray<readonly [string, string]> = [...QUOTE_PAIRS, ['<', '>']];
   for (let again = true; again; ) {
     again = false;
     for (const [open, close] of pairs) {

@@ -9,6 +9,7 @@ import { isIpHost } from './domain.js';
 import { isCallbackDomain, ticketCharProblem } from './validate.js';
 import type { MessageRef } from '../errors.js';
 import { suggest } from './closest.js';
+import { INVISIBLE_CHARS, QUOTE_PAIRS } from './pasted.js';
 
 /** Lower-case hex sha1 of a UTF-8 string. */
 export type Sha1 = (text: string) => string;
@@ -745,20 +746,19 @@ export function keepsFirstExpiry(fetched: { ticket: string }, obtainedAt: number
 // A jsapi_ticket given by hand (--ticket)
 // ---------------------------------------------------------------------------------------------
 
-/** Quotes a pasted value comes wrapped in: a shell quoted twice, a .env line, a chat app or an IME. */
-const QUOTE_PAIRS: Readonly<Record<string, string>> = { '"': '"', "'": "'", '`': '`', '“': '”', '‘': '’', '「': '」', '『': '』', '＂': '＂', '＇': '＇' };
+const CLOSING_QUOTE: ReadonlyMap<string, string> = new Map(QUOTE_PAIRS);
 
 /**
- * A ticket as pasted: whitespace around it (a trailing newline or space from a copy) is dropped, and
- * then one pair of matching quotes around the whole of it, with `quotes` saying which (so the run can
- * say so). Nothing else: a value with a quote or a blank left inside is not a ticket that was merely
- * wrapped, and the shape check refuses it as it is.
+ * A ticket as pasted: whitespace around it (a trailing newline or space from a copy) and the invisible
+ * characters a chat app slips in are dropped, and then one pair of matching quotes around the whole of
+ * it, with `quotes` saying which (so the run can say so). Nothing else: a value with a quote or a blank
+ * left inside is not a ticket that was merely wrapped, and the shape check refuses it as it is.
  */
 export function unwrapTicket(given: string): { ticket: string; quotes?: { open: string; close: string } } {
-  const ticket = given.trim();
+  const ticket = given.replace(INVISIBLE_CHARS, '').trim();
   const chars = Array.from(ticket);
   const open = chars[0];
-  const close = open === undefined ? undefined : QUOTE_PAIRS[open];
+  const close = open === undefined ? undefined : CLOSING_QUOTE.get(open);
   if (chars.length < 3 || close === undefined || chars[chars.length - 1] !== close) return { ticket };
   return { ticket: chars.slice(1, -1).join(''), quotes: { open, close } as { open: string; close: string } };
 }

@@ -291,6 +291,7 @@ describe('a --ticket given by hand', () => {
     expect(unwrapTicket(`"${ticket}'`)).toEqual({ ticket: `"${ticket}'` });
     expect(unwrapTicket(`”${ticket}“`)).toEqual({ ticket: `”${ticket}“` });
     expect(unwrapTicket('""')).toEqual({ ticket: '""' });
+    expect(unwrapTicket(`\u200b"${ticket}"\u2060`)).toEqual({ ticket, quotes: { open: '"', close: '"' } });
   });
 
   it('ticketShapeRefusal names the shape (JSON answer, error answer, a wrong character), never the value', () => {

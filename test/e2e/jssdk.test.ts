@@ -251,9 +251,19 @@ describe('wxauth jssdk sign', () => {
       expect(r.stderr).toContain('The --ticket given is not a jsapi_ticket');
       expect(r.stderr).not.toContain(ticket);
     }
-    const blank = await sign(' \n');
-    expect(blank.code).toBe(2);
-    expect(blank.stdout).toBe('');
+    // A zero-width space a chat app slipped in is dropped, as from a pasted code.
+    const invisible = await sign(`\u200b${ticket}\ufeff`);
+    expect(invisible.code, invisible.stderr).toBe(0);
+    expect(invisible.stdout).toContain(official);
+    // Blank (or empty) is no ticket: the hint says what leaving --ticket out does, not --nonce's default.
+    for (const given of [' \n', '']) {
+      const blank = await sign(given);
+      expect(blank.code).toBe(2);
+      expect(blank.stdout).toBe('');
+      expect(blank.stderr).toContain('--ticket is empty');
+      expect(blank.stderr).toContain('leave the option out: sign and verify then use the cached ticket');
+      expect(blank.stderr).not.toContain('nonceStr');
+    }
   });
 
   // config set refuses jsDomains on a website app ("a website app has no JS-SDK"), yet sign handed out a

@@ -118,6 +118,10 @@ export const messages = {
     zh: '给 {flag} 一个值，或者去掉这个选项（sign 会用当前时间和随机 16 位 nonceStr）；wx.config 里的这些字段不能为空。',
     en: 'Give {flag} a value, or leave the option out (sign then uses the current time and a random 16-character nonceStr); these wx.config fields cannot be empty.',
   },
+  'jssdk.ticket.empty.hint': {
+    zh: '给 --ticket 一个 jsapi_ticket，或者去掉这个选项：sign 和 verify 会用缓存里的 ticket，没有时向微信获取（与 wxauth jssdk ticket 相同）。',
+    en: 'Give --ticket a jsapi_ticket, or leave the option out: sign and verify then use the cached ticket, or fetch one from WeChat (as wxauth jssdk ticket does).',
+  },
   'jssdk.usage.emptyApi': { zh: '--api 没有给出任何接口名（收到的是 {value}），wx.config 的 jsApiList 会是空的。', en: '--api names no API (got {value}): the wx.config’s jsApiList would be empty.' },
   'jssdk.usage.emptyApi.hint': {
     zh: 'jsApiList 要列出页面调用的接口，没列出的调用会报 permission denied：用逗号分隔写出它们，例如 --api updateAppMessageShareData,chooseImage；或者去掉 --api，片段里用分享接口 {defaults}。',
