@@ -11,6 +11,7 @@ import { startEmulator, DEFAULT_APPIDS, defaultSeed, type EmulatorHandle } from 
 import { runCli, startCli } from './helpers.js';
 import { startProxy, type ProxyHandle } from '../../src/flows/proxy/server.js';
 import { startProbeApp, type ProbeAppKind, type ProbeAppOptions } from '../fixtures/probe-apps/apps.js';
+import { startSeparateAuthCookieApp } from '../fixtures/probe-apps/separate-auth-cookie.js';
 import { issue, startHttpsSite } from '../flows/doctor/fixtures.js';
 
 const APPID = DEFAULT_APPIDS.test;
@@ -528,13 +529,31 @@ describe('wxauth probe', () => {
     });
   }
 
-  it('session.renewed: a login that keeps the sid and adds only a flash cookie fails, naming both (en, zh)', async () => {
+  it('session.renewed: a login that keeps the sid and adds only a flash cookie fails: the planted sid alone opens /me signed in (en, zh)', async () => {
     const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'session.renewed')!;
     const en = await probe('keeps-session-flash', ['--only', 'session.renewed']);
-    expect(verdict(en)).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The session cookie the app set before the login \(sid\) is unchanged after it; the login only added flash, which says nothing of who the visitor is/) });
+    expect(verdict(en)).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The cookies the app set before the login \(sid\) are unchanged after it, and a fresh browser with only the cookies from before the login opens \S+\/me signed in as the user \(it shows their openid\)/) });
     const zh = await probe('keeps-session-flash', ['--only', 'session.renewed', '--lang', 'zh']);
-    expect(verdict(zh).message).toContain('登录只新设了 flash');
+    expect(verdict(zh).message).toMatch(/一个只带着登录前那些 cookie 的新浏览器打开 \S+\/me，是以这个用户登录的状态（页面显示了其 openid）/);
   });
+
+  // A correct app whose pre-login session cookie stays as it was while the login signs in with a cookie
+  // of its own (ASP.NET Core's .AspNetCore.Session + .AspNetCore.Cookies; sid + passport): the planted
+  // session id alone opens the landing page signed out, so there is no fixation to report.
+  for (const [sessionName, authName] of [['.AspNetCore.Session', '.AspNetCore.Cookies'], ['sid', 'passport']] as const) {
+    it(`session.renewed: a kept ${sessionName} beside a new ${authName} that alone signs in passes (the planted ${sessionName} opens /me signed out)`, async () => {
+      const app = await startSeparateAuthCookieApp({ emulator: emu.url, appid: APPID, secret, sessionName, authName });
+      try {
+        const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'session.renewed']);
+        const doc = JSON.parse(r.stdout) as Doc;
+        const verdict = doc.checks.find((c) => c.id === 'session.renewed')!;
+        expect(verdict, JSON.stringify(verdict, null, 1)).toMatchObject({ status: 'pass', message: expect.stringMatching(new RegExp(`^The login kept ${sessionName.replaceAll('.', '\\.')} as it was, but a fresh browser with only the cookies from before the login opens \\S+/me without the user on it \\(HTTP 401\\): the login signs the user in with ${authName.replaceAll('.', '\\.')}, which it set anew`)) });
+        expect(r.code).toBe(0);
+      } finally {
+        await app.close();
+      }
+    });
+  }
 
   it('state.forged: a state the app gave another browser, taken by a callback in this one, fails in en and zh (a random one alone passed such an app)', async () => {
     const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'state.forged')!;

@@ -219,6 +219,17 @@ export class ProbeBrowser {
       .map(([name]) => ({ name, setByApp: this.cookies.setByAnswer(start.host, name) }));
   }
 
+  /**
+   * Put cookies in this session's jar as if the app had set them (`host name` → value, appCookies' keys):
+   * what an attacker plants in a user's browser (session.renewed's replay of the cookies from before the login).
+   */
+  plantAppCookies(cookies: ReadonlyMap<string, string>): void {
+    for (const [key, value] of cookies) {
+      const space = key.indexOf(' ');
+      this.cookies.store(key.slice(0, space), [`${key.slice(space + 1)}=${value}`]);
+    }
+  }
+
   /** Where a URL goes: open.weixin.qq.com → the emulator; otherwise as given. */
   route(url: string): { url: string; rewritten: boolean } {
     // WeChat's page, however spelt (http://, capitals, :443): the emulator's.

@@ -208,6 +208,12 @@ function retryTookTheCode(calls: readonly WechatCall[]): boolean {
 // laravel_session, site_session), a token, a login. `lang` or `theme` does not.
 const IDENTITY_COOKIE_NAME = /sess|sid|token|auth|login|user|account|member|jwt|remember|ident/i;
 
+// A cookie's name known to carry no identity: a flash message, a language or theme, a time zone, a CSRF
+// token, a consent banner's answer, analytics (_ga, _gid). Any other name may say who the visitor is
+// (sid, PHPSESSID, .AspNetCore.Cookies, passport, uid, wx_openid, Phoenix's _app_key…): too many to list,
+// so the short list is of those that cannot.
+const NO_IDENTITY_COOKIE_NAME = /^[._-]*(?:flash|msg|message|notice|alert|lang|language|locale|i18n|theme|tz|timezone|csrf|csrftoken|xsrf|consent|cookieconsent|ga|gid)(?:[._-].*)?$/i;
+
 /**
  * The --cookie names two browsers both still send as given (ProbeBrowser.startCookiesKept) that say who
  * the visitor is: by their name, or because the app set them again (its own session, kept by the login).
@@ -751,28 +757,63 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     else put(urlHasCode(finalUrl) ? check('url.code_left', 'fail', 'left', {}, evidence) : check('url.code_left', 'pass', 'ok', {}, evidence));
   }
 
+  /** The seeded user the happy path logged in as: the code's user, else the one the app got the openid of. */
+  const happyUser = (users: PublicUser[]): PublicUser | undefined => {
+    const openid = happyStatus?.tokens?.openid;
+    return users.find((u) => u.id === happyStatus?.user) ?? users.find((u) => openid !== undefined && u.openids[app!.appid] === openid);
+  };
+  /** How a page may show `u` signed in to this app: its openid, nickname and (bound to 开放平台) unionid. */
+  const identity = (u: PublicUser): Identity => {
+    const unionid = app!.openAccount ? u.unionids[app!.openAccount] : undefined;
+    return { openid: u.openids[app!.appid] ?? '', nickname: u.nickname, ...(unionid ? { unionid } : {}) };
+  };
+
   // session.renewed: the app's cookies when the browser left for WeChat, against those after the login
   // (before the reload below, which uses the same browser). A login that keeps the session it found
   // signs in whoever planted that session's id before it (session fixation, OWASP): the id must change.
   if (judgeable('session.renewed', 'ok')) {
     const before = hb.appCookiesBeforeWechat ?? new Map<string, string>();
     const after = hb.appCookies();
+    const nameOf = (key: string) => key.slice(key.indexOf(' ') + 1);
     // Names only: a session cookie's value is the session.
-    const names = (keys: Iterable<string>) => [...keys].map((k) => k.slice(k.indexOf(' ') + 1));
+    const names = (keys: Iterable<string>) => [...keys].map(nameOf);
     // The evidence keeps its one-string shape for --json; the message takes the list, joined in the user's language.
     const evidence: Evidence = { scenarios: ['happy'], details: { before: names(before.keys()).join(', '), after: names(after.keys()).join(', ') } };
-    // When a cookie from before is named as a session (sid, PHPSESSID, connect.sid…), that is the one the
-    // login must replace: a new cookie beside it that says nothing of who the visitor is (a flash message,
-    // a language) leaves the planted id signing in. Otherwise any cookie changed or added counts.
-    const identity = (key: string) => IDENTITY_COOKIE_NAME.test(key.slice(key.indexOf(' ') + 1));
-    const sessionCookies = [...before.keys()].filter(identity);
-    const added = [...after.keys()].filter((key) => !before.has(key));
-    const renewed = sessionCookies.length > 0 ? sessionCookies.some((key) => after.get(key) !== before.get(key)) || added.some(identity) : [...after].some(([key, value]) => before.get(key) !== value);
+    const kept = [...before.keys()].filter((key) => after.get(key) === before.get(key));
+    // Cookies the login set anew (added, or given another value).
+    const renewed = [...after].filter(([key, value]) => before.get(key) !== value).map(([key]) => key);
     if (!happyDone) sameFailure('session.renewed', 'happy', evidence);
     else if (before.size === 0) put(check('session.renewed', 'skip', 'none', {}, evidence));
-    else if (!renewed && added.length > 0) put(check('session.renewed', 'fail', 'kept_session', { names: names(sessionCookies), added: names(added) }, evidence));
-    else if (!renewed) put(check('session.renewed', 'fail', 'kept', { names: names(before.keys()) }, evidence));
-    else put(check('session.renewed', 'pass', 'ok', {}, evidence));
+    // Every cookie from before changed or is gone: a planted value names no session any more.
+    else if (kept.length === 0) put(check('session.renewed', 'pass', 'ok', {}, evidence));
+    // Nothing new: the cookies from before are the signed-in session.
+    else if (renewed.length === 0) put(check('session.renewed', 'fail', 'kept', { names: names(before.keys()) }, evidence));
+    else {
+      // Some kept, some new: which one signs the user in is not in the names (.AspNetCore.Session kept
+      // beside a new .AspNetCore.Cookies is right; sid kept beside a new flash is fixation). Tried as an
+      // attacker would: a fresh browser with only the cookies from before the login opens the page the
+      // login ended on, and is it signed in as the user?
+      const landing = happyFinal.page;
+      const first = happyUser(await control.users());
+      const nobody: Identity = { openid: '', nickname: '' };
+      const judged = first && !samePath(landing.url, callbackUrl) && identityShown(landing.body, identity(first), nobody).length > 0;
+      if (judged) {
+        const rb = browser();
+        rb.plantAppCookies(before);
+        const again = await rb.follow(landing.url, beforeWechat);
+        const shown = identityShown(again.page.body, identity(first), nobody);
+        const url = landing.hop.url;
+        const replayed: Evidence = { ...evidence, hops: rb.hops, details: { ...evidence.details, replayed: url, replayStatus: again.page.status } };
+        if (shown.length > 0) put(check('session.renewed', 'fail', 'planted', { names: names(kept), url, what: `probe.what.${shown[0]}` }, replayed));
+        else put(check('session.renewed', 'pass', 'ok_kept', { names: names(kept), renewed: names(renewed), url, status: again.page.status }, replayed));
+      } else {
+        // The page shows no one (or is the callback): by the names. A new or changed cookie counts as the
+        // new session unless its name says it carries no identity (a flash message, a language, a CSRF token).
+        const signs = renewed.filter((key) => !NO_IDENTITY_COOKIE_NAME.test(nameOf(key)));
+        if (signs.length > 0) put(check('session.renewed', 'pass', 'ok', {}, evidence));
+        else put(check('session.renewed', 'fail', 'kept_session', { names: names(kept), added: names(renewed) }, evidence));
+      }
+    }
   }
 
   // callback.reload: the same browser, a little later, the same callback URL. Only after an exchange that
@@ -814,16 +855,6 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     for (const h of from.hops.slice(since)) record.hops.push({ ...h, startMs: Math.max(0, h.startMs + from.started - into.started) });
   };
 
-  /** The seeded user the happy path logged in as: the code's user, else the one the app got the openid of. */
-  const happyUser = (users: PublicUser[]): PublicUser | undefined => {
-    const openid = happyStatus?.tokens?.openid;
-    return users.find((u) => u.id === happyStatus?.user) ?? users.find((u) => openid !== undefined && u.openids[app!.appid] === openid);
-  };
-  /** How a page may show `u` signed in to this app: its openid, nickname and (bound to 开放平台) unionid. */
-  const identity = (u: PublicUser): Identity => {
-    const unionid = app!.openAccount ? u.unionids[app!.openAccount] : undefined;
-    return { openid: u.openids[app!.appid] ?? '', nickname: u.nickname, ...(unionid ? { unionid } : {}) };
-  };
   /**
    * Another person for a second login: a test account's consent is for its followers only (10006, §1.5),
    * so another follower if the seed has one, else any other user (who follows it for that one login).

@@ -519,6 +519,14 @@ export const messages = {
     zh: '登录前应用设置的会话 cookie（{names}）在登录后原样未变；登录只新设了 {added}，它不代表访问者是谁：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
     en: 'The session cookie the app set before the login ({names}) is unchanged after it; the login only added {added}, which says nothing of who the visitor is: whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
   },
+  'probe.session.renewed.planted': {
+    zh: '登录前应用设置的 cookie（{names}）在登录后原样未变；一个只带着登录前那些 cookie 的新浏览器打开 {url}，是以这个用户登录的状态（页面显示了其 {what}）：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。',
+    en: 'The cookies the app set before the login ({names}) are unchanged after it, and a fresh browser with only the cookies from before the login opens {url} signed in as the user (it shows their {what}): whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
+  },
+  'probe.session.renewed.ok_kept': {
+    zh: '登录保留了 {names} 原值，但一个只带着登录前那些 cookie 的新浏览器打开 {url} 时页面上没有这个用户（HTTP {status}）：登录用新设的 {renewed} 标识用户，塞进去的旧 id 登录不了。',
+    en: 'The login kept {names} as it was, but a fresh browser with only the cookies from before the login opens {url} without the user on it (HTTP {status}): the login signs the user in with {renewed}, which it set anew, so a planted id signs no one in.',
+  },
   'probe.session.renewed.fix': {
     zh: '登录成功时给会话换一个新 id，再放回要保留的内容：express-session 用 req.session.regenerate()，Django 用 request.session.cycle_key()（login() 会自动做），PHP 用 session_regenerate_id(true)，Java Servlet 用 request.changeSessionId()，Flask 先 session.clear() 再写入。',
     en: 'Give the session a new id when the login succeeds, then put back what it must keep: req.session.regenerate() (express-session), request.session.cycle_key() (Django; login() does it), session_regenerate_id(true) (PHP), request.changeSessionId() (Java Servlet), session.clear() then set (Flask).',
