@@ -555,6 +555,13 @@ describe('wxauth probe', () => {
     });
   }
 
+  it('state.forged: both browsers sending --cookie .AspNetCore.Cookies (the site’s sign-in, a name no list of session names has) are one visitor: the other-browser half is left out, not run as two visitors', async () => {
+    const r = await probe('state-not-bound', ['--only', 'state.forged', '--cookie', '.AspNetCore.Cookies=member']);
+    const verdict = r.doc.checks.find((c) => c.id === 'state.forged')!;
+    expect(verdict, JSON.stringify(verdict, null, 1)).toMatchObject({ status: 'pass', message: 'The callback with a forged state was refused before the code was exchanged.' });
+    expect(verdict.evidence.scenarios).toEqual(['state_forged']);
+  });
+
   it('state.forged: a state the app gave another browser, taken by a callback in this one, fails in en and zh (a random one alone passed such an app)', async () => {
     const verdict = (r: { doc: Doc }) => r.doc.checks.find((c) => c.id === 'state.forged')!;
     const unbound = await probe('state-not-bound', ['--only', 'state.forged']);

@@ -204,10 +204,6 @@ function retryTookTheCode(calls: readonly WechatCall[]): boolean {
   return gotUser >= 0 && exchanges.slice(gotUser + 1).some((c) => c.errcode !== undefined && c.errcode !== 0);
 }
 
-// A cookie's name that says who the visitor is: a session (PHPSESSID, JSESSIONID, connect.sid,
-// laravel_session, site_session), a token, a login. `lang` or `theme` does not.
-const IDENTITY_COOKIE_NAME = /sess|sid|token|auth|login|user|account|member|jwt|remember|ident/i;
-
 // A cookie's name known to carry no identity: a flash message, a language or theme, a time zone, a CSRF
 // token, a consent banner's answer, analytics (_ga, _gid). Any other name may say who the visitor is
 // (sid, PHPSESSID, .AspNetCore.Cookies, passport, uid, wx_openid, Phoenix's _app_key…): too many to list,
@@ -215,14 +211,15 @@ const IDENTITY_COOKIE_NAME = /sess|sid|token|auth|login|user|account|member|jwt|
 const NO_IDENTITY_COOKIE_NAME = /^[._-]*(?:flash|msg|message|notice|alert|lang|language|locale|i18n|theme|tz|timezone|csrf|csrftoken|xsrf|consent|cookieconsent|ga|gid)(?:[._-].*)?$/i;
 
 /**
- * The --cookie names two browsers both still send as given (ProbeBrowser.startCookiesKept) that say who
- * the visitor is: by their name, or because the app set them again (its own session, kept by the login).
+ * The --cookie names two browsers both still send as given (ProbeBrowser.startCookiesKept) that may say
+ * who the visitor is: any name but those known to carry no identity (NO_IDENTITY_COOKIE_NAME), or one the
+ * app set again (its own session, kept by the login).
  */
 function sharedStartCookies(a: ProbeBrowser, b: ProbeBrowser): string[] {
   const kept = new Map(a.startCookiesKept().map((c) => [c.name, c.setByApp]));
   return b
     .startCookiesKept()
-    .filter((c) => kept.has(c.name) && (IDENTITY_COOKIE_NAME.test(c.name) || c.setByApp || kept.get(c.name) === true))
+    .filter((c) => kept.has(c.name) && (!NO_IDENTITY_COOKIE_NAME.test(c.name) || c.setByApp || kept.get(c.name) === true))
     .map((c) => c.name);
 }
 
