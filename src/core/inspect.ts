@@ -324,10 +324,54 @@ export function hasErrors(result: InspectResult): boolean {
 /** What WeChat appends to an authorize link on its internal redirect (`connect_redirect=1&uin=&key=&pass_ticket=`). */
 const WECHAT_HOP_PARAMS = ['uin', 'key', 'pass_ticket'] as const;
 
-/** Full-width ？ ＆ ＝ ＃ (U+FF1F, U+FF06, U+FF1D, U+FF03): each is its ASCII twin plus 0xFEE0. */
-const FULLWIDTH_PUNCTUATION = /[\uFF1F\uFF06\uFF1D\uFF03]/g;
+/**
+ * Whether a reading of `text` found what the URL is: an authorization URL on its endpoint's path with
+ * every required parameter (and its #wechat_redirect, when the text ends with a full-width one), or a
+ * callback with a code or a state.
+ */
+function readsAsMeant(result: InspectResult, text: string): boolean {
+  const has = (id: FindingId) => result.findings.some((f) => f.id === id);
+  if (result.kind === 'callback') return result.params.some(([name]) => name === 'code' || name === 'state');
+  if (result.kind === 'unknown') return false;
+  if (has('endpoint.path') || has('params.missing')) return false;
+  return !(/\uFF03wechat_redirect$/.test(text) && (has('fragment.missing') || has('fragment.missing_qrconnect')));
+}
 
-function inspectInner(input: string, ctx: InspectContext, fragmentMoved = false): InspectResult {
+/**
+ * `text` with the full-width ？ ＆ ＝ ＃ (each its ASCII twin plus 0xFEE0) made ASCII where they stand as the
+ * URL's separators, and which were: the first ？ when no ASCII `?` comes before it, a ＆ that starts a
+ * `name=` pair, a ＝ right after a pair's name, a ＃ before a closing `wechat_redirect`. One inside a
+ * value (`title=第＃1期`, `q=价格？`) is left as it is.
+ */
+function asciiSeparators(text: string): { text: string; chars: string[] } {
+  const units = text.split('');
+  const converted: number[] = [];
+  const convert = (at: number) => {
+    units[at] = String.fromCharCode(text.charCodeAt(at) - 0xfee0);
+    converted.push(at);
+  };
+  const mark = text.search(/[?\uFF1F]/);
+  if (mark !== -1) {
+    if (text[mark] === '\uFF1F') convert(mark);
+    const tail = /\uFF03wechat_redirect$/.exec(text);
+    const hash = text.indexOf('#', mark + 1);
+    let end = hash === -1 ? text.length : hash;
+    if (tail && tail.index > mark && tail.index < end) {
+      convert(tail.index);
+      end = tail.index;
+    }
+    for (const m of text.slice(mark + 1, end).matchAll(/(^|[&\uFF06])([A-Za-z_][\w.-]*)([=\uFF1D])/g)) {
+      const at = mark + 1 + (m.index ?? 0);
+      const [, sep = '', name = '', equals = ''] = m;
+      if (sep === '\uFF06') convert(at);
+      if (equals === '\uFF1D') convert(at + sep.length + name.length);
+    }
+  }
+  const chars = [...new Set(converted.sort((a, b) => a - b).map((at) => text[at] ?? ''))];
+  return { text: units.join(''), chars };
+}
+
+function inspectInner(input: string, ctx: InspectContext, fragmentMoved = false, asciiRead = false): InspectResult {
   const findings = new Findings();
   // Quotes or angle brackets come along when a URL is copied out of JSON, logs or Markdown.
   const text = input.trim().replace(/^["'`<]+|["'`>]+$/g, '').trim();
@@ -336,18 +380,24 @@ function inspectInner(input: string, ctx: InspectContext, fragmentMoved = false)
     return { kind: 'unknown', params: [], findings: findings.list };
   }
   // ？ ＆ ＝ ＃ typed with a Chinese input method or converted by a chat app: to a browser and to WeChat
-  // they are letters, not the URL's punctuation, so the path and the parameters run together. Said once,
-  // with which ones; the URL is then read with the ASCII ones meant.
-  const fullwidth = [...new Set(text.match(FULLWIDTH_PUNCTUATION) ?? [])];
-  if (fullwidth.length > 0) {
-    const result = inspectInner(text.replace(FULLWIDTH_PUNCTUATION, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)), ctx, fragmentMoved);
+  // they are letters, not the URL's punctuation, so the path and the parameters run together. But a
+  // full-width character inside a value is the value's own text (`cb?title=第１期＃特刊`: the browser
+  // percent-encodes it, WeChat decodes it back). So the URL is read as written first; only when that
+  // reading fails and one with the separators made ASCII succeeds is the latter taken, and said once.
+  if (!asciiRead && /[\uFF1F\uFF06\uFF1D\uFF03]/.test(text)) {
+    const asWritten = inspectInner(text, ctx, fragmentMoved, true);
+    if (readsAsMeant(asWritten, text)) return asWritten;
+    const separators = asciiSeparators(text);
+    if (separators.chars.length === 0) return asWritten;
+    const result = inspectInner(separators.text, ctx, fragmentMoved, true);
+    if (!readsAsMeant(result, separators.text)) return asWritten;
     // A callback is what WeChat's redirect opened, with ASCII punctuation: the full-width ones came with
     // the copy (a chat app), so it is read as meant, with a note.
     const callback = result.kind === 'callback';
     result.findings.unshift({
       id: callback ? 'input.fullwidth_callback' : 'input.fullwidth',
       severity: callback ? 'info' : 'error',
-      params: { chars: fullwidth.join(' ') },
+      params: { chars: separators.chars.join(' ') },
     });
     return result;
   }
@@ -363,7 +413,7 @@ function inspectInner(input: string, ctx: InspectContext, fragmentMoved = false)
     const authNames = ['appid', 'redirect_uri', 'scope', 'response_type'];
     if (names.some((n) => authNames.includes(n)) && (looksLikeWechatHost(parts.host ?? '') || classifyPath(parts.path).endpoint)) {
       const rest = moved[1] ?? '';
-      const result = inspectInner(`${split.base}?${rest.replace(/#wechat_redirect$/, '')}#wechat_redirect`, ctx, true);
+      const result = inspectInner(`${split.base}?${rest.replace(/#wechat_redirect$/, '')}#wechat_redirect`, ctx, true, asciiRead);
       if (result.kind === 'authorize' || result.kind === 'qrconnect') {
         result.findings.unshift({ id: 'fragment.before_query', severity: 'error', params: {} });
         return result;

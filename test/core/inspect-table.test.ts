@@ -422,6 +422,35 @@ const cases: Case[] = [
     infos: ['input.fullwidth_callback', 'callback.state_ok'],
   },
   {
+    name: 'only #wechat_redirect typed full-width (＃wechat_redirect)',
+    url: auth(good(), '＃wechat_redirect'),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['input.fullwidth'],
+    params: [['input.fullwidth', 'chars', '＃']],
+  },
+  // A full-width character inside a value is the value's text: the browser percent-encodes it and
+  // WeChat decodes it back. Before: every ？＆＝＃ in the input was made ASCII, with false errors.
+  {
+    name: 'full-width ＃ inside the (encoded) redirect_uri’s own query value',
+    url: auth(good({ redirect_uri: 'https%3A%2F%2Fm.example.com%2Fcb%3Ftitle%3D第１期＃特刊' })),
+    kind: 'authorize',
+    problems: [],
+  },
+  {
+    name: 'full-width ？ at the end of the redirect_uri’s own query value',
+    url: auth(good({ redirect_uri: 'https%3A%2F%2Fm.example.com%2Fcb%3Fq%3D价格？' })),
+    kind: 'authorize',
+    problems: [],
+  },
+  {
+    name: 'a callback whose own parameter has a full-width ＃ in its value',
+    url: 'https://m.example.com/cb?title=第＃1期&code=041cQ8ll2nWy5c42enol2R2DZX2cQ8ly&state=abc123',
+    kind: 'callback',
+    problems: [],
+    infos: ['callback.state_unverified'],
+  },
+  {
     // Read as a callback before (its state made it "the user refused"): WeChat gets none of the parameters.
     name: '#wechat_redirect written before the query',
     url: `${AUTH}#wechat_redirect?${good()}`,
@@ -1019,6 +1048,16 @@ describe('inspectUrl table', () => {
       expect(hasErrors(result)).toBe(errors);
     });
   }
+});
+
+describe('full-width characters inside a value', () => {
+  it('are kept in the value as written, not read as separators', () => {
+    const q = inspectUrl(auth(good({ redirect_uri: 'https%3A%2F%2Fm.example.com%2Fcb%3Fq%3D价格？' })));
+    expect(q.redirectUri).toBe('https://m.example.com/cb?q=价格？');
+    const cb = inspectUrl('https://m.example.com/cb?title=第＃1期&code=041cQ8ll2nWy5c42enol2R2DZX2cQ8ly&state=abc123');
+    expect(cb.params.find(([name]) => name === 'title')).toEqual(['title', '第＃1期']);
+    expect(cb.findings.map((f) => f.id)).not.toContain('input.fullwidth_callback');
+  });
 });
 
 describe('what inspect shows of the link', () => {
