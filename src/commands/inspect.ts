@@ -101,7 +101,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   }
 
   const showSecrets = ctx.globals.showSecrets === true;
-  const params = showSecrets ? result.params : redactParams(result.params);
+  const params = showSecrets ? result.params : redactParams(result.params, result.sessionParams);
   return {
     kind: result.kind,
     embedded: result.embedded === true,

@@ -188,6 +188,11 @@ export interface InspectResult {
   redirectUri?: string;
   /** A WxLogin iframe URL (`login_type=jssdk`). */
   embedded?: boolean;
+  /**
+   * Parameters whose values are the WeChat session of whoever copied the link (`uin`, `key` on a link
+   * copied after WeChat's own redirect, params.wechat_hop): redactParams masks them as it masks secrets.
+   */
+  sessionParams?: string[];
 }
 
 const WECHAT_OPEN_HOST = 'open.weixin.qq.com';
@@ -323,6 +328,8 @@ export function hasErrors(result: InspectResult): boolean {
 
 /** What WeChat appends to an authorize link on its internal redirect (`connect_redirect=1&uin=&key=&pass_ticket=`). */
 const WECHAT_HOP_PARAMS = ['uin', 'key', 'pass_ticket'] as const;
+/** Of those, the ones isSecretName does not mask already (pass_ticket ends in "ticket"). */
+const WECHAT_SESSION_PARAMS: readonly string[] = ['uin', 'key'];
 
 /**
  * Whether a reading of `text` found what the URL is: an authorization URL on its endpoint's path with
@@ -697,6 +704,8 @@ function inspectAuthUrl(
     findings: findings.list,
     redirectUri,
     embedded,
+    // The copier's WeChat session (params.wechat_hop): masked in what is shown, as a secret is.
+    ...(isHop ? { sessionParams: WECHAT_SESSION_PARAMS.filter((name) => (hop as readonly string[]).includes(name)) } : {}),
   };
 }
 
@@ -1048,10 +1057,13 @@ function inspectCallback(
   return { kind: 'callback', params: cb.params.map((p) => [p.name, p.value]), findings: findings.list };
 }
 
-/** Mask secret values (`code`, `secret`, tokens) in a parameter list, keeping a recognisable tail. */
-export function redactParams(params: Array<[string, string]>): Array<[string, string]> {
+/**
+ * Mask secret values (`code`, `secret`, tokens) in a parameter list, keeping a recognisable tail; and
+ * the values of `also` (a result's sessionParams).
+ */
+export function redactParams(params: Array<[string, string]>, also: readonly string[] = []): Array<[string, string]> {
   return params.map(([name, value]) =>
-    isSecretName(name) && value !== '' ? [name, value.length > 8 ? `…${value.slice(-4)}` : '…'] : [name, value],
+    (isSecretName(name) || also.includes(name)) && value !== '' ? [name, value.length > 8 ? `…${value.slice(-4)}` : '…'] : [name, value],
   );
 }
 

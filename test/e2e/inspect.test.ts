@@ -284,6 +284,27 @@ describe('wxauth inspect', () => {
     expect(shown.stdout).toContain(CODE);
   });
 
+  it("hides uin and key of a link copied after WeChat's own redirect unless --show-secrets; a key of your own is shown", async () => {
+    const KEY = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+    const UIN = 'MTIzNDU2Nzg5';
+    const url = GOOD.replace('#wechat_redirect', `&uin=${UIN}&key=${KEY}&pass_ticket=xyz789abcdef#wechat_redirect`);
+    const text = await run(['inspect', url]);
+    expect(text.stdout).toContain('[params.wechat_hop]');
+    expect(text.stdout).not.toContain(KEY);
+    expect(text.stdout).not.toContain(UIN);
+    // The line under the listing stays true: what was hidden, and how to see it.
+    expect(text.stdout).toContain('(code and other secrets are hidden; --show-secrets shows them)');
+    const doc = parseJson((await run(['inspect', url, '--json'])).stdout) as { params: string[][] };
+    expect(doc.params).toContainEqual(['key', '…e8f9']);
+    expect(doc.params).toContainEqual(['uin', '…Nzg5']);
+    const shown = await run(['inspect', url, '--json', '--show-secrets']);
+    expect(shown.stdout).toContain(KEY);
+    expect(shown.stdout).toContain(UIN);
+    // Not a WeChat hop: a parameter of your own called key is the link's text, shown as it is.
+    const own = await run(['inspect', GOOD.replace('#wechat_redirect', '&key=mykey123456#wechat_redirect')]);
+    expect(own.stdout).toContain('mykey123456');
+  });
+
   it('reports a user who refused (no code) as an error', async () => {
     const r = await run(['inspect', 'https://www.example.com/oauth/callback?state=abc']);
     expect(r.code).toBe(1);
