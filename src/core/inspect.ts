@@ -14,7 +14,18 @@ import {
   isScope,
   type AuthEndpoint,
 } from './authorize-url.js';
-import { parseCallbackUrl, parseQuery, splitUrl, fragmentQuery, decodeComponent, looksLikeCode, redirectUriParams, carriedCallbackParams, type QueryParam } from './callback-url.js';
+import {
+  parseCallbackUrl,
+  parseQuery,
+  splitUrl,
+  fragmentQuery,
+  decodeComponent,
+  looksLikeCode,
+  redirectUriParams,
+  carriedCallbackParams,
+  WECHAT_HOP_MARKERS,
+  type QueryParam,
+} from './callback-url.js';
 import { matchCallbackDomain, isIpHost, isLoopbackHost } from './domain.js';
 import { PATHS, DEFAULT_OPEN_BASE } from './endpoints.js';
 import { validateState, showChar, STATE_MAX_BYTES } from './state.js';
@@ -326,8 +337,11 @@ export function hasErrors(result: InspectResult): boolean {
   return result.findings.some((f) => f.severity === 'error');
 }
 
-/** What WeChat appends to an authorize link on its internal redirect (`connect_redirect=1&uin=&key=&pass_ticket=`). */
-const WECHAT_HOP_PARAMS = ['uin', 'key', 'pass_ticket'] as const;
+/**
+ * What WeChat appends to an authorize link on its internal redirect besides connect_redirect (which is
+ * said on its own, params.connect_redirect): `uin`, `key`, `pass_ticket`, the copier's session.
+ */
+const WECHAT_HOP_PARAMS = WECHAT_HOP_MARKERS.filter((name) => name !== 'connect_redirect');
 /** Of those, the ones isSecretName does not mask already (pass_ticket ends in "ticket"). */
 const WECHAT_SESSION_PARAMS: readonly string[] = ['uin', 'key'];
 
@@ -562,7 +576,9 @@ function inspectAuthUrl(
   // copied from WeChat's address bar has them. Not unknown to WeChat: the copier's session, said once.
   const hop = WECHAT_HOP_PARAMS.filter((name) => query.some((p) => p.name === name));
   const isHop = hop.includes('pass_ticket') || hop.length >= 2;
-  if (isHop) findings.add('params.wechat_hop', 'warning', { names: hop });
+  // The fix names connect_redirect too when the link has it (WeChat added it on the same hop).
+  const remove = query.some((p) => p.name === 'connect_redirect') ? [...hop, 'connect_redirect'] : hop;
+  if (isHop) findings.add('params.wechat_hop', 'warning', { names: hop, remove });
   // Each name once: `&a=1` repeated 30,000 times is one unknown parameter, not 30,000 warnings.
   const named = new Set<string>(isHop ? hop : []);
   for (const p of query) {

@@ -395,7 +395,18 @@ const cases: Case[] = [
     kind: 'authorize',
     problems: ['params.wechat_hop'],
     infos: ['params.connect_redirect'],
-    params: [['params.wechat_hop', 'names', ['uin', 'key', 'pass_ticket']]],
+    params: [
+      ['params.wechat_hop', 'names', ['uin', 'key', 'pass_ticket']],
+      ['params.wechat_hop', 'remove', ['uin', 'key', 'pass_ticket', 'connect_redirect']],
+    ],
+  },
+  {
+    name: 'uin, key, pass_ticket without connect_redirect: the fix names only those',
+    url: auth(good() + '&uin=MTIzNDU2&key=abc123&pass_ticket=xyz789'),
+    ctx: service,
+    kind: 'authorize',
+    problems: ['params.wechat_hop'],
+    params: [['params.wechat_hop', 'remove', ['uin', 'key', 'pass_ticket']]],
   },
   {
     name: 'a parameter of your own called key is still unknown to WeChat',

@@ -305,6 +305,17 @@ describe('wxauth inspect', () => {
     expect(own.stdout).toContain('mykey123456');
   });
 
+  it('names connect_redirect in the wechat_hop fix only when the link has it (en and zh)', async () => {
+    const hop = GOOD.replace('#wechat_redirect', '&uin=MTIzNDU2&key=abc123&pass_ticket=xyz789#wechat_redirect');
+    const en = await run(['inspect', hop]);
+    expect(en.stdout).toContain('Fix: Remove uin, key, pass_ticket before you publish it');
+    const zh = await run(['--lang', 'zh', 'inspect', hop]);
+    expect(zh.stdout).toContain('怎么办：发布前去掉 uin、key、pass_ticket，或者用 wxauth url 重新生成链接。');
+    const withIt = GOOD.replace('#wechat_redirect', '&connect_redirect=1&uin=MTIzNDU2&key=abc123&pass_ticket=xyz789#wechat_redirect');
+    expect((await run(['inspect', withIt])).stdout).toContain('Fix: Remove uin, key, pass_ticket, connect_redirect before you publish it');
+    expect((await run(['--lang', 'zh', 'inspect', withIt])).stdout).toContain('发布前去掉 uin、key、pass_ticket、connect_redirect，');
+  });
+
   it('reports a user who refused (no code) as an error', async () => {
     const r = await run(['inspect', 'https://www.example.com/oauth/callback?state=abc']);
     expect(r.code).toBe(1);

@@ -273,8 +273,8 @@ export const messages = {
     en: 'They belong to the WeChat session of whoever copied the link and mean nothing to anyone else; publishing the link (in a menu, a message) publishes them too.',
   },
   'inspect.params.wechat_hop.fix': {
-    zh: '发布前去掉 {names}（以及 connect_redirect），或者用 wxauth url 重新生成链接。',
-    en: 'Remove {names} (and connect_redirect) before you publish it, or build the link again with wxauth url.',
+    zh: '发布前去掉 {remove}，或者用 wxauth url 重新生成链接。',
+    en: 'Remove {remove} before you publish it, or build the link again with wxauth url.',
   },
   'inspect.params.connect_redirect': {
     zh: '链接带有 connect_redirect=1（未公开的参数）。',
