@@ -305,8 +305,31 @@ export interface ApiDomainIpResponse {
   ip_list: string[];
 }
 
+/** An IPv4 address: four numbers of 0-255. */
+const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** An IPv6 address (groups of hex, at most one `::`, an IPv4 tail allowed), by its groups' count. */
+function isIpv6(text: string): boolean {
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groups = (half: string): string[] => (half === '' ? [] : half.split(':'));
+  const parts = halves.flatMap(groups);
+  const tail = parts.length > 0 && parts[parts.length - 1]!.includes('.') ? parts.pop()! : undefined;
+  if (tail !== undefined && !IPV4.test(tail)) return false;
+  if (!parts.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return false;
+  const count = parts.length + (tail !== undefined ? 2 : 0);
+  return halves.length === 2 ? count <= 7 : count === 8;
+}
+
 /** An IPv4 or IPv6 address, or a CIDR block of one (WeChat's IP lists use both forms). */
-const IP_ENTRY = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){1,7}(?::\d{1,3}(?:\.\d{1,3}){3})?)(?:\/\d{1,3})?$/i;
+function isIpEntry(entry: string): boolean {
+  const slash = entry.indexOf('/');
+  const address = slash === -1 ? entry : entry.slice(0, slash);
+  const bits = slash === -1 ? undefined : entry.slice(slash + 1);
+  const v4 = IPV4.test(address);
+  if (!v4 && !isIpv6(address)) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (v4 ? 32 : 128));
+}
 
 /**
  * Each entry must look like an address: `domains` prints them one a line for firewall rules
@@ -316,7 +339,7 @@ export function readApiDomainIpBody(body: unknown): Narrowed<ApiDomainIpResponse
   const f = readFields(body);
   if (!f) return NOT_AN_OBJECT;
   const ip_list = f.list('ip_list', (v) => (typeof v === 'string' && v !== '' ? v : undefined), 'IP addresses');
-  const bad = ip_list?.findIndex((ip) => !IP_ENTRY.test(ip)) ?? -1;
+  const bad = ip_list?.findIndex((ip) => !isIpEntry(ip)) ?? -1;
   if (bad !== -1) f.problems.push(`ip_list[${bad}] is not an IP address`);
   return f.done(() => ({ ip_list: ip_list as string[] }));
 }

@@ -216,10 +216,6 @@ export class WechatHttpClient {
     return url.toString();
   }
 
-  /**
-   * Text for the user: secrets hidden by name (URL query, JSON, JSON in strings, quoted queries) and by
-   * value; a URL's credentials (a gateway's `user:pass@`) by where they are, however short.
-   */
   /** An answer that is JSON but not shaped as WeChat's docs say (exit 5): never used or cached. */
   private unexpected(url: string, endpoint: string, problems: string[], raw: string): NetworkError {
     return new NetworkError(
@@ -232,6 +228,10 @@ export class WechatHttpClient {
     );
   }
 
+  /**
+   * Text for the user: secrets hidden by name (URL query, JSON, JSON in strings, quoted queries) and by
+   * value; a URL's credentials (a gateway's `user:pass@`) by where they are, however short.
+   */
   private shown(text: string, kind: 'url' | 'text'): string {
     if (this.options.showSecrets) return text;
     return kind === 'url' ? this.secrets.mask(hideUrlCredentials(redactUrl(text))) : this.secrets.redact(text);

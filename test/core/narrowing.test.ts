@@ -48,6 +48,14 @@ describe('narrowing success bodies', () => {
 
     expect(readApiDomainIpBody({ ip_list: ['101.89.47.18'] })).toEqual({ ok: true, value: { ip_list: ['101.89.47.18'] } });
     expect(readApiDomainIpBody({})).toEqual({ ok: false, problems: ['ip_list is missing'] });
+    // Addresses and CIDR blocks of either family, as `domains` prints them for firewall rules; anything
+    // that only looks like one (a lone colon, numbers over 255, a prefix past 32 or 128 bits) is not.
+    for (const ip of ['101.226.103.0/25', '::1', '2001:db8::/32', '::ffff:1.2.3.4', 'fe80::1', '1:2:3:4:5:6:7:8', '0.0.0.0/0', '::']) {
+      expect(readApiDomainIpBody({ ip_list: [ip] }).ok, ip).toBe(true);
+    }
+    for (const ip of [':', 'a:b', 'cafe:babe', '999.999.999.999', '1.2.3.4/999', '1.2.3.4/33', '::1/129', '1:2:3:4:5:6:7:8:9', '1::2::3', '1.2.3']) {
+      expect(readApiDomainIpBody({ ip_list: [ip] }), ip).toEqual({ ok: false, problems: ['ip_list[0] is not an IP address'] });
+    }
     expect(readOkBody({ errcode: 0, errmsg: 'ok' })).toEqual({ ok: true, value: { errcode: 0, errmsg: 'ok' } });
     expect(readOkBody({})).toEqual({ ok: false, problems: ['errcode is missing'] });
   });
