@@ -68,13 +68,13 @@ describe('next steps that fit', () => {
     emu.addFault({ kind: 'errcode', errcode: 40001, path: '/sns/oauth2/access_token', count: 3 });
     const r = await zh(['exchange', '0CODE40001']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`→ 换 code 不带任何 token，这里的 40001 说的是 appid（${service().appid}）和 AppSecret 对不上`);
+    expect(r.stderr).toContain(`→ 换 code 不带任何 token，这里的 40001 多半说的是 appid（${service().appid}）和 AppSecret 对不上`);
     expect(r.stderr).toContain('所以要改的是 WXAUTH_SECRET');
     expect(r.stderr).toContain('这个 secret 来自环境变量 WXAUTH_SECRET');
     expect(r.stderr).not.toContain('token 被截断了');
     const en = await runCli(['exchange', '0CODE40001'], { env: emulatorEnv(emu, service(), { WXAUTH_CONFIG_DIR: tempConfigDir() }) });
     expect(en.code).toBe(3);
-    expect(en.stderr).toContain(`→ A code exchange is sent no token: 40001 here means the appid (${service().appid}) and the AppSecret do not go together`);
+    expect(en.stderr).toContain(`→ A code exchange is sent no token: 40001 here most likely means the appid (${service().appid}) and the AppSecret do not go together`);
     expect(en.stderr).toContain('The appid and AppSecret of the code exchange do not go together');
     // The secret saved in the profile: the step names config set secret.
     const dir = tempConfigDir();
