@@ -303,8 +303,12 @@ export class ProbeBrowser {
       hop.durationMs = Date.now() - this.started - startMs;
       if (this.options.signal.aborted) throw error;
       const code = tlsCodeOf(error);
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      const protocol = cause !== undefined && (cause.startsWith('HPE_') || cause === 'UND_ERR_HEADERS_OVERFLOW');
+      const failure = (error as { cause?: { code?: string; name?: string; message?: string } }).cause;
+      // llhttp's code (HPE_INVALID_CONSTANT…); Node 24's fetch gives its parser errors none, so there the
+      // reason its message ends with in brackets ("Invalid header token") stands in for it.
+      const parserError = failure?.name === 'HTTPParserError';
+      const cause = failure?.code ?? (parserError ? (/\(([^()]+)\)\s*$/.exec(failure.message ?? '')?.[1] ?? failure.name) : undefined);
+      const protocol = cause !== undefined && (parserError || cause.startsWith('HPE_') || cause === 'UND_ERR_HEADERS_OVERFLOW');
       hop.error = (error as Error).name === 'TimeoutError' ? 'timeout' : code ? 'tls' : protocol ? 'protocol' : cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET' ? 'closed' : 'network';
       if (code) hop.tlsCode = code;
       else if (protocol) hop.protocolCode = cause;
