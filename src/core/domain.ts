@@ -54,6 +54,12 @@ export function splitDomain(domain: string): { host: string; port: string } | un
   return { host: m[1], port: m[2] ?? '' };
 }
 
+/**
+ * Whether a host, as `splitDomain` or WHATWG URL gives it, is written as an address rather than a name:
+ * dotted IPv4 digits or a bracketed IPv6. A shape test, not a validator (999.1.1.1 counts): it decides
+ * "this is an address, not a domain", the same either way. The strict reader of WeChat's IP lists
+ * (addresses and CIDR blocks) is responses.ts's `isIpEntry`; the emulator, outside core, uses node's `isIP`.
+ */
 export function isIpHost(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
 }
