@@ -315,7 +315,8 @@ function isIpv6(text: string): boolean {
   const groups = (half: string): string[] => (half === '' ? [] : half.split(':'));
   const parts = halves.flatMap(groups);
   const tail = parts.length > 0 && parts[parts.length - 1]!.includes('.') ? parts.pop()! : undefined;
-  if (tail !== undefined && !IPV4.test(tail)) return false;
+  // The dotted tail ends the address (::ffff:1.2.3.4), never before a `::` (1.2.3.4:: is no address).
+  if (tail !== undefined && (!IPV4.test(tail) || !text.endsWith(tail))) return false;
   if (!parts.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return false;
   const count = parts.length + (tail !== undefined ? 2 : 0);
   return halves.length === 2 ? count <= 7 : count === 8;

@@ -1,6 +1,7 @@
 // Narrowing WeChat's success bodies into the types its docs give (core/responses.ts, core/token.ts):
 // what is off is named with its path and JSON type, never its value.
 import { describe, expect, it } from 'vitest';
+import { isIP } from 'node:net';
 import {
   readApiDomainIpBody,
   readBasicTokenBody,
@@ -56,6 +57,10 @@ describe('narrowing success bodies', () => {
     for (const ip of [':', 'a:b', 'cafe:babe', '999.999.999.999', '1.2.3.4/999', '1.2.3.4/33', '::1/129', '1:2:3:4:5:6:7:8:9', '1::2::3', '1.2.3']) {
       expect(readApiDomainIpBody({ ip_list: [ip] }), ip).toEqual({ ok: false, problems: ['ip_list[0] is not an IP address'] });
     }
+    // The same verdict as node's own reader (core may not import node:net), on addresses near the edges.
+    const edges = ['1.2.3.4::', '1.2.3.4::/64', '::1.2.3.4', '1.2.3.4::5', '::ffff:1.2.3.4:5', '1::1.2.3.4', '1:2:3:4:5:6:1.2.3.4',
+      '1:2:3:4:5:6:7:1.2.3.4', '1:2:3:4:5:6:7::', '::2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8::', '12345::', 'g::1', '01.2.3.4', '1.2.3.4.'];
+    for (const ip of edges) expect(readApiDomainIpBody({ ip_list: [ip.split('/')[0]!] }).ok, ip).toBe(isIP(ip.split('/')[0]!) !== 0);
     expect(readOkBody({ errcode: 0, errmsg: 'ok' })).toEqual({ ok: true, value: { errcode: 0, errmsg: 'ok' } });
     expect(readOkBody({})).toEqual({ ok: false, problems: ['errcode is missing'] });
   });
