@@ -4,7 +4,7 @@ import { suggest } from '../core/closest.js';
 import { noCachedUser } from '../flows/no-cached-user.js';
 import type { Context } from '../context.js';
 import type { CommandInput } from '../cli.js';
-import { UsageError } from '../errors.js';
+import { UsageError, type MessageRef } from '../errors.js';
 import { tokenStatus } from '../core/token.js';
 import { maskSecret } from '../core/validate.js';
 import { authorizeAgain } from '../core/next-step.js';
@@ -68,10 +68,11 @@ export async function run(options: TokensOptions, ctx: Context): Promise<TokensC
         if (only) return { action: 'show', profile, now, user: view(only), revealed: reveal, pickedOnly: true };
         if (users.length === 0) throw noCachedUser(profile, undefined, tokens, undefined, config.redirectUri);
         const openids = users.slice(0, 5).map((u) => u.openid);
-        throw new UsageError(
-          { key: 'tokens.show.openidNeeded.many', params: { count: users.length, profile } },
-          { hint: { key: 'tokens.show.openidNeeded.many.hint', params: { openids, first: openids[0] ?? '', p } } },
-        );
+        const params = { openids, first: openids[0] ?? '', count: users.length, p };
+        // Five at most: the hint says so when there are more (wxauth tokens lists them all).
+        const hint: MessageRef =
+          users.length > openids.length ? { key: 'tokens.show.openidNeeded.more.hint', params } : { key: 'tokens.show.openidNeeded.many.hint', params };
+        throw new UsageError({ key: 'tokens.show.openidNeeded.many', params: { count: users.length, profile } }, { hint });
       }
       const entry = tokens.listUsers(profile).find((u) => u.openid === openid);
       // Like check/refresh/userinfo with no cached token: a missing credential (exit 4), not a usage

@@ -8,6 +8,7 @@ import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/em
 import { emulatorEnv, parseJson, runCli, tempConfigDir } from './helpers.js';
 import { seedUserToken } from './seed-tokens.js';
 import { StateFiles } from '../../src/store/state.js';
+import { TokenStore } from '../../src/store/token-cache.js';
 
 let emu: EmulatorHandle;
 let svc: PublicApp;
@@ -997,5 +998,21 @@ describe('tokens show without an openid', () => {
     const zh = await wx(['--lang', 'zh', 'tokens', 'show']);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('tokens show 需要一个 openid：profile default 缓存了 2 个用户。');
+  });
+
+  it('with more than five users cached, the refusal names the latest five and says there are more (en and zh)', async () => {
+    // Entries written as exchange would leave them: the refusal reads only the cache, no call to WeChat.
+    const store = TokenStore.open(dir);
+    const t0 = Date.now();
+    const openids = Array.from({ length: 7 }, (_, i) => `oTEST${String(i).padStart(23, '0')}`);
+    openids.forEach((openid, i) =>
+      store.putUser('default', { appid: svc.appid, openid, scope: 'snsapi_base', accessToken: `at${i}`, accessTokenExpiresAt: t0 + 7_200_000, obtainedAt: t0 + i }),
+    );
+    const r = await wx(['tokens', 'show']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('tokens show needs an openid: 7 users are cached for profile default.');
+    expect(r.stderr).toContain(`Name one of them (the latest 5 of 7): ${openids.slice(2).reverse().join(', ')}, e.g. wxauth tokens show ${openids[6]};`);
+    const zh = await wx(['--lang', 'zh', 'tokens', 'show']);
+    expect(zh.stderr).toContain(`指定其中一个（7 个里最近的 5 个）：${openids.slice(2).reverse().join('、')}`);
   });
 });

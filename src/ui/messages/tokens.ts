@@ -549,6 +549,10 @@ export const messages = {
     zh: '指定其中一个（最近的在前）：{openids}，例如 wxauth{p} tokens show {first}；wxauth tokens{p} 列出全部。',
     en: 'Name one of them (latest first): {openids}, e.g. wxauth{p} tokens show {first}; wxauth tokens{p} lists them all.',
   },
+  'tokens.show.openidNeeded.more.hint': {
+    zh: '指定其中一个（{count} 个里最近的 5 个）：{openids}，例如 wxauth{p} tokens show {first}；wxauth tokens{p} 列出全部。',
+    en: 'Name one of them (the latest 5 of {count}): {openids}, e.g. wxauth{p} tokens show {first}; wxauth tokens{p} lists them all.',
+  },
   'tokens.show.openidNeeded.hint': { zh: '用 wxauth tokens{p} 列出缓存里的 openid。', en: 'wxauth tokens{p} lists the cached openids.' },
   'tokens.show.secretsHidden': {
     zh: 'token 已隐藏；加 --show-secrets 显示完整值。',
