@@ -213,6 +213,8 @@ export async function run(options: ListenOptions, ctx: Context): Promise<ListenR
         plan,
         expectedState: expected,
         ...(spentState !== undefined ? { spentState } : {}),
+        // The remembered link's scope, not --state's (whose link wxauth does not know).
+        ...(options.state === undefined && remembered?.scope !== undefined ? { expectedScope: remembered.scope } : {}),
         ...(laterState ? { laterState } : {}),
         ...(laterRedirect ? { laterRedirect } : {}),
         signal: ctx.signal,

@@ -170,6 +170,7 @@ export async function run(options: LoginOptions, ctx: Context): Promise<LoginRes
     {
       plan,
       expectedState: request.state,
+      expectedScope: scope ?? defaultScope(endpoint),
       signal: ctx.signal,
       lang: ctx.lang,
       translate: (key, params, lang) => tKey(lang, key, params),

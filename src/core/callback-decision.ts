@@ -125,6 +125,12 @@ export interface CallbackDecisionOptions {
    * listen caught. A state is single use, so its callback again (an old tab reopened) is refused.
    */
   isSpent?: (received: string) => boolean;
+  /**
+   * The scope of the link whose state is expectedState, when known (login's own link, the link `wxauth url`
+   * remembered). snsapi_base shows no consent page (API-FACTS §1.4), so its state-only callback is no one
+   * pressing refuse: the code was lost on the way, and the advice to use snsapi_base would be absurd.
+   */
+  expectedScope?: string;
 }
 
 /** The answer to write: an HTML page, or a bare status line. */
@@ -394,6 +400,10 @@ function nextAfter(hit: CallbackHit, soFar: CallbackProgress, options: CallbackD
   if (soFar.first !== undefined || soFar.settled) return KEEP_WAITING;
   if (hit.kind === 'code') return { kind: 'resolve_after_window', windowMs: options.duplicateWindowMs };
   // The user's refusal (the only hit that ends the wait: ENDS_THE_WAIT).
-  if (ENDS_THE_WAIT.has(hit.kind)) return { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint', params: { p: options.profileFlag ?? '' } } };
+  if (ENDS_THE_WAIT.has(hit.kind)) {
+    const p = options.profileFlag ?? '';
+    if (options.expectedScope === 'snsapi_base') return { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied.base' }, hint: { key: 'listen.denied.base.hint', params: { p } } };
+    return { kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied' }, hint: { key: 'listen.denied.hint', params: { p } } };
+  }
   return KEEP_WAITING;
 }

@@ -64,6 +64,8 @@ export interface CallbackRequest {
   expectedState?: string;
   /** A state already used (an earlier login or listen caught its callback): a callback carrying it is refused. */
   spentState?: string;
+  /** The scope of expectedState's link, when known (login's link, url's remembered one). */
+  expectedScope?: string;
   /** The state remembered now, asked when a callback's state is not expectedState (listener/server.ts). */
   laterState?: () => string | undefined;
   /** The redirect_uri of a link made since the wait began (`wxauth url` in another terminal), asked at the timeout. */
@@ -131,6 +133,7 @@ export async function openCallback(request: CallbackRequest, hooks: CallbackHook
     ...(plan.search ? { search: plan.search } : {}),
     expectedState: request.expectedState,
     ...(request.spentState !== undefined ? { spentState: request.spentState } : {}),
+    ...(request.expectedScope !== undefined ? { expectedScope: request.expectedScope } : {}),
     ...(request.laterState ? { laterState: request.laterState } : {}),
     ...(request.laterRedirect ? { laterRedirect: request.laterRedirect } : {}),
     timeoutMs: plan.timeoutMs,

@@ -59,6 +59,8 @@ export interface ListenerOptions {
   expectedState?: string;
   /** A state already used (its callback caught by an earlier login or listen): a callback carrying it is refused. */
   spentState?: string;
+  /** The scope of expectedState's link, when known: a state-only callback of a snsapi_base link is no refusal. */
+  expectedScope?: string;
   /**
    * The state remembered now, read again when a callback's state is not expectedState: a link made by
    * `wxauth url` after the listener started replaced it, and its callback is the newest, not a forgery.
@@ -278,6 +280,7 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
     expectedState: options.expectedState,
     duplicateWindowMs: options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS,
     ...(options.profileFlag ? { profileFlag: options.profileFlag } : {}),
+    ...(options.expectedScope !== undefined ? { expectedScope: options.expectedScope } : {}),
     hostAllowed: (header) => hostHeaderAllowed(header, acceptedNames),
     statesEqual: statesEqualTo(options.expectedState, options.laterState),
     ...(options.spentState !== undefined ? { isSpent: (received: string) => statesEqual(received, options.spentState!) } : {}),
@@ -423,7 +426,8 @@ export async function startCallbackListener(options: ListenerOptions): Promise<C
         at: now(),
       },
       progress,
-      adopted === undefined ? decisionOptions : { ...decisionOptions, expectedState: adopted },
+      // A later link's scope is not known here: its state-only callback is said as a refusal, scope aside.
+      adopted === undefined ? decisionOptions : { ...decisionOptions, expectedState: adopted, expectedScope: undefined },
     );
     if (decision.hit?.kind === 'code' && progress.first === undefined) checkedAgainst ??= adopted;
     progress = decision.progress;

@@ -141,6 +141,13 @@ describe('decideCallbackHit', () => {
     });
   });
 
+  it('a state-only callback of a snsapi_base link (no consent page) is not said as the user refusing, nor told to use snsapi_base', () => {
+    const base = decideCallbackHit(request('/callback?state=abc'), NOTHING_SEEN, { ...OPTIONS, expectedScope: 'snsapi_base' });
+    expect(base.next).toEqual({ kind: 'settle_error', failure: 'denied', message: { key: 'listen.denied.base' }, hint: { key: 'listen.denied.base.hint', params: { p: '' } } });
+    // snsapi_userinfo has a consent page: a refusal, as before.
+    expect(decideCallbackHit(request('/callback?state=abc'), NOTHING_SEEN, { ...OPTIONS, expectedScope: 'snsapi_userinfo' }).next).toEqual(DENIED);
+  });
+
   it('accepts any state, the empty one included, when none is expected', () => {
     const d = decideCallbackHit(request(`/callback?code=${CODE}&state=`), NOTHING_SEEN, { ...OPTIONS, expectedState: undefined });
     expect(d.hit).toMatchObject({ kind: 'code', code: CODE, state: '' });

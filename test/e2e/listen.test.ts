@@ -142,6 +142,27 @@ describe('wxauth listen', () => {
     expect(r.stderr).toContain('snsapi_base');
   });
 
+  it('a state-only callback of a snsapi_base link made by `wxauth url` is not said as the user refusing (no consent page), en and zh; a snsapi_userinfo one is', async () => {
+    for (const [scope, lang, says, not] of [
+      ['snsapi_base', 'en', 'so no one refused: the code was lost on the way', 'The user refused authorization'],
+      ['snsapi_base', 'zh', '用户没有机会点“拒绝”', '用户拒绝了授权'],
+      ['snsapi_userinfo', 'en', 'The user refused authorization', 'no one refused'],
+    ] as const) {
+      const port = await freePort();
+      const env = { WXAUTH_CONFIG_DIR: tempConfigDir(), WXAUTH_APPID: 'wx5e1ec0de00000002', WXAUTH_TYPE: 'test', WXAUTH_DOMAIN: `127.0.0.1:${port}` };
+      const uri = `http://127.0.0.1:${port}/callback`;
+      const made = await runCli(['url', '--scope', scope, '--redirect-uri', uri], { env });
+      const state = /state=([A-Za-z0-9]+)#/.exec(made.stdout)![1]!;
+      const done = runCli(['--lang', lang, 'listen', '--timeout', '5'], { env });
+      await portOpen(port);
+      await get(`${uri}?state=${state}`);
+      const r = await done;
+      expect(r.code).toBe(6);
+      expect(r.stderr).toContain(says);
+      expect(r.stderr).not.toContain(not);
+    }
+  });
+
   it('with no state to check, a state-only callback is not "the user refused": it is said as such and the code that follows is caught (en, zh)', async () => {
     for (const lang of ['en', 'zh']) {
       const { url, done } = await listenInProcess(['--timeout', '20', '--lang', lang]);

@@ -238,6 +238,19 @@ describe('wxauth login', () => {
     expect(r.stderr).toContain('The user refused authorization');
   });
 
+  it('a state-only callback of its snsapi_base link (no consent page to refuse on) is not said as the user refusing', async () => {
+    const port = await freePort();
+    const child = startCli(['login', '--scope', 'snsapi_base', '--no-open', '--timeout', '20'], { env: envFor('test', `http://127.0.0.1:${port}/callback`) });
+    const done = collect(child);
+    const [, url] = await waitForOutput(child, /(http:\/\/\S+wechat_redirect)\n/);
+    const state = /state=([A-Za-z0-9]+)#/.exec(url!)![1]!;
+    await fetch(`http://127.0.0.1:${port}/callback?state=${state}`);
+    const r = await done;
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('The link asked for snsapi_base, which shows no consent page, so no one refused');
+    expect(r.stderr).not.toContain('The user refused authorization');
+  });
+
   it('refuses a public redirect_uri it could never receive, before opening anything', async () => {
     const r = await runCli(['login'], { env: envFor('test', 'https://www.example.com/callback') });
     expect(r.code).toBe(2);

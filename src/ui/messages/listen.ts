@@ -96,6 +96,14 @@ export const messages = {
     zh: '重新发起授权并点“允许”。snsapi_base 不会弹授权页；如果不需要昵称头像，可以用 wxauth url{p} --scope snsapi_base（或 wxauth login{p} --scope snsapi_base）生成链接。',
     en: 'Start again and press “allow”. snsapi_base shows no consent page: if you do not need the nickname and avatar, build the link with wxauth url{p} --scope snsapi_base (or wxauth login{p} --scope snsapi_base).',
   },
+  'listen.denied.base': {
+    zh: '回调只带了 state，没有 code。这个链接的 scope 是 snsapi_base，不弹授权页，用户没有机会点“拒绝”：code 是在路上丢的。',
+    en: 'The callback carried the state but no code. The link asked for snsapi_base, which shows no consent page, so no one refused: the code was lost on the way.',
+  },
+  'listen.denied.base.hint': {
+    zh: '看看是谁把回调转了一手：你的服务器或网关重定向时只留下了 state，或者地址被复制短了。用 wxauth url{p} 生成新链接重新授权（或直接用 wxauth login{p}）。',
+    en: 'Look for whatever passed the callback on: a redirect of your server or gateway that kept only the state, or an address copied short. Make a fresh link with wxauth url{p} and authorize again (or use wxauth login{p}).',
+  },
   'listen.timeout.refused.noState': {
     zh: '等了 {seconds} 秒，没有收到 state 匹配的回调；拒收了 {count} 个 state 不对的回调（最后一个带着 code 却没有 state，期望 "{expected}"）。',
     en: 'No callback with the expected state arrived within {seconds} s; {count} callback(s) with another state were refused (the last carried a code and no state; expected "{expected}").',
