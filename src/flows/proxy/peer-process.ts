@@ -1,8 +1,11 @@
 // Which process on this machine owns a loopback caller's connection (Linux): the caller's port changes
 // with every connection, its process does not, so a detector can say which two servers fight over a
 // token. /proc/net/tcp{,6} gives the socket's inode, /proc/<pid>/fd the process holding it. Looked up
-// once per connection, off the request's path (a promise the detectors read when they fire); any
-// failure (another OS, /proc unreadable, the process gone or another user's) is simply no name.
+// once per connection, when it is accepted: first at once (synchronously: the inode, the processes found
+// lately and the newest few, while a short-lived caller such as `curl` is surely still there waiting),
+// then, if that did not find it, off the request's path (a promise the detectors read when they fire);
+// any failure (another OS, /proc unreadable, the process gone or another user's) is simply no name.
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { readFile, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -12,17 +15,23 @@ export interface PeerProcess {
   command: string;
 }
 
-/** The inode of the socket whose local port is `callerPort` and remote port `ownPort`, or undefined. */
-async function socketInode(callerPort: number, ownPort: number): Promise<string | undefined> {
+/** `  12: 0100007F:C350 0100007F:0F3D 01 …`: the line of the socket from `callerPort` to `ownPort`, its inode captured. */
+function socketLine(callerPort: number, ownPort: number): RegExp {
   const hex = (port: number) => port.toString(16).toUpperCase().padStart(4, '0');
-  // `  12: 0100007F:C350 0100007F:0F3D 01 00000000:00000000 00:00000000 00000000  1000  0 123456 …`:
   // sl, local, remote, then st, queues, timer, retransmits, uid, timeout, inode. One search of the
   // text, not a split of every line: a busy machine lists thousands of sockets (TIME_WAIT included).
-  const line = new RegExp(`^ *\\d+: [\\dA-F]+:${hex(callerPort)} [\\dA-F]+:${hex(ownPort)}(?: +\\S+){6} +(\\d+)`, 'm');
-  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+  return new RegExp(`^ *\\d+: [\\dA-F]+:${hex(callerPort)} [\\dA-F]+:${hex(ownPort)}(?: +\\S+){6} +(\\d+)`, 'm');
+}
+
+const TCP_TABLES = ['/proc/net/tcp', '/proc/net/tcp6'];
+
+/** The inode of the socket whose local port is `callerPort` and remote port `ownPort`, or undefined. */
+function socketInode(callerPort: number, ownPort: number): string | undefined {
+  const line = socketLine(callerPort, ownPort);
+  for (const file of TCP_TABLES) {
     let text: string;
     try {
-      text = await readFile(file, 'latin1');
+      text = readFileSync(file, 'latin1');
     } catch {
       continue;
     }
@@ -42,6 +51,28 @@ const MAX_PROCESSES = 4096;
  */
 const recent: string[] = [];
 const RECENT_MAX = 8;
+/** Processes whose descriptors are read at once while scanning. */
+const SCAN_BATCH = 16;
+
+/** Processes looked through at once, when the connection is accepted, besides the recent ones. */
+const NEWEST_AT_ONCE = 8;
+
+function holdsNow(pid: string, wanted: string): boolean {
+  let fds: string[];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return false; // gone, or another user's
+  }
+  for (const fd of fds) {
+    try {
+      if (readlinkSync(`/proc/${pid}/fd/${fd}`) === wanted) return true;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return false;
+}
 
 async function holds(pid: string, wanted: string): Promise<boolean> {
   let fds: string[];
@@ -54,24 +85,44 @@ async function holds(pid: string, wanted: string): Promise<boolean> {
   return links.includes(wanted);
 }
 
-async function ownerOf(inode: string): Promise<number | undefined> {
-  const wanted = `socket:[${inode}]`;
-  for (const pid of recent) if (await holds(pid, wanted)) return Number(pid);
-  let pids: string[];
+function remember(pid: string): void {
+  const at = recent.indexOf(pid);
+  if (at !== -1) recent.splice(at, 1);
+  recent.unshift(pid);
+  recent.length = Math.min(recent.length, RECENT_MAX);
+}
+
+/** Process ids, newest first (the caller is most often a server or a command started lately), or undefined. */
+function processIds(): string[] | undefined {
   try {
-    // Newest first: the caller is most often a server started lately.
-    pids = (await readdir('/proc'))
-      .filter((n) => /^\d+$/.test(n) && !recent.includes(n))
+    return readdirSync('/proc')
+      .filter((n) => /^\d+$/.test(n))
       .sort((a, b) => Number(b) - Number(a))
       .slice(0, MAX_PROCESSES);
   } catch {
     return undefined;
   }
-  for (const pid of pids) {
-    if (!(await holds(pid, wanted))) continue;
-    recent.unshift(pid);
-    recent.length = Math.min(recent.length, RECENT_MAX);
-    return Number(pid);
+}
+
+/**
+ * The owner found at once (the recent processes, then the newest few), or the processes left to look
+ * through later. Synchronous: a few milliseconds of the proxy's time at most, rationed (loopbackPeers).
+ */
+function ownerNow(inode: string): { pid: string } | { rest: string[] } {
+  const wanted = `socket:[${inode}]`;
+  for (const pid of recent) if (holdsNow(pid, wanted)) return { pid };
+  const pids = (processIds() ?? []).filter((n) => !recent.includes(n));
+  for (const pid of pids.slice(0, NEWEST_AT_ONCE)) if (holdsNow(pid, wanted)) return { pid };
+  return { rest: pids.slice(NEWEST_AT_ONCE) };
+}
+
+/** The rest of the processes, a few at a time, off the request's path. */
+async function ownerLater(inode: string, pids: readonly string[]): Promise<string | undefined> {
+  const wanted = `socket:[${inode}]`;
+  for (let i = 0; i < pids.length; i += SCAN_BATCH) {
+    const batch = pids.slice(i, i + SCAN_BATCH);
+    const found = (await Promise.all(batch.map((pid) => holds(pid, wanted)))).indexOf(true);
+    if (found !== -1) return batch[found];
   }
   return undefined;
 }
@@ -175,18 +226,26 @@ export function describeCommand(argv: readonly string[]): string {
   return (script ? `${program} ${path.basename(script)}` : program).slice(0, 80);
 }
 
-async function commandOf(pid: number): Promise<string> {
+function commandNow(pid: string): string {
+  return describeCommand(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean));
+}
+
+async function commandOf(pid: string): Promise<string> {
   return describeCommand((await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean));
 }
 
 /**
- * A proxy's lookups, rationed: one at a time (the next waits for it), at most LOOKUPS_PER_SECOND begun.
- * A connection beyond that (an SDK without keep-alive opens one a call) is named by its User-Agent or
- * address instead, so the proxy's CPU never goes to reading /proc under load. One per proxy.
+ * A proxy's lookups, rationed: at most LOOKUPS_PER_SECOND begun, and what is not found at once is
+ * looked for one lookup at a time (the next waits for it). A connection beyond that (an SDK without
+ * keep-alive opens one a call) is named by its User-Agent or address instead, so the proxy's CPU never
+ * goes to reading /proc under load. One per proxy.
  */
 const LOOKUPS_PER_SECOND = 4;
 
-/** The process owning the loopback connection from `callerPort` to this proxy's `ownPort`, if it can be told. */
+/**
+ * The process owning the loopback connection from `callerPort` to this proxy's `ownPort`, if it can be
+ * told. Call it when the connection is accepted: part of the lookup happens before it returns.
+ */
 export function loopbackPeers(): (callerPort: number, ownPort: number) => Promise<PeerProcess | undefined> {
   let chain: Promise<unknown> = Promise.resolve();
   let windowStart = 0;
@@ -200,20 +259,32 @@ export function loopbackPeers(): (callerPort: number, ownPort: number) => Promis
     }
     if (inWindow >= LOOKUPS_PER_SECOND) return Promise.resolve(undefined);
     inWindow++;
-    const lookup = chain.then(() => lookUp(callerPort, ownPort));
+    let inode: string | undefined;
+    let first: { pid: string } | { rest: string[] };
+    try {
+      inode = socketInode(callerPort, ownPort);
+      if (!inode) return Promise.resolve(undefined);
+      first = ownerNow(inode);
+      if ('pid' in first) {
+        remember(first.pid);
+        return Promise.resolve({ pid: Number(first.pid), command: commandNow(first.pid) });
+      }
+    } catch {
+      return Promise.resolve(undefined);
+    }
+    const rest = first.rest;
+    const found = inode;
+    const lookup = chain.then(async () => {
+      try {
+        const pid = await ownerLater(found, rest);
+        if (pid === undefined) return undefined;
+        remember(pid);
+        return { pid: Number(pid), command: await commandOf(pid) };
+      } catch {
+        return undefined;
+      }
+    });
     chain = lookup;
     return lookup;
   };
-}
-
-async function lookUp(callerPort: number, ownPort: number): Promise<PeerProcess | undefined> {
-  try {
-    const inode = await socketInode(callerPort, ownPort);
-    if (!inode) return undefined;
-    const pid = await ownerOf(inode);
-    if (pid === undefined) return undefined;
-    return { pid, command: await commandOf(pid) };
-  } catch {
-    return undefined;
-  }
 }

@@ -353,34 +353,37 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   }
   const peers = new WeakMap<Socket, Peer>();
   const loopbackPeer = loopbackPeers();
-  const peerOf = (req: http.IncomingMessage): Peer | undefined => {
-    // An intercepted tunnel's requests come over the TLS socket; its caller is the tunnel's.
-    if (intercepted.has(req.socket) || process.platform !== 'linux') return undefined;
-    let peer = peers.get(req.socket);
-    if (!peer) {
-      const remote = req.socket.remoteAddress ?? '';
-      if (!/^(?:127\.|::1$|::ffff:127\.)/.test(remote)) return undefined;
-      const found: Peer = { process: {} };
-      peer = found;
-      peers.set(req.socket, found);
-      const callerPort = req.socket.remotePort;
-      const ownPort = req.socket.localPort;
-      if (callerPort !== undefined && ownPort !== undefined) {
-        // Bounded: on a crowded machine the call is reported unnamed rather than late.
-        let timer: NodeJS.Timeout | undefined;
-        found.lookup = Promise.race([
-          loopbackPeer(callerPort, ownPort).then((p) => {
-            if (p) Object.assign(found.process, p);
-          }),
-          new Promise<void>((resolve) => (timer = setTimeout(resolve, options.peerLookupMs ?? PEER_LOOKUP_MS))),
-        ]).finally(() => {
-          clearTimeout(timer);
-          delete found.lookup;
-        });
-      }
+  /**
+   * Starts the lookup of a plain loopback connection's process, once. Called when the connection is
+   * accepted, before its request is read: a short-lived caller (`curl`) has often exited by the time its
+   * answer is out, and a lookup begun at the request loses that race more often.
+   */
+  const lookUpPeer = (socket: Socket): Peer | undefined => {
+    const known = peers.get(socket);
+    if (known) return known;
+    if (intercepted.has(socket) || process.platform !== 'linux') return undefined;
+    if (!/^(?:127\.|::1$|::ffff:127\.)/.test(socket.remoteAddress ?? '')) return undefined;
+    const found: Peer = { process: {} };
+    peers.set(socket, found);
+    const callerPort = socket.remotePort;
+    const ownPort = socket.localPort;
+    if (callerPort !== undefined && ownPort !== undefined) {
+      // Bounded: on a crowded machine the call is reported unnamed rather than late.
+      let timer: NodeJS.Timeout | undefined;
+      found.lookup = Promise.race([
+        loopbackPeer(callerPort, ownPort).then((p) => {
+          if (p) Object.assign(found.process, p);
+        }),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, options.peerLookupMs ?? PEER_LOOKUP_MS))),
+      ]).finally(() => {
+        clearTimeout(timer);
+        delete found.lookup;
+      });
     }
-    return peer;
+    return found;
   };
+  // An intercepted tunnel's requests come over the TLS socket; its caller is the tunnel's (intercept() below).
+  const peerOf = (req: http.IncomingMessage): Peer | undefined => peers.get(req.socket) ?? lookUpPeer(req.socket);
   /** Host names (no port) the reverse proxy answers: its own addresses; set once it listens. */
   let ownNames = new Set<string>();
 
@@ -736,6 +739,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     const secure = new tls.TLSSocket(socket, { isServer: true, secureContext: context, ALPNProtocols: ['http/1.1'] });
     const meta = { host, caller, requests: 0 };
     intercepted.set(secure, meta);
+    const tunnelPeer = peers.get(socket);
+    if (tunnelPeer) peers.set(secure, tunnelPeer);
     let ready = false;
     let reported = false;
     // A client that never finishes its handshake does not hold the socket forever.
@@ -834,6 +839,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       options.hooks.blocked?.({ reason: 'network', caller, target: host });
     }
     else passOn(socket, head, target, caller);
+  });
+  // Plain connections only: a decrypted tunnel's TLS socket (emitted here by intercept()) shares its CONNECT's peer.
+  server.on('connection', (socket: Socket) => {
+    if (!intercepted.has(socket)) lookUpPeer(socket);
   });
   // The caller's keep-alive window: longer than a WeChat call, shorter than the SDKs' pools keep sockets.
   server.keepAliveTimeout = 5_000;
