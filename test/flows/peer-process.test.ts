@@ -1,7 +1,9 @@
 // How the proxy names a caller's process (flows/proxy/peer-process.ts): the program and its script,
 // never another argument, which may be a secret, a URL or a value (README: "program and script only").
 import { describe, expect, it } from 'vitest';
-import { describeCommand } from '../../src/flows/proxy/peer-process.js';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { describeCommand, loopbackPeers, type PeerProcess } from '../../src/flows/proxy/peer-process.js';
 
 describe('describeCommand', () => {
   it.each([
@@ -47,5 +49,38 @@ describe('describeCommand', () => {
     [['./bin/app', '-t', 'AbC/dEf'], 'app'],
   ])('%j → %s', (argv, expected) => {
     expect(describeCommand(argv)).toBe(expected);
+  });
+});
+
+describe('a caller whose command line carries a secret', () => {
+  it.each([
+    [['./bin/app', 'kR9x/Qm2ZtW8vLp4aB7cD9eF'], 'app ***'],
+    [['./bin/app', 'conf/5e1ec0de5e1ec0de5e1ec0de00000001'], 'app ***'],
+    [['node', '--', 'keys/5e1ec0de5e1ec0de5e1ec0de00000001.js'], 'node ***'],
+    // Names stay: a script with digits in it, a long plain name.
+    [['node', 'dist/server-2024.js'], 'node server-2024.js'],
+    [['python3', 'app/management_commands.py'], 'python3 management_commands.py'],
+  ])('%j → %s', (argv, expected) => {
+    expect(describeCommand(argv)).toBe(expected);
+  });
+
+  it('a real process given a secret as a positional word is named without it (Linux)', async (t) => {
+    if (process.platform !== 'linux') t.skip();
+    const secret = 'kR9x/Qm2ZtW8vLp4aB7cD9eF';
+    const look = loopbackPeers();
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const found = new Promise<PeerProcess | undefined>((resolve) => server.once('connection', (s) => void look(s.remotePort!, s.localPort!).then(resolve)));
+    // A program that is not an interpreter (argv0 `app`), its secret after inline code: the first word with a slash.
+    const child = spawn(process.execPath, ['-e', 'require("net").connect(+process.argv[1],"127.0.0.1");setTimeout(()=>{},5e3)', String((server.address() as net.AddressInfo).port), secret], { argv0: './bin/app', stdio: 'ignore' });
+    try {
+      const peer = await found;
+      expect(peer?.pid).toBe(child.pid);
+      expect(peer?.command).toBe('app ***');
+      expect(peer?.command).not.toContain(secret.slice(5));
+    } finally {
+      child.kill();
+      server.close();
+    }
   });
 });

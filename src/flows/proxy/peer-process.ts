@@ -217,13 +217,24 @@ function othersScript(args: readonly string[]): string | undefined {
   });
 }
 
-/** The program and its script (`node server.mjs`), or the program alone. */
+/**
+ * Whether a word shown from a command line looks like a secret rather than a name: an AppSecret (32
+ * hex), or a token's run of 16 or more letters, digits and `_-+=` mixing letters and digits (an
+ * access_token, a base64 key). A word given as `app kR9x/Qm2ZtW8vLp4aB7c` would otherwise show its tail.
+ */
+function looksSecret(word: string): boolean {
+  if (/[\da-f]{32}/i.test(word)) return true;
+  return (word.match(/[A-Za-z0-9_+=-]{16,}/g) ?? []).some((run) => /\d/.test(run) && /[A-Za-z]/.test(run));
+}
+
+/** The program and its script (`node server.mjs`), or the program alone; a word that looks like a secret as `***`. */
 export function describeCommand(argv: readonly string[]): string {
-  const program = path.basename(argv[0] ?? '?');
+  const shown = (word: string) => (looksSecret(word) ? '***' : word);
+  const program = shown(path.basename(argv[0] ?? '?'));
   const interpreter = interpreterOf(program);
   const args = argv.slice(1);
   const script = interpreter ? interpretersScript(args, interpreter) : othersScript(args);
-  return (script ? `${program} ${path.basename(script)}` : program).slice(0, 80);
+  return (script ? `${program} ${shown(path.basename(script))}` : program).slice(0, 80);
 }
 
 function commandNow(pid: string): string {
