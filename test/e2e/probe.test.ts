@@ -555,6 +555,33 @@ describe('wxauth probe', () => {
     });
   }
 
+  // The landing page shows no user (it loads them with script): probe cannot replay the pre-login cookies
+  // against it, and judges by the names of the cookies the login set anew. A new cookie whose name may say
+  // who the visitor is counts as the new session; a flash message beside the kept sid does not.
+  it('session.renewed, the landing page showing no user: a kept .AspNetCore.Session beside a new .AspNetCore.Cookies passes; a kept sid beside a new flash cookie fails (en, zh)', async () => {
+    const verdict = (doc: Doc) => doc.checks.find((c) => c.id === 'session.renewed')!;
+    const app = await startSeparateAuthCookieApp({ emulator: emu.url, appid: APPID, secret, anonymous: true });
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'session.renewed']);
+      const doc = JSON.parse(r.stdout) as Doc;
+      expect(verdict(doc), JSON.stringify(verdict(doc), null, 1)).toMatchObject({ status: 'pass', message: 'The login starts a new session: a cookie the app set before it changed, or the login set a new one.' });
+      // Judged by the names: no fresh browser was sent with the planted cookies.
+      expect(verdict(doc).evidence.details).not.toHaveProperty('replayed');
+      expect(r.code).toBe(0);
+    } finally {
+      await app.close();
+    }
+    const en = await probe('keeps-session-flash', ['--only', 'session.renewed'], APPID, { anonymous: true });
+    expect(verdict(en.doc), JSON.stringify(verdict(en.doc), null, 1)).toMatchObject({
+      status: 'fail',
+      message: 'The session cookie the app set before the login (sid) is unchanged after it; the login only added flash, which says nothing of who the visitor is: whoever planted that session id in the user’s browser before the login is signed in as the user after it (session fixation).',
+    });
+    expect(verdict(en.doc).evidence.details).not.toHaveProperty('replayed');
+    expect(en.code).toBe(1);
+    const zh = await probe('keeps-session-flash', ['--only', 'session.renewed', '--lang', 'zh'], APPID, { anonymous: true });
+    expect(verdict(zh.doc).message).toBe('登录前应用设置的会话 cookie（sid）在登录后原样未变；登录只新设了 flash，它不代表访问者是谁：谁在登录前把这个会话 id 塞进用户的浏览器，登录后就成了这个用户（会话固定）。');
+  });
+
   it('state.forged: both browsers sending --cookie .AspNetCore.Cookies (the site’s sign-in, a name no list of session names has) are one visitor: the other-browser half is left out, not run as two visitors', async () => {
     const r = await probe('state-not-bound', ['--only', 'state.forged', '--cookie', '.AspNetCore.Cookies=member']);
     const verdict = r.doc.checks.find((c) => c.id === 'state.forged')!;
