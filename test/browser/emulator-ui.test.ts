@@ -312,10 +312,13 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
   it('the latest choice of user wins, on the consent page or in the picker, and the picker shows it', async () => {
     const page = await open();
     const wechat = await context!.newPage();
-    // Where the code goes: the callback request as the browser sends it (nothing listens there).
+    // Where the code goes: the callback request as the browser sends it (nothing listens there), the one
+    // the emulator's redirect sent. Not any request for the callback: Chromium reloads a page that failed
+    // to connect (the last login's callback) on its own, some hundreds of ms later, and on a loaded machine
+    // that reload of the previous code came after the next login had begun waiting.
     let callback: Promise<Request>;
     const login = async (scope: string): Promise<void> => {
-      callback = wechat.waitForRequest(/^http:\/\/localhost\/cb\?code=/);
+      callback = wechat.waitForRequest((r) => /^http:\/\/localhost\/cb\?code=/.test(r.url()) && (r.redirectedFrom()?.url().startsWith(`${emu.url}/connect/oauth2/`) ?? false));
       callback.catch(() => undefined); // a wait still open when the test ends is not a failure
       await wechat.goto(`${emu.url}/connect/oauth2/authorize?appid=${SVC}&redirect_uri=${encodeURIComponent('http://localhost/cb')}&response_type=code&scope=${scope}&state=s`).catch(() => undefined);
     };
