@@ -203,6 +203,34 @@ describe('wxauth probe', () => {
     }
   });
 
+  it('a callback whose headers exceed Node\'s 16 KB (the first page fine) fails login.completes with the size and the NODE_OPTIONS way round it, en and zh', async () => {
+    const app = createNetServer((socket) => {
+      socket.on('error', () => {});
+      socket.once('data', (chunk) => {
+        const port = (app.address() as AddressInfo).port;
+        const callback = encodeURIComponent(`http://127.0.0.1:${port}/auth/callback`);
+        if (chunk.toString('latin1').startsWith('GET /login'))
+          socket.end(`HTTP/1.1 302 Found\r\nLocation: ${emu.url}/connect/oauth2/authorize?appid=${APPID}&redirect_uri=${callback}&response_type=code&scope=snsapi_base&state=s1#wechat_redirect\r\nContent-Length: 0\r\n\r\n`);
+        else socket.end(`HTTP/1.1 302 Found\r\nLocation: /me\r\nSet-Cookie: big=${'a'.repeat(20_000)}\r\nContent-Length: 0\r\n\r\n`);
+      });
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    try {
+      const start = `http://127.0.0.1:${(app.address() as AddressInfo).port}/login`;
+      const completes = async (lang: string) => {
+        const r = await runCli(['probe', start, '--emulator', emu.url, '--only', 'login.completes', '--json', '--lang', lang]);
+        return (JSON.parse(r.stdout) as Doc).checks.find((c) => c.id === 'login.completes')!;
+      };
+      const en = await completes('en');
+      expect(en.status).toBe('fail');
+      expect(en.message).toBe('The login ends in an error: its answer has headers over 16 KB, more than probe (Node) reads (UND_ERR_HEADERS_OVERFLOW); browsers take up to 256 KB, but headers this large are most often a bug (a cookie that grows on every visit, say); to probe anyway, run probe with NODE_OPTIONS=--max-http-header-size=262144.');
+      const zh = await completes('zh');
+      expect(zh.message).toBe('登录以错误结束：应答头超过 16 KB，比 probe（Node）能读的多（UND_ERR_HEADERS_OVERFLOW）；浏览器能接受到 256 KB，但这么大的头多半是个 bug（比如每次访问都变长的 cookie）；仍要测，就用 NODE_OPTIONS=--max-http-header-size=262144 运行 probe。');
+    } finally {
+      await new Promise((resolve) => app.close(resolve));
+    }
+  });
+
   it('WeChat\'s authorize page spelt http:// or in capitals is still WeChat\'s: sent to the emulator, not called another emulator', async () => {
     const site = createServer((req, res) => {
       const callback = encodeURIComponent(`http://127.0.0.1:${(site.address() as AddressInfo).port}/auth/callback`);

@@ -2,6 +2,7 @@
 // WeChat, and check what their server does in the situations WeChat really produces (issue 14). Each
 // scenario runs in a fresh browser session; what the app asked WeChat comes from the emulator's log.
 import { randomBytes } from 'node:crypto';
+import { maxHeaderSize } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { shellWord } from '../../core/shell.js';
 import { CancelledError, NetworkError, UsageError, messageRef, type MessageKey, type MessageRef } from '../../errors.js';
@@ -227,8 +228,20 @@ function reuseErrcode(attempts: ReadonlyArray<{ errcode: number }>): number {
   return attempts.slice(1).find((a) => a.errcode !== 0)?.errcode ?? 40163;
 }
 
+/** undici's code for an answer whose headers exceed Node's parser limit (--max-http-header-size, 16 KB by default). */
+const HEADERS_OVERFLOW = 'UND_ERR_HEADERS_OVERFLOW';
+
+/**
+ * An answer Node could not parse, as a `{problem}`: headers over Node's limit are said with their size and
+ * how to raise the limit (the same words as the first page's probe.app_headers_big), on whichever page.
+ */
+function protocolProblem(code: string | undefined, timeoutMs: number): Record<string, string | number> {
+  if (code === HEADERS_OVERFLOW) return { problem: 'probe.problem.headers_big', code, kb: Math.round(maxHeaderSize / 1024), ms: timeoutMs };
+  return { problem: 'probe.problem.protocol', code: code ?? '', ms: timeoutMs };
+}
+
 function problemParams(p: NonNullable<ReturnType<typeof pageProblem>>, timeoutMs: number): Record<string, string | number> {
-  if (p.kind === 'no_answer' && p.error === 'protocol') return { problem: 'probe.problem.protocol', code: p.code ?? '', ms: timeoutMs };
+  if (p.kind === 'no_answer' && p.error === 'protocol') return protocolProblem(p.code, timeoutMs);
   if (p.kind === 'no_answer') return { problem: p.error === 'timeout' ? 'probe.problem.timeout' : 'probe.problem.network', ms: timeoutMs };
   if (p.kind === 'stack') return { problem: 'probe.problem.stack', runtime: p.runtime, status: p.status };
   return { problem: 'probe.problem.status', status: p.status };
@@ -365,9 +378,9 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
     // It answered, but not in HTTP Node reads: not "cannot reach", which sends the user to start an app that runs.
     if (page.hop.to === 'app' && page.status === 0 && page.hop.error === 'protocol' && b.hops.length === 1) {
       const code = page.hop.protocolCode ?? 'protocol';
-      const big = code === 'UND_ERR_HEADERS_OVERFLOW';
+      const big = code === HEADERS_OVERFLOW;
       // Node's limit (16 KB unless --max-http-header-size says otherwise), which fetch keeps to.
-      const kb = big ? Math.round((await import('node:http')).maxHeaderSize / 1024) : 0;
+      const kb = big ? Math.round(maxHeaderSize / 1024) : 0;
       if (big) throw new NetworkError('other', { key: 'probe.app_headers_big', params: { url: start, code, kb } }, { hint: { key: 'probe.app_headers_big.hint' }, mayHaveReachedServer: true });
       throw new NetworkError('other', { key: 'probe.app_not_http', params: { url: start, code } }, { hint: { key: 'probe.app_closed.hint' }, mayHaveReachedServer: true });
     }
@@ -1560,7 +1573,8 @@ function startFailure(hops: Array<{ url: string; status: number; error?: string;
     }
     return { problem: AUTH_PATHS[path] ? 'probe.problem.other_emulator' : 'probe.problem.foreign', host };
   }
-  if (last.status === 0) return { problem: last.error === 'timeout' ? 'probe.problem.timeout' : last.error === 'tls' ? 'probe.problem.tls' : last.error === 'protocol' ? 'probe.problem.protocol' : 'probe.problem.network', ms: timeoutMs, code: last.tlsCode ?? last.protocolCode ?? '' };
+  if (last.status === 0 && last.error === 'protocol') return protocolProblem(last.protocolCode, timeoutMs);
+  if (last.status === 0) return { problem: last.error === 'timeout' ? 'probe.problem.timeout' : last.error === 'tls' ? 'probe.problem.tls' : 'probe.problem.network', ms: timeoutMs, code: last.tlsCode ?? '' };
   if (last.status >= 300 && last.status < 400 && last.location) return { problem: 'probe.problem.loop', count: hops.length };
   if (last.status >= 400) return { problem: 'probe.problem.status', status: last.status };
   return { problem: 'probe.problem.no_link', status: last.status };

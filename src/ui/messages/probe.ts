@@ -250,6 +250,10 @@ export const messages = {
   'probe.problem.timeout': { zh: '{ms} 毫秒内没有应答（--timeout）', en: 'no answer within {ms} ms (--timeout)' },
   'probe.problem.network': { zh: '连接失败', en: 'the connection failed' },
   'probe.problem.protocol': { zh: '应答不是浏览器能读的 HTTP（{code}）', en: 'its answer is not HTTP a browser can read ({code})' },
+  'probe.problem.headers_big': {
+    zh: '应答头超过 {kb} KB，比 probe（Node）能读的多（{code}）；浏览器能接受到 256 KB，但这么大的头多半是个 bug（比如每次访问都变长的 cookie）；仍要测，就用 NODE_OPTIONS=--max-http-header-size=262144 运行 probe',
+    en: 'its answer has headers over {kb} KB, more than probe (Node) reads ({code}); browsers take up to 256 KB, but headers this large are most often a bug (a cookie that grows on every visit, say); to probe anyway, run probe with NODE_OPTIONS=--max-http-header-size=262144',
+  },
   'probe.problem.tls': { zh: 'TLS 握手失败（{code}）', en: 'the TLS handshake failed ({code})' },
   'probe.problem.stack': {
     zh: 'HTTP {status}，页面向用户显示了堆栈跟踪（{runtime}），暴露了服务器上的文件路径和代码结构',
