@@ -583,6 +583,24 @@ describe('wxauth probe', () => {
     });
   }
 
+  it('session.renewed\'s replay of the pre-login cookies is a scenario: in --json with its hops, and drawn in --html like the others', async () => {
+    const app = await startSeparateAuthCookieApp({ emulator: emu.url, appid: APPID, secret });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxauth-probe-replay-'));
+    const file = path.join(dir, 'report.html');
+    try {
+      const r = await runCli(['probe', `${app.url}/auth/wechat`, '--emulator', emu.url, '--json', '--only', 'session.renewed', '--html', file]);
+      const doc = JSON.parse(r.stdout) as Doc & { scenarios: Array<{ id: string; hops: Array<{ url: string }> }> };
+      expect(doc.checks.find((c) => c.id === 'session.renewed')!.evidence.scenarios).toEqual(['happy', 'session_replay']);
+      const replay = doc.scenarios.find((s) => s.id === 'session_replay');
+      expect(replay?.hops.map((h) => h.url)).toEqual([`${app.url}/me`]);
+      const html = fs.readFileSync(file, 'utf8');
+      expect(html).toMatch(/<section><h3>a fresh browser with the pre-login cookies <small>\d+ ms<\/small><\/h3>[^]*?<svg/);
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // The landing page shows no user (it loads them with script): probe cannot replay the pre-login cookies
   // against it, and judges by the names of the cookies the login set anew. A new cookie whose name may say
   // who the visitor is counts as the new session; a flash message beside the kept sid does not.

@@ -114,7 +114,9 @@ export type ScenarioId =
   | 'token_rejected'
   | 'second_user'
   | 'no_unionid'
-  | 'no_unionid_second';
+  | 'no_unionid_second'
+  /** session.renewed's replay: a fresh browser with only the app's cookies from before the login opens the landing page. */
+  | 'session_replay';
 
 export interface ScenarioRecord {
   id: ScenarioId;

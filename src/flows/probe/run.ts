@@ -809,11 +809,14 @@ async function probeApp(options: ProbeOptions, hooks: ProbeHooks): Promise<Probe
       const judged = first && !samePath(landing.url, callbackUrl) && identityShown(landing.body, identity(first), nobody).length > 0;
       if (judged) {
         const rb = browser();
-        rb.plantAppCookies(before);
-        const again = await rb.follow(landing.url, beforeWechat);
+        // Drawn in the report as the other scenarios are: the planted cookies' browser and what the app answered it.
+        const { value: again } = await scenario('session_replay', rb, async () => {
+          rb.plantAppCookies(before);
+          return rb.follow(landing.url, beforeWechat);
+        });
         const shown = identityShown(again.page.body, identity(first), nobody);
         const url = landing.hop.url;
-        const replayed: Evidence = { ...evidence, hops: rb.hops, details: { ...evidence.details, replayed: url, replayStatus: again.page.status } };
+        const replayed: Evidence = { ...evidence, scenarios: ['happy', 'session_replay'], hops: rb.hops, details: { ...evidence.details, replayed: url, replayStatus: again.page.status } };
         if (shown.length > 0) put(check('session.renewed', 'fail', 'planted', { names: names(kept), url, what: `probe.what.${shown[0]}` }, replayed));
         else put(check('session.renewed', 'pass', 'ok_kept', { names: names(kept), renewed: names(renewed), url, status: again.page.status }, replayed));
       } else {

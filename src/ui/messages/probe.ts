@@ -164,6 +164,7 @@ export const messages = {
   'probe.scenario.second_user': { zh: '另一个用户同时登录', en: 'a second user logs in' },
   'probe.scenario.no_unionid': { zh: '没有 unionid 的登录', en: 'a login without unionid' },
   'probe.scenario.no_unionid_second': { zh: '另一个用户也没有 unionid', en: 'a second user without unionid' },
+  'probe.scenario.session_replay': { zh: '只带登录前 cookie 的新浏览器', en: 'a fresh browser with the pre-login cookies' },
   'probe.note.rewrote': {
     zh: '应用把浏览器送往真正的 open.weixin.qq.com；probe 改用模拟器 {emulator} 的授权页。',
     en: 'The app sends the browser to the real open.weixin.qq.com; probe used the emulator’s pages at {emulator} instead.',
