@@ -83,6 +83,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   const address = addressInText(text);
   const extracted = address !== undefined && !/^[\s"'`“”‘’「」『』＂＇<>]*$/.test(text.replace(address, '')) ? address : undefined;
   const input = address ?? options.input;
+  const showSecrets = ctx.globals.showSecrets === true;
   const context = await inspectContext(ctx);
   const config = await ctx.resolveConfig();
   let result = inspectUrl(input, context);
@@ -100,7 +101,6 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
     }
   }
 
-  const showSecrets = ctx.globals.showSecrets === true;
   const params = showSecrets ? result.params : redactParams(result.params, result.sessionParams);
   return {
     kind: result.kind,
@@ -115,7 +115,8 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
       if (finding.id === 'callback.state_used' && usedAt !== undefined) jsonParams.at = isoTime(usedAt);
       return { finding, keys: findingKeys(finding.id), jsonParams, ...(page ? { wechatPage: page } : {}) };
     }),
-    ...(extracted !== undefined ? { extracted: showSecrets ? extracted : redactUrl(extracted) } : {}),
+    // Masked as the parameter list is: secrets by name and the copier's WeChat session (uin, key).
+    ...(extracted !== undefined ? { extracted: showSecrets ? extracted : redactUrl(extracted, result.sessionParams) } : {}),
     profileFlag: profileFlag(config.profile),
     exitCode: hasErrors(result) ? EXIT.checkFailed : EXIT.ok,
   };

@@ -346,6 +346,17 @@ const WECHAT_HOP_PARAMS = WECHAT_HOP_MARKERS.filter((name) => name !== 'connect_
 const WECHAT_SESSION_PARAMS: readonly string[] = ['uin', 'key'];
 
 /**
+ * WeChat's hop parameters among a link's parameter names (params.wechat_hop): which are there, whether
+ * they are WeChat's hop (pass_ticket, or two of them: an app's own `key` alone is not), and then which
+ * are the copier's session, masked wherever the link is shown (redactParams, redactUrl's `also`).
+ */
+function wechatHop(names: readonly string[]): { hop: string[]; isHop: boolean; session: string[] } {
+  const hop: string[] = WECHAT_HOP_PARAMS.filter((name) => names.includes(name));
+  const isHop = hop.includes('pass_ticket') || hop.length >= 2;
+  return { hop, isHop, session: isHop ? WECHAT_SESSION_PARAMS.filter((name) => hop.includes(name)) : [] };
+}
+
+/**
  * Whether a reading of `text` found what the URL is: an authorization URL on its endpoint's path with
  * every required parameter (and its #wechat_redirect, when the text ends with a full-width one), or a
  * callback with a code or a state.
@@ -465,8 +476,9 @@ function inspectInner(input: string, ctx: InspectContext, fragmentMoved = false,
     return inspectCallback(callback, ctx, findings);
   }
   if (hasAuthParams && parts) return inspectAuthUrl(text, split, parts, query, pathInfo, ctx, findings);
+  const { session } = wechatHop(callback.params.map((p) => p.name));
   findings.add('input.unrecognised', 'error', { input: visible(text, 80) });
-  return { kind: 'unknown', params: callback.params.map((p) => [p.name, p.value]), findings: findings.list };
+  return { kind: 'unknown', params: callback.params.map((p) => [p.name, p.value]), findings: findings.list, ...(session.length > 0 ? { sessionParams: session } : {}) };
 }
 
 function inspectAuthUrl(
@@ -539,6 +551,9 @@ function inspectAuthUrl(
   if (htmlEscaped.length > 0) {
     findings.add('params.html_escaped', 'error', { names: htmlEscaped.map((p) => p.name) });
   }
+  // `uin`, `key`, `pass_ticket`: WeChat adds them on its own internal hop (API-FACTS §1.2), so a link
+  // copied from WeChat's address bar has them. Not unknown to WeChat: the copier's session, said once.
+  const { hop, isHop, session } = wechatHop(query.map((p) => p.name));
   const malformed = new Set<string>();
   for (const p of query) {
     if (!p.malformed || malformed.has(p.name)) continue;
@@ -572,10 +587,6 @@ function inspectAuthUrl(
           (name) => !query.some((p) => p.name === name) && fragmentParams.some((p) => p.name === name),
         );
 
-  // `uin`, `key`, `pass_ticket`: WeChat adds them on its own internal hop (API-FACTS §1.2), so a link
-  // copied from WeChat's address bar has them. Not unknown to WeChat: the copier's session, said once.
-  const hop = WECHAT_HOP_PARAMS.filter((name) => query.some((p) => p.name === name));
-  const isHop = hop.includes('pass_ticket') || hop.length >= 2;
   // The fix names connect_redirect too when the link has it (WeChat added it on the same hop).
   const remove = query.some((p) => p.name === 'connect_redirect') ? [...hop, 'connect_redirect'] : hop;
   if (isHop) findings.add('params.wechat_hop', 'warning', { names: hop, remove });
@@ -721,7 +732,7 @@ function inspectAuthUrl(
     redirectUri,
     embedded,
     // The copier's WeChat session (params.wechat_hop): masked in what is shown, as a secret is.
-    ...(isHop ? { sessionParams: WECHAT_SESSION_PARAMS.filter((name) => (hop as readonly string[]).includes(name)) } : {}),
+    ...(isHop ? { sessionParams: session } : {}),
   };
 }
 
@@ -1070,7 +1081,9 @@ function inspectCallback(
   if (cb.states.length > 1) findings.add('callback.state_duplicate', 'warning', { count: cb.states.length });
   if (cb.markers.length > 0) findings.add('callback.wechat_hop', 'warning', { markers: cb.markers });
 
-  return { kind: 'callback', params: cb.params.map((p) => [p.name, p.value]), findings: findings.list };
+  // A callback opened after WeChat's hop carries the copier's session too: masked as an authorize link's.
+  const { session } = wechatHop(cb.params.map((p) => p.name));
+  return { kind: 'callback', params: cb.params.map((p) => [p.name, p.value]), findings: findings.list, ...(session.length > 0 ? { sessionParams: session } : {}) };
 }
 
 /**

@@ -52,11 +52,17 @@ export function hideUrlCredentials(value: string): string {
   return `${m[1]}${masked}@${value.slice(m[0].length)}`;
 }
 
-/** Hide secret values in a URL's query string: `secret=***`. */
-export function redactUrl(url: string): string {
-  return url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string, value: string) =>
-    isSecretName(decodeURIComponentSafe(name)) && value !== '' ? `${sep}${name}=${redactValue(value)}` : whole,
-  );
+/**
+ * Hide secret values in a URL's query string: `secret=***`; and the values of `also`, names that are
+ * a secret in this URL only (inspect's sessionParams: `uin`, `key` of a link copied after WeChat's own
+ * hop), so that whatever echoes the link masks what its parameter list masks.
+ */
+export function redactUrl(url: string, also: readonly string[] = []): string {
+  return url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, sep: string, name: string, value: string) => {
+    if (value === '') return whole;
+    const decoded = decodeURIComponentSafe(name);
+    return isSecretName(decoded) || also.includes(decoded) ? `${sep}${name}=${redactValue(value)}` : whole;
+  });
 }
 
 /**

@@ -305,6 +305,29 @@ describe('wxauth inspect', () => {
     expect(own.stdout).toContain('mykey123456');
   });
 
+  it("hides uin and key where the link is echoed too: the address read out of a chat message (en and zh), a callback's list", async () => {
+    const KEY = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+    const UIN = 'MTIzNDU2Nzg5';
+    const url = GOOD.replace('#wechat_redirect', `&uin=${UIN}&key=${KEY}&pass_ticket=xyz789abcdef#wechat_redirect`);
+    for (const lang of ['en', 'zh']) {
+      const r = await run(['--lang', lang, 'inspect', `看这个 ${url} 怎么回事`]);
+      expect(r.stderr).toContain(lang === 'en' ? 'Inspected the address in this text' : '检查的是这段文字里的地址');
+      expect(r.stderr + r.stdout).not.toContain(KEY);
+      expect(r.stderr + r.stdout).not.toContain(UIN);
+      expect(r.stderr).toContain('&uin=MTIz***&key=0a1b***&pass_ticket=xyz7***#wechat_redirect');
+    }
+    const doc = parseJson((await run(['inspect', `看这个 ${url} 怎么回事`, '--json'])).stdout) as { extracted: string };
+    expect(doc.extracted).not.toContain(KEY);
+    expect(doc.extracted).not.toContain(UIN);
+    const shown = parseJson((await run(['inspect', `看这个 ${url} 怎么回事`, '--json', '--show-secrets'])).stdout) as { extracted: string };
+    expect(shown.extracted).toBe(url);
+    // A callback opened after the same hop carries them as well.
+    const cb = await run(['inspect', `https://www.example.com/oauth/callback?code=${CODE}&state=abc&uin=${UIN}&key=${KEY}&pass_ticket=xyz789abcdef`]);
+    expect(cb.stdout).toContain('[callback.wechat_hop]');
+    expect(cb.stdout).not.toContain(KEY);
+    expect(cb.stdout).not.toContain(UIN);
+  });
+
   it('names connect_redirect in the wechat_hop fix only when the link has it (en and zh)', async () => {
     const hop = GOOD.replace('#wechat_redirect', '&uin=MTIzNDU2&key=abc123&pass_ticket=xyz789#wechat_redirect');
     const en = await run(['inspect', hop]);
