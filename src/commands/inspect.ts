@@ -84,7 +84,7 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   const extracted = address !== undefined && !/^[\s"'`“”‘’「」『』＂＇<>]*$/.test(text.replace(address, '')) ? address : undefined;
   const input = address ?? options.input;
   const showSecrets = ctx.globals.showSecrets === true;
-  const context = await inspectContext(ctx);
+  const context = { ...(await inspectContext(ctx)), ...(showSecrets ? { showSecrets } : {}) };
   const config = await ctx.resolveConfig();
   let result = inspectUrl(input, context);
   let usedAt: number | undefined;

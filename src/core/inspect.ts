@@ -188,6 +188,11 @@ export interface InspectContext {
   seenCodes?: string[];
   /** An open base other than open.weixin.qq.com to accept as WeChat's (the emulator). */
   openBase?: string;
+  /**
+   * --show-secrets: a finding quotes a secret's value (a badly encoded code, a redirect_uri carrying
+   * one) as written. Otherwise masked, as the parameter list masks it.
+   */
+  showSecrets?: boolean;
 }
 
 export interface InspectResult {
@@ -357,6 +362,14 @@ function wechatHop(names: readonly string[]): { hop: string[]; isHop: boolean; s
 }
 
 /**
+ * A value from the link as a finding quotes it: secrets by name (and `session`, the copier's WeChat
+ * session) masked unless --show-secrets, as the parameter list masks them; invisible characters shown.
+ */
+function quoted(value: string, max: number, ctx: InspectContext, session: readonly string[] = []): string {
+  return visible(ctx.showSecrets === true ? value : redactUrl(value, session), max);
+}
+
+/**
  * Whether a reading of `text` found what the URL is: an authorization URL on its endpoint's path with
  * every required parameter (and its #wechat_redirect, when the text ends with a full-width one), or a
  * callback with a code or a state.
@@ -477,7 +490,7 @@ function inspectInner(input: string, ctx: InspectContext, fragmentMoved = false,
   }
   if (hasAuthParams && parts) return inspectAuthUrl(text, split, parts, query, pathInfo, ctx, findings);
   const { session } = wechatHop(callback.params.map((p) => p.name));
-  findings.add('input.unrecognised', 'error', { input: visible(text, 80) });
+  findings.add('input.unrecognised', 'error', { input: quoted(text, 80, ctx, session) });
   return { kind: 'unknown', params: callback.params.map((p) => [p.name, p.value]), findings: findings.list, ...(session.length > 0 ? { sessionParams: session } : {}) };
 }
 
@@ -558,7 +571,9 @@ function inspectAuthUrl(
   for (const p of query) {
     if (!p.malformed || malformed.has(p.name)) continue;
     malformed.add(p.name);
-    findings.add('params.bad_encoding', 'error', { name: p.name, value: visible(p.rawValue, 60) });
+    // A code or a session key that does not decode is still that secret: quoted masked, as it is listed.
+    const secret = ctx.showSecrets !== true && (isSecretName(p.name) || session.includes(p.name)) && p.rawValue !== '';
+    findings.add('params.bad_encoding', 'error', { name: p.name, value: secret ? redactValue(p.rawValue) : visible(p.rawValue, 60) });
   }
   const counts = new Map<string, number>();
   for (const p of query) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
@@ -672,7 +687,7 @@ function inspectAuthUrl(
     } else if (fragment !== WECHAT_REDIRECT_FRAGMENT) {
       const head = fragment.split(/[&?]/)[0] ?? '';
       if (head === WECHAT_REDIRECT_FRAGMENT && /[&=]/.test(fragment)) {
-        findings.add('fragment.params_after', 'error', { after: visible(fragment.slice(head.length), 80) });
+        findings.add('fragment.params_after', 'error', { after: quoted(fragment.slice(head.length), 80, ctx, session) });
       } else {
         findings.add('fragment.wrong', isAuthorize ? 'error' : 'warning', { fragment: visible(fragment, 60) });
       }
@@ -763,10 +778,10 @@ function checkRedirectUri(
   const decoded = param.value;
   if (lostToSplit.size > 0) {
     findings.add('redirect_uri.query_split', 'error', {
-      lost: [...lostToSplit].map((p) => (p.bare ? p.rawName : `${p.rawName}=${p.rawValue}`)).join('&'),
+      lost: quoted('?' + [...lostToSplit].map((p) => (p.bare ? p.rawName : `${p.rawName}=${p.rawValue}`)).join('&'), 1000, ctx).slice(1),
     });
   } else if (/[:/?]/.test(raw)) {
-    findings.add('redirect_uri.not_encoded', 'warning', { value: visible(raw, 80) });
+    findings.add('redirect_uri.not_encoded', 'warning', { value: quoted(raw, 80, ctx) });
   }
   // Encoded twice: WeChat decodes once and sees `https%3A%2F%2F…`, not a URL → 10003 / redirect_uri 参数错误.
   // Encoded three times or more (`https%253A…` after WeChat's decoding) is the same mistake, more times:
@@ -774,39 +789,39 @@ function checkRedirectUri(
   const doubleEncoded = /^\s*https?%(25)*3a/i.test(decoded);
   if (doubleEncoded) {
     const times = encodings(decoded.trim()) + 1;
-    if (times > 2) findings.add('redirect_uri.encoded_many', 'error', { times, value: visible(decoded, 80) });
-    else findings.add('redirect_uri.double_encoded', 'error', { value: visible(decoded, 80) });
+    if (times > 2) findings.add('redirect_uri.encoded_many', 'error', { times, value: quoted(decoded, 80, ctx) });
+    else findings.add('redirect_uri.double_encoded', 'error', { value: quoted(decoded, 80, ctx) });
   }
   if (/\s/.test(decoded)) {
     const chars = [...new Set([...decoded].filter((c) => /\s/.test(c)))].map(showChar).join(' ');
-    findings.add('redirect_uri.whitespace', 'error', { chars, value: visible(decoded, 80) });
+    findings.add('redirect_uri.whitespace', 'error', { chars, value: quoted(decoded, 80, ctx) });
   }
   if (doubleEncoded) return;
 
   const value = decoded.trim();
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s.exec(value);
   if (value.startsWith('//')) {
-    findings.add('redirect_uri.no_scheme', 'error', { value: visible(value, 80) });
+    findings.add('redirect_uri.no_scheme', 'error', { value: quoted(value, 80, ctx) });
     return;
   }
   if (value.startsWith('/') || value.startsWith('.') || value.startsWith('?')) {
-    findings.add('redirect_uri.relative', 'error', { value: visible(value, 80) });
+    findings.add('redirect_uri.relative', 'error', { value: quoted(value, 80, ctx) });
     return;
   }
   if (!scheme) {
-    findings.add('redirect_uri.no_scheme', 'error', { value: visible(value, 80) });
+    findings.add('redirect_uri.no_scheme', 'error', { value: quoted(value, 80, ctx) });
     return;
   }
   const name = (scheme[1] ?? '').toLowerCase();
   const rest = scheme[2] ?? '';
   if (name !== 'http' && name !== 'https') {
     // `localhost:3000/cb` reads as scheme "localhost"; that is a missing scheme, not a foreign one.
-    if (/^\d+(\/|$)/.test(rest)) findings.add('redirect_uri.no_scheme', 'error', { value: visible(value, 80) });
+    if (/^\d+(\/|$)/.test(rest)) findings.add('redirect_uri.no_scheme', 'error', { value: quoted(value, 80, ctx) });
     else findings.add('redirect_uri.bad_scheme', 'error', { scheme: name });
     return;
   }
   if (!rest.startsWith('//')) {
-    findings.add('redirect_uri.no_scheme', 'error', { value: visible(value, 80) });
+    findings.add('redirect_uri.no_scheme', 'error', { value: quoted(value, 80, ctx) });
     return;
   }
   let url: URL;
@@ -815,7 +830,7 @@ function checkRedirectUri(
   } catch {
     // It has its scheme: what fails is the rest, no host, a host with characters no host has (a
     // control character, a bracket), or a port that is no number.
-    findings.add('redirect_uri.invalid', 'error', { value: visible(value, 80) });
+    findings.add('redirect_uri.invalid', 'error', { value: quoted(value, 80, ctx) });
     return;
   }
   const host = url.hostname.toLowerCase();
@@ -824,11 +839,11 @@ function checkRedirectUri(
   // API-FACTS §3), so WeChat answers 10003 whatever the profile; and it is no word to print inside a
   // command for the user to run: the findings below that name the host to configure are not reached.
   if (!isCallbackDomain(host)) {
-    findings.add('redirect_uri.invalid', 'error', { value: visible(value, 80) });
+    findings.add('redirect_uri.invalid', 'error', { value: quoted(value, 80, ctx) });
     return;
   }
   const hashAt = value.indexOf('#');
-  if (hashAt !== -1) findings.add('redirect_uri.fragment', 'warning', { fragment: visible(redactUrl(value.slice(hashAt)), 60) });
+  if (hashAt !== -1) findings.add('redirect_uri.fragment', 'warning', { fragment: quoted(value.slice(hashAt), 60, ctx) });
   // Its own query, and a hash route's (`#/cb?secret=…`): both go out with the link.
   const inner = redirectUriParams(value);
   const carried = carriedCallbackParams(inner);

@@ -328,6 +328,25 @@ describe('wxauth inspect', () => {
     expect(cb.stdout).not.toContain(UIN);
   });
 
+  it('quotes a secret in a finding masked unless --show-secrets: a badly encoded key, a redirect_uri carrying a code (en and zh)', async () => {
+    const KEY = '0a1b2c3d4e5f6071%E4%B88293a4b5c6d7';
+    const url = GOOD.replace('#wechat_redirect', `&uin=MTIzNDU2Nzg5&key=${KEY}&pass_ticket=xyz789abcdef#wechat_redirect`);
+    for (const lang of ['en', 'zh']) {
+      const r = await run(['--lang', lang, 'inspect', url]);
+      expect(r.stdout).toContain('[params.bad_encoding]');
+      expect(r.stdout).not.toContain('e5f6071');
+      expect(r.stdout).toContain('0a1b***');
+    }
+    const shown = await run(['inspect', url, '--show-secrets']);
+    expect(shown.stdout).toContain(KEY);
+    // A code= inside an unencoded redirect_uri, quoted by redirect_uri.not_encoded.
+    const carried = GOOD.replace('https%3A%2F%2Fwww.example.com%2Foauth%2Fcallback', `https://www.example.com/oauth/callback?code=${CODE}`);
+    const r = await run(['inspect', carried]);
+    expect(r.stdout).toContain('[redirect_uri.not_encoded]');
+    expect(r.stdout).not.toContain(CODE);
+    expect((await run(['inspect', carried, '--show-secrets'])).stdout).toContain(CODE);
+  });
+
   it('names connect_redirect in the wechat_hop fix only when the link has it (en and zh)', async () => {
     const hop = GOOD.replace('#wechat_redirect', '&uin=MTIzNDU2&key=abc123&pass_ticket=xyz789#wechat_redirect');
     const en = await run(['inspect', hop]);
