@@ -369,13 +369,28 @@ export function addressInText(text: string): string | undefined {
   if (next !== undefined && ((!/[ \t\u3000]/.test(words[at]!.after) && /^[\x21-\x7e]+$/.test(next.word)) || /^[#&?=]/.test(next.word) || valueGoesOn)) return undefined;
   // A bracket opened before the address closes after it; a comma, semicolon or Chinese full stop ends
   // a sentence. ASCII `.`, `!` and `)` are left: a state may end with them.
-  let word = (cut[at] as string).replace(/^[(\[（【]+/, '');
-  const before = text.slice(0, text.indexOf(word));
-  const unclosed = (open: RegExp, close: RegExp) => (before.match(open)?.length ?? 0) > (before.match(close)?.length ?? 0);
-  if (unclosed(/[(（]/g, /[)）]/g)) word = word.replace(/[)）]$/, '');
-  if (unclosed(/[[【]/g, /[\]】]/g)) word = word.replace(/[\]】]$/, '');
-  word = word.replace(/[,;，。；：！、]+$/, '');
+  const word = trimUrlEnd((cut[at] as string).replace(/^[(\[（【]+/, ''));
   return word === text ? undefined : word;
+}
+
+/** Closing brackets and the openings they close, for trimUrlEnd. */
+const CLOSING: Readonly<Record<string, string>> = { ')': '(', '）': '（', ']': '[', '】': '【', '>': '<' };
+
+/**
+ * A URL without what a sentence or markup put after it: a comma, semicolon or Chinese full stop, and a
+ * closing bracket the URL does not open itself (`[text](url)`, `（见 url）`, `<url>`), as GitHub's
+ * autolinker reads one: `…?state=a(1)` keeps the `)` that closes its `(`. ASCII `.` and `!` are left:
+ * a state may end with them.
+ */
+export function trimUrlEnd(url: string): string {
+  let word = url;
+  for (;;) {
+    const last = word.slice(-1);
+    const open = CLOSING[last];
+    if (/^[,;，。；：！、]$/.test(last)) word = word.slice(0, -1);
+    else if (open !== undefined && word.split(open).length <= word.split(last).length - 1) word = word.slice(0, -1);
+    else return word;
+  }
 }
 
 /**

@@ -20,6 +20,18 @@ describe('addressInText', () => {
     expect(addressInText(`127.0.0.1 - - "GET /cb?code=${CODE}&state=s1 HTTP/1.1" 200`)).toBe(`/cb?code=${CODE}&state=s1`);
   });
 
+  it('drops a closing bracket the URL does not open itself, ASCII or full-width, and a sentence stop after it', () => {
+    for (const text of [`[回调](${URL_})`, `（见 ${URL_}）`, `见${URL_}）`, `${URL_})`, `${URL_}）`, `${URL_}]`, `${URL_}】`, `${URL_})。`, `${URL_}，`, `${URL_}>`]) {
+      expect(addressInText(text), text).toBe(URL_);
+    }
+    // A `)` that closes a `(` inside the URL is the URL's own.
+    expect(addressInText(`(see ${URL_}(1))`)).toBe(`${URL_}(1)`);
+    expect(addressInText(`${URL_}(1)`)).toBeUndefined();
+    // exchange and listen --paste read the same.
+    expect(cleanPastedCode(`[回调](${URL_})`).text).toBe(URL_);
+    expect(cleanPastedCode(`${URL_}）`).text).toBe(URL_);
+  });
+
   it('leaves an address alone when nothing is around it, or when what follows is its own rest', () => {
     // Nothing around it: a state may end with '.', '!' or ')', and contain a quote.
     for (const text of [URL_, `${URL_}.`, `https://a.com/cb?code=${CODE}&state=(xyz)`, `https://a.com/cb?code=${CODE}&state=it's`]) expect(addressInText(text)).toBeUndefined();

@@ -347,6 +347,18 @@ describe('wxauth inspect', () => {
     expect((await run(['inspect', carried, '--show-secrets'])).stdout).toContain(CODE);
   });
 
+  it('reads a link out of Markdown or parentheses without the closing bracket (en and zh)', async () => {
+    for (const text of [`[登录](${GOOD})`, `${GOOD})`, `（见 ${GOOD}）`, `${GOOD}）。`]) {
+      const r = await run(['inspect', text]);
+      expect(r.code, text + r.stdout).toBe(0);
+      expect(r.stdout).not.toContain('[fragment.wrong]');
+      expect(r.stderr).toContain(`Inspected the address in this text; the words around it were left out: ${GOOD}`);
+    }
+    const zh = await run(['--lang', 'zh', 'inspect', `${GOOD})`]);
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain(`检查的是这段文字里的地址，前后的文字已忽略：${GOOD}`);
+  });
+
   it('names connect_redirect in the wechat_hop fix only when the link has it (en and zh)', async () => {
     const hop = GOOD.replace('#wechat_redirect', '&uin=MTIzNDU2&key=abc123&pass_ticket=xyz789#wechat_redirect');
     const en = await run(['inspect', hop]);
