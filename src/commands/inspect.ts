@@ -23,10 +23,16 @@ import { addressInText } from '../core/callback-url.js';
 import { redactUrl } from '../core/secrets.js';
 import { profileFlag } from '../core/validate.js';
 import { formatLocalTime, isoTime } from '../ui/format.js';
+import { announceReadingTerminal } from '../ui/present/inspect.js';
 
 export interface InspectOptions {
   input: string;
+  /** `-`: the link is read from stdin (longer than a command line takes: `pbpaste | wxauth inspect -`). */
+  fromStdin?: boolean;
 }
+
+/** The most of stdin read (characters): far above any link WeChat takes, and above the argv limit. */
+const STDIN_LIMIT = 4 * 1024 * 1024;
 
 export interface InspectedFinding {
   finding: Finding;
@@ -55,6 +61,7 @@ export interface InspectCommandResult {
 }
 
 export function parseOptions(input: CommandInput): InspectOptions {
+  if (input.args.length === 1 && input.args[0] === '-') return { input: '', fromStdin: true };
   const url = input.args.join(' ');
   if (url.trim() === '') {
     throw new UsageError({ key: 'inspect.missing_url' }, { hint: { key: 'inspect.missing_url.hint' } });
@@ -79,6 +86,13 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   // part of a parameter's name, and a callback read as "the user refused". Read out the way exchange
   // and listen --paste read it (core/callback-url.ts addressInText). Quotes alone around the URL are
   // not words to mention: inspectUrl drops them itself.
+  if (options.fromStdin === true) {
+    if (ctx.stdin.isTTY === true) announceReadingTerminal(ctx);
+    const { readStdin } = await import('../flows/stdin.js');
+    const read = await readStdin(ctx.stdin, STDIN_LIMIT, true);
+    if (read.trim() === '') throw new UsageError({ key: 'inspect.stdin.empty' }, { hint: { key: 'inspect.stdin.empty.hint' } });
+    options = { input: read };
+  }
   const text = options.input.trim();
   const address = addressInText(text);
   const extracted = address !== undefined && !/^[\s"'`“”‘’「」『』＂＇<>]*$/.test(text.replace(address, '')) ? address : undefined;

@@ -6,10 +6,13 @@ import { UsageError } from '../errors.js';
 /** A process's stdin, or a string stream in tests. */
 type Stdin = NodeJS.ReadableStream & { isTTY?: boolean };
 
-/** Everything piped on stdin, up to `limit` characters; '' when stdin is a terminal. */
-export function readStdin(stdin: Stdin, limit: number): Promise<string> {
+/**
+ * Everything piped on stdin, up to `limit` characters; '' when stdin is a terminal, unless `terminal`
+ * (`inspect -`: what is typed or pasted there, until Ctrl-D).
+ */
+export function readStdin(stdin: Stdin, limit: number, terminal = false): Promise<string> {
   return new Promise((resolve) => {
-    if (stdin.isTTY) return resolve('');
+    if (stdin.isTTY && !terminal) return resolve('');
     let text = '';
     stdin.setEncoding('utf8');
     stdin.on('data', (d: string | Buffer) => {

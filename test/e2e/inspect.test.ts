@@ -359,6 +359,19 @@ describe('wxauth inspect', () => {
     expect(zh.stderr).toContain(`检查的是这段文字里的地址，前后的文字已忽略：${GOOD}`);
   });
 
+  it('reads the link from stdin with -, however long; nothing there is a usage error (en and zh)', async () => {
+    const long = GOOD.replace('#wechat_redirect', `&x=${'a'.repeat(200_000)}#wechat_redirect`);
+    const r = await runCli(['inspect', '-'], { env: { WXAUTH_CONFIG_DIR: dir }, input: long + '\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('[params.unknown]');
+    const empty = await runCli(['inspect', '-'], { env: { WXAUTH_CONFIG_DIR: dir }, input: '\n' });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('No URL to inspect on stdin.');
+    const zh = await runCli(['--lang', 'zh', 'inspect', '-'], { env: { WXAUTH_CONFIG_DIR: dir }, input: '' });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('标准输入里没有要检查的 URL。');
+  });
+
   it('names connect_redirect in the wechat_hop fix only when the link has it (en and zh)', async () => {
     const hop = GOOD.replace('#wechat_redirect', '&uin=MTIzNDU2&key=abc123&pass_ticket=xyz789#wechat_redirect');
     const en = await run(['inspect', hop]);

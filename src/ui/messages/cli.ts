@@ -112,8 +112,8 @@ export const messages = {
   },
   'cli.inspect.desc': { zh: '检查授权链接或回调链接，指出微信会拒绝的地方', en: 'Lint an authorize, qrconnect or callback URL and say what WeChat will do' },
   'cli.inspect.examples': {
-    zh: "wxauth inspect 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&redirect_uri=https%3A%2F%2Fwww.example.com%2Fcb&response_type=code&scope=snsapi_base&state=abc#wechat_redirect'\nwxauth inspect 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc' --json",
-    en: "wxauth inspect 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&redirect_uri=https%3A%2F%2Fwww.example.com%2Fcb&response_type=code&scope=snsapi_base&state=abc#wechat_redirect'\nwxauth inspect 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc' --json",
+    zh: "wxauth inspect 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&redirect_uri=https%3A%2F%2Fwww.example.com%2Fcb&response_type=code&scope=snsapi_base&state=abc#wechat_redirect'\nwxauth inspect 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc' --json\npbpaste | wxauth inspect -",
+    en: "wxauth inspect 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx1234567890abcdef&redirect_uri=https%3A%2F%2Fwww.example.com%2Fcb&response_type=code&scope=snsapi_base&state=abc#wechat_redirect'\nwxauth inspect 'https://www.example.com/cb?code=061eY9xX08tQu02IH4wX05BjxX0eY9xA&state=abc' --json\npbpaste | wxauth inspect -",
   },
   'cli.exchange.desc': { zh: '用 code 换取网页授权 access_token（可直接粘贴回调地址）', en: 'Exchange a code for a user access_token (or paste the whole callback URL)' },
   'cli.exchange.opt.state': { zh: '要求回调带回这个 state，不一致就不换（默认：与 wxauth url 或 login 记下的不一致时只警告）', en: 'require this state and stop before spending the code if it differs (default: only warn when it differs from the one wxauth url or login remembered)' },

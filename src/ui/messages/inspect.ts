@@ -1198,6 +1198,18 @@ export const messages = {
     zh: '缺少要检查的 URL。',
     en: 'No URL to inspect.',
   },
+  'inspect.stdin.tty': {
+    zh: '请粘贴链接，然后按 Ctrl-D（在新的一行上）。',
+    en: 'Paste the link, then press Ctrl-D (on a line of its own).',
+  },
+  'inspect.stdin.empty': {
+    zh: '标准输入里没有要检查的 URL。',
+    en: 'No URL to inspect on stdin.',
+  },
+  'inspect.stdin.empty.hint': {
+    zh: '把链接管道给它：pbpaste | wxauth inspect -（Linux：xclip -o | wxauth inspect -），或者直接写在命令里：wxauth inspect "<url>"。',
+    en: 'Pipe the link in: pbpaste | wxauth inspect - (Linux: xclip -o | wxauth inspect -), or give it on the command line: wxauth inspect "<url>".',
+  },
   'inspect.missing_url.hint': {
     zh: '用法：wxauth inspect "<url>"（加引号，否则 shell 会在 & 处截断）。',
     en: 'Usage: wxauth inspect "<url>" (quote it, or the shell cuts it at &).',

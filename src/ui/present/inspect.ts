@@ -2,6 +2,12 @@
 import type { InspectCommandResult } from '../../commands/inspect.js';
 import { renderFinding } from '../findings.js';
 import type { Output } from '../output.js';
+import type { Context } from '../../context.js';
+
+/** `inspect -` on a terminal: what to do, as nothing else would say that wxauth is waiting. */
+export function announceReadingTerminal(ctx: Pick<Context, 'out'>): void {
+  ctx.out.note(ctx.out.t('inspect.stdin.tty'));
+}
 
 function kindLabel(result: InspectCommandResult): `inspect.kind.${InspectCommandResult['kind'] | 'qrconnect_embedded'}` {
   if (result.kind === 'qrconnect' && result.embedded) return 'inspect.kind.qrconnect_embedded';
