@@ -89,8 +89,10 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   if (options.fromStdin === true) {
     if (ctx.stdin.isTTY === true) announceReadingTerminal(ctx);
     const { readStdin } = await import('../flows/stdin.js');
-    const read = await readStdin(ctx.stdin, STDIN_LIMIT, true);
+    // One character past the limit read tells a cut-off input from one that just fits.
+    const read = await readStdin(ctx.stdin, STDIN_LIMIT + 1, true);
     if (read.trim() === '') throw new UsageError({ key: 'inspect.stdin.empty' }, { hint: { key: 'inspect.stdin.empty.hint' } });
+    if (read.length > STDIN_LIMIT) throw new UsageError({ key: 'inspect.stdin.too_long', params: { mib: STDIN_LIMIT / 1024 / 1024 } }, { hint: { key: 'inspect.stdin.too_long.hint' } });
     options = { input: read };
   }
   const text = options.input.trim();

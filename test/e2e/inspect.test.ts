@@ -370,6 +370,12 @@ describe('wxauth inspect', () => {
     const zh = await runCli(['--lang', 'zh', 'inspect', '-'], { env: { WXAUTH_CONFIG_DIR: dir }, input: '' });
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('标准输入里没有要检查的 URL。');
+    // Past the 4 MB read, the link would be judged cut off: refused, not inspected.
+    const huge = GOOD.replace('#wechat_redirect', `&x=${'a'.repeat(4 * 1024 * 1024)}#wechat_redirect`);
+    const cut = await runCli(['--lang', 'zh', 'inspect', '-'], { env: { WXAUTH_CONFIG_DIR: dir }, input: huge });
+    expect(cut.code).toBe(2);
+    expect(cut.stdout).toBe('');
+    expect(cut.stderr).toContain('标准输入超过 4 MB，没有检查');
   });
 
   it('names connect_redirect in the wechat_hop fix only when the link has it (en and zh)', async () => {

@@ -1206,6 +1206,14 @@ export const messages = {
     zh: '标准输入里没有要检查的 URL。',
     en: 'No URL to inspect on stdin.',
   },
+  'inspect.stdin.too_long': {
+    zh: '标准输入超过 {mib} MB，没有检查：只检查一部分会得出错误的结论。',
+    en: 'More than {mib} MB on stdin: not inspected, since a cut-off link would be judged wrongly.',
+  },
+  'inspect.stdin.too_long.hint': {
+    zh: '微信接受的链接远比这短：确认管道里只有那一条链接（比如 pbpaste 拿到的是不是整页内容）。',
+    en: 'Any link WeChat takes is far shorter: check that only the link is piped in (pbpaste may hold a whole page).',
+  },
   'inspect.stdin.empty.hint': {
     zh: '把链接管道给它：pbpaste | wxauth inspect -（Linux：xclip -o | wxauth inspect -），或者直接写在命令里：wxauth inspect "<url>"。',
     en: 'Pipe the link in: pbpaste | wxauth inspect - (Linux: xclip -o | wxauth inspect -), or give it on the command line: wxauth inspect "<url>".',
