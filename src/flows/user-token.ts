@@ -161,6 +161,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     ...(token.isSnapshotUser ? { isSnapshotUser: true } : {}),
     issuer: issuerOf(p.api),
   };
+  const grant: ExchangeResult['grant'] = isUnexpectedScope(token.scopes) ? 'unexpected' : grantsUserinfo(token.scopes) ? 'userinfo' : 'base';
   const save = p.save ?? true;
   let saveError: WxauthError | undefined;
   let replacedUserinfo: ExchangeResult['replacedUserinfo'];
@@ -168,7 +169,9 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     // Never let a failed save swallow the tokens: the code behind them cannot be exchanged again.
     try {
       const before = p.tokens.getUser(p.profile, p.appid, token.openid);
-      if (before && !token.scopes.includes('snsapi_userinfo') && before.scope.split(',').includes('snsapi_userinfo') && before.accessTokenExpiresAt > sentAt) {
+      // Only a narrower grant (snsapi_base) is said to have replaced it: a scope none of WeChat's cannot be
+      // told to be narrower (it is said as unexpected instead), and snsapi_login may read userinfo too.
+      if (before && grant === 'base' && before.scope.split(',').includes('snsapi_userinfo') && before.accessTokenExpiresAt > sentAt) {
         replacedUserinfo = { accessTokenExpiresAt: before.accessTokenExpiresAt };
       }
       p.tokens.putUser(p.profile, entry, { digest: codeDigest(p.code), appid: p.appid, profile: p.profile, openid: token.openid, at: sentAt });
@@ -182,7 +185,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<ExchangeResult> {
     saved: save && p.tokens !== undefined && saveError === undefined,
     ...(saveError ? { saveError } : {}),
     noUnionid: noUnionidReason(token),
-    grant: isUnexpectedScope(token.scopes) ? 'unexpected' : grantsUserinfo(token.scopes) ? 'userinfo' : 'base',
+    grant,
     ...(replacedUserinfo && saveError === undefined ? { replacedUserinfo } : {}),
     sentAt,
     response,

@@ -2,6 +2,8 @@
 // in-process emulator over real HTTP, a fresh config dir per test, stdout / stderr / exit code apart.
 // Tests that are not about exchange start from a cache seeded through the store (seed-tokens.ts).
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle, type PublicApp } from '../../src/emulator/index.js';
@@ -853,6 +855,37 @@ describe('exchange over a cached snsapi_userinfo token', () => {
     const r = await runCli(['exchange', emu.issueCode({ appid: svc.appid, user: 'u1', scope: 'snsapi_base' })], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('was replaced');
+  });
+
+  // The emulator answers only WeChat's scopes: a plain server answers this user's openid with a scope none
+  // of WeChat's (as terminal-safety.test.ts does). Whether that token is narrower cannot be told, so it is
+  // said as unexpected, not as a snsapi_base token that replaced the userinfo one.
+  it('says nothing of a replaced userinfo token when the new scope is none of WeChat\'s (en, zh, --json)', async () => {
+    const cfg = tempConfigDir();
+    await seedUserToken(emu, cfg, svc, 'u1');
+    const openid = userOpenid('u1');
+    const server = http.createServer((_req, res) => {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ access_token: 'ACCESSTOKEN1234', expires_in: 7200, refresh_token: 'REFRESH1234', openid, scope: 'snsapi_unknown' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const fake = (extra: Record<string, string> = {}) => ({ env: emulatorEnv(emu, svc, { WXAUTH_CONFIG_DIR: cfg, WXAUTH_API_BASE: base, WXAUTH_OPEN_BASE: base, WXAUTH_BACKUP_API_BASE: base, ...extra }) });
+    try {
+      const r = await runCli(['exchange', 'CODE1'], fake());
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain("The scope answered, 'snsapi_unknown', is none of");
+      expect(r.stderr).not.toContain('was replaced');
+      await seedUserToken(emu, cfg, svc, 'u1');
+      const zh = await runCli(['exchange', 'CODE2'], fake({ LANG: 'zh_CN.UTF-8' }));
+      expect(zh.code, zh.stderr).toBe(0);
+      expect(zh.stderr).not.toContain('替换');
+      await seedUserToken(emu, cfg, svc, 'u1');
+      const json = await runCli(['exchange', '--json', 'CODE3'], fake());
+      expect(parseJson(json.stdout)).toMatchObject({ scope: 'snsapi_unknown', replaced_userinfo_token: false });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
