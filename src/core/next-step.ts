@@ -263,6 +263,12 @@ type UserTokenStep =
   | 'fix_appid'
   /** The same, the appid from WXAUTH_APPID. */
   | 'fix_appid_env'
+  /**
+   * 40001 on refresh: the refresh is sent no AppSecret and no access_token, only the appid and the
+   * refresh_token, so the credential refused is that pair (a refresh_token of another appid, or cut short).
+   * Not 40030's "unknown or past its 30 days", which is WeChat's documented answer (API-FACTS §5).
+   */
+  | 'refresh_credential'
   /** 40030 / 42002 / 42007 / 41003: the refresh_token is dead: authorise again. */
   | 'reauthorize'
   /** 42001 / 40001 / 40014 with a usable refresh_token: refresh. */
@@ -344,6 +350,7 @@ function userTokenStepName(errcode: number, s: UserTokenSituation): UserTokenSte
       return s.scope !== undefined && grantsUserinfo(splitScopes(s.scope)) ? 'userinfo_scope_refused' : 'need_userinfo_scope';
     default:
       if (errcode === 40001 && s.use === 'exchange') return s.fromEnv?.secret ? 'fix_pair_env' : 'fix_pair';
+      if (errcode === 40001 && s.use === 'refresh') return 'refresh_credential';
       // 40014 is "invalid", not "expired" (that is 42001): for a token pasted by hand, the likelier
       // causes are a truncated copy or a basic /cgi-bin/token pasted by mistake.
       if (errcode === 40014 && s.unknownToken && (s.use === 'check' || s.use === 'userinfo')) return 'not_sns_token';

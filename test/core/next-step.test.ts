@@ -34,6 +34,7 @@ describe('nextStep', () => {
     ['wrong appid', 40013, user('refresh'), 'tokens.next.fix_appid'],
     ['missing appid', 41002, user('exchange'), 'tokens.next.fix_appid'],
     ['dead refresh_token', 40030, user('refresh'), 'tokens.next.reauthorize'],
+    ['40001 on refresh: the appid + refresh_token pair, not "authorise again" alone', 40001, user('refresh'), 'tokens.next.refresh_credential'],
     ['refresh_token past 30 days', 42002, user('refresh'), 'tokens.next.reauthorize'],
     ['refresh_token revoked', 42007, user('refresh'), 'tokens.next.reauthorize'],
     ['refresh_token missing', 41003, user('refresh'), 'tokens.next.reauthorize'],

@@ -606,6 +606,24 @@ describe('wxauth check', () => {
 });
 
 describe('wxauth refresh', () => {
+  // A refresh is sent no AppSecret: its 40001 names the appid + refresh_token pair, a step apart from
+  // 40030's "unknown or past its 30 days" (it printed no step at all).
+  it('40001 says what a refresh can have sent wrong, apart from 40030 (en, zh)', async () => {
+    await seed('u1');
+    emu.addFault({ kind: 'errcode', errcode: 40001, path: '/sns/oauth2/refresh_token', count: 2 });
+    const r = await wx(['refresh']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`→ A refresh is sent no AppSecret and no access_token, only the appid (${svc.appid}) and the refresh_token`);
+    expect(r.stderr).not.toContain('is unknown or past its 30 days');
+    const zh = await wx(['refresh'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(3);
+    expect(zh.stderr).toContain(`→ 刷新不带 AppSecret 也不带 access_token，只带 appid（${svc.appid}）和 refresh_token`);
+    const dead = await wx(['refresh', 'NOTAREFRESHTOKEN']);
+    expect(dead.code).toBe(3);
+    expect(dead.stderr).toContain('→ The refresh_token is unknown or past its 30 days');
+    expect(dead.stderr).not.toContain('A refresh is sent no AppSecret');
+  });
+
   it('extends an unexpired token, replaces an expired one, and keeps the 30-day deadline', async () => {
     const first = (await seed('u1')).entry;
     const extended = await wx(['refresh', '--json']);

@@ -479,6 +479,10 @@ export const messages = {
     zh: 'appid（{appid}）不对。它来自环境变量 WXAUTH_APPID，所以要改的是 WXAUTH_APPID（wxauth config set appid 会被它覆盖）。',
     en: 'The appid ({appid}) is wrong. It came from WXAUTH_APPID, so fix WXAUTH_APPID (it overrides wxauth config set appid).',
   },
+  'tokens.next.refresh_credential': {
+    zh: '刷新不带 AppSecret 也不带 access_token，只带 appid（{appid}）和 refresh_token，所以这里 40001 拒绝的只能是这两者，比如另一个 appid 签发的 refresh_token（测试号 / 正式号、另一个 profile），或复制时被截断了（refresh_token 本身无效或已超过 30 天，微信文档写的是 40030）。在签发它的 appid 的 profile 下刷新（wxauth --profile 名字 refresh …），或让用户为 {appid} 重新授权：{login}。',
+    en: 'A refresh is sent no AppSecret and no access_token, only the appid ({appid}) and the refresh_token, so the credential 40001 refuses here can only be that pair, such as a refresh_token issued to another appid (a test vs production account, another profile) or one cut short in the copy (an unknown or 30-day-old refresh_token is 40030 in WeChat’s docs). Refresh under the profile of the appid that issued it (wxauth --profile NAME refresh …), or have the user authorise {appid} again: {login}.',
+  },
   'tokens.next.reauthorize': {
     zh: 'refresh_token 无效或已超过 30 天（从授权时算起），只能让用户重新授权：{login}。',
     en: 'The refresh_token is unknown or past its 30 days (counted from the authorisation), so the user must authorise again: {login}.',
