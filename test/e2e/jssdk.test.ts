@@ -243,6 +243,12 @@ describe('wxauth jssdk sign', () => {
     expect(zh.code, zh.stderr).toBe(0);
     expect(zh.stdout).toContain(official);
     expect(zh.stderr).toContain('--ticket 两边的引号（“…”）不是 ticket 的一部分，已去掉。');
+    // --json says it too (it said it on stderr only): the dropped quotes and the same sentence.
+    const json = await sign(`"${ticket}"`, '--json');
+    expect(parseJson(json.stdout)).toMatchObject({ signature: official, ticket_unquoted: { open: '"', close: '"', message: 'The quotes around --ticket ("…") are not part of a ticket: dropped.' } });
+    expect(parseJson((await sign(ticket, '--json')).stdout)).toMatchObject({ ticket_unquoted: null });
+    const verified = await runCli(['jssdk', 'verify', '--url', 'http://mp.weixin.qq.com?params=value', '--signature', official, '--ticket', `“${ticket}”`, '--timestamp', '1414587457', '--nonce', 'Wm3WZYTPz0wzccnW', '--json', '--lang', 'zh'], { env });
+    expect(parseJson(verified.stdout)).toMatchObject({ ticket_unquoted: { open: '“', close: '”', message: '--ticket 两边的引号（“…”）不是 ticket 的一部分，已去掉。' } });
     // Not a pair, or a pair with more than a ticket inside: refused as before, never signed.
     for (const given of [`"${ticket}'`, `'${ticket} '`, `"${ticket}" "x"`]) {
       const r = await sign(given);

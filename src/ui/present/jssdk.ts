@@ -28,6 +28,14 @@ function sayUrlChanges(out: Output, changes: UrlChange[]): void {
   for (const line of urlChangeLines(out, changes)) out.note(line);
 }
 
+/**
+ * The quotes dropped from around a pasted --ticket, with the note stderr says of them (null: none), so a
+ * --json reader learns the ticket signed was not the value given byte for byte.
+ */
+function ticketUnquotedDoc(out: Output, quotes: { open: string; close: string } | undefined): { open: string; close: string; message: string } | null {
+  return quotes ? { open: quotes.open, close: quotes.close, message: out.t('jssdk.ticket.unquoted', quotes) } : null;
+}
+
 /** The sentence stderr says for a warning (a url-changed one: its notes, joined). */
 function warningText(out: Output, w: DiagnosisWarning): string {
   if (w.kind === 'upper-case-signature') return out.t('jssdk.verify.warn.upperCase');
@@ -108,6 +116,7 @@ export function present(result: JssdkResult, out: Output): void {
         string1_masked: !result.showSecrets,
         signature: s.signature,
         ticket_from: ticketSource(result.ticketFrom),
+        ticket_unquoted: ticketUnquotedDoc(out, result.ticketUnquoted),
         warnings: [
           ...(result.timestampMs ? [diagnosisWarningEntry(out, { kind: 'timestamp-ms', timestamp: String(s.timestamp) })] : []),
           ...result.unknownApis.map((api) => warningEntry('jssdk.unknown-api', unknownApiText(out, api), { name: api.name, suggestion: api.suggestion ?? null })),
@@ -151,6 +160,7 @@ export function present(result: JssdkResult, out: Output): void {
         string1: d.string1,
         string1_masked: !result.showSecrets,
         ticket_from: ticketSource(result.ticketFrom),
+        ticket_unquoted: ticketUnquotedDoc(out, result.ticketUnquoted),
         // A match with the cached ticket or a --ticket, checked with WeChat: same, replaced, or unchecked (with why).
         ...(result.liveCheck ? { live_check: result.liveCheck.outcome === 'unchecked' ? { outcome: 'unchecked', reason: out.tr(result.liveCheck.reason) } : { outcome: result.liveCheck.outcome } } : {}),
         ...(result.signedWithCached ? { signed_with_cached_ticket: { obtained_at: isoTime(result.signedWithCached.obtainedAt) } } : {}),
