@@ -279,7 +279,10 @@ export interface EmulatorHandle {
   now(): number;
   requests(): RequestRecord[];
   scan(options?: ScanOptions): ScanResult;
-  /** Mint an authorization code as if the user had just authorized (skips the pages). */
+  /**
+   * Mint an authorization code as if the user had just authorized (skips the pages). RangeError for an
+   * unknown appid or user, or a scope the app's type does not take (snsapi_login is a 网站应用's only).
+   */
   issueCode(options: IssueCodeOptions): string;
   setFaults(faults: FaultSpec[]): void;
   addFault(fault: FaultSpec): void;

@@ -61,6 +61,25 @@ describe('clock', () => {
     expect((await exchange(userinfo)).json.scope).toBe('snsapi_userinfo');
   });
 
+  it('POST /__emulator/code refuses a scope the app\'s type does not take, as authorize and qrconnect do, naming the type and its scopes', async () => {
+    const WEB = DEFAULT_APPIDS.website;
+    // Before, both minted a code WeChat never issues, and its exchange passed what a real login fails.
+    const login = await post(emu.url, '/__emulator/code', { appid: SVC, user: 'u1', scope: 'snsapi_login' });
+    expect(login.status).toBe(400);
+    expect(login.json.error).toBe(
+      `scope snsapi_login does not fit ${SVC} is a 服务号 (service account, a 公众号): it takes snsapi_base or snsapi_userinfo (WeChat's /connect/oauth2/authorize answers snsapi_login with 10005); snsapi_login is for 网站应用 (website apps)`,
+    );
+    const base = await post(emu.url, '/__emulator/code', { appid: WEB, user: 'u1', scope: 'snsapi_base' });
+    expect(base.status).toBe(400);
+    expect(base.json.error).toMatch(new RegExp(`^scope snsapi_base does not fit ${WEB} is a 网站应用 \\(website app\\): it takes snsapi_login only`));
+    expect((await post(emu.url, '/__emulator/code', { appid: WEB, scope: 'snsapi_userinfo' })).status).toBe(400);
+    expect(() => emu.issueCode({ appid: DEFAULT_APPIDS.test, scope: 'snsapi_login' })).toThrow(/测试号 \(test account, a 公众号\): it takes snsapi_base or snsapi_userinfo/);
+    // The scopes that fit still mint, and so does each type's default.
+    expect((await post(emu.url, '/__emulator/code', { appid: WEB, scope: 'snsapi_login' })).json.ok).toBe(true);
+    expect((await post(emu.url, '/__emulator/code', { appid: WEB })).json.ok).toBe(true);
+    expect((await post(emu.url, '/__emulator/code', { appid: SVC, scope: 'snsapi_userinfo' })).json.ok).toBe(true);
+  });
+
   it('the Date header is the emulator clock\'s, as the rid is, before any advance too', async () => {
     const r = await exchange('0nope');
     expect(Date.parse(r.headers.get('date')!)).toBe(Math.floor(T0 / 1000) * 1000);

@@ -146,11 +146,13 @@ export class EmulatorControl {
   }
 
   /**
-   * `scope`: the app's authorize link's. One the emulator does not grant (mistyped, empty) is left out, so
-   * the code has the app's default scope, as before the emulator refused such a scope with a 400.
+   * `scope`: the app's authorize link's. One the emulator does not grant (mistyped, empty), or one the
+   * app's `type` does not take (snsapi_login on a 公众号), is left out, so the code has the app's default
+   * scope, as before the emulator refused such a scope with a 400.
    */
-  async issueCode(appid: string, scope: string): Promise<string> {
-    const granted = scope === 'snsapi_base' || scope === 'snsapi_userinfo' || scope === 'snsapi_login';
+  async issueCode(appid: string, scope: string, type?: string): Promise<string> {
+    const granted =
+      type === 'website' ? scope === 'snsapi_login' : scope === 'snsapi_base' || scope === 'snsapi_userinfo' || (type === undefined && scope === 'snsapi_login');
     return String((await this.call('POST', '/code', granted ? { appid, scope } : { appid })).code);
   }
 
