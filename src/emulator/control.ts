@@ -308,6 +308,8 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
   // for in an app's pages besides the appsecret and the user tokens (secrets.leak).
   if (path.startsWith('/issued/') && rq.method === 'GET') {
     const appid = decodeSegment(path.slice('/issued/'.length));
+    // An appid the seed lacks holds nothing, and an empty list would read as "this app leaked nothing".
+    if (!emu.app(appid)) return bad(`no app ${appid} is seeded; seeded apps: ${emu.seed.apps.map((a) => a.appid).join(', ')}`, 404);
     return controlJson({ ok: true, appid, basicTokens: emu.state.basicTokens.keptOf(appid), tickets: liveTickets(emu, appid) });
   }
   if (path === '/seed' && rq.method === 'GET')

@@ -674,6 +674,17 @@ describe('a code’s status: unused, exchanged when and from where (issue 14)', 
     expect((await get(emu.url, `/__emulator/issued/${SVC}`)).json).toEqual({ ok: true, appid: SVC, basicTokens: [legacy1, legacy2, stable], tickets: [ticket] });
   });
 
+  it('GET /__emulator/issued/<appid> for an appid the seed lacks is a 404 naming the seeded ones, not an empty list that reads as "nothing leaked"', async () => {
+    const r = await get(emu.url, '/__emulator/issued/wx0000000000000bad');
+    expect(r.status).toBe(404);
+    expect(r.json).toEqual({
+      ok: false,
+      error: `no app wx0000000000000bad is seeded; seeded apps: ${emu.apps.map((a) => a.appid).join(', ')}`,
+    });
+    // Decoded as probe sends it (encodeURIComponent), and named as sent.
+    expect((await get(emu.url, '/__emulator/issued/wx%20typo')).json.error).toMatch(/^no app wx typo is seeded; seeded apps: wx5e1ec0de00000001, /);
+  });
+
   it('a code presented with another appid is not counted as an attempt; an old code shows expired', async () => {
     const code = String((await post(emu.url, '/__emulator/code', { appid: SVC })).json.code);
     await get(emu.url, `/sns/oauth2/access_token?appid=${DEFAULT_APPIDS.test}&secret=x&code=${code}&grant_type=authorization_code`);
