@@ -340,8 +340,14 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
         emu.resetClock();
         return clockAnswer(emu);
       }
+      if (given(body.reset) && body.reset !== false) return bad(`reset must be true (back to the real time); got ${JSON.stringify(body.reset)}`);
       const advance = body.advance;
-      if (typeof advance !== 'number' || !Number.isFinite(advance)) return bad('expected {"advance": seconds} or {"reset": true}');
+      if (!given(advance)) return bad('expected {"advance": seconds} or {"reset": true}');
+      // WeChat's lifetimes are whole seconds (a code's 300, a token's 7200, `expires_in`), and so is every
+      // clock the emulator shows: 1.5 made `offset` and the rid's time disagree. Negative moves it back
+      // (probe puts it back so after its code.expired check).
+      if (typeof advance !== 'number' || !Number.isInteger(advance))
+        return bad(`advance must be a whole number of seconds (negative moves the clock back), e.g. {"advance": 300}; got ${typeof advance === 'number' ? String(advance) : JSON.stringify(advance)}`);
       try {
         emu.advanceClock(advance);
       } catch (error) {

@@ -318,7 +318,7 @@ export class Emulator {
   }
 
   advanceClock(seconds: number): void {
-    if (!Number.isFinite(seconds)) throw new RangeError('advance needs a finite number of seconds');
+    if (!Number.isInteger(seconds)) throw new RangeError(`advance needs a whole number of seconds (negative moves the clock back); got ${seconds}`);
     const next = this.baseClock() + this.offsetMs + seconds * 1000;
     if (!(next >= 0 && next <= MAX_CLOCK_MS))
       throw new RangeError(

@@ -274,6 +274,7 @@ export interface EmulatorHandle {
   apps: PublicApp[];
   users: PublicUser[];
   close(): Promise<void>;
+  /** Move the emulator clock by whole seconds (negative: back). RangeError for a fraction, or past 1970 … 2106. */
   advanceClock(seconds: number): void;
   /** Milliseconds since the epoch on the emulator clock. */
   now(): number;

@@ -36,6 +36,21 @@ describe('clock', () => {
     expect((await post(emu.url, '/__emulator/clock', { advance: 'soon' })).status).toBe(400);
   });
 
+  it('POST /__emulator/clock takes whole seconds, as WeChat\'s lifetimes are: a fraction, a text or a non-finite number is a 400 saying what to send', async () => {
+    // Before, 1.5 moved the clock 1.5 s (offset 1.5, while rids and expires_in count whole seconds).
+    for (const [advance, got] of [['1.5', '1.5'], ['-0.25', '-0.25'], ['1e400', 'Infinity'], ['"300"', '"300"']] as const) {
+      const r = await post(emu.url, '/__emulator/clock', `{"advance": ${advance}}`);
+      expect(r.status, advance).toBe(400);
+      expect(r.json.error, advance).toBe(`advance must be a whole number of seconds (negative moves the clock back), e.g. {"advance": 300}; got ${got}`);
+    }
+    expect((await get(emu.url, '/__emulator/clock')).json.offset).toBe(0);
+    expect(() => emu.advanceClock(0.5)).toThrow(/whole number of seconds/);
+    expect((await post(emu.url, '/__emulator/clock', { reset: 'yes' })).json.error).toBe('reset must be true (back to the real time); got "yes"');
+    // Whole seconds both ways still move it (probe moves it back with a negative advance).
+    expect((await post(emu.url, '/__emulator/clock', { advance: 301 })).json.offset).toBe(301);
+    expect((await post(emu.url, '/__emulator/clock', { advance: -301, reset: false })).json.offset).toBe(0);
+  });
+
   it('POST /__emulator/code with an appid that is not a string: 400 that says so, not a JavaScript error', async () => {
     const r = await post(emu.url, '/__emulator/code', { appid: { toString: 1 } });
     expect(r.status).toBe(400);
