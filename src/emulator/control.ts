@@ -162,6 +162,26 @@ function wrongField(body: Record<string, unknown>, musts: Record<string, string>
   return undefined;
 }
 
+/** What a control body held in a field, with its JSON type: `5 (a number)`, `nothing` when absent. */
+function received(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  const shown = JSON.stringify(value);
+  return `${shown.length > 60 ? shown.slice(0, 59) + '…' : shown} (${kind})`;
+}
+
+/**
+ * A required field's refusal: which field, what it held and what to send (`appid must be a seeded appid
+ * …; got 5 (a number)`); a string that names no seeded app or user is said as such with the seeded ones.
+ */
+function requiredField(emu: Emulator, body: Record<string, unknown>, name: string, kind: 'appid' | 'user'): string | undefined {
+  const value = body[name];
+  const seeded = kind === 'appid' ? emu.seed.apps.map((a) => a.appid) : emu.seed.users.map((u) => u.id);
+  if (typeof value !== 'string') return `${name} must be ${kind === 'appid' ? 'a seeded appid' : 'a seeded user id'} (a string: ${seeded.join(', ')}); got ${received(value)}`;
+  if (!seeded.includes(value)) return `no seeded ${kind === 'appid' ? 'app' : 'user'} ${JSON.stringify(value)} (the seeded ones: ${seeded.join(', ')})`;
+  return undefined;
+}
+
 /** §2.3 states: confirm -> 405 with a code, scan -> 404, cancel -> 403. */
 export function scan(emu: Emulator, options: ScanOptions): ScanResult {
   const now = emu.now();
@@ -403,23 +423,27 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
     }
     case '/whitelist': {
       // {"appid": "wx…", "ips": ["1.2.3.4"]} sets an app's IP whitelist, {"ips": null} removes it.
-      if (typeof body.appid !== 'string' || !emu.app(body.appid)) return bad('expected {"appid": "<seeded appid>", "ips": ["<IP>", …] or null}');
+      const appid = requiredField(emu, body, 'appid', 'appid');
+      if (appid) return bad(`${appid}; send {"appid": "<seeded appid>", "ips": ["<IP>", …] or null}`);
       const ips: string[] | null | undefined = body.ips === null ? null : Array.isArray(body.ips) && body.ips.every((ip: unknown) => typeof ip === 'string') ? body.ips : undefined;
-      if (ips === undefined) return bad('ips must be an array of IP addresses, or null for no whitelist');
+      if (ips === undefined) return bad(`ips must be an array of IP addresses (strings), or null for no whitelist, e.g. {"ips": ["203.0.113.10"]}; got ${received(body.ips)}`);
       try {
-        emu.setIpWhitelist(body.appid, ips);
+        emu.setIpWhitelist(body.appid as string, ips);
       } catch (error) {
         if (error instanceof NotAnIpError) return controlJson({ ok: false, error: error.message, problem: { text: 'apps.whitelist.invalid', params: { value: error.value } } }, 400);
         throw error;
       }
-      return controlJson({ ok: true, appid: body.appid, ipWhitelist: emu.app(body.appid)!.ipWhitelist });
+      return controlJson({ ok: true, appid: body.appid, ipWhitelist: emu.app(body.appid as string)!.ipWhitelist });
     }
     case '/tickets': {
       // {"appid": "wx…", "expire": true[, "type": "jsapi"]} ends the app's ticket now (jssdk.ts expireTicket).
       const type = body.type ?? 'jsapi';
-      if (typeof body.appid !== 'string' || !emu.app(body.appid) || body.expire !== true || (type !== 'jsapi' && type !== 'wx_card'))
-        return bad('expected {"appid": "<seeded appid>", "expire": true, "type": "jsapi" (the default) or "wx_card"}');
-      const expired = expireTicket(emu, body.appid, type);
+      const send = 'send {"appid": "<seeded appid>", "expire": true, "type": "jsapi" (the default) or "wx_card"}';
+      const appid = requiredField(emu, body, 'appid', 'appid');
+      if (appid) return bad(`${appid}; ${send}`);
+      if (body.expire !== true) return bad(`expire must be true (the only thing this call does is end a ticket now); got ${received(body.expire)}; ${send}`);
+      if (type !== 'jsapi' && type !== 'wx_card') return bad(`type must be "jsapi" or "wx_card"; got ${received(type)}; ${send}`);
+      const expired = expireTicket(emu, body.appid as string, type);
       return controlJson({ ok: true, appid: body.appid, type, expired, tickets: issuedTickets(emu) });
     }
     case '/user': {
@@ -441,10 +465,12 @@ function route(emu: Emulator, rq: Rq): Reply | Promise<Reply> {
     case '/follow': {
       // A seeded user follows (关注) an app or stops, as a person does by scanning its QR code: the only
       // way onto a test account's consent (10006 otherwise, §1.5), whose page takes up to 100 followers.
-      const user = typeof body.user === 'string' ? emu.user(body.user) : undefined;
-      if (!user || typeof body.appid !== 'string' || !emu.app(body.appid) || typeof body.follows !== 'boolean')
-        return bad('expected {"user": "<seeded user id>", "appid": "<seeded appid>", "follows": true or false}');
-      emu.setFollows(user.id, body.appid, body.follows);
+      const send = 'send {"user": "<seeded user id>", "appid": "<seeded appid>", "follows": true or false}';
+      const wrong = requiredField(emu, body, 'user', 'user') ?? requiredField(emu, body, 'appid', 'appid');
+      if (wrong) return bad(`${wrong}; ${send}`);
+      if (typeof body.follows !== 'boolean') return bad(`follows must be true (follow) or false (stop following); got ${received(body.follows)}; ${send}`);
+      const user = emu.user(body.user as string)!;
+      emu.setFollows(user.id, body.appid as string, body.follows);
       return controlJson({ ok: true, user: user.id, follows: [...user.follows] });
     }
     case '/code': {

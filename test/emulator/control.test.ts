@@ -51,6 +51,32 @@ describe('clock', () => {
     expect((await post(emu.url, '/__emulator/clock', { advance: -301, reset: false })).json.offset).toBe(0);
   });
 
+  it('POST /tickets, /follow and /whitelist refusals name the field, what it held (its type) and what to send, not "expected {…}" alone', async () => {
+    const seededApps = emu.apps.map((a) => a.appid).join(', ');
+    const error = async (path: string, body: unknown) => {
+      const r = await post(emu.url, path, body);
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      return String(r.json.error);
+    };
+    const tickets = '; send {"appid": "<seeded appid>", "expire": true, "type": "jsapi" (the default) or "wx_card"}';
+    expect(await error('/__emulator/tickets', { appid: 5, expire: true })).toBe(`appid must be a seeded appid (a string: ${seededApps}); got 5 (a number)${tickets}`);
+    expect(await error('/__emulator/tickets', { appid: 'wxnope', expire: true })).toBe(`no seeded app "wxnope" (the seeded ones: ${seededApps})${tickets}`);
+    expect(await error('/__emulator/tickets', { appid: SVC, expire: 'yes' })).toBe(`expire must be true (the only thing this call does is end a ticket now); got "yes" (a string)${tickets}`);
+    expect(await error('/__emulator/tickets', { appid: SVC })).toBe(`expire must be true (the only thing this call does is end a ticket now); got nothing${tickets}`);
+    expect(await error('/__emulator/tickets', { appid: SVC, expire: true, type: 'card' })).toBe(`type must be "jsapi" or "wx_card"; got "card" (a string)${tickets}`);
+    const follow = '; send {"user": "<seeded user id>", "appid": "<seeded appid>", "follows": true or false}';
+    expect(await error('/__emulator/follow', { user: 'u1', appid: SVC, follows: 'true' })).toBe(`follows must be true (follow) or false (stop following); got "true" (a string)${follow}`);
+    expect(await error('/__emulator/follow', { user: ['u1'], appid: SVC, follows: true })).toBe(`user must be a seeded user id (a string: u1, u2, u3); got ["u1"] (an array)${follow}`);
+    expect(await error('/__emulator/follow', { user: 'alice', appid: SVC, follows: true })).toBe(`no seeded user "alice" (the seeded ones: u1, u2, u3)${follow}`);
+    expect(await error('/__emulator/follow', { user: 'u1', follows: true })).toBe(`appid must be a seeded appid (a string: ${seededApps}); got nothing${follow}`);
+    const whitelist = '; send {"appid": "<seeded appid>", "ips": ["<IP>", …] or null}';
+    expect(await error('/__emulator/whitelist', { appid: 'wxnope', ips: [] })).toBe(`no seeded app "wxnope" (the seeded ones: ${seededApps})${whitelist}`);
+    expect(await error('/__emulator/whitelist', { appid: SVC, ips: '203.0.113.10' })).toBe(
+      'ips must be an array of IP addresses (strings), or null for no whitelist, e.g. {"ips": ["203.0.113.10"]}; got "203.0.113.10" (a string)',
+    );
+    expect(await error('/__emulator/whitelist', { appid: SVC })).toMatch(/^ips must be .*; got nothing$/);
+  });
+
   it('POST /__emulator/code with an appid that is not a string: 400 that says so, not a JavaScript error', async () => {
     const r = await post(emu.url, '/__emulator/code', { appid: { toString: 1 } });
     expect(r.status).toBe(400);
