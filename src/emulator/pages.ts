@@ -15,6 +15,7 @@ import { newUuid } from './wire.js';
 import { QR_TTL_MS, ScanError, scan } from './control.js';
 import { UI_TEXT, pickUiLang } from './ui-text.js';
 import { WXLOGIN_SCRIPT_PATH } from '../core/authorize-url.js';
+import { escapeUnsafe } from '../core/unsafe-chars.js';
 
 const PAGE_PATHS = new Set([
   '/connect/oauth2/authorize',
@@ -143,7 +144,9 @@ function formBody(rq: Rq): URLSearchParams {
 
 function userPicker(emu: Emulator, selected: string): string {
   const options = emu.seed.users
-    .map((u) => `<option value="${escapeHtml(u.id)}"${u.id === selected ? ' selected' : ''}>${escapeHtml(u.nickname)} (${escapeHtml(u.id)})</option>`)
+    // The names as shown, bidi overrides and invisible characters escaped (core/unsafe-chars.ts, as the
+    // CLI shows them): a U+202E in a seeded nickname reversed the rest of the line. The value stays the id.
+    .map((u) => `<option value="${escapeHtml(u.id)}"${u.id === selected ? ' selected' : ''}>${escapeHtml(escapeUnsafe(u.nickname))} (${escapeHtml(escapeUnsafe(u.id))})</option>`)
     .join('');
   return `<label class="desc">当前微信用户 / you are<select name="user" id="user">${options}</select></label>`;
 }

@@ -4,6 +4,8 @@
 // createElement + textContent: no innerHTML, no inline handlers, so a logged value such as a state of
 // `<img src=x onerror=alert(1)>` is shown as text. Written without template literals (the whole script
 // is one String.raw template) and for current browsers only.
+import { UNSAFE_CHARS } from '../core/unsafe-chars.js';
+
 export const UI_SCRIPT = String.raw`
 (function () {
   'use strict';
@@ -232,9 +234,20 @@ export const UI_SCRIPT = String.raw`
     return appid;
   }
 
+  // A nickname as shown: bidi overrides and invisible characters escaped as the CLI shows them
+  // (core/unsafe-chars.ts); /seed keeps it exact.
+  function shown(text) {
+    return String(text).replace(new RegExp('${UNSAFE_CHARS.source}', 'g'), function (ch) {
+      var named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }[ch];
+      if (named) return named;
+      var cp = ch.charCodeAt(0);
+      return cp < 0x80 ? '\\x' + ('0' + cp.toString(16)).slice(-2) : '\\u' + ('000' + cp.toString(16)).slice(-4);
+    });
+  }
+
   function userName(id) {
     var users = S.seed ? S.seed.users : [];
-    for (var i = 0; i < users.length; i++) if (users[i].id === id) return users[i].nickname + ' (' + id + ')';
+    for (var i = 0; i < users.length; i++) if (users[i].id === id) return shown(users[i].nickname) + ' (' + shown(id) + ')';
     return id;
   }
 
@@ -272,7 +285,7 @@ export const UI_SCRIPT = String.raw`
 
     var you = byId('you');
     clear(you);
-    S.seed.users.forEach(function (u) { you.appendChild(new Option(u.nickname + ' (' + u.id + ')', u.id)); });
+    S.seed.users.forEach(function (u) { you.appendChild(new Option(shown(u.nickname) + ' (' + shown(u.id) + ')', u.id)); });
     renderUsers();
     renderTickets();
   }
@@ -291,7 +304,7 @@ export const UI_SCRIPT = String.raw`
       });
       list.appendChild(h('li', { class: 'item', 'data-user': u.id }, [
         h('div', { class: 'user-head' }, [
-          h('strong', { text: u.nickname }),
+          h('strong', { text: shown(u.nickname) }),
           h('code', { text: u.id }),
           copyButton(u.id, 'user id'),
           u.id === S.user ? h('span', { class: 'badge green', text: T('users.you') }) : null

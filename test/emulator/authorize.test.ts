@@ -350,6 +350,30 @@ describe('snsapi_userinfo consent page', () => {
   });
 });
 
+describe('a seeded nickname with a bidi override', () => {
+  it('is shown escaped on the consent page\'s user picker (as the CLI shows it), and /sns/userinfo returns it exactly as seeded', async () => {
+    const nickname = 'admin\u202Etxt.exe';
+    const custom = await startEmulator({
+      seed: {
+        apps: [{ appid: PORT_TEST, secret: '0'.repeat(32), type: 'test', name: 'T', domain: '127.0.0.1:7002' }],
+        users: [{ nickname, follows: [PORT_TEST] }],
+      },
+    });
+    try {
+      const page = await get(custom.url, authorizeUrl(PORT_TEST, 'http://127.0.0.1:7002/cb', 'snsapi_userinfo'));
+      // Before, the U+202E went out raw and reversed the rest of the option: "admin" then "exe.txt".
+      expect(page.text).not.toContain('\u202E');
+      expect(page.text).toContain('admin\\u202etxt.exe (');
+      const code = custom.issueCode({ appid: PORT_TEST, scope: 'snsapi_userinfo' });
+      const token = (await get(custom.url, `/sns/oauth2/access_token?appid=${PORT_TEST}&secret=${'0'.repeat(32)}&code=${code}&grant_type=authorization_code`)).json;
+      const info = await get(custom.url, `/sns/userinfo?access_token=${String(token.access_token)}&openid=${String(token.openid)}&lang=zh_CN`);
+      expect(info.json.nickname).toBe(nickname);
+    } finally {
+      await custom.close();
+    }
+  });
+});
+
 describe('redirects followed to a real callback server', () => {
   it('snsapi_base on the test account lands on the local callback with code and state', async () => {
     const hits: string[] = [];
