@@ -554,6 +554,22 @@ function excerpt(body: string, max = 40): string {
   return one.length > max ? `${one.slice(0, max)}…` : one;
 }
 
+/** The status line and headers came and the body never ended (a body trickled out, a Content-Length larger than what was written). */
+function bodyUnended(f: HttpFacts): f is Extract<HttpFacts, { answered: false }> & { silentMs: number; status: number } {
+  return !f.answered && f.silentMs !== undefined && f.status !== undefined;
+}
+
+/**
+ * The other scheme's attempt, said inside the main line: its status, its body that never ended, or why
+ * it was not reached (connection refused…, in the user's language, as the other unreached checks say it).
+ */
+function alsoOf(other: HttpFacts): MessageRef {
+  if (bodyUnended(other)) return { key: 'doctor.verify.also.bodyUnended', params: { url: other.url, status: other.status, ms: other.silentMs } };
+  if (other.answered) return { key: 'doctor.verify.also', params: { url: other.url, answer: String(other.status) } };
+  if (other.silentMs !== undefined) return { key: 'doctor.verify.also.silent', params: { url: other.url, ms: other.silentMs } };
+  return { key: 'doctor.verify.also.unreached', params: { url: other.url, reason: osReason({ code: other.error }) } };
+}
+
 function describeHttp(f: HttpFacts): string {
   return f.answered ? String(f.status) : f.error;
 }
@@ -584,7 +600,7 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
   if (!shown.answered && isMalformedReply(shown.error)) {
     return check('verify-file', 'fail', { key: 'doctor.http.malformed', params: { url: shown.url, error: shown.error } }, evidence, { key: 'doctor.http.malformed.fix' });
   }
-  if (!shown.answered && shown.silentMs !== undefined && shown.status !== undefined) {
+  if (bodyUnended(shown)) {
     // The status line came and the body never ended: said as the redirect check says it, not as a
     // server that cannot be reached (a port to open) when it answered.
     return check(
@@ -607,13 +623,8 @@ export function evaluateVerifyFile(domain: string, expected: VerifyExpectation, 
   }
   // The other scheme's answer too, when it was asked (https failed, http was tried): both are said.
   const other = attempts.find((f) => f !== shown);
-  // An attempt whose status line came and whose body never ended is said in the main line's words
-  // (doctor.redirect.bodyUnended), not by its raw timeout error.
-  const also: MessageRef | undefined = !other
-    ? undefined
-    : !other.answered && other.silentMs !== undefined && other.status !== undefined
-      ? { key: 'doctor.verify.also.bodyUnended', params: { url: other.url, status: other.status, ms: other.silentMs } }
-      : { key: 'doctor.verify.also', params: { url: other.url, answer: describeHttp(other) } };
+  let also: MessageRef | undefined;
+  if (other) also = alsoOf(other);
   const fix: MessageRef = { key: 'doctor.verify.upload.fix', params: { domain, name, url: shown.url } };
   // A redirect: whether WeChat's check follows one is not documented, so it is a warning, not a verdict;
   // but http sending it on to the https URL that did not serve the file leads nowhere either way.
@@ -744,7 +755,7 @@ export function evaluateRedirect(f: HttpFacts, stated?: HttpFacts, target?: Http
     // a firewall; the tls check says what the handshake met.
     return check('redirect', 'fail', { key: 'doctor.redirect.tlsFailed', params: { url: f.url, error: f.error } }, { url: f.url, error: f.error }, { key: 'doctor.redirect.tlsFailed.fix', params: { host } });
   }
-  if (!f.answered && f.silentMs !== undefined && f.status !== undefined) {
+  if (bodyUnended(f)) {
     return check('redirect', 'fail', { key: 'doctor.redirect.bodyUnended', params: { url: f.url, status: f.status, ms: f.silentMs } }, { url: f.url, error: f.error, silentMs: f.silentMs, status: f.status }, { key: 'doctor.redirect.bodyUnended.fix' });
   }
   if (!f.answered && f.silentMs !== undefined) {

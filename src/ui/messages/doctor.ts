@@ -226,6 +226,8 @@ export const messages = {
   'doctor.jsDomains.notNeeded': { zh: '跳过：{type}的 JS接口安全域名不需要校验文件。', en: 'Skipped: a {type}’s JS-safe domains need no verify file.' },
   'doctor.verify.status.also': { zh: '{url} 返回 {status}，不是 200（{also}）：微信校验不了域名的归属。', en: '{url} answers {status}, not 200 ({also}): WeChat cannot verify that you own the domain.' },
   'doctor.verify.also': { zh: '{url} 给出 {answer}', en: '{url} gave {answer}' },
+  'doctor.verify.also.unreached': { zh: '{url} 连不上：{reason}', en: '{url} could not be reached: {reason}' },
+  'doctor.verify.also.silent': { zh: '{url} 接受了连接，但 {ms} 毫秒内没有应答', en: '{url} took the connection, then gave no answer within {ms} ms' },
   'doctor.verify.also.bodyUnended': { zh: '{url} 返回了 {status}，但 {ms} 毫秒后响应体还没有结束', en: '{url} answered {status}, but its body had not ended after {ms} ms' },
   'doctor.verify.redirect': {
     zh: '{url} 返回 {status}，跳转到 {location}，不是直接返回文件：微信的校验是否跟随跳转，文档没有说明。',

@@ -281,6 +281,9 @@ describe('doctor flow: the verify file', () => {
       const v = byId(report, 'verify-file');
       expect(v.status).toBe('warn');
       expect(v.message).toMatchObject({ key: 'doctor.verify.redirect.also', params: { status: 302, location: `https://${DOMAIN}/static/MP_verify_Tok123abc.txt` } });
+      // The http attempt that took no connection is said in words, as the other unreached checks say it, not as a bare ECONNREFUSED.
+      expect(tr('en', v.message)).toContain(`(http://${DOMAIN}/MP_verify_Tok123abc.txt could not be reached: connection refused (ECONNREFUSED))`);
+      expect(tr('zh', v.message)).toContain(`（http://${DOMAIN}/MP_verify_Tok123abc.txt 连不上：连接被拒绝（ECONNREFUSED））`);
       expect(v.fix).toMatchObject({ key: 'doctor.verify.upload.fix' });
     } finally {
       await site.close();
