@@ -5,7 +5,7 @@
 // and the strict CSP leaves no violation in the console.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { startEmulator, parseFaultSpec, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
+import { startEmulator, parseFaultSpec, defaultSeed, DEFAULT_APPIDS, type EmulatorHandle } from '../../src/emulator/index.js';
 import { emulatorEnv, runCli } from '../e2e/helpers.js';
 import { CHROMIUM, SKIP_REASON, launchChromium } from './chromium.js';
 
@@ -86,6 +86,26 @@ describe.skipIf(!CHROMIUM)(`the emulator's page in Chromium${CHROMIUM ? '' : ` (
 
   const qrconnect = (state: string, redirect = 'http://localhost/cb') =>
     fetch(`${emu.url}/connect/qrconnect?appid=${WEB}&redirect_uri=${encodeURIComponent(redirect)}&response_type=code&scope=snsapi_login&state=${encodeURIComponent(state)}`);
+
+  it('a bidi override in a seeded nickname is shown escaped in the "you" picker, not acted on (the seed keeps it exact)', async () => {
+    const seed = defaultSeed();
+    seed.users[0]!.nickname = 'abc\u202edef';
+    const own = await startEmulator({ seed });
+    try {
+      context = await browser.newContext();
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      await page.goto(`${own.url}/`);
+      await page.locator('#you option').first().waitFor({ state: 'attached' });
+      const names = await page.locator('#you option').allTextContents();
+      expect(names).toContain(`abc\\u202edef (${seed.users[0]!.id})`);
+      expect(names.join('')).not.toContain('\u202e');
+      const seen = (await (await fetch(`${own.url}/__emulator/seed`)).json()) as { users: Array<{ nickname: string }> };
+      expect(seen.users[0]!.nickname).toBe('abc\u202edef');
+    } finally {
+      await own.close();
+    }
+  });
 
   it('the "you" picker and the clock buttons change the emulator', async () => {
     const page = await open();
