@@ -56,7 +56,7 @@ interface Recorded {
   blocked: Blocked[];
 }
 
-async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean; peerLookupMs?: number; requestTimeoutMs?: number } = {}): Promise<ProxyHandle & Recorded & { harEntries(): HarEntry[] }> {
+async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: Record<string, number>; showSecrets?: boolean; peerLookupMs?: number; requestTimeoutMs?: number; headersTimeoutMs?: number } = {}): Promise<ProxyHandle & Recorded & { harEntries(): HarEntry[] }> {
   const rec: Recorded = { calls: [], hits: [], blocked: [] };
   const har: HarEntry[] = [];
   const handle = await startProxy({
@@ -68,6 +68,7 @@ async function proxyTo(upstream: string, extra: { timeoutMs?: number; quotas?: R
     quotas: extra.quotas,
     ...(extra.peerLookupMs !== undefined ? { peerLookupMs: extra.peerLookupMs } : {}),
     ...(extra.requestTimeoutMs !== undefined ? { requestTimeoutMs: extra.requestTimeoutMs } : {}),
+    ...(extra.headersTimeoutMs !== undefined ? { headersTimeoutMs: extra.headersTimeoutMs } : {}),
     har: (entry) => har.push(entry),
     hooks: { call: (c) => rec.calls.push(c), hit: (h) => rec.hits.push(h), blocked: (b) => rec.blocked.push(b) },
   });
@@ -270,6 +271,38 @@ describe('pass-through', () => {
       await p.close();
     }
   });
+
+  it('cuts off a caller that trickles its headers a byte at a time (slowloris) soon after the headers timeout, not at Node\'s 30 s sweep', async () => {
+    // The request timeout stays at its 5 minutes: only the headers timeout is short. Node checks both
+    // on its connection sweep, which used to run every 30 s; the bound of 10 s is what it must now beat.
+    const p = await proxyTo(emu.url, { headersTimeoutMs: 1000 });
+    const socket = net.connect(Number(new URL(p.url).port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += d.toString()));
+    socket.on('error', () => undefined);
+    const bytes = 'GET /sns/auth?access_token=t&openid=o HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ' + 'a'.repeat(200);
+    let sent = 0;
+    const trickle = setInterval(() => {
+      if (socket.writable && sent < bytes.length) socket.write(bytes[sent++]!);
+    }, 200);
+    try {
+      const closed = await new Promise<boolean>((resolve) => {
+        const bound = setTimeout(() => resolve(false), 10_000);
+        socket.once('close', () => {
+          clearTimeout(bound);
+          resolve(true);
+        });
+      });
+      expect(closed).toBe(true);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+      // The proxy still serves the next caller.
+      expect((await request(p.url, '/sns/auth?access_token=t&openid=o')).status).toBe(200);
+    } finally {
+      clearInterval(trickle);
+      socket.destroy();
+      await p.close();
+    }
+  }, 20_000);
 
   it('an answer already begun (an upstream that answered before the trickled body was in) is never followed by a 408', async () => {
     const early = http.createServer((_req, res) => {

@@ -128,6 +128,8 @@ export interface ProxyOptions {
   showSecrets: boolean;
   /** How long a caller may take to send its whole request (tests shorten it); 5 minutes by default. */
   requestTimeoutMs?: number;
+  /** How long a caller may take to send its request headers (tests shorten it); by default --timeout + 1 s, at least 11 s. */
+  headersTimeoutMs?: number;
   /** The saved AppSecrets: masked by value from the first call (traffic teaches the rest as it passes). */
   knownSecrets?: string[];
   quotas?: Record<string, number>;
@@ -496,8 +498,15 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     });
   };
 
-  // How often Node looks for callers past requestTimeout (its default, 30 s; a shortened timeout checks sooner).
-  const checkEvery = Math.min(30_000, Math.max(100, Math.floor((options.requestTimeoutMs ?? 300_000) / 2)));
+  // A caller that never finishes sending its request (a body promised and trickled) is cut off, as
+  // Node's own default does, instead of holding a connection for good; minutes still suit an upload.
+  // Node enforces it only while headersTimeout is not longer.
+  const requestTimeout = options.requestTimeoutMs ?? 300_000;
+  const headersTimeout = Math.min(requestTimeout, options.headersTimeoutMs ?? Math.max(options.timeoutMs, 10_000) + 1_000);
+  // Node looks for callers past these timeouts only every connectionsCheckingInterval (30 s by default):
+  // a caller trickling its headers a byte a second held its connection for up to 41 s, not 11 s. A
+  // quarter of the headers timeout, at most 1 s, keeps the overrun small; the sweep is cheap.
+  const checkEvery = Math.max(100, Math.min(1_000, Math.floor(headersTimeout / 4)));
   // Connections whose answer went out before their request was all in (an upstream that answered
   // early): a timeout on the rest of that request must not write a second answer after it.
   const answeredEarly = new WeakSet<Socket>();
@@ -846,11 +855,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
   // The caller's keep-alive window: longer than a WeChat call, shorter than the SDKs' pools keep sockets.
   server.keepAliveTimeout = 5_000;
-  // A caller that never finishes sending its request (a body promised and trickled) is cut off, as
-  // Node's own default does, instead of holding a connection for good; minutes still suit an upload.
-  // Node enforces it only while headersTimeout is not longer.
-  server.requestTimeout = options.requestTimeoutMs ?? 300_000;
-  server.headersTimeout = Math.min(server.requestTimeout, Math.max(options.timeoutMs, 10_000) + 1_000);
+  server.requestTimeout = requestTimeout;
+  server.headersTimeout = headersTimeout;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
