@@ -10,7 +10,7 @@ describe('describeCommand', () => {
     [['/usr/bin/node', 'server.mjs'], 'node server.mjs'],
     [['node', '--enable-source-maps', '/srv/app/dist/main.js', '--port', '3000'], 'node main.js'],
     [['python3', 'manage.py', 'runserver'], 'python3 manage.py'],
-    [['java', '-jar', 'target/app.jar'], 'java app.jar'],
+    [['java', '-jar', 'target/app.jar'], 'java -jar app.jar'],
     [['node', './bin/www'], 'node www'],
     // Not a script: a value (curl -A), a URL, inline code, a secret.
     [['curl', '-A', 'server-b', 'http://127.0.0.1:3901/sns/auth'], 'curl'],
@@ -30,17 +30,27 @@ describe('describeCommand', () => {
     // … and a word after one that takes a value is that value, never the script.
     [['node', '-r', 'dotenv/config', 'dist/server'], 'node server'],
     [['node', '--import', 'tsx/esm', 'src/server.ts'], 'node server.ts'],
+    // What /proc holds for `tsx server.ts` (and `npx tsx`, `tsx watch`): the node process tsx starts, named as it was started.
+    [['/usr/bin/node', '--require', '/srv/app/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///srv/app/node_modules/tsx/dist/loader.mjs', 'server.ts'], 'tsx server.ts'],
+    [['node', '--require', '/p/node_modules/.pnpm/tsx@4.19.2/node_modules/tsx/dist/preflight.cjs', '--loader', 'file:///p/node_modules/.pnpm/tsx@4.19.2/node_modules/tsx/dist/loader.mjs', 'src/index.ts'], 'tsx index.ts'],
     [['node', '--env-file', 'config/.env', 'dist/server'], 'node server'],
     [['node', '--loader', 'ts-node/esm', './src/app'], 'node app'],
     [['python3.11', '-W', 'ignore', '-X', 'dev', 'app/main'], 'python3.11 main'],
-    [['python3', '-m', 'uvicorn', 'app/main'], 'python3'],
+    // A module run with -m is shown with it; its own arguments are not.
+    [['python3', '-m', 'mymodule'], 'python3 -m mymodule'],
+    [['python3', '-m', 'uvicorn', 'app.main:app', '--port', '8000'], 'python3 -m uvicorn'],
+    [['python3', '-mhttp.server', 'a/b'], 'python3 -m http.server'],
+    [['python3', '-m', 'a/b'], 'python3'],
+    [['python3', '-cimport os', 'a/b'], 'python3'],
+    [['node', '-pe', 'process.env.X', 'a/b'], 'node'],
     [['python', '-c', 'import x/y', 'a/b'], 'python'],
     [['node', '-p', 'process.env.X', 'a/b'], 'node'],
     [['ruby', '-I', 'lib/x', 'bin/rails', 'server'], 'ruby rails'],
     [['php', '-S', '127.0.0.1:8000', '-t', 'public/'], 'php'],
     [['deno', 'run', '--allow-net', 'src/main.ts'], 'deno main.ts'],
     [['bun', 'run', 'src/index.ts'], 'bun index.ts'],
-    [['java', '-cp', 'lib/a.jar', '-jar', 'target/app.jar'], 'java app.jar'],
+    [['java', '-cp', 'lib/a.jar', '-jar', 'target/app.jar'], 'java -jar app.jar'],
+    [['php', '-f', 'public/index.php'], 'php -f index.php'],
     // The script's own arguments are never looked at, a secret among them included.
     [['node', 'dist/server', '--token', 'kR9x/Qm2ZtW8vLp4'], 'node server'],
     [['node', '--', 'dist/server'], 'node server'],
@@ -57,6 +67,7 @@ describe('a caller whose command line carries a secret', () => {
     [['./bin/app', 'kR9x/Qm2ZtW8vLp4aB7cD9eF'], 'app ***'],
     [['./bin/app', 'conf/5e1ec0de5e1ec0de5e1ec0de00000001'], 'app ***'],
     [['node', '--', 'keys/5e1ec0de5e1ec0de5e1ec0de00000001.js'], 'node ***'],
+    [['python3', '-m', 'kR9xQm2ZtW8vLp4aB7cD9eF'], 'python3 -m ***'],
     // Names stay: a script with digits in it, a long plain name.
     [['node', 'dist/server-2024.js'], 'node server-2024.js'],
     [['python3', 'app/management_commands.py'], 'python3 management_commands.py'],

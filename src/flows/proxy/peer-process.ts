@@ -134,10 +134,12 @@ const SCRIPT_FILE = /\.(?:[cm]?js|[cm]?ts|py|php|rb|pl|jar|sh|lua)$/i;
 interface Interpreter {
   /** Options whose value is the next word (`node -r dotenv/config`, `python -W ignore`): never the script. */
   value: ReadonlySet<string>;
-  /** Options after which there is no script: inline code, a module (`node -e '…'`, `python -m uvicorn`). */
+  /** Options after which there is no script: inline code (`node -e '…'`, `python -c '…'`); a short one may carry it (`node -pe '…'`). */
   noScript: ReadonlySet<string>;
-  /** Options whose value is the script (`java -jar target/app.jar`, `php -f index.php`). */
+  /** Options whose value is the script, shown with it (`java -jar target/app.jar` as `java -jar app.jar`, `php -f index.php`). */
   scriptValue?: ReadonlySet<string>;
+  /** Options whose value is a module that is run, shown with it (`python3 -m uvicorn`, `python3 -mhttp.server`). */
+  module?: ReadonlySet<string>;
   /** Subcommands before the script (`deno run main.ts`, `bun run src/index.ts`). */
   subcommands?: ReadonlySet<string>;
 }
@@ -146,7 +148,7 @@ const NODE: Interpreter = {
   value: new Set(['-r', '--require', '--import', '--env-file', '--env-file-if-exists', '--loader', '--experimental-loader', '-C', '--conditions', '--title', '--max-old-space-size', '--stack-size', '--inspect-port', '--input-type', '--redirect-warnings', '--report-dir', '--cpu-prof-dir', '--heap-prof-dir', '--diagnostic-dir', '--watch-path', '--disable-warning', '--icu-data-dir', '--openssl-config', '--unhandled-rejections', '--dns-result-order', '--experimental-default-type', '--localstorage-file', '--secure-heap', '--heapsnapshot-signal']),
   noScript: new Set(['-e', '--eval', '-p', '--print', '-c', '--check', '--test', '-i', '--interactive', '--run']),
 };
-const PYTHON: Interpreter = { value: new Set(['-W', '-X', '-Q']), noScript: new Set(['-m', '-c']) };
+const PYTHON: Interpreter = { value: new Set(['-W', '-X', '-Q']), noScript: new Set(['-c']), module: new Set(['-m']) };
 const RUBY: Interpreter = { value: new Set(['-r', '-I', '-C', '-E', '--encoding']), noScript: new Set(['-e']) };
 const PHP: Interpreter = { value: new Set(['-c', '-d', '-z', '-t']), noScript: new Set(['-r', '-S', '-a', '-i', '-l', '-m', '-v']), scriptValue: new Set(['-f']) };
 const DENO_BUN: Interpreter = {
@@ -176,31 +178,53 @@ function scriptLike(word: string): boolean {
   return !word.startsWith('-') && !/[\s=?&]/.test(word) && !word.includes('://') && (SCRIPT_FILE.test(word) || word.includes('/'));
 }
 
+/** A module's name as `python -m` takes it (`uvicorn`, `http.server`), never a path or code. */
+const MODULE_NAME = /^[A-Za-z_][\w.]*$/;
+
 /**
- * An interpreter's script: the first word that is neither an option nor an option's value. Its options
- * are known, so a word with a slash after one that takes no value (`node --inspect build/app`, `python3
- * -u app/main`) is the script; one written `--x=y` takes no next word. Words after the script are its
- * own arguments and never looked at.
+ * The loader the tsx command gives the node process it starts (`node --require …/tsx/dist/preflight.cjs
+ * --import file:///…/tsx/dist/loader.mjs server.ts` is what /proc holds for `tsx server.ts`, `npx tsx
+ * server.ts` and `tsx watch server.ts`): that process is named `tsx`, as it was started.
  */
-function interpretersScript(args: readonly string[], interpreter: Interpreter): string | undefined {
+const TSX_LOADER = /[\\/]tsx[\\/]dist[\\/](?:preflight\.cjs|loader\.mjs)$/;
+
+/**
+ * What an interpreter runs, as words to show after it: its script (`server.js`), or the option that
+ * names it with it (`-jar app.jar`, `-m uvicorn`); none for inline code or what cannot be told. The
+ * script is the first word that is neither an option nor an option's value. Its options are known, so
+ * a word with a slash after one that takes no value (`node --inspect build/app`, `python3 -u app/main`)
+ * is the script; one written `--x=y` takes no next word. Words after the script are its own arguments
+ * and never looked at. `values`: the options' values passed on the way (a loader that names the runner).
+ */
+function interpretersScript(args: readonly string[], interpreter: Interpreter, values: string[] = []): string[] {
+  const script = (word: string | undefined, ...before: string[]) => (word !== undefined && scriptLike(word) ? [...before, path.basename(word)] : []);
   let subcommandSeen = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--') return args[i + 1] !== undefined && scriptLike(args[i + 1]!) ? args[i + 1] : undefined;
+    if (a === '--') return script(args[i + 1]);
     if (a.startsWith('-') && a.length > 1) {
       if (a.includes('=')) continue; // `--max-old-space-size=4096`, `--require=x`: its value is in it
-      if (interpreter.noScript.has(a)) return undefined;
-      if (interpreter.scriptValue?.has(a)) return args[i + 1] !== undefined && scriptLike(args[i + 1]!) ? args[i + 1] : undefined;
-      if (interpreter.value.has(a)) i++;
+      // A short option with its value in the same word: `python3 -mhttp.server`, `node -pe '…'`.
+      const short = !a.startsWith('--') && a.length > 2 ? a.slice(0, 2) : undefined;
+      if (interpreter.module?.has(a) || (short && interpreter.module?.has(short))) {
+        const name = interpreter.module.has(a) ? args[i + 1] : a.slice(2);
+        return name !== undefined && MODULE_NAME.test(name) ? [a.slice(0, 2), name] : [];
+      }
+      if (interpreter.noScript.has(a) || (short && interpreter.noScript.has(short))) return [];
+      if (interpreter.scriptValue?.has(a)) return script(args[i + 1], a);
+      if (interpreter.value.has(a)) {
+        if (args[i + 1] !== undefined) values.push(args[i + 1]!);
+        i++;
+      }
       continue;
     }
     if (!subcommandSeen && interpreter.subcommands?.has(a)) {
       subcommandSeen = true;
       continue;
     }
-    return scriptLike(a) ? a : undefined;
+    return script(a);
   }
-  return undefined;
+  return [];
 }
 
 /**
@@ -227,14 +251,20 @@ function looksSecret(word: string): boolean {
   return (word.match(/[A-Za-z0-9_+=-]{16,}/g) ?? []).some((run) => /\d/.test(run) && /[A-Za-z]/.test(run));
 }
 
-/** The program and its script (`node server.mjs`), or the program alone; a word that looks like a secret as `***`. */
+/**
+ * The program and its script (`node server.mjs`, `java -jar app.jar`, `python3 -m uvicorn`, `tsx server.ts`),
+ * or the program alone; a word that looks like a secret as `***`.
+ */
 export function describeCommand(argv: readonly string[]): string {
   const shown = (word: string) => (looksSecret(word) ? '***' : word);
-  const program = shown(path.basename(argv[0] ?? '?'));
+  let program = shown(path.basename(argv[0] ?? '?'));
   const interpreter = interpreterOf(program);
   const args = argv.slice(1);
-  const script = interpreter ? interpretersScript(args, interpreter) : othersScript(args);
-  return (script ? `${program} ${shown(path.basename(script))}` : program).slice(0, 80);
+  const values: string[] = [];
+  const other = interpreter ? undefined : othersScript(args);
+  const words = interpreter ? interpretersScript(args, interpreter, values) : other ? [path.basename(other)] : [];
+  if (interpreter === NODE && values.some((v) => TSX_LOADER.test(v))) program = 'tsx';
+  return [program, ...words.map((w) => (w.startsWith('-') ? w : shown(w)))].join(' ').slice(0, 80);
 }
 
 function commandNow(pid: string): string {
