@@ -23,7 +23,6 @@ import { addressInText } from '../core/callback-url.js';
 import { redactUrl } from '../core/secrets.js';
 import { profileFlag } from '../core/validate.js';
 import { formatLocalTime, isoTime } from '../ui/format.js';
-import { announceReadingTerminal } from '../ui/present/inspect.js';
 
 export interface InspectOptions {
   input: string;
@@ -87,7 +86,8 @@ export async function run(options: InspectOptions, ctx: Context): Promise<Inspec
   // and listen --paste read it (core/callback-url.ts addressInText). Quotes alone around the URL are
   // not words to mention: inspectUrl drops them itself.
   if (options.fromStdin === true) {
-    if (ctx.stdin.isTTY === true) announceReadingTerminal(ctx);
+    // Loaded here, not at the top: a static import of the presenter costs every inspect a chunk more at start (issue 19).
+    if (ctx.stdin.isTTY === true) (await import('../ui/present/inspect.js')).announceReadingTerminal(ctx);
     const { readStdin } = await import('../flows/stdin.js');
     // One character past the limit read tells a cut-off input from one that just fits.
     const read = await readStdin(ctx.stdin, STDIN_LIMIT + 1, true);
